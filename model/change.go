@@ -1,0 +1,104 @@
+package model
+
+import "time"
+
+// FieldChange is one edit to one field of a member, kept for good so that a
+// record shows who it was before.
+type FieldChange struct {
+	MemberID int64
+	Field    Field
+	Old, New string
+	At       time.Time
+	Source   string // "编辑" by hand, or the name of the imported file
+}
+
+// DiffMembers lists the fields whose shown value differs between old and new.
+func DiffMembers(old, new *Member) []FieldChange {
+	var out []FieldChange
+	for _, fi := range MemberFields {
+		o, n := old.Text(fi.Field), new.Text(fi.Field)
+		if o != n {
+			out = append(out, FieldChange{MemberID: old.ID, Field: fi.Field, Old: o, New: n})
+		}
+	}
+	return out
+}
+
+// setField copies one field from src to dst.
+func setField(dst, src *Member, f Field) {
+	switch f {
+	case FieldName:
+		dst.Name = src.Name
+	case FieldSex:
+		dst.Sex = src.Sex
+	case FieldEthnicity:
+		dst.Ethnicity = src.Ethnicity
+	case FieldIDNumber:
+		dst.IDNumber = src.IDNumber
+	case FieldBirthDate:
+		dst.BirthDate = src.BirthDate
+	case FieldEducation:
+		dst.Education = src.Education
+	case FieldCategory:
+		dst.Category = src.Category
+	case FieldBranchName:
+		dst.BranchName = src.BranchName
+	case FieldJoinDate:
+		dst.JoinDate = src.JoinDate
+	case FieldFullDate:
+		dst.FullDate = src.FullDate
+	case FieldPost:
+		dst.Post = src.Post
+	case FieldPhone:
+		dst.Phone = src.Phone
+	case FieldAddress:
+		dst.Address = src.Address
+	case FieldStanding:
+		dst.Standing = src.Standing
+	case FieldLostContact:
+		dst.LostContact = src.LostContact
+	case FieldLostSince:
+		dst.LostSince = src.LostSince
+	case FieldMobile:
+		dst.Mobile = src.Mobile
+	case FieldMobileDestination:
+		dst.MobileDestination = src.MobileDestination
+	case FieldNotes:
+		dst.Notes = src.Notes
+	}
+}
+
+// MergeImported returns existing updated from a row of an imported roster.
+// Only the columns the file has are taken, and an empty cell never erases
+// what the roster already knows: a file that leaves out the address must not
+// wipe the addresses. A probationary member who became a full member is the
+// exception: the file's empty 转正 date with 预备党员 is taken together.
+func MergeImported(existing, incoming *Member, columns []Field) Member {
+	out := *existing
+	for _, f := range columns {
+		if incoming.Text(f) == "" {
+			continue
+		}
+		setField(&out, incoming, f)
+	}
+	if out.Category == CategoryProbationary {
+		out.FullDate = Date{}
+	}
+	return out
+}
+
+// ImportUpdate is a member already on the roster whose imported row differs.
+type ImportUpdate struct {
+	Before  Member
+	After   Member
+	Changes []FieldChange
+}
+
+// ImportPlan is what an import would do, shown to the user before anything is
+// written.
+type ImportPlan struct {
+	Source    string // file name, recorded with each change
+	Add       []Member
+	Update    []ImportUpdate
+	Unchanged int
+}

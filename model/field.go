@@ -1,0 +1,178 @@
+package model
+
+import "strings"
+
+// Field names one item of a member record. The same table gives the screen's
+// column headings, the form's labels, the Excel headings and the import's
+// aliases, so that they never drift apart.
+type Field string
+
+const (
+	FieldName              Field = "name"
+	FieldSex               Field = "sex"
+	FieldEthnicity         Field = "ethnicity"
+	FieldIDNumber          Field = "id_number"
+	FieldBirthDate         Field = "birth_date"
+	FieldEducation         Field = "education"
+	FieldCategory          Field = "category"
+	FieldBranchName        Field = "branch_name"
+	FieldJoinDate          Field = "join_date"
+	FieldFullDate          Field = "full_date"
+	FieldPost              Field = "post"
+	FieldPhone             Field = "phone"
+	FieldAddress           Field = "address"
+	FieldStanding          Field = "standing"
+	FieldLostContact       Field = "lost_contact"
+	FieldLostSince         Field = "lost_since"
+	FieldMobile            Field = "mobile"
+	FieldMobileDestination Field = "mobile_destination"
+	FieldNotes             Field = "notes"
+)
+
+// FieldInfo describes a field: its label on the official form, other headings
+// rosters use for it (compared after removing spaces, line breaks and
+// brackets), and a print width in characters.
+type FieldInfo struct {
+	Field   Field
+	Label   string
+	Aliases []string
+	Width   float64
+}
+
+// MemberFields lists the 16 items of the 2017 collection form in its order
+// (失联 and 流动 each with their detail), then notes.
+var MemberFields = []FieldInfo{
+	{FieldName, "姓名", []string{"党员姓名", "名字"}, 8},
+	{FieldSex, "性别", nil, 4},
+	{FieldEthnicity, "民族", nil, 6},
+	{FieldIDNumber, "公民身份号码", []string{"身份证号", "身份证号码", "身份证", "身份号码", "公民身份证号码", "公民身份证号", "证件号码"}, 20},
+	{FieldBirthDate, "出生日期", []string{"出生年月", "出生年月日", "出生时间", "生日"}, 11},
+	{FieldEducation, "学历", []string{"文化程度", "最高学历", "学历学位"}, 9},
+	{FieldCategory, "人员类别", []string{"党员类别", "党员身份", "类别", "正式/预备", "党员类型"}, 9},
+	{FieldBranchName, "所在党支部", []string{"所在支部", "党支部", "支部名称", "所属支部"}, 14},
+	{FieldJoinDate, "加入党组织日期", []string{"入党时间", "入党日期", "入党年月", "加入党组织时间", "入党时间（预备）"}, 11},
+	{FieldFullDate, "转为正式党员日期", []string{"转正时间", "转正日期", "转正年月", "转为正式党员时间"}, 11},
+	{FieldPost, "工作岗位", []string{"工作单位及职务", "职务", "岗位", "工作单位", "单位及职务", "现工作单位及职务"}, 14},
+	{FieldPhone, "联系电话", []string{"电话", "手机", "手机号", "手机号码", "联系方式"}, 13},
+	{FieldAddress, "家庭住址", []string{"住址", "家庭地址", "现居住地", "居住地址"}, 20},
+	{FieldStanding, "党籍状态", []string{"党籍"}, 8},
+	{FieldLostContact, "是否失联党员", []string{"失联党员", "是否失联"}, 6},
+	{FieldLostSince, "失联年月", []string{"失联时间", "失联日期"}, 9},
+	{FieldMobile, "是否流动党员", []string{"流动党员", "是否流动"}, 6},
+	{FieldMobileDestination, "外出流向", []string{"流向", "流动去向", "外出去向"}, 14},
+	{FieldNotes, "备注", []string{"说明"}, 14},
+}
+
+var fieldIndex = func() map[Field]*FieldInfo {
+	m := make(map[Field]*FieldInfo, len(MemberFields))
+	for i := range MemberFields {
+		m[MemberFields[i].Field] = &MemberFields[i]
+	}
+	return m
+}()
+
+// Label is the field's name on the official form.
+func (f Field) Label() string {
+	if fi, ok := fieldIndex[f]; ok {
+		return fi.Label
+	}
+	return string(f)
+}
+
+// Info returns the field's description.
+func (f Field) Info() FieldInfo { return *fieldIndex[f] }
+
+// Text is the field's value as shown on screen and printed on the roster.
+func (m *Member) Text(f Field) string {
+	switch f {
+	case FieldName:
+		return m.Name
+	case FieldSex:
+		return string(m.Sex)
+	case FieldEthnicity:
+		return m.Ethnicity
+	case FieldIDNumber:
+		return m.IDNumber
+	case FieldBirthDate:
+		return m.BirthDate.String()
+	case FieldEducation:
+		return m.Education
+	case FieldCategory:
+		return string(m.Category)
+	case FieldBranchName:
+		return m.BranchName
+	case FieldJoinDate:
+		return m.JoinDate.String()
+	case FieldFullDate:
+		return m.FullDate.String()
+	case FieldPost:
+		return m.Post
+	case FieldPhone:
+		return m.Phone
+	case FieldAddress:
+		return m.Address
+	case FieldStanding:
+		return string(m.Standing)
+	case FieldLostContact:
+		return yesNo(m.LostContact)
+	case FieldLostSince:
+		if m.LostSince.IsZero() {
+			return ""
+		}
+		return m.LostSince.String()[:7]
+	case FieldMobile:
+		return yesNo(m.Mobile)
+	case FieldMobileDestination:
+		return m.MobileDestination
+	case FieldNotes:
+		return m.Notes
+	}
+	return ""
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// ParseYesNo reads 是/否 as rosters write it (是, 否, Y, N, √, 空 = no).
+func ParseYesNo(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "是", "y", "yes", "√", "1", "true":
+		return true, true
+	case "否", "n", "no", "", "×", "0", "false", "无":
+		return false, true
+	}
+	return false, false
+}
+
+// FieldError is one problem with one field.
+type FieldError struct {
+	Field   Field
+	Message string
+}
+
+func (e FieldError) Error() string { return e.Field.Label() + "：" + e.Message }
+
+// ValidationErrors is every problem found in one record.
+type ValidationErrors []FieldError
+
+func (v ValidationErrors) Error() string {
+	parts := make([]string, len(v))
+	for i, e := range v {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "；")
+}
+
+// For returns the first message for a field, or "".
+func (v ValidationErrors) For(f Field) string {
+	for _, e := range v {
+		if e.Field == f {
+			return e.Message
+		}
+	}
+	return ""
+}

@@ -1,0 +1,99 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// 公民身份号码 (citizen ID number), GB 11643-1999: 17 digits, the last of them
+// giving the sex, then a check character by ISO 7064 MOD 11-2.
+var (
+	idWeights    = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
+	idCheckChars = "10X98765432"
+)
+
+// Errors an ID number can fail with; each message is shown to the user as is.
+var (
+	ErrIDLength   = errors.New("公民身份号码应为18位")
+	ErrIDChars    = errors.New("公民身份号码前17位应为数字，最后一位为数字或X")
+	ErrIDBirth    = errors.New("公民身份号码中的出生日期（第7–14位）不存在")
+	ErrIDChecksum = errors.New("公民身份号码校验位不正确，请核对是否输错")
+)
+
+// IDInfo is what an ID number says about its holder.
+type IDInfo struct {
+	Number string // normalised: 18 characters, upper-case X
+	Birth  Date
+	Sex    Sex
+}
+
+// NormalizeIDNumber removes spaces and turns full-width digits and a lower-case
+// x into the stored form. It does not validate.
+func NormalizeIDNumber(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + (r - '０'))
+		case r == 'x' || r == 'ｘ' || r == 'Ｘ':
+			b.WriteByte('X')
+		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\'' || r == '\n' || r == '\r':
+			// padding and the apostrophe Excel users type to force text
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ParseIDNumber validates an ID number and reads the birth date and sex from it.
+func ParseIDNumber(s string) (IDInfo, error) {
+	n := NormalizeIDNumber(s)
+	if len([]rune(n)) != 18 {
+		return IDInfo{}, fmt.Errorf("%w（现为%d位）", ErrIDLength, len([]rune(n)))
+	}
+	sum := 0
+	for i := 0; i < 17; i++ {
+		c := n[i]
+		if c < '0' || c > '9' {
+			return IDInfo{}, ErrIDChars
+		}
+		sum += int(c-'0') * idWeights[i]
+	}
+	last := n[17]
+	if (last < '0' || last > '9') && last != 'X' {
+		return IDInfo{}, ErrIDChars
+	}
+	birth := Date{Year: atoi(n[6:10]), Month: time.Month(atoi(n[10:12])), Day: atoi(n[12:14])}
+	if birth.Validate() != nil {
+		return IDInfo{}, ErrIDBirth
+	}
+	if idCheckChars[sum%11] != last {
+		return IDInfo{}, ErrIDChecksum
+	}
+	sex := SexMale
+	if (n[16]-'0')%2 == 0 {
+		sex = SexFemale
+	}
+	return IDInfo{Number: n, Birth: birth, Sex: sex}, nil
+}
+
+// IDCheckChar returns the check character for the first 17 digits of an ID
+// number; used to make valid sample numbers.
+func IDCheckChar(first17 string) byte {
+	sum := 0
+	for i := 0; i < 17; i++ {
+		sum += int(first17[i]-'0') * idWeights[i]
+	}
+	return idCheckChars[sum%11]
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}

@@ -1,0 +1,258 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sex as recorded on the form.
+type Sex string
+
+const (
+	SexMale   Sex = "男"
+	SexFemale Sex = "女"
+)
+
+// Category is 人员类别: full or probationary member.
+type Category string
+
+const (
+	CategoryFull         Category = "正式党员"
+	CategoryProbationary Category = "预备党员"
+)
+
+// Standing is 党籍状态.
+type Standing string
+
+const (
+	StandingNormal    Standing = "正常"
+	StandingSuspended Standing = "停止党籍"
+)
+
+// Educations are the 学历 codes of the 2017 collection form, highest first.
+var Educations = []string{"博士研究生", "硕士研究生", "大学", "大专", "中专", "职业高中", "技工学校", "普通高中", "初中", "小学", "其他"}
+
+// Posts are the 工作岗位 entries that matter most for branches in non-public
+// enterprises and social organisations; the field also takes free text.
+var Posts = []string{
+	"非公有制经济组织管理人员", "非公有制经济组织专业技术人员", "非公有制经济组织工勤技能人员", "农民工",
+	"民办非企业单位管理人员", "民办非企业单位专业技术人员",
+	"农牧渔民", "学生", "离退休人员", "其他",
+}
+
+// Member is one person on the roster (党员花名册): the 16 fields of the 2017
+// collection form, notes, and where the member stands on the roster.
+type Member struct {
+	ID int64
+
+	Name              string
+	Sex               Sex
+	Ethnicity         string // 民族
+	IDNumber          string // 公民身份号码, normalised
+	BirthDate         Date
+	Education         string // 学历
+	Category          Category
+	BranchName        string // 所在党支部
+	JoinDate          Date   // 加入党组织日期 (admitted as probationary member)
+	FullDate          Date   // 转为正式党员日期
+	Post              string // 工作岗位
+	Phone             string
+	Address           string
+	Standing          Standing
+	LostContact       bool // 失联党员
+	LostSince         Date // 失联年月
+	Mobile            bool // 流动党员
+	MobileDestination string // 外出流向
+	Notes             string
+
+	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
+	// member off the active roster; LeftBy and LeftOn say which and when.
+	OnRoster bool
+	LeftBy   EventKind
+	LeftOn   Date
+
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+// NewMember returns an empty member as the add form starts it.
+func NewMember() Member {
+	return Member{Ethnicity: "汉族", Category: CategoryFull, Standing: StandingNormal, OnRoster: true}
+}
+
+// Normalize tidies what a person typed: surrounding spaces, the ID number's
+// form, and fills birth date and sex from a valid ID number when they are empty.
+func (m *Member) Normalize() {
+	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination, &m.Notes} {
+		*s = strings.TrimSpace(*s)
+	}
+	m.Name = strings.Join(strings.Fields(m.Name), "")
+	m.Phone = NormalizePhone(m.Phone)
+	m.IDNumber = NormalizeIDNumber(m.IDNumber)
+	if info, err := ParseIDNumber(m.IDNumber); err == nil {
+		if m.BirthDate.IsZero() || (m.BirthDate.MonthOnly() && m.BirthDate.Compare(info.Birth) == 0) {
+			m.BirthDate = info.Birth
+		}
+		if m.Sex == "" {
+			m.Sex = info.Sex
+		}
+	}
+	if m.Standing == "" {
+		m.Standing = StandingNormal
+	}
+	if !m.LostContact {
+		m.LostSince = Date{}
+	}
+	if !m.Mobile {
+		m.MobileDestination = ""
+	}
+}
+
+// PartyAge is 党龄: whole years since becoming a full member. Probationary
+// members have none yet (ok is false).
+func (m *Member) PartyAge(today Date) (years int, ok bool) {
+	if m.Category != CategoryFull || m.FullDate.IsZero() {
+		return 0, false
+	}
+	return m.FullDate.YearsUntil(today), true
+}
+
+// Age is the member's age in whole years.
+func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
+
+// NormalizePhone removes spaces and turns full-width digits into ASCII.
+func NormalizePhone(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '０' && r <= '９':
+			b.WriteRune('0' + (r - '０'))
+		case r == '－' || r == '—':
+			b.WriteByte('-')
+		case r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// validPhone accepts a mainland mobile number (11 digits starting 1[3-9]) or a
+// landline with area code (0xx-xxxxxxx[x], the dash optional), with an
+// optional extension.
+func validPhone(s string) bool {
+	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && allDigits(s) {
+		return true
+	}
+	if strings.HasPrefix(s, "+86") {
+		return validPhone(strings.TrimPrefix(strings.TrimPrefix(s, "+86"), "-"))
+	}
+	main, _, _ := strings.Cut(s, "转")
+	parts := strings.Split(main, "-")
+	if len(parts) > 3 || !strings.HasPrefix(main, "0") {
+		return false
+	}
+	digits := strings.Join(parts, "")
+	for _, p := range parts {
+		if p == "" || !allDigits(p) {
+			return false
+		}
+	}
+	return len(digits) >= 10 && len(digits) <= 16
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// Validate checks a member against the rules of the collection form and the
+// recruiting rules. It returns every problem, each tied to its field, so a
+// form can show the message next to the field.
+func (m *Member) Validate(today Date, r Rules) ValidationErrors {
+	var errs ValidationErrors
+	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+
+	switch {
+	case m.Name == "":
+		add(FieldName, "请填写姓名")
+	case utf8.RuneCountInString(m.Name) > 30:
+		add(FieldName, "姓名过长（最多30个字）")
+	}
+	if m.Sex != SexMale && m.Sex != SexFemale {
+		add(FieldSex, "请选择性别（男/女）")
+	}
+
+	// The ID number is the member's identity: imports match on it.
+	birth := m.BirthDate
+	if m.IDNumber == "" {
+		add(FieldIDNumber, "请填写公民身份号码")
+	} else if info, err := ParseIDNumber(m.IDNumber); err != nil {
+		add(FieldIDNumber, err.Error())
+	} else {
+		if !m.BirthDate.IsZero() && m.BirthDate.Compare(info.Birth) != 0 {
+			add(FieldBirthDate, "出生日期 "+m.BirthDate.String()+" 与身份证号码中的 "+info.Birth.String()+" 不一致")
+		}
+		if (m.Sex == SexMale || m.Sex == SexFemale) && m.Sex != info.Sex {
+			add(FieldSex, "性别与身份证号码不一致（号码第17位表示"+string(info.Sex)+"）")
+		}
+		birth = info.Birth
+	}
+	if !m.BirthDate.IsZero() && m.BirthDate.After(today) {
+		add(FieldBirthDate, "出生日期不能晚于今天")
+	}
+
+	switch m.Category {
+	case CategoryFull, CategoryProbationary:
+	default:
+		add(FieldCategory, "请选择人员类别（正式党员/预备党员）")
+	}
+
+	switch {
+	case m.JoinDate.IsZero():
+		add(FieldJoinDate, "请填写加入党组织日期")
+	case m.JoinDate.After(today):
+		add(FieldJoinDate, "加入党组织日期不能晚于今天")
+	case !birth.IsZero() && m.JoinDate.Before(birth.AddYears(r.Membership.MinAge)):
+		add(FieldJoinDate, "加入党组织日期早于年满"+strconv.Itoa(r.Membership.MinAge)+"周岁（"+birth.AddYears(r.Membership.MinAge).String()+"）")
+	}
+
+	switch {
+	case m.Category == CategoryProbationary && !m.FullDate.IsZero():
+		add(FieldFullDate, "预备党员不应有转正日期；已转正请将人员类别改为正式党员")
+	case m.Category == CategoryFull && m.FullDate.IsZero():
+		add(FieldFullDate, "正式党员请填写转为正式党员日期")
+	case m.FullDate.IsZero():
+	case m.FullDate.After(today):
+		add(FieldFullDate, "转正日期不能晚于今天")
+	case !m.JoinDate.IsZero() && !m.FullDate.After(m.JoinDate):
+		add(FieldFullDate, "转正日期应晚于加入党组织日期")
+	case !m.JoinDate.IsZero() && m.FullDate.Before(m.JoinDate.AddYears(r.Membership.ProbationYears)):
+		add(FieldFullDate, "转正日期早于预备期满（加入党组织满"+strconv.Itoa(r.Membership.ProbationYears)+"年，即 "+m.JoinDate.AddYears(r.Membership.ProbationYears).String()+"）")
+	}
+
+	if m.Phone != "" && !validPhone(m.Phone) {
+		add(FieldPhone, "联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）")
+	}
+	if m.Standing != StandingNormal && m.Standing != StandingSuspended {
+		add(FieldStanding, "党籍状态应为“正常”或“停止党籍”")
+	}
+	if m.LostContact {
+		switch {
+		case m.LostSince.IsZero():
+			add(FieldLostSince, "失联党员请填写失联年月")
+		case m.LostSince.After(today):
+			add(FieldLostSince, "失联年月不能晚于今天")
+		}
+	}
+	if m.Mobile && m.MobileDestination == "" {
+		add(FieldMobileDestination, "流动党员请填写外出流向")
+	}
+	return errs
+}

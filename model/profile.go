@@ -1,0 +1,198 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// OrgType is the kind of "两新" organisation the branch sits in.
+type OrgType string
+
+const (
+	OrgEnterprise OrgType = "非公企业"
+	OrgSocial     OrgType = "社会组织"
+)
+
+// BranchType distinguishes a branch of one unit from a joint branch.
+type BranchType string
+
+const (
+	BranchOwn   BranchType = "党支部"
+	BranchJoint BranchType = "联合党支部"
+)
+
+// CommitteeRoles are the usual roles on a branch committee.
+var CommitteeRoles = []string{"书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员"}
+
+// CommitteeMember is one seat on the branch committee.
+type CommitteeMember struct {
+	Name string
+	Role string
+}
+
+// Profile is the branch's set-up, filled in once and kept up to date.
+type Profile struct {
+	// BranchUUID identifies the branch for good, across laptops and USB data
+	// packages; it is made when the branch is created and never changes.
+	BranchUUID string
+
+	OrgName       string
+	OrgType       OrgType
+	OrgAddress    string
+	EmployeeCount int
+
+	BranchName string
+	BranchType BranchType
+	FoundedOn  Date
+	Secretary  string
+	Committee  []CommitteeMember
+	TermStart  Date
+	TermEnd    Date
+
+	InstructorName  string // 党建指导员
+	InstructorPhone string
+	ContactName     string
+	ContactPhone    string
+
+	UpdatedAt time.Time
+}
+
+// IsSet reports whether the profile has been filled in.
+func (p *Profile) IsSet() bool { return p.BranchName != "" }
+
+// Validate checks the profile form.
+func (p *Profile) Validate(today Date, r Rules) ValidationErrors {
+	var errs ValidationErrors
+	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+	if p.BranchName == "" {
+		add(ProfileBranchName, "请填写党支部名称")
+	}
+	if p.OrgName == "" {
+		add(ProfileOrgName, "请填写单位名称")
+	}
+	if p.EmployeeCount < 0 {
+		add(ProfileEmployees, "职工人数不能为负数")
+	}
+	if p.FoundedOn.After(today) {
+		add(ProfileFounded, "成立日期不能晚于今天")
+	}
+	if !p.TermStart.IsZero() && !p.TermEnd.IsZero() && !p.TermEnd.After(p.TermStart) {
+		add(ProfileTermEnd, "任期届满日期应晚于任期开始日期")
+	}
+	if !p.TermStart.IsZero() && !p.TermEnd.IsZero() &&
+		p.TermEnd.After(p.TermStart.AddYears(r.Branch.TermYears).AddMonths(r.Branch.TermMaxExtensionMonths)) {
+		add(ProfileTermEnd, fmt.Sprintf("任期超过%d年（延期不超过%d个月）", r.Branch.TermYears, r.Branch.TermMaxExtensionMonths))
+	}
+	for i, c := range p.Committee {
+		if c.Name == "" {
+			add(ProfileCommittee, "第"+strconv.Itoa(i+1)+"位委员未填写姓名")
+		}
+	}
+	for _, ph := range []struct {
+		f Field
+		v string
+	}{{ProfileInstructorPhone, p.InstructorPhone}, {ProfileContactPhone, p.ContactPhone}} {
+		if ph.v != "" && !validPhone(NormalizePhone(ph.v)) {
+			add(ph.f, "电话格式不正确")
+		}
+	}
+	return errs
+}
+
+// Profile form fields, for messages next to the form's entries.
+const (
+	ProfileOrgName         Field = "org_name"
+	ProfileEmployees       Field = "employee_count"
+	ProfileBranchName      Field = "branch_name_profile"
+	ProfileFounded         Field = "founded_on"
+	ProfileTermEnd         Field = "term_end"
+	ProfileCommittee       Field = "committee"
+	ProfileInstructorPhone Field = "instructor_phone"
+	ProfileContactPhone    Field = "contact_phone"
+)
+
+// Severity ranks a finding.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Serious
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Serious:
+		return "严重"
+	case Warning:
+		return "提醒"
+	}
+	return "提示"
+}
+
+// Finding is one thing an inspection would notice.
+type Finding struct {
+	Severity Severity
+	Message  string
+}
+
+// RosterCounts are the numbers the set-up rules look at.
+type RosterCounts struct {
+	Full, Probationary int
+}
+
+// CountRoster counts the members on the active roster.
+func CountRoster(ms []Member) RosterCounts {
+	var c RosterCounts
+	for i := range ms {
+		if !ms[i].OnRoster {
+			continue
+		}
+		switch ms[i].Category {
+		case CategoryFull:
+			c.Full++
+		case CategoryProbationary:
+			c.Probationary++
+		}
+	}
+	return c
+}
+
+// CheckSetup finds where the branch breaks the set-up rules of the 支部工作条例:
+// committee, size and term.
+func CheckSetup(p *Profile, c RosterCounts, today Date, r BranchWorkRules) []Finding {
+	var out []Finding
+	add := func(s Severity, format string, a ...any) {
+		out = append(out, Finding{Severity: s, Message: fmt.Sprintf(format, a...)})
+	}
+	if !p.IsSet() {
+		add(Warning, "尚未填写支部基本信息（设置 → 支部信息）")
+		return out
+	}
+	switch {
+	case c.Full >= r.CommitteeFullMembers && len(p.Committee) < r.CommitteeMinSize:
+		add(Serious, "正式党员%d名（%d名以上），应设立支部委员会（%d–%d人），目前委员%d人",
+			c.Full, r.CommitteeFullMembers, r.CommitteeMinSize, r.CommitteeMaxSize, len(p.Committee))
+	case len(p.Committee) > r.CommitteeUsualMax:
+		add(Warning, "支部委员会%d人，一般不超过%d人", len(p.Committee), r.CommitteeUsualMax)
+	}
+	if p.Secretary == "" {
+		add(Warning, "未填写支部书记")
+	}
+	if c.Full < r.MinFullMembersOwnBranch && p.BranchType == BranchOwn {
+		add(Warning, "正式党员%d名，不足%d名，一般应与邻近单位成立联合党支部", c.Full, r.MinFullMembersOwnBranch)
+	}
+	if total := c.Full + c.Probationary; total > r.UsualMaxMembers {
+		add(Info, "党员%d名，支部党员一般不超过%d名，可考虑分设", total, r.UsualMaxMembers)
+	}
+	switch {
+	case p.TermEnd.IsZero():
+		add(Warning, "未填写本届任期，无法提醒换届")
+	case p.TermEnd.Before(today):
+		add(Serious, "本届任期已于%s届满，应及时换届", p.TermEnd.Chinese())
+	case p.TermEnd.Before(today.AddMonths(r.TermReminderMonths)):
+		add(Warning, "本届任期将于%s届满（不足%d个月），应做好换届准备", p.TermEnd.Chinese(), r.TermReminderMonths)
+	}
+	return out
+}
