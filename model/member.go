@@ -61,9 +61,9 @@ type Member struct {
 	Phone             string
 	Address           string
 	Standing          Standing
-	LostContact       bool // 失联党员
-	LostSince         Date // 失联年月
-	Mobile            bool // 流动党员
+	LostContact       bool   // 失联党员
+	LostSince         Date   // 失联年月
+	Mobile            bool   // 流动党员
 	MobileDestination string // 外出流向
 	Notes             string
 
