@@ -101,4 +101,16 @@ type ImportPlan struct {
 	Add       []Member
 	Update    []ImportUpdate
 	Unchanged int
+	// Refused are incoming rows the roster cannot take as they stand (a
+	// merged record that would break a rule, a number given twice); they are
+	// in neither Add nor Update.
+	Refused []ImportRefusal
+}
+
+// ImportRefusal is one reason an incoming record was refused; Index is its
+// position in the list handed to the planner.
+type ImportRefusal struct {
+	Index  int
+	Field  Field
+	Reason string
 }

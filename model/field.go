@@ -79,8 +79,14 @@ func (f Field) Label() string {
 	return string(f)
 }
 
-// Info returns the field's description.
-func (f Field) Info() FieldInfo { return *fieldIndex[f] }
+// Info returns the field's description; an unknown field is described by its
+// key alone.
+func (f Field) Info() FieldInfo {
+	if fi, ok := fieldIndex[f]; ok {
+		return *fi
+	}
+	return FieldInfo{Field: f, Label: string(f)}
+}
 
 // Text is the field's value as shown on screen and printed on the roster.
 func (m *Member) Text(f Field) string {

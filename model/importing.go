@@ -16,3 +16,17 @@ type ImportPreview struct {
 	Rejected  []Rejection
 	Plan      ImportPlan
 }
+
+// RejectedRows counts the rows refused; a row may have several reasons.
+func (p *ImportPreview) RejectedRows() int {
+	rows := make(map[int]bool, len(p.Rejected))
+	for _, r := range p.Rejected {
+		rows[r.Row] = true
+	}
+	return len(rows)
+}
+
+// Accepted counts the rows that passed: those to add, update or leave as they are.
+func (p *ImportPreview) Accepted() int {
+	return len(p.Plan.Add) + len(p.Plan.Update) + p.Plan.Unchanged
+}

@@ -1,0 +1,229 @@
+package storage
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"branchledger/model"
+)
+
+func countRows(t *testing.T, s *Store, table string) int {
+	t.Helper()
+	var n int
+	if err := s.db.Raw("SELECT count(*) FROM " + table).Scan(&n).Error; err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// A roster file with 姓名, 公民身份号码, 联系电话 and 家庭住址 only: one new
+// member, one whose phone changed and whose address cell is empty, one the
+// same as stored.
+func TestPlanImport(t *testing.T) {
+	s := openTest(t)
+	stored := addMembers(t, s, 3)
+
+	changed := model.Member{Name: stored[0].Name, IDNumber: stored[0].IDNumber, Phone: "13800001111"}
+	same := model.Member{Name: stored[1].Name, IDNumber: strings.ToLower(stored[1].IDNumber), Phone: stored[1].Phone, Address: stored[1].Address}
+	newcomer := newMember(10)
+	columns := []model.Field{model.FieldName, model.FieldIDNumber, model.FieldPhone, model.FieldAddress}
+
+	plan, err := s.PlanImport("2026年花名册.xlsx", []model.Member{changed, same, newcomer}, columns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Source != "2026年花名册.xlsx" || len(plan.Add) != 1 || len(plan.Update) != 1 || plan.Unchanged != 1 {
+		t.Fatalf("plan: source %q, %d add, %d update, %d unchanged; want 1, 1, 1", plan.Source, len(plan.Add), len(plan.Update), plan.Unchanged)
+	}
+	if plan.Add[0].IDNumber != newcomer.IDNumber || !plan.Add[0].OnRoster {
+		t.Errorf("add %+v", plan.Add[0])
+	}
+	u := plan.Update[0]
+	if u.Before.ID != stored[0].ID || u.After.ID != stored[0].ID {
+		t.Errorf("update of member %d/%d, want %d", u.Before.ID, u.After.ID, stored[0].ID)
+	}
+	if len(u.Changes) != 1 || u.Changes[0].Field != model.FieldPhone || u.Changes[0].Old != stored[0].Phone || u.Changes[0].New != "13800001111" {
+		t.Errorf("changes %+v, want only the phone", u.Changes)
+	}
+	if u.After.Address != stored[0].Address {
+		t.Errorf("the empty address cell erased %q", stored[0].Address)
+	}
+	// A plan writes nothing.
+	if n := countRows(t, s, "members"); n != 3 {
+		t.Errorf("%d members after planning, want 3", n)
+	}
+	if got, _ := s.Member(stored[0].ID); got.Phone != stored[0].Phone {
+		t.Errorf("planning changed the phone to %q", got.Phone)
+	}
+}
+
+func TestApplyImportThenSameFileAgainChangesNothing(t *testing.T) {
+	s := openTest(t)
+	stored := addMembers(t, s, 2)
+	file := []model.Member{newMember(0), newMember(1), newMember(2), newMember(3)}
+	file[1].Post = "非公有制经济组织管理人员"
+
+	plan, err := s.PlanImport("花名册.xlsx", file, allColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	added, updated, err := s.ApplyImport(plan)
+	if err != nil || added != 2 || updated != 1 {
+		t.Fatalf("ApplyImport: %d added, %d updated, %v; want 2 and 1", added, updated, err)
+	}
+	ms, _ := s.Members()
+	if len(ms) != 4 || ms[1].Post != "非公有制经济组织管理人员" || !ms[3].OnRoster {
+		t.Errorf("after import: %+v", ms)
+	}
+	history, _ := s.MemberChanges(stored[1].ID)
+	if len(history) != 1 || history[0].Source != "花名册.xlsx" || history[0].Field != model.FieldPost {
+		t.Errorf("history of the updated member: %+v", history)
+	}
+	var rec importRow
+	s.db.Last(&rec)
+	if rec.Source != "花名册.xlsx" || rec.Added != 2 || rec.Updated != 1 || rec.Unchanged != 1 {
+		t.Errorf("import record %+v", rec)
+	}
+
+	again, err := s.PlanImport("花名册.xlsx", file, allColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Add) != 0 || len(again.Update) != 0 || again.Unchanged != 4 {
+		t.Errorf("same file again: %d add, %d update, %d unchanged; want 0, 0, 4", len(again.Add), len(again.Update), again.Unchanged)
+	}
+}
+
+// Someone who left is still known by their number: a roster listing them
+// again updates their record rather than adding a second one.
+func TestImportMatchesMembersWhoLeft(t *testing.T) {
+	s := openTest(t)
+	m, _ := s.AddMember(newMember(1), nil)
+	if _, err := s.RecordEvent(model.MembershipEvent{MemberID: m.ID, Kind: model.EventTransferOut, Date: testToday, Note: "转往外省"}); err != nil {
+		t.Fatal(err)
+	}
+	row := newMember(1)
+	row.Phone = "13700000000"
+	plan, err := s.PlanImport("旧名册.xlsx", []model.Member{row}, allColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Add) != 0 || len(plan.Update) != 1 {
+		t.Fatalf("plan: %d add, %d update; want 0 and 1", len(plan.Add), len(plan.Update))
+	}
+	if _, _, err := s.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Member(m.ID)
+	if got.OnRoster || got.Phone != "13700000000" {
+		t.Errorf("after import: on roster %v (an import does not bring them back), phone %q", got.OnRoster, got.Phone)
+	}
+}
+
+func TestPlanImportRefusesRowsThatWouldBeInvalid(t *testing.T) {
+	s := openTest(t)
+	stored := addMembers(t, s, 1)
+	early := model.Member{Name: stored[0].Name, IDNumber: stored[0].IDNumber, FullDate: stored[0].JoinDate.AddMonths(3)}
+	twice := newMember(5)
+	plan, err := s.PlanImport("x.xlsx", []model.Member{early, twice, twice}, []model.Field{model.FieldName, model.FieldIDNumber, model.FieldFullDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Add) != 1 || len(plan.Update) != 0 {
+		t.Errorf("plan adds %d and updates %d; want only the first of the twice-given rows added", len(plan.Add), len(plan.Update))
+	}
+	want := []struct {
+		index int
+		field model.Field
+		text  []string
+	}{
+		{0, model.FieldFullDate, []string{stored[0].Name, "转正日期早于预备期满"}},
+		{2, model.FieldIDNumber, []string{twice.IDNumber, "出现两次"}},
+	}
+	if len(plan.Refused) != len(want) {
+		t.Fatalf("refused %+v, want %d refusals", plan.Refused, len(want))
+	}
+	for i, w := range want {
+		r := plan.Refused[i]
+		if r.Index != w.index || r.Field != w.field {
+			t.Errorf("refusal %d = %+v, want row index %d on %s", i, r, w.index, w.field.Label())
+		}
+		for _, text := range w.text {
+			if !strings.Contains(r.Reason, text) {
+				t.Errorf("reason %q should mention %q", r.Reason, text)
+			}
+		}
+	}
+}
+
+// An import that fails half way leaves nothing of itself behind.
+func TestApplyImportIsAllOrNothing(t *testing.T) {
+	s := openTest(t)
+	addMembers(t, s, 3)
+	before := map[string]int{}
+	for _, table := range []string{"members", "member_changes", "imports"} {
+		before[table] = countRows(t, s, table)
+	}
+	check := func(t *testing.T) {
+		t.Helper()
+		for table, n := range before {
+			if got := countRows(t, s, table); got != n {
+				t.Errorf("%s: %d rows after the failed import, want %d", table, got, n)
+			}
+		}
+	}
+
+	t.Run("a number twice, written in a later batch", func(t *testing.T) {
+		plan := model.ImportPlan{Source: "坏文件.xlsx"}
+		for i := 100; i < 1100; i++ {
+			plan.Add = append(plan.Add, newMember(i))
+		}
+		plan.Add[700] = plan.Add[10]
+		plan.Update = []model.ImportUpdate{}
+		_, _, err := s.ApplyImport(plan)
+		if !errors.Is(err, ErrDuplicateIDNumber) || !strings.HasPrefix(err.Error(), "导入未完成，名册没有改动") {
+			t.Fatalf("ApplyImport: %v, want ErrDuplicateIDNumber", err)
+		}
+		check(t)
+	})
+
+	t.Run("a number entered since the plan was made", func(t *testing.T) {
+		plan, err := s.PlanImport("新名册.xlsx", []model.Member{newMember(20), newMember(21)}, allColumns())
+		if err != nil {
+			t.Fatal(err)
+		}
+		late := newMember(21)
+		late.Name = "李四"
+		if _, err := s.AddMember(late, nil); err != nil {
+			t.Fatal(err)
+		}
+		before["members"]++
+		_, _, err = s.ApplyImport(plan)
+		if !errors.Is(err, ErrDuplicateIDNumber) || !strings.Contains(err.Error(), "李四") {
+			t.Fatalf("ApplyImport: %v, want ErrDuplicateIDNumber naming 李四", err)
+		}
+		check(t)
+	})
+
+	t.Run("a member edited since the plan was made", func(t *testing.T) {
+		ms, _ := s.Members()
+		row := ms[0]
+		row.Address = "兰州市安宁区建宁路8号"
+		plan, err := s.PlanImport("新名册.xlsx", []model.Member{row, newMember(30)}, allColumns())
+		if err != nil || len(plan.Update) != 1 {
+			t.Fatalf("plan: %+v, %v", plan, err)
+		}
+		edited := ms[0]
+		edited.Phone = "13600000000"
+		if _, err := s.UpdateMember(edited); err != nil {
+			t.Fatal(err)
+		}
+		before["member_changes"]++
+		_, _, err = s.ApplyImport(plan)
+		if err == nil || !strings.Contains(err.Error(), "请重新导入") {
+			t.Fatalf("ApplyImport: %v, want a request to import again", err)
+		}
+		check(t)
+	})
+}

@@ -1,0 +1,291 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
+)
+
+// Rows per INSERT. The driver prepares every statement anew and matches each
+// bound value to its placeholder by a linear search, quadratic in the number
+// of values: a few rows per statement share the cost of preparing it without
+// paying much for the search (see BenchmarkApplyImport20000).
+const (
+	memberBatch = 16 // 24 values a row
+	changeBatch = 64 // 9 values a row
+)
+
+// lookupBatch is how many values go into one IN (...) list.
+const lookupBatch = 500
+
+// sourceImport names the source of changes from an import whose file name is
+// unknown.
+const sourceImport = "导入"
+
+// PlanImport works out what importing a roster would do, without writing
+// anything. Rows are matched with the stored members, including those who
+// left, on the ID number: a new number is an addition; a known one is merged
+// (model.MergeImported: only the file's columns, and an empty cell never
+// erases) and is an update if anything shown changed. A record that would
+// break a rule once merged, or a number given twice, is listed in
+// plan.Refused with the field and the reason, and left out of the plan.
+func (s *Store) PlanImport(source string, incoming []model.Member, columns []model.Field) (model.ImportPlan, error) {
+	existing, err := s.Members()
+	if err != nil {
+		return model.ImportPlan{}, err
+	}
+	today := model.DateOf(s.clock())
+	rules := model.CurrentRules()
+	byNumber := make(map[string]int, len(existing))
+	for i := range existing {
+		byNumber[existing[i].IDNumber] = i
+	}
+
+	plan := model.ImportPlan{Source: source}
+	refuse := func(i int, errs model.ValidationErrors, prefix string) {
+		for _, e := range errs {
+			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
+		}
+	}
+	seen := make(map[string]string, len(incoming))
+	for i := range incoming {
+		in := incoming[i]
+		in.Normalize()
+		if other, dup := seen[in.IDNumber]; dup {
+			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber,
+				Reason: fmt.Sprintf("公民身份号码 %s 出现两次（%s、%s）", in.IDNumber, other, in.Name)})
+			continue
+		}
+		seen[in.IDNumber] = in.Name
+
+		j, found := byNumber[in.IDNumber]
+		if !found {
+			in.ID = 0
+			in.OnRoster, in.LeftBy, in.LeftOn = true, "", model.Date{}
+			if errs := in.Validate(today, rules); len(errs) > 0 {
+				refuse(i, errs, "")
+				continue
+			}
+			plan.Add = append(plan.Add, in)
+			continue
+		}
+		old := &existing[j]
+		merged := model.MergeImported(old, &in, columns)
+		merged.Normalize()
+		changes := model.DiffMembers(old, &merged)
+		if len(changes) == 0 {
+			plan.Unchanged++
+			continue
+		}
+		if errs := merged.Validate(today, rules); len(errs) > 0 {
+			refuse(i, errs, "与名册中"+old.Name+"的记录合并后：")
+			continue
+		}
+		for k := range changes {
+			changes[k].Source = source
+		}
+		plan.Update = append(plan.Update, model.ImportUpdate{Before: *old, After: merged, Changes: changes})
+	}
+	return plan, nil
+}
+
+// ApplyImport writes a plan made by PlanImport, all of it in one transaction:
+// if anything fails, the roster is as it was. Before writing it checks again,
+// inside the transaction, that no number to be added has been entered since
+// the plan was made and that no member to be updated was edited since; then
+// it adds, updates, records each changed field with the plan's source, and
+// records the import itself.
+func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err error) {
+	now := s.clock()
+	today := model.DateOf(now)
+	rules := model.CurrentRules()
+	source := plan.Source
+	if source == "" {
+		source = sourceImport
+	}
+
+	adds := make([]memberRow, len(plan.Add))
+	addNumbers := make([]string, len(plan.Add))
+	for i := range plan.Add {
+		m := plan.Add[i]
+		m.Normalize()
+		if errs := m.Validate(today, rules); len(errs) > 0 {
+			return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%s）：%w", m.Name, m.IDNumber, errs)
+		}
+		m.ID = 0
+		m.OnRoster, m.LeftBy, m.LeftOn = true, "", model.Date{}
+		m.CreatedAt, m.UpdatedAt = now, now
+		adds[i] = toMemberRow(&m)
+		addNumbers[i] = m.IDNumber
+	}
+
+	err = s.db.Transaction(func(tx *gorm.DB) error {
+		if err := checkNumbersFree(tx, addNumbers); err != nil {
+			return err
+		}
+		updates, changes, err := importUpdates(tx, plan.Update, today, rules, now)
+		if err != nil {
+			return err
+		}
+		rec := importRow{Source: source, At: stamp(now), Added: len(adds), Updated: len(updates),
+			Unchanged: plan.Unchanged + len(plan.Update) - len(updates), CreatedAt: stamp(now), UpdatedAt: stamp(now)}
+		if err := tx.Create(&rec).Error; err != nil {
+			return err
+		}
+		if len(adds) > 0 {
+			if err := insertMembers(tx, adds); err != nil {
+				return err
+			}
+		}
+		for i := range updates {
+			if err := updateMemberRow(tx, &updates[i]); err != nil {
+				return err
+			}
+		}
+		added, updated = len(adds), len(updates)
+		return insertChanges(tx, changes, source, &rec.ID, now)
+	})
+	if err != nil {
+		if isDuplicateKey(err) {
+			err = duplicateInPlan(addNumbers, plan.Add, err)
+		}
+		if forUser(err) {
+			return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%w", err)
+		}
+		return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%w）", reason(err), err)
+	}
+	return added, updated, nil
+}
+
+// importUpdates checks each planned update against the stored member and
+// returns the records to write with the changes to record. A member edited
+// since the plan was made fails the import: the plan showed the user
+// something that is no longer true.
+func importUpdates(tx *gorm.DB, plan []model.ImportUpdate, today model.Date, rules model.Rules, now time.Time) ([]model.Member, []model.FieldChange, error) {
+	if len(plan) == 0 {
+		return nil, nil, nil
+	}
+	stored, err := membersByID(tx, plan)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []model.Member
+	var changes []model.FieldChange
+	for i := range plan {
+		u := &plan[i]
+		old, ok := stored[u.Before.ID]
+		if !ok {
+			return nil, nil, notFound(u.Before.ID)
+		}
+		if len(model.DiffMembers(&old, &u.Before)) > 0 {
+			return nil, nil, &userError{msg: old.Name + " 的记录在预览之后已有改动，请重新导入"}
+		}
+		m := u.After
+		m.Normalize()
+		if errs := m.Validate(today, rules); len(errs) > 0 {
+			return nil, nil, fmt.Errorf("%s（%s）：%w", old.Name, old.IDNumber, errs)
+		}
+		m.ID = old.ID
+		m.OnRoster, m.LeftBy, m.LeftOn, m.CreatedAt = old.OnRoster, old.LeftBy, old.LeftOn, old.CreatedAt
+		// The history records what is written, worked out again from the
+		// stored record rather than taken from the plan.
+		c := model.DiffMembers(&old, &m)
+		if len(c) == 0 {
+			continue
+		}
+		m.UpdatedAt = now
+		out = append(out, m)
+		changes = append(changes, c...)
+	}
+	return out, changes, nil
+}
+
+// membersByID loads the stored members the updates refer to.
+func membersByID(tx *gorm.DB, plan []model.ImportUpdate) (map[int64]model.Member, error) {
+	ids := make([]int64, len(plan))
+	for i := range plan {
+		ids[i] = plan[i].Before.ID
+	}
+	out := make(map[int64]model.Member, len(ids))
+	for start := 0; start < len(ids); start += lookupBatch {
+		chunk := ids[start:min(start+lookupBatch, len(ids))]
+		ms, err := queryMembers(tx, len(chunk), "WHERE id IN ?", chunk)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range ms {
+			out[m.ID] = m
+		}
+	}
+	return out, nil
+}
+
+// checkNumbersFree fails, wrapping a *DuplicateIDError, if any of the numbers
+// is already in the file.
+func checkNumbersFree(tx *gorm.DB, numbers []string) error {
+	for start := 0; start < len(numbers); start += lookupBatch {
+		chunk := numbers[start:min(start+lookupBatch, len(numbers))]
+		ms, err := queryMembers(tx, 0, "WHERE id_number IN ? ORDER BY id LIMIT 1", chunk)
+		if err != nil {
+			return err
+		}
+		if len(ms) > 0 {
+			dup := &DuplicateIDError{IDNumber: ms[0].IDNumber, Existing: ms[0]}
+			return fmt.Errorf("%w（号码 %s，可能在预览之后刚登记），请重新导入", dup, dup.IDNumber)
+		}
+	}
+	return nil
+}
+
+// duplicateInPlan names the number that occurs twice among the additions,
+// for a UNIQUE violation that the checks before writing could not foresee.
+func duplicateInPlan(numbers []string, adds []model.Member, err error) error {
+	first := make(map[string]int, len(numbers))
+	for i, n := range numbers {
+		if j, dup := first[n]; dup {
+			return &userError{
+				msg:  fmt.Sprintf("公民身份号码 %s 在导入的数据中出现两次（%s、%s）", n, adds[j].Name, adds[i].Name),
+				kind: ErrDuplicateIDNumber,
+			}
+		}
+		first[n] = i
+	}
+	return errors.Join(ErrDuplicateIDNumber, err)
+}
+
+// insertMembers writes new members without GORM's reflection per row, a
+// sizeable share of an import's time.
+func insertMembers(tx *gorm.DB, rows []memberRow) error {
+	return insertRows(tx, "members", memberInsertColumns, len(rows), memberBatch, func(args []any, i int) []any {
+		return rows[i].appendValues(args)
+	})
+}
+
+// insertRows writes n rows into table, batch rows to a statement;
+// appendRow appends the values of row i for columns.
+func insertRows(tx *gorm.DB, table string, columns []string, n, batch int, appendRow func(args []any, i int) []any) error {
+	tuple := "(" + strings.Repeat("?, ", len(columns)-1) + "?)"
+	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "
+	full := head + strings.Repeat(tuple+", ", batch-1) + tuple
+	args := make([]any, 0, batch*len(columns))
+	for start := 0; start < n; start += batch {
+		end := min(start+batch, n)
+		q := full
+		if end-start < batch {
+			q = head + strings.Repeat(tuple+", ", end-start-1) + tuple
+		}
+		args = args[:0]
+		for i := start; i < end; i++ {
+			args = appendRow(args, i)
+		}
+		if err := tx.Exec(q, args...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package storage
+
+import (
+	"strings"
+	"time"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
+)
+
+// branchID is the id of the branch's single row; a file holds one branch.
+const branchID = 1
+
+// Profile returns the branch's set-up. In a new file it is empty except for
+// BranchUUID, which the file got when it was created.
+func (s *Store) Profile() (model.Profile, error) {
+	var b branchRow
+	var seats []committeeRow
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := tx.Take(&b, branchID).Error; err != nil {
+			return err
+		}
+		return tx.Where("branch_id = ?", branchID).Order("seat").Find(&seats).Error
+	})
+	if err != nil {
+		return model.Profile{}, fail("读取支部信息", err)
+	}
+	p := model.Profile{
+		BranchUUID: b.UUID,
+		OrgName:    b.OrgName, OrgType: model.OrgType(b.OrgType), OrgAddress: b.OrgAddress,
+		EmployeeCount: b.EmployeeCount,
+		BranchName:    b.BranchName, BranchType: model.BranchType(b.BranchType), FoundedOn: b.FoundedOn,
+		Secretary: b.Secretary, TermStart: b.TermStart, TermEnd: b.TermEnd,
+		InstructorName: b.InstructorName, InstructorPhone: b.InstructorPhone,
+		ContactName: b.ContactName, ContactPhone: b.ContactPhone,
+		UpdatedAt: time.Time(b.UpdatedAt),
+	}
+	for _, c := range seats {
+		p.Committee = append(p.Committee, model.CommitteeMember{Name: c.Name, Role: c.Role})
+	}
+	return p, nil
+}
+
+// SaveProfile saves the branch's set-up. It returns model.ValidationErrors as
+// they are when the form is incomplete. BranchUUID is kept from the file
+// whatever p says: it identifies the branch for good.
+func (s *Store) SaveProfile(p model.Profile) error {
+	now := s.clock()
+	tidyProfile(&p)
+	if errs := p.Validate(model.DateOf(now), model.CurrentRules()); len(errs) > 0 {
+		return errs
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		b := branchRow{
+			ID:      branchID,
+			OrgName: p.OrgName, OrgType: string(p.OrgType), OrgAddress: p.OrgAddress,
+			EmployeeCount: p.EmployeeCount,
+			BranchName:    p.BranchName, BranchType: string(p.BranchType), FoundedOn: p.FoundedOn,
+			Secretary: p.Secretary, TermStart: p.TermStart, TermEnd: p.TermEnd,
+			InstructorName: p.InstructorName, InstructorPhone: p.InstructorPhone,
+			ContactName: p.ContactName, ContactPhone: p.ContactPhone,
+			UpdatedAt: stamp(now),
+		}
+		res := tx.Model(&b).Select(
+			"org_name", "org_type", "org_address", "employee_count", "branch_name", "branch_type",
+			"founded_on", "secretary", "term_start", "term_end", "instructor_name", "instructor_phone",
+			"contact_name", "contact_phone", "updated_at",
+		).Updates(&b)
+		if res.Error != nil {
+			return res.Error
+		}
+		if res.RowsAffected != 1 {
+			return ErrNotFound
+		}
+		return saveCommittee(tx, p.Committee, now)
+	})
+	return fail("保存支部信息", err)
+}
+
+// saveCommittee writes the committee seat by seat, so a seat that did not
+// change keeps the time it was first entered. Seats beyond the new committee
+// are removed: the committee is the current one, not a history.
+func saveCommittee(tx *gorm.DB, committee []model.CommitteeMember, now time.Time) error {
+	var stored []committeeRow
+	if err := tx.Where("branch_id = ?", branchID).Order("seat").Find(&stored).Error; err != nil {
+		return err
+	}
+	bySeat := make(map[int]committeeRow, len(stored))
+	for _, r := range stored {
+		bySeat[r.Seat] = r
+	}
+	for i, c := range committee {
+		seat := i + 1
+		r, ok := bySeat[seat]
+		switch {
+		case !ok:
+			r = committeeRow{BranchID: branchID, Seat: seat, Name: c.Name, Role: c.Role, CreatedAt: stamp(now), UpdatedAt: stamp(now)}
+			if err := tx.Create(&r).Error; err != nil {
+				return err
+			}
+		case r.Name != c.Name || r.Role != c.Role:
+			r.Name, r.Role, r.UpdatedAt = c.Name, c.Role, stamp(now)
+			if err := tx.Model(&r).Select("name", "role", "updated_at").Updates(&r).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Where("branch_id = ? AND seat > ?", branchID, len(committee)).Delete(&committeeRow{}).Error
+}
+
+// tidyProfile trims what was typed, as Member.Normalize does for members.
+func tidyProfile(p *model.Profile) {
+	for _, f := range []*string{&p.OrgName, &p.OrgAddress, &p.BranchName, &p.Secretary, &p.InstructorName, &p.ContactName} {
+		*f = strings.TrimSpace(*f)
+	}
+	p.InstructorPhone = model.NormalizePhone(p.InstructorPhone)
+	p.ContactPhone = model.NormalizePhone(p.ContactPhone)
+	p.Committee = append([]model.CommitteeMember(nil), p.Committee...) // the caller's form keeps its own
+	for i := range p.Committee {
+		p.Committee[i].Name = strings.TrimSpace(p.Committee[i].Name)
+		p.Committee[i].Role = strings.TrimSpace(p.Committee[i].Role)
+	}
+}
