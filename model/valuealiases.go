@@ -1,0 +1,116 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Rosters kept by hand write the coded items of the collection form in many
+// ways ("男性", "预备", "本科", "汉"). These tables map what people type to
+// the codes, so that every reader of a roster (import, forms) agrees.
+
+// Ethnicities are the 56 民族 of GB 3304, 汉族 first.
+var Ethnicities = []string{
+	"汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
+	"满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
+	"佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族",
+	"达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
+	"塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
+	"独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
+}
+
+// educationAliases maps what rosters write for 学历 to the code in
+// Educations. Keys are compared after removing spaces and brackets.
+var educationAliases = map[string]string{
+	"博士": "博士研究生", "博士研究生": "博士研究生", "研究生博士": "博士研究生",
+	// Most "研究生" on a branch roster are master's graduates; a doctor
+	// is usually written as such.
+	"硕士": "硕士研究生", "硕士研究生": "硕士研究生", "研究生": "硕士研究生", "研究生硕士": "硕士研究生",
+	"大学": "大学", "大学本科": "大学", "本科": "大学", "大本": "大学",
+	"大专": "大专", "专科": "大专", "大学专科": "大专", "高职": "大专",
+	"中专": "中专", "中等专科": "中专", "中等专业学校": "中专",
+	"职业高中": "职业高中", "职高": "职业高中",
+	"技工学校": "技工学校", "技校": "技工学校",
+	"普通高中": "普通高中", "高中": "普通高中",
+	"初中": "初中", "初级中学": "初中",
+	"小学": "小学",
+	"其他": "其他",
+}
+
+// NormalizeEducation maps a typed 学历 to its code in Educations; text it
+// does not know is returned as typed (trimmed), since the field takes free text.
+func NormalizeEducation(s string) string {
+	s = strings.TrimSpace(s)
+	if code, ok := educationAliases[aliasKey(s)]; ok {
+		return code
+	}
+	return s
+}
+
+// NormalizeEthnicity adds the 族 that rosters often leave out ("汉" → "汉族")
+// when the result is one of the 56 Ethnicities; other text is returned trimmed.
+func NormalizeEthnicity(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, "族") {
+		return s
+	}
+	for _, e := range Ethnicities {
+		if e == s+"族" {
+			return e
+		}
+	}
+	return s
+}
+
+// ParseSex reads 性别: 男/女 or 男性/女性. Empty text is ("", true): the
+// ID number can supply it.
+func ParseSex(s string) (Sex, bool) {
+	switch aliasKey(s) {
+	case "":
+		return "", true
+	case "男", "男性":
+		return SexMale, true
+	case "女", "女性":
+		return SexFemale, true
+	}
+	return "", false
+}
+
+// ParseCategory reads 人员类别: 正式党员/预备党员, also written 正式/预备.
+// Empty text is ("", true).
+func ParseCategory(s string) (Category, bool) {
+	switch aliasKey(s) {
+	case "":
+		return "", true
+	case "正式党员", "正式":
+		return CategoryFull, true
+	case "预备党员", "预备":
+		return CategoryProbationary, true
+	}
+	return "", false
+}
+
+// ParseStanding reads 党籍状态: 正常 or 停止党籍 (also 停止).
+// Empty text is ("", true): Normalize makes it 正常.
+func ParseStanding(s string) (Standing, bool) {
+	switch aliasKey(s) {
+	case "":
+		return "", true
+	case "正常":
+		return StandingNormal, true
+	case "停止党籍", "停止":
+		return StandingSuspended, true
+	}
+	return "", false
+}
+
+// aliasKey is s without spaces and brackets, the form in which coded values
+// are compared.
+func aliasKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("()（）[]【】", r) {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"branchledger/model"
+)
+
+// excelDigits is how many significant digits Excel keeps of a number: an
+// 18-digit ID number typed into a number cell loses its last three.
+const excelDigits = 15
+
+// idLostDigits reports whether an ID number cell went through Excel as a
+// number and so lost its last digits, and what Excel shows for it. That is
+// the case for a cell stored as a number with more than 15 digits, for
+// scientific notation (6.20503E+17, as text or number), and for text of 18
+// digits ending in 000 that fails the check digit: the number turned back
+// into text after the damage was done.
+func idLostDigits(raw string, numeric bool) (shown string, lost bool) {
+	s := strings.TrimSpace(raw)
+	if digits, ok := expandScientific(s); ok {
+		return excelShown(digits), len(digits) > excelDigits
+	}
+	s = strings.TrimSuffix(s, ".0")
+	if !isDigits(s) {
+		return "", false
+	}
+	if numeric {
+		return excelShown(s), len(s) > excelDigits
+	}
+	if len(s) == 18 && strings.HasSuffix(s, "000") {
+		if _, err := model.ParseIDNumber(s); err != nil {
+			return s, true
+		}
+	}
+	return "", false
+}
+
+// excelShown is a whole number as Excel displays it: 15 significant digits,
+// then zeros.
+func excelShown(digits string) string {
+	if len(digits) <= excelDigits {
+		return digits
+	}
+	return digits[:excelDigits] + strings.Repeat("0", len(digits)-excelDigits)
+}
+
+// expandScientific turns a whole number in scientific notation (6.20503E+17,
+// 1.5093980912E10) into its digits; ok is false for anything else.
+func expandScientific(s string) (digits string, ok bool) {
+	mant, exp, found := strings.Cut(strings.ToUpper(s), "E")
+	if !found || len(s) > 40 {
+		return "", false
+	}
+	e, err := strconv.Atoi(strings.TrimPrefix(exp, "+"))
+	if err != nil || e < 0 || e > 30 {
+		return "", false
+	}
+	whole, frac, _ := strings.Cut(mant, ".")
+	if !isDigits(whole) || (frac != "" && !isDigits(frac)) || len(frac) > e {
+		return "", false
+	}
+	digits = strings.TrimLeft(whole+frac+strings.Repeat("0", e-len(frac)), "0")
+	return digits, digits != ""
+}
+
+// idStoredAsNumber is the reason given for an ID number that lost digits.
+func idStoredAsNumber(shown string) string {
+	return fmt.Sprintf("身份证号码被 Excel 存成了数字，第16–18位已丢失（显示为 %s），请把该列设为文本后重新录入", shown)
+}
+
+// parseYesNoDetail reads a 是否 column. Besides 是/否 it takes a yes with
+// its detail in the same cell, as the exported roster prints it ("是" and
+// the detail on the next line) and as people write it: "是（2023-05）",
+// "是，广东深圳".
+func parseYesNoDetail(s string) (yes bool, detail string, ok bool) {
+	if yes, ok := model.ParseYesNo(s); ok {
+		return yes, "", true
+	}
+	s = strings.TrimSpace(s)
+	rest, found := strings.CutPrefix(s, "是")
+	if !found {
+		return false, "", false
+	}
+	detail = strings.TrimLeft(rest, " \t\r\n\u3000,，:：;；、")
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if inner, ok := strings.CutPrefix(detail, b[0]); ok {
+			detail = strings.TrimSuffix(strings.TrimSpace(inner), b[1])
+		}
+	}
+	detail = strings.TrimSpace(detail)
+	return true, detail, detail != ""
+}
