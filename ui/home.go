@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// homeScreen is 首页: who the branch is, how many members it has, and what an
+// inspection would find — breaches of the set-up rules and member records
+// with problems.
+type homeScreen struct {
+	sh      *shell
+	content fyne.CanvasObject
+
+	title, org *widget.Label
+	setup      *widget.Button // call to action while the profile is empty
+	counts     []*widget.Card // 在册党员, 正式, 预备, 流动, 失联
+
+	findings     []model.Finding
+	problems     []memberProblem
+	findingsList *widget.List
+	problemsList *widget.List
+	allGood      *widget.Label
+}
+
+// memberProblem is a member on the roster whose record breaks a rule.
+type memberProblem struct {
+	id      int64
+	name    string
+	message string
+}
+
+var countTitles = []string{"在册党员", "正式党员", "预备党员", "流动党员", "失联党员"}
+
+func newHomeScreen(sh *shell) *homeScreen {
+	h := &homeScreen{sh: sh}
+	h.title = heading("")
+	h.title.SizeName = theme.SizeNameHeadingText
+	h.org = widget.NewLabel("")
+	h.setup = widget.NewButtonWithIcon(lang.L("填写支部基本信息"), theme.SettingsIcon(), func() { sh.show(screenSettings) })
+	h.setup.Importance = widget.HighImportance
+	var cards []fyne.CanvasObject
+	for _, t := range countTitles {
+		c := widget.NewCard("0", lang.L(t), nil)
+		h.counts = append(h.counts, c)
+		cards = append(cards, c)
+	}
+
+	h.findingsList = widget.NewList(func() int { return len(h.findings) },
+		func() fyne.CanvasObject {
+			sev := widget.NewLabel("严重")
+			sev.TextStyle.Bold = true
+			msg := widget.NewLabel("")
+			msg.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), sev), nil, msg)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			f := h.findings[id]
+			row := o.(*fyne.Container)
+			left := row.Objects[1].(*fyne.Container)
+			icon, sev := severityLook(f.Severity)
+			left.Objects[0].(*widget.Icon).SetResource(icon)
+			l := left.Objects[1].(*widget.Label)
+			l.Importance = sev
+			l.SetText(lang.L(f.Severity.String()))
+			row.Objects[0].(*widget.Label).SetText(f.Message)
+		})
+	h.findingsList.OnSelected = func(widget.ListItemID) { h.findingsList.UnselectAll(); sh.show(screenSettings) }
+
+	h.problemsList = widget.NewList(func() int { return len(h.problems) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.TextStyle.Bold = true
+			msg := widget.NewLabel("")
+			msg.Truncation = fyne.TextTruncateEllipsis
+			msg.Importance = widget.DangerImportance
+			return container.NewBorder(nil, nil, name, nil, msg)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[1].(*widget.Label).SetText(h.problems[id].name)
+			row.Objects[0].(*widget.Label).SetText(h.problems[id].message)
+		})
+	h.problemsList.OnSelected = func(id widget.ListItemID) {
+		h.problemsList.UnselectAll()
+		sh.openMember(h.problems[id].id)
+	}
+	h.allGood = widget.NewLabel(lang.L("在册党员的信息都已填写完整、没有发现问题。"))
+
+	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...))
+	findings := container.NewBorder(heading("支部设置检查"), nil, nil, nil, h.findingsList)
+	problems := container.NewBorder(heading("党员信息待完善（点击查看）"), nil, nil, nil, container.NewStack(h.problemsList, h.allGood))
+	h.content = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, findings, problems))
+
+	sh.onDataChanged(h.refresh)
+	h.refresh()
+	return h
+}
+
+// severityLook is the icon and text colour of a finding: 严重 red, 提醒 orange.
+func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
+	switch s {
+	case model.Serious:
+		return theme.NewErrorThemedResource(theme.ErrorIcon()), widget.DangerImportance
+	case model.Warning:
+		return theme.NewWarningThemedResource(theme.WarningIcon()), widget.WarningImportance
+	}
+	return theme.InfoIcon(), widget.MediumImportance
+}
+
+func (h *homeScreen) refresh() {
+	p, err := h.sh.svc.Branch.Profile()
+	if err != nil {
+		h.sh.showError("读取支部信息", err)
+		return
+	}
+	ms, err := h.sh.svc.Roster.Members()
+	if err != nil {
+		h.sh.showError("读取党员名单", err)
+		return
+	}
+	today := h.sh.svc.today()
+
+	if p.IsSet() {
+		h.title.SetText(p.BranchName)
+		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": string(p.OrgType)}))
+		h.setup.Hide()
+	} else {
+		h.title.SetText(lang.L("尚未填写支部信息"))
+		h.org.SetText(lang.L("先填写单位和支部的基本信息，再录入或导入党员。"))
+		h.setup.Show()
+	}
+
+	c := model.CountRoster(ms)
+	onRoster := model.MemberFilter{Left: model.No}
+	mobile, lost := onRoster, onRoster
+	mobile.Mobile, lost.LostContact = model.Yes, model.Yes
+	for i, n := range []int{c.Full + c.Probationary, c.Full, c.Probationary,
+		len(model.FilterMembers(ms, mobile)), len(model.FilterMembers(ms, lost))} {
+		h.counts[i].SetTitle(strconv.Itoa(n))
+	}
+
+	h.findings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
+	h.problems = h.problems[:0]
+	for i := range ms {
+		if !ms[i].OnRoster {
+			continue
+		}
+		if errs := ms[i].Validate(today, h.sh.rules); len(errs) > 0 {
+			h.problems = append(h.problems, memberProblem{ms[i].ID, ms[i].Name, errs.Error()})
+		}
+	}
+	h.allGood.Hidden = len(h.problems) > 0 || len(ms) == 0
+	h.findingsList.Refresh()
+	h.problemsList.Refresh()
+	h.allGood.Refresh()
+}

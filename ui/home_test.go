@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/storage/demo"
+)
+
+func TestHomeAsksForTheProfileFirst(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday))
+	if !s.home.setup.Visible() {
+		t.Fatal("no call to fill in the branch profile while it is empty")
+	}
+	test.Tap(s.home.setup)
+	if s.content.Objects[0] != s.views[2] {
+		t.Error("the call to action does not open 设置")
+	}
+}
+
+func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
+	ms := demo.Members(12, 3, testToday, testBranch)
+	bad := member("错号", validID("19800101", "123"))
+	bad.IDNumber = bad.IDNumber[:17] + map[bool]string{true: "1", false: "2"}[bad.IDNumber[17] != '1']
+	f := newFakeStore(testToday, append(ms, bad)...)
+	f.profile = model.Profile{
+		OrgName: "兰州新锐科技有限公司", OrgType: model.OrgEnterprise, BranchName: testBranch, BranchType: model.BranchOwn,
+		Secretary: "王建国", Committee: []model.CommitteeMember{{Name: "王建国", Role: "书记"}},
+		TermStart: model.NewDate(2023, 6, 1), TermEnd: model.NewDate(2026, 6, 1),
+	}
+	s := newTestShell(t, f)
+	h := s.home
+
+	if h.setup.Visible() || h.title.Text != testBranch {
+		t.Errorf("home title %q, call to action visible %v", h.title.Text, h.setup.Visible())
+	}
+	if s.win.Title() != "支部台账 — "+testBranch {
+		t.Errorf("window title %q", s.win.Title())
+	}
+	var committee, term bool
+	for i, fd := range h.findings {
+		row := h.findingsList.CreateItem()
+		h.findingsList.UpdateItem(i, row)
+		markup := test.RenderObjectToMarkup(row)
+		if strings.Contains(fd.Message, "支部委员会") {
+			committee = fd.Severity == model.Serious && strings.Contains(markup, "严重") && strings.Contains(markup, `color="error"`)
+		}
+		if strings.Contains(fd.Message, "届满") {
+			term = fd.Severity == model.Serious
+		}
+	}
+	if !committee || !term {
+		t.Errorf("findings %+v: want a serious committee finding shown in red and a serious expired-term finding", h.findings)
+	}
+	if len(h.problems) != 1 || h.problems[0].name != "错号" {
+		t.Errorf("members with problems: %+v, want 错号", h.problems)
+	}
+	h.problemsList.Select(widget.ListItemID(0))
+	if s.roster.detail == nil || s.roster.detail.m.Name != "错号" {
+		t.Error("tapping a member with problems does not open the member")
+	}
+	if !s.roster.detail.msgs[model.FieldIDNumber].Visible() {
+		t.Error("the member's page does not show the ID number's problem")
+	}
+}
+
+func TestSavingTheProfileRefreshesHomeAndTitle(t *testing.T) {
+	f := newFakeStore(testToday)
+	s := newTestShell(t, f)
+	p := s.settings.profile
+	if !p.save.Disabled() {
+		t.Error("save enabled on an empty profile")
+	}
+	test.Type(p.orgName, "兰州新锐科技有限公司")
+	test.Type(p.branchName, testBranch)
+	test.Type(p.termStart, "2024-01-01")
+	test.Type(p.termEnd, "2023-01-01")
+	if !p.msgs[model.ProfileTermEnd].Visible() || !p.save.Disabled() {
+		t.Errorf("a term ending before it starts: message %q, save disabled %v", p.msgs[model.ProfileTermEnd].Text, p.save.Disabled())
+	}
+	p.termEnd.SetText("2027-01-01")
+	test.Tap(p.save)
+	if f.profile.BranchName != testBranch || f.profile.TermEnd != model.NewDate(2027, 1, 1) {
+		t.Errorf("stored profile %+v", f.profile)
+	}
+	if s.home.title.Text != testBranch || s.win.Title() != "支部台账 — "+testBranch {
+		t.Errorf("after saving: home title %q, window title %q", s.home.title.Text, s.win.Title())
+	}
+}
+
+func TestLanguageChoiceIsStored(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday))
+	if s.settings.language.Selected != "中文" {
+		t.Errorf("default language %q, want 中文", s.settings.language.Selected)
+	}
+	s.settings.language.SetSelected("English")
+	if got := NewPrefs(s.app.Preferences()).Language(); got != English {
+		t.Errorf("stored language %q, want en", got)
+	}
+}

@@ -1,0 +1,150 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// memberDetail is one member's page: every field with any problem under it,
+// 党龄, and the history — membership events and field changes, newest first.
+type memberDetail struct {
+	r       *rosterScreen
+	id      int64
+	m       model.Member
+	events  []model.MembershipEvent
+	changes []model.FieldChange
+	content fyne.CanvasObject
+
+	name, status *widget.Label
+	values, msgs map[model.Field]*widget.Label
+	partyAge     *widget.Label
+
+	tabs                      *container.AppTabs
+	eventsTab, changesTab     *container.TabItem
+	eventsTable, changesTable *widget.Table
+	editButton, eventButton   *widget.Button
+	form                      *memberForm  // the edit form last opened, for tests
+	eventDialog               *eventDialog // the event dialog last opened, for tests
+}
+
+func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
+	d := &memberDetail{r: r, id: id, values: map[model.Field]*widget.Label{}, msgs: map[model.Field]*widget.Label{}}
+	back := widget.NewButtonWithIcon(lang.L("返回花名册"), theme.NavigateBackIcon(), r.showList)
+	d.name = heading("")
+	d.status = widget.NewLabel("")
+	d.editButton = widget.NewButtonWithIcon(lang.L("编辑"), theme.DocumentCreateIcon(), func() {
+		d.form = showMemberForm(r.sh, d.m)
+	})
+	d.eventButton = widget.NewButtonWithIcon(lang.L("登记变动"), theme.ContentRedoIcon(), func() {
+		d.eventDialog = showEventDialog(r.sh, d.m)
+	})
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, d.name, d.status), container.NewHBox(d.editButton, d.eventButton))
+
+	cells := make([]*formCell, 0, len(model.MemberFields))
+	for _, fi := range model.MemberFields {
+		v := widget.NewLabel("")
+		v.Selectable = true // so an ID number or phone can be copied
+		v.Wrapping = fyne.TextWrapWord
+		cell := newCell(fi.Label, v)
+		if fi.Field == model.FieldFullDate {
+			d.partyAge = widget.NewLabel("")
+			cell.extra = d.partyAge
+		}
+		d.values[fi.Field], d.msgs[fi.Field] = v, cell.msg
+		cells = append(cells, cell)
+	}
+
+	d.eventsTable = newTextTable([]textColumn{{"日期", 7, false}, {"事项", 5, false}, {"说明", 30, false}, {"登记时间", 10, false}},
+		func() int { return len(d.events) },
+		func(row, col int) string {
+			e := d.events[row]
+			return [...]string{e.Date.String(), string(e.Kind), e.Note, formatTime(e.CreatedAt)}[col]
+		})
+	d.changesTable = newTextTable([]textColumn{{"修改时间", 10, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}, {"来源", 12, false}},
+		func() int { return len(d.changes) },
+		func(row, col int) string {
+			c := d.changes[row]
+			return [...]string{formatTime(c.At), fieldLabel(c.Field), c.Old, c.New, c.Source}[col]
+		})
+	d.eventsTab = container.NewTabItem("", d.eventsTable)
+	d.changesTab = container.NewTabItem("", d.changesTable)
+	d.tabs = container.NewAppTabs(d.eventsTab, d.changesTab)
+
+	split := container.NewVSplit(container.NewVScroll(formColumns(3, cells)), d.tabs)
+	split.Offset = 0.55
+	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split)
+	if err := d.load(); err != nil {
+		return nil, err
+	}
+	d.show()
+	return d, nil
+}
+
+// load reads the member and its history from the store.
+func (d *memberDetail) load() error {
+	m, err := d.r.sh.svc.Roster.Member(d.id)
+	if err != nil {
+		return err
+	}
+	events, err := d.r.sh.svc.Roster.MemberEvents(d.id)
+	if err != nil {
+		return err
+	}
+	changes, err := d.r.sh.svc.Roster.MemberChanges(d.id)
+	if err != nil {
+		return err
+	}
+	slices.SortStableFunc(events, func(a, b model.MembershipEvent) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
+		}
+		return b.CreatedAt.Compare(a.CreatedAt)
+	})
+	slices.SortStableFunc(changes, func(a, b model.FieldChange) int { return b.At.Compare(a.At) })
+	d.m, d.events, d.changes = m, events, changes
+	return nil
+}
+
+// reload refreshes the page after a write.
+func (d *memberDetail) reload() {
+	if err := d.load(); err != nil {
+		d.r.sh.showError("读取党员信息", err)
+		return
+	}
+	d.show()
+}
+
+func (d *memberDetail) show() {
+	today := d.r.sh.svc.today()
+	d.name.SetText(d.m.Name)
+	if d.m.OnRoster {
+		d.status.Importance = widget.MediumImportance
+		d.status.SetText(lang.L("在册"))
+	} else {
+		d.status.Importance = widget.WarningImportance
+		d.status.SetText(lang.L("已于 {{.Date}} {{.Kind}}，不在册", map[string]any{"Date": d.m.LeftOn.String(), "Kind": string(d.m.LeftBy)}))
+	}
+	errs := d.m.Validate(today, d.r.sh.rules)
+	for _, fi := range model.MemberFields {
+		d.values[fi.Field].SetText(d.m.Text(fi.Field))
+		setMessage(d.msgs[fi.Field], errs.For(fi.Field))
+	}
+	age := ""
+	if y, ok := d.m.PartyAge(today); ok {
+		age = lang.L("党龄 {{.N}} 年", map[string]any{"N": y})
+	}
+	setMessage(d.partyAge, age)
+	d.eventsTab.Text = lang.L("组织关系变动（{{.N}}）", map[string]any{"N": len(d.events)})
+	d.changesTab.Text = lang.L("信息修改记录（{{.N}}）", map[string]any{"N": len(d.changes)})
+	d.tabs.Refresh()
+	d.eventsTable.Refresh()
+	d.changesTable.Refresh()
+	setEnabled(d.eventButton, len(model.AvailableEvents(&d.m)) > 0)
+}

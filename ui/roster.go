@@ -1,0 +1,203 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// Filter choices, Chinese, translated when shown. The first of each is the
+// default.
+var (
+	categoryChoices = []string{"全部类别", string(model.CategoryFull), string(model.CategoryProbationary)}
+	standingChoices = []string{"全部党籍状态", "党籍正常", string(model.StandingSuspended)}
+	mobileChoices   = []string{"流动：不限", "流动党员", "非流动党员"}
+	lostChoices     = []string{"失联：不限", "失联党员", "未失联"}
+	leftChoices     = []string{"在册党员", "已离开", "全部（含已离开）"}
+)
+
+// rosterScreen is 党员: the roster table with search, filters and sorting, and
+// the member detail page that replaces it when a row is opened.
+type rosterScreen struct {
+	sh      *shell
+	content *fyne.Container // the list page or a member page
+	list    fyne.CanvasObject
+
+	all     []model.Member // everyone, loaded once per change, in the sort order
+	shown   []int          // indexes into all that pass the filter
+	filter  model.MemberFilter
+	columns []column
+	sortCol int // -1: in the order the store returns
+	desc    bool
+
+	table                                  *widget.Table
+	search                                 *widget.Entry
+	category, standing, mobile, lost, left *widget.Select
+	count                                  *widget.Label
+	addButton, importButton, exportButton  *widget.Button
+	detail                                 *memberDetail
+	form                                   *memberForm    // the add form last opened, for tests
+	preview                                *importPreview // the import preview last shown, for tests
+}
+
+func newRosterScreen(sh *shell) *rosterScreen {
+	r := &rosterScreen{sh: sh, columns: rosterColumns(), sortCol: -1, filter: model.MemberFilter{Left: model.No}}
+
+	r.search = widget.NewEntry()
+	r.search.SetPlaceHolder(lang.L("搜索姓名、身份证号或电话"))
+	r.search.ActionItem = widget.NewIcon(theme.SearchIcon())
+	r.search.OnChanged = func(q string) { r.filter.Query = q; r.applyFilter(); r.table.ScrollToTop() }
+
+	r.category = r.choice(categoryChoices, func(i int) {
+		r.filter.Category = []model.Category{"", model.CategoryFull, model.CategoryProbationary}[i]
+	})
+	r.standing = r.choice(standingChoices, func(i int) {
+		r.filter.Standing = []model.Standing{"", model.StandingNormal, model.StandingSuspended}[i]
+	})
+	r.mobile = r.choice(mobileChoices, func(i int) { r.filter.Mobile = []model.Tri{model.Any, model.Yes, model.No}[i] })
+	r.lost = r.choice(lostChoices, func(i int) { r.filter.LostContact = []model.Tri{model.Any, model.Yes, model.No}[i] })
+	r.left = r.choice(leftChoices, func(i int) { r.filter.Left = []model.Tri{model.No, model.Yes, model.Any}[i] })
+
+	r.count = widget.NewLabel("")
+	r.addButton = widget.NewButtonWithIcon(lang.L("新增党员"), theme.ContentAddIcon(), func() { r.form = r.addMember() })
+	r.addButton.Importance = widget.HighImportance
+	r.importButton = widget.NewButtonWithIcon(lang.L("导入 Excel"), theme.UploadIcon(), r.chooseImport)
+	r.exportButton = widget.NewButtonWithIcon(lang.L("导出花名册"), theme.DocumentSaveIcon(), r.chooseExport)
+
+	r.table = r.newTable()
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(r.addButton, r.importButton, r.exportButton), r.search)
+	filters := container.NewBorder(nil, nil,
+		container.NewHBox(r.left, r.category, r.standing, r.mobile, r.lost), r.count)
+	r.list = container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, r.table)
+	r.content = container.NewStack(r.list)
+
+	sh.onDataChanged(r.reload)
+	r.reload()
+	return r
+}
+
+// choice is a filter Select over Chinese options; set applies the i-th.
+func (r *rosterScreen) choice(options []string, set func(i int)) *widget.Select {
+	shown := make([]string, len(options))
+	for i, o := range options {
+		shown[i] = lang.L(o)
+	}
+	s := widget.NewSelect(shown, nil)
+	s.SetSelectedIndex(0)
+	s.OnChanged = func(string) { set(s.SelectedIndex()); r.applyFilter(); r.table.ScrollToTop() }
+	return s
+}
+
+func (r *rosterScreen) newTable() *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return len(r.shown), len(r.columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			m := &r.all[r.shown[id.Row]]
+			o.(*widget.Label).SetText(r.columns[id.Col].text(m, r.sh.svc.today()))
+		})
+	t.ShowHeaderRow = true
+	t.StickyColumnCount = 1 // the name stays in view while scrolling right
+	t.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		b.SetText(r.heading(id.Col))
+		b.OnTapped = func() { r.sortBy(id.Col) }
+	}
+	for i, c := range r.columns {
+		t.SetColumnWidth(i, c.width(lang.L(c.title)))
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		t.UnselectAll()
+		if id.Row >= 0 && id.Row < len(r.shown) {
+			r.showMember(r.all[r.shown[id.Row]].ID)
+		}
+	}
+	return t
+}
+
+// heading is a column's title with ▲ or ▼ when the table is sorted by it.
+func (r *rosterScreen) heading(col int) string {
+	h := lang.L(r.columns[col].title)
+	if col == r.sortCol {
+		if r.desc {
+			return h + " ▼"
+		}
+		return h + " ▲"
+	}
+	return h
+}
+
+// sortBy sorts by a column, ascending first, descending on a second click.
+func (r *rosterScreen) sortBy(col int) {
+	r.desc = col == r.sortCol && !r.desc
+	r.sortCol = col
+	sortMembers(r.all, r.columns[col], r.desc, r.sh.svc.today())
+	r.applyFilter()
+	r.table.ScrollToTop()
+}
+
+// reload fetches the members again after a write.
+func (r *rosterScreen) reload() {
+	ms, err := r.sh.svc.Roster.Members()
+	if err != nil {
+		r.sh.showError("读取党员名单", err)
+		return
+	}
+	r.all = ms
+	if r.sortCol >= 0 {
+		sortMembers(r.all, r.columns[r.sortCol], r.desc, r.sh.svc.today())
+	}
+	r.applyFilter()
+	if r.detail != nil {
+		r.detail.reload()
+	}
+}
+
+// applyFilter narrows the loaded members in memory: 20,000 take well under a
+// frame, so every key stroke filters without touching the store.
+func (r *rosterScreen) applyFilter() {
+	r.shown = model.FilterMembers(r.all, r.filter)
+	r.count.SetText(lang.L("共 {{.N}} 人", map[string]any{"N": len(r.shown)}))
+	r.table.Refresh()
+}
+
+func (r *rosterScreen) addMember() *memberForm {
+	m := model.NewMember()
+	if p, err := r.sh.svc.Branch.Profile(); err == nil {
+		m.BranchName = p.BranchName
+	}
+	return showMemberForm(r.sh, m)
+}
+
+// showMember replaces the list with the member's page.
+func (r *rosterScreen) showMember(id int64) {
+	d, err := newMemberDetail(r, id)
+	if err != nil {
+		r.sh.showError("读取党员信息", err)
+		return
+	}
+	r.detail = d
+	r.content.Objects = []fyne.CanvasObject{d.content}
+	r.content.Refresh()
+}
+
+// showList goes back from a member's page to the table.
+func (r *rosterScreen) showList() {
+	r.detail = nil
+	r.content.Objects = []fyne.CanvasObject{r.list}
+	r.content.Refresh()
+}

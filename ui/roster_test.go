@@ -1,0 +1,227 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/storage/demo"
+)
+
+var testToday = model.NewDate(2026, time.November, 25)
+
+const testBranch = "兰州新锐科技有限公司党支部"
+
+// newTestShell builds the main window over a fake store, with background
+// work run in line and every confirmation answered yes.
+func newTestShell(t *testing.T, f *fakeStore) *shell {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s := newShell(a, f.services(), "/data/branch.db")
+	s.background = func(work func()) { work() }
+	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	t.Cleanup(s.win.Close)
+	return s
+}
+
+// member is a valid full member with the given name and ID number.
+func member(name, id string) model.Member {
+	m := model.NewMember()
+	m.Name, m.IDNumber, m.BranchName = name, id, testBranch
+	m.JoinDate, m.FullDate = model.NewDate(2010, 7, 1), model.NewDate(2011, 7, 1)
+	m.Normalize()
+	return m
+}
+
+// validID makes a valid ID number for a birth date; odd seq is male.
+func validID(birth string, seq string) string {
+	first := "620102" + birth + seq
+	return first + string(model.IDCheckChar(first))
+}
+
+// cellText is what the table shows in a data cell.
+func cellText(t *widget.Table, row, col int) string {
+	l := t.CreateCell().(*widget.Label)
+	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
+}
+
+// rows is the number of data rows a table shows.
+func rows(t *widget.Table) int {
+	r, _ := t.Length()
+	return r
+}
+
+func namesShown(r *rosterScreen) []string {
+	var out []string
+	for i := 0; i < rows(r.table); i++ {
+		out = append(out, cellText(r.table, i, 0))
+	}
+	return out
+}
+
+func TestSearchNarrowsTheTable(t *testing.T) {
+	ms := demo.Members(40, 7, testToday, testBranch)
+	ms = append(ms, member("欧阳明华", validID("19800101", "123")), member("欧阳丽", validID("19850202", "124")))
+	s := newTestShell(t, newFakeStore(testToday, ms...))
+	r := s.roster
+	if got := rows(r.table); got != 42 {
+		t.Fatalf("table shows %d rows before searching, want 42", got)
+	}
+
+	test.Type(r.search, "欧阳")
+	if got := namesShown(r); len(got) != 2 || !strings.HasPrefix(got[0], "欧阳") || !strings.HasPrefix(got[1], "欧阳") {
+		t.Errorf("after typing 欧阳 the table shows %v, want the two 欧阳", got)
+	}
+	if r.count.Text != "共 2 人" {
+		t.Errorf("count label %q, want 共 2 人", r.count.Text)
+	}
+
+	r.search.SetText(validID("19800101", "123")[:10])
+	if got := namesShown(r); len(got) != 1 || got[0] != "欧阳明华" {
+		t.Errorf("searching part of an ID number shows %v, want [欧阳明华]", got)
+	}
+}
+
+func TestClickingAHeaderSorts(t *testing.T) {
+	f := newFakeStore(testToday,
+		member("张伟", validID("19800101", "123")),
+		member("安然", validID("19810101", "124")),
+		member("李娜", validID("19820101", "125")))
+	s := newTestShell(t, f)
+	r := s.roster
+
+	header := r.table.CreateHeader().(*widget.Button)
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 0}, header)
+	test.Tap(header)
+	if got := strings.Join(namesShown(r), " "); got != "安然 李娜 张伟" {
+		t.Errorf("after one click on 姓名: %s, want pinyin order 安然 李娜 张伟", got)
+	}
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 0}, header)
+	if header.Text != "姓名 ▲" {
+		t.Errorf("sorted column heading %q, want 姓名 ▲", header.Text)
+	}
+
+	test.Tap(header)
+	if got := strings.Join(namesShown(r), " "); got != "张伟 李娜 安然" {
+		t.Errorf("after a second click: %s, want 张伟 李娜 安然", got)
+	}
+	r.table.UpdateHeader(widget.TableCellID{Row: -1, Col: 0}, header)
+	if header.Text != "姓名 ▼" {
+		t.Errorf("heading after second click %q, want 姓名 ▼", header.Text)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	full := member("正式甲", validID("19800101", "123"))
+	prob := member("预备乙", validID("19900101", "124"))
+	prob.Category, prob.FullDate, prob.JoinDate = model.CategoryProbationary, model.Date{}, model.NewDate(2026, 3, 1)
+	mobile := member("流动丙", validID("19850101", "125"))
+	mobile.Mobile, mobile.MobileDestination = true, "广东省深圳市"
+	left := member("转出丁", validID("19700101", "126"))
+	left.OnRoster, left.LeftBy, left.LeftOn = false, model.EventTransferOut, model.NewDate(2025, 1, 1)
+	s := newTestShell(t, newFakeStore(testToday, full, prob, mobile, left))
+	r := s.roster
+
+	check := func(what string, want ...string) {
+		t.Helper()
+		if got := strings.Join(namesShown(r), " "); got != strings.Join(want, " ") {
+			t.Errorf("%s: table shows %q, want %q", what, got, strings.Join(want, " "))
+		}
+	}
+	check("default view: on the roster only", "正式甲", "预备乙", "流动丙")
+	r.category.SetSelectedIndex(2)
+	check("预备党员", "预备乙")
+	r.category.SetSelectedIndex(0)
+	r.mobile.SetSelectedIndex(1)
+	check("流动党员", "流动丙")
+	r.mobile.SetSelectedIndex(0)
+	r.left.SetSelectedIndex(1)
+	check("已离开", "转出丁")
+	if got := cellText(r.table, 0, len(r.columns)-1); got != "2025-01-01 转出" {
+		t.Errorf("名册状态 of a member who left: %q", got)
+	}
+	r.left.SetSelectedIndex(2)
+	check("全部", "正式甲", "预备乙", "流动丙", "转出丁")
+}
+
+func TestTransferOutLeavesTheDefaultView(t *testing.T) {
+	a, b := member("甲", validID("19800101", "123")), member("乙", validID("19810101", "124"))
+	f := newFakeStore(testToday, a, b)
+	s := newTestShell(t, f)
+	r := s.roster
+
+	r.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	if r.detail == nil || r.detail.m.Name != "甲" {
+		t.Fatalf("selecting the first row did not open 甲's page")
+	}
+	test.Tap(r.detail.eventButton)
+	d := r.detail.eventDialog
+	d.kind.SetSelected(string(model.EventTransferOut))
+	if !d.record.Disabled() {
+		t.Errorf("登记 enabled for a transfer out without saying where to")
+	}
+	test.Type(d.note, "转往兰州市城关区某社区党委")
+	if d.record.Disabled() {
+		t.Fatalf("登记 still disabled: %q", d.msg.Text)
+	}
+	test.Tap(d.record)
+
+	if got := strings.Join(namesShown(r), " "); got != "乙" {
+		t.Errorf("在册 view after 甲's transfer out shows %q, want 乙", got)
+	}
+	if r.detail.status.Text != "已于 2026-11-25 转出，不在册" || rows(r.detail.eventsTable) != 1 {
+		t.Errorf("甲's page: status %q, %d events; want the transfer out", r.detail.status.Text, rows(r.detail.eventsTable))
+	}
+	if kinds := model.AvailableEvents(&r.detail.m); len(kinds) != 1 || kinds[0] != model.EventTransferIn {
+		t.Errorf("after a transfer out the events on offer are %v, want only 转入", kinds)
+	}
+	r.showList()
+	r.left.SetSelectedIndex(1)
+	if got := strings.Join(namesShown(r), " "); got != "甲" {
+		t.Errorf("已离开 view shows %q, want 甲 (nothing is deleted)", got)
+	}
+}
+
+func TestSelectingARowOpensTheMemberWithItsHistory(t *testing.T) {
+	f := newFakeStore(testToday, member("甲", validID("19800101", "123")))
+	f.changes = []model.FieldChange{
+		{MemberID: 1, Field: model.FieldPhone, Old: "", New: "13800000000", At: time.Date(2025, 1, 1, 9, 0, 0, 0, time.Local), Source: "编辑"},
+		{MemberID: 1, Field: model.FieldPost, Old: "农民工", New: "其他", At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local), Source: "花名册.xlsx"},
+	}
+	s := newTestShell(t, f)
+	s.roster.table.Select(widget.TableCellID{Row: 0, Col: 3})
+	d := s.roster.detail
+	if d == nil {
+		t.Fatal("no member page")
+	}
+	if got := cellText(d.changesTable, 0, 1); got != "工作岗位" {
+		t.Errorf("newest change first: row 0 is %q, want 工作岗位", got)
+	}
+	if d.partyAge.Text != "党龄 15 年" {
+		t.Errorf("party age %q, want 党龄 15 年", d.partyAge.Text)
+	}
+	test.Tap(d.editButton)
+	test.Type(d.form.entries[model.FieldPhone], "13912345678")
+	test.Tap(d.form.save)
+	if m, _ := f.Member(1); m.Phone != "13912345678" {
+		t.Errorf("phone after editing: %q", m.Phone)
+	}
+	if d != s.roster.detail || rows(d.changesTable) != 3 {
+		t.Errorf("member page after edit shows %d changes, want 3", rows(d.changesTable))
+	}
+}
+
+func asTable(t *testing.T, o fyne.CanvasObject) *widget.Table {
+	t.Helper()
+	tb, ok := o.(*widget.Table)
+	if !ok {
+		t.Fatalf("%T is not a table", o)
+	}
+	return tb
+}

@@ -1,0 +1,113 @@
+package ui
+
+import (
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"branchledger/model"
+)
+
+// column is one column of the roster table.
+type column struct {
+	title string  // Chinese heading, translated when shown
+	chars float64 // print width in characters, from model.MemberFields
+	text  func(m *model.Member, today model.Date) string
+	// sortText, when set, is what the column sorts by instead of its text
+	// (党龄 sorts as a number).
+	sortText func(m *model.Member, today model.Date) string
+}
+
+// rosterColumns are the 19 fields of the member record in the form's order,
+// with 党龄 after the full-member date and the member's place on the roster
+// last, so that those who left can be told apart in the 全部 view.
+func rosterColumns() []column {
+	var cols []column
+	for _, fi := range model.MemberFields {
+		f := fi.Field
+		cols = append(cols, column{title: fi.Label, chars: fi.Width,
+			text: func(m *model.Member, _ model.Date) string { return m.Text(f) }})
+		if f == model.FieldFullDate {
+			cols = append(cols, column{title: "党龄", chars: 5, text: partyAgeText,
+				sortText: func(m *model.Member, today model.Date) string {
+					if y, ok := m.PartyAge(today); ok {
+						return strconv.Itoa(1000 + y)
+					}
+					return ""
+				}})
+		}
+	}
+	return append(cols, column{title: "名册状态", chars: 16, text: rosterStatus})
+}
+
+func partyAgeText(m *model.Member, today model.Date) string {
+	if y, ok := m.PartyAge(today); ok {
+		return strconv.Itoa(y)
+	}
+	return ""
+}
+
+// rosterStatus is 在册, or how and when the member left.
+func rosterStatus(m *model.Member, _ model.Date) string {
+	if m.OnRoster {
+		return lang.L("在册")
+	}
+	return m.LeftOn.String() + " " + string(m.LeftBy)
+}
+
+// width is the column's width on screen: its print width in digits, but never
+// narrower than its heading with a sort arrow.
+func (c column) width(heading string) float32 {
+	size := theme.TextSize()
+	pad := 2 * theme.Padding()
+	digit := fyne.MeasureText("0", size, fyne.TextStyle{}).Width
+	head := fyne.MeasureText(heading+" ▲", size, fyne.TextStyle{Bold: true}).Width
+	return max(float32(c.chars)*digit, head) + 2*pad
+}
+
+// sortMembers orders ms by column c, in pinyin order for Chinese text (the
+// order a secretary expects a name list in), keeping the previous order among
+// equal values so that sorting by one column and then another nests.
+func sortMembers(ms []model.Member, c column, desc bool, today model.Date) {
+	key := c.sortText
+	if key == nil {
+		key = c.text
+	}
+	coll := collate.New(language.Chinese)
+	var buf collate.Buffer
+	keys := make([]string, len(ms))
+	for i := range ms {
+		keys[i] = string(coll.KeyFromString(&buf, key(&ms[i], today)))
+		buf.Reset()
+	}
+	idx := make([]int, len(ms))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		switch {
+		case keys[a] < keys[b]:
+			return sign(desc, -1)
+		case keys[a] > keys[b]:
+			return sign(desc, 1)
+		}
+		return 0
+	})
+	sorted := make([]model.Member, len(ms))
+	for i, j := range idx {
+		sorted[i] = ms[j]
+	}
+	copy(ms, sorted)
+}
+
+func sign(desc bool, v int) int {
+	if desc {
+		return -v
+	}
+	return v
+}

@@ -1,0 +1,59 @@
+// Package ui is the desktop interface of 支部台账: the main window with its
+// navigation, one file per screen, and the dialogs those screens open. Screens
+// talk to narrow service interfaces, never to the database or to files, so
+// that they can be tested with in-memory fakes.
+package ui
+
+import "branchledger/model"
+
+// Roster is the member register (implemented by *storage.Store).
+type Roster interface {
+	// Members returns everyone ever on the roster, including those who left.
+	Members() ([]model.Member, error)
+	Member(id int64) (model.Member, error)
+	// AddMember adds m; via is a 转入 event for a member transferred in, or
+	// nil. Field problems come back as model.ValidationErrors.
+	AddMember(m model.Member, via *model.MembershipEvent) (model.Member, error)
+	// UpdateMember saves m and returns what changed; field problems come back
+	// as model.ValidationErrors.
+	UpdateMember(m model.Member) ([]model.FieldChange, error)
+	RecordEvent(e model.MembershipEvent) (model.Member, error)
+	MemberEvents(memberID int64) ([]model.MembershipEvent, error)
+	MemberChanges(memberID int64) ([]model.FieldChange, error)
+}
+
+// Branch keeps the branch's profile (implemented by *storage.Store).
+type Branch interface {
+	Profile() (model.Profile, error)
+	// SaveProfile returns model.ValidationErrors for field problems.
+	SaveProfile(p model.Profile) error
+}
+
+// RosterFiles reads and writes roster workbooks.
+type RosterFiles interface {
+	// PreviewImport reads the file and plans the import without writing
+	// anything; its error is a Chinese sentence about the file.
+	PreviewImport(path string) (model.ImportPreview, error)
+	// CommitImport carries out a previewed plan in one transaction.
+	CommitImport(p model.ImportPreview) (added, updated int, err error)
+	// ExportRoster writes the print-ready 花名册 and returns how many members
+	// it holds.
+	ExportRoster(path string) (int, error)
+}
+
+// Services is everything the window needs from outside the UI.
+type Services struct {
+	Roster Roster
+	Branch Branch
+	Files  RosterFiles
+	// Today is the calendar date rules are checked on; nil means the clock.
+	// Tests set it so that ages and terms do not drift.
+	Today func() model.Date
+}
+
+func (s Services) today() model.Date {
+	if s.Today == nil {
+		return model.Today()
+	}
+	return s.Today()
+}

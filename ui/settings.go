@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// settingsScreen is 设置: the branch profile, where the data lives, and the
+// UI language.
+type settingsScreen struct {
+	sh       *shell
+	content  fyne.CanvasObject
+	profile  *profileForm
+	language *widget.RadioGroup
+}
+
+// languages offered, in the order shown; names are in their own language.
+var languages = []struct {
+	lang Language
+	name string
+}{{Chinese, "中文"}, {English, "English"}}
+
+func newSettingsScreen(sh *shell) *settingsScreen {
+	s := &settingsScreen{sh: sh, profile: newProfileForm(sh)}
+
+	path := widget.NewLabel(sh.dbPath)
+	path.Selectable = true
+	path.Wrapping = fyne.TextWrapBreak
+	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() {
+		sh.app.Clipboard().SetContent(sh.dbPath)
+	})
+	portable := widget.NewLabel(lang.L("全部数据都保存在这一个文件中，备份时复制它即可。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
+	portable.Wrapping = fyne.TextWrapWord
+
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.name)
+	}
+	restart := widget.NewLabel("")
+	restart.Importance = widget.WarningImportance
+	s.language = widget.NewRadioGroup(names, nil)
+	s.language.Horizontal = true
+	current := sh.prefs.Language()
+	for _, l := range languages {
+		if l.lang == current {
+			s.language.SetSelected(l.name)
+		}
+	}
+	s.language.OnChanged = func(name string) {
+		for _, l := range languages {
+			if l.name == name {
+				sh.prefs.SetLanguage(l.lang)
+			}
+		}
+		// Said in both languages: the screen is still in the old one.
+		restart.SetText("将在下次启动程序时生效。 Takes effect the next time the app starts.")
+	}
+
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		widget.NewCard(lang.L("支部基本信息"), "", s.profile.content),
+		widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
+			container.NewBorder(nil, nil, nil, copyPath, path), portable)),
+		widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)),
+	)))
+	return s
+}

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"math"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// textColumn is a column of a read-only table: a Chinese heading and a width
+// in Chinese characters.
+type textColumn struct {
+	title string
+	chars float32
+	wrap  bool // long text: wrapped, with the row made as tall as it needs
+}
+
+// newTextTable is a read-only table with a header row, for lists of rows such
+// as a member's history or an import's rejected rows. cell gives the text of
+// a data cell.
+func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) string) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return rows(), len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			// Cells are reused across columns, so each update sets the style.
+			if cols[id.Col].wrap {
+				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+			} else {
+				l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+			}
+			l.SetText(cell(id.Row, id.Col))
+		})
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(lang.L(cols[id.Col].title))
+	}
+	// Selecting a cell would suggest it can be acted on; these are records.
+	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width())
+	}
+	return t
+}
+
+func (c textColumn) width() float32 {
+	return c.chars*fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+}
+
+// fitRows makes each row tall enough for the wrapped text of its wrapping
+// columns; call it when the data changes.
+func fitRows(t *widget.Table, cols []textColumn, rows int, cell func(row, col int) string) {
+	size, pad := theme.TextSize(), theme.InnerPadding()
+	line := fyne.MeasureText("党", size, fyne.TextStyle{}).Height + theme.LineSpacing()
+	for r := 0; r < rows; r++ {
+		lines := float32(1)
+		for c, col := range cols {
+			if !col.wrap {
+				continue
+			}
+			w := fyne.MeasureText(cell(r, c), size, fyne.TextStyle{}).Width
+			// A word-wrapped line is rarely full; one extra line of slack
+			// for every few keeps the last words from being cut off.
+			n := float32(math.Ceil(float64(w / (col.width() - 2*pad) * 1.1)))
+			lines = max(lines, n)
+		}
+		if lines > 1 {
+			t.SetRowHeight(r, lines*line+2*pad)
+		}
+	}
+}
+
+// formatTime shows when something was recorded, to the minute, in local time.
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Local().Format("2006-01-02 15:04")
+}

@@ -1,0 +1,41 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"branchledger/assets"
+)
+
+// appTheme is the default Fyne theme with a CJK font. Fyne's bundled fonts
+// have no Chinese glyphs and, on a machine without a Chinese system font, 党员
+// would render as boxes. Droid Sans Fallback has no Latin letters, so Fyne
+// falls back to its default (or bold/italic) face for those: Latin text keeps
+// its usual look and weight.
+type appTheme struct {
+	fyne.Theme
+}
+
+// NewTheme returns the application theme; set it with app.Settings().SetTheme.
+func NewTheme() fyne.Theme {
+	return &appTheme{Theme: theme.DefaultTheme()}
+}
+
+// Color always takes the light variant. Records are kept here as on paper,
+// and screenshots in a manual or a training look the same on every laptop,
+// whatever the system's dark-mode setting.
+func (t *appTheme) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(name, theme.VariantLight)
+}
+
+// Font returns the bundled CJK font for every style but monospace and symbol:
+// monospace keeps its fixed-width face (IDs, codes), symbol keeps the glyphs
+// Fyne draws for keyboard shortcuts.
+func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
+	if style.Monospace || style.Symbol {
+		return t.Theme.Font(style)
+	}
+	return assets.CJKFont
+}

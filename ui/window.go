@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"image/color"
+	"log"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// windowSize fits a 1366×768 laptop once the title bar and the Windows
+// taskbar have taken their share of the height.
+var windowSize = fyne.NewSize(1240, 680)
+
+// shell is the main window: the navigation on the left, the current screen on
+// the right, and what the screens share — services, preferences and the
+// news that data changed.
+type shell struct {
+	app    fyne.App
+	win    fyne.Window
+	svc    Services
+	prefs  Prefs
+	rules  model.Rules
+	dbPath string
+
+	// background runs slow service calls (reading or writing a workbook)
+	// off the UI goroutine; tests replace it to run them in line.
+	background func(func())
+	// confirm asks before an action that cannot be taken back; tests
+	// replace it to answer yes.
+	confirm func(title, message string, onYes func())
+
+	screens   []Screen
+	views     []fyne.CanvasObject
+	nav       *widget.List
+	content   *fyne.Container
+	listeners []func()
+
+	home     *homeScreen
+	roster   *rosterScreen
+	settings *settingsScreen
+}
+
+// NewMainWindow builds the main window over the services; dbPath is shown in
+// the settings. Call SetupApp first.
+func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
+	return newShell(a, svc, dbPath).win
+}
+
+func newShell(a fyne.App, svc Services, dbPath string) *shell {
+	s := &shell{
+		app:        a,
+		win:        a.NewWindow(lang.L("支部台账")),
+		svc:        svc,
+		prefs:      NewPrefs(a.Preferences()),
+		rules:      model.CurrentRules(),
+		dbPath:     dbPath,
+		background: func(f func()) { go f() },
+	}
+	s.confirm = func(title, message string, onYes func()) {
+		msg := widget.NewLabel(message)
+		msg.Wrapping = fyne.TextWrapWord
+		d := dialog.NewCustomConfirm(title, lang.L("确认"), lang.L("取消"), msg, func(ok bool) {
+			if ok {
+				onYes()
+			}
+		}, s.win)
+		d.Resize(fyne.NewSize(480, 0))
+		d.Show()
+	}
+	s.screens = s.registry()
+	for _, sc := range s.screens {
+		s.views = append(s.views, sc.View(s.win))
+	}
+	s.content = container.NewStack()
+	s.nav = widget.NewList(
+		func() int { return len(s.screens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(nil), widget.NewLabel("党员花名册"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].Icon)
+			row.Objects[1].(*widget.Label).SetText(lang.L(s.screens[id].Title))
+		})
+	s.nav.OnSelected = func(id widget.ListItemID) { s.content.Objects = []fyne.CanvasObject{s.views[id]}; s.content.Refresh() }
+
+	// The list is as narrow as its longest title; a fixed strut gives the
+	// navigation a steady width that reads as a sidebar.
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(150, 0))
+	left := container.NewStack(strut, s.nav)
+	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.win.Resize(windowSize)
+	s.win.SetMaster()
+	s.nav.Select(0)
+	s.refreshTitle()
+	s.onDataChanged(s.refreshTitle)
+	return s
+}
+
+// show switches to the screen with the given title.
+func (s *shell) show(title string) {
+	for i, sc := range s.screens {
+		if sc.Title == title {
+			s.nav.Select(i)
+			return
+		}
+	}
+}
+
+// openMember shows a member's page on the roster screen.
+func (s *shell) openMember(id int64) {
+	s.show(screenRoster)
+	s.roster.showMember(id)
+}
+
+// onDataChanged registers a screen's refresh, run after every write.
+func (s *shell) onDataChanged(f func()) { s.listeners = append(s.listeners, f) }
+
+// dataChanged tells every screen to reload what it shows.
+func (s *shell) dataChanged() {
+	for _, f := range s.listeners {
+		f()
+	}
+}
+
+func (s *shell) refreshTitle() {
+	title := lang.L("支部台账")
+	if p, err := s.svc.Branch.Profile(); err == nil && p.BranchName != "" {
+		title += " — " + p.BranchName
+	}
+	s.win.SetTitle(title)
+}
+
+// progress shows a busy indicator while a service works in the background;
+// hide it when done.
+func (s *shell) progress(title, detail string) dialog.Dialog {
+	d := dialog.NewCustomWithoutButtons(lang.L(title),
+		container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), s.win)
+	d.Show()
+	return d
+}
+
+// startIn sizes a file dialog and opens it in the folder last used, if that
+// still exists.
+func (s *shell) startIn(d *dialog.FileDialog) {
+	d.Resize(fyne.NewSize(900, 600))
+	dir := s.prefs.LastFolder()
+	if dir == "" {
+		return
+	}
+	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+		d.SetLocation(l)
+	}
+}
+
+// showError tells the user that doing (a Chinese phrase such as "保存党员信息")
+// failed and why, and logs the detail.
+func (s *shell) showError(doing string, err error) {
+	log.Printf("%s: %v", doing, err)
+	dialog.ShowInformation(lang.L("操作未完成"), lang.L(doing)+lang.L("时出错：")+err.Error(), s.win)
+}
