@@ -1,0 +1,43 @@
+// Command branchledger is 支部台账, the branch ledger: with no subcommand it
+// opens the desktop window; `branchledger help` lists the command-line tools.
+package main
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2/app"
+
+	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
+
+	"branchledger/storage"
+	"branchledger/storage/rosterfile"
+	"branchledger/ui"
+	"branchledger/ui/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
+}
+
+// openWindow runs the desktop app on the database at dbPath ("" = default).
+func openWindow(dbPath string) int {
+	a := app.NewWithID("cn.branchledger.app")
+	ui.SetupApp(a)
+	if dbPath == "" {
+		p, err := storage.DefaultPath()
+		if err != nil {
+			return ui.ShowStartupError(a, err)
+		}
+		dbPath = p
+	}
+	store, err := storage.Open(dbPath)
+	if err != nil {
+		// A second instance, a damaged file: say so in a window, since a
+		// Windows GUI program has no console to print to.
+		return ui.ShowStartupError(a, err)
+	}
+	defer store.Close()
+	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store)}
+	ui.NewMainWindow(a, svc, store.Path()).ShowAndRun()
+	return 0
+}

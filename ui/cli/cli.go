@@ -1,0 +1,124 @@
+// Package cli is the command-line face of 支部台账: the same import, export and
+// sample-data code paths as the window, for instructors' batch work and for
+// automated checks. It does not import Fyne, so it builds and tests without cgo;
+// opening the window is handed back to main.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Version is the app's version; a test keeps it equal to FyneApp.toml's.
+const Version = "0.1.0"
+
+// Exit statuses.
+const (
+	ExitOK       = 0
+	ExitRejected = 1 // rows were refused
+	ExitFailed   = 2 // unreadable input, a locked or damaged database, bad usage
+)
+
+// Env is what a command may touch besides its arguments.
+type Env struct {
+	Stdout, Stderr io.Writer
+	// OpenWindow starts the desktop app on the database at dbPath ("" means
+	// the default location) and returns the exit status when it closes.
+	OpenWindow func(dbPath string) int
+}
+
+const usage = `用法 / usage:
+  branchledger [--db PATH]                         打开窗口 / open the window
+  branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
+  branchledger roster export FILE.xlsx [--db PATH]
+  branchledger demo --members N [--db PATH]
+  branchledger version
+`
+
+// Run carries out one command line and returns the process exit status.
+func Run(args []string, env Env) int {
+	cmd, rest := "", args
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, rest = args[0], args[1:]
+	}
+	var err error
+	status := ExitOK
+	switch cmd {
+	case "":
+		var dbPath string
+		fs := newFlagSet("branchledger", env)
+		fs.StringVar(&dbPath, "db", "", "数据文件路径 / database file")
+		if _, err = parse(fs, rest, 0); err == nil {
+			return env.OpenWindow(dbPath)
+		}
+	case "roster":
+		status, err = roster(rest, env)
+	case "demo":
+		status, err = demoCmd(rest, env)
+	case "version":
+		err = versionCmd(env)
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		return ExitOK
+	default:
+		err = usageError("未知命令 %q", cmd)
+	}
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "错误："+err.Error())
+		var ue *usageErr
+		if errors.As(err, &ue) {
+			fmt.Fprint(env.Stderr, usage)
+		}
+		return ExitFailed
+	}
+	return status
+}
+
+func roster(args []string, env Env) (int, error) {
+	if len(args) == 0 {
+		return 0, usageError("roster 需要 import 或 export")
+	}
+	switch args[0] {
+	case "import":
+		return rosterImport(args[1:], env)
+	case "export":
+		return ExitOK, rosterExport(args[1:], env)
+	}
+	return 0, usageError("roster 不支持 %q，应为 import 或 export", args[0])
+}
+
+type usageErr struct{ msg string }
+
+func (e *usageErr) Error() string { return e.msg }
+
+func usageError(format string, a ...any) error { return &usageErr{fmt.Sprintf(format, a...)} }
+
+func newFlagSet(name string, env Env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported once, in Chinese, by Run
+	return fs
+}
+
+// parse reads flags that may stand before, between or after the positional
+// arguments ("roster import FILE --db PATH"), and wants exactly n positionals.
+func parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError("参数有误：%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+	if len(pos) != n {
+		return nil, usageError("%s 需要 %d 个参数，收到 %d 个", fs.Name(), n, len(pos))
+	}
+	return pos, nil
+}
