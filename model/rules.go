@@ -76,17 +76,19 @@ var MemberRecordRules2017 = MemberRecordRules{
 
 // Rules is the set of rule tables a branch is checked against.
 type Rules struct {
-	Branch     BranchWorkRules
-	Membership MembershipRules
-	Records    MemberRecordRules
+	Branch       BranchWorkRules
+	Membership   MembershipRules
+	Records      MemberRecordRules
+	Constitution PartyConstitutionRules
 }
 
 // CurrentRules are the editions in force today. When a document is revised, add
 // its table above and choose by effective date here.
 func CurrentRules() Rules {
 	return Rules{
-		Branch:     BranchWorkRules2018,
-		Membership: MembershipRules2014,
-		Records:    MemberRecordRules2017,
+		Branch:       BranchWorkRules2018,
+		Membership:   MembershipRules2014,
+		Records:      MemberRecordRules2017,
+		Constitution: PartyConstitution2022,
 	}
 }

@@ -1,0 +1,315 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"time"
+)
+
+// Period is how often a requirement recurs.
+type Period int
+
+const (
+	Monthly Period = iota
+	Quarterly
+	Yearly
+)
+
+func (p Period) String() string {
+	switch p {
+	case Monthly:
+		return "每月"
+	case Quarterly:
+		return "每季度"
+	}
+	return "每年"
+}
+
+// Requirement says that an activity kind must be held at least Min times per
+// Period.
+type Requirement struct {
+	Kind   ActivityKind
+	Period Period
+	Min    int
+	Local  bool // set by the province or unit, adjustable per branch
+}
+
+// MeetingRules holds the activity frequencies of 《中国共产党支部工作条例（试行）》
+// and which kinds count as organisational life for 党章 art. 9.
+type MeetingRules struct {
+	Document     string
+	Effective    Date
+	Requirements []Requirement
+	// OrganisationalLife are the kinds whose attendance counts as taking
+	// part in organisational life.
+	OrganisationalLife []ActivityKind
+	// DueSoonDays: a requirement of the current period not yet met when this
+	// few days remain is shown as due soon (the app's reminder, not a rule).
+	DueSoonDays int
+}
+
+// MeetingRules2018 are the frequencies of the 2018 trial edition; the 党课
+// frequency is the common local one (once a quarter).
+var MeetingRules2018 = MeetingRules{
+	Document:  "中国共产党支部工作条例（试行）",
+	Effective: NewDate(2018, 10, 28),
+	Requirements: []Requirement{
+		{KindGeneralMeeting, Quarterly, 1, false},
+		{KindCommitteeMeeting, Monthly, 1, false},
+		{KindGroupMeeting, Monthly, 1, false},
+		{KindLecture, Quarterly, 1, true},
+		{KindThemeDay, Monthly, 1, false},
+		{KindLifeMeeting, Yearly, 1, false},
+		{KindAppraisal, Yearly, 1, false},
+		{KindTalk, Yearly, 1, false},
+	},
+	OrganisationalLife: []ActivityKind{
+		KindGeneralMeeting, KindCommitteeMeeting, KindGroupMeeting, KindLecture,
+		KindThemeDay, KindLifeMeeting, KindAppraisal, KindTalk,
+	},
+	DueSoonDays: 10,
+}
+
+// BranchMeetingSetup is what decides which requirements apply to a branch:
+// committee meetings only where there is a committee, party-group meetings
+// only where the branch has party groups, and the local 党课 frequency.
+type BranchMeetingSetup struct {
+	HasCommittee    bool
+	HasGroups       bool
+	LecturePeriod   Period
+	LecturesPerTerm int // lectures per LecturePeriod; 0 keeps the rule's
+}
+
+// ForBranch returns the rules as they apply to one branch.
+func (r MeetingRules) ForBranch(b BranchMeetingSetup) MeetingRules {
+	out := r
+	out.Requirements = nil
+	for _, q := range r.Requirements {
+		switch q.Kind {
+		case KindCommitteeMeeting:
+			if !b.HasCommittee {
+				continue
+			}
+		case KindGroupMeeting:
+			if !b.HasGroups {
+				continue
+			}
+		case KindLecture:
+			if b.LecturesPerTerm > 0 {
+				q.Period, q.Min = b.LecturePeriod, b.LecturesPerTerm
+			}
+		}
+		out.Requirements = append(out.Requirements, q)
+	}
+	return out
+}
+
+// SlotStatus is where one requirement stands in one period.
+type SlotStatus int
+
+const (
+	SlotFuture  SlotStatus = iota // the period has not begun
+	SlotOpen                      // the period is running and there is time
+	SlotDueSoon                   // the period ends within DueSoonDays and it is not yet held
+	SlotHeld                      // held at least the required number of times
+	SlotMissing                   // the period is over and it was not held enough
+)
+
+func (s SlotStatus) String() string {
+	return [...]string{"未到", "待开展", "即将到期", "已开展", "缺失"}[s]
+}
+
+// Slot is one requirement in one period of the year.
+type Slot struct {
+	Kind     ActivityKind
+	Period   Period
+	Index    int // month 1–12, quarter 1–4, or 1 for the year
+	From, To Date
+	Required int
+	Held     int
+	Status   SlotStatus
+}
+
+// Label names the period in Chinese: 3月, 第一季度, 全年.
+func (s *Slot) Label() string {
+	switch s.Period {
+	case Monthly:
+		return fmt.Sprintf("%d月", s.Index)
+	case Quarterly:
+		return "第" + [...]string{"一", "二", "三", "四"}[s.Index-1] + "季度"
+	}
+	return "全年"
+}
+
+// Calendar is the compliance calendar of one year.
+type Calendar struct {
+	Year  int
+	Today Date
+	Slots []Slot
+}
+
+// ComplianceCalendar checks the activities held against the requirements,
+// period by period, as they stand on today.
+func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, today Date) Calendar {
+	counts := make(map[ActivityKind][]Date)
+	for _, h := range held {
+		if h.Date.Year == year {
+			counts[h.Kind] = append(counts[h.Kind], h.Date)
+		}
+	}
+	cal := Calendar{Year: year, Today: today}
+	for _, q := range rules.Requirements {
+		for _, p := range periods(year, q.Period) {
+			s := Slot{Kind: q.Kind, Period: q.Period, Index: p.index, From: p.from, To: p.to, Required: q.Min}
+			for _, d := range counts[q.Kind] {
+				if !d.Before(p.from) && !d.After(p.to) {
+					s.Held++
+				}
+			}
+			switch {
+			case s.Held >= s.Required:
+				s.Status = SlotHeld
+			case today.Before(p.from):
+				s.Status = SlotFuture
+			case p.to.Before(today):
+				s.Status = SlotMissing
+			case daysBetween(today, p.to) < rules.DueSoonDays:
+				s.Status = SlotDueSoon
+			default:
+				s.Status = SlotOpen
+			}
+			cal.Slots = append(cal.Slots, s)
+		}
+	}
+	return cal
+}
+
+// Findings lists what an inspection would notice in the calendar: every
+// period that ended without the required activity, and those about to.
+func (c *Calendar) Findings() []Finding {
+	var out []Finding
+	for i := range c.Slots {
+		s := &c.Slots[i]
+		switch s.Status {
+		case SlotMissing:
+			msg := fmt.Sprintf("%d年%s未开展%s", c.Year, s.Label(), s.Kind)
+			if s.Held > 0 {
+				msg = fmt.Sprintf("%d年%s%s只开展%d次，应至少%d次", c.Year, s.Label(), s.Kind, s.Held, s.Required)
+			}
+			out = append(out, Finding{Severity: Warning, Message: msg})
+		case SlotDueSoon:
+			out = append(out, Finding{Severity: Info, Message: fmt.Sprintf("%d年%s的%s尚未开展，%s前应完成",
+				c.Year, s.Label(), s.Kind, s.To.Chinese())})
+		}
+	}
+	return out
+}
+
+type period struct {
+	index    int
+	from, to Date
+}
+
+func periods(year int, p Period) []period {
+	var out []period
+	switch p {
+	case Monthly:
+		for m := 1; m <= 12; m++ {
+			out = append(out, period{m, NewDate(year, time.Month(m), 1), NewDate(year, time.Month(m), daysIn(year, time.Month(m)))})
+		}
+	case Quarterly:
+		for q := 1; q <= 4; q++ {
+			last := time.Month(q * 3)
+			out = append(out, period{q, NewDate(year, last-2, 1), NewDate(year, last, daysIn(year, last))})
+		}
+	default:
+		out = append(out, period{1, NewDate(year, 1, 1), NewDate(year, 12, 31)})
+	}
+	return out
+}
+
+func daysBetween(a, b Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
+
+// MemberParticipation is how long a member has gone without organisational life.
+type MemberParticipation struct {
+	MemberID int64
+	Name     string
+	Last     Date // last present; zero if never since records began
+	Since    Date // the date the months are counted from
+	Months   int
+	Severity Severity // Info: nothing to flag
+}
+
+// Participation finds, for each member on the roster, the months since they
+// last took part in organisational life. Counting starts no earlier than the
+// member joined and no earlier than the branch's records begin (the first
+// activity held), so that a branch new to the app is not flagged wholesale.
+// Mobile members take part where they are and report once a year; they are
+// left out here. The result is sorted longest absence first.
+func Participation(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules) []MemberParticipation {
+	life := make(map[ActivityKind]bool, len(rules.OrganisationalLife))
+	for _, k := range rules.OrganisationalLife {
+		life[k] = true
+	}
+	var first Date
+	last := make(map[int64]Date)
+	for _, h := range held {
+		if !life[h.Kind] || h.Date.After(today) {
+			continue
+		}
+		if first.IsZero() || h.Date.Before(first) {
+			first = h.Date
+		}
+		for _, id := range h.Present {
+			if d, ok := last[id]; !ok || h.Date.After(d) {
+				last[id] = h.Date
+			}
+		}
+	}
+	if first.IsZero() {
+		return nil
+	}
+	out := make([]MemberParticipation, 0, len(members))
+	for i := range members {
+		m := &members[i]
+		if !m.OnRoster || m.Mobile {
+			continue
+		}
+		p := MemberParticipation{MemberID: m.ID, Name: m.Name, Last: last[m.ID]}
+		p.Since = p.Last
+		if p.Since.IsZero() {
+			p.Since = first
+			if m.JoinDate.After(first) {
+				p.Since = m.JoinDate
+			}
+		}
+		p.Months = p.Since.MonthsUntil(today)
+		switch {
+		case p.Months >= r.LapseMonths:
+			p.Severity = Serious
+		case p.Months >= r.WarnMonths:
+			p.Severity = Warning
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Months > out[j].Months })
+	return out
+}
+
+// ParticipationFindings turns the flagged members into findings.
+func ParticipationFindings(ps []MemberParticipation, r PartyConstitutionRules) []Finding {
+	var out []Finding
+	for _, p := range ps {
+		if p.Severity == Info {
+			continue
+		}
+		what := "已连续%d个月未参加组织生活（自%s）"
+		if p.Severity == Serious {
+			what += "，按党章第九条，连续%d个月不参加组织生活又无正当理由的，视为自行脱党，请尽快谈话了解情况"
+			out = append(out, Finding{Severity: Serious, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese(), r.LapseMonths)})
+			continue
+		}
+		out = append(out, Finding{Severity: Warning, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese())})
+	}
+	return out
+}

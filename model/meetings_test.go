@@ -1,0 +1,148 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func held(kind ActivityKind, dates ...Date) []HeldActivity {
+	out := make([]HeldActivity, len(dates))
+	for i, d := range dates {
+		out[i] = HeldActivity{Kind: kind, Date: d}
+	}
+	return out
+}
+
+func slotOf(t *testing.T, c Calendar, kind ActivityKind, index int) Slot {
+	t.Helper()
+	for _, s := range c.Slots {
+		if s.Kind == kind && s.Index == index {
+			return s
+		}
+	}
+	t.Fatalf("no slot for %s %d", kind, index)
+	return Slot{}
+}
+
+var fullBranch = BranchMeetingSetup{HasCommittee: true, HasGroups: true}
+
+// One row per frequency of 支部工作条例 §1, on 2026-11-25.
+func TestComplianceCalendar(t *testing.T) {
+	today := NewDate(2026, 11, 25)
+	tests := []struct {
+		name  string
+		held  []HeldActivity
+		kind  ActivityKind
+		index int
+		want  SlotStatus
+	}{
+		{"general_meeting_held_in_quarter", held(KindGeneralMeeting, NewDate(2026, 2, 10)), KindGeneralMeeting, 1, SlotHeld},
+		{"general_meeting_missing_in_past_quarter", held(KindGeneralMeeting, NewDate(2026, 2, 10)), KindGeneralMeeting, 2, SlotMissing},
+		{"general_meeting_current_quarter_open", nil, KindGeneralMeeting, 4, SlotOpen},
+		{"committee_meeting_monthly_missing", held(KindCommitteeMeeting, NewDate(2026, 1, 5)), KindCommitteeMeeting, 2, SlotMissing},
+		{"theme_day_this_month_due_soon", nil, KindThemeDay, 11, SlotDueSoon},
+		{"theme_day_next_month_future", nil, KindThemeDay, 12, SlotFuture},
+		{"theme_day_last_day_of_month_counts", held(KindThemeDay, NewDate(2026, 10, 31)), KindThemeDay, 10, SlotHeld},
+		{"life_meeting_yearly_open", nil, KindLifeMeeting, 1, SlotOpen},
+		{"lecture_quarterly_missing", held(KindLecture, NewDate(2026, 3, 1)), KindLecture, 3, SlotMissing},
+		{"other_year_does_not_count", held(KindGeneralMeeting, NewDate(2025, 2, 10)), KindGeneralMeeting, 1, SlotMissing},
+	}
+	rules := MeetingRules2018.ForBranch(fullBranch)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ComplianceCalendar(2026, tt.held, rules, today)
+			if got := slotOf(t, c, tt.kind, tt.index); got.Status != tt.want {
+				t.Errorf("%s %s: %v, want %v", tt.kind, got.Label(), got.Status, tt.want)
+			}
+		})
+	}
+}
+
+func TestForBranch(t *testing.T) {
+	small := MeetingRules2018.ForBranch(BranchMeetingSetup{LecturePeriod: Monthly, LecturesPerTerm: 1})
+	for _, q := range small.Requirements {
+		if q.Kind == KindCommitteeMeeting || q.Kind == KindGroupMeeting {
+			t.Errorf("a branch without committee or groups must not owe %s", q.Kind)
+		}
+		if q.Kind == KindLecture && (q.Period != Monthly || q.Min != 1) {
+			t.Errorf("local 党课 frequency not applied: %v %d", q.Period, q.Min)
+		}
+	}
+	if MeetingRules2018.Requirements[3].Period != Quarterly {
+		t.Error("ForBranch must not change the rule table itself")
+	}
+}
+
+func TestCalendarFindings(t *testing.T) {
+	c := ComplianceCalendar(2026, held(KindGeneralMeeting, NewDate(2026, 2, 10)), MeetingRules2018.ForBranch(BranchMeetingSetup{}), NewDate(2026, 11, 25))
+	text := ""
+	for _, f := range c.Findings() {
+		text += f.Message + "\n"
+	}
+	for _, want := range []string{"2026年第二季度未开展支部党员大会", "2026年10月未开展主题党日", "2026年11月的主题党日尚未开展"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("findings lack %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "第一季度未开展支部党员大会") {
+		t.Error("a held quarter is reported missing")
+	}
+}
+
+// 党章 art. 9: 3 months → warning (the app's), 6 months → serious.
+func TestParticipation(t *testing.T) {
+	today := NewDate(2026, 11, 25)
+	mk := func(id int64, name string, join Date) Member {
+		m := validMember()
+		m.ID, m.Name, m.JoinDate = id, name, join
+		return m
+	}
+	members := []Member{
+		mk(1, "常到", NewDate(2001, 7, 1)),
+		mk(2, "三个月", NewDate(2001, 7, 1)),
+		mk(3, "半年", NewDate(2001, 7, 1)),
+		mk(4, "新党员", NewDate(2026, 10, 1)),
+		mk(5, "流动", NewDate(2001, 7, 1)),
+	}
+	members[4].Mobile = true
+	h := []HeldActivity{
+		{Kind: KindThemeDay, Date: NewDate(2026, 5, 20), Present: []int64{1, 2, 3}},
+		{Kind: KindThemeDay, Date: NewDate(2026, 8, 20), Present: []int64{1, 2}},
+		{Kind: KindOther, Date: NewDate(2026, 11, 1), Present: []int64{3}}, // not organisational life
+		{Kind: KindThemeDay, Date: NewDate(2026, 11, 20), Present: []int64{1}},
+	}
+	ps := Participation(members, h, today, MeetingRules2018, PartyConstitution2022)
+	got := map[string]MemberParticipation{}
+	for _, p := range ps {
+		got[p.Name] = p
+	}
+	tests := []struct {
+		name     string
+		months   int
+		severity Severity
+	}{
+		{"常到", 0, Info},
+		{"三个月", 3, Warning},
+		{"半年", 6, Serious},
+		{"新党员", 1, Info},
+	}
+	for _, tt := range tests {
+		p, ok := got[tt.name]
+		if !ok || p.Months != tt.months || p.Severity != tt.severity {
+			t.Errorf("%s: %+v, want %d months, severity %v", tt.name, p, tt.months, tt.severity)
+		}
+	}
+	if _, ok := got["流动"]; ok {
+		t.Error("mobile members take part where they are and are not flagged here")
+	}
+	if ps[0].Name != "半年" {
+		t.Errorf("longest absence first, got %s", ps[0].Name)
+	}
+	fs := ParticipationFindings(ps, PartyConstitution2022)
+	if len(fs) != 2 || fs[0].Severity != Serious || !strings.Contains(fs[0].Message, "视为自行脱党") {
+		t.Errorf("findings %+v", fs)
+	}
+	if Participation(members, nil, today, MeetingRules2018, PartyConstitution2022) != nil {
+		t.Error("without any records nobody can be flagged")
+	}
+}
