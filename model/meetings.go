@@ -113,10 +113,13 @@ const (
 	SlotDueSoon                   // the period ends within DueSoonDays and it is not yet held
 	SlotHeld                      // held at least the required number of times
 	SlotMissing                   // the period is over and it was not held enough
+	// SlotNotTracked: the period ended before the branch's records begin, so
+	// the app cannot tell whether it was held and does not count it as owed.
+	SlotNotTracked
 )
 
 func (s SlotStatus) String() string {
-	return [...]string{"未到", "待开展", "即将到期", "已开展", "缺失"}[s]
+	return [...]string{"未到", "待开展", "即将到期", "已开展", "缺失", "建账前"}[s]
 }
 
 // Slot is one requirement in one period of the year.
@@ -145,19 +148,40 @@ func (s *Slot) Label() string {
 type Calendar struct {
 	Year  int
 	Today Date
+	Since Date // the branch's records begin; zero: all periods are owed
 	Slots []Slot
 }
 
+// RecordsBegin is the date from which the branch's activities are on file,
+// so that the calendar can tell "not held" from "not entered yet": the first
+// activity recorded or the day the data file was made, whichever is earlier
+// (entering an old record moves the start back; it never hides a period
+// already owed), and never before the branch was founded (no branch owes
+// meetings from before it existed). A branch founded long ago but new to the
+// app starts when its file does, not at its founding: the app would
+// otherwise report every period since then as missing.
+func RecordsBegin(founded, firstActivity, fileCreated Date) Date {
+	begin := fileCreated
+	if !firstActivity.IsZero() && (begin.IsZero() || firstActivity.Before(begin)) {
+		begin = firstActivity
+	}
+	if founded.After(begin) {
+		begin = founded
+	}
+	return begin
+}
+
 // ComplianceCalendar checks the activities held against the requirements,
-// period by period, as they stand on today.
-func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, today Date) Calendar {
+// period by period, as they stand on today. Periods that ended before since
+// (RecordsBegin) are not tracked; a zero since tracks them all.
+func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, since, today Date) Calendar {
 	counts := make(map[ActivityKind][]Date)
 	for _, h := range held {
 		if h.Date.Year == year {
 			counts[h.Kind] = append(counts[h.Kind], h.Date)
 		}
 	}
-	cal := Calendar{Year: year, Today: today}
+	cal := Calendar{Year: year, Today: today, Since: since}
 	for _, q := range rules.Requirements {
 		for _, p := range periods(year, q.Period) {
 			s := Slot{Kind: q.Kind, Period: q.Period, Index: p.index, From: p.from, To: p.to, Required: q.Min}
@@ -169,6 +193,8 @@ func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, today
 			switch {
 			case s.Held >= s.Required:
 				s.Status = SlotHeld
+			case p.to.Before(since):
+				s.Status = SlotNotTracked
 			case today.Before(p.from):
 				s.Status = SlotFuture
 			case p.to.Before(today):
@@ -196,10 +222,10 @@ func (c *Calendar) Findings() []Finding {
 			if s.Held > 0 {
 				msg = fmt.Sprintf("%d年%s%s只开展%d次，应至少%d次", c.Year, s.Label(), s.Kind, s.Held, s.Required)
 			}
-			out = append(out, Finding{Severity: Warning, Message: msg})
+			out = append(out, Finding{Severity: Warning, Message: msg, About: AboutActivities})
 		case SlotDueSoon:
 			out = append(out, Finding{Severity: Info, Message: fmt.Sprintf("%d年%s的%s尚未开展，%s前应完成",
-				c.Year, s.Label(), s.Kind, s.To.Chinese())})
+				c.Year, s.Label(), s.Kind, s.To.Chinese()), About: AboutActivities})
 		}
 	}
 	return out
@@ -306,10 +332,12 @@ func ParticipationFindings(ps []MemberParticipation, r PartyConstitutionRules) [
 		what := "已连续%d个月未参加组织生活（自%s）"
 		if p.Severity == Serious {
 			what += "，按党章第九条，连续%d个月不参加组织生活又无正当理由的，视为自行脱党，请尽快谈话了解情况"
-			out = append(out, Finding{Severity: Serious, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese(), r.LapseMonths)})
+			out = append(out, Finding{Severity: Serious, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese(), r.LapseMonths),
+				About: AboutActivities, MemberID: p.MemberID})
 			continue
 		}
-		out = append(out, Finding{Severity: Warning, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese())})
+		out = append(out, Finding{Severity: Warning, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese()),
+			About: AboutActivities, MemberID: p.MemberID})
 	}
 	return out
 }

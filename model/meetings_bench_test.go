@@ -31,7 +31,7 @@ func BenchmarkComplianceAndParticipation50x10y(b *testing.B) {
 	}
 	rules := MeetingRules2018.ForBranch(BranchMeetingSetup{HasCommittee: true, HasGroups: true})
 	for b.Loop() {
-		c := ComplianceCalendar(2026, h, rules, today)
+		c := ComplianceCalendar(2026, h, rules, Date{}, today)
 		_ = c.Findings()
 		ps := Participation(members, h, today, rules, PartyConstitution2022)
 		_ = ParticipationFindings(ps, PartyConstitution2022)

@@ -50,9 +50,71 @@ func TestComplianceCalendar(t *testing.T) {
 	rules := MeetingRules2018.ForBranch(fullBranch)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := ComplianceCalendar(2026, tt.held, rules, today)
+			c := ComplianceCalendar(2026, tt.held, rules, Date{}, today)
 			if got := slotOf(t, c, tt.kind, tt.index); got.Status != tt.want {
 				t.Errorf("%s %s: %v, want %v", tt.kind, got.Label(), got.Status, tt.want)
+			}
+		})
+	}
+}
+
+// Periods that ended before the branch's records begin are not owed; the
+// period in which they begin is.
+func TestComplianceCalendarSince(t *testing.T) {
+	today := NewDate(2026, 11, 25)
+	tests := []struct {
+		name  string
+		since Date
+		held  []HeldActivity
+		kind  ActivityKind
+		index int
+		want  SlotStatus
+	}{
+		{"month_before_records_not_tracked", NewDate(2026, 9, 14), nil, KindThemeDay, 8, SlotNotTracked},
+		{"month_records_begin_in_is_owed", NewDate(2026, 9, 14), nil, KindThemeDay, 9, SlotMissing},
+		{"month_after_records_begin_missing", NewDate(2026, 9, 14), nil, KindThemeDay, 10, SlotMissing},
+		{"quarter_records_begin_in_is_owed", NewDate(2026, 9, 14), nil, KindGeneralMeeting, 3, SlotMissing},
+		{"quarter_before_records_not_tracked", NewDate(2026, 9, 14), nil, KindGeneralMeeting, 2, SlotNotTracked},
+		{"year_records_begin_in_is_open", NewDate(2026, 9, 14), nil, KindLifeMeeting, 1, SlotOpen},
+		{"records_from_next_year_track_nothing", NewDate(2027, 1, 1), nil, KindThemeDay, 10, SlotNotTracked},
+		{"held_before_records_still_held", NewDate(2026, 9, 14), held(KindThemeDay, NewDate(2026, 3, 8)), KindThemeDay, 3, SlotHeld},
+		{"zero_since_tracks_everything", Date{}, nil, KindThemeDay, 1, SlotMissing},
+	}
+	rules := MeetingRules2018.ForBranch(fullBranch)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := ComplianceCalendar(2026, tt.held, rules, tt.since, today)
+			if got := slotOf(t, c, tt.kind, tt.index); got.Status != tt.want {
+				t.Errorf("%s %s: %v, want %v", tt.kind, got.Label(), got.Status, tt.want)
+			}
+		})
+	}
+	c := ComplianceCalendar(2026, nil, rules, NewDate(2026, 11, 20), today)
+	for _, f := range c.Findings() {
+		if f.Severity != Info {
+			t.Errorf("a file begun this month owes nothing yet, got %q", f.Message)
+		}
+	}
+}
+
+func TestRecordsBegin(t *testing.T) {
+	tests := []struct {
+		name                         string
+		founded, firstActivity, file Date
+		want                         Date
+	}{
+		{"new_file_nothing_else", Date{}, Date{}, NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
+		{"old_records_entered_later", Date{}, NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2024, 3, 5)},
+		{"file_before_first_record", Date{}, NewDate(2026, 4, 2), NewDate(2026, 1, 10), NewDate(2026, 1, 10)},
+		{"founded_long_ago_new_to_app", NewDate(2012, 7, 1), Date{}, NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
+		{"founded_long_ago_with_records", NewDate(2012, 7, 1), NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2024, 3, 5)},
+		{"founded_after_file_made", NewDate(2026, 3, 1), Date{}, NewDate(2026, 1, 10), NewDate(2026, 3, 1)},
+		{"nothing_known_tracks_all", Date{}, Date{}, Date{}, Date{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := RecordsBegin(tt.founded, tt.firstActivity, tt.file); got != tt.want {
+				t.Errorf("RecordsBegin = %v, want %v", got, tt.want)
 			}
 		})
 	}
@@ -74,7 +136,7 @@ func TestForBranch(t *testing.T) {
 }
 
 func TestCalendarFindings(t *testing.T) {
-	c := ComplianceCalendar(2026, held(KindGeneralMeeting, NewDate(2026, 2, 10)), MeetingRules2018.ForBranch(BranchMeetingSetup{}), NewDate(2026, 11, 25))
+	c := ComplianceCalendar(2026, held(KindGeneralMeeting, NewDate(2026, 2, 10)), MeetingRules2018.ForBranch(BranchMeetingSetup{}), Date{}, NewDate(2026, 11, 25))
 	text := ""
 	for _, f := range c.Findings() {
 		text += f.Message + "\n"
@@ -141,6 +203,10 @@ func TestParticipation(t *testing.T) {
 	fs := ParticipationFindings(ps, PartyConstitution2022)
 	if len(fs) != 2 || fs[0].Severity != Serious || !strings.Contains(fs[0].Message, "视为自行脱党") {
 		t.Errorf("findings %+v", fs)
+	}
+	// The home screen opens the member a finding names.
+	if fs[0].MemberID != 3 || fs[0].About != AboutActivities {
+		t.Errorf("finding about 半年 names member %d, topic %v", fs[0].MemberID, fs[0].About)
 	}
 	if Participation(members, nil, today, MeetingRules2018, PartyConstitution2022) != nil {
 		t.Error("without any records nobody can be flagged")

@@ -135,7 +135,20 @@ func (s Severity) String() string {
 type Finding struct {
 	Severity Severity
 	Message  string
+	// About is what the finding concerns, so that the screen listing it can
+	// lead to where it is dealt with.
+	About FindingTopic
+	// MemberID is the member a finding is about, 0 if none.
+	MemberID int64
 }
+
+// FindingTopic is what a finding concerns.
+type FindingTopic int
+
+const (
+	AboutSetup      FindingTopic = iota // the branch's set-up and profile
+	AboutActivities                     // the activity records: calendar and participation
+)
 
 // RosterCounts are the numbers the set-up rules look at.
 type RosterCounts struct {

@@ -10,34 +10,38 @@ type BranchWorkRules struct {
 	Document  string
 	Effective Date
 
-	MinFullMembersOwnBranch     int // ≥ this many full members → a branch of its own
-	MaxUnitsJointBranch         int // a joint branch (联合党支部) covers at most this many units
-	UsualMaxMembers             int // a branch usually has at most this many members
-	CommitteeFullMembers        int // ≥ this many full members → a committee (支部委员会)
-	CommitteeMinSize            int
-	CommitteeMaxSize            int
-	CommitteeUsualMax           int
-	TermYears                   int // 换届: term of an enterprise/organisation branch
-	TermReminderMonths          int // the upper committee reminds this long before expiry
-	TermMaxExtensionMonths      int // extension or early election at most this long
-	GeneralMeetingQuorumPercent int // more than this share of voting members must attend
+	MinFullMembersOwnBranch       int // ≥ this many full members → a branch of its own
+	MaxUnitsJointBranch           int // a joint branch (联合党支部) covers at most this many units
+	UsualMaxMembers               int // a branch usually has at most this many members
+	CommitteeFullMembers          int // ≥ this many full members → a committee (支部委员会)
+	CommitteeMinSize              int
+	CommitteeMaxSize              int
+	CommitteeUsualMax             int
+	TermYears                     int // 换届: term of an enterprise/organisation branch
+	TermReminderMonths            int // the upper committee reminds this long before expiry
+	TermMaxExtensionMonths        int // extension or early election at most this long
+	GeneralMeetingQuorumPercent   int // more than this share of voting members must attend
+	GeneralMeetingPassPercent     int // a motion passes with "yes" from more than this share of voting members due
+	CommitteeMeetingQuorumPercent int // more than this share of the committee must attend
 }
 
 // BranchWorkRules2018 is the 2018 trial edition.
 var BranchWorkRules2018 = BranchWorkRules{
-	Document:                    "中国共产党支部工作条例（试行）",
-	Effective:                   NewDate(2018, 10, 28),
-	MinFullMembersOwnBranch:     3,
-	MaxUnitsJointBranch:         5,
-	UsualMaxMembers:             50,
-	CommitteeFullMembers:        7,
-	CommitteeMinSize:            3,
-	CommitteeMaxSize:            5,
-	CommitteeUsualMax:           7,
-	TermYears:                   3,
-	TermReminderMonths:          6,
-	TermMaxExtensionMonths:      12,
-	GeneralMeetingQuorumPercent: 50,
+	Document:                      "中国共产党支部工作条例（试行）",
+	Effective:                     NewDate(2018, 10, 28),
+	MinFullMembersOwnBranch:       3,
+	MaxUnitsJointBranch:           5,
+	UsualMaxMembers:               50,
+	CommitteeFullMembers:          7,
+	CommitteeMinSize:              3,
+	CommitteeMaxSize:              5,
+	CommitteeUsualMax:             7,
+	TermYears:                     3,
+	TermReminderMonths:            6,
+	TermMaxExtensionMonths:        12,
+	GeneralMeetingQuorumPercent:   50,
+	GeneralMeetingPassPercent:     50,
+	CommitteeMeetingQuorumPercent: 50,
 }
 
 // MembershipRules holds the rules on who may join and how long probation lasts,

@@ -1,0 +1,567 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// RecordKeepingRules holds how records must be kept. Inspections want records
+// made at the time ("the materials must reproduce the activity as it really
+// happened", RULES.md §1); some provincial platforms refuse later entries.
+// The number here is the app's reading of "at the time", kept as data so a
+// province's stricter rule is a new table.
+type RecordKeepingRules struct {
+	Document      string
+	Effective     Date
+	LateEntryDays int // entered more than this many days after the activity → 补录
+}
+
+// RecordKeeping2018 goes with the 2018 支部工作条例.
+var RecordKeeping2018 = RecordKeepingRules{
+	Document:      "中国共产党支部工作条例（试行）：活动记录",
+	Effective:     NewDate(2018, 10, 28),
+	LateEntryDays: 7,
+}
+
+// Attendance is how a member stood at an activity.
+type Attendance string
+
+const (
+	Present Attendance = "出席"
+	OnLeave Attendance = "请假"
+	Absent  Attendance = "缺席"
+)
+
+// Attendances lists the choices in the order the attendance grid offers them.
+var Attendances = []Attendance{Present, OnLeave, Absent}
+
+// AttendanceRow is one member due at an activity and whether they came.
+// Name is the member's name when the record was made, kept so that the
+// printed record reads right even after the roster changes.
+type AttendanceRow struct {
+	MemberID int64
+	Name     string
+	Status   Attendance
+	Reason   string // why on leave or absent
+}
+
+// Resolution is one decision taken at the activity, with its vote.
+type Resolution struct {
+	Text             string
+	Yes, No, Abstain int
+	Voted            bool // false: decided without a vote count (e.g. a committee agreement)
+}
+
+// AttachmentType is what an attachment holds, told by its first bytes.
+type AttachmentType string
+
+const (
+	AttachJPEG AttachmentType = "jpg"
+	AttachPNG  AttachmentType = "png"
+	AttachPDF  AttachmentType = "pdf"
+)
+
+// Attachment is a photo or a scanned sign-in sheet kept inside the data
+// file, so that the record travels with it. Data is only filled when the
+// bytes are asked for; lists carry the metadata alone.
+type Attachment struct {
+	ID      int64
+	Name    string
+	Type    AttachmentType
+	Size    int64
+	AddedAt time.Time
+	Data    []byte
+}
+
+// Activity is one record of a branch activity (会议记录): what 支部工作条例
+// asks a meeting record to hold (RULES.md §1).
+type Activity struct {
+	ID   int64
+	Kind ActivityKind
+	Seq  int // 第几次: sequence number of this kind within the year, assigned on save
+
+	Date       Date
+	Start, End string // "14:30"; optional
+	Place      string
+	Topic      string // 议题
+	Chair      string // 主持人
+	Recorder   string // 记录人
+	Observers  string // 列席
+	Content    string
+	// Resolutions and Attendance are in form order.
+	Resolutions []Resolution
+	Attendance  []AttendanceRow
+	Attachments []Attachment
+
+	CreatedAt time.Time // when it was entered: the basis of 补录
+	UpdatedAt time.Time
+}
+
+// Activity form fields. Their values are the labels, so that a FieldError
+// and the change history read in Chinese without a lookup table.
+const (
+	ActivityKindField       Field = "活动类型"
+	ActivityDateField       Field = "日期"
+	ActivityTimeField       Field = "时间"
+	ActivityPlaceField      Field = "地点"
+	ActivityTopicField      Field = "议题"
+	ActivityChairField      Field = "主持人"
+	ActivityRecorderField   Field = "记录人"
+	ActivityObserversField  Field = "列席人员"
+	ActivityContentField    Field = "会议内容"
+	ActivityResolutionField Field = "决议"
+	ActivityAttendanceField Field = "出席情况"
+	ActivityAttachmentField Field = "附件"
+)
+
+// Counts are the attendance figures of a record, derived from its rows and
+// never typed: 应到, 实到, 请假, 缺席.
+type Counts struct {
+	Due, Present, Leave, Absent int
+}
+
+// Counts derives the figures from the attendance rows. The rows hold every
+// member due (the grid is built with DueMembers), so 应到 is their number.
+func (a *Activity) Counts() Counts {
+	c := Counts{Due: len(a.Attendance)}
+	for _, r := range a.Attendance {
+		switch r.Status {
+		case Present:
+			c.Present++
+		case OnLeave:
+			c.Leave++
+		case Absent:
+			c.Absent++
+		}
+	}
+	return c
+}
+
+// Held is what the compliance calendar and the participation check read.
+func (a *Activity) Held() HeldActivity {
+	h := HeldActivity{Kind: a.Kind, Date: a.Date}
+	for _, r := range a.Attendance {
+		if r.Status == Present {
+			h.Present = append(h.Present, r.MemberID)
+		}
+	}
+	return h
+}
+
+// Title is how lists and printed forms name the record: 2026年第3次支部委员会会议.
+func (a *Activity) Title() string {
+	if a.Seq == 0 {
+		return fmt.Sprintf("%d年%s", a.Date.Year, a.Kind)
+	}
+	return fmt.Sprintf("%d年第%d次%s", a.Date.Year, a.Seq, a.Kind)
+}
+
+// TimeText is the time span as the form prints it.
+func (a *Activity) TimeText() string {
+	switch {
+	case a.Start != "" && a.End != "":
+		return a.Start + "—" + a.End
+	case a.Start != "":
+		return a.Start
+	}
+	return ""
+}
+
+// EnteredLate reports whether the record was entered more than the allowed
+// days after the activity (补录). Inspections ask for such records to be
+// shown as what they are.
+func (a *Activity) EnteredLate(r RecordKeepingRules) bool {
+	if a.CreatedAt.IsZero() || a.Date.IsZero() {
+		return false
+	}
+	limit := a.Date.Time().AddDate(0, 0, r.LateEntryDays)
+	entered := DateOf(a.CreatedAt).Time()
+	return entered.After(limit)
+}
+
+// OnRosterOn reports whether the member was on the branch's roster on d:
+// admitted by then and not yet gone. A member who left on d itself no longer
+// counts.
+func OnRosterOn(m *Member, d Date) bool {
+	if !m.JoinDate.IsZero() && m.JoinDate.After(d) {
+		return false
+	}
+	if m.OnRoster {
+		return true
+	}
+	return !m.LeftOn.IsZero() && m.LeftOn.After(d)
+}
+
+// CanVoteOn reports whether the member had a vote on d: full members only,
+// since 预备党员 have none.
+func CanVoteOn(m *Member, d Date) bool {
+	if m.Category != CategoryFull {
+		return false
+	}
+	return m.FullDate.IsZero() || !m.FullDate.After(d)
+}
+
+// DueMembers are the members an activity of kind on d expects: the committee
+// for a committee meeting (roster members whose names hold a committee seat),
+// everyone on the roster that day otherwise.
+func DueMembers(kind ActivityKind, d Date, members []Member, committee []CommitteeMember) []Member {
+	seats := make(map[string]bool, len(committee))
+	for _, c := range committee {
+		seats[strings.TrimSpace(c.Name)] = true
+	}
+	var out []Member
+	for i := range members {
+		m := &members[i]
+		if !OnRosterOn(m, d) {
+			continue
+		}
+		if kind == KindCommitteeMeeting && !seats[m.Name] {
+			continue
+		}
+		out = append(out, *m)
+	}
+	return out
+}
+
+// NewAttendance is the attendance grid for the members due, everyone marked
+// present: the usual case, so the secretary changes only the exceptions.
+func NewAttendance(due []Member) []AttendanceRow {
+	out := make([]AttendanceRow, len(due))
+	for i := range due {
+		out[i] = AttendanceRow{MemberID: due[i].ID, Name: due[i].Name, Status: Present}
+	}
+	return out
+}
+
+// Check is the result of the quorum and vote rules for one record.
+type Check struct {
+	Finding
+	OK bool
+}
+
+// CheckRules applies the quorum and majority rules of 支部工作条例 to the
+// record: for a 支部党员大会, more than half of the members with a vote
+// present, and each resolution's "yes" more than half of the voting members
+// due; for a 支部委员会会议, more than half of the committee present.
+// members are looked up by ID for their category on the day; committeeSeats
+// is the size of the committee. Other kinds have no such rule.
+func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r BranchWorkRules) []Check {
+	var out []Check
+	add := func(ok bool, format string, args ...any) {
+		sev := Info
+		if !ok {
+			sev = Serious
+		}
+		out = append(out, Check{Finding: Finding{Severity: sev, Message: fmt.Sprintf(format, args...)}, OK: ok})
+	}
+	switch a.Kind {
+	case KindGeneralMeeting:
+		due, present := 0, 0
+		for _, row := range a.Attendance {
+			m := members[row.MemberID]
+			if m == nil || !CanVoteOn(m, a.Date) {
+				continue
+			}
+			due++
+			if row.Status == Present {
+				present++
+			}
+		}
+		need := moreThan(due, r.GeneralMeetingQuorumPercent)
+		if present >= need {
+			add(true, "有表决权的党员应到%d人，实到%d人，超过半数，可以开会", due, present)
+		} else {
+			add(false, "有表决权的党员应到%d人，实到%d人，未超过半数（至少需%d人），会议不能作出决定", due, present, need)
+		}
+		pass := moreThan(due, r.GeneralMeetingPassPercent)
+		for i, res := range a.Resolutions {
+			if !res.Voted {
+				continue
+			}
+			if res.Yes >= pass {
+				add(true, "决议%d：赞成%d票，超过应到有表决权党员（%d人）的半数，通过", i+1, res.Yes, due)
+			} else {
+				add(false, "决议%d：赞成%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过", i+1, res.Yes, due, pass)
+			}
+		}
+	case KindCommitteeMeeting:
+		present := a.Counts().Present
+		need := moreThan(committeeSeats, r.CommitteeMeetingQuorumPercent)
+		if committeeSeats > 0 && present >= need {
+			add(true, "支部委员%d人，到会%d人，超过半数", committeeSeats, present)
+		} else {
+			add(false, "支部委员%d人，到会%d人，未超过半数（至少需%d人）", committeeSeats, present, need)
+		}
+	}
+	return out
+}
+
+// moreThan is the least whole number strictly greater than percent% of n.
+func moreThan(n, percent int) int {
+	return n*percent/100 + 1
+}
+
+// Validate checks a record before it is saved. members are looked up by ID
+// (everyone ever on the roster); today is the day of entry.
+func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErrors {
+	var errs ValidationErrors
+	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+
+	known := false
+	for _, k := range ActivityKinds {
+		known = known || k == a.Kind
+	}
+	if !known {
+		add(ActivityKindField, "请选择活动类型")
+	}
+	switch {
+	case a.Date.IsZero() || a.Date.MonthOnly():
+		add(ActivityDateField, "请填写完整的活动日期（年-月-日）")
+	case a.Date.Validate() != nil:
+		add(ActivityDateField, a.Date.Validate().Error())
+	case a.Date.After(today):
+		add(ActivityDateField, "活动日期 "+a.Date.String()+" 晚于今天；尚未举行的活动请列入年度计划")
+	}
+	start, okStart := clockMinutes(a.Start)
+	end, okEnd := clockMinutes(a.End)
+	switch {
+	case !okStart:
+		add(ActivityTimeField, "开始时间 "+a.Start+" 格式不正确，应为 时:分，如 14:30")
+	case !okEnd:
+		add(ActivityTimeField, "结束时间 "+a.End+" 格式不正确，应为 时:分，如 16:00")
+	case a.Start != "" && a.End != "" && end <= start:
+		add(ActivityTimeField, "结束时间应晚于开始时间")
+	}
+	for _, f := range []struct {
+		field Field
+		value string
+	}{{ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair}, {ActivityRecorderField, a.Recorder}} {
+		if strings.TrimSpace(f.value) == "" {
+			add(f.field, "请填写"+string(f.field))
+		}
+	}
+
+	seen := make(map[int64]bool, len(a.Attendance))
+	present := 0
+	for _, row := range a.Attendance {
+		m := members[row.MemberID]
+		name := row.Name
+		if m != nil {
+			name = m.Name
+		}
+		switch {
+		case m == nil:
+			add(ActivityAttendanceField, "出席名单中有不在花名册上的人员（编号 "+strconv.FormatInt(row.MemberID, 10)+"）")
+			continue
+		case seen[row.MemberID]:
+			add(ActivityAttendanceField, name+" 在出席名单中出现了两次")
+			continue
+		case a.Date.IsZero():
+		case !OnRosterOn(m, a.Date):
+			why := "尚未加入本支部"
+			if !m.LeftOn.IsZero() && !m.LeftOn.After(a.Date) {
+				why = "已于 " + m.LeftOn.String() + " " + string(m.LeftBy)
+			}
+			add(ActivityAttendanceField, name+" 在 "+a.Date.String()+" 不在本支部花名册上（"+why+"）")
+		}
+		seen[row.MemberID] = true
+		switch row.Status {
+		case Present:
+			present++
+		case OnLeave, Absent:
+			if strings.TrimSpace(row.Reason) == "" {
+				add(ActivityAttendanceField, name+" "+string(row.Status)+"，请填写原因")
+			}
+		default:
+			add(ActivityAttendanceField, name+" 请选择出席、请假或缺席")
+		}
+	}
+
+	for i, res := range a.Resolutions {
+		n := "第" + strconv.Itoa(i+1) + "项决议"
+		switch {
+		case strings.TrimSpace(res.Text) == "":
+			add(ActivityResolutionField, n+"未填写内容")
+		case res.Yes < 0 || res.No < 0 || res.Abstain < 0:
+			add(ActivityResolutionField, n+"的票数不能为负数")
+		case res.Voted && len(a.Attendance) > 0 && res.Yes+res.No+res.Abstain > present:
+			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于实到人数%d", n, res.Yes+res.No+res.Abstain, present))
+		}
+	}
+	return errs
+}
+
+// clockMinutes reads "14:30" as minutes after midnight; "" is fine.
+func clockMinutes(s string) (int, bool) {
+	if s == "" {
+		return 0, true
+	}
+	h, m, ok := strings.Cut(s, ":")
+	if !ok {
+		return 0, false
+	}
+	hh, err1 := strconv.Atoi(h)
+	mm, err2 := strconv.Atoi(m)
+	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 || len(m) != 2 {
+		return 0, false
+	}
+	return hh*60 + mm, true
+}
+
+// MaxAttachmentBytes is the largest file accepted as an attachment. A phone
+// photo is 2–6 MB and a scanned page less; larger files would make the data
+// file slow to copy to a USB stick for the sake of one record.
+const MaxAttachmentBytes = 10 << 20
+
+// SniffAttachment tells the file type from its first bytes and refuses
+// anything that is not a JPEG, PNG or PDF, or whose name says otherwise, or
+// that is too big. name is the file's name as the user chose it.
+func SniffAttachment(name string, data []byte) (AttachmentType, error) {
+	if len(data) > MaxAttachmentBytes {
+		return "", fmt.Errorf("附件 %s 大小为 %.1f MB，超过每个文件 %d MB 的上限；请压缩照片或分页扫描后再添加",
+			name, float64(len(data))/(1<<20), MaxAttachmentBytes>>20)
+	}
+	if len(data) == 0 {
+		return "", fmt.Errorf("附件 %s 是空文件", name)
+	}
+	var got AttachmentType
+	switch {
+	case len(data) >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF:
+		got = AttachJPEG
+	case len(data) >= 4 && string(data[:4]) == "\x89PNG":
+		got = AttachPNG
+	case len(data) >= 4 && string(data[:4]) == "%PDF":
+		got = AttachPDF
+	}
+	ext := strings.ToLower(name)
+	if i := strings.LastIndexByte(ext, '.'); i >= 0 {
+		ext = ext[i+1:]
+	} else {
+		ext = ""
+	}
+	if ext == "jpeg" {
+		ext = "jpg"
+	}
+	switch {
+	case ext != string(AttachJPEG) && ext != string(AttachPNG) && ext != string(AttachPDF):
+		return "", fmt.Errorf("附件 %s 不是照片或扫描件：只能添加 jpg、png 或 pdf 文件", name)
+	case got == "":
+		return "", fmt.Errorf("附件 %s 的内容不是 %s 文件（文件可能已损坏，或只是改了扩展名）", name, ext)
+	case string(got) != ext:
+		return "", fmt.Errorf("附件 %s 的扩展名是 %s，内容却是 %s 文件；请改正扩展名后再添加", name, ext, got)
+	}
+	return got, nil
+}
+
+// ActivityChange is one later edit to a record, kept for good so that nobody
+// can silently rewrite what a meeting decided.
+type ActivityChange struct {
+	ActivityID int64
+	Field      Field
+	Old, New   string
+	At         time.Time
+}
+
+// DiffActivities lists what changed from old to new, one entry per field,
+// with the values as text.
+func DiffActivities(old, new *Activity) []ActivityChange {
+	var out []ActivityChange
+	add := func(f Field, o, n string) {
+		if o != n {
+			out = append(out, ActivityChange{ActivityID: old.ID, Field: f, Old: o, New: n})
+		}
+	}
+	add(ActivityKindField, string(old.Kind), string(new.Kind))
+	add(ActivityDateField, old.Date.String(), new.Date.String())
+	add(ActivityTimeField, old.TimeText(), new.TimeText())
+	add(ActivityPlaceField, old.Place, new.Place)
+	add(ActivityTopicField, old.Topic, new.Topic)
+	add(ActivityChairField, old.Chair, new.Chair)
+	add(ActivityRecorderField, old.Recorder, new.Recorder)
+	add(ActivityObserversField, old.Observers, new.Observers)
+	add(ActivityContentField, old.Content, new.Content)
+	add(ActivityResolutionField, ResolutionsText(old.Resolutions), ResolutionsText(new.Resolutions))
+	add(ActivityAttendanceField, AttendanceText(old.Attendance), AttendanceText(new.Attendance))
+	return out
+}
+
+// ResolutionsText is the resolutions as one text, one per line.
+func ResolutionsText(rs []Resolution) string {
+	lines := make([]string, len(rs))
+	for i, r := range rs {
+		lines[i] = strconv.Itoa(i+1) + ". " + r.Text
+		if r.Voted {
+			lines[i] += fmt.Sprintf("（赞成%d，反对%d，弃权%d）", r.Yes, r.No, r.Abstain)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AttendanceText lists who was on leave or absent, and why; the present are
+// the rest, so a change of one member's status shows as one line.
+func AttendanceText(rows []AttendanceRow) string {
+	var parts []string
+	for _, r := range rows {
+		s := r.Name + "：" + string(r.Status)
+		if r.Status != Present && r.Reason != "" {
+			s += "（" + r.Reason + "）"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "；")
+}
+
+// ComplianceReport is where a branch stands for one year: the calendar of
+// required activities, how long each member has gone without organisational
+// life, and every finding an inspection would note.
+type ComplianceReport struct {
+	Calendar      Calendar
+	Participation []MemberParticipation
+	Findings      []Finding
+}
+
+// Plan is one activity planned for the year (年度计划). Plans are
+// intentions, not records: they may be changed or removed freely, unlike
+// activity records.
+type Plan struct {
+	ID    int64
+	Year  int
+	Month time.Month
+	Kind  ActivityKind
+	Topic string
+	Note  string
+}
+
+// Validate checks a plan form.
+func (p *Plan) Validate() ValidationErrors {
+	var errs ValidationErrors
+	if p.Year < 1900 || p.Year > 2200 {
+		errs = append(errs, FieldError{Field: ActivityDateField, Message: "年份不合理"})
+	}
+	if p.Month < 1 || p.Month > 12 {
+		errs = append(errs, FieldError{Field: ActivityDateField, Message: "请选择月份"})
+	}
+	known := false
+	for _, k := range ActivityKinds {
+		known = known || k == p.Kind
+	}
+	if !known {
+		errs = append(errs, FieldError{Field: ActivityKindField, Message: "请选择活动类型"})
+	}
+	return errs
+}
+
+// UpcomingPlans are the plans from today's month to months ahead, by month.
+func UpcomingPlans(plans []Plan, today Date, months int) []Plan {
+	from := today.Year*12 + int(today.Month)
+	var out []Plan
+	for _, p := range plans {
+		at := p.Year*12 + int(p.Month)
+		if at >= from && at <= from+months {
+			out = append(out, p)
+		}
+	}
+	return out
+}

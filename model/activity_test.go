@@ -1,0 +1,263 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+// branchOf returns n full members and p probationary ones (admitted 2026-01-10),
+// with IDs from 1, all on the roster.
+func branchOf(n, p int) []Member {
+	var out []Member
+	for i := range n + p {
+		m := NewMember()
+		m.ID = int64(i + 1)
+		m.Name = "党员" + string(rune('甲'+i))
+		m.JoinDate = NewDate(2010, 1, 1)
+		m.FullDate = NewDate(2011, 1, 1)
+		if i >= n {
+			m.Category, m.JoinDate, m.FullDate = CategoryProbationary, NewDate(2026, 1, 10), Date{}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func byID(ms []Member) map[int64]*Member {
+	out := make(map[int64]*Member, len(ms))
+	for i := range ms {
+		out[ms[i].ID] = &ms[i]
+	}
+	return out
+}
+
+// meeting is a general meeting on 2026-03-10 where the first present members
+// came and the rest were on leave.
+func meeting(ms []Member, present int, yes ...int) Activity {
+	a := Activity{Kind: KindGeneralMeeting, Date: NewDate(2026, 3, 10), Topic: "议题", Chair: "甲", Recorder: "乙",
+		Attendance: NewAttendance(ms)}
+	for i := range a.Attendance {
+		if i >= present {
+			a.Attendance[i].Status, a.Attendance[i].Reason = OnLeave, "出差"
+		}
+	}
+	for _, y := range yes {
+		a.Resolutions = append(a.Resolutions, Resolution{Text: "决议", Yes: y, Voted: true})
+	}
+	return a
+}
+
+func TestGeneralMeetingQuorum(t *testing.T) {
+	for _, tc := range []struct {
+		name                     string
+		full, probationary, came int
+		ok                       bool
+	}{
+		{"10名正式党员_6人到会_超过半数", 10, 0, 6, true},
+		{"10名正式党员_5人到会_恰好半数不够", 10, 0, 5, false},
+		{"9名正式党员_5人到会_超过半数", 9, 0, 5, true},
+		// Probationary members have no vote: 6 full present of 10 full, the
+		// 3 probationary on leave do not count against the quorum.
+		{"10正式3预备_正式6人到会_预备不计", 10, 3, 6, true},
+		// Probationary members present do not make up the quorum either.
+		{"4正式4预备_全部预备加1正式到会_不够", 4, 4, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := branchOf(tc.full, tc.probationary)
+			a := meeting(ms, tc.came)
+			if tc.name == "4正式4预备_全部预备加1正式到会_不够" {
+				for i := range a.Attendance {
+					a.Attendance[i].Status = OnLeave
+					if i == 0 || i >= 4 {
+						a.Attendance[i].Status = Present
+					}
+				}
+			}
+			got := a.CheckRules(byID(ms), 0, BranchWorkRules2018)
+			if len(got) != 1 || got[0].OK != tc.ok {
+				t.Fatalf("CheckRules = %+v, want quorum ok=%v", got, tc.ok)
+			}
+		})
+	}
+}
+
+func TestResolutionMajority(t *testing.T) {
+	for _, tc := range []struct {
+		name          string
+		full, prob    int
+		present, yes  int
+		ok            bool
+		wantInMessage string
+	}{
+		{"应到10_赞成6_通过", 10, 0, 8, 6, true, "通过"},
+		{"应到10_赞成5_未通过_半数不够", 10, 0, 8, 5, false, "至少需6票"},
+		// "yes" is counted against those due, not those present.
+		{"应到10_到会6_全票6_通过", 10, 0, 6, 6, true, "通过"},
+		{"应到9正式2预备_赞成5_通过", 9, 2, 9, 5, true, "通过"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := branchOf(tc.full, tc.prob)
+			a := meeting(ms, tc.present, tc.yes)
+			got := a.CheckRules(byID(ms), 0, BranchWorkRules2018)
+			if len(got) != 2 || got[1].OK != tc.ok || !strings.Contains(got[1].Message, tc.wantInMessage) {
+				t.Fatalf("resolution check = %+v, want ok=%v with %q", got, tc.ok, tc.wantInMessage)
+			}
+		})
+	}
+}
+
+func TestCommitteeQuorum(t *testing.T) {
+	for _, tc := range []struct {
+		seats, present int
+		ok             bool
+	}{{3, 2, true}, {3, 1, false}, {5, 3, true}, {4, 2, false}, {0, 0, false}} {
+		ms := branchOf(tc.seats, 0)
+		a := Activity{Kind: KindCommitteeMeeting, Date: NewDate(2026, 3, 10), Attendance: NewAttendance(ms)}
+		for i := range a.Attendance {
+			if i >= tc.present {
+				a.Attendance[i].Status = Absent
+			}
+		}
+		got := a.CheckRules(byID(ms), tc.seats, BranchWorkRules2018)
+		if len(got) != 1 || got[0].OK != tc.ok {
+			t.Errorf("committee %d seats, %d present: %+v, want ok=%v", tc.seats, tc.present, got, tc.ok)
+		}
+	}
+}
+
+func TestCountsDerivedFromRows(t *testing.T) {
+	ms := branchOf(5, 0)
+	a := meeting(ms, 3)
+	a.Attendance[4].Status = Absent
+	if got, want := a.Counts(), (Counts{Due: 5, Present: 3, Leave: 1, Absent: 1}); got != want {
+		t.Fatalf("Counts = %+v, want %+v", got, want)
+	}
+	if h := a.Held(); len(h.Present) != 3 || h.Kind != KindGeneralMeeting || h.Date != a.Date {
+		t.Fatalf("Held = %+v", h)
+	}
+}
+
+func TestEnteredLate(t *testing.T) {
+	at := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 20, 0, 0, 0, time.Local) }
+	for _, tc := range []struct {
+		name    string
+		entered time.Time
+		late    bool
+	}{
+		{"当天录入", at(2026, 3, 10), false},
+		{"第7天录入_不算补录", at(2026, 3, 17), false},
+		{"第8天录入_补录", at(2026, 3, 18), true},
+		{"跨年补录", at(2027, 1, 2), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := Activity{Date: NewDate(2026, 3, 10), CreatedAt: tc.entered}
+			if got := a.EnteredLate(RecordKeeping2018); got != tc.late {
+				t.Fatalf("EnteredLate = %v, want %v", got, tc.late)
+			}
+		})
+	}
+}
+
+func TestValidateActivity(t *testing.T) {
+	today := NewDate(2026, 3, 15)
+	ms := branchOf(3, 0)
+	ms[2].OnRoster, ms[2].LeftBy, ms[2].LeftOn = false, EventTransferOut, NewDate(2026, 2, 1)
+	for _, tc := range []struct {
+		name  string
+		edit  func(a *Activity)
+		field Field
+		want  string
+	}{
+		{"日期晚于今天", func(a *Activity) { a.Date = NewDate(2026, 3, 16) }, ActivityDateField, "晚于今天"},
+		{"只有月份", func(a *Activity) { a.Date = MonthDate(2026, 3) }, ActivityDateField, "完整"},
+		{"已转出的党员", func(a *Activity) {}, ActivityAttendanceField, "已于 2026-02-01 转出"},
+		{"请假没有原因", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Attendance[1].Status = OnLeave }, ActivityAttendanceField, "请填写原因"},
+		{"票数多于实到", func(a *Activity) {
+			a.Attendance = a.Attendance[:2]
+			a.Resolutions = []Resolution{{Text: "x", Yes: 3, Voted: true}}
+		}, ActivityResolutionField, "多于实到人数2"},
+		{"时间格式", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Start = "2点" }, ActivityTimeField, "格式不正确"},
+		{"没有主持人", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Chair = " " }, ActivityChairField, "请填写主持人"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := meeting(ms, 3)
+			tc.edit(&a)
+			errs := a.Validate(today, byID(ms))
+			if msg := errs.For(tc.field); !strings.Contains(msg, tc.want) {
+				t.Fatalf("Validate: %v; want %s: …%s…", errs, tc.field, tc.want)
+			}
+		})
+	}
+	a := meeting(ms, 3)
+	a.Attendance = a.Attendance[:2]
+	if errs := a.Validate(today, byID(ms)); len(errs) > 0 {
+		t.Fatalf("a valid record: %v", errs)
+	}
+	// Before leaving, the member was on the roster.
+	a = meeting(ms, 3)
+	a.Date = NewDate(2026, 1, 20)
+	if errs := a.Validate(today, byID(ms)); len(errs) > 0 {
+		t.Fatalf("before the transfer: %v", errs)
+	}
+}
+
+func TestSniffAttachment(t *testing.T) {
+	jpeg := []byte{0xFF, 0xD8, 0xFF, 0xE0, 1, 2}
+	png := []byte("\x89PNG\r\n\x1a\n....")
+	pdf := []byte("%PDF-1.7\n...")
+	for _, tc := range []struct {
+		name string
+		file string
+		data []byte
+		want AttachmentType
+		err  string
+	}{
+		{"jpg", "合影.JPG", jpeg, AttachJPEG, ""},
+		{"jpeg扩展名", "合影.jpeg", jpeg, AttachJPEG, ""},
+		{"png", "签到表.png", png, AttachPNG, ""},
+		{"pdf", "签到表.pdf", pdf, AttachPDF, ""},
+		{"改了扩展名的pdf", "照片.jpg", pdf, "", "内容却是 pdf"},
+		{"伪装的文本", "签到表.pdf", []byte("hello"), "", "内容不是 pdf"},
+		{"不支持的类型", "记录.docx", []byte("PK\x03\x04"), "", "只能添加 jpg、png 或 pdf"},
+		{"空文件", "a.png", nil, "", "空文件"},
+		{"超过上限", "大图.jpg", append(jpeg, bytes.Repeat([]byte{0}, MaxAttachmentBytes)...), "", "超过每个文件 10 MB 的上限"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := SniffAttachment(tc.file, tc.data)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("err = %v, want …%s…", err, tc.err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("= %q, %v; want %q", got, err, tc.want)
+			}
+		})
+	}
+}
+
+func TestDiffActivities(t *testing.T) {
+	ms := branchOf(2, 0)
+	old := meeting(ms, 2)
+	old.ID = 7
+	edited := old
+	edited.Attendance = append([]AttendanceRow(nil), old.Attendance...)
+	edited.Topic = "新议题"
+	edited.Attendance[1].Status, edited.Attendance[1].Reason = Absent, "未请假"
+	got := DiffActivities(&old, &edited)
+	if len(got) != 2 || got[0].Field != ActivityTopicField || got[0].Old != "议题" || got[0].New != "新议题" ||
+		got[1].Field != ActivityAttendanceField || !strings.Contains(got[1].New, "缺席（未请假）") || got[0].ActivityID != 7 {
+		t.Fatalf("DiffActivities = %+v", got)
+	}
+}
+
+func TestUpcomingPlans(t *testing.T) {
+	plans := []Plan{{Year: 2026, Month: 2}, {Year: 2026, Month: 3}, {Year: 2026, Month: 5}, {Year: 2026, Month: 6}, {Year: 2027, Month: 1}}
+	got := UpcomingPlans(plans, NewDate(2026, 3, 15), 2)
+	if len(got) != 2 || got[0].Month != 3 || got[1].Month != 5 {
+		t.Fatalf("UpcomingPlans = %+v", got)
+	}
+}

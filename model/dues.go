@@ -1,0 +1,363 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// DuesCategory is the member's category for party dues (党费缴纳类别); it
+// decides whether dues are a rate on a base or a fixed amount.
+type DuesCategory string
+
+const (
+	DuesEmployed     DuesCategory = "在职"
+	DuesAnnualSalary DuesCategory = "年薪制"
+	DuesSelfEmployed DuesCategory = "个体"
+	DuesRetired      DuesCategory = "离退休"
+	DuesFarmer       DuesCategory = "农民"
+	DuesStudent      DuesCategory = "学生"
+	DuesUnemployed   DuesCategory = "下岗失业"
+	DuesWelfare      DuesCategory = "低保/救济"
+	DuesExempt       DuesCategory = "免交" // waived on application, approved above
+)
+
+// DuesCategories lists the categories in the order forms show them.
+var DuesCategories = []DuesCategory{DuesEmployed, DuesAnnualSalary, DuesSelfEmployed, DuesRetired,
+	DuesFarmer, DuesStudent, DuesUnemployed, DuesWelfare, DuesExempt}
+
+// DuesBracket is one step of a rate table: a base up to and including UpTo
+// (0: no upper bound) pays BasisPoints (1% = 100) of the whole base.
+type DuesBracket struct {
+	UpTo        Money
+	BasisPoints int64
+}
+
+// DuesRules holds the numbers of 《关于中国共产党党费收缴、使用和管理的规定》.
+type DuesRules struct {
+	Document  string
+	Effective Date
+
+	Salaried []DuesBracket // 在职, 年薪制, 个体
+	Retired  []DuesBracket // 离退休
+
+	FarmerMin, FarmerMax Money // 农民: the branch sets a fixed amount within these
+	FixedLow             Money // 学生, 下岗失业, 低保/救济
+
+	BackPayMonths int // 补交: months before the payment month that may still be paid
+
+	// App policy, not the document's: a monthly base above MaxBase is taken
+	// for a typing error (an annual figure, an extra zero); payments may
+	// cover at most AdvanceMonths months after the payment month.
+	MaxBase       Money
+	AdvanceMonths int
+}
+
+// DuesRules2008 is 中组发〔2008〕3号.
+var DuesRules2008 = DuesRules{
+	Document:  "关于中国共产党党费收缴、使用和管理的规定（中组发〔2008〕3号）",
+	Effective: NewDate(2008, 2, 4),
+	Salaried: []DuesBracket{
+		{UpTo: Yuan(3000), BasisPoints: 50},
+		{UpTo: Yuan(5000), BasisPoints: 100},
+		{UpTo: Yuan(10000), BasisPoints: 150},
+		{UpTo: 0, BasisPoints: 200},
+	},
+	Retired: []DuesBracket{
+		{UpTo: Yuan(5000), BasisPoints: 50},
+		{UpTo: 0, BasisPoints: 100},
+	},
+	FarmerMin:     20,
+	FarmerMax:     100,
+	FixedLow:      20,
+	BackPayMonths: 6,
+	MaxBase:       Yuan(1000000),
+	AdvanceMonths: 12,
+}
+
+// CurrentDuesRules is the edition in force.
+func CurrentDuesRules() DuesRules { return DuesRules2008 }
+
+// ErrDues is wrapped by every refused dues entry; the message says why.
+var ErrDues = errors.New("党费")
+
+// MonthlyDues is the monthly amount for a category and base under the
+// current rules, with the rule that produced it. For 农民 the base is the
+// fixed amount the branch chose (0: the lower bound).
+func MonthlyDues(c DuesCategory, base Money) (Money, string, error) {
+	return CurrentDuesRules().Monthly(c, base)
+}
+
+// Monthly applies the rules: the rate of the bracket the base falls in, on
+// the whole base, upper bounds inclusive, rounded half up to the 分.
+func (r DuesRules) Monthly(c DuesCategory, base Money) (Money, string, error) {
+	if base < 0 {
+		return 0, "", fmt.Errorf("%w：计算基数不能为负数（%s 元）", ErrDues, base)
+	}
+	if base > r.MaxBase {
+		return 0, "", fmt.Errorf("%w：月计算基数 %s 元超过 %s 元，不合常理（是否填成了年收入？）", ErrDues, base, r.MaxBase)
+	}
+	switch c {
+	case DuesEmployed, DuesAnnualSalary, DuesSelfEmployed:
+		return bracketDues(c, r.Salaried, base)
+	case DuesRetired:
+		return bracketDues(c, r.Retired, base)
+	case DuesFarmer:
+		if base == 0 {
+			return r.FarmerMin, fmt.Sprintf("农民党员按月定额 %s–%s 元，支部未另定，按 %s 元", r.FarmerMin, r.FarmerMax, r.FarmerMin), nil
+		}
+		if base < r.FarmerMin || base > r.FarmerMax {
+			return 0, "", fmt.Errorf("%w：农民党员每月交纳 %s 至 %s 元，%s 元不在此范围", ErrDues, r.FarmerMin, r.FarmerMax, base)
+		}
+		return base, fmt.Sprintf("农民党员按月定额 %s–%s 元，支部定为 %s 元", r.FarmerMin, r.FarmerMax, base), nil
+	case DuesStudent, DuesUnemployed, DuesWelfare:
+		return r.FixedLow, fmt.Sprintf("%s党员每月定额 %s 元", c, r.FixedLow), nil
+	case DuesExempt:
+		return 0, "经批准免交", nil
+	}
+	return 0, "", fmt.Errorf("%w：未知的缴纳类别“%s”", ErrDues, c)
+}
+
+func bracketDues(c DuesCategory, brackets []DuesBracket, base Money) (Money, string, error) {
+	var lower Money
+	for _, b := range brackets {
+		if b.UpTo == 0 || base <= b.UpTo {
+			var span string
+			switch {
+			case b.UpTo == 0:
+				span = fmt.Sprintf("%s 元以上", lower)
+			case lower == 0:
+				span = fmt.Sprintf("%s 元以下（含）", b.UpTo)
+			default:
+				span = fmt.Sprintf("%s 元以上至 %s 元（含）", lower, b.UpTo)
+			}
+			return base.Percent(b.BasisPoints), fmt.Sprintf("%s：基数 %s，按 %s 交纳", c, span, RateText(b.BasisPoints)), nil
+		}
+		lower = b.UpTo
+	}
+	return 0, "", fmt.Errorf("%w：规则表缺少最高一档", ErrDues)
+}
+
+// RateText prints basis points as a percentage: 150 → "1.5%".
+func RateText(bp int64) string {
+	s := fmt.Sprintf("%d.%02d", bp/100, bp%100)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s + "%"
+}
+
+// Rate is the basis points the category and base pay, 0 for fixed amounts.
+func (r DuesRules) Rate(c DuesCategory, base Money) int64 {
+	var brackets []DuesBracket
+	switch c {
+	case DuesEmployed, DuesAnnualSalary, DuesSelfEmployed:
+		brackets = r.Salaried
+	case DuesRetired:
+		brackets = r.Retired
+	}
+	for _, b := range brackets {
+		if b.UpTo == 0 || base <= b.UpTo {
+			return b.BasisPoints
+		}
+	}
+	return 0
+}
+
+// HasBase reports whether the category's dues depend on a base (the 基数
+// column); the fixed categories have none, 农民 has the branch's amount.
+func (c DuesCategory) HasBase() bool {
+	switch c {
+	case DuesEmployed, DuesAnnualSalary, DuesSelfEmployed, DuesRetired:
+		return true
+	}
+	return false
+}
+
+// DuesBase is a member's dues setting for one year (计算基数): the amount is
+// fixed at the start of the year from it. A reduction (减交) or a waiver
+// (免交) is decided by the branch on application and approved above, so it
+// carries a reason and the approval.
+type DuesBase struct {
+	MemberID int64
+	Year     int
+	Category DuesCategory
+	Base     Money // 在职 etc.: monthly base; 农民: the chosen amount; else 0
+
+	Reduced       bool
+	ReducedAmount Money
+	Reason        string // why the member applied
+	Approval      string // who approved and when, e.g. 某党委 2026-01-05 批复
+}
+
+// Monthly is the amount the member owes each month of the year and the rule
+// that produced it; a reduction replaces the computed amount.
+func (b DuesBase) Monthly(r DuesRules) (Money, string, error) {
+	amount, rule, err := r.Monthly(b.Category, b.Base)
+	if err != nil {
+		return 0, "", err
+	}
+	if b.Reduced {
+		return b.ReducedAmount, fmt.Sprintf("经批准减交（原应交 %s 元）：%s", amount, b.Approval), nil
+	}
+	return amount, rule, nil
+}
+
+// Validate checks a base as the grid or an import hands it over; the
+// message names the member's problem without the member, which the caller
+// adds.
+func (b DuesBase) Validate(r DuesRules) error {
+	if b.Year < 1949 || b.Year > 2200 {
+		return fmt.Errorf("%w：年份 %d 不合理", ErrDues, b.Year)
+	}
+	if _, _, err := r.Monthly(b.Category, b.Base); err != nil {
+		return err
+	}
+	if !b.Category.HasBase() && b.Category != DuesFarmer && b.Base != 0 {
+		return fmt.Errorf("%w：%s党员按定额交纳，不填计算基数", ErrDues, b.Category)
+	}
+	if b.Category == DuesExempt && strings.TrimSpace(b.Approval) == "" {
+		return fmt.Errorf("%w：免交须填写批准情况（哪一级党组织何时批准）", ErrDues)
+	}
+	if b.Reduced {
+		full, _, _ := r.Monthly(b.Category, b.Base)
+		switch {
+		case strings.TrimSpace(b.Reason) == "":
+			return fmt.Errorf("%w：减交须填写原因", ErrDues)
+		case strings.TrimSpace(b.Approval) == "":
+			return fmt.Errorf("%w：减交须填写批准情况（哪一级党组织何时批准）", ErrDues)
+		case b.ReducedAmount < 0:
+			return fmt.Errorf("%w：减交后的金额不能为负数", ErrDues)
+		case b.ReducedAmount >= full:
+			return fmt.Errorf("%w：减交后的金额 %s 元应少于按规定应交的 %s 元", ErrDues, b.ReducedAmount, full)
+		}
+	}
+	if utf8.RuneCountInString(b.Reason) > 200 || utf8.RuneCountInString(b.Approval) > 200 {
+		return fmt.Errorf("%w：原因或批准情况过长（最多200字）", ErrDues)
+	}
+	return nil
+}
+
+// Month is a calendar month, counted from year 0 so that months subtract:
+// Month(2026*12 + 2) is March 2026.
+type Month int
+
+// MonthOf returns y-m as a Month.
+func MonthOf(y int, m time.Month) Month { return Month(y*12 + int(m) - 1) }
+
+// MonthOfDate returns the month a date falls in.
+func MonthOfDate(d Date) Month { return MonthOf(d.Year, d.Month) }
+
+// Year and Mon split the month.
+func (m Month) Year() int        { return int(m) / 12 }
+func (m Month) Mon() time.Month  { return time.Month(int(m)%12 + 1) }
+func (m Month) String() string   { return fmt.Sprintf("%04d-%02d", m.Year(), int(m.Mon())) }
+func (m Month) Chinese() string  { return fmt.Sprintf("%d年%d月", m.Year(), int(m.Mon())) }
+func (m Month) Date() Date       { return MonthDate(m.Year(), m.Mon()) }
+func (m Month) InYear(y int) int { return int(m) - int(MonthOf(y, time.January)) } // 0–11 inside year y
+
+// ParseMonth reads the stored form 2006-01.
+func ParseMonth(s string) (Month, error) {
+	d, err := ParseDate(s)
+	if err != nil || d.IsZero() {
+		return 0, fmt.Errorf("%q: %w，应为 年-月，如 2026-03", s, ErrBadDate)
+	}
+	return MonthOfDate(d), nil
+}
+
+// OwedMonths is the span of months a member owes dues for: from the month
+// the general meeting admitted them as a probationary member (JoinDate) to
+// the month they left the roster, both included. The leaving month is owed
+// here because the member still belonged to the branch in it, and the
+// transfer letter states dues "paid up to" that month; the receiving branch
+// collects from the next. ok is false when the join date is unknown.
+func OwedMonths(m *Member) (from, to Month, ok bool) {
+	if m.JoinDate.IsZero() {
+		return 0, 0, false
+	}
+	from = MonthOfDate(m.JoinDate)
+	to = Month(1 << 30)
+	if !m.OnRoster && !m.LeftOn.IsZero() {
+		to = MonthOfDate(m.LeftOn)
+	}
+	return from, to, true
+}
+
+// PaidMonth is one month a payment covered, with the dues for it.
+type PaidMonth struct {
+	MemberID  int64
+	Month     Month
+	Amount    Money
+	PaymentID int64
+}
+
+// DuesPayment is one payment (收缴) of dues: on a date, covering one or more
+// months (in advance, or back-paid), paid by the member or by another member
+// for them, against a receipt.
+type DuesPayment struct {
+	ID       int64
+	MemberID int64
+	PaidBy   int64 // another member who paid for them; 0: the member
+	Date     Date
+	Amount   Money
+	Months   []Month
+	Receipt  string // 收据号
+	Note     string
+
+	CreatedAt time.Time
+}
+
+// MonthsText lists the months briefly: 2026-01、2026-02.
+func (p *DuesPayment) MonthsText() string {
+	parts := make([]string, len(p.Months))
+	for i, m := range p.Months {
+		parts[i] = m.String()
+	}
+	return strings.Join(parts, "、")
+}
+
+// Fields of a bases workbook that are not member fields, for rejections;
+// their label is their text.
+const (
+	FieldDuesBase     Field = "计算基数"
+	FieldDuesCategory Field = "缴纳类别"
+)
+
+// ParseDuesCategory reads a category as typed in a workbook: the names of
+// DuesCategories, and 低保 or 救济 alone.
+func ParseDuesCategory(s string) (DuesCategory, bool) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "低保", "救济":
+		return DuesWelfare, true
+	case "在职职工", "在职党员":
+		return DuesEmployed, true
+	case "离休", "退休", "离退休人员":
+		return DuesRetired, true
+	}
+	for _, c := range DuesCategories {
+		if string(c) == s {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Sources recorded with a change of base.
+const (
+	SourceDuesGrid   = "基数录入"
+	SourceDuesImport = "基数导入"
+)
+
+// BasePreview is a bases workbook read and matched against the roster,
+// shown before anything is saved.
+type BasePreview struct {
+	File      string
+	Year      int
+	Sheet     string
+	HeaderRow int
+	Rejected  []Rejection
+	Bases     []DuesBase // one per accepted row, ready to save
+	Names     []string   // the members' names, in the order of Bases
+	Changed   int        // how many differ from what the year holds
+}
