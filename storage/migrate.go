@@ -22,6 +22,8 @@ type migration struct {
 // migrations are in version order, with no gaps (a test checks).
 var migrations = []migration{
 	{1, "花名册", migrateRoster},
+	{2, "党费", migrateDues},
+	{3, "活动记录", migrateActivities},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

@@ -15,6 +15,9 @@ type Store interface {
 	PlanImport(source string, incoming []model.Member, columns []model.Field) (model.ImportPlan, error)
 	ApplyImport(plan model.ImportPlan) (added, updated int, err error)
 	RecordEvent(e model.MembershipEvent) (model.Member, error)
+	SaveActivity(a model.Activity) (model.Activity, error)
+	SavePlan(p model.Plan) (model.Plan, error)
+	SaveMeetingSetup(b model.BranchMeetingSetup) error
 }
 
 // ErrNotEmpty refuses to mix sample data into a roster that has real members.
@@ -72,7 +75,13 @@ func Fill(s Store, n int, seed int64, today model.Date) error {
 			return fmt.Errorf("示例变动（%s）：%w", m.Name, err)
 		}
 	}
-	return nil
+	// Dues through their own interface: Store stays what the roster needs.
+	if ds, ok := s.(DuesStore); ok {
+		if err := FillDues(ds, today); err != nil {
+			return err
+		}
+	}
+	return FillActivities(s, seed, today)
 }
 
 func sampleProfile(p model.Profile, today model.Date) model.Profile {

@@ -172,38 +172,10 @@ func buildRoster(f *excelize.File, branchName string, members []model.Member, pr
 	return sw.Flush()
 }
 
-// setUpPage sets what makes the sheet print as a form: A4 landscape, fit to
-// one page wide and as many tall as needed, narrow margins centred across,
-// page numbers, and the heading row as print titles.
+// setUpPage sets up the roster sheet to print as a form (see setUpPrintPage),
+// with the heading row as print titles.
 func setUpPage(f *excelize.File) error {
-	fit, a4, landscape, wide, tall := true, 9, "landscape", 1, 0
-	narrow, edge, top, bottom, centred := 0.25, 0.3, 0.5, 0.6, true
-	if err := f.SetSheetProps(RosterSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return fmt.Errorf("roster sheet props: %w", err)
-	}
-	if err := f.SetPageLayout(RosterSheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
-	}); err != nil {
-		return fmt.Errorf("roster page layout: %w", err)
-	}
-	if err := f.SetPageMargins(RosterSheet, &excelize.PageLayoutMarginsOptions{
-		Left: &narrow, Right: &narrow, Top: &top, Bottom: &bottom, Header: &edge, Footer: &edge, Horizontally: &centred,
-	}); err != nil {
-		return fmt.Errorf("roster margins: %w", err)
-	}
-	if err := f.SetHeaderFooter(RosterSheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C&9第 &P 页 / 共 &N 页",
-	}); err != nil {
-		return fmt.Errorf("roster footer: %w", err)
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", RosterSheet, headingRow, headingRow),
-		Scope:    RosterSheet,
-	}); err != nil {
-		return fmt.Errorf("roster print titles: %w", err)
-	}
-	return nil
+	return setUpPrintPage(f, RosterSheet, headingRow, headingRow)
 }
 
 func writeRosterRows(sw *excelize.StreamWriter, st rosterStyles, branchName string, members []model.Member, printedOn model.Date) error {

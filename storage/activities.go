@@ -1,0 +1,542 @@
+package storage
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
+)
+
+// activityColumns are the columns scanActivity reads, in its order.
+const activityColumns = `id, kind, seq, date, start_time, end_time, place, topic, chair, recorder,
+	observers, content, created_at, updated_at`
+
+type rowScanner interface{ Scan(dest ...any) error }
+
+func scanActivity(r rowScanner, a *model.Activity) error {
+	var created, updated stamp
+	err := r.Scan(&a.ID, (*string)(&a.Kind), &a.Seq, &a.Date, &a.Start, &a.End, &a.Place, &a.Topic,
+		&a.Chair, &a.Recorder, &a.Observers, &a.Content, &created, &updated)
+	a.CreatedAt, a.UpdatedAt = time.Time(created), time.Time(updated)
+	return err
+}
+
+// Activities returns the records of a year in date order, with attendance,
+// resolutions and attachment metadata but without the attachments' bytes.
+func (s *Store) Activities(year int) ([]model.Activity, error) {
+	var out []model.Activity
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		out, err = queryActivities(tx, "WHERE year = ? ORDER BY date, id", year)
+		return err
+	})
+	return out, fail("读取活动记录", err)
+}
+
+// Activity returns one record, as Activities does; ErrNotFound if there is none.
+func (s *Store) Activity(id int64) (model.Activity, error) {
+	var out []model.Activity
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		out, err = queryActivities(tx, "WHERE id = ?", id)
+		if err == nil && len(out) == 0 {
+			err = fmt.Errorf("%w：没有编号为 %d 的活动记录", ErrNotFound, id)
+		}
+		return err
+	})
+	if err != nil {
+		return model.Activity{}, fail("读取活动记录", err)
+	}
+	return out[0], nil
+}
+
+// queryActivities reads the activities selected by where and their child
+// rows, one query per child table rather than one per activity.
+func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, error) {
+	rows, err := tx.Raw("SELECT "+activityColumns+" FROM activities "+where, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Activity
+	index := map[int64]int{}
+	for rows.Next() {
+		var a model.Activity
+		if err := scanActivity(rows, &a); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read activity: %w", err)
+		}
+		index[a.ID] = len(out)
+		out = append(out, a)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	if len(out) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(out))
+	for _, a := range out {
+		ids = append(ids, strconv.FormatInt(a.ID, 10))
+	}
+	// The ids are our own integers; a list of them is safe to splice in.
+	in := "(" + strings.Join(ids, ",") + ")"
+
+	rows, err = tx.Raw("SELECT activity_id, member_id, name, status, reason FROM activity_attendance WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var r model.AttendanceRow
+		if err := rows.Scan(&id, &r.MemberID, &r.Name, (*string)(&r.Status), &r.Reason); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read attendance: %w", err)
+		}
+		a := &out[index[id]]
+		a.Attendance = append(a.Attendance, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.Raw("SELECT activity_id, text, voted, yes, no, abstain FROM activity_resolutions WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var r model.Resolution
+		if err := rows.Scan(&id, &r.Text, &r.Voted, &r.Yes, &r.No, &r.Abstain); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read resolution: %w", err)
+		}
+		a := &out[index[id]]
+		a.Resolutions = append(a.Resolutions, r)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+
+	rows, err = tx.Raw("SELECT activity_id, id, name, type, size, created_at FROM activity_attachments WHERE activity_id IN " + in + " ORDER BY activity_id, id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var at model.Attachment
+		var created stamp
+		if err := rows.Scan(&id, &at.ID, &at.Name, (*string)(&at.Type), &at.Size, &created); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read attachment: %w", err)
+		}
+		at.AddedAt = time.Time(created)
+		a := &out[index[id]]
+		a.Attachments = append(a.Attachments, at)
+	}
+	return out, rows.Close()
+}
+
+// SaveActivity enters a new record (ID 0) or saves an edited one, in one
+// transaction: the record, its attendance and resolutions, the attachments
+// not yet stored (those with Data and no ID), and, for an edit, one history
+// row per changed field. A new record gets the next sequence number of its
+// kind in its year; the number stays with it, since printed forms cite it.
+// The record is checked against the roster as it stood on its date; the
+// problems come back as model.ValidationErrors.
+func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
+	now := s.clock()
+	tidyActivity(&a)
+	for i := range a.Attachments {
+		at := &a.Attachments[i]
+		if at.ID != 0 {
+			continue
+		}
+		t, err := model.SniffAttachment(at.Name, at.Data)
+		if err != nil {
+			return model.Activity{}, model.ValidationErrors{{Field: model.ActivityAttachmentField, Message: err.Error()}}
+		}
+		at.Type, at.Size, at.AddedAt = t, int64(len(at.Data)), now
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		members, err := queryMembers(tx, 64, "")
+		if err != nil {
+			return err
+		}
+		byID := make(map[int64]*model.Member, len(members))
+		for i := range members {
+			byID[members[i].ID] = &members[i]
+		}
+		for i := range a.Attendance {
+			if m := byID[a.Attendance[i].MemberID]; m != nil {
+				a.Attendance[i].Name = m.Name
+			}
+		}
+		if errs := a.Validate(model.DateOf(now), byID); len(errs) > 0 {
+			return errs
+		}
+		if a.ID == 0 {
+			return insertActivity(tx, &a, now)
+		}
+		return updateActivity(tx, &a, now)
+	})
+	if err != nil {
+		return model.Activity{}, fail("保存活动记录", err)
+	}
+	for i := range a.Attachments {
+		a.Attachments[i].Data = nil
+	}
+	return a, nil
+}
+
+func tidyActivity(a *model.Activity) {
+	for _, p := range []*string{&a.Start, &a.End, &a.Place, &a.Topic, &a.Chair, &a.Recorder, &a.Observers, &a.Content} {
+		*p = strings.TrimSpace(*p)
+	}
+	for i := range a.Attendance {
+		a.Attendance[i].Reason = strings.TrimSpace(a.Attendance[i].Reason)
+		if a.Attendance[i].Status == model.Present {
+			a.Attendance[i].Reason = ""
+		}
+	}
+	for i := range a.Resolutions {
+		a.Resolutions[i].Text = strings.TrimSpace(a.Resolutions[i].Text)
+		if !a.Resolutions[i].Voted {
+			a.Resolutions[i].Yes, a.Resolutions[i].No, a.Resolutions[i].Abstain = 0, 0, 0
+		}
+	}
+}
+
+func nextSeq(tx *gorm.DB, year int, kind model.ActivityKind) (int, error) {
+	var n int
+	err := tx.Raw("SELECT ifnull(max(seq), 0) + 1 FROM activities WHERE year = ? AND kind = ?", year, string(kind)).Scan(&n).Error
+	return n, err
+}
+
+func insertActivity(tx *gorm.DB, a *model.Activity, now time.Time) error {
+	seq, err := nextSeq(tx, a.Date.Year, a.Kind)
+	if err != nil {
+		return err
+	}
+	a.Seq, a.CreatedAt, a.UpdatedAt = seq, now, now
+	res := tx.Exec(`INSERT INTO activities (kind, year, seq, date, start_time, end_time, place, topic, chair,
+		recorder, observers, content, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		string(a.Kind), a.Date.Year, a.Seq, a.Date, a.Start, a.End, a.Place, a.Topic, a.Chair,
+		a.Recorder, a.Observers, a.Content, stamp(now), stamp(now))
+	if res.Error != nil {
+		return res.Error
+	}
+	if err := tx.Raw("SELECT last_insert_rowid()").Scan(&a.ID).Error; err != nil {
+		return err
+	}
+	if err := writeChildren(tx, a); err != nil {
+		return err
+	}
+	return insertAttachments(tx, a, now, false)
+}
+
+func updateActivity(tx *gorm.DB, a *model.Activity, now time.Time) error {
+	old, err := queryActivities(tx, "WHERE id = ?", a.ID)
+	if err != nil {
+		return err
+	}
+	if len(old) == 0 {
+		return fmt.Errorf("%w：没有编号为 %d 的活动记录", ErrNotFound, a.ID)
+	}
+	o := &old[0]
+	a.CreatedAt, a.Seq = o.CreatedAt, o.Seq
+	if a.Date.Year != o.Date.Year || a.Kind != o.Kind {
+		if a.Seq, err = nextSeq(tx, a.Date.Year, a.Kind); err != nil {
+			return err
+		}
+	}
+	changes := model.DiffActivities(o, a)
+	if a.Seq != o.Seq {
+		changes = append(changes, model.ActivityChange{ActivityID: a.ID, Field: "序号", Old: strconv.Itoa(o.Seq), New: strconv.Itoa(a.Seq)})
+	}
+	hasNewFiles := false
+	for _, at := range a.Attachments {
+		hasNewFiles = hasNewFiles || at.ID == 0
+	}
+	if len(changes) == 0 && !hasNewFiles {
+		*a = *o
+		return nil
+	}
+	a.UpdatedAt = now
+	if len(changes) > 0 {
+		res := tx.Exec(`UPDATE activities SET kind = ?, year = ?, seq = ?, date = ?, start_time = ?, end_time = ?,
+			place = ?, topic = ?, chair = ?, recorder = ?, observers = ?, content = ?, updated_at = ? WHERE id = ?`,
+			string(a.Kind), a.Date.Year, a.Seq, a.Date, a.Start, a.End, a.Place, a.Topic, a.Chair, a.Recorder,
+			a.Observers, a.Content, stamp(now), a.ID)
+		if res.Error != nil {
+			return res.Error
+		}
+		for _, table := range []string{"activity_attendance", "activity_resolutions"} {
+			if err := tx.Exec("DELETE FROM "+table+" WHERE activity_id = ?", a.ID).Error; err != nil {
+				return err
+			}
+		}
+		if err := writeChildren(tx, a); err != nil {
+			return err
+		}
+		if err := insertActivityChanges(tx, changes, now); err != nil {
+			return err
+		}
+	} else if err := tx.Exec("UPDATE activities SET updated_at = ? WHERE id = ?", stamp(now), a.ID).Error; err != nil {
+		return err
+	}
+	// Attachments already stored stay as they are: a record keeps them all.
+	kept := append([]model.Attachment(nil), o.Attachments...)
+	for _, at := range a.Attachments {
+		if at.ID == 0 {
+			kept = append(kept, at)
+		}
+	}
+	a.Attachments = kept
+	return insertAttachments(tx, a, now, true)
+}
+
+func writeChildren(tx *gorm.DB, a *model.Activity) error {
+	att := a.Attendance
+	if err := insertRows(tx, "activity_attendance", []string{"activity_id", "position", "member_id", "name", "status", "reason"},
+		len(att), 100, func(args []any, i int) []any {
+			return append(args, a.ID, i+1, att[i].MemberID, att[i].Name, string(att[i].Status), att[i].Reason)
+		}); err != nil {
+		return err
+	}
+	rs := a.Resolutions
+	return insertRows(tx, "activity_resolutions", []string{"activity_id", "position", "text", "voted", "yes", "no", "abstain"},
+		len(rs), 100, func(args []any, i int) []any {
+			return append(args, a.ID, i+1, rs[i].Text, rs[i].Voted, rs[i].Yes, rs[i].No, rs[i].Abstain)
+		})
+}
+
+// insertAttachments stores the attachments without an ID; logged, an edit
+// records each added file in the history.
+func insertAttachments(tx *gorm.DB, a *model.Activity, now time.Time, logged bool) error {
+	for i := range a.Attachments {
+		at := &a.Attachments[i]
+		if at.ID != 0 {
+			continue
+		}
+		if err := tx.Exec("INSERT INTO activity_attachments (activity_id, name, type, size, data, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+			a.ID, at.Name, string(at.Type), at.Size, at.Data, stamp(now)).Error; err != nil {
+			return err
+		}
+		if err := tx.Raw("SELECT last_insert_rowid()").Scan(&at.ID).Error; err != nil {
+			return err
+		}
+		at.AddedAt = now
+		if logged {
+			c := model.ActivityChange{ActivityID: a.ID, Field: model.ActivityAttachmentField, New: "添加 " + at.Name}
+			if err := insertActivityChanges(tx, []model.ActivityChange{c}, now); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func insertActivityChanges(tx *gorm.DB, cs []model.ActivityChange, now time.Time) error {
+	return insertRows(tx, "activity_changes", []string{"activity_id", "field", "old_value", "new_value", "at"},
+		len(cs), 100, func(args []any, i int) []any {
+			return append(args, cs[i].ActivityID, string(cs[i].Field), cs[i].Old, cs[i].New, stamp(now))
+		})
+}
+
+// AddAttachment adds one file to a stored record and notes it in the record's
+// history. The file's type is told by its bytes; a file over the size limit,
+// or whose content does not match its name, is refused with the reason.
+func (s *Store) AddAttachment(activityID int64, name string, data []byte) (model.Attachment, error) {
+	a, err := s.Activity(activityID)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	a.Attachments = append(a.Attachments, model.Attachment{Name: name, Data: data})
+	saved, err := s.SaveActivity(a)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	return saved.Attachments[len(saved.Attachments)-1], nil
+}
+
+// AttachmentData returns the bytes of one attachment.
+func (s *Store) AttachmentData(id int64) ([]byte, error) {
+	var data []byte
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		rows, err := tx.Raw("SELECT data FROM activity_attachments WHERE id = ?", id).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		if !rows.Next() {
+			return fmt.Errorf("%w：没有编号为 %d 的附件", ErrNotFound, id)
+		}
+		return rows.Scan(&data)
+	})
+	return data, fail("读取附件", err)
+}
+
+// ActivityChanges returns the edits to a record, newest first.
+func (s *Store) ActivityChanges(activityID int64) ([]model.ActivityChange, error) {
+	var out []model.ActivityChange
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		rows, err := tx.Raw("SELECT field, old_value, new_value, at FROM activity_changes WHERE activity_id = ? ORDER BY id DESC", activityID).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			c := model.ActivityChange{ActivityID: activityID}
+			var at stamp
+			if err := rows.Scan((*string)(&c.Field), &c.Old, &c.New, &at); err != nil {
+				return err
+			}
+			c.At = time.Time(at)
+			out = append(out, c)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取活动记录的修改记录", err)
+}
+
+// HeldActivities returns the activities held from from to to (inclusive),
+// with who was present, for the compliance calendar and the participation
+// check. It reads one text per activity (the present members' ids joined by
+// commas) instead of one row per member: the calendar reads ten years at a
+// time (BenchmarkHeldActivities).
+func (s *Store) HeldActivities(from, to model.Date) ([]model.HeldActivity, error) {
+	var out []model.HeldActivity
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		rows, err := tx.Raw(`SELECT a.kind, a.date, ifnull((SELECT group_concat(member_id) FROM activity_attendance t
+			WHERE t.activity_id = a.id AND t.status = ?), '')
+			FROM activities a WHERE a.date >= ? AND a.date <= ? ORDER BY a.date, a.id`,
+			string(model.Present), from.String(), to.String()).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var h model.HeldActivity
+			var kind, present string
+			if err := rows.Scan(&kind, &h.Date, &present); err != nil {
+				return err
+			}
+			h.Kind = model.ActivityKind(kind)
+			if present != "" {
+				parts := strings.Split(present, ",")
+				h.Present = make([]int64, len(parts))
+				for i, p := range parts {
+					if h.Present[i], err = strconv.ParseInt(p, 10, 64); err != nil {
+						return err
+					}
+				}
+			}
+			out = append(out, h)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取活动记录", err)
+}
+
+// Plans returns the plans of a year by month.
+func (s *Store) Plans(year int) ([]model.Plan, error) {
+	var out []model.Plan
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		rows, err := tx.Raw("SELECT id, year, month, kind, topic, note FROM activity_plans WHERE year = ? ORDER BY month, id", year).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var p model.Plan
+			if err := rows.Scan(&p.ID, &p.Year, &p.Month, (*string)(&p.Kind), &p.Topic, &p.Note); err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取年度计划", err)
+}
+
+// SavePlan adds (ID 0) or changes a plan.
+func (s *Store) SavePlan(p model.Plan) (model.Plan, error) {
+	p.Topic, p.Note = strings.TrimSpace(p.Topic), strings.TrimSpace(p.Note)
+	if errs := p.Validate(); len(errs) > 0 {
+		return model.Plan{}, errs
+	}
+	now := stamp(s.clock())
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if p.ID == 0 {
+			if err := tx.Exec("INSERT INTO activity_plans (year, month, kind, topic, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				p.Year, int(p.Month), string(p.Kind), p.Topic, p.Note, now, now).Error; err != nil {
+				return err
+			}
+			return tx.Raw("SELECT last_insert_rowid()").Scan(&p.ID).Error
+		}
+		res := tx.Exec("UPDATE activity_plans SET year = ?, month = ?, kind = ?, topic = ?, note = ?, updated_at = ? WHERE id = ?",
+			p.Year, int(p.Month), string(p.Kind), p.Topic, p.Note, now, p.ID)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return fmt.Errorf("%w：没有编号为 %d 的计划", ErrNotFound, p.ID)
+		}
+		return res.Error
+	})
+	if err != nil {
+		return model.Plan{}, fail("保存年度计划", err)
+	}
+	return p, nil
+}
+
+// DeletePlan removes a plan. Unlike activity records, plans are intentions
+// and a changed intention leaves nothing to keep.
+func (s *Store) DeletePlan(id int64) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		res := tx.Exec("DELETE FROM activity_plans WHERE id = ?", id)
+		if res.Error == nil && res.RowsAffected == 0 {
+			return fmt.Errorf("%w：没有编号为 %d 的计划", ErrNotFound, id)
+		}
+		return res.Error
+	})
+	return fail("删除年度计划", err)
+}
+
+// MeetingSetup returns the branch's meeting set-up as stored: whether it has
+// party groups and its local 党课 frequency. Whether it has a committee
+// follows from the profile and is for the caller to fill in.
+func (s *Store) MeetingSetup() (model.BranchMeetingSetup, error) {
+	var b model.BranchMeetingSetup
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Raw("SELECT has_groups, lecture_period, lectures_per_term FROM meeting_setup WHERE id = 1").
+			Row().Scan(&b.HasGroups, &b.LecturePeriod, &b.LecturesPerTerm)
+	})
+	return b, fail("读取组织生活设置", err)
+}
+
+// FileCreated is the local date the data file was made: where the activity
+// records begin when none is older (model.RecordsBegin).
+func (s *Store) FileCreated() (model.Date, error) {
+	var created stamp
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Raw("SELECT created_at FROM branch WHERE id = ?", branchID).Row().Scan(&created)
+	})
+	if err != nil {
+		return model.Date{}, fail("读取数据文件信息", err)
+	}
+	return model.DateOf(time.Time(created).Local()), nil
+}
+
+// SaveMeetingSetup stores the branch's meeting set-up.
+func (s *Store) SaveMeetingSetup(b model.BranchMeetingSetup) error {
+	if b.LecturesPerTerm < 0 || b.LecturePeriod < model.Monthly || b.LecturePeriod > model.Yearly {
+		return &userError{msg: "党课次数或周期不正确"}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Exec("UPDATE meeting_setup SET has_groups = ?, lecture_period = ?, lectures_per_term = ?, updated_at = ? WHERE id = 1",
+			b.HasGroups, int(b.LecturePeriod), b.LecturesPerTerm, stamp(s.clock())).Error
+	})
+	return fail("保存组织生活设置", err)
+}

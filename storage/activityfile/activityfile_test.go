@@ -1,0 +1,182 @@
+package activityfile
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+)
+
+var today = model.NewDate(2026, 11, 25)
+
+// branch opens a store with n demo members and, if years > 0, that many years
+// of monthly theme days, committee meetings and quarterly general meetings
+// before today, everyone due present.
+func branch(t testing.TB, n, years int) (*Service, *storage.Store) {
+	t.Helper()
+	st, err := storage.Open(filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ms := demo.Members(n, 1, today, "测试支部")
+	cols := make([]model.Field, len(model.MemberFields))
+	for i, f := range model.MemberFields {
+		cols[i] = f.Field
+	}
+	plan, err := st.PlanImport("测试", ms, cols)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.ApplyImport(plan); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := st.Members()
+	for y := today.Year - years + 1; y <= today.Year && years > 0; y++ {
+		for m := time.January; m <= time.December; m++ {
+			d := model.NewDate(y, m, 10)
+			if d.After(today) {
+				break
+			}
+			for _, k := range []model.ActivityKind{model.KindThemeDay, model.KindGroupMeeting, model.KindGeneralMeeting} {
+				if k == model.KindGeneralMeeting && m%3 != 0 {
+					continue
+				}
+				a := model.Activity{Kind: k, Date: d, Topic: "议题", Chair: "甲", Recorder: "乙",
+					Attendance: model.NewAttendance(model.DueMembers(k, d, stored, nil))}
+				if _, err := st.SaveActivity(a); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	s := New(st)
+	s.today = func() model.Date { return today }
+	return s, st
+}
+
+func TestReadAttachmentRefusesBadFiles(t *testing.T) {
+	s, _ := branch(t, 3, 0)
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	big := filepath.Join(dir, "大照片.jpg")
+	f, _ := os.Create(big)
+	f.Write([]byte{0xFF, 0xD8, 0xFF})
+	f.Truncate(model.MaxAttachmentBytes + 1)
+	f.Close()
+	for _, tc := range []struct {
+		path, want string
+	}{
+		{big, "超过每个文件 10 MB 的上限"},
+		{write("签到表.png", []byte("%PDF-1.5")), "内容却是 pdf"},
+		{write("说明.txt", []byte("hello")), "只能添加 jpg、png 或 pdf"},
+		{filepath.Join(dir, "没有.jpg"), "无法读取附件 没有.jpg"},
+	} {
+		if _, err := s.ReadAttachment(tc.path); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want …%s…", filepath.Base(tc.path), err, tc.want)
+		}
+	}
+	at, err := s.ReadAttachment(write("签到表.pdf", []byte("%PDF-1.5 scan")))
+	if err != nil || at.Type != model.AttachPDF || at.Name != "签到表.pdf" || at.Size != 13 {
+		t.Fatalf("good pdf: %+v, %v", at, err)
+	}
+}
+
+func TestComplianceOfAHistory(t *testing.T) {
+	s, _ := branch(t, 12, 2)
+	c, err := s.Compliance(today.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, f := range c.Findings {
+		text = append(text, f.Message)
+	}
+	all := strings.Join(text, "\n")
+	// No lectures were held; the demo members' profile is empty.
+	for _, want := range []string{"尚未填写支部基本信息", "2026年第一季度未开展党课"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("findings lack %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "主题党日") || strings.Contains(all, "未参加组织生活") {
+		t.Errorf("monthly theme days were held and everyone came:\n%s", all)
+	}
+}
+
+// BenchmarkCompliance50Members10Years is the compliance calendar and the
+// participation flags of a 50-member branch with ten years of records, read
+// from the file: target ≤ 50 ms.
+func BenchmarkCompliance50Members10Years(b *testing.B) {
+	s, _ := branch(b, 50, 10)
+	b.ResetTimer()
+	for b.Loop() {
+		c, err := s.Compliance(today.Year)
+		if err != nil || len(c.Calendar.Slots) == 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The calendar of a file without records owes nothing from before the file
+// was made; once records are entered it starts at the first of them.
+func TestComplianceStartsWhereRecordsBegin(t *testing.T) {
+	s, st := branch(t, 5, 0)
+	created, err := st.FileCreated()
+	if err != nil || created.IsZero() {
+		t.Fatalf("file created %v, %v", created, err)
+	}
+	c, err := s.Compliance(today.Year - 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Calendar.Since != created {
+		t.Errorf("records begin %v, want the file's date %v", c.Calendar.Since, created)
+	}
+	for _, f := range c.Findings {
+		if strings.Contains(f.Message, "未开展") {
+			t.Errorf("a new file reports %q", f.Message)
+		}
+	}
+
+	s, _ = branch(t, 5, 1)
+	c, err = s.Compliance(today.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := model.NewDate(today.Year, time.January, 10); c.Calendar.Since != first {
+		t.Errorf("records begin %v, want the first record %v", c.Calendar.Since, first)
+	}
+}
+
+// The roster's column reads the same participation as the calendar tab.
+func TestParticipationByMemberMatchesTheReport(t *testing.T) {
+	s, _ := branch(t, 8, 1)
+	c, err := s.Compliance(today.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID, err := s.ParticipationByMember()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byID) != len(c.Participation) || len(byID) == 0 {
+		t.Fatalf("%d by member, %d in the report", len(byID), len(c.Participation))
+	}
+	for _, p := range c.Participation {
+		if byID[p.MemberID] != p {
+			t.Errorf("member %d: %+v, report %+v", p.MemberID, byID[p.MemberID], p)
+		}
+	}
+}

@@ -1,0 +1,651 @@
+package storage
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
+)
+
+// migrateDues adds party dues (schema version 2): each member's category and
+// base per year, payments with the months they cover, and remittances to the
+// upper committee. Money is INTEGER 分; months are TEXT "2006-01".
+func migrateDues(tx *gorm.DB, _ time.Time) error {
+	if err := tx.Exec(schemaV2).Error; err != nil {
+		return fmt.Errorf("create dues tables: %w", err)
+	}
+	return nil
+}
+
+// schemaV2 is what version 2 adds. Payments and remittances are money
+// received and handed over, so nothing deletes them (the triggers refuse);
+// a base may be corrected, and every correction keeps the old value in
+// dues_base_changes. The primary key of dues_payment_months makes a month
+// paid twice impossible even if a check were skipped.
+const schemaV2 = `
+CREATE TABLE dues_bases (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	member_id      INTEGER NOT NULL REFERENCES members(id),
+	year           INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2200),
+	category       TEXT NOT NULL,
+	base           INTEGER NOT NULL CHECK (base >= 0),
+	reduced        INTEGER NOT NULL DEFAULT 0 CHECK (reduced IN (0, 1)),
+	reduced_amount INTEGER NOT NULL DEFAULT 0 CHECK (reduced_amount >= 0),
+	reason         TEXT NOT NULL DEFAULT '',
+	approval       TEXT NOT NULL DEFAULT '',
+	created_at     TEXT NOT NULL,
+	updated_at     TEXT NOT NULL,
+	UNIQUE (member_id, year)
+);
+CREATE INDEX dues_bases_year ON dues_bases (year);
+CREATE TRIGGER dues_bases_never_deleted BEFORE DELETE ON dues_bases
+BEGIN SELECT RAISE(ABORT, 'dues bases are never deleted'); END;
+
+CREATE TABLE dues_base_changes (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	member_id  INTEGER NOT NULL REFERENCES members(id),
+	year       INTEGER NOT NULL,
+	old_value  TEXT NOT NULL,
+	new_value  TEXT NOT NULL,
+	source     TEXT NOT NULL,
+	at         TEXT NOT NULL
+);
+CREATE INDEX dues_base_changes_member ON dues_base_changes (member_id, year);
+CREATE TRIGGER dues_base_changes_never_deleted BEFORE DELETE ON dues_base_changes
+BEGIN SELECT RAISE(ABORT, 'dues base changes are never deleted'); END;
+
+CREATE TABLE dues_payments (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	member_id  INTEGER NOT NULL REFERENCES members(id),
+	paid_by    INTEGER REFERENCES members(id),
+	date       TEXT NOT NULL,
+	amount     INTEGER NOT NULL CHECK (amount > 0),
+	receipt    TEXT NOT NULL DEFAULT '',
+	note       TEXT NOT NULL DEFAULT '',
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE INDEX dues_payments_member ON dues_payments (member_id, date);
+CREATE TRIGGER dues_payments_never_deleted BEFORE DELETE ON dues_payments
+BEGIN SELECT RAISE(ABORT, 'dues payments are never deleted'); END;
+
+CREATE TABLE dues_payment_months (
+	member_id  INTEGER NOT NULL REFERENCES members(id),
+	month      TEXT NOT NULL,
+	payment_id INTEGER NOT NULL REFERENCES dues_payments(id),
+	amount     INTEGER NOT NULL CHECK (amount >= 0),
+	PRIMARY KEY (member_id, month)
+) WITHOUT ROWID;
+CREATE TRIGGER dues_payment_months_never_deleted BEFORE DELETE ON dues_payment_months
+BEGIN SELECT RAISE(ABORT, 'paid months are never deleted'); END;
+
+-- The months a member paid in a year as one text ("01=8100 02=8100"),
+-- kept by the trigger below with every paid month: the register and the
+-- arrears read one row per member and year instead of one per month, which
+-- is what keeps a 20,000-member register fast. Never written by hand.
+CREATE TABLE dues_paid_years (
+	member_id INTEGER NOT NULL,
+	year      INTEGER NOT NULL,
+	months    TEXT NOT NULL,
+	PRIMARY KEY (member_id, year)
+) WITHOUT ROWID;
+CREATE TRIGGER dues_paid_years_add AFTER INSERT ON dues_payment_months
+BEGIN
+	INSERT INTO dues_paid_years (member_id, year, months)
+	VALUES (NEW.member_id, CAST(substr(NEW.month, 1, 4) AS INTEGER), substr(NEW.month, 6, 2) || '=' || NEW.amount)
+	ON CONFLICT (member_id, year) DO UPDATE SET months = months || ' ' || excluded.months;
+END;
+CREATE TRIGGER dues_paid_years_fixed BEFORE UPDATE ON dues_payment_months
+BEGIN SELECT RAISE(ABORT, 'paid months are never changed'); END;
+
+CREATE TABLE dues_remittances (
+	id         INTEGER PRIMARY KEY AUTOINCREMENT,
+	year       INTEGER NOT NULL,
+	quarter    INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+	date       TEXT NOT NULL,
+	amount     INTEGER NOT NULL CHECK (amount > 0),
+	receipt    TEXT NOT NULL DEFAULT '',
+	note       TEXT NOT NULL DEFAULT '',
+	created_at TEXT NOT NULL,
+	updated_at TEXT NOT NULL
+);
+CREATE TRIGGER dues_remittances_never_deleted BEFORE DELETE ON dues_remittances
+BEGIN SELECT RAISE(ABORT, 'remittances are never deleted'); END;
+`
+
+// baseRow is one dues_bases row as text, one value per row read (see
+// memberPacked for why). Control characters are removed from the free text
+// before it is stored, so U+001F separates the fields safely.
+const basePacked = `concat_ws(char(31), member_id, year, category, base, reduced, reduced_amount, reason, approval)`
+
+func queryBases(db *gorm.DB, where string, args ...any) ([]model.DuesBase, error) {
+	rows, err := db.Raw("SELECT "+basePacked+" FROM dues_bases "+where, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.DuesBase
+	for rows.Next() {
+		var packed string
+		if err := rows.Scan(&packed); err != nil {
+			return nil, fmt.Errorf("read dues base: %w", err)
+		}
+		f := strings.SplitN(packed, "\x1f", 8)
+		if len(f) != 8 {
+			return nil, fmt.Errorf("read dues base: %q", packed)
+		}
+		var n [5]int64
+		for i, s := range []string{f[0], f[1], f[3], f[4], f[5]} {
+			if n[i], err = strconv.ParseInt(s, 10, 64); err != nil {
+				return nil, fmt.Errorf("read dues base %q: %w", packed, err)
+			}
+		}
+		out = append(out, model.DuesBase{MemberID: n[0], Year: int(n[1]), Category: model.DuesCategory(f[2]),
+			Base: model.Money(n[2]), Reduced: n[3] == 1, ReducedAmount: model.Money(n[4]), Reason: f[6], Approval: f[7]})
+	}
+	return out, rows.Err()
+}
+
+// queryPaid reads one member's paid months with the payments they belong to.
+func queryPaid(db *gorm.DB, memberID int64) ([]model.PaidMonth, error) {
+	rows, err := db.Raw(`SELECT member_id || ' ' || group_concat(month || '=' || amount || '=' || payment_id, ' ')
+		FROM dues_payment_months WHERE member_id = ? GROUP BY member_id`, memberID).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.PaidMonth
+	for rows.Next() {
+		var packed string
+		if err := rows.Scan(&packed); err != nil {
+			return nil, fmt.Errorf("read paid months: %w", err)
+		}
+		parts := strings.Split(packed, " ")
+		id, err := strconv.ParseInt(parts[0], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("read paid months %q: %w", packed, err)
+		}
+		for _, p := range parts[1:] {
+			f := strings.Split(p, "=")
+			if len(f) != 3 {
+				return nil, fmt.Errorf("read paid months %q", p)
+			}
+			mo, err1 := model.ParseMonth(f[0])
+			amount, err2 := strconv.ParseInt(f[1], 10, 64)
+			pid, err3 := strconv.ParseInt(f[2], 10, 64)
+			if err1 != nil || err2 != nil || err3 != nil {
+				return nil, fmt.Errorf("read paid months %q", p)
+			}
+			out = append(out, model.PaidMonth{MemberID: id, Month: mo, Amount: model.Money(amount), PaymentID: pid})
+		}
+	}
+	return out, rows.Err()
+}
+
+// queryPaidYears reads the months paid in the years from–to from
+// dues_paid_years, one row per member and year.
+func queryPaidYears(db *gorm.DB, from, to int) ([]model.PaidMonth, error) {
+	rows, err := db.Raw(`SELECT member_id || ' ' || year || ' ' || months FROM dues_paid_years WHERE year BETWEEN ? AND ?`, from, to).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make([]model.PaidMonth, 0, 1024)
+	for rows.Next() {
+		var packed string
+		if err := rows.Scan(&packed); err != nil {
+			return nil, fmt.Errorf("read paid months: %w", err)
+		}
+		f := strings.Fields(packed)
+		if len(f) < 3 {
+			return nil, fmt.Errorf("read paid months %q", packed)
+		}
+		id, err1 := strconv.ParseInt(f[0], 10, 64)
+		year, err2 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("read paid months %q", packed)
+		}
+		for _, p := range f[2:] {
+			mon, amount, ok := strings.Cut(p, "=")
+			m, err1 := strconv.Atoi(mon)
+			a, err2 := strconv.ParseInt(amount, 10, 64)
+			if !ok || err1 != nil || err2 != nil || m < 1 || m > 12 {
+				return nil, fmt.Errorf("read paid months %q", packed)
+			}
+			out = append(out, model.PaidMonth{MemberID: id, Month: model.MonthOf(year, time.Month(m)), Amount: model.Money(a)})
+		}
+	}
+	return out, rows.Err()
+}
+
+// DuesBases returns the bases set for a year.
+func (s *Store) DuesBases(year int) ([]model.DuesBase, error) {
+	bs, err := queryBases(s.db, "WHERE year = ? ORDER BY member_id", year)
+	return bs, fail("读取党费基数", err)
+}
+
+// SaveDuesBases stores the year's bases of the members given, as typed in
+// one sitting or read from a workbook, in one transaction: every base is
+// checked first and one bad base saves none. A changed base keeps its old
+// value in the history with source.
+func (s *Store) SaveDuesBases(year int, bases []model.DuesBase, source string) error {
+	now := s.clock()
+	r := model.CurrentDuesRules()
+	for i := range bases {
+		b := &bases[i]
+		b.Year = year
+		b.Reason, b.Approval = cleanText(b.Reason), cleanText(b.Approval)
+		if !b.Reduced {
+			b.ReducedAmount, b.Reason = 0, ""
+		}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		old, err := queryBases(tx, "WHERE year = ?", year)
+		if err != nil {
+			return err
+		}
+		byMember := make(map[int64]model.DuesBase, len(old))
+		for _, b := range old {
+			byMember[b.MemberID] = b
+		}
+		// All members at once: a workbook of bases may name thousands.
+		ms, err := queryMembers(tx, 0, "ORDER BY id")
+		if err != nil {
+			return err
+		}
+		members := make(map[int64]*model.Member, len(ms))
+		for i := range ms {
+			members[ms[i].ID] = &ms[i]
+		}
+		seen := make(map[int64]bool, len(bases))
+		for _, b := range bases {
+			m, ok := members[b.MemberID]
+			if !ok {
+				return notFound(b.MemberID)
+			}
+			if seen[b.MemberID] {
+				return &userError{msg: fmt.Sprintf("%s 的%d年基数填了两次", m.Name, year)}
+			}
+			seen[b.MemberID] = true
+			if err := b.Validate(r); err != nil {
+				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			}
+			prev, had := byMember[b.MemberID]
+			if had && prev == b {
+				continue
+			}
+			err = tx.Exec(`INSERT INTO dues_bases (member_id, year, category, base, reduced, reduced_amount, reason, approval, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (member_id, year) DO UPDATE SET category = excluded.category, base = excluded.base,
+				reduced = excluded.reduced, reduced_amount = excluded.reduced_amount, reason = excluded.reason,
+				approval = excluded.approval, updated_at = excluded.updated_at`,
+				b.MemberID, year, string(b.Category), int64(b.Base), b.Reduced, int64(b.ReducedAmount), b.Reason, b.Approval, stamp(now), stamp(now)).Error
+			if err != nil {
+				return err
+			}
+			if had {
+				err = tx.Exec(`INSERT INTO dues_base_changes (member_id, year, old_value, new_value, source, at) VALUES (?, ?, ?, ?, ?, ?)`,
+					b.MemberID, year, baseText(prev), baseText(b), source, stamp(now)).Error
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return fail("保存党费基数", err)
+}
+
+// baseText is how a base reads in its history.
+func baseText(b model.DuesBase) string {
+	s := fmt.Sprintf("%s %s", b.Category, b.Base)
+	if b.Reduced {
+		s += fmt.Sprintf("，减交为 %s（%s；%s）", b.ReducedAmount, b.Reason, b.Approval)
+	} else if b.Approval != "" {
+		s += "（" + b.Approval + "）"
+	}
+	return s
+}
+
+func cleanText(s string) string {
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s))
+}
+
+// duesMembers reads only what dues are computed from (id, name, join date,
+// whether and when the member left): a register of 20,000 members spends
+// most of its time reading members, and the full record is five times the
+// values.
+func duesMembers(tx *gorm.DB, where string) ([]model.Member, error) {
+	rows, err := tx.Raw(`SELECT concat_ws(char(31), id, ifnull(join_date, ''), on_roster, ifnull(left_on, ''), left_by, name)
+		FROM members ` + where).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Member
+	for rows.Next() {
+		var packed string
+		if err := rows.Scan(&packed); err != nil {
+			return nil, fmt.Errorf("read member: %w", err)
+		}
+		f := strings.SplitN(packed, "\x1f", 6)
+		if len(f) != 6 {
+			return nil, fmt.Errorf("read member: %q", packed)
+		}
+		id, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("read member %q: %w", packed, err)
+		}
+		join, err1 := model.ParseDate(f[1])
+		left, err2 := model.ParseDate(f[3])
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("read member %d: dates %q %q", id, f[1], f[3])
+		}
+		out = append(out, model.Member{ID: id, JoinDate: join, OnRoster: f[2] == "1", LeftOn: left, LeftBy: model.EventKind(f[4]), Name: f[5]})
+	}
+	return out, rows.Err()
+}
+
+// DuesRegister computes the year's 党费收缴登记表 for everyone who owed dues
+// in it, with today deciding which unpaid months are late.
+func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, error) {
+	var reg model.DuesRegister
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		ms, err := duesMembers(tx, "ORDER BY id")
+		if err != nil {
+			return err
+		}
+		bases, err := queryBases(tx, "WHERE year = ?", year)
+		if err != nil {
+			return err
+		}
+		paid, err := queryPaidYears(tx, year, year)
+		if err != nil {
+			return err
+		}
+		reg = model.BuildRegister(year, ms, bases, paid, today, model.CurrentDuesRules())
+		return nil
+	})
+	return reg, fail("计算党费收缴登记表", err)
+}
+
+// duesStart is the first month of the first year the file holds any base or
+// payment for: the ledger begins there (see model.DuesHistory).
+func duesStart(tx *gorm.DB) (model.Month, error) {
+	var first struct{ Year *int }
+	err := tx.Raw(`SELECT min(y) AS year FROM (SELECT min(year) AS y FROM dues_bases
+		UNION ALL SELECT CAST(substr(min(month), 1, 4) AS INTEGER) FROM dues_payment_months)`).Scan(&first).Error
+	if err != nil || first.Year == nil || *first.Year == 0 {
+		return 0, err
+	}
+	return model.MonthOf(*first.Year, time.January), nil
+}
+
+// DuesArrears lists the members on the roster behind with dues on today,
+// longest consecutive run first (党章 art. 9 thresholds in
+// model.PartyConstitution2022).
+func (s *Store) DuesArrears(today model.Date) ([]model.Arrear, error) {
+	var out []model.Arrear
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		start, err := duesStart(tx)
+		if err != nil || start == 0 {
+			return err
+		}
+		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+		if err != nil {
+			return err
+		}
+		bases, err := queryBases(tx, "WHERE year >= ?", start.Year())
+		if err != nil {
+			return err
+		}
+		paid, err := queryPaidYears(tx, start.Year(), today.Year)
+		if err != nil {
+			return err
+		}
+		out = model.Arrears(ms, model.DuesHistory{Start: start, Bases: bases, Paid: paid}, today,
+			model.CurrentDuesRules(), model.CurrentRules().Constitution)
+		return nil
+	})
+	return out, fail("计算欠缴党费", err)
+}
+
+// RecordDuesPayment checks a payment against the member's bases and paid
+// months (model.PaymentCheck) and stores it with its months in one
+// transaction. It returns the payment with its id.
+func (s *Store) RecordDuesPayment(p model.DuesPayment) (model.DuesPayment, error) {
+	ps, err := s.RecordDuesPayments([]model.DuesPayment{p})
+	if err != nil {
+		return model.DuesPayment{}, err
+	}
+	return ps[0], nil
+}
+
+// RecordDuesPayments stores several payments (a collection sitting, sample
+// data) in one transaction: all are checked, each against the months the
+// ones before it paid, and one refused payment stores none.
+func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment, error) {
+	now := s.clock()
+	ps = slices.Clone(ps)
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		checks := map[int64]*model.PaymentCheck{}
+		check := func(id int64) (*model.PaymentCheck, error) {
+			if pc, ok := checks[id]; ok {
+				return pc, nil
+			}
+			m, err := memberByID(tx, id)
+			if err != nil {
+				return nil, err
+			}
+			pc := &model.PaymentCheck{Member: m, Bases: map[int]model.DuesBase{}, Paid: map[model.Month]bool{},
+				Today: model.DateOf(now), Rules: model.CurrentDuesRules()}
+			bases, err := queryBases(tx, "WHERE member_id = ?", m.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, b := range bases {
+				pc.Bases[b.Year] = b
+			}
+			paid, err := queryPaid(tx, m.ID)
+			if err != nil {
+				return nil, err
+			}
+			for _, pm := range paid {
+				pc.Paid[pm.Month] = true
+			}
+			checks[id] = pc
+			return pc, nil
+		}
+		var next int64
+		if err := tx.Raw("SELECT ifnull(max(id), 0) + 1 FROM dues_payments").Scan(&next).Error; err != nil {
+			return err
+		}
+		var months []model.PaidMonth
+		for i := range ps {
+			p := &ps[i]
+			p.Receipt, p.Note = cleanText(p.Receipt), cleanText(p.Note)
+			if p.PaidBy == p.MemberID {
+				p.PaidBy = 0
+			}
+			pc, err := check(p.MemberID)
+			if err != nil {
+				return err
+			}
+			pc.PaidBy = nil
+			if p.PaidBy != 0 {
+				by, err := check(p.PaidBy)
+				if err != nil {
+					return err
+				}
+				pc.PaidBy = &by.Member
+			}
+			amounts, err := pc.Check(*p)
+			if err != nil {
+				if len(ps) > 1 {
+					err = fmt.Errorf("%s %s：%w", pc.Member.Name, p.Date, err)
+				}
+				return &userError{msg: err.Error(), kind: model.ErrDues}
+			}
+			p.ID, p.CreatedAt = next, now
+			next++
+			for j, mo := range p.Months {
+				pc.Paid[mo] = true
+				months = append(months, model.PaidMonth{MemberID: p.MemberID, Month: mo, Amount: amounts[j], PaymentID: p.ID})
+			}
+		}
+		err := insertRows(tx, "dues_payments", []string{"id", "member_id", "paid_by", "date", "amount", "receipt", "note", "created_at", "updated_at"},
+			len(ps), 100, func(args []any, i int) []any {
+				p := &ps[i]
+				var paidBy any
+				if p.PaidBy != 0 {
+					paidBy = p.PaidBy
+				}
+				return append(args, p.ID, p.MemberID, paidBy, p.Date, int64(p.Amount), p.Receipt, p.Note, stamp(now), stamp(now))
+			})
+		if err != nil {
+			return err
+		}
+		return insertRows(tx, "dues_payment_months", []string{"member_id", "month", "payment_id", "amount"}, len(months), 200,
+			func(args []any, i int) []any {
+				m := &months[i]
+				return append(args, m.MemberID, m.Month.String(), m.PaymentID, int64(m.Amount))
+			})
+	})
+	if err != nil {
+		return nil, fail("登记党费交纳", err)
+	}
+	return ps, nil
+}
+
+// DuesPayments returns a member's payments, newest first.
+func (s *Store) DuesPayments(memberID int64) ([]model.DuesPayment, error) {
+	var out []model.DuesPayment
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := memberExists(tx, memberID); err != nil {
+			return err
+		}
+		rows, err := tx.Raw(`SELECT p.id, ifnull(p.paid_by, 0), p.date, p.amount, p.receipt, p.note, p.created_at,
+			(SELECT group_concat(month, ' ') FROM dues_payment_months WHERE payment_id = p.id)
+			FROM dues_payments p WHERE p.member_id = ? ORDER BY p.date DESC, p.id DESC`, memberID).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			p := model.DuesPayment{MemberID: memberID}
+			var amount int64
+			var created stamp
+			var months string
+			if err := rows.Scan(&p.ID, &p.PaidBy, &p.Date, &amount, &p.Receipt, &p.Note, &created, &months); err != nil {
+				return err
+			}
+			p.Amount, p.CreatedAt = model.Money(amount), time.Time(created)
+			for _, f := range strings.Fields(months) {
+				mo, err := model.ParseMonth(f)
+				if err != nil {
+					return err
+				}
+				p.Months = append(p.Months, mo)
+			}
+			out = append(out, p)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取党费交纳记录", err)
+}
+
+// held is the dues the branch holds: everything collected less everything
+// remitted.
+func held(tx *gorm.DB) (model.Money, error) {
+	var v int64
+	err := tx.Raw(`SELECT (SELECT ifnull(sum(amount), 0) FROM dues_payments) - (SELECT ifnull(sum(amount), 0) FROM dues_remittances)`).Scan(&v).Error
+	return model.Money(v), err
+}
+
+// AddRemittance records dues handed to the upper committee; it is refused
+// when it is more than the branch holds.
+func (s *Store) AddRemittance(rm model.Remittance) (model.Remittance, error) {
+	now := s.clock()
+	rm.Receipt, rm.Note = cleanText(rm.Receipt), cleanText(rm.Note)
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		h, err := held(tx)
+		if err != nil {
+			return err
+		}
+		if err := rm.Validate(h, model.DateOf(now)); err != nil {
+			return &userError{msg: err.Error(), kind: model.ErrDues}
+		}
+		if err := tx.Exec(`INSERT INTO dues_remittances (year, quarter, date, amount, receipt, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, rm.Year, rm.Quarter, rm.Date, int64(rm.Amount), rm.Receipt, rm.Note, stamp(now), stamp(now)).Error; err != nil {
+			return err
+		}
+		return tx.Raw("SELECT last_insert_rowid()").Scan(&rm.ID).Error
+	})
+	if err != nil {
+		return model.Remittance{}, fail("登记党费上缴", err)
+	}
+	return rm, nil
+}
+
+// Remittances returns the year's remittances in date order.
+func (s *Store) Remittances(year int) ([]model.Remittance, error) {
+	var out []model.Remittance
+	rows, err := s.db.Raw(`SELECT id, year, quarter, date, amount, receipt, note FROM dues_remittances
+		WHERE year = ? ORDER BY date, id`, year).Rows()
+	if err != nil {
+		return nil, fail("读取党费上缴记录", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var rm model.Remittance
+		var amount int64
+		if err := rows.Scan(&rm.ID, &rm.Year, &rm.Quarter, &rm.Date, &amount, &rm.Receipt, &rm.Note); err != nil {
+			return nil, fail("读取党费上缴记录", err)
+		}
+		rm.Amount = model.Money(amount)
+		out = append(out, rm)
+	}
+	return out, fail("读取党费上缴记录", rows.Err())
+}
+
+// DuesBalance is the year's collection (by payment date) and remittance by
+// quarter, and the balance the branch holds today.
+func (s *Store) DuesBalance(year int) (model.DuesBalance, error) {
+	b := model.DuesBalance{Year: year}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		type q struct {
+			Quarter int
+			Total   int64
+		}
+		var collected, remitted []q
+		if err := tx.Raw(`SELECT (CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3 AS quarter, sum(amount) AS total
+			FROM dues_payments WHERE substr(date, 1, 4) = ? GROUP BY quarter`, fmt.Sprintf("%04d", year)).Scan(&collected).Error; err != nil {
+			return err
+		}
+		if err := tx.Raw(`SELECT quarter, sum(amount) AS total FROM dues_remittances WHERE year = ? GROUP BY quarter`, year).Scan(&remitted).Error; err != nil {
+			return err
+		}
+		for _, c := range collected {
+			if c.Quarter >= 1 && c.Quarter <= 4 {
+				b.Quarters[c.Quarter-1].Collected = model.Money(c.Total)
+			}
+		}
+		for _, r := range remitted {
+			b.Quarters[r.Quarter-1].Remitted = model.Money(r.Total)
+		}
+		var err error
+		b.Held, err = held(tx)
+		return err
+	})
+	return b, fail("计算党费结存", err)
+}

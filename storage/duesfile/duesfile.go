@@ -1,0 +1,132 @@
+// Package duesfile moves party dues between the store and Excel workbooks:
+// the year's bases read from a workbook (read, check, match, then save on
+// confirmation) and the printed 党费收缴登记表 with its annual summary. The
+// window and the command line both call it, so both behave alike.
+package duesfile
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/xlsx"
+)
+
+// Service reads and writes dues workbooks for one store.
+type Service struct {
+	store *storage.Store
+	today func() model.Date
+}
+
+// New returns the service for store.
+func New(store *storage.Store) *Service {
+	return &Service{store: store, today: model.Today}
+}
+
+// PreviewBases reads the bases workbook at path for year and matches each
+// row to a member by ID number. It writes nothing. A row whose member is not
+// on the roster, or whose name differs from the roster's, is refused. A row
+// without a category keeps the member's category for the year, or last
+// year's, or 在职.
+func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error) {
+	bf, err := xlsx.ReadDuesBasesFile(path)
+	if err != nil {
+		return model.BasePreview{}, err
+	}
+	ms, err := s.store.Members()
+	if err != nil {
+		return model.BasePreview{}, err
+	}
+	byID := make(map[string]*model.Member, len(ms))
+	for i := range ms {
+		byID[ms[i].IDNumber] = &ms[i]
+	}
+	prev := map[int64]model.DuesBase{}
+	for _, y := range []int{year - 1, year} { // this year's wins
+		bs, err := s.store.DuesBases(y)
+		if err != nil {
+			return model.BasePreview{}, err
+		}
+		for _, b := range bs {
+			prev[b.MemberID] = b
+		}
+	}
+	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected}
+	r := model.CurrentDuesRules()
+	for _, row := range bf.Rows {
+		reject := func(f model.Field, reason string) {
+			p.Rejected = append(p.Rejected, model.Rejection{Row: row.Row, Field: f, Reason: reason})
+		}
+		m, ok := byID[row.IDNumber]
+		switch {
+		case !ok:
+			reject(model.FieldIDNumber, "花名册中没有这个身份证号码的党员")
+			continue
+		case m.Name != row.Name:
+			reject(model.FieldName, fmt.Sprintf("花名册中该身份证号码的党员是 %s，不是 %s", m.Name, row.Name))
+			continue
+		}
+		b := model.DuesBase{MemberID: m.ID, Year: year, Category: row.Category, Base: row.Base}
+		old, had := prev[m.ID]
+		if b.Category == "" {
+			b.Category = model.DuesEmployed
+			if had {
+				b.Category = old.Category
+			}
+		}
+		if had && old.Year == year && old.Category == b.Category {
+			// A reduction or waiver stays as approved; the file carries bases only.
+			b.Reduced, b.ReducedAmount, b.Reason, b.Approval = old.Reduced, old.ReducedAmount, old.Reason, old.Approval
+		}
+		if err := b.Validate(r); err != nil {
+			reject(model.FieldDuesBase, err.Error())
+			continue
+		}
+		if !had || old.Year != year || old != b {
+			p.Changed++
+		}
+		p.Bases = append(p.Bases, b)
+		p.Names = append(p.Names, m.Name)
+	}
+	sort.SliceStable(p.Rejected, func(i, j int) bool { return p.Rejected[i].Row < p.Rejected[j].Row })
+	return p, nil
+}
+
+// CommitBases saves a previewed workbook's bases in one transaction.
+func (s *Service) CommitBases(p model.BasePreview) error {
+	return s.store.SaveDuesBases(p.Year, p.Bases, model.SourceDuesImport+"："+filepath.Base(p.File))
+}
+
+// ExportDues writes the year's 党费收缴登记表 and annual summary to path,
+// replacing it only once the new file is complete, and returns how many
+// members the register lists.
+func (s *Service) ExportDues(year int, path string) (int, error) {
+	today := s.today()
+	profile, err := s.store.Profile()
+	if err != nil {
+		return 0, err
+	}
+	reg, err := s.store.DuesRegister(year, today)
+	if err != nil {
+		return 0, err
+	}
+	bal, err := s.store.DuesBalance(year)
+	if err != nil {
+		return 0, err
+	}
+	rem, err := s.store.Remittances(year)
+	if err != nil {
+		return 0, err
+	}
+	ar, err := s.store.DuesArrears(today)
+	if err != nil {
+		return 0, err
+	}
+	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem, Arrears: ar, PrintedOn: today}
+	if err := xlsx.WriteDuesFile(path, r); err != nil {
+		return 0, err
+	}
+	return len(reg.Rows), nil
+}

@@ -1,0 +1,481 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// Sheets of the dues workbook.
+const (
+	DuesRegisterSheet = "党费收缴登记表"
+	DuesSummarySheet  = "年度汇总"
+)
+
+// Layout of the register sheet: title, info line, two heading rows (the
+// twelve months grouped under 实交), then one row per member and a total.
+const (
+	duesTitleRow = 1
+	duesInfoRow  = 2
+	duesHeadRow  = 3
+	duesFirstRow = 5
+)
+
+// DuesReport is what the dues workbook prints for a year.
+type DuesReport struct {
+	BranchName  string
+	Register    model.DuesRegister
+	Balance     model.DuesBalance
+	Remittances []model.Remittance
+	Arrears     []model.Arrear
+	PrintedOn   model.Date
+}
+
+// duesColumn is one column of the register that is not a month.
+type duesColumn struct {
+	head  string
+	width float64
+	text  func(r *model.RegisterRow) string
+}
+
+var duesLeading = []duesColumn{
+	{model.HeadName, 8, func(r *model.RegisterRow) string { return r.Name }},
+	{model.HeadCategory, 6.5, func(r *model.RegisterRow) string {
+		if !r.HasBase {
+			return ""
+		}
+		return string(r.Base.Category)
+	}},
+	{model.HeadBase, 9, func(r *model.RegisterRow) string { return r.BaseLabel() }},
+	{model.HeadRate, 5.5, func(r *model.RegisterRow) string { return r.RateLabel() }},
+	{model.HeadMonthly, 7, func(r *model.RegisterRow) string {
+		if !r.HasBase {
+			return ""
+		}
+		return r.Monthly.String()
+	}},
+}
+
+var duesTrailing = []duesColumn{
+	{model.HeadYearDue, 9, func(r *model.RegisterRow) string { return r.YearDue.String() }},
+	{model.HeadYearPaid, 9, func(r *model.RegisterRow) string { return r.YearPaid.String() }},
+	{model.HeadSigned, 9, func(*model.RegisterRow) string { return "" }},
+	{model.HeadNote, 14, func(r *model.RegisterRow) string { return r.Note }},
+}
+
+const monthWidth = 6.5
+
+// monthText is what a month cell prints: the amount paid, 未交 for a past
+// month unpaid, — when nothing was owed, 免交 when waived, blank for a month
+// still to come. Amounts are text with two decimals, written from integer
+// 分: a number cell would pass the money through a float, and the totals
+// are computed exactly here.
+func monthText(c model.MonthCell, month, current model.Month) string {
+	switch c.State {
+	case model.MonthPaid:
+		return c.Amount.String()
+	case model.MonthNotOwed:
+		return "—"
+	case model.MonthExempt:
+		return "免交"
+	case model.MonthOverdue:
+		return "未交"
+	case model.MonthBaseMissing:
+		if month < current {
+			return "未交"
+		}
+	}
+	return ""
+}
+
+// WriteDuesFile writes the year's dues workbook to path, replacing it only
+// once the new one is complete.
+func WriteDuesFile(path string, r *DuesReport) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return WriteDues(w, r) })
+}
+
+// WriteDues writes the year's 党费收缴登记表 and a one-page annual summary,
+// both ready to print on A4 landscape, one page wide.
+func WriteDues(w io.Writer, r *DuesReport) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := buildDues(f, r); err != nil {
+		return fmt.Errorf("生成党费收缴登记表失败：%w", err)
+	}
+	if _, err := f.WriteTo(w); err != nil {
+		return fmt.Errorf("写入党费收缴登记表文件失败：%w", err)
+	}
+	return nil
+}
+
+func duesTitle(r *DuesReport, what string) string {
+	branch := strings.TrimSpace(r.BranchName)
+	return fmt.Sprintf("%s%d年%s", branch, r.Register.Year, what)
+}
+
+func buildDues(f *excelize.File, r *DuesReport) error {
+	if err := f.SetSheetName(f.GetSheetName(0), DuesRegisterSheet); err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(DuesSummarySheet); err != nil {
+		return err
+	}
+	for _, s := range []string{DuesRegisterSheet, DuesSummarySheet} {
+		first, last := duesHeadRow, duesHeadRow+1
+		if s == DuesSummarySheet {
+			first, last = 0, 0
+		}
+		if err := setUpPrintPage(f, s, first, last); err != nil {
+			return err
+		}
+	}
+	st, err := newRosterStyles(f)
+	if err != nil {
+		return err
+	}
+	right, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize},
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders()})
+	if err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(DuesRegisterSheet)
+	if err != nil {
+		return err
+	}
+	if err := writeDuesRows(sw, st, right, r); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return writeDuesSummary(f, st, right, r)
+}
+
+func thinBorders() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+}
+
+func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right int, r *DuesReport) error {
+	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
+	total := nLead + 12 + nTrail
+	widths := []float64{serialWide - 0.5}
+	for _, c := range duesLeading {
+		widths = append(widths, c.width)
+	}
+	for range 12 {
+		widths = append(widths, monthWidth)
+	}
+	for _, c := range duesTrailing {
+		widths = append(widths, c.width)
+	}
+	if err := setUpColumns(sw, widths); err != nil {
+		return err
+	}
+	last, _ := excelize.ColumnNumberToName(total)
+	lines := []struct {
+		row    int
+		text   string
+		style  int
+		height float64
+	}{
+		{duesTitleRow, duesTitle(r, "党费收缴登记表"), st.title, 32},
+		{duesInfoRow, fmt.Sprintf("填报日期：%s　　　　单位：元　　　　“未交”为已到期未交纳，“—”为不需交纳（入党前或离开本支部后）", r.PrintedOn.Chinese()), st.info, minRow},
+	}
+	for _, l := range lines {
+		first := fmt.Sprintf("A%d", l.row)
+		if err := sw.SetRow(first, []any{excelize.Cell{StyleID: l.style, Value: l.text}}, excelize.RowOpts{Height: l.height}); err != nil {
+			return err
+		}
+		if err := sw.MergeCell(first, fmt.Sprintf("%s%d", last, l.row)); err != nil {
+			return err
+		}
+	}
+
+	// Two heading rows: the months under one 实交 heading, every other
+	// column merged down over both.
+	top := make([]any, total)
+	bottom := make([]any, total)
+	heads := []string{model.HeadSerial}
+	for _, c := range duesLeading {
+		heads = append(heads, c.head)
+	}
+	for i := range total {
+		top[i] = excelize.Cell{StyleID: st.heading}
+		bottom[i] = excelize.Cell{StyleID: st.heading}
+	}
+	for i, h := range heads {
+		top[i] = excelize.Cell{StyleID: st.heading, Value: h}
+	}
+	top[nLead] = excelize.Cell{StyleID: st.heading, Value: model.HeadPaid}
+	for k := range 12 {
+		bottom[nLead+k] = excelize.Cell{StyleID: st.heading, Value: model.MonthHeading(k)}
+	}
+	for i, c := range duesTrailing {
+		top[nLead+12+i] = excelize.Cell{StyleID: st.heading, Value: c.head}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", duesHeadRow), top, excelize.RowOpts{Height: minRow}); err != nil {
+		return err
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", duesHeadRow+1), bottom, excelize.RowOpts{Height: minRow}); err != nil {
+		return err
+	}
+	for i := range total {
+		if i >= nLead && i < nLead+12 {
+			continue
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := sw.MergeCell(fmt.Sprintf("%s%d", col, duesHeadRow), fmt.Sprintf("%s%d", col, duesHeadRow+1)); err != nil {
+			return err
+		}
+	}
+	m1, _ := excelize.ColumnNumberToName(nLead + 1)
+	m12, _ := excelize.ColumnNumberToName(nLead + 12)
+	if err := sw.MergeCell(fmt.Sprintf("%s%d", m1, duesHeadRow), fmt.Sprintf("%s%d", m12, duesHeadRow)); err != nil {
+		return err
+	}
+
+	reg := &r.Register
+	first := model.MonthOf(reg.Year, 1)
+	current := model.MonthOfDate(r.PrintedOn)
+	row := make([]any, total)
+	for i := range reg.Rows {
+		rr := &reg.Rows[i]
+		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
+		for j, c := range duesLeading {
+			row[1+j] = excelize.Cell{StyleID: st.center, Value: c.text(rr)}
+		}
+		for k := range 12 {
+			style := st.center
+			if rr.Months[k].State == model.MonthPaid {
+				style = right
+			}
+			row[nLead+k] = excelize.Cell{StyleID: style, Value: monthText(rr.Months[k], first+model.Month(k), current)}
+		}
+		for j, c := range duesTrailing {
+			style := right
+			if c.head == model.HeadNote || c.head == model.HeadSigned {
+				style = st.left
+			}
+			row[nLead+12+j] = excelize.Cell{StyleID: style, Value: c.text(rr)}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+i)
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: minRow}); err != nil {
+			return err
+		}
+	}
+	// The total row.
+	for i := range row {
+		row[i] = excelize.Cell{StyleID: st.heading}
+	}
+	row[0] = excelize.Cell{StyleID: st.heading, Value: "合计"}
+	row[1] = excelize.Cell{StyleID: st.heading, Value: fmt.Sprintf("%d人", len(reg.Rows))}
+	for k := range 12 {
+		row[nLead+k] = excelize.Cell{StyleID: st.heading, Value: reg.MonthPaid[k].String()}
+	}
+	row[nLead+12] = excelize.Cell{StyleID: st.heading, Value: reg.YearDue.String()}
+	row[nLead+13] = excelize.Cell{StyleID: st.heading, Value: reg.YearPaid.String()}
+	cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+len(reg.Rows))
+	return sw.SetRow(cell, row, excelize.RowOpts{Height: minRow})
+}
+
+// writeDuesSummary writes the one-page annual summary: the months, the
+// quarters with remittances and the balance, the categories and the
+// members behind.
+func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesReport) error {
+	const sheet = DuesSummarySheet
+	reg := &r.Register
+	rowN := 1
+	var err error
+	set := func(col, row int, v any, style int) {
+		if err != nil {
+			return
+		}
+		cell, _ := excelize.CoordinatesToCellName(col, row)
+		if err = f.SetCellValue(sheet, cell, v); err == nil {
+			err = f.SetCellStyle(sheet, cell, cell, style)
+		}
+	}
+	merge := func(row, from, to int) {
+		if err != nil {
+			return
+		}
+		a, _ := excelize.CoordinatesToCellName(from, row)
+		b, _ := excelize.CoordinatesToCellName(to, row)
+		err = f.MergeCell(sheet, a, b)
+	}
+	const cols = 14 // a label and 12 months and the year
+	set(1, rowN, duesTitle(r, "党费收缴情况汇总"), st.title)
+	merge(rowN, 1, cols)
+	_ = f.SetRowHeight(sheet, rowN, 32)
+	rowN++
+	set(1, rowN, fmt.Sprintf("填报日期：%s　　　　单位：元", r.PrintedOn.Chinese()), st.info)
+	merge(rowN, 1, cols)
+	rowN += 2
+
+	// Months.
+	paidCount, lateCount := [12]int{}, [12]int{}
+	for i := range reg.Rows {
+		for k, c := range reg.Rows[i].Months {
+			switch c.State {
+			case model.MonthPaid:
+				paidCount[k]++
+			case model.MonthOverdue:
+				lateCount[k]++
+			}
+		}
+	}
+	set(1, rowN, "月份", st.heading)
+	for k := range 12 {
+		set(2+k, rowN, model.MonthHeading(k), st.heading)
+	}
+	set(14, rowN, "全年", st.heading)
+	rowN++
+	totalPaid, totalLate := 0, 0
+	for k := range 12 {
+		totalPaid += paidCount[k]
+		totalLate += lateCount[k]
+	}
+	for _, line := range []struct {
+		label string
+		cell  func(k int) string
+		year  string
+	}{
+		{"实交金额", func(k int) string { return reg.MonthPaid[k].String() }, reg.YearPaid.String()},
+		{"已交人次", func(k int) string { return fmt.Sprint(paidCount[k]) }, fmt.Sprint(totalPaid)},
+		{"欠交人次", func(k int) string { return fmt.Sprint(lateCount[k]) }, fmt.Sprint(totalLate)},
+	} {
+		set(1, rowN, line.label, st.heading)
+		for k := range 12 {
+			set(2+k, rowN, line.cell(k), right)
+		}
+		set(14, rowN, line.year, right)
+		rowN++
+	}
+	rowN++
+
+	// Quarters.
+	set(1, rowN, "季度", st.heading)
+	for q := range 4 {
+		set(2+3*q, rowN, fmt.Sprintf("第%s季度", "一二三四"[q*3:q*3+3]), st.heading)
+		merge(rowN, 2+3*q, 4+3*q)
+	}
+	set(14, rowN, "全年", st.heading)
+	rowN++
+	var col, rem model.Money
+	for _, line := range []struct {
+		label string
+		v     func(q model.DuesQuarter) model.Money
+	}{
+		{"收缴", func(q model.DuesQuarter) model.Money { return q.Collected }},
+		{"上缴", func(q model.DuesQuarter) model.Money { return q.Remitted }},
+	} {
+		set(1, rowN, line.label, st.heading)
+		var sum model.Money
+		for q := range 4 {
+			v := line.v(r.Balance.Quarters[q])
+			sum += v
+			set(2+3*q, rowN, v.String(), right)
+			set(3+3*q, rowN, "", right)
+			set(4+3*q, rowN, "", right)
+			merge(rowN, 2+3*q, 4+3*q)
+		}
+		set(14, rowN, sum.String(), right)
+		if line.label == "收缴" {
+			col = sum
+		} else {
+			rem = sum
+		}
+		rowN++
+	}
+	rowN++
+	rate := "—"
+	if reg.YearDue > 0 {
+		// Per mille with integers, rounded half up: money stays off floats.
+		pm := (int64(reg.YearPaid)*1000 + int64(reg.YearDue)/2) / int64(reg.YearDue)
+		rate = fmt.Sprintf("%d.%d%%", pm/10, pm%10)
+	}
+	lines := []string{
+		fmt.Sprintf("全年应交 %s 元，实交 %s 元，收缴率 %s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
+			reg.YearDue, reg.YearPaid, rate, col, rem, r.Balance.Held),
+		categoryLine(reg),
+		arrearsLine(r.Arrears, model.CurrentRules().Constitution),
+	}
+	if len(r.Remittances) > 0 {
+		parts := make([]string, len(r.Remittances))
+		for i, rm := range r.Remittances {
+			parts[i] = fmt.Sprintf("%s 上缴第%d季度 %s 元", rm.Date, rm.Quarter, rm.Amount)
+			if rm.Receipt != "" {
+				parts[i] += "（" + rm.Receipt + "）"
+			}
+		}
+		lines = append(lines, "上缴记录："+strings.Join(parts, "；")+"。")
+	}
+	for _, l := range lines {
+		set(1, rowN, l, st.left)
+		merge(rowN, 1, cols)
+		_ = f.SetRowHeight(sheet, rowN, max(minRow, float64(textLines(l, 150))*lineHeight+rowPadding))
+		rowN++
+	}
+	rowN++
+	set(1, rowN, "支部书记（签名）：　　　　　　　　组织委员（签名）：　　　　　　　　上级党委（盖章）：", st.info)
+	merge(rowN, 1, cols)
+	if err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sheet, "A", "A", 11); err != nil {
+		return err
+	}
+	return f.SetColWidth(sheet, "B", "N", 10)
+}
+
+func categoryLine(reg *model.DuesRegister) string {
+	counts := map[model.DuesCategory]int{}
+	missing := 0
+	for i := range reg.Rows {
+		if reg.Rows[i].HasBase {
+			counts[reg.Rows[i].Base.Category]++
+		} else {
+			missing++
+		}
+	}
+	parts := []string{}
+	for _, c := range model.DuesCategories {
+		if counts[c] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d 人", c, counts[c]))
+		}
+	}
+	if missing > 0 {
+		parts = append(parts, fmt.Sprintf("未填基数 %d 人", missing))
+	}
+	return fmt.Sprintf("应交党费党员 %d 人：%s。", len(reg.Rows), strings.Join(parts, "，"))
+}
+
+func arrearsLine(as []model.Arrear, c model.PartyConstitutionRules) string {
+	var serious, warn []string
+	for _, a := range as {
+		switch a.Severity {
+		case model.Serious:
+			serious = append(serious, fmt.Sprintf("%s（%d个月）", a.Name, a.Streak))
+		case model.Warning:
+			warn = append(warn, fmt.Sprintf("%s（%d个月）", a.Name, a.Streak))
+		}
+	}
+	if len(serious)+len(warn) == 0 {
+		return fmt.Sprintf("没有连续%d个月以上未交党费的党员。", c.WarnMonths)
+	}
+	s := ""
+	if len(serious) > 0 {
+		s += fmt.Sprintf("连续%d个月以上未交党费（党章第九条）：", c.LapseMonths) + strings.Join(serious, "、") + "。"
+	}
+	if len(warn) > 0 {
+		s += fmt.Sprintf("连续%d个月以上未交：", c.WarnMonths) + strings.Join(warn, "、") + "。"
+	}
+	return s
+}

@@ -1,0 +1,163 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+	"branchledger/storage/demo"
+)
+
+// duesReport is a year's register of n demo members: bases for all but one,
+// January to October paid by most, a few behind.
+func duesReport(n int) *DuesReport {
+	ms := demo.Members(n, 7, today, branch)
+	var bases []model.DuesBase
+	var paid []model.PaidMonth
+	for i := range ms {
+		ms[i].ID = int64(i + 1)
+		if i == 3 {
+			continue // base missing
+		}
+		cat := model.DuesCategories[i%8]
+		base := model.Money(150000 + i*7919%1500000)
+		if !cat.HasBase() {
+			base = 0
+		}
+		b := model.DuesBase{MemberID: ms[i].ID, Year: 2026, Category: cat, Base: base}
+		bases = append(bases, b)
+		a, _, _ := b.Monthly(model.CurrentDuesRules())
+		upTo := 10 - i%9 // some members behind
+		for k := 1; k <= upTo; k++ {
+			paid = append(paid, model.PaidMonth{MemberID: ms[i].ID, Month: model.MonthOf(2026, time.Month(k)), Amount: a})
+		}
+	}
+	reg := model.BuildRegister(2026, ms, bases, paid, today, model.CurrentDuesRules())
+	ar := model.Arrears(ms, model.DuesHistory{Start: model.MonthOf(2026, 1), Bases: bases, Paid: paid}, today, model.CurrentDuesRules(), model.PartyConstitution2022)
+	return &DuesReport{BranchName: branch, Register: reg, Arrears: ar, PrintedOn: today,
+		Balance: model.DuesBalance{Year: 2026, Quarters: [4]model.DuesQuarter{{Collected: reg.MonthPaid[0], Remitted: reg.MonthPaid[0]}}, Held: reg.YearPaid - reg.MonthPaid[0]}}
+}
+
+func TestWriteDues(t *testing.T) {
+	r := duesReport(30)
+	var buf bytes.Buffer
+	if err := WriteDues(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != DuesRegisterSheet || got[1] != DuesSummarySheet {
+		t.Fatalf("sheets %v", got)
+	}
+	rows, err := f.GetRows(DuesRegisterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(rows[0][0], branch+"2026年党费收缴登记表") {
+		t.Errorf("title %q", rows[0][0])
+	}
+	head := strings.Join(rows[2], "|")
+	for _, h := range []string{"序号", "姓名", "类别", "月收入基数", "比例", "月应交", "实交", "全年应交", "全年实交", "收款人签名", "备注"} {
+		if !strings.Contains(head, h) {
+			t.Errorf("heading %q missing from %q", h, head)
+		}
+	}
+	if rows[3][6] != "1月" || rows[3][17] != "12月" {
+		t.Errorf("month headings %q", rows[3])
+	}
+	if len(rows) != duesFirstRow-1+len(r.Register.Rows)+1 {
+		t.Errorf("%d rows for %d members", len(rows), len(r.Register.Rows))
+	}
+	total := rows[len(rows)-1]
+	if total[0] != "合计" || total[19] != r.Register.YearPaid.String() {
+		t.Errorf("total row %q, want year paid %s", total, r.Register.YearPaid)
+	}
+	// The member without a base: 未填, and 未交 for the past months.
+	for _, row := range rows[duesFirstRow-1 : len(rows)-1] {
+		if row[1] == r.Register.Rows[3].Name {
+			if row[3] != "未填" || row[6] != "未交" {
+				t.Errorf("no-base row %q", row)
+			}
+		}
+	}
+	// Print set-up: A4 landscape, fit to one page wide, headings repeated.
+	for _, s := range []string{DuesRegisterSheet, DuesSummarySheet} {
+		pl, err := f.GetPageLayout(s)
+		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout %+v %v", s, pl, err)
+		}
+	}
+	sum, _ := f.GetRows(DuesSummarySheet)
+	all := ""
+	for _, row := range sum {
+		all += strings.Join(row, "|") + "\n"
+	}
+	for _, want := range []string{"党费收缴情况汇总", "实交金额", "第一季度", "上缴", "结存", "收缴率", "连续"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("summary lacks %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestReadDuesBases(t *testing.T) {
+	ms := demo.Members(3, 3, today, branch)
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	rows := [][]any{
+		{"2026年党费基数"},
+		{"序号", "姓名", "公民身份号码", "缴纳类别", "月计算基数（元）"},
+		{1, ms[0].Name, ms[0].IDNumber, "在职", "5,400.00"},
+		{2, ms[1].Name, ms[1].IDNumber, "退休", 3000},
+		{3, ms[2].Name, "620102198501011234", "在职", 4000},
+		{4, "赵六", ms[0].IDNumber, "在职", -5},
+		{5, "钱七", ms[1].IDNumber, "公务员", 5000},
+		{},
+		{"合计"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bf.HeaderRow != 2 || len(bf.Rows) != 2 {
+		t.Fatalf("header %d, rows %+v, rejected %+v", bf.HeaderRow, bf.Rows, bf.Rejected)
+	}
+	if bf.Rows[0].Base != model.Yuan(5400) || bf.Rows[1].Category != model.DuesRetired || bf.Rows[1].Base != model.Yuan(3000) {
+		t.Errorf("rows %+v", bf.Rows)
+	}
+	want := map[int]string{5: "身份", 6: "负数", 7: "不是缴纳类别"}
+	for _, r := range bf.Rejected {
+		if w, ok := want[r.Row]; ok && strings.Contains(r.Reason, w) || (ok && r.Row == 6 && strings.Contains(r.Reason, "相同")) {
+			delete(want, r.Row)
+		}
+	}
+	if len(want) > 0 {
+		t.Errorf("rejections missing %v in %+v", want, bf.Rejected)
+	}
+
+	empty := filepath.Join(t.TempDir(), "空.xlsx")
+	g := excelize.NewFile()
+	_ = g.SetCellStr(g.GetSheetName(0), "A1", "姓名")
+	_ = g.SaveAs(empty)
+	if _, err := ReadDuesBasesFile(empty); !errors.Is(err, ErrNoHeader) {
+		t.Errorf("no header: %v", err)
+	}
+}

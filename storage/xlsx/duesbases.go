@@ -1,0 +1,148 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"branchledger/model"
+)
+
+// BaseFile is a workbook of dues bases, read and checked: one row per
+// member with name, ID number and base, and optionally the category.
+// Nothing has been written anywhere.
+type BaseFile struct {
+	Sheet     string
+	HeaderRow int
+	Rows      []BaseRow
+	Rejected  []model.Rejection
+}
+
+// BaseRow is a row that passed every check.
+type BaseRow struct {
+	Row      int
+	Name     string
+	IDNumber string
+	Category model.DuesCategory // "" when the file has no category column
+	Base     model.Money
+}
+
+// baseHeadings are how the columns are headed in the workbooks branches keep.
+var baseHeadings = []struct {
+	field model.Field
+	match func(s string) bool
+}{
+	{model.FieldName, func(s string) bool { return s == "姓名" }},
+	{model.FieldIDNumber, func(s string) bool { return strings.Contains(s, "身份") }},
+	{model.FieldDuesBase, func(s string) bool { return strings.Contains(s, "基数") || s == "月收入" }},
+	{model.FieldDuesCategory, func(s string) bool { return strings.Contains(s, "类别") }},
+}
+
+// ReadDuesBasesFile reads the bases workbook at path: the first sheet whose
+// first rows hold headings for 姓名, 身份证号码 and 基数.
+func ReadDuesBasesFile(path string) (*BaseFile, error) {
+	data, err := readFileLimited(path)
+	if err != nil {
+		return nil, err
+	}
+	f, err := openWorkbook(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w：%s", err, path)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			continue
+		}
+		for h := 0; h < min(len(rows), headerSearchRows); h++ {
+			cols := map[model.Field]int{}
+			for c, cell := range rows[h] {
+				key := strings.Join(strings.Fields(cell), "")
+				for _, bh := range baseHeadings {
+					if _, seen := cols[bh.field]; !seen && bh.match(key) {
+						cols[bh.field] = c
+						break
+					}
+				}
+			}
+			if len(cols) < 3 || !hasAll(cols, model.FieldName, model.FieldIDNumber, model.FieldDuesBase) {
+				continue
+			}
+			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
+			seen := map[string]int{}
+			for i := h + 1; i < len(rows); i++ {
+				readBaseRow(bf, i+1, rows[i], cols, seen)
+			}
+			return bf, nil
+		}
+	}
+	return nil, fmt.Errorf("%w：应有“姓名”“身份证号码”“计算基数”三列：%s", ErrNoHeader, path)
+}
+
+func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
+	for _, f := range fs {
+		if _, ok := cols[f]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int) {
+	get := func(f model.Field) string {
+		c, ok := cols[f]
+		if !ok {
+			return ""
+		}
+		return strings.TrimSpace(cell(cells, c))
+	}
+	name, id, base := get(model.FieldName), get(model.FieldIDNumber), get(model.FieldDuesBase)
+	if name == "" && id == "" && base == "" {
+		return // blank or spacer row
+	}
+	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
+		return
+	}
+	reject := func(f model.Field, reason string) {
+		bf.Rejected = append(bf.Rejected, model.Rejection{Row: n, Field: f, Reason: reason})
+	}
+	bad := len(bf.Rejected)
+	if name == "" {
+		reject(model.FieldName, "请填写姓名")
+	}
+	id = model.NormalizeIDNumber(id)
+	if _, err := model.ParseIDNumber(id); err != nil {
+		reject(model.FieldIDNumber, err.Error()+"（身份证号码请设为文本格式，数字格式会丢失末几位）")
+	} else if prev, dup := seen[id]; dup {
+		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))
+	}
+	amount, err := model.ParseMoney(base)
+	if base == "" {
+		reject(model.FieldDuesBase, "请填写计算基数（元）")
+	} else if err != nil {
+		reject(model.FieldDuesBase, err.Error())
+	}
+	var cat model.DuesCategory
+	if s := get(model.FieldDuesCategory); s != "" {
+		c, ok := model.ParseDuesCategory(s)
+		if !ok {
+			reject(model.FieldDuesCategory, fmt.Sprintf("“%s”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", s))
+		}
+		cat = c
+	}
+	if len(bf.Rejected) > bad {
+		return
+	}
+	// Without a category column the base is checked as 在职: the range
+	// that catches a negative or absurd figure is the same.
+	check := cat
+	if check == "" {
+		check = model.DuesEmployed
+	}
+	if _, _, err := model.CurrentDuesRules().Monthly(check, amount); err != nil {
+		reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+		return
+	}
+	seen[id] = n
+	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount})
+}
