@@ -10,6 +10,8 @@ import (
 	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
 
 	"branchledger/storage"
+	"branchledger/storage/activityfile"
+	"branchledger/storage/duesfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -37,7 +39,8 @@ func openWindow(dbPath string) int {
 		return ui.ShowStartupError(a, err)
 	}
 	defer store.Close()
-	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store)}
+	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
+		Dues: store, DuesFiles: duesfile.New(store)}
 	ui.NewMainWindow(a, svc, store.Path()).ShowAndRun()
 	return 0
 }

@@ -28,6 +28,7 @@ type homeScreen struct {
 	findingsList *widget.List
 	problemsList *widget.List
 	allGood      *widget.Label
+	upcoming     *widget.Label // planned activities of the next months
 }
 
 // memberProblem is a member on the roster whose record breaks a rule.
@@ -72,7 +73,12 @@ func newHomeScreen(sh *shell) *homeScreen {
 			l.SetText(lang.L(f.Severity.String()))
 			row.Objects[0].(*widget.Label).SetText(f.Message)
 		})
-	h.findingsList.OnSelected = func(widget.ListItemID) { h.findingsList.UnselectAll(); sh.show(screenSettings) }
+	h.findingsList.OnSelected = func(id widget.ListItemID) {
+		h.findingsList.UnselectAll()
+		if id < len(h.findings) {
+			h.openFinding(h.findings[id])
+		}
+	}
 
 	h.problemsList = widget.NewList(func() int { return len(h.problems) },
 		func() fyne.CanvasObject {
@@ -93,8 +99,10 @@ func newHomeScreen(sh *shell) *homeScreen {
 		sh.openMember(h.problems[id].id)
 	}
 	h.allGood = widget.NewLabel(lang.L("在册党员的信息都已填写完整、没有发现问题。"))
+	h.upcoming = widget.NewLabel("")
+	h.upcoming.Wrapping = fyne.TextWrapWord
 
-	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...))
+	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.upcoming)
 	findings := container.NewBorder(heading("支部设置检查"), nil, nil, nil, h.findingsList)
 	problems := container.NewBorder(heading("党员信息待完善（点击查看）"), nil, nil, nil, container.NewStack(h.problemsList, h.allGood))
 	h.content = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, findings, problems))
@@ -113,6 +121,20 @@ func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
 		return theme.NewWarningThemedResource(theme.WarningIcon()), widget.WarningImportance
 	}
 	return theme.InfoIcon(), widget.MediumImportance
+}
+
+// openFinding goes where a finding is dealt with: the member it names, the
+// 活动 screen's calendar for a calendar finding, 设置 for the rest.
+func (h *homeScreen) openFinding(f model.Finding) {
+	switch {
+	case f.MemberID != 0:
+		h.sh.openMember(f.MemberID)
+	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:
+		h.sh.show(screenActivities)
+		h.sh.activities.showCalendar()
+	default:
+		h.sh.show(screenSettings)
+	}
 }
 
 func (h *homeScreen) refresh() {
@@ -148,6 +170,8 @@ func (h *homeScreen) refresh() {
 	}
 
 	h.findings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
+	h.addActivityNews()
+	h.addDuesNews()
 	h.problems = h.problems[:0]
 	for i := range ms {
 		if !ms[i].OnRoster {

@@ -20,7 +20,7 @@ import (
 
 // translated are the calls whose first argument is a Chinese UI string that
 // is looked up in the translation files.
-var translated = map[string]bool{"L": true, "newCell": true, "cell": true, "heading": true, "showError": true, "progress": true}
+var translated = map[string]bool{"L": true, "newCell": true, "cell": true, "heading": true, "showError": true, "progress": true, "labelled": true}
 
 // uiStrings collects every Chinese string the UI translates: literals passed
 // to lang.L and the helpers that call it, column titles, and the tables of
@@ -90,7 +90,7 @@ func uiStrings(t *testing.T) []string {
 		})
 	}
 	// Strings that reach lang.L through variables.
-	for _, s := range []string{screenHome, screenRoster, screenSettings, datePlaceholder} {
+	for _, s := range []string{screenHome, screenRoster, screenSettings, screenActivities, datePlaceholder} {
 		add(s)
 	}
 	for _, list := range [][]string{categoryChoices, standingChoices, mobileChoices, lostChoices, leftChoices, countTitles} {

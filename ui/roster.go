@@ -40,12 +40,18 @@ type rosterScreen struct {
 	count                                  *widget.Label
 	addButton, importButton, exportButton  *widget.Button
 	detail                                 *memberDetail
-	form                                   *memberForm    // the add form last opened, for tests
-	preview                                *importPreview // the import preview last shown, for tests
+	form                                   *memberForm            // the add form last opened, for tests
+	preview                                *importPreview         // the import preview last shown, for tests
+	duesMarks                              map[int64]model.Arrear // arrears by member, for the 党费 column
+	// participation by member, for the 组织生活 column; loaded once per
+	// reload so that filtering 20,000 members never recomputes it.
+	participation map[int64]model.MemberParticipation
 }
 
 func newRosterScreen(sh *shell) *rosterScreen {
 	r := &rosterScreen{sh: sh, columns: rosterColumns(), sortCol: -1, filter: model.MemberFilter{Left: model.No}}
+	r.addDuesColumn()
+	r.addParticipationColumn()
 
 	r.search = widget.NewEntry()
 	r.search.SetPlaceHolder(lang.L("搜索姓名、身份证号或电话"))
@@ -103,7 +109,13 @@ func (r *rosterScreen) newTable() *widget.Table {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			m := &r.all[r.shown[id.Row]]
-			o.(*widget.Label).SetText(r.columns[id.Col].text(m, r.sh.svc.today()))
+			c := &r.columns[id.Col]
+			l := o.(*widget.Label)
+			l.Importance = widget.MediumImportance
+			if c.look != nil {
+				l.Importance = c.look(m)
+			}
+			l.SetText(c.text(m, r.sh.svc.today()))
 		})
 	t.ShowHeaderRow = true
 	t.StickyColumnCount = 1 // the name stays in view while scrolling right
@@ -158,6 +170,8 @@ func (r *rosterScreen) reload() {
 		return
 	}
 	r.all = ms
+	r.loadDuesMarks()
+	r.loadParticipation()
 	if r.sortCol >= 0 {
 		sortMembers(r.all, r.columns[r.sortCol], r.desc, r.sh.svc.today())
 	}

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
@@ -21,6 +22,8 @@ type column struct {
 	// sortText, when set, is what the column sorts by instead of its text
 	// (党龄 sorts as a number).
 	sortText func(m *model.Member, today model.Date) string
+	// look, when set, colours the cell (a warning orange, a serious red).
+	look func(m *model.Member) widget.Importance
 }
 
 // rosterColumns are the 19 fields of the member record in the form's order,

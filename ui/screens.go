@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 )
@@ -15,13 +17,14 @@ type Screen struct {
 
 // Titles of the screens other screens link to.
 const (
-	screenHome     = "首页"
-	screenRoster   = "党员"
-	screenSettings = "设置"
+	screenHome       = "首页"
+	screenRoster     = "党员"
+	screenSettings   = "设置"
+	screenActivities = "活动"
 )
 
 func (s *shell) registry() []Screen {
-	return []Screen{
+	screens := []Screen{
 		{Title: screenHome, Icon: theme.HomeIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.home = newHomeScreen(s)
 			return s.home.content
@@ -35,4 +38,18 @@ func (s *shell) registry() []Screen {
 			return s.settings.content
 		}},
 	}
+	if s.svc.Activities != nil {
+		activities := Screen{Title: screenActivities, Icon: theme.ListIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			s.activities = newActivitiesScreen(s)
+			return s.activities.content
+		}}
+		screens = slices.Insert(screens, 2, activities)
+	}
+	if s.svc.Dues != nil {
+		dues := Screen{Title: screenDues, Icon: theme.StorageIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			return newDuesScreen(s).content
+		}}
+		screens = slices.Insert(screens, len(screens)-1, dues)
+	}
+	return screens
 }

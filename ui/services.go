@@ -41,11 +41,58 @@ type RosterFiles interface {
 	ExportRoster(path string) (int, error)
 }
 
+// Activities keeps the branch's activity records and plans and works out
+// where the branch stands (implemented by *activityfile.Service).
+type Activities interface {
+	Activities(year int) ([]model.Activity, error)
+	Activity(id int64) (model.Activity, error)
+	// SaveActivity enters (ID 0) or saves a record; field problems come
+	// back as model.ValidationErrors.
+	SaveActivity(a model.Activity) (model.Activity, error)
+	ActivityChanges(id int64) ([]model.ActivityChange, error)
+	AttachmentData(id int64) ([]byte, error)
+	Plans(year int) ([]model.Plan, error)
+	SavePlan(p model.Plan) (model.Plan, error)
+	DeletePlan(id int64) error
+	UpcomingPlans(months int) ([]model.Plan, error)
+
+	// DueMembers are the members the attendance grid lists.
+	DueMembers(kind model.ActivityKind, date model.Date) ([]model.Member, error)
+	// Checks applies the quorum and vote rules to a record being typed.
+	Checks(a *model.Activity) ([]model.Check, error)
+	// ReadAttachment reads and checks a file the user chose.
+	ReadAttachment(path string) (model.Attachment, error)
+	AttachFile(activityID int64, path string) (model.Attachment, error)
+	Compliance(year int) (model.ComplianceReport, error)
+	Participation
+	// MeetingSetup is whether the branch has a committee and party groups
+	// and its local 党课 frequency; SaveMeetingSetup stores the last two
+	// (the committee follows from the profile).
+	MeetingSetup() (model.BranchMeetingSetup, error)
+	SaveMeetingSetup(b model.BranchMeetingSetup) error
+	ExportActivity(id int64, path string) error
+	ExportLedger(year int, path string) (int, error)
+}
+
+// Participation says how long each member has gone without organisational
+// life, by member ID; the roster shows it in a column. Members the check
+// leaves out (mobile members) are absent from the map.
+type Participation interface {
+	ParticipationByMember() (map[int64]model.MemberParticipation, error)
+}
+
 // Services is everything the window needs from outside the UI.
 type Services struct {
 	Roster Roster
 	Branch Branch
 	Files  RosterFiles
+	// Activities may be nil in tests of other screens; the window then has
+	// no 活动 screen.
+	Activities Activities
+	// Dues and DuesFiles may be nil in tests of other screens; the window
+	// then has no 党费 screen.
+	Dues      DuesLedger
+	DuesFiles DuesFiles
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date

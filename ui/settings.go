@@ -14,6 +14,7 @@ type settingsScreen struct {
 	sh       *shell
 	content  fyne.CanvasObject
 	profile  *profileForm
+	meetings *meetingSetupForm // nil without an activity service
 	language *widget.RadioGroup
 }
 
@@ -59,11 +60,14 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		restart.SetText("将在下次启动程序时生效。 Takes effect the next time the app starts.")
 	}
 
-	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		widget.NewCard(lang.L("支部基本信息"), "", s.profile.content),
-		widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
-			container.NewBorder(nil, nil, nil, copyPath, path), portable)),
-		widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)),
-	)))
+	cards := container.NewVBox(widget.NewCard(lang.L("支部基本信息"), "", s.profile.content))
+	if sh.svc.Activities != nil {
+		s.meetings = newMeetingSetupForm(sh)
+		cards.Add(widget.NewCard(lang.L("组织生活设置"), "", s.meetings.content))
+	}
+	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
+		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
+	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
+	s.content = container.NewVScroll(container.NewPadded(cards))
 	return s
 }

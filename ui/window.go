@@ -46,6 +46,8 @@ type shell struct {
 	home     *homeScreen
 	roster   *rosterScreen
 	settings *settingsScreen
+	// activities is nil when the window has no activity service.
+	activities *activitiesScreen
 }
 
 // NewMainWindow builds the main window over the services; dbPath is shown in

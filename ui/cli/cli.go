@@ -34,6 +34,10 @@ const usage = `用法 / usage:
   branchledger [--db PATH]                         打开窗口 / open the window
   branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
   branchledger roster export FILE.xlsx [--db PATH]
+  branchledger activity export YEAR FILE.xlsx [--db PATH]
+  branchledger check [--year Y] [--db PATH]
+  branchledger dues calc --category 在职 --base 5400
+  branchledger dues export YEAR FILE.xlsx [--db PATH]
   branchledger demo --members N [--db PATH]
   branchledger version
 `
@@ -56,6 +60,12 @@ func Run(args []string, env Env) int {
 		}
 	case "roster":
 		status, err = roster(rest, env)
+	case "activity":
+		status, err = activity(rest, env)
+	case "check":
+		status, err = check(rest, env)
+	case "dues":
+		status, err = dues(rest, env)
 	case "demo":
 		status, err = demoCmd(rest, env)
 	case "version":

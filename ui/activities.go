@@ -1,0 +1,340 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// activitiesScreen is 活动: the year's activity records, the year's plans
+// (年度计划) and the compliance calendar, with the printed ledger.
+type activitiesScreen struct {
+	sh      *shell
+	svc     Activities
+	content fyne.CanvasObject
+	year    int
+
+	acts     []model.Activity
+	table    *widget.Table
+	summary  *widget.Label
+	plans    []model.Plan
+	planList *widget.List
+	// the plan form: month, kind, topic and 加入计划
+	planMonth, planKind *widget.Select
+	planTopic           *widget.Entry
+	planAdd             *widget.Button
+	report              model.ComplianceReport
+	calendar            *widget.Table
+	calKinds            []model.ActivityKind
+	partTable           *widget.Table
+	since               *widget.Label // where the calendar's records begin
+	tabs                *container.AppTabs
+	add                 *widget.Button
+	form                *activityForm // the form last opened
+	view                *activityView // the record last opened
+}
+
+// activityColumns are the columns of the year's list.
+var activityColumns = []textColumn{
+	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 20, false},
+	{"实到/应到", 5, false}, {"附件", 3, false}, {"录入", 6, false},
+}
+
+func newActivitiesScreen(sh *shell) *activitiesScreen {
+	a := &activitiesScreen{sh: sh, svc: sh.svc.Activities, year: sh.svc.today().Year}
+	var years []string
+	for y := a.year + 1; y >= a.year-9; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	yearSelect := widget.NewSelect(years, nil)
+	yearSelect.SetSelected(strconv.Itoa(a.year))
+	// Only now: the first selection must not refresh a screen not yet built.
+	yearSelect.OnChanged = func(s string) {
+		a.year, _ = strconv.Atoi(s)
+		a.refresh()
+	}
+	add := widget.NewButtonWithIcon(lang.L("新建活动"), theme.ContentAddIcon(), func() {
+		a.openForm(model.Activity{Kind: model.KindThemeDay, Date: sh.svc.today()})
+	})
+	add.Importance = widget.HighImportance
+	a.add = add
+	export := widget.NewButtonWithIcon(lang.L("导出活动台账"), theme.DocumentSaveIcon(), func() {
+		a.chooseSave("活动台账_"+strconv.Itoa(a.year)+".xlsx", func(path string) (string, error) {
+			n, err := a.svc.ExportLedger(a.year, path)
+			return lang.L("已导出 {{.N}} 次活动，文件保存在：", map[string]any{"N": n}), err
+		})
+	})
+	a.summary = widget.NewLabel("")
+
+	a.table = newTextTable(activityColumns, func() int { return len(a.acts) }, a.cell)
+	a.table.OnSelected = func(id widget.TableCellID) {
+		a.table.UnselectAll()
+		if id.Row < len(a.acts) {
+			a.openView(a.acts[id.Row].ID)
+		}
+	}
+
+	top := container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export, a.summary)
+	records := container.NewBorder(nil, nil, nil, nil, a.table)
+	a.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("活动记录"), records),
+		container.NewTabItem(lang.L("年度计划"), a.newPlansTab()),
+		container.NewTabItem(lang.L("合规日历"), a.newCalendarTab()),
+	)
+	a.content = container.NewBorder(top, nil, nil, nil, a.tabs)
+	sh.onDataChanged(a.refresh)
+	a.refresh()
+	return a
+}
+
+func (a *activitiesScreen) cell(row, col int) string {
+	r := &a.acts[row]
+	switch col {
+	case 0:
+		return string(r.Kind)
+	case 1:
+		return strconv.Itoa(r.Seq)
+	case 2:
+		return r.Date.String()
+	case 3:
+		return r.Topic
+	case 4:
+		c := r.Counts()
+		return strconv.Itoa(c.Present) + "/" + strconv.Itoa(c.Due)
+	case 5:
+		if len(r.Attachments) == 0 {
+			return ""
+		}
+		return strconv.Itoa(len(r.Attachments))
+	case 6:
+		if r.EnteredLate(model.RecordKeeping2018) {
+			return lang.L("补录")
+		}
+		return lang.L("按时")
+	}
+	return ""
+}
+
+func (a *activitiesScreen) refresh() {
+	acts, err := a.svc.Activities(a.year)
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	a.acts = acts
+	late := 0
+	for i := range acts {
+		if acts[i].EnteredLate(model.RecordKeeping2018) {
+			late++
+		}
+	}
+	a.summary.SetText(lang.L("共 {{.N}} 次活动，补录 {{.Late}} 次", map[string]any{"N": len(acts), "Late": late}))
+	a.table.Refresh()
+	a.refreshPlans()
+	a.refreshCalendar()
+}
+
+// newPlansTab is 年度计划: what the branch intends to hold, by month.
+func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
+	kinds := kindNames()
+	kind := widget.NewSelect(kinds, nil)
+	kind.SetSelected(kinds[0])
+	months := make([]string, 12)
+	for i := range months {
+		months[i] = monthName(i + 1)
+	}
+	month := widget.NewSelect(months, nil)
+	month.SetSelected(months[int(a.sh.svc.today().Month)-1])
+	topic := widget.NewEntry()
+	topic.SetPlaceHolder(lang.L("计划议题"))
+	add := widget.NewButtonWithIcon(lang.L("加入计划"), theme.ContentAddIcon(), func() {
+		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Selected), Topic: topic.Text}
+		if _, err := a.svc.SavePlan(p); err != nil {
+			a.sh.showError("保存年度计划", err)
+			return
+		}
+		topic.SetText("")
+		a.sh.dataChanged()
+	})
+	a.planList = widget.NewList(func() int { return len(a.plans) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			p := a.plans[id]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(monthName(int(p.Month)) + "　" + string(p.Kind) + "　" + p.Topic)
+			row.Objects[1].(*widget.Button).OnTapped = func() {
+				// Plans are intentions, not records: removing one is allowed.
+				a.sh.confirm(lang.L("删除计划"), lang.L("删除这项计划？已开展的活动记录不受影响。"), func() {
+					if err := a.svc.DeletePlan(p.ID); err != nil {
+						a.sh.showError("删除年度计划", err)
+						return
+					}
+					a.sh.dataChanged()
+				})
+			}
+		})
+	a.planMonth, a.planKind, a.planTopic, a.planAdd = month, kind, topic, add
+	form := container.NewBorder(nil, nil, container.NewHBox(month, kind), add, topic)
+	return container.NewBorder(form, nil, nil, nil, a.planList)
+}
+
+func (a *activitiesScreen) refreshPlans() {
+	plans, err := a.svc.Plans(a.year)
+	if err != nil {
+		a.sh.showError("读取年度计划", err)
+		return
+	}
+	a.plans = plans
+	a.planList.Refresh()
+}
+
+// newCalendarTab is the compliance calendar: one row per required kind, one
+// column per month, each cell saying how that period stands; below it, the
+// members who have gone months without organisational life.
+func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
+	a.calendar = widget.NewTable(
+		func() (int, int) { return len(a.calKinds), 13 },
+		func() fyne.CanvasObject { return widget.NewLabel("即将到期") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Importance = widget.MediumImportance
+			if id.Col == 0 {
+				l.SetText(string(a.calKinds[id.Row]))
+				return
+			}
+			s := a.slot(a.calKinds[id.Row], time.Month(id.Col))
+			if s == nil {
+				l.SetText("")
+				return
+			}
+			switch s.Status {
+			case model.SlotMissing:
+				l.Importance = widget.DangerImportance
+			case model.SlotDueSoon:
+				l.Importance = widget.WarningImportance
+			case model.SlotHeld:
+				l.Importance = widget.SuccessImportance
+			}
+			text := lang.L(s.Status.String())
+			if s.Period != model.Monthly {
+				text = s.Label() + " " + text
+			}
+			l.SetText(text)
+		})
+	a.calendar.ShowHeaderRow = true
+	a.calendar.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	a.calendar.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col == 0 {
+			o.(*widget.Label).SetText(lang.L("活动类型"))
+			return
+		}
+		o.(*widget.Label).SetText(monthName(id.Col))
+	}
+	a.calendar.SetColumnWidth(0, textColumn{chars: 8}.width())
+	for c := 1; c <= 12; c++ {
+		a.calendar.SetColumnWidth(c, textColumn{chars: 4.5}.width())
+	}
+	partCols := []textColumn{{"姓名", 6, false}, {"最近参加", 7, false}, {"未参加月数", 5, false}, {"提醒", 6, false}}
+	a.partTable = newTextTable(partCols, func() int { return len(a.flagged()) }, func(row, col int) string {
+		p := a.flagged()[row]
+		switch col {
+		case 0:
+			return p.Name
+		case 1:
+			if p.Last.IsZero() {
+				return lang.L("无记录")
+			}
+			return p.Last.String()
+		case 2:
+			return strconv.Itoa(p.Months)
+		}
+		return lang.L(p.Severity.String())
+	})
+	legend := widget.NewLabel(lang.L("按《支部工作条例》：支部党员大会、党课每季度至少一次，支委会、党小组会、主题党日每月一次，组织生活会、民主评议、谈心谈话每年一次。"))
+	legend.Wrapping = fyne.TextWrapWord
+	a.since = widget.NewLabel("")
+	a.since.Wrapping = fyne.TextWrapWord
+	part := container.NewBorder(heading("连续3个月以上未参加组织生活的党员（党章第九条）"), nil, nil, nil, a.partTable)
+	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, container.NewGridWithRows(2, a.calendar, part))
+}
+
+// showCalendar brings the compliance calendar to the front.
+func (a *activitiesScreen) showCalendar() { a.tabs.SelectIndex(2) }
+
+// flagged are the members with a warning or worse.
+func (a *activitiesScreen) flagged() []model.MemberParticipation {
+	var out []model.MemberParticipation
+	for _, p := range a.report.Participation {
+		if p.Severity != model.Info {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// slot finds the calendar slot of kind covering month: the month's own, or
+// the quarter's or year's shown in its last month.
+func (a *activitiesScreen) slot(kind model.ActivityKind, m time.Month) *model.Slot {
+	for i := range a.report.Calendar.Slots {
+		s := &a.report.Calendar.Slots[i]
+		if s.Kind != kind {
+			continue
+		}
+		if s.From.Month <= m && m <= s.To.Month && (s.Period == model.Monthly || s.To.Month == m) {
+			return s
+		}
+	}
+	return nil
+}
+
+func (a *activitiesScreen) refreshCalendar() {
+	r, err := a.svc.Compliance(a.year)
+	if err != nil {
+		a.sh.showError("计算合规日历", err)
+		return
+	}
+	a.report = r
+	if r.Calendar.Since.IsZero() {
+		a.since.Hide()
+	} else {
+		a.since.SetText(lang.L("本台账的活动记录自{{.Date}}起，此前的期间标为“建账前”，不计为缺失。",
+			map[string]any{"Date": r.Calendar.Since.Chinese()}))
+		a.since.Show()
+	}
+	a.calKinds = a.calKinds[:0]
+	seen := map[model.ActivityKind]bool{}
+	for _, s := range r.Calendar.Slots {
+		if !seen[s.Kind] {
+			seen[s.Kind] = true
+			a.calKinds = append(a.calKinds, s.Kind)
+		}
+	}
+	a.calendar.Refresh()
+	a.partTable.Refresh()
+}
+
+func kindNames() []string {
+	out := make([]string, len(model.ActivityKinds))
+	for i, k := range model.ActivityKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// safeName strips what Windows refuses in a file name.
+func safeName(s string) string {
+	return unsafeInFileName.ReplaceAllString(strings.TrimSpace(s), "")
+}
+
+// monthName is "3月" in Chinese, "Month 3" in English.
+func monthName(m int) string { return lang.L("{{.M}}月", map[string]any{"M": m}) }

@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"branchledger/model"
+)
+
+// fakeActivities is an in-memory Activities over a fakeStore's roster that
+// applies the model's rules as the real service does.
+type fakeActivities struct {
+	roster  *fakeStore
+	acts    []model.Activity
+	plans   []model.Plan
+	setup   model.BranchMeetingSetup
+	since   model.Date                       // where the records begin
+	changes map[int64][]model.ActivityChange // by activity
+	files   map[int64][]byte                 // attachment bytes by ID
+}
+
+func (f *fakeActivities) byID() map[int64]*model.Member {
+	ms, _ := f.roster.Members()
+	out := map[int64]*model.Member{}
+	for i := range ms {
+		out[ms[i].ID] = &ms[i]
+	}
+	return out
+}
+
+func (f *fakeActivities) Activities(year int) ([]model.Activity, error) {
+	var out []model.Activity
+	for _, a := range f.acts {
+		if a.Date.Year == year {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (f *fakeActivities) Activity(id int64) (model.Activity, error) {
+	for _, a := range f.acts {
+		if a.ID == id {
+			return a, nil
+		}
+	}
+	return model.Activity{}, errors.New("没有该活动记录")
+}
+
+func (f *fakeActivities) SaveActivity(a model.Activity) (model.Activity, error) {
+	if errs := a.Validate(f.roster.today, f.byID()); len(errs) > 0 {
+		return model.Activity{}, errs
+	}
+	a.ID, a.Seq = int64(len(f.acts)+1), 1
+	f.acts = append(f.acts, a)
+	return a, nil
+}
+
+func (f *fakeActivities) ActivityChanges(id int64) ([]model.ActivityChange, error) {
+	return f.changes[id], nil
+}
+func (f *fakeActivities) AttachmentData(id int64) ([]byte, error) { return f.files[id], nil }
+func (f *fakeActivities) Plans(int) ([]model.Plan, error)         { return f.plans, nil }
+func (f *fakeActivities) SavePlan(p model.Plan) (model.Plan, error) {
+	p.ID = int64(len(f.plans) + 1)
+	for _, q := range f.plans {
+		p.ID = max(p.ID, q.ID+1)
+	}
+	f.plans = append(f.plans, p)
+	return p, nil
+}
+func (f *fakeActivities) DeletePlan(id int64) error {
+	for i, p := range f.plans {
+		if p.ID == id {
+			f.plans = append(f.plans[:i], f.plans[i+1:]...)
+			return nil
+		}
+	}
+	return errors.New("没有该计划")
+}
+func (f *fakeActivities) UpcomingPlans(int) ([]model.Plan, error) { return f.plans, nil }
+func (f *fakeActivities) MeetingSetup() (model.BranchMeetingSetup, error) {
+	return f.setup, nil
+}
+func (f *fakeActivities) SaveMeetingSetup(b model.BranchMeetingSetup) error {
+	f.setup = b
+	return nil
+}
+func (f *fakeActivities) ReadAttachment(string) (model.Attachment, error) {
+	return model.Attachment{}, nil
+}
+func (f *fakeActivities) AttachFile(int64, string) (model.Attachment, error) {
+	return model.Attachment{}, nil
+}
+func (f *fakeActivities) ExportActivity(int64, string) error    { return nil }
+func (f *fakeActivities) ExportLedger(int, string) (int, error) { return len(f.acts), nil }
+
+func (f *fakeActivities) DueMembers(kind model.ActivityKind, d model.Date) ([]model.Member, error) {
+	ms, _ := f.roster.Members()
+	return model.DueMembers(kind, d, ms, nil), nil
+}
+
+func (f *fakeActivities) Checks(a *model.Activity) ([]model.Check, error) {
+	return a.CheckRules(f.byID(), 0, model.BranchWorkRules2018), nil
+}
+
+func (f *fakeActivities) held() []model.HeldActivity {
+	var held []model.HeldActivity
+	for i := range f.acts {
+		held = append(held, f.acts[i].Held())
+	}
+	return held
+}
+
+func (f *fakeActivities) Compliance(year int) (model.ComplianceReport, error) {
+	rules := model.MeetingRules2018.ForBranch(f.setup)
+	cal := model.ComplianceCalendar(year, f.held(), rules, f.since, f.roster.today)
+	ms, _ := f.roster.Members()
+	ps := model.Participation(ms, f.held(), f.roster.today, rules, model.PartyConstitution2022)
+	fs := append(cal.Findings(), model.ParticipationFindings(ps, model.PartyConstitution2022)...)
+	return model.ComplianceReport{Calendar: cal, Participation: ps, Findings: fs}, nil
+}
+
+func (f *fakeActivities) ParticipationByMember() (map[int64]model.MemberParticipation, error) {
+	ms, _ := f.roster.Members()
+	out := map[int64]model.MemberParticipation{}
+	for _, p := range model.Participation(ms, f.held(), f.roster.today, model.MeetingRules2018, model.PartyConstitution2022) {
+		out[p.MemberID] = p
+	}
+	return out, nil
+}
+
+func newActivityShell(t *testing.T) (*shell, *fakeActivities) {
+	f := newFakeStore(testToday,
+		member("张三", validID("19800101", "001")), member("李四", validID("19810101", "003")), member("王五", validID("19820101", "005")))
+	acts := &fakeActivities{roster: f}
+	svc := f.services()
+	svc.Activities = acts
+	a := test.NewTempApp(t)
+	s := newShell(a, svc, "/data/branch.db")
+	s.background = func(work func()) { work() }
+	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	t.Cleanup(s.win.Close)
+	s.show(screenActivities)
+	return s, acts
+}
+
+// The form takes attendance from the roster, checks the quorum as marks
+// change, refuses a leave without a reason, and saves once it is given.
+func TestNewGeneralMeetingChecksQuorumAndSaves(t *testing.T) {
+	s, acts := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	if f == nil {
+		t.Fatal("no form opened")
+	}
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	if len(f.act.Attendance) != 3 {
+		t.Fatalf("attendance grid has %d rows, want the 3 members", len(f.act.Attendance))
+	}
+	if !strings.Contains(f.checks.Text, "✔ 有表决权的党员应到3人，实到3人") {
+		t.Fatalf("checks = %q", f.checks.Text)
+	}
+	f.act.Attendance[1].Status = model.OnLeave
+	f.act.Attendance[2].Status = model.Absent
+	f.act.Attendance[2].Reason = "未请假"
+	f.recheck()
+	if !strings.Contains(f.checks.Text, "✘") || !strings.Contains(f.counts.Text, "实到 1 人，请假 1 人，缺席 1 人") {
+		t.Fatalf("after marking two away: %q / %q", f.checks.Text, f.counts.Text)
+	}
+	test.Type(f.topic, "学习支部工作条例")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	test.Tap(f.save)
+	if len(acts.acts) != 0 || !strings.Contains(f.problems.Text, "李四 请假，请填写原因") {
+		t.Fatalf("saved without a reason: %d records, problems %q", len(acts.acts), f.problems.Text)
+	}
+	f.act.Attendance[1].Reason = "出差"
+	test.Tap(f.save)
+	if len(acts.acts) != 1 || acts.acts[0].Counts() != (model.Counts{Due: 3, Present: 1, Leave: 1, Absent: 1}) {
+		t.Fatalf("records = %+v", acts.acts)
+	}
+}

@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// activityView is the record dialog last opened, kept for tests.
+type activityView struct {
+	dialog  dialog.Dialog
+	details *widget.Label
+	thumbs  *fyne.Container // one thumbnail per attachment
+	history *widget.Table   // nil when the record was never changed
+}
+
+// openView shows one record: what it says, the rule checks, thumbnails of
+// its attachments, and every change made after it was entered.
+func (a *activitiesScreen) openView(id int64) {
+	act, err := a.svc.Activity(id)
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	changes, err := a.svc.ActivityChanges(id)
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	checks, err := a.svc.Checks(&act)
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	var d dialog.Dialog
+	title := heading("")
+	title.SetText(act.Title())
+	details := widget.NewLabel(activitySummary(&act, checks))
+	details.Wrapping = fyne.TextWrapWord
+	details.Selectable = true
+
+	thumbs := container.NewGridWrap(fyne.NewSize(150, 130))
+	for _, at := range act.Attachments {
+		thumbs.Add(a.thumbnail(at))
+	}
+	attach := widget.NewButtonWithIcon(lang.L("添加附件"), theme.ContentAddIcon(), func() {
+		a.chooseAttachment(func(path string) {
+			if _, err := a.svc.AttachFile(id, path); err != nil {
+				a.sh.showError("添加附件", err)
+				return
+			}
+			d.Hide()
+			a.sh.dataChanged()
+			a.openView(id)
+		})
+	})
+	edit := widget.NewButtonWithIcon(lang.L("修改记录"), theme.DocumentCreateIcon(), func() {
+		d.Hide()
+		a.openForm(act)
+	})
+	export := widget.NewButtonWithIcon(lang.L("导出会议记录"), theme.DocumentSaveIcon(), func() {
+		a.chooseSave(safeName(act.Title())+".xlsx", func(path string) (string, error) {
+			return lang.L("会议记录已导出，文件保存在："), a.svc.ExportActivity(id, path)
+		})
+	})
+
+	histCols := []textColumn{{"修改时间", 9, false}, {"项目", 6, false}, {"原内容", 16, true}, {"新内容", 16, true}}
+	histCell := func(row, col int) string {
+		c := changes[row]
+		return [...]string{formatTime(c.At), string(c.Field), c.Old, c.New}[col]
+	}
+	hist := newTextTable(histCols, func() int { return len(changes) }, histCell)
+	fitRows(hist, histCols, len(changes), histCell)
+	entered := lang.L("录入时间：") + formatTime(act.CreatedAt)
+	if act.EnteredLate(model.RecordKeeping2018) {
+		entered += "　" + lang.L("（补录：活动结束7天后才录入）")
+	}
+	histBox := container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改记录")), nil, nil, nil, hist)
+	if len(changes) == 0 {
+		histBox = container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改记录")), nil, nil, nil,
+			widget.NewLabel(lang.L("录入后未修改过。")))
+	}
+
+	body := container.NewVSplit(
+		container.NewVScroll(container.NewVBox(details, heading("附件（照片、签到表）"), thumbs)),
+		histBox)
+	body.Offset = 0.65
+	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
+	buttons := container.NewHBox(edit, attach, export, closeButton)
+	d = dialog.NewCustomWithoutButtons(lang.L("活动记录"), container.NewBorder(title, buttons, nil, nil, body), a.sh.win)
+	d.Resize(fyne.NewSize(900, 620))
+	d.Show()
+	a.view = &activityView{dialog: d, details: details, thumbs: thumbs}
+	if len(changes) > 0 {
+		a.view.history = hist
+	}
+}
+
+// activitySummary is the record as text, in the order of the printed form.
+func activitySummary(a *model.Activity, checks []model.Check) string {
+	c := a.Counts()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s　%s\n", a.Date.Chinese(), a.TimeText(), a.Place)
+	fmt.Fprintf(&b, "%s：%s　%s：%s\n", lang.L("主持人"), a.Chair, lang.L("记录人"), a.Recorder)
+	b.WriteString(lang.L("应到 {{.Due}} 人，实到 {{.Present}} 人，请假 {{.Leave}} 人，缺席 {{.Absent}} 人",
+		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}) + "\n")
+	for _, r := range a.Attendance {
+		if r.Status != model.Present {
+			fmt.Fprintf(&b, "　%s %s（%s）\n", r.Name, r.Status, r.Reason)
+		}
+	}
+	if a.Observers != "" {
+		fmt.Fprintf(&b, "%s：%s\n", lang.L("列席人员"), a.Observers)
+	}
+	fmt.Fprintf(&b, "%s：%s\n\n%s\n", lang.L("议题"), a.Topic, a.Content)
+	if len(a.Resolutions) > 0 {
+		b.WriteString("\n" + model.ResolutionsText(a.Resolutions) + "\n")
+	}
+	for _, ch := range checks {
+		mark := "✔"
+		if !ch.OK {
+			mark = "✘"
+		}
+		b.WriteString(mark + " " + ch.Message + "\n")
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// thumbnail shows a photo scaled into its box; a PDF shows as a document
+// icon with its name.
+func (a *activitiesScreen) thumbnail(at model.Attachment) fyne.CanvasObject {
+	name := widget.NewLabel(at.Name)
+	name.Truncation = fyne.TextTruncateEllipsis
+	if at.Type == model.AttachPDF {
+		icon := widget.NewIcon(theme.FileIcon())
+		return container.NewBorder(nil, name, nil, nil, icon)
+	}
+	data, err := a.svc.AttachmentData(at.ID)
+	if err != nil {
+		return container.NewBorder(nil, name, nil, nil, widget.NewIcon(theme.BrokenImageIcon()))
+	}
+	img := canvas.NewImageFromReader(bytes.NewReader(data), at.Name)
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleFastest
+	return container.NewBorder(nil, name, nil, nil, img)
+}
+
+// chooseAttachment asks for a photo or scan; the service reads the file.
+func (a *activitiesScreen) chooseAttachment(then func(path string)) {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			a.sh.showError("选择附件", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		_ = rc.Close()
+		path := rc.URI().Path()
+		a.sh.prefs.SetLastFolder(filepath.Dir(path))
+		then(path)
+	}, a.sh.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
+	a.sh.startIn(d)
+	d.Show()
+}
+
+// chooseSave asks where to save a workbook, then writes it off the UI
+// goroutine with write, which returns the sentence to show above the path.
+func (a *activitiesScreen) chooseSave(name string, write func(path string) (string, error)) {
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.sh.showError("保存文件", err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		_ = wc.Close()
+		path := wc.URI().Path()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			_ = storage.Delete(wc.URI())
+			path += ".xlsx"
+		}
+		a.sh.prefs.SetLastFolder(filepath.Dir(path))
+		wait := a.sh.progress("正在导出…", filepath.Base(path))
+		a.sh.background(func() {
+			msg, err := write(path)
+			fyne.Do(func() {
+				wait.Hide()
+				if err != nil {
+					a.sh.showError("导出", err)
+					return
+				}
+				a.showSaved(msg, path)
+			})
+		})
+	}, a.sh.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	a.sh.startIn(d)
+	d.Show()
+}
+
+func (a *activitiesScreen) showSaved(msg, path string) {
+	where := widget.NewLabel(path)
+	where.Selectable = true
+	where.Wrapping = fyne.TextWrapBreak
+	var d dialog.Dialog
+	open := widget.NewButton(lang.L("打开文件"), func() {
+		d.Hide()
+		if err := a.sh.app.OpenURL(fileURL(path)); err != nil {
+			a.sh.showError("打开文件", err)
+		}
+	})
+	open.Importance = widget.HighImportance
+	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"),
+		container.NewVBox(widget.NewLabel(msg), where, container.NewBorder(nil, nil, nil, container.NewHBox(closeButton, open))), a.sh.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}
+
+// countText formats a vote count for an entry.
+func countText(n int) string { return strconv.Itoa(n) }

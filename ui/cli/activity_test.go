@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// The demo branch has a history with gaps and two members who stopped coming;
+// check lists them, one per line, and exits 0.
+func TestCheckListsFindingsOfTheDemoBranch(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if r := run(t, "demo", "--members", "40", "--db", db); r.status != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	r := run(t, "check", "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("check exit %d: %s", r.status, r.stderr)
+	}
+	lines := strings.Split(strings.TrimRight(r.stdout, "\n"), "\n")
+	last := lines[len(lines)-1]
+	if last != "findings "+strconv.Itoa(len(lines)-1) {
+		t.Fatalf("last line %q after %d findings", last, len(lines)-1)
+	}
+	text := r.stdout
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^严重: .*已连续[6-9]个月未参加组织生活`),
+		regexp.MustCompile(`(?m)^提醒: .*已连续[3-5]个月未参加组织生活`),
+		regexp.MustCompile(`(?m)^提醒: \d+年\d+月未开展支部委员会会议`),
+	} {
+		if !want.MatchString(text) {
+			t.Errorf("check output lacks %s:\n%s", want, text)
+		}
+	}
+	// Two years back, a quarter went without a general meeting.
+	past := run(t, "check", "--db", db, "--year", strconv.Itoa(model.Today().Year-2))
+	if past.status != ExitOK || !strings.Contains(past.stdout, "第二季度未开展支部党员大会") {
+		t.Fatalf("check two years back: %s", past.stdout)
+	}
+}
+
+// A new file has no profile and no records: check reports the missing
+// profile, and no activity as missing — neither in a year before the file
+// was made nor in the months of this year before it (at most the current
+// period is due soon).
+func TestCheckOnAnEmptyFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "new.db")
+	missing := regexp.MustCompile(`(月|季度|全年)未开展|只开展`)
+	for _, year := range []int{2020, model.Today().Year} {
+		r := run(t, "check", "--db", db, "--year", strconv.Itoa(year))
+		if r.status != ExitOK || !strings.HasPrefix(r.stdout, "提醒: 尚未填写支部基本信息") {
+			t.Fatalf("%d: %+v", year, r)
+		}
+		if missing.MatchString(r.stdout) {
+			t.Errorf("%d: a new file reports activities missing:\n%s", year, r.stdout)
+		}
+		for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+			if strings.Contains(line, "尚未开展") && !strings.HasPrefix(line, "提示: ") {
+				t.Errorf("%d: a period still open is more than a reminder: %s", year, line)
+			}
+		}
+	}
+	if r := run(t, "check", "--db", db, "--year", "2020"); lastLine(r.stdout) != "findings 1" {
+		t.Errorf("2020 on a new file: %s", r.stdout)
+	}
+}
+
+func TestActivityExportWritesLedgerAndOneSheetPerActivity(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "d.db")
+	if r := run(t, "demo", "--members", "20", "--db", db); r.status != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	year := strconv.Itoa(model.Today().Year - 1)
+	out := filepath.Join(dir, "台账.xlsx")
+	r := run(t, "activity", "export", year, out, "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("export: %+v", r)
+	}
+	var n int
+	if _, err := fmtSscanf(r.stdout, &n); err != nil || n < 20 {
+		t.Fatalf("stdout %q", r.stdout)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if sheets := f.GetSheetList(); len(sheets) != n+1 || sheets[0] != "活动台账" {
+		t.Fatalf("%d sheets for %d activities: %q…", len(sheets), n, sheets[:2])
+	}
+	if r := run(t, "activity", "export", "二〇二五", out, "--db", db); r.status != ExitFailed || !strings.Contains(r.stderr, "年份") {
+		t.Fatalf("bad year: %+v", r)
+	}
+}
+
+func fmtSscanf(s string, n *int) (int, error) {
+	m := regexp.MustCompile(`exported (\d+) activities`).FindStringSubmatch(s)
+	if m == nil {
+		return 0, strconv.ErrSyntax
+	}
+	v, err := strconv.Atoi(m[1])
+	*n = v
+	return 1, err
+}

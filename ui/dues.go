@@ -1,0 +1,251 @@
+package ui
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// DuesLedger keeps party dues (implemented by *storage.Store).
+type DuesLedger interface {
+	DuesBases(year int) ([]model.DuesBase, error)
+	// SaveDuesBases saves a sitting's bases in one transaction; a refused
+	// base, named in the error, saves none.
+	SaveDuesBases(year int, bases []model.DuesBase, source string) error
+	DuesRegister(year int, today model.Date) (model.DuesRegister, error)
+	DuesArrears(today model.Date) ([]model.Arrear, error)
+	// RecordDuesPayment returns a model.ErrDues error saying why a payment
+	// is refused.
+	RecordDuesPayment(p model.DuesPayment) (model.DuesPayment, error)
+	DuesPayments(memberID int64) ([]model.DuesPayment, error)
+	AddRemittance(r model.Remittance) (model.Remittance, error)
+	Remittances(year int) ([]model.Remittance, error)
+	DuesBalance(year int) (model.DuesBalance, error)
+}
+
+// DuesFiles reads bases workbooks and writes the printed register
+// (implemented by *duesfile.Service).
+type DuesFiles interface {
+	PreviewBases(year int, path string) (model.BasePreview, error)
+	CommitBases(p model.BasePreview) error
+	ExportDues(year int, path string) (int, error)
+}
+
+const screenDues = "党费"
+
+// duesScreen is 党费: the year's collection grid, the bases, the arrears and
+// the remittances, with the year chosen at the top.
+type duesScreen struct {
+	sh      *shell
+	content fyne.CanvasObject
+	year    int
+
+	yearSelect *widget.Select
+	tabs       *container.AppTabs
+	collect    *duesCollect
+	bases      *duesBases
+	arrears    *duesArrears
+	remit      *duesRemit
+
+	reg model.DuesRegister
+}
+
+// duesYears is how many years back the year selector reaches.
+const duesYears = 5
+
+func newDuesScreen(sh *shell) *duesScreen {
+	d := &duesScreen{sh: sh, year: sh.svc.today().Year}
+	var years []int
+	var labels []string
+	for y := d.year + 1; y > d.year-duesYears; y-- {
+		years = append(years, y)
+		labels = append(labels, lang.L("{{.Y}}年", map[string]any{"Y": y}))
+	}
+	d.yearSelect = widget.NewSelect(labels, nil)
+	d.yearSelect.SetSelectedIndex(1)
+	d.yearSelect.OnChanged = func(string) {
+		if y := years[d.yearSelect.SelectedIndex()]; y != d.year {
+			d.year = y
+			d.refresh()
+		}
+	}
+
+	d.collect = newDuesCollect(d)
+	d.bases = newDuesBases(d)
+	d.arrears = newDuesArrears(d)
+	d.remit = newDuesRemit(d)
+	d.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("收缴"), d.collect.content),
+		container.NewTabItem(lang.L("基数"), d.bases.content),
+		container.NewTabItem(lang.L("欠缴"), d.arrears.content),
+		container.NewTabItem(lang.L("上缴"), d.remit.content),
+	)
+	importButton := widget.NewButtonWithIcon(lang.L("导入基数"), theme.UploadIcon(), d.chooseImport)
+	exportButton := widget.NewButtonWithIcon(lang.L("导出登记表"), theme.DocumentSaveIcon(), d.chooseExport)
+	top := container.NewBorder(nil, nil,
+		container.NewHBox(widget.NewLabel(lang.L("年度")), d.yearSelect), container.NewHBox(importButton, exportButton))
+	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
+	sh.onDataChanged(d.refresh)
+	d.refresh()
+	return d
+}
+
+// refresh reloads the year's register and every tab from it.
+func (d *duesScreen) refresh() {
+	reg, err := d.sh.svc.Dues.DuesRegister(d.year, d.sh.svc.today())
+	if err != nil {
+		d.sh.showError("计算党费收缴登记表", err)
+		return
+	}
+	d.reg = reg
+	d.collect.refresh()
+	d.bases.refresh()
+	d.arrears.refresh()
+	d.remit.refresh()
+}
+
+// changed tells every screen that dues were written (the home screen and
+// the roster show arrears).
+func (d *duesScreen) changed() { d.sh.dataChanged() }
+
+func (d *duesScreen) chooseImport() {
+	dlg := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.sh.showError("打开文件", err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		_ = rc.Close()
+		d.sh.prefs.SetLastFolder(filepath.Dir(path))
+		d.previewImport(path)
+	}, d.sh.win)
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
+	d.sh.startIn(dlg)
+	dlg.Show()
+}
+
+// previewImport reads the bases workbook off the UI goroutine and shows what
+// it would save; nothing is saved until confirmed.
+func (d *duesScreen) previewImport(path string) {
+	wait := d.sh.progress("正在读取并检查文件…", filepath.Base(path))
+	year := d.year
+	d.sh.background(func() {
+		p, err := d.sh.svc.DuesFiles.PreviewBases(year, path)
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				dialog.ShowInformation(lang.L("无法读取此文件"), err.Error(), d.sh.win)
+				return
+			}
+			d.showBasePreview(p)
+		})
+	})
+}
+
+func (d *duesScreen) showBasePreview(p model.BasePreview) {
+	rows := map[int]bool{}
+	for _, r := range p.Rejected {
+		rows[r.Row] = true
+	}
+	summary := widget.NewLabel(lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
+		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)}))
+	summary.Wrapping = fyne.TextWrapWord
+	cols := []textColumn{{title: "行", chars: 3}, {title: "项目", chars: 6}, {title: "问题", chars: 30, wrap: true}}
+	cell := func(r, c int) string {
+		rj := p.Rejected[r]
+		return []string{strconv.Itoa(rj.Row), fieldLabel(rj.Field), rj.Reason}[c]
+	}
+	table := newTextTable(cols, func() int { return len(p.Rejected) }, cell)
+	fitRows(table, cols, len(p.Rejected), cell)
+	var dlg dialog.Dialog
+	save := widget.NewButton(lang.L("导入"), func() {
+		dlg.Hide()
+		if err := d.sh.svc.DuesFiles.CommitBases(p); err != nil {
+			d.sh.showError("导入党费基数", err)
+			return
+		}
+		d.changed()
+	})
+	save.Importance = widget.HighImportance
+	setEnabled(save, len(p.Bases) > 0)
+	cancel := widget.NewButton(lang.L("取消"), func() { dlg.Hide() })
+	body := container.NewBorder(summary, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save)), nil, nil, table)
+	dlg = dialog.NewCustomWithoutButtons(lang.L("导入党费基数"), body, d.sh.win)
+	dlg.Resize(fyne.NewSize(720, 480))
+	dlg.Show()
+}
+
+func (d *duesScreen) chooseExport() {
+	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			d.sh.showError("保存文件", err)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		_ = wc.Close()
+		path := wc.URI().Path()
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			_ = storage.Delete(wc.URI())
+			path += ".xlsx"
+		}
+		d.sh.prefs.SetLastFolder(filepath.Dir(path))
+		d.export(path)
+	}, d.sh.win)
+	dlg.SetFileName("党费收缴登记表_" + strconv.Itoa(d.year) + ".xlsx")
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.sh.startIn(dlg)
+	dlg.Show()
+}
+
+func (d *duesScreen) export(path string) {
+	wait := d.sh.progress("正在导出党费收缴登记表…", filepath.Base(path))
+	year := d.year
+	d.sh.background(func() {
+		_, err := d.sh.svc.DuesFiles.ExportDues(year, path)
+		fyne.Do(func() {
+			wait.Hide()
+			if err != nil {
+				d.sh.showError("导出党费收缴登记表", err)
+				return
+			}
+			d.sh.showSaved(path)
+		})
+	})
+}
+
+// showSaved says where a workbook was saved and offers to open it for
+// printing.
+func (s *shell) showSaved(path string) {
+	where := widget.NewLabel(path)
+	where.Selectable = true
+	where.Wrapping = fyne.TextWrapBreak
+	var d dialog.Dialog
+	open := widget.NewButton(lang.L("打开文件"), func() {
+		d.Hide()
+		if err := s.app.OpenURL(fileURL(path)); err != nil {
+			s.showError("打开文件", err)
+		}
+	})
+	open.Importance = widget.HighImportance
+	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
+	body := container.NewVBox(widget.NewLabel(lang.L("文件保存在：")), where,
+		widget.NewLabel(lang.L("打开后可在表格软件中直接打印。")), container.NewBorder(nil, nil, nil, container.NewHBox(closeButton, open)))
+	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"), body, s.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+}

@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+	"branchledger/storage/duesfile"
+)
+
+// newDuesShell is the window over a real store on a file, filled with the
+// demo branch and its dues history as of testToday.
+func newDuesShell(t *testing.T) (*shell, *storage.Store) {
+	t.Helper()
+	now := time.Date(testToday.Year, testToday.Month, testToday.Day, 10, 0, 0, 0, time.Local)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Fill(st, 30, 1, testToday); err != nil {
+		t.Fatal(err)
+	}
+	a := test.NewTempApp(t)
+	f := newFakeStore(testToday)
+	svc := Services{Roster: st, Branch: st, Files: f, Dues: st, DuesFiles: duesfile.New(st), Today: func() model.Date { return testToday }}
+	s := newShell(a, svc, "/data/branch.db")
+	s.background = func(work func()) { work() }
+	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	t.Cleanup(s.win.Close)
+	return s, st
+}
+
+// labelTexts are the texts of every label under o, in tree order.
+func labelTexts(o fyne.CanvasObject) []string {
+	switch w := o.(type) {
+	case *widget.Label:
+		return []string{w.Text}
+	case *fyne.Container:
+		var out []string
+		for _, c := range w.Objects {
+			out = append(out, labelTexts(c)...)
+		}
+		return out
+	}
+	return nil
+}
+
+func duesOf(t *testing.T, s *shell) *duesScreen {
+	t.Helper()
+	d := newDuesScreen(s)
+	if len(d.reg.Rows) == 0 {
+		t.Fatal("empty register")
+	}
+	return d
+}
+
+func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
+	s, st := newDuesShell(t)
+	d := duesOf(t, s)
+	c := d.collect
+
+	// Find a member behind: the grid says 欠交 in a red cell.
+	row, month := -1, -1
+	for i, r := range d.reg.Rows {
+		for k, m := range r.Months {
+			if m.State == model.MonthOverdue && row < 0 {
+				row, month = i, k
+			}
+		}
+	}
+	if row < 0 {
+		t.Fatal("the demo has nobody behind")
+	}
+	cell := c.table.CreateCell()
+	c.update(widget.TableCellID{Row: row, Col: collectLead + month}, cell)
+	if l := cell.(*fyne.Container).Objects[1].(*widget.Label); l.Text != "欠交" || l.Importance != widget.DangerImportance {
+		t.Errorf("overdue cell: %q %v", l.Text, l.Importance)
+	}
+
+	// Clicking the month opens the payment dialog with it ticked and the
+	// amount filled in.
+	c.table.OnSelected(widget.TableCellID{Row: row, Col: collectLead + month})
+	p := c.payment
+	if p == nil || !p.months[month].Checked {
+		t.Fatal("the payment dialog did not open on the month")
+	}
+	r := d.reg.Rows[row]
+	if p.amount.Text != r.Monthly.String() {
+		t.Errorf("amount %q, want %s", p.amount.Text, r.Monthly)
+	}
+	// A wrong amount is refused with the reason, nothing saved.
+	p.amount.SetText("")
+	test.Type(p.amount, "99999")
+	test.Tap(p.save)
+	if !p.msg.Visible() || !strings.Contains(p.msg.Text, "不符") {
+		t.Fatalf("wrong amount: %q", p.msg.Text)
+	}
+	p.amount.SetText(r.Monthly.String())
+	test.Type(p.receipt, "No.77")
+	test.Tap(p.save)
+	if p.msg.Visible() {
+		t.Fatalf("payment refused: %s", p.msg.Text)
+	}
+	if got := d.reg.Rows[row].Months[month]; got.State != model.MonthPaid || got.Amount != r.Monthly {
+		t.Errorf("after paying: %+v", got)
+	}
+	ps, _ := st.DuesPayments(r.MemberID)
+	if len(ps) == 0 || ps[0].Receipt != "No.77" {
+		t.Errorf("stored %+v", ps)
+	}
+}
+
+func TestDuesBasesGridComputesLiveAndRefusesBadBase(t *testing.T) {
+	s, st := newDuesShell(t)
+	d := duesOf(t, s)
+	b := d.bases
+	if len(b.entries) == 0 {
+		t.Fatal("no base entries")
+	}
+	// The first employed member: type 5400, the row shows 81.00 and the rule.
+	i := -1
+	for k, sel := range b.selects {
+		if sel.Selected == string(model.DuesEmployed) {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatal("no employed member")
+	}
+	e := b.entries[i]
+	e.SetText("")
+	test.Type(e, "5400")
+	shown := strings.Join(labelTexts(b.body), "|")
+	if !strings.Contains(shown, "|81.00|") || !strings.Contains(shown, "按 1.5% 交纳") {
+		t.Errorf("no live amount for 5400: %s", shown)
+	}
+	test.Tap(b.save)
+	if b.msg.Visible() {
+		t.Fatalf("save refused: %s", b.msg.Text)
+	}
+	bases, _ := st.DuesBases(d.year)
+	found := false
+	for _, x := range bases {
+		found = found || x.MemberID == d.reg.Rows[i].MemberID && x.Base == model.Yuan(5400)
+	}
+	if !found {
+		t.Error("5400 not saved")
+	}
+	// A negative base: a message naming the member, nothing saved.
+	e = b.entries[i]
+	e.SetText("-5")
+	test.Tap(b.save)
+	if !strings.Contains(b.msg.Text, d.reg.Rows[i].Name) || !strings.Contains(b.msg.Text, "负数") {
+		t.Errorf("negative base: %q", b.msg.Text)
+	}
+}
+
+func TestDuesArrearsOnHomeRosterAndTab(t *testing.T) {
+	s, _ := newDuesShell(t)
+	d := duesOf(t, s)
+	if len(d.arrears.list) == 0 || d.arrears.list[0].Severity != model.Serious {
+		t.Fatalf("arrears %+v", d.arrears.list)
+	}
+	if got := d.arrears.cell(0, 5); !strings.Contains(got, "党章第九条") {
+		t.Errorf("serious hint %q", got)
+	}
+	var serious bool
+	for _, f := range s.home.findings {
+		serious = serious || f.Severity == model.Serious && strings.Contains(f.Message, "欠缴党费")
+	}
+	if !serious {
+		t.Errorf("home findings lack the serious arrears: %+v", s.home.findings)
+	}
+	col := s.roster.columns[len(s.roster.columns)-1]
+	if col.title != "党费" {
+		t.Fatalf("last roster column %q", col.title)
+	}
+	first := d.arrears.list[0]
+	m := model.Member{ID: first.MemberID}
+	if got := col.text(&m, testToday); !strings.Contains(got, "严重") {
+		t.Errorf("roster mark %q", got)
+	}
+}
+
+func TestDuesRemittanceRefusedAboveBalance(t *testing.T) {
+	s, _ := newDuesShell(t)
+	d := duesOf(t, s)
+	r := d.remit
+	held := r.bal.Held
+	r.amount.SetText((held + 1).String())
+	test.Tap(r.save)
+	if !strings.Contains(r.msg.Text, "超过支部结存") {
+		t.Fatalf("over balance: %q", r.msg.Text)
+	}
+	r.amount.SetText("1.00")
+	test.Tap(r.save)
+	if r.msg.Visible() || r.bal.Held != held-100 {
+		t.Errorf("remit 1.00: %q, held %s → %s", r.msg.Text, held, r.bal.Held)
+	}
+}

@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// duesArrears is the 欠缴 tab: members behind, longest consecutive run
+// first, with the 党章 art. 9 levels.
+type duesArrears struct {
+	d       *duesScreen
+	content fyne.CanvasObject
+	list    []model.Arrear
+	table   *widget.Table
+	summary *widget.Label
+}
+
+var arrearsColumns = []textColumn{
+	{title: "姓名", chars: 5}, {title: "欠缴月数", chars: 4}, {title: "金额（元）", chars: 6},
+	{title: "连续未交", chars: 4}, {title: "起始", chars: 6}, {title: "提示", chars: 24, wrap: true},
+}
+
+func newDuesArrears(d *duesScreen) *duesArrears {
+	a := &duesArrears{d: d}
+	a.table = newTextTable(arrearsColumns, func() int { return len(a.list) }, a.cell)
+	a.table.OnSelected = func(id widget.TableCellID) {
+		a.table.UnselectAll()
+		for _, r := range d.reg.Rows {
+			if r.MemberID == a.list[id.Row].MemberID {
+				d.collect.payment = newPaymentDialog(d, r, -1)
+				return
+			}
+		}
+	}
+	a.summary = widget.NewLabel("")
+	a.summary.Wrapping = fyne.TextWrapWord
+	a.content = container.NewBorder(a.summary, nil, nil, nil, a.table)
+	return a
+}
+
+func (a *duesArrears) cell(row, col int) string {
+	x := a.list[row]
+	c := a.d.sh.rules.Constitution
+	switch col {
+	case 0:
+		return x.Name
+	case 1:
+		return strconv.Itoa(x.Months)
+	case 2:
+		s := x.Amount.String()
+		if x.Unknown > 0 {
+			s += "+?"
+		}
+		return s
+	case 3:
+		return strconv.Itoa(x.Streak)
+	case 4:
+		if x.Streak == 0 {
+			return ""
+		}
+		return x.Since.String()
+	}
+	switch x.Severity {
+	case model.Serious:
+		return lang.L("连续{{.N}}个月未交党费：按党章第九条应视为自行脱党，请支部及时谈话、按规定处理", map[string]any{"N": c.LapseMonths})
+	case model.Warning:
+		return lang.L("连续{{.N}}个月以上未交，请提醒并谈话", map[string]any{"N": c.WarnMonths})
+	}
+	if x.Unknown > 0 {
+		return lang.L("有月份缺基数，金额未定")
+	}
+	return ""
+}
+
+func (a *duesArrears) refresh() {
+	list, err := a.d.sh.svc.Dues.DuesArrears(a.d.sh.svc.today())
+	if err != nil {
+		a.d.sh.showError("计算欠缴党费", err)
+		return
+	}
+	a.list = list
+	var warn, serious int
+	for _, x := range list {
+		switch x.Severity {
+		case model.Warning:
+			warn++
+		case model.Serious:
+			serious++
+		}
+	}
+	if len(list) == 0 {
+		a.summary.SetText(lang.L("没有欠缴党费的党员。"))
+	} else {
+		a.summary.SetText(lang.L("{{.N}} 人欠缴党费（截至上月）：{{.S}} 人连续{{.L}}个月以上未交（严重），{{.W}} 人连续{{.M}}个月以上（提醒）。点击一行登记补交。",
+			map[string]any{"N": len(list), "S": serious, "L": a.d.sh.rules.Constitution.LapseMonths, "W": warn, "M": a.d.sh.rules.Constitution.WarnMonths}))
+	}
+	a.table.Refresh()
+	fitRows(a.table, arrearsColumns, len(a.list), a.cell)
+}
+
+// duesRemit is the 上缴 tab: the year by quarter (collected and remitted),
+// the balance held, the remittances, and a form to record one.
+type duesRemit struct {
+	d       *duesScreen
+	content fyne.CanvasObject
+
+	bal      model.DuesBalance
+	list     []model.Remittance
+	quarters *widget.Table
+	table    *widget.Table
+	held     *widget.Label
+
+	quarter               *widget.Select
+	date, amount, receipt *widget.Entry
+	msg                   *widget.Label
+	save                  *widget.Button
+}
+
+var quarterColumns = []textColumn{{title: "季度", chars: 5}, {title: "收缴（元）", chars: 7}, {title: "上缴（元）", chars: 7}}
+var remitColumns = []textColumn{{title: "上缴日期", chars: 6}, {title: "季度", chars: 4}, {title: "金额（元）", chars: 6}, {title: "收据号", chars: 8}}
+var quarterNames = []string{"第一季度", "第二季度", "第三季度", "第四季度"}
+
+func newDuesRemit(d *duesScreen) *duesRemit {
+	r := &duesRemit{d: d}
+	r.quarters = newTextTable(quarterColumns, func() int { return 4 }, func(row, col int) string {
+		q := r.bal.Quarters[row]
+		return []string{lang.L(quarterNames[row]), q.Collected.String(), q.Remitted.String()}[col]
+	})
+	r.table = newTextTable(remitColumns, func() int { return len(r.list) }, func(row, col int) string {
+		x := r.list[row]
+		return []string{x.Date.String(), lang.L(quarterNames[x.Quarter-1]), x.Amount.String(), x.Receipt}[col]
+	})
+	r.held = heading("")
+	r.quarter = widget.NewSelect(langAll(quarterNames), nil)
+	r.date = newDateEntry()
+	r.amount = widget.NewEntry()
+	r.amount.SetPlaceHolder(lang.L("元"))
+	r.receipt = widget.NewEntry()
+	r.msg = newMessage()
+	r.save = widget.NewButton(lang.L("登记上缴"), r.submit)
+	r.save.Importance = widget.HighImportance
+	form := formColumns(1, []*formCell{newCell("季度", r.quarter), newCell("上缴日期", r.date), newCell("金额", r.amount), newCell("收据号", r.receipt)})
+	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, r.table))
+	right := container.NewVBox(heading("登记上缴"), form, r.msg, container.NewBorder(nil, nil, nil, r.save))
+	r.content = container.NewGridWithColumns(2, left, right)
+	return r
+}
+
+func langAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = lang.L(s)
+	}
+	return out
+}
+
+func (r *duesRemit) refresh() {
+	bal, err := r.d.sh.svc.Dues.DuesBalance(r.d.year)
+	if err != nil {
+		r.d.sh.showError("计算党费结存", err)
+		return
+	}
+	list, err := r.d.sh.svc.Dues.Remittances(r.d.year)
+	if err != nil {
+		r.d.sh.showError("读取党费上缴记录", err)
+		return
+	}
+	r.bal, r.list = bal, list
+	r.held.SetText(lang.L("支部结存 {{.H}} 元", map[string]any{"H": bal.Held.String()}))
+	today := r.d.sh.svc.today()
+	if r.quarter.SelectedIndex() < 0 {
+		r.quarter.SetSelectedIndex((int(today.Month) - 1) / 3)
+	}
+	if r.date.Text == "" {
+		r.date.SetText(today.String())
+	}
+	r.quarters.Refresh()
+	r.table.Refresh()
+}
+
+func (r *duesRemit) submit() {
+	date, err := model.ParseDate(r.date.Text)
+	if err != nil {
+		setMessage(r.msg, err.Error())
+		return
+	}
+	amount, err := model.ParseMoney(r.amount.Text)
+	if err != nil {
+		setMessage(r.msg, lang.L("金额")+"："+err.Error())
+		return
+	}
+	rm := model.Remittance{Year: r.d.year, Quarter: r.quarter.SelectedIndex() + 1, Date: date, Amount: amount, Receipt: r.receipt.Text}
+	if _, err := r.d.sh.svc.Dues.AddRemittance(rm); err != nil {
+		setMessage(r.msg, err.Error())
+		return
+	}
+	setMessage(r.msg, "")
+	r.amount.SetText("")
+	r.receipt.SetText("")
+	r.d.changed()
+}

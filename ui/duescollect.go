@@ -1,0 +1,329 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// monthLook is how the collection grid shows a month's state: a background
+// colour and a word, so that the states differ on a black-and-white screen
+// too (and for colour-blind users).
+type monthLook struct {
+	bg   color.Color
+	word string // "" shows the amount
+}
+
+var monthLooks = map[model.MonthState]monthLook{
+	model.MonthPaid:        {color.NRGBA{R: 0xd4, G: 0xed, B: 0xda, A: 0xff}, ""},
+	model.MonthDue:         {color.Transparent, "待交"},
+	model.MonthOverdue:     {color.NRGBA{R: 0xf8, G: 0xd0, B: 0xd0, A: 0xff}, "欠交"},
+	model.MonthNotOwed:     {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "—"},
+	model.MonthBaseMissing: {color.NRGBA{R: 0xfc, G: 0xe8, B: 0xc8, A: 0xff}, "缺基数"},
+	model.MonthExempt:      {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "免交"},
+}
+
+// legendOrder is the legend, left to right.
+var legendOrder = []struct {
+	state model.MonthState
+	label string
+}{
+	{model.MonthPaid, "已交（金额）"},
+	{model.MonthDue, "待交（未到期）"},
+	{model.MonthOverdue, "欠交（已到期未交）"},
+	{model.MonthBaseMissing, "缺基数（金额未定）"},
+	{model.MonthNotOwed, "不需交（入党前或离开后）"},
+	{model.MonthExempt, "免交"},
+}
+
+// duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
+// opens the payment dialog.
+type duesCollect struct {
+	d       *duesScreen
+	content fyne.CanvasObject
+	table   *widget.Table
+	totals  *widget.Label
+	payment *paymentDialog // the dialog last opened, for tests
+}
+
+// Columns of the grid: name, monthly amount, the months, year paid.
+const collectLead = 2
+
+func newDuesCollect(d *duesScreen) *duesCollect {
+	c := &duesCollect{d: d}
+	c.table = widget.NewTable(
+		func() (int, int) { return len(d.reg.Rows), collectLead + 12 + 1 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+		},
+		c.update)
+	c.table.ShowHeaderRow = true
+	c.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		o.(*widget.Label).SetText(c.heading(id.Col))
+	}
+	c.table.OnSelected = func(id widget.TableCellID) {
+		c.table.UnselectAll()
+		if id.Row < 0 || id.Row >= len(d.reg.Rows) {
+			return
+		}
+		month := -1
+		if k := id.Col - collectLead; k >= 0 && k < 12 {
+			month = k
+		}
+		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
+	}
+	unit := fyne.MeasureText("党", 14, fyne.TextStyle{}).Width
+	c.table.SetColumnWidth(0, 5*unit)
+	c.table.SetColumnWidth(1, 5*unit)
+	for k := range 12 {
+		c.table.SetColumnWidth(collectLead+k, 4.4*unit)
+	}
+	c.table.SetColumnWidth(collectLead+12, 5.5*unit)
+
+	var legend []fyne.CanvasObject
+	for _, l := range legendOrder {
+		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
+		swatch.StrokeColor, swatch.StrokeWidth = color.Gray{Y: 0x99}, 1
+		swatch.SetMinSize(fyne.NewSize(18, 18))
+		legend = append(legend, container.NewCenter(swatch), widget.NewLabel(lang.L(l.label)))
+	}
+	c.totals = widget.NewLabel("")
+	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
+	c.content = container.NewBorder(container.NewVBox(container.NewHBox(legend...), container.NewHBox(hint, c.totals)), nil, nil, nil, c.table)
+	return c
+}
+
+func (c *duesCollect) heading(col int) string {
+	switch {
+	case col == 0:
+		return lang.L(model.HeadName)
+	case col == 1:
+		return lang.L(model.HeadMonthly)
+	case col < collectLead+12:
+		return lang.L("{{.M}}月", map[string]any{"M": col - collectLead + 1})
+	}
+	return lang.L(model.HeadYearPaid)
+}
+
+// cellText is what a grid cell shows, and its state for months.
+func (c *duesCollect) cellText(row, col int) (string, model.MonthState, bool) {
+	r := &c.d.reg.Rows[row]
+	switch {
+	case col == 0:
+		return r.Name, 0, false
+	case col == 1:
+		if !r.HasBase {
+			return lang.L("缺基数"), 0, false
+		}
+		return r.Monthly.String(), 0, false
+	case col < collectLead+12:
+		m := r.Months[col-collectLead]
+		look := monthLooks[m.State]
+		if look.word == "" {
+			return m.Amount.String(), m.State, true
+		}
+		return lang.L(look.word), m.State, true
+	}
+	return r.YearPaid.String(), 0, false
+}
+
+func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	bg := stack.Objects[0].(*canvas.Rectangle)
+	l := stack.Objects[1].(*widget.Label)
+	text, state, month := c.cellText(id.Row, id.Col)
+	if month {
+		bg.FillColor = monthLooks[state].bg
+		l.Alignment = fyne.TextAlignCenter
+	} else {
+		bg.FillColor = color.Transparent
+		l.Alignment = fyne.TextAlignLeading
+	}
+	l.Importance = widget.MediumImportance
+	if state == model.MonthOverdue {
+		l.Importance = widget.DangerImportance
+	}
+	bg.Refresh()
+	l.SetText(text)
+}
+
+func (c *duesCollect) refresh() {
+	reg := &c.d.reg
+	c.totals.SetText(lang.L("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元",
+		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()}))
+	c.table.Refresh()
+}
+
+// paymentDialog records a payment for one member: the date, the months it
+// covers (the amount follows them), who paid, the receipt number.
+type paymentDialog struct {
+	d   *duesScreen
+	row model.RegisterRow
+	dlg fyneDialog
+
+	date, amount, receipt, note *widget.Entry
+	months                      [12]*widget.Check
+	payer                       *widget.Select
+	payers                      []model.Member
+	msg                         *widget.Label
+	save                        *widget.Button
+	history                     *widget.Label
+}
+
+func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
+	p := &paymentDialog{d: d, row: row}
+	p.date = newDateEntry()
+	p.date.SetText(d.sh.svc.today().String())
+	p.amount = widget.NewEntry()
+	p.amount.SetPlaceHolder(lang.L("元"))
+	p.receipt = widget.NewEntry()
+	p.note = widget.NewEntry()
+	p.msg = newMessage()
+
+	var checks []fyne.CanvasObject
+	for k := range 12 {
+		cell := row.Months[k]
+		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), func(bool) { p.fillAmount() })
+		switch cell.State {
+		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt:
+			ck.Disable()
+		}
+		p.months[k] = ck
+		checks = append(checks, ck)
+	}
+	if month >= 0 && !p.months[month].Disabled() {
+		p.months[month].SetChecked(true)
+	}
+
+	self := lang.L("本人")
+	options := []string{self}
+	if ms, err := d.sh.svc.Roster.Members(); err == nil {
+		for _, m := range ms {
+			if m.OnRoster && m.ID != row.MemberID {
+				p.payers = append(p.payers, m)
+				options = append(options, m.Name)
+			}
+		}
+	}
+	p.payer = widget.NewSelect(options, nil)
+	p.payer.SetSelectedIndex(0)
+
+	p.history = widget.NewLabel("")
+	p.history.Wrapping = fyne.TextWrapWord
+	p.loadHistory()
+
+	rule := widget.NewLabel(row.Rule)
+	if !row.HasBase {
+		rule.SetText(lang.L("尚未填写本年基数，请先在“基数”中填写。"))
+		rule.Importance = widget.WarningImportance
+	}
+	rule.Wrapping = fyne.TextWrapWord
+	form := formColumns(1, []*formCell{
+		newCell("交纳日期", p.date),
+		newCell("所交月份", container.NewGridWithColumns(6, checks...)),
+		newCell("金额", p.amount),
+		newCell("交纳人", p.payer),
+		newCell("收据号", p.receipt),
+		newCell("备注", p.note),
+	})
+	p.save = widget.NewButton(lang.L("登记交纳"), p.submit)
+	p.save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("关闭"), func() { p.dlg.Hide() })
+	body := container.NewVBox(rule, form, p.msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, p.save)),
+		heading("交纳记录"), p.history)
+	title := lang.L("{{.Name}} {{.Year}}年党费", map[string]any{"Name": row.Name, "Year": d.year})
+	p.dlg = showCustom(d.sh, title, container.NewVScroll(body), fyne.NewSize(640, 600))
+	p.fillAmount()
+	return p
+}
+
+// fillAmount puts the dues of the ticked months in the amount, which the
+// secretary may still change (the store refuses an amount that does not
+// match).
+func (p *paymentDialog) fillAmount() {
+	if !p.row.HasBase {
+		return
+	}
+	var sum model.Money
+	for k, ck := range p.months {
+		if ck.Checked && p.row.Months[k].State != model.MonthBaseMissing {
+			sum += p.row.Monthly
+		}
+	}
+	p.amount.SetText(sum.String())
+}
+
+func (p *paymentDialog) loadHistory() {
+	ps, err := p.d.sh.svc.Dues.DuesPayments(p.row.MemberID)
+	if err != nil {
+		p.history.SetText(err.Error())
+		return
+	}
+	if len(ps) == 0 {
+		p.history.SetText(lang.L("尚无交纳记录。"))
+		return
+	}
+	text := ""
+	for _, x := range ps {
+		text += x.Date.String() + "  " + x.Amount.String() + lang.L("元") + "  " + x.MonthsText()
+		if x.Receipt != "" {
+			text += "  " + lang.L("收据") + " " + x.Receipt
+		}
+		text += "\n"
+	}
+	p.history.SetText(text)
+}
+
+func (p *paymentDialog) submit() {
+	date, err := model.ParseDate(p.date.Text)
+	if err != nil {
+		setMessage(p.msg, err.Error())
+		return
+	}
+	amount, err := model.ParseMoney(p.amount.Text)
+	if err != nil {
+		setMessage(p.msg, lang.L("金额")+"："+err.Error())
+		return
+	}
+	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Receipt: p.receipt.Text, Note: p.note.Text}
+	for k, ck := range p.months {
+		if ck.Checked {
+			pay.Months = append(pay.Months, model.MonthOf(p.d.year, 1)+model.Month(k))
+		}
+	}
+	if i := p.payer.SelectedIndex(); i > 0 {
+		pay.PaidBy = p.payers[i-1].ID
+	}
+	if _, err := p.d.sh.svc.Dues.RecordDuesPayment(pay); err != nil {
+		setMessage(p.msg, err.Error())
+		return
+	}
+	setMessage(p.msg, "")
+	p.dlg.Hide()
+	p.d.changed()
+}
+
+// fyneDialog is the part of a dialog the dues dialogs use.
+type fyneDialog interface{ Hide() }
+
+// showCustom shows body in a dialog without buttons of its own.
+func showCustom(sh *shell, title string, body fyne.CanvasObject, size fyne.Size) fyneDialog {
+	dlg := dialog.NewCustomWithoutButtons(title, body, sh.win)
+	dlg.Resize(size)
+	dlg.Show()
+	return dlg
+}

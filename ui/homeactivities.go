@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// upcomingMonths is how far ahead the home screen shows planned activities.
+const upcomingMonths = 2
+
+// addActivityNews puts what the activity records say on the home screen: the
+// compliance calendar's and the participation check's findings after the
+// set-up ones, and the activities planned for the coming months.
+func (h *homeScreen) addActivityNews() {
+	svc := h.sh.svc.Activities
+	if svc == nil {
+		h.upcoming.Hide()
+		return
+	}
+	report, err := svc.Compliance(h.sh.svc.today().Year)
+	if err != nil {
+		h.sh.showError("计算合规日历", err)
+		return
+	}
+	// The report repeats the set-up findings already listed.
+	listed := make(map[string]bool, len(h.findings))
+	for _, f := range h.findings {
+		listed[f.Message] = true
+	}
+	for _, f := range report.Findings {
+		if !listed[f.Message] {
+			h.findings = append(h.findings, f)
+		}
+	}
+	plans, err := svc.UpcomingPlans(upcomingMonths)
+	if err != nil {
+		h.sh.showError("读取年度计划", err)
+		return
+	}
+	if len(plans) == 0 {
+		h.upcoming.SetText(lang.L("近期没有计划的活动（可在“活动 → 年度计划”中安排）"))
+		return
+	}
+	var parts []string
+	for _, p := range plans {
+		s := monthName(int(p.Month)) + " " + string(p.Kind)
+		if p.Topic != "" {
+			s += "：" + p.Topic
+		}
+		parts = append(parts, s)
+	}
+	h.upcoming.SetText(lang.L("近期计划：") + strings.Join(parts, "；"))
+}
+
+// addParticipationColumn adds 组织生活 to the roster: how many months a
+// member has gone without organisational life once that reaches the 党章
+// art. 9 warning, in red from the serious six months.
+func (r *rosterScreen) addParticipationColumn() {
+	if r.sh.svc.Activities == nil {
+		return
+	}
+	r.columns = append(r.columns, column{title: "组织生活", chars: 20,
+		text: func(m *model.Member, _ model.Date) string {
+			p, ok := r.participation[m.ID]
+			if !ok {
+				return ""
+			}
+			switch p.Severity {
+			case model.Serious:
+				return lang.L("{{.N}}个月未参加（严重）", map[string]any{"N": p.Months})
+			case model.Warning:
+				return lang.L("{{.N}}个月未参加", map[string]any{"N": p.Months})
+			}
+			return ""
+		},
+		// Longest absence last when ascending, first on the second click.
+		sortText: func(m *model.Member, _ model.Date) string {
+			if p, ok := r.participation[m.ID]; ok {
+				return strconv.Itoa(1000 + p.Months)
+			}
+			return ""
+		},
+		look: func(m *model.Member) widget.Importance {
+			_, imp := severityLook(r.participation[m.ID].Severity)
+			return imp
+		},
+	})
+}
+
+// loadParticipation asks the activities service where each member stands.
+func (r *rosterScreen) loadParticipation() {
+	if r.sh.svc.Activities == nil {
+		return
+	}
+	ps, err := r.sh.svc.Activities.ParticipationByMember()
+	if err != nil {
+		r.sh.showError("计算组织生活参加情况", err)
+		return
+	}
+	r.participation = ps
+}

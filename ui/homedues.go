@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/model"
+)
+
+// addDuesNews adds the members behind with dues to the home screen's
+// findings: a warning at the app's early threshold, serious at the 党章
+// art. 9 six months.
+func (h *homeScreen) addDuesNews() {
+	if h.sh.svc.Dues == nil {
+		return
+	}
+	list, err := h.sh.svc.Dues.DuesArrears(h.sh.svc.today())
+	if err != nil {
+		h.sh.showError("计算欠缴党费", err)
+		return
+	}
+	for _, a := range list {
+		if a.Severity == model.Warning || a.Severity == model.Serious {
+			h.findings = append(h.findings, model.Finding{Severity: a.Severity, Message: a.Message()})
+		}
+	}
+}
+
+// addDuesColumn adds the 党费 column to the roster: how many months a
+// member is behind, empty when up to date.
+func (r *rosterScreen) addDuesColumn() {
+	if r.sh.svc.Dues == nil {
+		return
+	}
+	r.columns = append(r.columns, column{title: "党费", chars: 12, text: func(m *model.Member, _ model.Date) string {
+		a, ok := r.duesMarks[m.ID]
+		if !ok {
+			return ""
+		}
+		switch a.Severity {
+		case model.Serious:
+			return lang.L("连续{{.N}}月未交（严重）", map[string]any{"N": a.Streak})
+		case model.Warning:
+			return lang.L("连续{{.N}}月未交", map[string]any{"N": a.Streak})
+		}
+		return lang.L("欠{{.N}}月", map[string]any{"N": a.Months})
+	}})
+}
+
+// loadDuesMarks reads the arrears the 党费 column shows.
+func (r *rosterScreen) loadDuesMarks() {
+	if r.sh.svc.Dues == nil {
+		return
+	}
+	list, err := r.sh.svc.Dues.DuesArrears(r.sh.svc.today())
+	if err != nil {
+		r.sh.showError("计算欠缴党费", err)
+		return
+	}
+	r.duesMarks = make(map[int64]model.Arrear, len(list))
+	for _, a := range list {
+		r.duesMarks[a.MemberID] = a
+	}
+}
