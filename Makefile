@@ -10,9 +10,10 @@ BIN  := bin/branchledger
 DIST := dist
 
 # Debian packages the cgo build of Fyne needs (OpenGL and X11 headers) and
-# those the tests need to open windows on a virtual display.
+# those the tests need to open windows on a virtual display, find them
+# (xdotool) and photograph them (imagemagick's import).
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool imagemagick
 WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64
 WINDOWS_CC := x86_64-w64-mingw32-gcc
 
@@ -63,7 +64,7 @@ endef
 define headless
 echo '$(subst ','\'',$(1))'; \
 if command -v xvfb-run >/dev/null 2>&1; then \
-	xvfb-run -a -s '-screen 0 1280x1024x24' $(1); \
+	xvfb-run -a -s '-screen 0 1280x1024x24 -noreset' $(1); \
 else \
 	$(1); \
 fi
@@ -91,7 +92,10 @@ test: deps
 	@$(call headless,go test -count=1 ./...)
 
 bench: deps
-	@$(call headless,go test -run '^$$' -bench . -benchmem ./...)
+	@$(call headless,go test -run '^$$' -bench . -skip ColdStart -benchmem ./...)
+	@# startup: the real binary on 20,000 members against an empty Fyne
+	@# window (main_test.go); 20 starts each, for a median to rely on.
+	@$(call headless,go test -run '^$$' -bench '^BenchmarkColdStart' -benchtime 20x .)
 
 $(FYNE):
 	GOBIN=$(CURDIR)/$(dir $(FYNE)) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
