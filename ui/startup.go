@@ -12,7 +12,8 @@ import (
 
 // ShowStartupError tells the user, in a window, why the data file cannot be
 // opened — a Windows GUI program has no console to print to — and returns
-// the exit status once the window is closed. Call SetupApp first.
+// the exit status once the window is closed: 2, as the command line reports a
+// database it cannot open. Call SetupApp first.
 func ShowStartupError(a fyne.App, err error) int {
 	log.Printf("startup: %v", err)
 	w := a.NewWindow(lang.L("支部台账"))
@@ -26,5 +27,5 @@ func ShowStartupError(a fyne.App, err error) int {
 	w.Resize(fyne.NewSize(560, 220))
 	w.CenterOnScreen()
 	w.ShowAndRun()
-	return 1
+	return 2
 }
