@@ -183,6 +183,10 @@ type DuesBase struct {
 	Year     int
 	Category DuesCategory
 	Base     Money // 在职 etc.: monthly base; 农民: the chosen amount; else 0
+	// From is the first month the setting applies to: 0 (or 1) for the
+	// year's base, 2–12 for a change during the year when new pay starts
+	// (RULES §2); the earlier months keep the amount in force before.
+	From time.Month
 
 	Reduced       bool
 	ReducedAmount Money
@@ -209,6 +213,9 @@ func (b DuesBase) Monthly(r DuesRules) (Money, string, error) {
 func (b DuesBase) Validate(r DuesRules) error {
 	if b.Year < 1949 || b.Year > 2200 {
 		return fmt.Errorf("%w：年份 %d 不合理", ErrDues, b.Year)
+	}
+	if b.From < 0 || b.From > 12 {
+		return fmt.Errorf("%w：起始月份 %d 不合理", ErrDues, b.From)
 	}
 	if _, _, err := r.Monthly(b.Category, b.Base); err != nil {
 		return err
@@ -303,9 +310,19 @@ type DuesPayment struct {
 	Months   []Month
 	Receipt  string // 收据号
 	Note     string
+	// Extra is voluntary dues beyond the months' dues (自愿多交, which has
+	// no limit): kept apart from Amount so that Amount must still equal the
+	// months' dues and a typing error is caught.
+	Extra Money
+	// Reversal is the correction that voided the payment (冲正), nil if
+	// none: the payment stays on record, its months are unpaid again.
+	Reversal *DuesReversal
 
 	CreatedAt time.Time
 }
+
+// Total is the money received: the months' dues and the voluntary extra.
+func (p *DuesPayment) Total() Money { return p.Amount + p.Extra }
 
 // MonthsText lists the months briefly: 2026-01、2026-02.
 func (p *DuesPayment) MonthsText() string {

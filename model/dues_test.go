@@ -226,10 +226,12 @@ func TestPaymentCheck(t *testing.T) {
 	left.OnRoster = false
 	pc := PaymentCheck{
 		Member: m,
-		Bases:  map[int]DuesBase{2026: {MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}},
-		Paid:   map[Month]bool{MonthOf(2026, 3): true},
-		Today:  today,
-		Rules:  CurrentDuesRules(),
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)},
+			// New pay from October: 6000 pays 1.5%, 90.00 a month.
+			{MemberID: 1, Year: 2026, From: time.October, Category: DuesEmployed, Base: Yuan(6000)}},
+		Paid:  map[Month]bool{MonthOf(2026, 3): true},
+		Today: today,
+		Rules: CurrentDuesRules(),
 	}
 	mo := func(ms ...int) []Month {
 		out := make([]Month, len(ms))
@@ -255,6 +257,11 @@ func TestPaymentCheck(t *testing.T) {
 		{"future_date", DuesPayment{Date: NewDate(2026, 8, 1), Amount: Yuan(81), Months: mo(8)}, nil, "晚于今天"},
 		{"no_months", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81)}, nil, "月份"},
 		{"no_base", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: []Month{MonthOf(2027, 1)}}, nil, "缺少 2027 年"},
+		{"extra_dues_kept_apart", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: Yuan(100), Months: mo(7)}, nil, ""},
+		{"extra_typed_into_amount", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(181), Months: mo(7)}, nil, "自愿多交"},
+		{"negative_extra", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: -1, Months: mo(7)}, nil, "负数"},
+		{"across_a_base_change", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81 + 90), Months: mo(9, 10)}, nil, ""},
+		{"old_amount_after_change", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: mo(10)}, nil, "不符"},
 		{"payer_left", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: mo(7), PaidBy: 2}, &left, "不在册"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -275,7 +282,7 @@ func TestPaymentCheck(t *testing.T) {
 	// Back-payment limit: 6 months before the payment month.
 	old := pc
 	old.Member.JoinDate = NewDate(2020, 1, 1)
-	old.Bases = map[int]DuesBase{2025: {Year: 2025, Category: DuesEmployed, Base: Yuan(5400)}}
+	old.Bases = []DuesBase{{Year: 2025, Category: DuesEmployed, Base: Yuan(5400)}}
 	if _, err := old.Check(DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: []Month{MonthOf(2025, 12)}}); err == nil || !strings.Contains(err.Error(), "补交") {
 		t.Errorf("7 months back: %v", err)
 	}

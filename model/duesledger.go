@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -32,11 +33,16 @@ type RegisterRow struct {
 	HasBase  bool
 	Base     DuesBase
 	Rate     int64 // basis points, 0 for fixed amounts
-	Monthly  Money // 月应交
+	Monthly  Money // 月应交 from January
 	Rule     string
+	// Due is the dues in force each month: Monthly, or from the month of
+	// a change during the year (Changes, earliest first) its amount.
+	Due      [12]Money
+	Changes  []DuesBase
 	Months   [12]MonthCell
 	YearDue  Money // 全年应交: the months owed this year, known amounts only
-	YearPaid Money // 全年实交
+	YearPaid Money // 全年实交: the months' dues paid
+	Extra    Money // 自愿多交 with the payments of the year, apart from YearPaid
 	Note     string
 }
 
@@ -47,6 +53,8 @@ type DuesRegister struct {
 	MonthPaid [12]Money // column totals
 	YearDue   Money
 	YearPaid  Money
+	Extra     Money // 自愿多交, all members
+	ExtraPaid int   // how many payments carried extra dues
 }
 
 // BuildRegister computes the year's register from the members, the year's
@@ -74,9 +82,14 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 		}
 		rows = append(rows, row)
 	}
+	var changes []DuesBase
 	for _, b := range bases {
 		i, ok := index[b.MemberID]
 		if !ok || b.Year != year {
+			continue
+		}
+		if b.From > 1 {
+			changes = append(changes, b)
 			continue
 		}
 		row := &rows[i]
@@ -86,12 +99,23 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 			continue
 		}
 		row.HasBase, row.Base, row.Monthly, row.Rule, row.Rate = true, b, amount, rule, r.Rate(b.Category, b.Base)
+		for k := range row.Due {
+			row.Due[k] = amount
+		}
 		if b.Reduced {
 			row.Note = "减交：" + b.Reason
 		} else if b.Category == DuesExempt {
 			row.Note = "免交：" + b.Approval
 		}
 	}
+	applyChanges(changes, r, func(b DuesBase) *monthlySchedule {
+		row := &rows[index[b.MemberID]]
+		if !row.HasBase {
+			return nil
+		}
+		row.Changes = append(row.Changes, b)
+		return (*monthlySchedule)(&row.Due)
+	})
 	for _, p := range paid {
 		i, ok := index[p.MemberID]
 		k := p.Month.InYear(year)
@@ -111,31 +135,57 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 			case MonthPaid:
 				row.YearPaid += c.Amount
 				reg.MonthPaid[k] += c.Amount
-				row.YearDue += row.Monthly
+				row.YearDue += row.Due[k]
 				continue
 			}
 			switch {
 			case !row.HasBase:
 				c.State = MonthBaseMissing
 				missing++
-			case row.Monthly == 0:
+			case row.Due[k] == 0:
 				c.State = MonthExempt
 			case first+Month(k) >= current:
-				c.State, c.Amount = MonthDue, row.Monthly
-				row.YearDue += row.Monthly
+				c.State, c.Amount = MonthDue, row.Due[k]
+				row.YearDue += row.Due[k]
 			default:
-				c.Amount = row.Monthly
-				row.YearDue += row.Monthly
+				c.Amount = row.Due[k]
+				row.YearDue += row.Due[k]
 			}
 		}
 		if missing > 0 && row.Note == "" {
 			row.Note = fmt.Sprintf("缺%d年基数", year)
+		}
+		for _, b := range row.Changes {
+			row.addNote(b.ChangeText(r))
 		}
 		reg.YearDue += row.YearDue
 		reg.YearPaid += row.YearPaid
 	}
 	reg.Rows = rows
 	return reg
+}
+
+func (row *RegisterRow) addNote(s string) {
+	if row.Note != "" {
+		row.Note += "；"
+	}
+	row.Note += s
+}
+
+// AddExtras adds the voluntary extra dues (自愿多交) of the year's payments,
+// by member, to the register: apart from what the months required, so that
+// 全年实交 still compares with 全年应交, and named in the 备注 column.
+// payments counts the payments that carried extra dues.
+func (reg *DuesRegister) AddExtras(extra map[int64]Money, payments int) {
+	for i := range reg.Rows {
+		row := &reg.Rows[i]
+		if e := extra[row.MemberID]; e > 0 {
+			row.Extra = e
+			reg.Extra += e
+			row.addNote(fmt.Sprintf("自愿多交 %s 元", e))
+		}
+	}
+	reg.ExtraPaid = payments
 }
 
 // Arrear is a member behind with dues (欠缴).
@@ -184,16 +234,7 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 	if h.Start == 0 || h.Start >= current {
 		return nil
 	}
-	type key struct {
-		id   int64
-		year int
-	}
-	monthly := make(map[key]Money, len(h.Bases))
-	for _, b := range h.Bases {
-		if a, _, err := b.Monthly(r); err == nil {
-			monthly[key{b.MemberID, b.Year}] = a
-		}
-	}
+	schedules := duesSchedules(h.Bases, r)
 	paid := make(map[int64]map[Month]bool)
 	for _, p := range h.Paid {
 		if paid[p.MemberID] == nil {
@@ -213,7 +254,11 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
 		for mo := to; mo >= from; mo-- {
-			amount, known := monthly[key{m.ID, mo.Year()}]
+			var amount Money
+			s, known := schedules[memberYear{m.ID, mo.Year()}]
+			if known {
+				amount = s[mo.Mon()-1]
+			}
 			unpaid := !paid[m.ID][mo] && (!known || amount > 0)
 			if !unpaid {
 				streakOpen = false
@@ -253,10 +298,11 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 }
 
 // PaymentCheck is what a payment is checked against: the member, their
-// bases by year, the months already paid, and today.
+// bases of every year with the changes during a year, the months already
+// paid, and today.
 type PaymentCheck struct {
 	Member Member
-	Bases  map[int]DuesBase
+	Bases  []DuesBase
 	Paid   map[Month]bool
 	PaidBy *Member // the member who pays for them, if another
 	Today  Date
@@ -295,6 +341,9 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 	if p.Amount <= 0 {
 		return fail("金额应大于 0")
 	}
+	if p.Extra < 0 {
+		return fail("自愿多交的金额不能为负数")
+	}
 	if p.PaidBy != 0 && pc.PaidBy == nil {
 		return fail("找不到代交的党员")
 	}
@@ -305,6 +354,13 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 		return fail("收据号或备注过长")
 	}
 	payMonth := MonthOfDate(p.Date)
+	// The bases are the member's own; key them by this member whatever
+	// they carry.
+	own := slices.Clone(pc.Bases)
+	for i := range own {
+		own[i].MemberID = m.ID
+	}
+	schedules := duesSchedules(own, r)
 	seen := make(map[Month]bool, len(p.Months))
 	amounts := make([]Money, len(p.Months))
 	var sum Money
@@ -324,14 +380,11 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 			return fail("%s 距交纳日期超过 %d 个月，预交不宜超过 %d 个月", mo.Chinese(), r.AdvanceMonths, r.AdvanceMonths)
 		}
 		seen[mo] = true
-		b, ok := pc.Bases[mo.Year()]
+		s, ok := schedules[memberYear{m.ID, mo.Year()}]
 		if !ok {
 			return fail("%s 缺少 %d 年的党费基数，请先在“基数”中填写", m.Name, mo.Year())
 		}
-		a, _, err := b.Monthly(r)
-		if err != nil {
-			return nil, err
-		}
+		a := s[mo.Mon()-1]
 		if a == 0 {
 			return fail("%s %s 经批准免交，不需登记交纳", m.Name, mo.Chinese())
 		}
@@ -339,7 +392,7 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 		sum += a
 	}
 	if sum != p.Amount {
-		return fail("金额 %s 元与所交月份应交的 %s 元（%d 个月）不符", p.Amount, sum, len(p.Months))
+		return fail("金额 %s 元与所交月份应交的 %s 元（%d 个月）不符；自愿多交的部分请填在“自愿多交”中", p.Amount, sum, len(p.Months))
 	}
 	return amounts, nil
 }
@@ -355,6 +408,9 @@ type Remittance struct {
 	Amount  Money
 	Receipt string
 	Note    string
+	// Reversal is the correction that voided the remittance (冲正), nil if
+	// none.
+	Reversal *DuesReversal
 }
 
 // Validate checks a remittance against the balance the branch holds.

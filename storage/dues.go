@@ -135,26 +135,36 @@ func queryBases(db *gorm.DB, where string, args ...any) ([]model.DuesBase, error
 		if err := rows.Scan(&packed); err != nil {
 			return nil, fmt.Errorf("read dues base: %w", err)
 		}
-		f := strings.SplitN(packed, "\x1f", 8)
-		if len(f) != 8 {
-			return nil, fmt.Errorf("read dues base: %q", packed)
+		b, err := parseBase(packed)
+		if err != nil {
+			return nil, err
 		}
-		var n [5]int64
-		for i, s := range []string{f[0], f[1], f[3], f[4], f[5]} {
-			if n[i], err = strconv.ParseInt(s, 10, 64); err != nil {
-				return nil, fmt.Errorf("read dues base %q: %w", packed, err)
-			}
-		}
-		out = append(out, model.DuesBase{MemberID: n[0], Year: int(n[1]), Category: model.DuesCategory(f[2]),
-			Base: model.Money(n[2]), Reduced: n[3] == 1, ReducedAmount: model.Money(n[4]), Reason: f[6], Approval: f[7]})
+		out = append(out, b)
 	}
 	return out, rows.Err()
+}
+
+// parseBase reads a base packed by basePacked.
+func parseBase(packed string) (model.DuesBase, error) {
+	f := strings.SplitN(packed, "\x1f", 8)
+	if len(f) != 8 {
+		return model.DuesBase{}, fmt.Errorf("read dues base: %q", packed)
+	}
+	var n [5]int64
+	var err error
+	for i, s := range []string{f[0], f[1], f[3], f[4], f[5]} {
+		if n[i], err = strconv.ParseInt(s, 10, 64); err != nil {
+			return model.DuesBase{}, fmt.Errorf("read dues base %q: %w", packed, err)
+		}
+	}
+	return model.DuesBase{MemberID: n[0], Year: int(n[1]), Category: model.DuesCategory(f[2]),
+		Base: model.Money(n[2]), Reduced: n[3] == 1, ReducedAmount: model.Money(n[4]), Reason: f[6], Approval: f[7]}, nil
 }
 
 // queryPaid reads one member's paid months with the payments they belong to.
 func queryPaid(db *gorm.DB, memberID int64) ([]model.PaidMonth, error) {
 	rows, err := db.Raw(`SELECT member_id || ' ' || group_concat(month || '=' || amount || '=' || payment_id, ' ')
-		FROM dues_payment_months WHERE member_id = ? GROUP BY member_id`, memberID).Rows()
+		FROM dues_payment_months WHERE member_id = ? AND reversed = 0 GROUP BY member_id`, memberID).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -202,6 +212,9 @@ func queryPaidYears(db *gorm.DB, from, to int) ([]model.PaidMonth, error) {
 			return nil, fmt.Errorf("read paid months: %w", err)
 		}
 		f := strings.Fields(packed)
+		if len(f) == 2 {
+			continue // every month of the year reversed; the trigger removes such rows
+		}
 		if len(f) < 3 {
 			return nil, fmt.Errorf("read paid months %q", packed)
 		}
@@ -365,7 +378,7 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 		if err != nil {
 			return err
 		}
-		bases, err := queryBases(tx, "WHERE year = ?", year)
+		bases, err := basesWithChanges(tx, year, year)
 		if err != nil {
 			return err
 		}
@@ -374,7 +387,9 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 			return err
 		}
 		reg = model.BuildRegister(year, ms, bases, paid, today, model.CurrentDuesRules())
-		return nil
+		extra, n, err := yearExtras(tx, year)
+		reg.AddExtras(extra, n)
+		return err
 	})
 	return reg, fail("计算党费收缴登记表", err)
 }
@@ -384,7 +399,7 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 func duesStart(tx *gorm.DB) (model.Month, error) {
 	var first struct{ Year *int }
 	err := tx.Raw(`SELECT min(y) AS year FROM (SELECT min(year) AS y FROM dues_bases
-		UNION ALL SELECT CAST(substr(min(month), 1, 4) AS INTEGER) FROM dues_payment_months)`).Scan(&first).Error
+		UNION ALL SELECT CAST(substr(min(month), 1, 4) AS INTEGER) FROM dues_payment_months WHERE reversed = 0)`).Scan(&first).Error
 	if err != nil || first.Year == nil || *first.Year == 0 {
 		return 0, err
 	}
@@ -405,7 +420,7 @@ func (s *Store) DuesArrears(today model.Date) ([]model.Arrear, error) {
 		if err != nil {
 			return err
 		}
-		bases, err := queryBases(tx, "WHERE year >= ?", start.Year())
+		bases, err := basesWithChanges(tx, start.Year(), today.Year)
 		if err != nil {
 			return err
 		}
@@ -447,15 +462,17 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 			if err != nil {
 				return nil, err
 			}
-			pc := &model.PaymentCheck{Member: m, Bases: map[int]model.DuesBase{}, Paid: map[model.Month]bool{},
+			pc := &model.PaymentCheck{Member: m, Paid: map[model.Month]bool{},
 				Today: model.DateOf(now), Rules: model.CurrentDuesRules()}
 			bases, err := queryBases(tx, "WHERE member_id = ?", m.ID)
 			if err != nil {
 				return nil, err
 			}
-			for _, b := range bases {
-				pc.Bases[b.Year] = b
+			changes, err := queryMidyear(tx, "WHERE member_id = ?", m.ID)
+			if err != nil {
+				return nil, err
 			}
+			pc.Bases = append(bases, changes...)
 			paid, err := queryPaid(tx, m.ID)
 			if err != nil {
 				return nil, err
@@ -503,14 +520,14 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 				months = append(months, model.PaidMonth{MemberID: p.MemberID, Month: mo, Amount: amounts[j], PaymentID: p.ID})
 			}
 		}
-		err := insertRows(tx, "dues_payments", []string{"id", "member_id", "paid_by", "date", "amount", "receipt", "note", "created_at", "updated_at"},
+		err := insertRows(tx, "dues_payments", []string{"id", "member_id", "paid_by", "date", "amount", "extra", "receipt", "note", "created_at", "updated_at"},
 			len(ps), 100, func(args []any, i int) []any {
 				p := &ps[i]
 				var paidBy any
 				if p.PaidBy != 0 {
 					paidBy = p.PaidBy
 				}
-				return append(args, p.ID, p.MemberID, paidBy, p.Date, int64(p.Amount), p.Receipt, p.Note, stamp(now), stamp(now))
+				return append(args, p.ID, p.MemberID, paidBy, p.Date, int64(p.Amount), int64(p.Extra), p.Receipt, p.Note, stamp(now), stamp(now))
 			})
 		if err != nil {
 			return err
@@ -534,7 +551,7 @@ func (s *Store) DuesPayments(memberID int64) ([]model.DuesPayment, error) {
 		if err := memberExists(tx, memberID); err != nil {
 			return err
 		}
-		rows, err := tx.Raw(`SELECT p.id, ifnull(p.paid_by, 0), p.date, p.amount, p.receipt, p.note, p.created_at,
+		rows, err := tx.Raw(`SELECT p.id, ifnull(p.paid_by, 0), p.date, p.amount, p.extra, p.receipt, p.note, p.created_at,
 			(SELECT group_concat(month, ' ') FROM dues_payment_months WHERE payment_id = p.id)
 			FROM dues_payments p WHERE p.member_id = ? ORDER BY p.date DESC, p.id DESC`, memberID).Rows()
 		if err != nil {
@@ -543,13 +560,13 @@ func (s *Store) DuesPayments(memberID int64) ([]model.DuesPayment, error) {
 		defer rows.Close()
 		for rows.Next() {
 			p := model.DuesPayment{MemberID: memberID}
-			var amount int64
+			var amount, extra int64
 			var created stamp
 			var months string
-			if err := rows.Scan(&p.ID, &p.PaidBy, &p.Date, &amount, &p.Receipt, &p.Note, &created, &months); err != nil {
+			if err := rows.Scan(&p.ID, &p.PaidBy, &p.Date, &amount, &extra, &p.Receipt, &p.Note, &created, &months); err != nil {
 				return err
 			}
-			p.Amount, p.CreatedAt = model.Money(amount), time.Time(created)
+			p.Amount, p.Extra, p.CreatedAt = model.Money(amount), model.Money(extra), time.Time(created)
 			for _, f := range strings.Fields(months) {
 				mo, err := model.ParseMonth(f)
 				if err != nil {
@@ -559,16 +576,34 @@ func (s *Store) DuesPayments(memberID int64) ([]model.DuesPayment, error) {
 			}
 			out = append(out, p)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids := make([]int64, len(out))
+		for i := range out {
+			ids[i] = out[i].ID
+		}
+		rvs, err := reversals(tx, "payment_id", ids)
+		for i := range out {
+			out[i].Reversal = rvs[out[i].ID]
+		}
+		return err
 	})
 	return out, fail("读取党费交纳记录", err)
 }
 
-// held is the dues the branch holds: everything collected less everything
-// remitted.
+// Entries not voided by a reversal (冲正), for the sums of money.
+const (
+	livePayments    = `id NOT IN (SELECT payment_id FROM dues_reversals WHERE payment_id IS NOT NULL)`
+	liveRemittances = `id NOT IN (SELECT remittance_id FROM dues_reversals WHERE remittance_id IS NOT NULL)`
+)
+
+// held is the dues the branch holds: everything collected (with the
+// voluntary extra) less everything remitted, reversed entries left out.
 func held(tx *gorm.DB) (model.Money, error) {
 	var v int64
-	err := tx.Raw(`SELECT (SELECT ifnull(sum(amount), 0) FROM dues_payments) - (SELECT ifnull(sum(amount), 0) FROM dues_remittances)`).Scan(&v).Error
+	err := tx.Raw(`SELECT (SELECT ifnull(sum(amount + extra), 0) FROM dues_payments WHERE ` + livePayments + `)
+		- (SELECT ifnull(sum(amount), 0) FROM dues_remittances WHERE ` + liveRemittances + `)`).Scan(&v).Error
 	return model.Money(v), err
 }
 
@@ -615,7 +650,18 @@ func (s *Store) Remittances(year int) ([]model.Remittance, error) {
 		rm.Amount = model.Money(amount)
 		out = append(out, rm)
 	}
-	return out, fail("读取党费上缴记录", rows.Err())
+	if err := rows.Err(); err != nil {
+		return nil, fail("读取党费上缴记录", err)
+	}
+	ids := make([]int64, len(out))
+	for i := range out {
+		ids[i] = out[i].ID
+	}
+	rvs, err := reversals(s.db, "remittance_id", ids)
+	for i := range out {
+		out[i].Reversal = rvs[out[i].ID]
+	}
+	return out, fail("读取党费上缴记录", err)
 }
 
 // DuesBalance is the year's collection (by payment date) and remittance by
@@ -628,11 +674,11 @@ func (s *Store) DuesBalance(year int) (model.DuesBalance, error) {
 			Total   int64
 		}
 		var collected, remitted []q
-		if err := tx.Raw(`SELECT (CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3 AS quarter, sum(amount) AS total
-			FROM dues_payments WHERE substr(date, 1, 4) = ? GROUP BY quarter`, fmt.Sprintf("%04d", year)).Scan(&collected).Error; err != nil {
+		if err := tx.Raw(`SELECT (CAST(substr(date, 6, 2) AS INTEGER) + 2) / 3 AS quarter, sum(amount + extra) AS total
+			FROM dues_payments WHERE substr(date, 1, 4) = ? AND `+livePayments+` GROUP BY quarter`, fmt.Sprintf("%04d", year)).Scan(&collected).Error; err != nil {
 			return err
 		}
-		if err := tx.Raw(`SELECT quarter, sum(amount) AS total FROM dues_remittances WHERE year = ? GROUP BY quarter`, year).Scan(&remitted).Error; err != nil {
+		if err := tx.Raw(`SELECT quarter, sum(amount) AS total FROM dues_remittances WHERE year = ? AND `+liveRemittances+` GROUP BY quarter`, year).Scan(&remitted).Error; err != nil {
 			return err
 		}
 		for _, c := range collected {

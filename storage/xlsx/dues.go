@@ -40,40 +40,44 @@ type duesColumn struct {
 	head  string
 	width float64
 	text  func(r *model.RegisterRow) string
+	// money, if set, makes the column a number cell; ok false leaves the
+	// cell to text.
+	money func(r *model.RegisterRow) (m model.Money, ok bool)
 }
 
 var duesLeading = []duesColumn{
-	{model.HeadName, 8, func(r *model.RegisterRow) string { return r.Name }},
+	{model.HeadName, 8, func(r *model.RegisterRow) string { return r.Name }, nil},
 	{model.HeadCategory, 6.5, func(r *model.RegisterRow) string {
 		if !r.HasBase {
 			return ""
 		}
 		return string(r.Base.Category)
-	}},
-	{model.HeadBase, 9, func(r *model.RegisterRow) string { return r.BaseLabel() }},
-	{model.HeadRate, 5.5, func(r *model.RegisterRow) string { return r.RateLabel() }},
+	}, nil},
+	{model.HeadBase, 9, func(r *model.RegisterRow) string { return r.BaseLabel() }, nil},
+	{model.HeadRate, 5.5, func(r *model.RegisterRow) string { return r.RateLabel() }, nil},
 	{model.HeadMonthly, 7, func(r *model.RegisterRow) string {
 		if !r.HasBase {
 			return ""
 		}
 		return r.Monthly.String()
-	}},
+	}, func(r *model.RegisterRow) (model.Money, bool) { return r.Monthly, r.HasBase }},
 }
 
 var duesTrailing = []duesColumn{
-	{model.HeadYearDue, 9, func(r *model.RegisterRow) string { return r.YearDue.String() }},
-	{model.HeadYearPaid, 9, func(r *model.RegisterRow) string { return r.YearPaid.String() }},
-	{model.HeadSigned, 9, func(*model.RegisterRow) string { return "" }},
-	{model.HeadNote, 14, func(r *model.RegisterRow) string { return r.Note }},
+	{model.HeadYearDue, 9, func(r *model.RegisterRow) string { return r.YearDue.String() },
+		func(r *model.RegisterRow) (model.Money, bool) { return r.YearDue, true }},
+	{model.HeadYearPaid, 9, func(r *model.RegisterRow) string { return r.YearPaid.String() },
+		func(r *model.RegisterRow) (model.Money, bool) { return r.YearPaid, true }},
+	{model.HeadSigned, 9, func(*model.RegisterRow) string { return "" }, nil},
+	{model.HeadNote, 14, func(r *model.RegisterRow) string { return r.Note }, nil},
 }
 
 const monthWidth = 6.5
 
 // monthText is what a month cell prints: the amount paid, 未交 for a past
 // month unpaid, — when nothing was owed, 免交 when waived, blank for a month
-// still to come. Amounts are text with two decimals, written from integer
-// 分: a number cell would pass the money through a float, and the totals
-// are computed exactly here.
+// still to come. The register writes a paid amount as a number instead
+// (moneyValue); the baseline benchmark writes this text.
 func monthText(c model.MonthCell, month, current model.Month) string {
 	switch c.State {
 	case model.MonthPaid:
@@ -138,7 +142,14 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 		return err
 	}
 	right, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize},
-		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders()})
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders(), NumFmt: moneyFormat})
+	if err != nil {
+		return err
+	}
+	// The total row: bold on grey like the headings, as numbers.
+	totals, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize, Bold: true},
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders(), NumFmt: moneyFormat,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}})
 	if err != nil {
 		return err
 	}
@@ -146,7 +157,7 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	if err != nil {
 		return err
 	}
-	if err := writeDuesRows(sw, st, right, r); err != nil {
+	if err := writeDuesRows(sw, st, right, totals, r); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -162,7 +173,7 @@ func thinBorders() []excelize.Border {
 	}
 }
 
-func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right int, r *DuesReport) error {
+func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int, r *DuesReport) error {
 	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
 	total := nLead + 12 + nTrail
 	widths := []float64{serialWide - 0.5}
@@ -249,21 +260,17 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right int, r *Due
 		rr := &reg.Rows[i]
 		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
 		for j, c := range duesLeading {
-			row[1+j] = excelize.Cell{StyleID: st.center, Value: c.text(rr)}
+			row[1+j] = columnCell(c, rr, st.center, right)
 		}
 		for k := range 12 {
-			style := st.center
 			if rr.Months[k].State == model.MonthPaid {
-				style = right
+				row[nLead+k] = excelize.Cell{StyleID: right, Value: moneyValue(rr.Months[k].Amount)}
+				continue
 			}
-			row[nLead+k] = excelize.Cell{StyleID: style, Value: monthText(rr.Months[k], first+model.Month(k), current)}
+			row[nLead+k] = excelize.Cell{StyleID: st.center, Value: monthText(rr.Months[k], first+model.Month(k), current)}
 		}
 		for j, c := range duesTrailing {
-			style := right
-			if c.head == model.HeadNote || c.head == model.HeadSigned {
-				style = st.left
-			}
-			row[nLead+12+j] = excelize.Cell{StyleID: style, Value: c.text(rr)}
+			row[nLead+12+j] = columnCell(c, rr, st.left, right)
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+i)
 		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: minRow}); err != nil {
@@ -276,13 +283,35 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right int, r *Due
 	}
 	row[0] = excelize.Cell{StyleID: st.heading, Value: "合计"}
 	row[1] = excelize.Cell{StyleID: st.heading, Value: fmt.Sprintf("%d人", len(reg.Rows))}
-	for k := range 12 {
-		row[nLead+k] = excelize.Cell{StyleID: st.heading, Value: reg.MonthPaid[k].String()}
+	// Each total is a SUM over its column, so that a figure corrected by
+	// hand adds up again; its stored value is the exact total computed in
+	// 分, which a reader that does not recalculate shows as it is.
+	sum := func(col int, m model.Money) excelize.Cell {
+		name, _ := excelize.ColumnNumberToName(col + 1)
+		f := fmt.Sprintf("SUM(%s%d:%s%d)", name, duesFirstRow, name, duesFirstRow+max(len(reg.Rows), 1)-1)
+		return excelize.Cell{StyleID: totals, Formula: f, Value: moneyValue(m)}
 	}
-	row[nLead+12] = excelize.Cell{StyleID: st.heading, Value: reg.YearDue.String()}
-	row[nLead+13] = excelize.Cell{StyleID: st.heading, Value: reg.YearPaid.String()}
+	for k := range 12 {
+		row[nLead+k] = sum(nLead+k, reg.MonthPaid[k])
+	}
+	row[nLead+12] = sum(nLead+12, reg.YearDue)
+	row[nLead+13] = sum(nLead+13, reg.YearPaid)
+	if reg.Extra > 0 {
+		row[nLead+15] = excelize.Cell{StyleID: st.left, Value: fmt.Sprintf("另自愿多交 %s 元", reg.Extra)}
+	}
 	cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+len(reg.Rows))
 	return sw.SetRow(cell, row, excelize.RowOpts{Height: minRow})
+}
+
+// columnCell is a register cell of a column that is not a month: a number
+// for an amount, else the column's text.
+func columnCell(c duesColumn, rr *model.RegisterRow, textStyle, moneyStyle int) excelize.Cell {
+	if c.money != nil {
+		if m, ok := c.money(rr); ok {
+			return excelize.Cell{StyleID: moneyStyle, Value: moneyValue(m)}
+		}
+	}
+	return excelize.Cell{StyleID: textStyle, Value: c.text(rr)}
 }
 
 // writeDuesSummary writes the one-page annual summary: the months, the
@@ -298,7 +327,13 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 			return
 		}
 		cell, _ := excelize.CoordinatesToCellName(col, row)
-		if err = f.SetCellValue(sheet, cell, v); err == nil {
+		if m, ok := v.(model.Money); ok {
+			// The exact decimal text as the number cell's value: no float.
+			err = f.SetCellDefault(sheet, cell, m.String())
+		} else {
+			err = f.SetCellValue(sheet, cell, v)
+		}
+		if err == nil {
 			err = f.SetCellStyle(sheet, cell, cell, style)
 		}
 	}
@@ -342,20 +377,30 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		totalPaid += paidCount[k]
 		totalLate += lateCount[k]
 	}
+	// Counts are whole numbers: right-aligned without the money format.
+	count, cerr := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize},
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders()})
+	if cerr != nil {
+		return cerr
+	}
 	for _, line := range []struct {
 		label string
-		cell  func(k int) string
-		year  string
+		cell  func(k int) any
+		year  any
 	}{
-		{"实交金额", func(k int) string { return reg.MonthPaid[k].String() }, reg.YearPaid.String()},
-		{"已交人次", func(k int) string { return fmt.Sprint(paidCount[k]) }, fmt.Sprint(totalPaid)},
-		{"欠交人次", func(k int) string { return fmt.Sprint(lateCount[k]) }, fmt.Sprint(totalLate)},
+		{"实交金额", func(k int) any { return reg.MonthPaid[k] }, reg.YearPaid},
+		{"已交人次", func(k int) any { return paidCount[k] }, totalPaid},
+		{"欠交人次", func(k int) any { return lateCount[k] }, totalLate},
 	} {
+		style := right
+		if _, money := line.year.(model.Money); !money {
+			style = count
+		}
 		set(1, rowN, line.label, st.heading)
 		for k := range 12 {
-			set(2+k, rowN, line.cell(k), right)
+			set(2+k, rowN, line.cell(k), style)
 		}
-		set(14, rowN, line.year, right)
+		set(14, rowN, line.year, style)
 		rowN++
 	}
 	rowN++
@@ -381,12 +426,12 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		for q := range 4 {
 			v := line.v(r.Balance.Quarters[q])
 			sum += v
-			set(2+3*q, rowN, v.String(), right)
+			set(2+3*q, rowN, v, right)
 			set(3+3*q, rowN, "", right)
 			set(4+3*q, rowN, "", right)
 			merge(rowN, 2+3*q, 4+3*q)
 		}
-		set(14, rowN, sum.String(), right)
+		set(14, rowN, sum, right)
 		if line.label == "收缴" {
 			col = sum
 		} else {
@@ -405,6 +450,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		fmt.Sprintf("全年应交 %s 元，实交 %s 元，收缴率 %s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
 			reg.YearDue, reg.YearPaid, rate, col, rem, r.Balance.Held),
 		categoryLine(reg),
+		extraLine(reg),
 		arrearsLine(r.Arrears, model.CurrentRules().Constitution),
 	}
 	if len(r.Remittances) > 0 {
@@ -433,6 +479,15 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		return err
 	}
 	return f.SetColWidth(sheet, "B", "N", 10)
+}
+
+// extraLine reports the voluntary extra dues (自愿多交), which are apart
+// from 实交 and included in 收缴.
+func extraLine(reg *model.DuesRegister) string {
+	if reg.Extra == 0 {
+		return "本年无自愿多交党费。"
+	}
+	return fmt.Sprintf("本年自愿多交党费 %s 元（%d 笔），未计入上表“实交金额”，已计入“收缴”。", reg.Extra, reg.ExtraPaid)
 }
 
 func categoryLine(reg *model.DuesRegister) string {

@@ -1,0 +1,370 @@
+package storage
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
+)
+
+// migrateDuesCorrections adds what corrects dues records (schema version 4,
+// 党费更正): reversals (冲正) of payments and remittances, voluntary extra
+// dues on a payment, and changes of base during a year. Version 2's schema
+// is in users' files and stays as it was; this one builds on it.
+func migrateDuesCorrections(tx *gorm.DB, _ time.Time) error {
+	if err := tx.Exec(schemaV4).Error; err != nil {
+		return fmt.Errorf("create dues corrections: %w", err)
+	}
+	return nil
+}
+
+// schemaV4 is what version 4 adds.
+//
+// A reversed payment's months must be payable again, which the primary key
+// (member_id, month) of version 2's dues_payment_months forbids, so the
+// table is rebuilt: a month now belongs to its payment (key payment_id,
+// month) and carries reversed; the partial unique index still makes a month
+// paid twice impossible among the months not reversed. The old table is
+// dropped only after its rows are copied, inside the migration's
+// transaction; DROP TABLE removes its triggers before its rows, so none of
+// them fire, and dues_paid_years, built from the same rows, stays as it is.
+//
+// A month changes once, from paid to reversed, and only together with the
+// reversal that voids its payment (see ReverseDuesPayment); the trigger then
+// takes it out of dues_paid_years, so the register and the arrears, which
+// read that table, see it unpaid again.
+const schemaV4 = `
+ALTER TABLE dues_payments ADD COLUMN extra INTEGER NOT NULL DEFAULT 0 CHECK (extra >= 0);
+
+CREATE TABLE dues_reversals (
+	id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	payment_id    INTEGER UNIQUE REFERENCES dues_payments(id),
+	remittance_id INTEGER UNIQUE REFERENCES dues_remittances(id),
+	date          TEXT NOT NULL,
+	reason        TEXT NOT NULL CHECK (reason <> ''),
+	created_at    TEXT NOT NULL,
+	CHECK ((payment_id IS NULL) <> (remittance_id IS NULL))
+);
+CREATE TRIGGER dues_reversals_never_deleted BEFORE DELETE ON dues_reversals
+BEGIN SELECT RAISE(ABORT, 'reversals are never deleted'); END;
+CREATE TRIGGER dues_reversals_never_changed BEFORE UPDATE ON dues_reversals
+BEGIN SELECT RAISE(ABORT, 'reversals are never changed'); END;
+
+CREATE TABLE dues_payment_months_v4 (
+	member_id  INTEGER NOT NULL REFERENCES members(id),
+	month      TEXT NOT NULL,
+	payment_id INTEGER NOT NULL REFERENCES dues_payments(id),
+	amount     INTEGER NOT NULL CHECK (amount >= 0),
+	reversed   INTEGER NOT NULL DEFAULT 0 CHECK (reversed IN (0, 1)),
+	PRIMARY KEY (payment_id, month)
+) WITHOUT ROWID;
+INSERT INTO dues_payment_months_v4 (member_id, month, payment_id, amount)
+	SELECT member_id, month, payment_id, amount FROM dues_payment_months;
+DROP TABLE dues_payment_months;
+ALTER TABLE dues_payment_months_v4 RENAME TO dues_payment_months;
+CREATE UNIQUE INDEX dues_payment_months_paid ON dues_payment_months (member_id, month) WHERE reversed = 0;
+CREATE TRIGGER dues_payment_months_never_deleted BEFORE DELETE ON dues_payment_months
+BEGIN SELECT RAISE(ABORT, 'paid months are never deleted'); END;
+CREATE TRIGGER dues_payment_months_fixed BEFORE UPDATE ON dues_payment_months
+WHEN NEW.member_id IS NOT OLD.member_id OR NEW.month IS NOT OLD.month OR NEW.payment_id IS NOT OLD.payment_id
+	OR NEW.amount IS NOT OLD.amount OR OLD.reversed = 1
+	OR NOT EXISTS (SELECT 1 FROM dues_reversals WHERE payment_id = OLD.payment_id)
+BEGIN SELECT RAISE(ABORT, 'paid months are never changed, only reversed with their payment'); END;
+CREATE TRIGGER dues_paid_years_add AFTER INSERT ON dues_payment_months WHEN NEW.reversed = 0
+BEGIN
+	INSERT INTO dues_paid_years (member_id, year, months)
+	VALUES (NEW.member_id, CAST(substr(NEW.month, 1, 4) AS INTEGER), substr(NEW.month, 6, 2) || '=' || NEW.amount)
+	ON CONFLICT (member_id, year) DO UPDATE SET months = months || ' ' || excluded.months;
+END;
+CREATE TRIGGER dues_paid_years_reverse AFTER UPDATE OF reversed ON dues_payment_months
+WHEN NEW.reversed = 1 AND OLD.reversed = 0
+BEGIN
+	UPDATE dues_paid_years
+	SET months = trim(replace(' ' || months || ' ', ' ' || substr(OLD.month, 6, 2) || '=' || OLD.amount || ' ', ' '))
+	WHERE member_id = OLD.member_id AND year = CAST(substr(OLD.month, 1, 4) AS INTEGER);
+	DELETE FROM dues_paid_years
+	WHERE member_id = OLD.member_id AND year = CAST(substr(OLD.month, 1, 4) AS INTEGER) AND months = '';
+END;
+
+CREATE TABLE dues_midyear_bases (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	member_id      INTEGER NOT NULL REFERENCES members(id),
+	year           INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2200),
+	from_month     INTEGER NOT NULL CHECK (from_month BETWEEN 2 AND 12),
+	category       TEXT NOT NULL,
+	base           INTEGER NOT NULL CHECK (base >= 0),
+	reduced        INTEGER NOT NULL DEFAULT 0 CHECK (reduced IN (0, 1)),
+	reduced_amount INTEGER NOT NULL DEFAULT 0 CHECK (reduced_amount >= 0),
+	reason         TEXT NOT NULL DEFAULT '',
+	approval       TEXT NOT NULL DEFAULT '',
+	created_at     TEXT NOT NULL,
+	updated_at     TEXT NOT NULL,
+	UNIQUE (member_id, year, from_month)
+);
+CREATE INDEX dues_midyear_bases_year ON dues_midyear_bases (year);
+CREATE TRIGGER dues_midyear_bases_never_deleted BEFORE DELETE ON dues_midyear_bases
+BEGIN SELECT RAISE(ABORT, 'dues bases are never deleted'); END;
+`
+
+// midyearPacked reads a dues_midyear_bases row as one text, like basePacked.
+const midyearPacked = `concat_ws(char(31), member_id, year, category, base, reduced, reduced_amount, reason, approval, from_month)`
+
+// queryMidyear reads the changes of base during a year.
+func queryMidyear(db *gorm.DB, where string, args ...any) ([]model.DuesBase, error) {
+	rows, err := db.Raw("SELECT "+midyearPacked+" FROM dues_midyear_bases "+where, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.DuesBase
+	for rows.Next() {
+		var packed string
+		if err := rows.Scan(&packed); err != nil {
+			return nil, fmt.Errorf("read dues base change: %w", err)
+		}
+		i := strings.LastIndexByte(packed, '\x1f')
+		if i < 0 {
+			return nil, fmt.Errorf("read dues base change: %q", packed)
+		}
+		b, err := parseBase(packed[:i])
+		if err != nil {
+			return nil, err
+		}
+		from := packed[i+1:]
+		m, err := strconv.Atoi(from)
+		if err != nil {
+			return nil, fmt.Errorf("read dues base change %q: %w", packed, err)
+		}
+		b.From = time.Month(m)
+		out = append(out, b)
+	}
+	return out, rows.Err()
+}
+
+// basesWithChanges is the bases of the years from–to with the changes
+// during them.
+func basesWithChanges(tx *gorm.DB, from, to int) ([]model.DuesBase, error) {
+	bases, err := queryBases(tx, "WHERE year BETWEEN ? AND ?", from, to)
+	if err != nil {
+		return nil, err
+	}
+	changes, err := queryMidyear(tx, "WHERE year BETWEEN ? AND ?", from, to)
+	return append(bases, changes...), err
+}
+
+// SaveDuesBaseChange records a member's new base from a month of the year
+// (b.From, 2–12) when new pay starts: the months before keep the year's
+// amount. A second change from the same month replaces the first, keeping
+// the old value in the history with source, as a corrected base does.
+func (s *Store) SaveDuesBaseChange(b model.DuesBase, source string) error {
+	now := s.clock()
+	r := model.CurrentDuesRules()
+	b.Reason, b.Approval = cleanText(b.Reason), cleanText(b.Approval)
+	if !b.Reduced {
+		b.ReducedAmount, b.Reason = 0, ""
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		m, err := memberByID(tx, b.MemberID)
+		if err != nil {
+			return err
+		}
+		year, err := queryBases(tx, "WHERE member_id = ? AND year = ?", b.MemberID, b.Year)
+		if err != nil {
+			return err
+		}
+		paid, err := queryPaid(tx, b.MemberID)
+		if err != nil {
+			return err
+		}
+		if err := model.CheckChange(b, len(year) > 0, paid, r); err != nil {
+			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+		}
+		old, err := queryMidyear(tx, "WHERE member_id = ? AND year = ? AND from_month = ?", b.MemberID, b.Year, int(b.From))
+		if err != nil {
+			return err
+		}
+		err = tx.Exec(`INSERT INTO dues_midyear_bases (member_id, year, from_month, category, base, reduced, reduced_amount, reason, approval, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (member_id, year, from_month) DO UPDATE SET category = excluded.category, base = excluded.base,
+			reduced = excluded.reduced, reduced_amount = excluded.reduced_amount, reason = excluded.reason,
+			approval = excluded.approval, updated_at = excluded.updated_at`,
+			b.MemberID, b.Year, int(b.From), string(b.Category), int64(b.Base), b.Reduced, int64(b.ReducedAmount), b.Reason, b.Approval, stamp(now), stamp(now)).Error
+		if err != nil {
+			return err
+		}
+		was := "（无）"
+		if len(old) > 0 {
+			was = old[0].ChangeText(r)
+		}
+		return tx.Exec(`INSERT INTO dues_base_changes (member_id, year, old_value, new_value, source, at) VALUES (?, ?, ?, ?, ?, ?)`,
+			b.MemberID, b.Year, was, b.ChangeText(r), source, stamp(now)).Error
+	})
+	return fail("保存年中基数调整", err)
+}
+
+// ReverseDuesPayment voids a payment entered by mistake (冲正): the
+// reversal is a new record naming the payment and why; the payment stays,
+// marked reversed, and its months are unpaid again, all in one
+// transaction. A payment is reversed once; a reversal that would leave the
+// branch holding less than nothing (the money was already remitted) is
+// refused until the remittance is corrected.
+func (s *Store) ReverseDuesPayment(paymentID int64, reason string) (model.DuesReversal, error) {
+	now := s.clock()
+	rv := model.DuesReversal{PaymentID: paymentID, Date: model.DateOf(now), Reason: cleanText(reason), CreatedAt: now}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := rv.Validate(); err != nil {
+			return &userError{msg: err.Error(), kind: model.ErrDues}
+		}
+		var p struct {
+			Date   string
+			Total  int64
+			Name   string
+			Months string
+		}
+		err := tx.Raw(`SELECT p.date, p.amount + p.extra AS total, m.name,
+			(SELECT ifnull(group_concat(month, '、'), '') FROM dues_payment_months WHERE payment_id = p.id) AS months
+			FROM dues_payments p JOIN members m ON m.id = p.member_id WHERE p.id = ?`, paymentID).Scan(&p).Error
+		if err != nil {
+			return err
+		}
+		if p.Name == "" {
+			return &userError{msg: fmt.Sprintf("找不到这笔党费交纳（编号 %d）", paymentID), kind: ErrNotFound}
+		}
+		if err := notReversed(tx, "payment_id", paymentID, fmt.Sprintf("%s %s 交纳的 %s 元", p.Name, p.Date, model.Money(p.Total))); err != nil {
+			return err
+		}
+		h, err := held(tx)
+		if err != nil {
+			return err
+		}
+		if h-model.Money(p.Total) < 0 {
+			return &userError{msg: fmt.Sprintf("冲正后支部结存将为 %s 元：这笔钱已计入上缴。请先冲正多登记的上缴，再冲正这笔交纳", h-model.Money(p.Total)), kind: model.ErrDues}
+		}
+		if rv.ID, err = insertReversal(tx, rv); err != nil {
+			return err
+		}
+		return tx.Exec(`UPDATE dues_payment_months SET reversed = 1 WHERE payment_id = ?`, paymentID).Error
+	})
+	if err != nil {
+		return model.DuesReversal{}, fail("冲正党费交纳", err)
+	}
+	return rv, nil
+}
+
+// ReverseRemittance voids a remittance entered by mistake (冲正): the
+// money counts as held by the branch again.
+func (s *Store) ReverseRemittance(remittanceID int64, reason string) (model.DuesReversal, error) {
+	now := s.clock()
+	rv := model.DuesReversal{RemittanceID: remittanceID, Date: model.DateOf(now), Reason: cleanText(reason), CreatedAt: now}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := rv.Validate(); err != nil {
+			return &userError{msg: err.Error(), kind: model.ErrDues}
+		}
+		var rm struct {
+			Date   string
+			Amount int64
+			Found  bool
+		}
+		if err := tx.Raw(`SELECT date, amount, 1 AS found FROM dues_remittances WHERE id = ?`, remittanceID).Scan(&rm).Error; err != nil {
+			return err
+		}
+		if !rm.Found {
+			return &userError{msg: fmt.Sprintf("找不到这笔党费上缴（编号 %d）", remittanceID), kind: ErrNotFound}
+		}
+		if err := notReversed(tx, "remittance_id", remittanceID, fmt.Sprintf("%s 上缴的 %s 元", rm.Date, model.Money(rm.Amount))); err != nil {
+			return err
+		}
+		var err error
+		rv.ID, err = insertReversal(tx, rv)
+		return err
+	})
+	if err != nil {
+		return model.DuesReversal{}, fail("冲正党费上缴", err)
+	}
+	return rv, nil
+}
+
+// notReversed refuses a second reversal of the same entry; column is our
+// own constant.
+func notReversed(tx *gorm.DB, column string, id int64, what string) error {
+	var prior []struct {
+		Date   string
+		Reason string
+	}
+	if err := tx.Raw("SELECT date, reason FROM dues_reversals WHERE "+column+" = ?", id).Scan(&prior).Error; err != nil {
+		return err
+	}
+	if len(prior) > 0 {
+		return &userError{msg: fmt.Sprintf("%s已于 %s 冲正（%s），不能重复冲正", what, prior[0].Date, prior[0].Reason), kind: model.ErrDues}
+	}
+	return nil
+}
+
+func insertReversal(tx *gorm.DB, rv model.DuesReversal) (int64, error) {
+	var payment, remittance any
+	if rv.PaymentID != 0 {
+		payment = rv.PaymentID
+	}
+	if rv.RemittanceID != 0 {
+		remittance = rv.RemittanceID
+	}
+	if err := tx.Exec(`INSERT INTO dues_reversals (payment_id, remittance_id, date, reason, created_at) VALUES (?, ?, ?, ?, ?)`,
+		payment, remittance, rv.Date, rv.Reason, stamp(rv.CreatedAt)).Error; err != nil {
+		return 0, err
+	}
+	var id int64
+	err := tx.Raw("SELECT last_insert_rowid()").Scan(&id).Error
+	return id, err
+}
+
+// reversals reads the reversals of the entries whose ids are listed in
+// column (payment_id or remittance_id, our own constants).
+func reversals(tx *gorm.DB, column string, ids []int64) (map[int64]*model.DuesReversal, error) {
+	out := map[int64]*model.DuesReversal{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := tx.Raw("SELECT id, "+column+", date, reason FROM dues_reversals WHERE "+column+" IN ?", ids).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		rv := &model.DuesReversal{}
+		var of int64
+		if err := rows.Scan(&rv.ID, &of, &rv.Date, &rv.Reason); err != nil {
+			return nil, err
+		}
+		if column == "payment_id" {
+			rv.PaymentID = of
+		} else {
+			rv.RemittanceID = of
+		}
+		out[of] = rv
+	}
+	return out, rows.Err()
+}
+
+// yearExtras is the voluntary extra dues of the year's payments not
+// reversed, by member, and how many payments carried them.
+func yearExtras(tx *gorm.DB, year int) (map[int64]model.Money, int, error) {
+	var rows []struct {
+		MemberID int64
+		Extra    int64
+		N        int
+	}
+	err := tx.Raw(`SELECT member_id, sum(extra) AS extra, count(*) AS n FROM dues_payments
+		WHERE extra > 0 AND substr(date, 1, 4) = ? AND id NOT IN (SELECT payment_id FROM dues_reversals WHERE payment_id IS NOT NULL)
+		GROUP BY member_id`, fmt.Sprintf("%04d", year)).Scan(&rows).Error
+	out := make(map[int64]model.Money, len(rows))
+	n := 0
+	for _, r := range rows {
+		out[r.MemberID] = model.Money(r.Extra)
+		n += r.N
+	}
+	return out, n, err
+}
