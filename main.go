@@ -32,7 +32,20 @@ func openWindow(dbPath string) int {
 		}
 		dbPath = p
 	}
-	store, err := storage.Open(dbPath)
+	// Opening checks the whole file, a good part of a start-up on a large
+	// branch; the UI's fonts load meanwhile on the other core.
+	type opened struct {
+		store *storage.Store
+		err   error
+	}
+	done := make(chan opened, 1)
+	go func() {
+		st, err := storage.Open(dbPath)
+		done <- opened{st, err}
+	}()
+	ui.LoadFonts()
+	o := <-done
+	store, err := o.store, o.err
 	if err != nil {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to.

@@ -144,6 +144,7 @@ func newActivityShell(t *testing.T) (*shell, *fakeActivities) {
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
 	t.Cleanup(s.win.Close)
+	s.recheck()
 	s.show(screenActivities)
 	return s, acts
 }

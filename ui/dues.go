@@ -28,6 +28,12 @@ type DuesLedger interface {
 	// is refused.
 	RecordDuesPayment(p model.DuesPayment) (model.DuesPayment, error)
 	DuesPayments(memberID int64) ([]model.DuesPayment, error)
+	// ReverseDuesPayment and ReverseRemittance void an entry made by
+	// mistake (冲正); the entry stays on record, marked reversed.
+	ReverseDuesPayment(paymentID int64, reason string) (model.DuesReversal, error)
+	ReverseRemittance(remittanceID int64, reason string) (model.DuesReversal, error)
+	// SaveDuesBaseChange sets a member's base from a month of the year.
+	SaveDuesBaseChange(b model.DuesBase, source string) error
 	AddRemittance(r model.Remittance) (model.Remittance, error)
 	Remittances(year int) ([]model.Remittance, error)
 	DuesBalance(year int) (model.DuesBalance, error)

@@ -36,6 +36,7 @@ func newDuesShell(t *testing.T) (*shell, *storage.Store) {
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
 	t.Cleanup(s.win.Close)
+	s.recheck()
 	return s, st
 }
 
@@ -181,6 +182,7 @@ func TestDuesArrearsOnHomeRosterAndTab(t *testing.T) {
 	if !serious {
 		t.Errorf("home findings lack the serious arrears: %+v", s.home.findings)
 	}
+	s.show(screenRoster)
 	col := s.roster.columns[len(s.roster.columns)-1]
 	if col.title != "党费" {
 		t.Fatalf("last roster column %q", col.title)

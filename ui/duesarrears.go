@@ -120,22 +120,30 @@ type duesRemit struct {
 	date, amount, receipt *widget.Entry
 	msg                   *widget.Label
 	save                  *widget.Button
+
+	selected int            // the remittance chosen in the list, -1 if none
+	reverse  *widget.Button // 冲正 of the chosen remittance
+	reversal *reversalDialog
 }
 
 var quarterColumns = []textColumn{{title: "季度", chars: 5}, {title: "收缴（元）", chars: 7}, {title: "上缴（元）", chars: 7}}
-var remitColumns = []textColumn{{title: "上缴日期", chars: 6}, {title: "季度", chars: 4}, {title: "金额（元）", chars: 6}, {title: "收据号", chars: 8}}
+var remitColumns = []textColumn{{title: "上缴日期", chars: 6}, {title: "季度", chars: 4}, {title: "金额（元）", chars: 6}, {title: "收据号", chars: 6},
+	{title: "状态", chars: 10, wrap: true}}
 var quarterNames = []string{"第一季度", "第二季度", "第三季度", "第四季度"}
 
 func newDuesRemit(d *duesScreen) *duesRemit {
-	r := &duesRemit{d: d}
+	r := &duesRemit{d: d, selected: -1}
 	r.quarters = newTextTable(quarterColumns, func() int { return 4 }, func(row, col int) string {
 		q := r.bal.Quarters[row]
 		return []string{lang.L(quarterNames[row]), q.Collected.String(), q.Remitted.String()}[col]
 	})
-	r.table = newTextTable(remitColumns, func() int { return len(r.list) }, func(row, col int) string {
-		x := r.list[row]
-		return []string{x.Date.String(), lang.L(quarterNames[x.Quarter-1]), x.Amount.String(), x.Receipt}[col]
-	})
+	r.table = newTextTable(remitColumns, func() int { return len(r.list) }, r.cell)
+	r.table.OnSelected = func(id widget.TableCellID) {
+		r.selected = id.Row
+		setEnabled(r.reverse, id.Row >= 0 && id.Row < len(r.list) && r.list[id.Row].Reversal == nil)
+	}
+	r.reverse = widget.NewButton(lang.L("冲正所选上缴…"), r.askReverse)
+	r.reverse.Disable()
 	r.held = heading("")
 	r.quarter = widget.NewSelect(langAll(quarterNames), nil)
 	r.date = newDateEntry()
@@ -146,7 +154,10 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	r.save = widget.NewButton(lang.L("登记上缴"), r.submit)
 	r.save.Importance = widget.HighImportance
 	form := formColumns(1, []*formCell{newCell("季度", r.quarter), newCell("上缴日期", r.date), newCell("金额", r.amount), newCell("收据号", r.receipt)})
-	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, r.table))
+	hint := widget.NewLabel(lang.L("上缴登记有误时，点选该笔后冲正，再重新登记。"))
+	hint.Wrapping = fyne.TextWrapWord
+	list := container.NewBorder(nil, container.NewBorder(nil, nil, nil, r.reverse, hint), nil, nil, r.table)
+	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, list))
 	right := container.NewVBox(heading("登记上缴"), form, r.msg, container.NewBorder(nil, nil, nil, r.save))
 	r.content = container.NewGridWithColumns(2, left, right)
 	return r
@@ -181,7 +192,36 @@ func (r *duesRemit) refresh() {
 		r.date.SetText(today.String())
 	}
 	r.quarters.Refresh()
+	r.selected = -1
+	r.table.UnselectAll()
+	r.reverse.Disable()
 	r.table.Refresh()
+	fitRows(r.table, remitColumns, len(r.list), r.cell)
+}
+
+// cell is the remittance list's text: a reversed remittance stays listed
+// with its reversal.
+func (r *duesRemit) cell(row, col int) string {
+	x := r.list[row]
+	state := ""
+	if x.Reversal != nil {
+		state = lang.L("已冲正") + "：" + x.Reversal.Reason
+	}
+	return []string{x.Date.String(), lang.L(quarterNames[x.Quarter-1]), x.Amount.String(), x.Receipt, state}[col]
+}
+
+// askReverse voids the chosen remittance (冲正) after asking why.
+func (r *duesRemit) askReverse() {
+	if r.selected < 0 || r.selected >= len(r.list) {
+		return
+	}
+	x := r.list[r.selected]
+	what := lang.L("{{.D}} 上缴{{.Q}} {{.A}} 元", map[string]any{"D": x.Date.String(), "Q": lang.L(quarterNames[x.Quarter-1]), "A": x.Amount.String()})
+	r.reversal = newReversalDialog(r.d.sh, what, "冲正后，这笔上缴不再计入，支部结存相应增加。",
+		func(reason string) error {
+			_, err := r.d.sh.svc.Dues.ReverseRemittance(x.ID, reason)
+			return err
+		}, r.d.changed)
 }
 
 func (r *duesRemit) submit() {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -35,6 +36,7 @@ type duesBases struct {
 	// entries of the page shown, for tests
 	entries []*widget.Entry
 	selects []*widget.Select
+	change  *baseChangeDialog
 }
 
 const basesPage = 50
@@ -42,6 +44,7 @@ const basesPage = 50
 // baseRow is one member's base as being edited.
 type baseRow struct {
 	name    string
+	changes []model.DuesBase // changes during the year, earliest first
 	base    model.DuesBase
 	text    string // the base as typed
 	stored  bool   // the year has a base for the member
@@ -57,7 +60,7 @@ func newDuesBases(d *duesScreen) *duesBases {
 	b.msg = newMessage()
 	b.save = widget.NewButton(lang.L("保存基数"), b.submit)
 	b.save.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("每年年初按上年月工资收入确定基数，全年不变；农民党员填支部确定的每月金额，学生等按定额的不填。"))
+	hint := widget.NewLabel(lang.L("每年年初按上年月工资收入确定基数，全年一般不变（工资调整的，用“年中调整”从新工资起算的月份改）；农民党员填支部确定的每月金额，学生等按定额的不填。"))
 	hint.Wrapping = fyne.TextWrapWord
 	top := container.NewVBox(hint, container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), b.save), b.msg)
 	b.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(b.body))
@@ -80,7 +83,7 @@ func (b *duesBases) refresh() {
 		if !ok {
 			x = model.DuesBase{MemberID: r.MemberID, Year: b.d.year}
 		}
-		row := baseRow{name: r.Name, base: x, stored: ok}
+		row := baseRow{name: r.Name, base: x, stored: ok, changes: r.Changes}
 		if ok && x.Category.HasBase() || x.Category == model.DuesFarmer {
 			row.text = x.Base.String()
 		}
@@ -142,6 +145,8 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 		cat.SetSelected(string(row.base.Category))
 	}
 	reduce := widget.NewButton(lang.L("减免…"), func() { b.editReduction(i) })
+	change := widget.NewButton(lang.L("年中调整…"), func() { b.editChange(i) })
+	setEnabled(change, row.stored)
 	show := func() {
 		a, r, err := b.compute(row)
 		switch {
@@ -157,6 +162,9 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			amount.SetText(a.String())
 			rule.SetText(r)
 			rule.Importance = widget.MediumImportance
+			for _, c := range row.changes {
+				rule.SetText(rule.Text + "；" + c.ChangeText(model.CurrentDuesRules()))
+			}
 		}
 		setEnabled(entry, row.base.Category == "" || row.base.Category.HasBase() || row.base.Category == model.DuesFarmer)
 		rule.Refresh()
@@ -175,7 +183,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	show()
 	b.entries = append(b.entries, entry)
 	b.selects = append(b.selects, cat)
-	return container.NewBorder(nil, nil, baseCells(name, cat, entry, amount), reduce, rule)
+	return container.NewBorder(nil, nil, baseCells(name, cat, entry, amount), container.NewHBox(change, reduce), rule)
 }
 
 // compute reads the typed base and applies the rules to the row.
@@ -263,4 +271,77 @@ func (b *duesBases) editReduction(i int) {
 		row.changed = true
 		b.showPage()
 	}, b.d.sh.win)
+}
+
+// editChange sets a new base from a month of the year (年中调整), when new
+// pay starts; the months before keep the year's amount.
+func (b *duesBases) editChange(i int) {
+	row := &b.rows[i]
+	var months []string
+	for m := 2; m <= 12; m++ {
+		months = append(months, lang.L("{{.M}}月", map[string]any{"M": m}))
+	}
+	from := widget.NewSelect(months, nil)
+	from.SetSelectedIndex(int(b.d.sh.svc.today().Month) - 2)
+	cat := widget.NewSelect(selectOptions(model.DuesCategories...), nil)
+	cat.SetSelected(string(row.base.Category))
+	base := widget.NewEntry()
+	base.SetPlaceHolder(lang.L("元"))
+	result := widget.NewLabel("")
+	result.Wrapping = fyne.TextWrapWord
+	read := func() (model.DuesBase, error) {
+		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Selected)}
+		v, err := model.ParseMoney(base.Text)
+		if strings.TrimSpace(base.Text) == "" {
+			v, err = 0, nil
+		}
+		x.Base = v
+		return x, err
+	}
+	show := func() {
+		x, err := read()
+		if err == nil {
+			_, _, err = x.Monthly(model.CurrentDuesRules())
+		}
+		if err != nil {
+			result.SetText(err.Error())
+			return
+		}
+		result.SetText(x.ChangeText(model.CurrentDuesRules()))
+	}
+	from.OnChanged = func(string) { show() }
+	cat.OnChanged = func(string) { show() }
+	base.OnChanged = func(string) { show() }
+	show()
+	msg := newMessage()
+	note := widget.NewLabel(lang.L("新的基数从所选月份起适用，此前各月仍按原基数。"))
+	note.Wrapping = fyne.TextWrapWord
+	form := formColumns(1, []*formCell{newCell("起始月份", from), newCell("缴纳类别", cat), newCell("计算基数", base)})
+	var dlg fyneDialog
+	save := widget.NewButton(lang.L("保存调整"), func() {
+		x, err := read()
+		if err != nil {
+			setMessage(msg, err.Error())
+			return
+		}
+		if err := b.d.sh.svc.Dues.SaveDuesBaseChange(x, model.SourceDuesGrid); err != nil {
+			setMessage(msg, err.Error())
+			return
+		}
+		dlg.Hide()
+		b.d.changed()
+	})
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(lang.L("取消"), func() { dlg.Hide() })
+	body := container.NewVBox(note, form, result, msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save)))
+	dlg = showCustom(b.d.sh, lang.L("年中调整基数：")+row.name, body, fyne.NewSize(480, 0))
+	b.change = &baseChangeDialog{from: from, base: base, save: save, msg: msg}
+}
+
+// baseChangeDialog is the parts of the last 年中调整 dialog, for tests.
+type baseChangeDialog struct {
+	from *widget.Select
+	base *widget.Entry
+	save *widget.Button
+	msg  *widget.Label
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -175,13 +176,17 @@ type paymentDialog struct {
 	row model.RegisterRow
 	dlg fyneDialog
 
-	date, amount, receipt, note *widget.Entry
-	months                      [12]*widget.Check
-	payer                       *widget.Select
-	payers                      []model.Member
-	msg                         *widget.Label
-	save                        *widget.Button
-	history                     *widget.Label
+	date, amount, extra, receipt, note *widget.Entry
+	months                             [12]*widget.Check
+	payer                              *widget.Select
+	payers                             []model.Member
+	msg                                *widget.Label
+	save                               *widget.Button
+	// history lists the member's payments, each with its 冲正 button.
+	history  *widget.List
+	payments []model.DuesPayment
+	empty    *widget.Label
+	reversal *reversalDialog // the reversal dialog last opened, for tests
 }
 
 func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
@@ -190,6 +195,8 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.date.SetText(d.sh.svc.today().String())
 	p.amount = widget.NewEntry()
 	p.amount.SetPlaceHolder(lang.L("元"))
+	p.extra = widget.NewEntry()
+	p.extra.SetPlaceHolder(lang.L("选填，元"))
 	p.receipt = widget.NewEntry()
 	p.note = widget.NewEntry()
 	p.msg = newMessage()
@@ -222,8 +229,21 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.payer = widget.NewSelect(options, nil)
 	p.payer.SetSelectedIndex(0)
 
-	p.history = widget.NewLabel("")
-	p.history.Wrapping = fyne.TextWrapWord
+	p.history = widget.NewList(func() int { return len(p.payments) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("冲正"), nil), l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			x := &p.payments[i]
+			c.Objects[0].(*widget.Label).SetText(paymentText(x))
+			b := c.Objects[1].(*widget.Button)
+			b.OnTapped = func() { p.reverse(i) }
+			setEnabled(b, x.Reversal == nil)
+		})
+	p.empty = widget.NewLabel("")
 	p.loadHistory()
 
 	rule := widget.NewLabel(row.Rule)
@@ -236,6 +256,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		newCell("交纳日期", p.date),
 		newCell("所交月份", container.NewGridWithColumns(6, checks...)),
 		newCell("金额", p.amount),
+		newCell("自愿多交", p.extra),
 		newCell("交纳人", p.payer),
 		newCell("收据号", p.receipt),
 		newCell("备注", p.note),
@@ -244,7 +265,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.save.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("关闭"), func() { p.dlg.Hide() })
 	body := container.NewVBox(rule, form, p.msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, p.save)),
-		heading("交纳记录"), p.history)
+		heading("交纳记录"), p.empty, container.NewGridWrap(fyne.NewSize(600, 180), p.history))
 	title := lang.L("{{.Name}} {{.Year}}年党费", map[string]any{"Name": row.Name, "Year": d.year})
 	p.dlg = showCustom(d.sh, title, container.NewVScroll(body), fyne.NewSize(640, 600))
 	p.fillAmount()
@@ -261,7 +282,7 @@ func (p *paymentDialog) fillAmount() {
 	var sum model.Money
 	for k, ck := range p.months {
 		if ck.Checked && p.row.Months[k].State != model.MonthBaseMissing {
-			sum += p.row.Monthly
+			sum += p.row.Due[k]
 		}
 	}
 	p.amount.SetText(sum.String())
@@ -270,22 +291,32 @@ func (p *paymentDialog) fillAmount() {
 func (p *paymentDialog) loadHistory() {
 	ps, err := p.d.sh.svc.Dues.DuesPayments(p.row.MemberID)
 	if err != nil {
-		p.history.SetText(err.Error())
+		p.empty.SetText(err.Error())
 		return
 	}
+	p.payments = ps
+	p.empty.SetText("")
 	if len(ps) == 0 {
-		p.history.SetText(lang.L("尚无交纳记录。"))
-		return
+		p.empty.SetText(lang.L("尚无交纳记录。"))
 	}
-	text := ""
-	for _, x := range ps {
-		text += x.Date.String() + "  " + x.Amount.String() + lang.L("元") + "  " + x.MonthsText()
-		if x.Receipt != "" {
-			text += "  " + lang.L("收据") + " " + x.Receipt
-		}
-		text += "\n"
-	}
-	p.history.SetText(text)
+	p.history.Refresh()
+}
+
+// reverse asks for the reason and voids payment i (冲正); the register
+// behind the dialog is refreshed, and the dialog closes since the months
+// it shows have changed.
+func (p *paymentDialog) reverse(i int) {
+	x := p.payments[i]
+	what := p.row.Name + "  " + paymentText(&x)
+	p.reversal = newReversalDialog(p.d.sh, what, "冲正后，这笔交纳不再计入收缴和结存，所交月份恢复为未交。",
+		func(reason string) error {
+			_, err := p.d.sh.svc.Dues.ReverseDuesPayment(x.ID, reason)
+			return err
+		},
+		func() {
+			p.dlg.Hide()
+			p.d.changed()
+		})
 }
 
 func (p *paymentDialog) submit() {
@@ -299,7 +330,14 @@ func (p *paymentDialog) submit() {
 		setMessage(p.msg, lang.L("金额")+"："+err.Error())
 		return
 	}
-	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Receipt: p.receipt.Text, Note: p.note.Text}
+	var extra model.Money
+	if strings.TrimSpace(p.extra.Text) != "" {
+		if extra, err = model.ParseMoney(p.extra.Text); err != nil {
+			setMessage(p.msg, lang.L("自愿多交")+"："+err.Error())
+			return
+		}
+	}
+	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Extra: extra, Receipt: p.receipt.Text, Note: p.note.Text}
 	for k, ck := range p.months {
 		if ck.Checked {
 			pay.Months = append(pay.Months, model.MonthOf(p.d.year, 1)+model.Month(k))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -23,12 +24,14 @@ type homeScreen struct {
 	setup      *widget.Button // call to action while the profile is empty
 	counts     []*widget.Card // 在册党员, 正式, 预备, 流动, 失联
 
-	findings     []model.Finding
-	problems     []memberProblem
-	findingsList *widget.List
-	problemsList *widget.List
-	allGood      *widget.Label
-	upcoming     *widget.Label // planned activities of the next months
+	setupFindings []model.Finding // from the profile and the counts, at once
+	findings      []model.Finding // the set-up ones and what the checks found
+	problems      []memberProblem
+	findingsList  *widget.List
+	problemsList  *widget.List
+	allGood       *widget.Label
+	checking      *widget.Label // says so while the checks are being worked out
+	upcoming      *widget.Label // planned activities of the next months
 }
 
 // memberProblem is a member on the roster whose record breaks a rule.
@@ -98,16 +101,18 @@ func newHomeScreen(sh *shell) *homeScreen {
 		h.problemsList.UnselectAll()
 		sh.openMember(h.problems[id].id)
 	}
-	h.allGood = widget.NewLabel(lang.L("在册党员的信息都已填写完整、没有发现问题。"))
+	h.allGood = widget.NewLabel("")
+	h.checking = widget.NewLabel("")
 	h.upcoming = widget.NewLabel("")
 	h.upcoming.Wrapping = fyne.TextWrapWord
 
 	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.upcoming)
-	findings := container.NewBorder(heading("支部设置检查"), nil, nil, nil, h.findingsList)
+	findings := container.NewBorder(container.NewHBox(heading("支部设置检查"), h.checking), nil, nil, nil, h.findingsList)
 	problems := container.NewBorder(heading("党员信息待完善（点击查看）"), nil, nil, nil, container.NewStack(h.problemsList, h.allGood))
 	h.content = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, findings, problems))
 
 	sh.onDataChanged(h.refresh)
+	sh.onChecked(h.showChecks)
 	h.refresh()
 	return h
 }
@@ -137,17 +142,15 @@ func (h *homeScreen) openFinding(f model.Finding) {
 	}
 }
 
+// refresh shows what is quick to know — the profile, the counts, the set-up
+// findings and the plans — and what the checks found so far.
 func (h *homeScreen) refresh() {
 	p, err := h.sh.svc.Branch.Profile()
 	if err != nil {
 		h.sh.showError("读取支部信息", err)
 		return
 	}
-	ms, err := h.sh.svc.Roster.Members()
-	if err != nil {
-		h.sh.showError("读取党员名单", err)
-		return
-	}
+	ms := h.sh.members
 	today := h.sh.svc.today()
 
 	if p.IsSet() {
@@ -169,20 +172,37 @@ func (h *homeScreen) refresh() {
 		h.counts[i].SetTitle(strconv.Itoa(n))
 	}
 
-	h.findings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
-	h.addActivityNews()
-	h.addDuesNews()
-	h.problems = h.problems[:0]
-	for i := range ms {
-		if !ms[i].OnRoster {
-			continue
-		}
-		if errs := ms[i].Validate(today, h.sh.rules); len(errs) > 0 {
-			h.problems = append(h.problems, memberProblem{ms[i].ID, ms[i].Name, errs.Error()})
-		}
+	h.setupFindings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
+	h.showUpcoming()
+	h.showChecks()
+}
+
+// showChecks lists the set-up findings followed by what the checks found,
+// and says so while the checks are still being worked out.
+func (h *homeScreen) showChecks() {
+	h.findings = slices.Clone(h.setupFindings)
+	h.problems = nil
+	if c := h.sh.checks; c != nil {
+		h.addActivityNews(c.compliance.Findings)
+		h.addDuesNews(c.arrears)
+		h.problems = c.problems
 	}
-	h.allGood.Hidden = len(h.problems) > 0 || len(ms) == 0
+	// Text rather than Hidden: a label shown again in an HBox keeps the
+	// zero size it was laid out with while hidden.
+	if h.sh.checking() {
+		h.checking.SetText(lang.L("正在检查…"))
+	} else {
+		h.checking.SetText("")
+	}
+	msg := ""
+	switch {
+	case h.sh.checks == nil:
+		msg = lang.L("正在检查…")
+	case len(h.problems) == 0 && len(h.sh.members) > 0:
+		msg = lang.L("在册党员的信息都已填写完整、没有发现问题。")
+	}
+	h.allGood.Hidden = msg == ""
+	h.allGood.SetText(msg)
 	h.findingsList.Refresh()
 	h.problemsList.Refresh()
-	h.allGood.Refresh()
 }

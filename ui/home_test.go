@@ -71,6 +71,7 @@ func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
 func TestSavingTheProfileRefreshesHomeAndTitle(t *testing.T) {
 	f := newFakeStore(testToday)
 	s := newTestShell(t, f)
+	s.show(screenSettings)
 	p := s.settings.profile
 	if !p.save.Disabled() {
 		t.Error("save enabled on an empty profile")
@@ -94,6 +95,7 @@ func TestSavingTheProfileRefreshesHomeAndTitle(t *testing.T) {
 
 func TestLanguageChoiceIsStored(t *testing.T) {
 	s := newTestShell(t, newFakeStore(testToday))
+	s.show(screenSettings)
 	if s.settings.language.Selected != "中文" {
 		t.Errorf("default language %q, want 中文", s.settings.language.Selected)
 	}

@@ -13,29 +13,28 @@ import (
 // upcomingMonths is how far ahead the home screen shows planned activities.
 const upcomingMonths = 2
 
-// addActivityNews puts what the activity records say on the home screen: the
-// compliance calendar's and the participation check's findings after the
-// set-up ones, and the activities planned for the coming months.
-func (h *homeScreen) addActivityNews() {
-	svc := h.sh.svc.Activities
-	if svc == nil {
-		h.upcoming.Hide()
-		return
-	}
-	report, err := svc.Compliance(h.sh.svc.today().Year)
-	if err != nil {
-		h.sh.showError("计算合规日历", err)
-		return
-	}
+// addActivityNews puts the compliance calendar's and the participation
+// check's findings after the set-up ones.
+func (h *homeScreen) addActivityNews(found []model.Finding) {
 	// The report repeats the set-up findings already listed.
 	listed := make(map[string]bool, len(h.findings))
 	for _, f := range h.findings {
 		listed[f.Message] = true
 	}
-	for _, f := range report.Findings {
+	for _, f := range found {
 		if !listed[f.Message] {
 			h.findings = append(h.findings, f)
 		}
+	}
+}
+
+// showUpcoming lists the activities planned for the coming months: a short
+// read, done at once.
+func (h *homeScreen) showUpcoming() {
+	svc := h.sh.svc.Activities
+	if svc == nil {
+		h.upcoming.Hide()
+		return
 	}
 	plans, err := svc.UpcomingPlans(upcomingMonths)
 	if err != nil {
@@ -64,7 +63,7 @@ func (r *rosterScreen) addParticipationColumn() {
 	if r.sh.svc.Activities == nil {
 		return
 	}
-	r.columns = append(r.columns, column{title: "组织生活", chars: 20,
+	r.columns = append(r.columns, column{title: "组织生活", chars: 20, fromChecks: true,
 		text: func(m *model.Member, _ model.Date) string {
 			p, ok := r.participation[m.ID]
 			if !ok {
@@ -92,15 +91,10 @@ func (r *rosterScreen) addParticipationColumn() {
 	})
 }
 
-// loadParticipation asks the activities service where each member stands.
+// loadParticipation takes where each member stands from the checks; the
+// column stays empty until they arrive.
 func (r *rosterScreen) loadParticipation() {
-	if r.sh.svc.Activities == nil {
-		return
+	if c := r.sh.checks; c != nil {
+		r.participation = c.participation
 	}
-	ps, err := r.sh.svc.Activities.ParticipationByMember()
-	if err != nil {
-		r.sh.showError("计算组织生活参加情况", err)
-		return
-	}
-	r.participation = ps
 }

@@ -8,19 +8,11 @@ import (
 
 // addDuesNews adds the members behind with dues to the home screen's
 // findings: a warning at the app's early threshold, serious at the 党章
-// art. 9 six months.
-func (h *homeScreen) addDuesNews() {
-	if h.sh.svc.Dues == nil {
-		return
-	}
-	list, err := h.sh.svc.Dues.DuesArrears(h.sh.svc.today())
-	if err != nil {
-		h.sh.showError("计算欠缴党费", err)
-		return
-	}
+// art. 9 six months. list comes from the shell's checks.
+func (h *homeScreen) addDuesNews(list []model.Arrear) {
 	for _, a := range list {
 		if a.Severity == model.Warning || a.Severity == model.Serious {
-			h.findings = append(h.findings, model.Finding{Severity: a.Severity, Message: a.Message()})
+			h.findings = append(h.findings, model.Finding{Severity: a.Severity, Message: a.Message(), MemberID: a.MemberID})
 		}
 	}
 }
@@ -31,7 +23,7 @@ func (r *rosterScreen) addDuesColumn() {
 	if r.sh.svc.Dues == nil {
 		return
 	}
-	r.columns = append(r.columns, column{title: "党费", chars: 12, text: func(m *model.Member, _ model.Date) string {
+	r.columns = append(r.columns, column{title: "党费", chars: 12, fromChecks: true, text: func(m *model.Member, _ model.Date) string {
 		a, ok := r.duesMarks[m.ID]
 		if !ok {
 			return ""
@@ -46,16 +38,14 @@ func (r *rosterScreen) addDuesColumn() {
 	}})
 }
 
-// loadDuesMarks reads the arrears the 党费 column shows.
+// loadDuesMarks takes the arrears the 党费 column shows from the checks; the
+// column stays empty until they arrive.
 func (r *rosterScreen) loadDuesMarks() {
-	if r.sh.svc.Dues == nil {
+	c := r.sh.checks
+	if c == nil {
 		return
 	}
-	list, err := r.sh.svc.Dues.DuesArrears(r.sh.svc.today())
-	if err != nil {
-		r.sh.showError("计算欠缴党费", err)
-		return
-	}
+	list := c.arrears
 	r.duesMarks = make(map[int64]model.Arrear, len(list))
 	for _, a := range list {
 		r.duesMarks[a.MemberID] = a

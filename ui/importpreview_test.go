@@ -29,6 +29,7 @@ func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 		},
 	}
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	r := s.roster
 
 	r.previewImport("/home/secretary/花名册.xlsx")
@@ -70,6 +71,7 @@ func TestImportWithNothingToDoCannotBeConfirmed(t *testing.T) {
 	f := newFakeStore(testToday)
 	f.preview = model.ImportPreview{Sheet: "Sheet1", Plan: model.ImportPlan{Unchanged: 12}}
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	s.roster.previewImport("x.xlsx")
 	if !s.roster.preview.confirm.Disabled() {
 		t.Error("确认导入 enabled with nothing to add or update")
@@ -80,6 +82,7 @@ func TestUnreadableImportFileShowsTheServicesSentence(t *testing.T) {
 	f := newFakeStore(testToday)
 	f.previewErr = errors.New("此文件不是 Excel 工作簿（.xlsx），请在 Excel 中另存为 .xlsx 后再导入")
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	s.roster.previewImport("x.xls")
 	if s.roster.preview != nil {
 		t.Error("a preview was shown for an unreadable file")
@@ -104,6 +107,7 @@ func TestExportFileName(t *testing.T) {
 func TestExportOffersToOpenTheFile(t *testing.T) {
 	f := newFakeStore(testToday, member("甲", validID("19800101", "123")))
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	s.roster.export("/home/secretary/党员花名册.xlsx")
 	if len(f.exported) != 1 {
 		t.Fatalf("ExportRoster called %d times", len(f.exported))

@@ -13,6 +13,7 @@ func TestAddMemberThroughTheForm(t *testing.T) {
 	f := newFakeStore(testToday)
 	f.profile = model.Profile{BranchName: testBranch, OrgName: "兰州新锐科技有限公司"}
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	r := s.roster
 
 	test.Tap(r.addButton)
@@ -62,6 +63,7 @@ func TestAddMemberThroughTheForm(t *testing.T) {
 
 func TestBadCheckDigitIsShownUnderTheIDField(t *testing.T) {
 	s := newTestShell(t, newFakeStore(testToday))
+	s.show(screenRoster)
 	form := s.roster.addMember()
 	id := validID("19880315", "242")
 	bad := id[:17] + map[bool]string{true: "1", false: "2"}[id[17] != '1']
@@ -92,6 +94,7 @@ func TestFormShowsTheServicesValidationErrors(t *testing.T) {
 	id := validID("19800101", "123")
 	f := newFakeStore(testToday, member("甲", id))
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	form := s.roster.addMember()
 	test.Type(form.entries[model.FieldName], "乙")
 	test.Type(form.entries[model.FieldIDNumber], id)
@@ -113,6 +116,7 @@ func TestFormShowsTheServicesValidationErrors(t *testing.T) {
 func TestTransferInPassesTheEvent(t *testing.T) {
 	f := newFakeStore(testToday)
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	form := s.roster.addMember()
 	test.Type(form.entries[model.FieldName], "丙")
 	test.Type(form.entries[model.FieldIDNumber], validID("19800101", "123"))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -83,6 +85,7 @@ func newRosterScreen(sh *shell) *rosterScreen {
 	r.content = container.NewStack(r.list)
 
 	sh.onDataChanged(r.reload)
+	sh.onChecked(r.showChecks)
 	r.reload()
 	return r
 }
@@ -162,14 +165,12 @@ func (r *rosterScreen) sortBy(col int) {
 	r.table.ScrollToTop()
 }
 
-// reload fetches the members again after a write.
+// reload takes the members the shell read after a write. The marks of the
+// 党费 and 组织生活 columns are those last checked until showChecks brings
+// the new ones.
 func (r *rosterScreen) reload() {
-	ms, err := r.sh.svc.Roster.Members()
-	if err != nil {
-		r.sh.showError("读取党员名单", err)
-		return
-	}
-	r.all = ms
+	// A copy, as sorting reorders it and other screens share the shell's.
+	r.all = slices.Clone(r.sh.members)
 	r.loadDuesMarks()
 	r.loadParticipation()
 	if r.sortCol >= 0 {
@@ -179,6 +180,21 @@ func (r *rosterScreen) reload() {
 	if r.detail != nil {
 		r.detail.reload()
 	}
+}
+
+// showChecks fills in the 党费 and 组织生活 columns once the checks arrive.
+func (r *rosterScreen) showChecks() {
+	if r.sh.checking() {
+		return // the marks shown stay until the new ones come
+	}
+	r.loadDuesMarks()
+	r.loadParticipation()
+	if r.sortCol >= 0 && r.columns[r.sortCol].fromChecks {
+		sortMembers(r.all, r.columns[r.sortCol], r.desc, r.sh.svc.today())
+		r.applyFilter()
+		return
+	}
+	r.table.Refresh()
 }
 
 // applyFilter narrows the loaded members in memory: 20,000 take well under a

@@ -18,7 +18,8 @@ var testToday = model.NewDate(2026, time.November, 25)
 const testBranch = "兰州新锐科技有限公司党支部"
 
 // newTestShell builds the main window over a fake store, with background
-// work run in line and every confirmation answered yes.
+// work run in line and every confirmation answered yes. The checks have
+// been worked out, as NewMainWindow starts them.
 func newTestShell(t *testing.T, f *fakeStore) *shell {
 	t.Helper()
 	a := test.NewTempApp(t)
@@ -26,6 +27,7 @@ func newTestShell(t *testing.T, f *fakeStore) *shell {
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
 	t.Cleanup(s.win.Close)
+	s.recheck()
 	return s
 }
 
@@ -69,6 +71,7 @@ func TestSearchNarrowsTheTable(t *testing.T) {
 	ms := demo.Members(40, 7, testToday, testBranch)
 	ms = append(ms, member("欧阳明华", validID("19800101", "123")), member("欧阳丽", validID("19850202", "124")))
 	s := newTestShell(t, newFakeStore(testToday, ms...))
+	s.show(screenRoster)
 	r := s.roster
 	if got := rows(r.table); got != 42 {
 		t.Fatalf("table shows %d rows before searching, want 42", got)
@@ -94,6 +97,7 @@ func TestClickingAHeaderSorts(t *testing.T) {
 		member("安然", validID("19810101", "124")),
 		member("李娜", validID("19820101", "125")))
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	r := s.roster
 
 	header := r.table.CreateHeader().(*widget.Button)
@@ -126,6 +130,7 @@ func TestFilters(t *testing.T) {
 	left := member("转出丁", validID("19700101", "126"))
 	left.OnRoster, left.LeftBy, left.LeftOn = false, model.EventTransferOut, model.NewDate(2025, 1, 1)
 	s := newTestShell(t, newFakeStore(testToday, full, prob, mobile, left))
+	s.show(screenRoster)
 	r := s.roster
 
 	check := func(what string, want ...string) {
@@ -154,6 +159,7 @@ func TestTransferOutLeavesTheDefaultView(t *testing.T) {
 	a, b := member("甲", validID("19800101", "123")), member("乙", validID("19810101", "124"))
 	f := newFakeStore(testToday, a, b)
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	r := s.roster
 
 	r.table.Select(widget.TableCellID{Row: 0, Col: 0})
@@ -195,6 +201,7 @@ func TestSelectingARowOpensTheMemberWithItsHistory(t *testing.T) {
 		{MemberID: 1, Field: model.FieldPost, Old: "农民工", New: "其他", At: time.Date(2026, 1, 1, 9, 0, 0, 0, time.Local), Source: "花名册.xlsx"},
 	}
 	s := newTestShell(t, f)
+	s.show(screenRoster)
 	s.roster.table.Select(widget.TableCellID{Row: 0, Col: 3})
 	d := s.roster.detail
 	if d == nil {

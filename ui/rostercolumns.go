@@ -24,6 +24,9 @@ type column struct {
 	sortText func(m *model.Member, today model.Date) string
 	// look, when set, colours the cell (a warning orange, a serious red).
 	look func(m *model.Member) widget.Importance
+	// fromChecks is a column filled from the shell's checks, which arrive
+	// after the roster: a table sorted by it is sorted again then.
+	fromChecks bool
 }
 
 // rosterColumns are the 19 fields of the member record in the form's order,

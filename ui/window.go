@@ -37,11 +37,25 @@ type shell struct {
 	// replace it to answer yes.
 	confirm func(title, message string, onYes func())
 
-	screens   []Screen
+	screens []Screen
+	// views holds each screen's view once it has been shown; nil until
+	// then. Building every screen before the window appears cost a branch
+	// of 20,000 members over a second.
 	views     []fyne.CanvasObject
 	nav       *widget.List
 	content   *fyne.Container
 	listeners []func()
+
+	// members is the whole roster as the store returns it, read once per
+	// data change for every screen that lists or counts members. It is
+	// shared: a screen that reorders it works on a copy.
+	members []model.Member
+	// checks are the slow results several screens show, nil until the
+	// first computation ends; version counts data changes and
+	// checkedVersion is the one checks were worked out for.
+	checks                  *checks
+	version, checkedVersion int
+	checkListeners          []func()
 
 	home     *homeScreen
 	roster   *rosterScreen
@@ -51,9 +65,15 @@ type shell struct {
 }
 
 // NewMainWindow builds the main window over the services; dbPath is shown in
-// the settings. Call SetupApp first.
+// the settings. Call SetupApp first. The window holds the roster when it
+// is returned; the slower checks (arrears, compliance, participation) fill
+// in once the app runs.
 func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
-	return newShell(a, svc, dbPath).win
+	s := newShell(a, svc, dbPath)
+	// The checks start once the window is on screen: started earlier, they
+	// would compete with its set-up for a small laptop's two cores.
+	a.Lifecycle().SetOnStarted(s.recheck)
+	return s.win
 }
 
 func newShell(a fyne.App, svc Services, dbPath string) *shell {
@@ -78,9 +98,8 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 		d.Show()
 	}
 	s.screens = s.registry()
-	for _, sc := range s.screens {
-		s.views = append(s.views, sc.View(s.win))
-	}
+	s.views = make([]fyne.CanvasObject, len(s.screens))
+	s.loadMembers()
 	s.content = container.NewStack()
 	s.nav = widget.NewList(
 		func() int { return len(s.screens) },
@@ -92,7 +111,7 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].Icon)
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.screens[id].Title))
 		})
-	s.nav.OnSelected = func(id widget.ListItemID) { s.content.Objects = []fyne.CanvasObject{s.views[id]}; s.content.Refresh() }
+	s.nav.OnSelected = func(id widget.ListItemID) { s.content.Objects = []fyne.CanvasObject{s.view(id)}; s.content.Refresh() }
 
 	// The list is as narrow as its longest title; a fixed strut gives the
 	// navigation a steady width that reads as a sidebar.
@@ -108,7 +127,18 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 	return s
 }
 
-// show switches to the screen with the given title.
+// view is the i-th screen's view, built the first time it is shown: a
+// screen nobody opens costs nothing, and the start screen alone stands
+// between the start and a visible window.
+func (s *shell) view(i int) fyne.CanvasObject {
+	if s.views[i] == nil {
+		s.views[i] = s.screens[i].View(s.win)
+	}
+	return s.views[i]
+}
+
+// show switches to the screen with the given title, building it if it is
+// the first time.
 func (s *shell) show(title string) {
 	for i, sc := range s.screens {
 		if sc.Title == title {
@@ -127,11 +157,14 @@ func (s *shell) openMember(id int64) {
 // onDataChanged registers a screen's refresh, run after every write.
 func (s *shell) onDataChanged(f func()) { s.listeners = append(s.listeners, f) }
 
-// dataChanged tells every screen to reload what it shows.
+// dataChanged rereads the roster, tells every screen built so far to reload
+// what it shows, and starts the checks again.
 func (s *shell) dataChanged() {
+	s.loadMembers()
 	for _, f := range s.listeners {
 		f()
 	}
+	s.recheck()
 }
 
 func (s *shell) refreshTitle() {

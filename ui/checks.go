@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"branchledger/model"
+)
+
+// checks are the slow results more than one screen shows: the dues arrears
+// (home and the roster's 党费 column), the compliance calendar's findings
+// (home), each member's time without organisational life (the roster's
+// 组织生活 column) and the members whose records break a rule (home). On a
+// branch of 20,000 they take the better part of a second, so they are worked
+// out once per data change, off the UI goroutine, and the screens fill them
+// in when they arrive instead of holding up the window.
+type checks struct {
+	arrears       []model.Arrear
+	compliance    model.ComplianceReport // this year's
+	participation map[int64]model.MemberParticipation
+	problems      []memberProblem
+	failed        []failedCheck
+}
+
+// failedCheck is a check whose service call failed; doing is the Chinese
+// phrase showError puts before the error.
+type failedCheck struct {
+	doing string
+	err   error
+}
+
+// loadMembers reads the roster that the screens list and count. On failure
+// the screens keep the list they had.
+func (s *shell) loadMembers() {
+	ms, err := s.svc.Roster.Members()
+	if err != nil {
+		s.showError("读取党员名单", err)
+		return
+	}
+	s.members = ms
+}
+
+// onChecked registers a screen's refresh, run each time new checks arrive.
+func (s *shell) onChecked(f func()) { s.checkListeners = append(s.checkListeners, f) }
+
+// checking is whether the checks shown are missing (at start-up) or older
+// than the data.
+func (s *shell) checking() bool { return s.checks == nil || s.checkedVersion != s.version }
+
+// recheck works the checks out again in the background and hands them to the
+// screens on the UI goroutine. A result overtaken by a later data change is
+// dropped: the later computation brings the current one.
+func (s *shell) recheck() {
+	s.version++
+	v, members := s.version, s.members
+	// Those already listening show that their marks are out of date.
+	for _, f := range s.checkListeners {
+		f()
+	}
+	s.background(func() {
+		c := s.runChecks(members)
+		fyne.Do(func() {
+			if v != s.version {
+				return
+			}
+			s.checks, s.checkedVersion = &c, v
+			for _, f := range c.failed {
+				s.showError(f.doing, f.err)
+			}
+			for _, f := range s.checkListeners {
+				f()
+			}
+		})
+	})
+}
+
+// runChecks asks the services for the checks; it touches no widget and no
+// shell field, so it is safe off the UI goroutine. members is the snapshot
+// the screens show, which nothing changes in place.
+func (s *shell) runChecks(members []model.Member) checks {
+	var c checks
+	failed := func(doing string, err error) { c.failed = append(c.failed, failedCheck{doing, err}) }
+	today := s.svc.today()
+	for i := range members {
+		m := &members[i]
+		if !m.OnRoster {
+			continue
+		}
+		if errs := m.Validate(today, s.rules); len(errs) > 0 {
+			c.problems = append(c.problems, memberProblem{m.ID, m.Name, errs.Error()})
+		}
+	}
+	if s.svc.Dues != nil {
+		var err error
+		if c.arrears, err = s.svc.Dues.DuesArrears(today); err != nil {
+			failed("计算欠缴党费", err)
+		}
+	}
+	if s.svc.Activities != nil {
+		var err error
+		if c.compliance, err = s.svc.Activities.Compliance(today.Year); err != nil {
+			failed("计算合规日历", err)
+		}
+		if c.participation, err = s.svc.Activities.ParticipationByMember(); err != nil {
+			failed("计算组织生活参加情况", err)
+		}
+	}
+	return c
+}
