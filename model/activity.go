@@ -52,6 +52,10 @@ type Resolution struct {
 	Text             string
 	Yes, No, Abstain int
 	Voted            bool // false: decided without a vote count (e.g. a committee agreement)
+	// Election marks a vote that elects (选举), such as the committee at
+	// 换届: a 支部党员大会 may hold one only with more than
+	// ElectionQuorumPercent of the voting members due present.
+	Election bool
 }
 
 // AttachmentType is what an attachment holds, told by its first bytes.
@@ -244,7 +248,9 @@ type Check struct {
 // CheckRules applies the quorum and majority rules of 支部工作条例 to the
 // record: for a 支部党员大会, more than half of the members with a vote
 // present, and each resolution's "yes" more than half of the voting members
-// due; for a 支部委员会会议, more than half of the committee present.
+// due; if a resolution is an election, more than four fifths of them present
+// (BranchWorkRules.ElectionQuorumPercent); for a 支部委员会会议, more than
+// half of the committee present.
 // members are looked up by ID for their category on the day; committeeSeats
 // is the size of the committee. Other kinds have no such rule.
 func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r BranchWorkRules) []Check {
@@ -275,6 +281,14 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 		} else {
 			add(false, "有表决权的党员应到%d人，实到%d人，未超过半数（至少需%d人），会议不能作出决定", due, present, need)
 		}
+		if a.HoldsElection() {
+			need := moreThan(due, r.ElectionQuorumPercent)
+			if present >= need {
+				add(true, "选举：有表决权的党员应到%d人，实到%d人，超过应到人数的%d%%，可以进行选举", due, present, r.ElectionQuorumPercent)
+			} else {
+				add(false, "选举：有表决权的党员应到%d人，实到%d人，未超过应到人数的%d%%（至少需%d人），不能进行选举", due, present, r.ElectionQuorumPercent, need)
+			}
+		}
 		pass := moreThan(due, r.GeneralMeetingPassPercent)
 		for i, res := range a.Resolutions {
 			if !res.Voted {
@@ -296,6 +310,16 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 		}
 	}
 	return out
+}
+
+// HoldsElection is whether any resolution of the record is an election.
+func (a *Activity) HoldsElection() bool {
+	for _, r := range a.Resolutions {
+		if r.Election {
+			return true
+		}
+	}
+	return false
 }
 
 // moreThan is the least whole number strictly greater than percent% of n.
@@ -388,6 +412,10 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 			add(ActivityResolutionField, n+"的票数不能为负数")
 		case res.Voted && len(a.Attendance) > 0 && res.Yes+res.No+res.Abstain > present:
 			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于实到人数%d", n, res.Yes+res.No+res.Abstain, present))
+		case res.Election && a.Kind != KindGeneralMeeting:
+			add(ActivityResolutionField, n+"标为选举：选举须在"+string(KindGeneralMeeting)+"上进行")
+		case res.Election && !res.Voted:
+			add(ActivityResolutionField, n+"标为选举：请勾选“表决”并填写票数")
 		}
 	}
 	return errs
@@ -492,6 +520,9 @@ func ResolutionsText(rs []Resolution) string {
 	lines := make([]string, len(rs))
 	for i, r := range rs {
 		lines[i] = strconv.Itoa(i+1) + ". " + r.Text
+		if r.Election {
+			lines[i] += "（选举）"
+		}
 		if r.Voted {
 			lines[i] += fmt.Sprintf("（赞成%d，反对%d，弃权%d）", r.Yes, r.No, r.Abstain)
 		}

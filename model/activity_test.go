@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +109,59 @@ func TestResolutionMajority(t *testing.T) {
 	}
 }
 
+// An election (选举) needs more than four fifths of the voting members due
+// present; exactly four fifths is not enough. The ordinary quorum and the
+// vote on the election are checked as for any resolution.
+func TestElectionQuorum(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		full, prob, present int
+		ok                  bool
+		wantInMessage       string
+	}{
+		{"应到5_到会5_超过五分之四", 5, 0, 5, true, "可以进行选举"},
+		{"应到5_到会4_恰好五分之四不够", 5, 0, 4, false, "至少需5人"},
+		{"应到10_到会9_超过五分之四", 10, 0, 9, true, "可以进行选举"},
+		{"应到10_到会8_恰好五分之四不够", 10, 0, 8, false, "至少需9人"},
+		{"应到11_到会9_超过五分之四", 11, 0, 9, true, "实到9人"},
+		{"应到11_到会8_不够", 11, 0, 8, false, "至少需9人"},
+		// Probationary members have no vote: 10 due, not 13.
+		{"10正式3预备_正式9人到会_预备不计", 10, 3, 9, true, "应到10人"},
+		// More than half came, so the meeting may decide, but not elect.
+		{"应到10_到会6_可开会不能选举", 10, 0, 6, false, "不能进行选举"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := branchOf(tc.full, tc.prob)
+			a := meeting(ms, tc.present, tc.present)
+			a.Resolutions[0].Election = true
+			var election *Check
+			got := a.CheckRules(byID(ms), 0, BranchWorkRules2018)
+			for i := range got {
+				if strings.HasPrefix(got[i].Message, "选举") {
+					election = &got[i]
+				}
+			}
+			if election == nil || election.OK != tc.ok || !strings.Contains(election.Message, tc.wantInMessage) {
+				t.Fatalf("election check in %+v, want ok=%v with %q", got, tc.ok, tc.wantInMessage)
+			}
+			if !election.OK && election.Severity != Serious {
+				t.Errorf("a failed election quorum is %v, want serious", election.Severity)
+			}
+			if !strings.Contains(election.Message, strconv.Itoa(BranchWorkRules2018.ElectionQuorumPercent)+"%") {
+				t.Errorf("message %q does not name the share from the rule table", election.Message)
+			}
+		})
+	}
+	// Without an election only the ordinary quorum applies.
+	ms := branchOf(10, 0)
+	a := meeting(ms, 6, 6)
+	for _, c := range a.CheckRules(byID(ms), 0, BranchWorkRules2018) {
+		if strings.Contains(c.Message, "选举") {
+			t.Errorf("a meeting without an election got %q", c.Message)
+		}
+	}
+}
+
 func TestCommitteeQuorum(t *testing.T) {
 	for _, tc := range []struct {
 		seats, present int
@@ -179,6 +233,15 @@ func TestValidateActivity(t *testing.T) {
 			a.Resolutions = []Resolution{{Text: "x", Yes: 3, Voted: true}}
 		}, ActivityResolutionField, "多于实到人数2"},
 		{"时间格式", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Start = "2点" }, ActivityTimeField, "格式不正确"},
+		{"选举不在党员大会", func(a *Activity) {
+			a.Attendance = a.Attendance[:2]
+			a.Kind = KindCommitteeMeeting
+			a.Resolutions = []Resolution{{Text: "选举书记", Yes: 2, Voted: true, Election: true}}
+		}, ActivityResolutionField, "选举须在支部党员大会上进行"},
+		{"选举没有票数", func(a *Activity) {
+			a.Attendance = a.Attendance[:2]
+			a.Resolutions = []Resolution{{Text: "选举支部委员会", Election: true}}
+		}, ActivityResolutionField, "请勾选“表决”"},
 		{"没有主持人", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Chair = " " }, ActivityChairField, "请填写主持人"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,6 +23,7 @@ type BranchWorkRules struct {
 	GeneralMeetingQuorumPercent   int // more than this share of voting members must attend
 	GeneralMeetingPassPercent     int // a motion passes with "yes" from more than this share of voting members due
 	CommitteeMeetingQuorumPercent int // more than this share of the committee must attend
+	ElectionQuorumPercent         int // an election (选举) needs more than this share of the voting members due present
 }
 
 // BranchWorkRules2018 is the 2018 trial edition.
@@ -42,6 +43,7 @@ var BranchWorkRules2018 = BranchWorkRules{
 	GeneralMeetingQuorumPercent:   50,
 	GeneralMeetingPassPercent:     50,
 	CommitteeMeetingQuorumPercent: 50,
+	ElectionQuorumPercent:         80,
 }
 
 // MembershipRules holds the rules on who may join and how long probation lasts,

@@ -103,14 +103,14 @@ func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, 
 		return nil, err
 	}
 
-	rows, err = tx.Raw("SELECT activity_id, text, voted, yes, no, abstain FROM activity_resolutions WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
+	rows, err = tx.Raw("SELECT activity_id, text, voted, election, yes, no, abstain FROM activity_resolutions WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var id int64
 		var r model.Resolution
-		if err := rows.Scan(&id, &r.Text, &r.Voted, &r.Yes, &r.No, &r.Abstain); err != nil {
+		if err := rows.Scan(&id, &r.Text, &r.Voted, &r.Election, &r.Yes, &r.No, &r.Abstain); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read resolution: %w", err)
 		}
@@ -308,9 +308,9 @@ func writeChildren(tx *gorm.DB, a *model.Activity) error {
 		return err
 	}
 	rs := a.Resolutions
-	return insertRows(tx, "activity_resolutions", []string{"activity_id", "position", "text", "voted", "yes", "no", "abstain"},
+	return insertRows(tx, "activity_resolutions", []string{"activity_id", "position", "text", "voted", "election", "yes", "no", "abstain"},
 		len(rs), 100, func(args []any, i int) []any {
-			return append(args, a.ID, i+1, rs[i].Text, rs[i].Voted, rs[i].Yes, rs[i].No, rs[i].Abstain)
+			return append(args, a.ID, i+1, rs[i].Text, rs[i].Voted, rs[i].Election, rs[i].Yes, rs[i].No, rs[i].Abstain)
 		})
 }
 

@@ -123,3 +123,14 @@ CREATE TABLE meeting_setup (
 	updated_at        TEXT NOT NULL
 );
 `
+
+// migrateElections marks which resolutions are elections (schema version 5,
+// 选举), which need more than four fifths of the voting members present.
+// Records made before it hold no election: the default 0.
+func migrateElections(tx *gorm.DB, _ time.Time) error {
+	err := tx.Exec(`ALTER TABLE activity_resolutions ADD COLUMN election INTEGER NOT NULL DEFAULT 0 CHECK (election IN (0, 1))`).Error
+	if err != nil {
+		return fmt.Errorf("add elections: %w", err)
+	}
+	return nil
+}

@@ -32,6 +32,7 @@ func TestSaveActivityAssignsSequenceAndReadsBack(t *testing.T) {
 	a := newActivity(model.NewDate(2026, 3, 10), ms)
 	a.Attendance[4].Status, a.Attendance[4].Reason = model.OnLeave, "出差"
 	a.Attachments = []model.Attachment{{Name: "合影.jpg", Data: jpegBytes(1000)}}
+	a.Resolutions = append(a.Resolutions, model.Resolution{Text: "选举张建华为支部书记", Voted: true, Election: true, Yes: 4})
 	first, err := s.SaveActivity(a)
 	if err != nil {
 		t.Fatal(err)
@@ -56,7 +57,8 @@ func TestSaveActivityAssignsSequenceAndReadsBack(t *testing.T) {
 	if c := got.Counts(); c != (model.Counts{Due: 5, Present: 4, Leave: 1}) {
 		t.Errorf("counts = %+v", c)
 	}
-	if got.Attendance[4].Reason != "出差" || got.Attendance[0].Name != ms[0].Name || got.Resolutions[0].Yes != 2 {
+	if got.Attendance[4].Reason != "出差" || got.Attendance[0].Name != ms[0].Name || got.Resolutions[0].Yes != 2 ||
+		got.Resolutions[0].Election || !got.Resolutions[1].Election {
 		t.Errorf("read back %+v", got)
 	}
 	if len(got.Attachments) != 1 || got.Attachments[0].Type != model.AttachJPEG || got.Attachments[0].Data != nil || got.Attachments[0].Size != 1000 {

@@ -12,6 +12,9 @@ type DuesStore interface {
 	Members() ([]model.Member, error)
 	SaveDuesBases(year int, bases []model.DuesBase, source string) error
 	RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment, error)
+	RecordDuesPayment(p model.DuesPayment) (model.DuesPayment, error)
+	ReverseDuesPayment(paymentID int64, reason string) (model.DuesReversal, error)
+	SaveDuesBaseChange(b model.DuesBase, source string) error
 	AddRemittance(r model.Remittance) (model.Remittance, error)
 }
 
@@ -19,6 +22,9 @@ type DuesStore interface {
 // last year and this one, and a history of payments up to today: most paid
 // each quarter in advance, one in thirteen stopped paying four months ago
 // (a warning), one in seventeen seven months ago (serious, 党章 art. 9).
+// So that each correction screen has something to show, one member's base
+// rises during this year (年中调整), one payment carries voluntary extra dues
+// (自愿多交) and one payment entered by mistake is reversed (冲正).
 func FillDues(s DuesStore, today model.Date) error {
 	ms, err := s.Members()
 	if err != nil {
@@ -48,7 +54,21 @@ func FillDues(s DuesStore, today model.Date) error {
 			return fmt.Errorf("示例党费基数：%w", err)
 		}
 	}
+	// changed holds the one mid-year base: from its month on, the member's
+	// months are owed at the new amount.
+	changed, err := raiseBase(s, bases[today.Year], today, r)
+	if err != nil {
+		return err
+	}
+	owed := func(memberID int64, mo model.Month) model.Money {
+		if memberID == changed.MemberID && mo.Year() == changed.Year && mo.Mon() >= changed.From {
+			a, _, _ := changed.Monthly(r)
+			return a
+		}
+		return monthly[memberID][mo.Year()]
+	}
 	var ps []model.DuesPayment
+	var mistaken *model.DuesPayment // the payment to enter by mistake and reverse
 	start := model.MonthOf(today.Year-1, time.January)
 	for i, m := range ms {
 		if !m.OnRoster || m.JoinDate.IsZero() {
@@ -62,6 +82,11 @@ func FillDues(s DuesStore, today model.Date) error {
 			stop = current - 4
 		case i%7 == 3:
 			stop = current - 1
+			// This month, entered for this member by mistake.
+			if a := owed(m.ID, current); mistaken == nil && a > 0 && model.MonthOfDate(m.JoinDate) <= current {
+				mistaken = &model.DuesPayment{MemberID: m.ID, Date: today, Months: []model.Month{current}, Amount: a,
+					Receipt: fmt.Sprintf("DF%d%04d", today.Year, 9000)}
+			}
 		}
 		from := max(start, model.MonthOfDate(m.JoinDate))
 		// Quarterly in advance, on the 10th of the quarter's first month
@@ -82,7 +107,7 @@ func FillDues(s DuesStore, today model.Date) error {
 			p := model.DuesPayment{MemberID: m.ID, Date: date, Receipt: fmt.Sprintf("DF%d%04d", q.Year(), len(ps)+1)}
 			for mo := q; mo <= end; mo++ {
 				p.Months = append(p.Months, mo)
-				p.Amount += monthly[m.ID][mo.Year()]
+				p.Amount += owed(m.ID, mo)
 			}
 			if p.Amount > 0 {
 				ps = append(ps, p)
@@ -90,15 +115,32 @@ func FillDues(s DuesStore, today model.Date) error {
 			q = end + 1
 		}
 	}
+	// One member of those paying gives more than the dues once, with the
+	// latest payment (自愿多交).
+	for i := len(ps) - 1; i >= 0; i-- {
+		if ps[i].MemberID != changed.MemberID && ps[i].Date.Year == today.Year {
+			ps[i].Extra, ps[i].Note = model.Yuan(200), "自愿多交党费"
+			break
+		}
+	}
 	if _, err := s.RecordDuesPayments(ps); err != nil {
 		return fmt.Errorf("示例党费交纳：%w", err)
+	}
+	if mistaken != nil {
+		p, err := s.RecordDuesPayment(*mistaken)
+		if err != nil {
+			return fmt.Errorf("示例党费冲正：%w", err)
+		}
+		if _, err := s.ReverseDuesPayment(p.ID, "误登记：该党员本月党费尚未交纳，收据号属另一名党员"); err != nil {
+			return fmt.Errorf("示例党费冲正：%w", err)
+		}
 	}
 	// Each quarter's collection is handed over on the 15th of the month
 	// after the quarter.
 	collected := map[model.Month]model.Money{} // keyed by the quarter's first month
 	for _, p := range ps {
 		q := model.MonthOfDate(p.Date)
-		collected[q-model.Month(int(q.Mon()-1)%3)] += p.Amount
+		collected[q-model.Month(int(q.Mon()-1)%3)] += p.Amount + p.Extra
 	}
 	for q := start; q <= current; q += 3 {
 		date := (q + 3).Date()
@@ -113,6 +155,25 @@ func FillDues(s DuesStore, today model.Date) error {
 		}
 	}
 	return nil
+}
+
+// raiseBase records a pay rise for the last employed member with a base
+// this year, from two months ago (kept within 2–12, as a mid-year change
+// must be), before any of that member's months are paid.
+func raiseBase(s DuesStore, bases []model.DuesBase, today model.Date, r model.DuesRules) (model.DuesBase, error) {
+	from := min(max(today.Month-2, time.February), time.December)
+	for i := len(bases) - 1; i >= 0; i-- {
+		b := bases[i]
+		if b.Category != model.DuesEmployed || b.Base == 0 {
+			continue
+		}
+		b.From, b.Base = from, b.Base.Percent(12000) // a rise of a fifth
+		if err := s.SaveDuesBaseChange(b, "示例数据：加薪后调整基数"); err != nil {
+			return model.DuesBase{}, fmt.Errorf("示例党费年中调整：%w", err)
+		}
+		return b, nil
+	}
+	return model.DuesBase{}, nil
 }
 
 // quarterLeft is how many months remain in q's quarter, counting q.

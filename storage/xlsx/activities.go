@@ -357,6 +357,9 @@ func buildForm(f *excelize.File, st activityStyles, sheet, branchName string, p 
 	var res []string
 	for i, r := range a.Resolutions {
 		s := strconv.Itoa(i+1) + ". " + r.Text
+		if r.Election {
+			s += "（选举）"
+		}
 		if r.Voted {
 			s += fmt.Sprintf("\n　　表决结果：赞成 %d 票，反对 %d 票，弃权 %d 票", r.Yes, r.No, r.Abstain)
 		}

@@ -22,7 +22,8 @@ func sampleActivities() []ActivityPrint {
 	}
 	a := model.Activity{Kind: model.KindGeneralMeeting, Seq: 1, Date: model.NewDate(2026, 3, 10), Start: "14:30", End: "16:00",
 		Place: "三楼会议室", Topic: "讨论李某某转正", Chair: "张建华", Recorder: "王芳", Content: strings.Repeat("会议内容很长。", 600),
-		Attendance: rows, Resolutions: []model.Resolution{{Text: "同意李某某按期转正", Voted: true, Yes: 1}},
+		Attendance: rows, Resolutions: []model.Resolution{{Text: "同意李某某按期转正", Voted: true, Yes: 1},
+			{Text: "选举张建华为支部书记", Voted: true, Election: true, Yes: 1}},
 		Attachments: []model.Attachment{{Name: "签到表.pdf", Type: model.AttachPDF, Size: 300000}}, CreatedAt: at}
 	b := a
 	b.Kind, b.Seq, b.Topic, b.Content, b.Resolutions, b.CreatedAt = model.KindThemeDay, 1, "参观革命纪念馆", "参观。", nil, at.AddDate(0, 1, 0)
@@ -59,7 +60,7 @@ func TestActivityLedgerWorkbook(t *testing.T) {
 		all = append(all, strings.Join(r, "|"))
 	}
 	text := strings.Join(all, "\n")
-	for _, want := range []string{"2026年第1次支部党员大会记录", "李志强（出差）", "王芳（未请假）", "赞成 1 票", "主持人（签字）", "签到表.pdf"} {
+	for _, want := range []string{"2026年第1次支部党员大会记录", "李志强（出差）", "王芳（未请假）", "赞成 1 票", "选举张建华为支部书记（选举）", "主持人（签字）", "签到表.pdf"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("form lacks %q", want)
 		}
