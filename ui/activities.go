@@ -67,7 +67,7 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	add.Importance = widget.HighImportance
 	a.add = add
 	export := widget.NewButtonWithIcon(lang.L("导出活动台账"), theme.DocumentSaveIcon(), func() {
-		a.chooseSave("活动台账_"+strconv.Itoa(a.year)+".xlsx", func(path string) (string, error) {
+		a.sh.saveWorkbook("导出活动台账", "活动台账_"+strconv.Itoa(a.year)+".xlsx", func(path string) (string, error) {
 			n, err := a.svc.ExportLedger(a.year, path)
 			return lang.L("已导出 {{.N}} 次活动，文件保存在：", map[string]any{"N": n}), err
 		})
@@ -91,6 +91,11 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	)
 	a.content = container.NewBorder(top, nil, nil, nil, a.tabs)
 	sh.onDataChanged(a.refresh)
+	sh.onChecked(func() {
+		if a.sharedCompliance() {
+			a.refreshCalendar()
+		}
+	})
 	a.refresh()
 	return a
 }
@@ -297,13 +302,32 @@ func (a *activitiesScreen) slot(kind model.ActivityKind, m time.Month) *model.Sl
 	return nil
 }
 
+// sharedCompliance is whether the calendar shown is the one the shell works
+// out once per data change (see checks): the current year's. Another year's
+// is worked out here, when the screen reloads.
+func (a *activitiesScreen) sharedCompliance() bool {
+	return a.year == a.sh.svc.today().Year
+}
+
 func (a *activitiesScreen) refreshCalendar() {
-	r, err := a.svc.Compliance(a.year)
-	if err != nil {
-		a.sh.showError("计算合规日历", err)
-		return
+	c := a.sh.checks
+	switch {
+	case !a.sharedCompliance() || (c != nil && c.complianceYear != a.year):
+		// Another year's, or the year turned since the checks ran.
+		r, err := a.svc.Compliance(a.year)
+		if err != nil {
+			a.sh.showError("计算合规日历", err)
+			return
+		}
+		a.report = r
+	case c == nil || a.sh.checking():
+		return // keeps what it shows until the new calendar arrives
+	case c.complianceFailed:
+		a.report = model.ComplianceReport{} // the failure was reported once
+	default:
+		a.report = c.compliance
 	}
-	a.report = r
+	r := a.report
 	if r.Calendar.Since.IsZero() {
 		a.since.Hide()
 	} else {

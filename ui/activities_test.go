@@ -185,3 +185,34 @@ func TestNewGeneralMeetingChecksQuorumAndSaves(t *testing.T) {
 		t.Fatalf("records = %+v", acts.acts)
 	}
 }
+
+// A resolution marked 选举 asks for more than four fifths of the voting
+// members present; the form says so as the secretary marks it, and the
+// saved record keeps the mark.
+func TestElectionNeedsFourFifthsPresent(t *testing.T) {
+	s, acts := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.act.Attendance[2].Status, f.act.Attendance[2].Reason = model.OnLeave, "出差"
+	f.addResolution(model.Resolution{Text: "选举张三为支部书记", Voted: true, Yes: 2})
+	if strings.Contains(f.checks.Text, "选举") {
+		t.Fatalf("an ordinary vote got an election check: %q", f.checks.Text)
+	}
+	f.resRows[0].election.SetChecked(true)
+	if !strings.Contains(f.checks.Text, "✘ 选举：有表决权的党员应到3人，实到2人") || !strings.Contains(f.checks.Text, "至少需3人") {
+		t.Fatalf("2 of 3 present for an election: %q", f.checks.Text)
+	}
+	f.act.Attendance[2].Status, f.act.Attendance[2].Reason = model.Present, ""
+	f.recheck()
+	if !strings.Contains(f.checks.Text, "✔ 选举") {
+		t.Fatalf("all present for an election: %q", f.checks.Text)
+	}
+	test.Type(f.topic, "换届选举")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	test.Tap(f.save)
+	if len(acts.acts) != 1 || !acts.acts[0].Resolutions[0].Election {
+		t.Fatalf("saved %+v", acts.acts)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,6 +32,7 @@ type activityForm struct {
 	attendance                   *widget.List
 	counts, checks, problems     *widget.Label
 	resolutions                  *fyne.Container
+	resRows                      []*resolutionRow // in the order of resolutions
 	files                        *widget.Label
 	save                         *widget.Button
 }
@@ -167,47 +169,57 @@ func (f *activityForm) reloadDue() {
 	f.recheck()
 }
 
+// resolutionRow is one resolution's line of the form.
+type resolutionRow struct {
+	box              *fyne.Container
+	text             *widget.Entry
+	voted, election  *widget.Check
+	yes, no, abstain *widget.Entry
+}
+
 func (f *activityForm) addResolution(r model.Resolution) {
-	text := widget.NewEntry()
-	text.SetPlaceHolder(lang.L("决议内容"))
-	text.SetText(r.Text)
-	voted := widget.NewCheck(lang.L("表决"), nil)
-	voted.SetChecked(r.Voted)
+	row := &resolutionRow{text: widget.NewEntry()}
+	row.text.SetPlaceHolder(lang.L("决议内容"))
+	row.text.SetText(r.Text)
+	row.voted = widget.NewCheck(lang.L("表决"), func(bool) { f.recheck() })
+	row.voted.SetChecked(r.Voted)
+	// 选举: the quorum check then asks for more than four fifths present.
+	row.election = widget.NewCheck(lang.L("选举"), func(bool) { f.recheck() })
+	row.election.SetChecked(r.Election)
 	num := func(n int) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetText(countText(n))
 		e.OnChanged = func(string) { f.recheck() }
 		return e
 	}
-	yes, no, abstain := num(r.Yes), num(r.No), num(r.Abstain)
-	voted.OnChanged = func(bool) { f.recheck() }
-	votes := container.NewHBox(voted, widget.NewLabel(lang.L("赞成")), yes, widget.NewLabel(lang.L("反对")), no, widget.NewLabel(lang.L("弃权")), abstain)
-	var row *fyne.Container
+	row.yes, row.no, row.abstain = num(r.Yes), num(r.No), num(r.Abstain)
+	votes := container.NewHBox(row.voted, row.election, widget.NewLabel(lang.L("赞成")), row.yes,
+		widget.NewLabel(lang.L("反对")), row.no, widget.NewLabel(lang.L("弃权")), row.abstain)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		f.resolutions.Remove(row)
+		f.resolutions.Remove(row.box)
+		f.resRows = slices.DeleteFunc(f.resRows, func(x *resolutionRow) bool { return x == row })
 		f.recheck()
 	})
-	row = container.NewBorder(nil, nil, nil, container.NewHBox(votes, remove), text)
-	f.resolutions.Add(row)
+	row.box = container.NewBorder(nil, nil, nil, container.NewHBox(votes, remove), row.text)
+	f.resRows = append(f.resRows, row)
+	f.resolutions.Add(row.box)
 	f.recheck()
 }
 
 // resolutionsTyped reads the resolution rows; a count that is not a whole
 // number reads as -1, which validation refuses with a message.
 func (f *activityForm) resolutionsTyped() []model.Resolution {
-	var out []model.Resolution
-	for _, o := range f.resolutions.Objects {
-		row := o.(*fyne.Container)
-		text := row.Objects[0].(*widget.Entry)
-		right := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
-		n := func(i int) int {
-			v, err := strconv.Atoi(strings.TrimSpace(right.Objects[i].(*widget.Entry).Text))
-			if err != nil {
-				return -1
-			}
-			return v
+	n := func(e *widget.Entry) int {
+		v, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil {
+			return -1
 		}
-		out = append(out, model.Resolution{Text: text.Text, Voted: right.Objects[0].(*widget.Check).Checked, Yes: n(2), No: n(4), Abstain: n(6)})
+		return v
+	}
+	var out []model.Resolution
+	for _, r := range f.resRows {
+		out = append(out, model.Resolution{Text: r.text.Text, Voted: r.voted.Checked, Election: r.election.Checked,
+			Yes: n(r.yes), No: n(r.no), Abstain: n(r.abstain)})
 	}
 	return out
 }

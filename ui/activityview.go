@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -72,7 +70,7 @@ func (a *activitiesScreen) openView(id int64) {
 		a.openForm(act)
 	})
 	export := widget.NewButtonWithIcon(lang.L("导出会议记录"), theme.DocumentSaveIcon(), func() {
-		a.chooseSave(safeName(act.Title())+".xlsx", func(path string) (string, error) {
+		a.sh.saveWorkbook("导出会议记录", safeName(act.Title())+".xlsx", func(path string) (string, error) {
 			return lang.L("会议记录已导出，文件保存在："), a.svc.ExportActivity(id, path)
 		})
 	})
@@ -160,78 +158,7 @@ func (a *activitiesScreen) thumbnail(at model.Attachment) fyne.CanvasObject {
 
 // chooseAttachment asks for a photo or scan; the service reads the file.
 func (a *activitiesScreen) chooseAttachment(then func(path string)) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			a.sh.showError("选择附件", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		_ = rc.Close()
-		path := rc.URI().Path()
-		a.sh.prefs.SetLastFolder(filepath.Dir(path))
-		then(path)
-	}, a.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}))
-	a.sh.startIn(d)
-	d.Show()
-}
-
-// chooseSave asks where to save a workbook, then writes it off the UI
-// goroutine with write, which returns the sentence to show above the path.
-func (a *activitiesScreen) chooseSave(name string, write func(path string) (string, error)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.sh.showError("保存文件", err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		_ = wc.Close()
-		path := wc.URI().Path()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			_ = storage.Delete(wc.URI())
-			path += ".xlsx"
-		}
-		a.sh.prefs.SetLastFolder(filepath.Dir(path))
-		wait := a.sh.progress("正在导出…", filepath.Base(path))
-		a.sh.background(func() {
-			msg, err := write(path)
-			fyne.Do(func() {
-				wait.Hide()
-				if err != nil {
-					a.sh.showError("导出", err)
-					return
-				}
-				a.showSaved(msg, path)
-			})
-		})
-	}, a.sh.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	a.sh.startIn(d)
-	d.Show()
-}
-
-func (a *activitiesScreen) showSaved(msg, path string) {
-	where := widget.NewLabel(path)
-	where.Selectable = true
-	where.Wrapping = fyne.TextWrapBreak
-	var d dialog.Dialog
-	open := widget.NewButton(lang.L("打开文件"), func() {
-		d.Hide()
-		if err := a.sh.app.OpenURL(fileURL(path)); err != nil {
-			a.sh.showError("打开文件", err)
-		}
-	})
-	open.Importance = widget.HighImportance
-	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"),
-		container.NewVBox(widget.NewLabel(msg), where, container.NewBorder(nil, nil, nil, container.NewHBox(closeButton, open))), a.sh.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
+	a.sh.chooseFile("选择附件", []string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}, then)
 }
 
 // countText formats a vote count for an entry.

@@ -14,11 +14,15 @@ import (
 // out once per data change, off the UI goroutine, and the screens fill them
 // in when they arrive instead of holding up the window.
 type checks struct {
-	arrears       []model.Arrear
-	compliance    model.ComplianceReport // this year's
-	participation map[int64]model.MemberParticipation
-	problems      []memberProblem
-	failed        []failedCheck
+	arrears        []model.Arrear
+	compliance     model.ComplianceReport // of complianceYear, the year it was worked out in
+	complianceYear int
+	participation  map[int64]model.MemberParticipation
+	problems       []memberProblem
+	failed         []failedCheck
+	// A failed check has been reported once; a screen showing its result
+	// shows nothing, not an empty list that would read as "none".
+	arrearsFailed, complianceFailed bool
 }
 
 // failedCheck is a check whose service call failed; doing is the Chinese
@@ -92,12 +96,15 @@ func (s *shell) runChecks(members []model.Member) checks {
 	if s.svc.Dues != nil {
 		var err error
 		if c.arrears, err = s.svc.Dues.DuesArrears(today); err != nil {
+			c.arrearsFailed = true
 			failed("计算欠缴党费", err)
 		}
 	}
 	if s.svc.Activities != nil {
 		var err error
+		c.complianceYear = today.Year
 		if c.compliance, err = s.svc.Activities.Compliance(today.Year); err != nil {
+			c.complianceFailed = true
 			failed("计算合规日历", err)
 		}
 		if c.participation, err = s.svc.Activities.ParticipationByMember(); err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -140,5 +141,94 @@ func TestStaleChecksAreDropped(t *testing.T) {
 	first()
 	if s.checks != got || s.checking() {
 		t.Error("the older result replaced the newer one")
+	}
+}
+
+// countingDues counts the arrears computations behind a real ledger.
+type countingDues struct {
+	DuesLedger
+	arrears int
+}
+
+func (c *countingDues) DuesArrears(today model.Date) ([]model.Arrear, error) {
+	c.arrears++
+	return c.DuesLedger.DuesArrears(today)
+}
+
+// A payment works the arrears out once, in the shell's checks, and the 欠缴
+// tab shows that result: it says it is checking until the result arrives.
+func TestADuesWriteWorksOutArrearsOnce(t *testing.T) {
+	s, _ := newDuesShell(t)
+	dues := &countingDues{DuesLedger: s.svc.Dues}
+	s.svc.Dues = dues
+	var queued []func()
+	s.background = func(work func()) { queued = append(queued, work) }
+	d := duesOf(t, s)
+	a := d.arrears
+	if dues.arrears != 0 || len(a.list) == 0 {
+		t.Fatalf("opening 党费: %d arrears calls, %d in the tab", dues.arrears, len(a.list))
+	}
+	owed := func() (n int) {
+		for _, x := range a.list {
+			n += x.Months
+		}
+		return n
+	}
+	before := owed()
+	// Pay the overdue months of this year of the first member in arrears.
+	p := model.DuesPayment{MemberID: a.list[0].MemberID, Date: testToday}
+	for _, r := range d.reg.Rows {
+		for i, c := range r.Months {
+			if r.MemberID == p.MemberID && c.State == model.MonthOverdue {
+				p.Months = append(p.Months, model.MonthOf(d.year, time.Month(i+1)))
+				p.Amount += c.Amount
+			}
+		}
+	}
+	if len(p.Months) == 0 {
+		t.Fatalf("%s owes nothing this year", a.list[0].Name)
+	}
+	if _, err := s.svc.Dues.RecordDuesPayment(p); err != nil {
+		t.Fatal(err)
+	}
+	d.changed()
+	if dues.arrears != 0 || a.summary.Text != "正在检查…" {
+		t.Errorf("after the write, before the checks: %d arrears calls, summary %q", dues.arrears, a.summary.Text)
+	}
+	for _, work := range queued {
+		work()
+	}
+	if dues.arrears != 1 {
+		t.Errorf("one write worked the arrears out %d times, want once", dues.arrears)
+	}
+	if a.summary.Text == "正在检查…" || owed() != before-len(p.Months) {
+		t.Errorf("after the checks: summary %q, %d months owed (was %d, %d paid)", a.summary.Text, owed(), before, len(p.Months))
+	}
+}
+
+// The current year's calendar is the shell's; a write works it out once.
+// Another year's is worked out by the screen.
+func TestAnActivityWriteWorksOutComplianceOnce(t *testing.T) {
+	s, acts, queued := newWaitingShell(t)
+	for _, work := range *queued {
+		work()
+	}
+	*queued = nil
+	s.show(screenActivities)
+	a := s.activities
+	if acts.compliance != 1 || len(a.report.Calendar.Slots) == 0 {
+		t.Fatalf("opening 活动: %d compliance calls, %d calendar slots", acts.compliance, len(a.report.Calendar.Slots))
+	}
+	s.dataChanged()
+	for _, work := range *queued {
+		work()
+	}
+	if acts.compliance != 2 {
+		t.Errorf("one write worked the calendar out %d times, want once", acts.compliance-1)
+	}
+	a.year--
+	a.refresh()
+	if acts.compliance != 3 || a.report.Calendar.Year != a.year {
+		t.Errorf("last year's calendar: %d calls, year %d", acts.compliance, a.report.Calendar.Year)
 	}
 }

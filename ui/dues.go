@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"path/filepath"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -102,6 +99,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 		container.NewHBox(widget.NewLabel(lang.L("年度")), d.yearSelect), container.NewHBox(importButton, exportButton))
 	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
 	sh.onDataChanged(d.refresh)
+	sh.onChecked(d.arrears.refresh)
 	d.refresh()
 	return d
 }
@@ -124,41 +122,15 @@ func (d *duesScreen) refresh() {
 // the roster show arrears).
 func (d *duesScreen) changed() { d.sh.dataChanged() }
 
-func (d *duesScreen) chooseImport() {
-	dlg := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			d.sh.showError("打开文件", err)
-			return
-		}
-		if rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
-		d.sh.prefs.SetLastFolder(filepath.Dir(path))
-		d.previewImport(path)
-	}, d.sh.win)
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	d.sh.startIn(dlg)
-	dlg.Show()
-}
+func (d *duesScreen) chooseImport() { d.sh.chooseFile("打开文件", workbookExts, d.previewImport) }
 
-// previewImport reads the bases workbook off the UI goroutine and shows what
+// previewImport reads the bases workbook for the year shown and shows what
 // it would save; nothing is saved until confirmed.
 func (d *duesScreen) previewImport(path string) {
-	wait := d.sh.progress("正在读取并检查文件…", filepath.Base(path))
 	year := d.year
-	d.sh.background(func() {
-		p, err := d.sh.svc.DuesFiles.PreviewBases(year, path)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				dialog.ShowInformation(lang.L("无法读取此文件"), err.Error(), d.sh.win)
-				return
-			}
-			d.showBasePreview(p)
-		})
-	})
+	previewWorkbook(d.sh, path, func(path string) (model.BasePreview, error) {
+		return d.sh.svc.DuesFiles.PreviewBases(year, path)
+	}, d.showBasePreview)
 }
 
 func (d *duesScreen) showBasePreview(p model.BasePreview) {
@@ -195,63 +167,9 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 }
 
 func (d *duesScreen) chooseExport() {
-	dlg := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.sh.showError("保存文件", err)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		_ = wc.Close()
-		path := wc.URI().Path()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			_ = storage.Delete(wc.URI())
-			path += ".xlsx"
-		}
-		d.sh.prefs.SetLastFolder(filepath.Dir(path))
-		d.export(path)
-	}, d.sh.win)
-	dlg.SetFileName("党费收缴登记表_" + strconv.Itoa(d.year) + ".xlsx")
-	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.sh.startIn(dlg)
-	dlg.Show()
-}
-
-func (d *duesScreen) export(path string) {
-	wait := d.sh.progress("正在导出党费收缴登记表…", filepath.Base(path))
 	year := d.year
-	d.sh.background(func() {
+	d.sh.saveWorkbook("导出党费收缴登记表", "党费收缴登记表_"+strconv.Itoa(year)+".xlsx", func(path string) (string, error) {
 		_, err := d.sh.svc.DuesFiles.ExportDues(year, path)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				d.sh.showError("导出党费收缴登记表", err)
-				return
-			}
-			d.sh.showSaved(path)
-		})
+		return "", err
 	})
-}
-
-// showSaved says where a workbook was saved and offers to open it for
-// printing.
-func (s *shell) showSaved(path string) {
-	where := widget.NewLabel(path)
-	where.Selectable = true
-	where.Wrapping = fyne.TextWrapBreak
-	var d dialog.Dialog
-	open := widget.NewButton(lang.L("打开文件"), func() {
-		d.Hide()
-		if err := s.app.OpenURL(fileURL(path)); err != nil {
-			s.showError("打开文件", err)
-		}
-	})
-	open.Importance = widget.HighImportance
-	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
-	body := container.NewVBox(widget.NewLabel(lang.L("文件保存在：")), where,
-		widget.NewLabel(lang.L("打开后可在表格软件中直接打印。")), container.NewBorder(nil, nil, nil, container.NewHBox(closeButton, open)))
-	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"), body, s.win)
-	d.Resize(fyne.NewSize(560, 0))
-	d.Show()
 }

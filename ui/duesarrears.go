@@ -78,12 +78,22 @@ func (a *duesArrears) cell(row, col int) string {
 	return ""
 }
 
+// refresh shows the arrears the shell works out once per data change (see
+// checks); the tab listens for them and says so while they are being worked
+// out again, keeping the list it had.
 func (a *duesArrears) refresh() {
-	list, err := a.d.sh.svc.Dues.DuesArrears(a.d.sh.svc.today())
-	if err != nil {
-		a.d.sh.showError("计算欠缴党费", err)
+	c := a.d.sh.checks
+	switch {
+	case c == nil || a.d.sh.checking():
+		a.summary.SetText(lang.L("正在检查…"))
+		return
+	case c.arrearsFailed:
+		a.list = nil
+		a.summary.SetText(lang.L("欠缴党费未能计算，请稍后重试。"))
+		a.table.Refresh()
 		return
 	}
+	list := c.arrears
 	a.list = list
 	var warn, serious int
 	for _, x := range list {

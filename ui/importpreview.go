@@ -8,46 +8,19 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 )
 
 // chooseImport asks for a workbook and previews what importing it would do.
-func (r *rosterScreen) chooseImport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			r.sh.showError("打开文件", err)
-			return
-		}
-		if rc == nil {
-			return // cancelled
-		}
-		path := rc.URI().Path()
-		_ = rc.Close() // the service reads the file itself
-		r.sh.prefs.SetLastFolder(filepath.Dir(path))
-		r.previewImport(path)
-	}, r.sh.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".XLSX"}))
-	r.sh.startIn(d)
-	d.Show()
-}
+func (r *rosterScreen) chooseImport() { r.sh.chooseFile("打开文件", workbookExts, r.previewImport) }
 
-// previewImport reads the workbook off the UI goroutine, since a large
-// roster takes a while, and then shows the preview. Nothing is written.
+// previewImport reads the workbook and shows what importing it would change.
+// Nothing is written until confirmed.
 func (r *rosterScreen) previewImport(path string) {
-	wait := r.sh.progress("正在读取并检查文件…", filepath.Base(path))
-	r.sh.background(func() {
-		p, err := r.sh.svc.Files.PreviewImport(path)
-		fyne.Do(func() {
-			wait.Hide()
-			if err != nil {
-				dialog.ShowInformation(lang.L("无法读取此文件"), err.Error(), r.sh.win)
-				return
-			}
-			r.preview = showImportPreview(r.sh, p)
-		})
+	previewWorkbook(r.sh, path, r.sh.svc.Files.PreviewImport, func(p model.ImportPreview) {
+		r.preview = showImportPreview(r.sh, p)
 	})
 }
 

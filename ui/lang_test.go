@@ -20,7 +20,7 @@ import (
 
 // translated are the calls whose first argument is a Chinese UI string that
 // is looked up in the translation files.
-var translated = map[string]bool{"L": true, "newCell": true, "cell": true, "heading": true, "showError": true, "progress": true, "labelled": true}
+var translated = map[string]bool{"L": true, "newCell": true, "cell": true, "heading": true, "showError": true, "progress": true, "saveWorkbook": true, "writeWorkbook": true, "chooseFile": true, "failed": true, "labelled": true}
 
 // uiStrings collects every Chinese string the UI translates: literals passed
 // to lang.L and the helpers that call it, column titles, and the tables of
