@@ -21,11 +21,13 @@ func migrateActivities(tx *gorm.DB, now time.Time) error {
 // its change history are never deleted: a record is evidence of a meeting,
 // and the triggers refuse a delete even if a bug or a later feature tries.
 // Attendance and resolution rows are the record's current form; an edit
-// replaces them and keeps the old text in activity_changes. Attachments are
-// BLOBs in the file itself, so a record travels with the data file. Plans are
-// intentions, not records, and may be removed. meeting_setup holds what
-// decides which meeting frequencies apply: whether the branch has party
-// groups (党小组), and the locally set 党课 frequency (0 per term: the rule's).
+// replaces them and keeps the old text in activity_changes. A resolution
+// marked election needs more than four fifths of the voting members present.
+// Attachments are BLOBs in the file itself, so a record travels with the data
+// file. Plans are intentions, not records, and may be removed. meeting_setup
+// holds what decides which meeting frequencies apply: whether the branch has
+// party groups (党小组), and the locally set 党课 frequency (0 per term: the
+// rule's).
 const schemaV3 = `
 CREATE TABLE activities (
 	id          INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -73,6 +75,7 @@ CREATE TABLE activity_resolutions (
 	yes         INTEGER NOT NULL DEFAULT 0 CHECK (yes >= 0),
 	no          INTEGER NOT NULL DEFAULT 0 CHECK (no >= 0),
 	abstain     INTEGER NOT NULL DEFAULT 0 CHECK (abstain >= 0),
+	election    INTEGER NOT NULL DEFAULT 0 CHECK (election IN (0, 1)),
 	UNIQUE (activity_id, position)
 );
 
@@ -123,14 +126,3 @@ CREATE TABLE meeting_setup (
 	updated_at        TEXT NOT NULL
 );
 `
-
-// migrateElections marks which resolutions are elections (schema version 5,
-// 选举), which need more than four fifths of the voting members present.
-// Records made before it hold no election: the default 0.
-func migrateElections(tx *gorm.DB, _ time.Time) error {
-	err := tx.Exec(`ALTER TABLE activity_resolutions ADD COLUMN election INTEGER NOT NULL DEFAULT 0 CHECK (election IN (0, 1))`).Error
-	if err != nil {
-		return fmt.Errorf("add elections: %w", err)
-	}
-	return nil
-}

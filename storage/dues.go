@@ -13,8 +13,10 @@ import (
 )
 
 // migrateDues adds party dues (schema version 2): each member's category and
-// base per year, payments with the months they cover, and remittances to the
-// upper committee. Money is INTEGER 分; months are TEXT "2006-01".
+// base per year and its changes during a year, payments with the months they
+// cover and any voluntary extra dues, remittances to the upper committee, and
+// reversals (冲正) of payments and remittances. Money is INTEGER 分; months
+// are TEXT "2006-01".
 func migrateDues(tx *gorm.DB, _ time.Time) error {
 	if err := tx.Exec(schemaV2).Error; err != nil {
 		return fmt.Errorf("create dues tables: %w", err)
@@ -23,10 +25,19 @@ func migrateDues(tx *gorm.DB, _ time.Time) error {
 }
 
 // schemaV2 is what version 2 adds. Payments and remittances are money
-// received and handed over, so nothing deletes them (the triggers refuse);
-// a base may be corrected, and every correction keeps the old value in
-// dues_base_changes. The primary key of dues_payment_months makes a month
-// paid twice impossible even if a check were skipped.
+// received and handed over, so nothing deletes them (the triggers refuse):
+// a wrong one is voided by a reversal, itself never deleted or changed. A
+// base may be corrected, and every correction keeps the old value in
+// dues_base_changes; dues_midyear_bases holds a new base from a month of the
+// year, when new pay starts.
+//
+// A month belongs to its payment (key payment_id, month) and carries
+// reversed, so a reversed payment's months can be paid again; the partial
+// unique index makes a month paid twice impossible among the months not
+// reversed, even if a check were skipped. A month changes once, from paid to
+// reversed, and only together with the reversal that voids its payment (see
+// ReverseDuesPayment); the trigger then takes it out of dues_paid_years, so
+// the register and the arrears, which read that table, see it unpaid again.
 const schemaV2 = `
 CREATE TABLE dues_bases (
 	id             INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -59,6 +70,25 @@ CREATE INDEX dues_base_changes_member ON dues_base_changes (member_id, year);
 CREATE TRIGGER dues_base_changes_never_deleted BEFORE DELETE ON dues_base_changes
 BEGIN SELECT RAISE(ABORT, 'dues base changes are never deleted'); END;
 
+CREATE TABLE dues_midyear_bases (
+	id             INTEGER PRIMARY KEY AUTOINCREMENT,
+	member_id      INTEGER NOT NULL REFERENCES members(id),
+	year           INTEGER NOT NULL CHECK (year BETWEEN 1949 AND 2200),
+	from_month     INTEGER NOT NULL CHECK (from_month BETWEEN 2 AND 12),
+	category       TEXT NOT NULL,
+	base           INTEGER NOT NULL CHECK (base >= 0),
+	reduced        INTEGER NOT NULL DEFAULT 0 CHECK (reduced IN (0, 1)),
+	reduced_amount INTEGER NOT NULL DEFAULT 0 CHECK (reduced_amount >= 0),
+	reason         TEXT NOT NULL DEFAULT '',
+	approval       TEXT NOT NULL DEFAULT '',
+	created_at     TEXT NOT NULL,
+	updated_at     TEXT NOT NULL,
+	UNIQUE (member_id, year, from_month)
+);
+CREATE INDEX dues_midyear_bases_year ON dues_midyear_bases (year);
+CREATE TRIGGER dues_midyear_bases_never_deleted BEFORE DELETE ON dues_midyear_bases
+BEGIN SELECT RAISE(ABORT, 'dues bases are never deleted'); END;
+
 CREATE TABLE dues_payments (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,
 	member_id  INTEGER NOT NULL REFERENCES members(id),
@@ -68,40 +98,12 @@ CREATE TABLE dues_payments (
 	receipt    TEXT NOT NULL DEFAULT '',
 	note       TEXT NOT NULL DEFAULT '',
 	created_at TEXT NOT NULL,
-	updated_at TEXT NOT NULL
+	updated_at TEXT NOT NULL,
+	extra      INTEGER NOT NULL DEFAULT 0 CHECK (extra >= 0)
 );
 CREATE INDEX dues_payments_member ON dues_payments (member_id, date);
 CREATE TRIGGER dues_payments_never_deleted BEFORE DELETE ON dues_payments
 BEGIN SELECT RAISE(ABORT, 'dues payments are never deleted'); END;
-
-CREATE TABLE dues_payment_months (
-	member_id  INTEGER NOT NULL REFERENCES members(id),
-	month      TEXT NOT NULL,
-	payment_id INTEGER NOT NULL REFERENCES dues_payments(id),
-	amount     INTEGER NOT NULL CHECK (amount >= 0),
-	PRIMARY KEY (member_id, month)
-) WITHOUT ROWID;
-CREATE TRIGGER dues_payment_months_never_deleted BEFORE DELETE ON dues_payment_months
-BEGIN SELECT RAISE(ABORT, 'paid months are never deleted'); END;
-
--- The months a member paid in a year as one text ("01=8100 02=8100"),
--- kept by the trigger below with every paid month: the register and the
--- arrears read one row per member and year instead of one per month, which
--- is what keeps a 20,000-member register fast. Never written by hand.
-CREATE TABLE dues_paid_years (
-	member_id INTEGER NOT NULL,
-	year      INTEGER NOT NULL,
-	months    TEXT NOT NULL,
-	PRIMARY KEY (member_id, year)
-) WITHOUT ROWID;
-CREATE TRIGGER dues_paid_years_add AFTER INSERT ON dues_payment_months
-BEGIN
-	INSERT INTO dues_paid_years (member_id, year, months)
-	VALUES (NEW.member_id, CAST(substr(NEW.month, 1, 4) AS INTEGER), substr(NEW.month, 6, 2) || '=' || NEW.amount)
-	ON CONFLICT (member_id, year) DO UPDATE SET months = months || ' ' || excluded.months;
-END;
-CREATE TRIGGER dues_paid_years_fixed BEFORE UPDATE ON dues_payment_months
-BEGIN SELECT RAISE(ABORT, 'paid months are never changed'); END;
 
 CREATE TABLE dues_remittances (
 	id         INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -116,6 +118,63 @@ CREATE TABLE dues_remittances (
 );
 CREATE TRIGGER dues_remittances_never_deleted BEFORE DELETE ON dues_remittances
 BEGIN SELECT RAISE(ABORT, 'remittances are never deleted'); END;
+
+CREATE TABLE dues_reversals (
+	id            INTEGER PRIMARY KEY AUTOINCREMENT,
+	payment_id    INTEGER UNIQUE REFERENCES dues_payments(id),
+	remittance_id INTEGER UNIQUE REFERENCES dues_remittances(id),
+	date          TEXT NOT NULL,
+	reason        TEXT NOT NULL CHECK (reason <> ''),
+	created_at    TEXT NOT NULL,
+	CHECK ((payment_id IS NULL) <> (remittance_id IS NULL))
+);
+CREATE TRIGGER dues_reversals_never_deleted BEFORE DELETE ON dues_reversals
+BEGIN SELECT RAISE(ABORT, 'reversals are never deleted'); END;
+CREATE TRIGGER dues_reversals_never_changed BEFORE UPDATE ON dues_reversals
+BEGIN SELECT RAISE(ABORT, 'reversals are never changed'); END;
+
+CREATE TABLE dues_payment_months (
+	member_id  INTEGER NOT NULL REFERENCES members(id),
+	month      TEXT NOT NULL,
+	payment_id INTEGER NOT NULL REFERENCES dues_payments(id),
+	amount     INTEGER NOT NULL CHECK (amount >= 0),
+	reversed   INTEGER NOT NULL DEFAULT 0 CHECK (reversed IN (0, 1)),
+	PRIMARY KEY (payment_id, month)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX dues_payment_months_paid ON dues_payment_months (member_id, month) WHERE reversed = 0;
+CREATE TRIGGER dues_payment_months_never_deleted BEFORE DELETE ON dues_payment_months
+BEGIN SELECT RAISE(ABORT, 'paid months are never deleted'); END;
+CREATE TRIGGER dues_payment_months_fixed BEFORE UPDATE ON dues_payment_months
+WHEN NEW.member_id IS NOT OLD.member_id OR NEW.month IS NOT OLD.month OR NEW.payment_id IS NOT OLD.payment_id
+	OR NEW.amount IS NOT OLD.amount OR OLD.reversed = 1
+	OR NOT EXISTS (SELECT 1 FROM dues_reversals WHERE payment_id = OLD.payment_id)
+BEGIN SELECT RAISE(ABORT, 'paid months are never changed, only reversed with their payment'); END;
+
+-- The months a member paid in a year as one text ("01=8100 02=8100"),
+-- kept by the triggers below with every month paid or reversed: the register
+-- and the arrears read one row per member and year instead of one per month,
+-- which is what keeps a 20,000-member register fast. Never written by hand.
+CREATE TABLE dues_paid_years (
+	member_id INTEGER NOT NULL,
+	year      INTEGER NOT NULL,
+	months    TEXT NOT NULL,
+	PRIMARY KEY (member_id, year)
+) WITHOUT ROWID;
+CREATE TRIGGER dues_paid_years_add AFTER INSERT ON dues_payment_months WHEN NEW.reversed = 0
+BEGIN
+	INSERT INTO dues_paid_years (member_id, year, months)
+	VALUES (NEW.member_id, CAST(substr(NEW.month, 1, 4) AS INTEGER), substr(NEW.month, 6, 2) || '=' || NEW.amount)
+	ON CONFLICT (member_id, year) DO UPDATE SET months = months || ' ' || excluded.months;
+END;
+CREATE TRIGGER dues_paid_years_reverse AFTER UPDATE OF reversed ON dues_payment_months
+WHEN NEW.reversed = 1 AND OLD.reversed = 0
+BEGIN
+	UPDATE dues_paid_years
+	SET months = trim(replace(' ' || months || ' ', ' ' || substr(OLD.month, 6, 2) || '=' || OLD.amount || ' ', ' '))
+	WHERE member_id = OLD.member_id AND year = CAST(substr(OLD.month, 1, 4) AS INTEGER);
+	DELETE FROM dues_paid_years
+	WHERE member_id = OLD.member_id AND year = CAST(substr(OLD.month, 1, 4) AS INTEGER) AND months = '';
+END;
 `
 
 // baseRow is one dues_bases row as text, one value per row read (see

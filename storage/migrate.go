@@ -24,8 +24,6 @@ var migrations = []migration{
 	{1, "花名册", migrateRoster},
 	{2, "党费", migrateDues},
 	{3, "活动记录", migrateActivities},
-	{4, "党费更正", migrateDuesCorrections},
-	{5, "选举", migrateElections},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
