@@ -350,7 +350,12 @@ func (im *importer) member(n int, cells []string) (model.Member, []model.Rejecti
 
 	m.Normalize()
 	for _, e := range m.Validate(im.today, im.rules) {
-		if !r.unreadable(e.Field) {
+		// A field the file has no column for is not this row's fault: a
+		// sheet of names, ID numbers and new phone numbers updates members
+		// already on the roster. Whether the record is complete is checked
+		// when it is merged with what the roster holds (storage.PlanImport),
+		// which refuses it by this row's number if it is not.
+		if !r.unreadable(e.Field) && im.h.has(e.Field) {
 			r.reject(e.Field, e.Message)
 		}
 	}

@@ -234,8 +234,6 @@ func TestReadRosterRejectsRow(t *testing.T) {
 			field: model.FieldCategory, reason: []string{"无法识别人员类别", "积极分子"}},
 		{name: "是否失联 not yes or no", lost: "不详",
 			field: model.FieldLostContact, reason: []string{"不详", "“是”或“否”"}},
-		{name: "lost contact without a month", lost: "是",
-			field: model.FieldLostSince, reason: []string{"失联年月"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,125 @@
+package rosterfile
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+	"branchledger/storage"
+)
+
+var testToday = model.NewDate(2026, 11, 25)
+
+const sample = "../../../shared/samples/roster_messy_example.xlsx"
+
+func newService(t *testing.T) (*Service, *storage.Store) {
+	t.Helper()
+	store, err := storage.Open(filepath.Join(t.TempDir(), "b.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	return &Service{store: store, today: func() model.Date { return testToday }}, store
+}
+
+func writeSheet(t *testing.T, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "名单.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The shared sample gives 11 members and refuses sheet row 8; the same file
+// a second time changes nothing.
+func TestImportSampleTwice(t *testing.T) {
+	svc, store := newService(t)
+	p, err := svc.PreviewImport(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add) != 11 || p.RejectedRows() != 1 || p.Rejected[0].Row != 8 {
+		t.Fatalf("preview adds %d, refuses %+v", len(p.Plan.Add), p.Rejected)
+	}
+	if ms, _ := store.Members(); len(ms) != 0 {
+		t.Fatal("a preview wrote members")
+	}
+	if added, _, err := svc.CommitImport(p); err != nil || added != 11 {
+		t.Fatalf("commit added %d: %v", added, err)
+	}
+	again, err := svc.PreviewImport(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Plan.Add) != 0 || len(again.Plan.Update) != 0 || again.Plan.Unchanged != 11 {
+		t.Errorf("second preview: %d to add, %d to update, %d unchanged", len(again.Plan.Add), len(again.Plan.Update), again.Plan.Unchanged)
+	}
+}
+
+// An instructor's sheet of names, ID numbers and new phone numbers updates
+// the members the roster has; a person it does not have cannot be added from
+// such a sheet and is refused by row and field, as is a record the merge
+// would leave incomplete.
+func TestPartialSheetUpdatesKnownMembers(t *testing.T) {
+	svc, store := newService(t)
+	p, err := svc.PreviewImport(sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	first17 := "62010219900101001"
+	newcomer := first17 + string(model.IDCheckChar(first17))
+	path := writeSheet(t, [][]any{
+		{"姓名", "身份证号码", "联系电话", "是否失联党员"},
+		{"龙敏", "620421199611179303", "13800138000", "否"},
+		{"新来的", newcomer, "13900139000", "否"},
+		{"廖明", "622421197109249938", "17474598897", "是"},
+	})
+	p, err = svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Update) != 1 || p.Plan.Update[0].After.Phone != "13800138000" || len(p.Plan.Add) != 0 {
+		t.Fatalf("plan: %d updates %+v, %d adds", len(p.Plan.Update), p.Plan.Update, len(p.Plan.Add))
+	}
+	refused := map[int]model.Field{}
+	for _, r := range p.Rejected {
+		if _, seen := refused[r.Row]; !seen {
+			refused[r.Row] = r.Field
+		}
+	}
+	if len(refused) != 2 || refused[4] != model.FieldLostSince {
+		t.Errorf("refused rows %v, want row 3 (not on the roster, incomplete) and row 4 on 失联年月; all: %+v", refused, p.Rejected)
+	}
+	if _, ok := refused[3]; !ok {
+		t.Errorf("row 3, a newcomer without join date or category, must be refused: %+v", p.Rejected)
+	}
+	if _, updated, err := svc.CommitImport(p); err != nil || updated != 1 {
+		t.Fatalf("commit updated %d: %v", updated, err)
+	}
+	ms, _ := store.Members()
+	if len(ms) != 11 {
+		t.Errorf("%d members, want the 11 of the sample", len(ms))
+	}
+	for _, m := range ms {
+		if m.Name == "龙敏" && m.Phone != "13800138000" {
+			t.Errorf("龙敏's phone %q was not updated", m.Phone)
+		}
+		if m.Name == "廖明" && m.LostContact {
+			t.Error("a refused row changed 廖明")
+		}
+	}
+}
