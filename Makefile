@@ -20,6 +20,9 @@ WINDOWS_CC := x86_64-w64-mingw32-gcc
 # The fyne CLI is pinned and installed under bin/ so that the version that
 # packages the release is the one in this file, not whatever is on $PATH.
 FYNE_TOOLS_VERSION := v1.7.4
+
+# staticcheck, pinned like the fyne CLI; `make test` runs it after go vet.
+STATICCHECK_VERSION := v0.8.2
 FYNE := bin/tools/$(FYNE_TOOLS_VERSION)/fyne
 
 # `fyne package` names the exe after Details.Name; we rename it to an ASCII
@@ -89,6 +92,7 @@ test: deps
 		exit 1; \
 	fi
 	go vet ./...
+	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	@$(call headless,go test -count=1 ./...)
 
 bench: deps
