@@ -53,14 +53,18 @@ type MembershipRules struct {
 	Effective      Date
 	MinAge         int // an applicant must be at least this old
 	ProbationYears int // 预备期
+	// ProbationMaxExtensionMonths: probation may be extended once, by at
+	// most this long (细则 step 23).
+	ProbationMaxExtensionMonths int
 }
 
 // MembershipRules2014 is the 2014 edition of the recruiting rules.
 var MembershipRules2014 = MembershipRules{
-	Document:       "中国共产党发展党员工作细则",
-	Effective:      NewDate(2014, 5, 28),
-	MinAge:         18,
-	ProbationYears: 1,
+	Document:                    "中国共产党发展党员工作细则",
+	Effective:                   NewDate(2014, 5, 28),
+	MinAge:                      18,
+	ProbationYears:              1,
+	ProbationMaxExtensionMonths: 12,
 }
 
 // MemberRecordRules holds the rules of the 2017 national member information

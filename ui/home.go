@@ -173,6 +173,7 @@ func (h *homeScreen) refresh() {
 	}
 
 	h.setupFindings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
+	h.setupFindings = append(h.setupFindings, model.CheckRoster(ms, today, h.sh.rules)...)
 	h.showUpcoming()
 	h.showChecks()
 }

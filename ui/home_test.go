@@ -49,7 +49,7 @@ func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
 		if strings.Contains(fd.Message, "支部委员会") {
 			committee = fd.Severity == model.Serious && strings.Contains(markup, "严重") && strings.Contains(markup, `color="error"`)
 		}
-		if strings.Contains(fd.Message, "届满") {
+		if strings.Contains(fd.Message, "本届任期") {
 			term = fd.Severity == model.Serious
 		}
 	}
@@ -103,4 +103,18 @@ func TestLanguageChoiceIsStored(t *testing.T) {
 	if got := NewPrefs(s.app.Preferences()).Language(); got != English {
 		t.Errorf("stored language %q, want en", got)
 	}
+}
+
+// A probation that ended without a decision is listed on the home screen and
+// leads to the member.
+func TestHomeShowsOverdueProbation(t *testing.T) {
+	m := member("付斌东", validID("19900101", "123"))
+	m.Category, m.FullDate, m.JoinDate = model.CategoryProbationary, model.Date{}, model.NewDate(2024, 10, 1)
+	s := newTestShell(t, newFakeStore(testToday, m))
+	for _, fd := range s.home.findings {
+		if strings.Contains(fd.Message, "付斌东的预备期已于2025年10月1日届满") && fd.Severity == model.Serious && fd.MemberID != 0 {
+			return
+		}
+	}
+	t.Errorf("findings %+v: want a serious finding on 付斌东's probation, naming the member", s.home.findings)
 }

@@ -45,6 +45,7 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 		Participation: model.Participation(d.members, d.held, today, d.rules, r.Constitution),
 	}
 	c.Findings = model.CheckSetup(&d.profile, model.CountRoster(d.members), today, r.Branch)
+	c.Findings = append(c.Findings, model.CheckRoster(d.members, today, r)...)
 	c.Findings = append(c.Findings, c.Calendar.Findings()...)
 	c.Findings = append(c.Findings, model.ParticipationFindings(c.Participation, r.Constitution)...)
 	return c, nil

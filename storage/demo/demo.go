@@ -87,7 +87,10 @@ func member(r *rand.Rand, today model.Date, rules model.Rules, branchName string
 	}
 	m.JoinDate = join
 	full := join.AddYears(rules.Membership.ProbationYears).AddMonths(r.IntN(2))
-	if full.After(today) || r.IntN(100) < 3 {
+	// A few whose probation was extended (it may be, once, by up to a year)
+	// are still probationary a little past the year.
+	extended := r.IntN(100) < 3 && join.After(today.AddYears(-rules.Membership.ProbationYears).AddMonths(-rules.Membership.ProbationMaxExtensionMonths/2))
+	if full.After(today) || extended {
 		m.Category = model.CategoryProbationary
 	} else {
 		m.Category = model.CategoryFull
