@@ -183,24 +183,13 @@ END;
 const basePacked = `concat_ws(char(31), member_id, year, category, base, reduced, reduced_amount, reason, approval)`
 
 func queryBases(db *gorm.DB, where string, args ...any) ([]model.DuesBase, error) {
-	rows, err := db.Raw("SELECT "+basePacked+" FROM dues_bases "+where, args...).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []model.DuesBase
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			return nil, fmt.Errorf("read dues base: %w", err)
-		}
+	err := scanPacked(db, "dues base", func(packed string) error {
 		b, err := parseBase(packed)
-		if err != nil {
-			return nil, err
-		}
 		out = append(out, b)
-	}
-	return out, rows.Err()
+		return err
+	}, "SELECT "+basePacked+" FROM dues_bases "+where, args...)
+	return out, err
 }
 
 // parseBase reads a base packed by basePacked.
@@ -222,77 +211,61 @@ func parseBase(packed string) (model.DuesBase, error) {
 
 // queryPaid reads one member's paid months with the payments they belong to.
 func queryPaid(db *gorm.DB, memberID int64) ([]model.PaidMonth, error) {
-	rows, err := db.Raw(`SELECT member_id || ' ' || group_concat(month || '=' || amount || '=' || payment_id, ' ')
-		FROM dues_payment_months WHERE member_id = ? AND reversed = 0 GROUP BY member_id`, memberID).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []model.PaidMonth
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			return nil, fmt.Errorf("read paid months: %w", err)
-		}
+	err := scanPacked(db, "paid months", func(packed string) error {
 		parts := strings.Split(packed, " ")
 		id, err := strconv.ParseInt(parts[0], 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("read paid months %q: %w", packed, err)
+			return fmt.Errorf("read paid months %q: %w", packed, err)
 		}
 		for _, p := range parts[1:] {
 			f := strings.Split(p, "=")
 			if len(f) != 3 {
-				return nil, fmt.Errorf("read paid months %q", p)
+				return fmt.Errorf("read paid months %q", p)
 			}
 			mo, err1 := model.ParseMonth(f[0])
 			amount, err2 := strconv.ParseInt(f[1], 10, 64)
 			pid, err3 := strconv.ParseInt(f[2], 10, 64)
 			if err1 != nil || err2 != nil || err3 != nil {
-				return nil, fmt.Errorf("read paid months %q", p)
+				return fmt.Errorf("read paid months %q", p)
 			}
 			out = append(out, model.PaidMonth{MemberID: id, Month: mo, Amount: model.Money(amount), PaymentID: pid})
 		}
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT member_id || ' ' || group_concat(month || '=' || amount || '=' || payment_id, ' ')
+		FROM dues_payment_months WHERE member_id = ? AND reversed = 0 GROUP BY member_id`, memberID)
+	return out, err
 }
 
 // queryPaidYears reads the months paid in the years from–to from
 // dues_paid_years, one row per member and year.
 func queryPaidYears(db *gorm.DB, from, to int) ([]model.PaidMonth, error) {
-	rows, err := db.Raw(`SELECT member_id || ' ' || year || ' ' || months FROM dues_paid_years WHERE year BETWEEN ? AND ?`, from, to).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := make([]model.PaidMonth, 0, 1024)
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			return nil, fmt.Errorf("read paid months: %w", err)
-		}
+	err := scanPacked(db, "paid months", func(packed string) error {
 		f := strings.Fields(packed)
 		if len(f) == 2 {
-			continue // every month of the year reversed; the trigger removes such rows
+			return nil // every month of the year reversed; the trigger removes such rows
 		}
 		if len(f) < 3 {
-			return nil, fmt.Errorf("read paid months %q", packed)
+			return fmt.Errorf("read paid months %q", packed)
 		}
 		id, err1 := strconv.ParseInt(f[0], 10, 64)
 		year, err2 := strconv.Atoi(f[1])
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("read paid months %q", packed)
+			return fmt.Errorf("read paid months %q", packed)
 		}
 		for _, p := range f[2:] {
 			mon, amount, ok := strings.Cut(p, "=")
 			m, err1 := strconv.Atoi(mon)
 			a, err2 := strconv.ParseInt(amount, 10, 64)
 			if !ok || err1 != nil || err2 != nil || m < 1 || m > 12 {
-				return nil, fmt.Errorf("read paid months %q", packed)
+				return fmt.Errorf("read paid months %q", packed)
 			}
 			out = append(out, model.PaidMonth{MemberID: id, Month: model.MonthOf(year, time.Month(m)), Amount: model.Money(a)})
 		}
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT member_id || ' ' || year || ' ' || months FROM dues_paid_years WHERE year BETWEEN ? AND ?`, from, to)
+	return out, err
 }
 
 // DuesBases returns the bases set for a year.
@@ -398,34 +371,26 @@ func cleanText(s string) string {
 // most of its time reading members, and the full record is five times the
 // values.
 func duesMembers(tx *gorm.DB, where string) ([]model.Member, error) {
-	rows, err := tx.Raw(`SELECT concat_ws(char(31), id, ifnull(join_date, ''), on_roster, ifnull(left_on, ''), left_by, name)
-		FROM members ` + where).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []model.Member
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			return nil, fmt.Errorf("read member: %w", err)
-		}
+	err := scanPacked(tx, "member", func(packed string) error {
 		f := strings.SplitN(packed, "\x1f", 6)
 		if len(f) != 6 {
-			return nil, fmt.Errorf("read member: %q", packed)
+			return fmt.Errorf("read member: %q", packed)
 		}
 		id, err := strconv.ParseInt(f[0], 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("read member %q: %w", packed, err)
+			return fmt.Errorf("read member %q: %w", packed, err)
 		}
 		join, err1 := model.ParseDate(f[1])
 		left, err2 := model.ParseDate(f[3])
 		if err1 != nil || err2 != nil {
-			return nil, fmt.Errorf("read member %d: dates %q %q", id, f[1], f[3])
+			return fmt.Errorf("read member %d: dates %q %q", id, f[1], f[3])
 		}
 		out = append(out, model.Member{ID: id, JoinDate: join, OnRoster: f[2] == "1", LeftOn: left, LeftBy: model.EventKind(f[4]), Name: f[5]})
-	}
-	return out, rows.Err()
+		return nil
+	}, `SELECT concat_ws(char(31), id, ifnull(join_date, ''), on_roster, ifnull(left_on, ''), left_by, name)
+		FROM members `+where)
+	return out, err
 }
 
 // DuesRegister computes the year's 党费收缴登记表 for everyone who owed dues

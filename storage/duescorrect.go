@@ -16,34 +16,26 @@ const midyearPacked = `concat_ws(char(31), member_id, year, category, base, redu
 
 // queryMidyear reads the changes of base during a year.
 func queryMidyear(db *gorm.DB, where string, args ...any) ([]model.DuesBase, error) {
-	rows, err := db.Raw("SELECT "+midyearPacked+" FROM dues_midyear_bases "+where, args...).Rows()
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	var out []model.DuesBase
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			return nil, fmt.Errorf("read dues base change: %w", err)
-		}
+	err := scanPacked(db, "dues base change", func(packed string) error {
 		i := strings.LastIndexByte(packed, '\x1f')
 		if i < 0 {
-			return nil, fmt.Errorf("read dues base change: %q", packed)
+			return fmt.Errorf("read dues base change: %q", packed)
 		}
 		b, err := parseBase(packed[:i])
 		if err != nil {
-			return nil, err
+			return err
 		}
 		from := packed[i+1:]
 		m, err := strconv.Atoi(from)
 		if err != nil {
-			return nil, fmt.Errorf("read dues base change %q: %w", packed, err)
+			return fmt.Errorf("read dues base change %q: %w", packed, err)
 		}
 		b.From = time.Month(m)
 		out = append(out, b)
-	}
-	return out, rows.Err()
+		return nil
+	}, "SELECT "+midyearPacked+" FROM dues_midyear_bases "+where, args...)
+	return out, err
 }
 
 // basesWithChanges is the bases of the years from–to with the changes

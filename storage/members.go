@@ -37,32 +37,17 @@ const memberFieldCount = 25
 // It scans by hand rather than through GORM's Find, whose reflection per
 // field is far slower on a big roster (BenchmarkMembersGORMFind20000).
 func queryMembers(db *gorm.DB, sizeHint int, where string, args ...any) ([]model.Member, error) {
-	rows, err := db.Raw("SELECT "+memberPacked+" FROM members "+where, args...).Rows()
-	if err != nil {
-		return nil, err
-	}
 	out := make([]model.Member, 0, sizeHint)
 	var odd []int // members with a U+001F in their text, read column by column
-	for rows.Next() {
-		var packed string
-		if err := rows.Scan(&packed); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read member: %w", err)
-		}
+	err := scanPacked(db, "member", func(packed string) error {
 		out = append(out, model.Member{})
 		ok, err := unpackMember(packed, &out[len(out)-1])
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
 		if !ok {
 			odd = append(odd, len(out)-1)
 		}
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	if err := rows.Err(); err != nil {
+		return err
+	}, "SELECT "+memberPacked+" FROM members "+where, args...)
+	if err != nil {
 		return nil, err
 	}
 	// Only now: the one connection is free again for another query.
