@@ -269,7 +269,9 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	legend.Wrapping = fyne.TextWrapWord
 	a.since = widget.NewLabel("")
 	a.since.Wrapping = fyne.TextWrapWord
-	part := container.NewBorder(heading("连续3个月以上未参加组织生活的党员（党章第九条）"), nil, nil, nil, a.partTable)
+	partTitle := heading("")
+	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
+	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)
 	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, container.NewGridWithRows(2, a.calendar, part))
 }
 

@@ -268,7 +268,7 @@ func (f *activityForm) showFiles() {
 		names = append(names, at.Name)
 	}
 	if len(names) == 0 {
-		f.files.SetText(lang.L("尚未添加照片或签到表（jpg、png、pdf，每个不超过10 MB）"))
+		f.files.SetText(lang.L("尚未添加照片或签到表（jpg、png、pdf，每个不超过{{.MB}} MB）", map[string]any{"MB": model.MaxAttachmentBytes >> 20}))
 		return
 	}
 	f.files.SetText(strings.Join(names, "、"))

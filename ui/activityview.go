@@ -84,7 +84,7 @@ func (a *activitiesScreen) openView(id int64) {
 	fitRows(hist, histCols, len(changes), histCell)
 	entered := lang.L("录入时间：") + formatTime(act.CreatedAt)
 	if act.EnteredLate(model.RecordKeeping2018) {
-		entered += "　" + lang.L("（补录：活动结束7天后才录入）")
+		entered += "　" + lang.L("（补录：活动结束{{.Days}}天后才录入）", map[string]any{"Days": model.RecordKeeping2018.LateEntryDays})
 	}
 	histBox := container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改记录")), nil, nil, nil, hist)
 	if len(changes) == 0 {
