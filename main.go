@@ -56,7 +56,7 @@ func openWindow(dbPath string) int {
 	}
 	defer store.Close()
 	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store)}
+		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today}
 	ui.NewMainWindow(a, svc, store.Path()).ShowAndRun()
 	return 0
 }

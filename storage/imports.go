@@ -39,7 +39,7 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 	if err != nil {
 		return model.ImportPlan{}, err
 	}
-	today := model.DateOf(s.clock())
+	today := s.Today()
 	rules := model.CurrentRules()
 	byNumber := make(map[string]int, len(existing))
 	for i := range existing {

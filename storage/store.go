@@ -328,6 +328,11 @@ func (s *Store) clock() time.Time {
 	return s.now().Truncate(time.Millisecond)
 }
 
+// Today is the calendar date by the store's clock: the date every rule is
+// checked on, for the store and for the services built on it, so that a test
+// sets one clock and nothing disagrees about what day it is.
+func (s *Store) Today() model.Date { return model.DateOf(s.clock()) }
+
 // Close releases the file and its lock.
 func (s *Store) Close() error {
 	if err := s.sql.Close(); err != nil {

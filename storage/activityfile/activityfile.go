@@ -19,18 +19,17 @@ import (
 // Service works on the activity records of one store.
 type Service struct {
 	store *storage.Store
-	today func() model.Date
 }
 
 // New returns the service for store.
 func New(store *storage.Store) *Service {
-	return &Service{store: store, today: model.Today}
+	return &Service{store: store}
 }
 
 // Compliance works out the calendar of year and the members' participation
 // as of today, with the branch set-up findings.
 func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
-	today := s.today()
+	today := s.store.Today()
 	d, err := s.load(max(year, today.Year))
 	if err != nil {
 		return model.ComplianceReport{}, err
@@ -55,7 +54,7 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 // of today, by member ID, for the roster's column. Members the check leaves
 // out (mobile, off the roster) are absent.
 func (s *Service) ParticipationByMember() (map[int64]model.MemberParticipation, error) {
-	today := s.today()
+	today := s.store.Today()
 	d, err := s.load(today.Year)
 	if err != nil {
 		return nil, err
@@ -231,7 +230,7 @@ func (s *Service) ExportActivity(id int64, path string) error {
 	if err != nil {
 		return err
 	}
-	return xlsx.WriteActivityFormFile(path, profile.BranchName, s.printed(a, members, len(profile.Committee)), s.today())
+	return xlsx.WriteActivityFormFile(path, profile.BranchName, s.printed(a, members, len(profile.Committee)), s.store.Today())
 }
 
 // ExportLedger writes the year's 活动台账, with one form per record, to path
@@ -249,7 +248,7 @@ func (s *Service) ExportLedger(year int, path string) (int, error) {
 	for i := range acts {
 		prints[i] = s.printed(acts[i], members, len(profile.Committee))
 	}
-	if err := xlsx.WriteActivityLedgerFile(path, profile.BranchName, year, prints, s.today()); err != nil {
+	if err := xlsx.WriteActivityLedgerFile(path, profile.BranchName, year, prints, s.store.Today()); err != nil {
 		return 0, err
 	}
 	return len(acts), nil
@@ -269,7 +268,7 @@ func (s *Service) context() (model.Profile, map[int64]*model.Member, error) {
 
 // UpcomingPlans are the plans of this month and the next months ahead.
 func (s *Service) UpcomingPlans(months int) ([]model.Plan, error) {
-	today := s.today()
+	today := s.store.Today()
 	var all []model.Plan
 	for y := today.Year; y <= today.AddMonths(months).Year; y++ {
 		ps, err := s.store.Plans(y)

@@ -19,7 +19,7 @@ var today = model.NewDate(2026, 11, 25)
 // before today, everyone due present.
 func branch(t testing.TB, n, years int) (*Service, *storage.Store) {
 	t.Helper()
-	st, err := storage.Open(filepath.Join(t.TempDir(), "b.db"))
+	st, err := storage.Open(filepath.Join(t.TempDir(), "b.db"), storage.WithClock(today.Time))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,9 +55,7 @@ func branch(t testing.TB, n, years int) (*Service, *storage.Store) {
 			}
 		}
 	}
-	s := New(st)
-	s.today = func() model.Date { return today }
-	return s, st
+	return New(st), st
 }
 
 func TestReadAttachmentRefusesBadFiles(t *testing.T) {

@@ -17,12 +17,11 @@ import (
 // Service reads and writes dues workbooks for one store.
 type Service struct {
 	store *storage.Store
-	today func() model.Date
 }
 
 // New returns the service for store.
 func New(store *storage.Store) *Service {
-	return &Service{store: store, today: model.Today}
+	return &Service{store: store}
 }
 
 // PreviewBases reads the bases workbook at path for year and matches each
@@ -103,7 +102,7 @@ func (s *Service) CommitBases(p model.BasePreview) error {
 // replacing it only once the new file is complete, and returns how many
 // members the register lists.
 func (s *Service) ExportDues(year int, path string) (int, error) {
-	today := s.today()
+	today := s.store.Today()
 	profile, err := s.store.Profile()
 	if err != nil {
 		return 0, err

@@ -38,11 +38,11 @@ func BenchmarkImport20000(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		store, err := storage.Open(filepath.Join(dir, fmt.Sprintf("b%d.db", i)))
+		store, err := storage.Open(filepath.Join(dir, fmt.Sprintf("b%d.db", i)), storage.WithClock(benchToday.Time))
 		if err != nil {
 			b.Fatal(err)
 		}
-		svc := &Service{store: store, today: func() model.Date { return benchToday }}
+		svc := New(store)
 		p, err := svc.PreviewImport(path)
 		if err != nil {
 			b.Fatal(err)

@@ -15,19 +15,18 @@ import (
 // Service reads and writes roster workbooks for one store.
 type Service struct {
 	store *storage.Store
-	today func() model.Date
 }
 
 // New returns the service for store.
 func New(store *storage.Store) *Service {
-	return &Service{store: store, today: model.Today}
+	return &Service{store: store}
 }
 
 // PreviewImport reads the workbook at path, checks every row and works out
 // what importing it would change. It writes nothing. The error is a Chinese
 // sentence saying why the file cannot be read as a roster.
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
-	rf, err := xlsx.ReadRosterFile(path, xlsx.ReadOptions{Today: s.today()})
+	rf, err := xlsx.ReadRosterFile(path, xlsx.ReadOptions{Today: s.store.Today()})
 	if err != nil {
 		return model.ImportPreview{}, err
 	}
@@ -77,7 +76,7 @@ func (s *Service) ExportRoster(path string) (int, error) {
 			active = append(active, m)
 		}
 	}
-	if err := xlsx.WriteRosterFile(path, profile.BranchName, active, s.today()); err != nil {
+	if err := xlsx.WriteRosterFile(path, profile.BranchName, active, s.store.Today()); err != nil {
 		return 0, err
 	}
 	return len(active), nil

@@ -16,12 +16,12 @@ const sample = "../../../shared/samples/roster_messy_example.xlsx"
 
 func newService(t *testing.T) (*Service, *storage.Store) {
 	t.Helper()
-	store, err := storage.Open(filepath.Join(t.TempDir(), "b.db"))
+	store, err := storage.Open(filepath.Join(t.TempDir(), "b.db"), storage.WithClock(testToday.Time))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	return &Service{store: store, today: func() model.Date { return testToday }}, store
+	return New(store), store
 }
 
 func writeSheet(t *testing.T, rows [][]any) string {
