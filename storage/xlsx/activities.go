@@ -12,12 +12,6 @@ import (
 	"branchledger/model"
 )
 
-// formBorder is the black hairline of every ruled cell of the forms.
-var formBorder = []excelize.Border{
-	{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-	{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-}
-
 // ActivityPrint is one activity record as printed: the record, whether it
 // was entered late (补录), and the outcome of the quorum and vote rules.
 type ActivityPrint struct {
@@ -38,34 +32,22 @@ type activityStyles struct {
 }
 
 func newActivityStyles(f *excelize.File) (activityStyles, error) {
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: fontFamily, Size: size, Bold: bold}
-	}
 	align := func(h, v string) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: v, WrapText: true}
 	}
-	var err error
-	style := func(s excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = f.NewStyle(&s)
-		return id
-	}
-	grey := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}
+	m := styleMaker{f: f}
 	st := activityStyles{
-		title:    style(excelize.Style{Font: font(18, true), Alignment: align("center", "center")}),
-		subtitle: style(excelize.Style{Font: font(12, false), Alignment: align("center", "center")}),
-		info:     style(excelize.Style{Font: font(fontSize, false), Alignment: align("left", "center")}),
-		right:    style(excelize.Style{Font: font(fontSize, false), Alignment: align("right", "center")}),
-		heading:  style(excelize.Style{Font: font(fontSize, true), Alignment: align("center", "center"), Border: formBorder, Fill: grey}),
-		label:    style(excelize.Style{Font: font(fontSize+1, true), Alignment: align("center", "center"), Border: formBorder}),
-		center:   style(excelize.Style{Font: font(fontSize, false), Alignment: align("center", "center"), Border: formBorder}),
-		left:     style(excelize.Style{Font: font(fontSize+1, false), Alignment: align("left", "top"), Border: formBorder}),
-		sign:     style(excelize.Style{Font: font(fontSize+1, false), Alignment: align("left", "bottom")}),
+		title:    m.add(excelize.Style{Font: printFont(18, true), Alignment: align("center", "center")}),
+		subtitle: m.add(excelize.Style{Font: printFont(12, false), Alignment: align("center", "center")}),
+		info:     m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("left", "center")}),
+		right:    m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("right", "center")}),
+		heading:  m.add(excelize.Style{Font: printFont(fontSize, true), Alignment: align("center", "center"), Border: ruled(), Fill: headingFill}),
+		label:    m.add(excelize.Style{Font: printFont(fontSize+1, true), Alignment: align("center", "center"), Border: ruled()}),
+		center:   m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("center", "center"), Border: ruled()}),
+		left:     m.add(excelize.Style{Font: printFont(fontSize+1, false), Alignment: align("left", "top"), Border: ruled()}),
+		sign:     m.add(excelize.Style{Font: printFont(fontSize+1, false), Alignment: align("left", "bottom")}),
 	}
-	return st, err
+	return st, m.err
 }
 
 // WriteActivityLedgerFile writes the year's 活动台账 to path: the ledger,

@@ -141,15 +141,15 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	if err != nil {
 		return err
 	}
-	right, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize},
-		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders(), NumFmt: moneyFormat})
+	right, err := f.NewStyle(&excelize.Style{Font: printFont(fontSize, false),
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: ruled(), NumFmt: moneyFormat})
 	if err != nil {
 		return err
 	}
 	// The total row: bold on grey like the headings, as numbers.
-	totals, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize, Bold: true},
-		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders(), NumFmt: moneyFormat,
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}})
+	totals, err := f.NewStyle(&excelize.Style{Font: printFont(fontSize, true),
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: ruled(), NumFmt: moneyFormat,
+		Fill: headingFill})
 	if err != nil {
 		return err
 	}
@@ -164,13 +164,6 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 		return err
 	}
 	return writeDuesSummary(f, st, right, r)
-}
-
-func thinBorders() []excelize.Border {
-	return []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
 }
 
 func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int, r *DuesReport) error {
@@ -378,8 +371,8 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		totalLate += lateCount[k]
 	}
 	// Counts are whole numbers: right-aligned without the money format.
-	count, cerr := f.NewStyle(&excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize},
-		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: thinBorders()})
+	count, cerr := f.NewStyle(&excelize.Style{Font: printFont(fontSize, false),
+		Alignment: &excelize.Alignment{Horizontal: "right", Vertical: "center"}, Border: ruled()})
 	if cerr != nil {
 		return cerr
 	}

@@ -92,35 +92,20 @@ type rosterStyles struct {
 }
 
 func newRosterStyles(f *excelize.File) (rosterStyles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
-		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
-	}
-	font := func(size float64, bold bool) *excelize.Font {
-		return &excelize.Font{Family: fontFamily, Size: size, Bold: bold}
-	}
 	align := func(h string, wrap bool) *excelize.Alignment {
 		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: wrap}
 	}
-	var err error
-	style := func(s excelize.Style) int {
-		if err != nil {
-			return 0
-		}
-		var id int
-		id, err = f.NewStyle(&s)
-		return id
-	}
+	m := styleMaker{f: f}
 	st := rosterStyles{
-		title: style(excelize.Style{Font: font(18, true), Alignment: align("center", false)}),
-		info:  style(excelize.Style{Font: font(fontSize, false), Alignment: align("left", false)}),
-		heading: style(excelize.Style{Font: font(fontSize, true), Alignment: align("center", true), Border: border,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}}),
-		center: style(excelize.Style{Font: font(fontSize, false), Alignment: align("center", true), Border: border}),
-		left:   style(excelize.Style{Font: font(fontSize, false), Alignment: align("left", true), Border: border}),
-		text:   style(excelize.Style{Font: font(fontSize, false), Alignment: align("center", true), Border: border, NumFmt: 49}), // 49 is "@": text
+		title: m.add(excelize.Style{Font: printFont(18, true), Alignment: align("center", false)}),
+		info:  m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("left", false)}),
+		heading: m.add(excelize.Style{Font: printFont(fontSize, true), Alignment: align("center", true), Border: ruled(),
+			Fill: headingFill}),
+		center: m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("center", true), Border: ruled()}),
+		left:   m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("left", true), Border: ruled()}),
+		text:   m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: align("center", true), Border: ruled(), NumFmt: 49}), // 49 is "@": text
 	}
-	return st, err
+	return st, m.err
 }
 
 // WriteRosterFile writes the printed roster to path. The file is replaced

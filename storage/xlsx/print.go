@@ -43,3 +43,35 @@ func setUpPrintPage(f *excelize.File, sheet string, titleFirst, titleLast int) e
 	}
 	return nil
 }
+
+// ruled is the thin black line round every ruled cell of a printed form.
+func ruled() []excelize.Border {
+	return []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+}
+
+// headingFill is the light grey behind headings and totals.
+var headingFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}
+
+// printFont is the forms' typeface at size points.
+func printFont(size float64, bold bool) *excelize.Font {
+	return &excelize.Font{Family: fontFamily, Size: size, Bold: bold}
+}
+
+// styleMaker makes one workbook's cell styles in a row and keeps the first
+// error, so that a whole set is written out and checked once.
+type styleMaker struct {
+	f   *excelize.File
+	err error
+}
+
+func (m *styleMaker) add(s excelize.Style) int {
+	if m.err != nil {
+		return 0
+	}
+	id, err := m.f.NewStyle(&s)
+	m.err = err
+	return id
+}
