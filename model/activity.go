@@ -245,6 +245,20 @@ type Check struct {
 	OK bool
 }
 
+// RuleContext is what the quorum and vote checks of a record read besides
+// the record itself: the members by ID, the committee's seats and the rules.
+// A form loads it once and checks the record at every keystroke against it.
+type RuleContext struct {
+	Members        map[int64]*Member
+	CommitteeSeats int
+	Rules          BranchWorkRules
+}
+
+// Check applies the quorum and majority rules to a (see CheckRules).
+func (c *RuleContext) Check(a *Activity) []Check {
+	return a.CheckRules(c.Members, c.CommitteeSeats, c.Rules)
+}
+
 // CheckRules applies the quorum and majority rules of 支部工作条例 to the
 // record: for a 支部党员大会, more than half of the members with a vote
 // present, and each resolution's "yes" more than half of the voting members

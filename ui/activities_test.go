@@ -103,8 +103,8 @@ func (f *fakeActivities) DueMembers(kind model.ActivityKind, d model.Date) ([]mo
 	return model.DueMembers(kind, d, ms, nil), nil
 }
 
-func (f *fakeActivities) Checks(a *model.Activity) ([]model.Check, error) {
-	return a.CheckRules(f.byID(), 0, model.BranchWorkRules2018), nil
+func (f *fakeActivities) RuleContext() (model.RuleContext, error) {
+	return model.RuleContext{Members: f.byID(), Rules: model.BranchWorkRules2018}, nil
 }
 
 func (f *fakeActivities) held() []model.HeldActivity {

@@ -21,9 +21,10 @@ import (
 // resolutions with their votes, the attachments to add, and the quorum and
 // majority checks, recomputed as the secretary types.
 type activityForm struct {
-	sc  *activitiesScreen
-	act model.Activity
-	dlg dialog.Dialog
+	sc    *activitiesScreen
+	act   model.Activity
+	rules model.RuleContext // loaded once: the record is checked at every change
+	dlg   dialog.Dialog
 
 	kind                         *widget.Select
 	date, start, end, place      *widget.Entry
@@ -38,7 +39,12 @@ type activityForm struct {
 }
 
 func (a *activitiesScreen) openForm(act model.Activity) {
-	f := &activityForm{sc: a, act: act}
+	rules, err := a.svc.RuleContext()
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	f := &activityForm{sc: a, act: act, rules: rules}
 	a.form = f
 	f.kind = widget.NewSelect(kindNames(), func(string) { f.reloadDue() })
 	f.date = widget.NewEntry()
@@ -244,11 +250,7 @@ func (f *activityForm) recheck() {
 	c := a.Counts()
 	f.counts.SetText(lang.L("应到 {{.Due}} 人，实到 {{.Present}} 人，请假 {{.Leave}} 人，缺席 {{.Absent}} 人",
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}))
-	checks, err := f.sc.svc.Checks(&a)
-	if err != nil {
-		f.checks.SetText(err.Error())
-		return
-	}
+	checks := f.rules.Check(&a)
 	var lines []string
 	f.checks.Importance = widget.SuccessImportance
 	for _, ch := range checks {

@@ -38,11 +38,12 @@ func (a *activitiesScreen) openView(id int64) {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	checks, err := a.svc.Checks(&act)
+	rc, err := a.svc.RuleContext()
 	if err != nil {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
+	checks := rc.Check(&act)
 	var d dialog.Dialog
 	title := heading("")
 	title.SetText(act.Title())

@@ -58,8 +58,9 @@ type Activities interface {
 
 	// DueMembers are the members the attendance grid lists.
 	DueMembers(kind model.ActivityKind, date model.Date) ([]model.Member, error)
-	// Checks applies the quorum and vote rules to a record being typed.
-	Checks(a *model.Activity) ([]model.Check, error)
+	// RuleContext is what the quorum and vote rules check a record against;
+	// a form loads it once and checks the record as it is typed.
+	RuleContext() (model.RuleContext, error)
 	// ReadAttachment reads and checks a file the user chose.
 	ReadAttachment(path string) (model.Attachment, error)
 	AttachFile(activityID int64, path string) (model.Attachment, error)

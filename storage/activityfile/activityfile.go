@@ -141,18 +141,12 @@ func (s *Service) SaveMeetingSetup(b model.BranchMeetingSetup) error {
 	return s.store.SaveMeetingSetup(b)
 }
 
-// Checks applies the quorum and vote rules to a record as it stands, against
-// the roster and the committee.
-func (s *Service) Checks(a *model.Activity) ([]model.Check, error) {
-	members, err := s.store.Members()
-	if err != nil {
-		return nil, err
-	}
-	profile, err := s.store.Profile()
-	if err != nil {
-		return nil, err
-	}
-	return a.CheckRules(byID(members), len(profile.Committee), model.CurrentRules().Branch), nil
+// RuleContext is what the quorum and vote checks of a record read: the
+// roster and the committee as stored now. A form loads it once, not at every
+// change of the record.
+func (s *Service) RuleContext() (model.RuleContext, error) {
+	_, c, err := s.context()
+	return c, err
 }
 
 func byID(ms []model.Member) map[int64]*model.Member {
@@ -213,11 +207,8 @@ func (s *Service) AttachFile(activityID int64, path string) (model.Attachment, e
 // IsLate reports whether a record was entered late (补录).
 func IsLate(a *model.Activity) bool { return a.EnteredLate(model.RecordKeeping2018) }
 
-func (s *Service) printed(a model.Activity, members map[int64]*model.Member, seats int) xlsx.ActivityPrint {
-	return xlsx.ActivityPrint{
-		Activity: a, Late: IsLate(&a),
-		Checks: a.CheckRules(members, seats, model.CurrentRules().Branch),
-	}
+func printed(a model.Activity, c *model.RuleContext) xlsx.ActivityPrint {
+	return xlsx.ActivityPrint{Activity: a, Late: IsLate(&a), Checks: c.Check(&a)}
 }
 
 // ExportActivity writes the 会议记录 form of one record to path.
@@ -226,11 +217,11 @@ func (s *Service) ExportActivity(id int64, path string) error {
 	if err != nil {
 		return err
 	}
-	profile, members, err := s.context()
+	profile, c, err := s.context()
 	if err != nil {
 		return err
 	}
-	return xlsx.WriteActivityFormFile(path, profile.BranchName, s.printed(a, members, len(profile.Committee)), s.store.Today())
+	return xlsx.WriteActivityFormFile(path, profile.BranchName, printed(a, &c), s.store.Today())
 }
 
 // ExportLedger writes the year's 活动台账, with one form per record, to path
@@ -240,13 +231,13 @@ func (s *Service) ExportLedger(year int, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	profile, members, err := s.context()
+	profile, c, err := s.context()
 	if err != nil {
 		return 0, err
 	}
 	prints := make([]xlsx.ActivityPrint, len(acts))
 	for i := range acts {
-		prints[i] = s.printed(acts[i], members, len(profile.Committee))
+		prints[i] = printed(acts[i], &c)
 	}
 	if err := xlsx.WriteActivityLedgerFile(path, profile.BranchName, year, prints, s.store.Today()); err != nil {
 		return 0, err
@@ -254,16 +245,17 @@ func (s *Service) ExportLedger(year int, path string) (int, error) {
 	return len(acts), nil
 }
 
-func (s *Service) context() (model.Profile, map[int64]*model.Member, error) {
+// context is the profile and the rule context of the records as stored now.
+func (s *Service) context() (model.Profile, model.RuleContext, error) {
 	profile, err := s.store.Profile()
 	if err != nil {
-		return profile, nil, err
+		return profile, model.RuleContext{}, err
 	}
 	members, err := s.store.Members()
 	if err != nil {
-		return profile, nil, err
+		return profile, model.RuleContext{}, err
 	}
-	return profile, byID(members), nil
+	return profile, model.RuleContext{Members: byID(members), CommitteeSeats: len(profile.Committee), Rules: model.CurrentRules().Branch}, nil
 }
 
 // UpcomingPlans are the plans of this month and the next months ahead.
