@@ -218,12 +218,11 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 
 	self := lang.L("本人")
 	options := []string{self}
-	if ms, err := d.sh.svc.Roster.Members(); err == nil {
-		for _, m := range ms {
-			if m.OnRoster && m.ID != row.MemberID {
-				p.payers = append(p.payers, m)
-				options = append(options, m.Name)
-			}
+	// The roster the shell already holds: no second read of every member.
+	for _, m := range d.sh.members {
+		if m.OnRoster && m.ID != row.MemberID {
+			p.payers = append(p.payers, m)
+			options = append(options, m.Name)
 		}
 	}
 	p.payer = widget.NewSelect(options, nil)
