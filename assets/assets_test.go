@@ -2,14 +2,16 @@ package assets
 
 import (
 	"bytes"
-	"encoding/json"
 	"image/png"
+	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"github.com/go-text/typesetting/font"
 )
@@ -32,7 +34,7 @@ func TestCJKFontCoversUIText(t *testing.T) {
 		t.Fatalf("parse %s: %v", CJKFont.Name(), err)
 	}
 	text := "党员花名册支部台账预备党员正式党员入党转正党费组织生活发展对象积极分子"
-	for _, value := range readTranslations(t, "zh.json") {
+	for _, value := range readTranslations(t, "zh") {
 		text += strings.Join(texts(value), "")
 	}
 	for _, r := range text {
@@ -46,19 +48,19 @@ func TestCJKFontCoversUIText(t *testing.T) {
 }
 
 func TestTranslationsHaveTheSameKeysInEveryLanguage(t *testing.T) {
-	en := readTranslations(t, "en.json")
-	zh := readTranslations(t, "zh.json")
+	en := readTranslations(t, "en")
+	zh := readTranslations(t, "zh")
 	for _, key := range slices.Sorted(maps.Keys(en)) {
 		if _, ok := zh[key]; !ok {
-			t.Errorf("zh.json: missing %q (en: %v)", key, en[key])
+			t.Errorf("zh: missing %q (en: %v)", key, en[key])
 		}
 	}
 	for _, key := range slices.Sorted(maps.Keys(zh)) {
 		if _, ok := en[key]; !ok {
-			t.Errorf("en.json: missing %q (zh: %v)", key, zh[key])
+			t.Errorf("en: missing %q (zh: %v)", key, zh[key])
 		}
 	}
-	for name, m := range map[string]map[string]any{"en.json": en, "zh.json": zh} {
+	for name, m := range map[string]map[string]any{"en": en, "zh": zh} {
 		for key, value := range m {
 			if slices.Contains(texts(value), "") {
 				t.Errorf("%s: %q has an empty text", name, key)
@@ -68,22 +70,42 @@ func TestTranslationsHaveTheSameKeysInEveryLanguage(t *testing.T) {
 }
 
 func TestTranslationsLoadIntoFyne(t *testing.T) {
-	if err := lang.AddTranslationsFS(Translations, TranslationsDir); err != nil {
-		t.Fatalf("lang.AddTranslationsFS: %v", err)
+	for _, l := range []string{"zh", "en"} {
+		data, err := Messages(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(l)); err != nil {
+			t.Fatalf("lang.AddTranslationsForLocale(%s): %v", l, err)
+		}
 	}
 }
 
-// readTranslations reads one go-i18n file: each key maps to a text or, for
-// lang.N, to an object of plural forms ({"one": ..., "other": ...}).
-func readTranslations(t *testing.T, name string) map[string]any {
-	t.Helper()
-	data, err := Translations.ReadFile(TranslationsDir + "/" + name)
-	if err != nil {
-		t.Fatalf("read %s: %v", name, err)
+// Every area file exists in both languages, so that an area's strings are
+// found where a translator looks for them.
+func TestEveryAreaFileIsInBothLanguages(t *testing.T) {
+	names := func(l string) []string {
+		files, err := fs.Glob(Translations, TranslationsDir+"/"+l+"/*.json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range files {
+			files[i] = path.Base(files[i])
+		}
+		return files
 	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s is not a JSON object: %v", name, err)
+	if zh, en := names("zh"), names("en"); !slices.Equal(zh, en) {
+		t.Errorf("area files differ: zh %v, en %v", zh, en)
+	}
+}
+
+// readTranslations reads one language's merged strings: each key maps to a
+// text or, for lang.N, to an object of plural forms ({"one": ..., "other": ...}).
+func readTranslations(t *testing.T, language string) map[string]any {
+	t.Helper()
+	m, err := MessageMap(language)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return m
 }

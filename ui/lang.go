@@ -35,7 +35,7 @@ var fyneLocales = []fyne.Locale{"en", "cs", "de", "el", "es", "fr", "pl", "pt", 
 // the chosen language too. Message IDs are the Chinese texts themselves
 // (lang.L("新增党员")), so a string missing from a file still shows in Chinese.
 func useLanguage(l Language) error {
-	data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + string(l) + ".json")
+	data, err := assets.Messages(string(l))
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
 	}
