@@ -29,6 +29,10 @@ func (s *Store) Snapshot(dst string) error {
 	return nil
 }
 
+// SchemaVersion is the newest schema version this app knows: files of a
+// higher one (PRAGMA user_version) are refused.
+func SchemaVersion() int { return latestVersion() }
+
 // Now is the time by the store's clock (see WithClock): the time backups and
 // packages are stamped with.
 func (s *Store) Now() time.Time { return s.clock() }
