@@ -111,7 +111,7 @@ var RecruitRules2014 = RecruitRules{
 	Extensions:                  Limit{1, "第三十二条", false},
 	FullApproval:                Limit{3, "第三十三条", false},
 	ArchiveArticle:              "第三十六条",
-	ArchiveDocument: []string{"入党志愿书", "入党申请书", "政治审查材料", "转正申请书", "培养教育考察材料"},
+	ArchiveDocument:             []string{"入党志愿书", "入党申请书", "政治审查材料", "转正申请书", "培养教育考察材料"},
 }
 
 // RecruitRules2026 is the revision of 2026-04-02, issued by 中办 on
