@@ -350,7 +350,7 @@ func (k *checker) activist() {
 	}
 	if x.Method == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
+		k.add(Info, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
 	}
 }
 
@@ -497,7 +497,7 @@ func (k *checker) vetting() {
 	x := k.r.Record(StepVetting)
 	if x.Done() && x.Document == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
+		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
 	}
 }
 
