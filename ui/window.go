@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -101,15 +102,7 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 		background: func(f func()) { go f() },
 	}
 	s.confirm = func(title, message string, onYes func()) {
-		msg := widget.NewLabel(message)
-		msg.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustomConfirm(title, lang.L("确认"), lang.L("取消"), msg, func(ok bool) {
-			if ok {
-				onYes()
-			}
-		}, s.win)
-		d.Resize(fyne.NewSize(480, 0))
-		d.Show()
+		kit.Confirm(s.win, title, message, "确认", onYes)
 	}
 	s.screens = s.registry()
 	s.views = make([]fyne.CanvasObject, len(s.screens))
