@@ -318,7 +318,7 @@ func (k *checker) order() {
 		if s == StepTraining || s == StepProbation || r.Record(s).Done() {
 			continue
 		}
-		missing = append(missing, s.Info().Name)
+		missing = append(missing, s.Info().Short)
 	}
 	if len(missing) > 0 {
 		rules := RecruitRulesOn(r.DateOf(last))
@@ -338,7 +338,7 @@ func (k *checker) talkAndAge() {
 			talk.Date.Chinese(), app.Chinese(), rules.TalkMonths.N)
 	}
 	if talk.People == "" {
-		k.add(Warning, StepTalk, "", "未登记谈话人")
+		k.add(Info, StepTalk, "", "未登记谈话人")
 	}
 }
 

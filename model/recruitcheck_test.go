@@ -338,7 +338,7 @@ func TestRecruitRules(t *testing.T) {
 		{"missing_steps_one_finding", func(r *Recruit, c *RecruitContext) {
 			r.Records = removeSeq(r.Records, StepActivistRecord, 1)
 			r.Records = removeSeq(r.Records, StepUpperTalk, 1)
-		}, StepArchive, Serious, "此前缺少环节：报上级党委备案、上级党委派人谈话"},
+		}, StepArchive, Serious, "此前缺少环节：积极分子备案、上级党委谈话"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

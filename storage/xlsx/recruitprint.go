@@ -31,7 +31,7 @@ func onePage(f *excelize.File, sheet string) error {
 
 // recordWidths are the 纪实表's columns: 阶段, 序号, 环节, 日期, 有关人员,
 // 材料及说明.
-var recordWidths = []float64{9, 5, 15, 11.5, 13, 33}
+var recordWidths = []float64{9, 4.5, 17.5, 11, 13, 33}
 
 // WriteRecruitRecordFile writes a person's 发展党员全程纪实表 to path: A4
 // portrait on one page, the person's data, then every step with its date,
@@ -356,7 +356,7 @@ func buildNotice(f *excelize.File, st activityStyles, sheet, branchName string, 
 				return err
 			}
 		}
-		err := f.SetRowHeight(sheet, row, max(28, rowHeight([]string{v1, v2}, []float64{formWidths[1], formWidths[3]})))
+		err := f.SetRowHeight(sheet, row, max(36, rowHeight([]string{v1, v2}, []float64{formWidths[1], formWidths[3]})))
 		row++
 		return err
 	}
@@ -504,7 +504,7 @@ var recruitLedgerColumns = []ledgerRecruitColumn{
 		}
 		return last
 	}},
-	{"下一步", 18, func(p *RecruitPrint, _ int) string {
+	{"下一步", 25, func(p *RecruitPrint, _ int) string {
 		n := p.Report.Next()
 		if n == nil {
 			return ""
@@ -514,9 +514,9 @@ var recruitLedgerColumns = []ledgerRecruitColumn{
 		case n.State == model.StepOverdue:
 			s += "\n（已逾期，应于" + n.Due.String() + "前）"
 		case !n.Due.IsZero():
-			s += "\n（" + n.Due.String() + "前）"
+			s += "\n（应于" + n.Due.String() + "前）"
 		case !n.Earliest.IsZero():
-			s += "\n（" + n.Earliest.String() + "起）"
+			s += "\n（" + n.Earliest.String() + "起可进行）"
 		}
 		return s
 	}},
