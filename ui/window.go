@@ -13,6 +13,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -64,6 +65,10 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+
+	// successor is the shell that took over the window when it switched
+	// to another data file (SwitchFile); nil until then.
+	successor *shell
 }
 
 // NewMainWindow builds the main window over the services; dbPath is shown in
@@ -79,9 +84,19 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 }
 
 func newShell(a fyne.App, svc Services, dbPath string) *shell {
+	win := a.NewWindow(lang.L("支部台账"))
+	s := buildShell(a, win, svc, dbPath)
+	s.win.Resize(windowSize)
+	s.win.SetMaster()
+	return s
+}
+
+// buildShell fills win with the navigation and the screens over svc: for a
+// new window, and again in the same window when it switches data files.
+func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell {
 	s := &shell{
 		app:        a,
-		win:        a.NewWindow(lang.L("支部台账")),
+		win:        win,
 		svc:        svc,
 		prefs:      NewPrefs(a.Preferences()),
 		rules:      model.CurrentRules(),
@@ -90,15 +105,7 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 	}
 	s.files = filedialog.New(s.win, a.Preferences())
 	s.confirm = func(title, message string, onYes func()) {
-		msg := widget.NewLabel(message)
-		msg.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustomConfirm(title, lang.L("确认"), lang.L("取消"), msg, func(ok bool) {
-			if ok {
-				onYes()
-			}
-		}, s.win)
-		d.Resize(fyne.NewSize(480, 0))
-		d.Show()
+		kit.Confirm(s.win, title, message, "确认", onYes)
 	}
 	s.screens = s.registry()
 	s.views = make([]fyne.CanvasObject, len(s.screens))
@@ -122,8 +129,6 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
 	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
-	s.win.Resize(windowSize)
-	s.win.SetMaster()
 	s.nav.Select(0)
 	s.refreshTitle()
 	s.onDataChanged(s.refreshTitle)

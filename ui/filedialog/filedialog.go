@@ -42,6 +42,32 @@ func Attachments() Filter {
 	return Filter{Description: lang.L("图片或 PDF"), Extensions: []string{".jpg", ".jpeg", ".png", ".pdf"}}
 }
 
+// ByExtension is a Filter for files ending in one of exts (".xlsx", in any
+// case), described as the kinds above when exts are theirs, otherwise by the
+// extensions themselves ("*.blpkg 文件").
+func ByExtension(exts ...string) Filter {
+	var lower []string
+	for _, e := range exts {
+		e = strings.ToLower(e)
+		if !strings.HasPrefix(e, ".") {
+			e = "." + e
+		}
+		if !slices.Contains(lower, e) {
+			lower = append(lower, e)
+		}
+	}
+	for _, known := range []Filter{Workbooks(), Attachments()} {
+		if len(lower) > 0 && !slices.ContainsFunc(lower, func(e string) bool { return !slices.Contains(known.Extensions, e) }) {
+			return Filter{Description: known.Description, Extensions: lower}
+		}
+	}
+	pattern := make([]string, len(lower))
+	for i, e := range lower {
+		pattern[i] = "*" + e
+	}
+	return Filter{Description: lang.L("{{.Patterns}} 文件", map[string]any{"Patterns": strings.Join(pattern, "; ")}), Extensions: lower}
+}
+
 // lastFolderKey is the preference holding the folder a dialog was last used
 // in; the key predates this package (ui.Prefs kept it), so that an upgrade
 // keeps the user's folder.

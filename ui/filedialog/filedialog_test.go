@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -32,6 +33,23 @@ func TestWithExtension(t *testing.T) {
 	}
 	if got := withExtension("/tmp/照片.JPG", Attachments()); got != "/tmp/照片.JPG" {
 		t.Errorf("an attachment named .JPG became %q", got)
+	}
+}
+
+func TestByExtension(t *testing.T) {
+	for _, c := range []struct {
+		exts []string
+		want Filter
+	}{
+		{[]string{".xlsx", ".XLSX"}, Workbooks()},
+		{[]string{".jpg", ".PNG", ".pdf"}, Filter{Attachments().Description, []string{".jpg", ".png", ".pdf"}}},
+		{[]string{"blpkg"}, Filter{"*.blpkg 文件", []string{".blpkg"}}},
+		{[]string{".xlsx", ".blpkg"}, Filter{"*.xlsx; *.blpkg 文件", []string{".xlsx", ".blpkg"}}},
+	} {
+		got := ByExtension(c.exts...)
+		if got.Description != c.want.Description || !slices.Equal(got.Extensions, c.want.Extensions) {
+			t.Errorf("ByExtension(%q) = %+v, want %+v", c.exts, got, c.want)
+		}
 	}
 }
 
