@@ -140,6 +140,9 @@ type Finding struct {
 	About FindingTopic
 	// MemberID is the member a finding is about, 0 if none.
 	MemberID int64
+	// RecruitID is the person in the recruiting pipeline (发展党员) a
+	// finding is about, 0 if none.
+	RecruitID int64
 }
 
 // FindingTopic is what a finding concerns.
@@ -148,6 +151,7 @@ type FindingTopic int
 const (
 	AboutSetup      FindingTopic = iota // the branch's set-up and profile
 	AboutActivities                     // the activity records: calendar and participation
+	AboutRecruiting                     // 发展党员: the recruiting pipeline
 )
 
 // RosterCounts are the numbers the set-up rules look at.

@@ -23,6 +23,7 @@ var migrations = []migration{
 	{1, "花名册", migrateRoster},
 	{2, "党费", migrateDues},
 	{3, "活动记录", migrateActivities},
+	{4, "发展党员", migrateRecruits},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
