@@ -135,23 +135,19 @@ func Inspect(path string) (Summary, error) {
 	if err := checkIntegrity(db, abs); err != nil {
 		return Summary{}, s.inspectError(err)
 	}
-	var id, version int
-	if err := db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
-		return Summary{}, s.inspectError(err)
-	}
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
-		return Summary{}, s.inspectError(err)
-	}
+	version, err := CheckSchema(db)
+	var serr *SchemaError
 	switch {
-	case id != appID:
+	case errors.As(err, &serr):
+		return Summary{}, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, abs, serr.detail())
+	case errors.Is(err, ErrNotDatabase):
 		return Summary{}, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, abs)
-	case version > latestVersion():
+	case errors.Is(err, ErrNewerSchema):
 		return Summary{}, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, abs, version, latestVersion())
-	case version < 1:
-		return Summary{}, fmt.Errorf("%w：%s（文件版本 %d）", ErrNotDatabase, abs, version)
-	}
-	if err := checkSchema(db, abs, version); err != nil {
-		return Summary{}, err
+	case err != nil:
+		return Summary{}, s.inspectError(err)
+	case version == 0:
+		return Summary{}, fmt.Errorf("%w：%s（其中没有任何数据）", ErrNotDatabase, abs)
 	}
 	sum, err := readSummary(db)
 	if err != nil {

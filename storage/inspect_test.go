@@ -124,10 +124,10 @@ func TestInspectRefusesWithoutTouching(t *testing.T) {
 		damage func(t *testing.T, path string)
 		want   error
 	}{
-		{"extra trigger", alter("CREATE TRIGGER phones AFTER INSERT ON members BEGIN UPDATE members SET phone = '110'; END"), ErrChangedSchema},
-		{"extra view", alter("CREATE VIEW everyone AS SELECT * FROM members"), ErrChangedSchema},
-		{"extra table", alter("CREATE TABLE secrets (x)"), ErrChangedSchema},
-		{"dropped index", alter("DROP INDEX member_events_member"), ErrChangedSchema},
+		{"extra trigger", alter("CREATE TRIGGER phones AFTER INSERT ON members BEGIN UPDATE members SET phone = '110'; END"), ErrSchemaChanged},
+		{"extra view", alter("CREATE VIEW everyone AS SELECT * FROM members"), ErrSchemaChanged},
+		{"extra table", alter("CREATE TABLE secrets (x)"), ErrSchemaChanged},
+		{"dropped index", alter("DROP INDEX member_events_member"), ErrSchemaChanged},
 		{"newer schema", alter("PRAGMA user_version = 999"), ErrNewerSchema},
 		{"another program's", alter("PRAGMA application_id = 42"), ErrNotDatabase},
 		{"not a database", func(t *testing.T, path string) { os.WriteFile(path, []byte("姓名,身份证号\n张三,1\n"), 0o644) }, ErrNotDatabase},

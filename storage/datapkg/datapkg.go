@@ -101,7 +101,7 @@ const (
 
 // Errors Open returns, each wrapped in a sentence naming the package. Errors
 // about the data file inside come from storage (storage.ErrDamaged,
-// storage.ErrNewerSchema, storage.ErrChangedSchema, storage.ErrNotDatabase).
+// storage.ErrNewerSchema, storage.ErrSchemaChanged, storage.ErrNotDatabase).
 var (
 	ErrNotPackage      = errors.New("不是支部台账的数据包")
 	ErrTruncated       = errors.New("数据包不完整或已损坏（可能没有复制完）")

@@ -27,19 +27,47 @@ import (
 
 var today = model.NewDate(2026, 11, 30)
 
-// newBranch makes a data file of a branch with n members and three years
-// of activities and dues, as demo fills it, and returns the open store.
+// branches are the test branches by size, made once for the package's
+// tests: filling three years of history takes a while.
+var (
+	branches   = map[int]*storage.Store{}
+	branchDirs []string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	for _, s := range branches {
+		s.Close()
+	}
+	for _, d := range branchDirs {
+		os.RemoveAll(d)
+	}
+	os.Exit(code)
+}
+
+// newBranch is a data file of a branch with n members and three years of
+// activities and dues, as demo fills it, open for reading and packing.
+// Tests must not change it.
 func newBranch(t testing.TB, n int) *storage.Store {
 	t.Helper()
-	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
-	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName), storage.WithClock(func() time.Time { return at }))
+	if s, ok := branches[n]; ok {
+		return s
+	}
+	dir, err := os.MkdirTemp("", "datapkg-test-")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
-	if err := demo.Fill(s, n, 1, today); err != nil {
+	branchDirs = append(branchDirs, dir)
+	at := time.Date(2026, 11, 30, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	s, err := storage.Open(filepath.Join(dir, storage.FileName), storage.WithClock(func() time.Time { return at }))
+	if err != nil {
 		t.Fatal(err)
 	}
+	if err := demo.Fill(s, n, 1, today); err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	branches[n] = s
 	return s
 }
 
@@ -344,8 +372,8 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		})}, entry{name: databaseEntry, data: zeros}), ReadOptions{}, ErrUnsafe},
 		{"zip bomb lying about its size", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, nil)},
 			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrTruncated},
-		{"database with a trigger", f.zip(t, evilDigest, evilDB), ReadOptions{}, storage.ErrChangedSchema},
-		{"encrypted database with a trigger", encrypt(t, f.zip(t, evilDigest, evilDB), key.Recipient()), ReadOptions{Identities: []age.Identity{key}}, storage.ErrChangedSchema},
+		{"database with a trigger", f.zip(t, evilDigest, evilDB), ReadOptions{}, storage.ErrSchemaChanged},
+		{"encrypted database with a trigger", encrypt(t, f.zip(t, evilDigest, evilDB), key.Recipient()), ReadOptions{Identities: []age.Identity{key}}, storage.ErrSchemaChanged},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
