@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // DuesLedger keeps party dues (implemented by *storage.Store).
@@ -53,7 +54,7 @@ type duesScreen struct {
 	content fyne.CanvasObject
 	year    int
 
-	yearSelect *widget.Select
+	yearSelect *kit.Select
 	tabs       *container.AppTabs
 	collect    *duesCollect
 	bases      *duesBases
@@ -74,7 +75,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 		years = append(years, y)
 		labels = append(labels, lang.L("{{.Y}}年", map[string]any{"Y": y}))
 	}
-	d.yearSelect = widget.NewSelect(labels, nil)
+	d.yearSelect = kit.NewSelect(labels, nil).FitOptions()
 	d.yearSelect.SetSelectedIndex(1)
 	d.yearSelect.OnChanged = func(string) {
 		if y := years[d.yearSelect.SelectedIndex()]; y != d.year {
