@@ -179,15 +179,15 @@ type paymentDialog struct {
 	dlg  *kit.FormDialog
 	form *kit.Form
 
-	date                     *kit.DateEntry
-	amount, extra            *kit.Entry
-	receipt, note            *kit.Entry
-	months                   [12]*widget.Check
-	payer                    *kit.Select
-	payers                   []model.Member
-	save                     *widget.Button
-	dateF, amountF, extraF   *kit.Field
-	monthsF                  *kit.Field
+	date                   *kit.DateEntry
+	amount, extra          *kit.Entry
+	receipt, note          *kit.Entry
+	months                 [12]*widget.Check
+	payer                  *kit.Select
+	payers                 []model.Member
+	save                   *widget.Button
+	dateF, amountF, extraF *kit.Field
+	monthsF                *kit.Field
 	// history lists the member's payments, each with its 冲正 button.
 	history  *widget.List
 	payments []model.DuesPayment

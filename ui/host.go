@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
 )
 
@@ -53,5 +54,5 @@ func (s *shell) SaveWorkbook(doing, defaultName string, write func(path string) 
 
 // ChooseFile asks for a file to read.
 func (s *shell) ChooseFile(doing string, exts []string, then func(path string)) {
-	s.chooseFile(doing, exts, then)
+	s.chooseFile(doing, filedialog.ByExtension(exts...), then)
 }

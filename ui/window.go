@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
 )
 
@@ -24,10 +24,12 @@ var windowSize = fyne.NewSize(1240, 680)
 // the right, and what the screens share — services, preferences and the
 // news that data changed.
 type shell struct {
-	app    fyne.App
-	win    fyne.Window
-	svc    Services
-	prefs  Prefs
+	app   fyne.App
+	win   fyne.Window
+	svc   Services
+	prefs Prefs
+	// files opens and saves files: the system's dialogs on Windows.
+	files  *filedialog.Dialogs
 	rules  model.Rules
 	dbPath string
 
@@ -102,6 +104,7 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 		dbPath:     dbPath,
 		background: func(f func()) { go f() },
 	}
+	s.files = filedialog.New(s.win, a.Preferences())
 	s.confirm = func(title, message string, onYes func()) {
 		kit.Confirm(s.win, title, message, "确认", onYes)
 	}
@@ -190,19 +193,6 @@ func (s *shell) progress(title, detail string) dialog.Dialog {
 		container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), s.win)
 	d.Show()
 	return d
-}
-
-// startIn sizes a file dialog and opens it in the folder last used, if that
-// still exists.
-func (s *shell) startIn(d *dialog.FileDialog) {
-	d.Resize(fyne.NewSize(900, 600))
-	dir := s.prefs.LastFolder()
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
 }
 
 // showError tells the user that doing (a Chinese phrase such as "保存党员信息")

@@ -6,6 +6,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/recruitfile"
 )
 
 func activity(args []string, env Env) (int, error) {
@@ -57,6 +58,11 @@ func check(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	recruiting, err := recruitfile.New(store).Findings()
+	if err != nil {
+		return 0, err
+	}
+	c.Findings = append(c.Findings, recruiting...)
 	for _, f := range c.Findings {
 		fmt.Fprintf(env.Stdout, "%s: %s\n", f.Severity, f.Message)
 	}
