@@ -44,13 +44,6 @@ type activityForm struct {
 	save                         *widget.Button
 }
 
-// attendanceCell is the size of one member's cell in the attendance grid:
-// a name, the status and, for 请假 or 缺席, the reason.
-func attendanceCell() fyne.Size {
-	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	return fyne.NewSize(20*unit, widget.NewEntry().MinSize().Height)
-}
-
 func (a *activitiesScreen) openForm(act model.Activity) {
 	rules, err := a.svc.RuleContext()
 	if err != nil {
@@ -423,11 +416,4 @@ func (f *activityForm) submit() {
 	f.dlg.Hide()
 	f.sc.sh.dataChanged()
 	f.sc.openView(saved.ID)
-}
-
-// labelled puts a label over an input, for compact grids.
-func labelled(label string, input fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel(lang.L(label))
-	l.TextStyle.Bold = true
-	return container.NewBorder(l, nil, nil, nil, input)
 }

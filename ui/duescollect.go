@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -388,15 +387,4 @@ func (p *paymentDialog) submit() {
 	}
 	p.dlg.Hide()
 	p.d.changed()
-}
-
-// fyneDialog is the part of a dialog the dues dialogs use.
-type fyneDialog interface{ Hide() }
-
-// showCustom shows body in a dialog without buttons of its own.
-func showCustom(sh *shell, title string, body fyne.CanvasObject, size fyne.Size) fyneDialog {
-	dlg := dialog.NewCustomWithoutButtons(title, body, sh.win)
-	dlg.Resize(size)
-	dlg.Show()
-	return dlg
 }
