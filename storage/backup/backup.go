@@ -212,3 +212,13 @@ func Daily(s Store) (Backup, bool, error) {
 	}
 	return b, true, nil
 }
+
+// Before takes the automatic backup an import or a bulk change makes before
+// it writes (reason storage.BackupImport or storage.BackupBulk). Its error
+// says that nothing was written: the change must not go ahead without it.
+func Before(s Store, reason storage.BackupReason) error {
+	if _, err := Take(s, reason); err != nil {
+		return fmt.Errorf("写入前自动备份失败，没有写入任何数据：%w", err)
+	}
+	return nil
+}
