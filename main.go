@@ -12,6 +12,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -56,7 +57,7 @@ func openWindow(dbPath string) int {
 	}
 	defer store.Close()
 	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today}
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today}
 	ui.NewMainWindow(a, svc, store.Path()).ShowAndRun()
 	return 0
 }

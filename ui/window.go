@@ -62,6 +62,8 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// dues is nil when the window has no dues service.
+	dues *duesScreen
 }
 
 // NewMainWindow builds the main window over the services; dbPath is shown in
