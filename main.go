@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"sync"
 
 	"fyne.io/fyne/v2/app"
 
@@ -39,25 +40,64 @@ func openWindow(dbPath string) int {
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
 	type opened struct {
-		store *storage.Store
-		err   error
+		svc ui.Services
+		err error
 	}
+	file := &dataFile{}
 	done := make(chan opened, 1)
 	go func() {
-		st, err := storage.Open(dbPath)
-		done <- opened{st, err}
+		svc, err := file.open(dbPath)
+		done <- opened{svc, err}
 	}()
 	ui.LoadFonts()
 	o := <-done
-	store, err := o.store, o.err
-	if err != nil {
+	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to.
-		return ui.ShowStartupError(a, err)
+		return ui.ShowStartupError(a, o.err)
 	}
-	defer store.Close()
-	svc := ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today}
-	ui.NewMainWindow(a, svc, store.Path()).ShowAndRun()
+	defer file.close()
+	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
 	return 0
+}
+
+// dataFile is the data file the window works on. The window may close it and
+// open another (恢复, 打开其他数据文件) through the Open and Close of the
+// services it hands out; main closes whichever is open when the app ends.
+type dataFile struct {
+	mu    sync.Mutex
+	store *storage.Store
+}
+
+// open opens the store at path and builds the window's services over it.
+func (f *dataFile) open(path string) (ui.Services, error) {
+	store, err := storage.Open(path)
+	if err != nil {
+		return ui.Services{}, err
+	}
+	f.mu.Lock()
+	f.store = store
+	f.mu.Unlock()
+	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today,
+		Open: f.open, Close: f.close}, nil
+}
+
+// close closes the open store, if any.
+func (f *dataFile) close() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.store == nil {
+		return nil
+	}
+	err := f.store.Close()
+	f.store = nil
+	return err
+}
+
+// path is the open store's absolute path.
+func (f *dataFile) path() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.store.Path()
 }

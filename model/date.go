@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // Date is a calendar date without a time of day or a zone. Rosters kept by hand
@@ -146,34 +147,215 @@ func (d Date) MonthsUntil(later Date) int {
 // ErrBadDate is wrapped by every date parse error.
 var ErrBadDate = errors.New("日期格式不正确")
 
-// ParseDate reads the stored and form form of a date: 2006-01-02, 2006-1-2,
-// 2006-01 or "" (unknown). Hand-typed spreadsheet styles are read by the
-// importer, not here.
+// DateForms lists, for messages and hints, the ways a date may be typed:
+// what ParseDate reads, in the words a secretary uses.
+const DateForms = "1985-03-12、1985.3.12、1985/3/12、19850312、1985年3月12日；只知道年月时写 1985-03、1985.03 或 1985年3月"
+
+// ParseDate reads a date the ways people type it and rosters keep it — the
+// one parser for forms, the importer and the stored form: 2006-01-02 and
+// 2006-1-2 (stored), 1985.3.12, 1985/03/12, 19850312, 1985年3月12日 (or 号),
+// and month-only 1985-03, 1985.03, 1985/3, 198503, 1985年3月 (or 月份),
+// which give a month-precision date. Full-width digits and separators are
+// read as ASCII, spaces are ignored, and a time of day after the date
+// (2019/4/15 0:00:00, 2019-04-15T00:00:00Z) is dropped. "" is the unknown
+// date. Errors wrap ErrBadDate and are one Chinese sentence naming the text
+// and, where it helps, the forms accepted (DateForms).
+//
+// Excel's date serials and numbers such as 1985.1 (January or October?)
+// are the importer's business: it reads them from the cell's type.
 func ParseDate(s string) (Date, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return Date{}, nil
+	if d, ok := parseStoredDate(s); ok {
+		return d, nil
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) < 2 || len(parts) > 3 {
-		return Date{}, fmt.Errorf("%q: %w，应为 年-月-日，如 1985-03-12", s, ErrBadDate)
+	return parseTypedDate(s)
+}
+
+// parseStoredDate is the fast path for the stored form (2006-01-02,
+// 2006-01), which every member read goes through.
+func parseStoredDate(s string) (Date, bool) {
+	switch len(s) {
+	case 0:
+		return Date{}, true
+	case 7, 10:
+	default:
+		return Date{}, false
 	}
-	nums := make([]int, len(parts))
-	for i, p := range parts {
-		n, err := strconv.Atoi(p)
-		if err != nil {
-			return Date{}, fmt.Errorf("%q: %w，应为 年-月-日，如 1985-03-12", s, ErrBadDate)
+	num := func(t string) (int, bool) {
+		n := 0
+		for i := 0; i < len(t); i++ {
+			if t[i] < '0' || t[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(t[i]-'0')
 		}
-		nums[i] = n
+		return n, true
 	}
-	d := Date{Year: nums[0], Month: time.Month(nums[1])}
-	if len(nums) == 3 {
-		d.Day = nums[2]
+	if s[4] != '-' || (len(s) == 10 && s[7] != '-') {
+		return Date{}, false
 	}
+	y, ok1 := num(s[:4])
+	m, ok2 := num(s[5:7])
+	d := Date{Year: y, Month: time.Month(m)}
+	ok3 := true
+	if len(s) == 10 {
+		d.Day, ok3 = num(s[8:])
+		ok3 = ok3 && d.Day > 0
+	}
+	if !ok1 || !ok2 || !ok3 || d.Validate() != nil {
+		return Date{}, false
+	}
+	return d, true
+}
+
+func parseTypedDate(raw string) (Date, error) {
+	s := dateText(raw)
+	switch {
+	case s == "":
+		return Date{}, nil
+	case strings.ContainsRune(s, '年'):
+		return parseChineseDate(raw, s)
+	case isDigits(s):
+		switch len(s) {
+		case 8:
+			return makeDate(raw, s[:4], s[4:6], s[6:])
+		case 6:
+			return makeDate(raw, s[:4], s[4:], "")
+		case 4:
+			return Date{}, yearOnlyError(raw, s)
+		}
+		return Date{}, unknownDateError(raw)
+	}
+	sep := strings.IndexAny(s, ".-/")
+	if sep < 0 {
+		return Date{}, unknownDateError(raw)
+	}
+	parts := strings.Split(strings.TrimSuffix(s, s[sep:sep+1]), s[sep:sep+1])
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, unknownDateError(raw)
+	}
+	for _, p := range parts {
+		if p == "" || len(p) > 4 || !isDigits(p) {
+			return Date{}, unknownDateError(raw)
+		}
+	}
+	if len(parts) == 1 {
+		return Date{}, yearOnlyError(raw, parts[0])
+	}
+	day := ""
+	if len(parts) == 3 {
+		day = parts[2]
+	}
+	return makeDate(raw, parts[0], parts[1], day)
+}
+
+// dateText normalises what was typed: full-width digits and separators made
+// ASCII, a time of day dropped (2019/4/15 0:00:00, 2019-04-15T00:00:00Z),
+// spaces removed.
+func dateText(raw string) string {
+	s := strings.TrimSpace(raw)
+	if len(s) > 64 {
+		return s // too long to be a date; reported as typed
+	}
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．' || r == '。':
+			return '.'
+		case r == '－' || r == '—' || r == '–':
+			return '-'
+		case r == '／':
+			return '/'
+		}
+		return r
+	}, s)
+	if f := strings.Fields(s); len(f) == 2 && strings.Contains(f[1], ":") {
+		s = f[0]
+	}
+	if len(s) > 10 && s[10] == 'T' && isDigits(s[:4]) {
+		s = s[:10]
+	}
+	return strings.Join(strings.Fields(s), "")
+}
+
+// parseChineseDate reads 1985年3月, 1985年3月12日 (or 号), 1985年3月份.
+func parseChineseDate(raw, s string) (Date, error) {
+	y, rest, _ := strings.Cut(s, "年")
+	if rest == "" {
+		if isDigits(y) && len(y) == 4 {
+			return Date{}, yearOnlyError(raw, y)
+		}
+		return Date{}, unknownDateError(raw)
+	}
+	m, rest, ok := strings.Cut(rest, "月")
+	if !ok {
+		return Date{}, unknownDateError(raw)
+	}
+	rest = strings.TrimSuffix(rest, "份")
+	rest = strings.TrimSuffix(strings.TrimSuffix(rest, "日"), "号")
+	if len(y) != 4 || !isDigits(y) || !isDigits(m) || len(m) > 2 || (rest != "" && (!isDigits(rest) || len(rest) > 2)) {
+		return Date{}, unknownDateError(raw)
+	}
+	return makeDate(raw, y, m, rest)
+}
+
+func makeDate(raw, y, m, d string) (Date, error) {
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(m)
+	date := MonthDate(year, time.Month(month))
+	if d != "" {
+		date.Day, _ = strconv.Atoi(d)
+		if date.Day == 0 {
+			return Date{}, unknownDateError(raw)
+		}
+	}
+	return CheckTypedDate(raw, date)
+}
+
+// CheckTypedDate returns d if it is on the calendar, or an error saying
+// which part of raw, the text it was read from, is wrong.
+func CheckTypedDate(raw string, d Date) (Date, error) {
 	if err := d.Validate(); err != nil {
-		return Date{}, fmt.Errorf("%q: %w", s, err)
+		why := strings.TrimPrefix(err.Error(), ErrBadDate.Error())
+		return Date{}, badDate("日期%s不存在（%s）", QuoteTyped(raw), strings.TrimPrefix(why, "："))
 	}
 	return d, nil
+}
+
+func unknownDateError(raw string) error {
+	return badDate("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw))
+}
+
+func yearOnlyError(raw, year string) error {
+	return badDate("日期%s只有年份，请写到月份，如 %s.03", QuoteTyped(raw), year)
+}
+
+// dateError is a date that cannot be read: its message is the whole
+// sentence, and errors.Is finds ErrBadDate behind it.
+type dateError struct{ msg string }
+
+func badDate(format string, args ...any) error { return &dateError{fmt.Sprintf(format, args...)} }
+
+func (e *dateError) Error() string { return e.msg }
+func (e *dateError) Unwrap() error { return ErrBadDate }
+
+// QuoteTyped puts typed text in Chinese quotes for a message, shortened so
+// that a stray paragraph does not swamp a list of problems.
+func QuoteTyped(s string) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > 24 {
+		s = string([]rune(s)[:24]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // Validate reports whether the date exists on the calendar.

@@ -1,30 +1,77 @@
 package model
 
 import (
+	"errors"
+	"strings"
 	"testing"
 	"time"
 )
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
-		in      string
-		want    Date
-		wantErr bool
+		in   string
+		want Date
 	}{
-		{"1985-03-12", NewDate(1985, 3, 12), false},
-		{"1985-3-2", NewDate(1985, 3, 2), false},
-		{"1985-03", MonthDate(1985, 3), false},
-		{"", Date{}, false},
-		{"1985-02-30", Date{}, true},
-		{"1985-13", Date{}, true},
-		{"1985/03/12", Date{}, true},
-		{"昨天", Date{}, true},
+		{"", Date{}},
+		{"  ", Date{}},
+		{"1985-03-12", NewDate(1985, 3, 12)},
+		{"1985-3-2", NewDate(1985, 3, 2)},
+		{"1985-03", MonthDate(1985, 3)},
+		{"1985.03", MonthDate(1985, 3)},
+		{"1985.3", MonthDate(1985, 3)},
+		{"1985.1", MonthDate(1985, 1)}, // typed, not a number: January
+		{"2019.7.1", NewDate(2019, 7, 1)},
+		{"1985.03.12", NewDate(1985, 3, 12)},
+		{"1985/3/12", NewDate(1985, 3, 12)},
+		{"1985/03", MonthDate(1985, 3)},
+		{"19850312", NewDate(1985, 3, 12)},
+		{"198503", MonthDate(1985, 3)},
+		{"1985年3月", MonthDate(1985, 3)},
+		{"1985年3月份", MonthDate(1985, 3)},
+		{"1985年3月12日", NewDate(1985, 3, 12)},
+		{"1985年3月12号", NewDate(1985, 3, 12)},
+		{"1985 年 3 月 12 日", NewDate(1985, 3, 12)},
+		{"１９８５．０３．１２", NewDate(1985, 3, 12)},
+		{"2019/4/15 0:00:00", NewDate(2019, 4, 15)},
+		{"2019-04-15T00:00:00Z", NewDate(2019, 4, 15)},
+		{" 2000-02-29 ", NewDate(2000, 2, 29)},
 	}
 	for _, tt := range tests {
-		got, err := ParseDate(tt.in)
-		if (err != nil) != tt.wantErr || got != tt.want {
-			t.Errorf("ParseDate(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
-		}
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if err != nil || got != tt.want {
+				t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseDateRefuses(t *testing.T) {
+	tests := []struct{ in, says string }{
+		{"1985-02-30", "2月没有 30 日"},
+		{"1985-13", "没有 13 月"},
+		{"1985", "只有年份"},
+		{"1985年", "只有年份"},
+		{"85.03", "无法识别"},
+		{"31118", "无法识别"}, // an Excel serial is the importer's, read from the cell type
+		{"昨天", "无法识别"},
+		{"1985.3-12", "无法识别"},
+		{"1850.03", "年份 1850 不合理"},
+		{"1985-03-00", "无法识别"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := ParseDate(tt.in)
+			if err == nil {
+				t.Fatalf("ParseDate(%q) = %v, want an error", tt.in, got)
+			}
+			if !errors.Is(err, ErrBadDate) {
+				t.Errorf("error %q does not wrap ErrBadDate", err)
+			}
+			if !strings.Contains(err.Error(), tt.says) || !strings.Contains(err.Error(), tt.in) {
+				t.Errorf("error %q does not say %q about %q", err, tt.says, tt.in)
+			}
+		})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -88,15 +89,24 @@ func NewMember() Member {
 	return Member{Ethnicity: "汉族", Category: CategoryFull, Standing: StandingNormal, OnRoster: true}
 }
 
-// Normalize tidies what a person typed: surrounding spaces, the ID number's
-// form, and fills birth date and sex from a valid ID number when they are empty.
+// Normalize tidies what a person typed or pasted: invisible characters and
+// surrounding spaces (CleanText, CleanLine), spaces inside the name, the ID
+// number's form (an old 15-digit number becomes its 18-digit form,
+// UpgradeIDNumber), and fills birth date and sex from a valid ID number when
+// they are empty.
 func (m *Member) Normalize() {
-	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination, &m.Notes} {
-		*s = strings.TrimSpace(*s)
+	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination} {
+		*s = CleanLine(*s)
 	}
-	m.Name = strings.Join(strings.Fields(m.Name), "")
+	m.Notes = CleanText(m.Notes)
+	if strings.ContainsAny(m.Name, " \u3000") {
+		m.Name = strings.Join(strings.Fields(m.Name), "")
+	}
 	m.Phone = NormalizePhone(m.Phone)
 	m.IDNumber = NormalizeIDNumber(m.IDNumber)
+	if up, ok := UpgradeIDNumber(m.IDNumber); ok {
+		m.IDNumber = up
+	}
 	if info, err := ParseIDNumber(m.IDNumber); err == nil {
 		if m.BirthDate.IsZero() || (m.BirthDate.MonthOnly() && m.BirthDate.Compare(info.Birth) == 0) {
 			m.BirthDate = info.Birth
@@ -128,16 +138,19 @@ func (m *Member) PartyAge(today Date) (years int, ok bool) {
 // Age is the member's age in whole years.
 func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 
-// NormalizePhone removes spaces and turns full-width digits into ASCII.
+// NormalizePhone removes spaces and invisible characters (CleanText) and
+// turns full-width digits into ASCII.
 func NormalizePhone(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range CleanText(s) {
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteRune('0' + (r - '０'))
 		case r == '－' || r == '—':
 			b.WriteByte('-')
-		case r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0':
+		case r == '＋':
+			b.WriteByte('+')
+		case unicode.IsSpace(r):
 		default:
 			b.WriteRune(r)
 		}

@@ -141,6 +141,9 @@ type Finding struct {
 	About FindingTopic
 	// MemberID is the member a finding is about, 0 if none.
 	MemberID int64
+	// RecruitID is the person in the recruiting pipeline (发展党员) a
+	// finding is about, 0 if none.
+	RecruitID int64
 }
 
 // FindingTopic is what a finding concerns: the area home groups it under
@@ -150,12 +153,13 @@ type FindingTopic int
 const (
 	AboutSetup      FindingTopic = iota // 组织设置: the branch's set-up and profile
 	AboutActivities                     // 组织生活: the activity records, calendar and participation
+	AboutRecruiting                     // 发展党员: the recruiting pipeline
 	AboutDues                           // 党费: arrears and the ledger's set-up gaps
 	AboutMembers                        // 党员信息: members' records and standing
 )
 
 // FindingTopics are the areas in the order home lists them.
-var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers}
+var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutRecruiting}
 
 // String is the area's name as home shows it.
 func (t FindingTopic) String() string {
@@ -166,6 +170,8 @@ func (t FindingTopic) String() string {
 		return "党费"
 	case AboutMembers:
 		return "党员信息"
+	case AboutRecruiting:
+		return "发展党员"
 	}
 	return "组织设置"
 }

@@ -7,7 +7,7 @@ import (
 	"gorm.io/gorm"
 )
 
-// migrateLedger (schema version 4) adds what makes the checks true on a
+// migrateLedger (schema version 5) adds what makes the checks true on a
 // branch's first day in the app: the date each member came onto this roster,
 // the month the dues ledger begins (建账月份) and each member's opening dues
 // position (党费已交至).
@@ -22,7 +22,7 @@ import (
 // (the default for new files too); a file without bases begins none until
 // its first base is saved or the secretary sets the month.
 func migrateLedger(tx *gorm.DB, now time.Time) error {
-	if err := tx.Exec(schemaV4).Error; err != nil {
+	if err := tx.Exec(schemaV5).Error; err != nil {
 		return fmt.Errorf("create ledger tables: %w", err)
 	}
 	err := tx.Exec(`UPDATE members SET arrived_on = coalesce(
@@ -35,12 +35,12 @@ func migrateLedger(tx *gorm.DB, now time.Time) error {
 		VALUES (1, (SELECT substr(min(created_at), 1, 7) FROM dues_bases), ?)`, stamp(now)).Error
 }
 
-// schemaV4 is what version 4 adds. dues_setup holds the branch's 建账月份
+// schemaV5 is what version 5 adds. dues_setup holds the branch's 建账月份
 // ("2006-01", NULL until known). dues_openings holds a member's 党费已交至
 // ("2006-01"): a setting of the ledger, changed or cleared when it was
 // entered wrong, every change kept in the member's history
 // (member_changes, field 党费已交至).
-const schemaV4 = `
+const schemaV5 = `
 ALTER TABLE members ADD COLUMN arrived_on TEXT;
 
 CREATE TABLE dues_setup (

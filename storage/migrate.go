@@ -24,7 +24,8 @@ var migrations = []migration{
 	{1, "花名册", migrateRoster},
 	{2, "党费", migrateDues},
 	{3, "活动记录", migrateActivities},
-	{4, "党费建账与到本支部日期", migrateLedger},
+	{4, "发展党员", migrateRecruits},
+	{5, "党费建账与到本支部日期", migrateLedger},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

@@ -116,7 +116,7 @@ type memberRow struct {
 	OnRoster          bool
 	LeftBy            string
 	LeftOn            model.Date
-	ArrivedOn         model.Date // schema version 4
+	ArrivedOn         model.Date // schema version 5
 	CreatedAt         stamp      `gorm:"autoCreateTime:false"`
 	UpdatedAt         stamp      `gorm:"autoUpdateTime:false"`
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 )
 
 // activityView is the record dialog last opened, kept for tests.
@@ -159,7 +160,7 @@ func (a *activitiesScreen) thumbnail(at model.Attachment) fyne.CanvasObject {
 
 // chooseAttachment asks for a photo or scan; the service reads the file.
 func (a *activitiesScreen) chooseAttachment(then func(path string)) {
-	a.sh.chooseFile("选择附件", []string{".jpg", ".jpeg", ".png", ".pdf", ".JPG", ".JPEG", ".PNG", ".PDF"}, then)
+	a.sh.chooseFile("选择附件", filedialog.Attachments(), then)
 }
 
 // countText formats a vote count for an entry.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 )
 
 // DuesLedger keeps party dues (implemented by *storage.Store).
@@ -126,7 +127,9 @@ func (d *duesScreen) showBases() { d.tabs.SelectIndex(1) }
 // the roster show arrears).
 func (d *duesScreen) changed() { d.sh.dataChanged() }
 
-func (d *duesScreen) chooseImport() { d.sh.chooseFile("打开文件", workbookExts, d.previewImport) }
+func (d *duesScreen) chooseImport() {
+	d.sh.chooseFile("打开文件", filedialog.Workbooks(), d.previewImport)
+}
 
 // previewImport reads the bases workbook for the year shown and shows what
 // it would save; nothing is saved until confirmed.

@@ -10,8 +10,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/filedialog"
 )
 
 // writeFunc writes a workbook at path and returns the sentence shown above
@@ -19,31 +20,12 @@ import (
 type writeFunc func(path string) (summary string, err error)
 
 // saveWorkbook asks where to save a workbook, suggesting defaultName, then
-// writes it with write. doing names the action in error messages, such as
-// "导出花名册".
+// writes it with write. doing names the action in the dialog's title and in
+// error messages, such as "导出花名册".
 func (s *shell) saveWorkbook(doing, defaultName string, write writeFunc) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.showError("保存文件", err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		// The dialog has created the file; the service writes it anew.
-		_ = wc.Close()
-		path := wc.URI().Path()
-		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
-			_ = storage.Delete(wc.URI()) // the empty file under the name as typed
-			path += ".xlsx"
-		}
-		s.prefs.SetLastFolder(filepath.Dir(path))
+	s.files.Save(lang.L(doing), defaultName, filedialog.Workbooks(), func(path string) {
 		s.writeWorkbook(doing, path, write)
-	}, s.win)
-	d.SetFileName(defaultName)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	s.startIn(d)
-	d.Show()
+	})
 }
 
 // writeWorkbook runs write off the UI goroutine, since a large workbook
@@ -89,30 +71,12 @@ func (s *shell) showSaved(summary, path string) {
 	d.Show()
 }
 
-// chooseFile asks for a file to read with one of exts and hands its path to
-// then; the service reads the file itself. doing names the action in error
-// messages, such as "打开文件".
-func (s *shell) chooseFile(doing string, exts []string, then func(path string)) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.showError(doing, err)
-			return
-		}
-		if rc == nil {
-			return // cancelled
-		}
-		path := rc.URI().Path()
-		_ = rc.Close()
-		s.prefs.SetLastFolder(filepath.Dir(path))
-		then(path)
-	}, s.win)
-	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	s.startIn(d)
-	d.Show()
+// chooseFile asks for a file of kind f to read and hands its path to then;
+// the service reads the file itself. doing names the action in the dialog's
+// title, such as "打开文件".
+func (s *shell) chooseFile(doing string, f filedialog.Filter, then func(path string)) {
+	s.files.Open(lang.L(doing), f, then)
 }
-
-// workbookExts are the names of Excel workbooks the file dialog lists.
-var workbookExts = []string{".xlsx", ".XLSX"}
 
 // previewWorkbook reads the workbook at path off the UI goroutine with read,
 // which writes nothing, and then hands what it found to show. A file that

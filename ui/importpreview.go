@@ -11,10 +11,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 )
 
 // chooseImport asks for a workbook and previews what importing it would do.
-func (r *rosterScreen) chooseImport() { r.sh.chooseFile("打开文件", workbookExts, r.previewImport) }
+func (r *rosterScreen) chooseImport() {
+	r.sh.chooseFile("打开文件", filedialog.Workbooks(), r.previewImport)
+}
 
 // previewImport reads the workbook and shows what importing it would change.
 // Nothing is written until confirmed.

@@ -15,7 +15,6 @@ const (
 const (
 	prefLanguage        = "language"
 	prefLanguageDefault = Chinese
-	prefLastFolder      = "last-folder" // where the last import or export was
 )
 
 // Prefs is a typed view of fyne.Preferences, one method pair per setting, so
@@ -38,9 +37,3 @@ func (s Prefs) Language() Language {
 
 // SetLanguage stores the UI language; it takes effect at the next start.
 func (s Prefs) SetLanguage(l Language) { s.p.SetString(prefLanguage, string(l)) }
-
-// LastFolder is the folder of the last imported or exported file, or "".
-func (s Prefs) LastFolder() string { return s.p.String(prefLastFolder) }
-
-// SetLastFolder remembers the folder a file dialog was last used in.
-func (s Prefs) SetLastFolder(dir string) { s.p.SetString(prefLastFolder, dir) }

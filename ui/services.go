@@ -107,7 +107,20 @@ type Services struct {
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
+
+	// Open opens the data file at path and returns the services over it;
+	// Close releases the file these services work on. With both set the
+	// window can close its file and reopen on another (恢复, 打开其他数据文件,
+	// 新建数据文件: see shell.SwitchFile); tests of other screens leave
+	// them nil.
+	Open  Opener
+	Close func() error
 }
+
+// Opener opens the data file at path (creating it if it does not exist) and
+// returns the services over it; its errors are sentences about the file, as
+// storage.Open's are. main implements it over storage.
+type Opener func(path string) (Services, error)
 
 func (s Services) today() model.Date {
 	if s.Today == nil {

@@ -9,10 +9,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -23,10 +24,12 @@ var windowSize = fyne.NewSize(1240, 680)
 // the right, and what the screens share — services, preferences and the
 // news that data changed.
 type shell struct {
-	app    fyne.App
-	win    fyne.Window
-	svc    Services
-	prefs  Prefs
+	app   fyne.App
+	win   fyne.Window
+	svc   Services
+	prefs Prefs
+	// files opens and saves files: the system's dialogs on Windows.
+	files  *filedialog.Dialogs
 	rules  model.Rules
 	dbPath string
 
@@ -64,6 +67,10 @@ type shell struct {
 	activities *activitiesScreen
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
+
+	// successor is the shell that took over the window when it switched
+	// to another data file (SwitchFile); nil until then.
+	successor *shell
 }
 
 // NewMainWindow builds the main window over the services; dbPath is shown in
@@ -79,25 +86,28 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 }
 
 func newShell(a fyne.App, svc Services, dbPath string) *shell {
+	win := a.NewWindow(lang.L("支部台账"))
+	s := buildShell(a, win, svc, dbPath)
+	s.win.Resize(windowSize)
+	s.win.SetMaster()
+	return s
+}
+
+// buildShell fills win with the navigation and the screens over svc: for a
+// new window, and again in the same window when it switches data files.
+func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell {
 	s := &shell{
 		app:        a,
-		win:        a.NewWindow(lang.L("支部台账")),
+		win:        win,
 		svc:        svc,
 		prefs:      NewPrefs(a.Preferences()),
 		rules:      model.CurrentRules(),
 		dbPath:     dbPath,
 		background: func(f func()) { go f() },
 	}
+	s.files = filedialog.New(s.win, a.Preferences())
 	s.confirm = func(title, message string, onYes func()) {
-		msg := widget.NewLabel(message)
-		msg.Wrapping = fyne.TextWrapWord
-		d := dialog.NewCustomConfirm(title, lang.L("确认"), lang.L("取消"), msg, func(ok bool) {
-			if ok {
-				onYes()
-			}
-		}, s.win)
-		d.Resize(fyne.NewSize(480, 0))
-		d.Show()
+		kit.Confirm(s.win, title, message, "确认", onYes)
 	}
 	s.screens = s.registry()
 	s.views = make([]fyne.CanvasObject, len(s.screens))
@@ -121,8 +131,6 @@ func newShell(a fyne.App, svc Services, dbPath string) *shell {
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
 	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
-	s.win.Resize(windowSize)
-	s.win.SetMaster()
 	s.nav.Select(0)
 	s.refreshTitle()
 	s.onDataChanged(s.refreshTitle)
@@ -184,19 +192,6 @@ func (s *shell) progress(title, detail string) dialog.Dialog {
 		container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), s.win)
 	d.Show()
 	return d
-}
-
-// startIn sizes a file dialog and opens it in the folder last used, if that
-// still exists.
-func (s *shell) startIn(d *dialog.FileDialog) {
-	d.Resize(fyne.NewSize(900, 600))
-	dir := s.prefs.LastFolder()
-	if dir == "" {
-		return
-	}
-	if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-		d.SetLocation(l)
-	}
 }
 
 // showError tells the user that doing (a Chinese phrase such as "保存党员信息")

@@ -13,6 +13,7 @@ import (
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/recruitfile"
 )
 
 // Source is one kind of check, of one area. Check reads what it needs from
@@ -31,6 +32,7 @@ var Sources = []Source{
 	{model.AboutMembers, "检查党员信息", checkMembers},
 	{model.AboutActivities, "计算合规日历", checkActivities},
 	{model.AboutDues, "计算欠缴党费", checkDues},
+	{model.AboutRecruiting, "检查发展党员", checkRecruiting},
 }
 
 // Branch is what the sources read: one store as of one day, its inputs read
@@ -213,5 +215,17 @@ func checkDues(b *Branch, r *model.BranchReport) error {
 	r.Arrears = model.Arrears(ms, h, b.Today, dr, b.Rules.Constitution)
 	r.BaseGaps = model.BaseGaps(ms, h, b.Today, dr)
 	r.Findings = append(r.Findings, model.DuesFindings(r.Arrears, r.BaseGaps, b.Rules.Constitution)...)
+	return nil
+}
+
+func checkRecruiting(b *Branch, r *model.BranchReport) error {
+	fs, err := recruitfile.New(b.Store).Findings()
+	if err != nil {
+		return err
+	}
+	for i := range fs {
+		fs[i].About = model.AboutRecruiting
+	}
+	r.Findings = append(r.Findings, fs...)
 	return nil
 }

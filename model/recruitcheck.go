@@ -1,0 +1,659 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// RecruitDueSoonDays: a deadline this close is shown on home and by `check`
+// (the app's reminder, not a rule).
+const RecruitDueSoonDays = 30
+
+// StepState is where one step stands on a person's timeline.
+type StepState int
+
+const (
+	StepWaiting StepState = iota // not reachable yet: an earlier step is missing
+	StepOpen                     // reachable, no deadline
+	StepDue                      // reachable, with a deadline not yet passed
+	StepOverdue                  // its deadline passed and it is not recorded
+	StepDone                     // recorded
+)
+
+// StepStatus is one step on a person's timeline.
+type StepStatus struct {
+	Step   RecruitStep
+	State  StepState
+	Record *StepRecord // the step's (first) record, nil if none
+	// Due is the deadline of a due or overdue step; Earliest the day before
+	// which the step cannot be taken (确定发展对象 a year after the activist,
+	// 转正 at the end of probation). Either may be zero.
+	Due, Earliest Date
+	Rule          string // the article the deadline comes from
+}
+
+// RecruitContext is what the checks of a pipeline read besides the pipeline:
+// the roster (for mentors and sponsors being full members), the linked
+// meeting records with the rules they are checked by, and the calendar of
+// working days.
+type RecruitContext struct {
+	Members    map[int64]*Member
+	Activities map[int64]*Activity
+	Meetings   RuleContext
+	Calendar   HolidayCalendar
+	Today      Date
+
+	// checked caches the meeting checks by activity: one meeting often
+	// admits several people.
+	checked map[int64][]Check
+}
+
+// meetingChecks are the activity rules' checks of a, worked out once.
+func (c *RecruitContext) meetingChecks(a *Activity) []Check {
+	if cs, ok := c.checked[a.ID]; ok {
+		return cs
+	}
+	if c.checked == nil {
+		c.checked = map[int64][]Check{}
+	}
+	cs := c.Meetings.Check(a)
+	c.checked[a.ID] = cs
+	return cs
+}
+
+// RecruitReport is what the checks found for one person: the timeline and
+// the findings, each finding naming the person, the step and the rule.
+type RecruitReport struct {
+	Timeline [RecruitStepCount]StepStatus
+	Findings []Finding
+}
+
+// Next is the step to do next: the first due or overdue step, then the
+// first open one; nil when nothing is reachable (all done, or waiting for
+// time to pass).
+func (rep *RecruitReport) Next() *StepStatus {
+	for _, want := range []StepState{StepOverdue, StepDue, StepOpen} {
+		for i := range rep.Timeline {
+			if rep.Timeline[i].State == want {
+				return &rep.Timeline[i]
+			}
+		}
+	}
+	return nil
+}
+
+// CheckRecruits checks every person of a pipeline.
+func CheckRecruits(rs []Recruit, c *RecruitContext) []Finding {
+	var out []Finding
+	for i := range rs {
+		rep := CheckRecruit(&rs[i], c)
+		out = append(out, rep.Findings...)
+	}
+	return out
+}
+
+// checker gathers one person's findings.
+type checker struct {
+	r   *Recruit
+	c   *RecruitContext
+	rep *RecruitReport
+}
+
+func (k *checker) add(sev Severity, s RecruitStep, rule, format string, a ...any) {
+	msg := k.r.Name + " " + s.Info().Short + " " + fmt.Sprintf(format, a...)
+	if rule != "" {
+		msg += "（" + rule + "）"
+	}
+	k.rep.Findings = append(k.rep.Findings, Finding{Severity: sev, Message: msg, About: AboutRecruiting,
+		MemberID: k.r.MemberID, RecruitID: k.r.ID})
+}
+
+// breach is the severity of a broken limit: serious for a national rule, a
+// reminder for local practice.
+func breach(l Limit) Severity {
+	if l.Local {
+		return Warning
+	}
+	return Serious
+}
+
+// CheckRecruit works out a person's timeline and checks every rule of
+// RULES.md §3/§3a that the records allow, each step under the edition in
+// force on its date (RecruitRulesOn): deadlines (talk, reviews, meeting
+// after pre-review, approval, oath, 转正 approval), minimum times (a year as
+// activist, notice of working days, training), people (mentors, sponsors
+// full members), the linked meetings' quorum and vote, order (no date
+// before a predecessor's) and completeness (no step missing before a later
+// one).
+func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
+	rep := RecruitReport{}
+	k := &checker{r: r, c: c, rep: &rep}
+	k.timeline()
+	if r.Status() == StatusCancelled {
+		// Nothing more is due for a person whose probation was cancelled;
+		// only what was recorded wrongly still matters.
+		for i := range rep.Timeline {
+			if st := &rep.Timeline[i]; st.State != StepDone {
+				st.State, st.Due = StepWaiting, Date{}
+			}
+		}
+	}
+	k.deadlines()
+	k.order()
+	k.talkAndAge()
+	k.activist()
+	k.reviews()
+	k.candidate()
+	k.people(StepMentors, RecruitRulesOn(r.DateOf(StepMentors)).MentorsMin, RecruitRulesOn(r.DateOf(StepMentors)).MentorsMax)
+	k.people(StepSponsors, RecruitRulesOn(r.DateOf(StepSponsors)).Sponsors, RecruitRulesOn(r.DateOf(StepSponsors)).Sponsors)
+	k.vetting()
+	k.course()
+	k.meetings()
+	k.probation()
+	k.archive()
+	return rep
+}
+
+// timeline sets each step's state and deadline.
+func (k *checker) timeline() {
+	r, today := k.r, k.c.Today
+	for i := range k.rep.Timeline {
+		s := RecruitStep(i + 1)
+		st := &k.rep.Timeline[i]
+		st.Step, st.Record = s, r.Record(s)
+		if st.Record.Done() {
+			st.State = StepDone
+			continue
+		}
+		reachable := true
+		for _, p := range s.Info().After {
+			if !r.Record(p).Done() && !(p == StepTraining && k.trainingDone()) {
+				reachable = false
+			}
+		}
+		if !reachable {
+			st.State = StepWaiting
+			continue
+		}
+		st.State = StepOpen
+		due, earliest, rule := k.deadline(s)
+		st.Due, st.Earliest, st.Rule = due, earliest, rule
+		switch {
+		case !due.IsZero() && due.Before(today):
+			st.State = StepOverdue
+		case !due.IsZero():
+			st.State = StepDue
+		}
+	}
+	// 培养教育考察 and 继续教育考察 are periods, not acts: they are done
+	// when what ends them is.
+	if t := &k.rep.Timeline[StepTraining-1]; k.trainingDone() {
+		t.State, t.Due, t.Rule = StepDone, Date{}, ""
+	}
+	if p := &k.rep.Timeline[StepProbation-1]; p.State != StepWaiting {
+		end := r.ProbationEnd()
+		if !end.IsZero() && !end.After(today) {
+			p.State, p.Due = StepDone, Date{}
+		} else {
+			p.State, p.Due, p.Earliest = StepDue, end, Date{}
+		}
+	}
+}
+
+// trainingDone: the activist's training and review ends when they become a
+// candidate.
+func (k *checker) trainingDone() bool { return k.r.Record(StepCandidate).Done() }
+
+// deadline is the step's due date and earliest date, from the steps before
+// it, under the edition of the day it falls due.
+func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
+	r := k.r
+	switch s {
+	case StepTalk:
+		app := r.DateOf(StepApplication)
+		rules := RecruitRulesOn(app)
+		return app.AddMonths(rules.TalkMonths.N), Date{}, rules.Cite(rules.TalkMonths)
+	case StepTraining:
+		last := k.lastReview()
+		rules := RecruitRulesOn(last)
+		return last.AddMonths(rules.ReviewMonths.N), Date{}, rules.Cite(rules.ReviewMonths)
+	case StepCandidate:
+		a := r.DateOf(StepActivist)
+		rules := RecruitRulesOn(a)
+		return Date{}, a.AddYears(rules.ActivistYears.N), rules.Cite(rules.ActivistYears)
+	case StepAdmission:
+		// The meeting is held under the edition of its day, which may be
+		// newer than the pre-review's.
+		p := r.DateOf(StepPreReview)
+		rules := RecruitRulesOn(p.AddMonths(RecruitRulesOn(p).MeetingAfterPreReviewMonths.N))
+		return p.AddMonths(rules.MeetingAfterPreReviewMonths.N), Date{}, rules.Cite(rules.MeetingAfterPreReviewMonths)
+	case StepApproval:
+		m := r.DateOf(StepAdmission)
+		rules := RecruitRulesOn(m)
+		return m.AddMonths(rules.ApprovalMonths.N), Date{}, rules.Cite(rules.ApprovalMonths)
+	case StepOath:
+		a := r.DateOf(StepApproval)
+		rules := RecruitRulesOn(a.AddMonths(1))
+		if rules.OathMonths.N == 0 {
+			return Date{}, Date{}, ""
+		}
+		return a.AddMonths(rules.OathMonths.N), Date{}, rules.Cite(rules.OathMonths)
+	case StepFullApplication, StepFullMeeting:
+		end := r.ProbationEnd()
+		rules := RecruitRulesOn(end)
+		return end, Date{}, rules.Cite(rules.ProbationYears)
+	case StepFullApproval:
+		m := r.DateOf(StepFullMeeting)
+		rules := RecruitRulesOn(m)
+		return m.AddMonths(rules.FullApproval.N), Date{}, rules.Cite(rules.FullApproval)
+	}
+	return Date{}, Date{}, ""
+}
+
+// deadlines reports the overdue steps and those due within
+// RecruitDueSoonDays, and a candidate who may now be decided on.
+func (k *checker) deadlines() {
+	today := k.c.Today
+	soon := today.AddDays(RecruitDueSoonDays)
+	for i := range k.rep.Timeline {
+		st := &k.rep.Timeline[i]
+		switch st.Step {
+		case StepProbation:
+			continue
+		case StepFullApplication, StepFullMeeting:
+			// A probation that ended without a decision is the roster's
+			// finding for a member on the roster (CheckRoster), which links
+			// here; the pipeline reports it only for a person not on it.
+			if st.State == StepOverdue && k.r.MemberID != 0 {
+				continue
+			}
+		}
+		switch {
+		case st.State == StepOverdue:
+			sev := Serious
+			if st.Step == StepAdmission && RecruitRulesOn(st.Due).MeetingAfterPreReviewMonths.Local {
+				sev = Warning
+			}
+			k.add(sev, st.Step, st.Rule, "应于%s前完成，已逾期%d天", st.Due.Chinese(), daysBetween(st.Due, today))
+		case st.State == StepDue && !st.Due.After(soon):
+			k.add(Warning, st.Step, st.Rule, "应于%s前完成（还有%d天）", st.Due.Chinese(), daysBetween(today, st.Due))
+		case st.Step == StepCandidate && st.State == StepOpen && !st.Earliest.IsZero() && !st.Earliest.After(soon):
+			if st.Earliest.After(today) {
+				k.add(Info, st.Step, st.Rule, "培养考察将于%s满一年，届时可讨论确定为发展对象", st.Earliest.Chinese())
+			} else {
+				k.add(Info, st.Step, st.Rule, "培养考察已满一年（%s），可讨论确定为发展对象", st.Earliest.Chinese())
+			}
+		}
+	}
+}
+
+// order checks that no recorded step is dated before a step it follows, and
+// that no step is missing before a later one recorded. Missing steps are
+// one finding per person, naming them all, so that a pipeline imported
+// from a sheet without some columns reads as one task, not a dozen alarms.
+func (k *checker) order() {
+	r := k.r
+	for i := range RecruitSteps {
+		info := &RecruitSteps[i]
+		x := r.Record(info.Step)
+		if !x.Done() {
+			continue
+		}
+		for _, p := range info.After {
+			if px := r.Record(p); px.Done() && x.Date.Before(px.Date) {
+				rules := RecruitRulesOn(x.Date)
+				k.add(Serious, info.Step, rules.Article(""), "日期%s早于前一环节“%s”的日期%s，环节顺序颠倒",
+					x.Date.Chinese(), p.Info().Name, px.Date.Chinese())
+			}
+		}
+	}
+	last := RecruitStep(0)
+	for i := range r.Records {
+		if r.Records[i].Done() && r.Records[i].Step > last {
+			last = r.Records[i].Step
+		}
+	}
+	var missing []string
+	for s := StepApplication; s < last; s++ {
+		if s == StepTraining || s == StepProbation || r.Record(s).Done() {
+			continue
+		}
+		missing = append(missing, s.Info().Short)
+	}
+	if len(missing) > 0 {
+		rules := RecruitRulesOn(r.DateOf(last))
+		k.add(Serious, last, rules.Article(""), "已登记，但此前缺少环节：%s。每个环节都应有记录，请补录", strings.Join(missing, "、"))
+	}
+}
+
+// talkAndAge: the talk within TalkMonths of the application (第七条).
+func (k *checker) talkAndAge() {
+	app, talk := k.r.DateOf(StepApplication), k.r.Record(StepTalk)
+	if app.IsZero() || !talk.Done() {
+		return
+	}
+	rules := RecruitRulesOn(talk.Date)
+	if due := app.AddMonths(rules.TalkMonths.N); talk.Date.After(due) {
+		k.add(Serious, StepTalk, rules.Cite(rules.TalkMonths), "于%s进行，超过递交申请书（%s）后%d个月",
+			talk.Date.Chinese(), app.Chinese(), rules.TalkMonths.N)
+	}
+	if talk.People == "" {
+		k.add(Info, StepTalk, "", "未登记谈话人")
+	}
+}
+
+// activist: chosen by 党员推荐 or 群团推优 (第八条).
+func (k *checker) activist() {
+	x := k.r.Record(StepActivist)
+	if !x.Done() {
+		return
+	}
+	if x.Method == "" {
+		rules := RecruitRulesOn(x.Date)
+		k.add(Info, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
+	}
+}
+
+// lastReview is the date of the last half-yearly review, or the activist
+// date before the first.
+func (k *checker) lastReview() Date {
+	last := k.r.DateOf(StepActivist)
+	for _, x := range k.r.All(StepTraining) {
+		if x.Done() && x.Date.After(last) {
+			last = x.Date
+		}
+	}
+	return last
+}
+
+// reviews: the branch reviews an activist every ReviewMonths (第十一条),
+// from becoming an activist until becoming a candidate. A gap already closed
+// by a late review is reported here; the open one is a deadline.
+func (k *checker) reviews() {
+	prev := k.r.DateOf(StepActivist)
+	if prev.IsZero() {
+		return
+	}
+	end := k.r.DateOf(StepCandidate)
+	for _, x := range k.r.All(StepTraining) {
+		if !x.Done() {
+			continue
+		}
+		rules := RecruitRulesOn(x.Date)
+		if x.Date.After(prev.AddMonths(rules.ReviewMonths.N)) {
+			k.add(Serious, StepTraining, rules.Cite(rules.ReviewMonths), "%s的考察距上次（%s）超过%d个月",
+				x.Date.Chinese(), prev.Chinese(), rules.ReviewMonths.N)
+		}
+		if x.Date.After(prev) {
+			prev = x.Date
+		}
+	}
+	if !end.IsZero() {
+		rules := RecruitRulesOn(end)
+		if end.After(prev.AddMonths(rules.ReviewMonths.N)) {
+			k.add(Serious, StepTraining, rules.Cite(rules.ReviewMonths), "确定为发展对象（%s）前，距上次考察（%s）超过%d个月，缺少半年一次的考察记录",
+				end.Chinese(), prev.Chinese(), rules.ReviewMonths.N)
+		}
+	}
+}
+
+// candidate: a year as activist (第十三条); under 2026 the upper committee
+// agrees and the notice lasts NoticeWorkingDays working days before the
+// pre-review.
+func (k *checker) candidate() {
+	r := k.r
+	act, cand := r.DateOf(StepActivist), r.Record(StepCandidate)
+	if cand.Done() && !act.IsZero() {
+		rules := RecruitRulesOn(cand.Date)
+		if year := act.AddYears(rules.ActivistYears.N); cand.Date.Before(year) {
+			k.add(Serious, StepCandidate, rules.Cite(rules.ActivistYears), "于%s确定，距确定为入党积极分子（%s）不满%d年（%s满）",
+				cand.Date.Chinese(), act.Chinese(), rules.ActivistYears.N, year.Chinese())
+		}
+	}
+	rec := r.Record(StepCandidateRecord)
+	if rec.Done() {
+		rules := RecruitRulesOn(rec.Date)
+		if rules.CandidateNeedsAgreement && rec.Method != string(DecisionAgreed) {
+			k.add(Serious, StepCandidateRecord, rules.Article(rules.CandidateArticle), "%s起确定发展对象须经上级党委同意（不只是备案），请登记上级党委的同意意见",
+				rules.Effective.Chinese())
+		}
+	}
+	if rec == nil || rec.Start.IsZero() {
+		// No notice: a breach once the pre-review has taken place.
+		if pre := r.Record(StepPreReview); pre.Done() && r.Record(StepCandidate).Done() {
+			rules := RecruitRulesOn(r.DateOf(StepCandidate))
+			k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Cite(rules.NoticeWorkingDays),
+				"未登记发展对象公示：确定发展对象后应公示不少于%d个工作日", rules.NoticeWorkingDays.N)
+		}
+		return
+	}
+	on := rec.Date
+	if on.IsZero() {
+		on = rec.Start
+	}
+	rules := RecruitRulesOn(on)
+	n, exact := k.c.Calendar.WorkingDays(rec.Start, rec.End)
+	if n < rules.NoticeWorkingDays.N {
+		k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Cite(rules.NoticeWorkingDays),
+			"公示%s至%s只有%d个工作日，应不少于%d个工作日%s", rec.Start.Chinese(), rec.End.Chinese(), n,
+			rules.NoticeWorkingDays.N, estimateNote(exact))
+	}
+	if rec.Done() && rules.CandidateNeedsAgreement && rec.Start.Before(rec.Date) {
+		k.add(Warning, StepCandidateRecord, rules.Article(rules.CandidateArticle), "公示开始（%s）早于上级党委同意（%s）",
+			rec.Start.Chinese(), rec.Date.Chinese())
+	}
+	if pre := r.Record(StepPreReview); pre.Done() && !pre.Date.After(rec.End) {
+		k.add(breach(rules.NoticeWorkingDays), StepPreReview, rules.Cite(rules.NoticeWorkingDays),
+			"于%s进行，发展对象公示到%s才结束", pre.Date.Chinese(), rec.End.Chinese())
+	}
+}
+
+func estimateNote(exact bool) string {
+	if exact {
+		return ""
+	}
+	return "（该年的放假安排尚未录入，按周一至周五计算；可在设置中补充）"
+}
+
+// people: mentors 1–2 (第九条), sponsors 2 (第十四条), each a full member
+// on the day. People named in text but not linked to the roster are
+// counted but cannot be checked.
+func (k *checker) people(s RecruitStep, lo, hi Limit) {
+	x := k.r.Record(s)
+	if !x.Done() {
+		return
+	}
+	rules := RecruitRulesOn(x.Date)
+	names := SplitNames(x.People)
+	if len(names) < lo.N || len(names) > hi.N {
+		want := fmt.Sprintf("%d至%d名", lo.N, hi.N)
+		if lo.N == hi.N {
+			want = fmt.Sprintf("%d名", lo.N)
+		}
+		k.add(Serious, s, rules.Cite(lo), "登记了%d人（%s），应为%s正式党员", len(names), x.People, want)
+	}
+	for _, id := range x.PeopleIDs {
+		m := k.c.Members[id]
+		if m == nil {
+			continue
+		}
+		if m.Category != CategoryFull || (!m.FullDate.IsZero() && m.FullDate.After(x.Date)) || !OnRosterOn(m, x.Date) {
+			k.add(Serious, s, rules.Cite(lo), "%s在%s不是本支部的正式党员", m.Name, x.Date.Chinese())
+		}
+	}
+}
+
+// SplitNames splits a list of names as people type it: 张三、李四 / 张三，李四 /
+// 张三 李四.
+func SplitNames(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == '，' || r == ',' || r == ';' || r == '；' || r == ' ' || r == '\u3000' || r == '/' || r == '\n'
+	})
+	return f
+}
+
+// vetting: a written conclusion (第十六条).
+func (k *checker) vetting() {
+	x := k.r.Record(StepVetting)
+	if x.Done() && x.Document == "" {
+		rules := RecruitRulesOn(x.Date)
+		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
+	}
+}
+
+// course: at least TrainingDays days or TrainingHours class hours (第十七条).
+func (k *checker) course() {
+	x := k.r.Record(StepCourse)
+	if !x.Done() {
+		return
+	}
+	rules := RecruitRulesOn(x.Date)
+	days := 0
+	if !x.Start.IsZero() {
+		days = daysBetween(x.Start, x.End) + 1
+	}
+	switch {
+	case days == 0 && x.Hours == 0:
+		k.add(Warning, StepCourse, rules.Cite(rules.TrainingDays), "未登记培训的起止日期或学时，无法核对是否达到%d天或%d学时",
+			rules.TrainingDays.N, rules.TrainingHours.N)
+	case days < rules.TrainingDays.N && x.Hours < rules.TrainingHours.N:
+		k.add(Serious, StepCourse, rules.Cite(rules.TrainingDays), "培训%d天、%d学时，应不少于%d天或%d学时",
+			days, x.Hours, rules.TrainingDays.N, rules.TrainingHours.N)
+	}
+}
+
+// meetings applies the activity rules to the linked meeting records: the
+// admitting and 转正 general meetings must be quorate and the vote pass;
+// the committee meetings quorate. A general meeting with no linked record
+// cannot be checked and says so.
+func (k *checker) meetings() {
+	for i := range k.r.Records {
+		x := &k.r.Records[i]
+		info := x.Step.Info()
+		if info.Meeting == "" || !x.Done() {
+			continue
+		}
+		if x.ActivityID == 0 {
+			if info.Meeting == KindGeneralMeeting {
+				k.add(Info, x.Step, "", "未关联支部党员大会的会议记录，无法核对到会人数和表决结果")
+			}
+			continue
+		}
+		a := k.c.Activities[x.ActivityID]
+		if a == nil {
+			k.add(Warning, x.Step, "", "关联的会议记录（编号%d）已找不到", x.ActivityID)
+			continue
+		}
+		if a.Kind != info.Meeting {
+			k.add(Warning, x.Step, "", "关联的会议记录是%s，应为%s", a.Kind, info.Meeting)
+			continue
+		}
+		if a.Date.Compare(x.Date) != 0 {
+			k.add(Warning, x.Step, "", "登记日期%s与关联的会议记录日期%s不一致", x.Date.Chinese(), a.Date.Chinese())
+		}
+		voted := false
+		for _, res := range a.Resolutions {
+			voted = voted || res.Voted
+		}
+		for _, c := range k.c.meetingChecks(a) {
+			if !c.OK {
+				k.add(Serious, x.Step, "", "%s：%s", a.Title(), c.Message)
+			}
+		}
+		if info.Meeting == KindGeneralMeeting && !voted {
+			rules := RecruitRulesOn(x.Date)
+			k.add(Warning, x.Step, rules.Article(""), "%s没有登记表决结果，无法核对赞成票是否超过应到有表决权党员的半数", a.Title())
+		}
+	}
+}
+
+// probation: the approval within ApprovalMonths of the meeting (at most
+// ApprovalMaxMonths), the oath within OathMonths of approval, an extension
+// of 6–12 months granted once, and the 转正 approval within FullApproval
+// months of the meeting.
+func (k *checker) probation() {
+	r := k.r
+	meeting, approval := r.DateOf(StepAdmission), r.Record(StepApproval)
+	if !meeting.IsZero() && approval.Done() {
+		rules := RecruitRulesOn(approval.Date)
+		switch {
+		case approval.Date.After(meeting.AddMonths(rules.ApprovalMaxMonths.N)):
+			k.add(Serious, StepApproval, rules.Cite(rules.ApprovalMaxMonths), "于%s审批，距支部大会（%s）超过%d个月（特殊情况最长%d个月）",
+				approval.Date.Chinese(), meeting.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+		case approval.Date.After(meeting.AddMonths(rules.ApprovalMonths.N)):
+			k.add(Warning, StepApproval, rules.Cite(rules.ApprovalMonths), "于%s审批，距支部大会（%s）超过%d个月，须属特殊情况（最长%d个月）",
+				approval.Date.Chinese(), meeting.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+		}
+	}
+	if oath := r.Record(StepOath); oath.Done() && approval.Done() {
+		rules := RecruitRulesOn(oath.Date)
+		if rules.OathMonths.N > 0 && oath.Date.After(approval.Date.AddMonths(rules.OathMonths.N)) {
+			k.add(Serious, StepOath, rules.Cite(rules.OathMonths), "于%s宣誓，距审批（%s）超过%d个月",
+				oath.Date.Chinese(), approval.Date.Chinese(), rules.OathMonths.N)
+		}
+	}
+	extensions := 0
+	for _, m := range r.All(StepFullMeeting) {
+		if !m.Done() {
+			continue
+		}
+		rules := RecruitRulesOn(m.Date)
+		if m.Outcome == "" {
+			k.add(Warning, StepFullMeeting, "", "未登记讨论结果（按期转正、延长预备期或取消预备党员资格）")
+		}
+		if m.Outcome == OutcomeExtend {
+			extensions++
+			if m.Months < rules.ExtensionMin.N || m.Months > rules.ExtensionMax.N {
+				k.add(Serious, StepFullMeeting, rules.Cite(rules.ExtensionMin), "延长预备期%d个月，应不少于%d个月、不超过%d个月",
+					m.Months, rules.ExtensionMin.N, rules.ExtensionMax.N)
+			}
+			if extensions > rules.Extensions.N {
+				k.add(Serious, StepFullMeeting, rules.Cite(rules.Extensions), "预备期只能延长%d次", rules.Extensions.N)
+			}
+		}
+		if end := r.ProbationEnd(); m.Seq <= 1 && !end.IsZero() && extensions == 0 && m.Date.Before(r.DateOf(StepAdmission).AddYears(rules.ProbationYears.N)) {
+			k.add(Serious, StepFullMeeting, rules.Cite(rules.ProbationYears), "于%s讨论转正，预备期（%s满）尚未届满",
+				m.Date.Chinese(), r.DateOf(StepAdmission).AddYears(rules.ProbationYears.N).Chinese())
+		}
+		if a := r.RecordSeq(StepFullApproval, m.Seq); a.Done() {
+			ar := RecruitRulesOn(a.Date)
+			if a.Date.After(m.Date.AddMonths(ar.FullApproval.N)) {
+				k.add(Serious, StepFullApproval, ar.Cite(ar.FullApproval), "于%s审批，距支部大会讨论转正（%s）超过%d个月",
+					a.Date.Chinese(), m.Date.Chinese(), ar.FullApproval.N)
+			}
+		}
+	}
+	// After an extension the second meeting falls due at its end.
+	if first := r.RecordSeq(StepFullMeeting, 1); first.Done() && first.Outcome == OutcomeExtend && !r.RecordSeq(StepFullMeeting, 2).Done() {
+		end := r.ProbationEnd()
+		rules := RecruitRulesOn(end)
+		switch {
+		case end.Before(k.c.Today) && r.MemberID == 0:
+			k.add(Serious, StepFullMeeting, rules.Cite(rules.ExtensionMax), "延长的预备期已于%s届满，应召开支部大会讨论能否转正", end.Chinese())
+		case !end.Before(k.c.Today) && !end.After(k.c.Today.AddDays(RecruitDueSoonDays)):
+			k.add(Warning, StepFullMeeting, rules.Cite(rules.ExtensionMax), "延长的预备期将于%s届满，届时应讨论能否转正", end.Chinese())
+		}
+	}
+}
+
+// archive: the documents §36 lists go to the archive.
+func (k *checker) archive() {
+	x := k.r.Record(StepArchive)
+	if !x.Done() {
+		return
+	}
+	rules := RecruitRulesOn(x.Date)
+	have := map[string]bool{}
+	for _, d := range x.Archived {
+		have[d] = true
+	}
+	var missing []string
+	for _, d := range rules.ArchiveDocument {
+		if !have[d] {
+			missing = append(missing, d)
+		}
+	}
+	if len(missing) > 0 {
+		k.add(Warning, StepArchive, rules.Article(rules.ArchiveArticle), "归档材料缺少：%s", strings.Join(missing, "、"))
+	}
+}

@@ -1,0 +1,257 @@
+// Package filedialog asks the user for a file to open or for where to save
+// one. On Windows it shows the system's own dialogs — drives, Desktop, a path
+// box, in the system's language — through github.com/sqweek/dialog; elsewhere
+// Fyne's file dialog. Every screen that opens or saves a file goes through it,
+// so that they all look alike and all start in the folder last used.
+package filedialog
+
+import (
+	"errors"
+	"log"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Filter is a kind of file a dialog lists.
+type Filter struct {
+	// Description is shown in the dialog's list of file types, translated
+	// already, such as "Excel 工作簿".
+	Description string
+	// Extensions are the file name endings, with the dot, in lower case
+	// (".xlsx"); the first is added to a name typed without any of them.
+	// Upper-case names (.XLSX) match too.
+	Extensions []string
+}
+
+// Workbooks lists Excel workbooks (.xlsx).
+func Workbooks() Filter {
+	return Filter{Description: lang.L("Excel 工作簿"), Extensions: []string{".xlsx"}}
+}
+
+// Attachments lists the photos and scans an activity record may hold.
+func Attachments() Filter {
+	return Filter{Description: lang.L("图片或 PDF"), Extensions: []string{".jpg", ".jpeg", ".png", ".pdf"}}
+}
+
+// ByExtension is a Filter for files ending in one of exts (".xlsx", in any
+// case), described as the kinds above when exts are theirs, otherwise by the
+// extensions themselves ("*.blpkg 文件").
+func ByExtension(exts ...string) Filter {
+	var lower []string
+	for _, e := range exts {
+		e = strings.ToLower(e)
+		if !strings.HasPrefix(e, ".") {
+			e = "." + e
+		}
+		if !slices.Contains(lower, e) {
+			lower = append(lower, e)
+		}
+	}
+	for _, known := range []Filter{Workbooks(), Attachments()} {
+		if len(lower) > 0 && !slices.ContainsFunc(lower, func(e string) bool { return !slices.Contains(known.Extensions, e) }) {
+			return Filter{Description: known.Description, Extensions: lower}
+		}
+	}
+	pattern := make([]string, len(lower))
+	for i, e := range lower {
+		pattern[i] = "*" + e
+	}
+	return Filter{Description: lang.L("{{.Patterns}} 文件", map[string]any{"Patterns": strings.Join(pattern, "; ")}), Extensions: lower}
+}
+
+// lastFolderKey is the preference holding the folder a dialog was last used
+// in; the key predates this package (ui.Prefs kept it), so that an upgrade
+// keeps the user's folder.
+const lastFolderKey = "last-folder"
+
+// dialogSize is Fyne's file dialog size: the whole of a 1024×700 window less
+// its margins, large enough to show long Chinese file names.
+var dialogSize = fyne.NewSize(900, 600)
+
+// Dialogs opens file dialogs over one window and remembers, in the app's
+// preferences, the folder the user last chose a file in.
+type Dialogs struct {
+	win   fyne.Window
+	prefs fyne.Preferences
+	// native is the system's dialog, nil where Fyne's is used; tests set it
+	// to stand in for Windows.
+	native nativeDialogs
+}
+
+// nativeDialogs shows the system's open and save dialogs. Both block until
+// the user is done and return "" with a nil error when the user cancelled.
+type nativeDialogs interface {
+	open(title, dir string, f Filter) (string, error)
+	save(title, dir, name string, f Filter) (string, error)
+}
+
+// New returns the dialogs of win; prefs keeps the folder last used (the
+// app's preferences, which live under data\ in portable mode).
+func New(win fyne.Window, prefs fyne.Preferences) *Dialogs {
+	return &Dialogs{win: win, prefs: prefs, native: systemDialogs()}
+}
+
+// Open asks for an existing file of kind f and hands its path to then; then
+// is not called when the user cancels. title says what the file is for
+// ("导入花名册"), already translated.
+func (d *Dialogs) Open(title string, f Filter, then func(path string)) {
+	if d.native != nil {
+		d.runNative(func() (string, error) { return d.native.open(title, d.LastFolder(), f) }, func(path string) {
+			d.remember(path)
+			then(path)
+		})
+		return
+	}
+	fd := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if rc == nil {
+			return // cancelled
+		}
+		path := rc.URI().Path()
+		_ = rc.Close()
+		d.remember(path)
+		then(path)
+	}, d.win)
+	d.prepare(fd, title, f)
+	fd.Show()
+}
+
+// Save asks where to save a file of kind f, suggesting name, and hands the
+// chosen path to then, with f's first extension added when the name typed
+// has none of them. Replacing an existing file is confirmed first (by the
+// system's dialog, or by this package when only the added extension makes
+// the name an existing file's). then is not called when the user cancels;
+// the file does not exist yet or is the one to replace.
+func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
+	done := func(typed string) {
+		path := withExtension(typed, f)
+		d.remember(path)
+		if path == typed || !exists(path) {
+			then(path)
+			return
+		}
+		msg := widget.NewLabel(lang.L("“{{.Name}}”已存在。要替换它吗？", map[string]any{"Name": filepath.Base(path)}))
+		msg.Wrapping = fyne.TextWrapWord
+		c := dialog.NewCustomConfirm(lang.L("确认另存为"), lang.L("替换"), lang.L("取消"), msg, func(ok bool) {
+			if ok {
+				then(path)
+			}
+		}, d.win)
+		c.Resize(fyne.NewSize(480, 0))
+		c.Show()
+	}
+	if d.native != nil {
+		d.runNative(func() (string, error) { return d.native.save(title, d.LastFolder(), name, f) }, done)
+		return
+	}
+	fd := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			d.showError(err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		// Fyne's dialog has created (or emptied) the file. The caller writes
+		// it anew, atomically; an empty file must not stay behind should
+		// that fail, nor under a name the caller then extends.
+		_ = wc.Close()
+		path := wc.URI().Path()
+		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
+			_ = os.Remove(path)
+		}
+		done(path)
+	}, d.win)
+	fd.SetFileName(name)
+	d.prepare(fd, title, f)
+	fd.Show()
+}
+
+// LastFolder is the folder a file was last chosen in, or "" when none was
+// or it no longer exists (a USB drive taken out).
+func (d *Dialogs) LastFolder() string {
+	dir := d.prefs.String(lastFolderKey)
+	if dir == "" {
+		return ""
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return ""
+	}
+	return dir
+}
+
+func (d *Dialogs) remember(path string) { d.prefs.SetString(lastFolderKey, filepath.Dir(path)) }
+
+// prepare titles, filters, sizes and places Fyne's dialog.
+func (d *Dialogs) prepare(fd *dialog.FileDialog, title string, f Filter) {
+	fd.SetTitleText(title)
+	fd.SetFilter(fyneFilter{f})
+	fd.Resize(dialogSize)
+	if dir := d.LastFolder(); dir != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+	}
+}
+
+// runNative shows a system dialog, which blocks, off the UI goroutine so
+// that the window keeps drawing. The system dialog has no owner window, so a
+// modal notice covers the window meanwhile: the user cannot start a second
+// export under the first's dialog.
+func (d *Dialogs) runNative(show func() (string, error), then func(path string)) {
+	notice := widget.NewModalPopUp(container.NewPadded(widget.NewLabel(lang.L("请在打开的文件窗口中选择文件。"))), d.win.Canvas())
+	notice.Show()
+	go func() {
+		path, err := show()
+		fyne.Do(func() {
+			notice.Hide()
+			switch {
+			case err != nil:
+				d.showError(err)
+			case path != "":
+				then(path)
+			}
+		})
+	}()
+}
+
+func (d *Dialogs) showError(err error) {
+	log.Printf("file dialog: %v", err)
+	dialog.ShowInformation(lang.L("无法打开文件窗口"), lang.L("文件窗口出错：")+err.Error(), d.win)
+}
+
+// withExtension adds f's first extension to path unless it already ends in
+// one of f's (in any case).
+func withExtension(path string, f Filter) string {
+	if len(f.Extensions) == 0 || f.matches(path) {
+		return path
+	}
+	return path + f.Extensions[0]
+}
+
+func (f Filter) matches(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext != "" && slices.Contains(f.Extensions, ext)
+}
+
+// fyneFilter is Filter as Fyne's dialog wants it, matching in any case.
+type fyneFilter struct{ f Filter }
+
+func (ff fyneFilter) Matches(u fyne.URI) bool { return ff.f.matches(u.Path()) }
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, os.ErrNotExist)
+}

@@ -1,0 +1,313 @@
+package filedialog
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/internal/uistrings"
+)
+
+func TestEveryStringIsTranslated(t *testing.T) {
+	uistrings.CheckTranslated(t, uistrings.Literals(t, uistrings.Spec{Calls: []string{"L"}}))
+}
+
+func TestWithExtension(t *testing.T) {
+	for _, c := range []struct{ typed, want string }{
+		{`C:\资料\名单`, `C:\资料\名单.xlsx`},
+		{"/tmp/名单.xlsx", "/tmp/名单.xlsx"},
+		{"/tmp/名单.XLSX", "/tmp/名单.XLSX"},
+		{"/tmp/名单.2026", "/tmp/名单.2026.xlsx"},
+		{"/tmp/名单.xls", "/tmp/名单.xls.xlsx"},
+	} {
+		if got := withExtension(c.typed, Workbooks()); got != c.want {
+			t.Errorf("withExtension(%q) = %q, want %q", c.typed, got, c.want)
+		}
+	}
+	if got := withExtension("/tmp/照片.JPG", Attachments()); got != "/tmp/照片.JPG" {
+		t.Errorf("an attachment named .JPG became %q", got)
+	}
+}
+
+func TestByExtension(t *testing.T) {
+	for _, c := range []struct {
+		exts []string
+		want Filter
+	}{
+		{[]string{".xlsx", ".XLSX"}, Workbooks()},
+		{[]string{".jpg", ".PNG", ".pdf"}, Filter{Attachments().Description, []string{".jpg", ".png", ".pdf"}}},
+		{[]string{"blpkg"}, Filter{"*.blpkg 文件", []string{".blpkg"}}},
+		{[]string{".xlsx", ".blpkg"}, Filter{"*.xlsx; *.blpkg 文件", []string{".xlsx", ".blpkg"}}},
+	} {
+		got := ByExtension(c.exts...)
+		if got.Description != c.want.Description || !slices.Equal(got.Extensions, c.want.Extensions) {
+			t.Errorf("ByExtension(%q) = %+v, want %+v", c.exts, got, c.want)
+		}
+	}
+}
+
+// fyneDialog is the file dialog shown over w, with its name box (save only)
+// and its confirm button.
+func fyneDialog(t *testing.T, w fyne.Window) (name *widget.Entry, confirm *widget.Button) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is shown")
+	}
+	walk(top, func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Entry:
+			if name == nil {
+				name = o
+			}
+		case *widget.Button:
+			if o.Importance == widget.HighImportance {
+				confirm = o
+			}
+		}
+	})
+	if confirm == nil {
+		t.Fatal("the dialog has no confirm button")
+	}
+	return name, confirm
+}
+
+func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walk(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			walk(c, f)
+		}
+	}
+}
+
+func newDialogs(t *testing.T) (*Dialogs, fyne.App, fyne.Window) {
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	t.Cleanup(w.Close)
+	d := New(w, a.Preferences())
+	if d.native != nil {
+		t.Skip("Fyne's dialog is not used here")
+	}
+	return d, a, w
+}
+
+func TestSaveAddsTheExtensionAndRemembersTheFolder(t *testing.T) {
+	d, a, w := newDialogs(t)
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+
+	var got []string
+	d.Save("导出花名册", "党员花名册.xlsx", Workbooks(), func(p string) { got = append(got, p) })
+	name, save := fyneDialog(t, w)
+	if name.Text != "党员花名册.xlsx" {
+		t.Errorf("suggested name = %q", name.Text)
+	}
+	name.SetText("二支部 名单")
+	test.Tap(save)
+
+	want := filepath.Join(dir, "二支部 名单.xlsx")
+	if len(got) != 1 || got[0] != want {
+		t.Fatalf("saved to %q, want [%q]", got, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "二支部 名单")); err == nil {
+		t.Error("the name as typed, without .xlsx, was left behind as an empty file")
+	}
+	if _, err := os.Stat(want); err == nil {
+		t.Error("an empty file waits at the chosen path; the caller writes it")
+	}
+	sub := filepath.Join(dir, "U盘")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	d.remember(filepath.Join(sub, "x.xlsx"))
+	if got := d.LastFolder(); got != sub {
+		t.Errorf("LastFolder = %q, want %q", got, sub)
+	}
+	if err := os.Remove(sub); err != nil {
+		t.Fatal(err)
+	}
+	if got := d.LastFolder(); got != "" {
+		t.Errorf("LastFolder = %q after the folder went away (a USB drive pulled), want \"\"", got)
+	}
+}
+
+func TestSaveAsksBeforeReplacingUnderTheAddedExtension(t *testing.T) {
+	d, a, w := newDialogs(t)
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+	old := filepath.Join(dir, "名单.xlsx")
+	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	var got []string
+	d.Save("导出花名册", "", Workbooks(), func(p string) { got = append(got, p) })
+	name, save := fyneDialog(t, w)
+	name.SetText("名单")
+	test.Tap(save)
+	if len(got) != 0 {
+		t.Fatalf("saved to %q without asking to replace 名单.xlsx", got)
+	}
+	if b, _ := os.ReadFile(old); string(b) != "old" {
+		t.Errorf("名单.xlsx holds %q before the user agreed to replace it", b)
+	}
+	_, replace := fyneDialog(t, w) // the confirmation
+	test.Tap(replace)
+	if len(got) != 1 || got[0] != old {
+		t.Errorf("after confirming, saved to %q, want [%q]", got, old)
+	}
+}
+
+func TestOpenHandsOverThePath(t *testing.T) {
+	d, a, w := newDialogs(t)
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+	file := filepath.Join(dir, "花名册.XLSX")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	d.Open("导入花名册", Workbooks(), func(p string) { got = append(got, p) })
+	// Fyne's dialog lists the folder; choose the one workbook by its name
+	// (the grid view leaves the extension off).
+	var item fyne.Tappable
+	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "花名册" && item == nil {
+			item = findTappableAbove(w, l)
+		}
+	})
+	if item == nil {
+		t.Fatal("the dialog does not list 花名册.XLSX in the last folder")
+	}
+	test.Tap(item)
+	_, open := fyneDialog(t, w)
+	test.Tap(open)
+	if len(got) != 1 || got[0] != file {
+		t.Errorf("opened %q, want [%q]", got, file)
+	}
+}
+
+// findTappableAbove is the tappable widget in w's top overlay that holds o.
+func findTappableAbove(w fyne.Window, o fyne.CanvasObject) fyne.Tappable {
+	var found fyne.Tappable
+	var search func(c fyne.CanvasObject, holder fyne.Tappable) bool
+	search = func(c fyne.CanvasObject, holder fyne.Tappable) bool {
+		if t, ok := c.(fyne.Tappable); ok {
+			holder = t
+		}
+		if c == o {
+			found = holder
+			return true
+		}
+		switch c := c.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				if search(k, holder) {
+					return true
+				}
+			}
+		case fyne.Widget:
+			for _, k := range test.WidgetRenderer(c).Objects() {
+				if search(k, holder) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	search(w.Canvas().Overlays().Top(), nil)
+	return found
+}
+
+// fakeNative stands in for the Windows dialogs.
+type fakeNative struct {
+	path, dir string
+	err       error
+	shown     chan struct{}
+	release   chan struct{}
+}
+
+func (f *fakeNative) open(_, dir string, _ Filter) (string, error) {
+	f.dir = dir
+	close(f.shown)
+	<-f.release
+	return f.path, f.err
+}
+
+func (f *fakeNative) save(_, dir, _ string, _ Filter) (string, error) {
+	return f.open("", dir, Filter{})
+}
+
+func TestNativeDialogCoversTheWindowWhileOpen(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	defer w.Close()
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+
+	for _, c := range []struct {
+		name      string
+		path      string
+		err       error
+		wantPaths int
+		wantError bool
+	}{
+		{"chosen", filepath.Join(dir, "花名册.xlsx"), nil, 1, false},
+		{"cancelled", "", nil, 0, false},
+		{"failed", "", errors.New("CommDlgExtendedError: 0x3002"), 0, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := &fakeNative{path: c.path, err: c.err, shown: make(chan struct{}), release: make(chan struct{})}
+			d := &Dialogs{win: w, prefs: a.Preferences(), native: f}
+			got := make(chan string, 1)
+			d.Open("导入花名册", Workbooks(), func(p string) { got <- p })
+			<-f.shown
+			if f.dir != dir {
+				t.Errorf("the dialog started in %q, want the last folder %q", f.dir, dir)
+			}
+			notice := w.Canvas().Overlays().Top()
+			if notice == nil {
+				t.Fatal("nothing covers the window while the system's dialog is open")
+			}
+			close(f.release)
+			deadline := time.Now().Add(5 * time.Second)
+			for w.Canvas().Overlays().Top() == notice && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+			if w.Canvas().Overlays().Top() == notice {
+				t.Fatal("the notice stays after the system's dialog closed")
+			}
+			select {
+			case p := <-got:
+				if c.wantPaths == 0 || p != c.path {
+					t.Errorf("handed over %q, want %q", p, c.path)
+				}
+			case <-time.After(100 * time.Millisecond):
+				if c.wantPaths != 0 {
+					t.Errorf("the chosen path was not handed over")
+				}
+			}
+			if shown := w.Canvas().Overlays().Top() != nil; shown != c.wantError {
+				t.Errorf("an error dialog shown = %v, want %v", shown, c.wantError)
+			}
+			for w.Canvas().Overlays().Top() != nil {
+				w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+			}
+		})
+	}
+}

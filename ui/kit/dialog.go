@@ -1,0 +1,124 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// FormDialog is a form in a dialog: the body scrolls, the reason line and
+// the buttons stay at the bottom, the cursor starts in the first field,
+// Enter saves and Esc cancels (asking first when typed work would be lost).
+type FormDialog struct {
+	dlg  *dialog.CustomDialog
+	Form *Form
+}
+
+// ShowForm shows form with body in a dialog titled title (Chinese). Unless
+// set, the form's OnCancel closes the dialog and its Ask is Confirm on win;
+// OnSubmit should call Hide when saved. size is the size wanted, kept inside
+// the window.
+func ShowForm(win fyne.Window, title string, form *Form, body fyne.CanvasObject, size fyne.Size) *FormDialog {
+	d := &FormDialog{Form: form}
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), form.Buttons()), nil, nil, NewScroll(body))
+	d.dlg = dialog.NewCustomWithoutButtons(L(title), content, win)
+	if form.OnCancel == nil {
+		form.OnCancel = d.Hide
+	}
+	if form.Ask == nil {
+		form.Ask = func(title, message string, onYes func()) { Confirm(win, title, message, "放弃", onYes) }
+	}
+	form.Refresh()
+	d.dlg.Resize(fitIn(win, size))
+	keysWhileShown(win, d.dlg, func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			form.Submit()
+		case fyne.KeyEscape:
+			form.TryCancel()
+		}
+	})
+	d.dlg.Show()
+	form.FocusFirst()
+	return d
+}
+
+// Hide closes the dialog.
+func (d *FormDialog) Hide() { d.dlg.Hide() }
+
+// Dialog is the Fyne dialog, for tests and for resizing.
+func (d *FormDialog) Dialog() *dialog.CustomDialog { return d.dlg }
+
+// fitIn keeps a dialog inside the window, so that a form opened on a
+// 1024×700 screen shows its buttons.
+func fitIn(win fyne.Window, size fyne.Size) fyne.Size {
+	if win == nil || win.Canvas() == nil {
+		return size
+	}
+	c := win.Canvas().Size()
+	if c.Width <= 0 || c.Height <= 0 {
+		return size
+	}
+	const margin = 24
+	return fyne.NewSize(min(size.Width, c.Width-margin), min(size.Height, c.Height-margin))
+}
+
+// keysWhileShown sends the keys typed while nothing has the focus to
+// handle for as long as d is shown, then restores what the window did
+// before.
+func keysWhileShown(win fyne.Window, d dialog.Dialog, handle func(*fyne.KeyEvent)) {
+	if win == nil {
+		return
+	}
+	c := win.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(handle)
+	d.SetOnClosed(func() { c.SetOnTypedKey(before) })
+}
+
+// Confirm asks before an action: message (already in the UI language)
+// under title (Chinese), with 取消 and yes (Chinese, such as "确认" or
+// "放弃"); onYes runs on yes. Enter answers yes, Esc 取消.
+func Confirm(win fyne.Window, title, message, yes string, onYes func()) dialog.Dialog {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	ok := widget.NewButton(L(yes), func() { d.Hide(); onYes() })
+	ok.Importance = widget.HighImportance
+	cancel := widget.NewButton(L("取消"), func() { d.Hide() })
+	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, ok)), nil, nil, msg)
+	d = dialog.NewCustomWithoutButtons(L(title), body, win)
+	d.Resize(fitIn(win, fyne.NewSize(480, 0)))
+	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			d.Hide()
+			onYes()
+		case fyne.KeyEscape:
+			d.Hide()
+		}
+	})
+	d.Show()
+	return d
+}
+
+// Inform shows message (already in the UI language) under title (Chinese)
+// with one 确定 button; Enter or Esc closes it.
+func Inform(win fyne.Window, title, message string) dialog.Dialog {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	ok := widget.NewButton(L("确定"), func() { d.Hide() })
+	ok.Importance = widget.HighImportance
+	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, ok), nil, nil, msg)
+	d = dialog.NewCustomWithoutButtons(L(title), body, win)
+	d.Resize(fitIn(win, fyne.NewSize(480, 0)))
+	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeyEscape {
+			d.Hide()
+		}
+	})
+	d.Show()
+	return d
+}

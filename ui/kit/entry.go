@@ -1,0 +1,197 @@
+package kit
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// keys is what an input tells the form it belongs to: that the user left
+// it, and Enter or Esc. An input outside a form has none.
+type keys struct {
+	leave  func()
+	enter  func()
+	escape func()
+}
+
+// handle runs the form's Enter or Esc and reports whether the key was one
+// of them.
+func (k *keys) handle(ev *fyne.KeyEvent) bool {
+	if k == nil {
+		return false
+	}
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if k.enter != nil {
+			if k.leave != nil {
+				k.leave() // Enter is also leaving the field: check it first
+			}
+			k.enter()
+			return true
+		}
+	case fyne.KeyEscape:
+		if k.escape != nil {
+			k.escape()
+			return true
+		}
+	}
+	return false
+}
+
+// Entry is a one-line text entry that belongs to a form: it tells the form
+// when the user leaves it (the moment its value is checked), selects its
+// text when the user tabs into it so that typing replaces it, and passes
+// Enter (save) and Esc (cancel) to the form.
+type Entry struct {
+	widget.Entry
+	keys    *keys
+	byMouse bool // focus is arriving from a click, which places the cursor
+}
+
+// NewEntry returns an empty Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// NewMultiLineEntry returns an entry for paragraphs; Enter there starts a
+// new line, so only Esc reaches the form.
+func NewMultiLineEntry() *Entry {
+	e := NewEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// FocusGained selects the text when the entry is reached with the keyboard.
+func (e *Entry) FocusGained() {
+	e.Entry.FocusGained()
+	if !e.byMouse && !e.MultiLine && e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// FocusLost tells the form the user left the field.
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.keys != nil && e.keys.leave != nil {
+		e.keys.leave()
+	}
+}
+
+// MouseDown notes that focus comes from the pointer, which places the cursor
+// where the user clicked instead of selecting everything.
+func (e *Entry) MouseDown(m *desktop.MouseEvent) {
+	e.byMouse = true
+	e.Entry.MouseDown(m)
+	e.byMouse = false
+}
+
+// TypedKey passes Enter and Esc to the form; a multi-line entry keeps Enter
+// for new lines.
+func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
+	if e.MultiLine && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) {
+		e.Entry.TypedKey(ev)
+		return
+	}
+	if !e.keys.handle(ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// SelectEntry is an entry with a list of usual values to pick from (学历,
+// 工作岗位), that behaves in a form like Entry.
+type SelectEntry struct {
+	widget.SelectEntry
+	keys    *keys
+	byMouse bool
+}
+
+// NewSelectEntry returns an empty SelectEntry offering options.
+func NewSelectEntry(options []string) *SelectEntry {
+	e := &SelectEntry{}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+// FocusGained selects the text when the entry is reached with the keyboard.
+func (e *SelectEntry) FocusGained() {
+	e.SelectEntry.FocusGained()
+	if !e.byMouse && e.Text != "" {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// FocusLost tells the form the user left the field.
+func (e *SelectEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	if e.keys != nil && e.keys.leave != nil {
+		e.keys.leave()
+	}
+}
+
+// MouseDown notes that focus comes from the pointer.
+func (e *SelectEntry) MouseDown(m *desktop.MouseEvent) {
+	e.byMouse = true
+	e.SelectEntry.MouseDown(m)
+	e.byMouse = false
+}
+
+// TypedKey passes Enter and Esc to the form.
+func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
+	if !e.keys.handle(ev) {
+		e.SelectEntry.TypedKey(ev)
+	}
+}
+
+// Select is a drop-down choice that passes Enter and Esc to its form when it
+// has the keyboard focus. Its placeholder is 请选择 in the UI language, never
+// Fyne's English "(Select one)".
+type Select struct {
+	widget.Select
+	keys *keys
+}
+
+// NewSelect returns a Select over options (shown as given: translate them
+// first if they are words of the UI).
+func NewSelect(options []string, changed func(string)) *Select {
+	s := &Select{}
+	s.ExtendBaseWidget(s)
+	s.Options = options
+	s.OnChanged = changed
+	s.PlaceHolder = L("请选择")
+	return s
+}
+
+// TypedKey passes Enter and Esc to the form.
+func (s *Select) TypedKey(ev *fyne.KeyEvent) {
+	if !s.keys.handle(ev) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// Check is a check box that passes Enter and Esc to its form when it has the
+// keyboard focus.
+type Check struct {
+	widget.Check
+	keys *keys
+}
+
+// NewCheck returns a check box labelled text (shown as given).
+func NewCheck(text string, changed func(bool)) *Check {
+	c := &Check{}
+	c.ExtendBaseWidget(c)
+	c.Text = text
+	c.OnChanged = changed
+	return c
+}
+
+// TypedKey passes Enter and Esc to the form.
+func (c *Check) TypedKey(ev *fyne.KeyEvent) {
+	if !c.keys.handle(ev) {
+		c.Check.TypedKey(ev)
+	}
+}

@@ -1,0 +1,291 @@
+package kit
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/internal/uistrings"
+)
+
+func TestEveryKitStringIsTranslated(t *testing.T) {
+	extra := append([]string{DatePlaceholder}, weekdays...)
+	extra = append(extra, monthNames...)
+	uistrings.CheckTranslated(t, uistrings.Literals(t, uistrings.Spec{
+		Calls: []string{"L", "NewForm", "Add", "ShowForm", "Confirm", "Inform"},
+		Extra: extra,
+	}))
+}
+
+// testForm is a two-field form in a window: 姓名 required, 金额 a number.
+type testForm struct {
+	w            fyne.Window
+	form         *Form
+	name, amount *Entry
+	nameF, amtF  *Field
+	other        *widget.Button // something else to move the focus to
+	saved        int
+	cancelled    int
+	asked        int
+}
+
+func newTestForm(t *testing.T) *testForm {
+	t.Helper()
+	test.NewTempApp(t)
+	tf := &testForm{}
+	f := NewForm("保存")
+	f.OnSubmit = func() { tf.saved++ }
+	f.OnCancel = func() { tf.cancelled++ }
+	f.Ask = func(_, _ string, onYes func()) { tf.asked++; onYes() }
+	tf.name, tf.amount = NewEntry(), NewEntry()
+	tf.nameF = f.Add("姓名", tf.name).Validate(func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return "请填写姓名"
+		}
+		return ""
+	})
+	tf.amtF = f.Add("金额", tf.amount).Validate(func(s string) string {
+		if _, err := model.ParseMoney(s); s != "" && err != nil {
+			return "金额应为数字，如 12.50"
+		}
+		return ""
+	})
+	tf.other = widget.NewButton("x", nil)
+	tf.form = f
+	tf.w = test.NewTempWindow(t, container.NewVBox(f.Grid(1, tf.nameF, tf.amtF), f.Buttons(), tf.other))
+	f.Refresh()
+	return tf
+}
+
+// leave moves the keyboard focus away from whatever has it.
+func (tf *testForm) leave() { tf.w.Canvas().Focus(tf.other) }
+
+func (tf *testForm) typeInto(e *Entry, s string) {
+	tf.w.Canvas().Focus(e)
+	test.Type(e, s)
+}
+
+func TestNoMessageOnAFieldNotTouched(t *testing.T) {
+	tf := newTestForm(t)
+	if tf.nameF.Message() != "" || tf.amtF.Message() != "" {
+		t.Errorf("a fresh form shows %q, %q", tf.nameF.Message(), tf.amtF.Message())
+	}
+	if !tf.form.Save.Disabled() {
+		t.Error("保存 is enabled with 姓名 empty")
+	}
+	if got := tf.form.Reason.Text; got != "尚需填写：姓名" {
+		t.Errorf("the line beside 保存 says %q, want 尚需填写：姓名", got)
+	}
+	// Passing through an empty field without typing is not touching it.
+	tf.w.Canvas().Focus(tf.name)
+	tf.leave()
+	if tf.nameF.Message() != "" {
+		t.Errorf("tabbing through 姓名 showed %q", tf.nameF.Message())
+	}
+}
+
+func TestMessageWaitsForLeavingTheField(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.name, "张三")
+	tf.typeInto(tf.amount, "1")
+	test.Type(tf.amount, "2x")
+	if tf.amtF.Message() != "" {
+		t.Errorf("a message shows while typing: %q", tf.amtF.Message())
+	}
+	tf.leave()
+	if got := tf.amtF.Message(); got != "金额应为数字，如 12.50" {
+		t.Errorf("after leaving 金额 the message is %q", got)
+	}
+	if got := tf.form.Reason.Text; got != "请更正：金额" {
+		t.Errorf("the line beside 保存 says %q", got)
+	}
+	if tf.amtF.MessageLabel().MinSize().Height == 0 {
+		t.Error("the message takes no room")
+	}
+}
+
+func TestStaleMessageIsClearedTheMomentItsCauseIsFixed(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.name, "张三")
+	tf.typeInto(tf.amount, "12x")
+	tf.leave()
+	if tf.amtF.Message() == "" {
+		t.Fatal("no message for 12x")
+	}
+	tf.w.Canvas().Focus(tf.amount)
+	tf.amount.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	tf.amount.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
+	if tf.amtF.Message() != "" {
+		t.Errorf("the message stays after the cause is fixed, while still in the field: %q", tf.amtF.Message())
+	}
+	if tf.form.Save.Disabled() {
+		t.Errorf("保存 still disabled: %s", tf.form.Reason.Text)
+	}
+	// Made wrong again while typing: no new message until leaving.
+	test.Type(tf.amount, "y")
+	if tf.amtF.Message() != "" {
+		t.Errorf("a new message came while typing: %q", tf.amtF.Message())
+	}
+}
+
+func TestEnterSavesAndShowsWhatIsWrong(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.amount, "5")
+	tf.amount.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if tf.saved != 0 {
+		t.Fatal("Enter saved a form without 姓名")
+	}
+	if tf.nameF.Message() != "请填写姓名" {
+		t.Errorf("after Enter 姓名 shows %q", tf.nameF.Message())
+	}
+	if tf.w.Canvas().Focused() != tf.name {
+		t.Error("the cursor is not in the first field to correct")
+	}
+	test.Type(tf.name, "张三")
+	tf.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnter})
+	if tf.saved != 1 {
+		t.Errorf("Enter on a complete form saved %d times", tf.saved)
+	}
+}
+
+func TestEscCancelsAndAsksOnlyWhenSomethingWasTyped(t *testing.T) {
+	tf := newTestForm(t)
+	tf.w.Canvas().Focus(tf.name)
+	tf.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tf.cancelled != 1 || tf.asked != 0 {
+		t.Errorf("Esc on an untouched form: cancelled %d, asked %d", tf.cancelled, tf.asked)
+	}
+	tf.typeInto(tf.name, "张")
+	tf.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if tf.cancelled != 2 || tf.asked != 1 {
+		t.Errorf("Esc on a half-filled form: cancelled %d, asked %d", tf.cancelled, tf.asked)
+	}
+	test.Tap(tf.form.Cancel)
+	if tf.asked != 2 {
+		t.Errorf("取消 on a half-filled form did not ask")
+	}
+}
+
+func TestLoadIsNotAnEdit(t *testing.T) {
+	tf := newTestForm(t)
+	tf.form.Load(func() { tf.name.SetText("李四"); tf.amount.SetText("3x") })
+	if tf.form.Dirty() {
+		t.Error("a loaded form counts as edited")
+	}
+	if tf.amtF.Message() != "" {
+		t.Error("a loaded value shows its message before ShowAll")
+	}
+	tf.form.ShowAll()
+	if tf.amtF.Message() == "" {
+		t.Error("ShowAll shows no message for 3x")
+	}
+}
+
+func TestServerErrorStaysWhileTheValueIsUnchanged(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.name, "张三")
+	tf.form.SetServerError(tf.nameF, "已有同名党员")
+	if tf.nameF.Message() != "已有同名党员" || !tf.form.Save.Disabled() {
+		t.Fatalf("server message %q, save disabled %v", tf.nameF.Message(), tf.form.Save.Disabled())
+	}
+	tf.w.Canvas().Focus(tf.name)
+	test.Type(tf.name, "丰")
+	if tf.nameF.Message() != "" || tf.form.Save.Disabled() {
+		t.Errorf("after changing the name: message %q, save disabled %v", tf.nameF.Message(), tf.form.Save.Disabled())
+	}
+}
+
+func TestTabbingIntoAFilledFieldSelectsItsText(t *testing.T) {
+	tf := newTestForm(t)
+	tf.name.SetText("王五")
+	tf.w.Canvas().Focus(tf.name)
+	if got := tf.name.SelectedText(); got != "王五" {
+		t.Errorf("selected %q after tabbing in, want the whole text", got)
+	}
+	test.Type(tf.name, "赵")
+	if tf.name.Text != "赵" {
+		t.Errorf("typing over the selection gave %q", tf.name.Text)
+	}
+}
+
+func TestDateEntryReadsDatesAsPeopleTypeThem(t *testing.T) {
+	test.NewTempApp(t)
+	d := NewDateEntry()
+	other := widget.NewButton("x", nil)
+	w := test.NewTempWindow(t, container.NewVBox(d, other))
+	for in, want := range map[string]string{
+		"1985.03": "1985-03", "1985年3月": "1985-03", "19850312": "1985-03-12",
+		"1985/3/12": "1985-03-12", "2019.7.1": "2019-07-01", "1985年3月12日": "1985-03-12",
+	} {
+		d.SetText("")
+		w.Canvas().Focus(d)
+		test.Type(d, in)
+		got, err := d.Date()
+		if err != nil || got.String() != want {
+			t.Errorf("%q read as %v, %v; want %s", in, got, err, want)
+		}
+		w.Canvas().Focus(other)
+		if d.Text != want {
+			t.Errorf("%q shown as %q after leaving, want %s", in, d.Text, want)
+		}
+	}
+	d.SetText("85年")
+	if _, err := d.Date(); err == nil || !strings.Contains(err.Error(), "1985.03") {
+		t.Errorf("the error for 85年 does not show an accepted form: %v", err)
+	}
+}
+
+func TestDatePickerFillsTheEntry(t *testing.T) {
+	test.NewTempApp(t)
+	d := NewDateEntry()
+	d.Today = func() model.Date { return model.NewDate(2026, 11, 30) }
+	test.NewTempWindow(t, container.NewVBox(d))
+	d.SetText("1985-03")
+	test.Tap(d.ActionItem.(*widget.Button))
+	if d.cal == nil || d.cal.shown != model.MonthDate(1985, 3) {
+		t.Fatalf("the calendar opened at %v, want 1985-03", d.cal.shown)
+	}
+	if len(d.cal.dayButtons) != 31 {
+		t.Errorf("March shows %d days", len(d.cal.dayButtons))
+	}
+	test.Tap(d.cal.dayButtons[11])
+	if d.Text != "1985-03-12" {
+		t.Errorf("picking the 12th gave %q", d.Text)
+	}
+	if d.picker.Visible() {
+		t.Error("the calendar stays open after picking")
+	}
+	if got := d.cal.mon.Options[2]; got != "三月" {
+		t.Errorf("the month list reads %q in Chinese", got)
+	}
+}
+
+func TestWheelOverAnEntryScrollsTheForm(t *testing.T) {
+	test.NewTempApp(t)
+	box := container.NewVBox()
+	var entries []*Entry
+	for range 30 {
+		e := NewEntry()
+		e.SetText("一行文字")
+		entries = append(entries, e)
+		box.Add(e)
+	}
+	s := NewScroll(box)
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(400, 300))
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(entries[2]).AddXY(20, 10)
+	test.Scroll(w.Canvas(), pos, 0, -25) // one notch down
+	got := s.Inner().Offset.Y
+	if got < 40 || got > 80 {
+		t.Errorf("one notch over an entry moved the form %.0f px, want about three lines", got)
+	}
+	test.Scroll(w.Canvas(), pos, 0, -25*125*10) // an accelerated flick
+	if d := s.Inner().Offset.Y - got; d > s.Size().Height {
+		t.Errorf("one flick moved %.0f px, more than a page", d)
+	}
+}

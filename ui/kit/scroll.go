@@ -1,0 +1,80 @@
+package kit
+
+import (
+	"runtime"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Scroll is a vertically scrolling page or form body that the mouse wheel
+// moves wherever the pointer is.
+//
+// Fyne gives a wheel event to the innermost scrollable object under the
+// pointer, and every one-line entry scrolls its own text: over an entry the
+// wheel moved nothing (设置 did not move at all). A transparent layer over
+// the page takes every wheel event and scrolls the page. It implements only
+// scrolling, so clicks, hovering, dragging and the keyboard reach the inputs
+// below as before. It also evens out the speed: Fyne moves 25 px a notch,
+// about a line; here a notch moves three lines, as Windows does by default,
+// and one fast flick at most a page. Content should not hold lists or tables
+// of its own (they would no longer get the wheel); a multi-line entry keeps
+// its scroll bar.
+type Scroll struct {
+	widget.BaseWidget
+	inner *container.Scroll
+	wheel *wheel
+}
+
+// NewScroll returns a vertical scroll over content.
+func NewScroll(content fyne.CanvasObject) *Scroll {
+	s := &Scroll{inner: container.NewVScroll(content)}
+	s.wheel = &wheel{target: s.inner}
+	s.wheel.ExtendBaseWidget(s.wheel)
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// CreateRenderer lays the wheel layer over the scroll.
+func (s *Scroll) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack(s.inner, s.wheel))
+}
+
+// Inner is the scroll container underneath, for its Offset and ScrollToTop.
+func (s *Scroll) Inner() *container.Scroll { return s.inner }
+
+// ScrollToTop shows the top of the content.
+func (s *Scroll) ScrollToTop() { s.inner.ScrollToTop() }
+
+// wheel is the layer that passes wheel events to the page.
+type wheel struct {
+	widget.BaseWidget
+	target *container.Scroll
+}
+
+func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewStack())
+}
+
+// driverNotch is how far Fyne's desktop driver says one notch of the wheel
+// moves (scroll_speed_*.go in its glfw driver).
+func driverNotch() float32 {
+	if runtime.GOOS == "darwin" {
+		return 10
+	}
+	return 25
+}
+
+// wheelLines is how many lines of text one notch scrolls.
+const wheelLines = 3
+
+// Scrolled moves the page by three lines a notch, at most a page at once.
+func (w *wheel) Scrolled(ev *fyne.ScrollEvent) {
+	line := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	dy := ev.Scrolled.DY / driverNotch() * wheelLines * line
+	page := max(w.target.Size().Height-line, line)
+	dy = max(-page, min(page, dy))
+	w.target.Scrolled(&fyne.ScrollEvent{PointEvent: ev.PointEvent, Scrolled: fyne.Delta{DX: ev.Scrolled.DX, DY: dy}})
+}
