@@ -84,12 +84,12 @@ func TestSavingTheProfileRefreshesHomeAndTitle(t *testing.T) {
 	if !p.save.Disabled() {
 		t.Error("save enabled on an empty profile")
 	}
-	test.Type(p.orgName, "兰州新锐科技有限公司")
-	test.Type(p.branchName, testBranch)
-	test.Type(p.termStart, "2024-01-01")
-	test.Type(p.termEnd, "2023-01-01")
-	if !p.msgs[model.ProfileTermEnd].Visible() || !p.save.Disabled() {
-		t.Errorf("a term ending before it starts: message %q, save disabled %v", p.msgs[model.ProfileTermEnd].Text, p.save.Disabled())
+	fill(p.orgName, "兰州新锐科技有限公司")
+	fill(p.branchName, testBranch)
+	fill(p.termStart, "2024-01-01")
+	fill(p.termEnd, "2023-01-01")
+	if p.fields[model.ProfileTermEnd].Message() == "" || !p.save.Disabled() {
+		t.Errorf("a term ending before it starts: message %q, save disabled %v", p.fields[model.ProfileTermEnd].Message(), p.save.Disabled())
 	}
 	p.termEnd.SetText("2027-01-01")
 	test.Tap(p.save)
