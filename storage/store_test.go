@@ -383,7 +383,11 @@ func TestUpgradeBacksUpFirst(t *testing.T) {
 	}
 	s.Close()
 
-	bak := fmt.Sprintf("%s.v%d.bak", path, old)
+	baks, _ := filepath.Glob(filepath.Join(BackupsDir(path), "*-upgrade.db"))
+	if len(baks) != 1 {
+		t.Fatalf("backups before the upgrade: %v, want one", baks)
+	}
+	bak := baks[0]
 	db, err := sql.Open("sqlite", bak)
 	if err != nil {
 		t.Fatal(err)
