@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "党费", migrateDues},
 	{3, "活动记录", migrateActivities},
 	{4, "发展党员", migrateRecruits},
+	{5, "党费建账与到本支部日期", migrateLedger},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
