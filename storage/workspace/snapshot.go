@@ -84,7 +84,7 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 }
 
 // inquorate marks the general meetings that could not decide (未达法定
-//人数), as the branch's own lists mark them.
+// 人数), as the branch's own lists mark them.
 func inquorate(s *snapshot) map[int64]bool {
 	out := map[int64]bool{}
 	byID := make(map[int64]*model.Member, len(s.members))
@@ -99,4 +99,3 @@ func inquorate(s *snapshot) map[int64]bool {
 	}
 	return out
 }
-
