@@ -19,7 +19,11 @@ type checks struct {
 	complianceYear int
 	participation  map[int64]model.MemberParticipation
 	problems       []memberProblem
-	failed         []failedCheck
+	// recruiting are the pipeline's overdue steps and deadlines within
+	// model.RecruitDueSoonDays (reminders and serious findings; the
+	// prompts of 提示 stay on the person's page).
+	recruiting []model.Finding
+	failed     []failedCheck
 	// A failed check has been reported once; a screen showing its result
 	// shows nothing, not an empty list that would read as "none".
 	arrearsFailed, complianceFailed bool
@@ -110,6 +114,18 @@ func (s *shell) runChecks(members []model.Member) checks {
 		if c.participation, err = s.svc.Activities.ParticipationByMember(); err != nil {
 			failed("计算组织生活参加情况", err)
 		}
+	}
+	if s.svc.Recruiting != nil {
+		p, err := s.svc.Recruiting.Pipeline()
+		if err != nil {
+			failed("检查发展党员", err)
+		}
+		for _, f := range p.Findings() {
+			if f.Severity >= model.Warning {
+				c.recruiting = append(c.recruiting, f)
+			}
+		}
+		model.LinkProbationFindings(c.compliance.Findings, p.Recruits)
 	}
 	return c
 }

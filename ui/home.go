@@ -132,6 +132,8 @@ func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
 // 活动 screen's calendar for a calendar finding, 设置 for the rest.
 func (h *homeScreen) openFinding(f model.Finding) {
 	switch {
+	case f.RecruitID != 0 && h.sh.svc.Recruiting != nil:
+		h.sh.openRecruit(f.RecruitID)
 	case f.MemberID != 0:
 		h.sh.openMember(f.MemberID)
 	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:
@@ -186,6 +188,7 @@ func (h *homeScreen) showChecks() {
 	if c := h.sh.checks; c != nil {
 		h.addActivityNews(c.compliance.Findings)
 		h.addDuesNews(c.arrears)
+		h.findings = append(h.findings, c.recruiting...)
 		h.problems = c.problems
 	}
 	// Text rather than Hidden: a label shown again in an HBox keeps the

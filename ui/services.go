@@ -4,7 +4,10 @@
 // that they can be tested with in-memory fakes.
 package ui
 
-import "branchledger/model"
+import (
+	"branchledger/model"
+	"branchledger/ui/recruit"
+)
 
 // Roster is the member register (implemented by *storage.Store).
 type Roster interface {
@@ -94,6 +97,9 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Recruiting may be nil in tests of other screens; the window then has
+	// no 发展党员 section.
+	Recruiting recruit.Service
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
