@@ -122,10 +122,12 @@ func (f *fakeService) ExportAdmissionNotice(int64, string) error {
 	f.exported = append(f.exported, "admission")
 	return nil
 }
-func (f *fakeService) Holidays() ([]model.HolidayDay, error)   { return nil, nil }
-func (f *fakeService) SaveHoliday(model.HolidayDay) error        { return nil }
-func (f *fakeService) DeleteHoliday(model.Date) error            { return nil }
-func (f *fakeService) Calendar() (model.HolidayCalendar, error) { return model.DefaultHolidayCalendar(), nil }
+func (f *fakeService) Holidays() ([]model.HolidayDay, error) { return nil, nil }
+func (f *fakeService) SaveHoliday(model.HolidayDay) error    { return nil }
+func (f *fakeService) DeleteHoliday(model.Date) error        { return nil }
+func (f *fakeService) Calendar() (model.HolidayCalendar, error) {
+	return model.DefaultHolidayCalendar(), nil
+}
 
 // fakeHost runs background work in line and records what it was asked.
 type fakeHost struct {
@@ -137,16 +139,18 @@ type fakeHost struct {
 	chooseTo string
 }
 
-func (h *fakeHost) Window() fyne.Window                  { return h.win }
-func (h *fakeHost) ShowError(doing string, err error)    { h.errors = append(h.errors, doing+": "+err.Error()) }
-func (h *fakeHost) Background(work func(), then func())  { work(); then() }
-func (h *fakeHost) Confirm(_, _ string, onYes func())    { onYes() }
-func (h *fakeHost) Progress(string, string) func()       { return func() {} }
-func (h *fakeHost) DataChanged()                         { h.run() }
-func (h *fakeHost) OnDataChanged(f func())               { h.changed = append(h.changed, f) }
-func (h *fakeHost) Today() model.Date                    { return today }
-func (h *fakeHost) Members() []model.Member              { return nil }
-func (h *fakeHost) OpenMember(id int64)                  { h.opened = id }
+func (h *fakeHost) Window() fyne.Window { return h.win }
+func (h *fakeHost) ShowError(doing string, err error) {
+	h.errors = append(h.errors, doing+": "+err.Error())
+}
+func (h *fakeHost) Background(work func(), then func())                { work(); then() }
+func (h *fakeHost) Confirm(_, _ string, onYes func())                  { onYes() }
+func (h *fakeHost) Progress(string, string) func()                     { return func() {} }
+func (h *fakeHost) DataChanged()                                       { h.run() }
+func (h *fakeHost) OnDataChanged(f func())                             { h.changed = append(h.changed, f) }
+func (h *fakeHost) Today() model.Date                                  { return today }
+func (h *fakeHost) Members() []model.Member                            { return nil }
+func (h *fakeHost) OpenMember(id int64)                                { h.opened = id }
 func (h *fakeHost) ChooseFile(_ string, _ []string, then func(string)) { then(h.chooseTo) }
 func (h *fakeHost) SaveWorkbook(doing, name string, write func(string) (string, error)) {
 	h.saved = append(h.saved, name)
