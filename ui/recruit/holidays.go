@@ -24,6 +24,7 @@ type Holidays struct {
 	known   *widget.Label
 	days    []model.HolidayDay
 	list    *widget.List
+	none    *widget.Label
 }
 
 // NewHolidays builds the card's content.
@@ -81,10 +82,12 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	}
 	intro := widget.NewLabel(kit.L("公示的工作日按国务院办公厅每年发布的放假和调休安排计算。新的一年的安排发布后（一般在上一年11月），请在这里逐日添加放假日和调休上班日；也可更正已有的日期。"))
 	intro.Wrapping = fyne.TextWrapWord
-	list := container.NewStack(h.list)
+	h.none = widget.NewLabel(kit.L("尚未添加自己的放假安排；已有年份按官方安排计算。"))
+	list := container.NewStack(h.list, h.none)
 	h.content = container.NewVBox(intro, h.known,
 		container.NewGridWrap(fyne.NewSize(520, 160), list),
 		form.Grid(3, fDate, fKind, fName), form.Buttons())
+	form.Refresh()
 	h.reload()
 	return h
 }
@@ -106,6 +109,7 @@ func (h *Holidays) reload() {
 			return
 		}
 		h.days = days
+		h.none.Hidden = len(days) > 0
 		var years []string
 		for _, y := range cal.Years() {
 			years = append(years, fmt.Sprintf("%d（%s）", y, cal.Source(y)))

@@ -48,8 +48,8 @@ func (p *page) show(r model.Recruit, rep model.RecruitReport) {
 
 	edit := widget.NewButtonWithIcon(kit.L("修改个人信息"), theme.DocumentCreateIcon(), func() { p.s.editPerson(p.r) })
 	record := widget.NewButtonWithIcon(kit.L("打印纪实表…"), theme.DocumentPrintIcon(), p.printRecord)
-	candidate := widget.NewButton(kit.L("打印发展对象公示…"), func() { p.printNotice(false) })
-	admission := widget.NewButton(kit.L("打印拟接收预备党员公示…"), func() { p.printNotice(true) })
+	candidate := widget.NewButtonWithIcon(kit.L("发展对象公示…"), theme.DocumentPrintIcon(), func() { p.printNotice(false) })
+	admission := widget.NewButtonWithIcon(kit.L("拟接收公示…"), theme.DocumentPrintIcon(), func() { p.printNotice(true) })
 	if x := r.Record(model.StepCandidateRecord); x == nil || x.Start.IsZero() {
 		candidate.Disable()
 	}
@@ -57,12 +57,12 @@ func (p *page) show(r model.Recruit, rep model.RecruitReport) {
 		admission.Disable()
 	}
 	history := widget.NewButtonWithIcon(kit.L("修改记录"), theme.HistoryIcon(), p.showHistory)
-	buttons := container.NewHBox(edit, record, candidate, admission, history)
-	var roster fyne.CanvasObject = layoutSpacer()
+	right := container.NewHBox(history)
 	if r.MemberID != 0 {
-		roster = widget.NewButtonWithIcon(kit.L("在花名册中查看"), theme.AccountIcon(), func() { p.s.host.OpenMember(p.r.MemberID) })
+		right.Add(widget.NewButtonWithIcon(kit.L("在花名册中查看"), theme.AccountIcon(), func() { p.s.host.OpenMember(p.r.MemberID) }))
 	}
-	head := container.NewVBox(container.NewBorder(nil, nil, nil, roster, name), info, container.NewHScroll(buttons))
+	head := container.NewVBox(container.NewBorder(nil, nil, nil, right, name), info,
+		container.NewHScroll(container.NewHBox(edit, record, candidate, admission)))
 
 	body := container.NewVBox(p.nextCard(), p.findingsBox())
 	for stage := model.RecruitStage(1); stage <= 5; stage++ {
@@ -71,8 +71,6 @@ func (p *page) show(r model.Recruit, rep model.RecruitReport) {
 	p.content.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(head), nil, nil, nil, kit.NewScroll(container.NewPadded(body)))}
 	p.content.Refresh()
 }
-
-func layoutSpacer() fyne.CanvasObject { return widget.NewLabel("") }
 
 // nextCard says what to do next, with the button that does it.
 func (p *page) nextCard() fyne.CanvasObject {

@@ -458,7 +458,7 @@ func TestPrintsAndErrors(t *testing.T) {
 	s, h := newTestScreen(t, svc)
 	s.Show(1)
 	button(t, s.page.content, "打印纪实表…").OnTapped()
-	if b := button(t, s.page.content, "打印发展对象公示…"); !b.Disabled() {
+	if b := button(t, s.page.content, "发展对象公示…"); !b.Disabled() {
 		t.Errorf("a notice without dates can be printed")
 	}
 	s.exportLedger()

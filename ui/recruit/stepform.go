@@ -376,7 +376,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	}
 	hint := widget.NewLabel(stepHint(step, rules))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.SizeName = theme.SizeNameCaptionText
 	scans := container.NewBorder(nil, nil, nil, attach, in.attachments)
 	body := container.NewVBox(widget.NewLabel(r.Name+"　"+title), hint, form.Stacked(fields...), scans)
 	if existing {
