@@ -13,6 +13,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
 	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
@@ -79,8 +80,9 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.store = store
 	f.mu.Unlock()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Recruiting: recruitfile.New(store), Today: store.Today,
-		Open: f.open, Close: f.close}, nil
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
+		Today: store.Today,
+		Open:  f.open, Close: f.close}, nil
 }
 
 // close closes the open store, if any.

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
 )
 
@@ -73,6 +74,6 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
-	s.content = container.NewVScroll(container.NewPadded(cards))
+	s.content = kit.NewScroll(container.NewPadded(cards))
 	return s
 }

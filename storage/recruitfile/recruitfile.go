@@ -42,14 +42,30 @@ func (s *Service) Pipeline() (model.RecruitPipeline, error) {
 	return p, nil
 }
 
-// Findings are the pipeline's findings as of today, for home, `check` and
-// the findings aggregator.
+// Findings are the pipeline's findings as of today that home and `check`
+// list (see Listed).
 func (s *Service) Findings() ([]model.Finding, error) {
 	p, err := s.Pipeline()
 	if err != nil {
 		return nil, err
 	}
-	return p.Findings(), nil
+	return Listed(p.Findings()), nil
+}
+
+// Listed keeps the findings home and `check` list: overdue steps,
+// deadlines within model.RecruitDueSoonDays and breaches of the rules
+// (提醒 and 严重). The 提示 about details not yet recorded (who talked,
+// how an activist was recommended, a meeting not linked) stay on the
+// person's page, where they are dealt with; listed for every person on
+// home they would bury the deadlines.
+func Listed(fs []model.Finding) []model.Finding {
+	var out []model.Finding
+	for _, f := range fs {
+		if f.Severity >= model.Warning {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Check is one person's record and report.
