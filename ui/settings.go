@@ -9,6 +9,7 @@ import (
 
 	"branchledger/ui/backup"
 	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // settingsScreen is 设置: the branch profile, where the data lives, and the
@@ -67,6 +68,9 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	if sh.svc.Activities != nil {
 		s.meetings = newMeetingSetupForm(sh)
 		cards.Add(widget.NewCard(lang.L("组织生活设置"), "", s.meetings.content))
+	}
+	if sh.svc.Recruiting != nil {
+		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
 	}
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
