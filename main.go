@@ -13,6 +13,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -78,7 +79,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.store = store
 	f.mu.Unlock()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today,
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today,
 		Open: f.open, Close: f.close}, nil
 }
 

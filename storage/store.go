@@ -240,7 +240,7 @@ func (s *Store) prepare() error {
 		if err != nil {
 			return err
 		}
-		if _, err := s.backup(version); err != nil {
+		if err := s.backup(); err != nil {
 			return err
 		}
 	}
