@@ -130,7 +130,9 @@ func views(t *testing.T, s *shell) []view {
 	})
 	dialog("年中调整", func() { duesShown().bases.editChange(0) })
 	dialog("减免", func() { duesShown().bases.editReduction(0) })
-	dialog("导出完成", func() { s.showSaved("已导出 40 名党员，文件保存在：", filepath.Join(t.TempDir(), "党员花名册_某某党支部_2026-11-30.xlsx")) })
+	dialog("导出完成", func() {
+		s.showSaved("已导出 40 名党员，文件保存在：", filepath.Join(t.TempDir(), "党员花名册_某某党支部_2026-11-30.xlsx"))
+	})
 	return out
 }
 
