@@ -68,6 +68,12 @@ type Member struct {
 	MobileDestination string // 外出流向
 	Notes             string
 
+	// ArrivedOn (到本支部日期) is when the member came onto this branch's
+	// roster: the day they were added or imported (unless the import says
+	// otherwise), or the date of their latest 转入 or 恢复党籍. Their time
+	// without organisational life is not counted before it (Participation).
+	ArrivedOn Date
+
 	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
 	// member off the active roster; LeftBy and LeftOn say which and when.
 	OnRoster bool
@@ -266,6 +272,13 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	}
 	if m.Mobile && m.MobileDestination == "" {
 		add(FieldMobileDestination, "流动党员请填写外出流向")
+	}
+	switch {
+	case m.ArrivedOn.IsZero():
+	case m.ArrivedOn.Validate() != nil:
+		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
+	case m.ArrivedOn.After(today):
+		add(FieldArrivedOn, "到本支部日期不能晚于今天")
 	}
 	return errs
 }

@@ -152,7 +152,7 @@ func (s *Store) prepare() error {
 		return err
 	}
 	if version > 0 && version < latestVersion() {
-		if _, err := s.backup(version); err != nil {
+		if err := s.backup(); err != nil {
 			return err
 		}
 	}

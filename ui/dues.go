@@ -120,6 +120,10 @@ func (d *duesScreen) refresh() {
 	d.remit.refresh()
 }
 
+// showBases shows the 基数 tab, where a finding about missing bases is dealt
+// with.
+func (d *duesScreen) showBases() { d.tabs.SelectIndex(1) }
+
 // changed tells every screen that dues were written (the home screen and
 // the roster show arrears).
 func (d *duesScreen) changed() { d.sh.dataChanged() }

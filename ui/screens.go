@@ -55,7 +55,8 @@ func (s *shell) registry() []Screen {
 	}
 	if s.svc.Dues != nil {
 		dues := Screen{Title: screenDues, Icon: theme.StorageIcon(), View: func(w fyne.Window) fyne.CanvasObject {
-			return newDuesScreen(s).content
+			s.dues = newDuesScreen(s)
+			return s.dues.content
 		}}
 		screens = slices.Insert(screens, len(screens)-1, dues)
 	}

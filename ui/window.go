@@ -66,6 +66,8 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// dues is nil when the window has no dues service.
+	dues *duesScreen
 
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.

@@ -12,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/xlsx"
 )
 
@@ -204,6 +205,9 @@ func (s *Service) PreviewImport(path string) (model.RecruitImportPreview, error)
 
 // CommitImport carries out a previewed import in one transaction.
 func (s *Service) CommitImport(p model.RecruitImportPreview) (added, updated int, err error) {
+	if err := backup.Before(s.store, storage.BackupImport); err != nil {
+		return 0, 0, err
+	}
 	return s.store.ApplyRecruitImport(p)
 }
 
