@@ -4,7 +4,10 @@
 // that they can be tested with in-memory fakes.
 package ui
 
-import "branchledger/model"
+import (
+	"branchledger/model"
+	"branchledger/ui/recruit"
+)
 
 // Roster is the member register (implemented by *storage.Store).
 type Roster interface {
@@ -101,6 +104,9 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Recruiting may be nil in tests of other screens; the window then has
+	// no 发展党员 section.
+	Recruiting recruit.Service
 	// Findings may be nil in tests of single screens; the window then
 	// works the checks out from the services above.
 	Findings Findings

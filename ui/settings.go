@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // settingsScreen is 设置: the branch profile, where the data lives, and the
@@ -66,6 +67,9 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	if sh.svc.Activities != nil {
 		s.meetings = newMeetingSetupForm(sh)
 		cards.Add(widget.NewCard(lang.L("组织生活设置"), "", s.meetings.content))
+	}
+	if sh.svc.Recruiting != nil {
+		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
 	}
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
