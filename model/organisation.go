@@ -337,3 +337,11 @@ func CheckCreditCode(code string) string {
 	}
 	return ""
 }
+
+// OrgRow is one row of an organisation workbook as read: its row number,
+// the organisation, and the cells that could not be read.
+type OrgRow struct {
+	Row      int
+	Org      Organisation
+	Problems []FieldError
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/backup"
+	"branchledger/ui/instructor"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
 )
@@ -76,6 +77,9 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
 	if sh.svc.Backups != nil {
 		cards.Add(widget.NewCard(lang.L("备份与恢复"), "", backup.New(sh, sh.svc.Backups).Content))
+	}
+	if sh.svc.Instructor != nil {
+		cards.Add(widget.NewCard(lang.L("指导员"), "", instructor.New(sh, sh.svc.Instructor).Content))
 	}
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
 	s.content = kit.NewScroll(container.NewPadded(cards))

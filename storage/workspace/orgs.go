@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"branchledger/model"
+	"branchledger/storage/xlsx"
 )
 
 // ErrDuplicateOrg: the organisation list has an organisation of that name.
@@ -218,7 +219,7 @@ type OrgRejection struct {
 // PlanOrgImport matches rows (one organisation each, numbered by their
 // row in the workbook) with the list by name, or by credit code when the
 // name changed, and checks each.
-func (w *Workspace) PlanOrgImport(file string, rows []OrgRowIn) (OrgImport, error) {
+func (w *Workspace) PlanOrgImport(file string, rows []model.OrgRow) (OrgImport, error) {
 	have, err := w.Orgs()
 	if err != nil {
 		return OrgImport{}, err
@@ -274,14 +275,6 @@ func (w *Workspace) PlanOrgImport(file string, rows []OrgRowIn) (OrgImport, erro
 	return p, nil
 }
 
-// OrgRowIn is one row of an organisation workbook as read: the
-// organisation and the cells that could not be read.
-type OrgRowIn struct {
-	Row      int
-	Org      model.Organisation
-	Problems []model.FieldError
-}
-
 // CommitOrgImport adds and changes what p planned, in one transaction.
 func (w *Workspace) CommitOrgImport(p OrgImport) (added, updated int, err error) {
 	now := stamp(w.Now())
@@ -302,4 +295,14 @@ func (w *Workspace) CommitOrgImport(p OrgImport) (added, updated int, err error)
 		return 0, 0, fmt.Errorf("导入单位名录失败，名录没有改动：%w", err)
 	}
 	return len(p.Add), len(p.Update), nil
+}
+
+// PreviewOrgFile reads an organisation list workbook (xlsx.ReadOrgsFile)
+// and plans its import; nothing is written.
+func (w *Workspace) PreviewOrgFile(path string) (OrgImport, error) {
+	of, err := xlsx.ReadOrgsFile(path)
+	if err != nil {
+		return OrgImport{}, err
+	}
+	return w.PlanOrgImport(path, of.Rows)
 }

@@ -75,7 +75,7 @@ func TestPlanOrgImport(t *testing.T) {
 	changed := orgFixture("甲公司")
 	changed.Staff = 55
 	noName := orgFixture("")
-	p, err := w.PlanOrgImport("名录.xlsx", []OrgRowIn{
+	p, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{
 		{Row: 3, Org: changed},
 		{Row: 4, Org: orgFixture("丙公司")},
 		{Row: 5, Org: orgFixture("丙公司")},
