@@ -29,7 +29,7 @@ func num(n int) string { return strconv.Itoa(n) }
 
 // columns of the side-by-side list (issue 11).
 var columns = []column{
-	{"支部", 16, func(b *ws.Branch, _ *Window) string { return b.Label() }, func(a, b *ws.Branch) int { return strings.Compare(a.Label(), b.Label()) }},
+	{"支部", 19, func(b *ws.Branch, _ *Window) string { return b.Label() }, func(a, b *ws.Branch) int { return strings.Compare(a.Label(), b.Label()) }},
 	{"覆盖单位", 10, func(b *ws.Branch, _ *Window) string {
 		if len(b.Orgs) == 0 {
 			return kit.L("（未关联）")
@@ -49,17 +49,17 @@ var columns = []column{
 	{"组织生活", 5, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d/%d", b.Figures.SlotsHeld, b.Figures.SlotsDue)
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.SlotsMissing, b.Figures.SlotsMissing) }},
-	{"未过组织生活 3/6月", 7, func(b *ws.Branch, _ *Window) string {
+	{"缺组织生活3/6月", 7.5, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d / %d", b.Figures.LifeWarn, b.Figures.LifeSerious)
 	}, func(a, b *ws.Branch) int {
 		return cmp.Compare(a.Figures.LifeWarn+a.Figures.LifeSerious, b.Figures.LifeWarn+b.Figures.LifeSerious)
 	}},
-	{"未交党费 3/6月", 6, func(b *ws.Branch, _ *Window) string {
+	{"欠党费3/6月", 6, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d / %d", b.Figures.DuesWarn, b.Figures.DuesSerious)
 	}, func(a, b *ws.Branch) int {
 		return cmp.Compare(a.Figures.DuesWarn+a.Figures.DuesSerious, b.Figures.DuesWarn+b.Figures.DuesSerious)
 	}},
-	{"党费应交/实交", 9, func(b *ws.Branch, _ *Window) string {
+	{"党费应交/实交", 11.5, func(b *ws.Branch, _ *Window) string {
 		return b.Figures.DuesDue.String() + " / " + b.Figures.DuesPaid.String()
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.DuesDue-a.Figures.DuesPaid, b.Figures.DuesDue-b.Figures.DuesPaid) }},
 	{"换届与支委", 12, func(b *ws.Branch, _ *Window) string {
@@ -105,7 +105,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	for _, f := range filters {
 		names = append(names, kit.L(f))
 	}
-	t.filter = widget.NewSelect(names, func(string) { t.apply() })
+	t.filter = widget.NewSelect(names, nil)
 	t.filter.SetSelectedIndex(0)
 	t.count = widget.NewLabel("")
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
@@ -157,9 +157,11 @@ func newBranchesTab(w *Window) *branchesTab {
 	for i, c := range columns {
 		t.table.SetColumnWidth(i, c.chars*em+4*theme.Padding())
 	}
+	// Only now: the first selection must not filter a list not yet built.
+	t.filter.OnChanged = func(string) { t.apply() }
 	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；⚠ 表示快照已超过3个月。"))
-	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)
 	t.content = container.NewBorder(top, nil, nil, nil, t.table)
 	return t

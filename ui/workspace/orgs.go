@@ -56,7 +56,7 @@ func newOrgsTab(w *Window) *orgsTab {
 	})
 	t.count = widget.NewLabel("")
 	hint := widget.NewLabel(kit.L("点一行修改该单位。导入时按单位名称（或统一社会信用代码）对应，先预览再确认。"))
-	hint.Importance = widget.LowImportance
+	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, hint, nil, t.count, container.NewHBox(add, imp))
 	t.content = container.NewBorder(top, nil, nil, nil, t.table)
 	return t

@@ -66,6 +66,8 @@ type Window struct {
 	files *filedialog.Dialogs
 	// background runs slow work off the UI goroutine; tests run it in line.
 	background func(work func(), then func())
+	// confirmFunc, when set, answers the window's questions (tests).
+	confirmFunc func(title, message string, onYes func())
 
 	tabs     *container.AppTabs
 	branches *branchesTab
@@ -139,6 +141,10 @@ func (w *Window) progress(title, detail string) func() {
 
 // confirm asks before an action.
 func (w *Window) confirm(title, message string, onYes func()) {
+	if w.confirmFunc != nil {
+		w.confirmFunc(title, message, onYes)
+		return
+	}
 	kit.Confirm(w.Win, title, message, "确认", onYes)
 }
 
