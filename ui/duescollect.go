@@ -100,11 +100,21 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
 		swatch.StrokeColor, swatch.StrokeWidth = color.Gray{Y: 0x99}, 1
 		swatch.SetMinSize(fyne.NewSize(18, 18))
-		legend = append(legend, container.NewCenter(swatch), widget.NewLabel(lang.L(l.label)))
+		label := widget.NewLabel(lang.L(l.label))
+		label.Wrapping = fyne.TextWrapWord
+		legend = append(legend, container.NewCenter(swatch), label)
 	}
 	c.totals = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	c.content = container.NewBorder(container.NewVBox(container.NewHBox(legend...), container.NewHBox(hint, c.totals)), nil, nil, nil, c.table)
+	// The legend in three columns: in one row it forced the window wider
+	// than a 1024-pixel screen, in English more so.
+	var items []fyne.CanvasObject
+	for i := 0; i < len(legend); i += 2 {
+		items = append(items, container.NewBorder(nil, nil, legend[i], nil, legend[i+1]))
+	}
+	c.totals.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
+	c.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(3, items...), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
 	return c
 }
 
@@ -275,9 +285,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	})
 	form := container.NewVBox(rule, p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
 	history := container.NewBorder(container.NewVBox(heading("交纳记录"), p.empty), nil, nil, nil, p.history)
-	body := container.NewGridWithColumns(2, form, history)
+	// The history scrolls by itself beside the form: inside the form's
+	// scroll it would not get the wheel.
+	body := container.NewHSplit(kit.NewScroll(form), history)
+	body.Offset = 0.55
 	title := lang.L("{{.Name}} {{.Year}}年党费", map[string]any{"Name": row.Name, "Year": d.year})
-	p.dlg = kit.ShowForm(d.sh.win, title, p.form, body, fyne.NewSize(960, 600))
+	p.dlg = kit.ShowFormUnscrolled(d.sh.win, title, p.form, body, fyne.NewSize(960, 600))
 	return p
 }
 
