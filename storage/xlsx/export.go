@@ -274,7 +274,6 @@ func continuation(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, 
 	return len(chunks), nil
 }
 
-
 // setUpColumns sets the column widths and freezes the headings and the
 // 序号 and 姓名 columns for scrolling.
 func setUpColumns(sw *excelize.StreamWriter, widths []float64) error {
