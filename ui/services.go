@@ -6,6 +6,7 @@ package ui
 
 import (
 	"branchledger/model"
+	"branchledger/ui/backup"
 	"branchledger/ui/recruit"
 )
 
@@ -118,6 +119,10 @@ type Services struct {
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
+
+	// Backups are the data file's backups and restores (设置 → 备份与恢复);
+	// nil in tests of other screens.
+	Backups backup.Service
 
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the
