@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"fmt"
 )
@@ -12,11 +13,11 @@ import (
 // their own (the instructor's workspace) check themselves with it; got may
 // be opened read-only.
 func SchemaDiff(got, want *sql.DB) ([]string, error) {
-	w, err := readSchema(want)
+	w, err := readSchema(context.Background(), want)
 	if err != nil {
 		return nil, fmt.Errorf("读取应有的数据文件结构失败：%w", err)
 	}
-	g, err := readSchema(got)
+	g, err := readSchema(context.Background(), got)
 	if err != nil {
 		return nil, fmt.Errorf("读取数据文件结构失败：%w", err)
 	}

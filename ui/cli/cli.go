@@ -18,7 +18,7 @@ const Version = "0.1.0"
 // Exit statuses.
 const (
 	ExitOK       = 0
-	ExitRejected = 1 // rows were refused
+	ExitRejected = 1 // rows were refused, or verify found problems
 	ExitFailed   = 2 // unreadable input, a locked or damaged database, bad usage
 )
 
@@ -53,6 +53,7 @@ const usage = `用法 / usage:
   branchledger aggregate orgs import FILE.xlsx --workspace PATH [--dry-run] [--skip-invalid]
   branchledger aggregate list --workspace PATH
   branchledger aggregate report OUT.xlsx --workspace PATH
+  branchledger verify [--db PATH]
   branchledger demo --members N [--db PATH]
   branchledger version
 `
@@ -99,6 +100,8 @@ func Run(args []string, env Env) int {
 		status, err = packageCmd(rest, env)
 	case "aggregate":
 		status, err = aggregate(rest, env)
+	case "verify":
+		status, err = verifyCmd(rest, env)
 	case "demo":
 		status, err = demoCmd(rest, env)
 	case "version":

@@ -25,19 +25,19 @@ type host struct {
 	openedW int
 }
 
-func (h *host) Window() fyne.Window                                     { return h.win }
-func (h *host) ShowError(doing string, err error)                       { h.errs = append(h.errs, doing+"："+err.Error()) }
-func (h *host) Background(work func(), then func())                     { work(); then() }
-func (h *host) Confirm(_, msg string, onYes func())                     { h.asked = append(h.asked, msg); onYes() }
-func (h *host) Progress(string, string) func()                          { return func() {} }
-func (h *host) DataChanged()                                            {}
-func (h *host) OnDataChanged(func())                                    {}
-func (h *host) Today() model.Date                                       { return model.NewDate(2026, 11, 30) }
-func (h *host) Members() []model.Member                                 { return nil }
-func (h *host) OpenMember(int64)                                        {}
-func (h *host) ChooseFile(_ string, _ []string, then func(string))      { then(h.chosen) }
+func (h *host) Window() fyne.Window                                       { return h.win }
+func (h *host) ShowError(doing string, err error)                         { h.errs = append(h.errs, doing+"："+err.Error()) }
+func (h *host) Background(work func(), then func())                       { work(); then() }
+func (h *host) Confirm(_, msg string, onYes func())                       { h.asked = append(h.asked, msg); onYes() }
+func (h *host) Progress(string, string) func()                            { return func() {} }
+func (h *host) DataChanged()                                              {}
+func (h *host) OnDataChanged(func())                                      {}
+func (h *host) Today() model.Date                                         { return model.NewDate(2026, 11, 30) }
+func (h *host) Members() []model.Member                                   { return nil }
+func (h *host) OpenMember(int64)                                          {}
+func (h *host) ChooseFile(_ string, _ []string, then func(string))        { then(h.chosen) }
 func (h *host) SaveWorkbook(string, string, func(string) (string, error)) {}
-func (h *host) OpenWorkspace()                                          { h.openedW++ }
+func (h *host) OpenWorkspace()                                            { h.openedW++ }
 
 // The secretary's round: load the key file the instructor handed over,
 // compare the fingerprint, export; the package opens with the instructor's

@@ -61,7 +61,9 @@ var columns = []column{
 	}},
 	{"党费应交/实交", 11.5, func(b *ws.Branch, _ *Window) string {
 		return b.Figures.DuesDue.String() + " / " + b.Figures.DuesPaid.String()
-	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.DuesDue-a.Figures.DuesPaid, b.Figures.DuesDue-b.Figures.DuesPaid) }},
+	}, func(a, b *ws.Branch) int {
+		return cmp.Compare(a.Figures.DuesDue-a.Figures.DuesPaid, b.Figures.DuesDue-b.Figures.DuesPaid)
+	}},
 	{"换届与支委", 12, func(b *ws.Branch, _ *Window) string {
 		if len(b.Figures.Setup) == 0 {
 			return kit.L("正常")

@@ -19,15 +19,15 @@ import (
 // with a progress bar and a line per package; a held-back package has the
 // buttons that decide it.
 type importsTab struct {
-	w        *Window
-	content  fyne.CanvasObject
-	bar      *widget.ProgressBar
-	status   *widget.Label
-	results  []ws.Result
-	list     *widget.List
-	file     *widget.Button
-	folder   *widget.Button
-	running  bool
+	w       *Window
+	content fyne.CanvasObject
+	bar     *widget.ProgressBar
+	status  *widget.Label
+	results []ws.Result
+	list    *widget.List
+	file    *widget.Button
+	folder  *widget.Button
+	running bool
 }
 
 func newImportsTab(w *Window) *importsTab {

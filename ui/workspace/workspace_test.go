@@ -13,7 +13,6 @@ import (
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
-	"branchledger/storage/demo"
 	ws "branchledger/storage/workspace"
 )
 
@@ -28,7 +27,7 @@ func clockAt(d model.Date, hh int) func() time.Time {
 // a folder: a USB drive as an instructor gets it.
 func drive(t testing.TB, n, members int, key datapkg.PublicKey, taken model.Date) (usb string, dbs []string) {
 	t.Helper()
-	dbs, err := demo.Branches(t.TempDir(), n, members, day, clockAt(taken, 10))
+	dbs, err := ws.SampleBranches(t.TempDir(), n, members, day, clockAt(taken, 10))
 	if err != nil {
 		t.Fatal(err)
 	}

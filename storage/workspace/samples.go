@@ -1,4 +1,4 @@
-package demo
+package workspace
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/demo"
 )
 
 // orgNames are the units sample branches are named after, combined with a
@@ -15,13 +16,13 @@ import (
 var orgNames = []string{"恒信商贸", "陇原机械", "金城物流", "新区智能科技", "华夏建筑", "亚泰餐饮", "宏达汽车修理", "西部数码", "黄河印务", "丝路文旅"}
 var districts = []string{"兰州", "安宁", "七里河", "城关", "西固", "红古", "榆中", "皋兰", "永登", "新区"}
 
-// Branches makes n sample branches' data files under dir, one folder each
+// SampleBranches makes n sample branches' data files under dir, one folder each
 // (dir/001/branchledger.db …), each with members members and three years of
-// records as Fill makes them, a different seed and organisation name, and
+// records as demo.Fill makes them, a different seed and organisation name, and
 // the store's clock at clock: an instructor's drive of data files for tests
 // and benchmarks. Files already there are kept, so a benchmark makes them
 // once.
-func Branches(dir string, n, members int, today model.Date, clock func() time.Time) ([]string, error) {
+func SampleBranches(dir string, n, members int, today model.Date, clock func() time.Time) ([]string, error) {
 	var out []string
 	for i := range n {
 		path := filepath.Join(dir, fmt.Sprintf("%03d", i+1), storage.FileName)
@@ -47,7 +48,7 @@ func makeBranch(path string, i, members int, today model.Date, clock func() time
 		return err
 	}
 	defer s.Close()
-	if err := Fill(s, members, int64(i+1), today); err != nil {
+	if err := demo.Fill(s, members, int64(i+1), today); err != nil {
 		return fmt.Errorf("示例支部 %d：%w", i+1, err)
 	}
 	p, err := s.Profile()
