@@ -8,6 +8,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/datapkg"
 	"branchledger/storage/demo"
 )
 
@@ -62,4 +63,55 @@ func makeBranch(path string, i, members int, today model.Date, clock func() time
 	p.OrgName, p.BranchName = org, "中共"+org+"支部委员会"
 	_, err = s.SaveProfileAligning(p)
 	return err
+}
+
+// SamplePassphrase opens the key of SampleWorkspace's workspaces.
+const SamplePassphrase = "示例指导员密码2026"
+
+// SampleWorkspace makes, under dir, n sample branches (SampleBranches), a
+// workspace with a key pair (passphrase SamplePassphrase) and their
+// packages encrypted to it, and returns the workspace's path and the
+// packages'. Nothing is imported. Made once: what is there is reused.
+func SampleWorkspace(dir string, n, members int, today model.Date, clock func() time.Time) (string, []string, error) {
+	path := filepath.Join(dir, fmt.Sprintf("workspace-%dx%d.blws", n, members))
+	pkgDir := filepath.Join(dir, fmt.Sprintf("packages-%dx%d", n, members))
+	if _, err := os.Stat(path); err == nil {
+		pkgs, err := filepath.Glob(filepath.Join(pkgDir, "*"+datapkg.Ext))
+		if err == nil && len(pkgs) == n {
+			return path, pkgs, nil
+		}
+	}
+	os.Remove(path)
+	os.RemoveAll(pkgDir)
+	dbs, err := SampleBranches(filepath.Join(dir, fmt.Sprintf("branches-%dx%d", n, members)), n, members, today, clock)
+	if err != nil {
+		return "", nil, err
+	}
+	w, err := Open(path, WithClock(clock))
+	if err != nil {
+		return "", nil, err
+	}
+	defer w.Close()
+	k, err := w.CreateKey(SamplePassphrase)
+	if err != nil {
+		return "", nil, err
+	}
+	if err := os.MkdirAll(pkgDir, 0o755); err != nil {
+		return "", nil, err
+	}
+	var pkgs []string
+	for i, db := range dbs {
+		s, err := storage.Open(db, storage.WithClock(clock))
+		if err != nil {
+			return "", nil, err
+		}
+		out := filepath.Join(pkgDir, fmt.Sprintf("%03d%s", i+1, datapkg.Ext))
+		_, _, err = datapkg.Export(s, out, datapkg.ExportOptions{Key: &k}, "0.1.0")
+		s.Close()
+		if err != nil {
+			return "", nil, err
+		}
+		pkgs = append(pkgs, out)
+	}
+	return path, pkgs, nil
 }
