@@ -12,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/datapkg"
+	"branchledger/storage/xlsx"
 )
 
 // The instructor's key pair: an age X25519 identity made in the workspace.
@@ -220,4 +221,23 @@ func (w *Workspace) ExportPublicKey(path string) (datapkg.PublicKey, error) {
 		return k, err
 	}
 	return k, datapkg.WritePublicKeyFile(path, k)
+}
+
+// SavePrivateKey writes the private key as the workspace keeps it —
+// encrypted with the instructor's passphrase, in age's format — to path: a
+// backup of the key, without which no package encrypted to it can be
+// opened if the workspace file is lost. `age -d FILE` with the passphrase
+// gives the age identity back.
+func (w *Workspace) SavePrivateKey(path string) error {
+	var sealed []byte
+	if err := w.sql.QueryRow("SELECT private_key FROM workspace WHERE id = 1").Scan(&sealed); err != nil {
+		return fmt.Errorf("读取指导员私钥失败：%w", err)
+	}
+	if len(sealed) == 0 {
+		return ErrNoKey
+	}
+	return xlsx.WriteFileAtomic(path, func(out io.Writer) error {
+		_, err := out.Write(sealed)
+		return err
+	})
 }

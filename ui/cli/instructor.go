@@ -144,7 +144,8 @@ func keyPassphrase(file string, confirm bool, env Env) (string, error) {
 	return p, nil
 }
 
-// aggregateKey is `aggregate key --workspace PATH [--passphrase-file F]`:
+// aggregateKey is `aggregate key --workspace PATH [--passphrase-file F]
+// [--instructor NAME] [--save-private-key FILE]`:
 // the workspace and its key pair are made if missing; the public key file's
 // text is printed (a branch can load it as it is).
 func aggregateKey(args []string, env Env) error {
@@ -152,6 +153,7 @@ func aggregateKey(args []string, env Env) error {
 	path := fs.String("workspace", "", "工作台文件路径")
 	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
 	name := fs.String("instructor", "", "指导员姓名（写入公钥文件）")
+	saveKey := fs.String("save-private-key", "", "把用密码加密的私钥另存到此文件（备份）")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -186,6 +188,12 @@ func aggregateKey(args []string, env Env) error {
 			return err
 		}
 		fmt.Fprintf(env.Stderr, "已在 %s 生成指导员密钥；私钥用密码加密保存在工作台中，请记住密码。\n", w.Path())
+	}
+	if *saveKey != "" {
+		if err := w.SavePrivateKey(*saveKey); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "已把用密码加密的私钥保存到 %s（请妥善保管；age -d 加密码可解开）\n", *saveKey)
 	}
 	k, err := w.PublicKey()
 	if err != nil {
