@@ -74,7 +74,7 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
 	}
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
-		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
+		container.NewBorder(nil, nil, nil, copyPath, path), portable, sh.dataFileButtons())))
 	if sh.svc.Backups != nil {
 		cards.Add(widget.NewCard(lang.L("备份与恢复"), "", backup.New(sh, sh.svc.Backups).Content))
 	}

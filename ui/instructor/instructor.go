@@ -69,7 +69,7 @@ func New(h Host, svc Service) *Section {
 
 	note := widget.NewLabel(kit.L("党建指导员使用：汇总多个支部的数据包、单位名录和上报汇总表。"))
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
+	note.SizeName = theme.SizeNameCaptionText
 	open := widget.NewButton(kit.L("打开指导员工作台…"), h.OpenWorkspace)
 	open.Importance = widget.LowImportance
 	workspace := container.NewBorder(nil, nil, nil, open, note)
