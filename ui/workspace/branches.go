@@ -134,6 +134,7 @@ func newBranchesTab(w *Window) *branchesTab {
 			l.Refresh()
 		})
 	t.table.ShowHeaderRow = true
+	t.table.StickyColumnCount = 1 // the branch's name stays while scrolling across
 	t.table.CreateHeader = func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance

@@ -33,14 +33,23 @@ func newOrgsTab(w *Window) *orgsTab {
 	heads := []string{"序号"}
 	widths := []float32{2.5}
 	for _, fi := range model.OrgFields {
-		heads, widths = append(heads, fi.Label), append(widths, float32(fi.Width)*0.55)
+		heads, widths = append(heads, fi.Label), append(widths, max(float32(fi.Width)*0.6, 5))
 	}
 	t.table = textTable(heads, widths, func() int { return len(t.orgs) }, func(r, c int) string {
 		if c == 0 {
 			return strconv.Itoa(r + 1)
 		}
-		return t.orgs[r].Text(model.OrgFields[c-1].Field)
+		f := model.OrgFields[c-1].Field
+		v := t.orgs[r].Text(f)
+		switch f {
+		case model.OrgFieldType, model.OrgFieldScale, model.OrgFieldCoverage, model.OrgFieldReason, model.OrgFieldWork:
+			if v != "" {
+				v = kit.L(v) // a value of a fixed list, shown in the UI language
+			}
+		}
+		return v
 	})
+	t.table.StickyColumnCount = 2
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.orgs) {
