@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -83,10 +84,32 @@ var (
 // Import reads the package at path and brings its branch into the
 // workspace in one transaction, or refuses it and changes nothing.
 func (w *Workspace) Import(path string, o ImportOptions) Result {
-	r := Result{File: path, Outcome: Refused}
+	l := w.load(path, o)
+	defer l.close()
+	return w.apply(l, o)
+}
+
+// loaded is a package read and worked out, not yet compared with the
+// workspace: the part of an import that can run beside others.
+type loaded struct {
+	r    Result
+	pkg  *datapkg.Package
+	snap *snapshot
+}
+
+func (l *loaded) close() {
+	if l.pkg != nil {
+		l.pkg.Close()
+	}
+}
+
+// load opens and checks the package and reads its branch; a refusal is
+// in l.r.
+func (w *Workspace) load(path string, o ImportOptions) *loaded {
+	l := &loaded{r: Result{File: path, Outcome: Refused}}
 	if o.AsNew && o.SameBranch {
-		r.Err = errors.New("“作为新支部导入”和“按同一支部更新”只能选一个")
-		return r
+		l.r.Err = errors.New("“作为新支部导入”和“按同一支部更新”只能选一个")
+		return l
 	}
 	pkg, err := datapkg.Open(path, datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir})
 	if err != nil {
@@ -95,12 +118,26 @@ func (w *Workspace) Import(path string, o ImportOptions) Result {
 				err = fmt.Errorf("%w：%s", ErrLockedKey, path)
 			}
 		}
-		r.Err = err
+		l.r.Err = err
+		return l
+	}
+	l.pkg = pkg
+	m := pkg.Manifest
+	l.r.Taken, l.r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
+	if l.snap, err = readSnapshot(pkg); err != nil {
+		l.r.Err = err
+	}
+	return l
+}
+
+// apply compares a loaded package with the branches held and writes it in
+// one transaction, or refuses it.
+func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
+	r := l.r
+	if l.pkg == nil {
 		return r
 	}
-	defer pkg.Close()
-	m := pkg.Manifest
-	r.Taken, r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
+	m := l.pkg.Manifest
 	held, err := w.heldWith(m.BranchUUID)
 	if err != nil {
 		r.Err = err
@@ -110,16 +147,14 @@ func (w *Workspace) Import(path string, o ImportOptions) Result {
 		// The very package again (a drive imported twice). The same data
 		// with a later time is a newer snapshot: its figures move on.
 		if h.sha == m.Database.SHA256 && h.taken.Equal(m.SnapshotAt) {
-			r.Outcome, r.BranchID, r.Branch = Unchanged, h.id, branchLabel(h.org, h.branch)
+			r.Outcome, r.BranchID, r.Branch, r.Err = Unchanged, h.id, branchLabel(h.org, h.branch), nil
 			return r
 		}
 	}
-	snap, err := readSnapshot(pkg)
-	if err != nil {
-		r.Err = err
+	if r.Err != nil {
 		return r
 	}
-	target, err := w.choose(held, snap, path, o)
+	target, err := w.choose(held, l.snap, r.File, o)
 	if err != nil {
 		r.Err = err
 		if errors.Is(err, ErrLooksCopied) {
@@ -127,9 +162,9 @@ func (w *Workspace) Import(path string, o ImportOptions) Result {
 		}
 		return r
 	}
-	id, err := w.store(target, snap, filepath.Base(path))
+	id, err := w.store(target, l.snap, filepath.Base(r.File))
 	if err != nil {
-		r.Err = fmt.Errorf("导入数据包 %s 失败，工作台没有改动：%w", path, err)
+		r.Err = fmt.Errorf("导入数据包 %s 失败，工作台没有改动：%w", r.File, err)
 		return r
 	}
 	r.Outcome, r.BranchID = Imported, id
@@ -468,12 +503,41 @@ func Packages(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ImportAll imports every package in files, one transaction each, calling
-// progress (if not nil) after each with how many are done.
+// ImportAll imports every package in files, one transaction each, in the
+// order given, calling progress (if not nil) after each with how many are
+// done. Packages are opened, checked and worked out on several cores at
+// once; each is then compared with the workspace and written in turn, so
+// the outcome is the same as importing them one by one.
 func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(done, total int, r Result)) []Result {
+	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
+	slots := make([]chan *loaded, len(files))
+	for i := range slots {
+		slots[i] = make(chan *loaded, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	// A worker runs ahead of the writer by at most one package each: at
+	// most workers+1 unpacked packages sit in the temporary folder.
+	ahead := make(chan struct{}, workers)
+	for range workers {
+		go func() {
+			for i := range next {
+				ahead <- struct{}{}
+				slots[i] <- w.load(files[i], o)
+			}
+		}()
+	}
 	out := make([]Result, 0, len(files))
-	for i, f := range files {
-		r := w.Import(f, o)
+	for i := range files {
+		l := <-slots[i]
+		r := w.apply(l, o)
+		l.close()
+		<-ahead
 		out = append(out, r)
 		if progress != nil {
 			progress(i+1, len(files), r)

@@ -28,8 +28,8 @@ type snapshot struct {
 }
 
 // activityYears is how many years of activity records the workspace keeps
-// for reading: this year and the two before, as packages carry them.
-const activityYears = 3
+// for reading: the snapshot's year, the year its figures are of.
+const activityYears = 1
 
 // readSnapshot opens the checked data file of pkg through storage, with the
 // store's clock stopped at the snapshot's time, and works the branch out as
