@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
@@ -72,6 +73,10 @@ type shell struct {
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
 
+	// banner says when the data file cannot be written (read-only,
+	// damaged); hidden otherwise.
+	banner *datafile.Banner
+
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.
 	successor *shell
@@ -85,7 +90,11 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 	s := newShell(a, svc, dbPath)
 	// The checks start once the window is on screen: started earlier, they
 	// would compete with its set-up for a small laptop's two cores.
-	a.Lifecycle().SetOnStarted(s.recheck)
+	a.Lifecycle().SetOnStarted(func() {
+		s.recheck()
+		// The full integrity check too; writes wait for it.
+		datafile.StartCheck(s, s.banner, s.svc.File)
+	})
 	return s.win
 }
 
@@ -135,7 +144,8 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
-	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.banner = datafile.NewBanner(svc.File)
+	s.win.SetContent(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
 	s.nav.Select(0)
 	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()
