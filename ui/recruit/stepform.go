@@ -196,7 +196,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	in.document = kit.NewEntry()
 	in.document.SetPlaceHolder(kit.L(info.Document))
 	add(docLabel, model.StepDocField, in.document)
-	add("说明", "", in.note)
+	add("说明", model.StepNoteField, in.note)
 
 	form.Load(func() {
 		in.date.SetDate(cur.Date)
