@@ -23,7 +23,7 @@ func openWorkspaceWindow(path string) int {
 	ui.LoadFonts()
 	w, err := workspace.Open(path)
 	if err != nil {
-		return ui.ShowStartupError(a, err)
+		return ui.ShowStartupError(a, err, nil)
 	}
 	defer w.Close()
 	win := wsui.New(a, w).Win
@@ -42,6 +42,26 @@ type workspaceOpener struct {
 	parent func() fyne.Window
 }
 
+// opener is open, or nil when there is no opener (the start-up error
+// window's file).
+func (o *workspaceOpener) opener() func() {
+	if o == nil {
+		return nil
+	}
+	return o.open
+}
+
+// window is the branch window the questions belong to.
+func (o *workspaceOpener) window() fyne.Window {
+	if o.parent != nil {
+		return o.parent()
+	}
+	if ws := o.a.Driver().AllWindows(); len(ws) > 0 {
+		return ws[0]
+	}
+	return nil
+}
+
 func (o *workspaceOpener) open() {
 	o.mu.Lock()
 	if o.win != nil {
@@ -52,13 +72,13 @@ func (o *workspaceOpener) open() {
 	o.mu.Unlock()
 	path, err := workspace.DefaultPath()
 	if err != nil {
-		kit.Inform(o.parent(), "打开指导员工作台", err.Error())
+		kit.Inform(o.window(), "打开指导员工作台", err.Error())
 		return
 	}
 	if _, err := os.Stat(path); err != nil {
 		// A secretary who clicked by chance is told what this is before a
 		// file is made.
-		kit.Confirm(o.parent(), "打开指导员工作台", kit.L("指导员工作台供党建指导员汇总多个支部的数据包，与本支部的数据文件分开保存。将新建工作台文件：")+"\n"+path,
+		kit.Confirm(o.window(), "打开指导员工作台", kit.L("指导员工作台供党建指导员汇总多个支部的数据包，与本支部的数据文件分开保存。将新建工作台文件：")+"\n"+path,
 			"新建并打开", func() { o.show(path) })
 		return
 	}
@@ -68,7 +88,7 @@ func (o *workspaceOpener) open() {
 func (o *workspaceOpener) show(path string) {
 	w, err := workspace.Open(path)
 	if err != nil {
-		kit.Inform(o.parent(), "打开指导员工作台", fmt.Sprint(err))
+		kit.Inform(o.window(), "打开指导员工作台", fmt.Sprint(err))
 		return
 	}
 	win := wsui.New(o.a, w).Win

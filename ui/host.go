@@ -72,3 +72,8 @@ func (s *shell) OpenWorkspace() {
 // errNoWorkspace: a window built without the means to open a workspace
 // (tests of other screens).
 var errNoWorkspace = errors.New("这个窗口不能打开指导员工作台")
+
+// SaveFile asks where to save a new file (not a workbook: a data file).
+func (s *shell) SaveFile(title, name string, exts []string, then func(path string)) {
+	s.files.Save(title, name, filedialog.ByExtension(exts...), then)
+}
