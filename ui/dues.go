@@ -33,6 +33,17 @@ type DuesLedger interface {
 	ReverseRemittance(remittanceID int64, reason string) (model.DuesReversal, error)
 	// SaveDuesBaseChange sets a member's base from a month of the year.
 	SaveDuesBaseChange(b model.DuesBase, source string) error
+	// SaveDuesSetup saves bases and opening positions (党费已交至)
+	// together, in one transaction; PaidTo 0 clears a member's.
+	SaveDuesSetup(year int, bases []model.DuesBase, openings []model.DuesOpening, source string) error
+	// DuesLedgerStart is the month the ledger begins (建账月份), 0 before
+	// the first base; SetDuesLedgerStart changes it.
+	DuesLedgerStart() (model.Month, error)
+	SetDuesLedgerStart(start model.Month) error
+	// DuesOpenings are the members' opening positions by member.
+	DuesOpenings() (map[int64]model.Month, error)
+	// MemberDues is one member's statement for their page.
+	MemberDues(memberID int64, today model.Date) (model.MemberDues, error)
 	AddRemittance(r model.Remittance) (model.Remittance, error)
 	Remittances(year int) ([]model.Remittance, error)
 	DuesBalance(year int) (model.DuesBalance, error)
