@@ -157,8 +157,12 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	for _, r := range p.Rejected {
 		rows[r.Row] = true
 	}
-	summary := widget.NewLabel(lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
-		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)}))
+	text := lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
+		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})
+	if len(p.Openings) > 0 {
+		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
+	}
+	summary := widget.NewLabel(text)
 	summary.Wrapping = fyne.TextWrapWord
 	cols := []textColumn{{title: "行", chars: 3}, {title: "项目", chars: 6}, {title: "问题", chars: 30, wrap: true}}
 	cell := func(r, c int) string {
