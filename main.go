@@ -3,6 +3,7 @@
 package main
 
 import (
+	"log"
 	"os"
 	"sync"
 
@@ -12,8 +13,10 @@ import (
 
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/backup"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
+	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -78,9 +81,18 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Lock()
 	f.store = store
 	f.mu.Unlock()
+	// The day's automatic backup, if due, while the window comes up; the
+	// store's calls take turns on its one connection.
+	go func() {
+		if _, _, err := backup.Daily(store); err != nil {
+			log.Printf("daily backup of %s: %v", store.Path(), err)
+		}
+	}()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today,
-		Open: f.open, Close: f.close}, nil
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
+		Today:   store.Today,
+		Backups: backup.NewService(store, cli.Version),
+		Open:    f.open, Close: f.close}, nil
 }
 
 // close closes the open store, if any.

@@ -185,23 +185,20 @@ var schemas struct {
 func expectedSchema(version int) ([]schemaObject, error) {
 	schemas.Lock()
 	defer schemas.Unlock()
-	if schemas.byVersion == nil || schemas.count != len(migrations) {
-		all, err := migrateInMemory()
+	if _, ok := schemas.byVersion[version]; !ok || schemas.count != len(migrations) {
+		all, err := migrateInMemory(version)
 		if err != nil {
 			return nil, err
 		}
 		schemas.byVersion, schemas.count = all, len(migrations)
 	}
-	s, ok := schemas.byVersion[version]
-	if !ok {
-		return nil, fmt.Errorf("没有第 %d 版的数据文件结构", version)
-	}
-	return s, nil
+	return schemas.byVersion[version], nil
 }
 
-// migrateInMemory runs every migration on an empty in-memory database and
-// returns the schema after each version.
-func migrateInMemory() (map[int][]schemaObject, error) {
+// migrateInMemory runs the migrations on an empty in-memory database and
+// returns the schema after each version; it must reach version, and goes on
+// as far as the migrations succeed.
+func migrateInMemory(version int) (map[int][]schemaObject, error) {
 	sqlDB, err := sql.Open(sqlite.DriverName, ":memory:")
 	if err != nil {
 		return nil, fmt.Errorf("准备数据文件结构失败：%w", err)
@@ -220,6 +217,9 @@ func migrateInMemory() (map[int][]schemaObject, error) {
 	now := time.Now()
 	for _, m := range migrations {
 		if err := db.Transaction(func(tx *gorm.DB) error { return m.up(tx, now) }); err != nil {
+			if m.version > version {
+				break // the file's version is covered; the upgrade will say
+			}
 			return nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
 		}
 		s, err := readSchema(sqlDB)

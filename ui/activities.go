@@ -108,7 +108,7 @@ func (a *activitiesScreen) cell(row, col int) string {
 	r := &a.acts[row]
 	switch col {
 	case 0:
-		return string(r.Kind)
+		return valueText(string(r.Kind))
 	case 1:
 		return strconv.Itoa(r.Seq)
 	case 2:
@@ -172,8 +172,8 @@ func (a *activitiesScreen) refresh() {
 // newPlansTab is 年度计划: what the branch intends to hold, by month.
 func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 	kinds := kindNames()
-	kind := kit.NewSelect(kinds, nil).FitOptions()
-	kind.SetSelected(kinds[0])
+	kind := kit.NewChoice(kinds, nil).FitOptions()
+	kind.SetSelectedIndex(0)
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = monthName(i + 1)
@@ -183,7 +183,7 @@ func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 	topic := kit.NewEntry()
 	topic.SetPlaceHolder(lang.L("计划议题"))
 	addPlan := func() {
-		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Selected), Topic: topic.Text}
+		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Value()), Topic: topic.Text}
 		if _, err := a.svc.SavePlan(p); err != nil {
 			a.sh.showError("保存年度计划", err)
 			return
@@ -200,7 +200,7 @@ func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			p := a.plans[id]
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(monthName(int(p.Month)) + "　" + string(p.Kind) + "　" + p.Topic)
+			row.Objects[0].(*widget.Label).SetText(monthName(int(p.Month)) + "　" + valueText(string(p.Kind)) + "　" + p.Topic)
 			row.Objects[1].(*widget.Button).OnTapped = func() {
 				// Plans are intentions, not records: removing one is allowed.
 				a.sh.confirm(lang.L("删除计划"), lang.L("删除这项计划？已开展的活动记录不受影响。"), func() {
@@ -238,7 +238,7 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 			l := o.(*widget.Label)
 			l.Importance = widget.MediumImportance
 			if id.Col == 0 {
-				l.SetText(string(a.calKinds[id.Row]))
+				l.SetText(valueText(string(a.calKinds[id.Row])))
 				return
 			}
 			s := a.slot(a.calKinds[id.Row], time.Month(id.Col))

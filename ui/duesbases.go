@@ -223,9 +223,9 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("元"))
 	entry.SetText(row.text)
-	cat := kit.NewSelect(selectOptions(model.DuesCategories...), nil)
+	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	if row.base.Category != "" {
-		cat.SetSelected(string(row.base.Category))
+		cat.SetValue(string(row.base.Category))
 	}
 	reduce := widget.NewButton(lang.L("减免…"), func() { b.editReduction(i) })
 	change := widget.NewButton(lang.L("年中调整…"), func() { b.editChange(i) })
@@ -261,9 +261,9 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	}
 	// An edit makes a message about the last save out of date.
 	entry.OnChanged = func(s string) { row.text, row.changed = s, true; setMessage(b.msg, ""); show() }
-	cat.OnChanged = func(s string) {
-		if model.DuesCategory(s) != row.base.Category {
-			row.base.Category, row.changed = model.DuesCategory(s), true
+	cat.OnChanged = func(string) {
+		if v := model.DuesCategory(cat.Value()); v != row.base.Category {
+			row.base.Category, row.changed = v, true
 			setMessage(b.msg, "")
 			if !row.base.Category.HasBase() && row.base.Category != model.DuesFarmer {
 				row.text = ""
@@ -399,13 +399,13 @@ func (b *duesBases) editChange(i int) {
 	form := kit.NewForm("保存调整")
 	form.Ask = b.d.sh.confirm
 	from := kit.NewSelect(months, nil)
-	cat := kit.NewSelect(selectOptions(model.DuesCategories...), nil)
+	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	base := kit.NewEntry()
 	base.SetPlaceHolder(lang.L("元"))
 	result := widget.NewLabel("")
 	result.Wrapping = fyne.TextWrapWord
 	read := func() (model.DuesBase, error) {
-		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Selected)}
+		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Value())}
 		v, err := model.ParseMoney(base.Text)
 		if strings.TrimSpace(base.Text) == "" {
 			v, err = 0, nil
@@ -432,7 +432,7 @@ func (b *duesBases) editChange(i int) {
 	}
 	form.Load(func() {
 		from.SetSelectedIndex(max(0, int(b.d.sh.svc.today().Month)-2))
-		cat.SetSelected(string(row.base.Category))
+		cat.SetValue(string(row.base.Category))
 	})
 	note := widget.NewLabel(lang.L("新的基数从所选月份起适用，此前各月仍按原基数。"))
 	note.Wrapping = fyne.TextWrapWord

@@ -102,21 +102,26 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 
 	c.totals = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewHBox(hint, c.totals)), nil, nil, nil, c.table)
+	c.totals.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
+	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
 	return c
 }
 
-// monthLegend explains the colours and words of the month cells, four to a
-// row so that it fits a narrow window.
+// monthLegend explains the colours and words of the month cells, in three
+// columns with wrapped labels: in one row it forced the window wider than a
+// 1024-pixel screen, in English more so.
 func monthLegend() fyne.CanvasObject {
 	var legend []fyne.CanvasObject
 	for _, l := range legendOrder {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
 		swatch.StrokeColor, swatch.StrokeWidth = color.Gray{Y: 0x99}, 1
 		swatch.SetMinSize(fyne.NewSize(18, 18))
-		legend = append(legend, container.NewHBox(container.NewCenter(swatch), widget.NewLabel(lang.L(l.label))))
+		label := widget.NewLabel(lang.L(l.label))
+		label.Wrapping = fyne.TextWrapWord
+		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
-	return container.NewGridWithColumns(4, legend...)
+	return container.NewGridWithColumns(3, legend...)
 }
 
 func (c *duesCollect) heading(col int) string {
@@ -286,9 +291,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	})
 	form := container.NewVBox(rule, p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
 	history := container.NewBorder(container.NewVBox(heading("交纳记录"), p.empty), nil, nil, nil, p.history)
-	body := container.NewGridWithColumns(2, form, history)
+	// The history scrolls by itself beside the form: inside the form's
+	// scroll it would not get the wheel.
+	body := container.NewHSplit(kit.NewScroll(form), history)
+	body.Offset = 0.55
 	title := lang.L("{{.Name}} {{.Year}}年党费", map[string]any{"Name": row.Name, "Year": d.year})
-	p.dlg = kit.ShowForm(d.sh.win, title, p.form, body, fyne.NewSize(960, 600))
+	p.dlg = kit.ShowFormUnscrolled(d.sh.win, title, p.form, body, fyne.NewSize(960, 600))
 	return p
 }
 

@@ -107,6 +107,8 @@ func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
 // the rest.
 func (h *homeScreen) openFinding(f model.Finding) {
 	switch {
+	case f.RecruitID != 0 && h.sh.svc.Recruiting != nil:
+		h.sh.openRecruit(f.RecruitID)
 	case f.MemberID != 0:
 		h.sh.openMember(f.MemberID)
 	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:

@@ -102,7 +102,7 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 		return se
 	}
 	if sel != nil {
-		s := kit.NewSelect(sel, nil)
+		s := kit.NewChoice(sel, nil)
 		f.selects[field] = s
 		return s
 	}
@@ -144,7 +144,7 @@ func (f *memberForm) load(m model.Member) {
 		case f.entries[fi.Field] != nil:
 			f.entries[fi.Field].SetText(text)
 		case f.selects[fi.Field] != nil:
-			f.selects[fi.Field].SetSelected(text)
+			f.selects[fi.Field].SetValue(text)
 		case f.checks[fi.Field] != nil:
 			f.checks[fi.Field].SetChecked(text == "是")
 		}
@@ -161,7 +161,7 @@ func (f *memberForm) text(field model.Field) string {
 	case f.entries[field] != nil:
 		return f.entries[field].Text
 	case f.selects[field] != nil:
-		return f.selects[field].Selected
+		return f.selects[field].Value()
 	case f.checks[field] != nil && f.checks[field].Checked:
 		return "是"
 	}
@@ -178,8 +178,8 @@ func (f *memberForm) fillFromIDNumber() {
 	if f.entries[model.FieldBirthDate].Text == "" {
 		f.entries[model.FieldBirthDate].SetText(info.Birth.String())
 	}
-	if f.selects[model.FieldSex].Selected == "" {
-		f.selects[model.FieldSex].SetSelected(string(info.Sex))
+	if f.selects[model.FieldSex].Value() == "" {
+		f.selects[model.FieldSex].SetValue(string(info.Sex))
 	}
 }
 

@@ -70,8 +70,8 @@ func newProfileForm(sh *shell) *profileForm {
 	f.branchName, f.secretary = kit.NewEntry(), kit.NewEntry()
 	f.founded, f.termStart, f.termEnd = newDateEntry(sh), newDateEntry(sh), newDateEntry(sh)
 	f.instructor, f.instructorPhone, f.contact, f.contactPhone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	f.orgType = kit.NewSelect(selectOptions(model.OrgEnterprise, model.OrgSocial), nil)
-	f.branchType = kit.NewSelect(selectOptions(model.BranchOwn, model.BranchJoint), nil)
+	f.orgType = kit.NewChoice(selectOptions(model.OrgEnterprise, model.OrgSocial), nil)
+	f.branchType = kit.NewChoice(selectOptions(model.BranchOwn, model.BranchJoint), nil)
 	f.status = widget.NewLabel("")
 	f.employees.OnChanged = func(string) { f.status.SetText("") }
 
@@ -123,14 +123,14 @@ func (f *profileForm) load() {
 	f.orig = p
 	f.form.Load(func() {
 		f.orgName.SetText(p.OrgName)
-		f.orgType.SetSelected(string(p.OrgType))
+		f.orgType.SetValue(string(p.OrgType))
 		f.orgAddress.SetText(p.OrgAddress)
 		f.employees.SetText("")
 		if p.EmployeeCount > 0 {
 			f.employees.SetText(strconv.Itoa(p.EmployeeCount))
 		}
 		f.branchName.SetText(p.BranchName)
-		f.branchType.SetSelected(string(p.BranchType))
+		f.branchType.SetValue(string(p.BranchType))
 		f.founded.SetDate(p.FoundedOn)
 		f.secretary.SetText(p.Secretary)
 		f.termStart.SetDate(p.TermStart)
@@ -152,10 +152,10 @@ func (f *profileForm) load() {
 }
 
 func (f *profileForm) addSeat(c model.CommitteeMember) {
-	r := committeeRow{name: kit.NewEntry(), role: kit.NewSelect(model.CommitteeRoles, nil)}
+	r := committeeRow{name: kit.NewEntry(), role: kit.NewChoice(model.CommitteeRoles, nil)}
 	r.name.SetPlaceHolder(lang.L("姓名"))
 	r.name.SetText(c.Name)
-	r.role.SetSelected(c.Role)
+	r.role.SetValue(c.Role)
 	// The seats are not fields of the form: an edit counts as a change and
 	// the committee's message shows under the list.
 	r.name.OnChanged = func(string) { f.form.MarkChanged() }
@@ -188,7 +188,7 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 		return d
 	}
 	p.OrgName, p.OrgAddress = strings.TrimSpace(f.orgName.Text), strings.TrimSpace(f.orgAddress.Text)
-	p.OrgType, p.BranchType = model.OrgType(f.orgType.Selected), model.BranchType(f.branchType.Selected)
+	p.OrgType, p.BranchType = model.OrgType(f.orgType.Value()), model.BranchType(f.branchType.Value())
 	p.EmployeeCount = 0
 	if t := strings.TrimSpace(f.employees.Text); t != "" {
 		n, err := strconv.Atoi(t)
@@ -205,7 +205,7 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	p.ContactName, p.ContactPhone = strings.TrimSpace(f.contact.Text), strings.TrimSpace(f.contactPhone.Text)
 	p.Committee = nil
 	for _, r := range f.committee {
-		p.Committee = append(p.Committee, model.CommitteeMember{Name: strings.TrimSpace(r.name.Text), Role: r.role.Selected})
+		p.Committee = append(p.Committee, model.CommitteeMember{Name: strings.TrimSpace(r.name.Text), Role: r.role.Value()})
 	}
 	for _, e := range p.Validate(f.sh.svc.today(), f.sh.rules) {
 		if errs.For(e.Field) == "" {

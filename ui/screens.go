@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"branchledger/ui/recruit"
 )
 
 // Screen is one section of the left navigation, as in fyne_demo's tutorial
@@ -59,6 +61,12 @@ func (s *shell) registry() []Screen {
 			return s.dues.content
 		}}
 		screens = slices.Insert(screens, len(screens)-1, dues)
+	}
+	if s.svc.Recruiting != nil {
+		screens = slices.Insert(screens, len(screens)-1, Screen{Title: recruit.Title, Icon: theme.DocumentCreateIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			s.recruit = recruit.NewScreen(s, s.svc.Recruiting)
+			return s.recruit.Content()
+		}})
 	}
 	return screens
 }

@@ -4,7 +4,11 @@
 // that they can be tested with in-memory fakes.
 package ui
 
-import "branchledger/model"
+import (
+	"branchledger/model"
+	"branchledger/ui/backup"
+	"branchledger/ui/recruit"
+)
 
 // Roster is the member register (implemented by *storage.Store).
 type Roster interface {
@@ -108,12 +112,19 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Recruiting may be nil in tests of other screens; the window then has
+	// no 发展党员 section.
+	Recruiting recruit.Service
 	// Findings may be nil in tests of single screens; the window then
 	// works the checks out from the services above.
 	Findings Findings
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
+
+	// Backups are the data file's backups and restores (设置 → 备份与恢复);
+	// nil in tests of other screens.
+	Backups backup.Service
 
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the

@@ -14,6 +14,7 @@ import (
 	"branchledger/model"
 	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -66,6 +67,8 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// recruit is the 发展党员 section once shown; nil before.
+	recruit *recruit.Screen
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
 
@@ -165,6 +168,14 @@ func (s *shell) show(title string) {
 func (s *shell) openMember(id int64) {
 	s.show(screenRoster)
 	s.roster.showMember(id)
+}
+
+// openRecruit shows a person's page in the 发展党员 section.
+func (s *shell) openRecruit(id int64) {
+	s.show(recruit.Title)
+	if s.recruit != nil {
+		s.recruit.Show(id)
+	}
 }
 
 // onDataChanged registers a screen's refresh, run after every write.

@@ -12,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/xlsx"
 )
 
@@ -109,6 +110,9 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 // CommitBases saves a previewed workbook's bases and opening positions in
 // one transaction.
 func (s *Service) CommitBases(p model.BasePreview) error {
+	if err := backup.Before(s.store, storage.BackupImport); err != nil {
+		return err
+	}
 	return s.store.SaveDuesSetup(p.Year, p.Bases, p.Openings, model.SourceDuesImport+"："+filepath.Base(p.File))
 }
 

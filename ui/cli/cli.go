@@ -41,6 +41,8 @@ const usage = `用法 / usage:
   branchledger dues bases import FILE.xlsx [--db PATH] [--year Y] [--dry-run] [--skip-invalid]
   branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
   branchledger recruit export FILE.xlsx [--db PATH]
+  branchledger backup OUT [--db PATH] [--passphrase-file F]
+  branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
   branchledger demo --members N [--db PATH]
   branchledger version
 `
@@ -71,6 +73,10 @@ func Run(args []string, env Env) int {
 		status, err = dues(rest, env)
 	case "recruit":
 		status, err = recruit(rest, env)
+	case "backup":
+		status, err = backupCmd(rest, env)
+	case "restore":
+		status, err = restoreCmd(rest, env)
 	case "demo":
 		status, err = demoCmd(rest, env)
 	case "version":

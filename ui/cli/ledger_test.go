@@ -116,7 +116,7 @@ func TestDuesBasesImport(t *testing.T) {
 		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "2026年10月"},
 		{ms[3].Name, ms[3].IDNumber, "学生", "", ""},
 		{ms[4].Name, ms[4].IDNumber, "离退休", "3000", "2026.9"},
-		{"某某", ms[5].IDNumber, "在职", "4000", ""},      // not the roster's name
+		{"某某", ms[5].IDNumber, "在职", "4000", ""},         // not the roster's name
 		{ms[6].Name, ms[6].IDNumber, "在职", "4000", "十月"}, // unreadable month
 	})
 	r := run(t, "dues", "bases", "import", book, "--db", db)
