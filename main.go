@@ -90,7 +90,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	}()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
-		Today:   store.Today,
+		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
 		Backups: backup.NewService(store, cli.Version),
 		Open:    f.open, Close: f.close}, nil
 }

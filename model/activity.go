@@ -432,6 +432,20 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 			add(f.field, "请填写"+string(f.field))
 		}
 	}
+	for _, f := range []struct {
+		field Field
+		value string
+	}{{ActivityPlaceField, a.Place}, {ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair},
+		{ActivityRecorderField, a.Recorder}, {ActivityObserversField, a.Observers}, {ActivityContentField, a.Content}} {
+		if msg := tooLong(f.field, string(f.field), f.value); msg != "" {
+			add(f.field, msg)
+		}
+	}
+	for i, res := range a.Resolutions {
+		if msg := tooLong(ActivityResolutionField, fmt.Sprintf("第%d条决议", i+1), res.Text); msg != "" {
+			add(ActivityResolutionField, msg)
+		}
+	}
 
 	seen := make(map[int64]bool, len(a.Attendance))
 	present := 0

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -147,5 +148,36 @@ func TestLeftoverJournalIsRemoved(t *testing.T) {
 				t.Errorf("folder holds %v, want only the data file", names)
 			}
 		})
+	}
+}
+
+// 检查数据文件 (in the window, on the store's connection) and VerifyFile
+// (read-only, on a file Open might refuse) report index damage line by
+// line, with the counts, and change nothing.
+func TestVerifyFindsIndexDamage(t *testing.T) {
+	path := writeRoster(t, 400)
+	s := openAt(t, path)
+	v, err := s.Verify(context.Background())
+	if err != nil || !v.OK() || len(v.Counts) == 0 || v.Counts[0].N != 400 {
+		t.Fatalf("Verify of a sound file: %+v, %v", v, err)
+	}
+	s.Close()
+
+	flipIndexDigit(t, path)
+	before := fileHash(t, path)
+	v, err = VerifyFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "missing from index sqlite_autoindex_members_1") {
+		t.Errorf("VerifyFile of a damaged file found %v", v.Problems)
+	}
+	s = openAt(t, path)
+	if v, err := s.Verify(context.Background()); err != nil || v.OK() {
+		t.Errorf("Verify in the window of a damaged file: %+v, %v", v, err)
+	}
+	s.Close()
+	if fileHash(t, path) != before {
+		t.Error("verifying changed the file")
 	}
 }

@@ -433,3 +433,15 @@ func (s *Store) Close() error {
 
 // Path is the data file's absolute path.
 func (s *Store) Path() string { return s.path }
+
+// InTransaction runs fn with a store whose methods all work inside one
+// transaction on this store's file: everything fn writes is kept, or — if
+// fn fails, or the program is killed half way — none of it. The methods'
+// own transactions become savepoints inside it. fn must use only the store
+// it is given: this one's single connection is the transaction's meanwhile.
+func (s *Store) InTransaction(fn func(tx *Store) error) error {
+	return s.db.Transaction(func(gtx *gorm.DB) error {
+		tx := &Store{db: gtx, path: s.path, now: s.now, readOnly: s.readOnly}
+		return fn(tx)
+	})
+}

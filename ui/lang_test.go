@@ -27,7 +27,7 @@ func uiStrings(t *testing.T) []string {
 		extra = append(extra, s.String())
 	}
 	return uistrings.Literals(t, uistrings.Spec{
-		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed"},
+		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "showOpenFailed", "Inform"},
 		Columns: []string{"column", "textColumn"},
 		Extra:   extra,
 	})

@@ -118,6 +118,11 @@ type Services struct {
 	// Findings may be nil in tests of single screens; the window then
 	// works the checks out from the services above.
 	Findings Findings
+	// Version is the app's version and SQLiteVersion reports the SQLite
+	// engine's, for 帮助 → 关于; both may be unset in tests.
+	Version       string
+	SQLiteVersion func() (string, error)
+
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date

@@ -13,6 +13,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/help"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
 )
@@ -71,6 +72,12 @@ type shell struct {
 	recruit *recruit.Screen
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
+
+	help *help.View // nil until 帮助 is first shown
+	// savedDialog is the last 导出完成 dialog, for tests; revealer, when
+	// set, replaces opening a file's folder in the file manager.
+	savedDialog dialog.Dialog
+	revealer    func(path string) error
 
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.
@@ -232,9 +239,14 @@ func (s *shell) navigate(id widget.ListItemID) {
 			return
 		}
 	}
+	from := s.current
 	s.current = id
 	s.content.Objects = []fyne.CanvasObject{s.view(id)}
 	s.content.Refresh()
+	// 帮助 opens on the page of the screen the user came from.
+	if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
+		s.help.Show(s.screens[from].Title)
+	}
 }
 
 // unsaved is the title of a screen with edits not yet saved, or "".
