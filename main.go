@@ -36,7 +36,9 @@ func openWindow(dbPath string) int {
 	if dbPath == "" {
 		p, err := storage.DefaultPath()
 		if err != nil {
-			return ui.ShowStartupError(a, err)
+			file := &dataFile{}
+			defer file.close()
+			return ui.ShowStartupError(a, err, file.open)
 		}
 		dbPath = p
 	}
@@ -54,12 +56,13 @@ func openWindow(dbPath string) int {
 	}()
 	ui.LoadFonts()
 	o := <-done
+	defer file.close()
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
-		// Windows GUI program has no console to print to.
-		return ui.ShowStartupError(a, o.err)
+		// Windows GUI program has no console to print to; the user may
+		// make a new data file or open another from there.
+		return ui.ShowStartupError(a, o.err, file.open)
 	}
-	defer file.close()
 	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
 	return 0
 }
@@ -92,7 +95,8 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
 		Backups: backup.NewService(store, cli.Version),
-		Open:    f.open, Close: f.close}, nil
+		Open:    f.open, Close: f.close,
+		File: store}, nil
 }
 
 // close closes the open store, if any.

@@ -528,3 +528,13 @@ func TestProbationFindingLinksToThePipeline(t *testing.T) {
 		t.Errorf("%d of %d findings linked, want the probation one: %+v", linked, len(fs), fs)
 	}
 }
+
+func TestRecruitTextLimits(t *testing.T) {
+	r := Recruit{Name: "张三", IDNumber: "110101199001011237", Sex: SexMale, Notes: strings.Repeat("备", 201)}
+	r.Put(StepRecord{Step: StepApplication, Seq: 1, Date: d(2024, 3, 1)})
+	r.Put(StepRecord{Step: StepTalk, Seq: 1, Date: d(2024, 3, 2), Note: strings.Repeat("说", 201)})
+	errs := r.Validate(recruitToday)
+	if errs.For(RecruitNotes) == "" || errs.For(StepNoteField) == "" || len(errs) != 2 {
+		t.Errorf("limits: %v", errs)
+	}
+}

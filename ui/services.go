@@ -7,6 +7,7 @@ package ui
 import (
 	"branchledger/model"
 	"branchledger/ui/backup"
+	"branchledger/ui/datafile"
 	"branchledger/ui/recruit"
 )
 
@@ -138,6 +139,11 @@ type Services struct {
 	// them nil.
 	Open  Opener
 	Close func() error
+
+	// File is the data file itself: read-only or not, its integrity
+	// check, 检查数据文件. Nil in tests of other screens: no banner, no
+	// 检查数据文件.
+	File datafile.File
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

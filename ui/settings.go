@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/backup"
+	"branchledger/ui/datafile"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
 )
@@ -72,8 +73,11 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	if sh.svc.Recruiting != nil {
 		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
 	}
-	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
-		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
+	fileCard := container.NewVBox(container.NewBorder(nil, nil, nil, copyPath, path), portable)
+	if sh.svc.File != nil {
+		fileCard.Add(datafile.New(sh, sh.svc.File).Content)
+	}
+	cards.Add(widget.NewCard(lang.L("数据文件"), "", fileCard))
 	if sh.svc.Backups != nil {
 		cards.Add(widget.NewCard(lang.L("备份与恢复"), "", backup.New(sh, sh.svc.Backups).Content))
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
 	"branchledger/ui/help"
 	"branchledger/ui/kit"
@@ -73,6 +74,10 @@ type shell struct {
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
 
+	// banner says when the data file cannot be written (read-only,
+	// damaged); hidden otherwise.
+	banner *datafile.Banner
+
 	help *help.View // nil until 帮助 is first shown
 	// savedDialog is the last 导出完成 dialog, for tests; revealer, when
 	// set, replaces opening a file's folder in the file manager.
@@ -92,7 +97,11 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 	s := newShell(a, svc, dbPath)
 	// The checks start once the window is on screen: started earlier, they
 	// would compete with its set-up for a small laptop's two cores.
-	a.Lifecycle().SetOnStarted(s.recheck)
+	a.Lifecycle().SetOnStarted(func() {
+		s.recheck()
+		// The full integrity check too; writes wait for it.
+		datafile.StartCheck(s, s.banner, s.svc.File)
+	})
 	return s.win
 }
 
@@ -142,7 +151,8 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
-	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.banner = datafile.NewBanner(svc.File)
+	s.win.SetContent(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
 	s.nav.Select(0)
 	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()

@@ -83,6 +83,7 @@ func (s *Screen) editPerson(r model.Recruit) {
 	byField := map[model.Field]*kit.Field{
 		model.RecruitName: fName, model.RecruitIDNumber: fID, model.RecruitSex: fSex,
 		model.RecruitBirthDate: fBirth, model.RecruitPhone: fPhone, model.StepDateField: fApplied,
+		model.RecruitEthnicity: fEth, model.RecruitEducation: fEdu, model.RecruitPost: fPost, model.RecruitNotes: fNotes,
 	}
 	form.Check = func(report func(f *kit.Field, message string)) {
 		out, errs := read()
