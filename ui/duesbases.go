@@ -276,7 +276,9 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	b.entries = append(b.entries, entry)
 	b.selects = append(b.selects, cat)
 	b.ticks = append(b.ticks, tick)
-	return container.NewBorder(nil, nil, container.NewHBox(tick, baseCells(name, cat, entry, amount)), container.NewHBox(change, reduce), rule)
+	// Top-aligned: a rule that wraps makes the row taller, not the inputs.
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(tick, baseCells(name, cat, entry, amount))),
+		container.NewVBox(container.NewHBox(change, reduce)), rule)
 }
 
 // compute reads the typed base and applies the rules to the row.

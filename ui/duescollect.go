@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -92,13 +93,7 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		}
 		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
 	}
-	unit := fyne.MeasureText("党", 14, fyne.TextStyle{}).Width
-	c.table.SetColumnWidth(0, 5*unit)
-	c.table.SetColumnWidth(1, 5*unit)
-	for k := range 12 {
-		c.table.SetColumnWidth(collectLead+k, 4.4*unit)
-	}
-	c.table.SetColumnWidth(collectLead+12, 5.5*unit)
+	c.sizeColumns()
 
 	c.totals = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
@@ -122,6 +117,34 @@ func monthLegend() fyne.CanvasObject {
 		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
 	return container.NewGridWithColumns(3, legend...)
+}
+
+// sizeColumns makes each column as wide as its heading and the words its
+// cells show in the UI language (English "Overdue" is wider than 欠交), and
+// never narrower than the amounts: columns must not run into each other.
+func (c *duesCollect) sizeColumns() {
+	size, pad := theme.TextSize(), 2*theme.InnerPadding()
+	width := func(ss ...string) float32 {
+		w := float32(0)
+		for _, s := range ss {
+			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
+			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{Bold: true}).Width)
+		}
+		return w + pad
+	}
+	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
+	words := []string{"00000.00"}
+	for _, l := range monthLooks {
+		if l.word != "" {
+			words = append(words, lang.L(l.word))
+		}
+	}
+	c.table.SetColumnWidth(0, max(5*unit, width(c.heading(0))))
+	c.table.SetColumnWidth(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
+	for k := range 12 {
+		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
+	}
+	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
 }
 
 func (c *duesCollect) heading(col int) string {
