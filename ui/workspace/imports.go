@@ -128,8 +128,8 @@ func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 	run()
 }
 
-// run imports files one by one in the background, the bar and the list
-// following.
+// run imports files in the background (several read at once, written one
+// by one in order), the bar and the list following each package.
 func (t *importsTab) run(files []string, o ws.ImportOptions) {
 	t.running = true
 	t.file.Disable()
@@ -140,21 +140,15 @@ func (t *importsTab) run(files []string, o ws.ImportOptions) {
 	t.bar.Show()
 	t.bar.Refresh()
 	t.status.SetText(kit.L("正在导入 {{.N}} 个数据包…", map[string]any{"N": len(files)}))
-	var next func(i int)
-	next = func(i int) {
-		if i == len(files) {
-			t.finish()
-			return
-		}
-		var r ws.Result
-		t.w.background(func() { r = t.w.svc.Import(files[i], o) }, func() {
-			t.results = append(t.results, r)
-			t.bar.SetValue(float64(i + 1))
-			t.list.Refresh()
-			next(i + 1)
+	t.w.background(func() {
+		t.w.svc.ImportAll(files, o, func(done, _ int, r ws.Result) {
+			fyne.Do(func() {
+				t.results = append(t.results, r)
+				t.bar.SetValue(float64(done))
+				t.list.Refresh()
+			})
 		})
-	}
-	next(0)
+	}, t.finish)
 }
 
 func (t *importsTab) finish() {

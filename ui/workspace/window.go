@@ -47,6 +47,8 @@ type Service interface {
 	Dues(branchID int64) ([]ws.DuesLine, error)
 	RemoveBranch(id int64) error
 	Import(path string, o ws.ImportOptions) ws.Result
+	// ImportAll imports files in order, progress after each.
+	ImportAll(files []string, o ws.ImportOptions, progress func(done, total int, r ws.Result)) []ws.Result
 
 	Orgs() ([]model.Organisation, error)
 	SaveOrg(o model.Organisation) (model.Organisation, error)
