@@ -30,6 +30,9 @@ var monthLooks = map[model.MonthState]monthLook{
 	model.MonthNotOwed:     {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "—"},
 	model.MonthBaseMissing: {color.NRGBA{R: 0xfc, G: 0xe8, B: 0xc8, A: 0xff}, "缺基数"},
 	model.MonthExempt:      {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "免交"},
+	// Before the ledger nothing is owed: grey like 不需交, with its word.
+	model.MonthBeforeLedger: {color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}, "建账前"},
+	model.MonthPaidOpening:  {color.NRGBA{R: 0xe4, G: 0xf2, B: 0xe8, A: 0xff}, "期初已交"},
 }
 
 // legendOrder is the legend, left to right.
@@ -43,6 +46,8 @@ var legendOrder = []struct {
 	{model.MonthBaseMissing, "缺基数（金额未定）"},
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
+	{model.MonthBeforeLedger, "建账前（不计欠缴）"},
+	{model.MonthPaidOpening, "期初已交（党费已交至）"},
 }
 
 // duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
@@ -90,6 +95,18 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 	}
 	c.sizeColumns()
 
+	c.totals = widget.NewLabel("")
+	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
+	c.totals.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
+	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
+	return c
+}
+
+// monthLegend explains the colours and words of the month cells, in three
+// columns with wrapped labels: in one row it forced the window wider than a
+// 1024-pixel screen, in English more so.
+func monthLegend() fyne.CanvasObject {
 	var legend []fyne.CanvasObject
 	for _, l := range legendOrder {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
@@ -97,20 +114,9 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		label := widget.NewLabel(lang.L(l.label))
 		label.Wrapping = fyne.TextWrapWord
-		legend = append(legend, container.NewCenter(swatch), label)
+		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
-	c.totals = widget.NewLabel("")
-	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	// The legend in three columns: in one row it forced the window wider
-	// than a 1024-pixel screen, in English more so.
-	var items []fyne.CanvasObject
-	for i := 0; i < len(legend); i += 2 {
-		items = append(items, container.NewBorder(nil, nil, legend[i], nil, legend[i+1]))
-	}
-	c.totals.Wrapping = fyne.TextWrapWord
-	hint.Wrapping = fyne.TextWrapWord
-	c.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(3, items...), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
-	return c
+	return container.NewGridWithColumns(3, legend...)
 }
 
 // sizeColumns makes each column as wide as its heading and the words its
@@ -245,7 +251,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		cell := row.Months[k]
 		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
 		switch cell.State {
-		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt:
+		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt, model.MonthPaidOpening:
 			ck.Disable()
 		}
 		p.months[k] = ck
