@@ -26,6 +26,9 @@ func uiStrings(t *testing.T) []string {
 	for _, s := range []model.Severity{model.Info, model.Warning, model.Serious} {
 		extra = append(extra, s.String())
 	}
+	for _, t := range model.FindingTopics {
+		extra = append(extra, t.String())
+	}
 	return uistrings.Literals(t, uistrings.Spec{
 		Calls:   []string{"L", "N", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "showOpenFailed", "Inform"},
 		Columns: []string{"column", "textColumn"},
