@@ -3,10 +3,13 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
-	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2"
 
 	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
 
@@ -16,6 +19,8 @@ import (
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
+	"branchledger/ui/launch"
+	"branchledger/ui/portable"
 )
 
 func main() {
@@ -25,16 +30,30 @@ func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
 }
 
+// appID is the Fyne app ID, as in FyneApp.toml.
+const appID = "cn.branchledger.app"
+
 // openWindow runs the desktop app on the database at dbPath ("" = default).
+// Every step that needs the graphics driver goes through a launch.Guard, so
+// that a PC without OpenGL 2.1 gets the compatibility mode or a message box,
+// never an invisible program holding the data file.
 func openWindow(dbPath string) int {
-	a := app.NewWithID("cn.branchledger.app")
-	ui.SetupApp(a)
+	var pathErr error
 	if dbPath == "" {
-		p, err := storage.DefaultPath()
-		if err != nil {
-			return ui.ShowStartupError(a, err)
-		}
-		dbPath = p
+		dbPath, pathErr = storage.DefaultPath()
+	}
+	logDir := ""
+	if dbPath != "" {
+		logDir = filepath.Dir(dbPath)
+	}
+	guard := launch.New(logDir, os.Args[1:])
+	if err := guard.Prepare(); err != nil {
+		return guard.Fail(err)
+	}
+	a := portable.NewApp(appID, storage.PortableDir())
+	ui.SetupApp(a)
+	if pathErr != nil {
+		return showStartupError(guard, a, pathErr)
 	}
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
@@ -42,7 +61,7 @@ func openWindow(dbPath string) int {
 		svc ui.Services
 		err error
 	}
-	file := &dataFile{}
+	file := &dataFile{software: guard.Software()}
 	done := make(chan opened, 1)
 	go func() {
 		svc, err := file.open(dbPath)
@@ -53,17 +72,37 @@ func openWindow(dbPath string) int {
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to.
-		return ui.ShowStartupError(a, o.err)
+		return showStartupError(guard, a, o.err)
 	}
 	defer file.close()
-	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
+	guard.OnGiveUp(func() { _ = file.close() })
+	if !guard.Show(ui.NewMainWindow(a, o.svc, file.path())) {
+		return guard.Fail(errNoWindow)
+	}
+	a.Run()
 	return 0
+}
+
+// errNoWindow is the failure of a window Fyne could not make; Fyne has
+// logged why.
+var errNoWindow = errors.New("图形界面无法创建窗口（WGL/GLX 创建 OpenGL 环境失败，详见程序输出）")
+
+// showStartupError shows why the data file cannot be opened, through the
+// guard, and returns 2 when the window is closed.
+func showStartupError(guard *launch.Guard, a fyne.App, err error) int {
+	if !guard.Show(ui.NewStartupErrorWindow(a, err)) {
+		return guard.Fail(fmt.Errorf("%w；要显示的错误是：%v", errNoWindow, err))
+	}
+	a.Run()
+	return cli.ExitFailed
 }
 
 // dataFile is the data file the window works on. The window may close it and
 // open another (恢复, 打开其他数据文件) through the Open and Close of the
 // services it hands out; main closes whichever is open when the app ends.
 type dataFile struct {
+	software bool // the window renders in software (兼容模式)
+
 	mu    sync.Mutex
 	store *storage.Store
 }
@@ -79,7 +118,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Unlock()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today,
-		Open: f.open, Close: f.close}, nil
+		Open: f.open, Close: f.close, SoftwareRendering: f.software}, nil
 }
 
 // close closes the open store, if any.

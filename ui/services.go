@@ -105,6 +105,10 @@ type Services struct {
 	// them nil.
 	Open  Opener
 	Close func() error
+
+	// SoftwareRendering says the window draws with Mesa's software OpenGL
+	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
+	SoftwareRendering bool
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

@@ -15,6 +15,13 @@ import (
 // the exit status once the window is closed: 2, as the command line reports a
 // database it cannot open. Call SetupApp first.
 func ShowStartupError(a fyne.App, err error) int {
+	NewStartupErrorWindow(a, err).ShowAndRun()
+	return 2
+}
+
+// NewStartupErrorWindow is ShowStartupError's window, for main to show
+// through its start-up guard (ui/launch) and then run the app.
+func NewStartupErrorWindow(a fyne.App, err error) fyne.Window {
 	log.Printf("startup: %v", err)
 	w := a.NewWindow(lang.L("支部台账"))
 	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
@@ -26,6 +33,5 @@ func ShowStartupError(a fyne.App, err error) int {
 		container.NewBorder(nil, nil, nil, closeButton), icon, nil, msg)))
 	w.Resize(fyne.NewSize(560, 220))
 	w.CenterOnScreen()
-	w.ShowAndRun()
-	return 2
+	return w
 }
