@@ -14,7 +14,7 @@ import (
 func TestTwin(t *testing.T) {
 	for self, want := range map[string]string{
 		`E:\党建 资料\branchledger.com`: `E:\党建 资料\branchledger.exe`,
-		"/opt/bl/branchledger.com":    "/opt/bl/branchledger.exe",
+		"/opt/bl/branchledger.com":  "/opt/bl/branchledger.exe",
 	} {
 		if got := twin(self); got != want {
 			t.Errorf("twin(%q) = %q, want %q", self, got, want)
