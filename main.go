@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log"
 	"os"
 	"path/filepath"
 	"sync"
@@ -15,7 +16,9 @@ import (
 
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/backup"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -116,8 +119,15 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Lock()
 	f.store = store
 	f.mu.Unlock()
+	// The day's automatic backup, if due, while the window comes up; the
+	// store's calls take turns on its one connection.
+	go func() {
+		if _, _, err := backup.Daily(store); err != nil {
+			log.Printf("daily backup of %s: %v", store.Path(), err)
+		}
+	}()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today,
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today,
 		Open: f.open, Close: f.close, SoftwareRendering: f.software}, nil
 }
 

@@ -77,12 +77,14 @@ func (e MembershipEvent) Apply(m *Member, today Date) error {
 			return fmt.Errorf("%w：%s因“%s”离开名册，不能以转入恢复", ErrEvent, m.Name, m.LeftBy)
 		}
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
+		m.ArrivedOn = e.Date
 	case EventRestoration:
 		if m.Standing != StandingSuspended {
 			return fmt.Errorf("%w：%s的党籍未停止，无需恢复", ErrEvent, m.Name)
 		}
 		m.Standing = StandingNormal
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
+		m.ArrivedOn = e.Date
 	default:
 		return fmt.Errorf("%w：未知事项“%s”", ErrEvent, e.Kind)
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // 公民身份号码 (citizen ID number), GB 11643-1999: 17 digits, the last of them
@@ -29,18 +31,20 @@ type IDInfo struct {
 	Sex    Sex
 }
 
-// NormalizeIDNumber removes spaces and turns full-width digits and a lower-case
-// x into the stored form. It does not validate.
+// NormalizeIDNumber removes spaces and invisible characters (CleanText) and
+// turns full-width digits and a lower-case x into the stored form. It does
+// not validate, and does not upgrade a 15-digit number (UpgradeIDNumber).
 func NormalizeIDNumber(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	b.Grow(len(s))
+	for _, r := range CleanText(s) {
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteRune('0' + (r - '０'))
 		case r == 'x' || r == 'ｘ' || r == 'Ｘ':
 			b.WriteByte('X')
-		case r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' || r == '\'' || r == '\n' || r == '\r':
-			// padding and the apostrophe Excel users type to force text
+		case unicode.IsSpace(r) || r == '\'' || r == '‘' || r == '’':
+			// padding, and the apostrophe Excel users type to force text
 		default:
 			b.WriteRune(r)
 		}
@@ -48,11 +52,30 @@ func NormalizeIDNumber(s string) string {
 	return b.String()
 }
 
+// UpgradeIDNumber turns an old 15-digit 公民身份号码 (issued before 1999:
+// 6 digits of area, the birth date as YYMMDD, 3 of sequence) into its
+// 18-digit form by the rule of GB 11643-1999: "19" goes before the
+// two-digit year and the check character is computed. ok is false, and s is
+// returned as given, for anything but 15 digits (after NormalizeIDNumber)
+// holding a real date of birth.
+func UpgradeIDNumber(s string) (string, bool) {
+	n := NormalizeIDNumber(s)
+	if len(n) != 15 || !allDigits(n) {
+		return s, false
+	}
+	first17 := n[:6] + "19" + n[6:]
+	birth := Date{Year: atoi(first17[6:10]), Month: time.Month(atoi(first17[10:12])), Day: atoi(first17[12:14])}
+	if birth.Validate() != nil {
+		return s, false
+	}
+	return first17 + string(IDCheckChar(first17)), true
+}
+
 // ParseIDNumber validates an ID number and reads the birth date and sex from it.
 func ParseIDNumber(s string) (IDInfo, error) {
 	n := NormalizeIDNumber(s)
-	if len([]rune(n)) != 18 {
-		return IDInfo{}, fmt.Errorf("%w（现为%d位）", ErrIDLength, len([]rune(n)))
+	if count := utf8.RuneCountInString(n); count != 18 {
+		return IDInfo{}, fmt.Errorf("%w（现为%d位）", ErrIDLength, count)
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {

@@ -52,3 +52,49 @@ func TestIDCheckCharMatchesParse(t *testing.T) {
 		t.Fatalf("an ID built with IDCheckChar must parse: %v", err)
 	}
 }
+
+// Old 15-digit numbers (GB 11643-1999 appendix): "19" goes before the
+// two-digit year, then the check character of the 17 digits.
+func TestUpgradeIDNumber(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		ok             bool
+	}{
+		{"male born 1971", "622421710924993", "622421197109249938", true},
+		{"female born 1949", "110105491231002", "11010519491231002X", true},
+		{"padded and full-width", " ６２２４２１７１０９２４９９３ ", "622421197109249938", true},
+		{"18 digits are left alone", "622421197109249938", "622421197109249938", false},
+		{"15 characters that are not digits", "62242171092499X", "62242171092499X", false},
+		{"15 digits without a real birth date", "622421711324993", "622421711324993", false},
+		{"14 digits", "62242171092499", "62242171092499", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := UpgradeIDNumber(tt.in)
+			if got != tt.want || ok != tt.ok {
+				t.Fatalf("UpgradeIDNumber(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+			}
+			if ok {
+				if _, err := ParseIDNumber(got); err != nil {
+					t.Errorf("the upgraded number must be valid: %v", err)
+				}
+			}
+		})
+	}
+}
+
+func TestNormalizeUpgradesOldIDNumber(t *testing.T) {
+	m := Member{IDNumber: "622421710924993"}
+	m.Normalize()
+	if m.IDNumber != "622421197109249938" || m.BirthDate != NewDate(1971, 9, 24) || m.Sex != SexMale {
+		t.Errorf("got %q %v %q", m.IDNumber, m.BirthDate, m.Sex)
+	}
+}
+
+func TestParseIDNumberCountsVisibleCharacters(t *testing.T) {
+	// Pasted from a chat app: shows 18 characters, holds 19.
+	info, err := ParseIDNumber("\u200e622421197109249938")
+	if err != nil || info.Number != "622421197109249938" {
+		t.Errorf("got %+v, %v", info, err)
+	}
+}

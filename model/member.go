@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -67,6 +68,12 @@ type Member struct {
 	MobileDestination string // 外出流向
 	Notes             string
 
+	// ArrivedOn (到本支部日期) is when the member came onto this branch's
+	// roster: the day they were added or imported (unless the import says
+	// otherwise), or the date of their latest 转入 or 恢复党籍. Their time
+	// without organisational life is not counted before it (Participation).
+	ArrivedOn Date
+
 	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
 	// member off the active roster; LeftBy and LeftOn say which and when.
 	OnRoster bool
@@ -82,15 +89,24 @@ func NewMember() Member {
 	return Member{Ethnicity: "汉族", Category: CategoryFull, Standing: StandingNormal, OnRoster: true}
 }
 
-// Normalize tidies what a person typed: surrounding spaces, the ID number's
-// form, and fills birth date and sex from a valid ID number when they are empty.
+// Normalize tidies what a person typed or pasted: invisible characters and
+// surrounding spaces (CleanText, CleanLine), spaces inside the name, the ID
+// number's form (an old 15-digit number becomes its 18-digit form,
+// UpgradeIDNumber), and fills birth date and sex from a valid ID number when
+// they are empty.
 func (m *Member) Normalize() {
-	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination, &m.Notes} {
-		*s = strings.TrimSpace(*s)
+	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination} {
+		*s = CleanLine(*s)
 	}
-	m.Name = strings.Join(strings.Fields(m.Name), "")
+	m.Notes = CleanText(m.Notes)
+	if strings.ContainsAny(m.Name, " \u3000") {
+		m.Name = strings.Join(strings.Fields(m.Name), "")
+	}
 	m.Phone = NormalizePhone(m.Phone)
 	m.IDNumber = NormalizeIDNumber(m.IDNumber)
+	if up, ok := UpgradeIDNumber(m.IDNumber); ok {
+		m.IDNumber = up
+	}
 	if info, err := ParseIDNumber(m.IDNumber); err == nil {
 		if m.BirthDate.IsZero() || (m.BirthDate.MonthOnly() && m.BirthDate.Compare(info.Birth) == 0) {
 			m.BirthDate = info.Birth
@@ -122,16 +138,19 @@ func (m *Member) PartyAge(today Date) (years int, ok bool) {
 // Age is the member's age in whole years.
 func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 
-// NormalizePhone removes spaces and turns full-width digits into ASCII.
+// NormalizePhone removes spaces and invisible characters (CleanText) and
+// turns full-width digits into ASCII.
 func NormalizePhone(s string) string {
 	var b strings.Builder
-	for _, r := range s {
+	for _, r := range CleanText(s) {
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteRune('0' + (r - '０'))
 		case r == '－' || r == '—':
 			b.WriteByte('-')
-		case r == ' ' || r == '\u3000' || r == '\t' || r == '\u00a0':
+		case r == '＋':
+			b.WriteByte('+')
+		case unicode.IsSpace(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -253,6 +272,13 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	}
 	if m.Mobile && m.MobileDestination == "" {
 		add(FieldMobileDestination, "流动党员请填写外出流向")
+	}
+	switch {
+	case m.ArrivedOn.IsZero():
+	case m.ArrivedOn.Validate() != nil:
+		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
+	case m.ArrivedOn.After(today):
+		add(FieldArrivedOn, "到本支部日期不能晚于今天")
 	}
 	return errs
 }

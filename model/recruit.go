@@ -145,9 +145,9 @@ type StepRecord struct {
 	// extension of probation, the second 转正 meeting and approval (2).
 	Seq  int
 	Date Date
-	// Start and End: the training period (短期集中培训) or, on the record
-	// of 发展对象备案 (candidate notice) and of the admitting meeting
-	// (拟接收预备党员公示), the public notice.
+	// Start and End: the training period (短期集中培训), or the public
+	// notice: of the candidate on the record of 发展对象备案, of the person
+	// to be admitted (拟接收预备党员公示) on the record of 填写入党志愿书.
 	Start, End Date
 	Hours      int    // class hours of the training
 	People     string // names, as printed: 谈话人, 培养联系人, 入党介绍人
@@ -378,6 +378,16 @@ func (r *Recruit) asMember() Member {
 // date. The rules of order and deadlines are findings (CheckRecruit), not
 // refusals: a secretary must be able to record what really happened.
 func (r *Recruit) Validate(today Date) ValidationErrors {
+	errs := r.ValidatePerson()
+	for _, x := range r.Records {
+		errs = append(errs, x.Validate(today)...)
+	}
+	return errs
+}
+
+// ValidatePerson checks the person's own data and age at the application,
+// without the steps' records.
+func (r *Recruit) ValidatePerson() ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
 	switch {
@@ -416,9 +426,6 @@ func (r *Recruit) Validate(today Date) ValidationErrors {
 			add(StepDateField, "递交入党申请书时未满"+itoa(rules.MinAge.N)+"周岁（"+adult.Chinese()+"年满），"+rules.Article(rules.MinAge.Article)+"规定年满十八岁方可申请入党")
 		}
 	}
-	for _, x := range r.Records {
-		errs = append(errs, x.Validate(today)...)
-	}
 	return errs
 }
 
@@ -432,6 +439,9 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		return ValidationErrors{{Field: StepDateField, Message: "未知环节"}}
 	}
 	switch {
+	case x.Date.IsZero() && x.Step == StepCandidateRecord && !x.Start.IsZero():
+		// The notice is known but not the day of the upper committee's
+		// decision (an imported sheet has only the notice): kept, not done.
 	case x.Date.IsZero():
 		add(StepDateField, "请填写日期")
 	case x.Date.Validate() != nil:

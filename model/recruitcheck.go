@@ -318,7 +318,7 @@ func (k *checker) order() {
 		if s == StepTraining || s == StepProbation || r.Record(s).Done() {
 			continue
 		}
-		missing = append(missing, s.Info().Name)
+		missing = append(missing, s.Info().Short)
 	}
 	if len(missing) > 0 {
 		rules := RecruitRulesOn(r.DateOf(last))
@@ -338,7 +338,7 @@ func (k *checker) talkAndAge() {
 			talk.Date.Chinese(), app.Chinese(), rules.TalkMonths.N)
 	}
 	if talk.People == "" {
-		k.add(Warning, StepTalk, "", "未登记谈话人")
+		k.add(Info, StepTalk, "", "未登记谈话人")
 	}
 }
 
@@ -350,7 +350,7 @@ func (k *checker) activist() {
 	}
 	if x.Method == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
+		k.add(Info, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
 	}
 }
 
@@ -497,7 +497,7 @@ func (k *checker) vetting() {
 	x := k.r.Record(StepVetting)
 	if x.Done() && x.Document == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
+		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
 	}
 }
 

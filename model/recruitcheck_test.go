@@ -165,7 +165,7 @@ func TestRecruitRules(t *testing.T) {
 		// 第八条
 		{"activist_without_recommendation", func(r *Recruit, c *RecruitContext) {
 			set(r, StepActivist, func(x *StepRecord) { x.Method = "" })
-		}, StepActivist, Warning, "推荐方式"},
+		}, StepActivist, Info, "推荐方式"},
 		// 第九条: 1–2 mentors, full members.
 		{"three_mentors", func(r *Recruit, c *RecruitContext) {
 			set(r, StepMentors, func(x *StepRecord) { x.People = "王芳、李强、赵敏" })
@@ -249,7 +249,7 @@ func TestRecruitRules(t *testing.T) {
 		// 第十六条, 第十七条
 		{"vetting_without_conclusion", func(r *Recruit, c *RecruitContext) {
 			set(r, StepVetting, func(x *StepRecord) { x.Document = "" })
-		}, StepVetting, Warning, "书面结论"},
+		}, StepVetting, Info, "书面结论"},
 		{"course_2_days_but_24_hours", func(r *Recruit, c *RecruitContext) {
 			set(r, StepCourse, func(x *StepRecord) { x.Start, x.End, x.Hours = d(2025, 5, 22), d(2025, 5, 23), 24 })
 		}, StepCourse, 0, ""},
@@ -338,7 +338,7 @@ func TestRecruitRules(t *testing.T) {
 		{"missing_steps_one_finding", func(r *Recruit, c *RecruitContext) {
 			r.Records = removeSeq(r.Records, StepActivistRecord, 1)
 			r.Records = removeSeq(r.Records, StepUpperTalk, 1)
-		}, StepArchive, Serious, "此前缺少环节：报上级党委备案、上级党委派人谈话"},
+		}, StepArchive, Serious, "此前缺少环节：积极分子备案、上级党委谈话"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -152,7 +152,7 @@ func (s *Store) prepare() error {
 		return err
 	}
 	if version > 0 && version < latestVersion() {
-		if _, err := s.backup(version); err != nil {
+		if err := s.backup(); err != nil {
 			return err
 		}
 	}
@@ -202,28 +202,23 @@ func (s *Store) quickCheck() error {
 // application_id): "ZBTZ", for 支部台账.
 const appID = 0x5A42545A
 
-// identify returns the file's schema version, refusing other programs'
-// databases and files made by a newer version of the app.
+// identify returns the file's schema version (0 for a new, empty file),
+// refusing other programs' databases, files made by a newer version of the
+// app and files whose schema another program has changed (see CheckSchema).
 func (s *Store) identify() (int, error) {
-	var id, version, tables int
-	if err := s.db.Raw("PRAGMA application_id").Scan(&id).Error; err != nil {
-		return 0, s.openError(err)
-	}
-	if err := s.db.Raw("PRAGMA user_version").Scan(&version).Error; err != nil {
-		return 0, s.openError(err)
-	}
-	if err := s.db.Raw("SELECT count(*) FROM sqlite_schema").Scan(&tables).Error; err != nil {
-		return 0, s.openError(err)
-	}
+	version, err := CheckSchema(s.sql)
+	var serr *SchemaError
 	switch {
-	case id == 0 && version == 0 && tables == 0:
-		return 0, nil // a new, empty file
-	case id != appID:
+	case err == nil:
+		return version, nil
+	case errors.As(err, &serr):
+		return 0, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, s.path, serr.detail())
+	case errors.Is(err, ErrNotDatabase):
 		return 0, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, s.path)
-	case version > latestVersion():
+	case errors.Is(err, ErrNewerSchema):
 		return 0, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, s.path, version, latestVersion())
 	}
-	return version, nil
+	return 0, s.openError(err)
 }
 
 // openError turns what SQLite said while opening into a sentence about the

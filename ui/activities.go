@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // activitiesScreen is 活动: the year's activity records, the year's plans
@@ -28,8 +29,8 @@ type activitiesScreen struct {
 	plans    []model.Plan
 	planList *widget.List
 	// the plan form: month, kind, topic and 加入计划
-	planMonth, planKind *widget.Select
-	planTopic           *widget.Entry
+	planMonth, planKind *kit.Select
+	planTopic           *kit.Entry
 	planAdd             *widget.Button
 	report              model.ComplianceReport
 	calendar            *widget.Table
@@ -54,7 +55,7 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	for y := a.year + 1; y >= a.year-9; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	yearSelect := widget.NewSelect(years, nil)
+	yearSelect := kit.NewSelect(years, nil).FitOptions()
 	yearSelect.SetSelected(strconv.Itoa(a.year))
 	// Only now: the first selection must not refresh a screen not yet built.
 	yearSelect.OnChanged = func(s string) {
@@ -150,17 +151,17 @@ func (a *activitiesScreen) refresh() {
 // newPlansTab is 年度计划: what the branch intends to hold, by month.
 func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 	kinds := kindNames()
-	kind := widget.NewSelect(kinds, nil)
+	kind := kit.NewSelect(kinds, nil).FitOptions()
 	kind.SetSelected(kinds[0])
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = monthName(i + 1)
 	}
-	month := widget.NewSelect(months, nil)
+	month := kit.NewSelect(months, nil).FitOptions()
 	month.SetSelected(months[int(a.sh.svc.today().Month)-1])
-	topic := widget.NewEntry()
+	topic := kit.NewEntry()
 	topic.SetPlaceHolder(lang.L("计划议题"))
-	add := widget.NewButtonWithIcon(lang.L("加入计划"), theme.ContentAddIcon(), func() {
+	addPlan := func() {
 		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Selected), Topic: topic.Text}
 		if _, err := a.svc.SavePlan(p); err != nil {
 			a.sh.showError("保存年度计划", err)
@@ -168,7 +169,9 @@ func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 		}
 		topic.SetText("")
 		a.sh.dataChanged()
-	})
+	}
+	add := widget.NewButtonWithIcon(lang.L("加入计划"), theme.ContentAddIcon(), addPlan)
+	topic.OnSubmitted = func(string) { addPlan() } // Enter adds the plan
 	a.planList = widget.NewList(func() int { return len(a.plans) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel(""))

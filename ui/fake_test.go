@@ -6,6 +6,9 @@ import (
 	"sync"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"branchledger/model"
 )
 
@@ -221,4 +224,21 @@ func (f *fakeStore) ExportRoster(path string) (int, error) {
 	}
 	f.exported = append(f.exported, path)
 	return len(model.FilterMembers(f.members, model.MemberFilter{Left: model.No})), nil
+}
+
+// fill types text into a form's input as a user does: the cursor goes into
+// the field, the text is typed, and the user leaves the field (the moment
+// kit.Form checks it).
+func fill(in fyne.CanvasObject, text string) {
+	f := in.(fyne.Focusable)
+	c := fyne.CurrentApp().Driver().CanvasForObject(in)
+	if c != nil {
+		c.Focus(f)
+	}
+	test.Type(f, text)
+	if c != nil {
+		c.Unfocus()
+	} else {
+		f.FocusLost()
+	}
 }

@@ -26,7 +26,7 @@ func uiStrings(t *testing.T) []string {
 		extra = append(extra, s.String())
 	}
 	return uistrings.Literals(t, uistrings.Spec{
-		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "labelled"},
+		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed"},
 		Columns: []string{"column", "textColumn"},
 		Extra:   extra,
 	})

@@ -13,6 +13,11 @@ type Screen struct {
 	Title string // Chinese, translated with lang.L when shown
 	Icon  fyne.Resource
 	View  func(w fyne.Window) fyne.CanvasObject
+	// Unsaved, when set, reports edits not yet saved on the screen, and
+	// Discard throws them away: leaving the screen or closing the window
+	// asks first.
+	Unsaved func() bool
+	Discard func()
 }
 
 // Titles of the screens other screens link to.
@@ -36,7 +41,10 @@ func (s *shell) registry() []Screen {
 		{Title: screenSettings, Icon: theme.SettingsIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.settings = newSettingsScreen(s)
 			return s.settings.content
-		}},
+		},
+			Unsaved: func() bool { return s.settings != nil && s.settings.profile.dirty() },
+			Discard: func() { s.settings.profile.load() },
+		},
 	}
 	if s.svc.Activities != nil {
 		activities := Screen{Title: screenActivities, Icon: theme.ListIcon(), View: func(w fyne.Window) fyne.CanvasObject {
@@ -47,7 +55,8 @@ func (s *shell) registry() []Screen {
 	}
 	if s.svc.Dues != nil {
 		dues := Screen{Title: screenDues, Icon: theme.StorageIcon(), View: func(w fyne.Window) fyne.CanvasObject {
-			return newDuesScreen(s).content
+			s.dues = newDuesScreen(s)
+			return s.dues.content
 		}}
 		screens = slices.Insert(screens, len(screens)-1, dues)
 	}

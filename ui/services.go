@@ -82,6 +82,13 @@ type Participation interface {
 	ParticipationByMember() (map[int64]model.MemberParticipation, error)
 }
 
+// Findings gathers every finding of the branch as of a day, with the
+// figures the screens show beside them (implemented by *findings.Service):
+// the same list `branchledger check` prints.
+type Findings interface {
+	Findings(today model.Date) (model.BranchReport, error)
+}
+
 // Services is everything the window needs from outside the UI.
 type Services struct {
 	Roster Roster
@@ -94,6 +101,9 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Findings may be nil in tests of single screens; the window then
+	// works the checks out from the services above.
+	Findings Findings
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date

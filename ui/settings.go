@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/kit"
 )
 
 // settingsScreen is 设置: the branch profile, where the data lives, and the
@@ -68,6 +70,6 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
 		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
-	s.content = container.NewVScroll(container.NewPadded(cards))
+	s.content = kit.NewScroll(container.NewPadded(cards))
 	return s
 }

@@ -46,6 +46,7 @@ type shell struct {
 	// of 20,000 members over a second.
 	views     []fyne.CanvasObject
 	nav       *widget.List
+	current   int // the screen shown, -1 before the first
 	content   *fyne.Container
 	listeners []func()
 
@@ -65,6 +66,8 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// dues is nil when the window has no dues service.
+	dues *duesScreen
 
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.
@@ -121,7 +124,8 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].Icon)
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.screens[id].Title))
 		})
-	s.nav.OnSelected = func(id widget.ListItemID) { s.content.Objects = []fyne.CanvasObject{s.view(id)}; s.content.Refresh() }
+	s.current = -1
+	s.nav.OnSelected = s.navigate
 
 	// The list is as narrow as its longest title; a fixed strut gives the
 	// navigation a steady width that reads as a sidebar.
@@ -130,6 +134,7 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	left := container.NewStack(strut, s.nav)
 	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
 	s.nav.Select(0)
+	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()
 	s.onDataChanged(s.refreshTitle)
 	return s
@@ -200,4 +205,46 @@ func (s *shell) progress(title, detail string) dialog.Dialog {
 func (s *shell) showError(doing string, err error) {
 	log.Printf("%s: %v", doing, err)
 	dialog.ShowInformation(lang.L("操作未完成"), lang.L(doing)+lang.L("时出错：")+err.Error(), s.win)
+}
+
+// navigate shows screen id; leaving a screen with unsaved edits asks first
+// and, on no, stays where it was.
+func (s *shell) navigate(id widget.ListItemID) {
+	if id == s.current {
+		return
+	}
+	if s.current >= 0 {
+		if sc := s.screens[s.current]; sc.Unsaved != nil && sc.Unsaved() {
+			from := s.current
+			s.nav.Select(from) // the list shows where we still are
+			s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，离开后将丢失。", map[string]any{"Screen": lang.L(sc.Title)}), func() {
+				sc.Discard()
+				s.nav.Select(id)
+			})
+			return
+		}
+	}
+	s.current = id
+	s.content.Objects = []fyne.CanvasObject{s.view(id)}
+	s.content.Refresh()
+}
+
+// unsaved is the title of a screen with edits not yet saved, or "".
+func (s *shell) unsaved() string {
+	for _, sc := range s.screens {
+		if sc.Unsaved != nil && sc.Unsaved() {
+			return sc.Title
+		}
+	}
+	return ""
+}
+
+// closeIntercept asks before closing the window over unsaved edits.
+func (s *shell) closeIntercept() {
+	title := s.unsaved()
+	if title == "" {
+		s.win.Close()
+		return
+	}
+	s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
 }

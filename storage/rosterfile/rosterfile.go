@@ -9,6 +9,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/xlsx"
 )
 
@@ -56,6 +57,9 @@ func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
 
 // CommitImport carries out a previewed import in one transaction.
 func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err error) {
+	if err := backup.Before(s.store, storage.BackupImport); err != nil {
+		return 0, 0, err
+	}
 	return s.store.ApplyImport(p.Plan)
 }
 

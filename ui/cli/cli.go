@@ -38,6 +38,10 @@ const usage = `用法 / usage:
   branchledger check [--year Y] [--db PATH]
   branchledger dues calc --category 在职 --base 5400
   branchledger dues export YEAR FILE.xlsx [--db PATH]
+  branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
+  branchledger recruit export FILE.xlsx [--db PATH]
+  branchledger backup OUT [--db PATH] [--passphrase-file F]
+  branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
   branchledger demo --members N [--db PATH]
   branchledger version
 `
@@ -66,6 +70,12 @@ func Run(args []string, env Env) int {
 		status, err = check(rest, env)
 	case "dues":
 		status, err = dues(rest, env)
+	case "recruit":
+		status, err = recruit(rest, env)
+	case "backup":
+		status, err = backupCmd(rest, env)
+	case "restore":
+		status, err = restoreCmd(rest, env)
 	case "demo":
 		status, err = demoCmd(rest, env)
 	case "version":

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"fmt"
+	"os"
 
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/rosterfile"
 )
 
@@ -80,5 +82,14 @@ func openStore(dbPath string) (*storage.Store, error) {
 		}
 		dbPath = p
 	}
-	return storage.Open(dbPath)
+	store, err := storage.Open(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	// The day's automatic backup, as the window takes it: a script that
+	// changes the file every day gets its backups too.
+	if _, _, err := backup.Daily(store); err != nil {
+		fmt.Fprintf(os.Stderr, "警告：今天的自动备份没有完成：%v\n", err)
+	}
+	return store, nil
 }

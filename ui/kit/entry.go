@@ -3,6 +3,7 @@ package kit
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -153,6 +154,31 @@ func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
 type Select struct {
 	widget.Select
 	keys *keys
+	fit  bool
+}
+
+// FitOptions makes the select as wide as its longest option, so that a
+// short row of filters shows each choice whole; without it the select is
+// as narrow as its placeholder allows and takes the width its layout gives.
+func (s *Select) FitOptions() *Select {
+	s.fit = true
+	s.Refresh()
+	return s
+}
+
+// MinSize is Fyne's, widened to the longest option when FitOptions is set.
+func (s *Select) MinSize() fyne.Size {
+	m := s.Select.MinSize()
+	if !s.fit {
+		return m
+	}
+	th := s.Theme()
+	widest := float32(0)
+	for _, o := range s.Options {
+		widest = max(widest, fyne.MeasureText(o, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width)
+	}
+	pad := th.Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(max(m.Width, widest+4*pad+th.Size(theme.SizeNameInlineIcon)), m.Height)
 }
 
 // NewSelect returns a Select over options (shown as given: translate them

@@ -317,6 +317,8 @@ func (f *Form) Refresh() {
 	}
 	if f.OnCancel == nil {
 		f.Cancel.Hide()
+	} else {
+		f.Cancel.Show()
 	}
 }
 
@@ -463,7 +465,7 @@ func (f *Form) Buttons() fyne.CanvasObject {
 // and the space kept for it costs less height.
 type tightVBox struct{}
 
-func messageLift() float32 { return theme.InnerPadding() - theme.Padding() }
+func messageLift() float32 { return theme.InnerPadding() }
 
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size

@@ -1,0 +1,132 @@
+package model
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Text pasted from phone contacts, chat apps and web pages carries
+// characters nobody sees: zero-width spaces, direction marks, byte-order
+// marks, soft hyphens, variation selectors, stray control characters. Kept,
+// they make an ID number that shows 18 characters count 19, and a name that
+// search cannot find. Every text that enters a record — the importers, the
+// forms, the dues-base import — goes through CleanText or CleanLine, so
+// that what is stored is what the person saw.
+
+// CleanText returns s without invisible characters, with the spaces that
+// look like a space made one, and without spaces at either end. What it
+// removes: every Unicode format character (category Cf: U+200B–U+200F,
+// U+202A–U+202E, U+2060–U+2064, U+2066–U+206F, U+FEFF, U+00AD, U+061C,
+// U+180E …), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF), and
+// control characters other than line breaks and tabs; U+FFFD (what an
+// unreadable byte became) is removed too. What it changes: no-break and
+// typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) become an
+// ASCII space, a tab becomes a space, and CR LF or a lone CR becomes LF.
+// Line breaks inside the text are kept (an address or a note may have them);
+// the ideographic space U+3000 inside the text is kept as typed.
+func CleanText(s string) string {
+	if isClean(s) {
+		return strings.TrimSpace(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i, r := range s {
+		switch {
+		case r == '\r':
+			if i+1 < len(s) && s[i+1] == '\n' {
+				continue
+			}
+			b.WriteByte('\n')
+		case r == '\t' || isLookalikeSpace(r):
+			b.WriteByte(' ')
+		case r == '\n':
+			b.WriteByte('\n')
+		case invisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// CleanLine is CleanText for a field that holds one line (a branch name, a
+// post, a destination): line breaks, which a cell wrapped with Alt+Enter
+// carries, are removed next to Chinese characters and become a space
+// between other words, and runs of spaces (U+3000 too) become one ASCII
+// space.
+func CleanLine(s string) string {
+	s = CleanText(s)
+	if !strings.ContainsAny(s, "\n ") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(l)
+			if !isHan(last) && !isHan(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// isClean reports whether s has nothing CleanText would remove or change
+// inside it: the common case, checked without allocating.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return isCleanSlow(s[i:])
+		}
+		if c < 0x20 && c != '\n' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func isCleanSlow(s string) bool {
+	for _, r := range s {
+		if r == '\r' || r == '\t' || isLookalikeSpace(r) || invisible(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// invisible reports the characters CleanText removes.
+func invisible(r rune) bool {
+	switch {
+	case r == utf8.RuneError:
+		return true
+	case r < 0x20 || (r >= 0x7f && r < 0xa0):
+		return r != '\n' && r != '\t' && r != '\r'
+	case r < 0xa0:
+		return false
+	case r >= 0x2070 && r < 0xfe00:
+		// CJK, kana, hangul, symbols: no format character in between, and
+		// nearly every character of a Chinese roster falls here.
+		return false
+	case r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0100 && r <= 0xe01ef:
+		return true // variation selectors
+	}
+	return unicode.Is(unicode.Cf, r)
+}
+
+// isLookalikeSpace reports the spaces that show as an ordinary space.
+func isLookalikeSpace(r rune) bool {
+	return r == 0xa0 || (r >= 0x2000 && r <= 0x200a) || r == 0x202f || r == 0x205f
+}
+
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
