@@ -44,11 +44,15 @@ const (
 	// softwareEnv, set to "1", tells the copy of the program that the first
 	// start runs that it renders in software.
 	softwareEnv = "BRANCHLEDGER_SOFTWARE_GL"
-	// Timeout is how long a step that talks to the graphics driver may take
-	// before the driver is taken to hang: long for a driver (making a
-	// context or a window takes well under a second), short enough that the
-	// user sees a window or a message within 5 seconds.
-	Timeout = 4 * time.Second
+	// CheckTimeout is how long the OpenGL check may take before the driver
+	// is taken to hang: loading a driver and making a context takes well
+	// under a second, a few on a slow PC starting cold.
+	CheckTimeout = 10 * time.Second
+	// ShowTimeout is how long showing the first window may take: besides
+	// the driver it lays out and paints the first screen, which a busy
+	// two-core laptop may take seconds over. A missing OpenGL is caught
+	// at once by the check and by Show, not by this.
+	ShowTimeout = 30 * time.Second
 	// ExitNoWindow is the exit status when no window could be shown, as
 	// for a data file that cannot be opened.
 	ExitNoWindow = cli.ExitFailed
@@ -76,8 +80,10 @@ type Guard struct {
 	args     []string // the command line, for the compatibility-mode run
 	software bool     // this process renders with Mesa from compat
 	compat   string   // the compat folder, "" when the program has none
-	timeout  time.Duration
-	gl       glInfo
+	// checkTimeout and showTimeout are CheckTimeout and ShowTimeout;
+	// tests shorten them.
+	checkTimeout, showTimeout time.Duration
+	gl                        glInfo
 
 	// Seams for tests.
 	runCopy func(args []string) (int, error) // run the program in compatibility mode
@@ -93,13 +99,14 @@ type Guard struct {
 // program's arguments args (without the program name).
 func New(logDir string, args []string) *Guard {
 	g := &Guard{
-		logDir:   logDir,
-		args:     args,
-		software: os.Getenv(softwareEnv) == "1",
-		timeout:  Timeout,
-		message:  showMessage,
-		exit:     os.Exit,
-		hang:     func() { select {} },
+		logDir:       logDir,
+		args:         args,
+		software:     os.Getenv(softwareEnv) == "1",
+		checkTimeout: CheckTimeout,
+		showTimeout:  ShowTimeout,
+		message:      showMessage,
+		exit:         os.Exit,
+		hang:         func() { select {} },
 	}
 	g.runCopy = g.runSoftwareCopy
 	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
@@ -118,11 +125,12 @@ func (g *Guard) Software() bool { return g.software }
 
 // Prepare readies OpenGL before the Fyne app is made: in compatibility mode
 // it loads Mesa from the compat folder; on Windows it checks that the driver
-// makes an OpenGL 2.1 context. It runs under the watchdog. An error means no
+// makes an OpenGL 2.1 context. It runs under the watchdog (CheckTimeout).
+// An error means no
 // window can be shown: hand it to Fail.
 func (g *Guard) Prepare() error {
 	var err error
-	g.Watch("检查显卡驱动", func() { err = g.prepare() })
+	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() })
 	return err
 }
 
@@ -171,16 +179,16 @@ func (g *Guard) OnGiveUp(release func()) {
 	g.mu.Unlock()
 }
 
-// Watch runs step, which talks to the graphics driver, on the calling
-// goroutine (Fyne wants the main one). Should step not return within the
+// watch runs step, which talks to the graphics driver, on the calling
+// goroutine (Fyne wants the main one). Should step not return within
 // timeout — a driver that hangs — the watchdog gives up on it: it calls Fail
 // and ends the process with Fail's status, so that the user is not left with
 // an invisible program holding the data file. A step that comes back after
 // that is parked until the process ends.
-func (g *Guard) Watch(what string, step func()) {
+func (g *Guard) watch(what string, timeout time.Duration, step func()) {
 	var mu sync.Mutex
 	finished, gaveUp := false, false
-	timer := time.AfterFunc(g.timeout, func() {
+	timer := time.AfterFunc(timeout, func() {
 		mu.Lock()
 		if finished {
 			mu.Unlock()
@@ -188,7 +196,7 @@ func (g *Guard) Watch(what string, step func()) {
 		}
 		gaveUp = true
 		mu.Unlock()
-		g.exit(g.Fail(fmt.Errorf("%s超过 %v 没有完成：显卡驱动没有响应", what, g.timeout)))
+		g.exit(g.Fail(fmt.Errorf("%s超过 %v 没有完成：显卡驱动没有响应", what, timeout)))
 	})
 	step()
 	mu.Lock()
@@ -201,13 +209,13 @@ func (g *Guard) Watch(what string, step func()) {
 	}
 }
 
-// Show shows w, under the watchdog, and reports whether Fyne made a window
+// Show shows w, under the watchdog (ShowTimeout), and reports whether Fyne made a window
 // for it. Fyne logs a window it cannot make ("WGL: Failed to create OpenGL
 // context") and carries on without it, never to show anything; on false,
 // hand the failure to Fail.
 func (g *Guard) Show(w fyne.Window) bool {
 	made := false
-	g.Watch("打开窗口", func() {
+	g.watch("打开窗口", g.showTimeout, func() {
 		w.Show()
 		made = hasNativeWindow(w)
 	})

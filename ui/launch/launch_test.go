@@ -43,11 +43,12 @@ type recorder struct {
 func newRecorder(t *testing.T, software bool, compat string) *recorder {
 	r := &recorder{parked: make(chan struct{}, 1)}
 	r.Guard = &Guard{
-		logDir:   t.TempDir(),
-		args:     []string{"--db", `E:\党建 资料\data\branchledger.db`},
-		software: software,
-		compat:   compat,
-		timeout:  100 * time.Millisecond,
+		logDir:       t.TempDir(),
+		args:         []string{"--db", `E:\党建 资料\data\branchledger.db`},
+		software:     software,
+		compat:       compat,
+		checkTimeout: 100 * time.Millisecond,
+		showTimeout:  100 * time.Millisecond,
 		message: func(title, text string) {
 			r.mu.Lock()
 			r.messages = append(r.messages, title+"\n"+text)
@@ -85,7 +86,7 @@ func TestADriverThatHangsIsGivenUpOn(t *testing.T) {
 	returned := make(chan struct{})
 	start := time.Now()
 	go func() {
-		r.Watch("打开窗口", func() { <-stuck })
+		r.watch("打开窗口", r.showTimeout, func() { <-stuck })
 		close(returned)
 	}()
 	deadline := time.After(5 * time.Second)
@@ -131,7 +132,7 @@ func TestADriverThatHangsIsGivenUpOn(t *testing.T) {
 func TestAStepWithinTheTimeoutIsLeftAlone(t *testing.T) {
 	r := newRecorder(t, false, "")
 	ran := false
-	r.Watch("检查显卡驱动", func() { time.Sleep(20 * time.Millisecond); ran = true })
+	r.watch("检查显卡驱动", r.checkTimeout, func() { time.Sleep(20 * time.Millisecond); ran = true })
 	time.Sleep(200 * time.Millisecond) // past the timeout: the timer must be stopped
 	if !ran || len(r.exits) != 0 || len(r.messages) != 0 {
 		t.Errorf("ran=%v exits=%v messages=%d, want the step run and nothing else", ran, r.exits, len(r.messages))

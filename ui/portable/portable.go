@@ -22,20 +22,23 @@ const (
 
 // NewApp makes the Fyne app with id. With dir "" it is Fyne's app as usual,
 // its preferences in the user's profile. With a data folder dir (portable
-// mode) the preferences are dir/preferences.json, the index of the system's
-// fonts (which Fyne falls back on for characters its fonts lack) is kept in
-// dir/cache, and the empty folders Fyne makes in the user's profile while
-// starting are removed again.
+// mode) the preferences are dir/preferences.json and the index of the
+// system's fonts (which Fyne falls back on for characters its fonts lack)
+// is kept in dir/cache.
+//
+// Fyne makes and watches a preferences folder in the profile when the app
+// is made, whatever provides the preferences, and has no option to move it:
+// while the app is made, the profile is pointed into dir/cache. Its
+// settings folder is watched only when no theme is set; ui.SetupApp sets
+// one.
 func NewApp(id, dir string) fyne.App {
 	if dir == "" {
 		return app.NewWithID(id)
 	}
-	fresh := missingDirs(fyneConfigDir(id))
+	restore := redirectProfile(filepath.Join(dir, CacheDir, "fyne"))
 	a := app.NewWithID(id)
 	a.SetCloudProvider(&provider{prefs: Open(filepath.Join(dir, PrefsFile))})
-	for _, d := range fresh {
-		_ = os.Remove(d) // only if still empty
-	}
+	restore()
 	// The index is built once per process; building it here first, with a
 	// folder, makes Fyne's own later call (with the profile's cache folder)
 	// do nothing.
@@ -43,46 +46,27 @@ func NewApp(id, dir string) fyne.App {
 	return a
 }
 
-// fyneConfigDir is the folder where Fyne keeps an app's preferences
-// (fyne.io/fyne/v2/internal/app, config_*.go) and which it makes, with its
-// parents, when the app is made.
-func fyneConfigDir(id string) string {
-	var root string
+// redirectProfile points the environment variable from which Fyne finds its
+// configuration folder (fyne.io/fyne/v2/internal/app, config_*.go) to dir,
+// and returns the function that puts it back. Nothing else runs meanwhile:
+// main calls NewApp before it starts any work.
+func redirectProfile(dir string) (restore func()) {
+	key := "XDG_CONFIG_HOME" // Linux and BSD: $XDG_CONFIG_HOME/fyne
 	switch runtime.GOOS {
 	case "windows":
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return ""
-		}
-		root = filepath.Join(home, "AppData", "Roaming", "fyne")
+		key = "USERPROFILE" // %USERPROFILE%\AppData\Roaming\fyne
 	case "darwin":
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return ""
-		}
-		root = filepath.Join(home, "Library", "Preferences", "fyne")
-	default:
-		cfg, err := os.UserConfigDir()
-		if err != nil {
-			return ""
-		}
-		root = filepath.Join(cfg, "fyne")
+		key = "HOME" // ~/Library/Preferences/fyne
 	}
-	return filepath.Join(root, id)
-}
-
-// missingDirs are dir and those of its parents that do not exist, innermost
-// first.
-func missingDirs(dir string) []string {
-	var missing []string
-	for dir != "" && dir != filepath.Dir(dir) {
-		if _, err := os.Stat(dir); !os.IsNotExist(err) {
-			break
+	old, had := os.LookupEnv(key)
+	_ = os.Setenv(key, dir)
+	return func() {
+		if had {
+			_ = os.Setenv(key, old)
+		} else {
+			_ = os.Unsetenv(key)
 		}
-		missing = append(missing, dir)
-		dir = filepath.Dir(dir)
 	}
-	return missing
 }
 
 // provider hands Fyne the portable preferences: a "cloud provider" is

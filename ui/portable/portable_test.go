@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/theme"
 )
@@ -73,7 +74,22 @@ func TestPortableModeLeavesNoTraceInTheProfile(t *testing.T) {
 	t.Setenv("HOME", profile)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(profile, ".config"))
 	t.Setenv("XDG_CACHE_HOME", filepath.Join(profile, ".cache"))
-	data := filepath.Join(t.TempDir(), "data")
+	// Not t.TempDir: Fyne's watcher of its preferences folder (now under
+	// data/cache) makes it again as the folder is removed, racing the
+	// clean-up; remove it until it stays removed.
+	top, err := os.MkdirTemp("", "portable")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for range 20 {
+			if os.RemoveAll(top) == nil {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
+	data := filepath.Join(top, "data")
 	if err := os.Mkdir(data, 0o755); err != nil {
 		t.Fatal(err)
 	}
