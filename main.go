@@ -19,6 +19,7 @@ import (
 	"branchledger/storage/backup"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
+	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -55,8 +56,10 @@ func openWindow(dbPath string) int {
 	}
 	a := portable.NewApp(appID, storage.PortableDir())
 	ui.SetupApp(a)
+	file := &dataFile{software: guard.Software()}
+	defer file.close()
 	if pathErr != nil {
-		return showStartupError(guard, a, pathErr)
+		return showStartupError(guard, a, pathErr, file.open)
 	}
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
@@ -64,7 +67,6 @@ func openWindow(dbPath string) int {
 		svc ui.Services
 		err error
 	}
-	file := &dataFile{software: guard.Software()}
 	done := make(chan opened, 1)
 	go func() {
 		svc, err := file.open(dbPath)
@@ -74,10 +76,10 @@ func openWindow(dbPath string) int {
 	o := <-done
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
-		// Windows GUI program has no console to print to.
-		return showStartupError(guard, a, o.err)
+		// Windows GUI program has no console to print to; the user may
+		// make a new data file or open another from there.
+		return showStartupError(guard, a, o.err, file.open)
 	}
-	defer file.close()
 	guard.OnGiveUp(func() { _ = file.close() })
 	if !guard.Show(ui.NewMainWindow(a, o.svc, file.path())) {
 		return guard.Fail(errNoWindow)
@@ -91,13 +93,15 @@ func openWindow(dbPath string) int {
 var errNoWindow = errors.New("图形界面无法创建窗口（WGL/GLX 创建 OpenGL 环境失败，详见程序输出）")
 
 // showStartupError shows why the data file cannot be opened, through the
-// guard, and returns 2 when the window is closed.
-func showStartupError(guard *launch.Guard, a fyne.App, err error) int {
-	if !guard.Show(ui.NewStartupErrorWindow(a, err)) {
+// guard, and returns the window's exit status when the app ends (2, or 0
+// when the user opened another data file from it).
+func showStartupError(guard *launch.Guard, a fyne.App, err error, open ui.Opener) int {
+	w, status := ui.NewStartupErrorWindow(a, err, open)
+	if !guard.Show(w) {
 		return guard.Fail(fmt.Errorf("%w；要显示的错误是：%v", errNoWindow, err))
 	}
 	a.Run()
-	return cli.ExitFailed
+	return status()
 }
 
 // dataFile is the data file the window works on. The window may close it and
@@ -127,8 +131,11 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		}
 	}()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Today: store.Today,
-		Open: f.open, Close: f.close, SoftwareRendering: f.software}, nil
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
+		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
+		Backups: backup.NewService(store, cli.Version),
+		Open:    f.open, Close: f.close,
+		File: store, SoftwareRendering: f.software}, nil
 }
 
 // close closes the open store, if any.

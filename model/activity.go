@@ -432,6 +432,20 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 			add(f.field, "请填写"+string(f.field))
 		}
 	}
+	for _, f := range []struct {
+		field Field
+		value string
+	}{{ActivityPlaceField, a.Place}, {ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair},
+		{ActivityRecorderField, a.Recorder}, {ActivityObserversField, a.Observers}, {ActivityContentField, a.Content}} {
+		if msg := tooLong(f.field, string(f.field), f.value); msg != "" {
+			add(f.field, msg)
+		}
+	}
+	for i, res := range a.Resolutions {
+		if msg := tooLong(ActivityResolutionField, fmt.Sprintf("第%d条决议", i+1), res.Text); msg != "" {
+			add(ActivityResolutionField, msg)
+		}
+	}
 
 	seen := make(map[int64]bool, len(a.Attendance))
 	present := 0
@@ -661,4 +675,21 @@ func UpcomingPlans(plans []Plan, today Date, months int) []Plan {
 		}
 	}
 	return out
+}
+
+// MemberAttendance is one activity a member was due at, as their page lists
+// it: which record, and whether they came.
+type MemberAttendance struct {
+	ActivityID int64
+	Kind       ActivityKind
+	Seq        int
+	Date       Date
+	Status     Attendance
+	Reason     string
+}
+
+// Title names the record as lists do: 2026年第3次支部委员会会议.
+func (a *MemberAttendance) Title() string {
+	r := Activity{Kind: a.Kind, Seq: a.Seq, Date: a.Date}
+	return r.Title()
 }

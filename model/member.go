@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Sex as recorded on the form.
@@ -198,11 +197,19 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
 
-	switch {
-	case m.Name == "":
+	if m.Name == "" {
 		add(FieldName, "请填写姓名")
-	case utf8.RuneCountInString(m.Name) > 30:
-		add(FieldName, "姓名过长（最多30个字）")
+	}
+	for _, f := range []struct {
+		field Field
+		text  string
+	}{
+		{FieldName, m.Name}, {FieldEthnicity, m.Ethnicity}, {FieldBranchName, m.BranchName}, {FieldPost, m.Post},
+		{FieldPhone, m.Phone}, {FieldAddress, m.Address}, {FieldMobileDestination, m.MobileDestination}, {FieldNotes, m.Notes},
+	} {
+		if msg := tooLong(f.field, f.field.Label(), f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if m.Sex != SexMale && m.Sex != SexFemale {
 		add(FieldSex, "请选择性别（男/女）")

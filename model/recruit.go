@@ -3,7 +3,6 @@ package model
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // RecruitStep is one of the 25 steps of recruiting a member (发展党员), in
@@ -348,7 +347,23 @@ const (
 	StepDocField     Field = "step_document"
 	StepMeetingField Field = "step_meeting"
 	StepOutcomeField Field = "step_outcome"
+	StepNoteField    Field = "step_note"
+	RecruitEthnicity Field = "recruit_ethnicity"
+	RecruitEducation Field = "recruit_education"
+	RecruitPost      Field = "recruit_post"
+	RecruitNotes     Field = "recruit_notes"
 )
+
+// The longest texts the pipeline's fields take (see TextLimits): each must
+// print legibly in its cell of the 纪实表 and the 台账.
+func init() {
+	for f, n := range map[Field]int{
+		RecruitName: 30, RecruitEthnicity: 10, RecruitEducation: 20, RecruitPost: 50, RecruitNotes: 200,
+		StepPeopleField: 100, StepMethodField: 10, StepDocField: 200, StepNoteField: 200,
+	} {
+		TextLimits[f] = n
+	}
+}
 
 // Normalize tidies what was typed, and fills birth date and sex from a valid
 // ID number, as Member.Normalize does.
@@ -390,11 +405,19 @@ func (r *Recruit) Validate(today Date) ValidationErrors {
 func (r *Recruit) ValidatePerson() ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
-	switch {
-	case r.Name == "":
+	if r.Name == "" {
 		add(RecruitName, "请填写姓名")
-	case utf8.RuneCountInString(r.Name) > 30:
-		add(RecruitName, "姓名过长（最多30个字）")
+	}
+	for _, f := range []struct {
+		field       Field
+		label, text string
+	}{
+		{RecruitName, "姓名", r.Name}, {RecruitEthnicity, "民族", r.Ethnicity}, {RecruitEducation, "学历", r.Education},
+		{RecruitPost, "工作岗位", r.Post}, {RecruitNotes, "备注", r.Notes},
+	} {
+		if msg := tooLong(f.field, f.label, f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if r.Sex != SexMale && r.Sex != SexFemale {
 		add(RecruitSex, "请选择性别（男/女）")
@@ -454,6 +477,17 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		add(StepPeriodField, "请同时填写开始和结束日期")
 	case !x.Start.IsZero() && x.End.Before(x.Start):
 		add(StepPeriodField, "结束日期早于开始日期")
+	}
+	for _, f := range []struct {
+		field       Field
+		label, text string
+	}{
+		{StepPeopleField, x.Step.Info().People + "人员", x.People}, {StepMethodField, "方式", x.Method},
+		{StepDocField, "材料", x.Document}, {StepNoteField, "说明", x.Note},
+	} {
+		if msg := tooLong(f.field, f.label, f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if x.Hours < 0 {
 		add(StepPeriodField, "学时不能为负数")

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // RecruitImportPreview is everything the user sees before confirming an
 // import of the pipeline workbook: the rows refused with their reasons, and
 // what the rest would add or change. Nothing has been written.
@@ -74,4 +76,41 @@ func MergeRecruit(existing, in *Recruit) Recruit {
 		out.Put(m)
 	}
 	return out
+}
+
+// RecruitPipeline is everyone in the pipeline with what the checks found for
+// each as of a day, and the titles of the meeting records the steps link.
+type RecruitPipeline struct {
+	Recruits []Recruit
+	Reports  map[int64]RecruitReport // by recruit ID
+	Meetings map[int64]string        // linked activity ID → its title
+}
+
+// Findings are every person's findings, in pipeline order.
+func (p *RecruitPipeline) Findings() []Finding {
+	var out []Finding
+	for _, r := range p.Recruits {
+		out = append(out, p.Reports[r.ID].Findings...)
+	}
+	return out
+}
+
+// LinkProbationFindings points the roster's findings on a probation that
+// ended without a decision (CheckRoster) at the pipeline page of the person
+// the member came through, so that the secretary lands where 转正 is
+// recorded. They are told from the roster's other findings about a member
+// by naming the 预备期, as only they do (a test holds CheckRoster to it).
+func LinkProbationFindings(fs []Finding, rs []Recruit) {
+	byMember := make(map[int64]int64, len(rs))
+	for _, r := range rs {
+		if r.MemberID != 0 {
+			byMember[r.MemberID] = r.ID
+		}
+	}
+	for i := range fs {
+		f := &fs[i]
+		if f.RecruitID == 0 && f.MemberID != 0 && strings.Contains(f.Message, "预备期") {
+			f.RecruitID = byMember[f.MemberID]
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -55,14 +56,25 @@ func (e *SchemaError) detail() string {
 // anywhere: it is made by running the migrations on an in-memory database,
 // so a new migration needs no change here.
 func CheckSchema(db *sql.DB) (version int, err error) {
+	return checkSchema(context.Background(), db)
+}
+
+// schemaReader is a *sql.DB, *sql.Conn or *sql.Tx.
+type schemaReader interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// checkSchema is CheckSchema on a connection or transaction already held.
+func checkSchema(ctx context.Context, db schemaReader) (version int, err error) {
 	var id, tables int
-	if err := db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&id); err != nil {
 		return 0, fmt.Errorf("读取数据文件标识失败：%w", err)
 	}
-	if err := db.QueryRow("PRAGMA user_version").Scan(&version); err != nil {
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return 0, fmt.Errorf("读取数据文件版本失败：%w", err)
 	}
-	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
 		return 0, fmt.Errorf("读取数据文件结构失败：%w", err)
 	}
 	switch {
@@ -79,7 +91,7 @@ func CheckSchema(db *sql.DB) (version int, err error) {
 	if err != nil {
 		return version, err
 	}
-	got, err := readSchema(db)
+	got, err := readSchema(ctx, db)
 	if err != nil {
 		return version, fmt.Errorf("读取数据文件结构失败：%w", err)
 	}
@@ -108,10 +120,8 @@ func (o schemaObject) label() string {
 // readSchema reads every object of the main schema, SQLite's own included
 // (sqlite_sequence, the automatic indexes of UNIQUE constraints), sorted by
 // kind and name.
-func readSchema(q interface {
-	Query(query string, args ...any) (*sql.Rows, error)
-}) ([]schemaObject, error) {
-	rows, err := q.Query("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
+func readSchema(ctx context.Context, q schemaReader) ([]schemaObject, error) {
+	rows, err := q.QueryContext(ctx, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name")
 	if err != nil {
 		return nil, err
 	}
@@ -185,23 +195,20 @@ var schemas struct {
 func expectedSchema(version int) ([]schemaObject, error) {
 	schemas.Lock()
 	defer schemas.Unlock()
-	if schemas.byVersion == nil || schemas.count != len(migrations) {
-		all, err := migrateInMemory()
+	if _, ok := schemas.byVersion[version]; !ok || schemas.count != len(migrations) {
+		all, err := migrateInMemory(version)
 		if err != nil {
 			return nil, err
 		}
 		schemas.byVersion, schemas.count = all, len(migrations)
 	}
-	s, ok := schemas.byVersion[version]
-	if !ok {
-		return nil, fmt.Errorf("没有第 %d 版的数据文件结构", version)
-	}
-	return s, nil
+	return schemas.byVersion[version], nil
 }
 
-// migrateInMemory runs every migration on an empty in-memory database and
-// returns the schema after each version.
-func migrateInMemory() (map[int][]schemaObject, error) {
+// migrateInMemory runs the migrations on an empty in-memory database and
+// returns the schema after each version; it must reach version, and goes on
+// as far as the migrations succeed.
+func migrateInMemory(version int) (map[int][]schemaObject, error) {
 	sqlDB, err := sql.Open(sqlite.DriverName, ":memory:")
 	if err != nil {
 		return nil, fmt.Errorf("准备数据文件结构失败：%w", err)
@@ -220,9 +227,12 @@ func migrateInMemory() (map[int][]schemaObject, error) {
 	now := time.Now()
 	for _, m := range migrations {
 		if err := db.Transaction(func(tx *gorm.DB) error { return m.up(tx, now) }); err != nil {
+			if m.version > version {
+				break // the file's version is covered; the upgrade will say
+			}
 			return nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
 		}
-		s, err := readSchema(sqlDB)
+		s, err := readSchema(context.Background(), sqlDB)
 		if err != nil {
 			return nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
 		}

@@ -309,16 +309,40 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	refuseUntouched(t, path, ErrNewerSchema, "数据文件由更新版本的支部台账创建")
 }
 
-// A 0-byte file (say, made by "New → File" in Explorer) is a new data file.
-func TestEmptyFileBecomesNewDataFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "新建 文件.db")
+// A 0-byte file is typical of a copy to a USB drive that did not finish: it
+// is refused untouched, not taken for a new ledger. Create, the explicit
+// 新建数据文件, may replace it.
+func TestEmptyFileIsRefusedAndCreateReplacesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "拷贝 到U盘.db")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := openAt(t, path)
+	refuseUntouched(t, path, ErrEmptyFile, "数据文件是空的（0 字节）")
+
+	s, err := Create(path, WithClock(newTestClock().Now))
+	if err != nil {
+		t.Fatalf("Create over the empty file: %v", err)
+	}
 	p, err := s.Profile()
 	if err != nil || p.BranchUUID == "" {
 		t.Fatalf("profile of the new file: %+v, %v", p, err)
+	}
+	addMembers(t, s, 1)
+	s.Close()
+
+	// Create never replaces a file with records.
+	before := fileHash(t, path)
+	if s, err := Create(path); !errors.Is(err, ErrExists) {
+		if err == nil {
+			s.Close()
+		}
+		t.Fatalf("Create over a data file: %v, want ErrExists", err)
+	}
+	if fileHash(t, path) != before {
+		t.Error("Create changed the existing data file")
+	}
+	if names := dirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{"拷贝 到U盘.db"}) {
+		t.Errorf("folder holds %v after the refused Create", names)
 	}
 }
 

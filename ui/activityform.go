@@ -55,7 +55,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.save = f.form.Save
 	f.form.Ask = a.sh.confirm
 	f.form.OnSubmit = f.submit
-	f.kind = kit.NewSelect(kindNames(), func(string) { f.reloadDue() })
+	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
 	f.date = newDateEntry(a.sh)
 	f.date.OnChanged = func(string) { f.reloadDue() }
 	entry := func(hint string) *kit.Entry {
@@ -145,7 +145,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		}
 		f.showFiles()
 		// Set last: it loads the attendance grid for the kind and date.
-		f.kind.SetSelected(string(act.Kind))
+		f.kind.SetValue(string(act.Kind))
 	})
 	if act.ID != 0 {
 		f.form.ShowAll()
@@ -242,7 +242,7 @@ func (f *activityForm) reloadDue() {
 	if err != nil || d.IsZero() || d.MonthOnly() {
 		return
 	}
-	due, err := f.sc.svc.DueMembers(model.ActivityKind(f.kind.Selected), d)
+	due, err := f.sc.svc.DueMembers(model.ActivityKind(f.kind.Value()), d)
 	if err != nil {
 		f.sc.sh.showError("读取党员名单", err)
 		return
@@ -324,7 +324,7 @@ func (f *activityForm) resolutionsTyped() []model.Resolution {
 // typed is the record as the form holds it now.
 func (f *activityForm) typed() model.Activity {
 	a := f.act
-	a.Kind = model.ActivityKind(f.kind.Selected)
+	a.Kind = model.ActivityKind(f.kind.Value())
 	a.Date, _ = f.date.Date()
 	a.Start, a.End, a.Place, a.Topic = f.start.Text, f.end.Text, f.place.Text, f.topic.Text
 	a.Chair, a.Recorder, a.Observers, a.Content = f.chair.Text, f.recorder.Text, f.obsv.Text, f.content.Text

@@ -33,7 +33,7 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 	d.record = d.form.Save
 	d.form.Ask = sh.confirm
 	d.form.OnSubmit = d.submit
-	d.kind = kit.NewSelect(selectOptions(model.AvailableEvents(&m)...), func(s string) {
+	d.kind = kit.NewChoice(selectOptions(model.AvailableEvents(&m)...), func(s string) {
 		d.note.SetPlaceHolder(model.EventKind(s).NoteHint())
 	})
 	d.date = newDateEntry(sh)
@@ -54,10 +54,10 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 // event reads the dialog into an event and checks it against the member as
 // model.MembershipEvent.Apply would in the store.
 func (d *eventDialog) event() (model.MembershipEvent, *kit.Field, string) {
-	if d.kind.Selected == "" {
+	if d.kind.Value() == "" {
 		return model.MembershipEvent{}, d.kindF, lang.L("请选择要登记的事项")
 	}
-	kind := model.EventKind(d.kind.Selected)
+	kind := model.EventKind(d.kind.Value())
 	date, err := d.date.Date()
 	if err != nil {
 		return model.MembershipEvent{}, d.dateF, err.Error()

@@ -107,6 +107,8 @@ func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
 // the rest.
 func (h *homeScreen) openFinding(f model.Finding) {
 	switch {
+	case f.RecruitID != 0 && h.sh.svc.Recruiting != nil:
+		h.sh.openRecruit(f.RecruitID)
 	case f.MemberID != 0:
 		h.sh.openMember(f.MemberID)
 	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:
@@ -133,7 +135,7 @@ func (h *homeScreen) refresh() {
 
 	if p.IsSet() {
 		h.title.SetText(p.BranchName)
-		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": string(p.OrgType)}))
+		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": valueText(string(p.OrgType))}))
 		h.setup.Hide()
 	} else {
 		h.title.SetText(lang.L("尚未填写支部信息"))

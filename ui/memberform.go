@@ -58,8 +58,8 @@ func showMemberForm(sh *shell, m model.Member) *memberForm {
 }
 
 func (f *memberForm) build() fyne.CanvasObject {
-	cells := make([]*kit.Field, 0, len(model.MemberFields))
-	for _, fi := range model.MemberFields {
+	cells := make([]*kit.Field, 0, len(model.RecordFields))
+	for _, fi := range model.RecordFields {
 		fd := f.form.Add(fi.Label, f.input(fi.Field))
 		f.fields[fi.Field] = fd
 		if fi.Field == model.FieldFullDate {
@@ -102,12 +102,12 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 		return se
 	}
 	if sel != nil {
-		s := kit.NewSelect(sel, nil)
+		s := kit.NewChoice(sel, nil)
 		f.selects[field] = s
 		return s
 	}
 	switch field {
-	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
 		d := newDateEntry(f.sh)
 		f.entries[field] = &d.Entry.Entry
 		return d
@@ -133,14 +133,18 @@ func (f *memberForm) buildTransferIn() fyne.CanvasObject {
 }
 
 // load puts m into the widgets (inside form.Load, so not as the user's edits).
+// A new member comes onto the roster today unless the secretary says when.
 func (f *memberForm) load(m model.Member) {
-	for _, fi := range model.MemberFields {
+	if f.isNew && m.ArrivedOn.IsZero() {
+		m.ArrivedOn = f.sh.svc.today()
+	}
+	for _, fi := range model.RecordFields {
 		text := m.Text(fi.Field)
 		switch {
 		case f.entries[fi.Field] != nil:
 			f.entries[fi.Field].SetText(text)
 		case f.selects[fi.Field] != nil:
-			f.selects[fi.Field].SetSelected(text)
+			f.selects[fi.Field].SetValue(text)
 		case f.checks[fi.Field] != nil:
 			f.checks[fi.Field].SetChecked(text == "是")
 		}
@@ -157,7 +161,7 @@ func (f *memberForm) text(field model.Field) string {
 	case f.entries[field] != nil:
 		return f.entries[field].Text
 	case f.selects[field] != nil:
-		return f.selects[field].Selected
+		return f.selects[field].Value()
 	case f.checks[field] != nil && f.checks[field].Checked:
 		return "是"
 	}
@@ -174,8 +178,8 @@ func (f *memberForm) fillFromIDNumber() {
 	if f.entries[model.FieldBirthDate].Text == "" {
 		f.entries[model.FieldBirthDate].SetText(info.Birth.String())
 	}
-	if f.selects[model.FieldSex].Selected == "" {
-		f.selects[model.FieldSex].SetSelected(string(info.Sex))
+	if f.selects[model.FieldSex].Value() == "" {
+		f.selects[model.FieldSex].SetValue(string(info.Sex))
 	}
 }
 
@@ -186,6 +190,8 @@ func (f *memberForm) enableDependents() {
 	if f.transferIn != nil {
 		setEnabled(f.viaDate, f.transferIn.Checked)
 		setEnabled(f.viaNote, f.transferIn.Checked)
+		// A member transferred in arrives on the 转入 date.
+		setEnabled(f.fields[model.FieldArrivedOn].Input.(fyne.Disableable), !f.transferIn.Checked)
 		f.form.Refresh()
 	}
 }

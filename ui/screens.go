@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"branchledger/ui/help"
+	"branchledger/ui/recruit"
 )
 
 // Screen is one section of the left navigation, as in fyne_demo's tutorial
@@ -60,5 +63,23 @@ func (s *shell) registry() []Screen {
 		}}
 		screens = slices.Insert(screens, len(screens)-1, dues)
 	}
+	if s.svc.Recruiting != nil {
+		screens = slices.Insert(screens, len(screens)-1, Screen{Title: recruit.Title, Icon: theme.DocumentCreateIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			s.recruit = recruit.NewScreen(s, s.svc.Recruiting)
+			return s.recruit.Content()
+		}})
+	}
+	// 帮助 comes last, after 设置: added here, after the sections that go
+	// before 设置.
+	screens = append(screens, Screen{Title: help.Title, Icon: theme.HelpIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+		s.help = help.NewView(help.About{Version: s.svc.Version, DataFile: s.dbPath, SQLite: s.svc.SQLiteVersion})
+		return s.help.Content
+	}})
 	return screens
+}
+
+// showHelp opens the help page of a screen (its Chinese title) or 关于.
+func (s *shell) showHelp(topic string) {
+	s.show(help.Title)
+	s.help.Show(topic)
 }

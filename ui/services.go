@@ -4,7 +4,12 @@
 // that they can be tested with in-memory fakes.
 package ui
 
-import "branchledger/model"
+import (
+	"branchledger/model"
+	"branchledger/ui/backup"
+	"branchledger/ui/datafile"
+	"branchledger/ui/recruit"
+)
 
 // Roster is the member register (implemented by *storage.Store).
 type Roster interface {
@@ -27,6 +32,10 @@ type Branch interface {
 	Profile() (model.Profile, error)
 	// SaveProfile returns model.ValidationErrors for field problems.
 	SaveProfile(p model.Profile) error
+	// SaveProfileAligning saves the profile and, in the same transaction,
+	// sets every member on the roster whose 所在党支部 differs to the
+	// branch's name (recorded in their history); it returns how many.
+	SaveProfileAligning(p model.Profile) (int, error)
 }
 
 // RosterFiles reads and writes roster workbooks.
@@ -71,6 +80,9 @@ type Activities interface {
 	// (the committee follows from the profile).
 	MeetingSetup() (model.BranchMeetingSetup, error)
 	SaveMeetingSetup(b model.BranchMeetingSetup) error
+	// MemberAttendance lists the activities a member was due at, newest
+	// first, for their page.
+	MemberAttendance(memberID int64) ([]model.MemberAttendance, error)
 	ExportActivity(id int64, path string) error
 	ExportLedger(year int, path string) (int, error)
 }
@@ -101,12 +113,24 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Recruiting may be nil in tests of other screens; the window then has
+	// no 发展党员 section.
+	Recruiting recruit.Service
 	// Findings may be nil in tests of single screens; the window then
 	// works the checks out from the services above.
 	Findings Findings
+	// Version is the app's version and SQLiteVersion reports the SQLite
+	// engine's, for 帮助 → 关于; both may be unset in tests.
+	Version       string
+	SQLiteVersion func() (string, error)
+
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
+
+	// Backups are the data file's backups and restores (设置 → 备份与恢复);
+	// nil in tests of other screens.
+	Backups backup.Service
 
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the
@@ -115,6 +139,11 @@ type Services struct {
 	// them nil.
 	Open  Opener
 	Close func() error
+
+	// File is the data file itself: read-only or not, its integrity
+	// check, 检查数据文件. Nil in tests of other screens: no banner, no
+	// 检查数据文件.
+	File datafile.File
 
 	// SoftwareRendering says the window draws with Mesa's software OpenGL
 	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.

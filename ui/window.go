@@ -12,8 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/help"
 	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -66,8 +69,20 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// recruit is the 发展党员 section once shown; nil before.
+	recruit *recruit.Screen
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
+
+	// banner says when the data file cannot be written (read-only,
+	// damaged); hidden otherwise.
+	banner *datafile.Banner
+
+	help *help.View // nil until 帮助 is first shown
+	// savedDialog is the last 导出完成 dialog, for tests; revealer, when
+	// set, replaces opening a file's folder in the file manager.
+	savedDialog dialog.Dialog
+	revealer    func(path string) error
 
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.
@@ -82,7 +97,11 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 	s := newShell(a, svc, dbPath)
 	// The checks start once the window is on screen: started earlier, they
 	// would compete with its set-up for a small laptop's two cores.
-	a.Lifecycle().SetOnStarted(s.recheck)
+	a.Lifecycle().SetOnStarted(func() {
+		s.recheck()
+		// The full integrity check too; writes wait for it.
+		datafile.StartCheck(s, s.banner, s.svc.File)
+	})
 	return s.win
 }
 
@@ -132,7 +151,8 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
-	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.banner = datafile.NewBanner(svc.File)
+	s.win.SetContent(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
 	s.nav.Select(0)
 	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()
@@ -165,6 +185,14 @@ func (s *shell) show(title string) {
 func (s *shell) openMember(id int64) {
 	s.show(screenRoster)
 	s.roster.showMember(id)
+}
+
+// openRecruit shows a person's page in the 发展党员 section.
+func (s *shell) openRecruit(id int64) {
+	s.show(recruit.Title)
+	if s.recruit != nil {
+		s.recruit.Show(id)
+	}
 }
 
 // onDataChanged registers a screen's refresh, run after every write.
@@ -224,9 +252,14 @@ func (s *shell) navigate(id widget.ListItemID) {
 			return
 		}
 	}
+	from := s.current
 	s.current = id
 	s.content.Objects = []fyne.CanvasObject{s.view(id)}
 	s.content.Refresh()
+	// 帮助 opens on the page of the screen the user came from.
+	if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
+		s.help.Show(s.screens[from].Title)
+	}
 }
 
 // unsaved is the title of a screen with edits not yet saved, or "".

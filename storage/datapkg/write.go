@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -208,4 +209,21 @@ func isNoSpace(err error) bool {
 		return false
 	}
 	return errno == syscall.ENOSPC || (runtime.GOOS == "windows" && (errno == 112 || errno == 39))
+}
+
+// FileName is the name a package of a branch gets in a folder chosen for it:
+// 支部名称-备份-20261130-1430.blpkg, with characters Windows refuses in file
+// names replaced.
+func FileName(branchName string, at time.Time) string {
+	name := strings.TrimSpace(branchName)
+	if name == "" {
+		name = "支部台账"
+	}
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
+	return fmt.Sprintf("%s-备份-%s%s", name, at.Local().Format("20060102-1504"), Ext)
 }

@@ -219,13 +219,17 @@ func checkDues(b *Branch, r *model.BranchReport) error {
 }
 
 func checkRecruiting(b *Branch, r *model.BranchReport) error {
-	fs, err := recruitfile.New(b.Store).Findings()
+	p, err := recruitfile.New(b.Store).Pipeline()
 	if err != nil {
 		return err
 	}
+	fs := recruitfile.Listed(p.Findings())
 	for i := range fs {
 		fs[i].About = model.AboutRecruiting
 	}
+	// The roster's "probation ended without a decision" opens the pipeline
+	// page of the person, where 转正 is recorded.
+	model.LinkProbationFindings(r.Findings, p.Recruits)
 	r.Findings = append(r.Findings, fs...)
 	return nil
 }

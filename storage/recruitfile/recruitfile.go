@@ -8,6 +8,8 @@ package recruitfile
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"sort"
 
 	"branchledger/model"
@@ -24,48 +26,47 @@ type Service struct {
 // New returns the service for store.
 func New(store *storage.Store) *Service { return &Service{store: store} }
 
-// Pipeline is everyone in the pipeline with what the checks found for each,
-// as of today.
-type Pipeline struct {
-	Recruits []model.Recruit
-	Reports  map[int64]model.RecruitReport // by recruit ID
-	Meetings map[int64]string              // linked activity ID → its title
-}
-
-// Findings are every person's findings, in pipeline order.
-func (p *Pipeline) Findings() []model.Finding {
-	var out []model.Finding
-	for _, r := range p.Recruits {
-		out = append(out, p.Reports[r.ID].Findings...)
-	}
-	return out
-}
-
 // Pipeline reads and checks the whole pipeline.
-func (s *Service) Pipeline() (Pipeline, error) {
+func (s *Service) Pipeline() (model.RecruitPipeline, error) {
 	rs, err := s.store.Recruits()
 	if err != nil {
-		return Pipeline{}, err
+		return model.RecruitPipeline{}, err
 	}
 	c, titles, err := s.context(rs)
 	if err != nil {
-		return Pipeline{}, err
+		return model.RecruitPipeline{}, err
 	}
-	p := Pipeline{Recruits: rs, Reports: make(map[int64]model.RecruitReport, len(rs)), Meetings: titles}
+	p := model.RecruitPipeline{Recruits: rs, Reports: make(map[int64]model.RecruitReport, len(rs)), Meetings: titles}
 	for i := range rs {
 		p.Reports[rs[i].ID] = model.CheckRecruit(&rs[i], c)
 	}
 	return p, nil
 }
 
-// Findings are the pipeline's findings as of today, for home, `check` and
-// the findings aggregator.
+// Findings are the pipeline's findings as of today that home and `check`
+// list (see Listed).
 func (s *Service) Findings() ([]model.Finding, error) {
 	p, err := s.Pipeline()
 	if err != nil {
 		return nil, err
 	}
-	return p.Findings(), nil
+	return Listed(p.Findings()), nil
+}
+
+// Listed keeps the findings home and `check` list: overdue steps,
+// deadlines within model.RecruitDueSoonDays and breaches of the rules
+// (提醒 and 严重). The 提示 about details not yet recorded (who talked,
+// how an activist was recommended, a meeting not linked) stay on the
+// person's page, where they are dealt with; listed for every person on
+// home they would bury the deadlines.
+func Listed(fs []model.Finding) []model.Finding {
+	var out []model.Finding
+	for _, f := range fs {
+		if f.Severity >= model.Warning {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Check is one person's record and report.
@@ -251,6 +252,40 @@ func (s *Service) ExportRecord(id int64, path string) error {
 
 // ErrNoNotice is returned when a notice is asked for that has no dates yet.
 var ErrNoNotice = fmt.Errorf("尚未登记公示的开始和结束日期")
+
+// ExportCandidateNotice writes the notice of a person as 发展对象.
+func (s *Service) ExportCandidateNotice(id int64, path string) error {
+	return s.ExportNotice(id, xlsx.NoticeCandidate, path)
+}
+
+// ExportAdmissionNotice writes the notice of a person to be admitted as
+// 预备党员.
+func (s *Service) ExportAdmissionNotice(id int64, path string) error {
+	return s.ExportNotice(id, xlsx.NoticeAdmission, path)
+}
+
+// ReadAttachment reads a scan the user chose, refusing a file over the size
+// limit before reading it and one whose content is not what its name says.
+func (s *Service) ReadAttachment(path string) (model.Attachment, error) {
+	name := filepath.Base(path)
+	fi, err := os.Stat(path)
+	if err != nil {
+		return model.Attachment{}, fmt.Errorf("无法读取附件 %s：%w", name, err)
+	}
+	if fi.Size() > model.MaxAttachmentBytes {
+		_, err := model.SniffAttachment(name, make([]byte, fi.Size()))
+		return model.Attachment{}, err
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return model.Attachment{}, fmt.Errorf("无法读取附件 %s：%w", name, err)
+	}
+	t, err := model.SniffAttachment(name, data)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	return model.Attachment{Name: name, Type: t, Size: int64(len(data)), Data: data}, nil
+}
 
 // ExportNotice writes the public notice (公示) of a person to path: kind
 // NoticeCandidate for 发展对象 (dates on the record of 发展对象备案),

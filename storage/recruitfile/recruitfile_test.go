@@ -220,3 +220,52 @@ func TestFindingsOfTheBranch(t *testing.T) {
 		t.Errorf("no serious finding for the meeting below quorum: %v", fs)
 	}
 }
+
+// Text that a spreadsheet would take for a formula stays text in every
+// print, and the longest texts the fields take still print.
+func TestPrintsKeepHostileText(t *testing.T) {
+	s, meeting := branch(t)
+	svc := New(s)
+	r := zheng(meeting.ID)
+	r.Name = "=HYPERLINK(\"x\")"
+	r.Notes = strings.Repeat("备注很长", 50)
+	r.Record(model.StepVetting).Document = "+" + strings.Repeat("政治审查合格", 33)
+	r.Record(model.StepTalk).People = "@SUM(A1)"
+	saved, err := svc.SaveRecruit(r)
+	if err != nil {
+		t.Fatalf("SaveRecruit: %v", err)
+	}
+	dir := t.TempDir()
+	for name, write := range map[string]func(string) error{
+		"record.xlsx": func(p string) error { return svc.ExportRecord(saved.ID, p) },
+		"notice.xlsx": func(p string) error { return svc.ExportCandidateNotice(saved.ID, p) },
+		"ledger.xlsx": func(p string) error { _, err := svc.ExportLedger(p); return err },
+	} {
+		path := filepath.Join(dir, name)
+		if err := write(path); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sheet := f.GetSheetName(0)
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" || !strings.ContainsAny(v[:1], "=+@") {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+					t.Errorf("%s %s is a formula", name, cell)
+				}
+				st, _ := f.GetCellStyle(sheet, cell)
+				if style, _ := f.GetStyle(st); style == nil || style.NumFmt != 49 {
+					t.Errorf("%s %s: %q is not kept as text", name, cell, v)
+				}
+			}
+		}
+		f.Close()
+	}
+}

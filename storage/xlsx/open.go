@@ -109,6 +109,8 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 		}
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
+	// Parts are read when first used, so this is in time for the sheets.
+	f.CharsetTranscoder(declaredCharset)
 	if len(f.GetSheetList()) == 0 {
 		_ = f.Close()
 		return nil, ErrNotXLSX

@@ -199,7 +199,7 @@ func buildRecord(f *excelize.File, st activityStyles, sheet, branchName string, 
 	if err := put("C", "F", checked, infoRuled); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sheet, row, max(30, rowHeight([]string{checked}, []float64{recordWidths[2] + recordWidths[3] + recordWidths[4] + recordWidths[5]})+4)); err != nil {
+	if err := f.SetRowHeight(sheet, row, min(maxRowHeight, max(30, rowHeight([]string{checked}, []float64{recordWidths[2] + recordWidths[3] + recordWidths[4] + recordWidths[5]})+4))); err != nil {
 		return err
 	}
 	row += 2

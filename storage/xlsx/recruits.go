@@ -371,6 +371,14 @@ func personColumn(f model.Field) model.Field {
 		return model.ColBirthDate
 	case model.RecruitPhone:
 		return model.ColRecruitPhone
+	case model.RecruitNotes:
+		return model.ColRecruitNotes
+	case model.RecruitPost:
+		return model.ColRecruitPost
+	case model.RecruitEthnicity:
+		return model.ColRecruitEthnic
+	case model.RecruitEducation:
+		return model.ColRecruitEduc
 	}
 	return model.ColApplication // the age at the application
 }

@@ -101,3 +101,30 @@ func TestReadRecruitFileWithoutHeader(t *testing.T) {
 		t.Errorf("no header: %v", err)
 	}
 }
+
+// A file from a USB drive that is not a workbook, or a damaged one, is
+// refused in a sentence, never half read.
+func TestReadRecruitFileRefusesWhatIsNotAWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	good := workbook{sheets: []sheetSpec{{name: "S", rows: [][]any{{"姓名", "公民身份号码"}, {"张三", idNumber("19950312", "123")}}}}}.bytes(t)
+	cases := map[string][]byte{
+		"empty.xlsx":     nil,
+		"text.xlsx":      []byte("姓名,公民身份号码\n张三,1\n"),
+		"old.xls":        append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...),
+		"truncated.xlsx": good[:len(good)/2],
+	}
+	for name, data := range cases {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		rf, err := ReadRecruitFile(path, today)
+		if err == nil || rf != nil {
+			t.Errorf("%s: read as a pipeline (%v)", name, err)
+			continue
+		}
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: the message does not name the file: %v", name, err)
+		}
+	}
+}

@@ -39,7 +39,7 @@ func backupCmd(args []string, env Env) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		out = filepath.Join(out, PackageName(sum, store.Now()))
+		out = filepath.Join(out, datapkg.FileName(sum.BranchName, store.Now()))
 	} else if filepath.Ext(out) == "" {
 		out += datapkg.Ext
 	}
@@ -54,22 +54,6 @@ func backupCmd(args []string, env Env) (int, error) {
 	fmt.Fprintf(env.Stdout, "backup %s: members %d, activities %d, dues payments %d (%s)\n",
 		out, m.Counts["members"], m.Counts["activities"], m.Counts["dues_payments"], how)
 	return ExitOK, nil
-}
-
-// PackageName is the file name a backup package of a branch gets in a
-// folder: 支部名称-备份-20261130-1430.blpkg.
-func PackageName(sum storage.Summary, at time.Time) string {
-	name := sum.BranchName
-	if name == "" {
-		name = "支部台账"
-	}
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
-			return '_'
-		}
-		return r
-	}, name)
-	return fmt.Sprintf("%s-备份-%s%s", name, at.Local().Format("20060102-1504"), datapkg.Ext)
 }
 
 // readPassphrase reads the first line of a passphrase file; "" with no file.

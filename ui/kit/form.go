@@ -111,7 +111,7 @@ func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 		w.OnChanged = chain(w.OnChanged, typed)
 	case *Select:
 		w.keys = k
-		fd.value = func() string { return w.Selected }
+		fd.value = w.Value
 		w.OnChanged = chain(w.OnChanged, chosen)
 	case *Check:
 		w.keys = k
