@@ -42,8 +42,12 @@ rm -rf "$out"/* && mkdir -p "$out/home"
 export HOME="$out/home" WINEPREFIX="$out/wineprefix" WINEDEBUG=-all WINEARCH=win64
 export LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8
 # Mono and Gecko are not needed and would ask to be downloaded; our
-# bcryptprimitives.dll (native) must win over Wine's.
-export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b"
+# bcryptprimitives.dll (native) must win over Wine's. opengl32=n,b makes
+# Wine do what Windows does with compat\opengl32.dll loaded by its full
+# path (take that file); by default Wine substitutes its own builtin for any
+# opengl32.dll. Loaded by name, opengl32 still comes from Wine (system32
+# holds only its placeholder), as on Windows from the driver.
+export WINEDLLOVERRIDES="mscoree,mshtml=;bcryptprimitives=n,b;opengl32=n,b"
 
 failures=0 passes=0
 pass() { echo "PASS $*"; passes=$((passes + 1)); }
@@ -109,7 +113,9 @@ if [ "$twin_status" = 0 ] && grep -q "$(sed -n 's/^ *Version *= *"\(.*\)"/\1/p' 
 else
 	fail "version: status $twin_status, output $twin_out"
 fi
-typed=$(cd "$app" && timeout 300 wine cmd /c "cd /d \"$winapp\" && branchledger roster import 没有这个文件.xlsx --db x.db & echo 退出码=%ERRORLEVEL%" 2>&1 | iconv -f GB18030 -t UTF-8 -c)
+# cmd's own words come in the console code page (GBK), ours in UTF-8.
+typed=$(cd "$app" && timeout 300 wine cmd /c "branchledger roster import 没有这个文件.xlsx --db x.db & echo 退出码=%ERRORLEVEL%" 2>&1 |
+	while IFS= read -r line; do iconv -f UTF-8 -t UTF-8 <<<"$line" 2>/dev/null || iconv -f GB18030 -t UTF-8 -c <<<"$line"; done)
 echo "$typed" | sed 's/^/  cmd> /'
 if grep -q '退出码=2' <<<"$typed"; then
 	pass "typed in cmd, a failing command is waited for and returns status 2"
@@ -126,6 +132,7 @@ else
 	fail "roster import: status $twin_status"
 fi
 twin demo --members 50 --db "$winapp"'\测试 数据\demo50.db'
+mkdir -p "$app/导出 文件"
 twin roster export "$winapp"'\导出 文件\花名册 导出.xlsx' --db "$db"
 export_file="$app/导出 文件/花名册 导出.xlsx"
 if [ "$twin_status" = 0 ] && [ -s "$export_file" ]; then

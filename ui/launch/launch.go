@@ -209,36 +209,47 @@ func (g *Guard) watch(what string, timeout time.Duration, step func()) {
 	}
 }
 
-// Show shows w, under the watchdog (ShowTimeout), and reports whether Fyne made a window
-// for it. Fyne logs a window it cannot make ("WGL: Failed to create OpenGL
-// context") and carries on without it, never to show anything; on false,
-// hand the failure to Fail.
+// Show shows w, under the watchdog (ShowTimeout), and reports whether Fyne
+// made a window for it. Fyne logs a window it cannot make ("WGL: Failed to
+// create OpenGL context") and carries on without it, never to show
+// anything; on false, hand the failure to Fail.
 func (g *Guard) Show(w fyne.Window) bool {
 	made := false
 	g.watch("打开窗口", g.showTimeout, func() {
+		logged := recentOutput.count()
 		w.Show()
-		made = hasNativeWindow(w)
+		made = windowMade(w, recentOutput.since(logged))
 	})
 	return made
 }
 
-// hasNativeWindow reports whether the system has a window for w.
-func hasNativeWindow(w fyne.Window) bool {
+// windowMade reports whether the system has a window for w, just shown;
+// logged is what the program logged meanwhile. On Windows the window's
+// handle says; elsewhere Fyne's log line does, since asking X11 for the
+// window before the event loop runs keeps the new window from being painted.
+func windowMade(w fyne.Window, logged string) bool {
+	if strings.Contains(logged, fyneWindowError) {
+		return false
+	}
+	if runtime.GOOS != "windows" {
+		return true
+	}
 	nw, ok := w.(driver.NativeWindow)
 	if !ok {
 		return true // not a desktop window (tests): nothing to check
 	}
 	made := true
 	nw.RunNative(func(ctx any) {
-		switch c := ctx.(type) {
-		case driver.WindowsWindowContext:
+		if c, ok := ctx.(driver.WindowsWindowContext); ok {
 			made = c.HWND != 0
-		case driver.X11WindowContext:
-			made = c.WindowHandle != 0
 		}
 	})
 	return made
 }
+
+// fyneWindowError is what Fyne v2.7.1 logs when it cannot make a window
+// (internal/driver/glfw/window_desktop.go).
+const fyneWindowError = "window creation error"
 
 // Fail handles a start that cannot show its window because of cause. It
 // lets go of the data file; then, if this is a normal start and the program
@@ -349,19 +360,36 @@ var (
 
 // tail is an io.Writer that keeps the last limit bytes written to it.
 type tail struct {
-	mu    sync.Mutex
-	limit int
-	buf   []byte
+	mu      sync.Mutex
+	limit   int
+	buf     []byte
+	written int // bytes written in all
 }
 
 func (t *tail) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	t.written += len(p)
 	t.buf = append(t.buf, p...)
 	if over := len(t.buf) - t.limit; over > 0 {
 		t.buf = append(t.buf[:0], t.buf[over:]...)
 	}
 	return len(p), nil
+}
+
+// count is how many bytes were written so far, a mark for since.
+func (t *tail) count() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.written
+}
+
+// since is what was written after mark, as far as the tail still holds it.
+func (t *tail) since(mark int) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := min(t.written-mark, len(t.buf))
+	return string(t.buf[len(t.buf)-n:])
 }
 
 func (t *tail) String() string {

@@ -210,4 +210,12 @@ func TestTailKeepsTheEnd(t *testing.T) {
 	if got := tl.String(); got != "3456789abc" {
 		t.Errorf("tail = %q", got)
 	}
+	mark := tl.count()
+	tl.Write([]byte("window creation error"))
+	if got := tl.since(mark); got != "tion error" {
+		t.Errorf("since the mark: %q, want what the tail still holds of it", got)
+	}
+	if got := tl.since(tl.count()); got != "" {
+		t.Errorf("since now: %q", got)
+	}
 }
