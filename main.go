@@ -17,6 +17,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/backup"
+	"branchledger/storage/datapkg"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
 	"branchledger/storage/recruitfile"
@@ -31,7 +32,7 @@ func main() {
 	if len(os.Args) > 1 {
 		useParentConsole()
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow, OpenWorkspace: openWorkspaceWindow}))
 }
 
 // appID is the Fyne app ID, as in FyneApp.toml.
@@ -56,7 +57,7 @@ func openWindow(dbPath string) int {
 	}
 	a := portable.NewApp(appID, storage.PortableDir())
 	ui.SetupApp(a)
-	file := &dataFile{software: guard.Software()}
+	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
 	defer file.close()
 	if pathErr != nil {
 		return showStartupError(guard, a, pathErr, file.open)
@@ -81,7 +82,9 @@ func openWindow(dbPath string) int {
 		return showStartupError(guard, a, o.err, file.open)
 	}
 	guard.OnGiveUp(func() { _ = file.close() })
-	if !guard.Show(ui.NewMainWindow(a, o.svc, file.path())) {
+	win := ui.NewMainWindow(a, o.svc, file.path())
+	file.workspace.parent = func() fyne.Window { return win }
+	if !guard.Show(win) {
 		return guard.Fail(errNoWindow)
 	}
 	a.Run()
@@ -112,6 +115,8 @@ type dataFile struct {
 
 	mu    sync.Mutex
 	store *storage.Store
+	// workspace opens the instructor's workspace from the window.
+	workspace *workspaceOpener
 }
 
 // open opens the store at path and builds the window's services over it.
@@ -135,8 +140,9 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
-		Backups: backup.NewService(store, cli.Version),
-		Open:    f.open, Close: f.close,
+		Backups:    backup.NewService(store, cli.Version),
+		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
+		Open: f.open, Close: f.close,
 		File: store, SoftwareRendering: f.software}, nil
 }
 
