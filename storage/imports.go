@@ -28,13 +28,25 @@ const lookupBatch = 500
 const sourceImport = "导入"
 
 // PlanImport works out what importing a roster would do, without writing
-// anything. Rows are matched with the stored members, including those who
-// left, on the ID number: a new number is an addition; a known one is merged
-// (model.MergeImported: only the file's columns, and an empty cell never
-// erases) and is an update if anything shown changed. A record that would
-// break a rule once merged, or a number given twice, is listed in
-// plan.Refused with the field and the reason, and left out of the plan.
+// anything: PlanImportRows for rows that all give the same columns.
 func (s *Store) PlanImport(source string, incoming []model.Member, columns []model.Field) (model.ImportPlan, error) {
+	rows := make([]model.ImportRow, len(incoming))
+	for i := range incoming {
+		rows[i] = model.ImportRow{Member: incoming[i], Fields: columns}
+	}
+	return s.PlanImportRows(source, rows)
+}
+
+// PlanImportRows works out what importing rows of a roster would do,
+// without writing anything. Rows are matched with the stored members,
+// including those who left, on the ID number: a new number is an addition;
+// a known one is merged (model.MergeImported: only the row's fields, and an
+// empty cell never erases) and is an update if anything shown changed. A
+// new member whose 人员类别 the file does not give gets it from the dates
+// (model.CategoryFromDates). A record that would break a rule once merged,
+// or a number given twice, is listed in plan.Refused with the field and the
+// reason, and left out of the plan.
+func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model.ImportPlan, error) {
 	existing, err := s.Members()
 	if err != nil {
 		return model.ImportPlan{}, err
@@ -52,21 +64,29 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
 		}
 	}
-	seen := make(map[string]string, len(incoming))
+	seen := make(map[string]int, len(incoming))
 	for i := range incoming {
-		in := incoming[i]
+		in := incoming[i].Member
 		in.Normalize()
-		if other, dup := seen[in.IDNumber]; dup {
+		if first, dup := seen[in.IDNumber]; dup {
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber,
-				Reason: fmt.Sprintf("公民身份号码 %s 出现两次（%s、%s）", in.IDNumber, other, in.Name)})
+				Reason: fmt.Sprintf("公民身份号码 %s 在文件中出现两次（%s、%s）", in.IDNumber, rowName(incoming[first]), rowName(incoming[i]))})
 			continue
 		}
-		seen[in.IDNumber] = in.Name
+		seen[in.IDNumber] = i
 
 		j, found := byNumber[in.IDNumber]
 		if !found {
 			in.ID = 0
 			in.OnRoster, in.LeftBy, in.LeftOn = true, "", model.Date{}
+			if in.Category == "" {
+				category, ferr := model.CategoryFromDates(in.JoinDate, in.FullDate, today, rules.Membership)
+				if ferr != nil {
+					refuse(i, model.ValidationErrors{*ferr}, "")
+					continue
+				}
+				in.Category = category
+			}
 			if errs := in.Validate(today, rules); len(errs) > 0 {
 				refuse(i, errs, "")
 				continue
@@ -75,7 +95,7 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 			continue
 		}
 		old := &existing[j]
-		merged := model.MergeImported(old, &in, columns)
+		merged := model.MergeImported(old, &in, incoming[i].Fields)
 		merged.Normalize()
 		changes := model.DiffMembers(old, &merged)
 		if len(changes) == 0 {
@@ -92,6 +112,18 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 		plan.Update = append(plan.Update, model.ImportUpdate{Before: *old, After: merged, Changes: changes})
 	}
 	return plan, nil
+}
+
+// rowName names an imported row in a message: where it is and whose it is.
+func rowName(r model.ImportRow) string {
+	name := strings.TrimSpace(r.Member.Name)
+	switch {
+	case r.Where == "":
+		return name
+	case name == "":
+		return r.Where
+	}
+	return r.Where + name
 }
 
 // ApplyImport writes a plan made by PlanImport, all of it in one transaction:

@@ -24,8 +24,11 @@ func TestReadRosterUnreadableFiles(t *testing.T) {
 	encryptedOLE := append(append([]byte{}, oleSignature...), make([]byte, 1024)...)
 	encryptedOLE = append(encryptedOLE, utf16le("EncryptedPackage")...)
 
+	// Bytes flipped inside the worksheet's compressed data: the part no
+	// longer matches its checksum.
 	corrupt := append([]byte{}, good...)
-	for i := len(corrupt) / 3; i < len(corrupt)/3+64; i++ {
+	at := partDataOffset(t, corrupt, "xl/worksheets/sheet1.xml")
+	for i := at + 8; i < at+40; i++ {
 		corrupt[i] ^= 0x5A
 	}
 
@@ -132,20 +135,28 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 	return buf.Bytes()
 }
 
-// zipBomb is a small zip that claims to unpack to more than the limit.
+// zipBomb is a small workbook whose worksheet claims to unpack to more
+// than the limit.
 func zipBomb(t *testing.T) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	sheet := `<worksheet><sheetData>` + strings.Repeat("<row/>", (maxSheetPart/6)+1) + `</sheetData></worksheet>`
+	return minimalPackage(t, sheet, fuzzShared)
+}
+
+// partDataOffset is where a part's compressed data starts in a zip.
+func partDataOffset(t *testing.T, data []byte, name string) int {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	chunk := bytes.Repeat([]byte("<row/>"), 1<<20)
-	for n := 0; n <= maxUnzipped/len(chunk); n++ {
-		_, _ = w.Write(chunk)
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			off, err := zf.DataOffset()
+			if err != nil {
+				t.Fatal(err)
+			}
+			return int(off)
+		}
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	t.Fatalf("no part %s", name)
+	return 0
 }

@@ -33,6 +33,7 @@ type Env struct {
 const usage = `用法 / usage:
   branchledger [--db PATH]                         打开窗口 / open the window
   branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
+                        [--errors OUT.xlsx] [--sheet NAME]... [--use-profile-branch]
   branchledger roster export FILE.xlsx [--db PATH]
   branchledger activity export YEAR FILE.xlsx [--db PATH]
   branchledger check [--year Y] [--db PATH]
