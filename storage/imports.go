@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,17 +13,15 @@ import (
 	"gorm.io/gorm"
 )
 
-// Rows per INSERT. The driver prepares every statement anew and matches each
-// bound value to its placeholder by a linear search, quadratic in the number
-// of values: a few rows per statement share the cost of preparing it without
-// paying much for the search (see BenchmarkApplyImport20000).
-const (
-	memberBatch = 16 // 24 values a row
-	changeBatch = 64 // 9 values a row
-)
+// importCacheKiB is the page cache an import's transaction gets, in KiB.
+// With SQLite's default (2 MB) an import of thousands of members spills
+// dirty pages to the file before the commit, and every spill first syncs the
+// rollback journal: with synchronous FULL, a disk flush each time. 64 MB
+// holds far more than a county's roster; it is only used as far as needed.
+const importCacheKiB = 64 << 10
 
-// lookupBatch is how many values go into one IN (...) list.
-const lookupBatch = 500
+// defaultCacheKiB is SQLite's default page cache, put back after an import.
+const defaultCacheKiB = 2000
 
 // sourceImport names the source of changes from an import whose file name is
 // unknown.
@@ -145,7 +145,7 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 	addNumbers := make([]string, len(plan.Add))
 	for i := range plan.Add {
 		m := plan.Add[i]
-		m.Normalize()
+		m.Normalize() // a plan from PlanImport is normalised already: this is quick then
 		if errs := m.Validate(today, rules); len(errs) > 0 {
 			return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%s）：%w", m.Name, m.IDNumber, errs)
 		}
@@ -156,6 +156,10 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		addNumbers[i] = m.IDNumber
 	}
 
+	if err := s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)).Error; err != nil {
+		return 0, 0, fail("导入花名册", err)
+	}
+	defer s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", defaultCacheKiB))
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		if err := checkNumbersFree(tx, addNumbers); err != nil {
 			return err
@@ -170,14 +174,12 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 			return err
 		}
 		if len(adds) > 0 {
-			if err := insertMembers(tx, adds); err != nil {
+			if err := insertMembers(tx, adds, now); err != nil {
 				return err
 			}
 		}
-		for i := range updates {
-			if err := updateMemberRow(tx, &updates[i]); err != nil {
-				return err
-			}
+		if err := updateMembers(tx, updates); err != nil {
+			return err
 		}
 		added, updated = len(adds), len(updates)
 		return insertChanges(tx, changes, source, &rec.ID, now)
@@ -243,16 +245,17 @@ func membersByID(tx *gorm.DB, plan []model.ImportUpdate) (map[int64]model.Member
 	for i := range plan {
 		ids[i] = plan[i].Before.ID
 	}
-	out := make(map[int64]model.Member, len(ids))
-	for start := 0; start < len(ids); start += lookupBatch {
-		chunk := ids[start:min(start+lookupBatch, len(ids))]
-		ms, err := queryMembers(tx, len(chunk), "WHERE id IN ?", chunk)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			out[m.ID] = m
-		}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := queryMembers(tx, len(ids), "WHERE id IN (SELECT value FROM json_each(?))", string(list))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]model.Member, len(ms))
+	for _, m := range ms {
+		out[m.ID] = m
 	}
 	return out, nil
 }
@@ -260,16 +263,20 @@ func membersByID(tx *gorm.DB, plan []model.ImportUpdate) (map[int64]model.Member
 // checkNumbersFree fails, wrapping a *DuplicateIDError, if any of the numbers
 // is already in the file.
 func checkNumbersFree(tx *gorm.DB, numbers []string) error {
-	for start := 0; start < len(numbers); start += lookupBatch {
-		chunk := numbers[start:min(start+lookupBatch, len(numbers))]
-		ms, err := queryMembers(tx, 0, "WHERE id_number IN ? ORDER BY id LIMIT 1", chunk)
-		if err != nil {
-			return err
-		}
-		if len(ms) > 0 {
-			dup := &DuplicateIDError{IDNumber: ms[0].IDNumber, Existing: ms[0]}
-			return fmt.Errorf("%w（号码 %s，可能在预览之后刚登记），请重新导入", dup, dup.IDNumber)
-		}
+	if len(numbers) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(numbers)
+	if err != nil {
+		return err
+	}
+	ms, err := queryMembers(tx, 0, "WHERE id_number IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1", string(list))
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 {
+		dup := &DuplicateIDError{IDNumber: ms[0].IDNumber, Existing: ms[0]}
+		return fmt.Errorf("%w（号码 %s，可能在预览之后刚登记），请重新导入", dup, dup.IDNumber)
 	}
 	return nil
 }
@@ -290,16 +297,55 @@ func duplicateInPlan(numbers []string, adds []model.Member, err error) error {
 	return errors.Join(ErrDuplicateIDNumber, err)
 }
 
-// insertMembers writes new members without GORM's reflection per row, a
-// sizeable share of an import's time.
-func insertMembers(tx *gorm.DB, rows []memberRow) error {
-	return insertRows(tx, "members", memberInsertColumns, len(rows), memberBatch, func(args []any, i int) []any {
-		return rows[i].appendValues(args)
+// newMemberSame are the columns every member an import adds has the same
+// value in: on the roster, added now.
+var newMemberSame = []string{"on_roster", "left_by", "left_on", "updated_at", "created_at"}
+
+// newMemberColumns are the other columns of a new member, and
+// newMemberIndex where each is in memberInsertColumns.
+var newMemberColumns, newMemberIndex = func() ([]string, []int) {
+	var cols []string
+	var idx []int
+	for i, c := range memberInsertColumns {
+		if !slices.Contains(newMemberSame, c) {
+			cols, idx = append(cols, c), append(idx, i)
+		}
+	}
+	return cols, idx
+}()
+
+// insertMembers writes new members in bulk (insertBulk), without GORM's
+// reflection per row. They are all on the roster and added at now.
+func insertMembers(tx *gorm.DB, rows []memberRow, now time.Time) error {
+	same := []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
+	var all []any
+	return insertBulkSame(tx, "members", newMemberColumns, same, len(rows), func(args []any, i int) []any {
+		all = rows[i].appendValues(all[:0])
+		for _, k := range newMemberIndex {
+			args = append(args, all[k])
+		}
+		return args
+	})
+}
+
+// updateMembers writes edited members in bulk (updateBulk): every column
+// but id and created_at.
+func updateMembers(tx *gorm.DB, ms []model.Member) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	rows := make([]memberRow, len(ms))
+	for i := range ms {
+		rows[i] = toMemberRow(&ms[i])
+	}
+	return updateBulk(tx, "members", memberUpdateColumns, len(rows), func(args []any, i int) []any {
+		return append(rows[i].appendUpdateValues(args), rows[i].ID)
 	})
 }
 
 // insertRows writes n rows into table, batch rows to a statement;
-// appendRow appends the values of row i for columns.
+// appendRow appends the values of row i for columns. For a few rows; many
+// go faster through insertBulk.
 func insertRows(tx *gorm.DB, table string, columns []string, n, batch int, appendRow func(args []any, i int) []any) error {
 	tuple := "(" + strings.Repeat("?, ", len(columns)-1) + "?)"
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "

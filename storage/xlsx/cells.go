@@ -10,16 +10,19 @@ import (
 )
 
 // sheetReader reads the cells of one worksheet through excelize's cell API
-// — values, cell types, styles and merged ranges — once checkSheet has
-// bounded what loading the sheet costs.
+// — cell types and styles — once scanSheet has bounded what loading the
+// sheet costs, and resolves its merged ranges. The sheet is loaded only
+// when a cell's type or style is first asked for.
 type sheetReader struct {
-	f     *excelize.File
-	sheet string
-	shape *sheetShape
+	bk     *book
+	part   bookSheet
+	f      *excelize.File
+	sheet  string
+	shape  *sheetShape
+	loaded bool
 
 	merges []mergeRange         // every merged range of the sheet
 	down   map[int][]mergeRange // by column: merges spanning rows, top-left in that column, by first row
-	styles map[int]dateShown    // by style index
 	cols   []string             // column names, cols[1] == "A"
 	buf    []byte
 }
@@ -27,41 +30,45 @@ type sheetReader struct {
 // mergeRange is a merged range, 1-based and inclusive.
 type mergeRange struct{ c1, r1, c2, r2 int }
 
-// loadSheet checks and loads a worksheet. Its merged ranges are read, then
-// undone in the loaded copy (the file is not touched): excelize looks every
-// cell read up in the list of merges, which on a sheet of thousands of them
-// would be slow, and the reader resolves merges itself (source).
-func (bk *book) loadSheet(s bookSheet) (*sheetReader, error) {
-	shape, err := bk.checkSheet(s)
-	if err != nil {
-		return nil, err
-	}
-	sr := &sheetReader{f: bk.f, sheet: s.name, shape: shape, down: map[int][]mergeRange{}, styles: map[int]dateShown{}}
-	mc, err := bk.f.GetMergeCells(s.name, true)
-	if err != nil {
-		return nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
-	}
-	for _, m := range mc {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil {
-			continue
-		}
-		mr := mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}
-		sr.merges = append(sr.merges, mr)
-		if mr.r2 > mr.r1 {
-			sr.down[mr.c1] = append(sr.down[mr.c1], mr)
+// newSheetReader indexes the merged ranges of a scanned sheet; nothing is
+// loaded yet.
+func (bk *book) newSheetReader(s bookSheet, shape *sheetShape) *sheetReader {
+	sr := &sheetReader{bk: bk, part: s, f: bk.f, sheet: s.name, shape: shape, merges: shape.merges,
+		down: map[int][]mergeRange{}}
+	for _, m := range shape.merges {
+		if m.r2 > m.r1 {
+			sr.down[m.c1] = append(sr.down[m.c1], m)
 		}
 	}
 	for _, ms := range sr.down {
 		sort.Slice(ms, func(i, j int) bool { return ms[i].r1 < ms[j].r1 })
 	}
-	if len(mc) > 0 {
-		if err := bk.f.UnmergeCell(s.name, "A1", "XFD1048576"); err != nil {
-			return nil, fmt.Errorf("%w（工作表“%s”的合并单元格无法读取：%w）", ErrDamaged, s.name, err)
-		}
+	return sr
+}
+
+// load loads the sheet in excelize, within the budget of one import. Its
+// merged ranges are undone in the loaded copy (the file is not touched):
+// excelize looks every cell read up in the list of merges, which on a
+// sheet of thousands of them would be slow, and the reader resolves merges
+// itself (below, within).
+func (sr *sheetReader) load() error {
+	if sr.loaded {
+		return nil
 	}
-	return sr, nil
+	if err := sr.bk.reserveLoad(sr.part, sr.shape); err != nil {
+		return err
+	}
+	var err error
+	if len(sr.merges) > 0 {
+		err = sr.f.UnmergeCell(sr.sheet, "A1", "XFD1048576")
+	} else {
+		_, err = sr.f.GetCellType(sr.sheet, "A1")
+	}
+	if err != nil {
+		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sr.sheet, err)
+	}
+	sr.loaded = true
+	return nil
 }
 
 // ref is the name of the cell at col and row (1-based).
@@ -106,6 +113,9 @@ func (sr *sheetReader) within(col, row int) (int, int) {
 // value is the cell's value as stored: a date cell gives its serial, a
 // number its digits, a shared string its text.
 func (sr *sheetReader) value(col, row int) (string, error) {
+	if err := sr.load(); err != nil {
+		return "", err
+	}
 	v, err := sr.f.GetCellValue(sr.sheet, sr.ref(col, row), rawValues)
 	if err != nil {
 		return "", sr.unreadable(row, err)
@@ -116,6 +126,9 @@ func (sr *sheetReader) value(col, row int) (string, error) {
 // formatted is the cell's value as excelize formats it by its number
 // format: what Excel shows for a number.
 func (sr *sheetReader) formatted(col, row int) (string, error) {
+	if err := sr.load(); err != nil {
+		return "", err
+	}
 	v, err := sr.f.GetCellValue(sr.sheet, sr.ref(col, row))
 	if err != nil {
 		return "", sr.unreadable(row, err)
@@ -126,6 +139,9 @@ func (sr *sheetReader) formatted(col, row int) (string, error) {
 // numeric reports whether the cell is stored as a number (a date cell is a
 // number too), and whether it holds a formula error (#N/A …).
 func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
+	if err := sr.load(); err != nil {
+		return false, false, err
+	}
 	t, err := sr.f.GetCellType(sr.sheet, sr.ref(col, row))
 	if err != nil {
 		return false, false, sr.unreadable(row, err)
@@ -137,30 +153,6 @@ func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
 		return false, true, nil
 	}
 	return false, false, nil
-}
-
-// isDateType reports a cell stored as an ISO 8601 date (t="d").
-func (sr *sheetReader) isDateType(col, row int) bool {
-	t, err := sr.f.GetCellType(sr.sheet, sr.ref(col, row))
-	return err == nil && t == excelize.CellTypeDate
-}
-
-// dateShown reads what the cell's number format shows, through its style.
-func (sr *sheetReader) dateShown(col, row int) (dateShown, error) {
-	idx, err := sr.f.GetCellStyle(sr.sheet, sr.ref(col, row))
-	if err != nil {
-		return dateShown{}, sr.unreadable(row, err)
-	}
-	if d, ok := sr.styles[idx]; ok {
-		return d, nil
-	}
-	st, err := sr.f.GetStyle(idx)
-	if err != nil {
-		st = nil // a style index the styles part does not have: General, as Excel reads it
-	}
-	d := styleDateShown(st)
-	sr.styles[idx] = d
-	return d, nil
 }
 
 func (sr *sheetReader) unreadable(row int, err error) error {

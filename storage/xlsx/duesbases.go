@@ -54,7 +54,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 			continue
 		}
 		// A damaged sheet would read as one that ends early: checked first.
-		if _, err := bk.checkSheet(s); err != nil {
+		if _, err := bk.scanSheet(s); err != nil {
 			return nil, fmt.Errorf("%w：%s", err, path)
 		}
 		sheet := s.name

@@ -127,7 +127,6 @@ func ReadRoster(r io.Reader, opt ReadOptions) (*RosterFile, error) {
 var rawValues = excelize.Options{RawCellValue: true}
 
 func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
-	defer limitMemory()()
 	bk, err := openWorkbook(data)
 	if err != nil {
 		return nil, err
@@ -189,24 +188,43 @@ type reader struct {
 }
 
 // sheet reads one worksheet if it holds a roster. The first rows are
-// streamed to see whether it may (a sheet of notes or a chart data table is
-// never loaded); only then is it checked, loaded and read cell by cell.
+// streamed to see whether it may (a sheet of notes or a chart's data is
+// not read further); then the whole sheet is streamed through excelize.
+// scanSheet reads its XML meanwhile, on another core.
 func (rd *reader) sheet(s bookSheet) error {
 	if s.part == nil {
 		return nil
 	}
+	type scanned struct {
+		shape *sheetShape
+		err   error
+	}
+	done := make(chan scanned, 1)
+	go func() {
+		shape, err := rd.bk.scanSheet(s)
+		done <- scanned{shape, err}
+	}()
 	top, err := rd.peek(s.name)
-	if err != nil || !mayHoldRoster(top) {
-		return nil // unreadable at the top too is not a roster; the others decide
-	}
-	sr, err := rd.bk.loadSheet(s)
 	if err != nil {
-		return err
+		if scan := <-done; scan.err != nil {
+			return scan.err
+		}
+		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
-	grid, err := sr.headingGrid()
-	if err != nil {
-		return err
+	if !mayHoldRoster(top) {
+		<-done
+		return nil
 	}
+	rows, streamErr := rd.bk.streamSheet(s.name)
+	scan := <-done
+	if scan.err != nil {
+		return scan.err // a damaged sheet also ends the stream early: the scan says where
+	}
+	if streamErr != nil {
+		return streamErr
+	}
+	sr := rd.bk.newSheetReader(s, scan.shape)
+	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
 		return nil
@@ -230,7 +248,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if !h.has(model.FieldCategory) && h.has(model.FieldFullDate) {
 		im.fields = append(im.fields, model.FieldCategory)
 	}
-	if err := im.readRows(); err != nil {
+	if err := im.readRows(rows); err != nil {
 		return err
 	}
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
@@ -282,17 +300,20 @@ func (rd *reader) notes(sh *Sheet, h header) {
 	}
 }
 
-// headingGrid reads the first rows of the sheet for findHeader, each merged
+// headingGridOf is the first rows of the sheet for findHeader, each merged
 // heading's text in every cell it covers.
-func (sr *sheetReader) headingGrid() (headingGrid, error) {
-	n := min(headerSearchRows, sr.shape.lastRow)
+func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
+	n := 0
 	width := 0
-	for r := 1; r <= n; r++ {
-		width = max(width, sr.shape.lastValueColumn(r))
+	for _, r := range rows {
+		if r.n > headerSearchRows {
+			break
+		}
+		n, width = r.n, max(width, len(r.cells))
 	}
 	for _, m := range sr.merges {
-		if m.r1 <= n {
-			width = max(width, m.c2)
+		if m.r1 <= headerSearchRows {
+			n, width = max(n, min(m.r2, headerSearchRows)), max(width, m.c2)
 		}
 	}
 	width = min(width, maxColumns)
@@ -302,18 +323,13 @@ func (sr *sheetReader) headingGrid() (headingGrid, error) {
 		g.across[r-1] = make([]bool, width)
 		for c := 1; c <= width; c++ {
 			sc, srow := sr.within(c, r)
-			if sc == c && srow == r && c > sr.shape.lastValueColumn(r) {
-				continue
+			if cells, ok := rowAt(rows, srow); ok {
+				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
 			}
-			v, err := sr.value(sc, srow)
-			if err != nil {
-				return g, err
-			}
-			g.text[r-1][c-1] = model.CleanText(v)
 			g.across[r-1][c-1] = sr.mergedAcross(c, r)
 		}
 	}
-	return g, nil
+	return g
 }
 
 // mergedAcross reports a cell covered by a merge spanning columns.
@@ -373,27 +389,24 @@ type importer struct {
 	seen   map[string]int // ID number → first row with it, in this sheet
 }
 
-// readRows reads every row below the header that holds a value.
-func (im *importer) readRows() error {
+// readRows reads every row below the header that holds a value, a merged
+// cell's value in each row it covers.
+func (im *importer) readRows(rows []streamRow) error {
 	first := im.h.first + im.h.rows
 	width := im.h.width
-	cells := make([]string, width)
-	for n := first; n <= im.sr.shape.lastRow; n++ {
-		last := im.sr.shape.lastValueColumn(n)
-		if last == 0 {
+	for _, row := range rows {
+		n := row.n
+		if n < first {
 			continue
 		}
-		clear(cells)
+		cells := make([]string, width)
 		for c := 1; c <= width; c++ {
 			sc, srow := im.sr.below(c, n)
-			if srow == n && c > last {
-				continue
+			src := row.cells
+			if srow != n {
+				src, _ = rowAt(rows, srow)
 			}
-			v, err := im.sr.value(sc, srow)
-			if err != nil {
-				return err
-			}
-			cells[c-1] = v
+			cells[c-1] = cell(src, sc-1)
 		}
 		if err := im.row(n, cells); err != nil {
 			return err
@@ -416,10 +429,9 @@ const footerLength = 15
 
 // row reads one data row. Blank rows, footer lines and the header repeated
 // on a later page are skipped, never reported as members.
-func (im *importer) row(n int, raw []string) error {
-	cells := make([]string, len(raw))
+func (im *importer) row(n int, cells []string) error {
 	filled := false
-	for i, v := range raw {
+	for i, v := range cells {
 		cells[i] = model.CleanText(v)
 	}
 	for _, c := range im.h.cols {
@@ -436,7 +448,7 @@ func (im *importer) row(n int, raw []string) error {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
 	im.sheet.Rows++
-	m, rejected, notes, err := im.member(n, raw, cells)
+	m, rejected, notes, err := im.member(n, cells)
 	if err != nil {
 		return err
 	}
@@ -481,7 +493,7 @@ func (im *importer) repeatedHeader(cells []string) bool {
 // rejection of its field, naming the person and what the cell shows; a
 // field whose cell could not be read is not reported a second time by the
 // record's own checks.
-func (im *importer) member(n int, raw, cells []string) (model.Member, []model.Rejection, []model.ImportNote, error) {
+func (im *importer) member(n int, cells []string) (model.Member, []model.Rejection, []model.ImportNote, error) {
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = cell(cells, c)
@@ -493,7 +505,7 @@ func (im *importer) member(n int, raw, cells []string) (model.Member, []model.Re
 		}
 		r.shown[c.field] = v
 		col, src := im.sr.below(c.index+1, n)
-		if err := r.set(c.field, v, strings.TrimSpace(raw[c.index]), col, src); err != nil {
+		if err := r.set(c.field, v, col, src); err != nil {
 			return model.Member{}, nil, nil, err
 		}
 	}
@@ -587,49 +599,29 @@ func (r *rowMember) unreadable(f model.Field) bool {
 	return false
 }
 
-// set reads the cell text v of field f into the member; raw is the value
-// as stored and (col, src) the cell it comes from, whose type and number
-// format are asked for where they decide the meaning. The error is for a
-// sheet that cannot be read on, not for the cell.
-func (r *rowMember) set(f model.Field, v, raw string, col, src int) error {
+// set reads the text v of field f, as its cell shows it, into the member;
+// (col, src) is the cell it comes from, whose type is asked for where it
+// decides the meaning. The error is for a sheet that cannot be read on,
+// not for the cell.
+func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	m := &r.m
-	sr := r.im.sr
 	if strings.HasPrefix(v, "#") && excelErrors[strings.ToUpper(v)] {
-		_, isErr, err := sr.numeric(col, src)
-		if err != nil {
-			return err
-		}
-		if isErr {
-			r.reject(f, fmt.Sprintf("单元格是公式出错的结果 %s，不是%s", v, f.Label()))
-			return nil
-		}
+		r.reject(f, fmt.Sprintf("单元格显示的是公式出错的结果 %s，不是%s", v, f.Label()))
+		return nil
 	}
 	switch f {
 	case model.FieldIDNumber:
-		numeric := false
-		if looksNumeric(raw) && (len(raw) > excelDigits || strings.ContainsAny(raw, "Ee")) {
-			n, _, err := sr.numeric(col, src)
-			if err != nil {
-				return err
-			}
-			numeric = n
-		}
-		if shown, lost := idLostDigits(raw, numeric); lost {
+		// A number cell shows at most 15 significant digits, as Excel
+		// does: an ID number stored as a number shows as 6.20503E+17 or
+		// with its last digits 0.
+		if shown, lost := idLostDigits(v, false); lost {
 			r.shown[f] = shown
 			r.reject(f, idStoredAsNumber(shown))
 			return nil
 		}
-		if numeric {
-			if digits, ok := expandScientific(raw); ok {
-				v = digits
-			}
-		}
 		m.IDNumber = v
 	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
-		d, shown, err := readCellDate(sr, col, src, v, raw, r.im.rd.bk.date1904)
-		if shown != "" {
-			r.shown[f] = shown
-		}
+		d, err := cellDate(r.im.sr, col, src, v)
 		if err != nil {
 			var de *cellDateError
 			if errors.As(err, &de) {

@@ -223,7 +223,7 @@ func TestReadRosterRejectsRow(t *testing.T) {
 		{name: "year only", join: "2010",
 			field: model.FieldJoinDate, reason: []string{"只有年份"}},
 		{name: "1985.1 stored as a number may be January or October", join: numberCell("2010.1"),
-			field: model.FieldJoinDate, reason: []string{"1 月还是 10 月"}},
+			field: model.FieldJoinDate, reason: []string{"1月还是10月", "2010.1"}},
 		{name: "join date after today", join: "2027.01", full: "", cat: "预备党员",
 			field: model.FieldJoinDate, reason: []string{"不能晚于今天"}},
 		{name: "sex not 男 or 女", sex: "M",

@@ -196,10 +196,10 @@ func openWorkbook(data []byte) (*book, error) {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
 		}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(pruned), excelize.Options{
-		UnzipSizeLimit:    maxUnzipped,
-		UnzipXMLSizeLimit: maxUnzipped, // every part in memory: no temporary files to leave behind
-	})
+	opts := shownOptions
+	opts.UnzipSizeLimit = maxUnzipped
+	opts.UnzipXMLSizeLimit = maxUnzipped // every part in memory: no temporary files to leave behind
+	f, err := excelize.OpenReader(bytes.NewReader(pruned), opts)
 	if err != nil {
 		if f != nil {
 			_ = f.Close()
@@ -309,9 +309,11 @@ func (p *pkgReader) rels(name string) ([]relationship, bool, error) {
 }
 
 // copyParts writes a new package holding only the given parts, copied as
-// stored (no unpacking), after checking that each unpacks whole: excelize
-// ignores read errors inside a part, so a damaged copy would otherwise give
-// a sheet that silently ends early.
+// stored (no unpacking). excelize ignores read errors inside a part, so a
+// damaged copy would give a sheet that silently ends early: each part is
+// checked against its checksum, the worksheets when they are scanned
+// (scanSheet reads them to the end) and the shared strings when they are
+// counted, the rest here.
 func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -321,16 +323,21 @@ func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
 			continue
 		}
 		seen[zf] = true
-		rc, err := p.open(zf)
-		if err != nil {
+		if err := checkSize(zf); err != nil {
 			return nil, err
 		}
-		_, err = io.Copy(io.Discard, rc)
-		if cerr := rc.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+		if name := strings.ToLower(zf.Name); !strings.Contains(name, "worksheets/") && !strings.HasSuffix(name, "sharedstrings.xml") {
+			rc, err := p.open(zf)
+			if err != nil {
+				return nil, err
+			}
+			_, err = io.Copy(io.Discard, rc)
+			if cerr := rc.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+			}
 		}
 		if err := zw.Copy(zf); err != nil {
 			return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)

@@ -44,7 +44,6 @@ func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, 
 // the cells it was refused for filled light red, and one more column,
 // 错误原因, saying what to fix. Fixed, the workbook imports as it is.
 func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (int, error) {
-	defer limitMemory()()
 	bk, err := openWorkbook(data)
 	if err != nil {
 		return 0, err
@@ -95,15 +94,16 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if s.part == nil {
 		return 0, fmt.Errorf("%w（工作表“%s”）", ErrNoHeader, s.name)
 	}
-	sr, err := bk.loadSheet(s)
+	shape, err := bk.scanSheet(s)
 	if err != nil {
 		return 0, err
 	}
-	grid, err := sr.headingGrid()
+	streamed, err := bk.streamSheet(s.name)
 	if err != nil {
 		return 0, err
 	}
-	h, ok := findHeader(grid)
+	sr := bk.newSheetReader(s, shape)
+	h, ok := findHeader(headingGridOf(streamed, sr))
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}

@@ -12,23 +12,27 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// Before excelize loads a worksheet it is read once as a stream of XML
-// tokens (encoding/xml), for two things excelize does not give:
+// Every worksheet read is also read once as a stream of XML tokens
+// (encoding/xml), alongside excelize's row iterator, for what excelize does
+// not give without loading the whole sheet:
 //
 //   - A read error. excelize's row iterator stops at the first XML error as
 //     if the sheet had ended, so a damaged sheet would import as half a
 //     roster. Here any error refuses the file, naming the row where reading
 //     stopped.
-//   - A bound. Loaded, a sheet takes about 200 bytes per cell, and excelize
+//   - The merged ranges. excelize's GetMergeCells loads the whole sheet
+//     (as long again as reading it); the ranges are the <mergeCell> refs,
+//     read here (TestScanMergesAgreeWithExcelize).
+//   - A bound. Loaded (done only when a cell's type must be asked,
+//     sheetReader), a sheet takes about 200 bytes per cell, and excelize
 //     fills each row with empty cells up to its last one and allocates
 //     every row up to the highest number any row claims: a 1 KB sheet can
-//     ask for gigabytes. Here the cost is counted, and the sheet refused
-//     beyond the budget, before anything is allocated.
+//     ask for gigabytes. Here the cost is counted first (reserveLoad).
 //
-// It also notes which rows hold a value, so that only those are read, and
-// refuses the irregular layouts (rows out of order, a cell whose reference
-// names another row) that excelize would load differently from how Excel
-// shows them. Cell values, types and formats are read through excelize.
+// It also refuses the irregular layouts (rows out of order, a cell whose
+// reference names another row) that excelize's reading and Excel's showing
+// could disagree on. Cell values, as their number formats show them, and
+// cell types are read through excelize.
 
 // What excelize holds for a loaded sheet, in bytes, measured on excelize
 // v2.11 (a cell with its reference and a short value; a row).
@@ -48,11 +52,11 @@ const (
 	maxColumn = 16384
 )
 
-// sheetShape is what checkSheet learnt of a worksheet.
+// sheetShape is what scanSheet learnt of a worksheet.
 type sheetShape struct {
 	lastRow  int     // highest row number
 	valueEnd []int32 // by row number: the last column (1-based) holding a value, 0 for none
-	merges   int
+	merges   []mergeRange
 	cells    int // cells excelize will hold once the sheet is loaded
 }
 
@@ -69,27 +73,28 @@ func (s *sheetShape) loadBytes(partSize uint64) uint64 {
 	return uint64(s.cells)*loadedCellBytes + uint64(s.lastRow)*loadedRowBytes + partSize
 }
 
-// checkSheet reads the worksheet's part once as XML tokens and counts what
-// loading it will cost. It fails with ErrDamaged naming the row where
-// reading stopped, ErrIrregular for a layout excelize would misread, and
-// ErrTooLarge beyond the limits.
-func (bk *book) checkSheet(s bookSheet) (*sheetShape, error) {
+// scanSheet reads the worksheet's part once as XML tokens. It fails with
+// ErrDamaged naming the row where reading stopped, ErrIrregular for a
+// layout excelize would misread, and ErrTooLarge beyond the limits.
+func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 	rc, err := bk.pkg.open(s.part)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	shape, err := scanSheet(rc, s.name)
-	if err != nil {
-		return nil, err
-	}
+	return scanSheet(rc, s.name)
+}
+
+// reserveLoad counts what loading a scanned sheet will hold, refusing it
+// beyond the budget of one import.
+func (bk *book) reserveLoad(s bookSheet, shape *sheetShape) error {
 	total := bk.loaded + shape.loadBytes(s.part.UncompressedSize64)
 	if total > maxLoadBytes {
-		return nil, fmt.Errorf("%w（工作表“%s”有约 %d 个单元格，读入需要约 %d MB，超过 %d MB；请只保留花名册所在的行和列后另存）",
+		return fmt.Errorf("%w（工作表“%s”有约 %d 个单元格，读入需要约 %d MB，超过 %d MB；请只保留花名册所在的行和列后另存）",
 			ErrTooLarge, s.name, shape.cells, total>>20, maxLoadBytes>>20)
 	}
 	bk.loaded = total
-	return shape, nil
+	return nil
 }
 
 // sheetScan is the state of scanSheet.
@@ -195,8 +200,13 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 	case (name == "v" || name == "is") && sc.inCell && sc.valueIn == 0:
 		sc.valueIn = len(sc.stack)
 	case name == "mergeCell":
-		if sc.shape.merges++; sc.shape.merges > maxMerges {
+		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
+		}
+		if v, ok := attr(t, "ref"); ok {
+			if m, ok := parseRange(v); ok {
+				sc.shape.merges = append(sc.shape.merges, m)
+			}
 		}
 	}
 	return nil
@@ -305,10 +315,31 @@ func parseRef(ref string) (col, row int, ok bool) {
 	return col, row, row > 0
 }
 
-// checkSharedStrings reads the shared-string table as XML tokens before
-// excelize decodes it whole (about 100 bytes per string, whatever its
-// length): a table of millions of empty strings is refused, and so is a
-// damaged one.
+// parseRange reads a merged range such as "B3:B5"; one cell alone is a
+// range of one.
+func parseRange(ref string) (mergeRange, bool) {
+	from, to, found := strings.Cut(ref, ":")
+	if !found {
+		to = from
+	}
+	c1, r1, ok1 := parseRef(from)
+	c2, r2, ok2 := parseRef(to)
+	if !ok1 || !ok2 {
+		return mergeRange{}, false
+	}
+	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+// sharedStringBytes is what excelize holds per shared string once it has
+// decoded the table, whatever the string's length (measured on v2.11).
+const sharedStringBytes = 170
+
+// checkSharedStrings bounds the shared-string table before excelize
+// decodes it whole: a table of millions of empty strings takes far more
+// memory decoded than on disk. Every string is an <si> element, so the
+// times "si" follows "<" or a namespace prefix's ":" bound how many there
+// are. Reading the part to its end also checks it against its checksum.
+// A damaged table excelize reports when it decodes it (streamSheet).
 func (p *pkgReader) checkSharedStrings() error {
 	zf := p.part("xl/sharedStrings.xml")
 	if zf == nil {
@@ -319,21 +350,25 @@ func (p *pkgReader) checkSharedStrings() error {
 		return err
 	}
 	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.CharsetReader = charset.NewReaderLabel
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+	}
 	n := 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("%w（共享字符串表第%d项附近：%s）", ErrDamaged, n+1, xmlProblem(err))
-		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "si" {
-			if n++; n > maxSharedItems {
-				return fmt.Errorf("%w（共享字符串超过 %d 项，不像是党员花名册）", ErrTooLarge, maxSharedItems)
+	for _, open := range [][]byte{[]byte("<si"), []byte(":si")} {
+		for rest := data; ; {
+			i := bytes.Index(rest, open)
+			if i < 0 || i+3 >= len(rest) {
+				break
 			}
+			if c := rest[i+3]; c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				n++
+			}
+			rest = rest[i+3:]
 		}
 	}
+	if n > maxSharedItems {
+		return fmt.Errorf("%w（共享字符串超过 %d 项，读入需要约 %d MB，不像是党员花名册）", ErrTooLarge, maxSharedItems, n*sharedStringBytes>>20)
+	}
+	return nil
 }
