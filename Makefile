@@ -11,9 +11,10 @@ DIST := dist
 
 # Debian packages the cgo build of Fyne needs (OpenGL and X11 headers) and
 # those the tests need to open windows on a virtual display, find them
-# (xdotool) and photograph them (imagemagick's import).
+# (xdotool) and photograph them (imagemagick's import), and the age tool that
+# the data-package test checks opens our encrypted packages.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool imagemagick
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool imagemagick age
 WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64
 WINDOWS_CC := x86_64-w64-mingw32-gcc
 

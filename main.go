@@ -3,6 +3,7 @@
 package main
 
 import (
+	"log"
 	"os"
 	"sync"
 
@@ -12,7 +13,10 @@ import (
 
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/backup"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
+	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
@@ -32,7 +36,9 @@ func openWindow(dbPath string) int {
 	if dbPath == "" {
 		p, err := storage.DefaultPath()
 		if err != nil {
-			return ui.ShowStartupError(a, err)
+			file := &dataFile{}
+			defer file.close()
+			return ui.ShowStartupError(a, err, file.open)
 		}
 		dbPath = p
 	}
@@ -50,12 +56,13 @@ func openWindow(dbPath string) int {
 	}()
 	ui.LoadFonts()
 	o := <-done
+	defer file.close()
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
-		// Windows GUI program has no console to print to.
-		return ui.ShowStartupError(a, o.err)
+		// Windows GUI program has no console to print to; the user may
+		// make a new data file or open another from there.
+		return ui.ShowStartupError(a, o.err, file.open)
 	}
-	defer file.close()
 	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
 	return 0
 }
@@ -77,9 +84,19 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Lock()
 	f.store = store
 	f.mu.Unlock()
+	// The day's automatic backup, if due, while the window comes up; the
+	// store's calls take turns on its one connection.
+	go func() {
+		if _, _, err := backup.Daily(store); err != nil {
+			log.Printf("daily backup of %s: %v", store.Path(), err)
+		}
+	}()
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Today: store.Today,
-		Open: f.open, Close: f.close}, nil
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
+		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
+		Backups: backup.NewService(store, cli.Version),
+		Open:    f.open, Close: f.close,
+		File: store}, nil
 }
 
 // close closes the open store, if any.

@@ -145,14 +145,66 @@ func (a *Activity) Counts() Counts {
 
 // Held is what the compliance calendar and the participation check read.
 func (a *Activity) Held() HeldActivity {
-	h := HeldActivity{Kind: a.Kind, Date: a.Date}
+	h := HeldActivity{Kind: a.Kind, Date: a.Date, Election: a.HoldsElection()}
 	for _, r := range a.Attendance {
 		if r.Status == Present {
 			h.Present = append(h.Present, r.MemberID)
+		} else {
+			h.NotPresent = append(h.NotPresent, r.MemberID)
 		}
 	}
 	return h
 }
+
+// MarkQuorum works out, for every 支部党员大会 in held, the voting members
+// due and present and whether the meeting could decide (支部工作条例: more
+// than half of the voting members present; for an election more than
+// r.ElectionQuorumPercent). members are looked up by ID for their vote on
+// the day (CanVoteOn); an attendee not found has none. Other kinds are left
+// as they are: no quorum rule applies to them.
+func MarkQuorum(held []HeldActivity, members map[int64]*Member, r BranchWorkRules) {
+	for i := range held {
+		h := &held[i]
+		if h.Kind != KindGeneralMeeting {
+			continue
+		}
+		h.VotingDue, h.VotingPresent = 0, 0
+		for _, id := range h.Present {
+			if m := members[id]; m != nil && CanVoteOn(m, h.Date) {
+				h.VotingDue++
+				h.VotingPresent++
+			}
+		}
+		for _, id := range h.NotPresent {
+			if m := members[id]; m != nil && CanVoteOn(m, h.Date) {
+				h.VotingDue++
+			}
+		}
+		h.Inquorate = !generalMeetingQuorate(h.VotingDue, h.VotingPresent, h.Election, r)
+	}
+}
+
+// generalMeetingQuorate is the quorum of a 支部党员大会: more than
+// GeneralMeetingQuorumPercent of the voting members due present, and more
+// than ElectionQuorumPercent when it elects. A meeting without voting
+// members due cannot decide anything.
+func generalMeetingQuorate(due, present int, election bool, r BranchWorkRules) bool {
+	if due == 0 || present < moreThan(due, r.GeneralMeetingQuorumPercent) {
+		return false
+	}
+	return !election || present >= moreThan(due, r.ElectionQuorumPercent)
+}
+
+// Inquorate reports whether the record is a 支部党员大会 that could not
+// decide for want of its quorum (MarkQuorum).
+func (c *RuleContext) Inquorate(a *Activity) bool {
+	h := []HeldActivity{a.Held()}
+	MarkQuorum(h, c.Members, c.Rules)
+	return h[0].Inquorate
+}
+
+// InquorateText is how lists, home and check mark such a meeting.
+const InquorateText = "未达法定人数"
 
 // Title is how lists and printed forms name the record: 2026年第3次支部委员会会议.
 func (a *Activity) Title() string {
@@ -378,6 +430,20 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 	}{{ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair}, {ActivityRecorderField, a.Recorder}} {
 		if strings.TrimSpace(f.value) == "" {
 			add(f.field, "请填写"+string(f.field))
+		}
+	}
+	for _, f := range []struct {
+		field Field
+		value string
+	}{{ActivityPlaceField, a.Place}, {ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair},
+		{ActivityRecorderField, a.Recorder}, {ActivityObserversField, a.Observers}, {ActivityContentField, a.Content}} {
+		if msg := tooLong(f.field, string(f.field), f.value); msg != "" {
+			add(f.field, msg)
+		}
+	}
+	for i, res := range a.Resolutions {
+		if msg := tooLong(ActivityResolutionField, fmt.Sprintf("第%d条决议", i+1), res.Text); msg != "" {
+			add(ActivityResolutionField, msg)
 		}
 	}
 

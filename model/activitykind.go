@@ -22,10 +22,21 @@ var ActivityKinds = []ActivityKind{
 }
 
 // HeldActivity is what the compliance calendar and the participation check
-// need to know of an activity that took place: its kind, its date and who
-// was present (member IDs).
+// need to know of an activity that took place: its kind, its date, who was
+// present and who was due but not (member IDs), and whether it held an
+// election. MarkQuorum fills in whether a 支部党员大会 could decide.
 type HeldActivity struct {
-	Kind    ActivityKind
-	Date    Date
-	Present []int64
+	Kind       ActivityKind
+	Date       Date
+	Present    []int64
+	NotPresent []int64 // 请假 or 缺席
+	Election   bool
+
+	// Inquorate: a 支部党员大会 below its quorum (or holding an election
+	// below the election quorum). It stays on record, but it could not
+	// decide, so it does not count as the period's meeting.
+	Inquorate bool
+	// VotingDue and VotingPresent are the voting members due and present,
+	// for a 支部党员大会 once MarkQuorum has run.
+	VotingDue, VotingPresent int
 }

@@ -12,10 +12,11 @@ type FieldChange struct {
 	Source   string // "编辑" by hand, or the name of the imported file
 }
 
-// DiffMembers lists the fields whose shown value differs between old and new.
+// DiffMembers lists the fields whose shown value differs between old and new
+// (RecordFields).
 func DiffMembers(old, new *Member) []FieldChange {
 	var out []FieldChange
-	for _, fi := range MemberFields {
+	for _, fi := range RecordFields {
 		o, n := old.Text(fi.Field), new.Text(fi.Field)
 		if o != n {
 			out = append(out, FieldChange{MemberID: old.ID, Field: fi.Field, Old: o, New: n})
@@ -65,6 +66,8 @@ func setField(dst, src *Member, f Field) {
 		dst.MobileDestination = src.MobileDestination
 	case FieldNotes:
 		dst.Notes = src.Notes
+	case FieldArrivedOn:
+		dst.ArrivedOn = src.ArrivedOn
 	}
 }
 

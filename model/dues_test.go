@@ -154,7 +154,7 @@ func TestBuildRegister(t *testing.T) {
 		{MemberID: 1, Month: MonthOf(2026, 8), Amount: Yuan(81)}, // in advance
 		{MemberID: 2, Month: MonthOf(2026, 1), Amount: Yuan(15)},
 	}
-	reg := BuildRegister(2026, []Member{joined, left, nobase, exempt}, bases, paid, today, r)
+	reg := BuildRegister(2026, []Member{joined, left, nobase, exempt}, DuesHistory{Start: MonthOf(2010, 1), Bases: bases, Paid: paid}, today, r)
 	if len(reg.Rows) != 4 {
 		t.Fatalf("%d rows", len(reg.Rows))
 	}
@@ -214,7 +214,7 @@ func TestArrears(t *testing.T) {
 			t.Errorf("#%d: got %+v, want %+v", i, g, w)
 		}
 	}
-	if msg := got[0].Message(); !strings.Contains(msg, "连续 6 个月") || !strings.Contains(msg, "2026年1月") {
+	if msg := got[0].Message(PartyConstitution2022); !strings.Contains(msg, "连续 6 个月") || !strings.Contains(msg, "2026年1月") {
 		t.Errorf("message %q", msg)
 	}
 }

@@ -32,7 +32,7 @@ func TestBaseChangeDuringYear(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := duesMember(1, NewDate(2010, 1, 1))
 			bases := append(append([]DuesBase{}, year...), c.changes...)
-			reg := BuildRegister(2026, []Member{m}, bases, nil, NewDate(2027, 1, 10), r)
+			reg := BuildRegister(2026, []Member{m}, DuesHistory{Start: MonthOf(2026, 1), Bases: bases}, NewDate(2027, 1, 10), r)
 			row := reg.Rows[0]
 			if row.Due != c.due || row.YearDue != c.yearDue {
 				t.Errorf("due %v year %s, want %v %s", row.Due, row.YearDue, c.due, c.yearDue)
@@ -87,7 +87,7 @@ func TestAddExtras(t *testing.T) {
 	ms := []Member{duesMember(1, NewDate(2010, 1, 1)), duesMember(2, NewDate(2010, 1, 1))}
 	bases := []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}, {MemberID: 2, Year: 2026, Category: DuesStudent}}
 	paid := []PaidMonth{{MemberID: 1, Month: MonthOf(2026, 1), Amount: Yuan(81)}}
-	reg := BuildRegister(2026, ms, bases, paid, NewDate(2026, 2, 1), r)
+	reg := BuildRegister(2026, ms, DuesHistory{Start: MonthOf(2026, 1), Bases: bases, Paid: paid}, NewDate(2026, 2, 1), r)
 	reg.AddExtras(map[int64]Money{1: Yuan(200)}, 1)
 	if reg.Rows[0].YearPaid != Yuan(81) || reg.Rows[0].Extra != Yuan(200) || reg.Extra != Yuan(200) || reg.YearPaid != Yuan(81) {
 		t.Errorf("extra mixed into 实交: %+v", reg.Rows[0])

@@ -15,8 +15,15 @@ const (
 	MonthPaid                          // 已交
 	MonthDue                           // this month or later, not yet paid: not late
 	MonthOverdue                       // a past month not paid: 欠缴
-	MonthBaseMissing                   // owed, not paid, and no base for the year: amount unknown
+	MonthBaseMissing                   // owed, not paid, and no base for the year: amount unknown (缺基数), a set-up gap, not arrears
 	MonthExempt                        // owed nothing: waived (免交) or reduced to 0
+	// MonthBeforeLedger is before the dues ledger begins for the member
+	// (建账前): the app was not told whether it was paid and owes nothing
+	// for it.
+	MonthBeforeLedger
+	// MonthPaidOpening is covered by the member's opening position
+	// (党费已交至): paid before the ledger, on paper or at another branch.
+	MonthPaidOpening
 )
 
 // MonthCell is one member's month in the register: its state and the amount
@@ -57,11 +64,14 @@ type DuesRegister struct {
 	ExtraPaid int   // how many payments carried extra dues
 }
 
-// BuildRegister computes the year's register from the members, the year's
-// bases and the months paid in the year (each slice in any order). today
-// decides which unpaid months are late. It works on slices and one map so
-// that a big roster computes in a few milliseconds (BenchmarkRegister20000).
-func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMonth, today Date, r DuesRules) DuesRegister {
+// BuildRegister computes the year's register from the members and the
+// ledger h: its start and opening positions, the bases (those of year are
+// used) and the months paid in the year (each slice in any order). today
+// decides which unpaid months are late. Months before the ledger begins for
+// a member (DuesHistory.OwedFrom) are shown as such and owe nothing. It
+// works on slices and one map so that a big roster computes in a few
+// milliseconds (BenchmarkBuildRegister20000).
+func BuildRegister(year int, members []Member, h DuesHistory, today Date, r DuesRules) DuesRegister {
 	reg := DuesRegister{Year: year}
 	first := MonthOf(year, 1)
 	current := MonthOfDate(today)
@@ -73,17 +83,29 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 		if !ok || from > first+11 || to < first {
 			continue // owes nothing this year
 		}
+		owed, kept := h.OwedFrom(m)
+		opening, hasOpening := h.Openings[m.ID]
 		index[m.ID] = len(rows)
 		row := RegisterRow{MemberID: m.ID, Name: m.Name}
 		for k := range 12 {
-			if mo := first + Month(k); mo >= from && mo <= to {
+			mo := first + Month(k)
+			switch {
+			case mo < from || mo > to:
+			case hasOpening && mo <= opening:
+				row.Months[k].State = MonthPaidOpening
+			case !kept || mo < owed:
+				row.Months[k].State = MonthBeforeLedger
+			default:
 				row.Months[k].State = MonthOverdue // settled below
 			}
+		}
+		if hasOpening && opening >= first && opening >= from {
+			row.Note = fmt.Sprintf("党费已交至%s（建账前）", opening.Chinese())
 		}
 		rows = append(rows, row)
 	}
 	var changes []DuesBase
-	for _, b := range bases {
+	for _, b := range h.Bases {
 		i, ok := index[b.MemberID]
 		if !ok || b.Year != year {
 			continue
@@ -95,7 +117,7 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 		row := &rows[i]
 		amount, rule, err := b.Monthly(r)
 		if err != nil {
-			row.Note = err.Error()
+			row.addNote(err.Error())
 			continue
 		}
 		row.HasBase, row.Base, row.Monthly, row.Rule, row.Rate = true, b, amount, rule, r.Rate(b.Category, b.Base)
@@ -103,9 +125,9 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 			row.Due[k] = amount
 		}
 		if b.Reduced {
-			row.Note = "减交：" + b.Reason
+			row.addNote("减交：" + b.Reason)
 		} else if b.Category == DuesExempt {
-			row.Note = "免交：" + b.Approval
+			row.addNote("免交：" + b.Approval)
 		}
 	}
 	applyChanges(changes, r, func(b DuesBase) *monthlySchedule {
@@ -116,7 +138,7 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 		row.Changes = append(row.Changes, b)
 		return (*monthlySchedule)(&row.Due)
 	})
-	for _, p := range paid {
+	for _, p := range h.Paid {
 		i, ok := index[p.MemberID]
 		k := p.Month.InYear(year)
 		if !ok || k < 0 || k > 11 {
@@ -130,7 +152,7 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 		for k := range 12 {
 			c := &row.Months[k]
 			switch c.State {
-			case MonthNotOwed:
+			case MonthNotOwed, MonthBeforeLedger, MonthPaidOpening:
 				continue
 			case MonthPaid:
 				row.YearPaid += c.Amount
@@ -152,8 +174,8 @@ func BuildRegister(year int, members []Member, bases []DuesBase, paid []PaidMont
 				row.YearDue += row.Due[k]
 			}
 		}
-		if missing > 0 && row.Note == "" {
-			row.Note = fmt.Sprintf("缺%d年基数", year)
+		if missing > 0 && !row.HasBase {
+			row.addNote(fmt.Sprintf("缺%d年基数", year))
 		}
 		for _, b := range row.Changes {
 			row.addNote(b.ChangeText(r))
@@ -188,91 +210,135 @@ func (reg *DuesRegister) AddExtras(extra map[int64]Money, payments int) {
 	reg.ExtraPaid = payments
 }
 
-// Arrear is a member behind with dues (欠缴).
+// Arrear is a member behind with dues (欠缴): months owed under the ledger,
+// with a known amount, and not paid. A month without a base is not an
+// arrear but a set-up gap (BaseGaps): nobody could have paid an amount the
+// ledger does not know.
 type Arrear struct {
 	MemberID int64
 	Name     string
-	Months   int   // past months owed and not paid
-	Amount   Money // their dues, where the base is known
-	Unknown  int   // of Months, those whose year has no base
+	Months   int   // past months owed and not paid, their amount known
+	Amount   Money // their dues
+	Unknown  int   // past months owed whose year has no base (缺基数), not counted in Months
 	Streak   int   // consecutive unpaid months up to last month (党章 art. 9)
 	Since    Month // first month of the streak
 	Severity Severity
 }
 
-// Message says what the arrear is, for lists and home-screen findings.
-func (a Arrear) Message() string {
+// Message says what the arrear is, for lists and home-screen findings. Only
+// a serious arrear names 党章 art. 9: it is the wording an inspector reads as
+// 自行脱党, kept for months really owed and unpaid.
+func (a Arrear) Message(c PartyConstitutionRules) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s 欠缴党费 %d 个月", a.Name, a.Months)
-	if a.Months > a.Unknown {
-		fmt.Fprintf(&b, "，计 %s 元", a.Amount)
-	}
-	if a.Unknown > 0 {
-		fmt.Fprintf(&b, "（其中 %d 个月缺基数，金额未定）", a.Unknown)
-	}
+	fmt.Fprintf(&b, "%s 欠缴党费 %d 个月，计 %s 元", a.Name, a.Months, a.Amount)
 	if a.Streak > 0 {
 		fmt.Fprintf(&b, "；自 %s 起连续 %d 个月未交", a.Since.Chinese(), a.Streak)
+	}
+	switch a.Severity {
+	case Serious:
+		fmt.Fprintf(&b, "。按党章第九条，连续%d个月不交纳党费又无正当理由的，视为自行脱党，请支部及时谈话、按规定处理", c.LapseMonths)
+	case Warning:
+		b.WriteString("，请提醒并谈话")
+	}
+	if a.Unknown > 0 {
+		fmt.Fprintf(&b, "（另有 %d 个月缺基数，金额未定）", a.Unknown)
 	}
 	return b.String()
 }
 
-// DuesHistory is what arrears are computed from: the bases of every year
-// and every month paid, from the first month the branch kept dues in the
-// app (Start). Months before Start are outside the ledger and never counted:
-// a member who joined in 1985 is not shown 40 years behind.
+// DuesHistory is what dues are computed from: the month the branch began
+// keeping its dues ledger in the app (Start, 建账月份), each member's
+// opening position (Openings, 党费已交至: the last month paid before the
+// ledger, on paper or at another branch), the bases of every year and every
+// month paid. Months before a member's ledger begins (OwedFrom) are never
+// counted: a member who joined in 1985 is not shown 40 years behind, nor one
+// who paid January to October on paper before the app was set up.
 type DuesHistory struct {
-	Start Month
-	Bases []DuesBase
-	Paid  []PaidMonth
+	Start    Month
+	Openings map[int64]Month
+	Bases    []DuesBase
+	Paid     []PaidMonth
 }
 
-// Arrears lists the members on the roster with past months unpaid, the
-// longest consecutive runs first. A run of c.WarnMonths is a warning and of
-// c.LapseMonths serious (党章 art. 9). The current month is not late yet.
+// OwedFrom is the first month m owes dues under the ledger: the month after
+// their opening position if they have one, else the ledger's start; never
+// before their admission. ok is false when the ledger has not begun (no
+// start: no base entered yet) or their admission date is unknown.
+func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
+	from, _, ok := OwedMonths(m)
+	if !ok || h.Start == 0 {
+		return 0, false
+	}
+	if p, has := h.Openings[m.ID]; has {
+		return max(from, p+1), true
+	}
+	return max(from, h.Start), true
+}
+
+// ledgerView indexes a history for one member's months: the dues in force
+// (by member and year) and the months paid.
+type ledgerView struct {
+	schedules map[memberYear]*monthlySchedule
+	paid      map[int64]map[Month]bool
+}
+
+func (h *DuesHistory) view(r DuesRules) ledgerView {
+	v := ledgerView{schedules: duesSchedules(h.Bases, r), paid: make(map[int64]map[Month]bool)}
+	for _, p := range h.Paid {
+		if v.paid[p.MemberID] == nil {
+			v.paid[p.MemberID] = make(map[Month]bool)
+		}
+		v.paid[p.MemberID][p.Month] = true
+	}
+	return v
+}
+
+// due is the dues of member id in month mo, and whether the month has a base.
+func (v *ledgerView) due(id int64, mo Month) (Money, bool) {
+	s, ok := v.schedules[memberYear{id, mo.Year()}]
+	if !ok {
+		return 0, false
+	}
+	return s[mo.Mon()-1], true
+}
+
+// Arrears lists the members on the roster with past months owed and unpaid,
+// the longest consecutive runs first. A run of c.WarnMonths is a warning and
+// of c.LapseMonths serious (党章 art. 9). The current month is not late yet.
+// A month without a base is no arrear (see BaseGaps), and it ends a run: the
+// ledger cannot tell whether the member would have paid it.
 func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
 	current := MonthOfDate(today)
-	if h.Start == 0 || h.Start >= current {
+	if h.Start == 0 || h.Start >= current && len(h.Openings) == 0 {
 		return nil
 	}
-	schedules := duesSchedules(h.Bases, r)
-	paid := make(map[int64]map[Month]bool)
-	for _, p := range h.Paid {
-		if paid[p.MemberID] == nil {
-			paid[p.MemberID] = make(map[Month]bool)
-		}
-		paid[p.MemberID][p.Month] = true
-	}
+	v := h.view(r)
 	var out []Arrear
 	for i := range members {
 		m := &members[i]
-		from, to, ok := OwedMonths(m)
+		from, ok := h.OwedFrom(m)
 		if !ok || !m.OnRoster {
 			continue
 		}
-		from = max(from, h.Start)
+		_, to, _ := OwedMonths(m)
 		to = min(to, current-1)
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
 		for mo := to; mo >= from; mo-- {
-			var amount Money
-			s, known := schedules[memberYear{m.ID, mo.Year()}]
-			if known {
-				amount = s[mo.Mon()-1]
-			}
-			unpaid := !paid[m.ID][mo] && (!known || amount > 0)
-			if !unpaid {
+			amount, known := v.due(m.ID, mo)
+			switch {
+			case v.paid[m.ID][mo] || known && amount == 0:
 				streakOpen = false
-				continue
-			}
-			a.Months++
-			if known {
-				a.Amount += amount
-			} else {
+			case !known:
 				a.Unknown++
-			}
-			if streakOpen {
-				a.Streak++
-				a.Since = mo
+				streakOpen = false
+			default:
+				a.Months++
+				a.Amount += amount
+				if streakOpen {
+					a.Streak++
+					a.Since = mo
+				}
 			}
 		}
 		if a.Months == 0 {
@@ -297,6 +363,106 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 	return out
 }
 
+// BaseGap is a member on the roster who owes dues for months whose year has
+// no base (缺基数): a set-up gap of the ledger, not an arrear.
+type BaseGap struct {
+	MemberID int64
+	Name     string
+	Years    []int // the years lacking a base, earliest first
+	Past     int   // of the months lacking one, those already past
+}
+
+// BaseGaps lists the members on the roster with months owed up to the
+// current one and no base for their year.
+func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGap {
+	current := MonthOfDate(today)
+	if h.Start == 0 {
+		return nil
+	}
+	v := h.view(r)
+	var out []BaseGap
+	for i := range members {
+		m := &members[i]
+		from, ok := h.OwedFrom(m)
+		if !ok || !m.OnRoster {
+			continue
+		}
+		_, to, _ := OwedMonths(m)
+		g := BaseGap{MemberID: m.ID, Name: m.Name}
+		for mo := from; mo <= min(to, current); mo++ {
+			if _, known := v.due(m.ID, mo); known || v.paid[m.ID][mo] {
+				continue
+			}
+			if n := len(g.Years); n == 0 || g.Years[n-1] != mo.Year() {
+				g.Years = append(g.Years, mo.Year())
+			}
+			if mo < current {
+				g.Past++
+			}
+		}
+		if len(g.Years) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// PaidThrough is the last month m has paid in full (党费交至, as a transfer
+// letter states it): from the opening position, or from the start of the
+// ledger, each month in turn that is paid (in advance too), waived, or not
+// owed, up to the first month owed and unpaid; a reversed payment's months
+// are unpaid (h.Paid holds the months not reversed). A month without a base
+// and not paid ends the run. ok is false when nothing establishes a month:
+// no opening position, the member owed dues before the ledger began and has
+// paid nothing in it since.
+func PaidThrough(m *Member, h DuesHistory, r DuesRules) (Month, bool) {
+	join, to, ok := OwedMonths(m)
+	if !ok {
+		return 0, false
+	}
+	own := h
+	own.Bases = nil
+	for _, b := range h.Bases {
+		if b.MemberID == m.ID {
+			own.Bases = append(own.Bases, b)
+		}
+	}
+	own.Paid = nil
+	for _, p := range h.Paid {
+		if p.MemberID == m.ID {
+			own.Paid = append(own.Paid, p)
+		}
+	}
+	v := own.view(r)
+	paid := v.paid[m.ID]
+	start, kept := own.OwedFrom(m)
+	opening, hasOpening := own.Openings[m.ID]
+	var cur Month
+	known := false
+	switch {
+	case hasOpening:
+		cur, known = max(opening, join-1), true
+	case kept:
+		// Nothing is owed before admission. Before the ledger began the
+		// app does not know: a member who owed dues then is known to be
+		// paid up only from a month the ledger shows settled.
+		cur, known = start-1, start == join
+	default:
+		cur = join - 1
+	}
+	for mo := cur + 1; mo <= to; mo++ {
+		amount, hasBase := v.due(m.ID, mo)
+		if !paid[mo] && !(hasBase && amount == 0) {
+			break
+		}
+		cur, known = mo, true
+	}
+	if !known {
+		return 0, false
+	}
+	return cur, true
+}
+
 // PaymentCheck is what a payment is checked against: the member, their
 // bases of every year with the changes during a year, the months already
 // paid, and today.
@@ -304,9 +470,12 @@ type PaymentCheck struct {
 	Member Member
 	Bases  []DuesBase
 	Paid   map[Month]bool
-	PaidBy *Member // the member who pays for them, if another
-	Today  Date
-	Rules  DuesRules
+	// Opening is the member's opening position (党费已交至), 0 if none:
+	// the months up to it were paid before the ledger.
+	Opening Month
+	PaidBy  *Member // the member who pays for them, if another
+	Today   Date
+	Rules   DuesRules
 }
 
 // Check refuses a payment that cannot be right and returns the dues of each
@@ -374,6 +543,8 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 			return fail("%s 时 %s 已不在本支部（%s %s）", mo.Chinese(), m.Name, m.LeftOn, m.LeftBy)
 		case pc.Paid[mo]:
 			return fail("%s 的党费 %s 已交过，不能重复登记", m.Name, mo.Chinese())
+		case pc.Opening != 0 && mo <= pc.Opening:
+			return fail("%s 的党费已交至 %s（建账时登记），%s 不需再登记；如登记有误，请先修改其“党费已交至”", m.Name, pc.Opening.Chinese(), mo.Chinese())
 		case mo < payMonth-Month(r.BackPayMonths):
 			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月；如确需补交，请经支部研究后在备注中说明并分笔登记", mo.Chinese(), r.BackPayMonths, r.BackPayMonths)
 		case mo > payMonth+Month(r.AdvanceMonths):

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"unicode/utf8"
 )
 
 // EventKind is a change in a member's place on the roster.
@@ -58,6 +59,8 @@ func (e MembershipEvent) Apply(m *Member, today Date) error {
 		return fmt.Errorf("%w：日期 %s 晚于今天", ErrEvent, e.Date)
 	case !m.JoinDate.IsZero() && e.Date.Before(m.JoinDate):
 		return fmt.Errorf("%w：日期 %s 早于加入党组织日期 %s", ErrEvent, e.Date, m.JoinDate)
+	case utf8.RuneCountInString(e.Note) > EventNoteLimit:
+		return fmt.Errorf("%w：说明过长：%d个字，最多%d个字", ErrEvent, utf8.RuneCountInString(e.Note), EventNoteLimit)
 	}
 	switch e.Kind {
 	case EventTransferOut, EventDeath, EventExpulsion, EventSuspension:
@@ -77,12 +80,14 @@ func (e MembershipEvent) Apply(m *Member, today Date) error {
 			return fmt.Errorf("%w：%s因“%s”离开名册，不能以转入恢复", ErrEvent, m.Name, m.LeftBy)
 		}
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
+		m.ArrivedOn = e.Date
 	case EventRestoration:
 		if m.Standing != StandingSuspended {
 			return fmt.Errorf("%w：%s的党籍未停止，无需恢复", ErrEvent, m.Name)
 		}
 		m.Standing = StandingNormal
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
+		m.ArrivedOn = e.Date
 	default:
 		return fmt.Errorf("%w：未知事项“%s”", ErrEvent, e.Kind)
 	}

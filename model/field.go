@@ -27,6 +27,9 @@ const (
 	FieldMobile            Field = "mobile"
 	FieldMobileDestination Field = "mobile_destination"
 	FieldNotes             Field = "notes"
+	// FieldArrivedOn is not on the collection form: it is the branch's own
+	// record of when the member came onto its roster (Member.ArrivedOn).
+	FieldArrivedOn Field = "arrived_on"
 )
 
 // FieldInfo describes a field: its label on the official form, other headings
@@ -63,10 +66,20 @@ var MemberFields = []FieldInfo{
 	{FieldNotes, "备注", []string{"说明"}, 14},
 }
 
+// ArrivalField describes Member.ArrivedOn: shown and edited with the
+// record and kept in its history, but not one of the form's 16 items, so
+// the printed 花名册 and the importer's column set leave it out unless they
+// ask for it. An import column under one of its aliases sets it.
+var ArrivalField = FieldInfo{FieldArrivedOn, "到本支部日期", []string{"转入本支部日期", "转入日期", "转入时间", "到本支部时间", "来本支部日期"}, 11}
+
+// RecordFields are every field a member's record shows and keeps history
+// of: the collection form's, then the arrival date.
+var RecordFields = append(MemberFields[:len(MemberFields):len(MemberFields)], ArrivalField)
+
 var fieldIndex = func() map[Field]*FieldInfo {
-	m := make(map[Field]*FieldInfo, len(MemberFields))
-	for i := range MemberFields {
-		m[MemberFields[i].Field] = &MemberFields[i]
+	m := make(map[Field]*FieldInfo, len(RecordFields))
+	for i := range RecordFields {
+		m[RecordFields[i].Field] = &RecordFields[i]
 	}
 	return m
 }()
@@ -132,6 +145,8 @@ func (m *Member) Text(f Field) string {
 		return m.MobileDestination
 	case FieldNotes:
 		return m.Notes
+	case FieldArrivedOn:
+		return m.ArrivedOn.String()
 	}
 	return ""
 }

@@ -130,7 +130,10 @@ type Slot struct {
 	From, To Date
 	Required int
 	Held     int
-	Status   SlotStatus
+	// Inquorate counts the meetings of the period that could not decide
+	// (未达法定人数): on record, but not among Held.
+	Inquorate int
+	Status    SlotStatus
 }
 
 // Label names the period in Chinese: 3月, 第一季度, 全年.
@@ -173,11 +176,18 @@ func RecordsBegin(founded, firstActivity, fileCreated Date) Date {
 
 // ComplianceCalendar checks the activities held against the requirements,
 // period by period, as they stand on today. Periods that ended before since
-// (RecordsBegin) are not tracked; a zero since tracks them all.
+// (RecordsBegin) are not tracked; a zero since tracks them all. A meeting
+// that could not decide (HeldActivity.Inquorate, see MarkQuorum) does not
+// count as held.
 func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, since, today Date) Calendar {
 	counts := make(map[ActivityKind][]Date)
+	inquorate := make(map[ActivityKind][]Date)
 	for _, h := range held {
-		if h.Date.Year == year {
+		switch {
+		case h.Date.Year != year:
+		case h.Inquorate:
+			inquorate[h.Kind] = append(inquorate[h.Kind], h.Date)
+		default:
 			counts[h.Kind] = append(counts[h.Kind], h.Date)
 		}
 	}
@@ -188,6 +198,11 @@ func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, since
 			for _, d := range counts[q.Kind] {
 				if !d.Before(p.from) && !d.After(p.to) {
 					s.Held++
+				}
+			}
+			for _, d := range inquorate[q.Kind] {
+				if !d.Before(p.from) && !d.After(p.to) {
+					s.Inquorate++
 				}
 			}
 			switch {
@@ -222,11 +237,35 @@ func (c *Calendar) Findings() []Finding {
 			if s.Held > 0 {
 				msg = fmt.Sprintf("%d年%s%s只开展%d次，应至少%d次", c.Year, s.Label(), s.Kind, s.Held, s.Required)
 			}
+			if s.Inquorate > 0 {
+				msg += fmt.Sprintf("（另有%d次%s，不能作出决定，不计入）", s.Inquorate, InquorateText)
+			}
 			out = append(out, Finding{Severity: Warning, Message: msg, About: AboutActivities})
 		case SlotDueSoon:
 			out = append(out, Finding{Severity: Info, Message: fmt.Sprintf("%d年%s的%s尚未开展，%s前应完成",
 				c.Year, s.Label(), s.Kind, s.To.Chinese()), About: AboutActivities})
 		}
+	}
+	return out
+}
+
+// InquorateFindings lists every 支部党员大会 of year that could not decide
+// (MarkQuorum has run over held): the record stands, and the finding says
+// why it does not count.
+func InquorateFindings(year int, held []HeldActivity, r BranchWorkRules) []Finding {
+	var out []Finding
+	for _, h := range held {
+		if !h.Inquorate || h.Date.Year != year {
+			continue
+		}
+		need := moreThan(h.VotingDue, r.GeneralMeetingQuorumPercent)
+		what := "半数"
+		if h.Election && h.VotingPresent >= need {
+			need, what = moreThan(h.VotingDue, r.ElectionQuorumPercent), fmt.Sprintf("选举所需的%d%%", r.ElectionQuorumPercent)
+		}
+		out = append(out, Finding{Severity: Warning, About: AboutActivities, Message: fmt.Sprintf(
+			"%s的%s%s：有表决权的党员应到%d人、实到%d人，未超过%s（至少需%d人），会议不能作出决定，不算作已开展",
+			h.Date.Chinese(), h.Kind, InquorateText, h.VotingDue, h.VotingPresent, what, need)})
 	}
 	return out
 }
@@ -267,11 +306,13 @@ type MemberParticipation struct {
 }
 
 // Participation finds, for each member on the roster, the months since they
-// last took part in organisational life. Counting starts no earlier than the
-// member joined and no earlier than the branch's records begin (the first
-// activity held), so that a branch new to the app is not flagged wholesale.
-// Mobile members take part where they are and report once a year; they are
-// left out here. The result is sorted longest absence first.
+// last took part in organisational life. Counting starts at the latest of
+// the member's last attendance (or, if none, the start of the branch's
+// records: the first activity held), their admission, and the day they came
+// onto this roster (ArrivedOn): a branch new to the app, a member imported
+// today or transferred in last month is not flagged for months nobody could
+// have recorded. Mobile members take part where they are and report once a
+// year; they are left out here. The result is sorted longest absence first.
 func Participation(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules) []MemberParticipation {
 	life := make(map[ActivityKind]bool, len(rules.OrganisationalLife))
 	for _, k := range rules.OrganisationalLife {
@@ -305,8 +346,10 @@ func Participation(members []Member, held []HeldActivity, today Date, rules Meet
 		p.Since = p.Last
 		if p.Since.IsZero() {
 			p.Since = first
-			if m.JoinDate.After(first) {
-				p.Since = m.JoinDate
+		}
+		for _, d := range []Date{m.JoinDate, m.ArrivedOn} {
+			if d.After(p.Since) {
+				p.Since = d
 			}
 		}
 		p.Months = p.Since.MonthsUntil(today)

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Sex as recorded on the form.
@@ -67,6 +66,12 @@ type Member struct {
 	Mobile            bool   // 流动党员
 	MobileDestination string // 外出流向
 	Notes             string
+
+	// ArrivedOn (到本支部日期) is when the member came onto this branch's
+	// roster: the day they were added or imported (unless the import says
+	// otherwise), or the date of their latest 转入 or 恢复党籍. Their time
+	// without organisational life is not counted before it (Participation).
+	ArrivedOn Date
 
 	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
 	// member off the active roster; LeftBy and LeftOn say which and when.
@@ -192,11 +197,19 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
 
-	switch {
-	case m.Name == "":
+	if m.Name == "" {
 		add(FieldName, "请填写姓名")
-	case utf8.RuneCountInString(m.Name) > 30:
-		add(FieldName, "姓名过长（最多30个字）")
+	}
+	for _, f := range []struct {
+		field Field
+		text  string
+	}{
+		{FieldName, m.Name}, {FieldEthnicity, m.Ethnicity}, {FieldBranchName, m.BranchName}, {FieldPost, m.Post},
+		{FieldPhone, m.Phone}, {FieldAddress, m.Address}, {FieldMobileDestination, m.MobileDestination}, {FieldNotes, m.Notes},
+	} {
+		if msg := tooLong(f.field, f.field.Label(), f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if m.Sex != SexMale && m.Sex != SexFemale {
 		add(FieldSex, "请选择性别（男/女）")
@@ -266,6 +279,13 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	}
 	if m.Mobile && m.MobileDestination == "" {
 		add(FieldMobileDestination, "流动党员请填写外出流向")
+	}
+	switch {
+	case m.ArrivedOn.IsZero():
+	case m.ArrivedOn.Validate() != nil:
+		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
+	case m.ArrivedOn.After(today):
+		add(FieldArrivedOn, "到本支部日期不能晚于今天")
 	}
 	return errs
 }

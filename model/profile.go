@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -70,6 +71,12 @@ func (p *Profile) Validate(today Date, r Rules) ValidationErrors {
 	}
 	if p.OrgName == "" {
 		add(ProfileOrgName, "请填写单位名称")
+	}
+	if msg := tooLong(ProfileBranchName, "党支部名称", p.BranchName); msg != "" {
+		add(ProfileBranchName, msg)
+	}
+	if msg := tooLong(ProfileOrgName, "单位名称", p.OrgName); msg != "" {
+		add(ProfileOrgName, msg)
 	}
 	if p.EmployeeCount < 0 {
 		add(ProfileEmployees, "职工人数不能为负数")
@@ -145,14 +152,35 @@ type Finding struct {
 	RecruitID int64
 }
 
-// FindingTopic is what a finding concerns.
+// FindingTopic is what a finding concerns: the area home groups it under
+// and the screen where it is dealt with.
 type FindingTopic int
 
 const (
-	AboutSetup      FindingTopic = iota // the branch's set-up and profile
-	AboutActivities                     // the activity records: calendar and participation
+	AboutSetup      FindingTopic = iota // 组织设置: the branch's set-up and profile
+	AboutActivities                     // 组织生活: the activity records, calendar and participation
 	AboutRecruiting                     // 发展党员: the recruiting pipeline
+	AboutDues                           // 党费: arrears and the ledger's set-up gaps
+	AboutMembers                        // 党员信息: members' records and standing
 )
+
+// FindingTopics are the areas in the order home lists them.
+var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutRecruiting}
+
+// String is the area's name as home shows it.
+func (t FindingTopic) String() string {
+	switch t {
+	case AboutActivities:
+		return "组织生活"
+	case AboutDues:
+		return "党费"
+	case AboutMembers:
+		return "党员信息"
+	case AboutRecruiting:
+		return "发展党员"
+	}
+	return "组织设置"
+}
 
 // RosterCounts are the numbers the set-up rules look at.
 type RosterCounts struct {
@@ -210,6 +238,47 @@ func CheckSetup(p *Profile, c RosterCounts, today Date, r BranchWorkRules) []Fin
 		add(Serious, "本届任期已于%s届满，应及时换届", p.TermEnd.Chinese())
 	case p.TermEnd.Before(today.AddMonths(r.TermReminderMonths)):
 		add(Warning, "本届任期将于%s届满（不足%d个月），应做好换届准备", p.TermEnd.Chinese(), r.TermReminderMonths)
+	}
+	return out
+}
+
+// BranchReport is everything the checks of one branch found as of a day:
+// the findings, in the order home lists them (SortFindings), with the
+// figures the screens show beside them.
+type BranchReport struct {
+	Today         Date
+	Findings      []Finding
+	Arrears       []Arrear              // members behind with dues
+	BaseGaps      []BaseGap             // members owing months without a base
+	Participation []MemberParticipation // each member's time without organisational life
+	Calendar      Calendar              // the compliance calendar of the year checked
+	// Failed are the areas whose checks could not be worked out: their
+	// findings and figures are missing, not empty.
+	Failed []FindingTopic
+}
+
+// SortFindings orders findings by area (FindingTopics), then serious
+// first; within those, the order the checks gave.
+func SortFindings(fs []Finding) {
+	rank := func(t FindingTopic) int {
+		if i := slices.Index(FindingTopics, t); i >= 0 {
+			return i
+		}
+		return len(FindingTopics)
+	}
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := cmpInt(rank(a.About), rank(b.About)); c != 0 {
+			return c
+		}
+		return cmpInt(int(b.Severity), int(a.Severity))
+	})
+}
+
+// CountByTopic is how many findings each area has, for home's headings.
+func CountByTopic(fs []Finding) map[FindingTopic]int {
+	out := make(map[FindingTopic]int, len(FindingTopics))
+	for _, f := range fs {
+		out[f.About]++
 	}
 	return out
 }

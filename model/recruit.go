@@ -3,7 +3,6 @@ package model
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // RecruitStep is one of the 25 steps of recruiting a member (发展党员), in
@@ -145,9 +144,9 @@ type StepRecord struct {
 	// extension of probation, the second 转正 meeting and approval (2).
 	Seq  int
 	Date Date
-	// Start and End: the training period (短期集中培训) or, on the record
-	// of 发展对象备案 (candidate notice) and of the admitting meeting
-	// (拟接收预备党员公示), the public notice.
+	// Start and End: the training period (短期集中培训), or the public
+	// notice: of the candidate on the record of 发展对象备案, of the person
+	// to be admitted (拟接收预备党员公示) on the record of 填写入党志愿书.
 	Start, End Date
 	Hours      int    // class hours of the training
 	People     string // names, as printed: 谈话人, 培养联系人, 入党介绍人
@@ -348,7 +347,23 @@ const (
 	StepDocField     Field = "step_document"
 	StepMeetingField Field = "step_meeting"
 	StepOutcomeField Field = "step_outcome"
+	StepNoteField    Field = "step_note"
+	RecruitEthnicity Field = "recruit_ethnicity"
+	RecruitEducation Field = "recruit_education"
+	RecruitPost      Field = "recruit_post"
+	RecruitNotes     Field = "recruit_notes"
 )
+
+// The longest texts the pipeline's fields take (see TextLimits): each must
+// print legibly in its cell of the 纪实表 and the 台账.
+func init() {
+	for f, n := range map[Field]int{
+		RecruitName: 30, RecruitEthnicity: 10, RecruitEducation: 20, RecruitPost: 50, RecruitNotes: 200,
+		StepPeopleField: 100, StepMethodField: 10, StepDocField: 200, StepNoteField: 200,
+	} {
+		TextLimits[f] = n
+	}
+}
 
 // Normalize tidies what was typed, and fills birth date and sex from a valid
 // ID number, as Member.Normalize does.
@@ -378,13 +393,31 @@ func (r *Recruit) asMember() Member {
 // date. The rules of order and deadlines are findings (CheckRecruit), not
 // refusals: a secretary must be able to record what really happened.
 func (r *Recruit) Validate(today Date) ValidationErrors {
+	errs := r.ValidatePerson()
+	for _, x := range r.Records {
+		errs = append(errs, x.Validate(today)...)
+	}
+	return errs
+}
+
+// ValidatePerson checks the person's own data and age at the application,
+// without the steps' records.
+func (r *Recruit) ValidatePerson() ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
-	switch {
-	case r.Name == "":
+	if r.Name == "" {
 		add(RecruitName, "请填写姓名")
-	case utf8.RuneCountInString(r.Name) > 30:
-		add(RecruitName, "姓名过长（最多30个字）")
+	}
+	for _, f := range []struct {
+		field       Field
+		label, text string
+	}{
+		{RecruitName, "姓名", r.Name}, {RecruitEthnicity, "民族", r.Ethnicity}, {RecruitEducation, "学历", r.Education},
+		{RecruitPost, "工作岗位", r.Post}, {RecruitNotes, "备注", r.Notes},
+	} {
+		if msg := tooLong(f.field, f.label, f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if r.Sex != SexMale && r.Sex != SexFemale {
 		add(RecruitSex, "请选择性别（男/女）")
@@ -416,9 +449,6 @@ func (r *Recruit) Validate(today Date) ValidationErrors {
 			add(StepDateField, "递交入党申请书时未满"+itoa(rules.MinAge.N)+"周岁（"+adult.Chinese()+"年满），"+rules.Article(rules.MinAge.Article)+"规定年满十八岁方可申请入党")
 		}
 	}
-	for _, x := range r.Records {
-		errs = append(errs, x.Validate(today)...)
-	}
 	return errs
 }
 
@@ -432,6 +462,9 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		return ValidationErrors{{Field: StepDateField, Message: "未知环节"}}
 	}
 	switch {
+	case x.Date.IsZero() && x.Step == StepCandidateRecord && !x.Start.IsZero():
+		// The notice is known but not the day of the upper committee's
+		// decision (an imported sheet has only the notice): kept, not done.
 	case x.Date.IsZero():
 		add(StepDateField, "请填写日期")
 	case x.Date.Validate() != nil:
@@ -444,6 +477,17 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		add(StepPeriodField, "请同时填写开始和结束日期")
 	case !x.Start.IsZero() && x.End.Before(x.Start):
 		add(StepPeriodField, "结束日期早于开始日期")
+	}
+	for _, f := range []struct {
+		field       Field
+		label, text string
+	}{
+		{StepPeopleField, x.Step.Info().People + "人员", x.People}, {StepMethodField, "方式", x.Method},
+		{StepDocField, "材料", x.Document}, {StepNoteField, "说明", x.Note},
+	} {
+		if msg := tooLong(f.field, f.label, f.text); msg != "" {
+			add(f.field, msg)
+		}
 	}
 	if x.Hours < 0 {
 		add(StepPeriodField, "学时不能为负数")

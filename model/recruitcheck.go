@@ -68,16 +68,23 @@ type RecruitReport struct {
 	Findings []Finding
 }
 
-// Next is the step to do next: the first due or overdue step, then the
-// first open one; nil when nothing is reachable (all done, or waiting for
-// time to pass).
+// Next is the step to do next: the first overdue step, else the first step
+// that can be taken now (due or open), else the probation while it runs;
+// nil when everything is done or waits for time to pass.
 func (rep *RecruitReport) Next() *StepStatus {
-	for _, want := range []StepState{StepOverdue, StepDue, StepOpen} {
-		for i := range rep.Timeline {
-			if rep.Timeline[i].State == want {
-				return &rep.Timeline[i]
-			}
+	for i := range rep.Timeline {
+		if rep.Timeline[i].State == StepOverdue {
+			return &rep.Timeline[i]
 		}
+	}
+	for i := range rep.Timeline {
+		st := &rep.Timeline[i]
+		if st.Step != StepProbation && (st.State == StepDue || st.State == StepOpen) {
+			return st
+		}
+	}
+	if p := &rep.Timeline[StepProbation-1]; p.State == StepDue {
+		return p
 	}
 	return nil
 }
@@ -171,19 +178,26 @@ func (k *checker) timeline() {
 				reachable = false
 			}
 		}
-		if !reachable {
-			st.State = StepWaiting
-			continue
+		// A deadline runs from the step it counts from, whether or not
+		// every step in between was recorded: a meeting a year after the
+		// pre-review is late even if the form's date is missing.
+		var due, earliest Date
+		var rule string
+		if anchor := deadlineAnchor(s); anchor > 0 && r.Record(anchor).Done() {
+			due, earliest, rule = k.deadline(s)
 		}
-		st.State = StepOpen
-		due, earliest, rule := k.deadline(s)
-		st.Due, st.Earliest, st.Rule = due, earliest, rule
 		switch {
 		case !due.IsZero() && due.Before(today):
 			st.State = StepOverdue
+		case !reachable:
+			st.State = StepWaiting
+			continue
 		case !due.IsZero():
 			st.State = StepDue
+		default:
+			st.State = StepOpen
 		}
+		st.Due, st.Earliest, st.Rule = due, earliest, rule
 	}
 	// 培养教育考察 and 继续教育考察 are periods, not acts: they are done
 	// when what ends them is.
@@ -198,6 +212,26 @@ func (k *checker) timeline() {
 			p.State, p.Due, p.Earliest = StepDue, end, Date{}
 		}
 	}
+}
+
+// deadlineAnchor is the step a step's deadline counts from, 0 for a step
+// with none (or one from the probation, which needs the meeting).
+func deadlineAnchor(s RecruitStep) RecruitStep {
+	switch s {
+	case StepTalk:
+		return StepApplication
+	case StepTraining, StepCandidate:
+		return StepActivist
+	case StepAdmission:
+		return StepPreReview
+	case StepApproval, StepFullApplication, StepFullMeeting:
+		return StepAdmission
+	case StepOath:
+		return StepApproval
+	case StepFullApproval:
+		return StepFullMeeting
+	}
+	return -1
 }
 
 // trainingDone: the activist's training and review ends when they become a
@@ -275,6 +309,13 @@ func (k *checker) deadlines() {
 				sev = Warning
 			}
 			k.add(sev, st.Step, st.Rule, "应于%s前完成，已逾期%d天", st.Due.Chinese(), daysBetween(st.Due, today))
+		case st.State == StepDue && !st.Due.After(soon) && (st.Step == StepFullApplication || st.Step == StepFullMeeting):
+			// Both fall due when probation ends; they are one reminder, and
+			// neither can be done before.
+			if st.Step == StepFullApplication {
+				k.add(Warning, st.Step, st.Rule, "预备期将于%s届满（还有%d天），届满后应及时提出转正申请、召开支部大会讨论转正",
+					st.Due.Chinese(), daysBetween(today, st.Due))
+			}
 		case st.State == StepDue && !st.Due.After(soon):
 			k.add(Warning, st.Step, st.Rule, "应于%s前完成（还有%d天）", st.Due.Chinese(), daysBetween(today, st.Due))
 		case st.Step == StepCandidate && st.State == StepOpen && !st.Earliest.IsZero() && !st.Earliest.After(soon):
@@ -318,7 +359,7 @@ func (k *checker) order() {
 		if s == StepTraining || s == StepProbation || r.Record(s).Done() {
 			continue
 		}
-		missing = append(missing, s.Info().Name)
+		missing = append(missing, s.Info().Short)
 	}
 	if len(missing) > 0 {
 		rules := RecruitRulesOn(r.DateOf(last))
@@ -338,7 +379,7 @@ func (k *checker) talkAndAge() {
 			talk.Date.Chinese(), app.Chinese(), rules.TalkMonths.N)
 	}
 	if talk.People == "" {
-		k.add(Warning, StepTalk, "", "未登记谈话人")
+		k.add(Info, StepTalk, "", "未登记谈话人")
 	}
 }
 
@@ -350,7 +391,7 @@ func (k *checker) activist() {
 	}
 	if x.Method == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
+		k.add(Info, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
 	}
 }
 
@@ -497,7 +538,7 @@ func (k *checker) vetting() {
 	x := k.r.Record(StepVetting)
 	if x.Done() && x.Document == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Warning, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
+		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
 	}
 }
 

@@ -165,7 +165,7 @@ func TestRecruitRules(t *testing.T) {
 		// 第八条
 		{"activist_without_recommendation", func(r *Recruit, c *RecruitContext) {
 			set(r, StepActivist, func(x *StepRecord) { x.Method = "" })
-		}, StepActivist, Warning, "推荐方式"},
+		}, StepActivist, Info, "推荐方式"},
 		// 第九条: 1–2 mentors, full members.
 		{"three_mentors", func(r *Recruit, c *RecruitContext) {
 			set(r, StepMentors, func(x *StepRecord) { x.People = "王芳、李强、赵敏" })
@@ -249,7 +249,7 @@ func TestRecruitRules(t *testing.T) {
 		// 第十六条, 第十七条
 		{"vetting_without_conclusion", func(r *Recruit, c *RecruitContext) {
 			set(r, StepVetting, func(x *StepRecord) { x.Document = "" })
-		}, StepVetting, Warning, "书面结论"},
+		}, StepVetting, Info, "书面结论"},
 		{"course_2_days_but_24_hours", func(r *Recruit, c *RecruitContext) {
 			set(r, StepCourse, func(x *StepRecord) { x.Start, x.End, x.Hours = d(2025, 5, 22), d(2025, 5, 23), 24 })
 		}, StepCourse, 0, ""},
@@ -262,6 +262,10 @@ func TestRecruitRules(t *testing.T) {
 			set(r, StepPreReview, func(x *StepRecord) { x.Date = d(2026, 10, 15) })
 			set(r, StepForm, func(x *StepRecord) { x.Date = d(2026, 10, 20) })
 		}, StepAdmission, Serious, "应于2026年11月15日前完成，已逾期15天（《中国共产党发展党员工作细则》（2026年）第十九条）"},
+		{"2026_meeting_overdue_though_a_step_between_is_missing", func(r *Recruit, c *RecruitContext) {
+			cut(r, StepForm)
+			set(r, StepPreReview, func(x *StepRecord) { x.Date = d(2026, 7, 1) })
+		}, StepAdmission, Serious, "应于2026年8月1日前完成，已逾期"},
 		// Meeting below quorum: 2 of 5 voting members present.
 		{"admitting_meeting_below_quorum", func(r *Recruit, c *RecruitContext) {
 			c.Activities[101] = generalMeeting(101, d(2025, 6, 20), 2, 2)
@@ -322,6 +326,10 @@ func TestRecruitRules(t *testing.T) {
 			set(r, StepFullMeeting, func(x *StepRecord) { x.Date = d(2026, 6, 19) })
 			c.Activities[102].Date = d(2026, 6, 19)
 		}, StepFullMeeting, Serious, "尚未届满"},
+		{"probation_ends_within_30_days_one_reminder", func(r *Recruit, c *RecruitContext) {
+			cut(r, StepFullApplication)
+			c.Today = d(2026, 6, 1)
+		}, StepFullApplication, Warning, "预备期将于2026年6月20日届满（还有19天）"},
 		// 第三十三条: 转正 approval within 3 months.
 		{"full_approval_over_3_months", func(r *Recruit, c *RecruitContext) {
 			set(r, StepFullApproval, func(x *StepRecord) { x.Date = d(2026, 9, 23) })
@@ -338,7 +346,7 @@ func TestRecruitRules(t *testing.T) {
 		{"missing_steps_one_finding", func(r *Recruit, c *RecruitContext) {
 			r.Records = removeSeq(r.Records, StepActivistRecord, 1)
 			r.Records = removeSeq(r.Records, StepUpperTalk, 1)
-		}, StepArchive, Serious, "此前缺少环节：报上级党委备案、上级党委派人谈话"},
+		}, StepArchive, Serious, "此前缺少环节：积极分子备案、上级党委谈话"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -438,7 +446,7 @@ func TestPipelineAcrossTheNewEdition(t *testing.T) {
 	if p := rep.Timeline[StepProbation-1]; p.State != StepDue || p.Due != d(2027, 3, 20) {
 		t.Errorf("probation: %+v, want due 2027-03-20", p)
 	}
-	if n := rep.Next(); n == nil || n.Step != StepProbation {
+	if n := rep.Next(); n == nil || n.Step != StepFullApplication || n.Due != d(2027, 3, 20) {
 		t.Errorf("next action: %+v", n)
 	}
 }
@@ -495,5 +503,38 @@ func TestRecruitValidate(t *testing.T) {
 	errs := r.Validate(recruitToday)
 	if errs.For(RecruitSex) == "" || !strings.Contains(errs.Error(), "晚于今天") {
 		t.Errorf("sex against ID and a future date: %v", errs)
+	}
+}
+
+// The roster's "probation ended without a decision" finding links to the
+// pipeline page of the person the member came through; its other findings
+// about the member do not.
+func TestProbationFindingLinksToThePipeline(t *testing.T) {
+	m := Member{ID: 9, Name: "郑新", Category: CategoryProbationary, JoinDate: d(2025, 1, 10), OnRoster: true,
+		Standing: StandingNormal, LostContact: true, LostSince: MonthDate(2026, 1)}
+	fs := CheckRoster([]Member{m}, recruitToday, CurrentRules())
+	fs = append(fs, Finding{Severity: Warning, Message: "郑新已连续4个月未交纳党费", MemberID: 9})
+	LinkProbationFindings(fs, []Recruit{{ID: 3, MemberID: 9}})
+	linked := 0
+	for _, f := range fs {
+		if f.RecruitID == 3 {
+			linked++
+			if !strings.Contains(f.Message, "预备期已于2026年1月10日届满") {
+				t.Errorf("linked a finding that is not about probation: %s", f.Message)
+			}
+		}
+	}
+	if linked != 1 || len(fs) != 3 {
+		t.Errorf("%d of %d findings linked, want the probation one: %+v", linked, len(fs), fs)
+	}
+}
+
+func TestRecruitTextLimits(t *testing.T) {
+	r := Recruit{Name: "张三", IDNumber: "110101199001011237", Sex: SexMale, Notes: strings.Repeat("备", 201)}
+	r.Put(StepRecord{Step: StepApplication, Seq: 1, Date: d(2024, 3, 1)})
+	r.Put(StepRecord{Step: StepTalk, Seq: 1, Date: d(2024, 3, 2), Note: strings.Repeat("说", 201)})
+	errs := r.Validate(recruitToday)
+	if errs.For(RecruitNotes) == "" || errs.For(StepNoteField) == "" || len(errs) != 2 {
+		t.Errorf("limits: %v", errs)
 	}
 }

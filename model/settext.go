@@ -37,7 +37,7 @@ func (m *Member) SetText(f Field, s string) error {
 		m.MobileDestination = s
 	case FieldNotes:
 		m.Notes = s
-	case FieldBirthDate, FieldJoinDate, FieldFullDate, FieldLostSince:
+	case FieldBirthDate, FieldJoinDate, FieldFullDate, FieldLostSince, FieldArrivedOn:
 		d, err := ParseDate(s)
 		if err != nil {
 			return err
@@ -67,6 +67,8 @@ func (m *Member) dateField(f Field) *Date {
 		return &m.JoinDate
 	case FieldFullDate:
 		return &m.FullDate
+	case FieldArrivedOn:
+		return &m.ArrivedOn
 	}
 	return &m.LostSince
 }

@@ -404,42 +404,58 @@ func (s *Store) ActivityChanges(activityID int64) ([]model.ActivityChange, error
 }
 
 // HeldActivities returns the activities held from from to to (inclusive),
-// with who was present, for the compliance calendar and the participation
-// check. It reads one text per activity (the present members' ids joined by
-// commas) instead of one row per member: the calendar reads ten years at a
-// time (BenchmarkHeldActivities).
+// with who was present and who was not, and whether each held an election,
+// for the compliance calendar, the quorum (model.MarkQuorum) and the
+// participation check. It reads one text per activity and status (the
+// members' ids joined by commas) instead of one row per member: the
+// calendar reads ten years at a time (BenchmarkHeldActivities).
 func (s *Store) HeldActivities(from, to model.Date) ([]model.HeldActivity, error) {
 	var out []model.HeldActivity
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		rows, err := tx.Raw(`SELECT a.kind, a.date, ifnull((SELECT group_concat(member_id) FROM activity_attendance t
-			WHERE t.activity_id = a.id AND t.status = ?), '')
+		rows, err := tx.Raw(`SELECT a.kind, a.date,
+			ifnull((SELECT group_concat(member_id) FROM activity_attendance t WHERE t.activity_id = a.id AND t.status = ?), ''),
+			ifnull((SELECT group_concat(member_id) FROM activity_attendance t WHERE t.activity_id = a.id AND t.status <> ?), ''),
+			EXISTS (SELECT 1 FROM activity_resolutions r WHERE r.activity_id = a.id AND r.election = 1)
 			FROM activities a WHERE a.date >= ? AND a.date <= ? ORDER BY a.date, a.id`,
-			string(model.Present), from.String(), to.String()).Rows()
+			string(model.Present), string(model.Present), from.String(), to.String()).Rows()
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var h model.HeldActivity
-			var kind, present string
-			if err := rows.Scan(&kind, &h.Date, &present); err != nil {
+			var kind, present, absent string
+			if err := rows.Scan(&kind, &h.Date, &present, &absent, &h.Election); err != nil {
 				return err
 			}
 			h.Kind = model.ActivityKind(kind)
-			if present != "" {
-				parts := strings.Split(present, ",")
-				h.Present = make([]int64, len(parts))
-				for i, p := range parts {
-					if h.Present[i], err = strconv.ParseInt(p, 10, 64); err != nil {
-						return err
-					}
-				}
+			if h.Present, err = splitIDs(present); err != nil {
+				return err
+			}
+			if h.NotPresent, err = splitIDs(absent); err != nil {
+				return err
 			}
 			out = append(out, h)
 		}
 		return rows.Err()
 	})
 	return out, fail("读取活动记录", err)
+}
+
+// splitIDs reads ids joined by commas; "" is none.
+func splitIDs(s string) ([]int64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	parts := strings.Split(s, ",")
+	out := make([]int64, len(parts))
+	for i, p := range parts {
+		var err error
+		if out[i], err = strconv.ParseInt(p, 10, 64); err != nil {
+			return nil, fmt.Errorf("read attendance ids %q: %w", s, err)
+		}
+	}
+	return out, nil
 }
 
 // Plans returns the plans of a year by month.

@@ -277,7 +277,8 @@ func (s *Store) DuesBases(year int) ([]model.DuesBase, error) {
 // SaveDuesBases stores the year's bases of the members given, as typed in
 // one sitting or read from a workbook, in one transaction: every base is
 // checked first and one bad base saves none. A changed base keeps its old
-// value in the history with source.
+// value in the history with source. The first bases a file gets begin its
+// ledger (建账月份) this month, unless the secretary set the month before.
 func (s *Store) SaveDuesBases(year int, bases []model.DuesBase, source string) error {
 	now := s.clock()
 	r := model.CurrentDuesRules()
@@ -290,6 +291,9 @@ func (s *Store) SaveDuesBases(year int, bases []model.DuesBase, source string) e
 		}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := startLedger(tx, model.MonthOfDate(model.DateOf(now)), now); err != nil {
+			return err
+		}
 		old, err := queryBases(tx, "WHERE year = ?", year)
 		if err != nil {
 			return err
@@ -394,7 +398,8 @@ func duesMembers(tx *gorm.DB, where string) ([]model.Member, error) {
 }
 
 // DuesRegister computes the year's 党费收缴登记表 for everyone who owed dues
-// in it, with today deciding which unpaid months are late.
+// in it, with today deciding which unpaid months are late and the ledger's
+// start and opening positions which months are owed at all.
 func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, error) {
 	var reg model.DuesRegister
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -402,15 +407,17 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 		if err != nil {
 			return err
 		}
-		bases, err := basesWithChanges(tx, year, year)
+		h, err := ledgerSettings(tx)
 		if err != nil {
 			return err
 		}
-		paid, err := queryPaidYears(tx, year, year)
-		if err != nil {
+		if h.Bases, err = basesWithChanges(tx, year, year); err != nil {
 			return err
 		}
-		reg = model.BuildRegister(year, ms, bases, paid, today, model.CurrentDuesRules())
+		if h.Paid, err = queryPaidYears(tx, year, year); err != nil {
+			return err
+		}
+		reg = model.BuildRegister(year, ms, h, today, model.CurrentDuesRules())
 		extra, n, err := yearExtras(tx, year)
 		reg.AddExtras(extra, n)
 		return err
@@ -418,45 +425,257 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 	return reg, fail("计算党费收缴登记表", err)
 }
 
-// duesStart is the first month of the first year the file holds any base or
-// payment for: the ledger begins there (see model.DuesHistory).
-func duesStart(tx *gorm.DB) (model.Month, error) {
-	var first struct{ Year *int }
-	err := tx.Raw(`SELECT min(y) AS year FROM (SELECT min(year) AS y FROM dues_bases
-		UNION ALL SELECT CAST(substr(min(month), 1, 4) AS INTEGER) FROM dues_payment_months WHERE reversed = 0)`).Scan(&first).Error
-	if err != nil || first.Year == nil || *first.Year == 0 {
-		return 0, err
+// ledgerSettings reads the ledger's start (建账月份) and the members'
+// opening positions (党费已交至) into a history without bases or payments.
+func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
+	var h model.DuesHistory
+	var start *string
+	if err := tx.Raw("SELECT ledger_start FROM dues_setup WHERE id = 1").Row().Scan(&start); err != nil {
+		return h, fmt.Errorf("read ledger start: %w", err)
 	}
-	return model.MonthOf(*first.Year, time.January), nil
+	if start != nil {
+		m, err := model.ParseMonth(*start)
+		if err != nil {
+			return h, fmt.Errorf("read ledger start: %w", err)
+		}
+		h.Start = m
+	}
+	h.Openings = map[int64]model.Month{}
+	rows, err := tx.Raw("SELECT member_id, paid_to FROM dues_openings").Rows()
+	if err != nil {
+		return h, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var paidTo string
+		if err := rows.Scan(&id, &paidTo); err != nil {
+			return h, err
+		}
+		m, err := model.ParseMonth(paidTo)
+		if err != nil {
+			return h, fmt.Errorf("read opening of member %d: %w", id, err)
+		}
+		h.Openings[id] = m
+	}
+	return h, rows.Err()
+}
+
+// startLedger sets the ledger's start to month if it has none yet.
+func startLedger(tx *gorm.DB, month model.Month, now time.Time) error {
+	return tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1 AND ledger_start IS NULL",
+		month.String(), stamp(now)).Error
+}
+
+// duesHistory reads everything dues are computed from up to the end of
+// year to: the ledger's settings, and the bases and paid months from the
+// earliest month any member owes (the start, or an opening position
+// before it).
+func duesHistory(tx *gorm.DB, to int) (model.DuesHistory, error) {
+	h, err := ledgerSettings(tx)
+	if err != nil || h.Start == 0 {
+		return h, err
+	}
+	from := h.Start
+	for _, p := range h.Openings {
+		from = min(from, p+1)
+	}
+	if h.Bases, err = basesWithChanges(tx, from.Year(), to); err != nil {
+		return h, err
+	}
+	h.Paid, err = queryPaidYears(tx, from.Year(), to)
+	return h, err
+}
+
+// DuesHistory is everything the dues checks read, up to the end of year to:
+// the ledger's start and opening positions, bases and paid months.
+func (s *Store) DuesHistory(to int) (model.DuesHistory, error) {
+	var h model.DuesHistory
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		h, err = duesHistory(tx, to)
+		return err
+	})
+	return h, fail("读取党费台账", err)
 }
 
 // DuesArrears lists the members on the roster behind with dues on today,
 // longest consecutive run first (党章 art. 9 thresholds in
-// model.PartyConstitution2022).
+// model.PartyConstitution2022); months before a member's ledger begins and
+// months without a base are not arrears.
 func (s *Store) DuesArrears(today model.Date) ([]model.Arrear, error) {
 	var out []model.Arrear
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		start, err := duesStart(tx)
-		if err != nil || start == 0 {
+		h, err := duesHistory(tx, today.Year)
+		if err != nil || h.Start == 0 {
 			return err
 		}
 		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
 		if err != nil {
 			return err
 		}
-		bases, err := basesWithChanges(tx, start.Year(), today.Year)
-		if err != nil {
-			return err
-		}
-		paid, err := queryPaidYears(tx, start.Year(), today.Year)
-		if err != nil {
-			return err
-		}
-		out = model.Arrears(ms, model.DuesHistory{Start: start, Bases: bases, Paid: paid}, today,
-			model.CurrentDuesRules(), model.CurrentRules().Constitution)
+		out = model.Arrears(ms, h, today, model.CurrentDuesRules(), model.CurrentRules().Constitution)
 		return nil
 	})
 	return out, fail("计算欠缴党费", err)
+}
+
+// DuesLedgerStart is the month the branch's dues ledger begins (建账月份),
+// 0 when it has not begun.
+func (s *Store) DuesLedgerStart() (model.Month, error) {
+	var h model.DuesHistory
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		h, err = ledgerSettings(tx)
+		return err
+	})
+	return h.Start, fail("读取建账月份", err)
+}
+
+// SetDuesLedgerStart sets the month the branch's dues ledger begins: months
+// before it are not owed by members without an opening position.
+func (s *Store) SetDuesLedgerStart(start model.Month) error {
+	now := s.clock()
+	if err := model.ValidateLedgerStart(start, model.DateOf(now)); err != nil {
+		return &userError{msg: err.Error(), kind: model.ErrDues}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1", start.String(), stamp(now)).Error
+	})
+	return fail("保存建账月份", err)
+}
+
+// DuesOpenings are the members' opening positions (党费已交至) by member.
+func (s *Store) DuesOpenings() (map[int64]model.Month, error) {
+	var h model.DuesHistory
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		h, err = ledgerSettings(tx)
+		return err
+	})
+	return h.Openings, fail("读取党费已交至", err)
+}
+
+// SetDuesOpenings sets the opening positions given, in one transaction:
+// PaidTo 0 clears a member's. Each change goes into the member's history
+// with source. A position the rules refuse saves none.
+func (s *Store) SetDuesOpenings(openings []model.DuesOpening, source string) error {
+	now := s.clock()
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return setOpenings(tx, openings, source, now)
+	})
+	return fail("保存党费已交至", err)
+}
+
+func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now time.Time) error {
+	if len(openings) == 0 {
+		return nil
+	}
+	h, err := ledgerSettings(tx)
+	if err != nil {
+		return err
+	}
+	today, r := model.DateOf(now), model.CurrentDuesRules()
+	var changes []model.FieldChange
+	for _, o := range openings {
+		m, err := memberByID(tx, o.MemberID)
+		if err != nil {
+			return err
+		}
+		if o.PaidTo != 0 {
+			if err := model.ValidateOpening(o.PaidTo, today, r); err != nil {
+				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			}
+		}
+		old, had := h.Openings[o.MemberID]
+		if had && old == o.PaidTo || !had && o.PaidTo == 0 {
+			continue
+		}
+		if o.PaidTo == 0 {
+			err = tx.Exec("DELETE FROM dues_openings WHERE member_id = ?", o.MemberID).Error
+		} else {
+			err = tx.Exec(`INSERT INTO dues_openings (member_id, paid_to, created_at, updated_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT (member_id) DO UPDATE SET paid_to = excluded.paid_to, updated_at = excluded.updated_at`,
+				o.MemberID, o.PaidTo.String(), stamp(now), stamp(now)).Error
+		}
+		if err != nil {
+			return err
+		}
+		h.Openings[o.MemberID] = o.PaidTo
+		c := model.FieldChange{MemberID: o.MemberID, Field: model.FieldDuesPaidTo, New: monthText(o.PaidTo)}
+		if had {
+			c.Old = monthText(old)
+		}
+		changes = append(changes, c)
+	}
+	return insertChanges(tx, changes, source, nil, now)
+}
+
+// monthText is a month as a member's history shows it, "" for none.
+func monthText(m model.Month) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
+
+// MemberDues is one member's dues statement as of today (model.MemberDuesStatement).
+func (s *Store) MemberDues(memberID int64, today model.Date) (model.MemberDues, error) {
+	var out model.MemberDues
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		m, err := memberByID(tx, memberID)
+		if err != nil {
+			return err
+		}
+		h, err := memberHistory(tx, &m, today.Year)
+		if err != nil {
+			return err
+		}
+		out = model.MemberDuesStatement(&m, h, today, model.CurrentDuesRules())
+		return nil
+	})
+	return out, fail("读取党员的党费情况", err)
+}
+
+// PaidThrough is the last month a member has paid in full (党费交至, as a
+// transfer letter states it); ok is false when the ledger cannot tell
+// (model.PaidThrough).
+func (s *Store) PaidThrough(memberID int64) (model.Month, bool, error) {
+	var month model.Month
+	var ok bool
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		m, err := memberByID(tx, memberID)
+		if err != nil {
+			return err
+		}
+		h, err := memberHistory(tx, &m, s.Today().Year+1)
+		if err != nil {
+			return err
+		}
+		month, ok = model.PaidThrough(&m, h, model.CurrentDuesRules())
+		return nil
+	})
+	return month, ok, fail("计算党费交至", err)
+}
+
+// memberHistory is the ledger of one member: the settings, their bases of
+// every year up to to and their paid months.
+func memberHistory(tx *gorm.DB, m *model.Member, to int) (model.DuesHistory, error) {
+	h, err := ledgerSettings(tx)
+	if err != nil {
+		return h, err
+	}
+	bases, err := queryBases(tx, "WHERE member_id = ? AND year <= ?", m.ID, to)
+	if err != nil {
+		return h, err
+	}
+	changes, err := queryMidyear(tx, "WHERE member_id = ? AND year <= ?", m.ID, to)
+	if err != nil {
+		return h, err
+	}
+	h.Bases = append(bases, changes...)
+	h.Paid, err = queryPaid(tx, m.ID)
+	return h, err
 }
 
 // RecordDuesPayment checks a payment against the member's bases and paid
@@ -477,6 +696,10 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 	now := s.clock()
 	ps = slices.Clone(ps)
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		settings, err := ledgerSettings(tx)
+		if err != nil {
+			return err
+		}
 		checks := map[int64]*model.PaymentCheck{}
 		check := func(id int64) (*model.PaymentCheck, error) {
 			if pc, ok := checks[id]; ok {
@@ -487,7 +710,7 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 				return nil, err
 			}
 			pc := &model.PaymentCheck{Member: m, Paid: map[model.Month]bool{},
-				Today: model.DateOf(now), Rules: model.CurrentDuesRules()}
+				Today: model.DateOf(now), Rules: model.CurrentDuesRules(), Opening: settings.Openings[m.ID]}
 			bases, err := queryBases(tx, "WHERE member_id = ?", m.ID)
 			if err != nil {
 				return nil, err
@@ -544,7 +767,7 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 				months = append(months, model.PaidMonth{MemberID: p.MemberID, Month: mo, Amount: amounts[j], PaymentID: p.ID})
 			}
 		}
-		err := insertRows(tx, "dues_payments", []string{"id", "member_id", "paid_by", "date", "amount", "extra", "receipt", "note", "created_at", "updated_at"},
+		err = insertRows(tx, "dues_payments", []string{"id", "member_id", "paid_by", "date", "amount", "extra", "receipt", "note", "created_at", "updated_at"},
 			len(ps), 100, func(args []any, i int) []any {
 				p := &ps[i]
 				var paidBy any

@@ -79,7 +79,7 @@ func BenchmarkBuildRegister20000(b *testing.B) {
 	r := model.CurrentDuesRules()
 	b.ResetTimer()
 	for b.Loop() {
-		reg := model.BuildRegister(2026, ms, bases, paid, model.NewDate(2026, 11, 15), r)
+		reg := model.BuildRegister(2026, ms, model.DuesHistory{Start: model.MonthOf(2026, 1), Bases: bases, Paid: paid}, model.NewDate(2026, 11, 15), r)
 		if len(reg.Rows) != benchMembers {
 			b.Fatal(len(reg.Rows))
 		}

@@ -21,6 +21,10 @@ func duesStore(t testing.TB) (*Store, []model.Member) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The branch keeps its dues ledger from January.
+	if err := s.SetDuesLedgerStart(model.MonthOf(2026, 1)); err != nil {
+		t.Fatal(err)
+	}
 	return s, ms
 }
 
@@ -119,21 +123,18 @@ func TestRecordDuesPayment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// ms[1] owes Jan–Feb (15.00 each); ms[2] Jan–Feb with no base.
-	if len(ar) != 2 || ar[0].Streak != 2 || ar[1].Streak != 2 {
+	// ms[1] owes Jan–Feb (15.00 each); ms[2] has no base: a set-up gap,
+	// not an arrear.
+	if len(ar) != 1 || ar[0].MemberID != ms[1].ID || ar[0].Streak != 2 || ar[0].Amount != model.Yuan(30) {
 		t.Fatalf("arrears %+v", ar)
 	}
-	for _, a := range ar {
-		switch a.MemberID {
-		case ms[1].ID:
-			if a.Amount != model.Yuan(30) {
-				t.Errorf("%+v", a)
-			}
-		case ms[2].ID:
-			if a.Unknown != 2 {
-				t.Errorf("%+v", a)
-			}
-		}
+	h, err := s.DuesHistory(2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gaps := model.BaseGaps(ms, h, testToday, model.CurrentDuesRules())
+	if len(gaps) != 1 || gaps[0].MemberID != ms[2].ID || gaps[0].Past != 2 {
+		t.Errorf("gaps %+v", gaps)
 	}
 }
 

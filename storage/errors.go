@@ -11,12 +11,18 @@ import (
 // The UI shows err.Error() as is, so every message starts with a sentence a
 // branch secretary can act on; technical detail, if any, comes after it.
 var (
-	ErrLocked            = errors.New("数据文件正由另一个支部台账窗口使用，请先关闭它")
-	ErrDamaged           = errors.New("数据文件已损坏，软件没有改动它。请用备份恢复，或把文件交给技术人员检查")
-	ErrNotDatabase       = errors.New("不是支部台账的数据文件，软件没有改动它")
-	ErrNewerSchema       = errors.New("数据文件由更新版本的支部台账创建，请升级软件后再打开，软件没有改动它")
-	ErrNotFound          = errors.New("找不到该记录")
-	ErrDuplicateIDNumber = errors.New("公民身份号码已登记")
+	ErrLocked             = errors.New("数据文件正由另一个支部台账窗口使用，请先关闭它")
+	ErrDamaged            = errors.New("数据文件已损坏，软件没有改动它。请用备份恢复，或把文件交给技术人员检查")
+	ErrNotDatabase        = errors.New("不是支部台账的数据文件，软件没有改动它")
+	ErrNewerSchema        = errors.New("数据文件由更新版本的支部台账创建，请升级软件后再打开，软件没有改动它")
+	ErrNotFound           = errors.New("找不到该记录")
+	ErrEmptyFile          = errors.New("数据文件是空的（0 字节），可能是复制到U盘时没有完成，软件没有改动它。请重新复制或用备份恢复；要从头开始，请用“新建数据文件”")
+	ErrExists             = errors.New("这个位置已经有文件，新建数据文件不会覆盖它，请换一个文件名")
+	ErrReadOnly           = errors.New("数据文件是只读的（文件设为只读，或U盘有写保护），只能查看和导出，不能修改")
+	ErrReadOnlyUpgrade    = errors.New("数据文件是只读的，而这个版本的支部台账要先升级它才能使用，软件没有改动它。请把它复制到可以写入的位置（例如“文档”文件夹）再打开")
+	ErrReadOnlyJournal    = errors.New("数据文件上次没有正常关闭，需要先恢复，但它所在的位置是只读的，软件没有改动它。请把它和同一文件夹中同名的 -journal 文件一起复制到可以写入的位置再打开")
+	ErrRollbackUnfinished = errors.New("数据文件的上一次写入没能完整撤销（U盘是否已拔出？）。请不要单独复制或移动这个文件：下次打开时软件会用它旁边的 -journal 文件把它恢复")
+	ErrDuplicateIDNumber  = errors.New("公民身份号码已登记")
 )
 
 // DuplicateIDError says which member already has an ID number, so that the

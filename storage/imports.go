@@ -152,6 +152,9 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		m.ID = 0
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", model.Date{}
 		m.CreatedAt, m.UpdatedAt = now, now
+		if m.ArrivedOn.IsZero() {
+			m.ArrivedOn = today // onto the roster the day of the import, unless the file says when
+		}
 		adds[i] = toMemberRow(&m)
 		addNumbers[i] = m.IDNumber
 	}

@@ -19,7 +19,7 @@ const SourceEdit = "编辑"
 const memberColumns = `id, name, sex, ethnicity, id_number, birth_date, education, category,
 	branch_name, join_date, full_date, post, phone, address, standing,
 	lost_contact, lost_since, mobile, mobile_destination, notes,
-	on_roster, left_by, left_on, created_at, updated_at`
+	on_roster, left_by, left_on, created_at, updated_at, arrived_on`
 
 // memberPacked is the same columns as one text value, joined by the unit
 // separator U+001F; unknown dates are empty. The driver's cost is per value
@@ -29,9 +29,10 @@ const memberColumns = `id, name, sex, ethnicity, id_number, birth_date, educatio
 const memberPacked = `concat_ws(char(31), id, name, sex, ethnicity, id_number, ifnull(birth_date, ''),
 	education, category, branch_name, ifnull(join_date, ''), ifnull(full_date, ''),
 	post, phone, address, standing, lost_contact, ifnull(lost_since, ''), mobile,
-	mobile_destination, notes, on_roster, left_by, ifnull(left_on, ''), created_at, updated_at)`
+	mobile_destination, notes, on_roster, left_by, ifnull(left_on, ''), created_at, updated_at,
+	ifnull(arrived_on, ''))`
 
-const memberFieldCount = 25
+const memberFieldCount = 26
 
 // queryMembers reads the members selected by where (SQL after FROM members).
 // It scans by hand rather than through GORM's Find, whose reflection per
@@ -100,6 +101,7 @@ func unpackMember(packed string, m *model.Member) (bool, error) {
 		Standing: model.Standing(f[14]), LostContact: f[15] == "1", LostSince: date(f[16]),
 		Mobile: f[17] == "1", MobileDestination: f[18], Notes: f[19], OnRoster: f[20] == "1",
 		LeftBy: model.EventKind(f[21]), LeftOn: date(f[22]), CreatedAt: instant(f[23]), UpdatedAt: instant(f[24]),
+		ArrivedOn: date(f[25]),
 	}
 	if err := errors.Join(errs...); err != nil {
 		return false, fmt.Errorf("read member %d: %w", id, err)
@@ -126,7 +128,7 @@ func memberByColumns(db *gorm.DB, id int64, m *model.Member) error {
 		&m.Education, (*string)(&m.Category), &m.BranchName, &m.JoinDate, &m.FullDate, &m.Post,
 		&m.Phone, &m.Address, (*string)(&m.Standing), &m.LostContact, &m.LostSince, &m.Mobile,
 		&m.MobileDestination, &m.Notes, &m.OnRoster, (*string)(&m.LeftBy), &m.LeftOn,
-		&created, &updated)
+		&created, &updated, &m.ArrivedOn)
 	if err != nil {
 		return fmt.Errorf("read member %d: %w", id, err)
 	}
@@ -179,7 +181,9 @@ func checkIDFree(tx *gorm.DB, idNumber string, self int64) error {
 // AddMember puts a new member on the roster. It returns model.ValidationErrors
 // as they are when the form is incomplete, and a *DuplicateIDError when the ID
 // number is already in the file. via, when not nil, is the 转入 (transfer in)
-// that brought the member, recorded in the same transaction.
+// that brought the member, recorded in the same transaction; its date is the
+// member's arrival on the roster, which is otherwise m.ArrivedOn or, when
+// that is zero, today.
 func (s *Store) AddMember(m model.Member, via *model.MembershipEvent) (model.Member, error) {
 	now := s.clock()
 	today := model.DateOf(now)
@@ -190,6 +194,9 @@ func (s *Store) AddMember(m model.Member, via *model.MembershipEvent) (model.Mem
 	m.ID = 0
 	m.OnRoster, m.LeftBy, m.LeftOn = true, "", model.Date{}
 	m.CreatedAt, m.UpdatedAt = now, now
+	if m.ArrivedOn.IsZero() {
+		m.ArrivedOn = today // came onto the roster the day they were added
+	}
 
 	var event *eventRow
 	if via != nil {

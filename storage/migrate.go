@@ -2,7 +2,6 @@ package storage
 
 import (
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/google/uuid"
@@ -25,6 +24,7 @@ var migrations = []migration{
 	{2, "党费", migrateDues},
 	{3, "活动记录", migrateActivities},
 	{4, "发展党员", migrateRecruits},
+	{5, "党费建账与到本支部日期", migrateLedger},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
@@ -52,34 +52,13 @@ func (s *Store) migrate(version int) error {
 	return nil
 }
 
-// backup copies the file to <path>.v<version>.bak before an upgrade, never
-// over an earlier backup. VACUUM INTO writes a consistent copy through SQLite
-// itself, which holds the file's lock; it does not flush the copy to disk, so
-// we do.
-func (s *Store) backup(version int) (string, error) {
-	name := fmt.Sprintf("%s.v%d.bak", s.path, version)
-	for n := 2; fileExists(name); n++ {
-		name = fmt.Sprintf("%s.v%d.%d.bak", s.path, version, n)
+// backup takes an automatic backup (BackupsDir) before an upgrade, through
+// VACUUM INTO on the connection that holds the file's lock.
+func (s *Store) backup() error {
+	if _, err := s.WriteBackup(BackupUpgrade); err != nil {
+		return fmt.Errorf("升级数据文件前备份失败，文件保持原样：%w", err)
 	}
-	if err := s.db.Exec("VACUUM INTO ?", name).Error; err != nil {
-		return "", fmt.Errorf("升级数据文件前备份失败，文件保持原样：%s：%s（%w）", name, reason(err), err)
-	}
-	f, err := os.OpenFile(name, os.O_RDWR, 0)
-	if err == nil {
-		err = f.Sync()
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		return "", fmt.Errorf("升级数据文件前备份失败，文件保持原样：%s：%w", name, err)
-	}
-	return name, nil
-}
-
-func fileExists(name string) bool {
-	_, err := os.Stat(name)
-	return err == nil
+	return nil
 }
 
 // migrateRoster creates the branch and its roster (schema version 1). The

@@ -46,12 +46,37 @@ func (s *Store) Profile() (model.Profile, error) {
 // they are when the form is incomplete. BranchUUID is kept from the file
 // whatever p says: it identifies the branch for good.
 func (s *Store) SaveProfile(p model.Profile) error {
+	_, err := s.saveProfile(p, false)
+	return err
+}
+
+// SourceBranchName is the source recorded with the members' 所在党支部 when
+// saving the profile brings it into line with the branch's name.
+const SourceBranchName = "支部名称"
+
+// SaveProfileAligning saves the profile as SaveProfile does and, in the same
+// transaction, sets the 所在党支部 of every member on the roster that does
+// not already say so to the branch's name, each change kept in the member's
+// history (source SourceBranchName). It returns how many members changed.
+func (s *Store) SaveProfileAligning(p model.Profile) (int, error) {
+	return s.saveProfile(p, true)
+}
+
+func (s *Store) saveProfile(p model.Profile, align bool) (int, error) {
 	now := s.clock()
 	tidyProfile(&p)
 	if errs := p.Validate(model.DateOf(now), model.CurrentRules()); len(errs) > 0 {
-		return errs
+		return 0, errs
 	}
+	aligned := 0
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if align {
+			n, err := alignBranchName(tx, p.BranchName, now)
+			if err != nil {
+				return err
+			}
+			aligned = n
+		}
 		b := branchRow{
 			ID:      branchID,
 			OrgName: p.OrgName, OrgType: string(p.OrgType), OrgAddress: p.OrgAddress,
@@ -75,7 +100,28 @@ func (s *Store) SaveProfile(p model.Profile) error {
 		}
 		return saveCommittee(tx, p.Committee, now)
 	})
-	return fail("保存支部信息", err)
+	if err != nil {
+		return 0, fail("保存支部信息", err)
+	}
+	return aligned, nil
+}
+
+// alignBranchName sets every member on the roster to the branch name.
+func alignBranchName(tx *gorm.DB, name string, now time.Time) (int, error) {
+	ms, err := queryMembers(tx, 0, "WHERE on_roster = 1 AND branch_name <> ? ORDER BY id", name)
+	if err != nil {
+		return 0, err
+	}
+	var changes []model.FieldChange
+	for i := range ms {
+		m := &ms[i]
+		changes = append(changes, model.FieldChange{MemberID: m.ID, Field: model.FieldBranchName, Old: m.BranchName, New: name})
+		m.BranchName, m.UpdatedAt = name, now
+		if err := updateMemberRow(tx, m); err != nil {
+			return 0, err
+		}
+	}
+	return len(ms), insertChanges(tx, changes, SourceBranchName, nil, now)
 }
 
 // saveCommittee writes the committee seat by seat, so a seat that did not

@@ -23,6 +23,76 @@ const recruitColumns = `id, name, sex, id_number, birth_date, ethnicity, educati
 const stepColumns = `id, recruit_id, step, seq, date, start_date, end_date, hours, people, people_ids,
 	method, document, note, activity_id, outcome, months, archived`
 
+// stepPacked is stepColumns as one text joined by U+001F, read as
+// memberPacked is: the driver's cost is per value, and a pipeline of 50
+// people has over a thousand step rows.
+const stepPacked = `concat_ws(char(31), id, recruit_id, step, seq, ifnull(date, ''), ifnull(start_date, ''),
+	ifnull(end_date, ''), hours, people, people_ids, method, document, note, ifnull(activity_id, 0), outcome,
+	months, archived)`
+
+const stepFieldCount = 17
+
+// unpackStep decodes a stepPacked value into x and returns the recruit's
+// ID; ok is false, with only x.ID set, when a text holds U+001F.
+func unpackStep(packed string, x *model.StepRecord) (rid int64, ok bool, err error) {
+	f := strings.Split(packed, "\x1f")
+	id, err := strconv.ParseInt(f[0], 10, 64)
+	if err != nil {
+		return 0, false, fmt.Errorf("read recruit step: id %q: %w", f[0], err)
+	}
+	x.ID = id
+	if len(f) != stepFieldCount {
+		return 0, false, nil
+	}
+	var errs []error
+	num := func(s string) int64 {
+		n, err := strconv.ParseInt(s, 10, 64)
+		errs = append(errs, err)
+		return n
+	}
+	date := func(s string) model.Date {
+		d, err := model.ParseDate(s)
+		errs = append(errs, err)
+		return d
+	}
+	rid = num(f[1])
+	*x = model.StepRecord{ID: id, Step: model.RecruitStep(num(f[2])), Seq: int(num(f[3])), Date: date(f[4]),
+		Start: date(f[5]), End: date(f[6]), Hours: int(num(f[7])), People: f[8], PeopleIDs: parseIDs(f[9]),
+		Method: f[10], Document: f[11], Note: f[12], ActivityID: num(f[13]), Outcome: model.FullOutcome(f[14]),
+		Months: int(num(f[15]))}
+	if f[16] != "" {
+		x.Archived = strings.Split(f[16], "\n")
+	}
+	if err := errors.Join(errs...); err != nil {
+		return 0, false, fmt.Errorf("read recruit step %d: %w", id, err)
+	}
+	return rid, true, nil
+}
+
+// stepByColumns reads one step row column by column, whatever its text.
+func stepByColumns(tx *gorm.DB, id int64, x *model.StepRecord) (int64, error) {
+	rows, err := tx.Raw("SELECT "+stepColumns+" FROM recruit_steps WHERE id = ?", id).Rows()
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return 0, fmt.Errorf("%w：没有编号为 %d 的环节记录", ErrNotFound, id)
+	}
+	var rid int64
+	var activity sql.NullInt64
+	var ids, archived string
+	if err := rows.Scan(&x.ID, &rid, &x.Step, &x.Seq, &x.Date, &x.Start, &x.End, &x.Hours, &x.People, &ids,
+		&x.Method, &x.Document, &x.Note, &activity, (*string)(&x.Outcome), &x.Months, &archived); err != nil {
+		return 0, fmt.Errorf("read recruit step: %w", err)
+	}
+	x.ActivityID, x.PeopleIDs = activity.Int64, parseIDs(ids)
+	if archived != "" {
+		x.Archived = strings.Split(archived, "\n")
+	}
+	return rid, nil
+}
+
 // Recruits returns everyone in the pipeline, in the order they were entered,
 // with their step records and attachment metadata (not the bytes).
 func (s *Store) Recruits() ([]model.Recruit, error) {
@@ -88,35 +158,49 @@ func queryRecruits(tx *gorm.DB, where string, args ...any) ([]model.Recruit, err
 		// Our own integers: safe to splice in.
 		cond = "WHERE recruit_id IN (" + strings.Join(ids, ",") + ") "
 	}
-	rows, err = tx.Raw("SELECT " + stepColumns + " FROM recruit_steps " + cond + "ORDER BY recruit_id, step, seq").Rows()
+	stepOwner := map[int64][2]int{} // step row id → recruit index, record index
+	var odd []int64                 // rows whose text holds U+001F, read by column
+	add := func(rid int64, x model.StepRecord) {
+		if i, ok := index[rid]; ok {
+			out[i].Records = append(out[i].Records, x)
+			stepOwner[x.ID] = [2]int{i, len(out[i].Records) - 1}
+		}
+	}
+	err = scanPacked(tx, "recruit step", func(packed string) error {
+		var x model.StepRecord
+		rid, ok, err := unpackStep(packed, &x)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			odd = append(odd, x.ID)
+			return nil
+		}
+		add(rid, x)
+		return nil
+	}, "SELECT "+stepPacked+" FROM recruit_steps "+cond+"ORDER BY recruit_id, step, seq")
 	if err != nil {
 		return nil, err
 	}
-	stepOwner := map[int64][2]int{} // step row id → recruit index, record index
-	for rows.Next() {
+	for _, id := range odd {
 		var x model.StepRecord
-		var rid int64
-		var activity sql.NullInt64
-		var ids, archived string
-		if err := rows.Scan(&x.ID, &rid, &x.Step, &x.Seq, &x.Date, &x.Start, &x.End, &x.Hours, &x.People, &ids,
-			&x.Method, &x.Document, &x.Note, &activity, (*string)(&x.Outcome), &x.Months, &archived); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("read recruit step: %w", err)
+		rid, err := stepByColumns(tx, id, &x)
+		if err != nil {
+			return nil, err
 		}
-		x.ActivityID = activity.Int64
-		x.PeopleIDs = parseIDs(ids)
-		if archived != "" {
-			x.Archived = strings.Split(archived, "\n")
-		}
-		i, ok := index[rid]
-		if !ok {
-			continue
-		}
-		out[i].Records = append(out[i].Records, x)
-		stepOwner[x.ID] = [2]int{i, len(out[i].Records) - 1}
+		add(rid, x)
 	}
-	if err := rows.Close(); err != nil {
-		return nil, err
+	for i := range out {
+		rs := out[i].Records
+		out[i].Records = nil
+		for _, x := range rs {
+			out[i].Put(x) // in step order, whichever way they were read
+		}
+	}
+	for i := range out {
+		for j := range out[i].Records {
+			stepOwner[out[i].Records[j].ID] = [2]int{i, j}
+		}
 	}
 	rows, err = tx.Raw("SELECT id, step_id, name, type, size, created_at FROM recruit_attachments ORDER BY id").Rows()
 	if err != nil {

@@ -116,8 +116,9 @@ type memberRow struct {
 	OnRoster          bool
 	LeftBy            string
 	LeftOn            model.Date
-	CreatedAt         stamp `gorm:"autoCreateTime:false"`
-	UpdatedAt         stamp `gorm:"autoUpdateTime:false"`
+	ArrivedOn         model.Date // schema version 5
+	CreatedAt         stamp      `gorm:"autoCreateTime:false"`
+	UpdatedAt         stamp      `gorm:"autoUpdateTime:false"`
 }
 
 func (memberRow) TableName() string { return "members" }
@@ -128,7 +129,7 @@ var memberUpdateColumns = []string{
 	"name", "sex", "ethnicity", "id_number", "birth_date", "education", "category",
 	"branch_name", "join_date", "full_date", "post", "phone", "address", "standing",
 	"lost_contact", "lost_since", "mobile", "mobile_destination", "notes",
-	"on_roster", "left_by", "left_on", "updated_at",
+	"on_roster", "left_by", "left_on", "arrived_on", "updated_at",
 }
 
 // memberInsertColumns are the columns appendValues gives values for, in its
@@ -140,7 +141,7 @@ func (r *memberRow) appendUpdateValues(args []any) []any {
 	return append(args, r.Name, r.Sex, r.Ethnicity, r.IDNumber, r.BirthDate, r.Education, r.Category,
 		r.BranchName, r.JoinDate, r.FullDate, r.Post, r.Phone, r.Address, r.Standing,
 		r.LostContact, r.LostSince, r.Mobile, r.MobileDestination, r.Notes,
-		r.OnRoster, r.LeftBy, r.LeftOn, r.UpdatedAt)
+		r.OnRoster, r.LeftBy, r.LeftOn, r.ArrivedOn, r.UpdatedAt)
 }
 
 // appendValues appends the values for memberInsertColumns.
@@ -156,7 +157,7 @@ func toMemberRow(m *model.Member) memberRow {
 		Phone: m.Phone, Address: m.Address, Standing: string(m.Standing),
 		LostContact: m.LostContact, LostSince: m.LostSince, Mobile: m.Mobile,
 		MobileDestination: m.MobileDestination, Notes: m.Notes,
-		OnRoster: m.OnRoster, LeftBy: string(m.LeftBy), LeftOn: m.LeftOn,
+		OnRoster: m.OnRoster, LeftBy: string(m.LeftBy), LeftOn: m.LeftOn, ArrivedOn: m.ArrivedOn,
 		CreatedAt: stamp(m.CreatedAt), UpdatedAt: stamp(m.UpdatedAt),
 	}
 }

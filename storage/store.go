@@ -8,16 +8,21 @@
 package storage
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"branchledger/model"
+	"branchledger/storage/atomicfile"
 
 	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
@@ -33,10 +38,16 @@ const lockWait = 500 * time.Millisecond
 // Store is the data file of one branch. Its methods may be called from
 // several goroutines; they take turns on the file's single connection.
 type Store struct {
-	db   *gorm.DB
-	sql  *sql.DB
-	path string
-	now  func() time.Time
+	db       *gorm.DB
+	sql      *sql.DB
+	path     string
+	now      func() time.Time
+	readOnly bool
+
+	check fullCheck
+	// fault is what kept the last failed write from being rolled back
+	// completely (see settle); nil when the file is consistent on its own.
+	fault atomic.Pointer[error]
 }
 
 // Option changes how Open sets up a store.
@@ -48,35 +59,52 @@ func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
 }
 
-// Open opens the data file at path, creating it (and its folder) if missing,
-// and brings its tables up to this version of the app. It fails with
-// ErrLocked, ErrDamaged, ErrNotDatabase or ErrNewerSchema, leaving the file as
-// it was, when it cannot safely use the file.
+// Open opens the data file at path and brings its tables up to this version
+// of the app. A path where nothing exists yet gets a new data file (and its
+// folder), made whole or not at all (see Create); an existing file is never
+// taken for a new one. A file that cannot be written (read-only media, a
+// read-only file) is opened read-only: see ReadOnly.
+//
+// It fails, leaving the file as it was, with ErrEmptyFile (0 bytes),
+// ErrNotDatabase, ErrLocked, ErrDamaged, ErrSchemaChanged, ErrNewerSchema,
+// ErrReadOnlyUpgrade or ErrReadOnlyJournal; each error names the file.
 func Open(path string, opts ...Option) (*Store, error) {
-	s := &Store{now: time.Now}
-	for _, o := range opts {
-		o(s)
-	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
 	}
-	s.path = abs
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, fmt.Errorf("无法创建存放数据文件的文件夹 %s：%w", filepath.Dir(abs), err)
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return create(abs, false, opts)
+	case err != nil:
+		return nil, &atomicfile.Error{Msg: fmt.Sprintf("无法打开数据文件 %s：%s", abs, atomicfile.Reason(err)), Err: err}
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
+	case fi.Size() == 0:
+		// Typical of a copy to a USB drive that did not finish; taking it
+		// for a new ledger would hide that the records are gone.
+		return nil, fmt.Errorf("%w：%s", ErrEmptyFile, abs)
+	case fi.Size() < sqliteHeaderSize:
+		// SQLite would take a 1-byte file for an empty database and
+		// write one over it.
+		return nil, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
-	if fi, err := os.Stat(abs); err == nil {
-		switch {
-		case fi.IsDir():
-			return nil, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
-		case fi.Size() > 0 && fi.Size() < sqliteHeaderSize:
-			// SQLite would take a 1-byte file for an empty database and
-			// write one over it.
-			return nil, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
+	return open(abs, opts)
+}
+
+// open opens the existing data file at abs.
+func open(abs string, opts []Option) (*Store, error) {
+	s := &Store{now: time.Now, path: abs, readOnly: !writable(abs)}
+	for _, o := range opts {
+		o(s)
+	}
+	if !s.readOnly {
+		if err := s.clearJournal(); err != nil {
+			return nil, err
 		}
 	}
-
-	sqlDB, err := sql.Open(sqlite.DriverName, dsn(abs))
+	sqlDB, err := sql.Open(sqlite.DriverName, dsn(abs, s.readOnly, true))
 	if err != nil {
 		return nil, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
 	}
@@ -89,7 +117,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 	sqlDB.SetConnMaxLifetime(0)
 	sqlDB.SetConnMaxIdleTime(0)
 
-	db, err := gorm.Open(&sqlite.Dialector{Conn: sqlDB}, &gorm.Config{
+	db, err := gorm.Open(&sqlite.Dialector{Conn: &pool{DB: sqlDB, s: s}}, &gorm.Config{
 		TranslateError: true,
 		// Every write is in a transaction of our own; GORM's extra one per
 		// statement would only cost time.
@@ -109,20 +137,36 @@ func Open(path string, opts ...Option) (*Store, error) {
 	return s, nil
 }
 
+// writable reports whether the file can be opened for writing. Only a
+// refusal counts (read-only media, a read-only file, no permission); any
+// other trouble is left for SQLite to report.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err == nil {
+		f.Close()
+		return true
+	}
+	return !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS)
+}
+
 // dsn builds the glebarez DSN: a file: URI (so a path with spaces, Chinese
 // characters, '#' or '%' reaches SQLite intact) and the pragmas for every
 // connection. busy_timeout comes first so that the pragmas after it, which may
-// need the file, wait only lockWait for another window.
-func dsn(path string) string {
+// need the file, wait only lockWait for another window. readOnly opens the
+// file read-only; exclusive keeps it locked from its first use to the close.
+func dsn(path string, readOnly, exclusive bool) string {
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // C:/x → /C:/x, which SQLite reads as a Windows drive path
 	}
-	pragmas := []string{
-		fmt.Sprintf("busy_timeout(%d)", lockWait.Milliseconds()),
-		// Once this connection has written, it keeps the file locked until
-		// it closes: a second window cannot read or write it meanwhile.
-		"locking_mode(EXCLUSIVE)",
+	pragmas := []string{fmt.Sprintf("busy_timeout(%d)", lockWait.Milliseconds())}
+	if exclusive {
+		// Once this connection has written (or, read-only, read), it keeps
+		// the file locked until it closes: a second window cannot write it
+		// meanwhile.
+		pragmas = append(pragmas, "locking_mode(EXCLUSIVE)")
+	}
+	pragmas = append(pragmas,
 		// A rollback journal (not WAL): one file to copy, no -wal/-shm beside
 		// it on a USB stick, and with synchronous FULL a commit survives power
 		// loss whole or not at all.
@@ -132,10 +176,41 @@ func dsn(path string) string {
 		// Statement journals (an import's multi-row INSERTs need them) in
 		// memory rather than in temporary files.
 		"temp_store(MEMORY)",
-	}
+	)
 	q := url.Values{"_pragma": pragmas}
+	if readOnly {
+		q.Set("mode", "ro")
+	}
 	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
 	return u.String()
+}
+
+// clearJournal resolves a rollback journal left beside the file by a crash,
+// a pulled drive or a power cut, before the store opens it. A hot journal
+// (one SQLite would play back) is played back; one that is not — zeroed, or
+// never synced, so the data file was never touched — is clutter that makes a
+// copy of the folder look unfinished. SQLite removes both itself: switching
+// the journal mode from PERSIST back to DELETE plays back a hot journal and
+// deletes the journal under a RESERVED lock — but only on a connection that
+// is not in exclusive locking mode, hence a connection of its own. A file
+// another window holds fails here with ErrLocked, as it would a moment later.
+func (s *Store) clearJournal() error {
+	if _, err := os.Lstat(s.path + "-journal"); err != nil {
+		return nil
+	}
+	db, err := sql.Open(sqlite.DriverName, dsn(s.path, false, false))
+	if err != nil {
+		return fmt.Errorf("无法打开数据文件 %s：%w", s.path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	for _, mode := range []string{"PERSIST", "DELETE"} {
+		var got string
+		if err := db.QueryRow("PRAGMA journal_mode = " + mode).Scan(&got); err != nil {
+			return s.openError(err)
+		}
+	}
+	return nil
 }
 
 // prepare runs the checks of Open in the order that keeps a file it cannot use
@@ -152,7 +227,20 @@ func (s *Store) prepare() error {
 		return err
 	}
 	if version > 0 && version < latestVersion() {
-		if _, err := s.backup(version); err != nil {
+		if s.readOnly {
+			return fmt.Errorf("%w：%s（文件版本 %d，本软件的版本 %d）", ErrReadOnlyUpgrade, s.path, version, latestVersion())
+		}
+		// An upgrade writes; the full check goes first, as before any write.
+		conn, err := s.sql.Conn(context.Background())
+		if err != nil {
+			return s.openError(err)
+		}
+		err = s.runCheck(conn)
+		conn.Close()
+		if err != nil {
+			return err
+		}
+		if err := s.backup(); err != nil {
 			return err
 		}
 	}
@@ -161,8 +249,18 @@ func (s *Store) prepare() error {
 
 // lock takes the file's exclusive lock now, by an empty write transaction,
 // rather than at the first real write: a second window must be turned away at
-// once, not after the secretary has typed a form.
+// once, not after the secretary has typed a form. A read-only file is only
+// read here, which takes the shared lock the connection then keeps (no
+// window can write the file meanwhile); the read also finds a hot journal,
+// which a read-only store cannot play back.
 func (s *Store) lock() error {
+	if s.readOnly {
+		var v int
+		if err := s.sql.QueryRow("PRAGMA schema_version").Scan(&v); err != nil {
+			return s.openError(err)
+		}
+		return nil
+	}
 	if err := s.db.Exec("BEGIN EXCLUSIVE").Error; err != nil {
 		return s.openError(err)
 	}
@@ -173,57 +271,31 @@ func (s *Store) lock() error {
 	return nil
 }
 
-// quickCheck reads every page's structure before anything is written, so a
-// damaged file is reported instead of being damaged further.
-func (s *Store) quickCheck() error {
-	var rows []string
-	if err := s.db.Raw("PRAGMA quick_check").Scan(&rows).Error; err != nil {
-		return s.openError(err)
-	}
-	if len(rows) == 1 && rows[0] == "ok" {
-		return nil
-	}
-	// The findings come one per row or several to a row; three say enough.
-	var lines []string
-	for _, r := range rows {
-		for _, l := range strings.Split(r, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "*** in database") {
-				lines = append(lines, l)
-			}
-		}
-	}
-	if len(lines) > 3 {
-		lines = append(lines[:3], "…")
-	}
-	return fmt.Errorf("%w：%s（检查结果：%s）", ErrDamaged, s.path, strings.Join(lines, "；"))
-}
+// ReadOnly reports whether the file was opened read-only because it cannot
+// be written: its records can be read and exported, and every write fails.
+func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // appID marks a file as this app's in the SQLite header (PRAGMA
 // application_id): "ZBTZ", for 支部台账.
 const appID = 0x5A42545A
 
-// identify returns the file's schema version, refusing other programs'
-// databases and files made by a newer version of the app.
+// identify returns the file's schema version (0 for a new, empty file),
+// refusing other programs' databases, files made by a newer version of the
+// app and files whose schema another program has changed (see CheckSchema).
 func (s *Store) identify() (int, error) {
-	var id, version, tables int
-	if err := s.db.Raw("PRAGMA application_id").Scan(&id).Error; err != nil {
-		return 0, s.openError(err)
-	}
-	if err := s.db.Raw("PRAGMA user_version").Scan(&version).Error; err != nil {
-		return 0, s.openError(err)
-	}
-	if err := s.db.Raw("SELECT count(*) FROM sqlite_schema").Scan(&tables).Error; err != nil {
-		return 0, s.openError(err)
-	}
+	version, err := CheckSchema(s.sql)
+	var serr *SchemaError
 	switch {
-	case id == 0 && version == 0 && tables == 0:
-		return 0, nil // a new, empty file
-	case id != appID:
+	case err == nil:
+		return version, nil
+	case errors.As(err, &serr):
+		return 0, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, s.path, serr.detail())
+	case errors.Is(err, ErrNotDatabase):
 		return 0, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, s.path)
-	case version > latestVersion():
+	case errors.Is(err, ErrNewerSchema):
 		return 0, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, s.path, version, latestVersion())
 	}
-	return version, nil
+	return 0, s.openError(err)
 }
 
 // openError turns what SQLite said while opening into a sentence about the
@@ -232,6 +304,9 @@ func (s *Store) openError(err error) error {
 	var se *gosqlite.Error
 	if !errors.As(err, &se) {
 		return fmt.Errorf("无法打开数据文件 %s：%w", s.path, err)
+	}
+	if se.Code() == codeReadOnlyRollback {
+		return fmt.Errorf("%w：%s", ErrReadOnlyJournal, s.path)
 	}
 	switch se.Code() & 0xff {
 	case codeBusy, codeLocked:
@@ -277,6 +352,10 @@ const (
 	codeFull     = 13
 	codeCantOpen = 14
 	codeNotADB   = 26
+
+	// codeReadOnlyRollback (SQLITE_READONLY_ROLLBACK): a hot journal that a
+	// read-only connection cannot play back.
+	codeReadOnlyRollback = codeReadOnly | 3<<8
 )
 
 // reason says in Chinese what went wrong with the file, for the failures a
@@ -319,7 +398,8 @@ func forUser(err error) bool {
 	var verrs model.ValidationErrors
 	var uerr *userError
 	return errors.As(err, &verrs) || errors.As(err, &uerr) || errors.Is(err, model.ErrEvent) ||
-		errors.Is(err, ErrDuplicateIDNumber) || errors.Is(err, ErrNotFound)
+		errors.Is(err, ErrDuplicateIDNumber) || errors.Is(err, ErrNotFound) || errors.Is(err, ErrDamaged) ||
+		errors.Is(err, ErrReadOnly)
 }
 
 // clock is the store's time, cut to what is stored (milliseconds) so that a
@@ -334,12 +414,34 @@ func (s *Store) clock() time.Time {
 func (s *Store) Today() model.Date { return model.DateOf(s.clock()) }
 
 // Close releases the file and its lock.
+// If a failed write could not be rolled back completely (the drive was
+// pulled), it tries once more first, and otherwise says that the file must
+// not be copied without its journal: the next open finishes the rollback.
 func (s *Store) Close() error {
+	if s.fault.Load() != nil {
+		s.settle()
+	}
+	fault := s.fault.Load()
 	if err := s.sql.Close(); err != nil {
 		return fmt.Errorf("关闭数据文件失败：%s：%w", s.path, err)
+	}
+	if fault != nil {
+		return fmt.Errorf("%w：%s（%w）", ErrRollbackUnfinished, s.path, *fault)
 	}
 	return nil
 }
 
 // Path is the data file's absolute path.
 func (s *Store) Path() string { return s.path }
+
+// InTransaction runs fn with a store whose methods all work inside one
+// transaction on this store's file: everything fn writes is kept, or — if
+// fn fails, or the program is killed half way — none of it. The methods'
+// own transactions become savepoints inside it. fn must use only the store
+// it is given: this one's single connection is the transaction's meanwhile.
+func (s *Store) InTransaction(fn func(tx *Store) error) error {
+	return s.db.Transaction(func(gtx *gorm.DB) error {
+		tx := &Store{db: gtx, path: s.path, now: s.now, readOnly: s.readOnly}
+		return fn(tx)
+	})
+}

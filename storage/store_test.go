@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"branchledger/model"
-
 	"gorm.io/gorm"
 )
 
@@ -150,6 +148,9 @@ func TestSecondProcessIsLocked(t *testing.T) {
 }
 
 // writeRoster makes a closed data file with n members and returns its path.
+// The members are written with the columns of schema version 1, so that
+// tests which make a file of an older version (migrations cut short) get
+// one, whatever later versions add to the members table.
 func writeRoster(t *testing.T, n int) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), FileName)
@@ -157,18 +158,17 @@ func writeRoster(t *testing.T, n int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plan, err := s.PlanImport("花名册.xlsx", func() []model.Member {
-		ms := make([]model.Member, n)
-		for i := range ms {
-			ms[i] = newMember(i)
+	now := stamp(s.clock())
+	for i := range n {
+		r := toMemberRow(ptr(newMember(i)))
+		err := s.db.Exec(`INSERT INTO members (name, sex, ethnicity, id_number, birth_date, education, category,
+			branch_name, join_date, full_date, post, phone, address, standing, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.Name, r.Sex, r.Ethnicity, r.IDNumber, r.BirthDate, r.Education, r.Category, r.BranchName,
+			r.JoinDate, r.FullDate, r.Post, r.Phone, r.Address, r.Standing, now, now).Error
+		if err != nil {
+			t.Fatal(err)
 		}
-		return ms
-	}(), allColumns())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := s.ApplyImport(plan); err != nil {
-		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
@@ -309,16 +309,40 @@ func TestNewerSchemaIsRefusedAndLeftAlone(t *testing.T) {
 	refuseUntouched(t, path, ErrNewerSchema, "数据文件由更新版本的支部台账创建")
 }
 
-// A 0-byte file (say, made by "New → File" in Explorer) is a new data file.
-func TestEmptyFileBecomesNewDataFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "新建 文件.db")
+// A 0-byte file is typical of a copy to a USB drive that did not finish: it
+// is refused untouched, not taken for a new ledger. Create, the explicit
+// 新建数据文件, may replace it.
+func TestEmptyFileIsRefusedAndCreateReplacesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "拷贝 到U盘.db")
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s := openAt(t, path)
+	refuseUntouched(t, path, ErrEmptyFile, "数据文件是空的（0 字节）")
+
+	s, err := Create(path, WithClock(newTestClock().Now))
+	if err != nil {
+		t.Fatalf("Create over the empty file: %v", err)
+	}
 	p, err := s.Profile()
 	if err != nil || p.BranchUUID == "" {
 		t.Fatalf("profile of the new file: %+v, %v", p, err)
+	}
+	addMembers(t, s, 1)
+	s.Close()
+
+	// Create never replaces a file with records.
+	before := fileHash(t, path)
+	if s, err := Create(path); !errors.Is(err, ErrExists) {
+		if err == nil {
+			s.Close()
+		}
+		t.Fatalf("Create over a data file: %v, want ErrExists", err)
+	}
+	if fileHash(t, path) != before {
+		t.Error("Create changed the existing data file")
+	}
+	if names := dirNames(t, filepath.Dir(path)); !slices.Equal(names, []string{"拷贝 到U盘.db"}) {
+		t.Errorf("folder holds %v after the refused Create", names)
 	}
 }
 
@@ -383,7 +407,11 @@ func TestUpgradeBacksUpFirst(t *testing.T) {
 	}
 	s.Close()
 
-	bak := fmt.Sprintf("%s.v%d.bak", path, old)
+	baks, _ := filepath.Glob(filepath.Join(BackupsDir(path), "*-upgrade.db"))
+	if len(baks) != 1 {
+		t.Fatalf("backups before the upgrade: %v, want one", baks)
+	}
+	bak := baks[0]
 	db, err := sql.Open("sqlite", bak)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // activitiesScreen is 活动: the year's activity records, the year's plans
@@ -28,8 +29,8 @@ type activitiesScreen struct {
 	plans    []model.Plan
 	planList *widget.List
 	// the plan form: month, kind, topic and 加入计划
-	planMonth, planKind *widget.Select
-	planTopic           *widget.Entry
+	planMonth, planKind *kit.Select
+	planTopic           *kit.Entry
 	planAdd             *widget.Button
 	report              model.ComplianceReport
 	calendar            *widget.Table
@@ -54,7 +55,7 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	for y := a.year + 1; y >= a.year-9; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	yearSelect := widget.NewSelect(years, nil)
+	yearSelect := kit.NewSelect(years, nil).FitOptions()
 	yearSelect.SetSelected(strconv.Itoa(a.year))
 	// Only now: the first selection must not refresh a screen not yet built.
 	yearSelect.OnChanged = func(s string) {
@@ -104,7 +105,7 @@ func (a *activitiesScreen) cell(row, col int) string {
 	r := &a.acts[row]
 	switch col {
 	case 0:
-		return string(r.Kind)
+		return valueText(string(r.Kind))
 	case 1:
 		return strconv.Itoa(r.Seq)
 	case 2:
@@ -150,25 +151,27 @@ func (a *activitiesScreen) refresh() {
 // newPlansTab is 年度计划: what the branch intends to hold, by month.
 func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 	kinds := kindNames()
-	kind := widget.NewSelect(kinds, nil)
-	kind.SetSelected(kinds[0])
+	kind := kit.NewChoice(kinds, nil).FitOptions()
+	kind.SetSelectedIndex(0)
 	months := make([]string, 12)
 	for i := range months {
 		months[i] = monthName(i + 1)
 	}
-	month := widget.NewSelect(months, nil)
+	month := kit.NewSelect(months, nil).FitOptions()
 	month.SetSelected(months[int(a.sh.svc.today().Month)-1])
-	topic := widget.NewEntry()
+	topic := kit.NewEntry()
 	topic.SetPlaceHolder(lang.L("计划议题"))
-	add := widget.NewButtonWithIcon(lang.L("加入计划"), theme.ContentAddIcon(), func() {
-		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Selected), Topic: topic.Text}
+	addPlan := func() {
+		p := model.Plan{Year: a.year, Month: time.Month(month.SelectedIndex() + 1), Kind: model.ActivityKind(kind.Value()), Topic: topic.Text}
 		if _, err := a.svc.SavePlan(p); err != nil {
 			a.sh.showError("保存年度计划", err)
 			return
 		}
 		topic.SetText("")
 		a.sh.dataChanged()
-	})
+	}
+	add := widget.NewButtonWithIcon(lang.L("加入计划"), theme.ContentAddIcon(), addPlan)
+	topic.OnSubmitted = func(string) { addPlan() } // Enter adds the plan
 	a.planList = widget.NewList(func() int { return len(a.plans) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel(""))
@@ -176,7 +179,7 @@ func (a *activitiesScreen) newPlansTab() fyne.CanvasObject {
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			p := a.plans[id]
 			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(monthName(int(p.Month)) + "　" + string(p.Kind) + "　" + p.Topic)
+			row.Objects[0].(*widget.Label).SetText(monthName(int(p.Month)) + "　" + valueText(string(p.Kind)) + "　" + p.Topic)
 			row.Objects[1].(*widget.Button).OnTapped = func() {
 				// Plans are intentions, not records: removing one is allowed.
 				a.sh.confirm(lang.L("删除计划"), lang.L("删除这项计划？已开展的活动记录不受影响。"), func() {
@@ -214,7 +217,7 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 			l := o.(*widget.Label)
 			l.Importance = widget.MediumImportance
 			if id.Col == 0 {
-				l.SetText(string(a.calKinds[id.Row]))
+				l.SetText(valueText(string(a.calKinds[id.Row])))
 				return
 			}
 			s := a.slot(a.calKinds[id.Row], time.Month(id.Col))

@@ -8,29 +8,35 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // activityForm is the 新建活动 / 修改记录 form: the record's fields, the
-// attendance grid built from the roster as it stood on the date, the
-// resolutions with their votes, the attachments to add, and the quorum and
-// majority checks, recomputed as the secretary types.
+// resolutions with their votes and the attachments on one tab; on the
+// other, the attendance grid built from the roster as it stood on the date,
+// compact enough for a whole branch, with 全部出席 and the exceptions
+// marked after. The quorum and majority checks stay in view under both.
 type activityForm struct {
 	sc    *activitiesScreen
 	act   model.Activity
 	rules model.RuleContext // loaded once: the record is checked at every change
-	dlg   dialog.Dialog
+	dlg   *kit.FormDialog
+	form  *kit.Form
 
-	kind                         *widget.Select
-	date, start, end, place      *widget.Entry
-	topic, chair, recorder, obsv *widget.Entry
-	content                      *widget.Entry
-	attendance                   *widget.List
+	kind                         *kit.Select
+	date                         *kit.DateEntry
+	start, end, place            *kit.Entry
+	topic, chair, recorder, obsv *kit.Entry
+	content                      *kit.Entry
+	fields                       map[model.Field]*kit.Field
+	tabs                         *container.AppTabs
+	attendanceTab                *container.TabItem
+	attendance                   *widget.GridWrap
 	counts, checks, problems     *widget.Label
 	resolutions                  *fyne.Container
 	resRows                      []*resolutionRow // in the order of resolutions
@@ -44,66 +50,55 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	f := &activityForm{sc: a, act: act, rules: rules}
+	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}}
 	a.form = f
-	f.kind = widget.NewSelect(kindNames(), func(string) { f.reloadDue() })
-	f.date = widget.NewEntry()
-	f.date.SetPlaceHolder(datePlaceholder)
-	f.date.SetText(act.Date.String())
+	f.save = f.form.Save
+	f.form.Ask = a.sh.confirm
+	f.form.OnSubmit = f.submit
+	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
+	f.date = newDateEntry(a.sh)
 	f.date.OnChanged = func(string) { f.reloadDue() }
-	entry := func(text, hint string) *widget.Entry {
-		e := widget.NewEntry()
-		e.SetText(text)
+	entry := func(hint string) *kit.Entry {
+		e := kit.NewEntry()
 		e.SetPlaceHolder(hint)
 		return e
 	}
-	f.start, f.end = entry(act.Start, "14:30"), entry(act.End, "16:00")
-	f.place, f.topic = entry(act.Place, ""), entry(act.Topic, "")
-	f.chair, f.recorder, f.obsv = entry(act.Chair, ""), entry(act.Recorder, ""), entry(act.Observers, "")
-	f.content = widget.NewMultiLineEntry()
-	f.content.SetText(act.Content)
-	f.content.Wrapping = fyne.TextWrapWord
+	f.start, f.end = entry("14:30"), entry("16:00")
+	f.place, f.topic = entry(""), entry("")
+	f.chair, f.recorder, f.obsv = entry(""), entry(""), entry("")
+	f.content = kit.NewMultiLineEntry()
 	f.content.SetMinRowsVisible(6)
 	f.counts, f.checks, f.problems = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	f.checks.Wrapping, f.problems.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	f.problems.Importance = widget.DangerImportance
 
-	f.attendance = widget.NewList(func() int { return len(f.act.Attendance) },
-		func() fyne.CanvasObject {
-			status := widget.NewRadioGroup([]string{string(model.Present), string(model.OnLeave), string(model.Absent)}, nil)
-			status.Horizontal = true
-			reason := widget.NewEntry()
-			reason.SetPlaceHolder(lang.L("请假或缺席原因"))
-			return container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel("某某某某"), status), nil, reason)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			reason := row.Objects[0].(*widget.Entry)
-			left := row.Objects[1].(*fyne.Container)
-			status := left.Objects[1].(*widget.RadioGroup)
-			r := &f.act.Attendance[id]
-			left.Objects[0].(*widget.Label).SetText(r.Name)
-			status.OnChanged = nil
-			status.SetSelected(string(r.Status))
-			status.OnChanged = func(s string) {
-				if s == "" { // a radio group lets a tap clear it; keep a status
-					status.SetSelected(string(f.act.Attendance[id].Status))
-					return
-				}
-				f.act.Attendance[id].Status = model.Attendance(s)
-				f.recheck()
-			}
-			reason.OnChanged = nil
-			reason.SetText(r.Reason)
-			reason.OnChanged = func(s string) { f.act.Attendance[id].Reason = s }
-		})
+	add := func(field model.Field, label string, input fyne.CanvasObject) *kit.Field {
+		fd := f.form.Add(label, input)
+		f.fields[field] = fd
+		return fd
+	}
+	kindF := add(model.ActivityKindField, "活动类型", f.kind)
+	dateF := add(model.ActivityDateField, "日期", f.date)
+	startF := add(model.ActivityTimeField, "开始时间", f.start)
+	endF := f.form.Add("结束时间", f.end)
+	placeF := add(model.ActivityPlaceField, "地点", f.place)
+	chairF := add(model.ActivityChairField, "主持人", f.chair)
+	recorderF := add(model.ActivityRecorderField, "记录人", f.recorder)
+	obsvF := add(model.ActivityObserversField, "列席人员", f.obsv)
+	topicF := add(model.ActivityTopicField, "议题", f.topic)
+	contentF := add(model.ActivityContentField, "会议内容", f.content)
+	f.form.Check = f.check
+
+	f.attendance = widget.NewGridWrap(func() int { return len(f.act.Attendance) }, f.newAttendanceCell, f.updateAttendanceCell)
+	allPresent := widget.NewButtonWithIcon(lang.L("全部出席"), theme.ConfirmIcon(), f.markAllPresent)
 
 	f.resolutions = container.NewVBox()
-	for _, r := range act.Resolutions {
-		f.addResolution(r)
-	}
-	addRes := widget.NewButtonWithIcon(lang.L("添加决议"), theme.ContentAddIcon(), func() { f.addResolution(model.Resolution{Voted: true}) })
+	addRes := widget.NewButtonWithIcon(lang.L("添加决议"), theme.ContentAddIcon(), func() {
+		f.addResolution(model.Resolution{Voted: true})
+		f.form.MarkChanged()
+	})
 	f.files = widget.NewLabel("")
+	f.files.Wrapping = fyne.TextWrapWord
 	addFile := widget.NewButtonWithIcon(lang.L("添加附件"), theme.ContentAddIcon(), func() {
 		a.chooseAttachment(func(path string) {
 			at, err := a.svc.ReadAttachment(path)
@@ -113,49 +108,141 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 			}
 			f.act.Attachments = append(f.act.Attachments, at)
 			f.showFiles()
+			f.form.MarkChanged()
 		})
 	})
-	f.showFiles()
-
-	f.save = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("取消"), func() { f.dlg.Hide() })
 
 	fields := container.NewVBox(
-		container.NewGridWithColumns(4, labelled("活动类型", f.kind), labelled("日期", f.date), labelled("开始时间", f.start), labelled("结束时间", f.end)),
-		container.NewGridWithColumns(4, labelled("地点", f.place), labelled("主持人", f.chair), labelled("记录人", f.recorder), labelled("列席人员", f.obsv)),
-		labelled("议题", f.topic),
-		labelled("会议内容", f.content),
+		f.form.Grid(2, kindF, dateF, startF, endF, placeF, chairF, recorderF, obsvF),
+		f.form.Stacked(topicF, contentF),
 		container.NewBorder(nil, nil, heading("决议"), addRes), f.resolutions,
 		container.NewBorder(nil, nil, heading("附件"), addFile), f.files,
 	)
-	attendance := container.NewBorder(container.NewVBox(heading("出席情况"), f.counts), container.NewVBox(f.checks), nil, nil, f.attendance)
-	body := container.NewHSplit(container.NewVScroll(fields), attendance)
-	body.Offset = 0.55
+	hint := widget.NewLabel(lang.L("先点“全部出席”，再把请假、缺席的人改过来并填写原因。"))
+	hint.Wrapping = fyne.TextWrapWord
+	attendance := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, nil, allPresent, f.counts), hint),
+		f.problems, nil, nil, f.attendance)
+	f.attendanceTab = container.NewTabItem(lang.L("出席情况"), attendance)
+	f.tabs = container.NewAppTabs(container.NewTabItem(lang.L("活动内容"), kit.NewScroll(fields)), f.attendanceTab)
+
 	title := lang.L("新建活动")
 	if act.ID != 0 {
 		title = lang.L("修改记录") + "：" + act.Title()
 	}
-	f.dlg = dialog.NewCustomWithoutButtons(title,
-		container.NewBorder(nil, container.NewVBox(f.problems, container.NewHBox(f.save, cancel)), nil, nil, body), a.sh.win)
-	f.dlg.Resize(fyne.NewSize(1180, 640))
-	// Set last: it loads the attendance grid for the kind and date.
-	f.kind.SetSelected(string(act.Kind))
+	f.form.Load(func() {
+		f.date.SetDate(act.Date)
+		f.start.SetText(act.Start)
+		f.end.SetText(act.End)
+		f.place.SetText(act.Place)
+		f.topic.SetText(act.Topic)
+		f.chair.SetText(act.Chair)
+		f.recorder.SetText(act.Recorder)
+		f.obsv.SetText(act.Observers)
+		f.content.SetText(act.Content)
+		for _, r := range act.Resolutions {
+			f.addResolution(r)
+		}
+		f.showFiles()
+		// Set last: it loads the attendance grid for the kind and date.
+		f.kind.SetValue(string(act.Kind))
+	})
+	if act.ID != 0 {
+		f.form.ShowAll()
+	}
+	body := container.NewBorder(nil, f.checks, nil, nil, f.tabs)
+	f.dlg = showActivityDialog(a.sh.win, title, f.form, body)
 	f.recheck()
-	f.dlg.Show()
+}
+
+// showActivityDialog is kit.ShowForm without its scroll: the tabs scroll
+// their own content, and the attendance grid needs the wheel for itself.
+func showActivityDialog(win fyne.Window, title string, form *kit.Form, body fyne.CanvasObject) *kit.FormDialog {
+	return kit.ShowFormUnscrolled(win, title, form, body, fyne.NewSize(1320, 700))
+}
+
+// newAttendanceCell is the template of a member's cell: name, status,
+// and the reason entry that only 请假 and 缺席 show.
+func (f *activityForm) newAttendanceCell() fyne.CanvasObject {
+	name := widget.NewLabel("某某某某")
+	name.Truncation = fyne.TextTruncateEllipsis
+	status := kit.NewSelect(attendanceChoices(), nil)
+	reason := widget.NewEntry()
+	reason.SetPlaceHolder(lang.L("原因"))
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	return container.NewBorder(nil, nil,
+		container.NewGridWrap(fyne.NewSize(4.5*unit+2*theme.InnerPadding(), name.MinSize().Height), name),
+		nil, container.NewGridWithColumns(2, status, reason))
+}
+
+// attendanceChoices are the statuses in the UI language.
+func attendanceChoices() []string {
+	out := make([]string, len(model.Attendances))
+	for i, s := range model.Attendances {
+		out[i] = lang.L(string(s))
+	}
+	return out
+}
+
+func (f *activityForm) updateAttendanceCell(id widget.GridWrapItemID, o fyne.CanvasObject) {
+	row := o.(*fyne.Container)
+	right := row.Objects[0].(*fyne.Container)
+	status := right.Objects[0].(*kit.Select)
+	reason := right.Objects[1].(*widget.Entry)
+	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	r := &f.act.Attendance[id]
+	name.SetText(r.Name)
+	status.OnChanged = nil
+	status.SetSelectedIndex(slices.Index(model.Attendances, r.Status))
+	status.OnChanged = func(string) {
+		i := status.SelectedIndex()
+		if i < 0 || id >= len(f.act.Attendance) {
+			return
+		}
+		f.act.Attendance[id].Status = model.Attendances[i]
+		if model.Attendances[i] == model.Present {
+			f.act.Attendance[id].Reason = ""
+		}
+		f.attendance.RefreshItem(id)
+		f.form.MarkChanged()
+		f.recheck()
+	}
+	reason.OnChanged = nil
+	reason.SetText(r.Reason)
+	reason.OnChanged = func(s string) {
+		f.act.Attendance[id].Reason = s
+		f.form.MarkChanged()
+		f.recheck()
+	}
+	if r.Status == model.Present {
+		reason.Hide()
+	} else {
+		reason.Show()
+	}
+}
+
+// markAllPresent marks everyone present; the secretary then changes the
+// few who were not.
+func (f *activityForm) markAllPresent() {
+	for i := range f.act.Attendance {
+		f.act.Attendance[i].Status, f.act.Attendance[i].Reason = model.Present, ""
+	}
+	f.attendance.Refresh()
+	f.form.MarkChanged()
+	f.recheck()
 }
 
 // reloadDue rebuilds the attendance grid for the kind and date typed,
 // keeping what was already marked for members still due.
 func (f *activityForm) reloadDue() {
-	if f.kind == nil || f.date == nil {
+	if f.kind == nil || f.date == nil || f.attendance == nil {
 		return
 	}
-	d, err := model.ParseDate(f.date.Text)
+	d, err := f.date.Date()
 	if err != nil || d.IsZero() || d.MonthOnly() {
 		return
 	}
-	due, err := f.sc.svc.DueMembers(model.ActivityKind(f.kind.Selected), d)
+	due, err := f.sc.svc.DueMembers(model.ActivityKind(f.kind.Value()), d)
 	if err != nil {
 		f.sc.sh.showError("读取党员名单", err)
 		return
@@ -178,35 +265,39 @@ func (f *activityForm) reloadDue() {
 // resolutionRow is one resolution's line of the form.
 type resolutionRow struct {
 	box              *fyne.Container
-	text             *widget.Entry
+	text             *kit.Entry
 	voted, election  *widget.Check
-	yes, no, abstain *widget.Entry
+	yes, no, abstain *kit.Entry
 }
 
 func (f *activityForm) addResolution(r model.Resolution) {
-	row := &resolutionRow{text: widget.NewEntry()}
+	row := &resolutionRow{text: kit.NewEntry()}
+	changed := func() { f.form.MarkChanged(); f.recheck() }
 	row.text.SetPlaceHolder(lang.L("决议内容"))
 	row.text.SetText(r.Text)
-	row.voted = widget.NewCheck(lang.L("表决"), func(bool) { f.recheck() })
+	row.text.OnChanged = func(string) { changed() }
+	row.voted = widget.NewCheck(lang.L("表决"), func(bool) { changed() })
 	row.voted.SetChecked(r.Voted)
 	// 选举: the quorum check then asks for more than four fifths present.
-	row.election = widget.NewCheck(lang.L("选举"), func(bool) { f.recheck() })
+	row.election = widget.NewCheck(lang.L("选举"), func(bool) { changed() })
 	row.election.SetChecked(r.Election)
-	num := func(n int) *widget.Entry {
-		e := widget.NewEntry()
+	num := func(n int) *kit.Entry {
+		e := kit.NewEntry()
 		e.SetText(countText(n))
-		e.OnChanged = func(string) { f.recheck() }
+		e.OnChanged = func(string) { changed() }
 		return e
 	}
 	row.yes, row.no, row.abstain = num(r.Yes), num(r.No), num(r.Abstain)
-	votes := container.NewHBox(row.voted, row.election, widget.NewLabel(lang.L("赞成")), row.yes,
-		widget.NewLabel(lang.L("反对")), row.no, widget.NewLabel(lang.L("弃权")), row.abstain)
+	votes := container.NewHBox(row.voted, row.election,
+		widget.NewLabel(lang.L("赞成")), row.yes, widget.NewLabel(lang.L("反对")), row.no, widget.NewLabel(lang.L("弃权")), row.abstain)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		f.resolutions.Remove(row.box)
 		f.resRows = slices.DeleteFunc(f.resRows, func(x *resolutionRow) bool { return x == row })
-		f.recheck()
+		changed()
 	})
-	row.box = container.NewBorder(nil, nil, nil, container.NewHBox(votes, remove), row.text)
+	// The text on its own line: the votes and the check boxes do not leave
+	// room for it at 1024 px.
+	row.box = container.NewVBox(container.NewBorder(nil, nil, nil, remove, row.text), votes)
 	f.resRows = append(f.resRows, row)
 	f.resolutions.Add(row.box)
 	f.recheck()
@@ -215,7 +306,7 @@ func (f *activityForm) addResolution(r model.Resolution) {
 // resolutionsTyped reads the resolution rows; a count that is not a whole
 // number reads as -1, which validation refuses with a message.
 func (f *activityForm) resolutionsTyped() []model.Resolution {
-	n := func(e *widget.Entry) int {
+	n := func(e *kit.Entry) int {
 		v, err := strconv.Atoi(strings.TrimSpace(e.Text))
 		if err != nil {
 			return -1
@@ -233,23 +324,56 @@ func (f *activityForm) resolutionsTyped() []model.Resolution {
 // typed is the record as the form holds it now.
 func (f *activityForm) typed() model.Activity {
 	a := f.act
-	a.Kind = model.ActivityKind(f.kind.Selected)
-	a.Date, _ = model.ParseDate(f.date.Text)
+	a.Kind = model.ActivityKind(f.kind.Value())
+	a.Date, _ = f.date.Date()
 	a.Start, a.End, a.Place, a.Topic = f.start.Text, f.end.Text, f.place.Text, f.topic.Text
 	a.Chair, a.Recorder, a.Observers, a.Content = f.chair.Text, f.recorder.Text, f.obsv.Text, f.content.Text
 	a.Resolutions = f.resolutionsTyped()
 	return a
 }
 
+// check is the form's whole-record check: model's rules by field; the
+// attendance's and the resolutions' problems go under the grid and the
+// resolutions, and beside 保存 as one line each.
+func (f *activityForm) check(report func(*kit.Field, string)) {
+	if f.attendance == nil {
+		return
+	}
+	a := f.typed()
+	if _, err := f.date.Date(); err != nil {
+		report(f.fields[model.ActivityDateField], err.Error())
+	}
+	var att, res []string
+	for _, e := range a.Validate(f.sc.sh.svc.today(), f.rules.Members) {
+		switch e.Field {
+		case model.ActivityAttendanceField:
+			att = append(att, e.Message)
+		case model.ActivityResolutionField:
+			res = append(res, e.Message)
+		default:
+			report(f.fields[e.Field], e.Message)
+		}
+	}
+	f.problems.SetText(strings.Join(append(att, res...), "\n"))
+	if len(att) > 0 {
+		report(nil, lang.L("出席情况：")+att[0])
+	}
+	if len(res) > 0 {
+		report(nil, res[0])
+	}
+}
+
 // recheck shows the derived counts and the quorum and majority messages.
 func (f *activityForm) recheck() {
-	if f.checks == nil || f.kind == nil {
+	if f.checks == nil || f.kind == nil || f.attendanceTab == nil {
 		return
 	}
 	a := f.typed()
 	c := a.Counts()
 	f.counts.SetText(lang.L("应到 {{.Due}} 人，实到 {{.Present}} 人，请假 {{.Leave}} 人，缺席 {{.Absent}} 人",
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}))
+	f.attendanceTab.Text = lang.L("出席情况（实到 {{.Present}}/应到 {{.Due}}）", map[string]any{"Present": c.Present, "Due": c.Due})
+	f.tabs.Refresh()
 	checks := f.rules.Check(&a)
 	var lines []string
 	f.checks.Importance = widget.SuccessImportance
@@ -262,6 +386,7 @@ func (f *activityForm) recheck() {
 		lines = append(lines, mark+ch.Message)
 	}
 	f.checks.SetText(strings.Join(lines, "\n"))
+	f.form.Refresh()
 }
 
 func (f *activityForm) showFiles() {
@@ -278,15 +403,11 @@ func (f *activityForm) showFiles() {
 
 func (f *activityForm) submit() {
 	a := f.typed()
-	if _, err := model.ParseDate(f.date.Text); err != nil {
-		f.problems.SetText(err.Error())
-		return
-	}
 	saved, err := f.sc.svc.SaveActivity(a)
 	if err != nil {
 		var verrs model.ValidationErrors
 		if errors.As(err, &verrs) {
-			f.problems.SetText(verrs.Error())
+			f.form.SetError(verrs.Error())
 			return
 		}
 		f.sc.sh.showError("保存活动记录", err)
@@ -295,11 +416,4 @@ func (f *activityForm) submit() {
 	f.dlg.Hide()
 	f.sc.sh.dataChanged()
 	f.sc.openView(saved.ID)
-}
-
-// labelled puts a label over an input, for the activity form's compact grid.
-func labelled(label string, input fyne.CanvasObject) fyne.CanvasObject {
-	l := widget.NewLabel(lang.L(label))
-	l.TextStyle.Bold = true
-	return container.NewBorder(l, nil, nil, nil, input)
 }

@@ -119,7 +119,7 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}) + "\n")
 	for _, r := range a.Attendance {
 		if r.Status != model.Present {
-			fmt.Fprintf(&b, "　%s %s（%s）\n", r.Name, r.Status, r.Reason)
+			fmt.Fprintf(&b, "　%s %s（%s）\n", r.Name, valueText(string(r.Status)), r.Reason)
 		}
 	}
 	if a.Observers != "" {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 
 	"branchledger/model"
@@ -14,11 +16,11 @@ import (
 // out once per data change, off the UI goroutine, and the screens fill them
 // in when they arrive instead of holding up the window.
 type checks struct {
+	findings       []model.Finding // every finding, by area (home)
 	arrears        []model.Arrear
 	compliance     model.ComplianceReport // of complianceYear, the year it was worked out in
 	complianceYear int
 	participation  map[int64]model.MemberParticipation
-	problems       []memberProblem
 	failed         []failedCheck
 	// A failed check has been reported once; a screen showing its result
 	// shows nothing, not an empty list that would read as "none".
@@ -81,24 +83,57 @@ func (s *shell) recheck() {
 // shell field, so it is safe off the UI goroutine. members is the snapshot
 // the screens show, which nothing changes in place.
 func (s *shell) runChecks(members []model.Member) checks {
-	var c checks
-	failed := func(doing string, err error) { c.failed = append(c.failed, failedCheck{doing, err}) }
 	today := s.svc.today()
-	for i := range members {
-		m := &members[i]
-		if !m.OnRoster {
-			continue
+	if s.svc.Findings != nil {
+		r, err := s.svc.Findings.Findings(today)
+		c := checksOf(r)
+		if err != nil {
+			c.failed = append(c.failed, failedCheck{"检查", err})
 		}
-		if errs := m.Validate(today, s.rules); len(errs) > 0 {
-			c.problems = append(c.problems, memberProblem{m.ID, m.Name, errs.Error()})
+		return c
+	}
+	return s.composeChecks(members, today)
+}
+
+// checksOf takes the screens' checks from the branch's report.
+func checksOf(r model.BranchReport) checks {
+	c := checks{findings: r.Findings, arrears: r.Arrears, complianceYear: r.Today.Year,
+		participation: make(map[int64]model.MemberParticipation, len(r.Participation))}
+	c.compliance = model.ComplianceReport{Calendar: r.Calendar, Participation: r.Participation}
+	for _, f := range r.Findings {
+		if f.About == model.AboutActivities {
+			c.compliance.Findings = append(c.compliance.Findings, f)
 		}
 	}
+	for _, p := range r.Participation {
+		c.participation[p.MemberID] = p
+	}
+	c.arrearsFailed = slices.Contains(r.Failed, model.AboutDues)
+	c.complianceFailed = slices.Contains(r.Failed, model.AboutActivities)
+	return c
+}
+
+// composeChecks works the checks out from the single services, for windows
+// without a Findings service (tests of single screens), with the same model
+// functions storage/findings runs.
+func (s *shell) composeChecks(members []model.Member, today model.Date) checks {
+	var c checks
+	failed := func(doing string, err error) { c.failed = append(c.failed, failedCheck{doing, err}) }
+	p, err := s.svc.Branch.Profile()
+	if err != nil {
+		failed("读取支部信息", err)
+	}
+	c.findings = model.CheckSetup(&p, model.CountRoster(members), today, s.rules.Branch)
+	c.findings = append(c.findings, model.CheckRoster(members, today, s.rules)...)
+	c.findings = append(c.findings, model.CheckBranchNames(members, &p)...)
+	c.findings = append(c.findings, model.CheckRecords(members, today, s.rules)...)
 	if s.svc.Dues != nil {
 		var err error
 		if c.arrears, err = s.svc.Dues.DuesArrears(today); err != nil {
 			c.arrearsFailed = true
 			failed("计算欠缴党费", err)
 		}
+		c.findings = append(c.findings, model.DuesFindings(c.arrears, nil, s.rules.Constitution)...)
 	}
 	if s.svc.Activities != nil {
 		var err error
@@ -107,9 +142,15 @@ func (s *shell) runChecks(members []model.Member) checks {
 			c.complianceFailed = true
 			failed("计算合规日历", err)
 		}
+		for _, f := range c.compliance.Findings {
+			if f.About == model.AboutActivities {
+				c.findings = append(c.findings, f)
+			}
+		}
 		if c.participation, err = s.svc.Activities.ParticipationByMember(); err != nil {
 			failed("计算组织生活参加情况", err)
 		}
 	}
+	model.SortFindings(c.findings)
 	return c
 }

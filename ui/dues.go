@@ -12,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // DuesLedger keeps party dues (implemented by *storage.Store).
@@ -54,7 +55,7 @@ type duesScreen struct {
 	content fyne.CanvasObject
 	year    int
 
-	yearSelect *widget.Select
+	yearSelect *kit.Select
 	tabs       *container.AppTabs
 	collect    *duesCollect
 	bases      *duesBases
@@ -75,7 +76,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 		years = append(years, y)
 		labels = append(labels, lang.L("{{.Y}}年", map[string]any{"Y": y}))
 	}
-	d.yearSelect = widget.NewSelect(labels, nil)
+	d.yearSelect = kit.NewSelect(labels, nil).FitOptions()
 	d.yearSelect.SetSelectedIndex(1)
 	d.yearSelect.OnChanged = func(string) {
 		if y := years[d.yearSelect.SelectedIndex()]; y != d.year {
@@ -118,6 +119,10 @@ func (d *duesScreen) refresh() {
 	d.arrears.refresh()
 	d.remit.refresh()
 }
+
+// showBases shows the 基数 tab, where a finding about missing bases is dealt
+// with.
+func (d *duesScreen) showBases() { d.tabs.SelectIndex(1) }
 
 // changed tells every screen that dues were written (the home screen and
 // the roster show arrears).

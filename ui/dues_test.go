@@ -102,14 +102,17 @@ func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 	p.amount.SetText("")
 	test.Type(p.amount, "99999")
 	test.Tap(p.save)
-	if !p.msg.Visible() || !strings.Contains(p.msg.Text, "不符") {
-		t.Fatalf("wrong amount: %q", p.msg.Text)
+	if !strings.Contains(p.form.Reason.Text, "不符") {
+		t.Fatalf("wrong amount: %q", p.form.Reason.Text)
 	}
 	p.amount.SetText(r.Monthly.String())
+	if strings.Contains(p.form.Reason.Text, "不符") {
+		t.Errorf("the refusal is still shown after correcting the amount: %q", p.form.Reason.Text)
+	}
 	test.Type(p.receipt, "No.77")
 	test.Tap(p.save)
-	if p.msg.Visible() {
-		t.Fatalf("payment refused: %s", p.msg.Text)
+	if p.form.Reason.Text != "" {
+		t.Fatalf("payment refused: %s", p.form.Reason.Text)
 	}
 	if got := d.reg.Rows[row].Months[month]; got.State != model.MonthPaid || got.Amount != r.Monthly {
 		t.Errorf("after paying: %+v", got)
@@ -201,12 +204,12 @@ func TestDuesRemittanceRefusedAboveBalance(t *testing.T) {
 	held := r.bal.Held
 	r.amount.SetText((held + 1).String())
 	test.Tap(r.save)
-	if !strings.Contains(r.msg.Text, "超过支部结存") {
-		t.Fatalf("over balance: %q", r.msg.Text)
+	if !strings.Contains(r.form.Reason.Text, "超过支部结存") {
+		t.Fatalf("over balance: %q", r.form.Reason.Text)
 	}
 	r.amount.SetText("1.00")
 	test.Tap(r.save)
-	if r.msg.Visible() || r.bal.Held != held-100 {
-		t.Errorf("remit 1.00: %q, held %s → %s", r.msg.Text, held, r.bal.Held)
+	if strings.Contains(r.form.Reason.Text, "超过") || r.bal.Held != held-100 {
+		t.Errorf("remit 1.00: %q, held %s → %s", r.form.Reason.Text, held, r.bal.Held)
 	}
 }

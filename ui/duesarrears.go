@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // duesArrears is the 欠缴 tab: members behind, longest consecutive run
@@ -126,10 +128,12 @@ type duesRemit struct {
 	table    *widget.Table
 	held     *widget.Label
 
-	quarter               *widget.Select
-	date, amount, receipt *widget.Entry
-	msg                   *widget.Label
-	save                  *widget.Button
+	form            *kit.Form
+	quarter         *kit.Select
+	date            *kit.DateEntry
+	amount, receipt *kit.Entry
+	dateF, amountF  *kit.Field
+	save            *widget.Button
 
 	selected int            // the remittance chosen in the list, -1 if none
 	reverse  *widget.Button // 冲正 of the chosen remittance
@@ -155,20 +159,37 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	r.reverse = widget.NewButton(lang.L("冲正所选上缴…"), r.askReverse)
 	r.reverse.Disable()
 	r.held = heading("")
-	r.quarter = widget.NewSelect(langAll(quarterNames), nil)
-	r.date = newDateEntry()
-	r.amount = widget.NewEntry()
+	r.form = kit.NewForm("登记上缴")
+	r.form.OnSubmit = r.submit
+	r.save = r.form.Save
+	r.quarter = kit.NewSelect(langAll(quarterNames), nil)
+	r.date = newDateEntry(d.sh)
+	r.amount = kit.NewEntry()
 	r.amount.SetPlaceHolder(lang.L("元"))
-	r.receipt = widget.NewEntry()
-	r.msg = newMessage()
-	r.save = widget.NewButton(lang.L("登记上缴"), r.submit)
-	r.save.Importance = widget.HighImportance
-	form := formColumns(1, []*formCell{newCell("季度", r.quarter), newCell("上缴日期", r.date), newCell("金额", r.amount), newCell("收据号", r.receipt)})
+	r.receipt = kit.NewEntry()
+	quarterF := r.form.Add("季度", r.quarter)
+	r.dateF = r.form.Add("上缴日期", r.date).Validate(func(s string) string {
+		if _, err := model.ParseDate(s); err != nil {
+			return err.Error()
+		}
+		if strings.TrimSpace(s) == "" {
+			return lang.L("请填写上缴日期")
+		}
+		return ""
+	})
+	r.amountF = r.form.Add("金额", r.amount).Validate(func(s string) string {
+		if _, err := model.ParseMoney(s); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
+	receiptF := r.form.Add("收据号", r.receipt)
+	form := r.form.Grid(1, quarterF, r.dateF, r.amountF, receiptF)
 	hint := widget.NewLabel(lang.L("上缴登记有误时，点选该笔后冲正，再重新登记。"))
 	hint.Wrapping = fyne.TextWrapWord
 	list := container.NewBorder(nil, container.NewBorder(nil, nil, nil, r.reverse, hint), nil, nil, r.table)
 	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, list))
-	right := container.NewVBox(heading("登记上缴"), form, r.msg, container.NewBorder(nil, nil, nil, r.save))
+	right := container.NewVBox(heading("登记上缴"), form, r.form.Buttons())
 	r.content = container.NewGridWithColumns(2, left, right)
 	return r
 }
@@ -195,11 +216,11 @@ func (r *duesRemit) refresh() {
 	r.bal, r.list = bal, list
 	r.held.SetText(lang.L("支部结存 {{.H}} 元", map[string]any{"H": bal.Held.String()}))
 	today := r.d.sh.svc.today()
-	if r.quarter.SelectedIndex() < 0 {
-		r.quarter.SetSelectedIndex((int(today.Month) - 1) / 3)
-	}
-	if r.date.Text == "" {
-		r.date.SetText(today.String())
+	if !r.form.Dirty() {
+		r.form.Load(func() {
+			r.quarter.SetSelectedIndex((int(today.Month) - 1) / 3)
+			r.date.SetDate(today)
+		})
 	}
 	r.quarters.Refresh()
 	r.selected = -1
@@ -235,23 +256,16 @@ func (r *duesRemit) askReverse() {
 }
 
 func (r *duesRemit) submit() {
-	date, err := model.ParseDate(r.date.Text)
-	if err != nil {
-		setMessage(r.msg, err.Error())
-		return
-	}
-	amount, err := model.ParseMoney(r.amount.Text)
-	if err != nil {
-		setMessage(r.msg, lang.L("金额")+"："+err.Error())
-		return
-	}
+	date, _ := r.date.Date()
+	amount, _ := model.ParseMoney(r.amount.Text)
 	rm := model.Remittance{Year: r.d.year, Quarter: r.quarter.SelectedIndex() + 1, Date: date, Amount: amount, Receipt: r.receipt.Text}
 	if _, err := r.d.sh.svc.Dues.AddRemittance(rm); err != nil {
-		setMessage(r.msg, err.Error())
+		r.form.SetError(err.Error())
 		return
 	}
-	setMessage(r.msg, "")
-	r.amount.SetText("")
-	r.receipt.SetText("")
+	r.form.Load(func() {
+		r.amount.SetText("")
+		r.receipt.SetText("")
+	})
 	r.d.changed()
 }

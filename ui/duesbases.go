@@ -9,12 +9,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // duesBases is the 基数 tab: the year's bases set in one sitting, a row per
@@ -34,8 +34,8 @@ type duesBases struct {
 	msg   *widget.Label
 	save  *widget.Button
 	// entries of the page shown, for tests
-	entries []*widget.Entry
-	selects []*widget.Select
+	entries []*kit.Entry
+	selects []*kit.Select
 	change  *baseChangeDialog
 }
 
@@ -101,8 +101,8 @@ func (b *duesBases) showPage() {
 	setEnabled(b.next, b.page < pages-1)
 	b.body.RemoveAll()
 	b.entries, b.selects = b.entries[:0], b.selects[:0]
-	head := []fyne.CanvasObject{bold(model.HeadName), bold("缴纳类别"), bold("计算基数（元）"), bold(model.HeadMonthly), bold("依据")}
-	b.body.Add(container.NewBorder(nil, nil, baseCells(head[:4]...), nil, head[4]))
+	head := []fyne.CanvasObject{bold(model.HeadName), bold("缴纳类别"), bold("计算基数（元）"), bold(model.HeadMonthly)}
+	b.body.Add(container.NewBorder(nil, nil, baseCells(head...), nil, bold("依据")))
 	start := b.page * basesPage
 	for i := start; i < min(start+basesPage, len(b.rows)); i++ {
 		b.body.Add(b.rowView(i))
@@ -110,17 +110,22 @@ func (b *duesBases) showPage() {
 	b.body.Refresh()
 }
 
-// baseCells lays out the fixed columns of the grid, each of the same
-// width, so the headings stand over their entries.
+// baseColumns are the widths of the grid's fixed columns, in Chinese
+// characters: name, category, base, monthly amount. The rule takes the rest
+// of the row, so the grid fits a 1024-pixel window in either language.
+var baseColumns = []float32{5, 6.5, 6, 5}
+
+// baseCells lays out the fixed columns of the grid, so the headings stand
+// over their entries.
 func baseCells(objs ...fyne.CanvasObject) *fyne.Container {
-	width := 10 * fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	cells := make([]fyne.CanvasObject, len(objs))
 	for i, o := range objs {
 		strut := canvas.NewRectangle(color.Transparent)
-		strut.SetMinSize(fyne.NewSize(width, 0))
+		strut.SetMinSize(fyne.NewSize(baseColumns[i]*unit+2*theme.InnerPadding(), 0))
 		cells[i] = container.NewStack(strut, o)
 	}
-	return container.NewGridWithColumns(len(cells), cells...)
+	return container.NewHBox(cells...)
 }
 
 func bold(text string) *widget.Label {
@@ -136,13 +141,15 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	name := widget.NewLabel(row.name)
 	amount := widget.NewLabel("")
 	rule := widget.NewLabel("")
-	rule.Truncation = fyne.TextTruncateEllipsis
-	entry := widget.NewEntry()
+	name.Truncation = fyne.TextTruncateEllipsis
+	rule.Wrapping = fyne.TextWrapWord
+	rule.Truncation = fyne.TextTruncateOff
+	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("元"))
 	entry.SetText(row.text)
-	cat := widget.NewSelect(selectOptions(model.DuesCategories...), nil)
+	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	if row.base.Category != "" {
-		cat.SetSelected(string(row.base.Category))
+		cat.SetValue(string(row.base.Category))
 	}
 	reduce := widget.NewButton(lang.L("减免…"), func() { b.editReduction(i) })
 	change := widget.NewButton(lang.L("年中调整…"), func() { b.editChange(i) })
@@ -169,10 +176,12 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 		setEnabled(entry, row.base.Category == "" || row.base.Category.HasBase() || row.base.Category == model.DuesFarmer)
 		rule.Refresh()
 	}
-	entry.OnChanged = func(s string) { row.text, row.changed = s, true; show() }
-	cat.OnChanged = func(s string) {
-		if model.DuesCategory(s) != row.base.Category {
-			row.base.Category, row.changed = model.DuesCategory(s), true
+	// An edit makes a message about the last save out of date.
+	entry.OnChanged = func(s string) { row.text, row.changed = s, true; setMessage(b.msg, ""); show() }
+	cat.OnChanged = func(string) {
+		if v := model.DuesCategory(cat.Value()); v != row.base.Category {
+			row.base.Category, row.changed = v, true
+			setMessage(b.msg, "")
 			if !row.base.Category.HasBase() && row.base.Category != model.DuesFarmer {
 				row.text = ""
 				entry.SetText("")
@@ -241,36 +250,47 @@ func (b *duesBases) submit() {
 // reason and the approval are required.
 func (b *duesBases) editReduction(i int) {
 	row := &b.rows[i]
-	reduced := widget.NewCheck(lang.L("经批准减交"), nil)
-	reduced.SetChecked(row.base.Reduced)
-	amount := widget.NewEntry()
-	if row.base.Reduced {
-		amount.SetText(row.base.ReducedAmount.String())
-	}
-	reason := widget.NewEntry()
-	reason.SetText(row.base.Reason)
-	approval := widget.NewEntry()
-	approval.SetText(row.base.Approval)
+	form := kit.NewForm("确定")
+	form.Ask = b.d.sh.confirm
+	reduced := kit.NewCheck(lang.L("经批准减交"), nil)
+	amount := kit.NewEntry()
+	amount.SetPlaceHolder(lang.L("元"))
+	reason := kit.NewEntry()
+	approval := kit.NewEntry()
 	approval.SetPlaceHolder(lang.L("如：某某党委 2026-01-05 批复"))
-	form := formColumns(1, []*formCell{
-		newCell("减交", reduced), newCell("减交后每月", amount), newCell("原因", reason), newCell("批准情况", approval),
+	reducedF := form.Add("减交", reduced)
+	amountF := form.Add("减交后每月", amount).Validate(func(s string) string {
+		if !reduced.Checked {
+			return ""
+		}
+		if _, err := model.ParseMoney(s); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
+	reasonF := form.Add("原因", reason)
+	approvalF := form.Add("批准情况", approval)
+	form.Load(func() {
+		reduced.SetChecked(row.base.Reduced)
+		if row.base.Reduced {
+			amount.SetText(row.base.ReducedAmount.String())
+		}
+		reason.SetText(row.base.Reason)
+		approval.SetText(row.base.Approval)
 	})
 	note := widget.NewLabel(lang.L("免交请把缴纳类别选为“免交”，并在这里填写批准情况。"))
 	note.Wrapping = fyne.TextWrapWord
-	dialog.ShowCustomConfirm(lang.L("减交或免交：")+row.name, lang.L("确定"), lang.L("取消"), container.NewVBox(note, form), func(ok bool) {
-		if !ok {
-			return
-		}
-		a, err := model.ParseMoney(amount.Text)
-		if reduced.Checked && err != nil {
-			setMessage(b.msg, row.name+"："+err.Error())
-			return
-		}
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		a, _ := model.ParseMoney(amount.Text)
 		row.base.Reduced, row.base.ReducedAmount = reduced.Checked, a
 		row.base.Reason, row.base.Approval = reason.Text, approval.Text
 		row.changed = true
+		dlg.Hide()
 		b.showPage()
-	}, b.d.sh.win)
+	}
+	body := container.NewVBox(note, form.Grid(1, reducedF, amountF, reasonF, approvalF))
+	dlg = kit.ShowForm(b.d.sh.win, lang.L("减交或免交：")+row.name, form, body, fyne.NewSize(560, 420))
 }
 
 // editChange sets a new base from a month of the year (年中调整), when new
@@ -281,16 +301,16 @@ func (b *duesBases) editChange(i int) {
 	for m := 2; m <= 12; m++ {
 		months = append(months, lang.L("{{.M}}月", map[string]any{"M": m}))
 	}
-	from := widget.NewSelect(months, nil)
-	from.SetSelectedIndex(int(b.d.sh.svc.today().Month) - 2)
-	cat := widget.NewSelect(selectOptions(model.DuesCategories...), nil)
-	cat.SetSelected(string(row.base.Category))
-	base := widget.NewEntry()
+	form := kit.NewForm("保存调整")
+	form.Ask = b.d.sh.confirm
+	from := kit.NewSelect(months, nil)
+	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
+	base := kit.NewEntry()
 	base.SetPlaceHolder(lang.L("元"))
 	result := widget.NewLabel("")
 	result.Wrapping = fyne.TextWrapWord
 	read := func() (model.DuesBase, error) {
-		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Selected)}
+		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Value())}
 		v, err := model.ParseMoney(base.Text)
 		if strings.TrimSpace(base.Text) == "" {
 			v, err = 0, nil
@@ -298,50 +318,48 @@ func (b *duesBases) editChange(i int) {
 		x.Base = v
 		return x, err
 	}
-	show := func() {
+	fromF := form.Add("起始月份", from)
+	catF := form.Add("缴纳类别", cat)
+	baseF := form.Add("计算基数", base)
+	form.Check = func(report func(*kit.Field, string)) {
 		x, err := read()
-		if err == nil {
-			_, _, err = x.Monthly(model.CurrentDuesRules())
-		}
 		if err != nil {
-			result.SetText(err.Error())
+			report(baseF, err.Error())
+			result.SetText("")
+			return
+		}
+		if _, _, err := x.Monthly(model.CurrentDuesRules()); err != nil {
+			report(baseF, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			result.SetText("")
 			return
 		}
 		result.SetText(x.ChangeText(model.CurrentDuesRules()))
 	}
-	from.OnChanged = func(string) { show() }
-	cat.OnChanged = func(string) { show() }
-	base.OnChanged = func(string) { show() }
-	show()
-	msg := newMessage()
+	form.Load(func() {
+		from.SetSelectedIndex(max(0, int(b.d.sh.svc.today().Month)-2))
+		cat.SetValue(string(row.base.Category))
+	})
 	note := widget.NewLabel(lang.L("新的基数从所选月份起适用，此前各月仍按原基数。"))
 	note.Wrapping = fyne.TextWrapWord
-	form := formColumns(1, []*formCell{newCell("起始月份", from), newCell("缴纳类别", cat), newCell("计算基数", base)})
-	var dlg fyneDialog
-	save := widget.NewButton(lang.L("保存调整"), func() {
-		x, err := read()
-		if err != nil {
-			setMessage(msg, err.Error())
-			return
-		}
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		x, _ := read()
 		if err := b.d.sh.svc.Dues.SaveDuesBaseChange(x, model.SourceDuesGrid); err != nil {
-			setMessage(msg, err.Error())
+			form.SetError(err.Error())
 			return
 		}
 		dlg.Hide()
 		b.d.changed()
-	})
-	save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("取消"), func() { dlg.Hide() })
-	body := container.NewVBox(note, form, result, msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save)))
-	dlg = showCustom(b.d.sh, lang.L("年中调整基数：")+row.name, body, fyne.NewSize(480, 0))
-	b.change = &baseChangeDialog{from: from, base: base, save: save, msg: msg}
+	}
+	body := container.NewVBox(note, form.Grid(1, fromF, catF, baseF), result)
+	dlg = kit.ShowForm(b.d.sh.win, lang.L("年中调整基数：")+row.name, form, body, fyne.NewSize(520, 400))
+	b.change = &baseChangeDialog{from: from, base: base, save: form.Save, form: form}
 }
 
 // baseChangeDialog is the parts of the last 年中调整 dialog, for tests.
 type baseChangeDialog struct {
-	from *widget.Select
-	base *widget.Entry
+	from *kit.Select
+	base *kit.Entry
 	save *widget.Button
-	msg  *widget.Label
+	form *kit.Form
 }

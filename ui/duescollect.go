@@ -7,11 +7,11 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // monthLook is how the collection grid shows a month's state: a background
@@ -100,11 +100,21 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
 		swatch.StrokeColor, swatch.StrokeWidth = color.Gray{Y: 0x99}, 1
 		swatch.SetMinSize(fyne.NewSize(18, 18))
-		legend = append(legend, container.NewCenter(swatch), widget.NewLabel(lang.L(l.label)))
+		label := widget.NewLabel(lang.L(l.label))
+		label.Wrapping = fyne.TextWrapWord
+		legend = append(legend, container.NewCenter(swatch), label)
 	}
 	c.totals = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	c.content = container.NewBorder(container.NewVBox(container.NewHBox(legend...), container.NewHBox(hint, c.totals)), nil, nil, nil, c.table)
+	// The legend in three columns: in one row it forced the window wider
+	// than a 1024-pixel screen, in English more so.
+	var items []fyne.CanvasObject
+	for i := 0; i < len(legend); i += 2 {
+		items = append(items, container.NewBorder(nil, nil, legend[i], nil, legend[i+1]))
+	}
+	c.totals.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
+	c.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(3, items...), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
 	return c
 }
 
@@ -170,18 +180,23 @@ func (c *duesCollect) refresh() {
 }
 
 // paymentDialog records a payment for one member: the date, the months it
-// covers (the amount follows them), who paid, the receipt number.
+// covers (the amount follows them), who paid, the receipt number. Beside
+// the form, the member's payments, each with its 冲正 button.
 type paymentDialog struct {
-	d   *duesScreen
-	row model.RegisterRow
-	dlg fyneDialog
+	d    *duesScreen
+	row  model.RegisterRow
+	dlg  *kit.FormDialog
+	form *kit.Form
 
-	date, amount, extra, receipt, note *widget.Entry
-	months                             [12]*widget.Check
-	payer                              *widget.Select
-	payers                             []model.Member
-	msg                                *widget.Label
-	save                               *widget.Button
+	date                   *kit.DateEntry
+	amount, extra          *kit.Entry
+	receipt, note          *kit.Entry
+	months                 [12]*widget.Check
+	payer                  *kit.Select
+	payers                 []model.Member
+	save                   *widget.Button
+	dateF, amountF, extraF *kit.Field
+	monthsF                *kit.Field
 	// history lists the member's payments, each with its 冲正 button.
 	history  *widget.List
 	payments []model.DuesPayment
@@ -190,30 +205,28 @@ type paymentDialog struct {
 }
 
 func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
-	p := &paymentDialog{d: d, row: row}
-	p.date = newDateEntry()
-	p.date.SetText(d.sh.svc.today().String())
-	p.amount = widget.NewEntry()
+	p := &paymentDialog{d: d, row: row, form: kit.NewForm("登记交纳")}
+	p.save = p.form.Save
+	p.form.Ask = d.sh.confirm
+	p.form.OnSubmit = p.submit
+	p.date = newDateEntry(d.sh)
+	p.amount = kit.NewEntry()
 	p.amount.SetPlaceHolder(lang.L("元"))
-	p.extra = widget.NewEntry()
+	p.extra = kit.NewEntry()
 	p.extra.SetPlaceHolder(lang.L("选填，元"))
-	p.receipt = widget.NewEntry()
-	p.note = widget.NewEntry()
-	p.msg = newMessage()
+	p.receipt = kit.NewEntry()
+	p.note = kit.NewEntry()
 
 	var checks []fyne.CanvasObject
 	for k := range 12 {
 		cell := row.Months[k]
-		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), func(bool) { p.fillAmount() })
+		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
 		switch cell.State {
 		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt:
 			ck.Disable()
 		}
 		p.months[k] = ck
 		checks = append(checks, ck)
-	}
-	if month >= 0 && !p.months[month].Disabled() {
-		p.months[month].SetChecked(true)
 	}
 
 	self := lang.L("本人")
@@ -225,13 +238,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 			options = append(options, m.Name)
 		}
 	}
-	p.payer = widget.NewSelect(options, nil)
-	p.payer.SetSelectedIndex(0)
+	p.payer = kit.NewSelect(options, nil)
 
 	p.history = widget.NewList(func() int { return len(p.payments) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord
 			return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("冲正"), nil), l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -241,6 +253,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 			b := c.Objects[1].(*widget.Button)
 			b.OnTapped = func() { p.reverse(i) }
 			setEnabled(b, x.Reversal == nil)
+			p.history.SetItemHeight(i, c.MinSize().Height)
 		})
 	p.empty = widget.NewLabel("")
 	p.loadHistory()
@@ -251,24 +264,68 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		rule.Importance = widget.WarningImportance
 	}
 	rule.Wrapping = fyne.TextWrapWord
-	form := formColumns(1, []*formCell{
-		newCell("交纳日期", p.date),
-		newCell("所交月份", container.NewGridWithColumns(6, checks...)),
-		newCell("金额", p.amount),
-		newCell("自愿多交", p.extra),
-		newCell("交纳人", p.payer),
-		newCell("收据号", p.receipt),
-		newCell("备注", p.note),
+	p.dateF = p.form.Add("交纳日期", p.date)
+	p.monthsF = p.form.Add("所交月份", container.NewGridWithColumns(4, checks...)).Value(p.monthsText)
+	for _, ck := range p.months {
+		ck.OnChanged = func(bool) { p.fillAmount(); p.form.MarkChanged() }
+	}
+	p.amountF = p.form.Add("金额", p.amount)
+	p.extraF = p.form.Add("自愿多交", p.extra)
+	payerF := p.form.Add("交纳人", p.payer)
+	receiptF := p.form.Add("收据号", p.receipt)
+	noteF := p.form.Add("备注", p.note)
+	p.form.Check = p.check
+	p.form.Load(func() {
+		p.date.SetDate(d.sh.svc.today())
+		p.payer.SetSelectedIndex(0)
+		if month >= 0 && !p.months[month].Disabled() {
+			p.months[month].SetChecked(true)
+		}
+		p.fillAmount()
 	})
-	p.save = widget.NewButton(lang.L("登记交纳"), p.submit)
-	p.save.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("关闭"), func() { p.dlg.Hide() })
-	body := container.NewVBox(rule, form, p.msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, p.save)),
-		heading("交纳记录"), p.empty, container.NewGridWrap(fyne.NewSize(600, 180), p.history))
+	form := container.NewVBox(rule, p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
+	history := container.NewBorder(container.NewVBox(heading("交纳记录"), p.empty), nil, nil, nil, p.history)
+	// The history scrolls by itself beside the form: inside the form's
+	// scroll it would not get the wheel.
+	body := container.NewHSplit(kit.NewScroll(form), history)
+	body.Offset = 0.55
 	title := lang.L("{{.Name}} {{.Year}}年党费", map[string]any{"Name": row.Name, "Year": d.year})
-	p.dlg = showCustom(d.sh, title, container.NewVScroll(body), fyne.NewSize(640, 600))
-	p.fillAmount()
+	p.dlg = kit.ShowFormUnscrolled(d.sh.win, title, p.form, body, fyne.NewSize(960, 600))
 	return p
+}
+
+// monthsText is the months ticked, for the dirty check.
+func (p *paymentDialog) monthsText() string {
+	var b strings.Builder
+	for _, ck := range p.months {
+		if ck != nil && ck.Checked {
+			b.WriteByte('1')
+		} else {
+			b.WriteByte('0')
+		}
+	}
+	return b.String()
+}
+
+// check reads what can be read before the store decides: the date, the
+// money, and that some month is ticked.
+func (p *paymentDialog) check(report func(*kit.Field, string)) {
+	if _, err := p.date.Date(); err != nil {
+		report(p.dateF, err.Error())
+	} else if strings.TrimSpace(p.date.Text) == "" {
+		report(p.dateF, lang.L("请填写交纳日期"))
+	}
+	if !strings.Contains(p.monthsText(), "1") {
+		report(p.monthsF, lang.L("请勾选所交月份"))
+	}
+	if _, err := model.ParseMoney(p.amount.Text); err != nil {
+		report(p.amountF, err.Error())
+	}
+	if strings.TrimSpace(p.extra.Text) != "" {
+		if _, err := model.ParseMoney(p.extra.Text); err != nil {
+			report(p.extraF, err.Error())
+		}
+	}
 }
 
 // fillAmount puts the dues of the ticked months in the amount, which the
@@ -319,22 +376,11 @@ func (p *paymentDialog) reverse(i int) {
 }
 
 func (p *paymentDialog) submit() {
-	date, err := model.ParseDate(p.date.Text)
-	if err != nil {
-		setMessage(p.msg, err.Error())
-		return
-	}
-	amount, err := model.ParseMoney(p.amount.Text)
-	if err != nil {
-		setMessage(p.msg, lang.L("金额")+"："+err.Error())
-		return
-	}
+	date, _ := p.date.Date()
+	amount, _ := model.ParseMoney(p.amount.Text)
 	var extra model.Money
 	if strings.TrimSpace(p.extra.Text) != "" {
-		if extra, err = model.ParseMoney(p.extra.Text); err != nil {
-			setMessage(p.msg, lang.L("自愿多交")+"："+err.Error())
-			return
-		}
+		extra, _ = model.ParseMoney(p.extra.Text)
 	}
 	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Extra: extra, Receipt: p.receipt.Text, Note: p.note.Text}
 	for k, ck := range p.months {
@@ -346,21 +392,12 @@ func (p *paymentDialog) submit() {
 		pay.PaidBy = p.payers[i-1].ID
 	}
 	if _, err := p.d.sh.svc.Dues.RecordDuesPayment(pay); err != nil {
-		setMessage(p.msg, err.Error())
+		// The store's refusal (an amount that does not match the months,
+		// say) is a sentence about the whole payment; it goes with the
+		// next change.
+		p.form.SetError(err.Error())
 		return
 	}
-	setMessage(p.msg, "")
 	p.dlg.Hide()
 	p.d.changed()
-}
-
-// fyneDialog is the part of a dialog the dues dialogs use.
-type fyneDialog interface{ Hide() }
-
-// showCustom shows body in a dialog without buttons of its own.
-func showCustom(sh *shell, title string, body fyne.CanvasObject, size fyne.Size) fyneDialog {
-	dlg := dialog.NewCustomWithoutButtons(title, body, sh.win)
-	dlg.Resize(size)
-	dlg.Show()
-	return dlg
 }

@@ -34,14 +34,14 @@ func TestDuesPaymentExtraAndReversal(t *testing.T) {
 	// The extra typed into the amount is caught; in its own field it is kept.
 	p.amount.SetText((r.Due[month] + model.Yuan(50)).String())
 	test.Tap(p.save)
-	if !strings.Contains(p.msg.Text, "自愿多交") {
-		t.Fatalf("extra in the amount: %q", p.msg.Text)
+	if !strings.Contains(p.form.Reason.Text, "自愿多交") {
+		t.Fatalf("extra in the amount: %q", p.form.Reason.Text)
 	}
 	p.amount.SetText(r.Due[month].String())
 	test.Type(p.extra, "50")
 	test.Tap(p.save)
-	if p.msg.Visible() {
-		t.Fatalf("refused: %s", p.msg.Text)
+	if p.form.Reason.Text != "" {
+		t.Fatalf("refused: %s", p.form.Reason.Text)
 	}
 	if got := d.reg.Rows[row]; got.Months[month].State != model.MonthPaid || got.Extra != model.Yuan(50) || !strings.Contains(got.Note, "自愿多交 50.00 元") {
 		t.Fatalf("after paying: %+v", got)
@@ -61,14 +61,13 @@ func TestDuesPaymentExtraAndReversal(t *testing.T) {
 	}
 	test.Tap(b)
 	rd := p.reversal
-	test.Tap(rd.ok)
-	if !strings.Contains(rd.msg.Text, "冲正原因") {
-		t.Fatalf("no reason: %q", rd.msg.Text)
+	if !rd.ok.Disabled() || !strings.Contains(rd.form.Reason.Text, "冲正原因") {
+		t.Fatalf("冲正 offered without a reason: %q", rd.form.Reason.Text)
 	}
 	test.Type(rd.reason, "月份选错")
 	test.Tap(rd.ok)
-	if rd.msg.Visible() {
-		t.Fatalf("reversal refused: %s", rd.msg.Text)
+	if rd.form.Reason.Text != "" {
+		t.Fatalf("reversal refused: %s", rd.form.Reason.Text)
 	}
 	if got := d.reg.Rows[row]; got.Months[month].State != model.MonthOverdue || got.Extra != 0 {
 		t.Errorf("after reversal: %+v", got.Months[month])
@@ -118,8 +117,8 @@ func TestDuesRemittanceReversal(t *testing.T) {
 	test.Tap(r.reverse)
 	test.Type(r.reversal.reason, "金额录错")
 	test.Tap(r.reversal.ok)
-	if r.reversal.msg.Visible() {
-		t.Fatal(r.reversal.msg.Text)
+	if r.reversal.form.Reason.Text != "" {
+		t.Fatal(r.reversal.form.Reason.Text)
 	}
 	if r.bal.Held != held || r.list[last].Reversal == nil || !strings.Contains(r.cell(last, 4), "已冲正：金额录错") {
 		t.Errorf("after reversal held %s, %q", r.bal.Held, r.cell(last, 4))
@@ -148,8 +147,8 @@ func TestDuesBaseChangeFromGrid(t *testing.T) {
 	c.from.SetSelectedIndex(10) // December: after every month the demo paid
 	test.Type(c.base, "12000")
 	test.Tap(c.save)
-	if c.msg.Visible() {
-		t.Fatalf("refused: %s", c.msg.Text)
+	if c.form.Reason.Text != "" {
+		t.Fatalf("refused: %s", c.form.Reason.Text)
 	}
 	for _, r := range d.reg.Rows {
 		if r.MemberID == id && (r.Due[11] != model.Yuan(240) || r.Due[10] != r.Monthly) {

@@ -1,21 +1,24 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // reversalDialog asks for the reason of a reversal (冲正) and confirms it:
 // the mistaken entry stays on record marked reversed, so the dialog says
 // so, and nothing happens without a reason.
 type reversalDialog struct {
-	dlg    fyneDialog
-	reason *widget.Entry
-	msg    *widget.Label
+	dlg    *kit.FormDialog
+	form   *kit.Form
+	reason *kit.Entry
 	ok     *widget.Button
 }
 
@@ -23,29 +26,33 @@ type reversalDialog struct {
 // reverse does the reversal with the reason typed, and done runs after it
 // succeeded.
 func newReversalDialog(sh *shell, what, effect string, reverse func(reason string) error, done func()) *reversalDialog {
-	rd := &reversalDialog{}
-	rd.reason = widget.NewEntry()
+	rd := &reversalDialog{form: kit.NewForm("确定冲正")}
+	rd.ok = rd.form.Save
+	rd.ok.Importance = widget.DangerImportance
+	rd.form.Ask = sh.confirm
+	rd.reason = kit.NewEntry()
 	rd.reason.SetPlaceHolder(lang.L("如：月份选错、金额录错、重复登记"))
-	rd.msg = newMessage()
 	entry := widget.NewLabel(what)
 	entry.TextStyle.Bold = true
 	entry.Wrapping = fyne.TextWrapWord
 	explain := widget.NewLabel(lang.L(effect) + lang.L("原记录不会删除，仍保留并标为“已冲正”；冲正后不能撤销。"))
 	explain.Wrapping = fyne.TextWrapWord
-	rd.ok = widget.NewButton(lang.L("确定冲正"), func() {
-		if err := reverse(rd.reason.Text); err != nil {
-			setMessage(rd.msg, err.Error())
+	reasonF := rd.form.Add("冲正原因", rd.reason).Validate(func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return lang.L("请填写冲正原因")
+		}
+		return ""
+	})
+	rd.form.OnSubmit = func() {
+		if err := reverse(strings.TrimSpace(rd.reason.Text)); err != nil {
+			rd.form.SetError(err.Error())
 			return
 		}
-		setMessage(rd.msg, "")
 		rd.dlg.Hide()
 		done()
-	})
-	rd.ok.Importance = widget.DangerImportance
-	cancel := widget.NewButton(lang.L("取消"), func() { rd.dlg.Hide() })
-	form := formColumns(1, []*formCell{newCell("冲正原因", rd.reason)})
-	body := container.NewVBox(entry, explain, form, rd.msg, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, rd.ok)))
-	rd.dlg = showCustom(sh, lang.L("冲正"), body, fyne.NewSize(520, 0))
+	}
+	body := container.NewVBox(entry, explain, rd.form.Grid(1, reasonF))
+	rd.dlg = kit.ShowForm(sh.win, "冲正", rd.form, body, fyne.NewSize(560, 320))
 	return rd
 }
 

@@ -5,11 +5,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // eventDialog records a membership event (转出, 死亡, 出党, 停止党籍, 恢复党籍,
@@ -18,74 +18,70 @@ import (
 type eventDialog struct {
 	sh     *shell
 	m      model.Member
-	dlg    dialog.Dialog
-	kind   *widget.Select
-	date   *widget.Entry
-	note   *widget.Entry
-	msg    *widget.Label
+	dlg    *kit.FormDialog
+	form   *kit.Form
+	kind   *kit.Select
+	date   *kit.DateEntry
+	note   *kit.Entry
 	record *widget.Button
-	// touched is set once date or note is edited: until then a missing
-	// note is shown by the entry's hint, not as an error.
-	touched bool
+	// kindF, dateF and noteF are the fields the checks report against.
+	kindF, dateF, noteF *kit.Field
 }
 
 func showEventDialog(sh *shell, m model.Member) *eventDialog {
-	d := &eventDialog{sh: sh, m: m}
-	d.kind = widget.NewSelect(selectOptions(model.AvailableEvents(&m)...), func(string) { d.check() })
-	d.kind.PlaceHolder = lang.L("请选择")
-	d.date = newDateEntry()
-	d.date.SetText(sh.svc.today().String())
-	d.date.OnChanged = func(string) { d.touched = true; d.check() }
-	d.note = widget.NewEntry()
-	d.note.OnChanged = func(string) { d.touched = true; d.check() }
-	d.msg = newMessage()
-	d.record = widget.NewButton(lang.L("登记"), d.submit)
-	d.record.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("取消"), func() { d.dlg.Hide() })
+	d := &eventDialog{sh: sh, m: m, form: kit.NewForm("登记")}
+	d.record = d.form.Save
+	d.form.Ask = sh.confirm
+	d.form.OnSubmit = d.submit
+	d.kind = kit.NewChoice(selectOptions(model.AvailableEvents(&m)...), func(s string) {
+		d.note.SetPlaceHolder(model.EventKind(s).NoteHint())
+	})
+	d.date = newDateEntry(sh)
+	d.note = kit.NewEntry()
+	d.kindF = d.form.Add("事项", d.kind)
+	d.dateF = d.form.Add("日期", d.date)
+	d.noteF = d.form.Add("说明", d.note)
+	d.form.Check = d.check
+	d.form.Load(func() { d.date.SetDate(sh.svc.today()) })
 
-	form := formColumns(1, []*formCell{newCell("事项", d.kind), newCell("日期", d.date), newCell("说明", d.note)})
 	intro := widget.NewLabel(lang.L("为 {{.Name}} 登记组织关系变动。", map[string]any{"Name": m.Name}))
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, d.record))
-	body := container.NewBorder(intro, container.NewVBox(d.msg, buttons), nil, nil, form)
-	d.dlg = dialog.NewCustomWithoutButtons(lang.L("登记变动"), body, sh.win)
-	d.dlg.Resize(fyne.NewSize(560, 320))
-	d.check()
-	d.dlg.Show()
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(intro, d.form.Grid(1, d.kindF, d.dateF, d.noteF))
+	d.dlg = kit.ShowForm(sh.win, "登记变动", d.form, body, fyne.NewSize(560, 360))
 	return d
 }
 
 // event reads the dialog into an event and checks it against the member as
-// model.MembershipEvent.Apply would in the store; "" means it can be saved.
-func (d *eventDialog) event() (model.MembershipEvent, string) {
-	if d.kind.Selected == "" {
-		return model.MembershipEvent{}, lang.L("请选择要登记的事项")
+// model.MembershipEvent.Apply would in the store.
+func (d *eventDialog) event() (model.MembershipEvent, *kit.Field, string) {
+	if d.kind.Value() == "" {
+		return model.MembershipEvent{}, d.kindF, lang.L("请选择要登记的事项")
 	}
-	kind := model.EventKind(d.kind.Selected)
-	d.note.SetPlaceHolder(kind.NoteHint())
-	date, err := model.ParseDate(d.date.Text)
+	kind := model.EventKind(d.kind.Value())
+	date, err := d.date.Date()
 	if err != nil {
-		return model.MembershipEvent{}, err.Error()
+		return model.MembershipEvent{}, d.dateF, err.Error()
 	}
 	e := model.MembershipEvent{MemberID: d.m.ID, Kind: kind, Date: date, Note: strings.TrimSpace(d.note.Text)}
 	m := d.m
 	if err := e.Apply(&m, d.sh.svc.today()); err != nil {
-		return e, err.Error()
+		// Apply's complaints are about the date or the note.
+		if date.IsZero() || strings.Contains(err.Error(), "日期") {
+			return e, d.dateF, err.Error()
+		}
+		return e, d.noteF, err.Error()
 	}
-	return e, ""
+	return e, nil, ""
 }
 
-func (d *eventDialog) check() {
-	_, problem := d.event()
-	setEnabled(d.record, problem == "")
-	// Before a kind is chosen, or anything typed, nothing is wrong yet.
-	if d.kind.Selected == "" || !d.touched {
-		problem = ""
+func (d *eventDialog) check(report func(*kit.Field, string)) {
+	if _, fd, problem := d.event(); problem != "" {
+		report(fd, problem)
 	}
-	setMessage(d.msg, problem)
 }
 
 func (d *eventDialog) submit() {
-	e, problem := d.event()
+	e, _, problem := d.event()
 	if problem != "" {
 		return
 	}

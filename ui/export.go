@@ -1,18 +1,23 @@
 package ui
 
 import (
+	"log"
 	"net/url"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // writeFunc writes a workbook at path and returns the sentence shown above
@@ -46,7 +51,10 @@ func (s *shell) writeWorkbook(doing, path string, write writeFunc) {
 	})
 }
 
-// showSaved says what was written and where, and offers to open the file.
+// showSaved says what was written and where, and offers to open the file
+// (to print it) or the folder that holds it (to attach it to an e-mail or
+// copy it to a USB drive). When the system cannot open either, it says so
+// and where the file is.
 func (s *shell) showSaved(summary, path string) {
 	where := widget.NewLabel(path)
 	where.Selectable = true
@@ -55,20 +63,54 @@ func (s *shell) showSaved(summary, path string) {
 		summary = lang.L("文件保存在：")
 	}
 	var d dialog.Dialog
-	open := widget.NewButton(lang.L("打开文件"), func() {
+	openFile := widget.NewButtonWithIcon(lang.L("打开文件"), theme.FileIcon(), func() {
 		// Hide first: hiding a dialog also removes any shown above it.
 		d.Hide()
 		if err := s.app.OpenURL(fileURL(path)); err != nil {
-			s.showError("打开文件", err)
+			s.showOpenFailed("打开这个文件", path, err)
 		}
 	})
-	open.Importance = widget.HighImportance
+	openFile.Importance = widget.HighImportance
+	openFolder := widget.NewButtonWithIcon(lang.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		if err := s.reveal(path); err != nil {
+			s.showOpenFailed("打开文件夹", path, err)
+		}
+	})
+	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() { s.app.Clipboard().SetContent(path) })
+	copyPath.Importance = widget.LowImportance
 	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
 	hint := widget.NewLabel(lang.L("打开后可在表格软件中直接打印。"))
-	buttons := container.NewBorder(nil, nil, nil, container.NewHBox(closeButton, open))
+	hint.Wrapping = fyne.TextWrapWord
+	buttons := container.NewBorder(nil, nil, copyPath, container.NewHBox(closeButton, openFolder, openFile))
 	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"), container.NewVBox(widget.NewLabel(summary), where, hint, buttons), s.win)
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(fyne.NewSize(640, 0))
+	s.savedDialog = d
 	d.Show()
+}
+
+// showOpenFailed says that the system could not open the file or folder
+// (doing, a Chinese phrase) and repeats where the file is, so that the
+// secretary can find it by hand.
+func (s *shell) showOpenFailed(doing, path string, err error) {
+	log.Printf("%s %s: %v", doing, path, err)
+	kit.Inform(s.win, "操作未完成", lang.L("无法{{.Doing}}：{{.Err}}。文件保存在：{{.Path}}",
+		map[string]any{"Doing": lang.L(doing), "Err": err.Error(), "Path": path}))
+}
+
+// reveal opens the folder that holds path in the system's file manager:
+// Explorer with the file selected on Windows, the folder elsewhere.
+// Tests replace it.
+func (s *shell) reveal(path string) error {
+	if s.revealer != nil {
+		return s.revealer(path)
+	}
+	if runtime.GOOS == "windows" {
+		// Explorer reports failure through its exit status even when it
+		// opened the window, so only failing to start it is an error.
+		return exec.Command("explorer", "/select,", filepath.Clean(path)).Start()
+	}
+	return s.app.OpenURL(fileURL(filepath.Dir(path)))
 }
 
 // chooseFile asks for a file of kind f to read and hands its path to then;

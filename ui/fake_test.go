@@ -3,8 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"branchledger/model"
 )
@@ -21,10 +25,12 @@ type fakeStore struct {
 	profile model.Profile
 	nextID  int64
 
-	preview    model.ImportPreview // what PreviewImport returns
-	previewErr error
-	committed  []model.ImportPreview // what CommitImport was given
-	exported   []string              // paths ExportRoster wrote
+	preview     model.ImportPreview // what PreviewImport returns
+	previewErr  error
+	committed   []model.ImportPreview // what CommitImport was given
+	choices     []model.ImportChoice  // what PreviewImportWith was given
+	rejectedOut []string              // where WriteRejected wrote
+	exported    []string              // paths ExportRoster wrote
 }
 
 func newFakeStore(today model.Date, ms ...model.Member) *fakeStore {
@@ -194,6 +200,40 @@ func (f *fakeStore) PreviewImport(path string) (model.ImportPreview, error) {
 	return p, nil
 }
 
+// PreviewImportWith keeps the sheets the choice names: enough to show the
+// preview plans again when a box is changed.
+func (f *fakeStore) PreviewImportWith(path string, c model.ImportChoice) (model.ImportPreview, error) {
+	p, err := f.PreviewImport(path)
+	if err != nil {
+		return p, err
+	}
+	f.mu.Lock()
+	f.choices = append(f.choices, c)
+	f.mu.Unlock()
+	p.Choice = c
+	p.Sheets = slices.Clone(p.Sheets)
+	for i := range p.Sheets {
+		p.Sheets[i].Included = slices.Contains(c.Sheets, p.Sheets[i].Name)
+		p.Sheets[i].BranchFromName = p.Sheets[i].CanUseName && slices.Contains(c.SheetNameBranch, p.Sheets[i].Name)
+	}
+	var kept []model.Rejection
+	for _, r := range p.Rejected {
+		if slices.Contains(c.Sheets, r.Sheet) {
+			kept = append(kept, r)
+		}
+	}
+	p.Rejected = kept
+	return p, nil
+}
+
+// WriteRejected records where the refused rows were to go.
+func (f *fakeStore) WriteRejected(p model.ImportPreview, path string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rejectedOut = append(f.rejectedOut, path)
+	return p.RejectedRows(), nil
+}
+
 func (f *fakeStore) CommitImport(p model.ImportPreview) (int, int, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -221,4 +261,21 @@ func (f *fakeStore) ExportRoster(path string) (int, error) {
 	}
 	f.exported = append(f.exported, path)
 	return len(model.FilterMembers(f.members, model.MemberFilter{Left: model.No})), nil
+}
+
+// fill types text into a form's input as a user does: the cursor goes into
+// the field, the text is typed, and the user leaves the field (the moment
+// kit.Form checks it).
+func fill(in fyne.CanvasObject, text string) {
+	f := in.(fyne.Focusable)
+	c := fyne.CurrentApp().Driver().CanvasForObject(in)
+	if c != nil {
+		c.Focus(f)
+	}
+	test.Type(f, text)
+	if c != nil {
+		c.Unfocus()
+	} else {
+		f.FocusLost()
+	}
 }

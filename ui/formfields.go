@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // datePlaceholder is the hint in every date entry: model.ParseDate reads both.
@@ -76,11 +77,11 @@ func formColumns(n int, cells []*formCell) fyne.CanvasObject {
 // Chinese form label, translated through the same files as every UI string.
 func fieldLabel(f model.Field) string { return lang.L(f.Label()) }
 
-// newDateEntry is an entry for a date typed as 2006-01-02 or 2006-01.
-func newDateEntry() *widget.Entry {
-	e := widget.NewEntry()
-	e.SetPlaceHolder(lang.L(datePlaceholder))
-	return e
+// newDateEntry is a date entry whose calendar opens on the store's today.
+func newDateEntry(sh *shell) *kit.DateEntry {
+	d := kit.NewDateEntry()
+	d.Today = sh.svc.today
+	return d
 }
 
 // selectOptions turns a list of typed Chinese values into Select options.

@@ -14,8 +14,8 @@ import (
 )
 
 // homeScreen is 首页: who the branch is, how many members it has, and what an
-// inspection would find — breaches of the set-up rules and member records
-// with problems.
+// inspection would find, by area (model.FindingTopic): the set-up,
+// organisational life, dues and the members' records.
 type homeScreen struct {
 	sh      *shell
 	content fyne.CanvasObject
@@ -24,21 +24,12 @@ type homeScreen struct {
 	setup      *widget.Button // call to action while the profile is empty
 	counts     []*widget.Card // 在册党员, 正式, 预备, 流动, 失联
 
-	setupFindings []model.Finding // from the profile and the counts, at once
-	findings      []model.Finding // the set-up ones and what the checks found
-	problems      []memberProblem
+	setupFindings []model.Finding // from the profile and the roster, at once
+	findings      []model.Finding // every finding, by area (model.SortFindings)
 	findingsList  *widget.List
-	problemsList  *widget.List
 	allGood       *widget.Label
 	checking      *widget.Label // says so while the checks are being worked out
 	upcoming      *widget.Label // planned activities of the next months
-}
-
-// memberProblem is a member on the roster whose record breaks a rule.
-type memberProblem struct {
-	id      int64
-	name    string
-	message string
 }
 
 var countTitles = []string{"在册党员", "正式党员", "预备党员", "流动党员", "失联党员"}
@@ -83,33 +74,15 @@ func newHomeScreen(sh *shell) *homeScreen {
 		}
 	}
 
-	h.problemsList = widget.NewList(func() int { return len(h.problems) },
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("")
-			name.TextStyle.Bold = true
-			msg := widget.NewLabel("")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			msg.Importance = widget.DangerImportance
-			return container.NewBorder(nil, nil, name, nil, msg)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[1].(*widget.Label).SetText(h.problems[id].name)
-			row.Objects[0].(*widget.Label).SetText(h.problems[id].message)
-		})
-	h.problemsList.OnSelected = func(id widget.ListItemID) {
-		h.problemsList.UnselectAll()
-		sh.openMember(h.problems[id].id)
-	}
 	h.allGood = widget.NewLabel("")
 	h.checking = widget.NewLabel("")
 	h.upcoming = widget.NewLabel("")
 	h.upcoming.Wrapping = fyne.TextWrapWord
 
 	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.upcoming)
-	findings := container.NewBorder(container.NewHBox(heading("支部设置检查"), h.checking), nil, nil, nil, h.findingsList)
-	problems := container.NewBorder(heading("党员信息待完善（点击查看）"), nil, nil, nil, container.NewStack(h.problemsList, h.allGood))
-	h.content = container.NewBorder(top, nil, nil, nil, container.NewGridWithRows(2, findings, problems))
+	findings := container.NewBorder(container.NewHBox(heading("检查发现（点击处理）"), h.checking), nil, nil, nil,
+		container.NewStack(h.findingsList, container.NewVBox(h.allGood)))
+	h.content = container.NewBorder(top, nil, nil, nil, findings)
 
 	sh.onDataChanged(h.refresh)
 	sh.onChecked(h.showChecks)
@@ -129,14 +102,21 @@ func severityLook(s model.Severity) (fyne.Resource, widget.Importance) {
 }
 
 // openFinding goes where a finding is dealt with: the member it names, the
-// 活动 screen's calendar for a calendar finding, 设置 for the rest.
+// 活动 screen's calendar for an activity finding, 党费's bases for a dues
+// finding without a member, the roster for the members' records, 设置 for
+// the rest.
 func (h *homeScreen) openFinding(f model.Finding) {
 	switch {
+	case f.RecruitID != 0 && h.sh.svc.Recruiting != nil:
+		h.sh.openRecruit(f.RecruitID)
 	case f.MemberID != 0:
 		h.sh.openMember(f.MemberID)
 	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:
 		h.sh.show(screenActivities)
 		h.sh.activities.showCalendar()
+	case f.About == model.AboutDues && h.sh.svc.Dues != nil:
+		h.sh.show(screenDues)
+		h.sh.dues.showBases()
 	default:
 		h.sh.show(screenSettings)
 	}
@@ -174,19 +154,18 @@ func (h *homeScreen) refresh() {
 
 	h.setupFindings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)
 	h.setupFindings = append(h.setupFindings, model.CheckRoster(ms, today, h.sh.rules)...)
+	model.SortFindings(h.setupFindings)
 	h.showUpcoming()
 	h.showChecks()
 }
 
-// showChecks lists the set-up findings followed by what the checks found,
-// and says so while the checks are still being worked out.
+// showChecks lists what the checks found (storage/findings, the same list
+// `branchledger check` prints); until they arrive, the findings that are
+// quick to know, and says so while the checks are being worked out.
 func (h *homeScreen) showChecks() {
 	h.findings = slices.Clone(h.setupFindings)
-	h.problems = nil
 	if c := h.sh.checks; c != nil {
-		h.addActivityNews(c.compliance.Findings)
-		h.addDuesNews(c.arrears)
-		h.problems = c.problems
+		h.findings = c.findings // until new ones arrive, the last ones
 	}
 	// Text rather than Hidden: a label shown again in an HBox keeps the
 	// zero size it was laid out with while hidden.
@@ -197,13 +176,13 @@ func (h *homeScreen) showChecks() {
 	}
 	msg := ""
 	switch {
+	case len(h.findings) > 0:
 	case h.sh.checks == nil:
 		msg = lang.L("正在检查…")
-	case len(h.problems) == 0 && len(h.sh.members) > 0:
-		msg = lang.L("在册党员的信息都已填写完整、没有发现问题。")
+	default:
+		msg = lang.L("没有发现问题。")
 	}
 	h.allGood.Hidden = msg == ""
 	h.allGood.SetText(msg)
 	h.findingsList.Refresh()
-	h.problemsList.Refresh()
 }

@@ -13,21 +13,6 @@ import (
 // upcomingMonths is how far ahead the home screen shows planned activities.
 const upcomingMonths = 2
 
-// addActivityNews puts the compliance calendar's and the participation
-// check's findings after the set-up ones.
-func (h *homeScreen) addActivityNews(found []model.Finding) {
-	// The report repeats the set-up findings already listed.
-	listed := make(map[string]bool, len(h.findings))
-	for _, f := range h.findings {
-		listed[f.Message] = true
-	}
-	for _, f := range found {
-		if !listed[f.Message] {
-			h.findings = append(h.findings, f)
-		}
-	}
-}
-
 // showUpcoming lists the activities planned for the coming months: a short
 // read, done at once.
 func (h *homeScreen) showUpcoming() {

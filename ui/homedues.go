@@ -6,17 +6,6 @@ import (
 	"branchledger/model"
 )
 
-// addDuesNews adds the members behind with dues to the home screen's
-// findings: a warning at the app's early threshold, serious at the 党章
-// art. 9 six months. list comes from the shell's checks.
-func (h *homeScreen) addDuesNews(list []model.Arrear) {
-	for _, a := range list {
-		if a.Severity == model.Warning || a.Severity == model.Serious {
-			h.findings = append(h.findings, model.Finding{Severity: a.Severity, Message: a.Message(), MemberID: a.MemberID})
-		}
-	}
-}
-
 // addDuesColumn adds the 党费 column to the roster: how many months a
 // member is behind, empty when up to date.
 func (r *rosterScreen) addDuesColumn() {

@@ -56,3 +56,8 @@ func (s *shell) SaveWorkbook(doing, defaultName string, write func(path string) 
 func (s *shell) ChooseFile(doing string, exts []string, then func(path string)) {
 	s.chooseFile(doing, filedialog.ByExtension(exts...), then)
 }
+
+// SaveFile asks where to save a new file (not a workbook: a data file).
+func (s *shell) SaveFile(title, name string, exts []string, then func(path string)) {
+	s.files.Save(title, name, filedialog.ByExtension(exts...), then)
+}

@@ -8,6 +8,7 @@ import (
 	"branchledger/assets"
 	"branchledger/model"
 	"branchledger/ui/internal/uistrings"
+	"branchledger/ui/recruit"
 )
 
 // uiStrings collects every Chinese string the UI translates: literals passed
@@ -15,7 +16,7 @@ import (
 // labels kept in variables.
 func uiStrings(t *testing.T) []string {
 	t.Helper()
-	extra := []string{screenHome, screenRoster, screenSettings, screenActivities, datePlaceholder}
+	extra := []string{screenHome, screenRoster, screenSettings, screenActivities, datePlaceholder, recruit.Title}
 	for _, list := range [][]string{categoryChoices, standingChoices, mobileChoices, lostChoices, leftChoices, countTitles} {
 		extra = append(extra, list...)
 	}
@@ -26,7 +27,7 @@ func uiStrings(t *testing.T) []string {
 		extra = append(extra, s.String())
 	}
 	return uistrings.Literals(t, uistrings.Spec{
-		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "labelled"},
+		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "showOpenFailed", "Inform"},
 		Columns: []string{"column", "textColumn"},
 		Extra:   extra,
 	})

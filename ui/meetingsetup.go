@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // lecturePeriods are the 党课 periods offered, in the order shown.
@@ -27,8 +28,8 @@ type meetingSetupForm struct {
 	content   fyne.CanvasObject
 	committee *widget.Label
 	groups    *widget.Check
-	period    *widget.Select
-	count     *widget.Select
+	period    *kit.Select
+	count     *kit.Select
 	save      *widget.Button
 	status    *widget.Label
 }
@@ -42,12 +43,12 @@ func newMeetingSetupForm(sh *shell) *meetingSetupForm {
 	for _, p := range lecturePeriods {
 		periods = append(periods, lang.L(p.String()))
 	}
-	f.period = widget.NewSelect(periods, func(string) { f.changed() })
+	f.period = kit.NewSelect(periods, func(string) { f.changed() }).FitOptions()
 	var counts []string
 	for n := 1; n <= maxLecturesPerTerm; n++ {
 		counts = append(counts, strconv.Itoa(n))
 	}
-	f.count = widget.NewSelect(counts, func(string) { f.changed() })
+	f.count = kit.NewSelect(counts, func(string) { f.changed() }).FitOptions()
 	f.save = widget.NewButtonWithIcon(lang.L("保存"), theme.DocumentSaveIcon(), f.submit)
 	f.save.Importance = widget.HighImportance
 	f.status = widget.NewLabel("")

@@ -7,10 +7,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // The checking half of the member form: reading the widgets into a record,
-// running model's rules over it after every change, and saving.
+// running model's rules over it, and saving.
 
 // member reads the widgets into a normalised copy of the record and returns
 // it with every problem found: unreadable dates first, then model's rules.
@@ -28,11 +29,6 @@ func (f *memberForm) member() (model.Member, model.ValidationErrors) {
 			errs = append(errs, e)
 		}
 	}
-	for field, se := range f.serverErrs {
-		if f.text(field) == se[1] && errs.For(field) == "" {
-			errs = append(errs, model.FieldError{Field: field, Message: se[0]})
-		}
-	}
 	return m, errs
 }
 
@@ -41,7 +37,7 @@ func (f *memberForm) via(m model.Member) (*model.MembershipEvent, string) {
 	if f.transferIn == nil || !f.transferIn.Checked {
 		return nil, ""
 	}
-	d, err := model.ParseDate(f.viaDate.Text)
+	d, err := f.viaDate.Date()
 	if err != nil {
 		return nil, err.Error()
 	}
@@ -52,62 +48,24 @@ func (f *memberForm) via(m model.Member) (*model.MembershipEvent, string) {
 	return &e, ""
 }
 
-func (f *memberForm) revalidate() {
-	if f.summary == nil {
-		return // still building
-	}
+// check is the form's whole-record check, and shows 党龄 as it follows
+// from what is typed.
+func (f *memberForm) check(report func(fd *kit.Field, message string)) {
 	m, errs := f.member()
-	var missing []string
-	for _, fi := range model.MemberFields {
-		msg := errs.For(fi.Field)
-		if msg != "" && !f.showsMessage(fi.Field) {
-			missing = append(missing, fieldLabel(fi.Field))
-			msg = ""
-		}
-		setMessage(f.msgs[fi.Field], msg)
+	for _, e := range errs {
+		report(f.fields[e.Field], e.Message)
 	}
-	_, viaErr := f.via(m)
-	if f.viaMsg != nil {
-		setMessage(f.viaMsg, viaErr)
+	if _, viaErr := f.via(m); viaErr != "" {
+		report(f.viaField, viaErr)
 	}
-
 	age := ""
 	if y, ok := m.PartyAge(f.sh.svc.today()); ok {
 		age = lang.L("党龄 {{.N}} 年", map[string]any{"N": y})
 	} else if m.Category == model.CategoryProbationary {
 		age = lang.L("预备党员尚无党龄")
 	}
-	setMessage(f.partyAge, age)
-
-	switch {
-	case len(errs) == 0 && viaErr == "":
-		f.summary.SetText("")
-		f.save.Enable()
-	case len(missing) == len(errs) && viaErr == "":
-		f.summary.SetText(lang.L("尚需填写：") + strings.Join(missing, lang.L("、")))
-		f.save.Disable()
-	case len(missing) > 0:
-		f.summary.SetText(lang.L("请按红字提示更正；尚需填写：") + strings.Join(missing, lang.L("、")))
-		f.save.Disable()
-	default:
-		f.summary.SetText(lang.L("请按红字提示更正后保存"))
-		f.save.Disable()
-	}
-}
-
-// showsMessage says whether a field's message is shown: once the field was
-// touched or holds something, and always when editing a saved record. An
-// untouched empty field of a new record is only counted in the summary, so
-// that a fresh form is not a wall of red.
-func (f *memberForm) showsMessage(field model.Field) bool {
-	if !f.isNew || f.touched[field] {
-		return true
-	}
-	switch t := f.text(field); field {
-	case model.FieldLostContact, model.FieldMobile:
-		return t == "是"
-	default:
-		return t != ""
+	if f.partyAge != nil && f.partyAge.Text != age {
+		f.partyAge.SetText(age)
 	}
 }
 
@@ -131,10 +89,12 @@ func (f *memberForm) submit() {
 	switch {
 	case ve != nil || errors.As(err, &ve):
 		for _, e := range ve {
-			f.serverErrs[e.Field] = [2]string{e.Message, f.text(e.Field)}
-			f.touched[e.Field] = true
+			if fd := f.fields[e.Field]; fd != nil {
+				f.form.SetServerError(fd, e.Message)
+			} else {
+				f.form.SetError(e.Error())
+			}
 		}
-		f.revalidate()
 		return
 	case err != nil:
 		f.sh.showError("保存党员信息", err)

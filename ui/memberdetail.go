@@ -65,7 +65,7 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		func() int { return len(d.events) },
 		func(row, col int) string {
 			e := d.events[row]
-			return [...]string{e.Date.String(), string(e.Kind), e.Note, formatTime(e.CreatedAt)}[col]
+			return [...]string{e.Date.String(), valueText(string(e.Kind)), e.Note, formatTime(e.CreatedAt)}[col]
 		})
 	d.changesTable = newTextTable([]textColumn{{"修改时间", 10, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}, {"来源", 12, false}},
 		func() int { return len(d.changes) },
@@ -129,11 +129,11 @@ func (d *memberDetail) show() {
 		d.status.SetText(lang.L("在册"))
 	} else {
 		d.status.Importance = widget.WarningImportance
-		d.status.SetText(lang.L("已于 {{.Date}} {{.Kind}}，不在册", map[string]any{"Date": d.m.LeftOn.String(), "Kind": string(d.m.LeftBy)}))
+		d.status.SetText(lang.L("已于 {{.Date}} {{.Kind}}，不在册", map[string]any{"Date": d.m.LeftOn.String(), "Kind": valueText(string(d.m.LeftBy))}))
 	}
 	errs := d.m.Validate(today, d.r.sh.rules)
 	for _, fi := range model.MemberFields {
-		d.values[fi.Field].SetText(d.m.Text(fi.Field))
+		d.values[fi.Field].SetText(fieldValue(&d.m, fi.Field))
 		setMessage(d.msgs[fi.Field], errs.For(fi.Field))
 	}
 	age := ""

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/model"
@@ -21,30 +22,34 @@ func TestAddMemberThroughTheForm(t *testing.T) {
 	if form == nil {
 		t.Fatal("新增党员 opened no form")
 	}
-	if !form.save.Disabled() {
+	if !form.form.Save.Disabled() {
 		t.Error("save enabled on an empty form")
 	}
 	if form.entries[model.FieldBranchName].Text != testBranch {
 		t.Errorf("所在党支部 starts as %q, want the branch's name", form.entries[model.FieldBranchName].Text)
 	}
 	id := validID("19880315", "242") // even 17th digit: female
-	test.Type(form.entries[model.FieldName], "马丽娟")
-	test.Type(form.entries[model.FieldIDNumber], id)
+	in := func(f model.Field) fyne.CanvasObject { return form.fields[f].Input }
+	fill(in(model.FieldName), "马丽娟")
+	fill(in(model.FieldIDNumber), id)
 	if got := form.entries[model.FieldBirthDate].Text; got != "1988-03-15" {
 		t.Errorf("birth date filled from the ID number as %q, want 1988-03-15", got)
 	}
 	if got := form.selects[model.FieldSex].Selected; got != "女" {
 		t.Errorf("sex filled from the ID number as %q, want 女", got)
 	}
-	test.Type(form.entries[model.FieldJoinDate], "2012-06-20")
-	test.Type(form.entries[model.FieldFullDate], "2013-06")
+	fill(in(model.FieldJoinDate), "2012.6.20")
+	fill(in(model.FieldFullDate), "2013年6月")
 	if form.partyAge.Text != "党龄 13 年" {
 		t.Errorf("party age shown as %q, want 党龄 13 年", form.partyAge.Text)
 	}
-	if form.save.Disabled() {
-		t.Fatalf("save still disabled: %s", form.summary.Text)
+	if form.form.Save.Disabled() {
+		t.Fatalf("save still disabled: %s", form.form.Reason.Text)
 	}
-	test.Tap(form.save)
+	// Enter saves, from whichever field the cursor is in.
+	c := s.win.Canvas()
+	c.Focus(in(model.FieldPhone).(fyne.Focusable))
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 
 	if len(f.members) != 1 {
 		t.Fatalf("the store holds %d members, want 1", len(f.members))
@@ -68,25 +73,31 @@ func TestBadCheckDigitIsShownUnderTheIDField(t *testing.T) {
 	id := validID("19880315", "242")
 	bad := id[:17] + map[bool]string{true: "1", false: "2"}[id[17] != '1']
 
-	test.Type(form.entries[model.FieldName], "马丽娟")
-	test.Type(form.entries[model.FieldIDNumber], bad)
-	msg := form.msgs[model.FieldIDNumber]
-	if !msg.Visible() || !strings.Contains(msg.Text, "校验位") {
-		t.Errorf("message under 公民身份号码: visible %v, %q; want the check digit message", msg.Visible(), msg.Text)
+	in := func(f model.Field) fyne.CanvasObject { return form.fields[f].Input }
+	fill(in(model.FieldName), "马丽娟")
+	s.win.Canvas().Focus(in(model.FieldIDNumber).(fyne.Focusable))
+	test.Type(in(model.FieldIDNumber).(fyne.Focusable), bad)
+	idField := form.fields[model.FieldIDNumber]
+	if idField.Message() != "" {
+		t.Errorf("a message shows while the ID number is being typed: %q", idField.Message())
 	}
-	if !form.save.Disabled() {
+	s.win.Canvas().Unfocus()
+	if !strings.Contains(idField.Message(), "校验位") {
+		t.Errorf("message under 公民身份号码 after leaving it: %q; want the check digit message", idField.Message())
+	}
+	if !form.form.Save.Disabled() {
 		t.Error("save enabled with a bad ID number")
 	}
-	if form.msgs[model.FieldJoinDate].Visible() {
+	if form.fields[model.FieldJoinDate].Message() != "" {
 		t.Error("an untouched empty field shows its message on a new form")
 	}
-	if !strings.Contains(form.summary.Text, fieldLabel(model.FieldJoinDate)) {
-		t.Errorf("summary %q does not name the missing 加入党组织日期", form.summary.Text)
+	if !strings.Contains(form.form.Reason.Text, fieldLabel(model.FieldJoinDate)) {
+		t.Errorf("summary %q does not name the missing 加入党组织日期", form.form.Reason.Text)
 	}
 
 	form.entries[model.FieldIDNumber].SetText(id)
-	if msg.Visible() {
-		t.Errorf("message still shown after correcting the ID number: %q", msg.Text)
+	if idField.Message() != "" {
+		t.Errorf("message still shown after correcting the ID number: %q", idField.Message())
 	}
 }
 
@@ -96,19 +107,20 @@ func TestFormShowsTheServicesValidationErrors(t *testing.T) {
 	s := newTestShell(t, f)
 	s.show(screenRoster)
 	form := s.roster.addMember()
-	test.Type(form.entries[model.FieldName], "乙")
-	test.Type(form.entries[model.FieldIDNumber], id)
-	test.Type(form.entries[model.FieldJoinDate], "2010-07-01")
-	test.Type(form.entries[model.FieldFullDate], "2011-07-01")
-	test.Tap(form.save)
+	in := func(f model.Field) fyne.CanvasObject { return form.fields[f].Input }
+	fill(in(model.FieldName), "乙")
+	fill(in(model.FieldIDNumber), id)
+	fill(in(model.FieldJoinDate), "2010-07-01")
+	fill(in(model.FieldFullDate), "2011-07-01")
+	test.Tap(form.form.Save)
 
 	if len(f.members) != 1 {
 		t.Fatalf("a duplicate ID number was saved")
 	}
-	if got := form.msgs[model.FieldIDNumber].Text; !strings.Contains(got, "已属于在册党员 甲") {
+	if got := form.fields[model.FieldIDNumber].Message(); !strings.Contains(got, "已属于在册党员 甲") {
 		t.Errorf("message under 公民身份号码 after the store refused: %q", got)
 	}
-	if !form.save.Disabled() {
+	if !form.form.Save.Disabled() {
 		t.Error("save enabled while the refused ID number is unchanged")
 	}
 }
@@ -118,18 +130,20 @@ func TestTransferInPassesTheEvent(t *testing.T) {
 	s := newTestShell(t, f)
 	s.show(screenRoster)
 	form := s.roster.addMember()
-	test.Type(form.entries[model.FieldName], "丙")
-	test.Type(form.entries[model.FieldIDNumber], validID("19800101", "123"))
-	test.Type(form.entries[model.FieldJoinDate], "2010-07-01")
-	test.Type(form.entries[model.FieldFullDate], "2011-07-01")
+	in := func(f model.Field) fyne.CanvasObject { return form.fields[f].Input }
+	fill(in(model.FieldName), "丙")
+	fill(in(model.FieldIDNumber), validID("19800101", "123"))
+	fill(in(model.FieldJoinDate), "2010-07-01")
+	fill(in(model.FieldFullDate), "2011-07-01")
 	test.Tap(form.transferIn)
-	form.viaDate.SetText("2026-10")
-	if !form.save.Disabled() || form.viaMsg.Text == "" {
+	form.viaDate.SetText("")
+	fill(form.viaDate, "2026.10")
+	if !form.form.Save.Disabled() || form.viaField.Message() == "" {
 		t.Errorf("a month-only transfer date was accepted")
 	}
 	form.viaDate.SetText("2026-10-08")
-	test.Type(form.viaNote, "从西固区某公司党支部转来")
-	test.Tap(form.save)
+	fill(form.viaNote, "从西固区某公司党支部转来")
+	test.Tap(form.form.Save)
 	if len(f.events) != 1 || f.events[0].Kind != model.EventTransferIn || f.events[0].Date != model.NewDate(2026, 10, 8) {
 		t.Errorf("events recorded: %+v", f.events)
 	}

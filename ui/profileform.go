@@ -12,95 +12,90 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // Form fields of the profile that model has no constant for, for the
 // messages of dates that cannot be read.
 const profileTermStart model.Field = "term_start"
 
-// profileForm edits the branch profile (支部基本信息), checked as it is typed
-// with model.Profile.Validate.
+// profileForm edits the branch profile (支部基本信息), checked with
+// model.Profile.Validate as kit.Form does: on leaving a field or saving.
 type profileForm struct {
 	sh      *shell
 	content fyne.CanvasObject
+	form    *kit.Form
 	orig    model.Profile
-	touched bool // messages show once the form is edited, or when it was filled before
 
-	orgName, orgAddress, employees *widget.Entry
-	branchName, secretary          *widget.Entry
-	founded, termStart, termEnd    *widget.Entry
-	instructor, instructorPhone    *widget.Entry
-	contact, contactPhone          *widget.Entry
-	orgType, branchType            *widget.Select
+	orgName, orgAddress, employees *kit.Entry
+	branchName, secretary          *kit.Entry
+	founded, termStart, termEnd    *kit.DateEntry
+	instructor, instructorPhone    *kit.Entry
+	contact, contactPhone          *kit.Entry
+	orgType, branchType            *kit.Select
 	committee                      []committeeRow
 	committeeBox                   *fyne.Container
-	msgs                           map[model.Field]*widget.Label
+	committeeMsg                   *widget.Label
+	fields                         map[model.Field]*kit.Field
 	save                           *widget.Button
 	status                         *widget.Label
 }
 
 // committeeRow is one seat on the branch committee.
 type committeeRow struct {
-	name *widget.Entry
-	role *widget.Select
+	name *kit.Entry
+	role *kit.Select
 	row  fyne.CanvasObject
 }
 
 func newProfileForm(sh *shell) *profileForm {
-	f := &profileForm{sh: sh, msgs: map[model.Field]*widget.Label{}}
-	entry := func() *widget.Entry {
-		e := widget.NewEntry()
-		e.OnChanged = func(string) { f.changed() }
-		return e
-	}
-	dateEntry := func() *widget.Entry {
-		e := newDateEntry()
-		e.OnChanged = func(string) { f.changed() }
-		return e
-	}
-	f.orgName, f.orgAddress, f.employees = entry(), entry(), entry()
-	f.branchName, f.secretary = entry(), entry()
-	f.founded, f.termStart, f.termEnd = dateEntry(), dateEntry(), dateEntry()
-	f.instructor, f.instructorPhone, f.contact, f.contactPhone = entry(), entry(), entry(), entry()
-	f.orgType = widget.NewSelect(selectOptions(model.OrgEnterprise, model.OrgSocial), func(string) { f.changed() })
-	f.branchType = widget.NewSelect(selectOptions(model.BranchOwn, model.BranchJoint), func(string) { f.changed() })
-	f.orgType.PlaceHolder, f.branchType.PlaceHolder = lang.L("请选择"), lang.L("请选择")
+	f := &profileForm{sh: sh, form: kit.NewForm("保存支部信息"), fields: map[model.Field]*kit.Field{}}
+	f.form.OnSubmit = f.submit
+	f.form.Check = f.check
+	f.save = f.form.Save
+	f.orgName, f.orgAddress, f.employees = kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	f.branchName, f.secretary = kit.NewEntry(), kit.NewEntry()
+	f.founded, f.termStart, f.termEnd = newDateEntry(sh), newDateEntry(sh), newDateEntry(sh)
+	f.instructor, f.instructorPhone, f.contact, f.contactPhone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	f.orgType = kit.NewChoice(selectOptions(model.OrgEnterprise, model.OrgSocial), nil)
+	f.branchType = kit.NewChoice(selectOptions(model.BranchOwn, model.BranchJoint), nil)
+	f.status = widget.NewLabel("")
+	f.employees.OnChanged = func(string) { f.status.SetText("") }
 
-	cell := func(label string, w fyne.CanvasObject, field model.Field) *formCell {
-		c := newCell(label, w)
+	cell := func(label string, w fyne.CanvasObject, field model.Field) *kit.Field {
+		fd := f.form.Add(label, w)
 		if field != "" {
-			f.msgs[field] = c.msg
+			f.fields[field] = fd
 		}
-		return c
+		return fd
 	}
-	org := formColumns(2, []*formCell{
+	org := f.form.Grid(2,
 		cell("单位名称", f.orgName, model.ProfileOrgName), cell("单位类型", f.orgType, ""),
 		cell("单位地址", f.orgAddress, ""), cell("职工人数", f.employees, model.ProfileEmployees),
-	})
-	branch := formColumns(2, []*formCell{
+	)
+	branch := f.form.Grid(2,
 		cell("党支部名称", f.branchName, model.ProfileBranchName), cell("支部类型", f.branchType, ""),
 		cell("成立日期", f.founded, model.ProfileFounded), cell("支部书记", f.secretary, ""),
 		cell("本届任期开始", f.termStart, profileTermStart), cell("本届任期届满", f.termEnd, model.ProfileTermEnd),
-	})
-	contacts := formColumns(2, []*formCell{
+	)
+	contacts := f.form.Grid(2,
 		cell("党建指导员", f.instructor, ""), cell("指导员电话", f.instructorPhone, model.ProfileInstructorPhone),
 		cell("联系人", f.contact, ""), cell("联系人电话", f.contactPhone, model.ProfileContactPhone),
-	})
+	)
 
 	f.committeeBox = container.NewVBox()
-	committeeMsg := newMessage()
-	f.msgs[model.ProfileCommittee] = committeeMsg
-	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.changed() })
+	f.committeeMsg = widget.NewLabel("")
+	f.committeeMsg.Importance = widget.DangerImportance
+	f.committeeMsg.Wrapping = fyne.TextWrapWord
+	f.committeeMsg.Hide()
+	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.form.MarkChanged() })
 
-	f.save = widget.NewButtonWithIcon(lang.L("保存支部信息"), theme.DocumentSaveIcon(), f.submit)
-	f.save.Importance = widget.HighImportance
-	f.status = widget.NewLabel("")
 	f.content = container.NewVBox(
 		heading("单位"), org,
 		heading("党支部"), branch,
-		heading("支部委员会"), f.committeeBox, committeeMsg, container.NewHBox(addSeat),
+		heading("支部委员会"), f.committeeBox, f.committeeMsg, container.NewHBox(addSeat),
 		heading("党建指导员与联系人"), contacts,
-		container.NewHBox(f.save, f.status),
+		container.NewBorder(nil, nil, nil, container.NewHBox(f.status, f.save), f.form.Reason),
 	)
 	f.load()
 	return f
@@ -113,39 +108,45 @@ func (f *profileForm) load() {
 		return
 	}
 	f.orig = p
-	f.orgName.SetText(p.OrgName)
-	f.orgType.SetSelected(string(p.OrgType))
-	f.orgAddress.SetText(p.OrgAddress)
-	f.employees.SetText("")
-	if p.EmployeeCount > 0 {
-		f.employees.SetText(strconv.Itoa(p.EmployeeCount))
+	f.form.Load(func() {
+		f.orgName.SetText(p.OrgName)
+		f.orgType.SetValue(string(p.OrgType))
+		f.orgAddress.SetText(p.OrgAddress)
+		f.employees.SetText("")
+		if p.EmployeeCount > 0 {
+			f.employees.SetText(strconv.Itoa(p.EmployeeCount))
+		}
+		f.branchName.SetText(p.BranchName)
+		f.branchType.SetValue(string(p.BranchType))
+		f.founded.SetDate(p.FoundedOn)
+		f.secretary.SetText(p.Secretary)
+		f.termStart.SetDate(p.TermStart)
+		f.termEnd.SetDate(p.TermEnd)
+		f.instructor.SetText(p.InstructorName)
+		f.instructorPhone.SetText(p.InstructorPhone)
+		f.contact.SetText(p.ContactName)
+		f.contactPhone.SetText(p.ContactPhone)
+		f.committee = nil
+		f.committeeBox.RemoveAll()
+		for _, c := range p.Committee {
+			f.addSeat(c)
+		}
+	})
+	if p.IsSet() {
+		f.form.ShowAll() // a profile filled before shows its problems at once
 	}
-	f.branchName.SetText(p.BranchName)
-	f.branchType.SetSelected(string(p.BranchType))
-	f.founded.SetText(p.FoundedOn.String())
-	f.secretary.SetText(p.Secretary)
-	f.termStart.SetText(p.TermStart.String())
-	f.termEnd.SetText(p.TermEnd.String())
-	f.instructor.SetText(p.InstructorName)
-	f.instructorPhone.SetText(p.InstructorPhone)
-	f.contact.SetText(p.ContactName)
-	f.contactPhone.SetText(p.ContactPhone)
-	f.committee = nil
-	f.committeeBox.RemoveAll()
-	for _, c := range p.Committee {
-		f.addSeat(c)
-	}
-	f.touched = p.IsSet()
-	f.revalidate()
 	f.status.SetText("")
 }
 
 func (f *profileForm) addSeat(c model.CommitteeMember) {
-	r := committeeRow{name: widget.NewEntry(), role: widget.NewSelect(model.CommitteeRoles, func(string) { f.changed() })}
+	r := committeeRow{name: kit.NewEntry(), role: kit.NewChoice(model.CommitteeRoles, nil)}
 	r.name.SetPlaceHolder(lang.L("姓名"))
 	r.name.SetText(c.Name)
-	r.name.OnChanged = func(string) { f.changed() }
-	r.role.SetSelected(c.Role)
+	r.role.SetValue(c.Role)
+	// The seats are not fields of the form: an edit counts as a change and
+	// the committee's message shows under the list.
+	r.name.OnChanged = func(string) { f.form.MarkChanged() }
+	r.role.OnChanged = func(string) { f.form.MarkChanged() }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i := range f.committee {
 			if f.committee[i].row == r.row {
@@ -154,7 +155,7 @@ func (f *profileForm) addSeat(c model.CommitteeMember) {
 			}
 		}
 		f.committeeBox.Remove(r.row)
-		f.changed()
+		f.form.MarkChanged()
 	})
 	remove.Importance = widget.LowImportance
 	r.row = container.NewGridWithColumns(3, r.name, r.role, container.NewHBox(remove))
@@ -166,15 +167,15 @@ func (f *profileForm) addSeat(c model.CommitteeMember) {
 func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	p := f.orig
 	var errs model.ValidationErrors
-	date := func(e *widget.Entry, field model.Field) model.Date {
-		d, err := model.ParseDate(e.Text)
+	date := func(e *kit.DateEntry, field model.Field) model.Date {
+		d, err := e.Date()
 		if err != nil {
 			errs = append(errs, model.FieldError{Field: field, Message: err.Error()})
 		}
 		return d
 	}
 	p.OrgName, p.OrgAddress = strings.TrimSpace(f.orgName.Text), strings.TrimSpace(f.orgAddress.Text)
-	p.OrgType, p.BranchType = model.OrgType(f.orgType.Selected), model.BranchType(f.branchType.Selected)
+	p.OrgType, p.BranchType = model.OrgType(f.orgType.Value()), model.BranchType(f.branchType.Value())
 	p.EmployeeCount = 0
 	if t := strings.TrimSpace(f.employees.Text); t != "" {
 		n, err := strconv.Atoi(t)
@@ -191,7 +192,7 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	p.ContactName, p.ContactPhone = strings.TrimSpace(f.contact.Text), strings.TrimSpace(f.contactPhone.Text)
 	p.Committee = nil
 	for _, r := range f.committee {
-		p.Committee = append(p.Committee, model.CommitteeMember{Name: strings.TrimSpace(r.name.Text), Role: r.role.Selected})
+		p.Committee = append(p.Committee, model.CommitteeMember{Name: strings.TrimSpace(r.name.Text), Role: r.role.Value()})
 	}
 	for _, e := range p.Validate(f.sh.svc.today(), f.sh.rules) {
 		if errs.For(e.Field) == "" {
@@ -201,25 +202,25 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	return p, errs
 }
 
-func (f *profileForm) changed() {
-	f.touched = true
-	f.status.SetText("")
-	f.revalidate()
-}
-
-func (f *profileForm) revalidate() {
-	if f.save == nil {
-		return // still building
-	}
+// check reports the profile's problems against their fields; the
+// committee's show under the seats once the user has edited them.
+func (f *profileForm) check(report func(*kit.Field, string)) {
 	_, errs := f.profile()
-	for field, l := range f.msgs {
-		msg := ""
-		if f.touched {
-			msg = errs.For(field)
+	committee := ""
+	for _, e := range errs {
+		if e.Field == model.ProfileCommittee {
+			committee = e.Message
+			report(nil, lang.L("请更正：")+lang.L("支部委员会"))
+			continue
 		}
-		setMessage(l, msg)
+		report(f.fields[e.Field], e.Message)
 	}
-	setEnabled(f.save, len(errs) == 0)
+	if f.form.Dirty() || f.orig.IsSet() {
+		setMessage(f.committeeMsg, committee)
+	}
+	if f.form.Dirty() && f.status != nil {
+		f.status.SetText("")
+	}
 }
 
 func (f *profileForm) submit() {
@@ -231,8 +232,12 @@ func (f *profileForm) submit() {
 	var ve model.ValidationErrors
 	switch {
 	case errors.As(err, &ve):
-		for field, l := range f.msgs {
-			setMessage(l, ve.For(field))
+		for _, e := range ve {
+			if fd := f.fields[e.Field]; fd != nil {
+				f.form.SetServerError(fd, e.Message)
+			} else {
+				f.form.SetError(e.Error())
+			}
 		}
 		return
 	case err != nil:
@@ -243,3 +248,6 @@ func (f *profileForm) submit() {
 	f.load()
 	f.status.SetText(lang.L("已保存"))
 }
+
+// dirty reports unsaved edits, for leaving the screen.
+func (f *profileForm) dirty() bool { return f.form.Dirty() }

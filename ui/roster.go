@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // Filter choices, Chinese, translated when shown. The first of each is the
@@ -38,7 +39,7 @@ type rosterScreen struct {
 
 	table                                  *widget.Table
 	search                                 *widget.Entry
-	category, standing, mobile, lost, left *widget.Select
+	category, standing, mobile, lost, left *kit.Select
 	count                                  *widget.Label
 	addButton, importButton, exportButton  *widget.Button
 	detail                                 *memberDetail
@@ -91,12 +92,12 @@ func newRosterScreen(sh *shell) *rosterScreen {
 }
 
 // choice is a filter Select over Chinese options; set applies the i-th.
-func (r *rosterScreen) choice(options []string, set func(i int)) *widget.Select {
+func (r *rosterScreen) choice(options []string, set func(i int)) *kit.Select {
 	shown := make([]string, len(options))
 	for i, o := range options {
 		shown[i] = lang.L(o)
 	}
-	s := widget.NewSelect(shown, nil)
+	s := kit.NewSelect(shown, nil).FitOptions()
 	s.SetSelectedIndex(0)
 	s.OnChanged = func(string) { set(s.SelectedIndex()); r.applyFilter(); r.table.ScrollToTop() }
 	return s

@@ -174,7 +174,7 @@ func TestTransferOutLeavesTheDefaultView(t *testing.T) {
 	}
 	test.Type(d.note, "转往兰州市城关区某社区党委")
 	if d.record.Disabled() {
-		t.Fatalf("登记 still disabled: %q", d.msg.Text)
+		t.Fatalf("登记 still disabled: %q", d.form.Reason.Text)
 	}
 	test.Tap(d.record)
 
@@ -215,7 +215,7 @@ func TestSelectingARowOpensTheMemberWithItsHistory(t *testing.T) {
 	}
 	test.Tap(d.editButton)
 	test.Type(d.form.entries[model.FieldPhone], "13912345678")
-	test.Tap(d.form.save)
+	test.Tap(d.form.form.Save)
 	if m, _ := f.Member(1); m.Phone != "13912345678" {
 		t.Errorf("phone after editing: %q", m.Phone)
 	}

@@ -37,7 +37,7 @@ func rosterColumns() []column {
 	for _, fi := range model.MemberFields {
 		f := fi.Field
 		cols = append(cols, column{title: fi.Label, chars: fi.Width,
-			text: func(m *model.Member, _ model.Date) string { return m.Text(f) }})
+			text: func(m *model.Member, _ model.Date) string { return fieldValue(m, f) }})
 		if f == model.FieldFullDate {
 			cols = append(cols, column{title: "党龄", chars: 5, text: partyAgeText,
 				sortText: func(m *model.Member, today model.Date) string {
@@ -63,7 +63,7 @@ func rosterStatus(m *model.Member, _ model.Date) string {
 	if m.OnRoster {
 		return lang.L("在册")
 	}
-	return m.LeftOn.String() + " " + string(m.LeftBy)
+	return m.LeftOn.String() + " " + valueText(string(m.LeftBy))
 }
 
 // width is the column's width on screen: its print width in digits, but never

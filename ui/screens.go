@@ -5,6 +5,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"branchledger/ui/help"
+	"branchledger/ui/recruit"
 )
 
 // Screen is one section of the left navigation, as in fyne_demo's tutorial
@@ -13,6 +16,11 @@ type Screen struct {
 	Title string // Chinese, translated with lang.L when shown
 	Icon  fyne.Resource
 	View  func(w fyne.Window) fyne.CanvasObject
+	// Unsaved, when set, reports edits not yet saved on the screen, and
+	// Discard throws them away: leaving the screen or closing the window
+	// asks first.
+	Unsaved func() bool
+	Discard func()
 }
 
 // Titles of the screens other screens link to.
@@ -36,7 +44,10 @@ func (s *shell) registry() []Screen {
 		{Title: screenSettings, Icon: theme.SettingsIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.settings = newSettingsScreen(s)
 			return s.settings.content
-		}},
+		},
+			Unsaved: func() bool { return s.settings != nil && s.settings.profile.dirty() },
+			Discard: func() { s.settings.profile.load() },
+		},
 	}
 	if s.svc.Activities != nil {
 		activities := Screen{Title: screenActivities, Icon: theme.ListIcon(), View: func(w fyne.Window) fyne.CanvasObject {
@@ -47,9 +58,28 @@ func (s *shell) registry() []Screen {
 	}
 	if s.svc.Dues != nil {
 		dues := Screen{Title: screenDues, Icon: theme.StorageIcon(), View: func(w fyne.Window) fyne.CanvasObject {
-			return newDuesScreen(s).content
+			s.dues = newDuesScreen(s)
+			return s.dues.content
 		}}
 		screens = slices.Insert(screens, len(screens)-1, dues)
 	}
+	if s.svc.Recruiting != nil {
+		screens = slices.Insert(screens, len(screens)-1, Screen{Title: recruit.Title, Icon: theme.DocumentCreateIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			s.recruit = recruit.NewScreen(s, s.svc.Recruiting)
+			return s.recruit.Content()
+		}})
+	}
+	// 帮助 comes last, after 设置: added here, after the sections that go
+	// before 设置.
+	screens = append(screens, Screen{Title: help.Title, Icon: theme.HelpIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+		s.help = help.NewView(help.About{Version: s.svc.Version, DataFile: s.dbPath, SQLite: s.svc.SQLiteVersion})
+		return s.help.Content
+	}})
 	return screens
+}
+
+// showHelp opens the help page of a screen (its Chinese title) or 关于.
+func (s *shell) showHelp(topic string) {
+	s.show(help.Title)
+	s.help.Show(topic)
 }

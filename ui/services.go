@@ -4,7 +4,12 @@
 // that they can be tested with in-memory fakes.
 package ui
 
-import "branchledger/model"
+import (
+	"branchledger/model"
+	"branchledger/ui/backup"
+	"branchledger/ui/datafile"
+	"branchledger/ui/recruit"
+)
 
 // Roster is the member register (implemented by *storage.Store).
 type Roster interface {
@@ -34,8 +39,15 @@ type RosterFiles interface {
 	// PreviewImport reads the file and plans the import without writing
 	// anything; its error is a Chinese sentence about the file.
 	PreviewImport(path string) (model.ImportPreview, error)
+	// PreviewImportWith plans again with the user's choices (sheets,
+	// names for 所在党支部) from the workbook already read.
+	PreviewImportWith(path string, c model.ImportChoice) (model.ImportPreview, error)
 	// CommitImport carries out a previewed plan in one transaction.
 	CommitImport(p model.ImportPreview) (added, updated int, err error)
+	// WriteRejected writes the refused rows of a preview to path in the
+	// layout of their file, to be fixed and imported again; it returns
+	// how many rows it wrote.
+	WriteRejected(p model.ImportPreview, path string) (int, error)
 	// ExportRoster writes the print-ready 花名册 and returns how many members
 	// it holds.
 	ExportRoster(path string) (int, error)
@@ -82,6 +94,13 @@ type Participation interface {
 	ParticipationByMember() (map[int64]model.MemberParticipation, error)
 }
 
+// Findings gathers every finding of the branch as of a day, with the
+// figures the screens show beside them (implemented by *findings.Service):
+// the same list `branchledger check` prints.
+type Findings interface {
+	Findings(today model.Date) (model.BranchReport, error)
+}
+
 // Services is everything the window needs from outside the UI.
 type Services struct {
 	Roster Roster
@@ -94,9 +113,24 @@ type Services struct {
 	// then has no 党费 screen.
 	Dues      DuesLedger
 	DuesFiles DuesFiles
+	// Recruiting may be nil in tests of other screens; the window then has
+	// no 发展党员 section.
+	Recruiting recruit.Service
+	// Findings may be nil in tests of single screens; the window then
+	// works the checks out from the services above.
+	Findings Findings
+	// Version is the app's version and SQLiteVersion reports the SQLite
+	// engine's, for 帮助 → 关于; both may be unset in tests.
+	Version       string
+	SQLiteVersion func() (string, error)
+
 	// Today is the calendar date rules are checked on; nil means the clock.
 	// Tests set it so that ages and terms do not drift.
 	Today func() model.Date
+
+	// Backups are the data file's backups and restores (设置 → 备份与恢复);
+	// nil in tests of other screens.
+	Backups backup.Service
 
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the
@@ -105,6 +139,11 @@ type Services struct {
 	// them nil.
 	Open  Opener
 	Close func() error
+
+	// File is the data file itself: read-only or not, its integrity
+	// check, 检查数据文件. Nil in tests of other screens: no banner, no
+	// 检查数据文件.
+	File datafile.File
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

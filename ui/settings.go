@@ -6,6 +6,11 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/backup"
+	"branchledger/ui/datafile"
+	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // settingsScreen is 设置: the branch profile, where the data lives, and the
@@ -33,7 +38,7 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() {
 		sh.app.Clipboard().SetContent(sh.dbPath)
 	})
-	portable := widget.NewLabel(lang.L("全部数据都保存在这一个文件中，备份时复制它即可。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
+	portable := widget.NewLabel(lang.L("全部数据都保存在这一个文件中；备份请用下面的“备份到…”（程序打开时复制这个文件得到的副本可能不完整）。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
 	portable.Wrapping = fyne.TextWrapWord
 
 	var names []string
@@ -65,9 +70,18 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		s.meetings = newMeetingSetupForm(sh)
 		cards.Add(widget.NewCard(lang.L("组织生活设置"), "", s.meetings.content))
 	}
-	cards.Add(widget.NewCard(lang.L("数据文件"), "", container.NewVBox(
-		container.NewBorder(nil, nil, nil, copyPath, path), portable)))
+	if sh.svc.Recruiting != nil {
+		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
+	}
+	fileCard := container.NewVBox(container.NewBorder(nil, nil, nil, copyPath, path), portable)
+	if sh.svc.File != nil {
+		fileCard.Add(datafile.New(sh, sh.svc.File).Content)
+	}
+	cards.Add(widget.NewCard(lang.L("数据文件"), "", fileCard))
+	if sh.svc.Backups != nil {
+		cards.Add(widget.NewCard(lang.L("备份与恢复"), "", backup.New(sh, sh.svc.Backups).Content))
+	}
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
-	s.content = container.NewVScroll(container.NewPadded(cards))
+	s.content = kit.NewScroll(container.NewPadded(cards))
 	return s
 }

@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/datafile"
 )
 
 // errCannotSwitch is returned by SwitchFile for a window whose services
@@ -54,6 +56,7 @@ func (s *shell) SwitchFile(path string, prepare func() error, done func(error)) 
 				ns.background, ns.confirm = s.background, s.confirm
 				s.successor = ns
 				ns.recheck()
+				datafile.StartCheck(ns, ns.banner, ns.svc.File)
 				if err != nil {
 					ns.showError("打开数据文件", err)
 				}

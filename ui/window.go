@@ -12,8 +12,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/help"
 	"branchledger/ui/kit"
+	"branchledger/ui/recruit"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -46,6 +49,7 @@ type shell struct {
 	// of 20,000 members over a second.
 	views     []fyne.CanvasObject
 	nav       *widget.List
+	current   int // the screen shown, -1 before the first
 	content   *fyne.Container
 	listeners []func()
 
@@ -65,6 +69,20 @@ type shell struct {
 	settings *settingsScreen
 	// activities is nil when the window has no activity service.
 	activities *activitiesScreen
+	// recruit is the 发展党员 section once shown; nil before.
+	recruit *recruit.Screen
+	// dues is nil when the window has no dues service.
+	dues *duesScreen
+
+	// banner says when the data file cannot be written (read-only,
+	// damaged); hidden otherwise.
+	banner *datafile.Banner
+
+	help *help.View // nil until 帮助 is first shown
+	// savedDialog is the last 导出完成 dialog, for tests; revealer, when
+	// set, replaces opening a file's folder in the file manager.
+	savedDialog dialog.Dialog
+	revealer    func(path string) error
 
 	// successor is the shell that took over the window when it switched
 	// to another data file (SwitchFile); nil until then.
@@ -79,7 +97,11 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 	s := newShell(a, svc, dbPath)
 	// The checks start once the window is on screen: started earlier, they
 	// would compete with its set-up for a small laptop's two cores.
-	a.Lifecycle().SetOnStarted(s.recheck)
+	a.Lifecycle().SetOnStarted(func() {
+		s.recheck()
+		// The full integrity check too; writes wait for it.
+		datafile.StartCheck(s, s.banner, s.svc.File)
+	})
 	return s.win
 }
 
@@ -121,15 +143,18 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 			row.Objects[0].(*widget.Icon).SetResource(s.screens[id].Icon)
 			row.Objects[1].(*widget.Label).SetText(lang.L(s.screens[id].Title))
 		})
-	s.nav.OnSelected = func(id widget.ListItemID) { s.content.Objects = []fyne.CanvasObject{s.view(id)}; s.content.Refresh() }
+	s.current = -1
+	s.nav.OnSelected = s.navigate
 
 	// The list is as narrow as its longest title; a fixed strut gives the
 	// navigation a steady width that reads as a sidebar.
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
-	s.win.SetContent(container.NewBorder(nil, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.banner = datafile.NewBanner(svc.File)
+	s.win.SetContent(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
 	s.nav.Select(0)
+	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()
 	s.onDataChanged(s.refreshTitle)
 	return s
@@ -160,6 +185,14 @@ func (s *shell) show(title string) {
 func (s *shell) openMember(id int64) {
 	s.show(screenRoster)
 	s.roster.showMember(id)
+}
+
+// openRecruit shows a person's page in the 发展党员 section.
+func (s *shell) openRecruit(id int64) {
+	s.show(recruit.Title)
+	if s.recruit != nil {
+		s.recruit.Show(id)
+	}
 }
 
 // onDataChanged registers a screen's refresh, run after every write.
@@ -197,4 +230,51 @@ func (s *shell) progress(title, detail string) dialog.Dialog {
 func (s *shell) showError(doing string, err error) {
 	log.Printf("%s: %v", doing, err)
 	dialog.ShowInformation(lang.L("操作未完成"), lang.L(doing)+lang.L("时出错：")+err.Error(), s.win)
+}
+
+// navigate shows screen id; leaving a screen with unsaved edits asks first
+// and, on no, stays where it was.
+func (s *shell) navigate(id widget.ListItemID) {
+	if id == s.current {
+		return
+	}
+	if s.current >= 0 {
+		if sc := s.screens[s.current]; sc.Unsaved != nil && sc.Unsaved() {
+			from := s.current
+			s.nav.Select(from) // the list shows where we still are
+			s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，离开后将丢失。", map[string]any{"Screen": lang.L(sc.Title)}), func() {
+				sc.Discard()
+				s.nav.Select(id)
+			})
+			return
+		}
+	}
+	from := s.current
+	s.current = id
+	s.content.Objects = []fyne.CanvasObject{s.view(id)}
+	s.content.Refresh()
+	// 帮助 opens on the page of the screen the user came from.
+	if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
+		s.help.Show(s.screens[from].Title)
+	}
+}
+
+// unsaved is the title of a screen with edits not yet saved, or "".
+func (s *shell) unsaved() string {
+	for _, sc := range s.screens {
+		if sc.Unsaved != nil && sc.Unsaved() {
+			return sc.Title
+		}
+	}
+	return ""
+}
+
+// closeIntercept asks before closing the window over unsaved edits.
+func (s *shell) closeIntercept() {
+	title := s.unsaved()
+	if title == "" {
+		s.win.Close()
+		return
+	}
+	s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
 }

@@ -45,6 +45,7 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 	}
 	c.Findings = model.CheckSetup(&d.profile, model.CountRoster(d.members), today, r.Branch)
 	c.Findings = append(c.Findings, model.CheckRoster(d.members, today, r)...)
+	c.Findings = append(c.Findings, model.InquorateFindings(year, d.held, r.Branch)...)
 	c.Findings = append(c.Findings, c.Calendar.Findings()...)
 	c.Findings = append(c.Findings, model.ParticipationFindings(c.Participation, r.Constitution)...)
 	return c, nil
@@ -91,8 +92,11 @@ func (s *Service) load(year int) (checkData, error) {
 	if d.rules, err = s.MeetingRules(); err != nil {
 		return d, err
 	}
-	d.held, err = s.store.HeldActivities(model.NewDate(1900, time.January, 1), model.NewDate(year, time.December, 31))
-	return d, err
+	if d.held, err = s.store.HeldActivities(model.NewDate(1900, time.January, 1), model.NewDate(year, time.December, 31)); err != nil {
+		return d, err
+	}
+	model.MarkQuorum(d.held, byID(d.members), model.CurrentRules().Branch)
+	return d, nil
 }
 
 // recordsBegin is where the calendar starts owing activities; held is in

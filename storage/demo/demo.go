@@ -86,6 +86,10 @@ func member(r *rand.Rand, today model.Date, rules model.Rules, branchName string
 		join = today
 	}
 	m.JoinDate = join
+	// A sample branch has kept its records for years: its members came
+	// onto its roster when they were admitted, not the day the sample was
+	// made.
+	m.ArrivedOn = join
 	full := join.AddYears(rules.Membership.ProbationYears).AddMonths(r.IntN(2))
 	// A few whose probation was extended (it may be, once, by up to a year)
 	// are still probationary a little past the year.

@@ -11,6 +11,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/xlsx"
 )
 
@@ -95,6 +96,9 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 
 // CommitBases saves a previewed workbook's bases in one transaction.
 func (s *Service) CommitBases(p model.BasePreview) error {
+	if err := backup.Before(s.store, storage.BackupImport); err != nil {
+		return err
+	}
 	return s.store.SaveDuesBases(p.Year, p.Bases, model.SourceDuesImport+"："+filepath.Base(p.File))
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/xlsx"
 )
 
@@ -182,6 +183,9 @@ func (s *Service) read(path string) (*xlsx.RosterFile, error) {
 
 // CommitImport carries out a previewed import in one transaction.
 func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err error) {
+	if err := backup.Before(s.store, storage.BackupImport); err != nil {
+		return 0, 0, err
+	}
 	added, updated, err = s.store.ApplyImport(p.Plan)
 	if err == nil {
 		s.mu.Lock()

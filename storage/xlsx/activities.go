@@ -92,6 +92,10 @@ func writeBook(w io.Writer, what string, build func(f *excelize.File, st activit
 	if err == nil {
 		err = build(f, st)
 	}
+	if err == nil {
+		// Every sheet of these books is written cell by cell.
+		err = newTextKeeper(f).keepWorkbook()
+	}
 	if err != nil {
 		return fmt.Errorf("生成%s失败：%w", what, err)
 	}
@@ -188,8 +192,9 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		return err
 	}
 	texts := make([]string, len(ledgerColumns))
+	r := firstRow - 1
 	for i := range acts {
-		r := firstRow + i
+		r++
 		for j, c := range ledgerColumns {
 			texts[j] = c.text(&acts[i], i+1)
 			cell, _ := excelize.CoordinatesToCellName(j+1, r)
@@ -207,8 +212,41 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		if err := f.SetRowHeight(sheet, r, rowHeight(texts, widths)); err != nil {
 			return err
 		}
+		for _, j := range overflowing(texts, widths) {
+			lead := fmt.Sprintf("第%d次活动的%s（全文）：", i+1, ledgerColumns[j].label)
+			n, err := continueCells(f, sheet, r+1, widths, lead+texts[j], st.center, st.left)
+			if err != nil {
+				return err
+			}
+			r += n
+		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headingRow, TopLeftCell: "A4", ActivePane: "bottomLeft"})
+}
+
+// continueCells is continuation for a sheet written cell by cell: text in
+// full across the table from row r on; it returns how many rows it wrote.
+func continueCells(f *excelize.File, sheet string, r int, widths []float64, text string, center, left int) (int, error) {
+	last, _ := excelize.ColumnNumberToName(len(widths))
+	width := 0.0
+	for _, w := range widths[1:] {
+		width += w
+	}
+	chunks := splitForRows(text, width)
+	for k, chunk := range chunks {
+		row := r + k
+		a := fmt.Sprintf("A%d", row)
+		if err := f.SetCellStr(sheet, a, "续"); err != nil {
+			return 0, err
+		}
+		if err := f.SetCellStyle(sheet, a, a, center); err != nil {
+			return 0, err
+		}
+		if err := mergedLine(f, sheet, row, "B", last, chunk, left, rowHeight([]string{chunk}, []float64{width})); err != nil {
+			return 0, err
+		}
+	}
+	return len(chunks), nil
 }
 
 func mergedLine(f *excelize.File, sheet string, row int, from, to, text string, style int, height float64) error {

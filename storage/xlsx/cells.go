@@ -123,19 +123,6 @@ func (sr *sheetReader) value(col, row int) (string, error) {
 	return v, nil
 }
 
-// formatted is the cell's value as excelize formats it by its number
-// format: what Excel shows for a number.
-func (sr *sheetReader) formatted(col, row int) (string, error) {
-	if err := sr.load(); err != nil {
-		return "", err
-	}
-	v, err := sr.f.GetCellValue(sr.sheet, sr.ref(col, row))
-	if err != nil {
-		return "", sr.unreadable(row, err)
-	}
-	return v, nil
-}
-
 // numeric reports whether the cell is stored as a number (a date cell is a
 // number too), and whether it holds a formula error (#N/A …).
 func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {

@@ -157,16 +157,20 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	if err != nil {
 		return err
 	}
-	if err := writeDuesRows(sw, st, right, totals, r); err != nil {
+	keep := newTextKeeper(f)
+	if err := writeDuesRows(sw, keep, st, right, totals, r); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return writeDuesSummary(f, st, right, r)
+	if err := writeDuesSummary(f, st, right, r); err != nil {
+		return err
+	}
+	return keep.keepSheet(DuesSummarySheet)
 }
 
-func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int, r *DuesReport) error {
+func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals int, r *DuesReport) error {
 	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
 	total := nLead + 12 + nTrail
 	widths := []float64{serialWide - 0.5}
@@ -194,7 +198,11 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int
 	}
 	for _, l := range lines {
 		first := fmt.Sprintf("A%d", l.row)
-		if err := sw.SetRow(first, []any{excelize.Cell{StyleID: l.style, Value: l.text}}, excelize.RowOpts{Height: l.height}); err != nil {
+		c, err := keep.cell(l.style, l.text)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(first, []any{c}, excelize.RowOpts{Height: l.height}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(first, fmt.Sprintf("%s%d", last, l.row)); err != nil {
@@ -249,6 +257,7 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int
 	first := model.MonthOf(reg.Year, 1)
 	current := model.MonthOfDate(r.PrintedOn)
 	row := make([]any, total)
+	texts := make([]string, total)
 	for i := range reg.Rows {
 		rr := &reg.Rows[i]
 		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
@@ -265,8 +274,12 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int
 		for j, c := range duesTrailing {
 			row[nLead+12+j] = columnCell(c, rr, st.left, right)
 		}
+		height, err := keepRowText(keep, row, texts, widths)
+		if err != nil {
+			return err
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+i)
-		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: minRow}); err != nil {
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: height}); err != nil {
 			return err
 		}
 	}
@@ -294,6 +307,31 @@ func writeDuesRows(sw *excelize.StreamWriter, st rosterStyles, right, totals int
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+len(reg.Rows))
 	return sw.SetRow(cell, row, excelize.RowOpts{Height: minRow})
+}
+
+// keepRowText gives the text cells of a register row the styles that keep
+// formula-like text text, and returns the row's height for its wrapped text
+// (Excel's limit at most: names and notes are kept short at entry).
+func keepRowText(keep *textKeeper, row []any, texts []string, widths []float64) (float64, error) {
+	for i, v := range row {
+		texts[i] = ""
+		c, ok := v.(excelize.Cell)
+		if !ok {
+			continue
+		}
+		s, ok := c.Value.(string)
+		if !ok {
+			continue
+		}
+		texts[i] = s
+		st, err := keep.style(c.StyleID, s)
+		if err != nil {
+			return 0, err
+		}
+		c.StyleID = st
+		row[i] = c
+	}
+	return rowHeight(texts, widths), nil
 }
 
 // columnCell is a register cell of a column that is not a month: a number
@@ -459,7 +497,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	for _, l := range lines {
 		set(1, rowN, l, st.left)
 		merge(rowN, 1, cols)
-		_ = f.SetRowHeight(sheet, rowN, max(minRow, float64(textLines(l, 150))*lineHeight+rowPadding))
+		_ = f.SetRowHeight(sheet, rowN, min(maxRowHeight, max(minRow, float64(textLines(l, 150))*lineHeight+rowPadding)))
 		rowN++
 	}
 	rowN++

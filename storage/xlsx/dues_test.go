@@ -38,8 +38,9 @@ func duesReport(n int) *DuesReport {
 			paid = append(paid, model.PaidMonth{MemberID: ms[i].ID, Month: model.MonthOf(2026, time.Month(k)), Amount: a})
 		}
 	}
-	reg := model.BuildRegister(2026, ms, bases, paid, today, model.CurrentDuesRules())
-	ar := model.Arrears(ms, model.DuesHistory{Start: model.MonthOf(2026, 1), Bases: bases, Paid: paid}, today, model.CurrentDuesRules(), model.PartyConstitution2022)
+	h := model.DuesHistory{Start: model.MonthOf(2026, 1), Bases: bases, Paid: paid}
+	reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+	ar := model.Arrears(ms, h, today, model.CurrentDuesRules(), model.PartyConstitution2022)
 	return &DuesReport{BranchName: branch, Register: reg, Arrears: ar, PrintedOn: today,
 		Balance: model.DuesBalance{Year: 2026, Quarters: [4]model.DuesQuarter{{Collected: reg.MonthPaid[0], Remitted: reg.MonthPaid[0]}}, Held: reg.YearPaid - reg.MonthPaid[0]}}
 }

@@ -151,7 +151,7 @@ func buildRoster(f *excelize.File, branchName string, members []model.Member, pr
 	if err != nil {
 		return err
 	}
-	if err := writeRosterRows(sw, st, branchName, members, printedOn); err != nil {
+	if err := writeRosterRows(sw, newTextKeeper(f), st, branchName, members, printedOn); err != nil {
 		return err
 	}
 	return sw.Flush()
@@ -163,7 +163,7 @@ func setUpPage(f *excelize.File) error {
 	return setUpPrintPage(f, RosterSheet, headingRow, headingRow)
 }
 
-func writeRosterRows(sw *excelize.StreamWriter, st rosterStyles, branchName string, members []model.Member, printedOn model.Date) error {
+func writeRosterRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, branchName string, members []model.Member, printedOn model.Date) error {
 	cols := rosterColumns(branchName, members)
 	widths, headings, styles := []float64{serialWide}, []string{serialHeading}, []int{st.center}
 	for _, pc := range cols {
@@ -192,7 +192,11 @@ func writeRosterRows(sw *excelize.StreamWriter, st rosterStyles, branchName stri
 		{infoRow, rosterInfo(members, printedOn), st.info, minRow},
 	} {
 		first := fmt.Sprintf("A%d", line.row)
-		if err := sw.SetRow(first, []any{excelize.Cell{StyleID: line.style, Value: line.text}}, excelize.RowOpts{Height: line.height}); err != nil {
+		c, err := keep.cell(line.style, line.text)
+		if err != nil {
+			return err
+		}
+		if err := sw.SetRow(first, []any{c}, excelize.RowOpts{Height: line.height}); err != nil {
 			return err
 		}
 		if err := sw.MergeCell(first, fmt.Sprintf("%s%d", last, line.row)); err != nil {
@@ -208,18 +212,66 @@ func writeRosterRows(sw *excelize.StreamWriter, st rosterStyles, branchName stri
 		return err
 	}
 	texts := make([]string, len(widths))
+	r := firstRow
 	for i := range members {
 		row[0] = excelize.Cell{StyleID: styles[0], Value: i + 1}
 		for j, pc := range cols {
 			texts[j+1] = pc.text(&members[i])
-			row[j+1] = excelize.Cell{StyleID: styles[j+1], Value: texts[j+1]}
+			c, err := keep.cell(styles[j+1], texts[j+1])
+			if err != nil {
+				return err
+			}
+			row[j+1] = c
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, firstRow+i)
+		cell, _ := excelize.CoordinatesToCellName(1, r)
 		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: rowHeight(texts, widths)}); err != nil {
 			return err
 		}
+		r++
+		for _, j := range overflowing(texts, widths) {
+			lead := fmt.Sprintf("第%d名 %s 的%s（全文）：", i+1, members[i].Name, headings[j])
+			n, err := continuation(sw, keep, st, r, widths, lead+texts[j])
+			if err != nil {
+				return err
+			}
+			r += n
+		}
 	}
 	return nil
+}
+
+// continuation writes text too tall for its cell in full across the
+// table, from row r on, in as many rows as Excel's height limit needs; the
+// first column says they continue the row above. It returns how many rows
+// it wrote.
+func continuation(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, r int, widths []float64, text string) (int, error) {
+	columns := len(widths)
+	last, _ := excelize.ColumnNumberToName(columns)
+	width := 0.0
+	for _, w := range widths[1:] {
+		width += w
+	}
+	chunks := splitForRows(text, width)
+	for k, chunk := range chunks {
+		c, err := keep.cell(st.left, chunk)
+		if err != nil {
+			return 0, err
+		}
+		row := make([]any, columns)
+		row[0] = excelize.Cell{StyleID: st.center, Value: "续"}
+		row[1] = c
+		for i := 2; i < columns; i++ {
+			row[i] = excelize.Cell{StyleID: st.left}
+		}
+		cell := fmt.Sprintf("A%d", r+k)
+		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: rowHeight([]string{chunk}, []float64{width})}); err != nil {
+			return 0, err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("B%d", r+k), fmt.Sprintf("%s%d", last, r+k)); err != nil {
+			return 0, err
+		}
+	}
+	return len(chunks), nil
 }
 
 // setUpColumns sets the column widths and freezes the headings and the
@@ -280,7 +332,8 @@ func rosterInfo(members []model.Member, printedOn model.Date) string {
 
 // rowHeight is the height in points that shows every cell's wrapped text:
 // Excel and WPS do not grow a row for wrapped text written by a program, so
-// the lines are counted here.
+// the lines are counted here. It is at most maxRowHeight; the cells that
+// need more are those overflowing returns.
 func rowHeight(texts []string, widths []float64) float64 {
 	lines := 1
 	for i, s := range texts {
@@ -288,7 +341,20 @@ func rowHeight(texts []string, widths []float64) float64 {
 			lines = max(lines, textLines(s, widths[i]))
 		}
 	}
-	return max(minRow, math.Ceil(float64(lines)*lineHeight+rowPadding))
+	return min(maxRowHeight, max(minRow, math.Ceil(float64(lines)*lineHeight+rowPadding)))
+}
+
+// overflowing lists the cells whose text needs a row taller than Excel's
+// limit: their rows show the start, and the whole text follows in
+// continuation rows.
+func overflowing(texts []string, widths []float64) []int {
+	var out []int
+	for i, s := range texts {
+		if s != "" && math.Ceil(float64(textLines(s, widths[i]))*lineHeight+rowPadding) > maxRowHeight {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // textLines estimates how many lines s takes in a column width wide (in

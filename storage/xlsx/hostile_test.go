@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
@@ -309,6 +310,7 @@ func sharedStringBomb(t testing.TB, size, count int) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	parts := map[string]string{}
 	for _, p := range minimalParts(sheetXMLWith(5, 0, ""), "") {
 		parts[p.name] = p.body

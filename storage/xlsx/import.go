@@ -229,6 +229,12 @@ func (rd *reader) sheet(s bookSheet) error {
 	if !ok {
 		return nil
 	}
+	// Too many rows is known before any is checked.
+	first := h.first + h.rows
+	data := len(rows) - sortSearchRow(rows, first)
+	if rd.rows+data > MaxDataRows {
+		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
+	}
 	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings()}
 	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
 		sh.Hidden = true
@@ -615,7 +621,6 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		// does: an ID number stored as a number shows as 6.20503E+17 or
 		// with its last digits 0.
 		if shown, lost := idLostDigits(v, false); lost {
-			r.shown[f] = shown
 			r.reject(f, idStoredAsNumber(shown))
 			return nil
 		}

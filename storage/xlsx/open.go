@@ -29,12 +29,12 @@ const (
 	// zip directory (archive/zip refuses a part longer than it declares).
 	maxSheetPart   = 48 << 20 // one worksheet's XML
 	maxSheetsPart  = 96 << 20 // all worksheets' XML together
-	maxSharedPart  = 32 << 20 // the shared-string table
+	maxSharedPart  = 24 << 20 // the shared-string table
 	maxStylesPart  = 8 << 20
 	maxSmallPart   = 8 << 20 // workbook, relationships, content types
 	maxSheets      = 255
 	maxUnzipped    = maxSheetsPart + maxSharedPart + maxStylesPart + 4*maxSmallPart
-	maxSharedItems = 400_000 // strings in the shared-string table
+	maxSharedItems = 300_000 // strings in the shared-string table
 )
 
 // oleSignature starts every OLE2 compound file: old .xls workbooks, and

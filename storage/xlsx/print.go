@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -74,4 +75,111 @@ func (m *styleMaker) add(s excelize.Style) int {
 	id, err := m.f.NewStyle(&s)
 	m.err = err
 	return id
+}
+
+// maxRowHeight is the tallest row Excel allows, in points; SetRowHeight
+// refuses more, and Excel and WPS would cut a taller one.
+const maxRowHeight = 409
+
+// formulaLike reports whether text would turn into a formula, or be read as
+// one, when its cell is edited in Excel or WPS: it starts with = + - @, a
+// tab or a carriage return (as "=cmd|' /C calc'!A0", "+1+1", "@SUM(A1)").
+func formulaLike(text string) bool {
+	if text == "" {
+		return false
+	}
+	switch text[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// textKeeper gives each cell style a twin for formula-like text: the text
+// number format ("@") and the quote prefix (Excel's leading apostrophe, kept
+// in the style, not in the text), so that the cell stays text when it is
+// edited. excelize's Style has no quote prefix; its style sheet, reached
+// through File.Styles, has the attribute.
+type textKeeper struct {
+	f     *excelize.File
+	twins map[int]int
+}
+
+func newTextKeeper(f *excelize.File) *textKeeper {
+	return &textKeeper{f: f, twins: make(map[int]int)}
+}
+
+// style is the style for text in a cell of style base: base itself, or its
+// twin if the text is formula-like.
+func (k *textKeeper) style(base int, text string) (int, error) {
+	if !formulaLike(text) {
+		return base, nil
+	}
+	if twin, ok := k.twins[base]; ok {
+		return twin, nil
+	}
+	s, err := k.f.GetStyle(base)
+	if err != nil {
+		return 0, err
+	}
+	s.NumFmt, s.CustomNumFmt = 49, nil // 49 is "@": text
+	twin, err := k.f.NewStyle(s)
+	if err != nil {
+		return 0, err
+	}
+	if xfs := k.f.Styles.CellXfs; xfs != nil && twin < len(xfs.Xf) {
+		quote := true
+		xfs.Xf[twin].QuotePrefix = &quote
+	}
+	k.twins[base] = twin
+	return twin, nil
+}
+
+// cell is a stream writer's text cell of style base, kept text if need be.
+func (k *textKeeper) cell(base int, text string) (excelize.Cell, error) {
+	st, err := k.style(base, text)
+	return excelize.Cell{StyleID: st, Value: text}, err
+}
+
+// keepSheet gives every formula-like text cell of a sheet written cell by
+// cell (not by a stream writer) its style's twin.
+func (k *textKeeper) keepSheet(sheet string) error {
+	rows, err := k.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			if !formulaLike(v) {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			base, err := k.f.GetCellStyle(sheet, cell)
+			if err != nil {
+				return err
+			}
+			st, err := k.style(base, v)
+			if err != nil {
+				return err
+			}
+			if err := k.f.SetCellStyle(sheet, cell, cell, st); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// keepWorkbook runs keepSheet on every sheet but those named in streamed
+// (written by a stream writer, whose cells were kept as they were written).
+func (k *textKeeper) keepWorkbook(streamed ...string) error {
+	for _, sheet := range k.f.GetSheetList() {
+		if slices.Contains(streamed, sheet) {
+			continue
+		}
+		if err := k.keepSheet(sheet); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -126,8 +126,12 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	}
 	for _, m := range sr.merges {
 		if m.r2 <= last {
+			c2 := min(m.c2, width)
+			if m.r2 < h.first && c2 == width {
+				c2 = reasonCol // a title across the table spans the reasons too
+			}
 			from, _ := excelize.CoordinatesToCellName(m.c1, m.r1)
-			to, _ := excelize.CoordinatesToCellName(min(m.c2, width), m.r2)
+			to, _ := excelize.CoordinatesToCellName(c2, m.r2)
 			if err := out.MergeCell(s.name, from, to); err != nil {
 				return 0, err
 			}
@@ -149,21 +153,35 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	})); err != nil {
 		return 0, err
 	}
-	for c := 1; c <= width; c++ {
-		name, _ := excelize.ColumnNumberToName(c)
-		if w, err := bk.f.GetColWidth(s.name, name); err == nil {
-			_ = out.SetColWidth(s.name, name, name, w)
-		}
-	}
-	reasonName, _ := excelize.ColumnNumberToName(reasonCol)
-	_ = out.SetColWidth(s.name, reasonName, reasonName, 60)
-
 	// The refused rows, in their order, one under the other.
 	numbers := make([]int, 0, len(rows))
 	for n := range rows {
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
+
+	// Each column as wide as the file had it, or as its longest text needs
+	// (up to 30 characters; longer text wraps), the reasons 50.
+	widths := make([]float64, reasonCol)
+	for c := 1; c <= width; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, _ := bk.f.GetColWidth(s.name, name)
+		texts := []string{cell(grid2row(streamed, h.first+h.rows-1), c-1)}
+		for _, n := range numbers {
+			sc, srow := sr.below(c, n)
+			if cells, ok := rowAt(streamed, srow); ok {
+				texts = append(texts, cell(cells, sc-1))
+			}
+		}
+		for _, t := range texts {
+			w = max(w, min(30, textWidth(t)+2))
+		}
+		widths[c-1] = w
+		_ = out.SetColWidth(s.name, name, name, w)
+	}
+	widths[reasonCol-1] = 50
+	reasonName, _ := excelize.ColumnNumberToName(reasonCol)
+	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
 	to := last
 	for _, n := range numbers {
 		to++
@@ -193,6 +211,17 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		if err := out.SetCellStr(s.name, ref, strings.Join(reasons, "\n")); err != nil {
 			return 0, err
 		}
+		texts := make([]string, reasonCol)
+		for c := 1; c <= width; c++ {
+			sc, srow := sr.below(c, n)
+			if cells, ok := rowAt(streamed, srow); ok {
+				texts[c-1] = cell(cells, sc-1)
+			}
+		}
+		texts[reasonCol-1] = strings.Join(reasons, "\n")
+		if err := out.SetRowHeight(s.name, to, rowHeight(texts, widths)); err != nil {
+			return 0, err
+		}
 		if err := out.SetCellStyle(s.name, ref, ref, cp.style(excelize.Style{
 			Font: &excelize.Font{Family: fontFamily, Size: 10, Color: "9C0006"}, Border: ruled(),
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, NumFmt: 49,
@@ -200,10 +229,33 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			return 0, err
 		}
 	}
+	if err := setUpPrintPage(out, s.name, h.first, last); err != nil {
+		return 0, err
+	}
 	if to > last {
 		return to - last, setFreeze(out, s.name, last)
 	}
 	return 0, nil
+}
+
+// grid2row is the streamed row numbered n, or none.
+func grid2row(rows []streamRow, n int) []string {
+	cells, _ := rowAt(rows, n)
+	return cells
+}
+
+// textWidth is about how many columns of Excel's width text takes: a
+// Chinese character two, others one.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			w++
+		} else {
+			w += 1.9
+		}
+	}
+	return w
 }
 
 // setFreeze keeps the header in view while scrolling.

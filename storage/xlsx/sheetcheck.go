@@ -54,18 +54,9 @@ const (
 
 // sheetShape is what scanSheet learnt of a worksheet.
 type sheetShape struct {
-	lastRow  int     // highest row number
-	valueEnd []int32 // by row number: the last column (1-based) holding a value, 0 for none
-	merges   []mergeRange
-	cells    int // cells excelize will hold once the sheet is loaded
-}
-
-// lastValueColumn is the last column holding a value in row n, or 0.
-func (s *sheetShape) lastValueColumn(n int) int {
-	if n <= 0 || n >= len(s.valueEnd) {
-		return 0
-	}
-	return int(s.valueEnd[n])
+	lastRow int // highest row number
+	merges  []mergeRange
+	cells   int // cells excelize will hold once the sheet is loaded
 }
 
 // loadBytes estimates what excelize will hold for the loaded sheet.
@@ -101,7 +92,6 @@ func (bk *book) reserveLoad(s bookSheet, shape *sheetShape) error {
 type sheetScan struct {
 	sheet string
 	shape sheetShape
-	ends  map[int]int32 // row → last value column, while scanning
 
 	stack    []string
 	inData   bool
@@ -110,15 +100,12 @@ type sheetScan struct {
 	rowCells int // last column of any cell in the row (what excelize fills to)
 	col      int // last cell's column in the row
 	inCell   bool
-	valueIn  int // depth of the <v> or <is> element being read, 0 outside
-	hasValue bool
-	rowValue int // last column with a value in the row
 }
 
 func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = charset.NewReaderLabel
-	sc := &sheetScan{sheet: sheet, ends: make(map[int]int32)}
+	sc := &sheetScan{sheet: sheet}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -139,15 +126,7 @@ func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 			if err := sc.end(t); err != nil {
 				return nil, err
 			}
-		case xml.CharData:
-			if sc.valueIn > 0 && len(bytes.TrimSpace(t)) > 0 {
-				sc.hasValue = true
-			}
 		}
-	}
-	sc.shape.valueEnd = make([]int32, sc.shape.lastRow+1)
-	for n, c := range sc.ends {
-		sc.shape.valueEnd[n] = c
 	}
 	return &sc.shape, nil
 }
@@ -176,7 +155,7 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 			return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, n, maxRowNumber)
 		}
 		sc.row, sc.inRow = n, true
-		sc.col, sc.rowCells, sc.rowValue = 0, 0, 0
+		sc.col, sc.rowCells = 0, 0
 		sc.shape.lastRow = n
 	case name == "c" && sc.inRow && !sc.inCell:
 		c := sc.col + 1
@@ -195,10 +174,8 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		if c > maxColumn {
 			return sc.irregular(fmt.Sprintf("第%d行的单元格超出了最后一列", sc.row))
 		}
-		sc.col, sc.inCell, sc.hasValue = c, true, false
+		sc.col, sc.inCell = c, true
 		sc.rowCells = c
-	case (name == "v" || name == "is") && sc.inCell && sc.valueIn == 0:
-		sc.valueIn = len(sc.stack)
 	case name == "mergeCell":
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
@@ -216,24 +193,15 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1] != t.Name.Local {
 		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), t.Name.Local))
 	}
-	if sc.valueIn == len(sc.stack) {
-		sc.valueIn = 0
-	}
 	sc.stack = sc.stack[:len(sc.stack)-1]
 	switch t.Name.Local {
 	case "sheetData":
 		sc.inData = false
 	case "c":
-		if sc.inCell && sc.hasValue {
-			sc.rowValue = sc.col
-		}
 		sc.inCell = false
 	case "row":
 		if sc.inRow {
 			sc.shape.cells += sc.rowCells
-			if sc.rowValue > 0 {
-				sc.ends[sc.row] = int32(sc.rowValue)
-			}
 		}
 		sc.inRow = false
 	}

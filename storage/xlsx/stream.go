@@ -87,3 +87,9 @@ func rowAt(rows []streamRow, n int) ([]string, bool) {
 	}
 	return rows[i].cells, true
 }
+
+// sortSearchRow is the index of the first streamed row numbered n or more.
+func sortSearchRow(rows []streamRow, n int) int {
+	i, _ := slices.BinarySearchFunc(rows, n, func(r streamRow, n int) int { return r.n - n })
+	return i
+}

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strconv"
 
-	"branchledger/model"
 	"branchledger/storage/activityfile"
+	"branchledger/storage/findings"
 )
 
 func activity(args []string, env Env) (int, error) {
@@ -35,17 +35,20 @@ func activity(args []string, env Env) (int, error) {
 	return ExitOK, nil
 }
 
-// check prints every compliance finding of the year, one per line, then
-// `findings N`. Findings are the point of the command, not a failure: it
-// exits 0 whatever it finds.
+// check prints every finding of the branch as of today — set-up,
+// organisational life (with the compliance calendar of the year asked
+// for), dues, members' records; the same the home screen lists
+// (storage/findings) — one per line as `严重: 【党费】…`, then `findings
+// N`. Findings are the point of the command, not a failure: it exits 0
+// whatever it finds.
 func check(args []string, env Env) (int, error) {
 	fs := newFlagSet("check", env)
 	dbPath := fs.String("db", "", "数据文件路径")
-	year := fs.Int("year", model.Today().Year, "年份")
+	year := fs.Int("year", 0, "年份")
 	if _, err := parse(fs, args, 0); err != nil {
 		return 0, err
 	}
-	if *year < 1900 || *year > 2200 {
+	if *year != 0 && (*year < 1900 || *year > 2200) {
 		return 0, usageError("--year %d 不正确", *year)
 	}
 	store, err := openStore(*dbPath)
@@ -53,13 +56,17 @@ func check(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	defer store.Close()
-	c, err := activityfile.New(store).Compliance(*year)
+	today := store.Today()
+	if *year == 0 {
+		*year = today.Year
+	}
+	r, err := findings.Collect(store, today, *year)
 	if err != nil {
 		return 0, err
 	}
-	for _, f := range c.Findings {
-		fmt.Fprintf(env.Stdout, "%s: %s\n", f.Severity, f.Message)
+	for _, f := range r.Findings {
+		fmt.Fprintf(env.Stdout, "%s: 【%s】%s\n", f.Severity, f.About, f.Message)
 	}
-	fmt.Fprintf(env.Stdout, "findings %d\n", len(c.Findings))
+	fmt.Fprintf(env.Stdout, "findings %d\n", len(r.Findings))
 	return ExitOK, nil
 }

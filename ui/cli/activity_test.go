@@ -30,9 +30,11 @@ func TestCheckListsFindingsOfTheDemoBranch(t *testing.T) {
 	}
 	text := r.stdout
 	for _, want := range []*regexp.Regexp{
-		regexp.MustCompile(`(?m)^严重: .*已连续[6-9]个月未参加组织生活`),
-		regexp.MustCompile(`(?m)^提醒: .*已连续[3-5]个月未参加组织生活`),
-		regexp.MustCompile(`(?m)^提醒: \d+年\d+月未开展支部委员会会议`),
+		regexp.MustCompile(`(?m)^严重: 【组织生活】.*已连续[6-9]个月未参加组织生活`),
+		regexp.MustCompile(`(?m)^提醒: 【组织生活】.*已连续[3-5]个月未参加组织生活`),
+		regexp.MustCompile(`(?m)^提醒: 【组织生活】\d+年\d+月未开展支部委员会会议`),
+		// The dues arrears are findings too (issue 8: check missed them).
+		regexp.MustCompile(`(?m)^严重: 【党费】.*连续 [6-9] 个月未交.*自行脱党`),
 	} {
 		if !want.MatchString(text) {
 			t.Errorf("check output lacks %s:\n%s", want, text)
@@ -54,7 +56,7 @@ func TestCheckOnAnEmptyFile(t *testing.T) {
 	missing := regexp.MustCompile(`(月|季度|全年)未开展|只开展`)
 	for _, year := range []int{2020, model.Today().Year} {
 		r := run(t, "check", "--db", db, "--year", strconv.Itoa(year))
-		if r.status != ExitOK || !strings.HasPrefix(r.stdout, "提醒: 尚未填写支部基本信息") {
+		if r.status != ExitOK || !strings.HasPrefix(r.stdout, "提醒: 【组织设置】尚未填写支部基本信息") {
 			t.Fatalf("%d: %+v", year, r)
 		}
 		if missing.MatchString(r.stdout) {

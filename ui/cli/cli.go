@@ -18,7 +18,7 @@ const Version = "0.1.0"
 // Exit statuses.
 const (
 	ExitOK       = 0
-	ExitRejected = 1 // rows were refused
+	ExitRejected = 1 // rows were refused, or verify found problems
 	ExitFailed   = 2 // unreadable input, a locked or damaged database, bad usage
 )
 
@@ -39,6 +39,11 @@ const usage = `用法 / usage:
   branchledger check [--year Y] [--db PATH]
   branchledger dues calc --category 在职 --base 5400
   branchledger dues export YEAR FILE.xlsx [--db PATH]
+  branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
+  branchledger recruit export FILE.xlsx [--db PATH]
+  branchledger backup OUT [--db PATH] [--passphrase-file F]
+  branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
+  branchledger verify [--db PATH]
   branchledger demo --members N [--db PATH]
   branchledger version
 `
@@ -67,6 +72,14 @@ func Run(args []string, env Env) int {
 		status, err = check(rest, env)
 	case "dues":
 		status, err = dues(rest, env)
+	case "recruit":
+		status, err = recruit(rest, env)
+	case "backup":
+		status, err = backupCmd(rest, env)
+	case "restore":
+		status, err = restoreCmd(rest, env)
+	case "verify":
+		status, err = verifyCmd(rest, env)
 	case "demo":
 		status, err = demoCmd(rest, env)
 	case "version":

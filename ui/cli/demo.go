@@ -24,7 +24,10 @@ func demoCmd(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	defer store.Close()
-	if err := demo.Fill(store, *n, *seed, model.Today()); err != nil {
+	// One transaction: a demo stopped half way leaves the file as it was,
+	// empty, ready for the next try.
+	err = store.InTransaction(func(tx *storage.Store) error { return demo.Fill(tx, *n, *seed, model.Today()) })
+	if err != nil {
 		return 0, err
 	}
 	fmt.Fprintf(env.Stdout, "demo: %d members in %s\n", *n, store.Path())

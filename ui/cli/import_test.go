@@ -9,7 +9,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"branchledger/model"
 	"branchledger/storage"
 )
 
@@ -38,10 +37,8 @@ func writeBook(t *testing.T, name string, sheets map[string][][]any, order ...st
 	return path
 }
 
-func validID(birth string, seq int) string {
-	first17 := fmt.Sprintf("620102%s%03d", birth, seq)
-	return first17 + string(model.IDCheckChar(first17))
-}
+// rosterID is a valid ID number for birth (YYYYMMDD) and a sequence.
+func rosterID(birth string, seq int) string { return validID(birth, fmt.Sprintf("%03d", seq)) }
 
 // --skip-invalid on a file whose every row was refused has imported
 // nothing: exit 1, not 0 (issue 7 §11).
@@ -66,7 +63,7 @@ func TestRosterImportSkipInvalidWithEveryRowRefusedExits1(t *testing.T) {
 func TestRosterImportNamesColumnsAndPeople(t *testing.T) {
 	path := writeBook(t, "模板.xlsx", map[string][][]any{"Sheet": {
 		{"姓名", "身份证号", "籍贯", "预/正", "入党时间", "工作地", "转正时间"},
-		{"孔令辉", validID("19870514", 911), "浙江杭州", "正", "2010.06", "杭州", "2011.06"},
+		{"孔令辉", rosterID("19870514", 911), "浙江杭州", "正", "2010.06", "杭州", "2011.06"},
 		{"曹思雨", "33010619980322922", "浙江宁波", "预", "2026.04", "杭州", nil},
 	}}, "Sheet")
 	db := filepath.Join(t.TempDir(), "b.db")
@@ -84,8 +81,8 @@ func TestRosterImportNamesColumnsAndPeople(t *testing.T) {
 func TestRosterImportSeveralSheets(t *testing.T) {
 	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
 	path := writeBook(t, "两个支部.xlsx", map[string][][]any{
-		"第一党支部": {head, {"赵一", validID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
-		"第二党支部": {head, {"钱二", validID("19800101", 22), "2010.07", "2011.07", "正式党员"}, {"孙三", "1", "2010.07", "2011.07", "正式党员"}},
+		"第一党支部": {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"第二党支部": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}, {"孙三", "1", "2010.07", "2011.07", "正式党员"}},
 	}, "第一党支部", "第二党支部")
 	db := filepath.Join(t.TempDir(), "b.db")
 	r := run(t, "roster", "import", path, "--db", db, "--skip-invalid")
@@ -112,12 +109,12 @@ func TestRosterImportSeveralSheets(t *testing.T) {
 // --errors writes the refused rows in the file's layout with what to fix;
 // fixed, that file imports as it is.
 func TestRosterImportErrorsWorkbookReimports(t *testing.T) {
-	good := validID("19850312", 13)
+	good := rosterID("19850312", 13)
 	path := writeBook(t, "名单.xlsx", map[string][][]any{"名册": {
 		{"某支部党员花名册"},
 		{"序号", "姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "籍贯"},
 		{"1", "周杰", good, "2008.07", "2009.07", "正式党员", "甘肃"},
-		{"2", "吴敏", validID("19850312", 22)[:17], "八五年", "2009.07", "正式党员", "兰州"},
+		{"2", "吴敏", rosterID("19850312", 22)[:17], "八五年", "2009.07", "正式党员", "兰州"},
 	}}, "名册")
 	dir := t.TempDir()
 	db, out := filepath.Join(dir, "b.db"), filepath.Join(dir, "问题行.xlsx")
@@ -135,7 +132,7 @@ func TestRosterImportErrorsWorkbookReimports(t *testing.T) {
 		t.Fatalf("errors workbook rows %q", rows)
 	}
 	// Fix the two cells as a secretary would, then import the file as it is.
-	_ = f.SetCellStr("名册", "C3", validID("19850312", 22))
+	_ = f.SetCellStr("名册", "C3", rosterID("19850312", 22))
 	_ = f.SetCellStr("名册", "D3", "2008.07")
 	if err := f.Save(); err != nil {
 		t.Fatal(err)

@@ -2,11 +2,13 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/storage/rosterfile"
 )
 
@@ -37,11 +39,9 @@ func rosterImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if sheets != nil {
-		for _, want := range sheets {
-			if !slices.ContainsFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want }) {
-				return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
-			}
+	for _, want := range sheets {
+		if !slices.ContainsFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want }) {
+			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
 		}
 	}
 	multi := preview.MultiSheet()
@@ -152,5 +152,14 @@ func openStore(dbPath string) (*storage.Store, error) {
 		}
 		dbPath = p
 	}
-	return storage.Open(dbPath)
+	store, err := storage.Open(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	// The day's automatic backup, as the window takes it: a script that
+	// changes the file every day gets its backups too.
+	if _, _, err := backup.Daily(store); err != nil {
+		fmt.Fprintf(os.Stderr, "警告：今天的自动备份没有完成：%v\n", err)
+	}
+	return store, nil
 }

@@ -20,8 +20,14 @@ type FormDialog struct {
 // OnSubmit should call Hide when saved. size is the size wanted, kept inside
 // the window.
 func ShowForm(win fyne.Window, title string, form *Form, body fyne.CanvasObject, size fyne.Size) *FormDialog {
+	return ShowFormUnscrolled(win, title, form, NewScroll(body), size)
+}
+
+// ShowFormUnscrolled is ShowForm for a body that scrolls its own parts
+// (tabs, a list that needs the wheel): body is shown as it is.
+func ShowFormUnscrolled(win fyne.Window, title string, form *Form, body fyne.CanvasObject, size fyne.Size) *FormDialog {
 	d := &FormDialog{Form: form}
-	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), form.Buttons()), nil, nil, NewScroll(body))
+	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), form.Buttons()), nil, nil, body)
 	d.dlg = dialog.NewCustomWithoutButtons(L(title), content, win)
 	if form.OnCancel == nil {
 		form.OnCancel = d.Hide

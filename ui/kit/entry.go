@@ -3,6 +3,7 @@ package kit
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -152,7 +153,9 @@ func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
 // Fyne's English "(Select one)".
 type Select struct {
 	widget.Select
-	keys *keys
+	keys   *keys
+	fit    bool
+	values []string // NewChoice's values, in the order of Options
 }
 
 // NewSelect returns a Select over options (shown as given: translate them
@@ -164,6 +167,74 @@ func NewSelect(options []string, changed func(string)) *Select {
 	s.OnChanged = changed
 	s.PlaceHolder = L("请选择")
 	return s
+}
+
+// NewChoice returns a Select over values that are Chinese words of the
+// domain (正式党员, 支部党员大会, 在职 …): each is shown in the UI language,
+// and Value gives back the value itself, which is what the model stores.
+// changed is called with the value.
+func NewChoice(values []string, changed func(value string)) *Select {
+	shown := make([]string, len(values))
+	for i, v := range values {
+		shown[i] = L(v)
+	}
+	s := NewSelect(shown, nil)
+	s.values = values
+	if changed != nil {
+		s.OnChanged = func(string) { changed(s.Value()) }
+	}
+	return s
+}
+
+// Value is the chosen value: for NewChoice the untranslated value, else the
+// option shown; "" when nothing is chosen.
+func (s *Select) Value() string {
+	i := s.SelectedIndex()
+	switch {
+	case i < 0:
+		return ""
+	case s.values != nil:
+		return s.values[i]
+	}
+	return s.Selected
+}
+
+// SetValue chooses value (untranslated, for NewChoice); "" or a value not
+// offered clears the choice.
+func (s *Select) SetValue(value string) {
+	list := s.values
+	if list == nil {
+		list = s.Options
+	}
+	for i, v := range list {
+		if v == value {
+			s.SetSelectedIndex(i)
+			return
+		}
+	}
+	s.ClearSelected()
+}
+
+// FitOptions makes the select as wide as the option it shows (or its
+// placeholder), so that a short row of filters shows each choice whole;
+// without it the select takes the width its layout gives and cuts a long
+// option.
+func (s *Select) FitOptions() *Select {
+	s.fit = true
+	s.Refresh()
+	return s
+}
+
+// MinSize is Fyne's, widened to the option shown when FitOptions is set.
+func (s *Select) MinSize() fyne.Size {
+	m := s.Select.MinSize()
+	if !s.fit {
+		return m
+	}
+	th := s.Theme()
+	w := fyne.MeasureText(s.Selected, th.Size(theme.SizeNameText), fyne.TextStyle{}).Width
+	pad := th.Size(theme.SizeNameInnerPadding)
+	return fyne.NewSize(max(m.Width, w+4*pad+th.Size(theme.SizeNameInlineIcon)), m.Height)
 }
 
 // TypedKey passes Enter and Esc to the form.

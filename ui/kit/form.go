@@ -111,7 +111,7 @@ func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 		w.OnChanged = chain(w.OnChanged, typed)
 	case *Select:
 		w.keys = k
-		fd.value = func() string { return w.Selected }
+		fd.value = w.Value
 		w.OnChanged = chain(w.OnChanged, chosen)
 	case *Check:
 		w.keys = k
@@ -317,6 +317,8 @@ func (f *Form) Refresh() {
 	}
 	if f.OnCancel == nil {
 		f.Cancel.Hide()
+	} else {
+		f.Cancel.Show()
 	}
 }
 
@@ -463,7 +465,7 @@ func (f *Form) Buttons() fyne.CanvasObject {
 // and the space kept for it costs less height.
 type tightVBox struct{}
 
-func messageLift() float32 { return theme.InnerPadding() - theme.Padding() }
+func messageLift() float32 { return theme.InnerPadding() }
 
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size

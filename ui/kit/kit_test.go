@@ -289,3 +289,25 @@ func TestWheelOverAnEntryScrollsTheForm(t *testing.T) {
 		t.Errorf("one flick moved %.0f px, more than a page", d)
 	}
 }
+
+func TestFormDialogStartsInTheFirstFieldAndEscClosesIt(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewTempWindow(t, widget.NewLabel("背景"))
+	w.Resize(fyne.NewSize(1024, 700))
+	f := NewForm("保存")
+	e := NewEntry()
+	fd := f.Add("姓名", e)
+	d := ShowForm(w, "新增", f, f.Grid(1, fd), fyne.NewSize(1200, 800))
+	if w.Canvas().Focused() != e {
+		t.Errorf("the cursor is in %v, not the first field", w.Canvas().Focused())
+	}
+	if s := d.Dialog(); !f.Cancel.Visible() || s == nil {
+		t.Error("取消 is not shown in a dialog")
+	}
+	// Nothing focused: the dialog still takes Esc.
+	w.Canvas().Unfocus()
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(w.Canvas().Overlays().List()) != 0 {
+		t.Error("Esc did not close the dialog")
+	}
+}

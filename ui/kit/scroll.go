@@ -1,9 +1,11 @@
 package kit
 
 import (
+	"image/color"
 	"runtime"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -30,7 +32,11 @@ type Scroll struct {
 
 // NewScroll returns a vertical scroll over content.
 func NewScroll(content fyne.CanvasObject) *Scroll {
-	s := &Scroll{inner: container.NewVScroll(content)}
+	// The strut keeps the content clear of the scroll bar, which Fyne draws
+	// over the content's right edge.
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
+	s := &Scroll{inner: container.NewVScroll(container.NewBorder(nil, nil, nil, strut, content))}
 	s.wheel = &wheel{target: s.inner}
 	s.wheel.ExtendBaseWidget(s.wheel)
 	s.ExtendBaseWidget(s)

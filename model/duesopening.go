@@ -1,0 +1,238 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FieldDuesPaidTo is a member's opening dues position (党费已交至), for
+// messages and the member's history; its label is its text.
+const FieldDuesPaidTo Field = "党费已交至"
+
+// FieldDuesStart is the branch's 建账月份, for messages.
+const FieldDuesStart Field = "建账月份"
+
+// Sources recorded with a change of opening position.
+const (
+	SourceDuesOpening = "党费建账"
+	SourceBulkBases   = "批量设置"
+)
+
+// DuesOpening is where a member stood with dues when the branch began its
+// ledger in the app, or when they came to it (党费已交至 YYYY年M月): the last
+// month paid before, on paper or at another branch (a transfer letter's
+// 党费交至). The months up to it are not owed in the ledger; the months
+// after it are, from the next one.
+type DuesOpening struct {
+	MemberID int64
+	PaidTo   Month
+}
+
+// ErrBadMonth is wrapped by every month that cannot be read.
+var ErrBadMonth = fmt.Errorf("%w（年月）", ErrBadDate)
+
+var monthText = regexp.MustCompile(`^(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月)?(?:\s*(?:份)?)$`)
+
+// ParseMonthText reads a year and month as people write it: 2026-10,
+// 2026-1, 2026年10月, 2026.10, 2026/10, 202610, or a full date whose month is
+// taken (2026-10-31). "" is no month (0, nil).
+func ParseMonthText(s string) (Month, error) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, nil
+	}
+	t = strings.NewReplacer("－", "-", "．", ".", "／", "/").Replace(t)
+	var y, m int
+	switch {
+	case len(t) == 6 && allDigits(t):
+		y, _ = strconv.Atoi(t[:4])
+		m, _ = strconv.Atoi(t[4:])
+	case monthText.MatchString(t):
+		g := monthText.FindStringSubmatch(t)
+		y, _ = strconv.Atoi(g[1])
+		m, _ = strconv.Atoi(g[2])
+	default:
+		d, err := ParseDate(strings.NewReplacer("年", "-", "月", "-", "日", "", ".", "-", "/", "-").Replace(strings.TrimSuffix(t, "日")))
+		if err != nil || d.IsZero() {
+			return 0, fmt.Errorf("“%s”：%w，应如 2026-10 或 2026年10月", s, ErrBadMonth)
+		}
+		return MonthOfDate(d), nil
+	}
+	d := MonthDate(y, time.Month(m))
+	if err := d.Validate(); err != nil {
+		return 0, fmt.Errorf("“%s”：%w", s, err)
+	}
+	return MonthOfDate(d), nil
+}
+
+// ValidateOpening refuses an opening position that cannot be right: before
+// the party existed as a ledger (1949), or further ahead of today than
+// dues may be paid in advance.
+func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
+	switch {
+	case paidTo.Year() < 1949:
+		return fmt.Errorf("%w：党费已交至 %s 不合理", ErrDues, paidTo.Chinese())
+	case paidTo > MonthOfDate(today)+Month(r.AdvanceMonths):
+		return fmt.Errorf("%w：党费已交至 %s 超过今天 %d 个月以上，预交不宜超过 %d 个月", ErrDues, paidTo.Chinese(), r.AdvanceMonths, r.AdvanceMonths)
+	}
+	return nil
+}
+
+// ValidateLedgerStart refuses a 建账月份 that cannot be right: in the future
+// (a ledger cannot begin after today), or before the branch could have
+// kept one.
+func ValidateLedgerStart(start Month, today Date) error {
+	switch {
+	case start == 0:
+		return fmt.Errorf("%w：请填写建账月份", ErrDues)
+	case start.Year() < 1949:
+		return fmt.Errorf("%w：建账月份 %s 不合理", ErrDues, start.Chinese())
+	case start > MonthOfDate(today):
+		return fmt.Errorf("%w：建账月份 %s 晚于本月", ErrDues, start.Chinese())
+	}
+	return nil
+}
+
+// DuesFindings turns the arrears and the set-up gaps into findings: each
+// member at the warning or the serious 党章 art. 9 threshold, and one
+// finding for all members lacking a base (a 提醒 once a month without one
+// has passed, a 提示 while only the current month lacks it).
+func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []Finding {
+	var out []Finding
+	for _, a := range arrears {
+		if a.Severity == Warning || a.Severity == Serious {
+			out = append(out, Finding{Severity: a.Severity, Message: a.Message(c), About: AboutDues, MemberID: a.MemberID})
+		}
+	}
+	if len(gaps) == 0 {
+		return out
+	}
+	years := map[int]bool{}
+	sev := Info
+	names := make([]string, 0, 5)
+	for _, g := range gaps {
+		for _, y := range g.Years {
+			years[y] = true
+		}
+		if g.Past > 0 {
+			sev = Warning
+		}
+		if len(names) < 5 {
+			names = append(names, g.Name)
+		}
+	}
+	list := strings.Join(names, "、")
+	if len(gaps) > len(names) {
+		list += "等"
+	}
+	var ys []string
+	for y := range years {
+		ys = append(ys, strconv.Itoa(y))
+	}
+	slices.Sort(ys)
+	msg := fmt.Sprintf("%d名党员尚未填写%s年党费基数（%s），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
+		len(gaps), strings.Join(ys, "、"), list)
+	if len(gaps) == 1 {
+		msg = fmt.Sprintf("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, strings.Join(ys, "、"))
+	}
+	out = append(out, Finding{Severity: sev, About: AboutDues, Message: msg})
+	return out
+}
+
+// MemberMonth is one month of a member's dues statement.
+type MemberMonth struct {
+	Month  Month
+	State  MonthState
+	Amount Money // paid, or owed when known
+}
+
+// MemberDues is one member's dues as their page shows them: where the
+// ledger begins for them, the last month paid in full, and every month from
+// the first that matters to the last, with its state.
+type MemberDues struct {
+	OwedFrom    Month // first month owed in the ledger; 0 if it has not begun
+	Opening     Month // 党费已交至 as entered; 0 if none
+	PaidThrough Month // last month paid in full; 0 if not known
+	Months      []MemberMonth
+	PaidMonths  int   // months paid in the ledger (not reversed)
+	Paid        Money // their dues
+	OwedMonths  int   // past months owed and unpaid, amount known
+	Owed        Money
+	Unknown     int // past months owed without a base (缺基数)
+}
+
+// MemberDuesStatement works out m's dues from the ledger h as of today. The
+// months run from the earliest of the ledger's start for m, the opening
+// position and the first month paid, to the latest of the current month and
+// the last month paid in advance, within m's time on the roster.
+func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) MemberDues {
+	var s MemberDues
+	join, to, ok := OwedMonths(m)
+	if !ok {
+		return s
+	}
+	v := h.view(r)
+	paid := map[Month]Money{}
+	for _, p := range h.Paid {
+		if p.MemberID == m.ID {
+			paid[p.Month] = p.Amount
+		}
+	}
+	current := MonthOfDate(today)
+	owed, kept := h.OwedFrom(m)
+	if kept {
+		s.OwedFrom = owed
+	}
+	opening, hasOpening := h.Openings[m.ID]
+	if hasOpening {
+		s.Opening = opening
+	}
+	if pt, ok := PaidThrough(m, h, r); ok {
+		s.PaidThrough = pt
+	}
+	first, last := current, current
+	if kept {
+		first = min(first, owed)
+	}
+	if hasOpening {
+		// A year of context before the ledger, not the member's whole past.
+		first = min(first, max(opening-11, join))
+	}
+	for mo := range paid {
+		first, last = min(first, mo), max(last, mo)
+	}
+	first, last = max(first, join), min(last, to)
+	for mo := first; mo <= last; mo++ {
+		c := MemberMonth{Month: mo}
+		amount, known := v.due(m.ID, mo)
+		switch a, isPaid := paid[mo]; {
+		case isPaid:
+			c.State, c.Amount = MonthPaid, a
+			s.PaidMonths++
+			s.Paid += a
+		case hasOpening && mo <= opening:
+			c.State = MonthPaidOpening
+		case !kept || mo < owed:
+			c.State = MonthBeforeLedger
+		case known && amount == 0:
+			c.State = MonthExempt
+		case !known:
+			c.State = MonthBaseMissing
+			if mo < current {
+				s.Unknown++
+			}
+		case mo >= current:
+			c.State, c.Amount = MonthDue, amount
+		default:
+			c.State, c.Amount = MonthOverdue, amount
+			s.OwedMonths++
+			s.Owed += amount
+		}
+		s.Months = append(s.Months, c)
+	}
+	return s
+}

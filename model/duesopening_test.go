@@ -1,0 +1,237 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// The dues ledger on day one (issue 8 §1): months before the ledger begins
+// for a member are not owed; a member's opening position (党费已交至) covers
+// the months up to it and makes the next ones owed; a month without a base
+// is 缺基数, a set-up gap, never an arrear and never art. 9 wording.
+func TestDuesLedgerDayOne(t *testing.T) {
+	r := CurrentDuesRules()
+	c := PartyConstitution2022
+	nov := MonthOf(2026, time.November)
+	base := func(id int64, year int) DuesBase {
+		return DuesBase{MemberID: id, Year: year, Category: DuesEmployed, Base: Yuan(5400)} // 81.00
+	}
+	paidMonths := func(id int64, from, to Month) []PaidMonth {
+		var out []PaidMonth
+		for mo := from; mo <= to; mo++ {
+			out = append(out, PaidMonth{MemberID: id, Month: mo, Amount: Yuan(81)})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		join     Date
+		start    Month
+		opening  Month // 0: none
+		bases    []DuesBase
+		paid     []PaidMonth
+		today    Date
+		owedFrom Month // 0: the ledger has not begun for the member
+		arrears  int   // past months owed and unpaid, amount known
+		streak   int
+		severity Severity
+		gapPast  int // -1: no gap
+	}{
+		{"ledger_begun_this_month_nothing_past_is_owed", NewDate(2001, 7, 1), nov, 0,
+			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, -1},
+		{"no_base_is_a_gap_not_an_arrear", NewDate(2001, 7, 1), nov, 0,
+			nil, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, 0},
+		{"no_base_past_months_is_a_gap_with_past_months", NewDate(2001, 7, 1), MonthOf(2026, 1), 0,
+			nil, nil, NewDate(2026, 11, 30), MonthOf(2026, 1), 0, 0, Info, 10},
+		{"paid_January_to_October_on_paper", NewDate(2001, 7, 1), nov, MonthOf(2026, 10),
+			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, -1},
+		{"opening_position_after_an_earlier_start_covers_its_months", NewDate(2001, 7, 1), MonthOf(2026, 1), MonthOf(2026, 10),
+			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, -1},
+		{"opening_position_before_the_start_owes_the_gap", NewDate(2001, 7, 1), nov, MonthOf(2026, 3),
+			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), MonthOf(2026, 4), 7, 7, Serious, -1},
+		{"really_owed_six_months_is_serious", NewDate(2001, 7, 1), MonthOf(2026, 1), 0,
+			[]DuesBase{base(1, 2026)}, paidMonths(1, MonthOf(2026, 1), MonthOf(2026, 4)), NewDate(2026, 11, 30), MonthOf(2026, 1), 6, 6, Serious, -1},
+		{"really_owed_three_months_is_a_warning", NewDate(2001, 7, 1), MonthOf(2026, 1), 0,
+			[]DuesBase{base(1, 2026)}, paidMonths(1, MonthOf(2026, 1), MonthOf(2026, 7)), NewDate(2026, 11, 30), MonthOf(2026, 1), 3, 3, Warning, -1},
+		{"admitted_after_the_start_owes_from_admission", NewDate(2026, 6, 15), MonthOf(2026, 1), 0,
+			[]DuesBase{base(1, 2026)}, paidMonths(1, MonthOf(2026, 6), MonthOf(2026, 10)), NewDate(2026, 11, 30), MonthOf(2026, 6), 0, 0, Info, -1},
+		{"missing_base_years_end_the_run", NewDate(2001, 7, 1), MonthOf(2025, 1), 0,
+			[]DuesBase{base(1, 2025)}, paidMonths(1, MonthOf(2025, 1), MonthOf(2025, 6)), NewDate(2026, 11, 30), MonthOf(2025, 1), 6, 0, Info, 10},
+		{"no_ledger_yet_nothing_is_owed", NewDate(2001, 7, 1), 0, 0,
+			nil, nil, NewDate(2026, 11, 30), 0, 0, 0, Info, -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, tc.join)
+			h := DuesHistory{Start: tc.start, Bases: tc.bases, Paid: tc.paid, Openings: map[int64]Month{}}
+			if tc.opening != 0 {
+				h.Openings[1] = tc.opening
+			}
+			from, ok := h.OwedFrom(&m)
+			if !ok {
+				from = 0
+			}
+			if from != tc.owedFrom {
+				t.Errorf("owed from %v, want %v", from, tc.owedFrom)
+			}
+			ar := Arrears([]Member{m}, h, tc.today, r, c)
+			switch {
+			case tc.arrears == 0 && len(ar) != 0:
+				t.Errorf("arrears %+v, want none", ar)
+			case tc.arrears > 0 && (len(ar) != 1 || ar[0].Months != tc.arrears || ar[0].Streak != tc.streak || ar[0].Severity != tc.severity):
+				t.Errorf("arrears %+v, want %d months, streak %d, %v", ar, tc.arrears, tc.streak, tc.severity)
+			}
+			gaps := BaseGaps([]Member{m}, h, tc.today, r)
+			switch {
+			case tc.gapPast < 0 && len(gaps) != 0:
+				t.Errorf("gaps %+v, want none", gaps)
+			case tc.gapPast >= 0 && (len(gaps) != 1 || gaps[0].Past != tc.gapPast):
+				t.Errorf("gaps %+v, want %d past months", gaps, tc.gapPast)
+			}
+			for _, f := range DuesFindings(ar, gaps, c) {
+				if f.Severity == Serious != (tc.severity == Serious) {
+					t.Errorf("finding %v %q", f.Severity, f.Message)
+				}
+				if strings.Contains(f.Message, "自行脱党") && tc.severity != Serious {
+					t.Errorf("art. 9 wording without a serious arrear: %q", f.Message)
+				}
+			}
+		})
+	}
+}
+
+// The register shows the months before the ledger as 建账前 or, up to the
+// opening position, as paid before; neither is owed.
+func TestRegisterBeforeTheLedger(t *testing.T) {
+	r := CurrentDuesRules()
+	paper := duesMember(1, NewDate(2001, 7, 1))
+	fresh := duesMember(2, NewDate(2001, 7, 1))
+	h := DuesHistory{Start: MonthOf(2026, 11), Openings: map[int64]Month{1: MonthOf(2026, 10)},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}}
+	reg := BuildRegister(2026, []Member{paper, fresh}, h, NewDate(2026, 11, 30), r)
+	states := func(row RegisterRow) string {
+		var b strings.Builder
+		for _, c := range row.Months {
+			b.WriteByte(".PDOMEBo"[c.State])
+		}
+		return b.String()
+	}
+	for i, want := range []string{"ooooooooooDD", "BBBBBBBBBBMM"} {
+		if got := states(reg.Rows[i]); got != want {
+			t.Errorf("%s: %s, want %s", reg.Rows[i].Name, got, want)
+		}
+	}
+	if reg.Rows[0].YearDue != Yuan(162) || !strings.Contains(reg.Rows[0].Note, "党费已交至2026年10月") {
+		t.Errorf("paper member: due %s note %q", reg.Rows[0].YearDue, reg.Rows[0].Note)
+	}
+	if reg.Rows[1].YearDue != 0 || !strings.Contains(reg.Rows[1].Note, "缺2026年基数") {
+		t.Errorf("member without base: due %s note %q", reg.Rows[1].YearDue, reg.Rows[1].Note)
+	}
+}
+
+// 党费交至: the last month paid in full, from the opening position, the
+// payments (in advance too) and reversals (a reversed month is not in Paid).
+func TestPaidThrough(t *testing.T) {
+	r := CurrentDuesRules()
+	mo := func(y int, m time.Month) Month { return MonthOf(y, m) }
+	paid := func(ms ...Month) []PaidMonth {
+		var out []PaidMonth
+		for _, m := range ms {
+			out = append(out, PaidMonth{MemberID: 1, Month: m, Amount: Yuan(81)})
+		}
+		return out
+	}
+	bases := []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}
+	for _, tc := range []struct {
+		name    string
+		join    Date
+		start   Month
+		opening Month
+		bases   []DuesBase
+		paid    []PaidMonth
+		want    Month // 0: not known
+	}{
+		{"opening_alone", NewDate(2001, 7, 1), mo(2026, 11), mo(2026, 10), bases, nil, mo(2026, 10)},
+		{"opening_then_payments", NewDate(2001, 7, 1), mo(2026, 11), mo(2026, 10), bases, paid(mo(2026, 11)), mo(2026, 11)},
+		{"paid_in_advance", NewDate(2001, 7, 1), mo(2026, 11), mo(2026, 10), bases, paid(mo(2026, 11), mo(2026, 12)), mo(2026, 12)},
+		{"a_gap_stops_the_run", NewDate(2001, 7, 1), mo(2026, 1), 0, bases, paid(mo(2026, 1), mo(2026, 2), mo(2026, 4)), mo(2026, 2)},
+		{"reversed_month_is_unpaid", NewDate(2001, 7, 1), mo(2026, 1), 0, bases, paid(mo(2026, 1), mo(2026, 3)), mo(2026, 1)},
+		{"waived_months_are_settled", NewDate(2001, 7, 1), mo(2026, 1), 0,
+			[]DuesBase{{MemberID: 1, Year: 2026, Category: DuesExempt, Approval: "批复"}}, nil, mo(2026, 12)},
+		{"owed_before_the_ledger_and_nothing_paid_is_unknown", NewDate(2001, 7, 1), mo(2026, 11), 0, bases, nil, 0},
+		{"admitted_after_the_start_nothing_paid_is_the_month_before", NewDate(2026, 6, 1), mo(2026, 1), 0, bases, nil, mo(2026, 5)},
+		{"no_base_and_unpaid_stops", NewDate(2001, 7, 1), mo(2026, 11), mo(2026, 12), nil, nil, mo(2026, 12)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, tc.join)
+			h := DuesHistory{Start: tc.start, Bases: tc.bases, Paid: tc.paid, Openings: map[int64]Month{}}
+			if tc.opening != 0 {
+				h.Openings[1] = tc.opening
+			}
+			got, ok := PaidThrough(&m, h, r)
+			if !ok {
+				got = 0
+			}
+			if got != tc.want {
+				t.Errorf("paid through %v (%v), want %v", got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseMonthText(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Month
+		bad  bool
+	}{
+		{"2026-10", MonthOf(2026, 10), false},
+		{"2026-1", MonthOf(2026, 1), false},
+		{"2026年10月", MonthOf(2026, 10), false},
+		{"2026 年 3 月", MonthOf(2026, 3), false},
+		{"2026.10", MonthOf(2026, 10), false},
+		{"2026/10", MonthOf(2026, 10), false},
+		{"202610", MonthOf(2026, 10), false},
+		{"2026-10-31", MonthOf(2026, 10), false},
+		{"2026年10月31日", MonthOf(2026, 10), false},
+		{"", 0, false},
+		{"2026-13", 0, true},
+		{"十月", 0, true},
+		{"2026", 0, true},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, err := ParseMonthText(tc.in)
+			if (err != nil) != tc.bad || got != tc.want {
+				t.Errorf("got %v, %v; want %v (error %v)", got, err, tc.want, tc.bad)
+			}
+		})
+	}
+}
+
+// A payment for a month the opening position already covers is refused:
+// it would be counted twice.
+func TestPaymentCheckOpening(t *testing.T) {
+	pc := PaymentCheck{Member: duesMember(1, NewDate(2001, 7, 1)), Opening: MonthOf(2026, 10),
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}},
+		Paid:  map[Month]bool{}, Today: NewDate(2026, 11, 30), Rules: CurrentDuesRules()}
+	if _, err := pc.Check(DuesPayment{Date: NewDate(2026, 11, 30), Amount: Yuan(81), Months: []Month{MonthOf(2026, 10)}}); err == nil || !strings.Contains(err.Error(), "已交至") {
+		t.Errorf("October again: %v", err)
+	}
+	if _, err := pc.Check(DuesPayment{Date: NewDate(2026, 11, 30), Amount: Yuan(81), Months: []Month{MonthOf(2026, 11)}}); err != nil {
+		t.Errorf("November: %v", err)
+	}
+}
+
+func TestMemberDuesStatement(t *testing.T) {
+	r := CurrentDuesRules()
+	m := duesMember(1, NewDate(2001, 7, 1))
+	h := DuesHistory{Start: MonthOf(2026, 1), Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}},
+		Paid: []PaidMonth{{MemberID: 1, Month: MonthOf(2026, 1), Amount: Yuan(81)}, {MemberID: 1, Month: MonthOf(2026, 2), Amount: Yuan(81)}}}
+	s := MemberDuesStatement(&m, h, NewDate(2026, 5, 10), r)
+	if s.PaidThrough != MonthOf(2026, 2) || s.PaidMonths != 2 || s.Paid != Yuan(162) || s.OwedMonths != 2 || s.Owed != Yuan(162) {
+		t.Errorf("%+v", s)
+	}
+	if len(s.Months) != 5 || s.Months[4].State != MonthDue || s.Months[2].State != MonthOverdue {
+		t.Errorf("months %+v", s.Months)
+	}
+}

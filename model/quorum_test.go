@@ -1,0 +1,136 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// A meeting that could not decide is not a meeting held (issue 8 §1): a
+// 支部党员大会 below its quorum — more than half of the voting members due —
+// or holding an election below more than four fifths stays on record, is
+// marked 未达法定人数, and does not satisfy the quarter's requirement.
+func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
+	for _, tc := range []struct {
+		name                string
+		full, prob, present int
+		election            bool
+		inquorate           bool
+	}{
+		{"14名正式党员_8人到会_超过半数_算开会", 14, 0, 8, false, false},
+		{"14名正式党员_7人到会_恰好半数_未达法定人数", 14, 0, 7, false, true},
+		{"10正式4预备_6人到会_预备不计入应到", 10, 4, 6, false, false},
+		{"10正式4预备_正式5人到会_未达法定人数", 10, 4, 5, false, true},
+		{"选举_应到10_到会9_超过五分之四", 10, 0, 9, true, false},
+		{"选举_应到10_到会8_恰好五分之四_未达法定人数", 10, 0, 8, true, true},
+		{"选举_应到10_到会6_可开会不能选举_未达法定人数", 10, 0, 6, true, true},
+		{"没有有表决权的党员_不能作出决定", 0, 3, 3, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := branchOf(tc.full, tc.prob)
+			// The first present rows are the full members, then the
+			// probationary ones.
+			a := meeting(ms, tc.present, tc.present)
+			a.Resolutions[0].Election = tc.election
+			held := []HeldActivity{a.Held()}
+			MarkQuorum(held, byID(ms), BranchWorkRules2018)
+			if held[0].Inquorate != tc.inquorate {
+				t.Fatalf("inquorate %v (voting %d/%d), want %v", held[0].Inquorate, held[0].VotingPresent, held[0].VotingDue, tc.inquorate)
+			}
+			ctx := RuleContext{Members: byID(ms), Rules: BranchWorkRules2018}
+			if ctx.Inquorate(&a) != tc.inquorate {
+				t.Error("the record and the calendar disagree")
+			}
+			// The record's own checks say the same.
+			failed := false
+			for _, c := range a.CheckRules(byID(ms), 0, BranchWorkRules2018) {
+				if !c.OK && !strings.HasPrefix(c.Message, "决议") {
+					failed = true
+				}
+			}
+			if failed != tc.inquorate {
+				t.Errorf("CheckRules failed=%v, MarkQuorum inquorate=%v", failed, tc.inquorate)
+			}
+			rules := MeetingRules{Requirements: []Requirement{{KindGeneralMeeting, Quarterly, 1, false}}}
+			cal := ComplianceCalendar(2026, held, rules, Date{}, NewDate(2026, 11, 30))
+			q1 := cal.Slots[0]
+			if (q1.Status == SlotHeld) == tc.inquorate {
+				t.Errorf("first quarter %v (held %d, inquorate %d)", q1.Status, q1.Held, q1.Inquorate)
+			}
+			fs := append(cal.Findings(), InquorateFindings(2026, held, BranchWorkRules2018)...)
+			mentioned := false
+			for _, f := range fs {
+				mentioned = mentioned || strings.Contains(f.Message, InquorateText)
+			}
+			if mentioned != tc.inquorate {
+				t.Errorf("findings %+v mention %s: %v", fs, InquorateText, mentioned)
+			}
+		})
+	}
+}
+
+// Other kinds have no quorum rule: a theme day with two present counts.
+func TestQuorumOnlyForGeneralMeetings(t *testing.T) {
+	ms := branchOf(10, 0)
+	held := []HeldActivity{{Kind: KindThemeDay, Date: NewDate(2026, 3, 1), Present: []int64{1, 2}, NotPresent: []int64{3, 4, 5, 6, 7, 8, 9, 10}}}
+	MarkQuorum(held, byID(ms), BranchWorkRules2018)
+	if held[0].Inquorate {
+		t.Error("a theme day marked inquorate")
+	}
+}
+
+// A member's time without organisational life counts from the latest of the
+// start of the records, their admission and their arrival on this roster.
+func TestParticipationCountsFromArrival(t *testing.T) {
+	today := NewDate(2026, 11, 30)
+	held := []HeldActivity{{Kind: KindThemeDay, Date: NewDate(2023, 1, 10), Present: []int64{99}}}
+	for _, tc := range []struct {
+		name     string
+		join     Date
+		arrived  Date
+		months   int
+		severity Severity
+	}{
+		{"imported_today_not_flagged", NewDate(2001, 7, 1), NewDate(2026, 11, 30), 0, Info},
+		{"transferred_in_four_months_ago_warning", NewDate(2001, 7, 1), NewDate(2026, 7, 20), 4, Warning},
+		{"on_the_roster_since_records_began_serious", NewDate(2001, 7, 1), NewDate(2022, 5, 1), 46, Serious},
+		{"admitted_after_arrival_counts_from_admission", NewDate(2026, 10, 1), NewDate(2020, 1, 1), 1, Info},
+		{"arrival_unknown_counts_from_records", NewDate(2001, 7, 1), Date{}, 46, Serious},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := validMember()
+			m.ID, m.JoinDate, m.ArrivedOn = 1, tc.join, tc.arrived
+			if tc.join.After(NewDate(2020, 1, 1)) {
+				m.Category, m.FullDate = CategoryProbationary, Date{}
+			}
+			ps := Participation([]Member{m}, held, today, MeetingRules2018, PartyConstitution2022)
+			if len(ps) != 1 || ps[0].Months != tc.months || ps[0].Severity != tc.severity {
+				t.Fatalf("%+v, want %d months %v", ps, tc.months, tc.severity)
+			}
+		})
+	}
+	// A member who attended, left and came back counts from the return.
+	m := validMember()
+	m.ID, m.ArrivedOn = 99, NewDate(2026, 10, 1)
+	if ps := Participation([]Member{m}, held, today, MeetingRules2018, PartyConstitution2022); ps[0].Months != 1 {
+		t.Errorf("returning member: %+v", ps[0])
+	}
+}
+
+// 转入 and 恢复党籍 bring a member onto the roster on their date.
+func TestReturningEventsSetArrival(t *testing.T) {
+	m := validMember()
+	m.OnRoster, m.LeftBy, m.LeftOn = false, EventTransferOut, NewDate(2020, 1, 1)
+	if err := (MembershipEvent{Kind: EventTransferIn, Date: NewDate(2026, 3, 2)}).Apply(&m, testToday); err != nil || m.ArrivedOn != NewDate(2026, 3, 2) {
+		t.Errorf("转入: %v, arrived %v", err, m.ArrivedOn)
+	}
+	s := validMember()
+	s.Standing, s.OnRoster, s.LeftBy, s.LeftOn = StandingSuspended, false, EventSuspension, NewDate(2024, 1, 1)
+	if err := (MembershipEvent{Kind: EventRestoration, Date: NewDate(2026, 6, 1)}).Apply(&s, testToday); err != nil || s.ArrivedOn != NewDate(2026, 6, 1) {
+		t.Errorf("恢复党籍: %v, arrived %v", err, s.ArrivedOn)
+	}
+	f := validMember()
+	f.ArrivedOn = NewDate(2026, 12, 1)
+	if errs := f.Validate(testToday, CurrentRules()); errs.For(FieldArrivedOn) == "" {
+		t.Error("an arrival after today is accepted")
+	}
+}

@@ -1,0 +1,51 @@
+package model
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// TextLimits are the longest texts, in characters, the app accepts in its
+// free-text fields, at entry and at import alike. They are not official
+// rules but the app's own: each field must print legibly in its column of
+// the printed forms — a 备注 of 200 characters fills one row of the 花名册
+// to Excel's limit of 409 points — and a document pasted into a field by
+// mistake must not be stored. The minutes of a meeting (会议内容) are long
+// by nature; the printed record continues them over as many rows as they
+// need.
+var TextLimits = map[Field]int{
+	FieldName:              30,
+	FieldEthnicity:         10,
+	FieldBranchName:        100,
+	FieldPost:              50,
+	FieldPhone:             30,
+	FieldAddress:           100,
+	FieldMobileDestination: 50,
+	FieldNotes:             200,
+
+	ProfileOrgName:    100,
+	ProfileBranchName: 100,
+
+	ActivityPlaceField:      50,
+	ActivityTopicField:      100,
+	ActivityChairField:      30,
+	ActivityRecorderField:   30,
+	ActivityObserversField:  200,
+	ActivityContentField:    20000,
+	ActivityResolutionField: 500,
+}
+
+// EventNoteLimit is the longest note of a membership event (转出 …) accepted.
+const EventNoteLimit = 200
+
+// tooLong is the message for text longer than field's limit, or "".
+func tooLong(field Field, label, text string) string {
+	limit, ok := TextLimits[field]
+	if !ok {
+		return ""
+	}
+	if n := utf8.RuneCountInString(text); n > limit {
+		return fmt.Sprintf("%s过长：%d个字，最多%d个字", label, n, limit)
+	}
+	return ""
+}

@@ -1,0 +1,64 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// Every limited member field takes text up to its limit and refuses one
+// character more, with a message at the field saying how long it is.
+func TestMemberTextLimits(t *testing.T) {
+	rules := CurrentRules()
+	today := NewDate(2026, 11, 30)
+	base := NewMember()
+	base.Name, base.Sex, base.IDNumber, base.Category = "张三", SexMale, "62010219850101123"+string(IDCheckChar("62010219850101123")), CategoryFull
+	base.JoinDate, base.FullDate = NewDate(2010, 7, 1), NewDate(2011, 7, 1)
+	if errs := base.Validate(today, rules); len(errs) > 0 {
+		t.Fatalf("the base member is not valid: %v", errs)
+	}
+	set := map[Field]func(m *Member, s string){
+		FieldName:              func(m *Member, s string) { m.Name = s },
+		FieldEthnicity:         func(m *Member, s string) { m.Ethnicity = s },
+		FieldBranchName:        func(m *Member, s string) { m.BranchName = s },
+		FieldPost:              func(m *Member, s string) { m.Post = s },
+		FieldAddress:           func(m *Member, s string) { m.Address = s },
+		FieldMobileDestination: func(m *Member, s string) { m.MobileDestination = s },
+		FieldNotes:             func(m *Member, s string) { m.Notes = s },
+	}
+	for field, setText := range set {
+		limit := TextLimits[field]
+		t.Run(field.Label(), func(t *testing.T) {
+			m := base
+			setText(&m, strings.Repeat("党", limit))
+			if errs := m.Validate(today, rules); len(errs) > 0 {
+				t.Errorf("%d characters refused: %v", limit, errs)
+			}
+			setText(&m, strings.Repeat("党", limit+1))
+			errs := m.Validate(today, rules)
+			if len(errs) != 1 || errs[0].Field != field || !strings.Contains(errs[0].Message, "过长") {
+				t.Errorf("%d characters: %v, want one message at %s saying it is too long", limit+1, errs, field)
+			}
+		})
+	}
+}
+
+func TestActivityAndEventTextLimits(t *testing.T) {
+	a := Activity{Topic: strings.Repeat("议", TextLimits[ActivityTopicField]+1), Content: strings.Repeat("容", TextLimits[ActivityContentField]+1),
+		Resolutions: []Resolution{{Text: strings.Repeat("决", TextLimits[ActivityResolutionField]+1)}}}
+	errs := a.Validate(NewDate(2026, 11, 30), nil)
+	for _, f := range []Field{ActivityTopicField, ActivityContentField, ActivityResolutionField} {
+		found := false
+		for _, e := range errs {
+			found = found || e.Field == f && strings.Contains(e.Message, "过长")
+		}
+		if !found {
+			t.Errorf("no too-long message at %s in %v", f, errs)
+		}
+	}
+	m := NewMember()
+	m.Name, m.OnRoster, m.JoinDate = "张三", true, NewDate(2010, 1, 1)
+	e := MembershipEvent{Kind: EventTransferOut, Date: NewDate(2026, 1, 1), Note: strings.Repeat("说", EventNoteLimit+1)}
+	if err := e.Apply(&m, NewDate(2026, 11, 30)); err == nil || !strings.Contains(err.Error(), "过长") {
+		t.Errorf("an event note of %d characters: %v", EventNoteLimit+1, err)
+	}
+}

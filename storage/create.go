@@ -1,0 +1,99 @@
+package storage
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	gosqlite "github.com/glebarez/go-sqlite"
+
+	"branchledger/storage/atomicfile"
+)
+
+// Create makes a new data file at path (新建数据文件) and opens it. It never
+// replaces a file with records: a file already at path is refused with
+// ErrExists, unless it is empty (0 bytes, as "New → File" in Explorer makes
+// one), which the user has chosen to replace.
+func Create(path string, opts ...Option) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+	}
+	return create(abs, true, opts)
+}
+
+// create makes the new data file whole or not at all: it is built and
+// migrated under a temporary name in the same folder and renamed into place
+// once it is complete, so that a crash or a pulled drive never leaves a
+// half-made file (or an empty one, which Open would refuse) at path. The
+// temporary file of a creation cut short is removed by the next one (see
+// atomicfile.RemoveStale).
+func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
+	dir, base := filepath.Split(abs)
+	fail := func(err error) error {
+		return &atomicfile.Error{Msg: fmt.Sprintf("无法新建数据文件 %s：%s", abs, creationReason(err)), Err: err}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fail(err)
+	}
+	if err := checkFree(abs, replaceEmpty); err != nil {
+		return nil, err
+	}
+	atomicfile.RemoveStale(dir, base)
+	f, err := atomicfile.CreateTemp(dir, base)
+	if err != nil {
+		return nil, fail(err)
+	}
+	tmp := f.Name()
+	f.Close()
+	discard := func() {
+		os.Remove(tmp)
+		os.Remove(tmp + "-journal")
+	}
+	s, err := open(tmp, opts)
+	if err != nil {
+		discard()
+		return nil, fail(err)
+	}
+	if err := s.Close(); err != nil {
+		discard()
+		return nil, fail(err)
+	}
+	// Checked again: another window may have made the file meanwhile.
+	if err := checkFree(abs, replaceEmpty); err != nil {
+		discard()
+		return nil, err
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		discard()
+		return nil, fail(err)
+	}
+	atomicfile.SyncDir(dir)
+	return open(abs, opts)
+}
+
+// checkFree refuses a path that holds a file, other than an empty one
+// when replaceEmpty.
+func checkFree(abs string, replaceEmpty bool) error {
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return &atomicfile.Error{Msg: fmt.Sprintf("无法新建数据文件 %s：%s", abs, atomicfile.Reason(err)), Err: err}
+	case replaceEmpty && fi.Mode().IsRegular() && fi.Size() == 0:
+		return nil
+	}
+	return fmt.Errorf("%w：%s", ErrExists, abs)
+}
+
+// creationReason says why making a new file failed, whether the operating
+// system or SQLite said so.
+func creationReason(err error) string {
+	var se *gosqlite.Error
+	if errors.As(err, &se) {
+		return reason(err)
+	}
+	return atomicfile.Reason(err)
+}

@@ -1,0 +1,446 @@
+package datapkg
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"filippo.io/age"
+	"filippo.io/age/armor"
+
+	"branchledger/storage"
+)
+
+// Kind is what a file turns out to be when it is opened for reading.
+type Kind int
+
+const (
+	NotAPackage Kind = iota
+	Plain            // an unencrypted package
+	Passphrase       // a package encrypted with a passphrase
+	ForKey           // a package encrypted to public keys (an instructor's)
+	DataFile         // not a package but a data file (an automatic backup, a copy)
+)
+
+var (
+	ageMagic    = []byte("age-encryption.org/v1\n")
+	armorMagic  = []byte("-----BEGIN AGE ENCRYPTED FILE-----")
+	zipMagic    = []byte("PK\x03\x04")
+	sqliteMagic = []byte("SQLite format 3\x00")
+)
+
+// Probe says what the file at path is, reading only its first bytes and,
+// for an encrypted package, its age header: whether to ask for a
+// passphrase, an instructor's key, or nothing. A file it does not recognise
+// is NotAPackage with a nil error; err is for a file that cannot be read.
+func Probe(path string) (Kind, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return NotAPackage, fmt.Errorf("无法读取文件 %s：%w", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 64)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, zipMagic):
+		return Plain, nil
+	case bytes.HasPrefix(head, sqliteMagic):
+		return DataFile, nil
+	case bytes.HasPrefix(head, ageMagic), bytes.HasPrefix(head, armorMagic):
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return NotAPackage, err
+		}
+		var r io.Reader = f
+		if bytes.HasPrefix(head, armorMagic) {
+			r = armor.NewReader(f)
+		}
+		return encryptedKind(r), nil
+	}
+	return NotAPackage, nil
+}
+
+// stanzaTypes is an age identity that matches nothing and notes the types
+// of the recipient stanzas it was shown: how age's public API tells a
+// passphrase file from one encrypted to keys without a parser of our own.
+type stanzaTypes []string
+
+func (s *stanzaTypes) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	for _, st := range stanzas {
+		*s = append(*s, st.Type)
+	}
+	return nil, age.ErrIncorrectIdentity
+}
+
+// encryptedKind reads an age header and says whether it is for a
+// passphrase or for keys; a header it cannot read is NotAPackage.
+func encryptedKind(r io.Reader) Kind {
+	var types stanzaTypes
+	_, err := age.Decrypt(r, &types)
+	var nomatch *age.NoIdentityMatchError
+	if !errors.As(err, &nomatch) || len(types) == 0 {
+		return NotAPackage
+	}
+	if len(types) == 1 && types[0] == "scrypt" {
+		return Passphrase
+	}
+	return ForKey
+}
+
+// ReadOptions are the keys a package may need and where Open may write.
+type ReadOptions struct {
+	// Identities open packages encrypted to keys (the instructor's
+	// X25519 identity).
+	Identities []age.Identity
+	// Passphrase opens a package encrypted with a passphrase.
+	Passphrase string
+	// TempDir is where Open extracts the data file; "" is the system's
+	// temporary folder. A restore passes the data file's folder, so the
+	// extracted file can be renamed into place.
+	TempDir string
+}
+
+// Package is a package that passed every check of Open. Its data file has
+// been extracted to a private temporary folder; Close removes it.
+type Package struct {
+	Path      string // the package file
+	Kind      Kind   // Plain, Passphrase or ForKey
+	Manifest  Manifest
+	Summary   storage.Summary // as storage.Inspect read the extracted data file
+	dir, data string
+}
+
+// DataFile is the path of the extracted data file: checked, the same bytes
+// as the manifest pins, and not used by anything. Open it read-only, or
+// move it into place to restore it.
+func (p *Package) DataFile() string { return p.data }
+
+// Close removes the extracted data file and its folder.
+func (p *Package) Close() error {
+	if p.dir == "" {
+		return nil
+	}
+	err := os.RemoveAll(p.dir)
+	p.dir = ""
+	return err
+}
+
+// Open reads and checks the package at path (see the package comment) and
+// extracts its data file. Each refusal is one sentence naming path, wrapping
+// one of this package's errors or storage's; nothing is left on disk then.
+func Open(path string, o ReadOptions) (*Package, error) {
+	dir, err := os.MkdirTemp(o.TempDir, storage.TempPrefix+"open-")
+	if err != nil {
+		return nil, fmt.Errorf("无法创建临时文件夹，打不开数据包 %s：%w", path, err)
+	}
+	p, err := open(path, o, dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return p, nil
+}
+
+// refusal is the error of a package refused for kind, with detail (may be
+// empty) saying what exactly was wrong.
+func refusal(kind error, path, detail string) error {
+	if detail == "" {
+		return fmt.Errorf("%w：%s", kind, path)
+	}
+	return fmt.Errorf("%w：%s（%s）", kind, path, detail)
+}
+
+func open(path string, o ReadOptions, dir string) (*Package, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取数据包 %s：%w", path, err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("无法读取数据包 %s：%w", path, err)
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s 是一个文件夹，不是数据包", path)
+	case fi.Size() == 0:
+		return nil, refusal(ErrNotPackage, path, "文件是空的")
+	case fi.Size() > MaxPackageSize:
+		return nil, refusal(ErrUnsafe, path, fmt.Sprintf("文件大于 %d MB", MaxPackageSize>>20))
+	}
+	kind, err := Probe(path)
+	if err != nil {
+		return nil, err
+	}
+	var ra io.ReaderAt = f
+	size := fi.Size()
+	switch kind {
+	case NotAPackage:
+		return nil, refusal(ErrNotPackage, path, "")
+	case DataFile:
+		return nil, refusal(ErrNotPackage, path, "这是一个数据文件，不是数据包")
+	case Passphrase, ForKey:
+		var closer io.Closer
+		ra, size, closer, err = decrypt(f, size, kind, o, path, dir)
+		if closer != nil {
+			defer closer.Close()
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		if kind == Plain {
+			return nil, refusal(ErrTruncated, path, err.Error())
+		}
+		// The age layer vouches for these bytes: whoever wrote them did
+		// not write a package.
+		return nil, refusal(ErrNotPackage, path, err.Error())
+	}
+	manifestFile, dataFile, err := entries(zr, path)
+	if err != nil {
+		return nil, err
+	}
+	m, err := readManifest(manifestFile, path)
+	if err != nil {
+		return nil, err
+	}
+	data := filepath.Join(dir, databaseEntry)
+	if err := extract(dataFile, m.Database, data, path); err != nil {
+		return nil, err
+	}
+	sum, err := storage.Inspect(data)
+	if err != nil {
+		return nil, &insideError{err: err, msg: strings.ReplaceAll(err.Error(), data, path+" 中的数据文件")}
+	}
+	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) {
+		return nil, refusal(ErrChecksum, path, "清单所写的支部或记录数与其中的数据文件不同")
+	}
+	return &Package{Path: path, Kind: kind, Manifest: m, Summary: sum, dir: dir, data: data}, nil
+}
+
+// insideError is storage's refusal of the data file inside a package, told
+// with the package's name instead of the temporary file's.
+type insideError struct {
+	err error
+	msg string
+}
+
+func (e *insideError) Error() string { return e.msg }
+func (e *insideError) Unwrap() error { return e.err }
+
+// decrypt opens the age layer and returns the plaintext as a ReaderAt.
+// age authenticates every chunk as it is read, and the last one at once, so
+// a cut-off file is found here and a changed one when its chunk is read.
+// closer, if not nil, is a file of dir to close when done.
+func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string) (_ io.ReaderAt, _ int64, closer io.Closer, _ error) {
+	var ids []age.Identity
+	switch kind {
+	case Passphrase:
+		if o.Passphrase == "" {
+			return nil, 0, closer, refusal(ErrNeedPassphrase, path, "")
+		}
+		id, err := age.NewScryptIdentity(o.Passphrase)
+		if err != nil {
+			return nil, 0, closer, refusal(ErrWrongPassphrase, path, "")
+		}
+		ids = []age.Identity{id}
+	case ForKey:
+		if len(o.Identities) == 0 {
+			return nil, 0, closer, refusal(ErrNoKey, path, "")
+		}
+		ids = o.Identities
+	}
+	var src io.ReaderAt = f
+	head := make([]byte, len(armorMagic))
+	if _, err := f.ReadAt(head, 0); err == nil && bytes.Equal(head, armorMagic) {
+		// ASCII armour (age -a) cannot be read at random: unwrap it into
+		// a file of our own first.
+		bin := filepath.Join(dir, "package.age")
+		n, err := copyLimited(bin, armor.NewReader(io.NewSectionReader(f, 0, size)), MaxPackageSize)
+		if err != nil {
+			return nil, 0, closer, refusal(ErrTruncated, path, err.Error())
+		}
+		b, err := os.Open(bin)
+		if err != nil {
+			return nil, 0, closer, err
+		}
+		src, size, closer = b, n, b
+	}
+	ra, n, err := age.DecryptReaderAt(src, size, ids...)
+	var nomatch *age.NoIdentityMatchError
+	switch {
+	case err == nil:
+		return ra, n, closer, nil
+	case errors.As(err, &nomatch) && kind == Passphrase:
+		return nil, 0, closer, refusal(ErrWrongPassphrase, path, "")
+	case errors.As(err, &nomatch):
+		return nil, 0, closer, refusal(ErrNoKey, path, "")
+	case strings.Contains(err.Error(), "work factor"):
+		return nil, 0, closer, refusal(ErrUnsafe, path, err.Error())
+	}
+	return nil, 0, closer, refusal(ErrTruncated, path, err.Error())
+}
+
+// copyLimited copies at most limit bytes of r into a new file at name.
+func copyLimited(name string, r io.Reader, limit int64) (int64, error) {
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return 0, err
+	}
+	n, err := io.Copy(out, io.LimitReader(r, limit+1))
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && n > limit {
+		err = fmt.Errorf("解开后大于 %d MB", limit>>20)
+	}
+	return n, err
+}
+
+// entries finds the two entries of a package and refuses anything else:
+// names that climb out of a folder or are absolute, folders, extra files,
+// the same name twice. A zip without a manifest (a workbook, an archive of
+// something else) is not a package at all.
+func entries(zr *zip.Reader, path string) (manifest, data *zip.File, err error) {
+	for _, f := range zr.File {
+		if unsafeName(f.Name) {
+			return nil, nil, refusal(ErrUnsafe, path, fmt.Sprintf("不安全的文件名 %q", f.Name))
+		}
+	}
+	var extra []string
+	for _, f := range zr.File {
+		switch {
+		case f.Name == manifestEntry && manifest == nil:
+			manifest = f
+		case f.Name == databaseEntry && data == nil:
+			data = f
+		case f.Name == manifestEntry || f.Name == databaseEntry:
+			return nil, nil, refusal(ErrUnsafe, path, fmt.Sprintf("文件 %q 出现了两次", f.Name))
+		default:
+			extra = append(extra, f.Name)
+		}
+	}
+	switch {
+	case manifest == nil:
+		return nil, nil, refusal(ErrNotPackage, path, "其中没有 "+manifestEntry)
+	case len(extra) > 0:
+		return nil, nil, refusal(ErrUnsafe, path, fmt.Sprintf("多出了文件 %q", extra[0]))
+	case data == nil:
+		return nil, nil, refusal(ErrNotPackage, path, "其中没有 "+databaseEntry)
+	}
+	return manifest, data, nil
+}
+
+// unsafeName is an entry name that would leave the folder it is extracted
+// to, on any system: absolute, with a drive or a "..", or with a backslash.
+func unsafeName(name string) bool {
+	if name == "" || strings.HasPrefix(name, "/") || strings.ContainsAny(name, "\\:\x00") {
+		return true
+	}
+	for _, part := range strings.Split(name, "/") {
+		if part == ".." || part == "." || part == "" {
+			return true
+		}
+	}
+	return filepath.IsAbs(name)
+}
+
+var hexDigest = regexp.MustCompile(`^[0-9a-f]{64}$`)
+
+// readManifest reads and checks manifest.json: this app's, a format and
+// schema this version reads, a database entry with a sane size and digest.
+func readManifest(f *zip.File, path string) (Manifest, error) {
+	if f.UncompressedSize64 > maxManifestSize {
+		return Manifest{}, refusal(ErrUnsafe, path, "清单过大")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return Manifest{}, refusal(ErrTruncated, path, err.Error())
+	}
+	defer rc.Close()
+	raw, err := io.ReadAll(io.LimitReader(rc, maxManifestSize+1))
+	if err != nil {
+		return Manifest{}, refusal(ErrTruncated, path, err.Error())
+	}
+	if len(raw) > maxManifestSize {
+		return Manifest{}, refusal(ErrUnsafe, path, "清单过大")
+	}
+	var head struct {
+		Format int    `json:"format"`
+		App    string `json:"app"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil || head.App != App || head.Format < 1 {
+		return Manifest{}, refusal(ErrNotPackage, path, "清单不是支部台账的")
+	}
+	if head.Format > FormatVersion {
+		return Manifest{}, refusal(ErrNewerFormat, path, fmt.Sprintf("格式第%d版，本软件支持到第%d版", head.Format, FormatVersion))
+	}
+	var m Manifest
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return Manifest{}, refusal(ErrNotPackage, path, "清单无法读取："+err.Error())
+	}
+	switch {
+	case m.SchemaVersion > storage.SchemaVersion():
+		return Manifest{}, fmt.Errorf("%w：%s（数据文件第%d版，本软件支持到第%d版）",
+			storage.ErrNewerSchema, path, m.SchemaVersion, storage.SchemaVersion())
+	case m.SchemaVersion < 1 || m.BranchUUID == "":
+		return Manifest{}, refusal(ErrNotPackage, path, "清单缺少数据文件的版本或支部标识")
+	case m.Database.Name != databaseEntry || !hexDigest.MatchString(m.Database.SHA256):
+		return Manifest{}, refusal(ErrNotPackage, path, "清单中的数据文件信息不完整")
+	case m.Database.Size <= 0 || m.Database.Size > MaxDatabaseSize:
+		return Manifest{}, refusal(ErrUnsafe, path, fmt.Sprintf("数据文件大小 %d 字节不合理", m.Database.Size))
+	}
+	return m, nil
+}
+
+// extract unpacks the data file entry to name, refusing a zip bomb before
+// unpacking anything and any byte past the size the manifest pins, and
+// checks the SHA-256.
+func extract(f *zip.File, want FileInfo, name, path string) error {
+	if f.UncompressedSize64 != uint64(want.Size) {
+		return refusal(ErrChecksum, path, "数据文件的大小与清单不符")
+	}
+	if want.Size > ratioFloor && (f.CompressedSize64 == 0 || f.UncompressedSize64/f.CompressedSize64 > maxRatio) {
+		return refusal(ErrUnsafe, path, "压缩比异常，疑似压缩炸弹")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return refusal(ErrTruncated, path, err.Error())
+	}
+	defer rc.Close()
+	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("无法解开数据包 %s：%w", path, err)
+	}
+	h := sha256.New()
+	// One byte more than promised shows a stream that lies about its size.
+	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(rc, want.Size+1))
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case errors.Is(err, zip.ErrChecksum):
+		return refusal(ErrChecksum, path, "压缩数据校验失败")
+	case err != nil:
+		return refusal(ErrTruncated, path, err.Error())
+	case n != want.Size:
+		return refusal(ErrChecksum, path, "数据文件的大小与清单不符")
+	case hex.EncodeToString(h.Sum(nil)) != want.SHA256:
+		return refusal(ErrChecksum, path, "SHA-256 与清单不符")
+	}
+	return nil
+}

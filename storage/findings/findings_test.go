@@ -1,0 +1,148 @@
+package findings
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+)
+
+var firstDay = model.NewDate(2026, 11, 30)
+
+// clockAt is a store clock on the given day, moving a second per reading.
+func clockAt(d model.Date) func() time.Time {
+	t := time.Date(d.Year, d.Month, d.Day, 9, 0, 0, 0, time.Local)
+	return func() time.Time { t = t.Add(time.Second); return t }
+}
+
+func open(t testing.TB, today model.Date) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName), storage.WithClock(clockAt(today)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// A secretary's first hour (issue 8 §1): a 14-member branch, two bases
+// entered, one of them paid January to October on paper. Nothing the app
+// was not told can be held against anyone: no serious finding, no 自行脱党
+// wording; the twelve missing bases are one set-up note.
+func TestFirstDayHasNoSeriousFinding(t *testing.T) {
+	s := open(t, firstDay)
+	if _, err := demo.FirstDay(s, 1, firstDay); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Collect(s, firstDay, firstDay.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gap := false
+	for _, f := range r.Findings {
+		if f.Severity == model.Serious || strings.Contains(f.Message, "自行脱党") || strings.Contains(f.Message, "第九条") {
+			t.Errorf("day one: %v 【%v】%s", f.Severity, f.About, f.Message)
+		}
+		if f.About == model.AboutDues && strings.HasPrefix(f.Message, "12名党员尚未填写2026年党费基数") {
+			gap = f.Severity == model.Info
+		}
+	}
+	if !gap {
+		t.Errorf("no set-up note on the twelve missing bases: %+v", r.Findings)
+	}
+	if len(r.Arrears) != 0 || len(r.BaseGaps) != 12 {
+		t.Errorf("%d arrears, %d base gaps; want 0 and 12", len(r.Arrears), len(r.BaseGaps))
+	}
+	// A month on, the gap is a reminder, and still no arrear: December is
+	// owed but not yet late, November's amounts are unknown.
+	later := model.NewDate(2026, 12, 5)
+	r, err = Collect(s, later, later.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range r.Findings {
+		if f.About == model.AboutDues && f.Severity != model.Warning {
+			t.Errorf("in December: %v %s", f.Severity, f.Message)
+		}
+	}
+}
+
+// 17,662 members imported today into a file whose activity records began in
+// 2023: none of them is flagged for not taking part in organisational life
+// before they were on this roster.
+func TestImportedMembersAreNotFlaggedForTheYearsBefore(t *testing.T) {
+	s := open(t, firstDay)
+	early := demo.Members(1, 99, model.NewDate(2023, 3, 1), "支部")[0]
+	early.ArrivedOn = model.NewDate(2022, 12, 1)
+	early.Category, early.JoinDate, early.FullDate = model.CategoryFull, model.NewDate(2000, 7, 1), model.NewDate(2001, 7, 1)
+	e, err := s.AddMember(early, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := model.Activity{Kind: model.KindThemeDay, Date: model.NewDate(2023, 3, 10), Topic: "主题党日", Chair: e.Name, Recorder: e.Name,
+		Attendance: []model.AttendanceRow{{MemberID: e.ID, Status: model.Present}}}
+	if _, err := s.SaveActivity(a); err != nil {
+		t.Fatal(err)
+	}
+	incoming := demo.Members(17662, 7, firstDay, "支部")
+	for i := range incoming {
+		incoming[i].ArrivedOn = model.Date{} // the file has no such column
+	}
+	columns := make([]model.Field, len(model.MemberFields))
+	for i, f := range model.MemberFields {
+		columns[i] = f.Field
+	}
+	plan, err := s.PlanImport("花名册.xlsx", incoming, columns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if added, _, err := s.ApplyImport(plan); err != nil || added != len(incoming) {
+		t.Fatalf("imported %d of %d: %v", added, len(incoming), err)
+	}
+	r, err := Collect(s, firstDay, firstDay.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := 0
+	for _, f := range r.Findings {
+		if f.About == model.AboutActivities && f.MemberID != 0 && f.MemberID != e.ID {
+			flagged++
+		}
+	}
+	if flagged != 0 {
+		t.Errorf("%d imported members flagged for organisational life", flagged)
+	}
+	// The member on the roster since 2022 who stopped coming is.
+	found := false
+	for _, p := range r.Participation {
+		found = found || p.MemberID == e.ID && p.Severity == model.Serious
+	}
+	if !found {
+		t.Error("the member absent since 2023 is not flagged")
+	}
+}
+
+// Adding a source is one entry in Sources; a failing source leaves the
+// others' findings and names its area.
+func TestFailingSourceKeepsTheOthers(t *testing.T) {
+	s := open(t, firstDay)
+	saved := Sources
+	t.Cleanup(func() { Sources = saved })
+	Sources = append(Sources[:len(Sources):len(Sources)], Source{model.AboutDues, "测试", func(*Branch, *model.BranchReport) error {
+		return errBoom
+	}})
+	r, err := Collect(s, firstDay, firstDay.Year)
+	if err == nil || !strings.Contains(err.Error(), "测试") {
+		t.Errorf("error %v", err)
+	}
+	if len(r.Failed) != 1 || r.Failed[0] != model.AboutDues || len(r.Findings) == 0 {
+		t.Errorf("failed %v, %d findings", r.Failed, len(r.Findings))
+	}
+}
+
+var errBoom = errors.New("出错")

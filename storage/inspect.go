@@ -1,0 +1,208 @@
+package storage
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/glebarez/sqlite"
+)
+
+// Summary says which branch a data file holds and how many records of each
+// kind: what a backup, a data package or a restore preview shows beside the
+// current file.
+type Summary struct {
+	BranchUUID    string // made with the branch, never changed
+	OrgName       string
+	BranchName    string
+	SchemaVersion int
+	// Counts is the number of rows of each table, by table name
+	// ("members", "activities", "dues_payments" …).
+	Counts map[string]int
+}
+
+// Members is the number of members ever on the roster, those who left too.
+func (s Summary) Members() int { return s.Counts["members"] }
+
+// Activities is the number of activity records.
+func (s Summary) Activities() int { return s.Counts["activities"] }
+
+// Payments is the number of dues payments recorded (reversed ones too).
+func (s Summary) Payments() int { return s.Counts["dues_payments"] }
+
+// Empty reports whether the file holds nothing a secretary entered: no
+// names, no members, activities or payments. Replacing such a file loses
+// nothing.
+func (s Summary) Empty() bool {
+	return s.OrgName == "" && s.BranchName == "" && s.Members() == 0 && s.Activities() == 0 && s.Payments() == 0
+}
+
+// Summary reads the open file's branch and counts.
+func (s *Store) Summary() (Summary, error) {
+	sum, err := readSummary(s.sql)
+	if err != nil {
+		return Summary{}, fail("读取数据文件概况", err)
+	}
+	return sum, nil
+}
+
+// tableName is what a table's name must look like before it goes into a
+// count query: ours are lower case ASCII with underscores.
+var tableName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// readSummary reads the branch row, the schema version and every table's
+// count, by known column names and no SQL from the file.
+func readSummary(db *sql.DB) (Summary, error) {
+	var sum Summary
+	if err := db.QueryRow("PRAGMA user_version").Scan(&sum.SchemaVersion); err != nil {
+		return Summary{}, err
+	}
+	err := db.QueryRow("SELECT uuid, org_name, branch_name FROM branch WHERE id = ?", branchID).
+		Scan(&sum.BranchUUID, &sum.OrgName, &sum.BranchName)
+	if err != nil {
+		return Summary{}, fmt.Errorf("read branch: %w", err)
+	}
+	rows, err := db.Query("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+	if err != nil {
+		return Summary{}, err
+	}
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return Summary{}, err
+		}
+		tables = append(tables, name)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return Summary{}, err
+	}
+	sum.Counts = make(map[string]int, len(tables))
+	for _, t := range tables {
+		if !tableName.MatchString(t) {
+			return Summary{}, fmt.Errorf("unexpected table name %q", t)
+		}
+		var n int
+		if err := db.QueryRow(`SELECT count(*) FROM "` + t + `"`).Scan(&n); err != nil {
+			return Summary{}, fmt.Errorf("count %s: %w", t, err)
+		}
+		sum.Counts[t] = n
+	}
+	return sum, nil
+}
+
+// Inspect checks the data file at path as Open would before using it — it
+// is a SQLite database, passes a full integrity check, is this app's, has a
+// schema version this app knows and exactly the schema this app's
+// migrations make for that version — and returns its summary. It opens the
+// file read-only and as immutable (no lock, no journal, nothing written
+// beside it), runs nothing stored in the file, and does not change it. Its
+// errors are sentences naming the file: ErrNotDatabase, ErrDamaged,
+// ErrNewerSchema or the schema check's.
+//
+// Inspect is meant for files nothing else is writing: a backup, or a copy
+// taken out of a data package.
+func Inspect(path string) (Summary, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return Summary{}, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		return Summary{}, fmt.Errorf("无法读取数据文件 %s：%w", abs, err)
+	case fi.IsDir():
+		return Summary{}, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
+	case fi.Size() == 0:
+		return Summary{}, fmt.Errorf("%w：%s（文件是空的）", ErrNotDatabase, abs)
+	case !hasSQLiteHeader(abs):
+		return Summary{}, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
+	}
+	db, err := sql.Open(sqlite.DriverName, readOnlyDSN(abs))
+	if err != nil {
+		return Summary{}, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	s := &Store{path: abs}
+	if err := checkIntegrity(db, abs); err != nil {
+		return Summary{}, s.inspectError(err)
+	}
+	version, err := CheckSchema(db)
+	var serr *SchemaError
+	switch {
+	case errors.As(err, &serr):
+		return Summary{}, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, abs, serr.detail())
+	case errors.Is(err, ErrNotDatabase):
+		return Summary{}, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, abs)
+	case errors.Is(err, ErrNewerSchema):
+		return Summary{}, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, abs, version, latestVersion())
+	case err != nil:
+		return Summary{}, s.inspectError(err)
+	case version == 0:
+		return Summary{}, fmt.Errorf("%w：%s（其中没有任何数据）", ErrNotDatabase, abs)
+	}
+	sum, err := readSummary(db)
+	if err != nil {
+		return Summary{}, fmt.Errorf("%w：%s（%w）", ErrDamaged, abs, err)
+	}
+	return sum, nil
+}
+
+// inspectError is openError for Inspect: a file refused with a reason.
+func (s *Store) inspectError(err error) error {
+	var ue *userError
+	if errors.As(err, &ue) || errors.Is(err, ErrDamaged) {
+		return err
+	}
+	return s.openError(err)
+}
+
+// readOnlyDSN opens a file read-only and immutable, with the schema
+// distrusted: functions with side effects cannot run from views or
+// triggers, and nothing may be written.
+func readOnlyDSN(path string) string {
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	q := url.Values{
+		"mode":      {"ro"},
+		"immutable": {"1"},
+		"_pragma":   {"trusted_schema(0)", "query_only(1)", "cell_size_check(1)"},
+	}
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// checkIntegrity runs SQLite's full integrity check, which also finds
+// damaged indexes.
+func checkIntegrity(db *sql.DB, path string) error {
+	rows, err := db.Query("PRAGMA integrity_check(4)")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var lines []string
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return err
+		}
+		lines = append(lines, l)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(lines) == 1 && lines[0] == "ok" {
+		return nil
+	}
+	return fmt.Errorf("%w：%s（检查结果：%s）", ErrDamaged, path, strings.Join(lines, "；"))
+}

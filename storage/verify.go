@@ -1,0 +1,187 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	gosqlite "github.com/glebarez/go-sqlite"
+	"github.com/glebarez/sqlite"
+)
+
+// Verification is what 检查数据文件 and `branchledger verify` found in a
+// data file: SQLite's full integrity check, the schema check (CheckSchema)
+// and the number of records of each kind.
+type Verification struct {
+	Path    string
+	Version int // schema version (PRAGMA user_version); 0 if unknown
+	// Problems are one line each, in Chinese; none for a sound file.
+	Problems []string
+	Counts   []RecordCount
+}
+
+// RecordCount is how many records of one kind the file holds.
+type RecordCount struct {
+	Label string // 党员（含已离开的）, 活动记录 …
+	N     int
+}
+
+// OK reports whether nothing was found wrong.
+func (v Verification) OK() bool { return len(v.Problems) == 0 }
+
+// counted are the tables whose records Verify counts, as a secretary names
+// them; those a file's version does not have are left out.
+var counted = []struct{ table, label string }{
+	{"members", "党员（含已离开的）"},
+	{"member_events", "党员变动记录"},
+	{"member_changes", "党员信息修改记录"},
+	{"activities", "活动记录"},
+	{"activity_attachments", "活动附件"},
+	{"dues_payments", "党费交纳记录"},
+	{"dues_remittances", "党费上缴记录"},
+	{"recruits", "发展党员对象"},
+}
+
+// Verify checks the store's own file on its connection, for 检查数据文件 in
+// the window, which holds the file and its lock. It reads only.
+func (s *Store) Verify(ctx context.Context) (Verification, error) {
+	conn, err := s.sql.Conn(ctx)
+	if err != nil {
+		return Verification{}, fmt.Errorf("检查数据文件失败：%s：%w", s.path, err)
+	}
+	defer conn.Close()
+	v := Verification{Path: s.path}
+	verifyOn(ctx, conn, &v)
+	return v, nil
+}
+
+// VerifyFile checks the data file at path without changing it, for
+// `branchledger verify`: it opens the file read-only, so that a damaged or
+// changed file, which Open refuses, is examined all the same. The error is
+// for a file that cannot be examined at all (missing, held by a window);
+// what is wrong with one that can be is in the Problems.
+func VerifyFile(path string) (Verification, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return Verification{}, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+	}
+	v := Verification{Path: abs}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return v, fmt.Errorf("找不到数据文件 %s", abs)
+	case err != nil:
+		return v, fmt.Errorf("无法读取数据文件 %s：%w", abs, err)
+	case fi.IsDir():
+		return v, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
+	case fi.Size() == 0:
+		v.Problems = append(v.Problems, ErrEmptyFile.Error())
+		return v, nil
+	case !hasSQLiteHeader(abs):
+		v.Problems = append(v.Problems, ErrNotDatabase.Error())
+		return v, nil
+	}
+	if journalHot(abs) {
+		v.Problems = append(v.Problems, "数据文件上次没有正常关闭，旁边的 -journal 文件里有尚未撤销的写入；请用支部台账打开一次，它会自动恢复，再检查")
+		return v, nil
+	}
+	db, err := sql.Open(sqlite.DriverName, dsn(abs, true, false))
+	if err != nil {
+		return v, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	ctx := context.Background()
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return v, verifyOpenError(abs, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT count(*) FROM sqlite_schema"); err != nil {
+		var se *gosqlite.Error
+		if errors.As(err, &se) && (se.Code()&0xff == codeBusy || se.Code()&0xff == codeLocked) {
+			return v, fmt.Errorf("%w：%s", ErrLocked, abs)
+		}
+	}
+	verifyOn(ctx, conn, &v)
+	return v, nil
+}
+
+func verifyOpenError(path string, err error) error {
+	return fmt.Errorf("无法打开数据文件 %s：%s（%w）", path, reason(err), err)
+}
+
+// verifyOn runs the checks on conn and adds what it finds to v.
+func verifyOn(ctx context.Context, conn *sql.Conn, v *Verification) {
+	rows, err := conn.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		v.Problems = append(v.Problems, "完整性检查无法进行："+reason(err))
+		return
+	}
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			v.Problems = append(v.Problems, "完整性检查无法进行："+reason(err))
+			break
+		}
+		for l := range strings.SplitSeq(line, "\n") {
+			if l = strings.TrimSpace(l); l != "" && l != "ok" && !strings.HasPrefix(l, "*** in database") {
+				v.Problems = append(v.Problems, "损坏："+l)
+			}
+		}
+	}
+	rows.Close()
+
+	version, err := checkSchema(ctx, conn)
+	v.Version = version
+	var serr *SchemaError
+	switch {
+	case errors.As(err, &serr):
+		for _, d := range serr.Differences {
+			v.Problems = append(v.Problems, "结构被改动："+d)
+		}
+	case errors.Is(err, ErrNotDatabase):
+		v.Problems = append(v.Problems, ErrNotDatabase.Error())
+		return
+	case err != nil:
+		v.Problems = append(v.Problems, err.Error())
+	}
+
+	var tables []string
+	trows, err := conn.QueryContext(ctx, "SELECT name FROM sqlite_schema WHERE type = 'table'")
+	if err == nil {
+		for trows.Next() {
+			var name string
+			if trows.Scan(&name) == nil {
+				tables = append(tables, name)
+			}
+		}
+		trows.Close()
+	}
+	for _, c := range counted {
+		if !contains(tables, c.table) {
+			continue
+		}
+		var n int
+		// The table names are our own constants.
+		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(&n); err != nil {
+			v.Problems = append(v.Problems, fmt.Sprintf("无法读取%s：%s", c.label, reason(err)))
+			continue
+		}
+		v.Counts = append(v.Counts, RecordCount{Label: c.label, N: n})
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,208 @@
+package backup
+
+import (
+	"errors"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/storage"
+	bk "branchledger/storage/backup"
+	"branchledger/storage/datapkg"
+	"branchledger/ui/kit"
+)
+
+// minPassphrase is the shortest passphrase accepted for a backup: the
+// package may be lost with the drive, and scrypt only slows a guesser down.
+const minPassphrase = 8
+
+// askPassphrase asks whether to protect a backup with a passphrase; then
+// gets "" for none.
+func askPassphrase(win fyne.Window, then func(passphrase string)) {
+	pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	pass.Validator = func(s string) error {
+		if s != "" && utf8.RuneCountInString(s) < minPassphrase {
+			return errors.New(kit.L("密码至少要 {{.N}} 个字符", map[string]any{"N": minPassphrase}))
+		}
+		return nil
+	}
+	again.Validator = func(s string) error {
+		if s != pass.Text {
+			return errors.New(kit.L("两次输入的密码不一样"))
+		}
+		return nil
+	}
+	pass.OnChanged = func(string) { again.Validate() }
+	note := widget.NewLabel(kit.L("可以设置密码：U盘丢失时，别人打不开这个备份。不设密码就留空。忘记密码就无法恢复，请把密码记在安全的地方。"))
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(kit.L("备份到…"), kit.L("备份"), kit.L("取消"), []*widget.FormItem{
+		{Widget: note},
+		widget.NewFormItem(kit.L("密码"), pass),
+		widget.NewFormItem(kit.L("再输一次"), again),
+	}, func(ok bool) {
+		if ok {
+			then(pass.Text)
+		}
+	}, win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+	win.Canvas().Focus(pass)
+}
+
+// askExistingPassphrase asks for the passphrase of the package named name.
+func askExistingPassphrase(win fyne.Window, name string, then func(passphrase string)) {
+	pass := widget.NewPasswordEntry()
+	pass.Validator = func(s string) error {
+		if s == "" {
+			return errors.New(kit.L("请输入密码"))
+		}
+		return nil
+	}
+	note := widget.NewLabel(kit.L("{{.File}} 设有密码，请输入备份时设置的密码。", map[string]any{"File": name}))
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewForm(kit.L("输入密码"), kit.L("打开"), kit.L("取消"), []*widget.FormItem{
+		{Widget: note},
+		widget.NewFormItem(kit.L("密码"), pass),
+	}, func(ok bool) {
+		if ok {
+			then(pass.Text)
+		}
+	}, win)
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	win.Canvas().Focus(pass)
+}
+
+// previewRows are the lines of the restore preview: a label, and the value
+// for a summary (the backup's or the current file's).
+var previewRows = []struct {
+	label string
+	value func(s storage.Summary) string
+}{
+	{"单位名称", func(s storage.Summary) string { return s.OrgName }},
+	{"支部名称", func(s storage.Summary) string { return s.BranchName }},
+	{"党员（含已离开）", func(s storage.Summary) string { return strconv.Itoa(s.Members()) }},
+	{"活动记录", func(s storage.Summary) string { return strconv.Itoa(s.Activities()) }},
+	{"党费交纳记录", func(s storage.Summary) string { return strconv.Itoa(s.Payments()) }},
+	{"数据文件版本", func(s storage.Summary) string { return strconv.Itoa(s.SchemaVersion) }},
+}
+
+// kindNames say what kind of file a candidate is.
+var kindNames = map[datapkg.Kind]string{
+	datapkg.DataFile:   "数据文件（自动备份或复制的文件）",
+	datapkg.Plain:      "数据包（未加密）",
+	datapkg.Passphrase: "数据包（有密码）",
+	datapkg.ForKey:     "数据包（加密给指导员）",
+}
+
+// preview is the restore preview's content and state, kept for tests.
+type preview struct {
+	dlg     *dialog.CustomDialog
+	content fyne.CanvasObject
+	confirm *widget.Button
+	replace *widget.Check // nil unless the backup is another branch's
+}
+
+// showPreview shows the backup beside the current file and asks before
+// restoring; another branch's backup needs the box ticked first. onRestore
+// gets whether the user said to replace another branch's data; onCancel runs
+// when the user cancels.
+func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRestore func(replaceOther bool), onCancel func()) *preview {
+	p := &preview{}
+	grid := container.NewGridWithColumns(3,
+		widget.NewLabel(""), boldLabel(kit.L("备份")), boldLabel(kit.L("当前数据文件")),
+		widget.NewLabel(kit.L("备份时间")), widget.NewLabel(c.Taken.Local().Format("2006-01-02 15:04")), widget.NewLabel(kit.L("现在")),
+	)
+	for _, r := range previewRows {
+		b, cur := r.value(c.Summary), r.value(current)
+		bl := widget.NewLabel(b)
+		bl.Wrapping = fyne.TextWrapWord
+		if b != cur {
+			bl.Importance = widget.WarningImportance
+		}
+		cl := widget.NewLabel(cur)
+		cl.Wrapping = fyne.TextWrapWord
+		grid.Add(widget.NewLabel(kit.L(r.label)))
+		grid.Add(bl)
+		grid.Add(cl)
+	}
+	source := widget.NewLabel(kit.L("文件：") + c.Source + "（" + kit.L(kindNames[c.Kind]) + "）")
+	source.Wrapping = fyne.TextWrapBreak
+	note := widget.NewLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
+	note.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(source, grid, note)
+
+	p.confirm = widget.NewButtonWithIcon(kit.L("恢复"), theme.ConfirmIcon(), nil)
+	p.confirm.Importance = widget.HighImportance
+	other := c.Check(current, false) != nil
+	if other {
+		warn := widget.NewLabel(kit.L("这是另一个支部的备份，恢复后当前支部的数据会被替换为它的数据。"))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.DangerImportance
+		p.replace = widget.NewCheck(kit.L("我确认要用另一个支部的数据替换当前数据文件"), func(on bool) {
+			if on {
+				p.confirm.Enable()
+			} else {
+				p.confirm.Disable()
+			}
+		})
+		p.confirm.Disable()
+		body.Add(warn)
+		body.Add(p.replace)
+	}
+	cancel := widget.NewButtonWithIcon(kit.L("取消"), theme.CancelIcon(), nil)
+	p.content = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, p.confirm), nil, nil, kit.NewScroll(body))
+	p.dlg = dialog.NewCustomWithoutButtons(kit.L("恢复数据"), p.content, win)
+	cancel.OnTapped = func() { p.dlg.Hide(); onCancel() }
+	p.confirm.OnTapped = func() {
+		p.dlg.Hide()
+		onRestore(p.replace != nil && p.replace.Checked)
+	}
+	p.dlg.Resize(fitIn(win, fyne.NewSize(720, 560)))
+	p.dlg.Show()
+	return p
+}
+
+// fitIn keeps a dialog inside the window at 1024×700.
+func fitIn(win fyne.Window, size fyne.Size) fyne.Size {
+	c := win.Canvas().Size()
+	if c.Width <= 0 || c.Height <= 0 {
+		return size
+	}
+	return fyne.NewSize(min(size.Width, c.Width-24), min(size.Height, c.Height-24))
+}
+
+func boldLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+// showDone says an action is done and where its file is, with a way to open
+// the folder.
+func showDone(win fyne.Window, title, message, path string) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	where := widget.NewLabel(path)
+	where.Selectable = true
+	where.Wrapping = fyne.TextWrapBreak
+	var d dialog.Dialog
+	open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+		d.Hide()
+		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
+		if err := fyne.CurrentApp().OpenURL(u); err != nil {
+			dialog.ShowError(err, win)
+		}
+	})
+	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
+	d.Resize(fitIn(win, fyne.NewSize(560, 0)))
+	d.Show()
+}

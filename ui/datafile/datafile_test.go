@@ -1,0 +1,96 @@
+package datafile
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"branchledger/storage"
+	"branchledger/ui/kit"
+)
+
+type fakeFile struct {
+	readOnly bool
+	check    error
+	v        storage.Verification
+}
+
+func (f *fakeFile) Path() string                { return "/数据/支部台账.db" }
+func (f *fakeFile) ReadOnly() bool              { return f.readOnly }
+func (f *fakeFile) StartCheck(done func(error)) { done(f.check) }
+func (f *fakeFile) Verify(context.Context) (storage.Verification, error) {
+	return f.v, nil
+}
+
+// host runs background work in line and records errors.
+type host struct {
+	kit.Host
+	win    fyne.Window
+	errors []string
+}
+
+func (h *host) Window() fyne.Window                   { return h.win }
+func (h *host) Background(work func(), then func())   { work(); then() }
+func (h *host) Progress(string, string) (done func()) { return func() {} }
+func (h *host) ShowError(doing string, err error) {
+	h.errors = append(h.errors, doing+"："+err.Error())
+}
+func (h *host) SwitchFile(string, func() error, func(error)) {
+}
+func (h *host) SaveFile(string, string, []string, func(string)) {}
+
+func TestBannerSaysReadOnly(t *testing.T) {
+	test.NewTempApp(t)
+	if b := NewBanner(&fakeFile{}); b.Content.Visible() {
+		t.Error("the banner shows for a writable, sound file")
+	}
+	b := NewBanner(&fakeFile{readOnly: true})
+	if !b.Content.Visible() || !strings.HasPrefix(b.text.Text, "只读") {
+		t.Errorf("read-only banner: visible %v, %q", b.Content.Visible(), b.text.Text)
+	}
+	if b := NewBanner(nil); b.Content.Visible() {
+		t.Error("a window without a file shows a banner")
+	}
+}
+
+func TestDamageFoundByTheCheckShowsInTheBanner(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := &host{win: a.NewWindow("t")}
+	b := NewBanner(&fakeFile{})
+	StartCheck(h, b, &fakeFile{check: errors.New("数据文件已损坏：x")})
+	if !b.Content.Visible() || !strings.Contains(b.text.Text, "已停止写入") {
+		t.Errorf("banner after a failed check: visible %v, %q", b.Content.Visible(), b.text.Text)
+	}
+	if len(h.errors) != 1 || !strings.Contains(h.errors[0], "数据文件已损坏") {
+		t.Errorf("the user was told: %v", h.errors)
+	}
+	b = NewBanner(&fakeFile{})
+	StartCheck(h, b, &fakeFile{})
+	if b.Content.Visible() {
+		t.Error("the banner shows after a check that passed")
+	}
+}
+
+func TestCheckDataFileReportsProblemsAndCounts(t *testing.T) {
+	a := test.NewTempApp(t)
+	h := &host{win: a.NewWindow("t")}
+	f := &fakeFile{v: storage.Verification{Problems: []string{"结构被改动：多了触发器 x"},
+		Counts: []storage.RecordCount{{Label: "党员（含已离开的）", N: 40}}}}
+	s := New(h, f)
+	test.Tap(s.Content.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(interface {
+		fyne.Tappable
+		fyne.Widget
+	}))
+	if got := s.result.Text; !strings.Contains(got, "发现 1 个问题") || !strings.Contains(got, "多了触发器 x") || !strings.Contains(got, "党员（含已离开的）：40") {
+		t.Errorf("result: %q", got)
+	}
+	f.v = storage.Verification{Counts: f.v.Counts}
+	s.verify()
+	if !strings.HasPrefix(s.result.Text, "检查完毕，没有发现问题。") {
+		t.Errorf("result for a sound file: %q", s.result.Text)
+	}
+}

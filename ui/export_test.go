@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// buttonShown is the button labelled text in the window or its dialogs.
+func buttonShown(s *shell, text string) *widget.Button {
+	var b *widget.Button
+	shown(s, func(o fyne.CanvasObject) {
+		if w, ok := o.(*widget.Button); ok && w.Text == text && b == nil {
+			b = w
+		}
+	})
+	return b
+}
+
+// textShown is whether some text drawn in the window contains part.
+func textShown(s *shell, part string) bool {
+	found := false
+	shown(s, func(o fyne.CanvasObject) {
+		if t, ok := o.(*canvas.Text); ok && strings.Contains(t.Text, part) {
+			found = true
+		}
+	})
+	return found
+}
+
+// After an export the dialog says where the file is and opens its folder;
+// when the system cannot, it says so and where the file is.
+func TestAfterExportTheFolderOpensOrItSaysWhy(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday))
+	path := "/data/exports/党员花名册_2026-11-30.xlsx"
+	var revealed []string
+	s.revealer = func(p string) error { revealed = append(revealed, p); return nil }
+
+	s.showSaved("已导出 3 名党员，文件保存在：", path)
+	if !textShown(s, path) {
+		t.Fatal("the dialog does not say where the file is")
+	}
+	test.Tap(buttonShown(s, "打开所在文件夹"))
+	if len(revealed) != 1 || revealed[0] != path {
+		t.Fatalf("opened the folder of %v", revealed)
+	}
+
+	s.revealer = func(string) error { return errors.New("没有可用的文件管理器") }
+	s.showSaved("", path)
+	test.Tap(buttonShown(s, "打开所在文件夹"))
+	if !textShown(s, "无法打开文件夹") || !textShown(s, "没有可用的文件管理器") {
+		t.Error("a folder that cannot be opened is not reported")
+	}
+}

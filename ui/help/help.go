@@ -1,0 +1,203 @@
+// Package help is the window's 帮助 section: a short page for each screen,
+// saying what it is for and how a secretary goes about it, and 关于 (the
+// version, the data file, the SQLite engine and the licences of what the
+// app is built from).
+package help
+
+import (
+	"fmt"
+	"runtime/debug"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Title is the section's name in the navigation.
+const Title = "帮助"
+
+// About is what 关于 shows of the running app.
+type About struct {
+	Version  string // the app's version, as `branchledger version` prints it
+	DataFile string // the data file the window has open
+	// SQLite reports the version of the SQLite engine built in.
+	SQLite func() (string, error)
+}
+
+// topic is one page: its title in the list and its text (Markdown, in
+// Chinese, translated when shown).
+type topic struct {
+	title, text string
+}
+
+// AboutTopic is the title of the 关于 page, for opening it directly.
+const AboutTopic = "关于"
+
+// topics are the help pages, one per screen, in the navigation's order.
+var topics = []topic{
+	{"首页", "首页是支部的概况：在册党员人数，近期计划的活动，以及按“组织设置、组织生活、党费、党员信息、发展党员”分组的检查发现，每组标出条数。\n\n" +
+		"**严重**是检查时会被指出的问题，**提醒**是快要到期或需要留意的事。点一条发现，就会打开处理它的地方：党员的个人页、合规日历、党费基数或设置。\n\n" +
+		"新建的数据文件先到“设置”填写支部基本信息，再到“党员”新增或导入党员。"},
+	{"党员", "“党员”是花名册：按姓名、身份证号码或电话搜索，按类别、党籍、流动、失联筛选，点列标题排序，点一行打开个人页。\n\n" +
+		"**新增党员**逐项填写；日期可写成 1985-03-12、1985.3.12、1985年3月12日，只知道年月时写 1985.03，也可点日历选择。离开一项时才检查这一项，红字写在这一项下面，全部无误后才能保存。Enter 保存，Esc 取消。\n\n" +
+		"**导入 Excel** 读取各支部自制的花名册，先预览将新增、更新和未通过的行，确认后才写入。\n\n" +
+		"转出、死亡、出党、停止党籍等在个人页用“登记变动”记录，不会删除任何人。"},
+	{"活动", "“活动”记录三会一课、主题党日、组织生活会、民主评议和谈心谈话。\n\n" +
+		"**新建活动**：先填活动类型和日期，出席名单按当天的花名册生成。在“出席情况”中先点**全部出席**，再把请假、缺席的人改过来并写明原因。支部党员大会和支委会的到会人数、表决是否过半，写在表单下方。\n\n" +
+		"**年度计划**安排全年的活动；**合规日历**按《支部工作条例》的频次，标出每月、每季度已开展、缺失和即将到期的活动，以及连续几个月没有参加组织生活的党员。"},
+	{"党费", "“党费”分四页：**收缴**是党员×月份的登记表，点一行登记交纳；**基数**填写每人的缴纳类别和计算基数，月应交按中组发〔2008〕3号自动计算；**欠缴**列出已到期未交的党员；**上缴**按季度登记上缴并显示支部结存。\n\n" +
+		"登记错误的交纳或上缴用**冲正**更正，原记录保留并标为已冲正。**导出登记表**生成可打印的收缴登记表和年度汇总。"},
+	{"发展党员", "“发展党员”按入党申请人、积极分子、发展对象、预备党员、转正五个阶段记录每一步的日期、会议和材料，提示下一步和期限。"},
+	{"设置", "“设置”中填写支部基本信息（单位、支部、委员会、任期、党建指导员）和组织生活设置（党小组、党课次数），查看数据文件的位置，选择界面语言。\n\n" +
+		"有未保存的修改时离开这一页，程序会先询问。全部数据都在一个数据文件里：程序关闭后复制这个文件即可备份。"},
+}
+
+// NewView is the 帮助 section: the topics on the left, the page on the right.
+// Call Show to open a topic.
+func NewView(about About) *View {
+	v := &View{about: about}
+	titles := make([]string, 0, len(topics)+1)
+	for _, t := range topics {
+		titles = append(titles, t.title)
+	}
+	titles = append(titles, AboutTopic)
+	v.titles = titles
+	v.page = container.NewStack()
+	v.list = widget.NewList(func() int { return len(titles) },
+		func() fyne.CanvasObject { return widget.NewLabel("发展党员") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lang.L(titles[id])) })
+	v.list.OnSelected = func(id widget.ListItemID) { v.show(id) }
+	split := container.NewHSplit(v.list, v.page)
+	split.Offset = 0.18
+	v.Content = split
+	v.list.Select(0)
+	return v
+}
+
+// View is the help section.
+type View struct {
+	Content fyne.CanvasObject
+	about   About
+	titles  []string
+	list    *widget.List
+	page    *fyne.Container
+	// Text is the page shown and Markdown its source, for tests.
+	Text     *widget.RichText
+	Markdown string
+}
+
+// Show opens the page titled title (a screen's Chinese title, or
+// AboutTopic); an unknown title opens the first page.
+func (v *View) Show(title string) {
+	v.list.Select(max(0, slices.Index(v.titles, title)))
+}
+
+func (v *View) show(id int) {
+	var md string
+	if id < len(topics) {
+		md = "## " + lang.L(topics[id].title) + "\n\n" + lang.L(topics[id].text)
+	} else {
+		md = v.aboutText()
+	}
+	v.Markdown = md
+	v.Text = widget.NewRichTextFromMarkdown(md)
+	v.Text.Wrapping = fyne.TextWrapWord
+	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
+	v.page.Refresh()
+}
+
+// aboutText is 关于: what a bug report needs, then the licences.
+func (v *View) aboutText() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "## %s\n\n", lang.L("支部台账"))
+	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("版本"), v.about.Version)
+	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("数据文件"), v.about.DataFile)
+	sqlite := lang.L("未知")
+	if v.about.SQLite != nil {
+		if s, err := v.about.SQLite(); err == nil {
+			sqlite = s
+		}
+	}
+	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("SQLite 版本"), sqlite)
+	fmt.Fprintf(&b, "### %s\n\n%s\n\n", lang.L("许可"), lang.L("本程序使用以下开源软件，各自按其许可证发布："))
+	for _, m := range modules() {
+		fmt.Fprintf(&b, "- %s %s — %s\n", m.Path, m.Version, m.Licence)
+	}
+	fmt.Fprintf(&b, "- Droid Sans Fallback — Apache-2.0\n")
+	return b.String()
+}
+
+// Module is a Go module the app is built from, with its licence.
+type Module struct {
+	Path, Version, Licence string
+}
+
+// licences are the licences of the modules the app is built from, by
+// module path prefix, as their LICENSE files state.
+var licences = []struct{ prefix, licence string }{
+	{"fyne.io/", "BSD-3-Clause"},
+	{"github.com/go-gl/", "BSD-3-Clause"},
+	{"github.com/go-text/", "BSD-3-Clause / Unlicense"},
+	{"github.com/fyne-io/", "BSD-3-Clause"},
+	{"github.com/srwiley/", "BSD-3-Clause"},
+	{"github.com/rymdport/", "Apache-2.0"},
+	{"github.com/godbus/", "BSD-2-Clause"},
+	{"github.com/fsnotify/", "BSD-3-Clause"},
+	{"github.com/yuin/goldmark", "MIT"},
+	{"github.com/nicksnyder/go-i18n", "MIT"},
+	{"github.com/jeandeaual/go-locale", "MIT"},
+	{"github.com/BurntSushi/toml", "MIT"},
+	{"github.com/fredbi/uri", "MIT"},
+	{"github.com/dustin/go-humanize", "MIT"},
+	{"github.com/hack-pad/", "Apache-2.0"},
+	{"github.com/jsummers/gobmp", "MIT"},
+	{"github.com/nfnt/resize", "ISC"},
+	{"gorm.io/", "MIT"},
+	{"github.com/jinzhu/", "MIT"},
+	{"github.com/glebarez/", "MIT / BSD-3-Clause"},
+	{"modernc.org/", "BSD-3-Clause"},
+	{"github.com/remyoudompheng/bigfft", "BSD-3-Clause"},
+	{"github.com/ncruces/go-strftime", "MIT"},
+	{"github.com/mattn/go-isatty", "MIT"},
+	{"github.com/google/uuid", "BSD-3-Clause"},
+	{"github.com/xuri/", "BSD-3-Clause"},
+	{"github.com/richardlehane/", "Apache-2.0"},
+	{"github.com/tiendc/go-deepcopy", "MIT"},
+	{"filippo.io/", "BSD-3-Clause"},
+	{"github.com/sqweek/dialog", "ISC"},
+	{"github.com/TheTitanrain/w32", "BSD-3-Clause"},
+	{"golang.org/x/", "BSD-3-Clause"},
+	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},
+	{"github.com/davecgh/go-spew", "ISC"},
+	{"github.com/kr/text", "MIT"},
+	{"github.com/pmezard/go-difflib", "BSD-3-Clause"},
+	{"github.com/stretchr/testify", "MIT"},
+}
+
+// modules lists the modules compiled into the running program, from its
+// build information, each with its licence; tests replace it (a test
+// binary carries no module list).
+var modules = func() []Module {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return nil
+	}
+	var out []Module
+	for _, d := range info.Deps {
+		out = append(out, Module{Path: d.Path, Version: d.Version, Licence: licenceOf(d.Path)})
+	}
+	return out
+}
+
+// licenceOf is the licence of the module at path, from the table.
+func licenceOf(path string) string {
+	for _, l := range licences {
+		if strings.HasPrefix(path, l.prefix) {
+			return l.licence
+		}
+	}
+	return lang.L("见该模块的许可证文件")
+}

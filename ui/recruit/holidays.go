@@ -1,0 +1,134 @@
+package recruit
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// Holidays is the 设置 card of the holiday calendar the working days of a
+// notice are counted by: the years the app ships with and their source, the
+// user's own days (a new year's 放假 and 调休, or a correction), and a form
+// to add one.
+type Holidays struct {
+	host    kit.Host
+	svc     Service
+	content fyne.CanvasObject
+	known   *widget.Label
+	days    []model.HolidayDay
+	list    *widget.List
+	none    *widget.Label
+}
+
+// NewHolidays builds the card's content.
+func NewHolidays(host kit.Host, svc Service) *Holidays {
+	h := &Holidays{host: host, svc: svc}
+	h.known = widget.NewLabel("")
+	h.known.Wrapping = fyne.TextWrapWord
+	h.list = widget.NewList(func() int { return len(h.days) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			d := h.days[i]
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(d.Date.String() + "　" + kit.L(string(d.Kind)) + "　" + d.Name)
+			row.Objects[1].(*widget.Button).OnTapped = func() { h.remove(d) }
+		})
+	form := kit.NewForm("添加")
+	date := kit.NewDateEntry()
+	kind := kit.NewSelect([]string{string(model.DayOff), string(model.DayWork)}, nil)
+	name := kit.NewEntry()
+	name.SetPlaceHolder(kit.L("如：春节"))
+	fDate := form.Add("日期", date)
+	fKind := form.Add("安排", kind)
+	fName := form.Add("节日", name)
+	read := func() (model.HolidayDay, error) {
+		d, err := date.Date()
+		return model.HolidayDay{Date: d, Kind: model.DayKind(kind.Selected), Name: strings.TrimSpace(name.Text)}, err
+	}
+	form.Check = func(report func(f *kit.Field, message string)) {
+		hd, err := read()
+		switch {
+		case err != nil:
+			report(fDate, err.Error())
+		case hd.Kind == "":
+			report(fKind, kit.L("请选择放假或上班"))
+		default:
+			if err := model.ValidateHolidayDay(hd); err != nil {
+				report(fDate, err.Error())
+			}
+		}
+	}
+	form.OnSubmit = func() {
+		hd, _ := read()
+		var err error
+		host.Background(func() { err = svc.SaveHoliday(hd) }, func() {
+			if err != nil {
+				form.SetError(err.Error())
+				return
+			}
+			form.Load(func() { date.SetText(""); name.SetText("") })
+			h.reload()
+			host.DataChanged()
+		})
+	}
+	intro := widget.NewLabel(kit.L("公示的工作日按国务院办公厅每年发布的放假和调休安排计算。新的一年的安排发布后（一般在上一年11月），请在这里逐日添加放假日和调休上班日；也可更正已有的日期。"))
+	intro.Wrapping = fyne.TextWrapWord
+	h.none = widget.NewLabel(kit.L("尚未添加自己的放假安排；已有年份按官方安排计算。"))
+	list := container.NewStack(h.list, h.none)
+	h.content = container.NewVBox(intro, h.known,
+		container.NewGridWrap(fyne.NewSize(520, 160), list),
+		form.Grid(3, fDate, fKind, fName), form.Buttons())
+	form.Refresh()
+	h.reload()
+	return h
+}
+
+// Content is the card's content.
+func (h *Holidays) Content() fyne.CanvasObject { return h.content }
+
+func (h *Holidays) reload() {
+	var days []model.HolidayDay
+	var cal model.HolidayCalendar
+	var err error
+	h.host.Background(func() {
+		if days, err = h.svc.Holidays(); err == nil {
+			cal, err = h.svc.Calendar()
+		}
+	}, func() {
+		if err != nil {
+			h.host.ShowError("读取放假安排", err)
+			return
+		}
+		h.days = days
+		h.none.Hidden = len(days) > 0
+		var years []string
+		for _, y := range cal.Years() {
+			years = append(years, fmt.Sprintf("%d（%s）", y, cal.Source(y)))
+		}
+		h.known.SetText(kit.L("已有放假安排的年份：") + strings.Join(years, "；"))
+		h.list.Refresh()
+	})
+}
+
+func (h *Holidays) remove(d model.HolidayDay) {
+	h.host.Confirm("删除放假安排", kit.L("删除 {{.Date}} 的安排后，该日按官方安排或平常的周一至周五计算。", map[string]any{"Date": d.Date.String()}), func() {
+		var err error
+		h.host.Background(func() { err = h.svc.DeleteHoliday(d.Date) }, func() {
+			if err != nil {
+				h.host.ShowError("删除放假安排", err)
+				return
+			}
+			h.reload()
+			h.host.DataChanged()
+		})
+	})
+}

@@ -1,0 +1,131 @@
+package recruit
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// editPerson opens the form of a person's own data; for a new person (ID 0)
+// it also asks for the day the application was handed in, the first step.
+func (s *Screen) editPerson(r model.Recruit) {
+	isNew := r.ID == 0
+	form := kit.NewForm("保存")
+	name, id, birth := kit.NewEntry(), kit.NewEntry(), kit.NewDateEntry()
+	sex := kit.NewSelect([]string{string(model.SexMale), string(model.SexFemale)}, nil)
+	ethnicity, phone, notes := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	education := kit.NewSelectEntry(model.Educations)
+	post := kit.NewSelectEntry(model.Posts)
+	applied := kit.NewDateEntry()
+	// The ID number gives birth date and sex: filled in as soon as it reads.
+	id.OnChanged = func(v string) {
+		if info, err := model.ParseIDNumber(v); err == nil {
+			if birth.Text == "" {
+				birth.SetDate(info.Birth)
+			}
+			if sex.Selected == "" {
+				sex.SetSelected(string(info.Sex))
+			}
+		}
+	}
+	fName := form.Add("姓名", name)
+	fID := form.Add("公民身份号码", id)
+	fSex := form.Add("性别", sex)
+	fBirth := form.Add("出生日期", birth)
+	fEth := form.Add("民族", ethnicity)
+	fEdu := form.Add("学历", education)
+	fPost := form.Add("工作岗位", post)
+	fPhone := form.Add("联系电话", phone)
+	fNotes := form.Add("备注", notes)
+	fields := []*kit.Field{fName, fID, fSex, fBirth, fEth, fEdu, fPost, fPhone, fNotes}
+	var fApplied *kit.Field
+	if isNew {
+		fApplied = form.Add("递交入党申请书日期", applied)
+		fields = append(fields, fApplied)
+	}
+	form.Load(func() {
+		name.SetText(r.Name)
+		id.SetText(r.IDNumber)
+		sex.SetSelected(string(r.Sex))
+		birth.SetDate(r.BirthDate)
+		ethnicity.SetText(r.Ethnicity)
+		if r.ID == 0 {
+			ethnicity.SetText("汉族")
+		}
+		education.SetText(r.Education)
+		post.SetText(r.Post)
+		phone.SetText(r.Phone)
+		notes.SetText(r.Notes)
+	})
+	read := func() (model.Recruit, model.ValidationErrors) {
+		out := r
+		out.Records = append([]model.StepRecord(nil), r.Records...)
+		out.Name, out.IDNumber, out.Sex = name.Text, id.Text, model.Sex(sex.Selected)
+		out.Ethnicity, out.Education, out.Post, out.Phone, out.Notes = ethnicity.Text, education.Text, post.Text, phone.Text, notes.Text
+		var errs model.ValidationErrors
+		var err error
+		if out.BirthDate, err = birth.Date(); err != nil {
+			errs = append(errs, model.FieldError{Field: model.RecruitBirthDate, Message: err.Error()})
+		}
+		if isNew {
+			d, err := applied.Date()
+			if err != nil {
+				errs = append(errs, model.FieldError{Field: model.StepDateField, Message: err.Error()})
+			}
+			out.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d})
+		}
+		out.Normalize()
+		return out, errs
+	}
+	byField := map[model.Field]*kit.Field{
+		model.RecruitName: fName, model.RecruitIDNumber: fID, model.RecruitSex: fSex,
+		model.RecruitBirthDate: fBirth, model.RecruitPhone: fPhone, model.StepDateField: fApplied,
+		model.RecruitEthnicity: fEth, model.RecruitEducation: fEdu, model.RecruitPost: fPost, model.RecruitNotes: fNotes,
+	}
+	form.Check = func(report func(f *kit.Field, message string)) {
+		out, errs := read()
+		errs = append(errs, out.ValidatePerson()...)
+		if isNew {
+			errs = append(errs, out.Record(model.StepApplication).Validate(s.host.Today())...)
+		}
+		for _, e := range errs {
+			report(byField[e.Field], e.Message)
+		}
+	}
+	title := "新增入党申请人"
+	if !isNew {
+		title = "修改个人信息"
+	}
+	body := form.Grid(2, fields...)
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		out, _ := read()
+		var saved model.Recruit
+		var err error
+		s.host.Background(func() { saved, err = s.svc.SaveRecruit(out) }, func() {
+			var verrs model.ValidationErrors
+			switch {
+			case errors.As(err, &verrs):
+				for _, e := range verrs {
+					if f := byField[e.Field]; f != nil {
+						form.SetServerError(f, e.Message)
+					} else {
+						form.SetError(e.Message)
+					}
+				}
+			case err != nil:
+				s.host.ShowError("保存发展党员记录", err)
+			default:
+				dlg.Hide()
+				s.saved(saved)
+			}
+		})
+	}
+	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(760, 520))
+	if formShown != nil {
+		formShown(form, fields)
+	}
+}
