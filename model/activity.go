@@ -676,3 +676,20 @@ func UpcomingPlans(plans []Plan, today Date, months int) []Plan {
 	}
 	return out
 }
+
+// MemberAttendance is one activity a member was due at, as their page lists
+// it: which record, and whether they came.
+type MemberAttendance struct {
+	ActivityID int64
+	Kind       ActivityKind
+	Seq        int
+	Date       Date
+	Status     Attendance
+	Reason     string
+}
+
+// Title names the record as lists do: 2026年第3次支部委员会会议.
+func (a *MemberAttendance) Title() string {
+	r := Activity{Kind: a.Kind, Seq: a.Seq, Date: a.Date}
+	return r.Title()
+}

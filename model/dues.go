@@ -377,4 +377,6 @@ type BasePreview struct {
 	Bases     []DuesBase // one per accepted row, ready to save
 	Names     []string   // the members' names, in the order of Bases
 	Changed   int        // how many differ from what the year holds
+	// Openings are the rows' 党费已交至, for the rows that give one.
+	Openings []DuesOpening
 }

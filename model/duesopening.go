@@ -166,9 +166,10 @@ type MemberDues struct {
 }
 
 // MemberDuesStatement works out m's dues from the ledger h as of today. The
-// months run from the earliest of the ledger's start for m, the opening
-// position and the first month paid, to the latest of the current month and
-// the last month paid in advance, within m's time on the roster.
+// months run over whole years, from the year of the earliest of the
+// ledger's start for m, the opening position and the first month paid, to
+// the year of the latest of the current month and the last month paid in
+// advance; months outside m's time on the roster are MonthNotOwed.
 func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) MemberDues {
 	var s MemberDues
 	join, to, ok := OwedMonths(m)
@@ -206,10 +207,13 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		first, last = min(first, mo), max(last, mo)
 	}
 	first, last = max(first, join), min(last, to)
-	for mo := first; mo <= last; mo++ {
+	// Whole years, so that a page can show them as rows of twelve.
+	for mo := MonthOf(first.Year(), 1); mo <= MonthOf(last.Year(), 12); mo++ {
 		c := MemberMonth{Month: mo}
 		amount, known := v.due(m.ID, mo)
 		switch a, isPaid := paid[mo]; {
+		case mo < join || mo > to:
+			c.State = MonthNotOwed
 		case isPaid:
 			c.State, c.Amount = MonthPaid, a
 			s.PaidMonths++

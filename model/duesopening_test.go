@@ -231,7 +231,7 @@ func TestMemberDuesStatement(t *testing.T) {
 	if s.PaidThrough != MonthOf(2026, 2) || s.PaidMonths != 2 || s.Paid != Yuan(162) || s.OwedMonths != 2 || s.Owed != Yuan(162) {
 		t.Errorf("%+v", s)
 	}
-	if len(s.Months) != 5 || s.Months[4].State != MonthDue || s.Months[2].State != MonthOverdue {
+	if len(s.Months) != 12 || s.Months[4].State != MonthDue || s.Months[2].State != MonthOverdue || s.Months[11].State != MonthDue {
 		t.Errorf("months %+v", s.Months)
 	}
 }

@@ -104,7 +104,29 @@ type checker struct {
 	r   *Recruit
 	c   *RecruitContext
 	rep *RecruitReport
+
+	first [RecruitStepCount + 1]*StepRecord // each step's first record, by step
+	end   Date                              // the end of probation
 }
+
+// rec is the step's first record, or nil (Recruit.Record without the
+// search: the checks ask for records hundreds of times per person).
+func (k *checker) rec(s RecruitStep) *StepRecord {
+	if s < 1 || s > RecruitStepCount {
+		return nil
+	}
+	return k.first[s]
+}
+
+// date is the date of the step's record, or the zero Date.
+func (k *checker) date(s RecruitStep) Date {
+	if x := k.rec(s); x != nil {
+		return x.Date
+	}
+	return Date{}
+}
+
+func (k *checker) probationEnd() Date { return k.end }
 
 func (k *checker) add(sev Severity, s RecruitStep, rule, format string, a ...any) {
 	msg := k.r.Name + " " + s.Info().Short + " " + fmt.Sprintf(format, a...)
@@ -135,6 +157,12 @@ func breach(l Limit) Severity {
 func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
 	rep := RecruitReport{}
 	k := &checker{r: r, c: c, rep: &rep}
+	for i := range r.Records {
+		if x := &r.Records[i]; x.Step >= 1 && x.Step <= RecruitStepCount && k.first[x.Step] == nil {
+			k.first[x.Step] = x
+		}
+	}
+	k.end = r.ProbationEnd()
 	k.timeline()
 	if r.Status() == StatusCancelled {
 		// Nothing more is due for a person whose probation was cancelled;
@@ -151,8 +179,8 @@ func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
 	k.activist()
 	k.reviews()
 	k.candidate()
-	k.people(StepMentors, RecruitRulesOn(r.DateOf(StepMentors)).MentorsMin, RecruitRulesOn(r.DateOf(StepMentors)).MentorsMax)
-	k.people(StepSponsors, RecruitRulesOn(r.DateOf(StepSponsors)).Sponsors, RecruitRulesOn(r.DateOf(StepSponsors)).Sponsors)
+	k.people(StepMentors, RecruitRulesOn(k.date(StepMentors)).MentorsMin, RecruitRulesOn(k.date(StepMentors)).MentorsMax)
+	k.people(StepSponsors, RecruitRulesOn(k.date(StepSponsors)).Sponsors, RecruitRulesOn(k.date(StepSponsors)).Sponsors)
 	k.vetting()
 	k.course()
 	k.meetings()
@@ -163,18 +191,18 @@ func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
 
 // timeline sets each step's state and deadline.
 func (k *checker) timeline() {
-	r, today := k.r, k.c.Today
+	today := k.c.Today
 	for i := range k.rep.Timeline {
 		s := RecruitStep(i + 1)
 		st := &k.rep.Timeline[i]
-		st.Step, st.Record = s, r.Record(s)
+		st.Step, st.Record = s, k.rec(s)
 		if st.Record.Done() {
 			st.State = StepDone
 			continue
 		}
 		reachable := true
 		for _, p := range s.Info().After {
-			if !r.Record(p).Done() && !(p == StepTraining && k.trainingDone()) {
+			if !k.rec(p).Done() && !(p == StepTraining && k.trainingDone()) {
 				reachable = false
 			}
 		}
@@ -183,7 +211,7 @@ func (k *checker) timeline() {
 		// pre-review is late even if the form's date is missing.
 		var due, earliest Date
 		var rule string
-		if anchor := deadlineAnchor(s); anchor > 0 && r.Record(anchor).Done() {
+		if anchor := deadlineAnchor(s); anchor > 0 && k.rec(anchor).Done() {
 			due, earliest, rule = k.deadline(s)
 		}
 		switch {
@@ -205,7 +233,7 @@ func (k *checker) timeline() {
 		t.State, t.Due, t.Rule = StepDone, Date{}, ""
 	}
 	if p := &k.rep.Timeline[StepProbation-1]; p.State != StepWaiting {
-		end := r.ProbationEnd()
+		end := k.probationEnd()
 		if !end.IsZero() && !end.After(today) {
 			p.State, p.Due = StepDone, Date{}
 		} else {
@@ -236,15 +264,14 @@ func deadlineAnchor(s RecruitStep) RecruitStep {
 
 // trainingDone: the activist's training and review ends when they become a
 // candidate.
-func (k *checker) trainingDone() bool { return k.r.Record(StepCandidate).Done() }
+func (k *checker) trainingDone() bool { return k.rec(StepCandidate).Done() }
 
 // deadline is the step's due date and earliest date, from the steps before
 // it, under the edition of the day it falls due.
 func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
-	r := k.r
 	switch s {
 	case StepTalk:
-		app := r.DateOf(StepApplication)
+		app := k.date(StepApplication)
 		rules := RecruitRulesOn(app)
 		return app.AddMonths(rules.TalkMonths.N), Date{}, rules.Cite(rules.TalkMonths)
 	case StepTraining:
@@ -252,32 +279,32 @@ func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
 		rules := RecruitRulesOn(last)
 		return last.AddMonths(rules.ReviewMonths.N), Date{}, rules.Cite(rules.ReviewMonths)
 	case StepCandidate:
-		a := r.DateOf(StepActivist)
+		a := k.date(StepActivist)
 		rules := RecruitRulesOn(a)
 		return Date{}, a.AddYears(rules.ActivistYears.N), rules.Cite(rules.ActivistYears)
 	case StepAdmission:
 		// The meeting is held under the edition of its day, which may be
 		// newer than the pre-review's.
-		p := r.DateOf(StepPreReview)
+		p := k.date(StepPreReview)
 		rules := RecruitRulesOn(p.AddMonths(RecruitRulesOn(p).MeetingAfterPreReviewMonths.N))
 		return p.AddMonths(rules.MeetingAfterPreReviewMonths.N), Date{}, rules.Cite(rules.MeetingAfterPreReviewMonths)
 	case StepApproval:
-		m := r.DateOf(StepAdmission)
+		m := k.date(StepAdmission)
 		rules := RecruitRulesOn(m)
 		return m.AddMonths(rules.ApprovalMonths.N), Date{}, rules.Cite(rules.ApprovalMonths)
 	case StepOath:
-		a := r.DateOf(StepApproval)
+		a := k.date(StepApproval)
 		rules := RecruitRulesOn(a.AddMonths(1))
 		if rules.OathMonths.N == 0 {
 			return Date{}, Date{}, ""
 		}
 		return a.AddMonths(rules.OathMonths.N), Date{}, rules.Cite(rules.OathMonths)
 	case StepFullApplication, StepFullMeeting:
-		end := r.ProbationEnd()
+		end := k.probationEnd()
 		rules := RecruitRulesOn(end)
 		return end, Date{}, rules.Cite(rules.ProbationYears)
 	case StepFullApproval:
-		m := r.DateOf(StepFullMeeting)
+		m := k.date(StepFullMeeting)
 		rules := RecruitRulesOn(m)
 		return m.AddMonths(rules.FullApproval.N), Date{}, rules.Cite(rules.FullApproval)
 	}
@@ -336,12 +363,12 @@ func (k *checker) order() {
 	r := k.r
 	for i := range RecruitSteps {
 		info := &RecruitSteps[i]
-		x := r.Record(info.Step)
+		x := k.rec(info.Step)
 		if !x.Done() {
 			continue
 		}
 		for _, p := range info.After {
-			if px := r.Record(p); px.Done() && x.Date.Before(px.Date) {
+			if px := k.rec(p); px.Done() && x.Date.Before(px.Date) {
 				rules := RecruitRulesOn(x.Date)
 				k.add(Serious, info.Step, rules.Article(""), "日期%s早于前一环节“%s”的日期%s，环节顺序颠倒",
 					x.Date.Chinese(), p.Info().Name, px.Date.Chinese())
@@ -356,20 +383,20 @@ func (k *checker) order() {
 	}
 	var missing []string
 	for s := StepApplication; s < last; s++ {
-		if s == StepTraining || s == StepProbation || r.Record(s).Done() {
+		if s == StepTraining || s == StepProbation || k.rec(s).Done() {
 			continue
 		}
 		missing = append(missing, s.Info().Short)
 	}
 	if len(missing) > 0 {
-		rules := RecruitRulesOn(r.DateOf(last))
+		rules := RecruitRulesOn(k.date(last))
 		k.add(Serious, last, rules.Article(""), "已登记，但此前缺少环节：%s。每个环节都应有记录，请补录", strings.Join(missing, "、"))
 	}
 }
 
 // talkAndAge: the talk within TalkMonths of the application (第七条).
 func (k *checker) talkAndAge() {
-	app, talk := k.r.DateOf(StepApplication), k.r.Record(StepTalk)
+	app, talk := k.date(StepApplication), k.rec(StepTalk)
 	if app.IsZero() || !talk.Done() {
 		return
 	}
@@ -385,7 +412,7 @@ func (k *checker) talkAndAge() {
 
 // activist: chosen by 党员推荐 or 群团推优 (第八条).
 func (k *checker) activist() {
-	x := k.r.Record(StepActivist)
+	x := k.rec(StepActivist)
 	if !x.Done() {
 		return
 	}
@@ -398,7 +425,7 @@ func (k *checker) activist() {
 // lastReview is the date of the last half-yearly review, or the activist
 // date before the first.
 func (k *checker) lastReview() Date {
-	last := k.r.DateOf(StepActivist)
+	last := k.date(StepActivist)
 	for _, x := range k.r.All(StepTraining) {
 		if x.Done() && x.Date.After(last) {
 			last = x.Date
@@ -411,11 +438,11 @@ func (k *checker) lastReview() Date {
 // from becoming an activist until becoming a candidate. A gap already closed
 // by a late review is reported here; the open one is a deadline.
 func (k *checker) reviews() {
-	prev := k.r.DateOf(StepActivist)
+	prev := k.date(StepActivist)
 	if prev.IsZero() {
 		return
 	}
-	end := k.r.DateOf(StepCandidate)
+	end := k.date(StepCandidate)
 	for _, x := range k.r.All(StepTraining) {
 		if !x.Done() {
 			continue
@@ -442,8 +469,7 @@ func (k *checker) reviews() {
 // agrees and the notice lasts NoticeWorkingDays working days before the
 // pre-review.
 func (k *checker) candidate() {
-	r := k.r
-	act, cand := r.DateOf(StepActivist), r.Record(StepCandidate)
+	act, cand := k.date(StepActivist), k.rec(StepCandidate)
 	if cand.Done() && !act.IsZero() {
 		rules := RecruitRulesOn(cand.Date)
 		if year := act.AddYears(rules.ActivistYears.N); cand.Date.Before(year) {
@@ -451,7 +477,7 @@ func (k *checker) candidate() {
 				cand.Date.Chinese(), act.Chinese(), rules.ActivistYears.N, year.Chinese())
 		}
 	}
-	rec := r.Record(StepCandidateRecord)
+	rec := k.rec(StepCandidateRecord)
 	if rec.Done() {
 		rules := RecruitRulesOn(rec.Date)
 		if rules.CandidateNeedsAgreement && rec.Method != string(DecisionAgreed) {
@@ -461,8 +487,8 @@ func (k *checker) candidate() {
 	}
 	if rec == nil || rec.Start.IsZero() {
 		// No notice: a breach once the pre-review has taken place.
-		if pre := r.Record(StepPreReview); pre.Done() && r.Record(StepCandidate).Done() {
-			rules := RecruitRulesOn(r.DateOf(StepCandidate))
+		if pre := k.rec(StepPreReview); pre.Done() && k.rec(StepCandidate).Done() {
+			rules := RecruitRulesOn(k.date(StepCandidate))
 			k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Cite(rules.NoticeWorkingDays),
 				"未登记发展对象公示：确定发展对象后应公示不少于%d个工作日", rules.NoticeWorkingDays.N)
 		}
@@ -483,7 +509,7 @@ func (k *checker) candidate() {
 		k.add(Warning, StepCandidateRecord, rules.Article(rules.CandidateArticle), "公示开始（%s）早于上级党委同意（%s）",
 			rec.Start.Chinese(), rec.Date.Chinese())
 	}
-	if pre := r.Record(StepPreReview); pre.Done() && !pre.Date.After(rec.End) {
+	if pre := k.rec(StepPreReview); pre.Done() && !pre.Date.After(rec.End) {
 		k.add(breach(rules.NoticeWorkingDays), StepPreReview, rules.Cite(rules.NoticeWorkingDays),
 			"于%s进行，发展对象公示到%s才结束", pre.Date.Chinese(), rec.End.Chinese())
 	}
@@ -500,7 +526,7 @@ func estimateNote(exact bool) string {
 // on the day. People named in text but not linked to the roster are
 // counted but cannot be checked.
 func (k *checker) people(s RecruitStep, lo, hi Limit) {
-	x := k.r.Record(s)
+	x := k.rec(s)
 	if !x.Done() {
 		return
 	}
@@ -535,7 +561,7 @@ func SplitNames(s string) []string {
 
 // vetting: a written conclusion (第十六条).
 func (k *checker) vetting() {
-	x := k.r.Record(StepVetting)
+	x := k.rec(StepVetting)
 	if x.Done() && x.Document == "" {
 		rules := RecruitRulesOn(x.Date)
 		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
@@ -544,7 +570,7 @@ func (k *checker) vetting() {
 
 // course: at least TrainingDays days or TrainingHours class hours (第十七条).
 func (k *checker) course() {
-	x := k.r.Record(StepCourse)
+	x := k.rec(StepCourse)
 	if !x.Done() {
 		return
 	}
@@ -614,7 +640,7 @@ func (k *checker) meetings() {
 // months of the meeting.
 func (k *checker) probation() {
 	r := k.r
-	meeting, approval := r.DateOf(StepAdmission), r.Record(StepApproval)
+	meeting, approval := k.date(StepAdmission), k.rec(StepApproval)
 	if !meeting.IsZero() && approval.Done() {
 		rules := RecruitRulesOn(approval.Date)
 		switch {
@@ -626,7 +652,7 @@ func (k *checker) probation() {
 				approval.Date.Chinese(), meeting.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
 		}
 	}
-	if oath := r.Record(StepOath); oath.Done() && approval.Done() {
+	if oath := k.rec(StepOath); oath.Done() && approval.Done() {
 		rules := RecruitRulesOn(oath.Date)
 		if rules.OathMonths.N > 0 && oath.Date.After(approval.Date.AddMonths(rules.OathMonths.N)) {
 			k.add(Serious, StepOath, rules.Cite(rules.OathMonths), "于%s宣誓，距审批（%s）超过%d个月",
@@ -652,9 +678,9 @@ func (k *checker) probation() {
 				k.add(Serious, StepFullMeeting, rules.Cite(rules.Extensions), "预备期只能延长%d次", rules.Extensions.N)
 			}
 		}
-		if end := r.ProbationEnd(); m.Seq <= 1 && !end.IsZero() && extensions == 0 && m.Date.Before(r.DateOf(StepAdmission).AddYears(rules.ProbationYears.N)) {
+		if end := k.probationEnd(); m.Seq <= 1 && !end.IsZero() && extensions == 0 && m.Date.Before(k.date(StepAdmission).AddYears(rules.ProbationYears.N)) {
 			k.add(Serious, StepFullMeeting, rules.Cite(rules.ProbationYears), "于%s讨论转正，预备期（%s满）尚未届满",
-				m.Date.Chinese(), r.DateOf(StepAdmission).AddYears(rules.ProbationYears.N).Chinese())
+				m.Date.Chinese(), k.date(StepAdmission).AddYears(rules.ProbationYears.N).Chinese())
 		}
 		if a := r.RecordSeq(StepFullApproval, m.Seq); a.Done() {
 			ar := RecruitRulesOn(a.Date)
@@ -666,7 +692,7 @@ func (k *checker) probation() {
 	}
 	// After an extension the second meeting falls due at its end.
 	if first := r.RecordSeq(StepFullMeeting, 1); first.Done() && first.Outcome == OutcomeExtend && !r.RecordSeq(StepFullMeeting, 2).Done() {
-		end := r.ProbationEnd()
+		end := k.probationEnd()
 		rules := RecruitRulesOn(end)
 		switch {
 		case end.Before(k.c.Today) && r.MemberID == 0:
@@ -679,7 +705,7 @@ func (k *checker) probation() {
 
 // archive: the documents §36 lists go to the archive.
 func (k *checker) archive() {
-	x := k.r.Record(StepArchive)
+	x := k.rec(StepArchive)
 	if !x.Done() {
 		return
 	}

@@ -458,6 +458,32 @@ func splitIDs(s string) ([]int64, error) {
 	return out, nil
 }
 
+// MemberAttendance lists every activity a member was due at, newest first,
+// with how they stood.
+func (s *Store) MemberAttendance(memberID int64) ([]model.MemberAttendance, error) {
+	var out []model.MemberAttendance
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		if err := memberExists(tx, memberID); err != nil {
+			return err
+		}
+		rows, err := tx.Raw(`SELECT a.id, a.kind, a.seq, a.date, t.status, t.reason FROM activity_attendance t
+			JOIN activities a ON a.id = t.activity_id WHERE t.member_id = ? ORDER BY a.date DESC, a.id DESC`, memberID).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r model.MemberAttendance
+			if err := rows.Scan(&r.ActivityID, (*string)(&r.Kind), &r.Seq, &r.Date, (*string)(&r.Status), &r.Reason); err != nil {
+				return err
+			}
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取党员的出席记录", err)
+}
+
 // Plans returns the plans of a year by month.
 func (s *Store) Plans(year int) ([]model.Plan, error) {
 	var out []model.Plan

@@ -280,8 +280,17 @@ func (s *Store) DuesBases(year int) ([]model.DuesBase, error) {
 // value in the history with source. The first bases a file gets begin its
 // ledger (建账月份) this month, unless the secretary set the month before.
 func (s *Store) SaveDuesBases(year int, bases []model.DuesBase, source string) error {
+	return s.SaveDuesSetup(year, bases, nil, source)
+}
+
+// SaveDuesSetup saves, in one transaction, the year's bases of the members
+// given (as SaveDuesBases does, starting the ledger if none is) and their
+// opening positions (as SetDuesOpenings does): what the bulk setting and a
+// bases workbook with a 党费已交至 column change together. One refused
+// entry saves nothing.
+func (s *Store) SaveDuesSetup(year int, bases []model.DuesBase, openings []model.DuesOpening, source string) error {
 	now := s.clock()
-	r := model.CurrentDuesRules()
+	bases = slices.Clone(bases)
 	for i := range bases {
 		b := &bases[i]
 		b.Year = year
@@ -291,63 +300,74 @@ func (s *Store) SaveDuesBases(year int, bases []model.DuesBase, source string) e
 		}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		if err := startLedger(tx, model.MonthOfDate(model.DateOf(now)), now); err != nil {
+		if err := saveBases(tx, year, bases, source, now); err != nil {
 			return err
 		}
-		old, err := queryBases(tx, "WHERE year = ?", year)
+		return setOpenings(tx, openings, source, now)
+	})
+	return fail("保存党费基数", err)
+}
+
+func saveBases(tx *gorm.DB, year int, bases []model.DuesBase, source string, now time.Time) error {
+	if len(bases) == 0 {
+		return nil
+	}
+	r := model.CurrentDuesRules()
+	if err := startLedger(tx, model.MonthOfDate(model.DateOf(now)), now); err != nil {
+		return err
+	}
+	old, err := queryBases(tx, "WHERE year = ?", year)
+	if err != nil {
+		return err
+	}
+	byMember := make(map[int64]model.DuesBase, len(old))
+	for _, b := range old {
+		byMember[b.MemberID] = b
+	}
+	// All members at once: a workbook of bases may name thousands.
+	ms, err := queryMembers(tx, 0, "ORDER BY id")
+	if err != nil {
+		return err
+	}
+	members := make(map[int64]*model.Member, len(ms))
+	for i := range ms {
+		members[ms[i].ID] = &ms[i]
+	}
+	seen := make(map[int64]bool, len(bases))
+	for _, b := range bases {
+		m, ok := members[b.MemberID]
+		if !ok {
+			return notFound(b.MemberID)
+		}
+		if seen[b.MemberID] {
+			return &userError{msg: fmt.Sprintf("%s 的%d年基数填了两次", m.Name, year)}
+		}
+		seen[b.MemberID] = true
+		if err := b.Validate(r); err != nil {
+			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+		}
+		prev, had := byMember[b.MemberID]
+		if had && prev == b {
+			continue
+		}
+		err = tx.Exec(`INSERT INTO dues_bases (member_id, year, category, base, reduced, reduced_amount, reason, approval, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (member_id, year) DO UPDATE SET category = excluded.category, base = excluded.base,
+			reduced = excluded.reduced, reduced_amount = excluded.reduced_amount, reason = excluded.reason,
+			approval = excluded.approval, updated_at = excluded.updated_at`,
+			b.MemberID, year, string(b.Category), int64(b.Base), b.Reduced, int64(b.ReducedAmount), b.Reason, b.Approval, stamp(now), stamp(now)).Error
 		if err != nil {
 			return err
 		}
-		byMember := make(map[int64]model.DuesBase, len(old))
-		for _, b := range old {
-			byMember[b.MemberID] = b
-		}
-		// All members at once: a workbook of bases may name thousands.
-		ms, err := queryMembers(tx, 0, "ORDER BY id")
-		if err != nil {
-			return err
-		}
-		members := make(map[int64]*model.Member, len(ms))
-		for i := range ms {
-			members[ms[i].ID] = &ms[i]
-		}
-		seen := make(map[int64]bool, len(bases))
-		for _, b := range bases {
-			m, ok := members[b.MemberID]
-			if !ok {
-				return notFound(b.MemberID)
-			}
-			if seen[b.MemberID] {
-				return &userError{msg: fmt.Sprintf("%s 的%d年基数填了两次", m.Name, year)}
-			}
-			seen[b.MemberID] = true
-			if err := b.Validate(r); err != nil {
-				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
-			}
-			prev, had := byMember[b.MemberID]
-			if had && prev == b {
-				continue
-			}
-			err = tx.Exec(`INSERT INTO dues_bases (member_id, year, category, base, reduced, reduced_amount, reason, approval, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				ON CONFLICT (member_id, year) DO UPDATE SET category = excluded.category, base = excluded.base,
-				reduced = excluded.reduced, reduced_amount = excluded.reduced_amount, reason = excluded.reason,
-				approval = excluded.approval, updated_at = excluded.updated_at`,
-				b.MemberID, year, string(b.Category), int64(b.Base), b.Reduced, int64(b.ReducedAmount), b.Reason, b.Approval, stamp(now), stamp(now)).Error
+		if had {
+			err = tx.Exec(`INSERT INTO dues_base_changes (member_id, year, old_value, new_value, source, at) VALUES (?, ?, ?, ?, ?, ?)`,
+				b.MemberID, year, baseText(prev), baseText(b), source, stamp(now)).Error
 			if err != nil {
 				return err
 			}
-			if had {
-				err = tx.Exec(`INSERT INTO dues_base_changes (member_id, year, old_value, new_value, source, at) VALUES (?, ?, ?, ?, ?, ?)`,
-					b.MemberID, year, baseText(prev), baseText(b), source, stamp(now)).Error
-				if err != nil {
-					return err
-				}
-			}
 		}
-		return nil
-	})
-	return fail("保存党费基数", err)
+	}
+	return nil
 }
 
 // baseText is how a base reads in its history.

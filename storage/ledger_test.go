@@ -207,3 +207,40 @@ func TestUpgradeSetsArrivalAndLedgerStart(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// Saving the profile aligning the members sets every member on the roster
+// to the branch's name in the same transaction, each change in their
+// history; members who left keep what they had.
+func TestSaveProfileAligning(t *testing.T) {
+	s := openTest(t)
+	ms := addMembers(t, s, 3)
+	if _, err := s.RecordEvent(model.MembershipEvent{MemberID: ms[2].ID, Kind: model.EventTransferOut, Date: testToday, Note: "转往某地"}); err != nil {
+		t.Fatal(err)
+	}
+	p := model.Profile{OrgName: "兰州示例科技有限公司", BranchName: "中共兰州示例科技有限公司支部委员会", BranchType: model.BranchOwn}
+	n, err := s.SaveProfileAligning(p)
+	if err != nil || n != 2 {
+		t.Fatalf("aligned %d, %v", n, err)
+	}
+	got, _ := s.Members()
+	if got[0].BranchName != p.BranchName || got[1].BranchName != p.BranchName || got[2].BranchName != ms[2].BranchName {
+		t.Errorf("names %q %q %q", got[0].BranchName, got[1].BranchName, got[2].BranchName)
+	}
+	cs, _ := s.MemberChanges(ms[0].ID)
+	if len(cs) != 1 || cs[0].Source != SourceBranchName || cs[0].Old != ms[0].BranchName {
+		t.Errorf("history %+v", cs)
+	}
+	if n, _ := s.SaveProfileAligning(p); n != 0 {
+		t.Errorf("aligned %d the second time", n)
+	}
+	// A refused profile changes no member.
+	bad := p
+	bad.BranchName = "x"
+	bad.OrgName = ""
+	if _, err := s.SaveProfileAligning(bad); err == nil {
+		t.Fatal("a profile without 单位名称 saved")
+	}
+	if got, _ := s.Members(); got[0].BranchName != p.BranchName {
+		t.Error("members changed by a refused save")
+	}
+}

@@ -173,6 +173,17 @@ func TestApprovalAndFullMembershipReachTheRoster(t *testing.T) {
 	if m.Category != model.CategoryFull || m.FullDate != day(2026, 1, 10) {
 		t.Errorf("member after 转正: %s %s, want 正式党员 from 2026-01-10 (end of probation)", m.Category, m.FullDate)
 	}
+	// The roster rests on the approval: it cannot be deleted as a line.
+	undo := saved
+	undo.Records = nil
+	for _, x := range saved.Records {
+		if x.Step != model.StepApproval {
+			undo.Records = append(undo.Records, x)
+		}
+	}
+	if _, err := s.SaveRecruit(undo); err == nil || !strings.Contains(err.Error(), "不能删除该记录") {
+		t.Errorf("deleting the approval of a person on the roster: %v", err)
+	}
 	changes, _ := s.MemberChanges(m.ID)
 	if len(changes) == 0 || changes[0].Source != SourceRecruiting {
 		t.Errorf("roster changes by the pipeline: %+v", changes)

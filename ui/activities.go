@@ -23,11 +23,14 @@ type activitiesScreen struct {
 	content fyne.CanvasObject
 	year    int
 
-	acts     []model.Activity
-	table    *widget.Table
-	summary  *widget.Label
-	plans    []model.Plan
-	planList *widget.List
+	acts []model.Activity
+	// inquorate marks the records of a 支部党员大会 that could not decide
+	// (未达法定人数), by ID.
+	inquorate map[int64]bool
+	table     *widget.Table
+	summary   *widget.Label
+	plans     []model.Plan
+	planList  *widget.List
 	// the plan form: month, kind, topic and 加入计划
 	planMonth, planKind *kit.Select
 	planTopic           *kit.Entry
@@ -45,8 +48,8 @@ type activitiesScreen struct {
 
 // activityColumns are the columns of the year's list.
 var activityColumns = []textColumn{
-	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 20, false},
-	{"实到/应到", 5, false}, {"附件", 3, false}, {"录入", 6, false},
+	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 15, false},
+	{"实到/应到", 10, false}, {"附件", 3, false}, {"录入", 6, false},
 }
 
 func newActivitiesScreen(sh *shell) *activitiesScreen {
@@ -114,7 +117,11 @@ func (a *activitiesScreen) cell(row, col int) string {
 		return r.Topic
 	case 4:
 		c := r.Counts()
-		return strconv.Itoa(c.Present) + "/" + strconv.Itoa(c.Due)
+		text := strconv.Itoa(c.Present) + "/" + strconv.Itoa(c.Due)
+		if a.inquorate[r.ID] {
+			text += " " + lang.L(model.InquorateText)
+		}
+		return text
 	case 5:
 		if len(r.Attachments) == 0 {
 			return ""
@@ -136,13 +143,27 @@ func (a *activitiesScreen) refresh() {
 		return
 	}
 	a.acts = acts
-	late := 0
+	rc, err := a.svc.RuleContext()
+	if err != nil {
+		a.sh.showError("读取活动记录", err)
+		return
+	}
+	late, inquorate := 0, 0
+	a.inquorate = map[int64]bool{}
 	for i := range acts {
 		if acts[i].EnteredLate(model.RecordKeeping2018) {
 			late++
 		}
+		if rc.Inquorate(&acts[i]) {
+			a.inquorate[acts[i].ID] = true
+			inquorate++
+		}
 	}
-	a.summary.SetText(lang.L("共 {{.N}} 次活动，补录 {{.Late}} 次", map[string]any{"N": len(acts), "Late": late}))
+	summary := lang.L("共 {{.N}} 次活动，补录 {{.Late}} 次", map[string]any{"N": len(acts), "Late": late})
+	if inquorate > 0 {
+		summary += lang.L("；{{.N}} 次支部党员大会未达法定人数，不算作已开展", map[string]any{"N": inquorate})
+	}
+	a.summary.SetText(summary)
 	a.table.Refresh()
 	a.refreshPlans()
 	a.refreshCalendar()

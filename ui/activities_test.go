@@ -95,6 +95,18 @@ func (f *fakeActivities) ReadAttachment(string) (model.Attachment, error) {
 func (f *fakeActivities) AttachFile(int64, string) (model.Attachment, error) {
 	return model.Attachment{}, nil
 }
+func (f *fakeActivities) MemberAttendance(id int64) ([]model.MemberAttendance, error) {
+	var out []model.MemberAttendance
+	for i := len(f.acts) - 1; i >= 0; i-- {
+		a := &f.acts[i]
+		for _, r := range a.Attendance {
+			if r.MemberID == id {
+				out = append(out, model.MemberAttendance{ActivityID: a.ID, Kind: a.Kind, Seq: a.Seq, Date: a.Date, Status: r.Status, Reason: r.Reason})
+			}
+		}
+	}
+	return out, nil
+}
 func (f *fakeActivities) ExportActivity(int64, string) error    { return nil }
 func (f *fakeActivities) ExportLedger(int, string) (int, error) { return len(f.acts), nil }
 
@@ -112,6 +124,7 @@ func (f *fakeActivities) held() []model.HeldActivity {
 	for i := range f.acts {
 		held = append(held, f.acts[i].Held())
 	}
+	model.MarkQuorum(held, f.byID(), model.BranchWorkRules2018)
 	return held
 }
 
@@ -120,7 +133,8 @@ func (f *fakeActivities) Compliance(year int) (model.ComplianceReport, error) {
 	cal := model.ComplianceCalendar(year, f.held(), rules, f.since, f.roster.today)
 	ms, _ := f.roster.Members()
 	ps := model.Participation(ms, f.held(), f.roster.today, rules, model.PartyConstitution2022)
-	fs := append(cal.Findings(), model.ParticipationFindings(ps, model.PartyConstitution2022)...)
+	fs := append(model.InquorateFindings(year, f.held(), model.BranchWorkRules2018), cal.Findings()...)
+	fs = append(fs, model.ParticipationFindings(ps, model.PartyConstitution2022)...)
 	return model.ComplianceReport{Calendar: cal, Participation: ps, Findings: fs}, nil
 }
 

@@ -147,21 +147,22 @@ func TestStaleChecksAreDropped(t *testing.T) {
 
 // countingDues counts the arrears computations behind a real ledger.
 type countingDues struct {
-	DuesLedger
+	inner   Findings
 	arrears int
 }
 
-func (c *countingDues) DuesArrears(today model.Date) ([]model.Arrear, error) {
+func (c *countingDues) Findings(today model.Date) (model.BranchReport, error) {
 	c.arrears++
-	return c.DuesLedger.DuesArrears(today)
+	return c.inner.Findings(today)
 }
 
-// A payment works the arrears out once, in the shell's checks, and the 欠缴
-// tab shows that result: it says it is checking until the result arrives.
+// A payment works the arrears out once, in the shell's checks (the one
+// collection of findings), and the 欠缴 tab shows that result: it says it
+// is checking until the result arrives.
 func TestADuesWriteWorksOutArrearsOnce(t *testing.T) {
 	s, _ := newDuesShell(t)
-	dues := &countingDues{DuesLedger: s.svc.Dues}
-	s.svc.Dues = dues
+	dues := &countingDues{inner: s.svc.Findings}
+	s.svc.Findings = dues
 	var queued []func()
 	s.background = func(work func()) { queued = append(queued, work) }
 	d := duesOf(t, s)

@@ -33,6 +33,17 @@ type DuesLedger interface {
 	ReverseRemittance(remittanceID int64, reason string) (model.DuesReversal, error)
 	// SaveDuesBaseChange sets a member's base from a month of the year.
 	SaveDuesBaseChange(b model.DuesBase, source string) error
+	// SaveDuesSetup saves bases and opening positions (党费已交至)
+	// together, in one transaction; PaidTo 0 clears a member's.
+	SaveDuesSetup(year int, bases []model.DuesBase, openings []model.DuesOpening, source string) error
+	// DuesLedgerStart is the month the ledger begins (建账月份), 0 before
+	// the first base; SetDuesLedgerStart changes it.
+	DuesLedgerStart() (model.Month, error)
+	SetDuesLedgerStart(start model.Month) error
+	// DuesOpenings are the members' opening positions by member.
+	DuesOpenings() (map[int64]model.Month, error)
+	// MemberDues is one member's statement for their page.
+	MemberDues(memberID int64, today model.Date) (model.MemberDues, error)
 	AddRemittance(r model.Remittance) (model.Remittance, error)
 	Remittances(year int) ([]model.Remittance, error)
 	DuesBalance(year int) (model.DuesBalance, error)
@@ -146,8 +157,12 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	for _, r := range p.Rejected {
 		rows[r.Row] = true
 	}
-	summary := widget.NewLabel(lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
-		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)}))
+	text := lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
+		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})
+	if len(p.Openings) > 0 {
+		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
+	}
+	summary := widget.NewLabel(text)
 	summary.Wrapping = fyne.TextWrapWord
 	cols := []textColumn{{title: "行", chars: 3}, {title: "项目", chars: 6}, {title: "问题", chars: 30, wrap: true}}
 	cell := func(r, c int) string {

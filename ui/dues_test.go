@@ -14,6 +14,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/demo"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
 )
 
 // newDuesShell is the window over a real store on a file, filled with the
@@ -31,7 +32,8 @@ func newDuesShell(t *testing.T) (*shell, *storage.Store) {
 	}
 	a := test.NewTempApp(t)
 	f := newFakeStore(testToday)
-	svc := Services{Roster: st, Branch: st, Files: f, Dues: st, DuesFiles: duesfile.New(st), Today: func() model.Date { return testToday }}
+	svc := Services{Roster: st, Branch: st, Files: f, Dues: st, DuesFiles: duesfile.New(st), Findings: findings.New(st),
+		Today: func() model.Date { return testToday }}
 	s := newShell(a, svc, "/data/branch.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
@@ -148,7 +150,7 @@ func TestDuesBasesGridComputesLiveAndRefusesBadBase(t *testing.T) {
 	if !strings.Contains(shown, "|81.00|") || !strings.Contains(shown, "按 1.5% 交纳") {
 		t.Errorf("no live amount for 5400: %s", shown)
 	}
-	test.Tap(b.save)
+	test.Tap(b.saveButton)
 	if b.msg.Visible() {
 		t.Fatalf("save refused: %s", b.msg.Text)
 	}
@@ -163,7 +165,7 @@ func TestDuesBasesGridComputesLiveAndRefusesBadBase(t *testing.T) {
 	// A negative base: a message naming the member, nothing saved.
 	e = b.entries[i]
 	e.SetText("-5")
-	test.Tap(b.save)
+	test.Tap(b.saveButton)
 	if !strings.Contains(b.msg.Text, d.reg.Rows[i].Name) || !strings.Contains(b.msg.Text, "负数") {
 		t.Errorf("negative base: %q", b.msg.Text)
 	}

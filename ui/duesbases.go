@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strings"
@@ -17,10 +18,13 @@ import (
 	"branchledger/ui/kit"
 )
 
-// duesBases is the 基数 tab: the year's bases set in one sitting, a row per
-// member with the category, the base and the amount it gives, live. The
-// rows are real entries in a scrolling page (not a recycling list), so Tab
-// moves from one to the next; a page holds basesPage members.
+// duesBases is the 基数 tab: the month the ledger begins (建账月份), and the
+// year's bases set in one sitting, a row per member with the category, the
+// base and the amount it gives, live, and the member's opening position
+// (党费已交至). Rows can be ticked and given a category, base or opening
+// position together (为所选党员设置). The rows are real entries in a
+// scrolling page (not a recycling list), so Tab moves from one to the next;
+// a page holds basesPage members.
 type duesBases struct {
 	d       *duesScreen
 	content fyne.CanvasObject
@@ -32,11 +36,23 @@ type duesBases struct {
 	prev  *widget.Button
 	next  *widget.Button
 	msg   *widget.Label
-	save  *widget.Button
+
+	saveButton  *widget.Button
+	start       model.Month // 建账月份, 0 before the first base
+	ledger      *widget.Label
+	startButton *widget.Button
+	bulk        *widget.Button
+	selected    *widget.Label
+
 	// entries of the page shown, for tests
-	entries []*kit.Entry
-	selects []*kit.Select
-	change  *baseChangeDialog
+	entries    []*kit.Entry
+	selects    []*kit.Select
+	ticks      []*widget.Check
+	pageAll    *widget.Check
+	change     *baseChangeDialog
+	bulkDlg    *bulkDialog // the 为所选党员设置 dialog last opened, for tests
+	startDlg   *kit.Form   // the 建账月份 dialog last opened, and its entry, for tests
+	startEntry *kit.Entry
 }
 
 const basesPage = 50
@@ -49,6 +65,11 @@ type baseRow struct {
 	text    string // the base as typed
 	stored  bool   // the year has a base for the member
 	changed bool
+	// opening is the member's 党费已交至, 0 if none; openingChanged when
+	// set here and not saved yet.
+	opening        model.Month
+	openingChanged bool
+	selected       bool
 }
 
 func newDuesBases(d *duesScreen) *duesBases {
@@ -58,13 +79,30 @@ func newDuesBases(d *duesScreen) *duesBases {
 	b.prev = widget.NewButton(lang.L("上一页"), func() { b.page--; b.showPage() })
 	b.next = widget.NewButton(lang.L("下一页"), func() { b.page++; b.showPage() })
 	b.msg = newMessage()
-	b.save = widget.NewButton(lang.L("保存基数"), b.submit)
-	b.save.Importance = widget.HighImportance
+	b.saveButton = widget.NewButton(lang.L("保存"), b.submit)
+	b.saveButton.Importance = widget.HighImportance
 	hint := widget.NewLabel(lang.L("每年年初按上年月工资收入确定基数，全年一般不变（工资调整的，用“年中调整”从新工资起算的月份改）；农民党员填支部确定的每月金额，学生等按定额的不填。"))
 	hint.Wrapping = fyne.TextWrapWord
-	top := container.NewVBox(hint, container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), b.save), b.msg)
-	b.content = container.NewBorder(top, nil, nil, nil, container.NewVScroll(b.body))
+	b.ledger = widget.NewLabel("")
+	b.ledger.Wrapping = fyne.TextWrapWord
+	b.startButton = widget.NewButton(lang.L("修改建账月份…"), b.editStart)
+	b.bulk = widget.NewButton(lang.L("为所选党员设置…"), b.editSelected)
+	b.selected = widget.NewLabel("")
+	ledger := container.NewBorder(nil, nil, nil, b.startButton, b.ledger)
+	bar := container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), container.NewHBox(b.selected, b.bulk, b.saveButton))
+	top := container.NewVBox(ledger, hint, bar, b.msg)
+	b.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(b.body))
 	return b
+}
+
+// showLedger says from which month the ledger is kept and what that means.
+func (b *duesBases) showLedger() {
+	if b.start == 0 {
+		b.ledger.SetText(lang.L("建账月份：尚未开始。保存第一批基数时定为当月；此前的月份不计欠交。已在纸质台账上交过的，在“党费已交至”中登记。"))
+		return
+	}
+	b.ledger.SetText(lang.L("建账月份：{{.M}}。此前的月份不计欠交；建账前已交过党费的党员，在“党费已交至”中登记交到的月份（勾选后点“为所选党员设置”）。",
+		map[string]any{"M": monthText(b.start)}))
 }
 
 func (b *duesBases) refresh() {
@@ -73,6 +111,16 @@ func (b *duesBases) refresh() {
 		b.d.sh.showError("读取党费基数", err)
 		return
 	}
+	openings, err := b.d.sh.svc.Dues.DuesOpenings()
+	if err != nil {
+		b.d.sh.showError("读取党费已交至", err)
+		return
+	}
+	if b.start, err = b.d.sh.svc.Dues.DuesLedgerStart(); err != nil {
+		b.d.sh.showError("读取建账月份", err)
+		return
+	}
+	b.showLedger()
 	byMember := make(map[int64]model.DuesBase, len(bases))
 	for _, x := range bases {
 		byMember[x.MemberID] = x
@@ -83,7 +131,7 @@ func (b *duesBases) refresh() {
 		if !ok {
 			x = model.DuesBase{MemberID: r.MemberID, Year: b.d.year}
 		}
-		row := baseRow{name: r.Name, base: x, stored: ok, changes: r.Changes}
+		row := baseRow{name: r.Name, base: x, stored: ok, changes: r.Changes, opening: openings[r.MemberID]}
 		if ok && x.Category.HasBase() || x.Category == model.DuesFarmer {
 			row.text = x.Base.String()
 		}
@@ -100,14 +148,42 @@ func (b *duesBases) showPage() {
 	setEnabled(b.prev, b.page > 0)
 	setEnabled(b.next, b.page < pages-1)
 	b.body.RemoveAll()
-	b.entries, b.selects = b.entries[:0], b.selects[:0]
-	head := []fyne.CanvasObject{bold(model.HeadName), bold("缴纳类别"), bold("计算基数（元）"), bold(model.HeadMonthly)}
-	b.body.Add(container.NewBorder(nil, nil, baseCells(head...), nil, bold("依据")))
+	b.entries, b.selects, b.ticks = b.entries[:0], b.selects[:0], b.ticks[:0]
 	start := b.page * basesPage
-	for i := start; i < min(start+basesPage, len(b.rows)); i++ {
+	end := min(start+basesPage, len(b.rows))
+	b.pageAll = widget.NewCheck("", func(on bool) {
+		for i := start; i < end; i++ {
+			b.rows[i].selected = on
+		}
+		for _, t := range b.ticks {
+			t.SetChecked(on)
+		}
+		b.showSelected()
+	})
+	all := start < end
+	for i := start; i < end; i++ {
+		all = all && b.rows[i].selected
+	}
+	b.pageAll.Checked = all
+	head := []fyne.CanvasObject{bold(model.HeadName), bold("缴纳类别"), bold("计算基数（元）"), bold(model.HeadMonthly)}
+	b.body.Add(container.NewBorder(nil, nil, container.NewHBox(b.pageAll, baseCells(head...)), nil, bold("依据")))
+	for i := start; i < end; i++ {
 		b.body.Add(b.rowView(i))
 	}
 	b.body.Refresh()
+	b.showSelected()
+}
+
+// showSelected counts the ticked rows and enables 为所选党员设置.
+func (b *duesBases) showSelected() {
+	n := 0
+	for i := range b.rows {
+		if b.rows[i].selected {
+			n++
+		}
+	}
+	b.selected.SetText(lang.L("已选 {{.N}} 人", map[string]any{"N": n}))
+	setEnabled(b.bulk, n > 0)
 }
 
 // baseColumns are the widths of the grid's fixed columns, in Chinese
@@ -154,8 +230,15 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	reduce := widget.NewButton(lang.L("减免…"), func() { b.editReduction(i) })
 	change := widget.NewButton(lang.L("年中调整…"), func() { b.editChange(i) })
 	setEnabled(change, row.stored)
+	tick := widget.NewCheck("", func(on bool) { row.selected = on; b.showSelected() })
+	tick.Checked = row.selected
 	show := func() {
 		a, r, err := b.compute(row)
+		defer func() {
+			if row.opening != 0 {
+				rule.SetText(rule.Text + lang.L("；党费已交至{{.M}}", map[string]any{"M": monthText(row.opening)}))
+			}
+		}()
 		switch {
 		case row.base.Category == "":
 			amount.SetText("")
@@ -192,7 +275,10 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	show()
 	b.entries = append(b.entries, entry)
 	b.selects = append(b.selects, cat)
-	return container.NewBorder(nil, nil, baseCells(name, cat, entry, amount), container.NewHBox(change, reduce), rule)
+	b.ticks = append(b.ticks, tick)
+	// Top-aligned: a rule that wraps makes the row taller, not the inputs.
+	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(tick, baseCells(name, cat, entry, amount))),
+		container.NewVBox(container.NewHBox(change, reduce)), rule)
 }
 
 // compute reads the typed base and applies the rules to the row.
@@ -217,32 +303,43 @@ func (b *duesBases) parse(row *baseRow) (model.Money, error) {
 	return m, nil
 }
 
-// submit saves every changed row in one transaction.
+// submit saves every changed row, bases and opening positions, in one
+// transaction.
 func (b *duesBases) submit() {
+	if err := b.save(model.SourceDuesGrid); err != nil {
+		setMessage(b.msg, err.Error())
+	}
+}
+
+// save saves the changed rows with source; nothing changed is an error
+// saying so.
+func (b *duesBases) save(source string) error {
 	var out []model.DuesBase
+	var openings []model.DuesOpening
 	for i := range b.rows {
 		row := &b.rows[i]
+		if row.openingChanged {
+			openings = append(openings, model.DuesOpening{MemberID: row.base.MemberID, PaidTo: row.opening})
+		}
 		if !row.changed || row.base.Category == "" {
 			continue
 		}
 		base, err := b.parse(row)
 		if err != nil {
-			setMessage(b.msg, row.name+"："+strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
-			return
+			return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 		}
 		x := row.base
 		x.Base = base
 		out = append(out, x)
 	}
-	if len(out) == 0 {
-		setMessage(b.msg, lang.L("没有修改。"))
-		return
+	if len(out) == 0 && len(openings) == 0 {
+		return errors.New(lang.L("没有修改。"))
 	}
-	if err := b.d.sh.svc.Dues.SaveDuesBases(b.d.year, out, model.SourceDuesGrid); err != nil {
-		setMessage(b.msg, err.Error())
-		return
+	if err := b.d.sh.svc.Dues.SaveDuesSetup(b.d.year, out, openings, source); err != nil {
+		return err
 	}
 	b.d.changed()
+	return nil
 }
 
 // editReduction sets a reduction (减交) or waiver's approval: the branch

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -29,6 +30,9 @@ var monthLooks = map[model.MonthState]monthLook{
 	model.MonthNotOwed:     {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "—"},
 	model.MonthBaseMissing: {color.NRGBA{R: 0xfc, G: 0xe8, B: 0xc8, A: 0xff}, "缺基数"},
 	model.MonthExempt:      {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "免交"},
+	// Before the ledger nothing is owed: grey like 不需交, with its word.
+	model.MonthBeforeLedger: {color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}, "建账前"},
+	model.MonthPaidOpening:  {color.NRGBA{R: 0xe4, G: 0xf2, B: 0xe8, A: 0xff}, "期初已交"},
 }
 
 // legendOrder is the legend, left to right.
@@ -42,6 +46,8 @@ var legendOrder = []struct {
 	{model.MonthBaseMissing, "缺基数（金额未定）"},
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
+	{model.MonthBeforeLedger, "建账前（不计欠缴）"},
+	{model.MonthPaidOpening, "期初已交（党费已交至）"},
 }
 
 // duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
@@ -87,14 +93,20 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		}
 		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
 	}
-	unit := fyne.MeasureText("党", 14, fyne.TextStyle{}).Width
-	c.table.SetColumnWidth(0, 5*unit)
-	c.table.SetColumnWidth(1, 5*unit)
-	for k := range 12 {
-		c.table.SetColumnWidth(collectLead+k, 4.4*unit)
-	}
-	c.table.SetColumnWidth(collectLead+12, 5.5*unit)
+	c.sizeColumns()
 
+	c.totals = widget.NewLabel("")
+	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
+	c.totals.Wrapping = fyne.TextWrapWord
+	hint.Wrapping = fyne.TextWrapWord
+	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
+	return c
+}
+
+// monthLegend explains the colours and words of the month cells, in three
+// columns with wrapped labels: in one row it forced the window wider than a
+// 1024-pixel screen, in English more so.
+func monthLegend() fyne.CanvasObject {
 	var legend []fyne.CanvasObject
 	for _, l := range legendOrder {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
@@ -102,20 +114,37 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		label := widget.NewLabel(lang.L(l.label))
 		label.Wrapping = fyne.TextWrapWord
-		legend = append(legend, container.NewCenter(swatch), label)
+		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
-	c.totals = widget.NewLabel("")
-	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	// The legend in three columns: in one row it forced the window wider
-	// than a 1024-pixel screen, in English more so.
-	var items []fyne.CanvasObject
-	for i := 0; i < len(legend); i += 2 {
-		items = append(items, container.NewBorder(nil, nil, legend[i], nil, legend[i+1]))
+	return container.NewGridWithColumns(3, legend...)
+}
+
+// sizeColumns makes each column as wide as its heading and the words its
+// cells show in the UI language (English "Overdue" is wider than 欠交), and
+// never narrower than the amounts: columns must not run into each other.
+func (c *duesCollect) sizeColumns() {
+	size, pad := theme.TextSize(), 2*theme.InnerPadding()
+	width := func(ss ...string) float32 {
+		w := float32(0)
+		for _, s := range ss {
+			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
+			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{Bold: true}).Width)
+		}
+		return w + pad
 	}
-	c.totals.Wrapping = fyne.TextWrapWord
-	hint.Wrapping = fyne.TextWrapWord
-	c.content = container.NewBorder(container.NewVBox(container.NewGridWithColumns(3, items...), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
-	return c
+	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
+	words := []string{"00000.00"}
+	for _, l := range monthLooks {
+		if l.word != "" {
+			words = append(words, lang.L(l.word))
+		}
+	}
+	c.table.SetColumnWidth(0, max(5*unit, width(c.heading(0))))
+	c.table.SetColumnWidth(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
+	for k := range 12 {
+		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
+	}
+	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
 }
 
 func (c *duesCollect) heading(col int) string {
@@ -222,7 +251,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		cell := row.Months[k]
 		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
 		switch cell.State {
-		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt:
+		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt, model.MonthPaidOpening:
 			ck.Disable()
 		}
 		p.months[k] = ck

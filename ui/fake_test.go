@@ -181,6 +181,24 @@ func (f *fakeStore) Profile() (model.Profile, error) {
 	return f.profile, nil
 }
 
+func (f *fakeStore) SaveProfileAligning(p model.Profile) (int, error) {
+	if err := f.SaveProfile(p); err != nil {
+		return 0, err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for i := range f.members {
+		m := &f.members[i]
+		if m.OnRoster && m.BranchName != p.BranchName {
+			f.changes = append(f.changes, model.FieldChange{MemberID: m.ID, Field: model.FieldBranchName, Old: m.BranchName, New: p.BranchName, At: time.Now(), Source: "支部名称"})
+			m.BranchName = p.BranchName
+			n++
+		}
+	}
+	return n, nil
+}
+
 func (f *fakeStore) SaveProfile(p model.Profile) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()

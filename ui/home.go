@@ -135,7 +135,7 @@ func (h *homeScreen) refresh() {
 
 	if p.IsSet() {
 		h.title.SetText(p.BranchName)
-		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": string(p.OrgType)}))
+		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": valueText(string(p.OrgType))}))
 		h.setup.Hide()
 	} else {
 		h.title.SetText(lang.L("尚未填写支部信息"))

@@ -32,13 +32,13 @@ func (h *homeScreen) showUpcoming() {
 	}
 	var parts []string
 	for _, p := range plans {
-		s := monthName(int(p.Month)) + " " + string(p.Kind)
+		s := monthName(int(p.Month)) + " " + valueText(string(p.Kind))
 		if p.Topic != "" {
-			s += "：" + p.Topic
+			s += lang.L("：") + p.Topic
 		}
 		parts = append(parts, s)
 	}
-	h.upcoming.SetText(lang.L("近期计划：") + strings.Join(parts, "；"))
+	h.upcoming.SetText(lang.L("近期计划：") + strings.Join(parts, lang.L("；")))
 }
 
 // addParticipationColumn adds 组织生活 to the roster: how many months a

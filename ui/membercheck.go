@@ -18,7 +18,7 @@ import (
 func (f *memberForm) member() (model.Member, model.ValidationErrors) {
 	m := f.orig
 	var errs model.ValidationErrors
-	for _, fi := range model.MemberFields {
+	for _, fi := range model.RecordFields {
 		if err := m.SetText(fi.Field, f.text(fi.Field)); err != nil {
 			errs = append(errs, model.FieldError{Field: fi.Field, Message: err.Error()})
 		}

@@ -13,7 +13,8 @@ import (
 )
 
 // memberDetail is one member's page: every field with any problem under it,
-// 党龄, and the history — membership events and field changes, newest first.
+// 党龄, their dues and attendance, and the history — membership events and
+// field changes, newest first.
 type memberDetail struct {
 	r       *rosterScreen
 	id      int64
@@ -29,6 +30,8 @@ type memberDetail struct {
 	tabs                      *container.AppTabs
 	eventsTab, changesTab     *container.TabItem
 	eventsTable, changesTable *widget.Table
+	dues                      *memberDuesTab       // nil without a dues service
+	attendance                *memberAttendanceTab // nil without an activity service
 	editButton, eventButton   *widget.Button
 	form                      *memberForm  // the edit form last opened, for tests
 	eventDialog               *eventDialog // the event dialog last opened, for tests
@@ -47,8 +50,8 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 	})
 	bar := container.NewBorder(nil, nil, container.NewHBox(back, d.name, d.status), container.NewHBox(d.editButton, d.eventButton))
 
-	cells := make([]*formCell, 0, len(model.MemberFields))
-	for _, fi := range model.MemberFields {
+	cells := make([]*formCell, 0, len(model.RecordFields))
+	for _, fi := range model.RecordFields {
 		v := widget.NewLabel("")
 		v.Selectable = true // so an ID number or phone can be copied
 		v.Wrapping = fyne.TextWrapWord
@@ -75,7 +78,17 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		})
 	d.eventsTab = container.NewTabItem("", d.eventsTable)
 	d.changesTab = container.NewTabItem("", d.changesTable)
-	d.tabs = container.NewAppTabs(d.eventsTab, d.changesTab)
+	d.tabs = container.NewAppTabs()
+	if r.sh.svc.Dues != nil {
+		d.dues = newMemberDuesTab(d)
+		d.tabs.Append(d.dues.item)
+	}
+	if r.sh.svc.Activities != nil {
+		d.attendance = newMemberAttendanceTab(d)
+		d.tabs.Append(d.attendance.item)
+	}
+	d.tabs.Append(d.eventsTab)
+	d.tabs.Append(d.changesTab)
 
 	split := container.NewVSplit(container.NewVScroll(formColumns(3, cells)), d.tabs)
 	split.Offset = 0.55
@@ -109,6 +122,14 @@ func (d *memberDetail) load() error {
 	})
 	slices.SortStableFunc(changes, func(a, b model.FieldChange) int { return b.At.Compare(a.At) })
 	d.m, d.events, d.changes = m, events, changes
+	if d.dues != nil {
+		if err := d.dues.load(); err != nil {
+			return err
+		}
+	}
+	if d.attendance != nil {
+		return d.attendance.load()
+	}
 	return nil
 }
 
@@ -132,7 +153,7 @@ func (d *memberDetail) show() {
 		d.status.SetText(lang.L("已于 {{.Date}} {{.Kind}}，不在册", map[string]any{"Date": d.m.LeftOn.String(), "Kind": valueText(string(d.m.LeftBy))}))
 	}
 	errs := d.m.Validate(today, d.r.sh.rules)
-	for _, fi := range model.MemberFields {
+	for _, fi := range model.RecordFields {
 		d.values[fi.Field].SetText(fieldValue(&d.m, fi.Field))
 		setMessage(d.msgs[fi.Field], errs.For(fi.Field))
 	}
@@ -143,6 +164,12 @@ func (d *memberDetail) show() {
 	setMessage(d.partyAge, age)
 	d.eventsTab.Text = lang.L("组织关系变动（{{.N}}）", map[string]any{"N": len(d.events)})
 	d.changesTab.Text = lang.L("信息修改记录（{{.N}}）", map[string]any{"N": len(d.changes)})
+	if d.dues != nil {
+		d.dues.show()
+	}
+	if d.attendance != nil {
+		d.attendance.show()
+	}
 	d.tabs.Refresh()
 	d.eventsTable.Refresh()
 	d.changesTable.Refresh()

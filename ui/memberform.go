@@ -58,8 +58,8 @@ func showMemberForm(sh *shell, m model.Member) *memberForm {
 }
 
 func (f *memberForm) build() fyne.CanvasObject {
-	cells := make([]*kit.Field, 0, len(model.MemberFields))
-	for _, fi := range model.MemberFields {
+	cells := make([]*kit.Field, 0, len(model.RecordFields))
+	for _, fi := range model.RecordFields {
 		fd := f.form.Add(fi.Label, f.input(fi.Field))
 		f.fields[fi.Field] = fd
 		if fi.Field == model.FieldFullDate {
@@ -107,7 +107,7 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 		return s
 	}
 	switch field {
-	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
 		d := newDateEntry(f.sh)
 		f.entries[field] = &d.Entry.Entry
 		return d
@@ -133,8 +133,12 @@ func (f *memberForm) buildTransferIn() fyne.CanvasObject {
 }
 
 // load puts m into the widgets (inside form.Load, so not as the user's edits).
+// A new member comes onto the roster today unless the secretary says when.
 func (f *memberForm) load(m model.Member) {
-	for _, fi := range model.MemberFields {
+	if f.isNew && m.ArrivedOn.IsZero() {
+		m.ArrivedOn = f.sh.svc.today()
+	}
+	for _, fi := range model.RecordFields {
 		text := m.Text(fi.Field)
 		switch {
 		case f.entries[fi.Field] != nil:
@@ -186,6 +190,8 @@ func (f *memberForm) enableDependents() {
 	if f.transferIn != nil {
 		setEnabled(f.viaDate, f.transferIn.Checked)
 		setEnabled(f.viaNote, f.transferIn.Checked)
+		// A member transferred in arrives on the 转入 date.
+		setEnabled(f.fields[model.FieldArrivedOn].Input.(fyne.Disableable), !f.transferIn.Checked)
 		f.form.Refresh()
 	}
 }

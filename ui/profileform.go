@@ -2,12 +2,16 @@ package ui
 
 import (
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,6 +43,14 @@ type profileForm struct {
 	fields                         map[model.Field]*kit.Field
 	save                           *widget.Button
 	status                         *widget.Label
+
+	// askAlign asks whether saving should also set the members' 所在党支部
+	// to the branch's name, and hands the answer to then; cancel keeps the
+	// form as it is. Tests replace it.
+	askAlign func(message string, then func(align bool))
+	// kept is the branch name the secretary chose not to give the members,
+	// so that the next save of the same name does not ask again.
+	kept string
 }
 
 // committeeRow is one seat on the branch committee.
@@ -50,6 +62,7 @@ type committeeRow struct {
 
 func newProfileForm(sh *shell) *profileForm {
 	f := &profileForm{sh: sh, form: kit.NewForm("保存支部信息"), fields: map[model.Field]*kit.Field{}}
+	f.askAlign = f.showAlign
 	f.form.OnSubmit = f.submit
 	f.form.Check = f.check
 	f.save = f.form.Save
@@ -228,7 +241,60 @@ func (f *profileForm) submit() {
 	if len(errs) > 0 {
 		return
 	}
-	err := f.sh.svc.Branch.SaveProfile(p)
+	groups := model.BranchNameGroups(f.sh.members, p.BranchName)
+	if len(groups) == 0 || p.BranchName == f.kept {
+		f.store(p, false)
+		return
+	}
+	f.askAlign(alignMessage(groups, p.BranchName), func(align bool) {
+		if !align {
+			f.kept = p.BranchName
+		}
+		f.store(p, align)
+	})
+}
+
+// alignMessage says which members' 所在党支部 differs from name and asks
+// whether to change them.
+func alignMessage(groups map[string]int, name string) string {
+	n := 0
+	var parts []string
+	for _, old := range slices.Sorted(maps.Keys(groups)) {
+		n += groups[old]
+		if old == "" {
+			parts = append(parts, lang.L("未填写的 {{.N}} 人", map[string]any{"N": groups[old]}))
+		} else {
+			parts = append(parts, lang.L("写作“{{.Old}}”的 {{.N}} 人", map[string]any{"Old": old, "N": groups[old]}))
+		}
+	}
+	return lang.L("有 {{.N}} 名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。",
+		map[string]any{"N": n, "Name": name, "Which": strings.Join(parts, lang.L("、"))})
+}
+
+// showAlign is askAlign as a dialog: 一并更正, 只保存支部信息 or 取消.
+func (f *profileForm) showAlign(message string, then func(align bool)) {
+	msg := widget.NewLabel(message)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	align := widget.NewButton(lang.L("一并更正"), func() { d.Hide(); then(true) })
+	align.Importance = widget.HighImportance
+	only := widget.NewButton(lang.L("只保存支部信息"), func() { d.Hide(); then(false) })
+	cancel := widget.NewButton(lang.L("取消"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(lang.L("所在党支部"), container.NewVBox(msg,
+		container.NewHBox(layout.NewSpacer(), cancel, only, align)), f.sh.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}
+
+// store saves the profile, with the members' 所在党支部 when align.
+func (f *profileForm) store(p model.Profile, align bool) {
+	var err error
+	aligned := 0
+	if align {
+		aligned, err = f.sh.svc.Branch.SaveProfileAligning(p)
+	} else {
+		err = f.sh.svc.Branch.SaveProfile(p)
+	}
 	var ve model.ValidationErrors
 	switch {
 	case errors.As(err, &ve):
@@ -246,6 +312,10 @@ func (f *profileForm) submit() {
 	}
 	f.sh.dataChanged()
 	f.load()
+	if aligned > 0 {
+		f.status.SetText(lang.L("已保存，{{.N}} 名党员的所在党支部已一并更正", map[string]any{"N": aligned}))
+		return
+	}
 	f.status.SetText(lang.L("已保存"))
 }
 

@@ -32,6 +32,10 @@ type Branch interface {
 	Profile() (model.Profile, error)
 	// SaveProfile returns model.ValidationErrors for field problems.
 	SaveProfile(p model.Profile) error
+	// SaveProfileAligning saves the profile and, in the same transaction,
+	// sets every member on the roster whose 所在党支部 differs to the
+	// branch's name (recorded in their history); it returns how many.
+	SaveProfileAligning(p model.Profile) (int, error)
 }
 
 // RosterFiles reads and writes roster workbooks.
@@ -83,6 +87,9 @@ type Activities interface {
 	// (the committee follows from the profile).
 	MeetingSetup() (model.BranchMeetingSetup, error)
 	SaveMeetingSetup(b model.BranchMeetingSetup) error
+	// MemberAttendance lists the activities a member was due at, newest
+	// first, for their page.
+	MemberAttendance(memberID int64) ([]model.MemberAttendance, error)
 	ExportActivity(id int64, path string) error
 	ExportLedger(year int, path string) (int, error)
 }

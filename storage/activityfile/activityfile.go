@@ -298,6 +298,11 @@ func (s *Service) ActivityChanges(id int64) ([]model.ActivityChange, error) {
 // AttachmentData returns an attachment's bytes.
 func (s *Service) AttachmentData(id int64) ([]byte, error) { return s.store.AttachmentData(id) }
 
+// MemberAttendance lists the activities a member was due at, newest first.
+func (s *Service) MemberAttendance(memberID int64) ([]model.MemberAttendance, error) {
+	return s.store.MemberAttendance(memberID)
+}
+
 // Plans returns the plans of a year.
 func (s *Service) Plans(year int) ([]model.Plan, error) { return s.store.Plans(year) }
 

@@ -178,10 +178,13 @@ func Take(s Store, reason storage.BackupReason) (Backup, error) {
 
 // Daily takes the day's automatic backup if there is none yet today and the
 // file has changed since the newest backup — once on each day the data
-// changed — and says whether it did. Call it when the file is opened.
+// changed — and says whether it did. Call it when the file is opened: it
+// also removes what a backup stopped half way left in the backups folder.
 // Whether the file changed is read from the modification times of the file
 // and of the newest backup; an empty new file is not backed up.
 func Daily(s Store) (Backup, bool, error) {
+	// Opening is when a backup stopped half way by a crash is cleared up.
+	removeStaleTemps(s.Path())
 	bs, err := List(s.Path())
 	if err != nil {
 		return Backup{}, false, err

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -53,6 +54,11 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			prev[b.MemberID] = b
 		}
 	}
+	openings, err := s.store.DuesOpenings()
+	if err != nil {
+		return model.BasePreview{}, err
+	}
+	today := s.store.Today()
 	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected}
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
@@ -84,7 +90,14 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			reject(model.FieldDuesBase, err.Error())
 			continue
 		}
-		if !had || old.Year != year || old != b {
+		if row.PaidTo != 0 {
+			if err := model.ValidateOpening(row.PaidTo, today, r); err != nil {
+				reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+				continue
+			}
+			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})
+		}
+		if !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo {
 			p.Changed++
 		}
 		p.Bases = append(p.Bases, b)
@@ -94,12 +107,13 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	return p, nil
 }
 
-// CommitBases saves a previewed workbook's bases in one transaction.
+// CommitBases saves a previewed workbook's bases and opening positions in
+// one transaction.
 func (s *Service) CommitBases(p model.BasePreview) error {
 	if err := backup.Before(s.store, storage.BackupImport); err != nil {
 		return err
 	}
-	return s.store.SaveDuesBases(p.Year, p.Bases, model.SourceDuesImport+"："+filepath.Base(p.File))
+	return s.store.SaveDuesSetup(p.Year, p.Bases, p.Openings, model.SourceDuesImport+"："+filepath.Base(p.File))
 }
 
 // ExportDues writes the year's 党费收缴登记表 and annual summary to path,
@@ -123,11 +137,18 @@ func (s *Service) ExportDues(year int, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	ar, err := s.store.DuesArrears(today)
+	h, err := s.store.DuesHistory(today.Year)
 	if err != nil {
 		return 0, err
 	}
-	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem, Arrears: ar, PrintedOn: today}
+	ms, err := s.store.Members()
+	if err != nil {
+		return 0, err
+	}
+	dr := model.CurrentDuesRules()
+	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem,
+		Arrears: model.Arrears(ms, h, today, dr, model.CurrentRules().Constitution), LedgerStart: h.Start,
+		Gaps: model.BaseGaps(ms, h, today, dr), PrintedOn: today}
 	if err := xlsx.WriteDuesFile(path, r); err != nil {
 		return 0, err
 	}

@@ -213,6 +213,10 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 			return err
 		}
 		for _, j := range overflowing(texts, widths) {
+			cell, _ := excelize.CoordinatesToCellName(j+1, r)
+			if err := topAlign(f, sheet, cell); err != nil {
+				return err
+			}
 			lead := fmt.Sprintf("第%d次活动的%s（全文）：", i+1, ledgerColumns[j].label)
 			n, err := continueCells(f, sheet, r+1, widths, lead+texts[j], st.center, st.left)
 			if err != nil {
@@ -222,6 +226,20 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headingRow, TopLeftCell: "A4", ActivePane: "bottomLeft"})
+}
+
+// topAlign aligns a cell's text to its top: text cut off by the row height
+// limit then shows its start, and nothing is drawn above the row.
+func topAlign(f *excelize.File, sheet, cell string) error {
+	base, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		return err
+	}
+	st, err := newTextKeeper(f).top(base)
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, st)
 }
 
 // continueCells is continuation for a sheet written cell by cell: text in

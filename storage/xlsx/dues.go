@@ -32,6 +32,10 @@ type DuesReport struct {
 	Balance     model.DuesBalance
 	Remittances []model.Remittance
 	Arrears     []model.Arrear
+	// LedgerStart is the month the ledger begins (建账月份), 0 if it has
+	// not; Gaps the members owing months without a base (缺基数).
+	LedgerStart model.Month
+	Gaps        []model.BaseGap
 	PrintedOn   model.Date
 }
 
@@ -75,9 +79,11 @@ var duesTrailing = []duesColumn{
 const monthWidth = 6.5
 
 // monthText is what a month cell prints: the amount paid, 未交 for a past
-// month unpaid, — when nothing was owed, 免交 when waived, blank for a month
-// still to come. The register writes a paid amount as a number instead
-// (moneyValue); the baseline benchmark writes this text.
+// month owed and unpaid, — when nothing was owed, 免交 when waived, 建账前
+// before the ledger began, 已交 when paid before it (党费已交至), 缺基数 for a
+// past month whose amount is unknown — a set-up gap, never 未交 — and blank
+// for a month still to come. The register writes a paid amount as a number
+// instead (moneyValue); the baseline benchmark writes this text.
 func monthText(c model.MonthCell, month, current model.Month) string {
 	switch c.State {
 	case model.MonthPaid:
@@ -88,12 +94,25 @@ func monthText(c model.MonthCell, month, current model.Month) string {
 		return "免交"
 	case model.MonthOverdue:
 		return "未交"
+	case model.MonthBeforeLedger:
+		return "建账前"
+	case model.MonthPaidOpening:
+		return "已交"
 	case model.MonthBaseMissing:
 		if month < current {
-			return "未交"
+			return "缺基数"
 		}
 	}
 	return ""
+}
+
+// duesLegend explains the words of the month cells, under the register.
+func duesLegend(r *DuesReport) string {
+	s := "说明：月份栏中的数字为实交金额；“未交”为已到期未交纳；“—”为不需交纳（入党前或离开本支部后）；“免交”为经批准免交"
+	if r.LedgerStart != 0 {
+		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为建账前已交纳（见备注“党费已交至”）", r.LedgerStart.Chinese())
+	}
+	return s + "；“缺基数”为尚未填写计算基数，应交金额未定，不计欠交。"
 }
 
 // WriteDuesFile writes the year's dues workbook to path, replacing it only
@@ -153,12 +172,18 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	if err != nil {
 		return err
 	}
+	// The legend under the register: plain, wrapped.
+	note, err := f.NewStyle(&excelize.Style{Font: printFont(fontSize, false),
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}})
+	if err != nil {
+		return err
+	}
 	sw, err := f.NewStreamWriter(DuesRegisterSheet)
 	if err != nil {
 		return err
 	}
 	keep := newTextKeeper(f)
-	if err := writeDuesRows(sw, keep, st, right, totals, r); err != nil {
+	if err := writeDuesRows(sw, keep, st, right, totals, note, r); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
@@ -170,7 +195,7 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	return keep.keepSheet(DuesSummarySheet)
 }
 
-func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals int, r *DuesReport) error {
+func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals, note int, r *DuesReport) error {
 	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
 	total := nLead + 12 + nTrail
 	widths := []float64{serialWide - 0.5}
@@ -194,7 +219,7 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 		height float64
 	}{
 		{duesTitleRow, duesTitle(r, "党费收缴登记表"), st.title, 32},
-		{duesInfoRow, fmt.Sprintf("填报日期：%s　　　　单位：元　　　　“未交”为已到期未交纳，“—”为不需交纳（入党前或离开本支部后）", r.PrintedOn.Chinese()), st.info, minRow},
+		{duesInfoRow, fmt.Sprintf("填报日期：%s　　　　单位：元　　　　（月份栏的说明见表末）", r.PrintedOn.Chinese()), st.info, minRow},
 	}
 	for _, l := range lines {
 		first := fmt.Sprintf("A%d", l.row)
@@ -306,7 +331,22 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 		row[nLead+15] = excelize.Cell{StyleID: st.left, Value: fmt.Sprintf("另自愿多交 %s 元", reg.Extra)}
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+len(reg.Rows))
-	return sw.SetRow(cell, row, excelize.RowOpts{Height: minRow})
+	if err := sw.SetRow(cell, row, excelize.RowOpts{Height: minRow}); err != nil {
+		return err
+	}
+	// The legend under the table, wrapped across the page's width.
+	legend := duesLegend(r)
+	at := duesFirstRow + len(reg.Rows) + 1
+	cell, _ = excelize.CoordinatesToCellName(1, at)
+	width := 0.0
+	for _, w := range widths {
+		width += w
+	}
+	height := max(minRow, float64(textLines(legend, width))*lineHeight+rowPadding)
+	if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: note, Value: legend}}, excelize.RowOpts{Height: height}); err != nil {
+		return err
+	}
+	return sw.MergeCell(cell, fmt.Sprintf("%s%d", last, at))
 }
 
 // keepRowText gives the text cells of a register row the styles that keep
@@ -480,9 +520,13 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	lines := []string{
 		fmt.Sprintf("全年应交 %s 元，实交 %s 元，收缴率 %s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
 			reg.YearDue, reg.YearPaid, rate, col, rem, r.Balance.Held),
+		ledgerLine(r),
 		categoryLine(reg),
 		extraLine(reg),
 		arrearsLine(r.Arrears, model.CurrentRules().Constitution),
+	}
+	if l := gapsLine(r.Gaps); l != "" {
+		lines = append(lines, l)
 	}
 	if len(r.Remittances) > 0 {
 		parts := make([]string, len(r.Remittances))
@@ -510,6 +554,28 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		return err
 	}
 	return f.SetColWidth(sheet, "B", "N", 10)
+}
+
+// ledgerLine says from when the ledger is kept: the months before are not
+// counted as owed, which a reader of the figures must know.
+func ledgerLine(r *DuesReport) string {
+	if r.LedgerStart == 0 {
+		return "本支部尚未建立党费台账（未填写计算基数）。"
+	}
+	return fmt.Sprintf("本台账自%s起记账（建账月份），此前的月份不计应交；建账前已交纳的月份按“党费已交至”登记。", r.LedgerStart.Chinese())
+}
+
+// gapsLine names the members whose dues cannot be computed for want of a
+// base: a gap in the ledger's set-up, said as such and never as arrears.
+func gapsLine(gaps []model.BaseGap) string {
+	if len(gaps) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(gaps))
+	for _, g := range gaps {
+		names = append(names, g.Name)
+	}
+	return fmt.Sprintf("尚未填写计算基数、应交金额未定（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
 }
 
 // extraLine reports the voluntary extra dues (自愿多交), which are apart

@@ -75,17 +75,22 @@ func TestWriteDues(t *testing.T) {
 	if rows[3][6] != "1月" || rows[3][17] != "12月" {
 		t.Errorf("month headings %q", rows[3])
 	}
-	if len(rows) != duesFirstRow-1+len(r.Register.Rows)+1 {
+	// The members, the total, and the legend under them.
+	if len(rows) != duesFirstRow-1+len(r.Register.Rows)+2 {
 		t.Errorf("%d rows for %d members", len(rows), len(r.Register.Rows))
 	}
-	total := rows[len(rows)-1]
+	total := rows[len(rows)-2]
 	if total[0] != "合计" || total[19] != r.Register.YearPaid.String() {
 		t.Errorf("total row %q, want year paid %s", total, r.Register.YearPaid)
 	}
-	// The member without a base: 未填, and 未交 for the past months.
-	for _, row := range rows[duesFirstRow-1 : len(rows)-1] {
+	if legend := rows[len(rows)-1][0]; !strings.HasPrefix(legend, "说明：") || !strings.Contains(legend, "“缺基数”为尚未填写计算基数") {
+		t.Errorf("legend %q", legend)
+	}
+	// The member without a base: 未填, and 缺基数 — not 未交 — for the past
+	// months: the amount is unknown, it is a gap in the set-up.
+	for _, row := range rows[duesFirstRow-1 : len(rows)-2] {
 		if row[1] == r.Register.Rows[3].Name {
-			if row[3] != "未填" || row[6] != "未交" {
+			if row[3] != "未填" || row[6] != "缺基数" {
 				t.Errorf("no-base row %q", row)
 			}
 		}

@@ -8,8 +8,8 @@ import (
 )
 
 // BaseFile is a workbook of dues bases, read and checked: one row per
-// member with name, ID number and base, and optionally the category.
-// Nothing has been written anywhere.
+// member with name, ID number and base, and optionally the category and the
+// opening position (党费已交至). Nothing has been written anywhere.
 type BaseFile struct {
 	Sheet     string
 	HeaderRow int
@@ -24,6 +24,7 @@ type BaseRow struct {
 	IDNumber string
 	Category model.DuesCategory // "" when the file has no category column
 	Base     model.Money
+	PaidTo   model.Month // 党费已交至; 0 when the file has none for the row
 }
 
 // baseHeadings are how the columns are headed in the workbooks branches keep.
@@ -35,6 +36,7 @@ var baseHeadings = []struct {
 	{model.FieldIDNumber, func(s string) bool { return strings.Contains(s, "身份") }},
 	{model.FieldDuesBase, func(s string) bool { return strings.Contains(s, "基数") || s == "月收入" }},
 	{model.FieldDuesCategory, func(s string) bool { return strings.Contains(s, "类别") }},
+	{model.FieldDuesPaidTo, func(s string) bool { return strings.Contains(s, "交至") }},
 }
 
 // ReadDuesBasesFile reads the bases workbook at path: the first sheet whose
@@ -124,12 +126,6 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	} else if prev, dup := seen[id]; dup {
 		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))
 	}
-	amount, err := model.ParseMoney(base)
-	if base == "" {
-		reject(model.FieldDuesBase, "请填写计算基数（元）")
-	} else if err != nil {
-		reject(model.FieldDuesBase, err.Error())
-	}
 	var cat model.DuesCategory
 	if s := get(model.FieldDuesCategory); s != "" {
 		c, ok := model.ParseDuesCategory(s)
@@ -137,6 +133,21 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 			reject(model.FieldDuesCategory, fmt.Sprintf("“%s”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", s))
 		}
 		cat = c
+	}
+	// The fixed amounts (学生 …) have no base: the cell may stay empty.
+	fixed := cat != "" && !cat.HasBase() && cat != model.DuesFarmer
+	amount, err := model.ParseMoney(base)
+	switch {
+	case base == "" && fixed:
+		amount = 0
+	case base == "":
+		reject(model.FieldDuesBase, "请填写计算基数（元）")
+	case err != nil:
+		reject(model.FieldDuesBase, err.Error())
+	}
+	paidTo, err := model.ParseMonthText(get(model.FieldDuesPaidTo))
+	if err != nil {
+		reject(model.FieldDuesPaidTo, err.Error())
 	}
 	if len(bf.Rejected) > bad {
 		return
@@ -152,5 +163,5 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 		return
 	}
 	seen[id] = n
-	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount})
+	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo})
 }

@@ -223,12 +223,22 @@ func writeRosterRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyle
 			}
 			row[j+1] = c
 		}
+		over := overflowing(texts, widths)
+		for _, j := range over {
+			c := row[j].(excelize.Cell)
+			st, err := keep.top(c.StyleID)
+			if err != nil {
+				return err
+			}
+			c.StyleID = st
+			row[j] = c
+		}
 		cell, _ := excelize.CoordinatesToCellName(1, r)
 		if err := sw.SetRow(cell, row, excelize.RowOpts{Height: rowHeight(texts, widths)}); err != nil {
 			return err
 		}
 		r++
-		for _, j := range overflowing(texts, widths) {
+		for _, j := range over {
 			lead := fmt.Sprintf("第%d名 %s 的%s（全文）：", i+1, members[i].Name, headings[j])
 			n, err := continuation(sw, keep, st, r, widths, lead+texts[j])
 			if err != nil {

@@ -29,11 +29,12 @@ const serialHeading = "序号"
 var skippedHeadings = map[string]bool{serialHeading: true, "编号": true, "序": true, "No.": true, "NO.": true, "No": true, RejectedReasonHeading: true}
 
 // headings maps a normalised heading (see headingKey) to its field: every
-// label and alias of model.MemberFields, the one table shared with the UI
-// and the export.
+// label and alias of model.RecordFields (the collection form's, and the date
+// a member came onto the roster), the one table shared with the UI and the
+// export.
 var headings = func() map[string]model.Field {
 	m := make(map[string]model.Field)
-	for _, fi := range model.MemberFields {
+	for _, fi := range model.RecordFields {
 		for _, h := range append([]string{fi.Label}, fi.Aliases...) {
 			m[headingKey(h, false)] = fi.Field
 		}

@@ -625,7 +625,7 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			return nil
 		}
 		m.IDNumber = v
-	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
 		d, err := cellDate(r.im.sr, col, src, v)
 		if err != nil {
 			var de *cellDateError
@@ -690,5 +690,7 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 			d = model.MonthDate(d.Year, d.Month)
 		}
 		m.LostSince = d
+	case model.FieldArrivedOn:
+		m.ArrivedOn = d
 	}
 }

@@ -378,3 +378,18 @@ func TestRejectionNamesPersonAndCell(t *testing.T) {
 		t.Errorf("row 3: %+v", rf.Rejected)
 	}
 }
+
+// A column of the date members came onto this branch's roster is read; the
+// import date is the default only without one (storage.ApplyImport).
+func TestArrivalColumnIsRead(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "转入本支部日期"},
+		{"赵一", idNumber("19800101", "011"), "2010.07", "2011.07", "正式党员", "2024.03.15"},
+	}))
+	if m := member(t, rf, 2); m.ArrivedOn != model.NewDate(2024, 3, 15) {
+		t.Errorf("arrived %v", m.ArrivedOn)
+	}
+	if !slices.Contains(rf.Sheets[0].Columns, model.FieldArrivedOn) {
+		t.Errorf("columns %v", rf.Sheets[0].Columns)
+	}
+}

@@ -12,7 +12,6 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/net/html/charset"
 )
 
 // Limits on what is read. A branch roster has tens or hundreds of rows; the
@@ -206,6 +205,8 @@ func openWorkbook(data []byte) (*book, error) {
 		}
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
+	// Parts are read when first used, so this is in time for the sheets.
+	f.CharsetTranscoder(declaredCharset)
 	bk.f = f
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		bk.date1904 = *props.Date1904
@@ -280,7 +281,7 @@ func (p *pkgReader) unmarshal(zf *zip.File, v any) error {
 	}
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
-	d.CharsetReader = charset.NewReaderLabel
+	d.CharsetReader = declaredCharset
 	if err := d.Decode(v); err != nil {
 		return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 	}

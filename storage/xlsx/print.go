@@ -103,10 +103,37 @@ func formulaLike(text string) bool {
 type textKeeper struct {
 	f     *excelize.File
 	twins map[int]int
+	tops  map[int]int
 }
 
 func newTextKeeper(f *excelize.File) *textKeeper {
-	return &textKeeper{f: f, twins: make(map[int]int)}
+	return &textKeeper{f: f, twins: make(map[int]int), tops: make(map[int]int)}
+}
+
+// top is style base aligned to the top of its cell: for text cut off by
+// the row height limit, so that its start shows and nothing is drawn
+// above the row (it continues in rows below; see overflowing).
+func (k *textKeeper) top(base int) (int, error) {
+	if st, ok := k.tops[base]; ok {
+		return st, nil
+	}
+	s, err := k.f.GetStyle(base)
+	if err != nil {
+		return 0, err
+	}
+	if s.Alignment == nil {
+		s.Alignment = &excelize.Alignment{}
+	}
+	s.Alignment.Vertical = "top"
+	st, err := k.f.NewStyle(s)
+	if err != nil {
+		return 0, err
+	}
+	if quoted := k.f.Styles.CellXfs; quoted != nil && base < len(quoted.Xf) && st < len(quoted.Xf) {
+		quoted.Xf[st].QuotePrefix = quoted.Xf[base].QuotePrefix
+	}
+	k.tops[base] = st
+	return st, nil
 }
 
 // style is the style for text in a cell of style base: base itself, or its

@@ -1,13 +1,16 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"branchledger/model"
 	"branchledger/storage/internal/crashtest"
@@ -271,5 +274,69 @@ func TestTextAtItsLimitFitsItsRow(t *testing.T) {
 		for _, i := range over {
 			t.Errorf("%s at its limit needs more than a row: %d lines", cols[i-1].label, textLines(texts[i], widths[i]))
 		}
+	}
+}
+
+// regbk rewrites a workbook's sheets and shared strings to declare GBK:
+// encoded in GBK (as some Chinese tools write them) or, lying, left UTF-8.
+func regbk(t *testing.T, b []byte, encode bool) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		if strings.HasPrefix(f.Name, "xl/worksheets/") || f.Name == "xl/sharedStrings.xml" {
+			text := string(data)
+			if strings.HasPrefix(text, "<?xml") {
+				text = text[strings.Index(text, "?>")+2:]
+			}
+			text = `<?xml version="1.0" encoding="GBK" standalone="yes"?>` + text
+			data = []byte(text)
+			if encode {
+				if data, err = simplifiedchinese.GBK.NewEncoder().Bytes(data); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(data)
+	}
+	zw.Close()
+	return out.Bytes()
+}
+
+// A workbook whose parts declare GBK reads as it was written, whether its
+// bytes are GBK or (a wrong declaration) UTF-8.
+func TestWorkbookDeclaringGBK(t *testing.T) {
+	ms := demoRoster(t, 5)
+	var buf bytes.Buffer
+	if err := WriteRoster(&buf, branch, ms, today); err != nil {
+		t.Fatal(err)
+	}
+	for name, encode := range map[string]bool{"GBK bytes": true, "UTF-8 bytes": false} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "gbk.xlsx")
+			if err := os.WriteFile(path, regbk(t, buf.Bytes(), encode), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			rf, err := ReadRosterFile(path, ReadOptions{Today: today})
+			if err != nil {
+				t.Fatalf("ReadRosterFile: %v", err)
+			}
+			if len(rf.Members) != len(ms) {
+				t.Fatalf("%d members read, want %d", len(rf.Members), len(ms))
+			}
+			for i := range ms {
+				if rf.Members[i].Member.Name != ms[i].Name || rf.Members[i].Member.Address != ms[i].Address {
+					t.Errorf("member %d read as %q %q, want %q %q", i, rf.Members[i].Member.Name, rf.Members[i].Member.Address, ms[i].Name, ms[i].Address)
+				}
+			}
+		})
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-
-	"golang.org/x/net/html/charset"
 )
 
 // Every worksheet read is also read once as a stream of XML tokens
@@ -104,7 +102,7 @@ type sheetScan struct {
 
 func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
-	d.CharsetReader = charset.NewReaderLabel
+	d.CharsetReader = declaredCharset
 	sc := &sheetScan{sheet: sheet}
 	for {
 		tok, err := d.RawToken()

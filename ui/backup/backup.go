@@ -191,7 +191,7 @@ func (s *Section) writePackage(path, passphrase string) {
 
 // chooseRestore asks for a backup or package file and restores it.
 func (s *Section) chooseRestore() {
-	s.h.ChooseFile("恢复数据", []string{datapkg.Ext, ".db", ".bak"}, s.restore)
+	s.h.ChooseFile("恢复备份", []string{datapkg.Ext, ".db", ".bak"}, s.restore)
 }
 
 // restore reads the file at path (asking for its passphrase if it has one),
@@ -199,7 +199,7 @@ func (s *Section) chooseRestore() {
 func (s *Section) restore(path string) {
 	kind, err := s.svc.Probe(path)
 	if err != nil {
-		s.h.ShowError("恢复数据", err)
+		s.h.ShowError("恢复备份", err)
 		return
 	}
 	if kind == datapkg.Passphrase {
@@ -225,7 +225,7 @@ func (s *Section) open(path, passphrase string) {
 	}, func() {
 		done()
 		if err != nil {
-			s.h.ShowError("恢复数据", err)
+			s.h.ShowError("恢复备份", err)
 			return
 		}
 		s.preview = showPreview(s.h.Window(), c, cur, func(replaceOther bool) { s.commit(c, replaceOther) }, func() { c.Close() })
@@ -242,7 +242,7 @@ func (s *Section) commit(c *bk.Candidate, replaceOther bool) {
 		done()
 		if err != nil {
 			c.Close()
-			s.h.ShowError("恢复数据", err)
+			s.h.ShowError("恢复备份", err)
 			return
 		}
 		win, source, taken := s.h.Window(), c.Source, c.Taken

@@ -43,7 +43,7 @@ func askPassphrase(win fyne.Window, then func(passphrase string)) {
 	pass.OnChanged = func(string) { again.Validate() }
 	note := widget.NewLabel(kit.L("可以设置密码：U盘丢失时，别人打不开这个备份。不设密码就留空。忘记密码就无法恢复，请把密码记在安全的地方。"))
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewForm(kit.L("备份到…"), kit.L("备份"), kit.L("取消"), []*widget.FormItem{
+	d := dialog.NewForm(kit.L("备份到…"), kit.L("开始备份"), kit.L("取消"), []*widget.FormItem{
 		{Widget: note},
 		widget.NewFormItem(kit.L("密码"), pass),
 		widget.NewFormItem(kit.L("再输一次"), again),
@@ -97,10 +97,10 @@ var previewRows = []struct {
 
 // kindNames say what kind of file a candidate is.
 var kindNames = map[datapkg.Kind]string{
-	datapkg.DataFile:   "数据文件（自动备份或复制的文件）",
-	datapkg.Plain:      "数据包（未加密）",
-	datapkg.Passphrase: "数据包（有密码）",
-	datapkg.ForKey:     "数据包（加密给指导员）",
+	datapkg.DataFile:   "数据文件：自动备份或复制的文件",
+	datapkg.Plain:      "数据包：未加密",
+	datapkg.Passphrase: "数据包：有密码",
+	datapkg.ForKey:     "数据包：加密给指导员",
 }
 
 // preview is the restore preview's content and state, kept for tests.
@@ -117,9 +117,11 @@ type preview struct {
 // when the user cancels.
 func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRestore func(replaceOther bool), onCancel func()) *preview {
 	p := &preview{}
-	grid := container.NewGridWithColumns(3,
-		widget.NewLabel(""), boldLabel(kit.L("备份")), boldLabel(kit.L("当前数据文件")),
-		widget.NewLabel(kit.L("备份时间")), widget.NewLabel(c.Taken.Local().Format("2006-01-02 15:04")), widget.NewLabel(kit.L("现在")),
+	// One grid per row, so that each row is as tall as its own text.
+	rows := container.NewVBox(
+		container.NewGridWithColumns(3, widget.NewLabel(""), boldLabel(kit.L("备份")), boldLabel(kit.L("当前数据文件"))),
+		container.NewGridWithColumns(3, widget.NewLabel(kit.L("备份时间")),
+			widget.NewLabel(c.Taken.Local().Format("2006-01-02 15:04")), widget.NewLabel(kit.L("现在"))),
 	)
 	for _, r := range previewRows {
 		b, cur := r.value(c.Summary), r.value(current)
@@ -130,15 +132,13 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 		}
 		cl := widget.NewLabel(cur)
 		cl.Wrapping = fyne.TextWrapWord
-		grid.Add(widget.NewLabel(kit.L(r.label)))
-		grid.Add(bl)
-		grid.Add(cl)
+		rows.Add(container.NewGridWithColumns(3, widget.NewLabel(kit.L(r.label)), bl, cl))
 	}
-	source := widget.NewLabel(kit.L("文件：") + c.Source + "（" + kit.L(kindNames[c.Kind]) + "）")
+	source := widget.NewLabel(kit.L("文件：{{.File}}（{{.Kind}}）", map[string]any{"File": c.Source, "Kind": kit.L(kindNames[c.Kind])}))
 	source.Wrapping = fyne.TextWrapBreak
 	note := widget.NewLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
 	note.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(source, grid, note)
+	body := container.NewVBox(source, rows, note)
 
 	p.confirm = widget.NewButtonWithIcon(kit.L("恢复"), theme.ConfirmIcon(), nil)
 	p.confirm.Importance = widget.HighImportance
@@ -155,8 +155,8 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 			}
 		})
 		p.confirm.Disable()
-		body.Add(warn)
-		body.Add(p.replace)
+		// Above the figures: the first thing read, and never scrolled away.
+		body.Objects = append([]fyne.CanvasObject{body.Objects[0], warn, p.replace}, body.Objects[1:]...)
 	}
 	cancel := widget.NewButtonWithIcon(kit.L("取消"), theme.CancelIcon(), nil)
 	p.content = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, p.confirm), nil, nil, kit.NewScroll(body))
@@ -166,7 +166,13 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 		p.dlg.Hide()
 		onRestore(p.replace != nil && p.replace.Checked)
 	}
-	p.dlg.Resize(fitIn(win, fyne.NewSize(720, 560)))
+	// Tall enough for the figures and the note at 1366×768, the warning
+	// too when there is one; within the window, the body scrolls.
+	height := float32(560)
+	if other {
+		height = 640
+	}
+	p.dlg.Resize(fitIn(win, fyne.NewSize(720, height)))
 	p.dlg.Show()
 	return p
 }

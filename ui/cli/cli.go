@@ -39,6 +39,7 @@ const usage = `用法 / usage:
   branchledger check [--year Y] [--db PATH]
   branchledger dues calc --category 在职 --base 5400
   branchledger dues export YEAR FILE.xlsx [--db PATH]
+  branchledger dues bases import FILE.xlsx [--db PATH] [--year Y] [--dry-run] [--skip-invalid]
   branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
   branchledger recruit export FILE.xlsx [--db PATH]
   branchledger backup OUT [--db PATH] [--passphrase-file F]

@@ -17,8 +17,68 @@ func dues(args []string, env Env) (int, error) {
 		return ExitOK, duesCalc(args[1:], env)
 	case "export":
 		return ExitOK, duesExport(args[1:], env)
+	case "bases":
+		if len(args) < 2 || args[1] != "import" {
+			return 0, usageError("dues bases 需要 import：branchledger dues bases import 文件.xlsx")
+		}
+		return basesImport(args[2:], env)
 	}
-	return 0, usageError("dues 不支持 %q，应为 calc 或 export", args[0])
+	return 0, usageError("dues 不支持 %q，应为 calc、export 或 bases import", args[0])
+}
+
+// basesImport reads a workbook of dues bases (姓名, 身份证号码, 计算基数,
+// optionally 缴纳类别 and 党费已交至) for a year, as the window's 导入基数
+// does, and prints it as `roster import` does: `row N: <字段>: <原因>` for
+// each refusal, then `imported N, rejected M`. Exit 1 when rows were
+// refused without --skip-invalid (nothing is written), 2 when the file or
+// the data file cannot be read.
+func basesImport(args []string, env Env) (int, error) {
+	fs := newFlagSet("dues bases import", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	year := fs.Int("year", 0, "基数所属年份（默认今年）")
+	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
+	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return 0, err
+	}
+	if *year != 0 && (*year < 1949 || *year > 2200) {
+		return 0, usageError("--year %d 不正确，应如 2026", *year)
+	}
+	store, err := openStore(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	if *year == 0 {
+		*year = store.Today().Year
+	}
+	files := duesfile.New(store)
+	p, err := files.PreviewBases(*year, pos[0])
+	if err != nil {
+		return 0, err
+	}
+	rows := map[int]bool{}
+	for _, r := range p.Rejected {
+		rows[r.Row] = true
+		fmt.Fprintf(env.Stdout, "row %d: %s: %s\n", r.Row, r.Field.Label(), r.Reason)
+	}
+	rejected := len(rows)
+	if rejected > 0 && !*skipInvalid {
+		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
+		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
+		return ExitRejected, nil
+	}
+	if *dryRun {
+		fmt.Fprintf(env.Stderr, "试运行：%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n", p.Year, len(p.Bases), p.Changed, len(p.Openings))
+	} else {
+		if err := files.CommitBases(p); err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(env.Stderr, "%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人（%s）\n", p.Year, len(p.Bases), p.Changed, len(p.Openings), store.Path())
+	}
+	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", len(p.Bases), rejected)
+	return ExitOK, nil
 }
 
 // duesCalc prints the monthly dues for a category and base, then the rule

@@ -93,6 +93,7 @@ func (f *fakeService) FullMembers() ([]model.Member, error) { return f.members, 
 func (f *fakeService) ReadAttachment(path string) (model.Attachment, error) {
 	return model.Attachment{Name: path, Type: model.AttachJPEG, Size: 3, Data: []byte{0xFF, 0xD8, 0xFF}}, nil
 }
+func (f *fakeService) AttachmentData(int64) ([]byte, error) { return []byte{0xFF, 0xD8, 0xFF}, nil }
 func (f *fakeService) PreviewImport(path string) (model.RecruitImportPreview, error) {
 	r := model.Recruit{Name: "新人", IDNumber: "110101199001011237"}
 	r.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d(2026, 10, 1)})
@@ -522,3 +523,27 @@ func formInputs(sf shownForm) map[string]fyne.CanvasObject {
 }
 
 var _ = dialog.NewInformation
+
+// A scanned document added in a step's form is saved with the step.
+func TestScanAttachesToTheStep(t *testing.T) {
+	svc := &fakeService{members: members(), recruits: []model.Recruit{applicant(1, "王浩然", "110101199001011237", d(2026, 10, 20))}}
+	s, h := newTestScreen(t, svc)
+	s.Show(1)
+	s.editStep(svc.recruits[0], model.StepTalk, 1)
+	form := topForm(t, h.win)
+	test.Type(formInputs(form)["日期"].(*kit.DateEntry), "2026-11-02")
+	h.chooseTo = "谈话记录.jpg"
+	button(t, form.body, "添加扫描件…").OnTapped()
+	if !contains(labels(form.body), "谈话记录.jpg") {
+		t.Errorf("the scan is not listed in the form: %q", labels(form.body))
+	}
+	form.form.Refresh()
+	form.form.Submit()
+	x := svc.recruits[0].Record(model.StepTalk)
+	if x == nil || len(x.Attachments) != 1 || x.Attachments[0].Name != "谈话记录.jpg" {
+		t.Fatalf("saved %+v", x)
+	}
+	if !contains(labels(s.page.content), "扫描件1份") {
+		t.Errorf("the timeline does not count the scan")
+	}
+}

@@ -31,8 +31,10 @@ type Service interface {
 	// FullMembers are the roster's full members today: mentors and
 	// sponsors are chosen among them.
 	FullMembers() ([]model.Member, error)
-	// ReadAttachment reads and checks a scan the user chose.
+	// ReadAttachment reads and checks a scan the user chose;
+	// AttachmentData is a stored scan's bytes.
 	ReadAttachment(path string) (model.Attachment, error)
+	AttachmentData(id int64) ([]byte, error)
 
 	PreviewImport(path string) (model.RecruitImportPreview, error)
 	CommitImport(p model.RecruitImportPreview) (added, updated int, err error)

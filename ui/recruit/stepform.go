@@ -1,12 +1,15 @@
 package recruit
 
 import (
+	"bytes"
 	"errors"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -377,7 +380,8 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	hint := widget.NewLabel(stepHint(step, rules))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
-	scans := container.NewBorder(nil, nil, nil, attach, in.attachments)
+	view := widget.NewButtonWithIcon(kit.L("查看扫描件"), theme.VisibilityIcon(), func() { s.showScans(attachments) })
+	scans := container.NewBorder(nil, nil, nil, container.NewHBox(view, attach), in.attachments)
 	body := container.NewVBox(widget.NewLabel(r.Name+"　"+title), hint, form.Stacked(fields...), scans)
 	if existing {
 		remove := widget.NewButtonWithIcon(kit.L("删除此环节的记录"), theme.DeleteIcon(), func() {
@@ -401,7 +405,15 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 				})
 			})
 		})
-		if step == model.StepApplication || len(cur.Attachments) > 0 {
+		switch step {
+		case model.StepAdmission, model.StepApproval, model.StepFullMeeting, model.StepFullApproval:
+			if r.MemberID != 0 {
+				remove.Disable() // the roster rests on it (see storage)
+			}
+		case model.StepApplication:
+			remove.Disable()
+		}
+		if len(cur.Attachments) > 0 {
 			remove.Disable()
 		}
 		body.Add(container.NewHBox(remove))
@@ -410,6 +422,38 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	if formShown != nil {
 		formShown(form, fields)
 	}
+}
+
+// showScans shows a step's scans: photos scaled into their boxes, a PDF as
+// a document icon with its name, as activity records show theirs.
+func (s *Screen) showScans(ats []model.Attachment) {
+	if len(ats) == 0 {
+		kit.Inform(s.host.Window(), "查看扫描件", kit.L("（无扫描件）"))
+		return
+	}
+	grid := container.NewGridWrap(fyne.NewSize(260, 300))
+	for _, at := range ats {
+		name := widget.NewLabel(at.Name)
+		name.Truncation = fyne.TextTruncateEllipsis
+		data := at.Data
+		if data == nil && at.ID != 0 && at.Type != model.AttachPDF {
+			var err error
+			if data, err = s.svc.AttachmentData(at.ID); err != nil {
+				s.host.ShowError("读取扫描件", err)
+				return
+			}
+		}
+		var body fyne.CanvasObject = widget.NewIcon(theme.FileIcon())
+		if at.Type != model.AttachPDF && data != nil {
+			img := canvas.NewImageFromReader(bytes.NewReader(data), at.Name)
+			img.FillMode = canvas.ImageFillContain
+			body = img
+		}
+		grid.Add(container.NewBorder(nil, name, nil, nil, body))
+	}
+	d := dialog.NewCustom(kit.L("查看扫描件"), kit.L("关闭"), container.NewVScroll(grid), s.host.Window())
+	d.Resize(fyne.NewSize(840, 560))
+	d.Show()
 }
 
 // meetingSummary is what the activity rules say of the chosen meeting: the

@@ -11,7 +11,7 @@ import (
 // literals, and the model's names it translates (steps, stages, statuses,
 // outcomes, workbook columns).
 func uiStrings(t *testing.T) []string {
-	extra := []string{Title, allStatuses, noMeeting, "新增入党申请人", "修改个人信息", "导入完成",
+	extra := []string{Title, allStatuses, noMeeting, "新增入党申请人", "修改个人信息", "导入完成", "查看扫描件",
 		"政审结论", "入党志愿书编号", "审批文号", "材料", "培养联系人", "入党介绍人",
 		"公示开始日期", "公示结束日期", "培训开始日期", "培训结束日期", "拟接收预备党员公示开始", "拟接收预备党员公示结束",
 		"行号", "项目", "原因", "姓名", "原值", "新值", "公民身份号码", "当前阶段", "已登记环节"}

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+)
+
+// firstDayDB is a data file as a secretary leaves it after the first hour
+// (demo.FirstDay), on today's date.
+func firstDayDB(t *testing.T) (string, []model.Member) {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "first.db")
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ms, err := demo.FirstDay(s, 1, s.Today())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, ms
+}
+
+// workbookText is every cell of every sheet of a workbook, one row a line.
+func workbookText(t *testing.T, path string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			b.WriteString(strings.Join(row, "|") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// A secretary's first hour (issue 8 §1): `check` lists no serious finding,
+// and the dues register and annual summary the upper committee stamps call
+// nobody 自行脱党 and mark no month 未交.
+func TestFirstDayCheckAndDuesExport(t *testing.T) {
+	db, _ := firstDayDB(t)
+	r := run(t, "check", "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("check: %+v", r)
+	}
+	for _, line := range strings.Split(strings.TrimRight(r.stdout, "\n"), "\n") {
+		if strings.HasPrefix(line, "严重") || strings.Contains(line, "自行脱党") || strings.Contains(line, "第九条") {
+			t.Errorf("check on day one: %s", line)
+		}
+	}
+	if !strings.Contains(r.stdout, "12名党员尚未填写") {
+		t.Errorf("check does not note the missing bases:\n%s", r.stdout)
+	}
+
+	year := strconv.Itoa(model.Today().Year)
+	out := filepath.Join(t.TempDir(), "党费.xlsx")
+	if r := run(t, "dues", "export", year, out, "--db", db); r.status != ExitOK {
+		t.Fatalf("dues export: %+v", r)
+	}
+	text := workbookText(t, out)
+	for _, bad := range []string{"自行脱党", "第九条", "|未交|", "以上未交党费（"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the workbook says %q on day one:\n%s", bad, text)
+		}
+	}
+	for _, want := range []string{"建账月份", "党费已交至", "尚未填写计算基数、应交金额未定（不计欠交）的党员 12 人", "没有连续3个月以上未交党费的党员"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the workbook lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// basesBook writes a bases workbook: a title row, headings, and rows.
+func basesBook(t *testing.T, rows [][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"2026年党费基数"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{"姓名", "公民身份号码", "缴纳类别", "计算基数", "党费已交至"})
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, 3+i)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// `dues bases import` reads name, ID number, category, base and 党费已交至,
+// and reports and exits as `roster import` does.
+func TestDuesBasesImport(t *testing.T) {
+	db, ms := firstDayDB(t)
+	book := basesBook(t, [][]any{
+		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "2026年10月"},
+		{ms[3].Name, ms[3].IDNumber, "学生", "", ""},
+		{ms[4].Name, ms[4].IDNumber, "离退休", "3000", "2026.9"},
+		{"某某", ms[5].IDNumber, "在职", "4000", ""},         // not the roster's name
+		{ms[6].Name, ms[6].IDNumber, "在职", "4000", "十月"}, // unreadable month
+	})
+	r := run(t, "dues", "bases", "import", book, "--db", db)
+	if r.status != ExitRejected || !strings.Contains(r.stdout, "row 6: 姓名:") || !strings.Contains(r.stdout, "row 7: 党费已交至:") ||
+		lastLine(r.stdout) != "imported 0, rejected 2" {
+		t.Fatalf("with bad rows: %+v", r)
+	}
+	openings := func() map[int64]model.Month {
+		s, err := storage.Open(db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		o, err := s.DuesOpenings()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return o
+	}
+	if len(openings()) != 1 { // the first-day member paid on paper
+		t.Fatal("refused rows wrote something")
+	}
+	if r := run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run"); r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 2" || len(openings()) != 1 {
+		t.Fatalf("dry run: %+v", r)
+	}
+	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 2" || !strings.Contains(r.stderr, "登记党费已交至 2 人") {
+		t.Fatalf("skip invalid: %+v", r)
+	}
+	o := openings()
+	if o[ms[2].ID] != model.MonthOf(2026, 10) || o[ms[4].ID] != model.MonthOf(2026, 9) {
+		t.Errorf("openings %v", o)
+	}
+	missing := filepath.Join(t.TempDir(), "没有.xlsx")
+	if r := run(t, "dues", "bases", "import", missing, "--db", db); r.status != ExitFailed {
+		t.Errorf("missing file: %+v", r)
+	}
+	junk := filepath.Join(t.TempDir(), "坏.xlsx")
+	if err := os.WriteFile(junk, []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "dues", "bases", "import", junk, "--db", db); r.status != ExitFailed || r.stderr == "" {
+		t.Errorf("not a workbook: %+v", r)
+	}
+}

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// keepAsIs is the category choice that leaves each member's as it is.
+const keepAsIs = "（不修改）"
+
+// bulkDialog sets the category, the base or the opening position
+// (党费已交至) of the ticked members at once; an empty field changes nothing.
+type bulkDialog struct {
+	form    *kit.Form
+	cat     *kit.Select
+	base    *kit.Entry
+	paidTo  *kit.Entry
+	members int
+}
+
+// editSelected opens the dialog for the ticked rows. Saving fills the rows
+// and saves every changed row of the tab in one transaction, as 保存 does,
+// so that nothing typed in the grid is lost.
+func (b *duesBases) editSelected() {
+	var picked []int
+	for i := range b.rows {
+		if b.rows[i].selected {
+			picked = append(picked, i)
+		}
+	}
+	if len(picked) == 0 {
+		return
+	}
+	sh := b.d.sh
+	bd := &bulkDialog{form: kit.NewForm("保存"), members: len(picked)}
+	bd.form.Ask = sh.confirm
+	bd.cat = kit.NewSelect(append([]string{lang.L(keepAsIs)}, selectOptions(model.DuesCategories...)...), nil)
+	bd.base = kit.NewEntry()
+	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
+	bd.paidTo = kit.NewEntry()
+	bd.paidTo.SetPlaceHolder(lang.L("如 2026-10；不填则不修改"))
+	catF := bd.form.Add("缴纳类别", bd.cat)
+	baseF := bd.form.Add("计算基数", bd.base).Validate(func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return ""
+		}
+		if _, err := model.ParseMoney(s); err != nil {
+			return err.Error()
+		}
+		return ""
+	})
+	paidF := bd.form.Add("党费已交至", bd.paidTo).Validate(func(s string) string {
+		m, err := model.ParseMonthText(s)
+		if err != nil {
+			return err.Error()
+		}
+		if m != 0 {
+			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
+				return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			}
+		}
+		return ""
+	})
+	bd.form.Check = func(report func(*kit.Field, string)) {
+		if bd.cat.SelectedIndex() <= 0 && strings.TrimSpace(bd.base.Text) == "" && strings.TrimSpace(bd.paidTo.Text) == "" {
+			report(nil, lang.L("请至少填写一项"))
+		}
+	}
+	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
+	note := widget.NewLabel(lang.L("为已勾选的 {{.N}} 名党员统一设置{{.Y}}年的缴纳类别和计算基数，或建账前党费已交至的月份；不填的项目不修改。",
+		map[string]any{"N": len(picked), "Y": b.d.year}))
+	note.Wrapping = fyne.TextWrapWord
+	var dlg *kit.FormDialog
+	bd.form.OnSubmit = func() {
+		if err := b.applyBulk(picked, bd); err != nil {
+			bd.form.SetError(err.Error())
+			return
+		}
+		if err := b.save(model.SourceBulkBases); err != nil {
+			bd.form.SetError(err.Error())
+			return
+		}
+		dlg.Hide()
+	}
+	body := container.NewVBox(note, bd.form.Grid(1, catF, baseF, paidF))
+	dlg = kit.ShowForm(sh.win, "为所选党员设置", bd.form, body, fyne.NewSize(560, 420))
+	b.bulkDlg = bd
+}
+
+// applyBulk fills the picked rows from the dialog; a row left without a
+// category, or with a base its category refuses, is an error naming it.
+func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
+	var cat model.DuesCategory
+	if i := bd.cat.SelectedIndex(); i > 0 {
+		cat = model.DuesCategories[i-1]
+	}
+	baseText := strings.TrimSpace(bd.base.Text)
+	paidTo, err := model.ParseMonthText(bd.paidTo.Text)
+	if err != nil {
+		return err
+	}
+	r := model.CurrentDuesRules()
+	for _, i := range picked {
+		row := &b.rows[i]
+		if cat != "" || baseText != "" {
+			x := row.base
+			text := row.text
+			if cat != "" {
+				x.Category = cat
+			}
+			if baseText != "" {
+				text = baseText
+			}
+			if x.Category == "" {
+				return errors.New(lang.L("{{.Name}} 尚无缴纳类别，请同时选择缴纳类别", map[string]any{"Name": row.name}))
+			}
+			if !x.Category.HasBase() && x.Category != model.DuesFarmer {
+				text = ""
+			}
+			probe := baseRow{text: text}
+			base, err := b.parse(&probe)
+			if err == nil {
+				x.Base = base
+				err = x.Validate(r)
+			}
+			if err != nil {
+				return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			}
+			row.base, row.text, row.changed = x, text, true
+		}
+		if paidTo != 0 && paidTo != row.opening {
+			row.opening, row.openingChanged = paidTo, true
+		}
+	}
+	b.showPage()
+	return nil
+}
+
+// editStart changes the month the ledger begins (建账月份).
+func (b *duesBases) editStart() {
+	sh := b.d.sh
+	form := kit.NewForm("保存")
+	form.Ask = sh.confirm
+	entry := kit.NewEntry()
+	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
+	field := form.Add("建账月份", entry).Validate(func(s string) string {
+		m, err := model.ParseMonthText(s)
+		if err == nil {
+			err = model.ValidateLedgerStart(m, sh.svc.today())
+		}
+		if err != nil {
+			return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+		}
+		return ""
+	})
+	form.Load(func() {
+		if b.start != 0 {
+			entry.SetText(b.start.String())
+		}
+	})
+	note := widget.NewLabel(lang.L("建账月份是支部开始在本软件中记党费账的月份：此后每月按基数计算应交党费并检查欠交，此前的月份不计欠交。默认为录入第一批基数的月份；如果要把本年早些月份的交纳也录进来，可以提前。"))
+	note.Wrapping = fyne.TextWrapWord
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		m, _ := model.ParseMonthText(entry.Text)
+		if err := sh.svc.Dues.SetDuesLedgerStart(m); err != nil {
+			form.SetServerError(field, err.Error())
+			return
+		}
+		dlg.Hide()
+		b.d.changed()
+	}
+	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field)), fyne.NewSize(520, 320))
+	b.startDlg, b.startEntry = form, entry
+}

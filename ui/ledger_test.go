@@ -1,0 +1,353 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/activityfile"
+	"branchledger/storage/demo"
+	"branchledger/storage/duesfile"
+	"branchledger/storage/findings"
+	"branchledger/storage/rosterfile"
+)
+
+// newStoreShell is the window over a real store on testToday, with every
+// service main.go gives it; fill writes the data first.
+func newStoreShell(t *testing.T, fill func(st *storage.Store)) (*shell, *storage.Store) {
+	t.Helper()
+	now := time.Date(testToday.Year, testToday.Month, testToday.Day, 10, 0, 0, 0, time.Local)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.WithClock(func() time.Time { now = now.Add(time.Second); return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	fill(st)
+	svc := Services{Roster: st, Branch: st, Files: rosterfile.New(st), Activities: activityfile.New(st), Dues: st,
+		DuesFiles: duesfile.New(st), Findings: findings.New(st), Today: func() model.Date { return testToday }}
+	s := newShell(test.NewTempApp(t), svc, st.Path())
+	s.background = func(work func()) { work() }
+	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	t.Cleanup(s.win.Close)
+	s.recheck()
+	return s, st
+}
+
+func firstDayShell(t *testing.T) (*shell, *storage.Store, []model.Member) {
+	t.Helper()
+	var ms []model.Member
+	s, st := newStoreShell(t, func(st *storage.Store) {
+		var err error
+		if ms, err = demo.FirstDay(st, 1, testToday); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return s, st, ms
+}
+
+// markup renders every row of the home findings list.
+func homeMarkup(h *homeScreen) string {
+	var b strings.Builder
+	for i := range h.findings {
+		row := h.findingsList.CreateItem()
+		h.findingsList.UpdateItem(i, row)
+		b.WriteString(test.RenderObjectToMarkup(row))
+	}
+	return b.String()
+}
+
+// A secretary's first hour (issue 8 §1): home shows no serious finding and
+// no 自行脱党 wording; the missing bases are one set-up note under 党费.
+func TestFirstDayHomeHasNoFalseAlarm(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	h := s.home
+	for _, f := range h.findings {
+		if f.Severity == model.Serious {
+			t.Errorf("serious on day one: %s", f.Message)
+		}
+	}
+	// What the rows say: the severity as drawn, the whole message.
+	shown := homeMarkup(h)
+	for _, f := range h.findings {
+		shown += f.Severity.String() + " " + f.Message + "\n"
+	}
+	for _, bad := range []string{"严重", "自行脱党", "第九条"} {
+		if strings.Contains(shown, bad) {
+			t.Errorf("home shows %q on day one", bad)
+		}
+	}
+	if !strings.Contains(shown, "12名党员尚未填写2026年党费基数") {
+		t.Errorf("home does not note the missing bases:\n%s", shown)
+	}
+}
+
+// The 基数 tab says from when the ledger is kept and lets several members be
+// given a category, a base and 党费已交至 at once.
+func TestBulkSettingOfBasesAndOpenings(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	d := duesOf(t, s)
+	b := d.bases
+	if !strings.Contains(b.ledger.Text, "2026年11月") {
+		t.Errorf("ledger line %q", b.ledger.Text)
+	}
+	if !b.bulk.Disabled() {
+		t.Error("bulk setting enabled with nothing ticked")
+	}
+	// Tick the whole page, then untick the first two (they have bases).
+	b.pageAll.SetChecked(true)
+	test.Tap(b.ticks[0])
+	test.Tap(b.ticks[1])
+	if b.bulk.Disabled() || b.selected.Text != "已选 12 人" {
+		t.Fatalf("after ticking: %q, bulk disabled %v", b.selected.Text, b.bulk.Disabled())
+	}
+	test.Tap(b.bulk)
+	bd := b.bulkDlg
+	if !bd.form.Save.Disabled() {
+		t.Error("saving an empty bulk dialog is possible")
+	}
+	bd.cat.SetSelected(string(model.DuesEmployed))
+	test.Type(bd.base, "4200")
+	test.Type(bd.paidTo, "2026年10月")
+	test.Tap(bd.form.Save)
+	if bd.form.Reason.Text != "" && !bd.form.Save.Disabled() {
+		t.Fatalf("bulk save refused: %q", bd.form.Reason.Text)
+	}
+	bases, _ := st.DuesBases(2026)
+	openings, _ := st.DuesOpenings()
+	// The twelve ticked, and the paper member already had one.
+	if len(bases) != 14 || len(openings) != 13 {
+		t.Fatalf("%d bases, %d openings stored; want 14 and 13", len(bases), len(openings))
+	}
+	for _, x := range bases {
+		if x.MemberID != ms[0].ID && x.MemberID != ms[1].ID && (x.Category != model.DuesEmployed || x.Base != model.Yuan(4200)) {
+			t.Errorf("base %+v", x)
+		}
+	}
+	cs, _ := st.MemberChanges(ms[5].ID)
+	if len(cs) == 0 || cs[0].Field != model.FieldDuesPaidTo || cs[0].New != "2026-10" || cs[0].Source != model.SourceBulkBases {
+		t.Errorf("history of %s: %+v", ms[5].Name, cs)
+	}
+	// Nobody owes anything: everyone paid to October, November is current.
+	if c := s.checks; len(c.arrears) != 0 {
+		t.Errorf("arrears %+v", c.arrears)
+	}
+}
+
+// A bulk base the category refuses names the member and saves nothing.
+func TestBulkSettingRefusesABadBase(t *testing.T) {
+	s, st, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	test.Tap(b.ticks[3])
+	test.Tap(b.bulk)
+	bd := b.bulkDlg
+	bd.cat.SetSelected(string(model.DuesRetired))
+	test.Type(bd.base, "2000000")
+	test.Tap(bd.form.Save)
+	if !strings.Contains(bd.form.Reason.Text, b.rows[3].name) && !strings.Contains(bd.form.Reason.Text, "不合常理") {
+		t.Errorf("reason %q", bd.form.Reason.Text)
+	}
+	if bases, _ := st.DuesBases(2026); len(bases) != 2 {
+		t.Errorf("%d bases stored after a refused bulk save", len(bases))
+	}
+}
+
+// 建账月份 can be moved back to January: then the members with a base and
+// no opening position owe January to October, and it shows.
+func TestLedgerStartIsSettable(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	b := duesOf(t, s).bases
+	test.Tap(b.startButton)
+	f := b.startDlg
+	entry := b.startEntry
+	entry.SetText("")
+	test.Type(entry, "2026-12")
+	entry.FocusLost()
+	if !f.Save.Disabled() {
+		t.Error("a start after this month is accepted")
+	}
+	entry.SetText("")
+	test.Type(entry, "2026年1月")
+	entry.FocusLost()
+	test.Tap(f.Save)
+	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
+		t.Fatalf("start %v", start)
+	}
+	var owing []int64
+	for _, a := range s.checks.arrears {
+		owing = append(owing, a.MemberID)
+	}
+	if len(owing) != 1 || owing[0] != ms[0].ID {
+		t.Errorf("arrears of %v, want only %s (the paper member paid to October)", owing, ms[0].Name)
+	}
+}
+
+// A member's page shows their dues and attendance, and sets their opening
+// position.
+func TestMemberPageShowsDuesAndAttendance(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	paper := ms[1] // paid to October on paper, base 3800
+	s.openMember(paper.ID)
+	d := s.roster.detail
+	if d == nil || d.dues == nil || d.attendance == nil {
+		t.Fatal("no dues or attendance tab on the member page")
+	}
+	if got := d.dues.summary.Text; !strings.Contains(got, "建账时登记党费已交至2026年10月") || !strings.Contains(got, "党费交至2026年10月") || !strings.Contains(got, "没有欠交") {
+		t.Errorf("dues summary %q", got)
+	}
+	if d.values[model.FieldArrivedOn].Text != testToday.String() {
+		t.Errorf("arrival shown %q", d.values[model.FieldArrivedOn].Text)
+	}
+	// A meeting with the member absent shows in the attendance.
+	a := model.Activity{Kind: model.KindThemeDay, Date: testToday, Topic: "主题党日", Chair: ms[0].Name, Recorder: ms[0].Name,
+		Attendance: model.NewAttendance(ms)}
+	for i := range a.Attendance {
+		if a.Attendance[i].MemberID == paper.ID {
+			a.Attendance[i].Status, a.Attendance[i].Reason = model.OnLeave, "出差"
+		}
+	}
+	if _, err := st.SaveActivity(a); err != nil {
+		t.Fatal(err)
+	}
+	s.dataChanged()
+	s.openMember(paper.ID)
+	d = s.roster.detail
+	if got := d.attendance.summary.Text; !strings.Contains(got, "应出席 1 次") || !strings.Contains(got, "请假 1 次") {
+		t.Errorf("attendance summary %q", got)
+	}
+	if cellText(d.attendance.table, 0, 2) != "请假" || cellText(d.attendance.table, 0, 3) != "出差" {
+		t.Errorf("attendance row %q %q", cellText(d.attendance.table, 0, 2), cellText(d.attendance.table, 0, 3))
+	}
+	// Clearing the opening position makes January–October 建账前.
+	test.Tap(d.dues.edit)
+	f := d.dues.form
+	e := d.dues.openingEntry
+	e.SetText("")
+	e.FocusLost()
+	test.Tap(f.Save)
+	if os, _ := st.DuesOpenings(); len(os) != 0 {
+		t.Fatalf("openings after clearing %v", os)
+	}
+	s.openMember(paper.ID)
+	d = s.roster.detail
+	var words []string
+	for col := 1; col <= 12; col++ {
+		words = append(words, monthCellText(d.dues.table, 0, col))
+	}
+	if words[0] != "建账前" || words[10] != "待交" {
+		t.Errorf("months %q", words)
+	}
+}
+
+// monthCellText is the text of a cell of a table whose cells stack a
+// background and a label.
+func monthCellText(t *widget.Table, row, col int) string {
+	o := t.CreateCell()
+	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*fyne.Container).Objects[1].(*widget.Label).Text
+}
+
+// A 支部党员大会 below quorum stays on record, shows 未达法定人数 in the
+// list and on home, and does not count for its quarter.
+func TestInquorateMeetingShowsEverywhere(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	day := model.NewDate(2026, 11, 20)
+	a := model.Activity{Kind: model.KindGeneralMeeting, Date: day, Topic: "讨论年度工作", Chair: ms[0].Name, Recorder: ms[1].Name,
+		Attendance: model.NewAttendance(ms)}
+	for i := range a.Attendance {
+		if i >= 7 { // 7 of 14: exactly half is not more than half
+			a.Attendance[i].Status, a.Attendance[i].Reason = model.Absent, "值班"
+		}
+	}
+	saved, err := st.SaveActivity(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.dataChanged()
+	s.show(screenActivities)
+	act := s.activities
+	row := -1
+	for i := range act.acts {
+		if act.acts[i].ID == saved.ID {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatal("the record is not listed")
+	}
+	full := 0
+	for _, m := range ms {
+		if m.Category == model.CategoryFull {
+			full++
+		}
+	}
+	if got := cellText(act.table, row, 4); !strings.Contains(got, "未达法定人数") {
+		t.Errorf("list shows %q (%d full members)", got, full)
+	}
+	if !strings.Contains(act.summary.Text, "未达法定人数") {
+		t.Errorf("summary %q", act.summary.Text)
+	}
+	found := false
+	for _, f := range s.home.findings {
+		found = found || f.About == model.AboutActivities && strings.Contains(f.Message, "未达法定人数")
+	}
+	if !found {
+		t.Errorf("home findings lack the meeting: %+v", s.home.findings)
+	}
+	for _, slot := range s.checks.compliance.Calendar.Slots {
+		if slot.Kind == model.KindGeneralMeeting && slot.Index == 4 && (slot.Status == model.SlotHeld || slot.Inquorate != 1) {
+			t.Errorf("fourth quarter %+v", slot)
+		}
+	}
+}
+
+// Renaming the branch offers to update the members' 所在党支部: yes changes
+// them all in one go, each in their history; no keeps them and does not ask
+// again for the same name.
+func TestRenamingTheBranchOffersToUpdateMembers(t *testing.T) {
+	f := newFakeStore(testToday, member("张三", validID("19800101", "001")), member("李四", validID("19810101", "003")))
+	f.members[1].BranchName = ""
+	f.profile = model.Profile{OrgName: "兰州新锐科技有限公司", BranchName: testBranch, BranchType: model.BranchOwn}
+	s := newTestShell(t, f)
+	s.show(screenSettings)
+	p := s.settings.profile
+	var asked []string
+	answer := false
+	p.askAlign = func(msg string, then func(bool)) { asked = append(asked, msg); then(answer) }
+
+	p.branchName.SetText("中共兰州新锐科技有限公司支部委员会")
+	test.Tap(p.save)
+	if len(asked) != 1 || !strings.Contains(asked[0], "写作“"+testBranch+"”的 1 人") || !strings.Contains(asked[0], "未填写的 1 人") {
+		t.Fatalf("asked %q", asked)
+	}
+	if f.members[0].BranchName != testBranch || f.profile.BranchName != "中共兰州新锐科技有限公司支部委员会" {
+		t.Errorf("declined, yet members %q; profile %q", f.members[0].BranchName, f.profile.BranchName)
+	}
+	p.secretary.SetText("王建国")
+	test.Tap(p.save)
+	if len(asked) != 1 {
+		t.Errorf("asked again for the same name: %q", asked)
+	}
+
+	answer = true
+	p.branchName.SetText("中共兰州新锐科技有限公司第一支部委员会")
+	test.Tap(p.save)
+	for _, m := range f.members {
+		if m.BranchName != "中共兰州新锐科技有限公司第一支部委员会" {
+			t.Errorf("%s still names %q", m.Name, m.BranchName)
+		}
+	}
+	if !strings.Contains(p.status.Text, "2 名党员") {
+		t.Errorf("status %q", p.status.Text)
+	}
+	cs, _ := f.MemberChanges(f.members[0].ID)
+	if len(cs) == 0 || cs[0].Field != model.FieldBranchName {
+		t.Errorf("history %+v", cs)
+	}
+}

@@ -1,0 +1,247 @@
+package ui
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// memberDuesTab is the 党费 tab of a member's page: where the member stands
+// with dues — the opening position (党费已交至), the last month paid in full,
+// the months paid and owed — and their months year by year, coloured as in
+// the collection grid.
+type memberDuesTab struct {
+	d       *memberDetail
+	item    *container.TabItem
+	summary *widget.Label
+	table   *widget.Table
+	edit    *widget.Button
+
+	st           model.MemberDues
+	years        []int // newest first
+	cells        map[model.Month]model.MemberMonth
+	form         *kit.Form // the 党费已交至 dialog last opened, and its entry, for tests
+	openingEntry *kit.Entry
+}
+
+func newMemberDuesTab(d *memberDetail) *memberDuesTab {
+	t := &memberDuesTab{d: d, cells: map[model.Month]model.MemberMonth{}}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.table = widget.NewTable(func() (int, int) { return len(t.years), 13 },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Alignment = fyne.TextAlignCenter
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+		}, t.update)
+	t.table.ShowHeaderRow = true
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		text := lang.L("年份")
+		if id.Col > 0 {
+			text = monthName(id.Col)
+		}
+		o.(*widget.Label).SetText(text)
+	}
+	t.table.OnSelected = func(widget.TableCellID) { t.table.UnselectAll() }
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	t.table.SetColumnWidth(0, 4*unit)
+	for k := 1; k <= 12; k++ {
+		t.table.SetColumnWidth(k, 4.4*unit)
+	}
+	t.edit = widget.NewButtonWithIcon(lang.L("党费已交至…"), theme.DocumentCreateIcon(), t.editOpening)
+	top := container.NewBorder(nil, nil, nil, container.NewVBox(t.edit), t.summary)
+	t.item = container.NewTabItem(lang.L("党费"), container.NewBorder(top, nil, nil, nil, t.table))
+	return t
+}
+
+// load reads the member's statement as of today.
+func (t *memberDuesTab) load() error {
+	st, err := t.d.r.sh.svc.Dues.MemberDues(t.d.id, t.d.r.sh.svc.today())
+	if err != nil {
+		return err
+	}
+	t.st = st
+	t.cells = make(map[model.Month]model.MemberMonth, len(st.Months))
+	t.years = t.years[:0]
+	for _, c := range st.Months {
+		t.cells[c.Month] = c
+		if n := len(t.years); n == 0 || t.years[n-1] != c.Month.Year() {
+			t.years = append(t.years, c.Month.Year())
+		}
+	}
+	for i, j := 0, len(t.years)-1; i < j; i, j = i+1, j-1 {
+		t.years[i], t.years[j] = t.years[j], t.years[i]
+	}
+	return nil
+}
+
+func (t *memberDuesTab) show() {
+	t.summary.SetText(t.summaryText())
+	t.table.Refresh()
+}
+
+// summaryText says where the member stands in a sentence or two.
+func (t *memberDuesTab) summaryText() string {
+	st := &t.st
+	var parts []string
+	if st.Opening != 0 {
+		parts = append(parts, lang.L("建账时登记党费已交至{{.M}}", map[string]any{"M": monthText(st.Opening)}))
+	}
+	if st.OwedFrom == 0 {
+		parts = append(parts, lang.L("党费台账尚未建立（在“党费 → 基数”中填写基数后开始）"))
+	} else {
+		parts = append(parts, lang.L("本账从{{.M}}起计算应交党费", map[string]any{"M": monthText(st.OwedFrom)}))
+	}
+	if st.PaidThrough != 0 {
+		parts = append(parts, lang.L("党费交至{{.M}}", map[string]any{"M": monthText(st.PaidThrough)}))
+	}
+	parts = append(parts, lang.L("在本账已交 {{.N}} 个月，计 {{.A}} 元", map[string]any{"N": st.PaidMonths, "A": st.Paid.String()}))
+	if st.OwedMonths > 0 {
+		parts = append(parts, lang.L("欠交 {{.N}} 个月，计 {{.A}} 元", map[string]any{"N": st.OwedMonths, "A": st.Owed.String()}))
+	} else {
+		parts = append(parts, lang.L("没有欠交"))
+	}
+	if st.Unknown > 0 {
+		parts = append(parts, lang.L("{{.N}} 个月缺基数，金额未定（不算欠交）", map[string]any{"N": st.Unknown}))
+	}
+	return strings.Join(parts, lang.L("；")) + lang.L("。")
+}
+
+// monthText is a month as the screens write it: 2026年10月, October 2026.
+func monthText(m model.Month) string {
+	return lang.L("{{.Y}}年{{.M}}月", map[string]any{"Y": m.Year(), "M": int(m.Mon())})
+}
+
+func (t *memberDuesTab) update(id widget.TableCellID, o fyne.CanvasObject) {
+	stack := o.(*fyne.Container)
+	bg := stack.Objects[0].(*canvas.Rectangle)
+	l := stack.Objects[1].(*widget.Label)
+	year := t.years[id.Row]
+	bg.FillColor = color.Transparent
+	l.Importance = widget.MediumImportance
+	text := ""
+	if id.Col == 0 {
+		text = strconv.Itoa(year)
+	} else if c, ok := t.cells[model.MonthOf(year, 1)+model.Month(id.Col-1)]; ok {
+		look := monthLooks[c.State]
+		bg.FillColor = look.bg
+		text = lang.L(look.word)
+		if look.word == "" {
+			text = c.Amount.String()
+		}
+		if c.State == model.MonthOverdue {
+			l.Importance = widget.DangerImportance
+		}
+	}
+	bg.Refresh()
+	l.SetText(text)
+}
+
+// editOpening sets or clears the member's opening position: the last month
+// they paid before the ledger, on paper or at another branch.
+func (t *memberDuesTab) editOpening() {
+	sh := t.d.r.sh
+	form := kit.NewForm("保存")
+	form.Ask = sh.confirm
+	entry := kit.NewEntry()
+	entry.SetPlaceHolder(lang.L("如 2026-10 或 2026年10月；不填表示未登记"))
+	field := form.Add("党费已交至", entry).Validate(func(s string) string {
+		m, err := model.ParseMonthText(s)
+		if err != nil {
+			return err.Error()
+		}
+		if m != 0 {
+			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
+				return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			}
+		}
+		return ""
+	})
+	form.Load(func() {
+		if t.st.Opening != 0 {
+			entry.SetText(t.st.Opening.String())
+		}
+	})
+	note := widget.NewLabel(lang.L("党费已交至：建账（或转入本支部）之前，这名党员的党费已交到哪个月（如纸质台账或介绍信上的“党费交至”）。此后的月份按本账计算，此前的不算欠交。"))
+	note.Wrapping = fyne.TextWrapWord
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		m, _ := model.ParseMonthText(entry.Text)
+		o := []model.DuesOpening{{MemberID: t.d.id, PaidTo: m}}
+		if err := sh.svc.Dues.SaveDuesSetup(sh.svc.today().Year, nil, o, model.SourceDuesOpening); err != nil {
+			form.SetServerError(field, err.Error())
+			return
+		}
+		dlg.Hide()
+		sh.dataChanged()
+	}
+	dlg = kit.ShowForm(sh.win, lang.L("党费已交至：")+t.d.m.Name, form, container.NewVBox(note, form.Grid(1, field)), fyne.NewSize(520, 320))
+	t.form, t.openingEntry = form, entry
+}
+
+// memberAttendanceTab is the 出席记录 tab of a member's page: every activity
+// the member was due at, newest first, with how they stood, and how long
+// they have gone without organisational life.
+type memberAttendanceTab struct {
+	d       *memberDetail
+	item    *container.TabItem
+	summary *widget.Label
+	table   *widget.Table
+	rows    []model.MemberAttendance
+}
+
+var memberAttendanceColumns = []textColumn{{"日期", 7, false}, {"活动", 16, false}, {"出席情况", 4, false}, {"原因", 14, false}}
+
+func newMemberAttendanceTab(d *memberDetail) *memberAttendanceTab {
+	t := &memberAttendanceTab{d: d}
+	t.summary = widget.NewLabel("")
+	t.summary.Wrapping = fyne.TextWrapWord
+	t.table = newTextTable(memberAttendanceColumns, func() int { return len(t.rows) }, func(row, col int) string {
+		r := &t.rows[row]
+		return [...]string{r.Date.String(), r.Title(), lang.L(string(r.Status)), r.Reason}[col]
+	})
+	t.item = container.NewTabItem(lang.L("出席记录"), container.NewBorder(t.summary, nil, nil, nil, t.table))
+	return t
+}
+
+func (t *memberAttendanceTab) load() error {
+	rows, err := t.d.r.sh.svc.Activities.MemberAttendance(t.d.id)
+	if err != nil {
+		return err
+	}
+	t.rows = rows
+	return nil
+}
+
+func (t *memberAttendanceTab) show() {
+	counts := map[model.Attendance]int{}
+	for _, r := range t.rows {
+		counts[r.Status]++
+	}
+	text := lang.L("应出席 {{.N}} 次：出席 {{.P}} 次，请假 {{.L}} 次，缺席 {{.A}} 次",
+		map[string]any{"N": len(t.rows), "P": counts[model.Present], "L": counts[model.OnLeave], "A": counts[model.Absent]})
+	if c := t.d.r.sh.checks; c != nil {
+		if p, ok := c.participation[t.d.id]; ok && p.Months > 0 {
+			text += lang.L("；自{{.D}}起已{{.N}}个月未参加组织生活", map[string]any{"D": p.Since.String(), "N": p.Months})
+		}
+	}
+	t.summary.SetText(text + lang.L("。"))
+	t.item.Text = lang.L("出席记录（{{.N}}）", map[string]any{"N": len(t.rows)})
+	t.table.Refresh()
+}
