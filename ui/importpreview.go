@@ -36,9 +36,10 @@ func (r *rosterScreen) previewImport(path string) {
 // when confirmed. Unticking a sheet, or taking the sheet names or the
 // profile's name for 所在党支部, plans again from what was read.
 type importPreview struct {
-	sh  *shell
-	p   model.ImportPreview
-	dlg dialog.Dialog
+	sh    *shell
+	p     model.ImportPreview
+	dlg   dialog.Dialog
+	width float32 // of the dialog's content
 
 	summary  *widget.Label
 	choices  *fyne.Container // sheets, columns left out, branch names
@@ -64,6 +65,10 @@ var addFields = []model.Field{model.FieldName, model.FieldSex, model.FieldIDNumb
 
 func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v := &importPreview{sh: sh, p: p}
+	// As wide as the window allows: the reasons are long sentences.
+	win := sh.win.Canvas().Size()
+	size := fyne.NewSize(min(1000, win.Width-40), min(640, win.Height-40))
+	v.width = size.Width - 2*theme.Padding()
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.choices = container.NewVBox()
@@ -82,8 +87,7 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	}
 	v.adds = newTextTable(addCols, func() int { return len(v.p.Plan.Add) },
 		func(row, col int) string { return v.p.Plan.Add[row].Text(addFields[col]) })
-	noteCols := []textColumn{{"位置", 10, false}, {"说明", 60, true}}
-	v.notes = newTextTable(noteCols, func() int { return len(v.p.Notes) }, v.noteCell)
+	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("", v.rejected),
 		container.NewTabItem("", v.updates),
@@ -103,20 +107,36 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入预览"), body, sh.win)
 	v.refresh()
 	v.tabs.SelectIndex(v.firstTab())
-	// As wide as the window allows: the reasons are long sentences.
-	size := sh.win.Canvas().Size()
-	v.dlg.Resize(fyne.NewSize(min(1000, size.Width-40), min(640, size.Height-40)))
+	v.dlg.Resize(size)
 	v.dlg.Show()
 	return v
 }
 
 // rejectedColumns are the columns of the table of refused rows: the sheet
-// only when the roster spans several.
+// only when the roster spans several; the reasons, wrapped, take the width
+// the dialog has left.
 func (v *importPreview) rejectedColumns() []textColumn {
-	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, false}, {"单元格内容", 9, false}, {"原因", 40, true}}
+	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, true}, {"单元格内容", 9, false}, {"原因", 0, true}}
 	if v.p.MultiSheet() {
 		cols = append([]textColumn{{"工作表", 7, false}}, cols...)
 	}
+	return v.fill(cols)
+}
+
+// noteColumns are the columns of the table of notes.
+func (v *importPreview) noteColumns() []textColumn {
+	return v.fill([]textColumn{{"位置", 10, false}, {"说明", 0, true}})
+}
+
+// fill makes the last column as wide as the dialog has room for.
+func (v *importPreview) fill(cols []textColumn) []textColumn {
+	used := float32(0)
+	for _, c := range cols {
+		used += c.width()
+	}
+	char := textColumn{chars: 1}.width() - textColumn{}.width()
+	last := &cols[len(cols)-1]
+	last.chars = max(20, (v.width-used-8*theme.Padding()-2*theme.ScrollBarSize())/char)
 	return cols
 }
 
@@ -191,7 +211,7 @@ func (v *importPreview) refresh() {
 		v.rejected.SetColumnWidth(i, c.width())
 	}
 	fitRows(v.rejected, cols, len(p.Rejected), v.rejectedCell)
-	fitRows(v.notes, []textColumn{{"位置", 10, false}, {"说明", 60, true}}, len(p.Notes), v.noteCell)
+	fitRows(v.notes, v.noteColumns(), len(p.Notes), v.noteCell)
 	for _, t := range []*widget.Table{v.rejected, v.updates, v.adds, v.notes} {
 		t.Refresh()
 	}
@@ -239,7 +259,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 			c.ProfileBranch = on
 			v.replan(c)
 		}
-		out = append(out, container.NewBorder(nil, nil, nil, check, l))
+		out = append(out, l, check)
 	}
 	return out
 }
