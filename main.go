@@ -86,11 +86,13 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Unlock()
 	// The day's automatic backup, if due, while the window comes up; the
 	// store's calls take turns on its one connection.
-	go func() {
-		if _, _, err := backup.Daily(store); err != nil {
-			log.Printf("daily backup of %s: %v", store.Path(), err)
-		}
-	}()
+	if !store.ReadOnly() { // nothing changes in a read-only file, and nowhere to write
+		go func() {
+			if _, _, err := backup.Daily(store); err != nil {
+				log.Printf("daily backup of %s: %v", store.Path(), err)
+			}
+		}()
+	}
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,

@@ -368,7 +368,7 @@ func (v *importPreview) commit() {
 			v.sh.dataChanged()
 			msg := lang.L("已新增 {{.Add}} 人，更新 {{.Update}} 人。", map[string]any{"Add": added, "Update": updated})
 			if n := v.p.RejectedRows(); n > 0 {
-				msg += lang.L("有 {{.N}} 行未通过，未导入。", map[string]any{"N": n})
+				msg += lang.N("有 {{.N}} 行未通过，未导入。", n, map[string]any{"N": n})
 			}
 			dialog.ShowInformation(lang.L("导入完成"), msg, v.sh.win)
 		})

@@ -278,3 +278,12 @@ func (s *shell) closeIntercept() {
 	}
 	s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
 }
+
+// longDate shows a date in sentences: 2026年1月11日 in Chinese, 2026-01-11
+// in English.
+func (s *shell) longDate(d model.Date) string {
+	if s.prefs.Language() == English {
+		return d.String()
+	}
+	return d.Chinese()
+}
