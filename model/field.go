@@ -89,6 +89,9 @@ func (f Field) Label() string {
 	if fi, ok := fieldIndex[f]; ok {
 		return fi.Label
 	}
+	if fi, ok := orgFieldIndex[f]; ok {
+		return fi.Label
+	}
 	return string(f)
 }
 

@@ -8,6 +8,7 @@ import (
 	"branchledger/model"
 	"branchledger/ui/backup"
 	"branchledger/ui/datafile"
+	"branchledger/ui/instructor"
 	"branchledger/ui/recruit"
 )
 
@@ -138,6 +139,12 @@ type Services struct {
 	// Backups are the data file's backups and restores (设置 → 备份与恢复);
 	// nil in tests of other screens.
 	Backups backup.Service
+
+	// Instructor is the instructor's key and 导出数据包 (设置 → 指导员);
+	// OpenWorkspace opens the instructor's workspace in a window of its
+	// own. Either may be nil in tests of other screens.
+	Instructor    instructor.Service
+	OpenWorkspace func()
 
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the
