@@ -44,8 +44,15 @@ type RosterFiles interface {
 	// PreviewImport reads the file and plans the import without writing
 	// anything; its error is a Chinese sentence about the file.
 	PreviewImport(path string) (model.ImportPreview, error)
+	// PreviewImportWith plans again with the user's choices (sheets,
+	// names for 所在党支部) from the workbook already read.
+	PreviewImportWith(path string, c model.ImportChoice) (model.ImportPreview, error)
 	// CommitImport carries out a previewed plan in one transaction.
 	CommitImport(p model.ImportPreview) (added, updated int, err error)
+	// WriteRejected writes the refused rows of a preview to path in the
+	// layout of their file, to be fixed and imported again; it returns
+	// how many rows it wrote.
+	WriteRejected(p model.ImportPreview, path string) (int, error)
 	// ExportRoster writes the print-ready 花名册 and returns how many members
 	// it holds.
 	ExportRoster(path string) (int, error)
@@ -151,6 +158,10 @@ type Services struct {
 	// check, 检查数据文件. Nil in tests of other screens: no banner, no
 	// 检查数据文件.
 	File datafile.File
+
+	// SoftwareRendering says the window draws with Mesa's software OpenGL
+	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
+	SoftwareRendering bool
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and
