@@ -505,6 +505,11 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 		m.Education, m.Post, m.BranchName = r.Education, r.Post, branchName
 	}
 	m.JoinDate = meeting
+	if !found {
+		// Admitted by this branch: on its roster from the admitting meeting,
+		// owing dues and taking part in its life from then.
+		m.ArrivedOn = meeting
+	}
 	final := r.Status()
 	switch final {
 	case model.StatusFull:
