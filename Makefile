@@ -1,7 +1,7 @@
 # Branch Ledger (支部台账): build, run, test and package.
 #
 #   make run       install what the build needs, build, open the app
-#   make test      gofmt check, go vet, go test (GUI tests under Xvfb)
+#   make test      gofmt check, go vet, go test (GUI tests under Xvfb), a short fuzz
 #   make bench     benchmarks, under Xvfb
 #   make windows   dist/branchledger.exe, cross-built with MinGW
 #   make clean     remove bin/ and dist/
@@ -95,6 +95,10 @@ test: deps
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	@$(call headless,go test -count=1 ./...)
+	@# A few seconds of fuzzing whole workbooks and sheet XML (their seed
+	@# corpora ran above); -fuzzminimizetime keeps one find from taking a minute.
+	go test -run '^$$' -fuzz '^FuzzReadRosterWorkbook$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
+	go test -run '^$$' -fuzz '^FuzzReadRosterSheet$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 
 bench: deps
 	@$(call headless,go test -run '^$$' -bench . -skip ColdStart -benchmem ./...)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
@@ -14,6 +15,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/backup"
+	"branchledger/storage/datapkg"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
 	"branchledger/storage/recruitfile"
@@ -26,7 +28,7 @@ func main() {
 	if len(os.Args) > 1 {
 		useParentConsole()
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow, OpenWorkspace: openWorkspaceWindow}))
 }
 
 // openWindow runs the desktop app on the database at dbPath ("" = default).
@@ -48,7 +50,7 @@ func openWindow(dbPath string) int {
 		svc ui.Services
 		err error
 	}
-	file := &dataFile{}
+	file := &dataFile{workspace: &workspaceOpener{a: a}}
 	done := make(chan opened, 1)
 	go func() {
 		svc, err := file.open(dbPath)
@@ -63,7 +65,9 @@ func openWindow(dbPath string) int {
 		// make a new data file or open another from there.
 		return ui.ShowStartupError(a, o.err, file.open)
 	}
-	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
+	win := ui.NewMainWindow(a, o.svc, file.path())
+	file.workspace.parent = func() fyne.Window { return win }
+	win.ShowAndRun()
 	return 0
 }
 
@@ -73,6 +77,8 @@ func openWindow(dbPath string) int {
 type dataFile struct {
 	mu    sync.Mutex
 	store *storage.Store
+	// workspace opens the instructor's workspace from the window.
+	workspace *workspaceOpener
 }
 
 // open opens the store at path and builds the window's services over it.
@@ -96,8 +102,9 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
-		Backups: backup.NewService(store, cli.Version),
-		Open:    f.open, Close: f.close,
+		Backups:    backup.NewService(store, cli.Version),
+		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
+		Open: f.open, Close: f.close,
 		File: store}, nil
 }
 
