@@ -3,44 +3,64 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"sync"
 
-	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2"
 
 	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
 
 	"branchledger/storage"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/backup"
+	"branchledger/storage/datapkg"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
 	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
+	"branchledger/ui/launch"
+	"branchledger/ui/portable"
 )
 
 func main() {
 	if len(os.Args) > 1 {
 		useParentConsole()
 	}
-	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow}))
+	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow, OpenWorkspace: openWorkspaceWindow}))
 }
 
+// appID is the Fyne app ID, as in FyneApp.toml.
+const appID = "cn.branchledger.app"
+
 // openWindow runs the desktop app on the database at dbPath ("" = default).
+// Every step that needs the graphics driver goes through a launch.Guard, so
+// that a PC without OpenGL 2.1 gets the compatibility mode or a message box,
+// never an invisible program holding the data file.
 func openWindow(dbPath string) int {
-	a := app.NewWithID("cn.branchledger.app")
-	ui.SetupApp(a)
+	var pathErr error
 	if dbPath == "" {
-		p, err := storage.DefaultPath()
-		if err != nil {
-			file := &dataFile{}
-			defer file.close()
-			return ui.ShowStartupError(a, err, file.open)
-		}
-		dbPath = p
+		dbPath, pathErr = storage.DefaultPath()
+	}
+	logDir := ""
+	if dbPath != "" {
+		logDir = filepath.Dir(dbPath)
+	}
+	guard := launch.New(logDir, os.Args[1:])
+	if err := guard.Prepare(); err != nil {
+		return guard.Fail(err)
+	}
+	a := portable.NewApp(appID, storage.PortableDir())
+	ui.SetupApp(a)
+	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
+	defer file.close()
+	if pathErr != nil {
+		return showStartupError(guard, a, pathErr, file.open)
 	}
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
@@ -48,7 +68,6 @@ func openWindow(dbPath string) int {
 		svc ui.Services
 		err error
 	}
-	file := &dataFile{}
 	done := make(chan opened, 1)
 	go func() {
 		svc, err := file.open(dbPath)
@@ -56,23 +75,48 @@ func openWindow(dbPath string) int {
 	}()
 	ui.LoadFonts()
 	o := <-done
-	defer file.close()
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to; the user may
 		// make a new data file or open another from there.
-		return ui.ShowStartupError(a, o.err, file.open)
+		return showStartupError(guard, a, o.err, file.open)
 	}
-	ui.NewMainWindow(a, o.svc, file.path()).ShowAndRun()
+	guard.OnGiveUp(func() { _ = file.close() })
+	win := ui.NewMainWindow(a, o.svc, file.path())
+	file.workspace.parent = func() fyne.Window { return win }
+	if !guard.Show(win) {
+		return guard.Fail(errNoWindow)
+	}
+	a.Run()
 	return 0
+}
+
+// errNoWindow is the failure of a window Fyne could not make; Fyne has
+// logged why.
+var errNoWindow = errors.New("图形界面无法创建窗口（WGL/GLX 创建 OpenGL 环境失败，详见程序输出）")
+
+// showStartupError shows why the data file cannot be opened, through the
+// guard, and returns the window's exit status when the app ends (2, or 0
+// when the user opened another data file from it).
+func showStartupError(guard *launch.Guard, a fyne.App, err error, open ui.Opener) int {
+	w, status := ui.NewStartupErrorWindow(a, err, open)
+	if !guard.Show(w) {
+		return guard.Fail(fmt.Errorf("%w；要显示的错误是：%v", errNoWindow, err))
+	}
+	a.Run()
+	return status()
 }
 
 // dataFile is the data file the window works on. The window may close it and
 // open another (恢复, 打开其他数据文件) through the Open and Close of the
 // services it hands out; main closes whichever is open when the app ends.
 type dataFile struct {
+	software bool // the window renders in software (兼容模式)
+
 	mu    sync.Mutex
 	store *storage.Store
+	// workspace opens the instructor's workspace from the window.
+	workspace *workspaceOpener
 }
 
 // open opens the store at path and builds the window's services over it.
@@ -86,17 +130,20 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Unlock()
 	// The day's automatic backup, if due, while the window comes up; the
 	// store's calls take turns on its one connection.
-	go func() {
-		if _, _, err := backup.Daily(store); err != nil {
-			log.Printf("daily backup of %s: %v", store.Path(), err)
-		}
-	}()
+	if !store.ReadOnly() { // nothing changes in a read-only file, and nowhere to write
+		go func() {
+			if _, _, err := backup.Daily(store); err != nil {
+				log.Printf("daily backup of %s: %v", store.Path(), err)
+			}
+		}()
+	}
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
 		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
-		Backups: backup.NewService(store, cli.Version),
-		Open:    f.open, Close: f.close,
-		File: store}, nil
+		Backups:    backup.NewService(store, cli.Version),
+		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
+		Open: f.open, Close: f.close,
+		File: store, SoftwareRendering: f.software}, nil
 }
 
 // close closes the open store, if any.

@@ -437,7 +437,7 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		value string
 	}{{ActivityPlaceField, a.Place}, {ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair},
 		{ActivityRecorderField, a.Recorder}, {ActivityObserversField, a.Observers}, {ActivityContentField, a.Content}} {
-		if msg := tooLong(f.field, string(f.field), f.value); msg != "" {
+		if msg := tooLong(f.field, "内容", f.value); msg != "" {
 			add(f.field, msg)
 		}
 	}

@@ -48,21 +48,21 @@ var MemberFields = []FieldInfo{
 	{FieldName, "姓名", []string{"党员姓名", "名字"}, 8},
 	{FieldSex, "性别", nil, 4},
 	{FieldEthnicity, "民族", nil, 6},
-	{FieldIDNumber, "公民身份号码", []string{"身份证号", "身份证号码", "身份证", "身份号码", "公民身份证号码", "公民身份证号", "证件号码"}, 20},
-	{FieldBirthDate, "出生日期", []string{"出生年月", "出生年月日", "出生时间", "生日"}, 11},
+	{FieldIDNumber, "公民身份号码", []string{"身份证号", "身份证号码", "身份证", "身份号码", "公民身份证号码", "公民身份证号", "证件号码", "身份证件号码", "居民身份证号码", "居民身份证号", "公民身份号"}, 20},
+	{FieldBirthDate, "出生日期", []string{"出生年月", "出生年月日", "出生时间", "生日", "出生日期年月日"}, 11},
 	{FieldEducation, "学历", []string{"文化程度", "最高学历", "学历学位"}, 9},
-	{FieldCategory, "人员类别", []string{"党员类别", "党员身份", "类别", "正式/预备", "党员类型"}, 9},
-	{FieldBranchName, "所在党支部", []string{"所在支部", "党支部", "支部名称", "所属支部"}, 14},
-	{FieldJoinDate, "加入党组织日期", []string{"入党时间", "入党日期", "入党年月", "加入党组织时间", "入党时间（预备）"}, 11},
-	{FieldFullDate, "转为正式党员日期", []string{"转正时间", "转正日期", "转正年月", "转为正式党员时间"}, 11},
-	{FieldPost, "工作岗位", []string{"工作单位及职务", "职务", "岗位", "工作单位", "单位及职务", "现工作单位及职务"}, 14},
-	{FieldPhone, "联系电话", []string{"电话", "手机", "手机号", "手机号码", "联系方式"}, 13},
-	{FieldAddress, "家庭住址", []string{"住址", "家庭地址", "现居住地", "居住地址"}, 20},
+	{FieldCategory, "人员类别", []string{"党员类别", "党员身份", "类别", "正式/预备", "预备/正式", "预/正", "正/预", "正式/预备党员", "正式或预备", "党员类型", "人员类型"}, 9},
+	{FieldBranchName, "所在党支部", []string{"所在支部", "党支部", "支部名称", "所属支部", "所在党组织", "所属党组织", "所属党支部", "党组织名称", "所在党组织名称"}, 14},
+	{FieldJoinDate, "加入党组织日期", []string{"入党时间", "入党日期", "入党年月", "加入党组织时间", "入党时间（预备）", "成为预备党员时间", "成为预备党员日期", "接收为预备党员时间"}, 11},
+	{FieldFullDate, "转为正式党员日期", []string{"转正时间", "转正日期", "转正年月", "转为正式党员时间", "成为正式党员时间", "成为正式党员日期"}, 11},
+	{FieldPost, "工作岗位", []string{"工作单位及职务", "职务", "岗位", "工作单位", "单位及职务", "现工作单位及职务", "现工作单位", "工作单位及职务（职称）", "职业", "工作岗位及职务"}, 14},
+	{FieldPhone, "联系电话", []string{"电话", "手机", "手机号", "手机号码", "联系方式", "移动电话", "联系电话（手机）", "电话号码"}, 13},
+	{FieldAddress, "家庭住址", []string{"住址", "家庭地址", "现居住地", "居住地址", "现住址", "家庭详细住址", "通讯地址", "现居住地址"}, 20},
 	{FieldStanding, "党籍状态", []string{"党籍"}, 8},
-	{FieldLostContact, "是否失联党员", []string{"失联党员", "是否失联"}, 6},
-	{FieldLostSince, "失联年月", []string{"失联时间", "失联日期"}, 9},
+	{FieldLostContact, "是否失联党员", []string{"失联党员", "是否失联", "是否失去联系"}, 6},
+	{FieldLostSince, "失联年月", []string{"失联时间", "失联日期", "失去联系时间", "失去联系日期"}, 9},
 	{FieldMobile, "是否流动党员", []string{"流动党员", "是否流动"}, 6},
-	{FieldMobileDestination, "外出流向", []string{"流向", "流动去向", "外出去向"}, 14},
+	{FieldMobileDestination, "外出流向", []string{"流向", "流动去向", "外出去向", "流入地", "外出地点"}, 14},
 	{FieldNotes, "备注", []string{"说明"}, 14},
 }
 
@@ -87,6 +87,9 @@ var fieldIndex = func() map[Field]*FieldInfo {
 // Label is the field's name on the official form.
 func (f Field) Label() string {
 	if fi, ok := fieldIndex[f]; ok {
+		return fi.Label
+	}
+	if fi, ok := orgFieldIndex[f]; ok {
 		return fi.Label
 	}
 	return string(f)

@@ -1,27 +1,146 @@
 package model
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Rejection is one reason a row of an imported file was refused.
 type Rejection struct {
-	Row    int // the sheet row number as Excel shows it
+	Sheet  string // the worksheet, "" when the file has only one
+	Row    int    // the sheet row number as Excel shows it
 	Field  Field
-	Reason string
+	Reason string // what is wrong, one Chinese sentence
+	// Name is the row's 姓名 and Value the refused cell as the sheet shows
+	// it, so that the person and the cell can be found without counting
+	// rows; either may be "".
+	Name  string
+	Value string
+}
+
+// Detail is the reason with the person and the cell's content before it:
+// "张三，单元格为“2003.1”：日期…存成了数字…".
+func (r Rejection) Detail() string {
+	var who []string
+	if r.Name != "" {
+		who = append(who, r.Name)
+	}
+	if r.Value != "" && r.Field != FieldName {
+		who = append(who, "单元格为"+QuoteTyped(r.Value))
+	}
+	if len(who) == 0 {
+		return r.Reason
+	}
+	return strings.Join(who, "，") + "：" + r.Reason
+}
+
+// Line is the rejection as the command line prints it:
+// "row N: <field>: <detail>", with the sheet after the row number when the
+// workbook's roster spans several sheets ("row N (SHEET): …").
+func (r Rejection) Line(withSheet bool) string {
+	field := ""
+	if r.Field != "" {
+		field = r.Field.Label() + ": "
+	}
+	if withSheet && r.Sheet != "" {
+		return fmt.Sprintf("row %d (%s): %s%s", r.Row, r.Sheet, field, r.Detail())
+	}
+	return fmt.Sprintf("row %d: %s%s", r.Row, field, r.Detail())
+}
+
+// ImportNote is something an import did that the user should see before
+// confirming, though nothing was refused: a value worked out from others,
+// an old ID number upgraded. Row 0 is about the whole sheet.
+type ImportNote struct {
+	Sheet   string
+	Row     int
+	Field   Field
+	Message string
+}
+
+// ImportSheet is one worksheet of an imported workbook as the preview lists
+// it.
+type ImportSheet struct {
+	Name      string
+	Hidden    bool
+	Included  bool // read into the plan; the user may untick a sheet
+	HeaderRow int
+	Rows      int      // data rows read
+	Ignored   []string // headings of the columns not imported
+	// BranchFromName: the sheet has no 所在党支部 column, and its name is
+	// given as every row's 所在党支部. CanUseName says the choice is offered.
+	BranchFromName bool
+	CanUseName     bool
+}
+
+// ImportChoice is what the user decided in the preview; the zero value is
+// the defaults.
+type ImportChoice struct {
+	// Sheets lists the sheets to import; nil means every sheet that holds
+	// a roster and is not hidden.
+	Sheets []string
+	// SheetNameBranch lists the sheets whose name is every row's 所在党支部
+	// (for sheets without that column); nil means those whose name reads
+	// as a branch's.
+	SheetNameBranch []string
+	// ProfileBranch sets 所在党支部 of every imported member to the branch
+	// of the data file's profile.
+	ProfileBranch bool
 }
 
 // ImportPreview is everything the user sees before confirming an import:
-// the rows refused with their reasons, and what the rest would change.
+// the sheets read, the rows refused with their reasons, notes, and what the
+// rest would change.
 type ImportPreview struct {
-	File      string
+	File   string
+	Sheets []ImportSheet
+	// Sheet and HeaderRow are those of the first sheet read.
 	Sheet     string
 	HeaderRow int
 	Rejected  []Rejection
+	Notes     []ImportNote
 	Plan      ImportPlan
+	Choice    ImportChoice
+	// ProfileBranch is the branch of the data file's profile, and
+	// OtherBranches how many of the members to add or update name another
+	// 所在党支部 (before Choice.ProfileBranch is applied).
+	ProfileBranch string
+	OtherBranches int
+	OtherNames    []string // the other branch names, as the file writes them
+}
+
+// MultiSheet reports whether the roster spans several sheets, so that rows
+// are named with their sheet.
+func (p *ImportPreview) MultiSheet() bool { return len(p.Sheets) > 1 }
+
+// Ignored lists the columns not imported over the sheets included, each
+// once, in order.
+func (p *ImportPreview) Ignored() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, s := range p.Sheets {
+		if !s.Included {
+			continue
+		}
+		for _, h := range s.Ignored {
+			if !seen[h] {
+				seen[h] = true
+				out = append(out, h)
+			}
+		}
+	}
+	return out
 }
 
 // RejectedRows counts the rows refused; a row may have several reasons.
 func (p *ImportPreview) RejectedRows() int {
-	rows := make(map[int]bool, len(p.Rejected))
+	type key struct {
+		sheet string
+		row   int
+	}
+	rows := make(map[key]bool, len(p.Rejected))
 	for _, r := range p.Rejected {
-		rows[r.Row] = true
+		rows[key{r.Sheet, r.Row}] = true
 	}
 	return len(rows)
 }
@@ -29,4 +148,14 @@ func (p *ImportPreview) RejectedRows() int {
 // Accepted counts the rows that passed: those to add, update or leave as they are.
 func (p *ImportPreview) Accepted() int {
 	return len(p.Plan.Add) + len(p.Plan.Update) + p.Plan.Unchanged
+}
+
+// ImportRow is one member as an imported file gives it.
+type ImportRow struct {
+	Member Member
+	// Fields are the fields the file gives for the row: only these may
+	// change a member already on the roster (MergeImported).
+	Fields []Field
+	// Where names the row in messages about it ("第5行", "工作表“一支部”第5行").
+	Where string
 }

@@ -207,7 +207,7 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		{FieldName, m.Name}, {FieldEthnicity, m.Ethnicity}, {FieldBranchName, m.BranchName}, {FieldPost, m.Post},
 		{FieldPhone, m.Phone}, {FieldAddress, m.Address}, {FieldMobileDestination, m.MobileDestination}, {FieldNotes, m.Notes},
 	} {
-		if msg := tooLong(f.field, f.field.Label(), f.text); msg != "" {
+		if msg := tooLong(f.field, "内容", f.text); msg != "" {
 			add(f.field, msg)
 		}
 	}

@@ -31,7 +31,7 @@ var ErrBadMoney = errors.New("金额格式不正确")
 // ￥5400, 5400元. More than two decimals is refused rather than rounded, since
 // the user meant something else.
 func ParseMoney(s string) (Money, error) {
-	t := strings.TrimSpace(s)
+	t := halfWidthNumber(CleanText(s))
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "￥"), "¥")
 	t = strings.TrimSuffix(t, "元")
 	t = strings.ReplaceAll(strings.ReplaceAll(t, ",", ""), "，", "")

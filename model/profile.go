@@ -72,10 +72,10 @@ func (p *Profile) Validate(today Date, r Rules) ValidationErrors {
 	if p.OrgName == "" {
 		add(ProfileOrgName, "请填写单位名称")
 	}
-	if msg := tooLong(ProfileBranchName, "党支部名称", p.BranchName); msg != "" {
+	if msg := tooLong(ProfileBranchName, "名称", p.BranchName); msg != "" {
 		add(ProfileBranchName, msg)
 	}
-	if msg := tooLong(ProfileOrgName, "单位名称", p.OrgName); msg != "" {
+	if msg := tooLong(ProfileOrgName, "名称", p.OrgName); msg != "" {
 		add(ProfileOrgName, msg)
 	}
 	if p.EmployeeCount < 0 {

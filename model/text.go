@@ -130,3 +130,23 @@ func isLookalikeSpace(r rune) bool {
 func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
+
+// halfWidthNumber turns the full-width digits, point, comma and signs of
+// a number typed with a Chinese input method into ASCII: "５４００．５０"
+// reads as 5400.50, as the roster reads full-width digits in ID numbers
+// and dates.
+func halfWidthNumber(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r == '．' || r == '。':
+			return '.'
+		case r == '－':
+			return '-'
+		case r == '＋':
+			return '+'
+		}
+		return r
+	}, s)
+}

@@ -38,14 +38,16 @@ var TextLimits = map[Field]int{
 // EventNoteLimit is the longest note of a membership event (转出 …) accepted.
 const EventNoteLimit = 200
 
-// tooLong is the message for text longer than field's limit, or "".
-func tooLong(field Field, label, text string) string {
+// tooLong is the message for text longer than field's limit, or "". The
+// message goes next to the field, or after its name, so it does not repeat
+// the field's name; what names a part of a field (第2条决议) is given as what.
+func tooLong(field Field, what, text string) string {
 	limit, ok := TextLimits[field]
 	if !ok {
 		return ""
 	}
 	if n := utf8.RuneCountInString(text); n > limit {
-		return fmt.Sprintf("%s过长：%d个字，最多%d个字", label, n, limit)
+		return fmt.Sprintf("%s过长（%d个字，最多%d个字）", what, n, limit)
 	}
 	return ""
 }

@@ -76,15 +76,16 @@ func ParseSex(s string) (Sex, bool) {
 	return "", false
 }
 
-// ParseCategory reads 人员类别: 正式党员/预备党员, also written 正式/预备.
+// ParseCategory reads 人员类别: 正式党员/预备党员, also written 正式/预备,
+// or 正/预 as a 预/正 column of a system's template has it.
 // Empty text is ("", true).
 func ParseCategory(s string) (Category, bool) {
 	switch aliasKey(s) {
 	case "":
 		return "", true
-	case "正式党员", "正式":
+	case "正式党员", "正式", "正":
 		return CategoryFull, true
-	case "预备党员", "预备":
+	case "预备党员", "预备", "预":
 		return CategoryProbationary, true
 	}
 	return "", false

@@ -16,7 +16,7 @@ var (
 	ErrNotDatabase        = errors.New("不是支部台账的数据文件，软件没有改动它")
 	ErrNewerSchema        = errors.New("数据文件由更新版本的支部台账创建，请升级软件后再打开，软件没有改动它")
 	ErrNotFound           = errors.New("找不到该记录")
-	ErrEmptyFile          = errors.New("数据文件是空的（0 字节），可能是复制到U盘时没有完成，软件没有改动它。请重新复制或用备份恢复；要从头开始，请用“新建数据文件”")
+	ErrEmptyFile          = errors.New("数据文件是空的（0字节），可能是复制到U盘时没有完成，软件没有改动它。请重新复制或用备份恢复；要从头开始，请用“新建数据文件”")
 	ErrExists             = errors.New("这个位置已经有文件，新建数据文件不会覆盖它，请换一个文件名")
 	ErrReadOnly           = errors.New("数据文件是只读的（文件设为只读，或U盘有写保护），只能查看和导出，不能修改")
 	ErrReadOnlyUpgrade    = errors.New("数据文件是只读的，而这个版本的支部台账要先升级它才能使用，软件没有改动它。请把它复制到可以写入的位置（例如“文档”文件夹）再打开")

@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -11,30 +13,40 @@ import (
 	"gorm.io/gorm"
 )
 
-// Rows per INSERT. The driver prepares every statement anew and matches each
-// bound value to its placeholder by a linear search, quadratic in the number
-// of values: a few rows per statement share the cost of preparing it without
-// paying much for the search (see BenchmarkApplyImport20000).
-const (
-	memberBatch = 16 // 24 values a row
-	changeBatch = 64 // 9 values a row
-)
+// importCacheKiB is the page cache an import's transaction gets, in KiB.
+// With SQLite's default (2 MB) an import of thousands of members spills
+// dirty pages to the file before the commit, and every spill first syncs the
+// rollback journal: with synchronous FULL, a disk flush each time. 64 MB
+// holds far more than a county's roster; it is only used as far as needed.
+const importCacheKiB = 64 << 10
 
-// lookupBatch is how many values go into one IN (...) list.
-const lookupBatch = 500
+// defaultCacheKiB is SQLite's default page cache, put back after an import.
+const defaultCacheKiB = 2000
 
 // sourceImport names the source of changes from an import whose file name is
 // unknown.
 const sourceImport = "导入"
 
 // PlanImport works out what importing a roster would do, without writing
-// anything. Rows are matched with the stored members, including those who
-// left, on the ID number: a new number is an addition; a known one is merged
-// (model.MergeImported: only the file's columns, and an empty cell never
-// erases) and is an update if anything shown changed. A record that would
-// break a rule once merged, or a number given twice, is listed in
-// plan.Refused with the field and the reason, and left out of the plan.
+// anything: PlanImportRows for rows that all give the same columns.
 func (s *Store) PlanImport(source string, incoming []model.Member, columns []model.Field) (model.ImportPlan, error) {
+	rows := make([]model.ImportRow, len(incoming))
+	for i := range incoming {
+		rows[i] = model.ImportRow{Member: incoming[i], Fields: columns}
+	}
+	return s.PlanImportRows(source, rows)
+}
+
+// PlanImportRows works out what importing rows of a roster would do,
+// without writing anything. Rows are matched with the stored members,
+// including those who left, on the ID number: a new number is an addition;
+// a known one is merged (model.MergeImported: only the row's fields, and an
+// empty cell never erases) and is an update if anything shown changed. A
+// new member whose 人员类别 the file does not give gets it from the dates
+// (model.CategoryFromDates). A record that would break a rule once merged,
+// or a number given twice, is listed in plan.Refused with the field and the
+// reason, and left out of the plan.
+func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model.ImportPlan, error) {
 	existing, err := s.Members()
 	if err != nil {
 		return model.ImportPlan{}, err
@@ -52,21 +64,29 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
 		}
 	}
-	seen := make(map[string]string, len(incoming))
+	seen := make(map[string]int, len(incoming))
 	for i := range incoming {
-		in := incoming[i]
+		in := incoming[i].Member
 		in.Normalize()
-		if other, dup := seen[in.IDNumber]; dup {
+		if first, dup := seen[in.IDNumber]; dup {
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber,
-				Reason: fmt.Sprintf("公民身份号码 %s 出现两次（%s、%s）", in.IDNumber, other, in.Name)})
+				Reason: fmt.Sprintf("公民身份号码 %s 在文件中出现两次（%s、%s）", in.IDNumber, rowName(incoming[first]), rowName(incoming[i]))})
 			continue
 		}
-		seen[in.IDNumber] = in.Name
+		seen[in.IDNumber] = i
 
 		j, found := byNumber[in.IDNumber]
 		if !found {
 			in.ID = 0
 			in.OnRoster, in.LeftBy, in.LeftOn = true, "", model.Date{}
+			if in.Category == "" {
+				category, ferr := model.CategoryFromDates(in.JoinDate, in.FullDate, today, rules.Membership)
+				if ferr != nil {
+					refuse(i, model.ValidationErrors{*ferr}, "")
+					continue
+				}
+				in.Category = category
+			}
 			if errs := in.Validate(today, rules); len(errs) > 0 {
 				refuse(i, errs, "")
 				continue
@@ -75,7 +95,7 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 			continue
 		}
 		old := &existing[j]
-		merged := model.MergeImported(old, &in, columns)
+		merged := model.MergeImported(old, &in, incoming[i].Fields)
 		merged.Normalize()
 		changes := model.DiffMembers(old, &merged)
 		if len(changes) == 0 {
@@ -92,6 +112,18 @@ func (s *Store) PlanImport(source string, incoming []model.Member, columns []mod
 		plan.Update = append(plan.Update, model.ImportUpdate{Before: *old, After: merged, Changes: changes})
 	}
 	return plan, nil
+}
+
+// rowName names an imported row in a message: where it is and whose it is.
+func rowName(r model.ImportRow) string {
+	name := strings.TrimSpace(r.Member.Name)
+	switch {
+	case r.Where == "":
+		return name
+	case name == "":
+		return r.Where
+	}
+	return r.Where + name
 }
 
 // ApplyImport writes a plan made by PlanImport, all of it in one transaction:
@@ -113,7 +145,7 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 	addNumbers := make([]string, len(plan.Add))
 	for i := range plan.Add {
 		m := plan.Add[i]
-		m.Normalize()
+		m.Normalize() // a plan from PlanImport is normalised already: this is quick then
 		if errs := m.Validate(today, rules); len(errs) > 0 {
 			return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%s）：%w", m.Name, m.IDNumber, errs)
 		}
@@ -127,6 +159,10 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		addNumbers[i] = m.IDNumber
 	}
 
+	if err := s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)).Error; err != nil {
+		return 0, 0, fail("导入花名册", err)
+	}
+	defer s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", defaultCacheKiB))
 	err = s.db.Transaction(func(tx *gorm.DB) error {
 		if err := checkNumbersFree(tx, addNumbers); err != nil {
 			return err
@@ -141,14 +177,12 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 			return err
 		}
 		if len(adds) > 0 {
-			if err := insertMembers(tx, adds); err != nil {
+			if err := insertMembers(tx, adds, now); err != nil {
 				return err
 			}
 		}
-		for i := range updates {
-			if err := updateMemberRow(tx, &updates[i]); err != nil {
-				return err
-			}
+		if err := updateMembers(tx, updates); err != nil {
+			return err
 		}
 		added, updated = len(adds), len(updates)
 		return insertChanges(tx, changes, source, &rec.ID, now)
@@ -214,16 +248,17 @@ func membersByID(tx *gorm.DB, plan []model.ImportUpdate) (map[int64]model.Member
 	for i := range plan {
 		ids[i] = plan[i].Before.ID
 	}
-	out := make(map[int64]model.Member, len(ids))
-	for start := 0; start < len(ids); start += lookupBatch {
-		chunk := ids[start:min(start+lookupBatch, len(ids))]
-		ms, err := queryMembers(tx, len(chunk), "WHERE id IN ?", chunk)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range ms {
-			out[m.ID] = m
-		}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, err
+	}
+	ms, err := queryMembers(tx, len(ids), "WHERE id IN (SELECT value FROM json_each(?))", string(list))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]model.Member, len(ms))
+	for _, m := range ms {
+		out[m.ID] = m
 	}
 	return out, nil
 }
@@ -231,16 +266,20 @@ func membersByID(tx *gorm.DB, plan []model.ImportUpdate) (map[int64]model.Member
 // checkNumbersFree fails, wrapping a *DuplicateIDError, if any of the numbers
 // is already in the file.
 func checkNumbersFree(tx *gorm.DB, numbers []string) error {
-	for start := 0; start < len(numbers); start += lookupBatch {
-		chunk := numbers[start:min(start+lookupBatch, len(numbers))]
-		ms, err := queryMembers(tx, 0, "WHERE id_number IN ? ORDER BY id LIMIT 1", chunk)
-		if err != nil {
-			return err
-		}
-		if len(ms) > 0 {
-			dup := &DuplicateIDError{IDNumber: ms[0].IDNumber, Existing: ms[0]}
-			return fmt.Errorf("%w（号码 %s，可能在预览之后刚登记），请重新导入", dup, dup.IDNumber)
-		}
+	if len(numbers) == 0 {
+		return nil
+	}
+	list, err := json.Marshal(numbers)
+	if err != nil {
+		return err
+	}
+	ms, err := queryMembers(tx, 0, "WHERE id_number IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT 1", string(list))
+	if err != nil {
+		return err
+	}
+	if len(ms) > 0 {
+		dup := &DuplicateIDError{IDNumber: ms[0].IDNumber, Existing: ms[0]}
+		return fmt.Errorf("%w（号码 %s，可能在预览之后刚登记），请重新导入", dup, dup.IDNumber)
 	}
 	return nil
 }
@@ -261,16 +300,55 @@ func duplicateInPlan(numbers []string, adds []model.Member, err error) error {
 	return errors.Join(ErrDuplicateIDNumber, err)
 }
 
-// insertMembers writes new members without GORM's reflection per row, a
-// sizeable share of an import's time.
-func insertMembers(tx *gorm.DB, rows []memberRow) error {
-	return insertRows(tx, "members", memberInsertColumns, len(rows), memberBatch, func(args []any, i int) []any {
-		return rows[i].appendValues(args)
+// newMemberSame are the columns every member an import adds has the same
+// value in: on the roster, added now.
+var newMemberSame = []string{"on_roster", "left_by", "left_on", "updated_at", "created_at"}
+
+// newMemberColumns are the other columns of a new member, and
+// newMemberIndex where each is in memberInsertColumns.
+var newMemberColumns, newMemberIndex = func() ([]string, []int) {
+	var cols []string
+	var idx []int
+	for i, c := range memberInsertColumns {
+		if !slices.Contains(newMemberSame, c) {
+			cols, idx = append(cols, c), append(idx, i)
+		}
+	}
+	return cols, idx
+}()
+
+// insertMembers writes new members in bulk (insertBulk), without GORM's
+// reflection per row. They are all on the roster and added at now.
+func insertMembers(tx *gorm.DB, rows []memberRow, now time.Time) error {
+	same := []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
+	var all []any
+	return insertBulkSame(tx, "members", newMemberColumns, same, len(rows), func(args []any, i int) []any {
+		all = rows[i].appendValues(all[:0])
+		for _, k := range newMemberIndex {
+			args = append(args, all[k])
+		}
+		return args
+	})
+}
+
+// updateMembers writes edited members in bulk (updateBulk): every column
+// but id and created_at.
+func updateMembers(tx *gorm.DB, ms []model.Member) error {
+	if len(ms) == 0 {
+		return nil
+	}
+	rows := make([]memberRow, len(ms))
+	for i := range ms {
+		rows[i] = toMemberRow(&ms[i])
+	}
+	return updateBulk(tx, "members", memberUpdateColumns, len(rows), func(args []any, i int) []any {
+		return append(rows[i].appendUpdateValues(args), rows[i].ID)
 	})
 }
 
 // insertRows writes n rows into table, batch rows to a statement;
-// appendRow appends the values of row i for columns.
+// appendRow appends the values of row i for columns. For a few rows; many
+// go faster through insertBulk.
 func insertRows(tx *gorm.DB, table string, columns []string, n, batch int, appendRow func(args []any, i int) []any) error {
 	tuple := "(" + strings.Repeat("?, ", len(columns)-1) + "?)"
 	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ") + ") VALUES "

@@ -291,7 +291,15 @@ func insertChanges(tx *gorm.DB, changes []model.FieldChange, source string, impo
 	for i := range changes {
 		changes[i].At, changes[i].Source = now, source
 	}
-	return insertRows(tx, "member_changes", changeInsertColumns, len(changes), changeBatch, func(args []any, i int) []any {
+	if len(changes) < bulkChunk/100 {
+		// one edit of the form: a statement of a few rows is quicker than
+		// building JSON
+		return insertRows(tx, "member_changes", changeInsertColumns, len(changes), len(changes)+1, func(args []any, i int) []any {
+			r := toChangeRow(&changes[i], importID, now)
+			return r.appendValues(args)
+		})
+	}
+	return insertBulk(tx, "member_changes", changeInsertColumns, len(changes), func(args []any, i int) []any {
 		r := toChangeRow(&changes[i], importID, now)
 		return r.appendValues(args)
 	})

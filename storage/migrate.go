@@ -25,6 +25,7 @@ var migrations = []migration{
 	{3, "活动记录", migrateActivities},
 	{4, "发展党员", migrateRecruits},
 	{5, "党费建账与到本支部日期", migrateLedger},
+	{6, "指导员公钥", migrateInstructorKey},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

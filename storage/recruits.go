@@ -441,11 +441,26 @@ func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 		if len(x.Attachments) > 0 {
 			return model.ValidationErrors{{Field: model.StepDateField, Message: x.Label() + "已附有扫描件，不能删除；如有错误请修改该环节的内容"}}
 		}
+		if old.MemberID != 0 && onRosterBy(x.Step) {
+			// The roster took the person in on these records; undoing them
+			// is a roster matter (出党, 停止党籍), not a deleted line.
+			return model.ValidationErrors{{Field: model.StepDateField, Message: x.Label() + "：此人已据此列入花名册，不能删除该记录；日期有误请修改"}}
+		}
 		if err := tx.Exec("DELETE FROM recruit_steps WHERE id = ?", x.ID).Error; err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// onRosterBy reports whether the roster's record of the person rests on
+// the step: the admitting meeting and the approvals.
+func onRosterBy(s model.RecruitStep) bool {
+	switch s {
+	case model.StepAdmission, model.StepApproval, model.StepFullMeeting, model.StepFullApproval:
+		return true
+	}
+	return false
 }
 
 // stepError says which step a failed write was for; a link to a meeting
@@ -490,6 +505,11 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 		m.Education, m.Post, m.BranchName = r.Education, r.Post, branchName
 	}
 	m.JoinDate = meeting
+	if !found {
+		// Admitted by this branch: on its roster from the admitting meeting,
+		// owing dues and taking part in its life from then.
+		m.ArrivedOn = meeting
+	}
 	final := r.Status()
 	switch final {
 	case model.StatusFull:

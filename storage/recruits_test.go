@@ -156,7 +156,7 @@ func TestApprovalAndFullMembershipReachTheRoster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Category != model.CategoryProbationary || m.JoinDate != day(2025, 1, 10) || !m.OnRoster || m.IDNumber != r.IDNumber {
+	if m.Category != model.CategoryProbationary || m.JoinDate != day(2025, 1, 10) || m.ArrivedOn != day(2025, 1, 10) || !m.OnRoster || m.IDNumber != r.IDNumber {
 		t.Errorf("member after approval: %+v", m)
 	}
 	// 转正: meeting after the year, approval within three months.
@@ -172,6 +172,17 @@ func TestApprovalAndFullMembershipReachTheRoster(t *testing.T) {
 	m, _ = s.Member(saved.MemberID)
 	if m.Category != model.CategoryFull || m.FullDate != day(2026, 1, 10) {
 		t.Errorf("member after 转正: %s %s, want 正式党员 from 2026-01-10 (end of probation)", m.Category, m.FullDate)
+	}
+	// The roster rests on the approval: it cannot be deleted as a line.
+	undo := saved
+	undo.Records = nil
+	for _, x := range saved.Records {
+		if x.Step != model.StepApproval {
+			undo.Records = append(undo.Records, x)
+		}
+	}
+	if _, err := s.SaveRecruit(undo); err == nil || !strings.Contains(err.Error(), "不能删除该记录") {
+		t.Errorf("deleting the approval of a person on the roster: %v", err)
 	}
 	changes, _ := s.MemberChanges(m.ID)
 	if len(changes) == 0 || changes[0].Source != SourceRecruiting {

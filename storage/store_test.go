@@ -317,7 +317,7 @@ func TestEmptyFileIsRefusedAndCreateReplacesIt(t *testing.T) {
 	if err := os.WriteFile(path, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	refuseUntouched(t, path, ErrEmptyFile, "数据文件是空的（0 字节）")
+	refuseUntouched(t, path, ErrEmptyFile, "数据文件是空的（0字节）")
 
 	s, err := Create(path, WithClock(newTestClock().Now))
 	if err != nil {

@@ -73,7 +73,7 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	export := widget.NewButtonWithIcon(lang.L("导出活动台账"), theme.DocumentSaveIcon(), func() {
 		a.sh.saveWorkbook("导出活动台账", "活动台账_"+strconv.Itoa(a.year)+".xlsx", func(path string) (string, error) {
 			n, err := a.svc.ExportLedger(a.year, path)
-			return lang.L("已导出 {{.N}} 次活动，文件保存在：", map[string]any{"N": n}), err
+			return lang.N("已导出 {{.N}} 次活动，文件保存在：", n, map[string]any{"N": n}), err
 		})
 	})
 	a.summary = widget.NewLabel("")
@@ -159,7 +159,7 @@ func (a *activitiesScreen) refresh() {
 			inquorate++
 		}
 	}
-	summary := lang.L("共 {{.N}} 次活动，补录 {{.Late}} 次", map[string]any{"N": len(acts), "Late": late})
+	summary := lang.N("共 {{.N}} 次活动，补录 {{.Late}} 次", len(acts), map[string]any{"N": len(acts), "Late": late})
 	if inquorate > 0 {
 		summary += lang.L("；{{.N}} 次未达法定人数", map[string]any{"N": inquorate})
 	}
@@ -233,12 +233,17 @@ func (a *activitiesScreen) refreshPlans() {
 func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	a.calendar = widget.NewTable(
 		func() (int, int) { return len(a.calKinds), 13 },
-		func() fyne.CanvasObject { return widget.NewLabel("即将到期") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("即将到期")
+			// Cut with an ellipsis rather than run into the next cell.
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Importance = widget.MediumImportance
 			if id.Col == 0 {
-				l.SetText(valueText(string(a.calKinds[id.Row])))
+				l.SetText(a.kindHeading(a.calKinds[id.Row]))
 				return
 			}
 			s := a.slot(a.calKinds[id.Row], time.Month(id.Col))
@@ -254,14 +259,17 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 			case model.SlotHeld:
 				l.Importance = widget.SuccessImportance
 			}
-			text := lang.L(s.Status.String())
-			if s.Period != model.Monthly {
-				text = s.Label() + " " + text
-			}
-			l.SetText(text)
+			// The period is in the row's heading (每季度), so a quarter's
+			// cell, in its last month, says only where it stands.
+			l.SetText(lang.L(s.Status.String()))
 		})
 	a.calendar.ShowHeaderRow = true
-	a.calendar.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
+	a.calendar.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	a.calendar.StickyColumnCount = 1 // the kinds stay in view
 	a.calendar.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
 			o.(*widget.Label).SetText(lang.L("活动类型"))
@@ -269,10 +277,7 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 		}
 		o.(*widget.Label).SetText(monthName(id.Col))
 	}
-	a.calendar.SetColumnWidth(0, textColumn{chars: 8}.width())
-	for c := 1; c <= 12; c++ {
-		a.calendar.SetColumnWidth(c, textColumn{chars: 4.5}.width())
-	}
+	a.sizeCalendar()
 	partCols := []textColumn{{"姓名", 6, false}, {"最近参加", 7, false}, {"未参加月数", 5, false}, {"提醒", 6, false}}
 	a.partTable = newTextTable(partCols, func() int { return len(a.flagged()) }, func(row, col int) string {
 		p := a.flagged()[row]
@@ -297,6 +302,43 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
 	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)
 	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, container.NewGridWithRows(2, a.calendar, part))
+}
+
+// sizeCalendar makes the columns as wide as the words they show in the UI
+// language: the kinds, and the statuses with a quarter's name before them.
+func (a *activitiesScreen) sizeCalendar() {
+	words := func(ss ...string) float32 {
+		w := float32(0)
+		for _, s := range ss {
+			w = max(w, fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width)
+		}
+		return w + 2*theme.InnerPadding()
+	}
+	var kinds []string
+	for _, k := range model.ActivityKinds {
+		for _, p := range lecturePeriods {
+			kinds = append(kinds, valueText(string(k))+"（"+lang.L(p.String())+"）")
+		}
+	}
+	a.calendar.SetColumnWidth(0, max(textColumn{chars: 8}.width(), words(kinds...)))
+	var cells []string
+	for _, st := range []model.SlotStatus{model.SlotFuture, model.SlotOpen, model.SlotDueSoon, model.SlotHeld, model.SlotMissing, model.SlotNotTracked} {
+		cells = append(cells, lang.L(st.String()), lang.L("{{.M}}月", map[string]any{"M": 12}))
+	}
+	for c := 1; c <= 12; c++ {
+		a.calendar.SetColumnWidth(c, max(textColumn{chars: 4.5}.width(), words(cells...)))
+	}
+}
+
+// kindHeading is a calendar row's heading: the kind and how often it is
+// required, as the year's slots of that kind say.
+func (a *activitiesScreen) kindHeading(k model.ActivityKind) string {
+	for _, s := range a.report.Calendar.Slots {
+		if s.Kind == k {
+			return valueText(string(k)) + lang.L("（") + lang.L(s.Period.String()) + lang.L("）")
+		}
+	}
+	return valueText(string(k))
 }
 
 // showCalendar brings the compliance calendar to the front.
@@ -358,7 +400,7 @@ func (a *activitiesScreen) refreshCalendar() {
 		a.since.Hide()
 	} else {
 		a.since.SetText(lang.L("本台账的活动记录自{{.Date}}起，此前的期间标为“建账前”，不计为缺失。",
-			map[string]any{"Date": r.Calendar.Since.Chinese()}))
+			map[string]any{"Date": a.sh.longDate(r.Calendar.Since)}))
 		a.since.Show()
 	}
 	a.calKinds = a.calKinds[:0]

@@ -93,10 +93,10 @@ func TestHomeFindingsLeadToTheirScreen(t *testing.T) {
 	withAbsences(acts)
 	s.dataChanged()
 	s.show(screenHome)
-	find := func(part string) int {
+	find := func(part string) widget.ListItemID {
 		for i, f := range s.home.findings {
 			if strings.Contains(f.Message, part) {
-				return i
+				return s.home.rowOf(i)
 			}
 		}
 		t.Fatalf("no finding with %q in %+v", part, s.home.findings)

@@ -203,7 +203,7 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (c *duesCollect) refresh() {
 	reg := &c.d.reg
-	c.totals.SetText(lang.L("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元",
+	c.totals.SetText(lang.N("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元", len(reg.Rows),
 		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()}))
 	c.table.Refresh()
 }

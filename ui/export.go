@@ -152,7 +152,7 @@ func (r *rosterScreen) export(path string) { r.sh.writeWorkbook("导出花名册
 
 func (r *rosterScreen) write(path string) (string, error) {
 	n, err := r.sh.svc.Files.ExportRoster(path)
-	return lang.L("已导出 {{.N}} 名党员，文件保存在：", map[string]any{"N": n}), err
+	return lang.N("已导出 {{.N}} 名党员，文件保存在：", n, map[string]any{"N": n}), err
 }
 
 // exportFileName is the suggested name, such as 党员花名册_某某公司党支部_2026-11-25.xlsx.

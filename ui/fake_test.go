@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -24,10 +25,12 @@ type fakeStore struct {
 	profile model.Profile
 	nextID  int64
 
-	preview    model.ImportPreview // what PreviewImport returns
-	previewErr error
-	committed  []model.ImportPreview // what CommitImport was given
-	exported   []string              // paths ExportRoster wrote
+	preview     model.ImportPreview // what PreviewImport returns
+	previewErr  error
+	committed   []model.ImportPreview // what CommitImport was given
+	choices     []model.ImportChoice  // what PreviewImportWith was given
+	rejectedOut []string              // where WriteRejected wrote
+	exported    []string              // paths ExportRoster wrote
 }
 
 func newFakeStore(today model.Date, ms ...model.Member) *fakeStore {
@@ -213,6 +216,40 @@ func (f *fakeStore) PreviewImport(path string) (model.ImportPreview, error) {
 	p := f.preview
 	p.File = path
 	return p, nil
+}
+
+// PreviewImportWith keeps the sheets the choice names: enough to show the
+// preview plans again when a box is changed.
+func (f *fakeStore) PreviewImportWith(path string, c model.ImportChoice) (model.ImportPreview, error) {
+	p, err := f.PreviewImport(path)
+	if err != nil {
+		return p, err
+	}
+	f.mu.Lock()
+	f.choices = append(f.choices, c)
+	f.mu.Unlock()
+	p.Choice = c
+	p.Sheets = slices.Clone(p.Sheets)
+	for i := range p.Sheets {
+		p.Sheets[i].Included = slices.Contains(c.Sheets, p.Sheets[i].Name)
+		p.Sheets[i].BranchFromName = p.Sheets[i].CanUseName && slices.Contains(c.SheetNameBranch, p.Sheets[i].Name)
+	}
+	var kept []model.Rejection
+	for _, r := range p.Rejected {
+		if slices.Contains(c.Sheets, r.Sheet) {
+			kept = append(kept, r)
+		}
+	}
+	p.Rejected = kept
+	return p, nil
+}
+
+// WriteRejected records where the refused rows were to go.
+func (f *fakeStore) WriteRejected(p model.ImportPreview, path string) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.rejectedOut = append(f.rejectedOut, path)
+	return p.RejectedRows(), nil
 }
 
 func (f *fakeStore) CommitImport(p model.ImportPreview) (int, int, error) {

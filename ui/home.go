@@ -27,6 +27,9 @@ type homeScreen struct {
 	setupFindings []model.Finding // from the profile and the roster, at once
 	findings      []model.Finding // every finding, by area (model.SortFindings)
 	findingsList  *widget.List
+	rows          []homeRow       // the findings under their areas' headings
+	emptyRoster   *fyne.Container // how to add or import members, while there are none
+	listWidth     float32         // the width the rows' heights were worked out for
 	allGood       *widget.Label
 	checking      *widget.Label // says so while the checks are being worked out
 	upcoming      *widget.Label // planned activities of the next months
@@ -48,40 +51,23 @@ func newHomeScreen(sh *shell) *homeScreen {
 		cards = append(cards, c)
 	}
 
-	h.findingsList = widget.NewList(func() int { return len(h.findings) },
-		func() fyne.CanvasObject {
-			sev := widget.NewLabel("严重")
-			sev.TextStyle.Bold = true
-			msg := widget.NewLabel("")
-			msg.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), sev), nil, msg)
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			f := h.findings[id]
-			row := o.(*fyne.Container)
-			left := row.Objects[1].(*fyne.Container)
-			icon, sev := severityLook(f.Severity)
-			left.Objects[0].(*widget.Icon).SetResource(icon)
-			l := left.Objects[1].(*widget.Label)
-			l.Importance = sev
-			l.SetText(lang.L(f.Severity.String()))
-			row.Objects[0].(*widget.Label).SetText(f.Message)
-		})
+	h.findingsList = widget.NewList(func() int { return len(h.rows) }, newHomeRow, h.updateRow)
 	h.findingsList.OnSelected = func(id widget.ListItemID) {
 		h.findingsList.UnselectAll()
-		if id < len(h.findings) {
-			h.openFinding(h.findings[id])
+		if id < len(h.rows) && h.rows[id].finding != nil {
+			h.openFinding(*h.rows[id].finding)
 		}
 	}
+	h.emptyRoster = h.newEmptyRoster()
 
 	h.allGood = widget.NewLabel("")
 	h.checking = widget.NewLabel("")
 	h.upcoming = widget.NewLabel("")
 	h.upcoming.Wrapping = fyne.TextWrapWord
 
-	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.upcoming)
+	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.emptyRoster, h.upcoming)
 	findings := container.NewBorder(container.NewHBox(heading("检查发现（点击处理）"), h.checking), nil, nil, nil,
-		container.NewStack(h.findingsList, container.NewVBox(h.allGood)))
+		container.NewStack(container.New(&widthWatch{onWidth: h.fitRows}, h.findingsList), container.NewVBox(h.allGood)))
 	h.content = container.NewBorder(top, nil, nil, nil, findings)
 
 	sh.onDataChanged(h.refresh)
@@ -184,5 +170,15 @@ func (h *homeScreen) showChecks() {
 	}
 	h.allGood.Hidden = msg == ""
 	h.allGood.SetText(msg)
+	h.rows = h.groupFindings()
 	h.findingsList.Refresh()
+	h.fitRows(h.listWidth)
+	onRoster := 0
+	for i := range h.sh.members {
+		if h.sh.members[i].OnRoster {
+			onRoster++
+		}
+	}
+	h.emptyRoster.Hidden = onRoster > 0
+	h.emptyRoster.Refresh()
 }

@@ -1,11 +1,12 @@
 package ui
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/storage/demo"
@@ -44,7 +45,7 @@ func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
 	var committee, term bool
 	for i, fd := range h.findings {
 		row := h.findingsList.CreateItem()
-		h.findingsList.UpdateItem(i, row)
+		h.findingsList.UpdateItem(h.rowOf(i), row)
 		markup := test.RenderObjectToMarkup(row)
 		if strings.Contains(fd.Message, "支部委员会") {
 			committee = fd.Severity == model.Serious && strings.Contains(markup, "严重") && strings.Contains(markup, `color="error"`)
@@ -67,7 +68,7 @@ func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
 	if record < 0 {
 		t.Fatalf("findings %+v: want 错号's record", h.findings)
 	}
-	h.findingsList.Select(widget.ListItemID(record))
+	h.findingsList.Select(h.rowOf(record))
 	if s.roster.detail == nil || s.roster.detail.m.Name != "错号" {
 		t.Error("tapping a member with problems does not open the member")
 	}
@@ -125,4 +126,49 @@ func TestHomeShowsOverdueProbation(t *testing.T) {
 		}
 	}
 	t.Errorf("findings %+v: want a serious finding on 付斌东's probation, naming the member", s.home.findings)
+}
+
+// Home lists the findings under their areas, each heading with its count,
+// and an area without findings says so.
+func TestHomeGroupsFindingsByAreaWithCounts(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday, member("甲", validID("19800101", "123"))))
+	h := s.home
+	var areas []string
+	counts := map[model.FindingTopic]int{}
+	for _, f := range h.findings {
+		counts[f.About]++
+	}
+	for i, r := range h.rows {
+		if r.finding != nil {
+			continue
+		}
+		areas = append(areas, r.topic.String())
+		row := h.findingsList.CreateItem()
+		h.findingsList.UpdateItem(i, row)
+		markup := test.RenderObjectToMarkup(row)
+		want := "未发现问题"
+		if n := counts[r.topic]; n > 0 {
+			want = strconv.Itoa(n) + " 条"
+		}
+		if r.count != counts[r.topic] || !strings.Contains(markup, want) {
+			t.Errorf("heading of %s: count %d, shows %s; want %q", r.topic, r.count, markup, want)
+		}
+	}
+	if want := []string{"组织设置", "组织生活", "党费", "党员信息"}; !slices.Equal(areas[:min(4, len(areas))], want) {
+		t.Errorf("areas %v, want %v first", areas, want)
+	}
+	if !h.emptyRoster.Hidden {
+		t.Error("home tells a branch with members how to add members")
+	}
+}
+
+func TestHomeOnAnEmptyRosterSaysHowToAddMembers(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday))
+	if s.home.emptyRoster.Hidden {
+		t.Fatal("an empty roster does not say how to add or import members")
+	}
+	test.Tap(buttonShown(s, "新增党员"))
+	if s.roster == nil || s.roster.form == nil {
+		t.Error("新增党员 on home did not open the member form")
+	}
 }

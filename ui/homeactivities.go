@@ -56,9 +56,9 @@ func (r *rosterScreen) addParticipationColumn() {
 			}
 			switch p.Severity {
 			case model.Serious:
-				return lang.L("{{.N}}个月未参加（严重）", map[string]any{"N": p.Months})
+				return lang.N("{{.N}}个月未参加（严重）", p.Months, map[string]any{"N": p.Months})
 			case model.Warning:
-				return lang.L("{{.N}}个月未参加", map[string]any{"N": p.Months})
+				return lang.N("{{.N}}个月未参加", p.Months, map[string]any{"N": p.Months})
 			}
 			return ""
 		},

@@ -19,11 +19,11 @@ func (r *rosterScreen) addDuesColumn() {
 		}
 		switch a.Severity {
 		case model.Serious:
-			return lang.L("连续{{.N}}月未交（严重）", map[string]any{"N": a.Streak})
+			return lang.N("连续{{.N}}月未交（严重）", a.Streak, map[string]any{"N": a.Streak})
 		case model.Warning:
-			return lang.L("连续{{.N}}月未交", map[string]any{"N": a.Streak})
+			return lang.N("连续{{.N}}月未交", a.Streak, map[string]any{"N": a.Streak})
 		}
-		return lang.L("欠{{.N}}月", map[string]any{"N": a.Months})
+		return lang.N("欠{{.N}}月", a.Months, map[string]any{"N": a.Months})
 	}})
 }
 

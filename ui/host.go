@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 
 	"branchledger/model"
@@ -56,6 +58,20 @@ func (s *shell) SaveWorkbook(doing, defaultName string, write func(path string) 
 func (s *shell) ChooseFile(doing string, exts []string, then func(path string)) {
 	s.chooseFile(doing, filedialog.ByExtension(exts...), then)
 }
+
+// OpenWorkspace opens the instructor's workspace in a window of its own
+// (设置 → 指导员), when main gave the window the means to.
+func (s *shell) OpenWorkspace() {
+	if s.svc.OpenWorkspace == nil {
+		s.showError("打开指导员工作台", errNoWorkspace)
+		return
+	}
+	s.svc.OpenWorkspace()
+}
+
+// errNoWorkspace: a window built without the means to open a workspace
+// (tests of other screens).
+var errNoWorkspace = errors.New("这个窗口不能打开指导员工作台")
 
 // SaveFile asks where to save a new file (not a workbook: a data file).
 func (s *shell) SaveFile(title, name string, exts []string, then func(path string)) {

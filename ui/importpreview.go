@@ -2,12 +2,15 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -27,17 +30,27 @@ func (r *rosterScreen) previewImport(path string) {
 	})
 }
 
-// importPreview shows what an import would do — rows refused and why,
-// changes to members already on the roster, members to add — and writes only
-// when confirmed.
+// importPreview shows what an import would do — the sheets read, the
+// columns left out, rows refused and why, changes to members already on the
+// roster, members to add, what was worked out on the way — and writes only
+// when confirmed. Unticking a sheet, or taking the sheet names or the
+// profile's name for 所在党支部, plans again from what was read.
 type importPreview struct {
-	sh      *shell
-	p       model.ImportPreview
-	dlg     dialog.Dialog
-	summary *widget.Label
-	tabs    *container.AppTabs
-	confirm *widget.Button
-	changes []importChange
+	sh    *shell
+	p     model.ImportPreview
+	dlg   dialog.Dialog
+	width float32 // of the dialog's content
+
+	summary  *widget.Label
+	choices  *fyne.Container // sheets, columns left out, branch names
+	tabs     *container.AppTabs
+	rejected *widget.Table
+	updates  *widget.Table
+	adds     *widget.Table
+	notes    *widget.Table
+	export   *widget.Button // 导出问题行
+	confirm  *widget.Button
+	changes  []importChange
 }
 
 // importChange is one changed field of one member, a row of the update table.
@@ -46,77 +59,298 @@ type importChange struct {
 	change   model.FieldChange
 }
 
+// addFields are the columns of the table of members to add.
+var addFields = []model.Field{model.FieldName, model.FieldSex, model.FieldIDNumber, model.FieldCategory,
+	model.FieldBranchName, model.FieldJoinDate, model.FieldFullDate, model.FieldPhone}
+
 func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v := &importPreview{sh: sh, p: p}
-	for _, u := range p.Plan.Update {
-		for _, c := range u.Changes {
-			v.changes = append(v.changes, importChange{u.After.Name, u.After.IDNumber, c})
-		}
-	}
-	plan := p.Plan
-	v.summary = widget.NewLabel(lang.L("{{.File}}，工作表“{{.Sheet}}”：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
-		"File": filepath.Base(p.File), "Sheet": p.Sheet, "Add": len(plan.Add), "Update": len(plan.Update),
-		"Same": plan.Unchanged, "Rejected": rejectedRows(p.Rejected),
-	}))
+	// As wide as the window allows: the reasons are long sentences.
+	win := sh.win.Canvas().Size()
+	size := fyne.NewSize(min(1000, win.Width-40), min(640, win.Height-40))
+	v.width = size.Width - 2*theme.Padding()
+	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
+	v.choices = container.NewVBox()
 
-	rejectedCols := []textColumn{{"行号", 4, false}, {"项目", 8, false}, {"原因", 50, true}}
-	rejectedCell := func(row, col int) string {
-		x := p.Rejected[row]
-		label := ""
-		if x.Field != "" {
-			label = fieldLabel(x.Field)
-		}
-		return [...]string{strconv.Itoa(x.Row), label, x.Reason}[col]
-	}
-	rejected := newTextTable(rejectedCols, func() int { return len(p.Rejected) }, rejectedCell)
-	fitRows(rejected, rejectedCols, len(p.Rejected), rejectedCell)
-	updates := newTextTable([]textColumn{{"姓名", 5, false}, {"公民身份号码", 11, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}},
+	rejectedCols := v.rejectedColumns()
+	v.rejected = newTextTable(rejectedCols, func() int { return len(v.p.Rejected) }, v.rejectedCell)
+	v.updates = newTextTable([]textColumn{{"姓名", 5, false}, {"公民身份号码", 11, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}},
 		func() int { return len(v.changes) },
 		func(row, col int) string {
 			c := v.changes[row]
 			return [...]string{c.name, c.id, fieldLabel(c.change.Field), c.change.Old, c.change.New}[col]
 		})
-	addFields := []model.Field{model.FieldName, model.FieldSex, model.FieldIDNumber, model.FieldCategory,
-		model.FieldJoinDate, model.FieldFullDate, model.FieldPost, model.FieldPhone}
 	addCols := make([]textColumn, len(addFields))
 	for i, f := range addFields {
 		addCols[i] = textColumn{f.Label(), float32(f.Info().Width) * 0.6, false}
 	}
-	adds := newTextTable(addCols, func() int { return len(plan.Add) },
-		func(row, col int) string { return plan.Add[row].Text(addFields[col]) })
-
+	v.adds = newTextTable(addCols, func() int { return len(v.p.Plan.Add) },
+		func(row, col int) string { return v.p.Plan.Add[row].Text(addFields[col]) })
+	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.L("未通过的行（{{.N}}）", map[string]any{"N": len(p.Rejected)}), rejected),
-		container.NewTabItem(lang.L("将更新（{{.N}} 处修改）", map[string]any{"N": len(v.changes)}), updates),
-		container.NewTabItem(lang.L("将新增（{{.N}} 人）", map[string]any{"N": len(plan.Add)}), adds),
+		container.NewTabItem("", v.rejected),
+		container.NewTabItem("", v.updates),
+		container.NewTabItem("", v.adds),
+		container.NewTabItem("", v.notes),
 	)
-	switch {
-	case len(p.Rejected) > 0:
-		v.tabs.SelectIndex(0)
-	case len(plan.Update) > 0:
-		v.tabs.SelectIndex(1)
-	default:
-		v.tabs.SelectIndex(2)
-	}
 
-	text := lang.L("确认导入")
-	if len(p.Rejected) > 0 {
-		text = lang.L("确认导入（跳过未通过的行）")
-	}
-	v.confirm = widget.NewButton(text, v.commit)
+	v.export = widget.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), v.exportRejected)
+	v.confirm = widget.NewButton("", v.commit)
 	v.confirm.Importance = widget.HighImportance
-	if len(plan.Add)+len(plan.Update) == 0 {
-		v.confirm.Disable()
-	}
 	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
-	note := widget.NewLabel(lang.L("确认之前不会写入任何数据。未通过的行请在 Excel 中改正后重新导入。"))
-	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, v.confirm), note)
-	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
+	note := widget.NewLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
+	note.Wrapping = fyne.TextWrapWord
+	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.confirm), note)
+	top := container.NewVBox(v.summary, v.choices)
+	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入预览"), body, sh.win)
-	v.dlg.Resize(fyne.NewSize(1050, 600))
+	v.refresh()
+	v.tabs.SelectIndex(v.firstTab())
+	v.dlg.Resize(size)
 	v.dlg.Show()
 	return v
+}
+
+// rejectedColumns are the columns of the table of refused rows: the sheet
+// only when the roster spans several; the reasons, wrapped, take the width
+// the dialog has left.
+func (v *importPreview) rejectedColumns() []textColumn {
+	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, true}, {"单元格内容", 9, false}, {"原因", 0, true}}
+	if v.p.MultiSheet() {
+		cols = append([]textColumn{{"工作表", 7, false}}, cols...)
+	}
+	return v.fill(cols)
+}
+
+// noteColumns are the columns of the table of notes.
+func (v *importPreview) noteColumns() []textColumn {
+	return v.fill([]textColumn{{"位置", 10, false}, {"说明", 0, true}})
+}
+
+// fill makes the last column as wide as the dialog has room for.
+func (v *importPreview) fill(cols []textColumn) []textColumn {
+	used := float32(0)
+	for _, c := range cols {
+		used += c.width()
+	}
+	char := textColumn{chars: 1}.width() - textColumn{}.width()
+	last := &cols[len(cols)-1]
+	last.chars = max(20, (v.width-used-8*theme.Padding()-2*theme.ScrollBarSize())/char)
+	return cols
+}
+
+func (v *importPreview) rejectedCell(row, col int) string {
+	x := v.p.Rejected[row]
+	cells := []string{strconv.Itoa(x.Row), x.Name, fieldLabel(x.Field), x.Value, x.Reason}
+	if x.Field == "" {
+		cells[2] = ""
+	}
+	if v.p.MultiSheet() {
+		cells = append([]string{x.Sheet}, cells...)
+	}
+	return cells[col]
+}
+
+func (v *importPreview) noteCell(row, col int) string {
+	n := v.p.Notes[row]
+	if col == 1 {
+		return n.Message
+	}
+	switch {
+	case n.Row > 0 && v.p.MultiSheet():
+		return lang.L("{{.Sheet}} 第{{.Row}}行", map[string]any{"Sheet": n.Sheet, "Row": n.Row})
+	case n.Row > 0:
+		return lang.L("第{{.Row}}行", map[string]any{"Row": n.Row})
+	case v.p.MultiSheet():
+		return n.Sheet
+	}
+	return lang.L("整个工作表")
+}
+
+// firstTab is the tab the preview opens on: what needs attention first.
+func (v *importPreview) firstTab() int {
+	switch {
+	case len(v.p.Rejected) > 0:
+		return 0
+	case len(v.p.Plan.Update) > 0:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// refresh shows v.p: the summary, the choices, the tables and the buttons.
+func (v *importPreview) refresh() {
+	p := &v.p
+	v.changes = v.changes[:0]
+	for _, u := range p.Plan.Update {
+		for _, c := range u.Changes {
+			v.changes = append(v.changes, importChange{u.After.Name, u.After.IDNumber, c})
+		}
+	}
+	v.summary.SetText(lang.L("{{.File}}：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
+		"File": filepath.Base(p.File), "Add": len(p.Plan.Add), "Update": len(p.Plan.Update),
+		"Same": p.Plan.Unchanged, "Rejected": p.RejectedRows(),
+	}))
+	v.choices.Objects = v.choiceWidgets()
+	v.choices.Refresh()
+
+	titles := []string{
+		lang.L("未通过的行（{{.N}}）", map[string]any{"N": p.RejectedRows()}),
+		lang.L("将更新（{{.N}} 处修改）", map[string]any{"N": len(v.changes)}),
+		lang.L("将新增（{{.N}} 人）", map[string]any{"N": len(p.Plan.Add)}),
+		lang.L("提示（{{.N}}）", map[string]any{"N": len(p.Notes)}),
+	}
+	for i, t := range titles {
+		v.tabs.Items[i].Text = t
+	}
+	v.tabs.Refresh()
+	cols := v.rejectedColumns()
+	for i, c := range cols {
+		v.rejected.SetColumnWidth(i, c.width())
+	}
+	fitRows(v.rejected, cols, len(p.Rejected), v.rejectedCell)
+	fitRows(v.notes, v.noteColumns(), len(p.Notes), v.noteCell)
+	for _, t := range []*widget.Table{v.rejected, v.updates, v.adds, v.notes} {
+		t.Refresh()
+	}
+
+	v.confirm.SetText(lang.L("确认导入"))
+	if len(p.Rejected) > 0 {
+		v.confirm.SetText(lang.L("确认导入（跳过未通过的行）"))
+	}
+	if len(p.Plan.Add)+len(p.Plan.Update) == 0 {
+		v.confirm.Disable()
+	} else {
+		v.confirm.Enable()
+	}
+	if len(p.Rejected) == 0 {
+		v.export.Disable()
+	} else {
+		v.export.Enable()
+	}
+}
+
+// choiceWidgets are what the user may decide before importing: which
+// sheets, whether a sheet's name stands for 所在党支部, whether the
+// profile's branch replaces the names the file gives; and which columns
+// were left out.
+func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
+	p := &v.p
+	var out []fyne.CanvasObject
+	if len(p.Sheets) > 1 || (len(p.Sheets) == 1 && p.Sheets[0].CanUseName) {
+		out = append(out, v.sheetList())
+	}
+	if ignored := p.Ignored(); len(ignored) > 0 {
+		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}（花名册没有这些项目）", map[string]any{"Columns": strings.Join(ignored, "、")}))
+		l.Wrapping = fyne.TextWrapWord
+		out = append(out, l)
+	}
+	if p.OtherBranches > 0 {
+		msg := lang.L("有 {{.N}} 人的所在党支部（{{.Names}}）与本支部名称“{{.Branch}}”不同。", map[string]any{
+			"N": p.OtherBranches, "Names": strings.Join(p.OtherNames, "、"), "Branch": p.ProfileBranch})
+		l := widget.NewLabel(msg)
+		l.Wrapping = fyne.TextWrapWord
+		check := widget.NewCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}), nil)
+		check.Checked = p.Choice.ProfileBranch
+		check.OnChanged = func(on bool) {
+			c := v.currentChoice()
+			c.ProfileBranch = on
+			v.replan(c)
+		}
+		out = append(out, l, check)
+	}
+	return out
+}
+
+// sheetList lists the sheets read, each with a box to leave it out and,
+// for a sheet without a 所在党支部 column, one to take its name for it.
+func (v *importPreview) sheetList() fyne.CanvasObject {
+	rows := container.NewVBox(widget.NewLabelWithStyle(lang.L("工作表"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	for _, s := range v.p.Sheets {
+		label := lang.L("{{.Sheet}}（第{{.Header}}行为表头，{{.Rows}} 行）", map[string]any{"Sheet": s.Name, "Header": s.HeaderRow, "Rows": s.Rows})
+		if s.Hidden {
+			label += lang.L("，隐藏的工作表")
+		}
+		include := widget.NewCheck(label, nil)
+		include.Checked = s.Included
+		name := s.Name
+		include.OnChanged = func(on bool) {
+			c := v.currentChoice()
+			c.Sheets = slices.DeleteFunc(c.Sheets, func(x string) bool { return x == name })
+			if on {
+				c.Sheets = append(c.Sheets, name)
+			}
+			v.replan(c)
+		}
+		row := container.NewHBox(include)
+		if s.CanUseName {
+			useName := widget.NewCheck(lang.L("以工作表名称作为所在党支部"), nil)
+			useName.Checked = s.BranchFromName
+			useName.OnChanged = func(on bool) {
+				c := v.currentChoice()
+				c.SheetNameBranch = slices.DeleteFunc(c.SheetNameBranch, func(x string) bool { return x == name })
+				if on {
+					c.SheetNameBranch = append(c.SheetNameBranch, name)
+				}
+				v.replan(c)
+			}
+			if !s.Included {
+				useName.Disable()
+			}
+			row.Add(useName)
+		}
+		rows.Add(row)
+	}
+	return rows
+}
+
+// currentChoice is the choice the preview shows, spelt out in full so that
+// one box can be changed.
+func (v *importPreview) currentChoice() model.ImportChoice {
+	c := model.ImportChoice{Sheets: []string{}, SheetNameBranch: []string{}, ProfileBranch: v.p.Choice.ProfileBranch}
+	for _, s := range v.p.Sheets {
+		if s.Included {
+			c.Sheets = append(c.Sheets, s.Name)
+		}
+		if s.BranchFromName {
+			c.SheetNameBranch = append(c.SheetNameBranch, s.Name)
+		}
+	}
+	return c
+}
+
+// replan plans the import again with the user's choice, off the UI
+// goroutine (the workbook is not read again).
+func (v *importPreview) replan(c model.ImportChoice) {
+	path := v.p.File
+	v.sh.background(func() {
+		p, err := v.sh.svc.Files.PreviewImportWith(path, c)
+		fyne.Do(func() {
+			if err != nil {
+				v.sh.showError("导入花名册", err)
+				return
+			}
+			v.p = p
+			v.refresh()
+		})
+	})
+}
+
+// exportRejected saves the refused rows as a workbook in the file's own
+// layout, with a column saying what to fix, to be imported again once fixed.
+func (v *importPreview) exportRejected() {
+	name := strings.TrimSuffix(filepath.Base(v.p.File), filepath.Ext(v.p.File)) + "_" + lang.L("问题行") + ".xlsx"
+	v.sh.saveWorkbook("导出问题行", name, v.writeRejected(v.p))
+}
+
+// writeRejected writes the refused rows of p where the user chose.
+func (v *importPreview) writeRejected(p model.ImportPreview) writeFunc {
+	return func(path string) (string, error) {
+		n, err := v.sh.svc.Files.WriteRejected(p, path)
+		return lang.L("已导出 {{.N}} 行未通过的行：改正标红的单元格（原因见“错误原因”列）后可直接重新导入。文件保存在：", map[string]any{"N": n}), err
+	}
 }
 
 // commit writes the plan in one transaction, off the UI goroutine.
@@ -133,19 +367,10 @@ func (v *importPreview) commit() {
 			}
 			v.sh.dataChanged()
 			msg := lang.L("已新增 {{.Add}} 人，更新 {{.Update}} 人。", map[string]any{"Add": added, "Update": updated})
-			if n := rejectedRows(v.p.Rejected); n > 0 {
-				msg += lang.L("有 {{.N}} 行未通过，未导入。", map[string]any{"N": n})
+			if n := v.p.RejectedRows(); n > 0 {
+				msg += lang.N("有 {{.N}} 行未通过，未导入。", n, map[string]any{"N": n})
 			}
 			dialog.ShowInformation(lang.L("导入完成"), msg, v.sh.win)
 		})
 	})
-}
-
-// rejectedRows counts the rows refused; a row may be refused for several reasons.
-func rejectedRows(rs []model.Rejection) int {
-	seen := map[int]bool{}
-	for _, r := range rs {
-		seen[r.Row] = true
-	}
-	return len(seen)
 }

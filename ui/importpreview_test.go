@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 )
@@ -18,9 +20,10 @@ func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 	after.Phone = "13912345678"
 	f.preview = model.ImportPreview{
 		Sheet: "花名册", HeaderRow: 3,
+		Sheets: []model.ImportSheet{{Name: "花名册", Included: true, HeaderRow: 3, Rows: 4}},
 		Rejected: []model.Rejection{
-			{Row: 7, Field: model.FieldIDNumber, Reason: "公民身份号码应为18位（现为15位）"},
-			{Row: 9, Field: model.FieldJoinDate, Reason: "请填写加入党组织日期"},
+			{Sheet: "花名册", Row: 7, Field: model.FieldIDNumber, Reason: "公民身份号码应为18位（现为17位）", Name: "张三", Value: "62010219850312013"},
+			{Sheet: "花名册", Row: 9, Field: model.FieldJoinDate, Reason: "请填写加入党组织日期", Name: "李四"},
 		},
 		Plan: model.ImportPlan{
 			Source: "花名册.xlsx",
@@ -44,8 +47,11 @@ func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
 	if p.tabs.SelectedIndex() != 0 || rows(asTable(t, rejected)) != 2 {
 		t.Errorf("the rejected rows are not what the preview opens on")
 	}
-	if got := cellText(asTable(t, rejected), 0, 2); !strings.Contains(got, "18位") {
-		t.Errorf("first rejection reason %q", got)
+	// The row, whose it is, the field, what the cell shows, and why.
+	table := asTable(t, rejected)
+	if got := []string{cellText(table, 0, 0), cellText(table, 0, 1), cellText(table, 0, 2), cellText(table, 0, 3), cellText(table, 0, 4)}; got[0] != "7" || got[1] != "张三" ||
+		got[2] != "公民身份号码" || got[3] != "62010219850312013" || !strings.Contains(got[4], "18位") {
+		t.Errorf("first rejection %q", got)
 	}
 	updates := asTable(t, p.tabs.Items[1].Content)
 	if rows(updates) != 1 || cellText(updates, 0, 2) != "联系电话" || cellText(updates, 0, 4) != "13912345678" {
@@ -122,4 +128,140 @@ func TestExportOffersToOpenTheFile(t *testing.T) {
 	if !strings.Contains(markup, "已导出 1 名党员") || !strings.Contains(markup, "打开文件") {
 		t.Errorf("export dialog does not say what was written or offer to open it")
 	}
+}
+
+// A roster of one sheet per branch: the preview lists the sheets; unticking
+// one plans again without it, and a sheet's name may stand for 所在党支部.
+func TestImportPreviewSheetsCanBeUnticked(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets: []model.ImportSheet{
+			{Name: "第一党支部", Included: true, HeaderRow: 1, Rows: 2, CanUseName: true, BranchFromName: true, Ignored: []string{"籍贯"}},
+			{Name: "第二党支部", Included: true, HeaderRow: 1, Rows: 1, CanUseName: true, BranchFromName: true, Ignored: []string{"籍贯", "工作地"}},
+			{Name: "旧名册", Hidden: true, HeaderRow: 1, Rows: 30},
+		},
+		Rejected: []model.Rejection{{Sheet: "第二党支部", Row: 3, Field: model.FieldIDNumber, Reason: "公民身份号码应为18位（现为3位）", Name: "孙三", Value: "123"}},
+		Plan:     model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("/home/secretary/两个支部.xlsx")
+	p := s.roster.preview
+	markup := textsOf(p.choices)
+	for _, want := range []string{"第一党支部（第1行为表头，2 行）", "旧名册（第1行为表头，30 行），隐藏的工作表", "以工作表名称作为所在党支部", "未导入的列：籍贯、工作地"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("the preview does not show %q", want)
+		}
+	}
+	if table := asTable(t, p.tabs.Items[0].Content); cellText(table, 0, 0) != "第二党支部" || cellText(table, 0, 1) != "3" {
+		t.Errorf("a refused row of a roster of several sheets names its sheet: %q %q", cellText(table, 0, 0), cellText(table, 0, 1))
+	}
+	// Untick 第二党支部.
+	checks := findChecks(p.choices)
+	second := checks["第二党支部（第1行为表头，1 行）"]
+	if second == nil {
+		t.Fatalf("no box for 第二党支部 among %v", keys(checks))
+	}
+	test.Tap(second)
+	if len(f.choices) != 1 || strings.Join(f.choices[0].Sheets, ",") != "第一党支部" || strings.Join(f.choices[0].SheetNameBranch, ",") != "第一党支部,第二党支部" {
+		t.Fatalf("choices %+v", f.choices)
+	}
+	if p.p.RejectedRows() != 0 || !strings.Contains(p.tabs.Items[0].Text, "（0）") {
+		t.Errorf("the rows of the unticked sheet are still listed: %+v, tab %q", p.p.Rejected, p.tabs.Items[0].Text)
+	}
+}
+
+// Members naming another branch than the profile's: the preview says so and
+// offers the profile's name.
+func TestImportPreviewOffersTheProfilesBranch(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets:        []model.ImportSheet{{Name: "Sheet1", Included: true, HeaderRow: 1, Rows: 2}},
+		ProfileBranch: "中共示例公司支部委员会", OtherBranches: 2, OtherNames: []string{"第一党支部"},
+		Plan: model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	p := s.roster.preview
+	if !strings.Contains(textsOf(p.choices), "有 2 人的所在党支部（第一党支部）与本支部名称“中共示例公司支部委员会”不同") {
+		t.Error("the preview does not say that members name another branch")
+	}
+	box := findChecks(p.choices)["所在党支部一律填写“中共示例公司支部委员会”"]
+	if box == nil {
+		t.Fatal("no offer of the profile's branch")
+	}
+	test.Tap(box)
+	if len(f.choices) != 1 || !f.choices[0].ProfileBranch {
+		t.Errorf("choices %+v", f.choices)
+	}
+}
+
+// 导出问题行 writes the refused rows where the user chose and says what to
+// do with the file.
+func TestImportPreviewExportsRefusedRows(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets:   []model.ImportSheet{{Name: "Sheet1", Included: true, HeaderRow: 1, Rows: 1}},
+		Rejected: []model.Rejection{{Sheet: "Sheet1", Row: 2, Field: model.FieldIDNumber, Reason: "x"}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	p := s.roster.preview
+	if p.export.Disabled() {
+		t.Fatal("导出问题行 disabled with a refused row")
+	}
+	s.writeWorkbook("导出问题行", "/home/secretary/x_问题行.xlsx", p.writeRejected(p.p))
+	if len(f.rejectedOut) != 1 || f.rejectedOut[0] != "/home/secretary/x_问题行.xlsx" {
+		t.Fatalf("WriteRejected calls %q", f.rejectedOut)
+	}
+	if markup := test.RenderObjectToMarkup(s.win.Canvas().Overlays().Top()); !strings.Contains(markup, "已导出 1 行未通过的行") {
+		t.Error("the dialog does not say what was exported")
+	}
+}
+
+// textsOf is the text of every label and box in o, one per line.
+func textsOf(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *widget.Check:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
+
+func findChecks(o fyne.CanvasObject) map[string]*widget.Check {
+	out := map[string]*widget.Check{}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Check:
+			out[w.Text] = w
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func keys(m map[string]*widget.Check) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }

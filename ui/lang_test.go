@@ -26,8 +26,11 @@ func uiStrings(t *testing.T) []string {
 	for _, s := range []model.Severity{model.Info, model.Warning, model.Serious} {
 		extra = append(extra, s.String())
 	}
+	for _, t := range model.FindingTopics {
+		extra = append(extra, t.String())
+	}
 	return uistrings.Literals(t, uistrings.Spec{
-		Calls:   []string{"L", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "showOpenFailed", "Inform"},
+		Calls:   []string{"L", "N", "newCell", "cell", "heading", "showError", "progress", "saveWorkbook", "writeWorkbook", "chooseFile", "failed", "showOpenFailed", "Inform"},
 		Columns: []string{"column", "textColumn"},
 		Extra:   extra,
 	})
@@ -79,5 +82,34 @@ func TestChosenLanguageWinsOverTheSystemLocale(t *testing.T) {
 		if got := lang.L(key); got != want {
 			t.Errorf("Chinese: %q → %q, want %q", key, got, want)
 		}
+	}
+}
+
+// English counts read "1 member", "3 members"; Chinese has one form.
+func TestEnglishPlurals(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		key  string
+		n    int
+		want string
+	}{
+		{"共 {{.N}} 人", 1, "1 member"},
+		{"共 {{.N}} 人", 3, "3 members"},
+		{"党龄 {{.N}} 年", 1, "Party age 1 year"},
+		{"{{.N}}个月未参加", 4, "4 months absent"},
+		{"欠{{.N}}月", 1, "1 month owed"},
+	} {
+		if got := lang.N(c.key, c.n, map[string]any{"N": c.n}); got != c.want {
+			t.Errorf("%s with %d: %q, want %q", c.key, c.n, got, c.want)
+		}
+	}
+	if err := useLanguage(Chinese); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.N("共 {{.N}} 人", 1, map[string]any{"N": 1}); got != "共 1 人" {
+		t.Errorf("Chinese: %q", got)
 	}
 }

@@ -60,7 +60,7 @@ func (f *memberForm) check(report func(fd *kit.Field, message string)) {
 	}
 	age := ""
 	if y, ok := m.PartyAge(f.sh.svc.today()); ok {
-		age = lang.L("党龄 {{.N}} 年", map[string]any{"N": y})
+		age = lang.N("党龄 {{.N}} 年", y, map[string]any{"N": y})
 	} else if m.Category == model.CategoryProbationary {
 		age = lang.L("预备党员尚无党龄")
 	}

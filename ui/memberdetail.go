@@ -160,7 +160,7 @@ func (d *memberDetail) show() {
 	}
 	age := ""
 	if y, ok := d.m.PartyAge(today); ok {
-		age = lang.L("党龄 {{.N}} 年", map[string]any{"N": y})
+		age = lang.N("党龄 {{.N}} 年", y, map[string]any{"N": y})
 	}
 	setMessage(d.partyAge, age)
 	d.eventsTab.Text = lang.L("组织关系变动（{{.N}}）", map[string]any{"N": len(d.events)})

@@ -202,7 +202,7 @@ func (r *rosterScreen) showChecks() {
 // frame, so every key stroke filters without touching the store.
 func (r *rosterScreen) applyFilter() {
 	r.shown = model.FilterMembers(r.all, r.filter)
-	r.count.SetText(lang.L("共 {{.N}} 人", map[string]any{"N": len(r.shown)}))
+	r.count.SetText(lang.N("共 {{.N}} 人", len(r.shown), map[string]any{"N": len(r.shown)}))
 	r.table.Refresh()
 }
 

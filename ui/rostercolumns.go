@@ -27,6 +27,20 @@ type column struct {
 	// fromChecks is a column filled from the shell's checks, which arrive
 	// after the roster: a table sorted by it is sorted again then.
 	fromChecks bool
+	// words are the values the column shows in the UI language when they
+	// are words of the domain (男/女, 正式党员 …): the column is as wide as
+	// the widest, which in English is wider than the Chinese.
+	words []string
+}
+
+// columnWords are the values of the member fields shown as words of the
+// domain, for the width of their columns.
+var columnWords = map[model.Field][]string{
+	model.FieldSex:         selectOptions(model.SexMale, model.SexFemale),
+	model.FieldCategory:    selectOptions(model.CategoryFull, model.CategoryProbationary),
+	model.FieldStanding:    selectOptions(model.StandingNormal, model.StandingSuspended),
+	model.FieldLostContact: {"是", "否"},
+	model.FieldMobile:      {"是", "否"},
 }
 
 // rosterColumns are the 19 fields of the member record in the form's order,
@@ -36,7 +50,7 @@ func rosterColumns() []column {
 	var cols []column
 	for _, fi := range model.MemberFields {
 		f := fi.Field
-		cols = append(cols, column{title: fi.Label, chars: fi.Width,
+		cols = append(cols, column{title: fi.Label, chars: fi.Width, words: columnWords[f],
 			text: func(m *model.Member, _ model.Date) string { return fieldValue(m, f) }})
 		if f == model.FieldFullDate {
 			cols = append(cols, column{title: "党龄", chars: 5, text: partyAgeText,
@@ -73,7 +87,11 @@ func (c column) width(heading string) float32 {
 	pad := 2 * theme.Padding()
 	digit := fyne.MeasureText("0", size, fyne.TextStyle{}).Width
 	head := fyne.MeasureText(heading+" ▲", size, fyne.TextStyle{Bold: true}).Width
-	return max(float32(c.chars)*digit, head) + 2*pad
+	w := max(float32(c.chars)*digit, head)
+	for _, v := range c.words {
+		w = max(w, fyne.MeasureText(valueText(v), size, fyne.TextStyle{}).Width)
+	}
+	return w + 2*pad
 }
 
 // sortMembers orders ms by column c, in pinyin order for Chinese text (the

@@ -8,6 +8,7 @@ import (
 	"branchledger/model"
 	"branchledger/ui/backup"
 	"branchledger/ui/datafile"
+	"branchledger/ui/instructor"
 	"branchledger/ui/recruit"
 )
 
@@ -43,8 +44,15 @@ type RosterFiles interface {
 	// PreviewImport reads the file and plans the import without writing
 	// anything; its error is a Chinese sentence about the file.
 	PreviewImport(path string) (model.ImportPreview, error)
+	// PreviewImportWith plans again with the user's choices (sheets,
+	// names for 所在党支部) from the workbook already read.
+	PreviewImportWith(path string, c model.ImportChoice) (model.ImportPreview, error)
 	// CommitImport carries out a previewed plan in one transaction.
 	CommitImport(p model.ImportPreview) (added, updated int, err error)
+	// WriteRejected writes the refused rows of a preview to path in the
+	// layout of their file, to be fixed and imported again; it returns
+	// how many rows it wrote.
+	WriteRejected(p model.ImportPreview, path string) (int, error)
 	// ExportRoster writes the print-ready 花名册 and returns how many members
 	// it holds.
 	ExportRoster(path string) (int, error)
@@ -132,6 +140,12 @@ type Services struct {
 	// nil in tests of other screens.
 	Backups backup.Service
 
+	// Instructor is the instructor's key and 导出数据包 (设置 → 指导员);
+	// OpenWorkspace opens the instructor's workspace in a window of its
+	// own. Either may be nil in tests of other screens.
+	Instructor    instructor.Service
+	OpenWorkspace func()
+
 	// Open opens the data file at path and returns the services over it;
 	// Close releases the file these services work on. With both set the
 	// window can close its file and reopen on another (恢复, 打开其他数据文件,
@@ -144,6 +158,10 @@ type Services struct {
 	// check, 检查数据文件. Nil in tests of other screens: no banner, no
 	// 检查数据文件.
 	File datafile.File
+
+	// SoftwareRendering says the window draws with Mesa's software OpenGL
+	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
+	SoftwareRendering bool
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

@@ -9,6 +9,7 @@ import (
 
 	"branchledger/ui/backup"
 	"branchledger/ui/datafile"
+	"branchledger/ui/instructor"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
 )
@@ -80,6 +81,9 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	cards.Add(widget.NewCard(lang.L("数据文件"), "", fileCard))
 	if sh.svc.Backups != nil {
 		cards.Add(widget.NewCard(lang.L("备份与恢复"), "", backup.New(sh, sh.svc.Backups).Content))
+	}
+	if sh.svc.Instructor != nil {
+		cards.Add(widget.NewCard(lang.L("指导员"), "", instructor.New(sh, sh.svc.Instructor).Content))
 	}
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
 	s.content = kit.NewScroll(container.NewPadded(cards))

@@ -43,6 +43,7 @@ func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) st
 	t.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
+		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
@@ -56,8 +57,14 @@ func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) st
 	return t
 }
 
+// width is the column's width: its characters, and never narrower than
+// its heading in the UI language (English headings are longer).
 func (c textColumn) width() float32 {
-	return c.chars*fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+	w := c.chars*fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.Padding()
+	if c.title != "" {
+		w = max(w, fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width+2*theme.InnerPadding()+4*theme.Padding())
+	}
+	return w
 }
 
 // fitRows makes each row tall enough for the wrapped text of its wrapping

@@ -210,6 +210,9 @@ func (s *shell) dataChanged() {
 
 func (s *shell) refreshTitle() {
 	title := lang.L("支部台账")
+	if s.svc.SoftwareRendering {
+		title += lang.L("（兼容模式）")
+	}
 	if p, err := s.svc.Branch.Profile(); err == nil && p.BranchName != "" {
 		title += " — " + p.BranchName
 	}
@@ -277,4 +280,13 @@ func (s *shell) closeIntercept() {
 		return
 	}
 	s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
+}
+
+// longDate shows a date in sentences: 2026年1月11日 in Chinese, 2026-01-11
+// in English.
+func (s *shell) longDate(d model.Date) string {
+	if s.prefs.Language() == English {
+		return d.String()
+	}
+	return d.Chinese()
 }

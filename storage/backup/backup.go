@@ -183,6 +183,11 @@ func Take(s Store, reason storage.BackupReason) (Backup, error) {
 // Whether the file changed is read from the modification times of the file
 // and of the newest backup; an empty new file is not backed up.
 func Daily(s Store) (Backup, bool, error) {
+	// A file opened read-only (a write-protected stick) has nothing new to
+	// keep, and often nowhere to put it.
+	if ro, ok := s.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+		return Backup{}, false, nil
+	}
 	// Opening is when a backup stopped half way by a crash is cleared up.
 	removeStaleTemps(s.Path())
 	bs, err := List(s.Path())

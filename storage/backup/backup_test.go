@@ -439,3 +439,22 @@ func dirNames(t *testing.T, dir string) []string {
 	}
 	return names
 }
+
+// readOnlyStore is a store opened read-only: nothing may be written for it.
+type readOnlyStore struct{ *storage.Store }
+
+func (readOnlyStore) ReadOnly() bool { return true }
+
+func (readOnlyStore) WriteBackup(storage.BackupReason) (string, error) {
+	panic("a backup was written for a read-only file")
+}
+
+func TestDailySkipsReadOnlyFiles(t *testing.T) {
+	s, _ := newBranch(t, 3)
+	if _, took, err := Daily(readOnlyStore{s}); took || err != nil {
+		t.Errorf("Daily on a read-only file: %v %v", took, err)
+	}
+	if _, err := os.Stat(storage.BackupsDir(s.Path())); err == nil {
+		t.Error("a backups folder was made beside a read-only file")
+	}
+}

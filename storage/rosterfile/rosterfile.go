@@ -1,11 +1,17 @@
 // Package rosterfile moves the roster between the store and Excel workbooks:
-// the import (read, check, plan, then commit on confirmation) and the printed
-// 花名册. The window and the command line both call it, so both behave alike.
+// the import (read, check, plan, then commit on confirmation), the workbook
+// of refused rows handed back to be fixed, and the printed 花名册. The
+// window and the command line both call it, so both behave alike.
 package rosterfile
 
 import (
+	"fmt"
+	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"sync"
+	"time"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -16,6 +22,17 @@ import (
 // Service reads and writes roster workbooks for one store.
 type Service struct {
 	store *storage.Store
+
+	mu   sync.Mutex
+	last *readFile // the workbook read last, kept while the user decides
+}
+
+// readFile is a workbook as read, with what identifies the file on disk.
+type readFile struct {
+	path  string
+	size  int64
+	mtime time.Time
+	rf    *xlsx.RosterFile
 }
 
 // New returns the service for store.
@@ -24,35 +41,144 @@ func New(store *storage.Store) *Service {
 }
 
 // PreviewImport reads the workbook at path, checks every row and works out
-// what importing it would change. It writes nothing. The error is a Chinese
-// sentence saying why the file cannot be read as a roster.
+// what importing it with the default choices would do. It writes nothing.
+// The error is a Chinese sentence saying why the file cannot be read as a
+// roster.
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
+	return s.PreviewImportWith(path, model.ImportChoice{})
+}
+
+// PreviewImportWith is PreviewImport with the user's choices: which sheets,
+// which sheet names stand for 所在党支部, and whether the profile's branch
+// replaces the file's. The workbook is read once; changing a choice plans
+// again from what was read, unless the file changed on disk meanwhile.
+func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (model.ImportPreview, error) {
+	rf, err := s.read(path)
+	if err != nil {
+		return model.ImportPreview{}, err
+	}
+	profile, err := s.store.Profile()
+	if err != nil {
+		return model.ImportPreview{}, err
+	}
+	p := model.ImportPreview{File: path, Choice: choice, ProfileBranch: profile.BranchName}
+	multi := len(rf.Sheets) > 1
+	included := map[string]bool{}
+	nameBranch := map[string]string{}
+	for _, sh := range rf.Sheets {
+		in := !sh.Hidden
+		if choice.Sheets != nil {
+			in = slices.Contains(choice.Sheets, sh.Name)
+		}
+		canUse := !sh.HasBranchColumn() && sh.TitleBranch == ""
+		use := canUse && sh.NameIsBranch
+		if choice.SheetNameBranch != nil {
+			use = canUse && slices.Contains(choice.SheetNameBranch, sh.Name)
+		}
+		included[sh.Name] = in
+		if use {
+			nameBranch[sh.Name] = sh.Name
+		}
+		p.Sheets = append(p.Sheets, model.ImportSheet{
+			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
+			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse,
+		})
+		if in && p.Sheet == "" {
+			p.Sheet, p.HeaderRow = sh.Name, sh.HeaderRow
+		}
+	}
+
+	var rows []model.ImportRow
+	var origin []xlsx.ImportedRow
+	others := map[string]bool{}
+	for _, r := range rf.Members {
+		if !included[r.Sheet] {
+			continue
+		}
+		m := r.Member
+		fields := r.Fields
+		if b, ok := nameBranch[r.Sheet]; ok && m.BranchName == "" {
+			m.BranchName = b
+			fields = append(slices.Clip(fields), model.FieldBranchName)
+		}
+		if m.BranchName != "" && profile.BranchName != "" && m.BranchName != profile.BranchName {
+			p.OtherBranches++
+			if !others[m.BranchName] {
+				others[m.BranchName] = true
+				p.OtherNames = append(p.OtherNames, m.BranchName)
+			}
+		}
+		if choice.ProfileBranch && profile.BranchName != "" {
+			m.BranchName = profile.BranchName
+			if !slices.Contains(fields, model.FieldBranchName) {
+				fields = append(slices.Clip(fields), model.FieldBranchName)
+			}
+		}
+		where := fmt.Sprintf("第%d行", r.Row)
+		if multi {
+			where = fmt.Sprintf("工作表“%s”第%d行", r.Sheet, r.Row)
+		}
+		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where})
+		origin = append(origin, r)
+	}
+	plan, err := s.store.PlanImportRows(filepath.Base(path), rows)
+	if err != nil {
+		return model.ImportPreview{}, err
+	}
+	p.Plan = plan
+
+	// Rows the roster cannot take once merged with what it holds are
+	// refused like any other row, by their sheet and row number.
+	for _, r := range rf.Rejected {
+		if included[r.Sheet] {
+			p.Rejected = append(p.Rejected, r)
+		}
+	}
+	for _, r := range plan.Refused {
+		o := origin[r.Index]
+		m := rows[r.Index].Member
+		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason,
+			Name: m.Name, Value: m.Text(r.Field)})
+	}
+	order := map[string]int{}
+	for i, sh := range rf.Sheets {
+		order[sh.Name] = i
+	}
+	sort.SliceStable(p.Rejected, func(i, j int) bool {
+		a, b := p.Rejected[i], p.Rejected[j]
+		if order[a.Sheet] != order[b.Sheet] {
+			return order[a.Sheet] < order[b.Sheet]
+		}
+		return a.Row < b.Row
+	})
+	for _, n := range rf.Notes {
+		if included[n.Sheet] {
+			p.Notes = append(p.Notes, n)
+		}
+	}
+	return p, nil
+}
+
+// read reads the workbook, or hands back the one read last if the file on
+// disk is still the same.
+func (s *Service) read(path string) (*xlsx.RosterFile, error) {
+	st, statErr := os.Stat(path)
+	s.mu.Lock()
+	last := s.last
+	s.mu.Unlock()
+	if statErr == nil && last != nil && last.path == path && last.size == st.Size() && last.mtime.Equal(st.ModTime()) {
+		return last.rf, nil
+	}
 	rf, err := xlsx.ReadRosterFile(path, xlsx.ReadOptions{Today: s.store.Today()})
 	if err != nil {
-		return model.ImportPreview{}, err
+		return nil, err
 	}
-	members := make([]model.Member, len(rf.Members))
-	for i, r := range rf.Members {
-		members[i] = r.Member
+	if statErr == nil {
+		s.mu.Lock()
+		s.last = &readFile{path: path, size: st.Size(), mtime: st.ModTime(), rf: rf}
+		s.mu.Unlock()
 	}
-	plan, err := s.store.PlanImport(filepath.Base(path), members, rf.Columns)
-	if err != nil {
-		return model.ImportPreview{}, err
-	}
-	// Rows the roster cannot take once merged with what it holds are
-	// refused like any other row, by their sheet row number.
-	rejected := rf.Rejected
-	for _, r := range plan.Refused {
-		rejected = append(rejected, model.Rejection{Row: rf.Members[r.Index].Row, Field: r.Field, Reason: r.Reason})
-	}
-	sort.SliceStable(rejected, func(i, j int) bool { return rejected[i].Row < rejected[j].Row })
-	return model.ImportPreview{
-		File:      path,
-		Sheet:     rf.Sheet,
-		HeaderRow: rf.HeaderRow,
-		Rejected:  rejected,
-		Plan:      plan,
-	}, nil
+	return rf, nil
 }
 
 // CommitImport carries out a previewed import in one transaction.
@@ -60,7 +186,20 @@ func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err e
 	if err := backup.Before(s.store, storage.BackupImport); err != nil {
 		return 0, 0, err
 	}
-	return s.store.ApplyImport(p.Plan)
+	added, updated, err = s.store.ApplyImport(p.Plan)
+	if err == nil {
+		s.mu.Lock()
+		s.last = nil
+		s.mu.Unlock()
+	}
+	return added, updated, err
+}
+
+// WriteRejected writes the refused rows of a previewed import to out, in
+// the layout of the file they came from, so that once fixed they import as
+// they are (xlsx.WriteRejectedRows). It returns how many rows it wrote.
+func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) {
+	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected)
 }
 
 // ExportRoster writes the printed 花名册 of the members on the active roster

@@ -69,6 +69,8 @@ func benchData(b *testing.B) ([]model.Member, []byte) {
 func BenchmarkReadRoster20000(b *testing.B) {
 	_, data := benchData(b)
 	b.SetBytes(int64(len(data)))
+	cpu := startCPU()
+	defer cpu.report(b)
 	for b.Loop() {
 		rf, err := ReadRoster(bytes.NewReader(data), ReadOptions{Today: today})
 		if err != nil {
@@ -91,6 +93,8 @@ func BenchmarkExcelizeReadRaw20000(b *testing.B) { benchExcelizeRead(b, rawValue
 func benchExcelizeRead(b *testing.B, opts ...excelize.Options) {
 	_, data := benchData(b)
 	b.SetBytes(int64(len(data)))
+	cpu := startCPU()
+	defer cpu.report(b)
 	for b.Loop() {
 		f, err := excelize.OpenReader(bytes.NewReader(data))
 		if err != nil {

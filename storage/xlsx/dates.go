@@ -2,90 +2,87 @@ package xlsx
 
 import (
 	"fmt"
-	"math"
+	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"branchledger/model"
 )
 
 // Excel counts days from 1899-12-30 (the 1900 system, which also counts a
-// 29 February 1900 that never was) or from 1904-01-01 (old Mac workbooks).
+// 29 February 1900 that never was).
+var excelEpoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+
+// cellDateError is a date cell that cannot be read as the date it shows:
+// the row is refused, the rest of the sheet read on.
+type cellDateError struct{ msg string }
+
+func (e *cellDateError) Error() string { return e.msg }
+
+func dateRefusal(format string, a ...any) error { return &cellDateError{fmt.Sprintf(format, a...)} }
+
 var (
-	excelEpoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	excelEpoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	// yearPointOne is 2003.1: typed as text it is January, but a number
+	// cell keeps 2003.10 as 2003.1.
+	yearPointOne = regexp.MustCompile(`^\d{4}\.1$`)
+	// monthDayOnly is a date shown without its year: 6月15日, 6-15, 6/15.
+	monthDayOnly = regexp.MustCompile(`^\d{1,2}(月\d{1,2}日?|[-/]\d{1,2})$`)
 )
 
-// parseCellDate reads a date the ways rosters type it — model.ParseDate, the
-// one parser the forms use too (1985.03, 1985.3.12, 1985/03/12, 1985年3月,
-// 19850312, 198503 …) — and what only a cell holds: Excel date serials (the
-// raw value of a date-formatted cell) and year.month stored as a number.
-// numeric says the cell was stored as a number, which decides how "1985.1"
-// reads: typed as text it is January, but as a number it may be 1985.10
-// with Excel's trailing zero dropped.
-func parseCellDate(raw string, numeric, date1904 bool) (model.Date, error) {
-	s := strings.TrimSpace(raw)
-	if isDigits(s) && len(s) == 5 {
-		return serialDate(raw, s, date1904)
+// cellDate reads a date cell as it shows (streamSheet): text and date
+// cells alike go through model.ParseDate, the one parser the forms use
+// too, so that "2008年6月" from a date cell formatted yyyy"年"m"月" is June
+// 2008 to the month, exactly as the same text typed by hand, not the 1st
+// of June Excel stores. What the text alone cannot tell is asked of the
+// cell's type through excelize (sheetReader.numeric): 2003.1 in a number
+// cell may be January or October, and is refused. The error is a
+// *cellDateError for the cell, another for the sheet.
+func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
+	switch {
+	case shown == "":
+		return model.Date{}, nil
+	case yearPointOne.MatchString(shown):
+		number, _, err := sr.numeric(col, row)
+		if err != nil {
+			return model.Date{}, err
+		}
+		if number {
+			return model.Date{}, dateRefusal("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
+				quote(shown), shown[:4], shown, shown, shown[:4], shown[:4])
+		}
+	case isDigits(shown) && len(shown) == 5:
+		return model.Date{}, notADate(shown)
+	case monthDayOnly.MatchString(shown):
+		return model.Date{}, dateRefusal("日期%s只有月和日，没有年份（日期单元格只显示月日时，Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12", quote(shown))
 	}
-	if whole, frac, ok := strings.Cut(s, "."); ok && isDigits(whole) && isDigits(frac) {
-		switch {
-		case len(whole) == 5:
-			return serialDate(raw, whole, date1904) // a serial with a time of day
-		case numeric && len(whole) == 4:
-			return numericYearMonth(raw, s)
+	d, err := model.ParseDate(shown)
+	if err != nil {
+		return model.Date{}, dateRefusal("%s", err.Error())
+	}
+	return d, nil
+}
+
+// notADate refuses a five-digit number in a date column: a date serial
+// shown as a number (a date cell whose format was lost), or a number that
+// is not a date at all. Which it is the user can see once the cell is
+// formatted as a date.
+func notADate(s string) error {
+	hint := ""
+	if n, err := strconv.Atoi(s); err == nil {
+		if d, err := serialDate(n); err == nil {
+			hint = fmt.Sprintf("；若是日期（%s），请把单元格设为日期格式或直接写成 %s", d.Chinese(), d.String())
 		}
 	}
-	return model.ParseDate(raw)
+	return dateRefusal("单元格显示的是数字%s，不是日期%s", quote(s), hint)
 }
 
-// numericYearMonth reads 1985.03 stored as a number. Excel drops trailing
-// zeros, so 1985.2 is February (there is no month 20) but 1985.1 may be
-// January or October: that one is refused rather than guessed.
-func numericYearMonth(raw, s string) (model.Date, error) {
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil {
-		return model.Date{}, unknownDateError(raw)
+// serialDate is the date of an Excel date serial in the 1900 system.
+func serialDate(n int) (model.Date, error) {
+	if n < 61 || n > 200000 {
+		return model.Date{}, fmt.Errorf("serial %d out of range", n)
 	}
-	hundredths := math.Round(v * 100)
-	if math.Abs(v*100-hundredths) > 1e-6 {
-		return model.Date{}, unknownDateError(raw)
-	}
-	year := int(hundredths) / 100
-	month := int(hundredths) % 100
-	switch {
-	case month == 10:
-		return model.Date{}, fmt.Errorf("日期%s存成了数字，分不清是 1 月还是 10 月，请把单元格设为文本后写成 %d.01 或 %d.10", quote(raw), year, year)
-	case month%10 == 0:
-		month /= 10
-	}
-	return checkDate(raw, model.MonthDate(year, time.Month(month)))
-}
-
-// serialDate reads an Excel date serial (whole days; a fraction is the time
-// of day and is dropped).
-func serialDate(raw, whole string, date1904 bool) (model.Date, error) {
-	n, err := strconv.Atoi(whole)
-	if err != nil {
-		return model.Date{}, unknownDateError(raw)
-	}
-	epoch := excelEpoch1900
-	if date1904 {
-		epoch = excelEpoch1904
-	} else if n < 61 {
-		// before Excel's phantom 29 February 1900
-		epoch = epoch.AddDate(0, 0, 1)
-	}
-	return checkDate(raw, model.DateOf(epoch.AddDate(0, 0, n)))
-}
-
-// checkDate refuses dates that are not on the calendar, saying which part
-// is wrong.
-func checkDate(raw string, d model.Date) (model.Date, error) { return model.CheckTypedDate(raw, d) }
-
-func unknownDateError(raw string) error {
-	return fmt.Errorf("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", quote(raw))
+	d := model.DateOf(excelEpoch1900.AddDate(0, 0, n))
+	return d, d.Validate()
 }
 
 // quote puts typed text in Chinese quotes for a message (see model.QuoteTyped).

@@ -46,13 +46,21 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := openWorkbook(data)
+	bk, err := openWorkbook(data)
 	if err != nil {
 		return nil, fmt.Errorf("%w：%s", err, path)
 	}
-	defer f.Close()
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.GetRows(sheet)
+	defer bk.Close()
+	for _, s := range bk.sheets {
+		if s.part == nil {
+			continue
+		}
+		// A damaged sheet would read as one that ends early: checked first.
+		if _, err := bk.scanSheet(s); err != nil {
+			return nil, fmt.Errorf("%w：%s", err, path)
+		}
+		sheet := s.name
+		rows, err := bk.f.GetRows(sheet)
 		if err != nil {
 			continue
 		}

@@ -11,6 +11,7 @@ var (
 	ErrOldXLS      = errors.New("这是旧版 Excel 97-2003（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入")
 	ErrEncrypted   = errors.New("文件设有密码，请在 Excel/WPS 中打开并取消密码（文件→信息→保护工作簿），另存后再导入")
 	ErrDamaged     = errors.New("文件已损坏或不完整（可能没有拷贝完整），请重新拷贝，或在 Excel/WPS 中打开后另存再导入")
+	ErrIrregular   = errors.New("文件的表格结构不规范（可能由其他程序生成），无法确认每个单元格都能正确读出，请在 Excel/WPS 中打开后另存再导入")
 	ErrTooLarge    = errors.New("文件太大，不像是党员花名册，请确认选对了文件")
 	ErrNoHeader    = errors.New("没有找到表头：需要至少包含“姓名”和“身份证号码”两列")
 	ErrTooManyRows = errors.New("数据行太多，不像是一个支部的党员花名册，请确认选对了文件或分成几个文件导入")

@@ -84,7 +84,7 @@ func TestWriteRosterReadsBack(t *testing.T) {
 				t.Fatalf("read back %d members, want %d", len(rf.Members), len(want))
 			}
 			hasBranch := false
-			for _, f := range rf.Columns {
+			for _, f := range rf.Sheets[0].Columns {
 				hasBranch = hasBranch || f == model.FieldBranchName
 			}
 			if hasBranch != tt.branchCol {

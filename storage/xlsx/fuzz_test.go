@@ -3,16 +3,21 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"math"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
 
-// minimalPackage wraps a worksheet and shared strings in the smallest
-// package excelize opens, so that a fuzzer can vary the XML itself rather
-// than bytes the zip checksums would refuse.
-func minimalPackage(t testing.TB, sheet, shared string) []byte {
-	parts := []struct{ name, body string }{
+type part struct{ name, body string }
+
+// minimalParts are the parts of the smallest package excelize opens.
+func minimalParts(sheet, shared string) []part {
+	return []part{
 		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`},
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名册" sheetId="1" r:id="rId1"/></sheets></workbook>`},
@@ -20,9 +25,15 @@ func minimalPackage(t testing.TB, sheet, shared string) []byte {
 		{"xl/worksheets/sheet1.xml", sheet},
 		{"xl/sharedStrings.xml", shared},
 	}
+}
+
+// minimalPackage wraps a worksheet and shared strings in the smallest
+// package excelize opens, so that a test or a fuzzer can vary the XML
+// itself rather than bytes the zip checksums would refuse.
+func minimalPackage(t testing.TB, sheet, shared string) []byte {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
+	for _, p := range minimalParts(sheet, shared) {
 		w, err := zw.Create(p.name)
 		if err != nil {
 			t.Fatal(err)
@@ -47,8 +58,8 @@ const (
 func TestMinimalPackageReads(t *testing.T) {
 	rf := read(t, minimalPackage(t, fuzzSheet, fuzzShared))
 	got := rejections(rf, 3)
-	if rf.Sheet != "名册" || got[model.FieldIDNumber] == "" || got[model.FieldJoinDate] == "" {
-		t.Errorf("sheet %q, row 3 rejections %v, want the ID number and the join date", rf.Sheet, got)
+	if rf.Sheets[0].Name != "名册" || got[model.FieldIDNumber] == "" || got[model.FieldJoinDate] == "" {
+		t.Errorf("sheet %q, row 3 rejections %v, want the ID number and the join date", rf.Sheets[0].Name, got)
 	}
 }
 
@@ -68,10 +79,10 @@ func FuzzReadRosterSheet(f *testing.F) {
 		if err != nil {
 			return
 		}
-		last := rf.HeaderRow + rf.HeaderRows - 1
+		last := rf.Sheets[0].HeaderRow + rf.Sheets[0].HeaderRows - 1
 		for _, m := range rf.Members {
 			if m.Row <= last {
-				t.Errorf("member on row %d, within the header (rows %d–%d)", m.Row, rf.HeaderRow, last)
+				t.Errorf("member on row %d, within the header (rows %d–%d)", m.Row, rf.Sheets[0].HeaderRow, last)
 			}
 		}
 		for _, r := range rf.Rejected {
@@ -82,15 +93,116 @@ func FuzzReadRosterSheet(f *testing.F) {
 	})
 }
 
-// FuzzScanNumericCells: the byte scan never panics on any input.
-func FuzzScanNumericCells(f *testing.F) {
-	f.Add(fuzzSheet)
-	f.Add(`<row r="2"><c r="B2" t='n'><v>1</v></c><c r=`)
-	f.Add(`<!-- <c r="A1"> --><![CDATA[<row>]]><c r="ZZZZ1"/><c r="A9999999">`)
-	f.Fuzz(func(t *testing.T, sheet string) {
-		nc := scanNumericCells([]byte(sheet), []int{0, 1, 2})
-		for row := range 4 {
-			_, _ = nc.numeric(row, 1)
+// fuzzFormats are number formats the fuzzer puts on number cells.
+var fuzzFormats = []string{"", `yyyy"年"m"月"`, "yyyy-mm", "yyyy-mm-dd", `m"月"d"日"`, "0.00", "0", "@", "yyyy.mm", `[$-804]yyyy"年"m"月"d"日"`}
+
+// fuzzInvisible are characters pasted text carries without showing them.
+var fuzzInvisible = []string{"\u200b", "\u200e", "\u200f", "\ufeff", "\u202a", "\u202c", "\u2066", "\u2069", "\u00ad", "\u2060", "\u200d", "\u00a0", " "}
+
+// FuzzReadRosterWorkbook builds whole workbooks — text with invisible
+// characters, number cells in date and other formats, a merged 所在党支部 —
+// and reads them. The importer never panics, and every value it keeps is
+// what excelize's cell API shows for that cell (a merged cell's value in
+// each row it covers) up to the documented normalisations: invisible
+// characters and surrounding spaces removed (model.CleanText, CleanLine),
+// the ID number's form (model.NormalizeIDNumber, UpgradeIDNumber), the
+// phone's (model.NormalizePhone), and dates read by model.ParseDate.
+func FuzzReadRosterWorkbook(f *testing.F) {
+	f.Add("冯志强", "440305198807055114", "2012-05-01", "13712345678", "第一党支部", uint32(0), 39614.0)
+	f.Add("卫红梅", "\ufeff440305198909095424", "2012.1", "137 1234 5681", "", uint32(0x1234), 40360.5)
+	f.Add("李 娜", "622421710924993", "2003年10月", "+86 13712345678", "机关\n党支部", uint32(0xffff), 2003.1)
+	f.Add("", "6.20503198712143E+17", "", "", "第二党支部", uint32(7), 1e20)
+	f.Fuzz(func(t *testing.T, name, id, date, phone, branch string, flags uint32, number float64) {
+		if len(name)+len(id)+len(date)+len(phone)+len(branch) > 2000 {
+			return
+		}
+		pick := func(k uint, list []string) string { return list[int(flags>>k)%len(list)] }
+		dirty := func(s string, k uint) string {
+			if flags>>k&1 == 0 || s == "" {
+				return s
+			}
+			r := []rune(s)
+			i := int(flags>>(k+1)) % (len(r) + 1)
+			return string(r[:i]) + pick(k+2, fuzzInvisible) + string(r[i:])
+		}
+		fx := excelize.NewFile()
+		defer fx.Close()
+		sh := "Sheet1"
+		_ = fx.SetSheetRow(sh, "A1", &[]any{"姓名", "公民身份号码", "入党时间", "联系电话", "所在党支部", "人员类别", "转正时间"})
+		validID := func(n int) string { return idNumber("19850312", fmt.Sprintf("%03d", 11+n*2)) }
+		for r := 2; r <= 4; r++ {
+			ref := func(c int) string { s, _ := excelize.CoordinatesToCellName(c, r); return s }
+			_ = fx.SetCellStr(sh, ref(1), dirty(name, uint(r))+fmt.Sprint(r))
+			if r == 3 {
+				_ = fx.SetCellStr(sh, ref(2), dirty(id, 5))
+			} else {
+				_ = fx.SetCellStr(sh, ref(2), dirty(validID(r), 6))
+			}
+			if r == 4 && !math.IsNaN(number) && !math.IsInf(number, 0) {
+				_ = fx.SetCellValue(sh, ref(3), number)
+				code := pick(9, fuzzFormats)
+				if code != "" {
+					st, _ := fx.NewStyle(&excelize.Style{CustomNumFmt: &code})
+					_ = fx.SetCellStyle(sh, ref(3), ref(3), st)
+				}
+			} else {
+				_ = fx.SetCellStr(sh, ref(3), dirty(date, 12))
+			}
+			_ = fx.SetCellStr(sh, ref(4), dirty(phone, 14))
+			_ = fx.SetCellStr(sh, ref(6), "正式党员")
+			_ = fx.SetCellStr(sh, ref(7), "2024-01-01")
+		}
+		_ = fx.SetCellStr(sh, "E2", dirty(branch, 16))
+		merged := flags>>20&1 == 1
+		if merged {
+			_ = fx.MergeCell(sh, "E2", "E4")
+		}
+		buf, err := fx.WriteToBuffer()
+		if err != nil {
+			return
+		}
+		data := buf.Bytes()
+
+		rf, err := ReadRoster(bytes.NewReader(data), ReadOptions{Today: today})
+		if err != nil {
+			return
+		}
+		// What excelize's cell API shows, on its own copy of the file.
+		shown, err := excelize.OpenReader(bytes.NewReader(data), shownOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer shown.Close()
+		cellText := func(c, r int) string {
+			ref, _ := excelize.CoordinatesToCellName(c, r)
+			v, _ := shown.GetCellValue(sh, ref)
+			return v
+		}
+		for _, im := range rf.Members {
+			m, r := im.Member, im.Row
+			if want := strings.Join(strings.Fields(model.CleanLine(cellText(1, r))), ""); m.Name != want {
+				t.Errorf("row %d: name %q, the cell shows %q", r, m.Name, want)
+			}
+			wantID := model.NormalizeIDNumber(cellText(2, r))
+			if up, ok := model.UpgradeIDNumber(wantID); ok {
+				wantID = up
+			}
+			if m.IDNumber != wantID {
+				t.Errorf("row %d: ID number %q, the cell shows %q", r, m.IDNumber, cellText(2, r))
+			}
+			if d, err := model.ParseDate(model.CleanText(cellText(3, r))); err != nil || d != m.JoinDate {
+				t.Errorf("row %d: join date %v, the cell shows %q (%v, %v)", r, m.JoinDate, cellText(3, r), d, err)
+			}
+			if want := model.NormalizePhone(cellText(4, r)); m.Phone != want && !strings.ContainsAny(want, "Ee") {
+				t.Errorf("row %d: phone %q, the cell shows %q", r, m.Phone, want)
+			}
+			branchRow := r
+			if merged {
+				branchRow = 2
+			}
+			if want := model.CleanLine(cellText(5, branchRow)); m.BranchName != want {
+				t.Errorf("row %d: branch %q, the cell (row %d) shows %q", r, m.BranchName, branchRow, want)
+			}
 		}
 	})
 }

@@ -11,16 +11,30 @@ import (
 // a title, a unit line and perhaps a note or two.
 const headerSearchRows = 15
 
-// serialHeading is the row-number column every roster has; it is recognised
-// so that it is not mistaken for anything else, and then ignored.
+// maxHeaderRows is how many rows one header may take: a group heading
+// over sub-headings, and perhaps a group over that ("基本信息" over
+// "入党时间" over 预备 / 转正).
+const maxHeaderRows = 3
+
+// maxColumns is the widest roster read; headings further right are not
+// looked at.
+const maxColumns = 256
+
+// serialHeading heads the row-number column every roster has.
 const serialHeading = "序号"
 
+// skippedHeadings head columns that are not a field and not worth naming
+// as a column not imported: the row number, in its variants, and the
+// reasons column of a workbook of refused rows handed back to be fixed.
+var skippedHeadings = map[string]bool{serialHeading: true, "编号": true, "序": true, "No.": true, "NO.": true, "No": true, RejectedReasonHeading: true}
+
 // headings maps a normalised heading (see headingKey) to its field: every
-// label and alias of model.MemberFields, the one table shared with the UI
-// and the export.
+// label and alias of model.RecordFields (the collection form's, and the date
+// a member came onto the roster), the one table shared with the UI and the
+// export.
 var headings = func() map[string]model.Field {
 	m := make(map[string]model.Field)
-	for _, fi := range model.MemberFields {
+	for _, fi := range model.RecordFields {
 		for _, h := range append([]string{fi.Label}, fi.Aliases...) {
 			m[headingKey(h, false)] = fi.Field
 		}
@@ -28,24 +42,54 @@ var headings = func() map[string]model.Field {
 	return m
 }()
 
+// subHeadings are the headings that name a field only under a group
+// heading: 预备 and 转正 under 入党时间, 是否 and 流向 under 是否流动党员.
+// Keys are normalised (headingKey); the group is the field its own heading
+// names.
+var subHeadings = func() map[model.Field]map[string]model.Field {
+	table := map[model.Field]map[model.Field][]string{
+		model.FieldJoinDate: {
+			model.FieldJoinDate: {"预备", "预备党员", "成为预备党员", "接收预备党员", "入党", "加入", "接收"},
+			model.FieldFullDate: {"转正", "正式", "正式党员", "转为正式党员", "成为正式党员"},
+		},
+		model.FieldMobile: {
+			model.FieldMobile:            {"是否", "是否流动"},
+			model.FieldMobileDestination: {"流向", "去向", "流动去向", "外出流向", "外出去向", "流入地", "外出地点", "流入地点"},
+		},
+		model.FieldLostContact: {
+			model.FieldLostContact: {"是否", "是否失联"},
+			model.FieldLostSince:   {"时间", "年月", "日期", "失联时间", "失联年月", "失联日期"},
+		},
+	}
+	out := make(map[model.Field]map[string]model.Field, len(table))
+	for group, subs := range table {
+		out[group] = map[string]model.Field{}
+		for f, words := range subs {
+			for _, w := range words {
+				out[group][headingKey(w, false)] = f
+			}
+		}
+	}
+	return out
+}()
+
 // header is where a sheet's headings are and which column holds which field.
 type header struct {
-	first, rows int      // first heading row (1-based) and how many (1 or 2)
+	first, rows int      // first heading row (1-based) and how many
 	cols        []column // in column order, each field at most once
+	ignored     []column // columns with a heading that names no field, or a field already taken
+	width       int      // the last column (1-based) with a heading
 }
 
 type column struct {
-	index int // 0-based
-	field model.Field
+	index   int // 0-based
+	field   model.Field
+	heading string // as the sheet shows it (the lowest heading over the column)
 }
 
 func (h header) has(f model.Field) bool {
-	for _, c := range h.cols {
-		if c.field == f {
-			return true
-		}
-	}
-	return false
+	_, ok := h.column(f)
+	return ok
 }
 
 func (h header) column(f model.Field) (int, bool) {
@@ -57,28 +101,42 @@ func (h header) column(f model.Field) (int, bool) {
 	return 0, false
 }
 
-// findHeader looks for the heading row among the first rows of a sheet
-// (rows[i] is sheet row i+1). Each row is scored by how many fields its
-// cells name, alone or as sub-headings under a merged group heading in the
-// row above ("党员信息" over 姓名…, "是否流动党员" over 是否 / 流向). The best
-// row that names at least 姓名 and 公民身份号码 wins, the first of equals. A
-// two-row reading counts only when it names more fields than its lower row
-// alone: a title above a one-row header adds nothing.
-func findHeader(rows [][]string) (header, bool) {
-	single := make([][]column, len(rows))
-	for i, r := range rows {
-		single[i] = mapHeadings(r, nil)
+// ignoredHeadings are the headings of the columns not imported, in order.
+func (h header) ignoredHeadings() []string {
+	out := make([]string, 0, len(h.ignored))
+	for _, c := range h.ignored {
+		out = append(out, c.heading)
 	}
+	return out
+}
+
+// headingGrid is the top of a sheet as the header is looked for in it.
+type headingGrid struct {
+	// text[i][c] is the text of row i+1, column c+1; a merged cell's text
+	// is in every cell the merge covers.
+	text [][]string
+	// across[i][c] says the cell is covered by a merge spanning more than
+	// one column: a group heading over the columns below it.
+	across [][]bool
+}
+
+// findHeader looks for the headings among the first rows of a sheet. Every
+// band of one to three rows is read as a header: each column's headings
+// from top to bottom, the lowest naming the field, alone or under its
+// group heading. A lower row counts only as sub-headings under group
+// headings (merged across columns, or centred over empty cells): under a
+// heading of one column, different text in the row below is data, not a
+// heading. The band that names most fields, at least 姓名 and 公民身份号码,
+// wins; of equals, the shortest, then the first.
+func findHeader(g headingGrid) (header, bool) {
 	var best header
-	for i := range rows {
-		candidates := []header{{first: i + 1, rows: 1, cols: single[i]}}
-		if i+1 < len(rows) {
-			if two := mapHeadings(rows[i+1], rows[i]); len(two) > len(single[i+1]) {
-				candidates = append(candidates, header{first: i + 1, rows: 2, cols: two})
+	for i := range g.text {
+		for k := 1; k <= maxHeaderRows && i+k <= len(g.text); k++ {
+			h, ok := mapBand(g, i, k)
+			if !ok || !h.has(model.FieldName) || !h.has(model.FieldIDNumber) {
+				continue
 			}
-		}
-		for _, h := range candidates {
-			if len(h.cols) > len(best.cols) && h.has(model.FieldName) && h.has(model.FieldIDNumber) {
+			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && h.rows < best.rows) {
 				best = h
 			}
 		}
@@ -86,38 +144,113 @@ func findHeader(rows [][]string) (header, bool) {
 	return best, len(best.cols) > 0
 }
 
-// mapHeadings maps the cells of a heading row to fields. With a group row
-// above, a cell's own heading is tried first, then the group heading (which
-// extends right over the empty cells of its merge), then both together.
-func mapHeadings(row, upper []string) []column {
-	var cols []column
-	used := make(map[model.Field]bool)
-	group := ""
-	for c := 0; c < max(len(row), len(upper)); c++ {
-		own, up := cell(row, c), cell(upper, c)
-		if up != "" {
-			group = up
+// mapBand maps the columns of the k heading rows from row i to fields; ok
+// is false when a lower row is not sub-headings.
+func mapBand(g headingGrid, i, k int) (header, bool) {
+	h := header{first: i + 1, rows: k}
+	width := 0
+	for _, r := range g.text[i : i+k] {
+		width = max(width, min(len(r), maxColumns))
+	}
+	// Each row as its headings head the row below: a group heading extends
+	// over the columns it is merged across, or centred over (empty cells
+	// to its right with sub-headings under them).
+	groups := make([][]string, k)
+	for j := range k {
+		row := g.text[i+j]
+		groups[j] = make([]string, width)
+		for c := 0; c < width; c++ {
+			groups[j][c] = cell(row, c)
 		}
-		var f model.Field
-		var ok bool
-		switch {
-		case upper == nil:
-			f, ok = matchHeading(own)
-		case own == "":
-			f, ok = matchHeading(up)
-		default:
-			if f, ok = matchHeading(own); !ok {
-				if f, ok = matchHeading(group); !ok {
-					f, ok = matchHeading(group + own)
-				}
+		if j+1 == k {
+			continue
+		}
+		below := g.text[i+j+1]
+		for c := 0; c < width; c++ {
+			t := cell(row, c)
+			if t == "" || acrossAt(g, i+j, c) {
+				continue
+			}
+			for e := c + 1; e < width && cell(row, e) == "" && cell(below, e) != ""; e++ {
+				groups[j][e] = t
 			}
 		}
-		if ok && !used[f] {
+	}
+	used := make(map[model.Field]bool)
+	for c := 0; c < width; c++ {
+		var path []string
+		for j := range k {
+			t := groups[j][c]
+			if t == "" || (len(path) > 0 && path[len(path)-1] == t) {
+				continue
+			}
+			if len(path) > 0 && !isGroup(g, groups[j-1], i+j-1, c) {
+				return header{}, false
+			}
+			path = append(path, t)
+		}
+		if len(path) == 0 {
+			continue
+		}
+		h.width = c + 1
+		leaf := path[len(path)-1]
+		f, ok := matchPath(path)
+		switch {
+		case ok && !used[f]:
 			used[f] = true
-			cols = append(cols, column{index: c, field: f})
+			h.cols = append(h.cols, column{index: c, field: f, heading: leaf})
+		case ok:
+			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+		case !skippedHeadings[headingKey(leaf, false)] && len(leaf) <= 200:
+			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
 	}
-	return cols
+	return h, true
+}
+
+// isGroup reports whether the heading at row (0-based) and column c heads
+// more than its own column: merged across columns, or extended over the
+// empty cells beside it (groups).
+func isGroup(g headingGrid, groups []string, row, c int) bool {
+	if acrossAt(g, row, c) {
+		return true
+	}
+	t := groups[c]
+	return (c > 0 && groups[c-1] == t && cell(g.text[row], c) == "") ||
+		(c+1 < len(groups) && groups[c+1] == t && cell(g.text[row], c+1) == "")
+}
+
+func acrossAt(g headingGrid, row, c int) bool {
+	return row < len(g.across) && c < len(g.across[row]) && g.across[row][c]
+}
+
+// matchPath finds the field a column's headings name, top to bottom: the
+// lowest under its group's sub-headings (预备 under 入党时间), the lowest
+// alone, the two together ("出生" over "年月"), and last the group alone
+// over a sub-heading that names nothing ("联系电话" over "座机").
+func matchPath(path []string) (model.Field, bool) {
+	leaf := path[len(path)-1]
+	parent := ""
+	if len(path) > 1 {
+		parent = path[len(path)-2]
+	}
+	if parent != "" {
+		if g, ok := matchHeading(parent); ok {
+			if f, ok := subHeadings[g][headingKey(leaf, true)]; ok {
+				return f, true
+			}
+		}
+	}
+	if f, ok := matchHeading(leaf); ok {
+		return f, true
+	}
+	if parent == "" {
+		return "", false
+	}
+	if f, ok := matchHeading(parent + leaf); ok {
+		return f, true
+	}
+	return matchHeading(parent)
 }
 
 // matchHeading finds the field a heading names: as written, then without
@@ -133,6 +266,22 @@ func matchHeading(s string) (model.Field, bool) {
 	return f, ok
 }
 
+// mayHoldRoster reports whether the first rows of a sheet name 姓名 and
+// 公民身份号码 somewhere: the cheap test, on values streamed without
+// loading the sheet, for whether a sheet is worth loading at all.
+func mayHoldRoster(rows [][]string) bool {
+	name, id := false, false
+	for _, r := range rows {
+		for c := range min(len(r), maxColumns) {
+			if f, ok := matchHeading(cell(r, c)); ok {
+				name = name || f == model.FieldName
+				id = id || f == model.FieldIDNumber
+			}
+		}
+	}
+	return name && id
+}
+
 // isHeading reports whether s is the heading of f; used to skip the header
 // repeated inside the data, as rosters printed page by page often have.
 func isHeading(s string, f model.Field) bool {
@@ -140,14 +289,14 @@ func isHeading(s string, f model.Field) bool {
 	return ok && g == f
 }
 
-// headingKey is the form in which headings are compared: without spaces,
-// line breaks, colons and required-field stars, brackets removed (or, with
-// dropBracketed, what is inside them too), and full-width letters and
-// digits made half-width.
+// headingKey is the form in which headings are compared: invisible
+// characters, spaces, line breaks, colons and required-field stars
+// removed, brackets removed (or, with dropBracketed, what is inside them
+// too), and full-width letters and digits made half-width.
 func headingKey(s string, dropBracketed bool) string {
 	var b strings.Builder
 	depth := 0
-	for _, r := range s {
+	for _, r := range model.CleanText(s) {
 		switch {
 		case r == '(' || r == '（' || r == '[' || r == '【':
 			depth++
@@ -170,7 +319,7 @@ func headingKey(s string, dropBracketed bool) string {
 }
 
 func cell(row []string, c int) string {
-	if c < len(row) {
+	if c >= 0 && c < len(row) {
 		return strings.TrimSpace(row[c])
 	}
 	return ""

@@ -30,6 +30,14 @@ type numberCell string
 // dateCell is a date-formatted cell holding an Excel date serial.
 type dateCell int
 
+// fmtCell is a number cell shown through a number format: a built-in one
+// by its number, or a custom format code.
+type fmtCell struct {
+	v      string
+	numFmt int
+	code   string
+}
+
 // workbook builds an .xlsx in memory from rows of cells (string for text,
 // numberCell, dateCell, nil for empty) with the given merged ranges.
 type workbook struct {
@@ -72,6 +80,17 @@ func (wb workbook) bytes(t testing.TB) []byte {
 				case dateCell:
 					if err = f.SetCellDefault(sh.name, ref, fmt.Sprint(int(v))); err == nil {
 						err = f.SetCellStyle(sh.name, ref, ref, dateStyle)
+					}
+				case fmtCell:
+					st := &excelize.Style{NumFmt: v.numFmt}
+					if v.code != "" {
+						st = &excelize.Style{CustomNumFmt: &v.code}
+					}
+					var id int
+					if id, err = f.NewStyle(st); err == nil {
+						if err = f.SetCellDefault(sh.name, ref, v.v); err == nil {
+							err = f.SetCellStyle(sh.name, ref, ref, id)
+						}
 					}
 				default:
 					t.Fatalf("cell %s: unsupported %T", ref, v)
@@ -124,7 +143,8 @@ func member(t testing.TB, rf *RosterFile, n int) model.Member {
 	return model.Member{}
 }
 
-// rejections returns the reasons row n was rejected, by field.
+// rejections returns the reasons row n was rejected, by field (the first
+// sheet's row n when the workbook has several).
 func rejections(rf *RosterFile, n int) map[model.Field]string {
 	out := make(map[model.Field]string)
 	for _, r := range rf.Rejected {

@@ -17,30 +17,62 @@ type ReadOptions struct {
 	// Today is the date rows are checked against (no date may lie after
 	// it); the zero Date means today.
 	Today model.Date
-	// Sheet names the worksheet to read; "" means the first sheet, visible
-	// ones before hidden ones, that has a recognisable header.
-	Sheet string
+	// Sheets names the worksheets to read; nil means every sheet that
+	// holds a roster, hidden ones included (Sheet.Hidden says which).
+	Sheets []string
 	// Rules are the rule tables rows are checked against; nil means
 	// model.CurrentRules().
 	Rules *model.Rules
 }
 
-// RosterFile is what a roster file holds, read and checked. Nothing has been
-// written anywhere: the caller decides what to do with it.
+// RosterFile is what a roster workbook holds, read and checked. Nothing has
+// been written anywhere: the caller decides what to do with it.
 type RosterFile struct {
-	Sheet      string
+	Sheets   []Sheet       // the sheets that hold a roster, in workbook order
+	Members  []ImportedRow // rows that passed every check, sheet by sheet, in sheet order
+	Rejected []model.Rejection
+	Notes    []model.ImportNote
+}
+
+// Sheet is one worksheet read as a roster.
+type Sheet struct {
+	Name       string
+	Hidden     bool
 	Title      string        // the first line above the header, if any
 	HeaderRow  int           // first heading row, numbered as Excel shows it
-	HeaderRows int           // 1, or 2 when headings are grouped under a merged heading
-	Columns    []model.Field // the fields the file has, in column order
-	Members    []ImportedRow // rows that passed every check, in sheet order
-	Rejected   []model.Rejection
+	HeaderRows int           // how many rows the headings take (2 or 3 under group headings)
+	Columns    []model.Field // the fields the sheet has, in column order
+	// Ignored are the headings of the columns not imported, in order: a
+	// heading no field answers to, or a second column for a field.
+	Ignored []string
+	// TitleBranch is 所在党支部 as the title names it ("中共某某公司支部委员
+	// 会党员花名册"), given to every row, when the sheet has no such column.
+	TitleBranch string
+	// NameIsBranch says the sheet has no 所在党支部 column and no title that
+	// names one, and its name looks like a branch's ("第一党支部"): the
+	// caller may offer the name as every row's 所在党支部.
+	NameIsBranch bool
+	Rows         int // data rows read: members and rows refused
+}
+
+// HasBranchColumn reports whether the sheet gives 所在党支部 row by row.
+func (s *Sheet) HasBranchColumn() bool {
+	for _, f := range s.Columns {
+		if f == model.FieldBranchName {
+			return true
+		}
+	}
+	return false
 }
 
 // ImportedRow is a member read from a row that passed every check.
 type ImportedRow struct {
+	Sheet  string
 	Row    int // as Excel numbers it
 	Member model.Member
+	// Fields are the fields the row's sheet gives, the ones an import may
+	// change on a member already on the roster (model.MergeImported).
+	Fields []model.Field
 }
 
 // RejectedRows lists the rows that have at least one rejection, in order.
@@ -52,6 +84,16 @@ func (rf *RosterFile) RejectedRows() []int {
 		}
 	}
 	return rows
+}
+
+// Sheet returns the sheet read under that name.
+func (rf *RosterFile) Sheet(name string) (*Sheet, bool) {
+	for i := range rf.Sheets {
+		if rf.Sheets[i].Name == name {
+			return &rf.Sheets[i], true
+		}
+	}
+	return nil, false
 }
 
 // ReadRosterFile reads the roster in the .xlsx file at path.
@@ -68,9 +110,9 @@ func ReadRosterFile(path string, opt ReadOptions) (*RosterFile, error) {
 }
 
 // ReadRoster reads a roster from an .xlsx workbook. Rows that fail a check
-// are reported in Rejected, each problem tied to its row and field; the
-// error is for a file that cannot be read as a roster at all (see the Err
-// values of this package).
+// are reported in Rejected, each problem tied to its sheet, row and field;
+// the error is for a file that cannot be read as a roster at all (see the
+// Err values of this package).
 func ReadRoster(r io.Reader, opt ReadOptions) (*RosterFile, error) {
 	data, err := readAllLimited(r)
 	if err != nil {
@@ -85,92 +127,225 @@ func ReadRoster(r io.Reader, opt ReadOptions) (*RosterFile, error) {
 var rawValues = excelize.Options{RawCellValue: true}
 
 func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
-	f, err := openWorkbook(data)
+	bk, err := openWorkbook(data)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	data = nil //nolint:ineffassign // the file's bytes are not needed any more
+	defer bk.Close()
 
-	im := importer{today: opt.Today, rules: model.CurrentRules(), seen: make(map[string]int)}
-	if im.today.IsZero() {
-		im.today = model.Today()
+	rd := &reader{bk: bk, today: opt.Today, rules: model.CurrentRules(), rf: &RosterFile{}}
+	if rd.today.IsZero() {
+		rd.today = model.Today()
 	}
 	if opt.Rules != nil {
-		im.rules = *opt.Rules
+		rd.rules = *opt.Rules
 	}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		im.date1904 = *props.Date1904
-	}
-
-	sheets, err := sheetOrder(f, opt.Sheet)
+	sheets, err := chooseSheets(bk, opt.Sheets)
 	if err != nil {
 		return nil, err
 	}
-	for _, sheet := range sheets {
-		rows, err := f.Rows(sheet)
-		if err != nil {
-			continue // not a worksheet (a chart sheet): it holds no roster
-		}
-		top, err := firstRows(rows, headerSearchRows)
-		if err != nil {
-			_ = rows.Close()
-			return nil, fmt.Errorf("%w（工作表“%s”：%w）", ErrDamaged, sheet, err)
-		}
-		h, ok := findHeader(top)
-		if !ok {
-			_ = rows.Close()
-			continue
-		}
-		im.start(sheet, h, titleOf(top[:h.first-1]), sheetXML(f, sheet))
-		err = im.readRows(rows, top)
-		if cerr := rows.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-		if errors.Is(err, excelize.ErrMaxRows) {
-			err = fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, excelize.TotalRows)
-		}
-		if err != nil {
+	for _, s := range sheets {
+		if err := rd.sheet(s); err != nil {
 			return nil, err
 		}
-		return im.rf, nil
 	}
-	return nil, ErrNoHeader
+	if len(rd.rf.Sheets) == 0 {
+		return nil, ErrNoHeader
+	}
+	return rd.rf, nil
 }
 
-// sheetOrder is the sheets to look for a header in: the one asked for, or
-// all of them, visible ones first, since a hidden sheet is often an old copy.
-func sheetOrder(f *excelize.File, want string) ([]string, error) {
-	all := f.GetSheetList()
-	if want != "" {
-		for _, s := range all {
-			if s == want {
-				return []string{s}, nil
+// chooseSheets is the sheets to look for a roster in: those asked for, or
+// all of them.
+func chooseSheets(bk *book, want []string) ([]bookSheet, error) {
+	if want == nil {
+		return bk.sheets, nil
+	}
+	var out []bookSheet
+	for _, w := range want {
+		found := false
+		for _, s := range bk.sheets {
+			if s.name == w {
+				out, found = append(out, s), true
+				break
 			}
 		}
-		return nil, fmt.Errorf("%w：%s", ErrNoSheet, want)
-	}
-	var visible, hidden []string
-	for _, s := range all {
-		if v, err := f.GetSheetVisible(s); err == nil && !v {
-			hidden = append(hidden, s)
-		} else {
-			visible = append(visible, s)
+		if !found {
+			return nil, fmt.Errorf("%w：%s", ErrNoSheet, w)
 		}
 	}
-	return append(visible, hidden...), nil
+	return out, nil
 }
 
-// firstRows reads up to n rows; rows[i] is sheet row i+1.
-func firstRows(rows *excelize.Rows, n int) ([][]string, error) {
+// reader reads the roster sheets of one workbook.
+type reader struct {
+	bk    *book
+	today model.Date
+	rules model.Rules
+	rf    *RosterFile
+	rows  int // data rows so far, all sheets
+}
+
+// sheet reads one worksheet if it holds a roster. The first rows are
+// streamed to see whether it may (a sheet of notes or a chart's data is
+// not read further); then the whole sheet is streamed through excelize.
+// scanSheet reads its XML meanwhile, on another core.
+func (rd *reader) sheet(s bookSheet) error {
+	if s.part == nil {
+		return nil
+	}
+	type scanned struct {
+		shape *sheetShape
+		err   error
+	}
+	done := make(chan scanned, 1)
+	go func() {
+		shape, err := rd.bk.scanSheet(s)
+		done <- scanned{shape, err}
+	}()
+	top, err := rd.peek(s.name)
+	if err != nil {
+		if scan := <-done; scan.err != nil {
+			return scan.err
+		}
+		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
+	}
+	if !mayHoldRoster(top) {
+		<-done
+		return nil
+	}
+	rows, streamErr := rd.bk.streamSheet(s.name)
+	scan := <-done
+	if scan.err != nil {
+		return scan.err // a damaged sheet also ends the stream early: the scan says where
+	}
+	if streamErr != nil {
+		return streamErr
+	}
+	sr := rd.bk.newSheetReader(s, scan.shape)
+	grid := headingGridOf(rows, sr)
+	h, ok := findHeader(grid)
+	if !ok {
+		return nil
+	}
+	// Too many rows is known before any is checked.
+	first := h.first + h.rows
+	data := len(rows) - sortSearchRow(rows, first)
+	if rd.rows+data > MaxDataRows {
+		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
+	}
+	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings()}
+	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
+		sh.Hidden = true
+	}
+	sh.Title = titleOf(grid.text[:h.first-1])
+	for _, c := range h.cols {
+		sh.Columns = append(sh.Columns, c.field)
+	}
+	if !h.has(model.FieldBranchName) {
+		sh.TitleBranch = branchFromTitle(sh.Title)
+		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
+	}
+	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, seen: make(map[string]int)}
+	im.fields = append([]model.Field(nil), sh.Columns...)
+	// Without a 人员类别 column a 转正 date says 正式党员; that much an
+	// import may set on a member already on the roster.
+	if !h.has(model.FieldCategory) && h.has(model.FieldFullDate) {
+		im.fields = append(im.fields, model.FieldCategory)
+	}
+	if err := im.readRows(rows); err != nil {
+		return err
+	}
+	rd.rf.Sheets = append(rd.rf.Sheets, sh)
+	rd.notes(&sh, h)
+	return nil
+}
+
+// peek streams the first rows of a sheet, values only, without loading it.
+func (rd *reader) peek(sheet string) ([][]string, error) {
+	rows, err := rd.bk.f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	var top [][]string
-	for len(top) < n && rows.Next() {
+	for len(top) < headerSearchRows && rows.Next() {
 		cells, err := rows.Columns(rawValues)
 		if err != nil {
 			return nil, err
 		}
+		if len(cells) > maxColumns {
+			cells = cells[:maxColumns]
+		}
 		top = append(top, cells)
 	}
 	return top, nil
+}
+
+// notes records what the user should know about a sheet beyond its rows:
+// fields worked out from others.
+func (rd *reader) notes(sh *Sheet, h header) {
+	note := func(msg string) {
+		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name, Message: msg})
+	}
+	if h.has(model.FieldIDNumber) {
+		var derived []string
+		for _, f := range []model.Field{model.FieldSex, model.FieldBirthDate} {
+			if !h.has(f) {
+				derived = append(derived, f.Label())
+			}
+		}
+		if len(derived) > 0 {
+			note(fmt.Sprintf("没有“%s”列：由公民身份号码得出", strings.Join(derived, "”“")))
+		}
+	}
+	if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
+		note(fmt.Sprintf("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
+			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths))
+	}
+}
+
+// headingGridOf is the first rows of the sheet for findHeader, each merged
+// heading's text in every cell it covers.
+func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
+	n := 0
+	width := 0
+	for _, r := range rows {
+		if r.n > headerSearchRows {
+			break
+		}
+		n, width = r.n, max(width, len(r.cells))
+	}
+	for _, m := range sr.merges {
+		if m.r1 <= headerSearchRows {
+			n, width = max(n, min(m.r2, headerSearchRows)), max(width, m.c2)
+		}
+	}
+	width = min(width, maxColumns)
+	g := headingGrid{text: make([][]string, n), across: make([][]bool, n)}
+	for r := 1; r <= n; r++ {
+		g.text[r-1] = make([]string, width)
+		g.across[r-1] = make([]bool, width)
+		for c := 1; c <= width; c++ {
+			sc, srow := sr.within(c, r)
+			if cells, ok := rowAt(rows, srow); ok {
+				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
+			}
+			g.across[r-1][c-1] = sr.mergedAcross(c, r)
+		}
+	}
+	return g
+}
+
+// mergedAcross reports a cell covered by a merge spanning columns.
+func (sr *sheetReader) mergedAcross(col, row int) bool {
+	for _, m := range sr.merges {
+		if m.c2 > m.c1 && col >= m.c1 && col <= m.c2 && row >= m.r1 && row <= m.r2 {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOf is the text of the first non-blank row above the header: the
@@ -199,60 +374,51 @@ func branchFromTitle(title string) string {
 	return name
 }
 
+// namesBranch reports a sheet name that reads as a party organisation's
+// ("第一党支部", "机关支部", "联合党总支"), not a year or "Sheet1".
+func namesBranch(name string) bool {
+	for _, w := range []string{"支部", "总支", "党委", "党组织"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // importer reads the data rows of one sheet.
 type importer struct {
-	today    model.Date
-	rules    model.Rules
-	date1904 bool
-
-	rf      *RosterFile
-	h       header
-	numeric *numericCells
-	branch  string         // 所在党支部 for every row, from the title
-	seen    map[string]int // ID number → first row with it
-	rows    int            // data rows so far
+	rd     *reader
+	sr     *sheetReader
+	h      header
+	sheet  *Sheet
+	fields []model.Field  // what rows of this sheet may change on a stored member
+	seen   map[string]int // ID number → first row with it, in this sheet
 }
 
-func (im *importer) start(sheet string, h header, title string, sheetXML []byte) {
-	im.h = h
-	im.rf = &RosterFile{Sheet: sheet, Title: title, HeaderRow: h.first, HeaderRows: h.rows}
-	if !h.has(model.FieldBranchName) {
-		im.branch = branchFromTitle(title)
-	}
-	var typed []int
-	for _, c := range h.cols {
-		im.rf.Columns = append(im.rf.Columns, c.field)
-		switch c.field {
-		case model.FieldIDNumber, model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
-			typed = append(typed, c.index)
+// readRows reads every row below the header that holds a value, a merged
+// cell's value in each row it covers.
+func (im *importer) readRows(rows []streamRow) error {
+	first := im.h.first + im.h.rows
+	width := im.h.width
+	for _, row := range rows {
+		n := row.n
+		if n < first {
+			continue
 		}
-	}
-	if sheetXML != nil {
-		im.numeric = scanNumericCells(sheetXML, typed)
-	}
-}
-
-// readRows reads the rows after the header: those already read while
-// looking for it, then the rest of the sheet.
-func (im *importer) readRows(rows *excelize.Rows, top [][]string) error {
-	n := im.h.first + im.h.rows - 1
-	for _, cells := range top[n:] {
-		n++
-		if err := im.row(n, cells); err != nil {
-			return err
-		}
-	}
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns(rawValues)
-		if err != nil {
-			return fmt.Errorf("%w（第%d行：%w）", ErrDamaged, n, err)
+		cells := make([]string, width)
+		for c := 1; c <= width; c++ {
+			sc, srow := im.sr.below(c, n)
+			src := row.cells
+			if srow != n {
+				src, _ = rowAt(rows, srow)
+			}
+			cells[c-1] = cell(src, sc-1)
 		}
 		if err := im.row(n, cells); err != nil {
 			return err
 		}
 	}
-	return rows.Error()
+	return nil
 }
 
 // footerPrefixes start the lines under a roster's table: who filled it in,
@@ -271,6 +437,9 @@ const footerLength = 15
 // on a later page are skipped, never reported as members.
 func (im *importer) row(n int, cells []string) error {
 	filled := false
+	for i, v := range cells {
+		cells[i] = model.CleanText(v)
+	}
 	for _, c := range im.h.cols {
 		if cell(cells, c.index) != "" {
 			filled = true
@@ -280,16 +449,21 @@ func (im *importer) row(n int, cells []string) error {
 	if !filled || isFooter(cells) || im.repeatedHeader(cells) {
 		return nil
 	}
-	im.rows++
-	if im.rows > MaxDataRows {
+	im.rd.rows++
+	if im.rd.rows > MaxDataRows {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
-	m, rejected := im.member(n, cells)
+	im.sheet.Rows++
+	m, rejected, notes, err := im.member(n, cells)
+	if err != nil {
+		return err
+	}
+	im.rd.rf.Notes = append(im.rd.rf.Notes, notes...)
 	if len(rejected) > 0 {
-		im.rf.Rejected = append(im.rf.Rejected, rejected...)
+		im.rd.rf.Rejected = append(im.rd.rf.Rejected, rejected...)
 		return nil
 	}
-	im.rf.Members = append(im.rf.Members, ImportedRow{Row: n, Member: m})
+	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: im.fields})
 	return nil
 }
 
@@ -322,42 +496,66 @@ func (im *importer) repeatedHeader(cells []string) bool {
 }
 
 // member builds the member of row n and checks it. Every problem becomes a
-// rejection of its field; a field whose text could not be read is not
-// reported a second time by the record's own checks.
-func (im *importer) member(n int, cells []string) (model.Member, []model.Rejection) {
-	r := rowMember{row: n, m: model.Member{OnRoster: true}}
+// rejection of its field, naming the person and what the cell shows; a
+// field whose cell could not be read is not reported a second time by the
+// record's own checks.
+func (im *importer) member(n int, cells []string) (model.Member, []model.Rejection, []model.ImportNote, error) {
+	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
+	if c, ok := im.h.column(model.FieldName); ok {
+		r.name = cell(cells, c)
+	}
 	for _, c := range im.h.cols {
-		if v := cell(cells, c.index); v != "" {
-			numeric, _ := im.numeric.numeric(n, c.index)
-			r.set(c.field, v, numeric, im.date1904)
+		v := cell(cells, c.index)
+		if v == "" {
+			continue
+		}
+		r.shown[c.field] = v
+		col, src := im.sr.below(c.index+1, n)
+		if err := r.set(c.field, v, col, src); err != nil {
+			return model.Member{}, nil, nil, err
 		}
 	}
 	m := &r.m
 	// "是（2023-05）" in a 是否 column stands in for the detail column.
 	if r.lostDetail != "" && m.LostSince.IsZero() && !r.unreadable(model.FieldLostSince) {
-		r.set(model.FieldLostSince, r.lostDetail, false, false)
+		d, err := model.ParseDate(r.lostDetail)
+		if err != nil {
+			r.reject(model.FieldLostContact, err.Error())
+		} else {
+			m.LostSince = model.MonthDate(d.Year, d.Month)
+		}
 	}
 	if r.mobileDetail != "" && m.MobileDestination == "" {
 		m.MobileDestination = r.mobileDetail
 	}
 	if m.BranchName == "" {
-		m.BranchName = im.branch
+		m.BranchName = im.sheet.TitleBranch
 	}
-	// A roster that leaves 人员类别 blank still says it by the 转正 date.
+	// A roster that leaves 人员类别 out still says it by the 转正 date;
+	// without one, whether the member is still probationary depends on
+	// what the roster holds for them, and is decided when the row is
+	// merged with it (storage.PlanImport, model.CategoryFromDates).
 	if m.Category == "" && !r.unreadable(model.FieldCategory) && !m.FullDate.IsZero() {
 		m.Category = model.CategoryFull
 	}
+	if up, ok := model.UpgradeIDNumber(m.IDNumber); ok && !r.unreadable(model.FieldIDNumber) {
+		r.notes = append(r.notes, model.ImportNote{Sheet: im.sheet.Name, Row: n, Field: model.FieldIDNumber,
+			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up)})
+		m.IDNumber = up
+	}
 
 	m.Normalize()
-	for _, e := range m.Validate(im.today, im.rules) {
+	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
 		// A field the file has no column for is not this row's fault: a
 		// sheet of names, ID numbers and new phone numbers updates members
 		// already on the roster. Whether the record is complete is checked
 		// when it is merged with what the roster holds (storage.PlanImport),
-		// which refuses it by this row's number if it is not.
-		if !r.unreadable(e.Field) && im.h.has(e.Field) {
-			r.reject(e.Field, e.Message)
+		// which refuses it by this row's number if it is not; so is a
+		// missing 人员类别.
+		if r.unreadable(e.Field) || !im.h.has(e.Field) || (e.Field == model.FieldCategory && m.Category == "") {
+			continue
 		}
+		r.reject(e.Field, e.Message)
 	}
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		if first, ok := im.seen[m.IDNumber]; ok {
@@ -366,21 +564,35 @@ func (im *importer) member(n int, cells []string) (model.Member, []model.Rejecti
 			im.seen[m.IDNumber] = n
 		}
 	}
-	return r.m, r.rejected
+	return r.m, r.rejected, r.notes, nil
 }
 
 // rowMember is the member of one row as its cells are read, with the
 // problems found so far.
 type rowMember struct {
+	im       *importer
 	row      int
+	name     string // the 姓名 cell, for messages
 	m        model.Member
+	shown    map[model.Field]string // each cell's text as the sheet shows it, for messages
 	rejected []model.Rejection
+	notes    []model.ImportNote
 	// details typed into a 是否 cell ("是（广东深圳）")
 	lostDetail, mobileDetail string
 }
 
 func (r *rowMember) reject(f model.Field, reason string) {
-	r.rejected = append(r.rejected, model.Rejection{Row: r.row, Field: f, Reason: reason})
+	r.rejected = append(r.rejected, model.Rejection{
+		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason, Name: r.name, Value: r.shown[f],
+	})
+}
+
+// who names the row's person for a note.
+func (r *rowMember) who() string {
+	if r.name != "" {
+		return r.name
+	}
+	return fmt.Sprintf("第%d行", r.row)
 }
 
 // unreadable reports whether f already has a problem.
@@ -393,22 +605,35 @@ func (r *rowMember) unreadable(f model.Field) bool {
 	return false
 }
 
-// set reads the text v of field f into the member. numeric says the cell
-// was stored as a number.
-func (r *rowMember) set(f model.Field, v string, numeric, date1904 bool) {
+// set reads the text v of field f, as its cell shows it, into the member;
+// (col, src) is the cell it comes from, whose type is asked for where it
+// decides the meaning. The error is for a sheet that cannot be read on,
+// not for the cell.
+func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	m := &r.m
+	if strings.HasPrefix(v, "#") && excelErrors[strings.ToUpper(v)] {
+		r.reject(f, fmt.Sprintf("单元格显示的是公式出错的结果 %s，不是%s", v, f.Label()))
+		return nil
+	}
 	switch f {
 	case model.FieldIDNumber:
-		if shown, lost := idLostDigits(v, numeric); lost {
+		// A number cell shows at most 15 significant digits, as Excel
+		// does: an ID number stored as a number shows as 6.20503E+17 or
+		// with its last digits 0.
+		if shown, lost := idLostDigits(v, false); lost {
 			r.reject(f, idStoredAsNumber(shown))
-			return
+			return nil
 		}
 		m.IDNumber = v
-	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince:
-		d, err := parseCellDate(v, numeric, date1904)
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
+		d, err := cellDate(r.im.sr, col, src, v)
 		if err != nil {
-			r.reject(f, err.Error())
-			return
+			var de *cellDateError
+			if errors.As(err, &de) {
+				r.reject(f, de.msg)
+				return nil
+			}
+			return err
 		}
 		setDate(m, f, d)
 	case model.FieldSex:
@@ -448,6 +673,7 @@ func (r *rowMember) set(f model.Field, v string, numeric, date1904 bool) {
 	default:
 		_ = m.SetText(f, v) // free text: cannot fail
 	}
+	return nil
 }
 
 // setDate sets a date field; 失联年月 keeps only the month.
@@ -460,6 +686,11 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 	case model.FieldFullDate:
 		m.FullDate = d
 	case model.FieldLostSince:
-		m.LostSince = model.MonthDate(d.Year, d.Month)
+		if !d.IsZero() {
+			d = model.MonthDate(d.Year, d.Month)
+		}
+		m.LostSince = d
+	case model.FieldArrivedOn:
+		m.ArrivedOn = d
 	}
 }

@@ -29,8 +29,8 @@ func TestReadRosterSharedSample(t *testing.T) {
 			t.Errorf("row 8 reason %q does not say %q", reason, want)
 		}
 	}
-	if rf.Sheet != "党员花名册" || rf.HeaderRow != 3 || rf.HeaderRows != 1 {
-		t.Errorf("header found on sheet %q row %d (%d rows), want 党员花名册 row 3", rf.Sheet, rf.HeaderRow, rf.HeaderRows)
+	if sh := rf.Sheets[0]; len(rf.Sheets) != 1 || sh.Name != "党员花名册" || sh.HeaderRow != 3 || sh.HeaderRows != 1 {
+		t.Errorf("header found on sheets %+v, want 党员花名册 row 3", rf.Sheets)
 	}
 
 	tests := []struct {
@@ -79,13 +79,13 @@ func TestReadRosterTwoRowMergedHeader(t *testing.T) {
 		merges: [][2]string{{"A1", "L1"}, {"A2", "A3"}, {"B2", "B3"}, {"C2", "F2"}, {"G2", "G3"}, {"H2", "H3"}, {"I2", "I3"}, {"J2", "K2"}, {"L2", "L3"}},
 	}}}.bytes(t)
 	rf := read(t, data)
-	if rf.HeaderRow != 2 || rf.HeaderRows != 2 {
-		t.Errorf("header at row %d over %d rows, want row 2 over 2", rf.HeaderRow, rf.HeaderRows)
+	if sh := rf.Sheets[0]; sh.HeaderRow != 2 || sh.HeaderRows != 2 {
+		t.Errorf("header at row %d over %d rows, want row 2 over 2", sh.HeaderRow, sh.HeaderRows)
 	}
 	wantCols := []model.Field{model.FieldName, model.FieldSex, model.FieldEthnicity, model.FieldIDNumber, model.FieldBirthDate,
 		model.FieldJoinDate, model.FieldFullDate, model.FieldCategory, model.FieldMobile, model.FieldMobileDestination, model.FieldNotes}
-	if strings.Join(fieldNames(rf.Columns), ",") != strings.Join(fieldNames(wantCols), ",") {
-		t.Errorf("columns %v, want %v", rf.Columns, wantCols)
+	if strings.Join(fieldNames(rf.Sheets[0].Columns), ",") != strings.Join(fieldNames(wantCols), ",") {
+		t.Errorf("columns %v, want %v", rf.Sheets[0].Columns, wantCols)
 	}
 	zhang := member(t, rf, 4)
 	if zhang.Ethnicity != "汉族" || zhang.JoinDate != model.MonthDate(2010, time.July) || zhang.BirthDate != model.NewDate(1985, 3, 12) {
@@ -108,8 +108,8 @@ func TestReadRosterHeadingsAsTyped(t *testing.T) {
 	rf := read(t, data)
 	want := []model.Field{model.FieldName, model.FieldIDNumber, model.FieldBirthDate, model.FieldEducation, model.FieldJoinDate,
 		model.FieldFullDate, model.FieldCategory, model.FieldPhone, model.FieldAddress, model.FieldLostContact, model.FieldLostSince}
-	if strings.Join(fieldNames(rf.Columns), ",") != strings.Join(fieldNames(want), ",") {
-		t.Errorf("columns %v, want %v", rf.Columns, want)
+	if strings.Join(fieldNames(rf.Sheets[0].Columns), ",") != strings.Join(fieldNames(want), ",") {
+		t.Errorf("columns %v, want %v", rf.Sheets[0].Columns, want)
 	}
 	m := member(t, rf, 2)
 	if m.Phone != "13931001234" || m.Education != "大学" || !m.LostContact || m.LostSince != model.MonthDate(2024, time.March) {
@@ -223,7 +223,7 @@ func TestReadRosterRejectsRow(t *testing.T) {
 		{name: "year only", join: "2010",
 			field: model.FieldJoinDate, reason: []string{"只有年份"}},
 		{name: "1985.1 stored as a number may be January or October", join: numberCell("2010.1"),
-			field: model.FieldJoinDate, reason: []string{"1 月还是 10 月"}},
+			field: model.FieldJoinDate, reason: []string{"1月还是10月", "2010.1"}},
 		{name: "join date after today", join: "2027.01", full: "", cat: "预备党员",
 			field: model.FieldJoinDate, reason: []string{"不能晚于今天"}},
 		{name: "sex not 男 or 女", sex: "M",
@@ -333,21 +333,32 @@ func TestReadRosterChoosesSheet(t *testing.T) {
 		{name: "名册", rows: [][]any{{"某支部党员名册"}, header, rowB}},
 	}}.bytes(t)
 	tests := []struct {
-		sheet, want, name string
+		sheets []string
+		want   string // sheet:name of each member, hidden sheets marked
 	}{
-		{"", "名册", "陈红"},
-		{"旧名册", "旧名册", "冯军"},
+		{nil, "旧名册(hidden):冯军 名册:陈红"},
+		{[]string{"旧名册"}, "旧名册(hidden):冯军"},
+		{[]string{"名册"}, "名册:陈红"},
 	}
 	for _, tt := range tests {
-		rf, err := ReadRoster(strings.NewReader(string(data)), ReadOptions{Today: today, Sheet: tt.sheet})
+		rf, err := ReadRoster(strings.NewReader(string(data)), ReadOptions{Today: today, Sheets: tt.sheets})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if rf.Sheet != tt.want || len(rf.Members) != 1 || rf.Members[0].Member.Name != tt.name {
-			t.Errorf("Sheet %q: read sheet %q with %+v, want %s", tt.sheet, rf.Sheet, rf.Members, tt.want)
+		var got []string
+		for _, m := range rf.Members {
+			sh, _ := rf.Sheet(m.Sheet)
+			mark := ""
+			if sh.Hidden {
+				mark = "(hidden)"
+			}
+			got = append(got, m.Sheet+mark+":"+m.Member.Name)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("Sheets %q: read %q, want %q", tt.sheets, strings.Join(got, " "), tt.want)
 		}
 	}
-	if _, err := ReadRoster(strings.NewReader(string(data)), ReadOptions{Sheet: "没有"}); !errors.Is(err, ErrNoSheet) {
+	if _, err := ReadRoster(strings.NewReader(string(data)), ReadOptions{Sheets: []string{"没有"}}); !errors.Is(err, ErrNoSheet) {
 		t.Errorf("missing sheet: %v, want ErrNoSheet", err)
 	}
 }

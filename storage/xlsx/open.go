@@ -15,17 +15,25 @@ import (
 )
 
 // Limits on what is read. A branch roster has tens or hundreds of rows; the
-// limits leave room for a whole county's list and stop a zip bomb or a wrong
-// file from filling a laptop's memory.
+// limits leave room for a whole county's list (20,000 members and more) and
+// keep any file — a zip bomb, a shared-string bomb, a sheet that claims a
+// million rows — from making an import hold more than about 300 MB.
 const (
 	// MaxFileSize is the largest .xlsx file read, in bytes as stored.
 	MaxFileSize = 50 << 20
 	// MaxDataRows is the most member rows one import takes.
 	MaxDataRows = 100_000
-	// maxUnzipped bounds all parts of a workbook unpacked. Every part is
-	// kept in memory (no temporary files), so that the numeric-cell scan can
-	// read the sheet XML that excelize already unpacked.
-	maxUnzipped = 256 << 20
+
+	// What is unpacked of the parts an import reads, as declared in the
+	// zip directory (archive/zip refuses a part longer than it declares).
+	maxSheetPart   = 48 << 20 // one worksheet's XML
+	maxSheetsPart  = 96 << 20 // all worksheets' XML together
+	maxSharedPart  = 24 << 20 // the shared-string table
+	maxStylesPart  = 8 << 20
+	maxSmallPart   = 8 << 20 // workbook, relationships, content types
+	maxSheets      = 255
+	maxUnzipped    = maxSheetsPart + maxSharedPart + maxStylesPart + 4*maxSmallPart
+	maxSharedItems = 300_000 // strings in the shared-string table
 )
 
 // oleSignature starts every OLE2 compound file: old .xls workbooks, and
@@ -62,9 +70,29 @@ func readFileLimited(name string) ([]byte, error) {
 	return readAllLimited(f)
 }
 
-// openWorkbook tells apart the kinds of file people pick by mistake and opens
-// a real workbook with size limits.
-func openWorkbook(data []byte) (*excelize.File, error) {
+// book is a workbook opened for reading: excelize over the parts an import
+// needs, and the original package, from which each worksheet is checked
+// (checkSheet) before excelize loads it.
+type book struct {
+	f        *excelize.File
+	pkg      *pkgReader
+	sheets   []bookSheet // in workbook order
+	date1904 bool
+	loaded   uint64 // what the worksheets checked so far will hold once loaded, in bytes
+}
+
+// bookSheet is one sheet of the workbook and the part that holds it.
+type bookSheet struct {
+	name string
+	part *zip.File // nil for a chart sheet or a sheet whose part is missing
+}
+
+// openWorkbook tells apart the kinds of file people pick by mistake and
+// opens a real workbook within the limits above. Only the parts an import
+// reads — the workbook, its worksheets, shared strings and styles — are
+// handed to excelize: pictures, pivot caches, embedded objects and parts
+// nothing refers to are never unpacked.
+func openWorkbook(data []byte) (*book, error) {
 	switch {
 	case len(data) == 0:
 		return nil, ErrEmptyFile
@@ -76,33 +104,101 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 	case !bytes.HasPrefix(data, []byte("PK")):
 		return nil, ErrNotXLSX
 	}
-	// Read the zip directory first: it is cheap, and it tells a damaged copy
-	// and an oversized workbook apart before excelize unpacks anything.
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
-	var unzipped uint64
-	workbook := false
-	for _, zf := range zr.File {
-		// Each part is checked alone too, so that huge claimed sizes cannot
-		// wrap the sum around.
-		if zf.UncompressedSize64 > maxUnzipped || unzipped+zf.UncompressedSize64 > maxUnzipped {
-			return nil, fmt.Errorf("%w（解压后超过 %d MB）", ErrTooLarge, maxUnzipped>>20)
+	pkg := newPackage(zr)
+	wbPath := "xl/workbook.xml"
+	if rels, ok, err := pkg.rels("_rels/.rels"); err != nil {
+		return nil, err
+	} else if ok {
+		for _, r := range rels {
+			if strings.HasSuffix(r.Type, "/officeDocument") {
+				wbPath = resolvePart("", r.Target)
+			}
 		}
-		unzipped += zf.UncompressedSize64
-		workbook = workbook || strings.HasSuffix(strings.ToLower(zf.Name), "workbook.xml")
 	}
-	if !workbook {
+	wbPart := pkg.part(wbPath)
+	if wbPart == nil {
 		return nil, ErrNotXLSX // a zip, but not a workbook: .docx, .xlsb, a zipped folder
 	}
-	if err := checkParts(zr); err != nil {
+	dir, base := path.Split(wbPath)
+	relsPath := dir + "_rels/" + base + ".rels"
+	rels, _, err := pkg.rels(relsPath)
+	if err != nil {
 		return nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit:    maxUnzipped,
-		UnzipXMLSizeLimit: maxUnzipped,
-	})
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"id,attr"` // r:id, whichever namespace (Strict Open XML too)
+		} `xml:"sheets>sheet"`
+	}
+	if err := pkg.unmarshal(wbPart, &wb); err != nil {
+		return nil, err
+	}
+	if len(wb.Sheets) == 0 {
+		return nil, ErrNotXLSX
+	}
+	if len(wb.Sheets) > maxSheets {
+		return nil, fmt.Errorf("%w（有 %d 个工作表）", ErrTooLarge, len(wb.Sheets))
+	}
+
+	keep := []*zip.File{pkg.part("[Content_Types].xml"), pkg.part("_rels/.rels"), wbPart, pkg.part(relsPath)}
+	bk := &book{pkg: pkg}
+	var sheetBytes uint64
+	targets := make(map[string]string, len(rels))
+	for _, r := range rels {
+		targets[r.ID] = resolvePart(dir, r.Target)
+		switch {
+		case strings.HasSuffix(r.Type, "/sharedStrings"):
+			keep = append(keep, pkg.part(targets[r.ID]))
+		case strings.HasSuffix(r.Type, "/styles"):
+			keep = append(keep, pkg.part(targets[r.ID]))
+		}
+	}
+	// excelize reads the shared strings from this path whatever the
+	// relationships say.
+	keep = append(keep, pkg.part("xl/sharedStrings.xml"))
+	for _, s := range wb.Sheets {
+		zf := pkg.part(targets[s.RID])
+		if zf != nil && !strings.Contains(strings.ToLower(zf.Name), "worksheets/") {
+			zf = nil // a chart or dialog sheet: no cells
+		}
+		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf})
+		if zf != nil {
+			keep = append(keep, zf)
+			sheetBytes += zf.UncompressedSize64
+		}
+	}
+	if sheetBytes > maxSheetsPart {
+		return nil, fmt.Errorf("%w（工作表解压后共 %d MB，超过 %d MB）", ErrTooLarge, sheetBytes>>20, maxSheetsPart>>20)
+	}
+
+	pruned, err := pkg.copyParts(keep)
+	if err != nil {
+		return nil, err
+	}
+	if err := pkg.checkSharedStrings(); err != nil {
+		return nil, err
+	}
+	// From here on the pruned package is read, so that the file's own bytes
+	// (pictures and all) need not stay in memory.
+	pzr, err := zip.NewReader(bytes.NewReader(pruned), int64(len(pruned)))
+	if err != nil {
+		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
+	}
+	bk.pkg = newPackage(pzr)
+	for i := range bk.sheets {
+		if bk.sheets[i].part != nil {
+			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
+		}
+	}
+	opts := shownOptions
+	opts.UnzipSizeLimit = maxUnzipped
+	opts.UnzipXMLSizeLimit = maxUnzipped // every part in memory: no temporary files to leave behind
+	f, err := excelize.OpenReader(bytes.NewReader(pruned), opts)
 	if err != nil {
 		if f != nil {
 			_ = f.Close()
@@ -111,101 +207,160 @@ func openWorkbook(data []byte) (*excelize.File, error) {
 	}
 	// Parts are read when first used, so this is in time for the sheets.
 	f.CharsetTranscoder(declaredCharset)
-	if len(f.GetSheetList()) == 0 {
-		_ = f.Close()
-		return nil, ErrNotXLSX
+	bk.f = f
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		bk.date1904 = *props.Date1904
 	}
-	return f, nil
+	return bk, nil
 }
 
-// checkParts unpacks every part once to check it against its checksum.
-// excelize ignores read errors inside a part, so a damaged copy would
-// otherwise give a sheet that silently ends early: half a roster.
-func checkParts(zr *zip.Reader) error {
+func (bk *book) Close() error { return bk.f.Close() }
+
+// pkgReader reads parts of the original package by name, the way excelize
+// names them (case-insensitive, forward slashes).
+type pkgReader struct {
+	zr    *zip.Reader
+	parts map[string]*zip.File
+}
+
+func newPackage(zr *zip.Reader) *pkgReader {
+	p := &pkgReader{zr: zr, parts: make(map[string]*zip.File, len(zr.File))}
 	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err == nil {
+		p.parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
+	}
+	return p
+}
+
+func (p *pkgReader) part(name string) *zip.File {
+	if name == "" {
+		return nil
+	}
+	return p.parts[strings.ToLower(name)]
+}
+
+// limitFor is the most a part may unpack to.
+func limitFor(zf *zip.File) uint64 {
+	name := strings.ToLower(zf.Name)
+	switch {
+	case strings.Contains(name, "worksheets/"):
+		return maxSheetPart
+	case strings.HasSuffix(name, "sharedstrings.xml"):
+		return maxSharedPart
+	case strings.HasSuffix(name, "styles.xml"):
+		return maxStylesPart
+	}
+	return maxSmallPart
+}
+
+// checkSize refuses a part declared larger than its limit; archive/zip in
+// turn refuses a part that unpacks to more than it declares.
+func checkSize(zf *zip.File) error {
+	if limit := limitFor(zf); zf.UncompressedSize64 > limit {
+		return fmt.Errorf("%w（%s 解压后 %d MB，超过 %d MB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, limit>>20)
+	}
+	return nil
+}
+
+// open unpacks a part as a stream, within its limit.
+func (p *pkgReader) open(zf *zip.File) (io.ReadCloser, error) {
+	if err := checkSize(zf); err != nil {
+		return nil, err
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+	}
+	return rc, nil
+}
+
+// unmarshal decodes a small part into v.
+func (p *pkgReader) unmarshal(zf *zip.File, v any) error {
+	rc, err := p.open(zf)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	d := xml.NewDecoder(rc)
+	d.CharsetReader = declaredCharset
+	if err := d.Decode(v); err != nil {
+		return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+	}
+	return nil
+}
+
+type relationship struct {
+	ID     string `xml:"Id,attr"`
+	Type   string `xml:"Type,attr"`
+	Target string `xml:"Target,attr"`
+}
+
+// rels reads a relationships part; ok is false when there is none.
+func (p *pkgReader) rels(name string) ([]relationship, bool, error) {
+	zf := p.part(name)
+	if zf == nil {
+		return nil, false, nil
+	}
+	var v struct {
+		Rels []relationship `xml:"Relationship"`
+	}
+	if err := p.unmarshal(zf, &v); err != nil {
+		return nil, false, err
+	}
+	return v.Rels, true, nil
+}
+
+// copyParts writes a new package holding only the given parts, copied as
+// stored (no unpacking). excelize ignores read errors inside a part, so a
+// damaged copy would give a sheet that silently ends early: each part is
+// checked against its checksum, the worksheets when they are scanned
+// (scanSheet reads them to the end) and the shared strings when they are
+// counted, the rest here.
+func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	seen := make(map[*zip.File]bool, len(parts))
+	for _, zf := range parts {
+		if zf == nil || seen[zf] {
+			continue
+		}
+		seen[zf] = true
+		if err := checkSize(zf); err != nil {
+			return nil, err
+		}
+		if name := strings.ToLower(zf.Name); !strings.Contains(name, "worksheets/") && !strings.HasSuffix(name, "sharedstrings.xml") {
+			rc, err := p.open(zf)
+			if err != nil {
+				return nil, err
+			}
 			_, err = io.Copy(io.Discard, rc)
 			if cerr := rc.Close(); err == nil {
 				err = cerr
 			}
-		}
-		if err != nil {
-			return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
-		}
-	}
-	return nil
-}
-
-// sheetXML returns the XML of a worksheet as excelize unpacked it, or nil
-// when it cannot be found; callers then do without what it would tell.
-func sheetXML(f *excelize.File, sheet string) []byte {
-	wbPath := "xl/workbook.xml"
-	var rootRels xmlRelationships
-	if unmarshalPart(f, "_rels/.rels", &rootRels) {
-		for _, r := range rootRels.Rels {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wbPath = resolvePart("", r.Target)
+			if err != nil {
+				return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 			}
 		}
-	}
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if !unmarshalPart(f, wbPath, &wb) {
-		return nil
-	}
-	rid := ""
-	for _, s := range wb.Sheets {
-		if strings.EqualFold(s.Name, sheet) {
-			rid = s.RID
+		if err := zw.Copy(zf); err != nil {
+			return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 		}
 	}
-	var rels xmlRelationships
-	dir, base := path.Split(wbPath)
-	if rid == "" || !unmarshalPart(f, dir+"_rels/"+base+".rels", &rels) {
-		return nil
+	if err := zw.Close(); err != nil {
+		return nil, err
 	}
-	for _, r := range rels.Rels {
-		if r.ID == rid {
-			if b, ok := f.Pkg.Load(resolvePart(dir, r.Target)); ok {
-				data, _ := b.([]byte)
-				return data
-			}
-		}
-	}
-	return nil
-}
-
-type xmlRelationships struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
-}
-
-// unmarshalPart decodes a small part of the package into v.
-func unmarshalPart(f *excelize.File, name string, v any) bool {
-	b, ok := f.Pkg.Load(name)
-	if !ok {
-		return false
-	}
-	data, ok := b.([]byte)
-	return ok && xml.Unmarshal(data, v) == nil
+	return buf.Bytes(), nil
 }
 
 // resolvePart turns a relationship target into a package path, the way
 // excelize names its parts: absolute targets start at the package root.
 func resolvePart(dir, target string) string {
 	target = strings.ReplaceAll(target, "\\", "/")
+	if target == "" {
+		return ""
+	}
 	if strings.HasPrefix(target, "/") {
 		return strings.TrimPrefix(path.Clean(target), "/")
 	}
-	return path.Clean(path.Join(dir, target))
+	return strings.TrimPrefix(path.Clean(path.Join(dir, target)), "/")
 }
 
 func utf16le(s string) []byte {

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"branchledger/model"
 )
 
@@ -92,76 +90,74 @@ func ReadRecruitFile(path string, today model.Date) (*RecruitFile, error) {
 }
 
 func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
-	f, err := openWorkbook(data)
+	bk, err := openWorkbook(data)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	date1904 := false
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		date1904 = *props.Date1904
-	}
-	sheets, err := sheetOrder(f, "")
-	if err != nil {
-		return nil, err
-	}
-	for _, sheet := range sheets {
-		rows, err := f.Rows(sheet)
-		if err != nil {
-			continue
+	defer bk.Close()
+	// Visible sheets first: a hidden one is often an old copy.
+	var visible, hidden []bookSheet
+	for _, s := range bk.sheets {
+		if v, err := bk.f.GetSheetVisible(s.name); err == nil && !v {
+			hidden = append(hidden, s)
+		} else {
+			visible = append(visible, s)
 		}
-		top, err := firstRows(rows, headerSearchRows)
+	}
+	for _, s := range append(visible, hidden...) {
+		if s.part == nil {
+			continue // a chart sheet: no cells
+		}
+		// As the roster is read (reader.sheet): cells as they show, the
+		// sheet's XML scanned for damage and merged ranges.
+		shape, err := bk.scanSheet(s)
 		if err != nil {
-			_ = rows.Close()
-			return nil, fmt.Errorf("%w（工作表“%s”：%w）", ErrDamaged, sheet, err)
+			return nil, err
+		}
+		rows, err := bk.streamSheet(s.name)
+		if err != nil {
+			return nil, err
+		}
+		var top [][]string
+		for _, r := range rows {
+			if r.n > headerSearchRows {
+				break
+			}
+			for len(top) < r.n-1 {
+				top = append(top, nil)
+			}
+			top = append(top, r.cells)
 		}
 		h, cols := findRecruitHeader(top)
 		if h == 0 {
-			_ = rows.Close()
 			continue
 		}
-		rd := recruitReader{today: today, date1904: date1904, cols: cols, seen: map[string]int{},
-			rf: &RecruitFile{Sheet: sheet, HeaderRow: h}}
-		var typed []int
+		rd := recruitReader{today: today, cols: cols, seen: map[string]int{}, sr: bk.newSheetReader(s, shape),
+			rf: &RecruitFile{Sheet: s.name, HeaderRow: h}}
 		for _, c := range cols {
 			rd.rf.Columns = append(rd.rf.Columns, c.col.Field)
-			if c.col.Field == model.ColIDNumber || c.col.Field == model.ColBirthDate || (c.col.Step != 0 && c.col.Part <= model.PartEnd) {
-				typed = append(typed, c.index)
+		}
+		width := 0
+		for _, c := range cols {
+			width = max(width, c.index+1)
+		}
+		for _, row := range rows {
+			if row.n <= h {
+				continue
 			}
-		}
-		if x := sheetXML(f, sheet); x != nil {
-			rd.numeric = scanNumericCells(x, typed)
-		}
-		n := h
-		for _, cells := range top[h:] {
-			n++
-			if err := rd.row(n, cells); err != nil {
-				_ = rows.Close()
+			// A merged cell's value belongs to every row it covers.
+			cells := make([]string, width)
+			for c := 1; c <= width; c++ {
+				sc, srow := rd.sr.below(c, row.n)
+				src := row.cells
+				if srow != row.n {
+					src, _ = rowAt(rows, srow)
+				}
+				cells[c-1] = model.CleanText(cell(src, sc-1))
+			}
+			if err := rd.row(row.n, cells); err != nil {
 				return nil, err
 			}
-		}
-		for rows.Next() {
-			n++
-			cells, err := rows.Columns(rawValues)
-			if err == nil {
-				err = rd.row(n, cells)
-			} else {
-				err = fmt.Errorf("%w（第%d行：%w）", ErrDamaged, n, err)
-			}
-			if err != nil {
-				_ = rows.Close()
-				return nil, err
-			}
-		}
-		err = rows.Error()
-		if cerr := rows.Close(); err == nil {
-			err = cerr
-		}
-		if errors.Is(err, excelize.ErrMaxRows) {
-			err = fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, excelize.TotalRows)
-		}
-		if err != nil {
-			return nil, err
 		}
 		return rd.rf, nil
 	}
@@ -169,13 +165,12 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 }
 
 type recruitReader struct {
-	today    model.Date
-	date1904 bool
-	cols     []recruitCol
-	numeric  *numericCells
-	seen     map[string]int
-	rf       *RecruitFile
-	count    int
+	today model.Date
+	cols  []recruitCol
+	sr    *sheetReader
+	seen  map[string]int
+	rf    *RecruitFile
+	count int
 }
 
 func (rd *recruitReader) row(n int, cells []string) error {
@@ -208,18 +203,24 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		steps[s] = x
 		return x
 	}
+	var sheetErr error
 	for _, c := range rd.cols {
 		v := cell(cells, c.index)
 		if v == "" {
 			continue
 		}
 		f := c.col.Field
-		numeric, _ := rd.numeric.numeric(n, c.index)
 		date := func() (model.Date, bool) {
-			d, err := parseCellDate(v, numeric, rd.date1904)
-			if err != nil {
-				reject(f, err.Error())
+			col, src := rd.sr.below(c.index+1, n)
+			d, err := cellDate(rd.sr, col, src, v)
+			var de *cellDateError
+			switch {
+			case errors.As(err, &de):
+				reject(f, de.msg)
 				bad[f] = true
+				return model.Date{}, false
+			case err != nil:
+				sheetErr = err
 				return model.Date{}, false
 			}
 			return d, true
@@ -228,7 +229,8 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case f == model.ColName:
 			r.Name = v
 		case f == model.ColIDNumber:
-			if shown, lost := idLostDigits(v, numeric); lost {
+			// cells read as they show: a number shows at most 15 digits
+			if shown, lost := idLostDigits(v, false); lost {
 				reject(f, idStoredAsNumber(shown))
 				bad[f] = true
 				continue
@@ -283,6 +285,9 @@ func (rd *recruitReader) row(n int, cells []string) error {
 				x.Date = d
 			}
 		}
+	}
+	if sheetErr != nil {
+		return sheetErr // a type that could not be read: the sheet, not the cell
 	}
 	// A period is the step's date when no other is given: training ends
 	// on its last day.

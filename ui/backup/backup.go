@@ -249,7 +249,10 @@ func (s *Section) commit(c *bk.Candidate, replaceOther bool) {
 		s.h.SwitchFile(st.Target, st.Commit, func(err error) {
 			c.Close()
 			if err != nil {
-				return // the window has said why and is back on the old file
+				// The window has said why and is back on the old file; the
+				// restored copy, if never renamed into place, goes.
+				st.Discard()
+				return
 			}
 			msg := kit.L("已恢复 {{.When}} 的数据（来自 {{.File}}）。恢复前的数据文件已自动备份：",
 				map[string]any{"When": taken.Local().Format("2006-01-02 15:04"), "File": filepath.Base(source)})

@@ -52,6 +52,9 @@ func askPassphrase(win fyne.Window, then func(passphrase string)) {
 			then(pass.Text)
 		}
 	}, win)
+	// Enter in either field backs up, as in every form of the app.
+	pass.OnSubmitted = func(string) { d.Submit() }
+	again.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 	win.Canvas().Focus(pass)
@@ -76,6 +79,7 @@ func askExistingPassphrase(win fyne.Window, name string, then func(passphrase st
 			then(pass.Text)
 		}
 	}, win)
+	pass.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	win.Canvas().Focus(pass)

@@ -28,11 +28,16 @@ type Env struct {
 	// OpenWindow starts the desktop app on the database at dbPath ("" means
 	// the default location) and returns the exit status when it closes.
 	OpenWindow func(dbPath string) int
+	// OpenWorkspace starts the desktop app on the instructor's workspace
+	// at path (--workspace) and returns the exit status when it closes.
+	OpenWorkspace func(path string) int
 }
 
 const usage = `用法 / usage:
   branchledger [--db PATH]                         打开窗口 / open the window
+  branchledger --workspace PATH                    打开指导员工作台 / open the instructor's workspace
   branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
+                        [--errors OUT.xlsx] [--sheet NAME]... [--use-profile-branch]
   branchledger roster export FILE.xlsx [--db PATH]
   branchledger activity export YEAR FILE.xlsx [--db PATH]
   branchledger check [--year Y] [--db PATH]
@@ -43,6 +48,13 @@ const usage = `用法 / usage:
   branchledger recruit export FILE.xlsx [--db PATH]
   branchledger backup OUT [--db PATH] [--passphrase-file F]
   branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
+  branchledger package export FILE [--db PATH] [--recipient-file KEY | --passphrase-file F]
+  branchledger aggregate key --workspace PATH [--passphrase-file F] [--instructor NAME] [--save-private-key FILE]
+  branchledger aggregate import FILE_OR_DIR... --workspace PATH [--passphrase-file F]
+                          [--package-passphrase-file F] [--as-new | --same-branch]
+  branchledger aggregate orgs import FILE.xlsx --workspace PATH [--dry-run] [--skip-invalid]
+  branchledger aggregate list --workspace PATH
+  branchledger aggregate report OUT.xlsx --workspace PATH
   branchledger verify [--db PATH]
   branchledger demo --members N [--db PATH]
   branchledger version
@@ -58,11 +70,19 @@ func Run(args []string, env Env) int {
 	status := ExitOK
 	switch cmd {
 	case "":
-		var dbPath string
+		var dbPath, wsPath string
 		fs := newFlagSet("branchledger", env)
 		fs.StringVar(&dbPath, "db", "", "数据文件路径 / database file")
+		fs.StringVar(&wsPath, "workspace", "", "指导员工作台文件 / instructor's workspace")
 		if _, err = parse(fs, rest, 0); err == nil {
-			return env.OpenWindow(dbPath)
+			switch {
+			case wsPath != "" && dbPath != "":
+				err = usageError("--db 和 --workspace 只能选一个")
+			case wsPath != "" && env.OpenWorkspace != nil:
+				return env.OpenWorkspace(wsPath)
+			default:
+				return env.OpenWindow(dbPath)
+			}
 		}
 	case "roster":
 		status, err = roster(rest, env)
@@ -78,6 +98,10 @@ func Run(args []string, env Env) int {
 		status, err = backupCmd(rest, env)
 	case "restore":
 		status, err = restoreCmd(rest, env)
+	case "package":
+		status, err = packageCmd(rest, env)
+	case "aggregate":
+		status, err = aggregate(rest, env)
 	case "verify":
 		status, err = verifyCmd(rest, env)
 	case "demo":

@@ -90,13 +90,15 @@ func duesCalc(args []string, env Env) error {
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
+	// A value the command cannot use is said in one line; the usage text is
+	// for a command line that is wrong in itself.
 	c, ok := model.ParseDuesCategory(*cat)
 	if !ok {
-		return usageError("--category %q 不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济、免交 之一", *cat)
+		return fmt.Errorf("--category %q 不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济、免交 之一", *cat)
 	}
 	b, err := model.ParseMoney(*base)
 	if err != nil {
-		return usageError("--base：%v", err)
+		return fmt.Errorf("--base：%w", err)
 	}
 	amount, rule, err := model.MonthlyDues(c, b)
 	if err != nil {

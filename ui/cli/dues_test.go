@@ -22,6 +22,9 @@ func TestDuesCalc(t *testing.T) {
 		{[]string{"--category", "离退休", "--base", "5000.01"}, "50.00"},
 		{[]string{"--category", "学生"}, "0.20"},
 		{[]string{"--category", "农民", "--base", "0.5"}, "0.50"},
+		// full-width digits, as the roster and the forms take them (issue 7 §11)
+		{[]string{"--category", "在职", "--base", "５４００"}, "81.00"},
+		{[]string{"--base", "３０００．０１"}, "30.00"},
 	} {
 		r := run(t, append([]string{"dues", "calc"}, c.args...)...)
 		if r.status != ExitOK || r.stdout != c.want+"\n" || r.stderr == "" {
@@ -40,6 +43,10 @@ func TestDuesCalc(t *testing.T) {
 		r := run(t, append([]string{"dues", "calc"}, c.args...)...)
 		if r.status != ExitFailed || !strings.Contains(r.stderr, c.want) {
 			t.Errorf("%v: %+v, want %q", c.args, r, c.want)
+		}
+		// A value the command cannot use is one line, without the usage.
+		if lines := strings.Count(strings.TrimSpace(r.stderr), "\n") + 1; lines != 1 || strings.Contains(r.stderr, "用法") {
+			t.Errorf("%v: stderr of %d lines, want one:\n%s", c.args, lines, r.stderr)
 		}
 	}
 }

@@ -3,7 +3,10 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
+	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/backup"
 	"branchledger/storage/rosterfile"
@@ -14,6 +17,13 @@ func rosterImport(args []string, env Env) (int, error) {
 	dbPath := fs.String("db", "", "数据文件路径")
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
+	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
+	profileBranch := fs.Bool("use-profile-branch", false, "所在党支部一律填写本支部名称（设置中的支部名称）")
+	var sheets []string
+	fs.Func("sheet", "只导入这个工作表（可重复）", func(s string) error {
+		sheets = append(sheets, s)
+		return nil
+	})
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
@@ -25,15 +35,37 @@ func rosterImport(args []string, env Env) (int, error) {
 	defer store.Close()
 
 	files := rosterfile.New(store)
-	preview, err := files.PreviewImport(pos[0])
+	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: sheets, ProfileBranch: *profileBranch})
 	if err != nil {
 		return 0, err
 	}
-	for _, r := range preview.Rejected {
-		fmt.Fprintf(env.Stdout, "row %d: %s: %s\n", r.Row, r.Field.Label(), r.Reason)
+	for _, want := range sheets {
+		if !slices.ContainsFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want }) {
+			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
+		}
 	}
+	multi := preview.MultiSheet()
+	for _, r := range preview.Rejected {
+		fmt.Fprintln(env.Stdout, r.Line(multi))
+	}
+	if ignored := preview.Ignored(); len(ignored) > 0 {
+		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", strings.Join(ignored, ", "))
+	}
+	importNotes(env, preview)
+
 	rejected := preview.RejectedRows()
 	valid := preview.Accepted()
+	if *errorsOut != "" {
+		if rejected == 0 {
+			fmt.Fprintf(env.Stderr, "没有未通过的行，未生成 %s\n", *errorsOut)
+		} else {
+			n, err := files.WriteRejected(preview, *errorsOut)
+			if err != nil {
+				return 0, err
+			}
+			fmt.Fprintf(env.Stderr, "已将 %d 行未通过的行写入 %s：改正标红的单元格（原因见“错误原因”列）后可直接重新导入\n", n, *errorsOut)
+		}
+	}
 	if rejected > 0 && !*skipInvalid {
 		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
@@ -42,7 +74,7 @@ func rosterImport(args []string, env Env) (int, error) {
 	if *dryRun {
 		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 人，更新 %d 人，%d 人无变化；未写入\n",
 			len(preview.Plan.Add), len(preview.Plan.Update), preview.Plan.Unchanged)
-	} else {
+	} else if valid > 0 {
 		added, updated, err := files.CommitImport(preview)
 		if err != nil {
 			return 0, err
@@ -50,7 +82,45 @@ func rosterImport(args []string, env Env) (int, error) {
 		fmt.Fprintf(env.Stderr, "新增 %d 人，更新 %d 人，%d 人无变化（%s）\n", added, updated, preview.Plan.Unchanged, store.Path())
 	}
 	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", valid, rejected)
+	if valid == 0 && rejected > 0 {
+		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何人")
+		return ExitRejected, nil
+	}
 	return ExitOK, nil
+}
+
+// importNotes tells, on stderr, what the import worked out or chose without
+// refusing anything: sheets left out, sheet names taken for 所在党支部,
+// branch names other than the profile's, fields worked out, ID numbers
+// upgraded.
+func importNotes(env Env, p model.ImportPreview) {
+	multi := p.MultiSheet()
+	for _, s := range p.Sheets {
+		switch {
+		case !s.Included && s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”是隐藏的，没有导入（需要时加 --sheet %s）\n", s.Name, s.Name)
+		case !s.Included:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有导入\n", s.Name)
+		case s.BranchFromName:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部\n", s.Name)
+		}
+	}
+	for _, n := range p.Notes {
+		where := ""
+		switch {
+		case n.Row > 0 && multi:
+			where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
+		case n.Row > 0:
+			where = fmt.Sprintf("第%d行：", n.Row)
+		case multi:
+			where = fmt.Sprintf("工作表“%s”：", n.Sheet)
+		}
+		fmt.Fprintf(env.Stderr, "提示：%s%s\n", where, n.Message)
+	}
+	if p.OtherBranches > 0 && !p.Choice.ProfileBranch {
+		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部（%s）与本支部名称“%s”不同；如应一律填写本支部名称，加 --use-profile-branch\n",
+			p.OtherBranches, strings.Join(p.OtherNames, "、"), p.ProfileBranch)
+	}
 }
 
 func rosterExport(args []string, env Env) error {

@@ -15,7 +15,8 @@ type FormDialog struct {
 	Form *Form
 }
 
-// ShowForm shows form with body in a dialog titled title (Chinese). Unless
+// ShowForm shows form with body in a dialog titled title (a Chinese message,
+// translated here, or a title already put together in the UI language). Unless
 // set, the form's OnCancel closes the dialog and its Ask is Confirm on win;
 // OnSubmit should call Hide when saved. size is the size wanted, kept inside
 // the window.
@@ -28,7 +29,7 @@ func ShowForm(win fyne.Window, title string, form *Form, body fyne.CanvasObject,
 func ShowFormUnscrolled(win fyne.Window, title string, form *Form, body fyne.CanvasObject, size fyne.Size) *FormDialog {
 	d := &FormDialog{Form: form}
 	content := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), form.Buttons()), nil, nil, body)
-	d.dlg = dialog.NewCustomWithoutButtons(L(title), content, win)
+	d.dlg = dialog.NewCustomWithoutButtons(shown(title), content, win)
 	if form.OnCancel == nil {
 		form.OnCancel = d.Hide
 	}
@@ -90,11 +91,11 @@ func Confirm(win fyne.Window, title, message, yes string, onYes func()) dialog.D
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	ok := widget.NewButton(L(yes), func() { d.Hide(); onYes() })
+	ok := widget.NewButton(shown(yes), func() { d.Hide(); onYes() })
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(L("取消"), func() { d.Hide() })
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, ok)), nil, nil, msg)
-	d = dialog.NewCustomWithoutButtons(L(title), body, win)
+	d = dialog.NewCustomWithoutButtons(shown(title), body, win)
 	d.Resize(fitIn(win, fyne.NewSize(480, 0)))
 	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
 		switch ev.Name {
@@ -118,7 +119,7 @@ func Inform(win fyne.Window, title, message string) dialog.Dialog {
 	ok := widget.NewButton(L("确定"), func() { d.Hide() })
 	ok.Importance = widget.HighImportance
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, ok), nil, nil, msg)
-	d = dialog.NewCustomWithoutButtons(L(title), body, win)
+	d = dialog.NewCustomWithoutButtons(shown(title), body, win)
 	d.Resize(fitIn(win, fyne.NewSize(480, 0)))
 	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter || ev.Name == fyne.KeyEscape {

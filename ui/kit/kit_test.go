@@ -311,3 +311,32 @@ func TestFormDialogStartsInTheFirstFieldAndEscClosesIt(t *testing.T) {
 		t.Error("Esc did not close the dialog")
 	}
 }
+
+func TestWheelOverAListInThePageScrollsTheListFirst(t *testing.T) {
+	test.NewTempApp(t)
+	items := make([]string, 40)
+	list := widget.NewList(func() int { return len(items) },
+		func() fyne.CanvasObject { return widget.NewLabel("一行") },
+		func(widget.ListItemID, fyne.CanvasObject) {})
+	box := container.NewVBox(widget.NewLabel("上面"), container.NewGridWrap(fyne.NewSize(300, 150), list))
+	for range 20 {
+		box.Add(NewEntry())
+	}
+	s := NewScroll(box)
+	w := test.NewTempWindow(t, s)
+	w.Resize(fyne.NewSize(400, 300))
+	// test.Scroll leaves the event's position out; the driver sets it.
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(list).AddXY(20, 20)
+	notch := func() {
+		s.wheel.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{AbsolutePosition: pos}, Scrolled: fyne.Delta{DY: -25}})
+	}
+	notch()
+	if list.GetScrollOffset() == 0 || s.Inner().Offset.Y != 0 {
+		t.Errorf("over the list: list moved %.0f, page %.0f; want the list only", list.GetScrollOffset(), s.Inner().Offset.Y)
+	}
+	list.ScrollToBottom()
+	notch()
+	if s.Inner().Offset.Y == 0 {
+		t.Error("a list at its end keeps the wheel from the page")
+	}
+}

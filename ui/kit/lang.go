@@ -1,8 +1,35 @@
 package kit
 
-import "fyne.io/fyne/v2/lang"
+import (
+	"sync"
+
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/assets"
+)
 
 // L translates a Chinese UI string (the message ID is the Chinese text) with
 // optional template data, as lang.L does. The string test of this package
 // finds the literals passed to it.
 func L(zh string, data ...any) string { return lang.L(zh, data...) }
+
+// known are the message IDs of the translation files.
+var known = sync.OnceValue(func() map[string]bool {
+	m, _ := assets.MessageMap("zh")
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+})
+
+// shown is a dialog's title or button text in the UI language: translated
+// when it is a message of the translation files (a Chinese literal such as
+// "登记变动"), shown as given when the caller has put it together already
+// (a translated phrase and a name), without lang.L logging a miss.
+func shown(s string) string {
+	if known()[s] {
+		return lang.L(s)
+	}
+	return s
+}

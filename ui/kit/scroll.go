@@ -21,9 +21,9 @@ import (
 // scrolling, so clicks, hovering, dragging and the keyboard reach the inputs
 // below as before. It also evens out the speed: Fyne moves 25 px a notch,
 // about a line; here a notch moves three lines, as Windows does by default,
-// and one fast flick at most a page. Content should not hold lists or tables
-// of its own (they would no longer get the wheel); a multi-line entry keeps
-// its scroll bar.
+// and one fast flick at most a page. A list in the page (the backups in 设置)
+// still scrolls under the pointer until it reaches its end, then the page
+// goes on; a multi-line entry keeps its scroll bar.
 type Scroll struct {
 	widget.BaseWidget
 	inner *container.Scroll
@@ -37,7 +37,7 @@ func NewScroll(content fyne.CanvasObject) *Scroll {
 	strut := canvas.NewRectangle(color.Transparent)
 	strut.SetMinSize(fyne.NewSize(theme.ScrollBarSize()+theme.Padding(), 0))
 	s := &Scroll{inner: container.NewVScroll(container.NewBorder(nil, nil, nil, strut, content))}
-	s.wheel = &wheel{target: s.inner}
+	s.wheel = &wheel{target: s.inner, content: content}
 	s.wheel.ExtendBaseWidget(s.wheel)
 	s.ExtendBaseWidget(s)
 	return s
@@ -57,7 +57,8 @@ func (s *Scroll) ScrollToTop() { s.inner.ScrollToTop() }
 // wheel is the layer that passes wheel events to the page.
 type wheel struct {
 	widget.BaseWidget
-	target *container.Scroll
+	target  *container.Scroll
+	content fyne.CanvasObject
 }
 
 func (w *wheel) CreateRenderer() fyne.WidgetRenderer {
@@ -76,11 +77,44 @@ func driverNotch() float32 {
 // wheelLines is how many lines of text one notch scrolls.
 const wheelLines = 3
 
-// Scrolled moves the page by three lines a notch, at most a page at once.
+// Scrolled moves a list under the pointer while it can move, else the page
+// by three lines a notch, at most a page at once.
 func (w *wheel) Scrolled(ev *fyne.ScrollEvent) {
+	if l := listAt(w.content, ev.AbsolutePosition); l != nil && ev.Scrolled.DY != 0 {
+		before := l.GetScrollOffset()
+		l.ScrollToOffset(before - ev.Scrolled.DY)
+		if l.GetScrollOffset() != before {
+			return
+		}
+	}
 	line := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
 	dy := ev.Scrolled.DY / driverNotch() * wheelLines * line
 	page := max(w.target.Size().Height-line, line)
 	dy = max(-page, min(page, dy))
 	w.target.Scrolled(&fyne.ScrollEvent{PointEvent: ev.PointEvent, Scrolled: fyne.Delta{DX: ev.Scrolled.DX, DY: dy}})
+}
+
+// listAt finds the list under the absolute position pos among o and what it
+// holds (containers and cards), or nil.
+func listAt(o fyne.CanvasObject, pos fyne.Position) *widget.List {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	switch w := o.(type) {
+	case *widget.List:
+		at := fyne.CurrentApp().Driver().AbsolutePositionForObject(w)
+		size := w.Size()
+		if pos.X >= at.X && pos.Y >= at.Y && pos.X < at.X+size.Width && pos.Y < at.Y+size.Height {
+			return w
+		}
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			if l := listAt(c, pos); l != nil {
+				return l
+			}
+		}
+	case *widget.Card:
+		return listAt(w.Content, pos)
+	}
+	return nil
 }

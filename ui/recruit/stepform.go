@@ -405,7 +405,15 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 				})
 			})
 		})
-		if step == model.StepApplication || len(cur.Attachments) > 0 {
+		switch step {
+		case model.StepAdmission, model.StepApproval, model.StepFullMeeting, model.StepFullApproval:
+			if r.MemberID != 0 {
+				remove.Disable() // the roster rests on it (see storage)
+			}
+		case model.StepApplication:
+			remove.Disable()
+		}
+		if len(cur.Attachments) > 0 {
 			remove.Disable()
 		}
 		body.Add(container.NewHBox(remove))

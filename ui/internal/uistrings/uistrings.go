@@ -98,7 +98,11 @@ func Literals(t testing.TB, sp Spec) []string {
 					if id, ok := at.Elt.(*ast.Ident); ok && columns[id.Name] {
 						for _, e := range n.Elts {
 							if c, ok := e.(*ast.CompositeLit); ok && len(c.Elts) > 0 {
-								lit(c.Elts[0])
+								if kv, ok := c.Elts[0].(*ast.KeyValueExpr); ok {
+									lit(kv.Value) // {title: "…", …}
+								} else {
+									lit(c.Elts[0])
+								}
 							}
 						}
 					}

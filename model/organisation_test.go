@@ -1,0 +1,166 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// GB 32100-2015 check characters: codes published by registration
+// authorities, and the same codes with one character changed.
+func TestCheckCreditCode(t *testing.T) {
+	for _, c := range []struct {
+		name, code string
+		ok         bool
+	}{
+		{"published_example", "91350100M000100Y43", true},
+		{"made_up_code", "91110108MA01XK4W50", false},
+		{"one_digit_changed", "91350100M000100Y44", false},
+		{"17_chars", "91350100M000100Y4", false},
+		{"letter_I_not_allowed", "91350100I000100Y43", false},
+		{"lower_case_not_normalised", "91350100m000100y43", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			msg := CheckCreditCode(c.code)
+			if (msg == "") != c.ok {
+				t.Errorf("CheckCreditCode(%q) = %q, want ok=%v", c.code, msg, c.ok)
+			}
+		})
+	}
+	// The check character is what the weights make of the first 17.
+	for _, code := range []string{"91350100M000100Y4", "12100000400000624", "52110000500000000"} {
+		sum := 0
+		for i := 0; i < 17; i++ {
+			sum += strings.IndexByte(creditCodeChars, code[i]) * creditCodeWeights[i]
+		}
+		full := code + string(creditCodeChars[(31-sum%31)%31])
+		if msg := CheckCreditCode(full); msg != "" {
+			t.Errorf("%s: %s", full, msg)
+		}
+	}
+}
+
+func TestOrganisationSetTextAndValidate(t *testing.T) {
+	var o Organisation
+	for f, v := range map[Field]string{
+		OrgFieldName: " 兰州恒信商贸有限公司 ", OrgFieldCreditCode: "91350100m000100y43", OrgFieldType: "民营企业",
+		OrgFieldScale: "规模以上", OrgFieldStaff: "120人", OrgFieldFullMembers: "2", OrgFieldCoverage: "联建", OrgFieldWork: "",
+	} {
+		if err := o.SetText(f, v); err != nil {
+			t.Fatalf("%s %q: %v", f, v, err)
+		}
+	}
+	if o.Name != "兰州恒信商贸有限公司" || o.Type != OrgEnterprise || o.Scale != ScaleAbove || o.Staff != 120 ||
+		o.Coverage != CoveredJoint || o.CreditCode != "91350100M000100Y43" {
+		t.Errorf("%+v", o)
+	}
+	if errs := o.Validate(BranchWorkRules2018); len(errs) != 0 {
+		t.Errorf("valid line refused: %v", errs)
+	}
+	if err := o.SetText(OrgFieldType, "政府机关"); err == nil || err.Field != OrgFieldType {
+		t.Errorf("机关 accepted as a type: %v", err)
+	}
+	for _, c := range []struct {
+		name  string
+		edit  func(o *Organisation)
+		field Field
+	}{
+		{"no_name", func(o *Organisation) { o.Name = "" }, OrgFieldName},
+		{"bad_code", func(o *Organisation) { o.CreditCode = "91350100M000100Y44" }, OrgFieldCreditCode},
+		{"social_with_scale", func(o *Organisation) { o.Type = OrgSocial }, OrgFieldScale},
+		{"uncovered_without_reason", func(o *Organisation) { o.Coverage = NotCovered }, OrgFieldReason},
+		{"no_members_but_members", func(o *Organisation) { o.Coverage, o.Reason = NotCovered, ReasonNoMembers }, OrgFieldReason},
+		{"work_on_covered", func(o *Organisation) { o.Work = WorkUnion }, OrgFieldWork},
+		{"no_coverage", func(o *Organisation) { o.Coverage = "" }, OrgFieldCoverage},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			x := o
+			c.edit(&x)
+			errs := x.Validate(BranchWorkRules2018)
+			if len(errs) != 1 || errs[0].Field != c.field {
+				t.Errorf("got %v, want one message on %s", errs, c.field.Label())
+			}
+		})
+	}
+}
+
+func TestComputeCoverage(t *testing.T) {
+	orgs := []Organisation{
+		{ID: 1, Type: OrgEnterprise, Scale: ScaleAbove, Staff: 300, Coverage: CoveredOwn},
+		{ID: 2, Type: OrgEnterprise, Scale: ScaleBelow, Staff: 20, Coverage: CoveredJoint},
+		{ID: 3, Type: OrgEnterprise, Scale: ScaleBelow, Staff: 60, Coverage: CoveredJoint},
+		{ID: 4, Type: OrgEnterprise, Scale: ScaleAbove, Staff: 80, Coverage: NotCovered, Reason: ReasonTooFew, Work: WorkInstructor, FullMembers: 1},
+		{ID: 5, Type: OrgEnterprise, Scale: ScaleBelow, Staff: 8, Coverage: NotCovered, Reason: ReasonNoMembers},
+		{ID: 6, Type: OrgSocial, Staff: 12, Coverage: CoveredOwn},
+		{ID: 7, Type: OrgSocial, Staff: 5, Coverage: NotCovered, Reason: ReasonEligible, FullMembers: 3, Work: WorkUnion},
+	}
+	for _, c := range []struct {
+		rules                    CoverageRules
+		entOrganised, entOwn     string
+		entWork, socOrganised    string
+		totalInScope, outOfScope int
+	}{
+		{CoverageAllListed, "60.0%", "20.0%", "50.0%", "50.0%", 7, 0},
+		{CoverageAboveScale, "50.0%", "50.0%", "100.0%", "50.0%", 4, 3},
+		{CoverageStaff50, "66.7%", "33.3%", "100.0%", "50.0%", 5, 2},
+	} {
+		t.Run(c.rules.ID, func(t *testing.T) {
+			rep := ComputeCoverage(orgs, c.rules, BranchWorkRules2018)
+			ent, soc := rep.Types[0], rep.Types[1]
+			if ent.Type != OrgEnterprise || soc.Type != OrgSocial {
+				t.Fatalf("types %v %v", ent.Type, soc.Type)
+			}
+			got := []string{ent.Organised().String(), ent.OwnRate().String(), ent.WorkRate().String(), soc.Organised().String()}
+			want := []string{c.entOrganised, c.entOwn, c.entWork, c.socOrganised}
+			for i := range got {
+				if got[i] != want[i] {
+					t.Errorf("figure %d = %s, want %s (%+v)", i, got[i], want[i], rep)
+				}
+			}
+			if rep.Total.InScope != c.totalInScope || rep.OutOfScope != c.outOfScope {
+				t.Errorf("in scope %d, out %d", rep.Total.InScope, rep.OutOfScope)
+			}
+		})
+	}
+	if (Ratio{0, 0}).String() != "—" || (Ratio{2, 3}).String() != "66.7%" || (Ratio{1, 8}).String() != "12.5%" {
+		t.Error("Ratio formatting")
+	}
+}
+
+// RULES.md §1: ≥3 full members → own branch; a joint branch covers ≤5 units.
+func TestCheckOrganisations(t *testing.T) {
+	orgs := []Organisation{
+		{ID: 1, Name: "甲公司", Coverage: CoveredJoint, FullMembers: 3},
+		{ID: 2, Name: "乙公司", Coverage: CoveredJoint, FullMembers: 2},
+		{ID: 3, Name: "丙协会", Coverage: NotCovered, Reason: ReasonTooFew, FullMembers: 4},
+		{ID: 4, Name: "丁公司", Coverage: NotCovered, Reason: ReasonNoMembers},
+		{ID: 5, Name: "戊公司", Coverage: CoveredOwn, FullMembers: 9},
+	}
+	fs := CheckOrganisations(orgs, map[int64]int{1: 2, 2: 6}, BranchWorkRules2018)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Severity.String()+" "+f.Message[:strings.Index(f.Message, " ")])
+	}
+	want := []string{"提醒 甲公司", "提醒 乙公司", "严重 丙协会"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findings %q, want %q", got, want)
+	}
+	if !strings.Contains(fs[0].Message, "已有正式党员3名") || !strings.Contains(fs[1].Message, "覆盖6个单位") {
+		t.Errorf("messages: %v", fs)
+	}
+}
+
+func TestSnapshotStale(t *testing.T) {
+	today := NewDate(2026, 11, 30)
+	for _, c := range []struct {
+		taken Date
+		stale bool
+	}{
+		{NewDate(2026, 8, 30), false},
+		{NewDate(2026, 8, 29), true},
+		{NewDate(2026, 11, 30), false},
+	} {
+		if SnapshotStale(c.taken, today) != c.stale {
+			t.Errorf("%s stale = %v", c.taken, !c.stale)
+		}
+	}
+}

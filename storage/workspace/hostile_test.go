@@ -1,0 +1,220 @@
+package workspace
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"github.com/glebarez/sqlite"
+
+	"branchledger/storage/datapkg"
+)
+
+// entry is one file of a hand-made package zip.
+type entry struct {
+	name string
+	data []byte
+}
+
+// zipOf makes a zip of entries, stored or deflated.
+func zipOf(t *testing.T, es ...entry) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, e := range es {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write(e.data)
+	}
+	zw.Close()
+	return b.Bytes()
+}
+
+// sealTo encrypts data to the instructor's key, as a branch would.
+func sealTo(t *testing.T, k datapkg.PublicKey, data []byte) []byte {
+	t.Helper()
+	r, _ := k.AgeRecipient()
+	var b bytes.Buffer
+	enc, err := age.Encrypt(&b, r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc.Write(data)
+	enc.Close()
+	return b.Bytes()
+}
+
+// unpack reads a plain package's manifest and database.
+func unpack(t *testing.T, file string) (map[string]any, []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var manifest map[string]any
+	var db []byte
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		switch f.Name {
+		case "manifest.json":
+			json.Unmarshal(data, &manifest)
+		case "branchledger.db":
+			db = data
+		}
+	}
+	return manifest, db
+}
+
+// repin sets the manifest's size and digest of db.
+func repin(m map[string]any, db []byte) []byte {
+	sum := sha256.Sum256(db)
+	d := m["database"].(map[string]any)
+	d["size"], d["sha256"] = len(db), hex.EncodeToString(sum[:])
+	out, _ := json.Marshal(m)
+	return out
+}
+
+// withSQL returns db changed by statements, run on a copy in dir.
+func withSQL(t *testing.T, dir string, db []byte, statements ...string) []byte {
+	t.Helper()
+	f := filepath.Join(dir, "changed.db")
+	os.Remove(f)
+	os.WriteFile(f, db, 0o600)
+	c, err := sql.Open(sqlite.DriverName, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range statements {
+		if _, err := c.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+	c.Close()
+	out, _ := os.ReadFile(f)
+	return out
+}
+
+// Every hostile package of the issue is refused with one line naming the
+// file, and the workspace is the same row for row afterwards.
+func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 8, 11, "兰州恒信商贸有限公司", day)
+	defer s.Close()
+	good := filepath.Join(dir, "good.blpkg")
+	pack(t, s, key, good)
+	if r := w.Import(good, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r)
+	}
+	if _, err := w.SaveOrg(orgFixture("兰州恒信商贸有限公司")); err != nil {
+		t.Fatal(err)
+	}
+
+	// The raw material: a plain package of a later snapshot of the branch.
+	later := storageAt(t, s, day, 18)
+	plain := filepath.Join(dir, "plain.blpkg")
+	if _, err := datapkg.Write(later, plain, datapkg.Protection{}, "0.1.0"); err != nil {
+		t.Fatal(err)
+	}
+	manifest, db := unpack(t, plain)
+	mj := repin(manifest, db)
+	sealed, _ := os.ReadFile(good)
+	other, _ := age.GenerateX25519Identity()
+
+	bomb := bytes.Repeat([]byte{0}, 64<<20)
+	bombManifest := map[string]any{}
+	json.Unmarshal(mj, &bombManifest)
+	newerFormat := map[string]any{}
+	json.Unmarshal(mj, &newerFormat)
+	newerFormat["format"] = 9
+	newerSchema := map[string]any{}
+	json.Unmarshal(mj, &newerSchema)
+	newerSchema["schema_version"] = 999
+	otherKey := func() []byte {
+		var b bytes.Buffer
+		enc, _ := age.Encrypt(&b, other.Recipient())
+		enc.Write(zipOf(t, entry{"manifest.json", mj}, entry{"branchledger.db", db}))
+		enc.Close()
+		return b.Bytes()
+	}()
+	passphrase := func() []byte {
+		r, _ := age.NewScryptRecipient("另一个密码123")
+		r.SetWorkFactor(10)
+		var b bytes.Buffer
+		enc, _ := age.Encrypt(&b, r)
+		enc.Write(zipOf(t, entry{"manifest.json", mj}, entry{"branchledger.db", db}))
+		enc.Close()
+		return b.Bytes()
+	}()
+	changedDB := func(statements ...string) []byte {
+		d := withSQL(t, dir, db, statements...)
+		return sealTo(t, key, zipOf(t, entry{"manifest.json", repin(manifest, d)}, entry{"branchledger.db", d}))
+	}
+
+	for _, c := range []struct {
+		name string
+		data []byte
+		o    ImportOptions
+		want string
+	}{
+		{"truncated", sealed[:len(sealed)/2], ImportOptions{}, "不完整"},
+		{"cut_after_header", sealed[:200], ImportOptions{}, "不完整"},
+		{"wrong_key", otherKey, ImportOptions{}, "没有能打开它的私钥"},
+		{"wrong_passphrase", passphrase, ImportOptions{Passphrase: "猜错的密码000"}, "密码不对"},
+		{"no_passphrase", passphrase, ImportOptions{}, "设有密码"},
+		{"checksum", sealTo(t, key, zipOf(t, entry{"manifest.json", mj}, entry{"branchledger.db", append(bytes.Clone(db[:len(db)-1]), db[len(db)-1]^1)})), ImportOptions{}, "与清单不符"},
+		{"newer_format", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(newerFormat))}, entry{"branchledger.db", db})), ImportOptions{}, "更新版本"},
+		{"newer_schema", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(newerSchema))}, entry{"branchledger.db", db})), ImportOptions{}, "更新版本"},
+		{"not_a_package", []byte(strings.Repeat("这是一份会议纪要。\n", 200)), ImportOptions{}, "不是支部台账的数据包"},
+		{"a_workbook", zipOf(t, entry{"[Content_Types].xml", []byte("<Types/>")}, entry{"xl/workbook.xml", []byte("<workbook/>")}), ImportOptions{}, "不是支部台账的数据包"},
+		{"zip_bomb", sealTo(t, key, zipOf(t, entry{"manifest.json", repin(bombManifest, bomb)}, entry{"branchledger.db", bomb})), ImportOptions{}, "压缩炸弹"},
+		{"dot_dot_entry", sealTo(t, key, zipOf(t, entry{"manifest.json", mj}, entry{"../../branchledger.db", db})), ImportOptions{}, "不安全的文件名"},
+		{"absolute_entry", sealTo(t, key, zipOf(t, entry{"manifest.json", mj}, entry{"/etc/branchledger.db", db})), ImportOptions{}, "不安全的文件名"},
+		{"extra_entry", sealTo(t, key, zipOf(t, entry{"manifest.json", mj}, entry{"branchledger.db", db}, entry{"run.bat", []byte("calc")})), ImportOptions{}, "多出了文件"},
+		{"extra_table", changedDB("CREATE TABLE notes (x TEXT)"), ImportOptions{}, "多了表 notes"},
+		{"trigger", changedDB("CREATE TRIGGER members_phone AFTER INSERT ON members BEGIN UPDATE members SET phone = '110'; END"), ImportOptions{}, "多了触发器 members_phone"},
+		{"view", changedDB("CREATE VIEW member_list AS SELECT name FROM members"), ImportOptions{}, "多了视图 member_list"},
+		{"changed_table", changedDB("ALTER TABLE members ADD COLUMN salary INTEGER"), ImportOptions{}, "表 members 的定义不同"},
+		{"not_this_apps_db", changedDB("PRAGMA application_id = 42"), ImportOptions{}, "不是支部台账的数据文件"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			file := filepath.Join(dir, c.name+datapkg.Ext)
+			if err := os.WriteFile(file, c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := dump(t, w)
+			r := w.Import(file, c.o)
+			if r.Outcome != Refused || r.Err == nil {
+				t.Fatalf("not refused: %+v", r)
+			}
+			msg := r.Err.Error()
+			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.Contains(msg, "\n") {
+				t.Errorf("refusal %q; want one line with %q naming the file", msg, c.want)
+			}
+			if dump(t, w) != before {
+				t.Error("the workspace changed")
+			}
+		})
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}

@@ -1,0 +1,547 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+)
+
+// Outcome is what importing one package did.
+type Outcome string
+
+// The outcomes, as `aggregate import` prints them.
+const (
+	Imported  Outcome = "imported"  // a branch new to the workspace
+	Replaced  Outcome = "replaced"  // a newer snapshot of a branch held
+	Unchanged Outcome = "unchanged" // the very snapshot held already
+	Refused   Outcome = "refused"   // nothing written; Err says why
+	// HeldBack: the package claims a branch the workspace holds but looks
+	// like another branch (a data file copied to start a second one).
+	// Nothing is written; ImportOptions.AsNew or SameBranch decides.
+	HeldBack Outcome = "held"
+)
+
+// Result is the line of one package in an import.
+type Result struct {
+	File     string
+	Outcome  Outcome
+	BranchID int64  // the branch imported, replaced or unchanged
+	Branch   string // its organisation and branch names
+	// Taken is the snapshot's time (zero when the package was not read).
+	Taken time.Time
+	// Err is the refusal or the reason for holding back: one Chinese
+	// sentence naming the file.
+	Err error
+}
+
+// Line is the result as one line in Chinese, for the window's list.
+func (r Result) Line() string {
+	switch r.Outcome {
+	case Imported:
+		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + "）"
+	case Replaced:
+		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + "）"
+	case Unchanged:
+		return "无变化：" + r.Branch + "（同一快照已导入）"
+	case HeldBack:
+		return "暂不导入：" + r.Err.Error()
+	}
+	return "未导入：" + r.Err.Error()
+}
+
+// ImportOptions are what an import may need besides the workspace's key.
+type ImportOptions struct {
+	// Passphrase opens packages protected with a passphrase instead of the
+	// instructor's key.
+	Passphrase string
+	// AsNew imports a held-back package as a branch of its own;
+	// SameBranch imports it as the newer snapshot of the branch it claims
+	// to be. At most one of them.
+	AsNew, SameBranch bool
+	// TempDir is where packages are unpacked; "" is the system's.
+	TempDir string
+}
+
+// Errors of an import, each wrapped in a sentence naming the file.
+var (
+	ErrOlder       = errors.New("比工作台中已有的快照旧，没有导入")
+	ErrConflict    = errors.New("与工作台中同一时间的快照内容不同，没有导入")
+	ErrLooksCopied = errors.New("数据包的支部标识与工作台中的一个支部相同，但单位或党员不同：可能是复制数据文件新建的另一个支部")
+)
+
+// Import reads the package at path and brings its branch into the
+// workspace in one transaction, or refuses it and changes nothing.
+func (w *Workspace) Import(path string, o ImportOptions) Result {
+	l := w.load(path, o)
+	defer l.close()
+	return w.apply(l, o)
+}
+
+// loaded is a package read and worked out, not yet compared with the
+// workspace: the part of an import that can run beside others.
+type loaded struct {
+	r    Result
+	pkg  *datapkg.Package
+	snap *snapshot
+}
+
+func (l *loaded) close() {
+	if l.pkg != nil {
+		l.pkg.Close()
+	}
+}
+
+// load opens and checks the package and reads its branch; a refusal is
+// in l.r.
+func (w *Workspace) load(path string, o ImportOptions) *loaded {
+	l := &loaded{r: Result{File: path, Outcome: Refused}}
+	if o.AsNew && o.SameBranch {
+		l.r.Err = errors.New("“作为新支部导入”和“按同一支部更新”只能选一个")
+		return l
+	}
+	pkg, err := datapkg.Open(path, datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir})
+	if err != nil {
+		if errors.Is(err, datapkg.ErrNoKey) && !w.Unlocked() {
+			if has, _ := w.HasKey(); has {
+				err = fmt.Errorf("%w：%s", ErrLockedKey, path)
+			}
+		}
+		l.r.Err = err
+		return l
+	}
+	l.pkg = pkg
+	m := pkg.Manifest
+	l.r.Taken, l.r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
+	if l.snap, err = readSnapshot(pkg); err != nil {
+		l.r.Err = err
+	}
+	return l
+}
+
+// apply compares a loaded package with the branches held and writes it in
+// one transaction, or refuses it.
+func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
+	r := l.r
+	if l.pkg == nil {
+		return r
+	}
+	m := l.pkg.Manifest
+	held, err := w.heldWith(m.BranchUUID)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	for _, h := range held {
+		// The very package again (a drive imported twice). The same data
+		// with a later time is a newer snapshot: its figures move on.
+		if h.sha == m.Database.SHA256 && h.taken.Equal(m.SnapshotAt) {
+			r.Outcome, r.BranchID, r.Branch, r.Err = Unchanged, h.id, branchLabel(h.org, h.branch), nil
+			return r
+		}
+	}
+	if r.Err != nil {
+		return r
+	}
+	target, err := w.choose(held, l.snap, r.File, o)
+	if err != nil {
+		r.Err = err
+		if errors.Is(err, ErrLooksCopied) {
+			r.Outcome = HeldBack
+		}
+		return r
+	}
+	id, err := w.store(target, l.snap, filepath.Base(r.File))
+	if err != nil {
+		r.Err = fmt.Errorf("导入数据包 %s 失败，工作台没有改动：%w", r.File, err)
+		return r
+	}
+	r.Outcome, r.BranchID = Imported, id
+	if target != nil {
+		r.Outcome = Replaced
+	}
+	return r
+}
+
+// heldBranch is a branch the workspace holds, as an import compares it.
+type heldBranch struct {
+	id          int64
+	org, branch string
+	taken       time.Time
+	sha         string
+}
+
+func (w *Workspace) heldWith(uuid string) ([]heldBranch, error) {
+	rows, err := w.sql.Query("SELECT id, org_name, branch_name, snapshot_at, db_sha256 FROM branches WHERE uuid = ? ORDER BY id", uuid)
+	if err != nil {
+		return nil, fmt.Errorf("读取工作台失败：%w", err)
+	}
+	defer rows.Close()
+	var out []heldBranch
+	for rows.Next() {
+		var h heldBranch
+		var at string
+		if err := rows.Scan(&h.id, &h.org, &h.branch, &at, &h.sha); err != nil {
+			return nil, err
+		}
+		h.taken = parseStamp(at)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// choose decides which held branch the snapshot replaces: nil for a new
+// branch. A held branch of the same identity is the one unless the package
+// looks like another branch (see likeness); then the package is held back
+// unless o says how to treat it. An older snapshot than the one held is
+// refused.
+func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o ImportOptions) (*heldBranch, error) {
+	if len(held) == 0 {
+		return nil, nil
+	}
+	var best *heldBranch
+	var bestShare float64
+	var why []string
+	for i := range held {
+		h := &held[i]
+		share, reasons, err := w.likeness(h, snap)
+		if err != nil {
+			return nil, err
+		}
+		if len(reasons) == 0 && (best == nil || share > bestShare) {
+			best, bestShare = h, share
+		}
+		why = append(why, reasons...)
+	}
+	switch {
+	case best != nil:
+	case o.AsNew:
+		return nil, nil
+	case o.SameBranch:
+		best = &held[len(held)-1]
+	default:
+		return nil, fmt.Errorf("%w：%s（%s）。如确是另一个支部，请选择“作为新支部导入”", ErrLooksCopied, path, strings.Join(why, "；"))
+	}
+	switch at := snap.manifest.SnapshotAt; {
+	case at.Before(best.taken):
+		return nil, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
+			at.Local().Format("2006-01-02 15:04"), best.taken.Local().Format("2006-01-02 15:04"))
+	case at.Equal(best.taken):
+		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
+	}
+	return best, nil
+}
+
+// likeness compares a package with a held branch of the same identity. A
+// data file copied to start a second branch keeps the first one's identity,
+// then gets another organisation's name and, sooner or later, another
+// roster: reasons lists what gives it away (the organisation's name
+// changed; fewer than half of the held branch's members on the roster are
+// on the package's). share is the part of the held roster the package
+// shares, to pick the closest of several held branches.
+func (w *Workspace) likeness(h *heldBranch, snap *snapshot) (share float64, reasons []string, err error) {
+	if norm(h.org) != norm(snap.profile.OrgName) && norm(h.org) != "" {
+		reasons = append(reasons, fmt.Sprintf("单位名称由“%s”变为“%s”", h.org, snap.profile.OrgName))
+	}
+	rows, err := w.sql.Query("SELECT id_number FROM branch_members WHERE branch_id = ? AND on_roster = 1", h.id)
+	if err != nil {
+		return 0, nil, fmt.Errorf("读取工作台失败：%w", err)
+	}
+	defer rows.Close()
+	have := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return 0, nil, err
+		}
+		have[id] = true
+	}
+	if err := rows.Err(); err != nil {
+		return 0, nil, err
+	}
+	same := 0
+	for i := range snap.members {
+		if m := &snap.members[i]; m.OnRoster && have[m.IDNumber] {
+			same++
+		}
+	}
+	if len(have) == 0 {
+		return 1, reasons, nil
+	}
+	share = float64(same) / float64(len(have))
+	if len(have) >= model.BranchWorkRules2018.MinFullMembersOwnBranch && 2*same < len(have) {
+		reasons = append(reasons, fmt.Sprintf("工作台中该支部在册党员%d名，数据包中只有%d名相同", len(have), same))
+	}
+	return share, reasons, nil
+}
+
+// norm is a name compared without spaces.
+func norm(s string) string { return strings.Join(strings.Fields(s), "") }
+
+// branchLabel names a branch in result lines.
+func branchLabel(org, branch string) string {
+	switch {
+	case branch == "" && org == "":
+		return "（未填写名称的支部）"
+	case branch == "":
+		return org
+	case org == "" || strings.Contains(branch, org):
+		return branch
+	}
+	return org + " " + branch
+}
+
+// store writes the snapshot as branch target (nil: a new branch) in one
+// transaction and returns the branch's ID. Links to organisations stay.
+func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, error) {
+	now := stamp(w.Now())
+	row := branchRow(snap, file, now)
+	var id int64
+	err := w.db.Transaction(func(tx *gorm.DB) error {
+		if target == nil {
+			row["created_at"] = now
+			if err := tx.Table("branches").Create(row).Error; err != nil {
+				return err
+			}
+			if err := tx.Raw("SELECT last_insert_rowid()").Scan(&id).Error; err != nil {
+				return err
+			}
+		} else {
+			id = target.id
+			for _, t := range childTables {
+				if err := tx.Exec("DELETE FROM "+t+" WHERE branch_id = ?", id).Error; err != nil {
+					return err
+				}
+			}
+			if err := tx.Table("branches").Where("id = ?", id).Updates(row).Error; err != nil {
+				return err
+			}
+		}
+		if err := insertChildren(tx, id, snap); err != nil {
+			return err
+		}
+		outcome := Imported
+		if target != nil {
+			outcome = Replaced
+		}
+		return tx.Exec("INSERT INTO imports (at, file, outcome, branch_id) VALUES (?, ?, ?, ?)", now, file, string(outcome), id).Error
+	})
+	return id, err
+}
+
+// childTables hold a branch's copied rows.
+var childTables = []string{"branch_findings", "branch_members", "branch_activities", "branch_slots", "branch_dues", "branch_dues_months", "branch_quarters"}
+
+func branchRow(s *snapshot, file, now string) map[string]any {
+	f := &s.figures
+	var failed []string
+	for _, t := range s.failed {
+		failed = append(failed, t.String())
+	}
+	return map[string]any{
+		"uuid": s.manifest.BranchUUID, "org_name": s.profile.OrgName, "branch_name": s.profile.BranchName,
+		"branch_type": string(s.profile.BranchType), "secretary": s.profile.Secretary, "term_end": dateValue(s.profile.TermEnd),
+		"snapshot_at": stamp(s.manifest.SnapshotAt), "snapshot_on": s.on.String(),
+		"app_version": s.manifest.AppVersion, "schema_version": s.manifest.SchemaVersion,
+		"db_sha256": s.manifest.Database.SHA256, "package_file": file, "imported_at": now,
+		"year": f.Year, "full_members": f.Full, "probationary": f.Probationary,
+		"slots_due": f.SlotsDue, "slots_held": f.SlotsHeld, "slots_missing": f.SlotsMissing,
+		"life_warn": f.LifeWarn, "life_serious": f.LifeSerious, "dues_warn": f.DuesWarn, "dues_serious": f.DuesSerious,
+		"dues_due": int64(f.DuesDue), "dues_paid": int64(f.DuesPaid),
+		"serious": f.Serious, "warnings": f.Warnings, "infos": f.Infos,
+		"setup": strings.Join(f.Setup, "\n"), "failed": strings.Join(failed, "、"), "updated_at": now,
+	}
+}
+
+// dateValue is a date as stored: NULL when unknown.
+func dateValue(d model.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
+}
+
+// insertChildren copies the snapshot's rows, by known columns, in batches.
+func insertChildren(tx *gorm.DB, id int64, s *snapshot) error {
+	var rows []map[string]any
+	flush := func(table string) error {
+		if len(rows) == 0 {
+			return nil
+		}
+		err := tx.Table(table).CreateInBatches(rows, 200).Error
+		rows = rows[:0]
+		return err
+	}
+	for i, f := range s.report.Findings {
+		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "severity": int(f.Severity), "topic": int(f.About), "message": f.Message})
+	}
+	if err := flush("branch_findings"); err != nil {
+		return err
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		rows = append(rows, map[string]any{"branch_id": id, "member_id": m.ID, "name": m.Name, "sex": string(m.Sex),
+			"ethnicity": m.Ethnicity, "id_number": m.IDNumber, "birth_date": dateValue(m.BirthDate), "education": m.Education,
+			"category": string(m.Category), "join_date": dateValue(m.JoinDate), "full_date": dateValue(m.FullDate),
+			"post": m.Post, "phone": m.Phone, "standing": string(m.Standing), "lost_contact": m.LostContact,
+			"mobile": m.Mobile, "on_roster": m.OnRoster, "left_by": string(m.LeftBy), "left_on": dateValue(m.LeftOn),
+			"arrived_on": dateValue(m.ArrivedOn)})
+	}
+	if err := flush("branch_members"); err != nil {
+		return err
+	}
+	for i := range s.activities {
+		a := &s.activities[i]
+		c := a.Counts()
+		rows = append(rows, map[string]any{"branch_id": id, "activity_id": a.ID, "kind": string(a.Kind), "date": a.Date.String(),
+			"topic": a.Topic, "due": c.Due, "present": c.Present, "on_leave": c.Leave, "inquorate": s.held[a.ID]})
+	}
+	if err := flush("branch_activities"); err != nil {
+		return err
+	}
+	for i, sl := range s.report.Calendar.Slots {
+		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "kind": string(sl.Kind), "period": int(sl.Period),
+			"idx": sl.Index, "required": sl.Required, "held": sl.Held, "status": int(sl.Status)})
+	}
+	if err := flush("branch_slots"); err != nil {
+		return err
+	}
+	for i := range s.register.Rows {
+		rr := &s.register.Rows[i]
+		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "member_id": rr.MemberID, "name": rr.Name,
+			"category": string(rr.Base.Category), "base": rr.BaseLabel(), "rate": rr.RateLabel(), "monthly": int64(rr.Monthly),
+			"months": encodeMonths(rr.Months), "year_due": int64(rr.YearDue), "year_paid": int64(rr.YearPaid), "note": rr.Note})
+	}
+	if err := flush("branch_dues"); err != nil {
+		return err
+	}
+	for k, paid := range s.register.MonthPaid {
+		rows = append(rows, map[string]any{"branch_id": id, "month": k + 1, "paid": int64(paid)})
+	}
+	if err := flush("branch_dues_months"); err != nil {
+		return err
+	}
+	for q, x := range s.balance.Quarters {
+		rows = append(rows, map[string]any{"branch_id": id, "quarter": q + 1, "collected": int64(x.Collected), "remitted": int64(x.Remitted)})
+	}
+	return flush("branch_quarters")
+}
+
+// encodeMonths writes a register row's twelve months as "state:分" pairs
+// separated by commas.
+func encodeMonths(ms [12]model.MonthCell) string {
+	var b strings.Builder
+	for k, c := range ms {
+		if k > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, "%d:%d", c.State, c.Amount)
+	}
+	return b.String()
+}
+
+// decodeMonths reads encodeMonths' text back.
+func decodeMonths(s string) [12]model.MonthCell {
+	var out [12]model.MonthCell
+	for k, part := range strings.SplitN(s, ",", 12) {
+		var st uint8
+		var amt int64
+		fmt.Sscanf(part, "%d:%d", &st, &amt)
+		out[k] = model.MonthCell{State: model.MonthState(st), Amount: model.Money(amt)}
+	}
+	return out
+}
+
+// Packages lists the data packages under each of paths: a file is taken as
+// it is, a folder (a USB drive) is searched three levels deep for files
+// ending in datapkg.Ext, skipping hidden folders and the app's temporary
+// files. The list is sorted by path.
+func Packages(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("找不到 %s：%w", p, err)
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		root := filepath.Clean(p)
+		err = filepath.WalkDir(root, func(q string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil // an unreadable folder on a drive: skip it
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if q != root && (strings.HasPrefix(name, ".") || strings.Count(strings.TrimPrefix(q, root), string(filepath.Separator)) >= 3) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.EqualFold(filepath.Ext(name), datapkg.Ext) && !strings.HasPrefix(name, storage.TempPrefix) && !strings.HasPrefix(name, ".") {
+				out = append(out, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// ImportAll imports every package in files, one transaction each, in the
+// order given, calling progress (if not nil) after each with how many are
+// done. Packages are opened, checked and worked out on several cores at
+// once; each is then compared with the workspace and written in turn, so
+// the outcome is the same as importing them one by one.
+func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(done, total int, r Result)) []Result {
+	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
+	slots := make([]chan *loaded, len(files))
+	for i := range slots {
+		slots[i] = make(chan *loaded, 1)
+	}
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			next <- i
+		}
+		close(next)
+	}()
+	// A worker runs ahead of the writer by at most one package each: at
+	// most workers+1 unpacked packages sit in the temporary folder.
+	ahead := make(chan struct{}, workers)
+	for range workers {
+		go func() {
+			for i := range next {
+				ahead <- struct{}{}
+				slots[i] <- w.load(files[i], o)
+			}
+		}()
+	}
+	out := make([]Result, 0, len(files))
+	for i := range files {
+		l := <-slots[i]
+		r := w.apply(l, o)
+		l.close()
+		<-ahead
+		out = append(out, r)
+		if progress != nil {
+			progress(i+1, len(files), r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,243 @@
+package workspace
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"filippo.io/age"
+
+	"branchledger/model"
+	"branchledger/storage/datapkg"
+	"branchledger/storage/xlsx"
+)
+
+// The instructor's key pair: an age X25519 identity made in the workspace.
+// The public key is handed to branches (导出公钥); the private key is kept
+// in the workspace encrypted with age's scrypt recipient under the
+// instructor's passphrase, so a copy of the workspace file alone opens no
+// package. `age -d` with the passphrase opens the stored key too.
+
+// Errors of the key pair.
+var (
+	ErrNoKey           = errors.New("工作台还没有密钥，请先生成指导员密钥")
+	ErrKeyExists       = errors.New("工作台已有密钥；重新生成会使各支部手中的公钥失效，软件不这样做")
+	ErrWrongPassphrase = errors.New("密码不对，无法解开指导员私钥")
+	ErrLockedKey       = errors.New("指导员私钥尚未解开，请输入密码")
+)
+
+// MinPassphrase is the shortest passphrase accepted for the private key, in
+// characters.
+const MinPassphrase = 8
+
+// Settings are the workspace's own details.
+type Settings struct {
+	Instructor string // 党建指导员, printed on the report and in the public key file
+	Area       string // the area or upper organisation reported for (报送单位), the report's title
+	// CoverageRules is the ID of the coverage definition (model.CoverageDefinitions).
+	CoverageRules string
+}
+
+// Coverage is the coverage definition the settings choose.
+func (s Settings) Coverage() model.CoverageRules { return model.CoverageByID(s.CoverageRules) }
+
+// Settings reads the workspace's details.
+func (w *Workspace) Settings() (Settings, error) {
+	var s Settings
+	err := w.sql.QueryRow("SELECT instructor, area, coverage_rules FROM workspace WHERE id = 1").
+		Scan(&s.Instructor, &s.Area, &s.CoverageRules)
+	if err != nil {
+		return Settings{}, fmt.Errorf("读取工作台设置失败：%w", err)
+	}
+	return s, nil
+}
+
+// SaveSettings stores the workspace's details.
+func (w *Workspace) SaveSettings(s Settings) error {
+	s.Instructor, s.Area = model.CleanLine(s.Instructor), model.CleanLine(s.Area)
+	if utf8.RuneCountInString(s.Instructor) > 40 || utf8.RuneCountInString(s.Area) > 80 {
+		return errors.New("指导员姓名最多40字，报送单位最多80字")
+	}
+	if s.CoverageRules != "" && model.CoverageByID(s.CoverageRules).ID != s.CoverageRules {
+		return fmt.Errorf("没有统计口径 %q", s.CoverageRules)
+	}
+	err := w.db.Exec("UPDATE workspace SET instructor = ?, area = ?, coverage_rules = ?, updated_at = ? WHERE id = 1",
+		s.Instructor, s.Area, s.CoverageRules, stamp(w.Now())).Error
+	if err != nil {
+		return fmt.Errorf("保存工作台设置失败：%w", err)
+	}
+	return nil
+}
+
+// HasKey reports whether the workspace has its key pair.
+func (w *Workspace) HasKey() (bool, error) {
+	k, err := w.publicKey()
+	return k != "", err
+}
+
+func (w *Workspace) publicKey() (string, error) {
+	var k string
+	if err := w.sql.QueryRow("SELECT public_key FROM workspace WHERE id = 1").Scan(&k); err != nil {
+		return "", fmt.Errorf("读取指导员公钥失败：%w", err)
+	}
+	return k, nil
+}
+
+// PublicKey is the instructor's public key with the instructor's name, as
+// the public key file carries it; ErrNoKey before CreateKey.
+func (w *Workspace) PublicKey() (datapkg.PublicKey, error) {
+	k, err := w.publicKey()
+	if err != nil {
+		return datapkg.PublicKey{}, err
+	}
+	if k == "" {
+		return datapkg.PublicKey{}, ErrNoKey
+	}
+	s, err := w.Settings()
+	if err != nil {
+		return datapkg.PublicKey{}, err
+	}
+	return datapkg.PublicKey{Recipient: k, Instructor: s.Instructor}, nil
+}
+
+// CheckPassphrase says what is wrong with a new passphrase, "" if nothing.
+func CheckPassphrase(p string) string {
+	switch {
+	case strings.TrimSpace(p) == "":
+		return "请设置密码"
+	case utf8.RuneCountInString(p) < MinPassphrase:
+		return fmt.Sprintf("密码至少%d个字符", MinPassphrase)
+	}
+	return ""
+}
+
+// CreateKey makes the instructor's key pair, stores the private key
+// encrypted with passphrase and keeps it unlocked for this session. It
+// refuses when the workspace already has one (ErrKeyExists).
+func (w *Workspace) CreateKey(passphrase string) (datapkg.PublicKey, error) {
+	if msg := CheckPassphrase(passphrase); msg != "" {
+		return datapkg.PublicKey{}, errors.New(msg)
+	}
+	if has, err := w.HasKey(); err != nil {
+		return datapkg.PublicKey{}, err
+	} else if has {
+		return datapkg.PublicKey{}, ErrKeyExists
+	}
+	id, err := age.GenerateX25519Identity()
+	if err != nil {
+		return datapkg.PublicKey{}, fmt.Errorf("生成密钥失败：%w", err)
+	}
+	r, err := age.NewScryptRecipient(passphrase)
+	if err != nil {
+		return datapkg.PublicKey{}, fmt.Errorf("密码不能使用：%w", err)
+	}
+	var sealed bytes.Buffer
+	enc, err := age.Encrypt(&sealed, r)
+	if err != nil {
+		return datapkg.PublicKey{}, fmt.Errorf("加密私钥失败：%w", err)
+	}
+	if _, err := io.WriteString(enc, id.String()+"\n"); err != nil {
+		return datapkg.PublicKey{}, err
+	}
+	if err := enc.Close(); err != nil {
+		return datapkg.PublicKey{}, err
+	}
+	now := stamp(w.Now())
+	res := w.db.Exec("UPDATE workspace SET public_key = ?, private_key = ?, key_created_at = ?, updated_at = ? WHERE id = 1 AND public_key = ''",
+		id.Recipient().String(), sealed.Bytes(), now, now)
+	if res.Error != nil {
+		return datapkg.PublicKey{}, fmt.Errorf("保存密钥失败：%w", res.Error)
+	}
+	if res.RowsAffected != 1 {
+		return datapkg.PublicKey{}, ErrKeyExists
+	}
+	w.mu.Lock()
+	w.identity = id
+	w.mu.Unlock()
+	return w.PublicKey()
+}
+
+// Unlock opens the private key with the instructor's passphrase and keeps
+// it for this session (until Close).
+func (w *Workspace) Unlock(passphrase string) error {
+	var pub string
+	var sealed []byte
+	if err := w.sql.QueryRow("SELECT public_key, private_key FROM workspace WHERE id = 1").Scan(&pub, &sealed); err != nil {
+		return fmt.Errorf("读取指导员私钥失败：%w", err)
+	}
+	if pub == "" {
+		return ErrNoKey
+	}
+	sid, err := age.NewScryptIdentity(passphrase)
+	if err != nil {
+		return ErrWrongPassphrase
+	}
+	r, err := age.Decrypt(bytes.NewReader(sealed), sid)
+	if err != nil {
+		var nomatch *age.NoIdentityMatchError
+		if errors.As(err, &nomatch) {
+			return ErrWrongPassphrase
+		}
+		return fmt.Errorf("指导员私钥已损坏：%w", err)
+	}
+	raw, err := io.ReadAll(io.LimitReader(r, 4096))
+	if err != nil {
+		return fmt.Errorf("指导员私钥已损坏：%w", err)
+	}
+	id, err := age.ParseX25519Identity(strings.TrimSpace(string(raw)))
+	if err != nil || id.Recipient().String() != pub {
+		return errors.New("指导员私钥与公钥不匹配，工作台文件可能被改动过")
+	}
+	w.mu.Lock()
+	w.identity = id
+	w.mu.Unlock()
+	return nil
+}
+
+// Unlocked reports whether the private key is open for this session.
+func (w *Workspace) Unlocked() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.identity != nil
+}
+
+// identities are the keys packages encrypted to the instructor open with.
+func (w *Workspace) identities() []age.Identity {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.identity == nil {
+		return nil
+	}
+	return []age.Identity{w.identity}
+}
+
+// ExportPublicKey writes the public key file to hand to branches.
+func (w *Workspace) ExportPublicKey(path string) (datapkg.PublicKey, error) {
+	k, err := w.PublicKey()
+	if err != nil {
+		return k, err
+	}
+	return k, datapkg.WritePublicKeyFile(path, k)
+}
+
+// SavePrivateKey writes the private key as the workspace keeps it —
+// encrypted with the instructor's passphrase, in age's format — to path: a
+// backup of the key, without which no package encrypted to it can be
+// opened if the workspace file is lost. `age -d FILE` with the passphrase
+// gives the age identity back.
+func (w *Workspace) SavePrivateKey(path string) error {
+	var sealed []byte
+	if err := w.sql.QueryRow("SELECT private_key FROM workspace WHERE id = 1").Scan(&sealed); err != nil {
+		return fmt.Errorf("读取指导员私钥失败：%w", err)
+	}
+	if len(sealed) == 0 {
+		return ErrNoKey
+	}
+	return xlsx.WriteFileAtomic(path, func(out io.Writer) error {
+		_, err := out.Write(sealed)
+		return err
+	})
+}

@@ -1,0 +1,308 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"gorm.io/gorm"
+
+	"branchledger/model"
+	"branchledger/storage/xlsx"
+)
+
+// ErrDuplicateOrg: the organisation list has an organisation of that name.
+var ErrDuplicateOrg = errors.New("单位名录中已有同名单位")
+
+type orgRow struct {
+	ID          int64 `gorm:"primaryKey"`
+	Name        string
+	CreditCode  string
+	Type        string
+	Scale       string
+	Staff       int
+	FullMembers int
+	Coverage    string
+	Reason      string
+	Work        string
+	Instructor  string
+	Notes       string
+	CreatedAt   string
+	UpdatedAt   string
+}
+
+func (orgRow) TableName() string { return "orgs" }
+
+func (r *orgRow) org() model.Organisation {
+	return model.Organisation{ID: r.ID, Name: r.Name, CreditCode: r.CreditCode, Type: model.OrgType(r.Type),
+		Scale: model.OrgScale(r.Scale), Staff: r.Staff, FullMembers: r.FullMembers, Coverage: model.PartyCoverage(r.Coverage),
+		Reason: model.UncoveredReason(r.Reason), Work: model.WorkCoverage(r.Work), Instructor: r.Instructor, Notes: r.Notes}
+}
+
+func rowOf(o *model.Organisation) orgRow {
+	return orgRow{ID: o.ID, Name: o.Name, CreditCode: o.CreditCode, Type: string(o.Type), Scale: string(o.Scale),
+		Staff: o.Staff, FullMembers: o.FullMembers, Coverage: string(o.Coverage), Reason: string(o.Reason),
+		Work: string(o.Work), Instructor: o.Instructor, Notes: o.Notes}
+}
+
+// Orgs is the organisation list by name.
+func (w *Workspace) Orgs() ([]model.Organisation, error) {
+	var rows []orgRow
+	if err := w.db.Order("name").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("读取单位名录失败：%w", err)
+	}
+	out := make([]model.Organisation, len(rows))
+	for i := range rows {
+		out[i] = rows[i].org()
+	}
+	return out, nil
+}
+
+// SaveOrg adds (ID 0) or saves one organisation after checking it
+// (model.ValidationErrors) and that no other has its name.
+func (w *Workspace) SaveOrg(o model.Organisation) (model.Organisation, error) {
+	err := w.tx(func(tx *gorm.DB) error {
+		var err error
+		o, err = saveOrg(tx, o, stamp(w.Now()))
+		return err
+	})
+	return o, err
+}
+
+func saveOrg(tx *gorm.DB, o model.Organisation, now string) (model.Organisation, error) {
+	if errs := o.Validate(model.CurrentRules().Branch); len(errs) > 0 {
+		return o, errs
+	}
+	var n int64
+	if err := tx.Model(&orgRow{}).Where("name = ? AND id <> ?", o.Name, o.ID).Count(&n).Error; err != nil {
+		return o, err
+	}
+	if n > 0 {
+		return o, model.ValidationErrors{{Field: model.OrgFieldName, Message: fmt.Sprintf("%s：%s", ErrDuplicateOrg.Error(), o.Name)}}
+	}
+	row := rowOf(&o)
+	row.UpdatedAt = now
+	if o.ID == 0 {
+		row.CreatedAt = now
+		if err := tx.Create(&row).Error; err != nil {
+			return o, err
+		}
+		o.ID = row.ID
+		return o, nil
+	}
+	res := tx.Model(&orgRow{}).Where("id = ?", o.ID).Select("*").Omit("id", "created_at").Updates(&row)
+	if res.Error != nil {
+		return o, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return o, fmt.Errorf("单位名录中没有编号为 %d 的单位", o.ID)
+	}
+	return o, nil
+}
+
+// DeleteOrg takes an organisation off the list, and off the branches that
+// covered it.
+func (w *Workspace) DeleteOrg(id int64) error {
+	if err := w.db.Exec("DELETE FROM orgs WHERE id = ?", id).Error; err != nil {
+		return fmt.Errorf("删除单位失败：%w", err)
+	}
+	return nil
+}
+
+// LinkOrgs sets the organisations a branch covers: one for a branch of one
+// unit, up to the joint-branch limit (RULES.md §1: ≤5) for a joint branch.
+func (w *Workspace) LinkOrgs(branchID int64, orgIDs []int64) error {
+	rules := model.CurrentRules().Branch
+	ids := slices.Compact(slices.Sorted(slices.Values(orgIDs)))
+	if len(ids) > rules.MaxUnitsJointBranch {
+		return fmt.Errorf("一个联合党支部最多覆盖%d个单位（%s），这里选了%d个", rules.MaxUnitsJointBranch, rules.Document, len(ids))
+	}
+	return w.tx(func(tx *gorm.DB) error {
+		var n int64
+		if err := tx.Table("branches").Where("id = ?", branchID).Count(&n).Error; err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("%w（编号 %d）", ErrNoBranch, branchID)
+		}
+		if err := tx.Exec("DELETE FROM branch_orgs WHERE branch_id = ?", branchID).Error; err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if err := tx.Exec("INSERT INTO branch_orgs (branch_id, org_id) VALUES (?, ?)", branchID, id).Error; err != nil {
+				return fmt.Errorf("单位名录中没有编号为 %d 的单位：%w", id, err)
+			}
+		}
+		return nil
+	})
+}
+
+// CoverageReport is the coverage of the organisation list under the
+// workspace's definition, and what the set-up rules find in the list.
+type CoverageReport struct {
+	model.CoverageReport
+	Findings []model.OrgFinding
+}
+
+// Coverage works the coverage figures out from the organisation list.
+func (w *Workspace) Coverage() (CoverageReport, error) {
+	orgs, err := w.Orgs()
+	if err != nil {
+		return CoverageReport{}, err
+	}
+	s, err := w.Settings()
+	if err != nil {
+		return CoverageReport{}, err
+	}
+	joint, err := w.jointUnits()
+	if err != nil {
+		return CoverageReport{}, err
+	}
+	rules := model.CurrentRules().Branch
+	return CoverageReport{
+		CoverageReport: model.ComputeCoverage(orgs, s.Coverage(), rules),
+		Findings:       model.CheckOrganisations(orgs, joint, rules),
+	}, nil
+}
+
+// jointUnits gives each organisation linked to a joint branch (a branch of
+// type 联合党支部, or one linked to several organisations) how many units
+// that branch covers.
+func (w *Workspace) jointUnits() (map[int64]int, error) {
+	rows, err := w.sql.Query(`SELECT l.org_id, (SELECT count(*) FROM branch_orgs x WHERE x.branch_id = l.branch_id), b.branch_type
+		FROM branch_orgs l JOIN branches b ON b.id = l.branch_id`)
+	if err != nil {
+		return nil, fmt.Errorf("读取支部与单位的对应失败：%w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var org int64
+		var units int
+		var btype string
+		if err := rows.Scan(&org, &units, &btype); err != nil {
+			return nil, err
+		}
+		if units > 1 || btype == string(model.BranchJoint) {
+			out[org] = max(out[org], units)
+		}
+	}
+	return out, rows.Err()
+}
+
+// OrgImport is an organisation list read from a workbook, planned against
+// the workspace's list: what committing it would add and change. Nothing is
+// written until CommitOrgImport.
+type OrgImport struct {
+	File      string
+	Add       []model.Organisation
+	Update    []OrgChange
+	Unchanged int
+	// Rejected are the rows that cannot be imported, each with its row
+	// number and the reasons.
+	Rejected []OrgRejection
+}
+
+// OrgChange is an organisation of the list the import changes.
+type OrgChange struct {
+	Old, New model.Organisation
+	Fields   []model.Field // what differs
+}
+
+// OrgRejection is a row of the workbook that cannot be imported.
+type OrgRejection struct {
+	Row     int
+	Name    string
+	Reasons []string
+}
+
+// PlanOrgImport matches rows (one organisation each, numbered by their
+// row in the workbook) with the list by name, or by credit code when the
+// name changed, and checks each.
+func (w *Workspace) PlanOrgImport(file string, rows []model.OrgRow) (OrgImport, error) {
+	have, err := w.Orgs()
+	if err != nil {
+		return OrgImport{}, err
+	}
+	byName, byCode := map[string]*model.Organisation{}, map[string]*model.Organisation{}
+	for i := range have {
+		byName[norm(have[i].Name)] = &have[i]
+		if have[i].CreditCode != "" {
+			byCode[have[i].CreditCode] = &have[i]
+		}
+	}
+	p := OrgImport{File: file}
+	seen := map[string]int{}
+	rules := model.CurrentRules().Branch
+	for _, r := range rows {
+		o := r.Org
+		var reasons []string
+		for _, e := range r.Problems {
+			reasons = append(reasons, e.Error())
+		}
+		for _, e := range o.Validate(rules) {
+			reasons = append(reasons, e.Error())
+		}
+		if first, dup := seen[norm(o.Name)]; dup && o.Name != "" {
+			reasons = append(reasons, fmt.Sprintf("与第%d行的单位同名", first))
+		}
+		if len(reasons) > 0 {
+			p.Rejected = append(p.Rejected, OrgRejection{Row: r.Row, Name: o.Name, Reasons: reasons})
+			continue
+		}
+		seen[norm(o.Name)] = r.Row
+		old := byName[norm(o.Name)]
+		if old == nil && o.CreditCode != "" {
+			old = byCode[o.CreditCode]
+		}
+		if old == nil {
+			p.Add = append(p.Add, o)
+			continue
+		}
+		o.ID = old.ID
+		var diff []model.Field
+		for _, fi := range model.OrgFields {
+			if old.Text(fi.Field) != o.Text(fi.Field) {
+				diff = append(diff, fi.Field)
+			}
+		}
+		if len(diff) == 0 {
+			p.Unchanged++
+			continue
+		}
+		p.Update = append(p.Update, OrgChange{Old: *old, New: o, Fields: diff})
+	}
+	return p, nil
+}
+
+// CommitOrgImport adds and changes what p planned, in one transaction.
+func (w *Workspace) CommitOrgImport(p OrgImport) (added, updated int, err error) {
+	now := stamp(w.Now())
+	err = w.tx(func(tx *gorm.DB) error {
+		for _, o := range p.Add {
+			if _, err := saveOrg(tx, o, now); err != nil {
+				return fmt.Errorf("%s：%w", o.Name, err)
+			}
+		}
+		for _, c := range p.Update {
+			if _, err := saveOrg(tx, c.New, now); err != nil {
+				return fmt.Errorf("%s：%w", c.New.Name, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, fmt.Errorf("导入单位名录失败，名录没有改动：%w", err)
+	}
+	return len(p.Add), len(p.Update), nil
+}
+
+// PreviewOrgFile reads an organisation list workbook (xlsx.ReadOrgsFile)
+// and plans its import; nothing is written.
+func (w *Workspace) PreviewOrgFile(path string) (OrgImport, error) {
+	of, err := xlsx.ReadOrgsFile(path)
+	if err != nil {
+		return OrgImport{}, err
+	}
+	return w.PlanOrgImport(path, of.Rows)
+}

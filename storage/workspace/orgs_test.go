@@ -1,0 +1,106 @@
+package workspace
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"branchledger/model"
+)
+
+func orgFixture(name string) model.Organisation {
+	return model.Organisation{Name: name, Type: model.OrgEnterprise, Scale: model.ScaleBelow, Staff: 40,
+		FullMembers: 2, Coverage: model.CoveredJoint}
+}
+
+func TestOrganisationListAndCoverage(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), FileName), WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	a, err := w.SaveOrg(orgFixture("甲公司"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SaveOrg(orgFixture("甲公司")); err == nil || !strings.Contains(err.Error(), "同名") {
+		t.Errorf("duplicate name: %v", err)
+	}
+	bad := orgFixture("乙公司")
+	bad.Coverage = model.NotCovered
+	if _, err := w.SaveOrg(bad); err == nil || !strings.Contains(err.Error(), "未建原因") {
+		t.Errorf("no reason for 未建: %v", err)
+	}
+	bad.Reason, bad.Work = model.ReasonTooFew, model.WorkInstructor
+	if _, err := w.SaveOrg(bad); err != nil {
+		t.Fatal(err)
+	}
+	a.FullMembers = 3
+	if _, err := w.SaveOrg(a); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := w.Coverage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ent := rep.Types[0]
+	if ent.InScope != 2 || ent.Organised().String() != "50.0%" || ent.WorkRate().String() != "100.0%" {
+		t.Errorf("coverage %+v", ent)
+	}
+	if len(rep.Findings) != 1 || !strings.Contains(rep.Findings[0].Message, "甲公司 已有正式党员3名") {
+		t.Errorf("joint-branch flag: %+v", rep.Findings)
+	}
+	if err := w.SaveSettings(Settings{CoverageRules: model.CoverageAboveScale.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if rep, _ := w.Coverage(); rep.Total.InScope != 0 || rep.OutOfScope != 2 {
+		t.Errorf("above-scale scope: %+v", rep.CoverageReport)
+	}
+	if err := w.LinkOrgs(1, []int64{a.ID}); err == nil || !strings.Contains(err.Error(), "没有这个支部") {
+		t.Errorf("link to a branch not held: %v", err)
+	}
+	if err := w.LinkOrgs(1, []int64{1, 2, 3, 4, 5, 6}); err == nil || !strings.Contains(err.Error(), "最多覆盖5个单位") {
+		t.Errorf("six units: %v", err)
+	}
+}
+
+func TestPlanOrgImport(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), FileName), WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	w.SaveOrg(orgFixture("甲公司"))
+	before := dump(t, w)
+	changed := orgFixture("甲公司")
+	changed.Staff = 55
+	noName := orgFixture("")
+	p, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{
+		{Row: 3, Org: changed},
+		{Row: 4, Org: orgFixture("丙公司")},
+		{Row: 5, Org: orgFixture("丙公司")},
+		{Row: 6, Org: noName},
+		{Row: 7, Org: orgFixture("丁公司"), Problems: []model.FieldError{{Field: model.OrgFieldStaff, Message: "“很多”不是人数"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dump(t, w) != before {
+		t.Error("planning wrote to the workspace")
+	}
+	if len(p.Add) != 1 || len(p.Update) != 1 || len(p.Rejected) != 3 || p.Update[0].Fields[0] != model.OrgFieldStaff {
+		t.Fatalf("plan %+v", p)
+	}
+	if p.Rejected[0].Row != 5 || !strings.Contains(p.Rejected[0].Reasons[0], "与第4行的单位同名") ||
+		!strings.Contains(p.Rejected[2].Reasons[0], "从业人员数：“很多”不是人数") {
+		t.Errorf("rejections %+v", p.Rejected)
+	}
+	added, updated, err := w.CommitOrgImport(p)
+	if err != nil || added != 1 || updated != 1 {
+		t.Fatalf("commit %d %d %v", added, updated, err)
+	}
+	orgs, _ := w.Orgs()
+	if len(orgs) != 2 || orgs[1].Staff != 55 {
+		t.Errorf("after commit %+v", orgs)
+	}
+}

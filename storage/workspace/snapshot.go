@@ -1,0 +1,101 @@
+package workspace
+
+import (
+	"fmt"
+	"log"
+	"time"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+	"branchledger/storage/findings"
+)
+
+// snapshot is what the workspace keeps of one package: the branch as its
+// own checks see it on the day the snapshot was taken.
+type snapshot struct {
+	manifest   datapkg.Manifest
+	on         model.Date // the snapshot's day, by the branch's clock
+	profile    model.Profile
+	members    []model.Member
+	report     model.BranchReport
+	failed     []model.FindingTopic
+	figures    model.BranchFigures
+	register   model.DuesRegister
+	balance    model.DuesBalance
+	activities []model.Activity
+	held       map[int64]bool // activities that could not decide (inquorate), by ID
+}
+
+// activityYears is how many years of activity records the workspace keeps
+// for reading: the snapshot's year, the year its figures are of.
+const activityYears = 1
+
+// readSnapshot opens the checked data file of pkg through storage, with the
+// store's clock stopped at the snapshot's time, and works the branch out as
+// the branch's own home screen and `check` would on that day.
+func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
+	m := pkg.Manifest
+	at := m.SnapshotAt
+	if at.IsZero() {
+		return nil, fmt.Errorf("%w：%s（清单中没有快照时间）", datapkg.ErrNotPackage, pkg.Path)
+	}
+	store, err := storage.Open(pkg.DataFile(), storage.WithClock(func() time.Time { return at }))
+	if err != nil {
+		return nil, fmt.Errorf("无法读取数据包 %s 中的数据文件：%w", pkg.Path, err)
+	}
+	defer store.Close()
+	s := &snapshot{manifest: m, on: model.DateOf(at)}
+	read := func(what string, err error) error {
+		if err != nil {
+			return fmt.Errorf("读取数据包 %s 中的%s失败：%w", pkg.Path, what, err)
+		}
+		return nil
+	}
+	if s.profile, err = store.Profile(); err != nil {
+		return nil, read("支部信息", err)
+	}
+	if s.members, err = store.Members(); err != nil {
+		return nil, read("党员名册", err)
+	}
+	// The findings as `check` lists them. A source that fails leaves its
+	// area out; the branch is still shown, its missing area said.
+	s.report, err = findings.Collect(store, s.on, s.on.Year)
+	if err != nil {
+		log.Printf("workspace: %s: %v", pkg.Path, err)
+		s.failed = s.report.Failed
+	}
+	if s.register, err = store.DuesRegister(s.on.Year, s.on); err != nil {
+		return nil, read("党费收缴登记表", err)
+	}
+	if s.balance, err = store.DuesBalance(s.on.Year); err != nil {
+		return nil, read("党费上缴情况", err)
+	}
+	for y := s.on.Year - activityYears + 1; y <= s.on.Year; y++ {
+		acts, err := store.Activities(y)
+		if err != nil {
+			return nil, read("活动记录", err)
+		}
+		s.activities = append(s.activities, acts...)
+	}
+	s.held = inquorate(s)
+	s.figures = model.FiguresOf(&s.report, s.members, &s.register)
+	return s, nil
+}
+
+// inquorate marks the general meetings that could not decide (未达法定
+// 人数), as the branch's own lists mark them.
+func inquorate(s *snapshot) map[int64]bool {
+	out := map[int64]bool{}
+	byID := make(map[int64]*model.Member, len(s.members))
+	for i := range s.members {
+		byID[s.members[i].ID] = &s.members[i]
+	}
+	rc := model.RuleContext{Members: byID, CommitteeSeats: len(s.profile.Committee), Rules: model.CurrentRules().Branch}
+	for i := range s.activities {
+		if a := &s.activities[i]; a.Kind == model.KindGeneralMeeting && rc.Inquorate(a) {
+			out[a.ID] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,422 @@
+package workspace
+
+import (
+	"database/sql"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+	"github.com/glebarez/sqlite"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+	"branchledger/storage/demo"
+	"branchledger/storage/findings"
+)
+
+var day = model.NewDate(2026, 11, 30)
+
+var cst = time.FixedZone("CST", 8*3600)
+
+// at is a fixed clock on d at hh:00 China time.
+func at(d model.Date, hh int) func() time.Time {
+	t := time.Date(d.Year, d.Month, d.Day, hh, 0, 0, 0, cst)
+	return func() time.Time { return t }
+}
+
+// testKeyPassphrase opens the test workspaces' keys; scrypt at its default
+// work factor takes a second, so each test makes its key once.
+const testKeyPassphrase = "指导员2026-key"
+
+// newBranch makes a branch's data file with n members and three years of
+// records, as demo fills it, with its clock on d; org names the unit.
+func newBranch(t testing.TB, dir string, n int, seed int64, org string, d model.Date) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(dir, storage.FileName), storage.WithClock(at(d, 10)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := demo.Fill(s, n, seed, d); err != nil {
+		s.Close()
+		t.Fatal(err)
+	}
+	rename(t, s, org)
+	return s
+}
+
+func rename(t testing.TB, s *storage.Store, org string) {
+	t.Helper()
+	p, err := s.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.OrgName, p.BranchName = org, "中共"+org+"支部"
+	if _, err := s.SaveProfileAligning(p); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// newWorkspace opens a workspace in dir with a key pair.
+func newWorkspace(t testing.TB, dir string) (*Workspace, datapkg.PublicKey) {
+	t.Helper()
+	w, err := Open(filepath.Join(dir, FileName), WithClock(at(day, 16)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	k, err := w.CreateKey(testKeyPassphrase)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, k
+}
+
+// pack writes a package of s encrypted to k.
+func pack(t testing.TB, s *storage.Store, k datapkg.PublicKey, out string) datapkg.Manifest {
+	t.Helper()
+	r, err := k.AgeRecipient()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := datapkg.Write(s, out, datapkg.Protection{Recipients: []age.Recipient{r}}, "0.1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// dump is every row of every table of the workspace file, as text: what a
+// refused package must leave as it was.
+func dump(t testing.TB, w *Workspace) string {
+	t.Helper()
+	var tables []string
+	rows, err := w.sql.Query("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	var b strings.Builder
+	for _, tb := range tables {
+		rs, err := w.sql.Query(`SELECT * FROM "` + tb + `"`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rs.Columns()
+		var lines []string
+		for rs.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rs.Scan(ptrs...)
+			lines = append(lines, fmt.Sprint(vals...))
+		}
+		rs.Close()
+		sort.Strings(lines)
+		fmt.Fprintf(&b, "%s %d\n%s\n", tb, len(lines), strings.Join(lines, "\n"))
+	}
+	return b.String()
+}
+
+// The issue's round trip: a package exported by a branch and imported by the
+// instructor shows the same figures and findings as the branch's own check
+// on the snapshot's day.
+func TestRoundTripMatchesTheBranchsCheck(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 24, 3, "兰州恒信商贸有限公司", day)
+	defer s.Close()
+	file := filepath.Join(dir, "a.blpkg")
+	pack(t, s, key, file)
+
+	// A new session: the key is locked until the passphrase is given.
+	w.Close()
+	w, err := Open(w.Path(), WithClock(at(day, 16)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	r := w.Import(file, ImportOptions{})
+	if r.Outcome != Refused || !strings.Contains(r.Err.Error(), "私钥尚未解开") {
+		t.Fatalf("locked key: %+v", r)
+	}
+	if err := w.Unlock("wrong passphrase"); err != ErrWrongPassphrase {
+		t.Fatalf("wrong passphrase: %v", err)
+	}
+	if err := w.Unlock(testKeyPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	r = w.Import(file, ImportOptions{})
+	if r.Outcome != Imported || r.Err != nil {
+		t.Fatalf("import: %+v", r)
+	}
+
+	want, err := findings.Collect(s, day, day.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := w.Findings(r.BranchID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want.Findings) || len(got) == 0 {
+		t.Fatalf("%d findings in the workspace, the branch's check has %d", len(got), len(want.Findings))
+	}
+	for i := range got {
+		wf := want.Findings[i]
+		if got[i].Severity != wf.Severity || got[i].About != wf.About || got[i].Message != wf.Message {
+			t.Errorf("finding %d: %v %s; check says %v %s", i, got[i].Severity, got[i].Message, wf.Severity, wf.Message)
+		}
+	}
+	ms, _ := s.Members()
+	reg, _ := s.DuesRegister(day.Year, day)
+	wantFig := model.FiguresOf(&want, ms, &reg)
+	b, err := w.Branch(r.BranchID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(b.Figures) != fmt.Sprint(wantFig) {
+		t.Errorf("figures\n got %+v\nwant %+v", b.Figures, wantFig)
+	}
+	if wantFig.Full+wantFig.Probationary == 0 || wantFig.SlotsDue == 0 || wantFig.DuesPaid == 0 {
+		t.Errorf("a branch of demo data with nothing to compare: %+v", wantFig)
+	}
+	if b.SnapshotOn != day || b.OrgName != "兰州恒信商贸有限公司" {
+		t.Errorf("branch %+v", b)
+	}
+	wm, _ := w.Members(r.BranchID)
+	if len(wm) != len(ms) || wm[3].IDNumber != ms[3].IDNumber || wm[3].JoinDate != ms[3].JoinDate {
+		t.Errorf("roster copied wrong: %d of %d", len(wm), len(ms))
+	}
+	dues, _ := w.Dues(r.BranchID)
+	if len(dues) != len(reg.Rows) || dues[0].Months != reg.Rows[0].Months || dues[0].YearPaid != reg.Rows[0].YearPaid {
+		t.Errorf("dues register copied wrong")
+	}
+	unit, _ := w.UnitDues()
+	if unit[r.BranchID].Months != reg.MonthPaid {
+		t.Errorf("unit dues %v, register %v", unit[r.BranchID].Months, reg.MonthPaid)
+	}
+
+	// The same package twice changes nothing.
+	before := dump(t, w)
+	if r2 := w.Import(file, ImportOptions{}); r2.Outcome != Unchanged || r2.BranchID != r.BranchID {
+		t.Errorf("again: %+v", r2)
+	}
+	if dump(t, w) != before {
+		t.Error("importing the same package again changed the workspace")
+	}
+}
+
+// A newer snapshot replaces the older; an older one is refused and the
+// workspace stays as it was.
+func TestNewerReplacesOlderRefused(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 12, 5, "甘肃陇原机械制造有限公司", day.AddMonths(-1))
+	old := filepath.Join(dir, "old.blpkg")
+	pack(t, s, key, old)
+	s.Close()
+	s, err := storage.Open(filepath.Join(dir, "a", storage.FileName), storage.WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	newer := filepath.Join(dir, "new.blpkg")
+	pack(t, s, key, newer)
+
+	if r := w.Import(newer, ImportOptions{}); r.Outcome != Imported {
+		t.Fatalf("%+v", r)
+	}
+	before := dump(t, w)
+	r := w.Import(old, ImportOptions{})
+	if r.Outcome != Refused || !strings.Contains(r.Err.Error(), "比工作台中已有的快照旧") || !strings.Contains(r.Err.Error(), old) {
+		t.Errorf("older: %+v", r)
+	}
+	if dump(t, w) != before {
+		t.Error("an older package changed the workspace")
+	}
+
+	w2, _ := newWorkspace(t, filepath.Join(dir, "w2"))
+	w2.identity = w.identity
+	first := w2.Import(old, ImportOptions{})
+	second := w2.Import(newer, ImportOptions{})
+	if first.Outcome != Imported || second.Outcome != Replaced || second.BranchID != first.BranchID {
+		t.Errorf("old then new: %+v, %+v", first, second)
+	}
+	bs, _ := w2.Branches()
+	if len(bs) != 1 || bs[0].SnapshotOn != day {
+		t.Errorf("after replace: %+v", bs)
+	}
+}
+
+// A data file copied to start a second branch keeps the first branch's
+// identity: its package is held back, and taken as a new branch only when
+// the instructor says so; its next package then goes to that branch.
+func TestCopiedBranchIsHeldBack(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 12, 7, "兰州恒信商贸有限公司", day)
+	first := filepath.Join(dir, "first.blpkg")
+	pack(t, s, key, first)
+	s.Close()
+	copyFile(t, filepath.Join(dir, "a", storage.FileName), filepath.Join(dir, "b", storage.FileName))
+	c, err := storage.Open(filepath.Join(dir, "b", storage.FileName), storage.WithClock(at(day, 11)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	rename(t, c, "兰州金城物流有限公司")
+	copied := filepath.Join(dir, "copied.blpkg")
+	pack(t, c, key, copied)
+
+	if r := w.Import(first, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r)
+	}
+	before := dump(t, w)
+	r := w.Import(copied, ImportOptions{})
+	if r.Outcome != HeldBack || !strings.Contains(r.Err.Error(), "兰州金城物流有限公司") || !strings.Contains(r.Line(), "作为新支部导入") {
+		t.Fatalf("copied: %+v", r)
+	}
+	if dump(t, w) != before {
+		t.Error("a held-back package changed the workspace")
+	}
+	r = w.Import(copied, ImportOptions{AsNew: true})
+	if r.Outcome != Imported {
+		t.Fatalf("as new: %+v", r)
+	}
+	bs, _ := w.Branches()
+	if len(bs) != 2 || bs[0].UUID != bs[1].UUID {
+		t.Fatalf("two branches of one identity: %+v", bs)
+	}
+	// The copy's next package goes to the copy, the original's to it.
+	c2 := filepath.Join(dir, "copied2.blpkg")
+	later := storageAt(t, c, day, 15)
+	pack(t, later, key, c2)
+	if r2 := w.Import(c2, ImportOptions{}); r2.Outcome != Replaced || r2.BranchID != r.BranchID {
+		t.Errorf("the copy's next package: %+v", r2)
+	}
+}
+
+// storageAt reopens s's file with its clock at hh on d.
+func storageAt(t testing.TB, s *storage.Store, d model.Date, hh int) *storage.Store {
+	t.Helper()
+	path := s.Path()
+	s.Close()
+	n, err := storage.Open(path, storage.WithClock(at(d, hh)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { n.Close() })
+	return n
+}
+
+func copyFile(t testing.TB, from, to string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	in, err := os.Open(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		t.Fatal(err)
+	}
+	out.Close()
+}
+
+func TestOpenRefusesWhatIsNotAWorkspace(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.blws")
+	os.WriteFile(empty, nil, 0o644)
+	text := filepath.Join(dir, "notes.blws")
+	os.WriteFile(text, []byte(strings.Repeat("这不是数据库\n", 40)), 0o644)
+	branch := filepath.Join(dir, "branch", storage.FileName)
+	s, err := storage.Open(branch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	other := filepath.Join(dir, "other.db")
+	db, _ := sql.Open(sqlite.DriverName, other)
+	db.Exec("CREATE TABLE t (x)")
+	db.Close()
+	changed := filepath.Join(dir, "changed.blws")
+	w, err := Open(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.db.Exec("CREATE TRIGGER orgs_rename AFTER INSERT ON orgs BEGIN UPDATE orgs SET name = 'x'; END")
+	w.Close()
+
+	for _, c := range []struct {
+		path string
+		want error
+	}{
+		{empty, ErrEmptyFile}, {text, ErrNotWorkspace}, {branch, ErrBranchFile}, {other, ErrNotWorkspace}, {changed, ErrChanged},
+	} {
+		before, _ := os.ReadFile(c.path)
+		_, err := Open(c.path)
+		if err == nil || !strings.Contains(err.Error(), c.want.Error()) || !strings.Contains(err.Error(), c.path) {
+			t.Errorf("%s: %v; want %v", filepath.Base(c.path), err, c.want)
+		}
+		after, _ := os.ReadFile(c.path)
+		if string(before) != string(after) {
+			t.Errorf("%s changed by a refused open", filepath.Base(c.path))
+		}
+	}
+	// A second window is kept out while the first has it.
+	w, err = Open(filepath.Join(dir, "one.blws"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := Open(w.Path()); err == nil || !strings.Contains(err.Error(), ErrLocked.Error()) {
+		t.Errorf("second open: %v", err)
+	}
+}
+
+func TestKeyPair(t *testing.T) {
+	dir := t.TempDir()
+	w, k := newWorkspace(t, dir)
+	if !strings.HasPrefix(k.Recipient, "age1") || len(k.Fingerprint()) != 14 {
+		t.Errorf("public key %+v", k)
+	}
+	if _, err := w.CreateKey(testKeyPassphrase); err != ErrKeyExists {
+		t.Errorf("second key: %v", err)
+	}
+	w.SaveSettings(Settings{Instructor: "王建国", Area: "兰州市安宁区"})
+	out := filepath.Join(dir, "指导员公钥.txt")
+	if _, err := w.ExportPublicKey(out); err != nil {
+		t.Fatal(err)
+	}
+	back, err := datapkg.ReadPublicKeyFile(out)
+	if err != nil || back.Recipient != k.Recipient || back.Instructor != "王建国" {
+		t.Errorf("key file read back: %+v, %v", back, err)
+	}
+	raw, _ := os.ReadFile(w.Path())
+	if strings.Contains(string(raw), "AGE-SECRET-KEY") {
+		t.Error("the private key is stored in the clear")
+	}
+	if msg := CheckPassphrase("short"); msg == "" {
+		t.Error("a 5-character passphrase accepted")
+	}
+}

@@ -1,0 +1,176 @@
+package xlsx
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheetReader reads the cells of one worksheet through excelize's cell API
+// — cell types and styles — once scanSheet has bounded what loading the
+// sheet costs, and resolves its merged ranges. The sheet is loaded only
+// when a cell's type or style is first asked for.
+type sheetReader struct {
+	bk     *book
+	part   bookSheet
+	f      *excelize.File
+	sheet  string
+	shape  *sheetShape
+	loaded bool
+
+	merges []mergeRange         // every merged range of the sheet
+	down   map[int][]mergeRange // by column: merges spanning rows, top-left in that column, by first row
+	cols   []string             // column names, cols[1] == "A"
+	buf    []byte
+}
+
+// mergeRange is a merged range, 1-based and inclusive.
+type mergeRange struct{ c1, r1, c2, r2 int }
+
+// newSheetReader indexes the merged ranges of a scanned sheet; nothing is
+// loaded yet.
+func (bk *book) newSheetReader(s bookSheet, shape *sheetShape) *sheetReader {
+	sr := &sheetReader{bk: bk, part: s, f: bk.f, sheet: s.name, shape: shape, merges: shape.merges,
+		down: map[int][]mergeRange{}}
+	for _, m := range shape.merges {
+		if m.r2 > m.r1 {
+			sr.down[m.c1] = append(sr.down[m.c1], m)
+		}
+	}
+	for _, ms := range sr.down {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].r1 < ms[j].r1 })
+	}
+	return sr
+}
+
+// load loads the sheet in excelize, within the budget of one import. Its
+// merged ranges are undone in the loaded copy (the file is not touched):
+// excelize looks every cell read up in the list of merges, which on a
+// sheet of thousands of them would be slow, and the reader resolves merges
+// itself (below, within).
+func (sr *sheetReader) load() error {
+	if sr.loaded {
+		return nil
+	}
+	if err := sr.bk.reserveLoad(sr.part, sr.shape); err != nil {
+		return err
+	}
+	var err error
+	if len(sr.merges) > 0 {
+		err = sr.f.UnmergeCell(sr.sheet, "A1", "XFD1048576")
+	} else {
+		_, err = sr.f.GetCellType(sr.sheet, "A1")
+	}
+	if err != nil {
+		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sr.sheet, err)
+	}
+	sr.loaded = true
+	return nil
+}
+
+// ref is the name of the cell at col and row (1-based).
+func (sr *sheetReader) ref(col, row int) string {
+	for len(sr.cols) <= col {
+		name, _ := excelize.ColumnNumberToName(len(sr.cols))
+		sr.cols = append(sr.cols, name)
+	}
+	sr.buf = strconv.AppendInt(append(sr.buf[:0], sr.cols[col]...), int64(row), 10)
+	return string(sr.buf)
+}
+
+// below resolves a data cell covered by a merge to the cell its value comes
+// from. A merged cell's value belongs to every row the merge covers, in its
+// own column: 所在党支部 merged down over a branch's members is each
+// member's branch. Columns a merge spans to the right of its first take
+// nothing: their field is another one.
+func (sr *sheetReader) below(col, row int) (int, int) {
+	ms := sr.down[col]
+	if len(ms) == 0 {
+		return col, row
+	}
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].r1 >= row }) - 1
+	if i >= 0 && row > ms[i].r1 && row <= ms[i].r2 {
+		return col, ms[i].r1
+	}
+	return col, row
+}
+
+// within resolves a heading cell covered by a merge to the merge's first
+// cell, in both directions: a heading merged over two heading rows or over
+// the columns of its sub-headings heads each of them.
+func (sr *sheetReader) within(col, row int) (int, int) {
+	for _, m := range sr.merges {
+		if col >= m.c1 && col <= m.c2 && row >= m.r1 && row <= m.r2 {
+			return m.c1, m.r1
+		}
+	}
+	return col, row
+}
+
+// value is the cell's value as stored: a date cell gives its serial, a
+// number its digits, a shared string its text.
+func (sr *sheetReader) value(col, row int) (string, error) {
+	if err := sr.load(); err != nil {
+		return "", err
+	}
+	v, err := sr.f.GetCellValue(sr.sheet, sr.ref(col, row), rawValues)
+	if err != nil {
+		return "", sr.unreadable(row, err)
+	}
+	return v, nil
+}
+
+// numeric reports whether the cell is stored as a number (a date cell is a
+// number too), and whether it holds a formula error (#N/A …).
+func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
+	if err := sr.load(); err != nil {
+		return false, false, err
+	}
+	t, err := sr.f.GetCellType(sr.sheet, sr.ref(col, row))
+	if err != nil {
+		return false, false, sr.unreadable(row, err)
+	}
+	switch t {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
+		return true, false, nil
+	case excelize.CellTypeError:
+		return false, true, nil
+	}
+	return false, false, nil
+}
+
+func (sr *sheetReader) unreadable(row int, err error) error {
+	return fmt.Errorf("%w（工作表“%s”第%d行无法读取：%w）", ErrDamaged, sr.sheet, row, err)
+}
+
+// looksNumeric reports text a number cell could hold as its raw value:
+// digits with an optional point and exponent. Only such text needs the
+// cell's type to be read right.
+func looksNumeric(s string) bool {
+	if s == "" {
+		return false
+	}
+	s = strings.TrimPrefix(s, "-")
+	digits := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c == '.' || c == 'E' || c == 'e' || c == '+' || c == '-':
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+// excelErrors are the error values a formula cell may show.
+var excelErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true, "#NUM!": true,
+	"#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true, "#FIELD!": true, "#BLOCKED!": true,
+	"#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true, "#EXTERNAL!": true, "#PYTHON!": true,
+}

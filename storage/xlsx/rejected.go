@@ -1,0 +1,357 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// RejectedReasonHeading heads the column the workbook of refused rows adds
+// after the file's own; the importer skips it, so that the fixed workbook
+// imports as it is.
+const RejectedReasonHeading = "错误原因"
+
+// rejectedFill marks the cells a row was refused for: Excel's light red.
+var rejectedFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
+
+// WriteRejectedRowsFile reads the roster workbook src again and writes the
+// rows the rejections name to out, replacing out only once the new file is
+// complete. It returns how many rows it wrote. See WriteRejectedRows.
+func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, error) {
+	data, err := readFileLimited(src)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	err = WriteFileAtomic(out, func(w io.Writer) error {
+		var werr error
+		n, werr = WriteRejectedRows(w, data, rejections)
+		return werr
+	})
+	return n, err
+}
+
+// WriteRejectedRows writes, for each sheet of the workbook data with refused
+// rows, a sheet of the same name in the same layout: the rows above and of
+// the header as they are (title, merged headings, column widths), then
+// each refused row with the values it holds (a merged value in each row it
+// covers; numbers and dates as numbers in their own format, text as text),
+// the cells it was refused for filled light red, and one more column,
+// 错误原因, saying what to fix. Fixed, the workbook imports as it is.
+func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (int, error) {
+	bk, err := openWorkbook(data)
+	if err != nil {
+		return 0, err
+	}
+	defer bk.Close()
+
+	bySheet := map[string]map[int][]model.Rejection{}
+	for _, r := range rejections {
+		if bySheet[r.Sheet] == nil {
+			bySheet[r.Sheet] = map[int][]model.Rejection{}
+		}
+		bySheet[r.Sheet][r.Row] = append(bySheet[r.Sheet][r.Row], r)
+	}
+	out := excelize.NewFile()
+	defer out.Close()
+	written, sheets := 0, 0
+	for _, s := range bk.sheets {
+		rows := bySheet[s.name]
+		if len(rows) == 0 {
+			continue
+		}
+		name := s.name
+		if sheets == 0 {
+			if err := out.SetSheetName("Sheet1", name); err != nil {
+				return 0, err
+			}
+		} else if _, err := out.NewSheet(name); err != nil {
+			return 0, err
+		}
+		sheets++
+		n, err := copyRejectedSheet(bk, s, out, rows)
+		if err != nil {
+			return 0, err
+		}
+		written += n
+	}
+	if sheets == 0 {
+		return 0, fmt.Errorf("没有未通过的行，不需要导出")
+	}
+	if _, err := out.WriteTo(w); err != nil {
+		return 0, fmt.Errorf("写入问题行文件失败：%w", err)
+	}
+	return written, nil
+}
+
+// copyRejectedSheet copies the header of sheet s and its refused rows.
+func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection) (int, error) {
+	if s.part == nil {
+		return 0, fmt.Errorf("%w（工作表“%s”）", ErrNoHeader, s.name)
+	}
+	shape, err := bk.scanSheet(s)
+	if err != nil {
+		return 0, err
+	}
+	streamed, err := bk.streamSheet(s.name)
+	if err != nil {
+		return 0, err
+	}
+	sr := bk.newSheetReader(s, shape)
+	h, ok := findHeader(headingGridOf(streamed, sr))
+	if !ok {
+		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
+	}
+	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}}
+	last := h.first + h.rows - 1
+	width := h.width
+	reasonCol := width + 1
+
+	// The title and header rows, as they are.
+	for r := 1; r <= last; r++ {
+		kind := headingCell
+		if r < h.first {
+			kind = titleCell
+		}
+		for c := 1; c <= width; c++ {
+			if err := cp.cell(c, r, c, r, kind); err != nil {
+				return 0, err
+			}
+		}
+	}
+	for _, m := range sr.merges {
+		if m.r2 <= last {
+			c2 := min(m.c2, width)
+			if m.r2 < h.first && c2 == width {
+				c2 = reasonCol // a title across the table spans the reasons too
+			}
+			from, _ := excelize.CoordinatesToCellName(m.c1, m.r1)
+			to, _ := excelize.CoordinatesToCellName(c2, m.r2)
+			if err := out.MergeCell(s.name, from, to); err != nil {
+				return 0, err
+			}
+		}
+	}
+	heading, _ := excelize.CoordinatesToCellName(reasonCol, h.first)
+	if err := out.SetCellStr(s.name, heading, RejectedReasonHeading); err != nil {
+		return 0, err
+	}
+	if h.rows > 1 {
+		bottom, _ := excelize.CoordinatesToCellName(reasonCol, last)
+		if err := out.MergeCell(s.name, heading, bottom); err != nil {
+			return 0, err
+		}
+	}
+	if err := out.SetCellStyle(s.name, heading, heading, cp.style(excelize.Style{
+		Font: printFont(11, true), Fill: headingFill, Border: ruled(),
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+	})); err != nil {
+		return 0, err
+	}
+	// The refused rows, in their order, one under the other.
+	numbers := make([]int, 0, len(rows))
+	for n := range rows {
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+
+	// Each column as wide as the file had it, or as its longest text needs
+	// (up to 30 characters; longer text wraps), the reasons 50.
+	widths := make([]float64, reasonCol)
+	for c := 1; c <= width; c++ {
+		name, _ := excelize.ColumnNumberToName(c)
+		w, _ := bk.f.GetColWidth(s.name, name)
+		texts := []string{cell(grid2row(streamed, h.first+h.rows-1), c-1)}
+		for _, n := range numbers {
+			sc, srow := sr.below(c, n)
+			if cells, ok := rowAt(streamed, srow); ok {
+				texts = append(texts, cell(cells, sc-1))
+			}
+		}
+		for _, t := range texts {
+			w = max(w, min(30, textWidth(t)+2))
+		}
+		widths[c-1] = w
+		_ = out.SetColWidth(s.name, name, name, w)
+	}
+	widths[reasonCol-1] = 50
+	reasonName, _ := excelize.ColumnNumberToName(reasonCol)
+	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
+	to := last
+	for _, n := range numbers {
+		to++
+		faulty := map[int]bool{}
+		var reasons []string
+		for _, r := range rows[n] {
+			if c, ok := h.column(r.Field); ok {
+				faulty[c+1] = true
+			}
+			label := ""
+			if r.Field != "" {
+				label = r.Field.Label() + "："
+			}
+			reasons = append(reasons, label+r.Reason)
+		}
+		for c := 1; c <= width; c++ {
+			sc, srow := sr.below(c, n)
+			kind := dataCell
+			if faulty[c] {
+				kind = faultyCell
+			}
+			if err := cp.cell(sc, srow, c, to, kind); err != nil {
+				return 0, err
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(reasonCol, to)
+		if err := out.SetCellStr(s.name, ref, strings.Join(reasons, "\n")); err != nil {
+			return 0, err
+		}
+		texts := make([]string, reasonCol)
+		for c := 1; c <= width; c++ {
+			sc, srow := sr.below(c, n)
+			if cells, ok := rowAt(streamed, srow); ok {
+				texts[c-1] = cell(cells, sc-1)
+			}
+		}
+		texts[reasonCol-1] = strings.Join(reasons, "\n")
+		if err := out.SetRowHeight(s.name, to, rowHeight(texts, widths)); err != nil {
+			return 0, err
+		}
+		if err := out.SetCellStyle(s.name, ref, ref, cp.style(excelize.Style{
+			Font: &excelize.Font{Family: fontFamily, Size: 10, Color: "9C0006"}, Border: ruled(),
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, NumFmt: 49,
+		})); err != nil {
+			return 0, err
+		}
+	}
+	if err := setUpPrintPage(out, s.name, h.first, last); err != nil {
+		return 0, err
+	}
+	if to > last {
+		return to - last, setFreeze(out, s.name, last)
+	}
+	return 0, nil
+}
+
+// grid2row is the streamed row numbered n, or none.
+func grid2row(rows []streamRow, n int) []string {
+	cells, _ := rowAt(rows, n)
+	return cells
+}
+
+// textWidth is about how many columns of Excel's width text takes: a
+// Chinese character two, others one.
+func textWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			w++
+		} else {
+			w += 1.9
+		}
+	}
+	return w
+}
+
+// setFreeze keeps the header in view while scrolling.
+func setFreeze(f *excelize.File, sheet string, rows int) error {
+	cell, _ := excelize.CoordinatesToCellName(1, rows+1)
+	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: rows, TopLeftCell: cell, ActivePane: "bottomLeft"})
+}
+
+// sheetCopy copies cells from a loaded sheet into a new workbook.
+type sheetCopy struct {
+	sr     *sheetReader
+	out    *excelize.File
+	name   string
+	styles map[string]int
+}
+
+// copyKind is what a copied cell is: it decides the cell's look.
+type copyKind int
+
+const (
+	titleCell copyKind = iota
+	headingCell
+	dataCell
+	faultyCell
+)
+
+// cell copies the cell at (sc, srow) of the source to (c, r): a number
+// stays a number in its own number format (a date stays a date), anything
+// else is written as text in the text format, so that an ID number stays
+// text when the user edits it. A faulty cell is filled light red.
+func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
+	raw, err := cp.sr.value(sc, srow)
+	if err != nil {
+		return err
+	}
+	faulty := kind == faultyCell
+	ref, _ := excelize.CoordinatesToCellName(c, r)
+	st := excelize.Style{Border: ruled(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}
+	switch kind {
+	case titleCell:
+		st = excelize.Style{Font: printFont(14, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}
+	case headingCell:
+		st.Font, st.Fill = printFont(11, true), headingFill
+		st.Alignment.Horizontal = "center"
+	case faultyCell:
+		st.Fill = rejectedFill
+	}
+	number := false
+	if raw != "" && looksNumeric(raw) {
+		number, _, err = cp.sr.numeric(sc, srow)
+		if err != nil {
+			return err
+		}
+	}
+	switch {
+	case raw == "" && !faulty:
+		return nil
+	case number:
+		idx, err := cp.sr.f.GetCellStyle(cp.sr.sheet, cp.sr.ref(sc, srow))
+		if err != nil {
+			return cp.sr.unreadable(srow, err)
+		}
+		if src, err := cp.sr.f.GetStyle(idx); err == nil && src != nil {
+			st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
+		}
+		if err := cp.out.SetCellDefault(cp.name, ref, raw); err != nil {
+			return err
+		}
+	default:
+		st.NumFmt = 49 // @: text
+		if err := cp.out.SetCellStr(cp.name, ref, raw); err != nil {
+			return err
+		}
+	}
+	return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
+}
+
+// style returns the index of a style, made once per workbook.
+func (cp *sheetCopy) style(st excelize.Style) int {
+	key := fmt.Sprintf("%v|%v|%v|%v|%v", st.NumFmt, st.Fill.Color, st.Border != nil, st.Font, st.Alignment)
+	if st.CustomNumFmt != nil {
+		key += *st.CustomNumFmt
+	}
+	if st.Font != nil {
+		key += fmt.Sprintf("%+v", *st.Font)
+	}
+	if st.Alignment != nil {
+		key += fmt.Sprintf("%+v", *st.Alignment)
+	}
+	if id, ok := cp.styles[key]; ok {
+		return id
+	}
+	m := styleMaker{f: cp.out}
+	id := m.add(st)
+	if m.err == nil {
+		cp.styles[key] = id
+	}
+	return id
+}

@@ -1,0 +1,340 @@
+package xlsx
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Every worksheet read is also read once as a stream of XML tokens
+// (encoding/xml), alongside excelize's row iterator, for what excelize does
+// not give without loading the whole sheet:
+//
+//   - A read error. excelize's row iterator stops at the first XML error as
+//     if the sheet had ended, so a damaged sheet would import as half a
+//     roster. Here any error refuses the file, naming the row where reading
+//     stopped.
+//   - The merged ranges. excelize's GetMergeCells loads the whole sheet
+//     (as long again as reading it); the ranges are the <mergeCell> refs,
+//     read here (TestScanMergesAgreeWithExcelize).
+//   - A bound. Loaded (done only when a cell's type must be asked,
+//     sheetReader), a sheet takes about 200 bytes per cell, and excelize
+//     fills each row with empty cells up to its last one and allocates
+//     every row up to the highest number any row claims: a 1 KB sheet can
+//     ask for gigabytes. Here the cost is counted first (reserveLoad).
+//
+// It also refuses the irregular layouts (rows out of order, a cell whose
+// reference names another row) that excelize's reading and Excel's showing
+// could disagree on. Cell values, as their number formats show them, and
+// cell types are read through excelize.
+
+// What excelize holds for a loaded sheet, in bytes, measured on excelize
+// v2.11 (a cell with its reference and a short value; a row).
+const (
+	loadedCellBytes = 220
+	loadedRowBytes  = 100
+	// maxLoadBytes bounds what the worksheets of one import hold together
+	// once loaded: with the shared strings, styles and the members read it
+	// keeps an import under about 300 MB.
+	maxLoadBytes = 128 << 20
+	// maxRowNumber is the highest row number a sheet may use: excelize
+	// allocates every row up to it.
+	maxRowNumber = 300_000
+	maxMerges    = 20_000
+	maxDepth     = 64
+	// maxColumn is the last column of a worksheet (XFD).
+	maxColumn = 16384
+)
+
+// sheetShape is what scanSheet learnt of a worksheet.
+type sheetShape struct {
+	lastRow int // highest row number
+	merges  []mergeRange
+	cells   int // cells excelize will hold once the sheet is loaded
+}
+
+// loadBytes estimates what excelize will hold for the loaded sheet.
+func (s *sheetShape) loadBytes(partSize uint64) uint64 {
+	return uint64(s.cells)*loadedCellBytes + uint64(s.lastRow)*loadedRowBytes + partSize
+}
+
+// scanSheet reads the worksheet's part once as XML tokens. It fails with
+// ErrDamaged naming the row where reading stopped, ErrIrregular for a
+// layout excelize would misread, and ErrTooLarge beyond the limits.
+func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
+	rc, err := bk.pkg.open(s.part)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return scanSheet(rc, s.name)
+}
+
+// reserveLoad counts what loading a scanned sheet will hold, refusing it
+// beyond the budget of one import.
+func (bk *book) reserveLoad(s bookSheet, shape *sheetShape) error {
+	total := bk.loaded + shape.loadBytes(s.part.UncompressedSize64)
+	if total > maxLoadBytes {
+		return fmt.Errorf("%w（工作表“%s”有约 %d 个单元格，读入需要约 %d MB，超过 %d MB；请只保留花名册所在的行和列后另存）",
+			ErrTooLarge, s.name, shape.cells, total>>20, maxLoadBytes>>20)
+	}
+	bk.loaded = total
+	return nil
+}
+
+// sheetScan is the state of scanSheet.
+type sheetScan struct {
+	sheet string
+	shape sheetShape
+
+	stack    []string
+	inData   bool
+	row      int // current row number, 0 before the first
+	inRow    bool
+	rowCells int // last column of any cell in the row (what excelize fills to)
+	col      int // last cell's column in the row
+	inCell   bool
+}
+
+func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
+	d := xml.NewDecoder(r)
+	d.CharsetReader = declaredCharset
+	sc := &sheetScan{sheet: sheet}
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			if len(sc.stack) > 0 {
+				return nil, sc.damaged(io.ErrUnexpectedEOF)
+			}
+			break
+		}
+		if err != nil {
+			return nil, sc.damaged(err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if err := sc.start(t); err != nil {
+				return nil, err
+			}
+		case xml.EndElement:
+			if err := sc.end(t); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &sc.shape, nil
+}
+
+func (sc *sheetScan) start(t xml.StartElement) error {
+	if len(sc.stack) >= maxDepth {
+		return sc.damaged(errors.New("elements nested too deep"))
+	}
+	sc.stack = append(sc.stack, t.Name.Local)
+	switch name := t.Name.Local; {
+	case name == "sheetData":
+		sc.inData = true
+	case name == "row" && sc.inData && !sc.inRow:
+		n := sc.row + 1
+		if v, ok := attr(t, "r"); ok {
+			r, err := strconv.Atoi(strings.TrimSpace(v))
+			switch {
+			case err != nil || r <= 0:
+				return sc.irregular(fmt.Sprintf("第%d行之后的行号“%s”不正确", sc.row, v))
+			case r <= sc.row:
+				return sc.irregular(fmt.Sprintf("第%d行出现在第%d行之后", r, sc.row))
+			}
+			n = r
+		}
+		if n > maxRowNumber {
+			return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, n, maxRowNumber)
+		}
+		sc.row, sc.inRow = n, true
+		sc.col, sc.rowCells = 0, 0
+		sc.shape.lastRow = n
+	case name == "c" && sc.inRow && !sc.inCell:
+		c := sc.col + 1
+		if v, ok := attr(t, "r"); ok {
+			col, row, ok := parseRef(v)
+			switch {
+			case !ok:
+				return sc.irregular(fmt.Sprintf("第%d行有位置不正确的单元格“%s”", sc.row, v))
+			case row != sc.row:
+				return sc.irregular(fmt.Sprintf("第%d行里有标为“%s”的单元格", sc.row, v))
+			case col <= sc.col:
+				return sc.irregular(fmt.Sprintf("第%d行的单元格“%s”出现在其左侧单元格之后", sc.row, v))
+			}
+			c = col
+		}
+		if c > maxColumn {
+			return sc.irregular(fmt.Sprintf("第%d行的单元格超出了最后一列", sc.row))
+		}
+		sc.col, sc.inCell = c, true
+		sc.rowCells = c
+	case name == "mergeCell":
+		if len(sc.shape.merges) >= maxMerges {
+			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
+		}
+		if v, ok := attr(t, "ref"); ok {
+			if m, ok := parseRange(v); ok {
+				sc.shape.merges = append(sc.shape.merges, m)
+			}
+		}
+	}
+	return nil
+}
+
+func (sc *sheetScan) end(t xml.EndElement) error {
+	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1] != t.Name.Local {
+		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), t.Name.Local))
+	}
+	sc.stack = sc.stack[:len(sc.stack)-1]
+	switch t.Name.Local {
+	case "sheetData":
+		sc.inData = false
+	case "c":
+		sc.inCell = false
+	case "row":
+		if sc.inRow {
+			sc.shape.cells += sc.rowCells
+		}
+		sc.inRow = false
+	}
+	return nil
+}
+
+func top(stack []string) string {
+	if len(stack) == 0 {
+		return ""
+	}
+	return stack[len(stack)-1]
+}
+
+// damaged is the error for a sheet that cannot be read on: the file is
+// refused, saying in which row reading stopped.
+func (sc *sheetScan) damaged(err error) error {
+	where := fmt.Sprintf("第%d行", sc.row)
+	if !sc.inRow {
+		where = fmt.Sprintf("第%d行之后", sc.row)
+		if sc.row == 0 {
+			where = "表格开头"
+		}
+	}
+	return fmt.Errorf("%w（工作表“%s”读到%s时出错：%s）", ErrDamaged, sc.sheet, where, xmlProblem(err))
+}
+
+func (sc *sheetScan) irregular(what string) error {
+	return fmt.Errorf("%w（工作表“%s”：%s）", ErrIrregular, sc.sheet, what)
+}
+
+// xmlProblem says in Chinese what an XML error means for the user, keeping
+// the technical text for whoever they send it to.
+func xmlProblem(err error) string {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF"):
+		return "内容在此处中断，文件不完整"
+	case strings.Contains(msg, "invalid UTF-8"):
+		return "含有无法识别的字符（不是有效的 UTF-8）"
+	case strings.Contains(msg, "entity"):
+		return "含有无法识别的符号（如未转义的 & 或 &nbsp; 之类的实体）"
+	case strings.Contains(msg, "charset") || strings.Contains(msg, "encoding"):
+		return "使用了无法识别的字符编码"
+	}
+	return "格式不正确（" + msg + "）"
+}
+
+// attr returns the value of the attribute with the given local name.
+func attr(t xml.StartElement, local string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// parseRef reads a cell reference such as "AB12" (1-based column and row).
+func parseRef(ref string) (col, row int, ok bool) {
+	ref = strings.TrimSpace(ref)
+	i := 0
+	for i < len(ref) && i < 4 {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
+		}
+		col = col*26 + int(c-'a') + 1
+		i++
+	}
+	if i == 0 || col > maxColumn || i == len(ref) || len(ref)-i > 7 {
+		return 0, 0, false
+	}
+	for _, c := range ref[i:] {
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	return col, row, row > 0
+}
+
+// parseRange reads a merged range such as "B3:B5"; one cell alone is a
+// range of one.
+func parseRange(ref string) (mergeRange, bool) {
+	from, to, found := strings.Cut(ref, ":")
+	if !found {
+		to = from
+	}
+	c1, r1, ok1 := parseRef(from)
+	c2, r2, ok2 := parseRef(to)
+	if !ok1 || !ok2 {
+		return mergeRange{}, false
+	}
+	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+// sharedStringBytes is what excelize holds per shared string once it has
+// decoded the table, whatever the string's length (measured on v2.11).
+const sharedStringBytes = 170
+
+// checkSharedStrings bounds the shared-string table before excelize
+// decodes it whole: a table of millions of empty strings takes far more
+// memory decoded than on disk. Every string is an <si> element, so the
+// times "si" follows "<" or a namespace prefix's ":" bound how many there
+// are. Reading the part to its end also checks it against its checksum.
+// A damaged table excelize reports when it decodes it (streamSheet).
+func (p *pkgReader) checkSharedStrings() error {
+	zf := p.part("xl/sharedStrings.xml")
+	if zf == nil {
+		return nil
+	}
+	rc, err := p.open(zf)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+	}
+	n := 0
+	for _, open := range [][]byte{[]byte("<si"), []byte(":si")} {
+		for rest := data; ; {
+			i := bytes.Index(rest, open)
+			if i < 0 || i+3 >= len(rest) {
+				break
+			}
+			if c := rest[i+3]; c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+				n++
+			}
+			rest = rest[i+3:]
+		}
+	}
+	if n > maxSharedItems {
+		return fmt.Errorf("%w（共享字符串超过 %d 项，读入需要约 %d MB，不像是党员花名册）", ErrTooLarge, maxSharedItems, n*sharedStringBytes>>20)
+	}
+	return nil
+}

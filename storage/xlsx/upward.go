@@ -1,0 +1,567 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// The instructor's upward report (上报汇总表): one workbook over every
+// branch of the workspace, printed like the other forms (A4 landscape, one
+// page wide, headings repeated on every page).
+
+// Sheets of the upward report.
+const (
+	UpwardSummarySheet    = "汇总"
+	UpwardOrgsSheet       = "单位名录"
+	UpwardMembersSheet    = "党员名册"
+	UpwardActivitiesSheet = "组织生活"
+	UpwardDuesSheet       = "党费"
+)
+
+// UpwardReport is what the report shows.
+type UpwardReport struct {
+	Area       string // 报送单位: the title starts with it
+	Instructor string
+	Today      model.Date
+	Coverage   model.CoverageReport
+	Branches   []UpwardBranch
+	Orgs       []UpwardOrg
+	Members    []UpwardMember
+}
+
+// UpwardBranch is one branch's row on every sheet.
+type UpwardBranch struct {
+	Name       string // 支部名称
+	Orgs       string // the organisations it covers, or its own 单位名称
+	SnapshotOn model.Date
+	Stale      bool
+	Figures    model.BranchFigures
+	Slots      []model.Slot // the compliance calendar of Figures.Year
+	DuesMonths [12]model.Money
+	Quarters   [4]model.DuesQuarter
+}
+
+// UpwardOrg is one organisation of the list.
+type UpwardOrg struct {
+	Org      model.Organisation
+	Branches string // the branches that cover it in the workspace
+	Flags    string // what CheckOrganisations found
+}
+
+// UpwardMember is one member with their branch.
+type UpwardMember struct {
+	Branch string
+	Member model.Member
+}
+
+// WriteUpwardReportFile writes the report to path, replacing it whole or
+// not at all.
+func WriteUpwardReportFile(path string, r *UpwardReport) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return WriteUpwardReport(w, r) })
+}
+
+// upStyles are the report's cell styles.
+type upStyles struct {
+	title, info, heading, center, left, text, money, total, totalMoney, flag int
+}
+
+func newUpStyles(f *excelize.File) (upStyles, error) {
+	align := func(h string) *excelize.Alignment {
+		return &excelize.Alignment{Horizontal: h, Vertical: "center", WrapText: true}
+	}
+	m := styleMaker{f: f}
+	cell := func(h string, numFmt int, bold bool, fill bool) int {
+		s := excelize.Style{Font: printFont(fontSize, bold), Alignment: align(h), Border: ruled(), NumFmt: numFmt}
+		if fill {
+			s.Fill = headingFill
+		}
+		return m.add(s)
+	}
+	st := upStyles{
+		title:      m.add(excelize.Style{Font: printFont(16, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}),
+		info:       m.add(excelize.Style{Font: printFont(fontSize, false), Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true}}),
+		heading:    cell("center", 0, true, true),
+		center:     cell("center", 0, false, false),
+		left:       cell("left", 49, false, false), // free text from branches stays text ("@")
+		text:       cell("center", 49, false, false),
+		money:      cell("right", 4, false, false), // #,##0.00
+		total:      cell("center", 0, true, true),
+		totalMoney: cell("right", 4, true, true),
+		flag:       m.add(excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: fontSize, Color: "C00000"}, Alignment: align("left"), Border: ruled(), NumFmt: 49}),
+	}
+	return st, m.err
+}
+
+// upCol is a column of a report sheet.
+type upCol struct {
+	head  string
+	width float64
+}
+
+// sheetWriter writes one sheet of the report row by row.
+type sheetWriter struct {
+	f      *excelize.File
+	sheet  string
+	sw     *excelize.StreamWriter
+	st     upStyles
+	cols   []upCol
+	widths []float64
+	row    int
+	head   int // the heading row, repeated on every printed page
+}
+
+// newSheet starts a sheet whose column headings will be row headRow,
+// frozen for scrolling (the stream writer wants the panes first).
+func newSheet(f *excelize.File, st upStyles, sheet string, first bool, cols []upCol, headRow int) (*sheetWriter, error) {
+	if first {
+		if err := f.SetSheetName(f.GetSheetName(0), sheet); err != nil {
+			return nil, err
+		}
+	} else if _, err := f.NewSheet(sheet); err != nil {
+		return nil, err
+	}
+	// The page setup is written when the stream starts: set it first.
+	if err := setUpPrintPage(f, sheet, headRow, headRow); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	w := &sheetWriter{f: f, sheet: sheet, sw: sw, st: st, cols: cols, row: 1, head: headRow}
+	for _, c := range cols {
+		w.widths = append(w.widths, c.width)
+	}
+	top, _ := excelize.CoordinatesToCellName(1, headRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: top, ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+		return nil, err
+	}
+	for i := len(cols) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+}
+
+// line writes text across the whole width in style, height points tall.
+func (w *sheetWriter) line(text string, style int, height float64) error {
+	first := fmt.Sprintf("A%d", w.row)
+	last, _ := excelize.CoordinatesToCellName(len(w.cols), w.row)
+	if err := w.sw.SetRow(first, []any{excelize.Cell{StyleID: style, Value: text}}, excelize.RowOpts{Height: height}); err != nil {
+		return err
+	}
+	w.row++
+	return w.sw.MergeCell(first, last)
+}
+
+// cells writes one row of cells; texts (for the height) are the values as
+// text.
+func (w *sheetWriter) cells(values []any, styles []int) error {
+	row := make([]any, len(values))
+	texts := make([]string, len(values))
+	for i, v := range values {
+		row[i] = excelize.Cell{StyleID: styles[i], Value: v}
+		texts[i] = fmt.Sprint(v)
+	}
+	widths := w.widths
+	if len(values) < len(widths) {
+		widths = widths[:len(values)]
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, w.row)
+	w.row++
+	return w.sw.SetRow(cell, row, excelize.RowOpts{Height: rowHeight(texts, widths)})
+}
+
+// heading writes the column headings and returns their row, which is
+// repeated on every printed page.
+func (w *sheetWriter) heading() (int, error) {
+	vals := make([]any, len(w.cols))
+	styles := make([]int, len(w.cols))
+	for i, c := range w.cols {
+		vals[i], styles[i] = c.head, w.st.heading
+	}
+	r := w.row
+	return r, w.cells(vals, styles)
+}
+
+// done flushes the sheet; titles is the heading row written, which must
+// be the one the sheet was set up to repeat.
+func (w *sheetWriter) done(titles int) error {
+	if titles != w.head {
+		return fmt.Errorf("%s: headings on row %d, set up for row %d", w.sheet, titles, w.head)
+	}
+	return w.sw.Flush()
+}
+
+// money is an amount in yuan for a money cell (two decimals as a number).
+func money(m model.Money) any { return moneyValue(m) }
+
+// WriteUpwardReport writes the report as a workbook to out.
+func WriteUpwardReport(out io.Writer, r *UpwardReport) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newUpStyles(f)
+	if err != nil {
+		return fmt.Errorf("生成上报汇总表失败：%w", err)
+	}
+	for _, step := range []func(*excelize.File, upStyles, *UpwardReport) error{
+		writeUpSummary, writeUpOrgs, writeUpActivities, writeUpDues, writeUpMembers,
+	} {
+		if err := step(f, st, r); err != nil {
+			return fmt.Errorf("生成上报汇总表失败：%w", err)
+		}
+	}
+	f.SetActiveSheet(0)
+	if _, err := f.WriteTo(out); err != nil {
+		return fmt.Errorf("写入上报汇总表失败：%w", err)
+	}
+	return nil
+}
+
+func reportTitle(r *UpwardReport, what string) string {
+	area := strings.TrimSpace(r.Area)
+	return area + what
+}
+
+func reportInfo(r *UpwardReport) string {
+	s := "填报日期：" + r.Today.Chinese()
+	if r.Instructor != "" {
+		s += "　　　　党建指导员：" + r.Instructor
+	}
+	return s + "　　　　各支部数据截至其数据包的快照日期"
+}
+
+func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
+	cols := []upCol{
+		{"序号", 5}, {"支部名称", 24}, {"所在单位", 20}, {"快照日期", 11}, {"正式党员", 6}, {"预备党员", 6},
+		{"组织生活已开展/应开展", 10}, {"3个月以上未参加组织生活", 9}, {"6个月以上未参加组织生活", 9},
+		{"3个月以上未交党费", 9}, {"6个月以上未交党费", 9}, {"本年党费应交（元）", 12}, {"本年党费实交（元）", 12},
+		{"换届及支委会设置", 26}, {"严重问题", 6}, {"提醒", 6},
+	}
+	// title, info, a blank, the coverage block (its line, headings, a row
+	// per type, the total, the note), a blank, then the branch headings.
+	w, err := newSheet(f, st, UpwardSummarySheet, true, cols, 2+1+1+1+len(r.Coverage.Types)+1+1+1+1)
+	if err != nil {
+		return err
+	}
+	if err := w.line(reportTitle(r, "党组织覆盖和基层党支部情况汇总表"), st.title, 30); err != nil {
+		return err
+	}
+	if err := w.line(reportInfo(r), st.info, minRow); err != nil {
+		return err
+	}
+	// The coverage figures first: they print on the first page only, above
+	// the branch table whose headings repeat.
+	cov := r.Coverage
+	covHead := []any{"", "单位类型", "名录内单位", "单独组建", "联合组建", "未建", "其中工作覆盖", "党组织覆盖率", "单独组建率", "工作覆盖率"}
+	hs := make([]int, len(covHead))
+	for i := range hs {
+		hs[i] = st.heading
+	}
+	hs[0] = st.info
+	w.row++
+	if err := w.line("党组织覆盖情况（统计口径："+cov.Rules.Name+"；依据："+cov.Rules.Document+"）", st.info, 2*minRow); err != nil {
+		return err
+	}
+	covRow := func(label string, c model.TypeCoverage) []any {
+		return []any{"", label, c.InScope, c.Own, c.Joint, c.None, c.Work, c.Organised().String(), c.OwnRate().String(), c.WorkRate().String()}
+	}
+	if err := w.cells(covHead, hs); err != nil {
+		return err
+	}
+	cs := make([]int, len(covHead))
+	for i := range cs {
+		cs[i] = st.center
+	}
+	cs[0] = st.info
+	for _, c := range cov.Types {
+		if err := w.cells(covRow(string(c.Type), c), cs); err != nil {
+			return err
+		}
+	}
+	ts := make([]int, len(covHead))
+	for i := range ts {
+		ts[i] = st.total
+	}
+	ts[0] = st.info
+	if err := w.cells(covRow("合计", cov.Total), ts); err != nil {
+		return err
+	}
+	note := fmt.Sprintf("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织单位中实现工作覆盖的比例。名录中另有 %d 个单位不在统计口径内。", cov.OutOfScope)
+	if err := w.line(note, st.info, 2*minRow); err != nil {
+		return err
+	}
+	w.row++
+	titles, err := w.heading()
+	if err != nil {
+		return err
+	}
+	styles := []int{st.center, st.left, st.left, st.center, st.center, st.center, st.center, st.center, st.center,
+		st.center, st.center, st.money, st.money, st.left, st.center, st.center}
+	var tot model.BranchFigures
+	for i, b := range r.Branches {
+		g := b.Figures
+		taken := b.SnapshotOn.String()
+		if b.Stale {
+			taken += "\n（超过3个月）"
+		}
+		setup := strings.Join(g.Setup, "\n")
+		if setup == "" {
+			setup = "正常"
+		}
+		if err := w.cells([]any{i + 1, b.Name, b.Orgs, taken, g.Full, g.Probationary,
+			fmt.Sprintf("%d/%d", g.SlotsHeld, g.SlotsDue), g.LifeWarn, g.LifeSerious, g.DuesWarn, g.DuesSerious,
+			money(g.DuesDue), money(g.DuesPaid), setup, g.Serious, g.Warnings}, styles); err != nil {
+			return err
+		}
+		tot.Full += g.Full
+		tot.Probationary += g.Probationary
+		tot.SlotsHeld += g.SlotsHeld
+		tot.SlotsDue += g.SlotsDue
+		tot.LifeWarn += g.LifeWarn
+		tot.LifeSerious += g.LifeSerious
+		tot.DuesWarn += g.DuesWarn
+		tot.DuesSerious += g.DuesSerious
+		tot.DuesDue += g.DuesDue
+		tot.DuesPaid += g.DuesPaid
+		tot.Serious += g.Serious
+		tot.Warnings += g.Warnings
+	}
+	totalStyles := make([]int, len(cols))
+	for i := range totalStyles {
+		totalStyles[i] = st.total
+	}
+	totalStyles[11], totalStyles[12] = st.totalMoney, st.totalMoney
+	if err := w.cells([]any{"合计", fmt.Sprintf("%d个支部", len(r.Branches)), "", "", tot.Full, tot.Probationary,
+		fmt.Sprintf("%d/%d", tot.SlotsHeld, tot.SlotsDue), tot.LifeWarn, tot.LifeSerious, tot.DuesWarn, tot.DuesSerious,
+		money(tot.DuesDue), money(tot.DuesPaid), "", tot.Serious, tot.Warnings}, totalStyles); err != nil {
+		return err
+	}
+	return w.done(titles)
+}
+
+func writeUpOrgs(f *excelize.File, st upStyles, r *UpwardReport) error {
+	cols := []upCol{{"序号", 5}}
+	for _, fi := range model.OrgFields {
+		if fi.Field == model.OrgFieldNotes || fi.Field == model.OrgFieldInstructor {
+			continue
+		}
+		cols = append(cols, upCol{fi.Label, fi.Width})
+	}
+	cols = append(cols, upCol{"所属党支部", 22}, upCol{"提示", 36})
+	w, err := newSheet(f, st, UpwardOrgsSheet, false, cols, 3)
+	if err != nil {
+		return err
+	}
+	if err := w.line(reportTitle(r, "非公企业和社会组织名录（党组织覆盖情况）"), st.title, 30); err != nil {
+		return err
+	}
+	if err := w.line(reportInfo(r), st.info, minRow); err != nil {
+		return err
+	}
+	titles, err := w.heading()
+	if err != nil {
+		return err
+	}
+	for i, o := range r.Orgs {
+		vals := []any{i + 1}
+		styles := []int{st.center}
+		for _, fi := range model.OrgFields {
+			switch fi.Field {
+			case model.OrgFieldNotes, model.OrgFieldInstructor:
+				continue
+			case model.OrgFieldName:
+				vals, styles = append(vals, o.Org.Name), append(styles, st.left)
+			case model.OrgFieldStaff:
+				vals, styles = append(vals, o.Org.Staff), append(styles, st.center)
+			case model.OrgFieldFullMembers:
+				vals, styles = append(vals, o.Org.FullMembers), append(styles, st.center)
+			default:
+				vals, styles = append(vals, o.Org.Text(fi.Field)), append(styles, st.text)
+			}
+		}
+		vals, styles = append(vals, o.Branches, o.Flags), append(styles, st.left, st.flag)
+		if err := w.cells(vals, styles); err != nil {
+			return err
+		}
+	}
+	return w.done(titles)
+}
+
+func writeUpActivities(f *excelize.File, st upStyles, r *UpwardReport) error {
+	cols := []upCol{{"序号", 5}, {"支部名称", 26}, {"年度", 6}}
+	for _, k := range model.ActivityKinds {
+		cols = append(cols, upCol{string(k), 9})
+	}
+	cols = append(cols, upCol{"合计", 8}, upCol{"未开展", 30})
+	w, err := newSheet(f, st, UpwardActivitiesSheet, false, cols, 3)
+	if err != nil {
+		return err
+	}
+	if err := w.line(reportTitle(r, "基层党支部组织生活开展情况统计表"), st.title, 30); err != nil {
+		return err
+	}
+	if err := w.line(reportInfo(r)+"　　　　格内为“已开展/应开展”（期数，截至快照日期），空白为不适用", st.info, minRow); err != nil {
+		return err
+	}
+	titles, err := w.heading()
+	if err != nil {
+		return err
+	}
+	for i, b := range r.Branches {
+		held, due := map[model.ActivityKind]int{}, map[model.ActivityKind]int{}
+		var missing []string
+		applies := map[model.ActivityKind]bool{}
+		for _, s := range b.Slots {
+			applies[s.Kind] = true
+			switch s.Status {
+			case model.SlotHeld:
+				held[s.Kind]++
+				due[s.Kind]++
+			case model.SlotMissing:
+				due[s.Kind]++
+				missing = append(missing, s.Label()+string(s.Kind))
+			}
+		}
+		vals := []any{i + 1, b.Name, b.Figures.Year}
+		styles := []int{st.center, st.left, st.center}
+		for _, k := range model.ActivityKinds {
+			v := ""
+			if applies[k] {
+				v = fmt.Sprintf("%d/%d", held[k], due[k])
+			}
+			vals, styles = append(vals, v), append(styles, st.center)
+		}
+		vals = append(vals, fmt.Sprintf("%d/%d", b.Figures.SlotsHeld, b.Figures.SlotsDue), strings.Join(missing, "、"))
+		styles = append(styles, st.center, st.left)
+		if err := w.cells(vals, styles); err != nil {
+			return err
+		}
+	}
+	return w.done(titles)
+}
+
+func writeUpDues(f *excelize.File, st upStyles, r *UpwardReport) error {
+	cols := []upCol{{"序号", 5}, {"支部名称", 22}}
+	for k := range 12 {
+		cols = append(cols, upCol{model.MonthHeading(k), 9.5})
+	}
+	cols = append(cols, upCol{"全年实收", 11})
+	for _, q := range []string{"一", "二", "三", "四"} {
+		cols = append(cols, upCol{"第" + q + "季度上缴", 10})
+	}
+	cols = append(cols, upCol{"上缴合计", 11})
+	w, err := newSheet(f, st, UpwardDuesSheet, false, cols, 3)
+	if err != nil {
+		return err
+	}
+	if err := w.line(reportTitle(r, "党费收缴情况登记表（按支部）"), st.title, 30); err != nil {
+		return err
+	}
+	if err := w.line(reportInfo(r)+"　　　　单位：元", st.info, minRow); err != nil {
+		return err
+	}
+	titles, err := w.heading()
+	if err != nil {
+		return err
+	}
+	var months [12]model.Money
+	var quarters [4]model.Money
+	var year, remitted model.Money
+	styles := []int{st.center, st.left}
+	for range 18 {
+		styles = append(styles, st.money)
+	}
+	for i, b := range r.Branches {
+		vals := []any{i + 1, b.Name}
+		var y, rem model.Money
+		for k, m := range b.DuesMonths {
+			vals = append(vals, money(m))
+			y += m
+			months[k] += m
+		}
+		vals = append(vals, money(y))
+		for q, x := range b.Quarters {
+			vals = append(vals, money(x.Remitted))
+			rem += x.Remitted
+			quarters[q] += x.Remitted
+		}
+		vals = append(vals, money(rem))
+		year += y
+		remitted += rem
+		if err := w.cells(vals, styles); err != nil {
+			return err
+		}
+	}
+	vals := []any{"合计", ""}
+	ts := []int{st.total, st.total}
+	for _, m := range months {
+		vals, ts = append(vals, money(m)), append(ts, st.totalMoney)
+	}
+	vals, ts = append(vals, money(year)), append(ts, st.totalMoney)
+	for _, q := range quarters {
+		vals, ts = append(vals, money(q)), append(ts, st.totalMoney)
+	}
+	vals, ts = append(vals, money(remitted)), append(ts, st.totalMoney)
+	if err := w.cells(vals, ts); err != nil {
+		return err
+	}
+	return w.done(titles)
+}
+
+func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
+	fields := []model.Field{model.FieldName, model.FieldSex, model.FieldEthnicity, model.FieldIDNumber, model.FieldBirthDate,
+		model.FieldEducation, model.FieldCategory, model.FieldJoinDate, model.FieldFullDate, model.FieldPost}
+	cols := []upCol{{"序号", 6}, {"所在党支部", 32}}
+	for _, fd := range fields {
+		w := fd.Info().Width
+		if fd == model.FieldPost {
+			w = 24 // the common posts on one line
+		}
+		cols = append(cols, upCol{fd.Label(), w})
+	}
+	w, err := newSheet(f, st, UpwardMembersSheet, false, cols, 3)
+	if err != nil {
+		return err
+	}
+	if err := w.line(reportTitle(r, "党员名册（各支部汇总）"), st.title, 30); err != nil {
+		return err
+	}
+	if err := w.line(fmt.Sprintf("%s　　　　党员 %d 名", reportInfo(r), len(r.Members)), st.info, minRow); err != nil {
+		return err
+	}
+	titles, err := w.heading()
+	if err != nil {
+		return err
+	}
+	styles := []int{st.center, st.left}
+	for _, fd := range fields {
+		switch fd {
+		case model.FieldIDNumber:
+			styles = append(styles, st.text)
+		case model.FieldPost:
+			styles = append(styles, st.left)
+		default:
+			styles = append(styles, st.text)
+		}
+	}
+	vals := make([]any, len(cols))
+	for i := range r.Members {
+		m := &r.Members[i].Member
+		vals[0], vals[1] = i+1, r.Members[i].Branch
+		for j, fd := range fields {
+			vals[j+2] = m.Text(fd)
+		}
+		if err := w.cells(vals, styles); err != nil {
+			return err
+		}
+	}
+	return w.done(titles)
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage"
+)
+
+// writeBook saves a workbook of sheets (name → rows) for a test.
+func writeBook(t *testing.T, name string, sheets map[string][][]any, order ...string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range order {
+		if i == 0 {
+			_ = f.SetSheetName("Sheet1", sh)
+		} else if _, err := f.NewSheet(sh); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range sheets[sh] {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(sh, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// rosterID is a valid ID number for birth (YYYYMMDD) and a sequence.
+func rosterID(birth string, seq int) string { return validID(birth, fmt.Sprintf("%03d", seq)) }
+
+// --skip-invalid on a file whose every row was refused has imported
+// nothing: exit 1, not 0 (issue 7 §11).
+func TestRosterImportSkipInvalidWithEveryRowRefusedExits1(t *testing.T) {
+	path := writeBook(t, "全错.xlsx", map[string][][]any{"名册": {
+		{"姓名", "公民身份号码", "入党时间"},
+		{"甲", "123", "2010.07"},
+		{"乙", "456", "2010.07"},
+	}}, "名册")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--skip-invalid")
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 2" {
+		t.Errorf("status %d, stdout:\n%s", r.status, r.stdout)
+	}
+	if n := memberCount(t, db); n != 0 {
+		t.Errorf("%d members written", n)
+	}
+}
+
+// The columns a file has that the roster does not keep are named, and each
+// refused row names the person and the cell.
+func TestRosterImportNamesColumnsAndPeople(t *testing.T) {
+	path := writeBook(t, "模板.xlsx", map[string][][]any{"Sheet": {
+		{"姓名", "身份证号", "籍贯", "预/正", "入党时间", "工作地", "转正时间"},
+		{"孔令辉", rosterID("19870514", 911), "浙江杭州", "正", "2010.06", "杭州", "2011.06"},
+		{"曹思雨", "33010619980322922", "浙江宁波", "预", "2026.04", "杭州", nil},
+	}}, "Sheet")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--dry-run")
+	if !strings.Contains(r.stdout, "columns not imported: 籍贯, 工作地\n") {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+	if !regexp.MustCompile(`(?m)^row 3: 公民身份号码: 曹思雨，单元格为“33010619980322922”：公民身份号码应为18位（现为17位）$`).MatchString(r.stdout) {
+		t.Errorf("stdout:\n%s", r.stdout)
+	}
+}
+
+// A roster of one sheet per branch: rows name their sheet, and the sheet
+// names stand for 所在党支部; --sheet reads one.
+func TestRosterImportSeveralSheets(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "两个支部.xlsx", map[string][][]any{
+		"第一党支部": {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"第二党支部": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}, {"孙三", "1", "2010.07", "2011.07", "正式党员"}},
+	}, "第一党支部", "第二党支部")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--skip-invalid")
+	if r.status != ExitOK || !strings.HasPrefix(r.stdout, "row 3 (第二党支部): 公民身份号码: 孙三，单元格为“1”：") || lastLine(r.stdout) != "imported 2, rejected 1" {
+		t.Fatalf("status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "工作表“第一党支部”没有“所在党支部”列，以工作表名称作为所在党支部") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	s := openDB(t, db)
+	ms, _ := s.Members()
+	s.Close()
+	for _, m := range ms {
+		if want := map[string]string{"赵一": "第一党支部", "钱二": "第二党支部"}[m.Name]; m.BranchName != want {
+			t.Errorf("%s: 所在党支部 %q, want %q", m.Name, m.BranchName, want)
+		}
+	}
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "c.db"), "--sheet", "第一党支部")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+		t.Errorf("--sheet: status %d stdout:\n%s", r.status, r.stdout)
+	}
+}
+
+// --errors writes the refused rows in the file's layout with what to fix;
+// fixed, that file imports as it is.
+func TestRosterImportErrorsWorkbookReimports(t *testing.T) {
+	good := rosterID("19850312", 13)
+	path := writeBook(t, "名单.xlsx", map[string][][]any{"名册": {
+		{"某支部党员花名册"},
+		{"序号", "姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "籍贯"},
+		{"1", "周杰", good, "2008.07", "2009.07", "正式党员", "甘肃"},
+		{"2", "吴敏", rosterID("19850312", 22)[:17], "八五年", "2009.07", "正式党员", "兰州"},
+	}}, "名册")
+	dir := t.TempDir()
+	db, out := filepath.Join(dir, "b.db"), filepath.Join(dir, "问题行.xlsx")
+	r := run(t, "roster", "import", path, "--db", db, "--errors", out, "--skip-invalid")
+	if r.status != ExitOK || !strings.Contains(r.stderr, "已将 1 行未通过的行写入") {
+		t.Fatalf("status %d\n%s\n%s", r.status, r.stdout, r.stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("名册")
+	if len(rows) != 3 || strings.Join(rows[1], "|") != "序号|姓名|公民身份号码|入党时间|转正时间|人员类别|籍贯|错误原因" ||
+		rows[2][1] != "吴敏" || !strings.Contains(rows[2][7], "公民身份号码") || !strings.Contains(rows[2][7], "加入党组织日期") {
+		t.Fatalf("errors workbook rows %q", rows)
+	}
+	// Fix the two cells as a secretary would, then import the file as it is.
+	_ = f.SetCellStr("名册", "C3", rosterID("19850312", 22))
+	_ = f.SetCellStr("名册", "D3", "2008.07")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r = run(t, "roster", "import", out, "--db", db)
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" || strings.Contains(r.stdout, "columns not imported: 错误原因") {
+		t.Errorf("re-import: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	if n := memberCount(t, db); n != 2 {
+		t.Errorf("%d members, want 2", n)
+	}
+}
+
+func openDB(t *testing.T, db string) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}

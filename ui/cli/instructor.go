@@ -1,0 +1,396 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/term"
+
+	"branchledger/storage/datapkg"
+	"branchledger/storage/workspace"
+	"branchledger/storage/xlsx"
+)
+
+// packageCmd is `package export FILE [--db PATH] [--recipient-file KEY |
+// --passphrase-file F]`: the secretary's 导出数据包 for the instructor.
+func packageCmd(args []string, env Env) (int, error) {
+	if len(args) == 0 || args[0] != "export" {
+		return 0, usageError("package 需要 export")
+	}
+	fs := newFlagSet("package export", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	keyFile := fs.String("recipient-file", "", "指导员公钥文件")
+	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
+	pos, err := parse(fs, args[1:], 1)
+	if err != nil {
+		return 0, err
+	}
+	var o datapkg.ExportOptions
+	if *keyFile != "" {
+		k, err := datapkg.ReadPublicKeyFile(*keyFile)
+		if err != nil {
+			return 0, err
+		}
+		o.Key = &k
+	}
+	if o.Passphrase, err = readPassphrase(*passFile); err != nil {
+		return 0, err
+	}
+	store, err := openStore(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	out := pos[0]
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		sum, err := store.Summary()
+		if err != nil {
+			return 0, err
+		}
+		out = filepath.Join(out, datapkg.ExportName(sum.BranchName, store.Now()))
+	} else if filepath.Ext(out) == "" {
+		out += datapkg.Ext
+	}
+	m, kind, err := datapkg.Export(store, out, o, Version)
+	if err != nil {
+		return 0, err
+	}
+	var how string
+	switch kind {
+	case datapkg.ForKey:
+		k := o.Key
+		if k == nil {
+			sk, _, _ := store.InstructorKey()
+			k = &datapkg.PublicKey{Recipient: sk.Recipient, Instructor: sk.Instructor}
+		}
+		how = "encrypted to the instructor's key " + k.Fingerprint()
+	case datapkg.Passphrase:
+		how = "encrypted with the passphrase"
+	default:
+		how = "unencrypted"
+		fmt.Fprintln(env.Stderr, "注意：没有设置指导员公钥，也没有给出密码，数据包没有加密，其中的身份证号等信息任何人都能看到。")
+	}
+	fmt.Fprintf(env.Stdout, "package %s: %s %s, members %d, activities %d, dues payments %d (%s)\n",
+		out, m.OrgName, m.BranchName, m.Counts["members"], m.Counts["activities"], m.Counts["dues_payments"], how)
+	return ExitOK, nil
+}
+
+// aggregate is the instructor's commands over a workspace.
+func aggregate(args []string, env Env) (int, error) {
+	if len(args) == 0 {
+		return 0, usageError("aggregate 需要 key、import、orgs、list 或 report")
+	}
+	switch args[0] {
+	case "key":
+		return ExitOK, aggregateKey(args[1:], env)
+	case "import":
+		return aggregateImport(args[1:], env)
+	case "orgs":
+		if len(args) < 2 || args[1] != "import" {
+			return 0, usageError("aggregate orgs 需要 import")
+		}
+		return aggregateOrgs(args[2:], env)
+	case "list":
+		return ExitOK, aggregateList(args[1:], env)
+	case "report":
+		return ExitOK, aggregateReport(args[1:], env)
+	}
+	return 0, usageError("aggregate 不支持 %q", args[0])
+}
+
+// openWorkspace opens the workspace named by --workspace, or the default.
+func openWorkspace(path string) (*workspace.Workspace, error) {
+	if path == "" {
+		p, err := workspace.DefaultPath()
+		if err != nil {
+			return nil, err
+		}
+		path = p
+	}
+	return workspace.Open(path)
+}
+
+// keyPassphrase reads the private key's passphrase from file, or asks for
+// it on the terminal without echo (twice when confirm, for a new key).
+func keyPassphrase(file string, confirm bool, env Env) (string, error) {
+	if file != "" {
+		return readPassphrase(file)
+	}
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return "", errors.New("需要指导员私钥的密码：请用 --passphrase-file 给出，或在终端中运行以输入密码")
+	}
+	ask := func(prompt string) (string, error) {
+		fmt.Fprint(env.Stderr, prompt)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(env.Stderr)
+		return strings.TrimRight(string(b), "\r\n"), err
+	}
+	p, err := ask("指导员私钥密码 / passphrase: ")
+	if err != nil || !confirm {
+		return p, err
+	}
+	again, err := ask("再输入一次 / again: ")
+	if err != nil {
+		return "", err
+	}
+	if again != p {
+		return "", errors.New("两次输入的密码不一致")
+	}
+	return p, nil
+}
+
+// aggregateKey is `aggregate key --workspace PATH [--passphrase-file F]
+// [--instructor NAME] [--save-private-key FILE]`:
+// the workspace and its key pair are made if missing; the public key file's
+// text is printed (a branch can load it as it is).
+func aggregateKey(args []string, env Env) error {
+	fs := newFlagSet("aggregate key", env)
+	path := fs.String("workspace", "", "工作台文件路径")
+	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
+	name := fs.String("instructor", "", "指导员姓名（写入公钥文件）")
+	saveKey := fs.String("save-private-key", "", "把用密码加密的私钥另存到此文件（备份）")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	w, err := openWorkspace(*path)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if *name != "" {
+		s, err := w.Settings()
+		if err != nil {
+			return err
+		}
+		s.Instructor = *name
+		if err := w.SaveSettings(s); err != nil {
+			return err
+		}
+	}
+	has, err := w.HasKey()
+	if err != nil {
+		return err
+	}
+	if !has {
+		p, err := keyPassphrase(*passFile, true, env)
+		if err != nil {
+			return err
+		}
+		if msg := workspace.CheckPassphrase(p); msg != "" {
+			return errors.New(msg)
+		}
+		if _, err := w.CreateKey(p); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "已在 %s 生成指导员密钥；私钥用密码加密保存在工作台中，请记住密码。\n", w.Path())
+	}
+	if *saveKey != "" {
+		if err := w.SavePrivateKey(*saveKey); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "已把用密码加密的私钥保存到 %s（请妥善保管；age -d 加密码可解开）\n", *saveKey)
+	}
+	k, err := w.PublicKey()
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(env.Stdout, datapkg.PublicKeyText(k))
+	return nil
+}
+
+// aggregateImport is `aggregate import FILE_OR_DIR... --workspace PATH
+// [--passphrase-file F]`.
+func aggregateImport(args []string, env Env) (int, error) {
+	fs := newFlagSet("aggregate import", env)
+	path := fs.String("workspace", "", "工作台文件路径")
+	passFile := fs.String("passphrase-file", "", "指导员私钥的密码文件")
+	pkgPassFile := fs.String("package-passphrase-file", "", "设有密码的数据包的密码文件")
+	asNew := fs.Bool("as-new", false, "把疑似复制的数据包作为新支部导入")
+	same := fs.Bool("same-branch", false, "把疑似复制的数据包仍按同一支部更新")
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return 0, usageError("参数有误：%v", err)
+		}
+		if len(fs.Args()) == 0 {
+			break
+		}
+		pos, args = append(pos, fs.Args()[0]), fs.Args()[1:]
+	}
+	if len(pos) == 0 {
+		return 0, usageError("aggregate import 需要至少一个数据包或文件夹")
+	}
+	files, err := workspace.Packages(pos)
+	if err != nil {
+		return 0, err
+	}
+	w, err := openWorkspace(*path)
+	if err != nil {
+		return 0, err
+	}
+	defer w.Close()
+	o := workspace.ImportOptions{AsNew: *asNew, SameBranch: *same}
+	if o.Passphrase, err = readPassphrase(*pkgPassFile); err != nil {
+		return 0, err
+	}
+	if needsKey(files) {
+		has, err := w.HasKey()
+		if err != nil {
+			return 0, err
+		}
+		if has {
+			p, err := keyPassphrase(*passFile, false, env)
+			if err != nil {
+				return 0, err
+			}
+			if err := w.Unlock(p); err != nil {
+				return 0, err
+			}
+		}
+	}
+	refused := 0
+	for _, r := range w.ImportAll(files, o, nil) {
+		switch r.Outcome {
+		case workspace.Imported, workspace.Replaced, workspace.Unchanged:
+			fmt.Fprintf(env.Stdout, "%s %s\n", r.Outcome, r.Branch)
+		default:
+			refused++
+			reason := r.Err.Error()
+			if r.Outcome == workspace.HeldBack {
+				reason += "（命令行：加 --as-new 作为新支部导入，或 --same-branch 按同一支部更新）"
+			}
+			fmt.Fprintf(env.Stdout, "refused %s: %s\n", r.File, reason)
+		}
+	}
+	fmt.Fprintf(env.Stdout, "packages %d, refused %d\n", len(files), refused)
+	if refused > 0 {
+		return ExitRejected, nil
+	}
+	return ExitOK, nil
+}
+
+// needsKey reports whether any of files is encrypted to a key.
+func needsKey(files []string) bool {
+	for _, f := range files {
+		if k, err := datapkg.Probe(f); err == nil && k == datapkg.ForKey {
+			return true
+		}
+	}
+	return false
+}
+
+// aggregateOrgs is `aggregate orgs import FILE.xlsx --workspace PATH
+// [--dry-run] [--skip-invalid]`, the same preview-then-commit as the
+// window's.
+func aggregateOrgs(args []string, env Env) (int, error) {
+	fs := newFlagSet("aggregate orgs import", env)
+	path := fs.String("workspace", "", "工作台文件路径")
+	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
+	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return 0, err
+	}
+	of, err := xlsx.ReadOrgsFile(pos[0])
+	if err != nil {
+		return 0, err
+	}
+	w, err := openWorkspace(*path)
+	if err != nil {
+		return 0, err
+	}
+	defer w.Close()
+	p, err := w.PlanOrgImport(pos[0], of.Rows)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range p.Rejected {
+		fmt.Fprintf(env.Stdout, "row %d: %s\n", r.Row, strings.Join(r.Reasons, "；"))
+	}
+	if len(p.Rejected) > 0 && !*skipInvalid {
+		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", len(p.Rejected))
+		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
+		return ExitRejected, nil
+	}
+	if *dryRun {
+		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 个单位，更新 %d 个，%d 个无变化；未写入\n", len(p.Add), len(p.Update), p.Unchanged)
+	} else {
+		added, updated, err := w.CommitOrgImport(p)
+		if err != nil {
+			return 0, err
+		}
+		fmt.Fprintf(env.Stderr, "新增 %d 个单位，更新 %d 个，%d 个无变化（%s）\n", added, updated, p.Unchanged, w.Path())
+	}
+	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", len(p.Add)+len(p.Update)+p.Unchanged, len(p.Rejected))
+	return ExitOK, nil
+}
+
+// aggregateList is `aggregate list --workspace PATH`: one line per branch
+// with its key figures, tab-separated.
+func aggregateList(args []string, env Env) error {
+	fs := newFlagSet("aggregate list", env)
+	path := fs.String("workspace", "", "工作台文件路径")
+	if _, err := parse(fs, args, 0); err != nil {
+		return err
+	}
+	w, err := openWorkspace(*path)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	bs, err := w.Branches()
+	if err != nil {
+		return err
+	}
+	out := bufio.NewWriter(env.Stdout)
+	defer out.Flush()
+	fmt.Fprintln(out, "branch\tsnapshot\tfull\tprobationary\tactivities held/due\tlife 3m/6m\tdues 3m/6m\tdues due\tdues paid\tserious\twarnings")
+	today := w.Today()
+	for _, b := range bs {
+		g := b.Figures
+		taken := b.SnapshotOn.String()
+		if b.Stale(today) {
+			taken += " (old)"
+		}
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%s\t%d\t%d\n", b.Label(), taken, g.Full, g.Probationary,
+			g.SlotsHeld, g.SlotsDue, g.LifeWarn, g.LifeSerious, g.DuesWarn, g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
+	}
+	cov, err := w.Coverage()
+	if err != nil {
+		return err
+	}
+	for _, c := range append(cov.Types, cov.Total) {
+		label := string(c.Type)
+		if label == "" {
+			label = "合计"
+		}
+		fmt.Fprintf(out, "coverage %s: organised %s, own %s, work %s (%d in scope)\n", label, c.Organised(), c.OwnRate(), c.WorkRate(), c.InScope)
+	}
+	return nil
+}
+
+// aggregateReport is `aggregate report OUT.xlsx --workspace PATH`.
+func aggregateReport(args []string, env Env) error {
+	fs := newFlagSet("aggregate report", env)
+	path := fs.String("workspace", "", "工作台文件路径")
+	pos, err := parse(fs, args, 1)
+	if err != nil {
+		return err
+	}
+	w, err := openWorkspace(*path)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	r, err := w.WriteReport(pos[0])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "report %s: branches %d, organisations %d, members %d\n", pos[0], len(r.Branches), len(r.Orgs), len(r.Members))
+	return nil
+}

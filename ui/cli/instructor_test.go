@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+	"branchledger/storage/xlsx"
+)
+
+// The instructor's round on the command line: a key, two branches' packages
+// on a drive (one to the key set in the data file, one to a key file), a
+// file on the drive that is no package, the list, the organisation list and
+// the report.
+func TestInstructorCommands(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "指导员", "workspace.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+
+	r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass, "--instructor", "王建国")
+	if r.status != ExitOK || !strings.Contains(r.stdout, "# 指导员：王建国") || !regexp.MustCompile(`(?m)^age1[0-9a-z]{58}$`).MatchString(r.stdout) {
+		t.Fatalf("key: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	keyFile := filepath.Join(dir, "指导员公钥.txt")
+	os.WriteFile(keyFile, []byte(r.stdout), 0o644)
+	again := run(t, "aggregate", "key", "--workspace", ws)
+	if again.status != ExitOK || again.stdout != r.stdout {
+		t.Errorf("key again: %d %s", again.status, again.stderr)
+	}
+
+	usb := t.TempDir()
+	a, b := demoFile(t, "12"), demoFile(t, "7")
+	// Branch a loaded the key in 设置; branch b names the key file.
+	k, err := datapkg.ReadPublicKeyFile(keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := storage.Open(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetInstructorKey(storage.InstructorKey{Recipient: k.Recipient, Instructor: k.Instructor}); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.Profile()
+	p.OrgName, p.BranchName = "兰州恒信商贸有限公司", "中共兰州恒信商贸有限公司支部"
+	s.SaveProfileAligning(p)
+	s.Close()
+	r = run(t, "package", "export", usb, "--db", a)
+	if r.status != ExitOK || !strings.Contains(r.stdout, "encrypted to the instructor's key "+k.Fingerprint()) || !strings.Contains(r.stdout, "members 12") {
+		t.Fatalf("export a: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "package", "export", filepath.Join(usb, "b"), "--db", b, "--recipient-file", keyFile)
+	if r.status != ExitOK || !strings.Contains(r.stdout, "encrypted to the instructor's key") {
+		t.Fatalf("export b: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	plain := filepath.Join(dir, "plain")
+	if r := run(t, "package", "export", plain, "--db", b); r.status != ExitOK || !strings.Contains(r.stdout, "(unencrypted)") || !strings.Contains(r.stderr, "没有加密") {
+		t.Errorf("export without a key: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	os.WriteFile(filepath.Join(usb, "会议照片.blpkg"), []byte("not a package at all"), 0o644)
+
+	r = run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", pass)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.status != ExitRejected || len(lines) != 4 || lastLine(r.stdout) != "packages 3, refused 1" {
+		t.Fatalf("import: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stdout, "imported 中共兰州恒信商贸有限公司支部\n") || !regexp.MustCompile(`(?m)^refused .*会议照片\.blpkg: 不是支部台账的数据包`).MatchString(r.stdout) {
+		t.Errorf("import lines:\n%s", r.stdout)
+	}
+	r = run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", pass)
+	if strings.Count(r.stdout, "unchanged ") != 2 {
+		t.Errorf("second import:\n%s", r.stdout)
+	}
+	wrong := filepath.Join(dir, "wrong.txt")
+	os.WriteFile(wrong, []byte("不是这个密码了\n"), 0o600)
+	if r := run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", wrong); r.status != ExitFailed || !strings.Contains(r.stderr, "密码不对") {
+		t.Errorf("wrong passphrase: %d %s", r.status, r.stderr)
+	}
+
+	r = run(t, "aggregate", "list", "--workspace", ws)
+	if r.status != ExitOK || !regexp.MustCompile(`(?m)^中共兰州恒信商贸有限公司支部\t2026-\d\d-\d\d\t\d+\t`).MatchString(r.stdout) || !strings.Contains(r.stdout, "coverage 合计") {
+		t.Errorf("list: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+
+	orgs := filepath.Join(dir, "名录.xlsx")
+	writeOrgsWorkbook(t, orgs, [][]any{
+		{"单位名称", "统一社会信用代码", "单位类型", "规模", "从业人员数", "正式党员数", "党组织覆盖", "未建原因", "工作覆盖"},
+		{"兰州恒信商贸有限公司", "", "非公企业", "规上", 260, 12, "单独组建", "", ""},
+		{"兰州金城物流有限公司", "", "非公企业", "规下", 30, 1, "未建", "有党员不符合条件", "党建指导员"},
+		{"安宁区书法家协会", "", "社会团体", "", 9, 3, "联合组建", "", ""},
+		{"坏行公司", "123", "企业", "", "很多", 0, "未建", "", ""},
+	})
+	r = run(t, "aggregate", "orgs", "import", orgs, "--workspace", ws)
+	if r.status != ExitRejected || !strings.Contains(r.stdout, "row 7: ") || !strings.Contains(r.stdout, "从业人员数") {
+		t.Errorf("orgs import with a bad row: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "aggregate", "orgs", "import", orgs, "--workspace", ws, "--skip-invalid")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 1" {
+		t.Errorf("orgs import: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	out := filepath.Join(dir, "上报汇总表.xlsx")
+	r = run(t, "aggregate", "report", out, "--workspace", ws)
+	if r.status != ExitOK || !strings.Contains(r.stdout, "branches 2, organisations 3") {
+		t.Fatalf("report: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); strings.Join(got, ",") != strings.Join([]string{xlsx.UpwardSummarySheet, xlsx.UpwardOrgsSheet,
+		xlsx.UpwardActivitiesSheet, xlsx.UpwardDuesSheet, xlsx.UpwardMembersSheet}, ",") {
+		t.Errorf("sheets %v", got)
+	}
+	for _, sheet := range f.GetSheetList() {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+			t.Errorf("%s is not set up for A4 landscape: %+v %v", sheet, pl, err)
+		}
+	}
+	rows, _ := f.GetRows(xlsx.UpwardMembersSheet)
+	if len(rows) < 3+12+7-2 {
+		t.Errorf("members sheet has %d rows", len(rows))
+	}
+	sum, _ := f.GetRows(xlsx.UpwardSummarySheet)
+	joined := ""
+	for _, row := range sum {
+		joined += strings.Join(row, "|") + "\n"
+	}
+	// 2 of 2 enterprises in scope are… one own branch, one not covered with
+	// an instructor: 50% organised, work coverage 100%.
+	if !strings.Contains(joined, "|非公企业|2|1|0|1|1|50.0%|50.0%|100.0%") || !strings.Contains(joined, "合计|2个支部") {
+		t.Errorf("summary sheet:\n%s", joined)
+	}
+}
+
+func writeOrgsWorkbook(t *testing.T, path string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellValue("Sheet1", "A1", "2026年单位名录")
+	for i, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+3)
+		f.SetSheetRow("Sheet1", cell, &row)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}

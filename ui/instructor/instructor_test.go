@@ -1,0 +1,102 @@
+package instructor
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"filippo.io/age"
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+	"branchledger/storage/demo"
+)
+
+type host struct {
+	t       *testing.T
+	win     fyne.Window
+	errs    []string
+	chosen  string
+	asked   []string
+	openedW int
+}
+
+func (h *host) Window() fyne.Window                                       { return h.win }
+func (h *host) ShowError(doing string, err error)                         { h.errs = append(h.errs, doing+"："+err.Error()) }
+func (h *host) Background(work func(), then func())                       { work(); then() }
+func (h *host) Confirm(_, msg string, onYes func())                       { h.asked = append(h.asked, msg); onYes() }
+func (h *host) Progress(string, string) func()                            { return func() {} }
+func (h *host) DataChanged()                                              {}
+func (h *host) OnDataChanged(func())                                      {}
+func (h *host) Today() model.Date                                         { return model.NewDate(2026, 11, 30) }
+func (h *host) Members() []model.Member                                   { return nil }
+func (h *host) OpenMember(int64)                                          {}
+func (h *host) ChooseFile(_ string, _ []string, then func(string))        { then(h.chosen) }
+func (h *host) SaveWorkbook(string, string, func(string) (string, error)) {}
+func (h *host) OpenWorkspace()                                            { h.openedW++ }
+
+// The secretary's round: load the key file the instructor handed over,
+// compare the fingerprint, export; the package opens with the instructor's
+// identity only.
+func TestLoadKeyAndExportToIt(t *testing.T) {
+	test.NewTempApp(t)
+	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := demo.Fill(s, 5, 3, model.NewDate(2026, 11, 30)); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := age.GenerateX25519Identity()
+	key := datapkg.PublicKey{Recipient: id.Recipient().String(), Instructor: "王建国"}
+	keyFile := filepath.Join(t.TempDir(), "指导员公钥.txt")
+	if err := datapkg.WritePublicKeyFile(keyFile, key); err != nil {
+		t.Fatal(err)
+	}
+	h := &host{t: t, win: test.NewWindow(nil), chosen: keyFile}
+	sec := New(h, datapkg.Exporter{Store: s, AppVersion: "0.1.0"})
+	if !strings.Contains(sec.KeyText(), "尚未载入") || sec.clear.Disabled() == false {
+		t.Errorf("before: %q", sec.KeyText())
+	}
+	sec.loadFile()
+	if len(h.errs) > 0 || len(h.asked) != 1 || !strings.Contains(h.asked[0], key.Fingerprint()) {
+		t.Fatalf("loading: %v %v", h.errs, h.asked)
+	}
+	if !strings.Contains(sec.KeyText(), "王建国") || !strings.Contains(sec.KeyText(), key.Fingerprint()) {
+		t.Errorf("after: %q", sec.KeyText())
+	}
+	out := filepath.Join(t.TempDir(), "p"+datapkg.Ext)
+	sec.Write(out, "")
+	if len(h.errs) > 0 || !strings.Contains(sec.LastResult(), "党员 5 人") || !strings.Contains(sec.LastResult(), key.Fingerprint()) {
+		t.Fatalf("export: %v %q", h.errs, sec.LastResult())
+	}
+	if k, _ := datapkg.Probe(out); k != datapkg.ForKey {
+		t.Errorf("package kind %v", k)
+	}
+	p, err := datapkg.Open(out, datapkg.ReadOptions{Identities: []age.Identity{id}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Close()
+
+	// A private key pasted by mistake is refused and says why.
+	h.chosen = filepath.Join(t.TempDir(), "secret.txt")
+	os.WriteFile(h.chosen, []byte(id.String()+"\n"), 0o600)
+	sec.loadFile()
+	if len(h.errs) != 1 || !strings.Contains(h.errs[0], "这是私钥，不是公钥") {
+		t.Errorf("private key: %v", h.errs)
+	}
+	sec.confirmClear()
+	if !strings.Contains(sec.KeyText(), "尚未载入") {
+		t.Errorf("after removal: %q", sec.KeyText())
+	}
+	sec.Write(out, "口令足够长2026")
+	if k, _ := datapkg.Probe(out); k != datapkg.Passphrase || !strings.Contains(sec.LastResult(), "设有密码") {
+		t.Errorf("passphrase export: %v %q", k, sec.LastResult())
+	}
+}

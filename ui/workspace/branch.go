@@ -1,0 +1,298 @@
+package workspace
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	ws "branchledger/storage/workspace"
+	"branchledger/ui/kit"
+)
+
+// textTable is a read-only table with a header row.
+func textTable(heads []string, widths []float32, rows func() int, cell func(r, c int) string) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) { return rows(), len(heads) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(id.Row, id.Col)) })
+	t.ShowHeaderRow = true
+	t.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		return l
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(kit.L(heads[id.Col])) }
+	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
+	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	for i, w := range widths {
+		t.SetColumnWidth(i, w*em+4*theme.Padding())
+	}
+	return t
+}
+
+// BranchView is one branch opened read-only: its figures and findings,
+// roster, activities and dues as its snapshot holds them.
+type BranchView struct {
+	Win  fyne.Window
+	Tabs *container.AppTabs
+	b    ws.Branch
+}
+
+// openBranch opens a branch read-only in a window of its own.
+func (w *Window) openBranch(id int64) *BranchView {
+	b, err := w.svc.Branch(id)
+	if err != nil {
+		w.showError("打开支部", err)
+		return nil
+	}
+	v := &BranchView{b: b}
+	v.Win = fyne.CurrentApp().NewWindow(b.Label() + " — " + kit.L("只读"))
+	overview, err := w.overview(v)
+	if err != nil {
+		w.showError("打开支部", err)
+		return nil
+	}
+	members, err := w.svc.Members(id)
+	if err != nil {
+		w.showError("打开支部", err)
+		return nil
+	}
+	acts, err := w.svc.Activities(id)
+	if err != nil {
+		w.showError("打开支部", err)
+		return nil
+	}
+	dues, err := w.svc.Dues(id)
+	if err != nil {
+		w.showError("打开支部", err)
+		return nil
+	}
+	roster := textTable([]string{"姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "在册"},
+		[]float32{4, 2, 3, 5.5, 4, 4, 5.5, 5.5, 10, 6, 6}, func() int { return len(members) }, func(r, c int) string {
+			m := &members[r]
+			switch c {
+			case 0:
+				return m.Name
+			case 1:
+				return string(m.Sex)
+			case 2:
+				return m.Ethnicity
+			case 3:
+				return m.BirthDate.String()
+			case 4:
+				return m.Education
+			case 5:
+				return string(m.Category)
+			case 6:
+				return m.JoinDate.String()
+			case 7:
+				return m.FullDate.String()
+			case 8:
+				return m.Post
+			case 9:
+				return m.Phone
+			}
+			if m.OnRoster {
+				return kit.L("在册")
+			}
+			return m.LeftOn.String() + " " + string(m.LeftBy)
+		})
+	activities := textTable([]string{"日期", "类型", "议题", "应到", "实到", "请假", "说明"}, []float32{5.5, 7, 24, 3, 3, 3, 7},
+		func() int { return len(acts) }, func(r, c int) string {
+			a := &acts[r]
+			switch c {
+			case 0:
+				return a.Date.String()
+			case 1:
+				return string(a.Kind)
+			case 2:
+				return a.Topic
+			case 3:
+				return num(a.Due)
+			case 4:
+				return num(a.Present)
+			case 5:
+				return num(a.Leave)
+			}
+			if a.Inquorate {
+				return model.InquorateText
+			}
+			return ""
+		})
+	heads := []string{"姓名", "类别", "月应交"}
+	widths := []float32{4, 4, 4}
+	for k := range 12 {
+		heads, widths = append(heads, model.MonthHeading(k)), append(widths, 3.6)
+	}
+	heads, widths = append(heads, "全年应交", "全年实交"), append(widths, 4.5, 4.5)
+	duesTable := textTable(heads, widths, func() int { return len(dues) }, func(r, c int) string {
+		d := &dues[r]
+		switch {
+		case c == 0:
+			return d.Name
+		case c == 1:
+			return string(d.Category)
+		case c == 2:
+			return d.Monthly.String()
+		case c < 15:
+			return monthText(d.Months[c-3])
+		case c == 15:
+			return d.YearDue.String()
+		}
+		return d.YearPaid.String()
+	})
+	v.Tabs = container.NewAppTabs(
+		container.NewTabItem(kit.L("概况"), overview),
+		container.NewTabItem(kit.L("党员")+fmt.Sprintf("（%d）", len(members)), roster),
+		container.NewTabItem(kit.L("活动记录")+fmt.Sprintf("（%d）", len(acts)), activities),
+		container.NewTabItem(kit.L("党费")+fmt.Sprintf("（%d）", b.Figures.Year), duesTable),
+	)
+	v.Win.SetContent(v.Tabs)
+	v.Win.Resize(fyne.NewSize(1100, 640))
+	v.Win.Show()
+	return v
+}
+
+// monthText is a month of the dues register as the branch's screen shows it.
+func monthText(c model.MonthCell) string {
+	switch c.State {
+	case model.MonthPaid:
+		return c.Amount.String()
+	case model.MonthOverdue:
+		return kit.L("欠") + c.Amount.String()
+	case model.MonthDue:
+		return kit.L("未到")
+	case model.MonthBaseMissing:
+		return kit.L("缺基数")
+	case model.MonthExempt:
+		return kit.L("免交")
+	case model.MonthBeforeLedger:
+		return kit.L("建账前")
+	case model.MonthPaidOpening:
+		return kit.L("已交")
+	}
+	return ""
+}
+
+// overview is the branch's figures, organisations and findings.
+func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
+	b := v.b
+	fs, err := w.svc.Findings(b.ID)
+	if err != nil {
+		return nil, err
+	}
+	g := b.Figures
+	stale := ""
+	if b.Stale(w.svc.Today()) {
+		stale = kit.L("（已超过3个月，请向支部要新的数据包）")
+	}
+	lines := []string{
+		kit.L("快照：{{.At}}，导入于 {{.Imported}}（{{.File}}）", map[string]any{"At": b.SnapshotAt.Local().Format("2006-01-02 15:04"),
+			"Imported": b.ImportedAt.Local().Format("2006-01-02 15:04"), "File": b.File}) + stale,
+		kit.L("正式党员 {{.Full}} 名，预备党员 {{.Prob}} 名；书记：{{.Secretary}}", map[string]any{"Full": g.Full, "Prob": g.Probationary, "Secretary": b.Secretary}),
+		kit.L("{{.Year}}年组织生活：已开展 {{.Held}} 项次，应开展 {{.Due}} 项次，缺 {{.Missing}} 项次", map[string]any{"Year": g.Year, "Held": g.SlotsHeld, "Due": g.SlotsDue, "Missing": g.SlotsMissing}),
+		kit.L("未参加组织生活：3个月以上 {{.W}} 人，6个月以上 {{.S}} 人；未交党费：3个月以上 {{.DW}} 人，6个月以上 {{.DS}} 人",
+			map[string]any{"W": g.LifeWarn, "S": g.LifeSerious, "DW": g.DuesWarn, "DS": g.DuesSerious}),
+		kit.L("{{.Year}}年党费：应交 {{.Due}} 元，实交 {{.Paid}} 元", map[string]any{"Year": g.Year, "Due": g.DuesDue, "Paid": g.DuesPaid}),
+	}
+	if b.Failed != "" {
+		lines = append(lines, kit.L("以下方面未能计算：")+b.Failed)
+	}
+	info := widget.NewLabel(strings.Join(lines, "\n"))
+	info.Wrapping = fyne.TextWrapWord
+	orgs := widget.NewLabel(kit.L("覆盖单位：") + strings.Join(b.Orgs, "、"))
+	if len(b.Orgs) == 0 {
+		orgs.SetText(kit.L("覆盖单位：（未关联单位名录）"))
+	}
+	orgs.Wrapping = fyne.TextWrapWord
+	link := widget.NewButtonWithIcon(kit.L("设置覆盖单位…"), theme.DocumentCreateIcon(), func() { w.linkOrgs(v, orgs) })
+	remove := widget.NewButtonWithIcon(kit.L("从工作台删除该支部…"), theme.DeleteIcon(), func() {
+		w.confirm("删除支部", kit.L("从工作台删除“{{.Name}}”及其导入的全部数据？支部自己的数据文件不受影响，以后可以重新导入。", map[string]any{"Name": b.Label()}), func() {
+			if err := w.svc.RemoveBranch(b.ID); err != nil {
+				w.showError("删除支部", err)
+				return
+			}
+			v.Win.Close()
+			w.refresh()
+		})
+	})
+	remove.Importance = widget.LowImportance
+	list := widget.NewList(func() int { return len(fs) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		f := fs[i]
+		l := o.(*widget.Label)
+		l.SetText("【" + kit.L(f.Severity.String()) + "·" + kit.L(f.About.String()) + "】" + f.Message)
+		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
+		l.Refresh()
+	})
+	for i, f := range fs {
+		h := fyne.MeasureText(f.Message, theme.TextSize(), fyne.TextStyle{}).Width
+		list.SetItemHeight(i, float32(int(h/900)+1)*(theme.TextSize()+theme.LineSpacing()+2)+2*theme.InnerPadding())
+	}
+	head := container.NewVBox(info, container.NewBorder(nil, nil, nil, container.NewHBox(link, remove), orgs),
+		widget.NewLabelWithStyle(kit.L("问题清单（与支部自己的“检查”一致）")+fmt.Sprintf("：%d", len(fs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	return container.NewBorder(head, nil, nil, nil, list), nil
+}
+
+// linkOrgs lets the instructor choose the organisations (≤5) the branch
+// covers.
+func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
+	orgs, err := w.svc.Orgs()
+	if err != nil {
+		w.showError("设置覆盖单位", err)
+		return
+	}
+	if len(orgs) == 0 {
+		kit.Inform(v.Win, "设置覆盖单位", kit.L("单位名录是空的：请先在“单位名录”中新增或从Excel导入单位。"))
+		return
+	}
+	var names []string
+	for _, o := range orgs {
+		names = append(names, o.Name)
+	}
+	check := widget.NewCheckGroup(names, nil)
+	var selected []string
+	for _, o := range orgs {
+		if slices.Contains(v.b.OrgIDs, o.ID) {
+			selected = append(selected, o.Name)
+		}
+	}
+	check.SetSelected(selected)
+	rules := model.CurrentRules().Branch
+	note := widget.NewLabel(kit.L("单独组建的支部选一个单位；联合党支部最多选{{.N}}个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
+	d := dialog.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
+		container.NewBorder(note, nil, nil, nil, container.NewVScroll(check)), func(ok bool) {
+			if !ok {
+				return
+			}
+			var ids []int64
+			for _, o := range orgs {
+				if slices.Contains(check.Selected, o.Name) {
+					ids = append(ids, o.ID)
+				}
+			}
+			if err := w.svc.LinkOrgs(v.b.ID, ids); err != nil {
+				w.showError("设置覆盖单位", err)
+				return
+			}
+			v.b.OrgIDs = ids
+			label.SetText(kit.L("覆盖单位：") + strings.Join(check.Selected, "、"))
+			w.refresh()
+		}, v.Win)
+	d.Resize(fyne.NewSize(460, 420))
+	d.Show()
+}

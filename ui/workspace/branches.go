@@ -1,0 +1,248 @@
+package workspace
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	ws "branchledger/storage/workspace"
+	"branchledger/ui/kit"
+)
+
+// column is a column of the side-by-side list: its heading, width in
+// Chinese characters, the cell's text and how rows sort by it.
+type column struct {
+	title string
+	chars float32
+	text  func(b *ws.Branch, w *Window) string
+	less  func(a, b *ws.Branch) int
+}
+
+func num(n int) string { return strconv.Itoa(n) }
+
+// columns of the side-by-side list (issue 11).
+var columns = []column{
+	{"支部", 19, func(b *ws.Branch, _ *Window) string { return b.Label() }, func(a, b *ws.Branch) int { return strings.Compare(a.Label(), b.Label()) }},
+	{"覆盖单位", 10, func(b *ws.Branch, _ *Window) string {
+		if len(b.Orgs) == 0 {
+			return kit.L("（未关联）")
+		}
+		return strings.Join(b.Orgs, "、")
+	}, nil},
+	{"快照日期", 7, func(b *ws.Branch, w *Window) string {
+		if b.Stale(w.svc.Today()) {
+			return b.SnapshotOn.String() + " ⚠"
+		}
+		return b.SnapshotOn.String()
+	}, func(a, b *ws.Branch) int { return a.SnapshotAt.Compare(b.SnapshotAt) }},
+	{"正式", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Full) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Full, b.Figures.Full) }},
+	{"预备", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Probationary) }, func(a, b *ws.Branch) int {
+		return cmp.Compare(a.Figures.Probationary, b.Figures.Probationary)
+	}},
+	{"组织生活", 5, func(b *ws.Branch, _ *Window) string {
+		return fmt.Sprintf("%d/%d", b.Figures.SlotsHeld, b.Figures.SlotsDue)
+	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.SlotsMissing, b.Figures.SlotsMissing) }},
+	{"缺组织生活3/6月", 7.5, func(b *ws.Branch, _ *Window) string {
+		return fmt.Sprintf("%d / %d", b.Figures.LifeWarn, b.Figures.LifeSerious)
+	}, func(a, b *ws.Branch) int {
+		return cmp.Compare(a.Figures.LifeWarn+a.Figures.LifeSerious, b.Figures.LifeWarn+b.Figures.LifeSerious)
+	}},
+	{"欠党费3/6月", 6, func(b *ws.Branch, _ *Window) string {
+		return fmt.Sprintf("%d / %d", b.Figures.DuesWarn, b.Figures.DuesSerious)
+	}, func(a, b *ws.Branch) int {
+		return cmp.Compare(a.Figures.DuesWarn+a.Figures.DuesSerious, b.Figures.DuesWarn+b.Figures.DuesSerious)
+	}},
+	{"党费应交/实交", 11.5, func(b *ws.Branch, _ *Window) string {
+		return b.Figures.DuesDue.String() + " / " + b.Figures.DuesPaid.String()
+	}, func(a, b *ws.Branch) int {
+		return cmp.Compare(a.Figures.DuesDue-a.Figures.DuesPaid, b.Figures.DuesDue-b.Figures.DuesPaid)
+	}},
+	{"换届与支委", 12, func(b *ws.Branch, _ *Window) string {
+		if len(b.Figures.Setup) == 0 {
+			return kit.L("正常")
+		}
+		return strings.Join(b.Figures.Setup, "；")
+	}, func(a, b *ws.Branch) int { return cmp.Compare(len(a.Figures.Setup), len(b.Figures.Setup)) }},
+	{"严重", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Serious) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Serious, b.Figures.Serious) }},
+	{"提醒", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Warnings) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Warnings, b.Figures.Warnings) }},
+}
+
+// Filters of the list.
+const (
+	filterAll     = "全部支部"
+	filterSerious = "有严重问题的"
+	filterStale   = "快照超过3个月的"
+	filterNoOrg   = "未关联单位的"
+)
+
+var filters = []string{filterAll, filterSerious, filterStale, filterNoOrg}
+
+// branchesTab is 支部一览: one row per branch, sortable and filterable.
+type branchesTab struct {
+	w       *Window
+	content fyne.CanvasObject
+	all     []ws.Branch
+	shown   []ws.Branch
+	table   *widget.Table
+	search  *widget.Entry
+	filter  *widget.Select
+	sortCol int
+	desc    bool
+	count   *widget.Label
+}
+
+func newBranchesTab(w *Window) *branchesTab {
+	t := &branchesTab{w: w}
+	t.search = widget.NewEntry()
+	t.search.SetPlaceHolder(kit.L("按支部或单位名称查找"))
+	t.search.OnChanged = func(string) { t.apply() }
+	var names []string
+	for _, f := range filters {
+		names = append(names, kit.L(f))
+	}
+	t.filter = widget.NewSelect(names, nil)
+	t.filter.SetSelectedIndex(0)
+	t.count = widget.NewLabel("")
+	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
+	report.Importance = widget.HighImportance
+
+	t.table = widget.NewTable(
+		func() (int, int) { return len(t.shown), len(columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			b := &t.shown[id.Row]
+			l.SetText(columns[id.Col].text(b, w))
+			l.Importance = widget.MediumImportance
+			switch {
+			case id.Col == 2 && b.Stale(w.svc.Today()):
+				l.Importance = widget.WarningImportance
+			case id.Col == 10 && b.Figures.Serious > 0:
+				l.Importance = widget.DangerImportance
+			}
+			l.Refresh()
+		})
+	t.table.ShowHeaderRow = true
+	t.table.StickyColumnCount = 1 // the branch's name stays while scrolling across
+	t.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Importance = widget.LowImportance
+		return b
+	}
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		title := kit.L(columns[id.Col].title)
+		if id.Col == t.sortCol {
+			title += map[bool]string{false: " ▲", true: " ▼"}[t.desc]
+		}
+		b.SetText(title)
+		col := id.Col
+		b.OnTapped = func() { t.sortBy(col) }
+	}
+	t.table.OnSelected = func(id widget.TableCellID) {
+		t.table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(t.shown) {
+			w.openBranch(t.shown[id.Row].ID)
+		}
+	}
+	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	for i, c := range columns {
+		t.table.SetColumnWidth(i, c.chars*em+4*theme.Padding())
+	}
+	// Only now: the first selection must not filter a list not yet built.
+	t.filter.OnChanged = func(string) { t.apply() }
+	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；⚠ 表示快照已超过3个月。"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)
+	t.content = container.NewBorder(top, nil, nil, nil, t.table)
+	return t
+}
+
+// load reads the branches again.
+func (t *branchesTab) load() {
+	bs, err := t.w.svc.Branches()
+	if err != nil {
+		t.w.showError("读取支部一览", err)
+		return
+	}
+	t.all = bs
+	t.apply()
+}
+
+func (t *branchesTab) sortBy(col int) {
+	if columns[col].less == nil {
+		return
+	}
+	if t.sortCol == col {
+		t.desc = !t.desc
+	} else {
+		t.sortCol, t.desc = col, col >= 6 // problems: most first
+	}
+	t.apply()
+}
+
+// apply filters and sorts the list and shows it.
+func (t *branchesTab) apply() {
+	q := strings.TrimSpace(t.search.Text)
+	f := filters[max(t.filter.SelectedIndex(), 0)]
+	today := t.w.svc.Today()
+	t.shown = t.shown[:0]
+	for _, b := range t.all {
+		if q != "" && !strings.Contains(b.Label(), q) && !strings.Contains(strings.Join(b.Orgs, " "), q) {
+			continue
+		}
+		switch {
+		case f == filterSerious && b.Figures.Serious == 0,
+			f == filterStale && !b.Stale(today),
+			f == filterNoOrg && len(b.Orgs) > 0:
+			continue
+		}
+		t.shown = append(t.shown, b)
+	}
+	less := columns[t.sortCol].less
+	slices.SortStableFunc(t.shown, func(a, b ws.Branch) int {
+		c := less(&a, &b)
+		if t.desc {
+			c = -c
+		}
+		return c
+	})
+	t.count.SetText(kit.L("{{.Shown}}/{{.All}} 个支部", map[string]any{"Shown": len(t.shown), "All": len(t.all)}))
+	t.table.Refresh()
+}
+
+// Shown are the branches listed now, in order: for tests.
+func (w *Window) Shown() []ws.Branch { return w.branches.shown }
+
+// SortBy sorts the list by column col (tapping its heading): for tests.
+func (w *Window) SortBy(col int) { w.branches.sortBy(col) }
+
+// Filter shows only the branches of filter i (0 = all) matching text.
+func (w *Window) Filter(i int, text string) {
+	w.branches.filter.SetSelectedIndex(i)
+	w.branches.search.SetText(text)
+}
+
+func (w *Window) exportReport() {
+	name := kit.L("上报汇总表") + "-" + w.svc.Today().String() + ".xlsx"
+	w.saveWorkbook("导出上报汇总表", name, func(path string) (string, error) {
+		r, err := w.svc.WriteReport(path)
+		if err != nil {
+			return "", err
+		}
+		return kit.L("已导出上报汇总表：{{.Branches}} 个支部，{{.Orgs}} 个单位，党员 {{.Members}} 人。文件保存在：",
+			map[string]any{"Branches": len(r.Branches), "Orgs": len(r.Orgs), "Members": len(r.Members)}), nil
+	})
+}

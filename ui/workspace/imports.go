@@ -1,0 +1,192 @@
+package workspace
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/storage/datapkg"
+	ws "branchledger/storage/workspace"
+	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
+)
+
+// importsTab is 导入数据包: one package or a whole folder (a USB drive),
+// with a progress bar and a line per package; a held-back package has the
+// buttons that decide it.
+type importsTab struct {
+	w       *Window
+	content fyne.CanvasObject
+	bar     *widget.ProgressBar
+	status  *widget.Label
+	results []ws.Result
+	list    *widget.List
+	file    *widget.Button
+	folder  *widget.Button
+	running bool
+}
+
+func newImportsTab(w *Window) *importsTab {
+	t := &importsTab{w: w}
+	intro := widget.NewLabel(kit.L("把支部交来的U盘插上，选择其中的数据包（.blpkg）或整个U盘文件夹。较新的快照替换工作台中较旧的；同一数据包再次导入不会有任何改动；比已有的旧的快照不导入。每个数据包单独导入，出问题的不影响其他。"))
+	intro.Wrapping = fyne.TextWrapWord
+	t.file = widget.NewButtonWithIcon(kit.L("导入数据包文件…"), theme.FileIcon(), func() {
+		w.files.Open(kit.L("导入数据包"), filedialog.ByExtension(datapkg.Ext), func(path string) { t.start([]string{path}, ws.ImportOptions{}) })
+	})
+	t.file.Importance = widget.HighImportance
+	t.folder = widget.NewButtonWithIcon(kit.L("导入文件夹（U盘）…"), theme.FolderOpenIcon(), func() {
+		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil || u == nil {
+				return
+			}
+			t.start([]string{u.Path()}, ws.ImportOptions{})
+		}, w.Win)
+	})
+	t.bar = widget.NewProgressBar()
+	t.bar.Hide()
+	t.status = widget.NewLabel("")
+	t.status.Wrapping = fyne.TextWrapWord
+	t.list = widget.NewList(func() int { return len(t.results) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Wrapping = fyne.TextWrapWord
+			asNew := widget.NewButton(kit.L("作为新支部导入"), nil)
+			same := widget.NewButton(kit.L("按同一支部更新"), nil)
+			return container.NewBorder(nil, nil, nil, container.NewHBox(asNew, same), l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			r := t.results[i]
+			c := o.(*fyne.Container)
+			l := c.Objects[0].(*widget.Label)
+			buttons := c.Objects[1].(*fyne.Container)
+			l.SetText(lineOf(r))
+			switch r.Outcome {
+			case ws.Refused:
+				l.Importance = widget.DangerImportance
+			case ws.HeldBack:
+				l.Importance = widget.WarningImportance
+			default:
+				l.Importance = widget.MediumImportance
+			}
+			l.Refresh()
+			if r.Outcome != ws.HeldBack {
+				buttons.Hide()
+				return
+			}
+			buttons.Show()
+			idx := i
+			buttons.Objects[0].(*widget.Button).OnTapped = func() { t.redo(idx, ws.ImportOptions{AsNew: true}) }
+			buttons.Objects[1].(*widget.Button).OnTapped = func() { t.redo(idx, ws.ImportOptions{SameBranch: true}) }
+		})
+	top := container.NewVBox(intro, container.NewHBox(t.file, t.folder), t.bar, t.status)
+	t.content = container.NewBorder(top, nil, nil, nil, t.list)
+	return t
+}
+
+// lineOf is a result's line in the UI language.
+func lineOf(r ws.Result) string {
+	at := r.Taken.Local().Format("2006-01-02 15:04")
+	switch r.Outcome {
+	case ws.Imported:
+		return kit.L("已导入：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
+	case ws.Replaced:
+		return kit.L("已更新：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
+	case ws.Unchanged:
+		return kit.L("无变化：{{.Branch}}（同一数据包已导入过）", map[string]any{"Branch": r.Branch})
+	case ws.HeldBack:
+		return kit.L("暂不导入：") + r.Err.Error()
+	}
+	return kit.L("未导入：") + r.Err.Error()
+}
+
+// start imports files or the packages in folders, asking for the private
+// key's passphrase first when a package needs it.
+func (t *importsTab) start(paths []string, o ws.ImportOptions) {
+	if t.running {
+		return
+	}
+	files, err := ws.Packages(paths)
+	if err != nil {
+		t.w.showError("导入数据包", err)
+		return
+	}
+	if len(files) == 0 {
+		kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
+		return
+	}
+	run := func() { t.run(files, o) }
+	for _, f := range files {
+		if k, _ := datapkg.Probe(f); k == datapkg.ForKey {
+			t.w.unlocked(run)
+			return
+		}
+	}
+	run()
+}
+
+// run imports files in the background (several read at once, written one
+// by one in order), the bar and the list following each package.
+func (t *importsTab) run(files []string, o ws.ImportOptions) {
+	t.running = true
+	t.file.Disable()
+	t.folder.Disable()
+	t.results = nil
+	t.list.Refresh()
+	t.bar.Max, t.bar.Value = float64(len(files)), 0
+	t.bar.Show()
+	t.bar.Refresh()
+	t.status.SetText(kit.L("正在导入 {{.N}} 个数据包…", map[string]any{"N": len(files)}))
+	t.w.background(func() {
+		t.w.svc.ImportAll(files, o, func(done, _ int, r ws.Result) {
+			fyne.Do(func() {
+				t.results = append(t.results, r)
+				t.bar.SetValue(float64(done))
+				t.list.Refresh()
+			})
+		})
+	}, t.finish)
+}
+
+func (t *importsTab) finish() {
+	t.running = false
+	t.file.Enable()
+	t.folder.Enable()
+	counts := map[ws.Outcome]int{}
+	for _, r := range t.results {
+		counts[r.Outcome]++
+	}
+	t.status.SetText(kit.L("共 {{.N}} 个数据包：导入 {{.I}} 个，更新 {{.R}} 个，无变化 {{.U}} 个，暂不导入 {{.H}} 个，未导入 {{.F}} 个。", map[string]any{
+		"N": len(t.results), "I": counts[ws.Imported], "R": counts[ws.Replaced], "U": counts[ws.Unchanged],
+		"H": counts[ws.HeldBack], "F": counts[ws.Refused]}))
+	t.w.refresh()
+}
+
+// redo imports the held-back package of line i again as o says.
+func (t *importsTab) redo(i int, o ws.ImportOptions) {
+	file := t.results[i].File
+	what := kit.L("作为新支部导入")
+	if o.SameBranch {
+		what = kit.L("按同一支部更新")
+	}
+	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", t.results[i].Err.Error(), what+"？"), func() {
+		var r ws.Result
+		t.w.background(func() { r = t.w.svc.Import(file, o) }, func() {
+			t.results[i] = r
+			t.list.Refresh()
+			t.w.refresh()
+		})
+	})
+}
+
+// Import imports paths as the tab's buttons do, for tests.
+func (w *Window) Import(paths []string) { w.imports.start(paths, ws.ImportOptions{}) }
+
+// ImportResults are the lines of the last import.
+func (w *Window) ImportResults() []ws.Result { return w.imports.results }
+
+// ImportStatus is the line under the progress bar.
+func (w *Window) ImportStatus() string { return w.imports.status.Text }

@@ -1,0 +1,126 @@
+package workspace
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/storage/datapkg"
+	ws "branchledger/storage/workspace"
+	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
+)
+
+// settingsTab is 密钥与设置: the instructor's name and the area reported
+// for, the key pair (生成密钥, 导出公钥) and where the workspace file is.
+type settingsTab struct {
+	w          *Window
+	content    fyne.CanvasObject
+	instructor *widget.Entry
+	area       *widget.Entry
+	key        *widget.Label
+	create     *widget.Button
+	export     *widget.Button
+}
+
+func newSettingsTab(w *Window) *settingsTab {
+	t := &settingsTab{w: w}
+	t.instructor, t.area = widget.NewEntry(), widget.NewEntry()
+	t.area.SetPlaceHolder(kit.L("如：中共兰州市安宁区委两新工委"))
+	save := widget.NewButton(kit.L("保存"), func() {
+		s, err := w.svc.Settings()
+		if err != nil {
+			w.showError("保存工作台设置", err)
+			return
+		}
+		s.Instructor, s.Area = t.instructor.Text, t.area.Text
+		if err := w.svc.SaveSettings(s); err != nil {
+			w.showError("保存工作台设置", err)
+		}
+	})
+	form := widget.NewForm(widget.NewFormItem(kit.L("党建指导员"), t.instructor), widget.NewFormItem(kit.L("报送单位（汇总表标题）"), t.area))
+	t.key = widget.NewLabel("")
+	t.key.Wrapping = fyne.TextWrapWord
+	t.create = widget.NewButtonWithIcon(kit.L("生成指导员密钥…"), theme.ContentAddIcon(), t.newKey)
+	t.export = widget.NewButtonWithIcon(kit.L("导出公钥…"), theme.DocumentSaveIcon(), t.exportKey)
+	t.export.Importance = widget.HighImportance
+	keyIntro := widget.NewLabel(kit.L("各支部用您的公钥加密数据包，只有这个工作台（输入密码后）能打开。把公钥文件发给各支部，请他们在“设置 → 指导员”中载入，并电话核对指纹。私钥用您的密码加密保存在工作台文件里，密码丢失则无法打开加密给您的数据包。"))
+	keyIntro.Wrapping = fyne.TextWrapWord
+	path := widget.NewLabel(w.svc.Path())
+	path.Wrapping = fyne.TextWrapBreak
+	cards := container.NewVBox(
+		widget.NewCard(kit.L("指导员"), "", container.NewVBox(form, container.NewHBox(save))),
+		widget.NewCard(kit.L("指导员密钥"), "", container.NewVBox(keyIntro, t.key, container.NewHBox(t.create, t.export))),
+		widget.NewCard(kit.L("工作台文件"), "", container.NewVBox(path, widget.NewLabel(kit.L("工作台文件与各支部的数据文件分开保存；备份时复制这个文件即可。")))),
+	)
+	t.content = kit.NewScroll(container.NewPadded(cards))
+	return t
+}
+
+func (t *settingsTab) load() {
+	s, err := t.w.svc.Settings()
+	if err != nil {
+		t.w.showError("读取工作台设置", err)
+		return
+	}
+	t.instructor.SetText(s.Instructor)
+	t.area.SetText(s.Area)
+	k, err := t.w.svc.PublicKey()
+	switch {
+	case err == ws.ErrNoKey:
+		t.key.SetText(kit.L("还没有指导员密钥。"))
+		t.create.Show()
+		t.export.Disable()
+	case err != nil:
+		t.key.SetText(err.Error())
+	default:
+		t.key.SetText(kit.L("公钥指纹：{{.F}}（请各支部电话核对）", map[string]any{"F": k.Fingerprint()}) + "\n" + k.Recipient)
+		t.create.Hide()
+		t.export.Enable()
+	}
+}
+
+// newKey asks for a passphrase twice and makes the key pair.
+func (t *settingsTab) newKey() {
+	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	form := kit.NewForm("生成密钥")
+	f1 := form.Add(kit.L("密码"), p1).Validate(func(s string) string { return ws.CheckPassphrase(s) })
+	f2 := form.Add(kit.L("再输入一次"), p2).Validate(func(s string) string {
+		if s != p1.Text {
+			return kit.L("两次输入的密码不一样")
+		}
+		return ""
+	})
+	intro := widget.NewLabel(kit.L("请设置一个只有您知道的密码（至少8个字符）。每次打开工作台导入数据包时要输入一次。"))
+	intro.Wrapping = fyne.TextWrapWord
+	var d *kit.FormDialog
+	form.OnSubmit = func() {
+		if _, err := t.w.svc.CreateKey(p1.Text); err != nil {
+			form.SetError(err.Error())
+			return
+		}
+		d.Hide()
+		t.load()
+	}
+	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f1, f2)), fyne.NewSize(460, 320))
+}
+
+func (t *settingsTab) exportKey() {
+	k, err := t.w.svc.PublicKey()
+	if err != nil {
+		t.w.showError("导出公钥", err)
+		return
+	}
+	name := kit.L("指导员公钥")
+	if k.Instructor != "" {
+		name += "-" + k.Instructor
+	}
+	t.w.files.Save(kit.L("导出公钥"), name+datapkg.PublicKeyExt, filedialog.ByExtension(datapkg.PublicKeyExt), func(path string) {
+		if _, err := t.w.svc.ExportPublicKey(path); err != nil {
+			t.w.showError("导出公钥", err)
+			return
+		}
+		kit.Inform(t.w.Win, "导出公钥", kit.L("公钥已保存，指纹 {{.F}}：", map[string]any{"F": k.Fingerprint()})+"\n"+path)
+	})
+}

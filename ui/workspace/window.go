@@ -1,0 +1,218 @@
+// Package workspace is the instructor's workspace window (指导员工作台): the
+// branches side by side, importing data packages from a USB drive, the
+// organisation list (单位名录) and its coverage figures, the upward report,
+// and the instructor's key and settings. It opens on its own file (see
+// storage/workspace), in a window of its own, from `branchledger
+// --workspace PATH` or from a branch window's 设置 → 指导员.
+package workspace
+
+import (
+	"log"
+	"net/url"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/storage/datapkg"
+	ws "branchledger/storage/workspace"
+	"branchledger/storage/xlsx"
+	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
+)
+
+// Service is the workspace (*storage/workspace.Workspace).
+type Service interface {
+	Path() string
+	Today() model.Date
+	Settings() (ws.Settings, error)
+	SaveSettings(s ws.Settings) error
+
+	HasKey() (bool, error)
+	CreateKey(passphrase string) (datapkg.PublicKey, error)
+	Unlock(passphrase string) error
+	Unlocked() bool
+	PublicKey() (datapkg.PublicKey, error)
+	ExportPublicKey(path string) (datapkg.PublicKey, error)
+
+	Branches() ([]ws.Branch, error)
+	Branch(id int64) (ws.Branch, error)
+	Findings(branchID int64) ([]model.Finding, error)
+	Members(branchID int64) ([]model.Member, error)
+	Activities(branchID int64) ([]ws.ActivityLine, error)
+	Dues(branchID int64) ([]ws.DuesLine, error)
+	RemoveBranch(id int64) error
+	Import(path string, o ws.ImportOptions) ws.Result
+	// ImportAll imports files in order, progress after each.
+	ImportAll(files []string, o ws.ImportOptions, progress func(done, total int, r ws.Result)) []ws.Result
+
+	Orgs() ([]model.Organisation, error)
+	SaveOrg(o model.Organisation) (model.Organisation, error)
+	DeleteOrg(id int64) error
+	LinkOrgs(branchID int64, orgIDs []int64) error
+	Coverage() (ws.CoverageReport, error)
+	PreviewOrgFile(path string) (ws.OrgImport, error)
+	CommitOrgImport(p ws.OrgImport) (added, updated int, err error)
+
+	WriteReport(path string) (*xlsx.UpwardReport, error)
+}
+
+// Window is the workspace's window with its tabs.
+type Window struct {
+	Win   fyne.Window
+	svc   Service
+	files *filedialog.Dialogs
+	// background runs slow work off the UI goroutine; tests run it in line.
+	background func(work func(), then func())
+	// confirmFunc, when set, answers the window's questions (tests).
+	confirmFunc func(title, message string, onYes func())
+
+	tabs     *container.AppTabs
+	branches *branchesTab
+	imports  *importsTab
+	orgs     *orgsTab
+	coverage *coverageTab
+	settings *settingsTab
+}
+
+// Size fits a 1366×768 laptop, as the branch window does.
+var Size = fyne.NewSize(1240, 680)
+
+// New builds the workspace window over svc.
+func New(a fyne.App, svc Service) *Window {
+	win := a.NewWindow(kit.L("指导员工作台") + " — " + filepath.Base(svc.Path()))
+	w := &Window{Win: win, svc: svc, files: filedialog.New(win, a.Preferences())}
+	w.background = func(work func(), then func()) {
+		go func() {
+			work()
+			fyne.Do(then)
+		}()
+	}
+	w.branches = newBranchesTab(w)
+	w.imports = newImportsTab(w)
+	w.orgs = newOrgsTab(w)
+	w.coverage = newCoverageTab(w)
+	w.settings = newSettingsTab(w)
+	w.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(kit.L("支部一览"), theme.ListIcon(), w.branches.content),
+		container.NewTabItemWithIcon(kit.L("导入数据包"), theme.DownloadIcon(), w.imports.content),
+		container.NewTabItemWithIcon(kit.L("单位名录"), theme.StorageIcon(), w.orgs.content),
+		container.NewTabItemWithIcon(kit.L("覆盖率"), theme.InfoIcon(), w.coverage.content),
+		container.NewTabItemWithIcon(kit.L("密钥与设置"), theme.SettingsIcon(), w.settings.content),
+	)
+	w.tabs.OnSelected = func(*container.TabItem) { w.refresh() }
+	win.SetContent(w.tabs)
+	win.Resize(Size)
+	w.refresh()
+	return w
+}
+
+// RunInLine makes background work run at once on the calling goroutine:
+// for tests.
+func (w *Window) RunInLine() {
+	w.background = func(work func(), then func()) { work(); then() }
+}
+
+// Tabs are the window's tabs, for tests and screenshots.
+func (w *Window) Tabs() *container.AppTabs { return w.tabs }
+
+// refresh reloads what every tab shows.
+func (w *Window) refresh() {
+	w.branches.load()
+	w.orgs.load()
+	w.coverage.load()
+	w.settings.load()
+}
+
+// showError says that doing failed and why.
+func (w *Window) showError(doing string, err error) {
+	log.Printf("%s: %v", doing, err)
+	dialog.ShowInformation(kit.L("操作未完成"), kit.L(doing)+kit.L("时出错：")+err.Error(), w.Win)
+}
+
+// progress shows a busy indicator until the returned function is called.
+func (w *Window) progress(title, detail string) func() {
+	d := dialog.NewCustomWithoutButtons(kit.L(title), container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), w.Win)
+	d.Show()
+	return d.Hide
+}
+
+// confirm asks before an action.
+func (w *Window) confirm(title, message string, onYes func()) {
+	if w.confirmFunc != nil {
+		w.confirmFunc(title, message, onYes)
+		return
+	}
+	kit.Confirm(w.Win, title, message, "确认", onYes)
+}
+
+// unlocked runs then once the private key is open, asking for the
+// passphrase first if this session has not had it.
+func (w *Window) unlocked(then func()) {
+	has, err := w.svc.HasKey()
+	if err != nil {
+		w.showError("解开指导员私钥", err)
+		return
+	}
+	if !has || w.svc.Unlocked() {
+		then()
+		return
+	}
+	pass := widget.NewPasswordEntry()
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	intro := widget.NewLabel(kit.L("数据包是加密给您的。请输入指导员私钥的密码（本次打开工作台只问一次）。"))
+	intro.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	submit := func() {
+		if err := w.svc.Unlock(pass.Text); err != nil {
+			msg.SetText(err.Error())
+			pass.SetText("")
+			return
+		}
+		d.Hide()
+		then()
+	}
+	pass.OnSubmitted = func(string) { submit() }
+	d = dialog.NewCustomConfirm(kit.L("指导员私钥密码"), kit.L("确定"), kit.L("取消"),
+		container.NewVBox(intro, pass, msg), func(ok bool) {
+			if ok {
+				submit()
+			}
+		}, w.Win)
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	w.Win.Canvas().Focus(pass)
+}
+
+// saveWorkbook asks where to save a workbook and writes it.
+func (w *Window) saveWorkbook(doing, name string, write func(path string) (string, error)) {
+	w.files.Save(kit.L(doing), name, filedialog.Workbooks(), func(path string) { w.writeWorkbook(doing, path, write) })
+}
+
+// writeWorkbook writes a workbook off the UI goroutine and says where it is.
+func (w *Window) writeWorkbook(doing, path string, write func(path string) (string, error)) {
+	done := w.progress("正在导出…", filepath.Base(path))
+	var summary string
+	var err error
+	w.background(func() { summary, err = write(path) }, func() {
+		done()
+		if err != nil {
+			w.showError(doing, err)
+			return
+		}
+		where := widget.NewLabel(path)
+		where.Wrapping = fyne.TextWrapBreak
+		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
+			if err := fyne.CurrentApp().OpenURL(u); err != nil {
+				w.showError("打开文件夹", err)
+			}
+		})
+		dialog.ShowCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
+	})
+}

@@ -1,0 +1,205 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/datapkg"
+	ws "branchledger/storage/workspace"
+)
+
+var day = model.NewDate(2026, 11, 30)
+
+func clockAt(d model.Date, hh int) func() time.Time {
+	t := time.Date(d.Year, d.Month, d.Day, hh, 0, 0, 0, time.Local)
+	return func() time.Time { return t }
+}
+
+// drive makes n branches and writes their packages, encrypted to key, into
+// a folder: a USB drive as an instructor gets it.
+func drive(t testing.TB, n, members int, key datapkg.PublicKey, taken model.Date) (usb string, dbs []string) {
+	t.Helper()
+	dbs, err := ws.SampleBranches(t.TempDir(), n, members, day, clockAt(taken, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	usb = t.TempDir()
+	for i, db := range dbs {
+		s, err := storage.Open(db, storage.WithClock(clockAt(taken, 10)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(usb, "p"+string(rune('a'+i))+datapkg.Ext)
+		if _, _, err := datapkg.Export(s, out, datapkg.ExportOptions{Key: &key}, "0.1.0"); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	return usb, dbs
+}
+
+func newWorkspace(t testing.TB) (*ws.Workspace, datapkg.PublicKey) {
+	t.Helper()
+	w, err := ws.Open(filepath.Join(t.TempDir(), ws.FileName), ws.WithClock(clockAt(day, 16)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	k, err := w.CreateKey("指导员的密码2026")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w, k
+}
+
+func TestImportShowsALinePerPackageAndTheBranchesSideBySide(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, key := newWorkspace(t)
+	usb, _ := drive(t, 3, 8, key, day)
+	os.WriteFile(filepath.Join(usb, "zz-broken"+datapkg.Ext), []byte("PK\x03\x04 cut short"), 0o644)
+
+	w := New(a, svc)
+	w.RunInLine()
+	w.Import([]string{usb})
+	res := w.ImportResults()
+	if len(res) != 4 {
+		t.Fatalf("%d result lines, want 4: %+v", len(res), res)
+	}
+	for _, r := range res[:3] {
+		if r.Outcome != ws.Imported || !strings.HasPrefix(lineOf(r), "已导入：") {
+			t.Errorf("line %q", lineOf(r))
+		}
+	}
+	if res[3].Outcome != ws.Refused || !strings.Contains(lineOf(res[3]), "zz-broken") {
+		t.Errorf("broken package: %q", lineOf(res[3]))
+	}
+	if !strings.Contains(w.ImportStatus(), "导入 3 个") || !strings.Contains(w.ImportStatus(), "未导入 1 个") {
+		t.Errorf("status %q", w.ImportStatus())
+	}
+	if w.imports.bar.Value != 4 || w.imports.bar.Max != 4 {
+		t.Errorf("progress %v of %v", w.imports.bar.Value, w.imports.bar.Max)
+	}
+
+	// The list: three branches, sorted by name; by members, most first
+	// after two taps.
+	shown := w.Shown()
+	if len(shown) != 3 || shown[0].Label() > shown[1].Label() {
+		t.Fatalf("branches %v", shown)
+	}
+	w.SortBy(3)
+	w.SortBy(3)
+	if s := w.Shown(); s[0].Figures.Full < s[2].Figures.Full {
+		t.Errorf("sorted by full members descending: %d … %d", s[0].Figures.Full, s[2].Figures.Full)
+	}
+	w.Filter(0, shown[1].OrgName)
+	if s := w.Shown(); len(s) != 1 || s[0].ID != shown[1].ID {
+		t.Errorf("search: %v", s)
+	}
+	w.Filter(2, "") // snapshots older than 3 months: none
+	if len(w.Shown()) != 0 {
+		t.Errorf("stale filter shows %d", len(w.Shown()))
+	}
+	w.Filter(0, "")
+
+	// One branch opened read-only: its findings, roster, activities, dues.
+	v := w.openBranch(shown[0].ID)
+	if v == nil || len(v.Tabs.Items) != 4 {
+		t.Fatalf("branch view %+v", v)
+	}
+	ms, _ := svc.Members(shown[0].ID)
+	if !strings.Contains(v.Tabs.Items[1].Text, "（"+num(len(ms))+"）") {
+		t.Errorf("roster tab %q, %d members", v.Tabs.Items[1].Text, len(ms))
+	}
+	v.Win.Close()
+}
+
+// A package whose identity is a held branch's but whose organisation is
+// another is held back; 作为新支部导入 takes it as a branch of its own.
+func TestHeldBackPackageCanBeImportedAsNew(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, key := newWorkspace(t)
+	usb, dbs := drive(t, 1, 6, key, day)
+	w := New(a, svc)
+	w.RunInLine()
+	w.Import([]string{usb})
+
+	copied := filepath.Join(t.TempDir(), storage.FileName)
+	raw, _ := os.ReadFile(dbs[0])
+	os.WriteFile(copied, raw, 0o644)
+	s, err := storage.Open(copied, storage.WithClock(clockAt(day, 12)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := s.Profile()
+	p.OrgName = "兰州另一家公司"
+	s.SaveProfileAligning(p)
+	out := filepath.Join(t.TempDir(), "copy"+datapkg.Ext)
+	datapkg.Export(s, out, datapkg.ExportOptions{Key: &key}, "0.1.0")
+	s.Close()
+
+	w.Import([]string{out})
+	r := w.ImportResults()
+	if len(r) != 1 || r[0].Outcome != ws.HeldBack || !strings.Contains(lineOf(r[0]), "兰州另一家公司") {
+		t.Fatalf("held back: %+v", r)
+	}
+	row := w.imports.list.CreateItem()
+	w.imports.list.UpdateItem(0, row)
+	buttons := row.(*fyne.Container).Objects[1].(*fyne.Container)
+	if !buttons.Visible() {
+		t.Fatal("no buttons on a held-back line")
+	}
+	w.confirmYes()
+	test.Tap(buttonAt(buttons, 0))
+	if got := w.ImportResults()[0]; got.Outcome != ws.Imported {
+		t.Errorf("as new: %+v", got)
+	}
+	if n := len(w.Shown()); n != 2 {
+		t.Errorf("%d branches after importing the copy as new", n)
+	}
+}
+
+func TestOrganisationsAndCoverage(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, _ := newWorkspace(t)
+	for _, o := range []model.Organisation{
+		{Name: "甲公司", Type: model.OrgEnterprise, Scale: model.ScaleAbove, Staff: 100, FullMembers: 5, Coverage: model.CoveredOwn},
+		{Name: "乙公司", Type: model.OrgEnterprise, Scale: model.ScaleBelow, Staff: 20, FullMembers: 3, Coverage: model.CoveredJoint},
+		{Name: "丙协会", Type: model.OrgSocial, Staff: 8, Coverage: model.NotCovered, Reason: model.ReasonNoMembers, Work: model.WorkLeague},
+	} {
+		if _, err := svc.SaveOrg(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w := New(a, svc)
+	if n := len(w.orgs.orgs); n != 3 {
+		t.Errorf("%d organisations listed", n)
+	}
+	c := w.Coverage()
+	if c.Types[0].Organised().String() != "100.0%" || c.Types[1].WorkRate().String() != "100.0%" || len(c.Findings) != 1 {
+		t.Errorf("coverage %+v", c)
+	}
+	// 统计口径: the above-scale definition leaves 乙公司 out.
+	w.coverage.scope.SetSelectedIndex(1)
+	if c := w.Coverage(); c.Types[0].InScope != 1 || c.OutOfScope != 1 {
+		t.Errorf("above-scale coverage %+v", c.CoverageReport)
+	}
+	s, _ := svc.Settings()
+	if s.CoverageRules != model.CoverageAboveScale.ID {
+		t.Errorf("definition not kept: %q", s.CoverageRules)
+	}
+}
+
+// confirmYes makes the window's questions answer yes at once.
+func (w *Window) confirmYes() {
+	w.confirmFunc = func(_, _ string, onYes func()) { onYes() }
+}
+
+func buttonAt(c *fyne.Container, i int) fyne.Tappable { return c.Objects[i].(fyne.Tappable) }
