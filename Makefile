@@ -3,7 +3,10 @@
 #   make run       install what the build needs, build, open the app
 #   make test      gofmt check, go vet, go test (GUI tests under Xvfb), a short fuzz
 #   make bench     benchmarks, under Xvfb
-#   make windows   dist/branchledger.exe, cross-built with MinGW
+#   make windows   dist/: branchledger.exe, its console twin branchledger.com
+#                  and the compatibility-mode folder compat/, cross-built with
+#                  MinGW (the first build compiles Mesa: see windows/README.md)
+#   make windows-check  runs dist/ under Wine (not part of make test)
 #   make clean     remove bin/ and dist/
 
 BIN  := bin/branchledger
@@ -15,33 +18,34 @@ DIST := dist
 # the data-package test checks opens our encrypted packages.
 DEB_PACKAGES := gcc pkg-config libgl1-mesa-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xauth xdotool imagemagick age
-WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64
+WINDOWS_DEB_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64
 WINDOWS_CC := x86_64-w64-mingw32-gcc
 
-# The fyne CLI is pinned and installed under bin/ so that the version that
-# packages the release is the one in this file, not whatever is on $PATH.
-FYNE_TOOLS_VERSION := v1.7.4
-
-# staticcheck, pinned like the fyne CLI; `make test` runs it after go vet.
+# staticcheck, pinned; `make test` runs it after go vet.
 STATICCHECK_VERSION := v0.8.2
-FYNE := bin/tools/$(FYNE_TOOLS_VERSION)/fyne
 
-# `fyne package` names the exe after Details.Name; we rename it to an ASCII
-# file name, which is easier to type and to put in a script.
 toml = $(shell sed -n 's/^ *$(1) *= *"*\([^"]*\)"*$$/\1/p' FyneApp.toml)
-APP_NAME    := $(call toml,Name)
-APP_ID      := $(call toml,ID)
 APP_VERSION := $(call toml,Version)
 APP_BUILD   := $(call toml,Build)
 
-# fyne package would write the app name into the exe's side-by-side manifest
-# as the assembly name. Windows refuses to start an exe whose manifest it
-# cannot parse, and a Chinese assembly name is not something we can test here,
-# so we hand fyne a manifest named after the app ID (the Organization.Name form
-# Microsoft documents). The Chinese name still goes into the version resource.
-WINDOWS_MANIFEST := branchledger.exe.manifest
-# Windows wants four numbers: major.minor.patch.build
-WINDOWS_VERSION := $(shell echo '$(APP_VERSION)' | awk -F. '{printf "%d.%d.%d", $$1, $$2, $$3}').$(APP_BUILD)
+# What the version resource of the Windows programs says (Explorer's
+# Properties → Details).
+WINDOWS_COMPANY   := 支部台账项目组
+WINDOWS_COPYRIGHT := © 2026 支部台账项目组
+
+# The Windows build is a plain `go build` with our own resources
+# (windows/resources.sh: icon of five sizes, version, manifest), the tags
+# `fyne package --release` would set, and opengl32.dll linked for delayed
+# loading: an import library from dlltool that loads the DLL at its first
+# call instead of at start, so that in compatibility mode the program can
+# load Mesa's from compat/ first (ui/launch). -L on the external linker
+# (not CGO_LDFLAGS, which would rebuild every cgo package) puts it before
+# MinGW's own libopengl32.a.
+WINDOWS_GO       := CC=$(WINDOWS_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 go
+WINDOWS_DELAYLIB := bin/windows/delaylib
+WINDOWS_TAGS     := release,migrated_fynedo
+WINDOWS_MAX_MB   := 40
+COMPAT_MAX_MB    := 16
 
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -74,7 +78,7 @@ else \
 fi
 endef
 
-.PHONY: build deps run test bench windows clean
+.PHONY: build deps run test bench windows windows-compat windows-check clean
 
 build:
 	go build -o $(BIN) .
@@ -106,28 +110,46 @@ bench: deps
 	@# window (main_test.go); 20 starts each, for a median to rely on.
 	@$(call headless,go test -run '^$$' -bench '^BenchmarkColdStart' -benchtime 20x .)
 
-$(FYNE):
-	GOBIN=$(CURDIR)/$(dir $(FYNE)) go install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS_VERSION)
-
-# fyne package increments Details.Build in FyneApp.toml after every package;
-# the copy puts the file back so a release build leaves the tree clean.
-windows: $(FYNE)
+# The Windows programs: dist/branchledger.exe (GUI), dist/branchledger.com
+# (its console twin: typed as `branchledger` in cmd or PowerShell it runs
+# first, waits and returns the exit status) and dist/compat/.
+windows: windows-compat
 	@$(call apt_ensure,$(WINDOWS_DEB_PACKAGES))
-	@mkdir -p $(DIST)
-	@printf '%s\n' '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' \
-		'<assembly xmlns="urn:schemas-microsoft-com:asm.v1" manifestVersion="1.0">' \
-		'<assemblyIdentity version="$(WINDOWS_VERSION)" processorArchitecture="*" name="$(APP_ID)" type="win32"/>' \
-		'</assembly>' >$(WINDOWS_MANIFEST)
-	@cp FyneApp.toml bin/FyneApp.toml.bak
-	@echo "CC=$(WINDOWS_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(FYNE) package --target windows --release --app-id $(APP_ID)"
+	@mkdir -p $(DIST) $(WINDOWS_DELAYLIB)
+	@{ echo 'LIBRARY opengl32.dll'; echo 'EXPORTS'; \
+		x86_64-w64-mingw32-nm "$$($(WINDOWS_CC) -print-file-name=libopengl32.a)" | awk '$$2 == "T" && $$3 !~ /^\./ {print $$3}' | sort -u; \
+	} >$(WINDOWS_DELAYLIB)/opengl32.def
+	x86_64-w64-mingw32-dlltool --input-def $(WINDOWS_DELAYLIB)/opengl32.def --dllname opengl32.dll --output-delaylib $(WINDOWS_DELAYLIB)/libopengl32.a
+	windows/resources.sh rsrc_windows_amd64.syso gui $(APP_VERSION) $(APP_BUILD) '$(WINDOWS_COMPANY)' '$(WINDOWS_COPYRIGHT)'
+	windows/resources.sh cmd/console/rsrc_windows_amd64.syso console $(APP_VERSION) $(APP_BUILD) '$(WINDOWS_COMPANY)' '$(WINDOWS_COPYRIGHT)'
 	@status=0; \
-	CC=$(WINDOWS_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 \
-		$(FYNE) package --target windows --release --app-id $(APP_ID) || status=$$?; \
-	cp bin/FyneApp.toml.bak FyneApp.toml && rm -f bin/FyneApp.toml.bak $(WINDOWS_MANIFEST); \
-	exit $$status
-	mv -f "$(APP_NAME).exe" $(DIST)/branchledger.exe
-	@echo "built $(DIST)/branchledger.exe"
+	$(WINDOWS_GO) build -tags $(WINDOWS_TAGS) -ldflags '-s -w -H windowsgui -extldflags=-L$(CURDIR)/$(WINDOWS_DELAYLIB)' -o $(DIST)/branchledger.exe . && \
+	$(WINDOWS_GO) build -ldflags '-s -w' -o $(DIST)/branchledger.com ./cmd/console || status=$$?; \
+	rm -f rsrc_windows_amd64.syso cmd/console/rsrc_windows_amd64.syso; exit $$status
+	@# Loaded at start, the system's opengl32.dll would leave compatibility mode no way in.
+	@if x86_64-w64-mingw32-objdump -p $(DIST)/branchledger.exe | sed -n '/^The Import Tables/,/^The Delay Import/p' | grep -qi 'DLL Name: opengl32.dll'; then \
+		echo "windows: $(DIST)/branchledger.exe loads opengl32.dll at start; it must be delay-loaded"; exit 1; fi
+	@size=$$(stat -c %s $(DIST)/branchledger.exe); \
+	echo "windows: $(DIST)/branchledger.exe $$((size / 1048576)).$$((size % 1048576 * 10 / 1048576)) MB (limit $(WINDOWS_MAX_MB) MB), $(DIST)/branchledger.com $$(($$(stat -c %s $(DIST)/branchledger.com) / 1024)) KB"; \
+	[ $$size -le $$(($(WINDOWS_MAX_MB) * 1048576)) ] || { echo "windows: branchledger.exe is over $(WINDOWS_MAX_MB) MB"; exit 1; }
+
+# dist/compat/: Mesa's software OpenGL, cross-built once from Debian's mesa
+# source and cached under ~/.cache/branchledger (windows/mesa.sh; about 10
+# minutes on two cores the first time), with its licence and a note.
+windows-compat:
+	nice -n 10 windows/mesa.sh $(DIST)/compat
+	cp windows/compat-README.txt $(DIST)/compat/说明.txt
+	@size=$$(du -sb $(DIST)/compat | cut -f1); \
+	echo "windows: $(DIST)/compat $$((size / 1048576)).$$((size % 1048576 * 10 / 1048576)) MB (limit $(COMPAT_MAX_MB) MB)"; \
+	[ $$size -le $$(($(COMPAT_MAX_MB) * 1048576)) ] || { echo "windows: compat/ is over $(COMPAT_MAX_MB) MB"; exit 1; }
+
+# Runs dist/ under Wine in a folder with Chinese characters and spaces:
+# version, import, export, the window (screenshots), portable mode and a PC
+# without OpenGL 2.1. Screenshots and logs go to $(CHECK_OUT).
+CHECK_OUT ?= bin/windows-check
+windows-check: windows
+	windows/check.sh $(DIST) $(CHECK_OUT)
 
 clean:
 	rm -rf bin $(DIST)
-	rm -f fyne.syso fyne_metadata_init.go $(WINDOWS_MANIFEST)
+	rm -f rsrc_windows_amd64.syso cmd/console/rsrc_windows_amd64.syso

@@ -3,12 +3,14 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 
 	_ "branchledger/ui/posixlocale" // before Fyne's init: see the package comment
 
@@ -22,6 +24,8 @@ import (
 	"branchledger/storage/rosterfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
+	"branchledger/ui/launch"
+	"branchledger/ui/portable"
 )
 
 func main() {
@@ -31,18 +35,32 @@ func main() {
 	os.Exit(cli.Run(os.Args[1:], cli.Env{Stdout: os.Stdout, Stderr: os.Stderr, OpenWindow: openWindow, OpenWorkspace: openWorkspaceWindow}))
 }
 
+// appID is the Fyne app ID, as in FyneApp.toml.
+const appID = "cn.branchledger.app"
+
 // openWindow runs the desktop app on the database at dbPath ("" = default).
+// Every step that needs the graphics driver goes through a launch.Guard, so
+// that a PC without OpenGL 2.1 gets the compatibility mode or a message box,
+// never an invisible program holding the data file.
 func openWindow(dbPath string) int {
-	a := app.NewWithID("cn.branchledger.app")
-	ui.SetupApp(a)
+	var pathErr error
 	if dbPath == "" {
-		p, err := storage.DefaultPath()
-		if err != nil {
-			file := &dataFile{}
-			defer file.close()
-			return ui.ShowStartupError(a, err, file.open)
-		}
-		dbPath = p
+		dbPath, pathErr = storage.DefaultPath()
+	}
+	logDir := ""
+	if dbPath != "" {
+		logDir = filepath.Dir(dbPath)
+	}
+	guard := launch.New(logDir, os.Args[1:])
+	if err := guard.Prepare(); err != nil {
+		return guard.Fail(err)
+	}
+	a := portable.NewApp(appID, storage.PortableDir())
+	ui.SetupApp(a)
+	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
+	defer file.close()
+	if pathErr != nil {
+		return showStartupError(guard, a, pathErr, file.open)
 	}
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
@@ -50,7 +68,6 @@ func openWindow(dbPath string) int {
 		svc ui.Services
 		err error
 	}
-	file := &dataFile{workspace: &workspaceOpener{a: a}}
 	done := make(chan opened, 1)
 	go func() {
 		svc, err := file.open(dbPath)
@@ -58,23 +75,44 @@ func openWindow(dbPath string) int {
 	}()
 	ui.LoadFonts()
 	o := <-done
-	defer file.close()
 	if o.err != nil {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to; the user may
 		// make a new data file or open another from there.
-		return ui.ShowStartupError(a, o.err, file.open)
+		return showStartupError(guard, a, o.err, file.open)
 	}
+	guard.OnGiveUp(func() { _ = file.close() })
 	win := ui.NewMainWindow(a, o.svc, file.path())
 	file.workspace.parent = func() fyne.Window { return win }
-	win.ShowAndRun()
+	if !guard.Show(win) {
+		return guard.Fail(errNoWindow)
+	}
+	a.Run()
 	return 0
+}
+
+// errNoWindow is the failure of a window Fyne could not make; Fyne has
+// logged why.
+var errNoWindow = errors.New("图形界面无法创建窗口（WGL/GLX 创建 OpenGL 环境失败，详见程序输出）")
+
+// showStartupError shows why the data file cannot be opened, through the
+// guard, and returns the window's exit status when the app ends (2, or 0
+// when the user opened another data file from it).
+func showStartupError(guard *launch.Guard, a fyne.App, err error, open ui.Opener) int {
+	w, status := ui.NewStartupErrorWindow(a, err, open)
+	if !guard.Show(w) {
+		return guard.Fail(fmt.Errorf("%w；要显示的错误是：%v", errNoWindow, err))
+	}
+	a.Run()
+	return status()
 }
 
 // dataFile is the data file the window works on. The window may close it and
 // open another (恢复, 打开其他数据文件) through the Open and Close of the
 // services it hands out; main closes whichever is open when the app ends.
 type dataFile struct {
+	software bool // the window renders in software (兼容模式)
+
 	mu    sync.Mutex
 	store *storage.Store
 	// workspace opens the instructor's workspace from the window.
@@ -105,7 +143,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
-		File: store}, nil
+		File: store, SoftwareRendering: f.software}, nil
 }
 
 // close closes the open store, if any.

@@ -81,7 +81,14 @@ func TestWindowOpensAndSecondInstanceIsTurnedAway(t *testing.T) {
 	if errWin.title != appTitle {
 		t.Fatalf("second instance opened %q, want the error window titled %q; its output:\n%s", errWin.title, appTitle, tail(second.output()))
 	}
+	// A window just mapped on Xvfb shows what lies beneath it (here the
+	// first window) until its first frame: still and many-coloured, it
+	// passes for drawn. Wait for the error window's own 关闭 button.
 	errShot := waitDrawn(t, errWin.id, filepath.Join(dir, "second-instance.png"))
+	for deadline := time.Now().Add(windowTimeout); blueBox(errShot).Empty() && time.Now().Before(deadline); {
+		time.Sleep(5 * pollEvery)
+		errShot = waitDrawn(t, errWin.id, filepath.Join(dir, "second-instance.png"))
+	}
 	keepScreenshot(t, errShot)
 	checkPicture(t, errShot, errWin.id, 300, 150)
 	if out := second.output(); !strings.Contains(out, storage.ErrLocked.Error()) {
@@ -602,6 +609,20 @@ func dominantColour(img image.Image) (share float64, colours int) {
 // theme's primary blue (a HighImportance button) in the screenshot.
 func closeButton(t *testing.T, win string, s screenshot) {
 	t.Helper()
+	box := blueBox(s)
+	if box.Empty() {
+		t.Fatalf("no 关闭 button (a block of primary blue) in %s", s.path)
+	}
+	c := box.Min.Add(box.Size().Div(2)).Sub(s.img.Bounds().Min)
+	out, err := exec.Command("xdotool", "mousemove", "--window", win, strconv.Itoa(c.X), strconv.Itoa(c.Y), "click", "1").CombinedOutput()
+	if err != nil {
+		t.Fatalf("xdotool click on 关闭: %v\n%s", err, out)
+	}
+}
+
+// blueBox is the bounds of the theme's primary blue in a screenshot, empty
+// when there is no block of it the size of a button.
+func blueBox(s screenshot) image.Rectangle {
 	box := image.Rectangle{}
 	b := s.img.Bounds()
 	for y := b.Min.Y; y < b.Max.Y; y++ {
@@ -612,14 +633,10 @@ func closeButton(t *testing.T, win string, s screenshot) {
 			}
 		}
 	}
-	if box.Empty() || box.Dx() < 20 || box.Dy() < 15 {
-		t.Fatalf("no 关闭 button (a block of primary blue) in %s", s.path)
+	if box.Dx() < 20 || box.Dy() < 15 {
+		return image.Rectangle{}
 	}
-	c := box.Min.Add(box.Size().Div(2)).Sub(b.Min)
-	out, err := exec.Command("xdotool", "mousemove", "--window", win, strconv.Itoa(c.X), strconv.Itoa(c.Y), "click", "1").CombinedOutput()
-	if err != nil {
-		t.Fatalf("xdotool click on 关闭: %v\n%s", err, out)
-	}
+	return box
 }
 
 // syncBuffer is a bytes.Buffer that a process's output can be written to

@@ -4,31 +4,44 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
 
+	"branchledger/storage"
 	"branchledger/storage/workspace"
 	"branchledger/ui"
 	"branchledger/ui/kit"
+	"branchledger/ui/launch"
+	"branchledger/ui/portable"
 	wsui "branchledger/ui/workspace"
 )
 
 // openWorkspaceWindow runs the app on the instructor's workspace at path
 // (`branchledger --workspace PATH`), creating it if missing.
 func openWorkspaceWindow(path string) int {
-	a := app.NewWithID("cn.branchledger.app")
+	guard := launch.New(filepath.Dir(path), os.Args[1:])
+	if err := guard.Prepare(); err != nil {
+		return guard.Fail(err)
+	}
+	a := portable.NewApp(appID, storage.PortableDir())
 	ui.SetupApp(a)
 	ui.LoadFonts()
 	w, err := workspace.Open(path)
 	if err != nil {
-		return ui.ShowStartupError(a, err, nil)
+		return showStartupError(guard, a, err, nil)
 	}
-	defer w.Close()
+	var closeOnce sync.Once
+	release := func() { closeOnce.Do(func() { _ = w.Close() }) }
+	defer release()
+	guard.OnGiveUp(release)
 	win := wsui.New(a, w).Win
 	win.SetMaster()
-	win.ShowAndRun()
+	if !guard.Show(win) {
+		return guard.Fail(errNoWindow)
+	}
+	a.Run()
 	return 0
 }
 

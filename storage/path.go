@@ -18,15 +18,35 @@ const portableDir = "data"
 // the program (portable mode), otherwise branchledger/branchledger.db in the
 // user's configuration folder (on Windows %AppData%\branchledger).
 func DefaultPath() (string, error) {
-	exe, err := os.Executable()
-	if err == nil {
-		if real, err := filepath.EvalSymlinks(exe); err == nil {
-			exe = real
-		}
-	} else {
-		exe = "" // no portable mode without knowing where the program is
+	return defaultPath(executable(), os.UserConfigDir)
+}
+
+// PortableDir is the folder named "data" beside the program when there is
+// one (portable mode: the app keeps its data file and its preferences
+// there), else "".
+func PortableDir() string {
+	exe := executable()
+	if exe == "" {
+		return ""
 	}
-	return defaultPath(exe, os.UserConfigDir)
+	data := filepath.Join(filepath.Dir(exe), portableDir)
+	if fi, err := os.Stat(data); err == nil && fi.IsDir() {
+		return data
+	}
+	return ""
+}
+
+// executable is the program's path, or "" when unknown (no portable mode
+// then).
+func executable() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	if real, err := filepath.EvalSymlinks(exe); err == nil {
+		exe = real
+	}
+	return exe
 }
 
 func defaultPath(exe string, userConfigDir func() (string, error)) (string, error) {

@@ -158,6 +158,10 @@ type Services struct {
 	// check, 检查数据文件. Nil in tests of other screens: no banner, no
 	// 检查数据文件.
 	File datafile.File
+
+	// SoftwareRendering says the window draws with Mesa's software OpenGL
+	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
+	SoftwareRendering bool
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

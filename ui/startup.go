@@ -21,14 +21,23 @@ import (
 // 新建数据文件 and 打开其他数据文件, and the main window opens on the file
 // chosen (status 0 then). Call SetupApp first.
 func ShowStartupError(a fyne.App, err error, open Opener) int {
+	w, status := NewStartupErrorWindow(a, err, open)
+	w.ShowAndRun()
+	return status()
+}
+
+// NewStartupErrorWindow is ShowStartupError's window, for main to show
+// through its start-up guard (ui/launch) and then run the app; status gives
+// the exit status once the app has ended.
+func NewStartupErrorWindow(a fyne.App, err error, open Opener) (w fyne.Window, status func() int) {
 	log.Printf("startup: %v", err)
-	w := a.NewWindow(lang.L("支部台账"))
+	w = a.NewWindow(lang.L("支部台账"))
 	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButton(lang.L("关闭"), w.Close)
 	closeButton.Importance = widget.HighImportance
 	buttons := container.NewHBox()
-	status := 2
+	code := 2
 	if open != nil {
 		files := filedialog.New(w, a.Preferences())
 		start := func(path string, prepare func(string) error) {
@@ -43,7 +52,7 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 				msg.SetText(lang.L("无法打开数据文件。") + "\n" + err.Error())
 				return
 			}
-			status = 0
+			code = 0
 			showMainWindow(a, svc, path)
 			w.Close()
 		}
@@ -64,8 +73,7 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 		container.NewBorder(nil, nil, buttons, closeButton), icon, nil, msg)))
 	w.Resize(fyne.NewSize(620, 240))
 	w.CenterOnScreen()
-	w.ShowAndRun()
-	return status
+	return w, func() int { return code }
 }
 
 // showMainWindow opens the main window on svc once the app is running

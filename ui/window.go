@@ -210,6 +210,9 @@ func (s *shell) dataChanged() {
 
 func (s *shell) refreshTitle() {
 	title := lang.L("支部台账")
+	if s.svc.SoftwareRendering {
+		title += lang.L("（兼容模式）")
+	}
 	if p, err := s.svc.Branch.Profile(); err == nil && p.BranchName != "" {
 		title += " — " + p.BranchName
 	}

@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""Adds to DroidSansFallbackFull.ttf the characters the UI uses that it lacks.
+
+Fyne draws each character from the theme's font (this one) or its own
+default font, and asks the system only for what neither has: on a PC without
+such a font the character shows as a box. ui/glyphs_test.go lists every
+character the translations use that the bundled fonts lack; each is drawn
+here. So far that is one: → (U+2192, RIGHTWARDS ARROW), drawn as a plain
+arrow on the CJK middle line, full width like the font's other symbols.
+
+Needs python3-fonttools (Debian). Run from anywhere; it rewrites the font in
+place and does nothing for a character the font has already.
+"""
+import os
+from fontTools.pens.ttGlyphPen import TTGlyphPen
+from fontTools.ttLib import TTFont
+
+here = os.path.dirname(os.path.abspath(__file__))
+path = os.path.join(here, "DroidSansFallbackFull.ttf")
+font = TTFont(path)
+upm = font["head"].unitsPerEm  # 256 in this font
+assert upm == 256, "coordinates below are for a 256-unit em"
+
+
+def right_arrow(pen):
+    # The shaft is as thick as the font's thin horizontal strokes and sits
+    # on the middle line of 中 (y -25..208); the head is a filled triangle.
+    points = [(28, 83), (28, 97), (180, 97), (180, 128), (232, 90), (180, 52), (180, 83)]
+    pen.moveTo(points[0])
+    for p in points[1:]:
+        pen.lineTo(p)
+    pen.closePath()
+
+
+added = []
+for codepoint, name, draw in [(0x2192, "uni2192", right_arrow)]:
+    if codepoint in font.getBestCmap():
+        continue
+    pen = TTGlyphPen(None)
+    draw(pen)
+    glyph = pen.glyph()
+    glyph.recalcBounds(font["glyf"])
+    order = font.getGlyphOrder() + [name]
+    font.setGlyphOrder(order)
+    font["glyf"].glyphOrder = order
+    font["glyf"][name] = glyph
+    font["hmtx"][name] = (upm, glyph.xMin)
+    if "vmtx" in font:
+        font["vmtx"][name] = (upm, font["hhea"].ascent - glyph.yMax)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[codepoint] = name
+    added.append("U+%04X" % codepoint)
+
+if added:
+    font["maxp"].numGlyphs = len(font.getGlyphOrder())
+    font.save(path)
+    print("added", ", ".join(added))
+else:
+    print("nothing to add")

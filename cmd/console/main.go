@@ -1,0 +1,74 @@
+// Command console is the console twin of the Windows program, shipped as
+// branchledger.com beside branchledger.exe. The .exe is a GUI program, so
+// that a double-click opens no console window; but cmd and PowerShell do not
+// wait for a GUI program, and its exit status is lost. Typed as
+// `branchledger …`, the .com runs first (PATHEXT lists .COM before .EXE): it
+// runs branchledger.exe with the same arguments, passes on what it prints,
+// waits for it and exits with its status. Built as a console program, it is
+// waited for like any other.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strings"
+)
+
+// exitInterrupted is a console program's status after Ctrl+C on Windows
+// (STATUS_CONTROL_C_EXIT).
+const exitInterrupted = 0xC000013A
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs the GUI program beside this one with args and returns its exit
+// status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	self, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(stderr, "错误：找不到程序所在的文件夹：", err)
+		return 2
+	}
+	gui := twin(self)
+	cmd := exec.Command(gui, args...)
+	// Writers that are not files make the program's output come through
+	// pipes, which a GUI program can write to; this process then prints it
+	// to its console (in UTF-16, so Chinese shows in cmd and PowerShell
+	// alike, whatever the code page) or to wherever its output goes.
+	cmd.Stdin = stdin
+	cmd.Stdout = struct{ io.Writer }{stdout}
+	cmd.Stderr = struct{ io.Writer }{stderr}
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintf(stderr, "错误：无法运行 %s：%v\n", gui, err)
+		return 2
+	}
+	// Ctrl+C reaches this process but not the GUI program, which has no
+	// console: end it too. The data file is safe: every change is one
+	// transaction, rolled back if cut short.
+	interrupted := make(chan os.Signal, 1)
+	signal.Notify(interrupted, os.Interrupt)
+	go func() {
+		<-interrupted
+		_ = cmd.Process.Kill()
+		os.Exit(exitInterrupted)
+	}()
+	err = cmd.Wait()
+	if exitErr, ok := err.(*exec.ExitError); ok {
+		return exitErr.ExitCode()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "错误：%s：%v\n", gui, err)
+		return 2
+	}
+	return 0
+}
+
+// twin is the GUI program for this one: the same path ending in .exe.
+func twin(self string) string {
+	return strings.TrimSuffix(self, filepath.Ext(self)) + ".exe"
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"branchledger/ui/cli"
+)
+
+func TestTwin(t *testing.T) {
+	for self, want := range map[string]string{
+		`E:\党建 资料\branchledger.com`: `E:\党建 资料\branchledger.exe`,
+		"/opt/bl/branchledger.com":  "/opt/bl/branchledger.exe",
+	} {
+		if got := twin(self); got != want {
+			t.Errorf("twin(%q) = %q, want %q", self, got, want)
+		}
+	}
+}
+
+// TestTheConsoleTwinPassesOnOutputAndStatus builds the app and this program
+// (as name.exe and name.com, as on Windows) and runs commands through the
+// twin: it must print what the app prints and end with the app's status.
+func TestTheConsoleTwinPassesOnOutputAndStatus(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "党建 资料")
+	com := filepath.Join(dir, "branchledger.com")
+	for pkg, out := range map[string]string{"../..": filepath.Join(dir, "branchledger.exe"), ".": com} {
+		build := exec.Command("go", "build", "-o", out, pkg)
+		if b, err := build.CombinedOutput(); err != nil {
+			t.Fatalf("go build %s: %v\n%s", pkg, err, b)
+		}
+	}
+	env := append(os.Environ(), "XDG_CONFIG_HOME="+filepath.Join(dir, "config"))
+	for _, c := range []struct {
+		args       []string
+		wantStatus int
+		wantOut    string
+		wantErr    string
+	}{
+		{[]string{"version"}, 0, cli.Version, ""},
+		{[]string{"dues", "calc", "--category", "在职", "--base", "5400"}, 0, "81.00", ""},
+		{[]string{"roster", "import", filepath.Join(dir, "没有这个文件.xlsx"), "--db", filepath.Join(dir, "x.db")}, cli.ExitFailed, "", "没有这个文件.xlsx"},
+		{[]string{"no-such-command"}, cli.ExitFailed, "", "未知命令"},
+	} {
+		cmd := exec.Command(com, c.args...)
+		cmd.Env = env
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		status := 0
+		if e, ok := err.(*exec.ExitError); ok {
+			status = e.ExitCode()
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if status != c.wantStatus {
+			t.Errorf("%q: status %d, want %d; stderr %q", c.args, status, c.wantStatus, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), c.wantOut) || !strings.Contains(stderr.String(), c.wantErr) {
+			t.Errorf("%q: stdout %q, stderr %q; want %q and %q", c.args, stdout.String(), stderr.String(), c.wantOut, c.wantErr)
+		}
+	}
+}

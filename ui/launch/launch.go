@@ -1,0 +1,437 @@
+// Package launch starts the window so that a start is never invisible. On
+// PCs without a graphics driver, in virtual machines and over Remote Desktop,
+// OpenGL 2.1 is often missing; Fyne then cannot make its window, and a
+// double-clicked program has no console to say so. Before the window is
+// made, a Guard checks (on Windows) that the driver offers OpenGL 2.1, and
+// it watches the steps that touch the driver. When the window cannot be
+// made, the program runs again in compatibility mode (兼容模式: Mesa's
+// software OpenGL from the compat folder beside the program); when that is
+// not possible either, it lets go of the data file, writes what happened to
+// a log beside the data file, shows a Windows message box in Chinese and
+// exits with status 2.
+package launch
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver"
+
+	"branchledger/ui/cli"
+)
+
+const (
+	// CompatDir is the folder beside the program that holds Mesa's
+	// software OpenGL (opengl32.dll, libgallium_wgl.dll) for compatibility
+	// mode. It is not beside the program itself: there Windows would load it
+	// for every start, and every PC would render in software.
+	CompatDir = "compat"
+	// LogName is the log written beside the data file when the window
+	// cannot be shown.
+	LogName = "branchledger-startup.log"
+	// softwareEnv, set to "1", tells the copy of the program that the first
+	// start runs that it renders in software.
+	softwareEnv = "BRANCHLEDGER_SOFTWARE_GL"
+	// CheckTimeout is how long the OpenGL check may take before the driver
+	// is taken to hang: loading a driver and making a context takes well
+	// under a second, a few on a slow PC starting cold.
+	CheckTimeout = 10 * time.Second
+	// ShowTimeout is how long showing the first window may take: besides
+	// the driver it lays out and paints the first screen, which a busy
+	// two-core laptop may take seconds over. A missing OpenGL is caught
+	// at once by the check and by Show, not by this.
+	ShowTimeout = 30 * time.Second
+	// ExitNoWindow is the exit status when no window could be shown, as
+	// for a data file that cannot be opened.
+	ExitNoWindow = cli.ExitFailed
+	// logLimit bounds the log: past it, the next start begins it anew.
+	logLimit = 256 << 10
+)
+
+// errNoProbe is probeGL's answer where there is no check (outside Windows).
+var errNoProbe = errors.New("no OpenGL check on this system")
+
+// glInfo is what the OpenGL driver says it is.
+type glInfo struct {
+	Version, Renderer, Vendor string
+}
+
+func (i glInfo) String() string {
+	return fmt.Sprintf("OpenGL %q, renderer %q, vendor %q", i.Version, i.Renderer, i.Vendor)
+}
+
+// Guard starts the window of one process. Make it with New, call Prepare
+// before the Fyne app is made, Show the first window through it and hand
+// every failure to Fail.
+type Guard struct {
+	logDir   string   // where the log goes: the data file's folder
+	args     []string // the command line, for the compatibility-mode run
+	software bool     // this process renders with Mesa from compat
+	compat   string   // the compat folder, "" when the program has none
+	// checkTimeout and showTimeout are CheckTimeout and ShowTimeout;
+	// tests shorten them.
+	checkTimeout, showTimeout time.Duration
+	gl                        glInfo
+
+	// Seams for tests.
+	runCopy func(args []string) (int, error) // run the program in compatibility mode
+	message func(title, text string)
+	exit    func(status int) // end the process (from the watchdog)
+	hang    func()           // park a step that came back after the watchdog gave up
+
+	mu      sync.Mutex
+	release func() // lets go of the data file
+}
+
+// New returns the guard of a start on a data file in logDir, with the
+// program's arguments args (without the program name).
+func New(logDir string, args []string) *Guard {
+	g := &Guard{
+		logDir:       logDir,
+		args:         args,
+		software:     os.Getenv(softwareEnv) == "1",
+		checkTimeout: CheckTimeout,
+		showTimeout:  ShowTimeout,
+		message:      showMessage,
+		exit:         os.Exit,
+		hang:         func() { select {} },
+	}
+	g.runCopy = g.runSoftwareCopy
+	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
+	if exe, err := os.Executable(); err == nil {
+		dir := filepath.Join(filepath.Dir(exe), CompatDir)
+		if _, err := os.Stat(filepath.Join(dir, "opengl32.dll")); err == nil {
+			g.compat = dir
+		}
+	}
+	return g
+}
+
+// Software reports whether this process renders in software (兼容模式); the
+// window's title says so.
+func (g *Guard) Software() bool { return g.software }
+
+// Prepare readies OpenGL before the Fyne app is made: in compatibility mode
+// it loads Mesa from the compat folder; on Windows it checks that the driver
+// makes an OpenGL 2.1 context. It runs under the watchdog (CheckTimeout).
+// An error means no
+// window can be shown: hand it to Fail.
+func (g *Guard) Prepare() error {
+	var err error
+	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() })
+	return err
+}
+
+func (g *Guard) prepare() error {
+	if g.software {
+		if g.compat == "" {
+			return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
+		}
+		if err := useSoftwareGL(g.compat); err != nil {
+			return err
+		}
+	}
+	info, err := probeGL()
+	if errors.Is(err, errNoProbe) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("无法建立 OpenGL 环境：%w", err)
+	}
+	g.gl = info
+	if !atLeast21(info.Version) {
+		return fmt.Errorf("显卡驱动只提供 OpenGL %q（%s），程序需要 2.1 或更高版本", info.Version, info.Renderer)
+	}
+	return nil
+}
+
+// glVersion is the "major.minor" that a GL_VERSION string starts with
+// ("4.6.0 NVIDIA 551.86", "1.1.0", "2.1 Mesa 22.3.6").
+var glVersion = regexp.MustCompile(`^\s*(\d+)\.(\d+)`)
+
+func atLeast21(version string) bool {
+	m := glVersion.FindStringSubmatch(version)
+	if m == nil {
+		return false
+	}
+	major, _ := strconv.Atoi(m[1])
+	minor, _ := strconv.Atoi(m[2])
+	return major > 2 || major == 2 && minor >= 1
+}
+
+// OnGiveUp registers how to let go of the data file (close the store), for
+// when the window cannot be shown after the file was opened.
+func (g *Guard) OnGiveUp(release func()) {
+	g.mu.Lock()
+	g.release = release
+	g.mu.Unlock()
+}
+
+// watch runs step, which talks to the graphics driver, on the calling
+// goroutine (Fyne wants the main one). Should step not return within
+// timeout — a driver that hangs — the watchdog gives up on it: it calls Fail
+// and ends the process with Fail's status, so that the user is not left with
+// an invisible program holding the data file. A step that comes back after
+// that is parked until the process ends.
+func (g *Guard) watch(what string, timeout time.Duration, step func()) {
+	var mu sync.Mutex
+	finished, gaveUp := false, false
+	timer := time.AfterFunc(timeout, func() {
+		mu.Lock()
+		if finished {
+			mu.Unlock()
+			return
+		}
+		gaveUp = true
+		mu.Unlock()
+		g.exit(g.Fail(fmt.Errorf("%s超过 %v 没有完成：显卡驱动没有响应", what, timeout)))
+	})
+	step()
+	mu.Lock()
+	finished = true
+	parked := gaveUp
+	mu.Unlock()
+	timer.Stop()
+	if parked {
+		g.hang()
+	}
+}
+
+// Show shows w, under the watchdog (ShowTimeout), and reports whether Fyne
+// made a window for it. Fyne logs a window it cannot make ("WGL: Failed to
+// create OpenGL context") and carries on without it, never to show
+// anything; on false, hand the failure to Fail.
+func (g *Guard) Show(w fyne.Window) bool {
+	made := false
+	g.watch("打开窗口", g.showTimeout, func() {
+		logged := recentOutput.count()
+		w.Show()
+		made = windowMade(w, recentOutput.since(logged))
+	})
+	return made
+}
+
+// windowMade reports whether the system has a window for w, just shown;
+// logged is what the program logged meanwhile. On Windows the window's
+// handle says; elsewhere Fyne's log line does, since asking X11 for the
+// window before the event loop runs keeps the new window from being painted.
+func windowMade(w fyne.Window, logged string) bool {
+	if strings.Contains(logged, fyneWindowError) {
+		return false
+	}
+	if runtime.GOOS != "windows" {
+		return true
+	}
+	nw, ok := w.(driver.NativeWindow)
+	if !ok {
+		return true // not a desktop window (tests): nothing to check
+	}
+	made := true
+	nw.RunNative(func(ctx any) {
+		if c, ok := ctx.(driver.WindowsWindowContext); ok {
+			made = c.HWND != 0
+		}
+	})
+	return made
+}
+
+// fyneWindowError is what Fyne v2.7.1 logs when it cannot make a window
+// (internal/driver/glfw/window_desktop.go).
+const fyneWindowError = "window creation error"
+
+// Fail handles a start that cannot show its window because of cause. It
+// lets go of the data file; then, if this is a normal start and the program
+// has its compat folder, it runs the program again in compatibility mode
+// and returns that run's exit status. Otherwise, or if that run could not
+// start, it writes the log beside the data file, shows the message and
+// returns ExitNoWindow.
+func (g *Guard) Fail(cause error) int {
+	g.mu.Lock()
+	release := g.release
+	g.release = nil
+	g.mu.Unlock()
+	if release != nil {
+		release()
+	}
+	if !g.software && g.compat != "" {
+		g.writeLog(fmt.Sprintf("正常模式无法显示窗口，改用兼容模式（软件渲染）：%v", cause))
+		status, err := g.runCopy(g.args)
+		if err == nil {
+			return status
+		}
+		cause = fmt.Errorf("%w；兼容模式也无法启动：%v", cause, err)
+	}
+	logPath := g.writeLog(fmt.Sprintf("无法显示窗口：%v", cause))
+	g.message("支部台账 — 无法打开窗口", g.explain(logPath))
+	return ExitNoWindow
+}
+
+// explain is the message box's text: what is wrong, what to do, where the
+// detail is. Always in Chinese: the UI language is not loaded yet.
+func (g *Guard) explain(logPath string) string {
+	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
+	switch {
+	case g.software:
+		why += "，兼容模式（软件渲染）也无法打开窗口"
+	case g.compat == "" && runtime.GOOS == "windows":
+		why += "；程序旁边缺少 compat 文件夹，无法改用兼容模式"
+	}
+	text := "支部台账无法打开窗口：" + why + "。\n\n" +
+		"请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
+		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。\n\n" +
+		"数据文件没有受到任何影响。命令行功能仍可使用，例如在命令提示符中运行：\n" +
+		"branchledger roster export 花名册.xlsx"
+	if logPath != "" {
+		text += "\n\n详细情况已记录在：\n" + logPath
+	}
+	return text
+}
+
+// writeLog appends a dated entry to the log beside the data file (or in the
+// temporary folder when that cannot be written) and returns its path, or ""
+// when no log could be written.
+func (g *Guard) writeLog(what string) string {
+	exe, _ := os.Executable()
+	mode := "正常模式"
+	if g.software {
+		mode = "兼容模式（软件渲染）"
+	}
+	gl := "（未检查）"
+	if g.gl != (glInfo{}) {
+		gl = g.gl.String()
+	}
+	entry := fmt.Sprintf("%s 支部台账 %s（%s/%s，%s）\n  程序：%s\n  兼容模式文件夹：%s\n  显卡驱动：%s\n  %s\n",
+		time.Now().Format("2006-01-02 15:04:05"), cli.Version, runtime.GOOS, runtime.GOARCH, mode,
+		exe, orNone(g.compat), gl, what)
+	if out := recentOutput.String(); out != "" {
+		entry += "  程序最后的输出：\n" + indent(out)
+	}
+	entry += "\n"
+	for _, dir := range []string{g.logDir, os.TempDir()} {
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, LogName)
+		if appendLog(path, entry) == nil {
+			return path
+		}
+	}
+	return ""
+}
+
+func appendLog(path, entry string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_APPEND
+	if fi, err := os.Stat(path); err == nil && fi.Size() > logLimit {
+		flags |= os.O_TRUNC
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(entry)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// recentOutput keeps the end of what the program logged (Fyne logs why it
+// could not make a window), for the log file: a double-clicked program's
+// standard error goes nowhere.
+var (
+	recentOutput = &tail{limit: 4 << 10}
+	keepOutput   sync.Once
+)
+
+// tail is an io.Writer that keeps the last limit bytes written to it.
+type tail struct {
+	mu      sync.Mutex
+	limit   int
+	buf     []byte
+	written int // bytes written in all
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.written += len(p)
+	t.buf = append(t.buf, p...)
+	if over := len(t.buf) - t.limit; over > 0 {
+		t.buf = append(t.buf[:0], t.buf[over:]...)
+	}
+	return len(p), nil
+}
+
+// count is how many bytes were written so far, a mark for since.
+func (t *tail) count() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.written
+}
+
+// since is what was written after mark, as far as the tail still holds it.
+func (t *tail) since(mark int) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	n := min(t.written-mark, len(t.buf))
+	return string(t.buf[len(t.buf)-n:])
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}
+
+func indent(s string) string {
+	return "    " + strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", "\n    ") + "\n"
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "（无）"
+	}
+	return s
+}
+
+// runSoftwareCopy runs the program again with args in compatibility mode,
+// with this process's console, and returns its exit status once it ends. A
+// copy that crashed (a missing DLL, say) is an error: it showed nothing.
+func (g *Guard) runSoftwareCopy(args []string) (int, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, err
+	}
+	cmd := exec.Command(exe, args...)
+	cmd.Env = append(os.Environ(), softwareEnv+"=1")
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+	err = cmd.Run()
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
+		switch code := exitErr.ExitCode(); code {
+		case cli.ExitRejected, cli.ExitFailed:
+			return code, nil
+		default:
+			return 0, fmt.Errorf("兼容模式的程序异常退出（退出码 %#x）", uint32(code))
+		}
+	}
+	if err != nil {
+		return 0, err
+	}
+	return 0, nil
+}

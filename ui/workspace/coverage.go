@@ -1,0 +1,129 @@
+package workspace
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	ws "branchledger/storage/workspace"
+	"branchledger/ui/kit"
+)
+
+// coverageTab is 覆盖率: the coverage figures of the organisation list
+// under the chosen definition (统计口径), and what the set-up rules find.
+type coverageTab struct {
+	w       *Window
+	content fyne.CanvasObject
+	scope   *widget.Select
+	source  *widget.Label
+	rep     ws.CoverageReport
+	table   *widget.Table
+	finds   *widget.List
+}
+
+var coverageHeads = []string{"单位类型", "名录内单位", "单独组建", "联合组建", "未建", "其中工作覆盖", "符合条件未建", "党组织覆盖率", "单独组建率", "工作覆盖率"}
+
+func newCoverageTab(w *Window) *coverageTab {
+	t := &coverageTab{w: w}
+	var names []string
+	for _, r := range model.CoverageDefinitions {
+		names = append(names, kit.L(r.Name))
+	}
+	t.scope = widget.NewSelect(names, nil)
+	t.source = widget.NewLabel("")
+	t.source.Wrapping = fyne.TextWrapWord
+	t.source.SizeName = theme.SizeNameCaptionText
+	rows := func() []model.TypeCoverage {
+		return append(append([]model.TypeCoverage(nil), t.rep.Types...), t.rep.Total)
+	}
+	t.table = textTable(coverageHeads, []float32{5, 4.5, 4, 4, 3, 6, 6, 6, 5, 5}, func() int { return len(t.rep.Types) + 1 }, func(r, c int) string {
+		x := rows()[r]
+		switch c {
+		case 0:
+			if x.Type == "" {
+				return kit.L("合计")
+			}
+			return kit.L(string(x.Type))
+		case 1:
+			return strconv.Itoa(x.InScope)
+		case 2:
+			return strconv.Itoa(x.Own)
+		case 3:
+			return strconv.Itoa(x.Joint)
+		case 4:
+			return strconv.Itoa(x.None)
+		case 5:
+			return strconv.Itoa(x.Work)
+		case 6:
+			return strconv.Itoa(x.Eligible)
+		case 7:
+			return x.Organised().String()
+		case 8:
+			return x.OwnRate().String()
+		}
+		return x.WorkRate().String()
+	})
+	t.finds = widget.NewList(func() int { return len(t.rep.Findings) }, func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		f := t.rep.Findings[i]
+		l := o.(*widget.Label)
+		l.SetText("【" + kit.L(f.Severity.String()) + "】" + f.Message)
+		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
+		l.Refresh()
+	})
+	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
+	report.Importance = widget.HighImportance
+	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。数字由单位名录算出，修改名录即更新。"))
+	formula.Wrapping = fyne.TextWrapWord
+	table := container.NewGridWrap(fyne.NewSize(920, 4*44), t.table)
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(kit.L("统计口径：")), report, t.scope), t.source, table, formula,
+		widget.NewLabelWithStyle(kit.L("需要注意的单位"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	t.content = container.NewBorder(top, nil, nil, nil, t.finds)
+	return t
+}
+
+func (t *coverageTab) load() {
+	s, err := t.w.svc.Settings()
+	if err != nil {
+		t.w.showError("读取工作台设置", err)
+		return
+	}
+	t.scope.OnChanged = nil
+	for i, r := range model.CoverageDefinitions {
+		if r.ID == s.Coverage().ID {
+			t.scope.SetSelectedIndex(i)
+		}
+	}
+	t.scope.OnChanged = func(string) {
+		s.CoverageRules = model.CoverageDefinitions[t.scope.SelectedIndex()].ID
+		if err := t.w.svc.SaveSettings(s); err != nil {
+			t.w.showError("保存统计口径", err)
+		}
+		t.load()
+	}
+	if t.rep, err = t.w.svc.Coverage(); err != nil {
+		t.w.showError("计算覆盖率", err)
+		return
+	}
+	r := t.rep.Rules
+	local := ""
+	if r.Local {
+		local = kit.L("（地方口径）")
+	}
+	t.source.SetText(fmt.Sprintf("%s%s：%s", kit.L("依据"), local, r.Document) + "　" +
+		kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope}))
+	t.table.Refresh()
+	t.finds.Refresh()
+}
+
+// Coverage is the coverage shown now, for tests.
+func (w *Window) Coverage() ws.CoverageReport { return w.coverage.rep }
