@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -198,5 +200,54 @@ func TestCategoryFromTheDatesUpdatesWhatTheFileSays(t *testing.T) {
 		if m.Category != model.CategoryFull {
 			t.Errorf("%s is %s", m.Name, m.Category)
 		}
+	}
+}
+
+// A hidden sheet is left out by default, unless the roster is only there.
+func TestHiddenSheets(t *testing.T) {
+	id := func(seq int) string {
+		first := fmt.Sprintf("620102%s%03d", "19800101", seq)
+		return first + string(model.IDCheckChar(first))
+	}
+	write := func(hidden ...bool) string {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, h := range hidden {
+			name := fmt.Sprintf("名册%d", i+1)
+			if i == 0 {
+				_ = f.SetSheetName("Sheet1", name)
+			} else {
+				_, _ = f.NewSheet(name)
+			}
+			_ = f.SetSheetRow(name, "A1", &[]any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"})
+			_ = f.SetSheetRow(name, "A2", &[]any{"党员" + name, id(11 + 2*i), "2010.07", "2011.07", "正式党员"})
+			if h {
+				_ = f.SetSheetVisible(name, false)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "名册.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tt := range []struct {
+		name   string
+		hidden []bool
+		want   int
+	}{
+		{"a visible and a hidden sheet", []bool{false, true}, 1},
+		{"only hidden sheets", []bool{true}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, _ := newService(t)
+			p, err := svc.PreviewImport(write(tt.hidden...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Accepted() != tt.want {
+				t.Errorf("accepted %d, want %d; sheets %+v", p.Accepted(), tt.want, p.Sheets)
+			}
+		})
 	}
 }
