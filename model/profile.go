@@ -162,10 +162,11 @@ const (
 	AboutRecruiting                     // 发展党员: the recruiting pipeline
 	AboutDues                           // 党费: arrears and the ledger's set-up gaps
 	AboutMembers                        // 党员信息: members' records and standing
+	AboutTransfers                      // 组织关系: transfer letters, mobile and inflow members
 )
 
 // FindingTopics are the areas in the order home lists them.
-var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutRecruiting}
+var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutTransfers, AboutRecruiting}
 
 // String is the area's name as home shows it.
 func (t FindingTopic) String() string {
@@ -178,6 +179,8 @@ func (t FindingTopic) String() string {
 		return "党员信息"
 	case AboutRecruiting:
 		return "发展党员"
+	case AboutTransfers:
+		return "组织关系"
 	}
 	return "组织设置"
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -323,8 +324,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	return p
 }
 
-// monthsText is the months ticked, for the dirty check.
+// monthsText is the months ticked, for the dirty check; "" when none is,
+// which the line beside 登记交纳 reads as still to fill in.
 func (p *paymentDialog) monthsText() string {
+	if !slices.ContainsFunc(p.months[:], func(c *widget.Check) bool { return c != nil && c.Checked }) {
+		return ""
+	}
 	var b strings.Builder
 	for _, ck := range p.months {
 		if ck != nil && ck.Checked {
