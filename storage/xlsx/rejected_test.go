@@ -106,3 +106,43 @@ func TestRejectedRowsFileIsWrittenWhole(t *testing.T) {
 		t.Error("nothing to write, yet no error")
 	}
 }
+
+// Text a person typed that Excel or WPS would take for a formula once the
+// cell is edited — a name "=1+1", an ID "@x", a phone "+86 …", a post
+// "-主任" — goes back in the workbook of refused rows through the exports'
+// formula-safe text (text format and quote prefix), unchanged, and reads
+// back as the same text.
+func TestRejectedRowsKeepFormulaLikeText(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "联系电话", "工作岗位", "入党时间", "转正时间", "人员类别"},
+		{"=1+1", "@x", "+86 13912345678", "-主任", "2010.07", "2011.07", "正式党员"},
+		{hostileTexts[0], idNumber("19850312", "013")[:17], "13912345678", hostileTexts[3], "2010.07", "2011.07", "正式党员"},
+	})
+	rf := read(t, data)
+	if len(rf.RejectedRows()) != 2 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	var buf bytes.Buffer
+	if n, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil || n != 2 {
+		t.Fatalf("wrote %d rows: %v", n, err)
+	}
+	if found := keptText(t, buf.Bytes()); found != 6 {
+		t.Errorf("%d formula-like cells kept text, want 6", found)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("名册", rawValues)
+	if got := strings.Join(rows[1][:4], "|"); got != "=1+1|@x|+86 13912345678|-主任" {
+		t.Errorf("row 2 holds %q", got)
+	}
+	if got := strings.Join(rows[2][:4:4], "|"); !strings.HasPrefix(got, hostileTexts[0]+"|") || !strings.HasSuffix(got, "|"+hostileTexts[3]) {
+		t.Errorf("row 3 holds %q", got)
+	}
+	back := read(t, buf.Bytes())
+	if len(back.Rejected) == 0 || back.Rejected[0].Name != "=1+1" || back.Rejected[0].Value != "@x" {
+		t.Errorf("read back: %+v", back.Rejected)
+	}
+}
