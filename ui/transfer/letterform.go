@@ -50,7 +50,10 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f := &letterForm{host: host, svc: svc, onSaved: onSaved, fixed: id, form: kit.NewForm("开具")}
 	var names []string
 	for _, m := range host.Members() {
-		if m.OnRoster && (id == 0 || m.ID == id) {
+		// The member the form is opened for is offered even when no longer
+		// on the roster (a page read before the letter was issued
+		// elsewhere): the check then says why no letter can be issued.
+		if id == 0 && m.OnRoster || m.ID == id {
 			f.members = append(f.members, m)
 			names = append(names, memberChoice(&m))
 		}
@@ -164,7 +167,9 @@ func (f *letterForm) check(put func(*kit.Field, string)) {
 		if errors.As(err, &errs) {
 			report(errs, f.byField, put)
 		} else {
+			// A refusal of the member as a whole: the draft says the same.
 			put(nil, err.Error())
+			return
 		}
 	}
 	if f.draftErr != "" {

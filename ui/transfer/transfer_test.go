@@ -671,3 +671,65 @@ func TestSectionFitsSmallWindow(t *testing.T) {
 		t.Errorf("the section needs %v", m)
 	}
 }
+
+// A member transferred out meanwhile (the page was read before): one line
+// says why, 开具 stays disabled, and no letter is issued.
+func TestLetterFormRefusesMemberAlreadyTransferredOut(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 2), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[0]
+	f.set(t, "接收党组织", "兰州新区某公司党支部")
+	want := "廖明已于 2026-11-02 转出，不在册，不能开具介绍信"
+	if !f.form.Save.Disabled() || !strings.Contains(f.form.Reason.Text, want) || strings.Count(f.form.Reason.Text, want) != 1 {
+		t.Errorf("开具 disabled %v, reason %q; want it once", f.form.Save.Disabled(), f.form.Reason.Text)
+	}
+	f.form.Submit()
+	if len(svc.letters) != 1 {
+		t.Errorf("letters %d, want the first only", len(svc.letters))
+	}
+}
+
+// A new member transferred in with a bad ID number, or arriving before
+// joining the party: the field says so and nothing is recorded.
+func TestTransferInRefusesBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, label, text, message string
+	}{
+		{"bad_id_number", "公民身份号码", "620102199001010021", "校验"},
+		{"arrival_before_joining", "转入日期", "2026-02-01", "早于"},
+		{"paid_to_far_ahead", "党费交至", "2029年3月", "预交不宜超过"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			svc := newFake()
+			s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			forms := capture(t)
+			showTransferInForm(s)
+			f := (*forms)[0]
+			f.set(t, "姓名", "马兰")
+			f.set(t, "公民身份号码", validID("6201021990010100"+"2"))
+			f.set(t, "性别", string(model.SexFemale))
+			f.set(t, "人员类别", string(model.CategoryProbationary))
+			f.set(t, "加入党组织日期", "2026-03-01")
+			f.set(t, "介绍信编号", "（2026）第15号")
+			f.set(t, "转出党组织", "定西某公司党支部")
+			f.set(t, "党费交至", "2026年10月")
+			if f.form.Save.Disabled() {
+				t.Fatalf("disabled before the bad input: %s", f.form.Reason.Text)
+			}
+			f.set(t, tc.label, tc.text)
+			got := f.field(t, tc.label).Message()
+			if got == "" || !strings.Contains(got, tc.message) || strings.Contains(got, "\n") {
+				t.Errorf("message under %s: %q, want one line with %q", tc.label, got, tc.message)
+			}
+			f.form.Submit()
+			if len(svc.ins) != 0 || len(svc.members) != 2 {
+				t.Errorf("recorded %+v, members %d", svc.ins, len(svc.members))
+			}
+		})
+	}
+}
