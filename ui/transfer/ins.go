@@ -207,9 +207,7 @@ func showTransferInForm(s *Screen) {
 			mm := *m
 			mm.Normalize()
 			mm.ArrivedOn = in.Date
-			for _, e := range mm.Validate(today, model.CurrentRules()) {
-				errs = append(errs, e)
-			}
+			errs = append(errs, mm.Validate(today, model.CurrentRules())...)
 			mm.OnRoster = false
 			subject = mm
 		} else if in.MemberID != 0 {
