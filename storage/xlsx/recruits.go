@@ -229,9 +229,11 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case f == model.ColName:
 			r.Name = v
 		case f == model.ColIDNumber:
-			// cells read as they show: a number shows at most 15 digits
-			if shown, lost := idLostDigits(v, false); lost {
-				reject(f, idStoredAsNumber(shown))
+			// As the roster reads it: an ID number in a number cell has
+			// lost digits, or will.
+			col, src := rd.sr.below(c.index+1, n)
+			if why := idCellProblem(rd.sr, col, src, v); why != "" {
+				reject(f, why)
 				bad[f] = true
 				continue
 			}
