@@ -200,8 +200,8 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		first = min(first, owed)
 	}
 	if hasOpening {
-		// A year of context before the ledger, not the member's whole past.
-		first = min(first, max(opening-11, join))
+		// The opening position's own year, not the member's whole past.
+		first = min(first, max(opening, join))
 	}
 	for mo := range paid {
 		first, last = min(first, mo), max(last, mo)

@@ -17,6 +17,9 @@ const (
 	EventExpulsion   EventKind = "出党" // 开除、除名、劝退、自行脱党
 	EventSuspension  EventKind = "停止党籍"
 	EventRestoration EventKind = "恢复党籍"
+	// EventTransferVoid is a transfer letter withdrawn (作废): the member
+	// never left, and comes back to the roster as they were.
+	EventTransferVoid EventKind = "转出作废"
 )
 
 // LeavingEvents are the events that take a member off the active roster.
@@ -81,6 +84,12 @@ func (e MembershipEvent) Apply(m *Member, today Date) error {
 		}
 		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
 		m.ArrivedOn = e.Date
+	case EventTransferVoid:
+		if m.OnRoster || m.LeftBy != EventTransferOut {
+			return fmt.Errorf("%w：%s不是因转出离开名册的，无需作废介绍信", ErrEvent, m.Name)
+		}
+		// They never left: their arrival on this roster stays as it was.
+		m.OnRoster, m.LeftBy, m.LeftOn = true, "", Date{}
 	case EventRestoration:
 		if m.Standing != StandingSuspended {
 			return fmt.Errorf("%w：%s的党籍未停止，无需恢复", ErrEvent, m.Name)

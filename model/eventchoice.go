@@ -1,20 +1,20 @@
 package model
 
-// AvailableEvents lists the events that can be recorded for m as it stands,
-// in the order a form offers them: leaving events while on the roster,
-// 转入 after a transfer out, 恢复党籍 while membership is suspended.
+// AvailableEvents lists the events the event form records for m as it
+// stands, in the order it offers them: leaving events while on the roster,
+// 恢复党籍 while membership is suspended. Transfers are not among them: a
+// 转出 is recorded by issuing a letter (TransferLetter), a 转入 by
+// recording the incoming letter (TransferIn), so that every transfer has
+// its letter, number and dues position.
 func AvailableEvents(m *Member) []EventKind {
 	var out []EventKind
 	if m.OnRoster {
 		for _, k := range LeavingEvents {
-			if k == EventSuspension && m.Standing == StandingSuspended {
+			if k == EventTransferOut || k == EventSuspension && m.Standing == StandingSuspended {
 				continue
 			}
 			out = append(out, k)
 		}
-	}
-	if !m.OnRoster && m.LeftBy == EventTransferOut {
-		out = append(out, EventTransferIn)
 	}
 	if m.Standing == StandingSuspended {
 		out = append(out, EventRestoration)

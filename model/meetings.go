@@ -314,6 +314,15 @@ type MemberParticipation struct {
 // have recorded. Mobile members take part where they are and report once a
 // year; they are left out here. The result is sorted longest absence first.
 func Participation(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules) []MemberParticipation {
+	return ParticipationWith(members, held, today, rules, r, nil)
+}
+
+// ParticipationWith is Participation knowing the mobile-member register
+// (MobileAbsences): a member in it is left out only while away and
+// reporting, and counted no earlier than the day they came back or, away
+// and silent, their last report. A member marked mobile (Member.Mobile)
+// but not in the register is left out, as Participation does.
+func ParticipationWith(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules, mobile map[int64]MobileAbsence) []MemberParticipation {
 	life := make(map[ActivityKind]bool, len(rules.OrganisationalLife))
 	for _, k := range rules.OrganisationalLife {
 		life[k] = true
@@ -339,7 +348,8 @@ func Participation(members []Member, held []HeldActivity, today Date, rules Meet
 	out := make([]MemberParticipation, 0, len(members))
 	for i := range members {
 		m := &members[i]
-		if !m.OnRoster || m.Mobile {
+		away, registered := mobile[m.ID]
+		if !m.OnRoster || away.Excused || m.Mobile && !registered {
 			continue
 		}
 		p := MemberParticipation{MemberID: m.ID, Name: m.Name, Last: last[m.ID]}
@@ -347,7 +357,7 @@ func Participation(members []Member, held []HeldActivity, today Date, rules Meet
 		if p.Since.IsZero() {
 			p.Since = first
 		}
-		for _, d := range []Date{m.JoinDate, m.ArrivedOn} {
+		for _, d := range []Date{m.JoinDate, m.ArrivedOn, away.From} {
 			if d.After(p.Since) {
 				p.Since = d
 			}

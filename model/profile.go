@@ -141,7 +141,13 @@ func (s Severity) String() string {
 // Finding is one thing an inspection would notice.
 type Finding struct {
 	Severity Severity
-	Message  string
+	// Message is the finding in Chinese, as `branchledger check`, the
+	// exports and the workspace's store say it.
+	Message string
+	// Text is the same sentence as a format and its arguments, for screens
+	// that say it in the UI language (set with Says). Zero for a finding
+	// read back from where only its Message was kept.
+	Text Text
 	// About is what the finding concerns, so that the screen listing it can
 	// lead to where it is dealt with.
 	About FindingTopic
@@ -162,10 +168,11 @@ const (
 	AboutRecruiting                     // 发展党员: the recruiting pipeline
 	AboutDues                           // 党费: arrears and the ledger's set-up gaps
 	AboutMembers                        // 党员信息: members' records and standing
+	AboutTransfers                      // 组织关系: transfer letters, mobile and inflow members
 )
 
 // FindingTopics are the areas in the order home lists them.
-var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutRecruiting}
+var FindingTopics = []FindingTopic{AboutSetup, AboutActivities, AboutDues, AboutMembers, AboutTransfers, AboutRecruiting}
 
 // String is the area's name as home shows it.
 func (t FindingTopic) String() string {
@@ -178,6 +185,8 @@ func (t FindingTopic) String() string {
 		return "党员信息"
 	case AboutRecruiting:
 		return "发展党员"
+	case AboutTransfers:
+		return "组织关系"
 	}
 	return "组织设置"
 }
@@ -208,36 +217,33 @@ func CountRoster(ms []Member) RosterCounts {
 // committee, size and term.
 func CheckSetup(p *Profile, c RosterCounts, today Date, r BranchWorkRules) []Finding {
 	var out []Finding
-	add := func(s Severity, format string, a ...any) {
-		out = append(out, Finding{Severity: s, Message: fmt.Sprintf(format, a...)})
-	}
+	serious, warning, info := Finding{Severity: Serious}, Finding{Severity: Warning}, Finding{Severity: Info}
 	if !p.IsSet() {
-		add(Warning, "尚未填写支部基本信息（设置 → 支部信息）")
-		return out
+		return append(out, warning.Says("尚未填写支部基本信息（设置 → 支部信息）"))
 	}
 	switch {
 	case c.Full >= r.CommitteeFullMembers && len(p.Committee) < r.CommitteeMinSize:
-		add(Serious, "正式党员%d名（%d名以上），应设立支部委员会（%d–%d人），目前委员%d人",
-			c.Full, r.CommitteeFullMembers, r.CommitteeMinSize, r.CommitteeMaxSize, len(p.Committee))
+		out = append(out, serious.Says("正式党员%d名（%d名以上），应设立支部委员会（%d–%d人），目前委员%d人",
+			c.Full, r.CommitteeFullMembers, r.CommitteeMinSize, r.CommitteeMaxSize, len(p.Committee)))
 	case len(p.Committee) > r.CommitteeUsualMax:
-		add(Warning, "支部委员会%d人，一般不超过%d人", len(p.Committee), r.CommitteeUsualMax)
+		out = append(out, warning.Says("支部委员会%d人，一般不超过%d人", len(p.Committee), r.CommitteeUsualMax))
 	}
 	if p.Secretary == "" {
-		add(Warning, "未填写支部书记")
+		out = append(out, warning.Says("未填写支部书记"))
 	}
 	if c.Full < r.MinFullMembersOwnBranch && p.BranchType == BranchOwn {
-		add(Warning, "正式党员%d名，不足%d名，一般应与邻近单位成立联合党支部", c.Full, r.MinFullMembersOwnBranch)
+		out = append(out, warning.Says("正式党员%d名，不足%d名，一般应与邻近单位成立联合党支部", c.Full, r.MinFullMembersOwnBranch))
 	}
 	if total := c.Full + c.Probationary; total > r.UsualMaxMembers {
-		add(Info, "党员%d名，支部党员一般不超过%d名，可考虑分设", total, r.UsualMaxMembers)
+		out = append(out, info.Says("党员%d名，支部党员一般不超过%d名，可考虑分设", total, r.UsualMaxMembers))
 	}
 	switch {
 	case p.TermEnd.IsZero():
-		add(Warning, "未填写本届任期，无法提醒换届")
+		out = append(out, warning.Says("未填写本届任期，无法提醒换届"))
 	case p.TermEnd.Before(today):
-		add(Serious, "本届任期已于%s届满，应及时换届", p.TermEnd.Chinese())
+		out = append(out, serious.Says("本届任期已于%s届满，应及时换届", p.TermEnd))
 	case p.TermEnd.Before(today.AddMonths(r.TermReminderMonths)):
-		add(Warning, "本届任期将于%s届满（不足%d个月），应做好换届准备", p.TermEnd.Chinese(), r.TermReminderMonths)
+		out = append(out, warning.Says("本届任期将于%s届满（不足%d个月），应做好换届准备", p.TermEnd, r.TermReminderMonths))
 	}
 	return out
 }

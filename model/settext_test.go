@@ -42,8 +42,9 @@ func TestAvailableEvents(t *testing.T) {
 		m    Member
 		want []EventKind
 	}{
-		{"在册", Member{OnRoster: true, Standing: StandingNormal}, LeavingEvents},
-		{"已转出", Member{LeftBy: EventTransferOut, Standing: StandingNormal}, []EventKind{EventTransferIn}},
+		{"在册", Member{OnRoster: true, Standing: StandingNormal}, []EventKind{EventDeath, EventExpulsion, EventSuspension}},
+		// Transfers go through their letters (开具介绍信, 登记转入).
+		{"已转出", Member{LeftBy: EventTransferOut, Standing: StandingNormal}, nil},
 		{"已停止党籍", Member{LeftBy: EventSuspension, Standing: StandingSuspended}, []EventKind{EventRestoration}},
 		{"已死亡", Member{LeftBy: EventDeath, Standing: StandingNormal}, nil},
 	}

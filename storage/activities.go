@@ -412,27 +412,27 @@ func (s *Store) ActivityChanges(activityID int64) ([]model.ActivityChange, error
 func (s *Store) HeldActivities(from, to model.Date) ([]model.HeldActivity, error) {
 	var out []model.HeldActivity
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		// One pass over each activity's attendance: the present as their
+		// ids, and, for a general meeting (whose quorum counts them), the
+		// others as negative ids; the rest are left out (NULL).
 		rows, err := tx.Raw(`SELECT a.kind, a.date,
-			ifnull((SELECT group_concat(member_id) FROM activity_attendance t WHERE t.activity_id = a.id AND t.status = ?), ''),
-			ifnull((SELECT group_concat(member_id) FROM activity_attendance t WHERE t.activity_id = a.id AND t.status <> ?), ''),
-			EXISTS (SELECT 1 FROM activity_resolutions r WHERE r.activity_id = a.id AND r.election = 1)
+			ifnull((SELECT group_concat(CASE WHEN t.status = ? THEN t.member_id WHEN a.kind = ? THEN -t.member_id END)
+				FROM activity_attendance t WHERE t.activity_id = a.id), ''),
+			CASE WHEN a.kind = ? THEN EXISTS (SELECT 1 FROM activity_resolutions r WHERE r.activity_id = a.id AND r.election = 1) ELSE 0 END
 			FROM activities a WHERE a.date >= ? AND a.date <= ? ORDER BY a.date, a.id`,
-			string(model.Present), string(model.Present), from.String(), to.String()).Rows()
+			string(model.Present), string(model.KindGeneralMeeting), string(model.KindGeneralMeeting), from.String(), to.String()).Rows()
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var h model.HeldActivity
-			var kind, present, absent string
-			if err := rows.Scan(&kind, &h.Date, &present, &absent, &h.Election); err != nil {
+			var kind, ids string
+			if err := rows.Scan(&kind, &h.Date, &ids, &h.Election); err != nil {
 				return err
 			}
 			h.Kind = model.ActivityKind(kind)
-			if h.Present, err = splitIDs(present); err != nil {
-				return err
-			}
-			if h.NotPresent, err = splitIDs(absent); err != nil {
+			if err := splitAttendance(ids, &h); err != nil {
 				return err
 			}
 			out = append(out, h)
@@ -442,20 +442,26 @@ func (s *Store) HeldActivities(from, to model.Date) ([]model.HeldActivity, error
 	return out, fail("读取活动记录", err)
 }
 
-// splitIDs reads ids joined by commas; "" is none.
-func splitIDs(s string) ([]int64, error) {
+// splitAttendance reads ids joined by commas into the present (positive)
+// and those due but not present (negative); "" is none.
+func splitAttendance(s string, h *model.HeldActivity) error {
 	if s == "" {
-		return nil, nil
+		return nil
 	}
 	parts := strings.Split(s, ",")
-	out := make([]int64, len(parts))
-	for i, p := range parts {
-		var err error
-		if out[i], err = strconv.ParseInt(p, 10, 64); err != nil {
-			return nil, fmt.Errorf("read attendance ids %q: %w", s, err)
+	h.Present = make([]int64, 0, len(parts))
+	for _, p := range parts {
+		id, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			return fmt.Errorf("read attendance ids %q: %w", s, err)
+		}
+		if id < 0 {
+			h.NotPresent = append(h.NotPresent, -id)
+		} else {
+			h.Present = append(h.Present, id)
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // MemberAttendance lists every activity a member was due at, newest first,

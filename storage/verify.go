@@ -48,6 +48,10 @@ var counted = []struct{ table, label string }{
 	{"dues_payments", "党费交纳记录"},
 	{"dues_remittances", "党费上缴记录"},
 	{"recruits", "发展党员对象"},
+	{"transfer_letters", "组织关系介绍信"},
+	{"transfer_ins", "转入记录"},
+	{"mobile_members", "流动党员登记"},
+	{"inflow_members", "流入党员"},
 }
 
 // Verify checks the store's own file on its connection, for 检查数据文件 in

@@ -161,7 +161,7 @@ func (a *activitiesScreen) refresh() {
 	}
 	summary := lang.N("共 {{.N}} 次活动，补录 {{.Late}} 次", len(acts), map[string]any{"N": len(acts), "Late": late})
 	if inquorate > 0 {
-		summary += lang.L("；{{.N}} 次支部党员大会未达法定人数，不算作已开展", map[string]any{"N": inquorate})
+		summary += lang.L("；{{.N}} 次未达法定人数", map[string]any{"N": inquorate})
 	}
 	a.summary.SetText(summary)
 	a.table.Refresh()

@@ -76,7 +76,7 @@ func (b *duesBases) editSelected() {
 		}
 	}
 	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
-	note := widget.NewLabel(lang.L("为已勾选的 {{.N}} 名党员统一设置{{.Y}}年的缴纳类别和计算基数，或建账前党费已交至的月份；不填的项目不修改。",
+	note := widget.NewLabel(lang.L("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或建账前党费已交至的月份；不填的项目不修改。",
 		map[string]any{"N": len(picked), "Y": b.d.year}))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +33,7 @@ var monthLooks = map[model.MonthState]monthLook{
 	model.MonthExempt:      {color.NRGBA{R: 0xe6, G: 0xe6, B: 0xe6, A: 0xff}, "免交"},
 	// Before the ledger nothing is owed: grey like 不需交, with its word.
 	model.MonthBeforeLedger: {color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}, "建账前"},
-	model.MonthPaidOpening:  {color.NRGBA{R: 0xe4, G: 0xf2, B: 0xe8, A: 0xff}, "期初已交"},
+	model.MonthPaidOpening:  {color.NRGBA{R: 0xe4, G: 0xf2, B: 0xe8, A: 0xff}, "已交"},
 }
 
 // legendOrder is the legend, left to right.
@@ -47,7 +48,7 @@ var legendOrder = []struct {
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
 	{model.MonthBeforeLedger, "建账前（不计欠缴）"},
-	{model.MonthPaidOpening, "期初已交（党费已交至）"},
+	{model.MonthPaidOpening, "已交（建账前，党费已交至）"},
 }
 
 // duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
@@ -323,8 +324,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	return p
 }
 
-// monthsText is the months ticked, for the dirty check.
+// monthsText is the months ticked, for the dirty check; "" when none is,
+// which the line beside 登记交纳 reads as still to fill in.
 func (p *paymentDialog) monthsText() string {
+	if !slices.ContainsFunc(p.months[:], func(c *widget.Check) bool { return c != nil && c.Checked }) {
+		return ""
+	}
 	var b strings.Builder
 	for _, ck := range p.months {
 		if ck != nil && ck.Checked {

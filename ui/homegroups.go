@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // homeRow is one line of home's list: an area's heading with how many
@@ -87,7 +88,7 @@ func (h *homeScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	sev := left.Objects[1].(*widget.Label)
 	sev.Importance = imp
 	sev.SetText(lang.L(r.finding.Severity.String()))
-	line.Objects[0].(*widget.Label).SetText(r.finding.Message)
+	line.Objects[0].(*widget.Label).SetText(kit.FindingText(*r.finding))
 }
 
 // fitRows makes each finding's row as tall as its message needs at the
@@ -108,7 +109,7 @@ func (h *homeScreen) fitRows(width float32) {
 			h.findingsList.SetItemHeight(i, headHeight)
 			continue
 		}
-		w := fyne.MeasureText(r.finding.Message, size, fyne.TextStyle{}).Width
+		w := fyne.MeasureText(kit.FindingText(*r.finding), size, fyne.TextStyle{}).Width
 		lines := float32(1)
 		if w > avail {
 			// A wrapped line is seldom full: a little more keeps the

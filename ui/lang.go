@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -35,7 +37,11 @@ var fyneLocales = []fyne.Locale{"en", "cs", "de", "el", "es", "fr", "pl", "pt", 
 // the chosen language too. Message IDs are the Chinese texts themselves
 // (lang.L("新增党员")), so a string missing from a file still shows in Chinese.
 func useLanguage(l Language) error {
-	data, err := assets.Messages(string(l))
+	m, err := assets.MessageMap(string(l))
+	if err != nil {
+		return fmt.Errorf("translations for %q: %w", l, err)
+	}
+	data, err := json.Marshal(withEveryPluralForm(m))
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
 	}
@@ -47,4 +53,47 @@ func useLanguage(l Language) error {
 		}
 	}
 	return nil
+}
+
+// pluralForms are CLDR's plural categories. go-i18n asks for the one the
+// locale's rule picks for a count.
+var pluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// withEveryPluralForm gives every counted message (a plural object, or a
+// text with {{.N}} that lang.N may be asked for) all six plural forms, the
+// missing ones copied from "other". The chosen language's strings are loaded
+// under every locale the matcher could pick (see useLanguage), whose plural
+// rules ask for forms the file does not have — "one" from a Chinese text on
+// an English system, "few" from an English text on a Russian one — and go-i18n
+// then logs a translation failure instead of showing the text.
+func withEveryPluralForm(m map[string]any) map[string]any {
+	out := make(map[string]any, len(m))
+	for k, v := range m {
+		switch v := v.(type) {
+		case string:
+			if !strings.Contains(k, "{{.N}}") {
+				out[k] = v
+				continue
+			}
+			forms := make(map[string]any, len(pluralForms))
+			for _, f := range pluralForms {
+				forms[f] = v
+			}
+			out[k] = forms
+		case map[string]any:
+			forms := make(map[string]any, len(pluralForms))
+			for f, t := range v {
+				forms[f] = t
+			}
+			for _, f := range pluralForms {
+				if _, ok := forms[f]; !ok {
+					forms[f] = v["other"]
+				}
+			}
+			out[k] = forms
+		default:
+			out[k] = v
+		}
+	}
+	return out
 }

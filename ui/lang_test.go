@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"bytes"
+	"log"
+	"os"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
@@ -111,5 +115,43 @@ func TestEnglishPlurals(t *testing.T) {
 	}
 	if got := lang.N("共 {{.N}} 人", 1, map[string]any{"N": 1}); got != "共 1 人" {
 		t.Errorf("Chinese: %q", got)
+	}
+}
+
+// A counted Chinese text asked for with N = 1 on an English system needs
+// the "one" form; without it go-i18n fails the lookup and Fyne logs a
+// "Translation failure" for every such label drawn.
+func TestCountedTextsHaveTheFormEveryLocaleAsksFor(t *testing.T) {
+	var logged bytes.Buffer
+	log.SetOutput(&logged)
+	t.Cleanup(func() {
+		log.SetOutput(os.Stderr)
+		if err := useLanguage(Chinese); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err := useLanguage(Chinese); err != nil {
+		t.Fatal(err)
+	}
+	if got := lang.N("共 {{.N}} 人", 1, map[string]any{"N": 1}); got != "共 1 人" {
+		t.Errorf("Chinese, N=1: %q", got)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	for n, want := range map[int]string{1: "1 member", 3: "3 members"} {
+		if got := lang.N("共 {{.N}} 人", n, map[string]any{"N": n}); got != want {
+			t.Errorf("English, N=%d: %q, want %q", n, got, want)
+		}
+	}
+	forms := withEveryPluralForm(map[string]any{"{{.N}} 条": "{{.N}} 条", "x": map[string]any{"one": "a", "other": "b"}})
+	if f := forms["{{.N}} 条"].(map[string]any); f["one"] != "{{.N}} 条" || f["few"] != "{{.N}} 条" {
+		t.Errorf("a counted text is not given every form: %v", f)
+	}
+	if f := forms["x"].(map[string]any); f["one"] != "a" || f["many"] != "b" {
+		t.Errorf("missing forms are not copied from other: %v", f)
+	}
+	if strings.Contains(logged.String(), "Translation failure") {
+		t.Errorf("lookups failed:\n%s", logged.String())
 	}
 }

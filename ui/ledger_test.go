@@ -351,3 +351,40 @@ func TestRenamingTheBranchOffersToUpdateMembers(t *testing.T) {
 		t.Errorf("history %+v", cs)
 	}
 }
+
+// The member form has 到本支部日期: today for a new member, editable, and
+// the 转入 date when the member is added as transferred in.
+func TestMemberFormArrival(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.profile = model.Profile{BranchName: testBranch, OrgName: "兰州新锐科技有限公司"}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	test.Tap(s.roster.addButton)
+	form := s.roster.form
+	arrival := form.entries[model.FieldArrivedOn]
+	if arrival == nil || arrival.Text != testToday.String() {
+		t.Fatalf("到本支部日期 starts as %v", arrival)
+	}
+	in := func(fd model.Field) fyne.CanvasObject { return form.fields[fd].Input }
+	fill(in(model.FieldName), "马丽娟")
+	fill(in(model.FieldIDNumber), validID("19880315", "242"))
+	fill(in(model.FieldJoinDate), "2012.6.20")
+	fill(in(model.FieldFullDate), "2013年6月")
+	arrival.SetText("")
+	fill(in(model.FieldArrivedOn), "2027-01-01")
+	if !form.form.Save.Disabled() || !strings.Contains(form.fields[model.FieldArrivedOn].Message(), "晚于今天") {
+		t.Errorf("an arrival after today: save disabled %v, message %q", form.form.Save.Disabled(), form.fields[model.FieldArrivedOn].Message())
+	}
+	arrival.SetText("")
+	fill(in(model.FieldArrivedOn), "2024.3.1")
+	test.Tap(form.form.Save)
+	if len(f.members) != 1 || f.members[0].ArrivedOn != model.NewDate(2024, 3, 1) {
+		t.Fatalf("stored %+v", f.members)
+	}
+	test.Tap(s.roster.addButton)
+	form = s.roster.form
+	form.transferIn.SetChecked(true)
+	if !form.fields[model.FieldArrivedOn].Input.(fyne.Disableable).Disabled() {
+		t.Error("到本支部日期 editable for a member transferred in (the 转入 date is the arrival)")
+	}
+}

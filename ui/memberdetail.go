@@ -58,6 +58,7 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		cell := newCell(fi.Label, v)
 		if fi.Field == model.FieldFullDate {
 			d.partyAge = widget.NewLabel("")
+			d.partyAge.Wrapping = fyne.TextWrapWord
 			cell.extra = d.partyAge
 		}
 		d.values[fi.Field], d.msgs[fi.Field] = v, cell.msg

@@ -206,7 +206,7 @@ type memberAttendanceTab struct {
 	rows    []model.MemberAttendance
 }
 
-var memberAttendanceColumns = []textColumn{{"日期", 7, false}, {"活动", 16, false}, {"出席情况", 4, false}, {"原因", 14, false}}
+var memberAttendanceColumns = []textColumn{{"日期", 7, false}, {"活动记录", 16, false}, {"出席情况", 6, false}, {"原因", 14, false}}
 
 func newMemberAttendanceTab(d *memberDetail) *memberAttendanceTab {
 	t := &memberAttendanceTab{d: d}

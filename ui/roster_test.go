@@ -155,7 +155,9 @@ func TestFilters(t *testing.T) {
 	check("全部", "正式甲", "预备乙", "流动丙", "转出丁")
 }
 
-func TestTransferOutLeavesTheDefaultView(t *testing.T) {
+// A leaving event takes the member out of the default view; nothing is
+// deleted. (Transfers out go through a letter: ui/transfer's tests.)
+func TestLeavingEventLeavesTheDefaultView(t *testing.T) {
 	a, b := member("甲", validID("19800101", "123")), member("乙", validID("19810101", "124"))
 	f := newFakeStore(testToday, a, b)
 	s := newTestShell(t, f)
@@ -168,24 +170,27 @@ func TestTransferOutLeavesTheDefaultView(t *testing.T) {
 	}
 	test.Tap(r.detail.eventButton)
 	d := r.detail.eventDialog
-	d.kind.SetSelected(string(model.EventTransferOut))
-	if !d.record.Disabled() {
-		t.Errorf("登记 enabled for a transfer out without saying where to")
+	if strings.Contains(strings.Join(d.kind.Options, " "), string(model.EventTransferOut)) {
+		t.Errorf("the event form offers a bare 转出: %v", d.kind.Options)
 	}
-	test.Type(d.note, "转往兰州市城关区某社区党委")
+	d.kind.SetSelected(string(model.EventDeath))
+	if !d.record.Disabled() {
+		t.Errorf("登记 enabled for a death without saying what happened")
+	}
+	test.Type(d.note, "因病去世")
 	if d.record.Disabled() {
 		t.Fatalf("登记 still disabled: %q", d.form.Reason.Text)
 	}
 	test.Tap(d.record)
 
 	if got := strings.Join(namesShown(r), " "); got != "乙" {
-		t.Errorf("在册 view after 甲's transfer out shows %q, want 乙", got)
+		t.Errorf("在册 view after 甲 left shows %q, want 乙", got)
 	}
-	if r.detail.status.Text != "已于 2026-11-25 转出，不在册" || rows(r.detail.eventsTable) != 1 {
-		t.Errorf("甲's page: status %q, %d events; want the transfer out", r.detail.status.Text, rows(r.detail.eventsTable))
+	if r.detail.status.Text != "已于 2026-11-25 死亡，不在册" || rows(r.detail.eventsTable) != 1 {
+		t.Errorf("甲's page: status %q, %d events; want the death", r.detail.status.Text, rows(r.detail.eventsTable))
 	}
-	if kinds := model.AvailableEvents(&r.detail.m); len(kinds) != 1 || kinds[0] != model.EventTransferIn {
-		t.Errorf("after a transfer out the events on offer are %v, want only 转入", kinds)
+	if kinds := model.AvailableEvents(&r.detail.m); len(kinds) != 0 {
+		t.Errorf("after a death the events on offer are %v, want none", kinds)
 	}
 	r.showList()
 	r.left.SetSelectedIndex(1)

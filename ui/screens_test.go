@@ -265,11 +265,12 @@ func chineseAllowed(text string) bool {
 func TestNoChineseInTheEnglishScreensOfANewFile(t *testing.T) {
 	s := demoShell(t, English, 0)
 	s.win.Resize(largeWindow)
-	// Findings are sentences model writes in Chinese with the data in them;
-	// they are not translated yet (see the report of issue 8).
+	// Findings not yet kept as a model.Text are said in Chinese.
 	findings := map[string]bool{}
 	for _, f := range s.home.findings {
-		findings[f.Message] = true
+		if f.Text.IsZero() {
+			findings[f.Message] = true
+		}
 	}
 	for i, sc := range s.screens {
 		s.nav.Select(i)

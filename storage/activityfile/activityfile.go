@@ -41,7 +41,7 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 	r := model.CurrentRules()
 	c := model.ComplianceReport{
 		Calendar:      model.ComplianceCalendar(year, d.held, d.rules, since, today),
-		Participation: model.Participation(d.members, d.held, today, d.rules, r.Constitution),
+		Participation: model.ParticipationWith(d.members, d.held, today, d.rules, r.Constitution, d.mobile),
 	}
 	c.Findings = model.CheckSetup(&d.profile, model.CountRoster(d.members), today, r.Branch)
 	c.Findings = append(c.Findings, model.CheckRoster(d.members, today, r)...)
@@ -53,14 +53,14 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 
 // ParticipationByMember is each member's time without organisational life as
 // of today, by member ID, for the roster's column. Members the check leaves
-// out (mobile, off the roster) are absent.
+// out (mobile members away and reporting, off the roster) are absent.
 func (s *Service) ParticipationByMember() (map[int64]model.MemberParticipation, error) {
 	today := s.store.Today()
 	d, err := s.load(today.Year)
 	if err != nil {
 		return nil, err
 	}
-	ps := model.Participation(d.members, d.held, today, d.rules, model.CurrentRules().Constitution)
+	ps := model.ParticipationWith(d.members, d.held, today, d.rules, model.CurrentRules().Constitution, d.mobile)
 	out := make(map[int64]model.MemberParticipation, len(ps))
 	for _, p := range ps {
 		out[p.MemberID] = p
@@ -74,6 +74,9 @@ type checkData struct {
 	members []model.Member
 	rules   model.MeetingRules
 	held    []model.HeldActivity
+	// mobile is how the mobile-member register has participation count
+	// its members (model.MobileAbsences).
+	mobile map[int64]model.MobileAbsence
 }
 
 // load reads the profile, the roster, the branch's rules and every activity
@@ -96,6 +99,11 @@ func (s *Service) load(year int) (checkData, error) {
 		return d, err
 	}
 	model.MarkQuorum(d.held, byID(d.members), model.CurrentRules().Branch)
+	mobile, err := s.store.MobileMembers()
+	if err != nil {
+		return d, err
+	}
+	d.mobile = model.MobileAbsences(mobile, s.store.Today(), model.CurrentMobileRules())
 	return d, nil
 }
 

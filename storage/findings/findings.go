@@ -1,8 +1,8 @@
 // Package findings gathers every finding a branch has as of a day — set-up,
 // organisational life, dues, members' records — from one store, for the home
 // screen, `branchledger check` and an instructor's view of many branches, so
-// that all three say the same. Each kind of check is a Source; a new one
-// (recruiting, transfers) is a function and one line in Sources.
+// that all three say the same. Each kind of check is a Source; a new one is a
+// function and one line in Sources.
 package findings
 
 import (
@@ -33,6 +33,7 @@ var Sources = []Source{
 	{model.AboutActivities, "计算合规日历", checkActivities},
 	{model.AboutDues, "计算欠缴党费", checkDues},
 	{model.AboutRecruiting, "检查发展党员", checkRecruiting},
+	{model.AboutTransfers, "检查组织关系转接", checkTransfers},
 }
 
 // Branch is what the sources read: one store as of one day, its inputs read
@@ -47,6 +48,7 @@ type Branch struct {
 	members []model.Member
 	held    []model.HeldActivity
 	meeting *model.MeetingRules
+	moves   *model.TransferRecords
 }
 
 // Profile is the branch's profile.
@@ -97,6 +99,19 @@ func (b *Branch) Held() ([]model.HeldActivity, error) {
 		b.held = []model.HeldActivity{}
 	}
 	return b.held, nil
+}
+
+// Transfers are the branch's transfer letters, incoming letters and the
+// mobile-member and inflow-member registers.
+func (b *Branch) Transfers() (*model.TransferRecords, error) {
+	if b.moves == nil {
+		d, err := b.Store.TransferRecords()
+		if err != nil {
+			return nil, err
+		}
+		b.moves = &d
+	}
+	return b.moves, nil
 }
 
 // MeetingRules are the activity frequencies as they apply to this branch.
@@ -193,9 +208,14 @@ func checkActivities(b *Branch, r *model.BranchReport) error {
 	if len(held) > 0 {
 		first = held[0].Date
 	}
+	moves, err := b.Transfers()
+	if err != nil {
+		return err
+	}
 	since := model.RecordsBegin(p.FoundedOn, first, created)
 	r.Calendar = model.ComplianceCalendar(b.Year, held, rules, since, b.Today)
-	r.Participation = model.Participation(ms, held, b.Today, rules, b.Rules.Constitution)
+	mobile := model.MobileAbsences(moves.Mobile, b.Today, model.CurrentMobileRules())
+	r.Participation = model.ParticipationWith(ms, held, b.Today, rules, b.Rules.Constitution, mobile)
 	r.Findings = append(r.Findings, model.InquorateFindings(b.Year, held, b.Rules.Branch)...)
 	r.Findings = append(r.Findings, r.Calendar.Findings()...)
 	r.Findings = append(r.Findings, model.ParticipationFindings(r.Participation, b.Rules.Constitution)...)
@@ -231,5 +251,23 @@ func checkRecruiting(b *Branch, r *model.BranchReport) error {
 	// page of the person, where 转正 is recorded.
 	model.LinkProbationFindings(r.Findings, p.Recruits)
 	r.Findings = append(r.Findings, fs...)
+	return nil
+}
+
+// checkTransfers adds the findings on letters out and in, mobile members
+// and members from elsewhere (model.CheckTransfers), and holds back the
+// roster's "probation ended" finding for a probationary member transferred
+// in while the rules let the 转正 discussion wait.
+func checkTransfers(b *Branch, r *model.BranchReport) error {
+	ms, err := b.Members()
+	if err != nil {
+		return err
+	}
+	d, err := b.Transfers()
+	if err != nil {
+		return err
+	}
+	r.Findings = model.DropPostponedProbationFindings(r.Findings, model.PostponedProbations(d.Ins, ms, b.Today, b.Rules.Membership))
+	r.Findings = append(r.Findings, model.CheckTransfers(d, ms, b.Today, model.CurrentTransferRules(), model.CurrentMobileRules(), b.Rules.Membership)...)
 	return nil
 }

@@ -146,3 +146,77 @@ func TestFailingSourceKeepsTheOthers(t *testing.T) {
 }
 
 var errBoom = errors.New("出错")
+
+// The transfer source: a letter long expired without its receipt is
+// serious; a probationary member transferred in waits for 转正 under §35
+// without the roster's warning; a mobile member who stopped reporting is
+// flagged by the transfers and counted again by the participation check.
+func TestTransferFindings(t *testing.T) {
+	s := open(t, firstDay)
+	if err := s.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "某公司党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	ms := demo.Members(3, 1, model.NewDate(2024, 1, 1), "某公司党支部")
+	var added []model.Member
+	for _, m := range ms {
+		a, err := s.AddMember(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		added = append(added, a)
+	}
+	a := model.Activity{Kind: model.KindThemeDay, Date: model.NewDate(2026, 11, 20), Topic: "主题党日", Chair: "甲", Recorder: "乙"}
+	for _, m := range added {
+		a.Attendance = append(a.Attendance, model.AttendanceRow{MemberID: m.ID, Status: model.Present})
+	}
+	if _, err := s.SaveActivity(a); err != nil {
+		t.Fatal(err)
+	}
+	// The letter: 30 days from 2026-09-01, no receipt.
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added[0].ID, PaidTo: model.MonthOf(2026, 9)}}, model.SourceDuesOpening); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.IssueLetter(model.LetterRequest{MemberID: added[0].ID, ToOrg: "乙支部", Date: model.NewDate(2026, 9, 1), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	// A probationary member transferred in after 2026-05-11, probation
+	// ended 2026-10-01.
+	p := demo.Members(1, 50, model.NewDate(2024, 1, 1), "某公司党支部")[0]
+	p.Category, p.JoinDate, p.FullDate = model.CategoryProbationary, model.NewDate(2025, 10, 1), model.Date{}
+	if _, _, err := s.RecordTransferIn(model.TransferIn{LetterNumber: "第8号", FromOrg: "丙支部", Date: model.NewDate(2026, 6, 1),
+		PaidTo: model.MonthOf(2026, 5), Category: model.CategoryProbationary}, &p); err != nil {
+		t.Fatal(err)
+	}
+	// A mobile member away since before the meeting, silent since.
+	if _, err := s.SaveMobile(model.MobileMember{MemberID: added[1].ID, LeftOn: model.NewDate(2025, 10, 1), Destination: "深圳",
+		NoTransfer: "无固定地点", CardNumber: "甘0012", CardReviewed: model.NewDate(2026, 10, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Collect(s, firstDay, firstDay.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var letter, probation, silent, roster bool
+	for _, f := range r.Findings {
+		switch {
+		case f.About == model.AboutTransfers && f.Severity == model.Serious && strings.Contains(f.Message, "（2026）第1号介绍信"):
+			letter = true
+		case f.About == model.AboutTransfers && f.Severity == model.Info && strings.Contains(f.Message, "第三十五条"):
+			probation = true
+		case f.About == model.AboutTransfers && f.MemberID == added[1].ID && strings.Contains(f.Message, "未向党支部报告"):
+			silent = true
+		case f.About == model.AboutMembers && strings.Contains(f.Message, "预备期"):
+			roster = true
+		}
+	}
+	if !letter || !probation || !silent || roster {
+		t.Errorf("letter %v, probation note %v, silent mobile %v, roster's probation warning %v; findings:\n%v", letter, probation, silent, roster, r.Findings)
+	}
+	counted := false
+	for _, pt := range r.Participation {
+		counted = counted || pt.MemberID == added[1].ID
+	}
+	if !counted {
+		t.Errorf("the silent mobile member is left out of the participation check: %+v", r.Participation)
+	}
+}

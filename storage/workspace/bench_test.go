@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"branchledger/model"
 )
@@ -49,16 +50,20 @@ func sample(b *testing.B, n int) (*Workspace, []string) {
 }
 
 func BenchmarkImport200Packages(b *testing.B) {
+	var cpu time.Duration
 	for b.Loop() {
 		b.StopTimer()
 		w, pkgs := sample(b, 200)
+		start := cpuTime()
 		b.StartTimer()
 		for _, r := range w.ImportAll(pkgs, ImportOptions{}, nil) {
 			if r.Outcome != Imported {
 				b.Fatalf("%s: %v %v", r.File, r.Outcome, r.Err)
 			}
 		}
+		cpu += cpuTime() - start
 	}
+	b.ReportMetric(float64(cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
 
 func BenchmarkReport200Branches(b *testing.B) {
@@ -70,6 +75,7 @@ func BenchmarkReport200Branches(b *testing.B) {
 	}
 	out := filepath.Join(b.TempDir(), "report.xlsx")
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		r, err := w.WriteReport(out)
 		if err != nil {
@@ -89,6 +95,7 @@ func BenchmarkSideBySideQuery200(b *testing.B) {
 	w, pkgs := sample(b, 200)
 	w.ImportAll(pkgs, ImportOptions{}, nil)
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		bs, err := w.Branches()
 		if err != nil || len(bs) != 200 {
@@ -138,6 +145,7 @@ func BenchmarkRecruitCheck200Branches(b *testing.B) {
 		all = append(all, p)
 	}
 	b.ResetTimer()
+	defer reportCPU(b, cpuTime())
 	for b.Loop() {
 		n := 0
 		for _, p := range all {

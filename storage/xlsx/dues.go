@@ -78,6 +78,19 @@ var duesTrailing = []duesColumn{
 
 const monthWidth = 6.5
 
+// monthColumnWidth is the width of the month columns: monthWidth, or wider
+// when a month's total (bold, in the 合计 row) needs it, which a spreadsheet
+// would otherwise print as ###.
+func monthColumnWidth(reg *model.DuesRegister) float64 {
+	w := monthWidth
+	for _, m := range reg.MonthPaid {
+		// A digit is about one unit; bold and the cell's padding take
+		// about one more.
+		w = max(w, float64(len(m.String()))*1.1+1)
+	}
+	return w
+}
+
 // monthText is what a month cell prints: the amount paid, 未交 for a past
 // month owed and unpaid, — when nothing was owed, 免交 when waived, 建账前
 // before the ledger began, 已交 when paid before it (党费已交至), 缺基数 for a
@@ -202,8 +215,9 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	for _, c := range duesLeading {
 		widths = append(widths, c.width)
 	}
+	months := monthColumnWidth(&r.Register)
 	for range 12 {
-		widths = append(widths, monthWidth)
+		widths = append(widths, months)
 	}
 	for _, c := range duesTrailing {
 		widths = append(widths, c.width)
@@ -327,11 +341,14 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	}
 	row[nLead+12] = sum(nLead+12, reg.YearDue)
 	row[nLead+13] = sum(nLead+13, reg.YearPaid)
+	height := float64(minRow)
 	if reg.Extra > 0 {
-		row[nLead+15] = excelize.Cell{StyleID: st.left, Value: fmt.Sprintf("另自愿多交 %s 元", reg.Extra)}
+		extra := fmt.Sprintf("另自愿多交 %s 元", reg.Extra)
+		row[nLead+15] = excelize.Cell{StyleID: st.left, Value: extra}
+		height = max(height, float64(textLines(extra, widths[nLead+15]))*lineHeight+rowPadding)
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, duesFirstRow+len(reg.Rows))
-	if err := sw.SetRow(cell, row, excelize.RowOpts{Height: minRow}); err != nil {
+	if err := sw.SetRow(cell, row, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
 	// The legend under the table, wrapped across the page's width.
@@ -342,7 +359,7 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	for _, w := range widths {
 		width += w
 	}
-	height := max(minRow, float64(textLines(legend, width))*lineHeight+rowPadding)
+	height = max(minRow, float64(textLines(legend, width))*lineHeight+rowPadding)
 	if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: note, Value: legend}}, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}

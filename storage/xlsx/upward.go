@@ -218,7 +218,9 @@ func WriteUpwardReport(out io.Writer, r *UpwardReport) error {
 			return fmt.Errorf("生成上报汇总表失败：%w", err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// The summary, first, is the active sheet already. (SetActiveSheet
+	// would read every streamed sheet back into memory: seconds for a
+	// county's members.)
 	if _, err := f.WriteTo(out); err != nil {
 		return fmt.Errorf("写入上报汇总表失败：%w", err)
 	}

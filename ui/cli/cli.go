@@ -46,6 +46,11 @@ const usage = `用法 / usage:
   branchledger dues bases import FILE.xlsx [--db PATH] [--year Y] [--dry-run] [--skip-invalid]
   branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
   branchledger recruit export FILE.xlsx [--db PATH]
+  branchledger transfer out --member ID_NUMBER --to ORGANISATION --date YYYY-MM-DD
+                            [--valid-days N] [--committee C] [--reason R] [--phone P]
+                            [--letter OUT.xlsx [--overlay]] [--db PATH]
+  branchledger transfer receipt --letter N|YEAR-N --date YYYY-MM-DD [--org O] [--handler H] [--db PATH]
+  branchledger transfer export YEAR OUT.xlsx [--db PATH]
   branchledger backup OUT [--db PATH] [--passphrase-file F]
   branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
   branchledger package export FILE [--db PATH] [--recipient-file KEY | --passphrase-file F]
@@ -94,6 +99,8 @@ func Run(args []string, env Env) int {
 		status, err = dues(rest, env)
 	case "recruit":
 		status, err = recruit(rest, env)
+	case "transfer":
+		status, err = transfer(rest, env)
 	case "backup":
 		status, err = backupCmd(rest, env)
 	case "restore":

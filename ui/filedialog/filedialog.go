@@ -126,6 +126,7 @@ func (d *Dialogs) Open(title string, f Filter, then func(path string)) {
 	}, d.win)
 	d.prepare(fd, title, f)
 	fd.Show()
+	localizePlaces(d.win.Canvas())
 }
 
 // Save asks where to save a file of kind f, suggesting name, and hands the
@@ -177,6 +178,7 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 	fd.SetFileName(name)
 	d.prepare(fd, title, f)
 	fd.Show()
+	localizePlaces(d.win.Canvas())
 }
 
 // LastFolder is the folder a file was last chosen in, or "" when none was
@@ -254,4 +256,67 @@ func (ff fyneFilter) Matches(u fyne.URI) bool { return ff.f.matches(u.Path()) }
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, os.ErrNotExist)
+}
+
+// placeNames are the places Fyne's own dialog lists on the left (Linux and
+// other systems without a native dialog). Fyne names them in English whatever
+// the language (dialog/file.go, v2.7.1), so the labels are translated as the
+// list draws them.
+var placeNames = map[string]string{
+	"Home":      "主文件夹",
+	"Computer":  "计算机",
+	"Desktop":   "桌面",
+	"Documents": "文档",
+	"Downloads": "下载",
+	"Music":     "音乐",
+	"Pictures":  "图片",
+	"Videos":    "视频",
+	"App Files": "应用文件",
+}
+
+// localizePlaces finds the places list of the file dialog just shown on c
+// and makes it draw each place's name in the UI's language.
+func localizePlaces(c fyne.Canvas) {
+	top := c.Overlays().Top()
+	if top == nil {
+		return
+	}
+	list := findList(top)
+	if list == nil {
+		return
+	}
+	update := list.UpdateItem
+	list.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+		update(id, item)
+		if box, ok := item.(*fyne.Container); ok && len(box.Objects) > 1 {
+			if l, ok := box.Objects[1].(*widget.Label); ok {
+				if zh, ok := placeNames[l.Text]; ok {
+					l.SetText(lang.L(zh))
+				}
+			}
+		}
+	}
+	list.Refresh()
+}
+
+// findList is the first list in o's tree of popups, containers and splits.
+func findList(o fyne.CanvasObject) *widget.List {
+	switch v := o.(type) {
+	case *widget.List:
+		return v
+	case *widget.PopUp:
+		return findList(v.Content)
+	case *container.Split:
+		if l := findList(v.Leading); l != nil {
+			return l
+		}
+		return findList(v.Trailing)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if l := findList(c); l != nil {
+				return l
+			}
+		}
+	}
+	return nil
 }

@@ -16,7 +16,36 @@ import (
 )
 
 func TestEveryStringIsTranslated(t *testing.T) {
-	uistrings.CheckTranslated(t, uistrings.Literals(t, uistrings.Spec{Calls: []string{"L"}}))
+	uistrings.CheckTranslated(t, uistrings.Literals(t, uistrings.Spec{Calls: []string{"L"}, Extra: placeZh()}))
+}
+
+func placeZh() []string {
+	var out []string
+	for _, zh := range placeNames {
+		out = append(out, zh)
+	}
+	return out
+}
+
+// Fyne's own dialog names its places in English; a Chinese screen must not
+// show "Home" or "Computer" (issue 8).
+func TestPlacesAreInTheUILanguage(t *testing.T) {
+	d, _, w := newDialogs(t)
+	d.Open("导入花名册", Workbooks(), func(string) {})
+	var texts []string
+	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	if !slices.Contains(texts, "主文件夹") {
+		t.Errorf("the places list does not show 主文件夹; labels: %q", texts)
+	}
+	for _, en := range []string{"Home", "Computer"} {
+		if slices.Contains(texts, en) {
+			t.Errorf("the Chinese dialog shows %q", en)
+		}
+	}
 }
 
 func TestWithExtension(t *testing.T) {
@@ -301,6 +330,11 @@ func TestNativeDialogCoversTheWindowWhileOpen(t *testing.T) {
 				if c.wantPaths != 0 {
 					t.Errorf("the chosen path was not handed over")
 				}
+			}
+			// The error dialog is shown from the dialog's own goroutine: on a
+			// loaded machine it can take longer than the wait above.
+			for c.wantError && w.Canvas().Overlays().Top() == nil && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
 			}
 			if shown := w.Canvas().Overlays().Top() != nil; shown != c.wantError {
 				t.Errorf("an error dialog shown = %v, want %v", shown, c.wantError)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"syscall"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -39,6 +40,13 @@ func BenchmarkOpenSideBySide200(b *testing.B) {
 	svc.ImportAll(pkgs, ws.ImportOptions{}, nil)
 	a := test.NewTempApp(b)
 	b.ResetTimer()
+	var ru0, ru1 syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
+	defer func() {
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru1)
+		cpu := ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano()
+		b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
+	}()
 	for b.Loop() {
 		w := New(a, svc)
 		if len(w.Shown()) != 200 {

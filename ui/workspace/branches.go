@@ -38,7 +38,7 @@ var columns = []column{
 	}, nil},
 	{"快照日期", 7, func(b *ws.Branch, w *Window) string {
 		if b.Stale(w.svc.Today()) {
-			return b.SnapshotOn.String() + " ⚠"
+			return b.SnapshotOn.String() + kit.L("（旧）")
 		}
 		return b.SnapshotOn.String()
 	}, func(a, b *ws.Branch) int { return a.SnapshotAt.Compare(b.SnapshotAt) }},
@@ -162,7 +162,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	}
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
-	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；⚠ 表示快照已超过3个月。"))
+	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)

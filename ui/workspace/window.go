@@ -71,7 +71,9 @@ type Window struct {
 	// confirmFunc, when set, answers the window's questions (tests).
 	confirmFunc func(title, message string, onYes func())
 
-	tabs     *container.AppTabs
+	tabs *container.AppTabs
+	// stale marks the tabs to load again when next shown.
+	stale    []bool
 	branches *branchesTab
 	imports  *importsTab
 	orgs     *orgsTab
@@ -104,7 +106,8 @@ func New(a fyne.App, svc Service) *Window {
 		container.NewTabItemWithIcon(kit.L("覆盖率"), theme.InfoIcon(), w.coverage.content),
 		container.NewTabItemWithIcon(kit.L("密钥与设置"), theme.SettingsIcon(), w.settings.content),
 	)
-	w.tabs.OnSelected = func(*container.TabItem) { w.refresh() }
+	w.stale = make([]bool, len(w.tabs.Items))
+	w.tabs.OnSelected = func(*container.TabItem) { w.loadShown() }
 	win.SetContent(w.tabs)
 	win.Resize(Size)
 	w.refresh()
@@ -120,12 +123,23 @@ func (w *Window) RunInLine() {
 // Tabs are the window's tabs, for tests and screenshots.
 func (w *Window) Tabs() *container.AppTabs { return w.tabs }
 
-// refresh reloads what every tab shows.
+// refresh reloads the tab shown and marks the others to be reloaded when
+// they are shown: opening the window reads only the branches.
 func (w *Window) refresh() {
-	w.branches.load()
-	w.orgs.load()
-	w.coverage.load()
-	w.settings.load()
+	for i := range w.stale {
+		w.stale[i] = true
+	}
+	w.loadShown()
+}
+
+// loadShown loads the tab shown if it is out of date.
+func (w *Window) loadShown() {
+	i := w.tabs.SelectedIndex()
+	if i < 0 || !w.stale[i] {
+		return
+	}
+	w.stale[i] = false
+	[]func(){w.branches.load, func() {}, w.orgs.load, w.coverage.load, w.settings.load}[i]()
 }
 
 // showError says that doing failed and why.

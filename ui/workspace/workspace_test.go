@@ -179,9 +179,14 @@ func TestOrganisationsAndCoverage(t *testing.T) {
 		}
 	}
 	w := New(a, svc)
+	if n := len(w.orgs.orgs); n != 0 {
+		t.Errorf("the organisation list was read before it was shown: %d", n)
+	}
+	w.Tabs().SelectIndex(2)
 	if n := len(w.orgs.orgs); n != 3 {
 		t.Errorf("%d organisations listed", n)
 	}
+	w.Tabs().SelectIndex(3)
 	c := w.Coverage()
 	if c.Types[0].Organised().String() != "100.0%" || c.Types[1].WorkRate().String() != "100.0%" || len(c.Findings) != 1 {
 		t.Errorf("coverage %+v", c)

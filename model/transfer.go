@@ -1,0 +1,666 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// ErrTransfer is wrapped by every refused transfer action that is not about
+// one field of a form (a member already transferred out, a letter already
+// withdrawn).
+var ErrTransfer = errors.New("组织关系转接")
+
+// Fields of the transfer forms. Their values are the labels, so that a
+// FieldError reads in Chinese without a lookup table.
+const (
+	LetterMemberField      Field = "党员"
+	LetterToOrgField       Field = "接收党组织"
+	LetterToCommitteeField Field = "接收党组织的基层党委"
+	LetterReasonField      Field = "转出原因"
+	LetterDateField        Field = "开具日期"
+	LetterValidDaysField   Field = "有效期（天）"
+	LetterPhoneField       Field = "党员联系电话"
+
+	ReceiptDateField    Field = "回执日期"
+	ReceiptOrgField     Field = "接收党组织"
+	ReceiptHandlerField Field = "经办人"
+	WithdrawDateField   Field = "作废日期"
+	WithdrawReasonField Field = "作废原因"
+
+	InLetterNumberField  Field = "介绍信编号"
+	InFromOrgField       Field = "转出党组织"
+	InFromCommitteeField Field = "转出党组织的基层党委"
+	InDateField          Field = "转入日期"
+	InLetterDateField    Field = "介绍信开具日期"
+	InPaidToField        Field = "党费交至"
+	InCategoryField      Field = "人员类别"
+	InHandlerField       Field = "经办人"
+	InNoteField          Field = "备注"
+)
+
+// transferTextLimits are the longest texts the transfer forms take: each
+// must fit its line of the printed letter.
+var transferTextLimits = map[Field]int{
+	LetterToOrgField:       60,
+	LetterToCommitteeField: 60,
+	LetterReasonField:      30,
+	LetterPhoneField:       30,
+	ReceiptHandlerField:    30,
+	WithdrawReasonField:    200,
+	InLetterNumberField:    30,
+	InFromOrgField:         60,
+	InFromCommitteeField:   60,
+	InNoteField:            200,
+}
+
+// TransferReasons are the usual reasons for a transfer out (转出原因); the
+// form also takes other text.
+var TransferReasons = []string{"工作变动", "居住地变动", "外出6个月以上", "升学或毕业", "退休", "其他"}
+
+// TransferLetter is one 党员组织关系介绍信 this branch issued: the member as
+// the letter states them on its date (kept as printed, whatever the roster
+// says later), where they go, the dues paid up to, and what became of it.
+// Letters are never deleted and their numbers never reused, withdrawn or
+// not: the paper stub (存根) with that number is in the branch's files.
+type TransferLetter struct {
+	ID       int64
+	Year     int // the numbers run per year of Date: (2026) 第 N 号
+	Number   int
+	MemberID int64
+
+	Name      string
+	Sex       Sex
+	Age       int
+	Ethnicity string
+	Category  Category
+	IDNumber  string
+	Phone     string // 党员联系电话或其他联系方式
+
+	FromOrg     string // 由…: this branch
+	ToOrg       string // 去…: 接收党组织
+	ToCommittee string // the 基层党委 of ToOrg, to whom the letter is addressed; may be empty
+	Reason      string
+	Date        Date
+	ValidDays   int
+	PaidTo      Month // 党费交至: the last month paid in full, from the dues ledger
+
+	Receipt    *LetterReceipt    // the 回执 once back
+	Withdrawal *LetterWithdrawal // 作废, if withdrawn
+
+	CreatedAt time.Time
+}
+
+// LetterReceipt is the 回执 of a letter, back from the receiving committee.
+type LetterReceipt struct {
+	Date    Date
+	Org     string // who received the member
+	Handler string // 经办人
+}
+
+// LetterWithdrawal is a letter withdrawn (作废): the member stays.
+type LetterWithdrawal struct {
+	Date   Date
+	Reason string
+}
+
+// NumberText is the letter's number as printed and listed: （2026）第3号.
+func (l *TransferLetter) NumberText() string {
+	return fmt.Sprintf("（%d）第%d号", l.Year, l.Number)
+}
+
+// Addressee is whom the letter is addressed to: the receiving
+// organisation's 基层党委, or the organisation itself when not given.
+func (l *TransferLetter) Addressee() string {
+	if l.ToCommittee != "" {
+		return l.ToCommittee
+	}
+	return l.ToOrg
+}
+
+// ValidUntil is the last day the letter is valid: ValidDays counted from
+// the day after its date.
+func (l *TransferLetter) ValidUntil() Date { return addDays(l.Date, l.ValidDays) }
+
+// ReceiptDue is when the 回执 should be back: ReceiptMonths after the letter
+// was issued.
+func (l *TransferLetter) ReceiptDue(r TransferRules) Date {
+	return l.Date.AddMonths(r.ReceiptMonths.N)
+}
+
+// LetterState is where a letter stands.
+type LetterState string
+
+const (
+	LetterPending     LetterState = "待回执"
+	LetterReceiptLate LetterState = "回执逾期"
+	LetterExpired     LetterState = "已过期未回执"
+	LetterReceived    LetterState = "已回执"
+	LetterWithdrawn   LetterState = "已作废"
+)
+
+// State is where the letter stands on today: withdrawn, received, or, with
+// no receipt, pending until the receipt is due, late until the letter's
+// validity ends, and expired after.
+func (l *TransferLetter) State(today Date, r TransferRules) LetterState {
+	switch {
+	case l.Withdrawal != nil:
+		return LetterWithdrawn
+	case l.Receipt != nil:
+		return LetterReceived
+	case today.After(l.ValidUntil()):
+		return LetterExpired
+	case today.After(l.ReceiptDue(r)):
+		return LetterReceiptLate
+	}
+	return LetterPending
+}
+
+// Open reports whether the letter still waits for its receipt: neither
+// received nor withdrawn.
+func (l *TransferLetter) Open() bool { return l.Receipt == nil && l.Withdrawal == nil }
+
+// LetterRequest is what the secretary fills in to issue a letter; the rest
+// of the letter comes from the member's record, the profile and the dues
+// ledger.
+type LetterRequest struct {
+	MemberID    int64
+	ToOrg       string
+	ToCommittee string
+	Reason      string
+	Date        Date
+	ValidDays   int
+	Phone       string // "" takes the member's phone
+}
+
+// Tidy trims what was typed.
+func (q *LetterRequest) Tidy() {
+	q.ToOrg, q.ToCommittee, q.Reason = CleanLine(q.ToOrg), CleanLine(q.ToCommittee), CleanLine(q.Reason)
+	q.Phone = NormalizePhone(q.Phone)
+}
+
+// NewLetter checks a request against the member as recorded and returns the
+// letter it makes, not yet numbered. It refuses a member who is not on the
+// roster with ErrTransfer, and returns ValidationErrors, one per field, for
+// what the form holds: no receiving organisation, a date that is not a
+// whole day, after today, before the member joined the party, a validity over r.ValidDaysMax days, a phone that is not
+// one, text too long for its line.
+func NewLetter(q LetterRequest, m *Member, fromOrg string, paidTo Month, today Date, r TransferRules) (TransferLetter, error) {
+	q.Tidy()
+	if !m.OnRoster {
+		return TransferLetter{}, fmt.Errorf("%w：%s已于 %s %s，不在册，不能开具介绍信", ErrTransfer, m.Name, m.LeftOn, m.LeftBy)
+	}
+	var errs ValidationErrors
+	add := func(f Field, format string, a ...any) {
+		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
+	}
+	if q.ToOrg == "" {
+		add(LetterToOrgField, "请填写接收党组织")
+	}
+	errs = append(errs, checkDate(LetterDateField, q.Date, today, m)...)
+	switch {
+	case q.ValidDays <= 0:
+		add(LetterValidDaysField, "请填写有效期天数（一般为%d天）", r.ValidDaysDefault.N)
+	case q.ValidDays > r.ValidDaysMax.N:
+		add(LetterValidDaysField, "有效期%d天超过最长的%d天", q.ValidDays, r.ValidDaysMax.N)
+	}
+	phone := q.Phone
+	if phone == "" {
+		phone = m.Phone
+	}
+	if phone != "" && !validPhone(phone) {
+		add(LetterPhoneField, "联系电话格式不正确：手机号应为11位，座机应带区号")
+	}
+	errs = append(errs, tooLongFields(map[Field]string{
+		LetterToOrgField: q.ToOrg, LetterToCommitteeField: q.ToCommittee, LetterReasonField: q.Reason, LetterPhoneField: q.Phone,
+	})...)
+	if len(errs) > 0 {
+		return TransferLetter{}, errs
+	}
+	birth := m.BirthDate
+	if info, err := ParseIDNumber(m.IDNumber); birth.IsZero() && err == nil {
+		birth = info.Birth
+	}
+	return TransferLetter{
+		Year: q.Date.Year, MemberID: m.ID,
+		Name: m.Name, Sex: m.Sex, Age: birth.YearsUntil(q.Date), Ethnicity: m.Ethnicity, Category: m.Category, IDNumber: m.IDNumber, Phone: phone,
+		FromOrg: fromOrg, ToOrg: q.ToOrg, ToCommittee: q.ToCommittee, Reason: q.Reason,
+		Date: q.Date, ValidDays: q.ValidDays, PaidTo: paidTo,
+	}, nil
+}
+
+// checkDate is the check every transfer date gets: a whole day, not after
+// today, not before the member joined the party. It is not held to the
+// member's arrival on this roster: for a roster imported on the app's
+// first day that is the day of the import, not when they came.
+func checkDate(f Field, d, today Date, m *Member) ValidationErrors {
+	msg := ""
+	switch {
+	case d.IsZero() || d.MonthOnly():
+		msg = "请填写完整的日期（年-月-日）"
+	case d.Validate() != nil:
+		msg = d.Validate().Error()
+	case d.After(today):
+		msg = fmt.Sprintf("%s 晚于今天", d)
+	case m != nil && !m.JoinDate.IsZero() && d.Before(m.JoinDate):
+		msg = fmt.Sprintf("%s 早于%s加入党组织的日期 %s", d, m.Name, m.JoinDate)
+	}
+	if msg == "" {
+		return nil
+	}
+	return ValidationErrors{{Field: f, Message: msg}}
+}
+
+// tooLongFields checks texts against transferTextLimits.
+func tooLongFields(texts map[Field]string) ValidationErrors {
+	var errs ValidationErrors
+	for _, f := range sortedFields(texts) {
+		limit, ok := transferTextLimits[f]
+		if !ok {
+			continue
+		}
+		if n := utf8.RuneCountInString(texts[f]); n > limit {
+			errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf("过长（%d个字，最多%d个字）", n, limit)})
+		}
+	}
+	return errs
+}
+
+func sortedFields(m map[Field]string) []Field {
+	out := make([]Field, 0, len(m))
+	for f := range m {
+		out = append(out, f)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// CheckReceipt refuses a receipt that cannot be recorded on l: a letter
+// withdrawn or already received, a date not a whole day, after today or
+// before the letter. rc.Org empty takes the letter's receiving
+// organisation.
+func CheckReceipt(l *TransferLetter, rc *LetterReceipt, today Date) error {
+	rc.Org, rc.Handler = CleanLine(rc.Org), CleanLine(rc.Handler)
+	if rc.Org == "" {
+		rc.Org = l.ToOrg
+	}
+	switch {
+	case l.Withdrawal != nil:
+		return fmt.Errorf("%w：%s介绍信已于 %s 作废，不能登记回执", ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+	case l.Receipt != nil:
+		return fmt.Errorf("%w：%s介绍信已于 %s 登记回执", ErrTransfer, l.NumberText(), l.Receipt.Date)
+	}
+	errs := checkDate(ReceiptDateField, rc.Date, today, nil)
+	if len(errs) == 0 && rc.Date.Before(l.Date) {
+		errs = ValidationErrors{{Field: ReceiptDateField, Message: fmt.Sprintf("%s 早于介绍信开具日期 %s", rc.Date, l.Date)}}
+	}
+	errs = append(errs, tooLongFields(map[Field]string{ReceiptOrgField: rc.Org, ReceiptHandlerField: rc.Handler})...)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// CheckWithdrawal refuses a withdrawal that cannot be recorded on l: one
+// received or already withdrawn, without a reason, dated before the letter
+// or after today.
+func CheckWithdrawal(l *TransferLetter, w *LetterWithdrawal, today Date) error {
+	w.Reason = CleanText(w.Reason)
+	switch {
+	case l.Withdrawal != nil:
+		return fmt.Errorf("%w：%s介绍信已于 %s 作废", ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+	case l.Receipt != nil:
+		return fmt.Errorf("%w：%s介绍信已于 %s 收到回执，%s已在%s报到，不能作废", ErrTransfer, l.NumberText(), l.Receipt.Date, l.Name, l.Receipt.Org)
+	}
+	errs := checkDate(WithdrawDateField, w.Date, today, nil)
+	if len(errs) == 0 && w.Date.Before(l.Date) {
+		errs = ValidationErrors{{Field: WithdrawDateField, Message: fmt.Sprintf("%s 早于介绍信开具日期 %s", w.Date, l.Date)}}
+	}
+	if w.Reason == "" {
+		errs = append(errs, FieldError{Field: WithdrawReasonField, Message: "请填写作废原因（如未使用、填写有误、去向改变）"})
+	}
+	errs = append(errs, tooLongFields(map[Field]string{WithdrawReasonField: w.Reason})...)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// LetterNote is the note of the 转出 event a letter records on the member.
+func (l *TransferLetter) LetterNote() string {
+	return fmt.Sprintf("%s介绍信，转往%s", l.NumberText(), l.ToOrg)
+}
+
+// WithdrawalNote is the note of the event that brings the member back.
+func (l *TransferLetter) WithdrawalNote() string {
+	return fmt.Sprintf("%s介绍信作废：%s", l.NumberText(), l.Withdrawal.Reason)
+}
+
+// TransferIn is an incoming letter (转入): a member who came with another
+// organisation's letter, recorded as it reads.
+type TransferIn struct {
+	ID       int64
+	MemberID int64
+	Name     string // the member's name when recorded
+
+	LetterNumber  string // the sending organisation's number, as written on it
+	FromOrg       string // 由…
+	FromCommittee string // its 基层党委, to whom our 回执 goes; may be empty
+	LetterDate    Date   // the date on the letter; may be unknown
+	Date          Date   // 转入日期: the member reported here
+	PaidTo        Month  // 党费交至 on the letter
+	Category      Category
+	Handler       string // 经办人 of our 回执
+	Note          string
+
+	CreatedAt time.Time
+}
+
+// ReceiptAddressee is whom our 回执 is addressed to.
+func (in *TransferIn) ReceiptAddressee() string {
+	if in.FromCommittee != "" {
+		return in.FromCommittee
+	}
+	return in.FromOrg
+}
+
+// Tidy trims what was typed.
+func (in *TransferIn) Tidy() {
+	for _, s := range []*string{&in.LetterNumber, &in.FromOrg, &in.FromCommittee, &in.Handler} {
+		*s = CleanLine(*s)
+	}
+	in.Note = CleanText(in.Note)
+}
+
+// CheckTransferIn refuses an incoming letter that cannot be recorded for m
+// (the member as they will stand: a new member's record, or one who left by
+// transfer out): no number or sending organisation, a date not a whole day,
+// after today or before the member joined, 党费交至 missing or impossible, a
+// category not the record's. m on the roster already is ErrTransfer.
+func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error {
+	in.Tidy()
+	if m.ID != 0 && m.OnRoster {
+		return fmt.Errorf("%w：%s已在本支部名册上，不能再登记转入", ErrTransfer, m.Name)
+	}
+	if m.ID != 0 && m.LeftBy != EventTransferOut {
+		return fmt.Errorf("%w：%s因“%s”离开名册，不能以转入恢复", ErrTransfer, m.Name, m.LeftBy)
+	}
+	var errs ValidationErrors
+	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+	if in.LetterNumber == "" {
+		add(InLetterNumberField, "请填写介绍信上的编号")
+	}
+	if in.FromOrg == "" {
+		add(InFromOrgField, "请填写转出党组织（介绍信上“由…”）")
+	}
+	errs = append(errs, checkDate(InDateField, in.Date, today, m)...)
+	if !m.LeftOn.IsZero() && in.Date.Before(m.LeftOn) {
+		add(InDateField, fmt.Sprintf("%s 早于%s转出本支部的日期 %s", in.Date, m.Name, m.LeftOn))
+	}
+	if !in.LetterDate.IsZero() {
+		switch {
+		case in.LetterDate.Validate() != nil:
+			add(InLetterDateField, in.LetterDate.Validate().Error())
+		case in.LetterDate.After(today):
+			add(InLetterDateField, fmt.Sprintf("%s 晚于今天", in.LetterDate))
+		case !in.Date.IsZero() && in.LetterDate.After(in.Date):
+			add(InLetterDateField, fmt.Sprintf("介绍信开具日期 %s 晚于转入日期 %s", in.LetterDate, in.Date))
+		}
+	}
+	switch {
+	case in.PaidTo == 0:
+		add(InPaidToField, "请填写介绍信上的党费交至年月")
+	default:
+		if err := ValidateOpening(in.PaidTo, today, dr); err != nil {
+			add(InPaidToField, strings.TrimPrefix(err.Error(), ErrDues.Error()+"："))
+		} else if !m.JoinDate.IsZero() && in.PaidTo < MonthOfDate(m.JoinDate)-1 {
+			add(InPaidToField, fmt.Sprintf("党费交至 %s 早于%s加入党组织的 %s", in.PaidTo.Chinese(), m.Name, m.JoinDate.Chinese()))
+		}
+	}
+	switch {
+	case in.Category != CategoryFull && in.Category != CategoryProbationary:
+		add(InCategoryField, "请选择介绍信上的人员类别（正式党员/预备党员）")
+	case m.Category != "" && in.Category != m.Category:
+		add(InCategoryField, fmt.Sprintf("介绍信上为%s，党员信息中为%s：请先更正党员信息（转正日期）", in.Category, m.Category))
+	}
+	errs = append(errs, tooLongFields(map[Field]string{
+		InLetterNumberField: in.LetterNumber, InFromOrgField: in.FromOrg, InFromCommitteeField: in.FromCommittee,
+		InHandlerField: in.Handler, InNoteField: in.Note,
+	})...)
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// EventNote is the note of the 转入 event an incoming letter records.
+func (in *TransferIn) EventNote() string {
+	return "介绍信" + in.LetterNumber + "，由" + in.FromOrg + "转入"
+}
+
+// addDays is d moved by n days (a full date; a month-only date counts from
+// its first).
+func addDays(d Date, n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	return DateOf(d.Time().AddDate(0, 0, n))
+}
+
+// ParseValidDays reads the validity typed into a form: digits, or 30天.
+func ParseValidDays(s string) (int, error) {
+	t := strings.TrimSuffix(strings.TrimSpace(s), "天")
+	n, err := strconv.Atoi(strings.TrimSpace(t))
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("有效期“%s”应为天数，如 30", s)
+	}
+	return n, nil
+}
+
+// LetterDues is where a member stands with dues on a letter's date: the
+// last month paid in full (党费交至, which the letter states), and the months
+// up to and including the letter's month that are owed here and unpaid —
+// the member still belongs to the branch in the month they leave.
+type LetterDues struct {
+	PaidTo Month
+	Known  bool // false: the ledger cannot tell (no opening position, nothing paid)
+	// Owed are the months owed and unpaid with their dues; Unknown those
+	// owed without a base (缺基数), amount not known.
+	OwedMonths []Month
+	Owed       Money
+	Unknown    []Month
+}
+
+// DuesAtLetter works out LetterDues for m leaving on date, from the ledger
+// h as of today.
+func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) LetterDues {
+	var d LetterDues
+	d.PaidTo, d.Known = PaidThrough(m, h, r)
+	last := MonthOfDate(date)
+	for _, c := range MemberDuesStatement(m, h, today, r).Months {
+		if c.Month > last {
+			break
+		}
+		switch c.State {
+		case MonthOverdue, MonthDue:
+			d.OwedMonths = append(d.OwedMonths, c.Month)
+			d.Owed += c.Amount
+		case MonthBaseMissing:
+			d.Unknown = append(d.Unknown, c.Month)
+		}
+	}
+	return d
+}
+
+// Owes reports whether the member leaves with months unpaid.
+func (d *LetterDues) Owes() bool { return len(d.OwedMonths)+len(d.Unknown) > 0 }
+
+// Warning is what the secretary is told before issuing the letter of a
+// member who owes dues, naming the months; "" when nothing is owed.
+func (d *LetterDues) Warning(name string) string {
+	if !d.Owes() {
+		return ""
+	}
+	var parts []string
+	if n := len(d.OwedMonths); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s尚未交纳，共%d个月，计 %s 元", monthSpan(d.OwedMonths), n, d.Owed))
+	}
+	if n := len(d.Unknown); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s缺党费基数，应交金额未定（%d个月）", monthSpan(d.Unknown), n))
+	}
+	paid := "党费交至未能确定"
+	if d.Known {
+		paid = "党费交至" + d.PaidTo.Chinese()
+	}
+	return fmt.Sprintf("%s%s，%s。介绍信将写明党费交至的月份；转出前请督促其补交", name, paid, strings.Join(parts, "；"))
+}
+
+// monthSpan names months: 2026年9月, or 2026年9月至11月, or a list when
+// they are not consecutive.
+func monthSpan(ms []Month) string {
+	if len(ms) == 0 {
+		return ""
+	}
+	consecutive := ms[len(ms)-1]-ms[0] == Month(len(ms)-1)
+	switch {
+	case len(ms) == 1:
+		return ms[0].Chinese()
+	case consecutive && ms[0].Year() == ms[len(ms)-1].Year():
+		return fmt.Sprintf("%s至%d月", ms[0].Chinese(), int(ms[len(ms)-1].Mon()))
+	case consecutive:
+		return ms[0].Chinese() + "至" + ms[len(ms)-1].Chinese()
+	}
+	names := make([]string, len(ms))
+	for i, m := range ms {
+		names[i] = m.Chinese()
+	}
+	return strings.Join(names, "、")
+}
+
+// LetterSetup is what the branch prints on its letters besides the letter
+// itself: the sending 基层党委 (which stamps the letter and to which the
+// 回执 returns) with its address, phone, fax and postcode — the profile's
+// address and contact phone when left empty — and the offset of the 套打
+// layout, which prints the fields alone on a pre-printed form, to align a
+// given printer (in tenths of a millimetre, right and down positive).
+type LetterSetup struct {
+	Committee string
+	Address   string
+	Phone     string
+	Fax       string
+	Postcode  string
+	OffsetX   int
+	OffsetY   int
+}
+
+// MaxLetterOffset is the largest 套打 offset accepted either way, in tenths
+// of a millimetre: the printed letter's margins leave this much room, and a
+// printer further out than 1 cm is set up wrong, not misaligned.
+const MaxLetterOffset = 100
+
+// Letter setup fields, for messages.
+const (
+	SetupCommitteeField Field = "转出党组织的基层党委"
+	SetupAddressField   Field = "通讯地址"
+	SetupPhoneField     Field = "联系电话"
+	SetupFaxField       Field = "传真"
+	SetupPostcodeField  Field = "邮政编码"
+	SetupOffsetXField   Field = "左右偏移（毫米）"
+	SetupOffsetYField   Field = "上下偏移（毫米）"
+)
+
+// Validate checks the setup: a postcode of 6 digits, phones that are
+// phones, offsets within MaxLetterOffset, texts that fit their line.
+func (s *LetterSetup) Validate() ValidationErrors {
+	s.Committee, s.Address, s.Postcode = CleanLine(s.Committee), CleanLine(s.Address), CleanLine(s.Postcode)
+	s.Phone, s.Fax = NormalizePhone(s.Phone), NormalizePhone(s.Fax)
+	var errs ValidationErrors
+	add := func(f Field, format string, a ...any) {
+		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
+	}
+	if s.Postcode != "" && (len(s.Postcode) != 6 || !allDigits(s.Postcode)) {
+		add(SetupPostcodeField, "邮政编码应为6位数字")
+	}
+	for _, p := range []struct {
+		f Field
+		v string
+	}{{SetupPhoneField, s.Phone}, {SetupFaxField, s.Fax}} {
+		if p.v != "" && !validPhone(p.v) {
+			add(p.f, "号码格式不正确：手机号应为11位，座机应带区号")
+		}
+	}
+	for _, o := range []struct {
+		f Field
+		v int
+	}{{SetupOffsetXField, s.OffsetX}, {SetupOffsetYField, s.OffsetY}} {
+		if o.v < -MaxLetterOffset || o.v > MaxLetterOffset {
+			add(o.f, "偏移不能超过 %d 毫米", MaxLetterOffset/10)
+		}
+	}
+	for _, t := range []struct {
+		f     Field
+		v     string
+		limit int
+	}{{SetupCommitteeField, s.Committee, 60}, {SetupAddressField, s.Address, 60}} {
+		if n := utf8.RuneCountInString(t.v); n > t.limit {
+			add(t.f, "过长（%d个字，最多%d个字）", n, t.limit)
+		}
+	}
+	return errs
+}
+
+// Resolved is the setup as printed: the profile's address and contact
+// phone where the setup leaves them empty.
+func (s LetterSetup) Resolved(p *Profile) LetterSetup {
+	if s.Address == "" {
+		s.Address = p.OrgAddress
+	}
+	if s.Phone == "" {
+		s.Phone = p.ContactPhone
+	}
+	return s
+}
+
+// ParseOffset reads a 套打 offset typed in millimetres (-1.5, 2, ＋0.5) as
+// tenths of a millimetre.
+func ParseOffset(s string) (int, error) {
+	t := strings.TrimSuffix(strings.TrimSpace(strings.NewReplacer("＋", "+", "－", "-", "．", ".").Replace(s)), "毫米")
+	t = strings.TrimSuffix(strings.TrimSpace(t), "mm")
+	if t == "" {
+		return 0, nil
+	}
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "-"), "+")
+	whole, frac, _ := strings.Cut(t, ".")
+	if whole == "" {
+		whole = "0"
+	}
+	if !allDigits(whole) || len(whole) > 3 || len(frac) > 1 || frac != "" && !allDigits(frac) {
+		return 0, fmt.Errorf("偏移“%s”应为毫米数，如 1.5 或 -2（精确到0.1毫米）", s)
+	}
+	n, _ := strconv.Atoi(whole)
+	n *= 10
+	if frac != "" {
+		n += int(frac[0] - '0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
+}
+
+// OffsetText writes an offset in tenths of a millimetre as millimetres.
+func OffsetText(tenths int) string {
+	sign := ""
+	if tenths < 0 {
+		sign, tenths = "-", -tenths
+	}
+	if tenths%10 == 0 {
+		return fmt.Sprintf("%s%d", sign, tenths/10)
+	}
+	return fmt.Sprintf("%s%d.%d", sign, tenths/10, tenths%10)
+}

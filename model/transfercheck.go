@@ -1,0 +1,213 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// TransferRecords are the branch's transfer and mobile-member records as
+// the checks read them.
+type TransferRecords struct {
+	Letters []TransferLetter
+	Ins     []TransferIn
+	Mobile  []MobileMember
+	Inflow  []InflowMember
+}
+
+// CheckTransfers finds what an inspection of 组织关系 would notice on today
+// (area AboutTransfers):
+//   - a letter whose receipt is late (a warning once ReceiptMonths have
+//     passed, within its validity), a letter expired without a receipt,
+//     serious once the receipt is ReceiptMonths overdue after that: the
+//     member may then belong to no organisation;
+//   - a mobile member away TransferAfterMonths or more whose relationship
+//     should be transferred (unless a reason is recorded), one who has not
+//     reported within ReportMonths, an activity card whose review is due or
+//     overdue, a member away without a card number, and a member marked
+//     mobile on the roster without a register entry;
+//   - a member from elsewhere here TransferAfterMonths or more whose
+//     relationship should come here;
+//   - a probationary member transferred in whose 转正 discussion is put off
+//     under §35 (a note with the latest date; PostponedProbations).
+//
+// Each finding names its member where it has one.
+func CheckTransfers(d *TransferRecords, members []Member, today Date, tr TransferRules, mr MobileRules, mb MembershipRules) []Finding {
+	byID := make(map[int64]*Member, len(members))
+	for i := range members {
+		byID[members[i].ID] = &members[i]
+	}
+	var out []Finding
+	add := func(sev Severity, member int64, format string, a ...any) {
+		out = append(out, Finding{Severity: sev, About: AboutTransfers, MemberID: member, Message: fmt.Sprintf(format, a...)})
+	}
+	for i := range d.Letters {
+		l := &d.Letters[i]
+		dest := l.Name + "转往" + l.ToOrg
+		switch l.State(today, tr) {
+		case LetterReceiptLate:
+			add(Warning, l.MemberID, "%s介绍信（%s，%s开具）已超过%d个月未收到回执：请与接收党组织联系，核实%s是否已报到",
+				l.NumberText(), dest, l.Date.Chinese(), tr.ReceiptMonths.N, l.Name)
+		case LetterExpired:
+			sev, late := Warning, ""
+			if today.After(l.ValidUntil().AddMonths(tr.ReceiptMonths.N)) {
+				sev, late = Serious, "，回执逾期已超过"+fmt.Sprint(tr.ReceiptMonths.N)+"个月，其组织关系可能无处接收"
+			}
+			add(sev, l.MemberID, "%s介绍信（%s）已于%s过期，尚未收到回执%s：请核实%s是否已在有效期内报到；介绍信未使用的，应作废（%s回到本支部名册）后重新开具",
+				l.NumberText(), dest, l.ValidUntil().Chinese(), late, l.Name, l.Name)
+		}
+	}
+
+	mobileOpen := map[int64]bool{}
+	for i := range d.Mobile {
+		mm := &d.Mobile[i]
+		m := byID[mm.MemberID]
+		if m == nil || !m.OnRoster || !mm.Away(today) {
+			continue
+		}
+		mobileOpen[m.ID] = true
+		months := mm.LeftOn.MonthsUntil(today)
+		if months >= mr.TransferAfterMonths.N && mm.NoTransfer == "" {
+			add(Warning, m.ID, "%s自%s外出（%s）已%d个月：外出%d个月以上且地点相对固定的，应转接组织关系（开具介绍信）；确无法转接的，请在流动党员登记中注明原因",
+				m.Name, mm.LeftOn.Chinese(), mm.Destination, months, mr.TransferAfterMonths.N)
+		}
+		if !mm.Reporting(today, mr) {
+			last := mm.LastContact()
+			what := "最近一次报告在" + last.Chinese()
+			if last == mm.LeftOn {
+				what = "外出后从未报告"
+			}
+			add(Warning, m.ID, "%s外出期间已%d个月未向党支部报告情况（%s）：流动党员每年至少报告一次，请联系了解其参加组织生活的情况",
+				m.Name, last.MonthsUntil(today), what)
+		}
+		switch due := mm.CardDue(mr); {
+		case mm.CardNumber == "":
+			add(Info, m.ID, "%s外出（%s）未登记流动党员活动证编号：外出党员应持《流动党员活动证》到流入地党组织参加活动", m.Name, mm.Destination)
+		case due.IsZero():
+		case due.Before(today):
+			add(Warning, m.ID, "%s的流动党员活动证（%s）应于%s年审，已逾期", m.Name, mm.CardNumber, due.Chinese())
+		case !due.After(addDays(today, mr.CardDueSoonDays)):
+			add(Info, m.ID, "%s的流动党员活动证（%s）将于%s年审", m.Name, mm.CardNumber, due.Chinese())
+		}
+	}
+	for i := range members {
+		m := &members[i]
+		if m.OnRoster && m.Mobile && !mobileOpen[m.ID] {
+			add(Info, m.ID, "%s在花名册中为流动党员（%s），但没有流动党员登记：请登记外出日期、流向和活动证，以便跟踪其报告和返回",
+				m.Name, orDash(m.MobileDestination))
+		}
+	}
+
+	for i := range d.Inflow {
+		im := &d.Inflow[i]
+		if !im.Here(today) {
+			continue
+		}
+		if months := im.ArrivedOn.MonthsUntil(today); months >= mr.TransferAfterMonths.N {
+			add(Info, 0, "流入党员%s（组织关系在%s）已在本单位%d个月：在本地工作%d个月以上的，应将组织关系转入本支部",
+				im.Name, im.HomeOrg, months, mr.TransferAfterMonths.N)
+		}
+	}
+
+	for id, p := range PostponedProbations(d.Ins, members, today, mb) {
+		m := byID[id]
+		add(Info, id, "%s为转入的预备党员，预备期已于%s届满；按%s，转正讨论可以推迟，最迟应于%s前召开支部党员大会讨论其转正（转正时间自预备期满之日算起）",
+			m.Name, p.End.Chinese(), p.Rules.cite(), p.Latest.Chinese())
+	}
+	return out
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "未填外出流向"
+	}
+	return s
+}
+
+func (r ProbationTransferRules) cite() string {
+	return "《" + r.Document + "》（" + r.Edition + "年）" + r.PostponeMonths.Article
+}
+
+// PostponedProbation is a transferred-in probationary member whose 转正
+// discussion is put off under ProbationTransferRules.
+type PostponedProbation struct {
+	End    Date // the end of probation
+	Latest Date // the discussion is due by then
+	Rules  ProbationTransferRules
+}
+
+// PostponedProbations are the members on the roster, still probationary,
+// whose latest transfer in came as probationary under an edition allowing a
+// postponement, whose probation has ended and whose postponement has not:
+// by member ID.
+func PostponedProbations(ins []TransferIn, members []Member, today Date, mb MembershipRules) map[int64]PostponedProbation {
+	latest := map[int64]*TransferIn{}
+	for i := range ins {
+		in := &ins[i]
+		if p := latest[in.MemberID]; p == nil || in.Date.After(p.Date) {
+			latest[in.MemberID] = in
+		}
+	}
+	out := map[int64]PostponedProbation{}
+	for i := range members {
+		m := &members[i]
+		in := latest[m.ID]
+		if in == nil || !m.OnRoster || m.Category != CategoryProbationary || in.Category != CategoryProbationary || m.JoinDate.IsZero() {
+			continue
+		}
+		r, ok := ProbationTransferRulesOn(in.Date)
+		if !ok {
+			continue
+		}
+		end := m.JoinDate.AddYears(mb.ProbationYears)
+		last := end.AddMonths(r.PostponeMonths.N)
+		if end.Before(today) && !last.Before(today) {
+			out[m.ID] = PostponedProbation{End: end, Latest: last, Rules: r}
+		}
+	}
+	return out
+}
+
+// DropPostponedProbationFindings removes from fs the roster's findings on a
+// probation ended without a decision (CheckRoster) for the members whose
+// discussion is put off (PostponedProbations): the rules allow the wait,
+// and CheckTransfers says until when. They are told from the roster's other
+// findings about a member by naming the 预备期, as LinkProbationFindings
+// tells them (a test holds CheckRoster to it).
+func DropPostponedProbationFindings(fs []Finding, postponed map[int64]PostponedProbation) []Finding {
+	return slices.DeleteFunc(fs, func(f Finding) bool {
+		_, put := postponed[f.MemberID]
+		return put && f.About == AboutMembers && strings.Contains(f.Message, "预备期")
+	})
+}
+
+// MobileAbsence is how the participation check counts a member of the
+// mobile-member register: left out while away and reporting (they take
+// part where they are), else counted no earlier than From — the day they
+// came back, or, away and silent, their last report.
+type MobileAbsence struct {
+	Excused bool
+	From    Date
+}
+
+// MobileAbsences works out, for every member in the register, how the
+// participation check counts them on today.
+func MobileAbsences(entries []MobileMember, today Date, r MobileRules) map[int64]MobileAbsence {
+	out := map[int64]MobileAbsence{}
+	for i := range entries {
+		mm := &entries[i]
+		a := out[mm.MemberID]
+		switch {
+		case mm.Away(today) && mm.Reporting(today, r):
+			a.Excused = true
+		case mm.Away(today):
+			if c := mm.LastContact(); c.After(a.From) {
+				a.From = c
+			}
+		case !mm.ReturnedOn.IsZero() && !mm.ReturnedOn.After(today) && mm.ReturnedOn.After(a.From):
+			a.From = mm.ReturnedOn
+		}
+		out[mm.MemberID] = a
+	}
+	return out
+}

@@ -1,0 +1,125 @@
+package transferfile
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+	"branchledger/storage/xlsx"
+)
+
+var today = model.NewDate(2026, 11, 30)
+
+func open(t *testing.T) (*Service, []model.Member) {
+	t.Helper()
+	at := time.Date(2026, 11, 30, 9, 0, 0, 0, time.Local)
+	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName), storage.WithClock(func() time.Time { at = at.Add(time.Second); return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "某公司党支部", OrgAddress: "兰州市城关区庆阳路1号",
+		ContactName: "王芳", ContactPhone: "0931-8123456"}); err != nil {
+		t.Fatal(err)
+	}
+	var ms []model.Member
+	for _, m := range demo.Members(2, 7, today, "某公司党支部") {
+		a, err := s.AddMember(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: a.ID, PaidTo: model.MonthOf(2026, 11)}}, model.SourceDuesOpening); err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, a)
+	}
+	return New(s), ms
+}
+
+func allText(t *testing.T, path, sheet string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "|"))
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// The printed letter takes the committee's details from the letter setup,
+// and the profile's address and contact phone where the setup has none.
+func TestExportLetterUsesTheProfile(t *testing.T) {
+	svc, ms := open(t)
+	if err := svc.SaveLetterSetup(model.LetterSetup{Committee: "中共某区委两新工委", Postcode: "730030"}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[0].ID, ToOrg: "乙支部", Date: today, ValidDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "介绍信.xlsx")
+	if err := svc.ExportLetter(l.ID, path, xlsx.LetterFull); err != nil {
+		t.Fatal(err)
+	}
+	text := allText(t, path, xlsx.LetterSheet)
+	for _, want := range []string{"兰州市城关区庆阳路1号", "0931-8123456", "730030", "中共某区委两新工委", "贰零贰陆年拾壹月"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("letter lacks %q", want)
+		}
+	}
+	o, err := svc.Overview()
+	if err != nil || len(o.Letters) != 1 || o.Setup.Committee != "中共某区委两新工委" {
+		t.Errorf("overview %+v %v", o, err)
+	}
+}
+
+func TestExportInReceiptAndRegisters(t *testing.T) {
+	svc, ms := open(t)
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[0].ID, ToOrg: "乙支部", Date: today, ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	in, _, err := svc.RecordTransferIn(model.TransferIn{MemberID: ms[0].ID, LetterNumber: "第9号", FromOrg: "乙支部",
+		FromCommittee: "中共乙区委组织部", Date: today, PaidTo: model.MonthOf(2026, 11), Category: ms[0].Category}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	receipt := filepath.Join(dir, "回执.xlsx")
+	if err := svc.ExportInReceipt(in.ID, receipt); err != nil {
+		t.Fatal(err)
+	}
+	if text := allText(t, receipt, "回执"); !strings.Contains(text, "中共乙区委组织部") || !strings.Contains(text, "王芳") {
+		t.Errorf("receipt:\n%s", text)
+	}
+	n, err := svc.ExportRegister(2026, filepath.Join(dir, "登记簿.xlsx"))
+	if err != nil || n != 2 {
+		t.Errorf("register of %d transfers: %v", n, err)
+	}
+	if _, err := svc.ExportRegister(1800, filepath.Join(dir, "x.xlsx")); err == nil {
+		t.Error("a register of 1800")
+	}
+	if _, err := svc.SaveMobile(model.MobileMember{MemberID: ms[1].ID, LeftOn: today, Destination: "深圳"}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := svc.ExportMobileRegister(filepath.Join(dir, "流动.xlsx")); err != nil || n != 1 {
+		t.Errorf("mobile register %d %v", n, err)
+	}
+	if n, err := svc.ExportInflowRegister(filepath.Join(dir, "流入.xlsx")); err != nil || n != 0 {
+		t.Errorf("inflow register %d %v", n, err)
+	}
+}

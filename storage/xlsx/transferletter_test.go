@@ -1,0 +1,309 @@
+package xlsx
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+func sampleLetter() LetterPrint {
+	return LetterPrint{
+		Letter: model.TransferLetter{
+			Year: 2026, Number: 3, MemberID: 1, Name: "廖明", Sex: model.SexMale, Age: 55, Ethnicity: "汉族",
+			Category: model.CategoryFull, IDNumber: "622421197109249938", Phone: "17474598897",
+			FromOrg: "兰州示例科技有限公司党支部", ToOrg: "兰州新区某科技有限公司党支部", ToCommittee: "中共兰州新区工作委员会组织部",
+			Reason: "工作变动", Date: model.NewDate(2026, 11, 20), ValidDays: 30, PaidTo: model.MonthOf(2026, 11),
+		},
+		Setup: model.LetterSetup{Committee: "中共兰州市城关区委两新组织工作委员会", Address: "兰州市城关区庆阳路1号",
+			Phone: "0931-8123456", Fax: "0931-8123457", Postcode: "730030", OffsetX: 15, OffsetY: -10},
+	}
+}
+
+// keepPrint copies a written workbook to $BRANCHLEDGER_PRINTS, when set, so
+// that it can be opened and looked at.
+func keepPrint(t *testing.T, path string) {
+	t.Helper()
+	dir := os.Getenv("BRANCHLEDGER_PRINTS")
+	if dir == "" {
+		return
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, filepath.Base(path)), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cellTexts is every non-empty cell of a sheet, by cell name.
+func cellTexts(t *testing.T, path, sheet string) map[string]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for r, row := range rows {
+		for c, v := range row {
+			if v != "" {
+				name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				out[name] = v
+			}
+		}
+	}
+	return out
+}
+
+func TestWriteLetterFull(t *testing.T) {
+	p := sampleLetter()
+	path := filepath.Join(t.TempDir(), "介绍信.xlsx")
+	if err := WriteLetterFile(path, p, LetterFull); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, path)
+	cells := cellTexts(t, path, LetterSheet)
+	all := strings.Join(values(cells), "|")
+	for _, want := range []string{
+		"中国共产党党员组织关系介绍信（存根）", "中国共产党党员组织关系介绍信", "中国共产党党员组织关系介绍信回执",
+		"贰零贰陆年拾壹月", "叁拾", "中共兰州新区工作委员会组织部", "622421197109249938", "兰州新区某科技有限公司党支部",
+		"中共兰州市城关区委两新组织工作委员会", "730030", "0931-8123457", "（盖章）", "沿虚线剪开", "（贴回执联处）",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the letter lacks %q", want)
+		}
+	}
+}
+
+func values(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}
+
+// The overlay prints the values alone, each in the cell the full form has
+// its blank in, and nothing of the form's wording.
+func TestWriteLetterOverlay(t *testing.T) {
+	p := sampleLetter()
+	dir := t.TempDir()
+	full, over := filepath.Join(dir, "介绍信.xlsx"), filepath.Join(dir, "介绍信（套打）.xlsx")
+	if err := WriteLetterFile(full, p, LetterFull); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteLetterFile(over, p, LetterOverlay); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, over)
+	fc, oc := cellTexts(t, full, LetterSheet), cellTexts(t, over, LetterSheet)
+	if len(oc) == 0 {
+		t.Fatal("the overlay prints nothing")
+	}
+	for cell, v := range oc {
+		if fc[cell] != v {
+			t.Errorf("overlay %s = %q, the full form has %q there", cell, v, fc[cell])
+		}
+		if strings.Contains(v, "中国共产党") || strings.Contains(v, "同志") || strings.Contains(v, "盖章") {
+			t.Errorf("overlay prints the form's wording %q", v)
+		}
+	}
+}
+
+func TestWriteInReceipt(t *testing.T) {
+	in := model.TransferIn{Name: "马兰", LetterNumber: "（2026）第15号", FromOrg: "定西某公司党支部", FromCommittee: "中共定西市安定区委组织部",
+		Date: model.NewDate(2026, 11, 2), PaidTo: model.MonthOf(2026, 10), Category: model.CategoryFull}
+	path := filepath.Join(t.TempDir(), "回执.xlsx")
+	if err := WriteInReceiptFile(path, InReceiptPrint{In: in, Handler: "王芳", Phone: "0931-8123456"}); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, path)
+	all := strings.Join(values(cellTexts(t, path, "回执")), "|")
+	for _, want := range []string{"中国共产党党员组织关系介绍信回执", "（2026）第15号", "中共定西市安定区委组织部", "马兰", "同志的党员组织关系已转达我处，特此回复。", "王芳", "0931-8123456", "2026"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the receipt lacks %q", want)
+		}
+	}
+}
+
+func TestWriteTransferRegisters(t *testing.T) {
+	dir := t.TempDir()
+	l := sampleLetter().Letter
+	received := l
+	received.Number, received.Name, received.Receipt = 4, "赵敏", &model.LetterReceipt{Date: model.NewDate(2026, 11, 25), Org: l.ToOrg, Handler: "李强"}
+	withdrawn := l
+	withdrawn.Number, withdrawn.Name, withdrawn.Withdrawal = 5, "孙立", &model.LetterWithdrawal{Date: model.NewDate(2026, 11, 22), Reason: "去向改变，未使用"}
+	in := model.TransferIn{Name: "马兰", LetterNumber: "（2026）第15号", FromOrg: "=定西某公司党支部", Date: model.NewDate(2026, 11, 2),
+		PaidTo: model.MonthOf(2026, 10), Category: model.CategoryProbationary, Handler: "王芳"}
+	reg := TransferRegister{BranchName: "兰州示例科技有限公司党支部", Year: 2026, Today: model.NewDate(2026, 11, 30), Rules: model.CurrentTransferRules(),
+		Entries: []TransferEntry{{In: &in}, {Out: &l}, {Out: &received}, {Out: &withdrawn}}}
+	path := filepath.Join(dir, "组织关系转接登记簿.xlsx")
+	if err := WriteTransferRegisterFile(path, reg); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, path)
+	cells := cellTexts(t, path, TransferRegisterSheet)
+	all := strings.Join(values(cells), "|")
+	for _, want := range []string{"兰州示例科技有限公司党支部组织关系转接登记簿", "转出 3 人，转入 1 人", "（2026）第3号", "待回执（有效期至 2026-12-20）",
+		"已回执 2026-11-25", "经办人李强", "已作废 2026-11-22\n去向改变，未使用", "2026年10月"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the register lacks %q", want)
+		}
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pl, _ := f.GetPageLayout(TransferRegisterSheet)
+	if pl.Orientation == nil || *pl.Orientation != "landscape" || pl.Size == nil || *pl.Size != 9 {
+		t.Errorf("page layout %+v", pl)
+	}
+	// Text from a hostile file that looks like a formula stays text.
+	if v, _ := f.GetCellFormula(TransferRegisterSheet, "I4"); v != "" {
+		t.Errorf("formula-like text became a formula: %q", v)
+	}
+
+	mobile := MobileRegister{BranchName: reg.BranchName, Today: reg.Today, Rules: model.CurrentMobileRules(), Entries: []model.MobileMember{{
+		Name: "廖明", LeftOn: model.NewDate(2026, 6, 1), Destination: "深圳市南山区", Reason: "务工", CardNumber: "甘流0012",
+		CardReviewed: model.NewDate(2026, 6, 1), Contact: "17474598897", HostOrg: "南山区某园区党委",
+		Reports: []model.MobileReport{{Date: model.NewDate(2026, 9, 1), Way: "电话"}}, PlannedReturn: model.NewDate(2027, 1, 31)}}}
+	mpath := filepath.Join(dir, "流动党员登记表.xlsx")
+	if err := WriteMobileRegisterFile(mpath, mobile); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, mpath)
+	mall := strings.Join(values(cellTexts(t, mpath, MobileRegisterSheet)), "|")
+	for _, want := range []string{"流动党员登记表", "目前外出 1 人", "深圳市南山区", "甘流0012\n年审 2027-06-01", "2026-09-01 电话", "2027-01-31"} {
+		if !strings.Contains(mall, want) {
+			t.Errorf("the mobile register lacks %q", want)
+		}
+	}
+	inflow := InflowRegister{BranchName: reg.BranchName, Today: reg.Today, Attended: map[int64]int{1: 4}, Entries: []model.InflowMember{{
+		ID: 1, Name: "马兰", Sex: model.SexFemale, Category: model.CategoryFull, HomeOrg: "定西市某村党支部", ArrivedOn: model.NewDate(2026, 3, 1), Workplace: "车间操作工"}}}
+	ipath := filepath.Join(dir, "流入党员登记表.xlsx")
+	if err := WriteInflowRegisterFile(ipath, inflow); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, ipath)
+	iall := strings.Join(values(cellTexts(t, ipath, InflowRegisterSheet)), "|")
+	for _, want := range []string{"流入党员登记表", "目前在本支部参加活动 1 人", "定西市某村党支部", "4"} {
+		if !strings.Contains(iall, want) {
+			t.Errorf("the inflow register lacks %q", want)
+		}
+	}
+}
+
+// longLetter has every text at the longest the forms accept.
+func longLetter() LetterPrint {
+	p := sampleLetter()
+	l := &p.Letter
+	l.Name = "阿卜杜热合曼·买买提艾力"
+	l.Ethnicity = "维吾尔族"
+	l.Category = model.CategoryProbationary
+	l.FromOrg = strings.Repeat("兰州示例", 15)
+	l.ToOrg = strings.Repeat("新区某科", 15)
+	l.ToCommittee = strings.Repeat("中共兰州", 15)
+	l.Phone = "0931-81234567转8888"
+	l.ValidDays = 90
+	p.Setup.Committee = strings.Repeat("城关区委", 15)
+	p.Setup.Address = strings.Repeat("庆阳路一", 15)
+	return p
+}
+
+// The letter opened in LibreOffice, as a secretary without Excel prints
+// it: one A4 portrait page holding the three parts, every value whole and
+// inside the page, in both layouts and with the longest texts. Runs where
+// LibreOffice and poppler-utils are installed (the README's test machine
+// has them); skipped elsewhere.
+func TestLetterInLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("libreoffice")
+	if err != nil {
+		if soffice, err = exec.LookPath("soffice"); err != nil {
+			t.Skip("LibreOffice is not installed")
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed")
+	}
+	dir := t.TempDir()
+	var files []string
+	for name, p := range map[string]LetterPrint{"sample": sampleLetter(), "long": longLetter()} {
+		for _, layout := range []LetterLayout{LetterFull, LetterOverlay} {
+			path := filepath.Join(dir, fmt.Sprintf("%s-%d.xlsx", name, layout))
+			if err := WriteLetterFile(path, p, layout); err != nil {
+				t.Fatal(err)
+			}
+			files = append(files, path)
+		}
+	}
+	cmd := exec.Command(soffice, append([]string{"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)...)
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		pdf := strings.TrimSuffix(f, ".xlsx") + ".pdf"
+		info, err := exec.Command("pdfinfo", pdf).Output()
+		if err != nil {
+			t.Fatalf("pdfinfo %s: %v", pdf, err)
+		}
+		if !regexp.MustCompile(`(?m)^Pages:\s+1$`).Match(info) || !strings.Contains(string(info), "595.") || !strings.Contains(string(info), "x 841.") {
+			t.Errorf("%s is not one A4 portrait page:\n%s", filepath.Base(pdf), info)
+		}
+		// Every word inside the page, clear of its edges.
+		bbox, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		words := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`).FindAllStringSubmatch(string(bbox), -1)
+		if len(words) == 0 {
+			t.Fatalf("%s: no text", filepath.Base(pdf))
+		}
+		for _, w := range words {
+			x0, _ := strconv.ParseFloat(w[1], 64)
+			y0, _ := strconv.ParseFloat(w[2], 64)
+			x1, _ := strconv.ParseFloat(w[3], 64)
+			y1, _ := strconv.ParseFloat(w[4], 64)
+			if x0 < 10 || y0 < 10 || x1 > 585 || y1 > 832 {
+				t.Errorf("%s: %q at (%.0f,%.0f)–(%.0f,%.0f) runs off the page", filepath.Base(pdf), w[5], x0, y0, x1, y1)
+			}
+		}
+		text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(string(text)), "")
+		isFull := strings.HasSuffix(strings.TrimSuffix(f, ".xlsx"), fmt.Sprint(LetterFull))
+		if isFull {
+			for _, title := range []string{"中国共产党党员组织关系介绍信（存根）", "中国共产党党员组织关系介绍信", "中国共产党党员组织关系介绍信回执"} {
+				if !strings.Contains(flat, title) {
+					t.Errorf("%s lacks the part %q", filepath.Base(pdf), title)
+				}
+			}
+		}
+		p := sampleLetter()
+		if strings.Contains(f, "long") {
+			p = longLetter()
+		}
+		for _, v := range []string{p.Letter.IDNumber, model.CapitalYearMonth(p.Letter.PaidTo), p.Letter.ToOrg, p.Letter.FromOrg, p.Setup.Address} {
+			if !strings.Contains(flat, v) {
+				t.Errorf("%s: %q is not shown whole", filepath.Base(pdf), v)
+			}
+		}
+	}
+}

@@ -1,0 +1,213 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/transferfile"
+	"branchledger/storage/xlsx"
+)
+
+func transfer(args []string, env Env) (int, error) {
+	if len(args) == 0 {
+		return 0, usageError("transfer 需要 out、receipt 或 export")
+	}
+	switch args[0] {
+	case "out":
+		return transferOut(args[1:], env)
+	case "receipt":
+		return transferReceipt(args[1:], env)
+	case "export":
+		return ExitOK, transferExport(args[1:], env)
+	}
+	return 0, usageError("transfer 不支持 %q，应为 out、receipt 或 export", args[0])
+}
+
+// refused reports a refusal of the rules — bad input that changed nothing —
+// on one line, with exit status ExitRejected; anything else is an error.
+func refused(env Env, err error) (int, error) {
+	var ve model.ValidationErrors
+	if errors.As(err, &ve) || errors.Is(err, model.ErrTransfer) || errors.Is(err, model.ErrEvent) ||
+		errors.Is(err, storage.ErrNotFound) || errors.Is(err, storage.ErrNoBranchName) {
+		fmt.Fprintln(env.Stderr, "错误："+err.Error())
+		return ExitRejected, nil
+	}
+	return 0, err
+}
+
+// transferOut issues a transfer letter for the member with an ID number:
+// the 转出 is recorded, and the letter written with --letter; it prints
+// `letter N: <姓名> → <接收党组织>, 党费交至 YYYY年M月`. A member who owes
+// dues is named on stderr before the line.
+func transferOut(args []string, env Env) (int, error) {
+	fs := newFlagSet("transfer out", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	idNumber := fs.String("member", "", "党员的公民身份号码")
+	to := fs.String("to", "", "接收党组织")
+	committee := fs.String("committee", "", "接收党组织的基层党委（介绍信的抬头）")
+	reason := fs.String("reason", "", "转出原因")
+	date := fs.String("date", "", "开具日期 YYYY-MM-DD")
+	phone := fs.String("phone", "", "党员联系电话（默认为花名册中的电话）")
+	validDays := fs.Int("valid-days", model.CurrentTransferRules().ValidDaysDefault.N, "有效期（天）")
+	letter := fs.String("letter", "", "写出介绍信的 Excel 文件")
+	overlay := fs.Bool("overlay", false, "写出套打版式（只打印填写内容）")
+	if _, err := parse(fs, args, 0); err != nil {
+		return 0, err
+	}
+	switch {
+	case strings.TrimSpace(*idNumber) == "":
+		return 0, usageError("transfer out 需要 --member 公民身份号码")
+	case strings.TrimSpace(*to) == "":
+		return 0, usageError("transfer out 需要 --to 接收党组织")
+	case strings.TrimSpace(*date) == "":
+		return 0, usageError("transfer out 需要 --date 开具日期")
+	}
+	day, err := model.ParseDate(*date)
+	if err != nil {
+		return refused(env, model.ValidationErrors{{Field: model.LetterDateField, Message: err.Error()}})
+	}
+	store, err := openStore(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	m, err := memberByIDNumber(store, *idNumber)
+	if err != nil {
+		return refused(env, err)
+	}
+	svc := transferfile.New(store)
+	q := model.LetterRequest{MemberID: m.ID, ToOrg: *to, ToCommittee: *committee, Reason: *reason, Date: day, ValidDays: *validDays, Phone: *phone}
+	_, dues, err := svc.DraftLetter(q)
+	if err != nil {
+		return refused(env, err)
+	}
+	if w := dues.Warning(m.Name); w != "" {
+		fmt.Fprintln(env.Stderr, "提醒："+w)
+	}
+	l, err := svc.IssueLetter(q)
+	if err != nil {
+		return refused(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "letter %d: %s → %s, 党费交至 %s\n", l.Number, l.Name, l.ToOrg, l.PaidTo.Chinese())
+	if *letter != "" {
+		layout := xlsx.LetterFull
+		if *overlay {
+			layout = xlsx.LetterOverlay
+		}
+		if err := svc.ExportLetter(l.ID, *letter, layout); err != nil {
+			return 0, fmt.Errorf("%s介绍信已开具，但写出文件失败（可在窗口“组织关系”中重新打印）：%w", l.NumberText(), err)
+		}
+		fmt.Fprintf(env.Stderr, "介绍信已写出：%s\n", *letter)
+	}
+	return ExitOK, nil
+}
+
+// memberByIDNumber finds the member with an ID number, on the roster or
+// not; an unknown number is storage.ErrNotFound naming it.
+func memberByIDNumber(store *storage.Store, idNumber string) (model.Member, error) {
+	want := model.NormalizeIDNumber(idNumber)
+	if up, ok := model.UpgradeIDNumber(want); ok {
+		want = up
+	}
+	ms, err := store.Members()
+	if err != nil {
+		return model.Member{}, err
+	}
+	for _, m := range ms {
+		if m.IDNumber == want {
+			return m, nil
+		}
+	}
+	return model.Member{}, fmt.Errorf("%w：花名册中没有公民身份号码为 %s 的党员", storage.ErrNotFound, strings.TrimSpace(idNumber))
+}
+
+// transferReceipt records the 回执 of a letter: --letter N (the latest year
+// with that number) or YEAR-N.
+func transferReceipt(args []string, env Env) (int, error) {
+	fs := newFlagSet("transfer receipt", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	number := fs.String("letter", "", "介绍信编号：N 或 年份-N")
+	date := fs.String("date", "", "回执日期 YYYY-MM-DD")
+	org := fs.String("org", "", "接收党组织（默认为介绍信上的）")
+	handler := fs.String("handler", "", "经办人")
+	if _, err := parse(fs, args, 0); err != nil {
+		return 0, err
+	}
+	year, n, err := letterNumber(*number)
+	if err != nil {
+		return 0, err
+	}
+	if strings.TrimSpace(*date) == "" {
+		return 0, usageError("transfer receipt 需要 --date 回执日期")
+	}
+	day, err := model.ParseDate(*date)
+	if err != nil {
+		return refused(env, model.ValidationErrors{{Field: model.ReceiptDateField, Message: err.Error()}})
+	}
+	store, err := openStore(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	svc := transferfile.New(store)
+	l, err := svc.FindLetter(year, n)
+	if err != nil {
+		return refused(env, err)
+	}
+	l, err = svc.RecordReceipt(l.ID, model.LetterReceipt{Date: day, Org: *org, Handler: *handler})
+	if err != nil {
+		return refused(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "receipt %d: %s → %s, %s\n", l.Number, l.Name, l.Receipt.Org, l.Receipt.Date)
+	return ExitOK, nil
+}
+
+// letterNumber reads N or YEAR-N.
+func letterNumber(s string) (year, n int, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, usageError("transfer receipt 需要 --letter 介绍信编号")
+	}
+	y, num, hasYear := strings.Cut(s, "-")
+	if !hasYear {
+		num, y = s, ""
+	}
+	n, err = strconv.Atoi(num)
+	if err != nil || n < 1 {
+		return 0, 0, usageError("--letter %q 应为编号 N 或 年份-N（如 3 或 2026-3）", s)
+	}
+	if y != "" {
+		if year, err = strconv.Atoi(y); err != nil || year < 1949 || year > 2200 {
+			return 0, 0, usageError("--letter %q 的年份不正确", s)
+		}
+	}
+	return year, n, nil
+}
+
+func transferExport(args []string, env Env) error {
+	fs := newFlagSet("transfer export", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	pos, err := parse(fs, args, 2)
+	if err != nil {
+		return err
+	}
+	year, err := strconv.Atoi(pos[0])
+	if err != nil || year < 1949 || year > 2200 {
+		return usageError("年份 %q 不正确", pos[0])
+	}
+	store, err := openStore(*dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	n, err := transferfile.New(store).ExportRegister(year, pos[1])
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "exported %d transfers to %s\n", n, pos[1])
+	return nil
+}

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"branchledger/model"
+	"branchledger/storage"
+)
+
+// transferDB is a data file with a profile and two members whose dues are
+// paid up to this month, and one with no dues position.
+func transferDB(t *testing.T) (db string, ids []string, today model.Date) {
+	t.Helper()
+	db = filepath.Join(t.TempDir(), "b.db")
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	today = s.Today()
+	if err := s.SaveProfile(model.Profile{OrgName: "兰州示例科技有限公司", BranchName: "兰州示例科技有限公司党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	for i, who := range []struct{ name, birth, seq string }{{"廖明", "19710924", "993"}, {"王芳", "19850312", "224"}, {"赵敏", "19900101", "026"}} {
+		m := model.NewMember()
+		m.Name, m.IDNumber, m.JoinDate, m.FullDate = who.name, validID(who.birth, who.seq), model.NewDate(2010, 7, 1), model.NewDate(2011, 7, 1)
+		m.Sex = model.SexMale
+		if who.seq[2]%2 == 0 {
+			m.Sex = model.SexFemale
+		}
+		added, err := s.AddMember(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, added.IDNumber)
+		if i < 2 {
+			if err := s.SetDuesLedgerStart(model.MonthOfDate(today)); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added.ID, PaidTo: model.MonthOfDate(today)}}, model.SourceDuesOpening); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return db, ids, today
+}
+
+func letterCount(t *testing.T, db string) (letters, onRoster int) {
+	t.Helper()
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ls, err := s.Letters(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members()
+	for _, m := range ms {
+		if m.OnRoster {
+			onRoster++
+		}
+	}
+	return len(ls), onRoster
+}
+
+func TestTransferOutReceiptAndExport(t *testing.T) {
+	db, ids, today := transferDB(t)
+	dir := t.TempDir()
+	letter := filepath.Join(dir, "介绍信.xlsx")
+	r := run(t, "transfer", "out", "--member", strings.ToLower(ids[0]), "--to", "兰州新区某公司党支部", "--date", today.String(),
+		"--valid-days", "60", "--letter", letter, "--db", db)
+	want := "letter 1: 廖明 → 兰州新区某公司党支部, 党费交至 " + model.MonthOfDate(today).Chinese() + "\n"
+	if r.status != ExitOK || r.stdout != want {
+		t.Fatalf("status %d, stdout %q (want %q), stderr %s", r.status, r.stdout, want, r.stderr)
+	}
+	if fi, err := os.Stat(letter); err != nil || fi.Size() == 0 {
+		t.Errorf("letter file: %v", err)
+	}
+
+	// Bad input: one line on stderr, status 1, nothing written.
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		reason string
+	}{
+		{"unknown_id_number", []string{"--member", validID("19991231", "111"), "--to", "某支部", "--date", today.String()}, "花名册中没有公民身份号码为"},
+		{"validity_over_90_days", []string{"--member", ids[1], "--to", "某支部", "--date", today.String(), "--valid-days", "91"}, "有效期91天超过最长的90天"},
+		{"date_before_joining", []string{"--member", ids[1], "--to", "某支部", "--date", "2009-01-01"}, "早于王芳加入党组织的日期 2010-07-01"},
+		{"already_transferred_out", []string{"--member", ids[0], "--to", "某支部", "--date", today.String()}, "廖明已于 " + today.String() + " 转出，不在册"},
+		{"dues_position_unknown", []string{"--member", ids[2], "--to", "某支部", "--date", today.String()}, "无法确定赵敏的党费交至"},
+		{"bad_date", []string{"--member", ids[1], "--to", "某支部", "--date", "2026-13-01"}, "日期"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lettersBefore, rosterBefore := letterCount(t, db)
+			r := run(t, append([]string{"transfer", "out", "--db", db}, tc.args...)...)
+			if r.status != ExitRejected || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, tc.reason) || r.stdout != "" {
+				t.Errorf("status %d, stdout %q, stderr %q; want status 1 and one line saying %q", r.status, r.stdout, r.stderr, tc.reason)
+			}
+			if l, n := letterCount(t, db); l != lettersBefore || n != rosterBefore {
+				t.Errorf("letters %d → %d, on roster %d → %d", lettersBefore, l, rosterBefore, n)
+			}
+		})
+	}
+
+	r = run(t, "transfer", "receipt", "--letter", "1", "--date", today.String(), "--handler", "李强", "--db", db)
+	if r.status != ExitOK || r.stdout != "receipt 1: 廖明 → 兰州新区某公司党支部, "+today.String()+"\n" {
+		t.Fatalf("receipt: status %d, %q, %q", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "transfer", "receipt", "--letter", "1", "--date", today.String(), "--db", db)
+	if r.status != ExitRejected || !strings.Contains(r.stderr, "登记回执") {
+		t.Errorf("second receipt: status %d, %q", r.status, r.stderr)
+	}
+	r = run(t, "transfer", "receipt", "--letter", "7", "--date", today.String(), "--db", db)
+	if r.status != ExitRejected || !strings.Contains(r.stderr, "没有第7号介绍信") {
+		t.Errorf("receipt of letter 7: status %d, %q", r.status, r.stderr)
+	}
+
+	reg := filepath.Join(dir, "登记簿.xlsx")
+	r = run(t, "transfer", "export", strings.TrimSpace(strings.Split(today.String(), "-")[0]), reg, "--db", db)
+	if r.status != ExitOK || r.stdout != "exported 1 transfers to "+reg+"\n" {
+		t.Errorf("export: status %d, %q, %q", r.status, r.stdout, r.stderr)
+	}
+}
+
+// A member who owes dues is named before the letter, and the letter states
+// the last month paid; `check` lists the letter once its receipt is late.
+func TestTransferOutOwingAndCheck(t *testing.T) {
+	db, ids, today := transferDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members()
+	// The letter is two months old; the member had paid up to two months
+	// before it: those two months are owed.
+	issued := today.AddMonths(-2)
+	paid := model.MonthOfDate(issued) - 2
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: paid}}, model.SourceDuesOpening); err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range []int{paid.Year(), today.Year} {
+		if err := s.SaveDuesBases(y, []model.DuesBase{{MemberID: ms[1].ID, Category: model.DuesEmployed, Base: model.Yuan(5400)}}, model.SourceDuesGrid); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	r := run(t, "transfer", "out", "--member", ids[1], "--to", "天水某公司党支部", "--date", issued.String(), "--valid-days", "90", "--db", db)
+	if r.status != ExitOK || !strings.Contains(r.stdout, "党费交至 "+paid.Chinese()) {
+		t.Fatalf("status %d, %q, %q", r.status, r.stdout, r.stderr)
+	}
+	if !strings.HasPrefix(r.stderr, "提醒：王芳党费交至"+paid.Chinese()) || !strings.Contains(r.stderr, "共2个月，计 162.00 元") {
+		t.Errorf("warning %q", r.stderr)
+	}
+	r = run(t, "check", "--db", db)
+	if !regexp.MustCompile(`(?m)^提醒: 【组织关系】（\d+）第1号介绍信（王芳转往天水某公司党支部，.*未收到回执`).MatchString(r.stdout) {
+		t.Errorf("check does not list the late receipt:\n%s", r.stdout)
+	}
+}

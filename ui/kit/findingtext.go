@@ -1,0 +1,199 @@
+package kit
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/model"
+)
+
+// FindingText is a finding in the UI language: its Text when it has one,
+// else its Message (a finding read back from where only the Chinese
+// sentence was kept).
+func FindingText(f model.Finding) string {
+	if f.Text.IsZero() {
+		return f.Message
+	}
+	return Say(f.Text)
+}
+
+// Say is a sentence of the model (model.Text) in the UI language. The
+// format is looked up in the translation files (findings.json); a format
+// they do not hold is said in Chinese, as the model wrote it. In another
+// language each argument is said in it too: dates as 2026-03-05 or
+// Mar 2026, money as ¥12.50, the domain's words (categories, meeting kinds,
+// severities …) translated, lists joined with commas; names and numbers
+// stay as they are. A translated format may reorder the arguments
+// (%[2]s) and may give a word's singular and plural as {month|months},
+// chosen by the number the nearest verb before it prints.
+func Say(t model.Text) string {
+	tr := t.Format
+	if known()[t.Format] {
+		tr = lang.L(t.Format)
+	}
+	if tr == t.Format {
+		return t.String()
+	}
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		args[i] = translatedArg(a)
+	}
+	return fmt.Sprintf(pluralWords(tr, t.Args), args...)
+}
+
+// translatedArg is an argument of a translated sentence in the UI
+// language.
+func translatedArg(a any) any {
+	switch a := a.(type) {
+	case model.Date:
+		if a.MonthOnly() {
+			return monthName(a.Year, a.Month)
+		}
+		return a.String()
+	case model.Month:
+		return monthName(a.Year(), a.Mon())
+	case model.Money:
+		if a < 0 {
+			return "-¥" + (-a).String()
+		}
+		return "¥" + a.String()
+	case model.Text:
+		return Say(a)
+	case model.Texts:
+		parts := make([]string, len(a))
+		for i, t := range a {
+			parts[i] = Say(t)
+		}
+		return strings.Join(parts, "; ")
+	case model.Names:
+		return strings.Join(a, ", ")
+	case string:
+		return a
+	case fmt.Stringer: // Severity, FindingTopic
+		return Word(a.String())
+	}
+	if v := reflect.ValueOf(a); v.Kind() == reflect.String {
+		return Word(v.String()) // Category, ActivityKind, EventKind …
+	}
+	return a
+}
+
+// Word is a word of the domain — a category, a meeting kind, a severity —
+// in the UI language; words the translation files do not hold (a name, a
+// text the user typed) as they are.
+func Word(zh string) string {
+	if zh == "" || !known()[zh] {
+		return zh
+	}
+	return lang.L(zh)
+}
+
+// monthName is a month in English: Mar 2026.
+func monthName(y int, m time.Month) string {
+	return fmt.Sprintf("%s %d", m.String()[:3], y)
+}
+
+// pluralGroup is {one|other} in a translated format.
+var pluralGroup = regexp.MustCompile(`\{([^{}|]*)\|([^{}|]*)\}`)
+
+// pluralWords chooses, in a translated format, each {one|other} by the
+// number the nearest verb before it prints: "one" for 1, "other" for any
+// other number or a verb that prints no number.
+func pluralWords(format string, args []any) string {
+	if !strings.Contains(format, "|") {
+		return format
+	}
+	vs := Verbs(format)
+	var b strings.Builder
+	last := 0
+	for _, m := range pluralGroup.FindAllStringSubmatchIndex(format, -1) {
+		b.WriteString(format[last:m[0]])
+		one, other := format[m[2]:m[3]], format[m[4]:m[5]]
+		word := other
+		for i := len(vs) - 1; i >= 0; i-- {
+			if vs[i].End <= m[0] {
+				if a := vs[i].Arg; a < len(args) && isOne(args[a]) {
+					word = one
+				}
+				break
+			}
+		}
+		b.WriteString(strings.ReplaceAll(word, "%", "%%"))
+		last = m[1]
+	}
+	b.WriteString(format[last:])
+	return b.String()
+}
+
+func isOne(a any) bool {
+	v := reflect.ValueOf(a)
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() == 1
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return v.Uint() == 1
+	}
+	return false
+}
+
+// Verb is one verb of an fmt format: the argument it prints (0-based), the
+// verb letter, and where in the format it ends.
+type Verb struct {
+	Arg  int
+	Verb rune
+	End  int
+}
+
+// Verbs lists the verbs of an fmt format in order, with the argument each
+// prints, following fmt's rules for explicit indexes (%[2]s) and for
+// widths and precisions given as * (which take an argument too).
+func Verbs(format string) []Verb {
+	var out []Verb
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		// flags, width, precision, explicit indexes
+		for i < len(format) {
+			c := format[i]
+			switch {
+			case strings.IndexByte("+-# 0.123456789", c) >= 0:
+				i++
+				continue
+			case c == '*':
+				arg++
+				i++
+				continue
+			case c == '[':
+				j := strings.IndexByte(format[i:], ']')
+				if j < 0 {
+					return out
+				}
+				n := 0
+				fmt.Sscanf(format[i+1:i+j], "%d", &n)
+				arg = n - 1
+				i += j + 1
+				continue
+			}
+			break
+		}
+		if i >= len(format) {
+			break
+		}
+		r := []rune(format[i:])[0]
+		out = append(out, Verb{Arg: arg, Verb: r, End: i + len(string(r))})
+		arg++
+		i += len(string(r)) - 1
+	}
+	return out
+}

@@ -1,0 +1,230 @@
+package kit
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/assets"
+	"branchledger/model"
+)
+
+// findingFormats are the formats of every finding sentence of the model:
+// the first argument of each call of Says and Textf in model/*.go. A call
+// whose format is not a literal fails the test, so that no sentence escapes
+// it.
+func findingFormats(t *testing.T) []string {
+	t.Helper()
+	files, err := filepath.Glob("../../model/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("model sources: %v", err)
+	}
+	seen := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") || filepath.Base(name) == "findingtext.go" {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var fn string
+			switch f := call.Fun.(type) {
+			case *ast.Ident:
+				fn = f.Name
+			case *ast.SelectorExpr:
+				fn = f.Sel.Name
+			}
+			if fn != "Says" && fn != "Textf" || len(call.Args) == 0 {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				t.Errorf("%s: the format of %s is not a string literal, so its translation cannot be checked", fset.Position(call.Pos()), fn)
+				return true
+			}
+			s, err := strconv.Unquote(lit.Value)
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen[s] = true
+			return true
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for s := range seen {
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// argVerbs is, for each argument a format prints, the verbs it is printed
+// with.
+func argVerbs(format string) map[int]string {
+	out := map[int]string{}
+	for _, v := range Verbs(format) {
+		if !strings.ContainsRune(out[v.Arg], v.Verb) {
+			out[v.Arg] += string(v.Verb)
+		}
+	}
+	return out
+}
+
+// Every sentence a finding can say has its English text, printing the same
+// arguments with the same verbs, and its Chinese entry saying it unchanged.
+func TestEveryFindingHasItsEnglishText(t *testing.T) {
+	formats := findingFormats(t)
+	if len(formats) < 9 {
+		t.Fatalf("found only %d finding formats in model: %q", len(formats), formats)
+	}
+	zh, err := assets.MessageMap("zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := assets.MessageMap("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range formats {
+		if zh[f] != f {
+			t.Errorf("translations/zh/findings.json: %q is %v, want itself", f, zh[f])
+		}
+		tr, ok := en[f].(string)
+		if !ok {
+			t.Errorf("translations/en/findings.json lacks %q", f)
+			continue
+		}
+		want, got := argVerbs(f), argVerbs(tr)
+		if len(want) != len(got) {
+			t.Errorf("translations/en: %q → %q prints %d arguments, want %d", f, tr, len(got), len(want))
+			continue
+		}
+		for a, v := range want {
+			if got[a] != v {
+				t.Errorf("translations/en: %q → %q prints argument %d with %%%s, want %%%s", f, tr, a+1, got[a], v)
+			}
+		}
+		for _, m := range pluralGroup.FindAllStringIndex(tr, -1) {
+			if !slices.ContainsFunc(Verbs(tr), func(v Verb) bool { return v.End <= m[0] }) {
+				t.Errorf("translations/en: %q: the plural %s has no number before it", tr, tr[m[0]:m[1]])
+			}
+		}
+		if strings.Contains(tr, "%!") {
+			t.Errorf("translations/en: %q is not a valid format", tr)
+		}
+	}
+}
+
+func TestVerbs(t *testing.T) {
+	for _, c := range []struct {
+		format string
+		want   []Verb
+	}{
+		{"a%db%sc", []Verb{{0, 'd', 3}, {1, 's', 6}}},
+		{"%%%5.2f%[1]s %s", []Verb{{0, 'f', 7}, {0, 's', 12}, {1, 's', 15}}},
+		{"%[2]s的%[1]d个月", []Verb{{1, 's', 5}, {0, 'd', 13}}},
+		{"无", nil},
+	} {
+		if got := Verbs(c.format); !slices.Equal(got, c.want) {
+			t.Errorf("Verbs(%q) = %v, want %v", c.format, got, c.want)
+		}
+	}
+}
+
+// useEnglish loads the English strings under every locale Fyne's matcher
+// could pick, as the shell does for the English UI, until the test ends.
+func useEnglish(t *testing.T) {
+	t.Helper()
+	load := func(language string) {
+		data, err := assets.Messages(language)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sys := lang.SystemLocale()
+		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", sys, fyne.Locale(sys.LanguageString())} {
+			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	load("en")
+	t.Cleanup(func() { load("zh") })
+}
+
+func TestSayInEnglish(t *testing.T) {
+	setup := func(full, committee int, term model.Date) []model.Finding {
+		p := model.Profile{BranchName: "第一支部", OrgName: "某公司", Secretary: "", TermEnd: term, BranchType: model.BranchOwn}
+		for range committee {
+			p.Committee = append(p.Committee, model.CommitteeMember{Name: "张三"})
+		}
+		return model.CheckSetup(&p, model.RosterCounts{Full: full}, model.NewDate(2026, time.November, 30), model.BranchWorkRules2018)
+	}
+	fs := setup(1, 0, model.MonthDate(2027, time.March))
+	fs = append(fs, setup(8, 1, model.NewDate(2026, time.March, 5))...)
+	var zh []string
+	for _, f := range fs {
+		zh = append(zh, FindingText(f))
+	}
+	useEnglish(t)
+	var en []string
+	for _, f := range fs {
+		en = append(en, FindingText(f))
+	}
+	for i, f := range fs {
+		if zh[i] != f.Message {
+			t.Errorf("in Chinese %q, want the Message %q", zh[i], f.Message)
+		}
+		if strings.ContainsFunc(en[i], isHan) {
+			t.Errorf("in English %q still has Chinese (from %q)", en[i], f.Message)
+		}
+	}
+	text := strings.Join(en, "\n")
+	for _, want := range []string{
+		"1 full member, fewer than 3",
+		"ends on Mar 2027 (in less than 6 months)",
+		"8 full members (7 or more): the branch should have a committee of 3–5; it has 1 member now",
+		"ended on 2026-03-05",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("English findings lack %q:\n%s", want, text)
+		}
+	}
+	if got := Say(model.Textf("未知的句子%d", 3)); got != "未知的句子3" {
+		t.Errorf("a sentence without a translation: %q, want it in Chinese", got)
+	}
+	for _, c := range []struct {
+		arg  any
+		want string
+	}{
+		{model.MonthDate(2026, time.March), "Mar 2026"},
+		{model.MonthOf(2026, time.November), "Nov 2026"},
+		{model.Money(1250), "¥12.50"},
+		{model.CategoryProbationary, "Probationary member"},
+		{model.Serious, "Serious"},
+		{model.Names{"张三", "李四"}, "张三, 李四"},
+		{"张三", "张三"},
+		{model.KindGeneralMeeting, "General meeting"},
+	} {
+		if got := translatedArg(c.arg); got != c.want {
+			t.Errorf("%#v in English: %q, want %q", c.arg, got, c.want)
+		}
+	}
+}
+
+func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9fff || r >= 0xff00 && r <= 0xffef }
