@@ -77,7 +77,7 @@ type ImportSheet struct {
 // the defaults.
 type ImportChoice struct {
 	// Sheets lists the sheets to import; nil means every sheet that holds
-	// a roster and is not hidden.
+	// a roster and is not hidden (hidden ones too when all are).
 	Sheets []string
 	// SheetNameBranch lists the sheets whose name is every row's 所在党支部
 	// (for sheets without that column); nil means those whose name reads

@@ -70,6 +70,9 @@ func MergeRecruit(existing, in *Recruit) Recruit {
 		if x.Hours != 0 {
 			m.Hours = x.Hours
 		}
+		if x.Outcome != "" && m.Outcome == "" {
+			m.Outcome = x.Outcome // what the pipeline already says it keeps
+		}
 		if x.People != "" && x.People != m.People {
 			m.People, m.PeopleIDs = x.People, x.PeopleIDs
 		}

@@ -1,11 +1,12 @@
 package storage
 
 import (
-	"bytes"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gorm.io/gorm"
 )
@@ -92,35 +93,90 @@ func updateBulk(tx *gorm.DB, table string, columns []string, n int, appendRow fu
 // eachChunk encodes the rows bulkChunk at a time as JSON arrays of their
 // values and hands each chunk to exec.
 func eachChunk(n int, appendRow func(args []any, i int) []any, exec func(rows string) error) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	var buf []byte
 	var args []any
 	for start := 0; start < n; start += bulkChunk {
-		buf.Reset()
-		buf.WriteByte('[')
+		buf = append(buf[:0], '[')
 		for i := start; i < min(start+bulkChunk, n); i++ {
 			if i > start {
-				buf.WriteByte(',')
+				buf = append(buf, ',')
 			}
 			args = appendRow(args[:0], i)
+			buf = append(buf, '[')
 			for k, a := range args {
-				v, err := jsonValue(a)
-				if err != nil {
+				if k > 0 {
+					buf = append(buf, ',')
+				}
+				var err error
+				if buf, err = appendJSON(buf, a); err != nil {
 					return err
 				}
-				args[k] = v
 			}
-			if err := enc.Encode(args); err != nil {
-				return err
-			}
+			buf = append(buf, ']')
 		}
-		buf.WriteByte(']')
-		if err := exec(buf.String()); err != nil {
+		buf = append(buf, ']')
+		if err := exec(string(buf)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// appendJSON appends the JSON of what a value is stored as (jsonValue).
+// Written by hand rather than by encoding/json, whose reflection on every
+// value was a good part of the time of the write.
+func appendJSON(buf []byte, a any) ([]byte, error) {
+	v, err := jsonValue(a)
+	if err != nil {
+		return buf, err
+	}
+	switch v := v.(type) {
+	case nil:
+		return append(buf, "null"...), nil
+	case string:
+		return appendJSONString(buf, v), nil
+	case bool:
+		if v {
+			return append(buf, "true"...), nil
+		}
+		return append(buf, "false"...), nil
+	case int:
+		return strconv.AppendInt(buf, int64(v), 10), nil
+	case int64:
+		return strconv.AppendInt(buf, v, 10), nil
+	}
+	b, err := json.Marshal(v)
+	return append(buf, b...), err
+}
+
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, bytes that are not UTF-8 as U+FFFD.
+func appendJSONString(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	buf = append(buf, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			buf = append(buf, '\\', c)
+			i++
+		case c < 0x20:
+			buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			i++
+		case c < utf8.RuneSelf:
+			buf = append(buf, c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				buf = append(buf, "\\ufffd"...)
+			} else {
+				buf = append(buf, s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return append(buf, '"')
 }
 
 // jsonValue is what a value is stored as, for the JSON of a row: what its

@@ -15,6 +15,10 @@ import (
 type RecruitRow struct {
 	Row     int
 	Recruit model.Recruit
+	// planned marks a row of a previewed plan being written; before is the
+	// stored record the plan was made against (nil for a person it adds).
+	planned bool
+	before  *model.Recruit
 }
 
 // errPlanOnly rolls back the transaction a plan is worked out in.
@@ -41,15 +45,19 @@ func (s *Store) PlanRecruitImport(file string, rows []RecruitRow) (model.Recruit
 	return p, nil
 }
 
-// ApplyRecruitImport writes a previewed import in one transaction: if any
-// row now fails (the data changed since the preview), nothing is written.
+// ApplyRecruitImport writes a previewed import in one transaction. A plan
+// made stale by later edits is refused and nothing is written, as the
+// roster import refuses one: a person it updates whose record changed since
+// the preview, a person it adds who has been entered since, or any row that
+// now fails a save's checks (the roster changed).
 func (s *Store) ApplyRecruitImport(p model.RecruitImportPreview) (added, updated int, err error) {
 	var rows []RecruitRow
 	for _, r := range p.Add {
-		rows = append(rows, RecruitRow{Recruit: r})
+		rows = append(rows, RecruitRow{Recruit: r, planned: true})
 	}
-	for _, u := range p.Update {
-		rows = append(rows, RecruitRow{Recruit: u.After})
+	for i := range p.Update {
+		u := &p.Update[i]
+		rows = append(rows, RecruitRow{Recruit: u.After, planned: true, before: &u.Before})
 	}
 	var done model.RecruitImportPreview
 	err = s.db.Transaction(func(tx *gorm.DB) error {
@@ -107,7 +115,15 @@ func (s *Store) importRecruits(tx *gorm.DB, source string, rows []RecruitRow, p 
 		}
 		target, before := in, model.Recruit{}
 		old, known := byNumber[in.IDNumber]
-		if known && row.Row != 0 {
+		if row.planned {
+			switch {
+			case row.before == nil && known:
+				return &userError{msg: fmt.Sprintf("导入未完成，发展党员名单没有改动：%s（%s）在预览之后已列入发展党员名单，请重新导入", in.Name, in.IDNumber)}
+			case row.before != nil && (!known || old.ID != row.before.ID || len(model.DiffRecruits(old, row.before)) > 0):
+				return &userError{msg: "导入未完成，发展党员名单没有改动：" + row.before.Name + " 的发展记录在预览之后已有改动，请重新导入"}
+			}
+		}
+		if known && !row.planned {
 			target = model.MergeRecruit(old, &in)
 			target.Normalize()
 			before = *old

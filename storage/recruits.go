@@ -308,7 +308,7 @@ func (s *Store) saveRecruit(tx *gorm.DB, r model.Recruit, source string) (model.
 		old = olds[0]
 		r.MemberID, r.CreatedAt = old.MemberID, old.CreatedAt
 	} else {
-		r.CreatedAt = now
+		r.MemberID, r.CreatedAt = 0, now // linked by syncRoster only
 	}
 	r.UpdatedAt = now
 	if r.ID == 0 {
@@ -344,7 +344,7 @@ func (s *Store) saveRecruit(tx *gorm.DB, r model.Recruit, source string) (model.
 			return model.Recruit{}, err
 		}
 	}
-	if err := s.syncRoster(tx, &r, today, now); err != nil {
+	if err := s.syncRoster(tx, &old, &r, today, now); err != nil {
 		return model.Recruit{}, err
 	}
 	for i := range r.Records {
@@ -356,7 +356,12 @@ func (s *Store) saveRecruit(tx *gorm.DB, r model.Recruit, source string) (model.
 }
 
 // checkRecruitIDFree refuses an ID number already in the pipeline for
-// another person, or on the roster for a member the person is not.
+// another person, and one on the roster for a member the person is not
+// linked to: one person, one record (RULES.md §4). The one member the
+// pipeline may take over is the same person entered on the roster by hand
+// once approved — same name, 加入党组织日期 the admitting meeting's, not
+// already linked to someone else's pipeline; anyone else is refused, so
+// that no import or save rewrites a member who joined otherwise.
 func checkRecruitIDFree(tx *gorm.DB, r *model.Recruit) error {
 	var other struct {
 		ID   int64
@@ -378,8 +383,24 @@ func checkRecruitIDFree(tx *gorm.DB, r *model.Recruit) error {
 			return err
 		}
 	}
-	if len(ms) > 0 && ms[0].ID != linked && !r.Record(model.StepApproval).Done() {
-		return model.ValidationErrors{{Field: model.RecruitIDNumber, Message: "公民身份号码已属于花名册上的党员 " + ms[0].Name + "，已是党员的不能再列入发展名单"}}
+	if len(ms) == 0 || ms[0].ID == linked {
+		return nil
+	}
+	m := ms[0]
+	refuse := func(msg string) error {
+		return model.ValidationErrors{{Field: model.RecruitIDNumber, Message: msg}}
+	}
+	meeting := r.DateOf(model.StepAdmission)
+	if !r.Record(model.StepApproval).Done() || meeting.IsZero() {
+		return refuse("公民身份号码已属于花名册上的党员 " + m.Name + "，已是党员的不能再列入发展名单")
+	}
+	var taken int64
+	if err := tx.Raw("SELECT count(*) FROM recruits WHERE member_id = ? AND id <> ?", m.ID, r.ID).Scan(&taken).Error; err != nil {
+		return err
+	}
+	if m.Name != r.Name || m.JoinDate.Compare(meeting) != 0 || taken > 0 {
+		return refuse(fmt.Sprintf("公民身份号码已属于花名册上的党员 %s（%s，加入党组织日期 %s），与此人的发展记录（%s，支部大会 %s）不是同一份记录；同一人只能有一条记录，请核对身份证号码",
+			m.Name, m.Category, m.JoinDate, r.Name, meeting))
 	}
 	return nil
 }
@@ -472,10 +493,49 @@ func stepError(x *model.StepRecord, err error) error {
 	return fmt.Errorf("%s: %w", x.Label(), err)
 }
 
+// rosterFacts are what the roster takes from a person's pipeline:
+// 加入党组织日期 (the admitting meeting), 人员类别, 转为正式党员日期 (the end
+// of probation) and whether the probation was cancelled, on which day.
+type rosterFacts struct {
+	on                 bool // approved: the person belongs on the roster
+	join, full, leftOn model.Date
+	category           model.Category
+	cancelled          bool
+}
+
+func factsOf(r *model.Recruit) rosterFacts {
+	meeting := r.DateOf(model.StepAdmission)
+	if !r.Record(model.StepApproval).Done() || meeting.IsZero() {
+		return rosterFacts{}
+	}
+	f := rosterFacts{on: true, join: meeting, category: model.CategoryProbationary}
+	switch r.Status() {
+	case model.StatusFull:
+		f.category, f.full = model.CategoryFull, r.ProbationEnd()
+	case model.StatusCancelled:
+		f.cancelled = true
+		for _, x := range r.All(model.StepFullApproval) {
+			if x.Done() {
+				f.leftOn = x.Date
+			}
+		}
+	}
+	return f
+}
+
 // syncRoster puts the roster in step with the pipeline (see SaveRecruit).
-func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now time.Time) error {
-	approval, meeting := r.Record(model.StepApproval), r.DateOf(model.StepAdmission)
-	if !approval.Done() || meeting.IsZero() {
+// It writes only what a roster-relevant step changed between old and r,
+// field by field: a save that leaves the admitting meeting, the approvals
+// and the outcome as they were leaves the roster alone, so a correction
+// made on the roster since is kept. A field the pipeline changes that was
+// itself corrected on the roster meanwhile (it holds neither the old nor
+// the new value) is refused in a sentence rather than overwritten.
+func (s *Store) syncRoster(tx *gorm.DB, old, r *model.Recruit, today model.Date, now time.Time) error {
+	was, want := factsOf(old), factsOf(r)
+	if !want.on {
+		return nil
+	}
+	if r.MemberID != 0 && was == want {
 		return nil
 	}
 	var m model.Member
@@ -489,7 +549,13 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 	} else if ms, err := queryMembers(tx, 1, "WHERE id_number = ?", r.IDNumber); err != nil {
 		return err
 	} else if len(ms) > 0 {
+		// The same person entered on the roster by hand after the approval
+		// (checkRecruitIDFree made sure): linked, and brought forward only.
 		m, found = ms[0], true
+		was = rosterFacts{on: true, join: m.JoinDate, category: m.Category, full: m.FullDate, cancelled: !m.OnRoster && m.LeftBy == model.EventExpulsion, leftOn: m.LeftOn}
+		if m.Category == model.CategoryFull && want.category == model.CategoryProbationary {
+			want.category, want.full = m.Category, m.FullDate
+		}
 	}
 	before := m
 	if !found {
@@ -503,19 +569,32 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 			m.Ethnicity = r.Ethnicity
 		}
 		m.Education, m.Post, m.BranchName = r.Education, r.Post, branchName
-	}
-	m.JoinDate = meeting
-	if !found {
-		// Admitted by this branch: on its roster from the admitting meeting,
-		// owing dues and taking part in its life from then.
-		m.ArrivedOn = meeting
-	}
-	final := r.Status()
-	switch final {
-	case model.StatusFull:
-		m.Category, m.FullDate = model.CategoryFull, r.ProbationEnd()
-	case model.StatusProbationary, model.StatusCancelled:
-		m.Category, m.FullDate = model.CategoryProbationary, model.Date{}
+		m.JoinDate, m.Category, m.FullDate = want.join, want.category, want.full
+		// Admitted by this branch: on its roster from the admitting meeting.
+		m.ArrivedOn = want.join
+	} else {
+		conflict := func(label string, have, was, want string) error {
+			return model.ValidationErrors{{Field: model.StepDateField, Message: fmt.Sprintf(
+				"花名册上%s的%s是%s，是在花名册中改过的（发展记录原为%s），没有按发展记录改为%s；请先在花名册中核对该项，再保存",
+				m.Name, label, orNone(have), orNone(was), orNone(want))}}
+		}
+		if want.join != was.join && m.JoinDate != want.join {
+			if m.JoinDate != was.join {
+				return conflict("加入党组织日期", m.JoinDate.String(), was.join.String(), want.join.String())
+			}
+			m.JoinDate = want.join
+		}
+		if (want.category != was.category || want.full != was.full) && (m.Category != want.category || m.FullDate != want.full) {
+			if m.Category != was.category || m.FullDate != was.full {
+				return conflict("人员类别和转为正式党员日期", categoryText(m.Category, m.FullDate),
+					categoryText(was.category, was.full), categoryText(want.category, want.full))
+			}
+			m.Category, m.FullDate = want.category, want.full
+		}
+		if was.cancelled && !want.cancelled {
+			return model.ValidationErrors{{Field: model.StepOutcomeField, Message: m.Name +
+				"已因取消预备党员资格离开花名册；如讨论结果登记有误，请先在花名册中为其登记恢复，再修改发展记录"}}
+		}
 	}
 	m.Normalize()
 	if errs := m.Validate(today, model.CurrentRules()); len(errs) > 0 {
@@ -542,12 +621,8 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 			return err
 		}
 	}
-	if final == model.StatusCancelled && m.OnRoster {
-		decided := r.Record(model.StepFullApproval)
-		for _, x := range r.All(model.StepFullApproval) {
-			decided = x
-		}
-		e := model.MembershipEvent{MemberID: m.ID, Kind: model.EventExpulsion, Date: decided.Date, Note: string(model.OutcomeCancel)}
+	if want.cancelled && !was.cancelled && m.OnRoster {
+		e := model.MembershipEvent{MemberID: m.ID, Kind: model.EventExpulsion, Date: want.leftOn, Note: string(model.OutcomeCancel)}
 		after := m
 		if err := e.Apply(&after, today); err != nil {
 			return err
@@ -566,6 +641,21 @@ func (s *Store) syncRoster(tx *gorm.DB, r *model.Recruit, today model.Date, now 
 		return tx.Exec("UPDATE recruits SET member_id = ? WHERE id = ?", m.ID, r.ID).Error
 	}
 	return nil
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "空"
+	}
+	return s
+}
+
+// categoryText is 人员类别 with the 转正 date, for a message.
+func categoryText(c model.Category, full model.Date) string {
+	if full.IsZero() {
+		return string(c)
+	}
+	return string(c) + "（" + full.String() + "转正）"
 }
 
 // RecruitChanges returns the edits to a person's record, newest first.

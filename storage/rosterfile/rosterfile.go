@@ -65,8 +65,11 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	multi := len(rf.Sheets) > 1
 	included := map[string]bool{}
 	nameBranch := map[string]string{}
+	// A hidden sheet is often an old copy: left out by default, unless the
+	// roster is nowhere else.
+	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden })
 	for _, sh := range rf.Sheets {
-		in := !sh.Hidden
+		in := !sh.Hidden || !anyVisible
 		if choice.Sheets != nil {
 			in = slices.Contains(choice.Sheets, sh.Name)
 		}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -117,5 +119,135 @@ func TestFieldSampleNamesColumnsNotImported(t *testing.T) {
 	}
 	if slices.Contains(ignored, "预/正") {
 		t.Errorf("预/正 is 人员类别, not a column to leave out: %q", ignored)
+	}
+}
+
+// Kind 8 (issue 7): a roster without a 人员类别 column. A 转正 date says
+// 正式党员; without one, a member still within probation (with the longest
+// extension, counted from 加入党组织日期) is 预备党员, and one past it is
+// refused naming 转为正式党员日期. 性别 and 出生日期 come from the ID number.
+func TestCategoryFollowsFromTheDates(t *testing.T) {
+	id := func(birth string, seq int) string {
+		first := fmt.Sprintf("620102%s%03d", birth, seq)
+		return first + string(model.IDCheckChar(first))
+	}
+	path := writeSheet(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间"},
+		{"正式", id("19800101", 11), "2010.07", "2011.07"},
+		{"预备", id("19900101", 22), "2026.03", nil},
+		{"延长中", id("19900101", 31), "2025-01-10", nil},
+		{"已满", id("19700101", 42), "2003.10", nil},
+	})
+	svc, store := newService(t)
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rejected) != 1 || p.Rejected[0].Row != 5 || p.Rejected[0].Field != model.FieldFullDate || !strings.Contains(p.Rejected[0].Reason, "转为正式党员日期") {
+		t.Fatalf("rejected %+v", p.Rejected)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := store.Members()
+	got := map[string]string{}
+	for _, m := range ms {
+		got[m.Name] = string(m.Category) + "/" + string(m.Sex) + "/" + m.BirthDate.String()
+	}
+	want := map[string]string{"正式": "正式党员/男/1980-01-01", "预备": "预备党员/女/1990-01-01", "延长中": "预备党员/男/1990-01-01"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+// A member already on the roster as 预备党员 whose 转正 date a file without
+// 人员类别 gives becomes 正式党员; one the file leaves without a 转正 date
+// keeps what the roster says.
+func TestCategoryFromTheDatesUpdatesWhatTheFileSays(t *testing.T) {
+	id := func(birth string, seq int) string {
+		first := fmt.Sprintf("620102%s%03d", birth, seq)
+		return first + string(model.IDCheckChar(first))
+	}
+	svc, store := newService(t)
+	first := writeSheet(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
+		{"甲", id("19800101", 11), "2025.09", nil, "预备党员"},
+		{"乙", id("19800101", 22), "2003.10", "2004.10", "正式党员"},
+	})
+	p, err := svc.PreviewImport(first)
+	if err != nil || len(p.Rejected) > 0 {
+		t.Fatalf("%v %+v", err, p.Rejected)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	second := writeSheet(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间"},
+		{"甲", id("19800101", 11), "2025.09", "2026.09"},
+		{"乙", id("19800101", 22), "2003.10", nil},
+	})
+	p, err = svc.PreviewImport(second)
+	if err != nil || len(p.Rejected) > 0 {
+		t.Fatalf("%v %+v", err, p.Rejected)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := store.Members()
+	for _, m := range ms {
+		if m.Category != model.CategoryFull {
+			t.Errorf("%s is %s", m.Name, m.Category)
+		}
+	}
+}
+
+// A hidden sheet is left out by default, unless the roster is only there.
+func TestHiddenSheets(t *testing.T) {
+	id := func(seq int) string {
+		first := fmt.Sprintf("620102%s%03d", "19800101", seq)
+		return first + string(model.IDCheckChar(first))
+	}
+	write := func(hidden ...bool) string {
+		f := excelize.NewFile()
+		defer f.Close()
+		for i, h := range hidden {
+			name := fmt.Sprintf("名册%d", i+1)
+			if i == 0 {
+				_ = f.SetSheetName("Sheet1", name)
+			} else {
+				_, _ = f.NewSheet(name)
+			}
+			_ = f.SetSheetRow(name, "A1", &[]any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"})
+			_ = f.SetSheetRow(name, "A2", &[]any{"党员" + name, id(11 + 2*i), "2010.07", "2011.07", "正式党员"})
+			if h {
+				_ = f.SetSheetVisible(name, false)
+			}
+		}
+		path := filepath.Join(t.TempDir(), "名册.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tt := range []struct {
+		name   string
+		hidden []bool
+		want   int
+	}{
+		{"a visible and a hidden sheet", []bool{false, true}, 1},
+		{"only hidden sheets", []bool{true}, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, _ := newService(t)
+			p, err := svc.PreviewImport(write(tt.hidden...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Accepted() != tt.want {
+				t.Errorf("accepted %d, want %d; sheets %+v", p.Accepted(), tt.want, p.Sheets)
+			}
+		})
 	}
 }

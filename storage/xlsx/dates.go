@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -43,6 +44,10 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 		return model.Date{}, nil
 	case yearPointOne.MatchString(shown):
 		number, _, err := sr.numeric(col, row)
+		if errors.Is(err, ErrTooLarge) {
+			// The check cannot run: refused, not read unchecked.
+			return model.Date{}, fmt.Errorf("%w；无法核对工作表“%s”第%d行的日期%s是数字还是文字（分不清 1 月还是 10 月），请把日期列设为文本后写成 %s.01 或 %s.10", err, sr.sheet, row, quote(shown), shown[:4], shown[:4])
+		}
 		if err != nil {
 			return model.Date{}, err
 		}

@@ -167,3 +167,31 @@ func TestReadDuesBases(t *testing.T) {
 		t.Errorf("no header: %v", err)
 	}
 }
+
+// Bases pasted from chat apps and web pages: invisible characters and
+// full-width digits read as the roster reads them (issue 7 §2).
+func TestReadDuesBasesCleansPastedText(t *testing.T) {
+	ms := demo.Members(1, 3, today, branch)
+	f := excelize.NewFile()
+	sheet := f.GetSheetName(0)
+	for i, r := range [][]any{
+		{"姓名", "\ufeff公民身份号码", "计算基数"},
+		{"\u200b" + ms[0].Name + "\u200e", "\u202d" + ms[0].IDNumber + "\u202c", "５４００．００"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bf.Rows) != 1 || bf.Rows[0].Name != ms[0].Name || bf.Rows[0].IDNumber != ms[0].IDNumber || bf.Rows[0].Base != model.Yuan(5400) {
+		t.Errorf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+}

@@ -67,7 +67,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 		for h := 0; h < min(len(rows), headerSearchRows); h++ {
 			cols := map[model.Field]int{}
 			for c, cell := range rows[h] {
-				key := strings.Join(strings.Fields(cell), "")
+				key := strings.Join(strings.Fields(model.CleanText(cell)), "")
 				for _, bh := range baseHeadings {
 					if _, seen := cols[bh.field]; !seen && bh.match(key) {
 						cols[bh.field] = c
@@ -104,9 +104,11 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 		if !ok {
 			return ""
 		}
-		return strings.TrimSpace(cell(cells, c))
+		// Invisible characters pasted with the text go, as in the roster.
+		return model.CleanText(cell(cells, c))
 	}
 	name, id, base := get(model.FieldName), get(model.FieldIDNumber), get(model.FieldDuesBase)
+	name = strings.Join(strings.Fields(model.CleanLine(name)), "") // as Member.Normalize writes names
 	if name == "" && id == "" && base == "" {
 		return // blank or spacer row
 	}

@@ -339,3 +339,21 @@ func sharedStringBomb(t testing.TB, size, count int) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A check that needs the cell's type (2003.1: January, or October stored as
+// a number?) on a sheet too large to load for it refuses the file, saying
+// which cell could not be checked, rather than reading it unchecked.
+func TestCheckThatCannotRunRefuses(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<worksheet><sheetData>`)
+	b.WriteString(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`)
+	fmt.Fprintf(&b, `<row r="2"><c r="A2" t="inlineStr"><is><t>张三</t></is></c><c r="B2" t="inlineStr"><is><t>%s</t></is></c><c r="C2" t="inlineStr"><is><t>2003.1</t></is></c></row>`, idNumber("19700101", "011"))
+	for r := 3; r < 60; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="XFD%d"/></row>`, r, r) // excelize would fill 16,384 cells a row
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	_, err := ReadRoster(bytes.NewReader(minimalPackage(t, b.String(), fuzzShared)), ReadOptions{Today: today})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "无法核对工作表“名册”第2行的日期“2003.1”") {
+		t.Errorf("got %v", err)
+	}
+}

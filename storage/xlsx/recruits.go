@@ -301,6 +301,15 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			bad[model.ColCourseEnd] = true
 		}
 	}
+	// The sheet has no column for what the 转正 meeting decided; a 转正审批
+	// date says it: the person became a full member (an extension or a
+	// cancellation is not approved as 转正). Without it the roster would keep
+	// them 预备党员 past their probation.
+	if a, ok := steps[model.StepFullApproval]; ok && !a.Date.IsZero() {
+		if m, ok := steps[model.StepFullMeeting]; ok && !m.Date.IsZero() {
+			m.Outcome = model.OutcomeFull
+		}
+	}
 	if x, ok := steps[model.StepCandidateRecord]; ok && (x.Start.IsZero() != x.End.IsZero()) {
 		reject(model.ColNoticeEnd, "请同时填写公示开始日期和公示结束日期")
 		bad[model.ColNoticeEnd] = true

@@ -107,7 +107,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}
-	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}}
+	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out)}
 	last := h.first + h.rows - 1
 	width := h.width
 	reasonCol := width + 1
@@ -208,7 +208,8 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			}
 		}
 		ref, _ := excelize.CoordinatesToCellName(reasonCol, to)
-		if err := out.SetCellStr(s.name, ref, strings.Join(reasons, "\n")); err != nil {
+		reason := strings.Join(reasons, "\n")
+		if err := out.SetCellStr(s.name, ref, reason); err != nil {
 			return 0, err
 		}
 		texts := make([]string, reasonCol)
@@ -222,10 +223,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		if err := out.SetRowHeight(s.name, to, rowHeight(texts, widths)); err != nil {
 			return 0, err
 		}
-		if err := out.SetCellStyle(s.name, ref, ref, cp.style(excelize.Style{
+		st, err := cp.keep.style(cp.style(excelize.Style{
 			Font: &excelize.Font{Family: fontFamily, Size: 10, Color: "9C0006"}, Border: ruled(),
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, NumFmt: 49,
-		})); err != nil {
+		}), reason)
+		if err != nil {
+			return 0, err
+		}
+		if err := out.SetCellStyle(s.name, ref, ref, st); err != nil {
 			return 0, err
 		}
 	}
@@ -270,6 +275,10 @@ type sheetCopy struct {
 	out    *excelize.File
 	name   string
 	styles map[string]int
+	// keep gives text that Excel or WPS would take for a formula when the
+	// cell is edited (a name "=1+1", "@x", a phone "+86 139…") the quote
+	// prefix the exports use, so that it stays text in the fixed copy.
+	keep *textKeeper
 }
 
 // copyKind is what a copied cell is: it decides the cell's look.
@@ -329,6 +338,11 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		if err := cp.out.SetCellStr(cp.name, ref, raw); err != nil {
 			return err
 		}
+		id, err := cp.keep.style(cp.style(st), raw)
+		if err != nil {
+			return err
+		}
+		return cp.out.SetCellStyle(cp.name, ref, ref, id)
 	}
 	return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
 }

@@ -219,6 +219,9 @@ func (g *Guard) Show(w fyne.Window) bool {
 		logged := recentOutput.count()
 		w.Show()
 		made = windowMade(w, recentOutput.since(logged))
+		if made {
+			fitScreen(w)
+		}
 	})
 	return made
 }

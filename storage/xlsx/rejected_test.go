@@ -1,0 +1,148 @@
+package xlsx
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// The workbook of refused rows (issue 7 §10): the file's own title and
+// headings, merged as they were, each refused row with what it held (a
+// merged value in every row, a date still a date in its own format), the
+// cells it was refused for filled, and a 错误原因 column; printed on one page
+// wide. Fixed, it reads back as it is.
+func TestRejectedRowsWorkbook(t *testing.T) {
+	good, bad := idNumber("19850312", "013"), idNumber("19900606", "024")
+	data := roster(t, [][]any{
+		{"某公司党员花名册"},
+		{"序号", "所在党支部", "姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "籍贯"},
+		{"1", "第一党支部", "周杰", good, fmtCell{v: "39600", code: `yyyy"年"m"月"`}, "2009.07", "正式党员", "甘肃"},
+		{"2", nil, "吴敏", bad[:17], "八五年三月", "2009.07", "正式党员", "兰州"},
+		{"3", nil, "郑凯", bad, fmtCell{v: "40360", code: `yyyy"年"m"月"`}, "2011.07", "预备党员", "天水"},
+	}, [2]string{"A1", "H1"}, [2]string{"B3", "B5"})
+	rf := read(t, data)
+	if len(rf.Rejected) < 3 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	var buf bytes.Buffer
+	n, err := WriteRejectedRows(&buf, data, rf.Rejected)
+	if err != nil || n != 2 {
+		t.Fatalf("wrote %d rows: %v", n, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("名册", rawValues)
+	if len(rows) != 4 || rows[0][0] != "某公司党员花名册" ||
+		strings.Join(rows[1], "|") != "序号|所在党支部|姓名|公民身份号码|入党时间|转正时间|人员类别|籍贯|错误原因" {
+		t.Fatalf("rows %q", rows)
+	}
+	// 吴敏 and 郑凯, each with the branch merged over them in the file.
+	if rows[2][2] != "吴敏" || rows[2][1] != "第一党支部" || rows[3][2] != "郑凯" || rows[3][1] != "第一党支部" {
+		t.Errorf("refused rows %q", rows[2:])
+	}
+	if !strings.Contains(rows[2][8], "公民身份号码") || !strings.Contains(rows[2][8], "加入党组织日期") ||
+		!strings.Contains(rows[3][8], "转为正式党员日期") {
+		t.Errorf("reasons %q / %q", rows[2][8], rows[3][8])
+	}
+	// A date cell stays a date in its own format.
+	if typ, _ := f.GetCellType("名册", "E4"); typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString {
+		t.Errorf("E4 written as text")
+	}
+	if shown, _ := f.GetCellValue("名册", "E4"); shown != "2010年7月" {
+		t.Errorf("E4 shows %q, want 2010年7月", shown)
+	}
+	// The faulty cells are filled, the others not.
+	filled := func(ref string) bool {
+		idx, _ := f.GetCellStyle("名册", ref)
+		st, _ := f.GetStyle(idx)
+		return st != nil && len(st.Fill.Color) > 0 && st.Fill.Color[0] == "FFC7CE"
+	}
+	for ref, want := range map[string]bool{"D3": true, "E3": true, "C3": false, "F4": true, "E4": false} {
+		if filled(ref) != want {
+			t.Errorf("%s filled %v, want %v", ref, !want, want)
+		}
+	}
+	if merged, _ := f.GetMergeCells("名册"); len(merged) != 1 || merged[0].GetStartAxis() != "A1" || merged[0].GetEndAxis() != "I1" {
+		t.Errorf("merges %v: the title spans the table and its reasons", merged)
+	}
+	if lay, _ := f.GetPageLayout("名册"); lay.FitToWidth == nil || *lay.FitToWidth != 1 {
+		t.Errorf("page layout %+v: one page wide", lay)
+	}
+	// Read back as it is: the same two rows, refused for the same fields,
+	// and 错误原因 is not a column left out.
+	back := read(t, buf.Bytes())
+	if len(back.Rejected) != len(rf.Rejected) || len(back.Sheets[0].Ignored) != 1 || back.Sheets[0].Ignored[0] != "籍贯" {
+		t.Errorf("read back: rejected %+v, ignored %q", back.Rejected, back.Sheets[0].Ignored)
+	}
+}
+
+func TestRejectedRowsFileIsWrittenWhole(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间"},
+		{"周杰", "1", "2008.07"},
+	})
+	src := filepath.Join(t.TempDir(), "名单.xlsx")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "问题行.xlsx")
+	rf := read(t, data)
+	if n, err := WriteRejectedRowsFile(src, out, rf.Rejected); err != nil || n != 1 {
+		t.Fatalf("%d, %v", n, err)
+	}
+	if _, err := ReadRosterFile(out, ReadOptions{Today: today}); err != nil {
+		t.Errorf("the written file does not read: %v", err)
+	}
+	if _, err := WriteRejectedRowsFile(src, out, []model.Rejection{}); err == nil {
+		t.Error("nothing to write, yet no error")
+	}
+}
+
+// Text a person typed that Excel or WPS would take for a formula once the
+// cell is edited — a name "=1+1", an ID "@x", a phone "+86 …", a post
+// "-主任" — goes back in the workbook of refused rows through the exports'
+// formula-safe text (text format and quote prefix), unchanged, and reads
+// back as the same text.
+func TestRejectedRowsKeepFormulaLikeText(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "联系电话", "工作岗位", "入党时间", "转正时间", "人员类别"},
+		{"=1+1", "@x", "+86 13912345678", "-主任", "2010.07", "2011.07", "正式党员"},
+		{hostileTexts[0], idNumber("19850312", "013")[:17], "13912345678", hostileTexts[3], "2010.07", "2011.07", "正式党员"},
+	})
+	rf := read(t, data)
+	if len(rf.RejectedRows()) != 2 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	var buf bytes.Buffer
+	if n, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil || n != 2 {
+		t.Fatalf("wrote %d rows: %v", n, err)
+	}
+	if found := keptText(t, buf.Bytes()); found != 6 {
+		t.Errorf("%d formula-like cells kept text, want 6", found)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("名册", rawValues)
+	if got := strings.Join(rows[1][:4], "|"); got != "=1+1|@x|+86 13912345678|-主任" {
+		t.Errorf("row 2 holds %q", got)
+	}
+	if got := strings.Join(rows[2][:4:4], "|"); !strings.HasPrefix(got, hostileTexts[0]+"|") || !strings.HasSuffix(got, "|"+hostileTexts[3]) {
+		t.Errorf("row 3 holds %q", got)
+	}
+	back := read(t, buf.Bytes())
+	if len(back.Rejected) == 0 || back.Rejected[0].Name != "=1+1" || back.Rejected[0].Value != "@x" {
+		t.Errorf("read back: %+v", back.Rejected)
+	}
+}

@@ -1,0 +1,212 @@
+package xlsx
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"branchledger/model"
+)
+
+// The member of one row: each cell read into its field, then the record
+// checked as the forms check it.
+
+// member builds the member of row n and checks it. Every problem becomes a
+// rejection of its field, naming the person and what the cell shows; a
+// field whose cell could not be read is not reported a second time by the
+// record's own checks.
+func (im *importer) member(n int, cells []string) (model.Member, []model.Rejection, []model.ImportNote, error) {
+	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
+	if c, ok := im.h.column(model.FieldName); ok {
+		r.name = cell(cells, c)
+	}
+	for _, c := range im.h.cols {
+		v := cell(cells, c.index)
+		if v == "" {
+			continue
+		}
+		r.shown[c.field] = v
+		col, src := im.sr.below(c.index+1, n)
+		if err := r.set(c.field, v, col, src); err != nil {
+			return model.Member{}, nil, nil, err
+		}
+	}
+	m := &r.m
+	// "是（2023-05）" in a 是否 column stands in for the detail column.
+	if r.lostDetail != "" && m.LostSince.IsZero() && !r.unreadable(model.FieldLostSince) {
+		d, err := model.ParseDate(r.lostDetail)
+		if err != nil {
+			r.reject(model.FieldLostContact, err.Error())
+		} else {
+			m.LostSince = model.MonthDate(d.Year, d.Month)
+		}
+	}
+	if r.mobileDetail != "" && m.MobileDestination == "" {
+		m.MobileDestination = r.mobileDetail
+	}
+	if m.BranchName == "" {
+		m.BranchName = im.sheet.TitleBranch
+	}
+	// A roster that leaves 人员类别 out still says it by the 转正 date;
+	// without one, whether the member is still probationary depends on
+	// what the roster holds for them, and is decided when the row is
+	// merged with it (storage.PlanImport, model.CategoryFromDates).
+	if m.Category == "" && !r.unreadable(model.FieldCategory) && !m.FullDate.IsZero() {
+		m.Category = model.CategoryFull
+	}
+	if up, ok := model.UpgradeIDNumber(m.IDNumber); ok && !r.unreadable(model.FieldIDNumber) {
+		r.notes = append(r.notes, model.ImportNote{Sheet: im.sheet.Name, Row: n, Field: model.FieldIDNumber,
+			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up)})
+		m.IDNumber = up
+	}
+
+	m.Normalize()
+	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
+		// A field the file has no column for is not this row's fault: a
+		// sheet of names, ID numbers and new phone numbers updates members
+		// already on the roster. Whether the record is complete is checked
+		// when it is merged with what the roster holds (storage.PlanImport),
+		// which refuses it by this row's number if it is not; so is a
+		// missing 人员类别.
+		if r.unreadable(e.Field) || !im.h.has(e.Field) || (e.Field == model.FieldCategory && m.Category == "") {
+			continue
+		}
+		r.reject(e.Field, e.Message)
+	}
+	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
+		if first, ok := im.seen[m.IDNumber]; ok {
+			r.reject(model.FieldIDNumber, fmt.Sprintf("与第%d行身份证号码重复", first))
+		} else {
+			im.seen[m.IDNumber] = n
+		}
+	}
+	return r.m, r.rejected, r.notes, nil
+}
+
+// rowMember is the member of one row as its cells are read, with the
+// problems found so far.
+type rowMember struct {
+	im       *importer
+	row      int
+	name     string // the 姓名 cell, for messages
+	m        model.Member
+	shown    map[model.Field]string // each cell's text as the sheet shows it, for messages
+	rejected []model.Rejection
+	notes    []model.ImportNote
+	// details typed into a 是否 cell ("是（广东深圳）")
+	lostDetail, mobileDetail string
+}
+
+func (r *rowMember) reject(f model.Field, reason string) {
+	r.rejected = append(r.rejected, model.Rejection{
+		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason, Name: r.name, Value: r.shown[f],
+	})
+}
+
+// who names the row's person for a note.
+func (r *rowMember) who() string {
+	if r.name != "" {
+		return r.name
+	}
+	return fmt.Sprintf("第%d行", r.row)
+}
+
+// unreadable reports whether f already has a problem.
+func (r *rowMember) unreadable(f model.Field) bool {
+	for _, x := range r.rejected {
+		if x.Field == f {
+			return true
+		}
+	}
+	return false
+}
+
+// set reads the text v of field f, as its cell shows it, into the member;
+// (col, src) is the cell it comes from, whose type is asked for where it
+// decides the meaning. The error is for a sheet that cannot be read on,
+// not for the cell.
+func (r *rowMember) set(f model.Field, v string, col, src int) error {
+	m := &r.m
+	if strings.HasPrefix(v, "#") && excelErrors[strings.ToUpper(v)] {
+		r.reject(f, fmt.Sprintf("单元格显示的是公式出错的结果 %s，不是%s", v, f.Label()))
+		return nil
+	}
+	switch f {
+	case model.FieldIDNumber:
+		// A number cell shows at most 15 significant digits, as Excel
+		// does: an ID number stored as a number shows as 6.20503E+17 or
+		// with its last digits 0.
+		if shown, lost := idLostDigits(v, false); lost {
+			r.reject(f, idStoredAsNumber(shown))
+			return nil
+		}
+		m.IDNumber = v
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
+		d, err := cellDate(r.im.sr, col, src, v)
+		if err != nil {
+			var de *cellDateError
+			if errors.As(err, &de) {
+				r.reject(f, de.msg)
+				return nil
+			}
+			return err
+		}
+		setDate(m, f, d)
+	case model.FieldSex:
+		var ok bool
+		if m.Sex, ok = model.ParseSex(v); !ok {
+			r.reject(f, fmt.Sprintf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.SexMale, model.SexFemale))
+		}
+	case model.FieldCategory:
+		var ok bool
+		if m.Category, ok = model.ParseCategory(v); !ok {
+			r.reject(f, fmt.Sprintf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+		}
+	case model.FieldStanding:
+		var ok bool
+		if m.Standing, ok = model.ParseStanding(v); !ok {
+			r.reject(f, fmt.Sprintf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), model.StandingNormal, model.StandingSuspended))
+		}
+	case model.FieldEducation:
+		m.Education = model.NormalizeEducation(v)
+	case model.FieldEthnicity:
+		m.Ethnicity = model.NormalizeEthnicity(v)
+	case model.FieldLostContact, model.FieldMobile:
+		yes, detail, ok := parseYesNoDetail(v)
+		switch {
+		case !ok:
+			r.reject(f, fmt.Sprintf("无法识别%s，请填写“是”或“否”", quote(v)))
+		case f == model.FieldMobile:
+			m.Mobile, r.mobileDetail = yes, detail
+		default:
+			m.LostContact, r.lostDetail = yes, detail
+		}
+	case model.FieldPhone:
+		if digits, ok := expandScientific(v); ok {
+			v = digits // a phone number stored as a number keeps its 11 digits
+		}
+		m.Phone = v
+	default:
+		_ = m.SetText(f, v) // free text: cannot fail
+	}
+	return nil
+}
+
+// setDate sets a date field; 失联年月 keeps only the month.
+func setDate(m *model.Member, f model.Field, d model.Date) {
+	switch f {
+	case model.FieldBirthDate:
+		m.BirthDate = d
+	case model.FieldJoinDate:
+		m.JoinDate = d
+	case model.FieldFullDate:
+		m.FullDate = d
+	case model.FieldLostSince:
+		if !d.IsZero() {
+			d = model.MonthDate(d.Year, d.Month)
+		}
+		m.LostSince = d
+	case model.FieldArrivedOn:
+		m.ArrivedOn = d
+	}
+}
