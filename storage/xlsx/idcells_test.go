@@ -85,4 +85,3 @@ func TestIDNumberCellTypeEveryImporter(t *testing.T) {
 		})
 	}
 }
-
