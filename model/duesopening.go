@@ -105,7 +105,7 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 	var out []Finding
 	for _, a := range arrears {
 		if a.Severity == Warning || a.Severity == Serious {
-			out = append(out, Finding{Severity: a.Severity, Message: a.Message(c), About: AboutDues, MemberID: a.MemberID})
+			out = append(out, Finding{Severity: a.Severity, About: AboutDues, MemberID: a.MemberID}.With(a.Text(c)))
 		}
 	}
 	if len(gaps) == 0 {
@@ -125,21 +125,23 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 			names = append(names, g.Name)
 		}
 	}
-	list := strings.Join(names, "、")
-	if len(gaps) > len(names) {
-		list += "等"
-	}
-	var ys []string
+	var ys []int
 	for y := range years {
-		ys = append(ys, strconv.Itoa(y))
+		ys = append(ys, y)
 	}
 	slices.Sort(ys)
-	msg := fmt.Sprintf("%d名党员尚未填写%s年党费基数（%s），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
-		len(gaps), strings.Join(ys, "、"), list)
-	if len(gaps) == 1 {
-		msg = fmt.Sprintf("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, strings.Join(ys, "、"))
+	f := Finding{Severity: sev, About: AboutDues}
+	switch {
+	case len(gaps) == 1:
+		f = f.Says("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, Years(ys))
+	case len(gaps) > len(names):
+		f = f.Says("%d名党员尚未填写%s年党费基数（%s等），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
+			len(gaps), Years(ys), Names(names))
+	default:
+		f = f.Says("%d名党员尚未填写%s年党费基数（%s），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
+			len(gaps), Years(ys), Names(names))
 	}
-	out = append(out, Finding{Severity: sev, About: AboutDues, Message: msg})
+	out = append(out, f)
 	return out
 }
 
@@ -158,21 +160,31 @@ func RecordFindings(gaps []RecordGap) []Finding {
 			names = append(names, g.Name)
 		}
 	}
-	list := strings.Join(names, "、")
-	if len(gaps) > len(names) {
-		list += "等"
+	f := Finding{Severity: Warning, About: AboutDues}
+	switch {
+	case len(gaps) == 1:
+		f = f.Says("%s %s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
+			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
+	case len(gaps) > len(names):
+		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to))
+	default:
+		f = f.Says("%d名党员（%s）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to))
 	}
-	msg := fmt.Sprintf("%d名党员（%s）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
-		len(gaps), list, MonthRange(from, to))
-	if len(gaps) == 1 {
-		g := gaps[0]
-		msg = fmt.Sprintf("%s %s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
-			g.Name, MonthRange(g.From, g.To))
-	}
-	return []Finding{{Severity: Warning, About: AboutDues, Message: msg}}
+	return []Finding{f}
 }
 
-// MonthSpan says a run of months: 2026年1月, 2026年1月至10月, or
+// monthRangeText is a run of months as a finding says it: one month, or
+// 2026年1月至2026年10月.
+func monthRangeText(from, to Month) Text {
+	if from == to {
+		return Textf("%s", from)
+	}
+	return Textf("%s至%s", from, to)
+}
+
+// MonthRange says a run of months: 2026年1月, 2026年1月至10月, or
 // 2025年11月至2026年2月.
 func MonthRange(from, to Month) string {
 	switch {

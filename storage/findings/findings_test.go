@@ -257,7 +257,7 @@ func TestStartMovedBackIsToRecordNotArrears(t *testing.T) {
 		}
 		if strings.Contains(f.Message, "待补录") {
 			toRecord++
-			if f.Severity != model.Warning || !strings.Contains(f.Message, "13名党员") || !strings.Contains(f.Message, "2026年1月至10月") {
+			if f.Severity != model.Warning || !strings.Contains(f.Message, "13名党员") || !strings.Contains(f.Message, "2026年1月至2026年10月") {
 				t.Errorf("the reminder: %v %s", f.Severity, f.Message)
 			}
 		}
