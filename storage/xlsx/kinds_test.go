@@ -293,6 +293,12 @@ func TestKindHeadingVariants(t *testing.T) {
 		{"成为预备党员时间", model.FieldJoinDate}, {"入党时间（预备）", model.FieldJoinDate}, {"成为正式党员时间", model.FieldFullDate},
 		{"所在党组织", model.FieldBranchName}, {"所属支部", model.FieldBranchName}, {"现工作单位", model.FieldPost},
 		{"手机号码", model.FieldPhone}, {"移动电话", model.FieldPhone}, {"现住址", model.FieldAddress},
+		// The headings of the national information system's import template
+		// and their variants.
+		{"是否为失联党员", model.FieldLostContact}, {"失去联系的日期", model.FieldLostSince}, {"是否为流动党员", model.FieldMobile},
+		{"流动党员外出流向", model.FieldMobileDestination}, {"加入中国共产党时间", model.FieldJoinDate}, {"支部", model.FieldBranchName},
+		{"是否失联党员（是/否）", model.FieldLostContact}, {"入党时间（年.月）", model.FieldJoinDate}, {"性别（男/女）", model.FieldSex},
+		{"预备/正式党员", model.FieldCategory}, {"所在单位及职务", model.FieldPost},
 	}
 	for _, tt := range tests {
 		if got, _ := matchHeading(tt.heading); got != tt.want {
