@@ -248,6 +248,45 @@ func TestKindChecksRunOnStrictOpenXML(t *testing.T) {
 	}
 }
 
+// Kind 4 too: a valid workbook may keep its shared strings and styles
+// under other part names, which its relationships give (excelize reads them
+// only from the usual paths): the names, dates and formats read the same.
+func TestKindPartsWhereTheRelationshipsSay(t *testing.T) {
+	base := roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别", "转正时间"},
+		{"蒋卫东", idNumber("19850312", "011"), fmtCell{v: "39614", code: `yyyy"年"m"月"`}, "正式党员", "2012-06"},
+	})
+	moved := map[string]string{"xl/sharedStrings.xml": "xl/strings/table.xml", "xl/styles.xml": "xl/look.xml"}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		text := string(body)
+		for from, to := range moved {
+			text = strings.ReplaceAll(text, strings.TrimPrefix(from, "xl/"), strings.TrimPrefix(to, "xl/"))
+		}
+		name := zf.Name
+		if to, ok := moved[name]; ok {
+			name = to
+		}
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(text))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	m := member(t, read(t, buf.Bytes()), 2)
+	if m.Name != "蒋卫东" || m.JoinDate != model.MonthDate(2008, time.June) || m.Category != model.CategoryFull {
+		t.Errorf("got %s %v %s", m.Name, m.JoinDate, m.Category)
+	}
+}
+
 // strict rewrites a workbook's namespaces to those of Strict Open XML.
 func strict(t testing.TB, data []byte) []byte {
 	t.Helper()
