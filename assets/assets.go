@@ -4,25 +4,58 @@
 package assets
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 )
 
-//go:embed fonts/DroidSansFallbackFull.ttf
-var cjkFont []byte
+// The font is stored gzip-compressed (4.0 MB → 2.1 MB): the Windows program
+// must stay within its size limit (issue 10), and unpacking takes a few
+// milliseconds, once, when Fyne first draws text.
+//
+//go:embed fonts/DroidSansFallbackFull.ttf.gz
+var cjkFontGz []byte
 
 //go:embed icon.png
 var icon []byte
 
 // CJKFont is Droid Sans Fallback (Apache-2.0, see fonts/NOTICE). Fyne never
 // uses system fonts, and its default font has no Chinese glyphs.
-var CJKFont fyne.Resource = fyne.NewStaticResource("DroidSansFallbackFull.ttf", cjkFont)
+var CJKFont fyne.Resource = &gzResource{name: "DroidSansFallbackFull.ttf", gz: cjkFontGz}
+
+// gzResource is a resource embedded gzip-compressed, unpacked on first use.
+type gzResource struct {
+	name string
+	gz   []byte
+	once sync.Once
+	data []byte
+}
+
+func (r *gzResource) Name() string { return r.name }
+
+// Content is the unpacked file. The data is compiled in and checked by the
+// tests, so a failure to unpack is a broken build: it panics.
+func (r *gzResource) Content() []byte {
+	r.once.Do(func() {
+		zr, err := gzip.NewReader(bytes.NewReader(r.gz))
+		if err != nil {
+			panic(fmt.Sprintf("assets: %s: %v", r.name, err))
+		}
+		if r.data, err = io.ReadAll(zr); err != nil {
+			panic(fmt.Sprintf("assets: %s: %v", r.name, err))
+		}
+	})
+	return r.data
+}
 
 // Icon is the 512x512 application icon; FyneApp.toml points at the same file.
 var Icon fyne.Resource = fyne.NewStaticResource("icon.png", icon)

@@ -5,6 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 red='#B3121F'
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+# The bundled font is stored compressed.
+font="$tmp/DroidSansFallbackFull.ttf"
+gzip -dc fonts/DroidSansFallbackFull.ttf.gz >"$font"
 gold='#F2C14E'
 convert -size 512x512 xc:none \
 	-fill "$red" -draw 'roundrectangle 16,16 495,495 88,88' \
@@ -15,18 +20,16 @@ convert -size 512x512 xc:none \
 	-fill "$red" \
 	-draw 'polygon 166,372 230,374 230,379 166,377' -draw 'polygon 166,390 230,392 230,397 166,395' \
 	-draw 'polygon 346,372 282,374 282,379 346,377' -draw 'polygon 346,390 282,392 282,397 346,395' \
-	-fill "$gold" -font fonts/DroidSansFallbackFull.ttf -pointsize 156 -gravity north -annotate +0+116 '台账' \
+	-fill "$gold" -font "$font" -pointsize 156 -gravity north -annotate +0+116 '台账' \
 	-depth 8 -strip icon.png
 
 # icon.ico, the Windows program's icon: 16, 24 and 32 px drawn anew with the
 # one character 账 (台账 and the ledger are a blur at that size), 48 and 256
 # px scaled down from icon.png. Windows picks the size each view needs.
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for s in 16 24 32; do
 	convert -size ${s}x${s} xc:none \
 		-fill "$red" -draw "roundrectangle 0,0 $((s - 1)),$((s - 1)) $((s / 6)),$((s / 6))" \
-		-fill "$gold" -font fonts/DroidSansFallbackFull.ttf -pointsize $((s * 78 / 100)) \
+		-fill "$gold" -font "$font" -pointsize $((s * 78 / 100)) \
 		-gravity center -annotate +0+$((s / 20)) '账' -depth 8 -strip "$tmp/$s.png"
 done
 for s in 48 256; do

@@ -321,12 +321,12 @@ func (c *RuleContext) Check(a *Activity) []Check {
 // is the size of the committee. Other kinds have no such rule.
 func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r BranchWorkRules) []Check {
 	var out []Check
-	add := func(ok bool, format string, args ...any) {
+	add := func(ok bool, t Text) {
 		sev := Info
 		if !ok {
 			sev = Serious
 		}
-		out = append(out, Check{Finding: Finding{Severity: sev, Message: fmt.Sprintf(format, args...)}, OK: ok})
+		out = append(out, Check{Finding: Finding{Severity: sev}.With(t), OK: ok})
 	}
 	switch a.Kind {
 	case KindGeneralMeeting:
@@ -343,16 +343,16 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 		}
 		need := moreThan(due, r.GeneralMeetingQuorumPercent)
 		if present >= need {
-			add(true, "有表决权的党员应到%d人，实到%d人，超过半数，可以开会", due, present)
+			add(true, Textf("有表决权的党员应到%d人，实到%d人，超过半数，可以开会", due, present))
 		} else {
-			add(false, "有表决权的党员应到%d人，实到%d人，未超过半数（至少需%d人），会议不能作出决定", due, present, need)
+			add(false, Textf("有表决权的党员应到%d人，实到%d人，未超过半数（至少需%d人），会议不能作出决定", due, present, need))
 		}
 		if a.HoldsElection() {
 			need := moreThan(due, r.ElectionQuorumPercent)
 			if present >= need {
-				add(true, "选举：有表决权的党员应到%d人，实到%d人，超过应到人数的%d%%，可以进行选举", due, present, r.ElectionQuorumPercent)
+				add(true, Textf("选举：有表决权的党员应到%d人，实到%d人，超过应到人数的%d%%，可以进行选举", due, present, r.ElectionQuorumPercent))
 			} else {
-				add(false, "选举：有表决权的党员应到%d人，实到%d人，未超过应到人数的%d%%（至少需%d人），不能进行选举", due, present, r.ElectionQuorumPercent, need)
+				add(false, Textf("选举：有表决权的党员应到%d人，实到%d人，未超过应到人数的%d%%（至少需%d人），不能进行选举", due, present, r.ElectionQuorumPercent, need))
 			}
 		}
 		pass := moreThan(due, r.GeneralMeetingPassPercent)
@@ -361,18 +361,18 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 				continue
 			}
 			if res.Yes >= pass {
-				add(true, "决议%d：赞成%d票，超过应到有表决权党员（%d人）的半数，通过", i+1, res.Yes, due)
+				add(true, Textf("决议%d：赞成%d票，超过应到有表决权党员（%d人）的半数，通过", i+1, res.Yes, due))
 			} else {
-				add(false, "决议%d：赞成%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过", i+1, res.Yes, due, pass)
+				add(false, Textf("决议%d：赞成%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过", i+1, res.Yes, due, pass))
 			}
 		}
 	case KindCommitteeMeeting:
 		present := a.Counts().Present
 		need := moreThan(committeeSeats, r.CommitteeMeetingQuorumPercent)
 		if committeeSeats > 0 && present >= need {
-			add(true, "支部委员%d人，到会%d人，超过半数", committeeSeats, present)
+			add(true, Textf("支部委员%d人，到会%d人，超过半数", committeeSeats, present))
 		} else {
-			add(false, "支部委员%d人，到会%d人，未超过半数（至少需%d人）", committeeSeats, present, need)
+			add(false, Textf("支部委员%d人，到会%d人，未超过半数（至少需%d人）", committeeSeats, present, need))
 		}
 	}
 	return out

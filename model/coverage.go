@@ -201,7 +201,8 @@ func ComputeCoverage(orgs []Organisation, r CoverageRules, b BranchWorkRules) Co
 type OrgFinding struct {
 	OrgID    int64
 	Severity Severity
-	Message  string
+	Message  string // in Chinese, as the report and the store keep it
+	Text     Text   // the same sentence, for screens in the UI language
 }
 
 // CheckOrganisations finds, by the set-up rules of 《中国共产党支部工作条例
@@ -219,18 +220,22 @@ func CheckOrganisations(orgs []Organisation, jointUnits map[int64]int, r BranchW
 		inJoint := o.Coverage == CoveredJoint || linked
 		switch {
 		case inJoint && o.FullMembers >= r.MinFullMembersOwnBranch:
-			out = append(out, OrgFinding{o.ID, Warning, fmt.Sprintf(
+			out = append(out, orgFinding(o.ID, Warning, Textf(
 				"%s 已有正式党员%d名（%d名以上），应单独成立党支部，不再参加联合党支部（%s）",
-				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, r.Document)})
+				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, Term(r.Document))))
 		case o.Coverage == NotCovered && (o.Reason == ReasonEligible || o.FullMembers >= r.MinFullMembersOwnBranch):
-			out = append(out, OrgFinding{o.ID, Serious, fmt.Sprintf(
+			out = append(out, orgFinding(o.ID, Serious, Textf(
 				"%s 有正式党员%d名，符合条件但尚未建立党组织（正式党员%d名以上应成立党支部，%s）",
-				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, r.Document)})
+				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, Term(r.Document))))
 		}
 		if linked && units > r.MaxUnitsJointBranch {
-			out = append(out, OrgFinding{o.ID, Warning, fmt.Sprintf(
-				"%s 所在的联合党支部覆盖%d个单位，一般不超过%d个（%s）", o.Name, units, r.MaxUnitsJointBranch, r.Document)})
+			out = append(out, orgFinding(o.ID, Warning, Textf(
+				"%s 所在的联合党支部覆盖%d个单位，一般不超过%d个（%s）", o.Name, units, r.MaxUnitsJointBranch, Term(r.Document))))
 		}
 	}
 	return out
+}
+
+func orgFinding(id int64, sev Severity, t Text) OrgFinding {
+	return OrgFinding{OrgID: id, Severity: sev, Message: t.String(), Text: t}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 )
 
 // MonthState is what the dues register shows for one member and month.
@@ -225,25 +224,27 @@ type Arrear struct {
 	Severity Severity
 }
 
-// Message says what the arrear is, for lists and home-screen findings. Only
-// a serious arrear names 党章 art. 9: it is the wording an inspector reads as
+// Message says what the arrear is, in Chinese (Text).
+func (a Arrear) Message(c PartyConstitutionRules) string { return a.Text(c).String() }
+
+// Text says what the arrear is, for lists and home-screen findings. Only a
+// serious arrear names 党章 art. 9: it is the wording an inspector reads as
 // 自行脱党, kept for months really owed and unpaid.
-func (a Arrear) Message(c PartyConstitutionRules) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s 欠缴党费 %d 个月，计 %s 元", a.Name, a.Months, a.Amount)
+func (a Arrear) Text(c PartyConstitutionRules) Text {
+	t := Textf("%s 欠缴党费 %d 个月，计 %s 元", a.Name, a.Months, a.Amount)
 	if a.Streak > 0 {
-		fmt.Fprintf(&b, "；自 %s 起连续 %d 个月未交", a.Since.Chinese(), a.Streak)
+		t = Textf("%s；自 %s 起连续 %d 个月未交", t, a.Since, a.Streak)
 	}
 	switch a.Severity {
 	case Serious:
-		fmt.Fprintf(&b, "。按党章第九条，连续%d个月不交纳党费又无正当理由的，视为自行脱党，请支部及时谈话、按规定处理", c.LapseMonths)
+		t = Textf("%s。按党章第九条，连续%d个月不交纳党费又无正当理由的，视为自行脱党，请支部及时谈话、按规定处理", t, c.LapseMonths)
 	case Warning:
-		b.WriteString("，请提醒并谈话")
+		t = Textf("%s，请提醒并谈话", t)
 	}
 	if a.Unknown > 0 {
-		fmt.Fprintf(&b, "（另有 %d 个月缺基数，金额未定）", a.Unknown)
+		t = Textf("%s（另有 %d 个月缺基数，金额未定）", t, a.Unknown)
 	}
-	return b.String()
+	return t
 }
 
 // DuesHistory is what dues are computed from: the month the branch began

@@ -105,7 +105,7 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 	var out []Finding
 	for _, a := range arrears {
 		if a.Severity == Warning || a.Severity == Serious {
-			out = append(out, Finding{Severity: a.Severity, Message: a.Message(c), About: AboutDues, MemberID: a.MemberID})
+			out = append(out, Finding{Severity: a.Severity, About: AboutDues, MemberID: a.MemberID}.With(a.Text(c)))
 		}
 	}
 	if len(gaps) == 0 {
@@ -125,21 +125,23 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 			names = append(names, g.Name)
 		}
 	}
-	list := strings.Join(names, "、")
-	if len(gaps) > len(names) {
-		list += "等"
-	}
-	var ys []string
+	var ys []int
 	for y := range years {
-		ys = append(ys, strconv.Itoa(y))
+		ys = append(ys, y)
 	}
 	slices.Sort(ys)
-	msg := fmt.Sprintf("%d名党员尚未填写%s年党费基数（%s），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
-		len(gaps), strings.Join(ys, "、"), list)
-	if len(gaps) == 1 {
-		msg = fmt.Sprintf("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, strings.Join(ys, "、"))
+	f := Finding{Severity: sev, About: AboutDues}
+	switch {
+	case len(gaps) == 1:
+		f = f.Says("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, Years(ys))
+	case len(gaps) > len(names):
+		f = f.Says("%d名党员尚未填写%s年党费基数（%s等），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
+			len(gaps), Years(ys), Names(names))
+	default:
+		f = f.Says("%d名党员尚未填写%s年党费基数（%s），应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）",
+			len(gaps), Years(ys), Names(names))
 	}
-	out = append(out, Finding{Severity: sev, About: AboutDues, Message: msg})
+	out = append(out, f)
 	return out
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -14,10 +15,11 @@ import (
 //   - int and plain string (a person's or a branch's name, a number, a text
 //     the user typed): shown as they are;
 //   - Date and Month: 2026年3月5日, 2026年3月 in Chinese;
+//   - PeriodName: a period of the compliance calendar, 2026年第一季度;
 //   - Money: 12.50 (the format says 元 or ¥ around it);
-//   - a named string type of the domain (Category, ActivityKind, EventKind …)
-//     and Severity, FindingTopic: the domain's word, translated;
-//   - Names: a list of names, 甲、乙、丙;
+//   - a named string type of the domain (Category, ActivityKind, EventKind,
+//     Term …) and Severity, FindingTopic: the domain's word, translated;
+//   - Names: a list of names, 甲、乙、丙; Years: 2025、2026;
 //   - Text: a part of the sentence that is a sentence of its own;
 //   - Texts: such parts, joined by "，".
 //
@@ -49,9 +51,7 @@ func (t Text) String() string {
 // chineseArg is an argument of a Text as the Chinese sentence shows it.
 func chineseArg(a any) any {
 	switch a := a.(type) {
-	case Date:
-		return a.Chinese()
-	case Month:
+	case interface{ Chinese() string }: // Date, Month, PeriodName
 		return a.Chinese()
 	case Money:
 		return a.String()
@@ -61,8 +61,28 @@ func chineseArg(a any) any {
 		return a.String()
 	case Names:
 		return a.String()
+	case Years:
+		return a.String()
 	}
 	return a
+}
+
+// Term is a word of the domain put into a sentence (未达法定人数): screens
+// say it translated, where a plain string would be a name shown as it is.
+type Term string
+
+// PeriodName names a period of a year's compliance calendar: a month, a
+// quarter or the whole year.
+type PeriodName struct {
+	Year   int
+	Period Period
+	Index  int // the month 1–12 or the quarter 1–4
+}
+
+// Chinese is the period as the calendar says it: 2026年3月, 2026年第一季度,
+// 2026年全年.
+func (p PeriodName) Chinese() string {
+	return fmt.Sprintf("%d年", p.Year) + (&Slot{Period: p.Period, Index: p.Index}).Label()
 }
 
 // Names is a list of names in a sentence: 张三、李四.
@@ -70,6 +90,18 @@ type Names []string
 
 // String joins the names the Chinese way, with 、.
 func (n Names) String() string { return strings.Join(n, "、") }
+
+// Years are years in a sentence: 2025、2026年 (the format says 年).
+type Years []int
+
+// String joins the years the Chinese way, with 、.
+func (ys Years) String() string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, "、")
+}
 
 // Texts are parts of a sentence that are sentences of their own, joined by
 // "，" in Chinese.
@@ -86,8 +118,11 @@ func (ts Texts) String() string {
 
 // Says is the finding with its sentence: the Text, and the Chinese Message
 // made from it.
-func (f Finding) Says(format string, args ...any) Finding {
-	f.Text = Textf(format, args...)
-	f.Message = f.Text.String()
+func (f Finding) Says(format string, args ...any) Finding { return f.With(Textf(format, args...)) }
+
+// With is the finding with its sentence t: the Text, and the Chinese
+// Message made from it.
+func (f Finding) With(t Text) Finding {
+	f.Text, f.Message = t, t.String()
 	return f
 }

@@ -233,17 +233,19 @@ func (c *Calendar) Findings() []Finding {
 		s := &c.Slots[i]
 		switch s.Status {
 		case SlotMissing:
-			msg := fmt.Sprintf("%d年%s未开展%s", c.Year, s.Label(), s.Kind)
+			name := PeriodName{c.Year, s.Period, s.Index}
+			missing := Textf("%s未开展%s", name, s.Kind)
 			if s.Held > 0 {
-				msg = fmt.Sprintf("%d年%s%s只开展%d次，应至少%d次", c.Year, s.Label(), s.Kind, s.Held, s.Required)
+				missing = Textf("%s%s只开展%d次，应至少%d次", name, s.Kind, s.Held, s.Required)
 			}
+			f := Finding{Severity: Warning, About: AboutActivities}.With(missing)
 			if s.Inquorate > 0 {
-				msg += fmt.Sprintf("（另有%d次%s，不能作出决定，不计入）", s.Inquorate, InquorateText)
+				f = f.Says("%s（另有%d次%s，不能作出决定，不计入）", missing, s.Inquorate, Term(InquorateText))
 			}
-			out = append(out, Finding{Severity: Warning, Message: msg, About: AboutActivities})
+			out = append(out, f)
 		case SlotDueSoon:
-			out = append(out, Finding{Severity: Info, Message: fmt.Sprintf("%d年%s的%s尚未开展，%s前应完成",
-				c.Year, s.Label(), s.Kind, s.To.Chinese()), About: AboutActivities})
+			out = append(out, Finding{Severity: Info, About: AboutActivities}.Says("%s的%s尚未开展，%s前应完成",
+				PeriodName{c.Year, s.Period, s.Index}, s.Kind, s.To))
 		}
 	}
 	return out
@@ -259,13 +261,13 @@ func InquorateFindings(year int, held []HeldActivity, r BranchWorkRules) []Findi
 			continue
 		}
 		need := moreThan(h.VotingDue, r.GeneralMeetingQuorumPercent)
-		what := "半数"
+		what := Textf("半数")
 		if h.Election && h.VotingPresent >= need {
-			need, what = moreThan(h.VotingDue, r.ElectionQuorumPercent), fmt.Sprintf("选举所需的%d%%", r.ElectionQuorumPercent)
+			need, what = moreThan(h.VotingDue, r.ElectionQuorumPercent), Textf("选举所需的%d%%", r.ElectionQuorumPercent)
 		}
-		out = append(out, Finding{Severity: Warning, About: AboutActivities, Message: fmt.Sprintf(
+		out = append(out, Finding{Severity: Warning, About: AboutActivities}.Says(
 			"%s的%s%s：有表决权的党员应到%d人、实到%d人，未超过%s（至少需%d人），会议不能作出决定，不算作已开展",
-			h.Date.Chinese(), h.Kind, InquorateText, h.VotingDue, h.VotingPresent, what, need)})
+			h.Date, h.Kind, Term(InquorateText), h.VotingDue, h.VotingPresent, what, need))
 	}
 	return out
 }
@@ -382,15 +384,13 @@ func ParticipationFindings(ps []MemberParticipation, r PartyConstitutionRules) [
 		if p.Severity == Info {
 			continue
 		}
-		what := "已连续%d个月未参加组织生活（自%s）"
+		f := Finding{Severity: p.Severity, About: AboutActivities, MemberID: p.MemberID}
 		if p.Severity == Serious {
-			what += "，按党章第九条，连续%d个月不参加组织生活又无正当理由的，视为自行脱党，请尽快谈话了解情况"
-			out = append(out, Finding{Severity: Serious, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese(), r.LapseMonths),
-				About: AboutActivities, MemberID: p.MemberID})
+			out = append(out, f.Says("%s已连续%d个月未参加组织生活（自%s），按党章第九条，连续%d个月不参加组织生活又无正当理由的，视为自行脱党，请尽快谈话了解情况",
+				p.Name, p.Months, p.Since, r.LapseMonths))
 			continue
 		}
-		out = append(out, Finding{Severity: Warning, Message: p.Name + fmt.Sprintf(what, p.Months, p.Since.Chinese()),
-			About: AboutActivities, MemberID: p.MemberID})
+		out = append(out, f.Says("%s已连续%d个月未参加组织生活（自%s）", p.Name, p.Months, p.Since))
 	}
 	return out
 }

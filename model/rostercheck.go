@@ -1,10 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"slices"
-	"strings"
-)
+import "slices"
 
 // CheckRoster finds what an inspection would notice about members' standing
 // on the roster: a probation that ended without the branch deciding on full
@@ -22,20 +18,20 @@ func CheckRoster(ms []Member, today Date, r Rules) []Finding {
 			latest := end.AddMonths(r.Membership.ProbationMaxExtensionMonths)
 			switch {
 			case latest.Before(today):
-				out = append(out, Finding{Severity: Serious, About: AboutMembers, MemberID: m.ID, Message: fmt.Sprintf(
+				out = append(out, Finding{Severity: Serious, About: AboutMembers, MemberID: m.ID}.Says(
 					"%s的预备期已于%s届满，延长预备期最长%d个月也已超过，仍为预备党员，须尽快召开支部党员大会讨论其转正或作出处理",
-					m.Name, end.Chinese(), r.Membership.ProbationMaxExtensionMonths)})
+					m.Name, end, r.Membership.ProbationMaxExtensionMonths))
 			case end.Before(today):
-				out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID, Message: fmt.Sprintf(
+				out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID}.Says(
 					"%s的预备期已于%s届满，尚未转正：应及时召开支部党员大会讨论其转正（如已决定延长预备期，请在备注中注明）",
-					m.Name, end.Chinese())})
+					m.Name, end))
 			}
 		}
 		if m.LostContact && m.Standing == StandingNormal && !m.LostSince.IsZero() {
 			if months := m.LostSince.MonthsUntil(today); months >= r.Records.LostContactSuspendMonths {
-				out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID, Message: fmt.Sprintf(
+				out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID}.Says(
 					"%s自%s失去联系已%d个月，失联超过%d个月的应停止党籍（登记变动“停止党籍”）",
-					m.Name, m.LostSince.Chinese(), months, r.Records.LostContactSuspendMonths)})
+					m.Name, m.LostSince, months, r.Records.LostContactSuspendMonths))
 			}
 		}
 	}
@@ -54,8 +50,7 @@ func CheckRecords(ms []Member, today Date, r Rules) []Finding {
 			continue
 		}
 		if errs := m.Validate(today, r); len(errs) > 0 {
-			out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID,
-				Message: m.Name + "的信息待完善：" + errs.Error()})
+			out = append(out, Finding{Severity: Warning, About: AboutMembers, MemberID: m.ID}.Says("%s的信息待完善：%s", m.Name, errs))
 		}
 	}
 	return out
@@ -83,7 +78,7 @@ func CheckBranchNames(ms []Member, p *Profile) []Finding {
 	}
 	groups := BranchNameGroups(ms, p.BranchName)
 	n := 0
-	var parts []string
+	var parts Texts
 	names := make([]string, 0, len(groups))
 	for name := range groups {
 		names = append(names, name)
@@ -92,15 +87,15 @@ func CheckBranchNames(ms []Member, p *Profile) []Finding {
 	for _, name := range names {
 		n += groups[name]
 		if name == "" {
-			parts = append(parts, fmt.Sprintf("未填写%d人", groups[name]))
+			parts = append(parts, Textf("未填写%d人", groups[name]))
 		} else if len(parts) < 3 {
-			parts = append(parts, fmt.Sprintf("写作“%s”%d人", name, groups[name]))
+			parts = append(parts, Textf("写作“%s”%d人", name, groups[name]))
 		}
 	}
 	if n == 0 {
 		return nil
 	}
-	return []Finding{{Severity: Info, About: AboutMembers, Message: fmt.Sprintf(
+	return []Finding{Finding{Severity: Info, About: AboutMembers}.Says(
 		"%d名在册党员的“所在党支部”不是本支部名称“%s”（%s）；在“设置 → 支部基本信息”中保存时可一并更正",
-		n, p.BranchName, strings.Join(parts, "，"))}}
+		n, p.BranchName, parts)}
 }

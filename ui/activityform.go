@@ -383,7 +383,7 @@ func (f *activityForm) recheck() {
 			mark = "✘ "
 			f.checks.Importance = widget.DangerImportance
 		}
-		lines = append(lines, mark+ch.Message)
+		lines = append(lines, mark+kit.FindingText(ch.Finding))
 	}
 	f.checks.SetText(strings.Join(lines, "\n"))
 	f.form.Refresh()

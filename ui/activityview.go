@@ -16,6 +16,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // activityView is the record dialog last opened, kept for tests.
@@ -134,7 +135,7 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 		if !ch.OK {
 			mark = "✘"
 		}
-		b.WriteString(mark + " " + ch.Message + "\n")
+		b.WriteString(mark + " " + kit.FindingText(ch.Finding) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

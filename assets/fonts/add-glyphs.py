@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Adds to DroidSansFallbackFull.ttf the characters the UI uses that it lacks.
+"""Adds to DroidSansFallbackFull.ttf(.gz) the characters the UI uses that it lacks.
 
 Fyne draws each character from the theme's font (this one) or its own
 default font, and asks the system only for what neither has: on a PC without
@@ -8,16 +8,21 @@ character the translations use that the bundled fonts lack; each is drawn
 here. So far that is one: → (U+2192, RIGHTWARDS ARROW), drawn as a plain
 arrow on the CJK middle line, full width like the font's other symbols.
 
-Needs python3-fonttools (Debian). Run from anywhere; it rewrites the font in
-place and does nothing for a character the font has already.
+The font is kept gzip-compressed (the Windows program has a size limit); this
+reads and rewrites the .gz in place (deterministically: no name, no time).
+Needs python3-fonttools (Debian). Run from anywhere; it does nothing for a
+character the font has already.
 """
+import gzip
+import io
 import os
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
 here = os.path.dirname(os.path.abspath(__file__))
-path = os.path.join(here, "DroidSansFallbackFull.ttf")
-font = TTFont(path)
+path = os.path.join(here, "DroidSansFallbackFull.ttf.gz")
+with gzip.open(path, "rb") as f:
+    font = TTFont(io.BytesIO(f.read()))
 upm = font["head"].unitsPerEm  # 256 in this font
 assert upm == 256, "coordinates below are for a 256-unit em"
 
@@ -54,7 +59,10 @@ for codepoint, name, draw in [(0x2192, "uni2192", right_arrow)]:
 
 if added:
     font["maxp"].numGlyphs = len(font.getGlyphOrder())
-    font.save(path)
+    out = io.BytesIO()
+    font.save(out)
+    with open(path, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as f:
+        f.write(out.getvalue())
     print("added", ", ".join(added))
 else:
     print("nothing to add")

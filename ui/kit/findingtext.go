@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -72,6 +74,30 @@ func translatedArg(a any) any {
 		return strings.Join(parts, "; ")
 	case model.Names:
 		return strings.Join(a, ", ")
+	case model.Years:
+		parts := make([]string, len(a))
+		for i, y := range a {
+			parts[i] = strconv.Itoa(y)
+		}
+		return strings.Join(parts, ", ")
+	case model.PeriodName:
+		switch a.Period {
+		case model.Monthly:
+			return monthName(a.Year, time.Month(a.Index))
+		case model.Quarterly:
+			return fmt.Sprintf("Q%d %d", a.Index, a.Year)
+		}
+		return strconv.Itoa(a.Year)
+	case model.ValidationErrors:
+		// The fields, not the messages: these are the model's Chinese
+		// sentences of the member's form, shown in full on their page.
+		parts := make([]string, 0, len(a))
+		for _, e := range a {
+			if l := Word(e.Field.Label()); !slices.Contains(parts, l) {
+				parts = append(parts, l)
+			}
+		}
+		return strings.Join(parts, ", ")
 	case string:
 		return a
 	case fmt.Stringer: // Severity, FindingTopic

@@ -228,3 +228,162 @@ func TestSayInEnglish(t *testing.T) {
 }
 
 func isHan(r rune) bool { return r >= 0x3400 && r <= 0x9fff || r >= 0xff00 && r <= 0xffef }
+
+// everyFinding runs every check of the model over cases that make each of
+// its sentences, names in Chinese as in a real branch.
+func everyFinding() []model.Finding {
+	today := model.NewDate(2026, time.November, 30)
+	r := model.CurrentRules()
+	var out []model.Finding
+	p := model.Profile{BranchName: "第一支部", OrgName: "某公司", BranchType: model.BranchOwn, TermEnd: model.NewDate(2026, time.March, 5)}
+	out = append(out, model.CheckSetup(&model.Profile{}, model.RosterCounts{}, today, r.Branch)...)
+	out = append(out, model.CheckSetup(&p, model.RosterCounts{Full: 8}, today, r.Branch)...)
+	out = append(out, model.CheckSetup(&p, model.RosterCounts{Full: 1, Probationary: 60}, today, r.Branch)...)
+	ms := []model.Member{
+		{ID: 1, Name: "张三", OnRoster: true, Category: model.CategoryProbationary, JoinDate: model.NewDate(2024, time.January, 5), BranchName: "第一支部"},
+		{ID: 2, Name: "李四", OnRoster: true, Category: model.CategoryProbationary, JoinDate: model.NewDate(2025, time.October, 5)},
+		{ID: 3, Name: "王五", OnRoster: true, Category: model.CategoryFull, LostContact: true, Standing: model.StandingNormal,
+			LostSince: model.MonthDate(2026, time.January), BranchName: "其他支部"},
+	}
+	out = append(out, model.CheckRoster(ms, today, r)...)
+	out = append(out, model.CheckRecords(ms, today, r)...)
+	out = append(out, model.CheckBranchNames(ms, &p)...)
+	arrears := []model.Arrear{
+		{MemberID: 1, Name: "张三", Months: 7, Amount: 1250, Streak: 6, Since: model.MonthOf(2026, time.May), Severity: model.Serious, Unknown: 2},
+		{MemberID: 2, Name: "李四", Months: 1, Amount: 300, Streak: 1, Since: model.MonthOf(2026, time.October), Severity: model.Warning},
+	}
+	gap := func(name string) model.BaseGap { return model.BaseGap{Name: name, Years: []int{2025, 2026}, Past: 3} }
+	out = append(out, model.DuesFindings(arrears, []model.BaseGap{gap("张三")}, r.Constitution)...)
+	out = append(out, model.DuesFindings(nil, []model.BaseGap{gap("张三"), gap("李四")}, r.Constitution)...)
+	out = append(out, model.DuesFindings(nil, []model.BaseGap{gap("张三"), gap("李四"), gap("王五"), gap("赵六"), gap("钱七"), gap("孙八")}, r.Constitution)...)
+	cal := model.Calendar{Year: 2026, Slots: []model.Slot{
+		{Kind: model.KindCommitteeMeeting, Period: model.Monthly, Index: 9, Required: 1, Status: model.SlotMissing},
+		{Kind: model.KindGeneralMeeting, Period: model.Quarterly, Index: 3, Required: 2, Held: 1, Inquorate: 1, Status: model.SlotMissing},
+		{Kind: model.KindAppraisal, Period: model.Yearly, Index: 1, Required: 1, To: model.NewDate(2026, time.December, 31), Status: model.SlotDueSoon},
+	}}
+	out = append(out, cal.Findings()...)
+	out = append(out, model.InquorateFindings(2026, []model.HeldActivity{
+		{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, time.March, 5), Inquorate: true, VotingDue: 10, VotingPresent: 5},
+		{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, time.June, 5), Inquorate: true, VotingDue: 10, VotingPresent: 7, Election: true},
+	}, r.Branch)...)
+	out = append(out, model.ParticipationFindings([]model.MemberParticipation{
+		{MemberID: 1, Name: "张三", Since: model.NewDate(2026, time.April, 19), Months: 7, Severity: model.Serious},
+		{MemberID: 2, Name: "李四", Since: model.NewDate(2026, time.July, 18), Months: 4, Severity: model.Warning},
+	}, r.Constitution)...)
+	voters := map[int64]*model.Member{}
+	for i := range int64(10) {
+		voters[i+1] = &model.Member{ID: i + 1, Name: "张三", Category: model.CategoryFull}
+	}
+	for _, present := range []int{4, 7, 10} {
+		a := model.Activity{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, time.March, 5),
+			Resolutions: []model.Resolution{{Voted: true, Yes: present, Election: true}}}
+		for i := range int64(10) {
+			st := model.Absent
+			if int(i) < present {
+				st = model.Present
+			}
+			a.Attendance = append(a.Attendance, model.AttendanceRow{MemberID: i + 1, Status: st})
+		}
+		for _, c := range a.CheckRules(voters, 0, r.Branch) {
+			out = append(out, c.Finding)
+		}
+		a.Kind = model.KindCommitteeMeeting
+		for _, c := range a.CheckRules(voters, 5, r.Branch) {
+			out = append(out, c.Finding)
+		}
+	}
+	orgs := []model.Organisation{
+		{ID: 1, Name: "某公司", FullMembers: 4, Coverage: model.CoveredJoint},
+		{ID: 2, Name: "某协会", FullMembers: 5, Coverage: model.NotCovered},
+	}
+	for _, f := range model.CheckOrganisations(orgs, map[int64]int{1: 9}, r.Branch) {
+		out = append(out, model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text})
+	}
+	return out
+}
+
+// Every check of the model gives its findings a Text that says in Chinese
+// exactly the Message (what check and the exports print) and in English
+// has no Chinese but the names.
+func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
+	fs := everyFinding()
+	formats := map[string]bool{}
+	var walk func(model.Text)
+	walk = func(x model.Text) {
+		formats[x.Format] = true
+		for _, a := range x.Args {
+			switch a := a.(type) {
+			case model.Text:
+				walk(a)
+			case model.Texts:
+				for _, p := range a {
+					walk(p)
+				}
+			}
+		}
+	}
+	for _, f := range fs {
+		if f.Text.IsZero() {
+			t.Errorf("%q has no Text", f.Message)
+			continue
+		}
+		if f.Text.String() != f.Message {
+			t.Errorf("Text says %q, Message %q", f.Text.String(), f.Message)
+		}
+		walk(f.Text)
+	}
+	if all := findingFormats(t); len(formats) < len(all)*3/4 {
+		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
+	}
+	useEnglish(t)
+	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "")
+	for _, f := range fs {
+		en := FindingText(f)
+		if strings.ContainsFunc(names.Replace(en), isHan) || strings.Contains(en, "%!") {
+			t.Errorf("in English %q (from %q)", en, f.Message)
+		}
+	}
+}
+
+// Every document a rule table of the model cites (its Document field) has
+// its English title: findings and the rules' pages name them.
+func TestEveryRuleDocumentHasItsEnglishName(t *testing.T) {
+	files, _ := filepath.Glob("../../model/*.go")
+	en, err := assets.MessageMap("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(x ast.Node) bool {
+			kv, ok := x.(*ast.KeyValueExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := kv.Key.(*ast.Ident); !ok || id.Name != "Document" {
+				return true
+			}
+			lit, ok := kv.Value.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			n++
+			if _, ok := en[s].(string); !ok {
+				t.Errorf("%s: translations/en/rules.json lacks the document %q", fset.Position(lit.Pos()), s)
+			}
+			return true
+		})
+	}
+	if n < 8 {
+		t.Errorf("found only %d rule documents in model", n)
+	}
+}

@@ -235,12 +235,12 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		f := fs[i]
 		l := o.(*widget.Label)
-		l.SetText("【" + kit.L(f.Severity.String()) + "·" + kit.L(f.About.String()) + "】" + f.Message)
+		l.SetText("【" + kit.L(f.Severity.String()) + "·" + kit.L(f.About.String()) + "】" + kit.FindingText(f))
 		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
 		l.Refresh()
 	})
 	for i, f := range fs {
-		h := fyne.MeasureText(f.Message, theme.TextSize(), fyne.TextStyle{}).Width
+		h := fyne.MeasureText(kit.FindingText(f), theme.TextSize(), fyne.TextStyle{}).Width
 		list.SetItemHeight(i, float32(int(h/900)+1)*(theme.TextSize()+theme.LineSpacing()+2)+2*theme.InnerPadding())
 	}
 	head := container.NewVBox(info, container.NewBorder(nil, nil, nil, container.NewHBox(link, remove), orgs),

@@ -75,7 +75,11 @@ func newCoverageTab(w *Window) *coverageTab {
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		f := t.rep.Findings[i]
 		l := o.(*widget.Label)
-		l.SetText("【" + kit.L(f.Severity.String()) + "】" + f.Message)
+		msg := f.Message
+		if !f.Text.IsZero() {
+			msg = kit.Say(f.Text)
+		}
+		l.SetText("【" + kit.L(f.Severity.String()) + "】" + msg)
 		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
 		l.Refresh()
 	})
@@ -119,7 +123,7 @@ func (t *coverageTab) load() {
 	if r.Local {
 		local = kit.L("（地方口径）")
 	}
-	t.source.SetText(fmt.Sprintf("%s%s：%s", kit.L("依据"), local, r.Document) + "　" +
+	t.source.SetText(fmt.Sprintf("%s%s：%s", kit.L("依据"), local, kit.Word(r.Document)) + "　" +
 		kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope}))
 	t.table.Refresh()
 	t.finds.Refresh()
