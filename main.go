@@ -22,6 +22,7 @@ import (
 	"branchledger/storage/findings"
 	"branchledger/storage/recruitfile"
 	"branchledger/storage/rosterfile"
+	"branchledger/storage/transferfile"
 	"branchledger/ui"
 	"branchledger/ui/cli"
 	"branchledger/ui/launch"
@@ -138,7 +139,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		}()
 	}
 	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store),
+		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store), Transfers: transferfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),

@@ -211,3 +211,13 @@ func MobileAbsences(entries []MobileMember, today Date, r MobileRules) map[int64
 	}
 	return out
 }
+
+// TransferOverview is what the 组织关系 section shows: the records, how
+// many activities each inflow member attended, the letters' setup and the
+// findings of the area, as of a day.
+type TransferOverview struct {
+	TransferRecords
+	Attended map[int64]int
+	Setup    LetterSetup
+	Findings []Finding
+}

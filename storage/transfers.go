@@ -405,6 +405,14 @@ func (s *Store) RecordTransferIn(in model.TransferIn, m *model.Member) (model.Tr
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		if m != nil {
 			member = *m
+			if member.BranchName == "" {
+				// 所在党支部: this branch, which the member now belongs to.
+				var b branchRow
+				if err := tx.Take(&b, branchID).Error; err != nil {
+					return err
+				}
+				member.BranchName = b.BranchName
+			}
 			member.Normalize()
 			member.ID, member.OnRoster, member.LeftBy, member.LeftOn = 0, false, "", model.Date{}
 			if errs := member.Validate(today, model.CurrentRules()); len(errs) > 0 {

@@ -46,6 +46,10 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 
 	intro := widget.NewLabel(lang.L("为 {{.Name}} 登记组织关系变动。", map[string]any{"Name": m.Name}))
 	intro.Wrapping = fyne.TextWrapWord
+	if sh.svc.Transfers != nil {
+		// Transfers have their letters: not recorded as bare events.
+		intro.SetText(intro.Text + lang.L("转出请用党员页面上的“开具介绍信”，转入请在“组织关系 → 转入”中登记。"))
+	}
 	body := container.NewVBox(intro, d.form.Grid(1, d.kindF, d.dateF, d.noteF))
 	d.dlg = kit.ShowForm(sh.win, "登记变动", d.form, body, fyne.NewSize(560, 360))
 	return d

@@ -95,6 +95,8 @@ func (h *homeScreen) openFinding(f model.Finding) {
 	switch {
 	case f.RecruitID != 0 && h.sh.svc.Recruiting != nil:
 		h.sh.openRecruit(f.RecruitID)
+	case f.About == model.AboutTransfers && h.sh.svc.Transfers != nil:
+		h.sh.openTransfers(f)
 	case f.MemberID != 0:
 		h.sh.openMember(f.MemberID)
 	case f.About == model.AboutActivities && h.sh.svc.Activities != nil:

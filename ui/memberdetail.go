@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/transfer"
 )
 
 // memberDetail is one member's page: every field with any problem under it,
@@ -33,8 +34,9 @@ type memberDetail struct {
 	dues                      *memberDuesTab       // nil without a dues service
 	attendance                *memberAttendanceTab // nil without an activity service
 	editButton, eventButton   *widget.Button
-	form                      *memberForm  // the edit form last opened, for tests
-	eventDialog               *eventDialog // the event dialog last opened, for tests
+	letterButton              *widget.Button // 开具介绍信; nil without a transfer service
+	form                      *memberForm    // the edit form last opened, for tests
+	eventDialog               *eventDialog   // the event dialog last opened, for tests
 }
 
 func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
@@ -48,7 +50,16 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 	d.eventButton = widget.NewButtonWithIcon(lang.L("登记变动"), theme.ContentRedoIcon(), func() {
 		d.eventDialog = showEventDialog(r.sh, d.m)
 	})
-	bar := container.NewBorder(nil, nil, container.NewHBox(back, d.name, d.status), container.NewHBox(d.editButton, d.eventButton))
+	actions := container.NewHBox(d.editButton, d.eventButton)
+	if sh := r.sh; sh.svc.Transfers != nil {
+		// 转出 goes through a letter (ui/transfer): its number, 党费交至
+		// and the 转出 event together.
+		d.letterButton = widget.NewButtonWithIcon(lang.L("开具介绍信"), theme.MailSendIcon(), func() {
+			transfer.ShowLetterForm(sh, sh.svc.Transfers, d.m.ID, sh.dataChanged)
+		})
+		actions.Add(d.letterButton)
+	}
+	bar := container.NewBorder(nil, nil, container.NewHBox(back, d.name, d.status), actions)
 
 	cells := make([]*formCell, 0, len(model.RecordFields))
 	for _, fi := range model.RecordFields {
@@ -175,4 +186,7 @@ func (d *memberDetail) show() {
 	d.eventsTable.Refresh()
 	d.changesTable.Refresh()
 	setEnabled(d.eventButton, len(model.AvailableEvents(&d.m)) > 0)
+	if d.letterButton != nil {
+		setEnabled(d.letterButton, d.m.OnRoster)
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"branchledger/ui/help"
 	"branchledger/ui/recruit"
+	"branchledger/ui/transfer"
 )
 
 // Screen is one section of the left navigation, as in fyne_demo's tutorial
@@ -67,6 +68,12 @@ func (s *shell) registry() []Screen {
 		screens = slices.Insert(screens, len(screens)-1, Screen{Title: recruit.Title, Icon: theme.DocumentCreateIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.recruit = recruit.NewScreen(s, s.svc.Recruiting)
 			return s.recruit.Content()
+		}})
+	}
+	if s.svc.Transfers != nil {
+		screens = slices.Insert(screens, len(screens)-1, Screen{Title: transfer.Title, Icon: theme.MailSendIcon(), View: func(w fyne.Window) fyne.CanvasObject {
+			s.transfer = transfer.NewScreen(s, s.svc.Transfers)
+			return s.transfer.Content()
 		}})
 	}
 	// 帮助 comes last, after 设置: added here, after the sections that go

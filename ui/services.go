@@ -10,6 +10,7 @@ import (
 	"branchledger/ui/datafile"
 	"branchledger/ui/instructor"
 	"branchledger/ui/recruit"
+	"branchledger/ui/transfer"
 )
 
 // Roster is the member register (implemented by *storage.Store).
@@ -124,6 +125,9 @@ type Services struct {
 	// Recruiting may be nil in tests of other screens; the window then has
 	// no 发展党员 section.
 	Recruiting recruit.Service
+	// Transfers may be nil in tests of other screens; the window then has
+	// no 组织关系 section, and a member's page no 开具介绍信.
+	Transfers transfer.Service
 	// Findings may be nil in tests of single screens; the window then
 	// works the checks out from the services above.
 	Findings Findings

@@ -17,6 +17,7 @@ import (
 	"branchledger/ui/help"
 	"branchledger/ui/kit"
 	"branchledger/ui/recruit"
+	"branchledger/ui/transfer"
 )
 
 // windowSize fits a 1366×768 laptop once the title bar and the Windows
@@ -71,6 +72,8 @@ type shell struct {
 	activities *activitiesScreen
 	// recruit is the 发展党员 section once shown; nil before.
 	recruit *recruit.Screen
+	// transfer is the 组织关系 section once shown; nil before.
+	transfer *transfer.Screen
 	// dues is nil when the window has no dues service.
 	dues *duesScreen
 
@@ -192,6 +195,22 @@ func (s *shell) openRecruit(id int64) {
 	s.show(recruit.Title)
 	if s.recruit != nil {
 		s.recruit.Show(id)
+	}
+}
+
+// openTransfers shows the 组织关系 section at what a finding of its area is
+// about: the member's open letter or stay away, the members from elsewhere
+// for a finding about them, else the member's page.
+func (s *shell) openTransfers(f model.Finding) {
+	s.show(transfer.Title)
+	if s.transfer == nil {
+		return
+	}
+	switch {
+	case f.MemberID == 0:
+		s.transfer.ShowInflow()
+	case !s.transfer.ShowMember(f.MemberID):
+		s.openMember(f.MemberID)
 	}
 }
 

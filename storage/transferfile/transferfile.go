@@ -27,22 +27,11 @@ func New(store *storage.Store) *Service { return &Service{store: store} }
 // Today is the date the rules are checked on.
 func (s *Service) Today() model.Date { return s.store.Today() }
 
-// Overview is everything the section shows, read at once: the letters of
-// every year, the incoming letters, both registers, the setup and the
-// findings, as of today.
-type Overview struct {
-	Letters  []model.TransferLetter
-	Ins      []model.TransferIn
-	Mobile   []model.MobileMember
-	Inflow   []model.InflowMember
-	Attended map[int64]int // activities each inflow member attended
-	Setup    model.LetterSetup
-	Findings []model.Finding
-}
-
-// Overview reads the section's data and checks it.
-func (s *Service) Overview() (Overview, error) {
-	var o Overview
+// Overview reads what the 组织关系 section shows — the letters of every
+// year, the incoming letters, both registers, the setup — and checks it as
+// of today.
+func (s *Service) Overview() (model.TransferOverview, error) {
+	var o model.TransferOverview
 	d, err := s.store.TransferRecords()
 	if err != nil {
 		return o, err
@@ -57,7 +46,7 @@ func (s *Service) Overview() (Overview, error) {
 	if o.Attended, err = s.store.InflowAttendance(); err != nil {
 		return o, err
 	}
-	o.Letters, o.Ins, o.Mobile, o.Inflow = d.Letters, d.Ins, d.Mobile, d.Inflow
+	o.TransferRecords = d
 	o.Findings = model.CheckTransfers(&d, ms, s.store.Today(), model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)
 	model.SortFindings(o.Findings)
 	return o, nil
@@ -90,10 +79,15 @@ func (s *Service) FindLetter(year, number int) (model.TransferLetter, error) {
 	return s.store.FindLetter(year, number)
 }
 
-// ExportLetter prints letter id to path in layout, with the setup's
-// committee, address, phone, fax and postcode (the profile's address and
-// contact phone where the setup has none) and, for 套打, its offset.
-func (s *Service) ExportLetter(id int64, path string, layout xlsx.LetterLayout) error {
+// ExportLetter prints letter id to path — the full form, or with overlay
+// the 套打 layout moved by the setup's offset — with the setup's committee,
+// address, phone, fax and postcode (the profile's address and contact phone
+// where the setup has none).
+func (s *Service) ExportLetter(id int64, path string, overlay bool) error {
+	layout := xlsx.LetterFull
+	if overlay {
+		layout = xlsx.LetterOverlay
+	}
 	l, err := s.store.Letter(id)
 	if err != nil {
 		return err

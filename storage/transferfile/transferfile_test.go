@@ -73,7 +73,7 @@ func TestExportLetterUsesTheProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "介绍信.xlsx")
-	if err := svc.ExportLetter(l.ID, path, xlsx.LetterFull); err != nil {
+	if err := svc.ExportLetter(l.ID, path, false); err != nil {
 		t.Fatal(err)
 	}
 	text := allText(t, path, xlsx.LetterSheet)

@@ -43,35 +43,9 @@ var builtinDateFormats = map[int]string{
 	54: `m"月"d"日"`, 57: `yyyy"年"m"月"`, 58: `m"月"d"日"`,
 }
 
-// formatPrecision reads what of a date the number format code shows, from
-// the date parts of its first section (the one for positive numbers): y,
-// e and b are the year (Gregorian, era, Buddhist), d and dd the day (ddd,
-// dddd and aaa are weekdays), m and mm the month unless they follow an
-// hour or precede seconds (then minutes), mmm and longer the month.
+// formatPrecision is what of a date the number format code shows.
 func formatPrecision(code string) datePrecision {
-	p := nfp.NumberFormatParser()
-	sections := p.Parse(code)
-	if len(sections) == 0 {
-		return notDateFormat
-	}
-	var parts []string
-	for _, t := range sections[0].Items {
-		if t.TType == nfp.TokenTypeDateTimes {
-			parts = append(parts, strings.ToLower(t.TValue))
-		}
-	}
-	year, month, day := false, false, false
-	for i, v := range parts {
-		switch v[0] {
-		case 'y', 'e', 'b':
-			year = true
-		case 'd':
-			day = day || len(v) <= 2
-		case 'm':
-			minute := len(v) <= 2 && ((i > 0 && parts[i-1][0] == 'h') || (i+1 < len(parts) && parts[i+1][0] == 's'))
-			month = month || !minute
-		}
-	}
+	day, month, year := dateFormatParts(code)
 	switch {
 	case year && month && day:
 		return showsDay
@@ -83,6 +57,41 @@ func formatPrecision(code string) datePrecision {
 		return showsNoYear
 	}
 	return notDateFormat
+}
+
+// dateFormatParts reports which parts of a date a number format code
+// shows, from the date and time parts excelize's format parser (nfp) finds
+// in its first section (the one for positive numbers; quoted text, escaped
+// characters and [tags] are not parts): y, e and b are the year
+// (Gregorian, era, Buddhist), d and dd the day (ddd, dddd and aaa are
+// weekdays), m and mm the month unless they follow an hour (h, [h]) or
+// precede seconds (then minutes), mmm and longer the month.
+func dateFormatParts(code string) (day, month, year bool) {
+	p := nfp.NumberFormatParser()
+	sections := p.Parse(code)
+	if len(sections) == 0 {
+		return false, false, false
+	}
+	var parts []string
+	for _, t := range sections[0].Items {
+		if t.TType == nfp.TokenTypeDateTimes || t.TType == nfp.TokenTypeElapsedDateTimes {
+			if v := strings.ToLower(strings.Trim(t.TValue, "[]")); v != "" {
+				parts = append(parts, v)
+			}
+		}
+	}
+	for i, v := range parts {
+		switch v[0] {
+		case 'y', 'e', 'b':
+			year = true
+		case 'd':
+			day = day || len(v) <= 2
+		case 'm':
+			minute := len(v) <= 2 && ((i > 0 && parts[i-1][0] == 'h') || (i+1 < len(parts) && parts[i+1][0] == 's'))
+			month = month || !minute
+		}
+	}
+	return day, month, year
 }
 
 // numFmtCode is the format code of a cell style: its custom code, or the

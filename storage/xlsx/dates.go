@@ -64,20 +64,22 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	if err == nil {
 		return d, nil
 	}
-	// Text the parser does not read may still be a date cell whose format
-	// shows it another way (Jun-08, 08年6月): the cell's serial and format
-	// decide (formattedDate). A sheet too large to load keeps the refusal
-	// of the text: the row is refused, not read unchecked.
+	// A real date cell is a date whatever its format shows (Jun-08,
+	// 08年6月, 二○○八年六月, 1/5/2026, a weekday and a month name): its
+	// serial is read, to the day or the month the format shows
+	// (formattedDate). A sheet too large to load keeps the refusal of the
+	// text: the row is refused, not read unchecked.
 	fd, p, ferr := sr.formattedDate(col, row)
 	switch {
 	case ferr != nil && !errors.Is(ferr, ErrTooLarge):
 		return model.Date{}, ferr
+	case fd.Validate() != nil:
 	case p == showsDay:
 		return fd, nil
 	case p == showsMonth:
 		return model.MonthDate(fd.Year, fd.Month), nil
 	case p == showsNoYear:
-		return model.Date{}, dateRefusal("日期%s没有显示年份（单元格格式不含年份）：请把单元格格式改为含年份的日期，或写成 %s", quote(shown), fd.String())
+		return model.Date{}, dateRefusal("日期%s只显示月和日，没有年份（Excel 会自己补上当年）：请写成含年份的日期，如 %s，或把单元格格式改为含年份的日期", quote(shown), fd.String())
 	}
 	return model.Date{}, dateRefusal("%s", err.Error())
 }

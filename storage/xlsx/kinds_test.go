@@ -134,7 +134,7 @@ func TestKindNumberFormats(t *testing.T) {
 		// the format's date parts decide.
 		{"built-in 17 (mmm-yy) shows Jun-08", fmtCell{v: jun15, numFmt: 17}, month(2008, time.June), ""},
 		{"built-in 15 (d-mmm-yy)", fmtCell{v: jun15, numFmt: 15}, day(2008, time.June, 15), ""},
-		{"built-in 16 (d-mmm) shows no year", fmtCell{v: jun15, numFmt: 16}, model.Date{}, "没有显示年份"},
+		{"built-in 16 (d-mmm) shows no year", fmtCell{v: jun15, numFmt: 16}, model.Date{}, "没有年份"},
 		{"custom yy.mm (08.06)", fmtCell{v: jun15, code: "yy.mm"}, month(2008, time.June), ""},
 		{`custom yy"年"m"月" (08年6月)`, fmtCell{v: jun15, code: `yy"年"m"月"`}, month(2008, time.June), ""},
 		{"custom mm/yyyy", fmtCell{v: jun15, code: "mm/yyyy"}, month(2008, time.June), ""},

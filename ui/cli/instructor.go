@@ -349,7 +349,7 @@ func aggregateList(args []string, env Env) error {
 	}
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	fmt.Fprintln(out, "branch\tsnapshot\tfull\tprobationary\tactivities held/due\tlife 3m/6m\tdues 3m/6m\tdues due\tdues paid\tserious\twarnings")
+	fmt.Fprintln(out, "branch\tsnapshot\tfull\tprobationary\tactivities held/due\tlife 3m+/6m+\tdues 3m+/6m+\tdues due\tdues paid\tserious\twarnings")
 	today := w.Today()
 	for _, b := range bs {
 		g := b.Figures
@@ -358,7 +358,7 @@ func aggregateList(args []string, env Env) error {
 			taken += " (old)"
 		}
 		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%s\t%d\t%d\n", b.Label(), taken, g.Full, g.Probationary,
-			g.SlotsHeld, g.SlotsDue, g.LifeWarn, g.LifeSerious, g.DuesWarn, g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
+			g.SlotsHeld, g.SlotsDue, g.LifeAtWarn(), g.LifeSerious, g.DuesAtWarn(), g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
 	}
 	cov, err := w.Coverage()
 	if err != nil {

@@ -9,7 +9,6 @@ import (
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/transferfile"
-	"branchledger/storage/xlsx"
 )
 
 func transfer(args []string, env Env) (int, error) {
@@ -94,11 +93,7 @@ func transferOut(args []string, env Env) (int, error) {
 	}
 	fmt.Fprintf(env.Stdout, "letter %d: %s → %s, 党费交至 %s\n", l.Number, l.Name, l.ToOrg, l.PaidTo.Chinese())
 	if *letter != "" {
-		layout := xlsx.LetterFull
-		if *overlay {
-			layout = xlsx.LetterOverlay
-		}
-		if err := svc.ExportLetter(l.ID, *letter, layout); err != nil {
+		if err := svc.ExportLetter(l.ID, *letter, *overlay); err != nil {
 			return 0, fmt.Errorf("%s介绍信已开具，但写出文件失败（可在窗口“组织关系”中重新打印）：%w", l.NumberText(), err)
 		}
 		fmt.Fprintf(env.Stderr, "介绍信已写出：%s\n", *letter)

@@ -1,0 +1,205 @@
+package transfer
+
+import (
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// inflowTab is the 流入党员登记表: members of other organisations taking part
+// here, those still here first.
+type inflowTab struct {
+	s        *Screen
+	list     *widget.List
+	empty    *widget.Label
+	detail   *details
+	content  fyne.CanvasObject
+	shown    []model.InflowMember
+	selected int64
+}
+
+func newInflowTab(s *Screen) *inflowTab {
+	t := &inflowTab{s: s}
+	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
+	t.empty = emptyLabel("没有流入党员。其他地方的党员在本单位工作、持《流动党员活动证》或证明信参加本支部活动而不转接组织关系的，在这里登记：他们不列入花名册，可在活动记录中作为列席人员登记出席，不计入应到人数和表决。")
+	t.detail = newDetails(kit.L("选择左侧的一位流入党员，查看或修改其登记。"))
+	add := widget.NewButtonWithIcon(kit.L("新增流入党员…"), theme.ContentAddIcon(), func() { showInflowForm(s, model.InflowMember{}) })
+	add.Importance = widget.HighImportance
+	export := widget.NewButtonWithIcon(kit.L("导出流入党员登记表…"), theme.DocumentSaveIcon(), func() {
+		s.host.SaveWorkbook("导出流入党员登记表", kit.L("流入党员登记表")+".xlsx", func(path string) (string, error) {
+			n, err := s.svc.ExportInflowRegister(path)
+			return kit.L("已导出 {{.N}} 人，文件保存在：", map[string]any{"N": n}), err
+		})
+	})
+	t.content = tabLayout(container.NewHBox(add, export), t.list, t.empty, t.detail.content)
+	return t
+}
+
+func (t *inflowTab) item(i int) (string, string, widget.Importance) {
+	im := &t.shown[i]
+	if !im.Here(t.s.host.Today()) {
+		return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 至 {{.To}}", map[string]any{"From": im.ArrivedOn.String(), "To": im.LeftOn.String()}), widget.LowImportance
+	}
+	return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 起在本支部参加活动 · 列席 {{.N}} 次", map[string]any{
+		"From": im.ArrivedOn.String(), "N": t.s.data.Attended[im.ID]}), widget.MediumImportance
+}
+
+func (t *inflowTab) refresh() {
+	today := t.s.host.Today()
+	t.shown = slices.Clone(t.s.data.Inflow)
+	slices.SortStableFunc(t.shown, func(a, b model.InflowMember) int {
+		if ah, bh := a.Here(today), b.Here(today); ah != bh {
+			if ah {
+				return -1
+			}
+			return 1
+		}
+		return b.ArrivedOn.Compare(a.ArrivedOn)
+	})
+	t.empty.Hidden = len(t.shown) > 0
+	t.list.UnselectAll()
+	t.list.Refresh()
+	t.open(t.selected)
+}
+
+func (t *inflowTab) open(id int64) {
+	t.selected = id
+	var im *model.InflowMember
+	for i := range t.shown {
+		if t.shown[i].ID == id {
+			im = &t.shown[i]
+		}
+	}
+	if im == nil {
+		t.detail.show(nil)
+		return
+	}
+	rows := []detailRow{
+		{"姓名", im.Name + "（" + kit.L(string(im.Sex)) + "）"},
+		{"人员类别", kit.L(string(im.Category))},
+		{"公民身份号码", orDash(im.IDNumber)},
+		{"组织关系所在党组织", im.HomeOrg},
+		{"流动党员活动证编号", orDash(im.CardNumber)},
+		{"工作单位及岗位", orDash(im.Workplace)},
+		{"联系电话", orDash(im.Phone)},
+		{"流入日期", im.ArrivedOn.String()},
+		{"离开日期", orDash(im.LeftOn.String())},
+		{"列席本支部活动", strconv.Itoa(t.s.data.Attended[im.ID]) + kit.L(" 次")},
+		{"备注", orDash(im.Note)},
+	}
+	entry := *im
+	edit := widget.NewButtonWithIcon(kit.L("修改…"), theme.DocumentCreateIcon(), func() { showInflowForm(t.s, entry) })
+	leave := widget.NewButtonWithIcon(kit.L("登记离开…"), theme.LogoutIcon(), func() {
+		e := entry
+		e.LeftOn = t.s.host.Today()
+		showInflowForm(t.s, e)
+	})
+	if !im.LeftOn.IsZero() {
+		leave.Disable()
+	}
+	t.detail.show(rows, edit, leave)
+}
+
+// showInflowForm enters (ID 0) or edits a member from elsewhere.
+func showInflowForm(s *Screen, im model.InflowMember) {
+	isNew := im.ID == 0
+	form := kit.NewForm("保存")
+	name, idNumber, phone, home, card, work, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
+	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, nil)
+	arrived, left := kit.NewDateEntry(), kit.NewDateEntry()
+	arrived.Today, left.Today = s.host.Today, s.host.Today
+	home.SetPlaceHolder(kit.L("如 甘肃省定西市某村党支部"))
+	idNumber.OnChanged = func(v string) {
+		if info, err := model.ParseIDNumber(model.NormalizeIDNumber(v)); err == nil && sex.Value() == "" {
+			sex.SetValue(string(info.Sex))
+		}
+	}
+	fName := form.Add("姓名", name)
+	fSex := form.Add("性别", sex)
+	fID := form.Add("公民身份号码", idNumber)
+	fCat := form.Add("人员类别", category)
+	fHome := form.Add("组织关系所在党组织", home)
+	fCard := form.Add("流动党员活动证编号", card)
+	fWork := form.Add("工作单位及岗位", work)
+	fPhone := form.Add("联系电话", phone)
+	fArrived := form.Add("流入日期", arrived)
+	fLeft := form.Add("离开日期", left)
+	fNote := form.Add("备注", note)
+	fields := []*kit.Field{fName, fSex, fID, fCat, fHome, fCard, fWork, fPhone, fArrived, fLeft, fNote}
+	byField := map[model.Field]*kit.Field{
+		model.InflowNameField: fName, model.InflowSexField: fSex, model.InflowIDNumberField: fID, model.InflowCategoryField: fCat,
+		model.InflowHomeOrgField: fHome, model.InflowCardField: fCard, model.InflowWorkplaceField: fWork, model.InflowPhoneField: fPhone,
+		model.InflowArrivedField: fArrived, model.InflowLeftField: fLeft, model.InflowNoteField: fNote,
+	}
+	read := func() (model.InflowMember, model.ValidationErrors) {
+		out := im
+		var errs model.ValidationErrors
+		var err error
+		out.Name, out.IDNumber, out.Phone, out.HomeOrg, out.CardNumber, out.Workplace, out.Note =
+			name.Text, idNumber.Text, phone.Text, home.Text, card.Text, work.Text, note.Text
+		out.Sex, out.Category = model.Sex(sex.Value()), model.Category(category.Value())
+		if out.ArrivedOn, err = arrived.Date(); err != nil {
+			errs = append(errs, model.FieldError{Field: model.InflowArrivedField, Message: err.Error()})
+		}
+		if out.LeftOn, err = left.Date(); err != nil {
+			errs = append(errs, model.FieldError{Field: model.InflowLeftField, Message: err.Error()})
+		}
+		return out, errs
+	}
+	form.Check = func(put func(*kit.Field, string)) {
+		out, errs := read()
+		report(dedupe(append(errs, out.Validate(s.host.Today())...)), byField, put)
+	}
+	form.Load(func() {
+		name.SetText(im.Name)
+		sex.SetValue(string(im.Sex))
+		idNumber.SetText(im.IDNumber)
+		category.SetValue(string(im.Category))
+		if isNew {
+			category.SetValue(string(model.CategoryFull))
+			arrived.SetDate(s.host.Today())
+		} else {
+			arrived.SetDate(im.ArrivedOn)
+		}
+		home.SetText(im.HomeOrg)
+		card.SetText(im.CardNumber)
+		work.SetText(im.Workplace)
+		phone.SetText(im.Phone)
+		left.SetDate(im.LeftOn)
+		note.SetText(im.Note)
+	})
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		out, _ := read()
+		var err error
+		s.host.Background(func() { _, err = s.svc.SaveInflow(out) }, func() {
+			if err != nil {
+				if !showProblems(form, byField, err) {
+					form.SetError(err.Error())
+				}
+				return
+			}
+			dlg.Hide()
+			s.saved()
+		})
+	}
+	title := "新增流入党员"
+	if !isNew {
+		title = "修改流入党员"
+	}
+	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；在活动记录中可作为列席人员登记出席，不计入应到人数，也不参加表决。在本地工作6个月以上的，应将组织关系转入。"))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(intro, form.Grid(2, fields...))
+	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(820, 560))
+	if formShown != nil {
+		formShown(form, fields)
+	}
+}

@@ -1,0 +1,291 @@
+package transfer
+
+import (
+	"errors"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// insTab lists the incoming letters, newest first.
+type insTab struct {
+	s        *Screen
+	list     *widget.List
+	empty    *widget.Label
+	detail   *details
+	content  fyne.CanvasObject
+	shown    []model.TransferIn
+	selected int64
+}
+
+func newInsTab(s *Screen) *insTab {
+	t := &insTab{s: s}
+	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
+	t.empty = emptyLabel("还没有登记过转入。党员持其他党组织开具的介绍信来报到时，点“登记转入”：记下介绍信编号、党费交至和人员类别，党员即列入花名册。")
+	t.detail = newDetails(kit.L("选择左侧的一条转入记录，查看其内容并打印回执。"))
+	add := widget.NewButtonWithIcon(kit.L("登记转入…"), theme.ContentAddIcon(), func() { showTransferInForm(s) })
+	add.Importance = widget.HighImportance
+	t.content = tabLayout(container.NewHBox(add), t.list, t.empty, t.detail.content)
+	return t
+}
+
+func (t *insTab) item(i int) (string, string, widget.Importance) {
+	in := &t.shown[i]
+	return in.Name + " ← " + in.FromOrg, kit.L("{{.Date}} 转入 · 介绍信 {{.Number}} · 党费交至 {{.Paid}}", map[string]any{
+		"Date": in.Date.String(), "Number": in.LetterNumber, "Paid": in.PaidTo.Chinese()}), widget.MediumImportance
+}
+
+func (t *insTab) refresh() {
+	t.shown = slices.Clone(t.s.data.Ins)
+	slices.Reverse(t.shown)
+	t.empty.Hidden = len(t.shown) > 0
+	t.list.UnselectAll()
+	t.list.Refresh()
+	t.open(t.selected)
+}
+
+func (t *insTab) open(id int64) {
+	t.selected = id
+	var in *model.TransferIn
+	for i := range t.shown {
+		if t.shown[i].ID == id {
+			in = &t.shown[i]
+		}
+	}
+	if in == nil {
+		t.detail.show(nil)
+		return
+	}
+	rows := []detailRow{
+		{"党员", in.Name},
+		{"介绍信编号", in.LetterNumber},
+		{"转出党组织", in.FromOrg},
+		{"转出党组织的基层党委", orDash(in.FromCommittee)},
+		{"介绍信开具日期", orDash(in.LetterDate.String())},
+		{"转入日期", in.Date.String()},
+		{"党费交至", in.PaidTo.Chinese() + kit.L("（此后的月份在本支部交纳）")},
+		{"人员类别", kit.L(string(in.Category))},
+		{"经办人", orDash(in.Handler)},
+		{"备注", orDash(in.Note)},
+	}
+	rec := *in
+	print := widget.NewButtonWithIcon(kit.L("打印回执…"), theme.DocumentPrintIcon(), func() {
+		t.s.host.SaveWorkbook("打印回执", rec.Name+kit.L("组织关系介绍信回执")+".xlsx", func(path string) (string, error) {
+			return "", t.s.svc.ExportInReceipt(rec.ID, path)
+		})
+	})
+	member := widget.NewButtonWithIcon(kit.L("查看党员"), theme.AccountIcon(), func() { t.s.host.OpenMember(rec.MemberID) })
+	t.detail.show(rows, print, member)
+}
+
+// Who is transferred in.
+const (
+	inNew    = "新党员（从其他党组织转来）"
+	inReturn = "曾从本支部转出的党员"
+)
+
+// showTransferInForm records an incoming letter: for a new member, their
+// particulars too (the rest of the record is filled in on their page); for
+// one who had transferred out, the member chosen.
+func showTransferInForm(s *Screen) {
+	form := kit.NewForm("登记转入")
+	var former []model.Member
+	var formerNames []string
+	for _, m := range s.host.Members() {
+		if !m.OnRoster && m.LeftBy == model.EventTransferOut {
+			former = append(former, m)
+			formerNames = append(formerNames, memberChoice(&m))
+		}
+	}
+	who := widget.NewRadioGroup([]string{kit.L(inNew), kit.L(inReturn)}, nil)
+	who.Horizontal = true
+	formerSel := kit.NewSelect(formerNames, nil)
+	name, idNumber, ethnicity, phone := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
+	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, nil)
+	join, full := kit.NewDateEntry(), kit.NewDateEntry()
+	number, from, fromComm := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	letterDate, date := kit.NewDateEntry(), kit.NewDateEntry()
+	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
+	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
+	idNumber.OnChanged = func(v string) {
+		if info, err := model.ParseIDNumber(model.NormalizeIDNumber(v)); err == nil && sex.Value() == "" {
+			sex.SetValue(string(info.Sex))
+		}
+	}
+
+	var personBox, formerBox fyne.CanvasObject
+	isNew := func() bool { return who.Selected != kit.L(inReturn) }
+	who.OnChanged = func(string) {
+		if personBox == nil {
+			return
+		}
+		if isNew() {
+			personBox.Show()
+			formerBox.Hide()
+		} else {
+			personBox.Hide()
+			formerBox.Show()
+		}
+	}
+	fWho := form.Add("转入的是", who)
+	fFormer := form.Add("党员", formerSel)
+	fName := form.Add("姓名", name)
+	fID := form.Add("公民身份号码", idNumber)
+	fSex := form.Add("性别", sex)
+	fEth := form.Add("民族", ethnicity)
+	fCat := form.Add("人员类别", category)
+	fJoin := form.Add("加入党组织日期", join)
+	fFull := form.Add("转为正式党员日期", full)
+	fPhone := form.Add("联系电话", phone)
+	fNumber := form.Add("介绍信编号", number)
+	fFrom := form.Add("转出党组织", from)
+	fFromComm := form.Add("转出党组织的基层党委", fromComm)
+	fLetterDate := form.Add("介绍信开具日期", letterDate)
+	fDate := form.Add("转入日期", date)
+	fPaid := form.Add("党费交至", paidTo)
+	fHandler := form.Add("经办人", handler)
+	fNote := form.Add("备注", note)
+	personal := []*kit.Field{fName, fID, fSex, fEth, fJoin, fFull, fPhone}
+	letterFields := []*kit.Field{fNumber, fFrom, fFromComm, fLetterDate, fDate, fPaid, fCat, fHandler, fNote}
+	byField := map[model.Field]*kit.Field{
+		model.FieldName: fName, model.FieldIDNumber: fID, model.FieldSex: fSex, model.FieldEthnicity: fEth,
+		model.FieldCategory: fCat, model.FieldJoinDate: fJoin, model.FieldFullDate: fFull, model.FieldPhone: fPhone,
+		model.FieldBirthDate: fID, model.FieldArrivedOn: fDate,
+		model.InLetterNumberField: fNumber, model.InFromOrgField: fFrom, model.InFromCommitteeField: fFromComm,
+		model.InLetterDateField: fLetterDate, model.InDateField: fDate, model.InPaidToField: fPaid,
+		model.InCategoryField: fCat, model.InHandlerField: fHandler, model.InNoteField: fNote,
+	}
+	personBox = form.Grid(2, personal...)
+	formerBox = form.Grid(2, fFormer)
+	read := func() (model.TransferIn, *model.Member, model.ValidationErrors) {
+		var errs model.ValidationErrors
+		dateOf := func(f model.Field, e *kit.DateEntry) model.Date {
+			d, err := e.Date()
+			if err != nil {
+				errs = append(errs, model.FieldError{Field: f, Message: err.Error()})
+			}
+			return d
+		}
+		in := model.TransferIn{LetterNumber: number.Text, FromOrg: from.Text, FromCommittee: fromComm.Text,
+			Handler: handler.Text, Note: note.Text, Category: model.Category(category.Value())}
+		in.LetterDate = dateOf(model.InLetterDateField, letterDate)
+		in.Date = dateOf(model.InDateField, date)
+		if paid, err := model.ParseMonthText(paidTo.Text); err != nil {
+			errs = append(errs, model.FieldError{Field: model.InPaidToField, Message: err.Error()})
+		} else {
+			in.PaidTo = paid
+		}
+		if !isNew() {
+			i := formerSel.SelectedIndex()
+			if i < 0 {
+				errs = append(errs, model.FieldError{Field: model.LetterMemberField, Message: kit.L("请选择转回本支部的党员")})
+				return in, nil, errs
+			}
+			in.MemberID = former[i].ID
+			return in, nil, errs
+		}
+		m := model.NewMember()
+		m.Name, m.IDNumber, m.Sex, m.Ethnicity, m.Phone = name.Text, idNumber.Text, model.Sex(sex.Value()), ethnicity.Text, phone.Text
+		m.Category = in.Category
+		m.JoinDate = dateOf(model.FieldJoinDate, join)
+		m.FullDate = dateOf(model.FieldFullDate, full)
+		return in, &m, errs
+	}
+	form.Check = func(put func(*kit.Field, string)) {
+		in, m, errs := read()
+		today := s.host.Today()
+		subject := model.Member{}
+		if m != nil {
+			mm := *m
+			mm.Normalize()
+			mm.ArrivedOn = in.Date
+			errs = append(errs, mm.Validate(today, model.CurrentRules())...)
+			mm.OnRoster = false
+			subject = mm
+		} else if in.MemberID != 0 {
+			for _, fm := range former {
+				if fm.ID == in.MemberID {
+					subject = fm
+				}
+			}
+		}
+		if subject.Name != "" || m != nil {
+			if err := model.CheckTransferIn(&in, &subject, today, model.CurrentDuesRules()); err != nil {
+				var ve model.ValidationErrors
+				if isValidation(err, &ve) {
+					errs = append(errs, ve...)
+				} else {
+					put(nil, err.Error())
+				}
+			}
+		}
+		if !isNew() && formerSel.SelectedIndex() < 0 {
+			put(fFormer, kit.L("请选择转回本支部的党员"))
+		}
+		report(dedupe(errs), byField, put)
+	}
+	form.Load(func() {
+		who.SetSelected(kit.L(inNew))
+		ethnicity.SetText("汉族")
+		date.SetDate(s.host.Today())
+	})
+	if len(former) == 0 {
+		who.Disable()
+	}
+	var dlg *kit.FormDialog
+	form.OnSubmit = func() {
+		in, m, _ := read()
+		if m != nil {
+			m.Normalize()
+		}
+		var saved model.Member
+		var err error
+		s.host.Background(func() { _, saved, err = s.svc.RecordTransferIn(in, m) }, func() {
+			var dup interface{ Field() model.Field }
+			switch {
+			case err == nil:
+				dlg.Hide()
+				s.saved()
+				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期 {{.Date}}），党费从 {{.From}} 起在本支部交纳。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "From": (in.PaidTo + 1).Chinese()}))
+			case errors.As(err, &dup):
+				form.SetServerError(byField[dup.Field()], err.Error())
+			case !showProblems(form, byField, err):
+				form.SetError(err.Error())
+			}
+		})
+	}
+	probation := widget.NewLabel(kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按《中国共产党发展党员工作细则》（2026年）第三十五条，转正讨论可以推迟，最长不超过6个月，转正时间仍自预备期满之日算起。"))
+	probation.Wrapping = fyne.TextWrapWord
+	probation.Importance = widget.LowImportance
+	letterHead := widget.NewLabel(kit.L("介绍信"))
+	letterHead.TextStyle.Bold = true
+	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(2, letterFields...), probation)
+	formerBox.Hide()
+	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(860, 640))
+	if formShown != nil {
+		formShown(form, append(append([]*kit.Field{fWho, fFormer}, personal...), letterFields...))
+	}
+}
+
+// dedupe keeps the first problem of each field: the member's record and
+// the letter may both speak of a date.
+func dedupe(errs model.ValidationErrors) model.ValidationErrors {
+	seen := map[model.Field]bool{}
+	var out model.ValidationErrors
+	for _, e := range errs {
+		if !seen[e.Field] {
+			seen[e.Field] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}

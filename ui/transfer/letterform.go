@@ -1,0 +1,262 @@
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+	"branchledger/ui/kit"
+)
+
+// letterForm is the 开具介绍信 dialog.
+type letterForm struct {
+	host    kit.Host
+	svc     Service
+	onSaved func()
+
+	form      *kit.Form
+	dlg       *kit.FormDialog
+	members   []model.Member // those on the roster, as offered
+	member    *kit.Select
+	fixed     int64 // the member the form was opened for, 0 to choose
+	to, comm  *kit.Entry
+	reason    *kit.SelectEntry
+	date      *kit.DateEntry
+	days      *kit.Entry
+	phone     *kit.Entry
+	preview   *widget.Label
+	warning   *widget.Label
+	byField   map[model.Field]*kit.Field
+	draftErr  string
+	dues      model.LetterDues
+	draftedAs model.LetterRequest
+}
+
+// lastLetterForm is the letter dialog last opened, for tests.
+var lastLetterForm *letterForm
+
+// ShowLetterForm opens the 开具介绍信 dialog, for member id or, with id 0,
+// for a member to choose among those on the roster. The number and 党费交至
+// are shown as they will be printed before the letter is issued, and a
+// member who owes dues is named first. onSaved runs once the letter is
+// issued; the dialog then offers to print it.
+func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
+	f := &letterForm{host: host, svc: svc, onSaved: onSaved, fixed: id, form: kit.NewForm("开具")}
+	var names []string
+	for _, m := range host.Members() {
+		// The member the form is opened for is offered even when no longer
+		// on the roster (a page read before the letter was issued
+		// elsewhere): the check then says why no letter can be issued.
+		if id == 0 && m.OnRoster || m.ID == id {
+			f.members = append(f.members, m)
+			names = append(names, memberChoice(&m))
+		}
+	}
+	f.member = kit.NewSelect(names, func(string) { f.memberChosen() })
+	f.to, f.comm, f.days, f.phone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	f.comm.SetPlaceHolder(kit.L("介绍信的抬头，如 中共××区委组织部"))
+	f.reason = kit.NewSelectEntry(model.TransferReasons)
+	f.date = kit.NewDateEntry()
+	f.date.Today = host.Today
+	f.date.OnChanged = func(string) { f.draft() }
+	f.preview = widget.NewLabel("")
+	f.preview.Wrapping = fyne.TextWrapWord
+	f.warning = widget.NewLabel("")
+	f.warning.Wrapping = fyne.TextWrapWord
+	f.warning.Importance = widget.WarningImportance
+
+	fMember := f.form.Add("党员", f.member)
+	fTo := f.form.Add("接收党组织", f.to)
+	fComm := f.form.Add("接收党组织的基层党委", f.comm)
+	fReason := f.form.Add("转出原因", f.reason)
+	fDate := f.form.Add("开具日期", f.date)
+	fDays := f.form.Add("有效期（天）", f.days)
+	fPhone := f.form.Add("党员联系电话", f.phone)
+	fields := []*kit.Field{fMember, fTo, fComm, fReason, fDate, fDays, fPhone}
+	f.byField = map[model.Field]*kit.Field{
+		model.LetterMemberField: fMember, model.LetterToOrgField: fTo, model.LetterToCommitteeField: fComm,
+		model.LetterReasonField: fReason, model.LetterDateField: fDate, model.LetterValidDaysField: fDays, model.LetterPhoneField: fPhone,
+	}
+	f.form.Check = f.check
+	f.form.OnSubmit = f.submit
+	f.form.Load(func() {
+		f.date.SetDate(host.Today())
+		f.days.SetText(strconv.Itoa(model.CurrentTransferRules().ValidDaysDefault.N))
+		if len(f.members) == 1 && id != 0 {
+			f.member.SetSelectedIndex(0)
+			f.phone.SetText(f.members[0].Phone)
+		}
+	})
+	if id != 0 {
+		f.member.Disable()
+	}
+	f.draft()
+	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(intro, f.form.Grid(2, fields...), widget.NewSeparator(), f.preview, f.warning)
+	f.dlg = kit.ShowForm(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 560))
+	lastLetterForm = f
+	if formShown != nil {
+		formShown(f.form, fields)
+	}
+}
+
+// memberChoice is how a member is offered: the name and the ID number's
+// last four characters, which tell namesakes apart.
+func memberChoice(m *model.Member) string {
+	tail := m.IDNumber
+	if len(tail) > 4 {
+		tail = tail[len(tail)-4:]
+	}
+	return m.Name + "（" + tail + "）"
+}
+
+func (f *letterForm) chosen() *model.Member {
+	i := f.member.SelectedIndex()
+	if i < 0 || i >= len(f.members) {
+		return nil
+	}
+	return &f.members[i]
+}
+
+func (f *letterForm) memberChosen() {
+	if m := f.chosen(); m != nil && f.phone.Text == "" {
+		f.phone.SetText(m.Phone)
+	}
+	f.draft()
+}
+
+// request reads the form; the validity's problem, if any, comes back.
+func (f *letterForm) request() (model.LetterRequest, string) {
+	q := model.LetterRequest{ToOrg: f.to.Text, ToCommittee: f.comm.Text, Reason: f.reason.Text, Phone: f.phone.Text}
+	if m := f.chosen(); m != nil {
+		q.MemberID = m.ID
+	}
+	q.Date, _ = f.date.Date()
+	days, err := model.ParseValidDays(f.days.Text)
+	q.ValidDays = days
+	if err != nil {
+		return q, err.Error()
+	}
+	return q, ""
+}
+
+// check applies the letter's rules as the store will, with the draft's
+// refusal (a 党费交至 the ledger cannot tell) beside 保存.
+func (f *letterForm) check(put func(*kit.Field, string)) {
+	m := f.chosen()
+	if m == nil {
+		put(f.byField[model.LetterMemberField], kit.L("请选择要转出的党员"))
+		return
+	}
+	if _, err := f.date.Date(); err != nil {
+		put(f.byField[model.LetterDateField], err.Error())
+	}
+	q, daysErr := f.request()
+	if daysErr != "" {
+		put(f.byField[model.LetterValidDaysField], daysErr)
+	}
+	if _, err := model.NewLetter(q, m, "", 0, f.host.Today(), model.CurrentTransferRules()); err != nil {
+		var errs model.ValidationErrors
+		if errors.As(err, &errs) {
+			report(errs, f.byField, put)
+		} else {
+			// A refusal of the member as a whole: the draft says the same.
+			put(nil, err.Error())
+			return
+		}
+	}
+	if f.draftErr != "" {
+		put(nil, f.draftErr)
+	}
+}
+
+// draft asks the service for the letter's number and 党费交至 as they would
+// be printed, and whether the member owes dues, when the member or the date
+// changes.
+func (f *letterForm) draft() {
+	m := f.chosen()
+	q, _ := f.request()
+	if m == nil || q.Date.IsZero() {
+		f.preview.SetText(kit.L("选择党员后，这里显示介绍信的编号和党费交至。"))
+		f.warning.Hide()
+		f.draftErr = ""
+		return
+	}
+	// The draft is about the member and the date; the rest of the form
+	// need not be valid yet.
+	probe := model.LetterRequest{MemberID: q.MemberID, ToOrg: "—", Date: q.Date, ValidDays: 1}
+	var l model.TransferLetter
+	var dues model.LetterDues
+	var err error
+	f.host.Background(func() { l, dues, err = f.svc.DraftLetter(probe) }, func() {
+		f.draftedAs, f.dues, f.draftErr = probe, dues, ""
+		switch {
+		case err != nil && !isFieldProblem(err):
+			f.draftErr = err.Error()
+			f.preview.SetText(err.Error())
+			f.preview.Importance = widget.DangerImportance
+			f.warning.Hide()
+		case err != nil:
+			f.preview.SetText("")
+			f.warning.Hide()
+		default:
+			f.preview.Importance = widget.MediumImportance
+			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
+				"Number": l.NumberText(), "Paid": l.PaidTo.Chinese(), "Capital": model.CapitalYearMonth(l.PaidTo)}))
+			if w := dues.Warning(m.Name); w != "" {
+				f.warning.SetText(w)
+				f.warning.Show()
+			} else {
+				f.warning.Hide()
+			}
+		}
+		f.preview.Refresh()
+		f.form.Refresh()
+	})
+}
+
+// isFieldProblem reports a refusal about a field the form shows itself.
+func isFieldProblem(err error) bool {
+	var errs model.ValidationErrors
+	return errors.As(err, &errs)
+}
+
+func (f *letterForm) submit() {
+	q, _ := f.request()
+	m := f.chosen()
+	issue := func() {
+		var l model.TransferLetter
+		var err error
+		f.host.Background(func() { l, err = f.svc.IssueLetter(q) }, func() {
+			if err != nil {
+				if !showProblems(f.form, f.byField, err) {
+					f.form.SetError(err.Error())
+				}
+				return
+			}
+			f.dlg.Hide()
+			if f.onSaved != nil {
+				f.onSaved()
+			}
+			kit.Confirm(f.host.Window(), "介绍信已开具", kit.L("{{.Number}}介绍信已开具，{{.Name}}已离开本支部名册（可在花名册“已离开”中查看）。现在保存介绍信以便打印？", map[string]any{
+				"Number": l.NumberText(), "Name": l.Name}), "打印介绍信", func() { printLetter(f.host, f.svc, l, false) })
+		})
+	}
+	if m != nil && f.dues.Owes() && f.draftedAs.MemberID == q.MemberID && f.draftedAs.Date == q.Date {
+		f.host.Confirm(kit.L("党费尚未交清"), f.dues.Warning(m.Name)+kit.L("。仍要开具介绍信吗？"), issue)
+		return
+	}
+	issue()
+}
+
+// letterText is a letter's number and member, for titles.
+func letterText(l *model.TransferLetter) string {
+	return strings.TrimSpace(fmt.Sprintf("%s %s", l.NumberText(), l.Name))
+}
