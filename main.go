@@ -85,6 +85,7 @@ func openWindow(dbPath string) int {
 	guard.OnGiveUp(func() { _ = file.close() })
 	win := ui.NewMainWindow(a, o.svc, file.path())
 	file.workspace.parent = func() fyne.Window { return win }
+	file.workspace.dataPath = file.openPath
 	if !guard.Show(win) {
 		return guard.Fail(errNoWindow)
 	}
@@ -138,13 +139,26 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 			}
 		}()
 	}
-	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store), Transfers: transferfile.New(store),
+	// Changes to many records at once (the bulk base setting, renaming the
+	// branch with its members) are written after an automatic backup.
+	bulk := backup.BulkGuard{Store: store}
+	return ui.Services{Roster: store, Branch: bulk, Files: rosterfile.New(store), Activities: activityfile.New(store),
+		Dues: bulk, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store), Transfers: transferfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
 		File: store, SoftwareRendering: f.software}, nil
+}
+
+// openPath is the open data file's path, "" when none is open.
+func (f *dataFile) openPath() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.store == nil {
+		return ""
+	}
+	return f.store.Path()
 }
 
 // close closes the open store, if any.

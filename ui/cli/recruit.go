@@ -87,7 +87,7 @@ func recruitExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
