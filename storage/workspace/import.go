@@ -78,7 +78,7 @@ func (r Result) Message() string {
 		}
 		return ""
 	})
-	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "；")), " ") // one line
+	msg = strings.ReplaceAll(strings.TrimSpace(msg), "\n", "；") // one line
 	if i := strings.LastIndex(msg, "："); i >= 0 {
 		if tail := msg[i+len("："):]; tail != r.File && tail != "" && !han.MatchString(tail) && !strings.Contains(tail, r.File) {
 			msg = msg[:i]
