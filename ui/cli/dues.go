@@ -46,11 +46,11 @@ func basesImport(args []string, env Env) (int, error) {
 	if *year != 0 && (*year < 1949 || *year > 2200) {
 		return 0, usageError("--year %d 不正确，应如 2026", *year)
 	}
-	store, err := openStore(*dbPath)
+	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
 	}
-	defer store.Close()
+	defer done()
 	if *year == 0 {
 		*year = store.Today().Year
 	}

@@ -231,3 +231,22 @@ func TestStartMovedBackCheckAndDuesExport(t *testing.T) {
 		t.Errorf("the workbook does not show the months to record:\n%s", text)
 	}
 }
+
+// A dry run with --db naming no file writes nothing, not even a new empty
+// data file (newuser8 problem 15).
+func TestDryRunCreatesNoDataFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "没有.db")
+	book := basesBook(t, [][]any{{"张三", "11010519491231002X", "在职", "5400", ""}})
+	for _, args := range [][]string{
+		{"roster", "import", book, "--db", db, "--dry-run"},
+		{"dues", "bases", "import", book, "--db", db, "--dry-run"},
+	} {
+		r := run(t, args...)
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%v created %s", args, db)
+		}
+		if r.status == ExitFailed || !strings.HasPrefix(lastLine(r.stdout), "imported ") {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+}
