@@ -220,7 +220,14 @@ func backupError(dir string, err error) error {
 const WorkTempBase = "branchledger-work"
 
 // TempPrefix started the names of the files earlier versions of this app
-// wrote before renaming them into place (backups, restored data files); a
-// file left with it by a program that was stopped is the app's own, and safe
-// to remove. Files written now are named by atomicfile.CreateTemp.
+// wrote before renaming them into place (backups, restored data files,
+// packages, snapshots in the system's temporary folder); a file left with
+// it by a program that was stopped is the app's own, and safe to remove
+// (see RemoveOldTemps). Files written now are named by atomicfile.CreateTemp.
 const TempPrefix = ".branchledger-tmp-"
+
+// RemoveOldTemps removes from dir what earlier versions of the app left
+// under TempPrefix when they were stopped half way — a plain copy of a
+// branch's records among them — once nothing has touched it for ten
+// minutes (their names do not say which process wrote them).
+func RemoveOldTemps(dir string) { atomicfile.RemoveOlder(dir, TempPrefix) }

@@ -157,6 +157,7 @@ func Open(path string, o ReadOptions) (*Package, error) {
 		tempDir = os.TempDir()
 	}
 	atomicfile.RemoveStale(tempDir, openTempBase)
+	storage.RemoveOldTemps(tempDir)
 	dir, err := atomicfile.MkdirTemp(tempDir, openTempBase)
 	if err != nil {
 		return nil, reason.Wrap("无法在文件夹 "+tempDir+" 中解开数据包 "+path, err)
