@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"branchledger/storage/reason"
 	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
 )
@@ -30,7 +31,7 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 // through its start-up guard (ui/launch) and then run the app; status gives
 // the exit status once the app has ended.
 func NewStartupErrorWindow(a fyne.App, err error, open Opener) (w fyne.Window, status func() int) {
-	log.Printf("startup: %v", err)
+	log.Printf("startup: %s", reason.Detail(err))
 	w = a.NewWindow(lang.L("支部台账"))
 	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
