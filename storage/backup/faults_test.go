@@ -434,3 +434,44 @@ func damageIndex(t *testing.T, path string) {
 	}
 	t.Fatal("no index page with ID numbers found")
 }
+
+// A restore onto a file whose index is damaged (the quick check at open
+// lets it through, the full check before a backup does not) goes ahead:
+// the damaged file is kept as a byte copy instead of a backup, and the
+// restored file passes the full check.
+func TestRestoreOverIndexDamage(t *testing.T) {
+	s, _ := newBranch(t, 40)
+	b, err := Take(s, storage.BackupImport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	damageIndex(t, path)
+	s, err = storage.Open(path)
+	if err != nil {
+		t.Fatalf("the quick check should pass index damage: %v", err)
+	}
+	c, err := NewService(s, "0.1.0").Open(b.Path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	st, err := Stage(s, c, false)
+	if err != nil {
+		t.Fatalf("restore onto a file with a damaged index: %v", err)
+	}
+	s.Close()
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Before.Path != "" || st.Damaged() == "" {
+		t.Errorf("before %q, damaged copy %q: want no backup and a copy", st.Before.Path, st.Damaged())
+	}
+	if v, err := storage.VerifyFile(st.Damaged()); err != nil || v.OK() {
+		t.Errorf("the kept copy should be the damaged file: %+v, %v", v, err)
+	}
+	if v, err := storage.VerifyFile(path); err != nil || !v.OK() {
+		t.Errorf("the restored file: %+v, %v", v.Problems, err)
+	}
+}
