@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"strings"
 )
 
@@ -65,11 +67,23 @@ const usage = `用法 / usage:
   branchledger version
 `
 
+// debugEnv, set to anything, lets a command print the log's technical
+// detail to stderr (BRANCHLEDGER_DEBUG=1 branchledger verify …).
+const debugEnv = "BRANCHLEDGER_DEBUG"
+
 // Run carries out one command line and returns the process exit status.
 func Run(args []string, env Env) int {
 	cmd, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
+	}
+	if cmd != "" && os.Getenv(debugEnv) == "" {
+		// A command's output is its lines and one Chinese sentence on
+		// failure; the log's detail (SQLite's English behind a damaged
+		// file, say) is for a developer who asks for it.
+		prev := log.Writer()
+		log.SetOutput(io.Discard)
+		defer log.SetOutput(prev)
 	}
 	var err error
 	status := ExitOK
