@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -178,6 +179,11 @@ func (s *Store) WriteBackup(reason BackupReason) (string, error) {
 		return "", backupError(dir, err)
 	}
 	at := s.clock()
+	if p := pruner.Load(); p != nil {
+		// The backups the rolling rule lets go once this one is taken go
+		// first, so that a full folder does not block it.
+		(*p)(s.path, at)
+	}
 	var name string
 	for n := 1; ; n++ {
 		name = filepath.Join(dir, BackupName(s.path, at, reason, n))
@@ -207,6 +213,16 @@ func (s *Store) WriteBackup(reason BackupReason) (string, error) {
 	}
 	return name, nil
 }
+
+// pruner is the rolling rule of storage/backup, which registers it (see
+// SetPruner): storage cannot import the package that keeps it.
+var pruner atomic.Pointer[func(dataPath string, now time.Time)]
+
+// SetPruner sets what WriteBackup runs first: storage/backup's rolling rule
+// applied as if the new backup were taken, which removes those it lets go.
+// Every backup a store writes itself (before an upgrade) then makes room as
+// those storage/backup takes do.
+func SetPruner(prune func(dataPath string, now time.Time)) { pruner.Store(&prune) }
 
 // backupError is the failure of an automatic backup into the folder dir.
 func backupError(dir string, err error) error {
