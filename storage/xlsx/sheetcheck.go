@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -283,6 +284,8 @@ func (sc *sheetScan) irregular(what string) error {
 func xmlProblem(err error) string {
 	msg := err.Error()
 	switch {
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
+		return "压缩内容与文件目录记录的大小或校验值不符，文件不完整或已被改动"
 	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF"):
 		return "内容在此处中断，文件不完整"
 	case strings.Contains(msg, "invalid UTF-8"):
@@ -354,8 +357,7 @@ const sharedStringBytes = 170
 // times "si" follows "<" or a namespace prefix's ":" bound how many there
 // are. Reading the part to its end also checks it against its checksum.
 // A damaged table excelize reports when it decodes it (streamSheet).
-func (p *pkgReader) checkSharedStrings() error {
-	zf := p.part("xl/sharedStrings.xml")
+func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 	if zf == nil {
 		return nil
 	}
