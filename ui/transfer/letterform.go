@@ -99,7 +99,10 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.draft()
 	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(intro, f.form.Grid(2, fields...), widget.NewSeparator(), f.preview, f.warning)
+	// The organisations' names are long: a line each; the short fields
+	// side by side below.
+	body := container.NewVBox(intro, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone),
+		widget.NewSeparator(), f.preview, f.warning)
 	f.dlg = kit.ShowForm(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 560))
 	lastLetterForm = f
 	if formShown != nil {

@@ -577,6 +577,10 @@ func TestTransferInReturningMember(t *testing.T) {
 	showTransferInForm(s)
 	f := (*forms)[0]
 	f.field(t, "转入的是").Input.(*widget.RadioGroup).SetSelected(kit.L(inReturn))
+	// The member not yet chosen is said once, at its field.
+	if r := f.form.Reason.Text; strings.Count(r, "党员") != 1 {
+		t.Errorf("reason %q names the member field more than once", r)
+	}
 	f.set(t, "党员", "廖明（9938）")
 	f.set(t, "介绍信编号", "乙字第3号")
 	f.set(t, "转出党组织", "乙支部")
