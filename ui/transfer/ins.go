@@ -63,7 +63,7 @@ func (t *insTab) open(id int64) {
 		return
 	}
 	rows := []detailRow{
-		{"党员", in.Name},
+		{"党员姓名", in.Name},
 		{"介绍信编号", in.LetterNumber},
 		{"转出党组织", in.FromOrg},
 		{"转出党组织的基层党委", orDash(in.FromCommittee)},
@@ -136,7 +136,7 @@ func showTransferInForm(s *Screen) {
 		}
 	}
 	fWho := form.Add("转入的是", who)
-	fFormer := form.Add("党员", formerSel)
+	fFormer := form.Add("党员姓名", formerSel)
 	fName := form.Add("姓名", name)
 	fID := form.Add("公民身份号码", idNumber)
 	fSex := form.Add("性别", sex)

@@ -101,7 +101,7 @@ func (s *Screen) showFindings() {
 	}
 	for _, f := range fs {
 		if f.Severity >= model.Warning {
-			text += " " + f.Message
+			text += " " + kit.FindingText(f)
 			break
 		}
 	}
