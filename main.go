@@ -138,8 +138,11 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 			}
 		}()
 	}
-	return ui.Services{Roster: store, Branch: store, Files: rosterfile.New(store), Activities: activityfile.New(store),
-		Dues: store, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store), Transfers: transferfile.New(store),
+	// Changes to many records at once (the bulk base setting, renaming the
+	// branch with its members) are written after an automatic backup.
+	bulk := backup.BulkGuard{Store: store}
+	return ui.Services{Roster: store, Branch: bulk, Files: rosterfile.New(store), Activities: activityfile.New(store),
+		Dues: bulk, DuesFiles: duesfile.New(store), Findings: findings.New(store), Recruiting: recruitfile.New(store), Transfers: transferfile.New(store),
 		Today: store.Today, Version: cli.Version, SQLiteVersion: storage.SQLiteVersion,
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),

@@ -16,9 +16,11 @@ type BranchFigures struct {
 	// which were already held (三会一课 and the rest, one per kind and
 	// period); SlotsHeld of them were held, SlotsMissing were not.
 	SlotsDue, SlotsHeld, SlotsMissing int
-	// LifeWarn and LifeSerious count members 3+ and 6+ months without
-	// organisational life (党章 art. 9); DuesWarn and DuesSerious, without
-	// paying dues.
+	// LifeWarn and LifeSerious count members by the severity of their
+	// finding: 3 to 5 months without organisational life (a warning) and
+	// 6 months or more (serious, 党章 art. 9); DuesWarn and DuesSerious,
+	// without paying dues. The bands do not overlap: what a report calls
+	// "3个月以上" is LifeAtWarn (DuesAtWarn), which includes the 6+.
 	LifeWarn, LifeSerious int
 	DuesWarn, DuesSerious int
 	// DuesDue and DuesPaid are the year's dues owed so far (known amounts)
@@ -30,6 +32,14 @@ type BranchFigures struct {
 	// Serious, Warnings and Infos count every finding by severity.
 	Serious, Warnings, Infos int
 }
+
+// LifeAtWarn counts the members 3 months or more without organisational
+// life, those 6 months or more included: "3个月以上未参加组织生活".
+func (f BranchFigures) LifeAtWarn() int { return f.LifeWarn + f.LifeSerious }
+
+// DuesAtWarn counts the members 3 months or more without paying dues,
+// those 6 months or more included: "3个月以上未交党费".
+func (f BranchFigures) DuesAtWarn() int { return f.DuesWarn + f.DuesSerious }
 
 // FiguresOf sums up a branch's report, its roster and the year's dues
 // register.

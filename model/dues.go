@@ -91,13 +91,21 @@ func MonthlyDues(c DuesCategory, base Money) (Money, string, error) {
 }
 
 // Monthly applies the rules: the rate of the bracket the base falls in, on
-// the whole base, upper bounds inclusive, rounded half up to the 分.
+// the whole base, upper bounds inclusive, rounded half up to the 分. The
+// rule is said in Chinese (see Rule).
 func (r DuesRules) Monthly(c DuesCategory, base Money) (Money, string, error) {
+	amount, rule, err := r.Rule(c, base)
+	return amount, rule.String(), err
+}
+
+// Rule is Monthly with the rule that produced the amount kept as a Text,
+// for screens that say it in the UI language.
+func (r DuesRules) Rule(c DuesCategory, base Money) (Money, Text, error) {
 	if base < 0 {
-		return 0, "", fmt.Errorf("%w：计算基数不能为负数（%s 元）", ErrDues, base)
+		return 0, Text{}, fmt.Errorf("%w：计算基数不能为负数（%s 元）", ErrDues, base)
 	}
 	if base > r.MaxBase {
-		return 0, "", fmt.Errorf("%w：月计算基数 %s 元超过 %s 元，不合常理（是否填成了年收入？）", ErrDues, base, r.MaxBase)
+		return 0, Text{}, fmt.Errorf("%w：月计算基数 %s 元超过 %s 元，不合常理（是否填成了年收入？）", ErrDues, base, r.MaxBase)
 	}
 	switch c {
 	case DuesEmployed, DuesAnnualSalary, DuesSelfEmployed:
@@ -106,38 +114,38 @@ func (r DuesRules) Monthly(c DuesCategory, base Money) (Money, string, error) {
 		return bracketDues(c, r.Retired, base)
 	case DuesFarmer:
 		if base == 0 {
-			return r.FarmerMin, fmt.Sprintf("农民党员按月定额 %s–%s 元，支部未另定，按 %s 元", r.FarmerMin, r.FarmerMax, r.FarmerMin), nil
+			return r.FarmerMin, Textf("农民党员按月定额 %s–%s 元，支部未另定，按 %s 元", r.FarmerMin, r.FarmerMax, r.FarmerMin), nil
 		}
 		if base < r.FarmerMin || base > r.FarmerMax {
-			return 0, "", fmt.Errorf("%w：农民党员每月交纳 %s 至 %s 元，%s 元不在此范围", ErrDues, r.FarmerMin, r.FarmerMax, base)
+			return 0, Text{}, fmt.Errorf("%w：农民党员每月交纳 %s 至 %s 元，%s 元不在此范围", ErrDues, r.FarmerMin, r.FarmerMax, base)
 		}
-		return base, fmt.Sprintf("农民党员按月定额 %s–%s 元，支部定为 %s 元", r.FarmerMin, r.FarmerMax, base), nil
+		return base, Textf("农民党员按月定额 %s–%s 元，支部定为 %s 元", r.FarmerMin, r.FarmerMax, base), nil
 	case DuesStudent, DuesUnemployed, DuesWelfare:
-		return r.FixedLow, fmt.Sprintf("%s党员每月定额 %s 元", c, r.FixedLow), nil
+		return r.FixedLow, Textf("%s党员每月定额 %s 元", c, r.FixedLow), nil
 	case DuesExempt:
-		return 0, "经批准免交", nil
+		return 0, Textf("经批准免交"), nil
 	}
-	return 0, "", fmt.Errorf("%w：未知的缴纳类别“%s”", ErrDues, c)
+	return 0, Text{}, fmt.Errorf("%w：未知的缴纳类别“%s”", ErrDues, c)
 }
 
-func bracketDues(c DuesCategory, brackets []DuesBracket, base Money) (Money, string, error) {
+func bracketDues(c DuesCategory, brackets []DuesBracket, base Money) (Money, Text, error) {
 	var lower Money
 	for _, b := range brackets {
 		if b.UpTo == 0 || base <= b.UpTo {
-			var span string
+			var span Text
 			switch {
 			case b.UpTo == 0:
-				span = fmt.Sprintf("%s 元以上", lower)
+				span = Textf("%s 元以上", lower)
 			case lower == 0:
-				span = fmt.Sprintf("%s 元以下（含）", b.UpTo)
+				span = Textf("%s 元以下（含）", b.UpTo)
 			default:
-				span = fmt.Sprintf("%s 元以上至 %s 元（含）", lower, b.UpTo)
+				span = Textf("%s 元以上至 %s 元（含）", lower, b.UpTo)
 			}
-			return base.Percent(b.BasisPoints), fmt.Sprintf("%s：基数 %s，按 %s 交纳", c, span, RateText(b.BasisPoints)), nil
+			return base.Percent(b.BasisPoints), Textf("%s：基数 %s，按 %s 交纳", c, span, RateText(b.BasisPoints)), nil
 		}
 		lower = b.UpTo
 	}
-	return 0, "", fmt.Errorf("%w：规则表缺少最高一档", ErrDues)
+	return 0, Text{}, fmt.Errorf("%w：规则表缺少最高一档", ErrDues)
 }
 
 // RateText prints basis points as a percentage: 150 → "1.5%".
@@ -195,14 +203,21 @@ type DuesBase struct {
 }
 
 // Monthly is the amount the member owes each month of the year and the rule
-// that produced it; a reduction replaces the computed amount.
+// that produced it; a reduction replaces the computed amount. The rule is
+// said in Chinese (see Rule).
 func (b DuesBase) Monthly(r DuesRules) (Money, string, error) {
-	amount, rule, err := r.Monthly(b.Category, b.Base)
+	amount, rule, err := b.Rule(r)
+	return amount, rule.String(), err
+}
+
+// Rule is Monthly with the rule kept as a Text.
+func (b DuesBase) Rule(r DuesRules) (Money, Text, error) {
+	amount, rule, err := r.Rule(b.Category, b.Base)
 	if err != nil {
-		return 0, "", err
+		return 0, Text{}, err
 	}
 	if b.Reduced {
-		return b.ReducedAmount, fmt.Sprintf("经批准减交（原应交 %s 元）：%s", amount, b.Approval), nil
+		return b.ReducedAmount, Textf("经批准减交（原应交 %s 元）：%s", amount, b.Approval), nil
 	}
 	return amount, rule, nil
 }

@@ -102,16 +102,19 @@ func applyChanges(changes []DuesBase, r DuesRules, schedule func(DuesBase) *mont
 
 // ChangeText says what a change during the year sets: 6月起 在职 基数
 // 6000.00，月应交 90.00 元.
-func (b DuesBase) ChangeText(r DuesRules) string {
+func (b DuesBase) ChangeText(r DuesRules) string { return b.Change(r).String() }
+
+// Change is ChangeText kept as a Text, for screens in the UI language.
+func (b DuesBase) Change(r DuesRules) Text {
 	a, _, err := b.Monthly(r)
-	what := string(b.Category)
+	var what any = b.Category
 	if b.Category.HasBase() {
-		what += " 基数 " + b.Base.String()
+		what = Textf("%s 基数 %s", b.Category, b.Base)
 	}
 	if err != nil {
-		return fmt.Sprintf("%d月起 %s（%s）", int(b.From), what, err)
+		return Textf("%d月起 %s（%s）", int(b.From), what, err.Error())
 	}
-	return fmt.Sprintf("%d月起 %s，月应交 %s 元", int(b.From), what, a)
+	return Textf("%d月起 %s，月应交 %s 元", int(b.From), what, a)
 }
 
 // CheckChange refuses a change of base during the year that cannot be

@@ -10,6 +10,10 @@ type RecruitImportPreview struct {
 	Sheet     string
 	HeaderRow int
 	Columns   []Field
+	// Ignored are the headings of the columns not imported; Notes what was
+	// worked out without refusing anything (an old ID number upgraded).
+	Ignored   []string
+	Notes     []ImportNote
 	Rejected  []Rejection
 	Add       []Recruit
 	Update    []RecruitUpdate

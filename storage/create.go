@@ -6,9 +6,8 @@ import (
 	"os"
 	"path/filepath"
 
-	gosqlite "github.com/glebarez/go-sqlite"
-
 	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 )
 
 // Create makes a new data file at path (新建数据文件) and opens it. It never
@@ -32,7 +31,7 @@ func Create(path string, opts ...Option) (*Store, error) {
 func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
 	dir, base := filepath.Split(abs)
 	fail := func(err error) error {
-		return &atomicfile.Error{Msg: fmt.Sprintf("无法新建数据文件 %s：%s", abs, creationReason(err)), Err: err}
+		return reason.Wrap("无法新建数据文件 "+abs, err)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fail(err)
@@ -51,7 +50,7 @@ func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
 		os.Remove(tmp)
 		os.Remove(tmp + "-journal")
 	}
-	s, err := open(tmp, opts)
+	s, err := open(tmp, true, opts)
 	if err != nil {
 		discard()
 		return nil, fail(err)
@@ -70,7 +69,7 @@ func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
 		return nil, fail(err)
 	}
 	atomicfile.SyncDir(dir)
-	return open(abs, opts)
+	return open(abs, false, opts)
 }
 
 // checkFree refuses a path that holds a file, other than an empty one
@@ -81,19 +80,9 @@ func checkFree(abs string, replaceEmpty bool) error {
 	case errors.Is(err, os.ErrNotExist):
 		return nil
 	case err != nil:
-		return &atomicfile.Error{Msg: fmt.Sprintf("无法新建数据文件 %s：%s", abs, atomicfile.Reason(err)), Err: err}
+		return reason.Wrap("无法新建数据文件 "+abs, err)
 	case replaceEmpty && fi.Mode().IsRegular() && fi.Size() == 0:
 		return nil
 	}
 	return fmt.Errorf("%w：%s", ErrExists, abs)
-}
-
-// creationReason says why making a new file failed, whether the operating
-// system or SQLite said so.
-func creationReason(err error) string {
-	var se *gosqlite.Error
-	if errors.As(err, &se) {
-		return reason(err)
-	}
-	return atomicfile.Reason(err)
 }

@@ -3,8 +3,10 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"branchledger/model"
+	"branchledger/storage/reason"
 )
 
 // Errors the store returns, each wrapped with the file or record it concerns.
@@ -60,3 +62,23 @@ type userError struct {
 
 func (e *userError) Error() string { return e.msg }
 func (e *userError) Unwrap() error { return e.kind }
+
+// damaged is ErrDamaged for the file at path, as SQLite found it while
+// reading it (err, kept for the log and errors.Is).
+func damaged(path string, err error) error {
+	return &reason.Error{Msg: fmt.Sprintf("%s：%s", ErrDamaged.Error(), path), Err: errors.Join(ErrDamaged, err)}
+}
+
+// damagedFindings is ErrDamaged for the file at path with what SQLite's
+// check found, in Chinese: the first three kinds of damage (see
+// reason.Integrity). SQLite's own lines are kept for the log.
+func damagedFindings(path string, found []string) error {
+	lines := reason.Integrity(found)
+	if len(lines) > 3 {
+		lines = append(lines[:3], fmt.Sprintf("等 %d 处", len(lines)))
+	}
+	return &reason.Error{
+		Msg: fmt.Sprintf("%s：%s（检查结果：%s）", ErrDamaged.Error(), path, strings.Join(lines, "；")),
+		Err: errors.Join(ErrDamaged, errors.New(strings.Join(found, "; "))),
+	}
+}

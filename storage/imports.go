@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"branchledger/model"
+	"branchledger/storage/reason"
 
 	"gorm.io/gorm"
 )
@@ -194,7 +195,7 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		if forUser(err) {
 			return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%w", err)
 		}
-		return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%w）", reason(err), err)
+		return 0, 0, &reason.Error{Msg: "导入未完成，名册没有改动：" + reason.Of(err), Err: err}
 	}
 	return added, updated, nil
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/glebarez/sqlite"
+
+	"branchledger/storage/reason"
 )
 
 // Summary says which branch a data file holds and how many records of each
@@ -36,10 +38,24 @@ func (s Summary) Activities() int { return s.Counts["activities"] }
 func (s Summary) Payments() int { return s.Counts["dues_payments"] }
 
 // Empty reports whether the file holds nothing a secretary entered: no
-// names, no members, activities or payments. Replacing such a file loses
-// nothing.
+// names, and no rows in any table beyond those a new data file has (its
+// one row of settings here and there). Replacing such a file loses nothing.
+// Every table counts, those added by later versions too (recruits,
+// transfers …), without a list to keep up to date.
 func (s Summary) Empty() bool {
-	return s.OrgName == "" && s.BranchName == "" && s.Members() == 0 && s.Activities() == 0 && s.Payments() == 0
+	if s.OrgName != "" || s.BranchName != "" {
+		return false
+	}
+	seeded, err := seededCounts()
+	if err != nil {
+		return false // when in doubt, the file holds something
+	}
+	for t, n := range s.Counts {
+		if n > seeded[t] {
+			return false
+		}
+	}
+	return true
 }
 
 // Summary reads the open file's branch and counts.
@@ -112,22 +128,24 @@ func readSummary(db *sql.DB) (Summary, error) {
 func Inspect(path string) (Summary, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return Summary{}, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+		return Summary{}, reason.Wrap("数据文件路径不正确："+path, err)
 	}
 	fi, err := os.Stat(abs)
 	switch {
 	case err != nil:
-		return Summary{}, fmt.Errorf("无法读取数据文件 %s：%w", abs, err)
+		return Summary{}, reason.Wrap("无法读取数据文件 "+abs, err)
 	case fi.IsDir():
 		return Summary{}, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
 	case fi.Size() == 0:
 		return Summary{}, fmt.Errorf("%w：%s（文件是空的）", ErrNotDatabase, abs)
+	case fi.Size() < sqliteHeaderSize && startsLikeSQLite(abs):
+		return Summary{}, fmt.Errorf("%w：%s（文件不完整，只有 %d 字节）", ErrDamaged, abs, fi.Size())
 	case !hasSQLiteHeader(abs):
 		return Summary{}, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
 	db, err := sql.Open(sqlite.DriverName, readOnlyDSN(abs))
 	if err != nil {
-		return Summary{}, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
+		return Summary{}, reason.Wrap("无法打开数据文件 "+abs, err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
@@ -151,7 +169,7 @@ func Inspect(path string) (Summary, error) {
 	}
 	sum, err := readSummary(db)
 	if err != nil {
-		return Summary{}, fmt.Errorf("%w：%s（%w）", ErrDamaged, abs, err)
+		return Summary{}, damaged(abs, err)
 	}
 	return sum, nil
 }
@@ -204,5 +222,5 @@ func checkIntegrity(db *sql.DB, path string) error {
 	if len(lines) == 1 && lines[0] == "ok" {
 		return nil
 	}
-	return fmt.Errorf("%w：%s（检查结果：%s）", ErrDamaged, path, strings.Join(lines, "；"))
+	return damagedFindings(path, lines)
 }

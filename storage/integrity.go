@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"log"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
+
+	"branchledger/storage/reason"
 )
 
 // Opening runs PRAGMA quick_check, which reads every page's structure but
@@ -111,7 +112,7 @@ func (s *Store) runCheck(q querier) error {
 	c.notify = nil
 	c.mu.Unlock()
 	if err != nil {
-		log.Printf("integrity check: %v", err)
+		log.Printf("integrity check: %s", reason.Detail(err))
 	}
 	for _, f := range notify {
 		f(err)
@@ -175,24 +176,7 @@ func (s *Store) checkPragma(q querier, pragma string) error {
 	if len(found) == 1 && found[0] == "ok" {
 		return nil
 	}
-	return fmt.Errorf("%w：%s（检查结果：%s）", ErrDamaged, s.path, checkFindings(found))
-}
-
-// checkFindings are the first three lines of a check's findings, which come
-// one per row or several to a row.
-func checkFindings(rows []string) string {
-	var lines []string
-	for _, r := range rows {
-		for _, l := range strings.Split(r, "\n") {
-			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "*** in database") {
-				lines = append(lines, l)
-			}
-		}
-	}
-	if len(lines) > 3 {
-		lines = append(lines[:3], "…")
-	}
-	return strings.Join(lines, "；")
+	return damagedFindings(s.path, found)
 }
 
 // settle makes SQLite finish a rollback now. After an I/O error (a full

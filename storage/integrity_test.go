@@ -169,8 +169,14 @@ func TestVerifyFindsIndexDamage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "missing from index sqlite_autoindex_members_1") {
+	// SQLite's words ("row 319 missing from index …") are told in Chinese.
+	if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "索引 sqlite_autoindex_members_1 与表中的记录不一致") {
 		t.Errorf("VerifyFile of a damaged file found %v", v.Problems)
+	}
+	for _, p := range v.Problems {
+		if strings.Contains(p, "missing") || strings.Contains(p, "non-unique") {
+			t.Errorf("problem line in SQLite's English: %q", p)
+		}
 	}
 	s = openAt(t, path)
 	if v, err := s.Verify(context.Background()); err != nil || v.OK() {

@@ -250,7 +250,7 @@ func formatIDs(ids []int64) string {
 // their step. The roster follows the pipeline in the same transaction: on
 // the upper committee's approval (审批) the person is put on the roster as
 // 预备党员 with 加入党组织日期 = the admitting meeting's date (and owes dues
-// from then); on the approval of 转正 they become 正式党员 with
+// from then; 到本支部日期 is the day of the save, as for a member added); on the approval of 转正 they become 正式党员 with
 // 转为正式党员日期 = the end of probation; a cancelled probation takes them
 // off the roster. Field problems come back as model.ValidationErrors.
 func (s *Store) SaveRecruit(r model.Recruit) (model.Recruit, error) {
@@ -570,8 +570,12 @@ func (s *Store) syncRoster(tx *gorm.DB, old, r *model.Recruit, today model.Date,
 		}
 		m.Education, m.Post, m.BranchName = r.Education, r.Post, branchName
 		m.JoinDate, m.Category, m.FullDate = want.join, want.category, want.full
-		// Admitted by this branch: on its roster from the admitting meeting.
-		m.ArrivedOn = want.join
+		// On the roster from the day it is written, as a member added or
+		// imported is (README): the branch's records of organisational
+		// life before that day cannot name the person, so counting from
+		// the admitting meeting of a pipeline entered afterwards would
+		// report a false 自行脱党 gap. Dues are owed from 加入党组织日期.
+		m.ArrivedOn = today
 	} else {
 		conflict := func(label string, have, was, want string) error {
 			return model.ValidationErrors{{Field: model.StepDateField, Message: fmt.Sprintf(

@@ -156,7 +156,7 @@ func TestApprovalAndFullMembershipReachTheRoster(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Category != model.CategoryProbationary || m.JoinDate != day(2025, 1, 10) || m.ArrivedOn != day(2025, 1, 10) || !m.OnRoster || m.IDNumber != r.IDNumber {
+	if m.Category != model.CategoryProbationary || m.JoinDate != day(2025, 1, 10) || m.ArrivedOn != testToday || !m.OnRoster || m.IDNumber != r.IDNumber {
 		t.Errorf("member after approval: %+v", m)
 	}
 	// 转正: meeting after the year, approval within three months.

@@ -187,6 +187,8 @@ var schemas struct {
 	sync.Mutex
 	count     int
 	byVersion map[int][]schemaObject
+	// seeded is the number of rows of each table of a new data file.
+	seeded map[string]int
 }
 
 // expectedSchema is the schema a file of version has when this app's
@@ -196,22 +198,43 @@ func expectedSchema(version int) ([]schemaObject, error) {
 	schemas.Lock()
 	defer schemas.Unlock()
 	if _, ok := schemas.byVersion[version]; !ok || schemas.count != len(migrations) {
-		all, err := migrateInMemory(version)
-		if err != nil {
+		if err := migrateSchemas(version); err != nil {
 			return nil, err
 		}
-		schemas.byVersion, schemas.count = all, len(migrations)
 	}
 	return schemas.byVersion[version], nil
 }
 
+// seededCounts is the number of rows of each table of a new data file of
+// this version: the rows the migrations themselves put there.
+func seededCounts() (map[string]int, error) {
+	schemas.Lock()
+	defer schemas.Unlock()
+	if schemas.seeded == nil || schemas.count != len(migrations) {
+		if err := migrateSchemas(latestVersion()); err != nil {
+			return nil, err
+		}
+	}
+	return schemas.seeded, nil
+}
+
+// migrateSchemas fills the cache; the caller holds its lock.
+func migrateSchemas(version int) error {
+	all, seeded, err := migrateInMemory(version)
+	if err != nil {
+		return err
+	}
+	schemas.byVersion, schemas.seeded, schemas.count = all, seeded, len(migrations)
+	return nil
+}
+
 // migrateInMemory runs the migrations on an empty in-memory database and
-// returns the schema after each version; it must reach version, and goes on
-// as far as the migrations succeed.
-func migrateInMemory(version int) (map[int][]schemaObject, error) {
+// returns the schema after each version, and the rows of each table at the
+// end; it must reach version, and goes on as far as the migrations succeed.
+func migrateInMemory(version int) (_ map[int][]schemaObject, seeded map[string]int, _ error) {
 	sqlDB, err := sql.Open(sqlite.DriverName, ":memory:")
 	if err != nil {
-		return nil, fmt.Errorf("准备数据文件结构失败：%w", err)
+		return nil, nil, fmt.Errorf("准备数据文件结构失败：%w", err)
 	}
 	defer sqlDB.Close()
 	// One connection: each new connection to :memory: is another database.
@@ -221,7 +244,7 @@ func migrateInMemory(version int) (map[int][]schemaObject, error) {
 		Logger:                 logger.Default.LogMode(logger.Silent),
 	})
 	if err != nil {
-		return nil, fmt.Errorf("准备数据文件结构失败：%w", err)
+		return nil, nil, fmt.Errorf("准备数据文件结构失败：%w", err)
 	}
 	out := make(map[int][]schemaObject, len(migrations))
 	now := time.Now()
@@ -230,13 +253,24 @@ func migrateInMemory(version int) (map[int][]schemaObject, error) {
 			if m.version > version {
 				break // the file's version is covered; the upgrade will say
 			}
-			return nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
+			return nil, nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
 		}
 		s, err := readSchema(context.Background(), sqlDB)
 		if err != nil {
-			return nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
+			return nil, nil, fmt.Errorf("准备数据文件结构（第%d版）失败：%w", m.version, err)
 		}
 		out[m.version] = s
 	}
-	return out, nil
+	seeded = map[string]int{}
+	for _, o := range out[latestVersion()] {
+		if o.Type != "table" || !tableName.MatchString(o.Name) {
+			continue
+		}
+		var n int
+		if err := sqlDB.QueryRow(`SELECT count(*) FROM "` + o.Name + `"`).Scan(&n); err != nil {
+			return nil, nil, fmt.Errorf("准备数据文件结构失败：%w", err)
+		}
+		seeded[o.Name] = n
+	}
+	return out, seeded, nil
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,23 +11,48 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 )
 
 // Snapshot writes a consistent copy of the data file to dst, which must not
-// exist yet, and flushes it to disk. It goes through SQLite's VACUUM INTO on
-// the store's own connection, which holds the file's lock, so the copy is the
-// file as of the last committed transaction — never a byte copy of a file in
-// use. The copy has no free pages and no journal; it is a data file of the
-// same schema version that Open and Inspect accept.
+// exist yet or be empty, and flushes it to disk. It goes through SQLite's
+// VACUUM INTO on the store's own connection, which holds the file's lock, so
+// the copy is the file as of the last committed transaction — never a byte
+// copy of a file in use. The copy has no free pages and no journal; it is a
+// data file of the same schema version that Open and Inspect accept.
+//
+// A copy is only made of a file that has passed the full integrity check
+// (run now if it has not run yet): a backup of a damaged file would only
+// carry the damage on. The check's ErrDamaged is returned as is; any other
+// error says why the copy failed (reason.Of) without naming dst, which is
+// usually a temporary file the caller names better.
 func (s *Store) Snapshot(dst string) error {
+	if err := s.checked(); err != nil {
+		return err
+	}
 	if err := s.db.Exec("VACUUM INTO ?", dst).Error; err != nil {
-		return fmt.Errorf("备份数据文件失败：%s：%s（%w）", dst, reason(err), err)
+		return &reason.Error{Msg: "复制数据文件失败：" + reason.Of(err), Err: err}
 	}
 	if err := syncFile(dst); err != nil {
-		os.Remove(dst)
-		return fmt.Errorf("备份数据文件失败：%s：%w", dst, err)
+		return &reason.Error{Msg: "复制数据文件失败：" + reason.Of(err), Err: err}
 	}
 	return nil
+}
+
+// checked waits for the full integrity check, running it now if nothing has
+// started it, and returns its result.
+func (s *Store) checked() error {
+	if s.check.finished.Load() {
+		return s.check.err
+	}
+	conn, err := s.sql.Conn(context.Background())
+	if err != nil {
+		return s.openError(err)
+	}
+	defer conn.Close()
+	return s.runCheck(conn)
 }
 
 // SchemaVersion is the newest schema version this app knows: files of a
@@ -136,11 +162,20 @@ func ParseBackupName(dataPath, name string) (at time.Time, reason BackupReason, 
 // WriteBackup takes an automatic backup of the file as it is now into
 // BackupsDir, named by BackupName, and returns its path. The copy is written
 // under a temporary name and renamed once it is whole and on the disk, so a
-// backup in the folder is never half written, whatever stops the program.
+// backup in the folder is never half written, whatever stops the program
+// (Open removes what a stopped one left). A backup is private (mode 0600),
+// as the data file is.
+//
+// It fails with ErrReadOnly for a file opened read-only, with the full
+// check's ErrDamaged for a damaged file (nothing is copied then), and
+// otherwise with a sentence naming the backups folder and why.
 func (s *Store) WriteBackup(reason BackupReason) (string, error) {
+	if s.readOnly {
+		return "", fmt.Errorf("%w：%s", ErrReadOnly, s.path)
+	}
 	dir := BackupsDir(s.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("无法创建备份文件夹 %s：%w", dir, err)
+		return "", backupError(dir, err)
 	}
 	at := s.clock()
 	var name string
@@ -150,23 +185,42 @@ func (s *Store) WriteBackup(reason BackupReason) (string, error) {
 			break
 		}
 	}
-	tmp := filepath.Join(dir, TempPrefix+filepath.Base(name))
-	os.Remove(tmp) // left by a backup that was stopped half way
+	f, err := atomicfile.CreateTemp(dir, filepath.Base(name))
+	if err != nil {
+		return "", backupError(dir, err)
+	}
+	tmp := f.Name()
+	f.Close()
 	if err := s.Snapshot(tmp); err != nil {
 		os.Remove(tmp)
-		return "", err
+		if errors.Is(err, ErrDamaged) {
+			return "", err
+		}
+		return "", backupError(dir, err)
 	}
 	if err := os.Rename(tmp, name); err != nil {
 		os.Remove(tmp)
-		return "", fmt.Errorf("备份数据文件失败：%s：%w", name, err)
+		return "", backupError(dir, err)
 	}
 	if err := SyncDir(dir); err != nil {
-		return "", fmt.Errorf("备份数据文件失败：%s：%w", name, err)
+		return "", backupError(dir, err)
 	}
 	return name, nil
 }
 
-// TempPrefix starts the names of the files this app writes before renaming
-// them into place (backups, restored data files); a file left with it by a
-// program that was stopped is the app's own, and safe to remove.
+// backupError is the failure of an automatic backup into the folder dir.
+func backupError(dir string, err error) error {
+	return reason.Wrap("无法在备份文件夹 "+dir+" 写入自动备份", err)
+}
+
+// WorkTempBase names the private folders (atomicfile.MkdirTemp) that work on
+// a data file uses beside it or in the system's temporary folder: the
+// snapshot a data package is made from, a package or backup unpacked for a
+// restore. Open removes those a killed process left.
+const WorkTempBase = "branchledger-work"
+
+// TempPrefix started the names of the files earlier versions of this app
+// wrote before renaming them into place (backups, restored data files); a
+// file left with it by a program that was stopped is the app's own, and safe
+// to remove. Files written now are named by atomicfile.CreateTemp.
 const TempPrefix = ".branchledger-tmp-"

@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -23,6 +24,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 
 	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
@@ -43,6 +45,9 @@ type Store struct {
 	path     string
 	now      func() time.Time
 	readOnly bool
+	// fresh: the file is the empty one create has just made, which open
+	// may give its tables; any other file without tables is refused.
+	fresh bool
 
 	check fullCheck
 	// fault is what kept the last failed write from being rolled back
@@ -63,22 +68,30 @@ func WithClock(now func() time.Time) Option {
 // of the app. A path where nothing exists yet gets a new data file (and its
 // folder), made whole or not at all (see Create); an existing file is never
 // taken for a new one. A file that cannot be written (read-only media, a
-// read-only file) is opened read-only: see ReadOnly.
+// read-only file) is opened read-only: see ReadOnly. A path that is a
+// symbolic link opens the file it points to, and Path is that file's: its
+// journal, its backups and the files written beside it go beside it.
 //
 // It fails, leaving the file as it was, with ErrEmptyFile (0 bytes),
-// ErrNotDatabase, ErrLocked, ErrDamaged, ErrSchemaChanged, ErrNewerSchema,
-// ErrReadOnlyUpgrade or ErrReadOnlyJournal; each error names the file.
+// ErrNotDatabase (another program's file, or a SQLite database without any
+// tables), ErrLocked, ErrDamaged (a file cut short included),
+// ErrSchemaChanged, ErrNewerSchema, ErrReadOnlyUpgrade or
+// ErrReadOnlyJournal; each error names the file.
 func Open(path string, opts ...Option) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+		return nil, reason.Wrap("数据文件路径不正确："+path, err)
 	}
 	fi, err := os.Stat(abs)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
+		if _, lerr := os.Lstat(abs); lerr == nil {
+			// A link to nothing: a new file would replace the link.
+			return nil, fmt.Errorf("找不到数据文件 %s（它是一个快捷方式，指向的文件不存在）", abs)
+		}
 		return create(abs, false, opts)
 	case err != nil:
-		return nil, &atomicfile.Error{Msg: fmt.Sprintf("无法打开数据文件 %s：%s", abs, atomicfile.Reason(err)), Err: err}
+		return nil, reason.Wrap("无法打开数据文件 "+abs, err)
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
 	case fi.Size() == 0:
@@ -86,16 +99,23 @@ func Open(path string, opts ...Option) (*Store, error) {
 		// for a new ledger would hide that the records are gone.
 		return nil, fmt.Errorf("%w：%s", ErrEmptyFile, abs)
 	case fi.Size() < sqliteHeaderSize:
-		// SQLite would take a 1-byte file for an empty database and
-		// write one over it.
+		// SQLite would take a short file for an empty database and write
+		// one over it. One that starts as a database does was cut short.
+		if startsLikeSQLite(abs) {
+			return nil, fmt.Errorf("%w：%s（文件不完整，只有 %d 字节）", ErrDamaged, abs, fi.Size())
+		}
 		return nil, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
-	return open(abs, opts)
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	return open(abs, false, opts)
 }
 
-// open opens the existing data file at abs.
-func open(abs string, opts []Option) (*Store, error) {
-	s := &Store{now: time.Now, path: abs, readOnly: !writable(abs)}
+// open opens the existing data file at abs; fresh is for the empty file
+// create has just made, which alone may be given its tables.
+func open(abs string, fresh bool, opts []Option) (*Store, error) {
+	s := &Store{now: time.Now, path: abs, readOnly: !writable(abs), fresh: fresh}
 	for _, o := range opts {
 		o(s)
 	}
@@ -106,7 +126,7 @@ func open(abs string, opts []Option) (*Store, error) {
 	}
 	sqlDB, err := sql.Open(sqlite.DriverName, dsn(abs, s.readOnly, true))
 	if err != nil {
-		return nil, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
+		return nil, reason.Wrap("无法打开数据文件 "+abs, err)
 	}
 	// One connection, kept for the store's life: the file has one writer
 	// (this window), the pragmas in the DSN hold per connection, and the
@@ -134,7 +154,23 @@ func open(abs string, opts []Option) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
+	if !s.readOnly && !fresh {
+		s.removeStaleTemps()
+	}
 	return s, nil
+}
+
+// removeStaleTemps removes what work on this file cut short by a crash or a
+// kill left beside it: a new file half made, a snapshot for a package, a
+// restore's unpacked or staged copy, a half-written automatic backup. Only
+// the process holding the file's lock (this one, now) writes them, and
+// their names carry the process's id, so none belongs to work still going.
+func (s *Store) removeStaleTemps() {
+	dir := filepath.Dir(s.path)
+	atomicfile.RemoveStale(dir, filepath.Base(s.path))
+	atomicfile.RemoveStale(dir, WorkTempBase)
+	atomicfile.RemoveStale(os.TempDir(), WorkTempBase)
+	atomicfile.RemoveStaleLike(BackupsDir(s.path), ".db")
 }
 
 // writable reports whether the file can be opened for writing. Only a
@@ -200,7 +236,7 @@ func (s *Store) clearJournal() error {
 	}
 	db, err := sql.Open(sqlite.DriverName, dsn(s.path, false, false))
 	if err != nil {
-		return fmt.Errorf("无法打开数据文件 %s：%w", s.path, err)
+		return reason.Wrap("无法打开数据文件 "+s.path, err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
@@ -286,6 +322,10 @@ func (s *Store) identify() (int, error) {
 	version, err := CheckSchema(s.sql)
 	var serr *SchemaError
 	switch {
+	case err == nil && version == 0 && !s.fresh:
+		// An existing SQLite database with nothing in it is not a ledger
+		// to fill: the records it should hold are missing.
+		return 0, fmt.Errorf("%w：%s（这是一个没有任何数据表的 SQLite 数据库）", ErrNotDatabase, s.path)
 	case err == nil:
 		return version, nil
 	case errors.As(err, &serr):
@@ -312,16 +352,16 @@ func (s *Store) openError(err error) error {
 	case codeBusy, codeLocked:
 		return fmt.Errorf("%w：%s", ErrLocked, s.path)
 	case codeCorrupt:
-		return fmt.Errorf("%w：%s（%w）", ErrDamaged, s.path, err)
+		return damaged(s.path, err)
 	case codeNotADB:
 		// A file that starts like a database but whose header SQLite cannot
 		// read is a damaged one of ours, not somebody else's file.
 		if hasSQLiteHeader(s.path) {
-			return fmt.Errorf("%w：%s（%w）", ErrDamaged, s.path, err)
+			return damaged(s.path, err)
 		}
 		return fmt.Errorf("%w：%s", ErrNotDatabase, s.path)
 	}
-	return fmt.Errorf("无法打开数据文件 %s：%s（%w）", s.path, reason(err), err)
+	return reason.Wrap("无法打开数据文件 "+s.path, err)
 }
 
 // hasSQLiteHeader reads the first bytes of the file. The store reads the file
@@ -336,8 +376,24 @@ func hasSQLiteHeader(path string) bool {
 	defer f.Close()
 	head := make([]byte, 16)
 	n, _ := f.Read(head)
-	return n == 16 && string(head) == "SQLite format 3\x00"
+	return n == 16 && string(head) == sqliteMagic
 }
+
+// startsLikeSQLite reports whether the file's first bytes, however few, are
+// those every SQLite database starts with.
+func startsLikeSQLite(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteMagic))
+	n, _ := io.ReadFull(f, head)
+	return n > 0 && string(head[:n]) == sqliteMagic[:n]
+}
+
+// sqliteMagic starts every SQLite database.
+const sqliteMagic = "SQLite format 3\x00"
 
 // sqliteHeaderSize is the size of the header every SQLite database starts with.
 const sqliteHeaderSize = 100
@@ -358,39 +414,16 @@ const (
 	codeReadOnlyRollback = codeReadOnly | 3<<8
 )
 
-// reason says in Chinese what went wrong with the file, for the failures a
-// secretary can do something about.
-func reason(err error) string {
-	var se *gosqlite.Error
-	if !errors.As(err, &se) {
-		return "数据库出错"
-	}
-	switch se.Code() & 0xff {
-	case codeBusy, codeLocked:
-		return "数据文件正由另一个支部台账窗口使用"
-	case codeReadOnly:
-		return "数据文件是只读的（U盘是否有写保护？）"
-	case codeIOErr:
-		return "读写数据文件出错（U盘是否已拔出？）"
-	case codeCorrupt, codeNotADB:
-		return "数据文件已损坏"
-	case codeFull:
-		return "磁盘空间已满"
-	case codeCantOpen:
-		return "无法打开数据文件（文件夹是否存在、是否有权限？）"
-	}
-	return "数据库出错"
-}
-
 // fail wraps the error of a user action. Errors already meant for the user
 // (validation, a refused event, a duplicate ID number, a missing record) pass
-// unchanged so the UI can place them next to the field; anything else is put
-// after a sentence saying which action failed and why.
+// unchanged so the UI can place them next to the field; anything else
+// becomes one sentence saying which action failed and why (reason.Of), with
+// SQLite's or the system's words kept out of it, for the log.
 func fail(action string, err error) error {
 	if err == nil || forUser(err) {
 		return err
 	}
-	return fmt.Errorf("%s失败：%s（%w）", action, reason(err), err)
+	return &reason.Error{Msg: action + "失败：" + reason.Of(err), Err: err}
 }
 
 // forUser reports whether err already says, in Chinese, what the user must do.
@@ -423,7 +456,7 @@ func (s *Store) Close() error {
 	}
 	fault := s.fault.Load()
 	if err := s.sql.Close(); err != nil {
-		return fmt.Errorf("关闭数据文件失败：%s：%w", s.path, err)
+		return reason.Wrap("关闭数据文件失败："+s.path, err)
 	}
 	if fault != nil {
 		return fmt.Errorf("%w：%s（%w）", ErrRollbackUnfinished, s.path, *fault)

@@ -6,12 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
 
 	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
+
+	"branchledger/storage/reason"
 )
 
 // Verification is what 检查数据文件 and `branchledger verify` found in a
@@ -56,7 +59,7 @@ var counted = []struct{ table, label string }{
 func (s *Store) Verify(ctx context.Context) (Verification, error) {
 	conn, err := s.sql.Conn(ctx)
 	if err != nil {
-		return Verification{}, fmt.Errorf("检查数据文件失败：%s：%w", s.path, err)
+		return Verification{}, reason.Wrap("检查数据文件失败："+s.path, err)
 	}
 	defer conn.Close()
 	v := Verification{Path: s.path}
@@ -67,12 +70,13 @@ func (s *Store) Verify(ctx context.Context) (Verification, error) {
 // VerifyFile checks the data file at path without changing it, for
 // `branchledger verify`: it opens the file read-only, so that a damaged or
 // changed file, which Open refuses, is examined all the same. The error is
-// for a file that cannot be examined at all (missing, held by a window);
-// what is wrong with one that can be is in the Problems.
+// for a file that cannot be examined at all (missing, a folder, unreadable,
+// held by a window); what is wrong with one that can be — empty, cut short,
+// damaged, another program's — is in the Problems.
 func VerifyFile(path string) (Verification, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return Verification{}, fmt.Errorf("数据文件路径不正确：%s：%w", path, err)
+		return Verification{}, reason.Wrap("数据文件路径不正确："+path, err)
 	}
 	v := Verification{Path: abs}
 	fi, err := os.Stat(abs)
@@ -80,11 +84,14 @@ func VerifyFile(path string) (Verification, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return v, fmt.Errorf("找不到数据文件 %s", abs)
 	case err != nil:
-		return v, fmt.Errorf("无法读取数据文件 %s：%w", abs, err)
+		return v, reason.Wrap("无法读取数据文件 "+abs, err)
 	case fi.IsDir():
 		return v, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
 	case fi.Size() == 0:
 		v.Problems = append(v.Problems, ErrEmptyFile.Error())
+		return v, nil
+	case fi.Size() < sqliteHeaderSize && startsLikeSQLite(abs):
+		v.Problems = append(v.Problems, fmt.Sprintf("损坏：文件不完整，只有 %d 字节（可能是复制时没有完成）", fi.Size()))
 		return v, nil
 	case !hasSQLiteHeader(abs):
 		v.Problems = append(v.Problems, ErrNotDatabase.Error())
@@ -96,50 +103,59 @@ func VerifyFile(path string) (Verification, error) {
 	}
 	db, err := sql.Open(sqlite.DriverName, dsn(abs, true, false))
 	if err != nil {
-		return v, fmt.Errorf("无法打开数据文件 %s：%w", abs, err)
+		return v, reason.Wrap("无法打开数据文件 "+abs, err)
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
 	ctx := context.Background()
 	conn, err := db.Conn(ctx)
-	if err != nil {
-		return v, verifyOpenError(abs, err)
+	if err == nil {
+		defer conn.Close()
+		_, err = conn.ExecContext(ctx, "SELECT count(*) FROM sqlite_schema")
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "SELECT count(*) FROM sqlite_schema"); err != nil {
-		var se *gosqlite.Error
-		if errors.As(err, &se) && (se.Code()&0xff == codeBusy || se.Code()&0xff == codeLocked) {
-			return v, fmt.Errorf("%w：%s", ErrLocked, abs)
-		}
+	var se *gosqlite.Error
+	switch {
+	case err == nil:
+	case errors.As(err, &se) && (se.Code()&0xff == codeBusy || se.Code()&0xff == codeLocked):
+		return v, fmt.Errorf("%w：%s", ErrLocked, abs)
+	case errors.As(err, &se) && (se.Code()&0xff == codeCorrupt || se.Code()&0xff == codeNotADB):
+		// The header or the schema cannot be read: a file cut short, or
+		// damaged where SQLite starts reading.
+		log.Printf("verify %s: %v", abs, err)
+		v.Problems = append(v.Problems, "损坏：文件不完整或已损坏，连它的结构都无法读取（可能是复制时没有完成）")
+		return v, nil
+	default:
+		return v, reason.Wrap("无法读取数据文件 "+abs, err)
 	}
 	verifyOn(ctx, conn, &v)
 	return v, nil
-}
-
-func verifyOpenError(path string, err error) error {
-	return fmt.Errorf("无法打开数据文件 %s：%s（%w）", path, reason(err), err)
 }
 
 // verifyOn runs the checks on conn and adds what it finds to v.
 func verifyOn(ctx context.Context, conn *sql.Conn, v *Verification) {
 	rows, err := conn.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
-		v.Problems = append(v.Problems, "完整性检查无法进行："+reason(err))
+		log.Printf("verify %s: %v", v.Path, err)
+		v.Problems = append(v.Problems, "完整性检查无法进行："+reason.Of(err))
 		return
 	}
+	var found []string
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
-			v.Problems = append(v.Problems, "完整性检查无法进行："+reason(err))
+			log.Printf("verify %s: %v", v.Path, err)
+			v.Problems = append(v.Problems, "完整性检查无法进行："+reason.Of(err))
 			break
 		}
-		for l := range strings.SplitSeq(line, "\n") {
-			if l = strings.TrimSpace(l); l != "" && l != "ok" && !strings.HasPrefix(l, "*** in database") {
-				v.Problems = append(v.Problems, "损坏："+l)
-			}
-		}
+		found = append(found, line)
 	}
 	rows.Close()
+	if len(found) > 0 && !(len(found) == 1 && found[0] == "ok") {
+		log.Printf("verify %s: integrity_check: %s", v.Path, strings.Join(found, "; "))
+	}
+	for _, l := range reason.Integrity(found) {
+		v.Problems = append(v.Problems, "损坏："+l)
+	}
 
 	version, err := checkSchema(ctx, conn)
 	v.Version = version
@@ -152,8 +168,14 @@ func verifyOn(ctx context.Context, conn *sql.Conn, v *Verification) {
 	case errors.Is(err, ErrNotDatabase):
 		v.Problems = append(v.Problems, ErrNotDatabase.Error())
 		return
-	case err != nil:
+	case errors.Is(err, ErrNewerSchema):
 		v.Problems = append(v.Problems, err.Error())
+	case err != nil:
+		log.Printf("verify %s: %v", v.Path, err)
+		v.Problems = append(v.Problems, "无法读取数据文件的结构："+reason.Of(err))
+	case version == 0:
+		v.Problems = append(v.Problems, ErrNotDatabase.Error()+"（这是一个没有任何数据表的 SQLite 数据库）")
+		return
 	}
 
 	var tables []string
@@ -174,7 +196,7 @@ func verifyOn(ctx context.Context, conn *sql.Conn, v *Verification) {
 		var n int
 		// The table names are our own constants.
 		if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM "+c.table).Scan(&n); err != nil {
-			v.Problems = append(v.Problems, fmt.Sprintf("无法读取%s：%s", c.label, reason(err)))
+			v.Problems = append(v.Problems, fmt.Sprintf("无法读取%s：%s", c.label, reason.Of(err)))
 			continue
 		}
 		v.Counts = append(v.Counts, RecordCount{Label: c.label, N: n})

@@ -250,10 +250,10 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			rule.Importance = widget.DangerImportance
 		default:
 			amount.SetText(a.String())
-			rule.SetText(r)
+			rule.SetText(kit.Say(r))
 			rule.Importance = widget.MediumImportance
 			for _, c := range row.changes {
-				rule.SetText(rule.Text + "；" + c.ChangeText(model.CurrentDuesRules()))
+				rule.SetText(rule.Text + lang.L("；") + kit.Say(c.Change(model.CurrentDuesRules())))
 			}
 		}
 		setEnabled(entry, row.base.Category == "" || row.base.Category.HasBase() || row.base.Category == model.DuesFarmer)
@@ -282,14 +282,14 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 }
 
 // compute reads the typed base and applies the rules to the row.
-func (b *duesBases) compute(row *baseRow) (model.Money, string, error) {
+func (b *duesBases) compute(row *baseRow) (model.Money, model.Text, error) {
 	base, err := b.parse(row)
 	if err != nil {
-		return 0, "", err
+		return 0, model.Text{}, err
 	}
 	x := row.base
 	x.Base = base
-	return x.Monthly(model.CurrentDuesRules())
+	return x.Rule(model.CurrentDuesRules())
 }
 
 func (b *duesBases) parse(row *baseRow) (model.Money, error) {
@@ -430,7 +430,7 @@ func (b *duesBases) editChange(i int) {
 			result.SetText("")
 			return
 		}
-		result.SetText(x.ChangeText(model.CurrentDuesRules()))
+		result.SetText(kit.Say(x.Change(model.CurrentDuesRules())))
 	}
 	form.Load(func() {
 		from.SetSelectedIndex(max(0, int(b.d.sh.svc.today().Month)-2))

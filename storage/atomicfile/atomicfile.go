@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"branchledger/storage/reason"
 )
 
 // ErrInUse: the file to replace is open in another program (Windows refuses
@@ -23,33 +25,42 @@ import (
 var ErrInUse = errors.New("目标文件可能正被 Excel 或 WPS 等程序打开，请关闭后重试")
 
 // Error is a failed write: Error() is the sentence for the user, Unwrap the
-// operating system's error, for errors.Is and the log.
-type Error struct {
-	Msg string
-	Err error
-}
-
-func (e *Error) Error() string { return e.Msg }
-func (e *Error) Unwrap() error { return e.Err }
+// operating system's error, for errors.Is and the log (see reason.Detail).
+type Error = reason.Error
 
 // failed is the error for a write to path that failed with err.
 func failed(path string, err error) error {
-	return &Error{Msg: fmt.Sprintf("无法保存 %s：%s", path, Reason(err)), Err: err}
+	return reason.Wrap("无法保存 "+path, err)
 }
 
 // Write writes the file at path through write: into a temporary file in the
 // same folder (so that the rename stays on one drive), flushed to the disk,
 // then renamed over path. On any error the temporary file is removed and
-// path is left as it was. Temporary files of earlier writes to path that
-// were cut short are removed first (see RemoveStale). Errors name path and
-// say why in Chinese (see Reason); an error returned by write is returned
-// as is.
-func Write(path string, write func(w io.Writer) error) (err error) {
+// path is left as it was. Temporary files of earlier writes of files like
+// path (the same extension) in its folder that were cut short are removed
+// first (see RemoveStale). A file it makes anew gets mode 0644; one it
+// replaces keeps its mode.
+//
+// Errors name path and say why in Chinese (see reason.Of). An error
+// returned by write is returned as is — unless writing into the temporary
+// file failed (a full disk met half way through a large workbook), which is
+// reported as the failure to save path whatever write made of it.
+func Write(path string, write func(w io.Writer) error) error {
+	return writeFile(path, 0o644, write)
+}
+
+// WritePrivate is Write for a file only its owner should read (a data
+// package, which holds a whole branch): made anew with mode 0600.
+func WritePrivate(path string, write func(w io.Writer) error) error {
+	return writeFile(path, 0o600, write)
+}
+
+func writeFile(path string, mode fs.FileMode, write func(w io.Writer) error) (err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	RemoveStale(dir, base)
+	RemoveStaleLike(dir, filepath.Ext(base))
 	tmp, err := CreateTemp(dir, base)
 	if err != nil {
 		return failed(path, err)
@@ -60,16 +71,19 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 			_ = os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriterSize(tmp, 256<<10)
+	fw := &fileWriter{f: tmp}
+	bw := bufio.NewWriterSize(fw, 256<<10)
 	if err = write(bw); err != nil {
+		if fw.err != nil {
+			return failed(path, fw.err)
+		}
 		return err
 	}
 	if err = bw.Flush(); err != nil {
 		return failed(path, err)
 	}
 	// CreateTemp makes the file private; give it the mode the file it
-	// replaces had, or the usual one.
-	mode := fs.FileMode(0o644)
+	// replaces had, or the one asked for.
 	if st, serr := os.Stat(path); serr == nil {
 		mode = st.Mode().Perm()
 	}
@@ -94,6 +108,22 @@ func Write(path string, write func(w io.Writer) error) (err error) {
 	return nil
 }
 
+// fileWriter is the temporary file as write sees it (through a buffer): it
+// keeps the first error of the file itself, which write may wrap in words
+// of its own or lose.
+type fileWriter struct {
+	f   *os.File
+	err error
+}
+
+func (w *fileWriter) Write(p []byte) (int, error) {
+	n, err := w.f.Write(p)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	return n, err
+}
+
 // SyncDir flushes a folder's entries (a rename) to the disk, where the
 // system can; it is only a better chance, so errors are ignored.
 func SyncDir(dir string) {
@@ -113,9 +143,20 @@ const tempSuffix = ".tmp"
 
 // CreateTemp creates a new, empty temporary file in dir for a file named
 // base: hidden, ".<base>.<pid>-<random>.tmp", so that RemoveStale can tell
-// whether the process writing it is still running.
+// whether the process writing it is still running. It is private (0600).
 func CreateTemp(dir, base string) (*os.File, error) {
-	return os.CreateTemp(dir, fmt.Sprintf(".%s.%d-*%s", base, os.Getpid(), tempSuffix))
+	return os.CreateTemp(dir, tempPattern(base))
+}
+
+// MkdirTemp creates a new, empty private folder in dir for the work of a
+// file named base, named as CreateTemp names files, so that RemoveStale
+// removes it (and what is in it) once its process is gone.
+func MkdirTemp(dir, base string) (string, error) {
+	return os.MkdirTemp(dir, tempPattern(base))
+}
+
+func tempPattern(base string) string {
+	return fmt.Sprintf(".%s.%d-*%s", base, os.Getpid(), tempSuffix)
 }
 
 // staleAge is how old a temporary file whose writer cannot be known must be
@@ -123,27 +164,46 @@ func CreateTemp(dir, base string) (*os.File, error) {
 // few seconds.
 const staleAge = 10 * time.Minute
 
-// RemoveStale removes from dir the temporary files of writes of base that
-// were cut short (with a SQLite journal beside one, if any): those whose process is no longer running, and any older
-// than staleAge whose process cannot be told (names from earlier versions,
-// ".<base>.<digits>.tmp"). Files it cannot remove are left; it is tidying,
-// not a step a write depends on.
+// RemoveStale removes from dir the temporary files and folders (see
+// CreateTemp, MkdirTemp) of work on base that was cut short, with a SQLite
+// journal beside one, if any: those whose process is no longer running,
+// and any older than staleAge whose process cannot be told (names from
+// earlier versions, ".<base>.<digits>.tmp"). What it cannot remove is left;
+// it is tidying, not a step a write depends on.
 func RemoveStale(dir, base string) {
+	removeStale(dir, func(b string) bool { return b == base })
+}
+
+// RemoveStaleLike is RemoveStale for every file named with the extension
+// ext (".xlsx", ".blpkg"): an export or a package stopped half way leaves
+// its temporary file under a name the next one, made at another minute,
+// may not share.
+func RemoveStaleLike(dir, ext string) {
+	if ext == "" {
+		return
+	}
+	removeStale(dir, func(b string) bool { return strings.EqualFold(filepath.Ext(b), ext) })
+}
+
+func removeStale(dir string, match func(base string) bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return
 	}
-	prefix := "." + base + "."
 	for _, e := range entries {
 		name := e.Name()
 		// A temporary data file may have SQLite's journal beside it.
 		trimmed := strings.TrimSuffix(name, "-journal")
-		if e.IsDir() || !strings.HasPrefix(trimmed, prefix) || !strings.HasSuffix(trimmed, tempSuffix) {
+		if !strings.HasPrefix(trimmed, ".") || !strings.HasSuffix(trimmed, tempSuffix) {
 			continue
 		}
-		middle := strings.TrimSuffix(strings.TrimPrefix(trimmed, prefix), tempSuffix)
-		if stale(middle, e) {
-			_ = os.Remove(filepath.Join(dir, name))
+		inner := strings.TrimSuffix(trimmed[1:], tempSuffix)
+		dot := strings.LastIndexByte(inner, '.')
+		if dot <= 0 || !match(inner[:dot]) {
+			continue
+		}
+		if stale(inner[dot+1:], e) {
+			_ = os.RemoveAll(filepath.Join(dir, name))
 		}
 	}
 }

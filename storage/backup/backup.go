@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
+	rsn "branchledger/storage/reason"
 )
 
 // Store is what backups need of the open data file (*storage.Store).
@@ -54,7 +56,7 @@ func List(dataPath string) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("无法读取备份文件夹 %s：%w", dir, err)
+		return nil, rsn.Wrap("无法读取备份文件夹 "+dir, err)
 	}
 	var bs []Backup
 	for _, e := range es {
@@ -88,16 +90,30 @@ func Space(bs []Backup) int64 {
 
 // Keep applies the rolling rule at now to backups listed newest first and
 // returns those to keep and those to remove, each newest first.
+//
+// A backup dated after today was taken while the clock was wrong — ahead
+// then, or back now. It takes no day's or month's place (it would keep a
+// real one out, and never leave itself), and is not removed for being
+// early: of such backups the newest KeepDays are kept, whichever clock was
+// wrong, and the rest removed.
 func Keep(bs []Backup, now time.Time) (keep, drop []Backup) {
 	now = now.Local()
 	today := day(now)
 	firstOfDay := map[string]int{}   // day → index of its oldest backup
 	firstOfMonth := map[string]int{} // month → index of its oldest backup
+	future := 0
+	kept := map[int]bool{}
 	for i, b := range bs {
+		if day(b.Taken) > today {
+			if future < KeepDays {
+				kept[i] = true
+			}
+			future++
+			continue
+		}
 		firstOfDay[day(b.Taken)] = i // newest first: the last one seen is the oldest
 		firstOfMonth[month(b.Taken)] = i
 	}
-	kept := map[int]bool{}
 	keepNewest := func(first map[string]int, n int) {
 		keys := make([]string, 0, len(first))
 		for k := range first {
@@ -112,9 +128,8 @@ func Keep(bs []Backup, now time.Time) (keep, drop []Backup) {
 	keepNewest(firstOfDay, KeepDays)
 	keepNewest(firstOfMonth, KeepMonths)
 	for i, b := range bs {
-		// Today's are all kept: a bad import can be undone step by step. A
-		// backup dated after now (a clock put back) is never removed by it.
-		if kept[i] || day(b.Taken) >= today {
+		// Today's are all kept: a bad import can be undone step by step.
+		if kept[i] || day(b.Taken) == today {
 			keep = append(keep, b)
 		} else {
 			drop = append(drop, b)
@@ -130,26 +145,42 @@ func month(t time.Time) string { return t.Local().Format("2006-01") }
 // temporary files that a backup stopped half way left behind. It returns the
 // backups removed.
 func Prune(dataPath string, now time.Time) ([]Backup, error) {
+	return prune(dataPath, now, false)
+}
+
+// prune is Prune; with coming it applies the rule as if the backup about to
+// be taken were there already, so that the one it pushes out of the rule
+// makes room for it first.
+func prune(dataPath string, now time.Time, coming bool) ([]Backup, error) {
+	removeStaleTemps(dataPath)
 	bs, err := List(dataPath)
 	if err != nil {
 		return nil, err
 	}
+	if coming {
+		bs = append([]Backup{{Taken: now}}, bs...)
+	}
 	_, drop := Keep(bs, now)
 	var removed []Backup
 	for _, b := range drop {
+		if b.Path == "" {
+			continue
+		}
 		if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return removed, fmt.Errorf("无法删除旧的备份 %s：%w", b.Path, err)
+			return removed, rsn.Wrap("无法删除旧的自动备份 "+b.Path, err)
 		}
 		removed = append(removed, b)
 	}
-	removeStaleTemps(dataPath)
 	return removed, nil
 }
 
-// removeStaleTemps removes temporary backups of this data file: only the
-// process holding the file's lock writes them, and that is the caller.
+// removeStaleTemps removes temporary backups that a backup stopped half
+// way left: those of a process no longer running (atomicfile's names) and
+// those of earlier versions of the app (storage.TempPrefix), which only the
+// process holding the data file's lock — the caller — writes.
 func removeStaleTemps(dataPath string) {
 	dir := storage.BackupsDir(dataPath)
+	atomicfile.RemoveStaleLike(dir, ".db")
 	stem := strings.TrimSuffix(filepath.Base(dataPath), filepath.Ext(dataPath))
 	matches, _ := filepath.Glob(filepath.Join(dir, storage.TempPrefix+stem+"-*"))
 	for _, m := range matches {
@@ -157,10 +188,15 @@ func removeStaleTemps(dataPath string) {
 	}
 }
 
-// Take takes an automatic backup now for reason and prunes the folder by
-// the rolling rule. It is the one call an import, a bulk change, a restore or
-// an upgrade makes before it writes.
+// Take takes an automatic backup now for reason and keeps the folder by the
+// rolling rule. It is the one call an import, a bulk change, a restore or
+// an upgrade makes before it writes. The folder is pruned first, by the
+// rule as it will stand with the new backup, so that the backup it lets go
+// makes room for the new one on a full drive.
 func Take(s Store, reason storage.BackupReason) (Backup, error) {
+	// An old backup that cannot be removed costs only space; the backup
+	// itself says if there is none left.
+	_, _ = prune(s.Path(), s.Now(), true)
 	path, err := s.WriteBackup(reason)
 	if err != nil {
 		return Backup{}, err
@@ -170,8 +206,6 @@ func Take(s Store, reason storage.BackupReason) (Backup, error) {
 	if fi, err := os.Stat(path); err == nil {
 		b.Size = fi.Size()
 	}
-	// The backup is taken: an old one that could not be removed costs only
-	// space, and the next backup tries again.
 	_, _ = Prune(s.Path(), s.Now())
 	return b, nil
 }
@@ -200,12 +234,16 @@ func Daily(s Store) (Backup, bool, error) {
 			return Backup{}, false, nil
 		}
 	}
-	if len(bs) > 0 {
-		data, err1 := os.Stat(s.Path())
-		newest, err2 := os.Stat(bs[0].Path)
-		if err1 == nil && err2 == nil && !data.ModTime().After(newest.ModTime()) {
-			return Backup{}, false, nil
+	// The newest backup written, by the files' own times: one named by a
+	// clock that was wrong may sort anywhere.
+	var newest time.Time
+	for _, b := range bs {
+		if fi, err := os.Stat(b.Path); err == nil && fi.ModTime().After(newest) {
+			newest = fi.ModTime()
 		}
+	}
+	if data, err := os.Stat(s.Path()); err == nil && !newest.IsZero() && !data.ModTime().After(newest) {
+		return Backup{}, false, nil
 	}
 	sum, err := s.Summary()
 	if err != nil {
@@ -223,10 +261,19 @@ func Daily(s Store) (Backup, bool, error) {
 
 // Before takes the automatic backup an import or a bulk change makes before
 // it writes (reason storage.BackupImport or storage.BackupBulk). Its error
-// says that nothing was written: the change must not go ahead without it.
+// says that nothing was written: the change must not go ahead without it. A
+// file opened read-only, or found damaged, is refused with the store's own
+// sentence (storage.ErrReadOnly, storage.ErrDamaged): the change could not
+// be written anyway, and the backup is not what failed.
 func Before(s Store, reason storage.BackupReason) error {
+	if ro, ok := s.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
+		return fmt.Errorf("%w：%s", storage.ErrReadOnly, s.Path())
+	}
 	if _, err := Take(s, reason); err != nil {
-		return fmt.Errorf("写入前自动备份失败，没有写入任何数据：%w", err)
+		if errors.Is(err, storage.ErrReadOnly) || errors.Is(err, storage.ErrDamaged) {
+			return err
+		}
+		return &rsn.Error{Msg: "写入前自动备份失败，没有写入任何数据：" + err.Error(), Err: err}
 	}
 	return nil
 }

@@ -1,6 +1,8 @@
 package backup
 
 import (
+	"path/filepath"
+
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 )
@@ -40,9 +42,10 @@ func (v *Service) BackupTo(out, passphrase string) (datapkg.Manifest, error) {
 // a passphrase only when the file needs one.
 func (v *Service) Probe(path string) (datapkg.Kind, error) { return datapkg.Probe(path) }
 
-// Open reads and checks a backup or package for a restore (see Open).
+// Open reads and checks a backup or package for a restore (see Open), into
+// a private folder beside the data file.
 func (v *Service) Open(path, passphrase string) (*Candidate, error) {
-	return Open(path, datapkg.ReadOptions{Passphrase: passphrase})
+	return Open(path, datapkg.ReadOptions{Passphrase: passphrase, TempDir: filepath.Dir(v.store.Path())})
 }
 
 // Current is the open file's summary, shown beside a candidate's.

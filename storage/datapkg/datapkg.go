@@ -44,6 +44,11 @@ const Ext = ".blpkg"
 // reads this one and refuses newer ones.
 const FormatVersion = 1
 
+// MinPassphrase is the fewest characters (not bytes) a passphrase for a
+// new package may have, in the window and on the command line alike: the
+// package may be lost with the drive, and scrypt only slows a guesser down.
+const MinPassphrase = 8
+
 // App is the manifest's app name: packages of other programs are refused.
 const App = "branchledger"
 
@@ -93,10 +98,17 @@ const (
 	MaxDatabaseSize = 4 << 30
 	// maxManifestSize is the largest manifest.json.
 	maxManifestSize = 1 << 20
-	// A data file compresses perhaps tenfold; a stream that claims more than
-	// maxRatio and is larger than ratioFloor once unpacked is a zip bomb.
-	maxRatio   = 200
+	// A data file compresses four to thirteen fold (measured on demo
+	// branches of 3 to 2,000 members), photos hardly at all; a stream that
+	// claims more than maxRatio and is larger than ratioFloor once unpacked
+	// is a zip bomb. Below the floor, a new file's empty pages compress
+	// further, and unpacking costs little.
+	maxRatio   = 40
 	ratioFloor = 8 << 20
+	// scryptWorkFactor is the scrypt work factor (2^18: 256 MB, about a
+	// second) packages are written with, and the most a package may ask of
+	// the reader: 2^22 takes 4 GB and over a minute.
+	scryptWorkFactor = 18
 )
 
 // Errors Open returns, each wrapped in a sentence naming the package. Errors

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -142,12 +144,15 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-// Writing over an existing package replaces it whole.
+// Writing over an older package replaces it whole.
 func TestWriteReplaces(t *testing.T) {
 	s := newBranch(t, 3)
 	out := filepath.Join(t.TempDir(), "backup"+Ext)
-	if err := os.WriteFile(out, []byte("old"), 0o644); err != nil {
+	if _, err := Write(s, out, Protection{Passphrase: testPassphrase}, "0.1.0"); err != nil {
 		t.Fatal(err)
+	}
+	if exists, err := CheckTarget(out, s.Path()); !exists || err != nil {
+		t.Errorf("CheckTarget of an older package: %v, %v", exists, err)
 	}
 	if _, err := Write(s, out, Protection{}, "0.1.0"); err != nil {
 		t.Fatal(err)
@@ -157,6 +162,71 @@ func TestWriteReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.Close()
+	if fi, _ := os.Stat(out); fi.Mode().Perm() != 0o600 {
+		t.Errorf("the package is %v, want private (0600) as the data file", fi.Mode().Perm())
+	}
+}
+
+// A backup never takes the place of anything but an older package: the
+// data file itself (by its name or a link to it), a workbook, a data file,
+// any file. Each is refused with a sentence and left as it was.
+func TestWriteRefusesWhatIsNotAPackage(t *testing.T) {
+	s := newBranch(t, 3)
+	dir := t.TempDir()
+	workbook := filepath.Join(dir, "花名册.xlsx")
+	os.WriteFile(workbook, zipOf(t, entry{name: "[Content_Types].xml", data: []byte("<Types/>")}), 0o644)
+	text := filepath.Join(dir, "说明"+Ext)
+	os.WriteFile(text, []byte("不是数据包"), 0o644)
+	copied := filepath.Join(dir, "副本.db")
+	os.WriteFile(copied, fileBytes(t, s.Path()), 0o644)
+	link := filepath.Join(dir, "link"+Ext)
+	if err := os.Symlink(s.Path(), link); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, out, want string }{
+		{"the data file", s.Path(), "正在使用的数据文件本身"},
+		{"a link to the data file", link, "正在使用的数据文件本身"},
+		{"a workbook", workbook, "不是数据包"},
+		{"a text file named as a package", text, "不是数据包"},
+		{"a copy of a data file", copied, "不是数据包"},
+		{"a folder", dir, "是一个文件夹"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			before := fileBytes(t, c.out)
+			_, err := Write(s, c.out, Protection{}, "0.1.0")
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("got %v, want a refusal saying %q", err, c.want)
+			}
+			if !bytes.Equal(fileBytes(t, c.out), before) {
+				t.Error("the file was changed")
+			}
+		})
+	}
+	if _, err := s.Summary(); err != nil {
+		t.Errorf("the data file after the refusals: %v", err)
+	}
+}
+
+// english is what is left of msg in Latin letters once paths, quoted
+// names, the names of schema objects and the format's own terms are taken
+// out: "" for a sentence in Chinese.
+func english(msg, path string) string {
+	msg = strings.ReplaceAll(msg, path, "")
+	msg = regexp.MustCompile(`/[^\s（）：，；]+|"[^"]*"|(触发器|视图|表|索引) \w+|SHA-256|manifest\.json|branchledger\.db|\d+ [KMG]B|U盘`).ReplaceAllString(msg, "")
+	return strings.Join(regexp.MustCompile(`[A-Za-z][A-Za-z ():.-]*`).FindAllString(msg, -1), " ")
+}
+
+// fileBytes is a file's contents; a folder has none.
+func fileBytes(t *testing.T, name string) []byte {
+	t.Helper()
+	if fi, err := os.Stat(name); err == nil && fi.IsDir() {
+		return nil
+	}
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // A folder that cannot be written says so and leaves nothing.
@@ -164,7 +234,7 @@ func TestWriteToMissingFolder(t *testing.T) {
 	s := newBranch(t, 3)
 	out := filepath.Join(t.TempDir(), "gone", "backup"+Ext)
 	_, err := Write(s, out, Protection{}, "0.1.0")
-	if err == nil || !strings.Contains(err.Error(), "文件夹不存在") {
+	if err == nil || !strings.Contains(err.Error(), "U盘是否已拔出") || strings.Contains(err.Error(), ".tmp") {
 		t.Errorf("got %v", err)
 	}
 }
@@ -339,6 +409,17 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 	flipped := bytes.Clone(f.db)
 	flipped[len(flipped)/2] ^= 0xff
 	zeros := make([]byte, 64<<20)
+	// A bomb under the old ratio of 200: 12 MB of pages with a few random
+	// bytes each, as the review's 600 MB one was made, deflates about a
+	// hundredfold.
+	sparse := make([]byte, 12<<20)
+	for i := 0; i < len(sparse); i += 4096 {
+		rand.Read(sparse[i : i+24])
+	}
+	// A passphrase package asking for scrypt work factor 2^22 (4 GB to
+	// open): made at 2^10, then the header's factor changed — opening must
+	// refuse before deriving anything, so the header's MAC never counts.
+	heavy := bytes.Replace(encrypt(t, good, scrypt), []byte(" 10\n"), []byte(" 22\n"), 1)
 
 	cases := []struct {
 		name string
@@ -370,6 +451,10 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		{"zip bomb", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, func(m *Manifest) {
 			m.Database.Size = int64(len(zeros))
 		})}, entry{name: databaseEntry, data: zeros}), ReadOptions{}, ErrUnsafe},
+		{"zip bomb of ratio 100", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, func(m *Manifest) {
+			m.Database.Size = int64(len(sparse))
+		})}, entry{name: databaseEntry, data: sparse}), ReadOptions{}, ErrUnsafe},
+		{"scrypt work factor 22", heavy, ReadOptions{Passphrase: testPassphrase}, ErrUnsafe},
 		{"zip bomb lying about its size", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, nil)},
 			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrTruncated},
 		{"database with a trigger", f.zip(t, evilDigest, evilDB), ReadOptions{}, storage.ErrSchemaChanged},
@@ -395,6 +480,9 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 			msg := err.Error()
 			if !strings.Contains(msg, path) || strings.Contains(msg, tmp) || strings.Contains(msg, "\n") {
 				t.Errorf("%q: want one line naming the package and not the temporary file", msg)
+			}
+			if w := english(msg, path); w != "" {
+				t.Errorf("%q: the sentence carries %q, not Chinese", msg, w)
 			}
 			t.Logf("refused: %s", msg)
 			if names := dirNames(t, tmp); len(names) != 0 {

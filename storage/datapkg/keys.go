@@ -8,12 +8,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"filippo.io/age"
 
-	"branchledger/storage"
+	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 )
 
 // An instructor's public key travels as a small text file the instructor
@@ -103,12 +103,12 @@ func ParsePublicKey(text string) (PublicKey, error) {
 func ReadPublicKeyFile(path string) (PublicKey, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return PublicKey{}, fmt.Errorf("无法读取公钥文件 %s：%w", path, err)
+		return PublicKey{}, reason.Wrap("无法读取公钥文件 "+path, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, maxKeyFile+1))
 	if err != nil {
-		return PublicKey{}, fmt.Errorf("无法读取公钥文件 %s：%w", path, err)
+		return PublicKey{}, reason.Wrap("无法读取公钥文件 "+path, err)
 	}
 	if len(b) > maxKeyFile {
 		return PublicKey{}, fmt.Errorf("%s 不是公钥文件（文件太大）", path)
@@ -137,26 +137,10 @@ func PublicKeyText(k PublicKey) string {
 // WritePublicKeyFile writes k's public key file at path, replacing it whole
 // or not at all.
 func WritePublicKeyFile(path string, k PublicKey) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, storage.TempPrefix+"*"+PublicKeyExt)
-	if err != nil {
-		return fmt.Errorf("无法在 %s 保存公钥文件：%s", dir, pathReason(err))
-	}
-	_, err = io.WriteString(f, PublicKeyText(k))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return fmt.Errorf("保存公钥文件 %s 失败：%s", path, pathReason(err))
-	}
-	return storage.SyncDir(dir)
+	return atomicfile.Write(path, func(w io.Writer) error {
+		_, err := io.WriteString(w, PublicKeyText(k))
+		return err
+	})
 }
 
 func cut(s string, n int) string {

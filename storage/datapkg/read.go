@@ -19,6 +19,8 @@ import (
 	"filippo.io/age/armor"
 
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 )
 
 // Kind is what a file turns out to be when it is opened for reading.
@@ -46,9 +48,12 @@ var (
 func Probe(path string) (Kind, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return NotAPackage, fmt.Errorf("无法读取文件 %s：%w", path, err)
+		return NotAPackage, reason.Wrap("无法读取文件 "+path, err)
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return NotAPackage, fmt.Errorf("%s 是一个文件夹，不是数据包", path)
+	}
 	head := make([]byte, 64)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -59,7 +64,7 @@ func Probe(path string) (Kind, error) {
 		return DataFile, nil
 	case bytes.HasPrefix(head, ageMagic), bytes.HasPrefix(head, armorMagic):
 		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return NotAPackage, err
+			return NotAPackage, reason.Wrap("无法读取文件 "+path, err)
 		}
 		var r io.Reader = f
 		if bytes.HasPrefix(head, armorMagic) {
@@ -105,10 +110,16 @@ type ReadOptions struct {
 	// Passphrase opens a package encrypted with a passphrase.
 	Passphrase string
 	// TempDir is where Open extracts the data file; "" is the system's
-	// temporary folder. A restore passes the data file's folder, so the
-	// extracted file can be renamed into place.
+	// temporary folder. A restore passes a folder beside the data file, so
+	// that no copy of the branch's records is left in the system's
+	// temporary folder and the extracted file can be renamed into place.
 	TempDir string
 }
+
+// openTempBase names the private folders Open extracts into (see
+// atomicfile.MkdirTemp): those of a process that was killed are removed by
+// the next Open in the same place.
+const openTempBase = storage.WorkTempBase
 
 // Package is a package that passed every check of Open. Its data file has
 // been extracted to a private temporary folder; Close removes it.
@@ -136,12 +147,19 @@ func (p *Package) Close() error {
 }
 
 // Open reads and checks the package at path (see the package comment) and
-// extracts its data file. Each refusal is one sentence naming path, wrapping
-// one of this package's errors or storage's; nothing is left on disk then.
+// extracts its data file into a private folder in o.TempDir. Each refusal
+// is one sentence naming path, wrapping one of this package's errors or
+// storage's; nothing is left on disk then. Before extracting, it checks
+// that the folder's disk has room for the data file the manifest declares.
 func Open(path string, o ReadOptions) (*Package, error) {
-	dir, err := os.MkdirTemp(o.TempDir, storage.TempPrefix+"open-")
+	tempDir := o.TempDir
+	if tempDir == "" {
+		tempDir = os.TempDir()
+	}
+	atomicfile.RemoveStale(tempDir, openTempBase)
+	dir, err := atomicfile.MkdirTemp(tempDir, openTempBase)
 	if err != nil {
-		return nil, fmt.Errorf("无法创建临时文件夹，打不开数据包 %s：%w", path, err)
+		return nil, reason.Wrap("无法在文件夹 "+tempDir+" 中解开数据包 "+path, err)
 	}
 	p, err := open(path, o, dir)
 	if err != nil {
@@ -152,7 +170,7 @@ func Open(path string, o ReadOptions) (*Package, error) {
 }
 
 // refusal is the error of a package refused for kind, with detail (may be
-// empty) saying what exactly was wrong.
+// empty) saying in Chinese what exactly was wrong.
 func refusal(kind error, path, detail string) error {
 	if detail == "" {
 		return fmt.Errorf("%w：%s", kind, path)
@@ -160,16 +178,29 @@ func refusal(kind error, path, detail string) error {
 	return fmt.Errorf("%w：%s（%s）", kind, path, detail)
 }
 
+// refusalFor is refusal for a package that a library refused with cause
+// (archive/zip, age): the user reads the sentence, the log the cause.
+func refusalFor(kind error, path, detail string, cause error) error {
+	msg := refusal(kind, path, detail).Error()
+	return &reason.Error{Msg: msg, Err: errors.Join(kind, cause)}
+}
+
+// unpackError is the failure to write the unpacked data file into dir: the
+// disk's fault (full, read-only), not the package's.
+func unpackError(path, dir string, err error) error {
+	return reason.Wrap("无法在文件夹 "+filepath.Dir(dir)+" 中解开数据包 "+path, err)
+}
+
 func open(path string, o ReadOptions, dir string) (*Package, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取数据包 %s：%w", path, err)
+		return nil, reason.Wrap("无法读取数据包 "+path, err)
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("无法读取数据包 %s：%w", path, err)
+		return nil, reason.Wrap("无法读取数据包 "+path, err)
 	case fi.IsDir():
 		return nil, fmt.Errorf("%s 是一个文件夹，不是数据包", path)
 	case fi.Size() == 0:
@@ -201,11 +232,11 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		if kind == Plain {
-			return nil, refusal(ErrTruncated, path, err.Error())
+			return nil, refusalFor(ErrTruncated, path, "", err)
 		}
 		// The age layer vouches for these bytes: whoever wrote them did
 		// not write a package.
-		return nil, refusal(ErrNotPackage, path, err.Error())
+		return nil, refusalFor(ErrNotPackage, path, "解密后不是数据包的格式", err)
 	}
 	manifestFile, dataFile, err := entries(zr, path)
 	if err != nil {
@@ -216,6 +247,9 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 		return nil, err
 	}
 	data := filepath.Join(dir, databaseEntry)
+	if err := checkRoom(dir, m.Database.Size, path); err != nil {
+		return nil, err
+	}
 	if err := extract(dataFile, m.Database, data, path); err != nil {
 		return nil, err
 	}
@@ -254,6 +288,10 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 		if err != nil {
 			return nil, 0, closer, refusal(ErrWrongPassphrase, path, "")
 		}
+		// Deriving the key of a higher work factor than this app writes
+		// takes gigabytes and minutes: a package that asks for one is not
+		// ours, and is refused before anything is derived.
+		id.SetMaxWorkFactor(scryptWorkFactor)
 		ids = []age.Identity{id}
 	case ForKey:
 		if len(o.Identities) == 0 {
@@ -267,13 +305,18 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 		// ASCII armour (age -a) cannot be read at random: unwrap it into
 		// a file of our own first.
 		bin := filepath.Join(dir, "package.age")
-		n, err := copyLimited(bin, armor.NewReader(io.NewSectionReader(f, 0, size)), MaxPackageSize)
-		if err != nil {
-			return nil, 0, closer, refusal(ErrTruncated, path, err.Error())
+		n, werr, err := copyLimited(bin, armor.NewReader(io.NewSectionReader(f, 0, size)), MaxPackageSize)
+		switch {
+		case werr != nil:
+			return nil, 0, closer, unpackError(path, dir, werr)
+		case errors.Is(err, errTooLarge):
+			return nil, 0, closer, refusal(ErrUnsafe, path, fmt.Sprintf("解开后大于 %d MB", MaxPackageSize>>20))
+		case err != nil:
+			return nil, 0, closer, refusalFor(ErrTruncated, path, "", err)
 		}
 		b, err := os.Open(bin)
 		if err != nil {
-			return nil, 0, closer, err
+			return nil, 0, closer, unpackError(path, dir, err)
 		}
 		src, size, closer = b, n, b
 	}
@@ -287,25 +330,76 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 	case errors.As(err, &nomatch):
 		return nil, 0, closer, refusal(ErrNoKey, path, "")
 	case strings.Contains(err.Error(), "work factor"):
-		return nil, 0, closer, refusal(ErrUnsafe, path, err.Error())
+		return nil, 0, closer, refusalFor(ErrUnsafe, path, "密码保护的强度设置异常，打开它会占用极多的内存和时间", err)
 	}
-	return nil, 0, closer, refusal(ErrTruncated, path, err.Error())
+	return nil, 0, closer, refusalFor(ErrTruncated, path, "", err)
 }
 
-// copyLimited copies at most limit bytes of r into a new file at name.
-func copyLimited(name string, r io.Reader, limit int64) (int64, error) {
-	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return 0, err
+// errTooLarge: more bytes than the limit.
+var errTooLarge = errors.New("too large")
+
+// copyLimited copies at most limit bytes of r into a new private file at
+// name; werr is a failure to write the file (the disk's fault), err one to
+// read r or errTooLarge.
+func copyLimited(name string, r io.Reader, limit int64) (n int64, werr, err error) {
+	out, werr := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if werr != nil {
+		return 0, werr, nil
 	}
-	n, err := io.Copy(out, io.LimitReader(r, limit+1))
-	if cerr := out.Close(); err == nil {
-		err = cerr
+	dst := &recordingWriter{w: out}
+	n, err = io.Copy(dst, io.LimitReader(r, limit+1))
+	if cerr := out.Close(); dst.err == nil {
+		dst.err = cerr
+	}
+	if dst.err != nil {
+		return n, dst.err, nil
 	}
 	if err == nil && n > limit {
-		err = fmt.Errorf("解开后大于 %d MB", limit>>20)
+		err = errTooLarge
+	}
+	return n, nil, err
+}
+
+// recordingWriter keeps the first error of writing to w, so that a copy
+// can tell a full disk from a damaged source.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
 	}
 	return n, err
+}
+
+// roomMargin is the space left free besides an unpacked data file: SQLite's
+// journal while checking, and the rest of the system.
+const roomMargin = 1 << 20
+
+// checkRoom refuses to unpack a data file of size bytes into dir when its
+// disk has not room for it (a hostile package declaring gigabytes, or a
+// full drive): said before anything is written, naming the folder.
+func checkRoom(dir string, size int64, path string) error {
+	free, err := atomicfile.FreeSpace(dir)
+	if err != nil || free >= size+roomMargin {
+		return nil // unknown: the copy itself will say
+	}
+	return fmt.Errorf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
+		path, sizeText(size), filepath.Dir(dir), sizeText(free))
+}
+
+// sizeText is a size as a file manager shows it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)/1024)
 }
 
 // entries finds the two entries of a package and refuses anything else:
@@ -366,12 +460,12 @@ func readManifest(f *zip.File, path string) (Manifest, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return Manifest{}, refusal(ErrTruncated, path, err.Error())
+		return Manifest{}, refusalFor(ErrTruncated, path, "", err)
 	}
 	defer rc.Close()
 	raw, err := io.ReadAll(io.LimitReader(rc, maxManifestSize+1))
 	if err != nil {
-		return Manifest{}, refusal(ErrTruncated, path, err.Error())
+		return Manifest{}, refusalFor(ErrTruncated, path, "", err)
 	}
 	if len(raw) > maxManifestSize {
 		return Manifest{}, refusal(ErrUnsafe, path, "清单过大")
@@ -388,7 +482,7 @@ func readManifest(f *zip.File, path string) (Manifest, error) {
 	}
 	var m Manifest
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return Manifest{}, refusal(ErrNotPackage, path, "清单无法读取："+err.Error())
+		return Manifest{}, refusalFor(ErrNotPackage, path, "清单无法读取", err)
 	}
 	switch {
 	case m.SchemaVersion > storage.SchemaVersion():
@@ -416,27 +510,30 @@ func extract(f *zip.File, want FileInfo, name, path string) error {
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return refusal(ErrTruncated, path, err.Error())
+		return refusalFor(ErrTruncated, path, "", err)
 	}
 	defer rc.Close()
 	out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("无法解开数据包 %s：%w", path, err)
+		return unpackError(path, filepath.Dir(name), err)
 	}
 	h := sha256.New()
+	dst := &recordingWriter{w: out}
 	// One byte more than promised shows a stream that lies about its size.
-	n, err := io.Copy(io.MultiWriter(out, h), io.LimitReader(rc, want.Size+1))
-	if err == nil {
-		err = out.Sync()
+	n, err := io.Copy(io.MultiWriter(dst, h), io.LimitReader(rc, want.Size+1))
+	if dst.err == nil {
+		dst.err = out.Sync()
 	}
-	if cerr := out.Close(); err == nil {
-		err = cerr
+	if cerr := out.Close(); dst.err == nil {
+		dst.err = cerr
 	}
 	switch {
+	case dst.err != nil:
+		return unpackError(path, filepath.Dir(name), dst.err)
 	case errors.Is(err, zip.ErrChecksum):
 		return refusal(ErrChecksum, path, "压缩数据校验失败")
 	case err != nil:
-		return refusal(ErrTruncated, path, err.Error())
+		return refusalFor(ErrTruncated, path, "", err)
 	case n != want.Size:
 		return refusal(ErrChecksum, path, "数据文件的大小与清单不符")
 	case hex.EncodeToString(h.Sum(nil)) != want.SHA256:

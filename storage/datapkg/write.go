@@ -10,18 +10,20 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"filippo.io/age"
 
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
+	"branchledger/storage/reason"
 )
 
 // Source is the data file a package is written from (*storage.Store).
 type Source interface {
+	// Path is the data file's path: the snapshot is taken beside it.
+	Path() string
 	// Snapshot writes a consistent copy of the data file to dst.
 	Snapshot(dst string) error
 	// Now is the time the snapshot is stamped with.
@@ -47,33 +49,47 @@ func (p Protection) recipients() ([]age.Recipient, error) {
 	case p.Passphrase != "":
 		r, err := age.NewScryptRecipient(p.Passphrase)
 		if err != nil {
-			return nil, fmt.Errorf("密码不能使用：%w", err)
+			return nil, &reason.Error{Msg: "密码不能使用，请换一个", Err: err}
 		}
+		r.SetWorkFactor(scryptWorkFactor)
 		return []age.Recipient{r}, nil
 	}
 	return p.Recipients, nil
 }
 
-// Write takes a snapshot of src and writes it as a package at out, which is
-// replaced if it exists; appVersion goes into the manifest. The package is
+// Write takes a snapshot of src and writes it as a package at out;
+// appVersion goes into the manifest. It returns the manifest written.
+//
+// out may be a new file or an older package, which is replaced (ask the
+// user first: see CheckTarget); anything else there — the data file itself,
+// a workbook, a folder — is refused, and left as it was. The package is
 // written beside out under a temporary name, flushed and then renamed, so
 // that out is either the old file or the whole new package, whatever stops
-// the program; the snapshot itself goes to the system's temporary folder.
-// It returns the manifest written.
+// the program; it is private (mode 0600). The snapshot is taken in a
+// private folder beside the data file (the system's temporary folder only
+// when that one cannot be written), never left there: what a killed backup
+// leaves is removed when the data file is next opened, or by the next
+// backup. A damaged data file is not backed up (storage.ErrDamaged).
 func Write(src Source, out string, p Protection, appVersion string) (Manifest, error) {
 	recipients, err := p.recipients()
 	if err != nil {
 		return Manifest{}, err
 	}
-	work, err := os.MkdirTemp("", storage.TempPrefix+"pkg-")
+	if _, err := CheckTarget(out, src.Path()); err != nil {
+		return Manifest{}, err
+	}
+	work, err := workDir(src.Path())
 	if err != nil {
-		return Manifest{}, fmt.Errorf("无法创建临时文件夹：%w", err)
+		return Manifest{}, reason.Wrap(fmt.Sprintf("无法写入数据包 %s（先要在 %s 中临时复制数据文件）", out, filepath.Dir(src.Path())), err)
 	}
 	defer os.RemoveAll(work)
 	db := filepath.Join(work, databaseEntry)
 	at := src.Now()
 	if err := src.Snapshot(db); err != nil {
-		return Manifest{}, err
+		if errors.Is(err, storage.ErrDamaged) {
+			return Manifest{}, err
+		}
+		return Manifest{}, reason.Wrap(fmt.Sprintf("无法写入数据包 %s（在 %s 中临时复制数据文件时失败）", out, filepath.Dir(work)), err)
 	}
 	// The manifest describes the snapshot, read back from it: a change made
 	// in the window meanwhile cannot make the two disagree.
@@ -83,7 +99,7 @@ func Write(src Source, out string, p Protection, appVersion string) (Manifest, e
 	}
 	size, digest, err := hashFile(db)
 	if err != nil {
-		return Manifest{}, fmt.Errorf("读取备份的数据文件失败：%w", err)
+		return Manifest{}, reason.Wrap("无法读取数据文件的副本 "+db, err)
 	}
 	m := Manifest{
 		Format: FormatVersion, App: App, AppVersion: appVersion,
@@ -92,10 +108,77 @@ func Write(src Source, out string, p Protection, appVersion string) (Manifest, e
 		SnapshotAt: at, Counts: sum.Counts,
 		Database: FileInfo{Name: databaseEntry, Size: size, SHA256: digest},
 	}
-	if err := writeAtomically(out, func(w io.Writer) error { return writePackage(w, m, db, recipients) }); err != nil {
+	if err := atomicfile.WritePrivate(out, func(w io.Writer) error { return writePackage(w, m, db, recipients) }); err != nil {
 		return Manifest{}, err
 	}
 	return m, nil
+}
+
+// workDir makes the private folder a snapshot is taken in: beside the data
+// file at dataPath, or in the system's temporary folder when that cannot be
+// written (a write-protected stick). The names carry the process's id, so
+// that storage.Open and the next backup remove what a killed one left.
+func workDir(dataPath string) (string, error) {
+	dir, err := atomicfile.MkdirTemp(filepath.Dir(dataPath), storage.WorkTempBase)
+	if err == nil {
+		return dir, nil
+	}
+	atomicfile.RemoveStale(os.TempDir(), storage.WorkTempBase)
+	if tmp, terr := atomicfile.MkdirTemp(os.TempDir(), storage.WorkTempBase); terr == nil {
+		return tmp, nil
+	}
+	return "", err
+}
+
+// CheckTarget says whether a package may be written at out for the data
+// file at dataPath: exists reports an older package there, which writing
+// replaces (the window asks first, the command line wants --replace). It
+// refuses a folder, the data file itself (by whatever name or link it is
+// reached), and any other file that is not a data package, such as a
+// workbook or a data file: a backup never takes their place.
+func CheckTarget(out, dataPath string) (exists bool, err error) {
+	fi, err := os.Stat(out)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, reason.Wrap("无法写入数据包 "+out, err)
+	case fi.IsDir():
+		return false, fmt.Errorf("%s 是一个文件夹：请在其中给数据包起一个文件名", out)
+	}
+	if di, err := os.Stat(dataPath); err == nil && os.SameFile(fi, di) {
+		return false, fmt.Errorf("%s 是正在使用的数据文件本身，数据包不能写在它上面，请换一个文件名", out)
+	}
+	if !IsPackage(out) {
+		return false, fmt.Errorf("%s 已经存在，而且不是数据包；备份不会覆盖它，请换一个文件名", out)
+	}
+	return true, nil
+}
+
+// IsPackage reports whether the file at path is a data package: an age
+// file (encrypted packages cannot be looked into without their key) named
+// with Ext, or a zip holding a manifest.
+func IsPackage(path string) bool {
+	kind, err := Probe(path)
+	switch {
+	case err != nil:
+		return false
+	case kind == Passphrase || kind == ForKey:
+		return strings.EqualFold(filepath.Ext(path), Ext)
+	case kind != Plain:
+		return false
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return false
+	}
+	defer zr.Close()
+	for _, f := range zr.File {
+		if f.Name == manifestEntry {
+			return true
+		}
+	}
+	return false
 }
 
 // writePackage writes the zip of m and the database at db to w, through age
@@ -105,7 +188,7 @@ func writePackage(w io.Writer, m Manifest, db string, recipients []age.Recipient
 	if len(recipients) > 0 {
 		var err error
 		if enc, err = age.Encrypt(w, recipients...); err != nil {
-			return fmt.Errorf("加密数据包失败：%w", err)
+			return &reason.Error{Msg: "加密数据包失败", Err: err}
 		}
 		w = enc
 	}
@@ -127,7 +210,7 @@ func writePackage(w io.Writer, m Manifest, db string, recipients []age.Recipient
 	}
 	f, err := os.Open(db)
 	if err != nil {
-		return err
+		return reason.Wrap("无法读取数据文件的副本 "+db, err)
 	}
 	_, err = io.Copy(dw, f)
 	f.Close()
@@ -143,49 +226,6 @@ func writePackage(w io.Writer, m Manifest, db string, recipients []age.Recipient
 	return nil
 }
 
-// writeAtomically writes a file through write under a temporary name beside
-// path, flushes it and renames it to path. On failure nothing is left.
-func writeAtomically(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, storage.TempPrefix+"*"+Ext)
-	if err != nil {
-		return fmt.Errorf("无法在 %s 写入数据包：%s", dir, pathReason(err))
-	}
-	tmp := f.Name()
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("写入数据包 %s 失败：%s", path, pathReason(err))
-	}
-	if err := storage.SyncDir(dir); err != nil {
-		return fmt.Errorf("写入数据包 %s 失败：%s", path, pathReason(err))
-	}
-	return nil
-}
-
-// pathReason says in Chinese why a file could not be written, for the
-// failures a secretary can act on, with the system's words after it.
-func pathReason(err error) string {
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		return "没有写入权限（U盘是否有写保护？）：" + err.Error()
-	case isNoSpace(err):
-		return "磁盘空间不足：" + err.Error()
-	case errors.Is(err, os.ErrNotExist):
-		return "文件夹不存在（U盘是否已拔出？）：" + err.Error()
-	}
-	return err.Error()
-}
-
 // hashFile returns a file's size and lower-case hex SHA-256.
 func hashFile(name string) (int64, string, error) {
 	f, err := os.Open(name)
@@ -199,16 +239,6 @@ func hashFile(name string) (int64, string, error) {
 		return 0, "", err
 	}
 	return n, hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// isNoSpace is a full disk: ENOSPC, or on Windows ERROR_DISK_FULL (112) and
-// ERROR_HANDLE_DISK_FULL (39).
-func isNoSpace(err error) bool {
-	var errno syscall.Errno
-	if !errors.As(err, &errno) {
-		return false
-	}
-	return errno == syscall.ENOSPC || (runtime.GOOS == "windows" && (errno == 112 || errno == 39))
 }
 
 // FileName is the name a package of a branch gets in a folder chosen for it:

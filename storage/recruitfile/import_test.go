@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
+	"branchledger/storage/activityfile"
 )
 
 // pipelineHeadings are the columns of issue 12's pipeline workbook.
@@ -123,5 +124,53 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// People imported with their history come onto the roster the day of the
+// import, as the roster import puts them (README): the branch's records of
+// organisational life before it cannot name them, so no 自行脱党 gap is
+// counted from their admitting meeting (attack review of issue 12 #13).
+func TestImportedMembersArriveOnTheImportDay(t *testing.T) {
+	s, _ := branch(t) // a general meeting on 2025-06-20 starts the records
+	svc := New(s)
+	prob := id("19970202", "131")
+	p, err := svc.PreviewImport(pipelineBook(t, admittedRow("孙少", prob, false)))
+	if err != nil || len(p.Add) != 1 {
+		t.Fatalf("preview: %v %+v", err, p.Rejected)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	today := model.DateOf(clock)
+	ms, _ := s.Members()
+	var m model.Member
+	for _, x := range ms {
+		if x.IDNumber == prob {
+			m = x
+		}
+	}
+	if m.ArrivedOn != today || m.JoinDate != d(2024, 6, 20) {
+		t.Errorf("到本支部日期 %s, 加入党组织日期 %s; want the import day %s and the meeting", m.ArrivedOn, m.JoinDate, today)
+	}
+	held, err := s.HeldActivities(d(1900, 1, 1), d(today.Year, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := activityfile.New(s).MeetingRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := model.CurrentRules().Constitution
+	gaps := model.Participation(ms, held, today, rules, c)
+	for _, f := range model.ParticipationFindings(gaps, c) {
+		if f.MemberID == m.ID {
+			t.Errorf("false alarm: %s", f.Message)
+		}
+	}
+	for _, pa := range gaps {
+		if pa.MemberID == m.ID && pa.Severity != model.Info {
+			t.Errorf("participation gap counted from %s: %d months", pa.Since, pa.Months)
+		}
 	}
 }

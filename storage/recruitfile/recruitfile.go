@@ -198,7 +198,7 @@ func (s *Service) PreviewImport(path string) (model.RecruitImportPreview, error)
 	if err != nil {
 		return p, err
 	}
-	p.Sheet, p.HeaderRow, p.Columns = rf.Sheet, rf.HeaderRow, rf.Columns
+	p.Sheet, p.HeaderRow, p.Columns, p.Ignored, p.Notes = rf.Sheet, rf.HeaderRow, rf.Columns, rf.Ignored, rf.Notes
 	p.Rejected = append(rf.Rejected, p.Rejected...)
 	sort.SliceStable(p.Rejected, func(i, j int) bool { return p.Rejected[i].Row < p.Rejected[j].Row })
 	return p, nil

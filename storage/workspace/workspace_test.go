@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -13,12 +14,14 @@ import (
 
 	"filippo.io/age"
 	"github.com/glebarez/sqlite"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/demo"
 	"branchledger/storage/findings"
+	"branchledger/storage/xlsx"
 )
 
 var day = model.NewDate(2026, 11, 30)
@@ -197,6 +200,7 @@ func TestRoundTripMatchesTheBranchsCheck(t *testing.T) {
 	if b.SnapshotOn != day || b.OrgName != "兰州恒信商贸有限公司" {
 		t.Errorf("branch %+v", b)
 	}
+	checkAtWarn(t, w, want, b)
 	wm, _ := w.Members(r.BranchID)
 	if len(wm) != len(ms) || wm[3].IDNumber != ms[3].IDNumber || wm[3].JoinDate != ms[3].JoinDate {
 		t.Errorf("roster copied wrong: %d of %d", len(wm), len(ms))
@@ -418,5 +422,69 @@ func TestKeyPair(t *testing.T) {
 	}
 	if msg := CheckPassphrase("short"); msg == "" {
 		t.Error("a 5-character passphrase accepted")
+	}
+}
+
+// checkAtWarn: "3个月以上" in the report counts every member the branch's
+// check lists at 3 months or more, the 6+ included; "6个月以上" those at 6
+// or more.
+func checkAtWarn(t *testing.T, w *Workspace, want model.BranchReport, b Branch) {
+	t.Helper()
+	c := model.CurrentRules().Constitution
+	var life3, life6, dues3, dues6 int
+	for _, p := range want.Participation {
+		if p.Months >= c.WarnMonths {
+			life3++
+		}
+		if p.Months >= c.LapseMonths {
+			life6++
+		}
+	}
+	for _, a := range want.Arrears {
+		if a.Streak >= c.WarnMonths {
+			dues3++
+		}
+		if a.Streak >= c.LapseMonths {
+			dues6++
+		}
+	}
+	if life6+dues6 == 0 {
+		t.Fatalf("demo branch without anyone at 6 months: nothing to tell the bands from the totals")
+	}
+	out := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, err := w.WriteReport(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.UpwardSummarySheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var head, row []string
+	for _, r := range rows {
+		if len(r) > 8 && r[1] == "支部名称" {
+			head = r
+		}
+		if len(r) > 8 && strings.Contains(r[1], b.OrgName) {
+			row = r
+		}
+	}
+	if head == nil || row == nil {
+		t.Fatalf("summary sheet without the branch's row: %q", rows)
+	}
+	for i, want := range map[string]int{"3个月以上未参加组织生活": life3, "6个月以上未参加组织生活": life6,
+		"3个月以上未交党费": dues3, "6个月以上未交党费": dues6} {
+		col := slices.Index(head, i)
+		if col < 0 || row[col] != fmt.Sprint(want) {
+			t.Errorf("%s: report says %q, the branch's check lists %d", i, row[max(col, 0)], want)
+		}
+	}
+	if b.Figures.LifeAtWarn() != life3 || b.Figures.DuesAtWarn() != dues3 {
+		t.Errorf("figures: 3+ months without organisational life %d (check %d), without dues %d (check %d)",
+			b.Figures.LifeAtWarn(), life3, b.Figures.DuesAtWarn(), dues3)
 	}
 }

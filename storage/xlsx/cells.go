@@ -142,6 +142,12 @@ func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
 	return false, false, nil
 }
 
+// longNumber reports a number cell holding a whole number of more than 15
+// digits (sheetShape.longNumbers), without loading the sheet.
+func (sr *sheetReader) longNumber(col, row int) bool {
+	return sr.shape != nil && sr.shape.longNumbers[[2]int{col, row}]
+}
+
 func (sr *sheetReader) unreadable(row int, err error) error {
 	return fmt.Errorf("%w（工作表“%s”第%d行无法读取：%w）", ErrDamaged, sr.sheet, row, err)
 }

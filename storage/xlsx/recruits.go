@@ -15,8 +15,15 @@ type RecruitFile struct {
 	Sheet     string
 	HeaderRow int
 	Columns   []model.Field
-	Rows      []RecruitRow
-	Rejected  []model.Rejection
+	// Ignored are the headings of the columns not imported, as the roster
+	// import names them: a heading no column answers to, or a second
+	// column for one.
+	Ignored  []string
+	Rows     []RecruitRow
+	Rejected []model.Rejection
+	// Notes say what was worked out without refusing anything: an old
+	// 15-digit ID number upgraded to 18.
+	Notes []model.ImportNote
 }
 
 // RecruitRow is a person read from a row that passed every check.
@@ -55,23 +62,33 @@ type recruitCol struct {
 }
 
 // findRecruitHeader picks the row among the first ones that names the most
-// columns, with 姓名 and 公民身份号码 among them.
-func findRecruitHeader(rows [][]string) (int, []recruitCol) {
-	best, bestCols := 0, []recruitCol(nil)
+// columns, with 姓名 and 公民身份号码 among them, and the headings of its
+// columns not imported (a heading such as 序号 that no one imports is left
+// out, as the roster import leaves it).
+func findRecruitHeader(rows [][]string) (int, []recruitCol, []string) {
+	best, bestCols, bestIgnored := 0, []recruitCol(nil), []string(nil)
 	for i, r := range rows {
 		var cols []recruitCol
+		var ignored []string
 		used := map[model.Field]bool{}
 		for c := range r {
-			if rc, ok := matchRecruitHeading(cell(r, c)); ok && !used[rc.Field] {
+			h := cell(r, c)
+			rc, ok := matchRecruitHeading(h)
+			switch {
+			case ok && !used[rc.Field]:
 				used[rc.Field] = true
 				cols = append(cols, recruitCol{c, rc})
+			case ok:
+				ignored = append(ignored, h+"（重复的“"+string(rc.Field)+"”列）")
+			case h != "" && len(h) <= 200 && !skippedHeadings[headingKey(h, false)]:
+				ignored = append(ignored, h)
 			}
 		}
 		if used[model.ColName] && used[model.ColIDNumber] && len(cols) > len(bestCols) {
-			best, bestCols = i+1, cols
+			best, bestCols, bestIgnored = i+1, cols, ignored
 		}
 	}
-	return best, bestCols
+	return best, bestCols, bestIgnored
 }
 
 // ReadRecruitFile reads the pipeline workbook at path. Rows that fail a
@@ -80,11 +97,11 @@ func findRecruitHeader(rows [][]string) (int, []recruitCol) {
 func ReadRecruitFile(path string, today model.Date) (*RecruitFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
-		return nil, err
+		return nil, asRecruitFileError(err)
 	}
 	rf, err := readRecruits(data, today)
 	if err != nil {
-		return nil, fmt.Errorf("%w：%s", err, path)
+		return nil, fmt.Errorf("%w：%s", asRecruitFileError(err), path)
 	}
 	return rf, nil
 }
@@ -128,12 +145,15 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 			}
 			top = append(top, r.cells)
 		}
-		h, cols := findRecruitHeader(top)
+		h, cols, ignored := findRecruitHeader(top)
 		if h == 0 {
 			continue
 		}
 		rd := recruitReader{today: today, cols: cols, seen: map[string]int{}, sr: bk.newSheetReader(s, shape),
-			rf: &RecruitFile{Sheet: s.name, HeaderRow: h}}
+			rf: &RecruitFile{Sheet: s.name, HeaderRow: h, Ignored: ignored}, has: map[model.Field]bool{}}
+		for _, c := range cols {
+			rd.has[c.col.Field] = true
+		}
 		for _, c := range cols {
 			rd.rf.Columns = append(rd.rf.Columns, c.col.Field)
 		}
@@ -161,16 +181,47 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 		}
 		return rd.rf, nil
 	}
-	return nil, fmt.Errorf("%w：发展党员台账应有“姓名”和“公民身份号码”两列", ErrNoHeader)
+	return nil, errNoRecruitHeader
+}
+
+// errNoRecruitHeader is ErrNoHeader said of the pipeline workbook.
+var errNoRecruitHeader = &recruitFileError{msg: "没有找到发展党员台账的表头：需要至少包含“姓名”和“公民身份号码”两列", kind: ErrNoHeader}
+
+// recruitFileError is one of this package's errors for a file that cannot
+// be read as a roster, said of the pipeline workbook instead: errors.Is
+// still knows it.
+type recruitFileError struct {
+	msg  string
+	kind error
+}
+
+func (e *recruitFileError) Error() string { return e.msg }
+func (e *recruitFileError) Unwrap() error { return e.kind }
+
+// asRecruitFileError says an error of reading a file of the pipeline's
+// workbook, not of a roster ("不像是党员花名册").
+func asRecruitFileError(err error) error {
+	msg := err.Error()
+	for _, w := range []struct{ roster, pipeline string }{
+		{"一个支部的党员花名册", "一个支部的发展党员台账"}, {"党员花名册", "发展党员台账"}, {"花名册", "发展党员台账"},
+	} {
+		msg = strings.ReplaceAll(msg, w.roster, w.pipeline)
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &recruitFileError{msg: msg, kind: err}
 }
 
 type recruitReader struct {
 	today model.Date
 	cols  []recruitCol
+	has   map[model.Field]bool // the columns the sheet has
 	sr    *sheetReader
 	seen  map[string]int
 	rf    *RecruitFile
 	count int
+	notes []model.ImportNote // the current row's
 }
 
 func (rd *recruitReader) row(n int, cells []string) error {
@@ -229,9 +280,11 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case f == model.ColName:
 			r.Name = v
 		case f == model.ColIDNumber:
-			// cells read as they show: a number shows at most 15 digits
-			if shown, lost := idLostDigits(v, false); lost {
-				reject(f, idStoredAsNumber(shown))
+			// As the roster reads it: an ID number in a number cell has
+			// lost digits, or will.
+			col, src := rd.sr.below(c.index+1, n)
+			if why := idCellProblem(rd.sr, col, src, v); why != "" {
+				reject(f, why)
 				bad[f] = true
 				continue
 			}
@@ -335,9 +388,23 @@ func (rd *recruitReader) row(n int, cells []string) error {
 	for _, x := range recs {
 		r.Put(x) // in step order
 	}
+	if up, ok := model.UpgradeIDNumber(r.IDNumber); ok && !bad[model.ColIDNumber] {
+		who := r.Name
+		if who == "" {
+			who = fmt.Sprintf("第%d行", n)
+		}
+		rd.notes = append(rd.notes, model.ImportNote{Sheet: rd.rf.Sheet, Row: n, Field: model.FieldIDNumber,
+			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", who, model.NormalizeIDNumber(r.IDNumber), up)})
+		r.IDNumber = up
+	}
 	r.Normalize()
 	for _, e := range r.ValidatePerson() {
 		f := personColumn(e.Field)
+		// 性别 and 出生日期 come from the ID number when the sheet has no
+		// such column: a bad ID number is refused once, by its own column.
+		if (f == model.ColSex || f == model.ColBirthDate) && !rd.has[f] {
+			continue
+		}
 		if !bad[f] {
 			reject(f, e.Message)
 		}
@@ -359,8 +426,11 @@ func (rd *recruitReader) row(n int, cells []string) error {
 	}
 	if len(rejected) > 0 {
 		rd.rf.Rejected = append(rd.rf.Rejected, rejected...)
+		rd.notes = rd.notes[:0]
 		return nil
 	}
+	rd.rf.Notes = append(rd.rf.Notes, rd.notes...)
+	rd.notes = rd.notes[:0]
 	rd.rf.Rows = append(rd.rf.Rows, RecruitRow{Row: n, Recruit: r})
 	return nil
 }

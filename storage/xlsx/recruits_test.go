@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -126,5 +127,19 @@ func TestReadRecruitFileRefusesWhatIsNotAWorkbook(t *testing.T) {
 		if !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: the message does not name the file: %v", name, err)
 		}
+	}
+}
+
+// A file refused as a whole is refused as a pipeline workbook, in one
+// sentence, not as a roster (attack review of issue 12 #15).
+func TestRecruitFileRefusalsSpeakOfThePipeline(t *testing.T) {
+	for _, err := range []error{ErrTooLarge, ErrTooManyRows, errNoRecruitHeader} {
+		got := asRecruitFileError(err)
+		if !errors.Is(got, err) || strings.Contains(got.Error(), "花名册") || !strings.Contains(got.Error(), "发展党员台账") {
+			t.Errorf("%v → %q", err, got)
+		}
+	}
+	if got := asRecruitFileError(ErrEncrypted); got != ErrEncrypted {
+		t.Errorf("a refusal that names no roster is kept: %v", got)
 	}
 }

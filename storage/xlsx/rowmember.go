@@ -133,11 +133,9 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	}
 	switch f {
 	case model.FieldIDNumber:
-		// A number cell shows at most 15 significant digits, as Excel
-		// does: an ID number stored as a number shows as 6.20503E+17 or
-		// with its last digits 0.
-		if shown, lost := idLostDigits(v, false); lost {
-			r.reject(f, idStoredAsNumber(shown))
+		// An ID number in a number cell has lost digits, or will.
+		if why := idCellProblem(r.im.sr, col, src, v); why != "" {
+			r.reject(f, why)
 			return nil
 		}
 		m.IDNumber = v

@@ -21,6 +21,10 @@ import (
 //   - The merged ranges. excelize's GetMergeCells loads the whole sheet
 //     (as long again as reading it); the ranges are the <mergeCell> refs,
 //     read here (TestScanMergesAgreeWithExcelize).
+//   - The number cells holding a whole number of more than 15 digits
+//     (longNumbers): an ID number typed into such a cell has lost its last
+//     digits, and asking excelize for each cell's type would load the
+//     sheet.
 //   - A bound. Loaded (done only when a cell's type must be asked,
 //     sheetReader), a sheet takes about 200 bytes per cell, and excelize
 //     fills each row with empty cells up to its last one and allocates
@@ -55,7 +59,18 @@ type sheetShape struct {
 	lastRow int // highest row number
 	merges  []mergeRange
 	cells   int // cells excelize will hold once the sheet is loaded
+	// longNumbers are the number cells (no type, or t="n") whose value is a
+	// whole number of more than 15 digits, by column and row.
+	longNumbers map[[2]int]bool
 }
+
+// idDigitsInNumber is the length from which a whole number in a number cell
+// has lost digits: Excel keeps 15.
+const idDigitsInNumber = excelDigits + 1
+
+// maxLongNumbers bounds the cells longNumbers keeps: a sheet of more such
+// cells than any branch's pipeline or roster has rows.
+const maxLongNumbers = 200_000
 
 // loadBytes estimates what excelize will hold for the loaded sheet.
 func (s *sheetShape) loadBytes(partSize uint64) uint64 {
@@ -98,6 +113,9 @@ type sheetScan struct {
 	rowCells int // last column of any cell in the row (what excelize fills to)
 	col      int // last cell's column in the row
 	inCell   bool
+	number   bool   // the cell is a number cell
+	inValue  bool   // inside the cell's <v>
+	value    []byte // its text, while it may be a long number
 }
 
 func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
@@ -123,6 +141,10 @@ func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 		case xml.EndElement:
 			if err := sc.end(t); err != nil {
 				return nil, err
+			}
+		case xml.CharData:
+			if sc.inValue && sc.number && len(sc.value) < 64 {
+				sc.value = append(sc.value, t...)
 			}
 		}
 	}
@@ -174,6 +196,10 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		}
 		sc.col, sc.inCell = c, true
 		sc.rowCells = c
+		typ, _ := attr(t, "t")
+		sc.number, sc.value = typ == "" || typ == "n", sc.value[:0]
+	case name == "v" && sc.inCell:
+		sc.inValue = true
 	case name == "mergeCell":
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
@@ -197,6 +223,17 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		sc.inData = false
 	case "c":
 		sc.inCell = false
+		if sc.number && longWholeNumber(string(sc.value)) {
+			if sc.shape.longNumbers == nil {
+				sc.shape.longNumbers = map[[2]int]bool{}
+			}
+			if len(sc.shape.longNumbers) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个长数字单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.longNumbers[[2]int{sc.col, sc.row}] = true
+		}
+	case "v":
+		sc.inValue = false
 	case "row":
 		if sc.inRow {
 			sc.shape.cells += sc.rowCells
@@ -204,6 +241,17 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		sc.inRow = false
 	}
 	return nil
+}
+
+// longWholeNumber reports a number cell's value that is a whole number of
+// at least idDigitsInNumber digits: 620102199002071000, 6.20102199002071E+17.
+func longWholeNumber(v string) bool {
+	v = strings.TrimSpace(v)
+	if digits, ok := expandScientific(v); ok {
+		return len(digits) >= idDigitsInNumber
+	}
+	v = strings.TrimSuffix(v, ".0")
+	return len(v) >= idDigitsInNumber && isDigits(v)
 }
 
 func top(stack []string) string {

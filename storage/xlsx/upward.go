@@ -319,7 +319,7 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 			setup = "正常"
 		}
 		if err := w.cells([]any{i + 1, b.Name, b.Orgs, taken, g.Full, g.Probationary,
-			fmt.Sprintf("%d/%d", g.SlotsHeld, g.SlotsDue), g.LifeWarn, g.LifeSerious, g.DuesWarn, g.DuesSerious,
+			fmt.Sprintf("%d/%d", g.SlotsHeld, g.SlotsDue), g.LifeAtWarn(), g.LifeSerious, g.DuesAtWarn(), g.DuesSerious,
 			money(g.DuesDue), money(g.DuesPaid), setup, g.Serious, g.Warnings}, styles); err != nil {
 			return err
 		}
@@ -342,7 +342,7 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 	}
 	totalStyles[11], totalStyles[12] = st.totalMoney, st.totalMoney
 	if err := w.cells([]any{"合计", fmt.Sprintf("%d个支部", len(r.Branches)), "", "", tot.Full, tot.Probationary,
-		fmt.Sprintf("%d/%d", tot.SlotsHeld, tot.SlotsDue), tot.LifeWarn, tot.LifeSerious, tot.DuesWarn, tot.DuesSerious,
+		fmt.Sprintf("%d/%d", tot.SlotsHeld, tot.SlotsDue), tot.LifeAtWarn(), tot.LifeSerious, tot.DuesAtWarn(), tot.DuesSerious,
 		money(tot.DuesDue), money(tot.DuesPaid), "", tot.Serious, tot.Warnings}, totalStyles); err != nil {
 		return err
 	}

@@ -66,6 +66,24 @@ func expandScientific(s string) (digits string, ok bool) {
 	return digits, digits != ""
 }
 
+// idCellProblem is why the ID number cell at col and row, showing shown,
+// cannot be taken, "" when it can. An ID number of 18 digits in a number
+// cell is refused whatever it shows (RULES.md §4): Excel keeps 15
+// significant digits, so it has lost its last three even when what is left
+// happens to pass the check digit (about 1 in 11). Text that shows the
+// damage (6.20503E+17, …000 failing the check) is refused too. A 15-digit
+// old number in a number cell is whole, and is upgraded like any other.
+func idCellProblem(sr *sheetReader, col, row int, shown string) string {
+	if sr.longNumber(col, row) {
+		digits, _ := idLostDigits(shown, true)
+		return idStoredAsNumber(digits)
+	}
+	if digits, lost := idLostDigits(shown, false); lost {
+		return idStoredAsNumber(digits)
+	}
+	return ""
+}
+
 // idStoredAsNumber is the reason given for an ID number that lost digits.
 func idStoredAsNumber(shown string) string {
 	return fmt.Sprintf("身份证号码被 Excel 存成了数字，第16–18位已丢失（显示为 %s），请把该列设为文本后重新录入", shown)

@@ -206,7 +206,7 @@ func TestBackupToWritesAPackage(t *testing.T) {
 	}
 	// A folder that is not there: one sentence, no file.
 	sec.writePackage(filepath.Join(t.TempDir(), "拔出的U盘", "x"+datapkg.Ext), "")
-	if len(h.errs) != 1 || !strings.Contains(h.errs[0], "文件夹不存在") {
+	if len(h.errs) != 1 || !strings.Contains(h.errs[0], "U盘是否已拔出") || strings.Contains(h.errs[0], ".tmp") {
 		t.Errorf("errors %v", h.errs)
 	}
 }

@@ -20,9 +20,8 @@ import (
 	"branchledger/ui/kit"
 )
 
-// minPassphrase is the shortest passphrase accepted for a backup: the
-// package may be lost with the drive, and scrypt only slows a guesser down.
-const minPassphrase = 8
+// minPassphrase is the shortest passphrase accepted for a backup.
+const minPassphrase = datapkg.MinPassphrase
 
 // askPassphrase asks whether to protect a backup with a passphrase; then
 // gets "" for none.

@@ -22,7 +22,7 @@ func activity(args []string, env Env) (int, error) {
 	if err != nil || year < 1900 || year > 2200 {
 		return 0, usageError("年份 %q 不正确，应为四位数字，如 2026", pos[0])
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
@@ -51,7 +51,7 @@ func check(args []string, env Env) (int, error) {
 	if *year != 0 && (*year < 1900 || *year > 2200) {
 		return 0, usageError("--year %d 不正确", *year)
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}

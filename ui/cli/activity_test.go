@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
+	"branchledger/storage"
 )
 
 // The demo branch has a history with gaps and two members who stopped coming;
@@ -53,6 +54,15 @@ func TestCheckListsFindingsOfTheDemoBranch(t *testing.T) {
 // period is due soon).
 func TestCheckOnAnEmptyFile(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "new.db")
+	// check reads a data file, and makes none (a typo in --db is refused).
+	if r := run(t, "check", "--db", db); r.status != ExitFailed || !strings.Contains(r.stderr, "找不到数据文件") {
+		t.Fatalf("check of a missing file: %+v", r)
+	}
+	s, err := storage.Create(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 	missing := regexp.MustCompile(`(月|季度|全年)未开展|只开展`)
 	for _, year := range []int{2020, model.Today().Year} {
 		r := run(t, "check", "--db", db, "--year", strconv.Itoa(year))

@@ -8,40 +8,39 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"branchledger/storage"
 	"branchledger/storage/backup"
 	"branchledger/storage/datapkg"
+	"branchledger/storage/reason"
 )
 
 // backupCmd writes a data package of the data file: `backup OUT [--db PATH]
-// [--passphrase-file F]`. OUT is the package's path or a folder to put it in.
+// [--passphrase-file F] [--replace]`. OUT is the package's path or a folder
+// to put it in. The data file must exist; an older package at OUT is
+// replaced only with --replace, and nothing else there ever is.
 func backupCmd(args []string, env Env) (int, error) {
 	fs := newFlagSet("backup", env)
 	dbPath := fs.String("db", "", "数据文件路径")
 	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
+	replace := fs.Bool("replace", false, "替换已有的同名数据包")
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
 	}
-	passphrase, err := readPassphrase(*passFile)
+	passphrase, err := readNewPassphrase(*passFile)
 	if err != nil {
 		return 0, err
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
 	defer store.Close()
-	out := pos[0]
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		sum, err := store.Summary()
-		if err != nil {
-			return 0, err
-		}
-		out = filepath.Join(out, datapkg.FileName(sum.BranchName, store.Now()))
-	} else if filepath.Ext(out) == "" {
-		out += datapkg.Ext
+	out, err := packagePath(pos[0], store, datapkg.FileName, *replace)
+	if err != nil {
+		return 0, err
 	}
 	m, err := backup.NewService(store, Version).BackupTo(out, passphrase)
 	if err != nil {
@@ -56,6 +55,40 @@ func backupCmd(args []string, env Env) (int, error) {
 	return ExitOK, nil
 }
 
+// packagePath is where a package of store goes for the command line's OUT:
+// in a folder, under the name name gives it now; a path without extension
+// gets datapkg.Ext. An older package there is replaced only with replace;
+// anything else there, the data file itself included, is refused.
+func packagePath(out string, store *storage.Store, name func(branch string, at time.Time) string, replace bool) (string, error) {
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		sum, err := store.Summary()
+		if err != nil {
+			return "", err
+		}
+		out = filepath.Join(out, name(sum.BranchName, store.Now()))
+	} else if filepath.Ext(out) == "" {
+		out += datapkg.Ext
+	}
+	exists, err := datapkg.CheckTarget(out, store.Path())
+	if err != nil {
+		return "", err
+	}
+	if exists && !replace {
+		return "", fmt.Errorf("%s 已经有一个数据包；要用新的替换它，请加 --replace", out)
+	}
+	return out, nil
+}
+
+// readNewPassphrase is readPassphrase for protecting a new package: at
+// least datapkg.MinPassphrase characters, as in the window.
+func readNewPassphrase(name string) (string, error) {
+	p, err := readPassphrase(name)
+	if err == nil && p != "" && utf8.RuneCountInString(p) < datapkg.MinPassphrase {
+		return "", fmt.Errorf("密码文件 %s 中的密码太短：至少要 %d 个字符", name, datapkg.MinPassphrase)
+	}
+	return p, err
+}
+
 // readPassphrase reads the first line of a passphrase file; "" with no file.
 func readPassphrase(name string) (string, error) {
 	if name == "" {
@@ -63,12 +96,12 @@ func readPassphrase(name string) (string, error) {
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return "", fmt.Errorf("无法读取密码文件 %s：%w", name, err)
+		return "", reason.Wrap("无法读取密码文件 "+name, err)
 	}
 	defer f.Close()
 	b, err := io.ReadAll(io.LimitReader(f, 4096))
 	if err != nil {
-		return "", fmt.Errorf("无法读取密码文件 %s：%w", name, err)
+		return "", reason.Wrap("无法读取密码文件 "+name, err)
 	}
 	line, _, _ := strings.Cut(string(b), "\n")
 	line = strings.TrimSuffix(line, "\r")
@@ -102,17 +135,35 @@ func restoreCmd(args []string, env Env) (int, error) {
 	} else if kind == datapkg.Passphrase && passphrase == "" {
 		return 0, fmt.Errorf("%w：%s（用 --passphrase-file 给出密码）", datapkg.ErrNeedPassphrase, from)
 	}
-	c, err := backup.Open(from, datapkg.ReadOptions{Passphrase: passphrase})
+	target, err := filepath.Abs(*dbPath)
 	if err != nil {
+		return 0, reason.Wrap("数据文件路径不正确："+*dbPath, err)
+	}
+	// The backup is unpacked beside the data file (not in the system's
+	// temporary folder): staging it is then a rename, and a kill leaves no
+	// copy of the branch's records anywhere the next open does not clear.
+	if real, err := filepath.EvalSymlinks(target); err == nil {
+		target = real
+	}
+	dir := filepath.Dir(target)
+	made := false
+	if !exists(dir) {
+		// A new laptop's folder, made for the restore.
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, reason.Wrap(fmt.Sprintf("无法创建文件夹 %s，没有恢复", dir), err)
+		}
+		made = true
+	}
+	c, err := backup.Open(from, datapkg.ReadOptions{Passphrase: passphrase, TempDir: dir})
+	if err != nil {
+		if made {
+			os.Remove(dir)
+		}
 		return 0, err
 	}
 	defer c.Close()
-	printSummary(env, "backup ", c.Summary, c.Taken)
+	printSummary(env, "backup", c.Summary, c.Taken)
 
-	target, err := filepath.Abs(*dbPath)
-	if err != nil {
-		return 0, err
-	}
 	var st *backup.Staged
 	if _, serr := os.Lstat(target); errors.Is(serr, os.ErrNotExist) {
 		// A new laptop: the data file is made from the backup.
@@ -139,8 +190,10 @@ func restoreCmd(args []string, env Env) (int, error) {
 			st.Discard()
 			err = cerr
 		}
-	case errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged):
-		fmt.Fprintf(env.Stderr, "当前数据文件无法使用（%v），恢复后它的副本保留在旁边\n", err)
+	case replaceable(err):
+		// A file a restore is for: damaged, cut short, empty, changed by
+		// another program. It is kept aside as it is (unless empty).
+		fmt.Fprintf(env.Stderr, "当前数据文件 %s %s，将用备份替换它\n", target, unusable(err))
 		st, err = backup.StageDamaged(target, c, time.Now())
 	default:
 		return 0, err
@@ -155,8 +208,35 @@ func restoreCmd(args []string, env Env) (int, error) {
 	if st.Before.Path != "" {
 		fmt.Fprintf(env.Stdout, "; the file it replaced is backed up as %s", st.Before.Path)
 	}
+	if st.Damaged() != "" {
+		fmt.Fprintf(env.Stdout, "; the damaged file is kept as %s", st.Damaged())
+	}
 	fmt.Fprintln(env.Stdout)
 	return ExitOK, nil
+}
+
+// replaceable reports whether storage.Open refused a data file that a
+// restore may replace: one that holds nothing usable of this app's — damaged
+// or cut short, empty, or changed by another program — as opposed to a
+// file in use, a newer version's, or another program's.
+func replaceable(err error) bool {
+	return errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) || errors.Is(err, storage.ErrEmptyFile)
+}
+
+// unusable says in a few words what is wrong with a replaceable file.
+func unusable(err error) string {
+	switch {
+	case errors.Is(err, storage.ErrEmptyFile):
+		return "是空的（0字节）"
+	case errors.Is(err, storage.ErrSchemaChanged):
+		return "的结构被别的程序改动过"
+	}
+	return "已损坏或不完整"
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func printSummary(env Env, label string, s storage.Summary, taken time.Time) {

@@ -24,7 +24,17 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	db := demoFile(t, "15")
 	usb := t.TempDir()
 	pass := filepath.Join(t.TempDir(), "pass.txt")
-	os.WriteFile(pass, []byte("口令 2026\r\n第二行不算\n"), 0o600)
+	os.WriteFile(pass, []byte("口令 2026 年\r\n第二行不算\n"), 0o600)
+
+	// A passphrase shorter than the window accepts is refused here too.
+	short := filepath.Join(t.TempDir(), "short.txt")
+	os.WriteFile(short, []byte("x\n"), 0o600)
+	if r := run(t, "backup", usb, "--db", db, "--passphrase-file", short); r.status != ExitFailed || !strings.Contains(r.stderr, "密码太短") {
+		t.Errorf("backup with a 1-character passphrase: %d %s", r.status, r.stderr)
+	}
+	if names, _ := filepath.Glob(filepath.Join(usb, "*")); len(names) != 0 {
+		t.Errorf("the refused backup wrote %v", names)
+	}
 
 	r := run(t, "backup", usb, "--db", db, "--passphrase-file", pass)
 	if r.status != ExitOK || !strings.Contains(r.stdout, "members 15") || !strings.Contains(r.stdout, "encrypted") {
@@ -44,7 +54,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 		t.Errorf("restore without passphrase: %d %s", r.status, r.stderr)
 	}
 	wrong := filepath.Join(t.TempDir(), "wrong.txt")
-	os.WriteFile(wrong, []byte("口令 2025\n"), 0o600)
+	os.WriteFile(wrong, []byte("口令 2025 年\n"), 0o600)
 	if r := run(t, "restore", pkg, "--db", db, "--passphrase-file", wrong); r.status != ExitFailed || !strings.Contains(r.stderr, "密码不对") {
 		t.Errorf("restore with a wrong passphrase: %d %s", r.status, r.stderr)
 	}

@@ -120,7 +120,7 @@ func duesExport(args []string, env Env) error {
 	if err != nil || year < 1949 || year > 2200 {
 		return usageError("年份 %q 不正确，应如 2026", pos[0])
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

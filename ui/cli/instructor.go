@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
@@ -25,6 +24,7 @@ func packageCmd(args []string, env Env) (int, error) {
 	dbPath := fs.String("db", "", "数据文件路径")
 	keyFile := fs.String("recipient-file", "", "指导员公钥文件")
 	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
+	replace := fs.Bool("replace", false, "替换已有的同名数据包")
 	pos, err := parse(fs, args[1:], 1)
 	if err != nil {
 		return 0, err
@@ -37,23 +37,17 @@ func packageCmd(args []string, env Env) (int, error) {
 		}
 		o.Key = &k
 	}
-	if o.Passphrase, err = readPassphrase(*passFile); err != nil {
+	if o.Passphrase, err = readNewPassphrase(*passFile); err != nil {
 		return 0, err
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
 	defer store.Close()
-	out := pos[0]
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
-		sum, err := store.Summary()
-		if err != nil {
-			return 0, err
-		}
-		out = filepath.Join(out, datapkg.ExportName(sum.BranchName, store.Now()))
-	} else if filepath.Ext(out) == "" {
-		out += datapkg.Ext
+	out, err := packagePath(pos[0], store, datapkg.ExportName, *replace)
+	if err != nil {
+		return 0, err
 	}
 	m, kind, err := datapkg.Export(store, out, o, Version)
 	if err != nil {
@@ -349,7 +343,7 @@ func aggregateList(args []string, env Env) error {
 	}
 	out := bufio.NewWriter(env.Stdout)
 	defer out.Flush()
-	fmt.Fprintln(out, "branch\tsnapshot\tfull\tprobationary\tactivities held/due\tlife 3m/6m\tdues 3m/6m\tdues due\tdues paid\tserious\twarnings")
+	fmt.Fprintln(out, "branch\tsnapshot\tfull\tprobationary\tactivities held/due\tlife 3m+/6m+\tdues 3m+/6m+\tdues due\tdues paid\tserious\twarnings")
 	today := w.Today()
 	for _, b := range bs {
 		g := b.Figures
@@ -358,7 +352,7 @@ func aggregateList(args []string, env Env) error {
 			taken += " (old)"
 		}
 		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%s\t%d\t%d\n", b.Label(), taken, g.Full, g.Probationary,
-			g.SlotsHeld, g.SlotsDue, g.LifeWarn, g.LifeSerious, g.DuesWarn, g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
+			g.SlotsHeld, g.SlotsDue, g.LifeAtWarn(), g.LifeSerious, g.DuesAtWarn(), g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
 	}
 	cov, err := w.Coverage()
 	if err != nil {

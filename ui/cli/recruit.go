@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"branchledger/storage/recruitfile"
 )
@@ -20,9 +21,11 @@ func recruit(args []string, env Env) (int, error) {
 }
 
 // recruitImport reads a pipeline workbook with the roster import's
-// behaviour: every refused row printed as `row N: <列>: <原因>`, nothing
-// written while any row is refused unless --skip-invalid, then
-// `imported N, rejected M`.
+// behaviour: every refused row printed as `row N: <列>: <原因>`, the
+// columns not imported as `columns not imported: …`, what was worked out
+// (an old ID number upgraded) on stderr, nothing written while any row is
+// refused unless --skip-invalid, then `imported N, rejected M`; exit 1
+// when rows were refused and nothing was imported (no backup taken then).
 func recruitImport(args []string, env Env) (int, error) {
 	fs := newFlagSet("recruit import", env)
 	dbPath := fs.String("db", "", "数据文件路径")
@@ -46,6 +49,12 @@ func recruitImport(args []string, env Env) (int, error) {
 	for _, r := range preview.Rejected {
 		fmt.Fprintf(env.Stdout, "row %d: %s: %s\n", r.Row, r.Field, r.Reason)
 	}
+	if len(preview.Ignored) > 0 {
+		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", strings.Join(preview.Ignored, ", "))
+	}
+	for _, n := range preview.Notes {
+		fmt.Fprintf(env.Stderr, "提示：第%d行：%s\n", n.Row, n.Message)
+	}
 	rejected := preview.RejectedRows()
 	valid := preview.Accepted()
 	if rejected > 0 && !*skipInvalid {
@@ -56,7 +65,7 @@ func recruitImport(args []string, env Env) (int, error) {
 	if *dryRun {
 		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 人，更新 %d 人，%d 人无变化；未写入\n",
 			len(preview.Add), len(preview.Update), preview.Unchanged)
-	} else {
+	} else if valid > 0 {
 		added, updated, err := files.CommitImport(preview)
 		if err != nil {
 			return 0, err
@@ -64,6 +73,10 @@ func recruitImport(args []string, env Env) (int, error) {
 		fmt.Fprintf(env.Stderr, "新增 %d 人，更新 %d 人，%d 人无变化（%s）\n", added, updated, preview.Unchanged, store.Path())
 	}
 	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", valid, rejected)
+	if valid == 0 && rejected > 0 {
+		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何人")
+		return ExitRejected, nil
+	}
 	return ExitOK, nil
 }
 
@@ -74,7 +87,7 @@ func recruitExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

@@ -128,3 +128,65 @@ func TestRecruitImportCheckAndExport(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// sheetBook writes a one-sheet workbook of text cells and returns its path.
+func sheetBook(t *testing.T, rows [][]string) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		for j, v := range r {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if err := f.SetCellStr("Sheet1", cell, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "台账.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// `recruit import` says and exits as `roster import` does (README): every
+// row refused with --skip-invalid is exit 1 and no backup; the columns not
+// imported are named; an old ID number upgraded is shown; a bad ID number
+// is one refusal, not a second about 性别; a file with no header or too
+// large is one sentence about the pipeline workbook (attack review of
+// issue 12 #15).
+func TestRecruitImportSaysWhatRosterImportSays(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	if r := run(t, "demo", "--members", "8", "--db", db); r.status != ExitOK {
+		t.Fatalf("demo: %s", r.stderr)
+	}
+	backups := func() int {
+		es, _ := os.ReadDir(storage.BackupsDir(db))
+		return len(es)
+	}
+	good := validID("19950312", "123")
+	bad := good[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", good[17])+1)%11])
+	allBad := sheetBook(t, [][]string{{"姓名", "公民身份号码", "申请入党日期"}, {"张三", bad, "2023-03-01"}, {"李四", validID("19980101", "246"), "2027-01-01"}})
+	run(t, "recruit", "import", allBad, "--db", db, "--dry-run") // the day's backup, taken by any command
+	n := backups()
+	r := run(t, "recruit", "import", allBad, "--db", db, "--skip-invalid")
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 2" || backups() != n {
+		t.Errorf("every row refused, --skip-invalid: exit %d, %d backups (was %d)\n%s%s", r.status, backups(), n, r.stdout, r.stderr)
+	}
+	if strings.Contains(r.stdout, "性别") || strings.Count(r.stdout, "row 2:") != 1 {
+		t.Errorf("a bad check digit is one refusal of 公民身份号码:\n%s", r.stdout)
+	}
+	extra := sheetBook(t, [][]string{{"序号", "姓名", "公民身份号码", "籍贯", "申请入党日期", "工作单位名称"},
+		{"1", "王五", "620102800101123", "甘肃兰州", "2023-03-01", "某公司"}})
+	r = run(t, "recruit", "import", extra, "--db", db, "--dry-run")
+	if r.status != ExitOK || !strings.Contains(r.stdout, "columns not imported: 籍贯, 工作单位名称\n") {
+		t.Errorf("unknown columns: exit %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "第2行：王五：15位的旧身份证号码 620102800101123 已按国家标准（GB 11643-1999）升级为18位 62010219800101123") {
+		t.Errorf("the 15→18 upgrade is not shown:\n%s", r.stderr)
+	}
+	r = run(t, "recruit", "import", sheetBook(t, [][]string{{"名单"}}), "--db", db)
+	if r.status != ExitFailed || strings.Count(r.stderr, "：") > 3 || strings.Contains(r.stderr, "身份证号码”两列") || !strings.Contains(r.stderr, "发展党员台账") {
+		t.Errorf("no header: exit %d %q", r.status, r.stderr)
+	}
+}

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -130,7 +132,7 @@ func rosterExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}
@@ -143,15 +145,42 @@ func rosterExport(args []string, env Env) error {
 	return nil
 }
 
-// openStore opens the database named by --db, or the default one.
+// openStore opens the database named by --db, or the default one; a path
+// where nothing is yet gets a new data file (an import, demo).
 func openStore(dbPath string) (*storage.Store, error) {
-	if dbPath == "" {
-		p, err := storage.DefaultPath()
-		if err != nil {
-			return nil, err
-		}
-		dbPath = p
+	dbPath, err := dataPath(dbPath)
+	if err != nil {
+		return nil, err
 	}
+	return open(dbPath)
+}
+
+// openExisting is openStore for the commands that only read the data file
+// (exports, check, backup): a path where nothing is — a typo in --db — is
+// refused rather than made into an empty ledger, whose backup would then
+// replace a good one.
+func openExisting(dbPath string) (*storage.Store, error) {
+	dbPath, err := dataPath(dbPath)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(dbPath); errors.Is(err, os.ErrNotExist) {
+		abs, _ := filepath.Abs(dbPath)
+		return nil, fmt.Errorf("找不到数据文件 %s（这个命令不新建数据文件，请检查路径）", abs)
+	}
+	return open(dbPath)
+}
+
+// dataPath is the --db path, or the default one.
+func dataPath(dbPath string) (string, error) {
+	if dbPath != "" {
+		return dbPath, nil
+	}
+	return storage.DefaultPath()
+}
+
+// open opens the data file at dbPath and takes the day's automatic backup.
+func open(dbPath string) (*storage.Store, error) {
 	store, err := storage.Open(dbPath)
 	if err != nil {
 		return nil, err

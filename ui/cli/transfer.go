@@ -69,7 +69,7 @@ func transferOut(args []string, env Env) (int, error) {
 	if err != nil {
 		return refused(env, model.ValidationErrors{{Field: model.LetterDateField, Message: err.Error()}})
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
@@ -143,7 +143,7 @@ func transferReceipt(args []string, env Env) (int, error) {
 	if err != nil {
 		return refused(env, model.ValidationErrors{{Field: model.ReceiptDateField, Message: err.Error()}})
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
@@ -194,7 +194,7 @@ func transferExport(args []string, env Env) error {
 	if err != nil || year < 1949 || year > 2200 {
 		return usageError("年份 %q 不正确", pos[0])
 	}
-	store, err := openStore(*dbPath)
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err
 	}

@@ -56,6 +56,16 @@ func NewEntry() *Entry {
 	return e
 }
 
+// NewPasswordEntry returns an entry whose text is hidden, with Fyne's eye
+// button to show it: a passphrase field that belongs to a form like any
+// Entry (a plain widget.Entry would be invisible to the form).
+func NewPasswordEntry() *Entry {
+	e := NewEntry()
+	e.Password = true // before the renderer exists: Fyne then adds the eye
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return e
+}
+
 // NewMultiLineEntry returns an entry for paragraphs; Enter there starts a
 // new line, so only Esc reaches the form.
 func NewMultiLineEntry() *Entry {

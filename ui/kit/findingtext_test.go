@@ -299,12 +299,28 @@ func everyFinding() []model.Finding {
 	for _, f := range model.CheckOrganisations(orgs, map[int64]int{1: 9}, r.Branch) {
 		out = append(out, model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text})
 	}
+	// The dues rules, which the bases' 依据 column says.
+	dr := model.CurrentDuesRules()
+	for _, c := range model.DuesCategories {
+		for _, base := range []model.Money{0, 50, 250000, 400000, 800000, 1200000} {
+			for _, b := range []model.DuesBase{
+				{Category: c, Base: base, From: 6},
+				{Category: c, Base: base, From: 9, Reduced: true, ReducedAmount: 1, Reason: "病", Approval: "某党委批复"},
+			} {
+				if _, rule, err := b.Rule(dr); err == nil {
+					// A refused base's change says the refusal, an
+					// error of the model, in Chinese.
+					out = append(out, model.Finding{}.With(rule), model.Finding{}.With(b.Change(dr)))
+				}
+			}
+		}
+	}
 	return out
 }
 
 // Every check of the model gives its findings a Text that says in Chinese
 // exactly the Message (what check and the exports print) and in English
-// has no Chinese but the names.
+// has no Chinese but the names; so do the dues rules.
 func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 	fs := everyFinding()
 	formats := map[string]bool{}
@@ -336,7 +352,7 @@ func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
 	}
 	useEnglish(t)
-	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "")
+	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某党委批复", "")
 	for _, f := range fs {
 		en := FindingText(f)
 		if strings.ContainsFunc(names.Replace(en), isHan) || strings.Contains(en, "%!") {

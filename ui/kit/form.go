@@ -24,9 +24,9 @@ import (
 //
 // Set OnSubmit (and OnCancel, for a form that closes), add the fields, lay
 // them out with Grid or Stacked and put Buttons under them. Inputs should be
-// this package's (Entry, DateEntry, SelectEntry, Select, Check), which tell
-// the form when the user leaves them and pass it Enter and Esc; set an
-// input's own OnChanged before adding it.
+// this package's (Entry, NewPasswordEntry, DateEntry, SelectEntry, Select,
+// Check), which tell the form when the user leaves them and pass it Enter
+// and Esc; set an input's own OnChanged before adding it.
 type Form struct {
 	// OnSubmit saves; it runs only when nothing is wrong. A service's
 	// refusal is shown with SetServerError or SetError.
@@ -123,6 +123,12 @@ func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 			}
 			chosen()
 		}
+	case *widget.Entry:
+		// Fyne's own entry (widget.NewPasswordEntry, say): its value and
+		// changes are seen; leaving it is not, so its message shows on
+		// save. This package's Entry does better.
+		fd.value = func() string { return w.Text }
+		w.OnChanged = chain(w.OnChanged, typed)
 	case *widget.RadioGroup:
 		fd.value = func() string { return w.Selected }
 		w.OnChanged = chain(w.OnChanged, chosen)

@@ -340,3 +340,50 @@ func TestWheelOverAListInThePageScrollsTheListFirst(t *testing.T) {
 		t.Error("a list at its end keeps the wheel from the page")
 	}
 }
+
+// A passphrase typed twice makes the form valid: the form sees password
+// entries, its own and Fyne's, and their text stays hidden.
+func TestPasswordEntriesAreSeenByTheForm(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("生成密钥")
+	saved := 0
+	f.OnSubmit = func() { saved++ }
+	p1, p2 := NewPasswordEntry(), widget.NewPasswordEntry()
+	f1 := f.Add("密码", p1).Validate(func(s string) string {
+		if len([]rune(s)) < 8 {
+			return "密码至少8个字符"
+		}
+		return ""
+	})
+	f2 := f.Add("再输入一次", p2).Validate(func(s string) string {
+		if s != p1.Text {
+			return "两次输入的密码不一样"
+		}
+		return ""
+	})
+	w := test.NewTempWindow(t, container.NewVBox(f.Stacked(f1, f2), f.Buttons()))
+	f.Refresh()
+	if f.Save.Disabled() == false || !strings.Contains(f.Reason.Text, "密码") {
+		t.Fatalf("empty form: save enabled %v, reason %q", !f.Save.Disabled(), f.Reason.Text)
+	}
+	w.Canvas().Focus(p1)
+	test.Type(p1, "correct horse")
+	w.Canvas().Focus(p2)
+	test.Type(p2, "correct horse")
+	if f.Save.Disabled() || f.Reason.Text != "" {
+		t.Errorf("both typed alike: save disabled %v, reason %q", f.Save.Disabled(), f.Reason.Text)
+	}
+	if !p1.Password || p1.ActionItem == nil {
+		t.Errorf("the passphrase is not hidden behind an eye button: password %v, action %v", p1.Password, p1.ActionItem)
+	}
+	test.Type(p2, "!")
+	f.Submit()
+	if saved != 0 || f2.Message() == "" {
+		t.Errorf("different passphrases: saved %d, message %q", saved, f2.Message())
+	}
+	p2.SetText("correct horse")
+	f.Submit()
+	if saved != 1 {
+		t.Errorf("saved %d times", saved)
+	}
+}

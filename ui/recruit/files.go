@@ -3,6 +3,7 @@ package recruit
 import (
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -118,6 +119,16 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 		"Same": p.Unchanged, "Rejected": p.RejectedRows(),
 	}))
 	summary.Wrapping = fyne.TextWrapWord
+	top := fyne.CanvasObject(summary)
+	if len(p.Ignored) > 0 {
+		ignored := widget.NewLabel(kit.L("未导入的列：{{.Columns}}（发展党员台账没有这些项目）", map[string]any{"Columns": strings.Join(p.Ignored, "、")}))
+		ignored.Wrapping = fyne.TextWrapWord
+		top = container.NewVBox(summary, ignored)
+	}
+	notes := textTable([]string{"行号", "说明"}, []float32{60, 790}, len(p.Notes), func(row, col int) string {
+		n := p.Notes[row]
+		return [...]string{strconv.Itoa(n.Row), n.Message}[col]
+	})
 	rejected := textTable([]string{"行号", "项目", "原因"}, []float32{60, 150, 640}, len(p.Rejected), func(row, col int) string {
 		x := p.Rejected[row]
 		return [...]string{strconv.Itoa(x.Row), kit.L(string(x.Field)), x.Reason}[col]
@@ -141,6 +152,9 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 		container.NewTabItem(kit.L("将更新（{{.N}} 处修改）", map[string]any{"N": len(changes)}), updates),
 		container.NewTabItem(kit.L("将新增（{{.N}} 人）", map[string]any{"N": len(p.Add)}), adds),
 	)
+	if len(p.Notes) > 0 {
+		tabs.Append(container.NewTabItem(kit.L("提示（{{.N}}）", map[string]any{"N": len(p.Notes)}), notes))
+	}
 	switch {
 	case len(p.Rejected) > 0:
 		tabs.SelectIndex(0)
@@ -180,7 +194,7 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 	cancel := widget.NewButton(kit.L("取消"), func() { dlg.Hide() })
 	note := widget.NewLabel(kit.L("确认之前不会写入任何数据。未通过的行请在 Excel 中改正后重新导入。"))
 	note.Wrapping = fyne.TextWrapWord
-	body := container.NewBorder(summary, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, confirm), note), nil, nil, tabs)
+	body := container.NewBorder(top, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, confirm), note), nil, nil, tabs)
 	dlg = dialog.NewCustomWithoutButtons(kit.L("导入预览"), body, s.host.Window())
 	dlg.Resize(fyne.NewSize(960, 560))
 	dlg.Show()

@@ -50,15 +50,11 @@ var columns = []column{
 		return fmt.Sprintf("%d/%d", b.Figures.SlotsHeld, b.Figures.SlotsDue)
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.SlotsMissing, b.Figures.SlotsMissing) }},
 	{"缺组织生活3/6月", 7.5, func(b *ws.Branch, _ *Window) string {
-		return fmt.Sprintf("%d / %d", b.Figures.LifeWarn, b.Figures.LifeSerious)
-	}, func(a, b *ws.Branch) int {
-		return cmp.Compare(a.Figures.LifeWarn+a.Figures.LifeSerious, b.Figures.LifeWarn+b.Figures.LifeSerious)
-	}},
+		return fmt.Sprintf("%d / %d", b.Figures.LifeAtWarn(), b.Figures.LifeSerious)
+	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.LifeAtWarn(), b.Figures.LifeAtWarn()) }},
 	{"欠党费3/6月", 6, func(b *ws.Branch, _ *Window) string {
-		return fmt.Sprintf("%d / %d", b.Figures.DuesWarn, b.Figures.DuesSerious)
-	}, func(a, b *ws.Branch) int {
-		return cmp.Compare(a.Figures.DuesWarn+a.Figures.DuesSerious, b.Figures.DuesWarn+b.Figures.DuesSerious)
-	}},
+		return fmt.Sprintf("%d / %d", b.Figures.DuesAtWarn(), b.Figures.DuesSerious)
+	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.DuesAtWarn(), b.Figures.DuesAtWarn()) }},
 	{"党费应交/实交", 11.5, func(b *ws.Branch, _ *Window) string {
 		return b.Figures.DuesDue.String() + " / " + b.Figures.DuesPaid.String()
 	}, func(a, b *ws.Branch) int {

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -24,10 +25,12 @@ type importsTab struct {
 	bar     *widget.ProgressBar
 	status  *widget.Label
 	results []ws.Result
-	list    *widget.List
+	lines   *fyne.Container // a row per result
 	file    *widget.Button
 	folder  *widget.Button
 	running bool
+	// passphrase is the packages' passphrase of the last batch.
+	passphrase string
 }
 
 func newImportsTab(w *Window) *importsTab {
@@ -50,41 +53,43 @@ func newImportsTab(w *Window) *importsTab {
 	t.bar.Hide()
 	t.status = widget.NewLabel("")
 	t.status.Wrapping = fyne.TextWrapWord
-	t.list = widget.NewList(func() int { return len(t.results) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
-			asNew := widget.NewButton(kit.L("作为新支部导入"), nil)
-			same := widget.NewButton(kit.L("按同一支部更新"), nil)
-			return container.NewBorder(nil, nil, nil, container.NewHBox(asNew, same), l)
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			r := t.results[i]
-			c := o.(*fyne.Container)
-			l := c.Objects[0].(*widget.Label)
-			buttons := c.Objects[1].(*fyne.Container)
-			l.SetText(lineOf(r))
-			switch r.Outcome {
-			case ws.Refused:
-				l.Importance = widget.DangerImportance
-			case ws.HeldBack:
-				l.Importance = widget.WarningImportance
-			default:
-				l.Importance = widget.MediumImportance
-			}
-			l.Refresh()
-			if r.Outcome != ws.HeldBack {
-				buttons.Hide()
-				return
-			}
-			buttons.Show()
-			idx := i
-			buttons.Objects[0].(*widget.Button).OnTapped = func() { t.redo(idx, ws.ImportOptions{AsNew: true}) }
-			buttons.Objects[1].(*widget.Button).OnTapped = func() { t.redo(idx, ws.ImportOptions{SameBranch: true}) }
-		})
+	// The lines are a box of rows, not a widget.List: a list gives every
+	// row the template's height, and a refusal that wraps to three lines
+	// would be drawn over the next.
+	t.lines = container.NewVBox()
 	top := container.NewVBox(intro, container.NewHBox(t.file, t.folder), t.bar, t.status)
-	t.content = container.NewBorder(top, nil, nil, nil, t.list)
+	t.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(t.lines))
 	return t
+}
+
+// showLines shows a row per result: its line, coloured by what it means,
+// and for a held-back package the two buttons that decide it.
+func (t *importsTab) showLines() {
+	rows := make([]fyne.CanvasObject, len(t.results))
+	for i, r := range t.results {
+		rows[i] = t.row(i, r)
+	}
+	t.lines.Objects = rows
+	t.lines.Refresh()
+}
+
+func (t *importsTab) row(i int, r ws.Result) fyne.CanvasObject {
+	l := widget.NewLabel(lineOf(r))
+	l.Wrapping = fyne.TextWrapWord
+	switch {
+	case r.Outcome == ws.Refused && errors.Is(r.Err, ws.ErrOlder):
+		// Nothing is wrong: the workspace holds a newer snapshot already.
+	case r.Outcome == ws.Refused:
+		l.Importance = widget.DangerImportance
+	case r.Outcome == ws.HeldBack:
+		l.Importance = widget.WarningImportance
+	}
+	if r.Outcome != ws.HeldBack {
+		return l
+	}
+	asNew := widget.NewButton(kit.L("作为新支部导入"), func() { t.redo(i, ws.ImportOptions{AsNew: true}) })
+	same := widget.NewButton(kit.L("按同一支部更新"), func() { t.redo(i, ws.ImportOptions{SameBranch: true}) })
+	return container.NewBorder(nil, nil, nil, container.NewHBox(asNew, same), l)
 }
 
 // lineOf is a result's line in the UI language.
@@ -118,14 +123,20 @@ func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 		kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
 		return
 	}
-	run := func() { t.run(files, o) }
+	needKey, locked := false, 0
 	for _, f := range files {
-		if k, _ := datapkg.Probe(f); k == datapkg.ForKey {
-			t.w.unlocked(run)
-			return
+		switch k, _ := datapkg.Probe(f); k {
+		case datapkg.ForKey:
+			needKey = true
+		case datapkg.Passphrase:
+			locked++
 		}
 	}
-	run()
+	t.w.askSecrets(needKey, locked, func(passphrase string) {
+		o.Passphrase = passphrase
+		t.passphrase = passphrase // for a held-back package decided later
+		t.run(files, o)
+	})
 }
 
 // run imports files in the background (several read at once, written one
@@ -135,7 +146,7 @@ func (t *importsTab) run(files []string, o ws.ImportOptions) {
 	t.file.Disable()
 	t.folder.Disable()
 	t.results = nil
-	t.list.Refresh()
+	t.showLines()
 	t.bar.Max, t.bar.Value = float64(len(files)), 0
 	t.bar.Show()
 	t.bar.Refresh()
@@ -145,7 +156,7 @@ func (t *importsTab) run(files []string, o ws.ImportOptions) {
 			fyne.Do(func() {
 				t.results = append(t.results, r)
 				t.bar.SetValue(float64(done))
-				t.list.Refresh()
+				t.lines.Add(t.row(len(t.results)-1, r))
 			})
 		})
 	}, t.finish)
@@ -155,6 +166,12 @@ func (t *importsTab) finish() {
 	t.running = false
 	t.file.Enable()
 	t.folder.Enable()
+	t.summarize()
+	t.w.refresh()
+}
+
+// summarize puts the counts of the last import's lines under the bar.
+func (t *importsTab) summarize() {
 	counts := map[ws.Outcome]int{}
 	for _, r := range t.results {
 		counts[r.Outcome]++
@@ -162,12 +179,12 @@ func (t *importsTab) finish() {
 	t.status.SetText(kit.L("共 {{.N}} 个数据包：导入 {{.I}} 个，更新 {{.R}} 个，无变化 {{.U}} 个，暂不导入 {{.H}} 个，未导入 {{.F}} 个。", map[string]any{
 		"N": len(t.results), "I": counts[ws.Imported], "R": counts[ws.Replaced], "U": counts[ws.Unchanged],
 		"H": counts[ws.HeldBack], "F": counts[ws.Refused]}))
-	t.w.refresh()
 }
 
 // redo imports the held-back package of line i again as o says.
 func (t *importsTab) redo(i int, o ws.ImportOptions) {
 	file := t.results[i].File
+	o.Passphrase = t.passphrase
 	what := kit.L("作为新支部导入")
 	if o.SameBranch {
 		what = kit.L("按同一支部更新")
@@ -176,7 +193,8 @@ func (t *importsTab) redo(i int, o ws.ImportOptions) {
 		var r ws.Result
 		t.w.background(func() { r = t.w.svc.Import(file, o) }, func() {
 			t.results[i] = r
-			t.list.Refresh()
+			t.showLines()
+			t.summarize()
 			t.w.refresh()
 		})
 	})

@@ -1,6 +1,9 @@
 package workspace
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -22,6 +25,9 @@ type settingsTab struct {
 	key        *widget.Label
 	create     *widget.Button
 	export     *widget.Button
+	// keyForm and keyEntries are the 生成指导员密钥 dialog's, for tests.
+	keyForm    *kit.Form
+	keyEntries [2]*kit.Entry
 }
 
 func newSettingsTab(w *Window) *settingsTab {
@@ -81,29 +87,68 @@ func (t *settingsTab) load() {
 	}
 }
 
-// newKey asks for a passphrase twice and makes the key pair.
+// newKey asks for a passphrase twice and makes the key pair. Sealing the
+// private key with the passphrase takes seconds (scrypt, on purpose), so it
+// runs in the background with a busy bar in the dialog.
 func (t *settingsTab) newKey() {
-	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
+	p1, p2 := kit.NewPasswordEntry(), kit.NewPasswordEntry()
 	form := kit.NewForm("生成密钥")
-	f1 := form.Add(kit.L("密码"), p1).Validate(func(s string) string { return ws.CheckPassphrase(s) })
-	f2 := form.Add(kit.L("再输入一次"), p2).Validate(func(s string) string {
+	f1 := form.Add("密码", p1).Validate(checkNewPassphrase)
+	f2 := form.Add("再输入一次", p2).Validate(func(s string) string {
 		if s != p1.Text {
 			return kit.L("两次输入的密码不一样")
 		}
 		return ""
 	})
+	p1.OnChanged = func(string) { form.Refresh() } // the second field's check reads the first
+	t.keyForm, t.keyEntries = form, [2]*kit.Entry{p1, p2}
 	intro := widget.NewLabel(kit.L("请设置一个只有您知道的密码（至少8个字符）。每次打开工作台导入数据包时要输入一次。"))
 	intro.Wrapping = fyne.TextWrapWord
+	busy := busyLine("正在生成密钥并用密码加密私钥，需要几秒钟…")
 	var d *kit.FormDialog
 	form.OnSubmit = func() {
-		if _, err := t.w.svc.CreateKey(p1.Text); err != nil {
-			form.SetError(err.Error())
+		if t.w.busy {
 			return
 		}
-		d.Hide()
-		t.load()
+		t.w.busy = true
+		busy.Show()
+		form.Save.Disable()
+		pass := p1.Text
+		var err error
+		t.w.background(func() { _, err = t.w.svc.CreateKey(pass) }, func() {
+			t.w.busy = false
+			busy.Hide()
+			if err != nil {
+				form.SetError(err.Error())
+				return
+			}
+			d.Hide()
+			t.load()
+			t.w.branches.load() // the first-run hint moves on to 导出公钥
+		})
 	}
-	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f1, f2)), fyne.NewSize(460, 320))
+	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f1, f2), busy), fyne.NewSize(480, 430))
+}
+
+// checkNewPassphrase is the rule of storage/workspace.CheckPassphrase in
+// the UI language.
+func checkNewPassphrase(p string) string {
+	switch {
+	case strings.TrimSpace(p) == "":
+		return kit.L("请设置密码")
+	case utf8.RuneCountInString(p) < ws.MinPassphrase:
+		return kit.L("密码至少{{.N}}个字符", map[string]any{"N": ws.MinPassphrase})
+	}
+	return ""
+}
+
+// busyLine is a line with a moving bar, hidden until slow work starts.
+func busyLine(what string) *fyne.Container {
+	l := widget.NewLabel(kit.L(what))
+	l.Wrapping = fyne.TextWrapWord
+	c := container.NewVBox(l, widget.NewProgressBarInfinite())
+	c.Hide()
+	return c
 }
 
 func (t *settingsTab) exportKey() {

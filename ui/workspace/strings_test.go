@@ -43,7 +43,7 @@ func TestEveryWorkspaceStringIsTranslated(t *testing.T) {
 		extra = append(extra, a.String())
 	}
 	uistrings.CheckTranslated(t, uistrings.Literals(t, uistrings.Spec{
-		Calls:   []string{"L", "showError", "progress", "confirm", "saveWorkbook", "writeWorkbook", "Inform", "ShowForm", "NewForm"},
+		Calls:   []string{"L", "showError", "progress", "confirm", "saveWorkbook", "writeWorkbook", "Inform", "ShowForm", "NewForm", "Add", "busyLine"},
 		Columns: []string{"column"},
 		Extra:   extra,
 	}))

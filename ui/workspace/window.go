@@ -7,6 +7,7 @@
 package workspace
 
 import (
+	"errors"
 	"log"
 	"net/url"
 	"path/filepath"
@@ -79,6 +80,10 @@ type Window struct {
 	orgs     *orgsTab
 	coverage *coverageTab
 	settings *settingsTab
+	// busy: a passphrase is being stretched; a second click waits.
+	busy bool
+	// secrets is the passphrase dialog last shown, for tests.
+	secrets *secrets
 }
 
 // Size fits a 1366×768 laptop, as the branch window does.
@@ -164,43 +169,94 @@ func (w *Window) confirm(title, message string, onYes func()) {
 	kit.Confirm(w.Win, title, message, "确认", onYes)
 }
 
-// unlocked runs then once the private key is open, asking for the
-// passphrase first if this session has not had it.
-func (w *Window) unlocked(then func()) {
-	has, err := w.svc.HasKey()
-	if err != nil {
-		w.showError("解开指导员私钥", err)
-		return
-	}
-	if !has || w.svc.Unlocked() {
-		then()
-		return
-	}
-	pass := widget.NewPasswordEntry()
-	msg := widget.NewLabel("")
-	msg.Importance = widget.DangerImportance
-	intro := widget.NewLabel(kit.L("数据包是加密给您的。请输入指导员私钥的密码（本次打开工作台只问一次）。"))
-	intro.Wrapping = fyne.TextWrapWord
-	var d dialog.Dialog
-	submit := func() {
-		if err := w.svc.Unlock(pass.Text); err != nil {
-			msg.SetText(err.Error())
-			pass.SetText("")
+// secrets is the dialog that asks, once for a batch of packages, for what
+// opening them needs: the private key's passphrase (once per session) and
+// the passphrase the branches set on their packages.
+type secrets struct {
+	form          *kit.Form
+	key, packages *kit.Entry // nil when not asked
+	busy          *fyne.Container
+	dlg           *kit.FormDialog
+}
+
+// askSecrets runs then with the packages' passphrase ("" when none is
+// needed) once the private key is open. needKey: some package is
+// encrypted to the instructor; locked packages: how many have a
+// passphrase. The key's passphrase is checked here (scrypt takes seconds:
+// a busy bar shows meanwhile); a wrong package passphrase is found by the
+// import, which refuses those packages only.
+func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase string)) {
+	if needKey {
+		has, err := w.svc.HasKey()
+		if err != nil {
+			w.showError("解开指导员私钥", err)
 			return
 		}
-		d.Hide()
-		then()
+		needKey = has && !w.svc.Unlocked()
 	}
-	pass.OnSubmitted = func(string) { submit() }
-	d = dialog.NewCustomConfirm(kit.L("指导员私钥密码"), kit.L("确定"), kit.L("取消"),
-		container.NewVBox(intro, pass, msg), func(ok bool) {
-			if ok {
-				submit()
+	if !needKey && locked == 0 {
+		then("")
+		return
+	}
+	s := &secrets{form: kit.NewForm("确定")}
+	w.secrets = s
+	var lines []fyne.CanvasObject
+	var fields []*kit.Field
+	required := func(v string) string {
+		if v == "" {
+			return kit.L("请输入密码")
+		}
+		return ""
+	}
+	if needKey {
+		intro := widget.NewLabel(kit.L("数据包是加密给您的。请输入指导员私钥的密码（本次打开工作台只问一次）。"))
+		intro.Wrapping = fyne.TextWrapWord
+		lines = append(lines, intro)
+		s.key = kit.NewPasswordEntry()
+		fields = append(fields, s.form.Add("指导员私钥密码", s.key).Validate(required))
+	}
+	if locked > 0 {
+		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入。", map[string]any{"N": locked}))
+		intro.Wrapping = fyne.TextWrapWord
+		lines = append(lines, intro)
+		s.packages = kit.NewPasswordEntry()
+		fields = append(fields, s.form.Add("数据包密码", s.packages).Validate(required))
+	}
+	s.busy = busyLine("正在核对密码，需要几秒钟…")
+	s.form.OnSubmit = func() {
+		pass := ""
+		if s.packages != nil {
+			pass = s.packages.Text
+		}
+		if s.key == nil {
+			s.dlg.Hide()
+			then(pass)
+			return
+		}
+		if w.busy {
+			return
+		}
+		w.busy = true
+		s.busy.Show()
+		s.form.Save.Disable()
+		key := s.key.Text
+		var err error
+		w.background(func() { err = w.svc.Unlock(key) }, func() {
+			w.busy = false
+			s.busy.Hide()
+			if err != nil {
+				s.form.SetServerError(fields[0], kit.L("密码不对，无法解开指导员私钥"))
+				if !errors.Is(err, ws.ErrWrongPassphrase) {
+					s.form.SetError(err.Error())
+				}
+				return
 			}
-		}, w.Win)
-	d.Resize(fyne.NewSize(460, 0))
-	d.Show()
-	w.Win.Canvas().Focus(pass)
+			s.dlg.Hide()
+			then(pass)
+		})
+	}
+	body := container.NewVBox(append(lines, s.form.Stacked(fields...), s.busy)...)
+	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(500, 420))
 }
 
 // saveWorkbook asks where to save a workbook and writes it.

@@ -150,16 +150,22 @@ func TestHeldBackPackageCanBeImportedAsNew(t *testing.T) {
 	if len(r) != 1 || r[0].Outcome != ws.HeldBack || !strings.Contains(lineOf(r[0]), "兰州另一家公司") {
 		t.Fatalf("held back: %+v", r)
 	}
-	row := w.imports.list.CreateItem()
-	w.imports.list.UpdateItem(0, row)
-	buttons := row.(*fyne.Container).Objects[1].(*fyne.Container)
-	if !buttons.Visible() {
+	if !strings.Contains(w.ImportStatus(), "暂不导入 1 个") {
+		t.Errorf("status before deciding: %q", w.ImportStatus())
+	}
+	row, ok := w.imports.lines.Objects[0].(*fyne.Container)
+	if !ok {
 		t.Fatal("no buttons on a held-back line")
 	}
+	buttons := row.Objects[1].(*fyne.Container)
 	w.confirmYes()
 	test.Tap(buttonAt(buttons, 0))
 	if got := w.ImportResults()[0]; got.Outcome != ws.Imported {
 		t.Errorf("as new: %+v", got)
+	}
+	// The summary follows the decision.
+	if st := w.ImportStatus(); !strings.Contains(st, "导入 1 个") || !strings.Contains(st, "暂不导入 0 个") {
+		t.Errorf("status after 作为新支部导入: %q", st)
 	}
 	if n := len(w.Shown()); n != 2 {
 		t.Errorf("%d branches after importing the copy as new", n)

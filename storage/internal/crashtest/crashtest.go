@@ -93,6 +93,11 @@ func Run(t *testing.T, p Plan) {
 	t.Logf("%d kills, %d of them during the work (which takes about %v)", p.Kills, during, took.Round(time.Millisecond))
 }
 
+// IsChild reports whether this process is a child Run started to do the
+// work: a test's own setup before Run (a temporary folder it makes, say)
+// must then not be done again.
+func IsChild() bool { return os.Getenv(envChild) != "" }
+
 // errKilled is runOnce's result for a child killed before it finished.
 var errKilled = fmt.Errorf("killed")
 

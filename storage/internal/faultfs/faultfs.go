@@ -74,6 +74,17 @@ func ReadOnly(t testing.TB, dir string) string {
 	return view
 }
 
+// ReadOnlyInPlace makes dir itself read-only until the end of the test (a
+// read-only bind mount over it), as a folder on a write-protected drive or
+// one the user may not write is, while the folder above stays writable.
+func ReadOnlyInPlace(t testing.TB, dir string) {
+	t.Helper()
+	need(t)
+	mount(t, "--bind", dir, dir)
+	unmount(t, dir)
+	mount(t, "-o", "remount,ro,bind", dir)
+}
+
 // Free is how many bytes dir's file system has free.
 func Free(t testing.TB, dir string) int64 {
 	t.Helper()

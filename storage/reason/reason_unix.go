@@ -1,6 +1,6 @@
 //go:build !windows
 
-package atomicfile
+package reason
 
 import "syscall"
 
@@ -11,11 +11,16 @@ var errnoReasons = map[syscall.Errno]string{
 	syscall.EROFS:        reasonReadOnly,
 	syscall.EACCES:       reasonPermission,
 	syscall.EPERM:        reasonPermission,
-	syscall.ENOENT:       reasonNoFolder,
-	syscall.ENOTDIR:      reasonNoFolder,
+	syscall.ENOENT:       reasonNotFound,
+	syscall.ENOTDIR:      reasonNotFound,
 	syscall.EIO:          reasonIO,
 	syscall.ENXIO:        reasonIO,
 	syscall.ENODEV:       reasonIO,
 	syscall.ETXTBSY:      reasonInUse,
+	syscall.EBUSY:        reasonInUse,
 	syscall.ENAMETOOLONG: reasonTooLong,
+	syscall.ELOOP:        reasonLoop,
+	syscall.EISDIR:       reasonIsDir,
+	syscall.EEXIST:       reasonExists,
+	syscall.ENOMEM:       reasonNoMem,
 }
