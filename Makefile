@@ -98,7 +98,9 @@ test: deps
 	fi
 	go vet ./...
 	go run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
-	@$(call headless,go test -count=1 ./...)
+	@# The GUI package runs for minutes on a loaded 2-core machine; go test
+	@# would stop it at its default 10 minutes.
+	@$(call headless,go test -count=1 -timeout 40m ./...)
 	@# A few seconds of fuzzing whole workbooks and sheet XML (their seed
 	@# corpora ran above); -fuzzminimizetime keeps one find from taking a minute.
 	go test -run '^$$' -fuzz '^FuzzReadRosterWorkbook$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/

@@ -85,6 +85,7 @@ func openWindow(dbPath string) int {
 	guard.OnGiveUp(func() { _ = file.close() })
 	win := ui.NewMainWindow(a, o.svc, file.path())
 	file.workspace.parent = func() fyne.Window { return win }
+	file.workspace.dataPath = file.openPath
 	if !guard.Show(win) {
 		return guard.Fail(errNoWindow)
 	}
@@ -148,6 +149,16 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
 		File: store, SoftwareRendering: f.software}, nil
+}
+
+// openPath is the open data file's path, "" when none is open.
+func (f *dataFile) openPath() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.store == nil {
+		return ""
+	}
+	return f.store.Path()
 }
 
 // close closes the open store, if any.

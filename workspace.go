@@ -8,10 +8,14 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/storage"
 	"branchledger/storage/workspace"
 	"branchledger/ui"
+	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
 	"branchledger/ui/launch"
 	"branchledger/ui/portable"
@@ -36,7 +40,7 @@ func openWorkspaceWindow(path string) int {
 	release := func() { closeOnce.Do(func() { _ = w.Close() }) }
 	defer release()
 	guard.OnGiveUp(release)
-	win := wsui.New(a, w).Win
+	win := newWorkspaceWindow(a, w).Win
 	win.SetMaster()
 	if !guard.Show(win) {
 		return guard.Fail(errNoWindow)
@@ -53,6 +57,8 @@ type workspaceOpener struct {
 	win fyne.Window
 	// parent is the branch window, for the question and errors.
 	parent func() fyne.Window
+	// dataPath is the data file the branch window has open.
+	dataPath func() string
 }
 
 // opener is open, or nil when there is no opener (the start-up error
@@ -83,19 +89,47 @@ func (o *workspaceOpener) open() {
 		return
 	}
 	o.mu.Unlock()
-	path, err := workspace.DefaultPath()
+	path, err := o.defaultPath()
 	if err != nil {
 		kit.Inform(o.window(), "打开指导员工作台", err.Error())
 		return
 	}
 	if _, err := os.Stat(path); err != nil {
-		// A secretary who clicked by chance is told what this is before a
-		// file is made.
-		kit.Confirm(o.window(), "打开指导员工作台", kit.L("指导员工作台供党建指导员汇总多个支部的数据包，与本支部的数据文件分开保存。将新建工作台文件：")+"\n"+path,
-			"新建并打开", func() { o.show(path) })
+		o.ask(path)
 		return
 	}
 	o.show(path)
+}
+
+// defaultPath is workspace.FileName beside the data file the window has
+// open (as README says), or beside the default data file.
+func (o *workspaceOpener) defaultPath() (string, error) {
+	if o.dataPath != nil {
+		if p := o.dataPath(); p != "" {
+			return filepath.Join(filepath.Dir(p), workspace.FileName), nil
+		}
+	}
+	return workspace.DefaultPath()
+}
+
+// ask tells a secretary who clicked by chance what a workspace is before a
+// file is made, and lets an instructor open the workspace file they have.
+func (o *workspaceOpener) ask(path string) {
+	win := o.window()
+	msg := widget.NewLabel(kit.L("指导员工作台供党建指导员汇总多个支部的数据包，与本支部的数据文件分开保存。将新建工作台文件：") + "\n" + path)
+	msg.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	create := widget.NewButton(kit.L("新建并打开"), func() { d.Hide(); o.show(path) })
+	create.Importance = widget.HighImportance
+	existing := widget.NewButton(kit.L("打开已有的工作台文件…"), func() {
+		d.Hide()
+		filedialog.New(win, o.a.Preferences()).Open(kit.L("打开指导员工作台"), filedialog.ByExtension(filepath.Ext(workspace.FileName)), o.show)
+	})
+	cancel := widget.NewButton(kit.L("取消"), func() { d.Hide() })
+	buttons := container.NewBorder(nil, nil, existing, container.NewHBox(cancel, create))
+	d = dialog.NewCustomWithoutButtons(kit.L("打开指导员工作台"), container.NewBorder(nil, buttons, nil, nil, msg), win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
 }
 
 func (o *workspaceOpener) show(path string) {
@@ -104,7 +138,7 @@ func (o *workspaceOpener) show(path string) {
 		kit.Inform(o.window(), "打开指导员工作台", fmt.Sprint(err))
 		return
 	}
-	win := wsui.New(o.a, w).Win
+	win := newWorkspaceWindow(o.a, w).Win
 	win.SetOnClosed(func() {
 		if err := w.Close(); err != nil {
 			log.Printf("close workspace: %v", err)
@@ -117,4 +151,20 @@ func (o *workspaceOpener) show(path string) {
 	o.win = win
 	o.mu.Unlock()
 	win.Show()
+}
+
+// newWorkspaceWindow is the workspace's window with 界面语言 in its
+// 密钥与设置: the app's one language setting, as the branch window's.
+func newWorkspaceWindow(a fyne.App, w *workspace.Workspace) *wsui.Window {
+	win := wsui.New(a, w)
+	prefs := ui.NewPrefs(a.Preferences())
+	langs := []ui.Language{ui.Chinese, ui.English}
+	current := 0
+	for i, l := range langs {
+		if l == prefs.Language() {
+			current = i
+		}
+	}
+	win.OfferLanguages([]string{"中文", "English"}, current, func(i int) { prefs.SetLanguage(langs[i]) })
+	return win
 }

@@ -207,11 +207,14 @@ func (c *RuleContext) Inquorate(a *Activity) bool {
 const InquorateText = "未达法定人数"
 
 // Title is how lists and printed forms name the record: 2026年第3次支部委员会会议.
-func (a *Activity) Title() string {
+func (a *Activity) Title() string { return a.TitleText().String() }
+
+// TitleText is Title kept as a Text, for screens in the UI language.
+func (a *Activity) TitleText() Text {
 	if a.Seq == 0 {
-		return fmt.Sprintf("%d年%s", a.Date.Year, a.Kind)
+		return Textf("%d年%s", a.Date.Year, a.Kind)
 	}
-	return fmt.Sprintf("%d年第%d次%s", a.Date.Year, a.Seq, a.Kind)
+	return Textf("%d年第%d次%s", a.Date.Year, a.Seq, a.Kind)
 }
 
 // TimeText is the time span as the form prints it.
@@ -689,7 +692,10 @@ type MemberAttendance struct {
 }
 
 // Title names the record as lists do: 2026年第3次支部委员会会议.
-func (a *MemberAttendance) Title() string {
+func (a *MemberAttendance) Title() string { return a.TitleText().String() }
+
+// TitleText is Title kept as a Text, for screens in the UI language.
+func (a *MemberAttendance) TitleText() Text {
 	r := Activity{Kind: a.Kind, Seq: a.Seq, Date: a.Date}
-	return r.Title()
+	return r.TitleText()
 }

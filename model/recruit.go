@@ -469,8 +469,15 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		add(StepDateField, "请填写日期")
 	case x.Date.Validate() != nil:
 		add(StepDateField, x.Date.Validate().Error())
+	case x.Date.MonthOnly():
+		// The rules count from the day (a talk within a month of the
+		// application): a month alone would make every deadline a guess.
+		add(StepDateField, "日期 "+x.Date.String()+" 只到月，请填写到日（如 "+x.Date.String()+"-15）")
 	case x.Date.After(today):
 		add(StepDateField, "日期 "+x.Date.String()+" 晚于今天；尚未进行的环节请不要登记")
+	}
+	if x.Start.MonthOnly() || x.End.MonthOnly() {
+		add(StepPeriodField, "开始和结束日期请填写到日")
 	}
 	switch {
 	case x.Start.IsZero() != x.End.IsZero():

@@ -175,6 +175,7 @@ func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
 	}
 	k.deadlines()
 	k.order()
+	k.late()
 	k.talkAndAge()
 	k.activist()
 	k.reviews()
@@ -196,7 +197,9 @@ func (k *checker) timeline() {
 		s := RecruitStep(i + 1)
 		st := &k.rep.Timeline[i]
 		st.Step, st.Record = s, k.rec(s)
-		if st.Record.Done() {
+		// The reviews go on until the person becomes a candidate: a review
+		// recorded does not end them.
+		if st.Record.Done() && s != StepTraining {
 			st.State = StepDone
 			continue
 		}
@@ -232,12 +235,54 @@ func (k *checker) timeline() {
 	if t := &k.rep.Timeline[StepTraining-1]; k.trainingDone() {
 		t.State, t.Due, t.Rule = StepDone, Date{}, ""
 	}
+	k.afterExtension()
 	if p := &k.rep.Timeline[StepProbation-1]; p.State != StepWaiting {
 		end := k.probationEnd()
 		if !end.IsZero() && !end.After(today) {
 			p.State, p.Due = StepDone, Date{}
 		} else {
 			p.State, p.Due, p.Earliest = StepDue, end, Date{}
+		}
+	}
+}
+
+// afterExtension sets the 转正 steps by the last 转正 meeting: while an
+// extension runs, the second meeting falls due at its end and the approval
+// of 转正 and the archive wait for it (the approval recorded is that of the
+// extension); after the second meeting, its own approval is due within
+// FullApproval months (§31, §33).
+func (k *checker) afterExtension() {
+	final := k.r.finalMeeting()
+	if final == nil {
+		return
+	}
+	today := k.c.Today
+	meeting, approval := &k.rep.Timeline[StepFullMeeting-1], &k.rep.Timeline[StepFullApproval-1]
+	due := func(st *StepStatus, on Date, rule string) {
+		st.State, st.Due, st.Earliest, st.Rule = StepDue, on, Date{}, rule
+		if on.Before(today) {
+			st.State = StepOverdue
+		}
+	}
+	switch {
+	case final.Outcome == OutcomeExtend:
+		rules := RecruitRulesOn(final.Date)
+		due(meeting, k.end, rules.Cite(rules.ExtensionMax))
+		for _, s := range []RecruitStep{StepFullApproval, StepArchive} {
+			if st := &k.rep.Timeline[s-1]; st.State != StepDone || s == StepFullApproval {
+				st.State, st.Due, st.Earliest, st.Rule, st.Record = StepWaiting, Date{}, Date{}, "", nil
+			}
+		}
+	case final.Seq > 1:
+		meeting.Record = final
+		a := k.r.RecordSeq(StepFullApproval, final.Seq)
+		approval.Record = a
+		if !a.Done() {
+			rules := RecruitRulesOn(final.Date)
+			due(approval, final.Date.AddMonths(rules.FullApproval.N), rules.Cite(rules.FullApproval))
+			if st := &k.rep.Timeline[StepArchive-1]; st.State != StepDone {
+				st.State, st.Due, st.Rule = StepWaiting, Date{}, ""
+			}
 		}
 	}
 }
@@ -267,34 +312,33 @@ func deadlineAnchor(s RecruitStep) RecruitStep {
 func (k *checker) trainingDone() bool { return k.rec(StepCandidate).Done() }
 
 // deadline is the step's due date and earliest date, from the steps before
-// it, under the edition of the day it falls due.
+// it, under the edition the step will be judged by when taken
+// (pendingRules; late judges it so once recorded).
 func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
 	switch s {
 	case StepTalk:
 		app := k.date(StepApplication)
-		rules := RecruitRulesOn(app)
+		rules := k.pendingRules(app, func(e *RecruitRules) Limit { return e.TalkMonths })
 		return app.AddMonths(rules.TalkMonths.N), Date{}, rules.Cite(rules.TalkMonths)
 	case StepTraining:
 		last := k.lastReview()
-		rules := RecruitRulesOn(last)
+		rules := k.pendingRules(last, func(e *RecruitRules) Limit { return e.ReviewMonths })
 		return last.AddMonths(rules.ReviewMonths.N), Date{}, rules.Cite(rules.ReviewMonths)
 	case StepCandidate:
 		a := k.date(StepActivist)
 		rules := RecruitRulesOn(a)
 		return Date{}, a.AddYears(rules.ActivistYears.N), rules.Cite(rules.ActivistYears)
 	case StepAdmission:
-		// The meeting is held under the edition of its day, which may be
-		// newer than the pre-review's.
 		p := k.date(StepPreReview)
-		rules := RecruitRulesOn(p.AddMonths(RecruitRulesOn(p).MeetingAfterPreReviewMonths.N))
+		rules := k.pendingRules(p, func(e *RecruitRules) Limit { return e.MeetingAfterPreReviewMonths })
 		return p.AddMonths(rules.MeetingAfterPreReviewMonths.N), Date{}, rules.Cite(rules.MeetingAfterPreReviewMonths)
 	case StepApproval:
 		m := k.date(StepAdmission)
-		rules := RecruitRulesOn(m)
+		rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.ApprovalMonths })
 		return m.AddMonths(rules.ApprovalMonths.N), Date{}, rules.Cite(rules.ApprovalMonths)
 	case StepOath:
 		a := k.date(StepApproval)
-		rules := RecruitRulesOn(a.AddMonths(1))
+		rules := k.pendingRules(a, func(e *RecruitRules) Limit { return e.OathMonths })
 		if rules.OathMonths.N == 0 {
 			return Date{}, Date{}, ""
 		}
@@ -305,7 +349,10 @@ func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
 		return end, Date{}, rules.Cite(rules.ProbationYears)
 	case StepFullApproval:
 		m := k.date(StepFullMeeting)
-		rules := RecruitRulesOn(m)
+		if f := k.r.finalMeeting(); f != nil {
+			m = f.Date
+		}
+		rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.FullApproval })
 		return m.AddMonths(rules.FullApproval.N), Date{}, rules.Cite(rules.FullApproval)
 	}
 	return Date{}, Date{}, ""
@@ -329,10 +376,27 @@ func (k *checker) deadlines() {
 				continue
 			}
 		}
+		if st.Step == StepFullMeeting {
+			if f := k.r.finalMeeting(); f != nil && f.Outcome == OutcomeExtend {
+				continue // the extension's own reminder (probation)
+			}
+		}
 		switch {
+		case st.State == StepOverdue && st.Step == StepApproval:
+			// As a late approval recorded is judged (late): past 3 months
+			// only in special cases, past 6 a breach.
+			m := k.date(StepAdmission)
+			rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.ApprovalMonths })
+			if max := m.AddMonths(rules.ApprovalMaxMonths.N); !max.Before(today) {
+				k.add(Warning, st.Step, st.Rule, "应于%s前完成，已逾期%d天；特殊情况最长%d个月（%s前）",
+					st.Due.Chinese(), daysBetween(st.Due, today), rules.ApprovalMaxMonths.N, max.Chinese())
+			} else {
+				k.add(Serious, st.Step, rules.Cite(rules.ApprovalMaxMonths), "应于%s前完成，已超过特殊情况最长的%d个月（%s）",
+					st.Due.Chinese(), rules.ApprovalMaxMonths.N, max.Chinese())
+			}
 		case st.State == StepOverdue:
 			sev := Serious
-			if st.Step == StepAdmission && RecruitRulesOn(st.Due).MeetingAfterPreReviewMonths.Local {
+			if st.Step == StepAdmission && k.pendingRules(k.date(StepPreReview), func(e *RecruitRules) Limit { return e.MeetingAfterPreReviewMonths }).MeetingAfterPreReviewMonths.Local {
 				sev = Warning
 			}
 			k.add(sev, st.Step, st.Rule, "应于%s前完成，已逾期%d天", st.Due.Chinese(), daysBetween(st.Due, today))
@@ -400,14 +464,77 @@ func (k *checker) talkAndAge() {
 	if app.IsZero() || !talk.Done() {
 		return
 	}
-	rules := RecruitRulesOn(talk.Date)
-	if due := app.AddMonths(rules.TalkMonths.N); talk.Date.After(due) {
-		k.add(Serious, StepTalk, rules.Cite(rules.TalkMonths), "于%s进行，超过递交申请书（%s）后%d个月",
-			talk.Date.Chinese(), app.Chinese(), rules.TalkMonths.N)
-	}
 	if talk.People == "" {
 		k.add(Info, StepTalk, "", "未登记谈话人")
 	}
+}
+
+// late reports the steps recorded after their deadline: the talk (第七条),
+// the general meeting after the pre-review (2026 §19), the approval (第二十五条,
+// at most ApprovalMaxMonths in special cases), the oath (2026 §29) and each
+// 转正 approval (第三十三条). A step is judged under the edition in force on
+// the day it was taken, as the timeline judges one not yet taken
+// (deadline, pendingRules): a step taken from 2026-05-11 falls under 2026.
+func (k *checker) late() {
+	for _, s := range []RecruitStep{StepTalk, StepAdmission, StepApproval, StepOath} {
+		x, anchor := k.rec(s), k.rec(deadlineAnchor(s))
+		if !x.Done() || !anchor.Done() {
+			continue
+		}
+		rules := RecruitRulesOn(x.Date)
+		from := anchor.Date
+		switch s {
+		case StepTalk:
+			if x.Date.After(from.AddMonths(rules.TalkMonths.N)) {
+				k.add(Serious, s, rules.Cite(rules.TalkMonths), "于%s进行，超过递交申请书（%s）后%d个月",
+					x.Date.Chinese(), from.Chinese(), rules.TalkMonths.N)
+			}
+		case StepAdmission:
+			if l := rules.MeetingAfterPreReviewMonths; x.Date.After(from.AddMonths(l.N)) {
+				k.add(breach(l), s, rules.Cite(l), "于%s召开，距上级党委预审（%s）超过%d个月", x.Date.Chinese(), from.Chinese(), l.N)
+			}
+		case StepApproval:
+			switch {
+			case x.Date.After(from.AddMonths(rules.ApprovalMaxMonths.N)):
+				k.add(Serious, s, rules.Cite(rules.ApprovalMaxMonths), "于%s审批，距支部大会（%s）超过%d个月（特殊情况最长%d个月）",
+					x.Date.Chinese(), from.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+			case x.Date.After(from.AddMonths(rules.ApprovalMonths.N)):
+				k.add(Warning, s, rules.Cite(rules.ApprovalMonths), "于%s审批，距支部大会（%s）超过%d个月，须属特殊情况（最长%d个月）",
+					x.Date.Chinese(), from.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+			}
+		case StepOath:
+			if l := rules.OathMonths; l.N > 0 && x.Date.After(from.AddMonths(l.N)) {
+				k.add(Serious, s, rules.Cite(l), "于%s宣誓，距审批（%s）超过%d个月", x.Date.Chinese(), from.Chinese(), l.N)
+			}
+		}
+	}
+	for _, m := range k.r.All(StepFullMeeting) {
+		a := k.r.RecordSeq(StepFullApproval, m.Seq)
+		if !m.Done() || !a.Done() {
+			continue
+		}
+		rules := RecruitRulesOn(a.Date)
+		if a.Date.After(m.Date.AddMonths(rules.FullApproval.N)) {
+			k.add(Serious, StepFullApproval, rules.Cite(rules.FullApproval), "于%s审批，距支部大会讨论转正（%s）超过%d个月",
+				a.Date.Chinese(), m.Date.Chinese(), rules.FullApproval.N)
+		}
+	}
+}
+
+// pendingRules is the edition a step not yet taken will be judged by (late):
+// the one in force today, or a newer one that takes force before the
+// deadline it sets counting from `from` (limit picks the number) — a step
+// that waits for it falls under it.
+func (k *checker) pendingRules(from Date, limit func(*RecruitRules) Limit) *RecruitRules {
+	rules := RecruitRulesOn(k.c.Today)
+	for _, e := range RecruitEditions {
+		if e.Effective.After(k.c.Today) {
+			if n := limit(e).N; n > 0 && !from.AddMonths(n).Before(e.Effective) {
+				return e
+			}
+		}
+	}
+	return rules
 }
 
 // activist: chosen by 党员推荐 or 群团推优 (第八条).
@@ -522,9 +649,9 @@ func estimateNote(exact bool) string {
 	return "（该年的放假安排尚未录入，按周一至周五计算；可在设置中补充）"
 }
 
-// people: mentors 1–2 (第九条), sponsors 2 (第十四条), each a full member
-// on the day. People named in text but not linked to the roster are
-// counted but cannot be checked.
+// people: mentors 1–2 (第九条), sponsors 2 (第十四条), each a different
+// person, not the candidate, and a full member on the day. A name not on
+// the roster cannot be checked and says so.
 func (k *checker) people(s RecruitStep, lo, hi Limit) {
 	x := k.rec(s)
 	if !x.Done() {
@@ -532,21 +659,56 @@ func (k *checker) people(s RecruitStep, lo, hi Limit) {
 	}
 	rules := RecruitRulesOn(x.Date)
 	names := SplitNames(x.People)
-	if len(names) < lo.N || len(names) > hi.N {
+	seen := map[string]bool{}
+	var distinct, twice []string
+	for _, n := range names {
+		if seen[n] {
+			twice = append(twice, n)
+			continue
+		}
+		seen[n] = true
+		distinct = append(distinct, n)
+	}
+	if len(twice) > 0 {
+		k.add(Serious, s, rules.Cite(lo), "%s登记了两次，同一人只算一名", strings.Join(twice, "、"))
+	}
+	if len(distinct) < lo.N || len(distinct) > hi.N {
 		want := fmt.Sprintf("%d至%d名", lo.N, hi.N)
 		if lo.N == hi.N {
 			want = fmt.Sprintf("%d名", lo.N)
 		}
-		k.add(Serious, s, rules.Cite(lo), "登记了%d人（%s），应为%s正式党员", len(names), x.People, want)
+		k.add(Serious, s, rules.Cite(lo), "登记了%d人（%s），应为%s正式党员", len(distinct), x.People, want)
 	}
+	self := seen[k.r.Name]
+	for _, id := range x.PeopleIDs {
+		self = self || (id != 0 && id == k.r.MemberID)
+	}
+	if self {
+		k.add(Serious, s, rules.Cite(lo), "%s本人不能担任自己的%s", k.r.Name, s.Info().People)
+	}
+	onRoster := map[string]bool{}
+	for _, m := range k.c.Members {
+		onRoster[m.Name] = true
+	}
+	checked := map[int64]bool{}
 	for _, id := range x.PeopleIDs {
 		m := k.c.Members[id]
-		if m == nil {
+		if m == nil || checked[id] {
 			continue
 		}
+		checked[id] = true
 		if m.Category != CategoryFull || (!m.FullDate.IsZero() && m.FullDate.After(x.Date)) || !OnRosterOn(m, x.Date) {
 			k.add(Serious, s, rules.Cite(lo), "%s在%s不是本支部的正式党员", m.Name, x.Date.Chinese())
 		}
+	}
+	var unknown []string
+	for _, n := range distinct {
+		if !onRoster[n] && n != k.r.Name {
+			unknown = append(unknown, n)
+		}
+	}
+	if len(unknown) > 0 && len(k.c.Members) > 0 {
+		k.add(Warning, s, rules.Cite(lo), "%s不在本支部花名册上，无法核对是否为正式党员；如是其他支部的党员，请核实并在说明中注明", strings.Join(unknown, "、"))
 	}
 }
 
@@ -634,32 +796,13 @@ func (k *checker) meetings() {
 	}
 }
 
-// probation: the approval within ApprovalMonths of the meeting (at most
-// ApprovalMaxMonths), the oath within OathMonths of approval, an extension
-// of 6–12 months granted once, and the 转正 approval within FullApproval
-// months of the meeting.
+// probation: an extension of 6–12 months granted once, each 转正 meeting
+// held once the probation (with the extensions before it) has ended, and
+// the second meeting due when an extension ends.
 func (k *checker) probation() {
 	r := k.r
-	meeting, approval := k.date(StepAdmission), k.rec(StepApproval)
-	if !meeting.IsZero() && approval.Done() {
-		rules := RecruitRulesOn(approval.Date)
-		switch {
-		case approval.Date.After(meeting.AddMonths(rules.ApprovalMaxMonths.N)):
-			k.add(Serious, StepApproval, rules.Cite(rules.ApprovalMaxMonths), "于%s审批，距支部大会（%s）超过%d个月（特殊情况最长%d个月）",
-				approval.Date.Chinese(), meeting.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
-		case approval.Date.After(meeting.AddMonths(rules.ApprovalMonths.N)):
-			k.add(Warning, StepApproval, rules.Cite(rules.ApprovalMonths), "于%s审批，距支部大会（%s）超过%d个月，须属特殊情况（最长%d个月）",
-				approval.Date.Chinese(), meeting.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
-		}
-	}
-	if oath := k.rec(StepOath); oath.Done() && approval.Done() {
-		rules := RecruitRulesOn(oath.Date)
-		if rules.OathMonths.N > 0 && oath.Date.After(approval.Date.AddMonths(rules.OathMonths.N)) {
-			k.add(Serious, StepOath, rules.Cite(rules.OathMonths), "于%s宣誓，距审批（%s）超过%d个月",
-				oath.Date.Chinese(), approval.Date.Chinese(), rules.OathMonths.N)
-		}
-	}
-	extensions := 0
+	extensions, granted := 0, 0
+	admission := k.date(StepAdmission)
 	for _, m := range r.All(StepFullMeeting) {
 		if !m.Done() {
 			continue
@@ -678,16 +821,18 @@ func (k *checker) probation() {
 				k.add(Serious, StepFullMeeting, rules.Cite(rules.Extensions), "预备期只能延长%d次", rules.Extensions.N)
 			}
 		}
-		if end := k.probationEnd(); m.Seq <= 1 && !end.IsZero() && extensions == 0 && m.Date.Before(k.date(StepAdmission).AddYears(rules.ProbationYears.N)) {
-			k.add(Serious, StepFullMeeting, rules.Cite(rules.ProbationYears), "于%s讨论转正，预备期（%s满）尚未届满",
-				m.Date.Chinese(), k.date(StepAdmission).AddYears(rules.ProbationYears.N).Chinese())
-		}
-		if a := r.RecordSeq(StepFullApproval, m.Seq); a.Done() {
-			ar := RecruitRulesOn(a.Date)
-			if a.Date.After(m.Date.AddMonths(ar.FullApproval.N)) {
-				k.add(Serious, StepFullApproval, ar.Cite(ar.FullApproval), "于%s审批，距支部大会讨论转正（%s）超过%d个月",
-					a.Date.Chinese(), m.Date.Chinese(), ar.FullApproval.N)
+		// Each 转正 meeting is held once the probation, with the
+		// extensions granted before it, has ended.
+		if end := admission.AddYears(RecruitRulesOn(admission).ProbationYears.N).AddMonths(granted); !admission.IsZero() && m.Date.Before(end) {
+			what := "预备期"
+			if granted > 0 {
+				what = "延长的预备期"
 			}
+			k.add(Serious, StepFullMeeting, rules.Cite(rules.ProbationYears), "于%s讨论转正，%s（%s满）尚未届满",
+				m.Date.Chinese(), what, end.Chinese())
+		}
+		if m.Outcome == OutcomeExtend && m.Months > 0 {
+			granted += m.Months
 		}
 	}
 	// After an extension the second meeting falls due at its end.

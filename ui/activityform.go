@@ -128,7 +128,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 
 	title := lang.L("新建活动")
 	if act.ID != 0 {
-		title = lang.L("修改记录") + "：" + act.Title()
+		title = lang.L("修改记录") + lang.L("：") + kit.Say(act.TitleText())
 	}
 	f.form.Load(func() {
 		f.date.SetDate(act.Date)

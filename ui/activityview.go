@@ -48,7 +48,7 @@ func (a *activitiesScreen) openView(id int64) {
 	checks := rc.Check(&act)
 	var d dialog.Dialog
 	title := heading("")
-	title.SetText(act.Title())
+	title.SetText(kit.Say(act.TitleText()))
 	details := widget.NewLabel(activitySummary(&act, checks))
 	details.Wrapping = fyne.TextWrapWord
 	details.Selectable = true
@@ -114,7 +114,7 @@ func (a *activitiesScreen) openView(id int64) {
 func activitySummary(a *model.Activity, checks []model.Check) string {
 	c := a.Counts()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s　%s\n", a.Date.Chinese(), a.TimeText(), a.Place)
+	fmt.Fprintf(&b, "%s %s　%s\n", kit.DateText(a.Date), a.TimeText(), a.Place)
 	fmt.Fprintf(&b, "%s：%s　%s：%s\n", lang.L("主持人"), a.Chair, lang.L("记录人"), a.Recorder)
 	b.WriteString(lang.L("应到 {{.Due}} 人，实到 {{.Present}} 人，请假 {{.Leave}} 人，缺席 {{.Absent}} 人",
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}) + "\n")

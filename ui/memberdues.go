@@ -214,7 +214,7 @@ func newMemberAttendanceTab(d *memberDetail) *memberAttendanceTab {
 	t.summary.Wrapping = fyne.TextWrapWord
 	t.table = newTextTable(memberAttendanceColumns, func() int { return len(t.rows) }, func(row, col int) string {
 		r := &t.rows[row]
-		return [...]string{r.Date.String(), r.Title(), lang.L(string(r.Status)), r.Reason}[col]
+		return [...]string{r.Date.String(), kit.Say(r.TitleText()), lang.L(string(r.Status)), r.Reason}[col]
 	})
 	t.item = container.NewTabItem(lang.L("出席记录"), container.NewBorder(t.summary, nil, nil, nil, t.table))
 	return t

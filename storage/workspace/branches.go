@@ -36,6 +36,9 @@ type Branch struct {
 	// Orgs are the organisations (单位名录) the branch covers, by name.
 	Orgs   []string
 	OrgIDs []int64
+	// Setup are the set-up findings (Figures.Setup) with their sentences,
+	// to say them in the UI language.
+	Setup []model.Finding
 }
 
 // Label is the branch's name for lists.
@@ -94,6 +97,9 @@ func (w *Workspace) Branches() ([]Branch, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("读取支部一览失败：%w", err)
 	}
+	if err := w.setupFindings(out, index); err != nil {
+		return nil, err
+	}
 	links, err := w.sql.Query("SELECT l.branch_id, o.id, o.name FROM branch_orgs l JOIN orgs o ON o.id = l.org_id ORDER BY o.name")
 	if err != nil {
 		return nil, fmt.Errorf("读取支部一览失败：%w", err)
@@ -113,6 +119,28 @@ func (w *Workspace) Branches() ([]Branch, error) {
 	return out, links.Err()
 }
 
+// setupFindings fills each branch's Setup.
+func (w *Workspace) setupFindings(out []Branch, index map[int64]int) error {
+	rows, err := w.sql.Query("SELECT branch_id, severity, message, text FROM branch_findings WHERE topic = ? ORDER BY branch_id, seq", int(model.AboutSetup))
+	if err != nil {
+		return fmt.Errorf("读取支部一览失败：%w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var bid int64
+		var sev int
+		var msg, text string
+		if err := rows.Scan(&bid, &sev, &msg, &text); err != nil {
+			return fmt.Errorf("读取支部一览失败：%w", err)
+		}
+		if i, ok := index[bid]; ok {
+			f := model.Finding{Severity: model.Severity(sev), About: model.AboutSetup, Message: msg, Text: decodeText(text, msg)}
+			out[i].Setup = append(out[i].Setup, f)
+		}
+	}
+	return rows.Err()
+}
+
 // Branch returns one branch.
 func (w *Workspace) Branch(id int64) (Branch, error) {
 	b, err := scanBranch(w.sql.QueryRow("SELECT "+branchColumns+" FROM branches WHERE id = ?", id))
@@ -128,7 +156,7 @@ func (w *Workspace) Branch(id int64) (Branch, error) {
 	}
 	for _, x := range all {
 		if x.ID == id {
-			b.Orgs, b.OrgIDs = x.Orgs, x.OrgIDs
+			b.Orgs, b.OrgIDs, b.Setup = x.Orgs, x.OrgIDs, x.Setup
 		}
 	}
 	return b, nil
@@ -150,7 +178,7 @@ func (w *Workspace) RemoveBranch(id int64) error {
 // Findings are the branch's findings on its snapshot's day, in the order
 // its home screen lists them.
 func (w *Workspace) Findings(branchID int64) ([]model.Finding, error) {
-	rows, err := w.sql.Query("SELECT severity, topic, message FROM branch_findings WHERE branch_id = ? ORDER BY seq", branchID)
+	rows, err := w.sql.Query("SELECT severity, topic, message, text FROM branch_findings WHERE branch_id = ? ORDER BY seq", branchID)
 	if err != nil {
 		return nil, fmt.Errorf("读取支部问题清单失败：%w", err)
 	}
@@ -159,10 +187,12 @@ func (w *Workspace) Findings(branchID int64) ([]model.Finding, error) {
 	for rows.Next() {
 		var f model.Finding
 		var sev, topic int
-		if err := rows.Scan(&sev, &topic, &f.Message); err != nil {
+		var text string
+		if err := rows.Scan(&sev, &topic, &f.Message, &text); err != nil {
 			return nil, err
 		}
 		f.Severity, f.About = model.Severity(sev), model.FindingTopic(topic)
+		f.Text = decodeText(text, f.Message)
 		out = append(out, f)
 	}
 	return out, rows.Err()

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -56,10 +57,59 @@ func (r Result) Line() string {
 	case Unchanged:
 		return "无变化：" + r.Branch + "（同一快照已导入）"
 	case HeldBack:
-		return "暂不导入：" + r.Err.Error()
+		return "暂不导入：" + r.Message()
 	}
-	return "未导入：" + r.Err.Error()
+	return "未导入：" + r.Message()
 }
+
+// Message is the result's refusal or reason for holding back as the user
+// reads it: Err's sentence, naming the file, without what a library said
+// in English (a bracketed detail or a tail with no Chinese in it: "chacha20poly1305:
+// message authentication failed" tells an instructor nothing; Err keeps it
+// for the log). "" when Err is nil.
+func (r Result) Message() string {
+	if r.Err == nil {
+		return ""
+	}
+	msg := englishDetail.ReplaceAllStringFunc(r.Err.Error(), func(m string) string {
+		if han.MatchString(m) || strings.Contains(m, r.File) {
+			return m
+		}
+		return ""
+	})
+	if i := strings.LastIndex(msg, "："); i >= 0 {
+		if tail := msg[i+len("："):]; tail != r.File && tail != "" && !han.MatchString(tail) && !strings.Contains(tail, r.File) {
+			msg = msg[:i]
+		}
+	}
+	return msg
+}
+
+// Reason is Message without the file's name, for a line that names the
+// file already (`refused FILE: REASON`).
+func (r Result) Reason() string {
+	msg := r.Message()
+	if r.File == "" {
+		return msg
+	}
+	for _, cut := range [][2]string{
+		{r.File + " 中的数据文件", "其中的数据文件"},
+		{"：" + r.File + "（", "（"},
+		{"：" + r.File, ""},
+		{" " + r.File + " ", ""},
+		{" " + r.File, ""},
+		{r.File + " ", ""},
+		{r.File, ""},
+	} {
+		msg = strings.ReplaceAll(msg, cut[0], cut[1])
+	}
+	return msg
+}
+
+var (
+	englishDetail = regexp.MustCompile(`（[^（）]*）`)
+	han           = regexp.MustCompile(`\p{Han}`)
+)
 
 // ImportOptions are what an import may need besides the workspace's key.
 type ImportOptions struct {
@@ -384,7 +434,7 @@ func insertChildren(tx *gorm.DB, id int64, s *snapshot) error {
 		return err
 	}
 	for i, f := range s.report.Findings {
-		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "severity": int(f.Severity), "topic": int(f.About), "message": f.Message})
+		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "severity": int(f.Severity), "topic": int(f.About), "message": f.Message, "text": encodeText(f.Text)})
 	}
 	if err := flush("branch_findings"); err != nil {
 		return err

@@ -32,6 +32,7 @@ type migration struct {
 
 var migrations = []migration{
 	{1, "指导员工作台", migrateV1},
+	{2, "问题清单的多语言文字", migrateV2},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
@@ -68,6 +69,13 @@ func migrateV1(tx *gorm.DB, now time.Time) error {
 		return err
 	}
 	return tx.Exec(fmt.Sprintf("PRAGMA application_id = %d", appID)).Error
+}
+
+// migrateV2 keeps each finding's sentence as its format and arguments
+// (text.go) beside the Chinese message, so that the workspace says it in
+// the UI language; findings imported before keep their message only.
+func migrateV2(tx *gorm.DB, _ time.Time) error {
+	return tx.Exec("ALTER TABLE branch_findings ADD COLUMN text TEXT NOT NULL DEFAULT ''").Error
 }
 
 // schemaV1 is the workspace of version 1. Dates are TEXT "2006-01-02",

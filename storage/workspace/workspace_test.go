@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strings"
@@ -182,6 +183,20 @@ func TestRoundTripMatchesTheBranchsCheck(t *testing.T) {
 		wf := want.Findings[i]
 		if got[i].Severity != wf.Severity || got[i].About != wf.About || got[i].Message != wf.Message {
 			t.Errorf("finding %d: %v %s; check says %v %s", i, got[i].Severity, got[i].Message, wf.Severity, wf.Message)
+		}
+		// The sentence is kept to be said in the UI language: the same
+		// format, and arguments of the same kind of word.
+		if got[i].Text.Format != wf.Text.Format || len(got[i].Text.Args) != len(wf.Text.Args) || got[i].Text.String() != wf.Message {
+			t.Errorf("finding %d kept as %#v; check has %#v", i, got[i].Text, wf.Text)
+			continue
+		}
+		for j, a := range wf.Text.Args {
+			if kindOf(got[i].Text.Args[j]) != kindOf(a) {
+				t.Errorf("finding %d argument %d: %T %v, check has %T %v", i, j, got[i].Text.Args[j], got[i].Text.Args[j], a, a)
+			}
+		}
+		if wf.Text.IsZero() {
+			t.Errorf("finding %d has no Text in the branch's check: %s", i, wf.Message)
 		}
 	}
 	ms, _ := s.Members()
@@ -487,4 +502,17 @@ func checkAtWarn(t *testing.T, w *Workspace, want model.BranchReport, b Branch) 
 		t.Errorf("figures: 3+ months without organisational life %d (check %d), without dues %d (check %d)",
 			b.Figures.LifeAtWarn(), life3, b.Figures.DuesAtWarn(), dues3)
 	}
+}
+
+// kindOf is how a screen says an argument of a Text: a plain string as it
+// is, a word of the domain (a named string type) translated, anything else
+// by its type.
+func kindOf(a any) string {
+	if _, ok := a.(string); ok {
+		return "string"
+	}
+	if reflect.ValueOf(a).Kind() == reflect.String {
+		return "word"
+	}
+	return fmt.Sprintf("%T", a)
 }

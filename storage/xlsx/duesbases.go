@@ -56,7 +56,10 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 			continue
 		}
 		// A damaged sheet would read as one that ends early: checked first.
-		if _, err := bk.scanSheet(s); err != nil {
+		// The scan also finds the number cells of more than 15 digits: an
+		// ID number typed into one has lost its last digits.
+		shape, err := bk.scanSheet(s)
+		if err != nil {
 			return nil, fmt.Errorf("%w：%s", err, path)
 		}
 		sheet := s.name
@@ -81,7 +84,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 			seen := map[string]int{}
 			for i := h + 1; i < len(rows); i++ {
-				readBaseRow(bf, i+1, rows[i], cols, seen)
+				readBaseRow(bf, i+1, rows[i], cols, seen, shape)
 			}
 			return bf, nil
 		}
@@ -98,7 +101,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	return true
 }
 
-func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int) {
+func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape) {
 	get := func(f model.Field) string {
 		c, ok := cols[f]
 		if !ok {
@@ -122,8 +125,19 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	if name == "" {
 		reject(model.FieldName, "请填写姓名")
 	}
+	// An ID number in a number cell has lost its last digits even when
+	// what is left passes the check digit: refused as the roster refuses it.
+	lostDigits := ""
+	if shape != nil && shape.longNumbers[[2]int{cols[model.FieldIDNumber] + 1, n}] {
+		lostDigits, _ = idLostDigits(id, true)
+		lostDigits = idStoredAsNumber(lostDigits)
+	} else if digits, lost := idLostDigits(id, false); lost {
+		lostDigits = idStoredAsNumber(digits)
+	}
 	id = model.NormalizeIDNumber(id)
-	if _, err := model.ParseIDNumber(id); err != nil {
+	if lostDigits != "" {
+		reject(model.FieldIDNumber, lostDigits)
+	} else if _, err := model.ParseIDNumber(id); err != nil {
 		reject(model.FieldIDNumber, err.Error()+"（身份证号码请设为文本格式，数字格式会丢失末几位）")
 	} else if prev, dup := seen[id]; dup {
 		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))

@@ -211,7 +211,11 @@ func (rd *reader) sheet(s bookSheet) error {
 		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
 	if !mayHoldRoster(top) {
-		<-done
+		// A sheet damaged near its start reads as an empty one: the scan
+		// decides, so that no sheet of the file goes missing unnoticed.
+		if scan := <-done; scan.err != nil {
+			return scan.err
+		}
 		return nil
 	}
 	rows, streamErr := rd.bk.streamSheet(s.name)

@@ -270,7 +270,10 @@ func (p *pkgReader) open(zf *zip.File) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 	}
-	return rc, nil
+	return struct {
+		io.Reader
+		io.Closer
+	}{&declaredReader{r: rc, left: zf.UncompressedSize64}, rc}, nil
 }
 
 // unmarshal decodes a small part into v.

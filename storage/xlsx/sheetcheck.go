@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -283,6 +284,8 @@ func (sc *sheetScan) irregular(what string) error {
 func xmlProblem(err error) string {
 	msg := err.Error()
 	switch {
+	case errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum):
+		return "压缩内容与文件目录记录的大小或校验值不符，文件不完整或已被改动"
 	case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(msg, "unexpected EOF"):
 		return "内容在此处中断，文件不完整"
 	case strings.Contains(msg, "invalid UTF-8"):

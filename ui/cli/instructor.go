@@ -254,7 +254,7 @@ func aggregateImport(args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stdout, "%s %s\n", r.Outcome, r.Branch)
 		default:
 			refused++
-			reason := r.Err.Error()
+			reason := r.Reason() // the line names the file already
 			if r.Outcome == workspace.HeldBack {
 				reason += "（命令行：加 --as-new 作为新支部导入，或 --same-branch 按同一支部更新）"
 			}

@@ -66,14 +66,38 @@ func TestInstructorCommands(t *testing.T) {
 		t.Errorf("export without a key: %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	os.WriteFile(filepath.Join(usb, "会议照片.blpkg"), []byte("not a package at all"), 0o644)
+	// A package cut short on the drive: age's own English must not show.
+	bs, _ := filepath.Glob(filepath.Join(usb, "b*"))
+	if len(bs) != 1 {
+		t.Fatalf("package b: %v", bs)
+	}
+	whole, err := os.ReadFile(bs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := filepath.Join(dir, "cut")
+	os.MkdirAll(cut, 0o755)
+	os.WriteFile(filepath.Join(cut, "没拷完.blpkg"), whole[:len(whole)-100], 0o644)
 
-	r = run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", pass)
+	r = run(t, "aggregate", "import", usb, cut, "--workspace", ws, "--passphrase-file", pass)
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.status != ExitRejected || len(lines) != 4 || lastLine(r.stdout) != "packages 3, refused 1" {
+	if r.status != ExitRejected || len(lines) != 5 || lastLine(r.stdout) != "packages 4, refused 2" {
 		t.Fatalf("import: %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	if !strings.Contains(r.stdout, "imported 中共兰州恒信商贸有限公司支部\n") || !regexp.MustCompile(`(?m)^refused .*会议照片\.blpkg: 不是支部台账的数据包`).MatchString(r.stdout) {
 		t.Errorf("import lines:\n%s", r.stdout)
+	}
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "refused ") {
+			continue
+		}
+		file, reason, _ := strings.Cut(strings.TrimPrefix(l, "refused "), ": ")
+		if strings.Count(l, filepath.Base(file)) != 1 || regexp.MustCompile(`[A-Za-z]{3,}`).MatchString(reason) || !regexp.MustCompile(`\p{Han}`).MatchString(reason) {
+			t.Errorf("a refusal should name its file once and say in Chinese why: %q", l)
+		}
+	}
+	if !strings.Contains(r.stdout, "没拷完.blpkg: 数据包不完整或已损坏") {
+		t.Errorf("the package cut short:\n%s", r.stdout)
 	}
 	r = run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", pass)
 	if strings.Count(r.stdout, "unchanged ") != 2 {

@@ -119,6 +119,20 @@ func Word(zh string) string {
 	return lang.L(zh)
 }
 
+// DateText is a date in a sentence of the UI language: 2026年1月14日 in
+// Chinese, 2026-01-14 in English; a date known only to the month as
+// 2026年1月 or Jan 2026. The translation files give the layout (time.Format)
+// of each language.
+func DateText(d model.Date) string {
+	switch {
+	case d.IsZero():
+		return ""
+	case d.MonthOnly():
+		return d.Time().Format(lang.L("2006年1月"))
+	}
+	return d.Time().Format(lang.L("2006年1月2日"))
+}
+
 // monthName is a month in English: Mar 2026.
 func monthName(y int, m time.Month) string {
 	return fmt.Sprintf("%s %d", m.String()[:3], y)

@@ -181,7 +181,15 @@ func TestSayInEnglish(t *testing.T) {
 	for _, f := range fs {
 		zh = append(zh, FindingText(f))
 	}
+	day, month := model.NewDate(2026, time.January, 14), model.MonthDate(2026, time.January)
+	meeting := model.Activity{Kind: model.KindThemeDay, Seq: 3, Date: day}
+	if got := DateText(day) + " " + DateText(month) + " " + Say(meeting.TitleText()); got != "2026年1月14日 2026年1月 2026年第3次主题党日" {
+		t.Errorf("in Chinese: %q", got)
+	}
 	useEnglish(t)
+	if got := DateText(day) + " " + DateText(month) + " " + Say(meeting.TitleText()); got != "2026-01-14 Jan 2026 Theme day no. 3 of 2026" {
+		t.Errorf("in English: %q", got)
+	}
 	var en []string
 	for _, f := range fs {
 		en = append(en, FindingText(f))

@@ -2,6 +2,7 @@ package recruit
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -545,5 +546,37 @@ func TestScanAttachesToTheStep(t *testing.T) {
 	}
 	if !contains(labels(s.page.content), "扫描件1份") {
 		t.Errorf("the timeline does not count the scan")
+	}
+}
+
+// A mentor who has since left the roster stays listed and ticked on the
+// step form, keeps their roster link when the form is saved unchanged, and
+// can be unticked (attack review of issue 12 #11).
+func TestStepFormKeepsPeopleNoLongerOnTheRoster(t *testing.T) {
+	r := applicant(1, "王浩然", "110101199001011237", d(2026, 3, 1))
+	r.Put(model.StepRecord{Step: model.StepTalk, Seq: 1, Date: d(2026, 3, 10), People: "王芳"})
+	r.Put(model.StepRecord{Step: model.StepActivist, Seq: 1, Date: d(2026, 4, 10), Method: string(model.ByMembers)})
+	r.Put(model.StepRecord{Step: model.StepMentors, Seq: 1, Date: d(2026, 4, 12), People: "李强、周杰", PeopleIDs: []int64{2, 5}})
+	svc := &fakeService{members: members()[:4], recruits: []model.Recruit{r}} // 周杰 (5) has left
+	s, h := newTestScreen(t, svc)
+	s.Show(1)
+	s.editStep(svc.recruits[0], model.StepMentors, 1)
+	form := topForm(t, h.win)
+	cg := formInputs(form)["培养联系人"].(*widget.CheckGroup)
+	if !slices.Contains(cg.Options, "周杰") || !slices.Contains(cg.Selected, "周杰") {
+		t.Fatalf("options %q, selected %q: the mentor who left is hidden", cg.Options, cg.Selected)
+	}
+	form.form.Submit()
+	x := svc.recruits[0].Record(model.StepMentors)
+	if x.People != "李强、周杰" || !slices.Equal(x.PeopleIDs, []int64{2, 5}) {
+		t.Errorf("saved unchanged: People=%q PeopleIDs=%v", x.People, x.PeopleIDs)
+	}
+	s.editStep(svc.recruits[0], model.StepMentors, 1)
+	form = topForm(t, h.win)
+	cg = formInputs(form)["培养联系人"].(*widget.CheckGroup)
+	cg.SetSelected([]string{"李强"})
+	form.form.Submit()
+	if x := svc.recruits[0].Record(model.StepMentors); x.People != "李强" || !slices.Equal(x.PeopleIDs, []int64{2}) {
+		t.Errorf("unticked: People=%q PeopleIDs=%v", x.People, x.PeopleIDs)
 	}
 }

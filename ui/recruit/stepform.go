@@ -101,8 +101,20 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		add("谈话人", model.StepPeopleField, in.people)
 	case model.StepMentors, model.StepSponsors:
 		var names []string
+		current := map[string]bool{}
 		for _, m := range members {
 			names = append(names, m.Name)
+			current[m.Name] = true
+		}
+		// Those recorded before who are not among today's full members
+		// (since transferred out, or named without a roster link) stay
+		// listed, ticked, with their roster link: the record is kept as it
+		// was unless the user unticks them.
+		for _, n := range model.SplitNames(cur.People) {
+			if !current[n] {
+				names = append(names, n)
+				current[n] = true
+			}
 		}
 		in.chosen = widget.NewCheckGroup(names, nil)
 		in.chosen.Horizontal = true
@@ -285,15 +297,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		}
 		if in.chosen != nil {
 			x.People = strings.Join(in.chosen.Selected, "、")
-			x.PeopleIDs = nil
-			for _, n := range in.chosen.Selected {
-				for _, m := range members {
-					if m.Name == n {
-						x.PeopleIDs = append(x.PeopleIDs, m.ID)
-						break
-					}
-				}
-			}
+			x.PeopleIDs = chosenIDs(in.chosen.Selected, members, cur)
 		}
 		if in.method != nil {
 			x.Method = in.method.Selected
@@ -515,4 +519,44 @@ func stepHint(step model.RecruitStep, r *model.RecruitRules) string {
 		return kit.L("转正后将入党材料归入党员档案。") + r.Article(r.ArchiveArticle)
 	}
 	return ""
+}
+
+// chosenIDs are the roster links of the people ticked: today's full
+// members by name, and for a name recorded before who is not among them,
+// the link it had (the record's links no current member accounts for, in
+// the order of the names without one).
+func chosenIDs(selected []string, members []model.Member, cur model.StepRecord) []int64 {
+	byName := map[string]int64{}
+	known := map[int64]bool{}
+	for _, m := range members {
+		byName[m.Name] = m.ID
+		known[m.ID] = true
+	}
+	var orphanIDs []int64
+	for _, id := range cur.PeopleIDs {
+		if !known[id] {
+			orphanIDs = append(orphanIDs, id)
+		}
+	}
+	var orphanNames []string
+	for _, n := range model.SplitNames(cur.People) {
+		if _, ok := byName[n]; !ok {
+			orphanNames = append(orphanNames, n)
+		}
+	}
+	previous := map[string]int64{}
+	if len(orphanIDs) == len(orphanNames) {
+		for i, n := range orphanNames {
+			previous[n] = orphanIDs[i]
+		}
+	}
+	var out []int64
+	for _, n := range selected {
+		if id, ok := byName[n]; ok {
+			out = append(out, id)
+		} else if id := previous[n]; id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out
 }

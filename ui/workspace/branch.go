@@ -16,9 +16,13 @@ import (
 	"branchledger/ui/kit"
 )
 
-// textTable is a read-only table with a header row.
-func textTable(heads []string, widths []float32, rows func() int, cell func(r, c int) string) *widget.Table {
-	t := widget.NewTable(
+// textTable is a read-only table with a header row. widths are the
+// columns' least widths in Chinese characters; each column is widened to
+// its heading in the UI language and to its cells (see fitColumns), so that
+// English headings neither overlap nor cut.
+// fit fits the columns again to the rows shown (after a table loads).
+func textTable(heads []string, widths []float32, rows func() int, cell func(r, c int) string) (t *widget.Table, fit func()) {
+	t = widget.NewTable(
 		func() (int, int) { return rows(), len(heads) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -34,11 +38,30 @@ func textTable(heads []string, widths []float32, rows func() int, cell func(r, c
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(kit.L(heads[id.Col])) }
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
+	fit = func() { fitColumns(t, heads, widths, rows(), cell) }
+	fit()
+	return t, fit
+}
+
+// maxFit is the widest a column grows to show its cells whole, in Chinese
+// characters: longer texts (a topic, a post) are cut with an ellipsis.
+const maxFit = 14
+
+// fitColumns sets each column's width: at least widths[c] Chinese
+// characters, its heading (bold, in the UI language) and, up to maxFit
+// characters, its widest cell of the first rows.
+func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cell func(r, c int) string) {
 	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	for i, w := range widths {
-		t.SetColumnWidth(i, w*em+4*theme.Padding())
+	pad := 4 * theme.Padding()
+	for c, h := range heads {
+		w := widths[c]*em + pad
+		w = max(w, fyne.MeasureText(kit.L(h), theme.TextSize(), fyne.TextStyle{Bold: true}).Width+pad)
+		widest := float32(0)
+		for r := range min(rows, 500) {
+			widest = max(widest, fyne.MeasureText(cell(r, c), theme.TextSize(), fyne.TextStyle{}).Width+pad)
+		}
+		t.SetColumnWidth(c, max(w, min(widest, maxFit*em+pad)))
 	}
-	return t
 }
 
 // BranchView is one branch opened read-only: its figures and findings,
@@ -78,44 +101,44 @@ func (w *Window) openBranch(id int64) *BranchView {
 		w.showError("打开支部", err)
 		return nil
 	}
-	roster := textTable([]string{"姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "在册"},
+	roster, _ := textTable([]string{"姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "在册"},
 		[]float32{4, 2, 3, 5.5, 4, 4, 5.5, 5.5, 10, 6, 6}, func() int { return len(members) }, func(r, c int) string {
 			m := &members[r]
 			switch c {
 			case 0:
 				return m.Name
 			case 1:
-				return string(m.Sex)
+				return kit.Word(string(m.Sex))
 			case 2:
-				return m.Ethnicity
+				return kit.Word(m.Ethnicity)
 			case 3:
 				return m.BirthDate.String()
 			case 4:
-				return m.Education
+				return kit.Word(m.Education)
 			case 5:
-				return string(m.Category)
+				return kit.Word(string(m.Category))
 			case 6:
 				return m.JoinDate.String()
 			case 7:
 				return m.FullDate.String()
 			case 8:
-				return m.Post
+				return kit.Word(m.Post)
 			case 9:
 				return m.Phone
 			}
 			if m.OnRoster {
 				return kit.L("在册")
 			}
-			return m.LeftOn.String() + " " + string(m.LeftBy)
+			return m.LeftOn.String() + " " + kit.Word(string(m.LeftBy))
 		})
-	activities := textTable([]string{"日期", "类型", "议题", "应到", "实到", "请假", "说明"}, []float32{5.5, 7, 24, 3, 3, 3, 7},
+	activities, _ := textTable([]string{"日期", "类型", "议题", "应到", "实到", "请假", "说明"}, []float32{5.5, 7, 24, 3, 3, 3, 7},
 		func() int { return len(acts) }, func(r, c int) string {
 			a := &acts[r]
 			switch c {
 			case 0:
 				return a.Date.String()
 			case 1:
-				return string(a.Kind)
+				return kit.Word(string(a.Kind))
 			case 2:
 				return a.Topic
 			case 3:
@@ -126,7 +149,7 @@ func (w *Window) openBranch(id int64) *BranchView {
 				return num(a.Leave)
 			}
 			if a.Inquorate {
-				return model.InquorateText
+				return kit.Word(model.InquorateText)
 			}
 			return ""
 		})
@@ -136,13 +159,13 @@ func (w *Window) openBranch(id int64) *BranchView {
 		heads, widths = append(heads, model.MonthHeading(k)), append(widths, 3.6)
 	}
 	heads, widths = append(heads, "全年应交", "全年实交"), append(widths, 4.5, 4.5)
-	duesTable := textTable(heads, widths, func() int { return len(dues) }, func(r, c int) string {
+	duesTable, _ := textTable(heads, widths, func() int { return len(dues) }, func(r, c int) string {
 		d := &dues[r]
 		switch {
 		case c == 0:
 			return d.Name
 		case c == 1:
-			return string(d.Category)
+			return kit.Word(string(d.Category))
 		case c == 2:
 			return d.Monthly.String()
 		case c < 15:
@@ -228,24 +251,28 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 		})
 	})
 	remove.Importance = widget.LowImportance
-	list := widget.NewList(func() int { return len(fs) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		f := fs[i]
-		l := o.(*widget.Label)
-		l.SetText("【" + kit.L(f.Severity.String()) + "·" + kit.L(f.About.String()) + "】" + kit.FindingText(f))
-		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
-		l.Refresh()
-	})
-	for i, f := range fs {
-		h := fyne.MeasureText(kit.FindingText(f), theme.TextSize(), fyne.TextStyle{}).Width
-		list.SetItemHeight(i, float32(int(h/900)+1)*(theme.TextSize()+theme.LineSpacing()+2)+2*theme.InnerPadding())
+	// A box of labels, not a widget.List: a finding that wraps gets the
+	// lines it needs, whatever the language and the window's width.
+	list := container.NewVBox()
+	for _, f := range fs {
+		list.Add(findingLabel(f, true))
 	}
 	head := container.NewVBox(info, container.NewBorder(nil, nil, nil, container.NewHBox(link, remove), orgs),
-		widget.NewLabelWithStyle(kit.L("问题清单（与支部自己的“检查”一致）")+fmt.Sprintf("：%d", len(fs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	return container.NewBorder(head, nil, nil, nil, list), nil
+		widget.NewLabelWithStyle(kit.L("问题清单（与支部自己的“检查”一致）：{{.N}}", map[string]any{"N": len(fs)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	return container.NewBorder(head, nil, nil, nil, kit.NewScroll(list)), nil
+}
+
+// findingLabel is a finding in the UI language, tagged with its severity
+// (and its area when withArea) and coloured by it.
+func findingLabel(f model.Finding, withArea bool) *widget.Label {
+	tag := kit.L("【{{.Severity}}】", map[string]any{"Severity": kit.L(f.Severity.String())})
+	if withArea {
+		tag = kit.L("【{{.Severity}}·{{.Area}}】", map[string]any{"Severity": kit.L(f.Severity.String()), "Area": kit.L(f.About.String())})
+	}
+	l := widget.NewLabel(tag + kit.FindingText(f))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
+	return l
 }
 
 // linkOrgs lets the instructor choose the organisations (≤5) the branch
@@ -260,29 +287,69 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 		kit.Inform(v.Win, "设置覆盖单位", kit.L("单位名录是空的：请先在“单位名录”中新增或从Excel导入单位。"))
 		return
 	}
-	var names []string
-	for _, o := range orgs {
-		names = append(names, o.Name)
+	// Which other branches cover each organisation, to see a mistake
+	// before it is made.
+	bs, err := w.svc.Branches()
+	if err != nil {
+		w.showError("设置覆盖单位", err)
+		return
 	}
-	check := widget.NewCheckGroup(names, nil)
-	var selected []string
-	for _, o := range orgs {
-		if slices.Contains(v.b.OrgIDs, o.ID) {
-			selected = append(selected, o.Name)
+	elsewhere := map[int64][]string{}
+	for _, b := range bs {
+		if b.ID == v.b.ID {
+			continue
+		}
+		for _, id := range b.OrgIDs {
+			elsewhere[id] = append(elsewhere[id], b.Label())
 		}
 	}
+	// The organisation named as the branch's own comes first and, when
+	// nothing is linked yet, is chosen already.
+	slices.SortStableFunc(orgs, func(a, b model.Organisation) int {
+		switch {
+		case a.Name == v.b.OrgName && b.Name != v.b.OrgName:
+			return -1
+		case b.Name == v.b.OrgName && a.Name != v.b.OrgName:
+			return 1
+		}
+		return byName(a.Name, b.Name)
+	})
+	options := make([]string, len(orgs))
+	for i, o := range orgs {
+		options[i] = o.Name
+		if others := elsewhere[o.ID]; len(others) > 0 {
+			options[i] += kit.L("（已关联：{{.Branches}}）", map[string]any{"Branches": strings.Join(others, kit.L("、"))})
+		}
+	}
+	check := widget.NewCheckGroup(options, nil)
+	var selected []string
+	suggested := ""
+	for i, o := range orgs {
+		if slices.Contains(v.b.OrgIDs, o.ID) {
+			selected = append(selected, options[i])
+		}
+	}
+	if len(selected) == 0 && len(orgs) > 0 && orgs[0].Name == v.b.OrgName {
+		selected, suggested = []string{options[0]}, orgs[0].Name
+	}
 	check.SetSelected(selected)
+	w.linking = check
 	rules := model.CurrentRules().Branch
 	note := widget.NewLabel(kit.L("单独组建的支部选一个单位；联合党支部最多选{{.N}}个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
+	if suggested != "" {
+		note.SetText(note.Text + "\n" + kit.L("已预选与本支部单位名称相同的“{{.Name}}”，请核对后保存。", map[string]any{"Name": suggested}))
+	}
+	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
 		container.NewBorder(note, nil, nil, nil, container.NewVScroll(check)), func(ok bool) {
 			if !ok {
 				return
 			}
 			var ids []int64
-			for _, o := range orgs {
-				if slices.Contains(check.Selected, o.Name) {
-					ids = append(ids, o.ID)
+			var chosen []string
+			for i, o := range orgs {
+				if slices.Contains(check.Selected, options[i]) {
+					ids, chosen = append(ids, o.ID), append(chosen, o.Name)
 				}
 			}
 			if err := w.svc.LinkOrgs(v.b.ID, ids); err != nil {
@@ -290,7 +357,7 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 				return
 			}
 			v.b.OrgIDs = ids
-			label.SetText(kit.L("覆盖单位：") + strings.Join(check.Selected, "、"))
+			label.SetText(kit.L("覆盖单位：") + strings.Join(chosen, kit.L("、")))
 			w.refresh()
 		}, v.Win)
 	d.Resize(fyne.NewSize(460, 420))

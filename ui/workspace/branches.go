@@ -3,6 +3,7 @@ package workspace
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -11,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 
 	ws "branchledger/storage/workspace"
 	"branchledger/ui/kit"
@@ -27,14 +30,22 @@ type column struct {
 
 func num(n int) string { return strconv.Itoa(n) }
 
+// names orders Chinese names as a person looks them up: by pinyin (CLDR's
+// Chinese collation), 安宁 before 甘肃 before 兰州, not by code point.
+// Collators are not safe for concurrent use: this one is used on the UI
+// goroutine only.
+var names = collate.New(language.Chinese)
+
+func byName(a, b string) int { return names.CompareString(a, b) }
+
 // columns of the side-by-side list (issue 11).
 var columns = []column{
-	{"支部", 19, func(b *ws.Branch, _ *Window) string { return b.Label() }, func(a, b *ws.Branch) int { return strings.Compare(a.Label(), b.Label()) }},
+	{"支部", 19, func(b *ws.Branch, _ *Window) string { return b.Label() }, func(a, b *ws.Branch) int { return byName(a.Label(), b.Label()) }},
 	{"覆盖单位", 10, func(b *ws.Branch, _ *Window) string {
 		if len(b.Orgs) == 0 {
 			return kit.L("（未关联）")
 		}
-		return strings.Join(b.Orgs, "、")
+		return strings.Join(b.Orgs, "\n") // each on its line: a joint branch shows all
 	}, nil},
 	{"快照日期", 7, func(b *ws.Branch, w *Window) string {
 		if b.Stale(w.svc.Today()) {
@@ -61,10 +72,14 @@ var columns = []column{
 		return cmp.Compare(a.Figures.DuesDue-a.Figures.DuesPaid, b.Figures.DuesDue-b.Figures.DuesPaid)
 	}},
 	{"换届与支委", 12, func(b *ws.Branch, _ *Window) string {
-		if len(b.Figures.Setup) == 0 {
+		if len(b.Setup) == 0 {
 			return kit.L("正常")
 		}
-		return strings.Join(b.Figures.Setup, "；")
+		says := make([]string, len(b.Setup))
+		for i, f := range b.Setup {
+			says[i] = kit.FindingText(f)
+		}
+		return strings.Join(says, "\n")
 	}, func(a, b *ws.Branch) int { return cmp.Compare(len(a.Figures.Setup), len(b.Figures.Setup)) }},
 	{"严重", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Serious) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Serious, b.Figures.Serious) }},
 	{"提醒", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Warnings) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Warnings, b.Figures.Warnings) }},
@@ -92,6 +107,9 @@ type branchesTab struct {
 	sortCol int
 	desc    bool
 	count   *widget.Label
+	widths  []float32 // the columns' widths
+	heights []float32 // the rows' heights
+	start   *firstSteps
 }
 
 func newBranchesTab(w *Window) *branchesTab {
@@ -119,6 +137,11 @@ func newBranchesTab(w *Window) *branchesTab {
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			b := &t.shown[id.Row]
+			if wrapped[id.Col] {
+				l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
+			} else {
+				l.Truncation, l.Wrapping = fyne.TextTruncateEllipsis, fyne.TextWrapOff
+			}
 			l.SetText(columns[id.Col].text(b, w))
 			l.Importance = widget.MediumImportance
 			switch {
@@ -152,9 +175,12 @@ func newBranchesTab(w *Window) *branchesTab {
 			w.openBranch(t.shown[id.Row].ID)
 		}
 	}
+	// Each column fits its heading in the UI language with the sort mark.
 	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	for i, c := range columns {
-		t.table.SetColumnWidth(i, c.chars*em+4*theme.Padding())
+		head := fyne.MeasureText(kit.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		t.widths = append(t.widths, max(c.chars*em, head)+4*theme.Padding())
+		t.table.SetColumnWidth(i, t.widths[i])
 	}
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
@@ -162,7 +188,8 @@ func newBranchesTab(w *Window) *branchesTab {
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)
-	t.content = container.NewBorder(top, nil, nil, nil, t.table)
+	t.start = newFirstSteps(w)
+	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.table, t.start.content))
 	return t
 }
 
@@ -175,6 +202,14 @@ func (t *branchesTab) load() {
 	}
 	t.all = bs
 	t.apply()
+	// An empty workspace says what to do first instead of an empty table.
+	if len(bs) == 0 {
+		t.table.Hide()
+		t.start.show()
+	} else {
+		t.start.content.Hide()
+		t.table.Show()
+	}
 }
 
 func (t *branchesTab) sortBy(col int) {
@@ -216,7 +251,38 @@ func (t *branchesTab) apply() {
 		return c
 	})
 	t.count.SetText(kit.L("{{.Shown}}/{{.All}} 个支部", map[string]any{"Shown": len(t.shown), "All": len(t.all)}))
+	t.fitRows()
 	t.table.Refresh()
+}
+
+// wrapped are the columns whose cells wrap onto more lines (the rest cut
+// with an ellipsis): every organisation of a joint branch, every set-up
+// finding.
+var wrapped = map[int]bool{1: true, 9: true}
+
+// maxLines is the most lines a row of the list grows to.
+const maxLines = 6
+
+// fitRows makes each row tall enough for its wrapped cells.
+func (t *branchesTab) fitRows() {
+	one := widget.NewLabel("党").MinSize().Height
+	line := widget.NewLabel("党\n党").MinSize().Height - one
+	pad := 4 * theme.Padding()
+	t.heights = t.heights[:0]
+	for r := range t.shown {
+		lines := 1
+		for c := range wrapped {
+			n := 0
+			for _, part := range strings.Split(columns[c].text(&t.shown[r], t.w), "\n") {
+				width := fyne.MeasureText(part, theme.TextSize(), fyne.TextStyle{}).Width
+				n += max(1, int(math.Ceil(float64(width/(t.widths[c]-pad)))))
+			}
+			lines = max(lines, n)
+		}
+		h := one + float32(min(lines, maxLines)-1)*line
+		t.heights = append(t.heights, h)
+		t.table.SetRowHeight(r, h)
+	}
 }
 
 // Shown are the branches listed now, in order: for tests.
@@ -232,13 +298,20 @@ func (w *Window) Filter(i int, text string) {
 }
 
 func (w *Window) exportReport() {
-	name := kit.L("上报汇总表") + "-" + w.svc.Today().String() + ".xlsx"
+	// The report is the official form in Chinese whatever the UI's
+	// language, and so is its file's name: the office it goes to files
+	// it under that name.
+	name := "上报汇总表-" + w.svc.Today().String() + ".xlsx"
 	w.saveWorkbook("导出上报汇总表", name, func(path string) (string, error) {
 		r, err := w.svc.WriteReport(path)
 		if err != nil {
 			return "", err
 		}
-		return kit.L("已导出上报汇总表：{{.Branches}} 个支部，{{.Orgs}} 个单位，党员 {{.Members}} 人。文件保存在：",
-			map[string]any{"Branches": len(r.Branches), "Orgs": len(r.Orgs), "Members": len(r.Members)}), nil
+		summary := kit.L("已导出上报汇总表：{{.Branches}} 个支部，{{.Orgs}} 个单位，党员 {{.Members}} 人。文件保存在：",
+			map[string]any{"Branches": len(r.Branches), "Orgs": len(r.Orgs), "Members": len(r.Members)})
+		if note := kit.L("汇总表是上报用的正式表格，表名、表头和内容都是中文。"); note != "汇总表是上报用的正式表格，表名、表头和内容都是中文。" {
+			summary = note + "\n" + summary // said only in another language
+		}
+		return summary, nil
 	})
 }

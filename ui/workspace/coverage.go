@@ -1,10 +1,12 @@
 package workspace
 
 import (
-	"fmt"
 	"strconv"
 
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +25,8 @@ type coverageTab struct {
 	source  *widget.Label
 	rep     ws.CoverageReport
 	table   *widget.Table
-	finds   *widget.List
+	fit     func()
+	finds   *fyne.Container
 }
 
 var coverageHeads = []string{"单位类型", "名录内单位", "单独组建", "联合组建", "未建", "其中工作覆盖", "符合条件未建", "党组织覆盖率", "单独组建率", "工作覆盖率"}
@@ -41,7 +44,7 @@ func newCoverageTab(w *Window) *coverageTab {
 	rows := func() []model.TypeCoverage {
 		return append(append([]model.TypeCoverage(nil), t.rep.Types...), t.rep.Total)
 	}
-	t.table = textTable(coverageHeads, []float32{5, 4.5, 4, 4, 3, 6, 6, 6, 5, 5}, func() int { return len(t.rep.Types) + 1 }, func(r, c int) string {
+	t.table, t.fit = textTable(coverageHeads, []float32{5, 4.5, 4, 4, 3, 6, 6, 6, 5, 5}, func() int { return len(t.rep.Types) + 1 }, func(r, c int) string {
 		x := rows()[r]
 		switch c {
 		case 0:
@@ -68,30 +71,20 @@ func newCoverageTab(w *Window) *coverageTab {
 		}
 		return x.WorkRate().String()
 	})
-	t.finds = widget.NewList(func() int { return len(t.rep.Findings) }, func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Wrapping = fyne.TextWrapWord
-		return l
-	}, func(i widget.ListItemID, o fyne.CanvasObject) {
-		f := t.rep.Findings[i]
-		l := o.(*widget.Label)
-		msg := f.Message
-		if !f.Text.IsZero() {
-			msg = kit.Say(f.Text)
-		}
-		l.SetText("【" + kit.L(f.Severity.String()) + "】" + msg)
-		l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
-		l.Refresh()
-	})
+	t.finds = container.NewVBox() // a finding that wraps gets its lines
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance
 	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。数字由单位名录算出，修改名录即更新。"))
 	formula.Wrapping = fyne.TextWrapWord
-	table := container.NewGridWrap(fyne.NewSize(920, 4*44), t.table)
+	// The table takes the page's width and the height of its rows; it
+	// scrolls sideways when its columns are wider than the window.
+	tall := canvas.NewRectangle(color.Transparent)
+	tall.SetMinSize(fyne.NewSize(0, 4*44))
+	table := container.NewStack(tall, t.table)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(kit.L("统计口径：")), report, t.scope), t.source, table, formula,
 		widget.NewLabelWithStyle(kit.L("需要注意的单位"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	t.content = container.NewBorder(top, nil, nil, nil, t.finds)
+	t.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(t.finds))
 	return t
 }
 
@@ -123,10 +116,14 @@ func (t *coverageTab) load() {
 	if r.Local {
 		local = kit.L("（地方口径）")
 	}
-	t.source.SetText(fmt.Sprintf("%s%s：%s", kit.L("依据"), local, kit.Word(r.Document)) + "　" +
+	t.source.SetText(kit.L("依据{{.Local}}：{{.Document}}", map[string]any{"Local": local, "Document": kit.Word(r.Document)}) + kit.L("　") +
 		kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope}))
+	t.fit()
 	t.table.Refresh()
-	t.finds.Refresh()
+	t.finds.RemoveAll()
+	for _, f := range t.rep.Findings {
+		t.finds.Add(findingLabel(model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text}, false))
+	}
 }
 
 // Coverage is the coverage shown now, for tests.

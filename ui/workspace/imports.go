@@ -103,9 +103,9 @@ func lineOf(r ws.Result) string {
 	case ws.Unchanged:
 		return kit.L("无变化：{{.Branch}}（同一数据包已导入过）", map[string]any{"Branch": r.Branch})
 	case ws.HeldBack:
-		return kit.L("暂不导入：") + r.Err.Error()
+		return kit.L("暂不导入：") + r.Message()
 	}
-	return kit.L("未导入：") + r.Err.Error()
+	return kit.L("未导入：") + r.Message()
 }
 
 // start imports files or the packages in folders, asking for the private
@@ -189,7 +189,7 @@ func (t *importsTab) redo(i int, o ws.ImportOptions) {
 	if o.SameBranch {
 		what = kit.L("按同一支部更新")
 	}
-	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", t.results[i].Err.Error(), what+"？"), func() {
+	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", t.results[i].Message(), what+kit.L("？")), func() {
 		var r ws.Result
 		t.w.background(func() { r = t.w.svc.Import(file, o) }, func() {
 			t.results[i] = r

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,6 +24,7 @@ type orgsTab struct {
 	content fyne.CanvasObject
 	orgs    []model.Organisation
 	table   *widget.Table
+	fit     func()
 	count   *widget.Label
 	// lastPreview is the import preview last shown, for tests.
 	lastPreview *ws.OrgImport
@@ -35,7 +37,7 @@ func newOrgsTab(w *Window) *orgsTab {
 	for _, fi := range model.OrgFields {
 		heads, widths = append(heads, fi.Label), append(widths, max(float32(fi.Width)*0.6, 5))
 	}
-	t.table = textTable(heads, widths, func() int { return len(t.orgs) }, func(r, c int) string {
+	t.table, t.fit = textTable(heads, widths, func() int { return len(t.orgs) }, func(r, c int) string {
 		if c == 0 {
 			return strconv.Itoa(r + 1)
 		}
@@ -77,8 +79,10 @@ func (t *orgsTab) load() {
 		t.w.showError("读取单位名录", err)
 		return
 	}
+	slices.SortStableFunc(orgs, func(a, b model.Organisation) int { return byName(a.Name, b.Name) })
 	t.orgs = orgs
 	t.count.SetText(kit.L("共 {{.N}} 个单位", map[string]any{"N": len(orgs)}))
+	t.fit()
 	t.table.Refresh()
 }
 

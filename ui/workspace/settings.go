@@ -25,6 +25,9 @@ type settingsTab struct {
 	key        *widget.Label
 	create     *widget.Button
 	export     *widget.Button
+	// language holds the 界面语言 card once OfferLanguages is called.
+	language  *fyne.Container
+	languages *widget.RadioGroup
 	// keyForm and keyEntries are the 生成指导员密钥 dialog's, for tests.
 	keyForm    *kit.Form
 	keyEntries [2]*kit.Entry
@@ -60,8 +63,40 @@ func newSettingsTab(w *Window) *settingsTab {
 		widget.NewCard(kit.L("指导员密钥"), "", container.NewVBox(keyIntro, t.key, container.NewHBox(t.create, t.export))),
 		widget.NewCard(kit.L("工作台文件"), "", container.NewVBox(path, widget.NewLabel(kit.L("工作台文件与各支部的数据文件分开保存；备份时复制这个文件即可。")))),
 	)
+	t.language = container.NewVBox()
+	cards.Add(t.language)
 	t.content = kit.NewScroll(container.NewPadded(cards))
 	return t
+}
+
+// OfferLanguages shows 界面语言 under 密钥与设置: names are the languages as
+// they call themselves, current the one in use; choose keeps the choice
+// (the app's preference, the same as the branch window's 设置 → 界面语言),
+// which takes effect the next time the app starts.
+func (w *Window) OfferLanguages(names []string, current int, choose func(i int)) {
+	t := w.settings
+	restart := widget.NewLabel("")
+	restart.Importance = widget.WarningImportance
+	restart.Wrapping = fyne.TextWrapWord
+	group := widget.NewRadioGroup(names, nil)
+	group.Horizontal = true
+	if current >= 0 && current < len(names) {
+		group.SetSelected(names[current])
+	}
+	group.OnChanged = func(name string) {
+		for i, n := range names {
+			if n == name {
+				choose(i)
+			}
+		}
+		// Said in both languages: the window is still in the old one.
+		restart.SetText("关闭并重新打开工作台后生效。 Takes effect when the workspace is opened again.")
+	}
+	note := widget.NewLabel(kit.L("与支部窗口“设置 → 界面语言”是同一个设置。"))
+	note.SizeName = theme.SizeNameCaptionText
+	t.languages = group
+	t.language.Objects = []fyne.CanvasObject{widget.NewCard(kit.L("界面语言"), "", container.NewVBox(group, note, restart))}
+	t.language.Refresh()
 }
 
 func (t *settingsTab) load() {

@@ -9,6 +9,7 @@ import (
 
 func TestEveryWorkspaceStringIsTranslated(t *testing.T) {
 	extra := append([]string(nil), filters...)
+	extra = append(extra, firstStepTexts[:]...)
 	extra = append(extra, coverageHeads...)
 	extra = append(extra, "姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位",
 		"联系电话", "在册", "日期", "类型", "议题", "应到", "实到", "请假", "说明", "类别", "月应交", "全年应交", "全年实交", "序号")

@@ -84,6 +84,8 @@ type Window struct {
 	busy bool
 	// secrets is the passphrase dialog last shown, for tests.
 	secrets *secrets
+	// linking is the 设置覆盖单位 dialog's list last shown, for tests.
+	linking *widget.CheckGroup
 }
 
 // Size fits a 1366×768 laptop, as the branch window does.
