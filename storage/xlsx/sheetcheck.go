@@ -357,8 +357,7 @@ const sharedStringBytes = 170
 // times "si" follows "<" or a namespace prefix's ":" bound how many there
 // are. Reading the part to its end also checks it against its checksum.
 // A damaged table excelize reports when it decodes it (streamSheet).
-func (p *pkgReader) checkSharedStrings() error {
-	zf := p.part("xl/sharedStrings.xml")
+func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 	if zf == nil {
 		return nil
 	}
