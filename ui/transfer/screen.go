@@ -92,7 +92,7 @@ func (s *Screen) showFindings() {
 	text := kit.L("需要处理：{{.S}} 项严重，{{.W}} 项提醒。", map[string]any{"S": counts[model.Serious], "W": counts[model.Warning]})
 	for _, f := range fs {
 		if f.Severity >= model.Warning {
-			text += " " + f.Message
+			text += " " + kit.FindingText(f)
 			break
 		}
 	}
