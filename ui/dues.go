@@ -113,7 +113,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("收缴"), d.collect.content),
 		container.NewTabItem(lang.L("基数"), d.bases.content),
-		container.NewTabItem(lang.L("欠缴"), d.arrears.content),
+		container.NewTabItem(lang.L("欠交党员"), d.arrears.content),
 		container.NewTabItem(lang.L("上缴"), d.remit.content),
 	)
 	importButton := widget.NewButtonWithIcon(lang.L("导入基数"), theme.UploadIcon(), d.chooseImport)
