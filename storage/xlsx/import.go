@@ -186,47 +186,33 @@ type reader struct {
 	rows  int // data rows so far, all sheets
 }
 
-// sheet reads one worksheet if it holds a roster. The first rows are
-// streamed to see whether it may (a sheet of notes or a chart's data is
-// not read further); then the whole sheet is streamed through excelize.
-// scanSheet reads its XML meanwhile, on another core.
+// sheet reads one worksheet if it holds a roster. Its XML is scanned
+// first (scanSheet): a damaged sheet is refused naming the row, and what
+// reading it would cost — shared strings its cells copy, runs of white
+// space, rows and merges — is bounded before excelize reads any of it.
+// Then its first rows are streamed to see whether it may hold a roster (a
+// sheet of notes or a chart's data is not read further), and then the
+// whole sheet, through excelize.
 func (rd *reader) sheet(s bookSheet) error {
 	if s.part == nil {
 		return nil
 	}
-	type scanned struct {
-		shape *sheetShape
-		err   error
+	shape, err := rd.bk.scanSheet(s)
+	if err != nil {
+		return err
 	}
-	done := make(chan scanned, 1)
-	go func() {
-		shape, err := rd.bk.scanSheet(s)
-		done <- scanned{shape, err}
-	}()
 	top, err := rd.peek(s.name)
 	if err != nil {
-		if scan := <-done; scan.err != nil {
-			return scan.err
-		}
 		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
 	if !mayHoldRoster(top) {
-		// A sheet damaged near its start reads as an empty one: the scan
-		// decides, so that no sheet of the file goes missing unnoticed.
-		if scan := <-done; scan.err != nil {
-			return scan.err
-		}
 		return nil
 	}
-	rows, streamErr := rd.bk.streamSheet(s.name)
-	scan := <-done
-	if scan.err != nil {
-		return scan.err // a damaged sheet also ends the stream early: the scan says where
+	rows, err := rd.bk.streamSheet(s.name)
+	if err != nil {
+		return err
 	}
-	if streamErr != nil {
-		return streamErr
-	}
-	sr := rd.bk.newSheetReader(s, scan.shape)
+	sr := rd.bk.newSheetReader(s, shape)
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {

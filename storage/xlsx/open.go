@@ -190,6 +190,7 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
 	bk.pkg = newPackage(pzr)
+	bk.pkg.shared = pkg.shared
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -221,6 +222,9 @@ func (bk *book) Close() error { return bk.f.Close() }
 type pkgReader struct {
 	zr    *zip.Reader
 	parts map[string]*zip.File
+	// shared is the length in bytes of each shared string's text, once
+	// checkSharedStrings has read the table.
+	shared []uint32
 }
 
 func newPackage(zr *zip.Reader) *pkgReader {

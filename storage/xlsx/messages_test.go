@@ -1,0 +1,37 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// Damage in the shared-string table is the table's, not a sheet's: one
+// Chinese sentence naming the part and the string where reading stopped,
+// no English XML error (attack7 #14).
+func TestSharedStringDamageNamesThePart(t *testing.T) {
+	head := `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>姓名</t></si><si><t>身份证号码</t></si><si><t>入党时间</t></si>`
+	tests := []struct{ name, sst, want string }{
+		{"unescaped &", head + `<si><t>张&8三</t></si></sst>`, "第4项时出错：含有无法识别的符号"},
+		{"invalid UTF-8", head + "<si><t>张\xff三</t></si></sst>", "第4项时出错：含有无法识别的字符"},
+		{"an undefined entity", head + `<si><t>张&nbsp;三</t></si></sst>`, "第4项时出错：含有无法识别的符号"},
+		{"cut short", head + `<si><t>张三`, "第4项时出错：内容在此处中断"},
+		{"an element closed by another", head + `<si><t>张三</si></sst>`, "第4项时出错"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadRoster(bytes.NewReader(minimalPackage(t, fuzzSheet, tt.sst)), ReadOptions{Today: today})
+			if !errors.Is(err, ErrDamaged) {
+				t.Fatalf("got %v, want refused as damaged", err)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, "文字表 xl/sharedStrings.xml 读到"+tt.want) {
+				t.Errorf("message %q, want it to name the table and say %q", msg, tt.want)
+			}
+			if strings.Contains(msg, "XML syntax") || strings.Contains(msg, "工作表") {
+				t.Errorf("message %q blames a sheet or is not Chinese", msg)
+			}
+		})
+	}
+}
