@@ -141,4 +141,3 @@ func BenchmarkMemoryBombs(b *testing.B) {
 		})
 	}
 }
-
