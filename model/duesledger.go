@@ -23,6 +23,13 @@ const (
 	// MonthPaidOpening is covered by the member's opening position
 	// (党费已交至): paid before the ledger, on paper or at another branch.
 	MonthPaidOpening
+	// MonthToRecord is owed under the ledger but before the month the
+	// ledger was set up in the app (DuesHistory.SetUp), with no payment
+	// recorded (待补录): the 建账月份 was moved back and the months paid on
+	// paper have not been entered yet. The app never saw these months, so
+	// it does not call them unpaid: they are a backlog to record, never
+	// arrears.
+	MonthToRecord
 )
 
 // MonthCell is one member's month in the register: its state and the amount
@@ -83,6 +90,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			continue // owes nothing this year
 		}
 		owed, kept := h.OwedFrom(m)
+		known := h.knownFrom(m)
 		opening, hasOpening := h.Openings[m.ID]
 		index[m.ID] = len(rows)
 		row := RegisterRow{MemberID: m.ID, Name: m.Name}
@@ -94,6 +102,8 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				row.Months[k].State = MonthPaidOpening
 			case !kept || mo < owed:
 				row.Months[k].State = MonthBeforeLedger
+			case mo < known:
+				row.Months[k].State = MonthToRecord // unless paid, below
 			default:
 				row.Months[k].State = MonthOverdue // settled below
 			}
@@ -147,10 +157,17 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 	}
 	for i := range rows {
 		row := &rows[i]
-		missing := 0
+		missing, toRecord := 0, 0
 		for k := range 12 {
 			c := &row.Months[k]
 			switch c.State {
+			case MonthToRecord:
+				if row.HasBase && row.Due[k] == 0 {
+					c.State = MonthExempt
+				} else {
+					toRecord++
+				}
+				continue
 			case MonthNotOwed, MonthBeforeLedger, MonthPaidOpening:
 				continue
 			case MonthPaid:
@@ -175,6 +192,9 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		}
 		if missing > 0 && !row.HasBase {
 			row.addNote(fmt.Sprintf("缺%d年基数", year))
+		}
+		if toRecord > 0 {
+			row.addNote(fmt.Sprintf("%d个月待补录（本软件建账前）", toRecord))
 		}
 		for _, b := range row.Changes {
 			row.addNote(b.ChangeText(r))
@@ -219,6 +239,7 @@ type Arrear struct {
 	Months   int   // past months owed and not paid, their amount known
 	Amount   Money // their dues
 	Unknown  int   // past months owed whose year has no base (缺基数), not counted in Months
+	ToRecord int   // months before the ledger was set up, not recorded (待补录), not counted in Months
 	Streak   int   // consecutive unpaid months up to last month (党章 art. 9)
 	Since    Month // first month of the streak
 	Severity Severity
@@ -244,6 +265,9 @@ func (a Arrear) Text(c PartyConstitutionRules) Text {
 	if a.Unknown > 0 {
 		t = Textf("%s（另有 %d 个月缺基数，金额未定）", t, a.Unknown)
 	}
+	if a.ToRecord > 0 {
+		t = Textf("%s（另有 %d 个月待补录，不计欠交）", t, a.ToRecord)
+	}
 	return t
 }
 
@@ -255,7 +279,12 @@ func (a Arrear) Text(c PartyConstitutionRules) Text {
 // counted: a member who joined in 1985 is not shown 40 years behind, nor one
 // who paid January to October on paper before the app was set up.
 type DuesHistory struct {
-	Start    Month
+	Start Month
+	// SetUp is the month the ledger was set up in the app: when its first
+	// base was saved or its 建账月份 first set (0: not known, taken as
+	// Start). Months from Start to before SetUp were never seen by the
+	// app: unpaid, they are 待补录 (MonthToRecord), not arrears.
+	SetUp    Month
 	Openings map[int64]Month
 	Bases    []DuesBase
 	Paid     []PaidMonth
@@ -274,6 +303,22 @@ func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
 		return max(from, p+1), true
 	}
 	return max(from, h.Start), true
+}
+
+// knownFrom is the first month whose lack of a payment the ledger knows
+// to be unpaid for m: the month after their opening position if they have
+// one (the secretary stated where they stood), else the later of the
+// ledger's start and the month it was set up in the app. Earlier owed
+// months without a payment are 待补录.
+func (h *DuesHistory) knownFrom(m *Member) Month {
+	from, ok := h.OwedFrom(m)
+	if !ok {
+		return 0
+	}
+	if _, has := h.Openings[m.ID]; has || h.SetUp == 0 {
+		return from
+	}
+	return max(from, h.SetUp)
 }
 
 // ledgerView indexes a history for one member's months: the dues in force
@@ -325,10 +370,16 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 		to = min(to, current-1)
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
+		record := h.knownFrom(m)
 		for mo := to; mo >= from; mo-- {
 			amount, known := v.due(m.ID, mo)
 			switch {
 			case v.paid[m.ID][mo] || known && amount == 0:
+				streakOpen = false
+			case mo < record:
+				// Never seen by the app: a backlog (RecordGaps), and the
+				// run stops here, as the ledger cannot tell it was unpaid.
+				a.ToRecord++
 				streakOpen = false
 			case !known:
 				a.Unknown++
@@ -390,7 +441,9 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 		}
 		_, to, _ := OwedMonths(m)
 		g := BaseGap{MemberID: m.ID, Name: m.Name}
-		for mo := from; mo <= min(to, current); mo++ {
+		// Months before the set-up are a backlog to record (RecordGaps)
+		// whatever their base.
+		for mo := max(from, h.knownFrom(m)); mo <= min(to, current); mo++ {
 			if _, known := v.due(m.ID, mo); known || v.paid[m.ID][mo] {
 				continue
 			}
@@ -402,6 +455,51 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 			}
 		}
 		if len(g.Years) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// RecordGap is a member on the roster with months owed before the ledger
+// was set up in the app and no payment recorded for them (待补录): the
+// 建账月份 was moved back before the set-up, and what was paid on paper is
+// still to be entered, as payments or as the member's 党费已交至.
+type RecordGap struct {
+	MemberID int64
+	Name     string
+	From, To Month // the first and the last month to record
+	Months   int   // how many, From to To, not counting those paid
+}
+
+// RecordGaps lists the members on the roster with months to record
+// (MonthToRecord), in roster order. It is empty unless the 建账月份 lies
+// before the month the ledger was set up (DuesHistory.SetUp).
+func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
+	if h.Start == 0 || h.SetUp == 0 || h.Start >= h.SetUp {
+		return nil
+	}
+	v := h.view(r)
+	var out []RecordGap
+	for i := range members {
+		m := &members[i]
+		from, ok := h.OwedFrom(m)
+		if !ok || !m.OnRoster {
+			continue
+		}
+		_, to, _ := OwedMonths(m)
+		g := RecordGap{MemberID: m.ID, Name: m.Name}
+		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
+			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || known && amount == 0 {
+				continue
+			}
+			if g.Months == 0 {
+				g.From = mo
+			}
+			g.To = mo
+			g.Months++
+		}
+		if g.Months > 0 {
 			out = append(out, g)
 		}
 	}
@@ -547,7 +645,7 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 		case pc.Opening != 0 && mo <= pc.Opening:
 			return fail("%s 的党费已交至 %s（建账时登记），%s 不需再登记；如登记有误，请先修改其“党费已交至”", m.Name, pc.Opening.Chinese(), mo.Chinese())
 		case mo < payMonth-Month(r.BackPayMonths):
-			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月；如确需补交，请经支部研究后在备注中说明并分笔登记", mo.Chinese(), r.BackPayMonths, r.BackPayMonths)
+			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月：如是当时已交、现在补录，请填写实际交纳日期；建账前已在纸质台账交过的，请登记“党费已交至”", mo.Chinese(), r.BackPayMonths, r.BackPayMonths)
 		case mo > payMonth+Month(r.AdvanceMonths):
 			return fail("%s 距交纳日期超过 %d 个月，预交不宜超过 %d 个月", mo.Chinese(), r.AdvanceMonths, r.AdvanceMonths)
 		}

@@ -145,6 +145,57 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 	return out
 }
 
+// RecordFindings is the one 提醒 for the months to record (RecordGaps):
+// which members, which months, and the two ways to settle them. It never
+// speaks of arrears or 党章 art. 9: the app did not see those months.
+func RecordFindings(gaps []RecordGap) []Finding {
+	if len(gaps) == 0 {
+		return nil
+	}
+	from, to := gaps[0].From, gaps[0].To
+	names := make([]string, 0, 5)
+	for _, g := range gaps {
+		from, to = min(from, g.From), max(to, g.To)
+		if len(names) < 5 {
+			names = append(names, g.Name)
+		}
+	}
+	f := Finding{Severity: Warning, About: AboutDues}
+	switch {
+	case len(gaps) == 1:
+		f = f.Says("%s %s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
+			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
+	case len(gaps) > len(names):
+		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to))
+	default:
+		f = f.Says("%d名党员（%s）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to))
+	}
+	return []Finding{f}
+}
+
+// monthRangeText is a run of months as a finding says it: one month, or
+// 2026年1月至2026年10月.
+func monthRangeText(from, to Month) Text {
+	if from == to {
+		return Textf("%s", from)
+	}
+	return Textf("%s至%s", from, to)
+}
+
+// MonthRange says a run of months: 2026年1月, 2026年1月至10月, or
+// 2025年11月至2026年2月.
+func MonthRange(from, to Month) string {
+	switch {
+	case from == to:
+		return from.Chinese()
+	case from.Year() == to.Year():
+		return fmt.Sprintf("%s至%d月", from.Chinese(), to.Mon())
+	}
+	return from.Chinese() + "至" + to.Chinese()
+}
+
 // MemberMonth is one month of a member's dues statement.
 type MemberMonth struct {
 	Month  Month
@@ -165,6 +216,7 @@ type MemberDues struct {
 	OwedMonths  int   // past months owed and unpaid, amount known
 	Owed        Money
 	Unknown     int // past months owed without a base (缺基数)
+	ToRecord    int // months before the ledger's set-up not recorded (待补录)
 }
 
 // MemberDuesStatement works out m's dues from the ledger h as of today. The
@@ -190,6 +242,7 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 	if kept {
 		s.OwedFrom = owed
 	}
+	known := h.knownFrom(m)
 	opening, hasOpening := h.Openings[m.ID]
 	if hasOpening {
 		s.Opening = opening
@@ -212,7 +265,7 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 	// Whole years, so that a page can show them as rows of twelve.
 	for mo := MonthOf(first.Year(), 1); mo <= MonthOf(last.Year(), 12); mo++ {
 		c := MemberMonth{Month: mo}
-		amount, known := v.due(m.ID, mo)
+		amount, hasBase := v.due(m.ID, mo)
 		switch a, isPaid := paid[mo]; {
 		case mo < join || mo > to:
 			c.State = MonthNotOwed
@@ -224,9 +277,12 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 			c.State = MonthPaidOpening
 		case !kept || mo < owed:
 			c.State = MonthBeforeLedger
-		case known && amount == 0:
+		case hasBase && amount == 0:
 			c.State = MonthExempt
-		case !known:
+		case mo < known:
+			c.State = MonthToRecord
+			s.ToRecord++
+		case !hasBase:
 			c.State = MonthBaseMissing
 			if mo < current {
 				s.Unknown++

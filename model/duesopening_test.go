@@ -235,3 +235,131 @@ func TestMemberDuesStatement(t *testing.T) {
 		t.Errorf("months %+v", s.Months)
 	}
 }
+
+// Moving the 建账月份 back before the month the ledger was set up in the
+// app (issue 8 §1, newuser8 problem 1): the months between that have no
+// payment are 待补录 — a 提醒 naming them and how to settle them — never
+// arrears, never 严重, never 党章 art. 9 wording. Months after the set-up
+// are owed as ever, and a run of them is counted from the set-up only.
+func TestMonthsBeforeSetUpAreToRecord(t *testing.T) {
+	r := CurrentDuesRules()
+	c := PartyConstitution2022
+	jan, may, oct, nov := MonthOf(2026, 1), MonthOf(2026, 5), MonthOf(2026, 10), MonthOf(2026, 11)
+	base := func(year int) DuesBase {
+		return DuesBase{MemberID: 1, Year: year, Category: DuesEmployed, Base: Yuan(5400)} // 81.00
+	}
+	paid := func(from, to Month) []PaidMonth {
+		var out []PaidMonth
+		for mo := from; mo <= to; mo++ {
+			out = append(out, PaidMonth{MemberID: 1, Month: mo, Amount: Yuan(81)})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name     string
+		start    Month
+		setUp    Month
+		opening  Month
+		bases    []DuesBase
+		paid     []PaidMonth
+		today    Date
+		record   [2]Month // months to record, first and last; zero: none
+		nRecord  int
+		arrears  int // months owed and unpaid
+		severity Severity
+	}{
+		{"start_moved_back_to_January_leaves_January_to_October_to_record", jan, nov, 0,
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{jan, oct}, 10, 0, Info},
+		{"months_recorded_since_are_not_to_record", jan, nov, 0,
+			[]DuesBase{base(2026)}, paid(jan, MonthOf(2026, 3)), NewDate(2026, 11, 30), [2]Month{MonthOf(2026, 4), oct}, 7, 0, Info},
+		{"all_recorded_nothing_left", jan, nov, 0,
+			[]DuesBase{base(2026)}, paid(jan, oct), NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		{"opening_position_settles_the_months", jan, nov, oct,
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		{"no_base_months_before_set_up_are_to_record_too", jan, nov, 0,
+			nil, nil, NewDate(2026, 11, 30), [2]Month{jan, oct}, 10, 0, Info},
+		{"months_after_set_up_are_owed_and_counted_from_it", jan, may, 0,
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{jan, MonthOf(2026, 4)}, 4, 6, Serious},
+		{"a_run_after_set_up_does_not_reach_back", jan, nov, 0,
+			[]DuesBase{base(2026), base(2027)}, nil, NewDate(2027, 3, 10), [2]Month{jan, oct}, 10, 4, Warning},
+		{"start_after_set_up_leaves_nothing_to_record", MonthOf(2026, 6), MonthOf(2026, 3), 0,
+			[]DuesBase{base(2026)}, paid(MonthOf(2026, 6), oct), NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		{"set_up_unknown_is_the_start", jan, 0, 0,
+			[]DuesBase{base(2026)}, paid(jan, MonthOf(2026, 7)), NewDate(2026, 11, 30), [2]Month{}, 0, 3, Warning},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, NewDate(2001, 7, 1))
+			h := DuesHistory{Start: tc.start, SetUp: tc.setUp, Bases: tc.bases, Paid: tc.paid, Openings: map[int64]Month{}}
+			if tc.opening != 0 {
+				h.Openings[1] = tc.opening
+			}
+			gaps := RecordGaps([]Member{m}, h, r)
+			switch {
+			case tc.nRecord == 0 && len(gaps) != 0:
+				t.Errorf("to record %+v, want none", gaps)
+			case tc.nRecord > 0 && (len(gaps) != 1 || gaps[0].Months != tc.nRecord || gaps[0].From != tc.record[0] || gaps[0].To != tc.record[1]):
+				t.Errorf("to record %+v, want %d months %v–%v", gaps, tc.nRecord, tc.record[0], tc.record[1])
+			}
+			ar := Arrears([]Member{m}, h, tc.today, r, c)
+			months := 0
+			sev := Info
+			if len(ar) == 1 {
+				months, sev = ar[0].Months, ar[0].Severity
+			}
+			if months != tc.arrears || sev != tc.severity {
+				t.Errorf("arrears %+v, want %d months, %v", ar, tc.arrears, tc.severity)
+			}
+			fs := append(DuesFindings(ar, BaseGaps([]Member{m}, h, tc.today, r), c), RecordFindings(gaps)...)
+			for _, f := range fs {
+				if tc.arrears < c.LapseMonths && (f.Severity == Serious || strings.Contains(f.Message, "自行脱党") || strings.Contains(f.Message, "第九条")) {
+					t.Errorf("finding %v %s", f.Severity, f.Message)
+				}
+			}
+			// The register and the member's statement say the same.
+			year := tc.today.Year
+			reg := BuildRegister(year, []Member{m}, h, tc.today, r)
+			st := MemberDuesStatement(&m, h, tc.today, r)
+			inYear, stated := 0, 0
+			for k, cell := range reg.Rows[0].Months {
+				if cell.State == MonthToRecord {
+					inYear++
+					if mo := MonthOf(year, time.Month(k+1)); mo < tc.record[0] || mo > tc.record[1] {
+						t.Errorf("%v is 待补录 in the register", mo)
+					}
+				}
+			}
+			for _, mm := range st.Months {
+				if mm.State == MonthToRecord {
+					stated++
+				}
+			}
+			if stated != tc.nRecord || st.ToRecord != tc.nRecord {
+				t.Errorf("statement: %d months 待补录 (count %d), want %d", stated, st.ToRecord, tc.nRecord)
+			}
+			if year == 2026 && inYear != tc.nRecord {
+				t.Errorf("register: %d months 待补录, want %d", inYear, tc.nRecord)
+			}
+		})
+	}
+}
+
+// The 待补录 reminder names the months and both ways to settle them, and
+// never the words of arrears.
+func TestRecordFindingsWording(t *testing.T) {
+	gaps := []RecordGap{{MemberID: 1, Name: "冯志强", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10},
+		{MemberID: 2, Name: "褚国华", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10}}
+	fs := RecordFindings(gaps)
+	if len(fs) != 1 || fs[0].Severity != Warning || fs[0].About != AboutDues {
+		t.Fatalf("%+v", fs)
+	}
+	for _, want := range []string{"2名党员", "冯志强、褚国华", "2026年1月至2026年10月", "待补录", "补录", "党费已交至"} {
+		if !strings.Contains(fs[0].Message, want) {
+			t.Errorf("%q lacks %q", fs[0].Message, want)
+		}
+	}
+	for _, bad := range []string{"欠缴", "自行脱党", "第九条", "未交"} {
+		if strings.Contains(fs[0].Message, bad) {
+			t.Errorf("%q says %q", fs[0].Message, bad)
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 //     the user typed): shown as they are;
 //   - Date and Month: 2026年3月5日, 2026年3月 in Chinese;
 //   - PeriodName: a period of the compliance calendar, 2026年第一季度;
+//   - Citation: the rule applied, 《…》（2014年）第十三条;
 //   - Money: 12.50 (the format says 元 or ¥ around it);
 //   - a named string type of the domain (Category, ActivityKind, EventKind,
 //     Term …) and Severity, FindingTopic: the domain's word, translated;
@@ -83,6 +84,24 @@ type PeriodName struct {
 // 2026年全年.
 func (p PeriodName) Chinese() string {
 	return fmt.Sprintf("%d年", p.Year) + (&Slot{Period: p.Period, Index: p.Index}).Label()
+}
+
+// Citation names the rule a finding applies: a document, its edition (a
+// year) and an article (第十三条), or with Local the local practice under
+// the document.
+type Citation struct {
+	Document, Edition, Article string
+	Local                      bool
+}
+
+// Chinese is the citation as findings write it: 《中国共产党发展党员工作细则》
+// （2014年）第十三条, or …（2014年）及各地通行做法.
+func (c Citation) Chinese() string {
+	s := "《" + c.Document + "》（" + c.Edition + "年）"
+	if c.Local {
+		return s + "及各地通行做法"
+	}
+	return s + c.Article
 }
 
 // Names is a list of names in a sentence: 张三、李四.

@@ -256,6 +256,7 @@ type BranchReport struct {
 	Findings      []Finding
 	Arrears       []Arrear              // members behind with dues
 	BaseGaps      []BaseGap             // members owing months without a base
+	RecordGaps    []RecordGap           // members with months before the ledger's set-up to record (待补录)
 	Participation []MemberParticipation // each member's time without organisational life
 	Calendar      Calendar              // the compliance calendar of the year checked
 	// Failed are the areas whose checks could not be worked out: their

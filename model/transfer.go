@@ -473,6 +473,9 @@ type LetterDues struct {
 	OwedMonths []Month
 	Owed       Money
 	Unknown    []Month
+	// ToRecord are months before the ledger's set-up with no payment
+	// entered (待补录): not known to be unpaid.
+	ToRecord []Month
 }
 
 // DuesAtLetter works out LetterDues for m leaving on date, from the ledger
@@ -491,13 +494,15 @@ func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) Lette
 			d.Owed += c.Amount
 		case MonthBaseMissing:
 			d.Unknown = append(d.Unknown, c.Month)
+		case MonthToRecord:
+			d.ToRecord = append(d.ToRecord, c.Month)
 		}
 	}
 	return d
 }
 
 // Owes reports whether the member leaves with months unpaid.
-func (d *LetterDues) Owes() bool { return len(d.OwedMonths)+len(d.Unknown) > 0 }
+func (d *LetterDues) Owes() bool { return len(d.OwedMonths)+len(d.Unknown)+len(d.ToRecord) > 0 }
 
 // Warning is what the secretary is told before issuing the letter of a
 // member who owes dues, naming the months; "" when nothing is owed.
@@ -511,6 +516,9 @@ func (d *LetterDues) Warning(name string) string {
 	}
 	if n := len(d.Unknown); n > 0 {
 		parts = append(parts, fmt.Sprintf("%s缺党费基数，应交金额未定（%d个月）", monthSpan(d.Unknown), n))
+	}
+	if n := len(d.ToRecord); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s在本软件建账之前，交纳情况待补录（%d个月）", monthSpan(d.ToRecord), n))
 	}
 	paid := "党费交至未能确定"
 	if d.Known {

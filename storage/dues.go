@@ -449,16 +449,22 @@ func (s *Store) DuesRegister(year int, today model.Date) (model.DuesRegister, er
 // opening positions (党费已交至) into a history without bases or payments.
 func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 	var h model.DuesHistory
-	var start *string
-	if err := tx.Raw("SELECT ledger_start FROM dues_setup WHERE id = 1").Row().Scan(&start); err != nil {
+	var start, setUp *string
+	if err := tx.Raw("SELECT ledger_start, set_up FROM dues_setup WHERE id = 1").Row().Scan(&start, &setUp); err != nil {
 		return h, fmt.Errorf("read ledger start: %w", err)
 	}
-	if start != nil {
-		m, err := model.ParseMonth(*start)
+	for _, f := range []struct {
+		text *string
+		to   *model.Month
+	}{{start, &h.Start}, {setUp, &h.SetUp}} {
+		if f.text == nil {
+			continue
+		}
+		m, err := model.ParseMonth(*f.text)
 		if err != nil {
 			return h, fmt.Errorf("read ledger start: %w", err)
 		}
-		h.Start = m
+		*f.to = m
 	}
 	h.Openings = map[int64]model.Month{}
 	rows, err := tx.Raw("SELECT member_id, paid_to FROM dues_openings").Rows()
@@ -481,10 +487,22 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 	return h, rows.Err()
 }
 
-// startLedger sets the ledger's start to month if it has none yet.
+// startLedger sets the ledger's start to month if it has none yet, and
+// records this month as the one the ledger was set up in the app.
 func startLedger(tx *gorm.DB, month model.Month, now time.Time) error {
-	return tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1 AND ledger_start IS NULL",
+	err := tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1 AND ledger_start IS NULL",
 		month.String(), stamp(now)).Error
+	if err != nil {
+		return err
+	}
+	return setUpLedger(tx, now)
+}
+
+// setUpLedger records the current month as the one the ledger was set up
+// in, unless one is recorded.
+func setUpLedger(tx *gorm.DB, now time.Time) error {
+	return tx.Exec("UPDATE dues_setup SET set_up = ? WHERE id = 1 AND set_up IS NULL",
+		model.MonthOfDate(model.DateOf(now)).String()).Error
 }
 
 // duesHistory reads everything dues are computed from up to the end of
@@ -560,7 +578,74 @@ func (s *Store) SetDuesLedgerStart(start model.Month) error {
 		return &userError{msg: err.Error(), kind: model.ErrDues}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		return tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1", start.String(), stamp(now)).Error
+		if err := tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1", start.String(), stamp(now)).Error; err != nil {
+			return err
+		}
+		return setUpLedger(tx, now)
+	})
+	return fail("保存建账月份", err)
+}
+
+// DuesStartPreview is what moving the 建账月份 to start would leave to
+// record (待补录): the members on the roster with months from start to
+// before the ledger's set-up that have no payment, as model.RecordGaps
+// gives them after the change. Nothing is saved.
+func (s *Store) DuesStartPreview(start model.Month) ([]model.RecordGap, error) {
+	var out []model.RecordGap
+	today := model.DateOf(s.clock())
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		h, err := ledgerSettings(tx)
+		if err != nil {
+			return err
+		}
+		h.Start = start
+		if h.SetUp == 0 {
+			h.SetUp = model.MonthOfDate(today)
+		}
+		from := start
+		for _, p := range h.Openings {
+			from = min(from, p+1)
+		}
+		if h.Bases, err = basesWithChanges(tx, from.Year(), today.Year); err != nil {
+			return err
+		}
+		if h.Paid, err = queryPaidYears(tx, from.Year(), today.Year); err != nil {
+			return err
+		}
+		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+		if err != nil {
+			return err
+		}
+		out = model.RecordGaps(ms, h, model.CurrentDuesRules())
+		return nil
+	})
+	return out, fail("计算建账月份的影响", err)
+}
+
+// DuesLedgerSetUp is the month the ledger was set up in the app (see
+// model.DuesHistory.SetUp), 0 when it has not begun.
+func (s *Store) DuesLedgerSetUp() (model.Month, error) {
+	var h model.DuesHistory
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		h, err = ledgerSettings(tx)
+		return err
+	})
+	return h.SetUp, fail("读取建账月份", err)
+}
+
+// SetDuesLedgerKeptFrom says the ledger has really been kept in the app
+// since start: its 建账月份 and the month it was set up are both start, so
+// the months from start on are checked as kept, not 待补录. It is for a
+// ledger whose months were all entered as they happened — the sample data.
+func (s *Store) SetDuesLedgerKeptFrom(start model.Month) error {
+	now := s.clock()
+	if err := model.ValidateLedgerStart(start, model.DateOf(now)); err != nil {
+		return &userError{msg: err.Error(), kind: model.ErrDues}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Exec("UPDATE dues_setup SET ledger_start = ?, set_up = ?, updated_at = ? WHERE id = 1",
+			start.String(), start.String(), stamp(now)).Error
 	})
 	return fail("保存建账月份", err)
 }

@@ -21,8 +21,8 @@ func duesStore(t testing.TB) (*Store, []model.Member) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The branch keeps its dues ledger from January.
-	if err := s.SetDuesLedgerStart(model.MonthOf(2026, 1)); err != nil {
+	// The branch has kept its dues ledger in the app since January.
+	if err := s.SetDuesLedgerKeptFrom(model.MonthOf(2026, 1)); err != nil {
 		t.Fatal(err)
 	}
 	return s, ms

@@ -56,3 +56,19 @@ CREATE TABLE dues_openings (
 	updated_at TEXT NOT NULL
 );
 `
+
+// migrateLedgerSetUp (schema version 8) records the month the dues ledger
+// was set up in the app (dues_setup.set_up, "2006-01"), apart from the
+// 建账月份 the secretary may move back: the months between the two that
+// have no payment are 待补录, never arrears. Existing files take the month
+// their first base was entered, or, without bases, the month their 建账月份
+// was last saved; a file whose ledger has not begun keeps NULL until it
+// begins.
+func migrateLedgerSetUp(tx *gorm.DB, _ time.Time) error {
+	if err := tx.Exec(`ALTER TABLE dues_setup ADD COLUMN set_up TEXT CHECK (set_up IS NULL OR length(set_up) = 7)`).Error; err != nil {
+		return fmt.Errorf("add ledger set-up month: %w", err)
+	}
+	return tx.Exec(`UPDATE dues_setup SET set_up = coalesce(
+		(SELECT substr(min(created_at), 1, 7) FROM dues_bases), substr(updated_at, 1, 7))
+		WHERE ledger_start IS NOT NULL`).Error
+}

@@ -102,6 +102,11 @@ func TestLedgerStartsWithTheFirstBase(t *testing.T) {
 	if start, _ := s.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
 		t.Errorf("start moved to %v", start)
 	}
+	// Moving the start back does not move the month the ledger was set
+	// up: January and February stay 待补录, not arrears.
+	if setUp, _ := s.DuesLedgerSetUp(); setUp != model.MonthOf(2026, 3) {
+		t.Errorf("set up %v, want 2026-03", setUp)
+	}
 	for _, bad := range []model.Month{model.MonthOf(2026, 4), model.MonthOf(1900, 1), 0} {
 		if err := s.SetDuesLedgerStart(bad); !errors.Is(err, model.ErrDues) {
 			t.Errorf("start %v: %v", bad, err)
@@ -203,6 +208,44 @@ func TestUpgradeSetsArrivalAndLedgerStart(t *testing.T) {
 	}
 	if start, err := s.DuesLedgerStart(); err != nil || start != model.MonthOf(2025, 4) {
 		t.Errorf("ledger start %v %v, want 2025-04", start, err)
+	}
+	if setUp, err := s.DuesLedgerSetUp(); err != nil || setUp != model.MonthOf(2025, 4) {
+		t.Errorf("ledger set up %v %v, want 2025-04", setUp, err)
+	}
+}
+
+// A file of version 7 whose 建账月份 was moved back before the upgrade: the
+// month it was set up is the month of its first base, so the months moved
+// back over become 待补录, not arrears; a file without a ledger has none.
+func TestUpgradeSetsLedgerSetUp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	saved := migrations
+	migrations = migrations[:7]
+	s := openAt(t, path)
+	m := toMemberRow(ptr(newMember(0)))
+	for _, q := range []string{
+		`INSERT INTO members (name, sex, id_number, category, standing, join_date, full_date, arrived_on, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-02', '2026-11-02 10:00:00.000+08:00', '2026-11-02 10:00:00.000+08:00')`,
+		`INSERT INTO dues_bases (member_id, year, category, base, created_at, updated_at) VALUES (1, 2026, '在职', 540000, '2026-11-02 10:00:00.000+08:00', '2026-11-02 10:00:00.000+08:00')`,
+		`UPDATE dues_setup SET ledger_start = '2026-01', updated_at = '2026-11-20 10:00:00.000+08:00'`,
+	} {
+		args := []any{}
+		if strings.Contains(q, "INSERT INTO members") {
+			args = []any{m.Name, m.Sex, m.IDNumber, m.Category, m.Standing, m.JoinDate, m.FullDate}
+		}
+		if err := s.db.Exec(q, args...).Error; err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	migrations = saved
+
+	s = openAt(t, path)
+	if setUp, err := s.DuesLedgerSetUp(); err != nil || setUp != model.MonthOf(2026, 11) {
+		t.Errorf("ledger set up %v %v, want 2026-11", setUp, err)
+	}
+	if ar, _ := s.DuesArrears(model.NewDate(2026, 11, 30)); len(ar) != 0 {
+		t.Errorf("arrears after the upgrade: %+v", ar)
 	}
 }
 

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{5, "党费建账与到本支部日期", migrateLedger},
 	{6, "指导员公钥", migrateInstructorKey},
 	{7, "组织关系转接与流动党员", migrateTransfers},
+	{8, "党费建账时间", migrateLedgerSetUp},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

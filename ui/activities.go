@@ -428,5 +428,14 @@ func safeName(s string) string {
 	return unsafeInFileName.ReplaceAllString(strings.TrimSpace(s), "")
 }
 
-// monthName is "3月" in Chinese, "Month 3" in English.
-func monthName(m int) string { return lang.L("{{.M}}月", map[string]any{"M": m}) }
+// monthName is "3月" in Chinese, "Mar" in English: short enough for the
+// twelve columns of a year.
+func monthName(m int) string {
+	if m < 1 || m > 12 {
+		return lang.L("{{.M}}月", map[string]any{"M": m})
+	}
+	return lang.L(monthKeys[m-1])
+}
+
+// monthKeys are the months as the translation files name them.
+var monthKeys = []string{"1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"}

@@ -40,6 +40,9 @@ type DuesLedger interface {
 	// the first base; SetDuesLedgerStart changes it.
 	DuesLedgerStart() (model.Month, error)
 	SetDuesLedgerStart(start model.Month) error
+	// DuesStartPreview is what moving the 建账月份 to start would leave
+	// to record (待补录), nothing saved.
+	DuesStartPreview(start model.Month) ([]model.RecordGap, error)
 	// DuesOpenings are the members' opening positions by member.
 	DuesOpenings() (map[int64]model.Month, error)
 	// MemberDues is one member's statement for their page.

@@ -53,6 +53,8 @@ type duesBases struct {
 	bulkDlg    *bulkDialog // the 为所选党员设置 dialog last opened, for tests
 	startDlg   *kit.Form   // the 建账月份 dialog last opened, and its entry, for tests
 	startEntry *kit.Entry
+	// startEffect says what the month typed would leave to record
+	startEffect *widget.Label
 }
 
 const basesPage = 50

@@ -152,6 +152,22 @@ func (b *duesBases) editStart() {
 	form.Ask = sh.confirm
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
+	// effect says, before anything is saved, which members the month
+	// typed leaves with months to record, and how to settle them.
+	effect := widget.NewLabel("")
+	effect.Wrapping = fyne.TextWrapWord
+	var gaps []model.RecordGap
+	entry.OnChanged = func(s string) {
+		gaps = nil
+		m, err := model.ParseMonthText(s)
+		if err == nil && m != 0 && model.ValidateLedgerStart(m, sh.svc.today()) == nil {
+			gaps, err = sh.svc.Dues.DuesStartPreview(m)
+			if err != nil {
+				gaps = nil
+			}
+		}
+		effect.SetText(startEffect(gaps))
+	}
 	field := form.Add("建账月份", entry).Validate(func(s string) string {
 		m, err := model.ParseMonthText(s)
 		if err == nil {
@@ -178,7 +194,49 @@ func (b *duesBases) editStart() {
 		}
 		dlg.Hide()
 		b.d.changed()
+		if len(gaps) > 0 {
+			b.offerOpenings(gaps)
+		}
 	}
-	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field)), fyne.NewSize(520, 320))
-	b.startDlg, b.startEntry = form, entry
+	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field), effect), fyne.NewSize(560, 400))
+	b.startDlg, b.startEntry, b.startEffect = form, entry, effect
+}
+
+// startEffect says what a new 建账月份 leaves to record: "" when nothing.
+func startEffect(gaps []model.RecordGap) string {
+	if len(gaps) == 0 {
+		return ""
+	}
+	from, to := gaps[0].From, gaps[0].To
+	names := make([]string, 0, 6)
+	for _, g := range gaps {
+		from, to = min(from, g.From), max(to, g.To)
+		if len(names) < 6 {
+			names = append(names, g.Name)
+		}
+	}
+	list := strings.Join(names, "、")
+	if len(gaps) > len(names) {
+		list += lang.L("等")
+	}
+	return lang.L("保存后，{{.N}}名党员（{{.Names}}）{{.Months}}的党费将显示为“待补录”（不算欠交，不会提示脱党）。已在纸质台账交过的，保存后可为他们填写“党费已交至”；也可在“收缴”中按实际交纳日期逐笔补录。",
+		map[string]any{"N": len(gaps), "Names": list, "Months": monthRangeText(from, to)})
+}
+
+// offerOpenings, after the 建账月份 was moved back, offers to tick the
+// members with months to record and set their 党费已交至 at once.
+func (b *duesBases) offerOpenings(gaps []model.RecordGap) {
+	ids := make(map[int64]bool, len(gaps))
+	for _, g := range gaps {
+		ids[g.MemberID] = true
+	}
+	b.d.sh.confirmAs("填写党费已交至",
+		lang.L("{{.N}}名党员建账前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", map[string]any{"N": len(gaps)}),
+		"勾选并填写", func() {
+			for i := range b.rows {
+				b.rows[i].selected = ids[b.rows[i].base.MemberID]
+			}
+			b.showPage()
+			b.editSelected()
+		})
 }

@@ -34,6 +34,8 @@ var monthLooks = map[model.MonthState]monthLook{
 	// Before the ledger nothing is owed: grey like 不需交, with its word.
 	model.MonthBeforeLedger: {color.NRGBA{R: 0xee, G: 0xee, B: 0xee, A: 0xff}, "建账前"},
 	model.MonthPaidOpening:  {color.NRGBA{R: 0xe4, G: 0xf2, B: 0xe8, A: 0xff}, "已交"},
+	// Months the app never saw: pale yellow, a task, not a fault.
+	model.MonthToRecord: {color.NRGBA{R: 0xfa, G: 0xf3, B: 0xd2, A: 0xff}, "待补录"},
 }
 
 // legendOrder is the legend, left to right.
@@ -47,8 +49,9 @@ var legendOrder = []struct {
 	{model.MonthBaseMissing, "缺基数（金额未定）"},
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
-	{model.MonthBeforeLedger, "建账前（不计欠缴）"},
+	{model.MonthBeforeLedger, "建账前（不计欠交）"},
 	{model.MonthPaidOpening, "已交（建账前，党费已交至）"},
+	{model.MonthToRecord, "待补录（建账前未登记，不计欠交）"},
 }
 
 // duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
@@ -232,6 +235,10 @@ type paymentDialog struct {
 	payments []model.DuesPayment
 	empty    *widget.Label
 	reversal *reversalDialog // the reversal dialog last opened, for tests
+	// asOpening records the ticked months, when they are the first months
+	// to record in a run, as the member's 党费已交至 instead of a payment:
+	// the way for months paid on paper before the ledger was set up.
+	asOpening *widget.Button
 }
 
 func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
@@ -294,10 +301,12 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		rule.Importance = widget.WarningImportance
 	}
 	rule.Wrapping = fyne.TextWrapWord
+	p.asOpening = widget.NewButton("", p.saveOpening)
+	p.asOpening.Hide()
 	p.dateF = p.form.Add("交纳日期", p.date)
 	p.monthsF = p.form.Add("所交月份", container.NewGridWithColumns(4, checks...)).Value(p.monthsText)
 	for _, ck := range p.months {
-		ck.OnChanged = func(bool) { p.fillAmount(); p.form.MarkChanged() }
+		ck.OnChanged = func(bool) { p.fillAmount(); p.showOpening(); p.form.MarkChanged() }
 	}
 	p.amountF = p.form.Add("金额", p.amount)
 	p.extraF = p.form.Add("自愿多交", p.extra)
@@ -306,14 +315,23 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	noteF := p.form.Add("备注", p.note)
 	p.form.Check = p.check
 	p.form.Load(func() {
-		p.date.SetDate(d.sh.svc.today())
+		// A month before the ledger's set-up is recorded after the fact:
+		// its date is when it was really paid, which only the secretary
+		// knows, so it is left to fill in; otherwise it is paid today.
+		if month < 0 || row.Months[month].State != model.MonthToRecord {
+			p.date.SetDate(d.sh.svc.today())
+		}
 		p.payer.SetSelectedIndex(0)
 		if month >= 0 && !p.months[month].Disabled() {
 			p.months[month].SetChecked(true)
 		}
 		p.fillAmount()
 	})
-	form := container.NewVBox(rule, p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
+	if month >= 0 && row.Months[month].State == model.MonthToRecord {
+		p.date.SetPlaceHolder(lang.L("补录：填写当时实际交纳的日期"))
+	}
+	form := container.NewVBox(container.NewBorder(nil, nil, nil, p.asOpening, rule),
+		p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
 	history := container.NewBorder(container.NewVBox(heading("交纳记录"), p.empty), nil, nil, nil, p.history)
 	// The history scrolls by itself beside the form: inside the form's
 	// scroll it would not get the wheel.
@@ -351,6 +369,12 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 	}
 	if !strings.Contains(p.monthsText(), "1") {
 		report(p.monthsF, lang.L("请勾选所交月份"))
+	} else if date, err := p.date.Date(); err == nil && !date.IsZero() {
+		// Beside the disabled 登记交纳, where it is read: the months are
+		// ticks, not a field with a message of its own.
+		if msg := p.backPayProblem(date); msg != "" {
+			report(nil, msg)
+		}
 	}
 	if _, err := model.ParseMoney(p.amount.Text); err != nil {
 		report(p.amountF, err.Error())
@@ -360,6 +384,86 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 			report(p.extraF, err.Error())
 		}
 	}
+}
+
+// backPayProblem says why the ticked months cannot be paid on date — the
+// earliest is further back than back-payment (补交) goes — and where such
+// months belong; "" when they can.
+func (p *paymentDialog) backPayProblem(date model.Date) string {
+	r := model.CurrentDuesRules()
+	limit := model.MonthOfDate(date) - model.Month(r.BackPayMonths)
+	for k, ck := range p.months {
+		mo := model.MonthOf(p.d.year, 1) + model.Month(k)
+		if !ck.Checked || mo >= limit {
+			continue
+		}
+		if _, ok := p.openingMonth(); ok {
+			return lang.L("{{.M}} 距交纳日期超过 {{.N}} 个月，不能作为补交登记。建账前已在纸质台账交过的，点右上方的“登记为党费已交至”；如是当时已交、现在补录，请把交纳日期改为实际交纳的日期。",
+				map[string]any{"M": monthText(mo), "N": r.BackPayMonths})
+		}
+		return lang.L("{{.M}} 距交纳日期超过 {{.N}} 个月，不能作为补交登记。如是当时已交、现在补录，请把交纳日期改为实际交纳的日期；建账前已交过的，在“党费 → 基数”中登记其“党费已交至”。",
+			map[string]any{"M": monthText(mo), "N": r.BackPayMonths})
+	}
+	return ""
+}
+
+// openingMonth is the month the ticked months would make the member's
+// 党费已交至: when they are all months to record (待补录), in one run,
+// and no month to record or owed comes before the run in the year. ok is
+// false otherwise.
+func (p *paymentDialog) openingMonth() (model.Month, bool) {
+	first, last := -1, -1
+	for k, ck := range p.months {
+		if ck.Checked {
+			if first < 0 {
+				first = k
+			} else if last != k-1 {
+				return 0, false
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return 0, false
+	}
+	for k := 0; k <= last; k++ {
+		switch st := p.row.Months[k].State; {
+		case k >= first && st != model.MonthToRecord:
+			return 0, false
+		case k < first && (st == model.MonthToRecord || st == model.MonthOverdue || st == model.MonthBaseMissing):
+			return 0, false
+		}
+	}
+	return model.MonthOf(p.d.year, 1) + model.Month(last), true
+}
+
+// showOpening offers 登记为党费已交至 for the months ticked when they can
+// be settled so.
+func (p *paymentDialog) showOpening() {
+	mo, ok := p.openingMonth()
+	if !ok {
+		p.asOpening.Hide()
+		return
+	}
+	p.asOpening.SetText(lang.L("登记为党费已交至{{.M}}", map[string]any{"M": monthText(mo)}))
+	p.asOpening.Show()
+}
+
+// saveOpening records the ticked months as paid before the ledger (the
+// member's 党费已交至), not as a payment: money collected on paper before
+// the set-up is not this ledger's collection.
+func (p *paymentDialog) saveOpening() {
+	mo, ok := p.openingMonth()
+	if !ok {
+		return
+	}
+	o := []model.DuesOpening{{MemberID: p.row.MemberID, PaidTo: mo}}
+	if err := p.d.sh.svc.Dues.SaveDuesSetup(p.d.year, nil, o, model.SourceDuesOpening); err != nil {
+		p.form.SetError(err.Error())
+		return
+	}
+	p.dlg.Hide()
+	p.d.changed()
 }
 
 // fillAmount puts the dues of the ticked months in the amount, which the

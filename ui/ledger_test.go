@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,6 +36,7 @@ func newStoreShell(t *testing.T, fill func(st *storage.Store)) (*shell, *storage
 	s := newShell(test.NewTempApp(t), svc, st.Path())
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmAs = func(_, _, _ string, onYes func()) { onYes() }
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	return s, st
@@ -158,8 +160,10 @@ func TestBulkSettingRefusesABadBase(t *testing.T) {
 	}
 }
 
-// 建账月份 can be moved back to January: then the members with a base and
-// no opening position owe January to October, and it shows.
+// 建账月份 can be moved back to January (newuser8 problem 1). The dialog
+// says beforehand who will have which months to record; after saving,
+// those months are 待补录 — no arrears, no 严重 on home — and the dialog
+// offers to tick the members and set their 党费已交至 at once.
 func TestLedgerStartIsSettable(t *testing.T) {
 	s, st, ms := firstDayShell(t)
 	b := duesOf(t, s).bases
@@ -175,16 +179,46 @@ func TestLedgerStartIsSettable(t *testing.T) {
 	entry.SetText("")
 	test.Type(entry, "2026年1月")
 	entry.FocusLost()
+	// Everyone but the paper member (paid to October) has months to
+	// record, with a base or not.
+	for _, want := range []string{"13名党员", ms[0].Name, "2026年1月至10月", "待补录"} {
+		if !strings.Contains(b.startEffect.Text, want) {
+			t.Errorf("before saving the dialog says %q; lacks %q", b.startEffect.Text, want)
+		}
+	}
 	test.Tap(f.Save)
 	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
 		t.Fatalf("start %v", start)
 	}
-	var owing []int64
-	for _, a := range s.checks.arrears {
-		owing = append(owing, a.MemberID)
+	if len(s.checks.arrears) != 0 {
+		t.Errorf("arrears %+v after moving the start back", s.checks.arrears)
 	}
-	if len(owing) != 1 || owing[0] != ms[0].ID {
-		t.Errorf("arrears of %v, want only %s (the paper member paid to October)", owing, ms[0].Name)
+	shown := homeMarkup(s.home)
+	for _, f := range s.home.findings {
+		shown += f.Severity.String() + " " + f.Message + "\n"
+	}
+	for _, bad := range []string{"严重", "自行脱党", "第九条"} {
+		if strings.Contains(shown, bad) {
+			t.Errorf("home shows %q after moving the start back:\n%s", bad, shown)
+		}
+	}
+	if !strings.Contains(shown, "待补录") {
+		t.Errorf("home does not say the months are to record:\n%s", shown)
+	}
+	// Offered at once: the 13 ticked, the 为所选党员设置 dialog open.
+	bd := b.bulkDlg
+	if bd == nil || bd.members != 13 || !b.rows[0].selected || b.rows[1].selected {
+		t.Fatalf("after saving, the bulk dialog is %+v", bd)
+	}
+	test.Type(bd.paidTo, "2026-10")
+	test.Tap(bd.form.Save)
+	if openings, _ := st.DuesOpenings(); len(openings) != 14 || openings[ms[0].ID] != model.MonthOf(2026, 10) {
+		t.Errorf("openings %v", openings)
+	}
+	for _, f := range s.home.findings {
+		if strings.Contains(f.Message, "待补录") {
+			t.Errorf("still on home after setting 党费已交至: %s", f.Message)
+		}
 	}
 }
 
@@ -386,5 +420,63 @@ func TestMemberFormArrival(t *testing.T) {
 	form.transferIn.SetChecked(true)
 	if !form.fields[model.FieldArrivedOn].Input.(fyne.Disableable).Disabled() {
 		t.Error("到本支部日期 editable for a member transferred in (the 转入 date is the arrival)")
+	}
+}
+
+// Paying January to October from paper (newuser8 problem 2): with the
+// 建账月份 moved back, clicking January leaves the date to fill in (a 补录
+// is dated when it was paid); ticking January–October with today's date
+// disables 登记交纳 with the reason, and the dialog offers to record the
+// months as 党费已交至 instead, which settles them.
+func TestPaperPaymentPointsToPaidUpTo(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	if err := st.SetDuesLedgerStart(model.MonthOf(2026, 1)); err != nil {
+		t.Fatal(err)
+	}
+	d := duesOf(t, s)
+	c := d.collect
+	row := -1
+	for i, r := range d.reg.Rows {
+		if r.MemberID == ms[0].ID {
+			row = i
+		}
+	}
+	first := -1 // the first month owed: they joined early this year
+	for k, m := range d.reg.Rows[row].Months {
+		if m.State == model.MonthToRecord && first < 0 {
+			first = k
+		}
+	}
+	if first < 0 || first > 8 {
+		t.Fatalf("%s has no months to record: %+v", ms[0].Name, d.reg.Rows[row])
+	}
+	c.table.OnSelected(widget.TableCellID{Row: row, Col: collectLead + first})
+	p := c.payment
+	if p.date.Text != "" || !strings.Contains(p.date.PlaceHolder, "补录") {
+		t.Errorf("date of a 补录: %q (placeholder %q)", p.date.Text, p.date.PlaceHolder)
+	}
+	if want := fmt.Sprintf("2026年%d月", first+1); !p.asOpening.Visible() || !strings.Contains(p.asOpening.Text, want) {
+		t.Errorf("%s ticked: %q shown %v", want, p.asOpening.Text, p.asOpening.Visible())
+	}
+	for k := first + 1; k < 10; k++ {
+		p.months[k].SetChecked(true)
+	}
+	test.Type(p.date, "2026-11-30")
+	p.date.FocusLost()
+	if !p.save.Disabled() || !strings.Contains(p.form.Reason.Text, "登记为党费已交至") {
+		t.Errorf("Jan–Oct paid today: save disabled %v, reason %q / %q", p.save.Disabled(), p.form.Reason.Text, "")
+	}
+	if !strings.Contains(p.asOpening.Text, "2026年10月") {
+		t.Errorf("offer %q", p.asOpening.Text)
+	}
+	test.Tap(p.asOpening)
+	if openings, _ := st.DuesOpenings(); openings[ms[0].ID] != model.MonthOf(2026, 10) {
+		t.Errorf("openings %v", openings)
+	}
+	if ps, _ := st.DuesPayments(ms[0].ID); len(ps) != 0 {
+		t.Errorf("a payment was recorded: %+v", ps)
+	}
+	if got := d.reg.Rows[row].Months[9].State; got != model.MonthPaidOpening {
+		t.Errorf("October after: %v", got)
 	}
 }

@@ -120,12 +120,26 @@ func (t *memberDuesTab) summaryText() string {
 	if st.Unknown > 0 {
 		parts = append(parts, lang.L("{{.N}} 个月缺基数，金额未定（不算欠交）", map[string]any{"N": st.Unknown}))
 	}
+	if st.ToRecord > 0 {
+		parts = append(parts, lang.L("{{.N}} 个月在本软件建账前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", map[string]any{"N": st.ToRecord}))
+	}
 	return strings.Join(parts, lang.L("；")) + lang.L("。")
 }
 
 // monthText is a month as the screens write it: 2026年10月, October 2026.
 func monthText(m model.Month) string {
 	return lang.L("{{.Y}}年{{.M}}月", map[string]any{"Y": m.Year(), "M": int(m.Mon())})
+}
+
+// monthRangeText is a run of months: 2026年1月至10月, January–October 2026.
+func monthRangeText(from, to model.Month) string {
+	switch {
+	case from == to:
+		return monthText(from)
+	case from.Year() == to.Year():
+		return lang.L("{{.Y}}年{{.M}}月至{{.N}}月", map[string]any{"Y": from.Year(), "M": int(from.Mon()), "N": int(to.Mon())})
+	}
+	return lang.L("{{.A}}至{{.B}}", map[string]any{"A": monthText(from), "B": monthText(to)})
 }
 
 func (t *memberDuesTab) update(id widget.TableCellID, o fyne.CanvasObject) {

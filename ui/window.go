@@ -43,6 +43,9 @@ type shell struct {
 	// confirm asks before an action that cannot be taken back; tests
 	// replace it to answer yes.
 	confirm func(title, message string, onYes func())
+	// confirmAs is confirm with its own yes button (Chinese), for a
+	// question whose answer 确认 would not say.
+	confirmAs func(title, message, yes string, onYes func())
 
 	screens []Screen
 	// views holds each screen's view once it has been shown; nil until
@@ -131,6 +134,9 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	s.files = filedialog.New(s.win, a.Preferences())
 	s.confirm = func(title, message string, onYes func()) {
 		kit.Confirm(s.win, title, message, "确认", onYes)
+	}
+	s.confirmAs = func(title, message, yes string, onYes func()) {
+		kit.Confirm(s.win, title, message, yes, onYes)
 	}
 	s.screens = s.registry()
 	s.views = make([]fyne.CanvasObject, len(s.screens))

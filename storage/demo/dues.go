@@ -11,7 +11,7 @@ import (
 type DuesStore interface {
 	Members() ([]model.Member, error)
 	SaveDuesBases(year int, bases []model.DuesBase, source string) error
-	SetDuesLedgerStart(start model.Month) error
+	SetDuesLedgerKeptFrom(start model.Month) error
 	RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment, error)
 	RecordDuesPayment(p model.DuesPayment) (model.DuesPayment, error)
 	ReverseDuesPayment(paymentID int64, reason string) (model.DuesReversal, error)
@@ -57,7 +57,7 @@ func FillDues(s DuesStore, today model.Date) error {
 	}
 	// The sample ledger is kept from January of last year, as its
 	// payments are.
-	if err := s.SetDuesLedgerStart(model.MonthOf(today.Year-1, time.January)); err != nil {
+	if err := s.SetDuesLedgerKeptFrom(model.MonthOf(today.Year-1, time.January)); err != nil {
 		return fmt.Errorf("示例建账月份：%w", err)
 	}
 	// changed holds the one mid-year base: from its month on, the member's

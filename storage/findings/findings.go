@@ -234,7 +234,9 @@ func checkDues(b *Branch, r *model.BranchReport) error {
 	dr := model.CurrentDuesRules()
 	r.Arrears = model.Arrears(ms, h, b.Today, dr, b.Rules.Constitution)
 	r.BaseGaps = model.BaseGaps(ms, h, b.Today, dr)
+	r.RecordGaps = model.RecordGaps(ms, h, dr)
 	r.Findings = append(r.Findings, model.DuesFindings(r.Arrears, r.BaseGaps, b.Rules.Constitution)...)
+	r.Findings = append(r.Findings, model.RecordFindings(r.RecordGaps)...)
 	return nil
 }
 

@@ -220,3 +220,74 @@ func TestTransferFindings(t *testing.T) {
 		t.Errorf("the silent mobile member is left out of the participation check: %+v", r.Participation)
 	}
 }
+
+// The secretary follows the README's 快速上手 and moves the 建账月份 back
+// to January after entering every base (newuser8 problem 1): the months
+// January to October, which the app never saw, are one 待补录 reminder on
+// home and in `check` — no 严重, no 自行脱党 — until they are recorded;
+// the member with 党费已交至 is not in it.
+func TestStartMovedBackIsToRecordNotArrears(t *testing.T) {
+	s := open(t, firstDay)
+	ms, err := demo.FirstDay(s, 1, firstDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bases []model.DuesBase
+	for _, m := range ms {
+		bases = append(bases, model.DuesBase{MemberID: m.ID, Category: model.DuesEmployed, Base: model.Yuan(4000)})
+	}
+	if err := s.SaveDuesBases(firstDay.Year, bases, model.SourceDuesGrid); err != nil {
+		t.Fatal(err)
+	}
+	preview, err := s.DuesStartPreview(model.MonthOf(2026, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetDuesLedgerStart(model.MonthOf(2026, 1)); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Collect(s, firstDay, firstDay.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toRecord := 0
+	for _, f := range r.Findings {
+		if f.Severity == model.Serious || strings.Contains(f.Message, "自行脱党") || strings.Contains(f.Message, "第九条") {
+			t.Errorf("after moving the start back: %v %s", f.Severity, f.Message)
+		}
+		if strings.Contains(f.Message, "待补录") {
+			toRecord++
+			if f.Severity != model.Warning || !strings.Contains(f.Message, "13名党员") || !strings.Contains(f.Message, "2026年1月至2026年10月") {
+				t.Errorf("the reminder: %v %s", f.Severity, f.Message)
+			}
+		}
+	}
+	if toRecord != 1 || len(r.RecordGaps) != 13 || len(preview) != 13 || len(r.Arrears) != 0 {
+		t.Errorf("%d reminders, %d to record (preview %d), %d arrears; want 1, 13, 13, 0", toRecord, len(r.RecordGaps), len(preview), len(r.Arrears))
+	}
+	for _, g := range r.RecordGaps {
+		if g.MemberID == ms[1].ID {
+			t.Errorf("%s paid to October on paper and is listed: %+v", ms[1].Name, g)
+		}
+	}
+	// Half a year on, with nothing paid since the set-up, the months after
+	// it are real arrears, counted from November, not from January.
+	later := model.NewDate(2027, 5, 10)
+	var bases27 []model.DuesBase
+	for _, b := range bases {
+		b.Year = 2027
+		bases27 = append(bases27, b)
+	}
+	if err := s.SaveDuesBases(2027, bases27, model.SourceDuesGrid); err != nil {
+		t.Fatal(err)
+	}
+	r, err = Collect(s, later, later.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range r.Arrears {
+		if a.Streak != 6 || a.Since != model.MonthOf(2026, 11) {
+			t.Errorf("in May 2027: %+v; want 6 months from 2026年11月", a)
+		}
+	}
+}

@@ -36,7 +36,10 @@ type DuesReport struct {
 	// not; Gaps the members owing months without a base (缺基数).
 	LedgerStart model.Month
 	Gaps        []model.BaseGap
-	PrintedOn   model.Date
+	// ToRecord are the members with months before the ledger's set-up
+	// not yet recorded (待补录), never listed as arrears.
+	ToRecord  []model.RecordGap
+	PrintedOn model.Date
 }
 
 // duesColumn is one column of the register that is not a month.
@@ -111,6 +114,8 @@ func monthText(c model.MonthCell, month, current model.Month) string {
 		return "建账前"
 	case model.MonthPaidOpening:
 		return "已交"
+	case model.MonthToRecord:
+		return "待补录"
 	case model.MonthBaseMissing:
 		if month < current {
 			return "缺基数"
@@ -125,7 +130,21 @@ func duesLegend(r *DuesReport) string {
 	if r.LedgerStart != 0 {
 		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为建账前已交纳（见备注“党费已交至”）", r.LedgerStart.Chinese())
 	}
+	if hasToRecord(r) {
+		s += "；“待补录”为本软件建账前的月份，交纳情况尚未登记，不计欠交"
+	}
 	return s + "；“缺基数”为尚未填写计算基数，应交金额未定，不计欠交。"
+}
+
+func hasToRecord(r *DuesReport) bool {
+	for i := range r.Register.Rows {
+		for _, c := range r.Register.Rows[i].Months {
+			if c.State == model.MonthToRecord {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // WriteDuesFile writes the year's dues workbook to path, replacing it only
@@ -545,6 +564,9 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	if l := gapsLine(r.Gaps); l != "" {
 		lines = append(lines, l)
 	}
+	if l := toRecordLine(r.ToRecord); l != "" {
+		lines = append(lines, l)
+	}
 	if len(r.Remittances) > 0 {
 		parts := make([]string, len(r.Remittances))
 		for i, rm := range r.Remittances {
@@ -593,6 +615,20 @@ func gapsLine(gaps []model.BaseGap) string {
 		names = append(names, g.Name)
 	}
 	return fmt.Sprintf("尚未填写计算基数、应交金额未定（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
+}
+
+// toRecordLine names the members with months before the ledger was set up
+// in the app and nothing recorded for them: a backlog of entry, said as
+// such and never as arrears.
+func toRecordLine(gaps []model.RecordGap) string {
+	if len(gaps) == 0 {
+		return ""
+	}
+	names := make([]string, 0, len(gaps))
+	for _, g := range gaps {
+		names = append(names, fmt.Sprintf("%s（%s）", g.Name, model.MonthRange(g.From, g.To)))
+	}
+	return fmt.Sprintf("建账前月份的交纳情况待补录（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
 }
 
 // extraLine reports the voluntary extra dues (自愿多交), which are apart

@@ -162,3 +162,51 @@ func TestDuesBasesImport(t *testing.T) {
 		t.Errorf("not a workbook: %+v", r)
 	}
 }
+
+// After every base is entered and the 建账月份 moved back to January
+// (newuser8 problem 1), `check` and the annual summary agree with home: the
+// months January to October are 待补录, nobody is listed under 党章第九条.
+func TestStartMovedBackCheckAndDuesExport(t *testing.T) {
+	db, ms := firstDayDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bases []model.DuesBase
+	for _, m := range ms {
+		bases = append(bases, model.DuesBase{MemberID: m.ID, Category: model.DuesEmployed, Base: model.Yuan(4000)})
+	}
+	today := s.Today()
+	if err := s.SaveDuesBases(today.Year, bases, model.SourceDuesGrid); err != nil {
+		t.Fatal(err)
+	}
+	// Ten months back, as January is from November.
+	start := model.MonthOfDate(today) - 10
+	if err := s.SetDuesLedgerStart(start); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, "check", "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("check: %+v", r)
+	}
+	if strings.Contains(r.stdout, "严重") || strings.Contains(r.stdout, "自行脱党") || strings.Contains(r.stdout, "第九条") {
+		t.Errorf("check after moving the start back:\n%s", r.stdout)
+	}
+	if !strings.Contains(r.stdout, "待补录") {
+		t.Errorf("check does not name the months to record:\n%s", r.stdout)
+	}
+	out := filepath.Join(t.TempDir(), "党费.xlsx")
+	if r := run(t, "dues", "export", strconv.Itoa(start.Year()), out, "--db", db); r.status != ExitOK {
+		t.Fatalf("dues export: %+v", r)
+	}
+	text := workbookText(t, out)
+	for _, bad := range []string{"自行脱党", "第九条", "|未交|"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the workbook says %q:\n%s", bad, text)
+		}
+	}
+	if !strings.Contains(text, "|待补录|") || !strings.Contains(text, "待补录（不计欠交）的党员 13 人") {
+		t.Errorf("the workbook does not show the months to record:\n%s", text)
+	}
+}

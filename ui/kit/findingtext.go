@@ -88,6 +88,18 @@ func translatedArg(a any) any {
 			return fmt.Sprintf("Q%d %d", a.Index, a.Year)
 		}
 		return strconv.Itoa(a.Year)
+	case model.Citation:
+		s := Word(a.Document) + " (" + a.Edition + ")"
+		switch {
+		case a.Local:
+			return s + " " + Word("及各地通行做法")
+		case a.Article != "":
+			if n, ok := articleNumber(a.Article); ok {
+				return s + ", art. " + strconv.Itoa(n)
+			}
+			return s + " " + a.Article
+		}
+		return s
 	case model.ValidationErrors:
 		// The fields, not the messages: these are the model's Chinese
 		// sentences of the member's form, shown in full on their page.
@@ -131,6 +143,36 @@ func DateText(d model.Date) string {
 		return d.Time().Format(lang.L("2006年1月"))
 	}
 	return d.Time().Format(lang.L("2006年1月2日"))
+}
+
+// articleNumber reads an article as Chinese documents number them: 第九条
+// is 9, 第三十五条 35.
+func articleNumber(s string) (int, bool) {
+	rs := []rune(s)
+	if len(rs) < 3 || rs[0] != '第' || rs[len(rs)-1] != '条' {
+		return 0, false
+	}
+	digits := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	n, cur := 0, 0
+	for _, r := range rs[1 : len(rs)-1] {
+		switch {
+		case r == '十':
+			if cur == 0 {
+				cur = 1
+			}
+			n, cur = n+cur*10, 0
+		case r == '百':
+			if cur == 0 {
+				cur = 1
+			}
+			n, cur = n+cur*100, 0
+		case digits[r] > 0:
+			cur = digits[r]
+		default:
+			return 0, false
+		}
+	}
+	return n + cur, n+cur > 0
 }
 
 // monthName is a month in English: Mar 2026.

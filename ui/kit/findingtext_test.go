@@ -411,3 +411,21 @@ func TestEveryRuleDocumentHasItsEnglishName(t *testing.T) {
 		t.Errorf("found only %d rule documents in model", n)
 	}
 }
+
+func TestCitationInEnglish(t *testing.T) {
+	for s, want := range map[string]int{"第九条": 9, "第十条": 10, "第十三条": 13, "第二十条": 20, "第三十五条": 35, "第一百零二条": 0} {
+		n, ok := articleNumber(s)
+		if n != want || ok != (want > 0) {
+			t.Errorf("articleNumber(%q) = %d, %v; want %d", s, n, ok, want)
+		}
+	}
+	useEnglish(t)
+	c := model.Citation{Document: "中国共产党发展党员工作细则", Edition: "2014", Article: "第十三条"}
+	if got := translatedArg(c); got != "Detailed Rules on Recruiting CPC Members (2014), art. 13" {
+		t.Errorf("%q", got)
+	}
+	c.Local = true
+	if got := translatedArg(c); got != "Detailed Rules on Recruiting CPC Members (2014) and local practice" {
+		t.Errorf("%q", got)
+	}
+}

@@ -204,6 +204,8 @@ func monthText(c model.MonthCell) string {
 		return kit.L("建账前")
 	case model.MonthPaidOpening:
 		return kit.L("已交")
+	case model.MonthToRecord:
+		return kit.L("待补录")
 	}
 	return ""
 }
