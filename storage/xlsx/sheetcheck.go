@@ -86,7 +86,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return scanSheetShared(&blankLimiter{r: rc}, s.name, bk.pkg.shared)
+	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared)
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -124,11 +124,7 @@ type sheetScan struct {
 	text     uint64
 }
 
-func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
-	return scanSheetShared(r, sheet, nil)
-}
-
-func scanSheetShared(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) {
+func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
 	sc := &sheetScan{sheet: sheet, shared: shared}
