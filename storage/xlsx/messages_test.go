@@ -5,6 +5,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
 )
 
 // Damage in the shared-string table is the table's, not a sheet's: one
@@ -33,5 +37,35 @@ func TestSharedStringDamageNamesThePart(t *testing.T) {
 				t.Errorf("message %q blames a sheet or is not Chinese", msg)
 			}
 		})
+	}
+}
+
+// In a workbook of the 1904 date system a serial shown as a number is hinted
+// at as the date it is in that system (attack7 #6).
+func TestSerialHintFollowsTheDateSystem(t *testing.T) {
+	for _, tt := range []struct {
+		date1904 bool
+		serial   string
+		want     string
+	}{
+		{false, "39614", "2008-06-15"},
+		{true, "38152", "2008-06-15"},
+	} {
+		wb := workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+			{"姓名", "公民身份号码", "加入党组织日期", "人员类别"},
+			{"孙立军", idNumber("19680302", "011"), numberCell(tt.serial), "预备党员"},
+		}}}}
+		if tt.date1904 {
+			wb.opts = func(f *excelize.File) {
+				yes := true
+				if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		got := rejections(read(t, wb.bytes(t)), 2)[model.FieldJoinDate]
+		if !strings.Contains(got, "直接写成 "+tt.want) {
+			t.Errorf("1904 system %v, serial %s: %q, want the hint %s", tt.date1904, tt.serial, got, tt.want)
+		}
 	}
 }
