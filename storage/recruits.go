@@ -410,6 +410,11 @@ func checkRecruitIDFree(tx *gorm.DB, r *model.Recruit) error {
 // mistake; its text stays in the history), and adds new attachments.
 func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 	keep := map[int64]bool{}
+	// New rows go in as one statement and their IDs are read back in one:
+	// an import saves thousands of people, and the driver parses every
+	// statement it runs.
+	var added []*model.StepRecord
+	var args []any
 	for i := range r.Records {
 		x := &r.Records[i]
 		prev := old.RecordSeq(x.Step, x.Seq)
@@ -420,27 +425,62 @@ func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 		vals := []any{x.Date, x.Start, x.End, x.Hours, x.People, formatIDs(x.PeopleIDs), x.Method, x.Document,
 			x.Note, activity, string(x.Outcome), x.Months, strings.Join(x.Archived, "\n"), stamp(now)}
 		if prev == nil {
-			res := tx.Exec(`INSERT INTO recruit_steps (date, start_date, end_date, hours, people, people_ids, method,
-				document, note, activity_id, outcome, months, archived, updated_at, recruit_id, step, seq, created_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append(vals, r.ID, int(x.Step), x.Seq, stamp(now))...)
-			if res.Error != nil {
-				return stepError(x, res.Error)
-			}
-			if err := tx.Raw("SELECT last_insert_rowid()").Scan(&x.ID).Error; err != nil {
-				return err
-			}
-		} else {
-			x.ID = prev.ID
-			if prev.Text() != x.Text() {
-				if err := tx.Exec(`UPDATE recruit_steps SET date = ?, start_date = ?, end_date = ?, hours = ?, people = ?,
-					people_ids = ?, method = ?, document = ?, note = ?, activity_id = ?, outcome = ?, months = ?,
-					archived = ?, updated_at = ? WHERE id = ?`, append(vals, x.ID)...).Error; err != nil {
-					return stepError(x, err)
-				}
+			added = append(added, x)
+			args = append(append(args, vals...), r.ID, int(x.Step), x.Seq, stamp(now))
+			continue
+		}
+		x.ID = prev.ID
+		keep[x.ID] = true
+		if prev.Text() != x.Text() {
+			if err := tx.Exec(`UPDATE recruit_steps SET date = ?, start_date = ?, end_date = ?, hours = ?, people = ?,
+				people_ids = ?, method = ?, document = ?, note = ?, activity_id = ?, outcome = ?, months = ?,
+				archived = ?, updated_at = ? WHERE id = ?`, append(vals, x.ID)...).Error; err != nil {
+				return stepError(x, err)
 			}
 		}
-		keep[x.ID] = true
+	}
+	if len(added) > 0 {
+		row := "(?" + strings.Repeat(", ?", 17) + ")"
+		values := row + strings.Repeat(", "+row, len(added)-1)
+		if err := tx.Exec(`INSERT INTO recruit_steps (date, start_date, end_date, hours, people, people_ids, method,
+			document, note, activity_id, outcome, months, archived, updated_at, recruit_id, step, seq, created_at)
+			VALUES `+values, args...).Error; err != nil {
+			if len(added) == 1 {
+				return stepError(added[0], err)
+			}
+			for _, x := range added {
+				if x.ActivityID != 0 {
+					if e := stepError(x, err); forUser(e) {
+						return e
+					}
+				}
+			}
+			return err
+		}
+		rows, err := tx.Raw("SELECT id, step, seq FROM recruit_steps WHERE recruit_id = ?", r.ID).Rows()
+		if err != nil {
+			return err
+		}
+		ids := map[[2]int]int64{}
+		for rows.Next() {
+			var id int64
+			var step, seq int
+			if err := rows.Scan(&id, &step, &seq); err != nil {
+				rows.Close()
+				return err
+			}
+			ids[[2]int{step, seq}] = id
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		for _, x := range added {
+			x.ID = ids[[2]int{int(x.Step), x.Seq}]
+			keep[x.ID] = true
+		}
+	}
+	for i := range r.Records {
+		x := &r.Records[i]
 		for j := range x.Attachments {
 			at := &x.Attachments[j]
 			if at.ID != 0 {

@@ -148,8 +148,14 @@ func TestPrints(t *testing.T) {
 		}
 	}
 	lay, _ := f.GetPageLayout("纪实表")
-	if *lay.Orientation != "portrait" || *lay.FitToHeight != 1 || *lay.Size != 9 {
-		t.Errorf("纪实表 page: %s, fit %d tall, size %d", *lay.Orientation, *lay.FitToHeight, *lay.Size)
+	// At print size: as wide as the page, as many pages long as it takes
+	// (never shrunk to one page until unreadable), the table's headings
+	// repeated on each.
+	if *lay.Orientation != "portrait" || *lay.FitToHeight != 0 || *lay.FitToWidth != 1 || *lay.Size != 9 {
+		t.Errorf("纪实表 page: %s, fit %d wide %d tall, size %d", *lay.Orientation, *lay.FitToWidth, *lay.FitToHeight, *lay.Size)
+	}
+	if names, _ := f.GetDefinedName(), 0; !strings.Contains(fmt.Sprint(names), "'纪实表'!$9:$9") {
+		t.Errorf("print titles: %+v", names)
 	}
 	f.Close()
 

@@ -80,7 +80,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		}
 		included[sh.Name] = in
 		if use {
-			nameBranch[sh.Name] = sh.Name
+			// As any text that enters a record: a sheet name pasted from
+			// a chat app may carry invisible characters too.
+			nameBranch[sh.Name] = model.CleanLine(sh.Name)
 		}
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,

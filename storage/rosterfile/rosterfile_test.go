@@ -123,3 +123,40 @@ func TestPartialSheetUpdatesKnownMembers(t *testing.T) {
 		}
 	}
 }
+
+// A sheet named after its branch, the name pasted with an invisible
+// character, gives 所在党支部 as the name shows, and so agrees with the
+// profile's branch.
+func TestSheetNameAsBranchIsCleaned(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "第一党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "第一党支部\u200b"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		t.Fatal(err)
+	}
+	first17 := "62010219800101011"
+	for i, r := range [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
+		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add) != 1 || p.Plan.Add[0].BranchName != "第一党支部" || p.OtherBranches != 0 {
+		t.Errorf("adds %+v, other branches %d %q", p.Plan.Add, p.OtherBranches, p.OtherNames)
+	}
+}

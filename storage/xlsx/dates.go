@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -62,122 +63,27 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 		return model.Date{}, dateRefusal("日期%s只有月和日，没有年份（日期单元格只显示月日时，Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12", quote(shown))
 	}
 	d, err := model.ParseDate(shown)
-	if err != nil {
-		// A real date cell is a date whatever its format shows
-		// (1/5/2026, 5-Jan-26, dd/mm/yyyy, a weekday and a month name):
-		// its serial is read, to the day or the month its format shows.
-		if d, ok, serr := dateCellSerial(sr, col, row); serr != nil || ok {
-			return d, serr
-		}
-		return model.Date{}, dateRefusal("%s", err.Error())
+	if err == nil {
+		return d, nil
 	}
-	return d, nil
-}
-
-// dateCellSerial reads a cell whose text is no date the parser knows as a
-// date cell: a number (its raw value) in a number format that shows a
-// date. ok is false for any other cell. The date is to the day when the
-// format shows the day, else to the month; a format without the year is
-// refused, as the text would be (Excel fills in the current year).
-func dateCellSerial(sr *sheetReader, col, row int) (model.Date, bool, error) {
-	raw, err := sr.value(col, row)
-	if err != nil || !looksNumeric(raw) {
-		return model.Date{}, false, err
-	}
-	serial, err := strconv.ParseFloat(raw, 64)
-	if err != nil || serial < 1 {
-		return model.Date{}, false, nil
-	}
-	idx, err := sr.f.GetCellStyle(sr.sheet, sr.ref(col, row))
-	if err != nil {
-		return model.Date{}, false, sr.unreadable(row, err)
-	}
-	st, err := sr.f.GetStyle(idx)
-	if err != nil || st == nil {
-		return model.Date{}, false, nil
-	}
-	code := builtInDateFormats[st.NumFmt]
-	if st.CustomNumFmt != nil {
-		code = *st.CustomNumFmt
-	}
-	day, month, year := dateFormatParts(code)
-	if !month {
-		return model.Date{}, false, nil
-	}
-	epoch := excelEpoch1900
-	if sr.bk.date1904 {
-		epoch = excelEpoch1904
-	}
-	t := epoch.AddDate(0, 0, int(serial))
-	d := model.DateOf(t)
+	// A real date cell is a date whatever its format shows (Jun-08,
+	// 08年6月, 二○○八年六月, 1/5/2026, a weekday and a month name): its
+	// serial is read, to the day or the month the format shows
+	// (formattedDate). A sheet too large to load keeps the refusal of the
+	// text: the row is refused, not read unchecked.
+	fd, p, ferr := sr.formattedDate(col, row)
 	switch {
-	case !year:
-		return model.Date{}, true, dateRefusal("日期单元格只显示月和日，没有年份（Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12")
-	case d.Validate() != nil:
-		return model.Date{}, false, nil
-	case !day:
-		d = model.MonthDate(d.Year, d.Month)
+	case ferr != nil && !errors.Is(ferr, ErrTooLarge):
+		return model.Date{}, ferr
+	case fd.Validate() != nil:
+	case p == showsDay:
+		return fd, nil
+	case p == showsMonth:
+		return model.MonthDate(fd.Year, fd.Month), nil
+	case p == showsNoYear:
+		return model.Date{}, dateRefusal("日期%s只显示月和日，没有年份（Excel 会自己补上当年）：请写成含年份的日期，如 %s，或把单元格格式改为含年份的日期", quote(shown), fd.String())
 	}
-	return d, true, nil
-}
-
-// excelEpoch1904 is day 0 of a workbook in the 1904 date system (Mac Excel).
-var excelEpoch1904 = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// builtInDateFormats are the built-in number formats that show a date
-// whose text the parser may not read (the locale's own are shown as
-// Chinese dates already, shownOptions).
-var builtInDateFormats = map[int]string{14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy", 22: "m/d/yy h:mm"}
-
-// dateFormatParts reports which parts of a date a number format code
-// shows, reading only its first section and skipping quoted text,
-// escaped characters and [bracketed] tags: d (day, not ddd or dddd, the
-// weekday, alone), m (month; after h or before s it is minutes) and y or e
-// (year).
-func dateFormatParts(code string) (day, month, year bool) {
-	code, _, _ = strings.Cut(code, ";")
-	prev := byte(0) // the last date or time letter seen
-	for i := 0; i < len(code); i++ {
-		c := code[i] | 0x20
-		switch code[i] {
-		case '"':
-			if j := strings.IndexByte(code[i+1:], '"'); j >= 0 {
-				i += j + 1
-			}
-			continue
-		case '\\', '_', '*':
-			i++
-			continue
-		case '[':
-			if j := strings.IndexByte(code[i:], ']'); j >= 0 {
-				if tag := code[i+1 : i+j]; tag != "" && tag[0]|0x20 == 'h' {
-					prev = 'h' // elapsed hours: [h]:mm is minutes
-				}
-				i += j
-			}
-			continue
-		}
-		n := 1
-		for i+n < len(code) && code[i+n]|0x20 == c {
-			n++
-		}
-		switch c {
-		case 'd':
-			day = day || n <= 2
-		case 'y', 'e':
-			year = true
-		case 'm':
-			next := strings.TrimLeft(code[i+n:], ":. ")
-			if prev != 'h' && (next == "" || next[0]|0x20 != 's') {
-				month = true
-			}
-		}
-		if c >= 'a' && c <= 'z' {
-			prev = c
-		}
-		i += n - 1
-	}
-	return day, month, year
+	return model.Date{}, dateRefusal("%s", err.Error())
 }
 
 // notADate refuses a five-digit number in a date column: a date serial
@@ -195,17 +101,17 @@ func notADate(s string, date1904 bool) error {
 	return dateRefusal("单元格显示的是数字%s，不是日期%s", quote(s), hint)
 }
 
-// serialDate is the date of an Excel date serial, in the 1904 date system
-// when date1904 (day 0 is 1904-01-01), else in the 1900 one.
+// serialDate is the date of an Excel date serial, in the workbook's date
+// system (date1904: day 0 is 1904-01-01), as excelize reads date cells.
 func serialDate(n int, date1904 bool) (model.Date, error) {
 	if n < 61 || n > 200000 {
 		return model.Date{}, fmt.Errorf("serial %d out of range", n)
 	}
-	epoch := excelEpoch1900
-	if date1904 {
-		epoch = excelEpoch1904
+	t, err := excelize.ExcelDateToTime(float64(n), date1904)
+	if err != nil {
+		return model.Date{}, err
 	}
-	d := model.DateOf(epoch.AddDate(0, 0, n))
+	d := model.DateOf(t)
 	return d, d.Validate()
 }
 

@@ -4,10 +4,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -127,6 +130,24 @@ func TestKindNumberFormats(t *testing.T) {
 		{"2008.06 in General", numberCell("2008.06"), month(2008, time.June), ""},
 		{"200806 in General", numberCell("200806"), month(2008, time.June), ""},
 		{"20080615 in General", numberCell("20080615"), day(2008, time.June, 15), ""},
+		// Formats whose text the date parser does not read: the serial and
+		// the format's date parts decide.
+		{"built-in 17 (mmm-yy) shows Jun-08", fmtCell{v: jun15, numFmt: 17}, month(2008, time.June), ""},
+		{"built-in 15 (d-mmm-yy)", fmtCell{v: jun15, numFmt: 15}, day(2008, time.June, 15), ""},
+		{"built-in 16 (d-mmm) shows no year", fmtCell{v: jun15, numFmt: 16}, model.Date{}, "没有年份"},
+		{"custom yy.mm (08.06)", fmtCell{v: jun15, code: "yy.mm"}, month(2008, time.June), ""},
+		{`custom yy"年"m"月" (08年6月)`, fmtCell{v: jun15, code: `yy"年"m"月"`}, month(2008, time.June), ""},
+		{"custom mm/yyyy", fmtCell{v: jun15, code: "mm/yyyy"}, month(2008, time.June), ""},
+		{"custom [$-409]mmmm yyyy (June 2008)", fmtCell{v: jun15, code: "[$-409]mmmm yyyy"}, month(2008, time.June), ""},
+		{`Chinese numerals [DBNum1]yyyy"年"m"月"`, fmtCell{v: jun15, code: `[DBNum1][$-804]yyyy"年"m"月"`}, month(2008, time.June), ""},
+		{"custom m/d/yy", fmtCell{v: jun15, code: "m/d/yy"}, day(2008, time.June, 15), ""},
+		{"custom dd/mm/yyyy", fmtCell{v: "39600", code: "dd/mm/yyyy"}, day(2008, time.June, 1), ""},
+		{`custom yyyy"年"m"月"d"日" aaaa (a weekday after)`, fmtCell{v: jun15, code: `yyyy"年"m"月"d"日" aaaa`}, day(2008, time.June, 15), ""},
+		{"custom yyyy shows the year alone", fmtCell{v: jun15, code: "yyyy"}, model.Date{}, "只有年份"},
+		{"custom h:mm is a time, not a date", fmtCell{v: "0.75", code: "h:mm"}, model.Date{}, "无法识别日期"},
+		{"custom hh:mm:ss on a serial is a time", fmtCell{v: jun15 + ".5", code: "hh:mm:ss"}, model.Date{}, "无法识别日期"},
+		{"Jun-08 typed as text is not read", "Jun-08", model.Date{}, "无法识别日期"},
+		{"08年6月 typed as text is not read", "08年6月", model.Date{}, "无法识别日期"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -145,6 +166,50 @@ func TestKindNumberFormats(t *testing.T) {
 				t.Errorf("join date %v (month only %v), want %v", m.JoinDate, m.JoinDate.MonthOnly(), tt.want)
 			}
 		})
+	}
+}
+
+// A date cell of the ISO 8601 date type (t="d", as LibreOffice and other
+// programs may write) reads as the date its format shows, and a workbook in
+// the 1904 date system (Mac Excel) counts from 1904.
+func TestKindDateTypedCellsAnd1904(t *testing.T) {
+	rows := [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别", "转正时间"},
+		{"蒋卫东", idNumber("19850312", "011"), fmtCell{v: "39614", code: `yy"年"m"月"`}, "正式党员", fmtCell{v: "39979", numFmt: 14}},
+	}
+	typed := rewriteParts(t, roster(t, rows), func(name, body string) string {
+		if !strings.Contains(name, "worksheets/") {
+			return body
+		}
+		body = regexp.MustCompile(`(<c r="C2"[^>]*)><v>39614</v>`).ReplaceAllString(body, `$1 t="d"><v>2008-06-15T00:00:00Z</v>`)
+		return regexp.MustCompile(`(<c r="E2"[^>]*)><v>39979</v>`).ReplaceAllString(body, `$1 t="d"><v>2009-06-15</v>`)
+	})
+	f, err := excelize.OpenReader(bytes.NewReader(typed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ref := range []string{"C2", "E2"} {
+		if typ, _ := f.GetCellType("名册", ref); typ != excelize.CellTypeDate {
+			t.Fatalf("%s is of type %v, not a date cell: the test does not test", ref, typ)
+		}
+	}
+	f.Close()
+	m := member(t, read(t, typed), 2)
+	if m.JoinDate != model.MonthDate(2008, time.June) || m.FullDate != model.NewDate(2009, 6, 15) {
+		t.Errorf("typed date cells: join %v full %v, want 2008-06 and 2009-06-15", m.JoinDate, m.FullDate)
+	}
+	mac := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别", "转正时间"},
+		{"蒋卫东", idNumber("19850312", "011"), fmtCell{v: "38152", code: "mmm-yy"}, "正式党员", fmtCell{v: "38517", numFmt: 14}},
+	}}}, opts: func(f *excelize.File) {
+		on := true
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &on}); err != nil {
+			t.Fatal(err)
+		}
+	}}.bytes(t)
+	m = member(t, read(t, mac), 2)
+	if m.JoinDate != model.MonthDate(2008, time.June) || m.FullDate != model.NewDate(2009, 6, 15) {
+		t.Errorf("1904 system: join %v full %v, want 2008-06 and 2009-06-15", m.JoinDate, m.FullDate)
 	}
 }
 
@@ -183,6 +248,45 @@ func TestKindChecksRunOnStrictOpenXML(t *testing.T) {
 	}
 }
 
+// Kind 4 too: a valid workbook may keep its shared strings and styles
+// under other part names, which its relationships give (excelize reads them
+// only from the usual paths): the names, dates and formats read the same.
+func TestKindPartsWhereTheRelationshipsSay(t *testing.T) {
+	base := roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别", "转正时间"},
+		{"蒋卫东", idNumber("19850312", "011"), fmtCell{v: "39614", code: `yyyy"年"m"月"`}, "正式党员", "2012-06"},
+	})
+	moved := map[string]string{"xl/sharedStrings.xml": "xl/strings/table.xml", "xl/styles.xml": "xl/look.xml"}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zr, err := zip.NewReader(bytes.NewReader(base), int64(len(base)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, _ := zf.Open()
+		body, _ := io.ReadAll(rc)
+		rc.Close()
+		text := string(body)
+		for from, to := range moved {
+			text = strings.ReplaceAll(text, strings.TrimPrefix(from, "xl/"), strings.TrimPrefix(to, "xl/"))
+		}
+		name := zf.Name
+		if to, ok := moved[name]; ok {
+			name = to
+		}
+		w, _ := zw.Create(name)
+		_, _ = w.Write([]byte(text))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	m := member(t, read(t, buf.Bytes()), 2)
+	if m.Name != "蒋卫东" || m.JoinDate != model.MonthDate(2008, time.June) || m.Category != model.CategoryFull {
+		t.Errorf("got %s %v %s", m.Name, m.JoinDate, m.Category)
+	}
+}
+
 // strict rewrites a workbook's namespaces to those of Strict Open XML.
 func strict(t testing.TB, data []byte) []byte {
 	t.Helper()
@@ -191,6 +295,12 @@ func strict(t testing.TB, data []byte) []byte {
 		"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships",
 		"http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main",
 	)
+	return rewriteParts(t, data, func(_, body string) string { return repl.Replace(body) })
+}
+
+// rewriteParts rewrites every part of a workbook through edit.
+func rewriteParts(t testing.TB, data []byte, edit func(name, body string) string) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +312,7 @@ func strict(t testing.TB, data []byte) []byte {
 		body, _ := io.ReadAll(rc)
 		rc.Close()
 		w, _ := zw.Create(zf.Name)
-		_, _ = w.Write([]byte(repl.Replace(string(body))))
+		_, _ = w.Write([]byte(edit(zf.Name, string(body))))
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -222,6 +332,12 @@ func TestKindHeadingVariants(t *testing.T) {
 		{"成为预备党员时间", model.FieldJoinDate}, {"入党时间（预备）", model.FieldJoinDate}, {"成为正式党员时间", model.FieldFullDate},
 		{"所在党组织", model.FieldBranchName}, {"所属支部", model.FieldBranchName}, {"现工作单位", model.FieldPost},
 		{"手机号码", model.FieldPhone}, {"移动电话", model.FieldPhone}, {"现住址", model.FieldAddress},
+		// The headings of the national information system's import template
+		// and their variants.
+		{"是否为失联党员", model.FieldLostContact}, {"失去联系的日期", model.FieldLostSince}, {"是否为流动党员", model.FieldMobile},
+		{"流动党员外出流向", model.FieldMobileDestination}, {"加入中国共产党时间", model.FieldJoinDate}, {"支部", model.FieldBranchName},
+		{"是否失联党员（是/否）", model.FieldLostContact}, {"入党时间（年.月）", model.FieldJoinDate}, {"性别（男/女）", model.FieldSex},
+		{"预备/正式党员", model.FieldCategory}, {"所在单位及职务", model.FieldPost},
 	}
 	for _, tt := range tests {
 		if got, _ := matchHeading(tt.heading); got != tt.want {

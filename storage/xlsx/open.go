@@ -36,6 +36,12 @@ const (
 	maxSharedItems = 300_000 // strings in the shared-string table
 )
 
+// The paths excelize reads the shared strings and the styles from.
+const (
+	sharedStringsPath = "xl/sharedStrings.xml"
+	stylesPath        = "xl/styles.xml"
+)
+
 // oleSignature starts every OLE2 compound file: old .xls workbooks, and
 // also .xlsx workbooks protected by a password (the encrypted package is
 // wrapped in a compound file).
@@ -149,18 +155,29 @@ func openWorkbook(data []byte) (*book, error) {
 	bk := &book{pkg: pkg}
 	var sheetBytes uint64
 	targets := make(map[string]string, len(rels))
+	// excelize reads the shared strings and the styles from these paths
+	// whatever the relationships say; a workbook may keep them elsewhere
+	// (the relationship names the part), and they are copied to where
+	// excelize reads them. Without a relationship, whatever is at the
+	// usual path is read, as excelize would.
+	shared, styles := pkg.part(sharedStringsPath), pkg.part(stylesPath)
 	for _, r := range rels {
 		targets[r.ID] = resolvePart(dir, r.Target)
-		switch {
+		switch zf := pkg.part(targets[r.ID]); {
+		case zf == nil:
 		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			keep = append(keep, pkg.part(targets[r.ID]))
+			shared = zf
 		case strings.HasSuffix(r.Type, "/styles"):
-			keep = append(keep, pkg.part(targets[r.ID]))
+			styles = zf
 		}
 	}
-	// excelize reads the shared strings from this path whatever the
-	// relationships say.
-	keep = append(keep, pkg.part("xl/sharedStrings.xml"))
+	renamed := map[*zip.File]string{}
+	for zf, name := range map[*zip.File]string{shared: sharedStringsPath, styles: stylesPath} {
+		if zf != nil {
+			keep = append(keep, zf)
+			renamed[zf] = name
+		}
+	}
 	for _, s := range wb.Sheets {
 		zf := pkg.part(targets[s.RID])
 		if zf != nil && !strings.Contains(strings.ToLower(zf.Name), "worksheets/") {
@@ -176,11 +193,11 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（工作表解压后共 %d MB，超过 %d MB）", ErrTooLarge, sheetBytes>>20, maxSheetsPart>>20)
 	}
 
-	pruned, err := pkg.copyParts(keep)
+	pruned, err := pkg.copyParts(keep, renamed)
 	if err != nil {
 		return nil, err
 	}
-	if err := pkg.checkSharedStrings(); err != nil {
+	if err := pkg.checkSharedStrings(shared); err != nil {
 		return nil, err
 	}
 	// From here on the pruned package is read, so that the file's own bytes
@@ -322,7 +339,7 @@ func (p *pkgReader) rels(name string) ([]relationship, bool, error) {
 // checked against its checksum, the worksheets when they are scanned
 // (scanSheet reads them to the end) and the shared strings when they are
 // counted, the rest here.
-func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
+func (p *pkgReader) copyParts(parts []*zip.File, renamed map[*zip.File]string) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	seen := make(map[*zip.File]bool, len(parts))
@@ -347,7 +364,7 @@ func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
 				return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 			}
 		}
-		if err := zw.Copy(zf); err != nil {
+		if err := copyPart(zw, zf, renamed[zf]); err != nil {
 			return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
 		}
 	}
@@ -355,6 +372,25 @@ func (p *pkgReader) copyParts(parts []*zip.File) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// copyPart copies a part as stored, under another name if name is not "".
+func copyPart(zw *zip.Writer, zf *zip.File, name string) error {
+	if name == "" || strings.EqualFold(name, zf.Name) {
+		return zw.Copy(zf)
+	}
+	r, err := zf.OpenRaw()
+	if err != nil {
+		return err
+	}
+	h := zf.FileHeader
+	h.Name = name
+	w, err := zw.CreateRaw(&h)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, r)
+	return err
 }
 
 // resolvePart turns a relationship target into a package path, the way

@@ -34,7 +34,8 @@ func onePage(f *excelize.File, sheet string) error {
 var recordWidths = []float64{9, 4.5, 17.5, 11, 13, 33}
 
 // WriteRecruitRecordFile writes a person's 发展党员全程纪实表 to path: A4
-// portrait on one page, the person's data, then every step with its date,
+// portrait at print size (a second page when the notes are long, the
+// table's headings repeated), the person's data, then every step with its date,
 // people and document, stage by stage, and what the checks found.
 func WriteRecruitRecordFile(path, branchName string, p RecruitPrint, printedOn model.Date) error {
 	return WriteFileAtomic(path, func(w io.Writer) error {
@@ -52,7 +53,11 @@ func buildRecord(f *excelize.File, st activityStyles, sheet, branchName string, 
 	if err := setUpPrintPage(f, sheet, 0, 0); err != nil {
 		return err
 	}
-	if err := onePage(f, sheet); err != nil {
+	// As wide as the page and as long as it takes: shrunk to one page, the
+	// 25 steps with their notes came out at 2–7 pt; at print size the
+	// table goes on to a second page under its headings repeated.
+	portrait, wide, tall := "portrait", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &portrait, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return err
 	}
 	for i, w := range recordWidths {
@@ -136,6 +141,9 @@ func buildRecord(f *excelize.File, st activityStyles, sheet, branchName string, 
 		return err
 	}
 	if err := f.SetRowHeight(sheet, row, minRow); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, row, row), Scope: sheet}); err != nil {
 		return err
 	}
 	row++

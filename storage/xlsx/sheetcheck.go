@@ -379,8 +379,7 @@ const sharedStringBytes = 170
 // cells is copied for each (measureSharedStrings). Reading the part to its
 // end also checks it against its checksum. What each string costs is kept
 // for the sheets' scans (sheetScan.shared).
-func (p *pkgReader) checkSharedStrings() error {
-	zf := p.part("xl/sharedStrings.xml")
+func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 	if zf == nil {
 		return nil
 	}

@@ -37,7 +37,8 @@ const usage = `用法 / usage:
   branchledger [--db PATH]                         打开窗口 / open the window
   branchledger --workspace PATH                    打开指导员工作台 / open the instructor's workspace
   branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
-                        [--errors OUT.xlsx] [--sheet NAME]... [--use-profile-branch]
+                        [--errors OUT.xlsx] [--sheet NAME]... [--sheet-as-branch NAME]...
+                        [--use-profile-branch]
   branchledger roster export FILE.xlsx [--db PATH]
   branchledger activity export YEAR FILE.xlsx [--db PATH]
   branchledger check [--year Y] [--db PATH]

@@ -106,6 +106,41 @@ func TestRosterImportSeveralSheets(t *testing.T) {
 	}
 }
 
+// A sheet per year (names that are not a branch's) takes its name for
+// 所在党支部 only when asked; asking for a sheet that has the column is
+// refused.
+func TestRosterImportSheetAsBranch(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "各车间.xlsx", map[string][][]any{
+		"机关":   {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"生产车间": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
+	}, "机关", "生产车间")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--dry-run")
+	if r.status != ExitOK || !strings.Contains(r.stderr, "如应以工作表名称作为所在党支部，加 --sheet-as-branch 机关") {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "生产车间")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 2, rejected 0" {
+		t.Fatalf("status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	s := openDB(t, db)
+	ms, _ := s.Members()
+	s.Close()
+	for _, m := range ms {
+		if want := map[string]string{"赵一": "", "钱二": "生产车间"}[m.Name]; m.BranchName != want {
+			t.Errorf("%s: 所在党支部 %q, want %q", m.Name, m.BranchName, want)
+		}
+	}
+	withColumn := writeBook(t, "有支部列.xlsx", map[string][][]any{
+		"名册": {{"姓名", "公民身份号码", "所在党支部"}, {"赵一", rosterID("19800101", 11), "第一党支部"}},
+	}, "名册")
+	r = run(t, "roster", "import", withColumn, "--db", db, "--sheet-as-branch", "名册")
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "已有“所在党支部”列") {
+		t.Errorf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+}
+
 // --errors writes the refused rows in the file's layout with what to fix;
 // fixed, that file imports as it is.
 func TestRosterImportErrorsWorkbookReimports(t *testing.T) {

@@ -21,9 +21,13 @@ func rosterImport(args []string, env Env) (int, error) {
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
 	profileBranch := fs.Bool("use-profile-branch", false, "所在党支部一律填写本支部名称（设置中的支部名称）")
-	var sheets []string
+	var sheets, nameBranch []string
 	fs.Func("sheet", "只导入这个工作表（可重复）", func(s string) error {
 		sheets = append(sheets, s)
+		return nil
+	})
+	fs.Func("sheet-as-branch", "以这个工作表的名称作为所在党支部（该表没有“所在党支部”列时；可重复；给出时只用于所列的工作表）", func(s string) error {
+		nameBranch = append(nameBranch, s)
 		return nil
 	})
 	pos, err := parse(fs, args, 1)
@@ -37,13 +41,17 @@ func rosterImport(args []string, env Env) (int, error) {
 	defer store.Close()
 
 	files := rosterfile.New(store)
-	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: sheets, ProfileBranch: *profileBranch})
+	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch})
 	if err != nil {
 		return 0, err
 	}
-	for _, want := range sheets {
-		if !slices.ContainsFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want }) {
+	for _, want := range append(slices.Clip(sheets), nameBranch...) {
+		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want })
+		if i < 0 {
 			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
+		}
+		if slices.Contains(nameBranch, want) && !preview.Sheets[i].CanUseName {
+			return 0, fmt.Errorf("工作表“%s”已有“所在党支部”列（或标题写明了支部），不能再以工作表名称作为所在党支部", want)
 		}
 	}
 	multi := preview.MultiSheet()
@@ -105,6 +113,8 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有导入\n", s.Name)
 		case s.BranchFromName:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部\n", s.Name)
+		case s.CanUseName && multi:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如应以工作表名称作为所在党支部，加 --sheet-as-branch %s\n", s.Name, s.Name)
 		}
 	}
 	for _, n := range p.Notes {
