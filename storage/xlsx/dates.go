@@ -5,16 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
-
-// Excel counts days from 1899-12-30 (the 1900 system, which also counts a
-// 29 February 1900 that never was).
-var excelEpoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // cellDateError is a date cell that cannot be read as the date it shows:
 // the row is refused, the rest of the sheet read on.
