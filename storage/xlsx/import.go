@@ -212,6 +212,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if err != nil {
 		return err
 	}
+	rows = withUnsavedFormulas(rows, shape)
 	sr := rd.bk.newSheetReader(s, shape)
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
@@ -430,7 +431,7 @@ func (im *importer) row(n int, cells []string) error {
 		cells[i] = model.CleanText(v)
 	}
 	for _, c := range im.h.cols {
-		if cell(cells, c.index) != "" {
+		if cell(cells, c.index) != "" || im.sr.unsavedFormula(im.sr.below(c.index+1, n)) {
 			filled = true
 			break
 		}

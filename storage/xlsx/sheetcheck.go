@@ -62,6 +62,10 @@ type sheetShape struct {
 	// longNumbers are the number cells (no type, or t="n") whose value is a
 	// whole number of more than 15 digits, by column and row.
 	longNumbers map[[2]int]bool
+	// unsaved are the formula cells without a saved result (no <v>), by
+	// column and row: other programs write formulas so, and only Excel or
+	// WPS opening the file works out what the cell shows.
+	unsaved map[[2]int]bool
 }
 
 // idDigitsInNumber is the length from which a whole number in a number cell
@@ -121,6 +125,8 @@ type sheetScan struct {
 	// copy of its string once read.
 	shared   []uint32
 	isShared bool // the cell refers to a shared string
+	formula  bool // the cell has a formula
+	result   bool // the cell has a value (<v>): a formula's saved result
 	text     uint64
 }
 
@@ -209,8 +215,11 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		sc.rowCells = c
 		typ, _ := attr(t, "t")
 		sc.number, sc.isShared, sc.value = typ == "" || typ == "n", typ == "s", sc.value[:0]
+		sc.formula, sc.result = false, typ == "inlineStr"
 	case name == "v" && sc.inCell:
-		sc.inValue = true
+		sc.inValue, sc.result = true, true
+	case name == "f" && sc.inCell:
+		sc.formula = true
 	case name == "mergeCell":
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
@@ -234,6 +243,15 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		sc.inData = false
 	case "c":
 		sc.inCell = false
+		if sc.formula && !sc.result {
+			if sc.shape.unsaved == nil {
+				sc.shape.unsaved = map[[2]int]bool{}
+			}
+			if len(sc.shape.unsaved) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个没有保存计算结果的公式）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.unsaved[[2]int{sc.col, sc.row}] = true
+		}
 		if sc.isShared && len(sc.shared) > 0 {
 			if i, err := strconv.Atoi(strings.TrimSpace(string(sc.value))); err == nil && i >= 0 && i < len(sc.shared) {
 				sc.text += uint64(sc.shared[i])
