@@ -239,3 +239,20 @@ func CheckOrganisations(orgs []Organisation, jointUnits map[int64]int, r BranchW
 func orgFinding(id int64, sev Severity, t Text) OrgFinding {
 	return OrgFinding{OrgID: id, Severity: sev, Message: t.String(), Text: t}
 }
+
+// CheckLinkedButNotCovered finds an organisation a branch in the workspace
+// covers (covering: the organisation's ID to the branch's name) that the
+// list still types 未建: coverage is computed from the list, so the typed
+// status must follow the link.
+func CheckLinkedButNotCovered(orgs []Organisation, covering map[int64]string) []OrgFinding {
+	var out []OrgFinding
+	for i := range orgs {
+		o := &orgs[i]
+		if branch, ok := covering[o.ID]; ok && o.Coverage == NotCovered {
+			out = append(out, orgFinding(o.ID, Warning, Textf(
+				"%s 已由“%s”覆盖（已关联），单位名录中却写着“未建”：请改为单独组建或联合组建，覆盖率才算得对",
+				o.Name, branch)))
+		}
+	}
+	return out
+}

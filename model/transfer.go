@@ -109,9 +109,10 @@ type LetterWithdrawal struct {
 }
 
 // NumberText is the letter's number as printed and listed: （2026）第3号.
-func (l *TransferLetter) NumberText() string {
-	return fmt.Sprintf("（%d）第%d号", l.Year, l.Number)
-}
+func (l *TransferLetter) NumberText() string { return l.Numbered().String() }
+
+// Numbered is NumberText kept as a Text, for sentences in the UI language.
+func (l *TransferLetter) Numbered() Text { return Textf("（%d）第%d号", l.Year, l.Number) }
 
 // Addressee is whom the letter is addressed to: the receiving
 // organisation's 基层党委, or the organisation itself when not given.

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 )
@@ -38,23 +37,23 @@ func CheckTransfers(d *TransferRecords, members []Member, today Date, tr Transfe
 		byID[members[i].ID] = &members[i]
 	}
 	var out []Finding
-	add := func(sev Severity, member int64, format string, a ...any) {
-		out = append(out, Finding{Severity: sev, About: AboutTransfers, MemberID: member, Message: fmt.Sprintf(format, a...)})
+	add := func(sev Severity, member int64, t Text) {
+		out = append(out, Finding{Severity: sev, About: AboutTransfers, MemberID: member}.With(t))
 	}
 	for i := range d.Letters {
 		l := &d.Letters[i]
-		dest := l.Name + "转往" + l.ToOrg
+		dest := Textf("%s转往%s", l.Name, l.ToOrg)
 		switch l.State(today, tr) {
 		case LetterReceiptLate:
-			add(Warning, l.MemberID, "%s介绍信（%s，%s开具）已超过%d个月未收到回执：请与接收党组织联系，核实%s是否已报到",
-				l.NumberText(), dest, l.Date.Chinese(), tr.ReceiptMonths.N, l.Name)
+			add(Warning, l.MemberID, Textf("%s介绍信（%s，%s开具）已超过%d个月未收到回执：请与接收党组织联系，核实%s是否已报到",
+				l.Numbered(), dest, l.Date, tr.ReceiptMonths.N, l.Name))
 		case LetterExpired:
-			sev, late := Warning, ""
+			sev, late := Warning, any("")
 			if today.After(l.ValidUntil().AddMonths(tr.ReceiptMonths.N)) {
-				sev, late = Serious, "，回执逾期已超过"+fmt.Sprint(tr.ReceiptMonths.N)+"个月，其组织关系可能无处接收"
+				sev, late = Serious, Textf("，回执逾期已超过%d个月，其组织关系可能无处接收", tr.ReceiptMonths.N)
 			}
-			add(sev, l.MemberID, "%s介绍信（%s）已于%s过期，尚未收到回执%s：请核实%s是否已在有效期内报到；介绍信未使用的，应作废（%s回到本支部名册）后重新开具",
-				l.NumberText(), dest, l.ValidUntil().Chinese(), late, l.Name, l.Name)
+			add(sev, l.MemberID, Textf("%s介绍信（%s）已于%s过期，尚未收到回执%s：请核实%s是否已在有效期内报到；介绍信未使用的，应作废（%s回到本支部名册）后重新开具",
+				l.Numbered(), dest, l.ValidUntil(), late, l.Name, l.Name))
 		}
 	}
 
@@ -68,33 +67,33 @@ func CheckTransfers(d *TransferRecords, members []Member, today Date, tr Transfe
 		mobileOpen[m.ID] = true
 		months := mm.LeftOn.MonthsUntil(today)
 		if months >= mr.TransferAfterMonths.N && mm.NoTransfer == "" {
-			add(Warning, m.ID, "%s自%s外出（%s）已%d个月：外出%d个月以上且地点相对固定的，应转接组织关系（开具介绍信）；确无法转接的，请在流动党员登记中注明原因",
-				m.Name, mm.LeftOn.Chinese(), mm.Destination, months, mr.TransferAfterMonths.N)
+			add(Warning, m.ID, Textf("%s自%s外出（%s）已%d个月：外出%d个月以上且地点相对固定的，应转接组织关系（开具介绍信）；确无法转接的，请在流动党员登记中注明原因",
+				m.Name, mm.LeftOn, mm.Destination, months, mr.TransferAfterMonths.N))
 		}
 		if !mm.Reporting(today, mr) {
 			last := mm.LastContact()
-			what := "最近一次报告在" + last.Chinese()
+			what := Textf("最近一次报告在%s", last)
 			if last == mm.LeftOn {
-				what = "外出后从未报告"
+				what = Textf("外出后从未报告")
 			}
-			add(Warning, m.ID, "%s外出期间已%d个月未向党支部报告情况（%s）：流动党员每年至少报告一次，请联系了解其参加组织生活的情况",
-				m.Name, last.MonthsUntil(today), what)
+			add(Warning, m.ID, Textf("%s外出期间已%d个月未向党支部报告情况（%s）：流动党员每年至少报告一次，请联系了解其参加组织生活的情况",
+				m.Name, last.MonthsUntil(today), what))
 		}
 		switch due := mm.CardDue(mr); {
 		case mm.CardNumber == "":
-			add(Info, m.ID, "%s外出（%s）未登记流动党员活动证编号：外出党员应持《流动党员活动证》到流入地党组织参加活动", m.Name, mm.Destination)
+			add(Info, m.ID, Textf("%s外出（%s）未登记流动党员活动证编号：外出党员应持《流动党员活动证》到流入地党组织参加活动", m.Name, mm.Destination))
 		case due.IsZero():
 		case due.Before(today):
-			add(Warning, m.ID, "%s的流动党员活动证（%s）应于%s年审，已逾期", m.Name, mm.CardNumber, due.Chinese())
+			add(Warning, m.ID, Textf("%s的流动党员活动证（%s）应于%s年审，已逾期", m.Name, mm.CardNumber, due))
 		case !due.After(addDays(today, mr.CardDueSoonDays)):
-			add(Info, m.ID, "%s的流动党员活动证（%s）将于%s年审", m.Name, mm.CardNumber, due.Chinese())
+			add(Info, m.ID, Textf("%s的流动党员活动证（%s）将于%s年审", m.Name, mm.CardNumber, due))
 		}
 	}
 	for i := range members {
 		m := &members[i]
 		if m.OnRoster && m.Mobile && !mobileOpen[m.ID] {
-			add(Info, m.ID, "%s在花名册中为流动党员（%s），但没有流动党员登记：请登记外出日期、流向和活动证，以便跟踪其报告和返回",
-				m.Name, orDash(m.MobileDestination))
+			add(Info, m.ID, Textf("%s在花名册中为流动党员（%s），但没有流动党员登记：请登记外出日期、流向和活动证，以便跟踪其报告和返回",
+				m.Name, orDash(m.MobileDestination)))
 		}
 	}
 
@@ -104,28 +103,28 @@ func CheckTransfers(d *TransferRecords, members []Member, today Date, tr Transfe
 			continue
 		}
 		if months := im.ArrivedOn.MonthsUntil(today); months >= mr.TransferAfterMonths.N {
-			add(Info, 0, "流入党员%s（组织关系在%s）已在本单位%d个月：在本地工作%d个月以上的，应将组织关系转入本支部",
-				im.Name, im.HomeOrg, months, mr.TransferAfterMonths.N)
+			add(Info, 0, Textf("流入党员%s（组织关系在%s）已在本单位%d个月：在本地工作%d个月以上的，应将组织关系转入本支部",
+				im.Name, im.HomeOrg, months, mr.TransferAfterMonths.N))
 		}
 	}
 
 	for id, p := range PostponedProbations(d.Ins, members, today, mb) {
 		m := byID[id]
-		add(Info, id, "%s为转入的预备党员，预备期已于%s届满；按%s，转正讨论可以推迟，最迟应于%s前召开支部党员大会讨论其转正（转正时间自预备期满之日算起）",
-			m.Name, p.End.Chinese(), p.Rules.cite(), p.Latest.Chinese())
+		add(Info, id, Textf("%s为转入的预备党员，预备期已于%s届满；按%s，转正讨论可以推迟，最迟应于%s前召开支部党员大会讨论其转正（转正时间自预备期满之日算起）",
+			m.Name, p.End, p.Rules.cite(), p.Latest))
 	}
 	return out
 }
 
-func orDash(s string) string {
+func orDash(s string) any {
 	if s == "" {
-		return "未填外出流向"
+		return Textf("未填外出流向")
 	}
 	return s
 }
 
-func (r ProbationTransferRules) cite() string {
-	return "《" + r.Document + "》（" + r.Edition + "年）" + r.PostponeMonths.Article
+func (r ProbationTransferRules) cite() Citation {
+	return Citation{Document: r.Document, Edition: r.Edition, Article: r.PostponeMonths.Article}
 }
 
 // PostponedProbation is a transferred-in probationary member whose 转正

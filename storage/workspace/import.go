@@ -17,6 +17,7 @@ import (
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
+	"branchledger/storage/reason"
 )
 
 // Outcome is what importing one package did.
@@ -77,6 +78,7 @@ func (r Result) Message() string {
 		}
 		return ""
 	})
+	msg = strings.ReplaceAll(strings.TrimSpace(msg), "\n", "；") // one line
 	if i := strings.LastIndex(msg, "："); i >= 0 {
 		if tail := msg[i+len("："):]; tail != r.File && tail != "" && !han.MatchString(tail) && !strings.Contains(tail, r.File) {
 			msg = msg[:i]
@@ -124,10 +126,15 @@ type ImportOptions struct {
 	TempDir string
 }
 
+// FutureTolerance is how far a snapshot may be ahead of this computer's
+// clock (two computers' clocks and time zones disagree a little).
+const FutureTolerance = 24 * time.Hour
+
 // Errors of an import, each wrapped in a sentence naming the file.
 var (
 	ErrOlder       = errors.New("比工作台中已有的快照旧，没有导入")
 	ErrConflict    = errors.New("与工作台中同一时间的快照内容不同，没有导入")
+	ErrFuture      = errors.New("数据包的快照时间晚于本机当前时间，没有导入")
 	ErrLooksCopied = errors.New("数据包的支部标识与工作台中的一个支部相同，但单位或党员不同：可能是复制数据文件新建的另一个支部")
 )
 
@@ -188,6 +195,14 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 		return r
 	}
 	m := l.pkg.Manifest
+	// A snapshot from the future (a branch computer's clock set wrong, or
+	// a forged manifest) would pass for newer than every genuine package
+	// after it and lock the branch out: refused.
+	if now := w.Now(); m.SnapshotAt.After(now.Add(FutureTolerance)) {
+		r.Err = fmt.Errorf("%w：%s（快照 %s，本机现在是 %s）。请支部核对电脑的日期和时间后重新导出", ErrFuture, r.File,
+			m.SnapshotAt.Local().Format("2006-01-02 15:04"), now.Local().Format("2006-01-02 15:04"))
+		return r
+	}
 	held, err := w.heldWith(m.BranchUUID)
 	if err != nil {
 		r.Err = err
@@ -214,7 +229,9 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 	}
 	id, err := w.store(target, l.snap, filepath.Base(r.File))
 	if err != nil {
-		r.Err = fmt.Errorf("导入数据包 %s 失败，工作台没有改动：%w", r.File, err)
+		// Why in Chinese (the workspace is read-only, the disk full …);
+		// SQLite's own words stay in the error for the log.
+		r.Err = reason.Wrap(fmt.Sprintf("导入数据包 %s 失败，工作台没有改动", r.File), err)
 		return r
 	}
 	r.Outcome, r.BranchID = Imported, id
@@ -260,8 +277,8 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 	if len(held) == 0 {
 		return nil, nil
 	}
-	var best *heldBranch
-	var bestShare float64
+	var best, closest *heldBranch
+	var bestShare, closestScore float64
 	var why []string
 	for i := range held {
 		h := &held[i]
@@ -272,6 +289,20 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 		if len(reasons) == 0 && (best == nil || share > bestShare) {
 			best, bestShare = h, share
 		}
+		// The branch the package most likely came from, for 按同一支部更新:
+		// the roster it shares, its organisation's and branch's names; on
+		// a tie the one imported first (held is in import order), which a
+		// copy imported as new never is.
+		score := share
+		if norm(h.org) == norm(snap.profile.OrgName) {
+			score++
+		}
+		if norm(h.branch) == norm(snap.profile.BranchName) {
+			score++
+		}
+		if closest == nil || score > closestScore {
+			closest, closestScore = h, score
+		}
 		why = append(why, reasons...)
 	}
 	switch {
@@ -279,7 +310,7 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 	case o.AsNew:
 		return nil, nil
 	case o.SameBranch:
-		best = &held[len(held)-1]
+		best = closest
 	default:
 		return nil, fmt.Errorf("%w：%s（%s）。如确是另一个支部，请选择“作为新支部导入”", ErrLooksCopied, path, strings.Join(why, "；"))
 	}
@@ -303,6 +334,11 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 func (w *Workspace) likeness(h *heldBranch, snap *snapshot) (share float64, reasons []string, err error) {
 	if norm(h.org) != norm(snap.profile.OrgName) && norm(h.org) != "" {
 		reasons = append(reasons, fmt.Sprintf("单位名称由“%s”变为“%s”", h.org, snap.profile.OrgName))
+	}
+	// A second branch of the same organisation (第二支部) is a copy whose
+	// branch name changed before its roster did.
+	if norm(h.branch) != norm(snap.profile.BranchName) && norm(h.branch) != "" {
+		reasons = append(reasons, fmt.Sprintf("支部名称由“%s”变为“%s”", h.branch, snap.profile.BranchName))
 	}
 	rows, err := w.sql.Query("SELECT id_number FROM branch_members WHERE branch_id = ? AND on_roster = 1", h.id)
 	if err != nil {
@@ -525,6 +561,10 @@ func Packages(paths []string) ([]string, error) {
 			return nil, fmt.Errorf("找不到 %s：%w", p, err)
 		}
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				// A named pipe or a device would block the read for ever.
+				return nil, fmt.Errorf("%s 不是普通文件，不是数据包", p)
+			}
 			out = append(out, p)
 			continue
 		}
@@ -541,7 +581,11 @@ func Packages(paths []string) ([]string, error) {
 				return nil
 			}
 			if strings.EqualFold(filepath.Ext(name), datapkg.Ext) && !strings.HasPrefix(name, storage.TempPrefix) && !strings.HasPrefix(name, ".") {
-				out = append(out, q)
+				// Only plain files (or links to them): a named pipe
+				// called x.blpkg would block the import for ever.
+				if fi, err := os.Stat(q); err == nil && fi.Mode().IsRegular() {
+					out = append(out, q)
+				}
 			}
 			return nil
 		})

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"branchledger/model"
+	"branchledger/storage/reason"
 	"branchledger/storage/xlsx"
 )
 
@@ -130,7 +131,8 @@ func (w *Workspace) LinkOrgs(branchID int64, orgIDs []int64) error {
 		}
 		for _, id := range ids {
 			if err := tx.Exec("INSERT INTO branch_orgs (branch_id, org_id) VALUES (?, ?)", branchID, id).Error; err != nil {
-				return fmt.Errorf("单位名录中没有编号为 %d 的单位：%w", id, err)
+				// The detail (a foreign key refused) is for the log only.
+				return &reason.Error{Msg: fmt.Sprintf("单位名录中没有编号为 %d 的单位（可能刚被删除），覆盖单位没有改动", id), Err: err}
 			}
 		}
 		return nil
@@ -158,11 +160,37 @@ func (w *Workspace) Coverage() (CoverageReport, error) {
 	if err != nil {
 		return CoverageReport{}, err
 	}
+	covering, err := w.covering()
+	if err != nil {
+		return CoverageReport{}, err
+	}
 	rules := model.CurrentRules().Branch
 	return CoverageReport{
 		CoverageReport: model.ComputeCoverage(orgs, s.Coverage(), rules),
-		Findings:       model.CheckOrganisations(orgs, joint, rules),
+		Findings: append(model.CheckOrganisations(orgs, joint, rules),
+			model.CheckLinkedButNotCovered(orgs, covering)...),
 	}, nil
+}
+
+// covering is, for each organisation a branch covers, that branch's name.
+func (w *Workspace) covering() (map[int64]string, error) {
+	rows, err := w.sql.Query(`SELECT l.org_id, b.org_name, b.branch_name FROM branch_orgs l JOIN branches b ON b.id = l.branch_id ORDER BY b.id`)
+	if err != nil {
+		return nil, fmt.Errorf("读取支部与单位的对应失败：%w", err)
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var org int64
+		var orgName, branch string
+		if err := rows.Scan(&org, &orgName, &branch); err != nil {
+			return nil, err
+		}
+		if _, ok := out[org]; !ok {
+			out[org] = branchLabel(orgName, branch)
+		}
+	}
+	return out, rows.Err()
 }
 
 // jointUnits gives each organisation linked to a joint branch (a branch of

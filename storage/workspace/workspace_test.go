@@ -2,11 +2,13 @@ package workspace
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -515,4 +517,187 @@ func kindOf(a any) string {
 		return "word"
 	}
 	return fmt.Sprintf("%T", a)
+}
+
+// attack11 #1: with the original and a copy imported as new under one
+// identity, 按同一支部更新 of the original's renamed package updates the
+// original, never the copy.
+func TestSameBranchUpdatesTheBranchThePackageCameFrom(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 12, 7, "兰州恒信商贸有限公司", day)
+	first := filepath.Join(dir, "first.blpkg")
+	pack(t, s, key, first)
+	s.Close()
+	copyFile(t, filepath.Join(dir, "a", storage.FileName), filepath.Join(dir, "b", storage.FileName))
+	c, err := storage.Open(filepath.Join(dir, "b", storage.FileName), storage.WithClock(at(day, 11)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rename(t, c, "另一家科技有限公司")
+	copied := filepath.Join(dir, "copied.blpkg")
+	pack(t, c, key, copied)
+	c.Close()
+	orig := w.Import(first, ImportOptions{})
+	cp := w.Import(copied, ImportOptions{AsNew: true})
+	if orig.Outcome != Imported || cp.Outcome != Imported {
+		t.Fatalf("%+v %+v", orig, cp)
+	}
+	o := storageAt(t, mustOpen(t, filepath.Join(dir, "a", storage.FileName)), day, 14)
+	rename(t, o, "兰州恒信商贸集团有限公司")
+	renamed := filepath.Join(dir, "renamed.blpkg")
+	pack(t, o, key, renamed)
+	if r := w.Import(renamed, ImportOptions{}); r.Outcome != HeldBack {
+		t.Fatalf("renamed: %+v", r)
+	}
+	r := w.Import(renamed, ImportOptions{SameBranch: true})
+	if r.Outcome != Replaced || r.BranchID != orig.BranchID {
+		t.Fatalf("按同一支部更新 went to branch %d (%s); the original is %d, the copy %d", r.BranchID, r.Outcome, orig.BranchID, cp.BranchID)
+	}
+	b, _ := w.Branch(cp.BranchID)
+	if b.OrgName != "另一家科技有限公司" {
+		t.Errorf("the copy's branch now holds %q", b.OrgName)
+	}
+}
+
+// attack11 #9: a copy whose branch name changed (第二支部 of the same
+// organisation) is held back, not taken as the original's newer snapshot.
+func TestSecondBranchOfTheSameOrganisationIsHeldBack(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 12, 7, "兰州恒信商贸有限公司", day)
+	first := filepath.Join(dir, "first.blpkg")
+	pack(t, s, key, first)
+	s.Close()
+	copyFile(t, filepath.Join(dir, "a", storage.FileName), filepath.Join(dir, "b", storage.FileName))
+	c := storageAt(t, mustOpen(t, filepath.Join(dir, "b", storage.FileName)), day, 12)
+	p, _ := c.Profile()
+	p.BranchName = "中共兰州恒信商贸有限公司第二支部委员会"
+	if _, err := c.SaveProfileAligning(p); err != nil {
+		t.Fatal(err)
+	}
+	second := filepath.Join(dir, "second.blpkg")
+	pack(t, c, key, second)
+	if r := w.Import(first, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r)
+	}
+	before := dump(t, w)
+	r := w.Import(second, ImportOptions{})
+	if r.Outcome != HeldBack || !strings.Contains(r.Message(), "第二支部委员会") {
+		t.Fatalf("second branch: %+v", r)
+	}
+	if dump(t, w) != before {
+		t.Error("a held-back package changed the workspace")
+	}
+}
+
+// attack11 #3: a snapshot dated after this computer's clock is refused,
+// and a genuine package afterwards is imported.
+func TestFutureSnapshotIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir) // its clock: day at 16:00
+	s := newBranch(t, filepath.Join(dir, "a"), 8, 3, "兰州恒信商贸有限公司", day)
+	future := storageAt(t, s, day.AddDays(3), 10)
+	fut := filepath.Join(dir, "future.blpkg")
+	pack(t, future, key, fut)
+	before := dump(t, w)
+	r := w.Import(fut, ImportOptions{})
+	if r.Outcome != Refused || !errors.Is(r.Err, ErrFuture) || !strings.Contains(r.Message(), "future.blpkg") {
+		t.Fatalf("future snapshot: %+v", r)
+	}
+	if dump(t, w) != before {
+		t.Error("a refused package changed the workspace")
+	}
+	now := storageAt(t, future, day, 12)
+	ok := filepath.Join(dir, "ok.blpkg")
+	pack(t, now, key, ok)
+	if r := w.Import(ok, ImportOptions{}); r.Outcome != Imported {
+		t.Errorf("the genuine package after it: %+v", r)
+	}
+}
+
+func mustOpen(t testing.TB, path string) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// attack11 #13: formula-like names stay text in the upward report: the
+// text format and the quote prefix, as in every other export.
+func TestReportKeepsFormulaLikeTextText(t *testing.T) {
+	w, _ := newWorkspace(t, t.TempDir())
+	for _, name := range []string{"=cmd|' /C calc'!A0", "+SUM(1,2)单位"} {
+		if _, err := w.SaveOrg(model.Organisation{Name: name, Type: model.OrgEnterprise, Coverage: model.NotCovered, Reason: model.ReasonNoMembers}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "report.xlsx")
+	if _, err := w.WriteReport(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	found := 0
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r, row := range rows {
+			for c, v := range row {
+				if !strings.HasPrefix(v, "=cmd") && !strings.HasPrefix(v, "+SUM") {
+					continue
+				}
+				found++
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				st, _ := f.GetCellStyle(sheet, cell)
+				xf := f.Styles.CellXfs.Xf[st]
+				if xf.QuotePrefix == nil || !*xf.QuotePrefix || xf.NumFmtID == nil || *xf.NumFmtID != 49 {
+					t.Errorf("%s!%s %q is not kept text", sheet, cell, v)
+				}
+				if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+					t.Errorf("%s!%s became a formula %q", sheet, cell, formula)
+				}
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("the names are in the report %d times", found)
+	}
+}
+
+// attack11 #12: an organisation linked to an imported branch but typed 未建
+// in the list is pointed out.
+func TestLinkedOrganisationTypedNotCoveredIsFlagged(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 6, 3, "兰州恒信商贸有限公司", day)
+	file := filepath.Join(dir, "a.blpkg")
+	pack(t, s, key, file)
+	s.Close()
+	r := w.Import(file, ImportOptions{})
+	if r.Outcome != Imported {
+		t.Fatal(r)
+	}
+	o, err := w.SaveOrg(model.Organisation{Name: "兰州恒信商贸有限公司", Type: model.OrgEnterprise, Coverage: model.NotCovered, Reason: model.ReasonNoMembers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := w.Coverage()
+	if len(c.Findings) != 0 {
+		t.Fatalf("before linking: %+v", c.Findings)
+	}
+	if err := w.LinkOrgs(r.BranchID, []int64{o.ID}); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = w.Coverage()
+	if len(c.Findings) != 1 || c.Findings[0].OrgID != o.ID || !strings.Contains(c.Findings[0].Message, "未建") {
+		t.Errorf("linked but typed 未建: %+v", c.Findings)
+	}
+	if err := w.LinkOrgs(r.BranchID, []int64{o.ID + 99}); err == nil || regexp.MustCompile(`[A-Za-z]{4,}`).MatchString(err.Error()) {
+		t.Errorf("an unknown organisation: %v", err)
+	}
 }

@@ -151,10 +151,7 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 			continue
 		}
 		rd := recruitReader{today: today, cols: cols, seen: map[string]int{}, sr: bk.newSheetReader(s, shape),
-			rf: &RecruitFile{Sheet: s.name, HeaderRow: h, Ignored: ignored}, has: map[model.Field]bool{}}
-		for _, c := range cols {
-			rd.has[c.col.Field] = true
-		}
+			rf: &RecruitFile{Sheet: s.name, HeaderRow: h, Ignored: ignored}}
 		for _, c := range cols {
 			rd.rf.Columns = append(rd.rf.Columns, c.col.Field)
 		}
@@ -217,7 +214,6 @@ func asRecruitFileError(err error) error {
 type recruitReader struct {
 	today model.Date
 	cols  []recruitCol
-	has   map[model.Field]bool // the columns the sheet has
 	sr    *sheetReader
 	seen  map[string]int
 	rf    *RecruitFile
@@ -245,6 +241,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		rejected = append(rejected, model.Rejection{Row: n, Field: f, Reason: reason})
 	}
 	bad := map[model.Field]bool{}
+	given := map[model.Field]bool{} // the columns this row has a value in
 	r := model.Recruit{}
 	steps := map[model.RecruitStep]*model.StepRecord{}
 	step := func(s model.RecruitStep) *model.StepRecord {
@@ -266,6 +263,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			continue
 		}
 		f := c.col.Field
+		given[f] = true
 		date := func() (model.Date, bool) {
 			col, src := rd.sr.below(c.index+1, n)
 			d, err := cellDate(rd.sr, col, src, v)
@@ -405,9 +403,9 @@ func (rd *recruitReader) row(n int, cells []string) error {
 	r.Normalize()
 	for _, e := range r.ValidatePerson() {
 		f := personColumn(e.Field)
-		// 性别 and 出生日期 come from the ID number when the sheet has no
-		// such column: a bad ID number is refused once, by its own column.
-		if (f == model.ColSex || f == model.ColBirthDate) && !rd.has[f] {
+		// 性别 and 出生日期 come from the ID number when their cell is
+		// empty: a bad ID number is refused once, by its own column.
+		if (f == model.ColSex || f == model.ColBirthDate) && !given[f] {
 			continue
 		}
 		if !bad[f] {

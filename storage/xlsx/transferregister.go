@@ -181,13 +181,12 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 type InflowRegister struct {
 	BranchName string
 	Entries    []model.InflowMember
-	Attended   map[int64]int // activities each attended
 	Today      model.Date
 }
 
 // WriteInflowRegisterFile writes the 流入党员登记表 to path: the members of
-// other organisations taking part here, with their home organisation, card
-// and the activities they attended; A4 landscape, one page wide, the
+// other organisations taking part here, with their home organisation and
+// card; A4 landscape, one page wide, the
 // headings repeated on every page.
 func WriteInflowRegisterFile(path string, r InflowRegister) error {
 	here := 0
@@ -209,8 +208,7 @@ func WriteInflowRegisterFile(path string, r InflowRegister) error {
 		{"联系电话", 12.5, func(m *model.InflowMember, _ int) string { return m.Phone }},
 		{"流入日期", 10.5, func(m *model.InflowMember, _ int) string { return m.ArrivedOn.String() }},
 		{"离开日期", 10.5, func(m *model.InflowMember, _ int) string { return m.LeftOn.String() }},
-		{"参加\n活动", 5.5, func(m *model.InflowMember, _ int) string { return strconv.Itoa(r.Attended[m.ID]) }},
-		{"备注", 14, func(m *model.InflowMember, _ int) string { return m.Note }},
+		{"备注", 19.5, func(m *model.InflowMember, _ int) string { return m.Note }},
 	}
 	return writeRegisterFile(path, InflowRegisterSheet, r.BranchName, info, cols, r.Entries)
 }

@@ -113,6 +113,7 @@ type sheetWriter struct {
 	widths []float64
 	row    int
 	head   int // the heading row, repeated on every printed page
+	keep   *textKeeper
 }
 
 // newSheet starts a sheet whose column headings will be row headRow,
@@ -133,7 +134,7 @@ func newSheet(f *excelize.File, st upStyles, sheet string, first bool, cols []up
 	if err != nil {
 		return nil, err
 	}
-	w := &sheetWriter{f: f, sheet: sheet, sw: sw, st: st, cols: cols, row: 1, head: headRow}
+	w := &sheetWriter{f: f, sheet: sheet, sw: sw, st: st, cols: cols, row: 1, head: headRow, keep: newTextKeeper(f)}
 	for _, c := range cols {
 		w.widths = append(w.widths, c.width)
 	}
@@ -167,7 +168,16 @@ func (w *sheetWriter) cells(values []any, styles []int) error {
 	row := make([]any, len(values))
 	texts := make([]string, len(values))
 	for i, v := range values {
-		row[i] = excelize.Cell{StyleID: styles[i], Value: v}
+		st := styles[i]
+		if text, ok := v.(string); ok {
+			// An organisation named "=cmd|…" or "+SUM(…)" stays text
+			// (the text format and the quote prefix), as in every export.
+			var err error
+			if st, err = w.keep.style(st, text); err != nil {
+				return err
+			}
+		}
+		row[i] = excelize.Cell{StyleID: st, Value: v}
 		texts[i] = fmt.Sprint(v)
 	}
 	widths := w.widths

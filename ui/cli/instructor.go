@@ -247,8 +247,10 @@ func aggregateImport(args []string, env Env) (int, error) {
 			}
 		}
 	}
+	// Each line as its package is done: a long import shows its progress,
+	// and what was committed before an interruption is on record.
 	refused := 0
-	for _, r := range w.ImportAll(files, o, nil) {
+	w.ImportAll(files, o, func(_, _ int, r workspace.Result) {
 		switch r.Outcome {
 		case workspace.Imported, workspace.Replaced, workspace.Unchanged:
 			fmt.Fprintf(env.Stdout, "%s %s\n", r.Outcome, r.Branch)
@@ -260,7 +262,7 @@ func aggregateImport(args []string, env Env) (int, error) {
 			}
 			fmt.Fprintf(env.Stdout, "refused %s: %s\n", r.File, reason)
 		}
-	}
+	})
 	fmt.Fprintf(env.Stdout, "packages %d, refused %d\n", len(files), refused)
 	if refused > 0 {
 		return ExitRejected, nil

@@ -166,7 +166,7 @@ func TestRecruitImportSaysWhatRosterImportSays(t *testing.T) {
 	}
 	good := validID("19950312", "123")
 	bad := good[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", good[17])+1)%11])
-	allBad := sheetBook(t, [][]string{{"姓名", "公民身份号码", "申请入党日期"}, {"张三", bad, "2023-03-01"}, {"李四", validID("19980101", "246"), "2027-01-01"}})
+	allBad := sheetBook(t, [][]string{{"姓名", "公民身份号码", "性别", "申请入党日期"}, {"张三", bad, "", "2023-03-01"}, {"李四", validID("19980101", "246"), "", "2027-01-01"}})
 	run(t, "recruit", "import", allBad, "--db", db, "--dry-run") // the day's backup, taken by any command
 	n := backups()
 	r := run(t, "recruit", "import", allBad, "--db", db, "--skip-invalid")

@@ -307,6 +307,34 @@ func everyFinding() []model.Finding {
 	for _, f := range model.CheckOrganisations(orgs, map[int64]int{1: 9}, r.Branch) {
 		out = append(out, model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text})
 	}
+	// Transfers: letters late and expired, mobile members away long,
+	// silent or without a card, an inflow member, a postponed 转正.
+	away := func(id int64, left model.Date) model.MobileMember {
+		return model.MobileMember{MemberID: id, LeftOn: left, Destination: "深圳", CardNumber: "甘流0012",
+			CardReviewed: model.NewDate(2025, 11, 1), Reports: []model.MobileReport{{Date: model.NewDate(2026, 10, 1)}}}
+	}
+	silent, reported, noCard, soon := away(12, model.NewDate(2025, 10, 1)), away(13, model.NewDate(2025, 10, 1)), away(14, model.NewDate(2026, 8, 1)), away(15, model.NewDate(2026, 8, 1))
+	silent.Reports, silent.NoTransfer = nil, "无固定地点"
+	reported.Reports = []model.MobileReport{{Date: model.NewDate(2025, 10, 20)}}
+	noCard.CardNumber = ""
+	soon.CardReviewed = model.NewDate(2025, 12, 20)
+	d := model.TransferRecords{
+		Letters: []model.TransferLetter{
+			{Year: 2026, Number: 1, MemberID: 11, Name: "张三", ToOrg: "某公司", Date: model.NewDate(2026, 10, 20), ValidDays: 90},
+			{Year: 2026, Number: 2, MemberID: 11, Name: "张三", ToOrg: "某公司", Date: model.NewDate(2026, 10, 20), ValidDays: 30},
+			{Year: 2026, Number: 3, MemberID: 11, Name: "张三", ToOrg: "某公司", Date: model.NewDate(2026, 8, 20), ValidDays: 30},
+		},
+		Mobile: []model.MobileMember{away(11, model.NewDate(2026, 5, 1)), silent, reported, noCard, soon},
+		Inflow: []model.InflowMember{{Name: "李四", HomeOrg: "其他支部", ArrivedOn: model.NewDate(2026, 5, 10)}},
+		Ins:    []model.TransferIn{{MemberID: 17, Date: model.NewDate(2026, 6, 1), Category: model.CategoryProbationary}},
+	}
+	var tms []model.Member
+	for id := int64(11); id <= 17; id++ {
+		tms = append(tms, model.Member{ID: id, Name: "王五", OnRoster: true, Category: model.CategoryFull})
+	}
+	tms[5].Mobile = true
+	tms[6].Category, tms[6].JoinDate = model.CategoryProbationary, model.NewDate(2025, 10, 1)
+	out = append(out, model.CheckTransfers(&d, tms, today, model.CurrentTransferRules(), model.CurrentMobileRules(), r.Membership)...)
 	// The dues rules, which the bases' 依据 column says.
 	dr := model.CurrentDuesRules()
 	for _, c := range model.DuesCategories {
@@ -360,7 +388,7 @@ func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
 	}
 	useEnglish(t)
-	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某党委批复", "")
+	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某党委批复", "", "深圳", "", "甘流", "")
 	for _, f := range fs {
 		en := FindingText(f)
 		if strings.ContainsFunc(names.Replace(en), isHan) || strings.Contains(en, "%!") {

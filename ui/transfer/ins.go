@@ -63,7 +63,7 @@ func (t *insTab) open(id int64) {
 		return
 	}
 	rows := []detailRow{
-		{"党员", in.Name},
+		{"党员姓名", in.Name},
 		{"介绍信编号", in.LetterNumber},
 		{"转出党组织", in.FromOrg},
 		{"转出党组织的基层党委", orDash(in.FromCommittee)},
@@ -136,7 +136,7 @@ func showTransferInForm(s *Screen) {
 		}
 	}
 	fWho := form.Add("转入的是", who)
-	fFormer := form.Add("党员", formerSel)
+	fFormer := form.Add("党员姓名", formerSel)
 	fName := form.Add("姓名", name)
 	fID := form.Add("公民身份号码", idNumber)
 	fSex := form.Add("性别", sex)
@@ -162,6 +162,7 @@ func showTransferInForm(s *Screen) {
 		model.InLetterNumberField: fNumber, model.InFromOrgField: fFrom, model.InFromCommitteeField: fFromComm,
 		model.InLetterDateField: fLetterDate, model.InDateField: fDate, model.InPaidToField: fPaid,
 		model.InCategoryField: fCat, model.InHandlerField: fHandler, model.InNoteField: fNote,
+		model.LetterMemberField: fFormer,
 	}
 	personBox = form.Grid(2, personal...)
 	formerBox = form.Grid(2, fFormer)
@@ -227,9 +228,6 @@ func showTransferInForm(s *Screen) {
 				}
 			}
 		}
-		if !isNew() && formerSel.SelectedIndex() < 0 {
-			put(fFormer, kit.L("请选择转回本支部的党员"))
-		}
 		report(dedupe(errs), byField, put)
 	}
 	form.Load(func() {
@@ -265,7 +263,6 @@ func showTransferInForm(s *Screen) {
 	}
 	probation := widget.NewLabel(kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按《中国共产党发展党员工作细则》（2026年）第三十五条，转正讨论可以推迟，最长不超过6个月，转正时间仍自预备期满之日算起。"))
 	probation.Wrapping = fyne.TextWrapWord
-	probation.Importance = widget.LowImportance
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
 	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(2, letterFields...), probation)

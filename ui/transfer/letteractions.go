@@ -205,8 +205,9 @@ func showSetupForm(s *Screen) {
 	}
 	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委。地址和电话留空时，用“设置 → 支部信息”中的。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(intro, form.Grid(2, fields...))
-	dlg = kit.ShowForm(s.host.Window(), "介绍信设置", form, body, fyne.NewSize(820, 520))
+	// The committee's name and the address are long: a line each.
+	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY))
+	dlg = kit.ShowForm(s.host.Window(), "介绍信设置", form, body, fyne.NewSize(820, 560))
 	if formShown != nil {
 		formShown(form, fields)
 	}

@@ -71,7 +71,7 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.warning.Wrapping = fyne.TextWrapWord
 	f.warning.Importance = widget.WarningImportance
 
-	fMember := f.form.Add("党员", f.member)
+	fMember := f.form.Add("党员姓名", f.member)
 	fTo := f.form.Add("接收党组织", f.to)
 	fComm := f.form.Add("接收党组织的基层党委", f.comm)
 	fReason := f.form.Add("转出原因", f.reason)
@@ -99,8 +99,13 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.draft()
 	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	intro.Wrapping = fyne.TextWrapWord
-	body := container.NewVBox(intro, f.form.Grid(2, fields...), widget.NewSeparator(), f.preview, f.warning)
-	f.dlg = kit.ShowForm(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 560))
+	// The organisations' names are long: a line each; the short fields
+	// side by side below. The number, 党费交至 and the dues owed stay in
+	// sight under the fields, out of their scroll: they are what the
+	// secretary must read before issuing.
+	fieldsBox := kit.NewScroll(container.NewVBox(intro, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
+	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.preview, f.warning), nil, nil, fieldsBox)
+	f.dlg = kit.ShowFormUnscrolled(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 600))
 	lastLetterForm = f
 	if formShown != nil {
 		formShown(f.form, fields)

@@ -111,7 +111,8 @@ func (t *lettersTab) open(id int64) {
 	st := l.State(t.s.host.Today(), tr)
 	rows := []detailRow{
 		{"编号", l.NumberText()},
-		{"党员", fmt.Sprintf("%s（%s，%d岁，%s，%s）", l.Name, kit.L(string(l.Sex)), l.Age, l.Ethnicity, kit.L(string(l.Category)))},
+		{"党员姓名", kit.L("{{.Name}}（{{.Sex}}，{{.Age}}岁，{{.Ethnicity}}，{{.Category}}）", map[string]any{
+			"Name": l.Name, "Sex": kit.Word(string(l.Sex)), "Age": l.Age, "Ethnicity": l.Ethnicity, "Category": kit.Word(string(l.Category))})},
 		{"公民身份号码", l.IDNumber},
 		{"由", l.FromOrg},
 		{"去（接收党组织）", l.ToOrg},

@@ -117,7 +117,7 @@ func (t *mobileTab) open(id int64) {
 		card += kit.L("（下次年审 {{.Date}}）", map[string]any{"Date": due.String()})
 	}
 	rows := []detailRow{
-		{"党员", mm.Name},
+		{"党员姓名", mm.Name},
 		{"外出日期", mm.LeftOn.String()},
 		{"外出流向", mm.Destination},
 		{"外出原因", orDash(mm.Reason)},
@@ -176,7 +176,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 			contact.SetText(members[i].Phone)
 		}
 	}
-	fMember := form.Add("党员", member)
+	fMember := form.Add("党员姓名", member)
 	fLeft := form.Add("外出日期", left)
 	fDest := form.Add("外出流向", dest)
 	fReason := form.Add("外出原因", reason)

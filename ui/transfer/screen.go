@@ -89,10 +89,19 @@ func (s *Screen) showFindings() {
 		s.findings.Hide()
 		return
 	}
-	text := kit.L("需要处理：{{.S}} 项严重，{{.W}} 项提醒。", map[string]any{"S": counts[model.Serious], "W": counts[model.Warning]})
+	args := map[string]any{"S": counts[model.Serious], "W": counts[model.Warning]}
+	var text string
+	switch {
+	case counts[model.Warning] == 0:
+		text = kit.L("需要处理：{{.S}} 项严重。", args)
+	case counts[model.Serious] == 0:
+		text = kit.L("需要处理：{{.W}} 项提醒。", args)
+	default:
+		text = kit.L("需要处理：{{.S}} 项严重，{{.W}} 项提醒。", args)
+	}
 	for _, f := range fs {
 		if f.Severity >= model.Warning {
-			text += " " + f.Message
+			text += " " + kit.FindingText(f)
 			break
 		}
 	}
@@ -186,20 +195,22 @@ type details struct {
 }
 
 func newDetails(emptyText string) *details {
-	d := &details{box: container.NewVBox(), buttons: container.NewHBox()}
+	// The actions go above the rows, outside their scroll, wrapping onto a
+	// second line in a narrow window: at 768 px the rows run past the
+	// bottom, and the actions must not scroll away with them.
+	d := &details{box: container.NewVBox(), buttons: container.New(layout.NewRowWrapLayout())}
 	d.empty = widget.NewLabel(emptyText)
 	d.empty.Wrapping = fyne.TextWrapWord
-	scroll := kit.NewScroll(container.NewVBox(d.box, d.buttons))
-	d.content = container.NewStack(scroll, container.NewVBox(d.empty))
+	rows := container.NewBorder(d.buttons, nil, nil, nil, kit.NewScroll(d.box))
+	d.content = container.NewStack(rows, container.NewVBox(d.empty))
 	return d
 }
 
-// show lists the rows and the buttons; no rows shows the
-// empty text.
 // detailRow is one line of the details: a label (Chinese, translated when
 // shown) and its value.
 type detailRow struct{ label, value string }
 
+// show lists the rows and the buttons; no rows shows the empty text.
 func (d *details) show(rows []detailRow, buttons ...fyne.CanvasObject) {
 	d.box.RemoveAll()
 	d.buttons.RemoveAll()

@@ -368,7 +368,7 @@ func TestIssueLetterFromTheMemberPage(t *testing.T) {
 	forms := capture(t)
 	ShowLetterForm(h, svc, 1, s.saved)
 	f := (*forms)[0]
-	if v := f.field(t, "党员").Input.(*kit.Select); v.Selected != "廖明（9938）" || !v.Disabled() {
+	if v := f.field(t, "党员姓名").Input.(*kit.Select); v.Selected != "廖明（9938）" || !v.Disabled() {
 		t.Errorf("member %q (disabled %v), want 廖明 fixed", v.Selected, v.Disabled())
 	}
 	if !f.form.Save.Disabled() {
@@ -423,7 +423,7 @@ func TestIssueLetterAsksWhenDuesAreOwed(t *testing.T) {
 	h.declines = true
 	ShowLetterForm(h, svc, 0, s.saved)
 	f := (*forms)[0]
-	f.set(t, "党员", "王强（001X）")
+	f.set(t, "党员姓名", "王强（001X）")
 	f.set(t, "接收党组织", "天水某公司党支部")
 	lf := letterFormOf(t, f)
 	if !lf.warning.Visible() || !strings.Contains(lf.warning.Text, "2026年10月至11月尚未交纳，共2个月，计 162.00 元") {
@@ -577,7 +577,11 @@ func TestTransferInReturningMember(t *testing.T) {
 	showTransferInForm(s)
 	f := (*forms)[0]
 	f.field(t, "转入的是").Input.(*widget.RadioGroup).SetSelected(kit.L(inReturn))
-	f.set(t, "党员", "廖明（9938）")
+	// The member not yet chosen is said once, at its field.
+	if r := f.form.Reason.Text; strings.Count(r, "党员") != 1 {
+		t.Errorf("reason %q names the member field more than once", r)
+	}
+	f.set(t, "党员姓名", "廖明（9938）")
 	f.set(t, "介绍信编号", "乙字第3号")
 	f.set(t, "转出党组织", "乙支部")
 	f.set(t, "党费交至", "2026-11")
@@ -595,7 +599,7 @@ func TestMobileAndInflow(t *testing.T) {
 	s.tabs.SelectIndex(2)
 	tap(t, s.mobile.content, kit.L("登记外出…"))
 	f := (*forms)[0]
-	f.set(t, "党员", "廖明（9938）")
+	f.set(t, "党员姓名", "廖明（9938）")
 	f.set(t, "外出日期", "2026-05-20")
 	f.set(t, "外出流向", "广东省深圳市南山区")
 	f.set(t, "流动党员活动证编号", "甘流0012")
