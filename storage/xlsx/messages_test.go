@@ -69,3 +69,16 @@ func TestSerialHintFollowsTheDateSystem(t *testing.T) {
 		}
 	}
 }
+
+// A sheet past the size limit is named, and its size never reads as the
+// limit itself ("48 MB，超过 48 MB") (attack7 #14).
+func TestOversizedSheetMessage(t *testing.T) {
+	sheet := strings.Replace(sheetXMLWith(5, 0, ""), "</sheetData>", "</sheetData>"+strings.Repeat("<!-- -->", (maxSheetPart+4096)/8), 1)
+	_, err := ReadRoster(bytes.NewReader(minimalPackage(t, sheet, fuzzShared)), ReadOptions{Today: today})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "工作表“名册”的内容解压后有 48.1 MB，超过一个工作表 48 MB 的上限") {
+		t.Errorf("got %v", err)
+	}
+	if err != nil && strings.Contains(err.Error(), "xl/worksheets") {
+		t.Errorf("names an internal part: %v", err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -66,6 +67,37 @@ type sheetShape struct {
 	// column and row: other programs write formulas so, and only Excel or
 	// WPS opening the file works out what the cell shows.
 	unsaved map[[2]int]bool
+	// hiddenRows are the rows hidden (a filter, or Hide), in order, and
+	// hiddenCols the columns, as ranges: what is imported that the user
+	// did not see on screen.
+	hiddenRows []int
+	hiddenCols []mergeRange
+}
+
+// maxHidden bounds the hidden rows and column ranges a scan keeps.
+const maxHidden = 200_000
+
+// rowHidden reports whether row n is hidden.
+func (s *sheetShape) rowHidden(n int) bool {
+	_, ok := slices.BinarySearch(s.hiddenRows, n)
+	return ok
+}
+
+// colHidden reports whether column c is hidden.
+func (s *sheetShape) colHidden(c int) bool {
+	for _, r := range s.hiddenCols {
+		if c >= r.c1 && c <= r.c2 {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenAttr reports a hidden="1" (or "true") attribute.
+func hiddenAttr(t xml.StartElement) bool {
+	v, _ := attr(t, "hidden")
+	v = strings.TrimSpace(v)
+	return v == "1" || v == "true"
 }
 
 // idDigitsInNumber is the length from which a whole number in a number cell
@@ -192,6 +224,9 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 			return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, n, maxRowNumber)
 		}
 		sc.row, sc.inRow = n, true
+		if hiddenAttr(t) && len(sc.shape.hiddenRows) < maxHidden {
+			sc.shape.hiddenRows = append(sc.shape.hiddenRows, n)
+		}
 		sc.col, sc.rowCells = 0, 0
 		sc.shape.lastRow = n
 	case name == "c" && sc.inRow && !sc.inCell:
@@ -220,6 +255,16 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		sc.inValue, sc.result = true, true
 	case name == "f" && sc.inCell:
 		sc.formula = true
+	case name == "col" && !sc.inData:
+		if hiddenAttr(t) && len(sc.shape.hiddenCols) < maxHidden {
+			lo, _ := attr(t, "min")
+			hi, _ := attr(t, "max")
+			c1, err1 := strconv.Atoi(strings.TrimSpace(lo))
+			c2, err2 := strconv.Atoi(strings.TrimSpace(hi))
+			if err1 == nil && err2 == nil && c1 >= 1 && c1 <= c2 {
+				sc.shape.hiddenCols = append(sc.shape.hiddenCols, mergeRange{c1: c1, c2: min(c2, maxColumn)})
+			}
+		}
 	case name == "mergeCell":
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
