@@ -76,9 +76,12 @@ func ParseIDNumber(s string) (IDInfo, error) {
 	n := NormalizeIDNumber(s)
 	if len(n) == 15 && allDigits(n) {
 		// An old 15-digit number is upgraded where it is read
-		// (UpgradeIDNumber); one that was not holds no real date of birth,
-		// which is what is wrong with it.
-		if birth := (Date{Year: 1900 + atoi(n[6:8]), Month: time.Month(atoi(n[8:10])), Day: atoi(n[10:12])}); birth.Validate() != nil {
+		// (UpgradeIDNumber); one that was not, whose digits 9–12 still read
+		// as a month and a day (0230), holds a date of birth that never
+		// was, which is what is wrong with it. Otherwise it is most likely
+		// an 18-digit number cut short (19850312…).
+		month, day := atoi(n[8:10]), atoi(n[10:12])
+		if birth := (Date{Year: 1900 + atoi(n[6:8]), Month: time.Month(month), Day: day}); month >= 1 && month <= 12 && day >= 1 && day <= 31 && birth.Validate() != nil {
 			return IDInfo{}, &idError{kind: ErrIDBirth, msg: fmt.Sprintf("15位的旧公民身份号码中的出生日期（第7–12位“%s”，即19%s年%d月%d日）不存在，请核对",
 				n[6:12], n[6:8], atoi(n[8:10]), atoi(n[10:12]))}
 		}

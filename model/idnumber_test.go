@@ -27,7 +27,7 @@ func TestParseIDNumber(t *testing.T) {
 		{"letters", "62042119710924993A", "", Date{}, "", ErrIDChars},
 		{"impossible_birth_date", "620421197102309938", "", Date{}, "", ErrIDBirth},
 		{"15_digit_with_an_impossible_birth_date", "510104500230611", "", Date{}, "", ErrIDBirth},
-		{"15_digit_with_month_13", "510104501301611", "", Date{}, "", ErrIDBirth},
+		{"15_digits_of_an_18_digit_number_cut_short", "620102198503120", "", Date{}, "", ErrIDLength},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -294,7 +294,7 @@ func partWhat(zf *zip.File) string {
 	case strings.Contains(name, "worksheets/"):
 		return "一个工作表的内容"
 	case strings.HasSuffix(name, "sharedstrings.xml"):
-		return "工作簿的文字表（共享字符串）"
+		return "工作簿的文字表 " + zf.Name
 	case strings.HasSuffix(name, "styles.xml"):
 		return "工作簿的格式表"
 	}
