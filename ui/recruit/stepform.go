@@ -32,11 +32,11 @@ type stepInputs struct {
 	// writtenYes, writtenNo: the written opinions (书面意见) of absent
 	// voting members, on the steps a general meeting decides.
 	writtenYes, writtenNo *kit.Entry
-	document, note   *kit.Entry
-	archived         *widget.CheckGroup
-	workingDays      *widget.Label
-	meetingCheck     *widget.Label
-	attachments      *widget.Label
+	document, note        *kit.Entry
+	archived              *widget.CheckGroup
+	workingDays           *widget.Label
+	meetingCheck          *widget.Label
+	attachments           *widget.Label
 }
 
 // editStep opens the form of one step of r (seq tells apart the reviews and
