@@ -673,3 +673,32 @@ func OffsetText(tenths int) string {
 	}
 	return fmt.Sprintf("%s%d.%d", sign, tenths/10, tenths%10)
 }
+
+// DatedRecord is something recorded about a member on a date (an
+// attendance, 转正, a dues payment), named for a message.
+type DatedRecord struct {
+	What string // "出席党员大会（2026年第3次）", "转为正式党员", "交纳党费"
+	Date Date
+}
+
+// CheckLetterAfterRecords refuses a letter dated before the latest of the
+// member's records in this branch: the member could not attend, become a
+// full member or pay dues here after leaving. The one sentence names that
+// record.
+func CheckLetterAfterRecords(date Date, name string, records []DatedRecord) error {
+	var latest *DatedRecord
+	for i := range records {
+		r := &records[i]
+		if r.Date.IsZero() || !r.Date.After(date) {
+			continue
+		}
+		if latest == nil || r.Date.After(latest.Date) {
+			latest = r
+		}
+	}
+	if latest == nil {
+		return nil
+	}
+	return ValidationErrors{{Field: LetterDateField, Message: fmt.Sprintf(
+		"%s 早于%s在本支部的最后一项记录：%s %s；介绍信的日期不能早于这一天", date, name, latest.Date, latest.What)}}
+}

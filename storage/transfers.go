@@ -174,6 +174,13 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 	if err != nil {
 		return l, model.LetterDues{}, m, transferError(err)
 	}
+	records, err := laterRecords(tx, &m, l.Date)
+	if err != nil {
+		return l, model.LetterDues{}, m, err
+	}
+	if err := model.CheckLetterAfterRecords(l.Date, m.Name, records); err != nil {
+		return l, model.LetterDues{}, m, err
+	}
 	h, err := memberHistory(tx, &m, today.Year+1)
 	if err != nil {
 		return l, model.LetterDues{}, m, err
@@ -188,6 +195,47 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 		return l, dues, m, err
 	}
 	return l, dues, m, nil
+}
+
+// laterRecords are the member's records in this branch dated after date:
+// their latest attendance (any status: they were on the list), their 转正
+// and their latest dues payment that was not reversed.
+func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedRecord, error) {
+	var out []model.DatedRecord
+	if m.FullDate.After(date) {
+		out = append(out, model.DatedRecord{What: "转为正式党员", Date: m.FullDate})
+	}
+	var att struct {
+		Date string
+		Kind string
+		Seq  int
+	}
+	err := tx.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
+		WHERE t.member_id = ? AND a.date > ? ORDER BY a.date DESC LIMIT 1`, m.ID, date.String()).Scan(&att).Error
+	if err != nil {
+		return nil, err
+	}
+	if att.Date != "" {
+		d, err := model.ParseDate(att.Date)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.DatedRecord{What: fmt.Sprintf("%s的考勤（第%d次）", att.Kind, att.Seq), Date: d})
+	}
+	var paid string
+	err = tx.Raw(`SELECT ifnull(max(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date > ?
+		AND NOT EXISTS (SELECT 1 FROM dues_reversals r WHERE r.payment_id = p.id)`, m.ID, date.String()).Scan(&paid).Error
+	if err != nil {
+		return nil, err
+	}
+	if paid != "" {
+		d, err := model.ParseDate(paid)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.DatedRecord{What: "交纳党费", Date: d})
+	}
+	return out, nil
 }
 
 // DraftLetter works out the letter a request would issue — its number, the

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"maps"
 	"strings"
 	"testing"
 
@@ -444,5 +445,50 @@ func TestLetterSetup(t *testing.T) {
 	}
 	if got, _ := s.LetterSetup(); got != ls {
 		t.Errorf("a refused setup was saved: %+v", got)
+	}
+}
+
+// A letter dated before the member's later records in the branch — an
+// attendance, 转正 or a dues payment after that day — is refused with one
+// sentence naming the latest of them, and nothing is written.
+func TestLetterNotBeforeLaterRecords(t *testing.T) {
+	s, ms := transferStore(t) // today 2026-03-15
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 1), Amount: model.Yuan(243), Months: months(1, 2, 3)})
+	if _, err := s.SaveActivity(newActivity(model.NewDate(2026, 3, 12), ms)); err != nil {
+		t.Fatal(err)
+	}
+	q := request(ms[0]) // dated 2026-03-10
+	before := counts(t, s)
+	_, err := s.IssueLetter(q)
+	var ve model.ValidationErrors
+	if !errors.As(err, &ve) || len(ve) != 1 || ve[0].Field != model.LetterDateField ||
+		!strings.Contains(err.Error(), "2026-03-12") || !strings.Contains(err.Error(), "考勤") {
+		t.Fatalf("letter before an attendance: %v", err)
+	}
+	if after := counts(t, s); !maps.Equal(before, after) {
+		t.Errorf("a refused letter wrote: %v → %v", before, after)
+	}
+	q.Date = model.NewDate(2026, 3, 13)
+	if _, _, err := s.DraftLetter(q); err != nil {
+		t.Errorf("a letter after every record: %v", err)
+	}
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 14), Amount: model.Yuan(81), Months: months(4)})
+	if _, _, err := s.DraftLetter(q); err == nil || !strings.Contains(err.Error(), "2026-03-14 交纳党费") {
+		t.Errorf("letter before a payment: %v", err)
+	}
+
+	// The member's 转正 after the letter's date is named too.
+	m, err := s.Member(ms[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.FullDate = model.NewDate(2026, 3, 14)
+	if _, err := s.UpdateMember(m); err != nil {
+		t.Fatal(err)
+	}
+	q2 := request(m)
+	q2.Date = model.NewDate(2026, 3, 13)
+	if _, _, err := s.DraftLetter(q2); err == nil || !strings.Contains(err.Error(), "2026-03-14 转为正式党员") {
+		t.Errorf("letter before 转正: %v", err)
 	}
 }
