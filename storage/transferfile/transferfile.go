@@ -92,6 +92,9 @@ func (s *Service) ExportLetter(id int64, path string, overlay bool) error {
 	if err != nil {
 		return err
 	}
+	if l.Withdrawal != nil {
+		return fmt.Errorf("%w：%s介绍信已于 %s 作废，不能打印", model.ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+	}
 	setup, err := s.resolvedSetup()
 	if err != nil {
 		return err

@@ -1,6 +1,8 @@
 package transferfile
 
 import (
+	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -121,5 +123,28 @@ func TestExportInReceiptAndRegisters(t *testing.T) {
 	}
 	if n, err := svc.ExportInflowRegister(filepath.Join(dir, "流入.xlsx")); err != nil || n != 0 {
 		t.Errorf("inflow register %d %v", n, err)
+	}
+}
+
+// A withdrawn (作废) letter is not printed, in either layout: nothing a
+// member could carry is written.
+func TestWithdrawnLetterIsNotPrinted(t *testing.T) {
+	svc, ms := open(t)
+	l, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[0].ID, ToOrg: "乙支部", Date: today, ValidDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.WithdrawLetter(l.ID, model.LetterWithdrawal{Date: today, Reason: "去向改变"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, overlay := range []bool{false, true} {
+		path := filepath.Join(t.TempDir(), "介绍信.xlsx")
+		err := svc.ExportLetter(l.ID, path, overlay)
+		if !errors.Is(err, model.ErrTransfer) || !strings.Contains(err.Error(), "作废") {
+			t.Errorf("overlay %v: %v", overlay, err)
+		}
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("overlay %v: a file was written (%v)", overlay, err)
+		}
 	}
 }

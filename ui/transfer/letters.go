@@ -143,6 +143,11 @@ func (t *lettersTab) open(id int64) {
 		receipt.Disable()
 		withdraw.Disable()
 	}
+	if l.Withdrawal != nil {
+		// A withdrawn letter must not be carried: it is not printed.
+		print.Disable()
+		overlay.Disable()
+	}
 	t.detail.show(rows, print, overlay, receipt, withdraw, member)
 }
 

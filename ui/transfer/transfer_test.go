@@ -528,6 +528,13 @@ func TestReceiptAndWithdrawal(t *testing.T) {
 			t.Errorf("%s enabled on a received letter", b.Text)
 		}
 	}
+	// A withdrawn letter is not printed: a member must not carry it.
+	s.ShowLetters(2)
+	for _, b := range buttonsIn(s.letters.detail.content) {
+		if (b.Text == kit.L("打印介绍信…") || b.Text == kit.L("套打…")) && !b.Disabled() {
+			t.Errorf("%s enabled on a withdrawn letter", b.Text)
+		}
+	}
 }
 
 // A new member transferred in: their particulars and the letter's, in one
