@@ -157,6 +157,7 @@ func newActivityShell(t *testing.T) (*shell, *fakeActivities) {
 	s := newShell(a, svc, "/data/branch.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	s.show(screenActivities)

@@ -53,7 +53,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}}
 	a.form = f
 	f.save = f.form.Save
-	f.form.Ask = a.sh.confirm
+	f.form.Ask = a.sh.confirmDiscard
 	f.form.OnSubmit = f.submit
 	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
 	f.date = newDateEntry(a.sh)

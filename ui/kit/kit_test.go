@@ -387,3 +387,51 @@ func TestPasswordEntriesAreSeenByTheForm(t *testing.T) {
 		t.Errorf("saved %d times", saved)
 	}
 }
+
+// buttonTexts lists the texts of the buttons under o, in order.
+func buttonTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Button:
+			out = append(out, v.Text)
+			return
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func TestDiscardConfirmSaysWhatEachButtonDoes(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel(""))
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	f := NewForm("保存")
+	name := NewEntry()
+	fd := f.Add("姓名", name)
+	closed := 0
+	f.OnCancel = func() { closed++ }
+	ShowForm(w, "新增", f, f.Grid(1, fd), fyne.NewSize(400, 300))
+	w.Canvas().Focus(name)
+	test.Type(name, "张")
+	f.TryCancel()
+	got := strings.Join(buttonTexts(w.Canvas().Overlays().Top()), " ")
+	if !strings.Contains(got, "继续编辑 放弃修改") {
+		t.Fatalf("discard dialog buttons %q, want 继续编辑 and 放弃修改", got)
+	}
+	if strings.Contains(got, "确认") || closed != 0 {
+		t.Errorf("buttons %q, closed %d before answering", got, closed)
+	}
+}
