@@ -435,3 +435,22 @@ func TestDiscardConfirmSaysWhatEachButtonDoes(t *testing.T) {
 		t.Errorf("buttons %q, closed %d before answering", got, closed)
 	}
 }
+
+// A value still being typed (an ID number half entered) is not wrong yet:
+// the line beside 保存 turns red only when the user leaves the field.
+func TestFooterNotRedWhileTyping(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.name, "张三")
+	tf.w.Canvas().Focus(tf.amount)
+	test.Type(tf.amount, "3x")
+	if tf.form.Reason.Importance == widget.DangerImportance || strings.Contains(tf.form.Reason.Text, "请更正") {
+		t.Errorf("while typing, the footer says %q (red %v)", tf.form.Reason.Text, tf.form.Reason.Importance == widget.DangerImportance)
+	}
+	if !tf.form.Save.Disabled() {
+		t.Error("save enabled with an unfinished amount")
+	}
+	tf.w.Canvas().Focus(tf.other)
+	if tf.form.Reason.Importance != widget.DangerImportance || !strings.Contains(tf.form.Reason.Text, "请更正") {
+		t.Errorf("after leaving, the footer says %q", tf.form.Reason.Text)
+	}
+}
