@@ -479,7 +479,7 @@ type LetterDues struct {
 	// DueMonths are the months up to the letter's that are not over yet
 	// and unpaid (the current month): not arrears.
 	DueMonths []Month
-	Unknown    []Month
+	Unknown   []Month
 	// ToRecord are months before the ledger's set-up with no payment
 	// entered (待补录): not known to be unpaid.
 	ToRecord []Month
