@@ -128,7 +128,6 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.guests = container.NewGridWrap(fyne.NewSize(0, 0))
 	f.guestsNote = widget.NewLabel("")
 	f.guestsNote.Wrapping = fyne.TextWrapWord
-	f.guestsNote.Importance = widget.LowImportance
 	guests := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("列席（流入党员）"), nil, f.guestsNote), f.guests)
 	attendance := container.NewBorder(
