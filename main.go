@@ -61,7 +61,7 @@ func openWindow(dbPath string) int {
 	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
 	defer file.close()
 	if pathErr != nil {
-		return showStartupError(guard, a, pathErr, file.open)
+		return showStartupError(guard, a, pathErr, "", file.open)
 	}
 	// Opening checks the whole file, a good part of a start-up on a large
 	// branch; the UI's fonts load meanwhile on the other core.
@@ -80,7 +80,7 @@ func openWindow(dbPath string) int {
 		// A second instance, a damaged file: say so in a window, since a
 		// Windows GUI program has no console to print to; the user may
 		// make a new data file or open another from there.
-		return showStartupError(guard, a, o.err, file.open)
+		return showStartupError(guard, a, o.err, dbPath, file.open)
 	}
 	guard.OnGiveUp(func() { _ = file.close() })
 	win := ui.NewMainWindow(a, o.svc, file.path())
@@ -100,8 +100,8 @@ var errNoWindow = errors.New("图形界面无法创建窗口（WGL/GLX 创建 Op
 // showStartupError shows why the data file cannot be opened, through the
 // guard, and returns the window's exit status when the app ends (2, or 0
 // when the user opened another data file from it).
-func showStartupError(guard *launch.Guard, a fyne.App, err error, open ui.Opener) int {
-	w, status := ui.NewStartupErrorWindow(a, err, open)
+func showStartupError(guard *launch.Guard, a fyne.App, err error, path string, open ui.Opener) int {
+	w, status := ui.NewStartupErrorWindow(a, err, path, open)
 	if !guard.Show(w) {
 		return guard.Fail(fmt.Errorf("%w；要显示的错误是：%v", errNoWindow, err))
 	}

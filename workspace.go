@@ -34,7 +34,7 @@ func openWorkspaceWindow(path string) int {
 	ui.LoadFonts()
 	w, err := workspace.Open(path)
 	if err != nil {
-		return showStartupError(guard, a, err, nil)
+		return showStartupError(guard, a, err, "", nil)
 	}
 	var closeOnce sync.Once
 	release := func() { closeOnce.Do(func() { _ = w.Close() }) }

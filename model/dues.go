@@ -394,4 +394,44 @@ type BasePreview struct {
 	Changed   int        // how many differ from what the year holds
 	// Openings are the rows' 党费已交至, for the rows that give one.
 	Openings []DuesOpening
+	// Rows are where each of Bases came from, in the same order.
+	Rows []BasePreviewRow
+}
+
+// BasePreviewRow is an accepted row of a bases workbook: its sheet row, its
+// 党费已交至 (0: none) and whether it changes what is stored.
+type BasePreviewRow struct {
+	Row     int
+	PaidTo  Month
+	Changed bool
+}
+
+// BasePreviewLines says what an import of bases would write, a line per
+// member: "第 3 行 张三：在职，基数 5400.00 元，月交 81.00 元；党费已交至
+// 2026年10月（有变化）".
+func BasePreviewLines(p BasePreview) []string {
+	r := CurrentDuesRules()
+	out := make([]string, len(p.Bases))
+	for i, b := range p.Bases {
+		var row BasePreviewRow
+		if i < len(p.Rows) {
+			row = p.Rows[i]
+		}
+		var s strings.Builder
+		fmt.Fprintf(&s, "第 %d 行 %s：%s", row.Row, p.Names[i], b.Category)
+		if b.Category.HasBase() || b.Category == DuesFarmer {
+			fmt.Fprintf(&s, "，基数 %s 元", b.Base)
+		}
+		if amount, _, err := b.Monthly(r); err == nil {
+			fmt.Fprintf(&s, "，月交 %s 元", amount)
+		}
+		if row.PaidTo != 0 {
+			fmt.Fprintf(&s, "；党费已交至%s", row.PaidTo.Chinese())
+		}
+		if !row.Changed {
+			s.WriteString("（无变化）")
+		}
+		out[i] = s.String()
+	}
+	return out
 }

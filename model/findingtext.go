@@ -20,7 +20,8 @@ import (
 //   - Money: 12.50 (the format says 元 or ¥ around it);
 //   - a named string type of the domain (Category, ActivityKind, EventKind,
 //     Term …) and Severity, FindingTopic: the domain's word, translated;
-//   - Names: a list of names, 甲、乙、丙; Years: 2025、2026;
+//   - Names: a list of names, 甲、乙、丙; Terms: the domain's words, 谈话、政审;
+//     Years: 2025、2026;
 //   - Text: a part of the sentence that is a sentence of its own;
 //   - Texts: such parts, joined by "，".
 //
@@ -63,6 +64,8 @@ func chineseArg(a any) any {
 	case Names:
 		return a.String()
 	case Years:
+		return a.String()
+	case Terms:
 		return a.String()
 	}
 	return a
@@ -109,6 +112,13 @@ type Names []string
 
 // String joins the names the Chinese way, with 、.
 func (n Names) String() string { return strings.Join(n, "、") }
+
+// Terms are words of the domain in a sentence (steps, documents): 谈话、
+// 政治审查; screens say each translated.
+type Terms []string
+
+// String joins the words the Chinese way, with 、.
+func (ts Terms) String() string { return strings.Join(ts, "、") }
 
 // Years are years in a sentence: 2025、2026年 (the format says 年).
 type Years []int

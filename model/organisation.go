@@ -273,6 +273,14 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 	if o.Name == "" {
 		add(OrgFieldName, "请填写单位名称")
 	}
+	for _, t := range []struct {
+		f    Field
+		text string
+	}{{OrgFieldName, o.Name}, {OrgFieldInstructor, o.Instructor}, {OrgFieldNotes, o.Notes}} {
+		if msg := tooLong(t.f, "", t.text); msg != "" {
+			add(t.f, msg)
+		}
+	}
 	if o.CreditCode != "" {
 		if msg := CheckCreditCode(o.CreditCode); msg != "" {
 			add(OrgFieldCreditCode, msg)

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -29,7 +28,7 @@ type StepStatus struct {
 	// which the step cannot be taken (确定发展对象 a year after the activist,
 	// 转正 at the end of probation). Either may be zero.
 	Due, Earliest Date
-	Rule          string // the article the deadline comes from
+	Rule          Citation // the article the deadline comes from
 }
 
 // RecruitContext is what the checks of a pipeline read besides the pipeline:
@@ -128,13 +127,28 @@ func (k *checker) date(s RecruitStep) Date {
 
 func (k *checker) probationEnd() Date { return k.end }
 
-func (k *checker) add(sev Severity, s RecruitStep, rule, format string, a ...any) {
-	msg := k.r.Name + " " + s.Info().Short + " " + fmt.Sprintf(format, a...)
-	if rule != "" {
-		msg += "（" + rule + "）"
+// add records a finding on step s: the person's name, then the step's
+// short name, what is wrong and the rule (RecruitDetail).
+func (k *checker) add(sev Severity, s RecruitStep, rule Citation, t Text) {
+	var cited any = ""
+	if rule != (Citation{}) {
+		cited = Textf("（%s）", rule)
 	}
-	k.rep.Findings = append(k.rep.Findings, Finding{Severity: sev, Message: msg, About: AboutRecruiting,
-		MemberID: k.r.MemberID, RecruitID: k.r.ID})
+	detail := Textf("%s %s%s", Term(s.Info().Short), t, cited)
+	k.rep.Findings = append(k.rep.Findings, Finding{Severity: sev, About: AboutRecruiting,
+		MemberID: k.r.MemberID, RecruitID: k.r.ID}.Says("%s %s", k.r.Name, detail))
+}
+
+// RecruitDetail is a recruiting finding without the person's name, for the
+// person's own page: 谈话 应于…前完成（《…》第…条）. A finding of another
+// kind is returned whole.
+func RecruitDetail(f Finding) Text {
+	if f.About == AboutRecruiting && f.Text.Format == "%s %s" && len(f.Text.Args) == 2 {
+		if d, ok := f.Text.Args[1].(Text); ok {
+			return d
+		}
+	}
+	return f.Text
 }
 
 // breach is the severity of a broken limit: serious for a national rule, a
@@ -213,7 +227,7 @@ func (k *checker) timeline() {
 		// every step in between was recorded: a meeting a year after the
 		// pre-review is late even if the form's date is missing.
 		var due, earliest Date
-		var rule string
+		var rule Citation
 		if anchor := deadlineAnchor(s); anchor > 0 && k.rec(anchor).Done() {
 			due, earliest, rule = k.deadline(s)
 		}
@@ -233,7 +247,7 @@ func (k *checker) timeline() {
 	// 培养教育考察 and 继续教育考察 are periods, not acts: they are done
 	// when what ends them is.
 	if t := &k.rep.Timeline[StepTraining-1]; k.trainingDone() {
-		t.State, t.Due, t.Rule = StepDone, Date{}, ""
+		t.State, t.Due, t.Rule = StepDone, Date{}, Citation{}
 	}
 	k.afterExtension()
 	if p := &k.rep.Timeline[StepProbation-1]; p.State != StepWaiting {
@@ -258,7 +272,7 @@ func (k *checker) afterExtension() {
 	}
 	today := k.c.Today
 	meeting, approval := &k.rep.Timeline[StepFullMeeting-1], &k.rep.Timeline[StepFullApproval-1]
-	due := func(st *StepStatus, on Date, rule string) {
+	due := func(st *StepStatus, on Date, rule Citation) {
 		st.State, st.Due, st.Earliest, st.Rule = StepDue, on, Date{}, rule
 		if on.Before(today) {
 			st.State = StepOverdue
@@ -267,10 +281,10 @@ func (k *checker) afterExtension() {
 	switch {
 	case final.Outcome == OutcomeExtend:
 		rules := RecruitRulesOn(final.Date)
-		due(meeting, k.end, rules.Cite(rules.ExtensionMax))
+		due(meeting, k.end, rules.Citing(rules.ExtensionMax))
 		for _, s := range []RecruitStep{StepFullApproval, StepArchive} {
 			if st := &k.rep.Timeline[s-1]; st.State != StepDone || s == StepFullApproval {
-				st.State, st.Due, st.Earliest, st.Rule, st.Record = StepWaiting, Date{}, Date{}, "", nil
+				st.State, st.Due, st.Earliest, st.Rule, st.Record = StepWaiting, Date{}, Date{}, Citation{}, nil
 			}
 		}
 	case final.Seq > 1:
@@ -279,9 +293,9 @@ func (k *checker) afterExtension() {
 		approval.Record = a
 		if !a.Done() {
 			rules := RecruitRulesOn(final.Date)
-			due(approval, final.Date.AddMonths(rules.FullApproval.N), rules.Cite(rules.FullApproval))
+			due(approval, final.Date.AddMonths(rules.FullApproval.N), rules.Citing(rules.FullApproval))
 			if st := &k.rep.Timeline[StepArchive-1]; st.State != StepDone {
-				st.State, st.Due, st.Rule = StepWaiting, Date{}, ""
+				st.State, st.Due, st.Rule = StepWaiting, Date{}, Citation{}
 			}
 		}
 	}
@@ -314,48 +328,48 @@ func (k *checker) trainingDone() bool { return k.rec(StepCandidate).Done() }
 // deadline is the step's due date and earliest date, from the steps before
 // it, under the edition the step will be judged by when taken
 // (pendingRules; late judges it so once recorded).
-func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule string) {
+func (k *checker) deadline(s RecruitStep) (due, earliest Date, rule Citation) {
 	switch s {
 	case StepTalk:
 		app := k.date(StepApplication)
 		rules := k.pendingRules(app, func(e *RecruitRules) Limit { return e.TalkMonths })
-		return app.AddMonths(rules.TalkMonths.N), Date{}, rules.Cite(rules.TalkMonths)
+		return app.AddMonths(rules.TalkMonths.N), Date{}, rules.Citing(rules.TalkMonths)
 	case StepTraining:
 		last := k.lastReview()
 		rules := k.pendingRules(last, func(e *RecruitRules) Limit { return e.ReviewMonths })
-		return last.AddMonths(rules.ReviewMonths.N), Date{}, rules.Cite(rules.ReviewMonths)
+		return last.AddMonths(rules.ReviewMonths.N), Date{}, rules.Citing(rules.ReviewMonths)
 	case StepCandidate:
 		a := k.date(StepActivist)
 		rules := RecruitRulesOn(a)
-		return Date{}, a.AddYears(rules.ActivistYears.N), rules.Cite(rules.ActivistYears)
+		return Date{}, a.AddYears(rules.ActivistYears.N), rules.Citing(rules.ActivistYears)
 	case StepAdmission:
 		p := k.date(StepPreReview)
 		rules := k.pendingRules(p, func(e *RecruitRules) Limit { return e.MeetingAfterPreReviewMonths })
-		return p.AddMonths(rules.MeetingAfterPreReviewMonths.N), Date{}, rules.Cite(rules.MeetingAfterPreReviewMonths)
+		return p.AddMonths(rules.MeetingAfterPreReviewMonths.N), Date{}, rules.Citing(rules.MeetingAfterPreReviewMonths)
 	case StepApproval:
 		m := k.date(StepAdmission)
 		rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.ApprovalMonths })
-		return m.AddMonths(rules.ApprovalMonths.N), Date{}, rules.Cite(rules.ApprovalMonths)
+		return m.AddMonths(rules.ApprovalMonths.N), Date{}, rules.Citing(rules.ApprovalMonths)
 	case StepOath:
 		a := k.date(StepApproval)
 		rules := k.pendingRules(a, func(e *RecruitRules) Limit { return e.OathMonths })
 		if rules.OathMonths.N == 0 {
-			return Date{}, Date{}, ""
+			return Date{}, Date{}, Citation{}
 		}
-		return a.AddMonths(rules.OathMonths.N), Date{}, rules.Cite(rules.OathMonths)
+		return a.AddMonths(rules.OathMonths.N), Date{}, rules.Citing(rules.OathMonths)
 	case StepFullApplication, StepFullMeeting:
 		end := k.probationEnd()
 		rules := RecruitRulesOn(end)
-		return end, Date{}, rules.Cite(rules.ProbationYears)
+		return end, Date{}, rules.Citing(rules.ProbationYears)
 	case StepFullApproval:
 		m := k.date(StepFullMeeting)
 		if f := k.r.finalMeeting(); f != nil {
 			m = f.Date
 		}
 		rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.FullApproval })
-		return m.AddMonths(rules.FullApproval.N), Date{}, rules.Cite(rules.FullApproval)
+		return m.AddMonths(rules.FullApproval.N), Date{}, rules.Citing(rules.FullApproval)
 	}
-	return Date{}, Date{}, ""
+	return Date{}, Date{}, Citation{}
 }
 
 // deadlines reports the overdue steps and those due within
@@ -388,32 +402,32 @@ func (k *checker) deadlines() {
 			m := k.date(StepAdmission)
 			rules := k.pendingRules(m, func(e *RecruitRules) Limit { return e.ApprovalMonths })
 			if max := m.AddMonths(rules.ApprovalMaxMonths.N); !max.Before(today) {
-				k.add(Warning, st.Step, st.Rule, "应于%s前完成，已逾期%d天；特殊情况最长%d个月（%s前）",
-					st.Due.Chinese(), daysBetween(st.Due, today), rules.ApprovalMaxMonths.N, max.Chinese())
+				k.add(Warning, st.Step, st.Rule, Textf("应于%s前完成，已逾期%d天；特殊情况最长%d个月（%s前）",
+					st.Due, daysBetween(st.Due, today), rules.ApprovalMaxMonths.N, max))
 			} else {
-				k.add(Serious, st.Step, rules.Cite(rules.ApprovalMaxMonths), "应于%s前完成，已超过特殊情况最长的%d个月（%s）",
-					st.Due.Chinese(), rules.ApprovalMaxMonths.N, max.Chinese())
+				k.add(Serious, st.Step, rules.Citing(rules.ApprovalMaxMonths), Textf("应于%s前完成，已超过特殊情况最长的%d个月（%s）",
+					st.Due, rules.ApprovalMaxMonths.N, max))
 			}
 		case st.State == StepOverdue:
 			sev := Serious
 			if st.Step == StepAdmission && k.pendingRules(k.date(StepPreReview), func(e *RecruitRules) Limit { return e.MeetingAfterPreReviewMonths }).MeetingAfterPreReviewMonths.Local {
 				sev = Warning
 			}
-			k.add(sev, st.Step, st.Rule, "应于%s前完成，已逾期%d天", st.Due.Chinese(), daysBetween(st.Due, today))
+			k.add(sev, st.Step, st.Rule, Textf("应于%s前完成，已逾期%d天", st.Due, daysBetween(st.Due, today)))
 		case st.State == StepDue && !st.Due.After(soon) && (st.Step == StepFullApplication || st.Step == StepFullMeeting):
 			// Both fall due when probation ends; they are one reminder, and
 			// neither can be done before.
 			if st.Step == StepFullApplication {
-				k.add(Warning, st.Step, st.Rule, "预备期将于%s届满（还有%d天），届满后应及时提出转正申请、召开支部大会讨论转正",
-					st.Due.Chinese(), daysBetween(today, st.Due))
+				k.add(Warning, st.Step, st.Rule, Textf("预备期将于%s届满（还有%d天），届满后应及时提出转正申请、召开支部大会讨论转正",
+					st.Due, daysBetween(today, st.Due)))
 			}
 		case st.State == StepDue && !st.Due.After(soon):
-			k.add(Warning, st.Step, st.Rule, "应于%s前完成（还有%d天）", st.Due.Chinese(), daysBetween(today, st.Due))
+			k.add(Warning, st.Step, st.Rule, Textf("应于%s前完成（还有%d天）", st.Due, daysBetween(today, st.Due)))
 		case st.Step == StepCandidate && st.State == StepOpen && !st.Earliest.IsZero() && !st.Earliest.After(soon):
 			if st.Earliest.After(today) {
-				k.add(Info, st.Step, st.Rule, "培养考察将于%s满一年，届时可讨论确定为发展对象", st.Earliest.Chinese())
+				k.add(Info, st.Step, st.Rule, Textf("培养考察将于%s满一年，届时可讨论确定为发展对象", st.Earliest))
 			} else {
-				k.add(Info, st.Step, st.Rule, "培养考察已满一年（%s），可讨论确定为发展对象", st.Earliest.Chinese())
+				k.add(Info, st.Step, st.Rule, Textf("培养考察已满一年（%s），可讨论确定为发展对象", st.Earliest))
 			}
 		}
 	}
@@ -434,8 +448,8 @@ func (k *checker) order() {
 		for _, p := range info.After {
 			if px := k.rec(p); px.Done() && x.Date.Before(px.Date) {
 				rules := RecruitRulesOn(x.Date)
-				k.add(Serious, info.Step, rules.Article(""), "日期%s早于前一环节“%s”的日期%s，环节顺序颠倒",
-					x.Date.Chinese(), p.Info().Name, px.Date.Chinese())
+				k.add(Serious, info.Step, rules.Citation(""), Textf("日期%s早于前一环节“%s”的日期%s，环节顺序颠倒",
+					x.Date, Term(p.Info().Name), px.Date))
 			}
 		}
 	}
@@ -454,7 +468,7 @@ func (k *checker) order() {
 	}
 	if len(missing) > 0 {
 		rules := RecruitRulesOn(k.date(last))
-		k.add(Serious, last, rules.Article(""), "已登记，但此前缺少环节：%s。每个环节都应有记录，请补录", strings.Join(missing, "、"))
+		k.add(Serious, last, rules.Citation(""), Textf("已登记，但此前缺少环节：%s。每个环节都应有记录，请补录", Terms(missing)))
 	}
 }
 
@@ -465,7 +479,7 @@ func (k *checker) talkAndAge() {
 		return
 	}
 	if talk.People == "" {
-		k.add(Info, StepTalk, "", "未登记谈话人")
+		k.add(Info, StepTalk, Citation{}, Textf("未登记谈话人"))
 	}
 }
 
@@ -486,25 +500,25 @@ func (k *checker) late() {
 		switch s {
 		case StepTalk:
 			if x.Date.After(from.AddMonths(rules.TalkMonths.N)) {
-				k.add(Serious, s, rules.Cite(rules.TalkMonths), "于%s进行，超过递交申请书（%s）后%d个月",
-					x.Date.Chinese(), from.Chinese(), rules.TalkMonths.N)
+				k.add(Serious, s, rules.Citing(rules.TalkMonths), Textf("于%s进行，超过递交申请书（%s）后%d个月",
+					x.Date, from, rules.TalkMonths.N))
 			}
 		case StepAdmission:
 			if l := rules.MeetingAfterPreReviewMonths; x.Date.After(from.AddMonths(l.N)) {
-				k.add(breach(l), s, rules.Cite(l), "于%s召开，距上级党委预审（%s）超过%d个月", x.Date.Chinese(), from.Chinese(), l.N)
+				k.add(breach(l), s, rules.Citing(l), Textf("于%s召开，距上级党委预审（%s）超过%d个月", x.Date, from, l.N))
 			}
 		case StepApproval:
 			switch {
 			case x.Date.After(from.AddMonths(rules.ApprovalMaxMonths.N)):
-				k.add(Serious, s, rules.Cite(rules.ApprovalMaxMonths), "于%s审批，距支部大会（%s）超过%d个月（特殊情况最长%d个月）",
-					x.Date.Chinese(), from.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+				k.add(Serious, s, rules.Citing(rules.ApprovalMaxMonths), Textf("于%s审批，距支部大会（%s）超过%d个月（特殊情况最长%d个月）",
+					x.Date, from, rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N))
 			case x.Date.After(from.AddMonths(rules.ApprovalMonths.N)):
-				k.add(Warning, s, rules.Cite(rules.ApprovalMonths), "于%s审批，距支部大会（%s）超过%d个月，须属特殊情况（最长%d个月）",
-					x.Date.Chinese(), from.Chinese(), rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N)
+				k.add(Warning, s, rules.Citing(rules.ApprovalMonths), Textf("于%s审批，距支部大会（%s）超过%d个月，须属特殊情况（最长%d个月）",
+					x.Date, from, rules.ApprovalMonths.N, rules.ApprovalMaxMonths.N))
 			}
 		case StepOath:
 			if l := rules.OathMonths; l.N > 0 && x.Date.After(from.AddMonths(l.N)) {
-				k.add(Serious, s, rules.Cite(l), "于%s宣誓，距审批（%s）超过%d个月", x.Date.Chinese(), from.Chinese(), l.N)
+				k.add(Serious, s, rules.Citing(l), Textf("于%s宣誓，距审批（%s）超过%d个月", x.Date, from, l.N))
 			}
 		}
 	}
@@ -515,8 +529,8 @@ func (k *checker) late() {
 		}
 		rules := RecruitRulesOn(a.Date)
 		if a.Date.After(m.Date.AddMonths(rules.FullApproval.N)) {
-			k.add(Serious, StepFullApproval, rules.Cite(rules.FullApproval), "于%s审批，距支部大会讨论转正（%s）超过%d个月",
-				a.Date.Chinese(), m.Date.Chinese(), rules.FullApproval.N)
+			k.add(Serious, StepFullApproval, rules.Citing(rules.FullApproval), Textf("于%s审批，距支部大会讨论转正（%s）超过%d个月",
+				a.Date, m.Date, rules.FullApproval.N))
 		}
 	}
 }
@@ -545,7 +559,7 @@ func (k *checker) activist() {
 	}
 	if x.Method == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Info, StepActivist, rules.Article(rules.ActivistRecord.Article), "未登记推荐方式（党员推荐或群团推优）")
+		k.add(Info, StepActivist, rules.Citation(rules.ActivistRecord.Article), Textf("未登记推荐方式（党员推荐或群团推优）"))
 	}
 }
 
@@ -576,8 +590,8 @@ func (k *checker) reviews() {
 		}
 		rules := RecruitRulesOn(x.Date)
 		if x.Date.After(prev.AddMonths(rules.ReviewMonths.N)) {
-			k.add(Serious, StepTraining, rules.Cite(rules.ReviewMonths), "%s的考察距上次（%s）超过%d个月",
-				x.Date.Chinese(), prev.Chinese(), rules.ReviewMonths.N)
+			k.add(Serious, StepTraining, rules.Citing(rules.ReviewMonths), Textf("%s的考察距上次（%s）超过%d个月",
+				x.Date, prev, rules.ReviewMonths.N))
 		}
 		if x.Date.After(prev) {
 			prev = x.Date
@@ -586,8 +600,8 @@ func (k *checker) reviews() {
 	if !end.IsZero() {
 		rules := RecruitRulesOn(end)
 		if end.After(prev.AddMonths(rules.ReviewMonths.N)) {
-			k.add(Serious, StepTraining, rules.Cite(rules.ReviewMonths), "确定为发展对象（%s）前，距上次考察（%s）超过%d个月，缺少半年一次的考察记录",
-				end.Chinese(), prev.Chinese(), rules.ReviewMonths.N)
+			k.add(Serious, StepTraining, rules.Citing(rules.ReviewMonths), Textf("确定为发展对象（%s）前，距上次考察（%s）超过%d个月，缺少半年一次的考察记录",
+				end, prev, rules.ReviewMonths.N))
 		}
 	}
 }
@@ -600,24 +614,24 @@ func (k *checker) candidate() {
 	if cand.Done() && !act.IsZero() {
 		rules := RecruitRulesOn(cand.Date)
 		if year := act.AddYears(rules.ActivistYears.N); cand.Date.Before(year) {
-			k.add(Serious, StepCandidate, rules.Cite(rules.ActivistYears), "于%s确定，距确定为入党积极分子（%s）不满%d年（%s满）",
-				cand.Date.Chinese(), act.Chinese(), rules.ActivistYears.N, year.Chinese())
+			k.add(Serious, StepCandidate, rules.Citing(rules.ActivistYears), Textf("于%s确定，距确定为入党积极分子（%s）不满%d年（%s满）",
+				cand.Date, act, rules.ActivistYears.N, year))
 		}
 	}
 	rec := k.rec(StepCandidateRecord)
 	if rec.Done() {
 		rules := RecruitRulesOn(rec.Date)
 		if rules.CandidateNeedsAgreement && rec.Method != string(DecisionAgreed) {
-			k.add(Serious, StepCandidateRecord, rules.Article(rules.CandidateArticle), "%s起确定发展对象须经上级党委同意（不只是备案），请登记上级党委的同意意见",
-				rules.Effective.Chinese())
+			k.add(Serious, StepCandidateRecord, rules.Citation(rules.CandidateArticle), Textf("%s起确定发展对象须经上级党委同意（不只是备案），请登记上级党委的同意意见",
+				rules.Effective))
 		}
 	}
 	if rec == nil || rec.Start.IsZero() {
 		// No notice: a breach once the pre-review has taken place.
 		if pre := k.rec(StepPreReview); pre.Done() && k.rec(StepCandidate).Done() {
 			rules := RecruitRulesOn(k.date(StepCandidate))
-			k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Cite(rules.NoticeWorkingDays),
-				"未登记发展对象公示：确定发展对象后应公示不少于%d个工作日", rules.NoticeWorkingDays.N)
+			k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Citing(rules.NoticeWorkingDays),
+				Textf("未登记发展对象公示：确定发展对象后应公示不少于%d个工作日", rules.NoticeWorkingDays.N))
 		}
 		return
 	}
@@ -628,25 +642,25 @@ func (k *checker) candidate() {
 	rules := RecruitRulesOn(on)
 	n, exact := k.c.Calendar.WorkingDays(rec.Start, rec.End)
 	if n < rules.NoticeWorkingDays.N {
-		k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Cite(rules.NoticeWorkingDays),
-			"公示%s至%s只有%d个工作日，应不少于%d个工作日%s", rec.Start.Chinese(), rec.End.Chinese(), n,
-			rules.NoticeWorkingDays.N, estimateNote(exact))
+		k.add(breach(rules.NoticeWorkingDays), StepCandidateRecord, rules.Citing(rules.NoticeWorkingDays),
+			Textf("公示%s至%s只有%d个工作日，应不少于%d个工作日%s", rec.Start, rec.End, n,
+				rules.NoticeWorkingDays.N, estimateNote(exact)))
 	}
 	if rec.Done() && rules.CandidateNeedsAgreement && rec.Start.Before(rec.Date) {
-		k.add(Warning, StepCandidateRecord, rules.Article(rules.CandidateArticle), "公示开始（%s）早于上级党委同意（%s）",
-			rec.Start.Chinese(), rec.Date.Chinese())
+		k.add(Warning, StepCandidateRecord, rules.Citation(rules.CandidateArticle), Textf("公示开始（%s）早于上级党委同意（%s）",
+			rec.Start, rec.Date))
 	}
 	if pre := k.rec(StepPreReview); pre.Done() && !pre.Date.After(rec.End) {
-		k.add(breach(rules.NoticeWorkingDays), StepPreReview, rules.Cite(rules.NoticeWorkingDays),
-			"于%s进行，发展对象公示到%s才结束", pre.Date.Chinese(), rec.End.Chinese())
+		k.add(breach(rules.NoticeWorkingDays), StepPreReview, rules.Citing(rules.NoticeWorkingDays),
+			Textf("于%s进行，发展对象公示到%s才结束", pre.Date, rec.End))
 	}
 }
 
-func estimateNote(exact bool) string {
+func estimateNote(exact bool) any {
 	if exact {
 		return ""
 	}
-	return "（该年的放假安排尚未录入，按周一至周五计算；可在设置中补充）"
+	return Textf("（该年的放假安排尚未录入，按周一至周五计算；可在设置中补充）")
 }
 
 // people: mentors 1–2 (第九条), sponsors 2 (第十四条), each a different
@@ -670,21 +684,21 @@ func (k *checker) people(s RecruitStep, lo, hi Limit) {
 		distinct = append(distinct, n)
 	}
 	if len(twice) > 0 {
-		k.add(Serious, s, rules.Cite(lo), "%s登记了两次，同一人只算一名", strings.Join(twice, "、"))
+		k.add(Serious, s, rules.Citing(lo), Textf("%s登记了两次，同一人只算一名", Names(twice)))
 	}
 	if len(distinct) < lo.N || len(distinct) > hi.N {
-		want := fmt.Sprintf("%d至%d名", lo.N, hi.N)
+		want := Textf("%d至%d名", lo.N, hi.N)
 		if lo.N == hi.N {
-			want = fmt.Sprintf("%d名", lo.N)
+			want = Textf("%d名", lo.N)
 		}
-		k.add(Serious, s, rules.Cite(lo), "登记了%d人（%s），应为%s正式党员", len(distinct), x.People, want)
+		k.add(Serious, s, rules.Citing(lo), Textf("登记了%d人（%s），应为%s正式党员", len(distinct), x.People, want))
 	}
 	self := seen[k.r.Name]
 	for _, id := range x.PeopleIDs {
 		self = self || (id != 0 && id == k.r.MemberID)
 	}
 	if self {
-		k.add(Serious, s, rules.Cite(lo), "%s本人不能担任自己的%s", k.r.Name, s.Info().People)
+		k.add(Serious, s, rules.Citing(lo), Textf("%s本人不能担任自己的%s", k.r.Name, Term(s.Info().People)))
 	}
 	onRoster := map[string]bool{}
 	for _, m := range k.c.Members {
@@ -698,7 +712,7 @@ func (k *checker) people(s RecruitStep, lo, hi Limit) {
 		}
 		checked[id] = true
 		if m.Category != CategoryFull || (!m.FullDate.IsZero() && m.FullDate.After(x.Date)) || !OnRosterOn(m, x.Date) {
-			k.add(Serious, s, rules.Cite(lo), "%s在%s不是本支部的正式党员", m.Name, x.Date.Chinese())
+			k.add(Serious, s, rules.Citing(lo), Textf("%s在%s不是本支部的正式党员", m.Name, x.Date))
 		}
 	}
 	var unknown []string
@@ -708,7 +722,7 @@ func (k *checker) people(s RecruitStep, lo, hi Limit) {
 		}
 	}
 	if len(unknown) > 0 && len(k.c.Members) > 0 {
-		k.add(Warning, s, rules.Cite(lo), "%s不在本支部花名册上，无法核对是否为正式党员；如是其他支部的党员，请核实并在说明中注明", strings.Join(unknown, "、"))
+		k.add(Warning, s, rules.Citing(lo), Textf("%s不在本支部花名册上，无法核对是否为正式党员；如是其他支部的党员，请核实并在说明中注明", Names(unknown)))
 	}
 }
 
@@ -726,7 +740,7 @@ func (k *checker) vetting() {
 	x := k.rec(StepVetting)
 	if x.Done() && x.Document == "" {
 		rules := RecruitRulesOn(x.Date)
-		k.add(Info, StepVetting, rules.Cite(rules.Vetting), "未登记书面结论（政治审查须形成结论性材料）")
+		k.add(Info, StepVetting, rules.Citing(rules.Vetting), Textf("未登记书面结论（政治审查须形成结论性材料）"))
 	}
 }
 
@@ -743,11 +757,11 @@ func (k *checker) course() {
 	}
 	switch {
 	case days == 0 && x.Hours == 0:
-		k.add(Warning, StepCourse, rules.Cite(rules.TrainingDays), "未登记培训的起止日期或学时，无法核对是否达到%d天或%d学时",
-			rules.TrainingDays.N, rules.TrainingHours.N)
+		k.add(Warning, StepCourse, rules.Citing(rules.TrainingDays), Textf("未登记培训的起止日期或学时，无法核对是否达到%d天或%d学时",
+			rules.TrainingDays.N, rules.TrainingHours.N))
 	case days < rules.TrainingDays.N && x.Hours < rules.TrainingHours.N:
-		k.add(Serious, StepCourse, rules.Cite(rules.TrainingDays), "培训%d天、%d学时，应不少于%d天或%d学时",
-			days, x.Hours, rules.TrainingDays.N, rules.TrainingHours.N)
+		k.add(Serious, StepCourse, rules.Citing(rules.TrainingDays), Textf("培训%d天、%d学时，应不少于%d天或%d学时",
+			days, x.Hours, rules.TrainingDays.N, rules.TrainingHours.N))
 	}
 }
 
@@ -764,21 +778,21 @@ func (k *checker) meetings() {
 		}
 		if x.ActivityID == 0 {
 			if info.Meeting == KindGeneralMeeting {
-				k.add(Info, x.Step, "", "未关联支部党员大会的会议记录，无法核对到会人数和表决结果")
+				k.add(Info, x.Step, Citation{}, Textf("未关联支部党员大会的会议记录，无法核对到会人数和表决结果"))
 			}
 			continue
 		}
 		a := k.c.Activities[x.ActivityID]
 		if a == nil {
-			k.add(Warning, x.Step, "", "关联的会议记录（编号%d）已找不到", x.ActivityID)
+			k.add(Warning, x.Step, Citation{}, Textf("关联的会议记录（编号%d）已找不到", x.ActivityID))
 			continue
 		}
 		if a.Kind != info.Meeting {
-			k.add(Warning, x.Step, "", "关联的会议记录是%s，应为%s", a.Kind, info.Meeting)
+			k.add(Warning, x.Step, Citation{}, Textf("关联的会议记录是%s，应为%s", a.Kind, info.Meeting))
 			continue
 		}
 		if a.Date.Compare(x.Date) != 0 {
-			k.add(Warning, x.Step, "", "登记日期%s与关联的会议记录日期%s不一致", x.Date.Chinese(), a.Date.Chinese())
+			k.add(Warning, x.Step, Citation{}, Textf("登记日期%s与关联的会议记录日期%s不一致", x.Date, a.Date))
 		}
 		voted := false
 		for _, res := range a.Resolutions {
@@ -786,12 +800,12 @@ func (k *checker) meetings() {
 		}
 		for _, c := range k.c.meetingChecks(a) {
 			if !c.OK {
-				k.add(Serious, x.Step, "", "%s：%s", a.Title(), c.Message)
+				k.add(Serious, x.Step, Citation{}, Textf("%s：%s", a.TitleText(), c.Text))
 			}
 		}
 		if info.Meeting == KindGeneralMeeting && !voted {
 			rules := RecruitRulesOn(x.Date)
-			k.add(Warning, x.Step, rules.Article(""), "%s没有登记表决结果，无法核对赞成票是否超过应到有表决权党员的半数", a.Title())
+			k.add(Warning, x.Step, rules.Citation(""), Textf("%s没有登记表决结果，无法核对赞成票是否超过应到有表决权党员的半数", a.TitleText()))
 		}
 	}
 }
@@ -809,27 +823,27 @@ func (k *checker) probation() {
 		}
 		rules := RecruitRulesOn(m.Date)
 		if m.Outcome == "" {
-			k.add(Warning, StepFullMeeting, "", "未登记讨论结果（按期转正、延长预备期或取消预备党员资格）")
+			k.add(Warning, StepFullMeeting, Citation{}, Textf("未登记讨论结果（按期转正、延长预备期或取消预备党员资格）"))
 		}
 		if m.Outcome == OutcomeExtend {
 			extensions++
 			if m.Months < rules.ExtensionMin.N || m.Months > rules.ExtensionMax.N {
-				k.add(Serious, StepFullMeeting, rules.Cite(rules.ExtensionMin), "延长预备期%d个月，应不少于%d个月、不超过%d个月",
-					m.Months, rules.ExtensionMin.N, rules.ExtensionMax.N)
+				k.add(Serious, StepFullMeeting, rules.Citing(rules.ExtensionMin), Textf("延长预备期%d个月，应不少于%d个月、不超过%d个月",
+					m.Months, rules.ExtensionMin.N, rules.ExtensionMax.N))
 			}
 			if extensions > rules.Extensions.N {
-				k.add(Serious, StepFullMeeting, rules.Cite(rules.Extensions), "预备期只能延长%d次", rules.Extensions.N)
+				k.add(Serious, StepFullMeeting, rules.Citing(rules.Extensions), Textf("预备期只能延长%d次", rules.Extensions.N))
 			}
 		}
 		// Each 转正 meeting is held once the probation, with the
 		// extensions granted before it, has ended.
 		if end := admission.AddYears(RecruitRulesOn(admission).ProbationYears.N).AddMonths(granted); !admission.IsZero() && m.Date.Before(end) {
-			what := "预备期"
+			what := Textf("预备期")
 			if granted > 0 {
-				what = "延长的预备期"
+				what = Textf("延长的预备期")
 			}
-			k.add(Serious, StepFullMeeting, rules.Cite(rules.ProbationYears), "于%s讨论转正，%s（%s满）尚未届满",
-				m.Date.Chinese(), what, end.Chinese())
+			k.add(Serious, StepFullMeeting, rules.Citing(rules.ProbationYears), Textf("于%s讨论转正，%s（%s满）尚未届满",
+				m.Date, what, end))
 		}
 		if m.Outcome == OutcomeExtend && m.Months > 0 {
 			granted += m.Months
@@ -841,9 +855,9 @@ func (k *checker) probation() {
 		rules := RecruitRulesOn(end)
 		switch {
 		case end.Before(k.c.Today) && r.MemberID == 0:
-			k.add(Serious, StepFullMeeting, rules.Cite(rules.ExtensionMax), "延长的预备期已于%s届满，应召开支部大会讨论能否转正", end.Chinese())
+			k.add(Serious, StepFullMeeting, rules.Citing(rules.ExtensionMax), Textf("延长的预备期已于%s届满，应召开支部大会讨论能否转正", end))
 		case !end.Before(k.c.Today) && !end.After(k.c.Today.AddDays(RecruitDueSoonDays)):
-			k.add(Warning, StepFullMeeting, rules.Cite(rules.ExtensionMax), "延长的预备期将于%s届满，届时应讨论能否转正", end.Chinese())
+			k.add(Warning, StepFullMeeting, rules.Citing(rules.ExtensionMax), Textf("延长的预备期将于%s届满，届时应讨论能否转正", end))
 		}
 	}
 }
@@ -866,6 +880,6 @@ func (k *checker) archive() {
 		}
 	}
 	if len(missing) > 0 {
-		k.add(Warning, StepArchive, rules.Article(rules.ArchiveArticle), "归档材料缺少：%s", strings.Join(missing, "、"))
+		k.add(Warning, StepArchive, rules.Citation(rules.ArchiveArticle), Textf("归档材料缺少：%s", Terms(missing)))
 	}
 }

@@ -64,19 +64,22 @@ type RecruitRules struct {
 }
 
 // Article names a rule the way findings cite it: 《…细则》（2026年）第十三条.
-func (r *RecruitRules) Article(article string) string {
-	if article == "" {
-		return "《" + r.Document + "》（" + r.Edition + "年）"
-	}
-	return "《" + r.Document + "》（" + r.Edition + "年）" + article
-}
+func (r *RecruitRules) Article(article string) string { return r.Citation(article).Chinese() }
 
 // Cite is Article for a limit, marked as local practice where it is one.
-func (r *RecruitRules) Cite(l Limit) string {
+func (r *RecruitRules) Cite(l Limit) string { return r.Citing(l).Chinese() }
+
+// Citation is Article kept as a Citation, for sentences in the UI language.
+func (r *RecruitRules) Citation(article string) Citation {
+	return Citation{Document: r.Document, Edition: r.Edition, Article: article}
+}
+
+// Citing is Cite kept as a Citation.
+func (r *RecruitRules) Citing(l Limit) Citation {
 	if l.Local {
-		return r.Article("") + "及各地通行做法"
+		return Citation{Document: r.Document, Edition: r.Edition, Local: true}
 	}
-	return r.Article(l.Article)
+	return r.Citation(l.Article)
 }
 
 // RecruitRules2014 is the edition issued by 中办发〔2014〕33号 on 2014-05-28.

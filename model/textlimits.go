@@ -26,6 +26,9 @@ var TextLimits = map[Field]int{
 	ProfileOrgName:    100,
 	ProfileBranchName: 100,
 
+	OrgFieldInstructor: 30, // OrgFieldName is ProfileOrgName ("org_name")
+	OrgFieldNotes:      200,
+
 	ActivityPlaceField:      50,
 	ActivityTopicField:      100,
 	ActivityChairField:      30,

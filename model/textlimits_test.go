@@ -62,3 +62,23 @@ func TestActivityAndEventTextLimits(t *testing.T) {
 		t.Errorf("an event note of %d characters: %v", EventNoteLimit+1, err)
 	}
 }
+
+// attack11 #10: the organisation list's free texts have limits too, at
+// entry and at import (both go through Validate).
+func TestOrganisationTextLimits(t *testing.T) {
+	o := Organisation{Name: strings.Repeat("名", 40000), Instructor: strings.Repeat("指", 5000), Notes: strings.Repeat("备", 100000),
+		Type: OrgEnterprise, Coverage: NotCovered, Reason: ReasonNoMembers}
+	got := map[Field]string{}
+	for _, e := range o.Validate(CurrentRules().Branch) {
+		got[e.Field] = e.Message
+	}
+	for _, f := range []Field{OrgFieldName, OrgFieldInstructor, OrgFieldNotes} {
+		if !strings.Contains(got[f], "过长") {
+			t.Errorf("%s: %q", f, got[f])
+		}
+	}
+	o.Name, o.Instructor, o.Notes = strings.Repeat("名", 100), "刘卫东", strings.Repeat("备", 200)
+	if errs := o.Validate(CurrentRules().Branch); len(errs) != 0 {
+		t.Errorf("texts within the limits: %v", errs)
+	}
+}

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"branchledger/model"
 	"branchledger/storage/internal/faultfs"
+	"branchledger/storage/reason"
 )
 
 // integrityAlone copies the data file alone — not its journal — as a
@@ -77,6 +79,13 @@ func TestFullDiskLeavesTheDataFileWholeOnItsOwn(t *testing.T) {
 			t.Logf("import: %v", err)
 			if !strings.Contains(err.Error(), "磁盘空间已满") {
 				t.Errorf("message %q should say the disk is full", err)
+			}
+			// One Chinese sentence; SQLite's English goes to the log only.
+			if latin := regexp.MustCompile(`[A-Za-z]{2,}`).FindString(err.Error()); latin != "" || strings.ContainsAny(err.Error(), "()") {
+				t.Errorf("message %q carries %q or brackets of SQLite's detail", err, latin)
+			}
+			if d := reason.Detail(err); !strings.Contains(d, "SQLITE_FULL") && !strings.Contains(d, "full") {
+				t.Errorf("the log's detail %q lost SQLite's words", d)
 			}
 			if check, n := integrityAlone(t, path); check != "ok" || n != 20 {
 				t.Errorf("the data file alone, still open: integrity %q, %d members; want ok, 20", check, n)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -178,6 +179,11 @@ func (s *Store) WriteBackup(reason BackupReason) (string, error) {
 		return "", backupError(dir, err)
 	}
 	at := s.clock()
+	if p := pruner.Load(); p != nil {
+		// The backups the rolling rule lets go once this one is taken go
+		// first, so that a full folder does not block it.
+		(*p)(s.path, at)
+	}
 	var name string
 	for n := 1; ; n++ {
 		name = filepath.Join(dir, BackupName(s.path, at, reason, n))
@@ -208,6 +214,16 @@ func (s *Store) WriteBackup(reason BackupReason) (string, error) {
 	return name, nil
 }
 
+// pruner is the rolling rule of storage/backup, which registers it (see
+// SetPruner): storage cannot import the package that keeps it.
+var pruner atomic.Pointer[func(dataPath string, now time.Time)]
+
+// SetPruner sets what WriteBackup runs first: storage/backup's rolling rule
+// applied as if the new backup were taken, which removes those it lets go.
+// Every backup a store writes itself (before an upgrade) then makes room as
+// those storage/backup takes do.
+func SetPruner(prune func(dataPath string, now time.Time)) { pruner.Store(&prune) }
+
 // backupError is the failure of an automatic backup into the folder dir.
 func backupError(dir string, err error) error {
 	return reason.Wrap("无法在备份文件夹 "+dir+" 写入自动备份", err)
@@ -220,7 +236,14 @@ func backupError(dir string, err error) error {
 const WorkTempBase = "branchledger-work"
 
 // TempPrefix started the names of the files earlier versions of this app
-// wrote before renaming them into place (backups, restored data files); a
-// file left with it by a program that was stopped is the app's own, and safe
-// to remove. Files written now are named by atomicfile.CreateTemp.
+// wrote before renaming them into place (backups, restored data files,
+// packages, snapshots in the system's temporary folder); a file left with
+// it by a program that was stopped is the app's own, and safe to remove
+// (see RemoveOldTemps). Files written now are named by atomicfile.CreateTemp.
 const TempPrefix = ".branchledger-tmp-"
+
+// RemoveOldTemps removes from dir what earlier versions of the app left
+// under TempPrefix when they were stopped half way — a plain copy of a
+// branch's records among them — once nothing has touched it for ten
+// minutes (their names do not say which process wrote them).
+func RemoveOldTemps(dir string) { atomicfile.RemoveOlder(dir, TempPrefix) }

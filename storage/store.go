@@ -165,12 +165,17 @@ func open(abs string, fresh bool, opts []Option) (*Store, error) {
 // restore's unpacked or staged copy, a half-written automatic backup. Only
 // the process holding the file's lock (this one, now) writes them, and
 // their names carry the process's id, so none belongs to work still going.
+// What earlier versions left there and in the system's temporary folder
+// goes too, once it is old (see RemoveOldTemps).
 func (s *Store) removeStaleTemps() {
 	dir := filepath.Dir(s.path)
 	atomicfile.RemoveStale(dir, filepath.Base(s.path))
 	atomicfile.RemoveStale(dir, WorkTempBase)
 	atomicfile.RemoveStale(os.TempDir(), WorkTempBase)
 	atomicfile.RemoveStaleLike(BackupsDir(s.path), ".db")
+	for _, d := range []string{dir, os.TempDir(), BackupsDir(s.path)} {
+		RemoveOldTemps(d)
+	}
 }
 
 // writable reports whether the file can be opened for writing. Only a

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,6 +60,9 @@ type DuesFiles interface {
 	PreviewBases(year int, path string) (model.BasePreview, error)
 	CommitBases(p model.BasePreview) error
 	ExportDues(year int, path string) (int, error)
+	// WriteRejectedBases writes the refused rows of a preview to a
+	// workbook in the file's own layout.
+	WriteRejectedBases(p model.BasePreview, out string) (int, error)
 }
 
 const screenDues = "党费"
@@ -77,6 +82,8 @@ type duesScreen struct {
 	remit      *duesRemit
 
 	reg model.DuesRegister
+
+	basePreview *basePreview // the bases import preview last shown, for tests
 }
 
 // duesYears is how many years back the year selector reaches.
@@ -106,7 +113,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("收缴"), d.collect.content),
 		container.NewTabItem(lang.L("基数"), d.bases.content),
-		container.NewTabItem(lang.L("欠缴"), d.arrears.content),
+		container.NewTabItem(lang.L("欠交党员"), d.arrears.content),
 		container.NewTabItem(lang.L("上缴"), d.remit.content),
 	)
 	importButton := widget.NewButtonWithIcon(lang.L("导入基数"), theme.UploadIcon(), d.chooseImport)
@@ -155,41 +162,90 @@ func (d *duesScreen) previewImport(path string) {
 	}, d.showBasePreview)
 }
 
+// basePreview is the preview of a bases workbook: who will be imported,
+// the refused rows with the person and the cell, and the way to export
+// them, as the roster import's preview shows them.
+type basePreview struct {
+	p        model.BasePreview
+	dlg      dialog.Dialog
+	summary  *widget.Label
+	tabs     *container.AppTabs
+	rejected *widget.Table
+	accepted *widget.List
+	lines    []string
+	export   *widget.Button
+	save     *widget.Button
+}
+
 func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	rows := map[int]bool{}
 	for _, r := range p.Rejected {
 		rows[r.Row] = true
 	}
+	v := &basePreview{p: p, lines: model.BasePreviewLines(p)}
+	d.basePreview = v
 	text := lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
 		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})
 	if len(p.Openings) > 0 {
 		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
 	}
-	summary := widget.NewLabel(text)
-	summary.Wrapping = fyne.TextWrapWord
-	cols := []textColumn{{title: "行", chars: 3}, {title: "项目", chars: 6}, {title: "问题", chars: 30, wrap: true}}
+	v.summary = widget.NewLabel(text)
+	v.summary.Wrapping = fyne.TextWrapWord
+	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 5},
+		{title: "单元格内容", chars: 9}, {title: "原因", chars: 24, wrap: true}}
 	cell := func(r, c int) string {
 		rj := p.Rejected[r]
-		return []string{strconv.Itoa(rj.Row), fieldLabel(rj.Field), rj.Reason}[c]
+		return []string{strconv.Itoa(rj.Row), rj.Name, fieldLabel(rj.Field), rj.Value, rj.Reason}[c]
 	}
-	table := newTextTable(cols, func() int { return len(p.Rejected) }, cell)
-	fitRows(table, cols, len(p.Rejected), cell)
-	var dlg dialog.Dialog
-	save := widget.NewButton(lang.L("导入"), func() {
-		dlg.Hide()
+	v.rejected = newTextTable(cols, func() int { return len(p.Rejected) }, cell)
+	fitRows(v.rejected, cols, len(p.Rejected), cell)
+	v.accepted = widget.NewList(func() int { return len(v.lines) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.lines[i]) })
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.L("将导入 {{.N}} 人", map[string]any{"N": len(p.Bases)}), v.accepted),
+		container.NewTabItem(lang.L("未通过 {{.N}} 行", map[string]any{"N": len(rows)}), v.rejected),
+	)
+	if len(p.Rejected) > 0 {
+		v.tabs.SelectIndex(1)
+	}
+	v.save = widget.NewButton(lang.L("导入"), func() {
+		v.dlg.Hide()
 		if err := d.sh.svc.DuesFiles.CommitBases(p); err != nil {
 			d.sh.showError("导入党费基数", err)
 			return
 		}
 		d.changed()
 	})
-	save.Importance = widget.HighImportance
-	setEnabled(save, len(p.Bases) > 0)
-	cancel := widget.NewButton(lang.L("取消"), func() { dlg.Hide() })
-	body := container.NewBorder(summary, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save)), nil, nil, table)
-	dlg = dialog.NewCustomWithoutButtons(lang.L("导入党费基数"), body, d.sh.win)
-	dlg.Resize(fyne.NewSize(720, 480))
-	dlg.Show()
+	v.save.Importance = widget.HighImportance
+	setEnabled(v.save, len(p.Bases) > 0)
+	v.export = widget.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), func() {
+		name := strings.TrimSuffix(filepath.Base(p.File), filepath.Ext(p.File)) + "_" + lang.L("问题行") + ".xlsx"
+		d.sh.saveWorkbook("导出问题行", name, d.writeRejectedBases(p))
+	})
+	setEnabled(v.export, len(p.Rejected) > 0)
+	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
+	note := widget.NewLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
+	note.Wrapping = fyne.TextWrapWord
+	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.save), note)
+	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
+	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入党费基数"), body, d.sh.win)
+	kit.EnterEsc(d.sh.win, v.dlg, func() {
+		if !v.save.Disabled() {
+			v.save.OnTapped()
+		}
+	}, v.dlg.Hide)
+	v.dlg.Resize(kit.FitIn(d.sh.win, fyne.NewSize(820, 520)))
+	v.dlg.Show()
+}
+
+// writeRejectedBases writes the refused rows of p where the user chose, in
+// the file's own layout (the roster import's workbook of refused rows).
+func (d *duesScreen) writeRejectedBases(p model.BasePreview) writeFunc {
+	return func(path string) (string, error) {
+		n, err := d.sh.svc.DuesFiles.WriteRejectedBases(p, path)
+		return lang.L("已导出 {{.N}} 行未通过的行：改正标红的单元格（原因见“错误原因”列）后可直接重新导入。文件保存在：", map[string]any{"N": n}), err
+	}
 }
 
 func (d *duesScreen) chooseExport() {

@@ -224,7 +224,7 @@ type paymentDialog struct {
 	date                   *kit.DateEntry
 	amount, extra          *kit.Entry
 	receipt, note          *kit.Entry
-	months                 [12]*widget.Check
+	months                 [12]*kit.Check
 	payer                  *kit.Select
 	payers                 []model.Member
 	save                   *widget.Button
@@ -257,7 +257,9 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	var checks []fyne.CanvasObject
 	for k := range 12 {
 		cell := row.Months[k]
-		ck := widget.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
+		ck := kit.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
+		// Enter and Esc work with the focus on a month too.
+		p.form.Join(ck)
 		switch cell.State {
 		case model.MonthPaid, model.MonthNotOwed, model.MonthExempt, model.MonthPaidOpening:
 			ck.Disable()
@@ -345,7 +347,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 // monthsText is the months ticked, for the dirty check; "" when none is,
 // which the line beside 登记交纳 reads as still to fill in.
 func (p *paymentDialog) monthsText() string {
-	if !slices.ContainsFunc(p.months[:], func(c *widget.Check) bool { return c != nil && c.Checked }) {
+	if !slices.ContainsFunc(p.months[:], func(c *kit.Check) bool { return c != nil && c.Checked }) {
 		return ""
 	}
 	var b strings.Builder

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"log"
 	"net/url"
 	"os/exec"
 	"path/filepath"
@@ -93,9 +92,7 @@ func (s *shell) showSaved(summary, path string) {
 // (doing, a Chinese phrase) and repeats where the file is, so that the
 // secretary can find it by hand.
 func (s *shell) showOpenFailed(doing, path string, err error) {
-	log.Printf("%s %s: %v", doing, path, err)
-	kit.Inform(s.win, "操作未完成", lang.L("无法{{.Doing}}：{{.Err}}。文件保存在：{{.Path}}",
-		map[string]any{"Doing": lang.L(doing), "Err": err.Error(), "Path": path}))
+	kit.OpenFailed(s.win, doing, path, err)
 }
 
 // reveal opens the folder that holds path in the system's file manager:
@@ -130,7 +127,7 @@ func previewWorkbook[P any](s *shell, path string, read func(path string) (P, er
 		fyne.Do(func() {
 			wait.Hide()
 			if err != nil {
-				dialog.ShowInformation(lang.L("无法读取此文件"), err.Error(), s.win)
+				kit.Inform(s.win, "无法读取此文件", err.Error())
 				return
 			}
 			show(p)

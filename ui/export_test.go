@@ -50,10 +50,12 @@ func TestAfterExportTheFolderOpensOrItSaysWhy(t *testing.T) {
 		t.Fatalf("opened the folder of %v", revealed)
 	}
 
-	s.revealer = func(string) error { return errors.New("没有可用的文件管理器") }
+	// The system's own error is not for the secretary (newuser8 problem
+	// 8): one Chinese sentence with the path.
+	s.revealer = func(string) error { return errors.New(`exec: "xdg-open": executable file not found in $PATH`) }
 	s.showSaved("", path)
 	test.Tap(buttonShown(s, "打开所在文件夹"))
-	if !textShown(s, "无法打开文件夹") || !textShown(s, "没有可用的文件管理器") {
-		t.Error("a folder that cannot be opened is not reported")
+	if !textShown(s, "系统未能") || textShown(s, "xdg-open") || textShown(s, "executable") {
+		t.Error("a folder that cannot be opened is not reported in one Chinese sentence")
 	}
 }

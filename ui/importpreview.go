@@ -15,6 +15,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // chooseImport asks for a workbook and previews what importing it would do.
@@ -105,6 +106,12 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	top := container.NewVBox(v.summary, v.choices)
 	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入预览"), body, sh.win)
+	// Enter imports (when 导入 can), Esc cancels, as in every dialog.
+	kit.EnterEsc(sh.win, v.dlg, func() {
+		if !v.confirm.Disabled() {
+			v.confirm.OnTapped()
+		}
+	}, v.dlg.Hide)
 	v.refresh()
 	v.tabs.SelectIndex(v.firstTab())
 	v.dlg.Resize(size)
@@ -370,7 +377,7 @@ func (v *importPreview) commit() {
 			if n := v.p.RejectedRows(); n > 0 {
 				msg += lang.N("有 {{.N}} 行未通过，未导入。", n, map[string]any{"N": n})
 			}
-			dialog.ShowInformation(lang.L("导入完成"), msg, v.sh.win)
+			kit.Inform(v.sh.win, "导入完成", msg)
 		})
 	})
 }

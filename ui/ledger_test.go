@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -478,5 +479,122 @@ func TestPaperPaymentPointsToPaidUpTo(t *testing.T) {
 	}
 	if got := d.reg.Rows[row].Months[9].State; got != model.MonthPaidOpening {
 		t.Errorf("October after: %v", got)
+	}
+}
+
+// The window's 导入基数 (newuser8 problem 4): the preview lists who will be
+// imported, and each refused row with the person's name and the cell; the
+// refused rows export as a workbook; Enter imports and Esc cancels.
+func TestBasesImportPreviewNamesPeople(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	f := excelize.NewFile()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "公民身份号码", "缴纳类别", "计算基数", "党费已交至"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{ms[2].Name, ms[2].IDNumber, "在职", "5400", "2026年10月"})
+	_ = f.SetSheetRow("Sheet1", "A3", &[]any{"蒋卫东", ms[7].IDNumber, "在职", "abc", ""})
+	_ = f.SetSheetRow("Sheet1", "A4", &[]any{"查无此人", "11010519491231002X", "在职", "3000", ""})
+	book := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	d := duesOf(t, s)
+	d.previewImport(book)
+	v := d.basePreview
+	if v == nil {
+		t.Fatal("no preview")
+	}
+	if len(v.lines) != 1 || !strings.Contains(v.lines[0], ms[2].Name+"：在职，基数 5400.00 元，月交 81.00 元；党费已交至2026年10月") {
+		t.Errorf("to import: %q", v.lines)
+	}
+	cells := ""
+	for r := 0; r < 2; r++ {
+		for c := 0; c < 5; c++ {
+			o := v.rejected.CreateCell()
+			v.rejected.UpdateCell(widget.TableCellID{Row: r, Col: c}, o)
+			cells += o.(*widget.Label).Text + "|"
+		}
+		cells += "\n"
+	}
+	for _, want := range []string{"3|蒋卫东|计算基数|abc|", "4|查无此人|公民身份号码|11010519491231002X|"} {
+		if !strings.Contains(cells, want) {
+			t.Errorf("refused rows lack %q:\n%s", want, cells)
+		}
+	}
+	if v.export.Disabled() {
+		t.Error("导出问题行 disabled with refused rows")
+	}
+	out := filepath.Join(t.TempDir(), "问题行.xlsx")
+	if _, err := d.writeRejectedBases(v.p)(out); err != nil {
+		t.Fatal(err)
+	}
+	wb, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := wb.GetRows(wb.GetSheetList()[0])
+	wb.Close()
+	if len(rows) != 3 || rows[1][0] != "蒋卫东" || rows[2][0] != "查无此人" || rows[0][5] != "错误原因" {
+		t.Errorf("refused rows workbook %q", rows)
+	}
+	// Esc cancels: nothing written.
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if bases, _ := st.DuesBases(2026); len(bases) != 2 {
+		t.Errorf("%d bases after Esc", len(bases))
+	}
+	// Enter imports.
+	d.previewImport(book)
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if bases, _ := st.DuesBases(2026); len(bases) != 3 {
+		t.Errorf("%d bases after Enter, want 3", len(bases))
+	}
+}
+
+// Enter and Esc where newuser8 found them dead (problem 7): Enter imports
+// from the roster import preview and closes 导入完成; Esc cancels the
+// preview; Esc with the focus on a month box of the payment dialog cancels
+// it.
+func TestEnterAndEscInPreviewsAndPayment(t *testing.T) {
+	old := member("甲", validID("19800101", "123"))
+	f := newFakeStore(testToday, old)
+	f.preview = model.ImportPreview{
+		Sheet: "花名册", HeaderRow: 1,
+		Sheets: []model.ImportSheet{{Name: "花名册", Included: true, HeaderRow: 1, Rows: 1}},
+		Plan:   model.ImportPlan{Source: "花名册.xlsx", Add: []model.Member{member("新人", validID("19950505", "131"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	top := func() fyne.CanvasObject { return s.win.Canvas().Overlays().Top() }
+	s.roster.previewImport("/home/secretary/花名册.xlsx")
+	if top() == nil {
+		t.Fatal("no preview shown")
+	}
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if top() != nil || len(f.committed) != 0 {
+		t.Fatalf("Esc: overlay %v, %d commits", top(), len(f.committed))
+	}
+	s.roster.previewImport("/home/secretary/花名册.xlsx")
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(f.committed) != 1 {
+		t.Fatalf("Enter: %d commits, want 1", len(f.committed))
+	}
+	if top() == nil {
+		t.Fatal("no 导入完成 shown")
+	}
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if top() != nil {
+		t.Error("Enter does not close 导入完成")
+	}
+
+	s2, _, _ := firstDayShell(t)
+	d := duesOf(t, s2)
+	d.collect.table.OnSelected(widget.TableCellID{Row: 0, Col: collectLead + 10})
+	p := d.collect.payment
+	if s2.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no payment dialog")
+	}
+	p.months[11].SetChecked(true)
+	s2.win.Canvas().Focus(p.months[11])
+	p.months[11].TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s2.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc on a month box does not cancel the payment dialog")
 	}
 }

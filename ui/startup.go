@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"branchledger/storage/reason"
+	"branchledger/ui/backup"
 	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
 )
@@ -21,7 +23,7 @@ import (
 // 新建数据文件 and 打开其他数据文件, and the main window opens on the file
 // chosen (status 0 then). Call SetupApp first.
 func ShowStartupError(a fyne.App, err error, open Opener) int {
-	w, status := NewStartupErrorWindow(a, err, open)
+	w, status := NewStartupErrorWindow(a, err, "", open)
 	w.ShowAndRun()
 	return status()
 }
@@ -29,8 +31,13 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 // NewStartupErrorWindow is ShowStartupError's window, for main to show
 // through its start-up guard (ui/launch) and then run the app; status gives
 // the exit status once the app has ended.
-func NewStartupErrorWindow(a fyne.App, err error, open Opener) (w fyne.Window, status func() int) {
-	log.Printf("startup: %v", err)
+//
+// path is the data file that could not be opened ("" if none was named):
+// when a restore repairs what is wrong with it (damaged, cut short, empty —
+// see backup.Repairable), the window offers 从备份恢复… too, and opens the
+// main window on the restored file.
+func NewStartupErrorWindow(a fyne.App, err error, path string, open Opener) (w fyne.Window, status func() int) {
+	log.Printf("startup: %s", reason.Detail(err))
 	w = a.NewWindow(lang.L("支部台账"))
 	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
 	msg.Wrapping = fyne.TextWrapWord
@@ -55,6 +62,22 @@ func NewStartupErrorWindow(a fyne.App, err error, open Opener) (w fyne.Window, s
 			code = 0
 			showMainWindow(a, svc, path)
 			w.Close()
+		}
+		if path != "" && backup.Repairable(err) {
+			// The message says to restore from a backup: offer it here.
+			target := path
+			restore := widget.NewButtonWithIcon(lang.L("从备份恢复…"), theme.HistoryIcon(), func() {
+				backup.RestoreOver(w, files, target, func(err error) {
+					if err != nil {
+						log.Printf("startup restore: %s", reason.Detail(err))
+						msg.SetText(lang.L("没有恢复。") + "\n" + err.Error())
+						return
+					}
+					start(target, nil)
+				})
+			})
+			restore.Importance = widget.HighImportance
+			buttons.Add(restore)
 		}
 		buttons.Add(widget.NewButtonWithIcon(lang.L("新建数据文件…"), theme.FileIcon(), func() {
 			files.Save(lang.L("新建数据文件"), "支部台账"+datafile.Ext, filedialog.ByExtension(datafile.Ext), func(path string) {

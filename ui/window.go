@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/storage/reason"
 	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
 	"branchledger/ui/help"
@@ -256,7 +257,9 @@ func (s *shell) progress(title, detail string) dialog.Dialog {
 // showError tells the user that doing (a Chinese phrase such as "保存党员信息")
 // failed and why, and logs the detail.
 func (s *shell) showError(doing string, err error) {
-	log.Printf("%s: %v", doing, err)
+	// The sentence is for the user; SQLite's or the system's words, which
+	// it leaves out, for whoever reads the log.
+	log.Printf("%s: %s", doing, reason.Detail(err))
 	dialog.ShowInformation(lang.L("操作未完成"), lang.L(doing)+lang.L("时出错：")+err.Error(), s.win)
 }
 

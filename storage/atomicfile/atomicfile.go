@@ -174,6 +174,25 @@ func RemoveStale(dir, base string) {
 	removeStale(dir, func(b string) bool { return b == base })
 }
 
+// RemoveOlder removes from dir the files and folders whose names start
+// with prefix and that nothing has touched for staleAge: the temporary
+// files of earlier versions of the app, whose names do not tell which
+// process wrote them. Like RemoveStale, it is tidying.
+func RemoveOlder(dir, prefix string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAge {
+			_ = os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
 // RemoveStaleLike is RemoveStale for every file named with the extension
 // ext (".xlsx", ".blpkg"): an export or a package stopped half way leaves
 // its temporary file under a name the next one, made at another minute,

@@ -188,6 +188,11 @@ func removeStaleTemps(dataPath string) {
 	}
 }
 
+// The store's own backups (before an upgrade) follow the rolling rule too.
+func init() {
+	storage.SetPruner(func(dataPath string, now time.Time) { _, _ = prune(dataPath, now, true) })
+}
+
 // Take takes an automatic backup now for reason and keeps the folder by the
 // rolling rule. It is the one call an import, a bulk change, a restore or
 // an upgrade makes before it writes. The folder is pruned first, by the
@@ -195,7 +200,8 @@ func removeStaleTemps(dataPath string) {
 // makes room for the new one on a full drive.
 func Take(s Store, reason storage.BackupReason) (Backup, error) {
 	// An old backup that cannot be removed costs only space; the backup
-	// itself says if there is none left.
+	// itself says if there is none left. (A *storage.Store's WriteBackup
+	// prunes too, for its own upgrade backups: see init.)
 	_, _ = prune(s.Path(), s.Now(), true)
 	path, err := s.WriteBackup(reason)
 	if err != nil {

@@ -350,14 +350,20 @@ func TestRestoreUnpacksBesideTheDataFile(t *testing.T) {
 func TestRestoreOntoAFullDrive(t *testing.T) {
 	src, _ := newBranch(t, 50)
 	bk, _ := Take(src, storage.BackupImport)
+	pkg := filepath.Join(t.TempDir(), "包"+datapkg.Ext)
+	if _, err := NewService(src, "0.1.0").BackupTo(pkg, ""); err != nil {
+		t.Fatal(err)
+	}
 	dir := faultfs.Small(t, 8<<20)
 	s, _ := branchIn(t, dir, 3)
 	before := fileBytes(t, s.Path())
 	faultfs.Fill(t, dir, 64<<10)
-	_, err := NewService(s, "0.1.0").Open(bk.Path, "")
-	sentence(t, err, "磁盘空间")
-	if !strings.Contains(err.Error(), dir) {
-		t.Errorf("%q should name the data file's folder", err)
+	for _, from := range []string{bk.Path, pkg} {
+		_, err := NewService(s, "0.1.0").Open(from, "")
+		sentence(t, err, "磁盘")
+		if !strings.Contains(err.Error(), dir) {
+			t.Errorf("%q should name the data file's folder", err)
+		}
 	}
 	if string(fileBytes(t, s.Path())) != string(before) {
 		t.Error("the data file changed")
@@ -433,4 +439,69 @@ func damageIndex(t *testing.T, path string) {
 		}
 	}
 	t.Fatal("no index page with ID numbers found")
+}
+
+// A restore onto a file whose index is damaged (the quick check at open
+// lets it through, the full check before a backup does not) goes ahead:
+// the damaged file is kept as a byte copy instead of a backup, and the
+// restored file passes the full check.
+func TestRestoreOverIndexDamage(t *testing.T) {
+	s, _ := newBranch(t, 40)
+	b, err := Take(s, storage.BackupImport)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	damageIndex(t, path)
+	s, err = storage.Open(path)
+	if err != nil {
+		t.Fatalf("the quick check should pass index damage: %v", err)
+	}
+	c, err := NewService(s, "0.1.0").Open(b.Path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	st, err := Stage(s, c, false)
+	if err != nil {
+		t.Fatalf("restore onto a file with a damaged index: %v", err)
+	}
+	s.Close()
+	if err := st.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if st.Before.Path != "" || st.Damaged() == "" {
+		t.Errorf("before %q, damaged copy %q: want no backup and a copy", st.Before.Path, st.Damaged())
+	}
+	if v, err := storage.VerifyFile(st.Damaged()); err != nil || v.OK() {
+		t.Errorf("the kept copy should be the damaged file: %+v, %v", v, err)
+	}
+	if v, err := storage.VerifyFile(path); err != nil || !v.OK() {
+		t.Errorf("the restored file: %+v, %v", v.Problems, err)
+	}
+}
+
+// The store's own backup before an upgrade (storage.WriteBackup, not Take)
+// makes room by the rolling rule too on a full drive.
+func TestUpgradeBackupMakesRoomOnAFullDrive(t *testing.T) {
+	dir := faultfs.Small(t, 16<<20)
+	s, c := branchIn(t, dir, 3)
+	var size int64
+	for day := 1; day <= KeepDays+1; day++ {
+		c.t = time.Date(2026, 11, day, 9, 0, 0, 0, cst)
+		b, err := Take(s, storage.BackupImport)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size = b.Size
+	}
+	faultfs.Fill(t, dir, size/2)
+	c.t = time.Date(2026, 11, KeepDays+2, 9, 0, 0, 0, cst)
+	if _, err := s.WriteBackup(storage.BackupUpgrade); err != nil {
+		t.Fatalf("the upgrade backup on a full drive the rule frees: %v", err)
+	}
+	if bs, _ := List(s.Path()); len(bs) != KeepDays+1 {
+		t.Errorf("%d backups, want %d", len(bs), KeepDays+1)
+	}
 }

@@ -293,7 +293,9 @@ type Staged struct {
 // branch (see Check), takes an automatic backup of the current file
 // (storage.BackupRestore), and writes c's data file beside it under a
 // temporary name, flushed to disk. Nothing visible changes until Commit. A
-// file opened read-only is refused (storage.ErrReadOnly).
+// file opened read-only is refused (storage.ErrReadOnly). A file the full
+// check finds damaged is not backed up; Commit keeps a byte copy of it
+// beside it instead (see Damaged).
 func Stage(s Store, c *Candidate, replaceOther bool) (*Staged, error) {
 	if ro, ok := s.(interface{ ReadOnly() bool }); ok && ro.ReadOnly() {
 		return nil, fmt.Errorf("%w：%s（不能恢复到它上面）", storage.ErrReadOnly, s.Path())
@@ -306,10 +308,8 @@ func Stage(s Store, c *Candidate, replaceOther bool) (*Staged, error) {
 		return nil, err
 	}
 	before, err := Take(s, storage.BackupRestore)
-	if err != nil {
-		if errors.Is(err, storage.ErrDamaged) {
-			return nil, err
-		}
+	damaged := errors.Is(err, storage.ErrDamaged)
+	if err != nil && !damaged {
 		return nil, &reason.Error{Msg: "恢复前备份当前数据文件失败，没有恢复：" + err.Error(), Err: err}
 	}
 	st, err := stageAt(s.Path(), c)
@@ -317,6 +317,13 @@ func Stage(s Store, c *Candidate, replaceOther bool) (*Staged, error) {
 		return nil, err
 	}
 	st.Before = before
+	if damaged {
+		// The full check found damage the quick one at open let through
+		// (an index): no backup is made of a damaged file, so Commit keeps
+		// a byte copy of it instead, as StageDamaged does — the restore is
+		// what repairs it.
+		st.keepDamaged = fmt.Sprintf("%s.damaged-%s", st.Target, s.Now().Local().Format("20060102-150405"))
+	}
 	return st, nil
 }
 

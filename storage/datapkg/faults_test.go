@@ -123,6 +123,7 @@ func TestOpenIntoAFullFolder(t *testing.T) {
 // A package whose temporary folder a killed program left behind in the
 // system's temporary folder is removed by the next Open there.
 func TestOpenRemovesWhatAKilledOpenLeft(t *testing.T) {
+	s := newBranch(t, 3) // a shared branch, made in the real temporary folder
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
 	// As a killed process's would be: its id is not running.
@@ -131,7 +132,6 @@ func TestOpenRemovesWhatAKilledOpenLeft(t *testing.T) {
 	os.WriteFile(filepath.Join(stale, storage.FileName), []byte("branch records"), 0o600)
 	old := time.Now().Add(-time.Hour)
 	os.Chtimes(stale, old, old)
-	s := newBranch(t, 3)
 	pkg := filepath.Join(t.TempDir(), "包"+Ext)
 	if _, err := Write(s, pkg, Protection{}, "0.1.0"); err != nil {
 		t.Fatal(err)
@@ -143,5 +143,29 @@ func TestOpenRemovesWhatAKilledOpenLeft(t *testing.T) {
 	p.Close()
 	if names := dirNames(t, tmp); len(names) != 0 {
 		t.Errorf("left in the temporary folder: %v", names)
+	}
+}
+
+// A package an earlier version was stopped writing on the drive
+// (".branchledger-tmp-N.blpkg") is removed by the next backup there, once
+// it is old; a fresh one stays.
+func TestWriteRemovesWhatEarlierVersionsLeftOnTheDrive(t *testing.T) {
+	s := newBranch(t, 3)
+	usb := t.TempDir()
+	old := filepath.Join(usb, storage.TempPrefix+"3367994342"+Ext)
+	fresh := filepath.Join(usb, storage.TempPrefix+"1234"+Ext)
+	for _, name := range []string{old, fresh} {
+		os.WriteFile(name, []byte("half a package"), 0o600)
+	}
+	hour := time.Now().Add(-time.Hour)
+	os.Chtimes(old, hour, hour)
+	if _, err := Write(s, filepath.Join(usb, "包"+Ext), Protection{}, "0.1.0"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the old half-written package is still there: %v", err)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a fresh one was removed: %v", err)
 	}
 }

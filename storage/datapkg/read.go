@@ -157,6 +157,7 @@ func Open(path string, o ReadOptions) (*Package, error) {
 		tempDir = os.TempDir()
 	}
 	atomicfile.RemoveStale(tempDir, openTempBase)
+	storage.RemoveOldTemps(tempDir)
 	dir, err := atomicfile.MkdirTemp(tempDir, openTempBase)
 	if err != nil {
 		return nil, reason.Wrap("无法在文件夹 "+tempDir+" 中解开数据包 "+path, err)
@@ -188,7 +189,21 @@ func refusalFor(kind error, path, detail string, cause error) error {
 // unpackError is the failure to write the unpacked data file into dir: the
 // disk's fault (full, read-only), not the package's.
 func unpackError(path, dir string, err error) error {
-	return reason.Wrap("无法在文件夹 "+filepath.Dir(dir)+" 中解开数据包 "+path, err)
+	return reason.Wrap("无法在文件夹 "+shownDir(dir)+" 中解开数据包 "+path, err)
+}
+
+// shownDir is the folder the user knows for the work folder dir: the first
+// one above it that is not one of the app's hidden temporary folders
+// (atomicfile.MkdirTemp's, nested when a restore opens a package).
+func shownDir(dir string) string {
+	for {
+		parent := filepath.Dir(dir)
+		base := filepath.Base(dir)
+		if !(strings.HasPrefix(base, ".") && strings.HasSuffix(base, ".tmp")) || parent == dir {
+			return dir
+		}
+		dir = parent
+	}
 }
 
 func open(path string, o ReadOptions, dir string) (*Package, error) {
@@ -388,7 +403,7 @@ func checkRoom(dir string, size int64, path string) error {
 		return nil // unknown: the copy itself will say
 	}
 	return fmt.Errorf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
-		path, sizeText(size), filepath.Dir(dir), sizeText(free))
+		path, sizeText(size), shownDir(dir), sizeText(free))
 }
 
 // sizeText is a size as a file manager shows it.

@@ -78,6 +78,8 @@ func Write(src Source, out string, p Protection, appVersion string) (Manifest, e
 	if _, err := CheckTarget(out, src.Path()); err != nil {
 		return Manifest{}, err
 	}
+	// A package an earlier version was stopped writing on this drive.
+	storage.RemoveOldTemps(filepath.Dir(out))
 	work, err := workDir(src.Path())
 	if err != nil {
 		return Manifest{}, reason.Wrap(fmt.Sprintf("无法写入数据包 %s（先要在 %s 中临时复制数据文件）", out, filepath.Dir(src.Path())), err)

@@ -63,7 +63,12 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
 		reject := func(f model.Field, reason string) {
-			p.Rejected = append(p.Rejected, model.Rejection{Row: row.Row, Field: f, Reason: reason})
+			value := map[model.Field]string{model.FieldName: row.Name, model.FieldIDNumber: row.IDNumber,
+				model.FieldDuesBase: row.Base.String(), model.FieldDuesCategory: string(row.Category)}[f]
+			if f == model.FieldDuesPaidTo && row.PaidTo != 0 {
+				value = row.PaidTo.Chinese()
+			}
+			p.Rejected = append(p.Rejected, model.Rejection{Sheet: bf.Sheet, Row: row.Row, Field: f, Reason: reason, Name: row.Name, Value: value})
 		}
 		m, ok := byID[row.IDNumber]
 		switch {
@@ -97,14 +102,24 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			}
 			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})
 		}
-		if !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo {
+		changed := !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo
+		if changed {
 			p.Changed++
 		}
 		p.Bases = append(p.Bases, b)
 		p.Names = append(p.Names, m.Name)
+		p.Rows = append(p.Rows, model.BasePreviewRow{Row: row.Row, PaidTo: row.PaidTo, Changed: changed})
 	}
 	sort.SliceStable(p.Rejected, func(i, j int) bool { return p.Rejected[i].Row < p.Rejected[j].Row })
 	return p, nil
+}
+
+// WriteRejectedBases writes the refused rows of a previewed bases
+// workbook to out, in the layout of the file they came from with a 错误原因
+// column, as the roster import does (xlsx.WriteRejectedRowsFile): fixed,
+// they import as they are. It returns how many rows it wrote.
+func (s *Service) WriteRejectedBases(p model.BasePreview, out string) (int, error) {
+	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected)
 }
 
 // CommitBases saves a previewed workbook's bases and opening positions in

@@ -81,6 +81,16 @@ func saveOrg(tx *gorm.DB, o model.Organisation, now string) (model.Organisation,
 	if n > 0 {
 		return o, model.ValidationErrors{{Field: model.OrgFieldName, Message: fmt.Sprintf("%s：%s", ErrDuplicateOrg.Error(), o.Name)}}
 	}
+	// One legal entity under two names would count twice in coverage.
+	if o.CreditCode != "" {
+		var other []string
+		if err := tx.Model(&orgRow{}).Where("credit_code = ? AND id <> ?", o.CreditCode, o.ID).Pluck("name", &other).Error; err != nil {
+			return o, err
+		}
+		if len(other) > 0 {
+			return o, model.ValidationErrors{{Field: model.OrgFieldCreditCode, Message: fmt.Sprintf("统一社会信用代码 %s 已是名录中“%s”的代码：同一单位不能登记两次", o.CreditCode, other[0])}}
+		}
+	}
 	row := rowOf(&o)
 	row.UpdatedAt = now
 	if o.ID == 0 {
@@ -260,7 +270,7 @@ func (w *Workspace) PlanOrgImport(file string, rows []model.OrgRow) (OrgImport, 
 		}
 	}
 	p := OrgImport{File: file}
-	seen := map[string]int{}
+	seen, seenCode := map[string]int{}, map[string]int{}
 	rules := model.CurrentRules().Branch
 	for _, r := range rows {
 		o := r.Org
@@ -274,11 +284,20 @@ func (w *Workspace) PlanOrgImport(file string, rows []model.OrgRow) (OrgImport, 
 		if first, dup := seen[norm(o.Name)]; dup && o.Name != "" {
 			reasons = append(reasons, fmt.Sprintf("与第%d行的单位同名", first))
 		}
+		if first, dup := seenCode[o.CreditCode]; dup && o.CreditCode != "" {
+			reasons = append(reasons, fmt.Sprintf("统一社会信用代码与第%d行相同（同一单位不能登记两次）", first))
+		}
+		if old := byCode[o.CreditCode]; o.CreditCode != "" && old != nil && byName[norm(o.Name)] != nil && byName[norm(o.Name)] != old {
+			reasons = append(reasons, fmt.Sprintf("统一社会信用代码已是名录中“%s”的代码", old.Name))
+		}
 		if len(reasons) > 0 {
 			p.Rejected = append(p.Rejected, OrgRejection{Row: r.Row, Name: o.Name, Reasons: reasons})
 			continue
 		}
 		seen[norm(o.Name)] = r.Row
+		if o.CreditCode != "" {
+			seenCode[o.CreditCode] = r.Row
+		}
 		old := byName[norm(o.Name)]
 		if old == nil && o.CreditCode != "" {
 			old = byCode[o.CreditCode]

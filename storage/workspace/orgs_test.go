@@ -104,3 +104,32 @@ func TestPlanOrgImport(t *testing.T) {
 		t.Errorf("after commit %+v", orgs)
 	}
 }
+
+// attack11 #11: one 统一社会信用代码 under two names is refused, in a
+// workbook and in the form: the entity would count twice in coverage.
+func TestSameCreditCodeTwiceIsRefused(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), FileName), WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	const code = "91620100291417776Y"
+	if msg := model.CheckCreditCode(code); msg != "" {
+		t.Fatalf("fixture code: %s", msg)
+	}
+	a, b := orgFixture("另一名称公司"), orgFixture("又一名称公司")
+	a.CreditCode, b.CreditCode = code, code
+	p, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{{Row: 2, Org: a}, {Row: 3, Org: b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Add) != 1 || len(p.Rejected) != 1 || !strings.Contains(p.Rejected[0].Reasons[0], "与第2行相同") {
+		t.Fatalf("plan %+v", p)
+	}
+	if _, _, err := w.CommitOrgImport(p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.SaveOrg(b); err == nil || !strings.Contains(err.Error(), "另一名称公司") {
+		t.Errorf("the form saved the same code under another name: %v", err)
+	}
+}

@@ -118,8 +118,10 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
 		return
 	}
+	// Each refusal names the person and the cell as the sheet shows it,
+	// as the roster import's do.
 	reject := func(f model.Field, reason string) {
-		bf.Rejected = append(bf.Rejected, model.Rejection{Row: n, Field: f, Reason: reason})
+		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: name, Value: get(f)})
 	}
 	bad := len(bf.Rejected)
 	if name == "" {

@@ -254,8 +254,13 @@ func (s *Section) commit(c *bk.Candidate, replaceOther bool) {
 				st.Discard()
 				return
 			}
-			msg := kit.L("已恢复 {{.When}} 的数据（来自 {{.File}}）。恢复前的数据文件已自动备份：",
-				map[string]any{"When": taken.Local().Format("2006-01-02 15:04"), "File": filepath.Base(source)})
+			args := map[string]any{"When": taken.Local().Format("2006-01-02 15:04"), "File": filepath.Base(source)}
+			if st.Before.Path == "" && st.Damaged() != "" {
+				// The file was damaged: kept as a copy, not backed up.
+				showDone(win, kit.L("恢复完成"), kit.L("已恢复 {{.When}} 的数据（来自 {{.File}}）。原来的数据文件已损坏，它的副本保留在：", args), st.Damaged())
+				return
+			}
+			msg := kit.L("已恢复 {{.When}} 的数据（来自 {{.File}}）。恢复前的数据文件已自动备份：", args)
 			showDone(win, kit.L("恢复完成"), msg, st.Before.Path)
 		})
 	})

@@ -208,7 +208,7 @@ func showDone(win fyne.Window, title, message, path string) {
 		d.Hide()
 		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
 		if err := fyne.CurrentApp().OpenURL(u); err != nil {
-			dialog.ShowError(err, win)
+			kit.OpenFailed(win, "打开文件夹", path, err)
 		}
 	})
 	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)

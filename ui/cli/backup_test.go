@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"bytes"
+	"log"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -117,5 +120,36 @@ func TestImportBacksUpFirst(t *testing.T) {
 	sum, err := storage.Inspect(bs[0])
 	if err != nil || sum.Members() != 2 {
 		t.Errorf("the backup holds %d members (%v), want the 2 before the import", sum.Members(), err)
+	}
+}
+
+// verify of a file cut short prints one Chinese problem line and exits 1;
+// SQLite's English, which the storage logs, stays out of the output.
+func TestVerifyOfATruncatedFileIsOneProblem(t *testing.T) {
+	db := demoFile(t, "30")
+	b, err := os.ReadFile(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	trunc := filepath.Join(t.TempDir(), "trunc.db")
+	os.WriteFile(trunc, b[:len(b)*2/5], 0o600)
+	var logged bytes.Buffer
+	prev := log.Writer()
+	log.SetOutput(&logged)
+	r := run(t, "verify", "--db", trunc)
+	log.SetOutput(prev)
+	if logged.Len() != 0 {
+		t.Errorf("the log printed to the terminal: %s", logged.String())
+	}
+	if r.status != ExitRejected || !strings.Contains(r.stdout, "problems 1") || !strings.Contains(r.stdout, "损坏：") {
+		t.Errorf("verify of a truncated file: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	if m := regexp.MustCompile(`[A-Za-z]{3,}`).FindAllString(strings.ReplaceAll(r.stdout+r.stderr, trunc, ""), -1); len(m) != 0 {
+		for _, w := range m {
+			if w != "problems" {
+				t.Errorf("output carries %q:\n%s%s", w, r.stdout, r.stderr)
+				break
+			}
+		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
+	"os"
 	"strings"
 )
 
@@ -52,9 +54,9 @@ const usage = `用法 / usage:
                             [--letter OUT.xlsx [--overlay]] [--db PATH]
   branchledger transfer receipt --letter N|YEAR-N --date YYYY-MM-DD [--org O] [--handler H] [--db PATH]
   branchledger transfer export YEAR OUT.xlsx [--db PATH]
-  branchledger backup OUT [--db PATH] [--passphrase-file F]
+  branchledger backup OUT [--db PATH] [--passphrase-file F] [--replace]
   branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
-  branchledger package export FILE [--db PATH] [--recipient-file KEY | --passphrase-file F]
+  branchledger package export FILE [--db PATH] [--recipient-file KEY | --passphrase-file F] [--replace]
   branchledger aggregate key --workspace PATH [--passphrase-file F] [--instructor NAME] [--save-private-key FILE]
   branchledger aggregate import FILE_OR_DIR... --workspace PATH [--passphrase-file F]
                           [--package-passphrase-file F] [--as-new | --same-branch]
@@ -66,11 +68,23 @@ const usage = `用法 / usage:
   branchledger version
 `
 
+// debugEnv, set to anything, lets a command print the log's technical
+// detail to stderr (BRANCHLEDGER_DEBUG=1 branchledger verify …).
+const debugEnv = "BRANCHLEDGER_DEBUG"
+
 // Run carries out one command line and returns the process exit status.
 func Run(args []string, env Env) int {
 	cmd, rest := "", args
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		cmd, rest = args[0], args[1:]
+	}
+	if cmd != "" && os.Getenv(debugEnv) == "" {
+		// A command's output is its lines and one Chinese sentence on
+		// failure; the log's detail (SQLite's English behind a damaged
+		// file, say) is for a developer who asks for it.
+		prev := log.Writer()
+		log.SetOutput(io.Discard)
+		defer log.SetOutput(prev)
 	}
 	var err error
 	status := ExitOK

@@ -38,6 +38,7 @@ func basesImport(args []string, env Env) (int, error) {
 	year := fs.Int("year", 0, "基数所属年份（默认今年）")
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
+	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
@@ -45,11 +46,11 @@ func basesImport(args []string, env Env) (int, error) {
 	if *year != 0 && (*year < 1949 || *year > 2200) {
 		return 0, usageError("--year %d 不正确，应如 2026", *year)
 	}
-	store, err := openStore(*dbPath)
+	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
 	}
-	defer store.Close()
+	defer done()
 	if *year == 0 {
 		*year = store.Today().Year
 	}
@@ -61,15 +62,31 @@ func basesImport(args []string, env Env) (int, error) {
 	rows := map[int]bool{}
 	for _, r := range p.Rejected {
 		rows[r.Row] = true
-		fmt.Fprintf(env.Stdout, "row %d: %s: %s\n", r.Row, r.Field.Label(), r.Reason)
+		fmt.Fprintln(env.Stdout, r.Line(false))
 	}
 	rejected := len(rows)
+	if *errorsOut != "" {
+		if rejected == 0 {
+			fmt.Fprintf(env.Stderr, "没有未通过的行，未生成 %s\n", *errorsOut)
+		} else {
+			n, err := files.WriteRejectedBases(p, *errorsOut)
+			if err != nil {
+				return 0, err
+			}
+			fmt.Fprintf(env.Stderr, "已将 %d 行未通过的行写入 %s：改正标红的单元格（原因见“错误原因”列）后可直接重新导入\n", n, *errorsOut)
+		}
+	}
 	if rejected > 0 && !*skipInvalid {
 		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
 	if *dryRun {
+		// What would be written, a line per member, as the window's
+		// preview lists it.
+		for _, line := range model.BasePreviewLines(p) {
+			fmt.Fprintln(env.Stderr, "试运行："+line)
+		}
 		fmt.Fprintf(env.Stderr, "试运行：%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n", p.Year, len(p.Bases), p.Changed, len(p.Openings))
 	} else {
 		if err := files.CommitBases(p); err != nil {
@@ -130,5 +147,6 @@ func duesExport(args []string, env Env) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported dues %d for %d members to %s\n", year, n, pos[1])
+	fmt.Fprintf(env.Stderr, "已导出%d年党费收缴登记表和年度汇总（%d 人）：%s\n", year, n, pos[1])
 	return nil
 }

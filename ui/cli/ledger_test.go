@@ -118,11 +118,25 @@ func TestDuesBasesImport(t *testing.T) {
 		{ms[4].Name, ms[4].IDNumber, "离退休", "3000", "2026.9"},
 		{"某某", ms[5].IDNumber, "在职", "4000", ""},         // not the roster's name
 		{ms[6].Name, ms[6].IDNumber, "在职", "4000", "十月"}, // unreadable month
+		{"蒋卫东", ms[7].IDNumber, "在职", "abc", ""},         // base not a number
+		{"查无此人", "11010519491231002X", "在职", "3000", ""}, // nobody on the roster
 	})
-	r := run(t, "dues", "bases", "import", book, "--db", db)
-	if r.status != ExitRejected || !strings.Contains(r.stdout, "row 6: 姓名:") || !strings.Contains(r.stdout, "row 7: 党费已交至:") ||
-		lastLine(r.stdout) != "imported 0, rejected 2" {
+	errs := filepath.Join(t.TempDir(), "问题行.xlsx")
+	r := run(t, "dues", "bases", "import", book, "--db", db, "--errors", errs)
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 4" {
 		t.Fatalf("with bad rows: %+v", r)
+	}
+	// Each refused row names the person and the cell (newuser8 problem 4).
+	for _, want := range []string{"row 6: 姓名: 某某", "row 7: 党费已交至: " + ms[6].Name + "，单元格为“十月”",
+		"row 8: 计算基数: 蒋卫东，单元格为“abc”", "row 9: 公民身份号码: 查无此人，单元格为“11010519491231002X”"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	// The refused rows as a workbook in the file's layout, with reasons.
+	if text := workbookText(t, errs); !strings.Contains(text, "蒋卫东|"+ms[7].IDNumber+"|在职|abc") || !strings.Contains(text, "错误原因") ||
+		strings.Contains(text, ms[2].Name) {
+		t.Errorf("refused rows workbook:\n%s", text)
 	}
 	openings := func() map[int64]model.Month {
 		s, err := storage.Open(db)
@@ -139,11 +153,18 @@ func TestDuesBasesImport(t *testing.T) {
 	if len(openings()) != 1 { // the first-day member paid on paper
 		t.Fatal("refused rows wrote something")
 	}
-	if r := run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run"); r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 2" || len(openings()) != 1 {
+	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 4" || len(openings()) != 1 {
 		t.Fatalf("dry run: %+v", r)
 	}
+	// The dry run says what it would write, a line per member.
+	for _, want := range []string{"第 3 行 " + ms[2].Name + "：在职，基数 5400.00 元，月交 81.00 元；党费已交至2026年10月", "第 4 行 " + ms[3].Name + "：学生，月交 0.20 元"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("dry run lacks %q:\n%s", want, r.stderr)
+		}
+	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 2" || !strings.Contains(r.stderr, "登记党费已交至 2 人") {
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 4" || !strings.Contains(r.stderr, "登记党费已交至 2 人") {
 		t.Fatalf("skip invalid: %+v", r)
 	}
 	o := openings()
@@ -208,5 +229,24 @@ func TestStartMovedBackCheckAndDuesExport(t *testing.T) {
 	}
 	if !strings.Contains(text, "|待补录|") || !strings.Contains(text, "待补录（不计欠交）的党员 13 人") {
 		t.Errorf("the workbook does not show the months to record:\n%s", text)
+	}
+}
+
+// A dry run with --db naming no file writes nothing, not even a new empty
+// data file (newuser8 problem 15).
+func TestDryRunCreatesNoDataFile(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "没有.db")
+	book := basesBook(t, [][]any{{"张三", "11010519491231002X", "在职", "5400", ""}})
+	for _, args := range [][]string{
+		{"roster", "import", book, "--db", db, "--dry-run"},
+		{"dues", "bases", "import", book, "--db", db, "--dry-run"},
+	} {
+		r := run(t, args...)
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%v created %s", args, db)
+		}
+		if r.status == ExitFailed || !strings.HasPrefix(lastLine(r.stdout), "imported ") {
+			t.Errorf("%v: %+v", args, r)
+		}
 	}
 }

@@ -34,11 +34,11 @@ func rosterImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	store, err := openStore(*dbPath)
+	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
 	}
-	defer store.Close()
+	defer done()
 
 	files := rosterfile.New(store)
 	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch})
@@ -163,6 +163,34 @@ func openStore(dbPath string) (*storage.Store, error) {
 		return nil, err
 	}
 	return open(dbPath)
+}
+
+// openForImport is openStore for an import; for a dry run (which writes
+// nothing, not even a new empty data file) on a --db where there is no file
+// yet, it checks against an empty ledger in a temporary folder, removed by
+// done.
+func openForImport(dbPath string, dryRun bool) (store *storage.Store, done func(), err error) {
+	path, err := dataPath(dbPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, serr := os.Stat(path); !dryRun || !errors.Is(serr, os.ErrNotExist) {
+		s, err := open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		return s, func() { s.Close() }, nil
+	}
+	dir, err := os.MkdirTemp("", "branchledger-dry-run-")
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := storage.Open(filepath.Join(dir, storage.FileName))
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, err
+	}
+	return s, func() { s.Close(); os.RemoveAll(dir) }, nil
 }
 
 // openExisting is openStore for the commands that only read the data file

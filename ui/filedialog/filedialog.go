@@ -7,6 +7,7 @@ package filedialog
 
 import (
 	"errors"
+	"io/fs"
 	"log"
 	"os"
 	"path/filepath"
@@ -19,6 +20,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/storage/reason"
 )
 
 // Filter is a kind of file a dialog lists.
@@ -231,7 +234,20 @@ func (d *Dialogs) runNative(show func() (string, error), then func(path string))
 
 func (d *Dialogs) showError(err error) {
 	log.Printf("file dialog: %v", err)
-	dialog.ShowInformation(lang.L("无法打开文件窗口"), lang.L("文件窗口出错：")+err.Error(), d.win)
+	title, text := errorText(err)
+	dialog.ShowInformation(title, text, d.win)
+}
+
+// errorText is what the user reads of a file window's failure. Fyne's save
+// dialog creates the chosen file, so a write-protected drive fails there,
+// with the system's English: that is said in Chinese (reason.Of), of the
+// place, not of the window.
+func errorText(err error) (title, text string) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return lang.L("无法保存到这个位置"), reason.Of(err)
+	}
+	return lang.L("无法打开文件窗口"), lang.L("文件窗口出错：") + err.Error()
 }
 
 // withExtension adds f's first extension to path unless it already ends in

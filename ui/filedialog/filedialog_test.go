@@ -3,8 +3,11 @@ package filedialog
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -343,5 +346,31 @@ func TestNativeDialogCoversTheWindowWhileOpen(t *testing.T) {
 				w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 			}
 		})
+	}
+}
+
+// A save to a write-protected drive fails when Fyne's dialog creates the
+// file: the user reads that the place is read-only, in Chinese, and neither
+// "file window" nor the system's English. The drive is a read-only tmpfs
+// (root only).
+func TestSaveToReadOnlyPlaceSaysSo(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a read-only drive needs root")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("mount: %v %s", err, out)
+	}
+	t.Cleanup(func() { exec.Command("umount", dir).Run() })
+	_, err := os.Create(filepath.Join(dir, "花名册.xlsx"))
+	if err == nil {
+		t.Fatal("the read-only drive took a file")
+	}
+	title, text := errorText(err)
+	if title != "无法保存到这个位置" || !strings.Contains(text, "只读") {
+		t.Errorf("told %q: %q", title, text)
+	}
+	if latin := regexp.MustCompile(`[A-Za-z]{2,}`).FindString(title + text); latin != "" {
+		t.Errorf("%q carries %q", text, latin)
 	}
 }

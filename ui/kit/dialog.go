@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"log"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -71,6 +73,10 @@ func fitIn(win fyne.Window, size fyne.Size) fyne.Size {
 	return fyne.NewSize(min(size.Width, c.Width-margin), min(size.Height, c.Height-margin))
 }
 
+// FitIn is size cut to the window's, less a margin: the size to give a
+// dialog so that it shows whole on a 1024×700 screen.
+func FitIn(win fyne.Window, size fyne.Size) fyne.Size { return fitIn(win, size) }
+
 // keysWhileShown sends the keys typed while nothing has the focus to
 // handle for as long as d is shown, then restores what the window did
 // before.
@@ -82,6 +88,35 @@ func keysWhileShown(win fyne.Window, d dialog.Dialog, handle func(*fyne.KeyEvent
 	before := c.OnTypedKey()
 	c.SetOnTypedKey(handle)
 	d.SetOnClosed(func() { c.SetOnTypedKey(before) })
+}
+
+// OpenFailed says, in one sentence of the UI language, that the system
+// could not open path (doing: a Chinese phrase such as "打开文件夹") and
+// where it is, so that it can be found by hand. The system's own error
+// (often English, such as exec's "executable file not found") goes to the
+// log, not to the secretary.
+func OpenFailed(win fyne.Window, doing, path string, err error) dialog.Dialog {
+	log.Printf("%s %s: %v", doing, path, err)
+	return Inform(win, "操作未完成", L("系统未能{{.Doing}}，请在文件管理器中按此路径找到它：{{.Path}}",
+		map[string]any{"Doing": L(doing), "Path": path}))
+}
+
+// EnterEsc makes Enter run enter and Esc run escape (either may be nil)
+// while d is shown and no input has the keyboard focus: for a dialog built
+// from its own buttons, such as a preview with 导入 and 取消.
+func EnterEsc(win fyne.Window, d dialog.Dialog, enter, escape func()) {
+	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if enter != nil {
+				enter()
+			}
+		case fyne.KeyEscape:
+			if escape != nil {
+				escape()
+			}
+		}
+	})
 }
 
 // Confirm asks before an action: message (already in the UI language)

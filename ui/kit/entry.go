@@ -270,6 +270,12 @@ func NewCheck(text string, changed func(bool)) *Check {
 	return c
 }
 
+// Join makes Enter and Esc on c, a check box inside a field of f (such as
+// a row of months), save and cancel f as they do on its own inputs.
+func (f *Form) Join(c *Check) {
+	c.keys = &keys{enter: f.Submit, escape: f.TryCancel}
+}
+
 // TypedKey passes Enter and Esc to the form.
 func (c *Check) TypedKey(ev *fyne.KeyEvent) {
 	if !c.keys.handle(ev) {

@@ -74,6 +74,12 @@ func translatedArg(a any) any {
 		return strings.Join(parts, "; ")
 	case model.Names:
 		return strings.Join(a, ", ")
+	case model.Terms:
+		parts := make([]string, len(a))
+		for i, t := range a {
+			parts[i] = Word(t)
+		}
+		return strings.Join(parts, ", ")
 	case model.Years:
 		parts := make([]string, len(a))
 		for i, y := range a {
@@ -143,6 +149,18 @@ func DateText(d model.Date) string {
 		return d.Time().Format(lang.L("2006年1月"))
 	}
 	return d.Time().Format(lang.L("2006年1月2日"))
+}
+
+// Cite is a rule's citation in the UI language: 《…》（2014年）第十三条 in
+// Chinese, "Detailed Rules … (2014), art. 13" in English; "" for none.
+func Cite(c model.Citation) string {
+	if c == (model.Citation{}) {
+		return ""
+	}
+	if Word(c.Document) == c.Document {
+		return c.Chinese()
+	}
+	return translatedArg(c).(string)
 }
 
 // articleNumber reads an article as Chinese documents number them: 第九条

@@ -335,6 +335,50 @@ func everyFinding() []model.Finding {
 	tms[5].Mobile = true
 	tms[6].Category, tms[6].JoinDate = model.CategoryProbationary, model.NewDate(2025, 10, 1)
 	out = append(out, model.CheckTransfers(&d, tms, today, model.CurrentTransferRules(), model.CurrentMobileRules(), r.Membership)...)
+	// Recruiting: a pipeline with most things wrong, one due soon.
+	d8 := func(y int, m time.Month, day int) model.Date { return model.NewDate(y, m, day) }
+	roster := map[int64]*model.Member{1: {ID: 1, Name: "王五", Category: model.CategoryFull, OnRoster: true},
+		2: {ID: 2, Name: "赵六", Category: model.CategoryProbationary, OnRoster: true}}
+	rc := &model.RecruitContext{Members: roster, Activities: map[int64]*model.Activity{
+		101: {ID: 101, Kind: model.KindCommitteeMeeting, Date: d8(2025, 6, 21)},
+		102: {ID: 102, Kind: model.KindGeneralMeeting, Date: d8(2026, 6, 22)},
+	}, Meetings: model.RuleContext{Members: roster, CommitteeSeats: 3, Rules: r.Branch}, Calendar: model.DefaultHolidayCalendar(), Today: today}
+	messy := &model.Recruit{ID: 1, Name: "张三"}
+	for _, x := range []model.StepRecord{
+		{Step: model.StepApplication, Date: d8(2024, 3, 4)},
+		{Step: model.StepTalk, Date: d8(2024, 9, 20)},
+		{Step: model.StepActivist, Date: d8(2024, 4, 10)},
+		{Step: model.StepMentors, Date: d8(2024, 4, 15), People: "张三、孙八、赵六", PeopleIDs: []int64{2}},
+		{Step: model.StepTraining, Seq: 1, Date: d8(2025, 1, 8)},
+		{Step: model.StepCandidate, Date: d8(2025, 3, 20)},
+		{Step: model.StepCandidateRecord, Date: d8(2025, 4, 25), Method: string(model.DecisionAgreed), Start: d8(2025, 4, 20), End: d8(2025, 4, 22)},
+		{Step: model.StepSponsors, Date: d8(2025, 5, 15), People: "孙八、孙八"},
+		{Step: model.StepVetting, Date: d8(2025, 5, 20)},
+		{Step: model.StepCourse, Date: d8(2025, 5, 23), Start: d8(2025, 5, 21), End: d8(2025, 5, 21), Hours: 3},
+		{Step: model.StepPreReview, Date: d8(2025, 4, 21)},
+		{Step: model.StepAdmission, Date: d8(2025, 6, 20), ActivityID: 101},
+		{Step: model.StepApproval, Date: d8(2026, 3, 15)},
+		{Step: model.StepOath, Date: d8(2026, 9, 25)},
+		{Step: model.StepFullMeeting, Date: d8(2026, 6, 22), ActivityID: 102, Outcome: model.OutcomeExtend, Months: 14},
+		{Step: model.StepArchive, Date: d8(2026, 7, 20)},
+	} {
+		if x.Seq == 0 {
+			x.Seq = 1
+		}
+		messy.Put(x)
+	}
+	fresh := &model.Recruit{ID: 2, Name: "李四"}
+	fresh.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d8(2026, 11, 1)})
+	unlinked := &model.Recruit{ID: 3, Name: "王五"}
+	for _, x := range []model.StepRecord{
+		{Step: model.StepApplication, Date: d8(2024, 3, 4)}, {Step: model.StepTalk, Date: d8(2024, 3, 20), People: "王五"},
+		{Step: model.StepActivist, Date: d8(2025, 12, 10), Method: string(model.ByMembers)},
+		{Step: model.StepAdmission, Date: d8(2026, 6, 20), ActivityID: 999},
+	} {
+		x.Seq = 1
+		unlinked.Put(x)
+	}
+	out = append(out, model.CheckRecruits([]model.Recruit{*messy, *fresh, *unlinked}, rc)...)
 	// The dues rules, which the bases' 依据 column says.
 	dr := model.CurrentDuesRules()
 	for _, c := range model.DuesCategories {

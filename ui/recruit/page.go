@@ -1,8 +1,6 @@
 package recruit
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -96,7 +94,7 @@ func (p *page) nextCard() fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		do = b
 	}
-	rule := widget.NewLabel(n.Rule)
+	rule := widget.NewLabel(kit.Cite(n.Rule))
 	rule.SizeName = theme.SizeNameCaptionText
 	rule.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(kit.L("下一步"), "", container.NewBorder(nil, nil, nil, do, container.NewVBox(l, rule)))
@@ -127,7 +125,7 @@ func (p *page) findingsBox() fyne.CanvasObject {
 				continue
 			}
 			icon, imp := severityLook(sev)
-			l := widget.NewLabel(kit.L(sev.String()) + "：" + strings.TrimPrefix(f.Message, p.r.Name+" "))
+			l := widget.NewLabel(kit.L(sev.String()) + kit.L("：") + kit.Say(model.RecruitDetail(f)))
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = imp
 			box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l))

@@ -486,37 +486,37 @@ func meetingSummary(meetings []model.Activity, id int64) string {
 func stepHint(step model.RecruitStep, r *model.RecruitRules) string {
 	switch step {
 	case model.StepTalk:
-		return kit.L("收到入党申请书后{{.N}}个月内派人谈话。", map[string]any{"N": r.TalkMonths.N}) + r.Cite(r.TalkMonths)
+		return kit.L("收到入党申请书后{{.N}}个月内派人谈话。", map[string]any{"N": r.TalkMonths.N}) + kit.Cite(r.Citing(r.TalkMonths))
 	case model.StepActivist:
-		return kit.L("经党员推荐或群团组织推优，由支部委员会研究决定，报上级党委备案。") + r.Article(r.ActivistRecord.Article)
+		return kit.L("经党员推荐或群团组织推优，由支部委员会研究决定，报上级党委备案。") + kit.Cite(r.Citation(r.ActivistRecord.Article))
 	case model.StepMentors:
-		return kit.L("指定{{.Min}}至{{.Max}}名正式党员作培养联系人。", map[string]any{"Min": r.MentorsMin.N, "Max": r.MentorsMax.N}) + r.Cite(r.MentorsMin)
+		return kit.L("指定{{.Min}}至{{.Max}}名正式党员作培养联系人。", map[string]any{"Min": r.MentorsMin.N, "Max": r.MentorsMax.N}) + kit.Cite(r.Citing(r.MentorsMin))
 	case model.StepTraining:
-		return kit.L("党支部每{{.N}}个月对入党积极分子进行一次考察。", map[string]any{"N": r.ReviewMonths.N}) + r.Cite(r.ReviewMonths)
+		return kit.L("党支部每{{.N}}个月对入党积极分子进行一次考察。", map[string]any{"N": r.ReviewMonths.N}) + kit.Cite(r.Citing(r.ReviewMonths))
 	case model.StepCandidate:
-		return kit.L("经过{{.N}}年以上培养教育和考察，方可列为发展对象。", map[string]any{"N": r.ActivistYears.N}) + r.Cite(r.ActivistYears)
+		return kit.L("经过{{.N}}年以上培养教育和考察，方可列为发展对象。", map[string]any{"N": r.ActivistYears.N}) + kit.Cite(r.Citing(r.ActivistYears))
 	case model.StepCandidateRecord:
-		return kit.L("上级党委同意（2026年版）或备案后，公示不少于{{.N}}个工作日。", map[string]any{"N": r.NoticeWorkingDays.N}) + r.Cite(r.NoticeWorkingDays)
+		return kit.L("上级党委同意（2026年版）或备案后，公示不少于{{.N}}个工作日。", map[string]any{"N": r.NoticeWorkingDays.N}) + kit.Cite(r.Citing(r.NoticeWorkingDays))
 	case model.StepSponsors:
-		return kit.L("由{{.N}}名正式党员作入党介绍人。", map[string]any{"N": r.Sponsors.N}) + r.Cite(r.Sponsors)
+		return kit.L("由{{.N}}名正式党员作入党介绍人。", map[string]any{"N": r.Sponsors.N}) + kit.Cite(r.Citing(r.Sponsors))
 	case model.StepVetting:
-		return kit.L("政治审查须形成结论性材料。") + r.Cite(r.Vetting)
+		return kit.L("政治审查须形成结论性材料。") + kit.Cite(r.Citing(r.Vetting))
 	case model.StepCourse:
-		return kit.L("集中培训时间一般不少于{{.D}}天或{{.H}}个学时。", map[string]any{"D": r.TrainingDays.N, "H": r.TrainingHours.N}) + r.Cite(r.TrainingDays)
+		return kit.L("集中培训时间一般不少于{{.D}}天或{{.H}}个学时。", map[string]any{"D": r.TrainingDays.N, "H": r.TrainingHours.N}) + kit.Cite(r.Citing(r.TrainingDays))
 	case model.StepAdmission:
-		return kit.L("预审通过后{{.N}}个月内召开支部党员大会讨论；关联会议记录后自动核对到会人数和表决结果。", map[string]any{"N": r.MeetingAfterPreReviewMonths.N}) + r.Cite(r.MeetingAfterPreReviewMonths)
+		return kit.L("预审通过后{{.N}}个月内召开支部党员大会讨论；关联会议记录后自动核对到会人数和表决结果。", map[string]any{"N": r.MeetingAfterPreReviewMonths.N}) + kit.Cite(r.Citing(r.MeetingAfterPreReviewMonths))
 	case model.StepApproval:
-		return kit.L("支部大会通过后{{.N}}个月内审批，特殊情况不超过{{.M}}个月。审批后此人列入花名册，为预备党员。", map[string]any{"N": r.ApprovalMonths.N, "M": r.ApprovalMaxMonths.N}) + r.Cite(r.ApprovalMonths)
+		return kit.L("支部大会通过后{{.N}}个月内审批，特殊情况不超过{{.M}}个月。审批后此人列入花名册，为预备党员。", map[string]any{"N": r.ApprovalMonths.N, "M": r.ApprovalMaxMonths.N}) + kit.Cite(r.Citing(r.ApprovalMonths))
 	case model.StepOath:
 		if r.OathMonths.N > 0 {
-			return kit.L("审批后{{.N}}个月内入党宣誓。", map[string]any{"N": r.OathMonths.N}) + r.Cite(r.OathMonths)
+			return kit.L("审批后{{.N}}个月内入党宣誓。", map[string]any{"N": r.OathMonths.N}) + kit.Cite(r.Citing(r.OathMonths))
 		}
 	case model.StepFullMeeting:
-		return kit.L("预备期满后讨论：按期转正、延长预备期（只能一次，{{.Min}}至{{.Max}}个月）或取消预备党员资格。", map[string]any{"Min": r.ExtensionMin.N, "Max": r.ExtensionMax.N}) + r.Cite(r.ExtensionMin)
+		return kit.L("预备期满后讨论：按期转正、延长预备期（只能一次，{{.Min}}至{{.Max}}个月）或取消预备党员资格。", map[string]any{"Min": r.ExtensionMin.N, "Max": r.ExtensionMax.N}) + kit.Cite(r.Citing(r.ExtensionMin))
 	case model.StepFullApproval:
-		return kit.L("支部大会讨论后{{.N}}个月内审批；批准转正后，党龄从预备期满之日算起。", map[string]any{"N": r.FullApproval.N}) + r.Cite(r.FullApproval)
+		return kit.L("支部大会讨论后{{.N}}个月内审批；批准转正后，党龄从预备期满之日算起。", map[string]any{"N": r.FullApproval.N}) + kit.Cite(r.Citing(r.FullApproval))
 	case model.StepArchive:
-		return kit.L("转正后将入党材料归入党员档案。") + r.Article(r.ArchiveArticle)
+		return kit.L("转正后将入党材料归入党员档案。") + kit.Cite(r.Citation(r.ArchiveArticle))
 	}
 	return ""
 }

@@ -52,7 +52,9 @@ const maxFit = 14
 // characters, its widest cell of the first rows.
 func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cell func(r, c int) string) {
 	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	pad := 4 * theme.Padding()
+	// A label keeps an inner padding on each side, and the table a
+	// padding and a separator between cells.
+	pad := 2*theme.InnerPadding() + 2*theme.Padding() + 2*theme.SeparatorThicknessSize()
 	for c, h := range heads {
 		w := widths[c]*em + pad
 		w = max(w, fyne.MeasureText(kit.L(h), theme.TextSize(), fyne.TextStyle{Bold: true}).Width+pad)
@@ -234,13 +236,16 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 	if b.Failed != "" {
 		lines = append(lines, kit.L("以下方面未能计算：")+b.Failed)
 	}
+	// Short lines, one organisation a line, cut with an ellipsis in a
+	// narrow window: a wrapped label would ask for its height at the
+	// narrowest width and open the window taller than the screen.
 	info := widget.NewLabel(strings.Join(lines, "\n"))
-	info.Wrapping = fyne.TextWrapWord
-	orgs := widget.NewLabel(kit.L("覆盖单位：") + strings.Join(b.Orgs, "、"))
+	info.Truncation = fyne.TextTruncateEllipsis
+	orgs := widget.NewLabel(kit.L("覆盖单位：") + strings.Join(b.Orgs, "\n"))
 	if len(b.Orgs) == 0 {
 		orgs.SetText(kit.L("覆盖单位：（未关联单位名录）"))
 	}
-	orgs.Wrapping = fyne.TextWrapWord
+	orgs.Truncation = fyne.TextTruncateEllipsis
 	link := widget.NewButtonWithIcon(kit.L("设置覆盖单位…"), theme.DocumentCreateIcon(), func() { w.linkOrgs(v, orgs) })
 	remove := widget.NewButtonWithIcon(kit.L("从工作台删除该支部…"), theme.DeleteIcon(), func() {
 		w.confirm("删除支部", kit.L("从工作台删除“{{.Name}}”及其导入的全部数据？支部自己的数据文件不受影响，以后可以重新导入。", map[string]any{"Name": b.Label()}), func() {
@@ -359,7 +364,7 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 				return
 			}
 			v.b.OrgIDs = ids
-			label.SetText(kit.L("覆盖单位：") + strings.Join(chosen, kit.L("、")))
+			label.SetText(kit.L("覆盖单位：") + strings.Join(chosen, "\n"))
 			w.refresh()
 		}, v.Win)
 	d.Resize(fyne.NewSize(460, 420))

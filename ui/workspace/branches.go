@@ -184,7 +184,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	}
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
-	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。"))
+	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。“3/6月”是3个月以上（含6个月以上）和6个月以上的人数。"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)

@@ -44,7 +44,9 @@ func newFirstSteps(w *Window) *firstSteps {
 	for i, text := range firstStepTexts {
 		f.steps[i] = widget.NewLabel(kit.L(text))
 		f.steps[i].Wrapping = fyne.TextWrapWord
-		box.Add(container.NewBorder(nil, nil, nil, buttons[i], f.steps[i]))
+		// The button under its step, at the left: seen in a window wider
+		// than a 1024-pixel screen too.
+		box.Add(container.NewVBox(f.steps[i], container.NewHBox(buttons[i])))
 	}
 	note := widget.NewLabel(kit.L("没有公钥的支部也可以给数据包设密码，把密码另行告诉您；导入时会问这个密码。"))
 	note.Wrapping = fyne.TextWrapWord

@@ -282,7 +282,7 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
 			if err := fyne.CurrentApp().OpenURL(u); err != nil {
-				w.showError("打开文件夹", err)
+				kit.OpenFailed(w.Win, "打开文件夹", path, err)
 			}
 		})
 		dialog.ShowCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
