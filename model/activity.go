@@ -353,6 +353,9 @@ func NewAttendance(due []Member) []AttendanceRow {
 type Check struct {
 	Finding
 	OK bool
+	// Resolution is, for the vote check of a resolution, its number in
+	// a.Resolutions counted from 1; 0 for the quorum checks.
+	Resolution int
 }
 
 // RuleContext is what the quorum and vote checks of a record read besides
@@ -388,17 +391,7 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 	}
 	switch a.Kind {
 	case KindGeneralMeeting:
-		due, present := 0, 0
-		for _, row := range a.Attendance {
-			m := members[row.MemberID]
-			if m == nil || !CanVoteOn(m, a.Date) {
-				continue
-			}
-			due++
-			if row.Status == Present {
-				present++
-			}
-		}
+		due, present := a.VotingCounts(members)
 		need := moreThan(due, r.GeneralMeetingQuorumPercent)
 		if present >= need {
 			add(true, Textf("有表决权的党员应到%d人，实到%d人，超过半数，可以开会", due, present))
@@ -423,6 +416,7 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 			} else {
 				add(false, Textf("决议%d：赞成%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过", i+1, res.Yes, due, pass))
 			}
+			out[len(out)-1].Resolution = i + 1
 		}
 	case KindCommitteeMeeting:
 		present := a.Counts().Present
@@ -435,6 +429,32 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 	}
 	return out
 }
+
+// VotingCounts are the members with a vote on the day of a 支部党员大会
+// due (应到) and present (实到), from its attendance; members are looked up
+// by ID for their category on the day.
+func (a *Activity) VotingCounts(members map[int64]*Member) (due, present int) {
+	for _, row := range a.Attendance {
+		m := members[row.MemberID]
+		if m == nil || !CanVoteOn(m, a.Date) {
+			continue
+		}
+		due++
+		if row.Status == Present {
+			present++
+		}
+	}
+	return due, present
+}
+
+// VotePasses is whether yes votes (those cast at the meeting and the
+// written opinions counted with them) pass a resolution of a 支部党员大会
+// with due voting members: more than GeneralMeetingPassPercent of due.
+func VotePasses(yes, due int, r BranchWorkRules) bool { return yes >= VotesNeeded(due, r) }
+
+// VotesNeeded is the least number of yes votes that passes a resolution of
+// a 支部党员大会 with due voting members.
+func VotesNeeded(due int, r BranchWorkRules) int { return moreThan(due, r.GeneralMeetingPassPercent) }
 
 // HoldsElection is whether any resolution of the record is an election.
 func (a *Activity) HoldsElection() bool {

@@ -74,6 +74,18 @@ func UpgradeIDNumber(s string) (string, bool) {
 // ParseIDNumber validates an ID number and reads the birth date and sex from it.
 func ParseIDNumber(s string) (IDInfo, error) {
 	n := NormalizeIDNumber(s)
+	if len(n) == 15 && allDigits(n) {
+		// An old 15-digit number is upgraded where it is read
+		// (UpgradeIDNumber); one that was not, whose digits 9–12 still read
+		// as a month and a day (0230), holds a date of birth that never
+		// was, which is what is wrong with it. Otherwise it is most likely
+		// an 18-digit number cut short (19850312…).
+		month, day := atoi(n[8:10]), atoi(n[10:12])
+		if birth := (Date{Year: 1900 + atoi(n[6:8]), Month: time.Month(month), Day: day}); month >= 1 && month <= 12 && day >= 1 && day <= 31 && birth.Validate() != nil {
+			return IDInfo{}, &idError{kind: ErrIDBirth, msg: fmt.Sprintf("15位的旧公民身份号码中的出生日期（第7–12位“%s”，即19%s年%d月%d日）不存在，请核对",
+				n[6:12], n[6:8], atoi(n[8:10]), atoi(n[10:12]))}
+		}
+	}
 	if count := utf8.RuneCountInString(n); count != 18 {
 		return IDInfo{}, fmt.Errorf("%w（现为%d位）", ErrIDLength, count)
 	}
@@ -120,3 +132,13 @@ func atoi(s string) int {
 	}
 	return n
 }
+
+// idError is a problem of an ID number said in its own words, still
+// matching the Err value of its kind (errors.Is).
+type idError struct {
+	kind error
+	msg  string
+}
+
+func (e *idError) Error() string { return e.msg }
+func (e *idError) Unwrap() error { return e.kind }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,8 @@ func TestParseIDNumber(t *testing.T) {
 		{"too_short_15_digit_old_id", "620421710924993", "", Date{}, "", ErrIDLength},
 		{"letters", "62042119710924993A", "", Date{}, "", ErrIDChars},
 		{"impossible_birth_date", "620421197102309938", "", Date{}, "", ErrIDBirth},
+		{"15_digit_with_an_impossible_birth_date", "510104500230611", "", Date{}, "", ErrIDBirth},
+		{"15_digits_of_an_18_digit_number_cut_short", "620102198503120", "", Date{}, "", ErrIDLength},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -96,5 +99,14 @@ func TestParseIDNumberCountsVisibleCharacters(t *testing.T) {
 	info, err := ParseIDNumber("\u200e622421197109249938")
 	if err != nil || info.Number != "622421197109249938" {
 		t.Errorf("got %+v, %v", info, err)
+	}
+}
+
+// A 15-digit old number that could not be upgraded holds no real date of
+// birth: the message says so, with the date, not "应为18位" (attack7 #14).
+func TestParseIDNumberSaysTheOldNumbersDateIsImpossible(t *testing.T) {
+	_, err := ParseIDNumber("510104500230611")
+	if err == nil || !strings.Contains(err.Error(), "1950年2月30日）不存在") || strings.Contains(err.Error(), "18位") {
+		t.Errorf("got %v", err)
 	}
 }

@@ -138,15 +138,39 @@ func (m *Member) PartyAge(today Date) (years int, ok bool) {
 func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 
 // NormalizePhone removes spaces and invisible characters (CleanText) and
-// turns full-width digits into ASCII.
+// turns full-width digits into ASCII. A mobile number written in groups
+// (137-1234-5678, 137.1234.5678, (137)1234-5678, or a number cell shown
+// through the format 000-0000-0000) is stored as its 11 digits, as one
+// written with spaces is; a landline keeps the dash after its area code.
 func NormalizePhone(s string) string {
+	s = normalizePhoneChars(s)
+	grouped := strings.Map(func(r rune) rune {
+		switch r {
+		case '-', '.', '(', ')', '/':
+			return -1
+		}
+		return r
+	}, s)
+	if grouped != s && len(grouped) == 11 && grouped[0] == '1' && validPhone(grouped) {
+		return grouped
+	}
+	return s
+}
+
+func normalizePhoneChars(s string) string {
 	var b strings.Builder
 	for _, r := range CleanText(s) {
 		switch {
 		case r >= '０' && r <= '９':
 			b.WriteRune('0' + (r - '０'))
-		case r == '－' || r == '—':
+		case r == '－' || r == '—' || r == '‐' || r == '‑' || r == '–':
 			b.WriteByte('-')
+		case r == '（':
+			b.WriteByte('(')
+		case r == '）':
+			b.WriteByte(')')
+		case r == '．':
+			b.WriteByte('.')
 		case r == '＋':
 			b.WriteByte('+')
 		case unicode.IsSpace(r):

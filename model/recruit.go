@@ -161,6 +161,10 @@ type StepRecord struct {
 	ActivityID int64
 	Outcome    FullOutcome // the 转正 meeting
 	Months     int         // the extension of probation, in months
+	// WrittenYes and WrittenNo are the written opinions (书面意见) on this
+	// person that voting members absent from the general meeting handed in
+	// before it: they count in its vote (RecruitRules.WrittenOpinions).
+	WrittenYes, WrittenNo int
 	// Archived are the documents put in the archive (材料归档).
 	Archived    []string
 	Attachments []Attachment
@@ -181,6 +185,11 @@ type Recruit struct {
 	Post      string
 	Phone     string
 	Notes     string
+	// LeaveDate is the day the person is expected to leave the unit
+	// (预计离开本单位日期), zero when not known: someone leaving within
+	// RecruitRules.LeaveMonths of the admitting meeting should not be
+	// admitted.
+	LeaveDate Date
 	// MemberID is the roster member the person became on approval, 0
 	// before.
 	MemberID int64
@@ -348,6 +357,8 @@ const (
 	StepMeetingField Field = "step_meeting"
 	StepOutcomeField Field = "step_outcome"
 	StepNoteField    Field = "step_note"
+	StepWrittenField Field = "step_written"
+	RecruitLeaveDate Field = "recruit_leave_date"
 	RecruitEthnicity Field = "recruit_ethnicity"
 	RecruitEducation Field = "recruit_education"
 	RecruitPost      Field = "recruit_post"
@@ -436,6 +447,9 @@ func (r *Recruit) ValidatePerson() ValidationErrors {
 		}
 		birth = info.Birth
 	}
+	if r.LeaveDate.MonthOnly() {
+		add(RecruitLeaveDate, "预计离开本单位日期请填写到日（如 "+r.LeaveDate.String()+"-15）")
+	}
 	if r.Phone != "" && !validPhone(r.Phone) {
 		add(RecruitPhone, "联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）")
 	}
@@ -498,6 +512,12 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 	}
 	if x.Hours < 0 {
 		add(StepPeriodField, "学时不能为负数")
+	}
+	switch {
+	case x.WrittenYes < 0 || x.WrittenNo < 0:
+		add(StepWrittenField, "书面意见的份数不能为负数")
+	case x.WrittenYes+x.WrittenNo > 0 && x.Step.Info().Meeting != KindGeneralMeeting:
+		add(StepWrittenField, "书面意见只在支部党员大会表决时计入")
 	}
 	switch x.Step {
 	case StepActivist:

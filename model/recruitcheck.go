@@ -199,6 +199,7 @@ func CheckRecruit(r *Recruit, c *RecruitContext) RecruitReport {
 	k.vetting()
 	k.course()
 	k.meetings()
+	k.leaving()
 	k.probation()
 	k.archive()
 	return rep
@@ -798,8 +799,12 @@ func (k *checker) meetings() {
 		for _, res := range a.Resolutions {
 			voted = voted || res.Voted
 		}
+		own := -1 // the resolution on this person, which the written opinions join
+		if info.Meeting == KindGeneralMeeting {
+			own = k.writtenOpinions(x, a)
+		}
 		for _, c := range k.c.meetingChecks(a) {
-			if !c.OK {
+			if !c.OK && (c.Resolution == 0 || c.Resolution-1 != own) {
 				k.add(Serious, x.Step, Citation{}, Textf("%s：%s", a.TitleText(), c.Text))
 			}
 		}
@@ -808,6 +813,93 @@ func (k *checker) meetings() {
 			k.add(Warning, x.Step, rules.Citation(""), Textf("%s没有登记表决结果，无法核对赞成票是否超过应到有表决权党员的半数", a.TitleText()))
 		}
 	}
+}
+
+// leaving: someone expected to leave the unit within LeaveMonths of the
+// admitting meeting — held, or planned for the day it is due — should not
+// be admitted (2026 §18). The edition is the one in force on the meeting's
+// day; an edition without the rule, a leave date not known, or a person
+// already past the meeting without a record (nothing planned) says nothing.
+func (k *checker) leaving() {
+	if k.r.LeaveDate.IsZero() || k.r.Status() == StatusCancelled {
+		return
+	}
+	meeting, held := k.date(StepAdmission), true
+	if meeting.IsZero() {
+		meeting, held = k.rep.Timeline[StepAdmission-1].Due, false
+	}
+	if meeting.IsZero() {
+		return
+	}
+	rules := RecruitRulesOn(meeting)
+	l := rules.LeaveMonths
+	if l.N == 0 || !k.r.LeaveDate.Before(meeting.AddMonths(l.N)) {
+		return
+	}
+	if held && k.rec(StepApproval).Done() {
+		return // admitted already: nothing left to decide
+	}
+	cite := Citation{Document: rules.Document, Edition: rules.Edition, Article: l.Article}
+	if held {
+		k.add(Warning, StepAdmission, cite, Textf("预计于%s离开本单位，距支部大会（%s）不足%d个月，不应接收为预备党员",
+			k.r.LeaveDate, meeting, l.N))
+	} else {
+		k.add(Warning, StepAdmission, cite, Textf("预计于%s离开本单位，距支部大会讨论的期限（%s）不足%d个月，不应接收为预备党员",
+			k.r.LeaveDate, meeting, l.N))
+	}
+}
+
+// writtenOpinions counts the written opinions (书面意见) recorded on x,
+// the general meeting's step, in the vote of a, the meeting record: they
+// join the yes and no of the resolution on this person — the one whose text
+// names the person, else the meeting's only voted resolution. It says when
+// the resolution fails even with them, and when there are more opinions
+// than voting members absent. It returns the index of that resolution in
+// a.Resolutions, or -1 when the step has no written opinions or no
+// resolution is the person's (the meeting's own checks then stand).
+func (k *checker) writtenOpinions(x *StepRecord, a *Activity) int {
+	if x.WrittenYes+x.WrittenNo <= 0 {
+		return -1
+	}
+	rules := RecruitRulesOn(x.Date)
+	cite := Citation{Document: rules.Document, Edition: rules.Edition, Article: rules.WrittenOpinions.Article}
+	due, present := a.VotingCounts(k.c.Meetings.Members)
+	if absent := due - present; x.WrittenYes+x.WrittenNo > absent {
+		k.add(Warning, x.Step, cite, Textf("登记书面意见%d份，多于未到会的有表决权党员%d人，请核对",
+			x.WrittenYes+x.WrittenNo, absent))
+	}
+	own, voted := -1, 0
+	for i, res := range a.Resolutions {
+		if !res.Voted {
+			continue
+		}
+		voted++
+		if k.r.Name != "" && strings.Contains(res.Text, k.r.Name) {
+			own = i
+			break
+		}
+	}
+	if own < 0 && voted == 1 {
+		for i, res := range a.Resolutions {
+			if res.Voted {
+				own = i
+			}
+		}
+	}
+	if own < 0 {
+		if voted > 1 {
+			k.add(Warning, x.Step, cite, Textf("%s有%d项表决，没有一项写明%s的姓名，书面意见无法计入",
+				a.TitleText(), voted, k.r.Name))
+		}
+		return -1
+	}
+	res := a.Resolutions[own]
+	yes := res.Yes + x.WrittenYes
+	if need := VotesNeeded(due, k.c.Meetings.Rules); yes < need {
+		k.add(Serious, x.Step, cite, Textf("%s决议%d：到会赞成%d票、书面意见赞成%d份，共%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过",
+			a.TitleText(), own+1, res.Yes, x.WrittenYes, yes, due, need))
+	}
+	return own
 }
 
 // probation: an extension of 6–12 months granted once, each 转正 meeting

@@ -58,6 +58,9 @@ func (x *StepRecord) Text() string {
 	if x.Months > 0 {
 		add("延长：", strconv.Itoa(x.Months)+"个月")
 	}
+	if x.WrittenYes+x.WrittenNo > 0 {
+		add("书面意见：", "赞成"+strconv.Itoa(x.WrittenYes)+"，反对"+strconv.Itoa(x.WrittenNo))
+	}
 	add("归档：", strings.Join(x.Archived, "、"))
 	add("说明：", x.Note)
 	return strings.Join(parts, "；")
@@ -80,6 +83,7 @@ func DiffRecruits(old, new *Recruit) []RecruitChange {
 	add("学历", old.Education, new.Education)
 	add("工作岗位", old.Post, new.Post)
 	add("联系电话", old.Phone, new.Phone)
+	add("预计离开本单位日期", old.LeaveDate.String(), new.LeaveDate.String())
 	add("备注", old.Notes, new.Notes)
 	seen := map[[2]int]bool{}
 	for i := range new.Records {

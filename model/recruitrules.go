@@ -53,7 +53,14 @@ type RecruitRules struct {
 	ApprovalMaxMonths           Limit // … at most this many in special cases
 	// OathMonths: the oath within this many months of approval; N = 0 when
 	// the edition sets no limit.
-	OathMonths      Limit
+	OathMonths Limit
+	// WrittenOpinions: the general meeting's vote counts the written
+	// opinions of absent voting members (N unused).
+	WrittenOpinions Limit
+	// LeaveMonths: nobody is admitted who will leave the unit within this
+	// many months of the admitting meeting; N = 0 when the edition has no
+	// such rule.
+	LeaveMonths     Limit
 	ProbationYears  Limit // 预备期, counted from the admitting meeting
 	ExtensionMin    Limit // an extension of probation is at least …
 	ExtensionMax    Limit // … and at most this many months
@@ -108,6 +115,8 @@ var RecruitRules2014 = RecruitRules{
 	ApprovalMonths:              Limit{3, "第二十五条", false},
 	ApprovalMaxMonths:           Limit{6, "第二十五条", false},
 	OathMonths:                  Limit{0, "第二十九条", false},
+	WrittenOpinions:             Limit{0, "第二十条", false},
+	LeaveMonths:                 Limit{0, "", false},
 	ProbationYears:              Limit{1, "第三十一条", false},
 	ExtensionMin:                Limit{6, "第三十二条", false},
 	ExtensionMax:                Limit{12, "第三十二条", false},
@@ -143,6 +152,8 @@ var RecruitRules2026 = RecruitRules{
 	ApprovalMonths:              Limit{3, "第二十五条", false},
 	ApprovalMaxMonths:           Limit{6, "第二十五条", false},
 	OathMonths:                  Limit{1, "第二十九条", false},
+	WrittenOpinions:             Limit{0, "第二十条", false},
+	LeaveMonths:                 Limit{3, "第十八条", false},
 	ProbationYears:              Limit{1, "第三十一条", false},
 	ExtensionMin:                Limit{6, "第三十一条", false},
 	ExtensionMax:                Limit{12, "第三十一条", false},

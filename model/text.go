@@ -18,9 +18,12 @@ import (
 // look like a space made one, and without spaces at either end. What it
 // removes: every Unicode format character (category Cf: U+200B–U+200F,
 // U+202A–U+202E, U+2060–U+2064, U+2066–U+206F, U+FEFF, U+00AD, U+061C,
-// U+180E …), variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF), and
-// control characters other than line breaks and tabs; U+FFFD (what an
-// unreadable byte became) is removed too. What it changes: no-break and
+// U+180E …), variation selectors (U+FE00–U+FE0F, U+180B–U+180F,
+// U+E0100–U+E01EF), the other characters Unicode says to show as nothing
+// (Default_Ignorable_Code_Point: the Hangul fillers U+115F, U+1160, U+3164,
+// U+FFA0, the combining grapheme joiner U+034F, U+17B4–U+17B5 …), the braille
+// blank U+2800, and control characters other than line breaks and tabs;
+// U+FFFD (what an unreadable byte became) is removed too. What it changes: no-break and
 // typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) become an
 // ASCII space, a tab becomes a space, and CR LF or a lone CR becomes LF.
 // Line breaks inside the text are kept (an address or a note may have them);
@@ -113,13 +116,21 @@ func invisible(r rune) bool {
 	case r < 0xa0:
 		return false
 	case r >= 0x2070 && r < 0xfe00:
-		// CJK, kana, hangul, symbols: no format character in between, and
-		// nearly every character of a Chinese roster falls here.
-		return false
+		// CJK, kana, hangul, symbols: nearly every character of a Chinese
+		// roster falls here. The only invisible ones in between are the
+		// braille blank and the Hangul filler, which chat apps use for a
+		// "blank" name.
+		return r == 0x2800 || r == 0x3164
 	case r >= 0xfe00 && r <= 0xfe0f, r >= 0xe0100 && r <= 0xe01ef:
 		return true // variation selectors
 	}
-	return unicode.Is(unicode.Cf, r)
+	// Format characters, and the other characters Unicode says to show as
+	// nothing (Default_Ignorable_Code_Point) that are not Cf: the Hangul
+	// fillers U+115F, U+1160, U+FFA0, the combining grapheme joiner U+034F,
+	// the Khmer inherent vowels U+17B4–U+17B5, the Mongolian variation
+	// selectors U+180B–U+180F.
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
+		unicode.Is(unicode.Variation_Selector, r)
 }
 
 // isLookalikeSpace reports the spaces that show as an ordinary space.

@@ -112,3 +112,35 @@ func TestCleanTextRemovesEveryFormatCharacter(t *testing.T) {
 		}
 	}
 }
+
+// Characters that are not Cf but show as nothing — the Hangul fillers and
+// the braille blank used for "blank" chat names, the combining grapheme
+// joiner, the Khmer and Mongolian ones — are removed like format
+// characters: every Default_Ignorable_Code_Point, and the braille blank
+// (attack7 #9). Through Normalize, so that every entry point drops them.
+func TestCleanTextRemovesEveryIgnorableCharacter(t *testing.T) {
+	named := []rune{0x3164, 0x115F, 0x1160, 0xFFA0, 0x2800, 0x034F, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F, 0x2065, 0xFFF0, 0xE0000}
+	for _, r := range named {
+		if got := CleanText("赵" + string(r) + "明远"); got != "赵明远" {
+			t.Errorf("%U kept: %q", r, got)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) && !unicode.Is(unicode.Variation_Selector, r) {
+			continue
+		}
+		if got := CleanText("甲" + string(r) + "乙"); got != "甲乙" {
+			t.Errorf("%U kept: %q", r, got)
+		}
+	}
+	for _, keep := range []string{"한국", "ㄱㄴ", "⠁⠃", "ᠮᠣ", "ក"} {
+		if got := CleanText(keep); got != keep {
+			t.Errorf("visible %q became %q", keep, got)
+		}
+	}
+	m := Member{Name: "赵\u3164明远", IDNumber: "620102\u2800198503120130", Phone: "137\u115f1234\u11605678", BranchName: "第一\u3164党支部", Post: "\uffa0书记\u034f"}
+	m.Normalize()
+	if m.Name != "赵明远" || m.IDNumber != "620102198503120130" || m.Phone != "13712345678" || m.BranchName != "第一党支部" || m.Post != "书记" {
+		t.Errorf("Normalize kept them: %+v", m)
+	}
+}

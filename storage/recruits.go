@@ -18,19 +18,19 @@ import (
 const SourceRecruiting = "发展党员"
 
 const recruitColumns = `id, name, sex, id_number, birth_date, ethnicity, education, post, phone, notes,
-	member_id, created_at, updated_at`
+	member_id, created_at, updated_at, leave_date`
 
 const stepColumns = `id, recruit_id, step, seq, date, start_date, end_date, hours, people, people_ids,
-	method, document, note, activity_id, outcome, months, archived`
+	method, document, note, activity_id, outcome, months, archived, written_yes, written_no`
 
 // stepPacked is stepColumns as one text joined by U+001F, read as
 // memberPacked is: the driver's cost is per value, and a pipeline of 50
 // people has over a thousand step rows.
 const stepPacked = `concat_ws(char(31), id, recruit_id, step, seq, ifnull(date, ''), ifnull(start_date, ''),
 	ifnull(end_date, ''), hours, people, people_ids, method, document, note, ifnull(activity_id, 0), outcome,
-	months, archived)`
+	months, archived, written_yes, written_no)`
 
-const stepFieldCount = 17
+const stepFieldCount = 19
 
 // unpackStep decodes a stepPacked value into x and returns the recruit's
 // ID; ok is false, with only x.ID set, when a text holds U+001F.
@@ -59,7 +59,7 @@ func unpackStep(packed string, x *model.StepRecord) (rid int64, ok bool, err err
 	*x = model.StepRecord{ID: id, Step: model.RecruitStep(num(f[2])), Seq: int(num(f[3])), Date: date(f[4]),
 		Start: date(f[5]), End: date(f[6]), Hours: int(num(f[7])), People: f[8], PeopleIDs: parseIDs(f[9]),
 		Method: f[10], Document: f[11], Note: f[12], ActivityID: num(f[13]), Outcome: model.FullOutcome(f[14]),
-		Months: int(num(f[15]))}
+		Months: int(num(f[15])), WrittenYes: int(num(f[17])), WrittenNo: int(num(f[18]))}
 	if f[16] != "" {
 		x.Archived = strings.Split(f[16], "\n")
 	}
@@ -83,7 +83,8 @@ func stepByColumns(tx *gorm.DB, id int64, x *model.StepRecord) (int64, error) {
 	var activity sql.NullInt64
 	var ids, archived string
 	if err := rows.Scan(&x.ID, &rid, &x.Step, &x.Seq, &x.Date, &x.Start, &x.End, &x.Hours, &x.People, &ids,
-		&x.Method, &x.Document, &x.Note, &activity, (*string)(&x.Outcome), &x.Months, &archived); err != nil {
+		&x.Method, &x.Document, &x.Note, &activity, (*string)(&x.Outcome), &x.Months, &archived,
+		&x.WrittenYes, &x.WrittenNo); err != nil {
 		return 0, fmt.Errorf("read recruit step: %w", err)
 	}
 	x.ActivityID, x.PeopleIDs = activity.Int64, parseIDs(ids)
@@ -134,7 +135,7 @@ func queryRecruits(tx *gorm.DB, where string, args ...any) ([]model.Recruit, err
 		var member sql.NullInt64
 		var created, updated stamp
 		if err := rows.Scan(&r.ID, &r.Name, (*string)(&r.Sex), &r.IDNumber, &r.BirthDate, &r.Ethnicity,
-			&r.Education, &r.Post, &r.Phone, &r.Notes, &member, &created, &updated); err != nil {
+			&r.Education, &r.Post, &r.Phone, &r.Notes, &member, &created, &updated, &r.LeaveDate); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read recruit: %w", err)
 		}
@@ -313,9 +314,9 @@ func (s *Store) saveRecruit(tx *gorm.DB, r model.Recruit, source string) (model.
 	r.UpdatedAt = now
 	if r.ID == 0 {
 		res := tx.Exec(`INSERT INTO recruits (name, sex, id_number, birth_date, ethnicity, education, post, phone, notes,
-			member_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+			member_id, created_at, updated_at, leave_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
 			r.Name, string(r.Sex), r.IDNumber, r.BirthDate, r.Ethnicity, r.Education, r.Post, r.Phone, r.Notes,
-			stamp(now), stamp(now))
+			stamp(now), stamp(now), r.LeaveDate)
 		if res.Error != nil {
 			return model.Recruit{}, res.Error
 		}
@@ -325,9 +326,9 @@ func (s *Store) saveRecruit(tx *gorm.DB, r model.Recruit, source string) (model.
 		old.ID = r.ID
 	} else {
 		if err := tx.Exec(`UPDATE recruits SET name = ?, sex = ?, id_number = ?, birth_date = ?, ethnicity = ?,
-			education = ?, post = ?, phone = ?, notes = ?, updated_at = ? WHERE id = ?`,
+			education = ?, post = ?, phone = ?, notes = ?, leave_date = ?, updated_at = ? WHERE id = ?`,
 			r.Name, string(r.Sex), r.IDNumber, r.BirthDate, r.Ethnicity, r.Education, r.Post, r.Phone, r.Notes,
-			stamp(now), r.ID).Error; err != nil {
+			r.LeaveDate, stamp(now), r.ID).Error; err != nil {
 			return model.Recruit{}, err
 		}
 	}
@@ -423,7 +424,8 @@ func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 			activity = x.ActivityID
 		}
 		vals := []any{x.Date, x.Start, x.End, x.Hours, x.People, formatIDs(x.PeopleIDs), x.Method, x.Document,
-			x.Note, activity, string(x.Outcome), x.Months, strings.Join(x.Archived, "\n"), stamp(now)}
+			x.Note, activity, string(x.Outcome), x.Months, strings.Join(x.Archived, "\n"), x.WrittenYes, x.WrittenNo,
+			stamp(now)}
 		if prev == nil {
 			added = append(added, x)
 			args = append(append(args, vals...), r.ID, int(x.Step), x.Seq, stamp(now))
@@ -434,16 +436,17 @@ func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 		if prev.Text() != x.Text() {
 			if err := tx.Exec(`UPDATE recruit_steps SET date = ?, start_date = ?, end_date = ?, hours = ?, people = ?,
 				people_ids = ?, method = ?, document = ?, note = ?, activity_id = ?, outcome = ?, months = ?,
-				archived = ?, updated_at = ? WHERE id = ?`, append(vals, x.ID)...).Error; err != nil {
+				archived = ?, written_yes = ?, written_no = ?, updated_at = ? WHERE id = ?`, append(vals, x.ID)...).Error; err != nil {
 				return stepError(x, err)
 			}
 		}
 	}
 	if len(added) > 0 {
-		row := "(?" + strings.Repeat(", ?", 17) + ")"
+		row := "(?" + strings.Repeat(", ?", 19) + ")"
 		values := row + strings.Repeat(", "+row, len(added)-1)
 		if err := tx.Exec(`INSERT INTO recruit_steps (date, start_date, end_date, hours, people, people_ids, method,
-			document, note, activity_id, outcome, months, archived, updated_at, recruit_id, step, seq, created_at)
+			document, note, activity_id, outcome, months, archived, written_yes, written_no, updated_at, recruit_id,
+			step, seq, created_at)
 			VALUES `+values, args...).Error; err != nil {
 			if len(added) == 1 {
 				return stepError(added[0], err)

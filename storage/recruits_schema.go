@@ -16,6 +16,25 @@ func migrateRecruits(tx *gorm.DB, _ time.Time) error {
 	return nil
 }
 
+// migrateRecruitVoteAndLeave (schema version 9) adds what 2026 §18 and
+// §20 of 《中国共产党发展党员工作细则》 need (RULES.md §3a): the written
+// opinions (书面意见) of absent voting members on a person, yes and no,
+// counted in the vote of the general meeting the step links, and the day
+// a person is expected to leave the unit (预计离开本单位日期; NULL when not
+// known). Existing rows have no written opinions and no leave date.
+func migrateRecruitVoteAndLeave(tx *gorm.DB, _ time.Time) error {
+	for _, stmt := range []string{
+		`ALTER TABLE recruit_steps ADD COLUMN written_yes INTEGER NOT NULL DEFAULT 0 CHECK (written_yes >= 0)`,
+		`ALTER TABLE recruit_steps ADD COLUMN written_no INTEGER NOT NULL DEFAULT 0 CHECK (written_no >= 0)`,
+		`ALTER TABLE recruits ADD COLUMN leave_date TEXT`,
+	} {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("add written opinions and leave date: %w", err)
+		}
+	}
+	return nil
+}
+
 // schemaRecruits is what the recruiting migration adds. A person in the
 // pipeline is never deleted: the record proves how a member was admitted.
 // Each step's record is a row of recruit_steps, unique by step and seq (seq

@@ -275,3 +275,40 @@ func TestPrintsKeepHostileText(t *testing.T) {
 		f.Close()
 	}
 }
+
+// RULES.md §20: the 纪实表 shows the written opinions of absent voting
+// members with the admitting meeting, and a vote that passes only with
+// them (2 yes at the meeting + 1 in writing of 5 due) is not a finding.
+func TestRule20RecordShowsWrittenOpinions(t *testing.T) {
+	s, meeting := branch(t)
+	meeting.Attendance[3].Status, meeting.Attendance[3].Reason = model.Absent, "出差"
+	meeting.Attendance[4].Status, meeting.Attendance[4].Reason = model.Absent, "出差"
+	meeting.Resolutions[0].Yes, meeting.Resolutions[0].No = 2, 1
+	meeting, err := s.SaveActivity(meeting)
+	if err != nil {
+		t.Fatalf("SaveActivity: %v", err)
+	}
+	svc := New(s)
+	r := zheng(meeting.ID)
+	r.Record(model.StepAdmission).WrittenYes = 1
+	saved, err := svc.SaveRecruit(r)
+	if err != nil {
+		t.Fatalf("SaveRecruit: %v", err)
+	}
+	record := filepath.Join(printDir(t), "纪实表_书面意见.xlsx")
+	if err := svc.ExportRecord(saved.ID, record); err != nil {
+		t.Fatalf("ExportRecord: %v", err)
+	}
+	f, err := excelize.OpenFile(record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("纪实表")
+	all := fmt.Sprint(rows)
+	for _, want := range []string{"未到会党员书面意见：赞成1份，反对0份", "经核对，已登记的各环节符合"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("纪实表 lacks %q:\n%s", want, all)
+		}
+	}
+}

@@ -148,6 +148,16 @@ func (sr *sheetReader) longNumber(col, row int) bool {
 	return sr.shape != nil && sr.shape.longNumbers[[2]int{col, row}]
 }
 
+// unsavedFormula reports a formula cell without a saved result
+// (sheetShape.unsaved): it shows nothing until Excel or WPS works it out.
+func (sr *sheetReader) unsavedFormula(col, row int) bool {
+	return sr.shape != nil && sr.shape.unsaved[[2]int{col, row}]
+}
+
+// unsavedFormulaReason is the refusal of a field whose cell is a formula
+// without a saved result: never read as an empty cell.
+const unsavedFormulaReason = "单元格是公式，但文件里没有保存它的计算结果（其他软件生成的表格常见），无法知道它显示什么；请在 Excel 或 WPS 中打开并保存后再导入"
+
 func (sr *sheetReader) unreadable(row int, err error) error {
 	return fmt.Errorf("%w（工作表“%s”第%d行无法读取：%w）", ErrDamaged, sr.sheet, row, err)
 }

@@ -5,14 +5,11 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
-
-// Excel counts days from 1899-12-30 (the 1900 system, which also counts a
-// 29 February 1900 that never was).
-var excelEpoch1900 = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
 // cellDateError is a date cell that cannot be read as the date it shows:
 // the row is refused, the rest of the sheet read on.
@@ -56,7 +53,7 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 				quote(shown), shown[:4], shown, shown, shown[:4], shown[:4])
 		}
 	case isDigits(shown) && len(shown) == 5:
-		return model.Date{}, notADate(shown)
+		return model.Date{}, notADate(shown, sr.bk.date1904)
 	case monthDayOnly.MatchString(shown):
 		return model.Date{}, dateRefusal("日期%s只有月和日，没有年份（日期单元格只显示月日时，Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12", quote(shown))
 	}
@@ -87,23 +84,29 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 // notADate refuses a five-digit number in a date column: a date serial
 // shown as a number (a date cell whose format was lost), or a number that
 // is not a date at all. Which it is the user can see once the cell is
-// formatted as a date.
-func notADate(s string) error {
+// formatted as a date. The date a serial stands for depends on the
+// workbook's date system (date1904: Mac Excel's).
+func notADate(s string, date1904 bool) error {
 	hint := ""
 	if n, err := strconv.Atoi(s); err == nil {
-		if d, err := serialDate(n); err == nil {
+		if d, err := serialDate(n, date1904); err == nil {
 			hint = fmt.Sprintf("；若是日期（%s），请把单元格设为日期格式或直接写成 %s", d.Chinese(), d.String())
 		}
 	}
 	return dateRefusal("单元格显示的是数字%s，不是日期%s", quote(s), hint)
 }
 
-// serialDate is the date of an Excel date serial in the 1900 system.
-func serialDate(n int) (model.Date, error) {
+// serialDate is the date of an Excel date serial, in the workbook's date
+// system (date1904: day 0 is 1904-01-01), as excelize reads date cells.
+func serialDate(n int, date1904 bool) (model.Date, error) {
 	if n < 61 || n > 200000 {
 		return model.Date{}, fmt.Errorf("serial %d out of range", n)
 	}
-	d := model.DateOf(excelEpoch1900.AddDate(0, 0, n))
+	t, err := excelize.ExcelDateToTime(float64(n), date1904)
+	if err != nil {
+		return model.Date{}, err
+	}
+	d := model.DateOf(t)
 	return d, d.Validate()
 }
 

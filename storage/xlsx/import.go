@@ -186,47 +186,34 @@ type reader struct {
 	rows  int // data rows so far, all sheets
 }
 
-// sheet reads one worksheet if it holds a roster. The first rows are
-// streamed to see whether it may (a sheet of notes or a chart's data is
-// not read further); then the whole sheet is streamed through excelize.
-// scanSheet reads its XML meanwhile, on another core.
+// sheet reads one worksheet if it holds a roster. Its XML is scanned
+// first (scanSheet): a damaged sheet is refused naming the row, and what
+// reading it would cost — shared strings its cells copy, runs of white
+// space, rows and merges — is bounded before excelize reads any of it.
+// Then its first rows are streamed to see whether it may hold a roster (a
+// sheet of notes or a chart's data is not read further), and then the
+// whole sheet, through excelize.
 func (rd *reader) sheet(s bookSheet) error {
 	if s.part == nil {
 		return nil
 	}
-	type scanned struct {
-		shape *sheetShape
-		err   error
+	shape, err := rd.bk.scanSheet(s)
+	if err != nil {
+		return err
 	}
-	done := make(chan scanned, 1)
-	go func() {
-		shape, err := rd.bk.scanSheet(s)
-		done <- scanned{shape, err}
-	}()
 	top, err := rd.peek(s.name)
 	if err != nil {
-		if scan := <-done; scan.err != nil {
-			return scan.err
-		}
 		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
 	if !mayHoldRoster(top) {
-		// A sheet damaged near its start reads as an empty one: the scan
-		// decides, so that no sheet of the file goes missing unnoticed.
-		if scan := <-done; scan.err != nil {
-			return scan.err
-		}
 		return nil
 	}
-	rows, streamErr := rd.bk.streamSheet(s.name)
-	scan := <-done
-	if scan.err != nil {
-		return scan.err // a damaged sheet also ends the stream early: the scan says where
+	rows, err := rd.bk.streamSheet(s.name)
+	if err != nil {
+		return err
 	}
-	if streamErr != nil {
-		return streamErr
-	}
-	sr := rd.bk.newSheetReader(s, scan.shape)
+	rows = withUnsavedFormulas(rows, shape)
+	sr := rd.bk.newSheetReader(s, shape)
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
@@ -262,7 +249,43 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
+	rd.hiddenNotes(&sh, h, shape, im.hidden)
 	return nil
+}
+
+// hiddenNotes says which of the rows and columns read are hidden in the
+// sheet (by a filter or Hide): they are read like the others, and the user
+// did not see them on screen — often rows of people who left, hidden
+// rather than deleted.
+func (rd *reader) hiddenNotes(sh *Sheet, h header, shape *sheetShape, rows []string) {
+	const listed = 10
+	if len(rows) > 0 {
+		list := strings.Join(rows[:min(len(rows), listed)], "、")
+		if len(rows) > listed {
+			list += fmt.Sprintf(" 等 %d 行", len(rows))
+		}
+		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
+			Message: fmt.Sprintf("%s在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", list)})
+	}
+	var cols []string
+	for _, c := range h.cols {
+		if shape != nil && shape.colHidden(c.index+1) {
+			name, _ := excelize.ColumnNumberToName(c.index + 1)
+			cols = append(cols, fmt.Sprintf("%s列“%s”", name, c.heading))
+		}
+	}
+	if len(cols) > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
+			Message: fmt.Sprintf("%s在表格中是隐藏的，也照常读入了", strings.Join(cols, "、"))})
+	}
+}
+
+// nameIndex is the 姓名 column's index, -1 without one.
+func (im *importer) nameIndex() int {
+	if c, ok := im.h.column(model.FieldName); ok {
+		return c
+	}
+	return -1
 }
 
 // peek streams the first rows of a sheet, values only, without loading it.
@@ -396,6 +419,7 @@ type importer struct {
 	sheet  *Sheet
 	fields []model.Field  // what rows of this sheet may change on a stored member
 	seen   map[string]int // ID number → first row with it, in this sheet
+	hidden []string       // the hidden data rows read: 第4行（孙立军）
 }
 
 // readRows reads every row below the header that holds a value, a merged
@@ -444,7 +468,7 @@ func (im *importer) row(n int, cells []string) error {
 		cells[i] = model.CleanText(v)
 	}
 	for _, c := range im.h.cols {
-		if cell(cells, c.index) != "" {
+		if cell(cells, c.index) != "" || im.sr.unsavedFormula(im.sr.below(c.index+1, n)) {
 			filled = true
 			break
 		}
@@ -457,6 +481,14 @@ func (im *importer) row(n int, cells []string) error {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
 	im.sheet.Rows++
+	if im.sr.shape != nil && im.sr.shape.rowHidden(n) {
+		who := cell(cells, im.nameIndex())
+		if who == "" {
+			im.hidden = append(im.hidden, fmt.Sprintf("第%d行", n))
+		} else {
+			im.hidden = append(im.hidden, fmt.Sprintf("第%d行（%s）", n, who))
+		}
+	}
 	m, rejected, notes, err := im.member(n, cells)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path"
 	"strings"
@@ -185,6 +186,10 @@ func openWorkbook(data []byte) (*book, error) {
 		}
 		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf})
 		if zf != nil {
+			if zf.UncompressedSize64 > maxSheetPart {
+				return nil, fmt.Errorf("%w（工作表“%s”的内容解压后有 %s，超过一个工作表 %d MB 的上限；请只保留花名册所在的行和列后另存）",
+					ErrTooLarge, s.Name, megabytes(zf.UncompressedSize64), maxSheetPart>>20)
+			}
 			keep = append(keep, zf)
 			sheetBytes += zf.UncompressedSize64
 		}
@@ -207,6 +212,7 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
 	bk.pkg = newPackage(pzr)
+	bk.pkg.shared = pkg.shared
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -238,6 +244,9 @@ func (bk *book) Close() error { return bk.f.Close() }
 type pkgReader struct {
 	zr    *zip.Reader
 	parts map[string]*zip.File
+	// shared is the length in bytes of each shared string's text, once
+	// checkSharedStrings has read the table.
+	shared []uint32
 }
 
 func newPackage(zr *zip.Reader) *pkgReader {
@@ -273,9 +282,29 @@ func limitFor(zf *zip.File) uint64 {
 // turn refuses a part that unpacks to more than it declares.
 func checkSize(zf *zip.File) error {
 	if limit := limitFor(zf); zf.UncompressedSize64 > limit {
-		return fmt.Errorf("%w（%s 解压后 %d MB，超过 %d MB）", ErrTooLarge, zf.Name, zf.UncompressedSize64>>20, limit>>20)
+		return fmt.Errorf("%w（%s解压后有 %s，超过 %d MB 的上限）", ErrTooLarge, partWhat(zf), megabytes(zf.UncompressedSize64), limit>>20)
 	}
 	return nil
+}
+
+// partWhat names a part of the package for the user.
+func partWhat(zf *zip.File) string {
+	name := strings.ToLower(zf.Name)
+	switch {
+	case strings.Contains(name, "worksheets/"):
+		return "一个工作表的内容"
+	case strings.HasSuffix(name, "sharedstrings.xml"):
+		return "工作簿的文字表 " + zf.Name
+	case strings.HasSuffix(name, "styles.xml"):
+		return "工作簿的格式表"
+	}
+	return "工作簿中的“" + zf.Name + "”"
+}
+
+// megabytes is a size for a message: 48.2 MB, rounded up, so that a size
+// just over a limit never reads as the limit itself.
+func megabytes(n uint64) string {
+	return fmt.Sprintf("%.1f MB", math.Ceil(float64(n)/(1<<20)*10)/10)
 }
 
 // open unpacks a part as a stream, within its limit.

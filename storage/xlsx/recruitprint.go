@@ -261,6 +261,9 @@ func recordCells(r *model.Recruit, s *model.StepStatus, meetings map[int64]strin
 				docs = append(docs, "会议记录："+t)
 			}
 		}
+		if x.WrittenYes+x.WrittenNo > 0 {
+			docs = append(docs, fmt.Sprintf("未到会党员书面意见：赞成%d份，反对%d份", x.WrittenYes, x.WrittenNo))
+		}
 		if x.Outcome != "" {
 			o := string(x.Outcome)
 			if x.Outcome == model.OutcomeExtend {

@@ -135,6 +135,7 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 		if err != nil {
 			return nil, err
 		}
+		rows = withUnsavedFormulas(rows, shape)
 		var top [][]string
 		for _, r := range rows {
 			if r.n > headerSearchRows {
@@ -223,7 +224,7 @@ type recruitReader struct {
 func (rd *recruitReader) row(n int, cells []string) error {
 	filled := false
 	for _, c := range rd.cols {
-		if cell(cells, c.index) != "" {
+		if cell(cells, c.index) != "" || rd.sr.unsavedFormula(rd.sr.below(c.index+1, n)) {
 			filled = true
 			break
 		}
@@ -255,6 +256,10 @@ func (rd *recruitReader) row(n int, cells []string) error {
 	for _, c := range rd.cols {
 		v := cell(cells, c.index)
 		if v == "" {
+			if rd.sr.unsavedFormula(rd.sr.below(c.index+1, n)) {
+				reject(c.col.Field, unsavedFormulaReason)
+				bad[c.col.Field] = true
+			}
 			continue
 		}
 		f := c.col.Field

@@ -23,6 +23,9 @@ func (im *importer) member(n int, cells []string) (model.Member, []model.Rejecti
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
 		if v == "" {
+			if col, src := im.sr.below(c.index+1, n); im.sr.unsavedFormula(col, src) {
+				r.reject(c.field, unsavedFormulaReason)
+			}
 			continue
 		}
 		r.shown[c.field] = v

@@ -2,11 +2,11 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -63,6 +63,41 @@ type sheetShape struct {
 	// longNumbers are the number cells (no type, or t="n") whose value is a
 	// whole number of more than 15 digits, by column and row.
 	longNumbers map[[2]int]bool
+	// unsaved are the formula cells without a saved result (no <v>), by
+	// column and row: other programs write formulas so, and only Excel or
+	// WPS opening the file works out what the cell shows.
+	unsaved map[[2]int]bool
+	// hiddenRows are the rows hidden (a filter, or Hide), in order, and
+	// hiddenCols the columns, as ranges: what is imported that the user
+	// did not see on screen.
+	hiddenRows []int
+	hiddenCols []mergeRange
+}
+
+// maxHidden bounds the hidden rows and column ranges a scan keeps.
+const maxHidden = 200_000
+
+// rowHidden reports whether row n is hidden.
+func (s *sheetShape) rowHidden(n int) bool {
+	_, ok := slices.BinarySearch(s.hiddenRows, n)
+	return ok
+}
+
+// colHidden reports whether column c is hidden.
+func (s *sheetShape) colHidden(c int) bool {
+	for _, r := range s.hiddenCols {
+		if c >= r.c1 && c <= r.c2 {
+			return true
+		}
+	}
+	return false
+}
+
+// hiddenAttr reports a hidden="1" (or "true") attribute.
+func hiddenAttr(t xml.StartElement) bool {
+	v, _ := attr(t, "hidden")
+	v = strings.TrimSpace(v)
+	return v == "1" || v == "true"
 }
 
 // idDigitsInNumber is the length from which a whole number in a number cell
@@ -87,7 +122,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return scanSheet(rc, s.name)
+	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared)
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -117,12 +152,20 @@ type sheetScan struct {
 	number   bool   // the cell is a number cell
 	inValue  bool   // inside the cell's <v>
 	value    []byte // its text, while it may be a long number
+	// shared is the length of each shared string (pkgReader.shared);
+	// text adds up those the sheet's cells refer to: each such cell is a
+	// copy of its string once read.
+	shared   []uint32
+	isShared bool // the cell refers to a shared string
+	formula  bool // the cell has a formula
+	result   bool // the cell has a value (<v>): a formula's saved result
+	text     uint64
 }
 
-func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
+func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
-	sc := &sheetScan{sheet: sheet}
+	sc := &sheetScan{sheet: sheet, shared: shared}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -132,6 +175,11 @@ func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 			break
 		}
 		if err != nil {
+			var blank *blankRunError
+			if errors.As(err, &blank) {
+				return nil, fmt.Errorf("%w（工作表“%s”在%s有一段超过 %d KB 的空白，不是 Excel/WPS 保存的样子；请在 Excel/WPS 中打开后另存再导入）",
+					ErrTooLarge, sheet, sc.where(), maxBlankRun>>10)
+			}
 			return nil, sc.damaged(err)
 		}
 		switch t := tok.(type) {
@@ -144,7 +192,7 @@ func scanSheet(r io.Reader, sheet string) (*sheetShape, error) {
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && sc.number && len(sc.value) < 64 {
+			if sc.inValue && (sc.number || sc.isShared) && len(sc.value) < 64 {
 				sc.value = append(sc.value, t...)
 			}
 		}
@@ -176,6 +224,9 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 			return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, n, maxRowNumber)
 		}
 		sc.row, sc.inRow = n, true
+		if hiddenAttr(t) && len(sc.shape.hiddenRows) < maxHidden {
+			sc.shape.hiddenRows = append(sc.shape.hiddenRows, n)
+		}
 		sc.col, sc.rowCells = 0, 0
 		sc.shape.lastRow = n
 	case name == "c" && sc.inRow && !sc.inCell:
@@ -198,9 +249,22 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		sc.col, sc.inCell = c, true
 		sc.rowCells = c
 		typ, _ := attr(t, "t")
-		sc.number, sc.value = typ == "" || typ == "n", sc.value[:0]
+		sc.number, sc.isShared, sc.value = typ == "" || typ == "n", typ == "s", sc.value[:0]
+		sc.formula, sc.result = false, typ == "inlineStr"
 	case name == "v" && sc.inCell:
-		sc.inValue = true
+		sc.inValue, sc.result = true, true
+	case name == "f" && sc.inCell:
+		sc.formula = true
+	case name == "col" && !sc.inData:
+		if hiddenAttr(t) && len(sc.shape.hiddenCols) < maxHidden {
+			lo, _ := attr(t, "min")
+			hi, _ := attr(t, "max")
+			c1, err1 := strconv.Atoi(strings.TrimSpace(lo))
+			c2, err2 := strconv.Atoi(strings.TrimSpace(hi))
+			if err1 == nil && err2 == nil && c1 >= 1 && c1 <= c2 {
+				sc.shape.hiddenCols = append(sc.shape.hiddenCols, mergeRange{c1: c1, c2: min(c2, maxColumn)})
+			}
+		}
 	case name == "mergeCell":
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
@@ -224,6 +288,23 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		sc.inData = false
 	case "c":
 		sc.inCell = false
+		if sc.formula && !sc.result {
+			if sc.shape.unsaved == nil {
+				sc.shape.unsaved = map[[2]int]bool{}
+			}
+			if len(sc.shape.unsaved) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个没有保存计算结果的公式）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.unsaved[[2]int{sc.col, sc.row}] = true
+		}
+		if sc.isShared && len(sc.shared) > 0 {
+			if i, err := strconv.Atoi(strings.TrimSpace(string(sc.value))); err == nil && i >= 0 && i < len(sc.shared) {
+				sc.text += uint64(sc.shared[i])
+				if sc.text > maxStreamBytes {
+					return fmt.Errorf("%w（工作表“%s”读到第%d行时，单元格里的文字已超过 %d MB）", ErrTooLarge, sc.sheet, sc.row, maxStreamBytes>>20)
+				}
+			}
+		}
 		if sc.number && longWholeNumber(string(sc.value)) {
 			if sc.shape.longNumbers == nil {
 				sc.shape.longNumbers = map[[2]int]bool{}
@@ -265,14 +346,18 @@ func top(stack []string) string {
 // damaged is the error for a sheet that cannot be read on: the file is
 // refused, saying in which row reading stopped.
 func (sc *sheetScan) damaged(err error) error {
-	where := fmt.Sprintf("第%d行", sc.row)
-	if !sc.inRow {
-		where = fmt.Sprintf("第%d行之后", sc.row)
-		if sc.row == 0 {
-			where = "表格开头"
-		}
+	return fmt.Errorf("%w（工作表“%s”读到%s时出错：%s）", ErrDamaged, sc.sheet, sc.where(), xmlProblem(err))
+}
+
+// where says where in the sheet the scan is: 第5行, 第5行之后, 表格开头.
+func (sc *sheetScan) where() string {
+	switch {
+	case sc.inRow:
+		return fmt.Sprintf("第%d行", sc.row)
+	case sc.row == 0:
+		return "表格开头"
 	}
-	return fmt.Errorf("%w（工作表“%s”读到%s时出错：%s）", ErrDamaged, sc.sheet, where, xmlProblem(err))
+	return fmt.Sprintf("第%d行之后", sc.row)
 }
 
 func (sc *sheetScan) irregular(what string) error {
@@ -353,10 +438,10 @@ const sharedStringBytes = 170
 
 // checkSharedStrings bounds the shared-string table before excelize
 // decodes it whole: a table of millions of empty strings takes far more
-// memory decoded than on disk. Every string is an <si> element, so the
-// times "si" follows "<" or a namespace prefix's ":" bound how many there
-// are. Reading the part to its end also checks it against its checksum.
-// A damaged table excelize reports when it decodes it (streamSheet).
+// memory decoded than on disk, and one long string referred to by many
+// cells is copied for each (measureSharedStrings). Reading the part to its
+// end also checks it against its checksum. What each string costs is kept
+// for the sheets' scans (sheetScan.shared).
 func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 	if zf == nil {
 		return nil
@@ -366,25 +451,6 @@ func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 		return err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		return fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
-	}
-	n := 0
-	for _, open := range [][]byte{[]byte("<si"), []byte(":si")} {
-		for rest := data; ; {
-			i := bytes.Index(rest, open)
-			if i < 0 || i+3 >= len(rest) {
-				break
-			}
-			if c := rest[i+3]; c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-				n++
-			}
-			rest = rest[i+3:]
-		}
-	}
-	if n > maxSharedItems {
-		return fmt.Errorf("%w（共享字符串超过 %d 项，读入需要约 %d MB，不像是党员花名册）", ErrTooLarge, maxSharedItems, n*sharedStringBytes>>20)
-	}
-	return nil
+	p.shared, err = measureSharedStrings(rc, zf.Name)
+	return err
 }

@@ -93,3 +93,18 @@ func sortSearchRow(rows []streamRow, n int) int {
 	i, _ := slices.BinarySearchFunc(rows, n, func(r streamRow, n int) int { return r.n - n })
 	return i
 }
+
+// withUnsavedFormulas adds to the streamed rows, as rows of no value, the
+// rows whose only cells are formulas without a saved result (the stream
+// leaves them out as blank): they are refused for it, not skipped.
+func withUnsavedFormulas(rows []streamRow, shape *sheetShape) []streamRow {
+	if shape == nil || len(shape.unsaved) == 0 {
+		return rows
+	}
+	for at := range shape.unsaved {
+		if _, ok := rowAt(rows, at[1]); !ok {
+			rows = slices.Insert(rows, sortSearchRow(rows, at[1]), streamRow{n: at[1]})
+		}
+	}
+	return rows
+}

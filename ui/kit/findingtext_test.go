@@ -379,6 +379,30 @@ func everyFinding() []model.Finding {
 		unlinked.Put(x)
 	}
 	out = append(out, model.CheckRecruits([]model.Recruit{*messy, *fresh, *unlinked}, rc)...)
+	// Written opinions (§20) that exceed the absent, join no named vote or
+	// still fail it; leave dates (2026 §18) near a meeting held or due.
+	rc.Activities[103] = &model.Activity{ID: 103, Kind: model.KindGeneralMeeting, Date: d8(2026, 11, 10),
+		Attendance:  []model.AttendanceRow{{MemberID: 1, Status: model.Absent, Reason: "出差"}},
+		Resolutions: []model.Resolution{{Text: "甲", Voted: true}, {Text: "乙", Voted: true}}}
+	rc.Activities[104] = &model.Activity{ID: 104, Kind: model.KindGeneralMeeting, Date: d8(2026, 11, 12),
+		Attendance:  []model.AttendanceRow{{MemberID: 1, Status: model.Present}},
+		Resolutions: []model.Resolution{{Text: "接收赵六", Voted: true}}}
+	var opinions []model.Recruit
+	for i, x := range []model.StepRecord{
+		{Step: model.StepAdmission, Seq: 1, Date: d8(2026, 11, 10), ActivityID: 103, WrittenYes: 2},
+		{Step: model.StepAdmission, Seq: 1, Date: d8(2026, 11, 12), ActivityID: 104, WrittenNo: 1},
+		{Step: model.StepAdmission, Seq: 1, Date: d8(2026, 11, 12)},
+		{Step: model.StepForm, Seq: 1, Date: d8(2026, 11, 25)},
+	} {
+		p := model.Recruit{ID: int64(10 + i), Name: []string{"钱七", "赵六", "孙八", "张三"}[i], LeaveDate: d8(2027, 1, 1)}
+		p.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d8(2024, 3, 4)})
+		if x.Step == model.StepForm {
+			p.Put(model.StepRecord{Step: model.StepPreReview, Seq: 1, Date: d8(2026, 11, 20)})
+		}
+		p.Put(x)
+		opinions = append(opinions, p)
+	}
+	out = append(out, model.CheckRecruits(opinions, rc)...)
 	// The dues rules, which the bases' 依据 column says.
 	dr := model.CurrentDuesRules()
 	for _, c := range model.DuesCategories {

@@ -1,10 +1,8 @@
-//go:build !windows
+//go:build !windows && !((linux || freebsd || openbsd || netbsd) && !wayland && !wasm)
 
 package launch
 
 import "fyne.io/fyne/v2"
 
-// fitScreen does nothing here: X11 window managers keep a new window on the
-// screen themselves (and asking X11 before the event loop runs keeps the
-// window from being painted; see windowMade).
+// fitScreen does nothing here: the system keeps a new window on the screen.
 func fitScreen(fyne.Window) {}

@@ -19,7 +19,7 @@ func (s *Screen) editPerson(r model.Recruit) {
 	ethnicity, phone, notes := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	education := kit.NewSelectEntry(model.Educations)
 	post := kit.NewSelectEntry(model.Posts)
-	applied := kit.NewDateEntry()
+	applied, leave := kit.NewDateEntry(), kit.NewDateEntry()
 	// The ID number gives birth date and sex: filled in as soon as it reads.
 	id.OnChanged = func(v string) {
 		if info, err := model.ParseIDNumber(v); err == nil {
@@ -39,8 +39,11 @@ func (s *Screen) editPerson(r model.Recruit) {
 	fEdu := form.Add("学历", education)
 	fPost := form.Add("工作岗位", post)
 	fPhone := form.Add("联系电话", phone)
+	// 2026 §18: someone leaving the unit within months of the meeting
+	// should not be admitted; the checks remind when the date is near.
+	fLeave := form.Add("预计离开本单位日期", leave)
 	fNotes := form.Add("备注", notes)
-	fields := []*kit.Field{fName, fID, fSex, fBirth, fEth, fEdu, fPost, fPhone, fNotes}
+	fields := []*kit.Field{fName, fID, fSex, fBirth, fEth, fEdu, fPost, fPhone, fLeave, fNotes}
 	var fApplied *kit.Field
 	if isNew {
 		fApplied = form.Add("递交入党申请书日期", applied)
@@ -59,6 +62,7 @@ func (s *Screen) editPerson(r model.Recruit) {
 		post.SetText(r.Post)
 		phone.SetText(r.Phone)
 		notes.SetText(r.Notes)
+		leave.SetDate(r.LeaveDate)
 	})
 	read := func() (model.Recruit, model.ValidationErrors) {
 		out := r
@@ -69,6 +73,9 @@ func (s *Screen) editPerson(r model.Recruit) {
 		var err error
 		if out.BirthDate, err = birth.Date(); err != nil {
 			errs = append(errs, model.FieldError{Field: model.RecruitBirthDate, Message: err.Error()})
+		}
+		if out.LeaveDate, err = leave.Date(); err != nil {
+			errs = append(errs, model.FieldError{Field: model.RecruitLeaveDate, Message: err.Error()})
 		}
 		if isNew {
 			d, err := applied.Date()
@@ -84,6 +91,7 @@ func (s *Screen) editPerson(r model.Recruit) {
 		model.RecruitName: fName, model.RecruitIDNumber: fID, model.RecruitSex: fSex,
 		model.RecruitBirthDate: fBirth, model.RecruitPhone: fPhone, model.StepDateField: fApplied,
 		model.RecruitEthnicity: fEth, model.RecruitEducation: fEdu, model.RecruitPost: fPost, model.RecruitNotes: fNotes,
+		model.RecruitLeaveDate: fLeave,
 	}
 	form.Check = func(report func(f *kit.Field, message string)) {
 		out, errs := read()

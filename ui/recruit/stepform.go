@@ -29,11 +29,14 @@ type stepInputs struct {
 	method, meeting  *kit.Select
 	outcome          *kit.Select
 	months, hours    *kit.Entry
-	document, note   *kit.Entry
-	archived         *widget.CheckGroup
-	workingDays      *widget.Label
-	meetingCheck     *widget.Label
-	attachments      *widget.Label
+	// writtenYes, writtenNo: the written opinions (书面意见) of absent
+	// voting members, on the steps a general meeting decides.
+	writtenYes, writtenNo *kit.Entry
+	document, note        *kit.Entry
+	archived              *widget.CheckGroup
+	workingDays           *widget.Label
+	meetingCheck          *widget.Label
+	attachments           *widget.Label
 }
 
 // editStep opens the form of one step of r (seq tells apart the reviews and
@@ -179,6 +182,22 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			}
 		}
 	}
+	if info.Meeting == model.KindGeneralMeeting {
+		count := func(v string) string {
+			if v == "" {
+				return ""
+			}
+			if n, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || n < 0 {
+				return kit.L("份数应为整数")
+			}
+			return ""
+		}
+		in.writtenYes, in.writtenNo = kit.NewEntry(), kit.NewEntry()
+		in.writtenYes.SetPlaceHolder("0")
+		in.writtenNo.SetPlaceHolder("0")
+		add("书面意见赞成（份）", "", in.writtenYes).Validate(count)
+		add("书面意见反对（份）", model.StepWrittenField, in.writtenNo).Validate(count)
+	}
 	if step == model.StepFullMeeting {
 		var outcomes []string
 		for _, o := range model.FullOutcomes {
@@ -238,6 +257,16 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			for i, a := range meetings {
 				if a.ID == cur.ActivityID {
 					in.meeting.SetSelectedIndex(i + 1)
+				}
+			}
+		}
+		if in.writtenYes != nil {
+			for _, w := range []struct {
+				e *kit.Entry
+				n int
+			}{{in.writtenYes, cur.WrittenYes}, {in.writtenNo, cur.WrittenNo}} {
+				if w.n != 0 {
+					w.e.SetText(strconv.Itoa(w.n))
 				}
 			}
 		}
@@ -318,6 +347,10 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			x.Outcome = model.FullOutcome(in.outcome.Selected)
 			x.Months, _ = strconv.Atoi(strings.TrimSpace(in.months.Text))
 		}
+		if in.writtenYes != nil {
+			x.WrittenYes, _ = strconv.Atoi(strings.TrimSpace(in.writtenYes.Text))
+			x.WrittenNo, _ = strconv.Atoi(strings.TrimSpace(in.writtenNo.Text))
+		}
 		if in.archived != nil {
 			x.Archived = append([]string(nil), in.archived.Selected...)
 		}
@@ -344,7 +377,11 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			}
 		}
 		if in.meetingCheck != nil {
-			in.meetingCheck.SetText(meetingSummary(meetings, x.ActivityID))
+			text := meetingSummary(meetings, x.ActivityID)
+			if text != "" && x.WrittenYes+x.WrittenNo > 0 {
+				text += kit.L("未到会党员的书面意见：赞成{{.Yes}}份，反对{{.No}}份，计入表决。", map[string]any{"Yes": x.WrittenYes, "No": x.WrittenNo})
+			}
+			in.meetingCheck.SetText(text)
 		}
 	}
 	var dlg *kit.FormDialog

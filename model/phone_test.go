@@ -1,0 +1,36 @@
+package model
+
+import "testing"
+
+// A phone written the way people group it is the same phone: a mobile
+// number with dashes, dots or brackets is stored as its 11 digits, as one
+// with spaces is (attack7 #10); a landline keeps the dash after its area
+// code; what is not a phone stays as typed, for Validate to refuse.
+func TestNormalizePhoneGroupedNumbers(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"137-1234-5610", "13712345610"},
+		{"137 1234 5611", "13712345611"},
+		{"137.1234.5612", "13712345612"},
+		{"(137)1234-5613", "13712345613"},
+		{"１３７－１２３４－５６１４", "13712345614"},
+		{"137‐1234‐5615", "13712345615"},
+		{"137–1234–5616", "13712345616"},
+		{"0931-8123456", "0931-8123456"},
+		{"0931－8123456转808", "0931-8123456转808"},
+		{"137-1234-561", "137-1234-561"},   // 10 digits: not a mobile, refused as typed
+		{"12-3456-78901", "12-3456-78901"}, // 11 digits, but no mobile starts 12
+		{"电话 137-1234", "电话137-1234"},
+	}
+	for _, tt := range tests {
+		if got := NormalizePhone(tt.in); got != tt.want {
+			t.Errorf("NormalizePhone(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, ok := range []string{"137-1234-5610", "(137)1234-5613", "0931-8123456"} {
+		m := Member{Phone: ok}
+		m.Normalize()
+		if !validPhone(m.Phone) {
+			t.Errorf("%q normalised to %q is refused", ok, m.Phone)
+		}
+	}
+}
