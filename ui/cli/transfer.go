@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -51,7 +53,7 @@ func transferOut(args []string, env Env) (int, error) {
 	reason := fs.String("reason", "", "转出原因")
 	date := fs.String("date", "", "开具日期 YYYY-MM-DD")
 	phone := fs.String("phone", "", "党员联系电话（默认为花名册中的电话）")
-	validDays := fs.Int("valid-days", model.CurrentTransferRules().ValidDaysDefault.N, "有效期（天）")
+	validText := fs.String("valid-days", strconv.Itoa(model.CurrentTransferRules().ValidDaysDefault.N), "有效期（天）")
 	letter := fs.String("letter", "", "写出介绍信的 Excel 文件")
 	overlay := fs.Bool("overlay", false, "写出套打版式（只打印填写内容）")
 	if _, err := parse(fs, args, 0); err != nil {
@@ -69,6 +71,17 @@ func transferOut(args []string, env Env) (int, error) {
 	if err != nil {
 		return refused(env, model.ValidationErrors{{Field: model.LetterDateField, Message: err.Error()}})
 	}
+	validDays, err := validDaysOption(*validText)
+	if err != nil {
+		return refused(env, err)
+	}
+	if *letter != "" {
+		// Checked before anything is issued: a letter that cannot be
+		// written must not leave the member transferred out.
+		if err := checkWritable(*letter); err != nil {
+			return 0, fmt.Errorf("无法写出介绍信文件 %s（%v），未开具介绍信", *letter, err)
+		}
+	}
 	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
@@ -79,7 +92,7 @@ func transferOut(args []string, env Env) (int, error) {
 		return refused(env, err)
 	}
 	svc := transferfile.New(store)
-	q := model.LetterRequest{MemberID: m.ID, ToOrg: *to, ToCommittee: *committee, Reason: *reason, Date: day, ValidDays: *validDays, Phone: *phone}
+	q := model.LetterRequest{MemberID: m.ID, ToOrg: *to, ToCommittee: *committee, Reason: *reason, Date: day, ValidDays: validDays, Phone: *phone}
 	_, dues, err := svc.DraftLetter(q)
 	if err != nil {
 		return refused(env, err)
@@ -99,6 +112,36 @@ func transferOut(args []string, env Env) (int, error) {
 		fmt.Fprintf(env.Stderr, "介绍信已写出：%s\n", *letter)
 	}
 	return ExitOK, nil
+}
+
+// validDaysOption reads --valid-days: a whole number of days within the
+// rules' limit, else one sentence naming the option.
+func validDaysOption(s string) (int, error) {
+	maxDays := model.CurrentTransferRules().ValidDaysMax.N
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 {
+		return 0, model.ValidationErrors{{Field: model.LetterValidDaysField,
+			Message: fmt.Sprintf("--valid-days %q 不正确，有效期天数应为1–%d天的整数", s, maxDays)}}
+	}
+	return n, nil
+}
+
+// checkWritable says whether a file can be written at path: its folder
+// exists and takes a new file, and path is not a folder.
+func checkWritable(path string) error {
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("这是一个文件夹")
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".branchledger-check-*")
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("文件夹 %s 不存在", filepath.Dir(path))
+		}
+		return fmt.Errorf("文件夹 %s 不能写入", filepath.Dir(path))
+	}
+	name := f.Name()
+	f.Close()
+	return os.Remove(name)
 }
 
 // memberByIDNumber finds the member with an ID number, on the roster or
@@ -172,7 +215,7 @@ func letterNumber(s string) (year, n int, err error) {
 		num, y = s, ""
 	}
 	n, err = strconv.Atoi(num)
-	if err != nil || n < 1 {
+	if err != nil || n < 1 || !allDigits(num) || hasYear && !allDigits(y) {
 		return 0, 0, usageError("--letter %q 应为编号 N 或 年份-N（如 3 或 2026-3）", s)
 	}
 	if y != "" {
@@ -181,6 +224,17 @@ func letterNumber(s string) (year, n int, err error) {
 		}
 	}
 	return year, n, nil
+}
+
+// allDigits is whether s is one or more ASCII digits (no sign: "-1" is not
+// letter 1).
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func transferExport(args []string, env Env) error {

@@ -162,3 +162,52 @@ func TestTransferOutOwingAndCheck(t *testing.T) {
 		t.Errorf("check does not list the late receipt:\n%s", r.stdout)
 	}
 }
+
+// Malformed numbers get one Chinese sentence naming the option and change
+// nothing: a negative letter number is not letter 1, a validity that is not
+// a whole number of days is not the parser's English and the usage, and a
+// letter file that cannot be written issues no letter.
+func TestTransferMalformedNumbers(t *testing.T) {
+	db, ids, today := transferDB(t)
+	r := run(t, "transfer", "out", "--member", ids[0], "--to", "某支部", "--date", today.String(), "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("out: %d %q", r.status, r.stderr)
+	}
+	for _, n := range []string{"-1", "-3", "+1", "2026-", "-", "1-1"} {
+		r := run(t, "transfer", "receipt", "--letter", n, "--date", today.String(), "--db", db)
+		if r.status == ExitOK || !strings.Contains(r.stderr, "--letter") {
+			t.Errorf("--letter %s: status %d, stdout %q, stderr %.200q", n, r.status, r.stdout, r.stderr)
+		}
+	}
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := s.Letters(0)
+	s.Close()
+	if err != nil || len(ls) != 1 || ls[0].Receipt != nil {
+		t.Fatalf("letters %+v (%v): a receipt was recorded", ls, err)
+	}
+
+	for _, v := range []string{"abc", "30.5", "-1", "0", ""} {
+		lettersBefore, rosterBefore := letterCount(t, db)
+		r := run(t, "transfer", "out", "--member", ids[1], "--to", "某支部", "--date", today.String(), "--valid-days", v, "--db", db)
+		if r.status != ExitRejected || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "--valid-days") ||
+			!strings.Contains(r.stderr, "有效期天数应为1–90天") || strings.Contains(r.stderr, "invalid") || r.stdout != "" {
+			t.Errorf("--valid-days %q: status %d, stdout %q, stderr %q", v, r.status, r.stdout, r.stderr)
+		}
+		if l, n := letterCount(t, db); l != lettersBefore || n != rosterBefore {
+			t.Errorf("--valid-days %q: letters %d → %d, on roster %d → %d", v, lettersBefore, l, rosterBefore, n)
+		}
+	}
+
+	lettersBefore, rosterBefore := letterCount(t, db)
+	bad := filepath.Join(t.TempDir(), "no", "such", "dir", "x.xlsx")
+	r = run(t, "transfer", "out", "--member", ids[1], "--to", "某支部", "--date", today.String(), "--letter", bad, "--db", db)
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "未开具介绍信") || r.stdout != "" {
+		t.Errorf("bad --letter: status %d, stdout %q, stderr %.300q", r.status, r.stdout, r.stderr)
+	}
+	if l, n := letterCount(t, db); l != lettersBefore || n != rosterBefore {
+		t.Errorf("bad --letter: letters %d → %d, on roster %d → %d", lettersBefore, l, rosterBefore, n)
+	}
+}

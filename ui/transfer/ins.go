@@ -207,6 +207,12 @@ func showTransferInForm(s *Screen) {
 		if m != nil {
 			mm := *m
 			mm.Normalize()
+			for _, fm := range former {
+				if mm.IDNumber != "" && fm.IDNumber == mm.IDNumber {
+					// Their record is kept: they come back as themselves.
+					errs = append(model.ValidationErrors{{Field: model.FieldIDNumber, Message: kit.L("{{.Name}}曾从本支部转出：请在“转入的是”中选“曾从本支部转出的党员”", map[string]any{"Name": fm.Name})}}, errs...)
+				}
+			}
 			mm.ArrivedOn = in.Date
 			errs = append(errs, mm.Validate(today, model.CurrentRules())...)
 			mm.OnRoster = false
