@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -177,6 +178,7 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		}
 	}
 	used := make(map[model.Field]bool)
+	loose := make(map[model.Field]bool) // used, but only by a heading without its brackets
 	for c := 0; c < width; c++ {
 		var path []string
 		for j := range k {
@@ -195,16 +197,32 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		h.width = c + 1
 		leaf := path[len(path)-1]
 		f, ok := matchPath(path)
+		_, asWritten, _ := matchHeadingHow(leaf)
 		switch {
 		case ok && !used[f]:
 			used[f] = true
+			loose[f] = !asWritten
 			h.cols = append(h.cols, column{index: c, field: f, heading: leaf})
+		case ok && loose[f] && asWritten:
+			// An earlier column named f only loosely ("联系方式（微信）"
+			// before "手机号码"): this one takes f, that one is set aside.
+			for i := range h.cols {
+				if h.cols[i].field == f {
+					h.ignored = append(h.ignored, column{index: h.cols[i].index, heading: h.cols[i].heading + "（重复的“" + f.Label() + "”列）"})
+					h.cols[i] = column{index: c, field: f, heading: leaf}
+					break
+				}
+			}
+			loose[f] = false
 		case ok:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
 		case !skippedHeadings[headingKey(leaf, false)] && len(leaf) <= 200:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
 	}
+	// A column set aside for a later one leaves both lists out of order.
+	slices.SortFunc(h.cols, func(a, b column) int { return a.index - b.index })
+	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
 	return h, true
 }
 
@@ -256,14 +274,48 @@ func matchPath(path []string) (model.Field, bool) {
 // matchHeading finds the field a heading names: as written, then without
 // what it says in brackets ("联系电话（手机）").
 func matchHeading(s string) (model.Field, bool) {
+	f, _, ok := matchHeadingHow(s)
+	return f, ok
+}
+
+// matchHeadingHow is matchHeading, also saying whether the heading named
+// the field as written (or as alternatives that all name it: "手机号码/电话")
+// rather than only once its bracketed words were dropped ("联系方式（微信）"):
+// the column named as written wins when two name one field.
+func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if s == "" || len(s) > 200 {
-		return "", false
+		return "", false, false
 	}
 	if f, ok := headings[headingKey(s, false)]; ok {
-		return f, true
+		return f, true, true
 	}
-	f, ok := headings[headingKey(s, true)]
-	return f, ok
+	if f, ok := matchAlternatives(s); ok {
+		return f, true, true
+	}
+	f, ok = headings[headingKey(s, true)]
+	return f, false, ok
+}
+
+// matchAlternatives reads a heading that lists alternatives ("手机号码/电话",
+// "职务/职称", "电话或手机"): the field every part that names one names, if
+// they name the same one.
+func matchAlternatives(s string) (model.Field, bool) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("/／、或|", r) })
+	if len(parts) < 2 {
+		return "", false
+	}
+	var found model.Field
+	for _, p := range parts {
+		f, ok := headings[headingKey(p, false)]
+		switch {
+		case !ok:
+			continue
+		case found != "" && f != found:
+			return "", false
+		}
+		found = f
+	}
+	return found, found != ""
 }
 
 // mayHoldRoster reports whether the first rows of a sheet name 姓名 and

@@ -338,6 +338,8 @@ func TestKindHeadingVariants(t *testing.T) {
 		{"流动党员外出流向", model.FieldMobileDestination}, {"加入中国共产党时间", model.FieldJoinDate}, {"支部", model.FieldBranchName},
 		{"是否失联党员（是/否）", model.FieldLostContact}, {"入党时间（年.月）", model.FieldJoinDate}, {"性别（男/女）", model.FieldSex},
 		{"预备/正式党员", model.FieldCategory}, {"所在单位及职务", model.FieldPost},
+		{"党支部名称", model.FieldBranchName}, {"手机号码/电话", model.FieldPhone}, {"电话或手机", model.FieldPhone},
+		{"职务/职称", model.FieldPost}, {"入党时间/转正时间", ""},
 	}
 	for _, tt := range tests {
 		if got, _ := matchHeading(tt.heading); got != tt.want {
@@ -353,6 +355,22 @@ func TestKindHeadingVariants(t *testing.T) {
 	}
 	if m := member(t, rf, 2); m.Category != model.CategoryFull || m.Phone != "13512345670" {
 		t.Errorf("got %+v", m)
+	}
+}
+
+// A column named as written takes its field from one that names it only
+// once its brackets are dropped, whichever comes first (the review's
+// 联系方式（微信） before 手机号码/电话 made every phone "wx123").
+func TestKindHeadingAsWrittenWins(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "身份证号", "联系方式（微信）", "手机号码/电话", "党支部名称"},
+		{"孔令辉", idNumber("19870514", "911"), "wx123", "13512345670", "第一党支部"},
+	}))
+	if got := rf.Sheets[0].Ignored; !slices.Equal(got, []string{"联系方式（微信）（重复的“联系电话”列）"}) {
+		t.Errorf("columns not imported %q", got)
+	}
+	if m := member(t, rf, 2); m.Phone != "13512345670" || m.BranchName != "第一党支部" {
+		t.Errorf("phone %q, branch %q", m.Phone, m.BranchName)
 	}
 }
 
