@@ -97,6 +97,10 @@ type Activity struct {
 	// Resolutions and Attendance are in form order.
 	Resolutions []Resolution
 	Attendance  []AttendanceRow
+	// Guests are members from elsewhere (流入党员) who attended as
+	// non-voting attendees (列席), in form order. They are kept apart from
+	// Attendance: never due, never counted in 应到 or 实到, never voting.
+	Guests      []ActivityGuest
 	Attachments []Attachment
 
 	CreatedAt time.Time // when it was entered: the basis of 补录
@@ -118,7 +122,58 @@ const (
 	ActivityResolutionField Field = "决议"
 	ActivityAttendanceField Field = "出席情况"
 	ActivityAttachmentField Field = "附件"
+	ActivityGuestsField     Field = "列席（流入党员）"
 )
+
+// ActivityGuest is a member from elsewhere (InflowMember) who attended an
+// activity as a non-voting attendee (列席). Name is theirs when the record
+// was made, so that the printed record reads right later.
+type ActivityGuest struct {
+	InflowID int64
+	Name     string
+}
+
+// GuestsText lists the guests' names as the record prints them: 马兰、李四.
+func GuestsText(gs []ActivityGuest) string {
+	names := make([]string, len(gs))
+	for i, g := range gs {
+		names[i] = g.Name
+	}
+	return strings.Join(names, "、")
+}
+
+// CheckGuests checks a record's guests against the inflow register
+// (inflow, by ID) and fills in their names: each must be registered and
+// taking part here on the activity's date (InflowMember.Here); a guest
+// chosen twice is kept once. The problems name the guest and the dates.
+func (a *Activity) CheckGuests(inflow map[int64]*InflowMember) ValidationErrors {
+	var errs ValidationErrors
+	seen := make(map[int64]bool, len(a.Guests))
+	kept := a.Guests[:0]
+	for _, g := range a.Guests {
+		if seen[g.InflowID] {
+			continue
+		}
+		seen[g.InflowID] = true
+		im := inflow[g.InflowID]
+		switch {
+		case im == nil:
+			errs = append(errs, FieldError{Field: ActivityGuestsField, Message: fmt.Sprintf("列席的流入党员 %s 不在流入党员登记表中", g.Name)})
+		case !a.Date.IsZero() && !a.Date.MonthOnly() && !im.Here(a.Date):
+			when := im.ArrivedOn.String() + " 起"
+			if !im.LeftOn.IsZero() {
+				when = im.ArrivedOn.String() + " 至 " + im.LeftOn.String()
+			}
+			errs = append(errs, FieldError{Field: ActivityGuestsField, Message: fmt.Sprintf(
+				"%s 在 %s 不在本支部参加活动（登记为 %s），不能列席这次活动", im.Name, a.Date, when)})
+		default:
+			g.Name = im.Name
+		}
+		kept = append(kept, g)
+	}
+	a.Guests = kept
+	return errs
+}
 
 // Counts are the attendance figures of a record, derived from its rows and
 // never typed: 应到, 实到, 请假, 缺席.
@@ -615,6 +670,7 @@ func DiffActivities(old, new *Activity) []ActivityChange {
 	add(ActivityContentField, old.Content, new.Content)
 	add(ActivityResolutionField, ResolutionsText(old.Resolutions), ResolutionsText(new.Resolutions))
 	add(ActivityAttendanceField, AttendanceText(old.Attendance), AttendanceText(new.Attendance))
+	add(ActivityGuestsField, GuestsText(old.Guests), GuestsText(new.Guests))
 	return out
 }
 

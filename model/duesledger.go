@@ -348,14 +348,21 @@ func (v *ledgerView) due(id int64, mo Month) (Money, bool) {
 	return s[mo.Mon()-1], true
 }
 
+// ArrearsThrough is the last month whose unpaid dues are arrears (欠缴) on
+// today: the month before today's. Dues are paid by the month (RULES.md §2,
+// 中组发〔2008〕3号), so the current month's are due, not late, until it
+// ends. Home, `check`, a member's dues statement and the transfer letter's
+// warning all count arrears to this month, so that they agree.
+func ArrearsThrough(today Date) Month { return MonthOfDate(today) - 1 }
+
 // Arrears lists the members on the roster with past months owed and unpaid,
 // the longest consecutive runs first. A run of c.WarnMonths is a warning and
 // of c.LapseMonths serious (党章 art. 9). The current month is not late yet.
 // A month without a base is no arrear (see BaseGaps), and it ends a run: the
 // ledger cannot tell whether the member would have paid it.
 func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	current := MonthOfDate(today)
-	if h.Start == 0 || h.Start >= current && len(h.Openings) == 0 {
+	last := ArrearsThrough(today)
+	if h.Start == 0 || h.Start > last && len(h.Openings) == 0 {
 		return nil
 	}
 	v := h.view(r)
@@ -367,7 +374,7 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 			continue
 		}
 		_, to, _ := OwedMonths(m)
-		to = min(to, current-1)
+		to = min(to, last)
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
 		record := h.knownFrom(m)

@@ -237,7 +237,7 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 			paid[p.Month] = p.Amount
 		}
 	}
-	current := MonthOfDate(today)
+	current := ArrearsThrough(today) + 1 // the first month not yet late
 	owed, kept := h.OwedFrom(m)
 	if kept {
 		s.OwedFrom = owed

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -133,4 +134,78 @@ func TestReturningEventsSetArrival(t *testing.T) {
 	if errs := f.Validate(testToday, CurrentRules()); errs.For(FieldArrivedOn) == "" {
 		t.Error("an arrival after today is accepted")
 	}
+}
+
+// Members from elsewhere attending as guests (列席) are never due, never
+// present, never voting: with guests enough to tip a meeting over its
+// quorum if they counted, 应到/实到, the quorum, the rule checks and the
+// participation of roster members are what they are without them. The
+// guests' ids are those of absent roster members, so that a guest taken
+// for a member would show.
+func TestGuestsNeverChangeQuorum(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		full, present  int
+		guests         int
+		election       bool
+		wantInquorate  bool
+		wantDue, wantP int
+	}{
+		{"14名党员_7人到会_3人列席_仍未达法定人数", 14, 7, 3, false, true, 14, 7},
+		{"14名党员_8人到会_2人列席_超过半数", 14, 8, 2, false, false, 14, 8},
+		{"选举_应到10_到会8_2人列席_仍未超过五分之四", 10, 8, 2, true, true, 10, 8},
+		{"3名党员_1人到会_5人列席_仍未达法定人数", 3, 1, 5, false, true, 3, 1},
+		{"没有列席", 5, 3, 0, false, false, 5, 3},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := branchOf(tc.full, 0)
+			plain := meeting(ms, tc.present, tc.present)
+			plain.Resolutions[0].Election = tc.election
+			with := plain
+			inflow := map[int64]*InflowMember{}
+			for i := range tc.guests {
+				id := int64(tc.full - i) // the id of an absent member
+				inflow[id] = &InflowMember{ID: id, Name: "列席" + string(rune('甲'+i)), ArrivedOn: NewDate(2025, 1, 1)}
+				with.Guests = append(with.Guests, ActivityGuest{InflowID: id})
+			}
+			if errs := with.CheckGuests(inflow); len(errs) > 0 || len(with.Guests) != tc.guests {
+				t.Fatalf("CheckGuests: %v, %d guests", errs, len(with.Guests))
+			}
+			if c := with.Counts(); c != plain.Counts() || c.Due != tc.wantDue || c.Present != tc.wantP {
+				t.Fatalf("counts with guests %+v, without %+v", c, plain.Counts())
+			}
+			hw, hp := []HeldActivity{with.Held()}, []HeldActivity{plain.Held()}
+			MarkQuorum(hw, byID(ms), BranchWorkRules2018)
+			MarkQuorum(hp, byID(ms), BranchWorkRules2018)
+			if hw[0].Inquorate != tc.wantInquorate || hw[0].VotingDue != hp[0].VotingDue || hw[0].VotingPresent != hp[0].VotingPresent {
+				t.Fatalf("quorum with guests %+v, without %+v, want inquorate %v", hw[0], hp[0], tc.wantInquorate)
+			}
+			ctx := RuleContext{Members: byID(ms), Rules: BranchWorkRules2018}
+			if a, b := checkTexts(ctx.Check(&with)), checkTexts(ctx.Check(&plain)); a != b {
+				t.Fatalf("checks with guests:\n%s\nwithout:\n%s", a, b)
+			}
+			today := NewDate(2026, 11, 30)
+			pw := Participation(ms, hw, today, MeetingRules2018, PartyConstitution2022)
+			pp := Participation(ms, hp, today, MeetingRules2018, PartyConstitution2022)
+			if a, b := findingTexts(ParticipationFindings(pw, PartyConstitution2022)), findingTexts(ParticipationFindings(pp, PartyConstitution2022)); a != b {
+				t.Fatalf("participation findings with guests:\n%s\nwithout:\n%s", a, b)
+			}
+		})
+	}
+}
+
+func checkTexts(cs []Check) string {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString(strconv.FormatBool(c.OK) + " " + c.Finding.Message + "\n")
+	}
+	return b.String()
+}
+
+func findingTexts(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		b.WriteString(f.Message + "\n")
+	}
+	return b.String()
 }

@@ -465,15 +465,21 @@ func ParseValidDays(s string) (int, error) {
 // LetterDues is where a member stands with dues on a letter's date: the
 // last month paid in full (党费交至, which the letter states), and the months
 // up to and including the letter's month that are owed here and unpaid —
-// the member still belongs to the branch in the month they leave.
+// the member still belongs to the branch in the month they leave. Arrears
+// are counted as home and `check` count them (ArrearsThrough): a month not
+// over yet is due, not owed; unpaid, the letter's 党费交至 stops before it
+// and the receiving organisation collects it.
 type LetterDues struct {
 	PaidTo Month
 	Known  bool // false: the ledger cannot tell (no opening position, nothing paid)
-	// Owed are the months owed and unpaid with their dues; Unknown those
-	// owed without a base (缺基数), amount not known.
+	// Owed are the months in arrears with their dues; Unknown those owed
+	// without a base (缺基数), amount not known.
 	OwedMonths []Month
 	Owed       Money
-	Unknown    []Month
+	// DueMonths are the months up to the letter's that are not over yet
+	// and unpaid (the current month): not arrears.
+	DueMonths []Month
+	Unknown   []Month
 	// ToRecord are months before the ledger's set-up with no payment
 	// entered (待补录): not known to be unpaid.
 	ToRecord []Month
@@ -490,9 +496,11 @@ func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) Lette
 			break
 		}
 		switch c.State {
-		case MonthOverdue, MonthDue:
+		case MonthOverdue:
 			d.OwedMonths = append(d.OwedMonths, c.Month)
 			d.Owed += c.Amount
+		case MonthDue:
+			d.DueMonths = append(d.DueMonths, c.Month)
 		case MonthBaseMissing:
 			d.Unknown = append(d.Unknown, c.Month)
 		case MonthToRecord:

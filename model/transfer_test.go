@@ -247,8 +247,10 @@ func TestDuesAtLetter(t *testing.T) {
 	}{
 		{"paid_up", paid(MonthOf(2026, 9), MonthOf(2026, 10), MonthOf(2026, 11)), bases, NewDate(2026, 11, 20), MonthOf(2026, 11), 0, 0, 0, ""},
 		{"paid_in_advance", paid(MonthOf(2026, 9), MonthOf(2026, 10), MonthOf(2026, 11), MonthOf(2026, 12)), bases, NewDate(2026, 11, 20), MonthOf(2026, 12), 0, 0, 0, ""},
-		{"leaving_month_unpaid", paid(MonthOf(2026, 9), MonthOf(2026, 10)), bases, NewDate(2026, 11, 20), MonthOf(2026, 10), 1, Yuan(81), 0, "2026年11月尚未交纳，共1个月，计 81.00 元"},
-		{"arrears", paid(MonthOf(2026, 9)), bases, NewDate(2026, 11, 20), MonthOf(2026, 9), 2, Yuan(162), 0, "2026年10月至11月尚未交纳"},
+		// November is not over on 2026-11-30: due, not arrears, as home counts it.
+		{"leaving_month_unpaid_is_not_arrears", paid(MonthOf(2026, 9), MonthOf(2026, 10)), bases, NewDate(2026, 11, 20), MonthOf(2026, 10), 0, 0, 0, ""},
+		{"arrears_through_last_month", paid(MonthOf(2026, 9)), bases, NewDate(2026, 11, 20), MonthOf(2026, 9), 1, Yuan(81), 0, "2026年10月尚未交纳，共1个月，计 81.00 元"},
+		{"letter_dated_last_month", paid(MonthOf(2026, 9)), bases, NewDate(2026, 10, 20), MonthOf(2026, 9), 1, Yuan(81), 0, "2026年10月尚未交纳"},
 		{"leaving_last_month_owes_nothing_after", paid(MonthOf(2026, 9), MonthOf(2026, 10)), bases, NewDate(2026, 10, 31), MonthOf(2026, 10), 0, 0, 0, ""},
 		{"no_base", nil, nil, NewDate(2026, 11, 20), MonthOf(2026, 8), 0, 0, 3, "缺党费基数"},
 	} {

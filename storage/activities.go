@@ -121,6 +121,25 @@ func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, 
 		return nil, err
 	}
 
+	// Guests in the order they were chosen: rowid follows the insertion.
+	rows, err = tx.Raw("SELECT activity_id, inflow_id, name FROM activity_guests WHERE activity_id IN " + in + " ORDER BY activity_id, rowid").Rows()
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var g model.ActivityGuest
+		if err := rows.Scan(&id, &g.InflowID, &g.Name); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("read guest: %w", err)
+		}
+		a := &out[index[id]]
+		a.Guests = append(a.Guests, g)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+
 	rows, err = tx.Raw("SELECT activity_id, id, name, type, size, created_at FROM activity_attachments WHERE activity_id IN " + in + " ORDER BY activity_id, id").Rows()
 	if err != nil {
 		return nil, err
@@ -141,12 +160,14 @@ func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, 
 }
 
 // SaveActivity enters a new record (ID 0) or saves an edited one, in one
-// transaction: the record, its attendance and resolutions, the attachments
+// transaction: the record, its attendance, guests and resolutions, the attachments
 // not yet stored (those with Data and no ID), and, for an edit, one history
 // row per changed field. A new record gets the next sequence number of its
 // kind in its year; the number stays with it, since printed forms cite it.
-// The record is checked against the roster as it stood on its date; the
-// problems come back as model.ValidationErrors.
+// The record is checked against the roster as it stood on its date, and
+// its guests (列席的流入党员) against the inflow register; the problems come
+// back as model.ValidationErrors. Guests never enter the attendance rows,
+// so they change neither 应到/实到 nor the quorum.
 func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
 	now := s.clock()
 	tidyActivity(&a)
@@ -175,7 +196,12 @@ func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
 				a.Attendance[i].Name = m.Name
 			}
 		}
-		if errs := a.Validate(model.DateOf(now), byID); len(errs) > 0 {
+		inflow, err := inflowByID(tx)
+		if err != nil {
+			return err
+		}
+		errs := a.Validate(model.DateOf(now), byID)
+		if errs = append(errs, a.CheckGuests(inflow)...); len(errs) > 0 {
 			return errs
 		}
 		if a.ID == 0 {
@@ -274,7 +300,7 @@ func updateActivity(tx *gorm.DB, a *model.Activity, now time.Time) error {
 		if res.Error != nil {
 			return res.Error
 		}
-		for _, table := range []string{"activity_attendance", "activity_resolutions"} {
+		for _, table := range []string{"activity_attendance", "activity_resolutions", "activity_guests"} {
 			if err := tx.Exec("DELETE FROM "+table+" WHERE activity_id = ?", a.ID).Error; err != nil {
 				return err
 			}
@@ -307,11 +333,32 @@ func writeChildren(tx *gorm.DB, a *model.Activity) error {
 		}); err != nil {
 		return err
 	}
+	gs := a.Guests
+	if err := insertRows(tx, "activity_guests", []string{"activity_id", "inflow_id", "name"},
+		len(gs), 100, func(args []any, i int) []any {
+			return append(args, a.ID, gs[i].InflowID, gs[i].Name)
+		}); err != nil {
+		return err
+	}
 	rs := a.Resolutions
 	return insertRows(tx, "activity_resolutions", []string{"activity_id", "position", "text", "voted", "election", "yes", "no", "abstain"},
 		len(rs), 100, func(args []any, i int) []any {
 			return append(args, a.ID, i+1, rs[i].Text, rs[i].Voted, rs[i].Election, rs[i].Yes, rs[i].No, rs[i].Abstain)
 		})
+}
+
+// inflowByID reads the inflow register by ID, for checking guests.
+func inflowByID(tx *gorm.DB) (map[int64]*model.InflowMember, error) {
+	var rows []inflowRow
+	if err := tx.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*model.InflowMember, len(rows))
+	for i := range rows {
+		im := rows[i].inflow()
+		out[im.ID] = &im
+	}
+	return out, nil
 }
 
 // insertAttachments stores the attachments without an ID; logged, an edit

@@ -50,9 +50,11 @@ func TestLetterPaidTo(t *testing.T) {
 		amount  model.Money
 	}{
 		{"paid_in_advance", [][]int{{1, 2}, {3, 4, 5}}, -1, model.MonthOf(2026, 5), 0, 0},
-		{"reversal_reopens_its_months", [][]int{{1, 2}, {3}}, 1, model.MonthOf(2026, 2), 1, model.Yuan(81)},
+		// March, the letter's month, is not over on 2026-03-15: due, not
+		// arrears; its reversal shows in 党费交至.
+		{"reversal_reopens_its_months", [][]int{{1, 2}, {3}}, 1, model.MonthOf(2026, 2), 0, 0},
 		{"reversal_of_an_early_payment", [][]int{{1}, {2, 3}}, 0, model.MonthOf(2025, 12), 1, model.Yuan(81)},
-		{"arrears", [][]int{{1}}, -1, model.MonthOf(2026, 1), 2, model.Yuan(162)},
+		{"arrears", [][]int{{1}}, -1, model.MonthOf(2026, 1), 1, model.Yuan(81)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, ms := transferStore(t)
@@ -490,5 +492,38 @@ func TestLetterNotBeforeLaterRecords(t *testing.T) {
 	q2.Date = model.NewDate(2026, 3, 13)
 	if _, _, err := s.DraftLetter(q2); err == nil || !strings.Contains(err.Error(), "2026-03-14 转为正式党员") {
 		t.Errorf("letter before 转正: %v", err)
+	}
+}
+
+// Home (DuesArrears) and the letter's warning count a member's arrears to
+// the same month (model.ArrearsThrough): on 2026-03-15 a member paid for
+// January owes February, not March, in both; a mobile member away is no
+// exception.
+func TestLetterAndHomeCountTheSameArrears(t *testing.T) {
+	s, ms := transferStore(t)
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 1, 20), Amount: model.Yuan(81), Months: months(1)})
+	if _, err := s.SaveMobile(model.MobileMember{MemberID: ms[0].ID, LeftOn: model.NewDate(2026, 2, 1), Destination: "深圳"}); err != nil {
+		t.Fatal(err)
+	}
+	_, dues, err := s.DraftLetter(request(ms[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	arrears, err := s.DuesArrears(testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var home *model.Arrear
+	for i := range arrears {
+		if arrears[i].MemberID == ms[0].ID {
+			home = &arrears[i]
+		}
+	}
+	if home == nil || home.Months != len(dues.OwedMonths) || home.Amount != dues.Owed ||
+		len(dues.OwedMonths) != 1 || dues.OwedMonths[0] != model.MonthOf(2026, 2) {
+		t.Fatalf("home %+v, letter owes %v (%s): want February alone in both", home, dues.OwedMonths, dues.Owed)
+	}
+	if len(dues.DueMonths) != 1 || dues.DueMonths[0] != model.MonthOf(2026, 3) {
+		t.Errorf("letter's months due, not late: %v, want March", dues.DueMonths)
 	}
 }

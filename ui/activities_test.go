@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 )
@@ -20,6 +21,7 @@ type fakeActivities struct {
 	since   model.Date                       // where the records begin
 	changes map[int64][]model.ActivityChange // by activity
 	files   map[int64][]byte                 // attachment bytes by ID
+	inflow  []model.InflowMember             // the 流入党员 register
 }
 
 func (f *fakeActivities) byID() map[int64]*model.Member {
@@ -51,7 +53,12 @@ func (f *fakeActivities) Activity(id int64) (model.Activity, error) {
 }
 
 func (f *fakeActivities) SaveActivity(a model.Activity) (model.Activity, error) {
-	if errs := a.Validate(f.roster.today, f.byID()); len(errs) > 0 {
+	inflow := map[int64]*model.InflowMember{}
+	for i := range f.inflow {
+		inflow[f.inflow[i].ID] = &f.inflow[i]
+	}
+	errs := a.Validate(f.roster.today, f.byID())
+	if errs = append(errs, a.CheckGuests(inflow)...); len(errs) > 0 {
 		return model.Activity{}, errs
 	}
 	a.ID, a.Seq = int64(len(f.acts)+1), 1
@@ -115,6 +122,16 @@ func (f *fakeActivities) DueMembers(kind model.ActivityKind, d model.Date) ([]mo
 	return model.DueMembers(kind, d, ms, nil), nil
 }
 
+func (f *fakeActivities) GuestsOn(d model.Date) ([]model.InflowMember, error) {
+	var out []model.InflowMember
+	for _, im := range f.inflow {
+		if im.Here(d) {
+			out = append(out, im)
+		}
+	}
+	return out, nil
+}
+
 func (f *fakeActivities) RuleContext() (model.RuleContext, error) {
 	return model.RuleContext{Members: f.byID(), Rules: model.BranchWorkRules2018}, nil
 }
@@ -157,6 +174,7 @@ func newActivityShell(t *testing.T) (*shell, *fakeActivities) {
 	s := newShell(a, svc, "/data/branch.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	s.show(screenActivities)
@@ -229,5 +247,54 @@ func TestElectionNeedsFourFifthsPresent(t *testing.T) {
 	test.Tap(f.save)
 	if len(acts.acts) != 1 || !acts.acts[0].Resolutions[0].Election {
 		t.Fatalf("saved %+v", acts.acts)
+	}
+}
+
+// Members from elsewhere taking part here on the day are offered as
+// guests (列席); ticking one keeps 应到/实到 and the quorum check as they
+// were, the saved record carries the guest, and its page names them. One
+// who left before the day is not offered.
+func TestGuestsFromElsewhereDoNotChangeQuorum(t *testing.T) {
+	s, acts := newActivityShell(t)
+	acts.inflow = []model.InflowMember{
+		{ID: 7, Name: "马兰", HomeOrg: "定西市某村党支部", ArrivedOn: model.NewDate(2025, 3, 1)},
+		{ID: 8, Name: "赵六", HomeOrg: "某街道党支部", ArrivedOn: model.NewDate(2024, 1, 1), LeftOn: model.NewDate(2025, 1, 1)},
+	}
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.act.Attendance[2].Status, f.act.Attendance[2].Reason = model.OnLeave, "出差"
+	f.recheck()
+	counts, checks := f.counts.Text, f.checks.Text
+	if len(f.guests.Objects) != 1 {
+		t.Fatalf("%d guests offered, want 马兰 alone (赵六 left in 2025)", len(f.guests.Objects))
+	}
+	guest := f.guests.Objects[0].(*widget.Check)
+	if guest.Text != "马兰" || guest.Checked {
+		t.Fatalf("offered %q, ticked %v", guest.Text, guest.Checked)
+	}
+	test.Tap(guest)
+	if f.counts.Text != counts || f.checks.Text != checks {
+		t.Fatalf("a guest changed the counts or checks:\n%q → %q\n%q → %q", counts, f.counts.Text, checks, f.checks.Text)
+	}
+	if !strings.Contains(f.guestsNote.Text, "已选 1 人") {
+		t.Fatalf("note = %q", f.guestsNote.Text)
+	}
+	test.Type(f.topic, "学习支部工作条例")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	test.Tap(f.save)
+	if len(acts.acts) != 1 {
+		t.Fatalf("not saved: %q %v", f.problems.Text, f.form.Problems())
+	}
+	a := acts.acts[0]
+	if len(a.Guests) != 1 || a.Guests[0] != (model.ActivityGuest{InflowID: 7, Name: "马兰"}) {
+		t.Fatalf("guests saved = %+v", a.Guests)
+	}
+	if a.Counts() != (model.Counts{Due: 3, Present: 2, Leave: 1}) {
+		t.Fatalf("counts = %+v", a.Counts())
+	}
+	if s.activities.view == nil || !strings.Contains(s.activities.view.details.Text, "列席（流入党员）：马兰") {
+		t.Fatalf("the record's page does not name the guest")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,7 +21,9 @@ import (
 // resolutions with their votes and the attachments on one tab; on the
 // other, the attendance grid built from the roster as it stood on the date,
 // compact enough for a whole branch, with 全部出席 and the exceptions
-// marked after. The quorum and majority checks stay in view under both.
+// marked after, and under it the members from elsewhere (流入党员) to tick
+// as non-voting attendees (列席), who never change 应到 or 实到. The
+// quorum and majority checks stay in view under both.
 type activityForm struct {
 	sc    *activitiesScreen
 	act   model.Activity
@@ -37,6 +40,8 @@ type activityForm struct {
 	tabs                         *container.AppTabs
 	attendanceTab                *container.TabItem
 	attendance                   *widget.GridWrap
+	guests                       *fyne.Container // one check per member from elsewhere offered
+	guestsNote                   *widget.Label
 	counts, checks, problems     *widget.Label
 	resolutions                  *fyne.Container
 	resRows                      []*resolutionRow // in the order of resolutions
@@ -53,7 +58,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}}
 	a.form = f
 	f.save = f.form.Save
-	f.form.Ask = a.sh.confirm
+	f.form.Ask = a.sh.confirmDiscard
 	f.form.OnSubmit = f.submit
 	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
 	f.date = newDateEntry(a.sh)
@@ -120,9 +125,14 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	)
 	hint := widget.NewLabel(lang.L("先点“全部出席”，再把请假、缺席的人改过来并填写原因。"))
 	hint.Wrapping = fyne.TextWrapWord
+	f.guests = container.NewGridWrap(fyne.NewSize(0, 0))
+	f.guestsNote = widget.NewLabel("")
+	f.guestsNote.Wrapping = fyne.TextWrapWord
+	guests := container.NewVBox(widget.NewSeparator(),
+		container.NewBorder(nil, nil, heading("列席（流入党员）"), nil, f.guestsNote), f.guests)
 	attendance := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, allPresent, f.counts), hint),
-		f.problems, nil, nil, f.attendance)
+		container.NewVBox(guests, f.problems), nil, nil, f.attendance)
 	f.attendanceTab = container.NewTabItem(lang.L("出席情况"), attendance)
 	f.tabs = container.NewAppTabs(container.NewTabItem(lang.L("活动内容"), kit.NewScroll(fields)), f.attendanceTab)
 
@@ -259,7 +269,77 @@ func (f *activityForm) reloadDue() {
 	}
 	f.act.Attendance = rows
 	f.attendance.Refresh()
+	f.reloadGuests(d)
 	f.recheck()
+}
+
+// reloadGuests offers the members from elsewhere taking part here on d as
+// guests, and keeps those already chosen, even one no longer here on d:
+// unticking them is the secretary's choice, and saving says why it cannot
+// stay.
+func (f *activityForm) reloadGuests(d model.Date) {
+	offered, err := f.sc.svc.GuestsOn(d)
+	if err != nil {
+		f.sc.sh.showError("读取流入党员", err)
+		return
+	}
+	type choice struct {
+		id   int64
+		name string
+	}
+	var choices []choice
+	listed := map[int64]bool{}
+	for _, im := range offered {
+		choices = append(choices, choice{im.ID, im.Name})
+		listed[im.ID] = true
+	}
+	chosen := map[int64]bool{}
+	for _, g := range f.act.Guests {
+		chosen[g.InflowID] = true
+		if !listed[g.InflowID] {
+			choices = append(choices, choice{g.InflowID, g.Name})
+		}
+	}
+	f.guests.RemoveAll()
+	var cell fyne.Size
+	for _, c := range choices {
+		check := widget.NewCheck(c.name, func(on bool) {
+			f.setGuest(c.id, c.name, on)
+		})
+		check.Checked = chosen[c.id]
+		cell = cell.Max(check.MinSize())
+		f.guests.Add(check)
+	}
+	f.guests.Layout = layout.NewGridWrapLayout(cell)
+	f.guests.Refresh()
+	f.showGuestsNote(len(choices))
+}
+
+// setGuest ticks or unticks a member from elsewhere.
+func (f *activityForm) setGuest(id int64, name string, on bool) {
+	i := slices.IndexFunc(f.act.Guests, func(g model.ActivityGuest) bool { return g.InflowID == id })
+	switch {
+	case on && i < 0:
+		f.act.Guests = append(f.act.Guests, model.ActivityGuest{InflowID: id, Name: name})
+	case !on && i >= 0:
+		f.act.Guests = slices.Delete(f.act.Guests, i, i+1)
+	default:
+		return
+	}
+	f.showGuestsNote(len(f.guests.Objects))
+	f.form.MarkChanged()
+	f.recheck()
+}
+
+// showGuestsNote says how many guests are ticked and that they are not
+// counted, or, with none to offer, where members from elsewhere are
+// registered.
+func (f *activityForm) showGuestsNote(offered int) {
+	if offered == 0 {
+		f.guestsNote.SetText(lang.L("这天没有在本支部参加活动的流入党员（在“组织关系 → 流入党员”中登记）。"))
+		return
+	}
+	f.guestsNote.SetText(lang.L("已选 {{.N}} 人；列席不计入应到、实到人数，也不参加表决。", map[string]any{"N": len(f.act.Guests)}))
 }
 
 // resolutionRow is one resolution's line of the form.

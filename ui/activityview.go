@@ -126,6 +126,9 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 	if a.Observers != "" {
 		fmt.Fprintf(&b, "%s：%s\n", lang.L("列席人员"), a.Observers)
 	}
+	if len(a.Guests) > 0 {
+		fmt.Fprintf(&b, "%s：%s\n", lang.L("列席（流入党员）"), model.GuestsText(a.Guests))
+	}
 	fmt.Fprintf(&b, "%s：%s\n\n%s\n", lang.L("议题"), a.Topic, a.Content)
 	if len(a.Resolutions) > 0 {
 		b.WriteString("\n" + model.ResolutionsText(a.Resolutions) + "\n")

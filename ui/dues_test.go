@@ -37,6 +37,7 @@ func newDuesShell(t *testing.T) (*shell, *storage.Store) {
 	s := newShell(a, svc, "/data/branch.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	return s, st

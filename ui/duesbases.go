@@ -350,7 +350,7 @@ func (b *duesBases) save(source string) error {
 func (b *duesBases) editReduction(i int) {
 	row := &b.rows[i]
 	form := kit.NewForm("确定")
-	form.Ask = b.d.sh.confirm
+	form.Ask = b.d.sh.confirmDiscard
 	reduced := kit.NewCheck(lang.L("经批准减交"), nil)
 	amount := kit.NewEntry()
 	amount.SetPlaceHolder(lang.L("元"))
@@ -401,7 +401,7 @@ func (b *duesBases) editChange(i int) {
 		months = append(months, lang.L("{{.M}}月", map[string]any{"M": m}))
 	}
 	form := kit.NewForm("保存调整")
-	form.Ask = b.d.sh.confirm
+	form.Ask = b.d.sh.confirmDiscard
 	from := kit.NewSelect(months, nil)
 	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	base := kit.NewEntry()

@@ -42,7 +42,7 @@ func (b *duesBases) editSelected() {
 	}
 	sh := b.d.sh
 	bd := &bulkDialog{form: kit.NewForm("保存"), members: len(picked)}
-	bd.form.Ask = sh.confirm
+	bd.form.Ask = sh.confirmDiscard
 	bd.cat = kit.NewSelect(append([]string{lang.L(keepAsIs)}, selectOptions(model.DuesCategories...)...), nil)
 	bd.base = kit.NewEntry()
 	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
@@ -149,7 +149,7 @@ func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
 func (b *duesBases) editStart() {
 	sh := b.d.sh
 	form := kit.NewForm("保存")
-	form.Ask = sh.confirm
+	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
 	// effect says, before anything is saved, which members the month

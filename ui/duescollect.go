@@ -244,7 +244,7 @@ type paymentDialog struct {
 func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
 	p := &paymentDialog{d: d, row: row, form: kit.NewForm("登记交纳")}
 	p.save = p.form.Save
-	p.form.Ask = d.sh.confirm
+	p.form.Ask = d.sh.confirmDiscard
 	p.form.OnSubmit = p.submit
 	p.date = newDateEntry(d.sh)
 	p.amount = kit.NewEntry()

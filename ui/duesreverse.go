@@ -29,7 +29,7 @@ func newReversalDialog(sh *shell, what, effect string, reverse func(reason strin
 	rd := &reversalDialog{form: kit.NewForm("确定冲正")}
 	rd.ok = rd.form.Save
 	rd.ok.Importance = widget.DangerImportance
-	rd.form.Ask = sh.confirm
+	rd.form.Ask = sh.confirmDiscard
 	rd.reason = kit.NewEntry()
 	rd.reason.SetPlaceHolder(lang.L("如：月份选错、金额录错、重复登记"))
 	entry := widget.NewLabel(what)

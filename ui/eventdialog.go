@@ -31,7 +31,7 @@ type eventDialog struct {
 func showEventDialog(sh *shell, m model.Member) *eventDialog {
 	d := &eventDialog{sh: sh, m: m, form: kit.NewForm("登记")}
 	d.record = d.form.Save
-	d.form.Ask = sh.confirm
+	d.form.Ask = sh.confirmDiscard
 	d.form.OnSubmit = d.submit
 	d.kind = kit.NewChoice(selectOptions(model.AvailableEvents(&m)...), func(s string) {
 		d.note.SetPlaceHolder(model.EventKind(s).NoteHint())

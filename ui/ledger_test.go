@@ -37,6 +37,7 @@ func newStoreShell(t *testing.T, fill func(st *storage.Store)) (*shell, *storage
 	s := newShell(test.NewTempApp(t), svc, st.Path())
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	s.confirmAs = func(_, _, _ string, onYes func()) { onYes() }
 	t.Cleanup(s.win.Close)
 	s.recheck()

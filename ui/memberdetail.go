@@ -67,13 +67,15 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		v.Selectable = true // so an ID number or phone can be copied
 		v.Wrapping = fyne.TextWrapWord
 		cell := newCell(fi.Label, v)
-		if fi.Field == model.FieldFullDate {
-			d.partyAge = widget.NewLabel("")
-			d.partyAge.Wrapping = fyne.TextWrapWord
-			cell.extra = d.partyAge
-		}
 		d.values[fi.Field], d.msgs[fi.Field] = v, cell.msg
 		cells = append(cells, cell)
+		if fi.Field == model.FieldFullDate {
+			// 党龄 gets its own labelled row after 转正日期, so "15 年"
+			// does not sit under the date with no label.
+			d.partyAge = widget.NewLabel("")
+			d.partyAge.Selectable = true
+			cells = append(cells, newCell("党龄", d.partyAge))
+		}
 	}
 
 	d.eventsTable = newTextTable([]textColumn{{"日期", 7, false}, {"事项", 5, false}, {"说明", 30, false}, {"登记时间", 10, false}},
@@ -171,9 +173,9 @@ func (d *memberDetail) show() {
 	}
 	age := ""
 	if y, ok := d.m.PartyAge(today); ok {
-		age = lang.N("党龄 {{.N}} 年", y, map[string]any{"N": y})
+		age = lang.N("{{.N}} 年", y, map[string]any{"N": y})
 	}
-	setMessage(d.partyAge, age)
+	d.partyAge.SetText(age)
 	d.eventsTab.Text = lang.L("组织关系变动（{{.N}}）", map[string]any{"N": len(d.events)})
 	d.changesTab.Text = lang.L("信息修改记录（{{.N}}）", map[string]any{"N": len(d.changes)})
 	if d.dues != nil {

@@ -172,7 +172,7 @@ func (t *memberDuesTab) update(id widget.TableCellID, o fyne.CanvasObject) {
 func (t *memberDuesTab) editOpening() {
 	sh := t.d.r.sh
 	form := kit.NewForm("保存")
-	form.Ask = sh.confirm
+	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-10 或 2026年10月；不填表示未登记"))
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {

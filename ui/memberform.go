@@ -41,7 +41,7 @@ func showMemberForm(sh *shell, m model.Member) *memberForm {
 		fields: map[model.Field]*kit.Field{}, entries: map[model.Field]*widget.Entry{},
 		selects: map[model.Field]*kit.Select{}, checks: map[model.Field]*kit.Check{},
 	}
-	f.form.Ask = sh.confirm
+	f.form.Ask = sh.confirmDiscard
 	f.form.OnSubmit = f.submit
 	f.form.Check = f.check
 	body := f.build()

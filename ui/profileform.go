@@ -40,6 +40,7 @@ type profileForm struct {
 	committee                      []committeeRow
 	committeeBox                   *fyne.Container
 	committeeMsg                   *widget.Label
+	addSeatButton                  *widget.Button
 	fields                         map[model.Field]*kit.Field
 	save                           *widget.Button
 	status                         *widget.Label
@@ -58,6 +59,9 @@ type committeeRow struct {
 	name *kit.Entry
 	role *kit.Select
 	row  fyne.CanvasObject
+	// left is set once the user has left the name entry (or the seat was
+	// loaded): a new, untouched seat shows no message yet.
+	left *bool
 }
 
 func newProfileForm(sh *shell) *profileForm {
@@ -102,6 +106,7 @@ func newProfileForm(sh *shell) *profileForm {
 	f.committeeMsg.Wrapping = fyne.TextWrapWord
 	f.committeeMsg.Hide()
 	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.form.MarkChanged() })
+	f.addSeatButton = addSeat
 
 	f.content = container.NewVBox(
 		heading("单位"), org,
@@ -152,13 +157,15 @@ func (f *profileForm) load() {
 }
 
 func (f *profileForm) addSeat(c model.CommitteeMember) {
-	r := committeeRow{name: kit.NewEntry(), role: kit.NewChoice(model.CommitteeRoles, nil)}
+	r := committeeRow{name: kit.NewEntry(), role: kit.NewChoice(model.CommitteeRoles, nil), left: new(bool)}
+	*r.left = c.Name != ""
 	r.name.SetPlaceHolder(lang.L("姓名"))
 	r.name.SetText(c.Name)
 	r.role.SetValue(c.Role)
 	// The seats are not fields of the form: an edit counts as a change and
 	// the committee's message shows under the list.
 	r.name.OnChanged = func(string) { f.form.MarkChanged() }
+	r.name.OnLeft = func() { *r.left = true; f.form.Refresh() }
 	r.role.OnChanged = func(string) { f.form.MarkChanged() }
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i := range f.committee {
@@ -220,13 +227,27 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 func (f *profileForm) check(report func(*kit.Field, string)) {
 	_, errs := f.profile()
 	committee := ""
+	// A seat just added, whose name the user has not yet typed and left,
+	// is not wrong yet: it only still needs a name (no red message).
+	pending := false
+	for _, r := range f.committee {
+		pending = pending || (!*r.left && strings.TrimSpace(r.name.Text) == "")
+	}
+	pending = pending && !f.form.Submitted()
 	for _, e := range errs {
 		if e.Field == model.ProfileCommittee {
 			committee = e.Message
-			report(nil, lang.L("请更正：")+lang.L("支部委员会"))
+			if pending {
+				report(nil, lang.L("尚需填写：")+lang.L("委员姓名"))
+			} else {
+				report(nil, lang.L("请更正：")+lang.L("支部委员会"))
+			}
 			continue
 		}
 		report(f.fields[e.Field], e.Message)
+	}
+	if pending {
+		committee = ""
 	}
 	if f.form.Dirty() || f.orig.IsSet() {
 		setMessage(f.committeeMsg, committee)

@@ -26,6 +26,7 @@ func newTestShell(t *testing.T, f *fakeStore) *shell {
 	s := newShell(a, f.services(), "/data/branch.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	return s
@@ -215,8 +216,8 @@ func TestSelectingARowOpensTheMemberWithItsHistory(t *testing.T) {
 	if got := cellText(d.changesTable, 0, 1); got != "工作岗位" {
 		t.Errorf("newest change first: row 0 is %q, want 工作岗位", got)
 	}
-	if d.partyAge.Text != "党龄 15 年" {
-		t.Errorf("party age %q, want 党龄 15 年", d.partyAge.Text)
+	if d.partyAge.Text != "15 年" || cellLabelOf(d.content, d.partyAge) != "党龄" {
+		t.Errorf("party age %q labelled %q, want 15 年 labelled 党龄", d.partyAge.Text, cellLabelOf(d.content, d.partyAge))
 	}
 	test.Tap(d.editButton)
 	test.Type(d.form.entries[model.FieldPhone], "13912345678")
@@ -236,4 +237,33 @@ func asTable(t *testing.T, o fyne.CanvasObject) *widget.Table {
 		t.Fatalf("%T is not a table", o)
 	}
 	return tb
+}
+
+// cellLabelOf is the text of the label laid out beside o in a formColumns
+// grid under root, or "".
+func cellLabelOf(root fyne.CanvasObject, o fyne.CanvasObject) string {
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		if w, ok := root.(fyne.Widget); ok {
+			for _, ch := range test.WidgetRenderer(w).Objects() {
+				if got := cellLabelOf(ch, o); got != "" {
+					return got
+				}
+			}
+		}
+		return ""
+	}
+	for i, ch := range c.Objects {
+		if right, ok := ch.(*fyne.Container); ok && i > 0 && len(right.Objects) > 0 && right.Objects[0] == o {
+			if left, ok := c.Objects[i-1].(*fyne.Container); ok && len(left.Objects) == 1 {
+				if l, ok := left.Objects[0].(*widget.Label); ok {
+					return l.Text
+				}
+			}
+		}
+		if got := cellLabelOf(ch, o); got != "" {
+			return got
+		}
+	}
+	return ""
 }

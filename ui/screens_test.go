@@ -57,6 +57,7 @@ func demoShell(t *testing.T, l Language, members int) *shell {
 	s := newShell(a, svc, st.Path())
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	return s

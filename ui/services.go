@@ -76,6 +76,9 @@ type Activities interface {
 
 	// DueMembers are the members the attendance grid lists.
 	DueMembers(kind model.ActivityKind, date model.Date) ([]model.Member, error)
+	// GuestsOn are the members from elsewhere (流入党员) taking part here
+	// on date, whom the form offers as non-voting attendees (列席).
+	GuestsOn(date model.Date) ([]model.InflowMember, error)
 	// RuleContext is what the quorum and vote rules check a record against;
 	// a form loads it once and checks the record as it is typed.
 	RuleContext() (model.RuleContext, error)

@@ -53,7 +53,7 @@ func (s *shell) SwitchFile(path string, prepare func() error, done func(error)) 
 				s.showDeadEnd(err)
 			default:
 				ns := buildShell(s.app, s.win, svc, opened)
-				ns.background, ns.confirm = s.background, s.confirm
+				ns.background, ns.confirm, ns.confirmDiscard = s.background, s.confirm, s.confirmDiscard
 				s.successor = ns
 				ns.recheck()
 				datafile.StartCheck(ns, ns.banner, ns.svc.File)

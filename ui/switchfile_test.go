@@ -50,6 +50,7 @@ func newSwitchingShell(t *testing.T) (*shell, *files) {
 	s := newShell(test.NewTempApp(t), svc, "/data/a.db")
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
+	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)
 	s.recheck()
 	return s, fs

@@ -44,6 +44,8 @@ type shell struct {
 	// confirm asks before an action that cannot be taken back; tests
 	// replace it to answer yes.
 	confirm func(title, message string, onYes func())
+	// confirmDiscard asks before throwing unsaved edits away (继续编辑 / 放弃修改).
+	confirmDiscard func(title, message string, onYes func())
 	// confirmAs is confirm with its own yes button (Chinese), for a
 	// question whose answer 确认 would not say.
 	confirmAs func(title, message, yes string, onYes func())
@@ -135,6 +137,9 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	s.files = filedialog.New(s.win, a.Preferences())
 	s.confirm = func(title, message string, onYes func()) {
 		kit.Confirm(s.win, title, message, "确认", onYes)
+	}
+	s.confirmDiscard = func(title, message string, onYes func()) {
+		kit.ConfirmDiscard(s.win, title, message, onYes)
 	}
 	s.confirmAs = func(title, message, yes string, onYes func()) {
 		kit.Confirm(s.win, title, message, yes, onYes)
@@ -273,7 +278,7 @@ func (s *shell) navigate(id widget.ListItemID) {
 		if sc := s.screens[s.current]; sc.Unsaved != nil && sc.Unsaved() {
 			from := s.current
 			s.nav.Select(from) // the list shows where we still are
-			s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，离开后将丢失。", map[string]any{"Screen": lang.L(sc.Title)}), func() {
+			s.confirmDiscard(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，离开后将丢失。", map[string]any{"Screen": lang.L(sc.Title)}), func() {
 				sc.Discard()
 				s.nav.Select(id)
 			})
@@ -307,7 +312,7 @@ func (s *shell) closeIntercept() {
 		s.win.Close()
 		return
 	}
-	s.confirm(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
+	s.confirmDiscard(lang.L("放弃修改？"), lang.L("“{{.Screen}}”中填写的内容尚未保存，关闭后将丢失。", map[string]any{"Screen": lang.L(title)}), s.win.Close)
 }
 
 // longDate shows a date in sentences: 2026年1月11日 in Chinese, 2026-01-11

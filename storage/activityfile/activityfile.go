@@ -183,6 +183,23 @@ func (s *Service) DueMembers(kind model.ActivityKind, date model.Date) ([]model.
 	return model.DueMembers(kind, date, members, profile.Committee), nil
 }
 
+// GuestsOn are the members from elsewhere (流入党员) taking part here on
+// date, in the order of the register: those the form offers as
+// non-voting attendees (列席).
+func (s *Service) GuestsOn(date model.Date) ([]model.InflowMember, error) {
+	all, err := s.store.InflowMembers()
+	if err != nil {
+		return nil, err
+	}
+	var out []model.InflowMember
+	for i := range all {
+		if all[i].Here(date) {
+			out = append(out, all[i])
+		}
+	}
+	return out, nil
+}
+
 // ReadAttachment reads a photo or scan the user chose, refusing a file over
 // the size limit before reading it, and one whose content is not what its
 // name says.

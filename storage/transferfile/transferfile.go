@@ -231,11 +231,15 @@ func (s *Service) ExportInflowRegister(path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	attended, err := s.store.InflowAttendance()
+	if err != nil {
+		return 0, err
+	}
 	p, err := s.store.Profile()
 	if err != nil {
 		return 0, err
 	}
 	err = xlsx.WriteInflowRegisterFile(path, xlsx.InflowRegister{BranchName: p.BranchName, Entries: entries,
-		Today: s.store.Today()})
+		Attended: attended, Today: s.store.Today()})
 	return len(entries), err
 }

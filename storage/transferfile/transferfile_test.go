@@ -148,3 +148,61 @@ func TestWithdrawnLetterIsNotPrinted(t *testing.T) {
 		}
 	}
 }
+
+// The 流入党员登记表 counts, in its 参加活动 column, the activities each
+// member from elsewhere attended as a guest (列席), as saved with the
+// records; the 流入党员 tab reads the same counts from the overview.
+func TestInflowRegisterCountsGuests(t *testing.T) {
+	svc, ms := open(t)
+	var ids []int64
+	for _, name := range []string{"马兰", "赵六"} {
+		im, err := svc.SaveInflow(model.InflowMember{Name: name, Sex: model.SexFemale, HomeOrg: "定西市某村党支部",
+			Category: model.CategoryFull, ArrivedOn: model.NewDate(2026, 10, 1)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, im.ID)
+	}
+	for i, guests := range [][]int64{ids, ids[:1]} {
+		a := model.Activity{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, 11, 10+i), Topic: "学习", Chair: "甲",
+			Recorder: "乙", Content: "内容", Attendance: model.NewAttendance(ms)}
+		for _, id := range guests {
+			a.Guests = append(a.Guests, model.ActivityGuest{InflowID: id})
+		}
+		if _, err := svc.store.SaveActivity(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "流入党员登记表.xlsx")
+	if n, err := svc.ExportInflowRegister(path); err != nil || n != 2 {
+		t.Fatalf("ExportInflowRegister: %d, %v", n, err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.InflowRegisterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	got := map[string]string{}
+	for _, r := range rows {
+		for j, v := range r {
+			if v == "参加\n活动" {
+				col = j
+			}
+		}
+		if col >= 0 && len(r) > col && len(r) > 1 && (r[1] == "马兰" || r[1] == "赵六") {
+			got[r[1]] = r[col]
+		}
+	}
+	if col < 0 || got["马兰"] != "2" || got["赵六"] != "1" {
+		t.Fatalf("参加活动 column %d: %v\n%s", col, got, allText(t, path, xlsx.InflowRegisterSheet))
+	}
+	o, err := svc.Overview()
+	if err != nil || o.Attended[ids[0]] != 2 || o.Attended[ids[1]] != 1 {
+		t.Fatalf("overview attended %v, %v", o.Attended, err)
+	}
+}

@@ -417,10 +417,16 @@ func buildForm(f *excelize.File, st activityStyles, sheet, branchName string, p 
 		}
 		return strings.Join(ss, sep)
 	}
-	observers := a.Observers
-	if observers == "" {
-		observers = "无"
+	// 列席人员: those typed, then the members from elsewhere chosen as
+	// guests, marked as such (they are not on the roster).
+	var seated []string
+	if a.Observers != "" {
+		seated = append(seated, a.Observers)
 	}
+	if len(a.Guests) > 0 {
+		seated = append(seated, model.GuestsText(a.Guests)+"（流入党员）")
+	}
+	observers := orNone(seated, "；")
 
 	steps := []func() error{
 		func() error { return line(strings.TrimSpace(branchName), st.subtitle, 22) },

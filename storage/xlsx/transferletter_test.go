@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,7 +194,7 @@ func TestWriteTransferRegisters(t *testing.T) {
 			t.Errorf("the mobile register lacks %q", want)
 		}
 	}
-	inflow := InflowRegister{BranchName: reg.BranchName, Today: reg.Today, Entries: []model.InflowMember{{
+	inflow := InflowRegister{BranchName: reg.BranchName, Today: reg.Today, Attended: map[int64]int{1: 4}, Entries: []model.InflowMember{{
 		ID: 1, Name: "马兰", Sex: model.SexFemale, Category: model.CategoryFull, HomeOrg: "定西市某村党支部", ArrivedOn: model.NewDate(2026, 3, 1), Workplace: "车间操作工"}}}
 	ipath := filepath.Join(dir, "流入党员登记表.xlsx")
 	if err := WriteInflowRegisterFile(ipath, inflow); err != nil {
@@ -201,10 +202,13 @@ func TestWriteTransferRegisters(t *testing.T) {
 	}
 	keepPrint(t, ipath)
 	iall := strings.Join(values(cellTexts(t, ipath, InflowRegisterSheet)), "|")
-	for _, want := range []string{"流入党员登记表", "目前在本支部参加活动 1 人", "定西市某村党支部"} {
+	for _, want := range []string{"流入党员登记表", "目前在本支部参加活动 1 人", "定西市某村党支部", "参加\n活动"} {
 		if !strings.Contains(iall, want) {
 			t.Errorf("the inflow register lacks %q", want)
 		}
+	}
+	if cells := cellTexts(t, ipath, InflowRegisterSheet); !slices.Contains(values(cells), "4") {
+		t.Errorf("the inflow register lacks the 4 activities attended: %v", cells)
 	}
 }
 

@@ -181,13 +181,14 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 type InflowRegister struct {
 	BranchName string
 	Entries    []model.InflowMember
+	Attended   map[int64]int // activities each attended as a guest (列席), by ID
 	Today      model.Date
 }
 
 // WriteInflowRegisterFile writes the 流入党员登记表 to path: the members of
-// other organisations taking part here, with their home organisation and
-// card; A4 landscape, one page wide, the
-// headings repeated on every page.
+// other organisations taking part here, with their home organisation, card
+// and the activities they attended as guests (列席); A4 landscape, one page
+// wide, the headings repeated on every page.
 func WriteInflowRegisterFile(path string, r InflowRegister) error {
 	here := 0
 	for i := range r.Entries {
@@ -208,7 +209,8 @@ func WriteInflowRegisterFile(path string, r InflowRegister) error {
 		{"联系电话", 12.5, func(m *model.InflowMember, _ int) string { return m.Phone }},
 		{"流入日期", 10.5, func(m *model.InflowMember, _ int) string { return m.ArrivedOn.String() }},
 		{"离开日期", 10.5, func(m *model.InflowMember, _ int) string { return m.LeftOn.String() }},
-		{"备注", 19.5, func(m *model.InflowMember, _ int) string { return m.Note }},
+		{"参加\n活动", 5.5, func(m *model.InflowMember, _ int) string { return strconv.Itoa(r.Attended[m.ID]) }},
+		{"备注", 14, func(m *model.InflowMember, _ int) string { return m.Note }},
 	}
 	return writeRegisterFile(path, InflowRegisterSheet, r.BranchName, info, cols, r.Entries)
 }

@@ -36,7 +36,7 @@ func ShowFormUnscrolled(win fyne.Window, title string, form *Form, body fyne.Can
 		form.OnCancel = d.Hide
 	}
 	if form.Ask == nil {
-		form.Ask = func(title, message string, onYes func()) { Confirm(win, title, message, "放弃", onYes) }
+		form.Ask = func(title, message string, onYes func()) { ConfirmDiscard(win, title, message, onYes) }
 	}
 	form.Refresh()
 	d.dlg.Resize(fitIn(win, size))
@@ -123,12 +123,22 @@ func EnterEsc(win fyne.Window, d dialog.Dialog, enter, escape func()) {
 // under title (Chinese), with 取消 and yes (Chinese, such as "确认" or
 // "放弃"); onYes runs on yes. Enter answers yes, Esc 取消.
 func Confirm(win fyne.Window, title, message, yes string, onYes func()) dialog.Dialog {
+	return confirmWith(win, title, message, "取消", yes, onYes)
+}
+
+// ConfirmDiscard asks before throwing unsaved edits away: the buttons say
+// what each does, 继续编辑 (Esc) and 放弃修改 (Enter runs onYes).
+func ConfirmDiscard(win fyne.Window, title, message string, onYes func()) dialog.Dialog {
+	return confirmWith(win, title, message, "继续编辑", "放弃修改", onYes)
+}
+
+func confirmWith(win fyne.Window, title, message, no, yes string, onYes func()) dialog.Dialog {
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	ok := widget.NewButton(shown(yes), func() { d.Hide(); onYes() })
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton(L("取消"), func() { d.Hide() })
+	cancel := widget.NewButton(shown(no), func() { d.Hide() })
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, ok)), nil, nil, msg)
 	d = dialog.NewCustomWithoutButtons(shown(title), body, win)
 	d.Resize(fitIn(win, fyne.NewSize(480, 0)))

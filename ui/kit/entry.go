@@ -45,6 +45,9 @@ func (k *keys) handle(ev *fyne.KeyEvent) bool {
 // Enter (save) and Esc (cancel) to the form.
 type Entry struct {
 	widget.Entry
+	// OnLeft, when set, runs when the user leaves the entry: for an entry
+	// that is not a field of a Form (a row of a list) and checks itself then.
+	OnLeft  func()
 	keys    *keys
 	byMouse bool // focus is arriving from a click, which places the cursor
 }
@@ -88,6 +91,9 @@ func (e *Entry) FocusLost() {
 	e.Entry.FocusLost()
 	if e.keys != nil && e.keys.leave != nil {
 		e.keys.leave()
+	}
+	if e.OnLeft != nil {
+		e.OnLeft()
 	}
 }
 

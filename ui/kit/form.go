@@ -48,7 +48,8 @@ type Form struct {
 	Reason *widget.Label
 
 	fields    []*Field
-	attempted bool // the user tried to save: every message shows
+	attempted bool // the user tried to save (or ShowAll): every message shows
+	submitted bool // the user tried to save since Load
 	loading   bool
 	changed   bool   // something outside the fields changed (MarkChanged)
 	formError string // SetError's message, until the next change
@@ -233,13 +234,17 @@ func (f *Form) Load(fill func()) {
 		fd.loaded, fd.touched, fd.editing = fd.value(), false, false
 		fd.server = [2]string{}
 	}
-	f.attempted, f.changed, f.formError = false, false, ""
+	f.attempted, f.submitted, f.changed, f.formError = false, false, false, ""
 	f.Refresh()
 }
 
 // ShowAll shows every field's message at once, as after a save attempt: for
 // a saved record opened for editing, whose problems are already known.
 func (f *Form) ShowAll() { f.attempted = true; f.Refresh() }
+
+// Submitted reports whether the user tried to save since the form was
+// loaded (ShowAll does not count).
+func (f *Form) Submitted() bool { return f.submitted }
 
 // Dirty reports whether the user changed anything since the form was loaded.
 func (f *Form) Dirty() bool {
@@ -294,7 +299,9 @@ func (f *Form) Refresh() {
 		fd.show(p)
 		switch {
 		case p == "":
-		case fd.value() == "" && fd.shown == "":
+		case fd.shown == "" && (fd.value() == "" || fd.editing):
+			// empty, or still being typed (an ID number half entered):
+			// not wrong until the user leaves the field or saves.
 			missing = append(missing, L(fd.Label))
 		default:
 			wrong = append(wrong, L(fd.Label))
@@ -355,7 +362,7 @@ func (f *Form) Submit() {
 			fd.touched, fd.editing = true, false
 		}
 	}
-	f.attempted = true
+	f.attempted, f.submitted = true, true
 	f.Refresh()
 	if !f.Valid() {
 		for _, fd := range f.fields {

@@ -387,3 +387,70 @@ func TestPasswordEntriesAreSeenByTheForm(t *testing.T) {
 		t.Errorf("saved %d times", saved)
 	}
 }
+
+// buttonTexts lists the texts of the buttons under o, in order.
+func buttonTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Button:
+			out = append(out, v.Text)
+			return
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+			return
+		}
+		if w, ok := o.(fyne.Widget); ok {
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+func TestDiscardConfirmSaysWhatEachButtonDoes(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(widget.NewLabel(""))
+	defer w.Close()
+	w.Resize(fyne.NewSize(800, 600))
+	f := NewForm("保存")
+	name := NewEntry()
+	fd := f.Add("姓名", name)
+	closed := 0
+	f.OnCancel = func() { closed++ }
+	ShowForm(w, "新增", f, f.Grid(1, fd), fyne.NewSize(400, 300))
+	w.Canvas().Focus(name)
+	test.Type(name, "张")
+	f.TryCancel()
+	got := strings.Join(buttonTexts(w.Canvas().Overlays().Top()), " ")
+	if !strings.Contains(got, "继续编辑 放弃修改") {
+		t.Fatalf("discard dialog buttons %q, want 继续编辑 and 放弃修改", got)
+	}
+	if strings.Contains(got, "确认") || closed != 0 {
+		t.Errorf("buttons %q, closed %d before answering", got, closed)
+	}
+}
+
+// A value still being typed (an ID number half entered) is not wrong yet:
+// the line beside 保存 turns red only when the user leaves the field.
+func TestFooterNotRedWhileTyping(t *testing.T) {
+	tf := newTestForm(t)
+	tf.typeInto(tf.name, "张三")
+	tf.w.Canvas().Focus(tf.amount)
+	test.Type(tf.amount, "3x")
+	if tf.form.Reason.Importance == widget.DangerImportance || strings.Contains(tf.form.Reason.Text, "请更正") {
+		t.Errorf("while typing, the footer says %q (red %v)", tf.form.Reason.Text, tf.form.Reason.Importance == widget.DangerImportance)
+	}
+	if !tf.form.Save.Disabled() {
+		t.Error("save enabled with an unfinished amount")
+	}
+	tf.w.Canvas().Focus(tf.other)
+	if tf.form.Reason.Importance != widget.DangerImportance || !strings.Contains(tf.form.Reason.Text, "请更正") {
+		t.Errorf("after leaving, the footer says %q", tf.form.Reason.Text)
+	}
+}

@@ -24,8 +24,14 @@ type Holidays struct {
 	known   *widget.Label
 	days    []model.HolidayDay
 	list    *widget.List
+	listBox *fyne.Container // the list's fixed-size frame, hidden while empty
 	none    *widget.Label
+	date    *kit.DateEntry
 }
+
+// holidayPlaceholder is the 日期 hint here: a holiday is always one day, so
+// the shorter day-only examples fit the narrow third of the card.
+const holidayPlaceholder = "如 2027-02-10 或 2027.2.10"
 
 // NewHolidays builds the card's content.
 func NewHolidays(host kit.Host, svc Service) *Holidays {
@@ -44,6 +50,8 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 		})
 	form := kit.NewForm("添加")
 	date := kit.NewDateEntry()
+	date.SetPlaceHolder(kit.L(holidayPlaceholder))
+	h.date = date
 	kind := kit.NewSelect([]string{string(model.DayOff), string(model.DayWork)}, nil)
 	name := kit.NewEntry()
 	name.SetPlaceHolder(kit.L("如：春节"))
@@ -83,9 +91,8 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	intro := widget.NewLabel(kit.L("公示的工作日按国务院办公厅每年发布的放假和调休安排计算。新的一年的安排发布后（一般在上一年11月），请在这里逐日添加放假日和调休上班日；也可更正已有的日期。"))
 	intro.Wrapping = fyne.TextWrapWord
 	h.none = widget.NewLabel(kit.L("尚未添加自己的放假安排；已有年份按官方安排计算。"))
-	list := container.NewStack(h.list, h.none)
-	h.content = container.NewVBox(intro, h.known,
-		container.NewGridWrap(fyne.NewSize(520, 160), list),
+	h.listBox = container.NewGridWrap(fyne.NewSize(520, 160), h.list)
+	h.content = container.NewVBox(intro, h.known, h.none, h.listBox,
 		form.Grid(3, fDate, fKind, fName), form.Buttons())
 	form.Refresh()
 	h.reload()
@@ -110,6 +117,7 @@ func (h *Holidays) reload() {
 		}
 		h.days = days
 		h.none.Hidden = len(days) > 0
+		h.listBox.Hidden = len(days) == 0
 		var years []string
 		for _, y := range cal.Years() {
 			years = append(years, fmt.Sprintf("%d（%s）", y, cal.Source(y)))

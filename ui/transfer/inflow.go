@@ -2,6 +2,7 @@ package transfer
 
 import (
 	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,7 +28,7 @@ type inflowTab struct {
 func newInflowTab(s *Screen) *inflowTab {
 	t := &inflowTab{s: s}
 	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
-	t.empty = emptyLabel("没有流入党员。其他地方的党员在本单位工作、持《流动党员活动证》或证明信参加本支部活动而不转接组织关系的，在这里登记：他们不列入花名册，参加活动时写在活动记录的“列席人员”中，不计入应到人数和表决。")
+	t.empty = emptyLabel("没有流入党员。其他地方的党员在本单位工作、持《流动党员活动证》或证明信参加本支部活动而不转接组织关系的，在这里登记：他们不列入花名册，参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数和表决。")
 	t.detail = newDetails(kit.L("选择左侧的一位流入党员，查看或修改其登记。"))
 	add := widget.NewButtonWithIcon(kit.L("新增流入党员…"), theme.ContentAddIcon(), func() { showInflowForm(s, model.InflowMember{}) })
 	add.Importance = widget.HighImportance
@@ -46,7 +47,8 @@ func (t *inflowTab) item(i int) (string, string, widget.Importance) {
 	if !im.Here(t.s.host.Today()) {
 		return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 至 {{.To}}", map[string]any{"From": im.ArrivedOn.String(), "To": im.LeftOn.String()}), widget.LowImportance
 	}
-	return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 起在本支部参加活动", map[string]any{"From": im.ArrivedOn.String()}), widget.MediumImportance
+	return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 起在本支部参加活动 · 列席 {{.N}} 次", map[string]any{
+		"From": im.ArrivedOn.String(), "N": t.s.data.Attended[im.ID]}), widget.MediumImportance
 }
 
 func (t *inflowTab) refresh() {
@@ -89,6 +91,7 @@ func (t *inflowTab) open(id int64) {
 		{"联系电话", orDash(im.Phone)},
 		{"流入日期", im.ArrivedOn.String()},
 		{"离开日期", orDash(im.LeftOn.String())},
+		{"列席本支部活动", strconv.Itoa(t.s.data.Attended[im.ID]) + kit.L(" 次")},
 		{"备注", orDash(im.Note)},
 	}
 	entry := *im
@@ -192,7 +195,7 @@ func showInflowForm(s *Screen, im model.InflowMember) {
 	if !isNew {
 		title = "修改流入党员"
 	}
-	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；参加活动时写在活动记录的“列席人员”中，不计入应到人数，也不参加表决。在本地工作6个月以上的，应将组织关系转入。"))
+	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数，也不参加表决。在本地工作6个月以上的，应将组织关系转入。"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(820, 560))

@@ -1,0 +1,30 @@
+package recruit
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The 设置 card at 1366×768 is about 1040 px wide: the 日期 hint must show
+// whole in its third of the form, and no empty frame stands above the form
+// while the user has added no day.
+func TestHolidayDateHintFitsAndNoEmptyFrame(t *testing.T) {
+	test.NewTempApp(t)
+	h := &fakeHost{}
+	hol := NewHolidays(h, &fakeService{})
+	h.win = test.NewTempWindow(t, widget.NewCard("放假安排", "", hol.Content()))
+	h.win.Resize(fyne.NewSize(1040, 900))
+	e := hol.date
+	text := fyne.MeasureText(e.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width
+	room := e.Size().Width - e.ActionItem.MinSize().Width - 4*theme.InnerPadding()
+	if text > room {
+		t.Errorf("date hint %q is %.0f px wide, the entry leaves %.0f", e.PlaceHolder, text, room)
+	}
+	if hol.listBox.Visible() {
+		t.Error("the empty list's 160 px frame is shown above the form")
+	}
+}
