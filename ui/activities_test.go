@@ -2,13 +2,17 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // fakeActivities is an in-memory Activities over a fakeStore's roster that
@@ -208,8 +212,8 @@ func TestNewGeneralMeetingChecksQuorumAndSaves(t *testing.T) {
 	test.Type(f.chair, "张三")
 	test.Type(f.recorder, "李四")
 	test.Tap(f.save)
-	if len(acts.acts) != 0 || !strings.Contains(f.problems.Text, "李四 请假，请填写原因") {
-		t.Fatalf("saved without a reason: %d records, problems %q", len(acts.acts), f.problems.Text)
+	if len(acts.acts) != 0 || !strings.Contains(f.form.Reason.Text, "1 人尚需填写请假或缺席原因") {
+		t.Fatalf("saved without a reason: %d records, footer %q", len(acts.acts), f.form.Reason.Text)
 	}
 	f.act.Attendance[1].Reason = "出差"
 	f.recheck()
@@ -296,5 +300,43 @@ func TestGuestsFromElsewhereDoNotChangeQuorum(t *testing.T) {
 	}
 	if s.activities.view == nil || !strings.Contains(s.activities.view.details.Text, "列席（流入党员）：马兰") {
 		t.Fatalf("the record's page does not name the guest")
+	}
+}
+
+// Many members away without a reason: no list grows under the grid, one
+// line in the footer counts them, a row is marked only once its reason was
+// left empty (or on save), and the reason entry holds about 12 characters.
+func TestMissingReasonsAreCountedNotListed(t *testing.T) {
+	s, _ := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	for i := range f.act.Attendance {
+		f.act.Attendance[i].Status = model.Absent
+	}
+	f.recheck()
+	if strings.Contains(f.problems.Text, "请填写原因") {
+		t.Errorf("the list under the grid grows by one line per member: %q", f.problems.Text)
+	}
+	want := fmt.Sprintf("%d 人尚需填写请假或缺席原因", len(f.act.Attendance))
+	if !strings.Contains(f.form.Reason.Text, want) {
+		t.Errorf("footer %q, want %q", f.form.Reason.Text, want)
+	}
+	cell := f.newAttendanceCell().(*fyne.Container)
+	f.updateAttendanceCell(0, cell)
+	name := cell.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	reason := cell.Objects[2].(*fyne.Container).Objects[0].(*kit.Entry)
+	if name.Importance == widget.DangerImportance {
+		t.Error("a row is marked before its reason entry was touched")
+	}
+	reason.FocusGained()
+	reason.FocusLost()
+	f.updateAttendanceCell(0, cell)
+	if name.Importance != widget.DangerImportance {
+		t.Error("a reason left empty is not marked on its row")
+	}
+	text := fyne.MeasureText("出差外地参加行业展会交流", theme.TextSize(), fyne.TextStyle{}).Width
+	if w := cell.Objects[2].(*fyne.Container).MinSize().Width; w < text {
+		t.Errorf("reason entry %.0f px wide, 12 characters need %.0f", w, text)
 	}
 }

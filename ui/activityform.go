@@ -47,6 +47,10 @@ type activityForm struct {
 	resRows                      []*resolutionRow // in the order of resolutions
 	files                        *widget.Label
 	save                         *widget.Button
+	// reasonLeft holds the attendance rows whose reason entry the user has
+	// left: only those (or all, after a save attempt) are marked as missing one.
+	reasonLeft map[int]bool
+	markedAll  bool // the grid was refreshed to mark every row after a save attempt
 }
 
 func (a *activitiesScreen) openForm(act model.Activity) {
@@ -55,7 +59,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}}
+	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}, reasonLeft: map[int]bool{}}
 	a.form = f
 	f.save = f.form.Save
 	f.form.Ask = a.sh.confirmDiscard
@@ -177,12 +181,22 @@ func (f *activityForm) newAttendanceCell() fyne.CanvasObject {
 	name := widget.NewLabel("某某某某")
 	name.Truncation = fyne.TextTruncateEllipsis
 	status := kit.NewSelect(attendanceChoices(), nil)
-	reason := widget.NewEntry()
+	reason := kit.NewEntry()
 	reason.SetPlaceHolder(lang.L("原因"))
 	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	// The reason takes about 12 characters (出差外地参加行业展会 and more).
+	reasonBox := container.NewGridWrap(fyne.NewSize(reasonChars*unit+4*theme.InnerPadding(), reason.MinSize().Height), reason)
 	return container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(4.5*unit+2*theme.InnerPadding(), name.MinSize().Height), name),
-		nil, container.NewGridWithColumns(2, status, reason))
+		reasonBox, status)
+}
+
+// reasonChars is how many Chinese characters the reason entry shows.
+const reasonChars = 12
+
+// reasonMissing reports whether a row on leave or absent has no reason yet.
+func (f *activityForm) reasonMissing(r model.AttendanceRow) bool {
+	return (r.Status == model.OnLeave || r.Status == model.Absent) && strings.TrimSpace(r.Reason) == ""
 }
 
 // attendanceChoices are the statuses in the UI language.
@@ -196,12 +210,25 @@ func attendanceChoices() []string {
 
 func (f *activityForm) updateAttendanceCell(id widget.GridWrapItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
-	right := row.Objects[0].(*fyne.Container)
-	status := right.Objects[0].(*kit.Select)
-	reason := right.Objects[1].(*widget.Entry)
+	status := row.Objects[0].(*kit.Select)
 	name := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
+	reason := row.Objects[2].(*fyne.Container).Objects[0].(*kit.Entry)
 	r := &f.act.Attendance[id]
 	name.SetText(r.Name)
+	// A row still missing its reason is marked once the user has left its
+	// reason entry (or tried to save); the form's footer counts them.
+	name.Importance = widget.MediumImportance
+	if f.reasonMissing(*r) && (f.reasonLeft[id] || f.form.Submitted()) {
+		name.Importance = widget.DangerImportance
+		name.SetText("✘ " + r.Name)
+	}
+	name.Refresh()
+	reason.OnLeft = func() {
+		if !f.reasonLeft[id] {
+			f.reasonLeft[id] = true
+			f.attendance.RefreshItem(id)
+		}
+	}
 	status.OnChanged = nil
 	status.SetSelectedIndex(slices.Index(model.Attendances, r.Status))
 	status.OnChanged = func(string) {
@@ -424,9 +451,18 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 		report(f.fields[model.ActivityDateField], err.Error())
 	}
 	var att, res []string
+	missing := 0
+	for _, r := range a.Attendance {
+		if f.reasonMissing(r) {
+			missing++
+		}
+	}
 	for _, e := range a.Validate(f.sc.sh.svc.today(), f.rules.Members) {
 		switch e.Field {
 		case model.ActivityAttendanceField:
+			if strings.HasSuffix(e.Message, "请填写原因") {
+				continue // counted in one line below, marked on the row
+			}
 			att = append(att, e.Message)
 		case model.ActivityResolutionField:
 			res = append(res, e.Message)
@@ -437,6 +473,13 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 	f.problems.SetText(strings.Join(append(att, res...), "\n"))
 	if len(att) > 0 {
 		report(nil, lang.L("出席情况：")+att[0])
+	}
+	if missing > 0 {
+		report(nil, lang.L("{{.N}} 人尚需填写请假或缺席原因", map[string]any{"N": missing}))
+	}
+	if f.form.Submitted() && !f.markedAll {
+		f.markedAll = true
+		f.attendance.Refresh()
 	}
 	if len(res) > 0 {
 		report(nil, res[0])
