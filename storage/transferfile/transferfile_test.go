@@ -95,7 +95,7 @@ func TestExportInReceiptAndRegisters(t *testing.T) {
 	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[0].ID, ToOrg: "乙支部", Date: today, ValidDays: 30}); err != nil {
 		t.Fatal(err)
 	}
-	in, _, err := svc.RecordTransferIn(model.TransferIn{MemberID: ms[0].ID, LetterNumber: "第9号", FromOrg: "乙支部",
+	in, _, err := svc.RecordTransferIn(model.TransferIn{MemberID: ms[0].ID, LetterNumber: "甘组转字（2026）88号", FromOrg: "乙支部",
 		FromCommittee: "中共乙区委组织部", Date: today, PaidTo: model.MonthOf(2026, 11), Category: ms[0].Category}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +105,9 @@ func TestExportInReceiptAndRegisters(t *testing.T) {
 	if err := svc.ExportInReceipt(in.ID, receipt); err != nil {
 		t.Fatal(err)
 	}
-	if text := allText(t, receipt, "回执"); !strings.Contains(text, "中共乙区委组织部") || !strings.Contains(text, "王芳") {
+	// A number typed with its own 号 is printed as typed, not as 第…号 号.
+	if text := allText(t, receipt, "回执"); !strings.Contains(text, "中共乙区委组织部") || !strings.Contains(text, "王芳") ||
+		!strings.Contains(text, "甘组转字（2026）88号") || strings.Count(text, "号") != 1 {
 		t.Errorf("receipt:\n%s", text)
 	}
 	n, err := svc.ExportRegister(2026, filepath.Join(dir, "登记簿.xlsx"))

@@ -340,10 +340,11 @@ func WriteInReceiptFile(path string, p InReceiptPrint) error {
 	in := &p.In
 	num := strings.TrimSpace(in.LetterNumber)
 	var number letterLine
-	if strings.Contains(num, "第") && strings.HasSuffix(num, "号") {
+	if strings.HasSuffix(num, "号") {
+		// Printed as typed: "甘组转字（2026）88号" is not wrapped in 第…号.
 		number = line(gap(24), blankAt(12, num, "right"))
 	} else {
-		number = line(gap(20), words(2, "第"), blank(12, num), words(2, "号"))
+		number = line(gap(20), words(2, "第"), blank(12, strings.TrimPrefix(num, "第")), words(2, "号"))
 	}
 	lines := receiptLines(receiptText{
 		number: number, addressee: in.ReceiptAddressee(), name: in.Name, handler: p.Handler, phone: p.Phone,
