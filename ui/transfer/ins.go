@@ -115,6 +115,7 @@ func showTransferInForm(s *Screen) {
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
+	number.SetPlaceHolder(kit.L("照介绍信抄写，如 甘组转字（2026）88号"))
 	idNumber.OnChanged = func(v string) {
 		if info, err := model.ParseIDNumber(model.NormalizeIDNumber(v)); err == nil && sex.Value() == "" {
 			sex.SetValue(string(info.Sex))

@@ -93,6 +93,10 @@ func TestReturningMemberOnARealFile(t *testing.T) {
 		t.Fatalf("returning members offered: %q (want 廖明, not 王强 who died)", opts)
 	}
 	f.set(t, "党员姓名", sel.Options[0])
+	// The number is copied as written on the letter; the hint says so.
+	if ph := f.field(t, "介绍信编号").Input.(*kit.Entry).PlaceHolder; !strings.Contains(ph, "（2026）88号") {
+		t.Errorf("介绍信编号 hint %q", ph)
+	}
 	f.set(t, "介绍信编号", "乙字第3号")
 	f.set(t, "转出党组织", "天水某公司党支部")
 	f.set(t, "介绍信开具日期", "2026-11-20")
