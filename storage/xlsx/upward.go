@@ -322,7 +322,7 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 		g := b.Figures
 		taken := b.SnapshotOn.String()
 		if b.Stale {
-			taken += "\n（超过3个月）"
+			taken += fmt.Sprintf("\n（超过%d个月）", model.SnapshotStaleMonths)
 		}
 		setup := strings.Join(g.Setup, "\n")
 		if setup == "" {

@@ -43,7 +43,7 @@ func basesImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if *year != 0 && (*year < 1949 || *year > 2200) {
+	if *year != 0 && !validYear(*year) {
 		return 0, usageError("--year %d 不正确，应如 2026", *year)
 	}
 	store, done, err := openForImport(*dbPath, *dryRun)
@@ -134,7 +134,7 @@ func duesExport(args []string, env Env) error {
 		return err
 	}
 	year, err := strconv.Atoi(pos[0])
-	if err != nil || year < 1949 || year > 2200 {
+	if err != nil || !validYear(year) {
 		return usageError("年份 %q 不正确，应如 2026", pos[0])
 	}
 	store, err := openExisting(*dbPath)

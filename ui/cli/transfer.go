@@ -219,7 +219,7 @@ func letterNumber(s string) (year, n int, err error) {
 		return 0, 0, usageError("--letter %q 应为编号 N 或 年份-N（如 3 或 2026-3）", s)
 	}
 	if y != "" {
-		if year, err = strconv.Atoi(y); err != nil || year < 1949 || year > 2200 {
+		if year, err = strconv.Atoi(y); err != nil || !validYear(year) {
 			return 0, 0, usageError("--letter %q 的年份不正确", s)
 		}
 	}
@@ -245,7 +245,7 @@ func transferExport(args []string, env Env) error {
 		return err
 	}
 	year, err := strconv.Atoi(pos[0])
-	if err != nil || year < 1949 || year > 2200 {
+	if err != nil || !validYear(year) {
 		return usageError("年份 %q 不正确", pos[0])
 	}
 	store, err := openExisting(*dbPath)
@@ -260,3 +260,8 @@ func transferExport(args []string, env Env) error {
 	fmt.Fprintf(env.Stdout, "exported %d transfers to %s\n", n, pos[1])
 	return nil
 }
+
+// validYear is whether y can be a year of a branch's records: from the
+// founding of the PRC, with room ahead for typos to be caught rather than
+// stored. Every command taking a year checks it here.
+func validYear(y int) bool { return y >= 1949 && y <= 2200 }
