@@ -231,6 +231,14 @@ func (c *Calendar) Findings() []Finding {
 	var out []Finding
 	for i := range c.Slots {
 		s := &c.Slots[i]
+		// A period that began before the records did may have had its
+		// activity before the app was used: the ledger cannot say it was
+		// not held, only that it is not on record.
+		if (s.Status == SlotMissing || s.Status == SlotDueSoon) && s.From.Before(c.Since) {
+			out = append(out, Finding{Severity: Info, About: AboutActivities}.Says("%s的%s尚无记录（本台账自%s起记录，此前已开展的请补录）",
+				PeriodName{c.Year, s.Period, s.Index}, s.Kind, c.Since))
+			continue
+		}
 		switch s.Status {
 		case SlotMissing:
 			name := PeriodName{c.Year, s.Period, s.Index}

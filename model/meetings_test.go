@@ -212,3 +212,26 @@ func TestParticipation(t *testing.T) {
 		t.Error("without any records nobody can be flagged")
 	}
 }
+
+// A ledger begun on the last day of a month cannot say that month's (or
+// quarter's) activities were not held: they may have been, on paper, before
+// the app was used. Such periods say "尚无记录", as a 提示, never a warning.
+func TestCalendarBeforeRecordsBeginIsNotMissing(t *testing.T) {
+	rules := MeetingRules2018.ForBranch(fullBranch)
+	since := NewDate(2026, 11, 30)
+	for _, today := range []Date{NewDate(2026, 11, 30), NewDate(2026, 12, 2)} {
+		c := ComplianceCalendar(2026, nil, rules, since, today)
+		var noRecord int
+		for _, f := range c.Findings() {
+			if f.Severity != Info || strings.Contains(f.Message, "尚未开展") || strings.Contains(f.Message, "未开展") {
+				t.Errorf("on %v: %v %q for a period begun before the records", today, f.Severity, f.Message)
+			}
+			if strings.Contains(f.Message, "尚无记录") {
+				noRecord++
+			}
+		}
+		if noRecord == 0 {
+			t.Errorf("on %v: no 尚无记录 line for November", today)
+		}
+	}
+}
