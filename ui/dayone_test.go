@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -135,4 +136,57 @@ func TestLeavingScreenFormsWithEditsAsks(t *testing.T) {
 	s.show(screenActivities)
 	test.Type(s.activities.planTopic, "学习二十届四中全会精神")
 	leave("plan topic typed")
+}
+
+// 为所选党员设置 with a category and no base (s3-8-newuser #4) leaves the
+// members without a base 缺基数: no base of 0.00, no 免交 in 收缴, the home
+// note stays; the 党费已交至 set with it is saved, and the grid says who
+// still waits for a base.
+func TestBulkCategoryWithoutBaseKeepsMissingBase(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	d := duesOf(t, s)
+	b := d.bases
+	b.pageAll.SetChecked(true)
+	test.Tap(b.bulk)
+	bd := b.bulkDlg
+	bd.cat.SetSelected(string(model.DuesEmployed))
+	test.Type(bd.paidTo, "2026年10月")
+	test.Tap(bd.form.Save)
+	if bd.form.Reason.Text != "" {
+		t.Fatalf("bulk save refused: %q", bd.form.Reason.Text)
+	}
+	bases, _ := st.DuesBases(2026)
+	for _, x := range bases {
+		if x.Base == 0 && x.Category.HasBase() {
+			t.Errorf("member %d stored with base 0 (%s)", x.MemberID, x.Category)
+		}
+	}
+	if len(bases) != 2 {
+		t.Errorf("%d bases stored, want the 2 typed before", len(bases))
+	}
+	if openings, _ := st.DuesOpenings(); len(openings) != len(ms) {
+		t.Errorf("%d openings stored, want %d", len(openings), len(ms))
+	}
+	if !strings.Contains(b.msg.Text, "12 人尚未填写计算基数") || !strings.Contains(b.msg.Text, ms[5].Name) {
+		t.Errorf("message after the bulk save: %q", b.msg.Text)
+	}
+	if !b.dirty() {
+		t.Error("the rows waiting for a base are not kept as edits")
+	}
+	shown := homeMarkup(s.home)
+	for _, f := range s.home.findings {
+		shown += f.Message + "\n"
+	}
+	if !strings.Contains(shown, "12名党员尚未填写2026年党费基数") {
+		t.Errorf("home lost the missing-base note:\n%s", shown)
+	}
+	// Typing one base saves it; the others still wait.
+	test.Type(b.entries[5], "5000")
+	test.Tap(b.saveButton)
+	if bases, _ := st.DuesBases(2026); len(bases) != 3 {
+		t.Errorf("%d bases stored after typing one, want 3", len(bases))
+	}
+	if !strings.Contains(b.msg.Text, "11 人尚未填写计算基数") {
+		t.Errorf("message after saving one base: %q", b.msg.Text)
+	}
 }
