@@ -190,3 +190,33 @@ func TestBulkCategoryWithoutBaseKeepsMissingBase(t *testing.T) {
 		t.Errorf("message after saving one base: %q", b.msg.Text)
 	}
 }
+
+// A roster whose 党费已交至 is the only news for members on the roster can
+// be confirmed, and the preview shows it: the summary counts it, the
+// members to add show the month, the members to update show old and new.
+func TestImportPreviewShowsDuesPaidTo(t *testing.T) {
+	f := newFakeStore(testToday)
+	add := member("新人", validID("19900101", "123"))
+	add.DuesPaidTo = model.MonthOf(2026, 10)
+	f.preview = model.ImportPreview{Sheet: "Sheet1", Plan: model.ImportPlan{Unchanged: 12, Add: []model.Member{add},
+		Openings: []model.ImportOpening{
+			{IDNumber: add.IDNumber, Name: add.Name, PaidTo: model.MonthOf(2026, 10)},
+			{IDNumber: validID("19800101", "111"), Name: "老党员", PaidTo: model.MonthOf(2026, 9), Old: model.MonthOf(2026, 6)},
+		}}}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	v := s.roster.preview
+	if v.confirm.Disabled() {
+		t.Error("确认导入 disabled though 党费已交至 would change")
+	}
+	if !strings.Contains(v.summary.Text, "2 人同时登记党费已交至") {
+		t.Errorf("summary %q", v.summary.Text)
+	}
+	if got := cellText(v.adds, 0, len(addFields)); got != "2026年10月" {
+		t.Errorf("the member to add shows 党费已交至 %q", got)
+	}
+	if len(v.changes) != 1 || v.changes[0].name != "老党员" || v.changes[0].change.Old != "2026年6月" || v.changes[0].change.New != "2026年9月" {
+		t.Errorf("changes %+v", v.changes)
+	}
+}
