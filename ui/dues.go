@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,10 +101,26 @@ func newDuesScreen(sh *shell) *duesScreen {
 	d.yearSelect = kit.NewSelect(labels, nil).FitOptions()
 	d.yearSelect.SetSelectedIndex(1)
 	d.yearSelect.OnChanged = func(string) {
-		if y := years[d.yearSelect.SelectedIndex()]; y != d.year {
-			d.year = y
-			d.refresh()
+		y := years[d.yearSelect.SelectedIndex()]
+		if y == d.year {
+			return
 		}
+		if d.bases.dirty() {
+			// The bases typed are the shown year's: another year would
+			// drop them, so ask first, the select showing the year still
+			// shown.
+			from := d.year
+			d.yearSelect.SetSelectedIndex(slices.Index(years, from))
+			d.sh.confirmDiscard(lang.L("放弃修改？"), lang.L("{{.Y}}年的基数尚未保存，换到其他年度后将丢失。", map[string]any{"Y": from}), func() {
+				d.bases.forget()
+				d.year = y
+				d.yearSelect.SetSelectedIndex(slices.Index(years, y))
+				d.refresh()
+			})
+			return
+		}
+		d.year = y
+		d.refresh()
 	}
 
 	d.collect = newDuesCollect(d)
@@ -139,6 +156,16 @@ func (d *duesScreen) refresh() {
 	d.bases.refresh()
 	d.arrears.refresh()
 	d.remit.refresh()
+}
+
+// unsaved reports edits not saved yet: bases typed in 基数 or a remittance
+// half entered in 上缴.
+func (d *duesScreen) unsaved() bool { return d.bases.dirty() || d.remit.form.Dirty() }
+
+// discard throws those edits away.
+func (d *duesScreen) discard() {
+	d.bases.discard()
+	d.remit.reset()
 }
 
 // showBases shows the 基数 tab, where a finding about missing bases is dealt

@@ -215,12 +215,8 @@ func (r *duesRemit) refresh() {
 	}
 	r.bal, r.list = bal, list
 	r.held.SetText(lang.L("支部结存 {{.H}} 元", map[string]any{"H": bal.Held.String()}))
-	today := r.d.sh.svc.today()
 	if !r.form.Dirty() {
-		r.form.Load(func() {
-			r.quarter.SetSelectedIndex((int(today.Month) - 1) / 3)
-			r.date.SetDate(today)
-		})
+		r.reset()
 	}
 	r.quarters.Refresh()
 	r.selected = -1
@@ -228,6 +224,17 @@ func (r *duesRemit) refresh() {
 	r.reverse.Disable()
 	r.table.Refresh()
 	fitRows(r.table, remitColumns, len(r.list), r.cell)
+}
+
+// reset empties the 登记上缴 form: this quarter, today, nothing typed.
+func (r *duesRemit) reset() {
+	today := r.d.sh.svc.today()
+	r.form.Load(func() {
+		r.quarter.SetSelectedIndex((int(today.Month) - 1) / 3)
+		r.date.SetDate(today)
+		r.amount.SetText("")
+		r.receipt.SetText("")
+	})
 }
 
 // cell is the remittance list's text: a reversed remittance stays listed

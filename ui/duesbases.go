@@ -43,6 +43,7 @@ type duesBases struct {
 	startButton *widget.Button
 	bulk        *widget.Button
 	selected    *widget.Label
+	unsaved     *widget.Label // how many rows are edited and not saved
 
 	// entries of the page shown, for tests
 	entries    []*kit.Entry
@@ -90,8 +91,10 @@ func newDuesBases(d *duesScreen) *duesBases {
 	b.startButton = widget.NewButton(lang.L("修改建账月份…"), b.editStart)
 	b.bulk = widget.NewButton(lang.L("为所选党员设置…"), b.editSelected)
 	b.selected = widget.NewLabel("")
+	b.unsaved = widget.NewLabel("")
+	b.unsaved.Importance = widget.WarningImportance
 	ledger := container.NewBorder(nil, nil, nil, b.startButton, b.ledger)
-	bar := container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), container.NewHBox(b.selected, b.bulk, b.saveButton))
+	bar := container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), container.NewHBox(b.unsaved, b.selected, b.bulk, b.saveButton))
 	top := container.NewVBox(ledger, hint, bar, b.msg)
 	b.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(b.body))
 	return b
@@ -127,7 +130,16 @@ func (b *duesBases) refresh() {
 	for _, x := range bases {
 		byMember[x.MemberID] = x
 	}
-	b.rows = b.rows[:0]
+	// Edits not saved yet survive a reload of the same year (a payment
+	// recorded in 收缴 reloads every tab): typed bases are not thrown away
+	// behind the user's back.
+	edited := map[int64]baseRow{}
+	for _, r := range b.rows {
+		if (r.changed || r.openingChanged) && r.base.Year == b.d.year {
+			edited[r.base.MemberID] = r
+		}
+	}
+	rows := make([]baseRow, 0, len(b.d.reg.Rows))
 	for _, r := range b.d.reg.Rows {
 		x, ok := byMember[r.MemberID]
 		if !ok {
@@ -137,8 +149,17 @@ func (b *duesBases) refresh() {
 		if ok && x.Category.HasBase() || x.Category == model.DuesFarmer {
 			row.text = x.Base.String()
 		}
-		b.rows = append(b.rows, row)
+		if e, ok := edited[r.MemberID]; ok {
+			if e.changed {
+				row.base, row.text, row.changed = e.base, e.text, true
+			}
+			if e.openingChanged {
+				row.opening, row.openingChanged = e.opening, true
+			}
+		}
+		rows = append(rows, row)
 	}
+	b.rows = rows
 	b.page = min(b.page, max(0, (len(b.rows)-1)/basesPage))
 	setMessage(b.msg, "")
 	b.showPage()
@@ -186,6 +207,22 @@ func (b *duesBases) showSelected() {
 	}
 	b.selected.SetText(lang.L("已选 {{.N}} 人", map[string]any{"N": n}))
 	setEnabled(b.bulk, n > 0)
+	b.showUnsaved()
+}
+
+// showUnsaved says how many rows hold edits not saved yet.
+func (b *duesBases) showUnsaved() {
+	n := 0
+	for i := range b.rows {
+		if b.rows[i].changed || b.rows[i].openingChanged {
+			n++
+		}
+	}
+	if n == 0 {
+		b.unsaved.SetText("")
+		return
+	}
+	b.unsaved.SetText(lang.N("{{.N}} 人的修改尚未保存", n, map[string]any{"N": n}))
 }
 
 // baseColumns are the widths of the grid's fixed columns, in Chinese
@@ -262,7 +299,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 		rule.Refresh()
 	}
 	// An edit makes a message about the last save out of date.
-	entry.OnChanged = func(s string) { row.text, row.changed = s, true; setMessage(b.msg, ""); show() }
+	entry.OnChanged = func(s string) { row.text, row.changed = s, true; setMessage(b.msg, ""); show(); b.showUnsaved() }
 	cat.OnChanged = func(string) {
 		if v := model.DuesCategory(cat.Value()); v != row.base.Category {
 			row.base.Category, row.changed = v, true
@@ -273,6 +310,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			}
 		}
 		show()
+		b.showUnsaved()
 	}
 	show()
 	b.entries = append(b.entries, entry)
@@ -340,8 +378,34 @@ func (b *duesBases) save(source string) error {
 	if err := b.d.sh.svc.Dues.SaveDuesSetup(b.d.year, out, openings, source); err != nil {
 		return err
 	}
+	b.forget()
 	b.d.changed()
 	return nil
+}
+
+// dirty reports whether a row holds a base, category, reduction or opening
+// position not saved yet.
+func (b *duesBases) dirty() bool {
+	for i := range b.rows {
+		if b.rows[i].changed || b.rows[i].openingChanged {
+			return true
+		}
+	}
+	return false
+}
+
+// forget drops the edits not saved (after saving them, or to discard
+// them); the next refresh shows what is stored.
+func (b *duesBases) forget() {
+	for i := range b.rows {
+		b.rows[i].changed, b.rows[i].openingChanged = false, false
+	}
+}
+
+// discard throws the unsaved edits away and shows what is stored.
+func (b *duesBases) discard() {
+	b.forget()
+	b.refresh()
 }
 
 // editReduction sets a reduction (减交) or waiver's approval: the branch

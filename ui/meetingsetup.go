@@ -96,6 +96,10 @@ func (f *meetingSetupForm) load() {
 	f.save.Disable()
 }
 
+// dirty reports a choice made and not saved: 保存 is enabled from the first
+// touch until saved or reloaded.
+func (f *meetingSetupForm) dirty() bool { return !f.save.Disabled() }
+
 // changed enables 保存 once the user touches the form.
 func (f *meetingSetupForm) changed() {
 	f.status.SetText("")

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -46,22 +47,29 @@ func (s *shell) registry() []Screen {
 			s.settings = newSettingsScreen(s)
 			return s.settings.content
 		},
-			Unsaved: func() bool { return s.settings != nil && s.settings.profile.dirty() },
-			Discard: func() { s.settings.profile.load() },
+			Unsaved: func() bool { return s.settings != nil && s.settings.unsaved() },
+			Discard: func() { s.settings.discard() },
 		},
 	}
 	if s.svc.Activities != nil {
 		activities := Screen{Title: screenActivities, Icon: theme.ListIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.activities = newActivitiesScreen(s)
 			return s.activities.content
-		}}
+		},
+			// A plan topic typed and not added (加入计划).
+			Unsaved: func() bool { return s.activities != nil && strings.TrimSpace(s.activities.planTopic.Text) != "" },
+			Discard: func() { s.activities.planTopic.SetText("") },
+		}
 		screens = slices.Insert(screens, 2, activities)
 	}
 	if s.svc.Dues != nil {
 		dues := Screen{Title: screenDues, Icon: theme.StorageIcon(), View: func(w fyne.Window) fyne.CanvasObject {
 			s.dues = newDuesScreen(s)
 			return s.dues.content
-		}}
+		},
+			Unsaved: func() bool { return s.dues != nil && s.dues.unsaved() },
+			Discard: func() { s.dues.discard() },
+		}
 		screens = slices.Insert(screens, len(screens)-1, dues)
 	}
 	if s.svc.Recruiting != nil {

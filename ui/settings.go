@@ -21,6 +21,7 @@ type settingsScreen struct {
 	content  fyne.CanvasObject
 	profile  *profileForm
 	meetings *meetingSetupForm // nil without an activity service
+	holidays *recruit.Holidays // nil without a recruiting service
 	language *widget.RadioGroup
 }
 
@@ -72,7 +73,8 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		cards.Add(widget.NewCard(lang.L("组织生活设置"), "", s.meetings.content))
 	}
 	if sh.svc.Recruiting != nil {
-		cards.Add(widget.NewCard(lang.L("放假安排"), "", recruit.NewHolidays(sh, sh.svc.Recruiting).Content()))
+		s.holidays = recruit.NewHolidays(sh, sh.svc.Recruiting)
+		cards.Add(widget.NewCard(lang.L("放假安排"), "", s.holidays.Content()))
 	}
 	fileCard := container.NewVBox(container.NewBorder(nil, nil, nil, copyPath, path), portable)
 	if sh.svc.File != nil {
@@ -88,4 +90,21 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
 	s.content = kit.NewScroll(container.NewPadded(cards))
 	return s
+}
+
+// unsaved reports edits not saved in any of the screen's forms: the
+// profile, 组织生活设置, or a holiday typed and not added.
+func (s *settingsScreen) unsaved() bool {
+	return s.profile.dirty() || s.meetings != nil && s.meetings.dirty() || s.holidays != nil && s.holidays.Dirty()
+}
+
+// discard throws those edits away.
+func (s *settingsScreen) discard() {
+	s.profile.load()
+	if s.meetings != nil {
+		s.meetings.load()
+	}
+	if s.holidays != nil {
+		s.holidays.Discard()
+	}
 }

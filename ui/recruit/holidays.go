@@ -27,6 +27,8 @@ type Holidays struct {
 	listBox *fyne.Container // the list's fixed-size frame, hidden while empty
 	none    *widget.Label
 	date    *kit.DateEntry
+	form    *kit.Form
+	clear   func()
 }
 
 // holidayPlaceholder is the 日期 hint here: a holiday is always one day, so
@@ -75,6 +77,8 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 			}
 		}
 	}
+	h.form = form
+	h.clear = func() { form.Load(func() { date.SetText(""); kind.ClearSelected(); name.SetText("") }) }
 	form.OnSubmit = func() {
 		hd, _ := read()
 		var err error
@@ -98,6 +102,12 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	h.reload()
 	return h
 }
+
+// Dirty reports a day typed into the form and not added yet.
+func (h *Holidays) Dirty() bool { return h.form.Dirty() }
+
+// Discard empties the form.
+func (h *Holidays) Discard() { h.clear() }
 
 // Content is the card's content.
 func (h *Holidays) Content() fyne.CanvasObject { return h.content }

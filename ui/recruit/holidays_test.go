@@ -28,3 +28,23 @@ func TestHolidayDateHintFitsAndNoEmptyFrame(t *testing.T) {
 		t.Error("the empty list's 160 px frame is shown above the form")
 	}
 }
+
+// A day typed and not added counts as unsaved (设置 asks before leaving);
+// Discard empties the form.
+func TestHolidayTypedIsUnsavedUntilDiscarded(t *testing.T) {
+	test.NewTempApp(t)
+	h := &fakeHost{}
+	hol := NewHolidays(h, &fakeService{})
+	h.win = test.NewTempWindow(t, hol.Content())
+	if hol.Dirty() {
+		t.Fatal("an empty form is unsaved")
+	}
+	test.Type(hol.date, "2027-02-10")
+	if !hol.Dirty() {
+		t.Fatal("a date typed and not added is not unsaved")
+	}
+	hol.Discard()
+	if hol.Dirty() || hol.date.Text != "" {
+		t.Errorf("after Discard: dirty %v, date %q", hol.Dirty(), hol.date.Text)
+	}
+}
