@@ -219,7 +219,7 @@ func longLetter() LetterPrint {
 	l.Name = "阿卜杜热合曼·买买提艾力"
 	l.Ethnicity = "维吾尔族"
 	l.Category = model.CategoryProbationary
-	l.FromOrg = strings.Repeat("兰州示例", 15)
+	l.FromOrg = strings.Repeat("兰州示例", model.TextLimits[model.ProfileBranchName]/4)
 	l.ToOrg = strings.Repeat("新区某科", 15)
 	l.ToCommittee = strings.Repeat("中共兰州", 15)
 	l.Phone = "0931-81234567转8888"
@@ -273,12 +273,21 @@ func TestLetterInLibreOffice(t *testing.T) {
 			if x0 < 10 || y0 < 10 || x1 > 585 || y1 > 832 {
 				t.Errorf("%s: %q at (%.0f,%.0f)–(%.0f,%.0f) runs off the page", filepath.Base(pdf), w[5], x0, y0, x1, y1)
 			}
+			// A word's box is about 1.3 times its size: nothing but the cut
+			// line's hint is printed below 小五 (9 pt), however long the names.
+			if y1-y0 < 9*1.25 && w[5] != "沿虚线剪开" {
+				t.Errorf("%s: %q prints at about %.1f pt", filepath.Base(pdf), w[5], (y1-y0)/1.3)
+			}
 		}
-		text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		// Read in the order it was printed, a value wrapped onto two lines
+		// of its blank reads as one.
+		text, err := exec.Command("pdftotext", pdf, "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}
 		flat := strings.Join(strings.Fields(string(text)), "")
+		// The labels beside a two-line value print level with its second line.
+		values := strings.NewReplacer("转到", "", "由", "", "去", "").Replace(flat)
 		isFull := strings.HasSuffix(strings.TrimSuffix(f, ".xlsx"), fmt.Sprint(LetterFull))
 		if isFull {
 			for _, title := range []string{"中国共产党党员组织关系介绍信（存根）", "中国共产党党员组织关系介绍信", "中国共产党党员组织关系介绍信回执"} {
@@ -292,7 +301,7 @@ func TestLetterInLibreOffice(t *testing.T) {
 			p = longLetter()
 		}
 		for _, v := range []string{p.Letter.IDNumber, model.CapitalYearMonth(p.Letter.PaidTo), p.Letter.ToOrg, p.Letter.FromOrg, p.Setup.Address} {
-			if !strings.Contains(flat, v) {
+			if !strings.Contains(values, v) {
 				t.Errorf("%s: %q is not shown whole", filepath.Base(pdf), v)
 			}
 		}
@@ -391,5 +400,30 @@ func TestTransferRegisterInLibreOffice(t *testing.T) {
 	}
 	if n := strings.Count(string(text), "鑫"); n != 30*long {
 		t.Errorf("%d of the %d characters of the longest receiving organisations are printed", n, 30*long)
+	}
+}
+
+// A value too long for one line of 小四 in its blank takes 五号, then two
+// lines of 小五, and only past two lines of 小五 anything smaller.
+func TestValueFit(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		cols  int
+		size  float64
+		wrap  bool
+	}{
+		{"廖明", 8, 12, false},
+		{"兰州新区某科技有限公司党支部", 34, 12, false},
+		{strings.Repeat("兰", 40), 34, 10.5, false},
+		{strings.Repeat("兰", 60), 34, 9, true},  // the longest 接收党组织
+		{strings.Repeat("兰", 100), 34, 9, true}, // the longest 支部名称
+		{strings.Repeat("庆", 60), 21, 9, true},  // the longest 通讯地址
+		{"阿卜杜热合曼·买买提艾力", 8, 9, true},
+		{strings.Repeat("阿", 30), 8, 6.5, true}, // a name at the limit
+		{"0931-81234567转8888", 21, 12, false},
+	} {
+		if size, wrap := valueFit(c.value, c.cols); size != c.size || wrap != c.wrap {
+			t.Errorf("%d characters in %d columns print at %v pt (wrapped %v), want %v pt (%v)", len([]rune(c.value)), c.cols, size, wrap, c.size, c.wrap)
+		}
 	}
 }
