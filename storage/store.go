@@ -49,6 +49,10 @@ type Store struct {
 	// may give its tables; any other file without tables is refused.
 	fresh bool
 
+	// checkedCopy: the file is a private copy Inspect has checked in full
+	// (see CheckedCopy); immutable: it is open read-only and immutable.
+	checkedCopy, immutable bool
+
 	check fullCheck
 	// fault is what kept the last failed write from being rolled back
 	// completely (see settle); nil when the file is consistent on its own.
@@ -62,6 +66,18 @@ type Option func(*Store)
 // clock: for the times it records and for "today" in validation. For tests.
 func WithClock(now func() time.Time) Option {
 	return func(s *Store) { s.now = now }
+}
+
+// CheckedCopy opens a private copy of a data file that Inspect has just
+// checked in full and that nothing else uses: the data file unpacked from a
+// data package. A copy of this version of the app is opened read-only and
+// immutable, with the schema distrusted (no lock, no journal, no second
+// check, nothing written; every write fails with ErrReadOnly). An older
+// copy is upgraded in place, since it is the caller's own, without the
+// automatic backup and the second full check an upgrade of the branch's
+// file gets.
+func CheckedCopy() Option {
+	return func(s *Store) { s.checkedCopy = true }
 }
 
 // Open opens the data file at path and brings its tables up to this version
@@ -119,12 +135,24 @@ func open(abs string, fresh bool, opts []Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	if s.checkedCopy {
+		// Inspect's full check has passed: writes need not wait for another.
+		s.check.state = checkDone
+		s.check.finished.Store(true)
+		if !fresh && currentCopy(abs) {
+			s.readOnly, s.immutable = true, true
+		}
+	}
 	if !s.readOnly {
 		if err := s.clearJournal(); err != nil {
 			return nil, err
 		}
 	}
-	sqlDB, err := sql.Open(sqlite.DriverName, dsn(abs, s.readOnly, true))
+	conn := dsn(abs, s.readOnly, true)
+	if s.immutable {
+		conn = readOnlyDSN(abs)
+	}
+	sqlDB, err := sql.Open(sqlite.DriverName, conn)
 	if err != nil {
 		return nil, reason.Wrap("无法打开数据文件 "+abs, err)
 	}
@@ -154,7 +182,7 @@ func open(abs string, fresh bool, opts []Option) (*Store, error) {
 		sqlDB.Close()
 		return nil, err
 	}
-	if !s.readOnly && !fresh {
+	if !s.readOnly && !fresh && !s.checkedCopy {
 		s.removeStaleTemps()
 	}
 	return s, nil
@@ -257,17 +285,21 @@ func (s *Store) clearJournal() error {
 // prepare runs the checks of Open in the order that keeps a file it cannot use
 // untouched: lock, check, identify, back up, migrate.
 func (s *Store) prepare() error {
-	if err := s.lock(); err != nil {
-		return err
+	if !s.immutable {
+		if err := s.lock(); err != nil {
+			return err
+		}
 	}
-	if err := s.quickCheck(); err != nil {
-		return err
+	if !s.checkedCopy {
+		if err := s.quickCheck(); err != nil {
+			return err
+		}
 	}
 	version, err := s.identify()
 	if err != nil {
 		return err
 	}
-	if version > 0 && version < latestVersion() {
+	if version > 0 && version < latestVersion() && !s.checkedCopy {
 		if s.readOnly {
 			return fmt.Errorf("%w：%s（文件版本 %d，本软件的版本 %d）", ErrReadOnlyUpgrade, s.path, version, latestVersion())
 		}
@@ -310,6 +342,19 @@ func (s *Store) lock() error {
 		return s.openError(err)
 	}
 	return nil
+}
+
+// currentCopy reports whether the file at path, read as immutable, is of
+// this version of the app; any doubt (an unreadable file) is false, and
+// the usual open says what is wrong.
+func currentCopy(path string) bool {
+	db, err := sql.Open(sqlite.DriverName, readOnlyDSN(path))
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	var v int
+	return db.QueryRow("PRAGMA user_version").Scan(&v) == nil && v == latestVersion()
 }
 
 // ReadOnly reports whether the file was opened read-only because it cannot

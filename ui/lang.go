@@ -81,14 +81,18 @@ func withEveryPluralForm(m map[string]any) map[string]any {
 			}
 			out[k] = forms
 		case map[string]any:
-			forms := make(map[string]any, len(pluralForms))
-			for f, t := range v {
-				forms[f] = t
+			// go-i18n picks the form by the plural rule of the locale
+			// the matcher chose, which is the system's (see useLanguage),
+			// not the chosen language's: on a Chinese Windows every count
+			// is "other", and English would say "1 findings". So the
+			// text chooses by its own count, whichever form is asked for.
+			text, _ := v["other"].(string)
+			if one, ok := v["one"].(string); ok && one != text {
+				text = `{{if eq (printf "%v" .N) "1"}}` + one + `{{else}}` + text + `{{end}}`
 			}
+			forms := make(map[string]any, len(pluralForms))
 			for _, f := range pluralForms {
-				if _, ok := forms[f]; !ok {
-					forms[f] = v["other"]
-				}
+				forms[f] = text
 			}
 			out[k] = forms
 		default:

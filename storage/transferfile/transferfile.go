@@ -174,12 +174,20 @@ func (s *Service) ExportRegister(year int, path string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	members, err := s.store.Members()
+	if err != nil {
+		return 0, err
+	}
+	byID := make(map[int64]*model.Member, len(members))
+	for i := range members {
+		byID[members[i].ID] = &members[i]
+	}
 	entries := make([]xlsx.TransferEntry, 0, len(letters)+len(ins))
 	for i := range letters {
 		entries = append(entries, xlsx.TransferEntry{Out: &letters[i]})
 	}
 	for i := range ins {
-		entries = append(entries, xlsx.TransferEntry{In: &ins[i]})
+		entries = append(entries, xlsx.TransferEntry{In: &ins[i], Member: byID[ins[i].MemberID]})
 	}
 	date := func(e xlsx.TransferEntry) model.Date {
 		if e.Out != nil {

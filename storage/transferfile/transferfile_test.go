@@ -31,7 +31,7 @@ func open(t *testing.T) (*Service, []model.Member) {
 		t.Fatal(err)
 	}
 	var ms []model.Member
-	for _, m := range demo.Members(2, 7, today, "某公司党支部") {
+	for _, m := range demo.Members(3, 7, today, "某公司党支部") {
 		a, err := s.AddMember(m, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -110,9 +110,36 @@ func TestExportInReceiptAndRegisters(t *testing.T) {
 		!strings.Contains(text, "甘组转字（2026）88号") || strings.Count(text, "号") != 1 {
 		t.Errorf("receipt:\n%s", text)
 	}
-	n, err := svc.ExportRegister(2026, filepath.Join(dir, "登记簿.xlsx"))
-	if err != nil || n != 2 {
+	// A letter withdrawn and issued again moves one person, not two.
+	voided, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[2].ID, ToOrg: "丙支部", Date: today, ValidDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.WithdrawLetter(voided.ID, model.LetterWithdrawal{Date: today, Reason: "去向改变"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[2].ID, ToOrg: "丁支部", Date: today, ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	register := filepath.Join(dir, "登记簿.xlsx")
+	n, err := svc.ExportRegister(2026, register)
+	if err != nil || n != 4 {
 		t.Errorf("register of %d transfers: %v", n, err)
+	}
+	text := allText(t, register, xlsx.TransferRegisterSheet)
+	if !strings.Contains(text, "转出 2 人，转入 1 人，作废介绍信 1 封") {
+		t.Errorf("the register's heading counts wrongly:\n%s", text)
+	}
+	// The 转入 row shows the member's 性别 and 公民身份号码 though the incoming
+	// letter does not record them.
+	var inRow string
+	for _, row := range strings.Split(text, "\n") {
+		if strings.Contains(row, "|转入|") {
+			inRow = row
+		}
+	}
+	if !strings.Contains(inRow, "|"+string(ms[0].Sex)+"|") || !strings.Contains(inRow, "|"+ms[0].IDNumber+"|") {
+		t.Errorf("the 转入 row lacks %s's 性别 %s or 公民身份号码 %s: %q", ms[0].Name, ms[0].Sex, ms[0].IDNumber, inRow)
 	}
 	if _, err := svc.ExportRegister(1800, filepath.Join(dir, "x.xlsx")); err == nil {
 		t.Error("a register of 1800")

@@ -141,6 +141,9 @@ var (
 // Import reads the package at path and brings its branch into the
 // workspace in one transaction, or refuses it and changes nothing.
 func (w *Workspace) Import(path string, o ImportOptions) Result {
+	if err := w.CheckBeforeWrite(); err != nil {
+		return Result{File: path, Outcome: Refused, Err: err}
+	}
 	l := w.load(path, o)
 	defer l.close()
 	return w.apply(l, o)
@@ -458,70 +461,89 @@ func dateValue(d model.Date) any {
 	return d.String()
 }
 
-// insertChildren copies the snapshot's rows, by known columns, in batches.
+// insertChildren copies the snapshot's rows, by known columns, through one
+// prepared statement per table: SQLite parses each INSERT once per package
+// (the writer is the one part of an import that runs on one core).
 func insertChildren(tx *gorm.DB, id int64, s *snapshot) error {
-	var rows []map[string]any
-	flush := func(table string) error {
-		if len(rows) == 0 {
-			return nil
+	err := insertRows(tx, "branch_findings", []string{"branch_id", "seq", "severity", "topic", "message", "text"},
+		len(s.report.Findings), func(i int) []any {
+			f := &s.report.Findings[i]
+			return []any{id, i + 1, int(f.Severity), int(f.About), f.Message, encodeText(f.Text)}
+		})
+	if err != nil {
+		return err
+	}
+	err = insertRows(tx, "branch_members", []string{"branch_id", "member_id", "name", "sex", "ethnicity", "id_number",
+		"birth_date", "education", "category", "join_date", "full_date", "post", "phone", "standing", "lost_contact",
+		"mobile", "on_roster", "left_by", "left_on", "arrived_on"},
+		len(s.members), func(i int) []any {
+			m := &s.members[i]
+			return []any{id, m.ID, m.Name, string(m.Sex), m.Ethnicity, m.IDNumber, dateValue(m.BirthDate), m.Education,
+				string(m.Category), dateValue(m.JoinDate), dateValue(m.FullDate), m.Post, m.Phone, string(m.Standing),
+				m.LostContact, m.Mobile, m.OnRoster, string(m.LeftBy), dateValue(m.LeftOn), dateValue(m.ArrivedOn)}
+		})
+	if err != nil {
+		return err
+	}
+	err = insertRows(tx, "branch_activities", []string{"branch_id", "activity_id", "kind", "date", "topic", "due", "present", "on_leave", "inquorate"},
+		len(s.activities), func(i int) []any {
+			a := &s.activities[i]
+			c := a.Counts()
+			return []any{id, a.ID, string(a.Kind), a.Date.String(), a.Topic, c.Due, c.Present, c.Leave, s.held[a.ID]}
+		})
+	if err != nil {
+		return err
+	}
+	slots := s.report.Calendar.Slots
+	err = insertRows(tx, "branch_slots", []string{"branch_id", "seq", "kind", "period", "idx", "required", "held", "status"},
+		len(slots), func(i int) []any {
+			sl := &slots[i]
+			return []any{id, i + 1, string(sl.Kind), int(sl.Period), sl.Index, sl.Required, sl.Held, int(sl.Status)}
+		})
+	if err != nil {
+		return err
+	}
+	err = insertRows(tx, "branch_dues", []string{"branch_id", "seq", "member_id", "name", "category", "base", "rate",
+		"monthly", "months", "year_due", "year_paid", "note"},
+		len(s.register.Rows), func(i int) []any {
+			rr := &s.register.Rows[i]
+			return []any{id, i + 1, rr.MemberID, rr.Name, string(rr.Base.Category), rr.BaseLabel(), rr.RateLabel(),
+				int64(rr.Monthly), encodeMonths(rr.Months), int64(rr.YearDue), int64(rr.YearPaid), rr.Note}
+		})
+	if err != nil {
+		return err
+	}
+	err = insertRows(tx, "branch_dues_months", []string{"branch_id", "month", "paid"},
+		len(s.register.MonthPaid), func(k int) []any { return []any{id, k + 1, int64(s.register.MonthPaid[k])} })
+	if err != nil {
+		return err
+	}
+	return insertRows(tx, "branch_quarters", []string{"branch_id", "quarter", "collected", "remitted"},
+		len(s.balance.Quarters), func(q int) []any {
+			x := s.balance.Quarters[q]
+			return []any{id, q + 1, int64(x.Collected), int64(x.Remitted)}
+		})
+}
+
+// insertRows inserts n rows into table, row(i) giving the values of cols,
+// through one statement prepared in tx.
+func insertRows(tx *gorm.DB, table string, cols []string, n int, row func(i int) []any) error {
+	if n == 0 {
+		return nil
+	}
+	q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES (" +
+		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"
+	st, err := tx.Statement.ConnPool.PrepareContext(tx.Statement.Context, q)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for i := range n {
+		if _, err := st.ExecContext(tx.Statement.Context, row(i)...); err != nil {
+			return fmt.Errorf("%s: %w", table, err)
 		}
-		err := tx.Table(table).CreateInBatches(rows, 200).Error
-		rows = rows[:0]
-		return err
 	}
-	for i, f := range s.report.Findings {
-		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "severity": int(f.Severity), "topic": int(f.About), "message": f.Message, "text": encodeText(f.Text)})
-	}
-	if err := flush("branch_findings"); err != nil {
-		return err
-	}
-	for i := range s.members {
-		m := &s.members[i]
-		rows = append(rows, map[string]any{"branch_id": id, "member_id": m.ID, "name": m.Name, "sex": string(m.Sex),
-			"ethnicity": m.Ethnicity, "id_number": m.IDNumber, "birth_date": dateValue(m.BirthDate), "education": m.Education,
-			"category": string(m.Category), "join_date": dateValue(m.JoinDate), "full_date": dateValue(m.FullDate),
-			"post": m.Post, "phone": m.Phone, "standing": string(m.Standing), "lost_contact": m.LostContact,
-			"mobile": m.Mobile, "on_roster": m.OnRoster, "left_by": string(m.LeftBy), "left_on": dateValue(m.LeftOn),
-			"arrived_on": dateValue(m.ArrivedOn)})
-	}
-	if err := flush("branch_members"); err != nil {
-		return err
-	}
-	for i := range s.activities {
-		a := &s.activities[i]
-		c := a.Counts()
-		rows = append(rows, map[string]any{"branch_id": id, "activity_id": a.ID, "kind": string(a.Kind), "date": a.Date.String(),
-			"topic": a.Topic, "due": c.Due, "present": c.Present, "on_leave": c.Leave, "inquorate": s.held[a.ID]})
-	}
-	if err := flush("branch_activities"); err != nil {
-		return err
-	}
-	for i, sl := range s.report.Calendar.Slots {
-		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "kind": string(sl.Kind), "period": int(sl.Period),
-			"idx": sl.Index, "required": sl.Required, "held": sl.Held, "status": int(sl.Status)})
-	}
-	if err := flush("branch_slots"); err != nil {
-		return err
-	}
-	for i := range s.register.Rows {
-		rr := &s.register.Rows[i]
-		rows = append(rows, map[string]any{"branch_id": id, "seq": i + 1, "member_id": rr.MemberID, "name": rr.Name,
-			"category": string(rr.Base.Category), "base": rr.BaseLabel(), "rate": rr.RateLabel(), "monthly": int64(rr.Monthly),
-			"months": encodeMonths(rr.Months), "year_due": int64(rr.YearDue), "year_paid": int64(rr.YearPaid), "note": rr.Note})
-	}
-	if err := flush("branch_dues"); err != nil {
-		return err
-	}
-	for k, paid := range s.register.MonthPaid {
-		rows = append(rows, map[string]any{"branch_id": id, "month": k + 1, "paid": int64(paid)})
-	}
-	if err := flush("branch_dues_months"); err != nil {
-		return err
-	}
-	for q, x := range s.balance.Quarters {
-		rows = append(rows, map[string]any{"branch_id": id, "quarter": q + 1, "collected": int64(x.Collected), "remitted": int64(x.Remitted)})
-	}
-	return flush("branch_quarters")
+	return nil
 }
 
 // encodeMonths writes a register row's twelve months as "state:分" pairs
@@ -602,7 +624,20 @@ func Packages(paths []string) ([]string, error) {
 // done. Packages are opened, checked and worked out on several cores at
 // once; each is then compared with the workspace and written in turn, so
 // the outcome is the same as importing them one by one.
+//
+// A workspace that fails the full integrity check (see CheckBeforeWrite)
+// refuses every package without opening any.
 func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(done, total int, r Result)) []Result {
+	if err := w.CheckBeforeWrite(); err != nil {
+		out := make([]Result, len(files))
+		for i, f := range files {
+			out[i] = Result{File: f, Outcome: Refused, Err: err}
+			if progress != nil {
+				progress(i+1, len(files), out[i])
+			}
+		}
+		return out
+	}
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {

@@ -73,8 +73,9 @@ const SamplePassphrase = "示例指导员密码2026"
 // packages encrypted to it, and returns the workspace's path and the
 // packages'. Nothing is imported. Made once: what is there is reused.
 func SampleWorkspace(dir string, n, members int, today model.Date, clock func() time.Time) (string, []string, error) {
-	path := filepath.Join(dir, fmt.Sprintf("workspace-%dx%d.blws", n, members))
-	pkgDir := filepath.Join(dir, fmt.Sprintf("packages-%dx%d", n, members))
+	v := storage.SchemaVersion()
+	path := filepath.Join(dir, fmt.Sprintf("workspace-%dx%d-v%d.blws", n, members, v))
+	pkgDir := filepath.Join(dir, fmt.Sprintf("packages-%dx%d-v%d", n, members, v))
 	if _, err := os.Stat(path); err == nil {
 		pkgs, err := filepath.Glob(filepath.Join(pkgDir, "*"+datapkg.Ext))
 		if err == nil && len(pkgs) == n {

@@ -33,14 +33,17 @@ const activityYears = 1
 
 // readSnapshot opens the checked data file of pkg through storage, with the
 // store's clock stopped at the snapshot's time, and works the branch out as
-// the branch's own home screen and `check` would on that day.
+// the branch's own home screen and `check` would on that day. The file is
+// the private copy datapkg unpacked and checked in full: storage opens it
+// read-only and immutable, with its schema distrusted (one of an older
+// version is upgraded in that copy, never in the package).
 func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	m := pkg.Manifest
 	at := m.SnapshotAt
 	if at.IsZero() {
 		return nil, fmt.Errorf("%w：%s（清单中没有快照时间）", datapkg.ErrNotPackage, pkg.Path)
 	}
-	store, err := storage.Open(pkg.DataFile(), storage.WithClock(func() time.Time { return at }))
+	store, err := storage.Open(pkg.DataFile(), storage.WithClock(func() time.Time { return at }), storage.CheckedCopy())
 	if err != nil {
 		return nil, fmt.Errorf("无法读取数据包 %s 中的数据文件：%w", pkg.Path, err)
 	}

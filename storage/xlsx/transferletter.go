@@ -3,8 +3,10 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -123,7 +125,7 @@ func letterLines(p *LetterPrint) []letterLine {
 		number(),
 		who(),
 		id,
-		line(words(2, "由"), blankAt(32, l.FromOrg, "left")),
+		line(words(2, "由"), blankAt(34, l.FromOrg, "left")),
 		line(words(2, "转到"), blankAt(31, l.ToOrg, "left"), words(1, "。")),
 		line(words(5, "党费交至"), blank(10, model.CapitalYearMonth(l.PaidTo)), words(4, "，有效期"), blank(4, model.CapitalNumber(l.ValidDays)), words(2, "天。")),
 		line(words(8, "（贴回执联处）"), gap(14), blank(3, year), words(2, "年"), blank(2, month), words(2, "月"), blank(2, day), words(2, "日")),
@@ -131,17 +133,17 @@ func letterLines(p *LetterPrint) []letterLine {
 		// 第二联 介绍信: carried by the member.
 		title("中国共产党党员组织关系介绍信", letterTitleSize),
 		number(),
-		line(blankAt(33, l.Addressee(), "left"), words(1, "：")),
+		line(blankAt(35, l.Addressee(), "left"), words(1, "：")),
 		who(),
 		id,
-		line(words(2, "由"), blankAt(32, l.FromOrg, "left")),
+		line(words(2, "由"), blankAt(34, l.FromOrg, "left")),
 		line(words(2, "去"), blankAt(24, l.ToOrg, "left"), words(8, "，请转接组织关系。")),
 		line(words(8, "该同志党费已交到"), blank(10, model.CapitalYearMonth(l.PaidTo)), words(1, "。")),
 		line(gap(24), words(4, "（有效期"), blank(4, model.CapitalNumber(l.ValidDays)), words(3, "天）")),
 		line(gap(26), words(6, "（盖章）")),
 		date,
-		line(words(14, "党员联系电话或其他联系方式："), blankAt(20, l.Phone, "left")),
-		line(words(14, "党员原所在基层党委通讯地址："), blankAt(20, s.Address, "left")),
+		line(words(13, "党员联系电话或其他联系方式："), blankAt(21, l.Phone, "left")),
+		line(words(13, "党员原所在基层党委通讯地址："), blankAt(21, s.Address, "left")),
 		line(words(5, "联系电话："), blankAt(8, s.Phone, "left"), words(3, "传真："), blankAt(8, s.Fax, "left"), words(3, "邮编："), blankAt(5, s.Postcode, "left")),
 		cutLine,
 	}, receiptLines(receiptText{
@@ -165,7 +167,7 @@ func receiptLines(r receiptText) []letterLine {
 	return []letterLine{
 		title("中国共产党党员组织关系介绍信回执", letterPartSize),
 		r.number,
-		line(blankAt(33, r.addressee, "left"), words(1, "：")),
+		line(blankAt(35, r.addressee, "left"), words(1, "：")),
 		line(gap(2), blank(8, r.name), words(20, "同志的党员组织关系已转达我处，特此回复。")),
 		line(words(6, "经办人："), blankAt(8, r.handler, "left"), words(5, "联系电话："), blankAt(9, r.phone, "left")),
 		line(gap(26), words(6, "（盖章）")),
@@ -202,11 +204,88 @@ type letterStyles struct {
 	cut     int
 	titles  map[float64]int
 	aligned map[string]int // by kind (w: the form's words, v: a blank) and alignment
+	fitted  map[fitKey]int // the blanks holding a value too long for one line of 小四
+	layout  LetterLayout
+	m       styleMaker
+}
+
+// fitKey is the style of a long value: its alignment, size and whether it
+// wraps onto a second line.
+type fitKey struct {
+	align string
+	size  float64
+	wrap  bool
+}
+
+// The sizes a value too long for its blank is printed at: one line of 五号
+// when that holds it, else two lines of 小五 — the smallest a filled-in form
+// is read at, and the largest two lines of which fit a row — and only a
+// value longer than that (a 100-character branch name in a half-width
+// blank) smaller, still on two lines.
+const (
+	letterOneLineSize = 10.5 // 五号
+	letterTwoLineSize = 9    // 小五
+	letterMinSize     = 6
+	letterPadMM       = 1.5 // a cell's padding, both sides
+	mmPerPt           = 25.4 / 72
+)
+
+// valueFit is the size value is printed at in a blank cols columns wide,
+// and whether it wraps: 小四 on one line when it fits, else the sizes above.
+func valueFit(value string, cols int) (size float64, wrap bool) {
+	ems := textEms(value)
+	perLine := func(size float64) float64 { return (float64(cols)*letterColMM - letterPadMM) / (size * mmPerPt) }
+	switch {
+	case ems <= perLine(letterFontSize):
+		return letterFontSize, false
+	case ems <= perLine(letterOneLineSize):
+		return letterOneLineSize, false
+	case ems <= 2*perLine(letterTwoLineSize)*0.95: // a line broken at a word wastes a little
+		return letterTwoLineSize, true
+	}
+	size = (float64(cols)*letterColMM - letterPadMM) * 2 * 0.95 / (ems * mmPerPt)
+	return max(letterMinSize, math.Floor(size*2)/2), true
+}
+
+// textEms is how wide s prints, in ems of its font: a Chinese character or
+// full-width sign one, a Latin letter, digit or space about half.
+func textEms(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r >= 0x2E80 || unicode.Is(unicode.Han, r) {
+			w++
+		} else {
+			w += 0.55
+		}
+	}
+	return w
+}
+
+// value is the style of a blank holding text cols columns wide.
+func (st *letterStyles) value(text string, cols int, align string) int {
+	size, wrap := valueFit(text, cols)
+	if size == letterFontSize {
+		return st.aligned["v"+align]
+	}
+	k := fitKey{align, size, wrap}
+	if id, ok := st.fitted[k]; ok {
+		return id
+	}
+	var border []excelize.Border
+	if st.layout == LetterFull {
+		border = []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}}
+	}
+	al := &excelize.Alignment{Horizontal: align, Vertical: "bottom", WrapText: wrap, ShrinkToFit: !wrap}
+	if wrap {
+		al.Vertical = "center"
+	}
+	st.fitted[k] = st.m.add(excelize.Style{Font: printFont(size, false), Border: border, Alignment: al})
+	return st.fitted[k]
 }
 
 func newLetterStyles(f *excelize.File, layout LetterLayout) (*letterStyles, error) {
-	m := styleMaker{f: f}
-	st := &letterStyles{titles: map[float64]int{}, aligned: map[string]int{}}
+	st := &letterStyles{titles: map[float64]int{}, aligned: map[string]int{}, fitted: map[fitKey]int{}, layout: layout, m: styleMaker{f: f}}
+	m := &st.m
 	for _, size := range []float64{letterTitleSize, letterPartSize} {
 		st.titles[size] = m.add(excelize.Style{Font: printFont(size, true), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}})
 	}
@@ -226,7 +305,7 @@ func newLetterStyles(f *excelize.File, layout LetterLayout) (*letterStyles, erro
 	st.cut = m.add(excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 8, Color: "808080"},
 		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 3}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top"}})
-	return st, m.err
+	return st, st.m.err
 }
 
 // buildLetter lays lines out on sheet, the form's wording and its blanks
@@ -291,7 +370,7 @@ func buildLetter(f *excelize.File, sheet string, lines []letterLine, setup model
 			case ln.title > 0:
 				style = st.titles[ln.title]
 			case sg.value:
-				style = st.aligned["v"+align]
+				style = st.value(sg.text, sg.cols, align)
 			}
 			if err := f.SetCellStyle(sheet, a, b, style); err != nil {
 				return err
@@ -301,7 +380,7 @@ func buildLetter(f *excelize.File, sheet string, lines []letterLine, setup model
 			return fmt.Errorf("介绍信第%d行超出版面（%d列）", row, col-1)
 		}
 	}
-	return nil
+	return st.m.err
 }
 
 // setUpLetterPage makes the sheet one A4 portrait page at 100 %, without

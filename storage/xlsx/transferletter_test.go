@@ -145,9 +145,9 @@ func TestWriteTransferRegisters(t *testing.T) {
 	dir := t.TempDir()
 	l := sampleLetter().Letter
 	received := l
-	received.Number, received.Name, received.Receipt = 4, "赵敏", &model.LetterReceipt{Date: model.NewDate(2026, 11, 25), Org: l.ToOrg, Handler: "李强"}
+	received.Number, received.MemberID, received.Name, received.Receipt = 4, 2, "赵敏", &model.LetterReceipt{Date: model.NewDate(2026, 11, 25), Org: l.ToOrg, Handler: "李强"}
 	withdrawn := l
-	withdrawn.Number, withdrawn.Name, withdrawn.Withdrawal = 5, "孙立", &model.LetterWithdrawal{Date: model.NewDate(2026, 11, 22), Reason: "去向改变，未使用"}
+	withdrawn.Number, withdrawn.MemberID, withdrawn.Name, withdrawn.Withdrawal = 5, 3, "孙立", &model.LetterWithdrawal{Date: model.NewDate(2026, 11, 22), Reason: "去向改变，未使用"}
 	in := model.TransferIn{Name: "马兰", LetterNumber: "（2026）第15号", FromOrg: "=定西某公司党支部", Date: model.NewDate(2026, 11, 2),
 		PaidTo: model.MonthOf(2026, 10), Category: model.CategoryProbationary, Handler: "王芳"}
 	reg := TransferRegister{BranchName: "兰州示例科技有限公司党支部", Year: 2026, Today: model.NewDate(2026, 11, 30), Rules: model.CurrentTransferRules(),
@@ -159,7 +159,7 @@ func TestWriteTransferRegisters(t *testing.T) {
 	keepPrint(t, path)
 	cells := cellTexts(t, path, TransferRegisterSheet)
 	all := strings.Join(values(cells), "|")
-	for _, want := range []string{"兰州示例科技有限公司党支部组织关系转接登记簿", "转出 3 人，转入 1 人", "（2026）第3号", "待回执（有效期至 2026-12-20）",
+	for _, want := range []string{"兰州示例科技有限公司党支部组织关系转接登记簿", "转出 2 人，转入 1 人，作废介绍信 1 封", "（2026）第3号", "待回执\n有效期至 2026-12-20",
 		"已回执 2026-11-25", "经办人李强", "已作废 2026-11-22\n去向改变，未使用", "2026年10月"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the register lacks %q", want)
@@ -219,7 +219,7 @@ func longLetter() LetterPrint {
 	l.Name = "阿卜杜热合曼·买买提艾力"
 	l.Ethnicity = "维吾尔族"
 	l.Category = model.CategoryProbationary
-	l.FromOrg = strings.Repeat("兰州示例", 15)
+	l.FromOrg = strings.Repeat("兰州示例", model.TextLimits[model.ProfileBranchName]/4)
 	l.ToOrg = strings.Repeat("新区某科", 15)
 	l.ToCommittee = strings.Repeat("中共兰州", 15)
 	l.Phone = "0931-81234567转8888"
@@ -235,15 +235,6 @@ func longLetter() LetterPrint {
 // LibreOffice and poppler-utils are installed (the README's test machine
 // has them); skipped elsewhere.
 func TestLetterInLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("libreoffice")
-	if err != nil {
-		if soffice, err = exec.LookPath("soffice"); err != nil {
-			t.Skip("LibreOffice is not installed")
-		}
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("poppler-utils is not installed")
-	}
 	dir := t.TempDir()
 	var files []string
 	for name, p := range map[string]LetterPrint{"sample": sampleLetter(), "long": longLetter()} {
@@ -255,11 +246,7 @@ func TestLetterInLibreOffice(t *testing.T) {
 			files = append(files, path)
 		}
 	}
-	cmd := exec.Command(soffice, append([]string{"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)...)
-	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice: %v\n%s", err, out)
-	}
+	printToPDF(t, dir, files...)
 	for _, f := range files {
 		pdf := strings.TrimSuffix(f, ".xlsx") + ".pdf"
 		info, err := exec.Command("pdfinfo", pdf).Output()
@@ -286,12 +273,21 @@ func TestLetterInLibreOffice(t *testing.T) {
 			if x0 < 10 || y0 < 10 || x1 > 585 || y1 > 832 {
 				t.Errorf("%s: %q at (%.0f,%.0f)–(%.0f,%.0f) runs off the page", filepath.Base(pdf), w[5], x0, y0, x1, y1)
 			}
+			// A word's box is about 1.3 times its size: nothing but the cut
+			// line's hint is printed below 小五 (9 pt), however long the names.
+			if y1-y0 < 9*1.25 && w[5] != "沿虚线剪开" {
+				t.Errorf("%s: %q prints at about %.1f pt", filepath.Base(pdf), w[5], (y1-y0)/1.3)
+			}
 		}
-		text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+		// Read in the order it was printed, a value wrapped onto two lines
+		// of its blank reads as one.
+		text, err := exec.Command("pdftotext", pdf, "-").Output()
 		if err != nil {
 			t.Fatal(err)
 		}
 		flat := strings.Join(strings.Fields(string(text)), "")
+		// The labels beside a two-line value print level with its second line.
+		values := strings.NewReplacer("转到", "", "由", "", "去", "").Replace(flat)
 		isFull := strings.HasSuffix(strings.TrimSuffix(f, ".xlsx"), fmt.Sprint(LetterFull))
 		if isFull {
 			for _, title := range []string{"中国共产党党员组织关系介绍信（存根）", "中国共产党党员组织关系介绍信", "中国共产党党员组织关系介绍信回执"} {
@@ -305,9 +301,129 @@ func TestLetterInLibreOffice(t *testing.T) {
 			p = longLetter()
 		}
 		for _, v := range []string{p.Letter.IDNumber, model.CapitalYearMonth(p.Letter.PaidTo), p.Letter.ToOrg, p.Letter.FromOrg, p.Setup.Address} {
-			if !strings.Contains(flat, v) {
+			if !strings.Contains(values, v) {
 				t.Errorf("%s: %q is not shown whole", filepath.Base(pdf), v)
 			}
+		}
+	}
+}
+
+// printToPDF prints files to PDFs in dir through LibreOffice, as a
+// secretary's office would; the test is skipped where LibreOffice or
+// poppler-utils (to read the PDFs back) are not installed.
+func printToPDF(t *testing.T, dir string, files ...string) {
+	t.Helper()
+	soffice, err := exec.LookPath("libreoffice")
+	if err != nil {
+		if soffice, err = exec.LookPath("soffice"); err != nil {
+			t.Skip("LibreOffice is not installed")
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("poppler-utils is not installed")
+	}
+	cmd := exec.Command(soffice, append([]string{"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)...)
+	cmd.Env = append(os.Environ(), "HOME="+filepath.Join(dir, "home"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice: %v\n%s", err, out)
+	}
+}
+
+// The 登记簿 of a busy year printed in LibreOffice: A4 landscape pages of at
+// least ten transfers each, the headings on every page, every name,
+// 公民身份号码 and receiving organisation shown whole and inside the page.
+func TestTransferRegisterInLibreOffice(t *testing.T) {
+	const letters = 40
+	reg := TransferRegister{BranchName: "中共甘肃陇原机械制造有限公司支部委员会", Year: 2026, Today: model.NewDate(2026, 11, 30), Rules: model.CurrentTransferRules()}
+	base := sampleLetter().Letter
+	long := 0
+	for i := range letters {
+		l := base
+		l.Number, l.MemberID, l.Name = i+1, int64(i+1), fmt.Sprintf("党员%02d", i+1)
+		l.IDNumber = fmt.Sprintf("6224211971092%05d", i+1)
+		if i%3 == 0 { // a receiving organisation at the longest the form takes
+			l.ToOrg = strings.Repeat("鑫源", 30)
+			long++
+		}
+		if i%4 == 0 {
+			l.Receipt = &model.LetterReceipt{Date: model.NewDate(2026, 11, 28), Org: "兰州新区某园区党委", Handler: "李强"}
+		}
+		reg.Entries = append(reg.Entries, TransferEntry{Out: &l})
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "登记簿.xlsx")
+	if err := WriteTransferRegisterFile(path, reg); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, path)
+	printToPDF(t, dir, path)
+	pdf := filepath.Join(dir, "登记簿.pdf")
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)$`).FindSubmatch(info)
+	if m == nil || !strings.Contains(string(info), "841.") || !strings.Contains(string(info), "x 595.") {
+		t.Fatalf("not A4 landscape:\n%s", info)
+	}
+	pages, _ := strconv.Atoi(string(m[1]))
+	if pages > letters/10 {
+		t.Errorf("%d transfers take %d pages, more than one page for every ten", letters, pages)
+	}
+	bbox, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`).FindAllStringSubmatch(string(bbox), -1) {
+		x0, _ := strconv.ParseFloat(w[1], 64)
+		y0, _ := strconv.ParseFloat(w[2], 64)
+		x1, _ := strconv.ParseFloat(w[3], 64)
+		y1, _ := strconv.ParseFloat(w[4], 64)
+		if x0 < 10 || y0 < 10 || x1 > 832 || y1 > 585 {
+			t.Errorf("%q at (%.0f,%.0f)–(%.0f,%.0f) runs off the page", w[5], x0, y0, x1, y1)
+		}
+	}
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(text), "公民身份号码"); n != pages {
+		t.Errorf("the headings are on %d of %d pages", n, pages)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	for _, e := range reg.Entries {
+		for _, v := range []string{e.Out.Name, e.Out.IDNumber, e.Out.NumberText()} {
+			if !strings.Contains(flat, v) {
+				t.Errorf("%q is not shown whole", v)
+			}
+		}
+	}
+	if n := strings.Count(string(text), "鑫"); n != 30*long {
+		t.Errorf("%d of the %d characters of the longest receiving organisations are printed", n, 30*long)
+	}
+}
+
+// A value too long for one line of 小四 in its blank takes 五号, then two
+// lines of 小五, and only past two lines of 小五 anything smaller.
+func TestValueFit(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		cols  int
+		size  float64
+		wrap  bool
+	}{
+		{"廖明", 8, 12, false},
+		{"兰州新区某科技有限公司党支部", 34, 12, false},
+		{strings.Repeat("兰", 40), 34, 10.5, false},
+		{strings.Repeat("兰", 60), 34, 9, true},  // the longest 接收党组织
+		{strings.Repeat("兰", 100), 34, 9, true}, // the longest 支部名称
+		{strings.Repeat("庆", 60), 21, 9, true},  // the longest 通讯地址
+		{"阿卜杜热合曼·买买提艾力", 8, 9, true},
+		{strings.Repeat("阿", 30), 8, 6.5, true}, // a name at the limit
+		{"0931-81234567转8888", 21, 12, false},
+	} {
+		if size, wrap := valueFit(c.value, c.cols); size != c.size || wrap != c.wrap {
+			t.Errorf("%d characters in %d columns print at %v pt (wrapped %v), want %v pt (%v)", len([]rune(c.value)), c.cols, size, wrap, c.size, c.wrap)
 		}
 	}
 }

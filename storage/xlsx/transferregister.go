@@ -30,6 +30,9 @@ type registerColumn[T any] struct {
 type TransferEntry struct {
 	Out *model.TransferLetter
 	In  *model.TransferIn
+	// Member is the member an incoming letter brought, for the 性别 and
+	// 公民身份号码 the letter itself does not record; nil leaves them blank.
+	Member *model.Member
 }
 
 // TransferRegister is a year of the 登记簿 as printed.
@@ -50,17 +53,30 @@ func (r *TransferRegister) columns() []registerColumn[TransferEntry] {
 			return in(e.In)
 		}
 	}
+	// person is what a letter out records of the member, or for a letter in
+	// what the member's record says (the letter in does not carry it).
+	person := func(out func(l *model.TransferLetter) string, in func(m *model.Member) string) func(e *TransferEntry, _ int) string {
+		return func(e *TransferEntry, _ int) string {
+			switch {
+			case e.Out != nil:
+				return out(e.Out)
+			case e.Member != nil:
+				return in(e.Member)
+			}
+			return ""
+		}
+	}
 	return []registerColumn[TransferEntry]{
 		{"序号", 4.5, func(_ *TransferEntry, n int) string { return strconv.Itoa(n) }},
 		{"转出\n转入", 5, pick(func(*model.TransferLetter) string { return "转出" }, func(*model.TransferIn) string { return "转入" })},
 		{"介绍信编号", 13, pick((*model.TransferLetter).NumberText, func(t *model.TransferIn) string { return t.LetterNumber })},
 		{"日期", 10.5, pick(func(l *model.TransferLetter) string { return l.Date.String() }, func(t *model.TransferIn) string { return t.Date.String() })},
 		{"姓名", 8, pick(func(l *model.TransferLetter) string { return l.Name }, func(t *model.TransferIn) string { return t.Name })},
-		{"性别", 4.5, pick(func(l *model.TransferLetter) string { return string(l.Sex) }, func(*model.TransferIn) string { return "" })},
+		{"性别", 4.5, person(func(l *model.TransferLetter) string { return string(l.Sex) }, func(m *model.Member) string { return string(m.Sex) })},
 		{"人员\n类别", 7, pick(func(l *model.TransferLetter) string { return string(l.Category) }, func(t *model.TransferIn) string { return string(t.Category) })},
-		{"公民身份号码", 19.5, pick(func(l *model.TransferLetter) string { return l.IDNumber }, func(*model.TransferIn) string { return "" })},
+		{"公民身份号码", 19.5, person(func(l *model.TransferLetter) string { return l.IDNumber }, func(m *model.Member) string { return m.IDNumber })},
 		{"转出党组织", 20, pick(func(l *model.TransferLetter) string { return l.FromOrg }, func(t *model.TransferIn) string { return t.FromOrg })},
-		{"接收党组织", 20, pick(func(l *model.TransferLetter) string {
+		{"接收党组织", 28, pick(func(l *model.TransferLetter) string {
 			if l.ToCommittee != "" {
 				return l.ToOrg + "\n（" + l.ToCommittee + "）"
 			}
@@ -68,14 +84,14 @@ func (r *TransferRegister) columns() []registerColumn[TransferEntry] {
 		}, func(*model.TransferIn) string { return r.BranchName })},
 		{"党费交至", 10, pick(func(l *model.TransferLetter) string { return l.PaidTo.Chinese() }, func(t *model.TransferIn) string { return t.PaidTo.Chinese() })},
 		{"有效期", 6, pick(func(l *model.TransferLetter) string { return fmt.Sprintf("%d天", l.ValidDays) }, func(*model.TransferIn) string { return "" })},
-		{"办理情况", 24, pick(func(l *model.TransferLetter) string { return letterStatus(l, r.Today, r.Rules) }, func(t *model.TransferIn) string {
+		{"办理情况", 18, pick(func(l *model.TransferLetter) string { return letterStatus(l, r.Today, r.Rules) }, func(t *model.TransferIn) string {
 			s := "已转入"
 			if t.Handler != "" {
 				s += "，经办人" + t.Handler
 			}
 			return s
 		})},
-		{"备注", 14, pick(func(l *model.TransferLetter) string { return l.Reason }, func(t *model.TransferIn) string { return t.Note })},
+		{"备注", 12, pick(func(l *model.TransferLetter) string { return l.Reason }, func(t *model.TransferIn) string { return t.Note })},
 	}
 }
 
@@ -94,25 +110,49 @@ func letterStatus(l *model.TransferLetter, today model.Date, r model.TransferRul
 	case model.LetterWithdrawn:
 		return "已作废 " + l.Withdrawal.Date.String() + "\n" + l.Withdrawal.Reason
 	case model.LetterPending:
-		return "待回执（有效期至 " + l.ValidUntil().String() + "）"
+		return "待回执\n有效期至 " + l.ValidUntil().String()
 	default:
-		return string(st) + "（有效期至 " + l.ValidUntil().String() + "）"
+		return string(st) + "\n有效期至 " + l.ValidUntil().String()
 	}
+}
+
+// Counts are the people the 登记簿's heading counts: those who left by a
+// letter still in force (a withdrawn letter moved nobody, and a letter
+// withdrawn and reissued is one person), those who came in, and the
+// withdrawn letters.
+func (r *TransferRegister) Counts() (out, in, withdrawn int) {
+	outs, ins := map[int64]bool{}, map[int64]bool{}
+	for i, e := range r.Entries {
+		switch {
+		case e.Out != nil && e.Out.Withdrawal != nil:
+			withdrawn++
+		case e.Out != nil:
+			outs[personKey(e.Out.MemberID, i)] = true
+		case e.In != nil:
+			ins[personKey(e.In.MemberID, i)] = true
+		}
+	}
+	return len(outs), len(ins), withdrawn
+}
+
+// personKey is a member's ID, or a key of its own for an entry without one.
+func personKey(id int64, entry int) int64 {
+	if id != 0 {
+		return id
+	}
+	return -int64(entry) - 1
 }
 
 // WriteTransferRegisterFile writes the year's 组织关系转接登记簿 to path:
 // every letter issued and received in the year with how it stands; A4
 // landscape, one page wide, the headings repeated on every page.
 func WriteTransferRegisterFile(path string, r TransferRegister) error {
-	out, in := 0, 0
-	for _, e := range r.Entries {
-		if e.Out != nil {
-			out++
-		} else {
-			in++
-		}
+	out, in, withdrawn := r.Counts()
+	counts := fmt.Sprintf("转出 %d 人，转入 %d 人", out, in)
+	if withdrawn > 0 {
+		counts += fmt.Sprintf("，作废介绍信 %d 封", withdrawn)
 	}
-	info := fmt.Sprintf("%d年　　转出 %d 人，转入 %d 人　　　　填报日期：%s", r.Year, out, in, r.Today.Chinese())
+	info := fmt.Sprintf("%d年　　%s　　　　填报日期：%s", r.Year, counts, r.Today.Chinese())
 	return writeRegisterFile(path, TransferRegisterSheet, r.BranchName, info, r.columns(), r.Entries)
 }
 

@@ -75,7 +75,7 @@ const debugEnv = "BRANCHLEDGER_DEBUG"
 // Run carries out one command line and returns the process exit status.
 func Run(args []string, env Env) int {
 	cmd, rest := "", args
-	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+	if len(args) > 0 && (!strings.HasPrefix(args[0], "-") || isHelp(args[0])) {
 		cmd, rest = args[0], args[1:]
 	}
 	if cmd != "" && os.Getenv(debugEnv) == "" {
@@ -130,11 +130,17 @@ func Run(args []string, env Env) int {
 		status, err = demoCmd(rest, env)
 	case "version":
 		err = versionCmd(env)
-	case "help", "-h", "--help":
+	default:
+		if isHelp(cmd) {
+			fmt.Fprint(env.Stdout, usage)
+			return ExitOK
+		}
+		err = usageError("未知命令 %q", cmd)
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		// "roster import -h" asks for the usage; it is not a mistake.
 		fmt.Fprint(env.Stdout, usage)
 		return ExitOK
-	default:
-		err = usageError("未知命令 %q", cmd)
 	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "错误："+err.Error())
@@ -160,6 +166,52 @@ func roster(args []string, env Env) (int, error) {
 	return 0, usageError("roster 不支持 %q，应为 import 或 export", args[0])
 }
 
+// isHelp says whether a word asks for the usage: the Unix spellings and
+// the /? that a Windows user types in cmd.
+func isHelp(word string) bool {
+	switch word {
+	case "help", "-h", "-help", "--help", "/?", "/h", "/help":
+		return true
+	}
+	return false
+}
+
+// flagError turns the flag package's English into one Chinese sentence that
+// names the option; -h/--help passes through as flag.ErrHelp.
+func flagError(err error) error {
+	if errors.Is(err, flag.ErrHelp) {
+		return flag.ErrHelp
+	}
+	msg := err.Error()
+	for _, f := range []struct{ prefix, format string }{
+		{"flag provided but not defined: ", "没有 %s 这个选项"},
+		{"flag needs an argument: ", "选项 %s 后面缺少值"},
+		{"bad flag syntax: ", "选项 %s 的写法不对"},
+	} {
+		if rest, ok := strings.CutPrefix(msg, f.prefix); ok {
+			return usageError(f.format, dashed(rest))
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		// invalid value "x" for flag -year: parse error
+		if value, flagName, ok := strings.Cut(rest, " for flag "); ok {
+			flagName, _, _ = strings.Cut(flagName, ":")
+			return usageError("选项 %s 的值 %s 不正确", dashed(flagName), value)
+		}
+	}
+	return usageError("参数有误：%v", err)
+}
+
+// dashed writes a long option the way the usage text does (--db, not the
+// flag package's -db).
+func dashed(name string) string {
+	bare := strings.TrimLeft(name, "-")
+	if len(bare) > 1 {
+		return "--" + bare
+	}
+	return "-" + bare
+}
+
 type usageErr struct{ msg string }
 
 func (e *usageErr) Error() string { return e.msg }
@@ -178,7 +230,7 @@ func parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError("参数有误：%v", err)
+			return nil, flagError(err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -201,3 +201,41 @@ func TestBadUsage(t *testing.T) {
 		}
 	}
 }
+
+// A Windows user types /? and a Unix user --help, before or after a command:
+// each is a request for the usage (status 0 on stdout), never an error.
+func TestHelpSpellingsPrintUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"help"}, {"-h"}, {"--help"}, {"-help"}, {"/?"},
+		{"roster", "import", "-h"}, {"dues", "calc", "--help"}, {"--help", "--db", "x.db"},
+	} {
+		r := run(t, args...)
+		if r.status != ExitOK || !strings.Contains(r.stdout, "branchledger roster import") || r.stderr != "" {
+			t.Errorf("%q: status %d, stderr %q, stdout starts %.40q; want the usage and status 0",
+				args, r.status, r.stderr, r.stdout)
+		}
+	}
+}
+
+// The flag package's English ("flag provided but not defined: -dbx") must
+// reach the user as one Chinese sentence naming the option as typed in the usage.
+func TestFlagMistakesAreChineseSentences(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "b.db")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"roster", "export", "x.xlsx", "--dbx", db}, "错误：没有 --dbx 这个选项"},
+		{[]string{"roster", "export", "x.xlsx", "--db"}, "错误：选项 --db 后面缺少值"},
+		{[]string{"dues", "bases", "import", "x.xlsx", "--year", "abc", "--db", db}, `错误：选项 --year 的值 "abc" 不正确`},
+	} {
+		r := run(t, c.args...)
+		first := strings.SplitN(r.stderr, "\n", 2)[0]
+		if r.status != ExitFailed || first != c.want {
+			t.Errorf("%q: status %d, first line %q; want %q", c.args, r.status, first, c.want)
+		}
+		if strings.Contains(r.stderr, "flag") {
+			t.Errorf("%q: Go's flag English reached the user: %q", c.args, r.stderr)
+		}
+	}
+}
