@@ -148,7 +148,7 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
-		File: store, SoftwareRendering: f.software}, nil
+		File: store, SoftwareRendering: f.software, PortableDir: storage.PortableDir()}, nil
 }
 
 // openPath is the open data file's path, "" when none is open.

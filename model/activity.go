@@ -317,10 +317,52 @@ func CanVoteOn(m *Member, d Date) bool {
 	return m.FullDate.IsZero() || !m.FullDate.After(d)
 }
 
+// OnRosterThen reports whether m was on this branch's roster on d, reading
+// their membership events (oldest first) as well as the record: a member
+// who came by 转入 on 11-30 was not on the roster of a meeting held on
+// 11-28, though OnRosterOn (which knows only the latest departure) says so.
+// Before the first event the member was on the roster exactly when that
+// event took them off it; a 转出 withdrawn later (转出作废) never happened.
+// Without events it is OnRosterOn.
+func OnRosterThen(m *Member, d Date, events []MembershipEvent) bool {
+	if len(events) == 0 {
+		return OnRosterOn(m, d)
+	}
+	if !m.JoinDate.IsZero() && m.JoinDate.After(d) {
+		return false
+	}
+	kept := make([]MembershipEvent, 0, len(events))
+	for _, e := range events {
+		if e.Kind == EventTransferVoid && len(kept) > 0 && kept[len(kept)-1].Kind == EventTransferOut {
+			kept = kept[:len(kept)-1]
+			continue
+		}
+		kept = append(kept, e)
+	}
+	if len(kept) == 0 {
+		return OnRosterOn(m, d)
+	}
+	on := kept[0].Kind.LeavesRoster()
+	for _, e := range kept {
+		if e.Date.After(d) {
+			break
+		}
+		on = !e.Kind.LeavesRoster()
+	}
+	return on
+}
+
 // DueMembers are the members an activity of kind on d expects: the committee
 // for a committee meeting (roster members whose names hold a committee seat),
 // everyone on the roster that day otherwise.
 func DueMembers(kind ActivityKind, d Date, members []Member, committee []CommitteeMember) []Member {
+	return DueMembersThen(kind, d, members, committee, nil)
+}
+
+// DueMembersThen is DueMembers reading each member's membership events
+// (events by member ID, oldest first; see OnRosterThen), so that a member
+// who arrived or left after d is not due on d.
+func DueMembersThen(kind ActivityKind, d Date, members []Member, committee []CommitteeMember, events map[int64][]MembershipEvent) []Member {
 	seats := make(map[string]bool, len(committee))
 	for _, c := range committee {
 		seats[strings.TrimSpace(c.Name)] = true
@@ -328,7 +370,7 @@ func DueMembers(kind ActivityKind, d Date, members []Member, committee []Committ
 	var out []Member
 	for i := range members {
 		m := &members[i]
-		if !OnRosterOn(m, d) {
+		if !OnRosterThen(m, d, events[m.ID]) {
 			continue
 		}
 		if kind == KindCommitteeMeeting && !seats[m.Name] {

@@ -324,3 +324,46 @@ func TestUpcomingPlans(t *testing.T) {
 		t.Fatalf("UpcomingPlans = %+v", got)
 	}
 }
+
+// OnRosterThen reads the member's events: who was on the roster on a past
+// day, for the attendance of a meeting entered or edited later.
+func TestOnRosterThen(t *testing.T) {
+	d := func(s string) Date {
+		x, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	ev := func(k EventKind, s string) MembershipEvent { return MembershipEvent{Kind: k, Date: d(s)} }
+	onRoster := Member{JoinDate: d("2010-07-01"), OnRoster: true}
+	for _, c := range []struct {
+		name   string
+		m      Member
+		events []MembershipEvent
+		on     string
+		want   bool
+	}{
+		{"arrived by 转入 after the day", onRoster, []MembershipEvent{ev(EventTransferIn, "2026-11-30")}, "2026-11-28", false},
+		{"arrived by 转入 on the day", onRoster, []MembershipEvent{ev(EventTransferIn, "2026-11-30")}, "2026-11-30", true},
+		{"no events: the record decides", onRoster, nil, "2020-01-01", true},
+		{"not yet admitted", onRoster, nil, "2009-01-01", false},
+		{"left by 转出, before it", Member{JoinDate: d("2010-07-01"), LeftBy: EventTransferOut, LeftOn: d("2026-11-20")},
+			[]MembershipEvent{ev(EventTransferOut, "2026-11-20")}, "2026-11-19", true},
+		{"left by 转出, after it", Member{JoinDate: d("2010-07-01"), LeftBy: EventTransferOut, LeftOn: d("2026-11-20")},
+			[]MembershipEvent{ev(EventTransferOut, "2026-11-20")}, "2026-11-21", false},
+		{"转出 withdrawn: never left", onRoster,
+			[]MembershipEvent{ev(EventTransferOut, "2026-11-20"), ev(EventTransferVoid, "2026-11-25")}, "2026-11-22", true},
+		{"out and back: between", onRoster,
+			[]MembershipEvent{ev(EventTransferOut, "2025-06-01"), ev(EventTransferIn, "2026-06-01")}, "2025-12-01", false},
+		{"out and back: before leaving", onRoster,
+			[]MembershipEvent{ev(EventTransferOut, "2025-06-01"), ev(EventTransferIn, "2026-06-01")}, "2025-03-01", true},
+		{"suspended and restored: between", onRoster,
+			[]MembershipEvent{ev(EventSuspension, "2025-06-01"), ev(EventRestoration, "2026-06-01")}, "2025-12-01", false},
+	} {
+		m := c.m
+		if got := OnRosterThen(&m, d(c.on), c.events); got != c.want {
+			t.Errorf("%s: on the roster on %s = %v, want %v", c.name, c.on, got, c.want)
+		}
+	}
+}

@@ -1,12 +1,15 @@
 package storage
 
 import (
+	"bytes"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"branchledger/model"
 
 	"gorm.io/gorm"
 )
@@ -27,15 +30,6 @@ import (
 // megabytes.
 const bulkChunk = 4000
 
-// bulkSelect is "value ->> 0, value ->> 1, …" for n columns.
-func bulkSelect(n int) string {
-	parts := make([]string, n)
-	for i := range parts {
-		parts[i] = fmt.Sprintf("value ->> %d", i)
-	}
-	return strings.Join(parts, ", ")
-}
-
 // insertBulk writes n rows into table: appendRow appends the values of row
 // i for columns, as for insertRows.
 func insertBulk(tx *gorm.DB, table string, columns []string, n int, appendRow func(args []any, i int) []any) error {
@@ -49,24 +43,166 @@ type bulkValue struct {
 }
 
 // insertBulkSame is insertBulk where the columns of same take the same value
-// in every row: bound once, not taken out of each row's JSON.
+// in every row: bound once, not taken out of each row's JSON. Within each
+// chunk, a column whose value is the same in every row (the branch of a
+// roster's members, 正常 standing, an empty 备注) is bound once too: taking
+// a value out of a row's JSON is most of what SQLite spends on a row.
 func insertBulkSame(tx *gorm.DB, table string, columns []string, same []bulkValue, n int, appendRow func(args []any, i int) []any) error {
-	cols, sel := strings.Join(columns, ", "), bulkSelect(len(columns))
-	args := []any{nil}
+	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ")
+	var sameSel string
+	var sameArgs []any
 	for _, s := range same {
 		v, err := jsonValue(s.value)
 		if err != nil {
 			return err
 		}
-		cols += ", " + s.column
-		sel += ", ?"
-		args = append(args, v)
+		head += ", " + s.column
+		sameSel += ", ?"
+		sameArgs = append(sameArgs, v)
 	}
-	q := "INSERT INTO " + table + " (" + cols + ") SELECT " + sel + " FROM jsonb_each(?)"
-	// The rows are the last parameter, after the values in the select list.
-	return eachChunk(n, appendRow, func(rows string) error {
-		return tx.Exec(q, append(args[1:len(args):len(args)], rows)...).Error
-	})
+	head += ") SELECT "
+	enc := chunkEncoder{cols: len(columns)}
+	for start := 0; start < n; start += bulkChunk {
+		end := min(start+bulkChunk, n)
+		if err := enc.encode(start, end, appendRow); err != nil {
+			return err
+		}
+		// The select list, in the order of columns: a value bound once for
+		// a column the same in every row of the chunk, else the row's next
+		// JSON element.
+		var sel strings.Builder
+		args := make([]any, 0, len(columns)+len(same)+1)
+		k := 0
+		for c := range columns {
+			if c > 0 {
+				sel.WriteString(", ")
+			}
+			if v, ok := enc.constant(c); ok {
+				sel.WriteString("?")
+				args = append(args, v)
+				continue
+			}
+			fmt.Fprintf(&sel, "value ->> %d", k)
+			k++
+		}
+		args = append(append(args, sameArgs...), enc.rows)
+		// Every column the same, each element is [], still one row.
+		q := head + sel.String() + sameSel + " FROM jsonb_each(?)"
+		if err := tx.Exec(q, args...).Error; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// chunkEncoder encodes a chunk of rows as a JSON array of arrays, leaving out
+// the columns whose value is the same in every row of the chunk.
+type chunkEncoder struct {
+	cols  int
+	cells []byte // every cell's JSON, row after row
+	ends  []int  // where each cell's JSON ends in cells
+	same  []bool // by column: the same JSON in every row of the chunk
+	// values are the values of the columns that are the same, as SQLite
+	// would take them out of the JSON
+	values []any
+	rows   string // the JSON of the chunk, without the columns that are the same
+	args   []any
+	buf    []byte
+}
+
+func (e *chunkEncoder) encode(start, end int, appendRow func(args []any, i int) []any) error {
+	e.cells, e.ends = e.cells[:0], e.ends[:0]
+	for i := start; i < end; i++ {
+		e.args = appendRow(e.args[:0], i)
+		if len(e.args) != e.cols {
+			return fmt.Errorf("bulk write: %d values for %d columns", len(e.args), e.cols)
+		}
+		for _, a := range e.args {
+			var err error
+			if e.cells, err = appendJSON(e.cells, a); err != nil {
+				return err
+			}
+			e.ends = append(e.ends, len(e.cells))
+		}
+	}
+	e.same = append(e.same[:0], make([]bool, e.cols)...)
+	e.values = append(e.values[:0], make([]any, e.cols)...)
+	for c := range e.cols {
+		first := e.cell(0, c)
+		// An array or object (no column holds one) is left to ->>.
+		e.same[c] = first[0] != '[' && first[0] != '{'
+		for r := 1; e.same[c] && r < end-start; r++ {
+			if string(e.cell(r, c)) != string(first) {
+				e.same[c] = false
+			}
+		}
+		if e.same[c] {
+			e.values[c], e.same[c] = jsonCellValue(first)
+		}
+	}
+	e.buf = append(e.buf[:0], '[')
+	for r := range end - start {
+		if r > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.buf = append(e.buf, '[')
+		k := 0
+		for c := range e.cols {
+			if e.same[c] {
+				continue
+			}
+			if k > 0 {
+				e.buf = append(e.buf, ',')
+			}
+			e.buf = append(e.buf, e.cell(r, c)...)
+			k++
+		}
+		e.buf = append(e.buf, ']')
+	}
+	e.buf = append(e.buf, ']')
+	e.rows = string(e.buf)
+	return nil
+}
+
+// cell is the JSON of column c of row r of the chunk.
+func (e *chunkEncoder) cell(r, c int) []byte {
+	i := r*e.cols + c
+	from := 0
+	if i > 0 {
+		from = e.ends[i-1]
+	}
+	return e.cells[from:e.ends[i]]
+}
+
+// constant is the value column c has in every row of the chunk: ok is
+// false if the rows differ.
+func (e *chunkEncoder) constant(c int) (any, bool) { return e.values[c], e.same[c] }
+
+// jsonCellValue is the value SQLite's ->> takes out of the JSON of a cell
+// written by appendJSON: NULL, text, an integer (true and false are 1 and
+// 0), a real. ok is false for anything else.
+func jsonCellValue(cell []byte) (v any, ok bool) {
+	d := json.NewDecoder(bytes.NewReader(cell))
+	d.UseNumber()
+	if err := d.Decode(&v); err != nil {
+		return nil, false
+	}
+	switch v := v.(type) {
+	case json.Number:
+		if i, err := v.Int64(); err == nil {
+			return i, true
+		}
+		f, err := v.Float64()
+		return f, err == nil
+	case bool:
+		if v {
+			return int64(1), true
+		}
+		return int64(0), true
+	case nil, string:
+		return v, true
+	}
+	return nil, false
 }
 
 // updateBulk sets columns of n rows of table, each found by its id, which
@@ -126,6 +262,9 @@ func eachChunk(n int, appendRow func(args []any, i int) []any, exec func(rows st
 // Written by hand rather than by encoding/json, whose reflection on every
 // value was a good part of the time of the write.
 func appendJSON(buf []byte, a any) ([]byte, error) {
+	if d, ok := a.(model.Date); ok {
+		return appendJSONDate(buf, d), nil
+	}
 	v, err := jsonValue(a)
 	if err != nil {
 		return buf, err
@@ -147,6 +286,25 @@ func appendJSON(buf []byte, a any) ([]byte, error) {
 	}
 	b, err := json.Marshal(v)
 	return append(buf, b...), err
+}
+
+// appendJSONDate appends what a date is stored as (model.Date.Value): null
+// or its text, 2006-01-02 or 2006-01, written without fmt's formatting, a
+// good part of the time of the write.
+func appendJSONDate(buf []byte, d model.Date) []byte {
+	switch {
+	case d.IsZero():
+		return append(buf, "null"...)
+	case d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 99:
+		return appendJSONString(buf, d.String())
+	}
+	buf = append(buf, '"',
+		byte('0'+d.Year/1000), byte('0'+d.Year/100%10), byte('0'+d.Year/10%10), byte('0'+d.Year%10), '-',
+		byte('0'+d.Month/10), byte('0'+d.Month%10))
+	if d.Day > 0 {
+		buf = append(buf, '-', byte('0'+d.Day/10), byte('0'+d.Day%10))
+	}
+	return append(buf, '"')
 }
 
 // appendJSONString appends s as a JSON string: quotes, backslashes and

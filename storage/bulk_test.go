@@ -1,9 +1,15 @@
 package storage
 
 import (
+	"database/sql"
 	"encoding/json"
+	"fmt"
 	"testing"
 	"unicode/utf8"
+
+	"branchledger/model"
+
+	"gorm.io/gorm"
 )
 
 // The JSON the bulk write hands SQLite decodes to the very values, whatever
@@ -44,5 +50,71 @@ func TestBulkWriteKeepsText(t *testing.T) {
 	ms, _ := s.Members()
 	if len(ms) != 1 || ms[0].Notes != m.Notes || ms[0].Address != m.Address {
 		t.Errorf("read back %q / %q", ms[0].Notes, ms[0].Address)
+	}
+}
+
+// Dates go into the bulk JSON as the text they are stored as.
+func TestAppendJSONDate(t *testing.T) {
+	for _, d := range []model.Date{{}, model.NewDate(2008, 6, 15), {Year: 1949, Month: 10}, model.NewDate(1, 1, 1),
+		model.NewDate(9999, 12, 31), {Year: 10000, Month: 1, Day: 2}, {Year: -5, Month: 3}, {Year: 2000, Month: 13, Day: 1}} {
+		want, _ := d.Value()
+		var got any
+		if err := json.Unmarshal(appendJSONDate(nil, d), &got); err != nil || got != want {
+			t.Errorf("%#v: %v (%v), want %v", d, got, err, want)
+		}
+	}
+}
+
+// A column whose value is the same in every row of a chunk is bound once
+// rather than taken out of each row's JSON; what is stored is the same
+// either way: text (bytes that are not UTF-8 as U+FFFD, as in the JSON),
+// NULL, true and false as 1 and 0, integers. A column the same in one chunk
+// and not in the next, and a chunk of one row, go in the same.
+func TestBulkWriteColumnsSameInAChunk(t *testing.T) {
+	s := openTest(t)
+	if err := s.db.Exec("CREATE TABLE bulk_probe (i INTEGER, a TEXT, b INTEGER, c TEXT, d TEXT, e INTEGER)").Error; err != nil {
+		t.Fatal(err)
+	}
+	n := 2*bulkChunk + 1
+	row := func(i int) []any {
+		a := "甲"
+		if i >= bulkChunk { // the same in the first chunk only
+			a = fmt.Sprintf("乙%d", i)
+		}
+		return []any{int64(i), a, i < bulkChunk || i%2 == 0, nil, "坏\xff字节", model.Date{}}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return insertBulk(tx, "bulk_probe", []string{"i", "a", "b", "c", "d", "e"}, n, func(args []any, i int) []any {
+			return append(args, row(i)...)
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.sql.Query("SELECT i, a, b, c, d, e, typeof(b), typeof(c) FROM bulk_probe ORDER BY i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		var i, b int64
+		var a, d, tb, tc string
+		var c, e sql.NullString
+		if err := rows.Scan(&i, &a, &b, &c, &d, &e, &tb, &tc); err != nil {
+			t.Fatal(err)
+		}
+		want := row(int(i))
+		wantB := int64(0)
+		if want[2].(bool) {
+			wantB = 1
+		}
+		if a != want[1] || b != wantB || tb != "integer" || c.Valid || tc != "null" || d != "坏\uFFFD字节" || e.Valid {
+			t.Fatalf("row %d: %q %d(%s) %v(%s) %q %v; want %q %d", i, a, b, tb, c, tc, d, e, want[1], wantB)
+		}
+		got++
+	}
+	if got != n {
+		t.Fatalf("%d rows, want %d", got, n)
 	}
 }

@@ -359,6 +359,20 @@ func (s *Store) MemberEvents(memberID int64) ([]model.MembershipEvent, error) {
 	return out, nil
 }
 
+// EventsByMember returns every member's events, by member ID, oldest first:
+// what tells who was on the roster on a past day (model.OnRosterThen).
+func (s *Store) EventsByMember() (map[int64][]model.MembershipEvent, error) {
+	var rows []eventRow
+	if err := s.db.Order("member_id, date, id").Find(&rows).Error; err != nil {
+		return nil, fail("读取党员的转入转出记录", err)
+	}
+	out := map[int64][]model.MembershipEvent{}
+	for i := range rows {
+		out[rows[i].MemberID] = append(out[rows[i].MemberID], rows[i].event())
+	}
+	return out, nil
+}
+
 // MemberChanges returns the edits to the member's record, newest first.
 func (s *Store) MemberChanges(memberID int64) ([]model.FieldChange, error) {
 	var rows []changeRow

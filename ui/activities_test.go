@@ -340,3 +340,47 @@ func TestMissingReasonsAreCountedNotListed(t *testing.T) {
 		t.Errorf("reason entry %.0f px wide, 12 characters need %.0f", w, text)
 	}
 }
+
+// Opening a saved meeting to fix a typo must not add someone who came onto
+// the roster since as 出席 (the review found a 转入 of 11-30 written into
+// the minutes of 11-28, 应到 and quorum changed): while the record's kind
+// and date stand, its attendance is what was saved.
+func TestEditingAMeetingKeepsItsAttendance(t *testing.T) {
+	s, acts := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.act.Attendance[2].Status, f.act.Attendance[2].Reason = model.Absent, "出差"
+	test.Type(f.topic, "学习支部工作条例")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	test.Tap(f.save)
+	if len(acts.acts) != 1 {
+		t.Fatalf("first save: %d records; footer %q", len(acts.acts), f.form.Reason.Text)
+	}
+	saved := acts.acts[0]
+
+	newcomer := member("赵六", validID("19830101", "007"))
+	newcomer.ID = 99
+	acts.roster.members = append(acts.roster.members, newcomer)
+
+	s.activities.openForm(saved)
+	f = s.activities.form
+	if got := len(f.act.Attendance); got != 3 {
+		t.Fatalf("the saved meeting opens with %d attendance rows, want its 3", got)
+	}
+	test.Type(f.place, "会议室")
+	test.Tap(f.save)
+	if len(acts.acts) != 2 {
+		t.Fatalf("second save: %d records; footer %q", len(acts.acts), f.form.Reason.Text)
+	}
+	if got := acts.acts[1].Counts(); got != (model.Counts{Due: 3, Present: 2, Absent: 1}) {
+		t.Errorf("after editing the place the record counts %+v, want the saved 应到3 实到2 缺席1", got)
+	}
+
+	// Moving the record to another day is a new question: who was due then.
+	f.date.SetText("2026-11-20")
+	if got := len(f.act.Attendance); got != 4 {
+		t.Errorf("after changing the date the grid has %d rows, want the 4 members due then", got)
+	}
+}

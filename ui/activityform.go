@@ -51,6 +51,9 @@ type activityForm struct {
 	// left: only those (or all, after a save attempt) are marked as missing one.
 	reasonLeft map[int]bool
 	markedAll  bool // the grid was refreshed to mark every row after a save attempt
+	// stored is the record as saved (ID 0 for a new one): while its kind
+	// and date stand, its attendance is the grid.
+	stored model.Activity
 }
 
 func (a *activitiesScreen) openForm(act model.Activity) {
@@ -59,7 +62,8 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}, reasonLeft: map[int]bool{}}
+	f := &activityForm{sc: a, act: act, rules: rules, form: kit.NewForm("保存"), fields: map[model.Field]*kit.Field{}, reasonLeft: map[int]bool{}, stored: act}
+	f.stored.Attendance = slices.Clone(act.Attendance)
 	a.form = f
 	f.save = f.form.Save
 	f.form.Ask = a.sh.confirmDiscard
@@ -279,7 +283,18 @@ func (f *activityForm) reloadDue() {
 	if err != nil || d.IsZero() || d.MonthOnly() {
 		return
 	}
-	due, err := f.sc.svc.DueMembers(model.ActivityKind(f.kind.Value()), d)
+	kind := model.ActivityKind(f.kind.Value())
+	if f.stored.ID != 0 && kind == f.stored.Kind && d == f.stored.Date {
+		// A saved record's attendance is its minutes: someone who came
+		// onto the roster since must not appear as 出席 because the
+		// record was opened to fix a typo.
+		f.act.Attendance = slices.Clone(f.stored.Attendance)
+		f.attendance.Refresh()
+		f.reloadGuests(d)
+		f.recheck()
+		return
+	}
+	due, err := f.sc.svc.DueMembers(kind, d)
 	if err != nil {
 		f.sc.sh.showError("读取党员名单", err)
 		return

@@ -169,6 +169,11 @@ type Services struct {
 	// SoftwareRendering says the window draws with Mesa's software OpenGL
 	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
 	SoftwareRendering bool
+
+	// PortableDir is the data folder beside the program when the app runs
+	// in portable mode (storage.PortableDir), "" otherwise; 设置 then says
+	// that the data and the preferences stay in that folder.
+	PortableDir string
 }
 
 // Opener opens the data file at path (creating it if it does not exist) and

@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"path/filepath"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -41,6 +44,9 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		sh.app.Clipboard().SetContent(sh.dbPath)
 	})
 	portable := widget.NewLabel(lang.L("全部数据都保存在这一个文件中；备份请用下面的“备份到…”（程序打开时复制这个文件得到的副本可能不完整）。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
+	if inPortableDir(sh.svc.PortableDir, sh.dbPath) {
+		portable.SetText(lang.L("便携模式已开启：数据文件、备份和程序设置都保存在程序旁边的 {{.Dir}} 文件夹中，这台电脑上不留痕迹。备份请用下面的“备份到…”。", map[string]any{"Dir": sh.svc.PortableDir}))
+	}
 	portable.Wrapping = fyne.TextWrapWord
 
 	var names []string
@@ -107,4 +113,14 @@ func (s *settingsScreen) discard() {
 	if s.holidays != nil {
 		s.holidays.Discard()
 	}
+}
+
+// inPortableDir says whether the open data file is the portable data
+// folder's: the folder can be there while the user opened another file.
+func inPortableDir(dir, dbPath string) bool {
+	if dir == "" || dbPath == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, dbPath)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

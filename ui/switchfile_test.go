@@ -182,3 +182,32 @@ func assertDialogSays(t *testing.T, s *shell, text string) {
 	}
 	t.Errorf("no dialog says %q", text)
 }
+
+// In portable mode 设置 says so (the review of the Windows build found it
+// showing the how-to for portable use while portable mode was on), and only
+// for a data file that is in the portable folder.
+func TestSettingsSayWhetherPortableModeIsOn(t *testing.T) {
+	for _, c := range []struct {
+		dir, db string
+		on      bool
+	}{
+		{"/usb/data", "/usb/data/branchledger.db", true},
+		{"/usb/data", "/home/x/other.db", false},
+		{"/usb/data", "/usb/data-old/branchledger.db", false},
+		{"", "/data/branch.db", false},
+	} {
+		f := newFakeStore(model.NewDate(2026, 11, 30))
+		svc := f.services()
+		svc.PortableDir = c.dir
+		s := newShell(test.NewTempApp(t), svc, c.db)
+		s.show(screenSettings)
+		markup := test.RenderObjectToMarkup(s.settings.content)
+		if on := strings.Contains(markup, "便携模式已开启"); on != c.on {
+			t.Errorf("folder %q, file %q: says portable mode is on: %v, want %v", c.dir, c.db, on, c.on)
+		}
+		if c.on && !strings.Contains(markup, c.dir) {
+			t.Errorf("folder %q: the settings do not name it", c.dir)
+		}
+		s.win.Close()
+	}
+}

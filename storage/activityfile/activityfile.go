@@ -180,7 +180,11 @@ func (s *Service) DueMembers(kind model.ActivityKind, date model.Date) ([]model.
 	if err != nil {
 		return nil, err
 	}
-	return model.DueMembers(kind, date, members, profile.Committee), nil
+	events, err := s.store.EventsByMember()
+	if err != nil {
+		return nil, err
+	}
+	return model.DueMembersThen(kind, date, members, profile.Committee, events), nil
 }
 
 // GuestsOn are the members from elsewhere (流入党员) taking part here on

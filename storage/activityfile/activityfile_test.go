@@ -3,6 +3,7 @@ package activityfile
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,5 +177,32 @@ func TestParticipationByMemberMatchesTheReport(t *testing.T) {
 		if byID[p.MemberID] != p {
 			t.Errorf("member %d: %+v, report %+v", p.MemberID, byID[p.MemberID], p)
 		}
+	}
+}
+
+// The attendance grid of a meeting before a member's 转入 does not list
+// them, on a real file: the 11-20 meeting of a member who came on 11-24.
+func TestDueMembersLeaveOutLaterArrivals(t *testing.T) {
+	svc, st := branch(t, 3, 0)
+	m := demo.Members(4, 7, today, "测试支部")[3]
+	if _, err := st.AddMember(m, &model.MembershipEvent{Kind: model.EventTransferIn, Date: model.NewDate(2026, 11, 24), Note: "甘组转字（2026）第3号"}); err != nil {
+		t.Fatal(err)
+	}
+	names := func(d model.Date) []string {
+		due, err := svc.DueMembers(model.KindGeneralMeeting, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, m := range due {
+			out = append(out, m.Name)
+		}
+		return out
+	}
+	if before := names(model.NewDate(2026, 11, 20)); len(before) != 3 || slices.Contains(before, m.Name) {
+		t.Errorf("due on 11-20: %v; want the 3 members without %s, who came on 11-24", before, m.Name)
+	}
+	if after := names(model.NewDate(2026, 11, 25)); len(after) != 4 || !slices.Contains(after, m.Name) {
+		t.Errorf("due on 11-25: %v; want 4 with %s", after, m.Name)
 	}
 }

@@ -141,6 +141,9 @@ var (
 // Import reads the package at path and brings its branch into the
 // workspace in one transaction, or refuses it and changes nothing.
 func (w *Workspace) Import(path string, o ImportOptions) Result {
+	if err := w.CheckBeforeWrite(); err != nil {
+		return Result{File: path, Outcome: Refused, Err: err}
+	}
 	l := w.load(path, o)
 	defer l.close()
 	return w.apply(l, o)
@@ -621,7 +624,20 @@ func Packages(paths []string) ([]string, error) {
 // done. Packages are opened, checked and worked out on several cores at
 // once; each is then compared with the workspace and written in turn, so
 // the outcome is the same as importing them one by one.
+//
+// A workspace that fails the full integrity check (see CheckBeforeWrite)
+// refuses every package without opening any.
 func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(done, total int, r Result)) []Result {
+	if err := w.CheckBeforeWrite(); err != nil {
+		out := make([]Result, len(files))
+		for i, f := range files {
+			out[i] = Result{File: f, Outcome: Refused, Err: err}
+			if progress != nil {
+				progress(i+1, len(files), out[i])
+			}
+		}
+		return out
+	}
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {

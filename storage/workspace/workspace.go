@@ -73,6 +73,11 @@ type Workspace struct {
 	// the passphrase: asked once per session.
 	mu       sync.Mutex
 	identity *age.X25519Identity
+
+	// The full integrity check before the session's first write (see pool).
+	checkMu  sync.Mutex
+	checked  bool
+	checkErr error
 }
 
 // Option changes how Open sets up a workspace.
@@ -157,7 +162,7 @@ func (w *Workspace) open() error {
 	sqlDB.SetMaxOpenConns(1)
 	sqlDB.SetMaxIdleConns(1)
 	sqlDB.SetConnMaxLifetime(0)
-	db, err := gorm.Open(&sqlite.Dialector{Conn: sqlDB}, &gorm.Config{
+	db, err := gorm.Open(&sqlite.Dialector{Conn: &pool{DB: sqlDB, w: w}}, &gorm.Config{
 		TranslateError:         true,
 		SkipDefaultTransaction: true, // every write is a transaction of our own
 		Logger:                 logger.Default.LogMode(logger.Silent),

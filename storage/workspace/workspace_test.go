@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -700,4 +702,87 @@ func TestLinkedOrganisationTypedNotCoveredIsFlagged(t *testing.T) {
 	if err := w.LinkOrgs(r.BranchID, []int64{o.ID + 99}); err == nil || regexp.MustCompile(`[A-Za-z]{4,}`).MatchString(err.Error()) {
 		t.Errorf("an unknown organisation: %v", err)
 	}
+}
+
+// damageIndex leaves the workspace's index of members' ID numbers out of
+// step with the table, as a damaged page would: quick_check finds nothing,
+// the full check does.
+func damageIndex(t *testing.T, path string) {
+	t.Helper()
+	exec := func(stmts ...string) {
+		db, err := sql.Open(sqlite.DriverName, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		db.SetMaxOpenConns(1)
+		for _, q := range stmts {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatalf("%s: %v", q, err)
+			}
+		}
+	}
+	const real = "CREATE INDEX branch_members_id_number ON branch_members (id_number)"
+	exec("PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = 'CREATE INDEX branch_members_id_number ON branch_members (name)' WHERE name = 'branch_members_id_number'")
+	exec("UPDATE branch_members SET id_number = id_number || 'X' WHERE rowid % 2 = 0")
+	exec("PRAGMA writable_schema = ON", "UPDATE sqlite_schema SET sql = '"+real+"' WHERE name = 'branch_members_id_number'")
+	var quick, full string
+	db, _ := sql.Open(sqlite.DriverName, path)
+	defer db.Close()
+	db.QueryRow("PRAGMA quick_check").Scan(&quick)
+	db.QueryRow("PRAGMA integrity_check").Scan(&full)
+	if quick != "ok" || full == "ok" {
+		t.Fatalf("the damage: quick_check %q, integrity_check %q", quick, full)
+	}
+}
+
+// attack11 #5: a workspace whose index is damaged opens (to read), but the
+// full check runs before any write: an import is refused, saying the
+// workspace is damaged, and the file is left byte for byte as it was.
+func TestDamagedWorkspaceIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 8, 3, "兰州恒信商贸有限公司", day)
+	first := filepath.Join(dir, "first.blpkg")
+	pack(t, s, key, first)
+	if r := w.Import(first, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r.Err)
+	}
+	w.Close()
+	path := filepath.Join(dir, FileName)
+	damageIndex(t, path)
+	before := sha(t, path)
+
+	w, err := Open(path, WithClock(at(day, 16)))
+	if err != nil {
+		t.Fatalf("a workspace that passes quick_check should open to be read: %v", err)
+	}
+	defer w.Close()
+	if err := w.Unlock(testKeyPassphrase); err != nil {
+		t.Fatal(err)
+	}
+	newer := filepath.Join(dir, "newer.blpkg")
+	pack(t, storageAt(t, s, day, 12), key, newer)
+	rs := w.ImportAll([]string{newer}, ImportOptions{}, nil)
+	if rs[0].Outcome != Refused || !errors.Is(rs[0].Err, ErrDamaged) {
+		t.Fatalf("import into a damaged workspace: %+v", rs[0])
+	}
+	if err := w.RemoveBranch(rs[0].BranchID + 1); !errors.Is(err, ErrDamaged) {
+		t.Errorf("another write after the failed check: %v", err)
+	}
+	w.Close()
+	if sha(t, path) != before {
+		t.Error("the damaged workspace was written")
+	}
+}
+
+func sha(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
 }

@@ -55,6 +55,11 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	case isDigits(shown) && len(shown) == 5:
 		return model.Date{}, notADate(shown, sr.bk.date1904)
 	case monthDayOnly.MatchString(shown):
+		// A date cell whose format hides the year still holds one: the
+		// refusal gives it to be checked (below).
+		if fd, p, err := sr.formattedDate(col, row); err == nil && p == showsNoYear && fd.Validate() == nil {
+			return model.Date{}, hiddenYear(shown, fd)
+		}
 		return model.Date{}, dateRefusal("日期%s只有月和日，没有年份（日期单元格只显示月日时，Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12", quote(shown))
 	}
 	d, err := model.ParseDate(shown)
@@ -76,9 +81,22 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	case p == showsMonth:
 		return model.MonthDate(fd.Year, fd.Month), nil
 	case p == showsNoYear:
-		return model.Date{}, dateRefusal("日期%s只显示月和日，没有年份（Excel 会自己补上当年）：请写成含年份的日期，如 %s，或把单元格格式改为含年份的日期", quote(shown), fd.String())
+		return model.Date{}, hiddenYear(shown, fd)
+	case p == showsYear:
+		// The cell holds a whole date but shows only its year: what the
+		// person saw is a year, which says too little, and the month and
+		// day they did not see are not taken on trust.
+		return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
 	}
 	return model.Date{}, dateRefusal("%s", err.Error())
+}
+
+// hiddenYear refuses a date cell whose number format shows the month and
+// day only, giving the date it holds: its year may be the one Excel added
+// when only the month and day were typed.
+func hiddenYear(shown string, fd model.Date) error {
+	return dateRefusal("日期%s只显示月和日，没有年份；单元格里存的日期是 %s（只输入月日时 Excel 会自己补上输入那年的年份，请核对）：若无误，请把单元格格式改为含年份的日期，或直接写成 %s",
+		quote(shown), fd.String(), fd.String())
 }
 
 // notADate refuses a five-digit number in a date column: a date serial

@@ -80,12 +80,17 @@ type header struct {
 	cols        []column // in column order, each field at most once
 	ignored     []column // columns with a heading that names no field, or a field already taken
 	width       int      // the last column (1-based) with a heading
+	serial      int      // the 序号 column (1-based), 0 without one
 }
 
 type column struct {
 	index   int // 0-based
 	field   model.Field
 	heading string // as the sheet shows it (the lowest heading over the column)
+	// tick is the value of field the column stands for when the field is
+	// given by ticking one of several columns (ticks.go): "正式党员" for
+	// 正式 under 党员类别. "" for a column holding the field's value.
+	tick string
 }
 
 func (h header) has(f model.Field) bool {
@@ -178,7 +183,9 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		}
 	}
 	used := make(map[model.Field]bool)
-	loose := make(map[model.Field]bool) // used, but only by a heading without its brackets
+	loose := make(map[model.Field]bool)              // used, but only by a heading without its brackets
+	byTicks := make(map[model.Field]map[string]bool) // used by tick columns, the values taken
+	var lone []column                                // tick columns without a group heading, if they come in twos
 	for c := 0; c < width; c++ {
 		var path []string
 		for j := range k {
@@ -196,8 +203,26 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		}
 		h.width = c + 1
 		leaf := path[len(path)-1]
+		if f, v, ok := groupTick(path); ok {
+			if (used[f] && byTicks[f] == nil) || byTicks[f][v] {
+				h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+				continue
+			}
+			if byTicks[f] == nil {
+				byTicks[f] = map[string]bool{}
+			}
+			used[f], byTicks[f][v] = true, true
+			h.cols = append(h.cols, column{index: c, field: f, heading: leaf, tick: v})
+			continue
+		}
 		f, ok := matchPath(path)
 		_, asWritten, _ := matchHeadingHow(leaf)
+		if !ok {
+			if f, v, ok := loneTick(leaf); ok {
+				lone = append(lone, column{index: c, field: f, heading: leaf, tick: v})
+				continue
+			}
+		}
 		switch {
 		case ok && !used[f]:
 			used[f] = true
@@ -216,10 +241,15 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 			loose[f] = false
 		case ok:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
-		case !skippedHeadings[headingKey(leaf, false)] && len(leaf) <= 200:
+		case skippedHeadings[headingKey(leaf, false)]:
+			if headingKey(leaf, false) != RejectedReasonHeading && h.serial == 0 {
+				h.serial = c + 1
+			}
+		case len(leaf) <= 200:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
 	}
+	h.addLoneTicks(lone, used)
 	// A column set aside for a later one leaves both lists out of order.
 	slices.SortFunc(h.cols, func(a, b column) int { return a.index - b.index })
 	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
@@ -375,4 +405,59 @@ func cell(row []string, c int) string {
 		return strings.TrimSpace(row[c])
 	}
 	return ""
+}
+
+// groupTick reads a column whose heading is a value of the field its group
+// heading names (正式 under 党员类别, 男 under 性别) as a tick column.
+func groupTick(path []string) (model.Field, string, bool) {
+	if len(path) < 2 {
+		return "", "", false
+	}
+	g, ok := matchHeading(path[len(path)-2])
+	if !ok {
+		return "", "", false
+	}
+	if _, ok := subHeadings[g][headingKey(path[len(path)-1], true)]; ok {
+		return "", "", false
+	}
+	v, ok := tickValue(g, path[len(path)-1])
+	return g, v, ok
+}
+
+// loneTick reads a heading that names no field but a value of one that
+// tick columns may give (正式党员, 女).
+func loneTick(heading string) (model.Field, string, bool) {
+	for _, f := range tickFields {
+		if v, ok := tickValue(f, heading); ok {
+			return f, v, true
+		}
+	}
+	return "", "", false
+}
+
+// addLoneTicks takes tick columns without a group heading for their field
+// when at least two of them name different values of it (正式党员 |
+// 预备党员) and no other column gives it; any other is not imported.
+// The caller puts the columns back in order.
+func (h *header) addLoneTicks(lone []column, used map[model.Field]bool) {
+	values := map[model.Field]map[string]bool{}
+	for _, c := range lone {
+		if values[c.field] == nil {
+			values[c.field] = map[string]bool{}
+		}
+		values[c.field][c.tick] = true
+	}
+	taken := map[model.Field]map[string]bool{}
+	for _, c := range lone {
+		f := c.field
+		if len(values[f]) < 2 || used[f] || taken[f][c.tick] {
+			h.ignored = append(h.ignored, column{index: c.index, heading: c.heading})
+			continue
+		}
+		if taken[f] == nil {
+			taken[f] = map[string]bool{}
+		}
+		taken[f][c.tick] = true
+		h.cols = append(h.cols, c)
+	}
 }

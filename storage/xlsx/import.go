@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -231,7 +232,9 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	sh.Title = titleOf(grid.text[:h.first-1])
 	for _, c := range h.cols {
-		sh.Columns = append(sh.Columns, c.field)
+		if !slices.Contains(sh.Columns, c.field) { // tick columns give one field
+			sh.Columns = append(sh.Columns, c.field)
+		}
 	}
 	if !h.has(model.FieldBranchName) {
 		sh.TitleBranch = branchFromTitle(sh.Title)
@@ -422,30 +425,27 @@ type importer struct {
 	hidden []string       // the hidden data rows read: 第4行（孙立军）
 }
 
-// readRows reads every row below the header that holds a value, a merged
-// cell's value in each row it covers.
+// readRows reads every record below the header (eachRecord): a row that
+// holds a value, a merged cell's value in each row it covers, with the
+// rows that only continue its text.
 func (im *importer) readRows(rows []streamRow) error {
-	first := im.h.first + im.h.rows
-	width := im.h.width
-	for _, row := range rows {
-		n := row.n
-		if n < first {
-			continue
-		}
-		cells := make([]string, width)
-		for c := 1; c <= width; c++ {
-			sc, srow := im.sr.below(c, n)
-			src := row.cells
-			if srow != n {
-				src, _ = rowAt(rows, srow)
+	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
+		for _, n := range append([]int{rec.n}, rec.more...) {
+			im.rd.rows++
+			if im.rd.rows > MaxDataRows {
+				return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 			}
-			cells[c-1] = cell(src, sc-1)
+			if im.sr.shape != nil && im.sr.shape.rowHidden(n) {
+				who := cell(rec.cells, im.nameIndex())
+				if who == "" {
+					im.hidden = append(im.hidden, fmt.Sprintf("第%d行", n))
+				} else {
+					im.hidden = append(im.hidden, fmt.Sprintf("第%d行（%s）", n, who))
+				}
+			}
 		}
-		if err := im.row(n, cells); err != nil {
-			return err
-		}
-	}
-	return nil
+		return im.row(rec)
+	})
 }
 
 // footerPrefixes start the lines under a roster's table: who filled it in,
@@ -460,36 +460,11 @@ var footerPrefixes = []string{
 // remark across the table, not a member with everything else missing.
 const footerLength = 15
 
-// row reads one data row. Blank rows, footer lines and the header repeated
-// on a later page are skipped, never reported as members.
-func (im *importer) row(n int, cells []string) error {
-	filled := false
-	for i, v := range cells {
-		cells[i] = model.CleanText(v)
-	}
-	for _, c := range im.h.cols {
-		if cell(cells, c.index) != "" || im.sr.unsavedFormula(im.sr.below(c.index+1, n)) {
-			filled = true
-			break
-		}
-	}
-	if !filled || isFooter(cells) || im.repeatedHeader(cells) {
-		return nil
-	}
-	im.rd.rows++
-	if im.rd.rows > MaxDataRows {
-		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
-	}
+// row reads one record into a member, or its refusals.
+func (im *importer) row(rec *record) error {
+	n := rec.n
 	im.sheet.Rows++
-	if im.sr.shape != nil && im.sr.shape.rowHidden(n) {
-		who := cell(cells, im.nameIndex())
-		if who == "" {
-			im.hidden = append(im.hidden, fmt.Sprintf("第%d行", n))
-		} else {
-			im.hidden = append(im.hidden, fmt.Sprintf("第%d行（%s）", n, who))
-		}
-	}
-	m, rejected, notes, err := im.member(n, cells)
+	m, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err
 	}
@@ -503,7 +478,31 @@ func (im *importer) row(n int, cells []string) error {
 }
 
 func isFooter(cells []string) bool {
-	first, count := "", 0
+	return footerLine(cells) || longRemark(cells)
+}
+
+// footerLine reports a row whose first text starts as the lines under a
+// table do (footerPrefixes).
+func footerLine(cells []string) bool {
+	first, _ := firstText(cells)
+	for _, p := range footerPrefixes {
+		if strings.HasPrefix(first, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// longRemark reports a row whose only text is long: a remark across the
+// table (footerLength).
+func longRemark(cells []string) bool {
+	first, count := firstText(cells)
+	return count == 1 && utf8.RuneCountInString(first) >= footerLength
+}
+
+// firstText is a row's first text, spaces removed, and how many cells
+// hold text.
+func firstText(cells []string) (first string, count int) {
 	for _, c := range cells {
 		if t := strings.TrimSpace(c); t != "" {
 			if count == 0 {
@@ -515,17 +514,13 @@ func isFooter(cells []string) bool {
 	if strings.ContainsAny(first, " \u3000\t") {
 		first = strings.Join(strings.Fields(first), "")
 	}
-	for _, p := range footerPrefixes {
-		if strings.HasPrefix(first, p) {
-			return true
-		}
-	}
-	return count == 1 && utf8.RuneCountInString(first) >= footerLength
+	return first, count
 }
 
-func (im *importer) repeatedHeader(cells []string) bool {
-	id, _ := im.h.column(model.FieldIDNumber)
-	name, _ := im.h.column(model.FieldName)
+// repeatedHeader reports the header printed again on a later page.
+func (h header) repeatedHeader(cells []string) bool {
+	id, _ := h.column(model.FieldIDNumber)
+	name, _ := h.column(model.FieldName)
 	v := cell(cells, id)
 	return v != "" && !isDigits(v[:1]) && isHeading(v, model.FieldIDNumber) && isHeading(cell(cells, name), model.FieldName)
 }

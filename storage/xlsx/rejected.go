@@ -21,7 +21,8 @@ var rejectedFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F
 
 // WriteRejectedRowsFile reads the roster workbook src again and writes the
 // rows the rejections name to out, replacing out only once the new file is
-// complete. It returns how many rows it wrote. See WriteRejectedRows.
+// complete. It returns how many refused rows it wrote (the rows that
+// continue one go with it). See WriteRejectedRows.
 func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, error) {
 	data, err := readFileLimited(src)
 	if err != nil {
@@ -153,12 +154,23 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	})); err != nil {
 		return 0, err
 	}
-	// The refused rows, in their order, one under the other.
+	// The refused rows, in their order, one under the other, each with
+	// the rows that continue it (eachRecord), so that the fixed copy reads
+	// as the same records.
 	numbers := make([]int, 0, len(rows))
 	for n := range rows {
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
+	more := map[int][]int{}
+	if err := eachRecord(h, sr, streamed, func(rec *record) error {
+		if len(rec.more) > 0 && rows[rec.n] != nil {
+			more[rec.n] = rec.more
+		}
+		return nil
+	}); err != nil {
+		return 0, err
+	}
 
 	// Each column as wide as the file had it, or as its longest text needs
 	// (up to 30 characters; longer text wraps), the reasons 50.
@@ -188,8 +200,10 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		faulty := map[int]bool{}
 		var reasons []string
 		for _, r := range rows[n] {
-			if c, ok := h.column(r.Field); ok {
-				faulty[c+1] = true
+			for _, c := range h.cols { // every tick column of a field given by them
+				if c.field == r.Field {
+					faulty[c.index+1] = true
+				}
 			}
 			label := ""
 			if r.Field != "" {
@@ -233,12 +247,24 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		if err := out.SetCellStyle(s.name, ref, ref, st); err != nil {
 			return 0, err
 		}
+		// A continuation row: its own cells only, so that it continues
+		// the record again when the copy is imported.
+		for _, m := range more[n] {
+			to++
+			for c := 1; c <= width; c++ {
+				if _, srow := sr.below(c, m); srow == m {
+					if err := cp.cell(c, m, c, to, dataCell); err != nil {
+						return 0, err
+					}
+				}
+			}
+		}
 	}
 	if err := setUpPrintPage(out, s.name, h.first, last); err != nil {
 		return 0, err
 	}
 	if to > last {
-		return to - last, setFreeze(out, s.name, last)
+		return len(numbers), setFreeze(out, s.name, last)
 	}
 	return 0, nil
 }

@@ -11,14 +11,24 @@ import (
 // The member of one row: each cell read into its field, then the record
 // checked as the forms check it.
 
-// member builds the member of row n and checks it. Every problem becomes a
-// rejection of its field, naming the person and what the cell shows; a
-// field whose cell could not be read is not reported a second time by the
-// record's own checks.
-func (im *importer) member(n int, cells []string) (model.Member, []model.Rejection, []model.ImportNote, error) {
+// member builds the member of a record and checks it. Every problem
+// becomes a rejection of its field, naming the person and what the cell
+// shows; a field whose cell could not be read is not reported a second
+// time by the record's own checks.
+func (im *importer) member(rec *record) (model.Member, []model.Rejection, []model.ImportNote, error) {
+	n, cells := rec.n, rec.cells
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = cell(cells, c)
+	}
+	if rec.sharedWith > 0 {
+		labels := make([]string, len(rec.sharedFields))
+		for i, f := range rec.sharedFields {
+			labels[i] = f.Label()
+		}
+		r.reject(model.FieldName, fmt.Sprintf("本行的姓名、公民身份号码与第%d行是同一个合并单元格，本行却另填了%s：一名党员的内容请写在第%d行（续写的工作岗位、家庭住址、备注等文字可以放在本行），若是另一名党员请取消合并，填写他的姓名和公民身份号码",
+			rec.sharedWith, strings.Join(labels, "、"), rec.sharedWith))
+		return model.Member{}, r.rejected, nil, nil
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
@@ -28,11 +38,18 @@ func (im *importer) member(n int, cells []string) (model.Member, []model.Rejecti
 			}
 			continue
 		}
+		if c.tick != "" {
+			r.tick(c, v)
+			continue
+		}
 		r.shown[c.field] = v
 		col, src := im.sr.below(c.index+1, n)
 		if err := r.set(c.field, v, col, src); err != nil {
 			return model.Member{}, nil, nil, err
 		}
+	}
+	if err := r.settleTicks(); err != nil {
+		return model.Member{}, nil, nil, err
 	}
 	m := &r.m
 	// "是（2023-05）" in a 是否 column stands in for the detail column.
@@ -83,7 +100,7 @@ func (im *importer) member(n int, cells []string) (model.Member, []model.Rejecti
 			im.seen[m.IDNumber] = n
 		}
 	}
-	return r.m, r.rejected, r.notes, nil
+	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
 
 // rowMember is the member of one row as its cells are read, with the
@@ -98,6 +115,9 @@ type rowMember struct {
 	notes    []model.ImportNote
 	// details typed into a 是否 cell ("是（广东深圳）")
 	lostDetail, mobileDetail string
+	// the tick columns of each field given by them, in column order
+	ticks     map[model.Field]*ticks
+	tickOrder []model.Field
 }
 
 func (r *rowMember) reject(f model.Field, reason string) {

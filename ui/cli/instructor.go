@@ -228,6 +228,10 @@ func aggregateImport(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	defer w.Close()
+	// A damaged workspace is said once, not once for every package.
+	if err := w.CheckBeforeWrite(); err != nil {
+		return 0, err
+	}
 	o := workspace.ImportOptions{AsNew: *asNew, SameBranch: *same}
 	if o.Passphrase, err = readPassphrase(*pkgPassFile); err != nil {
 		return 0, err

@@ -1,0 +1,235 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"branchledger/model"
+)
+
+// A member's record may take more than one row of a sheet: a long 工作岗位
+// or 备注 carried on in the row below, the member's other cells left empty
+// or merged down over both rows. The user sees one person; the importer
+// reads one. A row is the continuation of the record above it when it has
+// no 姓名, 公民身份号码 and 序号 of its own (each empty, or merged down from
+// the record's rows), follows the record directly (or is covered by its
+// merge), and holds text of its own only in fields that run on
+// (continuedFields). Its text is joined to the record's, and the preview
+// says so (record.notes). A row sharing the record's merged 姓名 or
+// 公民身份号码 that holds anything else of its own is refused naming both
+// rows: it cannot be told whether it is the same person.
+
+// continuedFields are the fields whose text may run on into the row below.
+var continuedFields = map[model.Field]bool{
+	model.FieldPost: true, model.FieldAddress: true, model.FieldNotes: true, model.FieldMobileDestination: true,
+}
+
+// record is one member's rows of a sheet.
+type record struct {
+	n     int      // the row it starts on, as Excel numbers it
+	cells []string // its cells, cleaned (model.CleanText), a merged value in each row it covers, continued text joined
+	more  []int    // the rows that continue it
+	// joined are the fields whose text continued, in column order.
+	joined []model.Field
+	// sharedWith is, for a row that is not a continuation but shares the
+	// 姓名 or 公民身份号码 merged down from the record above, that record's
+	// first row; 0 otherwise.
+	sharedWith int
+	// sharedFields are the fields such a row holds of its own.
+	sharedFields []model.Field
+}
+
+// eachRecord calls fn for the records of a sheet's data rows, in order.
+// Blank rows, footer lines and the header repeated on a later page are no
+// record.
+func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) error) error {
+	first := h.first + h.rows
+	var cur *record
+	last := 0 // the last row of cur
+	for _, row := range rows {
+		n := row.n
+		if n < first {
+			continue
+		}
+		cells := make([]string, h.width)
+		for c := 1; c <= h.width; c++ {
+			sc, srow := sr.below(c, n)
+			src := row.cells
+			if srow != n {
+				src, _ = rowAt(rows, srow)
+			}
+			cells[c-1] = model.CleanText(cell(src, sc-1))
+		}
+		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) {
+			continue
+		}
+		if cur != nil {
+			switch own, shared := h.continues(sr, cur, last, n, cells); {
+			case own != nil:
+				cur.join(h, n, cells, own)
+				last = n
+				continue
+			case shared != nil:
+				if err := fn(cur); err != nil {
+					return err
+				}
+				cur = &record{n: n, cells: cells, sharedWith: cur.n, sharedFields: shared}
+				last = n
+				continue
+			}
+		}
+		if longRemark(cells) {
+			continue
+		}
+		if cur != nil {
+			if err := fn(cur); err != nil {
+				return err
+			}
+		}
+		cur, last = &record{n: n, cells: cells}, n
+	}
+	if cur != nil {
+		return fn(cur)
+	}
+	return nil
+}
+
+// filled reports a row with a value in one of the header's columns, or a
+// formula there without a saved result.
+func (h header) filled(sr *sheetReader, n int, cells []string) bool {
+	for _, c := range h.cols {
+		if cell(cells, c.index) != "" || sr.unsavedFormula(sr.below(c.index+1, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// continues decides whether row n continues the record cur, whose last
+// row is last. It gives the columns (0-based) holding the row's own text,
+// joined to the record's, when it does (an empty, non-nil list when the
+// row holds nothing of its own but merged values); or, for a row that
+// shares the record's merged 姓名 or 公民身份号码 and holds other cells of
+// its own, those cells' fields; or neither: a record of its own.
+func (h header) continues(sr *sheetReader, cur *record, last, n int, cells []string) (own []int, shared []model.Field) {
+	// 姓名, 公民身份号码 and 序号: none of the row's own; merged ones from
+	// the record's rows.
+	merged := false
+	idCols := []int{h.serial}
+	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
+		if c, ok := h.column(f); ok {
+			idCols = append(idCols, c+1)
+		}
+	}
+	for _, c := range idCols {
+		if c == 0 {
+			continue
+		}
+		_, srow := sr.below(c, n)
+		switch {
+		case srow < n && srow >= cur.n:
+			merged = merged || cell(cells, c-1) != ""
+		case srow < n:
+			return nil, nil // merged from above the record
+		case cell(cells, c-1) != "" || sr.unsavedFormula(c, n):
+			return nil, nil
+		}
+	}
+	if !merged && n != last+1 {
+		return nil, nil
+	}
+	own = []int{}
+	for _, c := range h.cols {
+		_, srow := sr.below(c.index+1, n)
+		if srow < n || (cell(cells, c.index) == "" && !sr.unsavedFormula(c.index+1, n)) {
+			continue
+		}
+		if !continuedFields[c.field] || c.tick != "" || sr.unsavedFormula(c.index+1, n) {
+			shared = append(shared, c.field)
+			continue
+		}
+		own = append(own, c.index)
+	}
+	switch {
+	case len(shared) > 0 && merged:
+		return nil, shared
+	case len(shared) > 0:
+		return nil, nil // a row of its own, refused for what it lacks
+	}
+	return own, nil
+}
+
+// join adds row n's own text in the columns own to the record.
+func (rec *record) join(h header, n int, cells []string, own []int) {
+	rec.more = append(rec.more, n)
+	for _, c := range own {
+		rec.cells[c] = joinText(rec.cells[c], cells[c], fieldAt(h, c) == model.FieldNotes)
+		f := fieldAt(h, c)
+		found := false
+		for _, g := range rec.joined {
+			found = found || g == f
+		}
+		if !found {
+			rec.joined = append(rec.joined, f)
+		}
+	}
+}
+
+// fieldAt is the field of the column (0-based).
+func fieldAt(h header, c int) model.Field {
+	for _, col := range h.cols {
+		if col.index == c {
+			return col.field
+		}
+	}
+	return ""
+}
+
+// joinText puts the text continued from the row below after the record's:
+// a word wrapped onto the next line runs on as it is ("某某科技" +
+// "有限公司"), with a space only between two Latin letters or digits;
+// remarks (separate), each in its row, are kept apart by "；" unless the
+// first already ends a clause.
+func joinText(above, below string, remarks bool) string {
+	switch {
+	case above == "":
+		return below
+	case below == "":
+		return above
+	}
+	last, _ := utf8.DecodeLastRuneInString(above)
+	next, _ := utf8.DecodeRuneInString(below)
+	switch {
+	case remarks && !strings.ContainsRune("，。；：、,.;:！？!?", last):
+		return above + "；" + below
+	case latin(last) && latin(next):
+		return above + " " + below
+	}
+	return above + below
+}
+
+func latin(r rune) bool {
+	return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// notes tell the preview how the record's rows were read.
+func (rec *record) notes(sheet, who string, m *model.Member) []model.ImportNote {
+	if len(rec.more) == 0 {
+		return nil
+	}
+	rows := make([]string, len(rec.more))
+	for i, n := range rec.more {
+		rows[i] = fmt.Sprintf("第%d行", n)
+	}
+	var parts []string
+	for _, f := range rec.joined {
+		parts = append(parts, fmt.Sprintf("%s为%s", f.Label(), quote(m.Text(f))))
+	}
+	msg := fmt.Sprintf("%s的记录占%d行：%s没有自己的姓名和公民身份号码，作为续行读入", who, len(rec.more)+1, strings.Join(rows, "、"))
+	if len(parts) > 0 {
+		msg += "：" + strings.Join(parts, "，")
+	}
+	return []model.ImportNote{{Sheet: sheet, Row: rec.n, Message: msg}}
+}

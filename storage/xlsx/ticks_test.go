@@ -1,0 +1,122 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// A field given by ticking one of several columns (issue 7, kinds 5 and 6):
+// 正式 | 预备 under 党员类别, 男 | 女 under 性别, 是 | 否 under 是否流动党员, and
+// 正式党员 | 预备党员 side by side without a group heading. The ticked
+// column's heading is the value; two ticks, or a cell that is no tick, are
+// refused naming the columns.
+func TestKindTickColumns(t *testing.T) {
+	full, prob := idNumber("19800101", "011"), idNumber("19820202", "022")
+	grouped := func(rows ...[]any) []byte {
+		return roster(t, append([][]any{
+			{"序号", "姓名", "公民身份号码", "党员类别", nil, "性别", nil, "加入党组织日期", "转为正式党员日期", "是否流动党员", nil},
+			{nil, nil, nil, "正式", "预备", "男", "女", nil, nil, "是", "否"},
+		}, rows...), [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "E1"},
+			[2]string{"F1", "G1"}, [2]string{"H1", "H2"}, [2]string{"I1", "I2"}, [2]string{"J1", "K1"})
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		row    int
+		cat    model.Category
+		sex    model.Sex
+		mobile bool
+		refuse map[model.Field]string // a word each refusal says
+	}{
+		{"√ under 正式, 男, 否", grouped([]any{"1", "赵一", full, "√", nil, "√", nil, "2010-07-01", "2011-07-01", nil, "√"}),
+			3, model.CategoryFull, model.SexMale, false, nil},
+		{"✓ under 预备, 女 with ● , 是", grouped([]any{"1", "钱二", prob, nil, "✓", nil, "●", "2026-03-01", nil, "√", nil}),
+			3, model.CategoryProbationary, model.SexFemale, true, nil},
+		{"a cross beside the tick", grouped([]any{"1", "赵一", full, "√", "×", "√", "×", "2010-07-01", "2011-07-01", "×", "√"}),
+			3, model.CategoryFull, model.SexMale, false, nil},
+		{"nothing ticked: category from the dates, sex from the ID", grouped([]any{"1", "赵一", full, nil, nil, nil, nil, "2010-07-01", "2011-07-01", nil, nil}),
+			3, model.CategoryFull, model.SexMale, false, nil},
+		{"both ticked", grouped([]any{"1", "赵一", full, "√", "√", "√", nil, "2010-07-01", "2011-07-01", nil, "√"}),
+			3, "", "", false, map[model.Field]string{model.FieldCategory: "“正式”“预备”都打了勾"}},
+		{"not a tick", grouped([]any{"1", "赵一", full, "2011", nil, "√", nil, "2010-07-01", "2011-07-01", nil, "√"}),
+			3, "", "", false, map[model.Field]string{model.FieldCategory: "“正式”栏中“2011”不是勾选符号"}},
+		{"only crosses", grouped([]any{"1", "赵一", full, "√", nil, "×", "×", "2010-07-01", "2011-07-01", nil, "√"}),
+			3, "", "", false, map[model.Field]string{model.FieldSex: "一栏也没有打“√”"}},
+		{"正式党员 | 预备党员 without a group heading", roster(t, [][]any{
+			{"姓名", "公民身份号码", "正式党员", "预备党员", "加入党组织日期"},
+			{"钱二", prob, nil, "√", "2026-03-01"},
+		}), 2, model.CategoryProbationary, model.SexFemale, false, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rf := read(t, tt.data)
+			if tt.refuse != nil {
+				got := rejections(rf, tt.row)
+				for f, word := range tt.refuse {
+					if !strings.Contains(got[f], word) {
+						t.Errorf("%s refused %q; want %q", f, got[f], word)
+					}
+				}
+				return
+			}
+			m := member(t, rf, tt.row)
+			if m.Category != tt.cat || m.Sex != tt.sex || m.Mobile != tt.mobile {
+				t.Errorf("category %q sex %q mobile %v; want %q %q %v", m.Category, m.Sex, m.Mobile, tt.cat, tt.sex, tt.mobile)
+			}
+			if ig := rf.Sheets[0].Ignored; len(ig) > 0 {
+				t.Errorf("columns not imported %q", ig)
+			}
+		})
+	}
+}
+
+// A lone heading that is a value ("正式党员" with no 预备党员 beside it) is
+// not taken for a tick column: it is named as not imported.
+func TestLoneTickHeadingNotImported(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "正式党员", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"赵一", idNumber("19800101", "011"), "√", "正式党员", "2010-07-01", "2011-07-01"},
+	}))
+	if m := member(t, rf, 2); m.Category != model.CategoryFull {
+		t.Errorf("category %q", m.Category)
+	}
+	if ig := rf.Sheets[0].Ignored; len(ig) != 1 || ig[0] != "正式党员" {
+		t.Errorf("not imported %q", ig)
+	}
+}
+
+// The workbook of refused rows marks every tick column of the field refused,
+// and reads back with the same refusal.
+func TestRejectedTickRowMarksEveryColumn(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "党员类别", nil, "加入党组织日期", "转为正式党员日期"},
+		{nil, nil, "正式", "预备", nil, nil},
+		{"赵一", idNumber("19800101", "011"), "√", "√", "2010-07-01", "2011-07-01"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "D1"}, [2]string{"E1", "E2"}, [2]string{"F1", "F2"})
+	rf := read(t, data)
+	var buf bytes.Buffer
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, ref := range []string{"C3", "D3"} {
+		idx, _ := f.GetCellStyle("名册", ref)
+		st, _ := f.GetStyle(idx)
+		if st == nil || len(st.Fill.Color) == 0 || st.Fill.Color[0] != rejectedFill.Color[0] {
+			t.Errorf("%s not marked", ref)
+		}
+	}
+	again := read(t, buf.Bytes())
+	if got := rejections(again, 3)[model.FieldCategory]; !strings.Contains(got, "都打了勾") {
+		t.Errorf("read back: %q", got)
+	}
+}
