@@ -83,6 +83,7 @@ func openWindow(dbPath string) int {
 		return showStartupError(guard, a, o.err, dbPath, file.open)
 	}
 	guard.OnGiveUp(func() { _ = file.close() })
+	launch.QuitOnSignal(launch.QuitGrace, func() { _ = file.close() })
 	win := ui.NewMainWindow(a, o.svc, file.path())
 	file.workspace.parent = func() fyne.Window { return win }
 	file.workspace.dataPath = file.openPath

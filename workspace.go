@@ -40,6 +40,7 @@ func openWorkspaceWindow(path string) int {
 	release := func() { closeOnce.Do(func() { _ = w.Close() }) }
 	defer release()
 	guard.OnGiveUp(release)
+	launch.QuitOnSignal(launch.QuitGrace, release)
 	win := newWorkspaceWindow(a, w).Win
 	win.SetMaster()
 	if !guard.Show(win) {

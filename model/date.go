@@ -323,18 +323,41 @@ func CheckTypedDate(raw string, d Date) (Date, error) {
 }
 
 func unknownDateError(raw string) error {
-	return badDate("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw))
+	return &dateError{msg: fmt.Sprintf("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw)), form: true}
 }
 
 func yearOnlyError(raw, year string) error {
-	return badDate("日期%s只有年份，请写到月份，如 %s.03", QuoteTyped(raw), year)
+	return &dateError{msg: fmt.Sprintf("日期%s只有年份，请写到月份，如 %s.03", QuoteTyped(raw), year), form: true}
 }
 
 // dateError is a date that cannot be read: its message is the whole
-// sentence, and errors.Is finds ErrBadDate behind it.
-type dateError struct{ msg string }
+// sentence, and errors.Is finds ErrBadDate behind it. form marks text in
+// none of the forms a date is read in (as against a date not on the
+// calendar).
+type dateError struct {
+	msg  string
+	form bool
+}
 
-func badDate(format string, args ...any) error { return &dateError{fmt.Sprintf(format, args...)} }
+func badDate(format string, args ...any) error { return &dateError{msg: fmt.Sprintf(format, args...)} }
+
+// DayForms lists the ways a date with its day may be typed, for a field
+// that needs the day.
+const DayForms = "2026-11-30、2026.11.30 或 2026年11月30日"
+
+// ParseDay reads a date that needs its day (a letter's, a receipt's): as
+// ParseDate, but text that is no date, or a year and month alone, is one
+// sentence asking for year, month and day (DayForms) rather than pointing
+// to the month-only forms the field would then refuse. "" is the unknown
+// date.
+func ParseDay(s string) (Date, error) {
+	d, err := ParseDate(s)
+	var de *dateError
+	if errors.As(err, &de) && de.form || err == nil && d.MonthOnly() {
+		return Date{}, badDate("%s不是完整的日期：请写年月日，如 %s", QuoteTyped(s), DayForms)
+	}
+	return d, err
+}
 
 func (e *dateError) Error() string { return e.msg }
 func (e *dateError) Unwrap() error { return ErrBadDate }

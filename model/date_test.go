@@ -140,3 +140,20 @@ func TestDateScanValue(t *testing.T) {
 		t.Errorf("NULL must scan as unknown date")
 	}
 }
+
+// A date that needs its day asks for year, month and day when given text
+// in no date form or a month alone, and says which part is wrong of a date
+// not on the calendar.
+func TestParseDay(t *testing.T) {
+	for in, want := range map[string]string{
+		"2月30日": "请写年月日", "2026.11": "请写年月日", "0000": "请写年月日", "abc": "请写年月日",
+		"2026-02-30": "2026年2月没有 30 日",
+	} {
+		if _, err := ParseDay(in); err == nil || !strings.Contains(err.Error(), want) || !errors.Is(err, ErrBadDate) {
+			t.Errorf("ParseDay(%q) = %v, want %q", in, err, want)
+		}
+	}
+	if d, err := ParseDay("２０２６年１１月３０日"); err != nil || d != NewDate(2026, 11, 30) {
+		t.Errorf("ParseDay full-width = %v, %v", d, err)
+	}
+}

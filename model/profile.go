@@ -59,6 +59,23 @@ type Profile struct {
 	UpdatedAt time.Time
 }
 
+// Normalize makes every text of the profile one clean line (CleanLine:
+// no invisible or control characters, one space between words): the
+// branch's name is printed in the title of every form the upper committee
+// stamps, and is copied into each member's 所在党支部.
+func (p *Profile) Normalize() {
+	for _, f := range []*string{&p.OrgName, &p.OrgAddress, &p.BranchName, &p.Secretary, &p.InstructorName, &p.ContactName} {
+		*f = CleanLine(*f)
+	}
+	p.InstructorPhone = NormalizePhone(p.InstructorPhone)
+	p.ContactPhone = NormalizePhone(p.ContactPhone)
+	p.Committee = append([]CommitteeMember(nil), p.Committee...) // the caller's form keeps its own
+	for i := range p.Committee {
+		p.Committee[i].Name = CleanLine(p.Committee[i].Name)
+		p.Committee[i].Role = CleanLine(p.Committee[i].Role)
+	}
+}
+
 // IsSet reports whether the profile has been filled in.
 func (p *Profile) IsSet() bool { return p.BranchName != "" }
 

@@ -452,9 +452,16 @@ func addDays(d Date, n int) Date {
 	return DateOf(d.Time().AddDate(0, 0, n))
 }
 
-// ParseValidDays reads the validity typed into a form: digits, or 30天.
+// ParseValidDays reads the validity typed into a form: digits (full-width
+// too), or 30天.
 func ParseValidDays(s string) (int, error) {
-	t := strings.TrimSuffix(strings.TrimSpace(s), "天")
+	t := strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, s)
+	t = strings.TrimSuffix(strings.TrimSpace(t), "天")
 	n, err := strconv.Atoi(strings.TrimSpace(t))
 	if err != nil || n < 0 {
 		return 0, fmt.Errorf("有效期“%s”应为天数，如 30", s)

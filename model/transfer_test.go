@@ -531,3 +531,18 @@ func TestInflowMemberValidate(t *testing.T) {
 		})
 	}
 }
+
+// The validity is read as typed: digits, full-width digits from a Chinese
+// input method, with or without 天.
+func TestParseValidDays(t *testing.T) {
+	for in, want := range map[string]int{"30": 30, " 60天 ": 60, "９０": 90, "３０天": 30} {
+		if n, err := ParseValidDays(in); err != nil || n != want {
+			t.Errorf("ParseValidDays(%q) = %d, %v; want %d", in, n, err, want)
+		}
+	}
+	for _, in := range []string{"abc", "30.5", "-1", "三十"} {
+		if _, err := ParseValidDays(in); err == nil {
+			t.Errorf("ParseValidDays(%q) accepted", in)
+		}
+	}
+}

@@ -287,3 +287,29 @@ func TestSaveProfileAligning(t *testing.T) {
 		t.Error("members changed by a refused save")
 	}
 }
+
+// A branch name pasted with a zero-width space, a right-to-left override and
+// a bell is stored, and copied onto the members, as the name the user saw:
+// kept, U+202E printed every title of the dues register backwards.
+func TestSaveProfileStoresTheVisibleName(t *testing.T) {
+	s := openTest(t)
+	addMembers(t, s, 2)
+	p := model.Profile{OrgName: "兰州示例\u200b科技有限公司\t", BranchName: "中共新名\u200b\u202e称支部\a ", BranchType: model.BranchOwn,
+		Committee: []model.CommitteeMember{{Name: "张\u2066三", Role: "书记"}}}
+	if _, err := s.SaveProfileAligning(p); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.BranchName != "中共新名称支部" || got.OrgName != "兰州示例科技有限公司" || got.Committee[0].Name != "张三" {
+		t.Errorf("stored %q / %q / %q, want the visible text", got.BranchName, got.OrgName, got.Committee[0].Name)
+	}
+	ms, _ := s.Members()
+	for _, m := range ms {
+		if m.BranchName != "中共新名称支部" {
+			t.Errorf("%s's 所在党支部 is %q", m.Name, m.BranchName)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"strings"
 	"time"
 
 	"branchledger/model"
@@ -156,15 +155,4 @@ func saveCommittee(tx *gorm.DB, committee []model.CommitteeMember, now time.Time
 }
 
 // tidyProfile trims what was typed, as Member.Normalize does for members.
-func tidyProfile(p *model.Profile) {
-	for _, f := range []*string{&p.OrgName, &p.OrgAddress, &p.BranchName, &p.Secretary, &p.InstructorName, &p.ContactName} {
-		*f = strings.TrimSpace(*f)
-	}
-	p.InstructorPhone = model.NormalizePhone(p.InstructorPhone)
-	p.ContactPhone = model.NormalizePhone(p.ContactPhone)
-	p.Committee = append([]model.CommitteeMember(nil), p.Committee...) // the caller's form keeps its own
-	for i := range p.Committee {
-		p.Committee[i].Name = strings.TrimSpace(p.Committee[i].Name)
-		p.Committee[i].Role = strings.TrimSpace(p.Committee[i].Role)
-	}
-}
+func tidyProfile(p *model.Profile) { p.Normalize() }

@@ -214,6 +214,7 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	for _, r := range f.committee {
 		p.Committee = append(p.Committee, model.CommitteeMember{Name: strings.TrimSpace(r.name.Text), Role: r.role.Value()})
 	}
+	p.Normalize() // what is saved, and named in the 所在党支部 question, is what the user saw
 	for _, e := range p.Validate(f.sh.svc.today(), f.sh.rules) {
 		if errs.For(e.Field) == "" {
 			errs = append(errs, e)

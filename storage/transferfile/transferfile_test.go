@@ -138,6 +138,9 @@ func TestExportInReceiptAndRegisters(t *testing.T) {
 			inRow = row
 		}
 	}
+	if !strings.Contains(text, "乙支部\n（中共乙区委组织部）|某公司党支部") {
+		t.Errorf("the 转入 row lacks the sending 基层党委:\n%s", text)
+	}
 	if !strings.Contains(inRow, "|"+string(ms[0].Sex)+"|") || !strings.Contains(inRow, "|"+ms[0].IDNumber+"|") {
 		t.Errorf("the 转入 row lacks %s's 性别 %s or 公民身份号码 %s: %q", ms[0].Name, ms[0].Sex, ms[0].IDNumber, inRow)
 	}

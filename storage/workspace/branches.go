@@ -361,6 +361,9 @@ type UnitDues struct {
 	BranchID int64
 	Months   [12]model.Money
 	Quarters [4]model.DuesQuarter
+	// Extra is the year's voluntary extra dues (自愿多交): in the quarters'
+	// collection, not in the months.
+	Extra model.Money
 }
 
 // UnitDues is every branch's line, by branch ID.
@@ -385,6 +388,19 @@ func (w *Workspace) UnitDues() (map[int64]*UnitDues, error) {
 			return nil, err
 		}
 		get(id).Months[month-1] = model.Money(paid)
+	}
+	rows.Close()
+	rows, err = w.sql.Query("SELECT id, dues_extra FROM branches")
+	if err != nil {
+		return nil, fmt.Errorf("读取党费收缴情况失败：%w", err)
+	}
+	for rows.Next() {
+		var id, extra int64
+		if err := rows.Scan(&id, &extra); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		get(id).Extra = model.Money(extra)
 	}
 	rows.Close()
 	rows, err = w.sql.Query("SELECT branch_id, quarter, collected, remitted FROM branch_quarters")

@@ -447,7 +447,7 @@ func branchRow(s *snapshot, file, now string) map[string]any {
 		"year": f.Year, "full_members": f.Full, "probationary": f.Probationary,
 		"slots_due": f.SlotsDue, "slots_held": f.SlotsHeld, "slots_missing": f.SlotsMissing,
 		"life_warn": f.LifeWarn, "life_serious": f.LifeSerious, "dues_warn": f.DuesWarn, "dues_serious": f.DuesSerious,
-		"dues_due": int64(f.DuesDue), "dues_paid": int64(f.DuesPaid),
+		"dues_due": int64(f.DuesDue), "dues_paid": int64(f.DuesPaid), "dues_extra": int64(s.register.Extra),
 		"serious": f.Serious, "warnings": f.Warnings, "infos": f.Infos,
 		"setup": strings.Join(f.Setup, "\n"), "failed": strings.Join(failed, "、"), "updated_at": now,
 	}

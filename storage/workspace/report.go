@@ -46,7 +46,7 @@ func (w *Workspace) Report() (*xlsx.UpwardReport, error) {
 			return nil, err
 		}
 		if d := dues[b.ID]; d != nil {
-			ub.DuesMonths, ub.Quarters = d.Months, d.Quarters
+			ub.DuesMonths, ub.Quarters, ub.DuesExtra = d.Months, d.Quarters, d.Extra
 		}
 		r.Branches = append(r.Branches, ub)
 		names[b.ID] = ub.Name

@@ -33,6 +33,7 @@ type migration struct {
 var migrations = []migration{
 	{1, "指导员工作台", migrateV1},
 	{2, "问题清单的多语言文字", migrateV2},
+	{3, "自愿多交", migrateV3},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
@@ -76,6 +77,13 @@ func migrateV1(tx *gorm.DB, now time.Time) error {
 // the UI language; findings imported before keep their message only.
 func migrateV2(tx *gorm.DB, _ time.Time) error {
 	return tx.Exec("ALTER TABLE branch_findings ADD COLUMN text TEXT NOT NULL DEFAULT ''").Error
+}
+
+// migrateV3 keeps each branch's voluntary extra dues of the year (自愿多交),
+// which its collection (本年收缴) includes and its register's months do
+// not; branches imported before hold 0 until their next package.
+func migrateV3(tx *gorm.DB, _ time.Time) error {
+	return tx.Exec("ALTER TABLE branches ADD COLUMN dues_extra INTEGER NOT NULL DEFAULT 0").Error
 }
 
 // schemaV1 is the workspace of version 1. Dates are TEXT "2006-01-02",

@@ -7,12 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -785,4 +787,82 @@ func sha(t *testing.T, path string) string {
 	}
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:])
+}
+
+// fix11 #4: the upward report's 全年实收 of a branch is its own summary's
+// 本年收缴: the voluntary extra dues (自愿多交) included, shown in a column of
+// their own; with 上缴 it gives what the branch holds.
+func TestReportCollectedIncludesVoluntaryDues(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 12, 5, "兰州恒信商贸有限公司", day)
+	bal, err := s.DuesBalance(day.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := s.DuesRegister(day.Year, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var collected, remitted model.Money
+	for _, q := range bal.Quarters {
+		collected += q.Collected
+		remitted += q.Remitted
+	}
+	if reg.Extra == 0 {
+		t.Fatal("the sample branch has no voluntary dues this year; the test needs some")
+	}
+	pkg := filepath.Join(dir, "a.blpkg")
+	pack(t, s, key, pkg)
+	if r := w.Import(pkg, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r.Err)
+	}
+	out := filepath.Join(dir, "report.xlsx")
+	if _, err := w.WriteReport(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.UpwardDuesSheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := func(head string) int {
+		for _, r := range rows {
+			if i := slices.Index(r, head); i >= 0 {
+				return i
+			}
+		}
+		t.Fatalf("no column %s", head)
+		return 0
+	}
+	extraCol, yearCol, remCol := col("自愿多交"), col("全年实收"), col("上缴合计")
+	var line []string
+	for _, r := range rows {
+		if len(r) > 1 && strings.Contains(r[1], "兰州恒信") {
+			line = r
+		}
+	}
+	if line == nil {
+		t.Fatalf("no row of the branch in %v", rows)
+	}
+	fen := func(cell string) model.Money {
+		v, err := strconv.ParseFloat(cell, 64)
+		if err != nil {
+			t.Fatalf("cell %q: %v", cell, err)
+		}
+		return model.Money(math.Round(v * 100))
+	}
+	if got := fen(line[yearCol]); got != collected {
+		t.Errorf("全年实收 %s, the branch's 本年收缴 %s", got, collected)
+	}
+	if got := fen(line[extraCol]); got != reg.Extra {
+		t.Errorf("自愿多交 %s, the branch's %s", got, reg.Extra)
+	}
+	if got := fen(line[remCol]); got != remitted {
+		t.Errorf("上缴合计 %s, the branch's %s", got, remitted)
+	}
 }

@@ -85,3 +85,20 @@ func TestIDNumberCellTypeEveryImporter(t *testing.T) {
 		})
 	}
 }
+
+// An empty 性别 or 出生日期 beside an ID number refused is not refused too:
+// both come from the ID once it is typed again (attack7 k4b row 3).
+func TestEmptySexBesideRefusedIDNumber(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "性别", "公民身份号码", "出生日期", "入党时间", "人员类别", "转正时间"},
+		{"钱晓丽", nil, fmtCell{v: "510104197405054000", code: "000000000000000000"}, nil, "2010-06-15", "正式党员", "2011-06-15"},
+		{"孙立军", "男女", "5101041974050540", nil, "2010-06-15", "正式党员", "2011-06-15"},
+	}))
+	if got := rejections(rf, 2); len(got) != 1 || !strings.Contains(got[model.FieldIDNumber], "存成了数字") {
+		t.Errorf("row 2 refused %q", got)
+	}
+	// A 性别 that is there and wrong is still refused.
+	if got := rejections(rf, 3); got[model.FieldSex] == "" || got[model.FieldIDNumber] == "" {
+		t.Errorf("row 3 refused %q", got)
+	}
+}

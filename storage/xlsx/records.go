@@ -117,10 +117,10 @@ func (h header) continues(sr *sheetReader, cur *record, last, n int, cells []str
 	// 姓名, 公民身份号码 and 序号: none of the row's own; merged ones from
 	// the record's rows.
 	merged := false
-	idCols := []int{h.serial}
-	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
+	idCols := [3]int{h.serial}
+	for i, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
 		if c, ok := h.column(f); ok {
-			idCols = append(idCols, c+1)
+			idCols[i+1] = c + 1
 		}
 	}
 	for _, c := range idCols {

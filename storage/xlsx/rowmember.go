@@ -91,6 +91,11 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		if r.unreadable(e.Field) || !im.h.has(e.Field) || (e.Field == model.FieldCategory && m.Category == "") {
 			continue
 		}
+		// An empty 性别 or 出生日期 comes from the ID number once that is
+		// fixed: beside a refused ID it is no second fault.
+		if (e.Field == model.FieldSex || e.Field == model.FieldBirthDate) && r.shown[e.Field] == "" && r.unreadable(model.FieldIDNumber) {
+			continue
+		}
 		r.reject(e.Field, e.Message)
 	}
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {

@@ -88,12 +88,21 @@ func (r *rowMember) tick(c column, v string) {
 	switch {
 	case tickMarks[v]:
 		t.chosen = append(t.chosen, c)
+	case namesTick(c, v):
+		t.chosen = append(t.chosen, c)
 	case noMarks[v]:
 		t.crossed = append(t.crossed, c)
 	default:
 		r.shown[c.field] = v
 		r.reject(c.field, fmt.Sprintf("“%s”栏中%s不是勾选符号：请在符合的一栏打“√”，其余留空", c.heading, quote(v)))
 	}
+}
+
+// namesTick reports a cell holding its column's own value written out:
+// 男 under 男, 预备党员 under 预备.
+func namesTick(c column, v string) bool {
+	w, ok := tickValue(c.field, v)
+	return ok && w == c.tick
 }
 
 // settleTicks gives each field read from tick columns its value.

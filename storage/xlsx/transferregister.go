@@ -75,13 +75,9 @@ func (r *TransferRegister) columns() []registerColumn[TransferEntry] {
 		{"性别", 4.5, person(func(l *model.TransferLetter) string { return string(l.Sex) }, func(m *model.Member) string { return string(m.Sex) })},
 		{"人员\n类别", 7, pick(func(l *model.TransferLetter) string { return string(l.Category) }, func(t *model.TransferIn) string { return string(t.Category) })},
 		{"公民身份号码", 19.5, person(func(l *model.TransferLetter) string { return l.IDNumber }, func(m *model.Member) string { return m.IDNumber })},
-		{"转出党组织", 20, pick(func(l *model.TransferLetter) string { return l.FromOrg }, func(t *model.TransferIn) string { return t.FromOrg })},
-		{"接收党组织", 28, pick(func(l *model.TransferLetter) string {
-			if l.ToCommittee != "" {
-				return l.ToOrg + "\n（" + l.ToCommittee + "）"
-			}
-			return l.ToOrg
-		}, func(*model.TransferIn) string { return r.BranchName })},
+		{"转出党组织", 20, pick(func(l *model.TransferLetter) string { return l.FromOrg }, func(t *model.TransferIn) string { return withCommittee(t.FromOrg, t.FromCommittee) })},
+		{"接收党组织", 28, pick(func(l *model.TransferLetter) string { return withCommittee(l.ToOrg, l.ToCommittee) },
+			func(*model.TransferIn) string { return r.BranchName })},
 		{"党费交至", 10, pick(func(l *model.TransferLetter) string { return l.PaidTo.Chinese() }, func(t *model.TransferIn) string { return t.PaidTo.Chinese() })},
 		{"有效期", 6, pick(func(l *model.TransferLetter) string { return fmt.Sprintf("%d天", l.ValidDays) }, func(*model.TransferIn) string { return "" })},
 		{"办理情况", 18, pick(func(l *model.TransferLetter) string { return letterStatus(l, r.Today, r.Rules) }, func(t *model.TransferIn) string {
@@ -93,6 +89,15 @@ func (r *TransferRegister) columns() []registerColumn[TransferEntry] {
 		})},
 		{"备注", 12, pick(func(l *model.TransferLetter) string { return l.Reason }, func(t *model.TransferIn) string { return t.Note })},
 	}
+}
+
+// withCommittee is an organisation with its 基层党委 under it in brackets,
+// as the register names the other side of a transfer.
+func withCommittee(org, committee string) string {
+	if committee == "" {
+		return org
+	}
+	return org + "\n（" + committee + "）"
 }
 
 // letterStatus is a letter's 办理情况 as the register shows it.

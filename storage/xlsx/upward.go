@@ -41,9 +41,20 @@ type UpwardBranch struct {
 	SnapshotOn model.Date
 	Stale      bool
 	Figures    model.BranchFigures
-	Slots      []model.Slot // the compliance calendar of Figures.Year
-	DuesMonths [12]model.Money
+	Slots      []model.Slot    // the compliance calendar of Figures.Year
+	DuesMonths [12]model.Money // 实交 by the month paid for (the register's columns)
 	Quarters   [4]model.DuesQuarter
+	DuesExtra  model.Money // 自愿多交 of the year, in the quarters' collection
+}
+
+// Collected is the branch's 全年实收: what it collected in the year, the
+// voluntary extra dues included, as its own annual summary's 本年收缴.
+func (b UpwardBranch) Collected() model.Money {
+	var sum model.Money
+	for _, q := range b.Quarters {
+		sum += q.Collected
+	}
+	return sum
 }
 
 // UpwardOrg is one organisation of the list.
@@ -465,7 +476,7 @@ func writeUpDues(f *excelize.File, st upStyles, r *UpwardReport) error {
 	for k := range 12 {
 		cols = append(cols, upCol{model.MonthHeading(k), 9.5})
 	}
-	cols = append(cols, upCol{"全年实收", 11})
+	cols = append(cols, upCol{"自愿多交", 9.5}, upCol{"全年实收", 11})
 	for _, q := range []string{"一", "二", "三", "四"} {
 		cols = append(cols, upCol{"第" + q + "季度上缴", 10})
 	}
@@ -486,20 +497,24 @@ func writeUpDues(f *excelize.File, st upStyles, r *UpwardReport) error {
 	}
 	var months [12]model.Money
 	var quarters [4]model.Money
-	var year, remitted model.Money
+	var extra, year, remitted model.Money
 	styles := []int{st.center, st.left}
-	for range 18 {
+	for range 19 {
 		styles = append(styles, st.money)
 	}
 	for i, b := range r.Branches {
 		vals := []any{i + 1, b.Name}
-		var y, rem model.Money
+		var rem model.Money
 		for k, m := range b.DuesMonths {
 			vals = append(vals, money(m))
-			y += m
 			months[k] += m
 		}
-		vals = append(vals, money(y))
+		// 全年实收 is the year's collection, as the branch's own summary
+		// counts it (本年收缴): the extra dues in, and by the day paid, so
+		// that with 上缴 it gives the branch's 结存.
+		y := b.Collected()
+		vals = append(vals, money(b.DuesExtra), money(y))
+		extra += b.DuesExtra
 		for q, x := range b.Quarters {
 			vals = append(vals, money(x.Remitted))
 			rem += x.Remitted
@@ -517,7 +532,7 @@ func writeUpDues(f *excelize.File, st upStyles, r *UpwardReport) error {
 	for _, m := range months {
 		vals, ts = append(vals, money(m)), append(ts, st.totalMoney)
 	}
-	vals, ts = append(vals, money(year)), append(ts, st.totalMoney)
+	vals, ts = append(vals, money(extra), money(year)), append(ts, st.totalMoney, st.totalMoney)
 	for _, q := range quarters {
 		vals, ts = append(vals, money(q)), append(ts, st.totalMoney)
 	}

@@ -132,25 +132,64 @@ func Run(args []string, env Env) int {
 		err = versionCmd(env)
 	default:
 		if isHelp(cmd) {
-			fmt.Fprint(env.Stdout, usage)
+			if len(rest) > 0 && commandUsage(rest[0]) != "" {
+				fmt.Fprint(env.Stdout, commandUsage(rest[0])) // help transfer
+			} else {
+				fmt.Fprint(env.Stdout, usage)
+			}
 			return ExitOK
 		}
 		err = usageError("未知命令 %q", cmd)
 	}
 	if errors.Is(err, flag.ErrHelp) {
 		// "roster import -h" asks for the usage; it is not a mistake.
-		fmt.Fprint(env.Stdout, usage)
+		if u := commandUsage(cmd); u != "" {
+			fmt.Fprint(env.Stdout, u)
+		} else {
+			fmt.Fprint(env.Stdout, usage)
+		}
 		return ExitOK
 	}
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "错误："+err.Error())
 		var ue *usageErr
 		if errors.As(err, &ue) {
-			fmt.Fprint(env.Stderr, usage)
+			// A mistake in a command's arguments is its one line and where
+			// its usage is, not the usage of every command.
+			if commandUsage(cmd) != "" {
+				fmt.Fprintf(env.Stderr, "see: branchledger help %s\n", cmd)
+			} else {
+				fmt.Fprint(env.Stderr, usage)
+			}
 		}
 		return ExitFailed
 	}
 	return status
+}
+
+// commandUsage is the part of the usage about command cmd (its lines and
+// their continuations), or "" for a word that is not a command.
+func commandUsage(cmd string) string {
+	if cmd == "" || strings.HasPrefix(cmd, "-") {
+		return ""
+	}
+	var b strings.Builder
+	in := false
+	for _, ln := range strings.Split(usage, "\n") {
+		switch {
+		case strings.HasPrefix(ln, "  branchledger "):
+			in = ln == "  branchledger "+cmd || strings.HasPrefix(ln, "  branchledger "+cmd+" ")
+		case !strings.HasPrefix(ln, "   "):
+			in = false
+		}
+		if in {
+			b.WriteString(ln + "\n")
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "用法 / usage:\n" + b.String()
 }
 
 func roster(args []string, env Env) (int, error) {

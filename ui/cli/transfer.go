@@ -67,7 +67,7 @@ func transferOut(args []string, env Env) (int, error) {
 	case strings.TrimSpace(*date) == "":
 		return 0, usageError("transfer out 需要 --date 开具日期")
 	}
-	day, err := model.ParseDate(*date)
+	day, err := model.ParseDay(*date)
 	if err != nil {
 		return refused(env, model.ValidationErrors{{Field: model.LetterDateField, Message: err.Error()}})
 	}
@@ -118,7 +118,7 @@ func transferOut(args []string, env Env) (int, error) {
 // rules' limit, else one sentence naming the option.
 func validDaysOption(s string) (int, error) {
 	maxDays := model.CurrentTransferRules().ValidDaysMax.N
-	n, err := strconv.Atoi(strings.TrimSpace(s))
+	n, err := model.ParseValidDays(s)
 	if err != nil || n < 1 {
 		return 0, model.ValidationErrors{{Field: model.LetterValidDaysField,
 			Message: fmt.Sprintf("--valid-days %q 不正确，有效期天数应为1–%d天的整数", s, maxDays)}}
@@ -182,7 +182,7 @@ func transferReceipt(args []string, env Env) (int, error) {
 	if strings.TrimSpace(*date) == "" {
 		return 0, usageError("transfer receipt 需要 --date 回执日期")
 	}
-	day, err := model.ParseDate(*date)
+	day, err := model.ParseDay(*date)
 	if err != nil {
 		return refused(env, model.ValidationErrors{{Field: model.ReceiptDateField, Message: err.Error()}})
 	}

@@ -211,3 +211,43 @@ func TestTransferMalformedNumbers(t *testing.T) {
 		t.Errorf("bad --letter: letters %d → %d, on roster %d → %d", lettersBefore, l, rosterBefore, n)
 	}
 }
+
+// A mistake in a transfer command's arguments is one line saying what,
+// then where the command's usage is — never the usage of every command —
+// and `help transfer` prints the transfer commands alone.
+func TestTransferUsageMistakes(t *testing.T) {
+	db, ids, today := transferDB(t)
+	for _, args := range [][]string{
+		{"transfer"},
+		{"transfer", "outt"},
+		{"transfer", "out", "--member", ids[0], "--date", today.String(), "--db", db},
+		{"transfer", "out", "--member", ids[0], "--to", "某支部", "--db", db},
+		{"transfer", "out", "--member", ids[0], "--to", "某支部", "--date", today.String(), "--dbx", db},
+		{"transfer", "receipt", "--letter", "-1", "--date", today.String(), "--db", db},
+		{"transfer", "receipt", "--letter", "1", "--db", db},
+		{"transfer", "export", "20x", "a.xlsx", "--db", db},
+		{"transfer", "export", "2026"},
+	} {
+		r := run(t, args...)
+		lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+		if r.status != ExitFailed || len(lines) != 2 || !strings.HasPrefix(lines[0], "错误：") || lines[1] != "see: branchledger help transfer" {
+			t.Errorf("%q: status %d, stderr:\n%s", args, r.status, r.stderr)
+		}
+	}
+	r := run(t, "help", "transfer")
+	if r.status != ExitOK || !strings.Contains(r.stdout, "branchledger transfer receipt") || strings.Contains(r.stdout, "roster") {
+		t.Errorf("help transfer: status %d, stdout:\n%s", r.status, r.stdout)
+	}
+	// A date field that needs the day asks for the day, and a full-width
+	// validity is read as typed in a Chinese input method.
+	for _, d := range []string{"2月30日", "2026.11", "0000"} {
+		r := run(t, "transfer", "out", "--member", ids[0], "--to", "某支部", "--date", d, "--db", db)
+		if r.status != ExitRejected || !strings.Contains(r.stderr, "请写年月日，如 2026-11-30") {
+			t.Errorf("--date %s: status %d, stderr %q", d, r.status, r.stderr)
+		}
+	}
+	r = run(t, "transfer", "out", "--member", ids[0], "--to", "某支部", "--date", today.String(), "--valid-days", "３０", "--db", db)
+	if r.status != ExitOK {
+		t.Errorf("--valid-days ３０: status %d, stderr %q", r.status, r.stderr)
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
 )
 
 // keys is what an input tells the form it belongs to: that the user left
@@ -117,6 +119,28 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	}
 }
 
+// TypedShortcut pastes text without the characters nobody sees (zero-width
+// spaces, direction marks, control characters: model.CleanText) that text
+// copied from chat apps and web pages carries: pasted into 党支部名称, a
+// U+202E printed every title of the dues register backwards.
+func (e *Entry) TypedShortcut(s fyne.Shortcut) {
+	e.Entry.TypedShortcut(cleanPaste(s))
+}
+
+// cleanPaste is s, or for a paste the same paste from a clipboard whose
+// text has been through model.CleanText.
+func cleanPaste(s fyne.Shortcut) fyne.Shortcut {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		return &fyne.ShortcutPaste{Clipboard: cleanClipboard{p.Clipboard}}
+	}
+	return s
+}
+
+// cleanClipboard reads the clipboard through model.CleanText.
+type cleanClipboard struct{ fyne.Clipboard }
+
+func (c cleanClipboard) Content() string { return model.CleanText(c.Clipboard.Content()) }
+
 // SelectEntry is an entry with a list of usual values to pick from (学历,
 // 工作岗位), that behaves in a form like Entry.
 type SelectEntry struct {
@@ -132,6 +156,11 @@ func NewSelectEntry(options []string) *SelectEntry {
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
 	return e
+}
+
+// TypedShortcut pastes without invisible characters, as Entry does.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	e.SelectEntry.TypedShortcut(cleanPaste(s))
 }
 
 // FocusGained selects the text when the entry is reached with the keyboard.

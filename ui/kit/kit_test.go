@@ -454,3 +454,20 @@ func TestFooterNotRedWhileTyping(t *testing.T) {
 		t.Errorf("after leaving, the footer says %q", tf.form.Reason.Text)
 	}
 }
+
+// Text pasted from a chat app carries characters nobody sees; an entry
+// takes only what the user saw (review s3-8 attack #4: U+202E in 党支部名称).
+func TestPasteLeavesOutInvisibleCharacters(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Clipboard().SetContent("中共新名\u200b\u202e称支部\a")
+	e := NewEntry()
+	e.TypedShortcut(&fyne.ShortcutPaste{Clipboard: a.Clipboard()})
+	if e.Text != "中共新名称支部" {
+		t.Errorf("Entry after paste: %q", e.Text)
+	}
+	s := NewSelectEntry([]string{"大学"})
+	s.TypedShortcut(&fyne.ShortcutPaste{Clipboard: a.Clipboard()})
+	if s.Text != "中共新名称支部" {
+		t.Errorf("SelectEntry after paste: %q", s.Text)
+	}
+}
