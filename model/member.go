@@ -73,6 +73,12 @@ type Member struct {
 	// without organisational life is not counted before it (Participation).
 	ArrivedOn Date
 
+	// DuesPaidTo is an imported roster's 党费已交至 (or 历史党费缴至): the
+	// opening dues position the import sets (DuesOpening). It travels with
+	// the record from the file to the plan only; it is not a field of the
+	// record and is not stored with it.
+	DuesPaidTo Month
+
 	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
 	// member off the active roster; LeftBy and LeftOn say which and when.
 	OnRoster bool
