@@ -164,6 +164,9 @@ func NormalizePhone(s string) string {
 }
 
 func normalizePhoneChars(s string) string {
+	if isPhoneForm(s) {
+		return s // the common case, nothing to change: no copy
+	}
 	var b strings.Builder
 	for _, r := range CleanText(s) {
 		switch {
@@ -185,6 +188,19 @@ func normalizePhoneChars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isPhoneForm reports whether s holds only what normalizePhoneChars keeps as
+// it is: ASCII digits and - ( ) . + (a space it removes).
+func isPhoneForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '-', c == '(', c == ')', c == '.', c == '+':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // validPhone accepts a mainland mobile number (11 digits starting 1[3-9]) or a
