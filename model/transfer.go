@@ -60,7 +60,11 @@ var transferTextLimits = map[Field]int{
 
 // TransferReasons are the usual reasons for a transfer out (转出原因); the
 // form also takes other text.
-var TransferReasons = []string{"工作变动", "居住地变动", "外出6个月以上", "升学或毕业", "退休", "其他"}
+var TransferReasons = []string{"工作变动", "居住地变动", ReasonAway, "升学或毕业", "退休", "其他"}
+
+// ReasonAway is the reason of a member away longer than the mobile-member
+// rules allow without transferring (外出6个月以上).
+var ReasonAway = fmt.Sprintf("外出%d个月以上", CurrentMobileRules().TransferAfterMonths.N)
 
 // TransferLetter is one 党员组织关系介绍信 this branch issued: the member as
 // the letter states them on its date (kept as printed, whatever the roster

@@ -30,7 +30,8 @@ type lettersTab struct {
 func newLettersTab(s *Screen) *lettersTab {
 	t := &lettersTab{s: s}
 	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
-	t.empty = emptyLabel("还没有开具过介绍信。党员调动工作、变更居住地或外出6个月以上时，点“开具介绍信”：编号按年自动排定，党费交至从党费账中取得。")
+	t.empty = emptyLabel("还没有开具过介绍信。党员调动工作、变更居住地或外出{{.Months}}个月以上时，点“开具介绍信”：编号按年自动排定，党费交至从党费账中取得。",
+		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
 	t.detail = newDetails(kit.L("选择左侧的一封介绍信，查看其内容并打印、登记回执或作废。"))
 	issue := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.ContentAddIcon(), func() { ShowLetterForm(s.host, s.svc, 0, s.saved) })
 	issue.Importance = widget.HighImportance
@@ -117,7 +118,7 @@ func (t *lettersTab) open(id int64) {
 		{"由", l.FromOrg},
 		{"去（接收党组织）", l.ToOrg},
 		{"接收党组织的基层党委", orDash(l.ToCommittee)},
-		{"转出原因", orDash(l.Reason)},
+		{"转出原因", orDash(reasonText(l.Reason))},
 		{"开具日期", l.Date.String()},
 		{"有效期", kit.L("{{.N}}天（{{.Capital}}，至 {{.Until}}）", map[string]any{"N": l.ValidDays, "Capital": model.CapitalDays(l.ValidDays), "Until": l.ValidUntil().String()})},
 		{"党费交至", l.PaidTo.Chinese() + "（" + model.CapitalYearMonth(l.PaidTo) + "）"},
