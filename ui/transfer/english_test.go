@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"branchledger/assets"
 	"branchledger/model"
@@ -53,5 +54,28 @@ func TestReasonsAndRulesInEnglish(t *testing.T) {
 	}
 	if got := probationText(model.NewDate(2026, 1, 5)); strings.Contains(got, "wait") {
 		t.Errorf("before the 2026 edition the discussion cannot wait: %q", got)
+	}
+}
+
+// In English the dues owed before a letter are said in English, on the
+// form and in the question before issuing.
+func TestIssueLetterWarnsInEnglish(t *testing.T) {
+	useEnglish(t)
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	h.declines = true
+	ShowLetterForm(h, svc, 0, s.saved)
+	f := (*forms)[0]
+	f.set(t, "党员姓名", "王强（001X）")
+	f.set(t, "接收党组织", "天水某公司党支部")
+	lf := letterFormOf(t, f)
+	want := "Oct 2026 – Nov 2026 unpaid: 2 months, ¥162.00 in all"
+	if !strings.Contains(lf.warning.Text, want) || strings.Contains(lf.warning.Text, "尚未") {
+		t.Errorf("warning %q, want %q", lf.warning.Text, want)
+	}
+	test.Tap(f.form.Save)
+	if len(h.asked) != 1 || !strings.Contains(h.asked[0], want) || strings.Contains(h.asked[0], "党费") {
+		t.Errorf("asked %q", h.asked)
 	}
 }

@@ -76,7 +76,7 @@ func (t *insTab) open(id int64) {
 	}
 	rec := *in
 	print := widget.NewButtonWithIcon(kit.L("打印回执…"), theme.DocumentPrintIcon(), func() {
-		t.s.host.SaveWorkbook("打印回执", rec.Name+kit.L("组织关系介绍信回执")+".xlsx", func(path string) (string, error) {
+		t.s.host.SaveWorkbook("打印回执", kit.L("{{.Name}}组织关系介绍信回执", map[string]any{"Name": rec.Name})+".xlsx", func(path string) (string, error) {
 			return "", t.s.svc.ExportInReceipt(rec.ID, path)
 		})
 	})

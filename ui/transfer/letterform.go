@@ -215,7 +215,7 @@ func (f *letterForm) draft() {
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
 				"Number": l.NumberText(), "Paid": l.PaidTo.Chinese(), "Capital": model.CapitalYearMonth(l.PaidTo)}))
-			if w := dues.Warning(m.Name); w != "" {
+			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
 				f.warning.SetText(w)
 				f.warning.Show()
 			} else {
@@ -255,7 +255,7 @@ func (f *letterForm) submit() {
 		})
 	}
 	if m != nil && f.dues.Owes() && f.draftedAs.MemberID == q.MemberID && f.draftedAs.Date == q.Date {
-		f.host.Confirm(kit.L("党费尚未交清"), f.dues.Warning(m.Name)+kit.L("。仍要开具介绍信吗？"), issue)
+		f.host.Confirm(kit.L("党费尚未交清"), kit.Say(f.dues.WarningText(m.Name))+kit.L("。仍要开具介绍信吗？"), issue)
 		return
 	}
 	issue()

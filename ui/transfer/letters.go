@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -155,10 +154,11 @@ func (t *lettersTab) open(id int64) {
 // printLetter saves a letter as a workbook to print: the full form, or the
 // 套打 layout for paper with the form printed on it.
 func printLetter(host kit.Host, svc Service, l model.TransferLetter, overlay bool) {
-	name := l.Name + kit.L("组织关系介绍信") + fmt.Sprintf("（%d-%d）", l.Year, l.Number)
+	data := map[string]any{"Name": l.Name, "Year": l.Year, "Number": l.Number}
+	name := kit.L("{{.Name}}组织关系介绍信（{{.Year}}-{{.Number}}）", data)
 	doing := "打印介绍信"
 	if overlay {
-		name += kit.L("套打")
+		name = kit.L("{{.Name}}组织关系介绍信（{{.Year}}-{{.Number}}）套打", data)
 		doing = "打印介绍信（套打）"
 	}
 	host.SaveWorkbook(doing, name+".xlsx", func(path string) (string, error) {
@@ -171,7 +171,7 @@ func (t *lettersTab) exportRegister() {
 	if err != nil {
 		year = t.s.host.Today().Year
 	}
-	t.s.host.SaveWorkbook("导出组织关系转接登记簿", kit.L("组织关系转接登记簿")+strconv.Itoa(year)+".xlsx", func(path string) (string, error) {
+	t.s.host.SaveWorkbook("导出组织关系转接登记簿", kit.L("组织关系转接登记簿{{.Year}}", map[string]any{"Year": year})+".xlsx", func(path string) (string, error) {
 		n, err := t.s.svc.ExportRegister(year, path)
 		return kit.L("已导出 {{.N}} 条转接记录，文件保存在：", map[string]any{"N": n}), err
 	})
