@@ -453,9 +453,14 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 			if !res.Voted {
 				continue
 			}
-			if res.Yes >= pass {
+			switch {
+			case present < need:
+				// A meeting that cannot decide passes nothing, whatever
+				// the count (支部工作条例: more than half present first).
+				add(false, Textf("决议%d：会议未达法定人数，不能表决", i+1))
+			case res.Yes >= pass:
 				add(true, Textf("决议%d：赞成%d票，超过应到有表决权党员（%d人）的半数，通过", i+1, res.Yes, due))
-			} else {
+			default:
 				add(false, Textf("决议%d：赞成%d票，未超过应到有表决权党员（%d人）的半数（至少需%d票），未通过", i+1, res.Yes, due, pass))
 			}
 			out[len(out)-1].Resolution = i + 1
@@ -603,6 +608,10 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		}
 	}
 
+	votingPresent := 0
+	if a.Kind == KindGeneralMeeting && members != nil {
+		_, votingPresent = a.VotingCounts(members)
+	}
 	for i, res := range a.Resolutions {
 		n := "第" + strconv.Itoa(i+1) + "项决议"
 		switch {
@@ -610,6 +619,9 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 			add(ActivityResolutionField, n+"未填写内容")
 		case res.Yes < 0 || res.No < 0 || res.Abstain < 0:
 			add(ActivityResolutionField, n+"的票数不能为负数")
+		case res.Voted && a.Kind == KindGeneralMeeting && members != nil && votingPresent < present && res.Yes+res.No+res.Abstain > votingPresent:
+			// At a 支部党员大会 only full members vote.
+			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于到会的有表决权党员%d人（预备党员没有表决权）", n, res.Yes+res.No+res.Abstain, votingPresent))
 		case res.Voted && len(a.Attendance) > 0 && res.Yes+res.No+res.Abstain > present:
 			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于实到人数%d", n, res.Yes+res.No+res.Abstain, present))
 		case res.Election && a.Kind != KindGeneralMeeting:
@@ -620,6 +632,29 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 	}
 	return errs
 }
+
+// ParseVotes reads a vote count as typed in a form: digits, full-width
+// ones too (３), blank for 0. The error is a sentence naming what was typed.
+func ParseVotes(s string) (int, error) {
+	s = strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, strings.TrimSpace(s))
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > maxVotes {
+		return 0, fmt.Errorf("“%s”不是票数（应为 0 或正整数）", s)
+	}
+	return n, nil
+}
+
+// maxVotes is far above any branch (a branch has at most a few hundred
+// members); beyond it a count is a typing slip, and it keeps sums in range.
+const maxVotes = 100000
 
 // clockMinutes reads "14:30" as minutes after midnight; "" is fine.
 func clockMinutes(s string) (int, bool) {

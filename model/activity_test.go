@@ -97,6 +97,8 @@ func TestResolutionMajority(t *testing.T) {
 		// "yes" is counted against those due, not those present.
 		{"应到10_到会6_全票6_通过", 10, 0, 6, 6, true, "通过"},
 		{"应到9正式2预备_赞成5_通过", 9, 2, 9, 5, true, "通过"},
+		// A meeting below quorum cannot decide: no count passes anything.
+		{"应到10_到会5_赞成5_未达法定人数_不能表决", 10, 0, 5, 5, false, "会议未达法定人数，不能表决"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ms := branchOf(tc.full, tc.prob)
@@ -364,6 +366,43 @@ func TestOnRosterThen(t *testing.T) {
 		m := c.m
 		if got := OnRosterThen(&m, d(c.on), c.events); got != c.want {
 			t.Errorf("%s: on the roster on %s = %v, want %v", c.name, c.on, got, c.want)
+		}
+	}
+}
+
+// At a 支部党员大会 probationary members attend but do not vote: 3 full and
+// 2 probationary present can cast 3 votes, not 5 (review s3-8 attack #7:
+// 20 赞成 of 17 voters was shown as 通过).
+func TestVotesAtMostTheVotingMembersPresent(t *testing.T) {
+	ms := branchOf(3, 2)
+	a := meeting(ms, 5)
+	a.Date = NewDate(2026, 3, 10)
+	a.Resolutions = []Resolution{{Text: "决议", Yes: 4, Voted: true}}
+	msg := a.Validate(NewDate(2026, 3, 15), byID(ms)).For(ActivityResolutionField)
+	if !strings.Contains(msg, "共4票，多于到会的有表决权党员3人") {
+		t.Errorf("4 votes of 3 voters present: %q", msg)
+	}
+	a.Resolutions[0].Yes = 3
+	if errs := a.Validate(NewDate(2026, 3, 15), byID(ms)); len(errs) > 0 {
+		t.Errorf("3 votes of 3 voters: %v", errs)
+	}
+}
+
+func TestParseVotes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"12", 12, true}, {" 3 ", 3, true}, {"３", 3, true}, {"１２", 12, true}, {"", 0, true},
+		{"-1", 0, false}, {"abc", 0, false}, {"1.5", 0, false}, {"9999999999", 0, false},
+	} {
+		got, err := ParseVotes(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("ParseVotes(%q) = %d, %v; want %d, ok=%v", tc.in, got, err, tc.want, tc.ok)
+		}
+		if err != nil && !strings.Contains(err.Error(), "不是票数") {
+			t.Errorf("ParseVotes(%q): %q does not say what is wrong", tc.in, err)
 		}
 	}
 }

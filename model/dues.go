@@ -235,6 +235,11 @@ func (b DuesBase) Validate(r DuesRules) error {
 	if _, _, err := r.Monthly(b.Category, b.Base); err != nil {
 		return err
 	}
+	if b.Category.HasBase() && b.Base == 0 {
+		// A base of 0 would make the member owe nothing without anyone
+		// approving it: no income is a reduction or a waiver.
+		return fmt.Errorf("%w：%s党员请填写计算基数（每月收入）；没有收入的，请按减交或免交办理（填写原因和批准情况）", ErrDues, b.Category)
+	}
 	if !b.Category.HasBase() && b.Category != DuesFarmer && b.Base != 0 {
 		return fmt.Errorf("%w：%s党员按定额交纳，不填计算基数", ErrDues, b.Category)
 	}

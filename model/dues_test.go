@@ -290,3 +290,21 @@ func TestPaymentCheck(t *testing.T) {
 		t.Errorf("6 months back: %v", err)
 	}
 }
+
+// A base of 0 for a member whose dues are computed from income would make
+// them owe nothing without approval (s3-8-attack #1): refused, pointing to
+// 减交/免交.
+func TestValidateRefusesZeroBaseForIncomeCategories(t *testing.T) {
+	r := CurrentDuesRules()
+	for _, c := range []DuesCategory{DuesEmployed, DuesAnnualSalary, DuesSelfEmployed, DuesRetired} {
+		err := DuesBase{Year: 2026, Category: c}.Validate(r)
+		if err == nil || !strings.Contains(err.Error(), "请填写计算基数") || !strings.Contains(err.Error(), "免交") {
+			t.Errorf("%s with base 0: %v", c, err)
+		}
+	}
+	for _, c := range []DuesCategory{DuesFarmer, DuesStudent, DuesUnemployed, DuesWelfare} {
+		if err := (DuesBase{Year: 2026, Category: c}).Validate(r); err != nil {
+			t.Errorf("%s without a base: %v", c, err)
+		}
+	}
+}

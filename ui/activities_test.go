@@ -384,3 +384,29 @@ func TestEditingAMeetingKeepsItsAttendance(t *testing.T) {
 		t.Errorf("after changing the date the grid has %d rows, want the 4 members due then", got)
 	}
 }
+
+// A vote count pasted with a full-width digit is read as the digit; one that
+// is not a number is named as such, not as "negative" (review s3-8 attack #9).
+func TestVoteCountsAsTyped(t *testing.T) {
+	s, _ := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.addResolution(model.Resolution{Text: "通过工作安排", Voted: true})
+	row := f.resRows[0]
+	row.yes.SetText("２")
+	row.abstain.SetText("１")
+	f.recheck()
+	f.form.Refresh()
+	if got := f.typed().Resolutions[0]; got.Yes != 2 || got.Abstain != 1 {
+		t.Errorf("full-width counts read as %d yes, %d abstain; want 2 and 1", got.Yes, got.Abstain)
+	}
+	if strings.Contains(f.problems.Text, "票") {
+		t.Errorf("full-width counts refused: %q", f.problems.Text)
+	}
+	row.no.SetText("abc")
+	f.form.Refresh()
+	if !strings.Contains(f.problems.Text, "第1项决议的反对票“abc”不是票数") || strings.Contains(f.problems.Text, "负数") {
+		t.Errorf("a count that is not a number: %q", f.problems.Text)
+	}
+}

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -425,20 +424,35 @@ func (f *activityForm) addResolution(r model.Resolution) {
 	f.recheck()
 }
 
-// resolutionsTyped reads the resolution rows; a count that is not a whole
-// number reads as -1, which validation refuses with a message.
+// resolutionsTyped reads the resolution rows; a count that is not a number
+// reads as 0, and voteProblems says so.
 func (f *activityForm) resolutionsTyped() []model.Resolution {
 	n := func(e *kit.Entry) int {
-		v, err := strconv.Atoi(strings.TrimSpace(e.Text))
-		if err != nil {
-			return -1
-		}
+		v, _ := model.ParseVotes(e.Text) // what does not read is said by voteProblems
 		return v
 	}
 	var out []model.Resolution
 	for _, r := range f.resRows {
 		out = append(out, model.Resolution{Text: r.text.Text, Voted: r.voted.Checked, Election: r.election.Checked,
 			Yes: n(r.yes), No: n(r.no), Abstain: n(r.abstain)})
+	}
+	return out
+}
+
+// voteProblems names each vote count typed that is not one (full-width
+// digits read as digits: ３ is 3).
+func (f *activityForm) voteProblems() []string {
+	var out []string
+	for i, r := range f.resRows {
+		for _, v := range []struct {
+			which string
+			e     *kit.Entry
+		}{{"赞成", r.yes}, {"反对", r.no}, {"弃权", r.abstain}} {
+			if _, err := model.ParseVotes(v.e.Text); err != nil {
+				out = append(out, lang.L("第{{.N}}项决议的{{.Which}}票“{{.Text}}”不是票数（应为 0 或正整数）",
+					map[string]any{"N": i + 1, "Which": lang.L(v.which), "Text": strings.TrimSpace(v.e.Text)}))
+			}
+		}
 	}
 	return out
 }
@@ -485,6 +499,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 			report(f.fields[e.Field], e.Message)
 		}
 	}
+	res = append(f.voteProblems(), res...)
 	f.problems.SetText(strings.Join(append(att, res...), "\n"))
 	if len(att) > 0 {
 		report(nil, lang.L("出席情况：")+att[0])

@@ -169,8 +169,13 @@ func sampleActivity(r *rand.Rand, kind model.ActivityKind, d model.Date, p model
 		}
 	}
 	if kind == model.KindGeneralMeeting {
-		if present := a.Counts().Present; present > 1 {
-			a.Resolutions = []model.Resolution{{Text: "通过本季度支部工作安排", Voted: true, Yes: present - 1, Abstain: 1}}
+		// Only full members vote; probationary members present do not.
+		byID := make(map[int64]*model.Member, len(members))
+		for i := range members {
+			byID[members[i].ID] = &members[i]
+		}
+		if _, voters := a.VotingCounts(byID); voters > 1 {
+			a.Resolutions = []model.Resolution{{Text: "通过本季度支部工作安排", Voted: true, Yes: voters - 1, Abstain: 1}}
 		}
 	}
 	return a

@@ -190,6 +190,11 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"view", changedDB("CREATE VIEW member_list AS SELECT name FROM members"), ImportOptions{}, "多了视图 member_list"},
 		{"changed_table", changedDB("ALTER TABLE members ADD COLUMN salary INTEGER"), ImportOptions{}, "表 members 的定义不同"},
 		{"not_this_apps_db", changedDB("PRAGMA application_id = 42"), ImportOptions{}, "不是支部台账的数据文件"},
+		// attack11 #16: rows the branch's own forms would refuse.
+		{"huge_name", changedDB("UPDATE members SET name = printf('%.*c', 2000000, 'x') WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "姓名内容过长（2000000个字"},
+		{"alien_category", changedDB("UPDATE members SET category = '外星人' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "请选择人员类别"},
+		{"sex_x", changedDB("UPDATE members SET sex = 'X' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "性别"},
+		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			file := filepath.Join(dir, c.name+datapkg.Ext)

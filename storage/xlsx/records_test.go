@@ -17,7 +17,7 @@ import (
 // values of its own is refused naming both rows.
 func TestKindRecordOverSeveralRows(t *testing.T) {
 	a, b, c := idNumber("19700101", "011"), idNumber("19710202", "022"), idNumber("19720303", "033")
-	head := []any{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "家庭住址", "备注"}
+	head := []any{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "家庭住址", "备注", "联系电话"}
 	tests := []struct {
 		name    string
 		rows    [][]any
@@ -65,7 +65,14 @@ func TestKindRecordOverSeveralRows(t *testing.T) {
 				{nil, nil, nil, nil, "2012-01-01", nil, nil, nil, nil},
 			},
 			[][2]string{{"B2", "B3"}, {"C2", "C3"}},
-			2, "管理人员", "", "", "与第2行是同一个合并单元格，本行却另填了加入党组织日期", 3, 1},
+			2, "管理人员", "", "", "本行的姓名、公民身份号码与第2行是同一个合并单元格，本行却另填了加入党组织日期", 3, 1},
+		{"the merged name alone with a phone of the row's own: refused",
+			[][]any{
+				{"1", "钱二", b, "正式党员", "2010-06-15", "2011-06-15", "管理人员", nil, nil},
+				{nil, nil, nil, nil, nil, nil, nil, nil, nil, "13712345678"},
+			},
+			[][2]string{{"B2", "B3"}},
+			2, "管理人员", "", "", "本行的姓名与第2行是同一个合并单元格，本行却另填了联系电话", 3, 1},
 		{"a row with its own 序号 is a member of its own",
 			[][]any{
 				{"1", "钱二", b, "正式党员", "2010-06-15", "2011-06-15", "管理人员", nil, nil},

@@ -22,13 +22,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		r.name = cell(cells, c)
 	}
 	if rec.sharedWith > 0 {
-		labels := make([]string, len(rec.sharedFields))
-		for i, f := range rec.sharedFields {
-			labels[i] = f.Label()
-		}
-		r.reject(model.FieldName, fmt.Sprintf("本行的姓名、公民身份号码与第%d行是同一个合并单元格，本行却另填了%s：一名党员的内容请写在第%d行（续写的工作岗位、家庭住址、备注等文字可以放在本行），若是另一名党员请取消合并，填写他的姓名和公民身份号码",
-			rec.sharedWith, strings.Join(labels, "、"), rec.sharedWith))
-		return model.Member{}, r.rejected, nil, nil
+		return model.Member{}, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
@@ -108,6 +102,30 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
 
+// sharedRefusal refuses a row that shares the merged 姓名 or 公民身份号码
+// of the record above it and holds values of its own other than text
+// carried on (record.sharedWith): the same person, or another one whose
+// cells were merged by mistake, cannot be told.
+func (r *rowMember) sharedRefusal(rec *record) model.Rejection {
+	var merged, own []string
+	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
+		if c, ok := r.im.h.column(f); ok {
+			if _, src := r.im.sr.below(c+1, rec.n); src < rec.n {
+				merged = append(merged, f.Label())
+			}
+		}
+	}
+	if len(merged) == 0 {
+		merged = append(merged, serialHeading)
+	}
+	for _, f := range rec.sharedFields {
+		own = append(own, f.Label())
+	}
+	r.reject(model.FieldName, fmt.Sprintf("本行的%s与第%d行是同一个合并单元格，本行却另填了%s：同一名党员的内容请写在第%d行（接着写的工作岗位、家庭住址、备注等文字可以留在本行）；若是另一名党员，请取消合并，填写其姓名和公民身份号码",
+		strings.Join(merged, "、"), rec.sharedWith, strings.Join(own, "、"), rec.sharedWith))
+	return r.rejected[0]
+}
+
 // rowMember is the member of one row as its cells are read, with the
 // problems found so far.
 type rowMember struct {
@@ -178,6 +196,27 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			return err
 		}
 		setDate(m, f, d)
+	case model.FieldDuesPaidTo:
+		// Read as every month cell is (a number cell such as 2026.1 is
+		// refused as ambiguous), then checked as the dues forms check it.
+		d, err := cellDate(r.im.sr, col, src, v)
+		if err != nil {
+			var de *cellDateError
+			if errors.As(err, &de) {
+				r.reject(f, de.msg)
+				return nil
+			}
+			return err
+		}
+		if d.IsZero() {
+			return nil
+		}
+		paid := model.MonthOf(d.Year, d.Month)
+		if err := model.ValidateOpening(paid, r.im.rd.today, model.CurrentDuesRules()); err != nil {
+			r.reject(f, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			return nil
+		}
+		m.DuesPaidTo = paid
 	case model.FieldSex:
 		var ok bool
 		if m.Sex, ok = model.ParseSex(v); !ok {
