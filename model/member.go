@@ -163,6 +163,9 @@ func NormalizePhone(s string) string {
 }
 
 func normalizePhoneChars(s string) string {
+	if isPhoneForm(s) {
+		return s // the common case, nothing to change: no copy
+	}
 	var b strings.Builder
 	for _, r := range CleanText(s) {
 		switch {
@@ -184,6 +187,19 @@ func normalizePhoneChars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isPhoneForm reports whether s holds only what normalizePhoneChars keeps as
+// it is: ASCII digits and - ( ) . + (a space it removes).
+func isPhoneForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '-', c == '(', c == ')', c == '.', c == '+':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // validPhone accepts a mainland mobile number (11 digits starting 1[3-9]) or a
@@ -316,6 +332,10 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		addErr(FieldArrivedOn, m.ArrivedOn.Validate())
 	case m.ArrivedOn.After(today):
 		addf(FieldArrivedOn, "到本支部日期不能晚于今天")
+	case !m.JoinDate.IsZero() && m.JoinDate.Validate() == nil && m.ArrivedOn.Before(m.JoinDate):
+		// One comes onto a branch's roster as a party member: at
+		// admission at the earliest.
+		addf(FieldArrivedOn, "到本支部日期 %s 早于加入党组织日期 %s", m.ArrivedOn.String(), m.JoinDate.String())
 	}
 	return errs
 }
