@@ -52,7 +52,7 @@ type Sheet struct {
 	// names one, and its name looks like a branch's ("第一党支部"): the
 	// caller may offer the name as every row's 所在党支部.
 	NameIsBranch bool
-	Rows         int // data rows read: members and rows refused
+	Rows         int // data rows read: members' (with the rows that continue them) and rows refused
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.
@@ -463,7 +463,7 @@ const footerLength = 15
 // row reads one record into a member, or its refusals.
 func (im *importer) row(rec *record) error {
 	n := rec.n
-	im.sheet.Rows++
+	im.sheet.Rows += 1 + len(rec.more)
 	m, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err
