@@ -352,12 +352,13 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 		}
 	}
 	width = min(width, maxColumns)
-	g := headingGrid{text: make([][]string, n), across: make([][]bool, n)}
+	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n)}
 	for r := 1; r <= n; r++ {
 		g.text[r-1] = make([]string, width)
 		g.across[r-1] = make([]bool, width)
 		for c := 1; c <= width; c++ {
 			sc, srow := sr.within(c, r)
+			g.fromAbove[r-1] = g.fromAbove[r-1] || srow < r
 			if cells, ok := rowAt(rows, srow); ok {
 				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
 			}
