@@ -104,10 +104,22 @@ type ImportPlan struct {
 	Add       []Member
 	Update    []ImportUpdate
 	Unchanged int
+	// Openings are the 党费已交至 the file gives that differ from those
+	// stored (Member.DuesPaidTo), for members added, updated or unchanged.
+	Openings []ImportOpening
 	// Refused are incoming rows the roster cannot take as they stand (a
 	// merged record that would break a rule, a number given twice); they are
 	// in neither Add nor Update.
 	Refused []ImportRefusal
+}
+
+// ImportOpening is one member's 党费已交至 from an imported roster, by ID
+// number (a member to add has no ID yet).
+type ImportOpening struct {
+	IDNumber string
+	Name     string
+	PaidTo   Month
+	Old      Month // the member's before, 0 for none or a member to add
 }
 
 // ImportRefusal is one reason an incoming record was refused; Index is its

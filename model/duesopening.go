@@ -13,6 +13,12 @@ import (
 // messages and the member's history; its label is its text.
 const FieldDuesPaidTo Field = "党费已交至"
 
+// DuesPaidToField describes the 党费已交至 column a roster may carry (a
+// transfer letter's 党费交至, a paper ledger's 历史党费缴至): the roster
+// import reads it into Member.DuesPaidTo and sets the opening position.
+var DuesPaidToField = FieldInfo{FieldDuesPaidTo, "党费已交至", []string{"党费交至", "历史党费缴至", "历史党费交至", "党费缴至", "党费已缴至",
+	"党费缴纳至", "党费交纳至", "党费已交到", "党费交到", "党费缴到", "党费已缴纳至"}, 10}
+
 // FieldDuesStart is the branch's 建账月份, for messages.
 const FieldDuesStart Field = "建账月份"
 

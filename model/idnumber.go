@@ -35,6 +35,9 @@ type IDInfo struct {
 // turns full-width digits and a lower-case x into the stored form. It does
 // not validate, and does not upgrade a 15-digit number (UpgradeIDNumber).
 func NormalizeIDNumber(s string) string {
+	if isStoredIDForm(s) {
+		return s // the common case, already in the stored form: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range CleanText(s) {
@@ -50,6 +53,17 @@ func NormalizeIDNumber(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isStoredIDForm reports whether s holds only what NormalizeIDNumber keeps
+// as it is: ASCII digits and an upper-case X.
+func isStoredIDForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != 'X' {
+			return false
+		}
+	}
+	return true
 }
 
 // UpgradeIDNumber turns an old 15-digit 公民身份号码 (issued before 1999:

@@ -110,3 +110,37 @@ func TestParseIDNumberSaysTheOldNumbersDateIsImpossible(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A number already in the stored form, and a phone number with nothing to
+// change, come back as they are without a copy: an import normalises each
+// member three times (read, plan, write), and copying them was a good part
+// of it. What needs changing still is changed.
+func TestNormalizeKeepsStoredFormWithoutCopying(t *testing.T) {
+	for _, tt := range []struct {
+		f        func(string) string
+		in, want string
+		copies   bool // grouping characters: a copy without them is checked
+	}{
+		{NormalizeIDNumber, "62242119710924993X", "62242119710924993X", false},
+		{NormalizeIDNumber, "622421197109249938", "622421197109249938", false},
+		{NormalizeIDNumber, "62242119710924993x", "62242119710924993X", false},
+		{NormalizeIDNumber, " 6224211971０9249938\u200b", "622421197109249938", false},
+		{NormalizeIDNumber, "", "", false},
+		{NormalizePhone, "13912345678", "13912345678", false},
+		{NormalizePhone, "0931-8123456", "0931-8123456", true},
+		{NormalizePhone, "+86(931)8123456", "+86(931)8123456", true},
+		{NormalizePhone, "139 1234 5678", "13912345678", false},
+		{NormalizePhone, "１３９１２３４５６７８", "13912345678", false},
+	} {
+		if got := tt.f(tt.in); got != tt.want {
+			t.Errorf("%q → %q, want %q", tt.in, got, tt.want)
+		}
+		if tt.in != tt.want || tt.copies {
+			continue
+		}
+		in := strings.Clone(tt.in)
+		if n := testing.AllocsPerRun(10, func() { _ = tt.f(in) }); n != 0 {
+			t.Errorf("%q: %v allocations, want none", tt.in, n)
+		}
+	}
+}

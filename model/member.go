@@ -73,6 +73,12 @@ type Member struct {
 	// without organisational life is not counted before it (Participation).
 	ArrivedOn Date
 
+	// DuesPaidTo is an imported roster's 党费已交至 (or 历史党费缴至): the
+	// opening dues position the import sets (DuesOpening). It travels with
+	// the record from the file to the plan only; it is not a field of the
+	// record and is not stored with it.
+	DuesPaidTo Month
+
 	// OnRoster is false once an event (转出, 死亡, 出党, 停止党籍) took the
 	// member off the active roster; LeftBy and LeftOn say which and when.
 	OnRoster bool
@@ -158,6 +164,9 @@ func NormalizePhone(s string) string {
 }
 
 func normalizePhoneChars(s string) string {
+	if isPhoneForm(s) {
+		return s // the common case, nothing to change: no copy
+	}
 	var b strings.Builder
 	for _, r := range CleanText(s) {
 		switch {
@@ -179,6 +188,19 @@ func normalizePhoneChars(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// isPhoneForm reports whether s holds only what normalizePhoneChars keeps as
+// it is: ASCII digits and - ( ) . + (a space it removes).
+func isPhoneForm(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9', c == '-', c == '(', c == ')', c == '.', c == '+':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // validPhone accepts a mainland mobile number (11 digits starting 1[3-9]) or a
@@ -310,6 +332,10 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
 	case m.ArrivedOn.After(today):
 		add(FieldArrivedOn, "到本支部日期不能晚于今天")
+	case !m.JoinDate.IsZero() && m.JoinDate.Validate() == nil && m.ArrivedOn.Before(m.JoinDate):
+		// One comes onto a branch's roster as a party member: at
+		// admission at the earliest.
+		add(FieldArrivedOn, "到本支部日期 "+m.ArrivedOn.String()+" 早于加入党组织日期 "+m.JoinDate.String())
 	}
 	return errs
 }

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -59,12 +60,23 @@ func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
 		discard()
 		return nil, fail(err)
 	}
-	// Checked again: another window may have made the file meanwhile.
-	if err := checkFree(abs, replaceEmpty); err != nil {
-		discard()
-		return nil, err
+	// Another window may have made the file meanwhile: the new file takes
+	// the name only if it is still free, never replacing one that window
+	// has open (an empty file the caller chose to replace excepted).
+	if replaceEmpty {
+		if err := checkFree(abs, replaceEmpty); err != nil {
+			discard()
+			return nil, err
+		}
+		err = os.Rename(tmp, abs)
+	} else {
+		err = atomicfile.RenameNoReplace(tmp, abs)
 	}
-	if err := os.Rename(tmp, abs); err != nil {
+	if errors.Is(err, fs.ErrExist) {
+		discard()
+		return nil, fmt.Errorf("%w：%s", ErrExists, abs)
+	}
+	if err != nil {
 		discard()
 		return nil, fail(err)
 	}

@@ -59,7 +59,18 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 		byNumber[existing[i].IDNumber] = i
 	}
 
+	openings, err := s.DuesOpenings()
+	if err != nil {
+		return model.ImportPlan{}, err
+	}
 	plan := model.ImportPlan{Source: source}
+	// opening notes a row's 党费已交至 when it changes the member's (id 0:
+	// a member to add).
+	opening := func(in *model.Member, id int64) {
+		if in.DuesPaidTo != 0 && (id == 0 || openings[id] != in.DuesPaidTo) {
+			plan.Openings = append(plan.Openings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: openings[id]})
+		}
+	}
 	refuse := func(i int, errs model.ValidationErrors, prefix string) {
 		for _, e := range errs {
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
@@ -93,6 +104,7 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 				continue
 			}
 			plan.Add = append(plan.Add, in)
+			opening(&in, 0)
 			continue
 		}
 		old := &existing[j]
@@ -101,12 +113,14 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 		changes := model.DiffMembers(old, &merged)
 		if len(changes) == 0 {
 			plan.Unchanged++
+			opening(&in, old.ID)
 			continue
 		}
 		if errs := merged.Validate(today, rules); len(errs) > 0 {
 			refuse(i, errs, "与名册中"+old.Name+"的记录合并后：")
 			continue
 		}
+		opening(&in, old.ID)
 		for k := range changes {
 			changes[k].Source = source
 		}
@@ -184,7 +198,10 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 			return err
 		}
 		added, updated = len(adds), len(updates)
-		return insertChanges(tx, changes, source, &rec.ID, now)
+		if err := insertChanges(tx, changes, source, &rec.ID, now); err != nil {
+			return err
+		}
+		return importOpenings(tx, plan.Openings, source, now)
 	})
 	if err != nil {
 		if isDuplicateKey(err) {
@@ -376,4 +393,39 @@ func insertRows(tx *gorm.DB, table string, columns []string, n, batch int, appen
 		}
 	}
 	return nil
+}
+
+// importOpenings sets the 党费已交至 an imported roster gives, in the
+// import's transaction, once the members it adds have their IDs; each is
+// recorded in the member's history with the import's source.
+func importOpenings(tx *gorm.DB, in []model.ImportOpening, source string, now time.Time) error {
+	if len(in) == 0 {
+		return nil
+	}
+	numbers := make([]string, len(in))
+	for i, o := range in {
+		numbers[i] = o.IDNumber
+	}
+	ids := make(map[string]int64, len(in))
+	for chunk := range slices.Chunk(numbers, 500) {
+		var rows []struct {
+			ID       int64
+			IDNumber string
+		}
+		if err := tx.Raw("SELECT id, id_number FROM members WHERE id_number IN ?", chunk).Scan(&rows).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			ids[r.IDNumber] = r.ID
+		}
+	}
+	out := make([]model.DuesOpening, 0, len(in))
+	for _, o := range in {
+		id, ok := ids[o.IDNumber]
+		if !ok {
+			return fmt.Errorf("导入的党员 %s（%s）不在名册中", o.Name, o.IDNumber)
+		}
+		out = append(out, model.DuesOpening{MemberID: id, PaidTo: o.PaidTo})
+	}
+	return setOpenings(tx, out, source, now)
 }

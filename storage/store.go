@@ -105,7 +105,14 @@ func Open(path string, opts ...Option) (*Store, error) {
 			// A link to nothing: a new file would replace the link.
 			return nil, fmt.Errorf("找不到数据文件 %s（它是一个快捷方式，指向的文件不存在）", abs)
 		}
-		return create(abs, false, opts)
+		s, err := create(abs, false, opts)
+		if errors.Is(err, ErrExists) {
+			// Another window made the file at the same moment: open
+			// it like any existing file (it says so if that window
+			// holds it).
+			return open(abs, false, opts)
+		}
+		return s, err
 	case err != nil:
 		return nil, reason.Wrap("无法打开数据文件 "+abs, err)
 	case fi.IsDir():

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -135,4 +136,87 @@ func TestLeavingScreenFormsWithEditsAsks(t *testing.T) {
 	s.show(screenActivities)
 	test.Type(s.activities.planTopic, "学习二十届四中全会精神")
 	leave("plan topic typed")
+}
+
+// 为所选党员设置 with a category and no base (s3-8-newuser #4) leaves the
+// members without a base 缺基数: no base of 0.00, no 免交 in 收缴, the home
+// note stays; the 党费已交至 set with it is saved, and the grid says who
+// still waits for a base.
+func TestBulkCategoryWithoutBaseKeepsMissingBase(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	d := duesOf(t, s)
+	b := d.bases
+	b.pageAll.SetChecked(true)
+	test.Tap(b.bulk)
+	bd := b.bulkDlg
+	bd.cat.SetSelected(string(model.DuesEmployed))
+	test.Type(bd.paidTo, "2026年10月")
+	test.Tap(bd.form.Save)
+	if bd.form.Reason.Text != "" {
+		t.Fatalf("bulk save refused: %q", bd.form.Reason.Text)
+	}
+	bases, _ := st.DuesBases(2026)
+	for _, x := range bases {
+		if x.Base == 0 && x.Category.HasBase() {
+			t.Errorf("member %d stored with base 0 (%s)", x.MemberID, x.Category)
+		}
+	}
+	if len(bases) != 2 {
+		t.Errorf("%d bases stored, want the 2 typed before", len(bases))
+	}
+	if openings, _ := st.DuesOpenings(); len(openings) != len(ms) {
+		t.Errorf("%d openings stored, want %d", len(openings), len(ms))
+	}
+	if !strings.Contains(b.msg.Text, "12 人尚未填写计算基数") || !strings.Contains(b.msg.Text, ms[5].Name) {
+		t.Errorf("message after the bulk save: %q", b.msg.Text)
+	}
+	if !b.dirty() {
+		t.Error("the rows waiting for a base are not kept as edits")
+	}
+	shown := homeMarkup(s.home)
+	for _, f := range s.home.findings {
+		shown += f.Message + "\n"
+	}
+	if !strings.Contains(shown, "12名党员尚未填写2026年党费基数") {
+		t.Errorf("home lost the missing-base note:\n%s", shown)
+	}
+	// Typing one base saves it; the others still wait.
+	test.Type(b.entries[5], "5000")
+	test.Tap(b.saveButton)
+	if bases, _ := st.DuesBases(2026); len(bases) != 3 {
+		t.Errorf("%d bases stored after typing one, want 3", len(bases))
+	}
+	if !strings.Contains(b.msg.Text, "11 人尚未填写计算基数") {
+		t.Errorf("message after saving one base: %q", b.msg.Text)
+	}
+}
+
+// A roster whose 党费已交至 is the only news for members on the roster can
+// be confirmed, and the preview shows it: the summary counts it, the
+// members to add show the month, the members to update show old and new.
+func TestImportPreviewShowsDuesPaidTo(t *testing.T) {
+	f := newFakeStore(testToday)
+	add := member("新人", validID("19900101", "123"))
+	add.DuesPaidTo = model.MonthOf(2026, 10)
+	f.preview = model.ImportPreview{Sheet: "Sheet1", Plan: model.ImportPlan{Unchanged: 12, Add: []model.Member{add},
+		Openings: []model.ImportOpening{
+			{IDNumber: add.IDNumber, Name: add.Name, PaidTo: model.MonthOf(2026, 10)},
+			{IDNumber: validID("19800101", "111"), Name: "老党员", PaidTo: model.MonthOf(2026, 9), Old: model.MonthOf(2026, 6)},
+		}}}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	v := s.roster.preview
+	if v.confirm.Disabled() {
+		t.Error("确认导入 disabled though 党费已交至 would change")
+	}
+	if !strings.Contains(v.summary.Text, "2 人同时登记党费已交至") {
+		t.Errorf("summary %q", v.summary.Text)
+	}
+	if got := cellText(v.adds, 0, len(addFields)); got != "2026年10月" {
+		t.Errorf("the member to add shows 党费已交至 %q", got)
+	}
+	if len(v.changes) != 1 || v.changes[0].name != "老党员" || v.changes[0].change.Old != "2026年6月" || v.changes[0].change.New != "2026年9月" {
+		t.Errorf("changes %+v", v.changes)
+	}
 }

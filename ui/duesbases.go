@@ -283,6 +283,10 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			amount.SetText("")
 			rule.SetText(lang.L("未填"))
 			rule.Importance = widget.WarningImportance
+		case needsBase(row):
+			amount.SetText("")
+			rule.SetText(lang.L("缺基数：请填写计算基数（每月收入）"))
+			rule.Importance = widget.WarningImportance
 		case err != nil:
 			amount.SetText("")
 			rule.SetText(strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
@@ -346,16 +350,44 @@ func (b *duesBases) parse(row *baseRow) (model.Money, error) {
 // submit saves every changed row, bases and opening positions, in one
 // transaction.
 func (b *duesBases) submit() {
-	if err := b.save(model.SourceDuesGrid); err != nil {
+	waiting, err := b.save(model.SourceDuesGrid)
+	switch {
+	case err != nil:
 		setMessage(b.msg, err.Error())
+	case len(waiting) > 0:
+		setMessage(b.msg, waitingMessage(waiting))
 	}
 }
 
+// waitingMessage says that rows given a category and no base were left
+// out of a save.
+func waitingMessage(names []string) string {
+	return lang.L("已保存。以下 {{.N}} 人尚未填写计算基数，仍为缺基数（缴纳类别已选，填好基数后再保存）：{{.Names}}",
+		map[string]any{"N": len(names), "Names": nameList(names)})
+}
+
+// nameList is up to ten names and 等 for more.
+func nameList(names []string) string {
+	if len(names) > 10 {
+		return strings.Join(names[:10], lang.L("、")) + lang.L("等")
+	}
+	return strings.Join(names, lang.L("、"))
+}
+
+// needsBase reports a row given a category that is computed from a base,
+// with no base typed: it stays 缺基数 and is not saved (a base of 0 would
+// make the member owe nothing without anyone approving it).
+func needsBase(row *baseRow) bool {
+	return row.base.Category.HasBase() && strings.TrimSpace(row.text) == ""
+}
+
 // save saves the changed rows with source; nothing changed is an error
-// saying so.
-func (b *duesBases) save(source string) error {
+// saying so. Rows waiting for a base (needsBase) are left out and stay
+// edited; waiting names them.
+func (b *duesBases) save(source string) (waiting []string, err error) {
 	var out []model.DuesBase
 	var openings []model.DuesOpening
+	saved := map[int]bool{}
 	for i := range b.rows {
 		row := &b.rows[i]
 		if row.openingChanged {
@@ -364,23 +396,36 @@ func (b *duesBases) save(source string) error {
 		if !row.changed || row.base.Category == "" {
 			continue
 		}
+		if needsBase(row) {
+			waiting = append(waiting, row.name)
+			continue
+		}
 		base, err := b.parse(row)
 		if err != nil {
-			return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			return nil, fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 		}
 		x := row.base
 		x.Base = base
 		out = append(out, x)
+		saved[i] = true
 	}
 	if len(out) == 0 && len(openings) == 0 {
-		return errors.New(lang.L("没有修改。"))
+		if len(waiting) > 0 {
+			return nil, errors.New(lang.L("请填写计算基数：{{.Names}}", map[string]any{"Names": nameList(waiting)}))
+		}
+		return nil, errors.New(lang.L("没有修改。"))
 	}
 	if err := b.d.sh.svc.Dues.SaveDuesSetup(b.d.year, out, openings, source); err != nil {
-		return err
+		return nil, err
 	}
-	b.forget()
+	for i := range b.rows {
+		b.rows[i].openingChanged = false
+		if saved[i] || !needsBase(&b.rows[i]) {
+			b.rows[i].changed = false
+		}
+	}
 	b.d.changed()
-	return nil
+	return waiting, nil
 }
 
 // dirty reports whether a row holds a base, category, reduction or opening

@@ -85,11 +85,15 @@ func (b *duesBases) editSelected() {
 			bd.form.SetError(err.Error())
 			return
 		}
-		if err := b.save(model.SourceBulkBases); err != nil {
+		waiting, err := b.save(model.SourceBulkBases)
+		if err != nil {
 			bd.form.SetError(err.Error())
 			return
 		}
 		dlg.Hide()
+		if len(waiting) > 0 {
+			setMessage(b.msg, waitingMessage(waiting))
+		}
 	}
 	body := container.NewVBox(note, bd.form.Grid(1, catF, baseF, paidF))
 	dlg = kit.ShowForm(sh.win, "为所选党员设置", bd.form, body, fyne.NewSize(560, 420))
@@ -126,16 +130,22 @@ func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
 			if !x.Category.HasBase() && x.Category != model.DuesFarmer {
 				text = ""
 			}
-			probe := baseRow{text: text}
-			base, err := b.parse(&probe)
-			if err == nil {
-				x.Base = base
-				err = x.Validate(r)
+			if x.Category.HasBase() && strings.TrimSpace(text) == "" {
+				// No base yet: the category is chosen and the row waits
+				// for its base (缺基数); it is not a base of 0.
+				row.base.Category, row.text, row.changed = x.Category, "", true
+			} else {
+				probe := baseRow{text: text}
+				base, err := b.parse(&probe)
+				if err == nil {
+					x.Base = base
+					err = x.Validate(r)
+				}
+				if err != nil {
+					return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+				}
+				row.base, row.text, row.changed = x, text, true
 			}
-			if err != nil {
-				return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
-			}
-			row.base, row.text, row.changed = x, text, true
 		}
 		if paidTo != 0 && paidTo != row.opening {
 			row.opening, row.openingChanged = paidTo, true

@@ -86,8 +86,24 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	for i, f := range addFields {
 		addCols[i] = textColumn{f.Label(), float32(f.Info().Width) * 0.6, false}
 	}
+	// The file's 党费已交至, when it has the column, stands beside the
+	// members it adds.
+	paidCol := -1
+	if len(p.Plan.Openings) > 0 {
+		paidCol = len(addCols)
+		addCols = append(addCols, textColumn{model.DuesPaidToField.Label, 7, false})
+	}
 	v.adds = newTextTable(addCols, func() int { return len(v.p.Plan.Add) },
-		func(row, col int) string { return v.p.Plan.Add[row].Text(addFields[col]) })
+		func(row, col int) string {
+			m := &v.p.Plan.Add[row]
+			if col == paidCol {
+				if m.DuesPaidTo == 0 {
+					return ""
+				}
+				return monthText(m.DuesPaidTo)
+			}
+			return m.Text(addFields[col])
+		})
 	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("", v.rejected),
@@ -196,10 +212,30 @@ func (v *importPreview) refresh() {
 			v.changes = append(v.changes, importChange{u.After.Name, u.After.IDNumber, c})
 		}
 	}
-	v.summary.SetText(lang.L("{{.File}}：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
+	// A member on the roster whose 党费已交至 the file changes is listed
+	// with the other changes (those to add show it in their own table).
+	adding := make(map[string]bool, len(p.Plan.Add))
+	for _, m := range p.Plan.Add {
+		adding[m.IDNumber] = true
+	}
+	for _, o := range p.Plan.Openings {
+		if adding[o.IDNumber] {
+			continue
+		}
+		c := model.FieldChange{Field: model.FieldDuesPaidTo, New: monthText(o.PaidTo)}
+		if o.Old != 0 {
+			c.Old = monthText(o.Old)
+		}
+		v.changes = append(v.changes, importChange{o.Name, o.IDNumber, c})
+	}
+	summary := lang.L("{{.File}}：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
 		"File": filepath.Base(p.File), "Add": len(p.Plan.Add), "Update": len(p.Plan.Update),
 		"Same": p.Plan.Unchanged, "Rejected": p.RejectedRows(),
-	}))
+	})
+	if n := len(p.Plan.Openings); n > 0 {
+		summary += lang.L("其中 {{.N}} 人同时登记党费已交至（此前的月份不计欠交）。", map[string]any{"N": n})
+	}
+	v.summary.SetText(summary)
 	v.choices.Objects = v.choiceWidgets()
 	v.choices.Refresh()
 
@@ -227,7 +263,7 @@ func (v *importPreview) refresh() {
 	if len(p.Rejected) > 0 {
 		v.confirm.SetText(lang.L("确认导入（跳过未通过的行）"))
 	}
-	if len(p.Plan.Add)+len(p.Plan.Update) == 0 {
+	if len(p.Plan.Add)+len(p.Plan.Update)+len(p.Plan.Openings) == 0 {
 		v.confirm.Disable()
 	} else {
 		v.confirm.Enable()

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"log"
 	"time"
@@ -9,6 +10,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/findings"
+	"branchledger/storage/reason"
 )
 
 // snapshot is what the workspace keeps of one package: the branch as its
@@ -50,10 +52,15 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	defer store.Close()
 	s := &snapshot{manifest: m, on: model.DateOf(at)}
 	read := func(what string, err error) error {
-		if err != nil {
-			return fmt.Errorf("读取数据包 %s 中的%s失败：%w", pkg.Path, what, err)
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, model.ErrBadDate):
+			// The file passed every check: a date no form can type was
+			// written into it by something else.
+			return &reason.Error{Msg: fmt.Sprintf("%s：%s（%s中有不存在的日期）", ErrBadRows, pkg.Path, what), Err: errors.Join(ErrBadRows, err)}
 		}
-		return nil
+		return fmt.Errorf("读取数据包 %s 中的%s失败：%w", pkg.Path, what, err)
 	}
 	if s.profile, err = store.Profile(); err != nil {
 		return nil, read("支部信息", err)
@@ -80,6 +87,9 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 			return nil, read("活动记录", err)
 		}
 		s.activities = append(s.activities, acts...)
+	}
+	if err := s.checkRows(pkg.Path); err != nil {
+		return nil, err
 	}
 	s.held = inquorate(s)
 	s.figures = model.FiguresOf(&s.report, s.members, &s.register)

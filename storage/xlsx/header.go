@@ -32,10 +32,10 @@ var skippedHeadings = map[string]bool{serialHeading: true, "编号": true, "序"
 // headings maps a normalised heading (see headingKey) to its field: every
 // label and alias of model.RecordFields (the collection form's, and the date
 // a member came onto the roster), the one table shared with the UI and the
-// export.
+// export, and of the opening dues position (党费已交至).
 var headings = func() map[string]model.Field {
 	m := make(map[string]model.Field)
-	for _, fi := range model.RecordFields {
+	for _, fi := range append(slices.Clip(model.RecordFields), model.DuesPaidToField) {
 		for _, h := range append([]string{fi.Label}, fi.Aliases...) {
 			m[headingKey(h, false)] = fi.Field
 		}

@@ -196,6 +196,27 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			return err
 		}
 		setDate(m, f, d)
+	case model.FieldDuesPaidTo:
+		// Read as every month cell is (a number cell such as 2026.1 is
+		// refused as ambiguous), then checked as the dues forms check it.
+		d, err := cellDate(r.im.sr, col, src, v)
+		if err != nil {
+			var de *cellDateError
+			if errors.As(err, &de) {
+				r.reject(f, de.msg)
+				return nil
+			}
+			return err
+		}
+		if d.IsZero() {
+			return nil
+		}
+		paid := model.MonthOf(d.Year, d.Month)
+		if err := model.ValidateOpening(paid, r.im.rd.today, model.CurrentDuesRules()); err != nil {
+			r.reject(f, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			return nil
+		}
+		m.DuesPaidTo = paid
 	case model.FieldSex:
 		var ok bool
 		if m.Sex, ok = model.ParseSex(v); !ok {

@@ -81,15 +81,19 @@ func rosterImport(args []string, env Env) (int, error) {
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
+	paid := ""
+	if n := len(preview.Plan.Openings); n > 0 {
+		paid = fmt.Sprintf("；%d 人登记党费已交至", n)
+	}
 	if *dryRun {
-		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 人，更新 %d 人，%d 人无变化；未写入\n",
-			len(preview.Plan.Add), len(preview.Plan.Update), preview.Plan.Unchanged)
+		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 人，更新 %d 人，%d 人无变化%s；未写入\n",
+			len(preview.Plan.Add), len(preview.Plan.Update), preview.Plan.Unchanged, paid)
 	} else if valid > 0 {
 		added, updated, err := files.CommitImport(preview)
 		if err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(env.Stderr, "新增 %d 人，更新 %d 人，%d 人无变化（%s）\n", added, updated, preview.Plan.Unchanged, store.Path())
+		fmt.Fprintf(env.Stderr, "新增 %d 人，更新 %d 人，%d 人无变化%s（%s）\n", added, updated, preview.Plan.Unchanged, paid, store.Path())
 	}
 	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", valid, rejected)
 	if valid == 0 && rejected > 0 {

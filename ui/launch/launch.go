@@ -294,12 +294,24 @@ func (g *Guard) explain(logPath string) string {
 	text := "支部台账无法打开窗口：" + why + "。\n\n" +
 		"请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
 		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。\n\n" +
-		"数据文件没有受到任何影响。命令行功能仍可使用，例如在命令提示符中运行：\n" +
+		"数据文件没有受到任何影响。命令行功能仍可使用：" + howToCommand() + "\n" +
 		"branchledger roster export 花名册.xlsx"
 	if logPath != "" {
 		text += "\n\n详细情况已记录在：\n" + logPath
 	}
 	return text
+}
+
+// howToCommand says where to type a command so that Windows finds the
+// program: a new 命令提示符 starts in the user's folder, where
+// "branchledger" is not a command (the review got 9009 following the old
+// text). Typing cmd in Explorer's address bar opens one in the folder.
+func howToCommand() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "在程序所在的文件夹中打开命令提示符（在资源管理器的地址栏输入 cmd 并回车），再运行："
+	}
+	return "在资源管理器中打开程序所在的文件夹（" + filepath.Dir(exe) + "），在地址栏输入 cmd 并回车，再运行："
 }
 
 // writeLog appends a dated entry to the log beside the data file (or in the

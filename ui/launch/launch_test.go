@@ -219,3 +219,17 @@ func TestTailKeepsTheEnd(t *testing.T) {
 		t.Errorf("since now: %q", got)
 	}
 }
+
+// The message box's advice to use the command line names the folder to
+// open it in: typed in a new 命令提示符 (which starts in the user's folder)
+// the command was not found (review s3-10 #6).
+func TestMessageSaysWhereToTypeTheCommand(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip(err)
+	}
+	text := New(t.TempDir(), nil).explain("")
+	if !strings.Contains(text, filepath.Dir(exe)) || !strings.Contains(text, "地址栏输入 cmd") || !strings.Contains(text, "branchledger roster export") {
+		t.Errorf("the message does not say where to run the command:\n%s", text)
+	}
+}

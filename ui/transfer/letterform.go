@@ -61,7 +61,7 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.member = kit.NewSelect(names, func(string) { f.memberChosen() })
 	f.to, f.comm, f.days, f.phone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	f.comm.SetPlaceHolder(kit.L("介绍信的抬头，如 中共××区委组织部"))
-	f.reason = kit.NewSelectEntry(model.TransferReasons)
+	f.reason = kit.NewSelectEntry(reasonChoices())
 	f.date = kit.NewDateEntry()
 	f.date.Today = host.Today
 	f.date.OnChanged = func(string) { f.draft() }
@@ -139,7 +139,7 @@ func (f *letterForm) memberChosen() {
 
 // request reads the form; the validity's problem, if any, comes back.
 func (f *letterForm) request() (model.LetterRequest, string) {
-	q := model.LetterRequest{ToOrg: f.to.Text, ToCommittee: f.comm.Text, Reason: f.reason.Text, Phone: f.phone.Text}
+	q := model.LetterRequest{ToOrg: f.to.Text, ToCommittee: f.comm.Text, Reason: chosenReason(f.reason.Text), Phone: f.phone.Text}
 	if m := f.chosen(); m != nil {
 		q.MemberID = m.ID
 	}
@@ -215,7 +215,7 @@ func (f *letterForm) draft() {
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
 				"Number": l.NumberText(), "Paid": l.PaidTo.Chinese(), "Capital": model.CapitalYearMonth(l.PaidTo)}))
-			if w := dues.Warning(m.Name); w != "" {
+			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
 				f.warning.SetText(w)
 				f.warning.Show()
 			} else {
@@ -255,7 +255,7 @@ func (f *letterForm) submit() {
 		})
 	}
 	if m != nil && f.dues.Owes() && f.draftedAs.MemberID == q.MemberID && f.draftedAs.Date == q.Date {
-		f.host.Confirm(kit.L("党费尚未交清"), f.dues.Warning(m.Name)+kit.L("。仍要开具介绍信吗？"), issue)
+		f.host.Confirm(kit.L("党费尚未交清"), kit.Say(f.dues.WarningText(m.Name))+kit.L("。仍要开具介绍信吗？"), issue)
 		return
 	}
 	issue()
@@ -264,4 +264,46 @@ func (f *letterForm) submit() {
 // letterText is a letter's number and member, for titles.
 func letterText(l *model.TransferLetter) string {
 	return strings.TrimSpace(fmt.Sprintf("%s %s", l.NumberText(), l.Name))
+}
+
+// reasonChoices are the usual reasons (model.TransferReasons) in the UI
+// language.
+func reasonChoices() []string {
+	out := make([]string, len(model.TransferReasons))
+	for i, r := range model.TransferReasons {
+		out[i] = reasonText(r)
+	}
+	return out
+}
+
+// reasonText is a reason in the UI language: a usual one translated, a
+// typed one as it is.
+func reasonText(r string) string {
+	switch r {
+	case model.ReasonAway:
+		return kit.L("外出{{.Months}}个月以上", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
+	case "工作变动":
+		return kit.L("工作变动")
+	case "居住地变动":
+		return kit.L("居住地变动")
+	case "升学或毕业":
+		return kit.L("升学或毕业")
+	case "退休":
+		return kit.L("退休")
+	case "其他":
+		return kit.L("其他")
+	}
+	return r
+}
+
+// chosenReason is the reason the letter prints for what the reason field
+// holds: a usual reason picked in another language is printed in Chinese,
+// as the letter is.
+func chosenReason(text string) string {
+	for _, r := range model.TransferReasons {
+		if text == reasonText(r) {
+			return r
+		}
+	}
+	return text
 }

@@ -170,7 +170,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	dest, reason, card, contact, host, noTransfer, note := kit.NewEntry(), kit.NewSelectEntry([]string{"务工", "经商", "学习", "随迁", "其他"}),
 		kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	dest.SetPlaceHolder(kit.L("如 广东省深圳市南山区某公司"))
-	noTransfer.SetPlaceHolder(kit.L("外出满6个月仍不转接时填写，如 流动性大、无固定地点"))
+	noTransfer.SetPlaceHolder(kit.L("外出满{{.Months}}个月仍不转接时填写，如 流动性大、无固定地点", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	member.OnChanged = func(string) {
 		if i := member.SelectedIndex(); i >= 0 && contact.Text == "" {
 			contact.SetText(members[i].Phone)
@@ -275,7 +275,8 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	case !isNew:
 		title = "修改流动党员登记"
 	}
-	intro := widget.NewLabel(kit.L("外出不满6个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。"))
+	intro := widget.NewLabel(kit.L("外出不满{{.Months}}个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。",
+		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(860, 600))

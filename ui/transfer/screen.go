@@ -246,8 +246,8 @@ func tabLayout(toolbar fyne.CanvasObject, list, empty, detail fyne.CanvasObject)
 	return container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
 }
 
-func emptyLabel(text string) *widget.Label {
-	l := widget.NewLabel(kit.L(text))
+func emptyLabel(text string, data ...any) *widget.Label {
+	l := widget.NewLabel(kit.L(text, data...))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

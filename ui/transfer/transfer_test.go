@@ -426,7 +426,7 @@ func TestIssueLetterAsksWhenDuesAreOwed(t *testing.T) {
 	f.set(t, "党员姓名", "王强（001X）")
 	f.set(t, "接收党组织", "天水某公司党支部")
 	lf := letterFormOf(t, f)
-	if !lf.warning.Visible() || !strings.Contains(lf.warning.Text, "2026年10月至11月尚未交纳，共2个月，计 162.00 元") {
+	if !lf.warning.Visible() || !strings.Contains(lf.warning.Text, "2026年10月至2026年11月尚未交纳，共2个月，计 162.00 元") {
 		t.Errorf("warning %q (visible %v)", lf.warning.Text, lf.warning.Visible())
 	}
 	test.Tap(f.form.Save)

@@ -1,0 +1,98 @@
+package rosterfile
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"branchledger/model"
+)
+
+// A roster's 党费已交至 column (历史党费缴至, 党费交至) sets each member's
+// opening dues position, read as the forms read a month; a month that
+// cannot be right is refused naming the person and the cell; the preview
+// counts the members; the member's history records it; a second import with
+// a later month updates it without any other change.
+func TestRosterImportSetsDuesPaidTo(t *testing.T) {
+	svc, store := newService(t)
+	var ids []string
+	for _, first := range []string{"62010219850312451", "62010219900101232", "62010219800707353", "62010219751212001"} {
+		ids = append(ids, first+string(model.IDCheckChar(first)))
+	}
+	head := []any{"姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "党费已交至"}
+	path := writeSheet(t, [][]any{head,
+		{"张一", ids[0], "正式党员", "2010-07-01", "2011-07-01", "2026年10月"},
+		{"王二", ids[1], "正式党员", "2012-07-01", "2013-07-01", "2026.09"},
+		{"李三", ids[2], "正式党员", "2008-07-01", "2009-07-01", ""},
+		{"赵四", ids[3], "正式党员", "2008-07-01", "2009-07-01", "2029年1月"},
+	})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(p.Ignored(), "党费已交至") {
+		t.Errorf("党费已交至 listed as not imported: %q", p.Ignored())
+	}
+	if len(p.Rejected) != 1 || p.Rejected[0].Name != "赵四" || p.Rejected[0].Field != model.FieldDuesPaidTo ||
+		p.Rejected[0].Value != "2029年1月" || !strings.Contains(p.Rejected[0].Reason, "预交") {
+		t.Errorf("rejected %+v", p.Rejected)
+	}
+	if len(p.Plan.Openings) != 2 {
+		t.Fatalf("openings %+v, want 张一 and 王二", p.Plan.Openings)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := store.Members()
+	byName := map[string]int64{}
+	for _, m := range ms {
+		byName[m.Name] = m.ID
+	}
+	openings, _ := store.DuesOpenings()
+	want := map[string]model.Month{"张一": model.MonthOf(2026, 10), "王二": model.MonthOf(2026, 9)}
+	for name, m := range want {
+		if got := openings[byName[name]]; got != m {
+			t.Errorf("%s 党费已交至 %v, want %v", name, got, m)
+		}
+	}
+	if _, ok := openings[byName["李三"]]; ok || len(openings) != 2 {
+		t.Errorf("openings %v", openings)
+	}
+	cs, _ := store.MemberChanges(byName["张一"])
+	if !slices.ContainsFunc(cs, func(c model.FieldChange) bool { return c.Field == model.FieldDuesPaidTo && c.New == "2026-10" }) {
+		t.Errorf("张一's history has no 党费已交至: %+v", cs)
+	}
+
+	// The same roster, 王二 paid one month more: only that changes.
+	again := writeSheet(t, [][]any{{"姓名", "公民身份号码", "历史党费缴至"},
+		{"张一", ids[0], "2026年10月"}, {"王二", ids[1], "2026年10月"}})
+	p, err = svc.PreviewImport(again)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add)+len(p.Plan.Update) != 0 || len(p.Plan.Openings) != 1 || p.Plan.Openings[0].Old != model.MonthOf(2026, 9) {
+		t.Fatalf("second preview: add %d update %d openings %+v", len(p.Plan.Add), len(p.Plan.Update), p.Plan.Openings)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	if openings, _ := store.DuesOpenings(); openings[byName["王二"]] != model.MonthOf(2026, 10) {
+		t.Errorf("王二 after the second import: %v", openings[byName["王二"]])
+	}
+}
+
+// The field sample's 历史党费缴至 column is read, not listed as left out.
+func TestFieldSampleReadsDuesPaidTo(t *testing.T) {
+	svc, _ := newService(t)
+	p, err := svc.PreviewImport(filepath.Join(fieldSamples, "heading_yu_zheng.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(p.Ignored(), "历史党费缴至") {
+		t.Errorf("历史党费缴至 listed as not imported: %q", p.Ignored())
+	}
+	if len(p.Plan.Openings) != 2 || p.Plan.Openings[0].PaidTo != model.MonthOf(2026, 10) {
+		t.Errorf("openings %+v, want both members paid to 2026-10", p.Plan.Openings)
+	}
+}
