@@ -421,6 +421,11 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 	// refuse before deriving anything, so the header's MAC never counts.
 	heavy := bytes.Replace(encrypt(t, good, scrypt), []byte(" 10\n"), []byte(" 22\n"), 1)
 
+	// 16 MB, a quarter random: compresses about fourfold, as a data file
+	// does; it starts with the real data file's header.
+	underRatio := make([]byte, 16<<20)
+	rand.Read(underRatio[:4<<20])
+	copy(underRatio, f.db[:100])
 	cases := []struct {
 		name string
 		data []byte
@@ -456,7 +461,15 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		})}, entry{name: databaseEntry, data: sparse}), ReadOptions{}, ErrUnsafe},
 		{"scrypt work factor 22", heavy, ReadOptions{Passphrase: testPassphrase}, ErrUnsafe},
 		{"zip bomb lying about its size", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, nil)},
-			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrTruncated},
+			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrNotPackage},
+		// attack11 #7: under the ratio, with the digest to match, and the
+		// data file's own header in front: its page count gives it away
+		// after 100 bytes, before a gigabyte is written.
+		{"zip bomb under the ratio", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, func(m *Manifest) {
+			m.Database.Size = int64(len(underRatio))
+			sum := sha256.Sum256(underRatio)
+			m.Database.SHA256 = hex.EncodeToString(sum[:])
+		})}, entry{name: databaseEntry, data: underRatio}), ReadOptions{}, ErrNotPackage},
 		{"database with a trigger", f.zip(t, evilDigest, evilDB), ReadOptions{}, storage.ErrSchemaChanged},
 		{"encrypted database with a trigger", encrypt(t, f.zip(t, evilDigest, evilDB), key.Recipient()), ReadOptions{Identities: []age.Identity{key}}, storage.ErrSchemaChanged},
 	}
