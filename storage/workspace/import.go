@@ -186,6 +186,9 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 	l.r.Taken, l.r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
 	if l.snap, err = readSnapshot(pkg); err != nil {
 		l.r.Err = err
+	} else {
+		// The line names what is stored: the checked profile.
+		l.r.Branch = branchLabel(l.snap.profile.OrgName, l.snap.profile.BranchName)
 	}
 	return l
 }
