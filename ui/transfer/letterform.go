@@ -19,6 +19,7 @@ type letterForm struct {
 	host    kit.Host
 	svc     Service
 	onSaved func()
+	issued  func(l model.TransferLetter) // before onSaved, in the section
 
 	form      *kit.Form
 	dlg       *kit.FormDialog
@@ -47,7 +48,13 @@ var lastLetterForm *letterForm
 // member who owes dues is named first. onSaved runs once the letter is
 // issued; the dialog then offers to print it.
 func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
-	f := &letterForm{host: host, svc: svc, onSaved: onSaved, fixed: id, form: kit.NewForm("开具")}
+	showLetterForm(host, svc, id, onSaved, nil)
+}
+
+// showLetterForm is ShowLetterForm telling issued, when not nil, which
+// letter was issued before onSaved reloads the section.
+func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued func(l model.TransferLetter)) {
+	f := &letterForm{host: host, svc: svc, onSaved: onSaved, issued: issued, fixed: id, form: kit.NewForm("开具")}
 	var names []string
 	for _, m := range host.Members() {
 		// The member the form is opened for is offered even when no longer
@@ -247,6 +254,9 @@ func (f *letterForm) submit() {
 				return
 			}
 			f.dlg.Hide()
+			if f.issued != nil {
+				f.issued(l)
+			}
 			if f.onSaved != nil {
 				f.onSaved()
 			}

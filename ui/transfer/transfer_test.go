@@ -744,3 +744,31 @@ func TestTransferInRefusesBadInput(t *testing.T) {
 		})
 	}
 }
+
+// After 开具 the details show the letter just issued, not the one that was
+// open before — whose 作废 would otherwise act on the wrong letter
+// (s3-13-newuser #7).
+func TestIssuedLetterIsTheOneShown(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	first := (*forms)[0]
+	first.set(t, "接收党组织", "兰州新区某公司党支部")
+	test.Tap(first.form.Save)
+	if len(svc.letters) != 1 {
+		t.Fatalf("letters %+v; errors %v", svc.letters, h.errors)
+	}
+	s.ShowLetters(svc.letters[0].ID)
+	tap(t, s.letters.content, kit.L("开具介绍信…"))
+	second := (*forms)[len(*forms)-1]
+	second.set(t, "党员姓名", "王强（001X）")
+	second.set(t, "接收党组织", "天水某公司党支部")
+	test.Tap(second.form.Save)
+	if len(svc.letters) != 2 {
+		t.Fatalf("letters %+v; asked %v, errors %v", svc.letters, h.asked, h.errors)
+	}
+	if got := strings.Join(labelsIn(s.letters.detail.content), " "); !strings.Contains(got, "王强") || strings.Contains(got, "廖明") {
+		t.Errorf("details after issuing 王强's letter: %s", got)
+	}
+}
