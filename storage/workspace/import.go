@@ -322,8 +322,13 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 	}
 	switch at := snap.manifest.SnapshotAt; {
 	case at.Before(best.taken):
+		// Two snapshots of one minute are told apart by their seconds.
+		layout := "2006-01-02 15:04"
+		if at.Local().Format(layout) == best.taken.Local().Format(layout) {
+			layout = "2006-01-02 15:04:05"
+		}
 		return nil, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
-			at.Local().Format("2006-01-02 15:04"), best.taken.Local().Format("2006-01-02 15:04"))
+			at.Local().Format(layout), best.taken.Local().Format(layout))
 	case at.Equal(best.taken):
 		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
 	}
