@@ -445,6 +445,12 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		{"changed encrypted byte", func() []byte { b := encrypt(t, good, key.Recipient()); b[len(b)/2] ^= 1; return b }(), ReadOptions{Identities: []age.Identity{key}}, ErrTruncated},
 		{"content does not match checksum", f.zip(t, nil, flipped), ReadOptions{}, ErrChecksum},
 		{"counts do not match", f.zip(t, func(m *Manifest) { m.Counts["members"] = 500 }, f.db), ReadOptions{}, ErrChecksum},
+		// s3-11 attack #2 and #4: the manifest's names are the data file's;
+		// its version number is a version number.
+		{"names in the manifest lie", f.zip(t, func(m *Manifest) {
+			m.OrgName, m.BranchName = "兰州市公安局", "中共兰州市公安局第一支部委员会"
+		}, f.db), ReadOptions{}, ErrChecksum},
+		{"app version of control characters", f.zip(t, func(m *Manifest) { m.AppVersion = "1.0\nimported 伪造\x1b[2J" }, f.db), ReadOptions{}, ErrNotPackage},
 		{"newer format", f.zip(t, func(m *Manifest) { m.Format = FormatVersion + 1 }, f.db), ReadOptions{}, ErrNewerFormat},
 		{"newer schema", f.zip(t, func(m *Manifest) { m.SchemaVersion = storage.SchemaVersion() + 1 }, f.db), ReadOptions{}, storage.ErrNewerSchema},
 		{"another app's manifest", f.zip(t, func(m *Manifest) { m.App = "other" }, f.db), ReadOptions{}, ErrNotPackage},

@@ -273,8 +273,11 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	if err != nil {
 		return nil, &insideError{err: err, msg: strings.ReplaceAll(err.Error(), data, path+" 中的数据文件")}
 	}
-	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) {
-		return nil, refusal(ErrChecksum, path, "清单所写的支部或记录数与其中的数据文件不同")
+	// The names too: an import's line names the branch by the manifest
+	// before the data file is read.
+	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) ||
+		sum.OrgName != m.OrgName || sum.BranchName != m.BranchName {
+		return nil, refusal(ErrChecksum, path, "清单所写的支部、名称或记录数与其中的数据文件不同")
 	}
 	return &Package{Path: path, Kind: kind, Manifest: m, Summary: sum, dir: dir, data: data}, nil
 }
@@ -466,7 +469,10 @@ func unsafeName(name string) bool {
 	return filepath.IsAbs(name)
 }
 
-var hexDigest = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var (
+	hexDigest  = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	appVersion = regexp.MustCompile(`^[0-9A-Za-z.+_-]{1,40}$`)
+)
 
 // readManifest reads and checks manifest.json: this app's, a format and
 // schema this version reads, a database entry with a sane size and digest.
@@ -506,6 +512,8 @@ func readManifest(f *zip.File, path string) (Manifest, error) {
 			storage.ErrNewerSchema, path, m.SchemaVersion, storage.SchemaVersion())
 	case m.SchemaVersion < 1 || m.BranchUUID == "":
 		return Manifest{}, refusal(ErrNotPackage, path, "清单缺少数据文件的版本或支部标识")
+	case !appVersion.MatchString(m.AppVersion):
+		return Manifest{}, refusal(ErrNotPackage, path, "清单中的软件版本号不正确")
 	case m.Database.Name != databaseEntry || !hexDigest.MatchString(m.Database.SHA256):
 		return Manifest{}, refusal(ErrNotPackage, path, "清单中的数据文件信息不完整")
 	case m.Database.Size <= 0 || m.Database.Size > MaxDatabaseSize:

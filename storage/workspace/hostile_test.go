@@ -194,6 +194,10 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"huge_name", changedDB("UPDATE members SET name = printf('%.*c', 2000000, 'x') WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "姓名：内容过长（2000000个字"},
 		{"alien_category", changedDB("UPDATE members SET category = '外星人' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "人员类别“外星人”不是正式党员或预备党员"},
 		{"sex_x", changedDB("UPDATE members SET sex = 'X' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "性别“X”不是男或女"},
+		// s3-11 attack #1, #3, #4: dues, control characters, profile text.
+		{"negative_remittances", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE dues_remittances SET amount = -100000000"), ImportOptions{}, "季度党费"},
+		{"member_name_newline", changedDB("UPDATE members SET name = '张' || char(10) || 'imported 伪造' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "姓名含有控制字符"},
+		{"secretary_million", changedDB("UPDATE branch SET secretary = printf('%.*c', 1000000, 'x')"), ImportOptions{}, "书记过长（1000000个字）"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

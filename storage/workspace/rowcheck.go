@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"branchledger/model"
@@ -40,7 +41,19 @@ func (s *snapshot) checkRows(path string) error {
 			problems = append(problems, what+"："+msgs[0])
 		}
 	}
-	note("支部信息", tooLongIn(s.profile.Validate(s.on, rules)))
+	profile := tooLongIn(s.profile.Validate(s.on, rules))
+	p := &s.profile
+	for _, f := range []struct{ what, text string }{
+		{"单位名称", p.OrgName}, {"党支部名称", p.BranchName}, {"单位地址", p.OrgAddress}, {"书记", p.Secretary},
+		{"党建指导员", p.InstructorName}, {"联系人", p.ContactName}, {"党建指导员电话", p.InstructorPhone}, {"联系电话", p.ContactPhone},
+	} {
+		profile = append(profile, lineProblems(f.what, f.text, maxProfileText)...)
+	}
+	for i, c := range p.Committee {
+		profile = append(profile, lineProblems(fmt.Sprintf("第%d位支委的姓名", i+1), c.Name, maxName)...)
+		profile = append(profile, lineProblems(fmt.Sprintf("第%d位支委的职务", i+1), c.Role, maxName)...)
+	}
+	note("支部信息", profile)
 	for i := range s.members {
 		m := &s.members[i]
 		var msgs []string
@@ -48,6 +61,9 @@ func (s *snapshot) checkRows(path string) error {
 			msgs = append(msgs, "姓名为空")
 		}
 		msgs = append(msgs, tooLongIn(m.Validate(s.on, rules))...)
+		for _, f := range []struct{ what, text string }{{"姓名", m.Name}, {"公民身份号码", m.IDNumber}, {"民族", m.Ethnicity}, {"学历", m.Education}} {
+			msgs = append(msgs, lineProblems(f.what, f.text, maxProfileText)...)
+		}
 		if m.Sex != model.SexMale && m.Sex != model.SexFemale {
 			msgs = append(msgs, fmt.Sprintf("性别“%s”不是男或女", shortName(string(m.Sex))))
 		}
@@ -82,6 +98,28 @@ func (s *snapshot) checkRows(path string) error {
 		msgs = append(msgs, tooLongIn(a.Validate(s.on, nil))...)
 		note(fmt.Sprintf("活动记录第%d条（%s）", i+1, shortName(a.Topic)), msgs)
 	}
+	dues := model.CurrentDuesRules()
+	for i := range s.register.Rows {
+		r := &s.register.Rows[i]
+		var msgs []string
+		amounts := []model.Money{r.Monthly, r.YearDue, r.YearPaid, r.Extra}
+		for _, c := range r.Months {
+			amounts = append(amounts, c.Amount)
+		}
+		amounts = append(amounts, r.Due[:]...)
+		for _, a := range amounts {
+			if a < 0 || a > maxDuesAmount(dues) {
+				msgs = append(msgs, fmt.Sprintf("金额 %s 元不合理", a))
+				break
+			}
+		}
+		note(fmt.Sprintf("党费登记第%d行（%s）", i+1, shortName(r.Name)), msgs)
+	}
+	for q, x := range s.balance.Quarters {
+		if x.Collected < 0 || x.Remitted < 0 || x.Collected > maxQuarterAmount || x.Remitted > maxQuarterAmount {
+			note(fmt.Sprintf("第%d季度党费", q+1), []string{fmt.Sprintf("收缴 %s 元、上缴 %s 元不合理", x.Collected, x.Remitted)})
+		}
+	}
 	if total == 0 {
 		return nil
 	}
@@ -90,6 +128,40 @@ func (s *snapshot) checkRows(path string) error {
 		more = fmt.Sprintf("等%d条", total)
 	}
 	return fmt.Errorf("%w：%s（%s%s）", ErrBadRows, path, strings.Join(problems, "；"), more)
+}
+
+// Limits of the row check beyond the forms' TextLimits: a profile's text
+// and a name no form takes longer (the forms' own limits are lower).
+const (
+	maxProfileText = 200
+	maxName        = 50
+	// maxQuarterAmount is more than any branch collects in a quarter
+	// (100 million 元), and far from int64's end, so sums cannot wrap.
+	maxQuarterAmount = model.Money(100_000_000_00)
+)
+
+// maxDuesAmount is the most one cell of the dues register may hold: a
+// month's dues, a year's dues or the voluntary extra, each below what the
+// forms take (the monthly base's and the extra's limits, a year of them).
+func maxDuesAmount(r model.DuesRules) model.Money {
+	return 12*r.MaxBase + r.MaxExtra
+}
+
+// lineProblems says what is wrong with text of a one-line field: control
+// characters (a line break, ESC), direction overrides or isolates that
+// reorder what is shown, more than limit characters.
+func lineProblems(what, text string, limit int) []string {
+	var out []string
+	for _, r := range text {
+		if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+			out = append(out, what+"含有控制字符或改变文字方向的字符")
+			break
+		}
+	}
+	if n := utf8.RuneCountInString(text); n > limit {
+		out = append(out, fmt.Sprintf("%s过长（%d个字）", what, n))
+	}
+	return out
 }
 
 // maxIDNumber is more characters than any ID number a form takes (18, or a

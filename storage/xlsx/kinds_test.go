@@ -123,6 +123,8 @@ func TestKindNumberFormats(t *testing.T) {
 		{`custom m"月"d"日" shows no year`, fmtCell{v: jun15, code: `m"月"d"日"`}, model.Date{}, "没有年份；单元格里存的日期是 2008-06-15"},
 		{"built-in 58 shows no year", fmtCell{v: jun15, numFmt: 58}, model.Date{}, "没有年份；单元格里存的日期是 2008-06-15"},
 		{"6月15日 typed as text", "6月15日", model.Date{}, "没有年份（日期单元格只显示月日时"},
+		{"custom yy/m shows 08/6: year and month", fmtCell{v: jun15, code: "yy/m"}, month(2008, time.June), ""},
+		{"custom yy-mm shows 08-06: year and month", fmtCell{v: jun15, code: "yy-mm"}, month(2008, time.June), ""},
 		{"a serial in General shows a number", numberCell(jun15), model.Date{}, "2008年6月15日"},
 		{"a serial typed as text", jun15, model.Date{}, "不是日期"},
 		{"2008.10 in a 0.00 number format shows October", fmtCell{v: "2008.1", numFmt: 2}, month(2008, time.October), ""},
@@ -423,15 +425,16 @@ func TestKindGroupedHeadings(t *testing.T) {
 				{nil, nil, "预备", "转正", nil},
 				{"张伟", id, "2010.07", "2011.07", "正式党员"},
 			},
-			// 党员信息 adds no field: the header is rows 2–3
-			[][2]string{{"A1", "A3"}, {"B1", "B3"}, {"C1", "E1"}, {"C2", "D2"}, {"E2", "E3"}}, 2,
+			// 姓名 and 公民身份号码 are merged down from row 1: the header is
+			// rows 1–3, not rows 2–3 under a "title" 姓名
+			[][2]string{{"A1", "A3"}, {"B1", "B3"}, {"C1", "E1"}, {"C2", "D2"}, {"E2", "E3"}}, 1,
 			[]model.Field{model.FieldName, model.FieldIDNumber, model.FieldJoinDate, model.FieldFullDate, model.FieldCategory}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rf := read(t, roster(t, tt.rows, tt.merges...))
 			sh := rf.Sheets[0]
-			if sh.HeaderRow != tt.first || !slices.Equal(sh.Columns, tt.cols) {
+			if sh.HeaderRow != tt.first || !slices.Equal(sh.Columns, tt.cols) || sh.Title == "姓名" {
 				t.Errorf("header at row %d with %v, want row %d with %v", sh.HeaderRow, sh.Columns, tt.first, tt.cols)
 			}
 			last := len(tt.rows)

@@ -19,6 +19,9 @@ type letterForm struct {
 	host    kit.Host
 	svc     Service
 	onSaved func()
+	issued  func(l model.TransferLetter) // before onSaved, in the section
+
+	noCommittee *widget.Label // the setup has no sending 基层党委
 
 	form      *kit.Form
 	dlg       *kit.FormDialog
@@ -47,7 +50,13 @@ var lastLetterForm *letterForm
 // member who owes dues is named first. onSaved runs once the letter is
 // issued; the dialog then offers to print it.
 func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
-	f := &letterForm{host: host, svc: svc, onSaved: onSaved, fixed: id, form: kit.NewForm("开具")}
+	showLetterForm(host, svc, id, onSaved, nil)
+}
+
+// showLetterForm is ShowLetterForm telling issued, when not nil, which
+// letter was issued before onSaved reloads the section.
+func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued func(l model.TransferLetter)) {
+	f := &letterForm{host: host, svc: svc, onSaved: onSaved, issued: issued, fixed: id, form: kit.NewForm("开具")}
 	var names []string
 	for _, m := range host.Members() {
 		// The member the form is opened for is offered even when no longer
@@ -99,11 +108,28 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.draft()
 	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	intro.Wrapping = fyne.TextWrapWord
+	// The 回执 goes back to the sending 基层党委: without it in the setup
+	// its line prints blank, which the secretary should know beforehand.
+	noCommittee := widget.NewLabel(kit.L("介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空。请先在“介绍信设置…”中填写。"))
+	noCommittee.Wrapping = fyne.TextWrapWord
+	noCommittee.Importance = widget.WarningImportance
+	noCommittee.Hide()
+	f.noCommittee = noCommittee
+	var setup model.LetterSetup
+	host.Background(func() {
+		if o, err := svc.Overview(); err == nil {
+			setup = o.Setup
+		}
+	}, func() {
+		if setup.Committee == "" {
+			noCommittee.Show()
+		}
+	})
 	// The organisations' names are long: a line each; the short fields
 	// side by side below. The number, 党费交至 and the dues owed stay in
 	// sight under the fields, out of their scroll: they are what the
 	// secretary must read before issuing.
-	fieldsBox := kit.NewScroll(container.NewVBox(intro, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
+	fieldsBox := kit.NewScroll(container.NewVBox(intro, noCommittee, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.preview, f.warning), nil, nil, fieldsBox)
 	f.dlg = kit.ShowFormUnscrolled(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 600))
 	lastLetterForm = f
@@ -247,6 +273,9 @@ func (f *letterForm) submit() {
 				return
 			}
 			f.dlg.Hide()
+			if f.issued != nil {
+				f.issued(l)
+			}
 			if f.onSaved != nil {
 				f.onSaved()
 			}

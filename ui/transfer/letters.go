@@ -32,7 +32,10 @@ func newLettersTab(s *Screen) *lettersTab {
 	t.empty = emptyLabel("还没有开具过介绍信。党员调动工作、变更居住地或外出{{.Months}}个月以上时，点“开具介绍信”：编号按年自动排定，党费交至从党费账中取得。",
 		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
 	t.detail = newDetails(kit.L("选择左侧的一封介绍信，查看其内容并打印、登记回执或作废。"))
-	issue := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.ContentAddIcon(), func() { ShowLetterForm(s.host, s.svc, 0, s.saved) })
+	issue := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.ContentAddIcon(), func() {
+		// The letter just issued is the one shown, not the one open before.
+		showLetterForm(s.host, s.svc, 0, s.saved, func(l model.TransferLetter) { t.selected = l.ID })
+	})
 	issue.Importance = widget.HighImportance
 	t.year = kit.NewSelect(nil, nil)
 	register := widget.NewButtonWithIcon(kit.L("导出登记簿…"), theme.DocumentSaveIcon(), t.exportRegister)
@@ -82,6 +85,7 @@ func (t *lettersTab) refresh() {
 	t.empty.Hidden = len(t.shown) > 0
 	t.list.UnselectAll()
 	t.list.Refresh()
+	t.selectLetter(t.selected)
 	t.open(t.selected)
 }
 
