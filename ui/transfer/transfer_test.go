@@ -772,3 +772,37 @@ func TestIssuedLetterIsTheOneShown(t *testing.T) {
 		t.Errorf("details after issuing 王强's letter: %s", got)
 	}
 }
+
+// Without a 基层党委 in the letter settings the letter dialog says the
+// receipt's addressee will print blank; with one it says nothing
+// (s3-13-newuser #1).
+func TestLetterFormWarnsOfNoCommittee(t *testing.T) {
+	for _, committee := range []string{"", "中共某街道工作委员会"} {
+		svc := newFake()
+		svc.setup.Committee = committee
+		s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+		forms := capture(t)
+		ShowLetterForm(h, svc, 1, s.saved)
+		f := (*forms)[len(*forms)-1]
+		warned := letterFormOf(t, f).noCommittee.Visible()
+		if warned != (committee == "") {
+			t.Errorf("committee %q: warned %v", committee, warned)
+		}
+	}
+}
+
+// The banner names the first finding and says where the others are, so a
+// count of 2 never shows just one (s3-13-newuser #12).
+func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
+	s, _ := newTestScreen(t, newFake(), fyne.NewSize(1366, 768))
+	s.data.Findings = []model.Finding{{Severity: model.Warning, Message: "甲"}, {Severity: model.Warning, Message: "乙"}}
+	s.showFindings()
+	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲") || !strings.Contains(got, "另有 1 项见首页") {
+		t.Errorf("banner %q", got)
+	}
+	s.data.Findings = s.data.Findings[:1]
+	s.showFindings()
+	if got := s.findings.Text; strings.Contains(got, "另有") {
+		t.Errorf("banner of one finding %q", got)
+	}
+}
