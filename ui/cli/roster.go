@@ -34,6 +34,9 @@ func rosterImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
+		return 0, usageError("--errors %s 就是要导入的花名册，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
+	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
@@ -132,6 +135,13 @@ func importNotes(env Env, p model.ImportPreview) {
 			where = fmt.Sprintf("工作表“%s”：", n.Sheet)
 		}
 		fmt.Fprintf(env.Stderr, "提示：%s%s\n", where, n.Message)
+	}
+	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {
+		hint := ""
+		if p.ProfileBranch != "" {
+			hint = fmt.Sprintf("；如都属本支部，加 --use-profile-branch 一律填写“%s”", p.ProfileBranch)
+		}
+		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部为空（文件中没有）%s\n", p.EmptyBranches, hint)
 	}
 	if p.OtherBranches > 0 && !p.Choice.ProfileBranch {
 		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部（%s）与本支部名称“%s”不同；如应一律填写本支部名称，加 --use-profile-branch\n",
@@ -233,4 +243,14 @@ func open(dbPath string) (*storage.Store, error) {
 		fmt.Fprintf(os.Stderr, "警告：今天的自动备份没有完成：%v\n", err)
 	}
 	return store, nil
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

@@ -127,10 +127,7 @@ func showSetupForm(s *Screen) {
 	comm.SetPlaceHolder(kit.L("盖章的基层党委，如 中共××街道工作委员会"))
 	if p, err := s.svc.Profile(); err == nil {
 		addr.SetPlaceHolder(orDash(p.OrgAddress) + kit.L("（支部信息中的地址）"))
-		phone.SetPlaceHolder(orDash(p.ContactPhone) + kit.L("（支部信息中的联系电话）"))
-		if p.BranchName != "" {
-			comm.SetPlaceHolder(kit.L("留空则为 {{.Name}}", map[string]any{"Name": p.BranchName}))
-		}
+		phone.SetPlaceHolder(orDash(p.ContactPhone) + kit.L("（支部信息中的联系人电话）"))
 	}
 	fComm := form.Add("转出党组织的基层党委", comm)
 	fAddr := form.Add("通讯地址", addr)
@@ -173,7 +170,7 @@ func showSetupForm(s *Screen) {
 		ls, _ := read()
 		return func() error { return s.svc.SaveLetterSetup(ls) }
 	})
-	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委。地址和电话留空时，用“设置 → 支部信息”中的。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
+	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委，请务必填写。地址和电话留空时，用“设置”中“支部信息”的地址和联系人电话。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
 	intro.Wrapping = fyne.TextWrapWord
 	// The committee's name and the address are long: a line each.
 	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY))

@@ -21,6 +21,8 @@ type letterForm struct {
 	onSaved func()
 	issued  func(l model.TransferLetter) // before onSaved, in the section
 
+	noCommittee *widget.Label // the setup has no sending 基层党委
+
 	form      *kit.Form
 	dlg       *kit.FormDialog
 	members   []model.Member // those on the roster, as offered
@@ -106,11 +108,28 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 	f.draft()
 	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	intro.Wrapping = fyne.TextWrapWord
+	// The 回执 goes back to the sending 基层党委: without it in the setup
+	// its line prints blank, which the secretary should know beforehand.
+	noCommittee := widget.NewLabel(kit.L("介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空。请先在“介绍信设置…”中填写。"))
+	noCommittee.Wrapping = fyne.TextWrapWord
+	noCommittee.Importance = widget.WarningImportance
+	noCommittee.Hide()
+	f.noCommittee = noCommittee
+	var setup model.LetterSetup
+	host.Background(func() {
+		if o, err := svc.Overview(); err == nil {
+			setup = o.Setup
+		}
+	}, func() {
+		if setup.Committee == "" {
+			noCommittee.Show()
+		}
+	})
 	// The organisations' names are long: a line each; the short fields
 	// side by side below. The number, 党费交至 and the dues owed stay in
 	// sight under the fields, out of their scroll: they are what the
 	// secretary must read before issuing.
-	fieldsBox := kit.NewScroll(container.NewVBox(intro, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
+	fieldsBox := kit.NewScroll(container.NewVBox(intro, noCommittee, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.preview, f.warning), nil, nil, fieldsBox)
 	f.dlg = kit.ShowFormUnscrolled(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 600))
 	lastLetterForm = f

@@ -105,6 +105,10 @@ func (s *Screen) showFindings() {
 			break
 		}
 	}
+	// The banner tells one; the rest are on home, and it says so.
+	if more := counts[model.Serious] + counts[model.Warning] - 1; more > 0 {
+		text += " " + kit.L("另有 {{.N}} 项见首页。", map[string]any{"N": more})
+	}
 	s.findings.SetText(text)
 	s.findings.Importance = widget.WarningImportance
 	if counts[model.Serious] > 0 {

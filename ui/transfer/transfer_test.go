@@ -772,3 +772,69 @@ func TestIssuedLetterIsTheOneShown(t *testing.T) {
 		t.Errorf("details after issuing 王强's letter: %s", got)
 	}
 }
+
+// Without a 基层党委 in the letter settings the letter dialog says the
+// receipt's addressee will print blank; with one it says nothing
+// (s3-13-newuser #1).
+func TestLetterFormWarnsOfNoCommittee(t *testing.T) {
+	for _, committee := range []string{"", "中共某街道工作委员会"} {
+		svc := newFake()
+		svc.setup.Committee = committee
+		s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+		forms := capture(t)
+		ShowLetterForm(h, svc, 1, s.saved)
+		f := (*forms)[len(*forms)-1]
+		warned := letterFormOf(t, f).noCommittee.Visible()
+		if warned != (committee == "") {
+			t.Errorf("committee %q: warned %v", committee, warned)
+		}
+	}
+}
+
+// The banner names the first finding and says where the others are, so a
+// count of 2 never shows just one (s3-13-newuser #12).
+func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
+	s, _ := newTestScreen(t, newFake(), fyne.NewSize(1366, 768))
+	s.data.Findings = []model.Finding{{Severity: model.Warning, Message: "甲"}, {Severity: model.Warning, Message: "乙"}}
+	s.showFindings()
+	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲") || !strings.Contains(got, "另有 1 项见首页") {
+		t.Errorf("banner %q", got)
+	}
+	s.data.Findings = s.data.Findings[:1]
+	s.showFindings()
+	if got := s.findings.Text; strings.Contains(got, "另有") {
+		t.Errorf("banner of one finding %q", got)
+	}
+}
+
+// A mobile member transferred out by a letter is no longer 外出中: the
+// stay says so, and its report, return and letter buttons are off
+// (s3-13-attack #13).
+func TestMobileMemberTransferredOut(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	s.tabs.SelectIndex(2)
+	tap(t, s.mobile.content, kit.L("登记外出…"))
+	f := (*forms)[0]
+	f.set(t, "党员姓名", "廖明（9938）")
+	f.set(t, "外出日期", "2026-05-20")
+	f.set(t, "外出流向", "广东省深圳市南山区")
+	test.Tap(f.form.Save)
+	ShowLetterForm(h, svc, 1, s.saved)
+	lf := (*forms)[len(*forms)-1]
+	lf.set(t, "接收党组织", "深圳某支部")
+	test.Tap(lf.form.Save)
+	if len(svc.letters) != 1 || len(svc.mobile) != 1 {
+		t.Fatalf("letters %d, mobile %d; errors %v", len(svc.letters), len(svc.mobile), h.errors)
+	}
+	if _, caption, _ := s.mobile.item(&s.mobile.shown[0]); !strings.Contains(caption, "已离开本支部名册") || strings.Contains(caption, "外出中") {
+		t.Errorf("caption %q", caption)
+	}
+	s.mobile.list.Select(0)
+	for _, b := range buttonsIn(s.mobile.detail.content) {
+		if (b.Text == kit.L("登记报告…") || b.Text == kit.L("登记返回…") || b.Text == kit.L("开具介绍信…")) && !b.Disabled() {
+			t.Errorf("%s enabled for a member transferred out", b.Text)
+		}
+	}
+}
