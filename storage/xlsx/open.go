@@ -205,6 +205,9 @@ func openWorkbook(data []byte) (*book, error) {
 	if err := pkg.checkSharedStrings(shared); err != nil {
 		return nil, err
 	}
+	if err := pkg.checkStyles(styles); err != nil {
+		return nil, err
+	}
 	// From here on the pruned package is read, so that the file's own bytes
 	// (pictures and all) need not stay in memory.
 	pzr, err := zip.NewReader(bytes.NewReader(pruned), int64(len(pruned)))
