@@ -254,6 +254,11 @@ func TestOversizedWorkbooksAreRefused(t *testing.T) {
 		{"a cell naming another row", func(t *testing.T) []byte {
 			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"><c r="A7"><v>1</v></c></row>`), fuzzShared)
 		}, ErrIrregular, "第3行里有标为“A7”的单元格"},
+		{"a million and a half cell formats", func(t *testing.T) []byte {
+			styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1500000">` +
+				strings.Repeat(`<xf/>`, 1_500_000) + `</cellXfs></styleSheet>`
+			return withPart(t, minimalPackage(t, sheetXMLWith(5, 0, ""), fuzzShared), "xl/styles.xml", styles)
+		}, ErrTooLarge, "格式表有超过 150000 项格式"},
 		{"thirty thousand merged ranges", func(t *testing.T) []byte {
 			var m strings.Builder
 			for i := range 30000 {
@@ -300,6 +305,42 @@ func TestUnreferencedPartsAreNotUnpacked(t *testing.T) {
 	}
 	rf, err := ReadRoster(bytes.NewReader(buf.Bytes()), ReadOptions{Today: today})
 	if err != nil || len(rf.Members) != 4 {
+		t.Fatalf("got %v, %v", rf, err)
+	}
+}
+
+// withPart is the package data with one more part, name holding body.
+func withPart(t testing.TB, data []byte, name, body string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if err := zw.Copy(zf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.WriteString(w, body)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A workbook whose styles hold as many entries as Excel allows still
+// imports.
+func TestManyCellFormatsStillImport(t *testing.T) {
+	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs count="64000">` +
+		strings.Repeat(`<xf numFmtId="0" fontId="0"/>`, 64000) + `</cellXfs></styleSheet>`
+	rf, err := ReadRoster(bytes.NewReader(withPart(t, minimalPackage(t, sheetXMLWith(5, 0, ""), fuzzShared), "xl/styles.xml", styles)), ReadOptions{Today: today})
+	if err != nil || membersOf(rf) == 0 {
 		t.Fatalf("got %v, %v", rf, err)
 	}
 }

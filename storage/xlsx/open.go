@@ -35,6 +35,12 @@ const (
 	maxSheets      = 255
 	maxUnzipped    = maxSheetsPart + maxSharedPart + maxStylesPart + 4*maxSmallPart
 	maxSharedItems = 300_000 // strings in the shared-string table
+	// maxStyleItems bounds the entries of the styles part (cell formats,
+	// number formats, fonts, fills, borders, cell styles): excelize holds
+	// about 430 bytes for each once it reads the part (1.5 million <xf/>
+	// took 640 MB and 16 s). Excel itself keeps
+	// at most about 64,000 cell formats; a roster uses tens.
+	maxStyleItems = 150_000
 )
 
 // The paths excelize reads the shared strings and the styles from.
@@ -203,6 +209,9 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, err
 	}
 	if err := pkg.checkSharedStrings(shared); err != nil {
+		return nil, err
+	}
+	if err := pkg.checkStyles(styles); err != nil {
 		return nil, err
 	}
 	// From here on the pruned package is read, so that the file's own bytes
