@@ -105,6 +105,7 @@ test: deps
 	@# corpora ran above); -fuzzminimizetime keeps one find from taking a minute.
 	go test -run '^$$' -fuzz '^FuzzReadRosterWorkbook$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 	go test -run '^$$' -fuzz '^FuzzReadRosterSheet$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
+	go test -run '^$$' -fuzz '^FuzzReadRosterLayout$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 
 bench: deps
 	@$(call headless,go test -run '^$$' -bench . -skip ColdStart -benchmem ./...)

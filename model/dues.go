@@ -50,9 +50,13 @@ type DuesRules struct {
 
 	// App policy, not the document's: a monthly base above MaxBase is taken
 	// for a typing error (an annual figure, an extra zero); payments may
-	// cover at most AdvanceMonths months after the payment month.
+	// cover at most AdvanceMonths months after the payment month; a
+	// voluntary extra (自愿多交) above MaxExtra is taken for a typing error
+	// too (the document sets no limit, but 99,999,999,999.99 元 is a slip
+	// of the keyboard, and it printed as ### in the annual summary).
 	MaxBase       Money
 	AdvanceMonths int
+	MaxExtra      Money
 }
 
 // DuesRules2008 is 中组发〔2008〕3号.
@@ -75,6 +79,7 @@ var DuesRules2008 = DuesRules{
 	BackPayMonths: 6,
 	MaxBase:       Yuan(1000000),
 	AdvanceMonths: 12,
+	MaxExtra:      Yuan(1000000),
 }
 
 // CurrentDuesRules is the edition in force.

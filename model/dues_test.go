@@ -260,6 +260,8 @@ func TestPaymentCheck(t *testing.T) {
 		{"extra_dues_kept_apart", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: Yuan(100), Months: mo(7)}, nil, ""},
 		{"extra_typed_into_amount", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(181), Months: mo(7)}, nil, "自愿多交"},
 		{"negative_extra", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: -1, Months: mo(7)}, nil, "负数"},
+		{"extra_at_the_limit", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: Yuan(1000000), Months: mo(7)}, nil, ""},
+		{"extra_a_slip_of_the_keyboard", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Extra: 9999999999999, Months: mo(7)}, nil, "自愿多交 99999999999.99 元超过 1000000.00 元，不合常理"},
 		{"across_a_base_change", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81 + 90), Months: mo(9, 10)}, nil, ""},
 		{"old_amount_after_change", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: mo(10)}, nil, "不符"},
 		{"payer_left", DuesPayment{Date: NewDate(2026, 7, 1), Amount: Yuan(81), Months: mo(7), PaidBy: 2}, &left, "不在册"},

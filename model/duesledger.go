@@ -619,6 +619,9 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 	if p.Extra < 0 {
 		return fail("自愿多交的金额不能为负数")
 	}
+	if r.MaxExtra > 0 && p.Extra > r.MaxExtra {
+		return fail("自愿多交 %s 元超过 %s 元，不合常理（是否多输了几位？）", p.Extra, r.MaxExtra)
+	}
 	if p.PaidBy != 0 && pc.PaidBy == nil {
 		return fail("找不到代交的党员")
 	}

@@ -21,7 +21,7 @@ import (
 //   - a named string type of the domain (Category, ActivityKind, EventKind,
 //     Term …) and Severity, FindingTopic: the domain's word, translated;
 //   - Names: a list of names, 甲、乙、丙; Terms: the domain's words, 谈话、政审;
-//     Years: 2025、2026;
+//     Years: 2025、2026; Months: 2026年9月、2026年11月;
 //   - Text: a part of the sentence that is a sentence of its own;
 //   - Texts: such parts, joined by "，".
 //
@@ -64,6 +64,8 @@ func chineseArg(a any) any {
 	case Names:
 		return a.String()
 	case Years:
+		return a.String()
+	case Months:
 		return a.String()
 	case Terms:
 		return a.String()
@@ -119,6 +121,19 @@ type Terms []string
 
 // String joins the words the Chinese way, with 、.
 func (ts Terms) String() string { return strings.Join(ts, "、") }
+
+// Months are months put into a sentence as a list: 2026年9月、2026年11月
+// in Chinese.
+type Months []Month
+
+// String joins the months the Chinese way, with 、.
+func (ms Months) String() string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.Chinese()
+	}
+	return strings.Join(parts, "、")
+}
 
 // Years are years in a sentence: 2025、2026年 (the format says 年).
 type Years []int

@@ -332,6 +332,10 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
 	case m.ArrivedOn.After(today):
 		add(FieldArrivedOn, "到本支部日期不能晚于今天")
+	case !m.JoinDate.IsZero() && m.JoinDate.Validate() == nil && m.ArrivedOn.Before(m.JoinDate):
+		// One comes onto a branch's roster as a party member: at
+		// admission at the earliest.
+		add(FieldArrivedOn, "到本支部日期 "+m.ArrivedOn.String()+" 早于加入党组织日期 "+m.JoinDate.String())
 	}
 	return errs
 }

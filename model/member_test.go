@@ -58,6 +58,8 @@ func TestMemberValidate(t *testing.T) {
 		{"phone_letters", func(m *Member) { m.Phone = "电话待补" }, FieldPhone, "格式"},
 		{"lost_contact_needs_month", func(m *Member) { m.LostContact = true }, FieldLostSince, "失联年月"},
 		{"mobile_needs_destination", func(m *Member) { m.Mobile = true }, FieldMobileDestination, "外出流向"},
+		{"arrived_before_join", func(m *Member) { m.ArrivedOn = NewDate(2000, 1, 1) }, FieldArrivedOn, "早于加入党组织日期"},
+		{"arrived_in_join_month_ok", func(m *Member) { m.ArrivedOn = MonthDate(m.JoinDate.Year, m.JoinDate.Month) }, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,7 +60,11 @@ var transferTextLimits = map[Field]int{
 
 // TransferReasons are the usual reasons for a transfer out (转出原因); the
 // form also takes other text.
-var TransferReasons = []string{"工作变动", "居住地变动", "外出6个月以上", "升学或毕业", "退休", "其他"}
+var TransferReasons = []string{"工作变动", "居住地变动", ReasonAway, "升学或毕业", "退休", "其他"}
+
+// ReasonAway is the reason of a member away longer than the mobile-member
+// rules allow without transferring (外出6个月以上).
+var ReasonAway = fmt.Sprintf("外出%d个月以上", CurrentMobileRules().TransferAfterMonths.N)
 
 // TransferLetter is one 党员组织关系介绍信 this branch issued: the member as
 // the letter states them on its date (kept as printed, whatever the roster
@@ -526,43 +530,42 @@ func (d *LetterDues) Warning(name string) string {
 	if !d.Owes() {
 		return ""
 	}
-	var parts []string
-	if n := len(d.OwedMonths); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s尚未交纳，共%d个月，计 %s 元", monthSpan(d.OwedMonths), n, d.Owed))
-	}
-	if n := len(d.Unknown); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s缺党费基数，应交金额未定（%d个月）", monthSpan(d.Unknown), n))
-	}
-	if n := len(d.ToRecord); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s在本软件建账之前，交纳情况待补录（%d个月）", monthSpan(d.ToRecord), n))
-	}
-	paid := "党费交至未能确定"
-	if d.Known {
-		paid = "党费交至" + d.PaidTo.Chinese()
-	}
-	return fmt.Sprintf("%s%s，%s。介绍信将写明党费交至的月份；转出前请督促其补交", name, paid, strings.Join(parts, "；"))
+	return d.WarningText(name).String()
 }
 
-// monthSpan names months: 2026年9月, or 2026年9月至11月, or a list when
-// they are not consecutive.
-func monthSpan(ms []Month) string {
-	if len(ms) == 0 {
-		return ""
+// WarningText is Warning as a sentence a screen says in its language; the
+// zero Text when nothing is owed.
+func (d *LetterDues) WarningText(name string) Text {
+	if !d.Owes() {
+		return Text{}
 	}
-	consecutive := ms[len(ms)-1]-ms[0] == Month(len(ms)-1)
+	var parts Texts
+	if n := len(d.OwedMonths); n > 0 {
+		parts = append(parts, Textf("%s尚未交纳，共%d个月，计 %s 元", monthSpan(d.OwedMonths), n, d.Owed))
+	}
+	if n := len(d.Unknown); n > 0 {
+		parts = append(parts, Textf("%s缺党费基数，应交金额未定（%d个月）", monthSpan(d.Unknown), n))
+	}
+	if n := len(d.ToRecord); n > 0 {
+		parts = append(parts, Textf("%s在本软件建账之前，交纳情况待补录（%d个月）", monthSpan(d.ToRecord), n))
+	}
+	paid := Textf("党费交至未能确定")
+	if d.Known {
+		paid = Textf("党费交至%s", d.PaidTo)
+	}
+	return Textf("%s%s，%s。介绍信将写明党费交至的月份；转出前请督促其补交", name, paid, parts)
+}
+
+// monthSpan names months as a sentence's argument: 2026年9月, or
+// 2026年9月至2026年11月, or a list (Months) when they are not consecutive.
+func monthSpan(ms []Month) any {
 	switch {
 	case len(ms) == 1:
-		return ms[0].Chinese()
-	case consecutive && ms[0].Year() == ms[len(ms)-1].Year():
-		return fmt.Sprintf("%s至%d月", ms[0].Chinese(), int(ms[len(ms)-1].Mon()))
-	case consecutive:
-		return ms[0].Chinese() + "至" + ms[len(ms)-1].Chinese()
+		return ms[0]
+	case len(ms) > 1 && ms[len(ms)-1]-ms[0] == Month(len(ms)-1):
+		return Textf("%s至%s", ms[0], ms[len(ms)-1])
 	}
-	names := make([]string, len(ms))
-	for i, m := range ms {
-		names[i] = m.Chinese()
-	}
-	return strings.Join(names, "、")
+	return Months(ms)
 }
 
 // LetterSetup is what the branch prints on its letters besides the letter

@@ -111,7 +111,7 @@ func CheckTransfers(d *TransferRecords, members []Member, today Date, tr Transfe
 	for id, p := range PostponedProbations(d.Ins, members, today, mb) {
 		m := byID[id]
 		add(Info, id, Textf("%s为转入的预备党员，预备期已于%s届满；按%s，转正讨论可以推迟，最迟应于%s前召开支部党员大会讨论其转正（转正时间自预备期满之日算起）",
-			m.Name, p.End, p.Rules.cite(), p.Latest))
+			m.Name, p.End, p.Rules.Cite(), p.Latest))
 	}
 	return out
 }
@@ -123,7 +123,7 @@ func orDash(s string) any {
 	return s
 }
 
-func (r ProbationTransferRules) cite() Citation {
+func (r ProbationTransferRules) Cite() Citation {
 	return Citation{Document: r.Document, Edition: r.Edition, Article: r.PostponeMonths.Article}
 }
 

@@ -93,7 +93,14 @@ winapp='C:\党建 资料'
 app="$WINEPREFIX/drive_c/党建 资料"
 mkdir -p "$app"
 cp -r "$dist"/. "$app/"
-cp "$root/../shared/samples/roster_messy_example.xlsx" "$app/花名册 样例.xlsx"
+# The sample roster is the project's shared one (../shared beside the
+# repository, as the Go tests expect it); SHARED points elsewhere.
+sample="${SHARED:-$root/../shared}/samples/roster_messy_example.xlsx"
+if [ ! -f "$sample" ]; then
+  echo "windows-check: the sample roster $sample is missing; set SHARED to the project's shared folder" >&2
+  exit 2
+fi
+cp "$sample" "$app/花名册 样例.xlsx"
 mkdir -p "$app/测试 数据"
 db="$winapp"'\测试 数据\ledger.db'
 echo "program folder: $winapp"

@@ -8,9 +8,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/demo"
+	"branchledger/storage/xlsx"
 )
 
 var today = model.NewDate(2026, 11, 25)
@@ -204,5 +207,38 @@ func TestDueMembersLeaveOutLaterArrivals(t *testing.T) {
 	}
 	if after := names(model.NewDate(2026, 11, 25)); len(after) != 4 || !slices.Contains(after, m.Name) {
 		t.Errorf("due on 11-25: %v; want 4 with %s", after, m.Name)
+	}
+}
+
+// The printed ledger, which inspectors read, marks a 支部党员大会 below
+// quorum and counts it in its heading, as the list, home and check do
+// (review s3-8 attack #11: 备注 was empty).
+func TestLedgerMarksAMeetingBelowQuorum(t *testing.T) {
+	svc, st := branch(t, 5, 0)
+	ms, _ := st.Members()
+	a := model.Activity{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, 11, 20), Topic: "讨论工作", Chair: ms[0].Name, Recorder: ms[1].Name,
+		Attendance: model.NewAttendance(model.DueMembers(model.KindGeneralMeeting, model.NewDate(2026, 11, 20), ms, nil))}
+	for i := 1; i < len(a.Attendance); i++ {
+		a.Attendance[i].Status, a.Attendance[i].Reason = model.OnLeave, "出差"
+	}
+	if _, err := svc.SaveActivity(a); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "台账.xlsx")
+	if _, err := svc.ExportLedger(2026, path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(xlsx.LedgerSheet)
+	var text string
+	for _, r := range rows {
+		text += strings.Join(r, "|") + "\n"
+	}
+	if !strings.Contains(text, "未达法定人数，不算作已开展") || !strings.Contains(text, "1 次未达法定人数") {
+		t.Errorf("the ledger does not mark the meeting below quorum:\n%s", text)
 	}
 }

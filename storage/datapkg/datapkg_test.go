@@ -421,6 +421,11 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 	// refuse before deriving anything, so the header's MAC never counts.
 	heavy := bytes.Replace(encrypt(t, good, scrypt), []byte(" 10\n"), []byte(" 22\n"), 1)
 
+	// 16 MB, a quarter random: compresses about fourfold, as a data file
+	// does; it starts with the real data file's header.
+	underRatio := make([]byte, 16<<20)
+	rand.Read(underRatio[:4<<20])
+	copy(underRatio, f.db[:100])
 	cases := []struct {
 		name string
 		data []byte
@@ -440,6 +445,12 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		{"changed encrypted byte", func() []byte { b := encrypt(t, good, key.Recipient()); b[len(b)/2] ^= 1; return b }(), ReadOptions{Identities: []age.Identity{key}}, ErrTruncated},
 		{"content does not match checksum", f.zip(t, nil, flipped), ReadOptions{}, ErrChecksum},
 		{"counts do not match", f.zip(t, func(m *Manifest) { m.Counts["members"] = 500 }, f.db), ReadOptions{}, ErrChecksum},
+		// s3-11 attack #2 and #4: the manifest's names are the data file's;
+		// its version number is a version number.
+		{"names in the manifest lie", f.zip(t, func(m *Manifest) {
+			m.OrgName, m.BranchName = "兰州市公安局", "中共兰州市公安局第一支部委员会"
+		}, f.db), ReadOptions{}, ErrChecksum},
+		{"app version of control characters", f.zip(t, func(m *Manifest) { m.AppVersion = "1.0\nimported 伪造\x1b[2J" }, f.db), ReadOptions{}, ErrNotPackage},
 		{"newer format", f.zip(t, func(m *Manifest) { m.Format = FormatVersion + 1 }, f.db), ReadOptions{}, ErrNewerFormat},
 		{"newer schema", f.zip(t, func(m *Manifest) { m.SchemaVersion = storage.SchemaVersion() + 1 }, f.db), ReadOptions{}, storage.ErrNewerSchema},
 		{"another app's manifest", f.zip(t, func(m *Manifest) { m.App = "other" }, f.db), ReadOptions{}, ErrNotPackage},
@@ -456,7 +467,15 @@ func TestHostilePackagesAreRefused(t *testing.T) {
 		})}, entry{name: databaseEntry, data: sparse}), ReadOptions{}, ErrUnsafe},
 		{"scrypt work factor 22", heavy, ReadOptions{Passphrase: testPassphrase}, ErrUnsafe},
 		{"zip bomb lying about its size", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, nil)},
-			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrTruncated},
+			entry{name: databaseEntry, data: zeros, size: uint64(len(f.db))}), ReadOptions{}, ErrNotPackage},
+		// attack11 #7: under the ratio, with the digest to match, and the
+		// data file's own header in front: its page count gives it away
+		// after 100 bytes, before a gigabyte is written.
+		{"zip bomb under the ratio", zipOf(t, entry{name: manifestEntry, data: f.manifestJSON(t, func(m *Manifest) {
+			m.Database.Size = int64(len(underRatio))
+			sum := sha256.Sum256(underRatio)
+			m.Database.SHA256 = hex.EncodeToString(sum[:])
+		})}, entry{name: databaseEntry, data: underRatio}), ReadOptions{}, ErrNotPackage},
 		{"database with a trigger", f.zip(t, evilDigest, evilDB), ReadOptions{}, storage.ErrSchemaChanged},
 		{"encrypted database with a trigger", encrypt(t, f.zip(t, evilDigest, evilDB), key.Recipient()), ReadOptions{Identities: []age.Identity{key}}, storage.ErrSchemaChanged},
 	}

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -272,8 +273,11 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	if err != nil {
 		return nil, &insideError{err: err, msg: strings.ReplaceAll(err.Error(), data, path+" 中的数据文件")}
 	}
-	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) {
-		return nil, refusal(ErrChecksum, path, "清单所写的支部或记录数与其中的数据文件不同")
+	// The names too: an import's line names the branch by the manifest
+	// before the data file is read.
+	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) ||
+		sum.OrgName != m.OrgName || sum.BranchName != m.BranchName {
+		return nil, refusal(ErrChecksum, path, "清单所写的支部、名称或记录数与其中的数据文件不同")
 	}
 	return &Package{Path: path, Kind: kind, Manifest: m, Summary: sum, dir: dir, data: data}, nil
 }
@@ -465,7 +469,10 @@ func unsafeName(name string) bool {
 	return filepath.IsAbs(name)
 }
 
-var hexDigest = regexp.MustCompile(`^[0-9a-f]{64}$`)
+var (
+	hexDigest  = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	appVersion = regexp.MustCompile(`^[0-9A-Za-z.+_-]{1,40}$`)
+)
 
 // readManifest reads and checks manifest.json: this app's, a format and
 // schema this version reads, a database entry with a sane size and digest.
@@ -505,12 +512,43 @@ func readManifest(f *zip.File, path string) (Manifest, error) {
 			storage.ErrNewerSchema, path, m.SchemaVersion, storage.SchemaVersion())
 	case m.SchemaVersion < 1 || m.BranchUUID == "":
 		return Manifest{}, refusal(ErrNotPackage, path, "清单缺少数据文件的版本或支部标识")
+	case !appVersion.MatchString(m.AppVersion):
+		return Manifest{}, refusal(ErrNotPackage, path, "清单中的软件版本号不正确")
 	case m.Database.Name != databaseEntry || !hexDigest.MatchString(m.Database.SHA256):
 		return Manifest{}, refusal(ErrNotPackage, path, "清单中的数据文件信息不完整")
 	case m.Database.Size <= 0 || m.Database.Size > MaxDatabaseSize:
 		return Manifest{}, refusal(ErrUnsafe, path, fmt.Sprintf("数据文件大小 %d 字节不合理", m.Database.Size))
 	}
 	return m, nil
+}
+
+// sqliteHeaderSize is the size of the header every SQLite database starts
+// with.
+const sqliteHeaderSize = 100
+
+// checkHeader reads a SQLite database's header (its first 100 bytes) and
+// says, in Chinese, why it cannot be the data file of size bytes the
+// manifest pins: "" when it can.
+func checkHeader(head []byte, size int64) string {
+	if !bytes.HasPrefix(head, sqliteMagic) {
+		return "其中的数据文件不是支部台账的数据文件"
+	}
+	pageSize := int64(binary.BigEndian.Uint16(head[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	if pageSize < 512 || pageSize&(pageSize-1) != 0 || size%pageSize != 0 {
+		return "数据文件的文件头已损坏"
+	}
+	// The page count in the header is valid when the change counter and
+	// the version-valid-for number agree (every SQLite since 3.7.0, and
+	// VACUUM INTO, writes it so).
+	if binary.BigEndian.Uint32(head[24:28]) == binary.BigEndian.Uint32(head[92:96]) {
+		if pages := int64(binary.BigEndian.Uint32(head[28:32])); pages*pageSize != size {
+			return "数据文件的大小与其文件头不符"
+		}
+	}
+	return ""
 }
 
 // extract unpacks the data file entry to name, refusing a zip bomb before
@@ -534,8 +572,30 @@ func extract(f *zip.File, want FileInfo, name, path string) error {
 	}
 	h := sha256.New()
 	dst := &recordingWriter{w: out}
+	// The data file's header says what it is and how big: a stream that
+	// is not a SQLite database, or one of another size than the manifest
+	// pins (a zip bomb under the ratio with a digest to match), is refused
+	// before more than its first bytes are written.
+	head := make([]byte, sqliteHeaderSize)
+	if _, err := io.ReadFull(rc, head); err != nil {
+		out.Close()
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return refusal(ErrNotPackage, path, "其中的数据文件不是支部台账的数据文件")
+		}
+		return refusalFor(ErrTruncated, path, "", err)
+	}
+	if detail := checkHeader(head, want.Size); detail != "" {
+		out.Close()
+		return refusal(ErrNotPackage, path, detail)
+	}
+	h.Write(head)
+	if _, err := dst.Write(head); err != nil {
+		out.Close()
+		return unpackError(path, filepath.Dir(name), err)
+	}
 	// One byte more than promised shows a stream that lies about its size.
-	n, err := io.Copy(io.MultiWriter(dst, h), io.LimitReader(rc, want.Size+1))
+	n, err := io.Copy(io.MultiWriter(dst, h), io.LimitReader(rc, want.Size+1-sqliteHeaderSize))
+	n += sqliteHeaderSize
 	if dst.err == nil {
 		dst.err = out.Sync()
 	}

@@ -186,6 +186,9 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 	l.r.Taken, l.r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
 	if l.snap, err = readSnapshot(pkg); err != nil {
 		l.r.Err = err
+	} else {
+		// The line names what is stored: the checked profile.
+		l.r.Branch = branchLabel(l.snap.profile.OrgName, l.snap.profile.BranchName)
 	}
 	return l
 }
@@ -319,8 +322,13 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 	}
 	switch at := snap.manifest.SnapshotAt; {
 	case at.Before(best.taken):
+		// Two snapshots of one minute are told apart by their seconds.
+		layout := "2006-01-02 15:04"
+		if at.Local().Format(layout) == best.taken.Local().Format(layout) {
+			layout = "2006-01-02 15:04:05"
+		}
 		return nil, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
-			at.Local().Format("2006-01-02 15:04"), best.taken.Local().Format("2006-01-02 15:04"))
+			at.Local().Format(layout), best.taken.Local().Format(layout))
 	case at.Equal(best.taken):
 		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
 	}

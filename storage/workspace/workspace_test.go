@@ -866,3 +866,34 @@ func TestReportCollectedIncludesVoluntaryDues(t *testing.T) {
 		t.Errorf("上缴合计 %s, the branch's %s", got, remitted)
 	}
 }
+
+// s3-11 newuser #3: two snapshots of the same minute are told apart by
+// their seconds in the refusal of the older one.
+func TestOlderSnapshotOfTheSameMinuteShowsSeconds(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 6, 5, "甘肃陇原机械制造有限公司", day)
+	path := s.Path()
+	s.Close()
+	snap := func(sec int, name string) string {
+		st, err := storage.Open(path, storage.WithClock(func() time.Time { return time.Date(2026, 11, 30, 9, 30, sec, 0, cst) }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		out := filepath.Join(dir, name)
+		pack(t, st, key, out)
+		return out
+	}
+	old, newer := snap(5, "old.blpkg"), snap(40, "new.blpkg")
+	if r := w.Import(newer, ImportOptions{}); r.Outcome != Imported {
+		t.Fatal(r.Err)
+	}
+	r := w.Import(old, ImportOptions{})
+	shown := func(sec int) string {
+		return time.Date(2026, 11, 30, 9, 30, sec, 0, cst).Local().Format("2006-01-02 15:04:05")
+	}
+	if want := "快照 " + shown(5) + "，工作台中已有 " + shown(40) + " 的快照"; r.Outcome != Refused || !strings.Contains(r.Message(), want) {
+		t.Errorf("older of the same minute: %q", r.Message())
+	}
+}

@@ -18,6 +18,10 @@ type ActivityPrint struct {
 	Activity model.Activity
 	Late     bool
 	Checks   []model.Check
+	// Inquorate marks a 支部党员大会 that could not decide for want of its
+	// quorum: the ledger says so in 备注 and counts it in its heading, as
+	// the activity list, home and check do.
+	Inquorate bool
 }
 
 // LedgerSheet is the name of the ledger's first sheet.
@@ -137,10 +141,14 @@ var ledgerColumns = []ledgerColumn{
 		return p.Activity.CreatedAt.Format("2006-01-02")
 	}},
 	{"备注", 7, false, func(p *ActivityPrint, _ int) string {
-		if p.Late {
-			return lateMark
+		var marks []string
+		if p.Inquorate {
+			marks = append(marks, model.InquorateText+"，不算作已开展")
 		}
-		return ""
+		if p.Late {
+			marks = append(marks, lateMark)
+		}
+		return strings.Join(marks, "；")
 	}},
 }
 
@@ -161,15 +169,21 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		}
 	}
 	last, _ := excelize.ColumnNumberToName(len(ledgerColumns))
-	late := 0
+	late, inquorate := 0, 0
 	for i := range acts {
 		if acts[i].Late {
 			late++
+		}
+		if acts[i].Inquorate {
+			inquorate++
 		}
 	}
 	info := fmt.Sprintf("填报日期：%s　　　　共 %d 次活动", printedOn.Chinese(), len(acts))
 	if late > 0 {
 		info += fmt.Sprintf("，其中 %d 次为活动结束%d天后补录（备注栏标“%s”）", late, model.RecordKeeping2018.LateEntryDays, lateMark)
+	}
+	if inquorate > 0 {
+		info += fmt.Sprintf("；%d 次%s，会议不能作出决定，不算作已开展（备注栏注明）", inquorate, model.InquorateText)
 	}
 	if err := mergedLine(f, sheet, titleRow, "A", last, strings.TrimSpace(branchName)+strconv.Itoa(year)+"年活动台账", st.title, 32); err != nil {
 		return err

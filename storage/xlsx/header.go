@@ -124,6 +124,9 @@ type headingGrid struct {
 	// across[i][c] says the cell is covered by a merge spanning more than
 	// one column: a group heading over the columns below it.
 	across [][]bool
+	// fromAbove[i] says a cell of row i+1 is covered by a merge that
+	// starts higher up: a header does not start or end inside a merge.
+	fromAbove []bool
 }
 
 // findHeader looks for the headings among the first rows of a sheet. Every
@@ -137,7 +140,13 @@ type headingGrid struct {
 func findHeader(g headingGrid) (header, bool) {
 	var best header
 	for i := range g.text {
+		if i < len(g.fromAbove) && g.fromAbove[i] {
+			continue // the lower half of headings merged down
+		}
 		for k := 1; k <= maxHeaderRows && i+k <= len(g.text); k++ {
+			if i+k < len(g.fromAbove) && g.fromAbove[i+k] {
+				continue // the upper half of headings merged down
+			}
 			h, ok := mapBand(g, i, k)
 			if !ok || !h.has(model.FieldName) || !h.has(model.FieldIDNumber) {
 				continue
@@ -203,6 +212,10 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		}
 		h.width = c + 1
 		leaf := path[len(path)-1]
+		if who := otherPerson(path[:len(path)-1]); who != "" {
+			h.ignored = append(h.ignored, column{index: c, heading: who + "/" + leaf})
+			continue
+		}
 		if f, v, ok := groupTick(path); ok {
 			if (used[f] && byTicks[f] == nil) || byTicks[f][v] {
 				h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
@@ -460,4 +473,24 @@ func (h *header) addLoneTicks(lone []column, used map[model.Field]bool) {
 		taken[f][c.tick] = true
 		h.cols = append(h.cols, c)
 	}
+}
+
+// otherPersonWords name, in a group heading, someone other than the member
+// whose sub-headings (姓名, 联系电话, 公民身份号码 …) are that person's: an
+// emergency contact, the sponsors, the family.
+var otherPersonWords = []string{"联系人", "介绍人", "培养人", "推荐人", "配偶", "父亲", "母亲", "父母", "子女",
+	"家庭成员", "家属", "亲属", "社会关系", "监护人"}
+
+// otherPerson is the group heading over a column that names another person
+// (紧急联系人 over 姓名 | 联系电话), "" when none does.
+func otherPerson(groups []string) string {
+	for _, g := range groups {
+		key := headingKey(g, true)
+		for _, w := range otherPersonWords {
+			if strings.Contains(key, w) {
+				return g
+			}
+		}
+	}
+	return ""
 }

@@ -52,7 +52,7 @@ type Sheet struct {
 	// names one, and its name looks like a branch's ("第一党支部"): the
 	// caller may offer the name as every row's 所在党支部.
 	NameIsBranch bool
-	Rows         int // data rows read: members and rows refused
+	Rows         int // data rows read: members' (with the rows that continue them) and rows refused
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.
@@ -352,12 +352,13 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 		}
 	}
 	width = min(width, maxColumns)
-	g := headingGrid{text: make([][]string, n), across: make([][]bool, n)}
+	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n)}
 	for r := 1; r <= n; r++ {
 		g.text[r-1] = make([]string, width)
 		g.across[r-1] = make([]bool, width)
 		for c := 1; c <= width; c++ {
 			sc, srow := sr.within(c, r)
+			g.fromAbove[r-1] = g.fromAbove[r-1] || srow < r
 			if cells, ok := rowAt(rows, srow); ok {
 				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
 			}
@@ -463,7 +464,7 @@ const footerLength = 15
 // row reads one record into a member, or its refusals.
 func (im *importer) row(rec *record) error {
 	n := rec.n
-	im.sheet.Rows++
+	im.sheet.Rows += 1 + len(rec.more)
 	m, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err

@@ -423,15 +423,16 @@ func TestKindGroupedHeadings(t *testing.T) {
 				{nil, nil, "预备", "转正", nil},
 				{"张伟", id, "2010.07", "2011.07", "正式党员"},
 			},
-			// 党员信息 adds no field: the header is rows 2–3
-			[][2]string{{"A1", "A3"}, {"B1", "B3"}, {"C1", "E1"}, {"C2", "D2"}, {"E2", "E3"}}, 2,
+			// 姓名 and 公民身份号码 are merged down from row 1: the header is
+			// rows 1–3, not rows 2–3 under a "title" 姓名
+			[][2]string{{"A1", "A3"}, {"B1", "B3"}, {"C1", "E1"}, {"C2", "D2"}, {"E2", "E3"}}, 1,
 			[]model.Field{model.FieldName, model.FieldIDNumber, model.FieldJoinDate, model.FieldFullDate, model.FieldCategory}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rf := read(t, roster(t, tt.rows, tt.merges...))
 			sh := rf.Sheets[0]
-			if sh.HeaderRow != tt.first || !slices.Equal(sh.Columns, tt.cols) {
+			if sh.HeaderRow != tt.first || !slices.Equal(sh.Columns, tt.cols) || sh.Title == "姓名" {
 				t.Errorf("header at row %d with %v, want row %d with %v", sh.HeaderRow, sh.Columns, tt.first, tt.cols)
 			}
 			last := len(tt.rows)

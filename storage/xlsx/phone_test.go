@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"strings"
 	"testing"
 
 	"branchledger/model"
@@ -33,6 +34,41 @@ func TestPhoneGroupedWithDashes(t *testing.T) {
 			}
 			if got := member(t, rf, 2).Phone; got != tt.want {
 				t.Errorf("stored %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// A phone number shown in scientific notation is taken only when the cell
+// holds just the digits shown; 1.4E+10 for 13712345619 (a format such as
+// 0.0E+00) or such text is refused with what the cell holds, never stored
+// as 14000000000 (review s3-7 attack #2).
+func TestPhoneShownInScientificNotation(t *testing.T) {
+	tests := []struct {
+		name   string
+		cell   any
+		phone  string
+		refuse string
+	}{
+		{"0.0E+00 shows 1.4E+10", fmtCell{v: "13712345619", code: "0.0E+00"}, "", "没有显示全（单元格里存的是 13712345619）"},
+		{"0.0000000000E+00 shows every digit", fmtCell{v: "13712345619", code: "0.0000000000E+00"}, "13712345619", ""},
+		{"General", numberCell("13712345619"), "13712345619", ""},
+		{"text in scientific notation", "1.37123E+10", "", "科学计数法"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "公民身份号码", "联系电话"},
+				{"蒋卫东", idNumber("19850312", "011"), tt.cell},
+			}))
+			if tt.refuse != "" {
+				if got := rejections(rf, 2)[model.FieldPhone]; !strings.Contains(got, tt.refuse) {
+					t.Errorf("refused %q; want %q", got, tt.refuse)
+				}
+				return
+			}
+			if m := member(t, rf, 2); m.Phone != tt.phone {
+				t.Errorf("phone %q; want %q", m.Phone, tt.phone)
 			}
 		})
 	}

@@ -120,11 +120,29 @@ func TestKindRecordOverSeveralRows(t *testing.T) {
 			if got := strings.Join(reasons, "\n"); (tt.refuse == "") != (got == "") || !strings.Contains(got, tt.refuse) {
 				t.Errorf("refused %q; want %q", got, tt.refuse)
 			}
+			if rows := len(tt.rows) - blankRows(tt.rows); rf.Sheets[0].Rows != rows {
+				t.Errorf("sheet says %d rows read; want %d", rf.Sheets[0].Rows, rows)
+			}
 			if len(rf.Members) != tt.members {
 				t.Errorf("%d members; want %d", len(rf.Members), tt.members)
 			}
 		})
 	}
+}
+
+// blankRows counts the rows of no value.
+func blankRows(rows [][]any) int {
+	n := 0
+	for _, r := range rows {
+		blank := true
+		for _, v := range r {
+			blank = blank && v == nil
+		}
+		if blank {
+			n++
+		}
+	}
+	return n
 }
 
 // A refused record is handed back with the rows that continue it, so that

@@ -310,10 +310,19 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case f == model.ColRecruitPost:
 			r.Post = v
 		case f == model.ColRecruitPhone:
-			if digits, ok := expandScientific(v); ok {
-				v = digits
+			col, src := rd.sr.below(c.index+1, n)
+			phone, why, sci, err := shownPhone(rd.sr, col, src, v)
+			switch {
+			case err != nil:
+				sheetErr = err
+			case why != "":
+				reject(f, why)
+				bad[f] = true
+			case sci:
+				r.Phone = phone
+			default:
+				r.Phone = v
 			}
-			r.Phone = v
 		case f == model.ColRecruitNotes:
 			r.Notes = v
 		case c.col.Part == model.PartPeople:

@@ -60,6 +60,14 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (
 	}
 	out := excelize.NewFile()
 	defer out.Close()
+	// Date cells are copied as their serials: in the source's date system,
+	// or every date would show 4 years and a day off (Mac Excel's 1904).
+	if bk.date1904 {
+		d := true
+		if err := out.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &d}); err != nil {
+			return 0, err
+		}
+	}
 	written, sheets := 0, 0
 	for _, s := range bk.sheets {
 		rows := bySheet[s.name]

@@ -146,3 +146,55 @@ func TestRejectedRowsKeepFormulaLikeText(t *testing.T) {
 		t.Errorf("read back: %+v", back.Rejected)
 	}
 }
+
+// The workbook of refused rows of a Mac Excel workbook (1904 date system)
+// shows every date as the source did, and reads back to the same dates
+// (review s3-7 attack #7: they showed 4 years and a day earlier).
+func TestRejectedRows1904Dates(t *testing.T) {
+	data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "联系电话"},
+		{"周杰", idNumber("19850312", "013"), fmtCell{v: "39152", code: `yyyy"年"m"月"`}, dateCell(39700), "正式党员", "123"},
+	}}}, opts: func(f *excelize.File) {
+		d := true
+		if err := f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &d}); err != nil {
+			t.Fatal(err)
+		}
+	}}.bytes(t)
+	rf := read(t, data)
+	if len(rf.Rejected) != 1 || rf.Rejected[0].Field != model.FieldPhone {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	var buf bytes.Buffer
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), shownOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	src, err := excelize.OpenReader(bytes.NewReader(data), shownOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	for _, ref := range []string{"C2", "D2"} {
+		want, _ := src.GetCellValue("名册", ref)
+		if got, _ := f.GetCellValue("名册", ref); got != want || got == "" {
+			t.Errorf("%s shows %q; the source showed %q", ref, got, want)
+		}
+	}
+	if err := f.SetCellStr("名册", "F2", "13712345678"); err != nil {
+		t.Fatal(err)
+	}
+	fixed, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	join, _ := excelize.ExcelDateToTime(39152, true)
+	full, _ := excelize.ExcelDateToTime(39700, true)
+	m := member(t, read(t, fixed.Bytes()), 2)
+	if m.JoinDate != model.MonthDate(join.Year(), join.Month()) || m.FullDate != model.DateOf(full) {
+		t.Errorf("read back: join %v full %v; want %v and %v", m.JoinDate, m.FullDate, join, full)
+	}
+}

@@ -247,8 +247,15 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			m.LostContact, r.lostDetail = yes, detail
 		}
 	case model.FieldPhone:
-		if digits, ok := expandScientific(v); ok {
-			v = digits // a phone number stored as a number keeps its 11 digits
+		phone, why, sci, err := shownPhone(r.im.sr, col, src, v)
+		switch {
+		case err != nil:
+			return err
+		case why != "":
+			r.reject(f, why)
+			return nil
+		case sci:
+			v = phone
 		}
 		m.Phone = v
 	default:

@@ -124,3 +124,23 @@ func TestRejectedTickRowMarksEveryColumn(t *testing.T) {
 		t.Errorf("read back: %q", got)
 	}
 }
+
+// Sub-headings under a group heading that names someone else (紧急联系人,
+// 入党介绍人, 培养联系人, 配偶) are that person's, never the member's: they
+// are named as not imported, even where the member has no such column
+// (review s3-7 attack #1: every member got the emergency contact's phone).
+func TestOtherPersonsGroupNotImported(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "紧急联系人", nil, "入党介绍人", nil, "培养联系人", nil, "联系方式", nil},
+		{nil, nil, "姓名", "联系电话", "姓名", "公民身份号码", "姓名", "所在党支部", "手机", "座机"},
+		{"赵一", idNumber("19800101", "011"), "赵二", "13900000000", "钱三", idNumber("19700101", "033"), "孙四", "第二党支部", "13712345678", nil},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "D1"}, [2]string{"E1", "F1"}, [2]string{"G1", "H1"}, [2]string{"I1", "J1"}))
+	m := member(t, rf, 3)
+	if m.Name != "赵一" || m.IDNumber != idNumber("19800101", "011") || m.Phone != "13712345678" || m.BranchName != "" {
+		t.Errorf("member %q %q phone %q branch %q", m.Name, m.IDNumber, m.Phone, m.BranchName)
+	}
+	want := "紧急联系人/姓名|紧急联系人/联系电话|入党介绍人/姓名|入党介绍人/公民身份号码|培养联系人/姓名|培养联系人/所在党支部|座机（重复的“联系电话”列）"
+	if got := strings.Join(rf.Sheets[0].Ignored, "|"); got != want {
+		t.Errorf("not imported %q; want %q", got, want)
+	}
+}

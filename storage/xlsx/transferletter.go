@@ -115,10 +115,10 @@ func letterLines(p *LetterPrint) []letterLine {
 	}
 	id := line(words(6, "身份证号码"), blank(10, l.IDNumber), words(1, "，"))
 	date := line(gap(22), blank(3, year), words(2, "年"), blank(2, month), words(2, "月"), blank(2, day), words(2, "日"))
+	// The 回执 goes back to the committee that keeps the relationship; not
+	// set up, its line is left blank to be written in by hand, never the
+	// branch's own name.
 	committee := s.Committee
-	if committee == "" {
-		committee = l.FromOrg
-	}
 	return append([]letterLine{
 		// 第一联 存根: kept by the branch, with the receipt pasted on.
 		title("中国共产党党员组织关系介绍信（存根）", letterPartSize),

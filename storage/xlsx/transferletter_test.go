@@ -427,3 +427,19 @@ func TestValueFit(t *testing.T) {
 		}
 	}
 }
+
+// Without a sending 基层党委 set up, the 回执 is addressed to nobody in
+// print — a line to write in — never to the branch itself
+// (s3-13-newuser #1).
+func TestReceiptWithoutCommitteeIsBlank(t *testing.T) {
+	p := sampleLetter()
+	p.Setup.Committee = ""
+	path := filepath.Join(t.TempDir(), "介绍信.xlsx")
+	if err := WriteLetterFile(path, p, LetterFull); err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(strings.Join(values(cellTexts(t, path, LetterSheet)), "\n"), "\n")
+	if n := strings.Count(strings.Join(rows, "|"), p.Letter.FromOrg); n != 2 {
+		t.Errorf("the sending branch is named %d times, want twice (由 on the stub and the letter)", n)
+	}
+}

@@ -111,3 +111,39 @@ func parseYesNoDetail(s string) (yes bool, detail string, ok bool) {
 	detail = strings.TrimSpace(detail)
 	return true, detail, detail != ""
 }
+
+// shownPhone reads a phone cell that shows a number in scientific notation
+// (1.3712345619E+10, or 1.4E+10 through a format like 0.0E+00). The digits
+// it stands for are the phone only when the cell is a number holding just
+// those digits; a cell showing fewer digits than it holds (1.4E+10 for
+// 13712345619), or text in that notation, shows a number that is no longer
+// whole, and is refused (why) with what the cell holds. ok is false when
+// the shown text is not scientific notation. The error is for a sheet
+// that cannot be read on.
+func shownPhone(sr *sheetReader, col, row int, shown string) (phone, why string, ok bool, err error) {
+	digits, sci := expandScientific(shown)
+	if !sci {
+		return "", "", false, nil
+	}
+	number, _, err := sr.numeric(col, row)
+	if err != nil {
+		return "", "", true, err
+	}
+	raw := ""
+	if number {
+		if raw, err = sr.value(col, row); err != nil {
+			return "", "", true, err
+		}
+		raw = strings.TrimSuffix(strings.TrimSpace(raw), ".0")
+		if d, ok := expandScientific(raw); ok {
+			raw = d
+		}
+	}
+	switch {
+	case number && raw == digits:
+		return digits, "", true, nil // a phone number stored as a number keeps its 11 digits
+	case number && isDigits(raw):
+		return "", fmt.Sprintf("单元格把号码显示为%s，没有显示全（单元格里存的是 %s）：请把单元格设为文本，或数字格式设为 0 后再导入", quote(shown), raw), true, nil
+	}
+	return "", fmt.Sprintf("号码写成了科学计数法%s，后面的位数已看不出来：请填写完整的号码", quote(shown)), true, nil
+}

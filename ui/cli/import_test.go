@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -189,4 +191,41 @@ func openDB(t *testing.T, db string) *storage.Store {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// An output path that is the roster being imported, or the data file, is
+// refused and both files stay as they were (review s3-7 attack #16: the
+// data file was replaced by the errors workbook, and by a roster export).
+func TestOutputsNeverReplaceTheInputOrTheDataFile(t *testing.T) {
+	path := writeBook(t, "名单.xlsx", map[string][][]any{"名册": {
+		{"序号", "姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
+		{"1", "周杰", rosterID("19850312", 13), "2008.07", "2009.07", "正式党员"},
+		{"2", "吴敏", rosterID("19850312", 22)[:17], "2008.07", "2009.07", "正式党员"},
+	}}, "名册")
+	db := filepath.Join(t.TempDir(), "b.db")
+	if r := run(t, "roster", "import", path, "--db", db, "--skip-invalid"); r.status != ExitOK {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	before, _ := os.ReadFile(path)
+	dbBefore, _ := os.ReadFile(db)
+	for _, args := range [][]string{
+		{"roster", "import", path, "--db", db, "--skip-invalid", "--errors", path},
+		{"roster", "import", path, "--db", db, "--skip-invalid", "--errors", db},
+		{"roster", "export", db, "--db", db},
+		{"dues", "export", "2026", db, "--db", db},
+	} {
+		r := run(t, args...)
+		if r.status == ExitOK {
+			t.Errorf("%q: status 0, want a refusal", args)
+		}
+		if !strings.Contains(r.stderr, "请换一个文件名") {
+			t.Errorf("%q: %q does not say to choose another name", args, r.stderr)
+		}
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("the roster being imported was changed")
+	}
+	if after, _ := os.ReadFile(db); !bytes.Equal(after[:16], dbBefore[:16]) || memberCount(t, db) != 1 {
+		t.Error("the data file was replaced")
+	}
 }

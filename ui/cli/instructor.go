@@ -261,8 +261,13 @@ func aggregateImport(args []string, env Env) (int, error) {
 		default:
 			refused++
 			reason := r.Reason() // the line names the file already
-			if r.Outcome == workspace.HeldBack {
+			switch {
+			case r.Outcome == workspace.HeldBack:
 				reason += "（命令行：加 --as-new 作为新支部导入，或 --same-branch 按同一支部更新）"
+			case errors.Is(r.Err, datapkg.ErrNeedPassphrase), errors.Is(r.Err, datapkg.ErrWrongPassphrase):
+				reason += "（命令行：用 --package-passphrase-file 给出支部设的数据包密码）"
+			case errors.Is(r.Err, datapkg.ErrNoKey):
+				reason += "（请支部在 设置 → 指导员 中核对公钥指纹是否与本工作台的一致，重新载入公钥后再导出）"
 			}
 			fmt.Fprintf(env.Stdout, "refused %s: %s\n", r.File, reason)
 		}

@@ -108,6 +108,17 @@ func TestInstructorCommands(t *testing.T) {
 	if r := run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", wrong); r.status != ExitFailed || !strings.Contains(r.stderr, "密码不对") {
 		t.Errorf("wrong passphrase: %d %s", r.status, r.stderr)
 	}
+	// s3-11 newuser #9: a package with a passphrase, none given: the line
+	// names the option that gives it.
+	locked := filepath.Join(dir, "locked.blpkg")
+	pp := filepath.Join(dir, "pp.txt")
+	os.WriteFile(pp, []byte("支部的数据包密码2026\n"), 0o600)
+	if r := run(t, "package", "export", locked, "--db", b, "--passphrase-file", pp); r.status != ExitOK {
+		t.Fatalf("export with a passphrase: %d %s", r.status, r.stderr)
+	}
+	if r := run(t, "aggregate", "import", locked, "--workspace", ws, "--passphrase-file", pass); r.status != ExitRejected || !strings.Contains(r.stdout, "--package-passphrase-file") {
+		t.Errorf("a passphrase package without its passphrase: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
 
 	r = run(t, "aggregate", "list", "--workspace", ws)
 	if r.status != ExitOK || !regexp.MustCompile(`(?m)^中共兰州恒信商贸有限公司支部\t2026-\d\d-\d\d\t\d+\t`).MatchString(r.stdout) || !strings.Contains(r.stdout, "coverage 合计") {

@@ -34,6 +34,9 @@ func rosterImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
+		return 0, usageError("--errors %s 就是要导入的花名册，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
+	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
@@ -233,4 +236,14 @@ func open(dbPath string) (*storage.Store, error) {
 		fmt.Fprintf(os.Stderr, "警告：今天的自动备份没有完成：%v\n", err)
 	}
 	return store, nil
+}
+
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }

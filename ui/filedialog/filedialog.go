@@ -168,18 +168,14 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 		if wc == nil {
 			return // cancelled
 		}
-		// Fyne's dialog has created (or emptied) the file. The caller writes
-		// it anew, atomically; an empty file must not stay behind should
-		// that fail, nor under a name the caller then extends.
+		// The writer opened nothing (keepFilesWhole): the caller writes the
+		// file anew, atomically, and an existing one stays whole until then.
 		_ = wc.Close()
-		path := wc.URI().Path()
-		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-			_ = os.Remove(path)
-		}
-		done(path)
+		done(wc.URI().Path())
 	}, d.win)
 	fd.SetFileName(name)
 	d.prepare(fd, title, f)
+	keepFilesWhole()
 	fd.Show()
 	localizePlaces(d.win.Canvas())
 }

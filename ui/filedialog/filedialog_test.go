@@ -374,3 +374,36 @@ func TestSaveToReadOnlyPlaceSaysSo(t *testing.T) {
 		t.Errorf("%q carries %q", text, latin)
 	}
 }
+
+// Choosing an existing file in Fyne's save dialog and confirming its
+// "Overwrite?" must not empty the file: the caller replaces it whole, and if
+// the caller fails (or the name gets .xlsx added, as for the data file
+// typed as "g.db") the file is as it was (review s3-7 attack #0: the roster
+// being imported, and the data file, were emptied and deleted).
+func TestSaveLeavesAnExistingFileWholeUntilTheCallerWrites(t *testing.T) {
+	for _, c := range []struct{ existing, typed, handed string }{
+		{"名单.xlsx", "名单.xlsx", "名单.xlsx"},
+		{"g.db", "g.db", "g.db.xlsx"},
+	} {
+		d, a, w := newDialogs(t)
+		dir := t.TempDir()
+		a.Preferences().SetString(lastFolderKey, dir)
+		old := filepath.Join(dir, c.existing)
+		if err := os.WriteFile(old, []byte("the only copy"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		d.Save("导出问题行", "", Workbooks(), func(p string) { got = append(got, p) })
+		name, save := fyneDialog(t, w)
+		name.SetText(c.typed)
+		test.Tap(save)
+		_, overwrite := fyneDialog(t, w) // Fyne's own "Overwrite?"
+		test.Tap(overwrite)
+		if len(got) != 1 || got[0] != filepath.Join(dir, c.handed) {
+			t.Errorf("%s: handed %q, want %q", c.typed, got, c.handed)
+		}
+		if b, err := os.ReadFile(old); err != nil || string(b) != "the only copy" {
+			t.Errorf("%s: the existing file holds %q (%v) before the caller wrote anything", c.typed, b, err)
+		}
+	}
+}

@@ -86,6 +86,12 @@ func translatedArg(a any) any {
 			parts[i] = strconv.Itoa(y)
 		}
 		return strings.Join(parts, ", ")
+	case model.Months:
+		parts := make([]string, len(a))
+		for i, m := range a {
+			parts[i] = monthName(m.Year(), m.Mon())
+		}
+		return strings.Join(parts, ", ")
 	case model.PeriodName:
 		switch a.Period {
 		case model.Monthly:

@@ -335,6 +335,14 @@ func everyFinding() []model.Finding {
 	tms[5].Mobile = true
 	tms[6].Category, tms[6].JoinDate = model.CategoryProbationary, model.NewDate(2025, 10, 1)
 	out = append(out, model.CheckTransfers(&d, tms, today, model.CurrentTransferRules(), model.CurrentMobileRules(), r.Membership)...)
+	// The dues owed told before a letter is issued: a span, a list, and a
+	// member whose 党费交至 is not known.
+	owing := model.LetterDues{Known: true, PaidTo: model.MonthOf(2026, 8), OwedMonths: []model.Month{model.MonthOf(2026, 9), model.MonthOf(2026, 10)},
+		Owed: model.Yuan(40), Unknown: []model.Month{model.MonthOf(2026, 9), model.MonthOf(2026, 11)}}
+	unknown := model.LetterDues{ToRecord: []model.Month{model.MonthOf(2026, 1)}}
+	for _, w := range []model.Text{owing.WarningText("王五"), unknown.WarningText("王五")} {
+		out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
+	}
 	// Recruiting: a pipeline with most things wrong, one due soon.
 	d8 := func(y int, m time.Month, day int) model.Date { return model.NewDate(y, m, day) }
 	roster := map[int64]*model.Member{1: {ID: 1, Name: "王五", Category: model.CategoryFull, OnRoster: true},

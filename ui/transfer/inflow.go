@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -16,34 +15,31 @@ import (
 // inflowTab is the 流入党员登记表: members of other organisations taking part
 // here, those still here first.
 type inflowTab struct {
-	s        *Screen
-	list     *widget.List
-	empty    *widget.Label
-	detail   *details
-	content  fyne.CanvasObject
-	shown    []model.InflowMember
-	selected int64
+	*registerList[model.InflowMember]
 }
 
 func newInflowTab(s *Screen) *inflowTab {
-	t := &inflowTab{s: s}
-	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
-	t.empty = emptyLabel("没有流入党员。其他地方的党员在本单位工作、持《流动党员活动证》或证明信参加本支部活动而不转接组织关系的，在这里登记：他们不列入花名册，参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数和表决。")
-	t.detail = newDetails(kit.L("选择左侧的一位流入党员，查看或修改其登记。"))
+	t := &inflowTab{}
 	add := widget.NewButtonWithIcon(kit.L("新增流入党员…"), theme.ContentAddIcon(), func() { showInflowForm(s, model.InflowMember{}) })
-	add.Importance = widget.HighImportance
 	export := widget.NewButtonWithIcon(kit.L("导出流入党员登记表…"), theme.DocumentSaveIcon(), func() {
 		s.host.SaveWorkbook("导出流入党员登记表", kit.L("流入党员登记表")+".xlsx", func(path string) (string, error) {
 			n, err := s.svc.ExportInflowRegister(path)
 			return kit.L("已导出 {{.N}} 人，文件保存在：", map[string]any{"N": n}), err
 		})
 	})
-	t.content = tabLayout(container.NewHBox(add, export), t.list, t.empty, t.detail.content)
+	t.registerList = newRegisterList(s, registerKind[model.InflowMember]{
+		entries: func() []model.InflowMember { return s.data.Inflow },
+		id:      func(im *model.InflowMember) int64 { return im.ID },
+		current: (*model.InflowMember).Here,
+		since:   func(im *model.InflowMember) model.Date { return im.ArrivedOn },
+		item:    t.item,
+		show:    t.show,
+	}, emptyLabel("没有流入党员。其他地方的党员在本单位工作、持《流动党员活动证》或证明信参加本支部活动而不转接组织关系的，在这里登记：他们不列入花名册，参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数和表决。"),
+		kit.L("选择左侧的一位流入党员，查看或修改其登记。"), add, export)
 	return t
 }
 
-func (t *inflowTab) item(i int) (string, string, widget.Importance) {
-	im := &t.shown[i]
+func (t *inflowTab) item(im *model.InflowMember) (string, string, widget.Importance) {
 	if !im.Here(t.s.host.Today()) {
 		return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 至 {{.To}}", map[string]any{"From": im.ArrivedOn.String(), "To": im.LeftOn.String()}), widget.LowImportance
 	}
@@ -51,36 +47,7 @@ func (t *inflowTab) item(i int) (string, string, widget.Importance) {
 		"From": im.ArrivedOn.String(), "N": t.s.data.Attended[im.ID]}), widget.MediumImportance
 }
 
-func (t *inflowTab) refresh() {
-	today := t.s.host.Today()
-	t.shown = slices.Clone(t.s.data.Inflow)
-	slices.SortStableFunc(t.shown, func(a, b model.InflowMember) int {
-		if ah, bh := a.Here(today), b.Here(today); ah != bh {
-			if ah {
-				return -1
-			}
-			return 1
-		}
-		return b.ArrivedOn.Compare(a.ArrivedOn)
-	})
-	t.empty.Hidden = len(t.shown) > 0
-	t.list.UnselectAll()
-	t.list.Refresh()
-	t.open(t.selected)
-}
-
-func (t *inflowTab) open(id int64) {
-	t.selected = id
-	var im *model.InflowMember
-	for i := range t.shown {
-		if t.shown[i].ID == id {
-			im = &t.shown[i]
-		}
-	}
-	if im == nil {
-		t.detail.show(nil)
-		return
-	}
+func (t *inflowTab) show(im *model.InflowMember) {
 	rows := []detailRow{
 		{"姓名", im.Name + "（" + kit.L(string(im.Sex)) + "）"},
 		{"人员类别", kit.L(string(im.Category))},
@@ -177,25 +144,16 @@ func showInflowForm(s *Screen, im model.InflowMember) {
 		note.SetText(im.Note)
 	})
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
+	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
 		out, _ := read()
-		var err error
-		s.host.Background(func() { _, err = s.svc.SaveInflow(out) }, func() {
-			if err != nil {
-				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
-				}
-				return
-			}
-			dlg.Hide()
-			s.saved()
-		})
-	}
+		return func() error { _, err := s.svc.SaveInflow(out); return err }
+	})
 	title := "新增流入党员"
 	if !isNew {
 		title = "修改流入党员"
 	}
-	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数，也不参加表决。在本地工作6个月以上的，应将组织关系转入。"))
+	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数，也不参加表决。在本地工作{{.Months}}个月以上的，应将组织关系转入。",
+		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(820, 560))

@@ -76,7 +76,7 @@ func (t *insTab) open(id int64) {
 	}
 	rec := *in
 	print := widget.NewButtonWithIcon(kit.L("打印回执…"), theme.DocumentPrintIcon(), func() {
-		t.s.host.SaveWorkbook("打印回执", rec.Name+kit.L("组织关系介绍信回执")+".xlsx", func(path string) (string, error) {
+		t.s.host.SaveWorkbook("打印回执", kit.L("{{.Name}}组织关系介绍信回执", map[string]any{"Name": rec.Name})+".xlsx", func(path string) (string, error) {
 			return "", t.s.svc.ExportInReceipt(rec.ID, path)
 		})
 	})
@@ -268,7 +268,7 @@ func showTransferInForm(s *Screen) {
 			}
 		})
 	}
-	probation := widget.NewLabel(kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按《中国共产党发展党员工作细则》（2026年）第三十五条，转正讨论可以推迟，最长不超过6个月，转正时间仍自预备期满之日算起。"))
+	probation := widget.NewLabel(probationText(s.host.Today()))
 	probation.Wrapping = fyne.TextWrapWord
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
@@ -292,4 +292,16 @@ func dedupe(errs model.ValidationErrors) model.ValidationErrors {
 		}
 	}
 	return out
+}
+
+// probationText is what the 转入 form says of a probationary member: the
+// probation goes on, and the 转正 discussion may wait as long as the rules
+// in force on today allow (none before the 2026 edition).
+func probationText(today model.Date) string {
+	r, ok := model.ProbationTransferRulesOn(today)
+	if !ok {
+		return kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起），预备期满时召开支部党员大会讨论其转正。")
+	}
+	return kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按{{.Rule}}，转正讨论可以推迟，最长不超过{{.Months}}个月，转正时间仍自预备期满之日算起。",
+		map[string]any{"Rule": kit.Cite(r.Cite()), "Months": r.PostponeMonths.N})
 }

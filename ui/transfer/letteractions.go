@@ -46,20 +46,10 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 		org.SetText(l.ToOrg)
 	})
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
+	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
 		rc, _ := read()
-		var err error
-		s.host.Background(func() { _, err = s.svc.RecordReceipt(l.ID, rc) }, func() {
-			if err != nil {
-				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
-				}
-				return
-			}
-			dlg.Hide()
-			s.saved()
-		})
-	}
+		return func() error { _, err := s.svc.RecordReceipt(l.ID, rc); return err }
+	})
 	intro := widget.NewLabel(kit.L("接收党组织寄回的回执贴在存根联的“贴回执联处”备查；登记后这封介绍信办结。"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(widget.NewLabel(letterText(&l)+" → "+l.ToOrg), intro, form.Grid(1, fields...))
@@ -106,19 +96,9 @@ func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form.OnSubmit = func() {
 		w, _ := read()
 		s.host.Confirm(kit.L("作废介绍信"), kit.L("作废后，{{.Name}}回到本支部名册，{{.Number}}不再使用（编号不会重复使用）。请收回介绍信原件，与存根一起保存。", map[string]any{
-			"Name": l.Name, "Number": l.NumberText()}), func() {
-			var err error
-			s.host.Background(func() { _, err = s.svc.WithdrawLetter(l.ID, w) }, func() {
-				if err != nil {
-					if !showProblems(form, byField, err) {
-						form.SetError(err.Error())
-					}
-					return
-				}
-				dlg.Hide()
-				s.saved()
-			})
-		})
+			"Name": l.Name, "Number": l.NumberText()}), submitWith(s, form, byField, &dlg, func() func() error {
+			return func() error { _, err := s.svc.WithdrawLetter(l.ID, w); return err }
+		}))
 	}
 	body := container.NewVBox(widget.NewLabel(letterText(&l)+" → "+l.ToOrg), form.Grid(1, fields...))
 	dlg = kit.ShowForm(s.host.Window(), "作废介绍信", form, body, fyne.NewSize(560, 320))
@@ -147,10 +127,7 @@ func showSetupForm(s *Screen) {
 	comm.SetPlaceHolder(kit.L("盖章的基层党委，如 中共××街道工作委员会"))
 	if p, err := s.svc.Profile(); err == nil {
 		addr.SetPlaceHolder(orDash(p.OrgAddress) + kit.L("（支部信息中的地址）"))
-		phone.SetPlaceHolder(orDash(p.ContactPhone) + kit.L("（支部信息中的联系电话）"))
-		if p.BranchName != "" {
-			comm.SetPlaceHolder(kit.L("留空则为 {{.Name}}", map[string]any{"Name": p.BranchName}))
-		}
+		phone.SetPlaceHolder(orDash(p.ContactPhone) + kit.L("（支部信息中的联系人电话）"))
 	}
 	fComm := form.Add("转出党组织的基层党委", comm)
 	fAddr := form.Add("通讯地址", addr)
@@ -189,21 +166,11 @@ func showSetupForm(s *Screen) {
 		offY.SetText(model.OffsetText(cur.OffsetY))
 	})
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
+	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
 		ls, _ := read()
-		var err error
-		s.host.Background(func() { err = s.svc.SaveLetterSetup(ls) }, func() {
-			if err != nil {
-				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
-				}
-				return
-			}
-			dlg.Hide()
-			s.saved()
-		})
-	}
-	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委。地址和电话留空时，用“设置 → 支部信息”中的。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
+		return func() error { return s.svc.SaveLetterSetup(ls) }
+	})
+	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委，请务必填写。地址和电话留空时，用“设置”中“支部信息”的地址和联系人电话。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
 	intro.Wrapping = fyne.TextWrapWord
 	// The committee's name and the address are long: a line each.
 	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY))

@@ -19,6 +19,9 @@ type letterForm struct {
 	host    kit.Host
 	svc     Service
 	onSaved func()
+	issued  func(l model.TransferLetter) // before onSaved, in the section
+
+	noCommittee *widget.Label // the setup has no sending 基层党委
 
 	form      *kit.Form
 	dlg       *kit.FormDialog
@@ -47,7 +50,13 @@ var lastLetterForm *letterForm
 // member who owes dues is named first. onSaved runs once the letter is
 // issued; the dialog then offers to print it.
 func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
-	f := &letterForm{host: host, svc: svc, onSaved: onSaved, fixed: id, form: kit.NewForm("开具")}
+	showLetterForm(host, svc, id, onSaved, nil)
+}
+
+// showLetterForm is ShowLetterForm telling issued, when not nil, which
+// letter was issued before onSaved reloads the section.
+func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued func(l model.TransferLetter)) {
+	f := &letterForm{host: host, svc: svc, onSaved: onSaved, issued: issued, fixed: id, form: kit.NewForm("开具")}
 	var names []string
 	for _, m := range host.Members() {
 		// The member the form is opened for is offered even when no longer
@@ -61,7 +70,7 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.member = kit.NewSelect(names, func(string) { f.memberChosen() })
 	f.to, f.comm, f.days, f.phone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	f.comm.SetPlaceHolder(kit.L("介绍信的抬头，如 中共××区委组织部"))
-	f.reason = kit.NewSelectEntry(model.TransferReasons)
+	f.reason = kit.NewSelectEntry(reasonChoices())
 	f.date = kit.NewDateEntry()
 	f.date.Today = host.Today
 	f.date.OnChanged = func(string) { f.draft() }
@@ -99,11 +108,28 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 	f.draft()
 	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	intro.Wrapping = fyne.TextWrapWord
+	// The 回执 goes back to the sending 基层党委: without it in the setup
+	// its line prints blank, which the secretary should know beforehand.
+	noCommittee := widget.NewLabel(kit.L("介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空。请先在“介绍信设置…”中填写。"))
+	noCommittee.Wrapping = fyne.TextWrapWord
+	noCommittee.Importance = widget.WarningImportance
+	noCommittee.Hide()
+	f.noCommittee = noCommittee
+	var setup model.LetterSetup
+	host.Background(func() {
+		if o, err := svc.Overview(); err == nil {
+			setup = o.Setup
+		}
+	}, func() {
+		if setup.Committee == "" {
+			noCommittee.Show()
+		}
+	})
 	// The organisations' names are long: a line each; the short fields
 	// side by side below. The number, 党费交至 and the dues owed stay in
 	// sight under the fields, out of their scroll: they are what the
 	// secretary must read before issuing.
-	fieldsBox := kit.NewScroll(container.NewVBox(intro, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
+	fieldsBox := kit.NewScroll(container.NewVBox(intro, noCommittee, f.form.Grid(1, fMember, fTo, fComm), f.form.Grid(2, fReason, fDate, fDays, fPhone)))
 	body := container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), f.preview, f.warning), nil, nil, fieldsBox)
 	f.dlg = kit.ShowFormUnscrolled(host.Window(), "开具组织关系介绍信", f.form, body, fyne.NewSize(820, 600))
 	lastLetterForm = f
@@ -139,7 +165,7 @@ func (f *letterForm) memberChosen() {
 
 // request reads the form; the validity's problem, if any, comes back.
 func (f *letterForm) request() (model.LetterRequest, string) {
-	q := model.LetterRequest{ToOrg: f.to.Text, ToCommittee: f.comm.Text, Reason: f.reason.Text, Phone: f.phone.Text}
+	q := model.LetterRequest{ToOrg: f.to.Text, ToCommittee: f.comm.Text, Reason: chosenReason(f.reason.Text), Phone: f.phone.Text}
 	if m := f.chosen(); m != nil {
 		q.MemberID = m.ID
 	}
@@ -215,7 +241,7 @@ func (f *letterForm) draft() {
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
 				"Number": l.NumberText(), "Paid": l.PaidTo.Chinese(), "Capital": model.CapitalYearMonth(l.PaidTo)}))
-			if w := dues.Warning(m.Name); w != "" {
+			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
 				f.warning.SetText(w)
 				f.warning.Show()
 			} else {
@@ -247,6 +273,9 @@ func (f *letterForm) submit() {
 				return
 			}
 			f.dlg.Hide()
+			if f.issued != nil {
+				f.issued(l)
+			}
 			if f.onSaved != nil {
 				f.onSaved()
 			}
@@ -255,7 +284,7 @@ func (f *letterForm) submit() {
 		})
 	}
 	if m != nil && f.dues.Owes() && f.draftedAs.MemberID == q.MemberID && f.draftedAs.Date == q.Date {
-		f.host.Confirm(kit.L("党费尚未交清"), f.dues.Warning(m.Name)+kit.L("。仍要开具介绍信吗？"), issue)
+		f.host.Confirm(kit.L("党费尚未交清"), kit.Say(f.dues.WarningText(m.Name))+kit.L("。仍要开具介绍信吗？"), issue)
 		return
 	}
 	issue()
@@ -264,4 +293,46 @@ func (f *letterForm) submit() {
 // letterText is a letter's number and member, for titles.
 func letterText(l *model.TransferLetter) string {
 	return strings.TrimSpace(fmt.Sprintf("%s %s", l.NumberText(), l.Name))
+}
+
+// reasonChoices are the usual reasons (model.TransferReasons) in the UI
+// language.
+func reasonChoices() []string {
+	out := make([]string, len(model.TransferReasons))
+	for i, r := range model.TransferReasons {
+		out[i] = reasonText(r)
+	}
+	return out
+}
+
+// reasonText is a reason in the UI language: a usual one translated, a
+// typed one as it is.
+func reasonText(r string) string {
+	switch r {
+	case model.ReasonAway:
+		return kit.L("外出{{.Months}}个月以上", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
+	case "工作变动":
+		return kit.L("工作变动")
+	case "居住地变动":
+		return kit.L("居住地变动")
+	case "升学或毕业":
+		return kit.L("升学或毕业")
+	case "退休":
+		return kit.L("退休")
+	case "其他":
+		return kit.L("其他")
+	}
+	return r
+}
+
+// chosenReason is the reason the letter prints for what the reason field
+// holds: a usual reason picked in another language is printed in Chinese,
+// as the letter is.
+func chosenReason(text string) string {
+	for _, r := range model.TransferReasons {
+		if text == reasonText(r) {
+			return r
+		}
+	}
+	return text
 }

@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 
@@ -30,9 +29,13 @@ type lettersTab struct {
 func newLettersTab(s *Screen) *lettersTab {
 	t := &lettersTab{s: s}
 	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
-	t.empty = emptyLabel("还没有开具过介绍信。党员调动工作、变更居住地或外出6个月以上时，点“开具介绍信”：编号按年自动排定，党费交至从党费账中取得。")
+	t.empty = emptyLabel("还没有开具过介绍信。党员调动工作、变更居住地或外出{{.Months}}个月以上时，点“开具介绍信”：编号按年自动排定，党费交至从党费账中取得。",
+		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
 	t.detail = newDetails(kit.L("选择左侧的一封介绍信，查看其内容并打印、登记回执或作废。"))
-	issue := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.ContentAddIcon(), func() { ShowLetterForm(s.host, s.svc, 0, s.saved) })
+	issue := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.ContentAddIcon(), func() {
+		// The letter just issued is the one shown, not the one open before.
+		showLetterForm(s.host, s.svc, 0, s.saved, func(l model.TransferLetter) { t.selected = l.ID })
+	})
 	issue.Importance = widget.HighImportance
 	t.year = kit.NewSelect(nil, nil)
 	register := widget.NewButtonWithIcon(kit.L("导出登记簿…"), theme.DocumentSaveIcon(), t.exportRegister)
@@ -82,6 +85,7 @@ func (t *lettersTab) refresh() {
 	t.empty.Hidden = len(t.shown) > 0
 	t.list.UnselectAll()
 	t.list.Refresh()
+	t.selectLetter(t.selected)
 	t.open(t.selected)
 }
 
@@ -117,7 +121,7 @@ func (t *lettersTab) open(id int64) {
 		{"由", l.FromOrg},
 		{"去（接收党组织）", l.ToOrg},
 		{"接收党组织的基层党委", orDash(l.ToCommittee)},
-		{"转出原因", orDash(l.Reason)},
+		{"转出原因", orDash(reasonText(l.Reason))},
 		{"开具日期", l.Date.String()},
 		{"有效期", kit.L("{{.N}}天（{{.Capital}}，至 {{.Until}}）", map[string]any{"N": l.ValidDays, "Capital": model.CapitalDays(l.ValidDays), "Until": l.ValidUntil().String()})},
 		{"党费交至", l.PaidTo.Chinese() + "（" + model.CapitalYearMonth(l.PaidTo) + "）"},
@@ -154,10 +158,11 @@ func (t *lettersTab) open(id int64) {
 // printLetter saves a letter as a workbook to print: the full form, or the
 // 套打 layout for paper with the form printed on it.
 func printLetter(host kit.Host, svc Service, l model.TransferLetter, overlay bool) {
-	name := l.Name + kit.L("组织关系介绍信") + fmt.Sprintf("（%d-%d）", l.Year, l.Number)
+	data := map[string]any{"Name": l.Name, "Year": l.Year, "Number": l.Number}
+	name := kit.L("{{.Name}}组织关系介绍信（{{.Year}}-{{.Number}}）", data)
 	doing := "打印介绍信"
 	if overlay {
-		name += kit.L("套打")
+		name = kit.L("{{.Name}}组织关系介绍信（{{.Year}}-{{.Number}}）套打", data)
 		doing = "打印介绍信（套打）"
 	}
 	host.SaveWorkbook(doing, name+".xlsx", func(path string) (string, error) {
@@ -170,7 +175,7 @@ func (t *lettersTab) exportRegister() {
 	if err != nil {
 		year = t.s.host.Today().Year
 	}
-	t.s.host.SaveWorkbook("导出组织关系转接登记簿", kit.L("组织关系转接登记簿")+strconv.Itoa(year)+".xlsx", func(path string) (string, error) {
+	t.s.host.SaveWorkbook("导出组织关系转接登记簿", kit.L("组织关系转接登记簿{{.Year}}", map[string]any{"Year": year})+".xlsx", func(path string) (string, error) {
 		n, err := t.s.svc.ExportRegister(year, path)
 		return kit.L("已导出 {{.N}} 条转接记录，文件保存在：", map[string]any{"N": n}), err
 	})

@@ -1,7 +1,6 @@
 package transfer
 
 import (
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,29 +14,27 @@ import (
 
 // mobileTab is the 流动党员登记表: the members away first, then those back.
 type mobileTab struct {
-	s        *Screen
-	list     *widget.List
-	empty    *widget.Label
-	detail   *details
-	content  fyne.CanvasObject
-	shown    []model.MobileMember
-	selected int64
+	*registerList[model.MobileMember]
 }
 
 func newMobileTab(s *Screen) *mobileTab {
-	t := &mobileTab{s: s}
-	t.list = twoLineList(func() int { return len(t.shown) }, t.item, func(i int) { t.open(t.shown[i].ID) })
-	t.empty = emptyLabel("没有流动党员。党员外出务工、经商等暂不转接组织关系时，点“登记外出”：记下外出流向、流动党员活动证和流入地党组织，之后登记其报告和返回。")
-	t.detail = newDetails(kit.L("选择左侧的一位流动党员，查看其外出情况、登记报告或返回。"))
+	t := &mobileTab{}
 	add := widget.NewButtonWithIcon(kit.L("登记外出…"), theme.ContentAddIcon(), func() { showMobileForm(s, model.MobileMember{}) })
-	add.Importance = widget.HighImportance
 	export := widget.NewButtonWithIcon(kit.L("导出流动党员登记表…"), theme.DocumentSaveIcon(), func() {
 		s.host.SaveWorkbook("导出流动党员登记表", kit.L("流动党员登记表")+".xlsx", func(path string) (string, error) {
 			n, err := s.svc.ExportMobileRegister(path)
 			return kit.L("已导出 {{.N}} 人次，文件保存在：", map[string]any{"N": n}), err
 		})
 	})
-	t.content = tabLayout(container.NewHBox(add, export), t.list, t.empty, t.detail.content)
+	t.registerList = newRegisterList(s, registerKind[model.MobileMember]{
+		entries: func() []model.MobileMember { return s.data.Mobile },
+		id:      func(mm *model.MobileMember) int64 { return mm.ID },
+		current: (*model.MobileMember).Away,
+		since:   func(mm *model.MobileMember) model.Date { return mm.LeftOn },
+		item:    t.item,
+		show:    t.show,
+	}, emptyLabel("没有流动党员。党员外出务工、经商等暂不转接组织关系时，点“登记外出”：记下外出流向、流动党员活动证和流入地党组织，之后登记其报告和返回。"),
+		kit.L("选择左侧的一位流动党员，查看其外出情况、登记报告或返回。"), add, export)
 	return t
 }
 
@@ -55,50 +52,12 @@ func (t *mobileTab) state(mm *model.MobileMember) (string, widget.Importance) {
 	return kit.L("外出中 · 最近联系 {{.Date}}", map[string]any{"Date": mm.LastContact().String()}), widget.MediumImportance
 }
 
-func (t *mobileTab) item(i int) (string, string, widget.Importance) {
-	mm := &t.shown[i]
+func (t *mobileTab) item(mm *model.MobileMember) (string, string, widget.Importance) {
 	st, imp := t.state(mm)
 	return mm.Name + " → " + mm.Destination, kit.L("{{.Date}} 外出", map[string]any{"Date": mm.LeftOn.String()}) + " · " + st, imp
 }
 
-func (t *mobileTab) refresh() {
-	today := t.s.host.Today()
-	t.shown = slices.Clone(t.s.data.Mobile)
-	slices.SortStableFunc(t.shown, func(a, b model.MobileMember) int {
-		if aw, bw := a.Away(today), b.Away(today); aw != bw {
-			if aw {
-				return -1
-			}
-			return 1
-		}
-		return b.LeftOn.Compare(a.LeftOn)
-	})
-	t.empty.Hidden = len(t.shown) > 0
-	t.list.UnselectAll()
-	t.list.Refresh()
-	t.open(t.selected)
-}
-
-func (t *mobileTab) selectEntry(id int64) {
-	for i := range t.shown {
-		if t.shown[i].ID == id {
-			t.list.Select(i)
-		}
-	}
-}
-
-func (t *mobileTab) open(id int64) {
-	t.selected = id
-	var mm *model.MobileMember
-	for i := range t.shown {
-		if t.shown[i].ID == id {
-			mm = &t.shown[i]
-		}
-	}
-	if mm == nil {
-		t.detail.show(nil)
-		return
-	}
+func (t *mobileTab) show(mm *model.MobileMember) {
 	mr := model.CurrentMobileRules()
 	st, _ := t.state(mm)
 	var reports []string
@@ -170,7 +129,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	dest, reason, card, contact, host, noTransfer, note := kit.NewEntry(), kit.NewSelectEntry([]string{"务工", "经商", "学习", "随迁", "其他"}),
 		kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	dest.SetPlaceHolder(kit.L("如 广东省深圳市南山区某公司"))
-	noTransfer.SetPlaceHolder(kit.L("外出满6个月仍不转接时填写，如 流动性大、无固定地点"))
+	noTransfer.SetPlaceHolder(kit.L("外出满{{.Months}}个月仍不转接时填写，如 流动性大、无固定地点", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	member.OnChanged = func(string) {
 		if i := member.SelectedIndex(); i >= 0 && contact.Text == "" {
 			contact.SetText(members[i].Phone)
@@ -254,20 +213,10 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 		member.Disable()
 	}
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
+	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
 		out, _, _ := read()
-		var err error
-		s.host.Background(func() { _, err = s.svc.SaveMobile(out) }, func() {
-			if err != nil {
-				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
-				}
-				return
-			}
-			dlg.Hide()
-			s.saved()
-		})
-	}
+		return func() error { _, err := s.svc.SaveMobile(out); return err }
+	})
 	title := "登记外出"
 	switch {
 	case !isNew && !mm.ReturnedOn.IsZero():
@@ -275,7 +224,8 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	case !isNew:
 		title = "修改流动党员登记"
 	}
-	intro := widget.NewLabel(kit.L("外出不满6个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。"))
+	intro := widget.NewLabel(kit.L("外出不满{{.Months}}个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。",
+		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(860, 600))
@@ -312,20 +262,10 @@ func showReportForm(s *Screen, mm model.MobileMember) {
 	}
 	form.Load(func() { date.SetDate(s.host.Today()) })
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
+	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
 		r, _ := read()
-		var err error
-		s.host.Background(func() { _, err = s.svc.AddMobileReport(r) }, func() {
-			if err != nil {
-				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
-				}
-				return
-			}
-			dlg.Hide()
-			s.saved()
-		})
-	}
+		return func() error { _, err := s.svc.AddMobileReport(r); return err }
+	})
 	body := container.NewVBox(widget.NewLabel(mm.Name+" → "+mm.Destination), form.Grid(1, fields...))
 	dlg = kit.ShowForm(s.host.Window(), "登记流动党员报告", form, body, fyne.NewSize(600, 360))
 	if formShown != nil {

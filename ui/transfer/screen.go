@@ -105,6 +105,10 @@ func (s *Screen) showFindings() {
 			break
 		}
 	}
+	// The banner tells one; the rest are on home, and it says so.
+	if more := counts[model.Serious] + counts[model.Warning] - 1; more > 0 {
+		text += " " + kit.L("另有 {{.N}} 项见首页。", map[string]any{"N": more})
+	}
 	s.findings.SetText(text)
 	s.findings.Importance = widget.WarningImportance
 	if counts[model.Serious] > 0 {
@@ -246,8 +250,8 @@ func tabLayout(toolbar fyne.CanvasObject, list, empty, detail fyne.CanvasObject)
 	return container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
 }
 
-func emptyLabel(text string) *widget.Label {
-	l := widget.NewLabel(kit.L(text))
+func emptyLabel(text string, data ...any) *widget.Label {
+	l := widget.NewLabel(kit.L(text, data...))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }

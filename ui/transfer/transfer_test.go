@@ -426,7 +426,7 @@ func TestIssueLetterAsksWhenDuesAreOwed(t *testing.T) {
 	f.set(t, "党员姓名", "王强（001X）")
 	f.set(t, "接收党组织", "天水某公司党支部")
 	lf := letterFormOf(t, f)
-	if !lf.warning.Visible() || !strings.Contains(lf.warning.Text, "2026年10月至11月尚未交纳，共2个月，计 162.00 元") {
+	if !lf.warning.Visible() || !strings.Contains(lf.warning.Text, "2026年10月至2026年11月尚未交纳，共2个月，计 162.00 元") {
 		t.Errorf("warning %q (visible %v)", lf.warning.Text, lf.warning.Visible())
 	}
 	test.Tap(f.form.Save)
@@ -742,5 +742,67 @@ func TestTransferInRefusesBadInput(t *testing.T) {
 				t.Errorf("recorded %+v, members %d", svc.ins, len(svc.members))
 			}
 		})
+	}
+}
+
+// After 开具 the details show the letter just issued, not the one that was
+// open before — whose 作废 would otherwise act on the wrong letter
+// (s3-13-newuser #7).
+func TestIssuedLetterIsTheOneShown(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	first := (*forms)[0]
+	first.set(t, "接收党组织", "兰州新区某公司党支部")
+	test.Tap(first.form.Save)
+	if len(svc.letters) != 1 {
+		t.Fatalf("letters %+v; errors %v", svc.letters, h.errors)
+	}
+	s.ShowLetters(svc.letters[0].ID)
+	tap(t, s.letters.content, kit.L("开具介绍信…"))
+	second := (*forms)[len(*forms)-1]
+	second.set(t, "党员姓名", "王强（001X）")
+	second.set(t, "接收党组织", "天水某公司党支部")
+	test.Tap(second.form.Save)
+	if len(svc.letters) != 2 {
+		t.Fatalf("letters %+v; asked %v, errors %v", svc.letters, h.asked, h.errors)
+	}
+	if got := strings.Join(labelsIn(s.letters.detail.content), " "); !strings.Contains(got, "王强") || strings.Contains(got, "廖明") {
+		t.Errorf("details after issuing 王强's letter: %s", got)
+	}
+}
+
+// Without a 基层党委 in the letter settings the letter dialog says the
+// receipt's addressee will print blank; with one it says nothing
+// (s3-13-newuser #1).
+func TestLetterFormWarnsOfNoCommittee(t *testing.T) {
+	for _, committee := range []string{"", "中共某街道工作委员会"} {
+		svc := newFake()
+		svc.setup.Committee = committee
+		s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+		forms := capture(t)
+		ShowLetterForm(h, svc, 1, s.saved)
+		f := (*forms)[len(*forms)-1]
+		warned := letterFormOf(t, f).noCommittee.Visible()
+		if warned != (committee == "") {
+			t.Errorf("committee %q: warned %v", committee, warned)
+		}
+	}
+}
+
+// The banner names the first finding and says where the others are, so a
+// count of 2 never shows just one (s3-13-newuser #12).
+func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
+	s, _ := newTestScreen(t, newFake(), fyne.NewSize(1366, 768))
+	s.data.Findings = []model.Finding{{Severity: model.Warning, Message: "甲"}, {Severity: model.Warning, Message: "乙"}}
+	s.showFindings()
+	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲") || !strings.Contains(got, "另有 1 项见首页") {
+		t.Errorf("banner %q", got)
+	}
+	s.data.Findings = s.data.Findings[:1]
+	s.showFindings()
+	if got := s.findings.Text; strings.Contains(got, "另有") {
+		t.Errorf("banner of one finding %q", got)
 	}
 }
