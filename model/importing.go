@@ -107,6 +107,10 @@ type ImportPreview struct {
 	ProfileBranch string
 	OtherBranches int
 	OtherNames    []string // the other branch names, as the file writes them
+	// EmptyBranches is how many of them have no 所在党支部 (none in the
+	// file, the title or the sheet name taken for it), before
+	// Choice.ProfileBranch is applied.
+	EmptyBranches int
 }
 
 // MultiSheet reports whether the roster spans several sheets, so that rows

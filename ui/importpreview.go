@@ -290,10 +290,16 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}
-	if p.OtherBranches > 0 {
-		msg := lang.L("有 {{.N}} 人的所在党支部（{{.Names}}）与本支部名称“{{.Branch}}”不同。", map[string]any{
-			"N": p.OtherBranches, "Names": strings.Join(p.OtherNames, "、"), "Branch": p.ProfileBranch})
-		l := widget.NewLabel(msg)
+	if p.OtherBranches > 0 || (p.EmptyBranches > 0 && p.ProfileBranch != "") {
+		var msg []string
+		if p.OtherBranches > 0 {
+			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部（{{.Names}}）与本支部名称“{{.Branch}}”不同。", map[string]any{
+				"N": p.OtherBranches, "Names": strings.Join(p.OtherNames, "、"), "Branch": p.ProfileBranch}))
+		}
+		if p.EmptyBranches > 0 {
+			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}))
+		}
+		l := widget.NewLabel(strings.Join(msg, " "))
 		l.Wrapping = fyne.TextWrapWord
 		check := widget.NewCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}), nil)
 		check.Checked = p.Choice.ProfileBranch

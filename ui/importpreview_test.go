@@ -197,6 +197,32 @@ func TestImportPreviewOffersTheProfilesBranch(t *testing.T) {
 	}
 }
 
+// Members the file gives no 所在党支部: the preview says so and offers the
+// profile's name (review s3-7 new user #1).
+func TestImportPreviewOffersTheProfilesBranchForEmptyOnes(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets:        []model.ImportSheet{{Name: "Sheet1", Included: true, HeaderRow: 1, Rows: 1, CanUseName: true}},
+		ProfileBranch: "中共示例公司支部委员会", EmptyBranches: 1,
+		Plan: model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	p := s.roster.preview
+	if !strings.Contains(textsOf(p.choices), "有 1 人的所在党支部为空（文件中没有）") {
+		t.Error("the preview does not say that members have no branch")
+	}
+	box := findChecks(p.choices)["所在党支部一律填写“中共示例公司支部委员会”"]
+	if box == nil {
+		t.Fatal("no offer of the profile's branch")
+	}
+	test.Tap(box)
+	if len(f.choices) != 1 || !f.choices[0].ProfileBranch {
+		t.Errorf("choices %+v", f.choices)
+	}
+}
+
 // 导出问题行 writes the refused rows where the user chose and says what to
 // do with the file.
 func TestImportPreviewExportsRefusedRows(t *testing.T) {

@@ -106,6 +106,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			m.BranchName = b
 			fields = append(slices.Clip(fields), model.FieldBranchName)
 		}
+		if m.BranchName == "" {
+			p.EmptyBranches++
+		}
 		if m.BranchName != "" && profile.BranchName != "" && m.BranchName != profile.BranchName {
 			p.OtherBranches++
 			if !others[m.BranchName] {

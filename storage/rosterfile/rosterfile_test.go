@@ -160,3 +160,44 @@ func TestSheetNameAsBranchIsCleaned(t *testing.T) {
 		t.Errorf("adds %+v, other branches %d %q", p.Plan.Add, p.OtherBranches, p.OtherNames)
 	}
 }
+
+// A roster with no 所在党支部 anywhere (no column, title or branch-like sheet
+// name) counts the members left without one, and the profile's branch can
+// be chosen for them (review s3-7 attack #4, new user #1: stored empty
+// without a word).
+func TestEmptyBranchesCountedAndProfileOffered(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "第一党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	first17 := "62010219800101011"
+	for i, r := range [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
+		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.EmptyBranches != 1 || len(p.Plan.Add) != 1 || p.Plan.Add[0].BranchName != "" {
+		t.Fatalf("empty branches %d, adds %+v", p.EmptyBranches, p.Plan.Add)
+	}
+	p, err = svc.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.EmptyBranches != 1 || p.Plan.Add[0].BranchName != "第一党支部" {
+		t.Errorf("with the profile's branch: empty %d, adds %+v", p.EmptyBranches, p.Plan.Add)
+	}
+}

@@ -55,10 +55,18 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	case isDigits(shown) && len(shown) == 5:
 		return model.Date{}, notADate(shown, sr.bk.date1904)
 	case monthDayOnly.MatchString(shown):
-		// A date cell whose format hides the year still holds one: the
-		// refusal gives it to be checked (below).
-		if fd, p, err := sr.formattedDate(col, row); err == nil && p == showsNoYear && fd.Validate() == nil {
-			return model.Date{}, hiddenYear(shown, fd)
+		// A date cell decides by its format: 10/7 through yy/m is July
+		// 2010; one whose format hides the year still holds one, which
+		// the refusal gives to be checked (hiddenYear).
+		if fd, p, err := sr.formattedDate(col, row); err == nil && fd.Validate() == nil {
+			switch p {
+			case showsDay:
+				return fd, nil
+			case showsMonth:
+				return model.MonthDate(fd.Year, fd.Month), nil
+			case showsNoYear:
+				return model.Date{}, hiddenYear(shown, fd)
+			}
 		}
 		return model.Date{}, dateRefusal("日期%s只有月和日，没有年份（日期单元格只显示月日时，Excel 会自己补上当年）：请写成含年份的日期，如 1985-03-12", quote(shown))
 	}

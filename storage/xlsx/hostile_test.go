@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -267,6 +268,16 @@ func TestOversizedWorkbooksAreRefused(t *testing.T) {
 			sheet := strings.Replace(sheetXMLWith(5, 0, ""), "</sheetData>", "</sheetData><mergeCells>"+m.String()+"</mergeCells>", 1)
 			return minimalPackage(t, sheet, fuzzShared)
 		}, ErrTooLarge, "合并单元格"},
+		// 7.5 MB of styles that excelize decoded to 650 MB (review s3-7 attack #8).
+		{"a million and a half cell formats", func(t *testing.T) []byte {
+			book := workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{{"姓名", "公民身份号码"}, {"冯军", idNumber("19700101", "019")}}}}}.bytes(t)
+			return rezip(t, book, "xl/styles.xml", func(h *zip.FileHeader, _ []byte) []byte {
+				body := []byte(`<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="1500000">` +
+					strings.Repeat("<xf/>", 1_500_000) + `</cellXfs></styleSheet>`)
+				h.UncompressedSize64, h.CRC32 = uint64(len(body)), crc32.ChecksumIEEE(body)
+				return body
+			})
+		}, ErrTooLarge, "格式表有 200000 条以上"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -123,6 +123,8 @@ func TestKindNumberFormats(t *testing.T) {
 		{`custom m"月"d"日" shows no year`, fmtCell{v: jun15, code: `m"月"d"日"`}, model.Date{}, "没有年份；单元格里存的日期是 2008-06-15"},
 		{"built-in 58 shows no year", fmtCell{v: jun15, numFmt: 58}, model.Date{}, "没有年份；单元格里存的日期是 2008-06-15"},
 		{"6月15日 typed as text", "6月15日", model.Date{}, "没有年份（日期单元格只显示月日时"},
+		{"custom yy/m shows 08/6: year and month", fmtCell{v: jun15, code: "yy/m"}, month(2008, time.June), ""},
+		{"custom yy-mm shows 08-06: year and month", fmtCell{v: jun15, code: "yy-mm"}, month(2008, time.June), ""},
 		{"a serial in General shows a number", numberCell(jun15), model.Date{}, "2008年6月15日"},
 		{"a serial typed as text", jun15, model.Date{}, "不是日期"},
 		{"2008.10 in a 0.00 number format shows October", fmtCell{v: "2008.1", numFmt: 2}, month(2008, time.October), ""},

@@ -78,6 +78,20 @@ func TestRosterImportNamesColumnsAndPeople(t *testing.T) {
 	}
 }
 
+// Members the file gives no 所在党支部 are counted in a hint; with
+// --use-profile-branch the hint is gone (review s3-7 attack #4).
+func TestRosterImportSaysBranchesAreEmpty(t *testing.T) {
+	path := writeBook(t, "名册.xlsx", map[string][][]any{"Sheet": {
+		{"姓名", "身份证号", "入党时间", "转正时间", "人员类别"},
+		{"孔令辉", rosterID("19870514", 911), "2010.06", "2011.06", "正式党员"},
+	}}, "Sheet")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--dry-run")
+	if !strings.Contains(r.stderr, "提示：1 人的所在党支部为空（文件中没有）") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
 // A roster of one sheet per branch: rows name their sheet, and the sheet
 // names stand for 所在党支部; --sheet reads one.
 func TestRosterImportSeveralSheets(t *testing.T) {

@@ -136,6 +136,13 @@ func importNotes(env Env, p model.ImportPreview) {
 		}
 		fmt.Fprintf(env.Stderr, "提示：%s%s\n", where, n.Message)
 	}
+	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {
+		hint := ""
+		if p.ProfileBranch != "" {
+			hint = fmt.Sprintf("；如都属本支部，加 --use-profile-branch 一律填写“%s”", p.ProfileBranch)
+		}
+		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部为空（文件中没有）%s\n", p.EmptyBranches, hint)
+	}
 	if p.OtherBranches > 0 && !p.Choice.ProfileBranch {
 		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部（%s）与本支部名称“%s”不同；如应一律填写本支部名称，加 --use-profile-branch\n",
 			p.OtherBranches, strings.Join(p.OtherNames, "、"), p.ProfileBranch)
