@@ -35,12 +35,6 @@ const (
 	maxSheets      = 255
 	maxUnzipped    = maxSheetsPart + maxSharedPart + maxStylesPart + 4*maxSmallPart
 	maxSharedItems = 300_000 // strings in the shared-string table
-	// maxStyleItems bounds the entries of the styles part (cell formats,
-	// number formats, fonts, fills, borders, cell styles): excelize holds
-	// about 430 bytes for each once it reads the part (1.5 million <xf/>
-	// took 640 MB and 16 s). Excel itself keeps
-	// at most about 64,000 cell formats; a roster uses tens.
-	maxStyleItems = 150_000
 )
 
 // The paths excelize reads the shared strings and the styles from.

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -132,38 +131,4 @@ func (b *blankLimiter) Read(p []byte) (int, error) {
 		}
 	}
 	return n, err
-}
-
-// checkStyles counts the entries of the styles part before excelize reads
-// it whole, refusing more than maxStyleItems (ErrTooLarge): a few
-// kilobytes of zip can hold a part of millions of cell formats, which
-// excelize would take seconds and hundreds of megabytes to read. Whether
-// the part can be read at all is left to excelize, as before.
-func (p *pkgReader) checkStyles(zf *zip.File) error {
-	if zf == nil {
-		return nil
-	}
-	rc, err := p.open(zf)
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := xml.NewDecoder(rc)
-	d.CharsetReader = declaredCharset
-	items := 0
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return nil
-		}
-		if t, ok := tok.(xml.StartElement); ok {
-			switch t.Name.Local {
-			case "xf", "numFmt", "font", "fill", "border", "dxf", "cellStyle":
-				if items++; items > maxStyleItems {
-					return fmt.Errorf("%w（工作簿的格式表有超过 %d 项格式，Excel/WPS 保存的表格不会有这么多；请把花名册复制到新的工作簿后另存再导入）",
-						ErrTooLarge, maxStyleItems)
-				}
-			}
-		}
-	}
 }
