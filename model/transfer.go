@@ -209,7 +209,7 @@ func NewLetter(q LetterRequest, m *Member, fromOrg string, paidTo Month, today D
 	errs = append(errs, checkDate(LetterDateField, q.Date, today, m)...)
 	switch {
 	case q.ValidDays <= 0:
-		add(LetterValidDaysField, "请填写有效期天数（一般为%d天）", r.ValidDaysDefault.N)
+		add(LetterValidDaysField, "有效期应为1–%d天（一般为%d天）", r.ValidDaysMax.N, r.ValidDaysDefault.N)
 	case q.ValidDays > r.ValidDaysMax.N:
 		add(LetterValidDaysField, "有效期%d天超过最长的%d天", q.ValidDays, r.ValidDaysMax.N)
 	}
@@ -467,7 +467,7 @@ func ParseValidDays(s string) (int, error) {
 	}, s)
 	t = strings.TrimSuffix(strings.TrimSpace(t), "天")
 	n, err := strconv.Atoi(strings.TrimSpace(t))
-	if err != nil || n < 0 {
+	if err != nil { // a number out of range is the letter's check to name
 		return 0, fmt.Errorf("有效期“%s”应为天数，如 30", s)
 	}
 	return n, nil

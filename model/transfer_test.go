@@ -35,7 +35,7 @@ func TestNewLetter(t *testing.T) {
 		{"valid", func(q *LetterRequest, m *Member) {}, "", ""},
 		{"90_days_is_the_most", func(q *LetterRequest, m *Member) { q.ValidDays = 90 }, "", ""},
 		{"validity_over_90_days", func(q *LetterRequest, m *Member) { q.ValidDays = 91 }, LetterValidDaysField, "超过最长的90天"},
-		{"validity_missing", func(q *LetterRequest, m *Member) { q.ValidDays = 0 }, LetterValidDaysField, "请填写有效期"},
+		{"validity_missing", func(q *LetterRequest, m *Member) { q.ValidDays = 0 }, LetterValidDaysField, "有效期应为1–90天"},
 		{"no_receiving_organisation", func(q *LetterRequest, m *Member) { q.ToOrg = "  " }, LetterToOrgField, "请填写接收党组织"},
 		{"date_before_joining", func(q *LetterRequest, m *Member) {
 			q.Date = NewDate(2000, 1, 1)
@@ -540,7 +540,7 @@ func TestParseValidDays(t *testing.T) {
 			t.Errorf("ParseValidDays(%q) = %d, %v; want %d", in, n, err, want)
 		}
 	}
-	for _, in := range []string{"abc", "30.5", "-1", "三十"} {
+	for _, in := range []string{"abc", "30.5", "三十", ""} {
 		if _, err := ParseValidDays(in); err == nil {
 			t.Errorf("ParseValidDays(%q) accepted", in)
 		}

@@ -29,7 +29,7 @@ func newMobileTab(s *Screen) *mobileTab {
 	t.registerList = newRegisterList(s, registerKind[model.MobileMember]{
 		entries: func() []model.MobileMember { return s.data.Mobile },
 		id:      func(mm *model.MobileMember) int64 { return mm.ID },
-		current: (*model.MobileMember).Away,
+		current: func(mm *model.MobileMember, today model.Date) bool { return mm.Away(today) && t.gone(mm) == nil },
 		since:   func(mm *model.MobileMember) model.Date { return mm.LeftOn },
 		item:    t.item,
 		show:    t.show,
@@ -41,6 +41,9 @@ func newMobileTab(s *Screen) *mobileTab {
 func (t *mobileTab) state(mm *model.MobileMember) (string, widget.Importance) {
 	today := t.s.host.Today()
 	mr := model.CurrentMobileRules()
+	if m := t.gone(mm); m != nil {
+		return kit.L("{{.Date}} {{.By}}，已离开本支部名册", map[string]any{"Date": m.LeftOn.String(), "By": kit.Word(string(m.LeftBy))}), widget.LowImportance
+	}
 	switch {
 	case !mm.Away(today):
 		return kit.L("{{.Date}} 返回", map[string]any{"Date": mm.ReturnedOn.String()}), widget.LowImportance
@@ -50,6 +53,18 @@ func (t *mobileTab) state(mm *model.MobileMember) (string, widget.Importance) {
 		return kit.L("外出中 · 已满{{.N}}个月，应转接组织关系", map[string]any{"N": mr.TransferAfterMonths.N}), widget.WarningImportance
 	}
 	return kit.L("外出中 · 最近联系 {{.Date}}", map[string]any{"Date": mm.LastContact().String()}), widget.MediumImportance
+}
+
+// gone is the member of a stay away who has left the roster while away
+// (transferred out by a letter, say): the stay is over, whatever its
+// return date; nil while on the roster.
+func (t *mobileTab) gone(mm *model.MobileMember) *model.Member {
+	for _, m := range t.s.host.Members() {
+		if m.ID == mm.MemberID && !m.OnRoster && !m.LeftOn.Before(mm.LeftOn) {
+			return &m
+		}
+	}
+	return nil
 }
 
 func (t *mobileTab) item(mm *model.MobileMember) (string, string, widget.Importance) {
@@ -100,7 +115,7 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 	})
 	transfer := widget.NewButtonWithIcon(kit.L("开具介绍信…"), theme.MailSendIcon(), func() { ShowLetterForm(t.s.host, t.s.svc, entry.MemberID, t.s.saved) })
 	member := widget.NewButtonWithIcon(kit.L("查看党员"), theme.AccountIcon(), func() { t.s.host.OpenMember(entry.MemberID) })
-	if !mm.Away(t.s.host.Today()) {
+	if !mm.Away(t.s.host.Today()) || t.gone(mm) != nil {
 		rep.Disable()
 		back.Disable()
 		transfer.Disable()

@@ -806,3 +806,35 @@ func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
 		t.Errorf("banner of one finding %q", got)
 	}
 }
+
+// A mobile member transferred out by a letter is no longer 外出中: the
+// stay says so, and its report, return and letter buttons are off
+// (s3-13-attack #13).
+func TestMobileMemberTransferredOut(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	s.tabs.SelectIndex(2)
+	tap(t, s.mobile.content, kit.L("登记外出…"))
+	f := (*forms)[0]
+	f.set(t, "党员姓名", "廖明（9938）")
+	f.set(t, "外出日期", "2026-05-20")
+	f.set(t, "外出流向", "广东省深圳市南山区")
+	test.Tap(f.form.Save)
+	ShowLetterForm(h, svc, 1, s.saved)
+	lf := (*forms)[len(*forms)-1]
+	lf.set(t, "接收党组织", "深圳某支部")
+	test.Tap(lf.form.Save)
+	if len(svc.letters) != 1 || len(svc.mobile) != 1 {
+		t.Fatalf("letters %d, mobile %d; errors %v", len(svc.letters), len(svc.mobile), h.errors)
+	}
+	if _, caption, _ := s.mobile.item(&s.mobile.shown[0]); !strings.Contains(caption, "已离开本支部名册") || strings.Contains(caption, "外出中") {
+		t.Errorf("caption %q", caption)
+	}
+	s.mobile.list.Select(0)
+	for _, b := range buttonsIn(s.mobile.detail.content) {
+		if (b.Text == kit.L("登记报告…") || b.Text == kit.L("登记返回…") || b.Text == kit.L("开具介绍信…")) && !b.Disabled() {
+			t.Errorf("%s enabled for a member transferred out", b.Text)
+		}
+	}
+}
