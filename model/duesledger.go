@@ -307,7 +307,10 @@ func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
 
 // knownFrom is the first month whose lack of a payment the ledger knows
 // to be unpaid for m: the month after their opening position if they have
-// one (the secretary stated where they stood), else the later of the
+// one (the secretary stated where they stood), but never before the
+// ledger's start (months before 建账月份 are not owed: a member who paid
+// January to March on paper, in a ledger begun in November, is not behind
+// for April to October, which are 待补录); without one, the later of the
 // ledger's start and the month it was set up in the app. Earlier owed
 // months without a payment are 待补录.
 func (h *DuesHistory) knownFrom(m *Member) Month {
@@ -315,7 +318,10 @@ func (h *DuesHistory) knownFrom(m *Member) Month {
 	if !ok {
 		return 0
 	}
-	if _, has := h.Openings[m.ID]; has || h.SetUp == 0 {
+	if _, has := h.Openings[m.ID]; has {
+		return max(from, h.Start)
+	}
+	if h.SetUp == 0 {
 		return from
 	}
 	return max(from, h.SetUp)

@@ -48,8 +48,10 @@ func TestDuesLedgerDayOne(t *testing.T) {
 			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, -1},
 		{"opening_position_after_an_earlier_start_covers_its_months", NewDate(2001, 7, 1), MonthOf(2026, 1), MonthOf(2026, 10),
 			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), nov, 0, 0, Info, -1},
-		{"opening_position_before_the_start_owes_the_gap", NewDate(2001, 7, 1), nov, MonthOf(2026, 3),
-			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), MonthOf(2026, 4), 7, 7, Serious, -1},
+		// Months before 建账月份 are not owed (s3-8-newuser #0): the gap
+		// between a paper 党费已交至 and the start is 待补录, not arrears.
+		{"opening_position_before_the_start_leaves_the_gap_to_record", NewDate(2001, 7, 1), nov, MonthOf(2026, 3),
+			[]DuesBase{base(1, 2026)}, nil, NewDate(2026, 11, 30), MonthOf(2026, 4), 0, 0, Info, -1},
 		{"really_owed_six_months_is_serious", NewDate(2001, 7, 1), MonthOf(2026, 1), 0,
 			[]DuesBase{base(1, 2026)}, paidMonths(1, MonthOf(2026, 1), MonthOf(2026, 4)), NewDate(2026, 11, 30), MonthOf(2026, 1), 6, 6, Serious, -1},
 		{"really_owed_three_months_is_a_warning", NewDate(2001, 7, 1), MonthOf(2026, 1), 0,
@@ -360,6 +362,29 @@ func TestRecordFindingsWording(t *testing.T) {
 	for _, bad := range []string{"欠缴", "自行脱党", "第九条", "未交"} {
 		if strings.Contains(fs[0].Message, bad) {
 			t.Errorf("%q says %q", fs[0].Message, bad)
+		}
+	}
+}
+
+// 党费已交至 earlier than 建账月份 (s3-8-newuser #0): the months between are
+// 待补录, not 欠交, and no arrears (no 党章第九条) follow from them.
+func TestOpeningBeforeLedgerStartLeavesMonthsToRecord(t *testing.T) {
+	r := CurrentDuesRules()
+	m := duesMember(1, NewDate(2001, 7, 1))
+	h := DuesHistory{Start: MonthOf(2026, 11), SetUp: MonthOf(2026, 11), Openings: map[int64]Month{1: MonthOf(2026, 3)},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(6000)}}}
+	today := NewDate(2026, 11, 30)
+	reg := BuildRegister(2026, []Member{m}, h, today, r)
+	var b strings.Builder
+	for _, c := range reg.Rows[0].Months {
+		b.WriteByte(".PDOMEBoR"[c.State])
+	}
+	if got, want := b.String(), "oooRRRRRRRDD"; got != want {
+		t.Errorf("months %s, want %s", got, want)
+	}
+	for _, a := range Arrears([]Member{m}, h, today, r, CurrentRules().Constitution) {
+		if a.Months > 0 {
+			t.Errorf("arrears %+v", a)
 		}
 	}
 }
