@@ -316,18 +316,22 @@ func makeDate(raw, y, m, d string) (Date, error) {
 // which part of raw, the text it was read from, is wrong.
 func CheckTypedDate(raw string, d Date) (Date, error) {
 	if err := d.Validate(); err != nil {
-		why := strings.TrimPrefix(err.Error(), ErrBadDate.Error())
-		return Date{}, badDate("日期%s不存在（%s）", QuoteTyped(raw), strings.TrimPrefix(why, "："))
+		why, _ := SentenceOf(err)
+		return Date{}, badDate("日期%s不存在（%s）", QuoteTyped(raw), why)
 	}
 	return d, nil
 }
 
 func unknownDateError(raw string) error {
-	return &dateError{msg: fmt.Sprintf("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw)), form: true}
+	e := badDate("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw)).(*dateError)
+	e.form = true
+	return e
 }
 
 func yearOnlyError(raw, year string) error {
-	return &dateError{msg: fmt.Sprintf("日期%s只有年份，请写到月份，如 %s.03", QuoteTyped(raw), year), form: true}
+	e := badDate("日期%s只有年份，请写到月份，如 %s.03", QuoteTyped(raw), year).(*dateError)
+	e.form = true
+	return e
 }
 
 // dateError is a date that cannot be read: its message is the whole
@@ -337,9 +341,13 @@ func yearOnlyError(raw, year string) error {
 type dateError struct {
 	msg  string
 	form bool
+	text Text // msg as a Text, for screens in another language
 }
 
-func badDate(format string, args ...any) error { return &dateError{msg: fmt.Sprintf(format, args...)} }
+func badDate(format string, args ...any) error {
+	t := Textf(format, args...)
+	return &dateError{msg: t.String(), text: t}
+}
 
 // DayForms lists the ways a date with its day may be typed, for a field
 // that needs the day.
@@ -384,13 +392,13 @@ func isDigits(s string) bool {
 // Validate reports whether the date exists on the calendar.
 func (d Date) Validate() error {
 	if d.Year < 1900 || d.Year > 2200 {
-		return fmt.Errorf("%w：年份 %d 不合理", ErrBadDate, d.Year)
+		return Errorf(ErrBadDate, "年份 %d 不合理", d.Year)
 	}
 	if d.Month < 1 || d.Month > 12 {
-		return fmt.Errorf("%w：没有 %d 月", ErrBadDate, int(d.Month))
+		return Errorf(ErrBadDate, "没有 %d 月", int(d.Month))
 	}
 	if d.Day < 0 || d.Day > daysIn(d.Year, d.Month) {
-		return fmt.Errorf("%w：%d年%d月没有 %d 日", ErrBadDate, d.Year, int(d.Month), d.Day)
+		return Errorf(ErrBadDate, "%d年%d月没有 %d 日", d.Year, int(d.Month), d.Day)
 	}
 	return nil
 }

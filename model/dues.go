@@ -107,10 +107,10 @@ func (r DuesRules) Monthly(c DuesCategory, base Money) (Money, string, error) {
 // for screens that say it in the UI language.
 func (r DuesRules) Rule(c DuesCategory, base Money) (Money, Text, error) {
 	if base < 0 {
-		return 0, Text{}, fmt.Errorf("%w：计算基数不能为负数（%s 元）", ErrDues, base)
+		return 0, Text{}, Errorf(ErrDues, "计算基数不能为负数（%s 元）", base)
 	}
 	if base > r.MaxBase {
-		return 0, Text{}, fmt.Errorf("%w：月计算基数 %s 元超过 %s 元，不合常理（是否填成了年收入？）", ErrDues, base, r.MaxBase)
+		return 0, Text{}, Errorf(ErrDues, "月计算基数 %s 元超过 %s 元，不合常理（是否填成了年收入？）", base, r.MaxBase)
 	}
 	switch c {
 	case DuesEmployed, DuesAnnualSalary, DuesSelfEmployed:
@@ -122,7 +122,7 @@ func (r DuesRules) Rule(c DuesCategory, base Money) (Money, Text, error) {
 			return r.FarmerMin, Textf("农民党员按月定额 %s–%s 元，支部未另定，按 %s 元", r.FarmerMin, r.FarmerMax, r.FarmerMin), nil
 		}
 		if base < r.FarmerMin || base > r.FarmerMax {
-			return 0, Text{}, fmt.Errorf("%w：农民党员每月交纳 %s 至 %s 元，%s 元不在此范围", ErrDues, r.FarmerMin, r.FarmerMax, base)
+			return 0, Text{}, Errorf(ErrDues, "农民党员每月交纳 %s 至 %s 元，%s 元不在此范围", r.FarmerMin, r.FarmerMax, base)
 		}
 		return base, Textf("农民党员按月定额 %s–%s 元，支部定为 %s 元", r.FarmerMin, r.FarmerMax, base), nil
 	case DuesStudent, DuesUnemployed, DuesWelfare:
@@ -130,7 +130,7 @@ func (r DuesRules) Rule(c DuesCategory, base Money) (Money, Text, error) {
 	case DuesExempt:
 		return 0, Textf("经批准免交"), nil
 	}
-	return 0, Text{}, fmt.Errorf("%w：未知的缴纳类别“%s”", ErrDues, c)
+	return 0, Text{}, Errorf(ErrDues, "未知的缴纳类别“%s”", c)
 }
 
 func bracketDues(c DuesCategory, brackets []DuesBracket, base Money) (Money, Text, error) {
@@ -150,7 +150,7 @@ func bracketDues(c DuesCategory, brackets []DuesBracket, base Money) (Money, Tex
 		}
 		lower = b.UpTo
 	}
-	return 0, Text{}, fmt.Errorf("%w：规则表缺少最高一档", ErrDues)
+	return 0, Text{}, Errorf(ErrDues, "规则表缺少最高一档")
 }
 
 // RateText prints basis points as a percentage: 150 → "1.5%".
@@ -232,10 +232,10 @@ func (b DuesBase) Rule(r DuesRules) (Money, Text, error) {
 // adds.
 func (b DuesBase) Validate(r DuesRules) error {
 	if b.Year < 1949 || b.Year > 2200 {
-		return fmt.Errorf("%w：年份 %d 不合理", ErrDues, b.Year)
+		return Errorf(ErrDues, "年份 %d 不合理", b.Year)
 	}
 	if b.From < 0 || b.From > 12 {
-		return fmt.Errorf("%w：起始月份 %d 不合理", ErrDues, b.From)
+		return Errorf(ErrDues, "起始月份 %d 不合理", b.From)
 	}
 	if _, _, err := r.Monthly(b.Category, b.Base); err != nil {
 		return err
@@ -243,29 +243,29 @@ func (b DuesBase) Validate(r DuesRules) error {
 	if b.Category.HasBase() && b.Base == 0 {
 		// A base of 0 would make the member owe nothing without anyone
 		// approving it: no income is a reduction or a waiver.
-		return fmt.Errorf("%w：%s党员请填写计算基数（每月收入）；没有收入的，请按减交或免交办理（填写原因和批准情况）", ErrDues, b.Category)
+		return Errorf(ErrDues, "%s党员请填写计算基数（每月收入）；没有收入的，请按减交或免交办理（填写原因和批准情况）", b.Category)
 	}
 	if !b.Category.HasBase() && b.Category != DuesFarmer && b.Base != 0 {
-		return fmt.Errorf("%w：%s党员按定额交纳，不填计算基数", ErrDues, b.Category)
+		return Errorf(ErrDues, "%s党员按定额交纳，不填计算基数", b.Category)
 	}
 	if b.Category == DuesExempt && strings.TrimSpace(b.Approval) == "" {
-		return fmt.Errorf("%w：免交须填写批准情况（哪一级党组织何时批准）", ErrDues)
+		return Errorf(ErrDues, "免交须填写批准情况（哪一级党组织何时批准）")
 	}
 	if b.Reduced {
 		full, _, _ := r.Monthly(b.Category, b.Base)
 		switch {
 		case strings.TrimSpace(b.Reason) == "":
-			return fmt.Errorf("%w：减交须填写原因", ErrDues)
+			return Errorf(ErrDues, "减交须填写原因")
 		case strings.TrimSpace(b.Approval) == "":
-			return fmt.Errorf("%w：减交须填写批准情况（哪一级党组织何时批准）", ErrDues)
+			return Errorf(ErrDues, "减交须填写批准情况（哪一级党组织何时批准）")
 		case b.ReducedAmount < 0:
-			return fmt.Errorf("%w：减交后的金额不能为负数", ErrDues)
+			return Errorf(ErrDues, "减交后的金额不能为负数")
 		case b.ReducedAmount >= full:
-			return fmt.Errorf("%w：减交后的金额 %s 元应少于按规定应交的 %s 元", ErrDues, b.ReducedAmount, full)
+			return Errorf(ErrDues, "减交后的金额 %s 元应少于按规定应交的 %s 元", b.ReducedAmount, full)
 		}
 	}
 	if utf8.RuneCountInString(b.Reason) > 200 || utf8.RuneCountInString(b.Approval) > 200 {
-		return fmt.Errorf("%w：原因或批准情况过长（最多200字）", ErrDues)
+		return Errorf(ErrDues, "原因或批准情况过长（最多200字）")
 	}
 	return nil
 }

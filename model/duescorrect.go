@@ -30,11 +30,11 @@ func (rv DuesReversal) Validate() error {
 	reason := strings.TrimSpace(rv.Reason)
 	switch {
 	case reason == "":
-		return fmt.Errorf("%w：请填写冲正原因（如：月份选错、金额录错、重复登记）", ErrDues)
+		return Errorf(ErrDues, "请填写冲正原因（如：月份选错、金额录错、重复登记）")
 	case utf8Len(reason) > ReversalReasonMax:
-		return fmt.Errorf("%w：冲正原因过长（最多%d字）", ErrDues, ReversalReasonMax)
+		return Errorf(ErrDues, "冲正原因过长（最多%d字）", ReversalReasonMax)
 	case (rv.PaymentID == 0) == (rv.RemittanceID == 0):
-		return fmt.Errorf("%w：冲正应针对一笔交纳或一笔上缴", ErrDues)
+		return Errorf(ErrDues, "冲正应针对一笔交纳或一笔上缴")
 	}
 	return nil
 }
@@ -123,10 +123,10 @@ func (b DuesBase) Change(r DuesRules) Text {
 // payment would no longer match (reverse it first, then record it again).
 func CheckChange(b DuesBase, hasYearBase bool, paid []PaidMonth, r DuesRules) error {
 	if b.From < 2 || b.From > 12 {
-		return fmt.Errorf("%w：年中调整的起始月份应为 2 至 12 月（1月起请直接修改全年基数）", ErrDues)
+		return Errorf(ErrDues, "年中调整的起始月份应为 2 至 12 月（1月起请直接修改全年基数）")
 	}
 	if !hasYearBase {
-		return fmt.Errorf("%w：%d年尚无基数，请先填写全年基数", ErrDues, b.Year)
+		return Errorf(ErrDues, "%d年尚无基数，请先填写全年基数", b.Year)
 	}
 	if err := b.Validate(r); err != nil {
 		return err
@@ -134,7 +134,7 @@ func CheckChange(b DuesBase, hasYearBase bool, paid []PaidMonth, r DuesRules) er
 	a, _, _ := b.Monthly(r)
 	for _, p := range paid {
 		if p.Month.Year() == b.Year && p.Month.Mon() >= b.From && p.Amount != a {
-			return fmt.Errorf("%w：%s 已按 %s 元交纳，与调整后的 %s 元不符；如需调整，请先冲正该笔交纳", ErrDues, p.Month.Chinese(), p.Amount, a)
+			return Errorf(ErrDues, "%s 已按 %s 元交纳，与调整后的 %s 元不符；如需调整，请先冲正该笔交纳", p.Month, p.Amount, a)
 		}
 	}
 	return nil

@@ -592,7 +592,7 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 	m := &pc.Member
 	r := pc.Rules
 	fail := func(format string, a ...any) ([]Money, error) {
-		return nil, fmt.Errorf("%w：%s", ErrDues, fmt.Sprintf(format, a...))
+		return nil, Errorf(ErrDues, format, a...)
 	}
 	if p.Date.IsZero() || p.Date.Day == 0 {
 		return fail("请填写交纳日期（年-月-日）")
@@ -645,19 +645,19 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 	for i, mo := range p.Months {
 		switch {
 		case seen[mo]:
-			return fail("%s 重复选择", mo.Chinese())
+			return fail("%s 重复选择", mo)
 		case mo < from:
-			return fail("%s 早于 %s 被接收为预备党员（%s），不需交纳", mo.Chinese(), m.Name, m.JoinDate)
+			return fail("%s 早于 %s 被接收为预备党员（%s），不需交纳", mo, m.Name, m.JoinDate)
 		case mo > to:
-			return fail("%s 时 %s 已不在本支部（%s %s）", mo.Chinese(), m.Name, m.LeftOn, m.LeftBy)
+			return fail("%s 时 %s 已不在本支部（%s %s）", mo, m.Name, m.LeftOn, m.LeftBy)
 		case pc.Paid[mo]:
-			return fail("%s 的党费 %s 已交过，不能重复登记", m.Name, mo.Chinese())
+			return fail("%s 的党费 %s 已交过，不能重复登记", m.Name, mo)
 		case pc.Opening != 0 && mo <= pc.Opening:
-			return fail("%s 的党费已交至 %s（建账时登记），%s 不需再登记；如登记有误，请先修改其“党费已交至”", m.Name, pc.Opening.Chinese(), mo.Chinese())
+			return fail("%s 的党费已交至 %s（建账时登记），%s 不需再登记；如登记有误，请先修改其“党费已交至”", m.Name, pc.Opening, mo)
 		case mo < payMonth-Month(r.BackPayMonths):
-			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月：如是当时已交、现在补录，请填写实际交纳日期；建账前已在纸质台账交过的，请登记“党费已交至”", mo.Chinese(), r.BackPayMonths, r.BackPayMonths)
+			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月：如是当时已交、现在补录，请填写实际交纳日期；建账前已在纸质台账交过的，请登记“党费已交至”", mo, r.BackPayMonths, r.BackPayMonths)
 		case mo > payMonth+Month(r.AdvanceMonths):
-			return fail("%s 距交纳日期超过 %d 个月，预交不宜超过 %d 个月", mo.Chinese(), r.AdvanceMonths, r.AdvanceMonths)
+			return fail("%s 距交纳日期超过 %d 个月，预交不宜超过 %d 个月", mo, r.AdvanceMonths, r.AdvanceMonths)
 		}
 		seen[mo] = true
 		s, ok := schedules[memberYear{m.ID, mo.Year()}]
@@ -697,17 +697,17 @@ type Remittance struct {
 func (rm Remittance) Validate(held Money, today Date) error {
 	switch {
 	case rm.Quarter < 1 || rm.Quarter > 4:
-		return fmt.Errorf("%w：季度应为 1 至 4", ErrDues)
+		return Errorf(ErrDues, "季度应为 1 至 4")
 	case rm.Year < 1949 || rm.Year > 2200:
-		return fmt.Errorf("%w：年份 %d 不合理", ErrDues, rm.Year)
+		return Errorf(ErrDues, "年份 %d 不合理", rm.Year)
 	case rm.Date.IsZero() || rm.Date.Day == 0:
-		return fmt.Errorf("%w：请填写上缴日期（年-月-日）", ErrDues)
+		return Errorf(ErrDues, "请填写上缴日期（年-月-日）")
 	case rm.Date.After(today):
-		return fmt.Errorf("%w：上缴日期 %s 晚于今天", ErrDues, rm.Date)
+		return Errorf(ErrDues, "上缴日期 %s 晚于今天", rm.Date)
 	case rm.Amount <= 0:
-		return fmt.Errorf("%w：上缴金额应大于 0", ErrDues)
+		return Errorf(ErrDues, "上缴金额应大于 0")
 	case rm.Amount > held:
-		return fmt.Errorf("%w：上缴金额 %s 元超过支部结存的 %s 元", ErrDues, rm.Amount, held)
+		return Errorf(ErrDues, "上缴金额 %s 元超过支部结存的 %s 元", rm.Amount, held)
 	}
 	return rm.Date.Validate()
 }

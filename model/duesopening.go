@@ -81,9 +81,9 @@ func ParseMonthText(s string) (Month, error) {
 func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 	switch {
 	case paidTo.Year() < 1949:
-		return fmt.Errorf("%w：党费已交至 %s 不合理", ErrDues, paidTo.Chinese())
+		return Errorf(ErrDues, "党费已交至 %s 不合理", paidTo)
 	case paidTo > MonthOfDate(today)+Month(r.AdvanceMonths):
-		return fmt.Errorf("%w：党费已交至 %s 超过今天 %d 个月以上，预交不宜超过 %d 个月", ErrDues, paidTo.Chinese(), r.AdvanceMonths, r.AdvanceMonths)
+		return Errorf(ErrDues, "党费已交至 %s 超过今天 %d 个月以上，预交不宜超过 %d 个月", paidTo, r.AdvanceMonths, r.AdvanceMonths)
 	}
 	return nil
 }
@@ -94,11 +94,11 @@ func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 func ValidateLedgerStart(start Month, today Date) error {
 	switch {
 	case start == 0:
-		return fmt.Errorf("%w：请填写建账月份", ErrDues)
+		return Errorf(ErrDues, "请填写建账月份")
 	case start.Year() < 1949:
-		return fmt.Errorf("%w：建账月份 %s 不合理", ErrDues, start.Chinese())
+		return Errorf(ErrDues, "建账月份 %s 不合理", start)
 	case start > MonthOfDate(today):
-		return fmt.Errorf("%w：建账月份 %s 晚于本月", ErrDues, start.Chinese())
+		return Errorf(ErrDues, "建账月份 %s 晚于本月", start)
 	}
 	return nil
 }

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 // Field names one item of a member record. The same table gives the screen's
 // column headings, the form's labels, the Excel headings and the import's
@@ -176,6 +179,35 @@ func ParseYesNo(s string) (bool, bool) {
 type FieldError struct {
 	Field   Field
 	Message string
+	// Text, when set, is Message as a Text, for screens in another
+	// language (ui/kit.SayProblem).
+	Text Text
+}
+
+// ErrProblem is err as a problem of field f, keeping its sentence as a Text
+// when it has one (SentenceOf).
+func ErrProblem(f Field, err error) FieldError {
+	e := FieldError{Field: f, Message: err.Error()}
+	if t, ok := SentenceOf(err); ok {
+		e.Text = t
+		var te *TextError
+		if errors.As(err, &te) && !te.Bare {
+			// 日期格式不正确：没有 13 月
+			switch te.Kind {
+			case ErrBadDate:
+				e.Text = errorText("日期格式不正确：%s", t)
+			case ErrBadMoney:
+				e.Text = errorText("金额格式不正确：%s", t)
+			}
+		}
+	}
+	return e
+}
+
+// Problem returns the FieldError of f saying format with args.
+func Problem(f Field, format string, args ...any) FieldError {
+	t := Textf(format, args...)
+	return FieldError{Field: f, Message: t.String(), Text: t}
 }
 
 func (e FieldError) Error() string { return e.Field.Label() + "：" + e.Message }

@@ -101,7 +101,7 @@ func ParseIDNumber(s string) (IDInfo, error) {
 		}
 	}
 	if count := utf8.RuneCountInString(n); count != 18 {
-		return IDInfo{}, fmt.Errorf("%w（现为%d位）", ErrIDLength, count)
+		return IDInfo{}, &TextError{Kind: ErrIDLength, Text: errorText("公民身份号码应为18位（现为%d位）", count), Bare: true}
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -241,10 +240,11 @@ func allDigits(s string) bool {
 // form can show the message next to the field.
 func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	var errs ValidationErrors
-	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+	addf := func(f Field, format string, args ...any) { errs = append(errs, Problem(f, format, args...)) }
+	addErr := func(f Field, err error) { errs = append(errs, ErrProblem(f, err)) }
 
 	if m.Name == "" {
-		add(FieldName, "请填写姓名")
+		addf(FieldName, "请填写姓名")
 	}
 	for _, f := range []struct {
 		field Field
@@ -254,88 +254,88 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		{FieldPhone, m.Phone}, {FieldAddress, m.Address}, {FieldMobileDestination, m.MobileDestination}, {FieldNotes, m.Notes},
 	} {
 		if msg := tooLong(f.field, "内容", f.text); msg != "" {
-			add(f.field, msg)
+			errs = append(errs, FieldError{Field: f.field, Message: msg})
 		}
 	}
 	if m.Sex != SexMale && m.Sex != SexFemale {
-		add(FieldSex, "请选择性别（男/女）")
+		addf(FieldSex, "请选择性别（男/女）")
 	}
 
 	// The ID number is the member's identity: imports match on it.
 	birth := m.BirthDate
 	if m.IDNumber == "" {
-		add(FieldIDNumber, "请填写公民身份号码")
+		addf(FieldIDNumber, "请填写公民身份号码")
 	} else if info, err := ParseIDNumber(m.IDNumber); err != nil {
-		add(FieldIDNumber, err.Error())
+		addErr(FieldIDNumber, err)
 	} else {
 		if !m.BirthDate.IsZero() && m.BirthDate.Compare(info.Birth) != 0 {
-			add(FieldBirthDate, "出生日期 "+m.BirthDate.String()+" 与身份证号码中的 "+info.Birth.String()+" 不一致")
+			addf(FieldBirthDate, "出生日期 %s 与身份证号码中的 %s 不一致", m.BirthDate.String(), info.Birth.String())
 		}
 		if (m.Sex == SexMale || m.Sex == SexFemale) && m.Sex != info.Sex {
-			add(FieldSex, "性别与身份证号码不一致（号码第17位表示"+string(info.Sex)+"）")
+			addf(FieldSex, "性别与身份证号码不一致（号码第17位表示%s）", info.Sex)
 		}
 		birth = info.Birth
 	}
 	if !m.BirthDate.IsZero() && m.BirthDate.After(today) {
-		add(FieldBirthDate, "出生日期不能晚于今天")
+		addf(FieldBirthDate, "出生日期不能晚于今天")
 	}
 
 	switch m.Category {
 	case CategoryFull, CategoryProbationary:
 	default:
-		add(FieldCategory, "请选择人员类别（正式党员/预备党员）")
+		addf(FieldCategory, "请选择人员类别（正式党员/预备党员）")
 	}
 
 	switch {
 	case m.JoinDate.IsZero():
-		add(FieldJoinDate, "请填写加入党组织日期")
+		addf(FieldJoinDate, "请填写加入党组织日期")
 	case m.JoinDate.After(today):
-		add(FieldJoinDate, "加入党组织日期不能晚于今天")
+		addf(FieldJoinDate, "加入党组织日期不能晚于今天")
 	case !birth.IsZero() && m.JoinDate.Before(birth.AddYears(r.Membership.MinAge)):
-		add(FieldJoinDate, "加入党组织日期早于年满"+strconv.Itoa(r.Membership.MinAge)+"周岁（"+birth.AddYears(r.Membership.MinAge).String()+"）")
+		addf(FieldJoinDate, "加入党组织日期早于年满%d周岁（%s）", r.Membership.MinAge, birth.AddYears(r.Membership.MinAge).String())
 	}
 
 	switch {
 	case m.Category == CategoryProbationary && !m.FullDate.IsZero():
-		add(FieldFullDate, "预备党员不应有转正日期；已转正请将人员类别改为正式党员")
+		addf(FieldFullDate, "预备党员不应有转正日期；已转正请将人员类别改为正式党员")
 	case m.Category == CategoryFull && m.FullDate.IsZero():
-		add(FieldFullDate, "正式党员请填写转为正式党员日期")
+		addf(FieldFullDate, "正式党员请填写转为正式党员日期")
 	case m.FullDate.IsZero():
 	case m.FullDate.After(today):
-		add(FieldFullDate, "转正日期不能晚于今天")
+		addf(FieldFullDate, "转正日期不能晚于今天")
 	case !m.JoinDate.IsZero() && !m.FullDate.After(m.JoinDate):
-		add(FieldFullDate, "转正日期应晚于加入党组织日期")
+		addf(FieldFullDate, "转正日期应晚于加入党组织日期")
 	case !m.JoinDate.IsZero() && m.FullDate.Before(m.JoinDate.AddYears(r.Membership.ProbationYears)):
-		add(FieldFullDate, "转正日期早于预备期满（加入党组织满"+strconv.Itoa(r.Membership.ProbationYears)+"年，即 "+m.JoinDate.AddYears(r.Membership.ProbationYears).String()+"）")
+		addf(FieldFullDate, "转正日期早于预备期满（加入党组织满%d年，即 %s）", r.Membership.ProbationYears, m.JoinDate.AddYears(r.Membership.ProbationYears).String())
 	}
 
 	if m.Phone != "" && !validPhone(m.Phone) {
-		add(FieldPhone, "联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）")
+		addf(FieldPhone, "联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）")
 	}
 	if m.Standing != StandingNormal && m.Standing != StandingSuspended {
-		add(FieldStanding, "党籍状态应为“正常”或“停止党籍”")
+		addf(FieldStanding, "党籍状态应为“正常”或“停止党籍”")
 	}
 	if m.LostContact {
 		switch {
 		case m.LostSince.IsZero():
-			add(FieldLostSince, "失联党员请填写失联年月")
+			addf(FieldLostSince, "失联党员请填写失联年月")
 		case m.LostSince.After(today):
-			add(FieldLostSince, "失联年月不能晚于今天")
+			addf(FieldLostSince, "失联年月不能晚于今天")
 		}
 	}
 	if m.Mobile && m.MobileDestination == "" {
-		add(FieldMobileDestination, "流动党员请填写外出流向")
+		addf(FieldMobileDestination, "流动党员请填写外出流向")
 	}
 	switch {
 	case m.ArrivedOn.IsZero():
 	case m.ArrivedOn.Validate() != nil:
-		add(FieldArrivedOn, m.ArrivedOn.Validate().Error())
+		addErr(FieldArrivedOn, m.ArrivedOn.Validate())
 	case m.ArrivedOn.After(today):
-		add(FieldArrivedOn, "到本支部日期不能晚于今天")
+		addf(FieldArrivedOn, "到本支部日期不能晚于今天")
 	case !m.JoinDate.IsZero() && m.JoinDate.Validate() == nil && m.ArrivedOn.Before(m.JoinDate):
 		// One comes onto a branch's roster as a party member: at
 		// admission at the earliest.
-		add(FieldArrivedOn, "到本支部日期 "+m.ArrivedOn.String()+" 早于加入党组织日期 "+m.JoinDate.String())
+		addf(FieldArrivedOn, "到本支部日期 %s 早于加入党组织日期 %s", m.ArrivedOn.String(), m.JoinDate.String())
 	}
 	return errs
 }

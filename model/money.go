@@ -40,20 +40,20 @@ func ParseMoney(s string) (Money, error) {
 	t = strings.TrimPrefix(t, "-")
 	whole, frac, hasDot := strings.Cut(t, ".")
 	if whole == "" && (!hasDot || frac == "") {
-		return 0, fmt.Errorf("%q: %w", s, ErrBadMoney)
+		return 0, Errorf(ErrBadMoney, "%s不是金额，请写成 5400 或 5400.50", QuoteTyped(s))
 	}
 	if len(frac) > 2 {
-		return 0, fmt.Errorf("%q: %w：最多两位小数（分）", s, ErrBadMoney)
+		return 0, Errorf(ErrBadMoney, "%s最多两位小数（分）", QuoteTyped(s))
 	}
 	if whole == "" {
 		whole = "0"
 	}
 	if !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(whole) > 13 {
-		return 0, fmt.Errorf("%q: %w", s, ErrBadMoney)
+		return 0, Errorf(ErrBadMoney, "%s不是金额，请写成 5400 或 5400.50", QuoteTyped(s))
 	}
 	y, err := strconv.ParseInt(whole, 10, 64)
 	if err != nil {
-		return 0, fmt.Errorf("%q: %w", s, ErrBadMoney)
+		return 0, Errorf(ErrBadMoney, "%s不是金额，请写成 5400 或 5400.50", QuoteTyped(s))
 	}
 	for len(frac) < 2 {
 		frac += "0"

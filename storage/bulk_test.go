@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -111,6 +112,61 @@ func TestBulkWriteColumnsSameInAChunk(t *testing.T) {
 		}
 		if a != want[1] || b != wantB || tb != "integer" || c.Valid || tc != "null" || d != "坏\uFFFD字节" || e.Valid {
 			t.Fatalf("row %d: %q %d(%s) %v(%s) %q %v; want %q %d", i, a, b, tb, c, tc, d, e, want[1], wantB)
+		}
+		got++
+	}
+	if got != n {
+		t.Fatalf("%d rows, want %d", got, n)
+	}
+}
+
+// Whatever a value holds, the bulk write's binary JSON stores it as it is:
+// text with quotes, backslashes, control characters, U+2028, emoji, bytes
+// that are not UTF-8 (as U+FFFD), texts long enough for each size of
+// header; integers, true and false, NULL.
+func TestBulkWriteStoresEveryValue(t *testing.T) {
+	s := openTest(t)
+	if err := s.db.Exec("CREATE TABLE bulk_values (i INTEGER, t TEXT, n INTEGER, b INTEGER, d TEXT)").Error; err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"", "张三", `引号"与反斜杠\`, "制表\t换行\n回车\r\x01\x1f", "U+2028 \u2028 ☺ 𠀀", "坏\xff\xfe字节",
+		strings.Repeat("长", 4), strings.Repeat("长", 100), strings.Repeat("长", 30000), "null", "[1,2]", `{"a":1}`}
+	numbers := []int64{0, -1, 1 << 40, -9223372036854775808, 9223372036854775807}
+	dates := []model.Date{{}, model.NewDate(2008, 6, 15), {Year: 1949, Month: 10}, {Year: 10000, Month: 1, Day: 2}, {Year: 123456, Month: 1, Day: 2}}
+	n := 3 * len(texts) * len(numbers)
+	row := func(i int) []any {
+		return []any{int64(i), texts[i%len(texts)], numbers[i%len(numbers)], i%3 == 0, dates[i%len(dates)]}
+	}
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return insertBulk(tx, "bulk_values", []string{"i", "t", "n", "b", "d"}, n, func(args []any, i int) []any {
+			return append(args, row(i)...)
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := s.sql.Query("SELECT i, t, typeof(t), n, typeof(n), b, d FROM bulk_values ORDER BY i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		var i, num, b int64
+		var text, tt, tn string
+		var d sql.NullString
+		if err := rows.Scan(&i, &text, &tt, &num, &tn, &b, &d); err != nil {
+			t.Fatal(err)
+		}
+		want := row(int(i))
+		wantText := want[1].(string)
+		if !utf8.ValidString(wantText) {
+			wantText = string([]rune(wantText))
+		}
+		wantDate, _ := want[4].(model.Date).Value()
+		if text != wantText || tt != "text" || num != want[2] || tn != "integer" || (b == 1) != want[3] ||
+			d.Valid != (wantDate != nil) || d.Valid && d.String != wantDate {
+			t.Fatalf("row %d: %.40q (%s) %d (%s) %d %v; want %.40q %d %v %v", i, text, tt, num, tn, b, d, wantText, want[2], want[3], wantDate)
 		}
 		got++
 	}

@@ -477,7 +477,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 	}
 	a := f.typed()
 	if _, err := f.date.Date(); err != nil {
-		report(f.fields[model.ActivityDateField], err.Error())
+		report(f.fields[model.ActivityDateField], kit.SayErr(err))
 	}
 	var att, res []string
 	missing := 0
@@ -496,7 +496,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 		case model.ActivityResolutionField:
 			res = append(res, e.Message)
 		default:
-			report(f.fields[e.Field], e.Message)
+			report(f.fields[e.Field], kit.SayProblem(e))
 		}
 	}
 	res = append(f.voteProblems(), res...)

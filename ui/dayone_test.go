@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -218,5 +219,50 @@ func TestImportPreviewShowsDuesPaidTo(t *testing.T) {
 	}
 	if len(v.changes) != 1 || v.changes[0].name != "老党员" || v.changes[0].change.Old != "2026年6月" || v.changes[0].change.New != "2026年9月" {
 		t.Errorf("changes %+v", v.changes)
+	}
+}
+
+// hasHan reports Chinese characters in s.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// In English, the model's sentences are English too: a base that is not an
+// amount, a base the rules refuse, an ID number and dates that cannot be
+// read in the member form; 学历 offers English options and keeps the
+// Chinese value.
+func TestModelSentencesInEnglish(t *testing.T) {
+	s := demoShell(t, English, 12)
+	s.show(screenDues)
+	b := s.dues.bases
+	for _, typed := range []string{"abc", "12.345", "20000000"} {
+		b.entries[0].SetText(typed)
+		rule := labelTexts(b.body.Objects[1])
+		joined := strings.Join(rule, " ")
+		if hasHan(strings.ReplaceAll(joined, b.rows[0].name, "")) || !strings.Contains(joined, typed[:2]) {
+			t.Errorf("base %q: the row says %q", typed, joined)
+		}
+	}
+	b.discard()
+
+	s.show(screenRoster)
+	f := s.roster.addMember()
+	for field, typed := range map[model.Field]string{model.FieldIDNumber: "62010219850312", model.FieldJoinDate: "2010.13.1", model.FieldFullDate: "2011年"} {
+		f.entries[field].SetText(typed)
+		f.form.Submit() // shows every message, as Enter does
+		msg := f.fields[field].Message()
+		if msg == "" || hasHan(strings.ReplaceAll(msg, typed, "")) {
+			t.Errorf("%s %q: message %q", field, typed, msg)
+		}
+	}
+	edu := f.entries[model.FieldEducation]
+	edu.SetText("Master's degree")
+	if got := f.text(model.FieldEducation); got != "硕士研究生" {
+		t.Errorf("学历 chosen in English is kept as %q", got)
 	}
 }

@@ -170,7 +170,7 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	quarterF := r.form.Add("季度", r.quarter)
 	r.dateF = r.form.Add("上缴日期", r.date).Validate(func(s string) string {
 		if _, err := model.ParseDate(s); err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		if strings.TrimSpace(s) == "" {
 			return lang.L("请填写上缴日期")
@@ -179,7 +179,7 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	})
 	r.amountF = r.form.Add("金额", r.amount).Validate(func(s string) string {
 		if _, err := model.ParseMoney(s); err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		return ""
 	})
@@ -267,7 +267,7 @@ func (r *duesRemit) submit() {
 	amount, _ := model.ParseMoney(r.amount.Text)
 	rm := model.Remittance{Year: r.d.year, Quarter: r.quarter.SelectedIndex() + 1, Date: date, Amount: amount, Receipt: r.receipt.Text}
 	if _, err := r.d.sh.svc.Dues.AddRemittance(rm); err != nil {
-		r.form.SetError(err.Error())
+		r.form.SetError(kit.SayErr(err))
 		return
 	}
 	r.form.Load(func() {

@@ -289,7 +289,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			rule.Importance = widget.WarningImportance
 		case err != nil:
 			amount.SetText("")
-			rule.SetText(strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			rule.SetText(kit.SayErr(err))
 			rule.Importance = widget.DangerImportance
 		default:
 			amount.SetText(a.String())
@@ -340,11 +340,7 @@ func (b *duesBases) parse(row *baseRow) (model.Money, error) {
 	if strings.TrimSpace(row.text) == "" {
 		return 0, nil
 	}
-	m, err := model.ParseMoney(row.text)
-	if err != nil {
-		return 0, fmt.Errorf("%w：%s", model.ErrDues, err.Error())
-	}
-	return m, nil
+	return model.ParseMoney(row.text)
 }
 
 // submit saves every changed row, bases and opening positions, in one
@@ -353,7 +349,7 @@ func (b *duesBases) submit() {
 	waiting, err := b.save(model.SourceDuesGrid)
 	switch {
 	case err != nil:
-		setMessage(b.msg, err.Error())
+		setMessage(b.msg, kit.SayErr(err))
 	case len(waiting) > 0:
 		setMessage(b.msg, waitingMessage(waiting))
 	}
@@ -402,7 +398,7 @@ func (b *duesBases) save(source string) (waiting []string, err error) {
 		}
 		base, err := b.parse(row)
 		if err != nil {
-			return nil, fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			return nil, fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
 		}
 		x := row.base
 		x.Base = base
@@ -472,7 +468,7 @@ func (b *duesBases) editReduction(i int) {
 			return ""
 		}
 		if _, err := model.ParseMoney(s); err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		return ""
 	})
@@ -532,12 +528,12 @@ func (b *duesBases) editChange(i int) {
 	form.Check = func(report func(*kit.Field, string)) {
 		x, err := read()
 		if err != nil {
-			report(baseF, err.Error())
+			report(baseF, kit.SayErr(err))
 			result.SetText("")
 			return
 		}
 		if _, _, err := x.Monthly(model.CurrentDuesRules()); err != nil {
-			report(baseF, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			report(baseF, kit.SayErr(err))
 			result.SetText("")
 			return
 		}
@@ -553,7 +549,7 @@ func (b *duesBases) editChange(i int) {
 	form.OnSubmit = func() {
 		x, _ := read()
 		if err := b.d.sh.svc.Dues.SaveDuesBaseChange(x, model.SourceDuesGrid); err != nil {
-			form.SetError(err.Error())
+			form.SetError(kit.SayErr(err))
 			return
 		}
 		dlg.Hide()

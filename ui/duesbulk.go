@@ -54,18 +54,18 @@ func (b *duesBases) editSelected() {
 			return ""
 		}
 		if _, err := model.ParseMoney(s); err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		return ""
 	})
 	paidF := bd.form.Add("党费已交至", bd.paidTo).Validate(func(s string) string {
 		m, err := model.ParseMonthText(s)
 		if err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		if m != 0 {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
-				return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+				return kit.SayErr(err)
 			}
 		}
 		return ""
@@ -82,12 +82,12 @@ func (b *duesBases) editSelected() {
 	var dlg *kit.FormDialog
 	bd.form.OnSubmit = func() {
 		if err := b.applyBulk(picked, bd); err != nil {
-			bd.form.SetError(err.Error())
+			bd.form.SetError(kit.SayErr(err))
 			return
 		}
 		waiting, err := b.save(model.SourceBulkBases)
 		if err != nil {
-			bd.form.SetError(err.Error())
+			bd.form.SetError(kit.SayErr(err))
 			return
 		}
 		dlg.Hide()
@@ -142,7 +142,7 @@ func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
 					err = x.Validate(r)
 				}
 				if err != nil {
-					return fmt.Errorf("%s：%s", row.name, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+					return fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
 				}
 				row.base, row.text, row.changed = x, text, true
 			}
@@ -184,7 +184,7 @@ func (b *duesBases) editStart() {
 			err = model.ValidateLedgerStart(m, sh.svc.today())
 		}
 		if err != nil {
-			return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			return kit.SayErr(err)
 		}
 		return ""
 	})
@@ -199,7 +199,7 @@ func (b *duesBases) editStart() {
 	form.OnSubmit = func() {
 		m, _ := model.ParseMonthText(entry.Text)
 		if err := sh.svc.Dues.SetDuesLedgerStart(m); err != nil {
-			form.SetServerError(field, err.Error())
+			form.SetServerError(field, kit.SayErr(err))
 			return
 		}
 		dlg.Hide()

@@ -365,7 +365,7 @@ func (p *paymentDialog) monthsText() string {
 // money, and that some month is ticked.
 func (p *paymentDialog) check(report func(*kit.Field, string)) {
 	if _, err := p.date.Date(); err != nil {
-		report(p.dateF, err.Error())
+		report(p.dateF, kit.SayErr(err))
 	} else if strings.TrimSpace(p.date.Text) == "" {
 		report(p.dateF, lang.L("请填写交纳日期"))
 	}
@@ -379,11 +379,11 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 		}
 	}
 	if _, err := model.ParseMoney(p.amount.Text); err != nil {
-		report(p.amountF, err.Error())
+		report(p.amountF, kit.SayErr(err))
 	}
 	if strings.TrimSpace(p.extra.Text) != "" {
 		if _, err := model.ParseMoney(p.extra.Text); err != nil {
-			report(p.extraF, err.Error())
+			report(p.extraF, kit.SayErr(err))
 		}
 	}
 }
@@ -461,7 +461,7 @@ func (p *paymentDialog) saveOpening() {
 	}
 	o := []model.DuesOpening{{MemberID: p.row.MemberID, PaidTo: mo}}
 	if err := p.d.sh.svc.Dues.SaveDuesSetup(p.d.year, nil, o, model.SourceDuesOpening); err != nil {
-		p.form.SetError(err.Error())
+		p.form.SetError(kit.SayErr(err))
 		return
 	}
 	p.dlg.Hide()
@@ -535,7 +535,7 @@ func (p *paymentDialog) submit() {
 		// The store's refusal (an amount that does not match the months,
 		// say) is a sentence about the whole payment; it goes with the
 		// next change.
-		p.form.SetError(err.Error())
+		p.form.SetError(kit.SayErr(err))
 		return
 	}
 	p.dlg.Hide()

@@ -45,7 +45,7 @@ func newReversalDialog(sh *shell, what, effect string, reverse func(reason strin
 	})
 	rd.form.OnSubmit = func() {
 		if err := reverse(strings.TrimSpace(rd.reason.Text)); err != nil {
-			rd.form.SetError(err.Error())
+			rd.form.SetError(kit.SayErr(err))
 			return
 		}
 		rd.dlg.Hide()

@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/storage/demo"
@@ -170,5 +172,32 @@ func TestHomeOnAnEmptyRosterSaysHowToAddMembers(t *testing.T) {
 	test.Tap(buttonShown(s, "新增党员"))
 	if s.roster == nil || s.roster.form == nil {
 		t.Error("新增党员 on home did not open the member form")
+	}
+}
+
+// The findings' messages start in one column whatever their severity: in
+// English "Reminder" is wider than "Serious", and the list read ragged
+// (review s3-8 newuser #10).
+func TestFindingMessagesLineUp(t *testing.T) {
+	test.NewTempApp(t)
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	h := &homeScreen{}
+	var xs []float32
+	for _, sv := range []model.Severity{model.Info, model.Warning, model.Serious} {
+		f := model.Finding{Severity: sv}.Says("党员 %s", "甲")
+		h.rows = []homeRow{{finding: &f}}
+		o := newHomeRow()
+		h.updateRow(0, o)
+		o.Resize(fyne.NewSize(900, 60))
+		line := o.(*fyne.Container).Objects[1].(*fyne.Container)
+		line.Resize(fyne.NewSize(900, 60))
+		msg := line.Objects[0].(*widget.Label)
+		xs = append(xs, msg.Position().X)
+	}
+	if xs[0] != xs[1] || xs[1] != xs[2] {
+		t.Errorf("messages start at x = %v for Note, Reminder, Serious; want one column", xs)
 	}
 }

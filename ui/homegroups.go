@@ -55,7 +55,10 @@ func newHomeRow() fyne.CanvasObject {
 	sev.TextStyle.Bold = true
 	msg := widget.NewLabel("")
 	msg.Wrapping = fyne.TextWrapWord
-	finding := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), sev), nil, msg)
+	// Every severity takes the width of the longest, so that the messages
+	// start in one column ("Reminder" is wider than "Serious" or "Note").
+	sevBox := container.NewGridWrap(fyne.NewSize(severityWidth(), sev.MinSize().Height), sev)
+	finding := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), sevBox), nil, msg)
 	return container.NewStack(container.NewHBox(area, count), finding)
 }
 
@@ -85,7 +88,7 @@ func (h *homeScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	left := line.Objects[1].(*fyne.Container)
 	icon, imp := severityLook(r.finding.Severity)
 	left.Objects[0].(*widget.Icon).SetResource(icon)
-	sev := left.Objects[1].(*widget.Label)
+	sev := left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	sev.Importance = imp
 	sev.SetText(lang.L(r.finding.Severity.String()))
 	line.Objects[0].(*widget.Label).SetText(kit.FindingText(*r.finding))
@@ -100,7 +103,7 @@ func (h *homeScreen) fitRows(width float32) {
 	h.listWidth = width
 	size, pad := theme.TextSize(), theme.InnerPadding()
 	line := fyne.MeasureText("党", size, fyne.TextStyle{}).Height + theme.LineSpacing()
-	left := theme.IconInlineSize() + fyne.MeasureText(lang.L("严重"), size, fyne.TextStyle{Bold: true}).Width + 4*pad + 2*theme.Padding()
+	left := theme.IconInlineSize() + severityWidth() + 2*pad + 2*theme.Padding()
 	avail := width - left - 2*pad - theme.ScrollBarSize()
 	base := widget.NewLabel("").MinSize().Height
 	headHeight := newHomeRow().(*fyne.Container).Objects[0].MinSize().Height
@@ -164,4 +167,15 @@ func (h *homeScreen) newEmptyRoster() *fyne.Container {
 	c := container.NewVBox(widget.NewCard(lang.L("开始录入党员"), "", container.NewVBox(text, container.NewHBox(add, imp))))
 	c.Hide()
 	return c
+}
+
+// severityWidth is the width of a bold label holding the longest severity
+// name in the UI language.
+func severityWidth() float32 {
+	var w float32
+	for _, sv := range []model.Severity{model.Info, model.Warning, model.Serious} {
+		size := fyne.MeasureText(lang.L(sv.String()), theme.TextSize(), fyne.TextStyle{Bold: true})
+		w = max(w, size.Width)
+	}
+	return w + 2*theme.InnerPadding()
 }

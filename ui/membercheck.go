@@ -20,7 +20,7 @@ func (f *memberForm) member() (model.Member, model.ValidationErrors) {
 	var errs model.ValidationErrors
 	for _, fi := range model.RecordFields {
 		if err := m.SetText(fi.Field, f.text(fi.Field)); err != nil {
-			errs = append(errs, model.FieldError{Field: fi.Field, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(fi.Field, err))
 		}
 	}
 	m.Normalize()
@@ -53,7 +53,7 @@ func (f *memberForm) via(m model.Member) (*model.MembershipEvent, string) {
 func (f *memberForm) check(report func(fd *kit.Field, message string)) {
 	m, errs := f.member()
 	for _, e := range errs {
-		report(f.fields[e.Field], e.Message)
+		report(f.fields[e.Field], kit.SayProblem(e))
 	}
 	if _, viaErr := f.via(m); viaErr != "" {
 		report(f.viaField, viaErr)
@@ -90,7 +90,7 @@ func (f *memberForm) submit() {
 	case ve != nil || errors.As(err, &ve):
 		for _, e := range ve {
 			if fd := f.fields[e.Field]; fd != nil {
-				f.form.SetServerError(fd, e.Message)
+				f.form.SetServerError(fd, kit.SayProblem(e))
 			} else {
 				f.form.SetError(e.Error())
 			}

@@ -178,11 +178,11 @@ func (t *memberDuesTab) editOpening() {
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {
 		m, err := model.ParseMonthText(s)
 		if err != nil {
-			return err.Error()
+			return kit.SayErr(err)
 		}
 		if m != 0 {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
-				return strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+				return kit.SayErr(err)
 			}
 		}
 		return ""
@@ -199,7 +199,7 @@ func (t *memberDuesTab) editOpening() {
 		m, _ := model.ParseMonthText(entry.Text)
 		o := []model.DuesOpening{{MemberID: t.d.id, PaidTo: m}}
 		if err := sh.svc.Dues.SaveDuesSetup(sh.svc.today().Year, nil, o, model.SourceDuesOpening); err != nil {
-			form.SetServerError(field, err.Error())
+			form.SetServerError(field, kit.SayErr(err))
 			return
 		}
 		dlg.Hide()

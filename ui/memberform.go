@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -32,6 +34,9 @@ type memberForm struct {
 	viaNote          *kit.Entry
 	viaField         *kit.Field
 	transferInFields []*kit.Field
+	// shownValues maps a 学历 or 工作岗位 option as shown in English to
+	// its Chinese value.
+	shownValues map[string]string
 }
 
 // showMemberForm opens the form for m; a zero ID means a new member.
@@ -93,9 +98,21 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 		f.checks[field] = c
 		return c
 	case model.FieldEducation, model.FieldPost:
-		opts := model.Educations
+		values := model.Educations
 		if field == model.FieldPost {
-			opts = model.Posts
+			values = model.Posts
+		}
+		// The options in the UI language; the record keeps the Chinese
+		// value, and free text as typed.
+		opts := make([]string, len(values))
+		for i, v := range values {
+			opts[i] = lang.L(v)
+			if opts[i] != v {
+				if f.shownValues == nil {
+					f.shownValues = map[string]string{}
+				}
+				f.shownValues[opts[i]] = v
+			}
 		}
 		se := kit.NewSelectEntry(opts)
 		f.entries[field] = &se.Entry
@@ -141,6 +158,11 @@ func (f *memberForm) load(m model.Member) {
 	for _, fi := range model.RecordFields {
 		text := m.Text(fi.Field)
 		switch {
+		case f.entries[fi.Field] != nil && (fi.Field == model.FieldEducation || fi.Field == model.FieldPost):
+			if slices.Contains(model.Educations, text) || slices.Contains(model.Posts, text) {
+				text = lang.L(text)
+			}
+			f.entries[fi.Field].SetText(text)
 		case f.entries[fi.Field] != nil:
 			f.entries[fi.Field].SetText(text)
 		case f.selects[fi.Field] != nil:
@@ -159,6 +181,9 @@ func (f *memberForm) load(m model.Member) {
 func (f *memberForm) text(field model.Field) string {
 	switch {
 	case f.entries[field] != nil:
+		if v, ok := f.shownValues[f.entries[field].Text]; ok {
+			return v
+		}
 		return f.entries[field].Text
 	case f.selects[field] != nil:
 		return f.selects[field].Value()

@@ -190,7 +190,7 @@ func (f *profileForm) profile() (model.Profile, model.ValidationErrors) {
 	date := func(e *kit.DateEntry, field model.Field) model.Date {
 		d, err := e.Date()
 		if err != nil {
-			errs = append(errs, model.FieldError{Field: field, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(field, err))
 		}
 		return d
 	}
@@ -245,7 +245,7 @@ func (f *profileForm) check(report func(*kit.Field, string)) {
 			}
 			continue
 		}
-		report(f.fields[e.Field], e.Message)
+		report(f.fields[e.Field], kit.SayProblem(e))
 	}
 	if pending {
 		committee = ""
@@ -322,7 +322,7 @@ func (f *profileForm) store(p model.Profile, align bool) {
 	case errors.As(err, &ve):
 		for _, e := range ve {
 			if fd := f.fields[e.Field]; fd != nil {
-				f.form.SetServerError(fd, e.Message)
+				f.form.SetServerError(fd, kit.SayProblem(e))
 			} else {
 				f.form.SetError(e.Error())
 			}

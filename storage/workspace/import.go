@@ -43,6 +43,10 @@ type Result struct {
 	Branch   string // its organisation and branch names
 	// Taken is the snapshot's time (zero when the package was not read).
 	Taken time.Time
+	// Unencrypted: the package was not encrypted (neither to the
+	// instructor's key nor with a passphrase): the instructor may ask the
+	// branch to load the key.
+	Unencrypted bool
 	// Err is the refusal or the reason for holding back: one Chinese
 	// sentence naming the file.
 	Err error
@@ -52,15 +56,25 @@ type Result struct {
 func (r Result) Line() string {
 	switch r.Outcome {
 	case Imported:
-		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + "）"
+		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
 	case Replaced:
-		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + "）"
+		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
 	case Unchanged:
 		return "无变化：" + r.Branch + "（同一快照已导入）"
 	case HeldBack:
 		return "暂不导入：" + r.Message()
 	}
 	return "未导入：" + r.Message()
+}
+
+// PlainNote is what a line adds for a package that was not encrypted.
+const PlainNote = "；数据包没有加密，请支部在 设置 → 指导员 中载入您的公钥"
+
+func (r Result) plainNote() string {
+	if r.Unencrypted {
+		return PlainNote
+	}
+	return ""
 }
 
 // Message is the result's refusal or reason for holding back as the user
@@ -182,6 +196,7 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 		return l
 	}
 	l.pkg = pkg
+	l.r.Unencrypted = pkg.Kind == datapkg.Plain
 	m := pkg.Manifest
 	l.r.Taken, l.r.Branch = m.SnapshotAt, branchLabel(m.OrgName, m.BranchName)
 	if l.snap, err = readSnapshot(pkg); err != nil {

@@ -315,6 +315,42 @@ func TestUnreferencedPartsAreNotUnpacked(t *testing.T) {
 	}
 }
 
+// withPart is the package data with one more part, name holding body.
+func withPart(t testing.TB, data []byte, name, body string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if err := zw.Copy(zf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = io.WriteString(w, body)
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A workbook whose styles hold as many entries as Excel allows still
+// imports.
+func TestManyCellFormatsStillImport(t *testing.T) {
+	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><cellXfs count="64000">` +
+		strings.Repeat(`<xf numFmtId="0" fontId="0"/>`, 64000) + `</cellXfs></styleSheet>`
+	rf, err := ReadRoster(bytes.NewReader(withPart(t, minimalPackage(t, sheetXMLWith(5, 0, ""), fuzzShared), "xl/styles.xml", styles)), ReadOptions{Today: today})
+	if err != nil || membersOf(rf) == 0 {
+		t.Fatalf("got %v, %v", rf, err)
+	}
+}
+
 // sharedStringBomb is a small workbook whose shared-string table unpacks to
 // size bytes: count strings of one repeated letter.
 func sharedStringBomb(t testing.TB, size, count int) []byte {

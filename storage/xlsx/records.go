@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -48,6 +49,7 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 	first := h.first + h.rows
 	var cur *record
 	last := 0 // the last row of cur
+	hidden := sr.newHiddenSweep(h.width)
 	for _, row := range rows {
 		n := row.n
 		if n < first {
@@ -55,6 +57,9 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		}
 		cells := make([]string, h.width)
 		for c := 1; c <= h.width; c++ {
+			if hidden.covered(c, n) {
+				continue
+			}
 			sc, srow := sr.below(c, n)
 			src := row.cells
 			if srow != n {
@@ -232,4 +237,38 @@ func (rec *record) notes(sheet, who string, m *model.Member) []model.ImportNote 
 		msg += "：" + strings.Join(parts, "，")
 	}
 	return []model.ImportNote{{Sheet: sheet, Row: rec.n, Message: msg}}
+}
+
+// hiddenSweep tells, row by row from the top, which cells a merge covers
+// to the right of its first column. The sheet shows the merge's value
+// across them; what such a cell may still hold in the file (Excel keeps
+// it, other tools write it) is shown nowhere, so it is read as empty —
+// never as the field of its column. Rows are asked in increasing order.
+type hiddenSweep struct {
+	ms    []mergeRange // merges across columns, by first row
+	next  int
+	cover []int // by column: the last row a merge met so far covers there
+}
+
+func (sr *sheetReader) newHiddenSweep(width int) *hiddenSweep {
+	s := &hiddenSweep{cover: make([]int, width+1)}
+	for _, m := range sr.merges {
+		if m.c2 > m.c1 && m.c1 < width {
+			s.ms = append(s.ms, m)
+		}
+	}
+	slices.SortFunc(s.ms, func(a, b mergeRange) int { return a.r1 - b.r1 })
+	return s
+}
+
+// covered reports whether the cell at (col, row) lies under a merge, not
+// in its first column.
+func (s *hiddenSweep) covered(col, row int) bool {
+	for ; s.next < len(s.ms) && s.ms[s.next].r1 <= row; s.next++ {
+		m := s.ms[s.next]
+		for c := m.c1 + 1; c <= min(m.c2, len(s.cover)-1); c++ {
+			s.cover[c] = max(s.cover[c], m.r2)
+		}
+	}
+	return col < len(s.cover) && s.cover[col] >= row
 }

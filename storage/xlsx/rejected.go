@@ -203,6 +203,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	reasonName, _ := excelize.ColumnNumberToName(reasonCol)
 	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
 	to := last
+	hidden := sr.newHiddenSweep(width)
 	for _, n := range numbers {
 		to++
 		faulty := map[int]bool{}
@@ -224,6 +225,15 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			kind := dataCell
 			if faulty[c] {
 				kind = faultyCell
+			}
+			if hidden.covered(c, n) {
+				if kind == faultyCell {
+					ref, _ := excelize.CoordinatesToCellName(c, to)
+					if err := out.SetCellStyle(s.name, ref, ref, cp.style(excelize.Style{Border: ruled(), Fill: rejectedFill})); err != nil {
+						return 0, err
+					}
+				}
+				continue // shown nowhere: not copied into sight
 			}
 			if err := cp.cell(sc, srow, c, to, kind); err != nil {
 				return 0, err

@@ -257,7 +257,11 @@ func aggregateImport(args []string, env Env) (int, error) {
 	w.ImportAll(files, o, func(_, _ int, r workspace.Result) {
 		switch r.Outcome {
 		case workspace.Imported, workspace.Replaced, workspace.Unchanged:
-			fmt.Fprintf(env.Stdout, "%s %s\n", r.Outcome, r.Branch)
+			note := ""
+			if r.Unencrypted && r.Outcome != workspace.Unchanged {
+				note = " (unencrypted)" // as `package export` says it
+			}
+			fmt.Fprintf(env.Stdout, "%s %s%s\n", r.Outcome, r.Branch, note)
 		default:
 			refused++
 			reason := r.Reason() // the line names the file already

@@ -108,6 +108,10 @@ func TestInstructorCommands(t *testing.T) {
 	if r := run(t, "aggregate", "import", usb, "--workspace", ws, "--passphrase-file", wrong); r.status != ExitFailed || !strings.Contains(r.stderr, "密码不对") {
 		t.Errorf("wrong passphrase: %d %s", r.status, r.stderr)
 	}
+	// s3-11 newuser #11: an unencrypted package says so on its line.
+	if r := run(t, "aggregate", "import", plain+".blpkg", "--workspace", ws, "--passphrase-file", pass); r.status != ExitOK || !strings.Contains(r.stdout, " (unencrypted)\n") {
+		t.Errorf("an unencrypted package: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
 	// s3-11 newuser #9: a package with a passphrase, none given: the line
 	// names the option that gives it.
 	locked := filepath.Join(dir, "locked.blpkg")

@@ -68,12 +68,12 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 		hd, err := read()
 		switch {
 		case err != nil:
-			report(fDate, err.Error())
+			report(fDate, kit.SayErr(err))
 		case hd.Kind == "":
 			report(fKind, kit.L("请选择放假或上班"))
 		default:
 			if err := model.ValidateHolidayDay(hd); err != nil {
-				report(fDate, err.Error())
+				report(fDate, kit.SayErr(err))
 			}
 		}
 	}
@@ -84,7 +84,7 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 		var err error
 		host.Background(func() { err = svc.SaveHoliday(hd) }, func() {
 			if err != nil {
-				form.SetError(err.Error())
+				form.SetError(kit.SayErr(err))
 				return
 			}
 			form.Load(func() { date.SetText(""); name.SetText("") })

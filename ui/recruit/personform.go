@@ -72,15 +72,15 @@ func (s *Screen) editPerson(r model.Recruit) {
 		var errs model.ValidationErrors
 		var err error
 		if out.BirthDate, err = birth.Date(); err != nil {
-			errs = append(errs, model.FieldError{Field: model.RecruitBirthDate, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.RecruitBirthDate, err))
 		}
 		if out.LeaveDate, err = leave.Date(); err != nil {
-			errs = append(errs, model.FieldError{Field: model.RecruitLeaveDate, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.RecruitLeaveDate, err))
 		}
 		if isNew {
 			d, err := applied.Date()
 			if err != nil {
-				errs = append(errs, model.FieldError{Field: model.StepDateField, Message: err.Error()})
+				errs = append(errs, model.ErrProblem(model.StepDateField, err))
 			}
 			out.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d})
 		}
@@ -100,7 +100,7 @@ func (s *Screen) editPerson(r model.Recruit) {
 			errs = append(errs, out.Record(model.StepApplication).Validate(s.host.Today())...)
 		}
 		for _, e := range errs {
-			report(byField[e.Field], e.Message)
+			report(byField[e.Field], kit.SayProblem(e))
 		}
 	}
 	title := "新增入党申请人"
@@ -119,9 +119,9 @@ func (s *Screen) editPerson(r model.Recruit) {
 			case errors.As(err, &verrs):
 				for _, e := range verrs {
 					if f := byField[e.Field]; f != nil {
-						form.SetServerError(f, e.Message)
+						form.SetServerError(f, kit.SayProblem(e))
 					} else {
-						form.SetError(e.Message)
+						form.SetError(kit.SayProblem(e))
 					}
 				}
 			case err != nil:

@@ -299,7 +299,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			var err error
 			s.host.Background(func() { at, err = s.svc.ReadAttachment(path) }, func() {
 				if err != nil {
-					form.SetError(err.Error())
+					form.SetError(kit.SayErr(err))
 					return
 				}
 				attachments = append(attachments, at)
@@ -315,7 +315,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		date := func(e *kit.DateEntry, f model.Field) model.Date {
 			d, err := e.Date()
 			if err != nil {
-				errs = append(errs, model.FieldError{Field: f, Message: err.Error()})
+				errs = append(errs, model.ErrProblem(f, err))
 			}
 			return d
 		}
@@ -401,7 +401,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 					if f := byField[e.Field]; f != nil && e.Field != model.StepDateField {
 						form.SetServerError(f, msg)
 					} else {
-						form.SetError(e.Message)
+						form.SetError(kit.SayProblem(e))
 					}
 				}
 			case err != nil:

@@ -96,10 +96,14 @@ func (t *importsTab) row(i int, r ws.Result) fyne.CanvasObject {
 func lineOf(r ws.Result) string {
 	at := r.Taken.Local().Format("2006-01-02 15:04")
 	switch r.Outcome {
-	case ws.Imported:
+	case ws.Imported, ws.Replaced:
+		if r.Unencrypted {
+			at += kit.L("；数据包没有加密，请支部在 设置 → 指导员 中载入您的公钥")
+		}
+		if r.Outcome == ws.Replaced {
+			return kit.L("已更新：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
+		}
 		return kit.L("已导入：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
-	case ws.Replaced:
-		return kit.L("已更新：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
 	case ws.Unchanged:
 		return kit.L("无变化：{{.Branch}}（同一数据包已导入过）", map[string]any{"Branch": r.Branch})
 	case ws.HeldBack:

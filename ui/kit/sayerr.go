@@ -1,0 +1,51 @@
+package kit
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/model"
+)
+
+// SayErr is a model error's sentence in the UI language, without its kind
+// ("党费：" is left out, as the screens leave it out in Chinese): a
+// model.TextError or unreadable date is said through its Text (Say); a
+// sentence of the translation files as it stands (the ID number's
+// errors.New sentences) is translated whole; anything else is shown as it
+// is.
+func SayErr(err error) string {
+	if err == nil {
+		return ""
+	}
+	if t, ok := model.SentenceOf(err); ok {
+		var te *model.TextError
+		if errors.As(err, &te) && te.Kind != nil && !te.Bare && !errors.Is(te.Kind, model.ErrDues) {
+			// 日期格式不正确：没有 13 月
+			return shown(te.Kind.Error()) + shown("：") + Say(t)
+		}
+		return Say(t)
+	}
+	msg := err.Error()
+	for _, kind := range []error{model.ErrDues} {
+		if errors.Is(err, kind) {
+			msg = strings.TrimPrefix(msg, kind.Error()+"：")
+		}
+	}
+	if known()[msg] {
+		return lang.L(msg)
+	}
+	return msg
+}
+
+// SayProblem is a record's problem (model.FieldError) in the UI language.
+func SayProblem(e model.FieldError) string {
+	if !e.Text.IsZero() {
+		return Say(e.Text)
+	}
+	if known()[e.Message] {
+		return lang.L(e.Message)
+	}
+	return e.Message
+}
