@@ -183,6 +183,7 @@ func TestTransferFindings(t *testing.T) {
 	// ended 2026-10-01.
 	p := demo.Members(1, 50, model.NewDate(2024, 1, 1), "某公司党支部")[0]
 	p.Category, p.JoinDate, p.FullDate = model.CategoryProbationary, model.NewDate(2025, 10, 1), model.Date{}
+	p.ArrivedOn = model.Date{} // arrives by the 转入 below, after joining
 	if _, _, err := s.RecordTransferIn(model.TransferIn{LetterNumber: "第8号", FromOrg: "丙支部", Date: model.NewDate(2026, 6, 1),
 		PaidTo: model.MonthOf(2026, 5), Category: model.CategoryProbationary}, &p); err != nil {
 		t.Fatal(err)

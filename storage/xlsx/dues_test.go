@@ -195,3 +195,58 @@ func TestReadDuesBasesCleansPastedText(t *testing.T) {
 		t.Errorf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
 	}
 }
+
+// A workbook of bases whose first sheet is hidden (last year's) reads the
+// visible one; 党费已交至 typed 2026.10 into a number cell (kept as 2026.1)
+// is refused as the roster refuses it, and shown 2026.10 through 0.00 it
+// is October (review s3-7 attack #12, #13).
+func TestReadDuesBasesSkipsHiddenSheetAndRefusesAmbiguousMonth(t *testing.T) {
+	ms := demo.Members(3, 3, today, branch)
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", "2020年"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.NewSheet("2026年"); err != nil {
+		t.Fatal(err)
+	}
+	for _, sh := range []struct {
+		name string
+		base int
+	}{{"2020年", 3000}, {"2026年", 6000}} {
+		rows := [][]any{
+			{"姓名", "公民身份号码", "计算基数", "党费已交至"},
+			{ms[0].Name, ms[0].IDNumber, sh.base, "2026-09"},
+			{ms[1].Name, ms[1].IDNumber, sh.base, 2026.1},
+			{ms[2].Name, ms[2].IDNumber, sh.base, 2026.1},
+		}
+		for i, r := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			if err := f.SetSheetRow(sh.name, cell, &r); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	st, _ := f.NewStyle(&excelize.Style{NumFmt: 2}) // 0.00: shows 2026.10
+	_ = f.SetCellStyle("2026年", "D4", "D4", st)
+	f.SetActiveSheet(1) // Excel keeps the active sheet visible
+	if err := f.SetSheetVisible("2020年", false); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bf.Sheet != "2026年" || len(bf.Rows) != 2 || bf.Rows[0].Base != model.Yuan(6000) {
+		t.Fatalf("sheet %q rows %+v rejected %+v", bf.Sheet, bf.Rows, bf.Rejected)
+	}
+	if bf.Rows[1].Row != 4 || bf.Rows[1].PaidTo != model.MonthOf(2026, time.October) {
+		t.Errorf("row 4 paid to %v", bf.Rows[1].PaidTo)
+	}
+	if len(bf.Rejected) != 1 || bf.Rejected[0].Row != 3 || !strings.Contains(bf.Rejected[0].Reason, "分不清是 2026年1月还是10月") {
+		t.Errorf("rejected %+v", bf.Rejected)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -39,8 +41,10 @@ var baseHeadings = []struct {
 	{model.FieldDuesPaidTo, func(s string) bool { return strings.Contains(s, "交至") }},
 }
 
-// ReadDuesBasesFile reads the bases workbook at path: the first sheet whose
-// first rows hold headings for 姓名, 身份证号码 and 基数.
+// ReadDuesBasesFile reads the bases workbook at path: the first visible
+// sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or a
+// hidden one only when no visible sheet has them (a hidden sheet is often
+// last year's).
 func ReadDuesBasesFile(path string) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
@@ -51,8 +55,23 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 		return nil, fmt.Errorf("%w：%s", err, path)
 	}
 	defer bk.Close()
+	for _, hidden := range []bool{false, true} {
+		bf, err := readBasesSheets(bk, path, hidden)
+		if bf != nil || err != nil {
+			return bf, err
+		}
+	}
+	return nil, fmt.Errorf("%w：应有“姓名”“身份证号码”“计算基数”三列：%s", ErrNoHeader, path)
+}
+
+// readBasesSheets reads the first of the visible (or of the hidden)
+// sheets that holds bases; nil if none does.
+func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 	for _, s := range bk.sheets {
 		if s.part == nil {
+			continue
+		}
+		if visible, err := bk.f.GetSheetVisible(s.name); err == nil && visible == hidden {
 			continue
 		}
 		// A damaged sheet would read as one that ends early: checked first.
@@ -83,13 +102,19 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 			}
 			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 			seen := map[string]int{}
+			// 2026.1 in a number cell may be 2026.10: its type decides.
+			number := func(col, row int) bool {
+				ref, _ := excelize.CoordinatesToCellName(col, row)
+				t, err := bk.f.GetCellType(sheet, ref)
+				return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
+			}
 			for i := h + 1; i < len(rows); i++ {
-				readBaseRow(bf, i+1, rows[i], cols, seen, shape)
+				readBaseRow(bf, i+1, rows[i], cols, seen, shape, number)
 			}
 			return bf, nil
 		}
 	}
-	return nil, fmt.Errorf("%w：应有“姓名”“身份证号码”“计算基数”三列：%s", ErrNoHeader, path)
+	return nil, nil
 }
 
 func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
@@ -101,7 +126,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	return true
 }
 
-func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape) {
+func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape, number func(col, row int) bool) {
 	get := func(f model.Field) string {
 		c, ok := cols[f]
 		if !ok {
@@ -164,8 +189,12 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 		reject(model.FieldDuesBase, err.Error())
 	}
 	paidTo, err := model.ParseMonthText(get(model.FieldDuesPaidTo))
-	if err != nil {
+	switch p := get(model.FieldDuesPaidTo); {
+	case err != nil:
 		reject(model.FieldDuesPaidTo, err.Error())
+	case yearPointOne.MatchString(p) && number(cols[model.FieldDuesPaidTo]+1, n):
+		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
+			quote(p), p[:4], p, p, p[:4], p[:4]))
 	}
 	if len(bf.Rejected) > bad {
 		return

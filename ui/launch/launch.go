@@ -93,6 +93,7 @@ type Guard struct {
 
 	mu      sync.Mutex
 	release func() // lets go of the data file
+	hung    bool   // a step gave up waiting for the driver (watch)
 }
 
 // New returns the guard of a start on a data file in logDir, with the
@@ -130,7 +131,7 @@ func (g *Guard) Software() bool { return g.software }
 // window can be shown: hand it to Fail.
 func (g *Guard) Prepare() error {
 	var err error
-	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() })
+	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
 	return err
 }
 
@@ -185,7 +186,7 @@ func (g *Guard) OnGiveUp(release func()) {
 // and ends the process with Fail's status, so that the user is not left with
 // an invisible program holding the data file. A step that comes back after
 // that is parked until the process ends.
-func (g *Guard) watch(what string, timeout time.Duration, step func()) {
+func (g *Guard) watch(what string, timeout time.Duration, step func(), late func()) {
 	var mu sync.Mutex
 	finished, gaveUp := false, false
 	timer := time.AfterFunc(timeout, func() {
@@ -196,6 +197,9 @@ func (g *Guard) watch(what string, timeout time.Duration, step func()) {
 		}
 		gaveUp = true
 		mu.Unlock()
+		g.mu.Lock()
+		g.hung = true
+		g.mu.Unlock()
 		g.exit(g.Fail(fmt.Errorf("%s超过 %v 没有完成：显卡驱动没有响应", what, timeout)))
 	})
 	step()
@@ -205,6 +209,12 @@ func (g *Guard) watch(what string, timeout time.Duration, step func()) {
 	mu.Unlock()
 	timer.Stop()
 	if parked {
+		// What came back too late (a window shown after 30 s) must not
+		// stay on screen, frozen, beside the compatibility-mode window
+		// or the message that replaced it.
+		if late != nil {
+			late()
+		}
 		g.hang()
 	}
 }
@@ -222,7 +232,7 @@ func (g *Guard) Show(w fyne.Window) bool {
 		if made {
 			fitScreen(w)
 		}
-	})
+	}, w.Hide)
 	return made
 }
 
@@ -285,6 +295,14 @@ func (g *Guard) Fail(cause error) int {
 // detail is. Always in Chinese: the UI language is not loaded yet.
 func (g *Guard) explain(logPath string) string {
 	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
+	g.mu.Lock()
+	hung := g.hung
+	g.mu.Unlock()
+	if hung {
+		// Slow, not missing: saying "does not support 2.1" would send
+		// the user after the wrong cause.
+		why = "这台电脑的显卡驱动没有响应，支部台账的窗口长时间打不开"
+	}
 	switch {
 	case g.software:
 		why += "，兼容模式（软件渲染）也无法打开窗口"
