@@ -149,6 +149,11 @@ func TestTransferOutOwingAndCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The ledger was kept here before those months (建账 at 党费已交至),
+	// so they are owed, not 待补录 (months before 建账 are never owed).
+	if err := s.SetDuesLedgerStart(paid); err != nil {
+		t.Fatal(err)
+	}
 	s.Close()
 	r := run(t, "transfer", "out", "--member", ids[1], "--to", "天水某公司党支部", "--date", issued.String(), "--valid-days", "90", "--db", db)
 	if r.status != ExitOK || !strings.Contains(r.stdout, "党费交至 "+paid.Chinese()) {
