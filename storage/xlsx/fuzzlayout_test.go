@@ -57,11 +57,13 @@ func FuzzReadRosterLayout(f *testing.F) {
 			_ = fx.SetCellStr(sh, ref(4), marks[int(b>>5)%len(marks)])
 			_ = fx.SetCellStr(sh, ref(6), post)
 			posts[r] = post
-			if b&0x04 != 0 && i+1 < len(layout) && b&0x01 == 0 { // 姓名 and ID merged over the next row
-				below, _ := excelize.CoordinatesToCellName(1, r+1)
-				_ = fx.MergeCell(sh, ref(1), below)
-				below, _ = excelize.CoordinatesToCellName(2, r+1)
-				_ = fx.MergeCell(sh, ref(2), below)
+		}
+		// Merged once every value is written: excelize writes a value set
+		// into a merged cell to the merge's first cell.
+		for i, b := range layout {
+			if r := i + 3; b&0x04 != 0 && i+1 < len(layout) && b&0x01 == 0 { // 姓名 and ID merged over the next row
+				_ = fx.MergeCell(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r+1))
+				_ = fx.MergeCell(sh, fmt.Sprintf("B%d", r), fmt.Sprintf("B%d", r+1))
 			}
 		}
 		buf, err := fx.WriteToBuffer()
