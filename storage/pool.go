@@ -3,7 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"strings"
+
+	"branchledger/storage/internal/sqlstmt"
 
 	"gorm.io/gorm"
 )
@@ -37,13 +38,13 @@ func (p *pool) BeginTx(ctx context.Context, opts *sql.TxOptions) (gorm.ConnPool,
 func (p *pool) GetDBConn() (*sql.DB, error) { return p.DB, nil }
 
 func (p *pool) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if isWrite(query) {
+	if sqlstmt.IsWrite(query) {
 		if err := p.s.checkBeforeWrite(ctx, nil); err != nil {
 			return nil, err
 		}
 	}
 	res, err := p.DB.ExecContext(ctx, query, args...)
-	if err != nil && isWrite(query) {
+	if err != nil && sqlstmt.IsWrite(query) {
 		// A statement outside a transaction is a transaction of its own.
 		p.s.settle()
 	}
@@ -51,7 +52,7 @@ func (p *pool) ExecContext(ctx context.Context, query string, args ...any) (sql.
 }
 
 func (p *pool) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if isWrite(query) { // INSERT … RETURNING
+	if sqlstmt.IsWrite(query) { // INSERT … RETURNING
 		if err := p.s.checkBeforeWrite(ctx, nil); err != nil {
 			return nil, err
 		}
@@ -66,7 +67,7 @@ type poolTx struct {
 }
 
 func (t *poolTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	if isWrite(query) {
+	if sqlstmt.IsWrite(query) {
 		if err := t.s.checkBeforeWrite(ctx, t.Tx); err != nil {
 			return nil, err
 		}
@@ -75,7 +76,7 @@ func (t *poolTx) ExecContext(ctx context.Context, query string, args ...any) (sq
 }
 
 func (t *poolTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	if isWrite(query) {
+	if sqlstmt.IsWrite(query) {
 		if err := t.s.checkBeforeWrite(ctx, t.Tx); err != nil {
 			return nil, err
 		}
@@ -98,18 +99,4 @@ func (t *poolTx) Rollback() error {
 	err := t.Tx.Rollback()
 	t.s.settle()
 	return err
-}
-
-// isWrite reports whether a statement of ours changes the file: the
-// statements GORM and the store write start with one of these words.
-func isWrite(query string) bool {
-	q := strings.TrimLeft(query, " \t\r\n(")
-	if len(q) < 6 {
-		return false
-	}
-	switch strings.ToUpper(q[:6]) {
-	case "INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "ALTER ", "DROP T", "DROP I", "DROP V":
-		return true
-	}
-	return false
 }

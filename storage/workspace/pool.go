@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 
+	"branchledger/storage/internal/sqlstmt"
+
 	"gorm.io/gorm"
 )
 
@@ -75,16 +77,13 @@ func (t *poolTx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, e
 	return t.Tx.PrepareContext(ctx, query)
 }
 
-// isWrite reports whether a statement changes the file.
+// isWrite reports whether a statement changes the file: those of
+// sqlstmt.IsWrite and a PRAGMA that sets a value.
 func isWrite(query string) bool {
-	q := strings.TrimLeft(query, " \t\r\n(")
-	if len(q) < 6 {
-		return false
-	}
-	switch strings.ToUpper(q[:6]) {
-	case "INSERT", "UPDATE", "DELETE", "REPLAC", "CREATE", "ALTER ", "DROP T", "DROP I", "DROP V":
+	if sqlstmt.IsWrite(query) {
 		return true
 	}
+	q := strings.TrimLeft(query, " \t\r\n(")
 	return strings.HasPrefix(strings.ToUpper(q), "PRAGMA") && strings.Contains(q, "=")
 }
 
