@@ -38,7 +38,7 @@ func TestRule20WrittenOpinionsInTheStepForm(t *testing.T) {
 		t.Errorf("a count of written opinions that is not a number can be saved")
 	}
 	no.SetText("")
-	test.Type(inputs["书面意见赞成（份）"].(*kit.Entry), "1")
+	test.Type(inputs["书面意见赞成（份）"].(*kit.Entry), "１") // full-width, as in the meeting form
 	form.form.Refresh()
 	if !contains(labels(form.body), "未到会党员的书面意见：赞成1份，反对0份，计入表决") {
 		t.Errorf("the form does not say the written opinions: %q", labels(form.body))

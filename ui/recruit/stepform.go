@@ -184,10 +184,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	}
 	if info.Meeting == model.KindGeneralMeeting {
 		count := func(v string) string {
-			if v == "" {
-				return ""
-			}
-			if n, err := strconv.Atoi(strings.TrimSpace(v)); err != nil || n < 0 {
+			if _, err := model.ParseVotes(v); err != nil {
 				return kit.L("份数应为整数")
 			}
 			return ""
@@ -348,8 +345,8 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			x.Months, _ = strconv.Atoi(strings.TrimSpace(in.months.Text))
 		}
 		if in.writtenYes != nil {
-			x.WrittenYes, _ = strconv.Atoi(strings.TrimSpace(in.writtenYes.Text))
-			x.WrittenNo, _ = strconv.Atoi(strings.TrimSpace(in.writtenNo.Text))
+			x.WrittenYes, _ = model.ParseVotes(in.writtenYes.Text)
+			x.WrittenNo, _ = model.ParseVotes(in.writtenNo.Text)
 		}
 		if in.archived != nil {
 			x.Archived = append([]string(nil), in.archived.Selected...)
