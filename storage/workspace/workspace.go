@@ -34,6 +34,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
 )
 
 // FileName is the workspace file's default name, beside the branch's data
@@ -109,7 +110,7 @@ func Open(path string, opts ...Option) (*Workspace, error) {
 		return nil, fmt.Errorf("%s 是一个文件夹，不是工作台文件", abs)
 	case fi.Size() == 0:
 		return nil, fmt.Errorf("%w：%s", ErrEmptyFile, abs)
-	case !hasSQLiteHeader(abs):
+	case !atomicfile.IsSQLite(abs):
 		return nil, fmt.Errorf("%w：%s", ErrNotWorkspace, abs)
 	}
 	w := &Workspace{path: abs, now: time.Now}
@@ -266,18 +267,6 @@ func (w *Workspace) openError(err error) error {
 		return fmt.Errorf("%w：%s（%w）", ErrDamaged, w.path, err)
 	}
 	return fmt.Errorf("无法打开工作台文件 %s：%w", w.path, err)
-}
-
-// hasSQLiteHeader reads the first bytes of the file.
-func hasSQLiteHeader(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := f.Read(head)
-	return n == 16 && string(head) == "SQLite format 3\x00"
 }
 
 // Close releases the file and its lock, and forgets the unlocked key.

@@ -1,11 +1,9 @@
 package xlsx
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"branchledger/storage/atomicfile"
 )
@@ -20,7 +18,7 @@ import (
 // workspace — whatever the name: an export typed over the data file's name
 // replaced the branch's records with a workbook (review s3-7 attack #16).
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
-	if isDatabase(path) {
+	if atomicfile.IsSQLite(path) {
 		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份），导出不会覆盖它，请换一个文件名", path)
 	}
 	err := atomicfile.Write(path, write)
@@ -30,19 +28,4 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 		return &atomicfile.Error{Msg: ae.Msg, Err: errors.Join(ErrFileInUse, ae.Err)}
 	}
 	return err
-}
-
-// sqliteMagic is how every SQLite database file begins.
-var sqliteMagic = []byte("SQLite format 3\x00")
-
-// isDatabase reports whether path is an existing SQLite database.
-func isDatabase(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
-	n, _ := io.ReadFull(f, head)
-	return bytes.Equal(head[:n], sqliteMagic) && n == len(sqliteMagic)
 }
