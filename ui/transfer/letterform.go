@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -308,19 +309,11 @@ func reasonChoices() []string {
 // reasonText is a reason in the UI language: a usual one translated, a
 // typed one as it is.
 func reasonText(r string) string {
-	switch r {
-	case model.ReasonAway:
+	switch {
+	case r == model.ReasonAway:
 		return kit.L("外出{{.Months}}个月以上", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N})
-	case "工作变动":
-		return kit.L("工作变动")
-	case "居住地变动":
-		return kit.L("居住地变动")
-	case "升学或毕业":
-		return kit.L("升学或毕业")
-	case "退休":
-		return kit.L("退休")
-	case "其他":
-		return kit.L("其他")
+	case slices.Contains(model.TransferReasons, r):
+		return kit.Word(r)
 	}
 	return r
 }
