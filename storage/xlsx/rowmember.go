@@ -167,6 +167,21 @@ func (r *rowMember) unreadable(f model.Field) bool {
 	return false
 }
 
+// date reads the date cell of field f (see cellDate); ok is false when the
+// cell was refused (then err is nil) or the sheet cannot be read on (err).
+func (r *rowMember) date(f model.Field, v string, col, src int) (d model.Date, ok bool, err error) {
+	d, err = cellDate(r.im.sr, col, src, v)
+	if err != nil {
+		var de *cellDateError
+		if errors.As(err, &de) {
+			r.reject(f, de.msg)
+			return model.Date{}, false, nil
+		}
+		return model.Date{}, false, err
+	}
+	return d, true, nil
+}
+
 // set reads the text v of field f, as its cell shows it, into the member;
 // (col, src) is the cell it comes from, whose type is asked for where it
 // decides the meaning. The error is for a sheet that cannot be read on,
@@ -186,26 +201,16 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 		m.IDNumber = v
 	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
-		d, err := cellDate(r.im.sr, col, src, v)
-		if err != nil {
-			var de *cellDateError
-			if errors.As(err, &de) {
-				r.reject(f, de.msg)
-				return nil
-			}
+		d, ok, err := r.date(f, v, col, src)
+		if !ok {
 			return err
 		}
 		setDate(m, f, d)
 	case model.FieldDuesPaidTo:
 		// Read as every month cell is (a number cell such as 2026.1 is
 		// refused as ambiguous), then checked as the dues forms check it.
-		d, err := cellDate(r.im.sr, col, src, v)
-		if err != nil {
-			var de *cellDateError
-			if errors.As(err, &de) {
-				r.reject(f, de.msg)
-				return nil
-			}
+		d, ok, err := r.date(f, v, col, src)
+		if !ok {
 			return err
 		}
 		if d.IsZero() {
