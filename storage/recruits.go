@@ -442,7 +442,8 @@ func writeSteps(tx *gorm.DB, old, r *model.Recruit, now time.Time) error {
 		}
 	}
 	if len(added) > 0 {
-		row := "(?" + strings.Repeat(", ?", 19) + ")"
+		// One placeholder for each value a row gave args above.
+		row := "(?" + strings.Repeat(", ?", len(args)/len(added)-1) + ")"
 		values := row + strings.Repeat(", "+row, len(added)-1)
 		if err := tx.Exec(`INSERT INTO recruit_steps (date, start_date, end_date, hours, people, people_ids, method,
 			document, note, activity_id, outcome, months, archived, written_yes, written_no, updated_at, recruit_id,
