@@ -52,6 +52,15 @@ func (p *pool) PrepareContext(ctx context.Context, query string) (*sql.Stmt, err
 	return p.DB.PrepareContext(ctx, query)
 }
 
+func (p *pool) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if isWrite(query) { // INSERT … RETURNING, as GORM creates rows
+		if err := p.w.checkBeforeWrite(ctx, p.DB); err != nil {
+			return nil, err
+		}
+	}
+	return p.DB.QueryContext(ctx, query, args...)
+}
+
 // poolTx is a transaction made by pool: the check runs on it, since it
 // holds the only connection.
 type poolTx struct {
@@ -75,6 +84,15 @@ func (t *poolTx) PrepareContext(ctx context.Context, query string) (*sql.Stmt, e
 		}
 	}
 	return t.Tx.PrepareContext(ctx, query)
+}
+
+func (t *poolTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if isWrite(query) {
+		if err := t.w.checkBeforeWrite(ctx, t.Tx); err != nil {
+			return nil, err
+		}
+	}
+	return t.Tx.QueryContext(ctx, query, args...)
 }
 
 // isWrite reports whether a statement changes the file: those of
