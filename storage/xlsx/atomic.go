@@ -1,9 +1,13 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"branchledger/storage/atomicfile"
 )
@@ -18,8 +22,8 @@ import (
 // workspace — whatever the name: an export typed over the data file's name
 // replaced the branch's records with a workbook (review s3-7 attack #16).
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
-	if atomicfile.IsSQLite(path) {
-		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份），导出不会覆盖它，请换一个文件名", path)
+	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
+		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
 	}
 	err := atomicfile.Write(path, write)
 	if errors.Is(err, atomicfile.ErrInUse) {
@@ -29,3 +33,29 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	}
 	return err
 }
+
+// isLedgerCompanion reports whether path is one of the files a ledger keeps
+// beside its data file that an export must not replace either: a data
+// package or backup package (.blpkg, or any file that is age-encrypted), or
+// SQLite's journal of the data file (an export written as "b.db-journal"
+// made the next open take it for a crash and delete it). Review s3-final
+// #4–#6.
+func isLedgerCompanion(path string) bool {
+	name := strings.ToLower(filepath.Base(path))
+	for _, suffix := range []string{".blpkg", "-journal", "-wal", "-shm"} {
+		if strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(ageMagic))
+	n, _ := io.ReadFull(f, head)
+	return bytes.Equal(head[:n], ageMagic)
+}
+
+// ageMagic begins every age-encrypted file (age-encryption.org/v1).
+var ageMagic = []byte("age-encryption.org/v1\n")

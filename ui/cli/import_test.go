@@ -236,6 +236,32 @@ func TestOutputsNeverReplaceTheInputOrTheDataFile(t *testing.T) {
 			t.Errorf("%q: %q does not say to choose another name", args, r.stderr)
 		}
 	}
+	// Nor a backup package (by its name, or an age-encrypted file of any
+	// name), nor a name of SQLite's journal beside the data file (review
+	// s3-final #4–#6).
+	dir := filepath.Dir(db)
+	pkg, sealed := filepath.Join(dir, "备份.blpkg"), filepath.Join(dir, "sealed.xlsx")
+	if err := os.WriteFile(pkg, []byte("PK\x03\x04 a package"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(sealed, []byte("age-encryption.org/v1\n-> X25519 x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, out := range []string{pkg, sealed, db + "-journal"} {
+		for _, args := range [][]string{
+			{"roster", "export", out, "--db", db},
+			{"roster", "import", path, "--db", db, "--skip-invalid", "--dry-run", "--errors", out},
+		} {
+			was, _ := os.ReadFile(out)
+			r := run(t, args...)
+			if r.status == ExitOK || !strings.Contains(r.stderr, "请换一个文件名") {
+				t.Errorf("%q: status %d, %q; want a refusal", args, r.status, r.stderr)
+			}
+			if now, _ := os.ReadFile(out); !bytes.Equal(now, was) {
+				t.Errorf("%q: %s was changed", args, out)
+			}
+		}
+	}
 	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
 		t.Error("the roster being imported was changed")
 	}
