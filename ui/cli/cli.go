@@ -241,6 +241,19 @@ func flagError(err error) error {
 	return usageError("参数有误：%v", err)
 }
 
+// emptyPathFlag refuses --db or --workspace given with an empty value
+// (--db= , --db ""): taken as "not given", it sent an import into the
+// default data file (review s3-final #8).
+func emptyPathFlag(fs *flag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *flag.Flag) {
+		if (f.Name == "db" || f.Name == "workspace") && strings.TrimSpace(f.Value.String()) == "" && err == nil {
+			err = usageError("选项 --%s 的值是空的：请写出文件的路径，或不写这个选项（使用默认的文件）", f.Name)
+		}
+	})
+	return err
+}
+
 // dashed writes a long option the way the usage text does (--db, not the
 // flag package's -db).
 func dashed(name string) string {
@@ -270,6 +283,9 @@ func parse(fs *flag.FlagSet, args []string, n int) ([]string, error) {
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, flagError(err)
+		}
+		if err := emptyPathFlag(fs); err != nil {
+			return nil, err
 		}
 		args = fs.Args()
 		if len(args) == 0 {

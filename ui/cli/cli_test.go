@@ -244,3 +244,18 @@ func TestFlagMistakesAreChineseSentences(t *testing.T) {
 		}
 	}
 }
+
+// An empty --db (--db= or --db "") is a mistake, not "the default file":
+// an import went into the default data file (review s3-final #8).
+func TestEmptyPathOptionIsRefused(t *testing.T) {
+	for _, args := range [][]string{
+		{"verify", "--db="},
+		{"roster", "export", filepath.Join(t.TempDir(), "x.xlsx"), "--db", ""},
+		{"aggregate", "list", "--workspace="},
+	} {
+		r := run(t, args...)
+		if r.status == ExitOK || !strings.Contains(r.stderr, "的值是空的") {
+			t.Errorf("%q: status %d, %q; want a refusal naming the empty option", args, r.status, r.stderr)
+		}
+	}
+}
