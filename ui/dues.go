@@ -218,8 +218,8 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	}
 	v.summary = widget.NewLabel(text)
 	v.summary.Wrapping = fyne.TextWrapWord
-	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 5},
-		{title: "单元格内容", chars: 9}, {title: "原因", chars: 24, wrap: true}}
+	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 6},
+		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24, wrap: true}}
 	cell := func(r, c int) string {
 		rj := p.Rejected[r]
 		return []string{strconv.Itoa(rj.Row), rj.Name, fieldLabel(rj.Field), rj.Value, rj.Reason}[c]

@@ -60,6 +60,7 @@ type duesCollect struct {
 	d       *duesScreen
 	content fyne.CanvasObject
 	table   *widget.Table
+	widths  []float32 // of the columns, as set by sizeColumns
 	totals  *widget.Label
 	payment *paymentDialog // the dialog last opened, for tests
 }
@@ -72,9 +73,7 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 	c.table = widget.NewTable(
 		func() (int, int) { return len(d.reg.Rows), collectLead + 12 + 1 },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
+			return container.NewStack(canvas.NewRectangle(color.Transparent), widget.NewLabel(""))
 		},
 		c.update)
 	c.table.ShowHeaderRow = true
@@ -137,18 +136,23 @@ func (c *duesCollect) sizeColumns() {
 		return w + pad
 	}
 	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
+	c.widths = make([]float32, collectLead+12+1)
+	set := func(col int, w float32) {
+		c.widths[col] = w
+		c.table.SetColumnWidth(col, w)
+	}
 	words := []string{"00000.00"}
 	for _, l := range monthLooks {
 		if l.word != "" {
 			words = append(words, lang.L(l.word))
 		}
 	}
-	c.table.SetColumnWidth(0, max(5*unit, width(c.heading(0))))
-	c.table.SetColumnWidth(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
+	set(0, max(5*unit, width(c.heading(0))))
+	set(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
 	for k := range 12 {
-		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
+		set(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
 	}
-	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
+	set(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
 }
 
 func (c *duesCollect) heading(col int) string {
@@ -202,7 +206,7 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Importance = widget.DangerImportance
 	}
 	bg.Refresh()
-	l.SetText(text)
+	kit.SetCellText(l, text, c.widths[id.Col])
 }
 
 func (c *duesCollect) refresh() {

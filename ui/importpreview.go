@@ -139,7 +139,7 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 // only when the roster spans several; the reasons, wrapped, take the width
 // the dialog has left.
 func (v *importPreview) rejectedColumns() []textColumn {
-	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, true}, {"单元格内容", 9, false}, {"原因", 0, true}}
+	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, true}, {"单元格内容", 11, false}, {"原因", 0, true}}
 	if v.p.MultiSheet() {
 		cols = append([]textColumn{{"工作表", 7, false}}, cols...)
 	}

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/kit"
 )
 
 // textColumn is a column of a read-only table: a Chinese heading and a width
@@ -22,22 +24,23 @@ type textColumn struct {
 // as a member's history or an import's rejected rows. cell gives the text of
 // a data cell.
 func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) string) *widget.Table {
+	widths := make([]float32, len(cols))
+	for i, c := range cols {
+		widths[i] = c.width()
+	}
 	t := widget.NewTable(
 		func() (int, int) { return rows(), len(cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			// Cells are reused across columns, so each update sets the style.
 			if cols[id.Col].wrap {
 				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-			} else {
-				l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
+				l.SetText(cell(id.Row, id.Col))
+				return
 			}
-			l.SetText(cell(id.Row, id.Col))
+			l.Wrapping = fyne.TextWrapOff
+			kit.SetCellText(l, cell(id.Row, id.Col), widths[id.Col])
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -51,8 +54,8 @@ func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) st
 	}
 	// Selecting a cell would suggest it can be acted on; these are records.
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
-	for i, c := range cols {
-		t.SetColumnWidth(i, c.width())
+	for i := range cols {
+		t.SetColumnWidth(i, widths[i])
 	}
 	return t
 }
