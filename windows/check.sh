@@ -166,15 +166,18 @@ window_of() {
 # shot NAME: a screenshot of the whole display.
 shot() { import -window root "$out/$1.png" && echo "  screenshot $out/$1.png"; }
 
-# stable_after MS_START REGION BEFORE: waits until the region differs from
-# BEFORE and then holds still; prints the ms to the first change and to
-# the last.
+# settle MS_START REGION BEFORE: waits until the region differs from
+# BEFORE and then holds still; prints the ms to the first capture that
+# shows a change and to the last (an upper bound: the change happened
+# after the capture before it started).
 region_hash() { import -window root -crop "$1" -depth 8 rgb:- 2>/dev/null | md5sum | cut -c1-16; }
 settle() {
 	local start=$1 region=$2 before=$3 h first="" last="" same=0 t
 	for _ in $(seq 1 300); do
-		h=$(region_hash "$region")
+		# The time a capture starts, not ends: the picture is the screen as
+		# it was then, and a capture takes ~85 ms that is not the app's.
 		t=$(now_ms)
+		h=$(region_hash "$region")
 		if [ "$h" != "$before" ]; then
 			[ -z "$first" ] && first=$((t - start))
 			last=$((t - start))
