@@ -269,7 +269,8 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	if err := extract(dataFile, m.Database, data, path); err != nil {
 		return nil, err
 	}
-	sum, err := storage.Inspect(data)
+	// The digest was checked as it was taken out (extract).
+	sum, err := storage.InspectDigested(data)
 	if err != nil {
 		return nil, &insideError{err: err, msg: strings.ReplaceAll(err.Error(), data, path+" 中的数据文件")}
 	}
