@@ -250,6 +250,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if err := im.readRows(rows); err != nil {
 		return err
 	}
+	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
 	rd.hiddenNotes(&sh, h, shape, im.hidden)
@@ -424,6 +425,7 @@ type importer struct {
 	fields []model.Field  // what rows of this sheet may change on a stored member
 	seen   map[string]int // ID number → first row with it, in this sheet
 	hidden []string       // the hidden data rows read: 第4行（孙立军）
+	strays map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that
@@ -431,6 +433,14 @@ type importer struct {
 // rows that only continue its text.
 func (im *importer) readRows(rows []streamRow) error {
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
+		for _, s := range rec.strays {
+			if _, ok := im.strays[s.col]; !ok {
+				if im.strays == nil {
+					im.strays = map[int]string{}
+				}
+				im.strays[s.col] = s.value
+			}
+		}
 		for _, n := range append([]int{rec.n}, rec.more...) {
 			im.rd.rows++
 			if im.rd.rows > MaxDataRows {
