@@ -88,7 +88,7 @@ type header struct {
 	// field's, one not imported, 序号. A value in a column without one is
 	// a column not imported too (strays).
 	headed []bool
-	serial      int      // the 序号 column (1-based), 0 without one
+	serial int // the 序号 column (1-based), 0 without one
 }
 
 type column struct {
