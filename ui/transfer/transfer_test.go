@@ -880,3 +880,28 @@ func TestTransferInOldPaidTo(t *testing.T) {
 		t.Errorf("confirmation:\n%s", got)
 	}
 }
+
+// A refusal under a field is shown whole, wrapped onto more lines in a
+// narrow window, never cut with "…": it names the date to move past.
+func TestFieldMessagesWrapWhole(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1024, 700))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[0]
+	f.set(t, "接收党组织", "兰州新区某公司党支部")
+	f.set(t, "开具日期", "2009-01-01")
+	fd := f.field(t, "开具日期")
+	l := fd.MessageLabel()
+	if !strings.Contains(fd.Message(), "早于廖明加入党组织的日期") {
+		t.Fatalf("message %q", fd.Message())
+	}
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	h.win.Canvas().Overlays().Top().Refresh()
+	if l.Truncation != fyne.TextTruncateOff || l.Wrapping != fyne.TextWrapWord {
+		t.Errorf("message truncation %v wrapping %v: cut with …", l.Truncation, l.Wrapping)
+	}
+	if l.Size().Height+1 < l.MinSize().Height {
+		t.Errorf("message %q drawn %v high, needs %v", fd.Message(), l.Size().Height, l.MinSize().Height)
+	}
+}
