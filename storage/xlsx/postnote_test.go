@@ -27,7 +27,9 @@ func TestEmployerColumnSaysWhereItGoes(t *testing.T) {
 		if want != "" && !found {
 			t.Errorf("%s: notes %+v, want %q", heading, rf.Notes, want)
 		}
-		if want == "" && slices.ContainsFunc(rf.Notes, func(n model.ImportNote) bool { return n.Message == "“工作岗位”列记入“工作岗位”（花名册没有单独的“工作单位”项）" }) {
+		if want == "" && slices.ContainsFunc(rf.Notes, func(n model.ImportNote) bool {
+			return n.Message == "“工作岗位”列记入“工作岗位”（花名册没有单独的“工作单位”项）"
+		}) {
 			t.Errorf("工作岗位 remarked on: %+v", rf.Notes)
 		}
 	}
