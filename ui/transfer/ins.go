@@ -95,6 +95,7 @@ const (
 // one who had transferred out, the member chosen.
 func showTransferInForm(s *Screen) {
 	form := kit.NewForm("登记转入")
+	form.WrapMessages()
 	var former []model.Member
 	var formerNames []string
 	for _, m := range s.host.Members() {
@@ -114,6 +115,9 @@ func showTransferInForm(s *Screen) {
 	letterDate, date := kit.NewDateEntry(), kit.NewDateEntry()
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	duesNote := widget.NewLabel("")
+	duesNote.Wrapping, duesNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	duesNote.Hide()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
 	number.SetPlaceHolder(kit.L("照介绍信抄写，如 甘组转字（2026）88号"))
 	idNumber.OnChanged = func(v string) {
@@ -236,6 +240,14 @@ func showTransferInForm(s *Screen) {
 			}
 		}
 		report(dedupe(errs), byField, put)
+		// Not a refusal: a 党费交至 before the arrival is what the letter
+		// says, but the months since are arrears here.
+		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 {
+			duesNote.SetText(kit.Say(in.DuesText()))
+			duesNote.Show()
+		} else {
+			duesNote.Hide()
+		}
 	}
 	form.Load(func() {
 		who.SetSelected(kit.L(inNew))
@@ -259,8 +271,8 @@ func showTransferInForm(s *Screen) {
 			case err == nil:
 				dlg.Hide()
 				s.saved()
-				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期 {{.Date}}），党费从 {{.From}} 起在本支部交纳。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "From": (in.PaidTo + 1).Chinese()}))
+				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText())}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
@@ -272,7 +284,7 @@ func showTransferInForm(s *Screen) {
 	probation.Wrapping = fyne.TextWrapWord
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
-	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(2, letterFields...), probation)
+	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(2, letterFields...), duesNote, probation)
 	formerBox.Hide()
 	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(860, 640))
 	if formShown != nil {
