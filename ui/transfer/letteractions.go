@@ -54,7 +54,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 	intro := widget.NewLabel(kit.L("接收党组织寄回的回执贴在存根联的“贴回执联处”备查；登记后这封介绍信办结。"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(widget.NewLabel(letterText(&l)+" → "+l.ToOrg), intro, form.Grid(1, fields...))
-	dlg = kit.ShowForm(s.host.Window(), "登记回执", form, body, fyne.NewSize(560, 380))
+	dlg = kit.ShowForm(s.host.Window(), "登记回执", form, body, fyne.NewSize(560, 460))
 	if formShown != nil {
 		formShown(form, fields)
 	}

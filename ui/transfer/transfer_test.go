@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -903,5 +904,87 @@ func TestFieldMessagesWrapWhole(t *testing.T) {
 	}
 	if l.Size().Height+1 < l.MinSize().Height {
 		t.Errorf("message %q drawn %v high, needs %v", fd.Message(), l.Size().Height, l.MinSize().Height)
+	}
+}
+
+// dialogScroll is the scrolled body of the open dialog.
+func dialogScroll(t *testing.T, h *fakeHost) *container.Scroll {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*kit.Scroll); ok {
+			return s.Inner()
+		}
+	}
+	t.Fatal("the dialog has no scrolled body")
+	return nil
+}
+
+// 登记回执 has three fields: at 1366×740 they show without scrolling.
+func TestReceiptDialogDoesNotScroll(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 2), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	showReceiptForm(s, svc.letters[0])
+	sc := dialogScroll(t, h)
+	if need, has := sc.Content.MinSize().Height, sc.Size().Height; need > has {
+		t.Errorf("the receipt's fields need %.0f px, the dialog shows %.0f: it scrolls", need, has)
+	}
+}
+
+// deferredHost runs background work but not what follows it, as a window
+// does before the work is done.
+type deferredHost struct{ *fakeHost }
+
+func (deferredHost) Background(work func(), then func()) { work() }
+
+// Before the section is read, no empty band is kept above the tabs.
+func TestNoBannerBandBeforeLoad(t *testing.T) {
+	svc := newFake()
+	_, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s := NewScreen(deferredHost{h}, svc)
+	if s.findings.Visible() {
+		t.Error("the findings banner takes its band before the section is read")
+	}
+}
+
+// The 登记转入 form: the examples in its fields fit them, and the
+// probation's rules show only for a probationary member.
+func TestTransferInFormFits(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	for _, fd := range f.fields {
+		var ph string
+		var w float32
+		switch in := fd.Input.(type) {
+		case *kit.DateEntry:
+			ph, w = in.PlaceHolder, in.Size().Width-theme.IconInlineSize()-2*theme.InnerPadding()
+		case *kit.Entry:
+			ph, w = in.PlaceHolder, in.Size().Width
+		default:
+			continue
+		}
+		if ph == "" || w <= 0 {
+			continue
+		}
+		if need := fyne.MeasureText(ph, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > w {
+			t.Errorf("%s: the example %q needs %.0f px, the field has %.0f", fd.Label, ph, need, w)
+		}
+	}
+	probation := func() bool {
+		return strings.Contains(shownTexts(h), "预备期继续计算")
+	}
+	f.set(t, "人员类别", string(model.CategoryFull))
+	if probation() {
+		t.Error("the probation's rules show for a full member")
+	}
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	if !probation() {
+		t.Error("the probation's rules are not shown for a probationary member")
 	}
 }
