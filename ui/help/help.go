@@ -171,7 +171,6 @@ var licences = []struct{ prefix, licence string }{
 	{"github.com/richardlehane/", "Apache-2.0"},
 	{"github.com/tiendc/go-deepcopy", "MIT"},
 	{"filippo.io/", "BSD-3-Clause"},
-	{"github.com/sqweek/dialog", "ISC"},
 	{"github.com/TheTitanrain/w32", "BSD-3-Clause"},
 	{"golang.org/x/", "BSD-3-Clause"},
 	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},
