@@ -142,6 +142,12 @@ func useSoftwareGL(dir string) error {
 	}
 	path := filepath.Join(dir, "opengl32.dll")
 	if _, err := windows.LoadLibraryEx(path, 0, windows.LOAD_WITH_ALTERED_SEARCH_PATH); err != nil {
+		// Windows names the DLL it was asked for even when the one
+		// that DLL needs is what failed: try that one alone for the log.
+		gallium := filepath.Join(dir, "libgallium_wgl.dll")
+		if _, gerr := windows.LoadLibraryEx(gallium, 0, windows.LOAD_WITH_ALTERED_SEARCH_PATH); gerr != nil {
+			return fmt.Errorf("加载 %s：%w（单独加载 %s：%v）", path, err, gallium, gerr)
+		}
 		return fmt.Errorf("加载 %s：%w", path, err)
 	}
 	return nil

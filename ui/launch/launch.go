@@ -85,8 +85,12 @@ type Guard struct {
 	checkTimeout, showTimeout time.Duration
 	gl                        glInfo
 
+	exe string // the program's path, "" when unknown
+
 	// Seams for tests.
 	runCopy func(args []string) (int, error) // run the program in compatibility mode
+	alive   func(pid int) bool               // whether a process is running
+	now     func() time.Time
 	message func(title, text string)
 	exit    func(status int) // end the process (from the watchdog)
 	hang    func()           // park a step that came back after the watchdog gave up
@@ -94,6 +98,7 @@ type Guard struct {
 	mu      sync.Mutex
 	release func() // lets go of the data file
 	hung    bool   // a step gave up waiting for the driver (watch)
+	marker  string // this start's marker (crash.go), "" when none
 }
 
 // New returns the guard of a start on a data file in logDir, with the
@@ -108,10 +113,13 @@ func New(logDir string, args []string) *Guard {
 		message:      showMessage,
 		exit:         os.Exit,
 		hang:         func() { select {} },
+		alive:        alive,
+		now:          time.Now,
 	}
 	g.runCopy = g.runSoftwareCopy
 	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
 	if exe, err := os.Executable(); err == nil {
+		g.exe = exe
 		dir := filepath.Join(filepath.Dir(exe), CompatDir)
 		if _, err := os.Stat(filepath.Join(dir, "opengl32.dll")); err == nil {
 			g.compat = dir
@@ -129,7 +137,14 @@ func (g *Guard) Software() bool { return g.software }
 // makes an OpenGL 2.1 context. It runs under the watchdog (CheckTimeout).
 // An error means no
 // window can be shown: hand it to Fail.
+//
+// A normal start after one that crashed while making its window goes
+// straight to compatibility mode (see crash.go).
 func (g *Guard) Prepare() error {
+	if err := g.earlierCrash(); err != nil {
+		return err
+	}
+	g.markStart()
 	var err error
 	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
 	return err
@@ -141,7 +156,8 @@ func (g *Guard) prepare() error {
 			return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
 		}
 		if err := useSoftwareGL(g.compat); err != nil {
-			return err
+			// Loading our own files is not the driver's doing.
+			return compatBroken(g.compat, err)
 		}
 	}
 	info, err := probeGL()
@@ -230,6 +246,7 @@ func (g *Guard) Show(w fyne.Window) bool {
 		w.Show()
 		made = windowMade(w, recentOutput.since(logged))
 		if made {
+			g.unmark()
 			fitScreen(w)
 		}
 	}, w.Hide)
@@ -278,22 +295,31 @@ func (g *Guard) Fail(cause error) int {
 	if release != nil {
 		release()
 	}
+	g.unmark()
 	if !g.software && g.compat != "" {
-		g.writeLog(fmt.Sprintf("正常模式无法显示窗口，改用兼容模式（软件渲染）：%v", cause))
+		switched := "正常模式无法显示窗口，改用兼容模式（软件渲染）"
+		if errors.Is(cause, errCrashedBefore) {
+			switched = "直接使用兼容模式（软件渲染）"
+		}
+		g.writeLog(fmt.Sprintf("%s：%v", switched, cause))
 		status, err := g.runCopy(g.args)
 		if err == nil {
 			return status
 		}
-		cause = fmt.Errorf("%w；兼容模式也无法启动：%v", cause, err)
+		if pathTooLong(g.exe) {
+			err = fmt.Errorf("%w（%d 个字符，Windows 最多 %d）：%v", errPathTooLong, len([]rune(g.exe)), maxPath-1, err)
+		}
+		cause = fmt.Errorf("%w；兼容模式也无法启动：%w", cause, err)
 	}
 	logPath := g.writeLog(fmt.Sprintf("无法显示窗口：%v", cause))
-	g.message("支部台账 — 无法打开窗口", g.explain(logPath))
+	g.message("支部台账 — 无法打开窗口", g.explain(logPath, cause))
 	return ExitNoWindow
 }
 
-// explain is the message box's text: what is wrong, what to do, where the
-// detail is. Always in Chinese: the UI language is not loaded yet.
-func (g *Guard) explain(logPath string) string {
+// explain is the message box's text for a failure cause: what is wrong,
+// what to do, where the detail is. Always in Chinese: the UI language is
+// not loaded yet.
+func (g *Guard) explain(logPath string, cause error) string {
 	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
 	g.mu.Lock()
 	hung := g.hung
@@ -303,16 +329,24 @@ func (g *Guard) explain(logPath string) string {
 		// the user after the wrong cause.
 		why = "这台电脑的显卡驱动没有响应，支部台账的窗口长时间打不开"
 	}
+	todo := "请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
+		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。"
 	switch {
+	case errors.Is(cause, errCompatBroken):
+		// Our own files, not the driver: the driver advice would not help.
+		why += "，而兼容模式（软件渲染）的文件已损坏、不完整或被安全软件拦截"
+		todo = "请重新复制整个程序文件夹（包括其中的 compat 文件夹），或在安全软件中允许 compat 文件夹里的文件，然后重新打开支部台账。" +
+			"更新显卡驱动后，程序也就不需要兼容模式了。"
+	case errors.Is(cause, errPathTooLong):
+		why += "，而程序所在的文件夹路径太长，Windows 无法以兼容模式（软件渲染）启动它"
+		todo = "请把程序文件夹移到路径较短的位置（例如 D:\\支部台账），然后重新打开支部台账。"
 	case g.software:
 		why += "，兼容模式（软件渲染）也无法打开窗口"
 	case g.compat == "" && runtime.GOOS == "windows":
-		why += "；程序旁边缺少 compat 文件夹，无法改用兼容模式"
+		why += "；" + g.compatMissing()
 	}
-	text := "支部台账无法打开窗口：" + why + "。\n\n" +
-		"请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
-		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。\n\n" +
-		"数据文件没有受到任何影响。命令行功能仍可使用：" + howToCommand() + "\n" +
+	text := "支部台账无法打开窗口：" + why + "。\n\n" + todo + "\n\n" +
+		"数据文件没有受到任何影响。命令行功能仍可使用：" + g.howToCommand() + "\n" +
 		"branchledger roster export 花名册.xlsx"
 	if logPath != "" {
 		text += "\n\n详细情况已记录在：\n" + logPath
@@ -324,19 +358,29 @@ func (g *Guard) explain(logPath string) string {
 // program: a new 命令提示符 starts in the user's folder, where
 // "branchledger" is not a command (the review got 9009 following the old
 // text). Typing cmd in Explorer's address bar opens one in the folder.
-func howToCommand() string {
-	exe, err := os.Executable()
-	if err != nil {
+func (g *Guard) howToCommand() string {
+	if g.exe == "" {
 		return "在程序所在的文件夹中打开命令提示符（在资源管理器的地址栏输入 cmd 并回车），再运行："
 	}
-	return "在资源管理器中打开程序所在的文件夹（" + filepath.Dir(exe) + "），在地址栏输入 cmd 并回车，再运行："
+	return "在资源管理器中打开程序所在的文件夹（" + filepath.Dir(g.exe) + "），在地址栏输入 cmd 并回车，再运行："
+}
+
+// compatMissing says what is missing of compatibility mode: the folder, or
+// its opengl32.dll (which security software may have removed).
+func (g *Guard) compatMissing() string {
+	if g.exe != "" {
+		if fi, err := os.Stat(filepath.Join(filepath.Dir(g.exe), CompatDir)); err == nil && fi.IsDir() {
+			return "程序旁边的 compat 文件夹中缺少 opengl32.dll（可能被安全软件删除，或复制时遗漏），无法改用兼容模式"
+		}
+	}
+	return "程序旁边缺少 compat 文件夹，无法改用兼容模式"
 }
 
 // writeLog appends a dated entry to the log beside the data file (or in the
 // temporary folder when that cannot be written) and returns its path, or ""
 // when no log could be written.
 func (g *Guard) writeLog(what string) string {
-	exe, _ := os.Executable()
+	exe := g.exe
 	mode := "正常模式"
 	if g.software {
 		mode = "兼容模式（软件渲染）"
@@ -446,14 +490,13 @@ func orNone(s string) string {
 // with this process's console, and returns its exit status once it ends. A
 // copy that crashed (a missing DLL, say) is an error: it showed nothing.
 func (g *Guard) runSoftwareCopy(args []string) (int, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, err
+	if g.exe == "" {
+		return 0, errors.New("找不到程序自身的路径")
 	}
-	cmd := exec.Command(exe, args...)
+	cmd := exec.Command(g.exe, args...)
 	cmd.Env = append(os.Environ(), softwareEnv+"=1")
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	var exitErr *exec.ExitError
 	if errors.As(err, &exitErr) {
 		switch code := exitErr.ExitCode(); code {
