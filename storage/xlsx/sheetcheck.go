@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"branchledger/model"
 )
 
 // Every worksheet read is also read once as a stream of XML tokens
@@ -333,7 +335,7 @@ func longWholeNumber(v string) bool {
 		return len(digits) >= idDigitsInNumber
 	}
 	v = strings.TrimSuffix(v, ".0")
-	return len(v) >= idDigitsInNumber && isDigits(v)
+	return len(v) >= idDigitsInNumber && model.IsDigits(v)
 }
 
 func top(stack []string) string {
