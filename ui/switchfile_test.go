@@ -149,7 +149,7 @@ func TestSwitchFileKeepsTheOldFileWhenTheNewOneCannotBeOpened(t *testing.T) {
 func TestSwitchFileWithNoFileLeftSaysWhy(t *testing.T) {
 	s, fs := newSwitchingShell(t)
 	fs.failing["/data/b.db"] = errors.New("数据文件已损坏：/data/b.db")
-	fs.failing["/data/a.db"] = errors.New("数据文件正由另一个支部台账窗口使用")
+	fs.failing["/data/a.db"] = errors.New("数据文件正由另一个支部台账程序使用")
 	if err := switchTo(t, s, "/data/b.db", nil); err == nil {
 		t.Fatal("no error")
 	}
@@ -157,7 +157,7 @@ func TestSwitchFileWithNoFileLeftSaysWhy(t *testing.T) {
 		t.Error("a shell took over without a file")
 	}
 	markup := test.RenderObjectToMarkup(s.win.Content())
-	for _, want := range []string{"无法打开数据文件", "已损坏", "另一个支部台账窗口"} {
+	for _, want := range []string{"无法打开数据文件", "已损坏", "另一个支部台账程序"} {
 		if !strings.Contains(markup, want) {
 			t.Errorf("the window does not say %q", want)
 		}
