@@ -127,7 +127,23 @@ func probeGL() (glInfo, error) {
 		Version:  C.GoString(&version[0]),
 		Renderer: C.GoString(&renderer[0]),
 		Vendor:   C.GoString(&vendor[0]),
+		Module:   moduleFile("opengl32.dll"),
 	}, nil
+}
+
+// moduleFile is the path of the DLL name loaded in this process, for the
+// log ("" when unknown).
+func moduleFile(name string) string {
+	h, err := windows.LoadLibrary(name) // loaded already: its handle
+	if err != nil {
+		return ""
+	}
+	buf := make([]uint16, 1024)
+	n, err := windows.GetModuleFileName(h, &buf[0], uint32(len(buf)))
+	if err != nil {
+		return ""
+	}
+	return windows.UTF16ToString(buf[:n])
 }
 
 // useSoftwareGL makes Mesa's opengl32.dll in dir the process's OpenGL before

@@ -41,13 +41,20 @@ const (
 	// LogName is the log written beside the data file when the window
 	// cannot be shown.
 	LogName = "branchledger-startup.log"
-	// softwareEnv, set to "1", tells the copy of the program that the first
-	// start runs that it renders in software.
+	// softwareEnv, set to the first start's process id, tells the copy of
+	// the program that the first start runs that it renders in software.
+	// The id (checked against the copy's parent) keeps a variable set by
+	// hand from being taken for it: obeyed blindly, with a damaged compat
+	// folder, it told a PC with a working driver that it lacked OpenGL 2.1.
 	softwareEnv = "BRANCHLEDGER_SOFTWARE_GL"
 	// CheckTimeout is how long the OpenGL check may take before the driver
 	// is taken to hang: loading a driver and making a context takes well
 	// under a second, a few on a slow PC starting cold.
 	CheckTimeout = 10 * time.Second
+	// LoadTimeout is how long loading Mesa's DLLs from the compat folder
+	// may take in compatibility mode: a first load from a slow USB stick,
+	// scanned by security software, can take longer than the check.
+	LoadTimeout = 60 * time.Second
 	// ShowTimeout is how long showing the first window may take: besides
 	// the driver it lays out and paints the first screen, which a busy
 	// two-core laptop may take seconds over. A missing OpenGL is caught
@@ -66,10 +73,17 @@ var errNoProbe = errors.New("no OpenGL check on this system")
 // glInfo is what the OpenGL driver says it is.
 type glInfo struct {
 	Version, Renderer, Vendor string
+	// Module is the opengl32.dll the process got: Mesa's in compat (whose
+	// renderer is "softpipe"), or the system's when Mesa was blocked.
+	Module string
 }
 
 func (i glInfo) String() string {
-	return fmt.Sprintf("OpenGL %q, renderer %q, vendor %q", i.Version, i.Renderer, i.Vendor)
+	s := fmt.Sprintf("OpenGL %q, renderer %q, vendor %q", i.Version, i.Renderer, i.Vendor)
+	if i.Module != "" {
+		s += "，opengl32.dll：" + i.Module
+	}
+	return s
 }
 
 // Guard starts the window of one process. Make it with New, call Prepare
@@ -80,20 +94,21 @@ type Guard struct {
 	args     []string // the command line, for the compatibility-mode run
 	software bool     // this process renders with Mesa from compat
 	compat   string   // the compat folder, "" when the program has none
-	// checkTimeout and showTimeout are CheckTimeout and ShowTimeout;
-	// tests shorten them.
-	checkTimeout, showTimeout time.Duration
-	gl                        glInfo
+	// checkTimeout, loadTimeout and showTimeout are CheckTimeout,
+	// LoadTimeout and ShowTimeout; tests shorten them.
+	checkTimeout, loadTimeout, showTimeout time.Duration
+	gl                                     glInfo
 
 	exe string // the program's path, "" when unknown
 
 	// Seams for tests.
-	runCopy func(args []string) (int, error) // run the program in compatibility mode
-	alive   func(pid int) bool               // whether a process is running
-	now     func() time.Time
-	message func(title, text string)
-	exit    func(status int) // end the process (from the watchdog)
-	hang    func()           // park a step that came back after the watchdog gave up
+	runCopy     func(args []string) (int, error) // run the program in compatibility mode
+	alive       func(pid int) bool               // whether a process is running
+	useSoftware func(dir string) error           // load Mesa from the compat folder
+	now         func() time.Time
+	message     func(title, text string)
+	exit        func(status int) // end the process (from the watchdog)
+	hang        func()           // park a step that came back after the watchdog gave up
 
 	mu      sync.Mutex
 	release func() // lets go of the data file
@@ -107,9 +122,11 @@ func New(logDir string, args []string) *Guard {
 	g := &Guard{
 		logDir:       logDir,
 		args:         args,
-		software:     os.Getenv(softwareEnv) == "1",
+		software:     isSoftwareCopy(),
 		checkTimeout: CheckTimeout,
+		loadTimeout:  LoadTimeout,
 		showTimeout:  ShowTimeout,
+		useSoftware:  useSoftwareGL,
 		message:      showMessage,
 		exit:         os.Exit,
 		hang:         func() { select {} },
@@ -126,6 +143,18 @@ func New(logDir string, args []string) *Guard {
 		}
 	}
 	return g
+}
+
+// isSoftwareCopy reports whether this process is the compatibility-mode
+// copy a first start ran, and takes the variable out of the environment:
+// what this process starts (Explorer, a viewer) is not such a copy.
+func isSoftwareCopy() bool {
+	v, ok := os.LookupEnv(softwareEnv)
+	if !ok {
+		return false
+	}
+	_ = os.Unsetenv(softwareEnv)
+	return v == strconv.Itoa(os.Getppid())
 }
 
 // Software reports whether this process renders in software (兼容模式); the
@@ -146,20 +175,31 @@ func (g *Guard) Prepare() error {
 	}
 	g.markStart()
 	var err error
+	if g.software {
+		// Loading Mesa (14 MB, from a USB stick, scanned by security
+		// software on first use) is not the driver: timed apart, longer.
+		g.watch("加载兼容模式的文件", g.loadTimeout, func() { err = g.loadSoftware() }, nil)
+		if err != nil {
+			return err
+		}
+	}
 	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
 	return err
 }
 
-func (g *Guard) prepare() error {
-	if g.software {
-		if g.compat == "" {
-			return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
-		}
-		if err := useSoftwareGL(g.compat); err != nil {
-			// Loading our own files is not the driver's doing.
-			return compatBroken(g.compat, err)
-		}
+// loadSoftware loads Mesa from the compat folder.
+func (g *Guard) loadSoftware() error {
+	if g.compat == "" {
+		return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
 	}
+	if err := g.useSoftware(g.compat); err != nil {
+		// Loading our own files is not the driver's doing.
+		return compatBroken(g.compat, err)
+	}
+	return nil
+}
+
+func (g *Guard) prepare() error {
 	info, err := probeGL()
 	if errors.Is(err, errNoProbe) {
 		return nil
@@ -301,7 +341,10 @@ func (g *Guard) Fail(cause error) int {
 		if errors.Is(cause, errCrashedBefore) {
 			switched = "直接使用兼容模式（软件渲染）"
 		}
-		g.writeLog(fmt.Sprintf("%s：%v", switched, cause))
+		// Beside the data file only: a start that goes on in
+		// compatibility mode must leave no trace on the PC (%TEMP%) in
+		// portable mode; the copy writes the log if it fails too.
+		g.writeLogBeside(fmt.Sprintf("%s：%v", switched, cause))
 		status, err := g.runCopy(g.args)
 		if err == nil {
 			return status
@@ -380,6 +423,15 @@ func (g *Guard) compatMissing() string {
 // temporary folder when that cannot be written) and returns its path, or ""
 // when no log could be written.
 func (g *Guard) writeLog(what string) string {
+	return g.appendEntry(what, true)
+}
+
+// writeLogBeside is writeLog without the temporary folder.
+func (g *Guard) writeLogBeside(what string) string {
+	return g.appendEntry(what, false)
+}
+
+func (g *Guard) appendEntry(what string, orTemp bool) string {
 	exe := g.exe
 	mode := "正常模式"
 	if g.software {
@@ -396,8 +448,8 @@ func (g *Guard) writeLog(what string) string {
 		entry += "  程序最后的输出：\n" + indent(out)
 	}
 	entry += "\n"
-	for _, dir := range []string{g.logDir, os.TempDir()} {
-		if dir == "" {
+	for i, dir := range []string{g.logDir, os.TempDir()} {
+		if dir == "" || i == 1 && !orTemp {
 			continue
 		}
 		path := filepath.Join(dir, LogName)
@@ -494,7 +546,7 @@ func (g *Guard) runSoftwareCopy(args []string) (int, error) {
 		return 0, errors.New("找不到程序自身的路径")
 	}
 	cmd := exec.Command(g.exe, args...)
-	cmd.Env = append(os.Environ(), softwareEnv+"=1")
+	cmd.Env = append(os.Environ(), softwareEnv+"="+strconv.Itoa(os.Getpid()))
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	err := cmd.Run()
 	var exitErr *exec.ExitError

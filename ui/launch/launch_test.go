@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -50,7 +51,9 @@ func newRecorder(t *testing.T, software bool, compat string) *recorder {
 		software:     software,
 		compat:       compat,
 		checkTimeout: 100 * time.Millisecond,
+		loadTimeout:  time.Second,
 		showTimeout:  100 * time.Millisecond,
+		useSoftware:  func(string) error { return nil },
 		message: func(title, text string) {
 			r.mu.Lock()
 			r.messages = append(r.messages, title+"\n"+text)
@@ -373,5 +376,67 @@ func TestAShownWindowLeavesNoMarker(t *testing.T) {
 	}
 	if err := r.earlierCrash(); err != nil {
 		t.Errorf("the start after a shown window: %v, want the normal start", err)
+	}
+}
+
+// BRANCHLEDGER_SOFTWARE_GL set by hand (not by the first start, whose
+// process id it carries) is not obeyed, and the variable does not reach what
+// the program starts (review s3-10 attack #3).
+func TestOnlyTheFirstStartMakesACompatibilityCopy(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  bool
+	}{{"1", false}, {strconv.Itoa(os.Getpid()), false}, {strconv.Itoa(os.Getppid()), true}} {
+		t.Setenv(softwareEnv, c.value)
+		if got := New(t.TempDir(), nil).Software(); got != c.want {
+			t.Errorf("%s=%s: compatibility mode %v, want %v", softwareEnv, c.value, got, c.want)
+		}
+		if _, left := os.LookupEnv(softwareEnv); left {
+			t.Errorf("%s is still in the environment for what the program starts", softwareEnv)
+		}
+	}
+}
+
+// Loading Mesa slower than the driver check (a USB stick, security software
+// scanning 14 MB) is not a hung driver (review s3-10 attack #5).
+func TestASlowMesaLoadIsNotAHungDriver(t *testing.T) {
+	r := newRecorder(t, true, t.TempDir())
+	r.useSoftware = func(string) error { time.Sleep(3 * r.checkTimeout); return nil }
+	if err := r.Prepare(); err != nil {
+		t.Fatalf("a slow load failed the start: %v", err)
+	}
+	if len(r.exits) != 0 || len(r.messages) != 0 {
+		t.Errorf("exits %v, messages %q: a slow load was taken for a hung driver", r.exits, r.messages)
+	}
+}
+
+// A start that goes on in compatibility mode leaves no log in the PC's
+// temporary folder when it cannot write beside the data file (a read-only
+// USB stick in portable mode; review s3-10 attack #9); a failure still
+// does.
+func TestTheSwitchToCompatibilityModeLeavesNoTraceInTemp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	blocked := filepath.Join(t.TempDir(), "a file")
+	os.WriteFile(blocked, nil, 0o644)
+	r := newRecorder(t, false, t.TempDir())
+	r.logDir = filepath.Join(blocked, "data") // cannot be made
+	if status := r.Fail(errors.New("显卡驱动只提供 OpenGL \"1.1.0\"")); status != 0 {
+		t.Fatalf("status %d", status)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, LogName)); err == nil {
+		t.Error("the switch to compatibility mode wrote a log into the temporary folder")
+	}
+	r.software = true
+	r.Fail(errors.New("x"))
+	if _, err := os.Stat(filepath.Join(tmp, LogName)); err != nil {
+		t.Errorf("a start that fails for good wrote no log anywhere: %v", err)
+	}
+}
+
+func TestTheLogNamesTheOpenGLModule(t *testing.T) {
+	info := glInfo{Version: "3.3 Mesa", Renderer: "softpipe", Vendor: "Mesa", Module: `C:\党建 资料\compat\opengl32.dll`}
+	if !strings.Contains(info.String(), `compat\opengl32.dll`) {
+		t.Errorf("%s", info)
 	}
 }
