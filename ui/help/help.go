@@ -108,7 +108,13 @@ func (v *View) show(id int) {
 	}
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
+	// Fyne wraps a text segment without spaces as one word: Chinese after
+	// a bold word (**提醒**是……) went whole to the next line, leaving the
+	// line half empty. Chinese breaks between any two characters anyway.
 	v.Text.Wrapping = fyne.TextWrapWord
+	if chinese := lang.L(topics[0].title) == topics[0].title; chinese {
+		v.Text.Wrapping = fyne.TextWrapBreak
+	}
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
 }
