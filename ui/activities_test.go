@@ -390,13 +390,20 @@ func TestEditingAMeetingKeepsItsAttendance(t *testing.T) {
 
 // A vote count pasted with a full-width digit is read as the digit; one that
 // is not a number is named as such, not as "negative" (review s3-8 attack #9).
-func TestVoteCountsAsTyped(t *testing.T) {
+// newResolutionForm opens a new 支部党员大会 record with one resolution put
+// to the vote.
+func newResolutionForm(t *testing.T) (*activityForm, *resolutionRow) {
+	t.Helper()
 	s, _ := newActivityShell(t)
 	test.Tap(s.activities.add)
 	f := s.activities.form
-	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.kind.SetValue(string(model.KindGeneralMeeting))
 	f.addResolution(model.Resolution{Text: "通过工作安排", Voted: true})
-	row := f.resRows[0]
+	return f, f.resRows[0]
+}
+
+func TestVoteCountsAsTyped(t *testing.T) {
+	f, row := newResolutionForm(t)
 	row.yes.SetText("２")
 	row.abstain.SetText("１")
 	f.recheck()
@@ -417,12 +424,7 @@ func TestVoteCountsAsTyped(t *testing.T) {
 // A count with an extra digit is said to be too large, not "not a number";
 // ＋３０ reads as +30 does (review s3-final #1, #2).
 func TestVoteCountTooLargeOrFullWidthPlus(t *testing.T) {
-	s, _ := newActivityShell(t)
-	test.Tap(s.activities.add)
-	f := s.activities.form
-	f.kind.SetSelected(string(model.KindGeneralMeeting))
-	f.addResolution(model.Resolution{Text: "通过工作安排", Voted: true})
-	row := f.resRows[0]
+	f, row := newResolutionForm(t)
 	row.yes.SetText("＋２")
 	row.no.SetText("100001")
 	f.form.Refresh()
@@ -468,12 +470,7 @@ func TestTooManyVotesInEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = useLanguage(Chinese) })
-	s, _ := newActivityShell(t)
-	test.Tap(s.activities.add)
-	f := s.activities.form
-	f.kind.SetValue(string(model.KindGeneralMeeting))
-	f.addResolution(model.Resolution{Text: "通过工作安排", Voted: true})
-	row := f.resRows[0]
+	f, row := newResolutionForm(t)
 	row.yes.SetText("3")
 	row.abstain.SetText("1")
 	f.recheck()
