@@ -81,6 +81,14 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		cards.Add(widget.NewCard(lang.L("放假安排"), "", s.holidays.Content()))
 	}
 	fileCard := container.NewVBox(container.NewBorder(nil, nil, nil, copyPath, path), where)
+	if sh.svc.SoftwareRendering {
+		// The title's （兼容模式） alone does not say what it means or how
+		// it ends.
+		compat := widget.NewLabel(lang.L("兼容模式：这台电脑的显卡驱动无法显示支部台账的窗口，程序改用软件渲染（画面会慢一些，数据不受影响）。更新显卡驱动后重新打开，就会恢复正常模式。"))
+		compat.Wrapping = fyne.TextWrapWord
+		compat.Importance = widget.WarningImportance
+		fileCard.Add(compat)
+	}
 	if sh.svc.File != nil {
 		fileCard.Add(datafile.New(sh, sh.svc.File).Content)
 	}

@@ -211,3 +211,20 @@ func TestSettingsSayWhetherPortableModeIsOn(t *testing.T) {
 		s.win.Close()
 	}
 }
+
+// In compatibility mode 设置 says what it means and how it ends, not only
+// the title (review s3-10 newuser #8).
+func TestSettingsExplainCompatibilityMode(t *testing.T) {
+	for _, software := range []bool{false, true} {
+		f := newFakeStore(model.NewDate(2026, 11, 30))
+		svc := f.services()
+		svc.SoftwareRendering = software
+		s := newShell(test.NewTempApp(t), svc, "/data/branch.db")
+		s.show(screenSettings)
+		markup := test.RenderObjectToMarkup(s.settings.content)
+		if said := strings.Contains(markup, "兼容模式：") && strings.Contains(markup, "更新显卡驱动"); said != software {
+			t.Errorf("software rendering %v: explained %v", software, said)
+		}
+		s.win.Close()
+	}
+}
