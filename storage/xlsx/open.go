@@ -128,6 +128,9 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	wbPart := pkg.part(wbPath)
 	if wbPart == nil {
+		if pkg.isODS() {
+			return nil, ErrODS
+		}
 		return nil, ErrNotXLSX // a zip, but not a workbook: .docx, .xlsb, a zipped folder
 	}
 	dir, base := path.Split(wbPath)
@@ -258,6 +261,22 @@ func newPackage(zr *zip.Reader) *pkgReader {
 		p.parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
 	}
 	return p
+}
+
+// isODS reports an OpenDocument spreadsheet: its first part, mimetype,
+// names the kind (stored uncompressed, a few dozen bytes).
+func (p *pkgReader) isODS() bool {
+	zf := p.part("mimetype")
+	if zf == nil || zf.UncompressedSize64 > 256 {
+		return false
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 256))
+	return strings.HasPrefix(strings.TrimSpace(string(b)), "application/vnd.oasis.opendocument.spreadsheet")
 }
 
 func (p *pkgReader) part(name string) *zip.File {
