@@ -38,7 +38,7 @@ func newInsTab(s *Screen) *insTab {
 func (t *insTab) item(i int) (string, string, widget.Importance) {
 	in := &t.shown[i]
 	return in.Name + " ← " + in.FromOrg, kit.L("{{.Date}} 转入 · 介绍信 {{.Number}} · 党费交至 {{.Paid}}", map[string]any{
-		"Date": in.Date.String(), "Number": in.LetterNumber, "Paid": in.PaidTo.Chinese()}), widget.MediumImportance
+		"Date": in.Date.String(), "Number": in.LetterNumber, "Paid": kit.DateText(in.PaidTo.Date())}), widget.MediumImportance
 }
 
 func (t *insTab) refresh() {
@@ -69,7 +69,7 @@ func (t *insTab) open(id int64) {
 		{"转出党组织的基层党委", orDash(in.FromCommittee)},
 		{"介绍信开具日期", orDash(in.LetterDate.String())},
 		{"转入日期", in.Date.String()},
-		{"党费交至", in.PaidTo.Chinese() + kit.L("（此后的月份在本支部交纳）")},
+		{"党费交至", kit.DateText(in.PaidTo.Date()) + kit.L("（此后的月份在本支部交纳）")},
 		{"人员类别", kit.L(string(in.Category))},
 		{"经办人", orDash(in.Handler)},
 		{"备注", orDash(in.Note)},

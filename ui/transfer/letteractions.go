@@ -98,7 +98,7 @@ func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form.OnSubmit = func() {
 		w, _ := read()
 		s.host.Confirm(kit.L("作废介绍信"), kit.L("作废后，{{.Name}}回到本支部名册，{{.Number}}不再使用（编号不会重复使用）。请收回介绍信原件，与存根一起保存。", map[string]any{
-			"Name": l.Name, "Number": l.NumberText()}), submitWith(s, form, byField, &dlg, func() func() error {
+			"Name": l.Name, "Number": kit.Say(l.Numbered())}), submitWith(s, form, byField, &dlg, func() func() error {
 			return func() error { _, err := s.svc.WithdrawLetter(l.ID, w); return err }
 		}))
 	}
