@@ -13,6 +13,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage/reason"
 )
 
 // Limits on what is read. A branch roster has tens or hundreds of rows; the
@@ -56,7 +58,7 @@ var encryptedPackage = utf16le("EncryptedPackage")
 func readAllLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取文件失败：%w", err)
+		return nil, reason.Wrap("读取文件失败", err)
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%w（超过 %d MB）", ErrTooLarge, MaxFileSize>>20)
@@ -68,7 +70,7 @@ func readAllLimited(r io.Reader) ([]byte, error) {
 func readFileLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开文件 %s：%w", name, err)
+		return nil, reason.Wrap("无法打开文件 "+name, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
