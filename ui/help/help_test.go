@@ -34,6 +34,14 @@ func TestAboutSaysVersionDataFileAndSQLite(t *testing.T) {
 			t.Errorf("关于 does not show %q:\n%s", want, text)
 		}
 	}
+	if !strings.Contains(text, "显示方式：正常") {
+		t.Errorf("关于 does not say the window draws normally:\n%s", text)
+	}
+	soft := NewView(About{Version: "0.1.0", Software: true})
+	soft.Show(AboutTopic)
+	if !strings.Contains(soft.Markdown, "显示方式：兼容模式") || !strings.Contains(soft.Markdown, "更新显卡驱动") {
+		t.Errorf("关于 in 兼容模式 does not say what it is and how to leave it:\n%s", soft.Markdown)
+	}
 	v.Show("党费")
 	if !strings.Contains(v.Markdown, "冲正") {
 		t.Errorf("the 党费 page reads %q", v.Markdown)
