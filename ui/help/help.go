@@ -25,6 +25,10 @@ type About struct {
 	DataFile string // the data file the window has open
 	// SQLite reports the version of the SQLite engine built in.
 	SQLite func() (string, error)
+	// Software is set in 兼容模式 (Mesa's software OpenGL, see ui/launch):
+	// 关于 says what it means and how to get back to normal mode, since the
+	// window's title is all a user sees of it otherwise.
+	Software bool
 }
 
 // topic is one page: its title in the list and its text (Markdown, in
@@ -108,7 +112,13 @@ func (v *View) show(id int) {
 	}
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
+	// Fyne wraps a text segment without spaces as one word: Chinese after
+	// a bold word (**提醒**是……) went whole to the next line, leaving the
+	// line half empty. Chinese breaks between any two characters anyway.
 	v.Text.Wrapping = fyne.TextWrapWord
+	if chinese := lang.L(topics[0].title) == topics[0].title; chinese {
+		v.Text.Wrapping = fyne.TextWrapBreak
+	}
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
 }
@@ -126,6 +136,11 @@ func (v *View) aboutText() string {
 		}
 	}
 	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("SQLite 版本"), sqlite)
+	display := lang.L("正常（OpenGL）")
+	if v.about.Software {
+		display = lang.L("兼容模式（软件渲染）：这台电脑的显卡驱动不支持 OpenGL 2.1，程序改用软件绘制，画面和动作会慢一些，也不显示动画。更新显卡驱动后重新打开程序，即恢复正常模式。")
+	}
+	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("显示方式"), display)
 	fmt.Fprintf(&b, "### %s\n\n%s\n\n", lang.L("许可"), lang.L("本程序使用以下开源软件，各自按其许可证发布："))
 	for _, m := range modules() {
 		fmt.Fprintf(&b, "- %s %s — %s\n", m.Path, m.Version, m.Licence)
@@ -171,7 +186,6 @@ var licences = []struct{ prefix, licence string }{
 	{"github.com/richardlehane/", "Apache-2.0"},
 	{"github.com/tiendc/go-deepcopy", "MIT"},
 	{"filippo.io/", "BSD-3-Clause"},
-	{"github.com/sqweek/dialog", "ISC"},
 	{"github.com/TheTitanrain/w32", "BSD-3-Clause"},
 	{"golang.org/x/", "BSD-3-Clause"},
 	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},

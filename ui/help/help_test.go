@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/ui/internal/uistrings"
@@ -32,6 +33,14 @@ func TestAboutSaysVersionDataFileAndSQLite(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("关于 does not show %q:\n%s", want, text)
 		}
+	}
+	if !strings.Contains(text, "显示方式：正常") {
+		t.Errorf("关于 does not say the window draws normally:\n%s", text)
+	}
+	soft := NewView(About{Version: "0.1.0", Software: true})
+	soft.Show(AboutTopic)
+	if !strings.Contains(soft.Markdown, "显示方式：兼容模式") || !strings.Contains(soft.Markdown, "更新显卡驱动") {
+		t.Errorf("关于 in 兼容模式 does not say what it is and how to leave it:\n%s", soft.Markdown)
 	}
 	v.Show("党费")
 	if !strings.Contains(v.Markdown, "冲正") {
@@ -72,5 +81,18 @@ func TestEveryModuleHasALicence(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("read %d modules from go.mod", n)
+	}
+}
+
+// A Chinese page flows on after a bold word: wrapped by words, the text
+// after **提醒** (no spaces in it) went whole to the next line, leaving
+// "严重是检查时会被指出的问题，提醒" alone on its line (review s3-10 newuser
+// #10). English keeps its words whole.
+func TestChinesePagesWrapBetweenCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("首页")
+	if v.Text.Wrapping != fyne.TextWrapBreak {
+		t.Errorf("the Chinese 首页 wraps with %v, want TextWrapBreak", v.Text.Wrapping)
 	}
 }
