@@ -148,7 +148,13 @@ func (v *View) show(id int) {
 	}
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
+	// Fyne wraps a text segment without spaces as one word: Chinese after
+	// a bold word (**提醒**是……) went whole to the next line, leaving the
+	// line half empty. Chinese breaks between any two characters anyway.
 	v.Text.Wrapping = fyne.TextWrapWord
+	if chinese := lang.L(topics[0].title) == topics[0].title; chinese {
+		v.Text.Wrapping = fyne.TextWrapBreak
+	}
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
 }
@@ -216,7 +222,6 @@ var licences = []struct{ prefix, licence string }{
 	{"github.com/richardlehane/", "Apache-2.0"},
 	{"github.com/tiendc/go-deepcopy", "MIT"},
 	{"filippo.io/", "BSD-3-Clause"},
-	{"github.com/sqweek/dialog", "ISC"},
 	{"github.com/TheTitanrain/w32", "BSD-3-Clause"},
 	{"golang.org/x/", "BSD-3-Clause"},
 	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},

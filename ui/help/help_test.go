@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/ui/internal/uistrings"
@@ -108,5 +109,18 @@ func TestTransfersPageSaysWhatToDoAndTheLimits(t *testing.T) {
 	v.Show("党员")
 	if strings.Contains(v.Markdown, "转出、死亡") || !strings.Contains(v.Markdown, "开具介绍信") {
 		t.Errorf("the 党员 page still sends transfers to 登记变动:\n%s", v.Markdown)
+	}
+}
+
+// A Chinese page flows on after a bold word: wrapped by words, the text
+// after **提醒** (no spaces in it) went whole to the next line, leaving
+// "严重是检查时会被指出的问题，提醒" alone on its line (review s3-10 newuser
+// #10). English keeps its words whole.
+func TestChinesePagesWrapBetweenCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("首页")
+	if v.Text.Wrapping != fyne.TextWrapBreak {
+		t.Errorf("the Chinese 首页 wraps with %v, want TextWrapBreak", v.Text.Wrapping)
 	}
 }
