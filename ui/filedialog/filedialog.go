@@ -195,8 +195,15 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 
 // LastFolder is the folder a file was last chosen in, or "" when none was
 // or it no longer exists (a USB drive taken out).
+//
+// In portable mode a first dialog starts in the program's folder on the
+// drive, never in one taken from the PC (review s4-10 newuser #3: it opened
+// in the installed copy's folder and carried it away in the preferences).
 func (d *Dialogs) LastFolder() string {
 	dir := d.prefs.String(lastFolderKey)
+	if p, ok := d.prefs.(*portable.Preferences); ok && dir == "" {
+		dir = p.ProgramDir()
+	}
 	if dir == "" {
 		return ""
 	}

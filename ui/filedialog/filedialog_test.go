@@ -445,3 +445,21 @@ func TestSystemDialogFlags(t *testing.T) {
 		t.Errorf("filter = %q, want %q", got, want)
 	}
 }
+
+// In portable mode the first dialog starts in the program's folder on the
+// drive (review s4-10 newuser #3).
+func TestPortableModeStartsInTheProgramsFolder(t *testing.T) {
+	test.NewTempApp(t)
+	prog := t.TempDir()
+	os.Mkdir(filepath.Join(prog, "data"), 0o755)
+	prefs := portable.Open(filepath.Join(prog, "data", portable.PrefsFile))
+	d := &Dialogs{prefs: prefs}
+	if got := d.LastFolder(); got != prog {
+		t.Errorf("first folder %q, want the program's %q", got, prog)
+	}
+	other := t.TempDir()
+	prefs.SetString(lastFolderKey, other)
+	if got := d.LastFolder(); got != other {
+		t.Errorf("after use: %q, want %q", got, other)
+	}
+}
