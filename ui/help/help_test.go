@@ -84,6 +84,34 @@ func TestEveryModuleHasALicence(t *testing.T) {
 	}
 }
 
+// 组织关系 has its page (review s3-13 new user #20): what each action does,
+// the time limits of RULES §5 with the numbers filled in, what the findings
+// mean and where the printed forms are; the 党员 page no longer sends a
+// transfer to 登记变动.
+func TestTransfersPageSaysWhatToDoAndTheLimits(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("组织关系")
+	text := v.Markdown
+	if !strings.HasPrefix(text, "## 组织关系") {
+		t.Fatalf("帮助 has no 组织关系 page; it opened:\n%s", text)
+	}
+	for _, want := range []string{"开具介绍信", "登记回执", "作废", "登记转入", "流动党员", "流入党员",
+		"最长90天", "1个月内寄回回执", "外出6个月以上", "每12个月至少", "推迟6个月",
+		"检查发现", "介绍信已过期", "打印介绍信…", "套打…", "打印回执…", "导出登记簿…", "介绍信设置…"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 组织关系 page does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "{{") || strings.Contains(text, "<no value>") {
+		t.Errorf("the 组织关系 page has an unfilled number:\n%s", text)
+	}
+	v.Show("党员")
+	if strings.Contains(v.Markdown, "转出、死亡") || !strings.Contains(v.Markdown, "开具介绍信") {
+		t.Errorf("the 党员 page still sends transfers to 登记变动:\n%s", v.Markdown)
+	}
+}
+
 // A Chinese page flows on after a bold word: wrapped by words, the text
 // after **提醒** (no spaces in it) went whole to the next line, leaving
 // "严重是检查时会被指出的问题，提醒" alone on its line (review s3-10 newuser
