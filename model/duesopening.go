@@ -54,7 +54,7 @@ func ParseMonthText(s string) (Month, error) {
 	t = strings.NewReplacer("－", "-", "．", ".", "／", "/").Replace(t)
 	var y, m int
 	switch {
-	case len(t) == 6 && allDigits(t):
+	case len(t) == 6 && IsDigits(t):
 		y, _ = strconv.Atoi(t[:4])
 		m, _ = strconv.Atoi(t[4:])
 	case monthText.MatchString(t):
@@ -76,11 +76,11 @@ func ParseMonthText(s string) (Month, error) {
 }
 
 // ValidateOpening refuses an opening position that cannot be right: before
-// the party existed as a ledger (1949), or further ahead of today than
+// the party existed as a ledger (FirstRecordYear), or further ahead of today than
 // dues may be paid in advance.
 func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 	switch {
-	case paidTo.Year() < 1949:
+	case paidTo.Year() < FirstRecordYear:
 		return Errorf(ErrDues, "党费已交至 %s 不合理", paidTo)
 	case paidTo > MonthOfDate(today)+Month(r.AdvanceMonths):
 		return Errorf(ErrDues, "党费已交至 %s 超过今天 %d 个月以上，预交不宜超过 %d 个月", paidTo, r.AdvanceMonths, r.AdvanceMonths)
@@ -95,7 +95,7 @@ func ValidateLedgerStart(start Month, today Date) error {
 	switch {
 	case start == 0:
 		return Errorf(ErrDues, "请填写建账月份")
-	case start.Year() < 1949:
+	case start.Year() < FirstRecordYear:
 		return Errorf(ErrDues, "建账月份 %s 不合理", start)
 	case start > MonthOfDate(today):
 		return Errorf(ErrDues, "建账月份 %s 晚于本月", start)

@@ -129,19 +129,16 @@ func Inspect(path string) (Summary, error) { return inspect(path, false) }
 
 // InspectDigested is Inspect for a copy whose bytes were just found equal,
 // by SHA-256, to those a data package pins (the data file unpacked from a
-// package). SQLite's quick check (every page, cell and record well formed,
-// NOT NULL constraints) takes the place of the full one: what the full
-// check adds — each index against its table — finds what damage after the
-// copy was made would do, which the digest rules out, and VACUUM INTO
-// builds every index afresh. It takes a third of the time: 7–9 ms instead
-// of 15–29 ms for a 50-member branch with three years of records, 200 of
-// them in one import.
-//
-// The digest says only that the package's maker wrote these bytes, not
-// that this app did: a file with records against its own constraints —
-// NOT NULL, CHECK (which SQLite does not check in a file opened
-// read-only: see checkConstraints), foreign keys — is refused with
-// ErrConstraint. These add about 1 ms to such a branch.
+// package). The digest says only that the package's maker wrote these
+// bytes, not that this app did, so the check is Inspect's full one — each
+// index against its table too: a record changed behind its index's back
+// (two members with one ID number under a UNIQUE index, an activity moved
+// to another year) reads differently by each query plan — and more: a
+// file with records against its own constraints (NOT NULL, CHECK, which
+// SQLite does not check in a file opened read-only: see
+// checkConstraints; foreign keys) is refused with ErrConstraint. The
+// checks beyond Inspect's add about 1 ms to a 50-member branch with three
+// years of records.
 func InspectDigested(path string) (Summary, error) { return inspect(path, true) }
 
 func inspect(path string, digested bool) (Summary, error) {
@@ -171,7 +168,7 @@ func inspect(path string, digested bool) (Summary, error) {
 	s := &Store{path: abs}
 	check := checkIntegrity
 	if digested {
-		check = quickCheck
+		check = checkPackaged
 	}
 	if err := check(db, abs); err != nil {
 		return Summary{}, s.inspectError(err)
@@ -271,12 +268,12 @@ func checkLines(db *sql.DB, pragma string) ([]string, error) {
 	return lines, nil
 }
 
-// quickCheck is runCheck's quick check for a package's data file (see
+// checkPackaged is checkIntegrity for a package's data file (see
 // InspectDigested): a file whose only faults are records against their
 // table's NOT NULL or CHECK constraints is well formed, and written by
 // something other than this app: ErrConstraint rather than ErrDamaged.
-func quickCheck(db *sql.DB, path string) error {
-	lines, err := checkLines(db, "quick_check")
+func checkPackaged(db *sql.DB, path string) error {
+	lines, err := checkLines(db, "integrity_check")
 	switch {
 	case err != nil || lines == nil:
 		return err

@@ -176,6 +176,17 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		counts[table] = counts[table].(float64) + 1
 		return sealTo(t, key, zipOf(t, entry{"manifest.json", repin(m, d)}, entry{"branchledger.db", d}))
 	}
+	// staleDate moves the first activity a year back in its table only:
+	// its index activities_date, made to index another column meanwhile,
+	// still has the old date.
+	staleDate := []string{
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, '(date)', '(place)') WHERE name = 'activities_date'",
+		"PRAGMA writable_schema = RESET",
+		"UPDATE activities SET date = '2025' || substr(date, 5) WHERE id = (SELECT min(id) FROM activities WHERE date LIKE '2026%')",
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, '(place)', '(date)') WHERE name = 'activities_date'",
+	}
 	// The first year's records: outside the snapshot's year, which the
 	// workspace reads and the row check sees.
 	const firstYear = "(SELECT id FROM activities ORDER BY date LIMIT 1)"
@@ -231,6 +242,8 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"lost_contact_check", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE members SET lost_contact = 2 WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "表 members 中有 1 条记录不符合约束"},
 		{"second_branch_row", oneMore("branch", "PRAGMA ignore_check_constraints = ON", "INSERT INTO branch (id, uuid, org_name, branch_name, created_at, updated_at) SELECT 2, uuid, org_name, branch_name, created_at, updated_at FROM branch"), ImportOptions{}, "表 branch 中有 1 条记录不符合约束"},
 		{"member_name_not_utf8", changedDB("UPDATE members SET name = x'e5bca0ff1b5b324a' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "姓名含有无法识别的字节"},
+		// s4-11 attack #2: a record changed behind its index's back.
+		{"stale_index", changedDB(staleDate...), ImportOptions{}, "请让支部重新导出数据包：" + filepath.Join(dir, "stale_index.blpkg") + "（检查结果：索引 activities_date 与表中的记录不一致"},
 		{"null_name", changedDB(nullName...), ImportOptions{}, "表 members 的 name 列有不应为空的空值"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
@@ -245,7 +258,7 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 				t.Fatalf("not refused: %+v", r)
 			}
 			msg := r.Err.Error()
-			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.ContainsFunc(msg, unicode.IsControl) || !utf8.ValidString(msg) {
+			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.ContainsFunc(msg, unicode.IsControl) || !utf8.ValidString(msg) || strings.Contains(msg, "请用备份恢复") {
 				t.Errorf("refusal %q; want one line of text with %q naming the file", msg, c.want)
 			}
 			if dump(t, w) != before {

@@ -188,8 +188,12 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 		{"外出原因", 10, func(m *model.MobileMember, _ int) string { return m.Reason }},
 		{"流动党员\n活动证编号", 14, func(m *model.MobileMember, _ int) string {
 			s := m.CardNumber
+			// The next 年审 due, not one done; past due, it says so.
 			if d := m.CardDue(r.Rules); !d.IsZero() {
-				s += "\n年审 " + d.String()
+				s += "\n下次年审 " + d.String()
+				if d.Before(r.Today) && m.Away(r.Today) {
+					s += "（已逾期）"
+				}
 			}
 			return s
 		}},
@@ -304,8 +308,9 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 		return err
 	}
 	texts := make([]string, len(cols))
+	r := firstRow - 1
 	for i := range rows {
-		r := firstRow + i
+		r++
 		for j, c := range cols {
 			texts[j] = c.text(&rows[i], i+1)
 			cell, _ := excelize.CoordinatesToCellName(j+1, r)
@@ -318,6 +323,20 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 		}
 		if err := f.SetRowHeight(sheet, r, rowHeight(texts, widths)); err != nil {
 			return err
+		}
+		// A text taller than a row can be (a long 备注) shows its start in
+		// the row and follows in full in 续 rows, rather than being cut.
+		for _, j := range overflowing(texts, widths) {
+			cell, _ := excelize.CoordinatesToCellName(j+1, r)
+			if err := topAlign(f, sheet, cell); err != nil {
+				return err
+			}
+			lead := fmt.Sprintf("第%d行的%s（全文）：", i+1, strings.ReplaceAll(cols[j].label, "\n", ""))
+			n, err := continueCells(f, sheet, r+1, widths, lead+texts[j], st.center, st.left)
+			if err != nil {
+				return err
+			}
+			r += n
 		}
 	}
 	if len(rows) == 0 {

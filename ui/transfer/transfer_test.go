@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -28,6 +30,8 @@ type fakeService struct {
 	paidTo   map[int64]model.Month // a member missing here: 党费交至 unknown
 	owes     map[int64]model.LetterDues
 	exported []string
+	// overviews counts Overview calls; members, the host's Members calls.
+	overviews, memberReads int
 }
 
 func (f *fakeService) member(id int64) *model.Member {
@@ -39,7 +43,10 @@ func (f *fakeService) member(id int64) *model.Member {
 	return nil
 }
 
+func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, nil }
+
 func (f *fakeService) Overview() (model.TransferOverview, error) {
+	f.overviews++
 	d := model.TransferRecords{Letters: f.letters, Ins: f.ins, Mobile: f.mobile, Inflow: f.inflow}
 	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{},
 		Findings: model.CheckTransfers(&d, f.members, today, model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)}, nil
@@ -226,7 +233,7 @@ func (h *fakeHost) DataChanged() {
 }
 func (h *fakeHost) OnDataChanged(f func())  { h.changed = append(h.changed, f) }
 func (h *fakeHost) Today() model.Date       { return today }
-func (h *fakeHost) Members() []model.Member { return h.svc.members }
+func (h *fakeHost) Members() []model.Member { h.svc.memberReads++; return h.svc.members }
 func (h *fakeHost) OpenMember(id int64)     { h.opened = id }
 func (h *fakeHost) ChooseFile(string, []string, func(string)) {
 }
@@ -839,6 +846,36 @@ func TestMobileMemberTransferredOut(t *testing.T) {
 	}
 }
 
+// The 流动党员 list reads the roster once for all its rows, not once per
+// row and sort comparison (a register of many stays read every member
+// for each).
+func TestMobileListReadsTheRosterOnce(t *testing.T) {
+	svc := newFake()
+	for i := range 40 {
+		svc.mobile = append(svc.mobile, model.MobileMember{ID: int64(i + 1), MemberID: int64(i%2 + 1), Name: "廖明",
+			LeftOn: model.NewDate(2025, time.Month(1+i%12), 1), Destination: "深圳"})
+	}
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.tabs.SelectIndex(2)
+	s.Reload()
+	before := svc.memberReads
+	s.mobile.refresh()
+	if got := svc.memberReads - before; got > 1 {
+		t.Errorf("one refresh of 40 stays read the roster %d times, want once", got)
+	}
+}
+
+// The letter dialog reads the letters' setup, not the whole section again.
+func TestLetterFormReadsOnlyTheSetup(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	before := svc.overviews
+	ShowLetterForm(h, svc, 1, s.saved)
+	if got := svc.overviews - before; got != 0 {
+		t.Errorf("opening the letter form read the overview %d times", got)
+	}
+}
+
 // shownTexts are the texts of every visible label in the window's top
 // overlay (the open dialog).
 func shownTexts(h *fakeHost) string {
@@ -878,5 +915,112 @@ func TestTransferInOldPaidTo(t *testing.T) {
 	test.Tap(f.form.Save)
 	if got := shownTexts(h); !strings.Contains(got, want) || strings.Contains(got, "党费从2020年2月起") {
 		t.Errorf("confirmation:\n%s", got)
+	}
+}
+
+// A refusal under a field is shown whole, wrapped onto more lines in a
+// narrow window, never cut with "…": it names the date to move past.
+func TestFieldMessagesWrapWhole(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1024, 700))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[0]
+	f.set(t, "接收党组织", "兰州新区某公司党支部")
+	f.set(t, "开具日期", "2009-01-01")
+	fd := f.field(t, "开具日期")
+	l := fd.MessageLabel()
+	if !strings.Contains(fd.Message(), "早于廖明加入党组织的日期") {
+		t.Fatalf("message %q", fd.Message())
+	}
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	h.win.Canvas().Overlays().Top().Refresh()
+	if l.Truncation != fyne.TextTruncateOff || l.Wrapping != fyne.TextWrapWord {
+		t.Errorf("message truncation %v wrapping %v: cut with …", l.Truncation, l.Wrapping)
+	}
+	if l.Size().Height+1 < l.MinSize().Height {
+		t.Errorf("message %q drawn %v high, needs %v", fd.Message(), l.Size().Height, l.MinSize().Height)
+	}
+}
+
+// dialogScroll is the scrolled body of the open dialog.
+func dialogScroll(t *testing.T, h *fakeHost) *container.Scroll {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*kit.Scroll); ok {
+			return s.Inner()
+		}
+	}
+	t.Fatal("the dialog has no scrolled body")
+	return nil
+}
+
+// 登记回执 has three fields: at 1366×740 they show without scrolling.
+func TestReceiptDialogDoesNotScroll(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 2), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	showReceiptForm(s, svc.letters[0])
+	sc := dialogScroll(t, h)
+	if need, has := sc.Content.MinSize().Height, sc.Size().Height; need > has {
+		t.Errorf("the receipt's fields need %.0f px, the dialog shows %.0f: it scrolls", need, has)
+	}
+}
+
+// deferredHost runs background work but not what follows it, as a window
+// does before the work is done.
+type deferredHost struct{ *fakeHost }
+
+func (deferredHost) Background(work func(), then func()) { work() }
+
+// Before the section is read, no empty band is kept above the tabs.
+func TestNoBannerBandBeforeLoad(t *testing.T) {
+	svc := newFake()
+	_, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s := NewScreen(deferredHost{h}, svc)
+	if s.findings.Visible() {
+		t.Error("the findings banner takes its band before the section is read")
+	}
+}
+
+// The 登记转入 form: the examples in its fields fit them, and the
+// probation's rules show only for a probationary member.
+func TestTransferInFormFits(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	for _, fd := range f.fields {
+		var ph string
+		var w float32
+		switch in := fd.Input.(type) {
+		case *kit.DateEntry:
+			ph, w = in.PlaceHolder, in.Size().Width-theme.IconInlineSize()-2*theme.InnerPadding()
+		case *kit.Entry:
+			ph, w = in.PlaceHolder, in.Size().Width
+		default:
+			continue
+		}
+		if ph == "" || w <= 0 {
+			continue
+		}
+		if need := fyne.MeasureText(ph, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > w {
+			t.Errorf("%s: the example %q needs %.0f px, the field has %.0f", fd.Label, ph, need, w)
+		}
+	}
+	probation := func() bool {
+		return strings.Contains(shownTexts(h), "预备期继续计算")
+	}
+	f.set(t, "人员类别", string(model.CategoryFull))
+	if probation() {
+		t.Error("the probation's rules show for a full member")
+	}
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	if !probation() {
+		t.Error("the probation's rules are not shown for a probationary member")
 	}
 }
