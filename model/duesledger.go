@@ -109,7 +109,15 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			}
 		}
 		if hasOpening && opening >= first && opening >= from {
-			row.Note = fmt.Sprintf("党费已交至%s（建账前）", opening.Chinese())
+			// Before the 建账月份 the months were paid on paper; after it
+			// (a member who came with a letter's 党费交至, or whose
+			// payments were kept elsewhere) they were paid outside this
+			// ledger: never 建账前 for a month the ledger covers.
+			if opening < h.Start {
+				row.Note = fmt.Sprintf("党费已交至%s（建账前已交）", opening.Chinese())
+			} else {
+				row.Note = fmt.Sprintf("党费已交至%s（在本账以外交纳）", opening.Chinese())
+			}
 		}
 		rows = append(rows, row)
 	}

@@ -420,7 +420,7 @@ func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error 
 	case in.PaidTo == 0:
 		add(InPaidToField, "请填写介绍信上的党费交至年月")
 	default:
-		if err := ValidateOpening(in.PaidTo, today, dr); err != nil {
+		if err := ValidateLetterPaidTo(in.PaidTo, today, dr); err != nil {
 			add(InPaidToField, strings.TrimPrefix(err.Error(), ErrDues.Error()+"："))
 		} else if !m.JoinDate.IsZero() && in.PaidTo < MonthOfDate(m.JoinDate)-1 {
 			add(InPaidToField, fmt.Sprintf("党费交至 %s 早于%s加入党组织的 %s", in.PaidTo.Chinese(), m.Name, m.JoinDate.Chinese()))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -264,5 +265,35 @@ func TestModelSentencesInEnglish(t *testing.T) {
 	edu.SetText("Master's degree")
 	if got := f.text(model.FieldEducation); got != "硕士研究生" {
 		t.Errorf("学历 chosen in English is kept as %q", got)
+	}
+}
+
+// 党费已交至 typed as 2026.1 in 为所选党员设置 is refused as the importers
+// refuse it (January or October?), and a month still to come is refused
+// naming it; nothing is saved in either case.
+func TestBulkPaidToRefusesAmbiguousAndFutureMonths(t *testing.T) {
+	s, st, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	b.pageAll.SetChecked(true)
+	before, _ := st.DuesOpenings()
+	for _, tc := range []struct{ typed, want string }{
+		{"2026.1", "“2026.1”分不清是 2026年1月还是10月，请写成 2026.01 或 2026.10"},
+		{"2027年6月", "党费已交至 2027年6月 晚于本月（2026年11月）；预交的党费请在“收缴”中登记"},
+	} {
+		test.Tap(b.bulk)
+		bd := b.bulkDlg
+		test.Type(bd.paidTo, tc.typed)
+		test.Tap(bd.form.Save)
+		var said []string
+		for _, p := range bd.form.Problems() {
+			said = append(said, p)
+		}
+		if !slices.Contains(said, tc.want) {
+			t.Errorf("%s: messages %q, want %q", tc.typed, said, tc.want)
+		}
+		if openings, _ := st.DuesOpenings(); len(openings) != len(before) {
+			t.Errorf("%s: %d openings stored, had %d", tc.typed, len(openings), len(before))
+		}
+		bd.form.TryCancel()
 	}
 }

@@ -50,7 +50,7 @@ var legendOrder = []struct {
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
 	{model.MonthBeforeLedger, "建账前（不计欠交）"},
-	{model.MonthPaidOpening, "已交（建账前，党费已交至）"},
+	{model.MonthPaidOpening, "已交（党费已交至：建账前或在他处交纳）"},
 	{model.MonthToRecord, "待补录（建账前未登记，不计欠交）"},
 }
 
