@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"time"
 )
 
@@ -140,46 +139,44 @@ func (mm *MobileMember) Tidy() {
 func (mm *MobileMember) Validate(m *Member, others []MobileMember, today Date) ValidationErrors {
 	mm.Tidy()
 	var errs ValidationErrors
-	add := func(f Field, format string, a ...any) {
-		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
-	}
+	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
 	if m == nil {
-		return ValidationErrors{{Field: MobileMemberField, Message: "请选择外出的党员"}}
+		return ValidationErrors{Problem(MobileMemberField, "请选择外出的党员")}
 	}
 	if !m.OnRoster && mm.ID == 0 {
-		add(MobileMemberField, "%s已于 %s %s，不在册", m.Name, m.LeftOn, m.LeftBy)
+		addf(MobileMemberField, "%s已于 %s %s，不在册", m.Name, m.LeftOn.String(), m.LeftBy)
 	}
 	errs = append(errs, checkDate(MobileLeftOnField, mm.LeftOn, today, m)...)
 	if mm.Destination == "" {
-		add(MobileDestinationField, "请填写外出流向（去往何地、何单位）")
+		addf(MobileDestinationField, "请填写外出流向（去往何地、何单位）")
 	}
 	for _, d := range []struct {
 		f Field
 		d Date
 	}{{MobileCardReviewedField, mm.CardReviewed}, {MobilePlannedReturnField, mm.PlannedReturn}, {MobileReturnedField, mm.ReturnedOn}} {
 		if !d.d.IsZero() && d.d.Validate() != nil {
-			add(d.f, "%s", d.d.Validate().Error())
+			errs = append(errs, ErrProblem(d.f, d.d.Validate()))
 		}
 	}
 	if !mm.LeftOn.IsZero() {
 		if !mm.PlannedReturn.IsZero() && mm.PlannedReturn.Before(mm.LeftOn) {
-			add(MobilePlannedReturnField, "计划返回日期 %s 早于外出日期 %s", mm.PlannedReturn, mm.LeftOn)
+			addf(MobilePlannedReturnField, "计划返回日期 %s 早于外出日期 %s", mm.PlannedReturn.String(), mm.LeftOn.String())
 		}
 		switch {
 		case mm.ReturnedOn.IsZero():
 		case mm.ReturnedOn.MonthOnly():
-			add(MobileReturnedField, "请填写完整的返回日期（年-月-日）")
+			addf(MobileReturnedField, "请填写完整的返回日期（年-月-日）")
 		case mm.ReturnedOn.Before(mm.LeftOn):
-			add(MobileReturnedField, "返回日期 %s 早于外出日期 %s", mm.ReturnedOn, mm.LeftOn)
+			addf(MobileReturnedField, "返回日期 %s 早于外出日期 %s", mm.ReturnedOn.String(), mm.LeftOn.String())
 		case mm.ReturnedOn.After(today):
-			add(MobileReturnedField, "返回日期 %s 晚于今天", mm.ReturnedOn)
+			addf(MobileReturnedField, "返回日期 %s 晚于今天", mm.ReturnedOn.String())
 		}
 	}
 	if !mm.CardReviewed.IsZero() && mm.CardReviewed.After(today) {
-		add(MobileCardReviewedField, "%s 晚于今天", mm.CardReviewed)
+		addf(MobileCardReviewedField, "%s 晚于今天", mm.CardReviewed.String())
 	}
 	if mm.Contact != "" && !validPhone(mm.Contact) {
-		add(MobileContactField, "联系电话格式不正确：手机号应为11位，座机应带区号")
+		addf(MobileContactField, "联系电话格式不正确：手机号应为11位，座机应带区号")
 	}
 	for i := range others {
 		o := &others[i]
@@ -187,7 +184,7 @@ func (mm *MobileMember) Validate(m *Member, others []MobileMember, today Date) V
 			continue
 		}
 		if overlaps(mm.LeftOn, mm.ReturnedOn, o.LeftOn, o.ReturnedOn) {
-			add(MobileLeftOnField, "与%s的另一次外出（%s 起）重叠", m.Name, o.LeftOn)
+			addf(MobileLeftOnField, "与%s的另一次外出（%s 起）重叠", m.Name, o.LeftOn.String())
 			break
 		}
 	}
@@ -196,7 +193,7 @@ func (mm *MobileMember) Validate(m *Member, others []MobileMember, today Date) V
 		MobileContactField: mm.Contact, MobileHostOrgField: mm.HostOrg, MobileNoTransferField: mm.NoTransfer,
 	})...)
 	if n := len([]rune(mm.Note)); n > TextLimits[FieldNotes] {
-		add(MobileNoteField, "过长（%d个字，最多%d个字）", n, TextLimits[FieldNotes])
+		addf(MobileNoteField, "过长（%d个字，最多%d个字）", n, TextLimits[FieldNotes])
 	}
 	return errs
 }
@@ -215,7 +212,7 @@ func (rp *MobileReport) Validate(mm *MobileMember, today Date) ValidationErrors 
 	rp.Way, rp.Content = CleanLine(rp.Way), CleanText(rp.Content)
 	errs := checkDate(MobileReportDateField, rp.Date, today, nil)
 	if len(errs) == 0 && rp.Date.Before(mm.LeftOn) {
-		errs = ValidationErrors{{Field: MobileReportDateField, Message: fmt.Sprintf("%s 早于外出日期 %s", rp.Date, mm.LeftOn)}}
+		errs = ValidationErrors{Problem(MobileReportDateField, "%s 早于外出日期 %s", rp.Date.String(), mm.LeftOn.String())}
 	}
 	return append(errs, tooLongMobile(map[Field]string{MobileReportWayField: rp.Way, MobileReportTextField: rp.Content})...)
 }
@@ -224,7 +221,7 @@ func tooLongMobile(texts map[Field]string) ValidationErrors {
 	var errs ValidationErrors
 	for _, f := range sortedFields(texts) {
 		if n, limit := len([]rune(texts[f])), mobileTextLimits[f]; limit > 0 && n > limit {
-			errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf("过长（%d个字，最多%d个字）", n, limit)})
+			errs = append(errs, Problem(f, "过长（%d个字，最多%d个字）", n, limit))
 		}
 	}
 	return errs
@@ -281,40 +278,38 @@ func (im *InflowMember) Tidy() {
 func (im *InflowMember) Validate(today Date) ValidationErrors {
 	im.Tidy()
 	var errs ValidationErrors
-	add := func(f Field, format string, a ...any) {
-		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
-	}
+	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
 	if im.Name == "" {
-		add(InflowNameField, "请填写姓名")
+		addf(InflowNameField, "请填写姓名")
 	}
 	if im.Sex != SexMale && im.Sex != SexFemale {
-		add(InflowSexField, "请选择性别（男/女）")
+		addf(InflowSexField, "请选择性别（男/女）")
 	}
 	if im.IDNumber != "" {
 		if info, err := ParseIDNumber(im.IDNumber); err != nil {
-			add(InflowIDNumberField, "%s", err.Error())
+			errs = append(errs, ErrProblem(InflowIDNumberField, err))
 		} else if (im.Sex == SexMale || im.Sex == SexFemale) && info.Sex != im.Sex {
-			add(InflowSexField, "性别与身份证号码不一致（号码第17位表示%s）", info.Sex)
+			addf(InflowSexField, "性别与身份证号码不一致（号码第17位表示%s）", info.Sex)
 		}
 	}
 	if im.HomeOrg == "" {
-		add(InflowHomeOrgField, "请填写其组织关系所在的党组织")
+		addf(InflowHomeOrgField, "请填写其组织关系所在的党组织")
 	}
 	if im.Category != CategoryFull && im.Category != CategoryProbationary {
-		add(InflowCategoryField, "请选择人员类别（正式党员/预备党员）")
+		addf(InflowCategoryField, "请选择人员类别（正式党员/预备党员）")
 	}
 	errs = append(errs, checkDate(InflowArrivedField, im.ArrivedOn, today, nil)...)
 	switch {
 	case im.LeftOn.IsZero():
 	case im.LeftOn.MonthOnly() || im.LeftOn.Validate() != nil:
-		add(InflowLeftField, "请填写完整的离开日期（年-月-日）")
+		addf(InflowLeftField, "请填写完整的离开日期（年-月-日）")
 	case im.LeftOn.After(today):
-		add(InflowLeftField, "离开日期 %s 晚于今天", im.LeftOn)
+		addf(InflowLeftField, "离开日期 %s 晚于今天", im.LeftOn.String())
 	case !im.ArrivedOn.IsZero() && im.LeftOn.Before(im.ArrivedOn):
-		add(InflowLeftField, "离开日期 %s 早于流入日期 %s", im.LeftOn, im.ArrivedOn)
+		addf(InflowLeftField, "离开日期 %s 早于流入日期 %s", im.LeftOn.String(), im.ArrivedOn.String())
 	}
 	if im.Phone != "" && !validPhone(im.Phone) {
-		add(InflowPhoneField, "联系电话格式不正确：手机号应为11位，座机应带区号")
+		addf(InflowPhoneField, "联系电话格式不正确：手机号应为11位，座机应带区号")
 	}
 	return append(errs, tooLongMobile(map[Field]string{
 		InflowNameField: im.Name, InflowPhoneField: im.Phone, InflowHomeOrgField: im.HomeOrg, InflowCardField: im.CardNumber,

@@ -197,28 +197,26 @@ func (q *LetterRequest) Tidy() {
 func NewLetter(q LetterRequest, m *Member, fromOrg string, paidTo Month, today Date, r TransferRules) (TransferLetter, error) {
 	q.Tidy()
 	if !m.OnRoster {
-		return TransferLetter{}, fmt.Errorf("%w：%s已于 %s %s，不在册，不能开具介绍信", ErrTransfer, m.Name, m.LeftOn, m.LeftBy)
+		return TransferLetter{}, Errorf(ErrTransfer, "%s已于 %s %s，不在册，不能开具介绍信", m.Name, m.LeftOn.String(), m.LeftBy)
 	}
 	var errs ValidationErrors
-	add := func(f Field, format string, a ...any) {
-		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
-	}
+	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
 	if q.ToOrg == "" {
-		add(LetterToOrgField, "请填写接收党组织")
+		addf(LetterToOrgField, "请填写接收党组织")
 	}
 	errs = append(errs, checkDate(LetterDateField, q.Date, today, m)...)
 	switch {
 	case q.ValidDays <= 0:
-		add(LetterValidDaysField, "有效期应为1–%d天（一般为%d天）", r.ValidDaysMax.N, r.ValidDaysDefault.N)
+		addf(LetterValidDaysField, "有效期应为1–%d天（一般为%d天）", r.ValidDaysMax.N, r.ValidDaysDefault.N)
 	case q.ValidDays > r.ValidDaysMax.N:
-		add(LetterValidDaysField, "有效期%d天超过最长的%d天", q.ValidDays, r.ValidDaysMax.N)
+		addf(LetterValidDaysField, "有效期%d天超过最长的%d天", q.ValidDays, r.ValidDaysMax.N)
 	}
 	phone := q.Phone
 	if phone == "" {
 		phone = m.Phone
 	}
 	if phone != "" && !validPhone(phone) {
-		add(LetterPhoneField, "联系电话格式不正确：手机号应为11位，座机应带区号")
+		addf(LetterPhoneField, "联系电话格式不正确：手机号应为11位，座机应带区号")
 	}
 	errs = append(errs, tooLongFields(map[Field]string{
 		LetterToOrgField: q.ToOrg, LetterToCommitteeField: q.ToCommittee, LetterReasonField: q.Reason, LetterPhoneField: q.Phone,
@@ -243,21 +241,20 @@ func NewLetter(q LetterRequest, m *Member, fromOrg string, paidTo Month, today D
 // member's arrival on this roster: for a roster imported on the app's
 // first day that is the day of the import, not when they came.
 func checkDate(f Field, d, today Date, m *Member) ValidationErrors {
-	msg := ""
+	var e FieldError
 	switch {
 	case d.IsZero() || d.MonthOnly():
-		msg = "请填写完整的日期（年-月-日）"
+		e = Problem(f, "请填写完整的日期（年-月-日）")
 	case d.Validate() != nil:
-		msg = d.Validate().Error()
+		e = ErrProblem(f, d.Validate())
 	case d.After(today):
-		msg = fmt.Sprintf("%s 晚于今天", d)
+		e = Problem(f, "%s 晚于今天", d.String())
 	case m != nil && !m.JoinDate.IsZero() && d.Before(m.JoinDate):
-		msg = fmt.Sprintf("%s 早于%s加入党组织的日期 %s", d, m.Name, m.JoinDate)
-	}
-	if msg == "" {
+		e = Problem(f, "%s 早于%s加入党组织的日期 %s", d.String(), m.Name, m.JoinDate.String())
+	default:
 		return nil
 	}
-	return ValidationErrors{{Field: f, Message: msg}}
+	return ValidationErrors{e}
 }
 
 // tooLongFields checks texts against transferTextLimits.
@@ -269,7 +266,7 @@ func tooLongFields(texts map[Field]string) ValidationErrors {
 			continue
 		}
 		if n := utf8.RuneCountInString(texts[f]); n > limit {
-			errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf("过长（%d个字，最多%d个字）", n, limit)})
+			errs = append(errs, Problem(f, "过长（%d个字，最多%d个字）", n, limit))
 		}
 	}
 	return errs
@@ -295,13 +292,13 @@ func CheckReceipt(l *TransferLetter, rc *LetterReceipt, today Date) error {
 	}
 	switch {
 	case l.Withdrawal != nil:
-		return fmt.Errorf("%w：%s介绍信已于 %s 作废，不能登记回执", ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+		return Errorf(ErrTransfer, "%s介绍信已于 %s 作废，不能登记回执", l.Numbered(), l.Withdrawal.Date.String())
 	case l.Receipt != nil:
-		return fmt.Errorf("%w：%s介绍信已于 %s 登记回执", ErrTransfer, l.NumberText(), l.Receipt.Date)
+		return Errorf(ErrTransfer, "%s介绍信已于 %s 登记回执", l.Numbered(), l.Receipt.Date.String())
 	}
 	errs := checkDate(ReceiptDateField, rc.Date, today, nil)
 	if len(errs) == 0 && rc.Date.Before(l.Date) {
-		errs = ValidationErrors{{Field: ReceiptDateField, Message: fmt.Sprintf("%s 早于介绍信开具日期 %s", rc.Date, l.Date)}}
+		errs = ValidationErrors{Problem(ReceiptDateField, "%s 早于介绍信开具日期 %s", rc.Date.String(), l.Date.String())}
 	}
 	errs = append(errs, tooLongFields(map[Field]string{ReceiptOrgField: rc.Org, ReceiptHandlerField: rc.Handler})...)
 	if len(errs) > 0 {
@@ -317,16 +314,16 @@ func CheckWithdrawal(l *TransferLetter, w *LetterWithdrawal, today Date) error {
 	w.Reason = CleanText(w.Reason)
 	switch {
 	case l.Withdrawal != nil:
-		return fmt.Errorf("%w：%s介绍信已于 %s 作废", ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+		return Errorf(ErrTransfer, "%s介绍信已于 %s 作废", l.Numbered(), l.Withdrawal.Date.String())
 	case l.Receipt != nil:
-		return fmt.Errorf("%w：%s介绍信已于 %s 收到回执，%s已在%s报到，不能作废", ErrTransfer, l.NumberText(), l.Receipt.Date, l.Name, l.Receipt.Org)
+		return Errorf(ErrTransfer, "%s介绍信已于 %s 收到回执，%s已在%s报到，不能作废", l.Numbered(), l.Receipt.Date.String(), l.Name, l.Receipt.Org)
 	}
 	errs := checkDate(WithdrawDateField, w.Date, today, nil)
 	if len(errs) == 0 && w.Date.Before(l.Date) {
-		errs = ValidationErrors{{Field: WithdrawDateField, Message: fmt.Sprintf("%s 早于介绍信开具日期 %s", w.Date, l.Date)}}
+		errs = ValidationErrors{Problem(WithdrawDateField, "%s 早于介绍信开具日期 %s", w.Date.String(), l.Date.String())}
 	}
 	if w.Reason == "" {
-		errs = append(errs, FieldError{Field: WithdrawReasonField, Message: "请填写作废原因（如未使用、填写有误、去向改变）"})
+		errs = append(errs, Problem(WithdrawReasonField, "请填写作废原因（如未使用、填写有误、去向改变）"))
 	}
 	errs = append(errs, tooLongFields(map[Field]string{WithdrawReasonField: w.Reason})...)
 	if len(errs) > 0 {
@@ -389,48 +386,50 @@ func (in *TransferIn) Tidy() {
 func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error {
 	in.Tidy()
 	if m.ID != 0 && m.OnRoster {
-		return fmt.Errorf("%w：%s已在本支部名册上，不能再登记转入", ErrTransfer, m.Name)
+		return Errorf(ErrTransfer, "%s已在本支部名册上，不能再登记转入", m.Name)
 	}
 	if m.ID != 0 && m.LeftBy != EventTransferOut {
-		return fmt.Errorf("%w：%s因“%s”离开名册，不能以转入恢复", ErrTransfer, m.Name, m.LeftBy)
+		return Errorf(ErrTransfer, "%s因“%s”离开名册，不能以转入恢复", m.Name, m.LeftBy)
 	}
 	var errs ValidationErrors
-	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
 	if in.LetterNumber == "" {
-		add(InLetterNumberField, "请填写介绍信上的编号")
+		addf(InLetterNumberField, "请填写介绍信上的编号")
 	}
 	if in.FromOrg == "" {
-		add(InFromOrgField, "请填写转出党组织（介绍信上“由…”）")
+		addf(InFromOrgField, "请填写转出党组织（介绍信上“由…”）")
 	}
 	errs = append(errs, checkDate(InDateField, in.Date, today, m)...)
 	if !m.LeftOn.IsZero() && in.Date.Before(m.LeftOn) {
-		add(InDateField, fmt.Sprintf("%s 早于%s转出本支部的日期 %s", in.Date, m.Name, m.LeftOn))
+		addf(InDateField, "%s 早于%s转出本支部的日期 %s", in.Date.String(), m.Name, m.LeftOn.String())
 	}
 	if !in.LetterDate.IsZero() {
 		switch {
 		case in.LetterDate.Validate() != nil:
-			add(InLetterDateField, in.LetterDate.Validate().Error())
+			errs = append(errs, ErrProblem(InLetterDateField, in.LetterDate.Validate()))
 		case in.LetterDate.After(today):
-			add(InLetterDateField, fmt.Sprintf("%s 晚于今天", in.LetterDate))
+			addf(InLetterDateField, "%s 晚于今天", in.LetterDate.String())
 		case !in.Date.IsZero() && in.LetterDate.After(in.Date):
-			add(InLetterDateField, fmt.Sprintf("介绍信开具日期 %s 晚于转入日期 %s", in.LetterDate, in.Date))
+			addf(InLetterDateField, "介绍信开具日期 %s 晚于转入日期 %s", in.LetterDate.String(), in.Date.String())
 		}
 	}
 	switch {
 	case in.PaidTo == 0:
-		add(InPaidToField, "请填写介绍信上的党费交至年月")
+		addf(InPaidToField, "请填写介绍信上的党费交至年月")
 	default:
 		if err := ValidateLetterPaidTo(in.PaidTo, today, dr); err != nil {
-			add(InPaidToField, strings.TrimPrefix(err.Error(), ErrDues.Error()+"："))
+			e := ErrProblem(InPaidToField, err)
+			e.Message = strings.TrimPrefix(e.Message, ErrDues.Error()+"：")
+			errs = append(errs, e)
 		} else if !m.JoinDate.IsZero() && in.PaidTo < MonthOfDate(m.JoinDate)-1 {
-			add(InPaidToField, fmt.Sprintf("党费交至 %s 早于%s加入党组织的 %s", in.PaidTo.Chinese(), m.Name, m.JoinDate.Chinese()))
+			addf(InPaidToField, "党费交至 %s 早于%s加入党组织的 %s", in.PaidTo, m.Name, m.JoinDate)
 		}
 	}
 	switch {
 	case in.Category != CategoryFull && in.Category != CategoryProbationary:
-		add(InCategoryField, "请选择介绍信上的人员类别（正式党员/预备党员）")
+		addf(InCategoryField, "请选择介绍信上的人员类别（正式党员/预备党员）")
 	case m.Category != "" && in.Category != m.Category:
-		add(InCategoryField, fmt.Sprintf("介绍信上为%s，党员信息中为%s：请先更正党员信息（转正日期）", in.Category, m.Category))
+		addf(InCategoryField, "介绍信上为%s，党员信息中为%s：请先更正党员信息（转正日期）", in.Category, m.Category)
 	}
 	errs = append(errs, tooLongFields(map[Field]string{
 		InLetterNumberField: in.LetterNumber, InFromOrgField: in.FromOrg, InFromCommitteeField: in.FromCommittee,
@@ -468,7 +467,7 @@ func ParseValidDays(s string) (int, error) {
 	t = strings.TrimSuffix(strings.TrimSpace(t), "天")
 	n, err := strconv.Atoi(strings.TrimSpace(t))
 	if err != nil { // a number out of range is the letter's check to name
-		return 0, fmt.Errorf("有效期“%s”应为天数，如 30", s)
+		return 0, Errorf(nil, "有效期“%s”应为天数，如 30", s)
 	}
 	return n, nil
 }
@@ -606,18 +605,16 @@ func (s *LetterSetup) Validate() ValidationErrors {
 	s.Committee, s.Address, s.Postcode = CleanLine(s.Committee), CleanLine(s.Address), CleanLine(s.Postcode)
 	s.Phone, s.Fax = NormalizePhone(s.Phone), NormalizePhone(s.Fax)
 	var errs ValidationErrors
-	add := func(f Field, format string, a ...any) {
-		errs = append(errs, FieldError{Field: f, Message: fmt.Sprintf(format, a...)})
-	}
+	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
 	if s.Postcode != "" && (len(s.Postcode) != 6 || !allDigits(s.Postcode)) {
-		add(SetupPostcodeField, "邮政编码应为6位数字")
+		addf(SetupPostcodeField, "邮政编码应为6位数字")
 	}
 	for _, p := range []struct {
 		f Field
 		v string
 	}{{SetupPhoneField, s.Phone}, {SetupFaxField, s.Fax}} {
 		if p.v != "" && !validPhone(p.v) {
-			add(p.f, "号码格式不正确：手机号应为11位，座机应带区号")
+			addf(p.f, "号码格式不正确：手机号应为11位，座机应带区号")
 		}
 	}
 	for _, o := range []struct {
@@ -625,7 +622,7 @@ func (s *LetterSetup) Validate() ValidationErrors {
 		v int
 	}{{SetupOffsetXField, s.OffsetX}, {SetupOffsetYField, s.OffsetY}} {
 		if o.v < -MaxLetterOffset || o.v > MaxLetterOffset {
-			add(o.f, "偏移不能超过 %d 毫米", MaxLetterOffset/10)
+			addf(o.f, "偏移不能超过 %d 毫米", MaxLetterOffset/10)
 		}
 	}
 	for _, t := range []struct {
@@ -634,7 +631,7 @@ func (s *LetterSetup) Validate() ValidationErrors {
 		limit int
 	}{{SetupCommitteeField, s.Committee, 60}, {SetupAddressField, s.Address, 60}} {
 		if n := utf8.RuneCountInString(t.v); n > t.limit {
-			add(t.f, "过长（%d个字，最多%d个字）", n, t.limit)
+			addf(t.f, "过长（%d个字，最多%d个字）", n, t.limit)
 		}
 	}
 	return errs
@@ -667,7 +664,7 @@ func ParseOffset(s string) (int, error) {
 		whole = "0"
 	}
 	if !allDigits(whole) || len(whole) > 3 || len(frac) > 1 || frac != "" && !allDigits(frac) {
-		return 0, fmt.Errorf("偏移“%s”应为毫米数，如 1.5 或 -2（精确到0.1毫米）", s)
+		return 0, Errorf(nil, "偏移“%s”应为毫米数，如 1.5 或 -2（精确到0.1毫米）", s)
 	}
 	n, _ := strconv.Atoi(whole)
 	n *= 10
@@ -717,6 +714,6 @@ func CheckLetterAfterRecords(date Date, name string, records []DatedRecord) erro
 	if latest == nil {
 		return nil
 	}
-	return ValidationErrors{{Field: LetterDateField, Message: fmt.Sprintf(
-		"%s 早于%s在本支部的最后一项记录：%s %s；介绍信的日期不能早于这一天", date, name, latest.Date, latest.What)}}
+	return ValidationErrors{Problem(LetterDateField,
+		"%s 早于%s在本支部的最后一项记录：%s %s；介绍信的日期不能早于这一天", date.String(), name, latest.Date.String(), latest.What)}
 }

@@ -93,7 +93,7 @@ func (s *Service) ExportLetter(id int64, path string, overlay bool) error {
 		return err
 	}
 	if l.Withdrawal != nil {
-		return fmt.Errorf("%w：%s介绍信已于 %s 作废，不能打印", model.ErrTransfer, l.NumberText(), l.Withdrawal.Date)
+		return model.Errorf(model.ErrTransfer, "%s介绍信已于 %s 作废，不能打印", l.Numbered(), l.Withdrawal.Date.String())
 	}
 	setup, err := s.resolvedSetup()
 	if err != nil {

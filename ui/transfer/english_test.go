@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,3 +80,66 @@ func TestIssueLetterWarnsInEnglish(t *testing.T) {
 		t.Errorf("asked %q", h.asked)
 	}
 }
+
+// Every refusal of the section's forms reads in the UI language: the
+// model's sentence in English in the English UI, the same Chinese sentence
+// as before in the Chinese one.
+func TestRefusalsInBothLanguages(t *testing.T) {
+	type fill struct{ label, text string }
+	for _, tc := range []struct {
+		name   string
+		open   func(s *Screen, h *fakeHost, svc *fakeService)
+		fills  []fill
+		label  string
+		zh, en string
+	}{
+		{"validity_0", func(s *Screen, h *fakeHost, svc *fakeService) { ShowLetterForm(h, svc, 1, s.saved) },
+			[]fill{{"接收党组织", "兰州某支部"}, {"有效期（天）", "0"}}, "有效期（天）",
+			"有效期应为1–90天（一般为30天）", "Validity should be 1–90 days (usually 30)"},
+		{"letter_after_today", func(s *Screen, h *fakeHost, svc *fakeService) { ShowLetterForm(h, svc, 1, s.saved) },
+			[]fill{{"接收党组织", "兰州某支部"}, {"开具日期", "2026-12-01"}}, "开具日期",
+			"2026-12-01 晚于今天", "2026-12-01 is after today"},
+		{"postcode", func(s *Screen, _ *fakeHost, _ *fakeService) { showSetupForm(s) },
+			[]fill{{"邮政编码", "73000"}}, "邮政编码", "邮政编码应为6位数字", "A postcode has 6 digits"},
+		{"offset", func(s *Screen, _ *fakeHost, _ *fakeService) { showSetupForm(s) },
+			[]fill{{"左右偏移（毫米）", "10.5"}}, "左右偏移（毫米）", "偏移不能超过 10 毫米", "The offset cannot exceed 10 mm"},
+		{"letter_date_after_arrival", func(s *Screen, _ *fakeHost, _ *fakeService) { showTransferInForm(s) },
+			[]fill{{"转入日期", "2026-11-20"}, {"介绍信开具日期", "2026-11-25"}}, "介绍信开具日期",
+			"介绍信开具日期 2026-11-25 晚于转入日期 2026-11-20", "The letter's date 2026-11-25 is after the arrival date 2026-11-20"},
+		{"mobile_return_before_leaving", func(s *Screen, _ *fakeHost, _ *fakeService) { showMobileForm(s, model.MobileMember{}) },
+			[]fill{{"党员姓名", "廖明（9938）"}, {"外出日期", "2026-05-20"}, {"外出流向", "深圳"}, {"返回日期", "2026-05-01"}}, "返回日期",
+			"返回日期 2026-05-01 早于外出日期 2026-05-20", "Return date 2026-05-01 is before the day they left (2026-05-20)"},
+		{"inflow_left_after_today", func(s *Screen, _ *fakeHost, _ *fakeService) { showInflowForm(s, model.InflowMember{}) },
+			[]fill{{"姓名", "马兰"}, {"离开日期", "2026-12-05"}}, "离开日期",
+			"离开日期 2026-12-05 晚于今天", "The day they left, 2026-12-05, is after today"},
+	} {
+		for _, english := range []bool{false, true} {
+			t.Run(tc.name+map[bool]string{false: "_zh", true: "_en"}[english], func(t *testing.T) {
+				if english {
+					useEnglish(t)
+				}
+				svc := newFake()
+				s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+				forms := capture(t)
+				tc.open(s, h, svc)
+				f := (*forms)[0]
+				for _, fl := range tc.fills {
+					f.set(t, fl.label, fl.text)
+				}
+				got := f.field(t, tc.label).Message()
+				want := tc.zh
+				if english {
+					want = tc.en
+					if han.MatchString(got) || han.MatchString(f.form.Reason.Text) {
+						t.Errorf("English UI shows Chinese: %q / %q", got, f.form.Reason.Text)
+					}
+				}
+				if got != want {
+					t.Errorf("under %s: %q, want %q", tc.label, got, want)
+				}
+			})
+		}
+	}
+}
+
+var han = regexp.MustCompile(`\p{Han}`)

@@ -114,10 +114,10 @@ func showInflowForm(s *Screen, im model.InflowMember) {
 			name.Text, idNumber.Text, phone.Text, home.Text, card.Text, work.Text, note.Text
 		out.Sex, out.Category = model.Sex(sex.Value()), model.Category(category.Value())
 		if out.ArrivedOn, err = arrived.Date(); err != nil {
-			errs = append(errs, model.FieldError{Field: model.InflowArrivedField, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.InflowArrivedField, err))
 		}
 		if out.LeftOn, err = left.Date(); err != nil {
-			errs = append(errs, model.FieldError{Field: model.InflowLeftField, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.InflowLeftField, err))
 		}
 		return out, errs
 	}

@@ -172,7 +172,7 @@ func showTransferInForm(s *Screen) {
 		dateOf := func(f model.Field, e *kit.DateEntry) model.Date {
 			d, err := e.Date()
 			if err != nil {
-				errs = append(errs, model.FieldError{Field: f, Message: err.Error()})
+				errs = append(errs, model.ErrProblem(f, err))
 			}
 			return d
 		}
@@ -181,7 +181,7 @@ func showTransferInForm(s *Screen) {
 		in.LetterDate = dateOf(model.InLetterDateField, letterDate)
 		in.Date = dateOf(model.InDateField, date)
 		if paid, err := model.ParseFormMonth(paidTo.Text); err != nil {
-			errs = append(errs, model.FieldError{Field: model.InPaidToField, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.InPaidToField, err))
 		} else {
 			in.PaidTo = paid
 		}
@@ -231,7 +231,7 @@ func showTransferInForm(s *Screen) {
 				if isValidation(err, &ve) {
 					errs = append(errs, ve...)
 				} else {
-					put(nil, err.Error())
+					put(nil, kit.SayErr(err))
 				}
 			}
 		}
@@ -262,9 +262,9 @@ func showTransferInForm(s *Screen) {
 				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期 {{.Date}}），党费从 {{.From}} 起在本支部交纳。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
 					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "From": (in.PaidTo + 1).Chinese()}))
 			case errors.As(err, &dup):
-				form.SetServerError(byField[dup.Field()], err.Error())
+				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
-				form.SetError(err.Error())
+				form.SetError(kit.SayErr(err))
 			}
 		})
 	}

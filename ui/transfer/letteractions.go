@@ -24,7 +24,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 		d, err := date.Date()
 		rc := model.LetterReceipt{Date: d, Org: org.Text, Handler: handler.Text}
 		if err != nil {
-			return rc, err.Error()
+			return rc, kit.SayErr(err)
 		}
 		return rc, ""
 	}
@@ -37,7 +37,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 		letter := l
 		if err := model.CheckReceipt(&letter, &rc, s.host.Today()); err != nil {
 			if !reportErr(err, byField, put) {
-				put(nil, err.Error())
+				put(nil, kit.SayErr(err))
 			}
 		}
 	}
@@ -74,7 +74,7 @@ func showWithdrawForm(s *Screen, l model.TransferLetter) {
 		d, err := date.Date()
 		w := model.LetterWithdrawal{Date: d, Reason: reason.Text}
 		if err != nil {
-			return w, err.Error()
+			return w, kit.SayErr(err)
 		}
 		return w, ""
 	}
@@ -87,7 +87,7 @@ func showWithdrawForm(s *Screen, l model.TransferLetter) {
 		letter := l
 		if err := model.CheckWithdrawal(&letter, &w, s.host.Today()); err != nil {
 			if !reportErr(err, byField, put) {
-				put(nil, err.Error())
+				put(nil, kit.SayErr(err))
 			}
 		}
 	}
@@ -144,10 +144,10 @@ func showSetupForm(s *Screen) {
 		var errs model.ValidationErrors
 		var err error
 		if ls.OffsetX, err = model.ParseOffset(offX.Text); err != nil {
-			errs = append(errs, model.FieldError{Field: model.SetupOffsetXField, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.SetupOffsetXField, err))
 		}
 		if ls.OffsetY, err = model.ParseOffset(offY.Text); err != nil {
-			errs = append(errs, model.FieldError{Field: model.SetupOffsetYField, Message: err.Error()})
+			errs = append(errs, model.ErrProblem(model.SetupOffsetYField, err))
 		}
 		return ls, errs
 	}

@@ -174,7 +174,7 @@ func (f *letterForm) request() (model.LetterRequest, string) {
 	days, err := model.ParseValidDays(f.days.Text)
 	q.ValidDays = days
 	if err != nil {
-		return q, err.Error()
+		return q, kit.SayErr(err)
 	}
 	return q, ""
 }
@@ -188,7 +188,7 @@ func (f *letterForm) check(put func(*kit.Field, string)) {
 		return
 	}
 	if _, err := f.date.Date(); err != nil {
-		put(f.byField[model.LetterDateField], err.Error())
+		put(f.byField[model.LetterDateField], kit.SayErr(err))
 	}
 	q, daysErr := f.request()
 	if daysErr != "" {
@@ -200,7 +200,7 @@ func (f *letterForm) check(put func(*kit.Field, string)) {
 			report(errs, f.byField, put)
 		} else {
 			// A refusal of the member as a whole: the draft says the same.
-			put(nil, err.Error())
+			put(nil, kit.SayErr(err))
 			return
 		}
 	}
@@ -231,8 +231,8 @@ func (f *letterForm) draft() {
 		f.draftedAs, f.dues, f.draftErr = probe, dues, ""
 		switch {
 		case err != nil && !isFieldProblem(err):
-			f.draftErr = err.Error()
-			f.preview.SetText(err.Error())
+			f.draftErr = kit.SayErr(err)
+			f.preview.SetText(f.draftErr)
 			f.preview.Importance = widget.DangerImportance
 			f.warning.Hide()
 		case err != nil:
@@ -269,7 +269,7 @@ func (f *letterForm) submit() {
 		f.host.Background(func() { l, err = f.svc.IssueLetter(q) }, func() {
 			if err != nil {
 				if !showProblems(f.form, f.byField, err) {
-					f.form.SetError(err.Error())
+					f.form.SetError(kit.SayErr(err))
 				}
 				return
 			}

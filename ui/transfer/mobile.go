@@ -175,7 +175,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 		dateOf := func(f model.Field, e *kit.DateEntry) model.Date {
 			d, err := e.Date()
 			if err != nil {
-				errs = append(errs, model.FieldError{Field: f, Message: err.Error()})
+				errs = append(errs, model.ErrProblem(f, err))
 			}
 			return d
 		}
@@ -264,7 +264,7 @@ func showReportForm(s *Screen, mm model.MobileMember) {
 		d, err := date.Date()
 		r := model.MobileReport{MobileID: mm.ID, Date: d, Way: way.Text, Content: content.Text}
 		if err != nil {
-			return r, model.ValidationErrors{{Field: model.MobileReportDateField, Message: err.Error()}}
+			return r, model.ValidationErrors{model.ErrProblem(model.MobileReportDateField, err)}
 		}
 		return r, nil
 	}

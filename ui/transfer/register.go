@@ -102,7 +102,7 @@ func submitWith(s *Screen, form *kit.Form, byField map[model.Field]*kit.Field, d
 		s.host.Background(func() { err = save() }, func() {
 			if err != nil {
 				if !showProblems(form, byField, err) {
-					form.SetError(err.Error())
+					form.SetError(kit.SayErr(err))
 				}
 				return
 			}

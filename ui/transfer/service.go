@@ -64,9 +64,9 @@ func showProblems(form *kit.Form, byField map[model.Field]*kit.Field, err error)
 	}
 	for _, e := range verrs {
 		if f := byField[e.Field]; f != nil {
-			form.SetServerError(f, e.Message)
+			form.SetServerError(f, kit.SayProblem(e))
 		} else {
-			form.SetError(e.Field.Label() + "：" + e.Message)
+			form.SetError(kit.Word(e.Field.Label()) + kit.L("：") + kit.SayProblem(e))
 		}
 	}
 	return true
@@ -76,9 +76,9 @@ func showProblems(form *kit.Form, byField map[model.Field]*kit.Field, err error)
 func report(errs model.ValidationErrors, byField map[model.Field]*kit.Field, put func(f *kit.Field, message string)) {
 	for _, e := range errs {
 		if f := byField[e.Field]; f != nil {
-			put(f, e.Message)
+			put(f, kit.SayProblem(e))
 		} else {
-			put(nil, e.Field.Label()+"："+e.Message)
+			put(nil, kit.Word(e.Field.Label())+kit.L("：")+kit.SayProblem(e))
 		}
 	}
 }
