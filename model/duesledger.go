@@ -66,7 +66,13 @@ type DuesRegister struct {
 	MonthPaid [12]Money // column totals
 	YearDue   Money
 	YearPaid  Money
-	Extra     Money // 自愿多交, all members
+	// DueToDate is what the months already over owed (known amounts, paid
+	// or not), PaidToDate what was paid for them: the 收缴率 is one over
+	// the other, as the months still to come are not late. On the day
+	// the ledger begins both are 0: nothing is due yet, not 0% collected.
+	DueToDate  Money
+	PaidToDate Money
+	Extra      Money // 自愿多交, all members
 	ExtraPaid int   // how many payments carried extra dues
 }
 
@@ -182,6 +188,10 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				row.YearPaid += c.Amount
 				reg.MonthPaid[k] += c.Amount
 				row.YearDue += row.Due[k]
+				if first+Month(k) < current {
+					reg.DueToDate += row.Due[k]
+					reg.PaidToDate += c.Amount
+				}
 				continue
 			}
 			switch {
@@ -196,6 +206,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			default:
 				c.Amount = row.Due[k]
 				row.YearDue += row.Due[k]
+				reg.DueToDate += row.Due[k]
 			}
 		}
 		if missing > 0 && !row.HasBase {
