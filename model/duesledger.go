@@ -73,7 +73,7 @@ type DuesRegister struct {
 	DueToDate  Money
 	PaidToDate Money
 	Extra      Money // 自愿多交, all members
-	ExtraPaid int   // how many payments carried extra dues
+	ExtraPaid  int   // how many payments carried extra dues
 }
 
 // BuildRegister computes the year's register from the members and the
