@@ -57,6 +57,10 @@ type RegisterRow struct {
 	YearPaid Money // 全年实交: the months' dues paid
 	Extra    Money // 自愿多交 with the payments of the year, apart from YearPaid
 	Note     string
+	// LeftBy is how the member left the roster (转出 …), "" while on it;
+	// the register keeps them for the months of the year they owed.
+	LeftBy EventKind
+	LeftOn Date
 }
 
 // DuesRegister is the year's register of the branch.
@@ -100,6 +104,9 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		opening, hasOpening := h.Openings[m.ID]
 		index[m.ID] = len(rows)
 		row := RegisterRow{MemberID: m.ID, Name: m.Name}
+		if !m.OnRoster {
+			row.LeftBy, row.LeftOn = m.LeftBy, m.LeftOn
+		}
 		for k := range 12 {
 			mo := first + Month(k)
 			switch {

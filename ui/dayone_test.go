@@ -297,3 +297,37 @@ func TestBulkPaidToRefusesAmbiguousAndFutureMonths(t *testing.T) {
 		bd.form.TryCancel()
 	}
 }
+
+// A member who left stays in the year's 收缴 and 基数 for the months they
+// owed, marked as gone, and the count says so (review s3-8 newuser #16:
+// "16 人应交" for 14 on the roster, unexplained).
+func TestDuesMarkMembersWhoLeft(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	gone := ms[4]
+	if _, err := st.RecordEvent(model.MembershipEvent{MemberID: gone.ID, Kind: model.EventTransferOut, Date: model.NewDate(2026, 11, 20), Note: "转往兰州"}); err != nil {
+		t.Fatal(err)
+	}
+	s.loadMembers()
+	d := duesOf(t, s)
+	d.changed()
+	want := gone.Name + "（已转出 11-20）"
+	found := false
+	for i := range d.reg.Rows {
+		if text, _, _ := d.collect.cellText(i, 0); text == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("收缴 does not show %q", want)
+	}
+	if !strings.Contains(d.collect.totals.Text, "（其中 1 人已离开本支部，只计在册期间）") {
+		t.Errorf("totals %q", d.collect.totals.Text)
+	}
+	shown := false
+	for _, r := range d.bases.rows {
+		shown = shown || r.shown == want && r.name == gone.Name
+	}
+	if !shown {
+		t.Errorf("基数 does not show %q", want)
+	}
+}

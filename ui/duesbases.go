@@ -63,6 +63,7 @@ const basesPage = 50
 // baseRow is one member's base as being edited.
 type baseRow struct {
 	name    string
+	shown   string // the name as the row shows it: marked once the member left
 	changes []model.DuesBase // changes during the year, earliest first
 	base    model.DuesBase
 	text    string // the base as typed
@@ -145,7 +146,7 @@ func (b *duesBases) refresh() {
 		if !ok {
 			x = model.DuesBase{MemberID: r.MemberID, Year: b.d.year}
 		}
-		row := baseRow{name: r.Name, base: x, stored: ok, changes: r.Changes, opening: openings[r.MemberID]}
+		row := baseRow{name: r.Name, shown: registerName(&r), base: x, stored: ok, changes: r.Changes, opening: openings[r.MemberID]}
 		if ok && x.Category.HasBase() || x.Category == model.DuesFarmer {
 			row.text = x.Base.String()
 		}
@@ -253,7 +254,7 @@ func bold(text string) *widget.Label {
 // amount and rule at once.
 func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	row := &b.rows[i]
-	name := widget.NewLabel(row.name)
+	name := widget.NewLabel(row.shown)
 	amount := widget.NewLabel("")
 	rule := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
