@@ -63,7 +63,7 @@ const basesPage = 50
 // baseRow is one member's base as being edited.
 type baseRow struct {
 	name    string
-	shown   string // the name as the row shows it: marked once the member left
+	shown   string           // the name as the row shows it: marked once the member left
 	changes []model.DuesBase // changes during the year, earliest first
 	base    model.DuesBase
 	text    string // the base as typed
