@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -329,5 +330,29 @@ func TestDuesMarkMembersWhoLeft(t *testing.T) {
 	}
 	if !shown {
 		t.Errorf("基数 does not show %q", want)
+	}
+}
+
+// Typing an absurd base shows the refusal in the row without making the
+// row taller or shorter: the rows below stay under the pointer (review
+// s3-8 attack #6: a two-line message pushed every row down).
+func TestBaseMessageDoesNotMoveRows(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	row := b.rowView(0)
+	entry := b.entries[len(b.entries)-1]
+	heights := map[string]float32{}
+	for _, typed := range []string{"5400", "10000000000", "5400"} {
+		entry.SetText(typed)
+		row.Resize(fyne.NewSize(900, row.MinSize().Height))
+		heights[typed] = row.MinSize().Height
+		if typed == "10000000000" {
+			if heights[typed] != heights["5400"] {
+				t.Errorf("the row is %.0f high with the refusal, %.0f with the rule", heights[typed], heights["5400"])
+			}
+		}
+	}
+	if heights["5400"] == 0 {
+		t.Fatal("no row")
 	}
 }
