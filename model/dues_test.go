@@ -310,3 +310,29 @@ func TestValidateRefusesZeroBaseForIncomeCategories(t *testing.T) {
 		}
 	}
 }
+
+// A member who leaves with six months unpaid is off the roster's arrears
+// at once, but the year's summary still reports what they owed while here.
+func TestYearArrearsKeepsThoseWhoLeft(t *testing.T) {
+	today := NewDate(2026, 11, 30)
+	m := duesMember(1, NewDate(2015, 1, 1))
+	m.Name = "向晨阳"
+	h := DuesHistory{Start: MonthOf(2026, 1), Openings: map[int64]Month{1: MonthOf(2026, 4)},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(4000)}}}
+	r := CurrentDuesRules()
+	if got := YearArrears([]Member{m}, h, 2026, today, r, PartyConstitution2022); len(got) != 1 || got[0].Streak != 6 || !got[0].LeftOn.IsZero() {
+		t.Fatalf("on the roster: %+v", got)
+	}
+	m.OnRoster, m.LeftOn, m.LeftBy = false, today, EventTransferOut
+	if got := Arrears([]Member{m}, h, today, r, PartyConstitution2022); len(got) != 0 {
+		t.Errorf("today's arrears list those on the roster only: %+v", got)
+	}
+	got := YearArrears([]Member{m}, h, 2026, today, r, PartyConstitution2022)
+	if len(got) != 1 || got[0].Streak != 6 || got[0].Since != MonthOf(2026, 5) || got[0].Severity != Serious ||
+		got[0].LeftOn != today || got[0].LeftBy != EventTransferOut {
+		t.Errorf("the year's summary after the letter: %+v", got)
+	}
+	if got := YearArrears([]Member{m}, h, 2027, NewDate(2027, 2, 1), r, PartyConstitution2022); len(got) != 0 {
+		t.Errorf("the next year's summary: %+v", got)
+	}
+}

@@ -102,6 +102,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		owed, kept := h.OwedFrom(m)
 		known := h.knownFrom(m)
 		opening, hasOpening := h.Openings[m.ID]
+		arrived, came := h.Arrived[m.ID]
 		index[m.ID] = len(rows)
 		row := RegisterRow{MemberID: m.ID, Name: m.Name}
 		if !m.OnRoster {
@@ -111,6 +112,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			mo := first + Month(k)
 			switch {
 			case mo < from || mo > to:
+			case h.paidElsewhere(m.ID, mo):
 			case hasOpening && mo <= opening:
 				row.Months[k].State = MonthPaidOpening
 			case !kept || mo < owed:
@@ -121,16 +123,16 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				row.Months[k].State = MonthOverdue // settled below
 			}
 		}
-		if hasOpening && opening >= first && opening >= from {
-			// Before the 建账月份 the months were paid on paper; after it
-			// (a member who came with a letter's 党费交至, or whose
-			// payments were kept elsewhere) they were paid outside this
-			// ledger: never 建账前 for a month the ledger covers.
-			if opening < h.Start {
-				row.Note = fmt.Sprintf("党费已交至%s（建账前已交）", opening.Chinese())
-			} else {
-				row.Note = fmt.Sprintf("党费已交至%s（在本账以外交纳）", opening.Chinese())
-			}
+		switch {
+		case came && hasOpening && opening >= first && opening >= from:
+			row.Note = fmt.Sprintf("转入前党费已交至%s（介绍信，%s转入）", opening.Chinese(), arrived.Chinese())
+		case hasOpening && opening >= first && opening >= from && opening < h.Start:
+			row.Note = fmt.Sprintf("党费已交至%s（建账前已交）", opening.Chinese())
+		case hasOpening && opening >= first && opening >= from:
+			// After the 建账月份: paid outside this ledger (at another
+			// branch, or on paper kept apart), never 建账前 for a month
+			// the ledger covers.
+			row.Note = fmt.Sprintf("党费已交至%s（在本账以外交纳）", opening.Chinese())
 		}
 		rows = append(rows, row)
 	}
@@ -269,6 +271,10 @@ type Arrear struct {
 	Streak   int   // consecutive unpaid months up to last month (党章 art. 9)
 	Since    Month // first month of the streak
 	Severity Severity
+	// LeftOn and LeftBy: a member no longer on the roster (YearArrears),
+	// their arrears counted up to the month before they left.
+	LeftOn Date
+	LeftBy EventKind
 }
 
 // Message says what the arrear is, in Chinese (Text).
@@ -312,8 +318,22 @@ type DuesHistory struct {
 	// app: unpaid, they are 待补录 (MonthToRecord), not arrears.
 	SetUp    Month
 	Openings map[int64]Month
-	Bases    []DuesBase
-	Paid     []PaidMonth
+	// Arrived is the month each member who came by an incoming letter
+	// (转入) arrived in, their latest: months before it that their
+	// opening (the letter's 党费交至) covers were paid elsewhere and are
+	// not this branch's.
+	Arrived map[int64]Month
+	Bases   []DuesBase
+	Paid    []PaidMonth
+}
+
+// paidElsewhere reports a month before member id came by an incoming
+// letter that the letter's 党费交至 covers: paid to the organisation they
+// came from, so neither owed nor paid here (a register shows "—").
+func (h *DuesHistory) paidElsewhere(id int64, mo Month) bool {
+	arrived, came := h.Arrived[id]
+	opening, has := h.Openings[id]
+	return came && has && mo < arrived && mo <= opening
 }
 
 // OwedFrom is the first month m owes dues under the ledger: the month after
@@ -451,6 +471,29 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 		}
 		return out[i].Months > out[j].Months
 	})
+	return out
+}
+
+// YearArrears is Arrears for the summary of year's register: the members
+// on the roster, and those who left it during year (转出 by a letter, or
+// otherwise) with what they owed while they were here — up to the month
+// before they left, as it stands today. A letter does not wipe a
+// six-month arrear off the year's record.
+func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
+	out := Arrears(members, h, today, r, c)
+	for i := range members {
+		m := members[i]
+		if m.OnRoster || m.LeftOn.IsZero() || m.LeftOn.Year != year || m.LeftOn.After(today) {
+			continue
+		}
+		leftOn, leftBy := m.LeftOn, m.LeftBy
+		m.OnRoster, m.LeftOn, m.LeftBy = true, Date{}, ""
+		for _, a := range Arrears([]Member{m}, h, leftOn, r, c) {
+			a.LeftOn, a.LeftBy = leftOn, leftBy
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Streak > out[j].Streak })
 	return out
 }
 

@@ -71,6 +71,16 @@ type ImportSheet struct {
 	// given as every row's 所在党支部. CanUseName says the choice is offered.
 	BranchFromName bool
 	CanUseName     bool
+	// Left is the word in the sheet's name saying its people left the
+	// roster (转出, 去世 …): such a sheet is not included unless chosen.
+	Left string
+}
+
+// SkippedSheet is a worksheet of an imported workbook not read as a
+// roster, and why (a Chinese phrase: 没有找到花名册的表头…).
+type SkippedSheet struct {
+	Name   string
+	Reason string
 }
 
 // ImportChoice is what the user decided in the preview; the zero value is
@@ -94,6 +104,8 @@ type ImportChoice struct {
 type ImportPreview struct {
 	File   string
 	Sheets []ImportSheet
+	// Skipped are the sheets that hold no roster the importer could find.
+	Skipped []SkippedSheet
 	// Sheet and HeaderRow are those of the first sheet read.
 	Sheet     string
 	HeaderRow int
@@ -111,6 +123,27 @@ type ImportPreview struct {
 	// file, the title or the sheet name taken for it), before
 	// Choice.ProfileBranch is applied.
 	EmptyBranches int
+}
+
+// NotImported names every sheet of the file not imported, each with why:
+// "统计（没有找到花名册的表头…）", "已转出党员（名称含“转出”，不是在册党员）".
+func (p *ImportPreview) NotImported() []string {
+	var out []string
+	for _, s := range p.Sheets {
+		switch {
+		case s.Included:
+		case s.Left != "" && !s.Hidden:
+			out = append(out, fmt.Sprintf("%s（名称含“%s”，不作为在册党员导入）", s.Name, s.Left))
+		case s.Hidden:
+			out = append(out, s.Name+"（隐藏的工作表）")
+		default:
+			out = append(out, s.Name+"（没有选择）")
+		}
+	}
+	for _, s := range p.Skipped {
+		out = append(out, s.Name+"（"+s.Reason+"）")
+	}
+	return out
 }
 
 // MultiSheet reports whether the roster spans several sheets, so that rows

@@ -484,7 +484,34 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 		}
 		h.Openings[id] = m
 	}
-	return h, rows.Err()
+	if err := rows.Err(); err != nil {
+		return h, err
+	}
+	h.Arrived, err = arrivals(tx)
+	return h, err
+}
+
+// arrivals is the month of each member's latest incoming letter (转入).
+func arrivals(tx *gorm.DB) (map[int64]model.Month, error) {
+	out := map[int64]model.Month{}
+	rows, err := tx.Raw("SELECT member_id, max(date) FROM transfer_ins GROUP BY member_id").Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var date string
+		if err := rows.Scan(&id, &date); err != nil {
+			return nil, err
+		}
+		d, err := model.ParseDate(date)
+		if err != nil {
+			return nil, fmt.Errorf("read transfer in of member %d: %w", id, err)
+		}
+		out[id] = model.MonthOfDate(d)
+	}
+	return out, rows.Err()
 }
 
 // startLedger sets the ledger's start to month if it has none yet, and

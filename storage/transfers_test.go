@@ -527,3 +527,54 @@ func TestLetterAndHomeCountTheSameArrears(t *testing.T) {
 		t.Errorf("letter's months due, not late: %v, want March", dues.DueMonths)
 	}
 }
+
+// The dues register shows a member who came by an incoming letter as
+// nobody's before they came: the months the letter's 党费交至 covers before
+// their arrival print "—", not 已交; from the arrival month they are paid
+// (elsewhere, in advance), and the note says so. A member of the branch
+// with the same 党费已交至 from before the ledger keeps 已交.
+func TestRegisterBeforeTransferIn(t *testing.T) {
+	s, ms := transferStore(t)
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 5)}}, "test"); err != nil {
+		t.Fatal(err)
+	}
+	newcomer := newMember(40)
+	in := model.TransferIn{LetterNumber: "（2026）第8号", FromOrg: "天水某公司党支部", Date: model.NewDate(2026, 3, 2),
+		PaidTo: model.MonthOf(2026, 5), Category: model.CategoryFull}
+	_, m, err := s.RecordTransferIn(in, &newcomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := s.DuesRegister(2026, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range reg.Rows {
+		var want [12]model.MonthState
+		switch row.MemberID {
+		case m.ID:
+			want = [12]model.MonthState{model.MonthNotOwed, model.MonthNotOwed, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening}
+			if !strings.Contains(row.Note, "转入前党费已交至2026年5月") {
+				t.Errorf("note %q", row.Note)
+			}
+		case ms[1].ID:
+			want = [12]model.MonthState{model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening}
+		default:
+			continue
+		}
+		for k := range 5 {
+			if row.Months[k].State != want[k] {
+				t.Errorf("%s %d月: %v, want %v", row.Name, k+1, row.Months[k].State, want[k])
+			}
+		}
+	}
+	st, err := s.MemberDues(m.ID, testToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range st.Months {
+		if c.Month < model.MonthOf(2026, 3) && c.State != model.MonthNotOwed {
+			t.Errorf("member page %s: %v, want not owed here", c.Month, c.State)
+		}
+	}
+}

@@ -282,11 +282,22 @@ func (v *importPreview) refresh() {
 func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 	p := &v.p
 	var out []fyne.CanvasObject
-	if len(p.Sheets) > 1 || (len(p.Sheets) == 1 && p.Sheets[0].CanUseName) {
+	if len(p.Sheets) > 1 || (len(p.Sheets) == 1 && (p.Sheets[0].CanUseName || !p.Sheets[0].Included)) {
 		out = append(out, v.sheetList())
 	}
+	if len(p.Skipped) > 0 {
+		// Every sheet is named, the ones that hold no roster too: a roster
+		// whose headings were not recognised must not vanish unsaid.
+		var names []string
+		for _, s := range p.Skipped {
+			names = append(names, lang.L("{{.Sheet}}（{{.Reason}}）", map[string]any{"Sheet": s.Name, "Reason": lang.L(s.Reason)}))
+		}
+		l := widget.NewLabel(lang.L("未读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(names, lang.L("、"))}))
+		l.Wrapping = fyne.TextWrapWord
+		out = append(out, l)
+	}
 	if ignored := p.Ignored(); len(ignored) > 0 {
-		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}（花名册没有这些项目）", map[string]any{"Columns": strings.Join(ignored, "、")}))
+		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(ignored, "、")}))
 		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}
@@ -321,6 +332,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		label := lang.L("{{.Sheet}}（第{{.Header}}行为表头，{{.Rows}} 行）", map[string]any{"Sheet": s.Name, "Header": s.HeaderRow, "Rows": s.Rows})
 		if s.Hidden {
 			label += lang.L("，隐藏的工作表")
+		}
+		if s.Left != "" {
+			label += lang.L("，名称含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Word": s.Left})
 		}
 		include := widget.NewCheck(label, nil)
 		include.Checked = s.Included

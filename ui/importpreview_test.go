@@ -371,3 +371,32 @@ func TestImportPreviewProfileBranchShowsAndCorrects(t *testing.T) {
 		}
 	}
 }
+
+// The preview names every sheet it did not import: one whose name says its
+// people left is listed unticked with why, and sheets without a roster's
+// headings are named with theirs (review s3-7 attack #17, new user #2).
+func TestImportPreviewNamesSheetsNotImported(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets: []model.ImportSheet{
+			{Name: "在册党员", Included: true, HeaderRow: 1, Rows: 4},
+			{Name: "已转出党员", HeaderRow: 1, Rows: 2, Left: "转出"},
+		},
+		Skipped: []model.SkippedSheet{{Name: "统计", Reason: "没有找到花名册的表头：需要“姓名”和“公民身份号码”两列"}},
+		Plan:    model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("/home/secretary/名册.xlsx")
+	p := s.roster.preview
+	markup := textsOf(p.choices)
+	for _, want := range []string{"已转出党员（第1行为表头，2 行），名称含“转出”，看来是已不在册的人员，默认不导入",
+		"未读取的工作表：统计（没有找到花名册的表头：需要“姓名”和“公民身份号码”两列）"} {
+		if !strings.Contains(markup, want) {
+			t.Errorf("the preview does not show %q in %s", want, markup)
+		}
+	}
+	if box := findChecks(p.choices)["已转出党员（第1行为表头，2 行），名称含“转出”，看来是已不在册的人员，默认不导入"]; box == nil || box.Checked {
+		t.Errorf("the sheet of members who left is not offered unticked: %v", box)
+	}
+}

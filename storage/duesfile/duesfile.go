@@ -162,7 +162,7 @@ func (s *Service) ExportDues(year int, path string) (int, error) {
 	}
 	dr := model.CurrentDuesRules()
 	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem,
-		Arrears: model.Arrears(ms, h, today, dr, model.CurrentRules().Constitution), LedgerStart: h.Start,
+		Arrears: model.YearArrears(ms, h, year, today, dr, model.CurrentRules().Constitution), LedgerStart: h.Start,
 		Gaps: model.BaseGaps(ms, h, today, dr), ToRecord: model.RecordGaps(ms, h, dr), PrintedOn: today}
 	if err := xlsx.WriteDuesFile(path, r); err != nil {
 		return 0, err

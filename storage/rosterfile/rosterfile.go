@@ -62,14 +62,19 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		return model.ImportPreview{}, err
 	}
 	p := model.ImportPreview{File: path, Choice: choice, ProfileBranch: profile.BranchName}
+	for _, s := range rf.Skipped {
+		p.Skipped = append(p.Skipped, model.SkippedSheet{Name: s.Name, Reason: s.Reason})
+	}
 	multi := len(rf.Sheets) > 1
 	included := map[string]bool{}
 	nameBranch := map[string]string{}
 	// A hidden sheet is often an old copy: left out by default, unless the
 	// roster is nowhere else.
-	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden })
+	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden && s.Left == "" })
 	for _, sh := range rf.Sheets {
-		in := !sh.Hidden || !anyVisible
+		// A sheet whose name says its people left (已转出党员, 已去世党员)
+		// is not the current roster: left out unless chosen.
+		in := (!sh.Hidden || !anyVisible) && sh.Left == ""
 		if choice.Sheets != nil {
 			in = slices.Contains(choice.Sheets, sh.Name)
 		}
@@ -86,7 +91,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		}
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
-			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse,
+			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse, Left: sh.Left,
 		})
 		if in && p.Sheet == "" {
 			p.Sheet, p.HeaderRow = sh.Name, sh.HeaderRow

@@ -682,11 +682,16 @@ func categoryLine(reg *model.DuesRegister) string {
 func arrearsLine(as []model.Arrear, c model.PartyConstitutionRules) string {
 	var serious, warn []string
 	for _, a := range as {
+		who := fmt.Sprintf("%s（%d个月）", a.Name, a.Streak)
+		if !a.LeftOn.IsZero() {
+			// No longer on the roster: the arrear was while they were here.
+			who = fmt.Sprintf("%s（%d个月；%s%s）", a.Name, a.Streak, a.LeftOn.Chinese(), a.LeftBy)
+		}
 		switch a.Severity {
 		case model.Serious:
-			serious = append(serious, fmt.Sprintf("%s（%d个月）", a.Name, a.Streak))
+			serious = append(serious, who)
 		case model.Warning:
-			warn = append(warn, fmt.Sprintf("%s（%d个月）", a.Name, a.Streak))
+			warn = append(warn, who)
 		}
 	}
 	if len(serious)+len(warn) == 0 {

@@ -299,3 +299,12 @@ func TestDuesSummaryRateOnDayOne(t *testing.T) {
 		t.Errorf("summary lacks %q:\n%s", want, all)
 	}
 }
+
+// The summary names a member who left with arrears, and when they left.
+func TestArrearsLineNamesThoseWhoLeft(t *testing.T) {
+	c := model.CurrentRules().Constitution
+	got := arrearsLine([]model.Arrear{{Name: "向晨阳", Streak: 6, Severity: model.Serious, LeftOn: model.NewDate(2026, 11, 30), LeftBy: model.EventTransferOut}}, c)
+	if want := "（党章第九条）：向晨阳（6个月；2026年11月30日转出）。"; !strings.Contains(got, want) {
+		t.Errorf("%q, want %q", got, want)
+	}
+}

@@ -1,9 +1,13 @@
 package xlsx
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -80,7 +84,11 @@ type header struct {
 	cols        []column // in column order, each field at most once
 	ignored     []column // columns with a heading that names no field, or a field already taken
 	width       int      // the last column (1-based) with a heading
-	serial      int      // the 序号 column (1-based), 0 without one
+	// headed[c] says column c (0-based) has a heading of any kind: a
+	// field's, one not imported, 序号. A value in a column without one is
+	// a column not imported too (strays).
+	headed []bool
+	serial int // the 序号 column (1-based), 0 without one
 }
 
 type column struct {
@@ -111,6 +119,29 @@ func (h header) column(f model.Field) (int, bool) {
 func (h header) ignoredHeadings() []string {
 	out := make([]string, 0, len(h.ignored))
 	for _, c := range h.ignored {
+		out = append(out, c.heading)
+	}
+	return out
+}
+
+// ignoredHeadingsWith is ignoredHeadings with the columns that have no
+// heading but hold values (by 0-based column, the first value), each named
+// by its letter and what it holds: 第I列（无标题，如“第一党支部”）.
+func (h header) ignoredHeadingsWith(strays map[int]string) []string {
+	if len(strays) == 0 {
+		return h.ignoredHeadings()
+	}
+	cols := slices.Clone(h.ignored)
+	for c, v := range strays {
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		if utf8.RuneCountInString(v) > 12 {
+			v = string([]rune(v)[:12]) + "…"
+		}
+		cols = append(cols, column{index: c, heading: fmt.Sprintf("第%s列（无标题，如“%s”）", name, v)})
+	}
+	slices.SortFunc(cols, func(a, b column) int { return a.index - b.index })
+	out := make([]string, 0, len(cols))
+	for _, c := range cols {
 		out = append(out, c.heading)
 	}
 	return out
@@ -167,6 +198,7 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 	for _, r := range g.text[i : i+k] {
 		width = max(width, min(len(r), maxColumns))
 	}
+	h.headed = make([]bool, width)
 	// Each row as its headings head the row below: a group heading extends
 	// over the columns it is merged across, or centred over (empty cells
 	// to its right with sub-headings under them).
@@ -211,6 +243,7 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 			continue
 		}
 		h.width = c + 1
+		h.headed[c] = true
 		leaf := path[len(path)-1]
 		if who := otherPerson(path[:len(path)-1]); who != "" {
 			h.ignored = append(h.ignored, column{index: c, heading: who + "/" + leaf})

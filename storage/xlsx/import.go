@@ -32,7 +32,23 @@ type RosterFile struct {
 	Members  []ImportedRow // rows that passed every check, sheet by sheet, in sheet order
 	Rejected []model.Rejection
 	Notes    []model.ImportNote
+	// Skipped are the sheets looked at and not read as a roster, in
+	// workbook order, each with why.
+	Skipped []SkippedSheet
 }
+
+// SkippedSheet is a worksheet not read as a roster, and why.
+type SkippedSheet struct {
+	Name   string
+	Reason string // a Chinese phrase: 没有找到花名册的表头（…）
+}
+
+// Why a sheet is not read as a roster.
+const (
+	skipNoCells  = "是图表，没有表格"
+	skipEmpty    = "是空的"
+	skipNoHeader = "没有找到花名册的表头：需要“姓名”和“公民身份号码”两列"
+)
 
 // Sheet is one worksheet read as a roster.
 type Sheet struct {
@@ -53,6 +69,26 @@ type Sheet struct {
 	// caller may offer the name as every row's 所在党支部.
 	NameIsBranch bool
 	Rows         int // data rows read: members' (with the rows that continue them) and rows refused
+	// Left is the word in the sheet's name that says its people are no
+	// longer on the roster ("转出" in 已转出党员, "去世"), "" for most
+	// sheets: such a sheet is not taken for current members by default.
+	Left string
+}
+
+// leftWords, in a sheet's name, say its people have left the branch's
+// roster. 离退休 is not among them: retired members are members.
+var leftWords = []string{"转出", "调出", "迁出", "转走", "去世", "逝世", "病故", "亡故", "死亡", "已故",
+	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史"}
+
+// leftWord is the word of leftWords the name holds, "" if none.
+func leftWord(name string) string {
+	key := headingKey(name, false)
+	for _, w := range leftWords {
+		if strings.Contains(key, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.
@@ -195,8 +231,12 @@ type reader struct {
 // sheet of notes or a chart's data is not read further), and then the
 // whole sheet, through excelize.
 func (rd *reader) sheet(s bookSheet) error {
-	if s.part == nil {
+	skip := func(why string) error {
+		rd.rf.Skipped = append(rd.rf.Skipped, SkippedSheet{Name: s.name, Reason: why})
 		return nil
+	}
+	if s.part == nil {
+		return skip(skipNoCells)
 	}
 	shape, err := rd.bk.scanSheet(s)
 	if err != nil {
@@ -207,7 +247,10 @@ func (rd *reader) sheet(s bookSheet) error {
 		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
 	if !mayHoldRoster(top) {
-		return nil
+		if noText(top) {
+			return skip(skipEmpty)
+		}
+		return skip(skipNoHeader)
 	}
 	rows, err := rd.bk.streamSheet(s.name)
 	if err != nil {
@@ -218,7 +261,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
-		return nil
+		return skip(skipNoHeader)
 	}
 	// Too many rows is known before any is checked.
 	first := h.first + h.rows
@@ -226,7 +269,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if rd.rows+data > MaxDataRows {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
-	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings()}
+	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name)}
 	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
 		sh.Hidden = true
 	}
@@ -250,6 +293,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if err := im.readRows(rows); err != nil {
 		return err
 	}
+	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
 	rd.hiddenNotes(&sh, h, shape, im.hidden)
@@ -281,6 +325,18 @@ func (rd *reader) hiddenNotes(sh *Sheet, h header, shape *sheetShape, rows []str
 		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
 			Message: fmt.Sprintf("%s在表格中是隐藏的，也照常读入了", strings.Join(cols, "、"))})
 	}
+}
+
+// noText reports rows without any text.
+func noText(rows [][]string) bool {
+	for _, r := range rows {
+		for _, c := range r {
+			if strings.TrimSpace(c) != "" {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // nameIndex is the 姓名 column's index, -1 without one.
@@ -424,6 +480,7 @@ type importer struct {
 	fields []model.Field  // what rows of this sheet may change on a stored member
 	seen   map[string]int // ID number → first row with it, in this sheet
 	hidden []string       // the hidden data rows read: 第4行（孙立军）
+	strays map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that
@@ -431,6 +488,14 @@ type importer struct {
 // rows that only continue its text.
 func (im *importer) readRows(rows []streamRow) error {
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
+		for _, s := range rec.strays {
+			if _, ok := im.strays[s.col]; !ok {
+				if im.strays == nil {
+					im.strays = map[int]string{}
+				}
+				im.strays[s.col] = s.value
+			}
+		}
 		for _, n := range append([]int{rec.n}, rec.more...) {
 			im.rd.rows++
 			if im.rd.rows > MaxDataRows {

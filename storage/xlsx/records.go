@@ -40,6 +40,49 @@ type record struct {
 	sharedWith int
 	// sharedFields are the fields such a row holds of its own.
 	sharedFields []model.Field
+	// strays are the values its rows hold in columns without a heading.
+	strays []stray
+}
+
+// stray is a value in a column without a heading: shown on the sheet,
+// read into no field.
+type stray struct {
+	col   int // 0-based
+	value string
+}
+
+// strays are the values of row n in columns without a heading that the
+// sheet shows (not hidden under a merge across columns).
+func (h header) strays(sr *sheetReader, hidden *hiddenSweep, n int, row []string) []stray {
+	var out []stray
+	for c := range min(len(row), maxColumns) {
+		if c < len(h.headed) && h.headed[c] {
+			continue
+		}
+		v := row[c]
+		if v == "" {
+			continue
+		}
+		if v = model.CleanText(strings.TrimSpace(v)); v == "" {
+			continue
+		}
+		if c < h.width && hidden.covered(c+1, n) || c >= h.width && sr.coveredAcross(c+1, n) {
+			continue
+		}
+		out = append(out, stray{col: c, value: v})
+	}
+	return out
+}
+
+// coveredAcross reports whether the cell at (col, row) lies under a merge
+// spanning columns, not in its first column.
+func (sr *sheetReader) coveredAcross(col, row int) bool {
+	for _, m := range sr.merges {
+		if col > m.c1 && col <= m.c2 && row >= m.r1 && row <= m.r2 {
+			return true
+		}
+	}
+	return false
 }
 
 // eachRecord calls fn for the records of a sheet's data rows, in order.
@@ -70,17 +113,19 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) {
 			continue
 		}
+		strays := h.strays(sr, hidden, n, row.cells)
 		if cur != nil {
 			switch own, shared := h.continues(sr, cur, last, n, cells); {
 			case own != nil:
 				cur.join(h, n, cells, own)
+				cur.strays = append(cur.strays, strays...)
 				last = n
 				continue
 			case shared != nil:
 				if err := fn(cur); err != nil {
 					return err
 				}
-				cur = &record{n: n, cells: cells, sharedWith: cur.n, sharedFields: shared}
+				cur = &record{n: n, cells: cells, sharedWith: cur.n, sharedFields: shared, strays: strays}
 				last = n
 				continue
 			}
@@ -93,7 +138,7 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 				return err
 			}
 		}
-		cur, last = &record{n: n, cells: cells}, n
+		cur, last = &record{n: n, cells: cells, strays: strays}, n
 	}
 	if cur != nil {
 		return fn(cur)

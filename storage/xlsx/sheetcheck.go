@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Every worksheet read is also read once as a stream of XML tokens
@@ -157,6 +159,8 @@ type sheetScan struct {
 	// copy of its string once read.
 	shared   []uint32
 	isShared bool // the cell refers to a shared string
+	isBool   bool // the cell is a TRUE/FALSE cell (t="b")
+	hasValue bool // the cell has a <v>
 	formula  bool // the cell has a formula
 	result   bool // the cell has a value (<v>): a formula's saved result
 	text     uint64
@@ -192,7 +196,7 @@ func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) 
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && (sc.number || sc.isShared) && len(sc.value) < 64 {
+			if sc.inValue && (sc.number || sc.isShared || sc.isBool) && len(sc.value) < 64 {
 				sc.value = append(sc.value, t...)
 			}
 		}
@@ -249,10 +253,10 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		sc.col, sc.inCell = c, true
 		sc.rowCells = c
 		typ, _ := attr(t, "t")
-		sc.number, sc.isShared, sc.value = typ == "" || typ == "n", typ == "s", sc.value[:0]
-		sc.formula, sc.result = false, typ == "inlineStr"
+		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
+		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
 	case name == "v" && sc.inCell:
-		sc.inValue, sc.result = true, true
+		sc.inValue, sc.result, sc.hasValue = true, true, true
 	case name == "f" && sc.inCell:
 		sc.formula = true
 	case name == "col" && !sc.inData:
@@ -297,12 +301,24 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 			}
 			sc.shape.unsaved[[2]int{sc.col, sc.row}] = true
 		}
-		if sc.isShared && len(sc.shared) > 0 {
-			if i, err := strconv.Atoi(strings.TrimSpace(string(sc.value))); err == nil && i >= 0 && i < len(sc.shared) {
-				sc.text += uint64(sc.shared[i])
-				if sc.text > maxStreamBytes {
-					return fmt.Errorf("%w（工作表“%s”读到第%d行时，单元格里的文字已超过 %d MB）", ErrTooLarge, sc.sheet, sc.row, maxStreamBytes>>20)
-				}
+		if sc.isShared && sc.hasValue {
+			// excelize reads an index it cannot find as an empty cell, or
+			// as the first string ("abc" is 0): never what the cell held.
+			i, err := strconv.Atoi(strings.TrimSpace(string(sc.value)))
+			switch {
+			case err != nil || i < 0:
+				return sc.badCell(fmt.Sprintf("的文字编号“%s”不正确", quoteShort(string(sc.value))))
+			case i >= len(sc.shared):
+				return sc.badCell(fmt.Sprintf("引用了文字表的第%d项，而文字表只有 %d 项", i+1, len(sc.shared)))
+			}
+			sc.text += uint64(sc.shared[i])
+			if sc.text > maxStreamBytes {
+				return fmt.Errorf("%w（工作表“%s”读到第%d行时，单元格里的文字已超过 %d MB）", ErrTooLarge, sc.sheet, sc.row, maxStreamBytes>>20)
+			}
+		}
+		if sc.isBool && sc.hasValue {
+			if v := strings.TrimSpace(string(sc.value)); v != "0" && v != "1" {
+				return sc.badCell(fmt.Sprintf("是“是/否”单元格，却存着“%s”", quoteShort(string(sc.value))))
 			}
 		}
 		if sc.number && longWholeNumber(string(sc.value)) {
@@ -358,6 +374,22 @@ func (sc *sheetScan) where() string {
 		return "表格开头"
 	}
 	return fmt.Sprintf("第%d行之后", sc.row)
+}
+
+// badCell is the error for a cell whose stored value cannot be what the
+// sheet shows: the file is refused, naming the cell.
+func (sc *sheetScan) badCell(what string) error {
+	ref, _ := excelize.CoordinatesToCellName(sc.col, sc.row)
+	return fmt.Errorf("%w（工作表“%s”的单元格 %s %s）", ErrDamaged, sc.sheet, ref, what)
+}
+
+// quoteShort is a stored value cut for a message.
+func quoteShort(v string) string {
+	v = strings.TrimSpace(v)
+	if len(v) > 20 {
+		v = v[:20] + "…"
+	}
+	return v
 }
 
 func (sc *sheetScan) irregular(what string) error {

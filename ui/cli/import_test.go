@@ -269,3 +269,43 @@ func TestOutputsNeverReplaceTheInputOrTheDataFile(t *testing.T) {
 		t.Error("the data file was replaced")
 	}
 }
+
+// Every sheet not imported is named with why: a sheet whose name says its
+// people left (已转出党员, 已去世党员) is not taken for current members
+// unless asked for with --sheet, and a sheet without a roster's headings
+// (统计, another person's sheet with headings not recognised) is named
+// rather than dropped (review s3-7 attack #17, s3-7 new user #2).
+func TestRosterImportNamesEverySheetNotImported(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "所在党支部", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "名册.xlsx", map[string][][]any{
+		"在册党员":  {head, {"赵一", rosterID("19800101", 11), "第一党支部", "2010.07", "2011.07", "正式党员"}},
+		"已转出党员": {head, {"钱二", rosterID("19800101", 22), "第一党支部", "2010.07", "2011.07", "正式党员"}},
+		"已去世党员": {head, {"孙三", rosterID("19400101", 33), "第一党支部", "1970.07", "1971.07", "正式党员"}},
+		"统计":    {{"支部", "正式党员", "预备党员"}, {"第一党支部", 1, 0}},
+		"二支部":   {{"党员名字", "证件", "入党年月"}, {"李四", rosterID("19800101", 44), "2010.07"}},
+	}, "在册党员", "已转出党员", "已去世党员", "统计", "二支部")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db)
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+		t.Fatalf("status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	want := "sheets not imported: 已转出党员（名称含“转出”，不作为在册党员导入）, 已去世党员（名称含“去世”，不作为在册党员导入）, " +
+		"统计（没有找到花名册的表头：需要“姓名”和“公民身份号码”两列）, 二支部（没有找到花名册的表头：需要“姓名”和“公民身份号码”两列）\n"
+	if !strings.Contains(r.stdout, want) {
+		t.Errorf("stdout:\n%s\nwant %s", r.stdout, want)
+	}
+	if !strings.Contains(r.stderr, "提示：工作表“已转出党员”的名称含“转出”，看来是已不在册的人员，没有作为在册党员导入") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+	s := openDB(t, db)
+	ms, _ := s.Members()
+	s.Close()
+	if len(ms) != 1 || ms[0].Name != "赵一" {
+		t.Errorf("members stored: %+v", ms)
+	}
+	// Asked for by name, the sheet is read, and the output says so.
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "c.db"), "--sheet", "在册党员", "--sheet", "已转出党员")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 2, rejected 0" || !strings.Contains(r.stderr, "工作表“已转出党员”的名称含“转出”，按所选作为在册党员导入") {
+		t.Errorf("--sheet: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+}

@@ -64,6 +64,9 @@ func rosterImport(args []string, env Env) (int, error) {
 	if ignored := preview.Ignored(); len(ignored) > 0 {
 		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", strings.Join(ignored, ", "))
 	}
+	if sheets := preview.NotImported(); len(sheets) > 0 {
+		fmt.Fprintf(env.Stdout, "sheets not imported: %s\n", strings.Join(sheets, ", "))
+	}
 	importNotes(env, preview)
 
 	rejected := preview.RejectedRows()
@@ -114,6 +117,10 @@ func importNotes(env Env, p model.ImportPreview) {
 	multi := p.MultiSheet()
 	for _, s := range p.Sheets {
 		switch {
+		case !s.Included && s.Left != "" && !s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, s.Left)
+		case s.Included && s.Left != "":
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，按所选作为在册党员导入\n", s.Name, s.Left)
 		case !s.Included && s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”是隐藏的，没有导入（需要时加 --sheet %s）\n", s.Name, s.Name)
 		case !s.Included:
