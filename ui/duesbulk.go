@@ -267,7 +267,7 @@ func dropsEffect(drops []model.DroppedArrear) string {
 		if i == shown {
 			break
 		}
-		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}} 元）", d.Months,
+		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
 			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
 	}
 	list := strings.Join(parts, lang.L("、"))
