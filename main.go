@@ -57,6 +57,10 @@ func openWindow(dbPath string) int {
 		return guard.Fail(err)
 	}
 	a := portable.NewApp(appID, storage.PortableDir())
+	if guard.Software() {
+		// Every frame is painted on the CPU: no animations (launch.Still).
+		a = launch.Still(a)
+	}
 	ui.SetupApp(a)
 	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
 	defer file.close()

@@ -441,6 +441,30 @@ func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error 
 	return nil
 }
 
+// DuesGap is the months the letter's 党费交至 leaves unpaid before the month
+// of arrival: from the month after it to the month before the arrival
+// (none when it reaches the arrival month). Dues are owed from the month
+// after 党费交至, so these are arrears from their first month.
+func (in *TransferIn) DuesGap() []Month {
+	var out []Month
+	for mo := in.PaidTo + 1; in.PaidTo != 0 && !in.Date.IsZero() && mo < MonthOfDate(in.Date); mo++ {
+		out = append(out, mo)
+	}
+	return out
+}
+
+// DuesText says where the member stands with dues on arrival: from which
+// month they pay here, or, when the letter's 党费交至 stops before the
+// arrival, the months unpaid since, which count as arrears.
+func (in *TransferIn) DuesText() Text {
+	gap := in.DuesGap()
+	if len(gap) == 0 {
+		return Textf("党费从%s起在本支部交纳", in.PaidTo+1)
+	}
+	return Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月），计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实",
+		in.PaidTo, monthSpan(gap), len(gap))
+}
+
 // EventNote is the note of the 转入 event an incoming letter records.
 func (in *TransferIn) EventNote() string {
 	return "介绍信" + in.LetterNumber + "，由" + in.FromOrg + "转入"

@@ -546,3 +546,23 @@ func TestParseValidDays(t *testing.T) {
 		}
 	}
 }
+
+// Dues are owed from the month after the letter's 党费交至: a gap before the
+// arrival is arrears from its first month, a 党费交至 beyond the arrival
+// month was paid elsewhere.
+func TestTransferInDuesText(t *testing.T) {
+	for _, c := range []struct {
+		paid Month
+		want string
+	}{
+		{MonthOf(2020, 1), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"},
+		{MonthOf(2026, 9), "介绍信写明党费交至2026年9月，2026年10月尚未交纳（1个月），计为欠交"},
+		{MonthOf(2026, 10), "党费从2026年11月起在本支部交纳"},
+		{MonthOf(2027, 3), "党费从2027年4月起在本支部交纳"},
+	} {
+		in := TransferIn{Date: NewDate(2026, 11, 30), PaidTo: c.paid}
+		if got := in.DuesText().String(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("党费交至 %s: %q, want %q", c.paid, got, c.want)
+		}
+	}
+}

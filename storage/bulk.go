@@ -4,6 +4,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,64 +43,109 @@ type bulkValue struct {
 }
 
 // insertBulkSame is insertBulk where the columns of same take the same value
-// in every row: bound once, not taken out of each row's JSON. Within each
-// chunk, a column whose value is the same in every row (the branch of a
-// roster's members, 正常 standing, an empty 备注) is bound once too: taking
-// a value out of a row's JSON is most of what SQLite spends on a row.
+// in every row: bound once, not taken out of each row. Within each chunk, a
+// column whose value is the same in every row (the branch of a roster's
+// members, 正常 standing, an empty 备注) is bound once too.
+//
+// A chunk goes in as one BLOB of fixed-width rows (chunkEncoder.fixed) that
+// substr takes apart, else, where that layout would be mostly padding (one
+// long 备注 among short ones), as JSONB that ->> takes apart at about twice
+// the cost. Either way the row's values are what jsonValue makes of them.
 func insertBulkSame(tx *gorm.DB, table string, columns []string, same []bulkValue, n int, appendRow func(args []any, i int) []any) error {
-	head := "INSERT INTO " + table + " (" + strings.Join(columns, ", ")
-	var sameSel string
+	into := "INSERT INTO " + table + " (" + strings.Join(columns, ", ")
 	var sameArgs []any
 	for _, s := range same {
 		v, err := jsonValue(s.value)
 		if err != nil {
 			return err
 		}
-		head += ", " + s.column
-		sameSel += ", ?"
+		into += ", " + s.column
 		sameArgs = append(sameArgs, v)
 	}
-	head += ") SELECT "
+	into += ") "
 	enc := chunkEncoder{cols: len(columns)}
+	var q strings.Builder
 	for start := 0; start < n; start += bulkChunk {
 		end := min(start+bulkChunk, n)
 		if err := enc.encode(start, end, appendRow); err != nil {
 			return err
 		}
-		// The select list, in the order of columns: a value bound once for
-		// a column the same in every row of the chunk, else the row's next
-		// JSON element.
-		var sel strings.Builder
-		args := make([]any, 0, len(columns)+len(same)+1)
-		k := 0
-		for c := range columns {
-			if c > 0 {
-				sel.WriteString(", ")
+		q.Reset()
+		q.WriteString(into)
+		args := make([]any, 1, len(columns)+len(same)+1)
+		if stride, ok := enc.fixed(); ok {
+			// Row i of the chunk starts at byte o = 1 + i·stride of ?1.
+			fmt.Fprintf(&q, "WITH RECURSIVE r(i, o) AS (SELECT 1, 1 UNION ALL SELECT i + 1, o + %d FROM r WHERE i < %d) SELECT ", stride, end-start)
+			args[0] = jsonbArg(enc.rows)
+			for c := range columns {
+				if c > 0 {
+					q.WriteString(", ")
+				}
+				if v, ok := enc.constant(c); ok {
+					args = append(args, v)
+					fmt.Fprintf(&q, "?%d", len(args))
+					continue
+				}
+				enc.writeFixedColumn(&q, c)
 			}
-			if v, ok := enc.constant(c); ok {
-				sel.WriteString("?")
+			for _, v := range sameArgs {
 				args = append(args, v)
-				continue
+				fmt.Fprintf(&q, ", ?%d", len(args))
 			}
-			fmt.Fprintf(&sel, "value ->> %d", k)
-			k++
+			q.WriteString(" FROM r")
+		} else {
+			// Each element of ?1 is a row's array, without the columns the
+			// same in every row of the chunk; every column the same, each
+			// element is [], still one row. The rows are a BLOB, which
+			// SQLite's JSON functions read as JSONB.
+			enc.jsonbRows()
+			args[0] = jsonbArg(enc.rows)
+			q.WriteString("SELECT ")
+			k := 0
+			for c := range columns {
+				if c > 0 {
+					q.WriteString(", ")
+				}
+				if v, ok := enc.constant(c); ok {
+					args = append(args, v)
+					fmt.Fprintf(&q, "?%d", len(args))
+					continue
+				}
+				fmt.Fprintf(&q, "value ->> %d", k)
+				k++
+			}
+			for _, v := range sameArgs {
+				args = append(args, v)
+				fmt.Fprintf(&q, ", ?%d", len(args))
+			}
+			q.WriteString(" FROM jsonb_each(?1)")
 		}
-		args = append(append(args, sameArgs...), jsonbArg(enc.rows))
-		// Every column the same, each element is [], still one row. The
-		// rows are a BLOB, which SQLite's JSON functions read as JSONB.
-		q := head + sel.String() + sameSel + " FROM jsonb_each(?)"
-		if err := tx.Exec(q, args...).Error; err != nil {
+		if err := execDirect(tx, q.String(), args...); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// chunkEncoder encodes a chunk of rows as an array of arrays in SQLite's
-// binary JSON (JSONB, https://sqlite.org/jsonb.html), leaving out the
-// columns whose value is the same in every row of the chunk. Binary, the
-// chunk needs no escaping here and no parsing in SQLite, and jsonb_each
-// hands each row to ->> as it is.
+// execDirect runs a statement on the transaction's connection without
+// GORM's parsing of the SQL, which would take ?2 for a second ? and bind the
+// chunk's BLOB again for each place it is named; errors are translated as
+// GORM's own (a UNIQUE violation is gorm.ErrDuplicatedKey).
+func execDirect(tx *gorm.DB, q string, args ...any) error {
+	_, err := tx.Statement.ConnPool.ExecContext(tx.Statement.Context, q, args...)
+	if err != nil && tx.Config.TranslateError {
+		if t, ok := tx.Dialector.(gorm.ErrorTranslator); ok {
+			err = t.Translate(err)
+		}
+	}
+	return err
+}
+
+// chunkEncoder encodes a chunk of rows for one INSERT, leaving out the
+// columns whose value is the same in every row of the chunk: as fixed-width
+// rows (fixed) or as an array of arrays in SQLite's binary JSON (jsonbRows,
+// https://sqlite.org/jsonb.html). Each cell is first encoded as its JSONB
+// element, which says what kind of value it is.
 type chunkEncoder struct {
 	cols  int
 	cells []byte // every cell's JSONB element, row after row
@@ -108,8 +154,10 @@ type chunkEncoder struct {
 	// values are the values of the columns that are the same, as SQLite
 	// would take them out of the JSONB
 	values []any
-	rows   []byte // the JSONB of the chunk, without the columns that are the same
+	rows   []byte // the chunk as bound to ?1, without the columns that are the same
 	args   []any
+	// where, how wide and what kind each column is in a fixed-width row
+	fixedCols []fixedColumn
 }
 
 func (e *chunkEncoder) encode(start, end int, appendRow func(args []any, i int) []any) error {
@@ -142,6 +190,12 @@ func (e *chunkEncoder) encode(start, end int, appendRow func(args []any, i int) 
 			e.values[c], e.same[c] = jsonbCellValue(first)
 		}
 	}
+	return nil
+}
+
+// jsonbRows sets rows to the JSONB array of the chunk's rows.
+func (e *chunkEncoder) jsonbRows() {
+	n := len(e.ends) / e.cols
 	// The size of each row's array, then of the chunk's, go in the headers.
 	total := 0
 	for r := range n {
@@ -157,7 +211,138 @@ func (e *chunkEncoder) encode(start, end int, appendRow func(args []any, i int) 
 			}
 		}
 	}
-	return nil
+}
+
+// In a fixed-width chunk every row has the same length, and every column the
+// same place in each row, as wide as its longest value in the chunk. Shorter
+// values are padded with spaces, which rtrim takes off again, or, in a
+// column where a value ends in a space, with 0xFF bytes, which rtrim(…,
+// X'FF') takes off (at the cost of an allocation a cell); NULL is 0xFE.
+// Neither byte occurs in UTF-8 text, and the text of every value is UTF-8
+// (appendJSONB). substr of a BLOB cuts by bytes where it starts, without
+// reading what comes before: a cell costs SQLite a substr and an rtrim,
+// against ->>'s look-up from the start of the row, its parse state and a
+// copy of the row for each column.
+const (
+	padSpace  = ' '
+	padHigh   = 0xff
+	fixedNull = 0xfe
+)
+
+// fixedWaste is the padding a fixed-width chunk may have, in bytes per cell
+// on average, before the chunk goes as JSONB instead: rtrim reads padding a
+// byte at a time.
+const fixedWaste = 24
+
+// fixedColumn is where a column is in each fixed-width row and how SQLite
+// makes its value out of the bytes there.
+type fixedColumn struct {
+	at, width int
+	varies    bool // in length: padded, so rtrim
+	pad       byte // padSpace, or padHigh if a value ends in a space
+	null      bool // some rows are NULL
+	integer   bool // integers, held as their decimal text
+}
+
+// fixed lays out the chunk as fixed-width rows in rows, if every column
+// holds text or integers (NULL allowed) and padding is not most of it.
+func (e *chunkEncoder) fixed() (stride int, ok bool) {
+	n := len(e.ends) / e.cols
+	e.fixedCols = append(e.fixedCols[:0], make([]fixedColumn, e.cols)...)
+	used, cells := 0, 0
+	for c := range e.cols {
+		if e.same[c] {
+			continue
+		}
+		f := &e.fixedCols[c]
+		text := false
+		first := -1
+		for r := range n {
+			typ, payload, ok := jsonbSplit(e.cell(r, c))
+			size := len(payload)
+			switch {
+			case !ok:
+				return 0, false
+			case typ == jsonbNull:
+				f.null, size = true, 1
+			case typ == jsonbTextRaw:
+				text = true
+				if size > 0 && payload[size-1] == ' ' {
+					f.pad = padHigh
+				}
+			case typ == jsonbInt || typ == jsonbTrue || typ == jsonbFalse:
+				f.integer, size = true, max(size, 1)
+			default: // text with escapes, reals: not taken apart here
+				return 0, false
+			}
+			if first < 0 {
+				first = size
+			} else if size != first {
+				f.varies = true
+			}
+			f.width = max(f.width, size)
+			used += size
+		}
+		if text && f.integer {
+			return 0, false
+		}
+		if f.pad == 0 {
+			f.pad = padSpace
+		}
+		f.at = stride
+		stride += f.width
+		cells += n
+	}
+	if n*stride-used > fixedWaste*cells {
+		return 0, false
+	}
+	e.rows = slices.Grow(e.rows[:0], n*stride)
+	for r := range n {
+		for c := range e.cols {
+			if e.same[c] {
+				continue
+			}
+			f := &e.fixedCols[c]
+			at := len(e.rows)
+			typ, payload, _ := jsonbSplit(e.cell(r, c))
+			switch typ {
+			case jsonbNull:
+				e.rows = append(e.rows, fixedNull)
+			case jsonbTrue:
+				e.rows = append(e.rows, '1')
+			case jsonbFalse:
+				e.rows = append(e.rows, '0')
+			default:
+				e.rows = append(e.rows, payload...)
+			}
+			for len(e.rows) < at+f.width {
+				e.rows = append(e.rows, f.pad)
+			}
+		}
+	}
+	return stride, true
+}
+
+// writeFixedColumn writes the expression that takes column c out of row o
+// of a fixed-width chunk bound to ?1.
+func (e *chunkEncoder) writeFixedColumn(q *strings.Builder, c int) {
+	f := &e.fixedCols[c]
+	x := fmt.Sprintf("substr(?1, o + %d, %d)", f.at, f.width)
+	switch {
+	case f.varies && f.pad == padSpace:
+		x = "rtrim(" + x + ")" // a BLOB in, text out
+	case f.varies:
+		x = "rtrim(" + x + ", X'FF')"
+	default:
+		x = "CAST(" + x + " AS TEXT)"
+	}
+	if f.null {
+		x = "nullif(" + x + ", CAST(X'FE' AS TEXT))"
+	}
+	if f.integer {
+		x = "CAST(" + x + " AS INTEGER)"
+	}
+	q.WriteString(x)
 }
 
 // rowSize is the size of the elements of row r that go into the chunk.
@@ -310,18 +495,17 @@ func validUTF8(s string) string {
 	return b.String()
 }
 
-// jsonbCellValue is the value SQLite's ->> takes out of a JSONB element
-// written by appendJSONB: NULL, text, an integer (true and false are 1 and
-// 0), a real. ok is false for anything else.
-func jsonbCellValue(cell []byte) (v any, ok bool) {
+// jsonbSplit takes a JSONB element written by appendJSONB apart into its
+// type and its payload; ok is false if it is not one whole element.
+func jsonbSplit(cell []byte) (typ byte, payload []byte, ok bool) {
 	if len(cell) == 0 {
-		return nil, false
+		return 0, nil, false
 	}
 	typ, size, head := cell[0]&0x0f, int(cell[0]>>4), 1
 	if size > 11 {
 		n := 1 << (size - 12) // 1, 2, 4 or 8 bytes of size
 		if len(cell) < 1+n {
-			return nil, false
+			return 0, nil, false
 		}
 		size = 0
 		for _, b := range cell[1 : 1+n] {
@@ -330,9 +514,20 @@ func jsonbCellValue(cell []byte) (v any, ok bool) {
 		head += n
 	}
 	if head+size != len(cell) {
+		return 0, nil, false
+	}
+	return typ, cell[head:], true
+}
+
+// jsonbCellValue is the value SQLite's ->> takes out of a JSONB element
+// written by appendJSONB: NULL, text, an integer (true and false are 1 and
+// 0), a real. ok is false for anything else.
+func jsonbCellValue(cell []byte) (v any, ok bool) {
+	typ, b, ok := jsonbSplit(cell)
+	if !ok {
 		return nil, false
 	}
-	payload := string(cell[head:])
+	payload := string(b)
 	switch typ {
 	case jsonbNull:
 		return nil, true

@@ -4,6 +4,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -120,57 +121,145 @@ func TestBulkWriteColumnsSameInAChunk(t *testing.T) {
 	}
 }
 
-// Whatever a value holds, the bulk write's binary JSON stores it as it is:
-// text with quotes, backslashes, control characters, U+2028, emoji, bytes
-// that are not UTF-8 (as U+FFFD), texts long enough for each size of
-// header; integers, true and false, NULL.
+// Whatever a value holds, the bulk write stores it as it is, in either
+// layout of a chunk: text with quotes, backslashes, control characters, NUL,
+// U+2028, emoji, bytes that are not UTF-8 (as U+FFFD), spaces before and
+// after, texts long enough for each size of JSONB header; integers, true and
+// false, NULL in text and integer columns alike. Long texts among short ones
+// would make the fixed-width layout mostly padding: that chunk goes as JSONB.
 func TestBulkWriteStoresEveryValue(t *testing.T) {
-	s := openTest(t)
-	if err := s.db.Exec("CREATE TABLE bulk_values (i INTEGER, t TEXT, n INTEGER, b INTEGER, d TEXT)").Error; err != nil {
+	texts := []string{"", "张三", `引号"与反斜杠\`, "制表\t换行\n回车\r\x01\x1f", "U+2028 \u2028 ☺ 𠀀", "坏\xff\xfe字节",
+		strings.Repeat("长", 4), "null", "[1,2]", `{"a":1}`, " 前后有空格  ", "   ", "空\x00字节", "\xfe"}
+	numbers := []any{int64(0), int64(-1), int64(1 << 40), int64(-9223372036854775808), int64(9223372036854775807), nil}
+	dates := []model.Date{{}, model.NewDate(2008, 6, 15), {Year: 1949, Month: 10}, {Year: 10000, Month: 1, Day: 2}, {Year: 123456, Month: 1, Day: 2}}
+	for _, tt := range []struct {
+		name   string
+		texts  []string
+		layout string
+	}{
+		{"fixed width", texts, "fixed"},
+		{"JSONB", append(slices.Clip(texts), strings.Repeat("长", 100), strings.Repeat("长", 30000)), "jsonb"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			texts := tt.texts
+			n := 3 * len(texts) * len(numbers)
+			row := func(i int) []any {
+				text := any(texts[i%len(texts)])
+				if i%7 == 3 {
+					text = nil
+				}
+				return []any{int64(i), text, numbers[i%len(numbers)], i%3 == 0, dates[i%len(dates)]}
+			}
+			appendRow := func(args []any, i int) []any { return append(args, row(i)...) }
+			if got := chunkLayout(t, 5, 0, n, appendRow); got != tt.layout {
+				t.Fatalf("the chunk goes as %s, want %s", got, tt.layout)
+			}
+			s := openTest(t)
+			if err := s.db.Exec("CREATE TABLE bulk_values (i INTEGER, t TEXT, n INTEGER, b INTEGER, d TEXT)").Error; err != nil {
+				t.Fatal(err)
+			}
+			err := s.db.Transaction(func(tx *gorm.DB) error {
+				return insertBulk(tx, "bulk_values", []string{"i", "t", "n", "b", "d"}, n, appendRow)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, err := s.sql.Query("SELECT i, t, typeof(t), n, typeof(n), b, typeof(b), d, typeof(d) FROM bulk_values ORDER BY rowid")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			got := 0
+			for rows.Next() {
+				var i, b int64
+				var text, num, d sql.NullString
+				var tt, tn, tb, td string
+				if err := rows.Scan(&i, &text, &tt, &num, &tn, &b, &tb, &d, &td); err != nil {
+					t.Fatal(err)
+				}
+				if i != int64(got) {
+					t.Fatalf("row %d stored as the %dth", i, got)
+				}
+				want := row(int(i))
+				wantText, wantTT := "", "null"
+				if w, ok := want[1].(string); ok {
+					wantText, wantTT = strings.ToValidUTF8(w, "\uFFFD"), "text"
+					if !utf8.ValidString(w) {
+						wantText = string([]rune(w)) // each bad byte a U+FFFD
+					}
+				}
+				wantNum, wantTN := "", "null"
+				if w, ok := want[2].(int64); ok {
+					wantNum, wantTN = fmt.Sprint(w), "integer"
+				}
+				wantB := int64(0)
+				if want[3].(bool) {
+					wantB = 1
+				}
+				wantDate, _ := want[4].(model.Date).Value()
+				wantTD := "null"
+				if wantDate != nil {
+					wantTD = "text"
+				}
+				if text.String != wantText || tt != wantTT || num.String != wantNum || tn != wantTN || b != wantB || tb != "integer" ||
+					td != wantTD || d.Valid && d.String != wantDate {
+					t.Fatalf("row %d: %.40q (%s) %s (%s) %d (%s) %v (%s); want %.40q (%s) %s (%s) %d %v",
+						i, text.String, tt, num.String, tn, b, tb, d, td, wantText, wantTT, wantNum, wantTN, wantB, wantDate)
+				}
+				got++
+			}
+			if got != n {
+				t.Fatalf("%d rows, want %d", got, n)
+			}
+		})
+	}
+}
+
+// chunkLayout is how insertBulk sends the chunk of rows that starts at row
+// start of n: "fixed" (width) or "jsonb".
+func chunkLayout(t *testing.T, cols, start, n int, appendRow func(args []any, i int) []any) string {
+	t.Helper()
+	enc := chunkEncoder{cols: cols}
+	if err := enc.encode(start, min(start+bulkChunk, n), appendRow); err != nil {
 		t.Fatal(err)
 	}
-	texts := []string{"", "张三", `引号"与反斜杠\`, "制表\t换行\n回车\r\x01\x1f", "U+2028 \u2028 ☺ 𠀀", "坏\xff\xfe字节",
-		strings.Repeat("长", 4), strings.Repeat("长", 100), strings.Repeat("长", 30000), "null", "[1,2]", `{"a":1}`}
-	numbers := []int64{0, -1, 1 << 40, -9223372036854775808, 9223372036854775807}
-	dates := []model.Date{{}, model.NewDate(2008, 6, 15), {Year: 1949, Month: 10}, {Year: 10000, Month: 1, Day: 2}, {Year: 123456, Month: 1, Day: 2}}
-	n := 3 * len(texts) * len(numbers)
+	if _, ok := enc.fixed(); ok {
+		return "fixed"
+	}
+	return "jsonb"
+}
+
+// A column that holds text in some rows and integers in others is not cut
+// out of fixed-width rows (CAST would make all of it one or the other): the
+// chunk goes as JSONB, which keeps each value's type.
+func TestBulkWriteMixedColumnGoesAsJSONB(t *testing.T) {
 	row := func(i int) []any {
-		return []any{int64(i), texts[i%len(texts)], numbers[i%len(numbers)], i%3 == 0, dates[i%len(dates)]}
+		if i%2 == 0 {
+			return []any{int64(i), int64(i)}
+		}
+		return []any{int64(i), fmt.Sprint("文", i)}
+	}
+	appendRow := func(args []any, i int) []any { return append(args, row(i)...) }
+	if got := chunkLayout(t, 2, 0, 10, appendRow); got != "jsonb" {
+		t.Fatalf("the chunk goes as %s, want jsonb", got)
+	}
+	s := openTest(t)
+	if err := s.db.Exec("CREATE TABLE bulk_mixed (i INTEGER, v)").Error; err != nil {
+		t.Fatal(err)
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		return insertBulk(tx, "bulk_values", []string{"i", "t", "n", "b", "d"}, n, func(args []any, i int) []any {
-			return append(args, row(i)...)
-		})
+		return insertBulk(tx, "bulk_mixed", []string{"i", "v"}, 10, appendRow)
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rows, err := s.sql.Query("SELECT i, t, typeof(t), n, typeof(n), b, d FROM bulk_values ORDER BY i")
-	if err != nil {
+	var types []string
+	if err := s.db.Raw("SELECT typeof(v) FROM bulk_mixed ORDER BY i").Scan(&types).Error; err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
-	got := 0
-	for rows.Next() {
-		var i, num, b int64
-		var text, tt, tn string
-		var d sql.NullString
-		if err := rows.Scan(&i, &text, &tt, &num, &tn, &b, &d); err != nil {
-			t.Fatal(err)
+	for i, typ := range types {
+		if want := map[bool]string{true: "integer", false: "text"}[i%2 == 0]; typ != want {
+			t.Errorf("row %d stored as %s, want %s", i, typ, want)
 		}
-		want := row(int(i))
-		wantText := want[1].(string)
-		if !utf8.ValidString(wantText) {
-			wantText = string([]rune(wantText))
-		}
-		wantDate, _ := want[4].(model.Date).Value()
-		if text != wantText || tt != "text" || num != want[2] || tn != "integer" || (b == 1) != want[3] ||
-			d.Valid != (wantDate != nil) || d.Valid && d.String != wantDate {
-			t.Fatalf("row %d: %.40q (%s) %d (%s) %d %v; want %.40q %d %v %v", i, text, tt, num, tn, b, d, wantText, want[2], want[3], wantDate)
-		}
-		got++
-	}
-	if got != n {
-		t.Fatalf("%d rows, want %d", got, n)
 	}
 }

@@ -25,6 +25,10 @@ var (
 	ErrReadOnlyJournal    = errors.New("数据文件上次没有正常关闭，需要先恢复，但它所在的位置是只读的，软件没有改动它。请把它和同一文件夹中同名的 -journal 文件一起复制到可以写入的位置再打开")
 	ErrRollbackUnfinished = errors.New("数据文件的上一次写入没能完整撤销（U盘是否已拔出？）。请不要单独复制或移动这个文件：下次打开时软件会用它旁边的 -journal 文件把它恢复")
 	ErrDuplicateIDNumber  = errors.New("公民身份号码已登记")
+	// ErrConstraint: a well-formed file with records against its own
+	// constraints (CHECK, NOT NULL, foreign keys), which this app never
+	// writes: made or changed by something else.
+	ErrConstraint = errors.New("数据文件中有违反其约束的记录，不是本软件写入的（可能被改动过）")
 )
 
 // DuplicateIDError says which member already has an ID number, so that the
@@ -72,6 +76,16 @@ func damaged(path string, err error) error {
 // damagedFindings is ErrDamaged for the file at path with what SQLite's
 // check found, in Chinese: the first three kinds of damage (see
 // reason.Integrity). SQLite's own lines are kept for the log.
+// constraintFindings is ErrConstraint naming path, with found (sentences
+// already, the first three said).
+func constraintFindings(path string, found []string) error {
+	shown := found
+	if len(shown) > 3 {
+		shown = append(shown[:3:3], fmt.Sprintf("等 %d 处", len(found)))
+	}
+	return fmt.Errorf("%w：%s（%s）", ErrConstraint, path, strings.Join(shown, "；"))
+}
+
 func damagedFindings(path string, found []string) error {
 	lines := reason.Integrity(found)
 	if len(lines) > 3 {

@@ -161,3 +161,96 @@ func TestInspectRefusesWithoutTouching(t *testing.T) {
 		})
 	}
 }
+
+// The data file of a package passed its digest, which says only that the
+// package's maker wrote it: InspectDigested refuses records against the
+// file's own constraints (CHECK, NOT NULL, foreign keys) with
+// ErrConstraint, which SQLite's check of a read-only file does not see,
+// and leaves the file as it was. A sound file, in WAL mode too, passes.
+func TestInspectDigestedRefusesBrokenConstraints(t *testing.T) {
+	alter := func(stmts ...string) func(t *testing.T, path string) {
+		return func(t *testing.T, path string) {
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			for _, s := range stmts {
+				if _, err := db.Exec(s); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	cases := []struct {
+		name   string
+		change func(t *testing.T, path string)
+		want   string // "" when it passes
+	}{
+		{"sound", alter(), ""},
+		{"wal", alter("PRAGMA journal_mode = WAL"), ""},
+		{"check", alter("PRAGMA ignore_check_constraints = ON", "UPDATE members SET on_roster = 7 WHERE id = 3"), "表 members 中有 1 条记录不符合约束"},
+		{"second branch row", alter("PRAGMA ignore_check_constraints = ON", "INSERT INTO branch (id, uuid, created_at, updated_at) VALUES (2, 'x', '', '')"), "表 branch 中有 1 条记录不符合约束"},
+		{"foreign key", alter("INSERT INTO member_events (member_id, kind, date, created_at, updated_at) VALUES (99999, '入党', '2020-01-01', '', '')"), "表 member_events 中有 1 条记录所指的 members 记录不存在"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeRoster(t, 20)
+			c.change(t, path)
+			before := fileHash(t, path)
+			names := dirNames(t, filepath.Dir(path))
+			sum, err := InspectDigested(path)
+			switch {
+			case c.want == "" && err != nil:
+				t.Fatalf("a sound file refused: %v", err)
+			case c.want == "" && sum.Members() != 20:
+				t.Errorf("%d members, want 20", sum.Members())
+			case c.want != "" && (!errors.Is(err, ErrConstraint) || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), path)):
+				t.Fatalf("InspectDigested: %v; want ErrConstraint saying %q and naming the file", err, c.want)
+			}
+			if fileHash(t, path) != before || !slices.Equal(dirNames(t, filepath.Dir(path)), names) {
+				t.Error("InspectDigested changed the file or left something beside it")
+			}
+		})
+	}
+}
+
+// Every CHECK of the schema is one that checkConstraints runs: as many
+// expressions as the word CHECK appears in each table's definition, each
+// one a whole expression (its parentheses balanced).
+func TestCheckConstraintsFoundInTheSchema(t *testing.T) {
+	objects, err := expectedSchema(latestVersion())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string][]string{}
+	checks, err := checksOf(latestVersion())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range checks {
+		found[c.table] = c.exprs
+	}
+	total := 0
+	for _, o := range objects {
+		if o.Type != "table" {
+			continue
+		}
+		want := strings.Count(strings.ToUpper(o.SQL), "CHECK (")
+		if len(found[o.Name]) != want {
+			t.Errorf("%s: %d checks found %q, the definition has %d", o.Name, len(found[o.Name]), found[o.Name], want)
+		}
+		for _, e := range found[o.Name] {
+			if strings.Count(e, "(") != strings.Count(e, ")") || e == "" {
+				t.Errorf("%s: %q is not a whole expression", o.Name, e)
+			}
+		}
+		total += want
+	}
+	if total < 50 {
+		t.Errorf("only %d checks in the schema", total)
+	}
+	if got, _ := checkExprs("CREATE TABLE t (a TEXT CHECK (a IN ('x)', 'CHECK (y')) -- CHECK (z)\n, b INT CHECK(b > (1)))"); !slices.Equal(got, []string{"a IN ('x)', 'CHECK (y')", "b > (1)"}) {
+		t.Errorf("checkExprs: %q", got)
+	}
+}

@@ -57,6 +57,10 @@ type Store struct {
 	// fault is what kept the last failed write from being rolled back
 	// completely (see settle); nil when the file is consistent on its own.
 	fault atomic.Pointer[error]
+
+	// planned is what the last import plan added, as PlanImportRows handed
+	// it over: ApplyImport need not check it again (see plannedAdds).
+	planned atomic.Pointer[plannedAdds]
 }
 
 // Option changes how Open sets up a store.

@@ -191,6 +191,16 @@ settle() {
 	echo "${first:-none} ${last:-none}"
 }
 
+# cpu_ticks: the user and system CPU time so far of the program's
+# processes (the first start and its 兼容模式 copy), in clock ticks
+# (/proc/PID/stat fields 14 and 15, after the name in parentheses).
+cpu_ticks() {
+	local p
+	for p in $(pgrep -f 'branchledger\.exe'); do
+		sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null
+	done | awk '{n += $12 + $13} END {print n + 0}'
+}
+
 no_program_left() {
 	local deadline=$(($(date +%s) + ${1:-10}))
 	while [ "$(date +%s)" -lt "$deadline" ]; do
@@ -306,6 +316,43 @@ if win=$(window_of '兼容模式|无法打开窗口' 15); then
 			pass "roster scrolls in step with the wheel (settled $((last - sent)) ms after the last step)"
 		else
 			fail "roster scrolling lags: settled after ${last} ms for wheel steps sent over ${sent} ms"
+		fi
+		# A focused field with the user doing nothing: in software
+		# rendering every frame is painted on the CPU, so an animated
+		# cursor keeps a core busy (launch.Still turns animations off).
+		xdotool mousemove $((X + 400)) $((Y + 22)) click 1
+		sleep 2
+		t0=$(cpu_ticks)
+		sleep 5
+		t1=$(cpu_ticks)
+		busy=$(((t1 - t0) * 100 / (5 * $(getconf CLK_TCK))))
+		echo "  a focused search field, nothing typed: ${busy}% of a core over 5 s"
+		if [ "$busy" -le 10 ]; then
+			pass "idle with a focused field in software mode: ${busy}% of a core (≤ 10%)"
+		else
+			fail "idle with a focused field in software mode keeps ${busy}% of a core busy"
+		fi
+		# The first visit to every other screen, down the navigation
+		# (window y of each row; 党员 was above): 首页 活动 党费 发展党员
+		# 组织关系 设置 帮助.
+		worst=0 worst_name=""
+		for row in 21:首页 98:活动 136:党费 174:发展党员 213:组织关系 251:设置 289:帮助; do
+			y=${row%%:*} name=${row#*:}
+			before=$(region_hash "$region")
+			t0=$(now_ms)
+			xdotool mousemove $((X + 60)) $((Y + y)) click 1
+			read -r first last < <(settle "$t0" "$region" "$before")
+			echo "  screen switch to ${name}: first change after ${first} ms, settled after ${last} ms"
+			[ "$last" = none ] && last=99999
+			if [ "$last" -gt "$worst" ]; then
+				worst=$last worst_name=$name
+			fi
+		done
+		shot software-last-screen
+		if [ "$worst" -le 500 ]; then
+			pass "every other screen's first switch in software mode ≤ 0.5 s (slowest ${worst_name} ${worst} ms)"
+		else
+			fail "screen switch in software mode: ${worst_name} took ${worst} ms"
 		fi
 	else
 		fail "no OpenGL: a message box instead of the compatibility-mode window"

@@ -171,6 +171,31 @@ func Integrity(lines []string) []string {
 	return out
 }
 
+// constraintLine is a finding of SQLite's integrity or quick check about a
+// record against its table's NOT NULL or CHECK constraint, not about the
+// file's structure.
+var constraintLine = regexp.MustCompile(`^(?:NULL value in \w+\.\w+|CHECK constraint failed in \w+)$`)
+
+// OnlyConstraints reports whether every finding of SQLite's integrity or
+// quick check in lines is about a record against its constraints: a
+// well-formed file that holds what its schema forbids.
+func OnlyConstraints(lines []string) bool {
+	n := 0
+	for _, raw := range lines {
+		for l := range strings.SplitSeq(raw, "\n") {
+			l = strings.TrimSpace(l)
+			if l == "" || strings.HasPrefix(l, "*** in database") {
+				continue
+			}
+			if !constraintLine.MatchString(l) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
 var integrityPatterns = []struct {
 	re   *regexp.Regexp
 	text func(m []string) string

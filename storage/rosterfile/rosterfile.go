@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -100,7 +101,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 
 	var rows []model.ImportRow
 	var origin []xlsx.ImportedRow
-	others := map[string]bool{}
+	var fileBranch []string // each row's 所在党支部 as the file (or sheet name) gives it
 	for _, r := range rf.Members {
 		if !included[r.Sheet] {
 			continue
@@ -111,16 +112,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			m.BranchName = b
 			fields = append(slices.Clip(fields), model.FieldBranchName)
 		}
-		if m.BranchName == "" {
-			p.EmptyBranches++
-		}
-		if m.BranchName != "" && profile.BranchName != "" && m.BranchName != profile.BranchName {
-			p.OtherBranches++
-			if !others[m.BranchName] {
-				others[m.BranchName] = true
-				p.OtherNames = append(p.OtherNames, m.BranchName)
-			}
-		}
+		fileBranch = append(fileBranch, m.BranchName)
 		if choice.ProfileBranch && profile.BranchName != "" {
 			m.BranchName = profile.BranchName
 			if !slices.Contains(fields, model.FieldBranchName) {
@@ -134,11 +126,34 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where})
 		origin = append(origin, r)
 	}
+	rows, origin, fileBranch, twice := heldBackTwice(rows, origin, fileBranch)
 	plan, err := s.store.PlanImportRows(filepath.Base(path), rows)
 	if err != nil {
 		return model.ImportPreview{}, err
 	}
 	p.Plan = plan
+
+	// The branch names are counted over the members the import would add
+	// or update, not over rows the plan then refuses: the numbers the
+	// preview gives side by side must agree.
+	refused := make(map[int]bool, len(plan.Refused))
+	for _, r := range plan.Refused {
+		refused[r.Index] = true
+	}
+	others := map[string]bool{}
+	for i, b := range fileBranch {
+		switch {
+		case refused[i]:
+		case b == "":
+			p.EmptyBranches++
+		case profile.BranchName != "" && b != profile.BranchName:
+			p.OtherBranches++
+			if !others[b] {
+				others[b] = true
+				p.OtherNames = append(p.OtherNames, b)
+			}
+		}
+	}
 
 	// Rows the roster cannot take once merged with what it holds are
 	// refused like any other row, by their sheet and row number.
@@ -147,6 +162,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			p.Rejected = append(p.Rejected, r)
 		}
 	}
+	p.Rejected = append(p.Rejected, twice...)
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
@@ -170,6 +186,60 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		}
 	}
 	return p, nil
+}
+
+// heldBackTwice takes out of rows the members who appear on more than one
+// sheet (one sheet per year, each a copy of the roster then) and refuses
+// every one of their rows: which copy is current cannot be told, and
+// keeping the first sheet's would store the older values (review s3-7 new
+// user #3). The rejections name the other rows and how to import one
+// sheet.
+func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []string) ([]model.ImportRow, []xlsx.ImportedRow, []string, []model.Rejection) {
+	at := make(map[string][]int, len(rows))
+	twice := false
+	for i, r := range rows {
+		id := strings.ToUpper(r.Member.IDNumber)
+		if id == "" {
+			continue
+		}
+		prev := at[id]
+		twice = twice || (len(prev) > 0 && origin[prev[0]].Sheet != origin[i].Sheet)
+		at[id] = append(prev, i)
+	}
+	if !twice {
+		return rows, origin, branch, nil
+	}
+	var rejected []model.Rejection
+	drop := map[int]bool{}
+	for _, idx := range at {
+		if len(idx) < 2 || !slices.ContainsFunc(idx[1:], func(i int) bool { return origin[i].Sheet != origin[idx[0]].Sheet }) {
+			continue
+		}
+		latest := origin[idx[len(idx)-1]].Sheet
+		for _, i := range idx {
+			var elsewhere []string
+			for _, j := range idx {
+				if j != i {
+					elsewhere = append(elsewhere, fmt.Sprintf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+				}
+			}
+			drop[i] = true
+			m := rows[i].Member
+			rejected = append(rejected, model.Rejection{Sheet: origin[i].Sheet, Row: origin[i].Row, Field: model.FieldIDNumber, Name: m.Name, Value: m.IDNumber,
+				Reason: fmt.Sprintf("同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
+					strings.Join(elsewhere, "、"), latest)})
+		}
+	}
+	keep := func(i int) bool { return !drop[i] }
+	var r2 []model.ImportRow
+	var o2 []xlsx.ImportedRow
+	var b2 []string
+	for i := range rows {
+		if keep(i) {
+			r2, o2, b2 = append(r2, rows[i]), append(o2, origin[i]), append(b2, branch[i])
+		}
+	}
+	return r2, o2, b2, rejected
 }
 
 // read reads the workbook, or hands back the one read last if the file on

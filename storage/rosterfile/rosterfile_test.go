@@ -202,6 +202,104 @@ func TestEmptyBranchesCountedAndProfileOffered(t *testing.T) {
 	}
 }
 
+// writeSheets saves a workbook of sheets in order, each a list of rows.
+func writeSheets(t *testing.T, names []string, sheets ...[][]any) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, name := range names {
+		if i == 0 {
+			_ = f.SetSheetName("Sheet1", name)
+		} else if _, err := f.NewSheet(name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range sheets[i] {
+			cell, _ := excelize.CoordinatesToCellName(1, r+1)
+			if err := f.SetSheetRow(name, cell, &row); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func validID(birth, seq string) string {
+	first17 := "620102" + birth + seq
+	return first17 + string(model.IDCheckChar(first17))
+}
+
+// One sheet per year, each a copy of the roster then: a person on both is
+// refused on both, naming the other row and the latest sheet, so that
+// --skip-invalid never stores the older copy; one sheet alone imports
+// (review s3-7 new user #3).
+func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
+	svc, _ := newService(t)
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话"}
+	path := writeSheets(t, []string{"2024年", "2025年"},
+		[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000001"}},
+		[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000002"}, {"谢敏", validID("19930606", "222"), "2024.05", "2025.05", "13700000003"}})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add) != 1 || p.Plan.Add[0].Name != "谢敏" {
+		t.Errorf("adds %+v, want 谢敏 alone", p.Plan.Add)
+	}
+	want := map[string]string{
+		"2024年": "同一人也在工作表“2025年”第2行，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
+		"2025年": "同一人也在工作表“2024年”第2行，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
+	}
+	if len(p.Rejected) != 2 {
+		t.Fatalf("rejected %+v, want both of 邓亮's rows", p.Rejected)
+	}
+	for _, r := range p.Rejected {
+		if r.Row != 2 || r.Name != "邓亮" || r.Reason != want[r.Sheet] {
+			t.Errorf("rejection %+v", r)
+		}
+	}
+	p, err = svc.PreviewImportWith(path, model.ImportChoice{Sheets: []string{"2025年"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add) != 2 || len(p.Rejected) != 0 {
+		t.Errorf("the latest sheet alone: adds %d, rejected %+v", len(p.Plan.Add), p.Rejected)
+	}
+	for _, m := range p.Plan.Add {
+		if m.Name == "邓亮" && m.Phone != "13700000002" {
+			t.Errorf("邓亮's phone %q, want the latest sheet's", m.Phone)
+		}
+	}
+}
+
+// The count of members naming another branch is over the members to add
+// or update, not rows the plan refuses (review s3-7 new user #5: "新增 6
+// 人" beside "有 7 人的所在党支部…不同").
+func TestOtherBranchesCountsOnlyMembersImported(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "第一党支部"}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeSheets(t, []string{"名册"}, [][]any{
+		{"姓名", "公民身份号码", "所在党支部", "入党时间", "转正时间"},
+		{"赵一", validID("19800101", "011"), "第三党支部", "2010.07", "2011.07"},
+		{"钱二", validID("19800101", "022"), "第三党支部", "2010.07", nil},
+	})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Add) != 1 || p.RejectedRows() != 1 {
+		t.Fatalf("adds %d, rejected %+v; want 钱二 refused for the 转正 date", len(p.Plan.Add), p.Rejected)
+	}
+	if p.OtherBranches != 1 {
+		t.Errorf("other branches %d, want 1 (the member to add)", p.OtherBranches)
+	}
+}
+
 // Members imported with another branch's name are corrected by importing
 // the file again with 所在党支部 taken from the profile (review s3-8
 // newuser #1: the box did nothing for members on the roster).

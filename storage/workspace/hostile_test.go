@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"filippo.io/age"
 	"github.com/glebarez/sqlite"
@@ -164,6 +166,40 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		d := withSQL(t, dir, db, statements...)
 		return sealTo(t, key, zipOf(t, entry{"manifest.json", repin(manifest, d)}, entry{"branchledger.db", d}))
 	}
+	// oneMore is changedDB for statements that add a row to table: the
+	// manifest counts it, as a package made by hand would.
+	oneMore := func(table string, statements ...string) []byte {
+		d := withSQL(t, dir, db, statements...)
+		m := map[string]any{}
+		json.Unmarshal(mj, &m)
+		counts := m["counts"].(map[string]any)
+		counts[table] = counts[table].(float64) + 1
+		return sealTo(t, key, zipOf(t, entry{"manifest.json", repin(m, d)}, entry{"branchledger.db", d}))
+	}
+	// staleDate moves the first activity a year back in its table only:
+	// its index activities_date, made to index another column meanwhile,
+	// still has the old date.
+	staleDate := []string{
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, '(date)', '(place)') WHERE name = 'activities_date'",
+		"PRAGMA writable_schema = RESET",
+		"UPDATE activities SET date = '2025' || substr(date, 5) WHERE id = (SELECT min(id) FROM activities WHERE date LIKE '2026%')",
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, '(place)', '(date)') WHERE name = 'activities_date'",
+	}
+	// The first year's records: outside the snapshot's year, which the
+	// workspace reads and the row check sees.
+	const firstYear = "(SELECT id FROM activities ORDER BY date LIMIT 1)"
+	// nullName puts a NULL into members.name by taking NOT NULL off the
+	// table's definition and putting it back.
+	nullName := []string{
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, 'name               TEXT NOT NULL,', 'name               TEXT,') WHERE name = 'members'",
+		"PRAGMA writable_schema = RESET",
+		"UPDATE members SET name = NULL WHERE id = (SELECT max(id) FROM members)",
+		"PRAGMA writable_schema = ON",
+		"UPDATE sqlite_schema SET sql = replace(sql, 'name               TEXT,', 'name               TEXT NOT NULL,') WHERE name = 'members'",
+	}
 
 	for _, c := range []struct {
 		name string
@@ -195,9 +231,20 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"alien_category", changedDB("UPDATE members SET category = '外星人' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "人员类别“外星人”不是正式党员或预备党员"},
 		{"sex_x", changedDB("UPDATE members SET sex = 'X' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "性别“X”不是男或女"},
 		// s3-11 attack #1, #3, #4: dues, control characters, profile text.
-		{"negative_remittances", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE dues_remittances SET amount = -100000000"), ImportOptions{}, "季度党费"},
+		{"negative_remittances", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE dues_remittances SET amount = -100000000"), ImportOptions{}, "条记录不符合约束"},
+		{"huge_remittances", changedDB("UPDATE dues_remittances SET amount = 9000000000000000"), ImportOptions{}, "季度党费"},
 		{"member_name_newline", changedDB("UPDATE members SET name = '张' || char(10) || 'imported 伪造' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "姓名含有控制字符"},
 		{"secretary_million", changedDB("UPDATE branch SET secretary = printf('%.*c', 1000000, 'x')"), ImportOptions{}, "书记过长（1000000个字）"},
+		// s3-11 attack #5: constraints broken where the workspace does not read.
+		{"attendance_of_no_member", changedDB("UPDATE activity_attendance SET member_id = 99999 WHERE id = (SELECT min(id) FROM activity_attendance WHERE activity_id = " + firstYear + ")"), ImportOptions{}, "表 activity_attendance 中有 1 条记录所指的 members 记录不存在"},
+		{"resolution_of_no_activity", changedDB("UPDATE activity_resolutions SET activity_id = 77777 WHERE id = (SELECT min(id) FROM activity_resolutions)"), ImportOptions{}, "所指的 activities 记录不存在"},
+		{"attendance_status_check", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE activity_attendance SET status = '飞了' WHERE activity_id = "+firstYear), ImportOptions{}, "表 activity_attendance 中有 3 条记录不符合约束"},
+		{"lost_contact_check", changedDB("PRAGMA ignore_check_constraints = ON", "UPDATE members SET lost_contact = 2 WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "表 members 中有 1 条记录不符合约束"},
+		{"second_branch_row", oneMore("branch", "PRAGMA ignore_check_constraints = ON", "INSERT INTO branch (id, uuid, org_name, branch_name, created_at, updated_at) SELECT 2, uuid, org_name, branch_name, created_at, updated_at FROM branch"), ImportOptions{}, "表 branch 中有 1 条记录不符合约束"},
+		{"member_name_not_utf8", changedDB("UPDATE members SET name = x'e5bca0ff1b5b324a' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "姓名含有无法识别的字节"},
+		// s4-11 attack #2: a record changed behind its index's back.
+		{"stale_index", changedDB(staleDate...), ImportOptions{}, "请让支部重新导出数据包：" + filepath.Join(dir, "stale_index.blpkg") + "（检查结果：索引 activities_date 与表中的记录不一致"},
+		{"null_name", changedDB(nullName...), ImportOptions{}, "表 members 的 name 列有不应为空的空值"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -211,8 +258,8 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 				t.Fatalf("not refused: %+v", r)
 			}
 			msg := r.Err.Error()
-			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.Contains(msg, "\n") {
-				t.Errorf("refusal %q; want one line with %q naming the file", msg, c.want)
+			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.ContainsFunc(msg, unicode.IsControl) || !utf8.ValidString(msg) || strings.Contains(msg, "请用备份恢复") {
+				t.Errorf("refusal %q; want one line of text with %q naming the file", msg, c.want)
 			}
 			if dump(t, w) != before {
 				t.Error("the workspace changed")

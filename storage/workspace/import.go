@@ -146,10 +146,13 @@ const FutureTolerance = 24 * time.Hour
 
 // Errors of an import, each wrapped in a sentence naming the file.
 var (
-	ErrOlder       = errors.New("比工作台中已有的快照旧，没有导入")
-	ErrConflict    = errors.New("与工作台中同一时间的快照内容不同，没有导入")
-	ErrFuture      = errors.New("数据包的快照时间晚于本机当前时间，没有导入")
-	ErrLooksCopied = errors.New("数据包的支部标识与工作台中的一个支部相同，但单位或党员不同：可能是复制数据文件新建的另一个支部")
+	ErrOlder    = errors.New("比工作台中已有的快照旧，没有导入")
+	ErrConflict = errors.New("与工作台中同一时间的快照内容不同，没有导入")
+	ErrFuture   = errors.New("数据包的快照时间晚于本机当前时间，没有导入")
+	// ErrPackageDamaged: the instructor has no backup of a branch's
+	// package; storage's advice for a damaged data file does not fit.
+	ErrPackageDamaged = errors.New("数据包中的数据文件已损坏或被改动过，没有导入，请让支部重新导出数据包")
+	ErrLooksCopied    = errors.New("数据包的支部标识与工作台中的一个支部相同，但单位或党员不同：可能是复制数据文件新建的另一个支部")
 )
 
 // Import reads the package at path and brings its branch into the
@@ -191,6 +194,9 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 			if has, _ := w.HasKey(); has {
 				err = fmt.Errorf("%w：%s", ErrLockedKey, path)
 			}
+		}
+		if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) {
+			err = packageDamaged(err, path)
 		}
 		l.r.Err = err
 		return l
@@ -704,4 +710,12 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		}
 	}
 	return out
+}
+
+// packageDamaged says storage's refusal of a package's damaged or altered
+// data file (ErrDamaged, ErrSchemaChanged: their advice is to restore a
+// backup) as ErrPackageDamaged, keeping what the check found.
+func packageDamaged(err error, path string) error {
+	_, found, _ := strings.Cut(err.Error(), path+" 中的数据文件")
+	return &reason.Error{Msg: fmt.Sprintf("%s：%s%s", ErrPackageDamaged, path, found), Err: err}
 }

@@ -152,8 +152,11 @@ func maxDuesAmount(r model.DuesRules) model.Money {
 // reorder what is shown, more than limit characters.
 func lineProblems(what, text string, limit int) []string {
 	var out []string
+	if !utf8.ValidString(text) {
+		out = append(out, what+"含有无法识别的字节（不是UTF-8文字）")
+	}
 	for _, r := range text {
-		if unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) {
+		if unshown(r) {
 			out = append(out, what+"含有控制字符或改变文字方向的字符")
 			break
 		}
@@ -162,6 +165,13 @@ func lineProblems(what, text string, limit int) []string {
 		out = append(out, fmt.Sprintf("%s过长（%d个字）", what, n))
 	}
 	return out
+}
+
+// unshown is a character no field may hold: a control character (a line
+// break, ESC), or a direction override or isolate that reorders what is
+// shown.
+func unshown(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // maxIDNumber is more characters than any ID number a form takes (18, or a
@@ -180,8 +190,16 @@ func tooLongIn(errs model.ValidationErrors) []string {
 	return out
 }
 
-// shortName is a name as a refusal quotes it: at most 12 characters.
+// shortName is a name as a refusal quotes it: at most 12 characters, on
+// one line, without bytes that are not text or characters that reorder it.
 func shortName(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.Map(func(r rune) rune {
+		if unshown(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	s = strings.Join(strings.Fields(s), " ")
 	if utf8.RuneCountInString(s) <= 12 {
 		return s

@@ -8,6 +8,7 @@ import "errors"
 var (
 	ErrEmptyFile   = errors.New("文件是空的（0 字节），可能没有拷贝完整，请重新拷贝")
 	ErrNotXLSX     = errors.New("这不是 Excel 工作簿（.xlsx）文件，可能是改了扩展名的文本、网页或 CSV 文件，请在 Excel/WPS 中打开并另存为 .xlsx 后再导入")
+	ErrODS         = errors.New("这是 OpenDocument 表格（.ods，LibreOffice 或 WPS 保存的格式），请在 LibreOffice、WPS 或 Excel 中打开并另存为 .xlsx 后再导入")
 	ErrOldXLS      = errors.New("这是旧版 Excel 97-2003（.xls）文件，请在 Excel/WPS 中另存为 .xlsx 后再导入")
 	ErrEncrypted   = errors.New("文件设有密码，请在 Excel/WPS 中打开并取消密码（文件→信息→保护工作簿），另存后再导入")
 	ErrDamaged     = errors.New("文件已损坏或不完整（可能没有拷贝完整），请重新拷贝，或在 Excel/WPS 中打开后另存再导入")

@@ -385,6 +385,13 @@ func (rd *reader) notes(sh *Sheet, h header) {
 			note(fmt.Sprintf("没有“%s”列：由公民身份号码得出", strings.Join(derived, "”“")))
 		}
 	}
+	// 工作单位 is kept in 工作岗位, the roster's one field for work: said,
+	// so that an employer's name in that field is not a surprise.
+	for _, c := range h.cols {
+		if c.field == model.FieldPost && strings.Contains(headingKey(c.heading, false), "单位") {
+			note(fmt.Sprintf("“%s”列记入“%s”（花名册没有单独的“工作单位”项）", c.heading, model.FieldPost.Label()))
+		}
+	}
 	if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
 		note(fmt.Sprintf("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
 			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths))

@@ -13,6 +13,8 @@ import (
 	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage/reason"
 )
 
 // Limits on what is read. A branch roster has tens or hundreds of rows; the
@@ -56,7 +58,7 @@ var encryptedPackage = utf16le("EncryptedPackage")
 func readAllLimited(r io.Reader) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("读取文件失败：%w", err)
+		return nil, reason.Wrap("读取文件失败", err)
 	}
 	if len(data) > MaxFileSize {
 		return nil, fmt.Errorf("%w（超过 %d MB）", ErrTooLarge, MaxFileSize>>20)
@@ -68,7 +70,7 @@ func readAllLimited(r io.Reader) ([]byte, error) {
 func readFileLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, fmt.Errorf("无法打开文件 %s：%w", name, err)
+		return nil, reason.Wrap("无法打开文件 "+name, err)
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
@@ -128,6 +130,9 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	wbPart := pkg.part(wbPath)
 	if wbPart == nil {
+		if pkg.isODS() {
+			return nil, ErrODS
+		}
 		return nil, ErrNotXLSX // a zip, but not a workbook: .docx, .xlsb, a zipped folder
 	}
 	dir, base := path.Split(wbPath)
@@ -258,6 +263,22 @@ func newPackage(zr *zip.Reader) *pkgReader {
 		p.parts[strings.ToLower(strings.ReplaceAll(zf.Name, "\\", "/"))] = zf
 	}
 	return p
+}
+
+// isODS reports an OpenDocument spreadsheet: its first part, mimetype,
+// names the kind (stored uncompressed, a few dozen bytes).
+func (p *pkgReader) isODS() bool {
+	zf := p.part("mimetype")
+	if zf == nil || zf.UncompressedSize64 > 256 {
+		return false
+	}
+	rc, err := zf.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 256))
+	return strings.HasPrefix(strings.TrimSpace(string(b)), "application/vnd.oasis.opendocument.spreadsheet")
 }
 
 func (p *pkgReader) part(name string) *zip.File {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"branchledger/model"
 )
@@ -90,6 +91,10 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		if (e.Field == model.FieldSex || e.Field == model.FieldBirthDate) && r.shown[e.Field] == "" && r.unreadable(model.FieldIDNumber) {
 			continue
 		}
+		if hidden := r.hiddenByFormat(e.Field); hidden != "" {
+			r.reject(e.Field, hidden)
+			continue
+		}
 		r.reject(e.Field, e.Message)
 	}
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
@@ -100,6 +105,31 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		}
 	}
 	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
+}
+
+// hiddenByFormat is the refusal of a field that shows blank although its
+// cell holds a value: a number format such as ;;; hides it. The user sees
+// the value in the formula bar and would be told to fill in what is there
+// (review s3-7 attack #6). "" when the cell is truly empty, or cannot be
+// asked (the sheet too large to load: the usual refusal stands).
+func (r *rowMember) hiddenByFormat(f model.Field) string {
+	c, ok := r.im.h.column(f)
+	if !ok || r.shown[f] != "" {
+		return ""
+	}
+	col, src := r.im.sr.below(c+1, r.row)
+	raw, err := r.im.sr.value(col, src)
+	if err != nil {
+		return ""
+	}
+	raw = model.CleanText(strings.TrimSpace(raw))
+	if raw == "" {
+		return ""
+	}
+	if utf8.RuneCountInString(raw) > 20 {
+		raw = string([]rune(raw)[:20]) + "…"
+	}
+	return fmt.Sprintf("单元格存有“%s”，但它的数字格式把内容隐藏了（显示为空白）；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入", raw)
 }
 
 // sharedRefusal refuses a row that shares the merged 姓名 or 公民身份号码

@@ -443,3 +443,56 @@ func TestReceiptWithoutCommitteeIsBlank(t *testing.T) {
 		t.Errorf("the sending branch is named %d times, want twice (由 on the stub and the letter)", n)
 	}
 }
+
+// The 流动党员登记表 with every text at its longest, opened in LibreOffice:
+// the whole 备注 (暂不转接的原因 and the note) is printed — the row shows its
+// start and the rest follows in 续 rows — and nothing runs off the A4
+// landscape page.
+func TestMobileRegisterLongNoteInLibreOffice(t *testing.T) {
+	noTransfer := strings.Repeat("甲", 99) + "尾"
+	note := strings.Repeat("乙", 199) + "终"
+	long := model.MobileMember{Name: "严琴", LeftOn: model.NewDate(2026, 6, 1), Destination: strings.Repeat("深", 50),
+		Reason: strings.Repeat("务", 50), CardNumber: strings.Repeat("7", 30), HostOrg: strings.Repeat("园", 60),
+		NoTransfer: noTransfer, Note: note}
+	short := model.MobileMember{Name: "廖明", LeftOn: model.NewDate(2026, 6, 1), Destination: "深圳市南山区"}
+	mobile := MobileRegister{BranchName: "兰州示例科技有限公司党支部", Today: model.NewDate(2026, 11, 30), Rules: model.CurrentMobileRules(),
+		Entries: []model.MobileMember{long, short}}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "流动党员登记表.xlsx")
+	if err := WriteMobileRegisterFile(path, mobile); err != nil {
+		t.Fatal(err)
+	}
+	keepPrint(t, path)
+	printToPDF(t, dir, path)
+	pdf := filepath.Join(dir, "流动党员登记表.pdf")
+	info, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^Pages:\s+1$`).Match(info) || !strings.Contains(string(info), "841.") {
+		t.Errorf("want one A4 landscape page:\n%s", info)
+	}
+	text, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := strings.Join(strings.Fields(string(text)), "")
+	for _, want := range []string{"暂不转接：" + noTransfer, note, "廖明"} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the register does not print %q whole:\n%s", want, text)
+		}
+	}
+	bbox, err := exec.Command("pdftotext", "-bbox", pdf, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`).FindAllStringSubmatch(string(bbox), -1) {
+		x0, _ := strconv.ParseFloat(w[1], 64)
+		y0, _ := strconv.ParseFloat(w[2], 64)
+		x1, _ := strconv.ParseFloat(w[3], 64)
+		y1, _ := strconv.ParseFloat(w[4], 64)
+		if x0 < 10 || y0 < 10 || x1 > 832 || y1 > 585 {
+			t.Errorf("%q at (%.0f,%.0f)–(%.0f,%.0f) runs off the page", w[5], x0, y0, x1, y1)
+		}
+	}
+}

@@ -304,8 +304,9 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 		return err
 	}
 	texts := make([]string, len(cols))
+	r := firstRow - 1
 	for i := range rows {
-		r := firstRow + i
+		r++
 		for j, c := range cols {
 			texts[j] = c.text(&rows[i], i+1)
 			cell, _ := excelize.CoordinatesToCellName(j+1, r)
@@ -318,6 +319,20 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 		}
 		if err := f.SetRowHeight(sheet, r, rowHeight(texts, widths)); err != nil {
 			return err
+		}
+		// A text taller than a row can be (a long 备注) shows its start in
+		// the row and follows in full in 续 rows, rather than being cut.
+		for _, j := range overflowing(texts, widths) {
+			cell, _ := excelize.CoordinatesToCellName(j+1, r)
+			if err := topAlign(f, sheet, cell); err != nil {
+				return err
+			}
+			lead := fmt.Sprintf("第%d行的%s（全文）：", i+1, strings.ReplaceAll(cols[j].label, "\n", ""))
+			n, err := continueCells(f, sheet, r+1, widths, lead+texts[j], st.center, st.left)
+			if err != nil {
+				return err
+			}
+			r += n
 		}
 	}
 	if len(rows) == 0 {

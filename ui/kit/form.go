@@ -55,6 +55,23 @@ type Form struct {
 	formError string // SetError's message, until the next change
 	problems  map[*Field]string
 	general   []string // problems of no field
+	wrap      bool     // WrapMessages
+}
+
+// WrapMessages lets the messages under the fields wrap onto more lines
+// rather than being cut with "…", for forms whose refusals name a date or
+// a record the user must read whole (the 组织关系 dialogs): the fields
+// below move down while a long message shows.
+func (f *Form) WrapMessages() {
+	f.wrap = true
+	for _, fd := range f.fields {
+		wrapMessage(fd.msg)
+	}
+}
+
+func wrapMessage(l *widget.Label) {
+	l.Truncation = fyne.TextTruncateOff
+	l.Wrapping = fyne.TextWrapWord
 }
 
 // NewForm returns a form whose save button reads saveLabel (Chinese, such
@@ -94,6 +111,9 @@ type Field struct {
 // package's inputs, leaving and Enter/Esc.
 func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 	fd := &Field{Label: label, Input: input, form: f, msg: newMessage()}
+	if f.wrap {
+		wrapMessage(fd.msg)
+	}
 	k := &keys{leave: fd.left, enter: f.Submit, escape: f.TryCancel}
 	typed := func() { fd.edited(true) }
 	chosen := func() { fd.edited(false) }

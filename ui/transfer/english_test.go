@@ -143,3 +143,19 @@ func TestRefusalsInBothLanguages(t *testing.T) {
 }
 
 var han = regexp.MustCompile(`\p{Han}`)
+
+// In English the letter's number and 党费交至 are said in English on the
+// form and in the letter's details; the capital numerals stay as printed.
+func TestLetterNumberInEnglish(t *testing.T) {
+	useEnglish(t)
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[0]
+	f.set(t, "接收党组织", "天水某公司党支部")
+	lf := letterFormOf(t, f)
+	if got := lf.preview.Text; !strings.Contains(got, "No. 1/2026") || strings.Contains(got, "第") || strings.Contains(got, "2026年") {
+		t.Errorf("preview %q", got)
+	}
+}

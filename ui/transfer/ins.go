@@ -38,7 +38,7 @@ func newInsTab(s *Screen) *insTab {
 func (t *insTab) item(i int) (string, string, widget.Importance) {
 	in := &t.shown[i]
 	return in.Name + " ← " + in.FromOrg, kit.L("{{.Date}} 转入 · 介绍信 {{.Number}} · 党费交至 {{.Paid}}", map[string]any{
-		"Date": in.Date.String(), "Number": in.LetterNumber, "Paid": in.PaidTo.Chinese()}), widget.MediumImportance
+		"Date": in.Date.String(), "Number": in.LetterNumber, "Paid": kit.DateText(in.PaidTo.Date())}), widget.MediumImportance
 }
 
 func (t *insTab) refresh() {
@@ -69,7 +69,7 @@ func (t *insTab) open(id int64) {
 		{"转出党组织的基层党委", orDash(in.FromCommittee)},
 		{"介绍信开具日期", orDash(in.LetterDate.String())},
 		{"转入日期", in.Date.String()},
-		{"党费交至", in.PaidTo.Chinese() + kit.L("（此后的月份在本支部交纳）")},
+		{"党费交至", kit.DateText(in.PaidTo.Date()) + kit.L("（此后的月份在本支部交纳）")},
 		{"人员类别", kit.L(string(in.Category))},
 		{"经办人", orDash(in.Handler)},
 		{"备注", orDash(in.Note)},
@@ -95,6 +95,7 @@ const (
 // one who had transferred out, the member chosen.
 func showTransferInForm(s *Screen) {
 	form := kit.NewForm("登记转入")
+	form.WrapMessages()
 	var former []model.Member
 	var formerNames []string
 	for _, m := range s.host.Members() {
@@ -108,14 +109,28 @@ func showTransferInForm(s *Screen) {
 	formerSel := kit.NewSelect(formerNames, nil)
 	name, idNumber, ethnicity, phone := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
-	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, nil)
+	// The probation's rules are told only for a probationary member.
+	probation := widget.NewLabel(probationText(s.host.Today()))
+	probation.Wrapping = fyne.TextWrapWord
+	probation.Hide()
+	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, func(v string) {
+		probation.Hidden = v != string(model.CategoryProbationary)
+		probation.Refresh()
+	})
 	join, full := kit.NewDateEntry(), kit.NewDateEntry()
 	number, from, fromComm := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	letterDate, date := kit.NewDateEntry(), kit.NewDateEntry()
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	duesNote := widget.NewLabel("")
+	duesNote.Wrapping, duesNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	duesNote.Hide()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
-	number.SetPlaceHolder(kit.L("照介绍信抄写，如 甘组转字（2026）88号"))
+	number.SetPlaceHolder(kit.L("如 甘组转字（2026）88号"))
+	// Short examples: the fields are half the dialog wide.
+	for _, d := range []*kit.DateEntry{join, full, letterDate, date} {
+		d.SetPlaceHolder(kit.L("如 2026-11-30"))
+	}
 	idNumber.OnChanged = func(v string) {
 		if info, err := model.ParseIDNumber(model.NormalizeIDNumber(v)); err == nil && sex.Value() == "" {
 			sex.SetValue(string(info.Sex))
@@ -156,6 +171,8 @@ func showTransferInForm(s *Screen) {
 	fNote := form.Add("备注", note)
 	personal := []*kit.Field{fName, fID, fSex, fEth, fJoin, fFull, fPhone}
 	letterFields := []*kit.Field{fNumber, fFrom, fFromComm, fLetterDate, fDate, fPaid, fCat, fHandler, fNote}
+	// The organisations' names are long: each takes the dialog's width.
+	orgFields, otherLetterFields := []*kit.Field{fFrom, fFromComm}, []*kit.Field{fNumber, fLetterDate, fDate, fPaid, fCat, fHandler, fNote}
 	byField := map[model.Field]*kit.Field{
 		model.FieldName: fName, model.FieldIDNumber: fID, model.FieldSex: fSex, model.FieldEthnicity: fEth,
 		model.FieldCategory: fCat, model.FieldJoinDate: fJoin, model.FieldFullDate: fFull, model.FieldPhone: fPhone,
@@ -236,6 +253,14 @@ func showTransferInForm(s *Screen) {
 			}
 		}
 		report(dedupe(errs), byField, put)
+		// Not a refusal: a 党费交至 before the arrival is what the letter
+		// says, but the months since are arrears here.
+		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 {
+			duesNote.SetText(kit.Say(in.DuesText()))
+			duesNote.Show()
+		} else {
+			duesNote.Hide()
+		}
 	}
 	form.Load(func() {
 		who.SetSelected(kit.L(inNew))
@@ -259,8 +284,8 @@ func showTransferInForm(s *Screen) {
 			case err == nil:
 				dlg.Hide()
 				s.saved()
-				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期 {{.Date}}），党费从 {{.From}} 起在本支部交纳。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "From": (in.PaidTo + 1).Chinese()}))
+				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText())}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
@@ -268,13 +293,11 @@ func showTransferInForm(s *Screen) {
 			}
 		})
 	}
-	probation := widget.NewLabel(probationText(s.host.Today()))
-	probation.Wrapping = fyne.TextWrapWord
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
-	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(2, letterFields...), probation)
+	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(1, orgFields...), form.Grid(2, otherLetterFields...), duesNote, probation)
 	formerBox.Hide()
-	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(860, 640))
+	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(960, 680))
 	if formShown != nil {
 		formShown(form, append(append([]*kit.Field{fWho, fFormer}, personal...), letterFields...))
 	}

@@ -13,6 +13,7 @@ import (
 // (the letter's receiving organisation unless changed) and the handler.
 func showReceiptForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("登记回执")
+	form.WrapMessages()
 	date, org, handler := kit.NewDateEntry(), kit.NewEntry(), kit.NewEntry()
 	date.Today = s.host.Today
 	fDate := form.Add("回执日期", date)
@@ -53,7 +54,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 	intro := widget.NewLabel(kit.L("接收党组织寄回的回执贴在存根联的“贴回执联处”备查；登记后这封介绍信办结。"))
 	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(widget.NewLabel(letterText(&l)+" → "+l.ToOrg), intro, form.Grid(1, fields...))
-	dlg = kit.ShowForm(s.host.Window(), "登记回执", form, body, fyne.NewSize(560, 380))
+	dlg = kit.ShowForm(s.host.Window(), "登记回执", form, body, fyne.NewSize(560, 460))
 	if formShown != nil {
 		formShown(form, fields)
 	}
@@ -63,6 +64,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 // member comes back onto the roster, and the number stays used.
 func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("作废")
+	form.WrapMessages()
 	date, reason := kit.NewDateEntry(), kit.NewEntry()
 	date.Today = s.host.Today
 	reason.SetPlaceHolder(kit.L("如：未使用、填写有误、去向改变"))
@@ -96,7 +98,7 @@ func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form.OnSubmit = func() {
 		w, _ := read()
 		s.host.Confirm(kit.L("作废介绍信"), kit.L("作废后，{{.Name}}回到本支部名册，{{.Number}}不再使用（编号不会重复使用）。请收回介绍信原件，与存根一起保存。", map[string]any{
-			"Name": l.Name, "Number": l.NumberText()}), submitWith(s, form, byField, &dlg, func() func() error {
+			"Name": l.Name, "Number": kit.Say(l.Numbered())}), submitWith(s, form, byField, &dlg, func() func() error {
 			return func() error { _, err := s.svc.WithdrawLetter(l.ID, w); return err }
 		}))
 	}
@@ -122,6 +124,7 @@ func reportErr(err error, byField map[model.Field]*kit.Field, put func(*kit.Fiel
 // sending committee and its details, and the 套打 offset.
 func showSetupForm(s *Screen) {
 	form := kit.NewForm("保存")
+	form.WrapMessages()
 	comm, addr, phone, fax, post := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	offX, offY := kit.NewEntry(), kit.NewEntry()
 	comm.SetPlaceHolder(kit.L("盖章的基层党委，如 中共××街道工作委员会"))

@@ -58,6 +58,7 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 // letter was issued before onSaved reloads the section.
 func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued func(l model.TransferLetter)) {
 	f := &letterForm{host: host, svc: svc, onSaved: onSaved, issued: issued, fixed: id, form: kit.NewForm("开具")}
+	f.form.WrapMessages()
 	var names []string
 	for _, m := range host.Members() {
 		// The member the form is opened for is offered even when no longer
@@ -241,7 +242,7 @@ func (f *letterForm) draft() {
 		default:
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
-				"Number": l.NumberText(), "Paid": l.PaidTo.Chinese(), "Capital": model.CapitalYearMonth(l.PaidTo)}))
+				"Number": kit.Say(l.Numbered()), "Paid": kit.DateText(l.PaidTo.Date()), "Capital": model.CapitalYearMonth(l.PaidTo)}))
 			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
 				f.warning.SetText(w)
 				f.warning.Show()
@@ -281,7 +282,7 @@ func (f *letterForm) submit() {
 				f.onSaved()
 			}
 			kit.Confirm(f.host.Window(), "介绍信已开具", kit.L("{{.Number}}介绍信已开具，{{.Name}}已离开本支部名册（可在花名册“已离开”中查看）。现在保存介绍信以便打印？", map[string]any{
-				"Number": l.NumberText(), "Name": l.Name}), "打印介绍信", func() { printLetter(f.host, f.svc, l, false) })
+				"Number": kit.Say(l.Numbered()), "Name": l.Name}), "打印介绍信", func() { printLetter(f.host, f.svc, l, false) })
 		})
 	}
 	if m != nil && f.dues.Owes() && f.draftedAs.MemberID == q.MemberID && f.draftedAs.Date == q.Date {
@@ -293,7 +294,7 @@ func (f *letterForm) submit() {
 
 // letterText is a letter's number and member, for titles.
 func letterText(l *model.TransferLetter) string {
-	return strings.TrimSpace(fmt.Sprintf("%s %s", l.NumberText(), l.Name))
+	return strings.TrimSpace(fmt.Sprintf("%s %s", kit.Say(l.Numbered()), l.Name))
 }
 
 // reasonChoices are the usual reasons (model.TransferReasons) in the UI

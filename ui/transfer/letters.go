@@ -48,7 +48,7 @@ func newLettersTab(s *Screen) *lettersTab {
 func (t *lettersTab) item(i int) (string, string, widget.Importance) {
 	l := &t.shown[i]
 	st := l.State(t.s.host.Today(), model.CurrentTransferRules())
-	title := l.NumberText() + "　" + l.Name + " → " + l.ToOrg
+	title := kit.Say(l.Numbered()) + "　" + l.Name + " → " + l.ToOrg
 	detail := kit.L("{{.Date}} 开具 · {{.State}}", map[string]any{"Date": l.Date.String(), "State": kit.L(string(st))})
 	return title, detail, stateImportance(st)
 }
@@ -114,7 +114,7 @@ func (t *lettersTab) open(id int64) {
 	tr := model.CurrentTransferRules()
 	st := l.State(t.s.host.Today(), tr)
 	rows := []detailRow{
-		{"编号", l.NumberText()},
+		{"编号", kit.Say(l.Numbered())},
 		{"党员姓名", kit.L("{{.Name}}（{{.Sex}}，{{.Age}}岁，{{.Ethnicity}}，{{.Category}}）", map[string]any{
 			"Name": l.Name, "Sex": kit.Word(string(l.Sex)), "Age": l.Age, "Ethnicity": l.Ethnicity, "Category": kit.Word(string(l.Category))})},
 		{"公民身份号码", l.IDNumber},
@@ -124,7 +124,7 @@ func (t *lettersTab) open(id int64) {
 		{"转出原因", orDash(reasonText(l.Reason))},
 		{"开具日期", l.Date.String()},
 		{"有效期", kit.L("{{.N}}天（{{.Capital}}，至 {{.Until}}）", map[string]any{"N": l.ValidDays, "Capital": model.CapitalDays(l.ValidDays), "Until": l.ValidUntil().String()})},
-		{"党费交至", l.PaidTo.Chinese() + "（" + model.CapitalYearMonth(l.PaidTo) + "）"},
+		{"党费交至", kit.DateText(l.PaidTo.Date()) + "（" + model.CapitalYearMonth(l.PaidTo) + "）"},
 		{"党员联系电话", orDash(l.Phone)},
 		{"办理情况", kit.L(string(st))},
 	}

@@ -36,6 +36,9 @@ func NewScreen(host kit.Host, svc Service) *Screen {
 	s := &Screen{host: host, svc: svc}
 	s.findings = widget.NewLabel("")
 	s.findings.Wrapping = fyne.TextWrapWord
+	// Hidden until the section is read: no empty band above the tabs
+	// that the banner or nothing fills later.
+	s.findings.Hide()
 	s.letters = newLettersTab(s)
 	s.ins = newInsTab(s)
 	s.mobile = newMobileTab(s)
@@ -87,6 +90,7 @@ func (s *Screen) showFindings() {
 	}
 	if counts[model.Serious]+counts[model.Warning] == 0 {
 		s.findings.Hide()
+		s.content.Refresh()
 		return
 	}
 	args := map[string]any{"S": counts[model.Serious], "W": counts[model.Warning]}
@@ -116,6 +120,7 @@ func (s *Screen) showFindings() {
 	}
 	s.findings.Show()
 	s.findings.Refresh()
+	s.content.Refresh()
 }
 
 // ShowLetters brings the letters tab forward, the letter id selected (0:

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -836,5 +837,154 @@ func TestMobileMemberTransferredOut(t *testing.T) {
 		if (b.Text == kit.L("登记报告…") || b.Text == kit.L("登记返回…") || b.Text == kit.L("开具介绍信…")) && !b.Disabled() {
 			t.Errorf("%s enabled for a member transferred out", b.Text)
 		}
+	}
+}
+
+// shownTexts are the texts of every visible label in the window's top
+// overlay (the open dialog).
+func shownTexts(h *fakeHost) string {
+	var out []string
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// An incoming letter whose 党费交至 stops long before the arrival: the form
+// says the months since are arrears before it is saved, and the
+// confirmation says so instead of "党费从2020年2月起在本支部交纳".
+func TestTransferInOldPaidTo(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	f.set(t, "姓名", "测试乙")
+	f.set(t, "公民身份号码", validID("62010219800101025"))
+	f.set(t, "人员类别", string(model.CategoryFull))
+	f.set(t, "加入党组织日期", "2005-03-01")
+	f.set(t, "转为正式党员日期", "2006-03-01")
+	f.set(t, "介绍信编号", "（2026）第9号")
+	f.set(t, "转出党组织", "定西某公司党支部")
+	f.set(t, "党费交至", "2020年1月")
+	want := "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"
+	if got := shownTexts(h); !strings.Contains(got, want) {
+		t.Errorf("the form says:\n%s\nwant %q", got, want)
+	}
+	if f.form.Save.Disabled() {
+		t.Fatalf("a 党费交至 long ago is a warning, not a refusal: %s", f.form.Reason.Text)
+	}
+	test.Tap(f.form.Save)
+	if got := shownTexts(h); !strings.Contains(got, want) || strings.Contains(got, "党费从2020年2月起") {
+		t.Errorf("confirmation:\n%s", got)
+	}
+}
+
+// A refusal under a field is shown whole, wrapped onto more lines in a
+// narrow window, never cut with "…": it names the date to move past.
+func TestFieldMessagesWrapWhole(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1024, 700))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[0]
+	f.set(t, "接收党组织", "兰州新区某公司党支部")
+	f.set(t, "开具日期", "2009-01-01")
+	fd := f.field(t, "开具日期")
+	l := fd.MessageLabel()
+	if !strings.Contains(fd.Message(), "早于廖明加入党组织的日期") {
+		t.Fatalf("message %q", fd.Message())
+	}
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	h.win.Canvas().Overlays().Top().Refresh()
+	if l.Truncation != fyne.TextTruncateOff || l.Wrapping != fyne.TextWrapWord {
+		t.Errorf("message truncation %v wrapping %v: cut with …", l.Truncation, l.Wrapping)
+	}
+	if l.Size().Height+1 < l.MinSize().Height {
+		t.Errorf("message %q drawn %v high, needs %v", fd.Message(), l.Size().Height, l.MinSize().Height)
+	}
+}
+
+// dialogScroll is the scrolled body of the open dialog.
+func dialogScroll(t *testing.T, h *fakeHost) *container.Scroll {
+	t.Helper()
+	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
+		if s, ok := o.(*kit.Scroll); ok {
+			return s.Inner()
+		}
+	}
+	t.Fatal("the dialog has no scrolled body")
+	return nil
+}
+
+// 登记回执 has three fields: at 1366×740 they show without scrolling.
+func TestReceiptDialogDoesNotScroll(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 2), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	showReceiptForm(s, svc.letters[0])
+	sc := dialogScroll(t, h)
+	if need, has := sc.Content.MinSize().Height, sc.Size().Height; need > has {
+		t.Errorf("the receipt's fields need %.0f px, the dialog shows %.0f: it scrolls", need, has)
+	}
+}
+
+// deferredHost runs background work but not what follows it, as a window
+// does before the work is done.
+type deferredHost struct{ *fakeHost }
+
+func (deferredHost) Background(work func(), then func()) { work() }
+
+// Before the section is read, no empty band is kept above the tabs.
+func TestNoBannerBandBeforeLoad(t *testing.T) {
+	svc := newFake()
+	_, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s := NewScreen(deferredHost{h}, svc)
+	if s.findings.Visible() {
+		t.Error("the findings banner takes its band before the section is read")
+	}
+}
+
+// The 登记转入 form: the examples in its fields fit them, and the
+// probation's rules show only for a probationary member.
+func TestTransferInFormFits(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 740))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	for _, fd := range f.fields {
+		var ph string
+		var w float32
+		switch in := fd.Input.(type) {
+		case *kit.DateEntry:
+			ph, w = in.PlaceHolder, in.Size().Width-theme.IconInlineSize()-2*theme.InnerPadding()
+		case *kit.Entry:
+			ph, w = in.PlaceHolder, in.Size().Width
+		default:
+			continue
+		}
+		if ph == "" || w <= 0 {
+			continue
+		}
+		if need := fyne.MeasureText(ph, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding(); need > w {
+			t.Errorf("%s: the example %q needs %.0f px, the field has %.0f", fd.Label, ph, need, w)
+		}
+	}
+	probation := func() bool {
+		return strings.Contains(shownTexts(h), "预备期继续计算")
+	}
+	f.set(t, "人员类别", string(model.CategoryFull))
+	if probation() {
+		t.Error("the probation's rules show for a full member")
+	}
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	if !probation() {
+		t.Error("the probation's rules are not shown for a probationary member")
 	}
 }
