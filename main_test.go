@@ -666,3 +666,22 @@ func tail(s string) string {
 	}
 	return s
 }
+
+// --db naming a folder that does not exist (a typing slip, a USB drive now
+// under another letter) is said at start, not made into a new empty ledger
+// in new folders; a new file in an existing folder is still made (review
+// s3-10 attack #8).
+func TestAMissingFolderInDbIsSaid(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "打错的 文件夹", "子目录", "台账.db")
+	err := missingFolder(typo)
+	if err == nil || !strings.Contains(err.Error(), "不存在") || !strings.Contains(err.Error(), filepath.Join(dir, "打错的 文件夹", "子目录")) {
+		t.Errorf("missing folder: %v", err)
+	}
+	if _, serr := os.Stat(filepath.Join(dir, "打错的 文件夹")); serr == nil {
+		t.Error("the folder was made")
+	}
+	if err := missingFolder(filepath.Join(dir, "新台账.db")); err != nil {
+		t.Errorf("a new file in an existing folder: %v", err)
+	}
+}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -458,6 +459,10 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 				// A meeting that cannot decide passes nothing, whatever
 				// the count (支部工作条例: more than half present first).
 				add(false, Textf("决议%d：会议未达法定人数，不能表决", i+1))
+			case res.Yes+res.No+res.Abstain > present:
+				// A count the record refuses (Validate) is no result: not
+				// "passed" in green above the refusal.
+				add(false, Textf("决议%d：赞成、反对、弃权共%d票，多于到会的有表决权党员%d人，票数有误", i+1, res.Yes+res.No+res.Abstain, present))
 			case res.Yes >= pass:
 				add(true, Textf("决议%d：赞成%d票，超过应到有表决权党员（%d人）的半数，通过", i+1, res.Yes, due))
 			default:
@@ -612,22 +617,27 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 	if a.Kind == KindGeneralMeeting && members != nil {
 		_, votingPresent = a.VotingCounts(members)
 	}
+	// The resolutions' problems keep their sentence as a Text, for the
+	// form in English.
+	addText := func(t Text) {
+		errs = append(errs, FieldError{Field: ActivityResolutionField, Message: t.String(), Text: t})
+	}
 	for i, res := range a.Resolutions {
-		n := "第" + strconv.Itoa(i+1) + "项决议"
+		n, cast := i+1, res.Yes+res.No+res.Abstain
 		switch {
 		case strings.TrimSpace(res.Text) == "":
-			add(ActivityResolutionField, n+"未填写内容")
+			addText(Textf("第%d项决议未填写内容", n))
 		case res.Yes < 0 || res.No < 0 || res.Abstain < 0:
-			add(ActivityResolutionField, n+"的票数不能为负数")
-		case res.Voted && a.Kind == KindGeneralMeeting && members != nil && votingPresent < present && res.Yes+res.No+res.Abstain > votingPresent:
+			addText(Textf("第%d项决议的票数不能为负数", n))
+		case res.Voted && a.Kind == KindGeneralMeeting && members != nil && votingPresent < present && cast > votingPresent:
 			// At a 支部党员大会 only full members vote.
-			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于到会的有表决权党员%d人（预备党员没有表决权）", n, res.Yes+res.No+res.Abstain, votingPresent))
-		case res.Voted && len(a.Attendance) > 0 && res.Yes+res.No+res.Abstain > present:
-			add(ActivityResolutionField, fmt.Sprintf("%s赞成、反对、弃权共%d票，多于实到人数%d", n, res.Yes+res.No+res.Abstain, present))
+			addText(Textf("第%d项决议赞成、反对、弃权共%d票，多于到会的有表决权党员%d人（预备党员没有表决权）", n, cast, votingPresent))
+		case res.Voted && len(a.Attendance) > 0 && cast > present:
+			addText(Textf("第%d项决议赞成、反对、弃权共%d票，多于实到人数%d", n, cast, present))
 		case res.Election && a.Kind != KindGeneralMeeting:
-			add(ActivityResolutionField, n+"标为选举：选举须在"+string(KindGeneralMeeting)+"上进行")
+			addText(Textf("第%d项决议标为选举：选举须在%s上进行", n, KindGeneralMeeting))
 		case res.Election && !res.Voted:
-			add(ActivityResolutionField, n+"标为选举：请勾选“表决”并填写票数")
+			addText(Textf("第%d项决议标为选举：请勾选“表决”并填写票数", n))
 		}
 	}
 	return errs
@@ -635,26 +645,30 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 
 // ParseVotes reads a vote count as typed in a form: digits, full-width
 // ones too (３), blank for 0. The error is a sentence naming what was typed.
+//
+// A count above MaxVotes is ErrTooManyVotes: a typing slip (an extra
+// digit), said as such rather than as "not a number".
 func ParseVotes(s string) (int, error) {
-	s = strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return '0' + (r - '０')
-		}
-		return r
-	}, strings.TrimSpace(s))
+	s = halfWidthNumber(strings.TrimSpace(s)) // ＋３０ as +30
 	if s == "" {
 		return 0, nil
 	}
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 0 || n > maxVotes {
+	switch {
+	case err == nil && n > MaxVotes, errors.Is(err, strconv.ErrRange) && !strings.HasPrefix(s, "-"):
+		return 0, fmt.Errorf("%w：“%s”", ErrTooManyVotes, s)
+	case err != nil || n < 0:
 		return 0, fmt.Errorf("“%s”不是票数（应为 0 或正整数）", s)
 	}
 	return n, nil
 }
 
-// maxVotes is far above any branch (a branch has at most a few hundred
+// MaxVotes is far above any branch (a branch has at most a few hundred
 // members); beyond it a count is a typing slip, and it keeps sums in range.
-const maxVotes = 100000
+const MaxVotes = 100000
+
+// ErrTooManyVotes is a vote count above MaxVotes.
+var ErrTooManyVotes = fmt.Errorf("票数超过 %d，不可能是一个支部的票数，请核对", MaxVotes)
 
 // clockMinutes reads "14:30" as minutes after midnight; "" is fine.
 func clockMinutes(s string) (int, bool) {
@@ -804,7 +818,7 @@ type Plan struct {
 // Validate checks a plan form.
 func (p *Plan) Validate() ValidationErrors {
 	var errs ValidationErrors
-	if p.Year < 1900 || p.Year > 2200 {
+	if !ValidRecordYear(p.Year) {
 		errs = append(errs, FieldError{Field: ActivityDateField, Message: "年份不合理"})
 	}
 	if p.Month < 1 || p.Month > 12 {

@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -395,7 +396,8 @@ func TestParseVotes(t *testing.T) {
 		ok   bool
 	}{
 		{"12", 12, true}, {" 3 ", 3, true}, {"３", 3, true}, {"１２", 12, true}, {"", 0, true},
-		{"-1", 0, false}, {"abc", 0, false}, {"1.5", 0, false}, {"9999999999", 0, false},
+		{"-1", 0, false}, {"abc", 0, false}, {"1.5", 0, false}, {"－3", 0, false},
+		{"+30", 30, true}, {"＋３０", 30, true}, {"100000", 100000, true}, {"１０００００", 100000, true},
 	} {
 		got, err := ParseVotes(tc.in)
 		if (err == nil) != tc.ok || got != tc.want {
@@ -403,6 +405,29 @@ func TestParseVotes(t *testing.T) {
 		}
 		if err != nil && !strings.Contains(err.Error(), "不是票数") {
 			t.Errorf("ParseVotes(%q): %q does not say what is wrong", tc.in, err)
+		}
+	}
+	// An extra digit is a count too large, said so (review s3-final #1:
+	// "应为 0 或正整数" for 100001, which is one).
+	for _, in := range []string{"100001", "9999999999", "99999999999999999999"} {
+		_, err := ParseVotes(in)
+		if !errors.Is(err, ErrTooManyVotes) || !strings.Contains(err.Error(), "超过 100000") || strings.Contains(err.Error(), "不是票数") {
+			t.Errorf("ParseVotes(%q): %v, want it said to be more than 100000", in, err)
+		}
+	}
+}
+
+// One rule for the year of records, full-width digits read (review
+// s3-final #9).
+func TestParseYear(t *testing.T) {
+	for in, want := range map[string]int{"2026": 2026, "２０２６": 2026, " 1949 ": 1949, "2200": 2200} {
+		if got, err := ParseYear(in); err != nil || got != want {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"1948", "2201", "abc", "", "+2026", "2026年", "26"} {
+		if _, err := ParseYear(in); err == nil || !strings.Contains(err.Error(), "1949 至 2200") {
+			t.Errorf("ParseYear(%q): %v, want the rule said", in, err)
 		}
 	}
 }

@@ -214,7 +214,7 @@ func parseTypedDate(raw string) (Date, error) {
 		return Date{}, nil
 	case strings.ContainsRune(s, '年'):
 		return parseChineseDate(raw, s)
-	case isDigits(s):
+	case IsDigits(s):
 		switch len(s) {
 		case 8:
 			return makeDate(raw, s[:4], s[4:6], s[6:])
@@ -234,7 +234,7 @@ func parseTypedDate(raw string) (Date, error) {
 		return Date{}, unknownDateError(raw)
 	}
 	for _, p := range parts {
-		if p == "" || len(p) > 4 || !isDigits(p) {
+		if p == "" || len(p) > 4 || !IsDigits(p) {
 			return Date{}, unknownDateError(raw)
 		}
 	}
@@ -272,7 +272,7 @@ func dateText(raw string) string {
 	if f := strings.Fields(s); len(f) == 2 && strings.Contains(f[1], ":") {
 		s = f[0]
 	}
-	if len(s) > 10 && s[10] == 'T' && isDigits(s[:4]) {
+	if len(s) > 10 && s[10] == 'T' && IsDigits(s[:4]) {
 		s = s[:10]
 	}
 	return strings.Join(strings.Fields(s), "")
@@ -282,7 +282,7 @@ func dateText(raw string) string {
 func parseChineseDate(raw, s string) (Date, error) {
 	y, rest, _ := strings.Cut(s, "年")
 	if rest == "" {
-		if isDigits(y) && len(y) == 4 {
+		if IsDigits(y) && len(y) == 4 {
 			return Date{}, yearOnlyError(raw, y)
 		}
 		return Date{}, unknownDateError(raw)
@@ -293,7 +293,7 @@ func parseChineseDate(raw, s string) (Date, error) {
 	}
 	rest = strings.TrimSuffix(rest, "份")
 	rest = strings.TrimSuffix(strings.TrimSuffix(rest, "日"), "号")
-	if len(y) != 4 || !isDigits(y) || !isDigits(m) || len(m) > 2 || (rest != "" && (!isDigits(rest) || len(rest) > 2)) {
+	if len(y) != 4 || !IsDigits(y) || !IsDigits(m) || len(m) > 2 || (rest != "" && (!IsDigits(rest) || len(rest) > 2)) {
 		return Date{}, unknownDateError(raw)
 	}
 	return makeDate(raw, y, m, rest)
@@ -378,15 +378,6 @@ func QuoteTyped(s string) string {
 		s = string([]rune(s)[:24]) + "…"
 	}
 	return "“" + s + "”"
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Validate reports whether the date exists on the calendar.

@@ -231,7 +231,7 @@ func (b DuesBase) Rule(r DuesRules) (Money, Text, error) {
 // message names the member's problem without the member, which the caller
 // adds.
 func (b DuesBase) Validate(r DuesRules) error {
-	if b.Year < 1949 || b.Year > 2200 {
+	if !ValidRecordYear(b.Year) {
 		return Errorf(ErrDues, "年份 %d 不合理", b.Year)
 	}
 	if b.From < 0 || b.From > 12 {

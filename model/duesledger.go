@@ -773,7 +773,7 @@ func (rm Remittance) Validate(held Money, today Date) error {
 	switch {
 	case rm.Quarter < 1 || rm.Quarter > 4:
 		return Errorf(ErrDues, "季度应为 1 至 4")
-	case rm.Year < 1949 || rm.Year > 2200:
+	case !ValidRecordYear(rm.Year):
 		return Errorf(ErrDues, "年份 %d 不合理", rm.Year)
 	case rm.Date.IsZero() || rm.Date.Day == 0:
 		return Errorf(ErrDues, "请填写上缴日期（年-月-日）")

@@ -54,7 +54,7 @@ func ParseMonthText(s string) (Month, error) {
 	t = strings.NewReplacer("－", "-", "．", ".", "／", "/").Replace(t)
 	var y, m int
 	switch {
-	case len(t) == 6 && allDigits(t):
+	case len(t) == 6 && IsDigits(t):
 		y, _ = strconv.Atoi(t[:4])
 		m, _ = strconv.Atoi(t[4:])
 	case monthText.MatchString(t):
@@ -93,7 +93,7 @@ func ParseFormMonth(s string) (Month, error) {
 }
 
 // ValidateOpening refuses an opening position that cannot be right: before
-// the party existed as a ledger (1949), or after the current month. An
+// the party existed as a ledger (FirstRecordYear), or after the current month. An
 // opening says what was paid before the ledger or at another branch (on
 // paper, or as a transfer letter's 党费交至); a month still to come was not
 // paid there, and dues paid in advance are payments the ledger records
@@ -111,7 +111,7 @@ func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 }
 
 // ValidateLetterPaidTo refuses a transfer letter's 党费交至 that cannot be
-// right: before 1949, or further ahead of today than dues may be paid in
+// right: before FirstRecordYear, or further ahead of today than dues may be paid in
 // advance (the old branch may have taken dues in advance; the letter
 // states it).
 func ValidateLetterPaidTo(paidTo Month, today Date, r DuesRules) error {
@@ -125,7 +125,7 @@ func ValidateLetterPaidTo(paidTo Month, today Date, r DuesRules) error {
 }
 
 func validateOpeningYear(paidTo Month) error {
-	if paidTo.Year() < 1949 {
+	if paidTo.Year() < FirstRecordYear {
 		return Errorf(ErrDues, "党费已交至 %s 不合理", paidTo)
 	}
 	return nil
@@ -138,7 +138,7 @@ func ValidateLedgerStart(start Month, today Date) error {
 	switch {
 	case start == 0:
 		return Errorf(ErrDues, "请填写建账月份")
-	case start.Year() < 1949:
+	case start.Year() < FirstRecordYear:
 		return Errorf(ErrDues, "建账月份 %s 不合理", start)
 	case start > MonthOfDate(today):
 		return Errorf(ErrDues, "建账月份 %s 晚于本月", start)

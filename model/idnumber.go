@@ -74,7 +74,7 @@ func isStoredIDForm(s string) bool {
 // holding a real date of birth.
 func UpgradeIDNumber(s string) (string, bool) {
 	n := NormalizeIDNumber(s)
-	if len(n) != 15 || !allDigits(n) {
+	if len(n) != 15 || !IsDigits(n) {
 		return s, false
 	}
 	first17 := n[:6] + "19" + n[6:]
@@ -88,7 +88,7 @@ func UpgradeIDNumber(s string) (string, bool) {
 // ParseIDNumber validates an ID number and reads the birth date and sex from it.
 func ParseIDNumber(s string) (IDInfo, error) {
 	n := NormalizeIDNumber(s)
-	if len(n) == 15 && allDigits(n) {
+	if len(n) == 15 && IsDigits(n) {
 		// An old 15-digit number is upgraded where it is read
 		// (UpgradeIDNumber); one that was not, whose digits 9–12 still read
 		// as a month and a day (0230), holds a date of birth that never

@@ -206,7 +206,7 @@ func isPhoneForm(s string) bool {
 // landline with area code (0xx-xxxxxxx[x], the dash optional), with an
 // optional extension.
 func validPhone(s string) bool {
-	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && allDigits(s) {
+	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && IsDigits(s) {
 		return true
 	}
 	if strings.HasPrefix(s, "+86") {
@@ -219,20 +219,11 @@ func validPhone(s string) bool {
 	}
 	digits := strings.Join(parts, "")
 	for _, p := range parts {
-		if p == "" || !allDigits(p) {
+		if p == "" || !IsDigits(p) {
 			return false
 		}
 	}
 	return len(digits) >= 10 && len(digits) <= 16
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Validate checks a member against the rules of the collection form and the

@@ -48,7 +48,7 @@ func ParseMoney(s string) (Money, error) {
 	if whole == "" {
 		whole = "0"
 	}
-	if !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(whole) > 13 {
+	if !IsDigits(whole) || (frac != "" && !IsDigits(frac)) || len(whole) > 13 {
 		return 0, Errorf(ErrBadMoney, "%s不是金额，请写成 5400 或 5400.50", QuoteTyped(s))
 	}
 	y, err := strconv.ParseInt(whole, 10, 64)

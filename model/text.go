@@ -142,6 +142,17 @@ func isHan(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
+// IsDigits reports whether s is one or more ASCII digits (no sign, no
+// space: "-1" is not a number of a letter, a postcode or an ID).
+func IsDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // halfWidthNumber turns the full-width digits, point, comma and signs of
 // a number typed with a Chinese input method into ASCII: "５４００．５０"
 // reads as 5400.50, as the roster reads full-width digits in ID numbers

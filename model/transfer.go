@@ -482,12 +482,7 @@ func addDays(d Date, n int) Date {
 // ParseValidDays reads the validity typed into a form: digits (full-width
 // too), or 30天.
 func ParseValidDays(s string) (int, error) {
-	t := strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return '0' + (r - '０')
-		}
-		return r
-	}, s)
+	t := halfWidthNumber(s)
 	t = strings.TrimSuffix(strings.TrimSpace(t), "天")
 	n, err := strconv.Atoi(strings.TrimSpace(t))
 	if err != nil { // a number out of range is the letter's check to name
@@ -630,7 +625,7 @@ func (s *LetterSetup) Validate() ValidationErrors {
 	s.Phone, s.Fax = NormalizePhone(s.Phone), NormalizePhone(s.Fax)
 	var errs ValidationErrors
 	addf := func(f Field, format string, a ...any) { errs = append(errs, Problem(f, format, a...)) }
-	if s.Postcode != "" && (len(s.Postcode) != 6 || !allDigits(s.Postcode)) {
+	if s.Postcode != "" && (len(s.Postcode) != 6 || !IsDigits(s.Postcode)) {
 		addf(SetupPostcodeField, "邮政编码应为6位数字")
 	}
 	for _, p := range []struct {
@@ -687,7 +682,7 @@ func ParseOffset(s string) (int, error) {
 	if whole == "" {
 		whole = "0"
 	}
-	if !allDigits(whole) || len(whole) > 3 || len(frac) > 1 || frac != "" && !allDigits(frac) {
+	if !IsDigits(whole) || len(whole) > 3 || len(frac) > 1 || frac != "" && !IsDigits(frac) {
 		return 0, Errorf(nil, "偏移“%s”应为毫米数，如 1.5 或 -2（精确到0.1毫米）", s)
 	}
 	n, _ := strconv.Atoi(whole)

@@ -13,7 +13,7 @@ import (
 // The UI shows err.Error() as is, so every message starts with a sentence a
 // branch secretary can act on; technical detail, if any, comes after it.
 var (
-	ErrLocked             = errors.New("数据文件正由另一个支部台账窗口使用，请先关闭它")
+	ErrLocked             = errors.New("数据文件正由另一个支部台账程序使用（一个窗口，或一条还在运行的命令），请关闭那个窗口或等命令结束后再试")
 	ErrDamaged            = errors.New("数据文件已损坏，软件没有改动它。请用备份恢复，或把文件交给技术人员检查")
 	ErrNotDatabase        = errors.New("不是支部台账的数据文件，软件没有改动它")
 	ErrNewerSchema        = errors.New("数据文件由更新版本的支部台账创建，请升级软件后再打开，软件没有改动它")

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -49,10 +50,18 @@ func executable() string {
 	return exe
 }
 
+// ErrPortableNotFolder is a "data" beside the program that is a file: the
+// user meant portable mode (新建 → 文件 instead of 文件夹) and would find,
+// on another PC, that the records stayed in this one's profile.
+var ErrPortableNotFolder = errors.New("程序旁边的 data 是一个文件，不是文件夹，所以没有使用便携模式。要在U盘上使用，请删除或改名这个文件，再在程序旁边新建一个名为 data 的文件夹")
+
 func defaultPath(exe string, userConfigDir func() (string, error)) (string, error) {
 	if exe != "" {
 		data := filepath.Join(filepath.Dir(exe), portableDir)
-		if fi, err := os.Stat(data); err == nil && fi.IsDir() {
+		if fi, err := os.Stat(data); err == nil {
+			if !fi.IsDir() {
+				return "", fmt.Errorf("%w：%s", ErrPortableNotFolder, data)
+			}
 			return filepath.Join(data, FileName), nil
 		}
 	}

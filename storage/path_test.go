@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -20,8 +21,6 @@ func TestDefaultPath(t *testing.T) {
 		{"installed", func(string) {}, func(string) string { return installed }},
 		{"portable with a data folder", func(d string) { os.Mkdir(filepath.Join(d, "data"), 0o755) },
 			func(d string) string { return filepath.Join(d, "data", FileName) }},
-		{"a file named data is not a folder", func(d string) { os.WriteFile(filepath.Join(d, "data"), nil, 0o644) },
-			func(string) string { return installed }},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			progDir := filepath.Join(t.TempDir(), "支部台账 U盘版")
@@ -32,6 +31,15 @@ func TestDefaultPath(t *testing.T) {
 				t.Errorf("defaultPath = %q, %v; want %q", got, err, c.want(progDir))
 			}
 		})
+	}
+
+	// A file named data (新建 → 文件 by mistake) is said, not passed over
+	// for the profile: the records would not travel with the drive.
+	progDir := t.TempDir()
+	os.WriteFile(filepath.Join(progDir, "data"), []byte("x"), 0o644)
+	if got, err := defaultPath(filepath.Join(progDir, "branchledger.exe"), userConfig); !errors.Is(err, ErrPortableNotFolder) ||
+		!strings.Contains(err.Error(), "不是文件夹") || !strings.Contains(err.Error(), filepath.Join(progDir, "data")) {
+		t.Errorf("a file named data: defaultPath = %q, %v; want the error naming it", got, err)
 	}
 
 	if _, err := defaultPath("", func() (string, error) { return "", errors.New("$HOME is not defined") }); err == nil {

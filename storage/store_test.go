@@ -94,7 +94,7 @@ func TestSecondOpenIsLocked(t *testing.T) {
 	if waited := time.Since(start); waited > 3*time.Second {
 		t.Errorf("second window waited %v to be told", waited)
 	}
-	if !strings.HasPrefix(err.Error(), "数据文件正由另一个支部台账窗口使用") || !strings.Contains(err.Error(), path) {
+	if !strings.HasPrefix(err.Error(), "数据文件正由另一个支部台账程序使用") || !strings.Contains(err.Error(), path) {
 		t.Errorf("message %q should say the file is in use and name it", err)
 	}
 

@@ -18,14 +18,15 @@ import (
 // fakeActivities is an in-memory Activities over a fakeStore's roster that
 // applies the model's rules as the real service does.
 type fakeActivities struct {
-	roster  *fakeStore
-	acts    []model.Activity
-	plans   []model.Plan
-	setup   model.BranchMeetingSetup
-	since   model.Date                       // where the records begin
-	changes map[int64][]model.ActivityChange // by activity
-	files   map[int64][]byte                 // attachment bytes by ID
-	inflow  []model.InflowMember             // the 流入党员 register
+	roster     *fakeStore
+	acts       []model.Activity
+	plans      []model.Plan
+	setup      model.BranchMeetingSetup
+	since      model.Date                       // where the records begin
+	changes    map[int64][]model.ActivityChange // by activity
+	files      map[int64][]byte                 // attachment bytes by ID
+	inflow     []model.InflowMember             // the 流入党员 register
+	dueQueries int                              // DueMembers calls
 }
 
 func (f *fakeActivities) byID() map[int64]*model.Member {
@@ -122,6 +123,7 @@ func (f *fakeActivities) ExportActivity(int64, string) error    { return nil }
 func (f *fakeActivities) ExportLedger(int, string) (int, error) { return len(f.acts), nil }
 
 func (f *fakeActivities) DueMembers(kind model.ActivityKind, d model.Date) ([]model.Member, error) {
+	f.dueQueries++
 	ms, _ := f.roster.Members()
 	return model.DueMembers(kind, d, ms, nil), nil
 }
@@ -380,6 +382,7 @@ func TestEditingAMeetingKeepsItsAttendance(t *testing.T) {
 
 	// Moving the record to another day is a new question: who was due then.
 	f.date.SetText("2026-11-20")
+	f.date.FocusLost()
 	if got := len(f.act.Attendance); got != 4 {
 		t.Errorf("after changing the date the grid has %d rows, want the 4 members due then", got)
 	}
@@ -387,13 +390,20 @@ func TestEditingAMeetingKeepsItsAttendance(t *testing.T) {
 
 // A vote count pasted with a full-width digit is read as the digit; one that
 // is not a number is named as such, not as "negative" (review s3-8 attack #9).
-func TestVoteCountsAsTyped(t *testing.T) {
+// newResolutionForm opens a new 支部党员大会 record with one resolution put
+// to the vote.
+func newResolutionForm(t *testing.T) (*activityForm, *resolutionRow) {
+	t.Helper()
 	s, _ := newActivityShell(t)
 	test.Tap(s.activities.add)
 	f := s.activities.form
-	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.kind.SetValue(string(model.KindGeneralMeeting))
 	f.addResolution(model.Resolution{Text: "通过工作安排", Voted: true})
-	row := f.resRows[0]
+	return f, f.resRows[0]
+}
+
+func TestVoteCountsAsTyped(t *testing.T) {
+	f, row := newResolutionForm(t)
 	row.yes.SetText("２")
 	row.abstain.SetText("１")
 	f.recheck()
@@ -408,5 +418,67 @@ func TestVoteCountsAsTyped(t *testing.T) {
 	f.form.Refresh()
 	if !strings.Contains(f.problems.Text, "第1项决议的反对票“abc”不是票数") || strings.Contains(f.problems.Text, "负数") {
 		t.Errorf("a count that is not a number: %q", f.problems.Text)
+	}
+}
+
+// A count with an extra digit is said to be too large, not "not a number";
+// ＋３０ reads as +30 does (review s3-final #1, #2).
+func TestVoteCountTooLargeOrFullWidthPlus(t *testing.T) {
+	f, row := newResolutionForm(t)
+	row.yes.SetText("＋２")
+	row.no.SetText("100001")
+	f.form.Refresh()
+	if got := f.typed().Resolutions[0].Yes; got != 2 {
+		t.Errorf("＋２ read as %d, want 2", got)
+	}
+	if strings.Contains(f.problems.Text, "赞成票") {
+		t.Errorf("＋２ refused: %q", f.problems.Text)
+	}
+	if !strings.Contains(f.problems.Text, "反对票“100001”超过 100000") || strings.Contains(f.problems.Text, "不是票数") {
+		t.Errorf("100001: %q, want it said to be more than 100000", f.problems.Text)
+	}
+}
+
+// The form asks the store who was due once the user leaves the date, not
+// for every date the keystrokes make on the way (2026-1-1, 2026-1-11 …).
+func TestActivityDateQueriesOnceWhenLeft(t *testing.T) {
+	s, acts := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	f.date.SetText("")
+	before := acts.dueQueries
+	test.Type(f.date, "2026-11-11")
+	if got := acts.dueQueries - before; got != 0 {
+		t.Errorf("typing the date queried the members due %d times before leaving it", got)
+	}
+	f.date.FocusLost()
+	if got := acts.dueQueries - before; got != 1 {
+		t.Errorf("leaving the date queried %d times, want once", got)
+	}
+	f.date.FocusLost()
+	if got := acts.dueQueries - before; got != 1 {
+		t.Errorf("leaving it again unchanged queried again (%d in all)", got)
+	}
+}
+
+// In the English UI a resolution with more votes than voting members present
+// is said in English under the form, and its line is not a green "passed"
+// (review s3-final #12).
+func TestTooManyVotesInEnglish(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	f, row := newResolutionForm(t)
+	row.yes.SetText("3")
+	row.abstain.SetText("1")
+	f.recheck()
+	f.form.Refresh()
+	if !strings.Contains(f.problems.Text, "Resolution 1: 4 votes") || han.MatchString(f.problems.Text) {
+		t.Errorf("the over-count under the form: %q, want it in English", f.problems.Text)
+	}
+	if strings.Contains(f.checks.Text, "passed") || f.checks.Importance == widget.SuccessImportance {
+		t.Errorf("the checks say %q (importance %v) for counts that cannot be saved", f.checks.Text, f.checks.Importance)
 	}
 }

@@ -53,6 +53,11 @@ type activityForm struct {
 	// stored is the record as saved (ID 0 for a new one): while its kind
 	// and date stand, its attendance is the grid.
 	stored model.Activity
+	// dateTyped is a date typed since the grid was loaded: the grid is
+	// loaded again when the user leaves the date (or saves), not for
+	// every date the keystrokes make on the way (2026-1-1, 2026-1-12 …),
+	// each a query of the store.
+	dateTyped bool
 }
 
 func (a *activitiesScreen) openForm(act model.Activity) {
@@ -69,7 +74,8 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.form.OnSubmit = f.submit
 	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
 	f.date = newDateEntry(a.sh)
-	f.date.OnChanged = func(string) { f.reloadDue() }
+	f.date.OnChanged = func(string) { f.dateTyped = true }
+	f.date.OnLeft = f.dateLeft
 	entry := func(hint string) *kit.Entry {
 		e := kit.NewEntry()
 		e.SetPlaceHolder(hint)
@@ -272,12 +278,20 @@ func (f *activityForm) markAllPresent() {
 	f.recheck()
 }
 
+// dateLeft loads the grid for a date typed since it was loaded.
+func (f *activityForm) dateLeft() {
+	if f.dateTyped {
+		f.reloadDue()
+	}
+}
+
 // reloadDue rebuilds the attendance grid for the kind and date typed,
 // keeping what was already marked for members still due.
 func (f *activityForm) reloadDue() {
 	if f.kind == nil || f.date == nil || f.attendance == nil {
 		return
 	}
+	f.dateTyped = false
 	d, err := f.date.Date()
 	if err != nil || d.IsZero() || d.MonthOnly() {
 		return
@@ -448,9 +462,15 @@ func (f *activityForm) voteProblems() []string {
 			which string
 			e     *kit.Entry
 		}{{"赞成", r.yes}, {"反对", r.no}, {"弃权", r.abstain}} {
-			if _, err := model.ParseVotes(v.e.Text); err != nil {
-				out = append(out, lang.L("第{{.N}}项决议的{{.Which}}票“{{.Text}}”不是票数（应为 0 或正整数）",
-					map[string]any{"N": i + 1, "Which": lang.L(v.which), "Text": strings.TrimSpace(v.e.Text)}))
+			_, err := model.ParseVotes(v.e.Text)
+			data := map[string]any{"N": i + 1, "Which": lang.L(v.which), "Text": strings.TrimSpace(v.e.Text), "Max": model.MaxVotes}
+			switch {
+			case errors.Is(err, model.ErrTooManyVotes):
+				// An extra digit: "not 0 or a positive integer" would
+				// not show what is wrong with 100001.
+				out = append(out, lang.L("第{{.N}}项决议的{{.Which}}票“{{.Text}}”超过 {{.Max}}，不可能是一个支部的票数，请核对", data))
+			case err != nil:
+				out = append(out, lang.L("第{{.N}}项决议的{{.Which}}票“{{.Text}}”不是票数（应为 0 或正整数）", data))
 			}
 		}
 	}
@@ -492,9 +512,9 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 			if strings.HasSuffix(e.Message, "请填写原因") {
 				continue // counted in one line below, marked on the row
 			}
-			att = append(att, e.Message)
+			att = append(att, kit.SayProblem(e))
 		case model.ActivityResolutionField:
-			res = append(res, e.Message)
+			res = append(res, kit.SayProblem(e))
 		default:
 			report(f.fields[e.Field], kit.SayProblem(e))
 		}
@@ -555,6 +575,7 @@ func (f *activityForm) showFiles() {
 }
 
 func (f *activityForm) submit() {
+	f.dateLeft() // Enter in the date saves without leaving it
 	a := f.typed()
 	saved, err := f.sc.svc.SaveActivity(a)
 	if err != nil {

@@ -87,7 +87,7 @@ func (s *shell) registry() []Screen {
 	// 帮助 comes last, after 设置: added here, after the sections that go
 	// before 设置.
 	screens = append(screens, Screen{Title: help.Title, Icon: theme.HelpIcon(), View: func(w fyne.Window) fyne.CanvasObject {
-		s.help = help.NewView(help.About{Version: s.svc.Version, DataFile: s.dbPath, SQLite: s.svc.SQLiteVersion})
+		s.help = help.NewView(help.About{Version: s.svc.Version, DataFile: s.dbPath, SQLite: s.svc.SQLiteVersion, Software: s.svc.SoftwareRendering})
 		return s.help.Content
 	}})
 	return screens

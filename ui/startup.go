@@ -14,6 +14,7 @@ import (
 	"branchledger/ui/backup"
 	"branchledger/ui/datafile"
 	"branchledger/ui/filedialog"
+	"branchledger/ui/kit"
 )
 
 // ShowStartupError tells the user, in a window, why the data file cannot be
@@ -39,7 +40,7 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 func NewStartupErrorWindow(a fyne.App, err error, path string, open Opener) (w fyne.Window, status func() int) {
 	log.Printf("startup: %s", reason.Detail(err))
 	w = a.NewWindow(lang.L("支部台账"))
-	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
+	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + kit.SayErr(err))
 	msg.Wrapping = fyne.TextWrapWord
 	closeButton := widget.NewButton(lang.L("关闭"), w.Close)
 	closeButton.Importance = widget.HighImportance
@@ -50,13 +51,13 @@ func NewStartupErrorWindow(a fyne.App, err error, path string, open Opener) (w f
 		start := func(path string, prepare func(string) error) {
 			if prepare != nil {
 				if err := prepare(path); err != nil {
-					msg.SetText(lang.L("无法新建数据文件。") + "\n" + err.Error())
+					msg.SetText(lang.L("无法新建数据文件。") + "\n" + kit.SayErr(err))
 					return
 				}
 			}
 			svc, err := open(path)
 			if err != nil {
-				msg.SetText(lang.L("无法打开数据文件。") + "\n" + err.Error())
+				msg.SetText(lang.L("无法打开数据文件。") + "\n" + kit.SayErr(err))
 				return
 			}
 			code = 0
@@ -70,7 +71,7 @@ func NewStartupErrorWindow(a fyne.App, err error, path string, open Opener) (w f
 				backup.RestoreOver(w, files, target, func(err error) {
 					if err != nil {
 						log.Printf("startup restore: %s", reason.Detail(err))
-						msg.SetText(lang.L("没有恢复。") + "\n" + err.Error())
+						msg.SetText(lang.L("没有恢复。") + "\n" + kit.SayErr(err))
 						return
 					}
 					start(target, nil)

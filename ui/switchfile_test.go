@@ -149,7 +149,7 @@ func TestSwitchFileKeepsTheOldFileWhenTheNewOneCannotBeOpened(t *testing.T) {
 func TestSwitchFileWithNoFileLeftSaysWhy(t *testing.T) {
 	s, fs := newSwitchingShell(t)
 	fs.failing["/data/b.db"] = errors.New("数据文件已损坏：/data/b.db")
-	fs.failing["/data/a.db"] = errors.New("数据文件正由另一个支部台账窗口使用")
+	fs.failing["/data/a.db"] = errors.New("数据文件正由另一个支部台账程序使用")
 	if err := switchTo(t, s, "/data/b.db", nil); err == nil {
 		t.Fatal("no error")
 	}
@@ -157,7 +157,7 @@ func TestSwitchFileWithNoFileLeftSaysWhy(t *testing.T) {
 		t.Error("a shell took over without a file")
 	}
 	markup := test.RenderObjectToMarkup(s.win.Content())
-	for _, want := range []string{"无法打开数据文件", "已损坏", "另一个支部台账窗口"} {
+	for _, want := range []string{"无法打开数据文件", "已损坏", "另一个支部台账程序"} {
 		if !strings.Contains(markup, want) {
 			t.Errorf("the window does not say %q", want)
 		}
@@ -207,6 +207,23 @@ func TestSettingsSayWhetherPortableModeIsOn(t *testing.T) {
 		}
 		if c.on && !strings.Contains(markup, c.dir) {
 			t.Errorf("folder %q: the settings do not name it", c.dir)
+		}
+		s.win.Close()
+	}
+}
+
+// In compatibility mode 设置 says what it means and how it ends, not only
+// the title (review s3-10 newuser #8).
+func TestSettingsExplainCompatibilityMode(t *testing.T) {
+	for _, software := range []bool{false, true} {
+		f := newFakeStore(model.NewDate(2026, 11, 30))
+		svc := f.services()
+		svc.SoftwareRendering = software
+		s := newShell(test.NewTempApp(t), svc, "/data/branch.db")
+		s.show(screenSettings)
+		markup := test.RenderObjectToMarkup(s.settings.content)
+		if said := strings.Contains(markup, "兼容模式：") && strings.Contains(markup, "更新显卡驱动"); said != software {
+			t.Errorf("software rendering %v: explained %v", software, said)
 		}
 		s.win.Close()
 	}

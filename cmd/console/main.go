@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
 )
 
 // exitInterrupted is a console program's status after Ctrl+C on Windows
@@ -44,7 +45,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd.Stdout = struct{ io.Writer }{stdout}
 	cmd.Stderr = struct{ io.Writer }{stderr}
 	if err := cmd.Start(); err != nil {
-		fmt.Fprintf(stderr, "错误：无法运行 %s：%v\n", gui, err)
+		fmt.Fprintln(stderr, "错误："+startError(self, gui, err))
 		return 2
 	}
 	// Ctrl+C reaches this process but not the GUI program, which has no
@@ -67,6 +68,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	return 0
 }
+
+// startError says why the GUI program gui could not be started for the
+// console twin self: renamed (a user gave it a Chinese name), or too deep
+// in folders for Windows to start it (MAX_PATH), each with what to do.
+func startError(self, gui string, err error) string {
+	if _, serr := os.Stat(gui); serr != nil {
+		return fmt.Sprintf("找不到 %s（程序是否改过名字？）：请把它改回 %s，或把 %s 也改成与它相同的名字（扩展名仍为 .com）",
+			gui, filepath.Base(gui), filepath.Base(self))
+	}
+	if len(utf16.Encode([]rune(gui)))+1 > maxPath {
+		return fmt.Sprintf("无法运行 %s：程序所在的文件夹路径太长（%d 个字符），Windows 无法启动它；请把程序文件夹移到路径较短的位置（例如 D:\\支部台账）",
+			gui, len([]rune(gui)))
+	}
+	return fmt.Sprintf("无法运行 %s：%v", gui, err)
+}
+
+// maxPath is MAX_PATH: CreateProcess cannot start a program whose path is
+// this long or longer (UTF-16 units, the terminating NUL included).
+const maxPath = 260
 
 // twin is the GUI program for this one: the same path ending in .exe.
 func twin(self string) string {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -63,5 +64,24 @@ func TestTheConsoleTwinPassesOnOutputAndStatus(t *testing.T) {
 		if !strings.Contains(stdout.String(), c.wantOut) || !strings.Contains(stderr.String(), c.wantErr) {
 			t.Errorf("%q: stdout %q, stderr %q; want %q and %q", c.args, stdout.String(), stderr.String(), c.wantOut, c.wantErr)
 		}
+	}
+}
+
+// The program renamed beside its twin, or too deep in folders to start:
+// the twin says which and what to do, not "file not found" (review s3-10
+// attack #1, #6).
+func TestWhyTheProgramCouldNotStart(t *testing.T) {
+	dir := t.TempDir()
+	self := filepath.Join(dir, "branchledger.com")
+	msg := startError(self, filepath.Join(dir, "branchledger.exe"), errors.New("file not found"))
+	if !strings.Contains(msg, "改回 branchledger.exe") || !strings.Contains(msg, "branchledger.com 也改成") {
+		t.Errorf("renamed program: %q", msg)
+	}
+	deep := filepath.Join(dir, strings.Repeat("很长的文件夹名称用来测试路径长度限制党建资料/", 13))
+	os.MkdirAll(deep, 0o755)
+	gui := filepath.Join(deep, "branchledger.exe")
+	os.WriteFile(gui, []byte("MZ"), 0o755)
+	if msg := startError(filepath.Join(deep, "branchledger.com"), gui, errors.New("file not found")); !strings.Contains(msg, "路径太长") {
+		t.Errorf("a path too long: %q", msg)
 	}
 }

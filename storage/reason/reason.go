@@ -83,7 +83,7 @@ const (
 func sqliteReason(code int) string {
 	switch code & 0xff {
 	case sqliteBusy, sqliteLocked:
-		return "文件正由另一个支部台账窗口使用"
+		return "文件正由另一个支部台账程序使用（一个窗口，或一条还在运行的命令）"
 	case sqliteNoMem:
 		return reasonNoMem
 	case sqliteReadOnly:

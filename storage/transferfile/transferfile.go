@@ -159,7 +159,7 @@ func (s *Service) ExportInReceipt(id int64, path string) error {
 // ExportRegister writes year's 组织关系转接登记簿 to path and returns how many
 // transfers it lists.
 func (s *Service) ExportRegister(year int, path string) (int, error) {
-	if year < 1949 || year > 2200 {
+	if !model.ValidRecordYear(year) {
 		return 0, fmt.Errorf("年份 %d 不合理", year)
 	}
 	letters, err := s.store.Letters(year)

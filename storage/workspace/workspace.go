@@ -59,7 +59,7 @@ var (
 	ErrNewer        = errors.New("工作台文件由更新版本的支部台账创建，请升级软件后再打开")
 	ErrChanged      = errors.New("工作台文件的结构被别的程序改动过，软件没有使用它")
 	ErrDamaged      = errors.New("工作台文件已损坏，软件没有改动它。请用备份恢复")
-	ErrLocked       = errors.New("工作台文件正由另一个支部台账窗口使用，请先关闭它")
+	ErrLocked       = errors.New("工作台文件正由另一个支部台账程序使用（一个窗口，或一条还在运行的命令），请关闭那个窗口或等命令结束后再试")
 )
 
 // Workspace is an open workspace file. Its methods may be called from

@@ -52,7 +52,7 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 			return model.Date{}, dateRefusal("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 				quote(shown), shown[:4], shown, shown, shown[:4], shown[:4])
 		}
-	case isDigits(shown) && len(shown) == 5:
+	case model.IsDigits(shown) && len(shown) == 5:
 		return model.Date{}, notADate(shown, sr.bk.date1904)
 	case monthDayOnly.MatchString(shown):
 		// A date cell decides by its format: 10/7 through yy/m is July
@@ -138,12 +138,3 @@ func serialDate(n int, date1904 bool) (model.Date, error) {
 
 // quote puts typed text in Chinese quotes for a message (see model.QuoteTyped).
 func quote(s string) string { return model.QuoteTyped(s) }
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}

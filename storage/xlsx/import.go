@@ -595,5 +595,5 @@ func (h header) repeatedHeader(cells []string) bool {
 	id, _ := h.column(model.FieldIDNumber)
 	name, _ := h.column(model.FieldName)
 	v := cell(cells, id)
-	return v != "" && !isDigits(v[:1]) && isHeading(v, model.FieldIDNumber) && isHeading(cell(cells, name), model.FieldName)
+	return v != "" && !model.IsDigits(v[:1]) && isHeading(v, model.FieldIDNumber) && isHeading(cell(cells, name), model.FieldName)
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
 )
 
 // Every worksheet read is also read once as a stream of XML tokens
@@ -349,7 +351,7 @@ func longWholeNumber(v string) bool {
 		return len(digits) >= idDigitsInNumber
 	}
 	v = strings.TrimSuffix(v, ".0")
-	return len(v) >= idDigitsInNumber && isDigits(v)
+	return len(v) >= idDigitsInNumber && model.IsDigits(v)
 }
 
 func top(stack []string) string {

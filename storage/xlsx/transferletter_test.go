@@ -183,13 +183,16 @@ func TestWriteTransferRegisters(t *testing.T) {
 		Name: "廖明", LeftOn: model.NewDate(2026, 6, 1), Destination: "深圳市南山区", Reason: "务工", CardNumber: "甘流0012",
 		CardReviewed: model.NewDate(2026, 6, 1), Contact: "17474598897", HostOrg: "南山区某园区党委",
 		Reports: []model.MobileReport{{Date: model.NewDate(2026, 9, 1), Way: "电话"}}, PlannedReturn: model.NewDate(2027, 1, 31)}}}
+	// A card whose 年审 fell due while away says so on paper.
+	mobile.Entries = append(mobile.Entries, model.MobileMember{Name: "吴涛", LeftOn: model.NewDate(2026, 4, 10), Destination: "杭州",
+		CardNumber: "ZJ2025-0088", CardReviewed: model.NewDate(2025, 4, 1)})
 	mpath := filepath.Join(dir, "流动党员登记表.xlsx")
 	if err := WriteMobileRegisterFile(mpath, mobile); err != nil {
 		t.Fatal(err)
 	}
 	keepPrint(t, mpath)
 	mall := strings.Join(values(cellTexts(t, mpath, MobileRegisterSheet)), "|")
-	for _, want := range []string{"流动党员登记表", "目前外出 1 人", "深圳市南山区", "甘流0012\n年审 2027-06-01", "2026-09-01 电话", "2027-01-31"} {
+	for _, want := range []string{"流动党员登记表", "目前外出 2 人", "深圳市南山区", "甘流0012\n下次年审 2027-06-01", "2026-09-01 电话", "2027-01-31", "ZJ2025-0088\n下次年审 2026-04-01（已逾期）"} {
 		if !strings.Contains(mall, want) {
 			t.Errorf("the mobile register lacks %q", want)
 		}

@@ -188,8 +188,12 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 		{"外出原因", 10, func(m *model.MobileMember, _ int) string { return m.Reason }},
 		{"流动党员\n活动证编号", 14, func(m *model.MobileMember, _ int) string {
 			s := m.CardNumber
+			// The next 年审 due, not one done; past due, it says so.
 			if d := m.CardDue(r.Rules); !d.IsZero() {
-				s += "\n年审 " + d.String()
+				s += "\n下次年审 " + d.String()
+				if d.Before(r.Today) && m.Away(r.Today) {
+					s += "（已逾期）"
+				}
 			}
 			return s
 		}},

@@ -24,7 +24,7 @@ func idLostDigits(raw string, numeric bool) (shown string, lost bool) {
 		return excelShown(digits), len(digits) > excelDigits
 	}
 	s = strings.TrimSuffix(s, ".0")
-	if !isDigits(s) {
+	if !model.IsDigits(s) {
 		return "", false
 	}
 	if numeric {
@@ -59,7 +59,7 @@ func expandScientific(s string) (digits string, ok bool) {
 		return "", false
 	}
 	whole, frac, _ := strings.Cut(mant, ".")
-	if !isDigits(whole) || (frac != "" && !isDigits(frac)) || len(frac) > e {
+	if !model.IsDigits(whole) || (frac != "" && !model.IsDigits(frac)) || len(frac) > e {
 		return "", false
 	}
 	digits = strings.TrimLeft(whole+frac+strings.Repeat("0", e-len(frac)), "0")
@@ -142,7 +142,7 @@ func shownPhone(sr *sheetReader, col, row int, shown string) (phone, why string,
 	switch {
 	case number && raw == digits:
 		return digits, "", true, nil // a phone number stored as a number keeps its 11 digits
-	case number && isDigits(raw):
+	case number && model.IsDigits(raw):
 		return "", fmt.Sprintf("单元格把号码显示为%s，没有显示全（单元格里存的是 %s）：请把单元格设为文本，或数字格式设为 0 后再导入", quote(shown), raw), true, nil
 	}
 	return "", fmt.Sprintf("号码写成了科学计数法%s，后面的位数已看不出来：请填写完整的号码", quote(shown)), true, nil

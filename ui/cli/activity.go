@@ -2,8 +2,8 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 
+	"branchledger/model"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/findings"
 )
@@ -18,9 +18,9 @@ func activity(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	year, err := strconv.Atoi(pos[0])
-	if err != nil || year < 1900 || year > 2200 {
-		return 0, usageError("年份 %q 不正确，应为四位数字，如 2026", pos[0])
+	year, err := model.ParseYear(pos[0])
+	if err != nil {
+		return 0, usageError("%v", err)
 	}
 	store, err := openExisting(*dbPath)
 	if err != nil {
@@ -44,12 +44,9 @@ func activity(args []string, env Env) (int, error) {
 func check(args []string, env Env) (int, error) {
 	fs := newFlagSet("check", env)
 	dbPath := fs.String("db", "", "数据文件路径")
-	year := fs.Int("year", 0, "年份")
+	year := yearFlag(fs, "年份")
 	if _, err := parse(fs, args, 0); err != nil {
 		return 0, err
-	}
-	if *year != 0 && (*year < 1900 || *year > 2200) {
-		return 0, usageError("--year %d 不正确", *year)
 	}
 	store, err := openExisting(*dbPath)
 	if err != nil {

@@ -99,7 +99,7 @@ func TestRestoreRefusesAnotherBranchAndAFileInUse(t *testing.T) {
 	}
 	r = run(t, "restore", pkg, "--db", b, "--replace-branch")
 	s.Close()
-	if r.status != ExitFailed || !strings.Contains(r.stderr, "正由另一个支部台账窗口使用") {
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "正由另一个支部台账程序使用") {
 		t.Errorf("restore while the file is open: %d %s", r.status, r.stderr)
 	}
 	if r := run(t, "restore", pkg, "--db", b, "--replace-branch"); r.status != ExitOK || memberCount(t, b) != 3 {

@@ -12,6 +12,8 @@ import (
 	"log"
 	"os"
 	"strings"
+
+	"branchledger/model"
 )
 
 // Version is the app's version; a test keeps it equal to FyneApp.toml's.
@@ -85,6 +87,12 @@ func Run(args []string, env Env) int {
 		prev := log.Writer()
 		log.SetOutput(io.Discard)
 		defer log.SetOutput(prev)
+	}
+	if len(rest) > 0 && isHelp(rest[0]) && commandUsage(cmd) != "" {
+		// roster --help, dues -h: the command's usage, as for help roster
+		// (a command with subcommands took the word for one).
+		fmt.Fprint(env.Stdout, commandUsage(cmd))
+		return ExitOK
 	}
 	var err error
 	status := ExitOK
@@ -234,7 +242,11 @@ func flagError(err error) error {
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		// invalid value "x" for flag -year: parse error
 		if value, flagName, ok := strings.Cut(rest, " for flag "); ok {
-			flagName, _, _ = strings.Cut(flagName, ":")
+			flagName, why, _ := strings.Cut(flagName, ": ")
+			if strings.ContainsFunc(why, func(r rune) bool { return r > 0x2e7f }) {
+				// Our own flag's sentence (yearFlag), not strconv's English.
+				return usageError("选项 %s 的值 %s 不正确：%s", dashed(flagName), value, why)
+			}
 			return usageError("选项 %s 的值 %s 不正确", dashed(flagName), value)
 		}
 	}
@@ -269,6 +281,21 @@ type usageErr struct{ msg string }
 func (e *usageErr) Error() string { return e.msg }
 
 func usageError(format string, a ...any) error { return &usageErr{fmt.Sprintf(format, a...)} }
+
+// yearFlag defines --name, a year of records read by model.ParseYear (so
+// --year ２０２６ is 2026, as the positional years are), 0 when not given.
+func yearFlag(fs *flag.FlagSet, usage string) *int {
+	y := new(int)
+	fs.Func("year", usage, func(s string) error {
+		v, err := model.ParseYear(s)
+		if err != nil {
+			return fmt.Errorf("应为 %d 至 %d 之间的四位数字，如 2026", model.FirstRecordYear, model.LastRecordYear)
+		}
+		*y = v
+		return nil
+	})
+	return y
+}
 
 func newFlagSet(name string, env Env) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

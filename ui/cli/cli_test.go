@@ -232,7 +232,7 @@ func TestFlagMistakesAreChineseSentences(t *testing.T) {
 	}{
 		{[]string{"roster", "export", "x.xlsx", "--dbx", db}, "错误：没有 --dbx 这个选项"},
 		{[]string{"roster", "export", "x.xlsx", "--db"}, "错误：选项 --db 后面缺少值"},
-		{[]string{"dues", "bases", "import", "x.xlsx", "--year", "abc", "--db", db}, `错误：选项 --year 的值 "abc" 不正确`},
+		{[]string{"dues", "bases", "import", "x.xlsx", "--year", "abc", "--db", db}, `错误：选项 --year 的值 "abc" 不正确：应为 1949 至 2200 之间的四位数字，如 2026`},
 	} {
 		r := run(t, c.args...)
 		first := strings.SplitN(r.stderr, "\n", 2)[0]
@@ -256,6 +256,51 @@ func TestEmptyPathOptionIsRefused(t *testing.T) {
 		r := run(t, args...)
 		if r.status == ExitOK || !strings.Contains(r.stderr, "的值是空的") {
 			t.Errorf("%q: status %d, %q; want a refusal naming the empty option", args, r.status, r.stderr)
+		}
+	}
+}
+
+// Years are read one way everywhere: full-width digits too, in --year and
+// in the export commands, and the same refusal naming the range (review
+// s3-final #9).
+func TestYearsAreReadOneWay(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "y.db")
+	if r := run(t, "demo", "--members", "3", "--db", db); r.status != ExitOK {
+		t.Fatalf("demo: %d %s", r.status, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"check", "--year", "２０２６", "--db", db},
+		{"dues", "export", "２０２６", filepath.Join(dir, "d.xlsx"), "--db", db},
+		{"activity", "export", "２０２６", filepath.Join(dir, "a.xlsx"), "--db", db},
+		{"transfer", "export", "２０２６", filepath.Join(dir, "t.xlsx"), "--db", db},
+	} {
+		if r := run(t, args...); r.status != ExitOK {
+			t.Errorf("%q: status %d, %s", args, r.status, r.stderr)
+		}
+	}
+	for _, args := range [][]string{
+		{"dues", "export", "1948", filepath.Join(dir, "d2.xlsx"), "--db", db},
+		{"activity", "export", "1948", filepath.Join(dir, "a2.xlsx"), "--db", db},
+		{"transfer", "export", "1948", filepath.Join(dir, "t2.xlsx"), "--db", db},
+		{"check", "--year", "1948", "--db", db},
+	} {
+		r := run(t, args...)
+		if r.status != ExitFailed || !strings.Contains(r.stderr, "应为 1949 至 2200 之间的四位数字") {
+			t.Errorf("%q: status %d, %q; want the one rule said", args, r.status, r.stderr)
+		}
+	}
+}
+
+// A command with subcommands followed by --help prints its usage, as help
+// roster does (review s3-final #10).
+func TestCommandHelpAfterACommandWithSubcommands(t *testing.T) {
+	for _, cmd := range []string{"roster", "dues", "transfer", "aggregate", "recruit", "activity"} {
+		for _, h := range []string{"--help", "-h", "/?"} {
+			r := run(t, cmd, h)
+			if r.status != ExitOK || !strings.Contains(r.stdout, "branchledger "+cmd) || strings.Contains(r.stderr, "错误") {
+				t.Errorf("%s %s: status %d, stdout %q, stderr %q", cmd, h, r.status, r.stdout, r.stderr)
+			}
 		}
 	}
 }

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strconv"
 
 	"branchledger/model"
 	"branchledger/storage/duesfile"
@@ -35,16 +34,13 @@ func dues(args []string, env Env) (int, error) {
 func basesImport(args []string, env Env) (int, error) {
 	fs := newFlagSet("dues bases import", env)
 	dbPath := fs.String("db", "", "数据文件路径")
-	year := fs.Int("year", 0, "基数所属年份（默认今年）")
+	year := yearFlag(fs, "基数所属年份（默认今年）")
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
-	}
-	if *year != 0 && !validYear(*year) {
-		return 0, usageError("--year %d 不正确，应如 2026", *year)
 	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
@@ -133,9 +129,9 @@ func duesExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	year, err := strconv.Atoi(pos[0])
-	if err != nil || !validYear(year) {
-		return usageError("年份 %q 不正确，应如 2026", pos[0])
+	year, err := model.ParseYear(pos[0])
+	if err != nil {
+		return usageError("%v", err)
 	}
 	store, err := openExisting(*dbPath)
 	if err != nil {

@@ -215,26 +215,15 @@ func letterNumber(s string) (year, n int, err error) {
 		num, y = s, ""
 	}
 	n, err = strconv.Atoi(num)
-	if err != nil || n < 1 || !allDigits(num) || hasYear && !allDigits(y) {
+	if err != nil || n < 1 || !model.IsDigits(num) || hasYear && !model.IsDigits(y) {
 		return 0, 0, usageError("--letter %q 应为编号 N 或 年份-N（如 3 或 2026-3）", s)
 	}
 	if y != "" {
-		if year, err = strconv.Atoi(y); err != nil || !validYear(year) {
+		if year, err = model.ParseYear(y); err != nil {
 			return 0, 0, usageError("--letter %q 的年份不正确", s)
 		}
 	}
 	return year, n, nil
-}
-
-// allDigits is whether s is one or more ASCII digits (no sign: "-1" is not
-// letter 1).
-func allDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func transferExport(args []string, env Env) error {
@@ -244,9 +233,9 @@ func transferExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
-	year, err := strconv.Atoi(pos[0])
-	if err != nil || !validYear(year) {
-		return usageError("年份 %q 不正确", pos[0])
+	year, err := model.ParseYear(pos[0])
+	if err != nil {
+		return usageError("%v", err)
 	}
 	store, err := openExisting(*dbPath)
 	if err != nil {
@@ -260,8 +249,3 @@ func transferExport(args []string, env Env) error {
 	fmt.Fprintf(env.Stdout, "exported %d transfers to %s\n", n, pos[1])
 	return nil
 }
-
-// validYear is whether y can be a year of a branch's records: from the
-// founding of the PRC, with room ahead for typos to be caught rather than
-// stored. Every command taking a year checks it here.
-func validYear(y int) bool { return y >= 1949 && y <= 2200 }

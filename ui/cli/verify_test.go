@@ -65,7 +65,7 @@ func TestVerify(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if r := run(t, "verify", "--db", good); r.status != ExitFailed || !strings.Contains(r.stderr, "正由另一个支部台账窗口使用") {
+	if r := run(t, "verify", "--db", good); r.status != ExitFailed || !strings.Contains(r.stderr, "正由另一个支部台账程序使用") {
 		t.Errorf("verify of a file in use: %d %q", r.status, r.stderr)
 	}
 }

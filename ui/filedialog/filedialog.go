@@ -1,7 +1,7 @@
 // Package filedialog asks the user for a file to open or for where to save
 // one. On Windows it shows the system's own dialogs — drives, Desktop, a path
-// box, in the system's language — through github.com/sqweek/dialog; elsewhere
-// Fyne's file dialog. Every screen that opens or saves a file goes through it,
+// box, in the system's language — except in portable mode; elsewhere Fyne's
+// file dialog. Every screen that opens or saves a file goes through it,
 // so that they all look alike and all start in the folder last used.
 package filedialog
 
@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/storage/reason"
+	"branchledger/ui/portable"
 )
 
 // Filter is a kind of file a dialog lists.
@@ -100,7 +101,19 @@ type nativeDialogs interface {
 // New returns the dialogs of win; prefs keeps the folder last used (the
 // app's preferences, which live under data\ in portable mode).
 func New(win fyne.Window, prefs fyne.Preferences) *Dialogs {
-	return &Dialogs{win: win, prefs: prefs, native: systemDialogs()}
+	return &Dialogs{win: win, prefs: prefs, native: nativeFor(prefs, systemDialogs())}
+}
+
+// nativeFor is the system's dialogs, unless prefs are portable mode's: the
+// common dialogs of Windows record the folders and files they were used on
+// in the PC user's registry (ComDlg32\LastVisitedMRU, OpenSavePidlMRU), a
+// trace of the USB drive that portable mode promises not to leave. Fyne's
+// dialog keeps its last folder in the data folder's preferences.
+func nativeFor(prefs fyne.Preferences, system nativeDialogs) nativeDialogs {
+	if _, ok := prefs.(*portable.Preferences); ok {
+		return nil
+	}
+	return system
 }
 
 // Open asks for an existing file of kind f and hands its path to then; then
@@ -182,8 +195,15 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 
 // LastFolder is the folder a file was last chosen in, or "" when none was
 // or it no longer exists (a USB drive taken out).
+//
+// In portable mode a first dialog starts in the program's folder on the
+// drive, never in one taken from the PC (review s4-10 newuser #3: it opened
+// in the installed copy's folder and carried it away in the preferences).
 func (d *Dialogs) LastFolder() string {
 	dir := d.prefs.String(lastFolderKey)
+	if p, ok := d.prefs.(*portable.Preferences); ok && dir == "" {
+		dir = p.ProgramDir()
+	}
 	if dir == "" {
 		return ""
 	}

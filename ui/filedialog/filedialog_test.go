@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/internal/uistrings"
+	"branchledger/ui/portable"
 )
 
 func TestEveryStringIsTranslated(t *testing.T) {
@@ -405,5 +406,60 @@ func TestSaveLeavesAnExistingFileWholeUntilTheCallerWrites(t *testing.T) {
 		if b, err := os.ReadFile(old); err != nil || string(b) != "the only copy" {
 			t.Errorf("%s: the existing file holds %q (%v) before the caller wrote anything", c.typed, b, err)
 		}
+	}
+}
+
+// In portable mode (preferences in the data folder) the system's dialogs are
+// not used: Windows would record the USB drive's folders in the PC user's
+// registry. Elsewhere they are.
+func TestPortableModeKeepsToFynesDialog(t *testing.T) {
+	a := test.NewTempApp(t)
+	system := &fakeNative{}
+	if nativeFor(a.Preferences(), system) != system {
+		t.Error("the profile's preferences: the system's dialogs are not used")
+	}
+	prefs := portable.Open(filepath.Join(t.TempDir(), portable.PrefsFile))
+	if got := nativeFor(prefs, system); got != nil {
+		t.Errorf("portable mode uses the system's dialogs (%T), which leave the drive's folders in the registry", got)
+	}
+}
+
+// The system's dialogs show no 以只读方式打开 box (nothing reads it: the file
+// is never opened read-only) and add nothing to the PC's recent documents.
+func TestSystemDialogFlags(t *testing.T) {
+	for name, flags := range map[string]uint32{"open": openFlags, "save": saveFlags} {
+		if flags&ofnHideReadOnly == 0 {
+			t.Errorf("%s: the dialog shows a read-only box (OFN_HIDEREADONLY missing)", name)
+		}
+		if flags&ofnDontAddToRecent == 0 {
+			t.Errorf("%s: the file chosen goes into the recent documents (OFN_DONTADDTORECENT missing)", name)
+		}
+		if flags&ofnNoChangeDir == 0 {
+			t.Errorf("%s: the dialog changes the working directory", name)
+		}
+	}
+	if openFlags&ofnFileMustExist == 0 || saveFlags&ofnOverwritePrompt == 0 {
+		t.Error("open must ask for an existing file, save must confirm replacing one")
+	}
+	if got, want := filterString(Workbooks()), "Excel 工作簿\x00*.xlsx\x00\x00"; got != want {
+		t.Errorf("filter = %q, want %q", got, want)
+	}
+}
+
+// In portable mode the first dialog starts in the program's folder on the
+// drive (review s4-10 newuser #3).
+func TestPortableModeStartsInTheProgramsFolder(t *testing.T) {
+	test.NewTempApp(t)
+	prog := t.TempDir()
+	os.Mkdir(filepath.Join(prog, "data"), 0o755)
+	prefs := portable.Open(filepath.Join(prog, "data", portable.PrefsFile))
+	d := &Dialogs{prefs: prefs}
+	if got := d.LastFolder(); got != prog {
+		t.Errorf("first folder %q, want the program's %q", got, prog)
+	}
+	other := t.TempDir()
+	prefs.SetString(lastFolderKey, other)
+	if got := d.LastFolder(); got != other {
+		t.Errorf("after use: %q, want %q", got, other)
 	}
 }

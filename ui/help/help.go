@@ -14,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
 )
 
 // Title is the section's name in the navigation.
@@ -25,6 +27,10 @@ type About struct {
 	DataFile string // the data file the window has open
 	// SQLite reports the version of the SQLite engine built in.
 	SQLite func() (string, error)
+	// Software is set in 兼容模式 (Mesa's software OpenGL, see ui/launch):
+	// 关于 says what it means and how to get back to normal mode, since the
+	// window's title is all a user sees of it otherwise.
+	Software bool
 }
 
 // topic is one page: its title in the list and its text (Markdown, in
@@ -32,6 +38,11 @@ type About struct {
 type topic struct {
 	title, text string
 }
+
+// topicData fill the {{.Name}} fields of a page's text, by its title: the
+// numbers of the rules, from their tables in model rather than written
+// into the text.
+var topicData = map[string]func() map[string]any{"组织关系": transferNumbers}
 
 // AboutTopic is the title of the 关于 page, for opening it directly.
 const AboutTopic = "关于"
@@ -44,7 +55,7 @@ var topics = []topic{
 	{"党员", "“党员”是花名册：按姓名、身份证号码或电话搜索，按类别、党籍、流动、失联筛选，点列标题排序，点一行打开个人页。\n\n" +
 		"**新增党员**逐项填写；日期可写成 1985-03-12、1985.3.12、1985年3月12日，只知道年月时写 1985.03，也可点日历选择。离开一项时才检查这一项，红字写在这一项下面，全部无误后才能保存。Enter 保存，Esc 取消。\n\n" +
 		"**导入 Excel** 读取各支部自制的花名册，先预览将新增、更新和未通过的行，确认后才写入。\n\n" +
-		"转出、死亡、出党、停止党籍等在个人页用“登记变动”记录，不会删除任何人。"},
+		"死亡、出党、停止党籍等在个人页用“登记变动”记录，不会删除任何人；转出用个人页的“开具介绍信”，转入在“组织关系 → 转入”中登记（见“组织关系”的帮助）。"},
 	{"活动", "“活动”记录三会一课、主题党日、组织生活会、民主评议和谈心谈话。\n\n" +
 		"**新建活动**：先填活动类型和日期，出席名单按当天的花名册生成。在“出席情况”中先点**全部出席**，再把请假、缺席的人改过来并写明原因。支部党员大会和支委会的到会人数、表决是否过半，写在表单下方。\n\n" +
 		"**年度计划**安排全年的活动；**合规日历**按《支部工作条例》的频次，标出每月、每季度已开展、缺失和即将到期的活动，以及连续几个月没有参加组织生活的党员。"},
@@ -55,8 +66,32 @@ var topics = []topic{
 		"点一个人打开其时间线：已完成的环节写明日期，到期的写明应在哪天前完成，逾期的标红，尚不能进行的灰色；页面顶部写着**下一步**。每个期限都按该环节所适用的细则版本（2014年版或2026年5月11日起的2026年版）计算，公示天数按节假日和调休安排算工作日，节假日可在设置中补充。\n\n" +
 		"上级党委**审批**后，此人自动列入花名册为预备党员（加入党组织日期为接收的支部大会日期）；**转正审批**后改为正式党员。花名册上改过的日期不会被发展记录悄悄改回。\n\n" +
 		"**导入台账** 读取支部现有的发展党员台账（每人一行），先预览再写入；**导出工作台账** 生成全支部的发展党员工作台账；个人页上可**打印纪实表**和两种公示。"},
+	{"组织关系", "" +
+		"“组织关系”分四页：**转出（介绍信）**、**转入（介绍信）**、**流动党员**和**流入党员**；页面上方列出需要处理的检查发现。第一次开具介绍信前，先在“转出”页的“介绍信设置…”中填写本支部的基层党委、通讯地址、电话和邮编，它们印在介绍信和回执上。\n\n" +
+		"**开具介绍信**（在党员的个人页，或“转出”页的“开具介绍信…”）：填写接收党组织及其基层党委、转出原因、开具日期、有效期（一般{{.ValidDefault}}天，最长{{.ValidMax}}天）和党员的联系电话。编号按年排列，如（2026）第1号、第2号，作废的编号也不再使用。党费交至取自党费账中已交清的最后一个月，不用填写；有欠交时，开具前会说明欠交的月份和金额。开具日期不能早于该党员在本支部的最后一项记录（如出席过的活动）。开具后，该党员离开本支部名册（在花名册的“已离开”中仍可查看），不删除任何记录。\n\n" +
+		"**回执**：接收党组织应在收到党员后{{.ReceiptMonths}}个月内寄回回执。收到后在“转出”页选中这封介绍信，点“登记回执…”，填写回执日期、接收党组织和经办人，这封介绍信即办结；回执贴在存根联的“贴回执联处”备查。\n\n" +
+		"**作废**：介绍信没有使用（如党员去向改变）时，选中它点“作废…”并写明原因：党员回到本支部名册，这个编号保留、不再使用。请收回介绍信原件，与存根一起保存。\n\n" +
+		"**转入**：党员持其他党组织开具的介绍信来报到时，在“转入”页点“登记转入…”，照介绍信填写编号、转出党组织、开具日期、党费交至和正式或预备党员，党员即列入花名册；党费从党费交至的下一个月起在本支部交纳。转入的预备党员，预备期继续计算，转正讨论最多可推迟{{.Postpone}}个月。\n\n" +
+		"**流动党员**：党员外出务工、经商等暂不转接组织关系时，在“流动党员”页点“登记外出…”，记下外出日期、流向、原因、流动党员活动证编号、联系方式和流入地党组织；之后每次报告用“登记报告…”记下，回来时用“登记返回…”。外出{{.TransferAfter}}个月以上且地点相对固定的，应开具介绍信转接组织关系；流动党员每{{.ReportMonths}}个月至少向党支部报告一次；活动证每{{.CardMonths}}个月年审一次。\n\n" +
+		"**流入党员**：其他地方的党员在本单位工作、参加本支部活动而不转接组织关系的，在“流入党员”页登记。他们不列入花名册；活动的“出席情况”中可勾选为列席，不计入应到人数和表决。在本地工作{{.TransferAfter}}个月以上的，应将组织关系转入本支部。\n\n" +
+		"**检查发现**（首页和本页上方）：**未收到回执**——介绍信开出已超过{{.ReceiptMonths}}个月，请与接收党组织联系，核实党员是否已报到；**介绍信已过期**——有效期已过仍无回执，党员没有去报到的，应作废后重新开具；**外出已满{{.TransferAfter}}个月**——应转接组织关系，确实无法转接的，在流动党员登记中注明原因；**未报告**——流动党员超过{{.ReportMonths}}个月没有向支部报告；**活动证年审**——即将到期或已逾期；**流入党员已满{{.TransferAfter}}个月**——应转入本支部；**转入的预备党员预备期已满**——应在期限内召开支部党员大会讨论其转正。\n\n" +
+		"**打印**：介绍信开具后可立即保存为 Excel 文件打印（一张 A4 纸：存根、介绍信、回执三联）；以后在“转出”页选中这封介绍信，点“打印介绍信…”，或用“套打…”在印好的介绍信纸上只打印填写的内容（位置偏差在“介绍信设置…”中调整）。转入的回执：在“转入”页选中记录，点“打印回执…”。全年的组织关系转接登记簿：“转出”页的“导出登记簿…”。流动党员登记表、流入党员登记表：在各自页面点“导出…登记表…”。文件用 Excel 或 WPS 打开后打印。"},
 	{"设置", "“设置”中填写支部基本信息（单位、支部、委员会、任期、党建指导员）和组织生活设置（党小组、党课次数），查看数据文件的位置，选择界面语言。\n\n" +
 		"有未保存的修改时离开这一页，程序会先询问。全部数据都在一个数据文件里：程序关闭后复制这个文件即可备份。"},
+}
+
+// transferNumbers are the limits the 组织关系 page quotes (RULES.md §5).
+func transferNumbers() map[string]any {
+	tr, mr := model.CurrentTransferRules(), model.CurrentMobileRules()
+	return map[string]any{
+		"ValidDefault":  tr.ValidDaysDefault.N,
+		"ValidMax":      tr.ValidDaysMax.N,
+		"ReceiptMonths": tr.ReceiptMonths.N,
+		"TransferAfter": mr.TransferAfterMonths.N,
+		"ReportMonths":  mr.ReportMonths.N,
+		"CardMonths":    mr.CardReviewMonths.N,
+		"Postpone":      model.ProbationTransfer2026.PostponeMonths.N,
+	}
 }
 
 // NewView is the 帮助 section: the topics on the left, the page on the right.
@@ -102,13 +137,24 @@ func (v *View) Show(title string) {
 func (v *View) show(id int) {
 	var md string
 	if id < len(topics) {
-		md = "## " + lang.L(topics[id].title) + "\n\n" + lang.L(topics[id].text)
+		tp := topics[id]
+		var data []any
+		if fill := topicData[tp.title]; fill != nil {
+			data = append(data, fill())
+		}
+		md = "## " + lang.L(tp.title) + "\n\n" + lang.L(tp.text, data...)
 	} else {
 		md = v.aboutText()
 	}
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
+	// Fyne wraps a text segment without spaces as one word: Chinese after
+	// a bold word (**提醒**是……) went whole to the next line, leaving the
+	// line half empty. Chinese breaks between any two characters anyway.
 	v.Text.Wrapping = fyne.TextWrapWord
+	if chinese := lang.L(topics[0].title) == topics[0].title; chinese {
+		v.Text.Wrapping = fyne.TextWrapBreak
+	}
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
 }
@@ -126,6 +172,11 @@ func (v *View) aboutText() string {
 		}
 	}
 	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("SQLite 版本"), sqlite)
+	display := lang.L("正常（OpenGL）")
+	if v.about.Software {
+		display = lang.L("兼容模式（软件渲染）：这台电脑的显卡驱动不支持 OpenGL 2.1，程序改用软件绘制，画面和动作会慢一些，也不显示动画。更新显卡驱动后重新打开程序，即恢复正常模式。")
+	}
+	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("显示方式"), display)
 	fmt.Fprintf(&b, "### %s\n\n%s\n\n", lang.L("许可"), lang.L("本程序使用以下开源软件，各自按其许可证发布："))
 	for _, m := range modules() {
 		fmt.Fprintf(&b, "- %s %s — %s\n", m.Path, m.Version, m.Licence)
@@ -171,7 +222,6 @@ var licences = []struct{ prefix, licence string }{
 	{"github.com/richardlehane/", "Apache-2.0"},
 	{"github.com/tiendc/go-deepcopy", "MIT"},
 	{"filippo.io/", "BSD-3-Clause"},
-	{"github.com/sqweek/dialog", "ISC"},
 	{"github.com/TheTitanrain/w32", "BSD-3-Clause"},
 	{"golang.org/x/", "BSD-3-Clause"},
 	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/ui/internal/uistrings"
@@ -32,6 +33,14 @@ func TestAboutSaysVersionDataFileAndSQLite(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("关于 does not show %q:\n%s", want, text)
 		}
+	}
+	if !strings.Contains(text, "显示方式：正常") {
+		t.Errorf("关于 does not say the window draws normally:\n%s", text)
+	}
+	soft := NewView(About{Version: "0.1.0", Software: true})
+	soft.Show(AboutTopic)
+	if !strings.Contains(soft.Markdown, "显示方式：兼容模式") || !strings.Contains(soft.Markdown, "更新显卡驱动") {
+		t.Errorf("关于 in 兼容模式 does not say what it is and how to leave it:\n%s", soft.Markdown)
 	}
 	v.Show("党费")
 	if !strings.Contains(v.Markdown, "冲正") {
@@ -72,5 +81,46 @@ func TestEveryModuleHasALicence(t *testing.T) {
 	}
 	if n < 20 {
 		t.Errorf("read %d modules from go.mod", n)
+	}
+}
+
+// 组织关系 has its page (review s3-13 new user #20): what each action does,
+// the time limits of RULES §5 with the numbers filled in, what the findings
+// mean and where the printed forms are; the 党员 page no longer sends a
+// transfer to 登记变动.
+func TestTransfersPageSaysWhatToDoAndTheLimits(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("组织关系")
+	text := v.Markdown
+	if !strings.HasPrefix(text, "## 组织关系") {
+		t.Fatalf("帮助 has no 组织关系 page; it opened:\n%s", text)
+	}
+	for _, want := range []string{"开具介绍信", "登记回执", "作废", "登记转入", "流动党员", "流入党员",
+		"最长90天", "1个月内寄回回执", "外出6个月以上", "每12个月至少", "推迟6个月",
+		"检查发现", "介绍信已过期", "打印介绍信…", "套打…", "打印回执…", "导出登记簿…", "介绍信设置…"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the 组织关系 page does not say %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "{{") || strings.Contains(text, "<no value>") {
+		t.Errorf("the 组织关系 page has an unfilled number:\n%s", text)
+	}
+	v.Show("党员")
+	if strings.Contains(v.Markdown, "转出、死亡") || !strings.Contains(v.Markdown, "开具介绍信") {
+		t.Errorf("the 党员 page still sends transfers to 登记变动:\n%s", v.Markdown)
+	}
+}
+
+// A Chinese page flows on after a bold word: wrapped by words, the text
+// after **提醒** (no spaces in it) went whole to the next line, leaving
+// "严重是检查时会被指出的问题，提醒" alone on its line (review s3-10 newuser
+// #10). English keeps its words whole.
+func TestChinesePagesWrapBetweenCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("首页")
+	if v.Text.Wrapping != fyne.TextWrapBreak {
+		t.Errorf("the Chinese 首页 wraps with %v, want TextWrapBreak", v.Text.Wrapping)
 	}
 }

@@ -111,6 +111,9 @@ func (d *DateEntry) pick(v model.Date) {
 	if d.keys != nil && d.keys.leave != nil {
 		d.keys.leave()
 	}
+	if d.OnLeft != nil {
+		d.OnLeft()
+	}
 }
 
 // calendar is the date picker: year and month at the top, the days of the

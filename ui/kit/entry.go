@@ -114,6 +114,9 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 		e.Entry.TypedKey(ev)
 		return
 	}
+	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.keys != nil && e.keys.enter != nil && e.OnLeft != nil {
+		e.OnLeft() // Enter saves: it leaves the entry first
+	}
 	if !e.keys.handle(ev) {
 		e.Entry.TypedKey(ev)
 	}

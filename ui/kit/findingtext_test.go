@@ -316,6 +316,30 @@ func everyFinding() []model.Finding {
 			out = append(out, c.Finding)
 		}
 	}
+	// The resolutions' refusals (Activity.Validate) and a count above the
+	// voting members present (CheckRules).
+	voters[11] = &model.Member{ID: 11, Name: "李四", Category: model.CategoryProbationary}
+	for _, kind := range []model.ActivityKind{model.KindGeneralMeeting, model.KindCommitteeMeeting} {
+		a := model.Activity{Kind: kind, Date: model.NewDate(2026, time.March, 5), Topic: "甲", Chair: "张三", Recorder: "张三",
+			Resolutions: []model.Resolution{{Text: "甲", Voted: true, Yes: 9}, {Text: ""}, {Text: "乙", Voted: true, Yes: -1},
+				{Text: "丙", Election: true}, {Text: "丁", Voted: true, Election: true, Yes: 11}}}
+		for i := range int64(11) {
+			st := model.Present
+			if i < 3 {
+				st = model.Absent
+			}
+			a.Attendance = append(a.Attendance, model.AttendanceRow{MemberID: i + 1, Status: st, Reason: "出差"})
+		}
+		for _, c := range a.CheckRules(voters, 0, r.Branch) {
+			out = append(out, c.Finding)
+		}
+		for _, e := range a.Validate(today, voters) {
+			if !e.Text.IsZero() {
+				out = append(out, model.Finding{}.With(e.Text))
+			}
+		}
+	}
+	delete(voters, 11)
 	orgs := []model.Organisation{
 		{ID: 1, Name: "某公司", FullMembers: 4, Coverage: model.CoveredJoint},
 		{ID: 2, Name: "某协会", FullMembers: 5, Coverage: model.NotCovered},

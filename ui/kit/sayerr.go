@@ -36,7 +36,27 @@ func SayErr(err error) string {
 	if known()[msg] {
 		return lang.L(msg)
 	}
-	return msg
+	return sayParts(msg)
+}
+
+// sayParts is a message put together as "sentence：detail" (a store's
+// "数据文件已损坏…：D:\台账.db") with each part that is a sentence of the
+// translation files translated, the others (paths, names) as they are.
+func sayParts(msg string) string {
+	parts := strings.Split(msg, "：")
+	if len(parts) < 2 {
+		return msg
+	}
+	said := false
+	for i, p := range parts {
+		if known()[p] {
+			parts[i], said = lang.L(p), true
+		}
+	}
+	if !said {
+		return msg
+	}
+	return strings.Join(parts, shown("："))
 }
 
 // SayProblem is a record's problem (model.FieldError) in the UI language.

@@ -127,7 +127,23 @@ func probeGL() (glInfo, error) {
 		Version:  C.GoString(&version[0]),
 		Renderer: C.GoString(&renderer[0]),
 		Vendor:   C.GoString(&vendor[0]),
+		Module:   moduleFile("opengl32.dll"),
 	}, nil
+}
+
+// moduleFile is the path of the DLL name loaded in this process, for the
+// log ("" when unknown).
+func moduleFile(name string) string {
+	h, err := windows.LoadLibrary(name) // loaded already: its handle
+	if err != nil {
+		return ""
+	}
+	buf := make([]uint16, 1024)
+	n, err := windows.GetModuleFileName(h, &buf[0], uint32(len(buf)))
+	if err != nil {
+		return ""
+	}
+	return windows.UTF16ToString(buf[:n])
 }
 
 // useSoftwareGL makes Mesa's opengl32.dll in dir the process's OpenGL before
@@ -142,6 +158,12 @@ func useSoftwareGL(dir string) error {
 	}
 	path := filepath.Join(dir, "opengl32.dll")
 	if _, err := windows.LoadLibraryEx(path, 0, windows.LOAD_WITH_ALTERED_SEARCH_PATH); err != nil {
+		// Windows names the DLL it was asked for even when the one
+		// that DLL needs is what failed: try that one alone for the log.
+		gallium := filepath.Join(dir, "libgallium_wgl.dll")
+		if _, gerr := windows.LoadLibraryEx(gallium, 0, windows.LOAD_WITH_ALTERED_SEARCH_PATH); gerr != nil {
+			return fmt.Errorf("加载 %s：%w（单独加载 %s：%v）", path, err, gallium, gerr)
+		}
 		return fmt.Errorf("加载 %s：%w", path, err)
 	}
 	return nil

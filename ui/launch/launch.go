@@ -41,13 +41,20 @@ const (
 	// LogName is the log written beside the data file when the window
 	// cannot be shown.
 	LogName = "branchledger-startup.log"
-	// softwareEnv, set to "1", tells the copy of the program that the first
-	// start runs that it renders in software.
+	// softwareEnv, set to the first start's process id, tells the copy of
+	// the program that the first start runs that it renders in software.
+	// The id (checked against the copy's parent) keeps a variable set by
+	// hand from being taken for it: obeyed blindly, with a damaged compat
+	// folder, it told a PC with a working driver that it lacked OpenGL 2.1.
 	softwareEnv = "BRANCHLEDGER_SOFTWARE_GL"
 	// CheckTimeout is how long the OpenGL check may take before the driver
 	// is taken to hang: loading a driver and making a context takes well
 	// under a second, a few on a slow PC starting cold.
 	CheckTimeout = 10 * time.Second
+	// LoadTimeout is how long loading Mesa's DLLs from the compat folder
+	// may take in compatibility mode: a first load from a slow USB stick,
+	// scanned by security software, can take longer than the check.
+	LoadTimeout = 60 * time.Second
 	// ShowTimeout is how long showing the first window may take: besides
 	// the driver it lays out and paints the first screen, which a busy
 	// two-core laptop may take seconds over. A missing OpenGL is caught
@@ -66,10 +73,17 @@ var errNoProbe = errors.New("no OpenGL check on this system")
 // glInfo is what the OpenGL driver says it is.
 type glInfo struct {
 	Version, Renderer, Vendor string
+	// Module is the opengl32.dll the process got: Mesa's in compat (whose
+	// renderer is "softpipe"), or the system's when Mesa was blocked.
+	Module string
 }
 
 func (i glInfo) String() string {
-	return fmt.Sprintf("OpenGL %q, renderer %q, vendor %q", i.Version, i.Renderer, i.Vendor)
+	s := fmt.Sprintf("OpenGL %q, renderer %q, vendor %q", i.Version, i.Renderer, i.Vendor)
+	if i.Module != "" {
+		s += "，opengl32.dll：" + i.Module
+	}
+	return s
 }
 
 // Guard starts the window of one process. Make it with New, call Prepare
@@ -80,20 +94,26 @@ type Guard struct {
 	args     []string // the command line, for the compatibility-mode run
 	software bool     // this process renders with Mesa from compat
 	compat   string   // the compat folder, "" when the program has none
-	// checkTimeout and showTimeout are CheckTimeout and ShowTimeout;
-	// tests shorten them.
-	checkTimeout, showTimeout time.Duration
-	gl                        glInfo
+	// checkTimeout, loadTimeout and showTimeout are CheckTimeout,
+	// LoadTimeout and ShowTimeout; tests shorten them.
+	checkTimeout, loadTimeout, showTimeout time.Duration
+	gl                                     glInfo
+
+	exe string // the program's path, "" when unknown
 
 	// Seams for tests.
-	runCopy func(args []string) (int, error) // run the program in compatibility mode
-	message func(title, text string)
-	exit    func(status int) // end the process (from the watchdog)
-	hang    func()           // park a step that came back after the watchdog gave up
+	runCopy     func(args []string) (int, error) // run the program in compatibility mode
+	alive       func(pid int) bool               // whether a process is running
+	useSoftware func(dir string) error           // load Mesa from the compat folder
+	now         func() time.Time
+	message     func(title, text string)
+	exit        func(status int) // end the process (from the watchdog)
+	hang        func()           // park a step that came back after the watchdog gave up
 
 	mu      sync.Mutex
 	release func() // lets go of the data file
 	hung    bool   // a step gave up waiting for the driver (watch)
+	marker  string // this start's marker (crash.go), "" when none
 }
 
 // New returns the guard of a start on a data file in logDir, with the
@@ -102,22 +122,39 @@ func New(logDir string, args []string) *Guard {
 	g := &Guard{
 		logDir:       logDir,
 		args:         args,
-		software:     os.Getenv(softwareEnv) == "1",
+		software:     isSoftwareCopy(),
 		checkTimeout: CheckTimeout,
+		loadTimeout:  LoadTimeout,
 		showTimeout:  ShowTimeout,
+		useSoftware:  useSoftwareGL,
 		message:      showMessage,
 		exit:         os.Exit,
 		hang:         func() { select {} },
+		alive:        alive,
+		now:          time.Now,
 	}
 	g.runCopy = g.runSoftwareCopy
 	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
 	if exe, err := os.Executable(); err == nil {
+		g.exe = exe
 		dir := filepath.Join(filepath.Dir(exe), CompatDir)
 		if _, err := os.Stat(filepath.Join(dir, "opengl32.dll")); err == nil {
 			g.compat = dir
 		}
 	}
 	return g
+}
+
+// isSoftwareCopy reports whether this process is the compatibility-mode
+// copy a first start ran, and takes the variable out of the environment:
+// what this process starts (Explorer, a viewer) is not such a copy.
+func isSoftwareCopy() bool {
+	v, ok := os.LookupEnv(softwareEnv)
+	if !ok {
+		return false
+	}
+	_ = os.Unsetenv(softwareEnv)
+	return v == strconv.Itoa(os.Getppid())
 }
 
 // Software reports whether this process renders in software (兼容模式); the
@@ -129,21 +166,40 @@ func (g *Guard) Software() bool { return g.software }
 // makes an OpenGL 2.1 context. It runs under the watchdog (CheckTimeout).
 // An error means no
 // window can be shown: hand it to Fail.
+//
+// A normal start after one that crashed while making its window goes
+// straight to compatibility mode (see crash.go).
 func (g *Guard) Prepare() error {
+	if err := g.earlierCrash(); err != nil {
+		return err
+	}
+	g.markStart()
 	var err error
+	if g.software {
+		// Loading Mesa (14 MB, from a USB stick, scanned by security
+		// software on first use) is not the driver: timed apart, longer.
+		g.watch("加载兼容模式的文件", g.loadTimeout, func() { err = g.loadSoftware() }, nil)
+		if err != nil {
+			return err
+		}
+	}
 	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
 	return err
 }
 
-func (g *Guard) prepare() error {
-	if g.software {
-		if g.compat == "" {
-			return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
-		}
-		if err := useSoftwareGL(g.compat); err != nil {
-			return err
-		}
+// loadSoftware loads Mesa from the compat folder.
+func (g *Guard) loadSoftware() error {
+	if g.compat == "" {
+		return fmt.Errorf("程序旁边没有 %s 文件夹，无法使用兼容模式", CompatDir)
 	}
+	if err := g.useSoftware(g.compat); err != nil {
+		// Loading our own files is not the driver's doing.
+		return compatBroken(g.compat, err)
+	}
+	return nil
+}
+
+func (g *Guard) prepare() error {
 	info, err := probeGL()
 	if errors.Is(err, errNoProbe) {
 		return nil
@@ -230,6 +286,7 @@ func (g *Guard) Show(w fyne.Window) bool {
 		w.Show()
 		made = windowMade(w, recentOutput.since(logged))
 		if made {
+			g.unmark()
 			fitScreen(w)
 		}
 	}, w.Hide)
@@ -278,22 +335,34 @@ func (g *Guard) Fail(cause error) int {
 	if release != nil {
 		release()
 	}
+	g.unmark()
 	if !g.software && g.compat != "" {
-		g.writeLog(fmt.Sprintf("正常模式无法显示窗口，改用兼容模式（软件渲染）：%v", cause))
+		switched := "正常模式无法显示窗口，改用兼容模式（软件渲染）"
+		if errors.Is(cause, errCrashedBefore) {
+			switched = "直接使用兼容模式（软件渲染）"
+		}
+		// Beside the data file only: a start that goes on in
+		// compatibility mode must leave no trace on the PC (%TEMP%) in
+		// portable mode; the copy writes the log if it fails too.
+		g.writeLogBeside(fmt.Sprintf("%s：%v", switched, cause))
 		status, err := g.runCopy(g.args)
 		if err == nil {
 			return status
 		}
-		cause = fmt.Errorf("%w；兼容模式也无法启动：%v", cause, err)
+		if pathTooLong(g.exe) {
+			err = fmt.Errorf("%w（%d 个字符，Windows 最多 %d）：%v", errPathTooLong, len([]rune(g.exe)), maxPath-1, err)
+		}
+		cause = fmt.Errorf("%w；兼容模式也无法启动：%w", cause, err)
 	}
 	logPath := g.writeLog(fmt.Sprintf("无法显示窗口：%v", cause))
-	g.message("支部台账 — 无法打开窗口", g.explain(logPath))
+	g.message("支部台账 — 无法打开窗口", g.explain(logPath, cause))
 	return ExitNoWindow
 }
 
-// explain is the message box's text: what is wrong, what to do, where the
-// detail is. Always in Chinese: the UI language is not loaded yet.
-func (g *Guard) explain(logPath string) string {
+// explain is the message box's text for a failure cause: what is wrong,
+// what to do, where the detail is. Always in Chinese: the UI language is
+// not loaded yet.
+func (g *Guard) explain(logPath string, cause error) string {
 	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
 	g.mu.Lock()
 	hung := g.hung
@@ -303,16 +372,24 @@ func (g *Guard) explain(logPath string) string {
 		// the user after the wrong cause.
 		why = "这台电脑的显卡驱动没有响应，支部台账的窗口长时间打不开"
 	}
+	todo := "请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
+		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。"
 	switch {
+	case errors.Is(cause, errCompatBroken):
+		// Our own files, not the driver: the driver advice would not help.
+		why += "，而兼容模式（软件渲染）的文件已损坏、不完整或被安全软件拦截"
+		todo = "请重新复制整个程序文件夹（包括其中的 compat 文件夹），或在安全软件中允许 compat 文件夹里的文件，然后重新打开支部台账。" +
+			"更新显卡驱动后，程序也就不需要兼容模式了。"
+	case errors.Is(cause, errPathTooLong):
+		why += "，而程序所在的文件夹路径太长，Windows 无法以兼容模式（软件渲染）启动它"
+		todo = "请把程序文件夹移到路径较短的位置（例如 D:\\支部台账），然后重新打开支部台账。"
 	case g.software:
 		why += "，兼容模式（软件渲染）也无法打开窗口"
 	case g.compat == "" && runtime.GOOS == "windows":
-		why += "；程序旁边缺少 compat 文件夹，无法改用兼容模式"
+		why += "；" + g.compatMissing()
 	}
-	text := "支部台账无法打开窗口：" + why + "。\n\n" +
-		"请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
-		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。\n\n" +
-		"数据文件没有受到任何影响。命令行功能仍可使用：" + howToCommand() + "\n" +
+	text := "支部台账无法打开窗口：" + why + "。\n\n" + todo + "\n\n" +
+		"数据文件没有受到任何影响。命令行功能仍可使用：" + g.howToCommand() + "\n" +
 		"branchledger roster export 花名册.xlsx"
 	if logPath != "" {
 		text += "\n\n详细情况已记录在：\n" + logPath
@@ -324,19 +401,38 @@ func (g *Guard) explain(logPath string) string {
 // program: a new 命令提示符 starts in the user's folder, where
 // "branchledger" is not a command (the review got 9009 following the old
 // text). Typing cmd in Explorer's address bar opens one in the folder.
-func howToCommand() string {
-	exe, err := os.Executable()
-	if err != nil {
+func (g *Guard) howToCommand() string {
+	if g.exe == "" {
 		return "在程序所在的文件夹中打开命令提示符（在资源管理器的地址栏输入 cmd 并回车），再运行："
 	}
-	return "在资源管理器中打开程序所在的文件夹（" + filepath.Dir(exe) + "），在地址栏输入 cmd 并回车，再运行："
+	return "在资源管理器中打开程序所在的文件夹（" + filepath.Dir(g.exe) + "），在地址栏输入 cmd 并回车，再运行："
+}
+
+// compatMissing says what is missing of compatibility mode: the folder, or
+// its opengl32.dll (which security software may have removed).
+func (g *Guard) compatMissing() string {
+	if g.exe != "" {
+		if fi, err := os.Stat(filepath.Join(filepath.Dir(g.exe), CompatDir)); err == nil && fi.IsDir() {
+			return "程序旁边的 compat 文件夹中缺少 opengl32.dll（可能被安全软件删除，或复制时遗漏），无法改用兼容模式"
+		}
+	}
+	return "程序旁边缺少 compat 文件夹，无法改用兼容模式"
 }
 
 // writeLog appends a dated entry to the log beside the data file (or in the
 // temporary folder when that cannot be written) and returns its path, or ""
 // when no log could be written.
 func (g *Guard) writeLog(what string) string {
-	exe, _ := os.Executable()
+	return g.appendEntry(what, true)
+}
+
+// writeLogBeside is writeLog without the temporary folder.
+func (g *Guard) writeLogBeside(what string) string {
+	return g.appendEntry(what, false)
+}
+
+func (g *Guard) appendEntry(what string, orTemp bool) string {
+	exe := g.exe
 	mode := "正常模式"
 	if g.software {
 		mode = "兼容模式（软件渲染）"
@@ -352,8 +448,8 @@ func (g *Guard) writeLog(what string) string {
 		entry += "  程序最后的输出：\n" + indent(out)
 	}
 	entry += "\n"
-	for _, dir := range []string{g.logDir, os.TempDir()} {
-		if dir == "" {
+	for i, dir := range []string{g.logDir, os.TempDir()} {
+		if dir == "" || i == 1 && !orTemp {
 			continue
 		}
 		path := filepath.Join(dir, LogName)
@@ -446,14 +542,13 @@ func orNone(s string) string {
 // with this process's console, and returns its exit status once it ends. A
 // copy that crashed (a missing DLL, say) is an error: it showed nothing.
 func (g *Guard) runSoftwareCopy(args []string) (int, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return 0, err
+	if g.exe == "" {
+		return 0, errors.New("找不到程序自身的路径")
 	}
-	cmd := exec.Command(exe, args...)
-	cmd.Env = append(os.Environ(), softwareEnv+"=1")
+	cmd := exec.Command(g.exe, args...)
+	cmd.Env = append(os.Environ(), softwareEnv+"="+strconv.Itoa(os.Getpid()))
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-	err = cmd.Run()
+	err := cmd.Run()
 	var exitErr *exec.ExitError
 	if errors.As(err, &exitErr) {
 		switch code := exitErr.ExitCode(); code {

@@ -4,10 +4,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
 )
 
 func TestAtLeast21(t *testing.T) {
@@ -48,7 +51,9 @@ func newRecorder(t *testing.T, software bool, compat string) *recorder {
 		software:     software,
 		compat:       compat,
 		checkTimeout: 100 * time.Millisecond,
+		loadTimeout:  time.Second,
 		showTimeout:  100 * time.Millisecond,
+		useSoftware:  func(string) error { return nil },
 		message: func(title, text string) {
 			r.mu.Lock()
 			r.messages = append(r.messages, title+"\n"+text)
@@ -65,7 +70,10 @@ func newRecorder(t *testing.T, software bool, compat string) *recorder {
 			r.exits = append(r.exits, status)
 			r.mu.Unlock()
 		},
-		hang: func() { r.parked <- struct{}{} },
+		hang:  func() { r.parked <- struct{}{} },
+		alive: func(int) bool { return false },
+		now:   time.Now,
+		exe:   `E:\党建 资料\branchledger.exe`,
 	}
 	r.OnGiveUp(func() { r.mu.Lock(); r.released++; r.mu.Unlock() })
 	return r
@@ -241,8 +249,194 @@ func TestMessageSaysWhereToTypeTheCommand(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	text := New(t.TempDir(), nil).explain("")
+	text := New(t.TempDir(), nil).explain("", errors.New("x"))
 	if !strings.Contains(text, filepath.Dir(exe)) || !strings.Contains(text, "地址栏输入 cmd") || !strings.Contains(text, "branchledger roster export") {
 		t.Errorf("the message does not say where to run the command:\n%s", text)
+	}
+}
+
+// A start that crashed while making its window (a broken driver: the
+// process vanished, no log, no message) sends the next starts straight to
+// compatibility mode, for a week, said in a note the user can delete
+// (review s3-10 newuser #18). A start still running is not a crash.
+func TestAStartThatCrashedLeadsToCompatibilityMode(t *testing.T) {
+	compat := t.TempDir()
+	first := newRecorder(t, false, compat)
+	dir := first.logDir
+	if err := first.Prepare(); err != nil {
+		t.Fatalf("first start: %v", err)
+	}
+	// first crashes here: its marker stays.
+
+	next := func(running bool, now time.Time) *recorder {
+		r := newRecorder(t, false, compat)
+		r.logDir = dir
+		r.alive = func(int) bool { return running }
+		r.now = func() time.Time { return now }
+		return r
+	}
+	if err := next(true, time.Now()).earlierCrash(); err != nil {
+		t.Errorf("a start going on now is taken for a crash: %v", err)
+	}
+	second := next(false, time.Now())
+	err := second.Prepare()
+	if !errors.Is(err, errCrashedBefore) {
+		t.Fatalf("the start after a crash: %v, want compatibility mode", err)
+	}
+	if status := second.Fail(err); status != 0 || len(second.copies) != 1 || len(second.messages) != 0 {
+		t.Errorf("status %d, copies %d, messages %q: want the compatibility run alone", status, len(second.copies), second.messages)
+	}
+	if log := second.logText(t); !strings.Contains(log, "直接使用兼容模式") || !strings.Contains(log, "意外退出") {
+		t.Errorf("the log does not say why compatibility mode:\n%s", log)
+	}
+	note, err := os.ReadFile(filepath.Join(dir, CompatNote))
+	if err != nil || !strings.Contains(string(note), "删除这个文件") {
+		t.Fatalf("no note saying how to return to the normal start: %v %q", err, note)
+	}
+	if err := next(false, time.Now().Add(24*time.Hour)).earlierCrash(); !errors.Is(err, errCrashedBefore) {
+		t.Errorf("the day after: %v, want compatibility mode still", err)
+	}
+	if err := next(false, time.Now().Add(CompatFor+time.Hour)).earlierCrash(); err != nil {
+		t.Errorf("after %v: %v, want the normal start tried again", CompatFor, err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 || entries[0].Name() != LogName {
+		t.Errorf("left beside the data file: %v, want the log alone", entries)
+	}
+
+	// A start whose failure is handled leaves no marker behind.
+	handled := next(false, time.Now())
+	if err := handled.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	handled.Fail(errors.New("显卡驱动只提供 OpenGL \"1.1.0\""))
+	if err := next(false, time.Now()).earlierCrash(); err != nil {
+		t.Errorf("a start whose failure was handled counts as a crash: %v", err)
+	}
+}
+
+// Loading compatibility mode's own DLLs is not the driver: a damaged compat
+// folder says to copy the program again and names the broken file, not to
+// update the graphics driver (review s3-10 attack #2).
+func TestADamagedCompatFolderIsNotBlamedOnTheDriver(t *testing.T) {
+	compat := t.TempDir()
+	os.WriteFile(filepath.Join(compat, "opengl32.dll"), []byte("MZ\x90\x00"), 0o644)
+	os.WriteFile(filepath.Join(compat, "libgallium_wgl.dll"), nil, 0o644)
+	r := newRecorder(t, true, compat)
+	r.Fail(compatBroken(compat, errors.New("Module not found.")))
+	if len(r.messages) != 1 {
+		t.Fatalf("%d messages", len(r.messages))
+	}
+	msg := r.messages[0]
+	for _, want := range []string{"已损坏", "重新复制整个程序文件夹", "安全软件"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("the message does not say %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "请更新显卡驱动") {
+		t.Errorf("the message sends the user to update the driver:\n%s", msg)
+	}
+	if log := r.logText(t); !strings.Contains(log, "libgallium_wgl.dll 是空的") || strings.Contains(log, "opengl32.dll 是空的") {
+		t.Errorf("the log does not name the empty file:\n%s", log)
+	}
+}
+
+// A program too deep in folders cannot be started again in compatibility
+// mode (CreateProcess's MAX_PATH): the message says to move it, not to
+// update the driver (review s3-10 attack #6).
+func TestAPathTooLongForTheCompatibilityRunIsSaid(t *testing.T) {
+	r := newRecorder(t, false, t.TempDir())
+	r.exe = `C:\long\` + strings.Repeat(`很长的文件夹名称用来测试路径长度限制党建资料\`, 12) + "branchledger.exe"
+	r.runCopy = func([]string) (int, error) {
+		return 0, errors.New("fork/exec " + r.exe + ": File not found.")
+	}
+	if got := r.Fail(errors.New("无法建立 OpenGL 环境")); got != ExitNoWindow {
+		t.Errorf("status %d", got)
+	}
+	if len(r.messages) != 1 || !strings.Contains(r.messages[0], "路径太长") || !strings.Contains(r.messages[0], "移到路径较短的位置") ||
+		strings.Contains(r.messages[0], "请更新显卡驱动") {
+		t.Errorf("message = %q, want it to say the path is too long and to move the folder", r.messages)
+	}
+	if pathTooLong(`C:\党建 资料\branchledger.exe`) {
+		t.Error("a short path is taken for too long")
+	}
+}
+
+// A start whose window is shown leaves no marker: the next start is normal.
+func TestAShownWindowLeavesNoMarker(t *testing.T) {
+	test.NewTempApp(t)
+	r := newRecorder(t, false, t.TempDir())
+	r.showTimeout = 5 * time.Second
+	if err := r.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	if !r.Show(w) {
+		t.Fatal("the window was not shown")
+	}
+	if err := r.earlierCrash(); err != nil {
+		t.Errorf("the start after a shown window: %v, want the normal start", err)
+	}
+}
+
+// BRANCHLEDGER_SOFTWARE_GL set by hand (not by the first start, whose
+// process id it carries) is not obeyed, and the variable does not reach what
+// the program starts (review s3-10 attack #3).
+func TestOnlyTheFirstStartMakesACompatibilityCopy(t *testing.T) {
+	for _, c := range []struct {
+		value string
+		want  bool
+	}{{"1", false}, {strconv.Itoa(os.Getpid()), false}, {strconv.Itoa(os.Getppid()), true}} {
+		t.Setenv(softwareEnv, c.value)
+		if got := New(t.TempDir(), nil).Software(); got != c.want {
+			t.Errorf("%s=%s: compatibility mode %v, want %v", softwareEnv, c.value, got, c.want)
+		}
+		if _, left := os.LookupEnv(softwareEnv); left {
+			t.Errorf("%s is still in the environment for what the program starts", softwareEnv)
+		}
+	}
+}
+
+// Loading Mesa slower than the driver check (a USB stick, security software
+// scanning 14 MB) is not a hung driver (review s3-10 attack #5).
+func TestASlowMesaLoadIsNotAHungDriver(t *testing.T) {
+	r := newRecorder(t, true, t.TempDir())
+	r.useSoftware = func(string) error { time.Sleep(3 * r.checkTimeout); return nil }
+	if err := r.Prepare(); err != nil {
+		t.Fatalf("a slow load failed the start: %v", err)
+	}
+	if len(r.exits) != 0 || len(r.messages) != 0 {
+		t.Errorf("exits %v, messages %q: a slow load was taken for a hung driver", r.exits, r.messages)
+	}
+}
+
+// A start that goes on in compatibility mode leaves no log in the PC's
+// temporary folder when it cannot write beside the data file (a read-only
+// USB stick in portable mode; review s3-10 attack #9); a failure still
+// does.
+func TestTheSwitchToCompatibilityModeLeavesNoTraceInTemp(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	blocked := filepath.Join(t.TempDir(), "a file")
+	os.WriteFile(blocked, nil, 0o644)
+	r := newRecorder(t, false, t.TempDir())
+	r.logDir = filepath.Join(blocked, "data") // cannot be made
+	if status := r.Fail(errors.New("显卡驱动只提供 OpenGL \"1.1.0\"")); status != 0 {
+		t.Fatalf("status %d", status)
+	}
+	if _, err := os.Stat(filepath.Join(tmp, LogName)); err == nil {
+		t.Error("the switch to compatibility mode wrote a log into the temporary folder")
+	}
+	r.software = true
+	r.Fail(errors.New("x"))
+	if _, err := os.Stat(filepath.Join(tmp, LogName)); err != nil {
+		t.Errorf("a start that fails for good wrote no log anywhere: %v", err)
+	}
+}
+
+func TestTheLogNamesTheOpenGLModule(t *testing.T) {
+	info := glInfo{Version: "3.3 Mesa", Renderer: "softpipe", Vendor: "Mesa", Module: `C:\党建 资料\compat\opengl32.dll`}
+	if !strings.Contains(info.String(), `compat\opengl32.dll`) {
+		t.Errorf("%s", info)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -44,6 +45,17 @@ func NewApp(id, dir string) fyne.App {
 	// do nothing.
 	_ = fontscan.NewFontMap(quiet{}).UseSystemFonts(filepath.Join(dir, CacheDir))
 	return a
+}
+
+// Holds says whether the data file at path is in the portable data folder
+// dir (PortableDir's): the folder can be there while the user opened
+// another file.
+func Holds(dir, path string) bool {
+	if dir == "" || path == "" {
+		return false
+	}
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // redirectProfile points the environment variable from which Fyne finds its

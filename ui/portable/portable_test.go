@@ -115,3 +115,23 @@ func TestPortableModeLeavesNoTraceInTheProfile(t *testing.T) {
 		t.Errorf("portable mode left traces in the user's profile: %q", traces)
 	}
 }
+
+// Holds tells the portable folder's data file from one opened elsewhere.
+func TestHolds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	for _, c := range []struct {
+		dir, path string
+		want      bool
+	}{
+		{dir, filepath.Join(dir, "branchledger.db"), true},
+		{dir, filepath.Join(dir, "旧", "a.db"), true},
+		{dir, filepath.Join(filepath.Dir(dir), "data2", "a.db"), false},
+		{dir, filepath.Join(filepath.Dir(dir), "a.db"), false},
+		{"", filepath.Join(dir, "branchledger.db"), false},
+		{dir, "", false},
+	} {
+		if got := Holds(c.dir, c.path); got != c.want {
+			t.Errorf("Holds(%q, %q) = %v, want %v", c.dir, c.path, got, c.want)
+		}
+	}
+}

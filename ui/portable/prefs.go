@@ -25,6 +25,10 @@ type Preferences struct {
 
 var _ fyne.Preferences = (*Preferences)(nil)
 
+// ProgramDir is the folder holding the data folder these preferences are
+// kept in: the program's folder on the drive.
+func (p *Preferences) ProgramDir() string { return filepath.Dir(filepath.Dir(p.path)) }
+
 // Open reads the preferences kept at path.
 func Open(path string) *Preferences {
 	p := &Preferences{path: path, values: map[string]any{}}

@@ -119,8 +119,10 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 	f.noCommittee = noCommittee
 	var setup model.LetterSetup
 	host.Background(func() {
-		if o, err := svc.Overview(); err == nil {
-			setup = o.Setup
+		// The setup alone: the whole overview (every register and the
+		// checks) was read again only for it.
+		if ls, err := svc.LetterSetup(); err == nil {
+			setup = ls
 		}
 	}, func() {
 		if setup.Committee == "" {

@@ -15,6 +15,9 @@ import (
 // mobileTab is the 流动党员登记表: the members away first, then those back.
 type mobileTab struct {
 	*registerList[model.MobileMember]
+	// offRoster are the members no longer on the roster, by ID, read once
+	// per refresh (gone is asked for every row).
+	offRoster map[int64]model.Member
 }
 
 func newMobileTab(s *Screen) *mobileTab {
@@ -27,7 +30,7 @@ func newMobileTab(s *Screen) *mobileTab {
 		})
 	})
 	t.registerList = newRegisterList(s, registerKind[model.MobileMember]{
-		entries: func() []model.MobileMember { return s.data.Mobile },
+		entries: func() []model.MobileMember { t.indexMembers(); return s.data.Mobile },
 		id:      func(mm *model.MobileMember) int64 { return mm.ID },
 		current: func(mm *model.MobileMember, today model.Date) bool { return mm.Away(today) && t.gone(mm) == nil },
 		since:   func(mm *model.MobileMember) model.Date { return mm.LeftOn },
@@ -59,12 +62,21 @@ func (t *mobileTab) state(mm *model.MobileMember) (string, widget.Importance) {
 // (transferred out by a letter, say): the stay is over, whatever its
 // return date; nil while on the roster.
 func (t *mobileTab) gone(mm *model.MobileMember) *model.Member {
-	for _, m := range t.s.host.Members() {
-		if m.ID == mm.MemberID && !m.OnRoster && !m.LeftOn.Before(mm.LeftOn) {
-			return &m
-		}
+	if m, ok := t.offRoster[mm.MemberID]; ok && !m.LeftOn.Before(mm.LeftOn) {
+		return &m
 	}
 	return nil
+}
+
+// indexMembers reads who is off the roster, once for the rows a refresh
+// shows.
+func (t *mobileTab) indexMembers() {
+	t.offRoster = map[int64]model.Member{}
+	for _, m := range t.s.host.Members() {
+		if !m.OnRoster {
+			t.offRoster[m.ID] = m
+		}
+	}
 }
 
 func (t *mobileTab) item(mm *model.MobileMember) (string, string, widget.Importance) {

@@ -37,6 +37,8 @@ type Service interface {
 	// ExportLetter prints a letter: the full form, or the 套打 layout.
 	ExportLetter(id int64, path string, overlay bool) error
 	ExportRegister(year int, path string) (int, error)
+	// LetterSetup is what letters print besides the letter, as saved.
+	LetterSetup() (model.LetterSetup, error)
 	SaveLetterSetup(ls model.LetterSetup) error
 	// Profile gives the address and phone a letter prints when the
 	// setup leaves them empty.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,6 +30,8 @@ type fakeService struct {
 	paidTo   map[int64]model.Month // a member missing here: 党费交至 unknown
 	owes     map[int64]model.LetterDues
 	exported []string
+	// overviews counts Overview calls; members, the host's Members calls.
+	overviews, memberReads int
 }
 
 func (f *fakeService) member(id int64) *model.Member {
@@ -40,7 +43,10 @@ func (f *fakeService) member(id int64) *model.Member {
 	return nil
 }
 
+func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, nil }
+
 func (f *fakeService) Overview() (model.TransferOverview, error) {
+	f.overviews++
 	d := model.TransferRecords{Letters: f.letters, Ins: f.ins, Mobile: f.mobile, Inflow: f.inflow}
 	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{},
 		Findings: model.CheckTransfers(&d, f.members, today, model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)}, nil
@@ -227,7 +233,7 @@ func (h *fakeHost) DataChanged() {
 }
 func (h *fakeHost) OnDataChanged(f func())  { h.changed = append(h.changed, f) }
 func (h *fakeHost) Today() model.Date       { return today }
-func (h *fakeHost) Members() []model.Member { return h.svc.members }
+func (h *fakeHost) Members() []model.Member { h.svc.memberReads++; return h.svc.members }
 func (h *fakeHost) OpenMember(id int64)     { h.opened = id }
 func (h *fakeHost) ChooseFile(string, []string, func(string)) {
 }
@@ -837,6 +843,36 @@ func TestMobileMemberTransferredOut(t *testing.T) {
 		if (b.Text == kit.L("登记报告…") || b.Text == kit.L("登记返回…") || b.Text == kit.L("开具介绍信…")) && !b.Disabled() {
 			t.Errorf("%s enabled for a member transferred out", b.Text)
 		}
+	}
+}
+
+// The 流动党员 list reads the roster once for all its rows, not once per
+// row and sort comparison (a register of many stays read every member
+// for each).
+func TestMobileListReadsTheRosterOnce(t *testing.T) {
+	svc := newFake()
+	for i := range 40 {
+		svc.mobile = append(svc.mobile, model.MobileMember{ID: int64(i + 1), MemberID: int64(i%2 + 1), Name: "廖明",
+			LeftOn: model.NewDate(2025, time.Month(1+i%12), 1), Destination: "深圳"})
+	}
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.tabs.SelectIndex(2)
+	s.Reload()
+	before := svc.memberReads
+	s.mobile.refresh()
+	if got := svc.memberReads - before; got > 1 {
+		t.Errorf("one refresh of 40 stays read the roster %d times, want once", got)
+	}
+}
+
+// The letter dialog reads the letters' setup, not the whole section again.
+func TestLetterFormReadsOnlyTheSetup(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	before := svc.overviews
+	ShowLetterForm(h, svc, 1, s.saved)
+	if got := svc.overviews - before; got != 0 {
+		t.Errorf("opening the letter form read the overview %d times", got)
 	}
 }
 

@@ -1,0 +1,101 @@
+package launch
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A driver that crashes the program while the window is being made (a
+// half-removed or broken driver) leaves no log and no message: the process
+// is gone before anything can be said, and every later start would vanish
+// the same way. So a normal start leaves a marker beside the data file
+// while it talks to the driver, and takes it away once its window is shown
+// or its failure handled. A start that finds the marker of a start that is
+// no longer running goes straight to compatibility mode, and keeps doing so
+// for CompatFor, as CompatNote (a file a user can read, and delete to try
+// the normal start again) says.
+const (
+	// markerPrefix, followed by the process id, names a start's marker.
+	markerPrefix = ".branchledger-starting-"
+	// CompatNote is the file beside the data file that keeps the starts
+	// in compatibility mode after a crash.
+	CompatNote = "branchledger-兼容模式.txt"
+	// CompatFor is how long the starts stay in compatibility mode after a
+	// crash, before the normal start is tried again (a driver updated
+	// meanwhile).
+	CompatFor = 7 * 24 * time.Hour
+	// markerStale is the age past which a marker is a crash whatever its
+	// process id: a start ends within CheckTimeout and ShowTimeout.
+	markerStale = 2 * time.Minute
+)
+
+// errCrashedBefore is why a start goes straight to compatibility mode.
+var errCrashedBefore = errors.New("上次以正常模式启动时，程序在打开窗口的过程中意外退出（显卡驱动可能有问题），所以直接使用兼容模式")
+
+// earlierCrash returns errCrashedBefore, naming the note, when an earlier
+// normal start crashed (within CompatFor), nil otherwise. It only applies to
+// a normal start that has compatibility mode to go to.
+func (g *Guard) earlierCrash() error {
+	if g.software || g.compat == "" || g.logDir == "" {
+		return nil
+	}
+	note := filepath.Join(g.logDir, CompatNote)
+	if fi, err := os.Stat(note); err == nil {
+		if g.now().Sub(fi.ModTime()) < CompatFor {
+			return fmt.Errorf("%w（删除 %s 可以恢复正常模式）", errCrashedBefore, note)
+		}
+		_ = os.Remove(note)
+	}
+	entries, _ := os.ReadDir(g.logDir)
+	for _, e := range entries {
+		pid, err := strconv.Atoi(strings.TrimPrefix(e.Name(), markerPrefix))
+		if !strings.HasPrefix(e.Name(), markerPrefix) || err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || g.alive(pid) && g.now().Sub(info.ModTime()) < markerStale {
+			continue // a start going on now (a second double-click)
+		}
+		_ = os.Remove(filepath.Join(g.logDir, e.Name()))
+		until := g.now().Add(CompatFor).Format("2006-01-02 15:04")
+		text := "支部台账上次以正常模式启动时，在打开窗口的过程中意外退出，没有留下任何提示（显卡驱动可能有问题）。\r\n" +
+			"所以在 " + until + " 之前，支部台账直接以兼容模式（软件渲染）启动：窗口标题会写着“兼容模式”，画面会慢一些。\r\n" +
+			"更新显卡驱动后，删除这个文件就可以立即恢复正常模式。\r\n"
+		if err := os.WriteFile(note, []byte(text), 0o644); err != nil {
+			return errCrashedBefore
+		}
+		return fmt.Errorf("%w（删除 %s 可以恢复正常模式）", errCrashedBefore, note)
+	}
+	return nil
+}
+
+// markStart leaves this start's marker, before the first call into the
+// driver.
+func (g *Guard) markStart() {
+	if g.software || g.compat == "" || g.logDir == "" {
+		return
+	}
+	path := filepath.Join(g.logDir, markerPrefix+strconv.Itoa(os.Getpid()))
+	if os.WriteFile(path, nil, 0o644) == nil {
+		g.mu.Lock()
+		g.marker = path
+		g.mu.Unlock()
+	}
+}
+
+// unmark takes this start's marker away: its window is shown, or its
+// failure is being handled.
+func (g *Guard) unmark() {
+	g.mu.Lock()
+	path := g.marker
+	g.marker = ""
+	g.mu.Unlock()
+	if path != "" {
+		_ = os.Remove(path)
+	}
+}
