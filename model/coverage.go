@@ -256,3 +256,20 @@ func CheckLinkedButNotCovered(orgs []Organisation, covering map[int64]string) []
 	}
 	return out
 }
+
+// CheckCoveredButNotLinked finds an organisation the list types 单独组建 or
+// 联合组建 that no branch in the workspace is linked to (covering: the
+// organisation's ID to the branch's name): coverage counts it as having a
+// party organisation on the list's word alone.
+func CheckCoveredButNotLinked(orgs []Organisation, covering map[int64]string) []OrgFinding {
+	var out []OrgFinding
+	for i := range orgs {
+		o := &orgs[i]
+		if _, ok := covering[o.ID]; !ok && o.Coverage.HasOrganisation() {
+			out = append(out, orgFinding(o.ID, Warning, Textf(
+				"%s 在单位名录中写着“%s”，但工作台中没有支部关联到它：请在支部一览中为覆盖它的支部设置覆盖单位，覆盖率才有支部为据",
+				o.Name, Term(o.Coverage))))
+		}
+	}
+	return out
+}

@@ -178,7 +178,7 @@ func (w *Workspace) Coverage() (CoverageReport, error) {
 	return CoverageReport{
 		CoverageReport: model.ComputeCoverage(orgs, s.Coverage(), rules),
 		Findings: append(model.CheckOrganisations(orgs, joint, rules),
-			model.CheckLinkedButNotCovered(orgs, covering)...),
+			slices.Concat(model.CheckLinkedButNotCovered(orgs, covering), model.CheckCoveredButNotLinked(orgs, covering))...),
 	}, nil
 }
 

@@ -47,7 +47,9 @@ func TestOrganisationListAndCoverage(t *testing.T) {
 	if ent.InScope != 2 || ent.Organised().String() != "50.0%" || ent.WorkRate().String() != "100.0%" {
 		t.Errorf("coverage %+v", ent)
 	}
-	if len(rep.Findings) != 1 || !strings.Contains(rep.Findings[0].Message, "甲公司 已有正式党员3名") {
+	// 甲公司 is typed 联合组建 with no branch linked: flagged for that too.
+	if len(rep.Findings) != 2 || !strings.Contains(rep.Findings[0].Message, "甲公司 已有正式党员3名") ||
+		!strings.Contains(rep.Findings[1].Message, "甲公司 在单位名录中写着“联合组建”") {
 		t.Errorf("joint-branch flag: %+v", rep.Findings)
 	}
 	if err := w.SaveSettings(Settings{CoverageRules: model.CoverageAboveScale.ID}); err != nil {
@@ -131,5 +133,36 @@ func TestSameCreditCodeTwiceIsRefused(t *testing.T) {
 	}
 	if _, err := w.SaveOrg(b); err == nil || !strings.Contains(err.Error(), "另一名称公司") {
 		t.Errorf("the form saved the same code under another name: %v", err)
+	}
+}
+
+// An organisation typed 联合组建 or 单独组建 with no branch of the workspace
+// linked to it is counted as covered on the list's word alone: flagged
+// until a branch is linked (s3-11 new user #10).
+func TestCoveredOrganisationWithoutABranchIsFlagged(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	s := newBranch(t, filepath.Join(dir, "a"), 6, 3, "兰州恒信商贸有限公司", day)
+	file := filepath.Join(dir, "a.blpkg")
+	pack(t, s, key, file)
+	s.Close()
+	r := w.Import(file, ImportOptions{})
+	if r.Outcome != Imported {
+		t.Fatal(r)
+	}
+	o, err := w.SaveOrg(model.Organisation{Name: "安宁区顺达物流有限公司", Type: model.OrgEnterprise, Coverage: model.CoveredJoint})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := w.Coverage()
+	if len(c.Findings) != 1 || c.Findings[0].OrgID != o.ID || c.Findings[0].Severity != model.Warning ||
+		!strings.Contains(c.Findings[0].Message, "安宁区顺达物流有限公司 在单位名录中写着“联合组建”，但工作台中没有支部关联到它") {
+		t.Fatalf("typed 联合组建, no branch linked: %+v", c.Findings)
+	}
+	if err := w.LinkOrgs(r.BranchID, []int64{o.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ = w.Coverage(); len(c.Findings) != 0 {
+		t.Errorf("linked: %+v", c.Findings)
 	}
 }

@@ -194,7 +194,9 @@ func TestOrganisationsAndCoverage(t *testing.T) {
 	}
 	w.Tabs().SelectIndex(3)
 	c := w.Coverage()
-	if c.Types[0].Organised().String() != "100.0%" || c.Types[1].WorkRate().String() != "100.0%" || len(c.Findings) != 1 {
+	// 乙公司 should form its own branch; 甲公司 and 乙公司 are typed covered
+	// with no branch of the workspace linked to them.
+	if c.Types[0].Organised().String() != "100.0%" || c.Types[1].WorkRate().String() != "100.0%" || len(c.Findings) != 3 {
 		t.Errorf("coverage %+v", c)
 	}
 	// 统计口径: the above-scale definition leaves 乙公司 out.
