@@ -218,33 +218,43 @@ type fitKey struct {
 }
 
 // The sizes a value too long for its blank is printed at: one line of 五号
-// when that holds it, else two lines of 小五 — the smallest a filled-in form
-// is read at, and the largest two lines of which fit a row — and only a
-// value longer than that (a 100-character branch name in a half-width
-// blank) smaller, still on two lines.
+// when that holds it, else lines of 小五 — the smallest a filled-in form is
+// read at: two lines fit a row; a value longer than that (a 30-character
+// name in the name's blank) takes a third line, and its row grows.
 const (
 	letterOneLineSize = 10.5 // 五号
 	letterTwoLineSize = 9    // 小五
-	letterMinSize     = 6
+	letterMaxLines    = 3
 	letterPadMM       = 1.5 // a cell's padding, both sides
 	mmPerPt           = 25.4 / 72
+	// letterLinePt is the height of a line of text per point of its size,
+	// about as LibreOffice prints the CJK face it puts in for 宋体 (two
+	// lines of 小五 just fill a row); letterRowPadPt is a row's padding.
+	letterLinePt   = 1.35
+	letterRowPadPt = 2
 )
 
 // valueFit is the size value is printed at in a blank cols columns wide,
-// and whether it wraps: 小四 on one line when it fits, else the sizes above.
-func valueFit(value string, cols int) (size float64, wrap bool) {
+// and on how many lines: 小四 on one line when it fits, else the sizes
+// above; never smaller than 小五.
+func valueFit(value string, cols int) (size float64, lines int) {
 	ems := textEms(value)
 	perLine := func(size float64) float64 { return (float64(cols)*letterColMM - letterPadMM) / (size * mmPerPt) }
 	switch {
 	case ems <= perLine(letterFontSize):
-		return letterFontSize, false
+		return letterFontSize, 1
 	case ems <= perLine(letterOneLineSize):
-		return letterOneLineSize, false
-	case ems <= 2*perLine(letterTwoLineSize)*0.95: // a line broken at a word wastes a little
-		return letterTwoLineSize, true
+		return letterOneLineSize, 1
 	}
-	size = (float64(cols)*letterColMM - letterPadMM) * 2 * 0.95 / (ems * mmPerPt)
-	return max(letterMinSize, math.Floor(size*2)/2), true
+	// A line broken at a word wastes a little.
+	lines = int(math.Ceil(ems / (perLine(letterTwoLineSize) * 0.95)))
+	return letterTwoLineSize, max(2, min(lines, letterMaxLines))
+}
+
+// valueHeight is the height in points a value printed at size on lines
+// lines needs (more than a row has when over two).
+func valueHeight(size float64, lines int) float64 {
+	return float64(lines)*size*letterLinePt + letterRowPadPt
 }
 
 // textEms is how wide s prints, in ems of its font: a Chinese character or
@@ -263,7 +273,8 @@ func textEms(s string) float64 {
 
 // value is the style of a blank holding text cols columns wide.
 func (st *letterStyles) value(text string, cols int, align string) int {
-	size, wrap := valueFit(text, cols)
+	size, lines := valueFit(text, cols)
+	wrap := lines > 1
 	if size == letterFontSize {
 		return st.aligned["v"+align]
 	}
@@ -329,9 +340,10 @@ func buildLetter(f *excelize.File, sheet string, lines []letterLine, setup model
 	}); err != nil {
 		return err
 	}
+	heights := rowHeights(lines)
 	for i, ln := range lines {
 		row := i + 1
-		if err := f.SetRowHeight(sheet, row, ln.height); err != nil {
+		if err := f.SetRowHeight(sheet, row, heights[i]); err != nil {
 			return err
 		}
 		if ln.cut && layout == LetterOverlay {
@@ -381,6 +393,43 @@ func buildLetter(f *excelize.File, sheet string, lines []letterLine, setup model
 		}
 	}
 	return st.m.err
+}
+
+// rowHeights are the heights of the form's rows: each line's own, except
+// that a row holding a value on more lines than it has room for grows, and
+// takes what it can of the growth from the row below (whose text keeps its
+// place at the row's foot), so that the rest of the part — and the 套打
+// over a printed form — stays where it was.
+func rowHeights(lines []letterLine) []float64 {
+	h := make([]float64, len(lines))
+	for i, ln := range lines {
+		h[i] = ln.height
+	}
+	minRow := valueHeight(letterFontSize, 1)
+	for i, ln := range lines {
+		if ln.title > 0 || ln.cut {
+			continue
+		}
+		need := 0.0
+		for _, sg := range ln.segs {
+			if !sg.value || sg.text == "" {
+				continue
+			}
+			if size, n := valueFit(sg.text, sg.cols); n > 2 {
+				need = max(need, valueHeight(size, n))
+			}
+		}
+		if need <= h[i] {
+			continue
+		}
+		extra := need - h[i]
+		h[i] = need
+		if i+1 < len(lines) && !lines[i+1].cut && lines[i+1].title == 0 {
+			give := min(extra, max(0, h[i+1]-minRow))
+			h[i+1] -= give
+		}
+	}
+	return h
 }
 
 // setUpLetterPage makes the sheet one A4 portrait page at 100 %, without

@@ -219,7 +219,7 @@ func TestWriteTransferRegisters(t *testing.T) {
 func longLetter() LetterPrint {
 	p := sampleLetter()
 	l := &p.Letter
-	l.Name = "阿卜杜热合曼·买买提艾力"
+	l.Name = strings.Repeat("阿卜杜热合曼", model.TextLimits[model.FieldName]/6) // the longest name
 	l.Ethnicity = "维吾尔族"
 	l.Category = model.CategoryProbationary
 	l.FromOrg = strings.Repeat("兰州示例", model.TextLimits[model.ProfileBranchName]/4)
@@ -413,20 +413,20 @@ func TestValueFit(t *testing.T) {
 		value string
 		cols  int
 		size  float64
-		wrap  bool
+		lines int
 	}{
-		{"廖明", 8, 12, false},
-		{"兰州新区某科技有限公司党支部", 34, 12, false},
-		{strings.Repeat("兰", 40), 34, 10.5, false},
-		{strings.Repeat("兰", 60), 34, 9, true},  // the longest 接收党组织
-		{strings.Repeat("兰", 100), 34, 9, true}, // the longest 支部名称
-		{strings.Repeat("庆", 60), 21, 9, true},  // the longest 通讯地址
-		{"阿卜杜热合曼·买买提艾力", 8, 9, true},
-		{strings.Repeat("阿", 30), 8, 6.5, true}, // a name at the limit
-		{"0931-81234567转8888", 21, 12, false},
+		{"廖明", 8, 12, 1},
+		{"兰州新区某科技有限公司党支部", 34, 12, 1},
+		{strings.Repeat("兰", 40), 34, 10.5, 1},
+		{strings.Repeat("兰", 60), 34, 9, 2},  // the longest 接收党组织
+		{strings.Repeat("兰", 100), 34, 9, 2}, // the longest 支部名称
+		{strings.Repeat("庆", 60), 21, 9, 2},  // the longest 通讯地址
+		{"阿卜杜热合曼·买买提艾力", 8, 9, 2},
+		{strings.Repeat("阿", 30), 8, 9, 3}, // a name at the limit: 小五 on three lines, not 6.5 pt (s3-13-attack #1)
+		{"0931-81234567转8888", 21, 12, 1},
 	} {
-		if size, wrap := valueFit(c.value, c.cols); size != c.size || wrap != c.wrap {
-			t.Errorf("%d characters in %d columns print at %v pt (wrapped %v), want %v pt (%v)", len([]rune(c.value)), c.cols, size, wrap, c.size, c.wrap)
+		if size, lines := valueFit(c.value, c.cols); size != c.size || lines != c.lines {
+			t.Errorf("%d characters in %d columns print at %v pt on %d lines, want %v pt on %d", len([]rune(c.value)), c.cols, size, lines, c.size, c.lines)
 		}
 	}
 }
