@@ -57,6 +57,10 @@ type RegisterRow struct {
 	YearPaid Money // 全年实交: the months' dues paid
 	Extra    Money // 自愿多交 with the payments of the year, apart from YearPaid
 	Note     string
+	// LeftBy is how the member left the roster (转出 …), "" while on it;
+	// the register keeps them for the months of the year they owed.
+	LeftBy EventKind
+	LeftOn Date
 }
 
 // DuesRegister is the year's register of the branch.
@@ -66,8 +70,14 @@ type DuesRegister struct {
 	MonthPaid [12]Money // column totals
 	YearDue   Money
 	YearPaid  Money
-	Extra     Money // 自愿多交, all members
-	ExtraPaid int   // how many payments carried extra dues
+	// DueToDate is what the months already over owed (known amounts, paid
+	// or not), PaidToDate what was paid for them: the 收缴率 is one over
+	// the other, as the months still to come are not late. On the day
+	// the ledger begins both are 0: nothing is due yet, not 0% collected.
+	DueToDate  Money
+	PaidToDate Money
+	Extra      Money // 自愿多交, all members
+	ExtraPaid  int   // how many payments carried extra dues
 }
 
 // BuildRegister computes the year's register from the members and the
@@ -95,6 +105,9 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		arrived, came := h.Arrived[m.ID]
 		index[m.ID] = len(rows)
 		row := RegisterRow{MemberID: m.ID, Name: m.Name}
+		if !m.OnRoster {
+			row.LeftBy, row.LeftOn = m.LeftBy, m.LeftOn
+		}
 		for k := range 12 {
 			mo := first + Month(k)
 			switch {
@@ -113,8 +126,13 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		switch {
 		case came && hasOpening && opening >= first && opening >= from:
 			row.Note = fmt.Sprintf("转入前党费已交至%s（介绍信，%s转入）", opening.Chinese(), arrived.Chinese())
+		case hasOpening && opening >= first && opening >= from && opening < h.Start:
+			row.Note = fmt.Sprintf("党费已交至%s（建账前已交）", opening.Chinese())
 		case hasOpening && opening >= first && opening >= from:
-			row.Note = fmt.Sprintf("党费已交至%s（建账前）", opening.Chinese())
+			// After the 建账月份: paid outside this ledger (at another
+			// branch, or on paper kept apart), never 建账前 for a month
+			// the ledger covers.
+			row.Note = fmt.Sprintf("党费已交至%s（在本账以外交纳）", opening.Chinese())
 		}
 		rows = append(rows, row)
 	}
@@ -179,6 +197,10 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				row.YearPaid += c.Amount
 				reg.MonthPaid[k] += c.Amount
 				row.YearDue += row.Due[k]
+				if first+Month(k) < current {
+					reg.DueToDate += row.Due[k]
+					reg.PaidToDate += c.Amount
+				}
 				continue
 			}
 			switch {
@@ -193,6 +215,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			default:
 				c.Amount = row.Due[k]
 				row.YearDue += row.Due[k]
+				reg.DueToDate += row.Due[k]
 			}
 		}
 		if missing > 0 && !row.HasBase {

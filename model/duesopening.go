@@ -75,15 +75,58 @@ func ParseMonthText(s string) (Month, error) {
 	return MonthOfDate(d), nil
 }
 
+// ambiguousMonth is 2026.1 as typed: January, or October whose 0 Excel
+// dropped (a number cell keeps 2026.10 as 2026.1, and copying the cell
+// gives 2026.1).
+var ambiguousMonth = regexp.MustCompile(`^\s*(\d{4})\s*[.．]\s*1\s*$`)
+
+// ParseFormMonth is ParseMonthText for a month typed or pasted into a form
+// field: 2026.1 is refused, as the importers refuse it in a number cell,
+// because the form cannot tell January from October pasted out of Excel.
+// The error wraps ErrBadMonth.
+func ParseFormMonth(s string) (Month, error) {
+	if g := ambiguousMonth.FindStringSubmatch(s); g != nil {
+		return 0, &TextError{Kind: ErrBadMonth, Bare: true,
+			Text: Textf("“%s”分不清是 %s年1月还是10月，请写成 %s.01 或 %s.10", strings.TrimSpace(s), g[1], g[1], g[1])}
+	}
+	return ParseMonthText(s)
+}
+
 // ValidateOpening refuses an opening position that cannot be right: before
-// the party existed as a ledger (FirstRecordYear), or further ahead of today than
-// dues may be paid in advance.
+// the party existed as a ledger (FirstRecordYear), or after the current month. An
+// opening says what was paid before the ledger or at another branch (on
+// paper, or as a transfer letter's 党费交至); a month still to come was not
+// paid there, and dues paid in advance are payments the ledger records
+// (登记交纳), not an opening position. A month after the 建账月份 but not in
+// the future is right: those months were paid elsewhere (before the member
+// came, or on paper) and show as such.
 func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
-	switch {
-	case paidTo.Year() < FirstRecordYear:
-		return Errorf(ErrDues, "党费已交至 %s 不合理", paidTo)
-	case paidTo > MonthOfDate(today)+Month(r.AdvanceMonths):
+	if err := validateOpeningYear(paidTo); err != nil {
+		return err
+	}
+	if now := MonthOfDate(today); paidTo > now {
+		return Errorf(ErrDues, "党费已交至 %s 晚于本月（%s）；预交的党费请在“收缴”中登记", paidTo, now)
+	}
+	return nil
+}
+
+// ValidateLetterPaidTo refuses a transfer letter's 党费交至 that cannot be
+// right: before FirstRecordYear, or further ahead of today than dues may be paid in
+// advance (the old branch may have taken dues in advance; the letter
+// states it).
+func ValidateLetterPaidTo(paidTo Month, today Date, r DuesRules) error {
+	if err := validateOpeningYear(paidTo); err != nil {
+		return err
+	}
+	if paidTo > MonthOfDate(today)+Month(r.AdvanceMonths) {
 		return Errorf(ErrDues, "党费已交至 %s 超过今天 %d 个月以上，预交不宜超过 %d 个月", paidTo, r.AdvanceMonths, r.AdvanceMonths)
+	}
+	return nil
+}
+
+func validateOpeningYear(paidTo Month) error {
+	if paidTo.Year() < FirstRecordYear {
+		return Errorf(ErrDues, "党费已交至 %s 不合理", paidTo)
 	}
 	return nil
 }

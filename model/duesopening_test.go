@@ -1,6 +1,9 @@
 package model
 
 import (
+	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -385,6 +388,113 @@ func TestOpeningBeforeLedgerStartLeavesMonthsToRecord(t *testing.T) {
 	for _, a := range Arrears([]Member{m}, h, today, r, CurrentRules().Constitution) {
 		if a.Months > 0 {
 			t.Errorf("arrears %+v", a)
+		}
+	}
+}
+
+// An opening position later than the 建账月份 (a member whose months were
+// paid at their old branch) shows those months as paid outside this ledger,
+// never as 建账前; one in a month still to come is refused, naming the
+// field and the month.
+func TestOpeningAfterLedgerStart(t *testing.T) {
+	r := CurrentDuesRules()
+	today := NewDate(2026, 11, 30)
+	m := duesMember(1, NewDate(2001, 7, 1))
+	h := DuesHistory{Start: MonthOf(2025, 1), SetUp: MonthOf(2025, 1), Openings: map[int64]Month{1: MonthOf(2026, 10)},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}}
+	reg := BuildRegister(2026, []Member{m}, h, today, r)
+	var b strings.Builder
+	for _, c := range reg.Rows[0].Months {
+		b.WriteByte(".PDOMEBoR"[c.State])
+	}
+	if got, want := b.String(), "ooooooooooDD"; got != want {
+		t.Errorf("months %s, want %s", got, want)
+	}
+	if note := reg.Rows[0].Note; strings.Contains(note, "建账前") || !strings.Contains(note, "党费已交至2026年10月（在本账以外交纳）") {
+		t.Errorf("note %q", note)
+	}
+	h.Start = MonthOf(2026, 11)
+	if note := BuildRegister(2026, []Member{m}, h, today, r).Rows[0].Note; note != "党费已交至2026年10月（建账前已交）" {
+		t.Errorf("note before the start %q", note)
+	}
+	for _, tc := range []struct {
+		paidTo Month
+		want   string
+	}{
+		{MonthOf(2026, 11), ""},
+		{MonthOf(2026, 12), "党费：党费已交至 2026年12月 晚于本月（2026年11月）；预交的党费请在“收缴”中登记"},
+		{MonthOf(2027, 6), "党费：党费已交至 2027年6月 晚于本月（2026年11月）；预交的党费请在“收缴”中登记"},
+		{MonthOf(1948, 12), "党费：党费已交至 1948年12月 不合理"},
+	} {
+		err := ValidateOpening(tc.paidTo, today, r)
+		if got := fmt.Sprint(err); tc.want == "" && err != nil || tc.want != "" && got != tc.want {
+			t.Errorf("%s: %v, want %q", tc.paidTo, err, tc.want)
+		}
+	}
+	// A transfer letter's 党费交至 may be ahead: the old branch took it.
+	if err := ValidateLetterPaidTo(MonthOf(2026, 12), today, r); err != nil {
+		t.Errorf("letter paid to December: %v", err)
+	}
+}
+
+// 2026.1 typed into a form is January or an October whose 0 Excel dropped:
+// refused as the importers refuse it in a number cell.
+func TestParseFormMonthRefusesYearPointOne(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Month
+		err  string
+	}{
+		{"2026.1", 0, "“2026.1”分不清是 2026年1月还是10月，请写成 2026.01 或 2026.10"},
+		{" 2025．1 ", 0, "“2025．1”分不清是 2025年1月还是10月，请写成 2025.01 或 2025.10"},
+		{"2026.01", MonthOf(2026, 1), ""},
+		{"2026.10", MonthOf(2026, 10), ""},
+		{"2026.11", MonthOf(2026, 11), ""},
+		{"2026年1月", MonthOf(2026, 1), ""},
+		{"2026-1", MonthOf(2026, 1), ""},
+	} {
+		got, err := ParseFormMonth(tc.in)
+		if got != tc.want || fmt.Sprint(err) != tc.err && !(err == nil && tc.err == "") {
+			t.Errorf("%q: %v %v, want %v %q", tc.in, got, err, tc.want, tc.err)
+		}
+		if tc.err != "" && !errors.Is(err, ErrBadMonth) {
+			t.Errorf("%q: %v does not wrap ErrBadMonth", tc.in, err)
+		}
+	}
+}
+
+// Moving the 建账月份 later names whose arrears it drops, which months and
+// how much; moving it earlier, or to where it is, drops nothing.
+func TestArrearsDroppedByStart(t *testing.T) {
+	r := CurrentDuesRules()
+	today := NewDate(2026, 11, 30)
+	owing := duesMember(1, NewDate(2001, 7, 1))
+	owing.Name = "向晨阳"
+	paying := duesMember(2, NewDate(2001, 7, 1))
+	paying.Name = "戴云琴"
+	h := DuesHistory{Start: MonthOf(2025, 1), SetUp: MonthOf(2025, 1),
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(2000)},
+			{MemberID: 2, Year: 2026, Category: DuesEmployed, Base: Yuan(2000)},
+			{MemberID: 1, Year: 2025, Category: DuesEmployed, Base: Yuan(2000)},
+			{MemberID: 2, Year: 2025, Category: DuesEmployed, Base: Yuan(2000)}}}
+	for mo := MonthOf(2025, 1); mo <= MonthOf(2026, 10); mo++ {
+		h.Paid = append(h.Paid, PaidMonth{MemberID: 2, Month: mo, Amount: Yuan(10)})
+		if mo < MonthOf(2026, 5) {
+			h.Paid = append(h.Paid, PaidMonth{MemberID: 1, Month: mo, Amount: Yuan(10)})
+		}
+	}
+	ms := []Member{owing, paying}
+	got := ArrearsDroppedByStart(ms, h, MonthOf(2026, 8), today, r)
+	want := []DroppedArrear{{MemberID: 1, Name: "向晨阳", From: MonthOf(2026, 5), To: MonthOf(2026, 7), Months: 3, Amount: Yuan(30)}}
+	if !slices.Equal(got, want) {
+		t.Errorf("to 2026-08: %+v, want %+v", got, want)
+	}
+	if got := ArrearsDroppedByStart(ms, h, MonthOf(2026, 11), today, r); len(got) != 1 || got[0].Months != 6 {
+		t.Errorf("to 2026-11: %+v, want 向晨阳's 6 months", got)
+	}
+	for _, start := range []Month{MonthOf(2025, 1), MonthOf(2024, 6)} {
+		if got := ArrearsDroppedByStart(ms, h, start, today, r); len(got) != 0 {
+			t.Errorf("to %s: %+v, want none", start, got)
 		}
 	}
 }

@@ -417,7 +417,7 @@ func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error 
 	case in.PaidTo == 0:
 		addf(InPaidToField, "请填写介绍信上的党费交至年月")
 	default:
-		if err := ValidateOpening(in.PaidTo, today, dr); err != nil {
+		if err := ValidateLetterPaidTo(in.PaidTo, today, dr); err != nil {
 			e := ErrProblem(InPaidToField, err)
 			e.Message = strings.TrimPrefix(e.Message, ErrDues.Error()+"：")
 			errs = append(errs, e)

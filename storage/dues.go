@@ -598,19 +598,61 @@ func (s *Store) DuesLedgerStart() (model.Month, error) {
 }
 
 // SetDuesLedgerStart sets the month the branch's dues ledger begins: months
-// before it are not owed by members without an opening position.
+// before it are not owed by members without an opening position. Moved
+// later, it drops arrears (DuesStartDrops): in the same transaction each
+// member whose arrears it drops gets a line in their history (建账月份, old
+// → new), so that who stopped owing, and when, stays on record.
 func (s *Store) SetDuesLedgerStart(start model.Month) error {
 	now := s.clock()
-	if err := model.ValidateLedgerStart(start, model.DateOf(now)); err != nil {
+	today := model.DateOf(now)
+	if err := model.ValidateLedgerStart(start, today); err != nil {
 		return &userError{msg: err.Error(), kind: model.ErrDues}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		drops, old, err := startDrops(tx, start, today)
+		if err != nil {
+			return err
+		}
 		if err := tx.Exec("UPDATE dues_setup SET ledger_start = ?, updated_at = ? WHERE id = 1", start.String(), stamp(now)).Error; err != nil {
+			return err
+		}
+		changes := make([]model.FieldChange, 0, len(drops))
+		for _, d := range drops {
+			changes = append(changes, model.FieldChange{MemberID: d.MemberID, Field: model.FieldDuesStart, Old: monthText(old), New: monthText(start)})
+		}
+		if err := insertChanges(tx, changes, model.SourceDuesOpening, nil, now); err != nil {
 			return err
 		}
 		return setUpLedger(tx, now)
 	})
 	return fail("保存建账月份", err)
+}
+
+// DuesStartDrops is what moving the 建账月份 to start would take off the
+// arrears of the members on the roster (model.ArrearsDroppedByStart):
+// nothing unless start is later than the ledger's start. Nothing is saved.
+func (s *Store) DuesStartDrops(start model.Month) ([]model.DroppedArrear, error) {
+	var out []model.DroppedArrear
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		out, _, err = startDrops(tx, start, model.DateOf(s.clock()))
+		return err
+	})
+	return out, fail("计算建账月份的影响", err)
+}
+
+// startDrops is model.ArrearsDroppedByStart over the ledger in tx, and the
+// ledger's start before the move.
+func startDrops(tx *gorm.DB, start model.Month, today model.Date) ([]model.DroppedArrear, model.Month, error) {
+	h, err := duesHistory(tx, today.Year)
+	if err != nil || h.Start == 0 || start <= h.Start {
+		return nil, h.Start, err
+	}
+	ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+	if err != nil {
+		return nil, h.Start, err
+	}
+	return model.ArrearsDroppedByStart(ms, h, start, today, model.CurrentDuesRules()), h.Start, nil
 }
 
 // DuesStartPreview is what moving the 建账月份 to start would leave to
@@ -708,20 +750,26 @@ func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now t
 		return err
 	}
 	today, r := model.DateOf(now), model.CurrentDuesRules()
+	// A transfer letter's 党费交至 may be ahead of today (the old branch
+	// took dues in advance); one typed or imported here may not.
+	validate := model.ValidateOpening
+	if source == SourceTransferIn {
+		validate = model.ValidateLetterPaidTo
+	}
 	var changes []model.FieldChange
 	for _, o := range openings {
 		m, err := memberByID(tx, o.MemberID)
 		if err != nil {
 			return err
 		}
-		if o.PaidTo != 0 {
-			if err := model.ValidateOpening(o.PaidTo, today, r); err != nil {
-				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
-			}
-		}
 		old, had := h.Openings[o.MemberID]
 		if had && old == o.PaidTo || !had && o.PaidTo == 0 {
-			continue
+			continue // unchanged: a letter's month ahead stays as it came
+		}
+		if o.PaidTo != 0 {
+			if err := validate(o.PaidTo, today, r); err != nil {
+				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			}
 		}
 		if o.PaidTo == 0 {
 			err = tx.Exec("DELETE FROM dues_openings WHERE member_id = ?", o.MemberID).Error

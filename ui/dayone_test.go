@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -264,5 +266,93 @@ func TestModelSentencesInEnglish(t *testing.T) {
 	edu.SetText("Master's degree")
 	if got := f.text(model.FieldEducation); got != "硕士研究生" {
 		t.Errorf("学历 chosen in English is kept as %q", got)
+	}
+}
+
+// 党费已交至 typed as 2026.1 in 为所选党员设置 is refused as the importers
+// refuse it (January or October?), and a month still to come is refused
+// naming it; nothing is saved in either case.
+func TestBulkPaidToRefusesAmbiguousAndFutureMonths(t *testing.T) {
+	s, st, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	b.pageAll.SetChecked(true)
+	before, _ := st.DuesOpenings()
+	for _, tc := range []struct{ typed, want string }{
+		{"2026.1", "“2026.1”分不清是 2026年1月还是10月，请写成 2026.01 或 2026.10"},
+		{"2027年6月", "党费已交至 2027年6月 晚于本月（2026年11月）；预交的党费请在“收缴”中登记"},
+	} {
+		test.Tap(b.bulk)
+		bd := b.bulkDlg
+		test.Type(bd.paidTo, tc.typed)
+		test.Tap(bd.form.Save)
+		var said []string
+		for _, p := range bd.form.Problems() {
+			said = append(said, p)
+		}
+		if !slices.Contains(said, tc.want) {
+			t.Errorf("%s: messages %q, want %q", tc.typed, said, tc.want)
+		}
+		if openings, _ := st.DuesOpenings(); len(openings) != len(before) {
+			t.Errorf("%s: %d openings stored, had %d", tc.typed, len(openings), len(before))
+		}
+		bd.form.TryCancel()
+	}
+}
+
+// A member who left stays in the year's 收缴 and 基数 for the months they
+// owed, marked as gone, and the count says so (review s3-8 newuser #16:
+// "16 人应交" for 14 on the roster, unexplained).
+func TestDuesMarkMembersWhoLeft(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	gone := ms[4]
+	if _, err := st.RecordEvent(model.MembershipEvent{MemberID: gone.ID, Kind: model.EventTransferOut, Date: model.NewDate(2026, 11, 20), Note: "转往兰州"}); err != nil {
+		t.Fatal(err)
+	}
+	s.loadMembers()
+	d := duesOf(t, s)
+	d.changed()
+	want := gone.Name + "（已转出 11-20）"
+	found := false
+	for i := range d.reg.Rows {
+		if text, _, _ := d.collect.cellText(i, 0); text == want {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("收缴 does not show %q", want)
+	}
+	if !strings.Contains(d.collect.totals.Text, "（其中 1 人已离开本支部，只计在册期间）") {
+		t.Errorf("totals %q", d.collect.totals.Text)
+	}
+	shown := false
+	for _, r := range d.bases.rows {
+		shown = shown || r.shown == want && r.name == gone.Name
+	}
+	if !shown {
+		t.Errorf("基数 does not show %q", want)
+	}
+}
+
+// Typing an absurd base shows the refusal in the row without making the
+// row taller or shorter: the rows below stay under the pointer (review
+// s3-8 attack #6: a two-line message pushed every row down).
+func TestBaseMessageDoesNotMoveRows(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	row := b.rowView(0)
+	entry := b.entries[len(b.entries)-1]
+	heights := map[string]float32{}
+	for _, typed := range []string{"5400", "10000000000", "5400"} {
+		entry.SetText(typed)
+		row.Resize(fyne.NewSize(900, row.MinSize().Height))
+		heights[typed] = row.MinSize().Height
+		if typed == "10000000000" {
+			if heights[typed] != heights["5400"] {
+				t.Errorf("the row is %.0f high with the refusal, %.0f with the rule", heights[typed], heights["5400"])
+			}
+		}
+	}
+	if heights["5400"] == 0 {
+		t.Fatal("no row")
 	}
 }

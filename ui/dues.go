@@ -46,6 +46,9 @@ type DuesLedger interface {
 	// DuesStartPreview is what moving the 建账月份 to start would leave
 	// to record (待补录), nothing saved.
 	DuesStartPreview(start model.Month) ([]model.RecordGap, error)
+	// DuesStartDrops is what moving the 建账月份 later would take off the
+	// members' arrears, nothing saved.
+	DuesStartDrops(start model.Month) ([]model.DroppedArrear, error)
 	// DuesOpenings are the members' opening positions by member.
 	DuesOpenings() (map[int64]model.Month, error)
 	// MemberDues is one member's statement for their page.

@@ -63,6 +63,7 @@ const basesPage = 50
 // baseRow is one member's base as being edited.
 type baseRow struct {
 	name    string
+	shown   string           // the name as the row shows it: marked once the member left
 	changes []model.DuesBase // changes during the year, earliest first
 	base    model.DuesBase
 	text    string // the base as typed
@@ -145,7 +146,7 @@ func (b *duesBases) refresh() {
 		if !ok {
 			x = model.DuesBase{MemberID: r.MemberID, Year: b.d.year}
 		}
-		row := baseRow{name: r.Name, base: x, stored: ok, changes: r.Changes, opening: openings[r.MemberID]}
+		row := baseRow{name: r.Name, shown: registerName(&r), base: x, stored: ok, changes: r.Changes, opening: openings[r.MemberID]}
 		if ok && x.Category.HasBase() || x.Category == model.DuesFarmer {
 			row.text = x.Base.String()
 		}
@@ -253,7 +254,7 @@ func bold(text string) *widget.Label {
 // amount and rule at once.
 func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	row := &b.rows[i]
-	name := widget.NewLabel(row.name)
+	name := widget.NewLabel(row.shown)
 	amount := widget.NewLabel("")
 	rule := widget.NewLabel("")
 	name.Truncation = fyne.TextTruncateEllipsis
@@ -272,6 +273,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	tick := widget.NewCheck("", func(on bool) { row.selected = on; b.showSelected() })
 	tick.Checked = row.selected
 	show := func() {
+		rule.Wrapping, rule.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 		a, r, err := b.compute(row)
 		defer func() {
 			if row.opening != 0 {
@@ -288,7 +290,12 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			rule.SetText(lang.L("缺基数：请填写计算基数（每月收入）"))
 			rule.Importance = widget.WarningImportance
 		case err != nil:
+			// One line, cut: a message that wrapped made the row taller
+			// and moved every row below while typing (review s3-8
+			// attack #6); the rule's own text may wrap, it changes only
+			// with the category or the band.
 			amount.SetText("")
+			rule.Wrapping, rule.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 			rule.SetText(kit.SayErr(err))
 			rule.Importance = widget.DangerImportance
 		default:
@@ -322,7 +329,33 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	b.ticks = append(b.ticks, tick)
 	// Top-aligned: a rule that wraps makes the row taller, not the inputs.
 	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(tick, baseCells(name, cat, entry, amount))),
-		container.NewVBox(container.NewHBox(change, reduce)), rule)
+		container.NewVBox(container.NewHBox(change, reduce)), container.New(&keepHeight{}, rule))
+}
+
+// keepHeight lays out its objects over its whole area and never asks for
+// less height than it once did: a row whose rule wrapped to three lines at
+// 1024 px keeps them while a one-line message stands in, so the rows
+// below do not move up and back under the pointer as a base is typed.
+type keepHeight struct{ tallest, width float32 }
+
+func (k *keepHeight) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		s = s.Max(o.MinSize())
+	}
+	k.tallest = max(k.tallest, s.Height)
+	return fyne.NewSize(s.Width, k.tallest)
+}
+
+func (k *keepHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != k.width {
+		// A new width wraps the text anew: its height is found again.
+		k.width, k.tallest = size.Width, 0
+	}
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
 }
 
 // compute reads the typed base and applies the rules to the row.

@@ -59,7 +59,7 @@ func (b *duesBases) editSelected() {
 		return ""
 	})
 	paidF := bd.form.Add("党费已交至", bd.paidTo).Validate(func(s string) string {
-		m, err := model.ParseMonthText(s)
+		m, err := model.ParseFormMonth(s)
 		if err != nil {
 			return kit.SayErr(err)
 		}
@@ -76,7 +76,7 @@ func (b *duesBases) editSelected() {
 		}
 	}
 	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
-	note := widget.NewLabel(lang.L("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或建账前党费已交至的月份；不填的项目不修改。",
+	note := widget.NewLabel(lang.L("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。",
 		map[string]any{"N": len(picked), "Y": b.d.year}))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
@@ -108,7 +108,7 @@ func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
 		cat = model.DuesCategories[i-1]
 	}
 	baseText := strings.TrimSpace(bd.base.Text)
-	paidTo, err := model.ParseMonthText(bd.paidTo.Text)
+	paidTo, err := model.ParseFormMonth(bd.paidTo.Text)
 	if err != nil {
 		return err
 	}
@@ -167,19 +167,23 @@ func (b *duesBases) editStart() {
 	effect := widget.NewLabel("")
 	effect.Wrapping = fyne.TextWrapWord
 	var gaps []model.RecordGap
+	var drops []model.DroppedArrear
 	entry.OnChanged = func(s string) {
-		gaps = nil
-		m, err := model.ParseMonthText(s)
+		gaps, drops = nil, nil
+		m, err := model.ParseFormMonth(s)
 		if err == nil && m != 0 && model.ValidateLedgerStart(m, sh.svc.today()) == nil {
 			gaps, err = sh.svc.Dues.DuesStartPreview(m)
 			if err != nil {
 				gaps = nil
 			}
+			if drops, err = sh.svc.Dues.DuesStartDrops(m); err != nil {
+				drops = nil
+			}
 		}
-		effect.SetText(startEffect(gaps))
+		effect.SetText(strings.TrimSpace(startEffect(gaps) + "\n" + dropsEffect(drops)))
 	}
 	field := form.Add("建账月份", entry).Validate(func(s string) string {
-		m, err := model.ParseMonthText(s)
+		m, err := model.ParseFormMonth(s)
 		if err == nil {
 			err = model.ValidateLedgerStart(m, sh.svc.today())
 		}
@@ -196,8 +200,8 @@ func (b *duesBases) editStart() {
 	note := widget.NewLabel(lang.L("建账月份是支部开始在本软件中记党费账的月份：此后每月按基数计算应交党费并检查欠交，此前的月份不计欠交。默认为录入第一批基数的月份；如果要把本年早些月份的交纳也录进来，可以提前。"))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
-	form.OnSubmit = func() {
-		m, _ := model.ParseMonthText(entry.Text)
+	save := func() {
+		m, _ := model.ParseFormMonth(entry.Text)
 		if err := sh.svc.Dues.SetDuesLedgerStart(m); err != nil {
 			form.SetServerError(field, kit.SayErr(err))
 			return
@@ -207,6 +211,24 @@ func (b *duesBases) editStart() {
 		if len(gaps) > 0 {
 			b.offerOpenings(gaps)
 		}
+	}
+	form.OnSubmit = func() {
+		m, _ := model.ParseFormMonth(entry.Text)
+		// Moving the start later takes months off members' arrears:
+		// asked first, naming them, as they stop being owed at once.
+		drops, err := sh.svc.Dues.DuesStartDrops(m)
+		if err != nil {
+			form.SetServerError(field, kit.SayErr(err))
+			return
+		}
+		if len(drops) == 0 {
+			save()
+			return
+		}
+		sh.confirmAs("修改建账月份",
+			lang.L("建账月份改为{{.M}}后：{{.Drops}}已登记的交纳记录保留不变。确定修改吗？",
+				map[string]any{"M": monthText(m), "Drops": dropsEffect(drops)}),
+			"确定修改", save)
 	}
 	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field), effect), fyne.NewSize(560, 400))
 	b.startDlg, b.startEntry, b.startEffect = form, entry, effect
@@ -231,6 +253,29 @@ func startEffect(gaps []model.RecordGap) string {
 	}
 	return lang.L("保存后，{{.N}}名党员（{{.Names}}）{{.Months}}的党费将显示为“待补录”（不算欠交，不会提示脱党）。已在纸质台账交过的，保存后可为他们填写“党费已交至”；也可在“收缴”中按实际交纳日期逐笔补录。",
 		map[string]any{"N": len(gaps), "Names": list, "Months": monthRangeText(from, to)})
+}
+
+// dropsEffect says whose arrears a later 建账月份 takes off, which months
+// and how much: "" when none.
+func dropsEffect(drops []model.DroppedArrear) string {
+	if len(drops) == 0 {
+		return ""
+	}
+	const shown = 6
+	parts := make([]string, 0, shown)
+	for i, d := range drops {
+		if i == shown {
+			break
+		}
+		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
+			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
+	}
+	list := strings.Join(parts, lang.L("、"))
+	if len(drops) > shown {
+		list += lang.L("等")
+	}
+	return lang.N("{{.N}}名党员的欠交将不再计算：{{.List}}。", len(drops),
+		map[string]any{"N": len(drops), "List": list})
 }
 
 // offerOpenings, after the 建账月份 was moved back, offers to tick the

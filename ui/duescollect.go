@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"slices"
 	"strings"
@@ -50,8 +51,20 @@ var legendOrder = []struct {
 	{model.MonthNotOwed, "不需交（入党前或离开后）"},
 	{model.MonthExempt, "免交"},
 	{model.MonthBeforeLedger, "建账前（不计欠交）"},
-	{model.MonthPaidOpening, "已交（建账前，党费已交至）"},
+	{model.MonthPaidOpening, "已交（党费已交至：建账前或在他处交纳）"},
 	{model.MonthToRecord, "待补录（建账前未登记，不计欠交）"},
+}
+
+// registerName is a register row's name, marked for a member who has left
+// the roster (杨磊（已转出 11-30）): they stay in the year's register for
+// the months they owed, and a bare name among those on the roster reads as
+// one more member who owes (review s3-8 newuser #16).
+func registerName(r *model.RegisterRow) string {
+	if r.LeftBy == "" {
+		return r.Name
+	}
+	return lang.L("{{.Name}}（已{{.Event}} {{.Date}}）", map[string]any{"Name": r.Name, "Event": lang.L(string(r.LeftBy)),
+		"Date": fmt.Sprintf("%02d-%02d", int(r.LeftOn.Month), r.LeftOn.Day)})
 }
 
 // duesCollect is the 收缴 tab: members × 12 months. Clicking a member's row
@@ -147,7 +160,13 @@ func (c *duesCollect) sizeColumns() {
 			words = append(words, lang.L(l.word))
 		}
 	}
-	set(0, max(5*unit, width(c.heading(0))))
+	names := []string{c.heading(0)}
+	for i := range c.d.reg.Rows {
+		if r := &c.d.reg.Rows[i]; r.LeftBy != "" {
+			names = append(names, registerName(r))
+		}
+	}
+	set(0, min(12*unit, max(5*unit, width(names...))))
 	set(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
 	for k := range 12 {
 		set(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
@@ -172,7 +191,7 @@ func (c *duesCollect) cellText(row, col int) (string, model.MonthState, bool) {
 	r := &c.d.reg.Rows[row]
 	switch {
 	case col == 0:
-		return r.Name, 0, false
+		return registerName(r), 0, false
 	case col == 1:
 		if !r.HasBase {
 			return lang.L("缺基数"), 0, false
@@ -211,8 +230,18 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (c *duesCollect) refresh() {
 	reg := &c.d.reg
-	c.totals.SetText(lang.N("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元", len(reg.Rows),
-		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()}))
+	totals := lang.N("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元", len(reg.Rows),
+		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()})
+	left := 0
+	for i := range reg.Rows {
+		if reg.Rows[i].LeftBy != "" {
+			left++
+		}
+	}
+	if left > 0 {
+		totals += lang.N("（其中 {{.N}} 人已离开本支部，只计在册期间）", left, map[string]any{"N": left})
+	}
+	c.totals.SetText(totals)
 	c.table.Refresh()
 }
 

@@ -37,6 +37,11 @@ type homeScreen struct {
 
 var countTitles = []string{"在册党员", "正式党员", "预备党员", "流动党员", "失联党员"}
 
+// countLabels are the tiles' labels by count: the number is the tile's
+// title, and English says "26" over "full members", "1" over "mobile
+// member"; Chinese shows the label alone (its text in zh/dayone.json).
+var countLabels = []string{"{{.N}}名在册党员", "{{.N}}名正式党员", "{{.N}}名预备党员", "{{.N}}名流动党员", "{{.N}}名失联党员"}
+
 func newHomeScreen(sh *shell) *homeScreen {
 	h := &homeScreen{sh: sh}
 	h.title = heading("")
@@ -138,6 +143,7 @@ func (h *homeScreen) refresh() {
 	for i, n := range []int{c.Full + c.Probationary, c.Full, c.Probationary,
 		len(model.FilterMembers(ms, mobile)), len(model.FilterMembers(ms, lost))} {
 		h.counts[i].SetTitle(strconv.Itoa(n))
+		h.counts[i].SetSubTitle(lang.N(countLabels[i], n, map[string]any{"N": n}))
 	}
 
 	h.setupFindings = model.CheckSetup(&p, c, today, h.sh.rules.Branch)

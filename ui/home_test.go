@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -199,5 +200,34 @@ func TestFindingMessagesLineUp(t *testing.T) {
 	}
 	if xs[0] != xs[1] || xs[1] != xs[2] {
 		t.Errorf("messages start at x = %v for Note, Reminder, Serious; want one column", xs)
+	}
+}
+
+// The home tiles count in English as English does — "26" over "full
+// members", "1" over "mobile member" — and in Chinese keep their label
+// (review s3-8 attack #12, newuser #10: "26 Full member", "1 Mobile members").
+func TestHomeTilesCountInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	for _, c := range []struct {
+		language     Language
+		one, several string
+	}{
+		{English, "full member", "full members"},
+		{Chinese, "正式党员", "正式党员"},
+	} {
+		if err := useLanguage(c.language); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		h := s.home
+		if h.counts[1].Title == "" || h.counts[1].Title == "0" {
+			t.Fatalf("%s: no full members on the tile", c.language)
+		}
+		if got := h.counts[1].Subtitle; got != c.several {
+			t.Errorf("%s: %s over %q, want %q", c.language, h.counts[1].Title, got, c.several)
+		}
+		if got := lang.N(countLabels[1], 1, map[string]any{"N": 1}); got != c.one {
+			t.Errorf("%s: 1 over %q, want %q", c.language, got, c.one)
+		}
 	}
 }

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -9,7 +12,10 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
+	"branchledger/storage"
 )
 
 func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
@@ -290,6 +296,80 @@ func keys(m map[string]*widget.Check) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// tableCell is the text one cell of t shows (its full text when cut).
+func tableCell(t *widget.Table, row, col int) string {
+	l := t.CreateCell().(*widget.Label)
+	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
+	return l.Text
+}
+
+// Ticking 所在党支部一律填写 shows at once what it will do: the members to
+// add with the profile's name, and members on the roster who carry the
+// file's other name counted and listed as updates (review s3-8 newuser
+// #1: the preview did not change, and a re-import updated nobody).
+func TestImportPreviewProfileBranchShowsAndCorrects(t *testing.T) {
+	s, st := newStoreShell(t, func(st *storage.Store) {
+		if err := st.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "中共某公司支部委员会"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	book := func(rows ...[]any) string {
+		f := excelize.NewFile()
+		_ = f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "所在党支部"})
+		for i, r := range rows {
+			_ = f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &r)
+		}
+		path := filepath.Join(t.TempDir(), "名册.xlsx")
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	one := []any{"赵一", validID("19800101", "011"), "2010.07", "2011.07", "正式党员", "某公司党支部"}
+	two := []any{"钱二", validID("19810101", "021"), "2012.07", "2013.07", "正式党员", "某公司党支部"}
+	s.show(screenRoster)
+	s.roster.previewImport(book(one))
+	p := s.roster.preview
+	col := slices.Index(addFields, model.FieldBranchName)
+	if got := tableCell(p.adds, 0, col); got != "某公司党支部" {
+		t.Fatalf("before ticking, 所在党支部 %q", got)
+	}
+	box := findChecks(p.choices)["所在党支部一律填写“中共某公司支部委员会”"]
+	if box == nil {
+		t.Fatal("no offer of the profile's branch")
+	}
+	test.Tap(box)
+	if got := tableCell(p.adds, 0, col); !strings.HasPrefix(got, "中共某公司支部") {
+		t.Errorf("after ticking, the member to add shows 所在党支部 %q", got)
+	}
+	// Imported without the box: 赵一 keeps the file's name on the roster.
+	test.Tap(box)
+	test.Tap(p.confirm)
+	if ms, _ := st.Members(); len(ms) != 1 || ms[0].BranchName != "某公司党支部" {
+		t.Fatalf("imported %+v", ms)
+	}
+	// The file again, with one more member: ticking the box corrects 赵一.
+	s.roster.previewImport(book(one, two))
+	p = s.roster.preview
+	test.Tap(findChecks(p.choices)["所在党支部一律填写“中共某公司支部委员会”"])
+	if len(p.p.Plan.Update) != 1 || !strings.Contains(p.summary.Text, "更新 1 人") {
+		t.Fatalf("after ticking on a re-import: %q", p.summary.Text)
+	}
+	shown := ""
+	for r := range len(p.changes) {
+		shown += tableCell(p.updates, r, 0) + "|" + tableCell(p.updates, r, 3) + "|" + tableCell(p.updates, r, 4) + "\n"
+	}
+	if !strings.Contains(shown, "赵一|某公司党支部|中共某公司支部") {
+		t.Errorf("updates listed:\n%s", shown)
+	}
+	test.Tap(p.confirm)
+	for _, m := range func() []model.Member { ms, _ := st.Members(); return ms }() {
+		if m.BranchName != "中共某公司支部委员会" {
+			t.Errorf("%s keeps 所在党支部 %q", m.Name, m.BranchName)
+		}
+	}
 }
 
 // The preview names every sheet it did not import: one whose name says its

@@ -21,7 +21,7 @@ import (
 func uiStrings(t *testing.T) []string {
 	t.Helper()
 	extra := []string{screenHome, screenRoster, screenSettings, screenActivities, datePlaceholder, recruit.Title}
-	for _, list := range [][]string{categoryChoices, standingChoices, mobileChoices, lostChoices, leftChoices, countTitles, monthKeys} {
+	for _, list := range [][]string{categoryChoices, standingChoices, mobileChoices, lostChoices, leftChoices, countTitles, countLabels, monthKeys} {
 		extra = append(extra, list...)
 	}
 	for _, fi := range model.MemberFields {

@@ -599,3 +599,52 @@ func TestEnterAndEscInPreviewsAndPayment(t *testing.T) {
 		t.Error("Esc on a month box does not cancel the payment dialog")
 	}
 }
+
+// Moving 建账月份 later takes months off members' arrears (review s3-8
+// attack #5): the dialog says whose, which months and how much before
+// saving, 保存 asks first, and once confirmed the change is in the
+// members' history; refused, nothing changes.
+func TestLedgerStartLaterAsksNamingArrears(t *testing.T) {
+	s, st := newStoreShell(t, func(st *storage.Store) {
+		if err := demo.Fill(st, 30, 1, testToday); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if len(s.checks.arrears) == 0 {
+		t.Fatal("the demo branch has no arrears to drop")
+	}
+	owing := s.checks.arrears[0]
+	old, _ := st.DuesLedgerStart()
+	var asked string
+	var confirm func()
+	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
+	b := duesOf(t, s).bases
+	test.Tap(b.startButton)
+	entry := b.startEntry
+	entry.SetText("2026年11月")
+	entry.FocusLost()
+	for _, want := range []string{owing.Name, "欠交将不再计算", "个月"} {
+		if !strings.Contains(b.startEffect.Text, want) {
+			t.Errorf("before saving the dialog says %q; lacks %q", b.startEffect.Text, want)
+		}
+	}
+	test.Tap(b.startDlg.Save)
+	if !strings.Contains(asked, owing.Name) || !strings.Contains(asked, "确定修改吗") {
+		t.Fatalf("保存 asked %q", asked)
+	}
+	if start, _ := st.DuesLedgerStart(); start != old {
+		t.Fatalf("start moved to %v before the answer", start)
+	}
+	confirm()
+	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 11) {
+		t.Fatalf("start %v after confirming", start)
+	}
+	changes, _ := st.MemberChanges(owing.MemberID)
+	found := false
+	for _, c := range changes {
+		found = found || c.Field == model.FieldDuesStart && c.Old == old.String() && c.New == "2026-11"
+	}
+	if !found {
+		t.Errorf("%s's history lacks the 建账月份 change: %+v", owing.Name, changes)
+	}
+}

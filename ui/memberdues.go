@@ -176,7 +176,7 @@ func (t *memberDuesTab) editOpening() {
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-10 或 2026年10月；不填表示未登记"))
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {
-		m, err := model.ParseMonthText(s)
+		m, err := model.ParseFormMonth(s)
 		if err != nil {
 			return kit.SayErr(err)
 		}
@@ -196,7 +196,7 @@ func (t *memberDuesTab) editOpening() {
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
 	form.OnSubmit = func() {
-		m, _ := model.ParseMonthText(entry.Text)
+		m, _ := model.ParseFormMonth(entry.Text)
 		o := []model.DuesOpening{{MemberID: t.d.id, PaidTo: m}}
 		if err := sh.svc.Dues.SaveDuesSetup(sh.svc.today().Year, nil, o, model.SourceDuesOpening); err != nil {
 			form.SetServerError(field, kit.SayErr(err))

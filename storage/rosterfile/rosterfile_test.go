@@ -299,3 +299,47 @@ func TestOtherBranchesCountsOnlyMembersImported(t *testing.T) {
 		t.Errorf("other branches %d, want 1 (the member to add)", p.OtherBranches)
 	}
 }
+
+// Members imported with another branch's name are corrected by importing
+// the file again with 所在党支部 taken from the profile (review s3-8
+// newuser #1: the box did nothing for members on the roster).
+func TestProfileBranchCorrectsMembersOnTheRoster(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "中共某公司支部委员会"}); err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	first17 := "62010219800101011"
+	for i, r := range [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "所在党支部"},
+		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员", "某公司党支部"},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	p, err = svc.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.OtherBranches != 1 || len(p.Plan.Update) != 1 || p.Plan.Unchanged != 0 {
+		t.Fatalf("other %d, updates %+v, unchanged %d", p.OtherBranches, p.Plan.Update, p.Plan.Unchanged)
+	}
+	u := p.Plan.Update[0]
+	if u.After.BranchName != "中共某公司支部委员会" || len(u.Changes) != 1 || u.Changes[0].Old != "某公司党支部" {
+		t.Errorf("update %+v", u)
+	}
+}

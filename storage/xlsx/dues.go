@@ -128,7 +128,7 @@ func monthText(c model.MonthCell, month, current model.Month) string {
 func duesLegend(r *DuesReport) string {
 	s := "说明：月份栏中的数字为实交金额；“未交”为已到期未交纳；“—”为不需交纳（入党前或离开本支部后）；“免交”为经批准免交"
 	if r.LedgerStart != 0 {
-		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为建账前已交纳（见备注“党费已交至”）", r.LedgerStart.Chinese())
+		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为在本账以外已交纳的月份（建账前或转入前，见备注“党费已交至”）", r.LedgerStart.Chinese())
 	}
 	if hasToRecord(r) {
 		s += "；“待补录”为本软件建账前的月份，交纳情况尚未登记，不计欠交"
@@ -462,7 +462,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	rowN += 2
 
 	// Months.
-	paidCount, lateCount := [12]int{}, [12]int{}
+	paidCount, lateCount, openCount := [12]int{}, [12]int{}, [12]int{}
 	for i := range reg.Rows {
 		for k, c := range reg.Rows[i].Months {
 			switch c.State {
@@ -470,6 +470,8 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 				paidCount[k]++
 			case model.MonthOverdue:
 				lateCount[k]++
+			case model.MonthPaidOpening:
+				openCount[k]++
 			}
 		}
 	}
@@ -479,10 +481,11 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	}
 	set(14, rowN, "全年", st.heading)
 	rowN++
-	totalPaid, totalLate := 0, 0
+	totalPaid, totalLate, totalOpen := 0, 0, 0
 	for k := range 12 {
 		totalPaid += paidCount[k]
 		totalLate += lateCount[k]
+		totalOpen += openCount[k]
 	}
 	// Counts are whole numbers: right-aligned without the money format.
 	count, cerr := f.NewStyle(&excelize.Style{Font: printFont(fontSize, false),
@@ -490,15 +493,22 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	if cerr != nil {
 		return cerr
 	}
-	for _, line := range []struct {
+	type monthLine struct {
 		label string
 		cell  func(k int) any
 		year  any
-	}{
+	}
+	monthLines := []monthLine{
 		{"实交金额", func(k int) any { return reg.MonthPaid[k] }, reg.YearPaid},
 		{"已交人次", func(k int) any { return paidCount[k] }, totalPaid},
-		{"欠交人次", func(k int) any { return lateCount[k] }, totalLate},
-	} {
+	}
+	if totalOpen > 0 {
+		// The register's 已交 months paid outside this ledger (党费已交至):
+		// counted apart, so that page 1's 已交 and this table agree.
+		monthLines = append(monthLines, monthLine{"本账外已交人次", func(k int) any { return openCount[k] }, totalOpen})
+	}
+	monthLines = append(monthLines, monthLine{"欠交人次", func(k int) any { return lateCount[k] }, totalLate})
+	for _, line := range monthLines {
 		style := right
 		if _, money := line.year.(model.Money); !money {
 			style = count
@@ -547,15 +557,9 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		rowN++
 	}
 	rowN++
-	rate := "—"
-	if reg.YearDue > 0 {
-		// Per mille with integers, rounded half up: money stays off floats.
-		pm := (int64(reg.YearPaid)*1000 + int64(reg.YearDue)/2) / int64(reg.YearDue)
-		rate = fmt.Sprintf("%d.%d%%", pm/10, pm%10)
-	}
 	lines := []string{
-		fmt.Sprintf("全年应交 %s 元，实交 %s 元，收缴率 %s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
-			reg.YearDue, reg.YearPaid, rate, col, rem, r.Balance.Held),
+		fmt.Sprintf("全年应交 %s 元，实交 %s 元；%s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
+			reg.YearDue, reg.YearPaid, collectionRate(reg), col, rem, r.Balance.Held),
 		ledgerLine(r),
 		categoryLine(reg),
 		extraLine(reg),
@@ -593,6 +597,19 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		return err
 	}
 	return f.SetColWidth(sheet, "B", "N", 10)
+}
+
+// collectionRate is the 收缴率 over the months already over (what the
+// months still to come owe is not late): the paid share of what they owed,
+// or, before any month is over, that nothing is due yet — a ledger begun
+// this month has collected 0 of 0, not 0%.
+func collectionRate(reg *model.DuesRegister) string {
+	if reg.DueToDate <= 0 {
+		return "收缴率：尚无到期应交的党费"
+	}
+	// Per mille with integers, rounded half up: money stays off floats.
+	pm := (int64(reg.PaidToDate)*1000 + int64(reg.DueToDate)/2) / int64(reg.DueToDate)
+	return fmt.Sprintf("已到期应交 %s 元，收缴率 %d.%d%%", reg.DueToDate, pm/10, pm%10)
 }
 
 // ledgerLine says from when the ledger is kept: the months before are not

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -248,6 +249,54 @@ func TestReadDuesBasesSkipsHiddenSheetAndRefusesAmbiguousMonth(t *testing.T) {
 	}
 	if len(bf.Rejected) != 1 || bf.Rejected[0].Row != 3 || !strings.Contains(bf.Rejected[0].Reason, "分不清是 2026年1月还是10月") {
 		t.Errorf("rejected %+v", bf.Rejected)
+	}
+}
+
+// summaryText is the annual summary sheet of r, a line per row.
+func summaryText(t *testing.T, r *DuesReport) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteDues(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, _ := f.GetRows(DuesSummarySheet)
+	all := ""
+	for _, row := range sum {
+		all += strings.Join(row, "|") + "\n"
+	}
+	return all
+}
+
+// The 收缴率 is over the months already over (review s3-8-newuser #8): on
+// the day the ledger begins nothing is due yet, which the summary says
+// instead of "收缴率 0.0%"; the months paid before the ledger (党费已交至)
+// are counted apart, as page 1 shows them 已交.
+func TestDuesSummaryRateOnDayOne(t *testing.T) {
+	ms := demo.Members(3, 7, today, branch)
+	var bases []model.DuesBase
+	for i := range ms {
+		ms[i].ID = int64(i + 1)
+		bases = append(bases, model.DuesBase{MemberID: ms[i].ID, Year: 2026, Category: model.DuesEmployed, Base: model.Yuan(5400)})
+	}
+	now := model.MonthOfDate(today)
+	h := model.DuesHistory{Start: now, SetUp: now, Bases: bases, Openings: map[int64]model.Month{1: now - 1}}
+	reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+	all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: now})
+	if !strings.Contains(all, "收缴率：尚无到期应交的党费") || strings.Contains(all, "0.0%") {
+		t.Errorf("day one summary:\n%s", all)
+	}
+	if !strings.Contains(all, "本账外已交人次|"+strings.Repeat("1|", int(now.Mon())-1)) {
+		t.Errorf("the months paid before the ledger are not counted:\n%s", all)
+	}
+	// A year under way: the share of what the past months owed.
+	r := duesReport(30)
+	want := fmt.Sprintf("已到期应交 %s 元，收缴率 ", r.Register.DueToDate)
+	if all := summaryText(t, r); r.Register.DueToDate == 0 || !strings.Contains(all, want) {
+		t.Errorf("summary lacks %q:\n%s", want, all)
 	}
 }
 

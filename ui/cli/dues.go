@@ -143,6 +143,5 @@ func duesExport(args []string, env Env) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported dues %d for %d members to %s\n", year, n, pos[1])
-	fmt.Fprintf(env.Stderr, "已导出%d年党费收缴登记表和年度汇总（%d 人）：%s\n", year, n, pos[1])
 	return nil
 }

@@ -84,6 +84,11 @@ func TestDemoAndDuesExport(t *testing.T) {
 	if r.status != ExitOK || !strings.HasPrefix(r.stdout, "exported dues 2026") {
 		t.Fatalf("export: %+v", r)
 	}
+	// Said once, on stdout, as the other exports say it (review s3-8
+	// newuser #9: the same line again in Chinese on stderr).
+	if r.stderr != "" {
+		t.Errorf("export also said on stderr: %q", r.stderr)
+	}
 	f, err := excelize.OpenFile(out)
 	if err != nil {
 		t.Fatal(err)

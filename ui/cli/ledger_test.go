@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -112,6 +113,8 @@ func basesBook(t *testing.T, rows [][]any) string {
 // and reports and exits as `roster import` does.
 func TestDuesBasesImport(t *testing.T) {
 	db, ms := firstDayDB(t)
+	// Paid up to a month still to come: refused as the forms refuse it.
+	ahead := model.MonthOfDate(model.DateOf(time.Now())) + 2
 	book := basesBook(t, [][]any{
 		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "2026年10月"},
 		{ms[3].Name, ms[3].IDNumber, "学生", "", ""},
@@ -120,15 +123,17 @@ func TestDuesBasesImport(t *testing.T) {
 		{ms[6].Name, ms[6].IDNumber, "在职", "4000", "十月"}, // unreadable month
 		{"蒋卫东", ms[7].IDNumber, "在职", "abc", ""},         // base not a number
 		{"查无此人", "11010519491231002X", "在职", "3000", ""}, // nobody on the roster
+		{ms[8].Name, ms[8].IDNumber, "在职", "4000", ahead.Chinese()},
 	})
 	errs := filepath.Join(t.TempDir(), "问题行.xlsx")
 	r := run(t, "dues", "bases", "import", book, "--db", db, "--errors", errs)
-	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 4" {
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 5" {
 		t.Fatalf("with bad rows: %+v", r)
 	}
 	// Each refused row names the person and the cell (newuser8 problem 4).
 	for _, want := range []string{"row 6: 姓名: 某某", "row 7: 党费已交至: " + ms[6].Name + "，单元格为“十月”",
-		"row 8: 计算基数: 蒋卫东，单元格为“abc”", "row 9: 公民身份号码: 查无此人，单元格为“11010519491231002X”"} {
+		"row 8: 计算基数: 蒋卫东，单元格为“abc”", "row 9: 公民身份号码: 查无此人，单元格为“11010519491231002X”",
+		"row 10: 党费已交至: " + ms[8].Name + "，单元格为“" + ahead.Chinese() + "”：党费已交至 " + ahead.Chinese() + " 晚于本月"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
@@ -154,7 +159,7 @@ func TestDuesBasesImport(t *testing.T) {
 		t.Fatal("refused rows wrote something")
 	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 4" || len(openings()) != 1 {
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 5" || len(openings()) != 1 {
 		t.Fatalf("dry run: %+v", r)
 	}
 	// The dry run says what it would write, a line per member.
@@ -164,7 +169,7 @@ func TestDuesBasesImport(t *testing.T) {
 		}
 	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 4" || !strings.Contains(r.stderr, "登记党费已交至 2 人") {
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 5" || !strings.Contains(r.stderr, "登记党费已交至 2 人") {
 		t.Fatalf("skip invalid: %+v", r)
 	}
 	o := openings()

@@ -12,9 +12,11 @@ import (
 	"branchledger/model"
 )
 
-// DatePlaceholder is the hint in every date entry; model.ParseDate reads all
-// of these and more (model.DateForms).
-const DatePlaceholder = "如 1985-03-12、1985.3.12 或 1985年3月"
+// DatePlaceholder is the hint in every date entry: short, as a longer one
+// was cut in the narrow date fields at 1024 px with a scroll bar under it
+// (review s3-8 newuser #12); model.ParseDate reads this and many more forms
+// (model.DateForms), which the message for a date it cannot read lists.
+const DatePlaceholder = "如 1985.3.12"
 
 // DateEntry is an entry for a date typed the ways people write one —
 // 1985-03-12, 1985.3.12, 1985/3/12, 19850312, 1985年3月12日, or just the

@@ -1,12 +1,15 @@
 package kit
 
 import (
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -469,5 +472,29 @@ func TestPasteLeavesOutInvisibleCharacters(t *testing.T) {
 	s.TypedShortcut(&fyne.ShortcutPaste{Clipboard: a.Clipboard()})
 	if s.Text != "中共新名称支部" {
 		t.Errorf("SelectEntry after paste: %q", s.Text)
+	}
+}
+
+// The date hint fits a narrow date field (200 px, a two-column form at
+// 1024 px) beside the calendar button in both languages: a longer one was
+// cut, with a scroll bar drawn under the entry (review s3-8 newuser #12).
+func TestDatePlaceholderFitsANarrowField(t *testing.T) {
+	test.NewTempApp(t)
+	raw, err := os.ReadFile("../../assets/translations/en/kit.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var en map[string]any
+	if err := json.Unmarshal(raw, &en); err != nil {
+		t.Fatal(err)
+	}
+	english, _ := en[DatePlaceholder].(string)
+	d := NewDateEntry()
+	button := d.ActionItem.MinSize().Width
+	for _, hint := range []string{DatePlaceholder, english} {
+		w := fyne.MeasureText(hint, theme.TextSize(), fyne.TextStyle{}).Width
+		if hint == "" || w+button+4*theme.InnerPadding() > 200 {
+			t.Errorf("hint %q is %.0f px wide beside a %.0f px button: cut in a 200 px field", hint, w, button)
+		}
 	}
 }

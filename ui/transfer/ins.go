@@ -197,7 +197,7 @@ func showTransferInForm(s *Screen) {
 			Handler: handler.Text, Note: note.Text, Category: model.Category(category.Value())}
 		in.LetterDate = dateOf(model.InLetterDateField, letterDate)
 		in.Date = dateOf(model.InDateField, date)
-		if paid, err := model.ParseMonthText(paidTo.Text); err != nil {
+		if paid, err := model.ParseFormMonth(paidTo.Text); err != nil {
 			errs = append(errs, model.ErrProblem(model.InPaidToField, err))
 		} else {
 			in.PaidTo = paid
