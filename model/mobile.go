@@ -75,7 +75,21 @@ type MobileMember struct {
 
 	Reports []MobileReport // oldest first
 
+	// EndedOn is set when the member left the roster while away (a 转出
+	// by letter, a death …; EndedBy says which, EndLetter the letter's
+	// number for a 转出): the stay ends then, whatever its return date.
+	// Read from the member, not stored with the entry.
+	EndedOn   Date
+	EndedBy   EventKind
+	EndLetter string
+
 	CreatedAt, UpdatedAt time.Time
+}
+
+// Open reports whether the stay is still open on day d: the member is
+// away (Away) and has not left the roster since leaving.
+func (mm *MobileMember) Open(d Date) bool {
+	return mm.Away(d) && (mm.EndedOn.IsZero() || mm.EndedOn.After(d))
 }
 
 // MobileReport is one report of a mobile member to the home branch on

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"database/sql/driver"
 	"encoding/json"
 	"fmt"
@@ -158,6 +159,7 @@ type chunkEncoder struct {
 	args   []any
 	// where, how wide and what kind each column is in a fixed-width row
 	fixedCols []fixedColumn
+	spaces    []byte // to pad values with in fixed-width rows
 }
 
 func (e *chunkEncoder) encode(start, end int, appendRow func(args []any, i int) []any) error {
@@ -214,32 +216,41 @@ func (e *chunkEncoder) jsonbRows() {
 }
 
 // In a fixed-width chunk every row has the same length, and every column the
-// same place in each row, as wide as its longest value in the chunk. Shorter
-// values are padded with spaces, which rtrim takes off again, or, in a
-// column where a value ends in a space, with 0xFF bytes, which rtrim(…,
-// X'FF') takes off (at the cost of an allocation a cell); NULL is 0xFE.
-// Neither byte occurs in UTF-8 text, and the text of every value is UTF-8
-// (appendJSONB). substr of a BLOB cuts by bytes where it starts, without
-// reading what comes before: a cell costs SQLite a substr and an rtrim,
-// against ->>'s look-up from the start of the row, its parse state and a
-// copy of the row for each column.
+// same place in each row, as wide as its longest value in the chunk. substr
+// of a BLOB cuts by bytes where it starts, without reading what comes
+// before. A column takes one of three forms (fixedColumn.form), the cheapest
+// that fits the column's values in the chunk. A cell then costs SQLite one
+// or two substr, against ->>'s look-up from the start of the row, its parse
+// state and a copy of the row for each column.
 const (
-	padSpace  = ' '
-	padHigh   = 0xff
-	fixedNull = 0xfe
+	// formExact: every value of the same length, none NULL.
+	formExact = iota
+	// formTrim: values padded with spaces, which rtrim takes off again;
+	// NULL is 0xFE, which is not UTF-8 and so no value's text (appendJSONB).
+	// For columns where no value ends in a space and padding is short: rtrim
+	// reads it a byte at a time.
+	formTrim
+	// formLength: each value after its length in decimal digits, -1 for
+	// NULL: for columns with long padding or a value that ends in a space.
+	formLength
 )
 
-// fixedWaste is the padding a fixed-width chunk may have, in bytes per cell
-// on average, before the chunk goes as JSONB instead: rtrim reads padding a
-// byte at a time.
-const fixedWaste = 24
+// trimMaxPad is the padding a column may have, in bytes per value on
+// average, and still be taken apart with rtrim: beyond, reading the padding
+// costs more than a second substr.
+const trimMaxPad = 32
+
+// fixedMaxPad is the padding a fixed-width chunk may have, in bytes per row
+// on average, before the chunk goes as JSONB instead (a long 备注 among
+// short ones pads every row to its length).
+const fixedMaxPad = 1024
 
 // fixedColumn is where a column is in each fixed-width row and how SQLite
 // makes its value out of the bytes there.
 type fixedColumn struct {
 	at, width int
-	varies    bool // in length: padded, so rtrim
-	pad       byte // padSpace, or padHigh if a value ends in a space
+	form      int
+	digits    int  // formLength: of the length
 	null      bool // some rows are NULL
 	integer   bool // integers, held as their decimal text
 }
@@ -249,14 +260,14 @@ type fixedColumn struct {
 func (e *chunkEncoder) fixed() (stride int, ok bool) {
 	n := len(e.ends) / e.cols
 	e.fixedCols = append(e.fixedCols[:0], make([]fixedColumn, e.cols)...)
-	used, cells := 0, 0
+	padding := 0
 	for c := range e.cols {
 		if e.same[c] {
 			continue
 		}
 		f := &e.fixedCols[c]
-		text := false
-		first := -1
+		text, varies, spaceAtEnd := false, false, false
+		used, first := 0, -1
 		for r := range n {
 			typ, payload, ok := jsonbSplit(e.cell(r, c))
 			size := len(payload)
@@ -267,9 +278,7 @@ func (e *chunkEncoder) fixed() (stride int, ok bool) {
 				f.null, size = true, 1
 			case typ == jsonbTextRaw:
 				text = true
-				if size > 0 && payload[size-1] == ' ' {
-					f.pad = padHigh
-				}
+				spaceAtEnd = spaceAtEnd || size > 0 && payload[size-1] == ' '
 			case typ == jsonbInt || typ == jsonbTrue || typ == jsonbFalse:
 				f.integer, size = true, max(size, 1)
 			default: // text with escapes, reals: not taken apart here
@@ -278,7 +287,7 @@ func (e *chunkEncoder) fixed() (stride int, ok bool) {
 			if first < 0 {
 				first = size
 			} else if size != first {
-				f.varies = true
+				varies = true
 			}
 			f.width = max(f.width, size)
 			used += size
@@ -286,15 +295,25 @@ func (e *chunkEncoder) fixed() (stride int, ok bool) {
 		if text && f.integer {
 			return 0, false
 		}
-		if f.pad == 0 {
-			f.pad = padSpace
+		switch {
+		case !varies && !f.null:
+			f.form = formExact
+		case !spaceAtEnd && n*f.width-used <= trimMaxPad*n:
+			f.form = formTrim
+		default:
+			f.form = formLength
+			f.digits = max(2, len(strconv.Itoa(f.width)))
+			f.width += f.digits
 		}
 		f.at = stride
 		stride += f.width
-		cells += n
+		padding += n*f.width - used
 	}
-	if n*stride-used > fixedWaste*cells {
+	if padding > fixedMaxPad*n {
 		return 0, false
+	}
+	if len(e.spaces) < stride {
+		e.spaces = bytes.Repeat([]byte{' '}, stride)
 	}
 	e.rows = slices.Grow(e.rows[:0], n*stride)
 	for r := range n {
@@ -303,41 +322,51 @@ func (e *chunkEncoder) fixed() (stride int, ok bool) {
 				continue
 			}
 			f := &e.fixedCols[c]
-			at := len(e.rows)
+			end := len(e.rows) + f.width
 			typ, payload, _ := jsonbSplit(e.cell(r, c))
 			switch typ {
-			case jsonbNull:
-				e.rows = append(e.rows, fixedNull)
 			case jsonbTrue:
-				e.rows = append(e.rows, '1')
+				payload = []byte{'1'}
 			case jsonbFalse:
-				e.rows = append(e.rows, '0')
+				payload = []byte{'0'}
+			}
+			switch {
+			case f.form == formLength && typ == jsonbNull:
+				e.rows = fmt.Appendf(e.rows, "%0*d", f.digits, -1)
+			case f.form == formLength:
+				e.rows = fmt.Appendf(e.rows, "%0*d", f.digits, len(payload))
+				e.rows = append(e.rows, payload...)
+			case typ == jsonbNull:
+				e.rows = append(e.rows, fixedNull)
 			default:
 				e.rows = append(e.rows, payload...)
 			}
-			for len(e.rows) < at+f.width {
-				e.rows = append(e.rows, f.pad)
-			}
+			e.rows = append(e.rows, e.spaces[:end-len(e.rows)]...)
 		}
 	}
 	return stride, true
 }
 
+// fixedNull is NULL in a column of formTrim.
+const fixedNull = 0xfe
+
 // writeFixedColumn writes the expression that takes column c out of row o
 // of a fixed-width chunk bound to ?1.
 func (e *chunkEncoder) writeFixedColumn(q *strings.Builder, c int) {
 	f := &e.fixedCols[c]
-	x := fmt.Sprintf("substr(?1, o + %d, %d)", f.at, f.width)
-	switch {
-	case f.varies && f.pad == padSpace:
-		x = "rtrim(" + x + ")" // a BLOB in, text out
-	case f.varies:
-		x = "rtrim(" + x + ", X'FF')"
-	default:
-		x = "CAST(" + x + " AS TEXT)"
-	}
-	if f.null {
-		x = "nullif(" + x + ", CAST(X'FE' AS TEXT))"
+	var x string
+	switch f.form {
+	case formExact:
+		x = fmt.Sprintf("CAST(substr(?1, o + %d, %d) AS TEXT)", f.at, f.width)
+	case formTrim:
+		x = fmt.Sprintf("rtrim(substr(?1, o + %d, %d))", f.at, f.width) // a BLOB in, text out
+		if f.null {
+			x = "nullif(" + x + ", CAST(X'FE' AS TEXT))"
+		}
+	case formLength:
+		// substr with a NULL length is NULL
+		x = fmt.Sprintf("CAST(substr(?1, o + %d, nullif(CAST(substr(?1, o + %d, %d) AS INTEGER), -1)) AS TEXT)",
+			f.at+f.digits, f.at, f.digits)
 	}
 	if f.integer {
 		x = "CAST(" + x + " AS INTEGER)"

@@ -263,3 +263,66 @@ func TestBulkWriteMixedColumnGoesAsJSONB(t *testing.T) {
 		}
 	}
 }
+
+// Each form a column of fixed-width rows takes stores its values as they
+// are: the form is the cheapest one that fits the values of the chunk.
+func TestBulkWriteColumnForms(t *testing.T) {
+	long := strings.Repeat("长", 200)
+	for _, tt := range []struct {
+		name   string
+		values []any
+		form   int
+	}{
+		{"every value as long", []any{"甲乙", "丙丁", "ab\x00cde"}, formExact},
+		{"integers as long", []any{int64(10), int64(-2), int64(99)}, formExact},
+		{"short padding", []any{"张三", "欧阳四四", "", "王"}, formTrim},
+		{"short padding and NULL", []any{"张三", nil, "李四四", ""}, formTrim},
+		{"integers and NULL", []any{int64(5), nil, int64(-70), int64(0)}, formTrim},
+		{"a value ending in a space", []any{"a ", "b", "  "}, formLength},
+		{"a value ending in a space and NULL", []any{"a ", nil, "", "c"}, formLength},
+		{"long padding", []any{"x", long, "", "y"}, formLength},
+		{"integers of every length and NULL", []any{int64(1), nil, int64(-9223372036854775808), int64(2), int64(3), int64(4)}, formTrim},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			n := len(tt.values)
+			appendRow := func(args []any, i int) []any { return append(args, int64(i), tt.values[i]) }
+			enc := chunkEncoder{cols: 2}
+			if err := enc.encode(0, n, appendRow); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := enc.fixed(); !ok || enc.fixedCols[1].form != tt.form {
+				t.Fatalf("fixed width %v, form %d; want form %d", ok, enc.fixedCols[1].form, tt.form)
+			}
+			s := openTest(t)
+			if err := s.db.Exec("CREATE TABLE bulk_form (i INTEGER, v)").Error; err != nil {
+				t.Fatal(err)
+			}
+			if err := s.db.Transaction(func(tx *gorm.DB) error {
+				return insertBulk(tx, "bulk_form", []string{"i", "v"}, n, appendRow)
+			}); err != nil {
+				t.Fatal(err)
+			}
+			rows, err := s.sql.Query("SELECT v, typeof(v) FROM bulk_form ORDER BY i")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			i := 0
+			for ; rows.Next(); i++ {
+				var v any
+				var typ string
+				if err := rows.Scan(&v, &typ); err != nil {
+					t.Fatal(err)
+				}
+				want := tt.values[i]
+				wantType := map[string]string{"<nil>": "null", "string": "text", "int64": "integer"}[fmt.Sprintf("%T", want)]
+				if typ != wantType || fmt.Sprint(v) != fmt.Sprint(want) {
+					t.Errorf("row %d: %v (%s), want %v (%s)", i, v, typ, want, wantType)
+				}
+			}
+			if i != n {
+				t.Errorf("%d rows, want %d", i, n)
+			}
+		})
+	}
+}

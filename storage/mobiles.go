@@ -113,17 +113,28 @@ func queryMobile(tx *gorm.DB, where string, args ...any) ([]model.MobileMember, 
 		out[i] = rows[i].entry()
 		index[rows[i].ID] = i
 	}
+	// The name, and whether and how the member left the roster (for a 转出,
+	// the letter that did it: the latest not withdrawn).
 	type nameRow struct {
-		ID   int64
-		Name string
+		ID       int64
+		Name     string
+		OnRoster bool
+		LeftBy   string
+		LeftOn   model.Date
+		Year     int
+		Number   int
 	}
 	var names []nameRow
-	if err := tx.Raw("SELECT m.id, m.name FROM members m WHERE m.id IN (SELECT member_id FROM mobile_members)").Scan(&names).Error; err != nil {
+	if err := tx.Raw(`SELECT m.id, m.name, m.on_roster, m.left_by, m.left_on,
+		ifnull(l.year, 0) AS year, ifnull(l.number, 0) AS number
+		FROM members m LEFT JOIN transfer_letters l ON l.id = (SELECT id FROM transfer_letters
+			WHERE member_id = m.id AND withdrawn_on IS NULL ORDER BY date DESC, id DESC LIMIT 1)
+		WHERE m.id IN (SELECT member_id FROM mobile_members)`).Scan(&names).Error; err != nil {
 		return nil, err
 	}
-	byMember := make(map[int64]string, len(names))
+	byMember := make(map[int64]nameRow, len(names))
 	for _, n := range names {
-		byMember[n.ID] = n.Name
+		byMember[n.ID] = n
 	}
 	var reports []mobileReportRow
 	if err := tx.Order("date, id").Find(&reports).Error; err != nil {
@@ -135,7 +146,15 @@ func queryMobile(tx *gorm.DB, where string, args ...any) ([]model.MobileMember, 
 		}
 	}
 	for i := range out {
-		out[i].Name = byMember[out[i].MemberID]
+		m := byMember[out[i].MemberID]
+		out[i].Name = m.Name
+		if !m.OnRoster && !m.LeftOn.IsZero() && !m.LeftOn.Before(out[i].LeftOn) {
+			out[i].EndedOn, out[i].EndedBy = m.LeftOn, model.EventKind(m.LeftBy)
+			if out[i].EndedBy == model.EventTransferOut && m.Number > 0 {
+				l := model.TransferLetter{Year: m.Year, Number: m.Number}
+				out[i].EndLetter = l.Numbered().String()
+			}
+		}
 	}
 	return out, nil
 }

@@ -38,7 +38,8 @@ func failed(path string, err error) error {
 // then renamed over path. On any error the temporary file is removed and
 // path is left as it was. Temporary files of earlier writes of files like
 // path (the same extension) in its folder that were cut short are removed
-// first (see RemoveStale). A file it makes anew gets mode 0644; one it
+// first (see RemoveStale). A target that is a folder, a FIFO or a device is
+// refused before anything is written (see CheckTarget). A file it makes anew gets mode 0644; one it
 // replaces keeps its mode.
 //
 // Errors name path and say why in Chinese (see reason.Of). An error
@@ -56,6 +57,9 @@ func WritePrivate(path string, write func(w io.Writer) error) error {
 }
 
 func writeFile(path string, mode fs.FileMode, write func(w io.Writer) error) (err error) {
+	if err := CheckTarget(path); err != nil {
+		return err
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

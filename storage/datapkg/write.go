@@ -148,6 +148,9 @@ func CheckTarget(out, dataPath string) (exists bool, err error) {
 	case fi.IsDir():
 		return false, fmt.Errorf("%s 是一个文件夹：请在其中给数据包起一个文件名", out)
 	}
+	if err := atomicfile.CheckTarget(out); err != nil {
+		return false, err
+	}
 	if di, err := os.Stat(dataPath); err == nil && os.SameFile(fi, di) {
 		return false, fmt.Errorf("%s 是正在使用的数据文件本身，数据包不能写在它上面，请换一个文件名", out)
 	}

@@ -238,3 +238,34 @@ func TestInflowRegisterCountsGuests(t *testing.T) {
 		t.Fatalf("overview attended %v, %v", o.Attended, err)
 	}
 }
+
+// A mobile member transferred out while away is away no longer: the printed
+// 流动党员登记表 closes the stay on the letter's date and names the letter,
+// and does not count them as away (s3-13-attack #13).
+func TestMobileRegisterClosesAStayOnTransferOut(t *testing.T) {
+	svc, ms := open(t)
+	left := model.NewDate(2026, 6, 1)
+	if _, err := svc.SaveMobile(model.MobileMember{MemberID: ms[1].ID, LeftOn: left, Destination: "深圳市南山区"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.SaveMobile(model.MobileMember{MemberID: ms[2].ID, LeftOn: left, Destination: "广州市"}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := svc.IssueLetter(model.LetterRequest{MemberID: ms[1].ID, ToOrg: "深圳某支部", Date: today, ValidDays: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "流动.xlsx")
+	if _, err := svc.ExportMobileRegister(path); err != nil {
+		t.Fatal(err)
+	}
+	text := allText(t, path, xlsx.MobileRegisterSheet)
+	// Cells hold line breaks: the rows are the text between the names.
+	row := text[strings.Index(text, "|"+ms[1].Name+"|"):strings.Index(text, "|"+ms[2].Name+"|")]
+	if !strings.Contains(row, "|"+today.String()+"\n（转出）|") || !strings.Contains(row, l.Numbered().String()+"介绍信") {
+		t.Errorf("%s, transferred out on %s by %s, is not shown closed:\n%q", ms[1].Name, today, l.Numbered(), row)
+	}
+	if !strings.Contains(text, "共 2 人次，目前外出 1 人") {
+		t.Errorf("the heading still counts %s as away:\n%s", ms[1].Name, text)
+	}
+}

@@ -22,6 +22,9 @@ import (
 // workspace — whatever the name: an export typed over the data file's name
 // replaced the branch's records with a workbook (review s3-7 attack #16).
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	if err := atomicfile.CheckTarget(path); err != nil {
+		return err
+	}
 	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
 		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
 	}

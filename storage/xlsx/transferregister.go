@@ -175,7 +175,7 @@ type MobileRegister struct {
 func WriteMobileRegisterFile(path string, r MobileRegister) error {
 	away := 0
 	for i := range r.Entries {
-		if r.Entries[i].Away(r.Today) {
+		if r.Entries[i].Open(r.Today) {
 			away++
 		}
 	}
@@ -191,7 +191,7 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 			// The next 年审 due, not one done; past due, it says so.
 			if d := m.CardDue(r.Rules); !d.IsZero() {
 				s += "\n下次年审 " + d.String()
-				if d.Before(r.Today) && m.Away(r.Today) {
+				if d.Before(r.Today) && m.Open(r.Today) {
 					s += "（已逾期）"
 				}
 			}
@@ -211,9 +211,23 @@ func WriteMobileRegisterFile(path string, r MobileRegister) error {
 			return strings.Join(parts, "\n")
 		}},
 		{"计划\n返回日期", 10.5, func(m *model.MobileMember, _ int) string { return m.PlannedReturn.String() }},
-		{"实际\n返回日期", 10.5, func(m *model.MobileMember, _ int) string { return m.ReturnedOn.String() }},
+		{"实际\n返回日期", 10.5, func(m *model.MobileMember, _ int) string {
+			// A member who left the roster while away (转出 by letter) is
+			// away no longer: the stay ends that day.
+			if !m.EndedOn.IsZero() && (m.ReturnedOn.IsZero() || m.EndedOn.Before(m.ReturnedOn)) {
+				return m.EndedOn.String() + "\n（" + string(m.EndedBy) + "）"
+			}
+			return m.ReturnedOn.String()
+		}},
 		{"备注", 16, func(m *model.MobileMember, _ int) string {
 			var parts []string
+			if !m.EndedOn.IsZero() {
+				s := m.EndedOn.String() + " " + string(m.EndedBy)
+				if m.EndLetter != "" {
+					s += "，" + m.EndLetter + "介绍信"
+				}
+				parts = append(parts, s+"，外出登记结束")
+			}
 			if m.NoTransfer != "" {
 				parts = append(parts, "暂不转接："+m.NoTransfer)
 			}

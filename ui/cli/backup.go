@@ -60,7 +60,12 @@ func backupCmd(args []string, env Env) (int, error) {
 // gets datapkg.Ext. An older package there is replaced only with replace;
 // anything else there, the data file itself included, is refused.
 func packagePath(out string, store *storage.Store, name func(branch string, at time.Time) string, replace bool) (string, error) {
-	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+	fi, serr := os.Stat(out)
+	if serr != nil && (strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator))) {
+		// "usb/" names a folder; without it the package would be "usb/.blpkg".
+		return "", fmt.Errorf("找不到文件夹 %s：请先建好这个文件夹，或写出数据包的文件名", out)
+	}
+	if serr == nil && fi.IsDir() {
 		sum, err := store.Summary()
 		if err != nil {
 			return "", err

@@ -1,0 +1,93 @@
+//go:build !windows
+
+package cli
+
+import (
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// An export aimed at a FIFO waited for a reader for ever, and one aimed at a
+// device node replaced it with a file (review s4-11 attack #7): each export
+// now refuses a target that is not a regular file, at once, in one line,
+// and leaves it as it was.
+func TestExportsRefuseFIFOAndDevice(t *testing.T) {
+	dir := t.TempDir()
+	db := demoFile(t, "3")
+	ws := filepath.Join(dir, "workspace.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+	if r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass); r.status != ExitOK {
+		t.Fatalf("key: %d %s", r.status, r.stderr)
+	}
+	fifo := filepath.Join(dir, "fifo.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	pkgFIFO := filepath.Join(dir, "fifo.blpkg")
+	if err := syscall.Mkfifo(pkgFIFO, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A socket stands for a device node, which only root can make; a test
+	// must not risk /dev/null.
+	sock := filepath.Join(dir, "sock.xlsx")
+	l, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	cases := [][]string{
+		{"aggregate", "report", fifo, "--workspace", ws},
+		{"roster", "export", fifo, "--db", db},
+		{"package", "export", pkgFIFO, "--db", db},
+		{"backup", pkgFIFO, "--db", db},
+		{"package", "export", fifo, "--db", db},
+		{"roster", "export", sock, "--db", db},
+		{"aggregate", "report", sock, "--workspace", ws},
+	}
+	for _, args := range cases {
+		done := make(chan result, 1)
+		go func() { done <- run(t, args...) }()
+		select {
+		case r := <-done:
+			if r.status != ExitFailed || !strings.Contains(r.stderr, "不是普通文件") || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+				t.Errorf("%v: %d\n%s%s", args, r.status, r.stdout, r.stderr)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%v: still running after 20 s (blocked on the FIFO)", args)
+		}
+	}
+	for _, p := range []string{fifo, pkgFIFO} {
+		if fi, err := os.Lstat(p); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+			t.Errorf("%s is no longer a FIFO: %v %v", p, fi, err)
+		}
+	}
+	if fi, err := os.Lstat(sock); err != nil || fi.Mode()&os.ModeSocket == 0 {
+		t.Errorf("%s is no longer a socket: %v", sock, err)
+	}
+}
+
+// `package export usb/` to a folder that does not exist said "无法保存
+// usb/.blpkg"; an existing folder gets the package under its usual name.
+func TestPackageExportToFolderPath(t *testing.T) {
+	db := demoFile(t, "3")
+	missing := filepath.Join(t.TempDir(), "usb") + "/"
+	r := run(t, "package", "export", missing, "--db", db)
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "找不到文件夹") || strings.Contains(r.stderr, ".blpkg") {
+		t.Errorf("missing folder: %d %s", r.status, r.stderr)
+	}
+	usb := t.TempDir()
+	r = run(t, "package", "export", usb+"/", "--db", db)
+	if r.status != ExitOK {
+		t.Fatalf("folder: %d %s", r.status, r.stderr)
+	}
+	entries, _ := os.ReadDir(usb)
+	if len(entries) != 1 || !strings.HasSuffix(entries[0].Name(), ".blpkg") || strings.HasPrefix(entries[0].Name(), ".") {
+		t.Errorf("folder holds %v", entries)
+	}
+}
