@@ -47,16 +47,17 @@ func failed(path string, err error) error {
 // file failed (a full disk met half way through a large workbook), which is
 // reported as the failure to save path whatever write made of it.
 func Write(path string, write func(w io.Writer) error) error {
-	return writeFile(path, 0o644, write)
+	return writeFile(path, 0o644, false, write)
 }
 
 // WritePrivate is Write for a file only its owner should read (a data
-// package, which holds a whole branch): made anew with mode 0600.
+// package, which holds a whole branch; the instructor's private key): made
+// with mode 0600, and a file it replaces loses any permission for others.
 func WritePrivate(path string, write func(w io.Writer) error) error {
-	return writeFile(path, 0o600, write)
+	return writeFile(path, 0o600, true, write)
 }
 
-func writeFile(path string, mode fs.FileMode, write func(w io.Writer) error) (err error) {
+func writeFile(path string, mode fs.FileMode, private bool, write func(w io.Writer) error) (err error) {
 	if err := CheckTarget(path); err != nil {
 		return err
 	}
@@ -89,7 +90,11 @@ func writeFile(path string, mode fs.FileMode, write func(w io.Writer) error) (er
 	// CreateTemp makes the file private; give it the mode the file it
 	// replaces had, or the one asked for.
 	if st, serr := os.Stat(path); serr == nil {
-		mode = st.Mode().Perm()
+		if private {
+			mode &= st.Mode().Perm()
+		} else {
+			mode = st.Mode().Perm()
+		}
 	}
 	if err = tmp.Chmod(mode); err != nil {
 		return failed(path, err)

@@ -227,7 +227,8 @@ func (w *Workspace) ExportPublicKey(path string) (datapkg.PublicKey, error) {
 // encrypted with the instructor's passphrase, in age's format — to path: a
 // backup of the key, without which no package encrypted to it can be
 // opened if the workspace file is lost. `age -d FILE` with the passphrase
-// gives the age identity back.
+// gives the age identity back. The file is private (mode 0600): the
+// passphrase is all that stands between it and the key.
 func (w *Workspace) SavePrivateKey(path string) error {
 	var sealed []byte
 	if err := w.sql.QueryRow("SELECT private_key FROM workspace WHERE id = 1").Scan(&sealed); err != nil {
@@ -236,7 +237,7 @@ func (w *Workspace) SavePrivateKey(path string) error {
 	if len(sealed) == 0 {
 		return ErrNoKey
 	}
-	return xlsx.WriteFileAtomic(path, func(out io.Writer) error {
+	return xlsx.WritePrivateFileAtomic(path, func(out io.Writer) error {
 		_, err := out.Write(sealed)
 		return err
 	})

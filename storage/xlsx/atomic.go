@@ -22,13 +22,23 @@ import (
 // workspace — whatever the name: an export typed over the data file's name
 // replaced the branch's records with a workbook (review s3-7 attack #16).
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	return writeChecked(path, atomicfile.Write, write)
+}
+
+// WritePrivateFileAtomic is WriteFileAtomic for a file only its owner may
+// read (the instructor's private key): mode 0600 (see atomicfile.WritePrivate).
+func WritePrivateFileAtomic(path string, write func(w io.Writer) error) error {
+	return writeChecked(path, atomicfile.WritePrivate, write)
+}
+
+func writeChecked(path string, save func(string, func(io.Writer) error) error, write func(w io.Writer) error) error {
 	if err := atomicfile.CheckTarget(path); err != nil {
 		return err
 	}
 	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
 		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
 	}
-	err := atomicfile.Write(path, write)
+	err := save(path, write)
 	if errors.Is(err, atomicfile.ErrInUse) {
 		var ae *atomicfile.Error
 		errors.As(err, &ae)
