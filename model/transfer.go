@@ -600,6 +600,11 @@ type LetterSetup struct {
 	Postcode  string
 	OffsetX   int
 	OffsetY   int
+	// NextNumber is the number the year's next letter takes (this year's,
+	// as read): a branch that issued letters on paper this year sets it
+	// past them. It moves forward only, never onto a number used; 0 when
+	// saving leaves it as it is.
+	NextNumber int
 }
 
 // MaxLetterOffset is the largest 套打 offset accepted either way, in tenths
@@ -609,14 +614,45 @@ const MaxLetterOffset = 100
 
 // Letter setup fields, for messages.
 const (
-	SetupCommitteeField Field = "转出党组织的基层党委"
-	SetupAddressField   Field = "通讯地址"
-	SetupPhoneField     Field = "联系电话"
-	SetupFaxField       Field = "传真"
-	SetupPostcodeField  Field = "邮政编码"
-	SetupOffsetXField   Field = "左右偏移（毫米）"
-	SetupOffsetYField   Field = "上下偏移（毫米）"
+	SetupCommitteeField  Field = "转出党组织的基层党委"
+	SetupAddressField    Field = "通讯地址"
+	SetupPhoneField      Field = "联系电话"
+	SetupFaxField        Field = "传真"
+	SetupPostcodeField   Field = "邮政编码"
+	SetupOffsetXField    Field = "左右偏移（毫米）"
+	SetupOffsetYField    Field = "上下偏移（毫米）"
+	SetupNextNumberField Field = "本年下一个介绍信编号"
 )
+
+// MaxLetterNumber is the largest letter number the setup accepts: a branch
+// issues a few letters a year.
+const MaxLetterNumber = 9999
+
+// ParseLetterNumber reads the next letter number typed into the setup:
+// digits (full-width too), 第6号 or 6号; empty is 0 (unchanged).
+func ParseLetterNumber(s string) (int, error) {
+	t := strings.TrimSpace(halfWidthNumber(s))
+	t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, "第"), "号"))
+	if t == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(t)
+	if err != nil || !IsDigits(t) || n < 1 || n > MaxLetterNumber {
+		return 0, Errorf(nil, "编号“%s”应为1–%d的整数，如 6", s, MaxLetterNumber)
+	}
+	return n, nil
+}
+
+// CheckNextLetterNumber checks the next number asked for (next; 0 leaves
+// it) against the one the year's numbering is at (at): numbering only
+// moves forward, so that no number is used twice.
+func CheckNextLetterNumber(year, next, at int) ValidationErrors {
+	if next == 0 || next >= at {
+		return nil
+	}
+	return ValidationErrors{Problem(SetupNextNumberField,
+		"%d年的介绍信已编到第%d号：下一个编号只能是第%d号或更大（编号不能重复使用，也不能退回）", year, at-1, at)}
+}
 
 // Validate checks the setup: a postcode of 6 digits, phones that are
 // phones, offsets within MaxLetterOffset, texts that fit their line.
@@ -711,9 +747,23 @@ func OffsetText(tenths int) string {
 // DatedRecord is something recorded about a member on a date (an
 // attendance, 转正, a dues payment), named for a message.
 type DatedRecord struct {
-	What string // "出席党员大会（2026年第3次）", "转为正式党员", "交纳党费"
+	What Text // said in the UI language: AttendanceRecord, FullMembershipRecord, DuesPaidRecord
 	Date Date
 }
+
+// AttendanceRecord is the member's place on the attendance list of the
+// seq-th activity of its kind on day d.
+func AttendanceRecord(kind ActivityKind, seq int, d Date) DatedRecord {
+	return DatedRecord{What: Textf("%s的考勤（第%d次）", kind, seq), Date: d}
+}
+
+// FullMembershipRecord is the member's 转正 on day d.
+func FullMembershipRecord(d Date) DatedRecord {
+	return DatedRecord{What: Textf("转为正式党员"), Date: d}
+}
+
+// DuesPaidRecord is a dues payment on day d.
+func DuesPaidRecord(d Date) DatedRecord { return DatedRecord{What: Textf("交纳党费"), Date: d} }
 
 // CheckLetterAfterRecords refuses a letter dated before the latest of the
 // member's records in this branch: the member could not attend, become a

@@ -29,6 +29,7 @@ var migrations = []migration{
 	{7, "组织关系转接与流动党员", migrateTransfers},
 	{8, "党费建账时间", migrateLedgerSetUp},
 	{9, "发展党员书面意见与预计离开日期", migrateRecruitVoteAndLeave},
+	{10, "介绍信起始编号", migrateLetterNumbering},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

@@ -132,8 +132,22 @@ func (s *Store) LetterSetup() (model.LetterSetup, error) {
 	if err := s.db.Take(&r, 1).Error; err != nil {
 		return model.LetterSetup{}, fail("读取介绍信设置", err)
 	}
+	next, err := nextLetterNumber(s.db, s.Today().Year)
+	if err != nil {
+		return model.LetterSetup{}, fail("读取介绍信设置", err)
+	}
 	return model.LetterSetup{Committee: r.Committee, Address: r.Address, Phone: r.Phone, Fax: r.Fax,
-		Postcode: r.Postcode, OffsetX: r.OffsetX, OffsetY: r.OffsetY}, nil
+		Postcode: r.Postcode, OffsetX: r.OffsetX, OffsetY: r.OffsetY, NextNumber: next}, nil
+}
+
+// nextLetterNumber is the number year's next letter takes: after the
+// highest used (withdrawn letters keep theirs), and not before where the
+// branch set the year's numbering to start.
+func nextLetterNumber(tx *gorm.DB, year int) (int, error) {
+	var next int
+	err := tx.Raw(`SELECT max(ifnull((SELECT max(number) FROM transfer_letters WHERE year = ?), 0) + 1,
+		ifnull((SELECT next FROM letter_numbering WHERE year = ?), 1))`, year, year).Scan(&next).Error
+	return next, err
 }
 
 // SaveLetterSetup saves the letters' setup; ValidationErrors when a field
@@ -143,10 +157,30 @@ func (s *Store) SaveLetterSetup(ls model.LetterSetup) error {
 		return errs
 	}
 	now := s.clock()
-	err := s.db.Model(&letterSetupRow{}).Where("id = 1").Updates(map[string]any{
-		"committee": ls.Committee, "address": ls.Address, "phone": ls.Phone, "fax": ls.Fax, "postcode": ls.Postcode,
-		"offset_x": ls.OffsetX, "offset_y": ls.OffsetY, "updated_at": stamp(now),
-	}).Error
+	year := model.DateOf(now).Year
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		at, err := nextLetterNumber(tx, year)
+		if err != nil {
+			return err
+		}
+		if errs := model.CheckNextLetterNumber(year, ls.NextNumber, at); len(errs) > 0 {
+			return errs
+		}
+		if ls.NextNumber > at {
+			if err := tx.Exec(`INSERT INTO letter_numbering (year, next) VALUES (?, ?)
+				ON CONFLICT (year) DO UPDATE SET next = excluded.next`, year, ls.NextNumber).Error; err != nil {
+				return err
+			}
+		}
+		return tx.Model(&letterSetupRow{}).Where("id = 1").Updates(map[string]any{
+			"committee": ls.Committee, "address": ls.Address, "phone": ls.Phone, "fax": ls.Fax, "postcode": ls.Postcode,
+			"offset_x": ls.OffsetX, "offset_y": ls.OffsetY, "updated_at": stamp(now),
+		}).Error
+	})
+	var ve model.ValidationErrors
+	if errors.As(err, &ve) {
+		return ve
+	}
 	return fail("保存介绍信设置", err)
 }
 
@@ -191,7 +225,7 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 			"无法确定%s的党费交至：党费账中没有其“党费已交至”，建账后也没有交纳记录。请先在其党员页面的“党费”中填写党费已交至，或登记交纳", m.Name)})
 	}
 	l.PaidTo = dues.PaidTo
-	if err := tx.Raw("SELECT ifnull(max(number), 0) + 1 FROM transfer_letters WHERE year = ?", l.Year).Scan(&l.Number).Error; err != nil {
+	if l.Number, err = nextLetterNumber(tx, l.Year); err != nil {
 		return l, dues, m, err
 	}
 	return l, dues, m, nil
@@ -203,7 +237,7 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedRecord, error) {
 	var out []model.DatedRecord
 	if m.FullDate.After(date) {
-		out = append(out, model.DatedRecord{What: "转为正式党员", Date: m.FullDate})
+		out = append(out, model.FullMembershipRecord(m.FullDate))
 	}
 	var att struct {
 		Date string
@@ -220,7 +254,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.DatedRecord{What: fmt.Sprintf("%s的考勤（第%d次）", att.Kind, att.Seq), Date: d})
+		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
 	}
 	var paid string
 	err = tx.Raw(`SELECT ifnull(max(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date > ?
@@ -233,7 +267,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.DatedRecord{What: "交纳党费", Date: d})
+		out = append(out, model.DuesPaidRecord(d))
 	}
 	return out, nil
 }

@@ -16,6 +16,21 @@ func migrateTransfers(tx *gorm.DB, now time.Time) error {
 	return tx.Exec("INSERT INTO transfer_setup (id, updated_at) VALUES (1, ?)", stamp(now)).Error
 }
 
+// migrateLetterNumbering (schema version 10) adds where a year's letter
+// numbering starts: a branch that issued letters on paper that year
+// continues after them. The next number is the larger of this and the
+// year's highest number used plus one; it never goes back.
+func migrateLetterNumbering(tx *gorm.DB, _ time.Time) error {
+	err := tx.Exec(`CREATE TABLE letter_numbering (
+	year  INTEGER PRIMARY KEY CHECK (year BETWEEN 1921 AND 9999),
+	next  INTEGER NOT NULL CHECK (next >= 1)
+)`).Error
+	if err != nil {
+		return fmt.Errorf("create letter_numbering: %w", err)
+	}
+	return nil
+}
+
 // schemaTransfers is what the transfer migration adds.
 //
 // transfer_letters are the letters this branch issued (党员组织关系介绍信),

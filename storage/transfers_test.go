@@ -434,7 +434,7 @@ func TestInflowRegister(t *testing.T) {
 
 func TestLetterSetup(t *testing.T) {
 	s, _ := transferStore(t)
-	ls := model.LetterSetup{Committee: "中共兰州市城关区委两新工委", Postcode: "730030", OffsetX: 15, OffsetY: -5}
+	ls := model.LetterSetup{Committee: "中共兰州市城关区委两新工委", Postcode: "730030", OffsetX: 15, OffsetY: -5, NextNumber: 1}
 	if err := s.SaveLetterSetup(ls); err != nil {
 		t.Fatal(err)
 	}
@@ -578,5 +578,85 @@ func TestRegisterBeforeTransferIn(t *testing.T) {
 		if c.Month < model.MonthOf(2026, 3) && c.State != model.MonthNotOwed {
 			t.Errorf("member page %s: %v, want not owed here", c.Month, c.State)
 		}
+	}
+}
+
+// A branch that issued letters on paper this year continues their
+// numbering: the setup's next number moves the year's numbering forward,
+// never back onto a number used (s3-13-newuser #15).
+func TestLetterNumberingStartsWhereThePaperStopped(t *testing.T) {
+	s, ms := transferStore(t)
+	year := s.Today().Year
+	setup := func(next int) error {
+		ls, err := s.LetterSetup()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls.NextNumber = next
+		return s.SaveLetterSetup(ls)
+	}
+	if ls, _ := s.LetterSetup(); ls.NextNumber != 1 {
+		t.Errorf("a new file's next letter is 第%d号", ls.NextNumber)
+	}
+	if err := setup(6); err != nil {
+		t.Fatal(err)
+	}
+	if ls, _ := s.LetterSetup(); ls.NextNumber != 6 {
+		t.Errorf("after setting 6 the next letter is 第%d号", ls.NextNumber)
+	}
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 1), Amount: model.Yuan(243), Months: months(1, 2, 3)})
+	pay(t, s, model.DuesPayment{MemberID: ms[1].ID, Date: model.NewDate(2026, 3, 1), Amount: model.Yuan(45), Months: months(1, 2, 3)})
+	q := request(ms[0])
+	q.Date = model.NewDate(year, 3, 10)
+	l, err := s.IssueLetter(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Number != 6 {
+		t.Errorf("the first letter after 纸质 第1–5号 is 第%d号", l.Number)
+	}
+	before := counts(t, s)
+	err = setup(5)
+	if err == nil || !strings.Contains(err.Error(), "下一个编号只能是第7号或更大") {
+		t.Errorf("moving the numbering back onto a used number: %v", err)
+	}
+	if err := setup(0); err != nil {
+		t.Errorf("saving the setup without a number: %v", err)
+	}
+	if ls, _ := s.LetterSetup(); ls.NextNumber != 7 {
+		t.Errorf("after 第6号 the next letter is 第%d号", ls.NextNumber)
+	}
+	if err := setup(20); err != nil {
+		t.Fatal(err)
+	}
+	if err := setup(12); err == nil {
+		t.Error("the numbering went back from 20 to 12")
+	}
+	q = request(ms[1])
+	q.Date = model.NewDate(year, 3, 11)
+	if l, err := s.IssueLetter(q); err != nil || l.Number != 20 {
+		t.Errorf("next letter 第%d号 %v", l.Number, err)
+	}
+	if after := counts(t, s); after["transfer_letters"] != before["transfer_letters"]+1 {
+		t.Errorf("letters %d → %d", before["transfer_letters"], after["transfer_letters"])
+	}
+}
+
+// A letter dated before the member's last record is refused naming that
+// record as words the screens translate (a Text), so that the English UI
+// does not show it in Chinese (review s3-13 attack #12).
+func TestLetterBeforeLastRecordNamesItAsText(t *testing.T) {
+	s, ms := transferStore(t)
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 12), Amount: model.Yuan(243), Months: months(1, 2, 3)})
+	_, err := s.IssueLetter(request(ms[0])) // dated 2026-03-10
+	var ve model.ValidationErrors
+	if !errors.As(err, &ve) || len(ve) != 1 {
+		t.Fatalf("letter before a payment: %v", err)
+	}
+	if !strings.Contains(err.Error(), "最后一项记录：2026-03-12 交纳党费") {
+		t.Errorf("refusal %q", err)
+	}
+	if rec, ok := ve[0].Text.Args[len(ve[0].Text.Args)-1].(model.Text); !ok || rec.Format != "交纳党费" {
+		t.Errorf("the record is named as %#v, not as a Text", ve[0].Text.Args[len(ve[0].Text.Args)-1])
 	}
 }

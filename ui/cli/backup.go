@@ -78,8 +78,21 @@ func packagePath(out string, store *storage.Store, name func(branch string, at t
 	if err != nil {
 		return "", err
 	}
-	if exists && !replace {
-		return "", fmt.Errorf("%s 已经有一个数据包；要用新的替换它，请加 --replace", out)
+	if !exists {
+		return out, nil
+	}
+	// Never another branch's package, even with --replace (review s4-11
+	// newuser #1: a USB drive holds many branches' packages).
+	sum, err := store.Summary()
+	if err != nil {
+		return "", err
+	}
+	question, err := datapkg.Replacing(out, sum)
+	if err != nil {
+		return "", err
+	}
+	if !replace {
+		return "", fmt.Errorf("%s 已经存在：%s要替换它，请加 --replace", out, question.String())
 	}
 	return out, nil
 }

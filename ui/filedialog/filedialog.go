@@ -89,6 +89,10 @@ type Dialogs struct {
 	// native is the system's dialog, nil where Fyne's is used; tests set it
 	// to stand in for Windows.
 	native nativeDialogs
+	// AskReplace, when set, decides about replacing a file that exists
+	// instead of the plain 替换？ question: it calls replace to go on, or
+	// says why not. asked is true when the system's dialog asked already.
+	AskReplace func(path string, asked bool, replace func())
 }
 
 // nativeDialogs shows the system's open and save dialogs. Both block until
@@ -155,7 +159,18 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 	done := func(typed string) {
 		path := withExtension(typed, f)
 		d.remember(path)
-		if path == typed || !exists(path) {
+		if !exists(path) {
+			then(path)
+			return
+		}
+		// The system's dialog asked about the name typed; Fyne's is kept
+		// from asking in English (savingrepo.go), so this package asks.
+		asked := path == typed && d.native != nil
+		if d.AskReplace != nil {
+			d.AskReplace(path, asked, func() { then(path) })
+			return
+		}
+		if asked {
 			then(path)
 			return
 		}
@@ -178,6 +193,7 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 			d.showError(err)
 			return
 		}
+		saving.Store(false)
 		if wc == nil {
 			return // cancelled
 		}
@@ -189,6 +205,8 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 	fd.SetFileName(name)
 	d.prepare(fd, title, f)
 	keepFilesWhole()
+	saving.Store(true)
+	fd.SetOnClosed(func() { saving.Store(false) })
 	fd.Show()
 	localizePlaces(d.win.Canvas())
 }

@@ -398,8 +398,10 @@ func TestSaveLeavesAnExistingFileWholeUntilTheCallerWrites(t *testing.T) {
 		name, save := fyneDialog(t, w)
 		name.SetText(c.typed)
 		test.Tap(save)
-		_, overwrite := fyneDialog(t, w) // Fyne's own "Overwrite?"
-		test.Tap(overwrite)
+		if c.handed == c.existing { // asked to replace it; g.db.xlsx is new
+			_, overwrite := fyneDialog(t, w)
+			test.Tap(overwrite)
+		}
 		if len(got) != 1 || got[0] != filepath.Join(dir, c.handed) {
 			t.Errorf("%s: handed %q, want %q", c.typed, got, c.handed)
 		}
@@ -461,5 +463,50 @@ func TestPortableModeStartsInTheProgramsFolder(t *testing.T) {
 	prefs.SetString(lastFolderKey, other)
 	if got := d.LastFolder(); got != other {
 		t.Errorf("after use: %q, want %q", got, other)
+	}
+}
+
+// Replacing a file chosen in Fyne's dialog is asked in the UI's language
+// (Fyne's own question is English "Overwrite?"), or decided by AskReplace
+// when the caller knows more (review s4-11 newuser #1).
+func TestSaveAsksBeforeReplacingInTheUILanguage(t *testing.T) {
+	d, a, w := newDialogs(t)
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+	old := filepath.Join(dir, "名单.xlsx")
+	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	d.Save("导出花名册", "", Workbooks(), func(p string) { got = append(got, p) })
+	name, save := fyneDialog(t, w)
+	name.SetText("名单.xlsx")
+	test.Tap(save)
+	var texts []string
+	walk(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	if said := strings.Join(texts, "|"); !strings.Contains(said, "“名单.xlsx”已存在。要替换它吗？") || strings.Contains(said, "Overwrite") {
+		t.Errorf("the question is %q", said)
+	}
+	if len(got) != 0 {
+		t.Fatalf("saved to %q before the user agreed", got)
+	}
+	_, replace := fyneDialog(t, w)
+	test.Tap(replace)
+	if len(got) != 1 || got[0] != old {
+		t.Errorf("after confirming, saved to %q, want [%q]", got, old)
+	}
+
+	var asked []string
+	d.AskReplace = func(path string, system bool, replace func()) { asked = append(asked, path) }
+	d.Save("导出数据包", "", Workbooks(), func(p string) { got = append(got, p) })
+	name, save = fyneDialog(t, w)
+	name.SetText("名单.xlsx")
+	test.Tap(save)
+	if len(asked) != 1 || asked[0] != old || len(got) != 1 {
+		t.Errorf("AskReplace got %q, saved %q", asked, got)
 	}
 }

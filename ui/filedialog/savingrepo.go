@@ -2,6 +2,8 @@ package filedialog
 
 import (
 	"errors"
+	"os"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage/repository"
@@ -32,6 +34,23 @@ type noTruncateRepository struct{ fileRepository }
 // is; see above.
 func (noTruncateRepository) Writer(u fyne.URI) (fyne.URIWriteCloser, error) {
 	return pathOnly{u}, nil
+}
+
+// saving is true while a save dialog of this package is shown.
+var saving atomic.Bool
+
+// Exists is the file repository's, except that a file (not a folder) does
+// not exist to a save dialog of this package: Fyne's dialog would ask
+// "Overwrite?" in English whatever the UI language, and Save asks in the
+// UI's language, or AskReplace decides (review s4-11 newuser #1).
+func (r noTruncateRepository) Exists(u fyne.URI) (bool, error) {
+	ok, err := r.fileRepository.Exists(u)
+	if ok && err == nil && saving.Load() {
+		if fi, err := os.Stat(u.Path()); err == nil && !fi.IsDir() {
+			return false, nil
+		}
+	}
+	return ok, err
 }
 
 // pathOnly is the URIWriteCloser of noTruncateRepository.Writer.

@@ -8,6 +8,7 @@
 package instructor
 
 import (
+	"errors"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"branchledger/model"
 	"branchledger/storage/datapkg"
 	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
@@ -31,6 +33,9 @@ type Service interface {
 	// passphrase ("" for none).
 	Export(out, passphrase string) (datapkg.Manifest, datapkg.Kind, error)
 	DefaultName() string
+	// Replacing is the question to ask before out, a package already
+	// there, is replaced, or why it must not be: another branch's.
+	Replacing(out string) (model.Text, error)
 }
 
 // Host is what the section needs from the window.
@@ -57,6 +62,7 @@ type Section struct {
 // New builds the section over svc.
 func New(h Host, svc Service) *Section {
 	s := &Section{h: h, svc: svc, files: filedialog.New(h.Window(), fyne.CurrentApp().Preferences())}
+	s.files.AskReplace = s.askReplace
 	intro := widget.NewLabel(kit.L("向党建指导员报送数据：导出数据包，拷到U盘交给指导员。载入指导员给的公钥后，数据包只有该指导员能打开，U盘丢失也不会泄露党员信息，导出时也不用输入密码。"))
 	intro.Wrapping = fyne.TextWrapWord
 	s.key = widget.NewLabel("")
@@ -232,6 +238,23 @@ func (s *Section) saveAs(passphrase string) {
 		}
 		s.Write(path, passphrase)
 	})
+}
+
+// askReplace is asked before a package is written over a file that is
+// there: never over another branch's package (a USB drive goes round many
+// branches), over this branch's own or one that cannot be told after a
+// question in the UI's language (review s4-11 newuser #1).
+func (s *Section) askReplace(path string, _ bool, replace func()) {
+	q, err := s.svc.Replacing(path)
+	switch {
+	case errors.Is(err, datapkg.ErrOtherBranch):
+		kit.Inform(s.h.Window(), "导出数据包", kit.SayErr(err))
+		return
+	case err != nil:
+		s.h.ShowError("导出数据包", err)
+		return
+	}
+	kit.Confirm(s.h.Window(), "导出数据包", kit.Say(q), "替换数据包", replace)
 }
 
 // Write exports the package to path in the background and says where it

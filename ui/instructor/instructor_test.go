@@ -9,6 +9,7 @@ import (
 	"filippo.io/age"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -98,5 +99,110 @@ func TestLoadKeyAndExportToIt(t *testing.T) {
 	sec.Write(out, "口令足够长2026")
 	if k, _ := datapkg.Probe(out); k != datapkg.Passphrase || !strings.Contains(sec.LastResult(), "设有密码") {
 		t.Errorf("passphrase export: %v %q", k, sec.LastResult())
+	}
+}
+
+// labels is the text of the labels in the dialog on top of w.
+func labels(w fyne.Window) string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Label:
+			texts = append(texts, o.Text)
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		walk(top)
+	}
+	return strings.Join(texts, "|")
+}
+
+// Choosing another branch's package on the USB drive in the save dialog is
+// refused naming that branch, and the file stays; this branch's own package
+// is replaced after a question in Chinese (review s4-11 newuser #1).
+func TestExportNeverReplacesAnotherBranchsPackage(t *testing.T) {
+	test.NewTempApp(t)
+	open := func(org, branch string) *storage.Store {
+		s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		if err := demo.Fill(s, 3, 1, model.NewDate(2026, 11, 30)); err != nil {
+			t.Fatal(err)
+		}
+		p, _ := s.Profile()
+		p.OrgName, p.BranchName = org, branch
+		if _, err := s.SaveProfileAligning(p); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	own := open("甘肃陇原会计师事务所", "中共甘肃陇原会计师事务所支部委员会")
+	other := open("兰州市七里河区养老服务中心", "中共兰州市七里河区养老服务中心支部委员会")
+	usb := t.TempDir()
+	theirs := filepath.Join(usb, "七里河.blpkg")
+	if _, err := datapkg.Write(other, theirs, datapkg.Protection{}, "0.1.0"); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(theirs)
+
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	defer w.Close()
+	h := &host{t: t, win: w}
+	sec := New(h, datapkg.Exporter{Store: own, AppVersion: "0.1.0"})
+	replaced := false
+	sec.files.AskReplace(theirs, false, func() { replaced = true })
+	if said := labels(w); replaced || !strings.Contains(said, "U盘上的 七里河.blpkg 是“中共兰州市七里河区养老服务中心支部委员会”的数据包，不能用本支部的数据覆盖") {
+		t.Errorf("another branch's package: replaced %v, said %q %v", replaced, said, h.errs)
+	}
+	if after, _ := os.ReadFile(theirs); string(after) != string(before) {
+		t.Error("the other branch's package changed")
+	}
+
+	mine := filepath.Join(usb, "mine.blpkg")
+	if _, err := datapkg.Write(own, mine, datapkg.Protection{}, "0.1.0"); err != nil {
+		t.Fatal(err)
+	}
+	w.Canvas().Overlays().Top().Hide()
+	sec.files.AskReplace(mine, false, func() { sec.Write(mine, "") })
+	if said := labels(w); !strings.Contains(said, "U盘上已有本支部的数据包 mine.blpkg") || strings.Contains(said, "Overwrite") {
+		t.Errorf("own package: the question is %q", said)
+	}
+	var yes *widget.Button
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == "替换数据包" {
+				yes = o
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(w.Canvas().Overlays().Top())
+	if yes == nil {
+		t.Fatal("no 替换数据包 button")
+	}
+	test.Tap(yes)
+	if !strings.Contains(sec.LastResult(), "党员 3 人") || len(h.errs) > 0 {
+		t.Errorf("own package after yes: %q %v", sec.LastResult(), h.errs)
 	}
 }

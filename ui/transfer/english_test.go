@@ -103,6 +103,14 @@ func TestRefusalsInBothLanguages(t *testing.T) {
 			[]fill{{"邮政编码", "73000"}}, "邮政编码", "邮政编码应为6位数字", "A postcode has 6 digits"},
 		{"offset", func(s *Screen, _ *fakeHost, _ *fakeService) { showSetupForm(s) },
 			[]fill{{"左右偏移（毫米）", "10.5"}}, "左右偏移（毫米）", "偏移不能超过 10 毫米", "The offset cannot exceed 10 mm"},
+		// Letter numbering moves forward only (s3-13-newuser #15).
+		{"next_number_back", func(s *Screen, _ *fakeHost, _ *fakeService) { s.data.Setup.NextNumber = 7; showSetupForm(s) },
+			[]fill{{"本年下一个介绍信编号", "5"}}, "本年下一个介绍信编号",
+			"2026年的介绍信已编到第6号：下一个编号只能是第7号或更大（编号不能重复使用，也不能退回）",
+			"2026's letters have reached No. 6: the next number can only be 7 or more (a number is never used twice or taken back)"},
+		{"next_number_text", func(s *Screen, _ *fakeHost, _ *fakeService) { showSetupForm(s) },
+			[]fill{{"本年下一个介绍信编号", "6a"}}, "本年下一个介绍信编号",
+			"编号“6a”应为1–9999的整数，如 6", "Number “6a” should be a whole number from 1 to 9999, e.g. 6"},
 		{"letter_date_after_arrival", func(s *Screen, _ *fakeHost, _ *fakeService) { showTransferInForm(s) },
 			[]fill{{"转入日期", "2026-11-20"}, {"介绍信开具日期", "2026-11-25"}}, "介绍信开具日期",
 			"介绍信开具日期 2026-11-25 晚于转入日期 2026-11-20", "The letter's date 2026-11-25 is after the arrival date 2026-11-20"},
@@ -157,5 +165,35 @@ func TestLetterNumberInEnglish(t *testing.T) {
 	lf := letterFormOf(t, f)
 	if got := lf.preview.Text; !strings.Contains(got, "No. 1/2026") || strings.Contains(got, "第") || strings.Contains(got, "2026年") {
 		t.Errorf("preview %q", got)
+	}
+}
+
+// The record a letter may not predate is named in the UI language: in
+// English, "attendance at the General meeting", not 支部党员大会的考勤
+// (review s3-13 attack #12, the last Chinese part).
+func TestLetterBeforeLastRecordInBothLanguages(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		t.Run(map[bool]string{false: "zh", true: "en"}[english], func(t *testing.T) {
+			want := "2026-11-20 早于廖明在本支部的最后一项记录：2026-11-28 支部党员大会的考勤（第4次）；介绍信的日期不能早于这一天"
+			if english {
+				useEnglish(t)
+				want = "2026-11-20 is before 廖明's last record in this branch (2026-11-28, attendance at the General meeting (no. 4)): the letter cannot be dated before that day"
+			}
+			svc := newFake()
+			svc.records = map[int64][]model.DatedRecord{1: {model.AttendanceRecord(model.ActivityKind("支部党员大会"), 4, model.NewDate(2026, 11, 28))}}
+			s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			forms := capture(t)
+			ShowLetterForm(h, svc, 1, s.saved)
+			f := (*forms)[0]
+			f.set(t, "接收党组织", "兰州某支部")
+			f.set(t, "开具日期", "2026-11-20")
+			test.Tap(f.form.Save)
+			if got := f.field(t, "开具日期").Message(); got != want {
+				t.Errorf("under 开具日期: %q, want %q", got, want)
+			}
+			if len(svc.letters) != 0 {
+				t.Errorf("a letter dated before the member's last record was issued")
+			}
+		})
 	}
 }

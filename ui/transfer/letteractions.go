@@ -1,6 +1,8 @@
 package transfer
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -126,7 +128,8 @@ func showSetupForm(s *Screen) {
 	form := kit.NewForm("保存")
 	form.WrapMessages()
 	comm, addr, phone, fax, post := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	offX, offY := kit.NewEntry(), kit.NewEntry()
+	offX, offY, next := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	next.SetPlaceHolder(kit.L("如本年纸质介绍信已开到第5号，填 6"))
 	comm.SetPlaceHolder(kit.L("盖章的基层党委，如 中共××街道工作委员会"))
 	if p, err := s.svc.Profile(); err == nil {
 		addr.SetPlaceHolder(orDash(p.OrgAddress) + kit.L("（支部信息中的地址）"))
@@ -139,9 +142,10 @@ func showSetupForm(s *Screen) {
 	fPost := form.Add("邮政编码", post)
 	fX := form.Add("左右偏移（毫米）", offX)
 	fY := form.Add("上下偏移（毫米）", offY)
-	fields := []*kit.Field{fComm, fAddr, fPhone, fFax, fPost, fX, fY}
+	fNext := form.Add("本年下一个介绍信编号", next)
+	fields := []*kit.Field{fComm, fAddr, fPhone, fFax, fPost, fX, fY, fNext}
 	byField := map[model.Field]*kit.Field{model.SetupCommitteeField: fComm, model.SetupAddressField: fAddr, model.SetupPhoneField: fPhone,
-		model.SetupFaxField: fFax, model.SetupPostcodeField: fPost, model.SetupOffsetXField: fX, model.SetupOffsetYField: fY}
+		model.SetupFaxField: fFax, model.SetupPostcodeField: fPost, model.SetupOffsetXField: fX, model.SetupOffsetYField: fY, model.SetupNextNumberField: fNext}
 	read := func() (model.LetterSetup, model.ValidationErrors) {
 		ls := model.LetterSetup{Committee: comm.Text, Address: addr.Text, Phone: phone.Text, Fax: fax.Text, Postcode: post.Text}
 		var errs model.ValidationErrors
@@ -152,13 +156,17 @@ func showSetupForm(s *Screen) {
 		if ls.OffsetY, err = model.ParseOffset(offY.Text); err != nil {
 			errs = append(errs, model.ErrProblem(model.SetupOffsetYField, err))
 		}
+		if ls.NextNumber, err = model.ParseLetterNumber(next.Text); err != nil {
+			errs = append(errs, model.ErrProblem(model.SetupNextNumberField, err))
+		}
 		return ls, errs
 	}
+	cur := s.data.Setup
 	form.Check = func(put func(*kit.Field, string)) {
 		ls, errs := read()
+		errs = append(errs, model.CheckNextLetterNumber(s.host.Today().Year, ls.NextNumber, cur.NextNumber)...)
 		report(append(errs, ls.Validate()...), byField, put)
 	}
-	cur := s.data.Setup
 	form.Load(func() {
 		comm.SetText(cur.Committee)
 		addr.SetText(cur.Address)
@@ -167,6 +175,9 @@ func showSetupForm(s *Screen) {
 		post.SetText(cur.Postcode)
 		offX.SetText(model.OffsetText(cur.OffsetX))
 		offY.SetText(model.OffsetText(cur.OffsetY))
+		if cur.NextNumber > 0 {
+			next.SetText(strconv.Itoa(cur.NextNumber))
+		}
 	})
 	var dlg *kit.FormDialog
 	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
@@ -176,8 +187,8 @@ func showSetupForm(s *Screen) {
 	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委，请务必填写。地址和电话留空时，用“设置”中“支部信息”的地址和联系人电话。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
 	intro.Wrapping = fyne.TextWrapWord
 	// The committee's name and the address are long: a line each.
-	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY))
-	dlg = kit.ShowForm(s.host.Window(), "介绍信设置", form, body, fyne.NewSize(820, 560))
+	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY), form.Grid(2, fNext))
+	dlg = kit.ShowForm(s.host.Window(), "介绍信设置", form, body, fyne.NewSize(820, 620))
 	if formShown != nil {
 		formShown(form, fields)
 	}
