@@ -758,7 +758,9 @@ func AttendanceRecord(kind ActivityKind, seq int, d Date) DatedRecord {
 }
 
 // FullMembershipRecord is the member's 转正 on day d.
-func FullMembershipRecord(d Date) DatedRecord { return DatedRecord{What: Textf("转为正式党员"), Date: d} }
+func FullMembershipRecord(d Date) DatedRecord {
+	return DatedRecord{What: Textf("转为正式党员"), Date: d}
+}
 
 // DuesPaidRecord is a dues payment on day d.
 func DuesPaidRecord(d Date) DatedRecord { return DatedRecord{What: Textf("交纳党费"), Date: d} }
