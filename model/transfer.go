@@ -747,9 +747,23 @@ func OffsetText(tenths int) string {
 // DatedRecord is something recorded about a member on a date (an
 // attendance, 转正, a dues payment), named for a message.
 type DatedRecord struct {
-	What string // "出席党员大会（2026年第3次）", "转为正式党员", "交纳党费"
+	What Text // said in the UI language: AttendanceRecord, FullMembershipRecord, DuesPaidRecord
 	Date Date
 }
+
+// AttendanceRecord is the member's place on the attendance list of the
+// seq-th activity of its kind on day d.
+func AttendanceRecord(kind ActivityKind, seq int, d Date) DatedRecord {
+	return DatedRecord{What: Textf("%s的考勤（第%d次）", kind, seq), Date: d}
+}
+
+// FullMembershipRecord is the member's 转正 on day d.
+func FullMembershipRecord(d Date) DatedRecord {
+	return DatedRecord{What: Textf("转为正式党员"), Date: d}
+}
+
+// DuesPaidRecord is a dues payment on day d.
+func DuesPaidRecord(d Date) DatedRecord { return DatedRecord{What: Textf("交纳党费"), Date: d} }
 
 // CheckLetterAfterRecords refuses a letter dated before the latest of the
 // member's records in this branch: the member could not attend, become a

@@ -237,7 +237,7 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedRecord, error) {
 	var out []model.DatedRecord
 	if m.FullDate.After(date) {
-		out = append(out, model.DatedRecord{What: "转为正式党员", Date: m.FullDate})
+		out = append(out, model.FullMembershipRecord(m.FullDate))
 	}
 	var att struct {
 		Date string
@@ -254,7 +254,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.DatedRecord{What: fmt.Sprintf("%s的考勤（第%d次）", att.Kind, att.Seq), Date: d})
+		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
 	}
 	var paid string
 	err = tx.Raw(`SELECT ifnull(max(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date > ?
@@ -267,7 +267,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, model.DatedRecord{What: "交纳党费", Date: d})
+		out = append(out, model.DuesPaidRecord(d))
 	}
 	return out, nil
 }

@@ -641,3 +641,22 @@ func TestLetterNumberingStartsWhereThePaperStopped(t *testing.T) {
 		t.Errorf("letters %d → %d", before["transfer_letters"], after["transfer_letters"])
 	}
 }
+
+// A letter dated before the member's last record is refused naming that
+// record as words the screens translate (a Text), so that the English UI
+// does not show it in Chinese (review s3-13 attack #12).
+func TestLetterBeforeLastRecordNamesItAsText(t *testing.T) {
+	s, ms := transferStore(t)
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 12), Amount: model.Yuan(243), Months: months(1, 2, 3)})
+	_, err := s.IssueLetter(request(ms[0])) // dated 2026-03-10
+	var ve model.ValidationErrors
+	if !errors.As(err, &ve) || len(ve) != 1 {
+		t.Fatalf("letter before a payment: %v", err)
+	}
+	if !strings.Contains(err.Error(), "最后一项记录：2026-03-12 交纳党费") {
+		t.Errorf("refusal %q", err)
+	}
+	if rec, ok := ve[0].Text.Args[len(ve[0].Text.Args)-1].(model.Text); !ok || rec.Format != "交纳党费" {
+		t.Errorf("the record is named as %#v, not as a Text", ve[0].Text.Args[len(ve[0].Text.Args)-1])
+	}
+}

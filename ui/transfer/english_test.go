@@ -167,3 +167,33 @@ func TestLetterNumberInEnglish(t *testing.T) {
 		t.Errorf("preview %q", got)
 	}
 }
+
+// The record a letter may not predate is named in the UI language: in
+// English, "attendance at the General meeting", not 支部党员大会的考勤
+// (review s3-13 attack #12, the last Chinese part).
+func TestLetterBeforeLastRecordInBothLanguages(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		t.Run(map[bool]string{false: "zh", true: "en"}[english], func(t *testing.T) {
+			want := "2026-11-20 早于廖明在本支部的最后一项记录：2026-11-28 支部党员大会的考勤（第4次）；介绍信的日期不能早于这一天"
+			if english {
+				useEnglish(t)
+				want = "2026-11-20 is before 廖明's last record in this branch (2026-11-28, attendance at the General meeting (no. 4)): the letter cannot be dated before that day"
+			}
+			svc := newFake()
+			svc.records = map[int64][]model.DatedRecord{1: {model.AttendanceRecord(model.ActivityKind("支部党员大会"), 4, model.NewDate(2026, 11, 28))}}
+			s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			forms := capture(t)
+			ShowLetterForm(h, svc, 1, s.saved)
+			f := (*forms)[0]
+			f.set(t, "接收党组织", "兰州某支部")
+			f.set(t, "开具日期", "2026-11-20")
+			test.Tap(f.form.Save)
+			if got := f.field(t, "开具日期").Message(); got != want {
+				t.Errorf("under 开具日期: %q, want %q", got, want)
+			}
+			if len(svc.letters) != 0 {
+				t.Errorf("a letter dated before the member's last record was issued")
+			}
+		})
+	}
+}

@@ -21,14 +21,17 @@ var today = model.NewDate(2026, 11, 30)
 // fakeService keeps the records in memory and checks them with the model's
 // rules, as the real service does.
 type fakeService struct {
-	members  []model.Member
-	letters  []model.TransferLetter
-	ins      []model.TransferIn
-	mobile   []model.MobileMember
-	inflow   []model.InflowMember
-	setup    model.LetterSetup
-	paidTo   map[int64]model.Month // a member missing here: 党费交至 unknown
-	owes     map[int64]model.LetterDues
+	members []model.Member
+	letters []model.TransferLetter
+	ins     []model.TransferIn
+	mobile  []model.MobileMember
+	inflow  []model.InflowMember
+	setup   model.LetterSetup
+	paidTo  map[int64]model.Month // a member missing here: 党费交至 unknown
+	owes    map[int64]model.LetterDues
+	// records are the members' records in the branch a letter may not
+	// predate, as storage reads them.
+	records  map[int64][]model.DatedRecord
 	exported []string
 	// overviews counts Overview calls; members, the host's Members calls.
 	overviews, memberReads int
@@ -59,6 +62,9 @@ func (f *fakeService) DraftLetter(q model.LetterRequest) (model.TransferLetter, 
 	}
 	l, err := model.NewLetter(q, m, "某公司党支部", 0, today, model.CurrentTransferRules())
 	if err != nil {
+		return l, model.LetterDues{}, err
+	}
+	if err := model.CheckLetterAfterRecords(l.Date, m.Name, f.records[m.ID]); err != nil {
 		return l, model.LetterDues{}, err
 	}
 	paid, ok := f.paidTo[m.ID]
