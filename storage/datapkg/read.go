@@ -407,8 +407,19 @@ func checkRoom(dir string, size int64, path string) error {
 	if err != nil || free >= size+roomMargin {
 		return nil // unknown: the copy itself will say
 	}
-	return fmt.Errorf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
-		path, sizeText(size), shownDir(dir), sizeText(free))
+	return &reason.Error{Msg: fmt.Sprintf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
+		path, sizeText(size), shownDir(dir), sizeText(free)), Err: ErrNoRoom}
+}
+
+// ErrNoRoom: the folder a package is unpacked in has not room for its data
+// file (see checkRoom).
+var ErrNoRoom = errors.New("解开数据包的文件夹所在的磁盘空间不够")
+
+// NoRoom reports whether err is a package that could not be unpacked for
+// lack of room (ErrNoRoom, or the disk filling up while it was written):
+// one that may unpack once other packages unpacked beside it are gone.
+func NoRoom(err error) bool {
+	return errors.Is(err, ErrNoRoom) || reason.IsFull(err)
 }
 
 // sizeText is a size as a file manager shows it.

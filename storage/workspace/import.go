@@ -675,7 +675,8 @@ func Packages(paths []string) ([]string, error) {
 
 // ImportAll imports every package in files, one transaction each, in the
 // order given, calling progress (if not nil) after each with how many are
-// done. Packages are opened, checked and worked out on several cores at
+// done; the results are in the order of files. A package that could not be
+// unpacked for lack of room is tried again, alone, after the others. Packages are opened, checked and worked out on several cores at
 // once; each is then compared with the workspace and written in turn, so
 // the outcome is the same as importing them one by one.
 //
@@ -717,16 +718,15 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 			}
 		}()
 	}
-	out := make([]Result, 0, len(files))
+	out := make([]Result, len(files))
 	// The branches this import wrote, with the result that wrote them: a
 	// package older than one of them is no refusal (see ErrOlderInBatch),
 	// so that the outcome does not depend on the order of the files.
 	written := map[int64]Result{}
-	for i := range files {
-		l := <-slots[i]
+	done := 0
+	settle := func(i int, l *loaded) {
 		r := w.apply(l, o)
 		l.close()
-		<-ahead
 		switch {
 		case r.Outcome == Imported || r.Outcome == Replaced:
 			written[r.BranchID] = r
@@ -737,10 +737,30 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 					r.Taken.Local().Format("2006-01-02 15:04:05"), newer.File, newer.Taken.Local().Format("2006-01-02 15:04:05"))
 			}
 		}
-		out = append(out, r)
+		out[i] = r
+		done++
 		if progress != nil {
-			progress(i+1, len(files), r)
+			progress(done, len(files), r)
 		}
+	}
+	// A package that found no room to unpack while others were unpacked
+	// beside it (a small temporary folder) is tried again alone once all
+	// the others are done: the room was taken by the import itself
+	// (review s4-11 attack #5).
+	var later []int
+	for i := range files {
+		l := <-slots[i]
+		if l.pkg == nil && len(files) > 1 && datapkg.NoRoom(l.r.Err) {
+			l.close()
+			<-ahead
+			later = append(later, i)
+			continue
+		}
+		settle(i, l)
+		<-ahead
+	}
+	for _, i := range later {
+		settle(i, w.load(files[i], o))
 	}
 	return out
 }
