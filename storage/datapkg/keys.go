@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 
 	"filippo.io/age"
@@ -28,7 +30,12 @@ const PublicKeyExt = ".txt"
 const maxKeyFile = 16 << 10
 
 // ErrNoPublicKey: the text holds no instructor's public key.
-var ErrNoPublicKey = errors.New("没有找到指导员公钥（应是一行以 age1 开头的文字）")
+var ErrNoPublicKey = errors.New("没有找到指导员公钥：公钥是以 age1 开头的一串字母和数字，请把指导员发来的整条消息或公钥文件的内容粘贴进来")
+
+// ageToken is what may be an age public key in any text: age1 and the
+// bech32 characters after it. Its checksum makes a token found in a chat
+// message (公钥：age1…（指纹 …）) safe to take.
+var ageToken = regexp.MustCompile(`(?i)age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]+`)
 
 // PublicKey is an instructor's public key as a branch keeps it.
 type PublicKey struct {
@@ -72,8 +79,12 @@ func ParsePublicKey(text string) (PublicKey, error) {
 			k.Instructor = strings.TrimSpace(strings.TrimPrefix(line, instructorComment))
 		case line == "" || strings.HasPrefix(line, "#"):
 		default:
-			for _, f := range strings.Fields(line) {
-				if strings.HasPrefix(strings.ToLower(f), "age1") {
+			// Anywhere on the line: a key pasted from a chat message has
+			// words around it (review s4-11 newuser #8). The same key
+			// twice is one key.
+			for _, f := range ageToken.FindAllString(line, -1) {
+				f = strings.ToLower(f)
+				if !slices.Contains(found, f) {
 					found = append(found, f)
 				}
 			}
@@ -90,7 +101,7 @@ func ParsePublicKey(text string) (PublicKey, error) {
 		return PublicKey{}, ErrNoPublicKey
 	case 1:
 	default:
-		return PublicKey{}, fmt.Errorf("文字中有 %d 个公钥，应只有一个", len(found))
+		return PublicKey{}, fmt.Errorf("文字中有 %d 个不同的公钥（%s…、%s…），应只有一个：请只粘贴指导员发来的那一个", len(found), cut(found[0], 12), cut(found[1], 12))
 	}
 	if _, err := age.ParseX25519Recipient(found[0]); err != nil {
 		return PublicKey{}, fmt.Errorf("公钥不完整或有误（%s…）：请重新复制或让指导员重新导出", cut(found[0], 12))

@@ -137,7 +137,9 @@ func (s *Section) paste() {
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	body := container.NewBorder(widget.NewLabel(kit.L("把指导员发来的公钥（以 age1 开头的一行）粘贴到下面：")), msg, nil, nil, text)
+	intro := widget.NewLabel(kit.L("把指导员发来的公钥粘贴到下面（整条消息也可以，其中以 age1 开头的那一串就是公钥）："))
+	intro.Wrapping = fyne.TextWrapWord
+	body := container.NewBorder(intro, msg, nil, nil, text)
 	d = dialog.NewCustomConfirm(kit.L("粘贴指导员公钥"), kit.L("下一步"), kit.L("取消"), body, func(ok bool) {
 		if !ok {
 			return

@@ -179,13 +179,23 @@ func TestExportNeverReplacesAnotherBranchsPackage(t *testing.T) {
 	if said := labels(w); !strings.Contains(said, "U盘上已有本支部的数据包 mine.blpkg") || strings.Contains(said, "Overwrite") {
 		t.Errorf("own package: the question is %q", said)
 	}
-	var yes *widget.Button
+	yes := button(t, w, "替换数据包")
+	test.Tap(yes)
+	if !strings.Contains(sec.LastResult(), "党员 3 人") || len(h.errs) > 0 {
+		t.Errorf("own package after yes: %q %v", sec.LastResult(), h.errs)
+	}
+}
+
+// button is the button saying text in the dialog on top of w.
+func button(t *testing.T, w fyne.Window, text string) *widget.Button {
+	t.Helper()
+	var found *widget.Button
 	var find func(o fyne.CanvasObject)
 	find = func(o fyne.CanvasObject) {
 		switch o := o.(type) {
 		case *widget.Button:
-			if o.Text == "替换数据包" {
-				yes = o
+			if o.Text == text {
+				found = o
 			}
 		case *fyne.Container:
 			for _, c := range o.Objects {
@@ -197,12 +207,38 @@ func TestExportNeverReplacesAnotherBranchsPackage(t *testing.T) {
 			}
 		}
 	}
-	find(w.Canvas().Overlays().Top())
-	if yes == nil {
-		t.Fatal("no 替换数据包 button")
+	if top := w.Canvas().Overlays().Top(); top != nil {
+		find(top)
 	}
-	test.Tap(yes)
-	if !strings.Contains(sec.LastResult(), "党员 3 人") || len(h.errs) > 0 {
-		t.Errorf("own package after yes: %q %v", sec.LastResult(), h.errs)
+	if found == nil {
+		t.Fatalf("no %s button in %q", text, labels(w))
+	}
+	return found
+}
+
+// 粘贴公钥… takes the key out of the instructor's chat message as it was
+// copied, words around it and all (review s4-11 newuser #8).
+func TestPasteAKeyFromAChatMessage(t *testing.T) {
+	a := test.NewTempApp(t)
+	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, _ := age.GenerateX25519Identity()
+	key := datapkg.PublicKey{Recipient: id.Recipient().String()}
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	defer w.Close()
+	h := &host{t: t, win: w}
+	sec := New(h, datapkg.Exporter{Store: s, AppVersion: "0.1.0"})
+	a.Clipboard().SetContent("王指导员的公钥：" + key.Recipient + " （指纹 " + key.Fingerprint() + "）")
+	sec.paste()
+	test.Tap(button(t, w, "下一步"))
+	if len(h.errs) > 0 || len(h.asked) != 1 || !strings.Contains(h.asked[0], key.Fingerprint()) {
+		t.Fatalf("pasting a chat message: errors %v, asked %v", h.errs, h.asked)
+	}
+	if !strings.Contains(sec.KeyText(), key.Fingerprint()) {
+		t.Errorf("key set: %q", sec.KeyText())
 	}
 }
