@@ -73,7 +73,6 @@ type duesCollect struct {
 	d       *duesScreen
 	content fyne.CanvasObject
 	table   *widget.Table
-	widths  []float32 // of the columns, as set by sizeColumns
 	totals  *widget.Label
 	payment *paymentDialog // the dialog last opened, for tests
 }
@@ -149,9 +148,7 @@ func (c *duesCollect) sizeColumns() {
 		return w + pad
 	}
 	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
-	c.widths = make([]float32, collectLead+12+1)
 	set := func(col int, w float32) {
-		c.widths[col] = w
 		c.table.SetColumnWidth(col, w)
 	}
 	words := []string{"00000.00"}
@@ -225,7 +222,7 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 		l.Importance = widget.DangerImportance
 	}
 	bg.Refresh()
-	kit.SetCellText(l, text, c.widths[id.Col])
+	kit.SetCellText(l, text, o.Size().Width)
 }
 
 func (c *duesCollect) refresh() {

@@ -34,8 +34,7 @@ type rosterScreen struct {
 	shown   []int          // indexes into all that pass the filter
 	filter  model.MemberFilter
 	columns []column
-	widths  []float32 // of the columns on screen, as set in newTable
-	sortCol int       // -1: in the order the store returns
+	sortCol int // -1: in the order the store returns
 	desc    bool
 
 	table                                  *widget.Table
@@ -120,7 +119,7 @@ func (r *rosterScreen) newTable() *widget.Table {
 			if c.look != nil {
 				l.Importance = c.look(m)
 			}
-			kit.SetCellText(l, c.text(m, r.sh.svc.today()), r.widths[id.Col])
+			kit.SetCellText(l, c.text(m, r.sh.svc.today()), o.Size().Width)
 		})
 	t.ShowHeaderRow = true
 	t.StickyColumnCount = 1 // the name stays in view while scrolling right
@@ -134,10 +133,8 @@ func (r *rosterScreen) newTable() *widget.Table {
 		b.SetText(r.heading(id.Col))
 		b.OnTapped = func() { r.sortBy(id.Col) }
 	}
-	r.widths = make([]float32, len(r.columns))
 	for i, c := range r.columns {
-		r.widths[i] = c.width(lang.L(c.title))
-		t.SetColumnWidth(i, r.widths[i])
+		t.SetColumnWidth(i, c.width(lang.L(c.title)))
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()

@@ -267,3 +267,33 @@ func cellLabelOf(root fyne.CanvasObject, o fyne.CanvasObject) string {
 	}
 	return ""
 }
+
+// A cell is cut to its own width, which Fyne sets before each update: after
+// the user drags a column's edge narrower the text is cut (not run into the
+// next column), and wider it shows whole again.
+func TestRosterCellFollowsItsColumnWidth(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday, demo.Members(3, 7, testToday, testBranch)...))
+	s.show(screenRoster)
+	col := -1
+	for i, c := range s.roster.columns {
+		if c.title == "所在党支部" {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatal("no 所在党支部 column")
+	}
+	shown := func(width float32) string {
+		l := s.roster.table.CreateCell().(*widget.Label)
+		l.Resize(fyne.NewSize(width, 40))
+		s.roster.table.UpdateCell(widget.TableCellID{Row: 0, Col: col}, l)
+		return l.Text
+	}
+	narrow, wide := shown(80), shown(600)
+	if !strings.HasSuffix(narrow, "…") || !strings.HasPrefix(testBranch, strings.TrimSuffix(narrow, "…")) {
+		t.Errorf("in a narrow column: %q", narrow)
+	}
+	if wide != testBranch {
+		t.Errorf("in a wide column: %q, want %q", wide, testBranch)
+	}
+}

@@ -24,10 +24,6 @@ type textColumn struct {
 // as a member's history or an import's rejected rows. cell gives the text of
 // a data cell.
 func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) string) *widget.Table {
-	widths := make([]float32, len(cols))
-	for i, c := range cols {
-		widths[i] = c.width()
-	}
 	t := widget.NewTable(
 		func() (int, int) { return rows(), len(cols) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -40,7 +36,7 @@ func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) st
 				return
 			}
 			l.Wrapping = fyne.TextWrapOff
-			kit.SetCellText(l, cell(id.Row, id.Col), widths[id.Col])
+			kit.SetCellText(l, cell(id.Row, id.Col), o.Size().Width)
 		})
 	t.ShowHeaderRow = true
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -54,8 +50,8 @@ func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) st
 	}
 	// Selecting a cell would suggest it can be acted on; these are records.
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
-	for i := range cols {
-		t.SetColumnWidth(i, widths[i])
+	for i, c := range cols {
+		t.SetColumnWidth(i, c.width())
 	}
 	return t
 }

@@ -60,6 +60,9 @@ func (r Result) Line() string {
 	case Replaced:
 		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
 	case Unchanged:
+		if r.Err != nil {
+			return "无变化：" + r.Branch + "：" + r.Reason()
+		}
 		return "无变化：" + r.Branch + "（同一快照已导入）"
 	case HeldBack:
 		return "暂不导入：" + r.Message()
@@ -148,7 +151,12 @@ const FutureTolerance = 24 * time.Hour
 var (
 	ErrOlder    = errors.New("比工作台中已有的快照旧，没有导入")
 	ErrConflict = errors.New("与工作台中同一时间的快照内容不同，没有导入")
-	ErrFuture   = errors.New("数据包的快照时间晚于本机当前时间，没有导入")
+	// ErrOlderInBatch is the note of an Unchanged result: a snapshot older
+	// than one of the same branch imported earlier in the same import (a
+	// drive with last week's and this week's package) — nothing is wrong,
+	// the newer one is kept, whichever file came first.
+	ErrOlderInBatch = errors.New("比同一批中导入的快照旧，没有导入")
+	ErrFuture       = errors.New("数据包的快照时间晚于本机当前时间，没有导入")
 	// ErrPackageDamaged: the instructor has no backup of a branch's
 	// package; storage's advice for a damaged data file does not fit.
 	ErrPackageDamaged = errors.New("数据包中的数据文件已损坏或被改动过，没有导入，请让支部重新导出数据包")
@@ -238,7 +246,7 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 	for _, h := range held {
 		// The very package again (a drive imported twice). The same data
 		// with a later time is a newer snapshot: its figures move on.
-		if h.sha == m.Database.SHA256 && h.taken.Equal(m.SnapshotAt) {
+		if h.sha == m.Database.SHA256 && sameSecond(h.taken, m.SnapshotAt) {
 			r.Outcome, r.BranchID, r.Branch, r.Err = Unchanged, h.id, branchLabel(h.org, h.branch), nil
 			return r
 		}
@@ -249,6 +257,9 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 	target, err := w.choose(held, l.snap, r.File, o)
 	if err != nil {
 		r.Err = err
+		if errors.Is(err, ErrOlder) && target != nil {
+			r.BranchID = target.id // the newer snapshot kept
+		}
 		if errors.Is(err, ErrLooksCopied) {
 			r.Outcome = HeldBack
 		}
@@ -299,7 +310,9 @@ func (w *Workspace) heldWith(uuid string) ([]heldBranch, error) {
 // branch. A held branch of the same identity is the one unless the package
 // looks like another branch (see likeness); then the package is held back
 // unless o says how to treat it. An older snapshot than the one held is
-// refused.
+// refused (with the held branch it is older than). Times are compared at
+// the second, as the lines show them: two snapshots of one second are the
+// same snapshot or a conflict, never "older".
 func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o ImportOptions) (*heldBranch, error) {
 	if len(held) == 0 {
 		return nil, nil
@@ -342,18 +355,24 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 		return nil, fmt.Errorf("%w：%s（%s）。如确是另一个支部，请选择“作为新支部导入”", ErrLooksCopied, path, strings.Join(why, "；"))
 	}
 	switch at := snap.manifest.SnapshotAt; {
+	case sameSecond(at, best.taken):
+		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
 	case at.Before(best.taken):
 		// Two snapshots of one minute are told apart by their seconds.
 		layout := "2006-01-02 15:04"
 		if at.Local().Format(layout) == best.taken.Local().Format(layout) {
 			layout = "2006-01-02 15:04:05"
 		}
-		return nil, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
+		return best, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
 			at.Local().Format(layout), best.taken.Local().Format(layout))
-	case at.Equal(best.taken):
-		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
 	}
 	return best, nil
+}
+
+// sameSecond reports whether two snapshot times are one at the precision
+// the lines show them (the second).
+func sameSecond(a, b time.Time) bool {
+	return a.Truncate(time.Second).Equal(b.Truncate(time.Second))
 }
 
 // likeness compares a package with a held branch of the same identity. A
@@ -699,11 +718,25 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		}()
 	}
 	out := make([]Result, 0, len(files))
+	// The branches this import wrote, with the result that wrote them: a
+	// package older than one of them is no refusal (see ErrOlderInBatch),
+	// so that the outcome does not depend on the order of the files.
+	written := map[int64]Result{}
 	for i := range files {
 		l := <-slots[i]
 		r := w.apply(l, o)
 		l.close()
 		<-ahead
+		switch {
+		case r.Outcome == Imported || r.Outcome == Replaced:
+			written[r.BranchID] = r
+		case r.Outcome == Refused && errors.Is(r.Err, ErrOlder):
+			if newer, ok := written[r.BranchID]; ok {
+				r.Outcome = Unchanged
+				r.Err = fmt.Errorf("%w：%s（快照 %s；工作台保留同一批中 %s 的 %s 的快照）", ErrOlderInBatch, r.File,
+					r.Taken.Local().Format("2006-01-02 15:04:05"), newer.File, newer.Taken.Local().Format("2006-01-02 15:04:05"))
+			}
+		}
 		out = append(out, r)
 		if progress != nil {
 			progress(i+1, len(files), r)

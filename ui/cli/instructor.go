@@ -261,6 +261,10 @@ func aggregateImport(args []string, env Env) (int, error) {
 			if r.Unencrypted && r.Outcome != workspace.Unchanged {
 				note = " (unencrypted)" // as `package export` says it
 			}
+			if r.Outcome == workspace.Unchanged && r.Err != nil {
+				// Older than a package of the same import: no refusal.
+				note = "：" + r.Reason()
+			}
 			fmt.Fprintf(env.Stdout, "%s %s%s\n", r.Outcome, r.Branch, note)
 		default:
 			refused++

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -62,6 +63,9 @@ func TestInstructorCommands(t *testing.T) {
 		t.Fatalf("export b: %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	plain := filepath.Join(dir, "plain")
+	// In the next second: the same data exported within one second is the
+	// same snapshot (unchanged, review s4-11 attack #10), not a newer one.
+	time.Sleep(time.Until(time.Now().Truncate(time.Second).Add(time.Second)))
 	if r := run(t, "package", "export", plain, "--db", b); r.status != ExitOK || !strings.Contains(r.stdout, "(unencrypted)") || !strings.Contains(r.stderr, "没有加密") {
 		t.Errorf("export without a key: %d\n%s%s", r.status, r.stdout, r.stderr)
 	}

@@ -10,6 +10,10 @@ import (
 
 // SetCellText sets the text of a table cell width wide (in Fyne units),
 // cut with "…" when it does not fit, as Fyne's TextTruncateEllipsis would.
+// Pass the cell's own width (o.Size().Width in the table's update
+// function: Fyne sizes a cell before updating it, and updates every cell
+// when the user drags a column's edge); 0, a cell not yet laid out, shows
+// the whole text.
 //
 // Why not that: a label that truncates with an ellipsis shapes its text
 // afresh on every refresh, and each shaping builds the Chinese font's lookup
@@ -20,6 +24,10 @@ import (
 func SetCellText(l *widget.Label, text string, width float32) {
 	if l.Truncation != fyne.TextTruncateOff {
 		l.Truncation = fyne.TextTruncateOff
+	}
+	if width <= 0 {
+		l.SetText(text)
+		return
 	}
 	l.SetText(fitted(text, width-2*theme.InnerPadding(), l.TextStyle))
 }

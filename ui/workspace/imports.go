@@ -105,6 +105,9 @@ func lineOf(r ws.Result) string {
 		}
 		return kit.L("已导入：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
 	case ws.Unchanged:
+		if r.Err != nil { // older than a package of the same import
+			return kit.L("无变化：{{.Branch}}：{{.Why}}", map[string]any{"Branch": r.Branch, "Why": r.Reason()})
+		}
 		return kit.L("无变化：{{.Branch}}（同一数据包已导入过）", map[string]any{"Branch": r.Branch})
 	case ws.HeldBack:
 		return kit.L("暂不导入：") + r.Message()
