@@ -184,9 +184,25 @@ func (w *Window) openBranch(id int64) *BranchView {
 		container.NewTabItem(kit.L("党费")+fmt.Sprintf("（%d）", b.Figures.Year), duesTable),
 	)
 	v.Win.SetContent(v.Tabs)
-	v.Win.Resize(fyne.NewSize(1100, 640))
+	v.Win.Resize(branchViewSize(w.Win))
 	v.Win.Show()
 	return v
+}
+
+// branchViewSize is the size of a branch's read-only window: 1100×640,
+// but never larger than the workspace's own window, which is made to fit
+// the screen (review s4-11 newuser #13: 1100 px on a 1024 screen cut its
+// right edge and the findings ran past it).
+func branchViewSize(main fyne.Window) fyne.Size {
+	want := fyne.NewSize(1100, 640)
+	if main == nil {
+		return want
+	}
+	has := main.Canvas().Size()
+	if has.Width <= 0 || has.Height <= 0 {
+		return want
+	}
+	return fyne.NewSize(min(want.Width, has.Width), min(want.Height, has.Height))
 }
 
 // monthText is a month of the dues register as the branch's screen shows it.

@@ -195,9 +195,9 @@ func (t *orgsTab) edit(o model.Organisation) {
 	for _, s := range []*widget.Select{typ, scale, cov, reason, work} {
 		s.OnChanged = func(string) { form.Refresh() }
 	}
-	title := "修改单位"
+	title := kit.L("修改单位")
 	if o.ID == 0 {
-		title = "新增单位"
+		title = kit.L("新增单位")
 	}
 	var d *kit.FormDialog
 	form.OnSubmit = func() {

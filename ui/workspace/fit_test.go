@@ -1,0 +1,69 @@
+package workspace
+
+import (
+	"regexp"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
+)
+
+// On a 1024 px screen (the workspace window made to fit it) a branch's
+// read-only window is no wider than the workspace's (review s4-11
+// newuser #13: it was 1100 px, its right edge off the screen).
+func TestBranchWindowFitsTheScreen(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, key := newWorkspace(t)
+	usb, _ := drive(t, 1, 5, key, day)
+	w := New(a, svc)
+	w.RunInLine()
+	w.Win.Resize(fyne.NewSize(1024, 680))
+	w.Import([]string{usb})
+	v := w.openBranch(w.Shown()[0].ID)
+	defer v.Win.Close()
+	if got := v.Win.Canvas().Size(); got.Width > 1024 || got.Height > 680 {
+		t.Errorf("the read-only window is %v on a 1024×680 workspace", got)
+	}
+	w.Win.Resize(fyne.NewSize(1366, 740))
+	v2 := w.openBranch(w.Shown()[0].ID)
+	defer v2.Win.Close()
+	if got := v2.Win.Canvas().Size(); got.Width != 1100 {
+		t.Errorf("on a wide screen the read-only window is %v, want 1100 wide", got)
+	}
+}
+
+// The organisation's edit dialog is titled in the UI's language (review
+// s4-11 newuser #10: 修改单位 over English fields).
+func TestEnglishOrgDialogTitle(t *testing.T) {
+	a := test.NewTempApp(t)
+	useLanguage(t, "en")
+	svc, _ := newWorkspace(t)
+	o, err := svc.SaveOrg(model.Organisation{Name: "兰州晨光印务有限公司", Type: model.OrgEnterprise, Coverage: model.CoveredJoint})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := New(a, svc)
+	w.RunInLine()
+	w.Win.Resize(fyne.NewSize(1024, 700))
+	w.orgs.edit(o)
+	han := regexp.MustCompile(`\p{Han}`)
+	var titles []string
+	walk(w.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && l.TextStyle.Bold {
+			titles = append(titles, l.Text)
+		}
+	})
+	found := false
+	for _, s := range titles {
+		found = found || s == "Edit organisation"
+		if han.MatchString(s) {
+			t.Errorf("a title in Chinese in the English window: %q", s)
+		}
+	}
+	if !found {
+		t.Errorf("the dialog's titles are %q, want Edit organisation", titles)
+	}
+}
