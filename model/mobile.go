@@ -330,3 +330,19 @@ func (im *InflowMember) Validate(today Date) ValidationErrors {
 		InflowWorkplaceField: im.Workplace, InflowNoteField: im.Note,
 	})...)
 }
+
+// Presence is a member's presence (出席) at one of the branch's activities:
+// the seq-th of its kind, on Date.
+type Presence struct {
+	Kind ActivityKind
+	Seq  int
+	Date Date
+}
+
+// LeftBeforePresence is the warning for a stay away that starts before the
+// member was present at one of the branch's activities (and does not end
+// before it): the 外出日期 is likely wrong, though a member away may come
+// back for a meeting, so the user is asked, not refused.
+func LeftBeforePresence(name string, left Date, p Presence) Text {
+	return Textf("%s于%s出席了本支部的%s（第%d次），晚于外出日期%s：请核对外出日期。仍要保存吗？", name, p.Date, p.Kind, p.Seq, left)
+}

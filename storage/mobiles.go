@@ -374,3 +374,29 @@ func (s *Store) InflowAttendance() (map[int64]int, error) {
 	}
 	return out, nil
 }
+
+// PresentWhileAway is the member's latest presence (出席) at an activity
+// dated after from and, when until is set, before it: a stay away over
+// those days contradicts it. ok is false when there is none.
+func (s *Store) PresentWhileAway(memberID int64, from, until model.Date) (p model.Presence, ok bool, err error) {
+	var row struct {
+		Date string
+		Kind string
+		Seq  int
+	}
+	upper := "9999-12-31"
+	if !until.IsZero() {
+		upper = until.String()
+	}
+	err = s.db.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
+		WHERE t.member_id = ? AND t.status = ? AND a.date > ? AND a.date < ? ORDER BY a.date DESC LIMIT 1`,
+		memberID, string(model.Present), from.String(), upper).Scan(&row).Error
+	if err != nil || row.Date == "" {
+		return p, false, fail("读取考勤", err)
+	}
+	d, err := model.ParseDate(row.Date)
+	if err != nil {
+		return p, false, fail("读取考勤", err)
+	}
+	return model.Presence{Kind: model.ActivityKind(row.Kind), Seq: row.Seq, Date: d}, true, nil
+}

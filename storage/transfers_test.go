@@ -660,3 +660,32 @@ func TestLetterBeforeLastRecordNamesItAsText(t *testing.T) {
 		t.Errorf("the record is named as %#v, not as a Text", ve[0].Text.Args[len(ve[0].Text.Args)-1])
 	}
 }
+
+// PresentWhileAway finds the member's presence (出席, not 请假 or 缺席) at an
+// activity within a stay away (review s3-13 attack #6).
+func TestPresentWhileAway(t *testing.T) {
+	s, ms := transferStore(t) // today 2026-03-15
+	a := newActivity(model.NewDate(2026, 3, 12), ms)
+	for i := range a.Attendance {
+		a.Attendance[i].Status = model.Present
+		if a.Attendance[i].MemberID == ms[1].ID {
+			a.Attendance[i].Status, a.Attendance[i].Reason = model.OnLeave, "外出务工"
+		}
+	}
+	if _, err := s.SaveActivity(a); err != nil {
+		t.Fatal(err)
+	}
+	p, ok, err := s.PresentWhileAway(ms[0].ID, model.NewDate(2026, 3, 1), model.Date{})
+	if err != nil || !ok || p.Date != model.NewDate(2026, 3, 12) || p.Kind != model.KindGeneralMeeting || p.Seq != 1 {
+		t.Errorf("present while away from 03-01: %+v %v %v", p, ok, err)
+	}
+	if _, ok, _ := s.PresentWhileAway(ms[0].ID, model.NewDate(2026, 3, 1), model.NewDate(2026, 3, 10)); ok {
+		t.Error("a stay that ended 03-10 contradicts a meeting on 03-12")
+	}
+	if _, ok, _ := s.PresentWhileAway(ms[0].ID, model.NewDate(2026, 3, 12), model.Date{}); ok {
+		t.Error("a member who left the day of the meeting")
+	}
+	if _, ok, _ := s.PresentWhileAway(ms[1].ID, model.NewDate(2026, 3, 1), model.Date{}); ok {
+		t.Error("a member on leave (请假) counted as present")
+	}
+}

@@ -201,6 +201,12 @@ func (s *Service) ExportRegister(year int, path string) (int, error) {
 	return len(entries), err
 }
 
+// PresentWhileAway is the member's latest presence at an activity between
+// from and until (storage.Store.PresentWhileAway).
+func (s *Service) PresentWhileAway(memberID int64, from, until model.Date) (model.Presence, bool, error) {
+	return s.store.PresentWhileAway(memberID, from, until)
+}
+
 // SaveMobile enters or saves a stay away (storage.Store.SaveMobile).
 func (s *Service) SaveMobile(mm model.MobileMember) (model.MobileMember, error) {
 	return s.store.SaveMobile(mm)

@@ -197,3 +197,43 @@ func TestLetterBeforeLastRecordInBothLanguages(t *testing.T) {
 		})
 	}
 }
+
+// A 外出日期 earlier than the member's presence at this branch's meeting is
+// asked about before saving, in the UI language; declined, nothing is
+// saved (review s3-13 attack #6).
+func TestLeftBeforePresenceIsAsked(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		t.Run(map[bool]string{false: "zh", true: "en"}[english], func(t *testing.T) {
+			want := "廖明于2026年11月28日出席了本支部的支部党员大会（第4次），晚于外出日期2026年6月1日：请核对外出日期。仍要保存吗？"
+			if english {
+				useEnglish(t)
+				want = "廖明 was present at this branch's General meeting (no. 4) on 2026-11-28, after the date left (2026-06-01): please check the date left. Save anyway?"
+			}
+			svc := newFake()
+			svc.present = map[int64][]model.Presence{1: {{Kind: model.ActivityKind("支部党员大会"), Seq: 4, Date: model.NewDate(2026, 11, 28)}}}
+			s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			h.declines = true
+			forms := capture(t)
+			showMobileForm(s, model.MobileMember{})
+			f := (*forms)[0]
+			f.set(t, "党员姓名", "廖明（9938）")
+			f.set(t, "外出日期", "2026-06-01")
+			f.set(t, "外出流向", "深圳")
+			test.Tap(f.form.Save)
+			if len(h.asked) != 1 || !strings.HasSuffix(h.asked[0], "|"+want) {
+				t.Errorf("asked %q, want %q", h.asked, want)
+			}
+			if len(svc.mobile) != 0 {
+				t.Error("saved though the user said no")
+			}
+			// A stay that ended before the meeting is not asked about.
+			h.asked = nil
+			f.set(t, "返回日期", "2026-07-01")
+			h.declines = false
+			test.Tap(f.form.Save)
+			if len(h.asked) != 0 || len(svc.mobile) != 1 {
+				t.Errorf("a stay ended before the meeting: asked %q, saved %d", h.asked, len(svc.mobile))
+			}
+		})
+	}
+}

@@ -241,10 +241,25 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 		member.Disable()
 	}
 	var dlg *kit.FormDialog
-	form.OnSubmit = submitWith(s, form, byField, &dlg, func() func() error {
+	save := submitWith(s, form, byField, &dlg, func() func() error {
 		out, _, _ := read()
 		return func() error { _, err := s.svc.SaveMobile(out); return err }
 	})
+	// A stay away over a day the member was present at this branch's
+	// activity is asked about before saving (s3-13-attack #6).
+	form.OnSubmit = func() {
+		out, m, _ := read()
+		if m == nil {
+			save()
+			return
+		}
+		p, ok, err := s.svc.PresentWhileAway(out.MemberID, out.LeftOn, out.ReturnedOn)
+		if err != nil || !ok {
+			save()
+			return
+		}
+		s.host.Confirm(kit.L("核对外出日期"), kit.Say(model.LeftBeforePresence(m.Name, out.LeftOn, p)), save)
+	}
 	title := "登记外出"
 	switch {
 	case !isNew && !mm.ReturnedOn.IsZero():

@@ -50,6 +50,10 @@ type Service interface {
 	ExportInReceipt(id int64, path string) error
 
 	SaveMobile(mm model.MobileMember) (model.MobileMember, error)
+	// PresentWhileAway is the member's latest presence (出席) at an
+	// activity after from and before until (unset: no end); ok false
+	// when none.
+	PresentWhileAway(memberID int64, from, until model.Date) (p model.Presence, ok bool, err error)
 	AddMobileReport(r model.MobileReport) (model.MobileReport, error)
 	ExportMobileRegister(path string) (int, error)
 

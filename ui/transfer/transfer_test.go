@@ -31,7 +31,9 @@ type fakeService struct {
 	owes    map[int64]model.LetterDues
 	// records are the members' records in the branch a letter may not
 	// predate, as storage reads them.
-	records  map[int64][]model.DatedRecord
+	records map[int64][]model.DatedRecord
+	// present are the members' presences at activities.
+	present  map[int64][]model.Presence
 	exported []string
 	// overviews counts Overview calls; members, the host's Members calls.
 	overviews, memberReads int
@@ -47,6 +49,17 @@ func (f *fakeService) member(id int64) *model.Member {
 }
 
 func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, nil }
+
+func (f *fakeService) PresentWhileAway(memberID int64, from, until model.Date) (model.Presence, bool, error) {
+	var out model.Presence
+	found := false
+	for _, p := range f.present[memberID] {
+		if p.Date.After(from) && (until.IsZero() || p.Date.Before(until)) && (!found || p.Date.After(out.Date)) {
+			out, found = p, true
+		}
+	}
+	return out, found, nil
+}
 
 func (f *fakeService) Overview() (model.TransferOverview, error) {
 	f.overviews++
