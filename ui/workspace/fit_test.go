@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	ws "branchledger/storage/workspace"
 )
 
 // On a 1024 px screen (the workspace window made to fit it) a branch's
@@ -65,5 +68,25 @@ func TestEnglishOrgDialogTitle(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("the dialog's titles are %q, want Edit organisation", titles)
+	}
+}
+
+// In English a refused or held-back package's line says why in English,
+// the file's name as it is (review s4-11 newuser #12: "Refused: 密码不对，
+// 无法打开数据包：…").
+func TestEnglishRefusalReasons(t *testing.T) {
+	test.NewTempApp(t)
+	useLanguage(t, "en")
+	file := "/media/usb/a.blpkg"
+	han := regexp.MustCompile(`\p{Han}`)
+	for _, kind := range refusals {
+		r := ws.Result{File: file, Outcome: ws.Refused, Err: fmt.Errorf("%w：%s", kind, file)}
+		if kind == ws.ErrLooksCopied {
+			r.Outcome = ws.HeldBack
+		}
+		line := lineOf(r)
+		if han.MatchString(line) || !strings.Contains(line, file) {
+			t.Errorf("%s: the line is %q", kind, line)
+		}
 	}
 }

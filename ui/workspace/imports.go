@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -110,9 +111,35 @@ func lineOf(r ws.Result) string {
 		}
 		return kit.L("无变化：{{.Branch}}（同一数据包已导入过）", map[string]any{"Branch": r.Branch})
 	case ws.HeldBack:
-		return kit.L("暂不导入：") + r.Message()
+		return kit.L("暂不导入：") + reasonOf(r)
 	}
-	return kit.L("未导入：") + r.Message()
+	return kit.L("未导入：") + reasonOf(r)
+}
+
+// refusals are the kinds of error an import result may have, each a
+// sentence of the translation files.
+var refusals = []error{
+	datapkg.ErrNotPackage, datapkg.ErrTruncated, datapkg.ErrNeedPassphrase, datapkg.ErrWrongPassphrase,
+	datapkg.ErrNoKey, datapkg.ErrChecksum, datapkg.ErrNewerFormat, datapkg.ErrUnsafe,
+	ws.ErrOlder, ws.ErrConflict, ws.ErrOlderInBatch, ws.ErrFuture, ws.ErrPackageDamaged,
+	ws.ErrLooksCopied, ws.ErrBadRows,
+}
+
+// reasonOf is why a package was refused or held back, its sentence in the
+// UI language and the file (and details) after it as they are (review s4-11
+// newuser #12: English lines said "Refused: 密码不对…").
+func reasonOf(r ws.Result) string {
+	msg := r.Message()
+	for _, kind := range refusals {
+		if k := kind.Error(); errors.Is(r.Err, kind) && strings.HasPrefix(msg, k) {
+			rest := strings.TrimPrefix(msg, k)
+			if said := kit.L(k); said != k && strings.HasPrefix(rest, "：") {
+				rest = ": " + strings.TrimPrefix(rest, "：")
+			}
+			return kit.L(k) + rest
+		}
+	}
+	return kit.SayErr(errors.New(msg))
 }
 
 // start imports files or the packages in folders, asking for the private
@@ -196,7 +223,7 @@ func (t *importsTab) redo(i int, o ws.ImportOptions) {
 	if o.SameBranch {
 		what = kit.L("按同一支部更新")
 	}
-	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", t.results[i].Message(), what+kit.L("？")), func() {
+	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", reasonOf(t.results[i]), what+kit.L("？")), func() {
 		var r ws.Result
 		t.w.background(func() { r = t.w.svc.Import(file, o) }, func() {
 			t.results[i] = r
