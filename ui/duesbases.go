@@ -254,10 +254,13 @@ func bold(text string) *widget.Label {
 // amount and rule at once.
 func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	row := &b.rows[i]
-	name := widget.NewLabel(row.shown)
+	// Cut to its column by kit.SetCellText: Fyne's own ellipsis shaped
+	// every name afresh, half a second for the 25 rows of a page.
+	name := widget.NewLabel("")
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	kit.SetCellText(name, row.shown, baseColumns[0]*unit+2*theme.InnerPadding())
 	amount := widget.NewLabel("")
 	rule := widget.NewLabel("")
-	name.Truncation = fyne.TextTruncateEllipsis
 	rule.Wrapping = fyne.TextWrapWord
 	rule.Truncation = fyne.TextTruncateOff
 	entry := kit.NewEntry()
