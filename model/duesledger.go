@@ -400,6 +400,18 @@ func (v *ledgerView) due(id int64, mo Month) (Money, bool) {
 	return s[mo.Mon()-1], true
 }
 
+// rosterOwed is the span the dues checks walk for m: from OwedFrom to the
+// end of their membership; ok is false when m is off the roster or owes
+// nothing under the ledger.
+func (h *DuesHistory) rosterOwed(m *Member) (from, to Month, ok bool) {
+	from, ok = h.OwedFrom(m)
+	if !ok || !m.OnRoster {
+		return 0, 0, false
+	}
+	_, to, _ = OwedMonths(m)
+	return from, to, true
+}
+
 // ArrearsThrough is the last month whose unpaid dues are arrears (欠缴) on
 // today: the month before today's. Dues are paid by the month (RULES.md §2,
 // 中组发〔2008〕3号), so the current month's are due, not late, until it
@@ -421,11 +433,10 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 	var out []Arrear
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		to = min(to, last)
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
@@ -517,11 +528,10 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 	var out []BaseGap
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		g := BaseGap{MemberID: m.ID, Name: m.Name}
 		// Months before the set-up are a backlog to record (RecordGaps)
 		// whatever their base.
@@ -565,11 +575,10 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 	var out []RecordGap
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		g := RecordGap{MemberID: m.ID, Name: m.Name}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
 			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || known && amount == 0 {
