@@ -425,11 +425,16 @@ func ArrearsThrough(today Date) Month { return MonthOfDate(today) - 1 }
 // A month without a base is no arrear (see BaseGaps), and it ends a run: the
 // ledger cannot tell whether the member would have paid it.
 func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	last := ArrearsThrough(today)
-	if h.Start == 0 || h.Start > last && len(h.Openings) == 0 {
+	if h.Start == 0 || h.Start > ArrearsThrough(today) && len(h.Openings) == 0 {
 		return nil
 	}
 	v := h.view(r)
+	return h.arrears(members, &v, today, c)
+}
+
+// arrears is Arrears over a view of h already built.
+func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c PartyConstitutionRules) []Arrear {
+	last := ArrearsThrough(today)
 	var out []Arrear
 	for i := range members {
 		m := &members[i]
@@ -491,7 +496,11 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 // before they left, as it stands today. A letter does not wipe a
 // six-month arrear off the year's record.
 func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	out := Arrears(members, h, today, r, c)
+	if h.Start == 0 {
+		return nil
+	}
+	v := h.view(r)
+	out := h.arrears(members, &v, today, c)
 	for i := range members {
 		m := members[i]
 		if m.OnRoster || m.LeftOn.IsZero() || m.LeftOn.Year != year || m.LeftOn.After(today) {
@@ -499,7 +508,7 @@ func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRu
 		}
 		leftOn, leftBy := m.LeftOn, m.LeftBy
 		m.OnRoster, m.LeftOn, m.LeftBy = true, Date{}, ""
-		for _, a := range Arrears([]Member{m}, h, leftOn, r, c) {
+		for _, a := range h.arrears([]Member{m}, &v, leftOn, c) {
 			a.LeftOn, a.LeftBy = leftOn, leftBy
 			out = append(out, a)
 		}
