@@ -400,6 +400,18 @@ func (v *ledgerView) due(id int64, mo Month) (Money, bool) {
 	return s[mo.Mon()-1], true
 }
 
+// rosterOwed is the span the dues checks walk for m: from OwedFrom to the
+// end of their membership; ok is false when m is off the roster or owes
+// nothing under the ledger.
+func (h *DuesHistory) rosterOwed(m *Member) (from, to Month, ok bool) {
+	from, ok = h.OwedFrom(m)
+	if !ok || !m.OnRoster {
+		return 0, 0, false
+	}
+	_, to, _ = OwedMonths(m)
+	return from, to, true
+}
+
 // ArrearsThrough is the last month whose unpaid dues are arrears (欠缴) on
 // today: the month before today's. Dues are paid by the month (RULES.md §2,
 // 中组发〔2008〕3号), so the current month's are due, not late, until it
@@ -413,19 +425,23 @@ func ArrearsThrough(today Date) Month { return MonthOfDate(today) - 1 }
 // A month without a base is no arrear (see BaseGaps), and it ends a run: the
 // ledger cannot tell whether the member would have paid it.
 func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	last := ArrearsThrough(today)
-	if h.Start == 0 || h.Start > last && len(h.Openings) == 0 {
+	if h.Start == 0 || h.Start > ArrearsThrough(today) && len(h.Openings) == 0 {
 		return nil
 	}
 	v := h.view(r)
+	return h.arrears(members, &v, today, c)
+}
+
+// arrears is Arrears over a view of h already built.
+func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c PartyConstitutionRules) []Arrear {
+	last := ArrearsThrough(today)
 	var out []Arrear
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		to = min(to, last)
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
@@ -480,7 +496,11 @@ func Arrears(members []Member, h DuesHistory, today Date, r DuesRules, c PartyCo
 // before they left, as it stands today. A letter does not wipe a
 // six-month arrear off the year's record.
 func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	out := Arrears(members, h, today, r, c)
+	if h.Start == 0 {
+		return nil
+	}
+	v := h.view(r)
+	out := h.arrears(members, &v, today, c)
 	for i := range members {
 		m := members[i]
 		if m.OnRoster || m.LeftOn.IsZero() || m.LeftOn.Year != year || m.LeftOn.After(today) {
@@ -488,7 +508,7 @@ func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRu
 		}
 		leftOn, leftBy := m.LeftOn, m.LeftBy
 		m.OnRoster, m.LeftOn, m.LeftBy = true, Date{}, ""
-		for _, a := range Arrears([]Member{m}, h, leftOn, r, c) {
+		for _, a := range h.arrears([]Member{m}, &v, leftOn, c) {
 			a.LeftOn, a.LeftBy = leftOn, leftBy
 			out = append(out, a)
 		}
@@ -517,11 +537,10 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 	var out []BaseGap
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		g := BaseGap{MemberID: m.ID, Name: m.Name}
 		// Months before the set-up are a backlog to record (RecordGaps)
 		// whatever their base.
@@ -565,11 +584,10 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 	var out []RecordGap
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		g := RecordGap{MemberID: m.ID, Name: m.Name}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
 			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || known && amount == 0 {

@@ -27,11 +27,10 @@ func ArrearsDroppedByStart(members []Member, h DuesHistory, start Month, today D
 	var out []DroppedArrear
 	for i := range members {
 		m := &members[i]
-		from, ok := h.OwedFrom(m)
-		if !ok || !m.OnRoster {
+		from, to, ok := h.rosterOwed(m)
+		if !ok {
 			continue
 		}
-		_, to, _ := OwedMonths(m)
 		known := h.knownFrom(m)
 		newFrom, _ := moved.OwedFrom(m)
 		newKnown := moved.knownFrom(m)
