@@ -91,3 +91,24 @@ func TestPackageExportToFolderPath(t *testing.T) {
 		t.Errorf("folder holds %v", entries)
 	}
 }
+
+// A --letter target that is a FIFO (or a device, or a folder) is refused
+// before the letter is issued: no number is used up and the member stays
+// on the roster (review s4-final attack #7, where /dev/full passed the
+// folder check and the letter was issued first).
+func TestTransferOutRefusesALetterTargetThatIsNotAFile(t *testing.T) {
+	db, ids, today := transferDB(t)
+	fifo := filepath.Join(t.TempDir(), "介绍信.xlsx")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	lettersBefore, rosterBefore := letterCount(t, db)
+	r := run(t, "transfer", "out", "--member", ids[0], "--to", "兰州新区某公司党支部", "--date", today.String(),
+		"--letter", fifo, "--db", db)
+	if r.status == ExitOK || !strings.Contains(r.stderr, "不是普通文件") || !strings.Contains(r.stderr, "未开具介绍信") {
+		t.Fatalf("status %d, stderr %q", r.status, r.stderr)
+	}
+	if letters, onRoster := letterCount(t, db); letters != lettersBefore || onRoster != rosterBefore {
+		t.Errorf("letters %d→%d, on roster %d→%d: a letter was issued", lettersBefore, letters, rosterBefore, onRoster)
+	}
+}

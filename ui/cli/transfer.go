@@ -10,6 +10,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/transferfile"
 )
 
@@ -129,8 +130,9 @@ func validDaysOption(s string) (int, error) {
 // checkWritable says whether a file can be written at path: its folder
 // exists and takes a new file, and path is not a folder.
 func checkWritable(path string) error {
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("这是一个文件夹")
+	// A folder, a FIFO or a device is refused as every export refuses it.
+	if err := atomicfile.CheckTarget(path); err != nil {
+		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".branchledger-check-*")
 	if err != nil {

@@ -256,3 +256,4 @@ func TestTransferUsageMistakes(t *testing.T) {
 		t.Errorf("--valid-days ３０: status %d, stderr %q", r.status, r.stderr)
 	}
 }
+
