@@ -234,14 +234,19 @@ var baseColumns = []float32{5, 6.5, 6, 5}
 // baseCells lays out the fixed columns of the grid, so the headings stand
 // over their entries.
 func baseCells(objs ...fyne.CanvasObject) *fyne.Container {
-	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	cells := make([]fyne.CanvasObject, len(objs))
 	for i, o := range objs {
 		strut := canvas.NewRectangle(color.Transparent)
-		strut.SetMinSize(fyne.NewSize(baseColumns[i]*unit+2*theme.InnerPadding(), 0))
+		strut.SetMinSize(fyne.NewSize(baseColumnWidth(i), 0))
 		cells[i] = container.NewStack(strut, o)
 	}
 	return container.NewHBox(cells...)
+}
+
+// baseColumnWidth is the width of the grid's fixed column i.
+func baseColumnWidth(i int) float32 {
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	return baseColumns[i]*unit + 2*theme.InnerPadding()
 }
 
 func bold(text string) *widget.Label {
@@ -257,8 +262,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	// Cut to its column by kit.SetCellText: Fyne's own ellipsis shaped
 	// every name afresh, half a second for the 25 rows of a page.
 	name := widget.NewLabel("")
-	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	kit.SetCellText(name, row.shown, baseColumns[0]*unit+2*theme.InnerPadding())
+	kit.SetCellText(name, row.shown, baseColumnWidth(0))
 	amount := widget.NewLabel("")
 	rule := widget.NewLabel("")
 	rule.Wrapping = fyne.TextWrapWord

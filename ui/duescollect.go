@@ -148,9 +148,6 @@ func (c *duesCollect) sizeColumns() {
 		return w + pad
 	}
 	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
-	set := func(col int, w float32) {
-		c.table.SetColumnWidth(col, w)
-	}
 	words := []string{"00000.00"}
 	for _, l := range monthLooks {
 		if l.word != "" {
@@ -163,12 +160,12 @@ func (c *duesCollect) sizeColumns() {
 			names = append(names, registerName(r))
 		}
 	}
-	set(0, min(12*unit, max(5*unit, width(names...))))
-	set(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
+	c.table.SetColumnWidth(0, min(12*unit, max(5*unit, width(names...))))
+	c.table.SetColumnWidth(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
 	for k := range 12 {
-		set(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
+		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
 	}
-	set(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
+	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
 }
 
 func (c *duesCollect) heading(col int) string {
