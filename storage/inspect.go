@@ -12,6 +12,7 @@ import (
 
 	"github.com/glebarez/sqlite"
 
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/reason"
 )
 
@@ -156,7 +157,7 @@ func inspect(path string, digested bool) (Summary, error) {
 		return Summary{}, fmt.Errorf("%w：%s（文件是空的）", ErrNotDatabase, abs)
 	case fi.Size() < sqliteHeaderSize && startsLikeSQLite(abs):
 		return Summary{}, fmt.Errorf("%w：%s（文件不完整，只有 %d 字节）", ErrDamaged, abs, fi.Size())
-	case !hasSQLiteHeader(abs):
+	case !atomicfile.IsSQLite(abs):
 		return Summary{}, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
 	db, err := sql.Open(sqlite.DriverName, readOnlyDSN(abs))

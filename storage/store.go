@@ -417,27 +417,15 @@ func (s *Store) openError(err error) error {
 	case codeNotADB:
 		// A file that starts like a database but whose header SQLite cannot
 		// read is a damaged one of ours, not somebody else's file.
-		if hasSQLiteHeader(s.path) {
+		// Read only once SQLite has found the file unreadable: on Linux and
+		// macOS, opening and closing a file SQLite holds locked in this
+		// process drops SQLite's lock.
+		if atomicfile.IsSQLite(s.path) {
 			return damaged(s.path, err)
 		}
 		return fmt.Errorf("%w：%s", ErrNotDatabase, s.path)
 	}
 	return reason.Wrap("无法打开数据文件 "+s.path, err)
-}
-
-// hasSQLiteHeader reads the first bytes of the file. The store reads the file
-// itself only here, once SQLite has found it unreadable: on Linux and macOS,
-// opening and closing a file that SQLite holds locked in this process drops
-// SQLite's lock.
-func hasSQLiteHeader(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head := make([]byte, 16)
-	n, _ := f.Read(head)
-	return n == 16 && string(head) == sqliteMagic
 }
 
 // startsLikeSQLite reports whether the file's first bytes, however few, are
@@ -448,13 +436,10 @@ func startsLikeSQLite(path string) bool {
 		return false
 	}
 	defer f.Close()
-	head := make([]byte, len(sqliteMagic))
+	head := make([]byte, len(atomicfile.SQLiteMagic))
 	n, _ := io.ReadFull(f, head)
-	return n > 0 && string(head[:n]) == sqliteMagic[:n]
+	return n > 0 && string(head[:n]) == atomicfile.SQLiteMagic[:n]
 }
-
-// sqliteMagic starts every SQLite database.
-const sqliteMagic = "SQLite format 3\x00"
 
 // sqliteHeaderSize is the size of the header every SQLite database starts with.
 const sqliteHeaderSize = 100

@@ -14,6 +14,7 @@ import (
 	gosqlite "github.com/glebarez/go-sqlite"
 	"github.com/glebarez/sqlite"
 
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/reason"
 )
 
@@ -93,7 +94,7 @@ func VerifyFile(path string) (Verification, error) {
 	case fi.Size() < sqliteHeaderSize && startsLikeSQLite(abs):
 		v.Problems = append(v.Problems, fmt.Sprintf("损坏：文件不完整，只有 %d 字节（可能是复制时没有完成）", fi.Size()))
 		return v, nil
-	case !hasSQLiteHeader(abs):
+	case !atomicfile.IsSQLite(abs):
 		v.Problems = append(v.Problems, ErrNotDatabase.Error())
 		return v, nil
 	}
