@@ -256,4 +256,3 @@ func TestTransferUsageMistakes(t *testing.T) {
 		t.Errorf("--valid-days ３０: status %d, stderr %q", r.status, r.stderr)
 	}
 }
-
