@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -687,5 +688,53 @@ func TestPresentWhileAway(t *testing.T) {
 	}
 	if _, ok, _ := s.PresentWhileAway(ms[1].ID, model.NewDate(2026, 3, 1), model.Date{}); ok {
 		t.Error("a member on leave (请假) counted as present")
+	}
+}
+
+// letter_numbering keeps the years and numbers the app does (migration
+// 11): a year of records, model.FirstRecordYear–model.LastRecordYear, and a
+// next number up to model.MaxLetterNumber; a file of version 10 keeps its
+// rows on the upgrade.
+func TestLetterNumberingRangeIsTheModels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	saved := migrations
+	migrations = migrations[:10]
+	s10, err := Open(path, WithClock(newTestClock().Now))
+	if err != nil {
+		migrations = saved
+		t.Fatal(err)
+	}
+	for _, row := range [][2]int{{2026, 8}, {1930, 3}} {
+		if err := s10.db.Exec(`INSERT INTO letter_numbering (year, next) VALUES (?, ?)`, row[0], row[1]).Error; err != nil {
+			t.Errorf("version 10 refused %v: %v", row, err)
+		}
+	}
+	s10.Close()
+	migrations = saved
+
+	s := openAt(t, path)
+	var rows []struct{ Year, Next int }
+	s.db.Raw(`SELECT year, next FROM letter_numbering ORDER BY year`).Scan(&rows)
+	if len(rows) != 1 || rows[0].Year != 2026 || rows[0].Next != 8 {
+		t.Errorf("after the upgrade letter_numbering holds %v, want only 2026 → 8", rows)
+	}
+	if ls, _ := s.LetterSetup(); ls.NextNumber != 8 {
+		t.Errorf("after the upgrade the next letter is 第%d号, want 第8号", ls.NextNumber)
+	}
+	for _, tc := range []struct {
+		year, next int
+		ok         bool
+	}{
+		{model.FirstRecordYear, 1, true},
+		{model.LastRecordYear, model.MaxLetterNumber, true},
+		{model.FirstRecordYear - 1, 1, false},
+		{model.LastRecordYear + 1, 1, false},
+		{2027, 0, false},
+		{2028, model.MaxLetterNumber + 1, false},
+	} {
+		err := s.db.Exec(`INSERT INTO letter_numbering (year, next) VALUES (?, ?)`, tc.year, tc.next).Error
+		if (err == nil) != tc.ok {
+			t.Errorf("year %d next %d: err %v, want accepted %v", tc.year, tc.next, err, tc.ok)
+		}
 	}
 }
