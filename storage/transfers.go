@@ -150,6 +150,13 @@ func nextLetterNumber(tx *gorm.DB, year int) (int, error) {
 	return next, err
 }
 
+// NextLetterNumber is the number year's next letter takes (after the
+// highest used, and not before where the branch set the year to start).
+func (s *Store) NextLetterNumber(year int) (int, error) {
+	next, err := nextLetterNumber(s.db, year)
+	return next, fail("读取介绍信编号", err)
+}
+
 // SaveLetterSetup saves the letters' setup; ValidationErrors when a field
 // is wrong, and nothing is written then.
 func (s *Store) SaveLetterSetup(ls model.LetterSetup) error {

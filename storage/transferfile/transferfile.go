@@ -79,6 +79,12 @@ func (s *Service) FindLetter(year, number int) (model.TransferLetter, error) {
 	return s.store.FindLetter(year, number)
 }
 
+// Letters are the letters of year (every year when 0), by number.
+func (s *Service) Letters(year int) ([]model.TransferLetter, error) { return s.store.Letters(year) }
+
+// NextLetterNumber is the number year's next letter takes.
+func (s *Service) NextLetterNumber(year int) (int, error) { return s.store.NextLetterNumber(year) }
+
 // ExportLetter prints letter id to path — the full form, or with overlay
 // the 套打 layout moved by the setup's offset — with the setup's committee,
 // address, phone, fax and postcode (the profile's address and contact phone
