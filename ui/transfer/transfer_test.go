@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -27,8 +28,10 @@ type fakeService struct {
 	mobile  []model.MobileMember
 	inflow  []model.InflowMember
 	setup   model.LetterSetup
-	paidTo  map[int64]model.Month // a member missing here: 党费交至 unknown
-	owes    map[int64]model.LetterDues
+	// setupErr, when set, is LetterSetup's error.
+	setupErr error
+	paidTo   map[int64]model.Month // a member missing here: 党费交至 unknown
+	owes     map[int64]model.LetterDues
 	// records are the members' records in the branch a letter may not
 	// predate, as storage reads them.
 	records map[int64][]model.DatedRecord
@@ -48,7 +51,7 @@ func (f *fakeService) member(id int64) *model.Member {
 	return nil
 }
 
-func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, nil }
+func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, f.setupErr }
 
 func (f *fakeService) PresentWhileAway(memberID int64, from, until model.Date) (model.Presence, bool, error) {
 	var out model.Presence
@@ -814,6 +817,23 @@ func TestLetterFormWarnsOfNoCommittee(t *testing.T) {
 		if warned != (committee == "") {
 			t.Errorf("committee %q: warned %v", committee, warned)
 		}
+	}
+}
+
+// A setup that cannot be read is not a setup without a 基层党委: the dialog
+// says it could not read it and gives the reason, never the false "还没有
+// 填写" warning.
+func TestLetterFormSaysWhenTheSetupCannotBeRead(t *testing.T) {
+	svc := newFake()
+	svc.setup.Committee = "中共某街道工作委员会"
+	svc.setupErr = errors.New("读取介绍信设置失败：数据文件已损坏")
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[len(*forms)-1]
+	label := letterFormOf(t, f).noCommittee
+	if !label.Visible() || strings.Contains(label.Text, "还没有填写") || !strings.Contains(label.Text, "无法读取介绍信设置") {
+		t.Errorf("setup unreadable: shown %v, %q", label.Visible(), label.Text)
 	}
 }
 
