@@ -444,7 +444,8 @@ func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error 
 // DuesGap is the months the letter's 党费交至 leaves unpaid before the month
 // of arrival: from the month after it to the month before the arrival
 // (none when it reaches the arrival month). Dues are owed from the month
-// after 党费交至, so these are arrears from their first month.
+// after 党费交至; which of these months are arrears here depends on the
+// branch's 建账月份 (DuesSplit).
 func (in *TransferIn) DuesGap() []Month {
 	var out []Month
 	for mo := in.PaidTo + 1; in.PaidTo != 0 && !in.Date.IsZero() && mo < MonthOfDate(in.Date); mo++ {
@@ -453,16 +454,52 @@ func (in *TransferIn) DuesGap() []Month {
 	return out
 }
 
-// DuesText says where the member stands with dues on arrival: from which
-// month they pay here, or, when the letter's 党费交至 stops before the
-// arrival, the months unpaid since, which count as arrears.
-func (in *TransferIn) DuesText() Text {
+// DuesSplit divides DuesGap at the branch's 建账月份 start (0: the ledger
+// has not begun; it begins at the month its first base is saved, after
+// every month of the gap). Months before start are 待补录 (toRecord): the
+// ledger never covered them, so they are a set-up backlog the sending
+// organisation can confirm, never arrears — as the dues screen, home and
+// `check` count them (DuesHistory.knownFrom, RecordGaps). Months from start
+// on are owed here, arrears from their first month (owed).
+func (in *TransferIn) DuesSplit(start Month) (toRecord, owed []Month) {
+	for _, mo := range in.DuesGap() {
+		if start != 0 && mo >= start {
+			owed = append(owed, mo)
+		} else {
+			toRecord = append(toRecord, mo)
+		}
+	}
+	return toRecord, owed
+}
+
+// DuesText says where the member stands with dues on arrival, for a
+// branch whose 建账月份 is start (0: none yet): from which month they pay
+// here, or, when the letter's 党费交至 stops before the arrival, the months
+// unpaid since — those before the 建账月份 待补录, the others arrears.
+func (in *TransferIn) DuesText(start Month) Text {
 	gap := in.DuesGap()
 	if len(gap) == 0 {
 		return Textf("党费从%s起在本支部交纳", in.PaidTo+1)
 	}
-	return Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月），计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实",
-		in.PaidTo, monthSpan(gap), len(gap))
+	toRecord, owed := in.DuesSplit(start)
+	unpaid := Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月）", in.PaidTo, monthSpan(gap), len(gap))
+	var before Text
+	switch {
+	case len(toRecord) == 0:
+	case start == 0:
+		before = Textf("本支部尚未建立党费账，这些月份待补录，不计欠交")
+	case len(owed) == 0:
+		before = Textf("这些月份在本支部党费建账（建账月份%s）之前，待补录，不计欠交", start)
+	default:
+		before = Textf("其中%s在本支部党费建账（建账月份%s）之前，待补录，不计欠交；%s计为欠交", monthSpan(toRecord), start, monthSpan(owed))
+	}
+	switch {
+	case len(toRecord) == 0:
+		return Textf("%s，计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实", unpaid)
+	case len(owed) == 0:
+		return Textf("%s；%s：请与转出党组织核实，已交的在“党费 → 收缴”中补录", unpaid, before)
+	}
+	return Textf("%s；%s：请核对介绍信，督促其补交，必要时与转出党组织核实", unpaid, before)
 }
 
 // EventNote is the note of the 转入 event an incoming letter records.

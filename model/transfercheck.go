@@ -218,5 +218,8 @@ type TransferOverview struct {
 	TransferRecords
 	Attended map[int64]int
 	Setup    LetterSetup
-	Findings []Finding
+	// LedgerStart is the dues ledger's 建账月份 (0: not begun): a 转入's
+	// months unpaid before it are 待补录, not arrears (TransferIn.DuesText).
+	LedgerStart Month
+	Findings    []Finding
 }

@@ -30,8 +30,10 @@ type fakeService struct {
 	setup   model.LetterSetup
 	// setupErr, when set, is LetterSetup's error.
 	setupErr error
-	paidTo   map[int64]model.Month // a member missing here: 党费交至 unknown
-	owes     map[int64]model.LetterDues
+	// ledgerStart is the dues ledger's 建账月份 the overview gives.
+	ledgerStart model.Month
+	paidTo      map[int64]model.Month // a member missing here: 党费交至 unknown
+	owes        map[int64]model.LetterDues
 	// records are the members' records in the branch a letter may not
 	// predate, as storage reads them.
 	records map[int64][]model.DatedRecord
@@ -67,7 +69,7 @@ func (f *fakeService) PresentWhileAway(memberID int64, from, until model.Date) (
 func (f *fakeService) Overview() (model.TransferOverview, error) {
 	f.overviews++
 	d := model.TransferRecords{Letters: f.letters, Ins: f.ins, Mobile: f.mobile, Inflow: f.inflow}
-	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{},
+	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{}, LedgerStart: f.ledgerStart,
 		Findings: model.CheckTransfers(&d, f.members, today, model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)}, nil
 }
 
@@ -928,32 +930,44 @@ func shownTexts(h *fakeHost) string {
 }
 
 // An incoming letter whose 党费交至 stops long before the arrival: the form
-// says the months since are arrears before it is saved, and the
-// confirmation says so instead of "党费从2020年2月起在本支部交纳".
+// says before it is saved which months since are arrears — those from the
+// branch's 建账月份 on — and which, before it, are 待补录, and the
+// confirmation says the same instead of "党费从2020年2月起在本支部交纳".
 func TestTransferInOldPaidTo(t *testing.T) {
-	svc := newFake()
-	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
-	forms := capture(t)
-	showTransferInForm(s)
-	f := (*forms)[0]
-	f.set(t, "姓名", "测试乙")
-	f.set(t, "公民身份号码", validID("62010219800101025"))
-	f.set(t, "人员类别", string(model.CategoryFull))
-	f.set(t, "加入党组织日期", "2005-03-01")
-	f.set(t, "转为正式党员日期", "2006-03-01")
-	f.set(t, "介绍信编号", "（2026）第9号")
-	f.set(t, "转出党组织", "定西某公司党支部")
-	f.set(t, "党费交至", "2020年1月")
-	want := "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"
-	if got := shownTexts(h); !strings.Contains(got, want) {
-		t.Errorf("the form says:\n%s\nwant %q", got, want)
-	}
-	if f.form.Save.Disabled() {
-		t.Fatalf("a 党费交至 long ago is a warning, not a refusal: %s", f.form.Reason.Text)
-	}
-	test.Tap(f.form.Save)
-	if got := shownTexts(h); !strings.Contains(got, want) || strings.Contains(got, "党费从2020年2月起") {
-		t.Errorf("confirmation:\n%s", got)
+	for _, c := range []struct {
+		start     model.Month
+		want, not string
+	}{
+		{model.MonthOf(2019, 1), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交", "待补录"},
+		{model.MonthOf(2026, 11), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月）；这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交", "计为欠交"},
+		{model.MonthOf(2026, 6), "其中2020年2月至2026年5月在本支部党费建账（建账月份2026年6月）之前，待补录，不计欠交；2026年6月至2026年10月计为欠交", ""},
+	} {
+		t.Run(c.start.String(), func(t *testing.T) {
+			svc := newFake()
+			svc.ledgerStart = c.start
+			s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			forms := capture(t)
+			showTransferInForm(s)
+			f := (*forms)[0]
+			f.set(t, "姓名", "测试乙")
+			f.set(t, "公民身份号码", validID("62010219800101025"))
+			f.set(t, "人员类别", string(model.CategoryFull))
+			f.set(t, "加入党组织日期", "2005-03-01")
+			f.set(t, "转为正式党员日期", "2006-03-01")
+			f.set(t, "介绍信编号", "（2026）第9号")
+			f.set(t, "转出党组织", "定西某公司党支部")
+			f.set(t, "党费交至", "2020年1月")
+			if got := shownTexts(h); !strings.Contains(got, c.want) || c.not != "" && strings.Contains(got, c.not) {
+				t.Errorf("the form says:\n%s\nwant %q, not %q", got, c.want, c.not)
+			}
+			if f.form.Save.Disabled() {
+				t.Fatalf("a 党费交至 long ago is a warning, not a refusal: %s", f.form.Reason.Text)
+			}
+			test.Tap(f.form.Save)
+			if got := shownTexts(h); !strings.Contains(got, c.want) || strings.Contains(got, "党费从2020年2月起") {
+				t.Errorf("confirmation:\n%s", got)
+			}
+		})
 	}
 }
 
