@@ -20,7 +20,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	n, cells := rec.n, rec.cells
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
-		r.name = cell(cells, c)
+		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
 	if rec.sharedWith > 0 {
 		return model.Member{}, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
@@ -96,6 +96,11 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 			continue
 		}
 		r.reject(e.Field, e.Message)
+	}
+	// Paid up to a month before joining is a typo (1990 for 2019), which
+	// the ledger would replace by the month before joining without a word.
+	if m.DuesPaidTo != 0 && !m.JoinDate.IsZero() && m.DuesPaidTo < model.MonthOfDate(m.JoinDate)-1 && !r.unreadable(model.FieldJoinDate) {
+		r.reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于加入党组织日期 %s（入党前不交党费），请核对年份", m.DuesPaidTo, m.JoinDate))
 	}
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		if first, ok := im.seen[m.IDNumber]; ok {
