@@ -95,6 +95,11 @@ type TransferLetter struct {
 
 	Receipt    *LetterReceipt    // the 回执 once back
 	Withdrawal *LetterWithdrawal // 作废, if withdrawn
+	// ReturnedOn is the date the member came back to this branch by an
+	// incoming letter (转入) on or after the letter's date, as read from
+	// the 转入 records (not stored with the letter): the letter was used,
+	// and it no longer waits for a receipt nor can be withdrawn.
+	ReturnedOn Date
 
 	CreatedAt time.Time
 }
@@ -146,6 +151,7 @@ const (
 	LetterExpired     LetterState = "已过期未回执"
 	LetterReceived    LetterState = "已回执"
 	LetterWithdrawn   LetterState = "已作废"
+	LetterReturned    LetterState = "已转回本支部"
 )
 
 // State is where the letter stands on today: withdrawn, received, or, with
@@ -157,6 +163,8 @@ func (l *TransferLetter) State(today Date, r TransferRules) LetterState {
 		return LetterWithdrawn
 	case l.Receipt != nil:
 		return LetterReceived
+	case !l.ReturnedOn.IsZero():
+		return LetterReturned
 	case today.After(l.ValidUntil()):
 		return LetterExpired
 	case today.After(l.ReceiptDue(r)):
@@ -166,8 +174,10 @@ func (l *TransferLetter) State(today Date, r TransferRules) LetterState {
 }
 
 // Open reports whether the letter still waits for its receipt: neither
-// received nor withdrawn.
-func (l *TransferLetter) Open() bool { return l.Receipt == nil && l.Withdrawal == nil }
+// received, withdrawn, nor closed by the member's return (ReturnedOn).
+func (l *TransferLetter) Open() bool {
+	return l.Receipt == nil && l.Withdrawal == nil && l.ReturnedOn.IsZero()
+}
 
 // LetterRequest is what the secretary fills in to issue a letter; the rest
 // of the letter comes from the member's record, the profile and the dues
@@ -317,6 +327,8 @@ func CheckWithdrawal(l *TransferLetter, w *LetterWithdrawal, today Date) error {
 		return Errorf(ErrTransfer, "%s介绍信已于 %s 作废", l.Numbered(), l.Withdrawal.Date.String())
 	case l.Receipt != nil:
 		return Errorf(ErrTransfer, "%s介绍信已于 %s 收到回执，%s已在%s报到，不能作废", l.Numbered(), l.Receipt.Date.String(), l.Name, l.Receipt.Org)
+	case !l.ReturnedOn.IsZero():
+		return Errorf(ErrTransfer, "%s已于 %s 转回本支部，%s介绍信已经用过，不能作废", l.Name, l.ReturnedOn.String(), l.Numbered())
 	}
 	errs := checkDate(WithdrawDateField, w.Date, today, nil)
 	if len(errs) == 0 && w.Date.Before(l.Date) {
@@ -797,6 +809,12 @@ func AttendanceRecord(kind ActivityKind, seq int, d Date) DatedRecord {
 // FullMembershipRecord is the member's 转正 on day d.
 func FullMembershipRecord(d Date) DatedRecord {
 	return DatedRecord{What: Textf("转为正式党员"), Date: d}
+}
+
+// EventRecord is a change of the member's membership in this branch (转入,
+// 恢复党籍) recorded for day d.
+func EventRecord(kind EventKind, d Date) DatedRecord {
+	return DatedRecord{What: Textf("%s", kind), Date: d}
 }
 
 // DuesPaidRecord is a dues payment on day d.

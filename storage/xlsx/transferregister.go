@@ -114,6 +114,8 @@ func letterStatus(l *model.TransferLetter, today model.Date, r model.TransferRul
 		return s
 	case model.LetterWithdrawn:
 		return "已作废 " + l.Withdrawal.Date.String() + "\n" + l.Withdrawal.Reason
+	case model.LetterReturned:
+		return "已转回本支部 " + l.ReturnedOn.String()
 	case model.LetterPending:
 		return "待回执\n有效期至 " + l.ValidUntil().String()
 	default:

@@ -252,10 +252,12 @@ func showTransferInForm(s *Screen) {
 				}
 			}
 		}
-		report(dedupe(errs), byField, put)
+		errs = dedupe(errs)
+		report(errs, byField, put)
 		// Not a refusal: a 党费交至 before the arrival is what the letter
-		// says, but the months since are arrears here.
-		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 {
+		// says, but the months since are arrears here. A refused 党费交至
+		// (before the member joined, say) counts nothing.
+		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 && errs.For(model.InPaidToField) == "" {
 			duesNote.SetText(kit.Say(in.DuesText(s.data.LedgerStart)))
 			duesNote.Show()
 		} else {

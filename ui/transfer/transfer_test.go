@@ -516,6 +516,27 @@ func TestLetterFormRefusesBadInput(t *testing.T) {
 	}
 }
 
+// A letter whose member came back by a 转入 shows 已转回本支部 and offers
+// neither 登记回执 nor 作废 — no confirmation that the store then refuses
+// (s5-13-attack #4).
+func TestLetterClosedByReturnOffersNoWithdrawal(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 20), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	svc.letters[0].ReturnedOn = model.NewDate(2026, 11, 28)
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.ShowLetters(svc.letters[0].ID)
+	if got := strings.Join(labelsIn(s.letters.detail.content), " "); !strings.Contains(got, "已转回本支部") || !strings.Contains(got, "2026-11-28 转入本支部") {
+		t.Errorf("details: %s", got)
+	}
+	for _, b := range buttonsIn(s.letters.detail.content) {
+		if (b.Text == kit.L("登记回执…") || b.Text == kit.L("作废…")) && !b.Disabled() {
+			t.Errorf("%s enabled on a letter the member came back from", b.Text)
+		}
+	}
+}
+
 // The receipt closes a letter; withdrawing brings the member back.
 func TestReceiptAndWithdrawal(t *testing.T) {
 	svc := newFake()
@@ -968,6 +989,35 @@ func TestTransferInOldPaidTo(t *testing.T) {
 				t.Errorf("confirmation:\n%s", got)
 			}
 		})
+	}
+}
+
+// A 党费交至 the form refuses (before the member joined) counts no months:
+// the refusal alone is shown, not an arrears note back to 2019 under it
+// (s5-13-attack #3).
+func TestTransferInRefusedPaidToCountsNothing(t *testing.T) {
+	svc := newFake()
+	svc.ledgerStart = model.MonthOf(2019, 1)
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	f.set(t, "姓名", "测试乙")
+	f.set(t, "公民身份号码", validID("62010219980315002"))
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	f.set(t, "加入党组织日期", "2026-03-01")
+	f.set(t, "介绍信编号", "（2026）第88号")
+	f.set(t, "转出党组织", "乌鲁木齐某公司党支部")
+	f.set(t, "党费交至", "2019年1月")
+	if got := f.field(t, "党费交至").Message(); !strings.Contains(got, "早于测试乙加入党组织的") {
+		t.Errorf("党费交至 2019年1月 for a member who joined in 2026: %q", got)
+	}
+	if got := shownTexts(h); strings.Contains(got, "尚未交纳") {
+		t.Errorf("a refused 党费交至 still counts months:\n%s", got)
+	}
+	f.set(t, "党费交至", "2026年8月")
+	if got := shownTexts(h); !strings.Contains(got, "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月），计为欠交") {
+		t.Errorf("an accepted 党费交至 with a gap:\n%s", got)
 	}
 }
 
