@@ -421,8 +421,8 @@ func TestPostponedProbations(t *testing.T) {
 }
 
 // Mobile members stay out of the organisational-life check only while away
-// and reporting; silent, they count from their last report; back, from the
-// day they returned.
+// and reporting; silent, they count from their last report (never having
+// reported, from the day they left); back, from the day they returned.
 func TestParticipationWithMobileMembers(t *testing.T) {
 	mr := CurrentMobileRules()
 	rules := MeetingRules2018
@@ -445,6 +445,11 @@ func TestParticipationWithMobileMembers(t *testing.T) {
 		{"away_and_reporting", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), Reports: []MobileReport{{Date: NewDate(2026, 6, 1)}}}}, true, true, Date{}},
 		{"away_and_silent", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), Reports: []MobileReport{{Date: NewDate(2025, 6, 1)}}}}, true, false, NewDate(2025, 6, 1)},
 		{"back", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), ReturnedOn: NewDate(2026, 9, 1)}}, false, false, NewDate(2026, 9, 1)},
+		// Never reported: nothing tells the branch they take part where
+		// they are. Counted from their last attendance here (after the
+		// 外出日期 registered after the fact), not left out.
+		{"away_never_reported", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 1, 1)}}, true, false, NewDate(2025, 1, 10)},
+		{"away_never_reported_left_later", []MobileMember{{MemberID: 7, LeftOn: NewDate(2026, 9, 1)}}, true, false, NewDate(2026, 9, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := base()
