@@ -350,9 +350,11 @@ func duplicateInPlan(numbers []string, adds []model.Member, err error) error {
 	return errors.Join(ErrDuplicateIDNumber, err)
 }
 
-// newMemberSame are the columns every member an import adds has the same
-// value in: on the roster, added now (insertMembers).
-var newMemberSame = []string{"on_roster", "left_by", "left_on", "updated_at", "created_at"}
+// newMemberSame are the columns every member an import adds at now has the
+// same value in: on the roster, added now.
+func newMemberSame(now time.Time) []bulkValue {
+	return []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
+}
 
 // newMemberCells are the other columns of a new member, in the order of
 // memberInsertColumns, each with how its value is written: as toMemberRow
@@ -402,8 +404,7 @@ var newMemberColumns = func() []string {
 // reflection per row: all on the roster and added at now, whatever their
 // records say of that, and those without an arrival date arriving today.
 func insertMembers(tx *gorm.DB, ms []model.Member, today model.Date, now time.Time) error {
-	same := []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
-	return insertBulkSame(tx, "members", newMemberColumns, same, len(ms), newMemberRow(ms, today))
+	return insertBulkSame(tx, "members", newMemberColumns, newMemberSame(now), len(ms), newMemberRow(ms, today))
 }
 
 // newMemberRow writes the cells of member i for newMemberColumns.

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -165,5 +166,18 @@ func TestNewMembersEncodeWithoutAllocatingPerValue(t *testing.T) {
 	})
 	if allocs > 20 {
 		t.Errorf("encoding %d members made %.0f allocations, want a few for the chunk", len(ms), allocs)
+	}
+}
+
+// A new member's row names every column a member has but id, once.
+func TestNewMemberColumnsAreEveryColumn(t *testing.T) {
+	got := slices.Clone(newMemberColumns)
+	for _, v := range newMemberSame(time.Now()) {
+		got = append(got, v.column)
+	}
+	slices.Sort(got)
+	want := slices.Sorted(slices.Values(memberInsertColumns))
+	if !slices.Equal(got, want) {
+		t.Errorf("a new member's columns are\n%v\nwant\n%v", got, want)
 	}
 }
