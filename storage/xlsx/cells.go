@@ -24,7 +24,10 @@ type sheetReader struct {
 	merges []mergeRange         // every merged range of the sheet
 	down   map[int][]mergeRange // by column: merges spanning rows, top-left in that column, by first row
 	cols   []string             // column names, cols[1] == "A"
-	buf    []byte
+	// displays are the cells conditional formatting applies to, as they
+	// show (display)
+	displays map[[2]int]cellDisplay
+	buf      []byte
 }
 
 // mergeRange is a merged range, 1-based and inclusive.

@@ -36,6 +36,28 @@ var (
 // cell may be January or October, and is refused. The error is a
 // *cellDateError for the cell, another for the sheet.
 func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
+	switch disp, err := sr.display(col, row); {
+	case err != nil:
+		return model.Date{}, err
+	case disp.unknown:
+		return model.Date{}, dateRefusal("%s", conditionalFormatReason)
+	case disp.section != nil:
+		return sectionDate(sr, *disp.section)
+	}
+	if shown != "" && sr.shape != nil && sr.shape.isoDates[[2]int{col, row}] {
+		// An ISO 8601 date cell shows what its format makes of it; excelize
+		// shows it to the day.
+		fd, p, err := sr.formattedDate(col, row)
+		if errors.Is(err, ErrTooLarge) {
+			return model.Date{}, fmt.Errorf("%w；无法核对工作表“%s”第%d行的日期单元格显示到日还是到月", err, sr.sheet, row)
+		}
+		if err != nil {
+			return model.Date{}, err
+		}
+		if d, ok, err := precisionDate(shown, fd, p); ok {
+			return d, err
+		}
+	}
 	switch {
 	case shown == "":
 		return model.Date{}, nil
@@ -80,23 +102,82 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	// (formattedDate). A sheet too large to load keeps the refusal of the
 	// text: the row is refused, not read unchecked.
 	fd, p, ferr := sr.formattedDate(col, row)
-	switch {
-	case ferr != nil && !errors.Is(ferr, ErrTooLarge):
+	if ferr != nil && !errors.Is(ferr, ErrTooLarge) {
 		return model.Date{}, ferr
+	}
+	if d, ok, err := precisionDate(shown, fd, p); ok {
+		return d, err
+	}
+	return model.Date{}, dateRefusal("%s", err.Error())
+}
+
+// precisionDate is the date cell holding fd as its format shows it (p);
+// ok is false when the cell is no valid date or its format shows none.
+func precisionDate(shown string, fd model.Date, p datePrecision) (model.Date, bool, error) {
+	switch {
 	case fd.Validate() != nil:
 	case p == showsDay:
-		return fd, nil
+		return fd, true, nil
 	case p == showsMonth:
-		return model.MonthDate(fd.Year, fd.Month), nil
+		return model.MonthDate(fd.Year, fd.Month), true, nil
 	case p == showsNoYear:
-		return model.Date{}, hiddenYear(shown, fd)
+		return model.Date{}, true, hiddenYear(shown, fd)
 	case p == showsYear:
 		// The cell holds a whole date but shows only its year: what the
 		// person saw is a year, which says too little, and the month and
 		// day they did not see are not taken on trust.
-		return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
+		return model.Date{}, true, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
 	}
-	return model.Date{}, dateRefusal("%s", err.Error())
+	return model.Date{}, false, nil
+}
+
+// sectionDate reads a number cell that a conditional number format shows
+// through another section than the first (sections.go): excelize's text
+// of it is the first section's, and the section that applies says what
+// the person saw. [<40000]yyyy"年"m"月";yyyy-mm-dd shows 40344 to the day.
+func sectionDate(sr *sheetReader, sec shownSection) (model.Date, error) {
+	d := sec.date(sr.bk.date1904)
+	switch {
+	case sec.p == notDateFormat || d.Validate() != nil:
+		return model.Date{}, dateRefusal("单元格显示的是数字%s，不是日期（它的数字格式按数值大小分段显示，这个值落在不显示日期的一段）",
+			quote(strconv.FormatFloat(sec.value, 'f', -1, 64)))
+	case sec.p == showsDay:
+		return d, nil
+	case sec.p == showsMonth:
+		return model.MonthDate(d.Year, d.Month), nil
+	case sec.p == showsNoYear:
+		return model.Date{}, hiddenYear(fmt.Sprintf("%d月%d日", int(d.Month), d.Day), d)
+	}
+	return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(strconv.Itoa(d.Year)), d.String(), d.String())
+}
+
+// date is the date of the cell's serial; zero when it is none.
+func (sec shownSection) date(date1904 bool) model.Date {
+	if sec.value >= 1 {
+		if t, err := excelize.ExcelDateToTime(sec.value, date1904); err == nil {
+			return model.DateOf(t)
+		}
+	}
+	return model.Date{}
+}
+
+// sectionShown is, near enough for a message, what the section of a
+// conditional format shows of the cell (excelize's text is the first
+// section's): the date to the day or the month, or the number.
+func sectionShown(sr *sheetReader, sec shownSection) string {
+	d := sec.date(sr.bk.date1904)
+	switch {
+	case d.Validate() != nil || sec.p == notDateFormat:
+	case sec.p == showsDay:
+		return d.String()
+	case sec.p == showsMonth:
+		return fmt.Sprintf("%d年%d月", d.Year, int(d.Month))
+	case sec.p == showsNoYear:
+		return fmt.Sprintf("%d月%d日", int(d.Month), d.Day)
+	case sec.p == showsYear:
+		return strconv.Itoa(d.Year)
+	}
+	return strconv.FormatFloat(sec.value, 'f', -1, 64)
 }
 
 // hiddenYear refuses a date cell whose number format shows the month and

@@ -76,6 +76,20 @@ type sheetShape struct {
 	// did not see on screen.
 	hiddenRows []int
 	hiddenCols []mergeRange
+	// formatHidden are the cells holding a value that their number format
+	// shows as nothing (;;;, or 0 through 0;-0;;@), and sections the number
+	// cells a conditional format shows through another section than the
+	// first, by column and row (sections.go): excelize shows neither as
+	// Excel does.
+	formatHidden map[[2]int]bool
+	sections     map[[2]int]shownSection
+	// isoDates are the date cells stored as ISO 8601 text (t="d", as
+	// Strict Open XML stores dates): excelize shows them to the day
+	// whatever their format, which decides instead (cellDate).
+	isoDates map[[2]int]bool
+	// cfRules are the conditional formatting rules that set a number
+	// format, by priority (condfmt.go).
+	cfRules []cfRule
 }
 
 // maxHidden bounds the hidden rows and column ranges a scan keeps.
@@ -126,7 +140,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared)
+	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -162,16 +176,25 @@ type sheetScan struct {
 	shared   []uint32
 	isShared bool // the cell refers to a shared string
 	isBool   bool // the cell is a TRUE/FALSE cell (t="b")
+	isText   bool // the cell holds text (shared, inline or a formula's)
+	// formats are the cell formats whose sections matter
+	// (pkgReader.formats), and format the current cell's, if it is one.
+	formats map[int]*cellFormat
+	format  *cellFormat
+	// dxfs are the number formats of the differential formats
+	// (pkgReader.dxfs), and cf the conditional formatting being read.
+	dxfs     map[int]*cellFormat
+	cf       *cfScan
 	hasValue bool // the cell has a <v>
 	formula  bool // the cell has a formula
 	result   bool // the cell has a value (<v>): a formula's saved result
 	text     uint64
 }
 
-func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) {
+func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int]*cellFormat) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
-	sc := &sheetScan{sheet: sheet, shared: shared}
+	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats, dxfs: dxfs}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -198,8 +221,11 @@ func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) 
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && (sc.number || sc.isShared || sc.isBool) && len(sc.value) < 64 {
+			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
 				sc.value = append(sc.value, t...)
+			}
+			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+				sc.cf.text = append(sc.cf.text, t...)
 			}
 		}
 	}
@@ -211,6 +237,9 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		return sc.damaged(errors.New("elements nested too deep"))
 	}
 	sc.stack = append(sc.stack, t.Name.Local)
+	if sc.cf != nil || t.Name.Local == "conditionalFormatting" {
+		return sc.cfStart(t)
+	}
 	switch name := t.Name.Local; {
 	case name == "sheetData":
 		sc.inData = true
@@ -257,6 +286,23 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		typ, _ := attr(t, "t")
 		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
 		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
+		sc.isText, sc.format = typ == "s" || typ == "str" || typ == "inlineStr", nil
+		if typ == "d" {
+			if sc.shape.isoDates == nil {
+				sc.shape.isoDates = map[[2]int]bool{}
+			}
+			if len(sc.shape.isoDates) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个日期单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.isoDates[[2]int{c, sc.row}] = true
+		}
+		if sc.formats != nil {
+			if v, ok := attr(t, "s"); ok {
+				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+					sc.format = sc.formats[i]
+				}
+			}
+		}
 	case name == "v" && sc.inCell:
 		sc.inValue, sc.result, sc.hasValue = true, true, true
 	case name == "f" && sc.inCell:
@@ -289,6 +335,9 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), t.Name.Local))
 	}
 	sc.stack = sc.stack[:len(sc.stack)-1]
+	if sc.cf != nil {
+		return sc.cfEnd(t)
+	}
 	switch t.Name.Local {
 	case "sheetData":
 		sc.inData = false
@@ -323,6 +372,11 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 				return sc.badCell(fmt.Sprintf("是“是/否”单元格，却存着“%s”", quoteShort(string(sc.value))))
 			}
 		}
+		if sc.format != nil {
+			if err := sc.byFormat(); err != nil {
+				return err
+			}
+		}
 		if sc.number && longWholeNumber(string(sc.value)) {
 			if sc.shape.longNumbers == nil {
 				sc.shape.longNumbers = map[[2]int]bool{}
@@ -339,6 +393,52 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 			sc.shape.cells += sc.rowCells
 		}
 		sc.inRow = false
+	}
+	return nil
+}
+
+// byFormat notes a cell whose number format shows its value otherwise than
+// excelize shows it (sections.go): as nothing, or through a section of a
+// conditional format other than the first.
+func (sc *sheetScan) byFormat() error {
+	cf, at := sc.format, [2]int{sc.col, sc.row}
+	hidden := false
+	switch {
+	case sc.number && sc.hasValue:
+		v, err := strconv.ParseFloat(strings.TrimSpace(string(sc.value)), 64)
+		i := cf.numberSection(v)
+		if err != nil || i < 0 {
+			return nil
+		}
+		if showsNothing(cf.sections[i]) {
+			hidden = true
+			break
+		}
+		if cf.conditional && i != 0 {
+			if sc.shape.sections == nil {
+				sc.shape.sections = map[[2]int]shownSection{}
+			}
+			if len(sc.shape.sections) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个按条件显示的数字单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.sections[at] = shownSection{value: v, p: sectionPrecision(cf.sections[i])}
+		}
+	case sc.isText && cf.hidesText():
+		// A shared string's text is known by its length (the index was
+		// checked above); other text is asked for when read.
+		hidden = !sc.isShared
+		if i, err := strconv.Atoi(strings.TrimSpace(string(sc.value))); sc.isShared && err == nil && i >= 0 && i < len(sc.shared) {
+			hidden = sc.shared[i] > 0
+		}
+	}
+	if hidden {
+		if sc.shape.formatHidden == nil {
+			sc.shape.formatHidden = map[[2]int]bool{}
+		}
+		if len(sc.shape.formatHidden) >= maxLongNumbers {
+			return fmt.Errorf("%w（工作表“%s”有超过 %d 个被数字格式隐藏了内容的单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+		}
+		sc.shape.formatHidden[at] = true
 	}
 	return nil
 }
@@ -508,21 +608,103 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	n := 0
+	// The custom number formats by id, and the number format of each cell
+	// format (cellXfs, by index): cellFormats below.
+	codes := map[int]string{}
+	var xfs []int
+	var inNumFmts, inCellXfs, inDxfs bool
+	dxf := -1 // index of the differential format being read (conditional formatting's)
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
+			p.formats = cellFormats(codes, xfs)
 			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("%w（工作簿的格式表：%w）", ErrDamaged, err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
+		switch se := tok.(type) {
+		case xml.StartElement:
 			switch se.Name.Local {
 			case "xf", "numFmt", "font", "fill", "border", "dxf", "cellStyle":
 				if n++; n > maxStyleRecords {
 					return fmt.Errorf("%w（工作簿的格式表有 %d 条以上的格式，超过 %d 条；请在 Excel 或 WPS 中清除多余的格式后另存）", ErrTooLarge, maxStyleRecords, maxStyleRecords)
 				}
 			}
+			switch se.Name.Local {
+			case "numFmts":
+				inNumFmts = true
+			case "cellXfs":
+				inCellXfs = true
+			case "dxfs":
+				inDxfs = true
+			case "dxf":
+				if inDxfs {
+					dxf++
+				}
+			case "numFmt":
+				id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
+				if inNumFmts && err == nil {
+					codes[id] = attrOf(se, "formatCode")
+				}
+				if inDxfs && dxf >= 0 {
+					if p.dxfs == nil {
+						p.dxfs = map[int]*cellFormat{}
+					}
+					p.dxfs[dxf] = newCellFormat(attrOf(se, "formatCode"))
+				}
+			case "xf":
+				if inCellXfs {
+					id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
+					if err != nil {
+						id = -1
+					}
+					xfs = append(xfs, id)
+				}
+			}
+		case xml.EndElement:
+			switch se.Name.Local {
+			case "numFmts":
+				inNumFmts = false
+			case "cellXfs":
+				inCellXfs = false
+			case "dxfs":
+				inDxfs = false
+			}
 		}
 	}
+}
+
+func attrOf(t xml.StartElement, local string) string {
+	v, _ := attr(t, local)
+	return v
+}
+
+// cellFormats are the cell formats (by index, as cells name them in s="…")
+// whose number format shows a value otherwise than excelize shows it
+// (parseCellFormat).
+func cellFormats(codes map[int]string, xfs []int) map[int]*cellFormat {
+	parsed := map[int]*cellFormat{}
+	var out map[int]*cellFormat
+	for i, id := range xfs {
+		code, ok := codes[id]
+		if !ok {
+			continue
+		}
+		cf, seen := parsed[id]
+		if !seen {
+			var special bool
+			if cf, special = parseCellFormat(code); !special {
+				cf = nil
+			}
+			parsed[id] = cf
+		}
+		if cf != nil {
+			if out == nil {
+				out = map[int]*cellFormat{}
+			}
+			out[i] = cf
+		}
+	}
+	return out
 }
