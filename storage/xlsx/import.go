@@ -486,8 +486,11 @@ type importer struct {
 	sheet  *Sheet
 	fields []model.Field  // what rows of this sheet may change on a stored member
 	seen   map[string]int // ID number → first row with it, in this sheet
-	hidden []string       // the hidden data rows read: 第4行（孙立军）
-	strays map[int]string // columns without a heading that hold a value → the first one
+	// seenNames are the names of the rows in seen, for the refusal of a
+	// row that repeats one
+	seenNames map[int]string
+	hidden    []string       // the hidden data rows read: 第4行（孙立军）
+	strays    map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that
