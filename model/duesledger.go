@@ -222,7 +222,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			row.addNote(fmt.Sprintf("缺%d年基数", year))
 		}
 		if toRecord > 0 {
-			row.addNote(fmt.Sprintf("%d个月待补录（本软件建账前）", toRecord))
+			row.addNote(fmt.Sprintf("%d个月待补录（开始用本软件记账之前）", toRecord))
 		}
 		for _, b := range row.Changes {
 			row.addNote(b.ChangeText(r))
