@@ -516,6 +516,35 @@ func TestLetterFormRefusesBadInput(t *testing.T) {
 	}
 }
 
+// The phone follows the member chosen: changing the member in 开具介绍信 or
+// 登记外出 refills it, unless the user typed one (s5-13-newuser #7, #8).
+func TestPhoneFollowsTheMemberChosen(t *testing.T) {
+	svc := newFake()
+	svc.members[1].Phone = "13800138000"
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 0, s.saved)
+	f := (*forms)[len(*forms)-1]
+	f.set(t, "党员姓名", "廖明（9938）")
+	f.set(t, "党员姓名", "王强（001X）")
+	if got := f.field(t, "党员联系电话").Input.(*kit.Entry).Text; got != "13800138000" {
+		t.Errorf("letter: after choosing 王强 the phone is %q, want his 13800138000", got)
+	}
+	f.set(t, "党员联系电话", "0931-8888888")
+	f.set(t, "党员姓名", "廖明（9938）")
+	if got := f.field(t, "党员联系电话").Input.(*kit.Entry).Text; got != "0931-8888888" {
+		t.Errorf("letter: a typed phone was replaced by %q", got)
+	}
+
+	showMobileForm(s, model.MobileMember{})
+	m := (*forms)[len(*forms)-1]
+	m.set(t, "党员姓名", "廖明（9938）")
+	m.set(t, "党员姓名", "王强（001X）")
+	if got := m.field(t, "联系方式").Input.(*kit.Entry).Text; got != "13800138000" {
+		t.Errorf("登记外出: after choosing 王强 the contact is %q, want his 13800138000", got)
+	}
+}
+
 // A letter whose member came back by a 转入 shows 已转回本支部 and offers
 // neither 登记回执 nor 作废 — no confirmation that the store then refuses
 // (s5-13-attack #4).
@@ -1018,6 +1047,12 @@ func TestTransferInRefusedPaidToCountsNothing(t *testing.T) {
 	f.set(t, "党费交至", "2026年8月")
 	if got := shownTexts(h); !strings.Contains(got, "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月），计为欠交") {
 		t.Errorf("an accepted 党费交至 with a gap:\n%s", got)
+	}
+	// A new member has no base yet: the arrears named need one, and the
+	// form says so rather than promising arrears the page shows as 缺基数
+	// (s5-13-newuser #1).
+	if got := shownTexts(h); !strings.Contains(got, "其党费基数尚未填写：请在“党费 → 基数”中填写") {
+		t.Errorf("no word of the missing base:\n%s", got)
 	}
 }
 
