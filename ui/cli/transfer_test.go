@@ -83,6 +83,11 @@ func TestTransferOutReceiptAndExport(t *testing.T) {
 	if fi, err := os.Stat(letter); err != nil || fi.Size() == 0 {
 		t.Errorf("letter file: %v", err)
 	}
+	// The window warns of a setup without the sending 基层党委; so does the
+	// command line, on stderr (s5-13-newuser #2).
+	if !strings.Contains(r.stderr, "提醒：介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空") {
+		t.Errorf("no reminder of the missing 基层党委: %q", r.stderr)
+	}
 
 	// Bad input: one line on stderr, status 1, nothing written.
 	for _, tc := range []struct {

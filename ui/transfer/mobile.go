@@ -105,7 +105,12 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 	}
 	card := orDash(mm.CardNumber)
 	if due := mm.CardDue(mr); !due.IsZero() {
-		card += kit.L("（下次年审 {{.Date}}）", map[string]any{"Date": due.String()})
+		if today := t.s.host.Today(); mm.Open(today) && due.Before(today) {
+			// As the printed register and home say it.
+			card += kit.L("（下次年审 {{.Date}}，已逾期）", map[string]any{"Date": due.String()})
+		} else {
+			card += kit.L("（下次年审 {{.Date}}）", map[string]any{"Date": due.String()})
+		}
 	}
 	rows := []detailRow{
 		{"党员姓名", mm.Name},

@@ -516,6 +516,19 @@ func TestLetterFormRefusesBadInput(t *testing.T) {
 	}
 }
 
+// The detail of a stay away says when the activity card's 年审 is overdue,
+// as the printed register and home do (s5-13-attack #8).
+func TestMobileDetailSaysTheReviewIsOverdue(t *testing.T) {
+	svc := newFake()
+	svc.mobile = []model.MobileMember{{ID: 1, MemberID: 1, Name: "廖明", LeftOn: model.NewDate(2026, 6, 1), Destination: "深圳",
+		CardNumber: "LD1", CardReviewed: model.NewDate(2025, 1, 10), Reports: []model.MobileReport{{Date: model.NewDate(2026, 10, 1)}}}}
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.mobile.selectEntry(1)
+	if got := strings.Join(labelsIn(s.mobile.detail.content), " "); !strings.Contains(got, "LD1（下次年审 2026-01-10，已逾期）") {
+		t.Errorf("details: %s", got)
+	}
+}
+
 // The phone follows the member chosen: changing the member in 开具介绍信 or
 // 登记外出 refills it, unless the user typed one (s5-13-newuser #7, #8).
 func TestPhoneFollowsTheMemberChosen(t *testing.T) {
@@ -895,8 +908,8 @@ func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
 	s, _ := newTestScreen(t, newFake(), fyne.NewSize(1366, 768))
 	s.data.Findings = []model.Finding{{Severity: model.Warning, Message: "甲"}, {Severity: model.Warning, Message: "乙"}}
 	s.showFindings()
-	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲") || !strings.Contains(got, "另有 1 项见首页") {
-		t.Errorf("banner %q", got)
+	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲。 另有 1 项见首页") {
+		t.Errorf("banner %q (the finding ends with 。 before 另有: s5-13-newuser #4d)", got)
 	}
 	s.data.Findings = s.data.Findings[:1]
 	s.showFindings()
