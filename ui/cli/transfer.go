@@ -102,6 +102,9 @@ func transferOut(args []string, env Env) (int, error) {
 	if err != nil {
 		return refused(env, err)
 	}
+	if w := model.LostContactWarning(&m); !w.IsZero() {
+		fmt.Fprintln(env.Stderr, "提醒："+w.String())
+	}
 	if w := dues.Warning(m.Name); w != "" {
 		fmt.Fprintln(env.Stderr, "提醒："+w)
 	}

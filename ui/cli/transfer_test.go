@@ -355,3 +355,24 @@ func TestTransferLetterReprintAndList(t *testing.T) {
 		t.Errorf("help transfer does not name letter and list:\n%s", r.stdout)
 	}
 }
+
+// A member marked 失联 gets the letter with a reminder on stderr, as one
+// owing dues does (s5-13-attack #7).
+func TestTransferOutLostContact(t *testing.T) {
+	db, ids, today := transferDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members()
+	lost := ms[0]
+	lost.LostContact, lost.LostSince = true, model.MonthDate(today.Year, 3)
+	if _, err := s.UpdateMember(lost); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, "transfer", "out", "--member", ids[0], "--to", "己党委", "--date", today.String(), "--db", db)
+	if r.status != ExitOK || !strings.Contains(r.stderr, "提醒：廖明是失联党员（自"+strconv.Itoa(today.Year)+"年3月失联）：请先核实其去向") {
+		t.Errorf("lost contact: status %d, stderr %q", r.status, r.stderr)
+	}
+}

@@ -256,8 +256,14 @@ func (f *letterForm) draft() {
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
 				"Number": kit.Say(l.Numbered()), "Paid": kit.DateText(l.PaidTo.Date()), "Capital": model.CapitalYearMonth(l.PaidTo)}))
-			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
-				f.warning.SetText(w)
+			var ws []string
+			for _, t := range []model.Text{model.LostContactWarning(m), dues.WarningText(m.Name)} {
+				if w := kit.Say(t); w != "" {
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) > 0 {
+				f.warning.SetText(strings.Join(ws, "\n"))
 				f.warning.Show()
 			} else {
 				f.warning.Hide()

@@ -529,6 +529,21 @@ func TestMobileDetailSaysTheReviewIsOverdue(t *testing.T) {
 	}
 }
 
+// The letter form names a member marked 失联 before the letter is issued
+// (s5-13-attack #7).
+func TestLetterFormWarnsOfLostContact(t *testing.T) {
+	svc := newFake()
+	svc.members[0].LostContact, svc.members[0].LostSince = true, model.MonthDate(2026, 3)
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[len(*forms)-1]
+	f.set(t, "接收党组织", "己党委")
+	if w := letterFormOf(t, f).warning; !w.Visible() || !strings.Contains(w.Text, "廖明是失联党员（自2026年3月失联）") {
+		t.Errorf("warning shown %v: %q", w.Visible(), w.Text)
+	}
+}
+
 // The phone follows the member chosen: changing the member in 开具介绍信 or
 // 登记外出 refills it, unless the user typed one (s5-13-newuser #7, #8).
 func TestPhoneFollowsTheMemberChosen(t *testing.T) {
