@@ -67,6 +67,12 @@ func duesOf(t *testing.T, s *shell) *duesScreen {
 	return d
 }
 
+// basesOf is d's 基数 tab, shown: its rows are made when it first shows.
+func basesOf(d *duesScreen) *duesBases {
+	d.showBases()
+	return d.bases
+}
+
 func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 	s, st := newDuesShell(t)
 	d := duesOf(t, s)
@@ -129,7 +135,7 @@ func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 func TestDuesBasesGridComputesLiveAndRefusesBadBase(t *testing.T) {
 	s, st := newDuesShell(t)
 	d := duesOf(t, s)
-	b := d.bases
+	b := basesOf(d)
 	if len(b.entries) == 0 {
 		t.Fatal("no base entries")
 	}
