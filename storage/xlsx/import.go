@@ -419,7 +419,7 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 		}
 	}
 	width = min(width, maxColumns)
-	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n)}
+	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n), data: make([]bool, n)}
 	for r := 1; r <= n; r++ {
 		g.text[r-1] = make([]string, width)
 		g.across[r-1] = make([]bool, width)
@@ -430,6 +430,9 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
 			}
 			g.across[r-1][c-1] = sr.mergedAcross(c, r)
+			if _, err := model.ParseIDNumber(model.NormalizeIDNumber(g.text[r-1][c-1])); err == nil && srow == r {
+				g.data[r-1] = true
+			}
 		}
 	}
 	return g

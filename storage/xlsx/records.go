@@ -115,6 +115,9 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 				continue
 			}
 			sc, srow := sr.below(c, n)
+			if srow < first {
+				continue // a heading merged down into the first row: no value
+			}
 			src := row.cells
 			if srow != n {
 				src, _ = rowAt(rows, srow)

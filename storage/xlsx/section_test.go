@@ -55,3 +55,23 @@ func TestSectionRowsNameTheBranch(t *testing.T) {
 		t.Errorf("notes %+v: want the title's branch said", rf.Notes)
 	}
 }
+
+// A heading merged down into the first member's row (人员类别 D1:D2) does
+// not hide the header: a row holding an ID number is a member's, and the
+// merged heading's text is no value of it (review s5-7 attack #8).
+func TestHeadingMergedIntoFirstDataRow(t *testing.T) {
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"姓名", "公民身份号码", "所在党支部", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"甲申", idNumber("19800101", "011"), "第一党支部", nil, "2008-06-01", "2009-06-01"},
+		{"乙酉", idNumber("19800101", "033"), "第一党支部", "预备党员", "2025-06-01", nil},
+	}, merges: [][2]string{{"D1", "D2"}}}}}.bytes(t))
+	if len(rf.Rejected) != 0 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	if m := member(t, rf, 2); m.Category != "正式党员" || m.BranchName != "第一党支部" {
+		t.Errorf("row 2: %q %q", m.Category, m.BranchName)
+	}
+	if m := member(t, rf, 3); m.Category != "预备党员" {
+		t.Errorf("row 3: %q", m.Category)
+	}
+}
