@@ -110,20 +110,6 @@ func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 	return nil
 }
 
-// ValidateOpeningJoined refuses an opening position (党费已交至) for member
-// m more than a month before m joined the Party: nobody pays dues before
-// joining, so such a month is a typo in the year (1985 for 2015), and the
-// ledger would otherwise count the months between as owed (a false art. 9
-// finding). Paid up to the month before joining means nothing was owed
-// before and is accepted. The import, the window's dialogs and storage all
-// use this one rule (review s5-8 attack #2, #9).
-func ValidateOpeningJoined(paidTo Month, m *Member) error {
-	if paidTo == 0 || m.JoinDate.IsZero() || paidTo >= MonthOfDate(m.JoinDate)-1 {
-		return nil
-	}
-	return Errorf(ErrDues, "党费已交至 %s 早于%s加入党组织的 %s（入党前不交党费），请核对年份", paidTo, m.Name, m.JoinDate)
-}
-
 // ValidateOpeningInLedger refuses an opening position (党费已交至) typed or
 // imported for member m that reaches into months this ledger keeps: one
 // later than the month the ledger was set up in the app (h.SetUp, or

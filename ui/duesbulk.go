@@ -25,58 +25,6 @@ type bulkDialog struct {
 	base    *kit.Entry
 	paidTo  *kit.Entry
 	members int
-	// earlierAgreed is set once the user agreed to move members' later
-	// 党费已交至 back to the month typed.
-	earlierAgreed bool
-}
-
-// beforeJoining is the refusal of paid-up month m for the picked members
-// who joined the Party more than a month after it (model.ValidateOpeningJoined,
-// the rule the import and storage apply), naming them; "" when none.
-func (b *duesBases) beforeJoining(picked []int, m model.Month) string {
-	byID := make(map[int64]*model.Member, len(b.d.sh.members))
-	for i := range b.d.sh.members {
-		byID[b.d.sh.members[i].ID] = &b.d.sh.members[i]
-	}
-	var first error
-	var names []string
-	for _, i := range picked {
-		mem := byID[b.rows[i].base.MemberID]
-		if mem == nil {
-			continue
-		}
-		if err := model.ValidateOpeningJoined(m, mem); err != nil {
-			if first == nil {
-				first = err
-			}
-			names = append(names, mem.Name)
-		}
-	}
-	switch {
-	case first == nil:
-		return ""
-	case len(names) == 1:
-		return kit.SayErr(first)
-	}
-	return lang.L("党费已交至{{.M}}早于{{.Names}}加入党组织的月份（入党前不交党费）；请核对年份，或不勾选他们",
-		map[string]any{"M": monthText(m), "Names": strings.Join(names, lang.L("、"))})
-}
-
-// laterOpenings is the question to ask before paid-up month m replaces a
-// later 党费已交至 of some picked members, naming them with theirs; "" when
-// it moves nobody's back.
-func (b *duesBases) laterOpenings(picked []int, m model.Month) string {
-	var parts []string
-	for _, i := range picked {
-		if o := b.rows[i].opening; o > m {
-			parts = append(parts, lang.L("{{.Name}}（{{.M}}）", map[string]any{"Name": b.rows[i].name, "M": monthText(o)}))
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return lang.N("{{.N}}名党员已登记了晚于{{.M}}的党费已交至：{{.List}}。改为{{.M}}后，他们此后的月份要按本账交纳，未交的会显示为欠交。只为其余党员设置的，请取消后不勾选他们。", len(parts),
-		map[string]any{"N": len(parts), "M": monthText(m), "List": strings.Join(parts, lang.L("、"))})
 }
 
 // editSelected opens the dialog for the ticked rows. Saving fills the rows
@@ -120,7 +68,6 @@ func (b *duesBases) editSelected() {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
 				return kit.SayErr(err)
 			}
-			return b.beforeJoining(picked, m)
 		}
 		return ""
 	})
@@ -135,19 +82,6 @@ func (b *duesBases) editSelected() {
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
 	bd.form.OnSubmit = func() {
-		if paidTo, err := model.ParseFormMonth(bd.paidTo.Text); err == nil && paidTo != 0 && !bd.earlierAgreed {
-			if later := b.laterOpenings(picked, paidTo); later != "" {
-				// Moving a paid-up month back makes months owed again
-				// (and may raise art. 9 findings): asked, not done
-				// silently (review s5-8 attack #9).
-				sh.confirmAs("党费已交至改早", later, "仍然修改", func() {
-					bd.earlierAgreed = true
-					bd.form.OnSubmit()
-				})
-				return
-			}
-		}
-		bd.earlierAgreed = false
 		if err := b.applyBulk(picked, bd); err != nil {
 			bd.form.SetError(kit.SayErr(err))
 			return

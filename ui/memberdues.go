@@ -193,9 +193,6 @@ func (t *memberDuesTab) editOpening() {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
 				return kit.SayErr(err)
 			}
-			if err := model.ValidateOpeningJoined(m, &t.d.m); err != nil {
-				return kit.SayErr(err)
-			}
 		}
 		return ""
 	})

@@ -104,8 +104,9 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			// for 2019): the ledger would put the month before joining in
 			// its place without a word, and a transfer letter print that.
 			// Refused as a transfer in refuses it.
-			if err := model.ValidateOpeningJoined(row.PaidTo, m); err != nil {
-				reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			if !m.JoinDate.IsZero() && row.PaidTo < model.MonthOfDate(m.JoinDate)-1 {
+				reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于%s加入党组织的 %s（入党前不交党费），请核对年份",
+					row.PaidTo, m.Name, m.JoinDate))
 				continue
 			}
 			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})

@@ -38,7 +38,7 @@ func TestRosterPaidToBeforeJoiningIsRefused(t *testing.T) {
 		{"张三", idNumber("19800101", "011"), "2005-06-01", "1990-01"},
 		{"李四", idNumber("19800202", "022"), "2005-06-01", "2005-05"},
 	}}}}.bytes(t))
-	if got := rejections(rf, 2)[model.FieldDuesPaidTo]; !strings.Contains(got, "党费已交至 1990年1月 早于张三加入党组织的 2005年6月1日") {
+	if got := rejections(rf, 2)[model.FieldDuesPaidTo]; !strings.Contains(got, "党费已交至 1990-01 早于加入党组织日期 2005-06-01") {
 		t.Errorf("row 2: %q", got)
 	}
 	if m := member(t, rf, 3); m.DuesPaidTo != model.MonthOf(2005, 5) {

@@ -124,8 +124,8 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	}
 	// Paid up to a month before joining is a typo (1990 for 2019), which
 	// the ledger would replace by the month before joining without a word.
-	if err := model.ValidateOpeningJoined(m.DuesPaidTo, m); err != nil && !r.unreadable(model.FieldJoinDate) {
-		r.reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+	if m.DuesPaidTo != 0 && !m.JoinDate.IsZero() && m.DuesPaidTo < model.MonthOfDate(m.JoinDate)-1 && !r.unreadable(model.FieldJoinDate) {
+		r.reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于加入党组织日期 %s（入党前不交党费），请核对年份", m.DuesPaidTo, m.JoinDate))
 	}
 	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
