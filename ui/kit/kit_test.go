@@ -514,3 +514,46 @@ func TestEscOnCalendarButtonCancels(t *testing.T) {
 		t.Errorf("Esc on the calendar button closed the form %d times", closed)
 	}
 }
+
+// A message cut to its field shows whole when pointed at or clicked
+// (review s5-8 newuser #8: "An ID number has 18 characters (this one
+// has …" hid the count); a message that fits shows nothing more.
+func TestCutMessageShowsWholeOnHover(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("保存")
+	e := NewEntry()
+	long := "An ID number has 18 characters (this one has 14): check the number on the ID card"
+	fd := f.Add("公民身份号码", e).Validate(func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return long
+	})
+	w := test.NewTempWindow(t, container.NewVBox(f.Grid(1, fd), f.Buttons()))
+	w.Resize(fyne.NewSize(360, 300))
+	e.SetText("11010119900101")
+	e.FocusLost()
+	m := fd.msgView
+	if m.Text != long {
+		t.Fatalf("message %q", m.Text)
+	}
+	if !m.cut() {
+		t.Fatalf("%q fits %v", long, m.Size())
+	}
+	m.MouseIn(nil)
+	if m.Whole() != long || w.Canvas().Overlays().Top() == nil {
+		t.Error("pointing at a cut message does not show it whole")
+	}
+	m.MouseOut()
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the whole message stays after the pointer left")
+	}
+	m.Tapped(nil)
+	if m.Whole() != long {
+		t.Error("clicking a cut message does not show it whole")
+	}
+	e.SetText("")
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the whole message stays once the message changed")
+	}
+}
