@@ -67,3 +67,22 @@ func TestRecordFindingsNameEachSpan(t *testing.T) {
 		t.Errorf("%q says 建账 for months after the 建账月份", msg)
 	}
 }
+
+// A 党费已交至 more than a month before joining is a typo in the year.
+func TestValidateOpeningJoin(t *testing.T) {
+	m := duesMember(1, NewDate(2015, 7, 1))
+	for _, tc := range []struct {
+		paidTo Month
+		want   string
+	}{
+		{MonthOf(2026, 3), ""},
+		{MonthOf(2015, 6), ""},
+		{MonthOf(2015, 5), "党费：党费已交至 2015年5月 早于" + m.Name + "加入党组织的 2015年7月（入党前不交党费），请核对年份"},
+		{MonthOf(1985, 3), "党费：党费已交至 1985年3月 早于" + m.Name + "加入党组织的 2015年7月（入党前不交党费），请核对年份"},
+	} {
+		err := ValidateOpeningJoin(tc.paidTo, &m)
+		if got := fmt.Sprint(err); tc.want == "" && err != nil || tc.want != "" && got != tc.want {
+			t.Errorf("%s: %v, want %q", tc.paidTo, err, tc.want)
+		}
+	}
+}
