@@ -325,3 +325,46 @@ func TestMidYearChangeRefusesZeroBaseAtOnce(t *testing.T) {
 		t.Errorf("the refusal in English is %q", msg)
 	}
 }
+
+// A payment date is checked when the field is left: next year, before the
+// member joined, or without its day, each says so under 交纳日期 (review
+// s5-8 attack #12).
+func TestPaymentDateCheckedOnLeaving(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	d := duesOf(t, s)
+	d.collect.table.OnSelected(widget.TableCellID{Row: 0, Col: collectLead})
+	p := d.collect.payment
+	for typed, want := range map[string]string{
+		"2027-01-01": "晚于今天",
+		"1985-03-12": "被接收为预备党员",
+		"2026-11":    "年-月-日",
+	} {
+		p.date.SetText(typed)
+		p.date.FocusLost()
+		if got := p.dateF.Message(); !strings.Contains(got, want) {
+			t.Errorf("%s: under 交纳日期 %q, want %q", typed, got, want)
+		}
+	}
+	p.date.SetText(testToday.String())
+	p.date.FocusLost()
+	if got := p.dateF.Message(); got != "" {
+		t.Errorf("today: %q", got)
+	}
+}
+
+// The arrears table fits beside the sidebar in a 1024-pixel window in
+// English, so its wrapped note is read whole (review s5-8 attack #3).
+func TestArrearsColumnsFitIn1024English(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	var w float32
+	for _, c := range arrearsColumns {
+		w += c.width()
+	}
+	// 1024 less the sidebar (about 160) and the scroll bar and padding.
+	if w > 820 {
+		t.Errorf("the arrears columns take %.0f px in English", w)
+	}
+}
