@@ -86,3 +86,23 @@ func TestValidateOpeningJoin(t *testing.T) {
 		}
 	}
 }
+
+// An election at a meeting with half but not four fifths of the voters is
+// void, not "通过" under the ✘ of the election quorum (review s5-8
+// attack #4).
+func TestElectionBelowFourFifthsIsVoid(t *testing.T) {
+	ms := branchOf(5, 1)
+	a := meeting(ms, 4, 4)
+	a.Resolutions[0].Election = true
+	got := a.CheckRules(byID(ms), 0, BranchWorkRules2018)
+	last := got[len(got)-1]
+	if last.OK || !strings.Contains(last.Message, "选举无效") {
+		t.Errorf("election with 4 of 5 voters: %+v", got)
+	}
+	// Five of five: the election stands and passes.
+	a = meeting(ms, 6, 5)
+	a.Resolutions[0].Election = true
+	if got := a.CheckRules(byID(ms), 0, BranchWorkRules2018); !got[len(got)-1].OK {
+		t.Errorf("election with all voters: %+v", got)
+	}
+}
