@@ -368,3 +368,26 @@ func TestArrearsColumnsFitIn1024English(t *testing.T) {
 		t.Errorf("the arrears columns take %.0f px in English", w)
 	}
 }
+
+// A member's page has three columns in Chinese and two in English, whose
+// long labels left dates and ID numbers broken across lines at 1024 px
+// (review s5-8 attack #10).
+func TestMemberPageColumnsFollowTheLabels(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	cells := func() []*formCell {
+		var out []*formCell
+		for _, fi := range model.RecordFields {
+			out = append(out, newCell(fi.Label, widget.NewLabel("")))
+		}
+		return out
+	}
+	if n := detailColumns(cells()); n != 3 {
+		t.Errorf("Chinese: %d columns", n)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	if n := detailColumns(cells()); n != 2 {
+		t.Errorf("English: %d columns", n)
+	}
+}
