@@ -39,7 +39,7 @@ func TestLedgerStartPreviewOnLeavingNotPerKey(t *testing.T) {
 	s, _, _ := firstDayShell(t)
 	c := &startCountingDues{DuesLedger: s.svc.Dues}
 	s.svc.Dues = c
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	test.Tap(b.startButton)
 	entry := b.startEntry
 	// Reached with the keyboard, the loaded month is selected: typing
@@ -76,7 +76,7 @@ func TestLedgerStartPreviewOnLeavingNotPerKey(t *testing.T) {
 // and 建账月份 dialogs wrap their messages instead of cutting them.
 func TestLongBaseRefusalIsReadWhole(t *testing.T) {
 	s, _, _ := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	b.showPage()
 	entry := b.entries[0]
 	entry.SetText("10000000000")

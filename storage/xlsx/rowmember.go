@@ -82,7 +82,10 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		m.MobileDestination = r.mobileDetail
 	}
 	if m.BranchName == "" {
-		m.BranchName = im.sheet.TitleBranch
+		m.BranchName = im.sectionBranch(n)
+	}
+	if m.BranchName == "" && im.sheet.TitleBranch != "" {
+		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
