@@ -96,8 +96,7 @@ type Field struct {
 	Extra fyne.CanvasObject
 
 	form    *Form
-	msg     *widget.Label // the label of msgView
-	msgView *messageLabel
+	msg     *widget.Label
 	check   func(value string) string
 	value   func() string
 	loaded  string
@@ -111,8 +110,7 @@ type Field struct {
 // field. It hooks the input's OnChanged (keeping the one set) and, for this
 // package's inputs, leaving and Enter/Esc.
 func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
-	view := newMessage()
-	fd := &Field{Label: label, Input: input, form: f, msg: &view.Label, msgView: view}
+	fd := &Field{Label: label, Input: input, form: f, msg: newMessage()}
 	if f.wrap {
 		wrapMessage(fd.msg)
 	}
@@ -393,7 +391,7 @@ func (fd *Field) show(problem string) {
 	}
 	if text != fd.shown {
 		fd.shown = text
-		fd.msgView.SetText(text)
+		fd.msg.SetText(text)
 	}
 }
 
@@ -459,11 +457,10 @@ func (f *Form) FocusFirst() {
 // newMessage is the red caption line under a field. It keeps its height
 // while empty (the space is reserved), and a message longer than the field
 // is cut with an ellipsis rather than pushing the fields below down; the
-// line beside 保存 names the field, pointing at the message (or clicking
-// it) shows it whole under it, and it is whole again once the field is
-// wider.
-func newMessage() *messageLabel {
-	l := newMessageLabel()
+// line beside 保存 names the field, and the message is whole again once the
+// field is wider.
+func newMessage() *widget.Label {
+	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.SizeName = theme.SizeNameCaptionText
 	l.Truncation = fyne.TextTruncateEllipsis
@@ -507,7 +504,7 @@ func (fd *Field) cell() fyne.CanvasObject {
 	if fd.Extra != nil {
 		box.Add(fd.Extra)
 	}
-	box.Add(fd.msgView)
+	box.Add(fd.msg)
 	return container.New(tightVBox{}, box.Objects...)
 }
 
