@@ -258,7 +258,7 @@ func showTransferInForm(s *Screen) {
 		// says, but the months since are arrears here. A refused 党费交至
 		// (before the member joined, say) counts nothing.
 		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 && errs.For(model.InPaidToField) == "" {
-			duesNote.SetText(kit.Say(in.DuesText(s.data.LedgerStart)))
+			duesNote.SetText(duesText(&in, s.data.LedgerStart, m != nil))
 			duesNote.Show()
 		} else {
 			duesNote.Hide()
@@ -287,7 +287,7 @@ func showTransferInForm(s *Screen) {
 				dlg.Hide()
 				s.saved()
 				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText(s.data.LedgerStart))}))
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": duesText(&in, s.data.LedgerStart, m != nil)}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
@@ -329,4 +329,16 @@ func probationText(today model.Date) string {
 	}
 	return kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按{{.Rule}}，转正讨论可以推迟，最长不超过{{.Months}}个月，转正时间仍自预备期满之日算起。",
 		map[string]any{"Rule": kit.Cite(r.Cite()), "Months": r.PostponeMonths.N})
+}
+
+// duesText is what the 转入 form and its confirmation say of the member's
+// dues (model.TransferIn.DuesText); for a new member with months owed it
+// adds that their base is still to be entered: without it the months are
+// 缺基数 on their page, not the arrears the sentence names.
+func duesText(in *model.TransferIn, start model.Month, newMember bool) string {
+	text := kit.Say(in.DuesText(start))
+	if _, owed := in.DuesSplit(start); newMember && len(owed) > 0 {
+		text += kit.L("（其党费基数尚未填写：请在“党费 → 基数”中填写，欠交的金额才能计算；此前这些月份显示为缺基数）")
+	}
+	return text
 }
