@@ -468,6 +468,7 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 			}
 		}
 		pass := moreThan(due, r.GeneralMeetingPassPercent)
+		electionNeed := moreThan(due, r.ElectionQuorumPercent)
 		for i, res := range a.Resolutions {
 			if !res.Voted {
 				continue
@@ -477,6 +478,10 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 				// A meeting that cannot decide passes nothing, whatever
 				// the count (支部工作条例: more than half present first).
 				add(false, Textf("决议%d：会议未达法定人数，不能表决", i+1))
+			case res.Election && present < electionNeed:
+				// An election below four fifths present is void, however
+				// the votes went (review s5-8 attack #4).
+				add(false, Textf("决议%d：到会的有表决权党员未超过应到人数的%d%%，选举无效", i+1, r.ElectionQuorumPercent))
 			case res.Yes+res.No+res.Abstain > present:
 				// A count the record refuses (Validate) is no result: not
 				// "passed" in green above the refusal.

@@ -628,7 +628,15 @@ func (b *duesBases) editChange(i int) {
 			result.SetText("")
 			return
 		}
+		// The whole rule, as saving applies it (a base of 0 for 在职 is
+		// refused here, in the UI's language, not after 保存 in Chinese:
+		// review s5-8 attack #8).
 		if _, _, err := x.Monthly(model.CurrentDuesRules()); err != nil {
+			report(baseF, kit.SayErr(err))
+			result.SetText("")
+			return
+		}
+		if err := x.Validate(model.CurrentDuesRules()); err != nil {
 			report(baseF, kit.SayErr(err))
 			result.SetText("")
 			return

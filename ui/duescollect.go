@@ -435,10 +435,14 @@ func (p *paymentDialog) monthsText() string {
 // check reads what can be read before the store decides: the date, the
 // money, and that some month is ticked.
 func (p *paymentDialog) check(report func(*kit.Field, string)) {
-	if _, err := p.date.Date(); err != nil {
+	if date, err := p.date.Date(); err != nil {
 		report(p.dateF, kit.SayErr(err))
 	} else if strings.TrimSpace(p.date.Text) == "" {
 		report(p.dateF, lang.L("请填写交纳日期"))
+	} else if msg := p.dateProblem(date); msg != "" {
+		// Said when the field is left, not only by 登记交纳 (review s5-8
+		// attack #12: a payment dated next year read as a 补交 problem).
+		report(p.dateF, msg)
 	}
 	if !strings.Contains(p.monthsText(), "1") {
 		report(p.monthsF, lang.L("请勾选所交月份"))
@@ -457,6 +461,24 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 			report(p.extraF, kit.SayErr(err))
 		}
 	}
+}
+
+// dateProblem says what is wrong with a payment date by itself: a month
+// without its day, a day after today, or one before the member joined the
+// Party; "" when none.
+func (p *paymentDialog) dateProblem(date model.Date) string {
+	switch {
+	case date.Day == 0:
+		return kit.SayErr(model.Errorf(model.ErrDues, "请填写交纳日期（年-月-日）"))
+	case date.After(p.d.sh.svc.today()):
+		return kit.SayErr(model.Errorf(model.ErrDues, "交纳日期 %s 晚于今天", date))
+	}
+	for _, m := range p.d.sh.members {
+		if m.ID == p.row.MemberID && !m.JoinDate.IsZero() && model.MonthOfDate(date) < model.MonthOfDate(m.JoinDate) {
+			return kit.SayErr(model.Errorf(model.ErrDues, "交纳日期 %s 早于 %s 被接收为预备党员的 %s，此前不需交纳党费", date, m.Name, m.JoinDate))
+		}
+	}
+	return ""
 }
 
 // backPayProblem says why the ticked months cannot be paid on date — the

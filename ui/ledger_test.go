@@ -359,7 +359,7 @@ func TestRenamingTheBranchOffersToUpdateMembers(t *testing.T) {
 
 	p.branchName.SetText("中共兰州新锐科技有限公司支部委员会")
 	test.Tap(p.save)
-	if len(asked) != 1 || !strings.Contains(asked[0], "写作“"+testBranch+"”的 1 人") || !strings.Contains(asked[0], "未填写的 1 人") {
+	if len(asked) != 1 || !strings.Contains(asked[0], "写作“"+testBranch+"”的1人") || !strings.Contains(asked[0], "未填写的1人") {
 		t.Fatalf("asked %q", asked)
 	}
 	if f.members[0].BranchName != testBranch || f.profile.BranchName != "中共兰州新锐科技有限公司支部委员会" {

@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -125,6 +126,11 @@ func showTransferInForm(s *Screen) {
 	duesNote := widget.NewLabel("")
 	duesNote.Wrapping, duesNote.Importance = fyne.TextWrapWord, widget.WarningImportance
 	duesNote.Hide()
+	// Our 回执 goes back to the sending 基层党委: without it the printed
+	// 回执 is addressed to nobody, as the letter form also warns.
+	commNote := widget.NewLabel(kit.L("未填写转出党组织的基层党委：打印的回执将没有收件单位。介绍信上写有的，请照抄。"))
+	commNote.Wrapping, commNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	commNote.Hide()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
 	number.SetPlaceHolder(kit.L("如 甘组转字（2026）88号"))
 	// Short examples: the fields are half the dialog wide.
@@ -263,6 +269,10 @@ func showTransferInForm(s *Screen) {
 		} else {
 			duesNote.Hide()
 		}
+		// Once the sending organisation is filled in, the committee is the
+		// next thing the 回执 needs.
+		commNote.Hidden = strings.TrimSpace(in.FromOrg) == "" || strings.TrimSpace(in.FromCommittee) != ""
+		commNote.Refresh()
 	}
 	form.Load(func() {
 		who.SetSelected(kit.L(inNew))
@@ -297,7 +307,7 @@ func showTransferInForm(s *Screen) {
 	}
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
-	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(1, orgFields...), form.Grid(2, otherLetterFields...), duesNote, probation)
+	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(1, orgFields...), form.Grid(2, otherLetterFields...), commNote, duesNote, probation)
 	formerBox.Hide()
 	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(960, 680))
 	if formShown != nil {

@@ -529,6 +529,28 @@ func TestMobileDetailSaysTheReviewIsOverdue(t *testing.T) {
 	}
 }
 
+// 登记转入 with the sending organisation but no 基层党委 says the printed
+// 回执 will have no addressee, as the letter form does (s5-13-newuser #6).
+func TestTransferInWarnsOfNoCommittee(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	const warn = "未填写转出党组织的基层党委：打印的回执将没有收件单位"
+	if got := shownTexts(h); strings.Contains(got, warn) {
+		t.Errorf("warned before anything was typed:\n%s", got)
+	}
+	f.set(t, "转出党组织", "中共深圳市福田区某某贸易有限公司支部委员会")
+	if got := shownTexts(h); !strings.Contains(got, warn) {
+		t.Errorf("no warning of the empty 基层党委:\n%s", got)
+	}
+	f.set(t, "转出党组织的基层党委", "中共深圳市福田区委组织部")
+	if got := shownTexts(h); strings.Contains(got, warn) {
+		t.Errorf("still warned with the 基层党委 filled in:\n%s", got)
+	}
+}
+
 // The letter form names a member marked 失联 before the letter is issued
 // (s5-13-attack #7).
 func TestLetterFormWarnsOfLostContact(t *testing.T) {
