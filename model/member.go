@@ -156,7 +156,9 @@ func NormalizePhone(s string) string {
 		}
 		return r
 	}, s)
-	if grouped != s && len(grouped) == 11 && grouped[0] == '1' && validPhone(grouped) {
+	mobile := len(grouped) == 11 && grouped[0] == '1' ||
+		len(grouped) == 14 && strings.HasPrefix(grouped, "+861") // +86 139-1234-5678, as contacts copy it
+	if grouped != s && mobile && validPhone(grouped) {
 		return grouped
 	}
 	return s

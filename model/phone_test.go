@@ -34,3 +34,14 @@ func TestNormalizePhoneGroupedNumbers(t *testing.T) {
 		}
 	}
 }
+
+// A mobile number with the +86 prefix and separators, as a phone's contacts
+// copy it, is accepted like 139-1234-5678 and +86 13912345678.
+func TestPlus86WithSeparators(t *testing.T) {
+	for _, in := range []string{"+86 139-1234-5678", "+86 139 1234 5678", "+86-139-1234-5678", "+86 13912345678"} {
+		got := NormalizePhone(in)
+		if got != "+8613912345678" || !validPhone(got) {
+			t.Errorf("NormalizePhone(%q) = %q, valid %v", in, got, validPhone(got))
+		}
+	}
+}
