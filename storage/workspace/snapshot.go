@@ -34,8 +34,9 @@ type snapshot struct {
 var ErrSnapshotBeforeData = errors.New("数据包清单所写的快照时间早于其中数据最后一次修改的时间，清单不可信，没有导入")
 
 // snapshotSlack is how far a record's change time may pass the snapshot
-// time (stamps of a second's precision, written by the same clock).
-const snapshotSlack = time.Minute
+// time: a branch computer's clock set back after running fast (within the
+// FutureTolerance a snapshot may be ahead) stamped its changes later.
+const snapshotSlack = FutureTolerance
 
 // activityYears is how many years of activity records the workspace keeps
 // for reading: the snapshot's year, the year its figures are of.
