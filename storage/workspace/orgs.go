@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 
+	gosqlite "github.com/glebarez/go-sqlite"
 	"gorm.io/gorm"
 
 	"branchledger/model"
@@ -339,6 +340,14 @@ func (w *Workspace) CommitOrgImport(p OrgImport) (added, updated int, err error)
 		return nil
 	})
 	if err != nil {
+		// The workspace's own failure (a full disk, a read-only drive) is
+		// said of the workspace, not of the organisation being written when
+		// it happened, and in Chinese (review s4-11 attack #11).
+		var se *gosqlite.Error
+		var ve model.ValidationErrors
+		if !errors.As(err, &ve) && (errors.As(err, &se) || reason.IsFull(err)) {
+			return 0, 0, &reason.Error{Msg: fmt.Sprintf("导入单位名录失败，名录没有改动：工作台 %s：%s", w.path, reason.Of(err)), Err: err}
+		}
 		return 0, 0, fmt.Errorf("导入单位名录失败，名录没有改动：%w", err)
 	}
 	return len(p.Add), len(p.Update), nil

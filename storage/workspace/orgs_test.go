@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"branchledger/model"
+	"branchledger/storage/internal/faultfs"
 )
 
 func orgFixture(name string) model.Organisation {
@@ -164,5 +166,41 @@ func TestCoveredOrganisationWithoutABranchIsFlagged(t *testing.T) {
 	}
 	if c, _ = w.Coverage(); len(c.Findings) != 0 {
 		t.Errorf("linked: %+v", c.Findings)
+	}
+}
+
+// An organisation list imported into a workspace on a full disk says the
+// workspace's disk is full, in Chinese, not SQLite's English after the
+// name of whichever organisation was being written (review s4-11 attack #11).
+func TestOrgImportOnAFullDiskNamesTheWorkspace(t *testing.T) {
+	dir := faultfs.Small(t, 2<<20)
+	path := filepath.Join(dir, FileName)
+	w, err := Open(path, WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var rows []model.OrgRow
+	for i := range 3000 {
+		o := orgFixture(fmt.Sprintf("测试单位%04d有限公司", i))
+		o.Notes = strings.Repeat("备", 150)
+		rows = append(rows, model.OrgRow{Row: i + 2, Org: o})
+	}
+	p, err := w.PlanOrgImport("名录.xlsx", rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faultfs.Fill(t, dir, 64<<10)
+	before := dump(t, w)
+	_, _, err = w.CommitOrgImport(p)
+	if err == nil {
+		t.Fatal("3000 organisations fitted into 64 KB")
+	}
+	want := "导入单位名录失败，名录没有改动：工作台 " + path + "：磁盘空间已满"
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "测试单位") || strings.Contains(err.Error(), "disk is full") {
+		t.Errorf("err = %v", err)
+	}
+	if dump(t, w) != before {
+		t.Error("the list changed")
 	}
 }
