@@ -39,7 +39,7 @@ var (
 	ageMagic    = []byte("age-encryption.org/v1\n")
 	armorMagic  = []byte("-----BEGIN AGE ENCRYPTED FILE-----")
 	zipMagic    = []byte("PK\x03\x04")
-	sqliteMagic = []byte("SQLite format 3\x00")
+	sqliteMagic = []byte(atomicfile.SQLiteMagic)
 )
 
 // Probe says what the file at path is, reading only its first bytes and,

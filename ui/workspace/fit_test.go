@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
 )
 
@@ -79,6 +80,12 @@ func TestEnglishRefusalReasons(t *testing.T) {
 	useLanguage(t, "en")
 	file := "/media/usb/a.blpkg"
 	han := regexp.MustCompile(`\p{Han}`)
+	refusals := []error{
+		datapkg.ErrNotPackage, datapkg.ErrTruncated, datapkg.ErrNeedPassphrase, datapkg.ErrWrongPassphrase,
+		datapkg.ErrNoKey, datapkg.ErrChecksum, datapkg.ErrNewerFormat, datapkg.ErrUnsafe,
+		ws.ErrOlder, ws.ErrConflict, ws.ErrOlderInBatch, ws.ErrFuture, ws.ErrPackageDamaged,
+		ws.ErrLooksCopied, ws.ErrBadRows,
+	}
 	for _, kind := range refusals {
 		r := ws.Result{File: file, Outcome: ws.Refused, Err: fmt.Errorf("%w：%s", kind, file)}
 		if kind == ws.ErrLooksCopied {
@@ -88,5 +95,11 @@ func TestEnglishRefusalReasons(t *testing.T) {
 		if han.MatchString(line) || !strings.Contains(line, file) {
 			t.Errorf("%s: the line is %q", kind, line)
 		}
+	}
+	// A kind with a detail after it: the sentence is translated, the
+	// bracketed detail (Chinese from the package) kept as it is.
+	r := ws.Result{File: file, Outcome: ws.Refused, Err: fmt.Errorf("%w（快照 2026-11-30 15:03）：%s", ws.ErrOlder, file)}
+	if line := lineOf(r); !strings.HasSuffix(line, "（快照 2026-11-30 15:03）: "+file) || strings.Contains(line, ws.ErrOlder.Error()) {
+		t.Errorf("older, with a detail: the line is %q", line)
 	}
 }

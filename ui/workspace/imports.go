@@ -3,7 +3,6 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -116,31 +115,22 @@ func lineOf(r ws.Result) string {
 	return kit.L("未导入：") + reasonOf(r)
 }
 
-// refusals are the kinds of error an import result may have, each a
-// sentence of the translation files.
-var refusals = []error{
-	datapkg.ErrNotPackage, datapkg.ErrTruncated, datapkg.ErrNeedPassphrase, datapkg.ErrWrongPassphrase,
-	datapkg.ErrNoKey, datapkg.ErrChecksum, datapkg.ErrNewerFormat, datapkg.ErrUnsafe,
-	ws.ErrOlder, ws.ErrConflict, ws.ErrOlderInBatch, ws.ErrFuture, ws.ErrPackageDamaged,
-	ws.ErrLooksCopied, ws.ErrBadRows,
-}
-
 // reasonOf is why a package was refused or held back, its sentence in the
 // UI language and the file (and details) after it as they are (review s4-11
 // newuser #12: English lines said "Refused: 密码不对…").
 func reasonOf(r ws.Result) string {
-	msg := r.Message()
-	for _, kind := range refusals {
-		if k := kind.Error(); errors.Is(r.Err, kind) && strings.HasPrefix(msg, k) {
-			rest := strings.TrimPrefix(msg, k)
-			if said := kit.L(k); said != k && strings.HasPrefix(rest, "：") {
-				rest = ": " + strings.TrimPrefix(rest, "：")
-			}
-			return kit.L(k) + rest
-		}
-	}
-	return kit.SayErr(errors.New(msg))
+	return kit.SayErr(shownErr{msg: r.Message(), err: r.Err})
 }
+
+// shownErr is an import result's error as the user reads it (Message): its
+// kind is still found in the chain.
+type shownErr struct {
+	msg string
+	err error
+}
+
+func (e shownErr) Error() string { return e.msg }
+func (e shownErr) Unwrap() error { return e.err }
 
 // start imports files or the packages in folders, asking for the private
 // key's passphrase first when a package needs it.
