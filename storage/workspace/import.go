@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -141,6 +142,9 @@ type ImportOptions struct {
 	AsNew, SameBranch bool
 	// TempDir is where packages are unpacked; "" is the system's.
 	TempDir string
+	// keys are the file keys of a batch's packages, found when their
+	// manifests are read to order it (see ImportAll).
+	keys *datapkg.KeyCache
 }
 
 // FutureTolerance is how far a snapshot may be ahead of this computer's
@@ -196,7 +200,7 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 		l.r.Err = errors.New("“作为新支部导入”和“按同一支部更新”只能选一个")
 		return l
 	}
-	pkg, err := datapkg.Open(path, datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir})
+	pkg, err := datapkg.Open(path, w.readOptions(o))
 	if err != nil {
 		if errors.Is(err, datapkg.ErrNoKey) && !w.Unlocked() {
 			if has, _ := w.HasKey(); has {
@@ -220,6 +224,11 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 		l.r.Branch = branchLabel(l.snap.profile.OrgName, l.snap.profile.BranchName)
 	}
 	return l
+}
+
+// readOptions are what datapkg needs to open the packages of an import.
+func (w *Workspace) readOptions(o ImportOptions) datapkg.ReadOptions {
+	return datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir, Keys: o.keys}
 }
 
 // apply compares a loaded package with the branches held and writes it in
@@ -673,12 +682,18 @@ func Packages(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ImportAll imports every package in files, one transaction each, in the
-// order given, calling progress (if not nil) after each with how many are
-// done; the results are in the order of files. A package that could not be
-// unpacked for lack of room is tried again, alone, after the others. Packages are opened, checked and worked out on several cores at
+// ImportAll imports every package in files, one transaction each, oldest
+// snapshot first (see batchOrder), calling progress (if not nil) after each
+// with how many are done; the results are in the order of files. So the
+// same files give the same results in whatever order a folder lists them:
+// several snapshots of one branch are imported and replaced in the order
+// they were taken, ending with the newest, and of a branch and a copy of
+// its data file made later to start a second branch (a newer snapshot
+// under the same identity) the first is imported and the copy held back. A package that
+// could not be unpacked for lack of room is tried again, alone, after the
+// others. Packages are opened, checked and worked out on several cores at
 // once; each is then compared with the workspace and written in turn, so
-// the outcome is the same as importing them one by one.
+// the outcome is the same as importing them one by one in that order.
 //
 // A workspace that fails the full integrity check (see CheckBeforeWrite)
 // refuses every package without opening any.
@@ -694,13 +709,15 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		return out
 	}
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
+	o.keys = &datapkg.KeyCache{}
+	order := w.batchOrder(files, o, workers)
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {
 		slots[i] = make(chan *loaded, 1)
 	}
 	next := make(chan int)
 	go func() {
-		for i := range files {
+		for _, i := range order {
 			next <- i
 		}
 		close(next)
@@ -748,7 +765,7 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 	// the others are done: the room was taken by the import itself
 	// (review s4-11 attack #5).
 	var later []int
-	for i := range files {
+	for _, i := range order {
 		l := <-slots[i]
 		if l.pkg == nil && len(files) > 1 && datapkg.NoRoom(l.r.Err) {
 			l.close()
@@ -763,6 +780,57 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		settle(i, w.load(files[i], o))
 	}
 	return out
+}
+
+// batchOrder is the order ImportAll applies files in: by the snapshot
+// time their manifests give, oldest first, then by file name; a file whose
+// manifest cannot be read (its refusal does not depend on the order) after
+// them, by name. The manifests are read on workers cores at once, and the
+// file keys found are kept in o.keys for the import proper. A manifest may
+// lie about its time (the import checks it against the data file): that
+// only changes the order, never what is written.
+func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []int {
+	type peeked struct {
+		ok    bool
+		taken time.Time
+	}
+	seen := make([]peeked, len(files))
+	if len(files) > 1 {
+		next := make(chan int)
+		var wg sync.WaitGroup
+		ro := w.readOptions(o)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if m, err := datapkg.ReadManifest(files[i], ro); err == nil {
+						seen[i] = peeked{ok: true, taken: m.SnapshotAt}
+					}
+				}
+			}()
+		}
+		for i := range files {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := seen[order[a]], seen[order[b]]
+		switch {
+		case x.ok != y.ok:
+			return x.ok
+		case x.ok && !x.taken.Equal(y.taken):
+			return x.taken.Before(y.taken)
+		}
+		return files[order[a]] < files[order[b]]
+	})
+	return order
 }
 
 // packageDamaged says storage's refusal of a package's damaged or altered
