@@ -48,6 +48,10 @@ type Result struct {
 	// instructor's key nor with a passphrase): the instructor may ask the
 	// branch to load the key.
 	Unencrypted bool
+	// LinkedOrg is the organisation of the list the import linked the
+	// branch to, the one whose name is the branch's 单位名称 (see
+	// linkByName); "" when none was linked.
+	LinkedOrg string
 	// Err is the refusal or the reason for holding back: one Chinese
 	// sentence naming the file.
 	Err error
@@ -57,9 +61,9 @@ type Result struct {
 func (r Result) Line() string {
 	switch r.Outcome {
 	case Imported:
-		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
+		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + r.linkNote() + "）"
 	case Replaced:
-		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
+		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + r.linkNote() + "）"
 	case Unchanged:
 		if r.Err != nil {
 			return "无变化：" + r.Branch + "：" + r.Reason()
@@ -79,6 +83,17 @@ func (r Result) plainNote() string {
 		return PlainNote
 	}
 	return ""
+}
+
+// LinkNote is what a line adds for a branch linked to the organisation
+// of the same name: "；已按单位名称关联单位名录中的“…”".
+func LinkNote(org string) string { return "；已按单位名称关联单位名录中的“" + org + "”" }
+
+func (r Result) linkNote() string {
+	if r.LinkedOrg == "" {
+		return ""
+	}
+	return LinkNote(r.LinkedOrg)
 }
 
 // Message is the result's refusal or reason for holding back as the user
@@ -274,14 +289,14 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 		}
 		return r
 	}
-	id, err := w.store(target, l.snap, filepath.Base(r.File))
+	id, linked, err := w.store(target, l.snap, filepath.Base(r.File))
 	if err != nil {
 		// Why in Chinese (the workspace is read-only, the disk full …);
 		// SQLite's own words stay in the error for the log.
 		r.Err = reason.Wrap(fmt.Sprintf("导入数据包 %s 失败，工作台没有改动", r.File), err)
 		return r
 	}
-	r.Outcome, r.BranchID = Imported, id
+	r.Outcome, r.BranchID, r.LinkedOrg = Imported, id, linked
 	if target != nil {
 		r.Outcome = Replaced
 	}
@@ -449,11 +464,14 @@ func branchLabel(org, branch string) string {
 }
 
 // store writes the snapshot as branch target (nil: a new branch) in one
-// transaction and returns the branch's ID. Links to organisations stay.
-func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, error) {
+// transaction and returns the branch's ID. Links to organisations stay; a
+// branch that covers none is linked to the organisation of its name, if
+// the list has one (linkByName), whose name is returned.
+func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, string, error) {
 	now := stamp(w.Now())
 	row := branchRow(snap, file, now)
 	var id int64
+	var linked string
 	err := w.db.Transaction(func(tx *gorm.DB) error {
 		if target == nil {
 			row["created_at"] = now
@@ -477,13 +495,20 @@ func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int6
 		if err := insertChildren(tx, id, snap); err != nil {
 			return err
 		}
+		var err error
+		if linked, err = linkByName(tx, id, snap.profile.OrgName); err != nil {
+			return err
+		}
 		outcome := Imported
 		if target != nil {
 			outcome = Replaced
 		}
 		return tx.Exec("INSERT INTO imports (at, file, outcome, branch_id) VALUES (?, ?, ?, ?)", now, file, string(outcome), id).Error
 	})
-	return id, err
+	if err != nil {
+		return 0, "", err
+	}
+	return id, linked, nil
 }
 
 // childTables hold a branch's copied rows.

@@ -100,6 +100,9 @@ func lineOf(r ws.Result) string {
 		if r.Unencrypted {
 			at += kit.L("；数据包没有加密，请支部在 设置 → 指导员 中载入您的公钥")
 		}
+		if r.LinkedOrg != "" {
+			at += kit.L("；已按单位名称关联单位名录中的“{{.Org}}”", map[string]any{"Org": r.LinkedOrg})
+		}
 		if r.Outcome == ws.Replaced {
 			return kit.L("已更新：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
 		}

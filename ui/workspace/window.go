@@ -57,7 +57,7 @@ type Service interface {
 	LinkOrgs(branchID int64, orgIDs []int64) error
 	Coverage() (ws.CoverageReport, error)
 	PreviewOrgFile(path string) (ws.OrgImport, error)
-	CommitOrgImport(p ws.OrgImport) (added, updated int, err error)
+	CommitOrgImport(p ws.OrgImport) (added, updated, linked int, err error)
 
 	WriteReport(path string) (*xlsx.UpwardReport, error)
 }
