@@ -87,7 +87,9 @@ func (r Result) plainNote() string {
 
 // LinkNote is what a line adds for a branch linked to the organisation
 // of the same name: "；已按单位名称关联单位名录中的“…”".
-func LinkNote(org string) string { return "；已按单位名称关联单位名录中的“" + org + "”" }
+func LinkNote(org string) string {
+	return "；已按单位名称关联单位名录中的“" + org + "”"
+}
 
 func (r Result) linkNote() string {
 	if r.LinkedOrg == "" {
