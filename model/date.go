@@ -373,11 +373,18 @@ func (e *dateError) Unwrap() error { return ErrBadDate }
 // QuoteTyped puts typed text in Chinese quotes for a message, shortened so
 // that a stray paragraph does not swamp a list of problems.
 func QuoteTyped(s string) string {
+	return "“" + CutTyped(s) + "”"
+}
+
+// CutTyped is typed text shortened for a message as QuoteTyped shortens
+// it, without the quotes: a 姓名 cell holding a paragraph names its row in
+// every refusal, and would swamp each one.
+func CutTyped(s string) string {
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > 24 {
 		s = string([]rune(s)[:24]) + "…"
 	}
-	return "“" + s + "”"
+	return s
 }
 
 // Validate reports whether the date exists on the calendar.

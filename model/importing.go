@@ -23,7 +23,7 @@ type Rejection struct {
 func (r Rejection) Detail() string {
 	var who []string
 	if r.Name != "" {
-		who = append(who, r.Name)
+		who = append(who, CutTyped(r.Name))
 	}
 	if r.Value != "" && r.Field != FieldName {
 		who = append(who, "单元格为"+QuoteTyped(r.Value))

@@ -36,6 +36,9 @@ type duesBases struct {
 	prev  *widget.Button
 	next  *widget.Button
 	msg   *widget.Label
+	// refusal is the whole sentence of a refused base under the grid: the
+	// row shows it on one line, cut, so that the rows below keep still.
+	refusal *widget.Label
 
 	saveButton  *widget.Button
 	start       model.Month // 建账月份, 0 before the first base
@@ -83,6 +86,8 @@ func newDuesBases(d *duesScreen) *duesBases {
 	b.prev = widget.NewButton(lang.L("上一页"), func() { b.page--; b.showPage() })
 	b.next = widget.NewButton(lang.L("下一页"), func() { b.page++; b.showPage() })
 	b.msg = newMessage()
+	b.refusal = newMessage()
+	b.refusal.SizeName = theme.SizeNameText
 	b.saveButton = widget.NewButton(lang.L("保存"), b.submit)
 	b.saveButton.Importance = widget.HighImportance
 	hint := widget.NewLabel(lang.L("每年年初按上年月工资收入确定基数，全年一般不变（工资调整的，用“年中调整”从新工资起算的月份改）；农民党员填支部确定的每月金额，学生等按定额的不填。"))
@@ -97,7 +102,9 @@ func newDuesBases(d *duesScreen) *duesBases {
 	ledger := container.NewBorder(nil, nil, nil, b.startButton, b.ledger)
 	bar := container.NewBorder(nil, nil, container.NewHBox(b.prev, b.pager, b.next), container.NewHBox(b.unsaved, b.selected, b.bulk, b.saveButton))
 	top := container.NewVBox(ledger, hint, bar, b.msg)
-	b.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(b.body))
+	// The refusal sits under the grid: when it shows, the grid's bottom
+	// edge moves up, not its rows.
+	b.content = container.NewBorder(top, b.refusal, nil, nil, kit.NewScroll(b.body))
 	return b
 }
 
@@ -196,6 +203,31 @@ func (b *duesBases) showPage() {
 	}
 	b.body.Refresh()
 	b.showSelected()
+	b.showRefusal()
+}
+
+// showRefusal puts the whole sentence of the first refused base under the
+// grid, with the name, and how many more rows are refused; nothing when
+// every typed base is accepted.
+func (b *duesBases) showRefusal() {
+	var first string
+	n := 0
+	for i := range b.rows {
+		row := &b.rows[i]
+		if !row.changed || row.base.Category == "" || needsBase(row) {
+			continue
+		}
+		if _, _, err := b.compute(row); err != nil {
+			if n == 0 {
+				first = row.name + lang.L("：") + kit.SayErr(err)
+			}
+			n++
+		}
+	}
+	if n > 1 {
+		first += lang.N("（另有 {{.N}} 人的计算基数需更正）", n-1, map[string]any{"N": n - 1})
+	}
+	setMessage(b.refusal, first)
 }
 
 // showSelected counts the ticked rows and enables 为所选党员设置.
@@ -300,7 +332,8 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 			// One line, cut: a message that wrapped made the row taller
 			// and moved every row below while typing (review s3-8
 			// attack #6); the rule's own text may wrap, it changes only
-			// with the category or the band.
+			// with the category or the band. The whole sentence shows
+			// under the grid (showRefusal).
 			amount.SetText("")
 			rule.Wrapping, rule.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 			rule.SetText(kit.SayErr(err))
@@ -317,7 +350,13 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 		rule.Refresh()
 	}
 	// An edit makes a message about the last save out of date.
-	entry.OnChanged = func(s string) { row.text, row.changed = s, true; setMessage(b.msg, ""); show(); b.showUnsaved() }
+	entry.OnChanged = func(s string) {
+		row.text, row.changed = s, true
+		setMessage(b.msg, "")
+		show()
+		b.showUnsaved()
+		b.showRefusal()
+	}
 	cat.OnChanged = func(string) {
 		if v := model.DuesCategory(cat.Value()); v != row.base.Category {
 			row.base.Category, row.changed = v, true
@@ -329,6 +368,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 		}
 		show()
 		b.showUnsaved()
+		b.showRefusal()
 	}
 	show()
 	b.entries = append(b.entries, entry)
@@ -547,6 +587,7 @@ func (b *duesBases) editChange(i int) {
 	}
 	form := kit.NewForm("保存调整")
 	form.Ask = b.d.sh.confirmDiscard
+	form.WrapMessages() // "…不合常理（是否填成了年收入？）" is read whole
 	from := kit.NewSelect(months, nil)
 	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	base := kit.NewEntry()

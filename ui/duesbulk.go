@@ -43,6 +43,7 @@ func (b *duesBases) editSelected() {
 	sh := b.d.sh
 	bd := &bulkDialog{form: kit.NewForm("保存"), members: len(picked)}
 	bd.form.Ask = sh.confirmDiscard
+	bd.form.WrapMessages() // a refused month or base is read whole
 	bd.cat = kit.NewSelect(append([]string{lang.L(keepAsIs)}, selectOptions(model.DuesCategories...)...), nil)
 	bd.base = kit.NewEntry()
 	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
@@ -160,6 +161,7 @@ func (b *duesBases) editStart() {
 	sh := b.d.sh
 	form := kit.NewForm("保存")
 	form.Ask = sh.confirmDiscard
+	form.WrapMessages() // a refused month is read whole
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
 	// effect says, before anything is saved, which members the month
@@ -168,7 +170,17 @@ func (b *duesBases) editStart() {
 	effect.Wrapping = fyne.TextWrapWord
 	var gaps []model.RecordGap
 	var drops []model.DroppedArrear
-	entry.OnChanged = func(s string) {
+	// The effect reads the whole ledger twice (what is left to record,
+	// whose arrears stop): it is worked out when the user leaves the
+	// field or saves, not on every keystroke of "2026年1月". While a new
+	// month is being typed the effect of the last one is taken away.
+	previewed, havePreview := "", false
+	preview := func() {
+		s := entry.Text
+		if havePreview && s == previewed {
+			return
+		}
+		previewed, havePreview = s, true
 		gaps, drops = nil, nil
 		m, err := model.ParseFormMonth(s)
 		if err == nil && m != 0 && model.ValidateLedgerStart(m, sh.svc.today()) == nil {
@@ -182,6 +194,12 @@ func (b *duesBases) editStart() {
 		}
 		effect.SetText(strings.TrimSpace(startEffect(gaps) + "\n" + dropsEffect(drops)))
 	}
+	entry.OnChanged = func(s string) {
+		if havePreview && s != previewed && effect.Text != "" {
+			effect.SetText("")
+		}
+	}
+	entry.OnLeft = preview
 	field := form.Add("建账月份", entry).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err == nil {
@@ -197,10 +215,12 @@ func (b *duesBases) editStart() {
 			entry.SetText(b.start.String())
 		}
 	})
+	preview() // the months the present start leaves to record
 	note := widget.NewLabel(lang.L("建账月份是支部开始在本软件中记党费账的月份：此后每月按基数计算应交党费并检查欠交，此前的月份不计欠交。默认为录入第一批基数的月份；如果要把本年早些月份的交纳也录进来，可以提前。"))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
 	save := func() {
+		preview() // the month saved may not have been left yet (保存 clicked)
 		m, _ := model.ParseFormMonth(entry.Text)
 		if err := sh.svc.Dues.SetDuesLedgerStart(m); err != nil {
 			form.SetServerError(field, kit.SayErr(err))

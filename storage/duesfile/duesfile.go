@@ -100,6 +100,15 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 				reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 				continue
 			}
+			// Paid up to a month before the member joined is a typo (1990
+			// for 2019): the ledger would put the month before joining in
+			// its place without a word, and a transfer letter print that.
+			// Refused as a transfer in refuses it.
+			if !m.JoinDate.IsZero() && row.PaidTo < model.MonthOfDate(m.JoinDate)-1 {
+				reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于%s加入党组织的 %s（入党前不交党费），请核对年份",
+					row.PaidTo, m.Name, m.JoinDate))
+				continue
+			}
 			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})
 		}
 		changed := !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo

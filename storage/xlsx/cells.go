@@ -154,6 +154,22 @@ func (sr *sheetReader) unsavedFormula(col, row int) bool {
 	return sr.shape != nil && sr.shape.unsaved[[2]int{col, row}]
 }
 
+// formatHidden reports a cell holding a value its number format shows as
+// nothing (sheetShape.formatHidden).
+func (sr *sheetReader) formatHidden(col, row int) bool {
+	return sr.shape != nil && sr.shape.formatHidden[[2]int{col, row}]
+}
+
+// shownSection is the section of a conditional format that shows the
+// number cell, when it is not the first (sheetShape.sections).
+func (sr *sheetReader) shownSection(col, row int) (shownSection, bool) {
+	if sr.shape == nil {
+		return shownSection{}, false
+	}
+	s, ok := sr.shape.sections[[2]int{col, row}]
+	return s, ok
+}
+
 // unsavedFormulaReason is the refusal of a field whose cell is a formula
 // without a saved result: never read as an empty cell.
 const unsavedFormulaReason = "单元格是公式，但文件里没有保存它的计算结果（其他软件生成的表格常见），无法知道它显示什么；请在 Excel 或 WPS 中打开并保存后再导入"

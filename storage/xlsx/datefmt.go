@@ -45,18 +45,12 @@ var builtinDateFormats = map[int]string{
 
 // formatPrecision is what of a date the number format code shows.
 func formatPrecision(code string) datePrecision {
-	day, month, year := dateFormatParts(code)
-	switch {
-	case year && month && day:
-		return showsDay
-	case year && month:
-		return showsMonth
-	case year:
-		return showsYear
-	case month || day:
-		return showsNoYear
+	p := nfp.NumberFormatParser()
+	sections := p.Parse(code)
+	if len(sections) == 0 {
+		return notDateFormat
 	}
-	return notDateFormat
+	return sectionPrecision(sections[0])
 }
 
 // dateFormatParts reports which parts of a date a number format code
@@ -72,8 +66,30 @@ func dateFormatParts(code string) (day, month, year bool) {
 	if len(sections) == 0 {
 		return false, false, false
 	}
+	return sectionDateParts(sections[0])
+}
+
+// sectionPrecision is what of a date one section of a number format shows
+// (formatPrecision for the section that applies to a value, sections.go).
+func sectionPrecision(sec nfp.Section) datePrecision {
+	day, month, year := sectionDateParts(sec)
+	switch {
+	case year && month && day:
+		return showsDay
+	case year && month:
+		return showsMonth
+	case year:
+		return showsYear
+	case month || day:
+		return showsNoYear
+	}
+	return notDateFormat
+}
+
+// sectionDateParts is dateFormatParts of one section.
+func sectionDateParts(sec nfp.Section) (day, month, year bool) {
 	var parts []string
-	for _, t := range sections[0].Items {
+	for _, t := range sec.Items {
 		if t.TType == nfp.TokenTypeDateTimes || t.TType == nfp.TokenTypeElapsedDateTimes {
 			if v := strings.ToLower(strings.Trim(t.TValue, "[]")); v != "" {
 				parts = append(parts, v)

@@ -36,6 +36,9 @@ var (
 // cell may be January or October, and is refused. The error is a
 // *cellDateError for the cell, another for the sheet.
 func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
+	if sec, ok := sr.shownSection(col, row); ok {
+		return sectionDate(sr, sec)
+	}
 	switch {
 	case shown == "":
 		return model.Date{}, nil
@@ -97,6 +100,55 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 		return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
 	}
 	return model.Date{}, dateRefusal("%s", err.Error())
+}
+
+// sectionDate reads a number cell that a conditional number format shows
+// through another section than the first (sections.go): excelize's text
+// of it is the first section's, and the section that applies says what
+// the person saw. [<40000]yyyy"年"m"月";yyyy-mm-dd shows 40344 to the day.
+func sectionDate(sr *sheetReader, sec shownSection) (model.Date, error) {
+	d := sec.date(sr.bk.date1904)
+	switch {
+	case sec.p == notDateFormat || d.Validate() != nil:
+		return model.Date{}, dateRefusal("单元格显示的是数字%s，不是日期（它的数字格式按数值大小分段显示，这个值落在不显示日期的一段）",
+			quote(strconv.FormatFloat(sec.value, 'f', -1, 64)))
+	case sec.p == showsDay:
+		return d, nil
+	case sec.p == showsMonth:
+		return model.MonthDate(d.Year, d.Month), nil
+	case sec.p == showsNoYear:
+		return model.Date{}, hiddenYear(fmt.Sprintf("%d月%d日", int(d.Month), d.Day), d)
+	}
+	return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(strconv.Itoa(d.Year)), d.String(), d.String())
+}
+
+// date is the date of the cell's serial; zero when it is none.
+func (sec shownSection) date(date1904 bool) model.Date {
+	if sec.value >= 1 {
+		if t, err := excelize.ExcelDateToTime(sec.value, date1904); err == nil {
+			return model.DateOf(t)
+		}
+	}
+	return model.Date{}
+}
+
+// sectionShown is, near enough for a message, what the section of a
+// conditional format shows of the cell (excelize's text is the first
+// section's): the date to the day or the month, or the number.
+func sectionShown(sr *sheetReader, sec shownSection) string {
+	d := sec.date(sr.bk.date1904)
+	switch {
+	case d.Validate() != nil || sec.p == notDateFormat:
+	case sec.p == showsDay:
+		return d.String()
+	case sec.p == showsMonth:
+		return fmt.Sprintf("%d年%d月", d.Year, int(d.Month))
+	case sec.p == showsNoYear:
+		return fmt.Sprintf("%d月%d日", int(d.Month), d.Day)
+	case sec.p == showsYear:
+		return strconv.Itoa(d.Year)
+	}
+	return strconv.FormatFloat(sec.value, 'f', -1, 64)
 }
 
 // hiddenYear refuses a date cell whose number format shows the month and

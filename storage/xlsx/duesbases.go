@@ -146,7 +146,7 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	// Each refusal names the person and the cell as the sheet shows it,
 	// as the roster import's do.
 	reject := func(f model.Field, reason string) {
-		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: name, Value: get(f)})
+		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: model.CutTyped(name), Value: get(f)})
 	}
 	bad := len(bf.Rejected)
 	if name == "" {
@@ -191,7 +191,8 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	paidTo, err := model.ParseMonthText(get(model.FieldDuesPaidTo))
 	switch p := get(model.FieldDuesPaidTo); {
 	case err != nil:
-		reject(model.FieldDuesPaidTo, err.Error())
+		// The cell is quoted before the reason already (Rejection.Detail).
+		reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), "“"+p+"”："))
 	case yearPointOne.MatchString(p) && number(cols[model.FieldDuesPaidTo]+1, n):
 		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 			quote(p), p[:4], p, p, p[:4], p[:4]))

@@ -222,7 +222,7 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
 	bk.pkg = newPackage(pzr)
-	bk.pkg.shared = pkg.shared
+	bk.pkg.shared, bk.pkg.formats = pkg.shared, pkg.formats
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -257,6 +257,9 @@ type pkgReader struct {
 	// shared is the length in bytes of each shared string's text, once
 	// checkSharedStrings has read the table.
 	shared []uint32
+	// formats are the cell formats whose sections matter, by index, once
+	// checkStyles has read the styles part (sections.go).
+	formats map[int]*cellFormat
 }
 
 func newPackage(zr *zip.Reader) *pkgReader {

@@ -20,13 +20,23 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	n, cells := rec.n, rec.cells
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
-		r.name = cell(cells, c)
+		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
 	if rec.sharedWith > 0 {
 		return model.Member{}, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
+		if col, src := im.sr.below(c.index+1, n); im.sr.formatHidden(col, src) {
+			// Blank on screen, as Excel shows it: said, not dropped
+			// silently (hiddenByFormat, hiddenNotes).
+			if err := r.hiddenValue(c.field, col, src); err != nil {
+				return model.Member{}, nil, nil, err
+			}
+			v = ""
+		} else if sec, ok := im.sr.shownSection(col, src); ok {
+			v = sectionShown(im.sr, sec) // excelize shows the first section
+		}
 		if v == "" {
 			if col, src := im.sr.below(c.index+1, n); im.sr.unsavedFormula(col, src) {
 				r.reject(c.field, unsavedFormulaReason)
@@ -97,6 +107,12 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		}
 		r.reject(e.Field, e.Message)
 	}
+	// Paid up to a month before joining is a typo (1990 for 2019), which
+	// the ledger would replace by the month before joining without a word.
+	if m.DuesPaidTo != 0 && !m.JoinDate.IsZero() && m.DuesPaidTo < model.MonthOfDate(m.JoinDate)-1 && !r.unreadable(model.FieldJoinDate) {
+		r.reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于加入党组织日期 %s（入党前不交党费），请核对年份", m.DuesPaidTo, m.JoinDate))
+	}
+	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		if first, ok := im.seen[m.IDNumber]; ok {
 			r.reject(model.FieldIDNumber, fmt.Sprintf("与第%d行身份证号码重复", first))
@@ -113,6 +129,9 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 // (review s3-7 attack #6). "" when the cell is truly empty, or cannot be
 // asked (the sheet too large to load: the usual refusal stands).
 func (r *rowMember) hiddenByFormat(f model.Field) string {
+	if raw, ok := r.hidden[f]; ok {
+		return hiddenCell(raw) + "；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入"
+	}
 	c, ok := r.im.h.column(f)
 	if !ok || r.shown[f] != "" {
 		return ""
@@ -126,10 +145,54 @@ func (r *rowMember) hiddenByFormat(f model.Field) string {
 	if raw == "" {
 		return ""
 	}
+	return hiddenCell(raw) + "；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入"
+}
+
+// hiddenCell says that a cell holds raw (cut for the message; "" when it
+// could not be read) but shows nothing.
+func hiddenCell(raw string) string {
+	if raw == "" {
+		return "单元格有内容，但它的数字格式把内容隐藏了（显示为空白）"
+	}
 	if utf8.RuneCountInString(raw) > 20 {
 		raw = string([]rune(raw)[:20]) + "…"
 	}
-	return fmt.Sprintf("单元格存有“%s”，但它的数字格式把内容隐藏了（显示为空白）；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入", raw)
+	return fmt.Sprintf("单元格存有“%s”，但它的数字格式把内容隐藏了（显示为空白）", raw)
+}
+
+// hiddenValue keeps what the cell of field f holds that its number format
+// hides (sheetReader.formatHidden): the field is read as the blank the
+// sheet shows, and the value is named, not dropped without a word. A sheet
+// too large to load leaves the value unnamed.
+func (r *rowMember) hiddenValue(f model.Field, col, src int) error {
+	raw, err := r.im.sr.value(col, src)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return err
+	}
+	raw = model.CleanText(strings.TrimSpace(raw))
+	if raw == "" && err == nil {
+		return nil // white space: blank indeed
+	}
+	if r.hidden == nil {
+		r.hidden = map[model.Field]string{}
+	}
+	if _, seen := r.hidden[f]; !seen {
+		r.hiddenOrder = append(r.hiddenOrder, f)
+	}
+	r.hidden[f] = raw
+	return nil
+}
+
+// hiddenNotes tells of each field read as blank because its cell's format
+// hides the value, unless the field was refused for it (a required one).
+func (r *rowMember) hiddenNotes() {
+	for _, f := range r.hiddenOrder {
+		if r.unreadable(f) {
+			continue
+		}
+		r.notes = append(r.notes, model.ImportNote{Sheet: r.im.sheet.Name, Row: r.row, Field: f,
+			Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，请把单元格格式改为“常规”后重新导入", r.who(), f.Label(), hiddenCell(r.hidden[f]))})
+	}
 }
 
 // sharedRefusal refuses a row that shares the merged 姓名 or 公民身份号码
@@ -168,6 +231,10 @@ type rowMember struct {
 	notes    []model.ImportNote
 	// details typed into a 是否 cell ("是（广东深圳）")
 	lostDetail, mobileDetail string
+	// hidden are the values of fields whose cells' number formats hide
+	// them, in column order (hiddenValue)
+	hidden      map[model.Field]string
+	hiddenOrder []model.Field
 	// the tick columns of each field given by them, in column order
 	ticks     map[model.Field]*ticks
 	tickOrder []model.Field

@@ -76,6 +76,13 @@ type sheetShape struct {
 	// did not see on screen.
 	hiddenRows []int
 	hiddenCols []mergeRange
+	// formatHidden are the cells holding a value that their number format
+	// shows as nothing (;;;, or 0 through 0;-0;;@), and sections the number
+	// cells a conditional format shows through another section than the
+	// first, by column and row (sections.go): excelize shows neither as
+	// Excel does.
+	formatHidden map[[2]int]bool
+	sections     map[[2]int]shownSection
 }
 
 // maxHidden bounds the hidden rows and column ranges a scan keeps.
@@ -126,7 +133,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared)
+	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats)
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -162,16 +169,21 @@ type sheetScan struct {
 	shared   []uint32
 	isShared bool // the cell refers to a shared string
 	isBool   bool // the cell is a TRUE/FALSE cell (t="b")
+	isText   bool // the cell holds text (shared, inline or a formula's)
+	// formats are the cell formats whose sections matter
+	// (pkgReader.formats), and format the current cell's, if it is one.
+	formats  map[int]*cellFormat
+	format   *cellFormat
 	hasValue bool // the cell has a <v>
 	formula  bool // the cell has a formula
 	result   bool // the cell has a value (<v>): a formula's saved result
 	text     uint64
 }
 
-func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) {
+func scanSheet(r io.Reader, sheet string, shared []uint32, formats map[int]*cellFormat) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
-	sc := &sheetScan{sheet: sheet, shared: shared}
+	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -198,7 +210,7 @@ func scanSheet(r io.Reader, sheet string, shared []uint32) (*sheetShape, error) 
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && (sc.number || sc.isShared || sc.isBool) && len(sc.value) < 64 {
+			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
 				sc.value = append(sc.value, t...)
 			}
 		}
@@ -257,6 +269,14 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		typ, _ := attr(t, "t")
 		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
 		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
+		sc.isText, sc.format = typ == "s" || typ == "str" || typ == "inlineStr", nil
+		if sc.formats != nil {
+			if v, ok := attr(t, "s"); ok {
+				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+					sc.format = sc.formats[i]
+				}
+			}
+		}
 	case name == "v" && sc.inCell:
 		sc.inValue, sc.result, sc.hasValue = true, true, true
 	case name == "f" && sc.inCell:
@@ -323,6 +343,11 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 				return sc.badCell(fmt.Sprintf("是“是/否”单元格，却存着“%s”", quoteShort(string(sc.value))))
 			}
 		}
+		if sc.format != nil {
+			if err := sc.byFormat(); err != nil {
+				return err
+			}
+		}
 		if sc.number && longWholeNumber(string(sc.value)) {
 			if sc.shape.longNumbers == nil {
 				sc.shape.longNumbers = map[[2]int]bool{}
@@ -339,6 +364,52 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 			sc.shape.cells += sc.rowCells
 		}
 		sc.inRow = false
+	}
+	return nil
+}
+
+// byFormat notes a cell whose number format shows its value otherwise than
+// excelize shows it (sections.go): as nothing, or through a section of a
+// conditional format other than the first.
+func (sc *sheetScan) byFormat() error {
+	cf, at := sc.format, [2]int{sc.col, sc.row}
+	hidden := false
+	switch {
+	case sc.number && sc.hasValue:
+		v, err := strconv.ParseFloat(strings.TrimSpace(string(sc.value)), 64)
+		i := cf.numberSection(v)
+		if err != nil || i < 0 {
+			return nil
+		}
+		if showsNothing(cf.sections[i]) {
+			hidden = true
+			break
+		}
+		if cf.conditional && i != 0 {
+			if sc.shape.sections == nil {
+				sc.shape.sections = map[[2]int]shownSection{}
+			}
+			if len(sc.shape.sections) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个按条件显示的数字单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.sections[at] = shownSection{value: v, p: sectionPrecision(cf.sections[i])}
+		}
+	case sc.isText && cf.hidesText():
+		// A shared string's text is known by its length (the index was
+		// checked above); other text is asked for when read.
+		hidden = !sc.isShared
+		if i, err := strconv.Atoi(strings.TrimSpace(string(sc.value))); sc.isShared && err == nil && i >= 0 && i < len(sc.shared) {
+			hidden = sc.shared[i] > 0
+		}
+	}
+	if hidden {
+		if sc.shape.formatHidden == nil {
+			sc.shape.formatHidden = map[[2]int]bool{}
+		}
+		if len(sc.shape.formatHidden) >= maxLongNumbers {
+			return fmt.Errorf("%w（工作表“%s”有超过 %d 个被数字格式隐藏了内容的单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+		}
+		sc.shape.formatHidden[at] = true
 	}
 	return nil
 }
@@ -508,21 +579,88 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 	defer rc.Close()
 	d := xml.NewDecoder(rc)
 	n := 0
+	// The custom number formats by id, and the number format of each cell
+	// format (cellXfs, by index): cellFormats below.
+	codes := map[int]string{}
+	var xfs []int
+	var inNumFmts, inCellXfs bool
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
+			p.formats = cellFormats(codes, xfs)
 			return nil
 		}
 		if err != nil {
 			return fmt.Errorf("%w（工作簿的格式表：%w）", ErrDamaged, err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
+		switch se := tok.(type) {
+		case xml.StartElement:
 			switch se.Name.Local {
 			case "xf", "numFmt", "font", "fill", "border", "dxf", "cellStyle":
 				if n++; n > maxStyleRecords {
 					return fmt.Errorf("%w（工作簿的格式表有 %d 条以上的格式，超过 %d 条；请在 Excel 或 WPS 中清除多余的格式后另存）", ErrTooLarge, maxStyleRecords, maxStyleRecords)
 				}
 			}
+			switch se.Name.Local {
+			case "numFmts":
+				inNumFmts = true
+			case "cellXfs":
+				inCellXfs = true
+			case "numFmt":
+				id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
+				if inNumFmts && err == nil {
+					codes[id] = attrOf(se, "formatCode")
+				}
+			case "xf":
+				if inCellXfs {
+					id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
+					if err != nil {
+						id = -1
+					}
+					xfs = append(xfs, id)
+				}
+			}
+		case xml.EndElement:
+			switch se.Name.Local {
+			case "numFmts":
+				inNumFmts = false
+			case "cellXfs":
+				inCellXfs = false
+			}
 		}
 	}
+}
+
+func attrOf(t xml.StartElement, local string) string {
+	v, _ := attr(t, local)
+	return v
+}
+
+// cellFormats are the cell formats (by index, as cells name them in s="…")
+// whose number format shows a value otherwise than excelize shows it
+// (parseCellFormat).
+func cellFormats(codes map[int]string, xfs []int) map[int]*cellFormat {
+	parsed := map[int]*cellFormat{}
+	var out map[int]*cellFormat
+	for i, id := range xfs {
+		code, ok := codes[id]
+		if !ok {
+			continue
+		}
+		cf, seen := parsed[id]
+		if !seen {
+			var special bool
+			if cf, special = parseCellFormat(code); !special {
+				cf = nil
+			}
+			parsed[id] = cf
+		}
+		if cf != nil {
+			if out == nil {
+				out = map[int]*cellFormat{}
+			}
+			out[i] = cf
+		}
+	}
+	return out
 }

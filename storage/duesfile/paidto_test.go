@@ -1,0 +1,60 @@
+package duesfile
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+)
+
+// 党费已交至 in a bases workbook: a month before the member joined is
+// refused at import naming the row and the field, not replaced on the
+// transfer letter later by the month before joining (review s4-final
+// attack #3, #3b); a month that does not exist is quoted once, not twice
+// (#2).
+func TestBasesPaidToBeforeJoiningIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	st, err := storage.Open(filepath.Join(dir, "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	today := model.Today()
+	if err := demo.Fill(st, 3, 1, today); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := st.Members()
+	join := model.MonthOfDate(ms[0].JoinDate)
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	_ = f.SetSheetRow(sh, "A1", &[]any{"姓名", "身份证号码", "计算基数", "党费已交至", "缴纳类别"})
+	_ = f.SetSheetRow(sh, "A2", &[]any{ms[0].Name, ms[0].IDNumber, "5400", (join - 13).String(), "在职"})
+	_ = f.SetSheetRow(sh, "A3", &[]any{ms[1].Name, ms[1].IDNumber, "5400", "2026.13", "在职"})
+	_ = f.SetSheetRow(sh, "A4", &[]any{ms[2].Name, ms[2].IDNumber, "5400", (model.MonthOfDate(ms[2].JoinDate) - 1).String(), "在职"})
+	path := filepath.Join(dir, "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	p, err := New(st).PreviewBases(today.Year, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rejected) != 2 || len(p.Bases) != 1 {
+		t.Fatalf("rejected %+v, bases %+v", p.Rejected, p.Bases)
+	}
+	early, odd := p.Rejected[0], p.Rejected[1]
+	if early.Row != 2 || early.Field != model.FieldDuesPaidTo || !strings.Contains(early.Reason, "早于"+ms[0].Name+"加入党组织的") {
+		t.Errorf("row 2: %+v", early)
+	}
+	if line := odd.Line(false); odd.Row != 3 || strings.Count(line, "2026.13") != 1 || !strings.Contains(line, "没有 13 月") {
+		t.Errorf("row 3: %s", line)
+	}
+	if len(p.Openings) != 1 || p.Openings[0].MemberID != ms[2].ID {
+		t.Errorf("openings %+v: the month before joining is a position (nothing paid since)", p.Openings)
+	}
+}
