@@ -39,6 +39,7 @@ type Service interface {
 	Unlocked() bool
 	PublicKey() (datapkg.PublicKey, error)
 	ExportPublicKey(path string) (datapkg.PublicKey, error)
+	SavePrivateKey(path string) error
 
 	Branches() ([]ws.Branch, error)
 	Branch(id int64) (ws.Branch, error)
