@@ -275,8 +275,25 @@ func dateText(raw string) string {
 	if len(s) > 10 && s[10] == 'T' && IsDigits(s[:4]) {
 		s = s[:10]
 	}
-	return strings.Join(strings.Fields(s), "")
+	// A space between two numbers separates them, as the point or dash
+	// the rest of the text uses would: 2008 1 2 is 2008-01-02, never
+	// 200812 (December). Other spaces go: 2008. 1. 2, 2008 年 1 月.
+	fields := strings.Fields(s)
+	sep := "-"
+	if i := strings.IndexAny(s, ".-/"); i >= 0 {
+		sep = s[i : i+1]
+	}
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 && isASCIIDigit(fields[i-1][len(fields[i-1])-1]) && isASCIIDigit(f[0]) {
+			b.WriteString(sep)
+		}
+		b.WriteString(f)
+	}
+	return b.String()
 }
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // parseChineseDate reads 1985年3月, 1985年3月12日 (or 号), 1985年3月份.
 func parseChineseDate(raw, s string) (Date, error) {

@@ -35,6 +35,17 @@ func TestParseDate(t *testing.T) {
 		{"2019/4/15 0:00:00", NewDate(2019, 4, 15)},
 		{"2019-04-15T00:00:00Z", NewDate(2019, 4, 15)},
 		{" 2000-02-29 ", NewDate(2000, 2, 29)},
+		// A space between numbers separates them: never 2008-11 for
+		// 2008 1 1 (review s5-7 attack #1).
+		{"2008 1 1", NewDate(2008, 1, 1)},
+		{"2008 1 2", NewDate(2008, 1, 2)},
+		{"2008\u30001\u30001", NewDate(2008, 1, 1)},
+		{"2008\u00a01\u00a01", NewDate(2008, 1, 1)},
+		{"2008-1 2", NewDate(2008, 1, 2)},
+		{"2008 6 1", NewDate(2008, 6, 1)},
+		{"2008 06", MonthDate(2008, 6)},
+		{"2008. 1. 2", NewDate(2008, 1, 2)},
+		{"2008.1 2", NewDate(2008, 1, 2)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -58,6 +69,7 @@ func TestParseDateRefuses(t *testing.T) {
 		{"1985.3-12", "无法识别"},
 		{"1850.03", "年份 1850 不合理"},
 		{"1985-03-00", "无法识别"},
+		{"2008 1 0", "无法识别"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -24,7 +24,10 @@ type sheetReader struct {
 	merges []mergeRange         // every merged range of the sheet
 	down   map[int][]mergeRange // by column: merges spanning rows, top-left in that column, by first row
 	cols   []string             // column names, cols[1] == "A"
-	buf    []byte
+	// displays are the cells conditional formatting applies to, as they
+	// show (display)
+	displays map[[2]int]cellDisplay
+	buf      []byte
 }
 
 // mergeRange is a merged range, 1-based and inclusive.
@@ -152,22 +155,6 @@ func (sr *sheetReader) longNumber(col, row int) bool {
 // (sheetShape.unsaved): it shows nothing until Excel or WPS works it out.
 func (sr *sheetReader) unsavedFormula(col, row int) bool {
 	return sr.shape != nil && sr.shape.unsaved[[2]int{col, row}]
-}
-
-// formatHidden reports a cell holding a value its number format shows as
-// nothing (sheetShape.formatHidden).
-func (sr *sheetReader) formatHidden(col, row int) bool {
-	return sr.shape != nil && sr.shape.formatHidden[[2]int{col, row}]
-}
-
-// shownSection is the section of a conditional format that shows the
-// number cell, when it is not the first (sheetShape.sections).
-func (sr *sheetReader) shownSection(col, row int) (shownSection, bool) {
-	if sr.shape == nil {
-		return shownSection{}, false
-	}
-	s, ok := sr.shape.sections[[2]int{col, row}]
-	return s, ok
 }
 
 // unsavedFormulaReason is the refusal of a field whose cell is a formula

@@ -36,8 +36,13 @@ var (
 // cell may be January or October, and is refused. The error is a
 // *cellDateError for the cell, another for the sheet.
 func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
-	if sec, ok := sr.shownSection(col, row); ok {
-		return sectionDate(sr, sec)
+	switch disp, err := sr.display(col, row); {
+	case err != nil:
+		return model.Date{}, err
+	case disp.unknown:
+		return model.Date{}, dateRefusal("%s", conditionalFormatReason)
+	case disp.section != nil:
+		return sectionDate(sr, *disp.section)
 	}
 	switch {
 	case shown == "":

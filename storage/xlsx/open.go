@@ -222,7 +222,7 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
 	bk.pkg = newPackage(pzr)
-	bk.pkg.shared, bk.pkg.formats = pkg.shared, pkg.formats
+	bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs = pkg.shared, pkg.formats, pkg.dxfs
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -260,6 +260,9 @@ type pkgReader struct {
 	// formats are the cell formats whose sections matter, by index, once
 	// checkStyles has read the styles part (sections.go).
 	formats map[int]*cellFormat
+	// dxfs are the number formats of the differential formats that
+	// conditional formatting applies, by index.
+	dxfs map[int]*cellFormat
 }
 
 func newPackage(zr *zip.Reader) *pkgReader {

@@ -3,8 +3,11 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -27,18 +30,28 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
-		if col, src := im.sr.below(c.index+1, n); im.sr.formatHidden(col, src) {
+		// Where excelize does not show the cell as Excel does (its format's
+		// sections, conditional formatting), what Excel shows is read.
+		col, src := im.sr.below(c.index+1, n)
+		disp, err := im.sr.display(col, src)
+		switch {
+		case err != nil:
+			return model.Member{}, nil, nil, err
+		case disp.unknown:
+			r.reject(c.field, conditionalFormatReason)
+			continue
+		case disp.hidden:
 			// Blank on screen, as Excel shows it: said, not dropped
 			// silently (hiddenByFormat, hiddenNotes).
-			if err := r.hiddenValue(c.field, col, src); err != nil {
+			if err := r.hiddenValue(c.field, col, src, disp.byRule); err != nil {
 				return model.Member{}, nil, nil, err
 			}
 			v = ""
-		} else if sec, ok := im.sr.shownSection(col, src); ok {
-			v = sectionShown(im.sr, sec) // excelize shows the first section
+		case disp.section != nil:
+			v = sectionShown(im.sr, *disp.section)
 		}
 		if v == "" {
-			if col, src := im.sr.below(c.index+1, n); im.sr.unsavedFormula(col, src) {
+			if im.sr.unsavedFormula(col, src) {
 				r.reject(c.field, unsavedFormulaReason)
 			}
 			continue
@@ -48,7 +61,6 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 			continue
 		}
 		r.shown[c.field] = v
-		col, src := im.sr.below(c.index+1, n)
 		if err := r.set(c.field, v, col, src); err != nil {
 			return model.Member{}, nil, nil, err
 		}
@@ -129,8 +141,8 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 // (review s3-7 attack #6). "" when the cell is truly empty, or cannot be
 // asked (the sheet too large to load: the usual refusal stands).
 func (r *rowMember) hiddenByFormat(f model.Field) string {
-	if raw, ok := r.hidden[f]; ok {
-		return hiddenCell(raw) + "；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入"
+	if h, ok := r.hidden[f]; ok {
+		return h.String() + "；" + h.fix() + "后再导入"
 	}
 	c, ok := r.im.h.column(f)
 	if !ok || r.shown[f] != "" {
@@ -145,26 +157,46 @@ func (r *rowMember) hiddenByFormat(f model.Field) string {
 	if raw == "" {
 		return ""
 	}
-	return hiddenCell(raw) + "；请改为能显示内容的单元格格式（如“常规”或日期格式）后再导入"
+	h := hiddenCell{raw: raw}
+	return h.String() + "；" + h.fix() + "后再导入"
 }
 
-// hiddenCell says that a cell holds raw (cut for the message; "" when it
-// could not be read) but shows nothing.
-func hiddenCell(raw string) string {
-	if raw == "" {
-		return "单元格有内容，但它的数字格式把内容隐藏了（显示为空白）"
+// hiddenCell is a value a cell holds but shows as nothing: raw ("" when it
+// could not be read), hidden by the cell's number format or by
+// conditional formatting (byRule).
+type hiddenCell struct {
+	raw    string
+	byRule bool
+}
+
+func (h hiddenCell) String() string {
+	by := "它的数字格式"
+	if h.byRule {
+		by = "条件格式"
 	}
+	if h.raw == "" {
+		return "单元格有内容，但" + by + "把内容隐藏了（显示为空白）"
+	}
+	raw := h.raw
 	if utf8.RuneCountInString(raw) > 20 {
 		raw = string([]rune(raw)[:20]) + "…"
 	}
-	return fmt.Sprintf("单元格存有“%s”，但它的数字格式把内容隐藏了（显示为空白）", raw)
+	return fmt.Sprintf("单元格存有“%s”，但%s把内容隐藏了（显示为空白）", raw, by)
+}
+
+// fix says what makes the value show.
+func (h hiddenCell) fix() string {
+	if h.byRule {
+		return "请清除该列的条件格式规则（开始 → 条件格式 → 清除规则）"
+	}
+	return "请改为能显示内容的单元格格式（如“常规”或日期格式）"
 }
 
 // hiddenValue keeps what the cell of field f holds that its number format
 // hides (sheetReader.formatHidden): the field is read as the blank the
 // sheet shows, and the value is named, not dropped without a word. A sheet
 // too large to load leaves the value unnamed.
-func (r *rowMember) hiddenValue(f model.Field, col, src int) error {
+func (r *rowMember) hiddenValue(f model.Field, col, src int, byRule bool) error {
 	raw, err := r.im.sr.value(col, src)
 	if err != nil && !errors.Is(err, ErrTooLarge) {
 		return err
@@ -173,15 +205,25 @@ func (r *rowMember) hiddenValue(f model.Field, col, src int) error {
 	if raw == "" && err == nil {
 		return nil // white space: blank indeed
 	}
+	// A date cell's serial says nothing to the user: its date does.
+	if serial, perr := strconv.ParseFloat(raw, 64); perr == nil && dateFields[f] && serial >= 1 {
+		if t, err := excelize.ExcelDateToTime(serial, r.im.sr.bk.date1904); err == nil {
+			raw = model.DateOf(t).String()
+		}
+	}
 	if r.hidden == nil {
-		r.hidden = map[model.Field]string{}
+		r.hidden = map[model.Field]hiddenCell{}
 	}
 	if _, seen := r.hidden[f]; !seen {
 		r.hiddenOrder = append(r.hiddenOrder, f)
 	}
-	r.hidden[f] = raw
+	r.hidden[f] = hiddenCell{raw: raw, byRule: byRule}
 	return nil
 }
+
+// dateFields are the fields read as dates (rowMember.set).
+var dateFields = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoinDate: true, model.FieldFullDate: true,
+	model.FieldLostSince: true, model.FieldArrivedOn: true, model.FieldDuesPaidTo: true}
 
 // hiddenNotes tells of each field read as blank because its cell's format
 // hides the value, unless the field was refused for it (a required one).
@@ -191,7 +233,7 @@ func (r *rowMember) hiddenNotes() {
 			continue
 		}
 		r.notes = append(r.notes, model.ImportNote{Sheet: r.im.sheet.Name, Row: r.row, Field: f,
-			Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，请把单元格格式改为“常规”后重新导入", r.who(), f.Label(), hiddenCell(r.hidden[f]))})
+			Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", r.who(), f.Label(), r.hidden[f], r.hidden[f].fix())})
 	}
 }
 
@@ -233,7 +275,7 @@ type rowMember struct {
 	lostDetail, mobileDetail string
 	// hidden are the values of fields whose cells' number formats hide
 	// them, in column order (hiddenValue)
-	hidden      map[model.Field]string
+	hidden      map[model.Field]hiddenCell
 	hiddenOrder []model.Field
 	// the tick columns of each field given by them, in column order
 	ticks     map[model.Field]*ticks

@@ -31,8 +31,7 @@ func parseCellFormat(code string) (*cellFormat, bool) {
 	if !strings.Contains(code, ";") && !strings.Contains(code, "[") {
 		return nil, false
 	}
-	p := nfp.NumberFormatParser()
-	cf := &cellFormat{sections: p.Parse(code)}
+	cf := newCellFormat(code)
 	special := false
 	for _, sec := range cf.sections {
 		if condition(sec) != nil {
@@ -43,6 +42,18 @@ func parseCellFormat(code string) (*cellFormat, bool) {
 		}
 	}
 	return cf, special
+}
+
+// newCellFormat parses a number format code.
+func newCellFormat(code string) *cellFormat {
+	p := nfp.NumberFormatParser()
+	cf := &cellFormat{sections: p.Parse(code)}
+	for _, sec := range cf.sections {
+		if condition(sec) != nil {
+			cf.conditional = true
+		}
+	}
+	return cf
 }
 
 // condition is a section's [condition] as a test of the value; nil when it

@@ -83,6 +83,9 @@ type sheetShape struct {
 	// Excel does.
 	formatHidden map[[2]int]bool
 	sections     map[[2]int]shownSection
+	// cfRules are the conditional formatting rules that set a number
+	// format, by priority (condfmt.go).
+	cfRules []cfRule
 }
 
 // maxHidden bounds the hidden rows and column ranges a scan keeps.
@@ -133,7 +136,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats)
+	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -172,18 +175,22 @@ type sheetScan struct {
 	isText   bool // the cell holds text (shared, inline or a formula's)
 	// formats are the cell formats whose sections matter
 	// (pkgReader.formats), and format the current cell's, if it is one.
-	formats  map[int]*cellFormat
-	format   *cellFormat
+	formats map[int]*cellFormat
+	format  *cellFormat
+	// dxfs are the number formats of the differential formats
+	// (pkgReader.dxfs), and cf the conditional formatting being read.
+	dxfs     map[int]*cellFormat
+	cf       *cfScan
 	hasValue bool // the cell has a <v>
 	formula  bool // the cell has a formula
 	result   bool // the cell has a value (<v>): a formula's saved result
 	text     uint64
 }
 
-func scanSheet(r io.Reader, sheet string, shared []uint32, formats map[int]*cellFormat) (*sheetShape, error) {
+func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int]*cellFormat) (*sheetShape, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
-	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats}
+	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats, dxfs: dxfs}
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -213,6 +220,9 @@ func scanSheet(r io.Reader, sheet string, shared []uint32, formats map[int]*cell
 			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
 				sc.value = append(sc.value, t...)
 			}
+			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+				sc.cf.text = append(sc.cf.text, t...)
+			}
 		}
 	}
 	return &sc.shape, nil
@@ -223,6 +233,9 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		return sc.damaged(errors.New("elements nested too deep"))
 	}
 	sc.stack = append(sc.stack, t.Name.Local)
+	if sc.cf != nil || t.Name.Local == "conditionalFormatting" {
+		return sc.cfStart(t)
+	}
 	switch name := t.Name.Local; {
 	case name == "sheetData":
 		sc.inData = true
@@ -309,6 +322,9 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), t.Name.Local))
 	}
 	sc.stack = sc.stack[:len(sc.stack)-1]
+	if sc.cf != nil {
+		return sc.cfEnd(t)
+	}
 	switch t.Name.Local {
 	case "sheetData":
 		sc.inData = false
@@ -583,7 +599,8 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 	// format (cellXfs, by index): cellFormats below.
 	codes := map[int]string{}
 	var xfs []int
-	var inNumFmts, inCellXfs bool
+	var inNumFmts, inCellXfs, inDxfs bool
+	dxf := -1 // index of the differential format being read (conditional formatting's)
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -606,10 +623,22 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 				inNumFmts = true
 			case "cellXfs":
 				inCellXfs = true
+			case "dxfs":
+				inDxfs = true
+			case "dxf":
+				if inDxfs {
+					dxf++
+				}
 			case "numFmt":
 				id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
 				if inNumFmts && err == nil {
 					codes[id] = attrOf(se, "formatCode")
+				}
+				if inDxfs && dxf >= 0 {
+					if p.dxfs == nil {
+						p.dxfs = map[int]*cellFormat{}
+					}
+					p.dxfs[dxf] = newCellFormat(attrOf(se, "formatCode"))
 				}
 			case "xf":
 				if inCellXfs {
@@ -626,6 +655,8 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 				inNumFmts = false
 			case "cellXfs":
 				inCellXfs = false
+			case "dxfs":
+				inDxfs = false
 			}
 		}
 	}

@@ -1,0 +1,77 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// conditional sets a conditional format on ref whose differential format
+// is the number format code (a fill only when code is "").
+func conditional(t *testing.T, f *excelize.File, ref, typ, criteria, value, code string) {
+	t.Helper()
+	st := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Color: []string{"FFFF00"}, Pattern: 1}}
+	if code != "" {
+		st = &excelize.Style{CustomNumFmt: &code}
+	}
+	id, err := f.NewConditionalStyle(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := excelize.ConditionalFormatOptions{Type: typ, Format: &id, Criteria: criteria, Value: value}
+	if typ == "formula" {
+		o = excelize.ConditionalFormatOptions{Type: typ, Format: &id, Criteria: value}
+	}
+	if err := f.SetConditionalFormat("Sheet1", ref, []excelize.ConditionalFormatOptions{o}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Conditional formatting that sets a number format decides what a cell
+// shows, as the cell's own format does (review s5-7 attack #2): a date
+// cell shown 2008年6月 by a rule is June 2008 to the month, one a rule
+// hides is said to be hidden (refused where required, a note where not),
+// and a rule the import cannot work out refuses the cell rather than read
+// it unchecked. A rule that holds not, or sets no number format, changes
+// nothing.
+func TestConditionalFormattingDecidesWhatACellShows(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "联系电话"}
+	row := func(name, seq string) []any {
+		return []any{name, idNumber("19700101", seq), dateCell(39614), dateCell(39979), "13712345678"}
+	}
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{head,
+		row("月份", "011"), row("隐藏", "022"), row("公式", "033"), row("不成立", "044"), row("底色", "055"),
+	}}}, opts: func(f *excelize.File) {
+		conditional(t, f, "C2:D2", "cell", ">", "0", `yyyy"年"m"月"`)
+		conditional(t, f, "C3:C3", "cell", ">", "0", ";;;")
+		conditional(t, f, "E3:E3", "cell", ">", "0", ";;;")
+		conditional(t, f, "C4:C4", "formula", "", "$A4<>\"\"", `yyyy"年"m"月"`)
+		conditional(t, f, "C5:D5", "cell", "<", "0", `yyyy"年"m"月"`)
+		conditional(t, f, "C6:D6", "cell", ">", "0", "")
+	}}.bytes(t))
+
+	if m := member(t, rf, 2); m.JoinDate != model.MonthDate(2008, 6) || m.FullDate != model.MonthDate(2009, 6) {
+		t.Errorf("row 2: join %v full %v, want 2008-06 and 2009-06 as the rule shows them", m.JoinDate, m.FullDate)
+	}
+	if got := rejections(rf, 3)[model.FieldJoinDate]; !strings.Contains(got, "单元格存有“2008-06-15”，但条件格式把内容隐藏了") {
+		t.Errorf("row 3 join date: %q", got)
+	}
+	phoneNote := false
+	for _, n := range rf.Notes {
+		phoneNote = phoneNote || n.Row == 3 && strings.Contains(n.Message, "联系电话：单元格存有“13712345678”，但条件格式把内容隐藏了")
+	}
+	if !phoneNote {
+		t.Errorf("row 3: no note of the hidden phone in %+v", rf.Notes)
+	}
+	if got := rejections(rf, 4)[model.FieldJoinDate]; !strings.Contains(got, "条件格式") || !strings.Contains(got, "无法确定") {
+		t.Errorf("row 4 join date: %q", got)
+	}
+	for _, n := range []int{5, 6} {
+		if m := member(t, rf, n); m.JoinDate != model.NewDate(2008, 6, 15) || m.FullDate != model.NewDate(2009, 6, 15) {
+			t.Errorf("row %d: join %v full %v, want the days the cells' own format shows", n, m.JoinDate, m.FullDate)
+		}
+	}
+}
