@@ -3,6 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -115,6 +116,10 @@ func lineOf(r ws.Result) string {
 	case ws.HeldBack:
 		return kit.L("暂不导入：") + reasonOf(r)
 	}
+	if errors.Is(r.Err, datapkg.ErrWrongPassphrase) {
+		// Branches set their own passphrases: one batch takes one.
+		return kit.L("未导入：") + reasonOf(r) + kit.L("（如这个数据包的密码与其他的不同，请单独导入这个文件并输入它的密码）")
+	}
 	return kit.L("未导入：") + reasonOf(r)
 }
 
@@ -150,13 +155,13 @@ func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 		kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
 		return
 	}
-	needKey, locked := false, 0
+	needKey, locked := false, []string(nil)
 	for _, f := range files {
 		switch k, _ := datapkg.Probe(f); k {
 		case datapkg.ForKey:
 			needKey = true
 		case datapkg.Passphrase:
-			locked++
+			locked = append(locked, filepath.Base(f))
 		}
 	}
 	t.w.askSecrets(needKey, locked, func(passphrase string) {

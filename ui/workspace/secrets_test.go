@@ -129,6 +129,11 @@ func TestImportAsksForThePassphrasesOnce(t *testing.T) {
 	if len(w.ImportResults()) != 0 {
 		t.Fatal("imported before the passphrases were given")
 	}
+	// The packages with a passphrase are named: each branch sets its own
+	// (review s4-11 newuser #6).
+	if s.files == nil || s.files.Text != "qa"+datapkg.Ext+"\nqb"+datapkg.Ext {
+		t.Errorf("the dialog names %v", s.files)
+	}
 	w.Win.Canvas().Focus(s.key)
 	test.Type(s.key, "wrong passphrase")
 	w.Win.Canvas().Focus(s.packages)
@@ -151,7 +156,8 @@ func TestImportAsksForThePassphrasesOnce(t *testing.T) {
 			refused = append(refused, lineOf(r))
 		}
 	}
-	if len(imported) != 2 || len(refused) != 1 || !strings.Contains(refused[0], "密码不对") || !strings.Contains(refused[0], "qb"+datapkg.Ext) {
+	if len(imported) != 2 || len(refused) != 1 || !strings.Contains(refused[0], "密码不对") || !strings.Contains(refused[0], "qb"+datapkg.Ext) ||
+		!strings.Contains(refused[0], "请单独导入这个文件") {
 		t.Errorf("imported %v, refused %q", imported, refused)
 	}
 

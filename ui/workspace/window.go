@@ -11,6 +11,8 @@ import (
 	"log"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -178,17 +180,19 @@ func (w *Window) confirm(title, message string, onYes func()) {
 type secrets struct {
 	form          *kit.Form
 	key, packages *kit.Entry // nil when not asked
+	files         *widget.Label // the packages with a passphrase, nil when none
 	busy          *fyne.Container
 	dlg           *kit.FormDialog
 }
 
 // askSecrets runs then with the packages' passphrase ("" when none is
 // needed) once the private key is open. needKey: some package is
-// encrypted to the instructor; locked packages: how many have a
-// passphrase. The key's passphrase is checked here (scrypt takes seconds:
+// encrypted to the instructor; locked: the files that have a passphrase,
+// named in the question (each branch sets its own: the instructor must
+// know whose it is, review s4-11 newuser #6). The key's passphrase is checked here (scrypt takes seconds:
 // a busy bar shows meanwhile); a wrong package passphrase is found by the
 // import, which refuses those packages only.
-func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase string)) {
+func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase string)) {
 	if needKey {
 		has, err := w.svc.HasKey()
 		if err != nil {
@@ -197,7 +201,7 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		}
 		needKey = has && !w.svc.Unlocked()
 	}
-	if !needKey && locked == 0 {
+	if !needKey && len(locked) == 0 {
 		then("")
 		return
 	}
@@ -218,10 +222,19 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		s.key = kit.NewPasswordEntry()
 		fields = append(fields, s.form.Add("指导员私钥密码", s.key).Validate(required))
 	}
-	if locked > 0 {
-		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入。", map[string]any{"N": locked}))
+	if len(locked) > 0 {
+		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入。", map[string]any{"N": len(locked)}))
 		intro.Wrapping = fyne.TextWrapWord
-		lines = append(lines, intro)
+		names := locked
+		if len(names) > 4 {
+			names = append(slices.Clone(names[:3]), kit.L("等 {{.N}} 个", map[string]any{"N": len(locked)}))
+		}
+		// One file a line, cut with an ellipsis: a wrapped label would ask
+		// for its height at the narrowest width.
+		s.files = widget.NewLabel(strings.Join(names, "\n"))
+		s.files.Truncation = fyne.TextTruncateEllipsis
+		s.files.TextStyle = fyne.TextStyle{Bold: true}
+		lines = append(lines, intro, s.files)
 		s.packages = kit.NewPasswordEntry()
 		fields = append(fields, s.form.Add("数据包密码", s.packages).Validate(required))
 	}
@@ -259,7 +272,7 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		})
 	}
 	body := container.NewVBox(append(lines, s.form.Stacked(fields...), s.busy)...)
-	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(500, 420))
+	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(560, 420+float32(min(len(locked), 4))*20))
 }
 
 // saveWorkbook asks where to save a workbook and writes it.
