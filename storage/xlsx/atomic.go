@@ -37,16 +37,8 @@ func WritePrivateFileAtomic(path string, write func(w io.Writer) error) error {
 // writeChecked writes path through save after the checks; workbook: path
 // is a workbook, which replaces only a workbook of this app (checkReplaced).
 func writeChecked(path string, save func(string, func(io.Writer) error) error, workbook bool, write func(w io.Writer) error) error {
-	if err := atomicfile.CheckTarget(path); err != nil {
+	if err := checkTarget(path, workbook); err != nil {
 		return err
-	}
-	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
-		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
-	}
-	if workbook {
-		if err := checkReplaced(path); err != nil {
-			return err
-		}
 	}
 	err := save(path, write)
 	if errors.Is(err, atomicfile.ErrInUse) {
@@ -55,6 +47,24 @@ func writeChecked(path string, save func(string, func(io.Writer) error) error, w
 		return &atomicfile.Error{Msg: ae.Msg, Err: errors.Join(ErrFileInUse, ae.Err)}
 	}
 	return err
+}
+
+// CheckWorkbookTarget says why a workbook may not be written at path (nil
+// when it may): what WriteFileAtomic refuses before writing anything, for a
+// save dialog to say instead of asking whether to replace the file.
+func CheckWorkbookTarget(path string) error { return checkTarget(path, true) }
+
+func checkTarget(path string, workbook bool) error {
+	if err := atomicfile.CheckTarget(path); err != nil {
+		return err
+	}
+	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
+		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
+	}
+	if workbook {
+		return checkReplaced(path)
+	}
+	return nil
 }
 
 // isLedgerCompanion reports whether path is one of the files a ledger keeps

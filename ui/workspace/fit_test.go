@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 	"branchledger/storage/datapkg"
@@ -101,5 +104,41 @@ func TestEnglishRefusalReasons(t *testing.T) {
 	r := ws.Result{File: file, Outcome: ws.Refused, Err: fmt.Errorf("%w（快照 2026-11-30 15:03）：%s", ws.ErrOlder, file)}
 	if line := lineOf(r); !strings.HasSuffix(line, "（快照 2026-11-30 15:03）: "+file) || strings.Contains(line, ws.ErrOlder.Error()) {
 		t.Errorf("older, with a detail: the line is %q", line)
+	}
+}
+
+// Saving the report over a workbook made in Excel (or a text) is refused
+// in the save dialog, not asked about and then refused by the export; a
+// workbook this app exported is asked about (review s4-final attack #6).
+func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, _ := newWorkspace(t)
+	w := New(a, svc)
+	w.RunInLine()
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "原表.xlsx")
+	f := excelize.NewFile()
+	f.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"})
+	f.SaveAs(foreign)
+	f.Close()
+	text := filepath.Join(dir, "notes.xlsx")
+	os.WriteFile(text, []byte("important"), 0o644)
+	own := filepath.Join(dir, "上报汇总表.xlsx")
+	if _, err := svc.WriteReport(own); err != nil {
+		t.Fatal(err)
+	}
+	asked := 0
+	w.confirmFunc = func(_, _ string, onYes func()) { asked++; onYes() }
+	for _, p := range []string{foreign, text} {
+		replaced := false
+		w.askReplace(p, false, func() { replaced = true })
+		if replaced || asked != 0 {
+			t.Errorf("%s: replaced %v, asked %d", filepath.Base(p), replaced, asked)
+		}
+	}
+	replaced := false
+	w.askReplace(own, false, func() { replaced = true })
+	if !replaced || asked != 1 {
+		t.Errorf("own report: replaced %v, asked %d", replaced, asked)
 	}
 }
