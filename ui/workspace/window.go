@@ -180,7 +180,7 @@ func (w *Window) confirm(title, message string, onYes func()) {
 // the passphrase the branches set on their packages.
 type secrets struct {
 	form          *kit.Form
-	key, packages *kit.Entry // nil when not asked
+	key, packages *kit.Entry    // nil when not asked
 	files         *widget.Label // the packages with a passphrase, nil when none
 	busy          *fyne.Container
 	dlg           *kit.FormDialog
