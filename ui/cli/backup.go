@@ -131,7 +131,9 @@ func readPassphrase(name string) (string, error) {
 	if err != nil {
 		return "", reason.Wrap("无法读取密码文件 "+name, err)
 	}
-	line, _, _ := strings.Cut(string(b), "\n")
+	// Windows Notepad starts a UTF-8 file with a byte-order mark, which is
+	// no part of the passphrase (review s3-11 attack #9).
+	line, _, _ := strings.Cut(strings.TrimPrefix(string(b), "\ufeff"), "\n")
 	line = strings.TrimSuffix(line, "\r")
 	if line == "" {
 		return "", fmt.Errorf("密码文件 %s 的第一行是空的", name)

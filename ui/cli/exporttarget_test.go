@@ -108,3 +108,32 @@ func TestExportTargetsAreChecked(t *testing.T) {
 		t.Errorf("con: %d %s%s", r.status, r.stdout, r.stderr)
 	}
 }
+
+// A passphrase file saved by Windows Notepad starts with a UTF-8 byte-order
+// mark: the passphrase is what follows it (review s3-11 attack #9: the
+// instructor's key "wrong passphrase").
+func TestPassphraseFileWithByteOrderMark(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "workspace.blws")
+	plain := filepath.Join(dir, "pass.txt")
+	os.WriteFile(plain, []byte("指导员的密码 2026\r\n"), 0o600)
+	if r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", plain); r.status != ExitOK {
+		t.Fatalf("key: %d %s", r.status, r.stderr)
+	}
+	bom := filepath.Join(dir, "bom.txt")
+	os.WriteFile(bom, []byte("\ufeff指导员的密码 2026\r\n"), 0o600)
+	r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", bom, "--save-private-key", filepath.Join(dir, "key.age"))
+	if r.status != ExitOK {
+		t.Errorf("BOM: %d %s", r.status, r.stderr)
+	}
+	db := demoFile(t, "3")
+	pub := filepath.Join(dir, "pub.txt")
+	os.WriteFile(pub, []byte(r.stdout), 0o600)
+	pkg := filepath.Join(dir, "p.blpkg")
+	if r := run(t, "package", "export", pkg, "--db", db, "--recipient-file", pub); r.status != ExitOK {
+		t.Fatalf("export: %d %s", r.status, r.stderr)
+	}
+	if r := run(t, "aggregate", "import", pkg, "--workspace", ws, "--passphrase-file", bom); r.status != ExitOK {
+		t.Errorf("import with the BOM file: %d %s%s", r.status, r.stdout, r.stderr)
+	}
+}
