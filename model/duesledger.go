@@ -222,7 +222,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			row.addNote(fmt.Sprintf("缺%d年基数", year))
 		}
 		if toRecord > 0 {
-			row.addNote(fmt.Sprintf("%d个月待补录（本软件建账前）", toRecord))
+			row.addNote(fmt.Sprintf("%d个月待补录（开始用本软件记账之前）", toRecord))
 		}
 		for _, b := range row.Changes {
 			row.addNote(b.ChangeText(r))
@@ -575,15 +575,22 @@ type RecordGap struct {
 
 // RecordGaps lists the members on the roster with months to record
 // (MonthToRecord), in roster order. It is empty unless the 建账月份 lies
-// before the month the ledger was set up (DuesHistory.SetUp).
+// before the month the ledger was set up (DuesHistory.SetUp), or a member
+// came by an incoming letter (转入) whose 党费交至 stops before the
+// 建账月份: the months between are theirs to record too, as the register
+// and the 转入 form say (TransferIn.DuesText).
 func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
-	if h.Start == 0 || h.SetUp == 0 || h.Start >= h.SetUp {
+	movedBack := h.SetUp != 0 && h.Start < h.SetUp
+	if h.Start == 0 || !movedBack && len(h.Arrived) == 0 {
 		return nil
 	}
 	v := h.view(r)
 	var out []RecordGap
 	for i := range members {
 		m := &members[i]
+		if _, came := h.Arrived[m.ID]; !movedBack && !came {
+			continue
+		}
 		from, to, ok := h.rosterOwed(m)
 		if !ok {
 			continue

@@ -110,6 +110,50 @@ func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 	return nil
 }
 
+// ValidateOpeningInLedger refuses an opening position (党费已交至) typed or
+// imported for member m that reaches into months this ledger keeps: one
+// later than the month the ledger was set up in the app (h.SetUp, or
+// h.Start when not known) — those months are recorded in 收缴 as they are
+// paid — unless m came onto this branch later (到本支部日期, or a 转入
+// letter); or one that covers a month from h.Start on for which a payment
+// of m is already recorded (paid, m's paid months). Months before h.Start
+// are never owed, so an opening before it is always accepted. Such an
+// opening made the register show months the ledger holds as paid with no
+// money, and hid an underpayment (review s3-8 attack #2, #10). A transfer
+// letter's 党费交至 is checked by ValidateLetterPaidTo instead.
+func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []PaidMonth) error {
+	if h.Start == 0 || paidTo < h.Start {
+		return nil
+	}
+	kept := h.SetUp
+	if kept == 0 {
+		kept = h.Start
+	}
+	arrived := h.Arrived[m.ID]
+	if !m.ArrivedOn.IsZero() {
+		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
+	}
+	if paidTo > max(kept, arrived) {
+		if arrived > kept {
+			return Errorf(ErrDues, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
+		}
+		if kept == h.Start {
+			return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start)
+		}
+		return Errorf(ErrDues, "党费已交至 %s 晚于开始在本软件记党费账的 %s；此后的交纳请在“收缴”中逐笔登记", paidTo, kept)
+	}
+	first := Month(0)
+	for _, p := range paid {
+		if p.MemberID == m.ID && p.Month >= h.Start && p.Month <= paidTo && (first == 0 || p.Month < first) {
+			first = p.Month
+		}
+	}
+	if first != 0 {
+		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
+	}
+	return nil
+}
+
 // ValidateLetterPaidTo refuses a transfer letter's 党费交至 that cannot be
 // right: before FirstRecordYear, or further ahead of today than dues may be paid in
 // advance (the old branch may have taken dues in advance; the letter
@@ -212,14 +256,20 @@ func RecordFindings(gaps []RecordGap) []Finding {
 	f := Finding{Severity: Warning, About: AboutDues}
 	switch {
 	case len(gaps) == 1:
-		f = f.Says("%s %s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
+		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
 			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
 	case len(gaps) > len(names):
-		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
 			len(gaps), Names(names), monthRangeText(from, to))
 	default:
-		f = f.Says("%d名党员（%s）%s的党费待补录：这些月份在本软件建账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
-			len(gaps), Names(names), monthRangeText(from, to))
+		// Each with their own months: one span for all said 1月 to a
+		// member who joined in April (review s5-8 newuser #2).
+		each := make(Texts, len(gaps))
+		for i, g := range gaps {
+			each[i] = Textf("%s %s", g.Name, monthRangeText(g.From, g.To))
+		}
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), each)
 	}
 	return []Finding{f}
 }

@@ -357,7 +357,7 @@ func TestRecordFindingsWording(t *testing.T) {
 	if len(fs) != 1 || fs[0].Severity != Warning || fs[0].About != AboutDues {
 		t.Fatalf("%+v", fs)
 	}
-	for _, want := range []string{"2名党员", "冯志强、褚国华", "2026年1月至2026年10月", "待补录", "补录", "党费已交至"} {
+	for _, want := range []string{"2名党员", "冯志强 2026年1月至2026年10月，褚国华", "2026年1月至2026年10月", "待补录", "补录", "党费已交至"} {
 		if !strings.Contains(fs[0].Message, want) {
 			t.Errorf("%q lacks %q", fs[0].Message, want)
 		}

@@ -95,6 +95,11 @@ type TransferLetter struct {
 
 	Receipt    *LetterReceipt    // the 回执 once back
 	Withdrawal *LetterWithdrawal // 作废, if withdrawn
+	// ReturnedOn is the date the member came back to this branch by an
+	// incoming letter (转入) on or after the letter's date, as read from
+	// the 转入 records (not stored with the letter): the letter was used,
+	// and it no longer waits for a receipt nor can be withdrawn.
+	ReturnedOn Date
 
 	CreatedAt time.Time
 }
@@ -146,6 +151,7 @@ const (
 	LetterExpired     LetterState = "已过期未回执"
 	LetterReceived    LetterState = "已回执"
 	LetterWithdrawn   LetterState = "已作废"
+	LetterReturned    LetterState = "已转回本支部"
 )
 
 // State is where the letter stands on today: withdrawn, received, or, with
@@ -157,6 +163,8 @@ func (l *TransferLetter) State(today Date, r TransferRules) LetterState {
 		return LetterWithdrawn
 	case l.Receipt != nil:
 		return LetterReceived
+	case !l.ReturnedOn.IsZero():
+		return LetterReturned
 	case today.After(l.ValidUntil()):
 		return LetterExpired
 	case today.After(l.ReceiptDue(r)):
@@ -166,8 +174,10 @@ func (l *TransferLetter) State(today Date, r TransferRules) LetterState {
 }
 
 // Open reports whether the letter still waits for its receipt: neither
-// received nor withdrawn.
-func (l *TransferLetter) Open() bool { return l.Receipt == nil && l.Withdrawal == nil }
+// received, withdrawn, nor closed by the member's return (ReturnedOn).
+func (l *TransferLetter) Open() bool {
+	return l.Receipt == nil && l.Withdrawal == nil && l.ReturnedOn.IsZero()
+}
 
 // LetterRequest is what the secretary fills in to issue a letter; the rest
 // of the letter comes from the member's record, the profile and the dues
@@ -317,6 +327,8 @@ func CheckWithdrawal(l *TransferLetter, w *LetterWithdrawal, today Date) error {
 		return Errorf(ErrTransfer, "%s介绍信已于 %s 作废", l.Numbered(), l.Withdrawal.Date.String())
 	case l.Receipt != nil:
 		return Errorf(ErrTransfer, "%s介绍信已于 %s 收到回执，%s已在%s报到，不能作废", l.Numbered(), l.Receipt.Date.String(), l.Name, l.Receipt.Org)
+	case !l.ReturnedOn.IsZero():
+		return Errorf(ErrTransfer, "%s已于 %s 转回本支部，%s介绍信已经用过，不能作废", l.Name, l.ReturnedOn.String(), l.Numbered())
 	}
 	errs := checkDate(WithdrawDateField, w.Date, today, nil)
 	if len(errs) == 0 && w.Date.Before(l.Date) {
@@ -444,7 +456,8 @@ func CheckTransferIn(in *TransferIn, m *Member, today Date, dr DuesRules) error 
 // DuesGap is the months the letter's 党费交至 leaves unpaid before the month
 // of arrival: from the month after it to the month before the arrival
 // (none when it reaches the arrival month). Dues are owed from the month
-// after 党费交至, so these are arrears from their first month.
+// after 党费交至; which of these months are arrears here depends on the
+// branch's 建账月份 (DuesSplit).
 func (in *TransferIn) DuesGap() []Month {
 	var out []Month
 	for mo := in.PaidTo + 1; in.PaidTo != 0 && !in.Date.IsZero() && mo < MonthOfDate(in.Date); mo++ {
@@ -453,16 +466,52 @@ func (in *TransferIn) DuesGap() []Month {
 	return out
 }
 
-// DuesText says where the member stands with dues on arrival: from which
-// month they pay here, or, when the letter's 党费交至 stops before the
-// arrival, the months unpaid since, which count as arrears.
-func (in *TransferIn) DuesText() Text {
+// DuesSplit divides DuesGap at the branch's 建账月份 start (0: the ledger
+// has not begun; it begins at the month its first base is saved, after
+// every month of the gap). Months before start are 待补录 (toRecord): the
+// ledger never covered them, so they are a set-up backlog the sending
+// organisation can confirm, never arrears — as the dues screen, home and
+// `check` count them (DuesHistory.knownFrom, RecordGaps). Months from start
+// on are owed here, arrears from their first month (owed).
+func (in *TransferIn) DuesSplit(start Month) (toRecord, owed []Month) {
+	for _, mo := range in.DuesGap() {
+		if start != 0 && mo >= start {
+			owed = append(owed, mo)
+		} else {
+			toRecord = append(toRecord, mo)
+		}
+	}
+	return toRecord, owed
+}
+
+// DuesText says where the member stands with dues on arrival, for a
+// branch whose 建账月份 is start (0: none yet): from which month they pay
+// here, or, when the letter's 党费交至 stops before the arrival, the months
+// unpaid since — those before the 建账月份 待补录, the others arrears.
+func (in *TransferIn) DuesText(start Month) Text {
 	gap := in.DuesGap()
 	if len(gap) == 0 {
 		return Textf("党费从%s起在本支部交纳", in.PaidTo+1)
 	}
-	return Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月），计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实",
-		in.PaidTo, monthSpan(gap), len(gap))
+	toRecord, owed := in.DuesSplit(start)
+	unpaid := Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月）", in.PaidTo, monthSpan(gap), len(gap))
+	var before Text
+	switch {
+	case len(toRecord) == 0:
+	case start == 0:
+		before = Textf("本支部尚未建立党费账，这些月份待补录，不计欠交")
+	case len(owed) == 0:
+		before = Textf("这些月份在本支部党费建账（建账月份%s）之前，待补录，不计欠交", start)
+	default:
+		before = Textf("其中%s在本支部党费建账（建账月份%s）之前，待补录，不计欠交；%s计为欠交", monthSpan(toRecord), start, monthSpan(owed))
+	}
+	switch {
+	case len(toRecord) == 0:
+		return Textf("%s，计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实", unpaid)
+	case len(owed) == 0:
+		return Textf("%s；%s：请与转出党组织核实，已交的在“党费 → 收缴”中补录", unpaid, before)
+	}
+	return Textf("%s；%s：请核对介绍信，督促其补交，必要时与转出党组织核实", unpaid, before)
 }
 
 // EventNote is the note of the 转入 event an incoming letter records.
@@ -760,6 +809,12 @@ func AttendanceRecord(kind ActivityKind, seq int, d Date) DatedRecord {
 // FullMembershipRecord is the member's 转正 on day d.
 func FullMembershipRecord(d Date) DatedRecord {
 	return DatedRecord{What: Textf("转为正式党员"), Date: d}
+}
+
+// EventRecord is a change of the member's membership in this branch (转入,
+// 恢复党籍) recorded for day d.
+func EventRecord(kind EventKind, d Date) DatedRecord {
+	return DatedRecord{What: Textf("%s", kind), Date: d}
 }
 
 // DuesPaidRecord is a dues payment on day d.

@@ -421,8 +421,8 @@ func TestPostponedProbations(t *testing.T) {
 }
 
 // Mobile members stay out of the organisational-life check only while away
-// and reporting; silent, they count from their last report; back, from the
-// day they returned.
+// and reporting; silent, they count from their last report (never having
+// reported, from the day they left); back, from the day they returned.
 func TestParticipationWithMobileMembers(t *testing.T) {
 	mr := CurrentMobileRules()
 	rules := MeetingRules2018
@@ -445,6 +445,11 @@ func TestParticipationWithMobileMembers(t *testing.T) {
 		{"away_and_reporting", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), Reports: []MobileReport{{Date: NewDate(2026, 6, 1)}}}}, true, true, Date{}},
 		{"away_and_silent", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), Reports: []MobileReport{{Date: NewDate(2025, 6, 1)}}}}, true, false, NewDate(2025, 6, 1)},
 		{"back", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 3, 1), ReturnedOn: NewDate(2026, 9, 1)}}, false, false, NewDate(2026, 9, 1)},
+		// Never reported: nothing tells the branch they take part where
+		// they are. Counted from their last attendance here (after the
+		// 外出日期 registered after the fact), not left out.
+		{"away_never_reported", []MobileMember{{MemberID: 7, LeftOn: NewDate(2025, 1, 1)}}, true, false, NewDate(2025, 1, 10)},
+		{"away_never_reported_left_later", []MobileMember{{MemberID: 7, LeftOn: NewDate(2026, 9, 1)}}, true, false, NewDate(2026, 9, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := base()
@@ -548,21 +553,44 @@ func TestParseValidDays(t *testing.T) {
 }
 
 // Dues are owed from the month after the letter's 党费交至: a gap before the
-// arrival is arrears from its first month, a 党费交至 beyond the arrival
-// month was paid elsewhere.
+// arrival is arrears from its first month when the branch's 建账月份 is
+// before it, 待补录 (not arrears) for the months before the 建账月份, and a
+// 党费交至 beyond the arrival month was paid elsewhere.
 func TestTransferInDuesText(t *testing.T) {
 	for _, c := range []struct {
-		paid Month
-		want string
+		paid, start Month
+		want        string
 	}{
-		{MonthOf(2020, 1), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"},
-		{MonthOf(2026, 9), "介绍信写明党费交至2026年9月，2026年10月尚未交纳（1个月），计为欠交"},
-		{MonthOf(2026, 10), "党费从2026年11月起在本支部交纳"},
-		{MonthOf(2027, 3), "党费从2027年4月起在本支部交纳"},
+		{MonthOf(2020, 1), MonthOf(2019, 1), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"},
+		{MonthOf(2026, 9), MonthOf(2026, 1), "介绍信写明党费交至2026年9月，2026年10月尚未交纳（1个月），计为欠交"},
+		{MonthOf(2026, 9), MonthOf(2026, 10), "介绍信写明党费交至2026年9月，2026年10月尚未交纳（1个月），计为欠交"},
+		{MonthOf(2026, 8), MonthOf(2026, 11), "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月）；" +
+			"这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交：请与转出党组织核实"},
+		{MonthOf(2020, 1), MonthOf(2026, 11), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月）；" +
+			"这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交"},
+		{MonthOf(2026, 7), MonthOf(2026, 10), "介绍信写明党费交至2026年7月，2026年8月至2026年10月尚未交纳（3个月）；" +
+			"其中2026年8月至2026年9月在本支部党费建账（建账月份2026年10月）之前，待补录，不计欠交；2026年10月计为欠交：请核对介绍信"},
+		{MonthOf(2026, 8), 0, "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月）；本支部尚未建立党费账，这些月份待补录，不计欠交"},
+		{MonthOf(2026, 10), MonthOf(2026, 11), "党费从2026年11月起在本支部交纳"},
+		{MonthOf(2027, 3), MonthOf(2026, 1), "党费从2027年4月起在本支部交纳"},
 	} {
 		in := TransferIn{Date: NewDate(2026, 11, 30), PaidTo: c.paid}
-		if got := in.DuesText().String(); !strings.HasPrefix(got, c.want) {
-			t.Errorf("党费交至 %s: %q, want %q", c.paid, got, c.want)
+		if got := in.DuesText(c.start).String(); !strings.HasPrefix(got, c.want) {
+			t.Errorf("党费交至 %s, 建账 %s: %q, want %q", c.paid, c.start, got, c.want)
+		}
+		toRecord, owed := in.DuesSplit(c.start)
+		for _, mo := range toRecord {
+			if c.start != 0 && mo >= c.start {
+				t.Errorf("党费交至 %s, 建账 %s: %s is 待补录", c.paid, c.start, mo)
+			}
+		}
+		for _, mo := range owed {
+			if mo < c.start {
+				t.Errorf("党费交至 %s, 建账 %s: %s is owed", c.paid, c.start, mo)
+			}
+		}
+		if len(toRecord)+len(owed) != len(in.DuesGap()) {
+			t.Errorf("党费交至 %s, 建账 %s: split %v + %v of %v", c.paid, c.start, toRecord, owed, in.DuesGap())
 		}
 	}
 }

@@ -181,9 +181,13 @@ func DropPostponedProbationFindings(fs []Finding, postponed map[int64]PostponedP
 }
 
 // MobileAbsence is how the participation check counts a member of the
-// mobile-member register: left out while away and reporting (they take
-// part where they are), else counted no earlier than From — the day they
-// came back, or, away and silent, their last report.
+// mobile-member register: left out while away and reporting — a report
+// within ReportMonths tells the branch they take part where they are —
+// else counted no earlier than From: the day they came back, or, away and
+// silent, their last report or the day they left. A stay with no report
+// at all excuses nothing: registered after the fact with an early 外出日期,
+// it would otherwise hide months without organisational life the branch
+// knows nothing about (s5-13-attack #2).
 type MobileAbsence struct {
 	Excused bool
 	From    Date
@@ -197,7 +201,7 @@ func MobileAbsences(entries []MobileMember, today Date, r MobileRules) map[int64
 		mm := &entries[i]
 		a := out[mm.MemberID]
 		switch {
-		case mm.Away(today) && mm.Reporting(today, r):
+		case mm.Away(today) && len(mm.Reports) > 0 && mm.Reporting(today, r):
 			a.Excused = true
 		case mm.Away(today):
 			if c := mm.LastContact(); c.After(a.From) {
@@ -218,5 +222,8 @@ type TransferOverview struct {
 	TransferRecords
 	Attended map[int64]int
 	Setup    LetterSetup
-	Findings []Finding
+	// LedgerStart is the dues ledger's 建账月份 (0: not begun): a 转入's
+	// months unpaid before it are 待补录, not arrears (TransferIn.DuesText).
+	LedgerStart Month
+	Findings    []Finding
 }

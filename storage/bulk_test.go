@@ -151,7 +151,7 @@ func TestBulkWriteStoresEveryValue(t *testing.T) {
 				return []any{int64(i), text, numbers[i%len(numbers)], i%3 == 0, dates[i%len(dates)]}
 			}
 			appendRow := func(args []any, i int) []any { return append(args, row(i)...) }
-			if got := chunkLayout(t, 5, 0, n, appendRow); got != tt.layout {
+			if got := chunkLayout(t, 5, 0, n, anyCells(appendRow)); got != tt.layout {
 				t.Fatalf("the chunk goes as %s, want %s", got, tt.layout)
 			}
 			s := openTest(t)
@@ -217,10 +217,10 @@ func TestBulkWriteStoresEveryValue(t *testing.T) {
 
 // chunkLayout is how insertBulk sends the chunk of rows that starts at row
 // start of n: "fixed" (width) or "jsonb".
-func chunkLayout(t *testing.T, cols, start, n int, appendRow func(args []any, i int) []any) string {
+func chunkLayout(t *testing.T, cols, start, n int, rowCells func(w *cellWriter, i int)) string {
 	t.Helper()
 	enc := chunkEncoder{cols: cols}
-	if err := enc.encode(start, min(start+bulkChunk, n), appendRow); err != nil {
+	if err := enc.encode(start, min(start+bulkChunk, n), rowCells); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := enc.fixed(); ok {
@@ -240,7 +240,7 @@ func TestBulkWriteMixedColumnGoesAsJSONB(t *testing.T) {
 		return []any{int64(i), fmt.Sprint("文", i)}
 	}
 	appendRow := func(args []any, i int) []any { return append(args, row(i)...) }
-	if got := chunkLayout(t, 2, 0, 10, appendRow); got != "jsonb" {
+	if got := chunkLayout(t, 2, 0, 10, anyCells(appendRow)); got != "jsonb" {
 		t.Fatalf("the chunk goes as %s, want jsonb", got)
 	}
 	s := openTest(t)
@@ -287,7 +287,7 @@ func TestBulkWriteColumnForms(t *testing.T) {
 			n := len(tt.values)
 			appendRow := func(args []any, i int) []any { return append(args, int64(i), tt.values[i]) }
 			enc := chunkEncoder{cols: 2}
-			if err := enc.encode(0, n, appendRow); err != nil {
+			if err := enc.encode(0, n, anyCells(appendRow)); err != nil {
 				t.Fatal(err)
 			}
 			if _, ok := enc.fixed(); !ok || enc.fixedCols[1].form != tt.form {

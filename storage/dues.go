@@ -767,7 +767,17 @@ func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now t
 			continue // unchanged: a letter's month ahead stays as it came
 		}
 		if o.PaidTo != 0 {
-			if err := validate(o.PaidTo, today, r); err != nil {
+			err := validate(o.PaidTo, today, r)
+			if err == nil && source != SourceTransferIn && o.PaidTo >= h.Start && h.Start != 0 {
+				// Typed or imported, it may not reach into months this
+				// ledger keeps (model.ValidateOpeningInLedger).
+				paid, qerr := queryPaid(tx, m.ID)
+				if qerr != nil {
+					return qerr
+				}
+				err = model.ValidateOpeningInLedger(o.PaidTo, &m, &h, paid)
+			}
+			if err != nil {
 				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
 			}
 		}

@@ -183,25 +183,22 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		source = sourceImport
 	}
 
-	adds := make([]memberRow, len(plan.Add))
-	addNumbers := make([]string, len(plan.Add))
-	checked := s.planned.Swap(nil).holds(plan.Add, today, rules)
-	for i := range plan.Add {
-		m := plan.Add[i]
-		if !checked {
+	// The additions as planned, or normalised and checked again: never
+	// changed in the caller's plan.
+	adds := plan.Add
+	if !s.planned.Swap(nil).holds(plan.Add, today, rules) {
+		adds = slices.Clone(plan.Add)
+		for i := range adds {
+			m := &adds[i]
 			m.Normalize()
 			if errs := m.Validate(today, rules); len(errs) > 0 {
 				return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%s）：%w", m.Name, m.IDNumber, errs)
 			}
 		}
-		m.ID = 0
-		m.OnRoster, m.LeftBy, m.LeftOn = true, "", model.Date{}
-		m.CreatedAt, m.UpdatedAt = now, now
-		if m.ArrivedOn.IsZero() {
-			m.ArrivedOn = today // onto the roster the day of the import, unless the file says when
-		}
-		adds[i] = toMemberRow(&m)
-		addNumbers[i] = m.IDNumber
+	}
+	addNumbers := make([]string, len(adds))
+	for i := range adds {
+		addNumbers[i] = adds[i].IDNumber
 	}
 
 	if err := s.db.Exec(fmt.Sprintf("PRAGMA cache_size = -%d", importCacheKiB)).Error; err != nil {
@@ -219,7 +216,7 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 			return err
 		}
 		if len(adds) > 0 {
-			if err := insertMembers(tx, adds, now); err != nil {
+			if err := insertMembers(tx, adds, today, now); err != nil {
 				return err
 			}
 		}
@@ -353,39 +350,69 @@ func duplicateInPlan(numbers []string, adds []model.Member, err error) error {
 	return errors.Join(ErrDuplicateIDNumber, err)
 }
 
-// newMemberSame are the columns every member an import adds has the same
-// value in: on the roster, added now.
-var newMemberSame = []string{"on_roster", "left_by", "left_on", "updated_at", "created_at"}
-
-// newMemberColumns are the other columns of a new member, and
-// newMemberIndex where each is in memberInsertColumns.
-var newMemberColumns, newMemberIndex = func() ([]string, []int) {
-	var cols []string
-	var idx []int
-	for i, c := range memberInsertColumns {
-		if !slices.Contains(newMemberSame, c) {
-			cols, idx = append(cols, c), append(idx, i)
-		}
-	}
-	return cols, idx
-}()
-
-// insertMembers writes new members in bulk (insertBulk), without GORM's
-// reflection per row. They are all on the roster and added at now.
-func insertMembers(tx *gorm.DB, rows []memberRow, now time.Time) error {
-	same := []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
-	return insertBulkSame(tx, "members", newMemberColumns, same, len(rows), newMemberValues(rows))
+// newMemberSame are the columns every member an import adds at now has the
+// same value in: on the roster, added now.
+func newMemberSame(now time.Time) []bulkValue {
+	return []bulkValue{{"on_roster", true}, {"left_by", ""}, {"left_on", nil}, {"updated_at", stamp(now)}, {"created_at", stamp(now)}}
 }
 
-// newMemberValues appends the values of row i for newMemberColumns.
-func newMemberValues(rows []memberRow) func(args []any, i int) []any {
-	var all []any
-	return func(args []any, i int) []any {
-		all = rows[i].appendValues(all[:0])
-		for _, k := range newMemberIndex {
-			args = append(args, all[k])
+// newMemberCells are the other columns of a new member, in the order of
+// memberInsertColumns, each with how its value is written: as toMemberRow
+// and the row's values would store it, without the row.
+var newMemberCells = []struct {
+	column string
+	write  func(w *cellWriter, m *model.Member, today model.Date)
+}{
+	{"name", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Name) }},
+	{"sex", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(string(m.Sex)) }},
+	{"ethnicity", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Ethnicity) }},
+	{"id_number", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.IDNumber) }},
+	{"birth_date", func(w *cellWriter, m *model.Member, _ model.Date) { w.Date(m.BirthDate) }},
+	{"education", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Education) }},
+	{"category", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(string(m.Category)) }},
+	{"branch_name", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.BranchName) }},
+	{"join_date", func(w *cellWriter, m *model.Member, _ model.Date) { w.Date(m.JoinDate) }},
+	{"full_date", func(w *cellWriter, m *model.Member, _ model.Date) { w.Date(m.FullDate) }},
+	{"post", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Post) }},
+	{"phone", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Phone) }},
+	{"address", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Address) }},
+	{"standing", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(string(m.Standing)) }},
+	{"lost_contact", func(w *cellWriter, m *model.Member, _ model.Date) { w.Bool(m.LostContact) }},
+	{"lost_since", func(w *cellWriter, m *model.Member, _ model.Date) { w.Date(m.LostSince) }},
+	{"mobile", func(w *cellWriter, m *model.Member, _ model.Date) { w.Bool(m.Mobile) }},
+	{"mobile_destination", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.MobileDestination) }},
+	{"notes", func(w *cellWriter, m *model.Member, _ model.Date) { w.Text(m.Notes) }},
+	{"arrived_on", func(w *cellWriter, m *model.Member, today model.Date) {
+		if m.ArrivedOn.IsZero() {
+			w.Date(today) // onto the roster the day of the import, unless the file says when
+		} else {
+			w.Date(m.ArrivedOn)
 		}
-		return args
+	}},
+}
+
+// newMemberColumns are the columns of newMemberCells.
+var newMemberColumns = func() []string {
+	cols := make([]string, len(newMemberCells))
+	for i, c := range newMemberCells {
+		cols[i] = c.column
+	}
+	return cols
+}()
+
+// insertMembers writes new members in bulk (insertBulkSame), without GORM's
+// reflection per row: all on the roster and added at now, whatever their
+// records say of that, and those without an arrival date arriving today.
+func insertMembers(tx *gorm.DB, ms []model.Member, today model.Date, now time.Time) error {
+	return insertBulkSame(tx, "members", newMemberColumns, newMemberSame(now), len(ms), newMemberRow(ms, today))
+}
+
+// newMemberRow writes the cells of member i for newMemberColumns.
+func newMemberRow(ms []model.Member, today model.Date) func(w *cellWriter, i int) {
+	return func(w *cellWriter, i int) {
+		for _, c := range newMemberCells {
+			c.write(w, &ms[i], today)
+		}
 	}
 }
 

@@ -30,6 +30,7 @@ var migrations = []migration{
 	{8, "党费建账时间", migrateLedgerSetUp},
 	{9, "发展党员书面意见与预计离开日期", migrateRecruitVoteAndLeave},
 	{10, "介绍信起始编号", migrateLetterNumbering},
+	{11, "介绍信起始编号的年份范围", migrateLetterNumberingRange},
 }
 
 func latestVersion() int { return migrations[len(migrations)-1].version }

@@ -150,6 +150,13 @@ func nextLetterNumber(tx *gorm.DB, year int) (int, error) {
 	return next, err
 }
 
+// NextLetterNumber is the number year's next letter takes (after the
+// highest used, and not before where the branch set the year to start).
+func (s *Store) NextLetterNumber(year int) (int, error) {
+	next, err := nextLetterNumber(s.db, year)
+	return next, fail("读取介绍信编号", err)
+}
+
 // SaveLetterSetup saves the letters' setup; ValidationErrors when a field
 // is wrong, and nothing is written then.
 func (s *Store) SaveLetterSetup(ls model.LetterSetup) error {
@@ -232,8 +239,9 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 }
 
 // laterRecords are the member's records in this branch dated after date:
-// their latest attendance (any status: they were on the list), their 转正
-// and their latest dues payment that was not reversed.
+// their latest attendance (any status: they were on the list), their 转正,
+// their latest 转入 or 恢复党籍 and their latest dues payment
+// that was not reversed.
 func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedRecord, error) {
 	var out []model.DatedRecord
 	if m.FullDate.After(date) {
@@ -255,6 +263,26 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 			return nil, err
 		}
 		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
+	}
+	// A letter dated before their latest 转入 (or 恢复党籍) would take
+	// them off the roster before they came on it. (A 转出作废 undoes a
+	// letter that never took effect: a new letter may predate it.)
+	var ev struct {
+		Date string
+		Kind string
+	}
+	err = tx.Raw(`SELECT date, kind FROM member_events WHERE member_id = ? AND date > ? AND kind IN (?, ?)
+		ORDER BY date DESC, id DESC LIMIT 1`,
+		m.ID, date.String(), string(model.EventTransferIn), string(model.EventRestoration)).Scan(&ev).Error
+	if err != nil {
+		return nil, err
+	}
+	if ev.Date != "" {
+		d, err := model.ParseDate(ev.Date)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.EventRecord(model.EventKind(ev.Kind), d))
 	}
 	var paid string
 	err = tx.Raw(`SELECT ifnull(max(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date > ?
@@ -363,7 +391,32 @@ func queryLetters(tx *gorm.DB, year int) ([]model.TransferLetter, error) {
 		}
 		out = append(out, l)
 	}
-	return out, nil
+	return out, markReturns(tx, out)
+}
+
+// markReturns sets each open letter's ReturnedOn: the member's first 转入
+// back into this branch on or after the letter's date.
+func markReturns(tx *gorm.DB, letters []model.TransferLetter) error {
+	var ins []struct {
+		MemberID int64
+		Date     model.Date
+	}
+	if err := tx.Raw("SELECT member_id, date FROM transfer_ins ORDER BY date").Scan(&ins).Error; err != nil {
+		return err
+	}
+	for i := range letters {
+		l := &letters[i]
+		if l.Receipt != nil || l.Withdrawal != nil {
+			continue
+		}
+		for _, in := range ins {
+			if in.MemberID == l.MemberID && !in.Date.Before(l.Date) {
+				l.ReturnedOn = in.Date
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // Letter is one letter; ErrNotFound when there is none with that id.
@@ -381,7 +434,18 @@ func letterByID(tx *gorm.DB, id int64) (model.TransferLetter, error) {
 	if err != nil {
 		return model.TransferLetter{}, err
 	}
-	return r.letter()
+	return oneLetter(tx, &r)
+}
+
+// oneLetter is the letter of row r, with its return marked.
+func oneLetter(tx *gorm.DB, r *letterRow) (model.TransferLetter, error) {
+	l, err := r.letter()
+	if err != nil {
+		return l, err
+	}
+	ls := []model.TransferLetter{l}
+	err = markReturns(tx, ls)
+	return ls[0], err
 }
 
 // FindLetter is the letter numbered number in year; year 0 takes the
@@ -401,7 +465,7 @@ func (s *Store) FindLetter(year, number int) (model.TransferLetter, error) {
 	case err != nil:
 		return model.TransferLetter{}, fail("读取介绍信", err)
 	}
-	return r.letter()
+	return oneLetter(s.db, &r)
 }
 
 // RecordReceipt records the 回执 of a letter, which closes it. A receipt the

@@ -31,6 +31,30 @@ func migrateLetterNumbering(tx *gorm.DB, _ time.Time) error {
 	return nil
 }
 
+// migrateLetterNumberingRange (schema version 11) gives letter_numbering
+// the range the app itself keeps: a year of records (model.FirstRecordYear
+// to model.LastRecordYear) and a next number of 1 to model.MaxLetterNumber.
+// Version 10 checked 1921–9999 for the year and only next ≥ 1. SQLite
+// cannot change a CHECK, so the table is made again; a row the app could
+// never have written (outside those ranges) is not carried over.
+func migrateLetterNumberingRange(tx *gorm.DB, _ time.Time) error {
+	for _, stmt := range []string{
+		`CREATE TABLE letter_numbering_v11 (
+	year  INTEGER PRIMARY KEY CHECK (year BETWEEN 1949 AND 2200),
+	next  INTEGER NOT NULL CHECK (next BETWEEN 1 AND 9999)
+)`,
+		`INSERT INTO letter_numbering_v11 (year, next)
+	SELECT year, next FROM letter_numbering WHERE year BETWEEN 1949 AND 2200 AND next BETWEEN 1 AND 9999`,
+		`DROP TABLE letter_numbering`,
+		`ALTER TABLE letter_numbering_v11 RENAME TO letter_numbering`,
+	} {
+		if err := tx.Exec(stmt).Error; err != nil {
+			return fmt.Errorf("rebuild letter_numbering: %w", err)
+		}
+	}
+	return nil
+}
+
 // schemaTransfers is what the transfer migration adds.
 //
 // transfer_letters are the letters this branch issued (党员组织关系介绍信),

@@ -3,6 +3,7 @@ package storage
 import (
 	"errors"
 	"maps"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -687,5 +688,127 @@ func TestPresentWhileAway(t *testing.T) {
 	}
 	if _, ok, _ := s.PresentWhileAway(ms[1].ID, model.NewDate(2026, 3, 1), model.Date{}); ok {
 		t.Error("a member on leave (请假) counted as present")
+	}
+}
+
+// letter_numbering keeps the years and numbers the app does (migration
+// 11): a year of records, model.FirstRecordYear–model.LastRecordYear, and a
+// next number up to model.MaxLetterNumber; a file of version 10 keeps its
+// rows on the upgrade.
+func TestLetterNumberingRangeIsTheModels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), FileName)
+	saved := migrations
+	migrations = migrations[:10]
+	s10, err := Open(path, WithClock(newTestClock().Now))
+	if err != nil {
+		migrations = saved
+		t.Fatal(err)
+	}
+	for _, row := range [][2]int{{2026, 8}, {1930, 3}} {
+		if err := s10.db.Exec(`INSERT INTO letter_numbering (year, next) VALUES (?, ?)`, row[0], row[1]).Error; err != nil {
+			t.Errorf("version 10 refused %v: %v", row, err)
+		}
+	}
+	s10.Close()
+	migrations = saved
+
+	s := openAt(t, path)
+	var rows []struct{ Year, Next int }
+	s.db.Raw(`SELECT year, next FROM letter_numbering ORDER BY year`).Scan(&rows)
+	if len(rows) != 1 || rows[0].Year != 2026 || rows[0].Next != 8 {
+		t.Errorf("after the upgrade letter_numbering holds %v, want only 2026 → 8", rows)
+	}
+	if ls, _ := s.LetterSetup(); ls.NextNumber != 8 {
+		t.Errorf("after the upgrade the next letter is 第%d号, want 第8号", ls.NextNumber)
+	}
+	for _, tc := range []struct {
+		year, next int
+		ok         bool
+	}{
+		{model.FirstRecordYear, 1, true},
+		{model.LastRecordYear, model.MaxLetterNumber, true},
+		{model.FirstRecordYear - 1, 1, false},
+		{model.LastRecordYear + 1, 1, false},
+		{2027, 0, false},
+		{2028, model.MaxLetterNumber + 1, false},
+	} {
+		err := s.db.Exec(`INSERT INTO letter_numbering (year, next) VALUES (?, ?)`, tc.year, tc.next).Error
+		if (err == nil) != tc.ok {
+			t.Errorf("year %d next %d: err %v, want accepted %v", tc.year, tc.next, err, tc.ok)
+		}
+	}
+}
+
+// A member who went with a letter and came back by a 转入 closes the
+// letter: it is 已转回本支部, not late or expired on home and `check`, and
+// it cannot be withdrawn (the confirmation promised what the store then
+// refused) (s5-13-attack #4).
+func TestLetterClosedByTheMembersReturn(t *testing.T) {
+	s, ms := transferStore(t)
+	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: model.NewDate(2026, 3, 1), Amount: model.Yuan(243), Months: months(1, 2, 3)})
+	l, err := s.IssueLetter(request(ms[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back := model.NewDate(2026, 3, 14)
+	in := model.TransferIn{MemberID: ms[0].ID, LetterNumber: "兰新组转字（2026）第3号", FromOrg: "兰州新区某公司党支部",
+		Date: back, PaidTo: model.MonthOf(2026, 3), Category: ms[0].Category}
+	if _, _, err := s.RecordTransferIn(in, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Letter(l.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := model.CurrentTransferRules()
+	if got.ReturnedOn != back || got.State(testToday, tr) != model.LetterReturned || got.Open() {
+		t.Errorf("letter after the return: returned %s, state %s, open %v", got.ReturnedOn, got.State(testToday, tr), got.Open())
+	}
+	d, err := s.TransferRecords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms2, _ := s.Members()
+	for _, f := range model.CheckTransfers(&d, ms2, testToday, tr, model.CurrentMobileRules(), model.CurrentRules().Membership) {
+		if strings.Contains(f.Message, l.NumberText()) {
+			t.Errorf("a letter closed by the return is still reported: %s", f.Message)
+		}
+	}
+	before := counts(t, s)
+	_, err = s.WithdrawLetter(l.ID, model.LetterWithdrawal{Date: testToday, Reason: "未使用"})
+	if err == nil || !strings.Contains(err.Error(), "已于 2026-03-14 转回本支部") {
+		t.Errorf("withdrawing a letter the member came back from: %v", err)
+	}
+	if after := counts(t, s); !equalCounts(before, after) {
+		t.Errorf("a refused withdrawal wrote: %v → %v", before, after)
+	}
+}
+
+// A letter may not be dated before the member's 转入: they would leave the
+// roster the day before they came on it, and a meeting after could no
+// longer be saved (s5-13-attack #1). The refusal names the 转入 and writes
+// nothing; the day of the 转入 itself is accepted.
+func TestLetterNotBeforeTheTransferIn(t *testing.T) {
+	s, _ := transferStore(t)
+	newcomer := newMember(40)
+	in := model.TransferIn{LetterNumber: "乌组转字（2026）88号", FromOrg: "乌鲁木齐某公司党支部",
+		Date: model.NewDate(2026, 3, 10), PaidTo: model.MonthOf(2026, 2), Category: newcomer.Category}
+	_, m, err := s.RecordTransferIn(in, &newcomer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := counts(t, s)
+	q := request(m)
+	q.Date = model.NewDate(2026, 3, 9)
+	_, err = s.IssueLetter(q)
+	if err == nil || !strings.Contains(err.Error(), "2026-03-09 早于"+m.Name+"在本支部的最后一项记录：2026-03-10 转入") {
+		t.Errorf("a letter the day before the 转入: %v", err)
+	}
+	if after := counts(t, s); !equalCounts(before, after) {
+		t.Errorf("a refused letter wrote: %v → %v", before, after)
+	}
+	q.Date = in.Date
+	if _, err := s.IssueLetter(q); err != nil {
+		t.Errorf("a letter on the day of the 转入: %v", err)
 	}
 }

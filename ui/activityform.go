@@ -195,6 +195,9 @@ func (f *activityForm) newAttendanceCell() fyne.CanvasObject {
 	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	// The reason takes about 12 characters (出差外地参加行业展会 and more).
 	reasonBox := container.NewGridWrap(fyne.NewSize(reasonChars*unit+4*theme.InnerPadding(), reason.MinSize().Height), reason)
+	// Enter in a reason saves the record, Esc cancels, as in the form's
+	// own fields (review s5-8 newuser #1).
+	f.form.Attach(status, reason)
 	return container.NewBorder(nil, nil,
 		container.NewGridWrap(fyne.NewSize(4.5*unit+2*theme.InnerPadding(), name.MinSize().Height), name),
 		reasonBox, status)

@@ -81,7 +81,7 @@ func (a *activitiesScreen) openView(id int64) {
 	histCols := []textColumn{{"修改时间", 9, false}, {"项目", 6, false}, {"原内容", 16, true}, {"新内容", 16, true}}
 	histCell := func(row, col int) string {
 		c := changes[row]
-		return [...]string{formatTime(c.At), string(c.Field), c.Old, c.New}[col]
+		return [...]string{formatTime(c.At), lang.L(string(c.Field)), c.Old, c.New}[col]
 	}
 	hist := newTextTable(histCols, func() int { return len(changes) }, histCell)
 	fitRows(hist, histCols, len(changes), histCell)
@@ -89,9 +89,9 @@ func (a *activitiesScreen) openView(id int64) {
 	if act.EnteredLate(model.RecordKeeping2018) {
 		entered += "　" + lang.L("（补录：活动结束{{.Days}}天后才录入）", map[string]any{"Days": model.RecordKeeping2018.LateEntryDays})
 	}
-	histBox := container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改记录")), nil, nil, nil, hist)
+	histBox := container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改历史")), nil, nil, nil, hist)
 	if len(changes) == 0 {
-		histBox = container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改记录")), nil, nil, nil,
+		histBox = container.NewBorder(container.NewVBox(widget.NewLabel(entered), heading("修改历史")), nil, nil, nil,
 			widget.NewLabel(lang.L("录入后未修改过。")))
 	}
 
@@ -104,6 +104,8 @@ func (a *activitiesScreen) openView(id int64) {
 	d = dialog.NewCustomWithoutButtons(lang.L("活动记录"), container.NewBorder(title, buttons, nil, nil, body), a.sh.win)
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
+	// Esc closes the record as 关闭 does (review s5-8 newuser #5).
+	kit.EnterEsc(a.sh.win, d, nil, d.Hide)
 	a.view = &activityView{dialog: d, details: details, thumbs: thumbs}
 	if len(changes) > 0 {
 		a.view.history = hist
@@ -115,7 +117,8 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 	c := a.Counts()
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s　%s\n", kit.DateText(a.Date), a.TimeText(), a.Place)
-	fmt.Fprintf(&b, "%s：%s　%s：%s\n", lang.L("主持人"), a.Chair, lang.L("记录人"), a.Recorder)
+	colon := lang.L("：")
+	fmt.Fprintf(&b, "%s%s%s　%s%s%s\n", lang.L("主持人"), colon, a.Chair, lang.L("记录人"), colon, a.Recorder)
 	b.WriteString(lang.L("应到 {{.Due}} 人，实到 {{.Present}} 人，请假 {{.Leave}} 人，缺席 {{.Absent}} 人",
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}) + "\n")
 	for _, r := range a.Attendance {
@@ -124,12 +127,12 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 		}
 	}
 	if a.Observers != "" {
-		fmt.Fprintf(&b, "%s：%s\n", lang.L("列席人员"), a.Observers)
+		fmt.Fprintf(&b, "%s%s%s\n", lang.L("列席人员"), colon, a.Observers)
 	}
 	if len(a.Guests) > 0 {
-		fmt.Fprintf(&b, "%s：%s\n", lang.L("列席（流入党员）"), model.GuestsText(a.Guests))
+		fmt.Fprintf(&b, "%s%s%s\n", lang.L("列席（流入党员）"), colon, model.GuestsText(a.Guests))
 	}
-	fmt.Fprintf(&b, "%s：%s\n\n%s\n", lang.L("议题"), a.Topic, a.Content)
+	fmt.Fprintf(&b, "%s%s%s\n\n%s\n", lang.L("议题"), colon, a.Topic, a.Content)
 	if len(a.Resolutions) > 0 {
 		b.WriteString("\n" + model.ResolutionsText(a.Resolutions) + "\n")
 	}

@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
+	"branchledger/ui/kit"
 )
 
 // startCountingDues counts the calls the 建账月份 dialog makes to read what a
@@ -122,5 +125,107 @@ func TestLongBaseRefusalIsReadWhole(t *testing.T) {
 	}
 	if len(bd.form.Problems()) == 0 {
 		t.Error("为所选党员设置 accepts 2027-06")
+	}
+}
+
+// Moving 建账月份 earlier asks first, saying whose months become 待补录
+// (review s5-8 newuser #3): Enter in the field applied 2026年1月 at once.
+func TestLedgerStartEarlierAsks(t *testing.T) {
+	s, st, _ := firstDayShell(t)
+	old, _ := st.DuesLedgerStart()
+	var asked string
+	var confirm func()
+	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
+	b := duesOf(t, s).bases
+	test.Tap(b.startButton)
+	b.startEntry.SetText("2026年1月")
+	b.startEntry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !strings.Contains(asked, "待补录") || !strings.Contains(asked, "确定修改吗") {
+		t.Fatalf("Enter asked %q", asked)
+	}
+	if start, _ := st.DuesLedgerStart(); start != old {
+		t.Fatalf("the start moved to %v before the answer", start)
+	}
+	confirm()
+	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
+		t.Fatalf("start %v after confirming", start)
+	}
+}
+
+// The first hour's wording (review s5-8 newuser #7, #12): no empty
+// brackets after the organisation when 单位类型 is not chosen; in English
+// the profile's button says what it does, a member's dues sentence starts
+// with a capital and the source of a change is English.
+func TestFirstHourWording(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	s, st, _ := firstDayShell(t)
+	p, _ := st.Profile()
+	p.OrgType = ""
+	if err := st.SaveProfile(p); err != nil {
+		t.Fatal(err)
+	}
+	s.home.refresh()
+	if got := s.home.org.Text; strings.Contains(got, "（") || got != p.OrgName {
+		t.Errorf("home says %q under the branch for an organisation of no type", got)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	if got := newProfileForm(s).form.Save.Text; got != "Save branch profile" {
+		t.Errorf("English profile button %q", got)
+	}
+	if got := sourceText(storage.SourceBranchName); got != "Branch name" {
+		t.Errorf("English source %q", got)
+	}
+	tab := &memberDuesTab{}
+	tab.st.OwedFrom = model.MonthOf(2026, 1)
+	if got := tab.summaryText(); got == "" || got[0] < 'A' || got[0] > 'Z' {
+		t.Errorf("English member dues sentence %q", got)
+	}
+}
+
+// Enter in an attendance reason saves the record as Enter in 议题 does;
+// Esc there cancels (review s5-8 newuser #1).
+func TestEnterInAttendanceReasonSaves(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	s.show(screenActivities)
+	s.activities.openForm(model.Activity{Kind: model.KindGeneralMeeting, Date: testToday})
+	f := s.activities.form
+	cell := f.newAttendanceCell().(*fyne.Container)
+	reason := cell.Objects[2].(*fyne.Container).Objects[0].(*kit.Entry)
+	reason.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !f.form.Submitted() {
+		t.Error("Enter in a reason did not save (or try to save) the record")
+	}
+}
+
+// The activity record view closes on Esc, and in English its text uses
+// English colons and its history English field names (review s5-8
+// newuser #5, #6).
+func TestActivityViewEscAndEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newStoreShell(t, func(st *storage.Store) {
+		if err := demo.Fill(st, 8, 1, testToday); err != nil {
+			t.Fatal(err)
+		}
+	})
+	s.show(screenActivities)
+	if len(s.activities.acts) == 0 {
+		t.Fatal("no activity on day one")
+	}
+	act := s.activities.acts[0]
+	if got := activitySummary(&act, nil); !strings.Contains(got, "Chair: ") || strings.Contains(got, "Topic：") {
+		t.Errorf("English record uses a full-width colon: %q", got)
+	}
+	s.activities.openView(act.ID)
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("the record is not shown")
+	}
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc left the record open")
 	}
 }

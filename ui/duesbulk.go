@@ -233,21 +233,20 @@ func (b *duesBases) editStart() {
 		}
 	}
 	form.OnSubmit = func() {
+		preview()
 		m, _ := model.ParseFormMonth(entry.Text)
-		// Moving the start later takes months off members' arrears:
-		// asked first, naming them, as they stop being owed at once.
-		drops, err := sh.svc.Dues.DuesStartDrops(m)
-		if err != nil {
-			form.SetServerError(field, kit.SayErr(err))
-			return
-		}
-		if len(drops) == 0 {
+		// A new start changes members' months at once: moved later, it
+		// takes months off their arrears; moved earlier, it leaves months
+		// to record. Either way the user is asked first, naming them (a
+		// mistyped 2025年1月 is not applied silently).
+		if m == b.start || len(gaps)+len(drops) == 0 {
 			save()
 			return
 		}
+		effects := strings.TrimSpace(startEffect(gaps) + dropsEffect(drops))
 		sh.confirmAs("修改建账月份",
 			lang.L("建账月份改为{{.M}}后：{{.Drops}}已登记的交纳记录保留不变。确定修改吗？",
-				map[string]any{"M": monthText(m), "Drops": dropsEffect(drops)}),
+				map[string]any{"M": monthText(m), "Drops": effects}),
 			"确定修改", save)
 	}
 	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field), effect), fyne.NewSize(560, 400))

@@ -52,7 +52,7 @@ var legendOrder = []struct {
 	{model.MonthExempt, "免交"},
 	{model.MonthBeforeLedger, "建账前（不计欠交）"},
 	{model.MonthPaidOpening, "已交（党费已交至：建账前或在他处交纳）"},
-	{model.MonthToRecord, "待补录（建账前未登记，不计欠交）"},
+	{model.MonthToRecord, "待补录（开始用本软件前未登记，不计欠交）"},
 }
 
 // registerName is a register row's name, marked for a member who has left

@@ -128,7 +128,7 @@ func (h *homeScreen) refresh() {
 
 	if p.IsSet() {
 		h.title.SetText(p.BranchName)
-		h.org.SetText(lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": valueText(string(p.OrgType))}))
+		h.org.SetText(orgLine(p))
 		h.setup.Hide()
 	} else {
 		h.title.SetText(lang.L("尚未填写支部信息"))
@@ -189,4 +189,13 @@ func (h *homeScreen) showChecks() {
 	}
 	h.emptyRoster.Hidden = onRoster > 0
 	h.emptyRoster.Refresh()
+}
+
+// orgLine is the line under the branch's name: the organisation and, when
+// chosen, its type in brackets (no empty "（）" while 单位类型 is unset).
+func orgLine(p model.Profile) string {
+	if p.OrgType == "" {
+		return p.OrgName
+	}
+	return lang.L("{{.Org}}（{{.Type}}）", map[string]any{"Org": p.OrgName, "Type": valueText(string(p.OrgType))})
 }

@@ -88,7 +88,7 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		func() int { return len(d.changes) },
 		func(row, col int) string {
 			c := d.changes[row]
-			return [...]string{formatTime(c.At), fieldLabel(c.Field), c.Old, c.New, c.Source}[col]
+			return [...]string{formatTime(c.At), fieldLabel(c.Field), c.Old, c.New, sourceText(c.Source)}[col]
 		})
 	d.eventsTab = container.NewTabItem("", d.eventsTable)
 	d.changesTab = container.NewTabItem("", d.changesTable)
@@ -191,4 +191,11 @@ func (d *memberDetail) show() {
 	if d.letterButton != nil {
 		setEnabled(d.letterButton, d.m.OnRoster)
 	}
+}
+
+// sourceText is where a change came from as the UI's language says it:
+// the sources are stored in Chinese (支部名称, 基数录入 …); one that names a
+// file stays as stored.
+func sourceText(source string) string {
+	return lang.L(source)
 }

@@ -121,9 +121,18 @@ func (t *memberDuesTab) summaryText() string {
 		parts = append(parts, lang.L("{{.N}} 个月缺基数，金额未定（不算欠交）", map[string]any{"N": st.Unknown}))
 	}
 	if st.ToRecord > 0 {
-		parts = append(parts, lang.L("{{.N}} 个月在本软件建账前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", map[string]any{"N": st.ToRecord}))
+		parts = append(parts, lang.L("{{.N}} 个月在开始用本软件记账之前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", map[string]any{"N": st.ToRecord}))
 	}
-	return strings.Join(parts, lang.L("；")) + lang.L("。")
+	return sentenceCase(strings.Join(parts, lang.L("；")) + lang.L("。"))
+}
+
+// sentenceCase starts an English sentence with a capital letter; Chinese
+// is left as it is.
+func sentenceCase(s string) string {
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
 }
 
 // monthText is a month as the screens write it: 2026年10月, October 2026.

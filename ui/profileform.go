@@ -329,7 +329,7 @@ func (f *profileForm) store(p model.Profile, align bool) {
 		}
 		return
 	case err != nil:
-		f.sh.showError("保存支部信息", err)
+		f.sh.showError("写入支部信息", err)
 		return
 	}
 	f.sh.dataChanged()

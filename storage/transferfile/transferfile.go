@@ -46,6 +46,9 @@ func (s *Service) Overview() (model.TransferOverview, error) {
 	if o.Attended, err = s.store.InflowAttendance(); err != nil {
 		return o, err
 	}
+	if o.LedgerStart, err = s.store.DuesLedgerStart(); err != nil {
+		return o, err
+	}
 	o.TransferRecords = d
 	o.Findings = model.CheckTransfers(&d, ms, s.store.Today(), model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)
 	model.SortFindings(o.Findings)
@@ -78,6 +81,12 @@ func (s *Service) WithdrawLetter(id int64, w model.LetterWithdrawal) (model.Tran
 func (s *Service) FindLetter(year, number int) (model.TransferLetter, error) {
 	return s.store.FindLetter(year, number)
 }
+
+// Letters are the letters of year (every year when 0), by number.
+func (s *Service) Letters(year int) ([]model.TransferLetter, error) { return s.store.Letters(year) }
+
+// NextLetterNumber is the number year's next letter takes.
+func (s *Service) NextLetterNumber(year int) (int, error) { return s.store.NextLetterNumber(year) }
 
 // ExportLetter prints letter id to path — the full form, or with overlay
 // the 套打 layout moved by the setup's offset — with the setup's committee,

@@ -13,6 +13,7 @@ import (
 	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/demo"
+	"branchledger/storage/findings"
 	"branchledger/storage/xlsx"
 )
 
@@ -267,5 +268,68 @@ func TestMobileRegisterClosesAStayOnTransferOut(t *testing.T) {
 	}
 	if !strings.Contains(text, "共 2 人次，目前外出 1 人") {
 		t.Errorf("the heading still counts %s as away:\n%s", ms[1].Name, text)
+	}
+}
+
+// A 转入 whose 党费交至 stops before the branch's 建账月份: the months between
+// are 待补录 (not arrears) on the 转入 form's sentence, the member's dues
+// page, the register and home/`check`; months from the 建账月份 on are
+// arrears — the same split everywhere (issue 13: "a gap shows as arrears
+// from the first month", within the months the ledger covers).
+func TestTransferInGapBeforeTheLedgerIsToRecord(t *testing.T) {
+	for _, c := range []struct {
+		start             model.Month
+		toRecord, owed    int
+		says, findingSays string
+	}{
+		{model.MonthOf(2026, 11), 2, 0, "这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交", "韩雪 2026年9月至2026年10月的党费待补录"},
+		{model.MonthOf(2026, 10), 1, 1, "其中2026年9月在本支部党费建账（建账月份2026年10月）之前，待补录，不计欠交；2026年10月计为欠交", "韩雪 2026年9月的党费待补录"},
+		{model.MonthOf(2026, 1), 0, 2, "尚未交纳（2个月），计为欠交", ""},
+	} {
+		t.Run(c.start.String(), func(t *testing.T) {
+			svc, _ := open(t)
+			if err := svc.store.SetDuesLedgerStart(c.start); err != nil {
+				t.Fatal(err)
+			}
+			m := model.NewMember()
+			m.Name, m.IDNumber, m.Sex = "韩雪", "320583199304153027", model.SexFemale
+			m.JoinDate, m.FullDate, m.Category = model.NewDate(2016, 7, 1), model.NewDate(2017, 7, 1), model.CategoryFull
+			in := model.TransferIn{LetterNumber: "苏组（2026）第58号", FromOrg: "某支部", Date: today,
+				LetterDate: model.NewDate(2026, 11, 20), PaidTo: model.MonthOf(2026, 8), Category: model.CategoryFull}
+			_, saved, err := svc.RecordTransferIn(in, &m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := svc.store.SaveDuesBases(2026, []model.DuesBase{{MemberID: saved.ID, Category: model.DuesEmployed, Base: model.Yuan(6000)}}, model.SourceDuesGrid); err != nil {
+				t.Fatal(err)
+			}
+			o, err := svc.Overview()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := in.DuesText(o.LedgerStart).String(); !strings.Contains(got, c.says) {
+				t.Errorf("the 转入 form says %q, want %q", got, c.says)
+			}
+			md, err := svc.store.MemberDues(saved.ID, today)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if md.ToRecord != c.toRecord || md.OwedMonths != c.owed {
+				t.Errorf("dues page: %d 待补录, %d owed; want %d, %d", md.ToRecord, md.OwedMonths, c.toRecord, c.owed)
+			}
+			rep, err := findings.Collect(svc.store, today, today.Year)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found string
+			for _, f := range rep.Findings {
+				if strings.Contains(f.Message, "韩雪") {
+					found += f.Message + "\n"
+				}
+			}
+			if c.findingSays == "" && strings.Contains(found, "待补录") || c.findingSays != "" && !strings.Contains(found, c.findingSays) {
+				t.Errorf("home/check says %q, want %q", found, c.findingSays)
+			}
+		})
 	}
 }

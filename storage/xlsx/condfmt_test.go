@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -73,5 +74,60 @@ func TestConditionalFormattingDecidesWhatACellShows(t *testing.T) {
 		if m := member(t, rf, n); m.JoinDate != model.NewDate(2008, 6, 15) || m.FullDate != model.NewDate(2009, 6, 15) {
 			t.Errorf("row %d: join %v full %v, want the days the cells' own format shows", n, m.JoinDate, m.FullDate)
 		}
+	}
+}
+
+// An ISO 8601 date cell (t="d", as Strict Open XML stores dates) formatted
+// yyyy"年"m"月" shows the month, and is read to the month as a serial date
+// cell is, not to the day excelize shows (review s5-7 attack #3).
+func TestISODateCellReadToWhatItsFormatShows(t *testing.T) {
+	rows := [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别", "转正时间"},
+		{"蒋卫东", idNumber("19850312", "011"), fmtCell{v: "39600", code: `yyyy"年"m"月"`}, "正式党员", fmtCell{v: "39979", numFmt: 14}},
+	}
+	typed := rewriteParts(t, roster(t, rows), func(name, body string) string {
+		if !strings.Contains(name, "worksheets/") {
+			return body
+		}
+		body = regexp.MustCompile(`(<c r="C2"[^>]*)><v>39600</v>`).ReplaceAllString(body, `$1 t="d"><v>2008-06-01T00:00:00</v>`)
+		return regexp.MustCompile(`(<c r="E2"[^>]*)><v>39979</v>`).ReplaceAllString(body, `$1 t="d"><v>2009-06-15T00:00:00</v>`)
+	})
+	m := member(t, read(t, typed), 2)
+	if m.JoinDate != model.MonthDate(2008, 6) || m.FullDate != model.NewDate(2009, 6, 15) {
+		t.Errorf("join %v full %v, want 2008-06 and 2009-06-15", m.JoinDate, m.FullDate)
+	}
+}
+
+// A 计算基数 its format hides (;;;) is refused saying the value is there
+// and hidden, not "请填写计算基数" (review s5-7 attack #4).
+func TestBasesValueHiddenByFormatIsSaidSo(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "公民身份号码", "计算基数"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{"赵明远", idNumber("19800101", "011"), 3000})
+	_ = f.SetSheetRow("Sheet1", "A3", &[]any{"钱晓丽", idNumber("19810202", "022"), nil})
+	code := ";;;"
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = f.SetCellStyle("Sheet1", "C2", "C3", st)
+	path := t.TempDir() + "/基数.xlsx"
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int]string{}
+	for _, r := range bf.Rejected {
+		got[r.Row] = r.Reason
+	}
+	if !strings.Contains(got[2], "单元格存有“3000”，但它的数字格式把内容隐藏了") {
+		t.Errorf("row 2: %q", got[2])
+	}
+	if !strings.Contains(got[3], "请填写计算基数") {
+		t.Errorf("row 3 (truly empty): %q", got[3])
 	}
 }

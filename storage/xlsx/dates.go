@@ -44,6 +44,20 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	case disp.section != nil:
 		return sectionDate(sr, *disp.section)
 	}
+	if shown != "" && sr.shape != nil && sr.shape.isoDates[[2]int{col, row}] {
+		// An ISO 8601 date cell shows what its format makes of it; excelize
+		// shows it to the day.
+		fd, p, err := sr.formattedDate(col, row)
+		if errors.Is(err, ErrTooLarge) {
+			return model.Date{}, fmt.Errorf("%w；无法核对工作表“%s”第%d行的日期单元格显示到日还是到月", err, sr.sheet, row)
+		}
+		if err != nil {
+			return model.Date{}, err
+		}
+		if d, ok, err := precisionDate(shown, fd, p); ok {
+			return d, err
+		}
+	}
 	switch {
 	case shown == "":
 		return model.Date{}, nil
@@ -88,23 +102,33 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	// (formattedDate). A sheet too large to load keeps the refusal of the
 	// text: the row is refused, not read unchecked.
 	fd, p, ferr := sr.formattedDate(col, row)
-	switch {
-	case ferr != nil && !errors.Is(ferr, ErrTooLarge):
+	if ferr != nil && !errors.Is(ferr, ErrTooLarge) {
 		return model.Date{}, ferr
+	}
+	if d, ok, err := precisionDate(shown, fd, p); ok {
+		return d, err
+	}
+	return model.Date{}, dateRefusal("%s", err.Error())
+}
+
+// precisionDate is the date cell holding fd as its format shows it (p);
+// ok is false when the cell is no valid date or its format shows none.
+func precisionDate(shown string, fd model.Date, p datePrecision) (model.Date, bool, error) {
+	switch {
 	case fd.Validate() != nil:
 	case p == showsDay:
-		return fd, nil
+		return fd, true, nil
 	case p == showsMonth:
-		return model.MonthDate(fd.Year, fd.Month), nil
+		return model.MonthDate(fd.Year, fd.Month), true, nil
 	case p == showsNoYear:
-		return model.Date{}, hiddenYear(shown, fd)
+		return model.Date{}, true, hiddenYear(shown, fd)
 	case p == showsYear:
 		// The cell holds a whole date but shows only its year: what the
 		// person saw is a year, which says too little, and the month and
 		// day they did not see are not taken on trust.
-		return model.Date{}, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
+		return model.Date{}, true, dateRefusal("日期%s只有年份，请写到月份；单元格里存的日期是 %s：若无误，请把单元格格式改为显示年月的日期，或直接写成 %s", quote(shown), fd.String(), fd.String())
 	}
-	return model.Date{}, dateRefusal("%s", err.Error())
+	return model.Date{}, false, nil
 }
 
 // sectionDate reads a number cell that a conditional number format shows

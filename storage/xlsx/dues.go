@@ -131,7 +131,7 @@ func duesLegend(r *DuesReport) string {
 		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为在本账以外已交纳的月份（建账前或转入前，见备注“党费已交至”）", r.LedgerStart.Chinese())
 	}
 	if hasToRecord(r) {
-		s += "；“待补录”为本软件建账前的月份，交纳情况尚未登记，不计欠交"
+		s += "；“待补录”为开始用本软件记账之前的月份，交纳情况尚未登记，不计欠交"
 	}
 	return s + "；“缺基数”为尚未填写计算基数，应交金额未定，不计欠交。"
 }
@@ -645,7 +645,7 @@ func toRecordLine(gaps []model.RecordGap) string {
 	for _, g := range gaps {
 		names = append(names, fmt.Sprintf("%s（%s）", g.Name, model.MonthRange(g.From, g.To)))
 	}
-	return fmt.Sprintf("建账前月份的交纳情况待补录（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
+	return fmt.Sprintf("开始用本软件记账之前的月份交纳情况待补录（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
 }
 
 // extraLine reports the voluntary extra dues (自愿多交), which are apart

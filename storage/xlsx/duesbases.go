@@ -108,8 +108,15 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 				t, err := bk.f.GetCellType(sheet, ref)
 				return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
 			}
+			// A cell whose number format hides its value (;;;): what it
+			// holds, for the refusal.
+			raw := func(col, row int) string {
+				ref, _ := excelize.CoordinatesToCellName(col, row)
+				v, _ := bk.f.GetCellValue(sheet, ref, rawValues)
+				return model.CleanText(strings.TrimSpace(v))
+			}
 			for i := h + 1; i < len(rows); i++ {
-				readBaseRow(bf, i+1, rows[i], cols, seen, shape, number)
+				readBaseRow(bf, i+1, rows[i], cols, seen, shape, number, raw)
 			}
 			return bf, nil
 		}
@@ -126,7 +133,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	return true
 }
 
-func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape, number func(col, row int) bool) {
+func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape, number func(col, row int) bool, raw func(col, row int) string) {
 	get := func(f model.Field) string {
 		c, ok := cols[f]
 		if !ok {
@@ -137,7 +144,16 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	}
 	name, id, base := get(model.FieldName), get(model.FieldIDNumber), get(model.FieldDuesBase)
 	name = strings.Join(strings.Fields(model.CleanLine(name)), "") // as Member.Normalize writes names
-	if name == "" && id == "" && base == "" {
+	// A value the cell's number format hides reads as the blank the sheet
+	// shows; a refusal for it says it is there (as the roster import's).
+	hidden := func(f model.Field) string {
+		c, ok := cols[f]
+		if !ok || shape == nil || !shape.formatHidden[[2]int{c + 1, n}] {
+			return ""
+		}
+		return raw(c+1, n)
+	}
+	if name == "" && id == "" && base == "" && hidden(model.FieldName) == "" && hidden(model.FieldIDNumber) == "" && hidden(model.FieldDuesBase) == "" {
 		return // blank or spacer row
 	}
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
@@ -146,6 +162,10 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	// Each refusal names the person and the cell as the sheet shows it,
 	// as the roster import's do.
 	reject := func(f model.Field, reason string) {
+		if h := hidden(f); h != "" && get(f) == "" {
+			hc := hiddenCell{raw: h}
+			reason = hc.String() + "；" + hc.fix() + "后再导入"
+		}
 		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: model.CutTyped(name), Value: get(f)})
 	}
 	bad := len(bf.Rejected)

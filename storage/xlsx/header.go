@@ -158,6 +158,9 @@ type headingGrid struct {
 	// fromAbove[i] says a cell of row i+1 is covered by a merge that
 	// starts higher up: a header does not start or end inside a merge.
 	fromAbove []bool
+	// data[i] says row i+1 holds an ID number: a member's row, however a
+	// heading above is merged down into it.
+	data []bool
 }
 
 // findHeader looks for the headings among the first rows of a sheet. Every
@@ -175,7 +178,7 @@ func findHeader(g headingGrid) (header, bool) {
 			continue // the lower half of headings merged down
 		}
 		for k := 1; k <= maxHeaderRows && i+k <= len(g.text); k++ {
-			if i+k < len(g.fromAbove) && g.fromAbove[i+k] {
+			if i+k < len(g.fromAbove) && g.fromAbove[i+k] && (i+k >= len(g.data) || !g.data[i+k]) {
 				continue // the upper half of headings merged down
 			}
 			h, ok := mapBand(g, i, k)

@@ -296,6 +296,10 @@ func (rd *reader) sheet(s bookSheet) error {
 	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
+	if im.titleUsed {
+		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
+			Message: fmt.Sprintf("没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch)})
+	}
 	rd.hiddenNotes(&sh, h, shape, im.hidden)
 	return nil
 }
@@ -415,7 +419,7 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 		}
 	}
 	width = min(width, maxColumns)
-	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n)}
+	g := headingGrid{text: make([][]string, n), across: make([][]bool, n), fromAbove: make([]bool, n), data: make([]bool, n)}
 	for r := 1; r <= n; r++ {
 		g.text[r-1] = make([]string, width)
 		g.across[r-1] = make([]bool, width)
@@ -426,6 +430,9 @@ func headingGridOf(rows []streamRow, sr *sheetReader) headingGrid {
 				g.text[r-1][c-1] = model.CleanText(cell(cells, sc-1))
 			}
 			g.across[r-1][c-1] = sr.mergedAcross(c, r)
+			if _, err := model.ParseIDNumber(model.NormalizeIDNumber(g.text[r-1][c-1])); err == nil && srow == r {
+				g.data[r-1] = true
+			}
 		}
 	}
 	return g
@@ -486,14 +493,32 @@ type importer struct {
 	sheet  *Sheet
 	fields []model.Field  // what rows of this sheet may change on a stored member
 	seen   map[string]int // ID number → first row with it, in this sheet
-	hidden []string       // the hidden data rows read: 第4行（孙立军）
-	strays map[int]string // columns without a heading that hold a value → the first one
+	// seenNames are the names of the rows in seen, for the refusal of a
+	// row that repeats one
+	seenNames map[int]string
+	// sections are the rows that name a branch for the rows below them,
+	// in order (sectionRow)
+	sections []section
+	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
+	titleUsed bool
+	hidden    []string       // the hidden data rows read: 第4行（孙立军）
+	strays    map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that
 // holds a value, a merged cell's value in each row it covers, with the
 // rows that only continue its text.
 func (im *importer) readRows(rows []streamRow) error {
+	for _, r := range rows {
+		if r.n < im.h.first+im.h.rows {
+			continue
+		}
+		if name, ok := im.h.sectionRow(im.sr, r.n, r.cells); ok {
+			im.sections = append(im.sections, section{row: r.n, branch: name})
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
+				Message: fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)})
+		}
+	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
 		for _, s := range rec.strays {
 			if _, ok := im.strays[s.col]; !ok {
@@ -519,6 +544,54 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 		return im.row(rec)
 	})
+}
+
+// section is a row that names the branch of the rows below it.
+type section struct {
+	row    int
+	branch string
+}
+
+// sectionRow reads row n, whose only text is the name of a party
+// organisation ("第一党支部", "机关党总支") merged across the table or in
+// its first column: a printed roster without a 所在党支部 column groups its
+// members under such rows. With the column, or for other text (a remark
+// carried on in 备注), it is no section.
+func (h header) sectionRow(sr *sheetReader, n int, cells []string) (string, bool) {
+	if h.has(model.FieldBranchName) {
+		return "", false
+	}
+	first, count := firstText(cells)
+	if count != 1 || utf8.RuneCountInString(first) > 40 || footerLine(cells) || !orgName(first) {
+		return "", false
+	}
+	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
+	if col > 0 && !sr.mergedAcross(col+1, n) {
+		return "", false
+	}
+	return model.CleanLine(first), true
+}
+
+// orgName reports text that ends as a party organisation's name does.
+func orgName(s string) bool {
+	for _, w := range []string{"支部", "总支", "党委", "委员会", "党组织", "党组"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectionBranch is the branch of the section row above row n; "" when none.
+func (im *importer) sectionBranch(n int) string {
+	branch := ""
+	for _, s := range im.sections {
+		if s.row > n {
+			break
+		}
+		branch = s.branch
+	}
+	return branch
 }
 
 // footerPrefixes start the lines under a roster's table: who filled it in,

@@ -45,3 +45,18 @@ func TestRosterPaidToBeforeJoiningIsRefused(t *testing.T) {
 		t.Errorf("row 3 paid to %v", m.DuesPaidTo)
 	}
 }
+
+// A row refused for repeating an earlier row's ID number names that row's
+// person when it is another name: in the workbook of refused rows the row
+// number alone points at the refused row itself (review s5-7 attack #7).
+func TestDuplicateIDRefusalNamesTheOtherPerson(t *testing.T) {
+	id := idNumber("19800101", "011")
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期"},
+		{"甲子", id, "2005-06-01"},
+		{"乙丑", id, "2005-06-01"},
+	}}}}.bytes(t))
+	if got := rejections(rf, 3)[model.FieldIDNumber]; got != "与第2行（甲子）身份证号码重复" {
+		t.Errorf("row 3: %q", got)
+	}
+}

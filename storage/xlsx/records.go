@@ -98,12 +98,26 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		if n < first {
 			continue
 		}
+		// A row naming a branch across the table heads the rows below it
+		// (importer.sections): no member, and no text of the one above.
+		if _, ok := h.sectionRow(sr, n, row.cells); ok {
+			if cur != nil {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			cur = nil
+			continue
+		}
 		cells := make([]string, h.width)
 		for c := 1; c <= h.width; c++ {
 			if hidden.covered(c, n) {
 				continue
 			}
 			sc, srow := sr.below(c, n)
+			if srow < first {
+				continue // a heading merged down into the first row: no value
+			}
 			src := row.cells
 			if srow != n {
 				src, _ = rowAt(rows, srow)

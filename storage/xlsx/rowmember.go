@@ -82,7 +82,10 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		m.MobileDestination = r.mobileDetail
 	}
 	if m.BranchName == "" {
-		m.BranchName = im.sheet.TitleBranch
+		m.BranchName = im.sectionBranch(n)
+	}
+	if m.BranchName == "" && im.sheet.TitleBranch != "" {
+		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
@@ -127,9 +130,19 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		if first, ok := im.seen[m.IDNumber]; ok {
-			r.reject(model.FieldIDNumber, fmt.Sprintf("与第%d行身份证号码重复", first))
+			// The other row's person named too: in the workbook of refused
+			// rows the row number is the original file's.
+			who := ""
+			if name := im.seenNames[first]; name != "" && strings.Join(strings.Fields(name), "") != strings.Join(strings.Fields(r.name), "") {
+				who = "（" + name + "）"
+			}
+			r.reject(model.FieldIDNumber, fmt.Sprintf("与第%d行%s身份证号码重复", first, who))
 		} else {
 			im.seen[m.IDNumber] = n
+			if im.seenNames == nil {
+				im.seenNames = map[int]string{}
+			}
+			im.seenNames[n] = r.name
 		}
 	}
 	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil

@@ -83,6 +83,10 @@ type sheetShape struct {
 	// Excel does.
 	formatHidden map[[2]int]bool
 	sections     map[[2]int]shownSection
+	// isoDates are the date cells stored as ISO 8601 text (t="d", as
+	// Strict Open XML stores dates): excelize shows them to the day
+	// whatever their format, which decides instead (cellDate).
+	isoDates map[[2]int]bool
 	// cfRules are the conditional formatting rules that set a number
 	// format, by priority (condfmt.go).
 	cfRules []cfRule
@@ -283,6 +287,15 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
 		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
 		sc.isText, sc.format = typ == "s" || typ == "str" || typ == "inlineStr", nil
+		if typ == "d" {
+			if sc.shape.isoDates == nil {
+				sc.shape.isoDates = map[[2]int]bool{}
+			}
+			if len(sc.shape.isoDates) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个日期单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.isoDates[[2]int{c, sc.row}] = true
+		}
 		if sc.formats != nil {
 			if v, ok := attr(t, "s"); ok {
 				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {

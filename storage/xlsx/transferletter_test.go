@@ -499,3 +499,50 @@ func TestMobileRegisterLongNoteInLibreOffice(t *testing.T) {
 		}
 	}
 }
+
+// A 续 row of the 流动党员登记表 is tall enough for its lines as LibreOffice
+// sets them (continuationLine a line): at 宋体's 13.5 pt a five-line 续 of
+// a 100-character 暂不转接原因 and a 200-character 备注 lost its last line
+// to the border (seen in a LibreOffice PDF).
+func TestMobileRegisterContinuationIsTallEnough(t *testing.T) {
+	long := model.MobileMember{Name: "严琴", LeftOn: model.NewDate(2026, 6, 1), Destination: strings.Repeat("深", 50),
+		Reason: strings.Repeat("务", 50), CardNumber: strings.Repeat("7", 30), HostOrg: strings.Repeat("园", 60),
+		NoTransfer: strings.Repeat("甲", 99) + "尾", Note: strings.Repeat("乙", 199) + "终"}
+	mobile := MobileRegister{BranchName: "兰州示例科技有限公司党支部", Today: model.NewDate(2026, 11, 30), Rules: model.CurrentMobileRules(),
+		Entries: []model.MobileMember{long}}
+	path := filepath.Join(t.TempDir(), "流动党员登记表.xlsx")
+	if err := WriteMobileRegisterFile(path, mobile); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(MobileRegisterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for i, r := range rows {
+		if len(r) < 2 || r[0] != "续" {
+			continue
+		}
+		seen++
+		h, err := f.GetRowHeight(MobileRegisterSheet, i+1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Count(r[1], "\n") + 1
+		// Each paragraph wraps at about 75 characters across the page.
+		for p := range strings.SplitSeq(r[1], "\n") {
+			lines += len([]rune(p)) / 75
+		}
+		if need := float64(lines)*15 + rowPadding; h < need {
+			t.Errorf("续 row %d is %.1f pt for %d lines, want at least %.1f:\n%s", i+1, h, lines, need, r[1])
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no 续 row: %q", rows)
+	}
+}

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -114,6 +115,8 @@ func letterStatus(l *model.TransferLetter, today model.Date, r model.TransferRul
 		return s
 	case model.LetterWithdrawn:
 		return "已作废 " + l.Withdrawal.Date.String() + "\n" + l.Withdrawal.Reason
+	case model.LetterReturned:
+		return "已转回本支部 " + l.ReturnedOn.String()
 	case model.LetterPending:
 		return "待回执\n有效期至 " + l.ValidUntil().String()
 	default:
@@ -350,6 +353,9 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 			if err != nil {
 				return err
 			}
+			if err := roomyContinuation(f, sheet, r+1, n, widths); err != nil {
+				return err
+			}
 			r += n
 		}
 	}
@@ -359,4 +365,31 @@ func buildRegister[T any](f *excelize.File, st activityStyles, sheet, branchName
 		}
 	}
 	return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headingRow, TopLeftCell: fmt.Sprintf("A%d", firstRow), ActivePane: "bottomLeft"})
+}
+
+// continuationLine is the height of a line of 10 pt text in a 续 row, in
+// points: LibreOffice sets such text in its CJK fallback font (Noto Sans
+// CJK), whose lines are taller than 宋体's (lineHeight). A 续 row spans the
+// page, so its lines have no slack from rounding as narrow cells do, and
+// five lines at lineHeight lost the last one to the border.
+const continuationLine = 15.0
+
+// roomyContinuation gives the n 续 rows from row first the height of their
+// lines at continuationLine.
+func roomyContinuation(f *excelize.File, sheet string, first, n int, widths []float64) error {
+	width := 0.0
+	for _, w := range widths[1:] {
+		width += w
+	}
+	for row := first; row < first+n; row++ {
+		text, err := f.GetCellValue(sheet, fmt.Sprintf("B%d", row))
+		if err != nil {
+			return err
+		}
+		h := math.Ceil(float64(textLines(text, width))*continuationLine + rowPadding)
+		if err := f.SetRowHeight(sheet, row, min(maxRowHeight, max(minRow, h))); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -55,6 +55,8 @@ const usage = `用法 / usage:
                             [--valid-days N] [--committee C] [--reason R] [--phone P]
                             [--letter OUT.xlsx [--overlay]] [--db PATH]
   branchledger transfer receipt --letter N|YEAR-N --date YYYY-MM-DD [--org O] [--handler H] [--db PATH]
+  branchledger transfer letter N|YEAR-N OUT.xlsx [--year Y] [--overlay] [--db PATH]   重新打印介绍信
+  branchledger transfer list [--year Y] [--db PATH]      介绍信列表和下一个编号
   branchledger transfer export YEAR OUT.xlsx [--db PATH]
   branchledger backup OUT [--db PATH] [--passphrase-file F] [--replace]
   branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]

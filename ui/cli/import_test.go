@@ -309,3 +309,22 @@ func TestRosterImportNamesEverySheetNotImported(t *testing.T) {
 		t.Errorf("--sheet: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
 	}
 }
+
+// A row whose ID number is a member's on the roster under another name
+// renames them: the import says so, naming both, not just "更新 1 人"
+// (review s5-7 attack #7: a refused duplicate re-imported from the
+// --errors workbook renamed the other member without a word).
+func TestRosterImportSaysWhoIsRenamed(t *testing.T) {
+	id := rosterID("19870514", 911)
+	head := []any{"姓名", "身份证号", "入党时间", "转正时间", "人员类别"}
+	db := filepath.Join(t.TempDir(), "b.db")
+	first := writeBook(t, "名册.xlsx", map[string][][]any{"Sheet": {head, {"甲子", id, "2010.06", "2011.06", "正式党员"}}}, "Sheet")
+	if r := run(t, "roster", "import", first, "--db", db); r.status != ExitOK {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	again := writeBook(t, "问题行.xlsx", map[string][][]any{"Sheet": {head, {"乙丑", id, "2010.06", "2011.06", "正式党员"}}}, "Sheet")
+	r := run(t, "roster", "import", again, "--db", db, "--dry-run")
+	if !strings.Contains(r.stderr, "在名册中是“甲子”，文件中的姓名为“乙丑”：将改名为“乙丑”") {
+		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}

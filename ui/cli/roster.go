@@ -143,6 +143,15 @@ func importNotes(env Env, p model.ImportPreview) {
 		}
 		fmt.Fprintf(env.Stderr, "提示：%s%s\n", where, n.Message)
 	}
+	// The roster knows a member by ID number: a row that gives another
+	// name renames them, which may be another person's row (a refused
+	// duplicate fixed up in the --errors workbook).
+	for _, u := range p.Plan.Update {
+		if u.Before.Name != u.After.Name {
+			fmt.Fprintf(env.Stderr, "提示：身份证号码 %s 在名册中是“%s”，文件中的姓名为“%s”：将改名为“%s”；如不是同一人，请核对这一行的身份证号码\n",
+				u.After.IDNumber, u.Before.Name, u.After.Name, u.After.Name)
+		}
+	}
 	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {
 		hint := ""
 		if p.ProfileBranch != "" {

@@ -16,17 +16,21 @@ import (
 
 func transfer(args []string, env Env) (int, error) {
 	if len(args) == 0 {
-		return 0, usageError("transfer 需要 out、receipt 或 export")
+		return 0, usageError("transfer 需要 out、receipt、letter、list 或 export")
 	}
 	switch args[0] {
 	case "out":
 		return transferOut(args[1:], env)
 	case "receipt":
 		return transferReceipt(args[1:], env)
+	case "letter":
+		return transferLetter(args[1:], env)
+	case "list":
+		return transferList(args[1:], env)
 	case "export":
 		return ExitOK, transferExport(args[1:], env)
 	}
-	return 0, usageError("transfer 不支持 %q，应为 out、receipt 或 export", args[0])
+	return 0, usageError("transfer 不支持 %q，应为 out、receipt、letter、list 或 export", args[0])
 }
 
 // refused reports a refusal of the rules — bad input that changed nothing —
@@ -108,7 +112,8 @@ func transferOut(args []string, env Env) (int, error) {
 	fmt.Fprintf(env.Stdout, "letter %d: %s → %s, 党费交至 %s\n", l.Number, l.Name, l.ToOrg, l.PaidTo.Chinese())
 	if *letter != "" {
 		if err := svc.ExportLetter(l.ID, *letter, *overlay); err != nil {
-			return 0, fmt.Errorf("%s介绍信已开具，但写出文件失败（可在窗口“组织关系”中重新打印）：%w", l.NumberText(), err)
+			return 0, fmt.Errorf("%s介绍信已开具，但写出文件失败（可用 branchledger transfer letter %d-%d 文件.xlsx 或在窗口“组织关系”中重新打印）：%w",
+				l.NumberText(), l.Year, l.Number, err)
 		}
 		fmt.Fprintf(env.Stderr, "介绍信已写出：%s\n", *letter)
 	}
@@ -177,7 +182,10 @@ func transferReceipt(args []string, env Env) (int, error) {
 	if _, err := parse(fs, args, 0); err != nil {
 		return 0, err
 	}
-	year, n, err := letterNumber(*number)
+	if strings.TrimSpace(*number) == "" {
+		return 0, usageError("transfer receipt 需要 --letter 介绍信编号")
+	}
+	year, n, err := letterNumber(*number, "--letter")
 	if err != nil {
 		return 0, err
 	}
@@ -206,23 +214,20 @@ func transferReceipt(args []string, env Env) (int, error) {
 	return ExitOK, nil
 }
 
-// letterNumber reads N or YEAR-N.
-func letterNumber(s string) (year, n int, err error) {
+// letterNumber reads N or YEAR-N, given as what (--letter, 介绍信编号).
+func letterNumber(s, what string) (year, n int, err error) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, 0, usageError("transfer receipt 需要 --letter 介绍信编号")
-	}
 	y, num, hasYear := strings.Cut(s, "-")
 	if !hasYear {
 		num, y = s, ""
 	}
 	n, err = strconv.Atoi(num)
 	if err != nil || n < 1 || !model.IsDigits(num) || hasYear && !model.IsDigits(y) {
-		return 0, 0, usageError("--letter %q 应为编号 N 或 年份-N（如 3 或 2026-3）", s)
+		return 0, 0, usageError("%s %q 应为编号 N 或 年份-N（如 3 或 2026-3）", what, s)
 	}
 	if y != "" {
 		if year, err = model.ParseYear(y); err != nil {
-			return 0, 0, usageError("--letter %q 的年份不正确", s)
+			return 0, 0, usageError("%s %q 的年份不正确", what, s)
 		}
 	}
 	return year, n, nil
@@ -250,4 +255,83 @@ func transferExport(args []string, env Env) error {
 	}
 	fmt.Fprintf(env.Stdout, "exported %d transfers to %s\n", n, pos[1])
 	return nil
+}
+
+// transferLetter prints an issued letter again: `transfer letter N|YEAR-N
+// OUT.xlsx [--year Y] [--overlay]` (N alone: the year given by --year, else
+// the latest year with that number). A withdrawn letter is refused.
+func transferLetter(args []string, env Env) (int, error) {
+	fs := newFlagSet("transfer letter", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	yearOpt := yearFlag(fs, "介绍信的年份")
+	overlay := fs.Bool("overlay", false, "写出套打版式（只打印填写内容）")
+	pos, err := parse(fs, args, 2)
+	if err != nil {
+		return 0, err
+	}
+	year, n, err := letterNumber(pos[0], "介绍信编号")
+	if err != nil {
+		return 0, err
+	}
+	if *yearOpt != 0 {
+		if year != 0 && year != *yearOpt {
+			return 0, usageError("介绍信编号 %s 与 --year %d 的年份不一致", pos[0], *yearOpt)
+		}
+		year = *yearOpt
+	}
+	if err := checkWritable(pos[1]); err != nil {
+		return 0, fmt.Errorf("无法写出介绍信文件 %s（%v）", pos[1], err)
+	}
+	store, err := openExisting(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	svc := transferfile.New(store)
+	l, err := svc.FindLetter(year, n)
+	if err != nil {
+		return refused(env, err)
+	}
+	if err := svc.ExportLetter(l.ID, pos[1], *overlay); err != nil {
+		return refused(env, err)
+	}
+	fmt.Fprintf(env.Stdout, "letter %d: %s → %s, %s\n", l.Number, l.Name, l.ToOrg, pos[1])
+	return ExitOK, nil
+}
+
+// transferList lists a year's letters (--year; this year when not given), one a
+// line — number, date, member → receiving organisation, state as of today —
+// and then the number the year's next letter takes.
+func transferList(args []string, env Env) (int, error) {
+	fs := newFlagSet("transfer list", env)
+	dbPath := fs.String("db", "", "数据文件路径")
+	yearOpt := yearFlag(fs, "年份（默认为今年）")
+	if _, err := parse(fs, args, 0); err != nil {
+		return 0, err
+	}
+	store, err := openExisting(*dbPath)
+	if err != nil {
+		return 0, err
+	}
+	defer store.Close()
+	year := store.Today().Year
+	if *yearOpt != 0 {
+		year = *yearOpt
+	}
+	svc := transferfile.New(store)
+	ls, err := svc.Letters(year)
+	if err != nil {
+		return 0, err
+	}
+	today, rules := store.Today(), model.CurrentTransferRules()
+	for i := range ls {
+		l := &ls[i]
+		fmt.Fprintf(env.Stdout, "%s\t%s\t%s → %s\t%s\n", l.NumberText(), l.Date, l.Name, l.ToOrg, l.State(today, rules))
+	}
+	next, err := svc.NextLetterNumber(year)
+	if err != nil {
+		return 0, err
+	}
+	fmt.Fprintf(env.Stdout, "%d年已开具 %d 份；下一个编号：（%d）第%d号\n", year, len(ls), year, next)
+	return ExitOK, nil
 }

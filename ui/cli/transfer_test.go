@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -254,5 +255,98 @@ func TestTransferUsageMistakes(t *testing.T) {
 	r = run(t, "transfer", "out", "--member", ids[0], "--to", "某支部", "--date", today.String(), "--valid-days", "３０", "--db", db)
 	if r.status != ExitOK {
 		t.Errorf("--valid-days ３０: status %d, stderr %q", r.status, r.stderr)
+	}
+}
+
+// A letter can be printed again from the command line (full form or 套打,
+// by N or YEAR-N), a withdrawn or unknown one is refused in one line, and
+// `transfer list` shows the year's letters and the next number — after
+// the paper letters the branch set it to continue from (s4-final-attack #7).
+func TestTransferLetterReprintAndList(t *testing.T) {
+	db, ids, today := transferDB(t)
+	year := strconv.Itoa(today.Year)
+	r := run(t, "transfer", "list", "--db", db)
+	if r.status != ExitOK || r.stdout != year+"年已开具 0 份；下一个编号：（"+year+"）第1号\n" {
+		t.Errorf("empty list: status %d, %q, %q", r.status, r.stdout, r.stderr)
+	}
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := s.LetterSetup()
+	ls.NextNumber = 4
+	if err := s.SaveLetterSetup(ls); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r = run(t, "transfer", "out", "--member", ids[0], "--to", "兰州新区某公司党支部", "--date", today.String(), "--db", db)
+	if r.status != ExitOK || !strings.HasPrefix(r.stdout, "letter 4: 廖明") {
+		t.Fatalf("out: %d %q %q", r.status, r.stdout, r.stderr)
+	}
+	dir := t.TempDir()
+	for _, tc := range []struct{ args []string }{
+		{[]string{"4"}},
+		{[]string{year + "-4"}},
+		{[]string{"4", "--year", year}},
+		{[]string{"4", "--overlay"}},
+	} {
+		out := filepath.Join(dir, strings.Join(tc.args, "_")+".xlsx")
+		r := run(t, append(append([]string{"transfer", "letter"}, tc.args...), out, "--db", db)...)
+		if r.status != ExitOK || r.stdout != "letter 4: 廖明 → 兰州新区某公司党支部, "+out+"\n" {
+			t.Errorf("letter %v: status %d, %q, %q", tc.args, r.status, r.stdout, r.stderr)
+		}
+		if fi, err := os.Stat(out); err != nil || fi.Size() == 0 {
+			t.Errorf("letter %v: file %v", tc.args, err)
+		}
+	}
+	r = run(t, "transfer", "list", "--db", db)
+	want := "（" + year + "）第4号\t" + today.String() + "\t廖明 → 兰州新区某公司党支部\t待回执\n" +
+		year + "年已开具 1 份；下一个编号：（" + year + "）第5号\n"
+	if r.status != ExitOK || r.stdout != want {
+		t.Errorf("list: status %d, %q, want %q", r.status, r.stdout, want)
+	}
+	for _, tc := range []struct {
+		args   []string
+		status int
+		says   string
+	}{
+		{[]string{"3"}, ExitRejected, "没有第3号介绍信"},
+		{[]string{"2025-4"}, ExitRejected, "没有（2025）第4号介绍信"},
+		{[]string{"4", "--year", "2025"}, ExitRejected, "没有（2025）第4号介绍信"},
+		{[]string{year + "-4", "--year", "2025"}, ExitFailed, "年份不一致"},
+		{[]string{"x"}, ExitFailed, "介绍信编号 \"x\" 应为编号 N"},
+	} {
+		out := filepath.Join(dir, "bad.xlsx")
+		r := run(t, append(append([]string{"transfer", "letter"}, tc.args...), out, "--db", db)...)
+		if r.status != tc.status || !strings.Contains(r.stderr, tc.says) || r.stdout != "" {
+			t.Errorf("letter %v: status %d, stderr %q; want %d saying %q", tc.args, r.status, r.stderr, tc.status, tc.says)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("letter %v wrote a file", tc.args)
+		}
+	}
+	s, err = storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := s.FindLetter(0, 4)
+	if err == nil {
+		_, err = s.WithdrawLetter(l.ID, model.LetterWithdrawal{Date: today, Reason: "去向改变"})
+	}
+	s.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "withdrawn.xlsx")
+	r = run(t, "transfer", "letter", "4", out, "--db", db)
+	if r.status != ExitRejected || !strings.Contains(r.stderr, "作废，不能打印") {
+		t.Errorf("withdrawn letter: status %d, %q", r.status, r.stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a withdrawn letter was printed")
+	}
+	r = run(t, "help", "transfer")
+	if !strings.Contains(r.stdout, "branchledger transfer letter N|YEAR-N OUT.xlsx") || !strings.Contains(r.stdout, "branchledger transfer list") {
+		t.Errorf("help transfer does not name letter and list:\n%s", r.stdout)
 	}
 }

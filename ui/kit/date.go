@@ -39,10 +39,27 @@ func NewDateEntry() *DateEntry {
 	d := &DateEntry{}
 	d.ExtendBaseWidget(d)
 	d.SetPlaceHolder(L(DatePlaceholder))
-	button := widget.NewButtonWithIcon("", theme.Icon(theme.IconNameCalendar), d.openPicker)
+	button := &calendarButton{entry: d}
+	button.Icon, button.OnTapped = theme.Icon(theme.IconNameCalendar), d.openPicker
 	button.Importance = widget.LowImportance
+	button.ExtendBaseWidget(button)
 	d.ActionItem = button
 	return d
+}
+
+// calendarButton is the date entry's calendar button. Tab leaves a date
+// onto it, so Esc there cancels the form as it does in the entry (it did
+// nothing: review s5-8 newuser #9); Space and Enter open the calendar.
+type calendarButton struct {
+	widget.Button
+	entry *DateEntry
+}
+
+func (b *calendarButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && b.entry.keys.handle(ev) {
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 // Date reads the entry: the zero date when empty, an error (one Chinese

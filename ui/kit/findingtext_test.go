@@ -383,6 +383,15 @@ func everyFinding() []model.Finding {
 	for _, w := range []model.Text{owing.WarningText("王五"), unknown.WarningText("王五")} {
 		out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
 	}
+	// A 转入's months unpaid before arrival: arrears, 待补录 before the
+	// 建账月份, or both.
+	for _, start := range []model.Month{0, model.MonthOf(2019, 1), model.MonthOf(2026, 11), model.MonthOf(2026, 6)} {
+		for _, paid := range []model.Month{model.MonthOf(2020, 1), model.MonthOf(2026, 10)} {
+			in := model.TransferIn{Date: model.NewDate(2026, 11, 30), PaidTo: paid}
+			w := in.DuesText(start)
+			out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
+		}
+	}
 	// Recruiting: a pipeline with most things wrong, one due soon.
 	d8 := func(y int, m time.Month, day int) model.Date { return model.NewDate(y, m, day) }
 	roster := map[int64]*model.Member{1: {ID: 1, Name: "王五", Category: model.CategoryFull, OnRoster: true},

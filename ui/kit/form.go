@@ -161,6 +161,27 @@ func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 	return fd
 }
 
+// Attach makes inputs that are not fields of the form (the reason entries
+// of an attendance grid, say) pass Enter (save) and Esc (cancel) to it, as
+// its fields do; they check themselves (Entry.OnLeft).
+func (f *Form) Attach(inputs ...fyne.CanvasObject) {
+	k := &keys{enter: f.Submit, escape: f.TryCancel}
+	for _, in := range inputs {
+		switch w := in.(type) {
+		case *Entry:
+			w.keys = k
+		case *DateEntry:
+			w.keys = k
+		case *SelectEntry:
+			w.keys = k
+		case *Select:
+			w.keys = k
+		case *Check:
+			w.keys = k
+		}
+	}
+}
+
 func chain(prev func(string), then func()) func(string) {
 	return func(s string) {
 		if prev != nil {

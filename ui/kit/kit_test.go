@@ -249,7 +249,7 @@ func TestDatePickerFillsTheEntry(t *testing.T) {
 	d.Today = func() model.Date { return model.NewDate(2026, 11, 30) }
 	test.NewTempWindow(t, container.NewVBox(d))
 	d.SetText("1985-03")
-	test.Tap(d.ActionItem.(*widget.Button))
+	test.Tap(d.ActionItem.(fyne.Tappable))
 	if d.cal == nil || d.cal.shown != model.MonthDate(1985, 3) {
 		t.Fatalf("the calendar opened at %v, want 1985-03", d.cal.shown)
 	}
@@ -496,5 +496,21 @@ func TestDatePlaceholderFitsANarrowField(t *testing.T) {
 		if hint == "" || w+button+4*theme.InnerPadding() > 200 {
 			t.Errorf("hint %q is %.0f px wide beside a %.0f px button: cut in a 200 px field", hint, w, button)
 		}
+	}
+}
+
+// Esc on a date's calendar button, where Tab leaves the date, cancels the
+// form as Esc in the entry does (review s5-8 newuser #9).
+func TestEscOnCalendarButtonCancels(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("保存")
+	closed := 0
+	f.OnCancel = func() { closed++ }
+	d := NewDateEntry()
+	f.Add("出生日期", d)
+	test.NewTempWindow(t, container.NewVBox(f.Grid(1, f.fields...), f.Buttons()))
+	d.ActionItem.(fyne.Focusable).TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if closed != 1 {
+		t.Errorf("Esc on the calendar button closed the form %d times", closed)
 	}
 }

@@ -252,11 +252,13 @@ func showTransferInForm(s *Screen) {
 				}
 			}
 		}
-		report(dedupe(errs), byField, put)
+		errs = dedupe(errs)
+		report(errs, byField, put)
 		// Not a refusal: a 党费交至 before the arrival is what the letter
-		// says, but the months since are arrears here.
-		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 {
-			duesNote.SetText(kit.Say(in.DuesText()))
+		// says, but the months since are arrears here. A refused 党费交至
+		// (before the member joined, say) counts nothing.
+		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 && errs.For(model.InPaidToField) == "" {
+			duesNote.SetText(kit.Say(in.DuesText(s.data.LedgerStart)))
 			duesNote.Show()
 		} else {
 			duesNote.Hide()
@@ -285,7 +287,7 @@ func showTransferInForm(s *Screen) {
 				dlg.Hide()
 				s.saved()
 				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText())}))
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText(s.data.LedgerStart))}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):

@@ -118,14 +118,19 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 	noCommittee.Hide()
 	f.noCommittee = noCommittee
 	var setup model.LetterSetup
+	var setupErr error
 	host.Background(func() {
 		// The setup alone: the whole overview (every register and the
 		// checks) was read again only for it.
-		if ls, err := svc.LetterSetup(); err == nil {
-			setup = ls
-		}
+		setup, setupErr = svc.LetterSetup()
 	}, func() {
-		if setup.Committee == "" {
+		switch {
+		case setupErr != nil:
+			// Unread is not empty: say it could not be read, not that the
+			// 基层党委 is missing.
+			noCommittee.SetText(kit.L("无法读取介绍信设置，不能确定回执的收件单位：") + kit.SayErr(setupErr))
+			noCommittee.Show()
+		case setup.Committee == "":
 			noCommittee.Show()
 		}
 	})

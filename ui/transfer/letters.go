@@ -59,7 +59,7 @@ func stateImportance(st model.LetterState) widget.Importance {
 		return widget.DangerImportance
 	case model.LetterReceiptLate:
 		return widget.WarningImportance
-	case model.LetterReceived:
+	case model.LetterReceived, model.LetterReturned:
 		return widget.SuccessImportance
 	}
 	return widget.MediumImportance
@@ -134,6 +134,8 @@ func (t *lettersTab) open(id int64) {
 			"Date": l.Receipt.Date.String(), "Org": l.Receipt.Org, "Handler": orDash(l.Receipt.Handler)})})
 	case l.Withdrawal != nil:
 		rows = append(rows, detailRow{"作废", l.Withdrawal.Date.String() + "：" + l.Withdrawal.Reason})
+	case !l.ReturnedOn.IsZero():
+		rows = append(rows, detailRow{"转回", kit.L("{{.Date}} 转入本支部（介绍信已用过，不再等待回执）", map[string]any{"Date": l.ReturnedOn.String()})})
 	default:
 		rows = append(rows, detailRow{"回执应于", l.ReceiptDue(tr).String() + kit.L(" 前寄回")})
 	}

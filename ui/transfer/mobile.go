@@ -30,7 +30,7 @@ func newMobileTab(s *Screen) *mobileTab {
 		})
 	})
 	t.registerList = newRegisterList(s, registerKind[model.MobileMember]{
-		entries: func() []model.MobileMember { t.indexMembers(); return s.data.Mobile },
+		entries: func() []model.MobileMember { return s.data.Mobile },
 		id:      func(mm *model.MobileMember) int64 { return mm.ID },
 		current: func(mm *model.MobileMember, today model.Date) bool { return mm.Away(today) && t.gone(mm) == nil },
 		since:   func(mm *model.MobileMember) model.Date { return mm.LeftOn },
@@ -68,8 +68,13 @@ func (t *mobileTab) gone(mm *model.MobileMember) *model.Member {
 	return nil
 }
 
-// indexMembers reads who is off the roster, once for the rows a refresh
-// shows.
+// refresh reads who is off the roster, once for the rows it shows (the
+// list's cells ask gone for every row), then shows the register.
+func (t *mobileTab) refresh() {
+	t.indexMembers()
+	t.registerList.refresh()
+}
+
 func (t *mobileTab) indexMembers() {
 	t.offRoster = map[int64]model.Member{}
 	for _, m := range t.s.host.Members() {

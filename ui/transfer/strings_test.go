@@ -13,7 +13,7 @@ import (
 func uiStrings(t *testing.T) []string {
 	extra := []string{Title, inNew, inReturn, string(model.SexMale), string(model.SexFemale),
 		string(model.CategoryFull), string(model.CategoryProbationary)}
-	for _, st := range []model.LetterState{model.LetterPending, model.LetterReceiptLate, model.LetterExpired, model.LetterReceived, model.LetterWithdrawn} {
+	for _, st := range []model.LetterState{model.LetterPending, model.LetterReceiptLate, model.LetterExpired, model.LetterReceived, model.LetterWithdrawn, model.LetterReturned} {
 		extra = append(extra, string(st))
 	}
 	return uistrings.Literals(t, uistrings.Spec{

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -27,8 +28,12 @@ type fakeService struct {
 	mobile  []model.MobileMember
 	inflow  []model.InflowMember
 	setup   model.LetterSetup
-	paidTo  map[int64]model.Month // a member missing here: 党费交至 unknown
-	owes    map[int64]model.LetterDues
+	// setupErr, when set, is LetterSetup's error.
+	setupErr error
+	// ledgerStart is the dues ledger's 建账月份 the overview gives.
+	ledgerStart model.Month
+	paidTo      map[int64]model.Month // a member missing here: 党费交至 unknown
+	owes        map[int64]model.LetterDues
 	// records are the members' records in the branch a letter may not
 	// predate, as storage reads them.
 	records map[int64][]model.DatedRecord
@@ -48,7 +53,7 @@ func (f *fakeService) member(id int64) *model.Member {
 	return nil
 }
 
-func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, nil }
+func (f *fakeService) LetterSetup() (model.LetterSetup, error) { return f.setup, f.setupErr }
 
 func (f *fakeService) PresentWhileAway(memberID int64, from, until model.Date) (model.Presence, bool, error) {
 	var out model.Presence
@@ -64,7 +69,7 @@ func (f *fakeService) PresentWhileAway(memberID int64, from, until model.Date) (
 func (f *fakeService) Overview() (model.TransferOverview, error) {
 	f.overviews++
 	d := model.TransferRecords{Letters: f.letters, Ins: f.ins, Mobile: f.mobile, Inflow: f.inflow}
-	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{},
+	return model.TransferOverview{TransferRecords: d, Setup: f.setup, Attended: map[int64]int{}, LedgerStart: f.ledgerStart,
 		Findings: model.CheckTransfers(&d, f.members, today, model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)}, nil
 }
 
@@ -511,6 +516,27 @@ func TestLetterFormRefusesBadInput(t *testing.T) {
 	}
 }
 
+// A letter whose member came back by a 转入 shows 已转回本支部 and offers
+// neither 登记回执 nor 作废 — no confirmation that the store then refuses
+// (s5-13-attack #4).
+func TestLetterClosedByReturnOffersNoWithdrawal(t *testing.T) {
+	svc := newFake()
+	if _, err := svc.IssueLetter(model.LetterRequest{MemberID: 1, ToOrg: "乙支部", Date: model.NewDate(2026, 11, 20), ValidDays: 30}); err != nil {
+		t.Fatal(err)
+	}
+	svc.letters[0].ReturnedOn = model.NewDate(2026, 11, 28)
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.ShowLetters(svc.letters[0].ID)
+	if got := strings.Join(labelsIn(s.letters.detail.content), " "); !strings.Contains(got, "已转回本支部") || !strings.Contains(got, "2026-11-28 转入本支部") {
+		t.Errorf("details: %s", got)
+	}
+	for _, b := range buttonsIn(s.letters.detail.content) {
+		if (b.Text == kit.L("登记回执…") || b.Text == kit.L("作废…")) && !b.Disabled() {
+			t.Errorf("%s enabled on a letter the member came back from", b.Text)
+		}
+	}
+}
+
 // The receipt closes a letter; withdrawing brings the member back.
 func TestReceiptAndWithdrawal(t *testing.T) {
 	svc := newFake()
@@ -817,6 +843,23 @@ func TestLetterFormWarnsOfNoCommittee(t *testing.T) {
 	}
 }
 
+// A setup that cannot be read is not a setup without a 基层党委: the dialog
+// says it could not read it and gives the reason, never the false "还没有
+// 填写" warning.
+func TestLetterFormSaysWhenTheSetupCannotBeRead(t *testing.T) {
+	svc := newFake()
+	svc.setup.Committee = "中共某街道工作委员会"
+	svc.setupErr = errors.New("读取介绍信设置失败：数据文件已损坏")
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[len(*forms)-1]
+	label := letterFormOf(t, f).noCommittee
+	if !label.Visible() || strings.Contains(label.Text, "还没有填写") || !strings.Contains(label.Text, "无法读取介绍信设置") {
+		t.Errorf("setup unreadable: shown %v, %q", label.Visible(), label.Text)
+	}
+}
+
 // The banner names the first finding and says where the others are, so a
 // count of 2 never shows just one (s3-13-newuser #12).
 func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
@@ -908,32 +951,73 @@ func shownTexts(h *fakeHost) string {
 }
 
 // An incoming letter whose 党费交至 stops long before the arrival: the form
-// says the months since are arrears before it is saved, and the
-// confirmation says so instead of "党费从2020年2月起在本支部交纳".
+// says before it is saved which months since are arrears — those from the
+// branch's 建账月份 on — and which, before it, are 待补录, and the
+// confirmation says the same instead of "党费从2020年2月起在本支部交纳".
 func TestTransferInOldPaidTo(t *testing.T) {
+	for _, c := range []struct {
+		start     model.Month
+		want, not string
+	}{
+		{model.MonthOf(2019, 1), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交", "待补录"},
+		{model.MonthOf(2026, 11), "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月）；这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交", "计为欠交"},
+		{model.MonthOf(2026, 6), "其中2020年2月至2026年5月在本支部党费建账（建账月份2026年6月）之前，待补录，不计欠交；2026年6月至2026年10月计为欠交", ""},
+	} {
+		t.Run(c.start.String(), func(t *testing.T) {
+			svc := newFake()
+			svc.ledgerStart = c.start
+			s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+			forms := capture(t)
+			showTransferInForm(s)
+			f := (*forms)[0]
+			f.set(t, "姓名", "测试乙")
+			f.set(t, "公民身份号码", validID("62010219800101025"))
+			f.set(t, "人员类别", string(model.CategoryFull))
+			f.set(t, "加入党组织日期", "2005-03-01")
+			f.set(t, "转为正式党员日期", "2006-03-01")
+			f.set(t, "介绍信编号", "（2026）第9号")
+			f.set(t, "转出党组织", "定西某公司党支部")
+			f.set(t, "党费交至", "2020年1月")
+			if got := shownTexts(h); !strings.Contains(got, c.want) || c.not != "" && strings.Contains(got, c.not) {
+				t.Errorf("the form says:\n%s\nwant %q, not %q", got, c.want, c.not)
+			}
+			if f.form.Save.Disabled() {
+				t.Fatalf("a 党费交至 long ago is a warning, not a refusal: %s", f.form.Reason.Text)
+			}
+			test.Tap(f.form.Save)
+			if got := shownTexts(h); !strings.Contains(got, c.want) || strings.Contains(got, "党费从2020年2月起") {
+				t.Errorf("confirmation:\n%s", got)
+			}
+		})
+	}
+}
+
+// A 党费交至 the form refuses (before the member joined) counts no months:
+// the refusal alone is shown, not an arrears note back to 2019 under it
+// (s5-13-attack #3).
+func TestTransferInRefusedPaidToCountsNothing(t *testing.T) {
 	svc := newFake()
+	svc.ledgerStart = model.MonthOf(2019, 1)
 	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
 	forms := capture(t)
 	showTransferInForm(s)
 	f := (*forms)[0]
 	f.set(t, "姓名", "测试乙")
-	f.set(t, "公民身份号码", validID("62010219800101025"))
-	f.set(t, "人员类别", string(model.CategoryFull))
-	f.set(t, "加入党组织日期", "2005-03-01")
-	f.set(t, "转为正式党员日期", "2006-03-01")
-	f.set(t, "介绍信编号", "（2026）第9号")
-	f.set(t, "转出党组织", "定西某公司党支部")
-	f.set(t, "党费交至", "2020年1月")
-	want := "介绍信写明党费交至2020年1月，2020年2月至2026年10月尚未交纳（81个月），计为欠交"
-	if got := shownTexts(h); !strings.Contains(got, want) {
-		t.Errorf("the form says:\n%s\nwant %q", got, want)
+	f.set(t, "公民身份号码", validID("62010219980315002"))
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	f.set(t, "加入党组织日期", "2026-03-01")
+	f.set(t, "介绍信编号", "（2026）第88号")
+	f.set(t, "转出党组织", "乌鲁木齐某公司党支部")
+	f.set(t, "党费交至", "2019年1月")
+	if got := f.field(t, "党费交至").Message(); !strings.Contains(got, "早于测试乙加入党组织的") {
+		t.Errorf("党费交至 2019年1月 for a member who joined in 2026: %q", got)
 	}
-	if f.form.Save.Disabled() {
-		t.Fatalf("a 党费交至 long ago is a warning, not a refusal: %s", f.form.Reason.Text)
+	if got := shownTexts(h); strings.Contains(got, "尚未交纳") {
+		t.Errorf("a refused 党费交至 still counts months:\n%s", got)
 	}
-	test.Tap(f.form.Save)
-	if got := shownTexts(h); !strings.Contains(got, want) || strings.Contains(got, "党费从2020年2月起") {
-		t.Errorf("confirmation:\n%s", got)
+	f.set(t, "党费交至", "2026年8月")
+	if got := shownTexts(h); !strings.Contains(got, "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月），计为欠交") {
+		t.Errorf("an accepted 党费交至 with a gap:\n%s", got)
 	}
 }
 

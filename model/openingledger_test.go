@@ -1,0 +1,69 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// An opening position (党费已交至) typed or imported may cover months
+// before the ledger, or months the app never saw (建账月份 moved back, paid
+// on paper), or months before the member came; never months the ledger
+// keeps or a month whose payment is recorded (review s3-8 attack #2, #10).
+func TestValidateOpeningInLedger(t *testing.T) {
+	m := duesMember(1, NewDate(2001, 7, 1))
+	late := m
+	late.ArrivedOn = NewDate(2026, 6, 10)
+	paid := []PaidMonth{{MemberID: 1, Month: MonthOf(2025, 3)}, {MemberID: 2, Month: MonthOf(2026, 2)}}
+	for _, tc := range []struct {
+		name         string
+		start, setUp Month
+		member       Member
+		paid         []PaidMonth
+		paidTo       Month
+		want         string
+	}{
+		{"no ledger yet", 0, 0, m, nil, MonthOf(2026, 10), ""},
+		{"before the start", MonthOf(2026, 11), MonthOf(2026, 11), m, nil, MonthOf(2026, 10), ""},
+		{"the month set up", MonthOf(2026, 11), MonthOf(2026, 11), m, nil, MonthOf(2026, 11), ""},
+		{"start moved back, paid on paper", MonthOf(2026, 1), MonthOf(2026, 11), m, nil, MonthOf(2026, 10), ""},
+		{"another member's payment", MonthOf(2026, 1), MonthOf(2026, 11), m, paid, MonthOf(2026, 10), ""},
+		{"after the start the ledger keeps", MonthOf(2025, 1), MonthOf(2025, 1), m, nil, MonthOf(2026, 10),
+			"党费：党费已交至 2026年10月 晚于建账月份 2025年1月；建账后的交纳请在“收缴”中逐笔登记"},
+		{"after the month set up", MonthOf(2026, 1), MonthOf(2026, 3), m, nil, MonthOf(2026, 10),
+			"党费：党费已交至 2026年10月 晚于开始在本软件记党费账的 2026年3月；此后的交纳请在“收缴”中逐笔登记"},
+		{"over a recorded payment", MonthOf(2025, 1), MonthOf(2026, 11), m, paid, MonthOf(2026, 10),
+			"党费：党费已交至 2026年10月 晚于建账月份 2025年1月，而本账已登记了 2025年3月 的交纳；建账后的交纳请在“收缴”中逐笔登记"},
+		{"before the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 5), ""},
+		{"after the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 8),
+			"党费：党费已交至 2026年8月 晚于到本支部的 2026年6月；到本支部以后的交纳请在“收缴”中逐笔登记"},
+	} {
+		h := DuesHistory{Start: tc.start, SetUp: tc.setUp}
+		err := ValidateOpeningInLedger(tc.paidTo, &tc.member, &h, tc.paid)
+		if got := fmt.Sprint(err); tc.want == "" && err != nil || tc.want != "" && got != tc.want {
+			t.Errorf("%s: %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// 待补录 months are before the app began keeping the ledger, not "before
+// 建账" (the 建账月份 now precedes them), and each member's months are
+// their own (review s5-8 newuser #2).
+func TestRecordFindingsNameEachSpan(t *testing.T) {
+	fs := RecordFindings([]RecordGap{
+		{MemberID: 1, Name: "侯佳琪", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10},
+		{MemberID: 2, Name: "龙敏", From: MonthOf(2026, 4), To: MonthOf(2026, 10), Months: 7},
+	})
+	if len(fs) != 1 {
+		t.Fatalf("%d findings", len(fs))
+	}
+	msg := fs[0].Message
+	for _, want := range []string{"侯佳琪 2026年1月至2026年10月", "龙敏 2026年4月至2026年10月", "开始用本软件记党费账之前"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("%q lacks %q", msg, want)
+		}
+	}
+	if strings.Contains(msg, "建账之前") {
+		t.Errorf("%q says 建账 for months after the 建账月份", msg)
+	}
+}

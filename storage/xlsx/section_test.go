@@ -1,0 +1,77 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+)
+
+// A printed roster without a 所在党支部 column that groups its members under
+// rows naming their branch (merged across the table) gives each member the
+// branch of the row above them, says so, and does not read those rows as
+// members; a branch taken from the title is said too (review s5-7 attack
+// #5).
+func TestSectionRowsNameTheBranch(t *testing.T) {
+	head := []any{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期"}
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"某单位联合党支部党员花名册"},
+		head,
+		{"第一党支部"},
+		{"1", "戌一", idNumber("19800101", "011"), "正式党员", "2008-06-01"},
+		{"2", "戌二", idNumber("19800101", "022"), "正式党员", "2008-06-01"},
+		{"第二党支部"},
+		{"3", "戌三", idNumber("19800101", "033"), "正式党员", "2008-06-01"},
+	}, merges: [][2]string{{"A1", "E1"}, {"A3", "E3"}, {"A6", "E6"}}}}}.bytes(t))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 {
+		t.Fatalf("members %d, rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	for row, want := range map[int]string{4: "第一党支部", 5: "第一党支部", 7: "第二党支部"} {
+		if got := member(t, rf, row).BranchName; got != want {
+			t.Errorf("row %d: 所在党支部 %q, want %q", row, got, want)
+		}
+	}
+	said := map[int]bool{}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "分组行") {
+			said[n.Row] = true
+		}
+	}
+	if !said[3] || !said[6] {
+		t.Errorf("notes %+v: want the section rows 3 and 6 named", rf.Notes)
+	}
+
+	rf = read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"中共某某有限公司支部委员会党员花名册"},
+		head,
+		{"1", "丙子", idNumber("19800101", "011"), "正式党员", "2008-06-01"},
+	}}}}.bytes(t))
+	if got := member(t, rf, 3).BranchName; got != "中共某某有限公司支部委员会" {
+		t.Errorf("title branch %q", got)
+	}
+	titled := false
+	for _, n := range rf.Notes {
+		titled = titled || strings.Contains(n.Message, "按表格标题“中共某某有限公司支部委员会党员花名册”记为“中共某某有限公司支部委员会”")
+	}
+	if !titled {
+		t.Errorf("notes %+v: want the title's branch said", rf.Notes)
+	}
+}
+
+// A heading merged down into the first member's row (人员类别 D1:D2) does
+// not hide the header: a row holding an ID number is a member's, and the
+// merged heading's text is no value of it (review s5-7 attack #8).
+func TestHeadingMergedIntoFirstDataRow(t *testing.T) {
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"姓名", "公民身份号码", "所在党支部", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"甲申", idNumber("19800101", "011"), "第一党支部", nil, "2008-06-01", "2009-06-01"},
+		{"乙酉", idNumber("19800101", "033"), "第一党支部", "预备党员", "2025-06-01", nil},
+	}, merges: [][2]string{{"D1", "D2"}}}}}.bytes(t))
+	if len(rf.Rejected) != 0 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	if m := member(t, rf, 2); m.Category != "正式党员" || m.BranchName != "第一党支部" {
+		t.Errorf("row 2: %q %q", m.Category, m.BranchName)
+	}
+	if m := member(t, rf, 3); m.Category != "预备党员" {
+		t.Errorf("row 3: %q", m.Category)
+	}
+}
