@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 	"branchledger/model"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/storage/xlsx"
+	"branchledger/ui/kit"
 )
 
 // On a 1024 px screen (the workspace window made to fit it) a branch's
@@ -140,5 +143,44 @@ func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
 	w.askReplace(own, false, func() { replaced = true })
 	if !replaced || asked != 1 {
 		t.Errorf("own report: replaced %v, asked %d", replaced, asked)
+	}
+}
+
+// The packages' passphrase may be left empty: the rest of the batch is
+// imported (review s5-11 newuser #9).
+func TestPackagePassphraseMayBeLeftEmpty(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, _ := newWorkspace(t)
+	w := New(a, svc)
+	w.RunInLine()
+	called, with := false, "x"
+	w.askSecrets(false, []string{"qa.blpkg"}, func(p string) { called, with = true, p })
+	s := w.secrets
+	if s == nil || s.form.Save.Disabled() {
+		t.Fatalf("确定 is disabled with the passphrase empty: %+v", s)
+	}
+	test.Tap(s.form.Save)
+	if !called || with != "" {
+		t.Errorf("called %v with %q", called, with)
+	}
+}
+
+// In English a 单位名录 with no heading row says so in English, the
+// headings it read quoted as they are (review s5-11 newuser #5).
+func TestEnglishOrgHeadingError(t *testing.T) {
+	test.NewTempApp(t)
+	useLanguage(t, "en")
+	path := filepath.Join(t.TempDir(), "名录.xlsx")
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "序号")
+	f.SetCellStr("Sheet1", "B1", "名单")
+	f.SaveAs(path)
+	f.Close()
+	_, err := xlsx.ReadOrgsFile(path)
+	if !errors.Is(err, xlsx.ErrNoOrgHeader) {
+		t.Fatal(err)
+	}
+	if said := kit.SayErr(err); strings.Contains(said, "没有找到单位名录的表头") || !strings.HasPrefix(said, "No heading row") {
+		t.Errorf("said %q", said)
 	}
 }

@@ -224,7 +224,10 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		fields = append(fields, s.form.Add("指导员私钥密码", s.key).Validate(required))
 	}
 	if len(locked) > 0 {
-		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入。", map[string]any{"N": len(locked)}))
+		// The passphrase may be left empty: an instructor without one
+		// branch's passphrase still imports the rest (review s5-11
+		// newuser #9).
+		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
 		intro.Wrapping = fyne.TextWrapWord
 		names := locked
 		if len(names) > 4 {
@@ -237,7 +240,7 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		s.files.TextStyle = fyne.TextStyle{Bold: true}
 		lines = append(lines, intro, s.files)
 		s.packages = kit.NewPasswordEntry()
-		fields = append(fields, s.form.Add("数据包密码", s.packages).Validate(required))
+		fields = append(fields, s.form.Add("数据包密码", s.packages))
 	}
 	s.busy = busyLine("正在核对密码，需要几秒钟…")
 	s.form.OnSubmit = func() {
