@@ -232,7 +232,8 @@ func MarkQuorum(held []HeldActivity, members map[int64]*Member, r BranchWorkRule
 			}
 		}
 		for _, id := range h.NotPresent {
-			if m := members[id]; m != nil && CanVoteOn(m, h.Date) {
+			// One not yet on this branch is not due (as in VotingCounts).
+			if m := members[id]; m != nil && CanVoteOn(m, h.Date) && !ArrivedAfter(m, h.Date) {
 				h.VotingDue++
 			}
 		}
@@ -309,6 +310,20 @@ func OnRosterOn(m *Member, d Date) bool {
 	return !m.LeftOn.IsZero() && m.LeftOn.After(d)
 }
 
+// ArrivedAfter reports whether m came onto this branch's roster after d by
+// a 到本支部日期 the record states — typed, imported or from a 转入 — rather
+// than the day m was added or imported (the default ArrivedOn, which says
+// only when the app learnt of m: a roster imported today still belonged to
+// the branch at the meetings entered afterwards for earlier dates). Such a
+// member is not due at an activity on d and is no voter at it (review s5-8
+// attack #7).
+func ArrivedAfter(m *Member, d Date) bool {
+	if m.ArrivedOn.IsZero() || !m.ArrivedOn.After(d) {
+		return false
+	}
+	return m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)
+}
+
 // CanVoteOn reports whether the member had a vote on d: full members only,
 // since 预备党员 have none.
 func CanVoteOn(m *Member, d Date) bool {
@@ -373,6 +388,9 @@ func DueMembersThen(kind ActivityKind, d Date, members []Member, committee []Com
 		m := &members[i]
 		if !OnRosterThen(m, d, events[m.ID]) {
 			continue
+		}
+		if len(events[m.ID]) == 0 && ArrivedAfter(m, d) {
+			continue // the events, when there are any, say when m came
 		}
 		if kind == KindCommitteeMeeting && !seats[m.Name] {
 			continue
@@ -450,6 +468,7 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 			}
 		}
 		pass := moreThan(due, r.GeneralMeetingPassPercent)
+		electionNeed := moreThan(due, r.ElectionQuorumPercent)
 		for i, res := range a.Resolutions {
 			if !res.Voted {
 				continue
@@ -459,6 +478,10 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 				// A meeting that cannot decide passes nothing, whatever
 				// the count (支部工作条例: more than half present first).
 				add(false, Textf("决议%d：会议未达法定人数，不能表决", i+1))
+			case res.Election && present < electionNeed:
+				// An election below four fifths present is void, however
+				// the votes went (review s5-8 attack #4).
+				add(false, Textf("决议%d：到会的有表决权党员未超过应到人数的%d%%，选举无效", i+1, r.ElectionQuorumPercent))
 			case res.Yes+res.No+res.Abstain > present:
 				// A count the record refuses (Validate) is no result: not
 				// "passed" in green above the refusal.
@@ -489,6 +512,11 @@ func (a *Activity) VotingCounts(members map[int64]*Member) (due, present int) {
 	for _, row := range a.Attendance {
 		m := members[row.MemberID]
 		if m == nil || !CanVoteOn(m, a.Date) {
+			continue
+		}
+		if row.Status != Present && ArrivedAfter(m, a.Date) {
+			// Not on this branch yet (a record saved before the 到本支部日期
+			// was known): not due. Present, he was there, and counts.
 			continue
 		}
 		due++

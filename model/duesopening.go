@@ -154,6 +154,17 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 	return nil
 }
 
+// ValidateOpeningJoin refuses an opening position more than a month before
+// m joined the Party: dues are not paid before joining, so such a month is
+// a typo in the year (1985 for 2015), and the months after it would count
+// as owed. The month before joining means nothing paid yet and is taken.
+func ValidateOpeningJoin(paidTo Month, m *Member) error {
+	if paidTo == 0 || m.JoinDate.IsZero() || paidTo >= MonthOfDate(m.JoinDate)-1 {
+		return nil
+	}
+	return Errorf(ErrDues, "党费已交至 %s 早于%s加入党组织的 %s（入党前不交党费），请核对年份", paidTo, m.Name, MonthOfDate(m.JoinDate))
+}
+
 // ValidateLetterPaidTo refuses a transfer letter's 党费交至 that cannot be
 // right: before FirstRecordYear, or further ahead of today than dues may be paid in
 // advance (the old branch may have taken dues in advance; the letter

@@ -95,9 +95,16 @@ func ParseIDNumber(s string) (IDInfo, error) {
 		// was, which is what is wrong with it. Otherwise it is most likely
 		// an 18-digit number cut short (19850312…).
 		month, day := atoi(n[8:10]), atoi(n[10:12])
-		if birth := (Date{Year: 1900 + atoi(n[6:8]), Month: time.Month(month), Day: day}); month >= 1 && month <= 12 && day >= 1 && day <= 31 && birth.Validate() != nil {
+		birth := Date{Year: 1900 + atoi(n[6:8]), Month: time.Month(month), Day: day}
+		if month >= 1 && month <= 12 && day >= 1 && day <= 31 && birth.Validate() != nil {
 			return IDInfo{}, &idError{kind: ErrIDBirth, msg: fmt.Sprintf("15位的旧公民身份号码中的出生日期（第7–12位“%s”，即19%s年%d月%d日）不存在，请核对",
 				n[6:12], n[6:8], atoi(n[8:10]), atoi(n[10:12]))}
+		}
+		if birth.Validate() != nil {
+			// Neither a whole 18-digit number nor an old 15-digit one: both
+			// said, since 15-digit numbers are accepted and upgraded.
+			return IDInfo{}, &TextError{Kind: ErrIDLength, Bare: true,
+				Text: errorText("公民身份号码应为18位（现为15位）；若是15位的旧号码，其中的出生日期（第7–12位“%s”）不是有效日期，请核对", n[6:12])}
 		}
 	}
 	if count := utf8.RuneCountInString(n); count != 18 {

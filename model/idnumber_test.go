@@ -144,3 +144,13 @@ func TestNormalizeKeepsStoredFormWithoutCopying(t *testing.T) {
 		}
 	}
 }
+
+// A 15-digit number whose digits 7–12 are no date at all (month 13) is not
+// only "应为18位": 15-digit numbers are accepted, so the message says that
+// as an old number its date is not valid either (review s5-7 attack #6b).
+func TestParseIDNumberFifteenDigitsWithoutADate(t *testing.T) {
+	_, err := ParseIDNumber("110101501301903")
+	if err == nil || !strings.Contains(err.Error(), "应为18位（现为15位）") || !strings.Contains(err.Error(), "若是15位的旧号码，其中的出生日期（第7–12位“501301”）不是有效日期") {
+		t.Errorf("got %v", err)
+	}
+}

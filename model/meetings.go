@@ -235,6 +235,12 @@ func (c *Calendar) Findings() []Finding {
 		// activity before the app was used: the ledger cannot say it was
 		// not held, only that it is not on record.
 		if (s.Status == SlotMissing || s.Status == SlotDueSoon) && s.From.Before(c.Since) {
+			if s.Inquorate > 0 {
+				// The record is there; it could not decide.
+				out = append(out, Finding{Severity: Info, About: AboutActivities}.Says("%s的%s只有%d次%s的记录，不计入（本台账自%s起记录，此前已开展的请补录）",
+					PeriodName{c.Year, s.Period, s.Index}, s.Kind, s.Inquorate, Term(InquorateText), c.Since))
+				continue
+			}
 			out = append(out, Finding{Severity: Info, About: AboutActivities}.Says("%s的%s尚无记录（本台账自%s起记录，此前已开展的请补录）",
 				PeriodName{c.Year, s.Period, s.Index}, s.Kind, c.Since))
 			continue

@@ -67,3 +67,42 @@ func TestRecordFindingsNameEachSpan(t *testing.T) {
 		t.Errorf("%q says 建账 for months after the 建账月份", msg)
 	}
 }
+
+// A 党费已交至 more than a month before joining is a typo in the year.
+func TestValidateOpeningJoin(t *testing.T) {
+	m := duesMember(1, NewDate(2015, 7, 1))
+	for _, tc := range []struct {
+		paidTo Month
+		want   string
+	}{
+		{MonthOf(2026, 3), ""},
+		{MonthOf(2015, 6), ""},
+		{MonthOf(2015, 5), "党费：党费已交至 2015年5月 早于" + m.Name + "加入党组织的 2015年7月（入党前不交党费），请核对年份"},
+		{MonthOf(1985, 3), "党费：党费已交至 1985年3月 早于" + m.Name + "加入党组织的 2015年7月（入党前不交党费），请核对年份"},
+	} {
+		err := ValidateOpeningJoin(tc.paidTo, &m)
+		if got := fmt.Sprint(err); tc.want == "" && err != nil || tc.want != "" && got != tc.want {
+			t.Errorf("%s: %v, want %q", tc.paidTo, err, tc.want)
+		}
+	}
+}
+
+// An election at a meeting with half but not four fifths of the voters is
+// void, not "通过" under the ✘ of the election quorum (review s5-8
+// attack #4).
+func TestElectionBelowFourFifthsIsVoid(t *testing.T) {
+	ms := branchOf(5, 1)
+	a := meeting(ms, 4, 4)
+	a.Resolutions[0].Election = true
+	got := a.CheckRules(byID(ms), 0, BranchWorkRules2018)
+	last := got[len(got)-1]
+	if last.OK || !strings.Contains(last.Message, "选举无效") {
+		t.Errorf("election with 4 of 5 voters: %+v", got)
+	}
+	// Five of five: the election stands and passes.
+	a = meeting(ms, 6, 5)
+	a.Resolutions[0].Election = true
+	if got := a.CheckRules(byID(ms), 0, BranchWorkRules2018); !got[len(got)-1].OK {
+		t.Errorf("election with all voters: %+v", got)
+	}
+}

@@ -209,3 +209,66 @@ func findingTexts(fs []Finding) string {
 	}
 	return b.String()
 }
+
+// A member whose stated 到本支部日期 is after a meeting is neither listed as
+// due at it nor counted as a voter in its quorum, even in a record that
+// marks him absent; the day a member was merely added or imported is no
+// such date (review s5-8 attack #7).
+func TestMembersAreDueFromTheirArrival(t *testing.T) {
+	ms := branchOf(5, 0)
+	created := NewDate(2026, 11, 30).Time()
+	for i := range ms {
+		ms[i].CreatedAt, ms[i].ArrivedOn = created, NewDate(2026, 11, 30) // imported today
+	}
+	ms[3].ArrivedOn = NewDate(2026, 9, 1) // the import said when he came
+	d := NewDate(2026, 3, 15)
+	due := DueMembers(KindGeneralMeeting, d, ms, nil)
+	if len(due) != 4 {
+		t.Fatalf("%d due on %v, want 4 (not the one who came in September)", len(due), d)
+	}
+	for _, m := range due {
+		if m.ID == ms[3].ID {
+			t.Errorf("%s listed before his 到本支部日期", m.Name)
+		}
+	}
+	if got := DueMembers(KindGeneralMeeting, NewDate(2026, 9, 1), ms, nil); len(got) != 5 {
+		t.Errorf("%d due on his 到本支部日期, want 5", len(got))
+	}
+	// A record saved listing him absent: four of four voters present,
+	// an election is valid.
+	a := Activity{Kind: KindGeneralMeeting, Date: d, Attendance: NewAttendance(ms),
+		Resolutions: []Resolution{{Text: "选举支部书记", Election: true, Voted: true, Yes: 4}}}
+	a.Attendance[3].Status, a.Attendance[3].Reason = Absent, "尚未转入本支部"
+	held := []HeldActivity{a.Held()}
+	MarkQuorum(held, byID(ms), BranchWorkRules2018)
+	if held[0].Inquorate || held[0].VotingDue != 4 {
+		t.Errorf("inquorate %v, voting %d/%d; want 4/4 and quorate", held[0].Inquorate, held[0].VotingPresent, held[0].VotingDue)
+	}
+	for _, c := range a.CheckRules(byID(ms), 0, BranchWorkRules2018) {
+		if !c.OK {
+			t.Errorf("the record says %q", c.Message)
+		}
+	}
+	// Had he come, he would count: present, he always does.
+	a.Attendance[3].Status, a.Attendance[3].Reason = Present, ""
+	if due, present := a.VotingCounts(byID(ms)); due != 5 || present != 5 {
+		t.Errorf("present before his date: %d/%d, want 5/5", present, due)
+	}
+}
+
+// A quarter before the records began whose only meeting could not decide
+// says so, not "尚无记录" (review s5-8 attack #7).
+func TestInquorateBeforeRecordsIsNotNoRecord(t *testing.T) {
+	held := []HeldActivity{{Kind: KindGeneralMeeting, Date: NewDate(2026, 3, 15), Inquorate: true}}
+	rules := MeetingRules{Requirements: []Requirement{{KindGeneralMeeting, Quarterly, 1, false}}}
+	cal := ComplianceCalendar(2026, held, rules, NewDate(2026, 3, 15), NewDate(2026, 11, 30))
+	var q1 string
+	for _, f := range cal.Findings() {
+		if strings.Contains(f.Message, "第一季度") {
+			q1 = f.Message
+		}
+	}
+	if strings.Contains(q1, "尚无记录") || !strings.Contains(q1, InquorateText) {
+		t.Errorf("first quarter: %q", q1)
+	}
+}

@@ -569,6 +569,22 @@ func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) Lette
 	var d LetterDues
 	d.PaidTo, d.Known = PaidThrough(m, h, r)
 	last := MonthOfDate(date)
+	if d.Known && d.PaidTo > last {
+		// Months after the letter's that were only waived (免交) or not owed
+		// here were not paid: the receiving branch must not read them as
+		// paid in advance. Those really paid, here or before (the opening
+		// position), stay.
+		paid := map[Month]bool{}
+		for _, p := range h.Paid {
+			if p.MemberID == m.ID {
+				paid[p.Month] = true
+			}
+		}
+		opening, hasOpening := h.Openings[m.ID]
+		for d.PaidTo > last && !paid[d.PaidTo] && !(hasOpening && d.PaidTo <= opening) {
+			d.PaidTo--
+		}
+	}
 	for _, c := range MemberDuesStatement(m, h, today, r).Months {
 		if c.Month > last {
 			break
@@ -586,6 +602,19 @@ func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) Lette
 		}
 	}
 	return d
+}
+
+// LostContactWarning is what the secretary is told before issuing a letter
+// for a member marked 失联: such a member can hardly have come for it; the
+// zero Text for anyone else.
+func LostContactWarning(m *Member) Text {
+	if !m.LostContact {
+		return Text{}
+	}
+	if m.LostSince.IsZero() {
+		return Textf("%s是失联党员：请先核实其去向，确认本人已联系上再开具介绍信", m.Name)
+	}
+	return Textf("%s是失联党员（自%s失联）：请先核实其去向，确认本人已联系上再开具介绍信", m.Name, MonthOfDate(m.LostSince))
 }
 
 // Owes reports whether the member leaves with months unpaid.

@@ -253,6 +253,13 @@ func TestDuesAtLetter(t *testing.T) {
 		{"letter_dated_last_month", paid(MonthOf(2026, 9)), bases, NewDate(2026, 10, 20), MonthOf(2026, 9), 1, Yuan(81), 0, "2026年10月尚未交纳"},
 		{"leaving_last_month_owes_nothing_after", paid(MonthOf(2026, 9), MonthOf(2026, 10)), bases, NewDate(2026, 10, 31), MonthOf(2026, 10), 0, 0, 0, ""},
 		{"no_base", nil, nil, NewDate(2026, 11, 20), MonthOf(2026, 8), 0, 0, 3, "缺党费基数"},
+		// 免交 for the year: the months after the letter's were waived, not
+		// paid — 党费交至 is the letter's month, not December
+		// (s5-13-attack #6).
+		{"exempt_stops_at_the_letters_month", nil, []DuesBase{{MemberID: 1, Year: 2026, Category: DuesExempt, Reason: "失业", Approval: "某党委批准"}},
+			NewDate(2026, 11, 20), MonthOf(2026, 11), 0, 0, 0, ""},
+		{"exempt_paid_ahead_stays", paid(MonthOf(2026, 12)), []DuesBase{{MemberID: 1, Year: 2026, Category: DuesExempt, Reason: "失业", Approval: "某党委批准"}},
+			NewDate(2026, 11, 20), MonthOf(2026, 12), 0, 0, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := duesMember(1, NewDate(2001, 7, 1))

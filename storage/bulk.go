@@ -134,7 +134,7 @@ func insertBulkSame(tx *gorm.DB, table string, columns []string, same []bulkValu
 		args := make([]any, 1, len(columns)+len(same)+1)
 		if stride, ok := enc.fixed(); ok {
 			// Row i of the chunk starts at byte o = 1 + i·stride of ?1.
-			fmt.Fprintf(&q, "WITH RECURSIVE r(i, o) AS (SELECT 1, 1 UNION ALL SELECT i + 1, o + %d FROM r WHERE i < %d) SELECT ", stride, end-start)
+			fmt.Fprintf(&q, "WITH RECURSIVE r(o) AS (SELECT 1 UNION ALL SELECT o + %d FROM r WHERE o < %d) SELECT ", stride, 1+(end-start-1)*stride)
 			args[0] = jsonbArg(enc.rows)
 			for c := range columns {
 				if c > 0 {

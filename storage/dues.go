@@ -768,6 +768,9 @@ func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now t
 		}
 		if o.PaidTo != 0 {
 			err := validate(o.PaidTo, today, r)
+			if err == nil {
+				err = model.ValidateOpeningJoin(o.PaidTo, &m)
+			}
 			if err == nil && source != SourceTransferIn && o.PaidTo >= h.Start && h.Start != 0 {
 				// Typed or imported, it may not reach into months this
 				// ledger keeps (model.ValidateOpeningInLedger).

@@ -96,3 +96,12 @@ func damagedFindings(path string, found []string) error {
 		Err: errors.Join(ErrDamaged, errors.New(strings.Join(found, "; "))),
 	}
 }
+
+// Another program (not a window of ours: a cloud sync client, a backup or an
+// antivirus reading the file, or a copy of it under way) holds the data file
+// open, so that Windows refuses it for writing (error 32 or 33): ErrInUse
+// when it could be opened read-only, ErrInUseExclusive when not at all.
+var (
+	ErrInUse          = errors.New("数据文件正被另一个程序占用（例如网盘同步、备份或杀毒软件正在读取它），现在只能查看和导出，不能修改。请关闭那个程序或等它完成后，重新打开支部台账")
+	ErrInUseExclusive = errors.New("数据文件正被另一个程序占用（例如网盘同步、备份或杀毒软件，或正在复制它），现在无法打开，软件没有改动它。请关闭那个程序或等它完成后再打开")
+)

@@ -125,6 +125,9 @@ func (s *Store) runCheck(q querier) error {
 // nil for a statement of its own. A read-only store refuses every write
 // here, with a sentence rather than SQLite's.
 func (s *Store) checkBeforeWrite(ctx context.Context, tx *sql.Tx) error {
+	if s.inUse {
+		return fmt.Errorf("%w：%s", ErrInUse, s.path)
+	}
 	if s.readOnly {
 		return fmt.Errorf("%w：%s", ErrReadOnly, s.path)
 	}

@@ -45,6 +45,8 @@ type Store struct {
 	path     string
 	now      func() time.Time
 	readOnly bool
+	// inUse: read-only because another program holds the file open.
+	inUse bool
 	// fresh: the file is the empty one create has just made, which open
 	// may give its tables; any other file without tables is refused.
 	fresh bool
@@ -142,7 +144,8 @@ func Open(path string, opts ...Option) (*Store, error) {
 // open opens the existing data file at abs; fresh is for the empty file
 // create has just made, which alone may be given its tables.
 func open(abs string, fresh bool, opts []Option) (*Store, error) {
-	s := &Store{now: time.Now, path: abs, readOnly: !writable(abs), fresh: fresh}
+	w, inUse := writeAccess(abs)
+	s := &Store{now: time.Now, path: abs, readOnly: !w, inUse: inUse, fresh: fresh}
 	for _, o := range opts {
 		o(s)
 	}
@@ -186,12 +189,12 @@ func open(abs string, fresh bool, opts []Option) (*Store, error) {
 	})
 	if err != nil {
 		sqlDB.Close()
-		return nil, s.openError(err)
+		return nil, s.heldOr(s.openError(err))
 	}
 	s.db, s.sql = db, sqlDB
 	if err := s.prepare(); err != nil {
 		sqlDB.Close()
-		return nil, err
+		return nil, s.heldOr(err)
 	}
 	if !s.readOnly && !fresh && !s.checkedCopy {
 		s.removeStaleTemps()
@@ -217,16 +220,41 @@ func (s *Store) removeStaleTemps() {
 	}
 }
 
-// writable reports whether the file can be opened for writing. Only a
-// refusal counts (read-only media, a read-only file, no permission); any
-// other trouble is left for SQLite to report.
-func writable(path string) bool {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+// writeAccess reports whether the file can be opened for writing, and
+// whether it cannot because another program holds it open. Only a refusal
+// counts as not writable (read-only media, a read-only file, no permission,
+// another program's hold); any other trouble is left for SQLite to report.
+//
+// Another program's hold is told apart: otherwise SQLite quietly opens the
+// file read-only and the first save blames a write-protected USB stick.
+func writeAccess(path string) (writable, inUse bool) {
+	f, err := openForWrite(path)
 	if err == nil {
 		f.Close()
-		return true
+		return true, false
 	}
-	return !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS)
+	if reason.InUse(err) {
+		return false, true
+	}
+	return !errors.Is(err, fs.ErrPermission) && !errors.Is(err, syscall.EROFS), false
+}
+
+// openForWrite opens path for reading and writing; tests stand in for
+// Windows, where another program's open handle refuses it.
+var openForWrite = func(path string) (*os.File, error) { return os.OpenFile(path, os.O_RDWR, 0) }
+
+// heldOr is err, unless another program holds the file and SQLite could
+// not open or read it: then that hold (sharing nothing, as a file being
+// copied) is why, and what the user can act on — not a folder that cannot
+// be written, which SQLite's "unable to open" would suggest. A file found
+// damaged, or none of ours, is said as such.
+func (s *Store) heldOr(err error) error {
+	var se *gosqlite.Error
+	if s.inUse && (errors.Is(err, ErrReadOnlyJournal) || errors.Is(err, ErrReadOnlyUpgrade) ||
+		errors.As(err, &se) && (se.Code()&0xff == codeCantOpen || se.Code()&0xff == codeIOErr)) {
+		return &reason.Error{Msg: ErrInUseExclusive.Error() + "：" + s.path, Err: errors.Join(ErrInUseExclusive, err)}
+	}
+	return err
 }
 
 // dsn builds the glebarez DSN: a file: URI (so a path with spaces, Chinese
@@ -372,6 +400,11 @@ func currentCopy(path string) bool {
 // be written: its records can be read and exported, and every write fails.
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
+// InUse reports whether the file is read-only because another program
+// holds it open (ErrInUse): it can be written once that program lets go
+// and the file is opened again.
+func (s *Store) InUse() bool { return s.inUse }
+
 // appID marks a file as this app's in the SQLite header (PRAGMA
 // application_id): "ZBTZ", for 支部台账.
 const appID = 0x5A42545A
@@ -478,7 +511,7 @@ func forUser(err error) bool {
 	var uerr *userError
 	return errors.As(err, &verrs) || errors.As(err, &uerr) || errors.Is(err, model.ErrEvent) ||
 		errors.Is(err, ErrDuplicateIDNumber) || errors.Is(err, ErrNotFound) || errors.Is(err, ErrDamaged) ||
-		errors.Is(err, ErrReadOnly)
+		errors.Is(err, ErrReadOnly) || errors.Is(err, ErrInUse)
 }
 
 // clock is the store's time, cut to what is stored (milliseconds) so that a
@@ -520,7 +553,7 @@ func (s *Store) Path() string { return s.path }
 // it is given: this one's single connection is the transaction's meanwhile.
 func (s *Store) InTransaction(fn func(tx *Store) error) error {
 	return s.db.Transaction(func(gtx *gorm.DB) error {
-		tx := &Store{db: gtx, path: s.path, now: s.now, readOnly: s.readOnly}
+		tx := &Store{db: gtx, path: s.path, now: s.now, readOnly: s.readOnly, inUse: s.inUse}
 		return fn(tx)
 	})
 }

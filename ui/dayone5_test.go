@@ -39,7 +39,7 @@ func TestLedgerStartPreviewOnLeavingNotPerKey(t *testing.T) {
 	s, _, _ := firstDayShell(t)
 	c := &startCountingDues{DuesLedger: s.svc.Dues}
 	s.svc.Dues = c
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	test.Tap(b.startButton)
 	entry := b.startEntry
 	// Reached with the keyboard, the loaded month is selected: typing
@@ -76,7 +76,7 @@ func TestLedgerStartPreviewOnLeavingNotPerKey(t *testing.T) {
 // and 建账月份 dialogs wrap their messages instead of cutting them.
 func TestLongBaseRefusalIsReadWhole(t *testing.T) {
 	s, _, _ := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	b.showPage()
 	entry := b.entries[0]
 	entry.SetText("10000000000")
@@ -227,5 +227,167 @@ func TestActivityViewEscAndEnglish(t *testing.T) {
 	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if s.win.Canvas().Overlays().Top() != nil {
 		t.Error("Esc left the record open")
+	}
+}
+
+// 为所选党员设置 with a 党费已交至: a member whose month is already set is
+// named and asked about before it changes; a month before a member joined
+// is refused naming them (review s5-8 attack #2, #9).
+func TestBulkPaidToAsksBeforeOverwritingAndRefusesBeforeJoining(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	b := duesOf(t, s).bases
+	var asked string
+	var confirm func()
+	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
+	pick := func(pred func(r *baseRow, m model.Member) bool) string {
+		for i := range b.rows {
+			b.rows[i].selected = false
+		}
+		name := ""
+		for i := range b.rows {
+			for _, m := range ms {
+				if m.ID == b.rows[i].base.MemberID && name == "" && pred(&b.rows[i], m) {
+					b.rows[i].selected, name = true, m.Name
+				}
+			}
+		}
+		if name == "" {
+			t.Fatal("no such member on day one")
+		}
+		return name
+	}
+	paper := pick(func(r *baseRow, _ model.Member) bool { return r.opening != 0 })
+	b.editSelected()
+	b.bulkDlg.paidTo.SetText("2026-03")
+	b.bulkDlg.form.Submit()
+	if !strings.Contains(asked, paper) || !strings.Contains(asked, "原为2026年10月") {
+		t.Fatalf("moving %s's 党费已交至 asked %q", paper, asked)
+	}
+	has := func() bool {
+		os, _ := st.DuesOpenings()
+		for _, v := range os {
+			if v == model.MonthOf(2026, 3) {
+				return true
+			}
+		}
+		return false
+	}
+	if has() {
+		t.Fatal("changed before the answer")
+	}
+	confirm()
+	if !has() {
+		t.Error("confirmed, yet not saved")
+	}
+
+	asked = ""
+	late := pick(func(_ *baseRow, m model.Member) bool { return m.JoinDate.After(model.NewDate(2026, 3, 1)) })
+	b.editSelected()
+	b.bulkDlg.paidTo.SetText("2025-06")
+	b.bulkDlg.form.Submit()
+	if got := b.bulkDlg.form.Reason.Text; !strings.Contains(got, late) || !strings.Contains(got, "入党前不交党费") {
+		t.Errorf("a month before %s joined: %q (asked %q)", late, got, asked)
+	}
+}
+
+// 年中调整 with a base of 0 for 在职 is refused when the field is left, in
+// English in the English UI, with no "¥0.00 a month" promised (review s5-8
+// attack #8).
+func TestMidYearChangeRefusesZeroBaseAtOnce(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	s, _, _ := firstDayShell(t)
+	b := duesOf(t, s).bases
+	i := -1
+	for j := range b.rows {
+		if b.rows[j].stored && b.rows[j].base.Category == model.DuesEmployed {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatal("no employed member with a base")
+	}
+	b.editChange(i)
+	c := b.change
+	c.base.SetText("0")
+	c.base.FocusLost()
+	if !c.save.Disabled() {
+		t.Error("Save change is enabled for a base of 0")
+	}
+	var msg string
+	for _, m := range c.form.Problems() {
+		msg += m
+	}
+	if msg == "" || strings.ContainsFunc(msg, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+		t.Errorf("the refusal in English is %q", msg)
+	}
+}
+
+// A payment date is checked when the field is left: next year, before the
+// member joined, or without its day, each says so under 交纳日期 (review
+// s5-8 attack #12).
+func TestPaymentDateCheckedOnLeaving(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	d := duesOf(t, s)
+	d.collect.table.OnSelected(widget.TableCellID{Row: 0, Col: collectLead})
+	p := d.collect.payment
+	for typed, want := range map[string]string{
+		"2027-01-01": "晚于今天",
+		"1985-03-12": "被接收为预备党员",
+		"2026-11":    "年-月-日",
+	} {
+		p.date.SetText(typed)
+		p.date.FocusLost()
+		if got := p.dateF.Message(); !strings.Contains(got, want) {
+			t.Errorf("%s: under 交纳日期 %q, want %q", typed, got, want)
+		}
+	}
+	p.date.SetText(testToday.String())
+	p.date.FocusLost()
+	if got := p.dateF.Message(); got != "" {
+		t.Errorf("today: %q", got)
+	}
+}
+
+// The arrears table fits beside the sidebar in a 1024-pixel window in
+// English, so its wrapped note is read whole (review s5-8 attack #3).
+func TestArrearsColumnsFitIn1024English(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	var w float32
+	for _, c := range arrearsColumns {
+		w += c.width()
+	}
+	// 1024 less the sidebar (about 160) and the scroll bar and padding.
+	if w > 820 {
+		t.Errorf("the arrears columns take %.0f px in English", w)
+	}
+}
+
+// A member's page has three columns in Chinese and two in English, whose
+// long labels left dates and ID numbers broken across lines at 1024 px
+// (review s5-8 attack #10).
+func TestMemberPageColumnsFollowTheLabels(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	cells := func() []*formCell {
+		var out []*formCell
+		for _, fi := range model.RecordFields {
+			out = append(out, newCell(fi.Label, widget.NewLabel("")))
+		}
+		return out
+	}
+	if n := detailColumns(cells()); n != 3 {
+		t.Errorf("Chinese: %d columns", n)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	if n := detailColumns(cells()); n != 2 {
+		t.Errorf("English: %d columns", n)
 	}
 }

@@ -60,7 +60,7 @@ func TestLeavingDuesWithUnsavedBaseAsks(t *testing.T) {
 	s.show(screenDues)
 	d := s.dues
 	d.tabs.SelectIndex(1)
-	b := d.bases
+	b := basesOf(d)
 	stored := b.entries[0].Text
 	test.Type(b.entries[0], "7")
 	typed := b.entries[0].Text
@@ -148,7 +148,7 @@ func TestLeavingScreenFormsWithEditsAsks(t *testing.T) {
 func TestBulkCategoryWithoutBaseKeepsMissingBase(t *testing.T) {
 	s, st, ms := firstDayShell(t)
 	d := duesOf(t, s)
-	b := d.bases
+	b := basesOf(d)
 	b.pageAll.SetChecked(true)
 	test.Tap(b.bulk)
 	bd := b.bulkDlg
@@ -241,7 +241,7 @@ func hasHan(s string) bool {
 func TestModelSentencesInEnglish(t *testing.T) {
 	s := demoShell(t, English, 12)
 	s.show(screenDues)
-	b := s.dues.bases
+	b := basesOf(s.dues)
 	for _, typed := range []string{"abc", "12.345", "20000000"} {
 		b.entries[0].SetText(typed)
 		rule := labelTexts(b.body.Objects[1])
@@ -274,7 +274,7 @@ func TestModelSentencesInEnglish(t *testing.T) {
 // naming it; nothing is saved in either case.
 func TestBulkPaidToRefusesAmbiguousAndFutureMonths(t *testing.T) {
 	s, st, _ := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	b.pageAll.SetChecked(true)
 	before, _ := st.DuesOpenings()
 	for _, tc := range []struct{ typed, want string }{
@@ -338,7 +338,7 @@ func TestDuesMarkMembersWhoLeft(t *testing.T) {
 // s3-8 attack #6: a two-line message pushed every row down).
 func TestBaseMessageDoesNotMoveRows(t *testing.T) {
 	s, _, _ := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	row := b.rowView(0)
 	entry := b.entries[len(b.entries)-1]
 	heights := map[string]float32{}

@@ -130,12 +130,18 @@ func newDuesScreen(sh *shell) *duesScreen {
 	d.bases = newDuesBases(d)
 	d.arrears = newDuesArrears(d)
 	d.remit = newDuesRemit(d)
+	basesTab := container.NewTabItem(lang.L("基数"), d.bases.content)
 	d.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("收缴"), d.collect.content),
-		container.NewTabItem(lang.L("基数"), d.bases.content),
+		basesTab,
 		container.NewTabItem(lang.L("欠交党员"), d.arrears.content),
 		container.NewTabItem(lang.L("上缴"), d.remit.content),
 	)
+	d.tabs.OnSelected = func(t *container.TabItem) {
+		if t == basesTab {
+			d.bases.show()
+		}
+	}
 	importButton := widget.NewButtonWithIcon(lang.L("导入基数"), theme.UploadIcon(), d.chooseImport)
 	exportButton := widget.NewButtonWithIcon(lang.L("导出登记表"), theme.DocumentSaveIcon(), d.chooseExport)
 	top := container.NewBorder(nil, nil,

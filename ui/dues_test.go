@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"image/color"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -67,6 +69,35 @@ func duesOf(t *testing.T, s *shell) *duesScreen {
 	return d
 }
 
+// cellColour is the colour a grid cell shows behind its text, nil for none.
+func cellColour(cell fyne.CanvasObject) color.Color {
+	fill := cell.(*fyne.Container).Objects[0].(*canvas.Image)
+	if !fill.Visible() || fill.Image == nil {
+		return nil
+	}
+	return fill.Image.At(0, 0)
+}
+
+// The 基数 tab's rows (50 members' entries and choices) are made when the
+// tab is first shown, not with the 党费 screen: they were most of its cost.
+func TestDuesBasesRowsAreMadeWhenTheTabShows(t *testing.T) {
+	s, _ := newDuesShell(t)
+	d := duesOf(t, s)
+	if n := len(d.bases.entries); n != 0 {
+		t.Errorf("%d base entries made with the screen, before the 基数 tab was shown", n)
+	}
+	d.tabs.SelectIndex(1)
+	if len(d.bases.entries) == 0 {
+		t.Error("the 基数 tab shows no rows")
+	}
+}
+
+// basesOf is d's 基数 tab, shown: its rows are made when it first shows.
+func basesOf(d *duesScreen) *duesBases {
+	d.showBases()
+	return d.bases
+}
+
 func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 	s, st := newDuesShell(t)
 	d := duesOf(t, s)
@@ -88,6 +119,15 @@ func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 	c.update(widget.TableCellID{Row: row, Col: collectLead + month}, cell)
 	if l := cell.(*fyne.Container).Objects[1].(*widget.Label); l.Text != "欠交" || l.Importance != widget.DangerImportance {
 		t.Errorf("overdue cell: %q %v", l.Text, l.Importance)
+	}
+	// …on the overdue colour, drawn behind the word; the same cell reused
+	// for the name column has no colour.
+	if got := cellColour(cell); got != monthLooks[model.MonthOverdue].bg {
+		t.Errorf("overdue cell's colour %v, want %v", got, monthLooks[model.MonthOverdue].bg)
+	}
+	c.update(widget.TableCellID{Row: row, Col: 0}, cell)
+	if got := cellColour(cell); got != nil {
+		t.Errorf("name cell coloured %v", got)
 	}
 
 	// Clicking the month opens the payment dialog with it ticked and the
@@ -129,7 +169,7 @@ func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 func TestDuesBasesGridComputesLiveAndRefusesBadBase(t *testing.T) {
 	s, st := newDuesShell(t)
 	d := duesOf(t, s)
-	b := d.bases
+	b := basesOf(d)
 	if len(b.entries) == 0 {
 		t.Fatal("no base entries")
 	}

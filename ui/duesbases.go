@@ -28,6 +28,10 @@ import (
 type duesBases struct {
 	d       *duesScreen
 	content fyne.CanvasObject
+	// built: the page's rows have been made. They are made when the tab
+	// is first shown: 50 rows of entries and choices took most of the 党费
+	// screen's first opening, on its 收缴 tab, where they are not seen.
+	built bool
 
 	rows  []baseRow
 	page  int
@@ -173,7 +177,18 @@ func (b *duesBases) refresh() {
 	b.showPage()
 }
 
+// show makes the page's rows, once the tab is shown.
+func (b *duesBases) show() {
+	if !b.built {
+		b.built = true
+		b.showPage()
+	}
+}
+
 func (b *duesBases) showPage() {
+	if !b.built {
+		return
+	}
 	pages := max(1, (len(b.rows)+basesPage-1)/basesPage)
 	b.pager.SetText(lang.L("第 {{.P}} / {{.N}} 页", map[string]any{"P": b.page + 1, "N": pages}))
 	setEnabled(b.prev, b.page > 0)
@@ -613,7 +628,15 @@ func (b *duesBases) editChange(i int) {
 			result.SetText("")
 			return
 		}
+		// The whole rule, as saving applies it (a base of 0 for 在职 is
+		// refused here, in the UI's language, not after 保存 in Chinese:
+		// review s5-8 attack #8).
 		if _, _, err := x.Monthly(model.CurrentDuesRules()); err != nil {
+			report(baseF, kit.SayErr(err))
+			result.SetText("")
+			return
+		}
+		if err := x.Validate(model.CurrentDuesRules()); err != nil {
 			report(baseF, kit.SayErr(err))
 			result.SetText("")
 			return

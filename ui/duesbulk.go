@@ -81,7 +81,7 @@ func (b *duesBases) editSelected() {
 		map[string]any{"N": len(picked), "Y": b.d.year}))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
-	bd.form.OnSubmit = func() {
+	apply := func() {
 		if err := b.applyBulk(picked, bd); err != nil {
 			bd.form.SetError(kit.SayErr(err))
 			return
@@ -95,6 +95,43 @@ func (b *duesBases) editSelected() {
 		if len(waiting) > 0 {
 			setMessage(b.msg, waitingMessage(waiting))
 		}
+	}
+	bd.form.OnSubmit = func() {
+		paidTo, err := model.ParseFormMonth(bd.paidTo.Text)
+		if err != nil || paidTo == 0 {
+			apply()
+			return
+		}
+		// A month before a member joined is a typo in the year: refused,
+		// naming them, as the bases import refuses it (review s5-8
+		// attack #2, #9).
+		var early []string
+		for _, i := range picked {
+			if m, ok := b.member(b.rows[i].base.MemberID); ok && model.ValidateOpeningJoin(paidTo, &m) != nil {
+				early = append(early, lang.L("{{.Name}}（{{.M}}入党）", map[string]any{"Name": m.Name, "M": monthText(model.MonthOfDate(m.JoinDate))}))
+			}
+		}
+		if len(early) > 0 {
+			bd.form.SetError(lang.L("党费已交至 {{.M}} 早于以下党员加入党组织的月份（入党前不交党费），请核对年份或不勾选他们：{{.Names}}",
+				map[string]any{"M": monthText(paidTo), "Names": nameList(early)}))
+			return
+		}
+		// Members whose 党费已交至 is already set and would change are
+		// named first: moved earlier, the months between become owed.
+		var moved []string
+		for _, i := range picked {
+			if r := &b.rows[i]; r.opening != 0 && r.opening != paidTo {
+				moved = append(moved, lang.L("{{.Name}}（原为{{.M}}）", map[string]any{"Name": r.name, "M": monthText(r.opening)}))
+			}
+		}
+		if len(moved) == 0 {
+			apply()
+			return
+		}
+		sh.confirmAs("修改党费已交至",
+			lang.N("{{.N}}名党员已填有党费已交至，将改为{{.M}}：{{.Names}}。改早的，其后的月份将计为应交。确定修改吗？", len(moved),
+				map[string]any{"N": len(moved), "M": monthText(paidTo), "Names": nameList(moved)}),
+			"确定修改", apply)
 	}
 	body := container.NewVBox(note, bd.form.Grid(1, catF, baseF, paidF))
 	dlg = kit.ShowForm(sh.win, "为所选党员设置", bd.form, body, fyne.NewSize(560, 420))
@@ -313,4 +350,14 @@ func (b *duesBases) offerOpenings(gaps []model.RecordGap) {
 			b.showPage()
 			b.editSelected()
 		})
+}
+
+// member is the member id on the roster the window holds.
+func (b *duesBases) member(id int64) (model.Member, bool) {
+	for _, m := range b.d.sh.members {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return model.Member{}, false
 }

@@ -130,7 +130,7 @@ func TestDuesRemittanceReversal(t *testing.T) {
 func TestDuesBaseChangeFromGrid(t *testing.T) {
 	s, _ := newDuesShell(t)
 	d := duesOf(t, s)
-	b := d.bases
+	b := basesOf(d)
 	i := -1
 	for k, sel := range b.selects {
 		if sel.Selected == string(model.DuesEmployed) && b.rows[k].stored {

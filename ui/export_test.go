@@ -59,3 +59,57 @@ func TestAfterExportTheFolderOpensOrItSaysWhy(t *testing.T) {
 		t.Error("a folder that cannot be opened is not reported in one Chinese sentence")
 	}
 }
+
+// animatingApp is the test app whose driver keeps the animations started
+// and not stopped: while one runs, the window is repainted every frame,
+// which in 兼容模式 (software rendering) keeps a core busy.
+type animatingApp struct {
+	fyne.App
+	driver *animatingDriver
+}
+
+func (a *animatingApp) Driver() fyne.Driver { return a.driver }
+
+type animatingDriver struct {
+	fyne.Driver
+	running map[*fyne.Animation]bool
+}
+
+func (d *animatingDriver) StartAnimation(a *fyne.Animation) {
+	d.running[a] = true
+	d.Driver.StartAnimation(a)
+}
+
+func (d *animatingDriver) StopAnimation(a *fyne.Animation) {
+	delete(d.running, a)
+	d.Driver.StopAnimation(a)
+}
+
+// After an export, the 导出完成 dialog waiting for a click costs nothing:
+// the 正在导出… bar before it stopped moving when it went away (it kept
+// repainting the window 60 times a second, 27–47 % of a core in 兼容模式:
+// review s4-10 attack #4).
+func TestNothingKeepsRepaintingWhileTheExportFinishedDialogWaits(t *testing.T) {
+	a := test.NewTempApp(t)
+	d := &animatingDriver{Driver: a.Driver(), running: map[*fyne.Animation]bool{}}
+	app := &animatingApp{App: a, driver: d}
+	fyne.SetCurrentApp(app)
+	s := newShell(app, newFakeStore(testToday).services(), "/data/branch.db")
+	t.Cleanup(s.win.Close)
+	s.background = func(work func()) { work() }
+
+	barMoved := false
+	s.writeWorkbook("导出花名册", "/data/exports/党员花名册.xlsx", func(string) (string, error) {
+		barMoved = len(d.running) > 0
+		return "已导出 3 名党员，文件保存在：", nil
+	})
+	if !barMoved {
+		t.Fatal("no moving bar while the export ran: the test no longer sees the animation")
+	}
+	if !textShown(s, "党员花名册.xlsx") {
+		t.Fatal("the 导出完成 dialog is not shown")
+	}
+	if n := len(d.running); n != 0 {
+		t.Errorf("%d animation(s) still running with 导出完成 waiting for a click: the window is repainted every frame", n)
+	}
+}

@@ -97,7 +97,7 @@ func TestFirstDayHomeHasNoFalseAlarm(t *testing.T) {
 func TestBulkSettingOfBasesAndOpenings(t *testing.T) {
 	s, st, ms := firstDayShell(t)
 	d := duesOf(t, s)
-	b := d.bases
+	b := basesOf(d)
 	if !strings.Contains(b.ledger.Text, "2026年11月") {
 		t.Errorf("ledger line %q", b.ledger.Text)
 	}
@@ -147,7 +147,7 @@ func TestBulkSettingOfBasesAndOpenings(t *testing.T) {
 // A bulk base the category refuses names the member and saves nothing.
 func TestBulkSettingRefusesABadBase(t *testing.T) {
 	s, st, _ := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	test.Tap(b.ticks[3])
 	test.Tap(b.bulk)
 	bd := b.bulkDlg
@@ -168,7 +168,7 @@ func TestBulkSettingRefusesABadBase(t *testing.T) {
 // offers to tick the members and set their 党费已交至 at once.
 func TestLedgerStartIsSettable(t *testing.T) {
 	s, st, ms := firstDayShell(t)
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	test.Tap(b.startButton)
 	f := b.startDlg
 	entry := b.startEntry
@@ -359,7 +359,7 @@ func TestRenamingTheBranchOffersToUpdateMembers(t *testing.T) {
 
 	p.branchName.SetText("中共兰州新锐科技有限公司支部委员会")
 	test.Tap(p.save)
-	if len(asked) != 1 || !strings.Contains(asked[0], "写作“"+testBranch+"”的 1 人") || !strings.Contains(asked[0], "未填写的 1 人") {
+	if len(asked) != 1 || !strings.Contains(asked[0], "写作“"+testBranch+"”的1人") || !strings.Contains(asked[0], "未填写的1人") {
 		t.Fatalf("asked %q", asked)
 	}
 	if f.members[0].BranchName != testBranch || f.profile.BranchName != "中共兰州新锐科技有限公司支部委员会" {
@@ -618,7 +618,7 @@ func TestLedgerStartLaterAsksNamingArrears(t *testing.T) {
 	var asked string
 	var confirm func()
 	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
-	b := duesOf(t, s).bases
+	b := basesOf(duesOf(t, s))
 	test.Tap(b.startButton)
 	entry := b.startEntry
 	entry.SetText("2026年11月")

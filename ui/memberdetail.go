@@ -104,7 +104,7 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 	d.tabs.Append(d.eventsTab)
 	d.tabs.Append(d.changesTab)
 
-	split := container.NewVSplit(container.NewVScroll(formColumns(3, cells)), d.tabs)
+	split := container.NewVSplit(container.NewVScroll(formColumns(detailColumns(cells), cells)), d.tabs)
 	split.Offset = 0.55
 	d.content = container.NewBorder(container.NewVBox(bar, widget.NewSeparator()), nil, nil, nil, split)
 	if err := d.load(); err != nil {
@@ -198,4 +198,18 @@ func (d *memberDetail) show() {
 // file stays as stored.
 func sourceText(source string) string {
 	return lang.L(source)
+}
+
+// detailColumns is how many columns of label and value a member's page
+// uses: three, or two when the labels are long (English "Date became full
+// member"), which left the values so narrow that dates and ID numbers
+// broke across lines at 1024 px (review s5-8 attack #10).
+func detailColumns(cells []*formCell) int {
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+	for _, c := range cells {
+		if fyne.MeasureText(lang.L(c.label), theme.TextSize(), fyne.TextStyle{Bold: true}).Width > 9*unit {
+			return 2
+		}
+	}
+	return 3
 }

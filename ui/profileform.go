@@ -284,9 +284,9 @@ func alignMessage(groups map[string]int, name string) string {
 	for _, old := range slices.Sorted(maps.Keys(groups)) {
 		n += groups[old]
 		if old == "" {
-			parts = append(parts, lang.L("未填写的 {{.N}} 人", map[string]any{"N": groups[old]}))
+			parts = append(parts, lang.L("未填写的{{.N}}人", map[string]any{"N": groups[old]}))
 		} else {
-			parts = append(parts, lang.L("写作“{{.Old}}”的 {{.N}} 人", map[string]any{"Old": old, "N": groups[old]}))
+			parts = append(parts, lang.L("写作“{{.Old}}”的{{.N}}人", map[string]any{"Old": old, "N": groups[old]}))
 		}
 	}
 	return lang.L("有 {{.N}} 名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。",

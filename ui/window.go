@@ -253,10 +253,7 @@ func (s *shell) refreshTitle() {
 // progress shows a busy indicator while a service works in the background;
 // hide it when done.
 func (s *shell) progress(title, detail string) dialog.Dialog {
-	d := dialog.NewCustomWithoutButtons(lang.L(title),
-		container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), s.win)
-	d.Show()
-	return d
+	return kit.ShowProgress(s.win, title, detail)
 }
 
 // showError tells the user that doing (a Chinese phrase such as "保存党员信息")

@@ -9,13 +9,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"unicode/utf16"
 )
 
@@ -36,14 +39,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	gui := twin(self)
+	return runGUI(self, gui, args, stdin, stdout, stderr)
+}
+
+// runGUI runs gui with args, passing on its input and output, and returns
+// its exit status.
+func runGUI(self, gui string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	cmd := exec.Command(gui, args...)
 	// Writers that are not files make the program's output come through
 	// pipes, which a GUI program can write to; this process then prints it
 	// to its console (in UTF-16, so Chinese shows in cmd and PowerShell
 	// alike, whatever the code page) or to wherever its output goes.
 	cmd.Stdin = stdin
-	cmd.Stdout = struct{ io.Writer }{stdout}
-	cmd.Stderr = struct{ io.Writer }{stderr}
+	cmd.Stdout = &untilReaderStops{w: stdout}
+	cmd.Stderr = &untilReaderStops{w: stderr}
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(stderr, "错误："+startError(self, gui, err))
 		return 2
@@ -58,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		_ = cmd.Process.Kill()
 		os.Exit(exitInterrupted)
 	}()
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if exitErr, ok := err.(*exec.ExitError); ok {
 		return exitErr.ExitCode()
 	}
@@ -67,6 +76,43 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return 0
+}
+
+// untilReaderStops passes the program's output on until whatever reads it
+// stops (`branchledger check | more`, then q): the rest is dropped, so that
+// the program finishes what it is doing (an import is not cut short) and
+// its own status is returned, with no error about a closed pipe (review
+// s4-10 attack #5: status 2 and "write /dev/stdout: Pipe not connected").
+// Any other failure to write (a full disk under `> out.txt`) is an error.
+type untilReaderStops struct {
+	w       io.Writer
+	stopped bool
+}
+
+func (u *untilReaderStops) Write(p []byte) (int, error) {
+	if u.stopped {
+		return len(p), nil
+	}
+	n, err := u.w.Write(p)
+	if err != nil && readerGone(err) {
+		u.stopped = true
+		return len(p), nil
+	}
+	return n, err
+}
+
+// readerGone reports whether err is a write to a pipe whose reader has
+// closed it: EPIPE, or on Windows ERROR_BROKEN_PIPE (109), ERROR_NO_DATA
+// (232) and ERROR_PIPE_NOT_CONNECTED (233).
+func readerGone(err error) bool {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return false
+	}
+	if runtime.GOOS == "windows" {
+		return errno == 109 || errno == 232 || errno == 233
+	}
+	return errno == syscall.EPIPE
 }
 
 // startError says why the GUI program gui could not be started for the

@@ -6,7 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 
 	"branchledger/ui/cli"
@@ -83,5 +85,36 @@ func TestWhyTheProgramCouldNotStart(t *testing.T) {
 	os.WriteFile(gui, []byte("MZ"), 0o755)
 	if msg := startError(filepath.Join(deep, "branchledger.com"), gui, errors.New("file not found")); !strings.Contains(msg, "路径太长") {
 		t.Errorf("a path too long: %q", msg)
+	}
+}
+
+// closedAfter is a console whose reader stops after n bytes, as `more`
+// does on q: writes then fail as they do into a closed pipe.
+type closedAfter struct{ n int }
+
+func (c *closedAfter) Write(p []byte) (int, error) {
+	if c.n <= 0 {
+		return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.EPIPE}
+	}
+	c.n -= len(p)
+	return len(p), nil
+}
+
+// A reader that stops early (`branchledger check | more`, then q) is
+// normal: the twin drops the rest and ends with the program's own status,
+// printing nothing about the pipe (review s4-10 attack #5). The program's
+// own failure still comes through.
+func TestAReaderThatStopsEarlyEndsQuietly(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to stand in for the program")
+	}
+	for _, want := range []int{0, 3} {
+		var errOut bytes.Buffer
+		script := "head -c 300000 /dev/zero; exit " + strconv.Itoa(want)
+		status := runGUI("branchledger.com", sh, []string{"-c", script}, nil, &closedAfter{n: 4096}, &errOut)
+		if status != want || errOut.Len() > 0 {
+			t.Errorf("program ending with %d, reader gone after 4 KB: status %d, stderr %q", want, status, errOut.String())
+		}
 	}
 }

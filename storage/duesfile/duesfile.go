@@ -7,6 +7,7 @@ package duesfile
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -172,9 +173,22 @@ func (s *Service) ExportDues(year int, path string) (int, error) {
 	dr := model.CurrentDuesRules()
 	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem,
 		Arrears: model.YearArrears(ms, h, year, today, dr, model.CurrentRules().Constitution), LedgerStart: h.Start,
-		Gaps: model.BaseGaps(ms, h, today, dr), ToRecord: model.RecordGaps(ms, h, dr), PrintedOn: today}
+		Gaps: gapsIn(model.BaseGaps(ms, h, today, dr), year), ToRecord: model.RecordGaps(ms, h, dr), PrintedOn: today}
 	if err := xlsx.WriteDuesFile(path, r); err != nil {
 		return 0, err
 	}
 	return len(reg.Rows), nil
+}
+
+// gapsIn keeps the members whose base is missing for year: the summary of
+// 2025 listed a member who joined in 2026 because his 2026 base was missing
+// (review s5-8 attack #13).
+func gapsIn(gaps []model.BaseGap, year int) []model.BaseGap {
+	var out []model.BaseGap
+	for _, g := range gaps {
+		if slices.Contains(g.Years, year) {
+			out = append(out, g)
+		}
+	}
+	return out
 }

@@ -35,6 +35,15 @@ func Wrap(what string, err error) error {
 	return &Error{Msg: what + "：" + Of(err), Err: err}
 }
 
+// InUse reports whether err is the system refusing a file because another
+// program has it open (Windows: ERROR_SHARING_VIOLATION 32 and
+// ERROR_LOCK_VIOLATION 33, as from a sync client, a backup or an antivirus
+// reading the file; elsewhere EBUSY and ETXTBSY).
+func InUse(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && errnoReasons[errno] == reasonInUse
+}
+
 // Of says in Chinese why a file operation failed, for the failures a
 // secretary can do something about: a full disk, a write-protected drive, a
 // folder without permission, a missing file or folder, a drive pulled out,

@@ -187,6 +187,11 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	for _, s := range wb.Sheets {
 		zf := pkg.part(targets[s.RID])
+		if zf == nil && strings.Contains(strings.ToLower(targets[s.RID]), "worksheets/") {
+			// The workbook lists a worksheet whose part is not in the file:
+			// damaged, not a sheet without a header.
+			return nil, fmt.Errorf("%w（工作表“%s”的内容 %s 不在文件里）", ErrDamaged, s.Name, targets[s.RID])
+		}
 		missing := zf == nil || !strings.Contains(strings.ToLower(zf.Name), "sheets/") // not even a chart or dialog sheet's part
 		if zf != nil && !strings.Contains(strings.ToLower(zf.Name), "worksheets/") {
 			zf = nil // a chart or dialog sheet: no cells

@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -73,5 +76,35 @@ func TestHeadingMergedIntoFirstDataRow(t *testing.T) {
 	}
 	if m := member(t, rf, 3); m.Category != "预备党员" {
 		t.Errorf("row 3: %q", m.Category)
+	}
+}
+
+// A workbook that lists a worksheet whose part is missing is damaged, and
+// is refused as such naming the sheet, not told it has no header (review
+// s5-7 attack #6a).
+func TestMissingWorksheetPartIsDamage(t *testing.T) {
+	data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "公民身份号码"}, {"甲申", idNumber("19800101", "011")},
+	}}}}.bytes(t)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		if err := zw.Copy(zf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadRoster(bytes.NewReader(buf.Bytes()), ReadOptions{Today: today})
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "工作表“名册”") {
+		t.Errorf("err %v, want ErrDamaged naming the sheet", err)
 	}
 }

@@ -161,7 +161,7 @@ func Run(args []string, env Env) int {
 		return ExitOK
 	}
 	if err != nil {
-		fmt.Fprintln(env.Stderr, "错误："+err.Error())
+		fmt.Fprintln(env.Stderr, "错误："+printableLines(err.Error()))
 		var ue *usageErr
 		if errors.As(err, &ue) {
 			// A mistake in a command's arguments is its one line and where

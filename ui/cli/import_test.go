@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -326,5 +327,26 @@ func TestRosterImportSaysWhoIsRenamed(t *testing.T) {
 	r := run(t, "roster", "import", again, "--db", db, "--dry-run")
 	if !strings.Contains(r.stderr, "在名册中是“甲子”，文件中的姓名为“乙丑”：将改名为“乙丑”") {
 		t.Errorf("stderr:\n%s", r.stderr)
+	}
+}
+
+// A refused import into a data file that did not exist leaves no empty
+// data file behind; one that imports keeps it (review s5-7 attack #6d).
+func TestRefusedImportCreatesNoDataFile(t *testing.T) {
+	head := []any{"姓名", "身份证号", "入党时间", "转正时间", "人员类别"}
+	bad := writeBook(t, "名册.xlsx", map[string][][]any{"Sheet": {head, {"孔令辉", "123", "2010.06", "2011.06", "正式党员"}}}, "Sheet")
+	db := filepath.Join(t.TempDir(), "new.db")
+	if r := run(t, "roster", "import", bad, "--db", db); r.status != ExitRejected {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("refused import left %s (%v)", db, err)
+	}
+	good := writeBook(t, "名册2.xlsx", map[string][][]any{"Sheet": {head, {"孔令辉", rosterID("19870514", 911), "2010.06", "2011.06", "正式党员"}}}, "Sheet")
+	if r := run(t, "roster", "import", good, "--db", db); r.status != ExitOK {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	if _, err := os.Stat(db); err != nil {
+		t.Errorf("import: %v", err)
 	}
 }

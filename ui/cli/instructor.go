@@ -269,7 +269,7 @@ func aggregateImport(args []string, env Env) (int, error) {
 			if r.LinkedOrg != "" {
 				note += " (" + strings.TrimPrefix(workspace.LinkNote(r.LinkedOrg), "；") + ")"
 			}
-			fmt.Fprintf(env.Stdout, "%s %s%s\n", r.Outcome, r.Branch, note)
+			fmt.Fprintf(env.Stdout, "%s %s%s\n", r.Outcome, printable(r.Branch), printable(note))
 		default:
 			refused++
 			reason := r.Reason() // the line names the file already
@@ -281,7 +281,7 @@ func aggregateImport(args []string, env Env) (int, error) {
 			case errors.Is(r.Err, datapkg.ErrNoKey):
 				reason += "（请支部在 设置 → 指导员 中核对公钥指纹是否与本工作台的一致，重新载入公钥后再导出）"
 			}
-			fmt.Fprintf(env.Stdout, "refused %s: %s\n", r.File, reason)
+			fmt.Fprintf(env.Stdout, "refused %s: %s\n", printable(r.File), printable(reason))
 		}
 	})
 	fmt.Fprintf(env.Stdout, "packages %d, refused %d\n", len(files), refused)
@@ -327,7 +327,7 @@ func aggregateOrgs(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	for _, r := range p.Rejected {
-		fmt.Fprintf(env.Stdout, "row %d: %s\n", r.Row, strings.Join(r.Reasons, "；"))
+		fmt.Fprintf(env.Stdout, "row %d: %s\n", r.Row, printable(strings.Join(r.Reasons, "；")))
 	}
 	if len(p.Rejected) > 0 && !*skipInvalid {
 		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", len(p.Rejected))
@@ -377,7 +377,7 @@ func aggregateList(args []string, env Env) error {
 		if b.Stale(today) {
 			taken += " (old)"
 		}
-		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%s\t%d\t%d\n", b.Label(), taken, g.Full, g.Probationary,
+		fmt.Fprintf(out, "%s\t%s\t%d\t%d\t%d/%d\t%d/%d\t%d/%d\t%s\t%s\t%d\t%d\n", printable(b.Label()), taken, g.Full, g.Probationary,
 			g.SlotsHeld, g.SlotsDue, g.LifeAtWarn(), g.LifeSerious, g.DuesAtWarn(), g.DuesSerious, g.DuesDue, g.DuesPaid, g.Serious, g.Warnings)
 	}
 	cov, err := w.Coverage()

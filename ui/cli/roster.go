@@ -14,7 +14,7 @@ import (
 	"branchledger/storage/rosterfile"
 )
 
-func rosterImport(args []string, env Env) (int, error) {
+func rosterImport(args []string, env Env) (code int, err error) {
 	fs := newFlagSet("roster import", env)
 	dbPath := fs.String("db", "", "数据文件路径")
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
@@ -36,6 +36,19 @@ func rosterImport(args []string, env Env) (int, error) {
 	}
 	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
 		return 0, usageError("--errors %s 就是要导入的花名册，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
+	}
+	// A data file this run creates is removed again when nothing was
+	// imported into it: a refused file leaves no empty roster behind.
+	if path, perr := dataPath(*dbPath); perr == nil && !*dryRun {
+		if _, serr := os.Stat(path); errors.Is(serr, os.ErrNotExist) {
+			defer func() {
+				if err != nil || code != ExitOK {
+					for _, p := range []string{path, path + "-journal", path + "-wal", path + "-shm"} {
+						_ = os.Remove(p)
+					}
+				}
+			}()
+		}
 	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {

@@ -102,8 +102,16 @@ func transferOut(args []string, env Env) (int, error) {
 	if err != nil {
 		return refused(env, err)
 	}
+	if w := model.LostContactWarning(&m); !w.IsZero() {
+		fmt.Fprintln(env.Stderr, "提醒："+w.String())
+	}
 	if w := dues.Warning(m.Name); w != "" {
 		fmt.Fprintln(env.Stderr, "提醒："+w)
+	}
+	// What the window says above the letter form: the 回执 goes back to
+	// the sending 基层党委, which the letter then leaves blank.
+	if setup, err := svc.LetterSetup(); err == nil && setup.Committee == "" {
+		fmt.Fprintln(env.Stderr, "提醒：介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空（在窗口“组织关系 → 介绍信设置…”中填写）")
 	}
 	l, err := svc.IssueLetter(q)
 	if err != nil {

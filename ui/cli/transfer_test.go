@@ -83,6 +83,11 @@ func TestTransferOutReceiptAndExport(t *testing.T) {
 	if fi, err := os.Stat(letter); err != nil || fi.Size() == 0 {
 		t.Errorf("letter file: %v", err)
 	}
+	// The window warns of a setup without the sending 基层党委; so does the
+	// command line, on stderr (s5-13-newuser #2).
+	if !strings.Contains(r.stderr, "提醒：介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空") {
+		t.Errorf("no reminder of the missing 基层党委: %q", r.stderr)
+	}
 
 	// Bad input: one line on stderr, status 1, nothing written.
 	for _, tc := range []struct {
@@ -348,5 +353,26 @@ func TestTransferLetterReprintAndList(t *testing.T) {
 	r = run(t, "help", "transfer")
 	if !strings.Contains(r.stdout, "branchledger transfer letter N|YEAR-N OUT.xlsx") || !strings.Contains(r.stdout, "branchledger transfer list") {
 		t.Errorf("help transfer does not name letter and list:\n%s", r.stdout)
+	}
+}
+
+// A member marked 失联 gets the letter with a reminder on stderr, as one
+// owing dues does (s5-13-attack #7).
+func TestTransferOutLostContact(t *testing.T) {
+	db, ids, today := transferDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := s.Members()
+	lost := ms[0]
+	lost.LostContact, lost.LostSince = true, model.MonthDate(today.Year, 3)
+	if _, err := s.UpdateMember(lost); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, "transfer", "out", "--member", ids[0], "--to", "己党委", "--date", today.String(), "--db", db)
+	if r.status != ExitOK || !strings.Contains(r.stderr, "提醒：廖明是失联党员（自"+strconv.Itoa(today.Year)+"年3月失联）：请先核实其去向") {
+		t.Errorf("lost contact: status %d, stderr %q", r.status, r.stderr)
 	}
 }

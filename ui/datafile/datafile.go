@@ -27,6 +27,8 @@ type File interface {
 	Path() string
 	// ReadOnly: the file cannot be written; the store refuses writes.
 	ReadOnly() bool
+	// InUse: read-only because another program holds the file open.
+	InUse() bool
 	// StartCheck runs the full integrity check in the background and calls
 	// done (on any goroutine) with its result; writes wait for it.
 	StartCheck(done func(error))
@@ -65,7 +67,10 @@ func NewBanner(f File) *Banner {
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
 	b.Content = container.NewBorder(nil, widget.NewSeparator(), icon, nil, b.text)
 	b.Content.Hide()
-	if f != nil && f.ReadOnly() {
+	switch {
+	case f != nil && f.InUse():
+		b.show(lang.L("只读：数据文件正被另一个程序占用（例如网盘同步、备份或杀毒软件正在读取它）。现在可以查看和导出，不能修改；请关闭那个程序或等它完成后，重新打开支部台账。"))
+	case f != nil && f.ReadOnly():
 		b.show(lang.L("只读：数据文件是只读的（文件设为只读，或U盘有写保护）。可以查看和导出，不能修改；要修改，请把它复制到可以写入的位置（例如“文档”文件夹）后再打开。"))
 	}
 	return b

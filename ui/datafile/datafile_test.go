@@ -15,12 +15,14 @@ import (
 
 type fakeFile struct {
 	readOnly bool
+	inUse    bool // another program holds it
 	check    error
 	v        storage.Verification
 }
 
 func (f *fakeFile) Path() string                { return "/数据/支部台账.db" }
-func (f *fakeFile) ReadOnly() bool              { return f.readOnly }
+func (f *fakeFile) ReadOnly() bool              { return f.readOnly || f.inUse }
+func (f *fakeFile) InUse() bool                 { return f.inUse }
 func (f *fakeFile) StartCheck(done func(error)) { done(f.check) }
 func (f *fakeFile) Verify(context.Context) (storage.Verification, error) {
 	return f.v, nil
@@ -54,6 +56,12 @@ func TestBannerSaysReadOnly(t *testing.T) {
 	}
 	if b := NewBanner(nil); b.Content.Visible() {
 		t.Error("a window without a file shows a banner")
+	}
+	// Held open by a sync client, a backup or an antivirus: that is said,
+	// not a write-protected stick (review s4-10 attack #3).
+	b = NewBanner(&fakeFile{inUse: true})
+	if !b.Content.Visible() || !strings.Contains(b.text.Text, "另一个程序占用") || strings.Contains(b.text.Text, "写保护") {
+		t.Errorf("banner for a file another program holds: visible %v, %q", b.Content.Visible(), b.text.Text)
 	}
 }
 

@@ -355,13 +355,16 @@ func (g *Guard) Fail(cause error) int {
 		cause = fmt.Errorf("%w；兼容模式也无法启动：%w", cause, err)
 	}
 	logPath := g.writeLog(fmt.Sprintf("无法显示窗口：%v", cause))
-	g.message("支部台账 — 无法打开窗口", g.explain(logPath, cause))
+	// Both languages: the UI language is not loaded yet, and a user who
+	// chose English must understand it too (review s4-10 attack #6).
+	g.message("支部台账 — 无法打开窗口 / Branch Ledger — cannot open a window",
+		g.explain(logPath, cause)+"\n\n――――――――――\n\n"+g.explainEnglish(logPath, cause))
 	return ExitNoWindow
 }
 
 // explain is the message box's text for a failure cause: what is wrong,
-// what to do, where the detail is. Always in Chinese: the UI language is
-// not loaded yet.
+// what to do, where the detail is, in Chinese (explainEnglish follows it in
+// the box: the UI language is not loaded yet).
 func (g *Guard) explain(logPath string, cause error) string {
 	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
 	g.mu.Lock()
@@ -393,6 +396,43 @@ func (g *Guard) explain(logPath string, cause error) string {
 		"branchledger roster export 花名册.xlsx"
 	if logPath != "" {
 		text += "\n\n详细情况已记录在：\n" + logPath
+	}
+	return text
+}
+
+// explainEnglish is explain in English.
+func (g *Guard) explainEnglish(logPath string, cause error) string {
+	why := "the graphics driver of this PC does not support OpenGL 2.1, which Branch Ledger needs"
+	g.mu.Lock()
+	hung := g.hung
+	g.mu.Unlock()
+	if hung {
+		why = "the graphics driver of this PC did not respond, and Branch Ledger's window would not open"
+	}
+	todo := "Update the graphics driver (from the website of the PC's or the graphics card's maker, or ask your IT administrator), then open Branch Ledger again. " +
+		"In Remote Desktop or a virtual machine, you can also open it on the local PC instead."
+	switch {
+	case errors.Is(cause, errCompatBroken):
+		why += ", and the files of compatibility mode (software rendering) are damaged, incomplete or blocked by security software"
+		todo = "Copy the whole program folder again (with its compat folder), or allow the files in the compat folder in your security software, then open Branch Ledger again. " +
+			"With an updated graphics driver the program does not need compatibility mode."
+	case errors.Is(cause, errPathTooLong):
+		why += ", and the path of the program's folder is too long for Windows to start it in compatibility mode (software rendering)"
+		todo = "Move the program folder to a shorter path (such as D:\\BranchLedger), then open Branch Ledger again."
+	case g.software:
+		why += ", and compatibility mode (software rendering) could not open a window either"
+	case g.compat == "" && runtime.GOOS == "windows":
+		why += "; the compat folder (or its opengl32.dll) is missing beside the program, so compatibility mode cannot be used"
+	}
+	where := "open a Command Prompt in the program's folder (type cmd in File Explorer's address bar and press Enter) and run:"
+	if g.exe != "" {
+		where = "open the program's folder (" + filepath.Dir(g.exe) + ") in File Explorer, type cmd in its address bar, press Enter, and run:"
+	}
+	text := "Branch Ledger cannot open its window: " + why + ".\n\n" + todo + "\n\n" +
+		"The data file is untouched. The command line still works: " + where + "\n" +
+		"branchledger roster export roster.xlsx"
+	if logPath != "" {
+		text += "\n\nThe details are in:\n" + logPath
 	}
 	return text
 }

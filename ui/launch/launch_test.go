@@ -196,6 +196,11 @@ func TestFailShowsTheMessageWhenCompatibilityModeCannotHelp(t *testing.T) {
 			if len(r.messages) != 1 {
 				t.Fatalf("%d message boxes, want 1", len(r.messages))
 			}
+			// English too: a user who chose English must understand it
+			// (review s4-10 attack #6).
+			if !strings.Contains(r.messages[0], "Branch Ledger cannot open its window") || !strings.Contains(r.messages[0], "branchledger roster export") {
+				t.Errorf("the message is not in English as well:\n%s", r.messages[0])
+			}
 			if !strings.Contains(r.messages[0]+r.logText(t), c.want) {
 				t.Errorf("neither message nor log says %q:\n%s\n%s", c.want, r.messages[0], r.logText(t))
 			}

@@ -3,6 +3,7 @@ package transfer
 import (
 	"errors"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -125,6 +126,11 @@ func showTransferInForm(s *Screen) {
 	duesNote := widget.NewLabel("")
 	duesNote.Wrapping, duesNote.Importance = fyne.TextWrapWord, widget.WarningImportance
 	duesNote.Hide()
+	// Our 回执 goes back to the sending 基层党委: without it the printed
+	// 回执 is addressed to nobody, as the letter form also warns.
+	commNote := widget.NewLabel(kit.L("未填写转出党组织的基层党委：打印的回执将没有收件单位。介绍信上写有的，请照抄。"))
+	commNote.Wrapping, commNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	commNote.Hide()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
 	number.SetPlaceHolder(kit.L("如 甘组转字（2026）88号"))
 	// Short examples: the fields are half the dialog wide.
@@ -258,11 +264,15 @@ func showTransferInForm(s *Screen) {
 		// says, but the months since are arrears here. A refused 党费交至
 		// (before the member joined, say) counts nothing.
 		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 && errs.For(model.InPaidToField) == "" {
-			duesNote.SetText(kit.Say(in.DuesText(s.data.LedgerStart)))
+			duesNote.SetText(duesText(&in, s.data.LedgerStart, m != nil))
 			duesNote.Show()
 		} else {
 			duesNote.Hide()
 		}
+		// Once the sending organisation is filled in, the committee is the
+		// next thing the 回执 needs.
+		commNote.Hidden = strings.TrimSpace(in.FromOrg) == "" || strings.TrimSpace(in.FromCommittee) != ""
+		commNote.Refresh()
 	}
 	form.Load(func() {
 		who.SetSelected(kit.L(inNew))
@@ -287,7 +297,7 @@ func showTransferInForm(s *Screen) {
 				dlg.Hide()
 				s.saved()
 				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": kit.Say(in.DuesText(s.data.LedgerStart))}))
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": duesText(&in, s.data.LedgerStart, m != nil)}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
@@ -297,7 +307,7 @@ func showTransferInForm(s *Screen) {
 	}
 	letterHead := widget.NewLabel(kit.L("介绍信"))
 	letterHead.TextStyle.Bold = true
-	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(1, orgFields...), form.Grid(2, otherLetterFields...), duesNote, probation)
+	body := container.NewVBox(form.Grid(1, fWho), formerBox, personBox, widget.NewSeparator(), letterHead, form.Grid(1, orgFields...), form.Grid(2, otherLetterFields...), commNote, duesNote, probation)
 	formerBox.Hide()
 	dlg = kit.ShowForm(s.host.Window(), "登记转入", form, body, fyne.NewSize(960, 680))
 	if formShown != nil {
@@ -329,4 +339,16 @@ func probationText(today model.Date) string {
 	}
 	return kit.L("预备党员转入后，预备期继续计算（自原支部大会接收之日起）；按{{.Rule}}，转正讨论可以推迟，最长不超过{{.Months}}个月，转正时间仍自预备期满之日算起。",
 		map[string]any{"Rule": kit.Cite(r.Cite()), "Months": r.PostponeMonths.N})
+}
+
+// duesText is what the 转入 form and its confirmation say of the member's
+// dues (model.TransferIn.DuesText); for a new member with months owed it
+// adds that their base is still to be entered: without it the months are
+// 缺基数 on their page, not the arrears the sentence names.
+func duesText(in *model.TransferIn, start model.Month, newMember bool) string {
+	text := kit.Say(in.DuesText(start))
+	if _, owed := in.DuesSplit(start); newMember && len(owed) > 0 {
+		text += kit.L("（其党费基数尚未填写：请在“党费 → 基数”中填写，欠交的金额才能计算；此前这些月份显示为缺基数）")
+	}
+	return text
 }

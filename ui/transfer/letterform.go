@@ -24,22 +24,24 @@ type letterForm struct {
 
 	noCommittee *widget.Label // the setup has no sending 基层党委
 
-	form      *kit.Form
-	dlg       *kit.FormDialog
-	members   []model.Member // those on the roster, as offered
-	member    *kit.Select
-	fixed     int64 // the member the form was opened for, 0 to choose
-	to, comm  *kit.Entry
-	reason    *kit.SelectEntry
-	date      *kit.DateEntry
-	days      *kit.Entry
-	phone     *kit.Entry
-	preview   *widget.Label
-	warning   *widget.Label
-	byField   map[model.Field]*kit.Field
-	draftErr  string
-	dues      model.LetterDues
-	draftedAs model.LetterRequest
+	form     *kit.Form
+	dlg      *kit.FormDialog
+	members  []model.Member // those on the roster, as offered
+	member   *kit.Select
+	fixed    int64 // the member the form was opened for, 0 to choose
+	to, comm *kit.Entry
+	reason   *kit.SelectEntry
+	date     *kit.DateEntry
+	days     *kit.Entry
+	phone    *kit.Entry
+	// filledPhone is the phone the form filled in from the member chosen.
+	filledPhone string
+	preview     *widget.Label
+	warning     *widget.Label
+	byField     map[model.Field]*kit.Field
+	draftErr    string
+	dues        model.LetterDues
+	draftedAs   model.LetterRequest
 }
 
 // lastLetterForm is the letter dialog last opened, for tests.
@@ -102,6 +104,7 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 		if len(f.members) == 1 && id != 0 {
 			f.member.SetSelectedIndex(0)
 			f.phone.SetText(f.members[0].Phone)
+			f.filledPhone = f.members[0].Phone
 		}
 	})
 	if id != 0 {
@@ -166,8 +169,11 @@ func (f *letterForm) chosen() *model.Member {
 }
 
 func (f *letterForm) memberChosen() {
-	if m := f.chosen(); m != nil && f.phone.Text == "" {
+	if m := f.chosen(); m != nil && (f.phone.Text == "" || f.phone.Text == f.filledPhone) {
+		// The phone follows the member unless the user typed one: a
+		// letter must not carry the previously chosen member's number.
 		f.phone.SetText(m.Phone)
+		f.filledPhone = m.Phone
 	}
 	f.draft()
 }
@@ -250,8 +256,14 @@ func (f *letterForm) draft() {
 			f.preview.Importance = widget.MediumImportance
 			f.preview.SetText(kit.L("编号：{{.Number}}　　党费交至：{{.Paid}}（{{.Capital}}）", map[string]any{
 				"Number": kit.Say(l.Numbered()), "Paid": kit.DateText(l.PaidTo.Date()), "Capital": model.CapitalYearMonth(l.PaidTo)}))
-			if w := kit.Say(dues.WarningText(m.Name)); w != "" {
-				f.warning.SetText(w)
+			var ws []string
+			for _, t := range []model.Text{model.LostContactWarning(m), dues.WarningText(m.Name)} {
+				if w := kit.Say(t); w != "" {
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) > 0 {
+				f.warning.SetText(strings.Join(ws, "\n"))
 				f.warning.Show()
 			} else {
 				f.warning.Hide()

@@ -105,7 +105,12 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 	}
 	card := orDash(mm.CardNumber)
 	if due := mm.CardDue(mr); !due.IsZero() {
-		card += kit.L("（下次年审 {{.Date}}）", map[string]any{"Date": due.String()})
+		if today := t.s.host.Today(); mm.Open(today) && due.Before(today) {
+			// As the printed register and home say it.
+			card += kit.L("（下次年审 {{.Date}}，已逾期）", map[string]any{"Date": due.String()})
+		} else {
+			card += kit.L("（下次年审 {{.Date}}）", map[string]any{"Date": due.String()})
+		}
 	}
 	rows := []detailRow{
 		{"党员姓名", mm.Name},
@@ -163,9 +168,13 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 		kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	dest.SetPlaceHolder(kit.L("如 广东省深圳市南山区某公司"))
 	noTransfer.SetPlaceHolder(kit.L("外出满{{.Months}}个月仍不转接时填写，如 流动性大、无固定地点", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
+	// The contact follows the member chosen unless the user typed one:
+	// the stay must not keep the previously chosen member's number.
+	filled := ""
 	member.OnChanged = func(string) {
-		if i := member.SelectedIndex(); i >= 0 && contact.Text == "" {
+		if i := member.SelectedIndex(); i >= 0 && (contact.Text == "" || contact.Text == filled) {
 			contact.SetText(members[i].Phone)
+			filled = members[i].Phone
 		}
 	}
 	fMember := form.Add("党员姓名", member)

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"strings"
+	"unicode/utf8"
 
 	"branchledger/model"
 	"branchledger/ui/kit"
@@ -106,6 +108,10 @@ func (s *Screen) showFindings() {
 	for _, f := range fs {
 		if f.Severity >= model.Warning {
 			text += " " + kit.FindingText(f)
+			// A sentence of its own, ended, before "另有 N 项见首页".
+			if r, _ := utf8.DecodeLastRuneInString(text); !strings.ContainsRune("。！？.!?", r) {
+				text += kit.L("。")
+			}
 			break
 		}
 	}

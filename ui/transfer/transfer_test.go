@@ -516,6 +516,85 @@ func TestLetterFormRefusesBadInput(t *testing.T) {
 	}
 }
 
+// The detail of a stay away says when the activity card's 年审 is overdue,
+// as the printed register and home do (s5-13-attack #8).
+func TestMobileDetailSaysTheReviewIsOverdue(t *testing.T) {
+	svc := newFake()
+	svc.mobile = []model.MobileMember{{ID: 1, MemberID: 1, Name: "廖明", LeftOn: model.NewDate(2026, 6, 1), Destination: "深圳",
+		CardNumber: "LD1", CardReviewed: model.NewDate(2025, 1, 10), Reports: []model.MobileReport{{Date: model.NewDate(2026, 10, 1)}}}}
+	s, _ := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	s.mobile.selectEntry(1)
+	if got := strings.Join(labelsIn(s.mobile.detail.content), " "); !strings.Contains(got, "LD1（下次年审 2026-01-10，已逾期）") {
+		t.Errorf("details: %s", got)
+	}
+}
+
+// 登记转入 with the sending organisation but no 基层党委 says the printed
+// 回执 will have no addressee, as the letter form does (s5-13-newuser #6).
+func TestTransferInWarnsOfNoCommittee(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	const warn = "未填写转出党组织的基层党委：打印的回执将没有收件单位"
+	if got := shownTexts(h); strings.Contains(got, warn) {
+		t.Errorf("warned before anything was typed:\n%s", got)
+	}
+	f.set(t, "转出党组织", "中共深圳市福田区某某贸易有限公司支部委员会")
+	if got := shownTexts(h); !strings.Contains(got, warn) {
+		t.Errorf("no warning of the empty 基层党委:\n%s", got)
+	}
+	f.set(t, "转出党组织的基层党委", "中共深圳市福田区委组织部")
+	if got := shownTexts(h); strings.Contains(got, warn) {
+		t.Errorf("still warned with the 基层党委 filled in:\n%s", got)
+	}
+}
+
+// The letter form names a member marked 失联 before the letter is issued
+// (s5-13-attack #7).
+func TestLetterFormWarnsOfLostContact(t *testing.T) {
+	svc := newFake()
+	svc.members[0].LostContact, svc.members[0].LostSince = true, model.MonthDate(2026, 3)
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 1, s.saved)
+	f := (*forms)[len(*forms)-1]
+	f.set(t, "接收党组织", "己党委")
+	if w := letterFormOf(t, f).warning; !w.Visible() || !strings.Contains(w.Text, "廖明是失联党员（自2026年3月失联）") {
+		t.Errorf("warning shown %v: %q", w.Visible(), w.Text)
+	}
+}
+
+// The phone follows the member chosen: changing the member in 开具介绍信 or
+// 登记外出 refills it, unless the user typed one (s5-13-newuser #7, #8).
+func TestPhoneFollowsTheMemberChosen(t *testing.T) {
+	svc := newFake()
+	svc.members[1].Phone = "13800138000"
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	ShowLetterForm(h, svc, 0, s.saved)
+	f := (*forms)[len(*forms)-1]
+	f.set(t, "党员姓名", "廖明（9938）")
+	f.set(t, "党员姓名", "王强（001X）")
+	if got := f.field(t, "党员联系电话").Input.(*kit.Entry).Text; got != "13800138000" {
+		t.Errorf("letter: after choosing 王强 the phone is %q, want his 13800138000", got)
+	}
+	f.set(t, "党员联系电话", "0931-8888888")
+	f.set(t, "党员姓名", "廖明（9938）")
+	if got := f.field(t, "党员联系电话").Input.(*kit.Entry).Text; got != "0931-8888888" {
+		t.Errorf("letter: a typed phone was replaced by %q", got)
+	}
+
+	showMobileForm(s, model.MobileMember{})
+	m := (*forms)[len(*forms)-1]
+	m.set(t, "党员姓名", "廖明（9938）")
+	m.set(t, "党员姓名", "王强（001X）")
+	if got := m.field(t, "联系方式").Input.(*kit.Entry).Text; got != "13800138000" {
+		t.Errorf("登记外出: after choosing 王强 the contact is %q, want his 13800138000", got)
+	}
+}
+
 // A letter whose member came back by a 转入 shows 已转回本支部 and offers
 // neither 登记回执 nor 作废 — no confirmation that the store then refuses
 // (s5-13-attack #4).
@@ -866,8 +945,8 @@ func TestFindingsBannerSaysWhereTheRestAre(t *testing.T) {
 	s, _ := newTestScreen(t, newFake(), fyne.NewSize(1366, 768))
 	s.data.Findings = []model.Finding{{Severity: model.Warning, Message: "甲"}, {Severity: model.Warning, Message: "乙"}}
 	s.showFindings()
-	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲") || !strings.Contains(got, "另有 1 项见首页") {
-		t.Errorf("banner %q", got)
+	if got := s.findings.Text; !strings.Contains(got, "2 项提醒") || !strings.Contains(got, "甲。 另有 1 项见首页") {
+		t.Errorf("banner %q (the finding ends with 。 before 另有: s5-13-newuser #4d)", got)
 	}
 	s.data.Findings = s.data.Findings[:1]
 	s.showFindings()
@@ -1018,6 +1097,12 @@ func TestTransferInRefusedPaidToCountsNothing(t *testing.T) {
 	f.set(t, "党费交至", "2026年8月")
 	if got := shownTexts(h); !strings.Contains(got, "介绍信写明党费交至2026年8月，2026年9月至2026年10月尚未交纳（2个月），计为欠交") {
 		t.Errorf("an accepted 党费交至 with a gap:\n%s", got)
+	}
+	// A new member has no base yet: the arrears named need one, and the
+	// form says so rather than promising arrears the page shows as 缺基数
+	// (s5-13-newuser #1).
+	if got := shownTexts(h); !strings.Contains(got, "其党费基数尚未填写：请在“党费 → 基数”中填写") {
+		t.Errorf("no word of the missing base:\n%s", got)
 	}
 }
 

@@ -161,9 +161,7 @@ func (w *Window) showError(doing string, err error) {
 
 // progress shows a busy indicator until the returned function is called.
 func (w *Window) progress(title, detail string) func() {
-	d := dialog.NewCustomWithoutButtons(kit.L(title), container.NewVBox(widget.NewLabel(detail), widget.NewProgressBarInfinite()), w.Win)
-	d.Show()
-	return d.Hide
+	return kit.ShowProgress(w.Win, title, detail).Hide
 }
 
 // confirm asks before an action.
