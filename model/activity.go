@@ -410,6 +410,28 @@ func NewAttendance(due []Member) []AttendanceRow {
 	return out
 }
 
+// AwayReason is the reason the attendance grid fills in for a member
+// registered as away (流动党员) on the activity's day: she takes part in
+// organisational life where she is, so the home branch records her absent
+// and why, never present by default.
+const AwayReason = "外出（流动党员）"
+
+// MarkAway marks absent, with AwayReason, each row whose member has an open
+// 流动党员 entry on d, and leaves the others as they are.
+func MarkAway(rows []AttendanceRow, mobiles []MobileMember, d Date) {
+	away := map[int64]bool{}
+	for i := range mobiles {
+		if mobiles[i].Open(d) {
+			away[mobiles[i].MemberID] = true
+		}
+	}
+	for i := range rows {
+		if away[rows[i].MemberID] {
+			rows[i].Status, rows[i].Reason = Absent, AwayReason
+		}
+	}
+}
+
 // Check is the result of the quorum and vote rules for one record.
 type Check struct {
 	Finding

@@ -241,6 +241,9 @@ func parseTypedDate(raw string) (Date, error) {
 	if len(parts) == 1 {
 		return Date{}, yearOnlyError(raw, parts[0])
 	}
+	if len(parts) == 2 && s[sep] == '.' && parts[1] == "1" {
+		return Date{}, AmbiguousMonthError(raw, parts[0])
+	}
 	day := ""
 	if len(parts) == 3 {
 		day = parts[2]
@@ -343,6 +346,16 @@ func unknownDateError(raw string) error {
 	e := badDate("无法识别日期%s，请写成 1985-03-12、1985.03 或 1985年3月 这样的日期", QuoteTyped(raw)).(*dateError)
 	e.form = true
 	return e
+}
+
+// AmbiguousMonthError refuses 2026.1, typed or in a text cell: January, or
+// October whose 0 Excel dropped (a number cell keeps 2026.10 as 2026.1, and
+// copying it gives that text). Every date and month field of every form and
+// importer reads it through ParseDate or ParseMonthText and refuses it with
+// this one sentence, rather than some reading January and some refusing
+// (review s5-8 attack #5, #13).
+func AmbiguousMonthError(raw, year string) error {
+	return badDate("%s分不清是 %s年1月还是10月，请写成 %s.01 或 %s.10", QuoteTyped(raw), year, year, year)
 }
 
 func yearOnlyError(raw, year string) error {

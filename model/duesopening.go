@@ -51,6 +51,10 @@ func ParseMonthText(s string) (Month, error) {
 	if t == "" {
 		return 0, nil
 	}
+	if g := ambiguousMonth.FindStringSubmatch(s); g != nil {
+		t, _ := SentenceOf(AmbiguousMonthError(s, g[1]))
+		return 0, &TextError{Kind: ErrBadMonth, Bare: true, Text: t}
+	}
 	t = strings.NewReplacer("－", "-", "．", ".", "／", "/").Replace(t)
 	var y, m int
 	switch {
@@ -81,16 +85,8 @@ func ParseMonthText(s string) (Month, error) {
 var ambiguousMonth = regexp.MustCompile(`^\s*(\d{4})\s*[.．]\s*1\s*$`)
 
 // ParseFormMonth is ParseMonthText for a month typed or pasted into a form
-// field: 2026.1 is refused, as the importers refuse it in a number cell,
-// because the form cannot tell January from October pasted out of Excel.
-// The error wraps ErrBadMonth.
-func ParseFormMonth(s string) (Month, error) {
-	if g := ambiguousMonth.FindStringSubmatch(s); g != nil {
-		return 0, &TextError{Kind: ErrBadMonth, Bare: true,
-			Text: Textf("“%s”分不清是 %s年1月还是10月，请写成 %s.01 或 %s.10", strings.TrimSpace(s), g[1], g[1], g[1])}
-	}
-	return ParseMonthText(s)
-}
+// field; 2026.1 is refused there as everywhere (AmbiguousMonthError).
+func ParseFormMonth(s string) (Month, error) { return ParseMonthText(s) }
 
 // ValidateOpening refuses an opening position that cannot be right: before
 // the party existed as a ledger (FirstRecordYear), or after the current month. An

@@ -203,6 +203,7 @@ func TestParseMonthText(t *testing.T) {
 		{"2026-13", 0, true},
 		{"十月", 0, true},
 		{"2026", 0, true},
+		{"2026.1", 0, true}, // January or October (AmbiguousMonthError)
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			got, err := ParseMonthText(tc.in)
@@ -496,5 +497,23 @@ func TestArrearsDroppedByStart(t *testing.T) {
 		if got := ArrearsDroppedByStart(ms, h, start, today, r); len(got) != 0 {
 			t.Errorf("to %s: %+v, want none", start, got)
 		}
+	}
+}
+
+// "2026.1" gets one answer whatever reads it — a date field, a month
+// field, a text cell of an importer — the same sentence (review s5-8
+// attack #5: 成立日期 and the importers read January, 建账月份 refused).
+func TestYearPointOneIsOneRuleEverywhere(t *testing.T) {
+	const want = "“2026.1”分不清是 2026年1月还是10月，请写成 2026.01 或 2026.10"
+	_, e1 := ParseDate("2026.1")
+	_, e2 := ParseMonthText("2026.1")
+	_, e3 := ParseDay("2026.1")
+	for i, err := range []error{e1, e2, e3} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("reader %d: %v, want %q", i+1, err, want)
+		}
+	}
+	if d, err := ParseDate("2026.1.5"); err != nil || d != NewDate(2026, 1, 5) {
+		t.Errorf("2026.1.5: %v %v", d, err)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,7 @@ type fakeActivities struct {
 	changes    map[int64][]model.ActivityChange // by activity
 	files      map[int64][]byte                 // attachment bytes by ID
 	inflow     []model.InflowMember             // the 流入党员 register
+	mobiles    []model.MobileMember             // the 流动党员 register
 	dueQueries int                              // DueMembers calls
 }
 
@@ -128,6 +130,8 @@ func (f *fakeActivities) DueMembers(kind model.ActivityKind, d model.Date) ([]mo
 	return model.DueMembers(kind, d, ms, nil), nil
 }
 
+func (f *fakeActivities) MobileMembers() ([]model.MobileMember, error) { return f.mobiles, nil }
+
 func (f *fakeActivities) GuestsOn(d model.Date) ([]model.InflowMember, error) {
 	var out []model.InflowMember
 	for _, im := range f.inflow {
@@ -222,6 +226,40 @@ func TestNewGeneralMeetingChecksQuorumAndSaves(t *testing.T) {
 	test.Tap(f.save)
 	if len(acts.acts) != 1 || acts.acts[0].Counts() != (model.Counts{Due: 3, Present: 1, Leave: 1, Absent: 1}) {
 		t.Fatalf("records = %+v", acts.acts)
+	}
+}
+
+// A member registered as away (流动党员) on the day is pre-filled absent
+// with the reason 外出（流动党员）, so a 全部出席 does not put her in the
+// minutes; one back by then, or away only later, is present.
+func TestAwayMemberPrefilledAbsent(t *testing.T) {
+	s, acts := newActivityShell(t)
+	ms, _ := acts.roster.Members()
+	acts.mobiles = []model.MobileMember{
+		{ID: 1, MemberID: ms[1].ID, Name: ms[1].Name, LeftOn: model.NewDate(2024, 5, 1)},
+		{ID: 2, MemberID: ms[2].ID, Name: ms[2].Name, LeftOn: model.NewDate(2023, 1, 1), ReturnedOn: model.NewDate(2023, 6, 1)},
+	}
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	var away []string
+	for _, r := range f.act.Attendance {
+		if r.Status != model.Present {
+			away = append(away, r.Name+" "+string(r.Status)+" "+r.Reason)
+		}
+	}
+	if want := []string{ms[1].Name + " 缺席 外出（流动党员）"}; !slices.Equal(away, want) {
+		t.Fatalf("not present = %q, want %q", away, want)
+	}
+	if !strings.Contains(f.counts.Text, "缺席 1 人") {
+		t.Fatalf("counts = %q", f.counts.Text)
+	}
+	test.Type(f.topic, "学习支部工作条例")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "王五")
+	test.Tap(f.save)
+	if len(acts.acts) != 1 || acts.acts[0].Counts() != (model.Counts{Due: 3, Present: 2, Absent: 1}) {
+		t.Fatalf("records = %+v (%q)", acts.acts, f.form.Reason.Text)
 	}
 }
 

@@ -319,9 +319,18 @@ func (f *activityForm) reloadDue() {
 	for _, r := range f.act.Attendance {
 		was[r.MemberID] = r
 	}
+	mobiles, err := f.sc.svc.MobileMembers()
+	if err != nil {
+		f.sc.sh.showError("读取流动党员", err)
+		return
+	}
 	rows := model.NewAttendance(due)
+	model.MarkAway(rows, mobiles, d)
 	for i := range rows {
-		if r, ok := was[rows[i].MemberID]; ok {
+		// Keep what the secretary marked; a row still as the grid
+		// filled it follows the new date (away then, back now …).
+		r, ok := was[rows[i].MemberID]
+		if ok && !prefilled(r) {
 			rows[i] = r
 		}
 	}
@@ -593,4 +602,11 @@ func (f *activityForm) submit() {
 	f.dlg.Hide()
 	f.sc.sh.dataChanged()
 	f.sc.openView(saved.ID)
+}
+
+// prefilled reports whether an attendance row is as the grid fills it in
+// (present, or absent as away), not a mark the secretary made.
+func prefilled(r model.AttendanceRow) bool {
+	return (r.Status == model.Present && r.Reason == "") ||
+		(r.Status == model.Absent && r.Reason == model.AwayReason)
 }

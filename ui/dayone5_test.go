@@ -391,3 +391,20 @@ func TestMemberPageColumnsFollowTheLabels(t *testing.T) {
 		t.Errorf("English: %d columns", n)
 	}
 }
+
+// The 收缴 month columns are headed "Jan" … in English, not "Month 1"
+// (review s5-8 attack #16), and 1月 … in Chinese.
+func TestCollectMonthHeadings(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	s, _, _ := firstDayShell(t)
+	c := duesOf(t, s).collect
+	if got := c.heading(collectLead + 10); got != "11月" {
+		t.Errorf("Chinese heading %q", got)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.heading(collectLead + 10); got != "Nov" {
+		t.Errorf("English heading %q", got)
+	}
+}

@@ -220,7 +220,10 @@ func (c *duesCollect) heading(col int) string {
 	case col == 1:
 		return lang.L(model.HeadMonthly)
 	case col < collectLead+12:
-		return lang.L("{{.M}}月", map[string]any{"M": col - collectLead + 1})
+		// "Jan" in English, as on a member's page: "Month 11" made the
+		// columns so wide that November was off the window at 1366 px
+		// (review s5-8 attack #16).
+		return lang.L(monthKeys[col-collectLead])
 	}
 	return lang.L(model.HeadYearPaid)
 }

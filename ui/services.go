@@ -79,6 +79,9 @@ type Activities interface {
 	// GuestsOn are the members from elsewhere (流入党员) taking part here
 	// on date, whom the form offers as non-voting attendees (列席).
 	GuestsOn(date model.Date) ([]model.InflowMember, error)
+	// MobileMembers is the 流动党员 register: a member away on the day is
+	// pre-filled absent (外出) rather than present.
+	MobileMembers() ([]model.MobileMember, error)
 	// RuleContext is what the quorum and vote rules check a record against;
 	// a form loads it once and checks the record as it is typed.
 	RuleContext() (model.RuleContext, error)

@@ -204,6 +204,12 @@ func (s *Service) GuestsOn(date model.Date) ([]model.InflowMember, error) {
 	return out, nil
 }
 
+// MobileMembers is the 流动党员 register, for the attendance grid to mark a
+// member away on the day absent rather than present.
+func (s *Service) MobileMembers() ([]model.MobileMember, error) {
+	return s.store.MobileMembers()
+}
+
 // ReadAttachment reads a photo or scan the user chose, refusing a file over
 // the size limit before reading it, and one whose content is not what its
 // name says.

@@ -274,7 +274,7 @@ func TestReadRosterAcceptsAsTyped(t *testing.T) {
 		cells []any // 姓名, 性别, 公民身份号码, 出生日期, 入党时间, 人员类别, 是否失联党员
 		check func(m model.Member) bool
 	}{
-		{"1985.1 typed as text is January", []any{"吴敏", "女", idNumber("19850112", "022"), "1985.1", "2010.1", "预备党员", "否"},
+		{"1985.01 typed as text is January", []any{"吴敏", "女", idNumber("19850112", "022"), "1985.01", "2010.01", "预备党员", "否"},
 			func(m model.Member) bool { return m.JoinDate == model.MonthDate(2010, time.January) }},
 		{"1985.03 stored as a number", []any{"吴敏", "女", idNumber("19850312", "022"), numberCell("1985.03"), numberCell("2010.11"), "预备", nil},
 			func(m model.Member) bool {
