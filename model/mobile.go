@@ -47,6 +47,10 @@ var mobileTextLimits = map[Field]int{
 // branch; the form takes other text too.
 var MobileReportWays = []string{"当面", "电话", "书面", "网络"}
 
+// MobileReasons are the usual reasons a member goes away, offered in the
+// 登记外出 form (any other may be typed).
+var MobileReasons = []string{"务工", "经商", "学习", "随迁", "其他"}
+
 // MobileMember is one entry of the branch's 流动党员登记表: a member of this
 // branch away without transferring (RULES.md §5), from the day they left
 // to the day they came back. A member may have several entries over the

@@ -237,3 +237,26 @@ func TestLeftBeforePresenceIsAsked(t *testing.T) {
 		})
 	}
 }
+
+// In English the usual reasons for going away and ways of reporting are
+// offered in English and kept in Chinese; a member from elsewhere who
+// attended once "attended 1 time".
+func TestMobileChoicesInEnglish(t *testing.T) {
+	useEnglish(t)
+	if got := strings.Join(wordChoices(model.MobileReasons), "|"); got != "Work|Business|Study|Moving with family|Other" {
+		t.Errorf("reasons offered: %s", got)
+	}
+	if got := strings.Join(wordChoices(model.MobileReportWays), "|"); got != "In person|By phone|In writing|Online" {
+		t.Errorf("ways offered: %s", got)
+	}
+	if chosenWord(model.MobileReasons, "Work") != "务工" || chosenWord(model.MobileReportWays, "By phone") != "电话" || chosenWord(model.MobileReasons, "探亲") != "探亲" {
+		t.Errorf("picked words are not kept in Chinese")
+	}
+	d := model.NewDate(2026, 3, 1)
+	if got := attendedText(d, 1); !strings.HasSuffix(got, "attended 1 time") {
+		t.Errorf("once: %q", got)
+	}
+	if got := attendedText(d, 2); !strings.HasSuffix(got, "attended 2 times") {
+		t.Errorf("twice: %q", got)
+	}
+}

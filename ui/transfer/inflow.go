@@ -1,10 +1,9 @@
 package transfer
 
 import (
-	"strconv"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,8 +42,7 @@ func (t *inflowTab) item(im *model.InflowMember) (string, string, widget.Importa
 	if !im.Here(t.s.host.Today()) {
 		return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 至 {{.To}}", map[string]any{"From": im.ArrivedOn.String(), "To": im.LeftOn.String()}), widget.LowImportance
 	}
-	return im.Name + "（" + im.HomeOrg + "）", kit.L("{{.From}} 起在本支部参加活动 · 列席 {{.N}} 次", map[string]any{
-		"From": im.ArrivedOn.String(), "N": t.s.data.Attended[im.ID]}), widget.MediumImportance
+	return im.Name + "（" + im.HomeOrg + "）", attendedText(im.ArrivedOn, t.s.data.Attended[im.ID]), widget.MediumImportance
 }
 
 func (t *inflowTab) show(im *model.InflowMember) {
@@ -58,7 +56,7 @@ func (t *inflowTab) show(im *model.InflowMember) {
 		{"联系电话", orDash(im.Phone)},
 		{"流入日期", im.ArrivedOn.String()},
 		{"离开日期", orDash(im.LeftOn.String())},
-		{"列席本支部活动", strconv.Itoa(t.s.data.Attended[im.ID]) + kit.L(" 次")},
+		{"列席本支部活动", lang.N("{{.N}} 次", t.s.data.Attended[im.ID], map[string]any{"N": t.s.data.Attended[im.ID]})},
 		{"备注", orDash(im.Note)},
 	}
 	entry := *im
@@ -161,4 +159,10 @@ func showInflowForm(s *Screen, im model.InflowMember) {
 	if formShown != nil {
 		formShown(form, fields)
 	}
+}
+
+// attendedText is a member from elsewhere's line in the list: since when,
+// and how many of this branch's activities (1 time, 2 times in English).
+func attendedText(from model.Date, n int) string {
+	return lang.N("{{.From}} 起在本支部参加活动 · 列席 {{.N}} 次", n, map[string]any{"From": from.String(), "N": n})
 }

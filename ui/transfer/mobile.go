@@ -96,7 +96,7 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 	for _, r := range mm.Reports {
 		line := r.Date.String()
 		if r.Way != "" {
-			line += " " + r.Way
+			line += " " + kit.Word(r.Way)
 		}
 		if r.Content != "" {
 			line += "：" + r.Content
@@ -116,7 +116,7 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 		{"党员姓名", mm.Name},
 		{"外出日期", mm.LeftOn.String()},
 		{"外出流向", mm.Destination},
-		{"外出原因", orDash(mm.Reason)},
+		{"外出原因", orDash(kit.Word(mm.Reason))},
 		{"流动党员活动证", card},
 		{"联系方式", orDash(mm.Contact)},
 		{"流入地党组织", orDash(mm.HostOrg)},
@@ -164,7 +164,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	for _, d := range []*kit.DateEntry{left, reviewed, planned, returned} {
 		d.Today = s.host.Today
 	}
-	dest, reason, card, contact, host, noTransfer, note := kit.NewEntry(), kit.NewSelectEntry([]string{"务工", "经商", "学习", "随迁", "其他"}),
+	dest, reason, card, contact, host, noTransfer, note := kit.NewEntry(), kit.NewSelectEntry(wordChoices(model.MobileReasons)),
 		kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	dest.SetPlaceHolder(kit.L("如 广东省深圳市南山区某公司"))
 	noTransfer.SetPlaceHolder(kit.L("外出满{{.Months}}个月仍不转接时填写，如 流动性大、无固定地点", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
@@ -210,7 +210,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 		out.CardReviewed = dateOf(model.MobileCardReviewedField, reviewed)
 		out.PlannedReturn = dateOf(model.MobilePlannedReturnField, planned)
 		out.ReturnedOn = dateOf(model.MobileReturnedField, returned)
-		out.Destination, out.Reason, out.CardNumber, out.Contact = dest.Text, reason.Text, card.Text, contact.Text
+		out.Destination, out.Reason, out.CardNumber, out.Contact = dest.Text, chosenWord(model.MobileReasons, reason.Text), card.Text, contact.Text
 		out.HostOrg, out.NoTransfer, out.Note = host.Text, noTransfer.Text, note.Text
 		var m *model.Member
 		if i := member.SelectedIndex(); i >= 0 {
@@ -240,7 +240,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 			left.SetDate(mm.LeftOn)
 		}
 		dest.SetText(mm.Destination)
-		reason.SetText(mm.Reason)
+		reason.SetText(kit.Word(mm.Reason))
 		card.SetText(mm.CardNumber)
 		reviewed.SetDate(mm.CardReviewed)
 		contact.SetText(mm.Contact)
@@ -295,7 +295,7 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 func showReportForm(s *Screen, mm model.MobileMember) {
 	form := kit.NewForm("登记")
 	form.WrapMessages()
-	date, way, content := kit.NewDateEntry(), kit.NewSelectEntry(model.MobileReportWays), kit.NewEntry()
+	date, way, content := kit.NewDateEntry(), kit.NewSelectEntry(wordChoices(model.MobileReportWays)), kit.NewEntry()
 	date.Today = s.host.Today
 	content.SetPlaceHolder(kit.L("思想、工作和参加组织生活的情况"))
 	fDate := form.Add("报告日期", date)
@@ -305,7 +305,7 @@ func showReportForm(s *Screen, mm model.MobileMember) {
 	byField := map[model.Field]*kit.Field{model.MobileReportDateField: fDate, model.MobileReportWayField: fWay, model.MobileReportTextField: fContent}
 	read := func() (model.MobileReport, model.ValidationErrors) {
 		d, err := date.Date()
-		r := model.MobileReport{MobileID: mm.ID, Date: d, Way: way.Text, Content: content.Text}
+		r := model.MobileReport{MobileID: mm.ID, Date: d, Way: chosenWord(model.MobileReportWays, way.Text), Content: content.Text}
 		if err != nil {
 			return r, model.ValidationErrors{model.ErrProblem(model.MobileReportDateField, err)}
 		}
@@ -329,4 +329,25 @@ func showReportForm(s *Screen, mm model.MobileMember) {
 	if formShown != nil {
 		formShown(form, fields)
 	}
+}
+
+// wordChoices are the usual words of a choice (model.MobileReasons …) in
+// the UI language.
+func wordChoices(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = kit.Word(w)
+	}
+	return out
+}
+
+// chosenWord is what is stored for what a choice field holds: a usual word
+// picked in another language is kept in Chinese, as the registers print it.
+func chosenWord(words []string, text string) string {
+	for _, w := range words {
+		if text == kit.Word(w) {
+			return w
+		}
+	}
+	return text
 }

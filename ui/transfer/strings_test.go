@@ -13,6 +13,8 @@ import (
 func uiStrings(t *testing.T) []string {
 	extra := []string{Title, inNew, inReturn, string(model.SexMale), string(model.SexFemale),
 		string(model.CategoryFull), string(model.CategoryProbationary)}
+	extra = append(extra, model.MobileReasons...)
+	extra = append(extra, model.MobileReportWays...)
 	for _, st := range []model.LetterState{model.LetterPending, model.LetterReceiptLate, model.LetterExpired, model.LetterReceived, model.LetterWithdrawn, model.LetterReturned} {
 		extra = append(extra, string(st))
 	}
