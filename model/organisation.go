@@ -178,7 +178,7 @@ func (o *Organisation) SetText(f Field, text string) *FieldError {
 	case OrgFieldName:
 		o.Name = v
 	case OrgFieldCreditCode:
-		code := strings.ToUpper(strings.ReplaceAll(v, " ", ""))
+		code := strings.ToUpper(foldCreditCode(v))
 		if scientific.MatchString(code) {
 			// A cell typed as a number: Excel keeps 15 digits, so the code's
 			// last ones are gone (review s4-11 attack #6).
@@ -342,19 +342,38 @@ func CheckCreditCode(code string) string {
 	if n := len([]rune(code)); n != 18 {
 		return fmt.Sprintf("统一社会信用代码应为18位，这里是%d位", n)
 	}
+	rs := []rune(code)
 	sum := 0
 	for i := 0; i < 17; i++ {
-		v := strings.IndexByte(creditCodeChars, code[i])
+		v := strings.IndexRune(creditCodeChars, rs[i])
 		if v < 0 {
-			return fmt.Sprintf("统一社会信用代码第%d位“%c”不是允许的字符", i+1, code[i])
+			// Quoted as typed (a full-width ９, not its first byte).
+			return fmt.Sprintf("统一社会信用代码第%d位“%c”不是允许的字符", i+1, rs[i])
 		}
 		sum += v * creditCodeWeights[i]
 	}
 	check := (31 - sum%31) % 31
-	if code[17] != creditCodeChars[check] {
+	if rs[17] != rune(creditCodeChars[check]) {
 		return "统一社会信用代码校验位不对，请核对是否抄错"
 	}
 	return ""
+}
+
+// foldCreditCode drops the spaces in a typed 统一社会信用代码 and turns
+// full-width digits and letters (as a Chinese input method gives them) into
+// ASCII (review s5-11 attack #6).
+func foldCreditCode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\u3000':
+		case r >= '！' && r <= '～':
+			b.WriteRune(r - 0xFEE0)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // OrgRow is one row of an organisation workbook as read: its row number,

@@ -164,3 +164,19 @@ func TestSnapshotStale(t *testing.T) {
 		}
 	}
 }
+
+// Review s5-11 attack #6: a credit code typed with full-width digits and
+// letters (an input method's) is the same code; a character that is not
+// allowed is quoted as typed.
+func TestCreditCodeFullWidth(t *testing.T) {
+	var o Organisation
+	if err := o.SetText(OrgFieldCreditCode, "９１３５０１００ｍ０００１００ｙ４３\u3000"); err != nil {
+		t.Fatal(err)
+	}
+	if o.CreditCode != "91350100M000100Y43" {
+		t.Errorf("full-width code read as %q", o.CreditCode)
+	}
+	if msg := CheckCreditCode("９1350100M000100Y43"); msg != "统一社会信用代码第1位“９”不是允许的字符" {
+		t.Errorf("a character not allowed: %s", msg)
+	}
+}

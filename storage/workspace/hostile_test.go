@@ -18,6 +18,7 @@ import (
 	"filippo.io/age"
 	"github.com/glebarez/sqlite"
 
+	"branchledger/model"
 	"branchledger/storage/datapkg"
 )
 
@@ -146,6 +147,10 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 	newerSchema := map[string]any{}
 	json.Unmarshal(mj, &newerSchema)
 	newerSchema["schema_version"] = 999
+	// s5-11 attack #2: genuine data under a snapshot time of 1970.
+	in1970 := map[string]any{}
+	json.Unmarshal(mj, &in1970)
+	in1970["snapshot_at"] = "1970-01-01T00:00:00Z"
 	otherKey := func() []byte {
 		var b bytes.Buffer
 		enc, _ := age.Encrypt(&b, other.Recipient())
@@ -201,6 +206,12 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		"UPDATE sqlite_schema SET sql = replace(sql, 'name               TEXT,', 'name               TEXT NOT NULL,') WHERE name = 'members'",
 	}
 
+	// sameID gives the last member the first one's ID number, changed by
+	// what follows it.
+	sameID := func(suffix string) string {
+		return "UPDATE members SET id_number = (SELECT id_number FROM members ORDER BY id LIMIT 1) || " + suffix + " WHERE id = (SELECT max(id) FROM members)"
+	}
+	id18, _ := model.UpgradeIDNumber("110101900307001")
 	for _, c := range []struct {
 		name string
 		data []byte
@@ -245,6 +256,12 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		// s4-11 attack #2: a record changed behind its index's back.
 		{"stale_index", changedDB(staleDate...), ImportOptions{}, "请让支部重新导出数据包：" + filepath.Join(dir, "stale_index.blpkg") + "（检查结果：索引 activities_date 与表中的记录不一致"},
 		{"null_name", changedDB(nullName...), ImportOptions{}, "表 members 的 name 列有不应为空的空值"},
+		// s5-11 attack #7: one person twice, hidden by the ID number's form.
+		{"id_trailing_space", changedDB(sameID("' '")), ImportOptions{}, "公民身份号码含有空格、不可见字符"},
+		{"id_zero_width", changedDB(sameID("char(8203)")), ImportOptions{}, "公民身份号码含有空格、不可见字符"},
+		{"id_lower_x", changedDB("UPDATE members SET id_number = '11010119900307001x' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "小写x"},
+		{"id_15_and_18", changedDB("UPDATE members SET id_number = '110101900307001' WHERE id = (SELECT min(id) FROM members)", "UPDATE members SET id_number = '"+id18+"' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "的相同（同一人登记了两次）"},
+		{"snapshot_1970", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(in1970))}, entry{"branchledger.db", db})), ImportOptions{}, "快照时间早于其中数据最后一次修改的时间"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -389,8 +389,15 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 		if at.Local().Format(layout) == best.taken.Local().Format(layout) {
 			layout = "2006-01-02 15:04:05"
 		}
-		return best, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照）", ErrOlder, path,
-			at.Local().Format(layout), best.taken.Local().Format(layout))
+		// A held snapshot from the future (a branch clock running fast, or
+		// a forged manifest within FutureTolerance) refuses every genuine
+		// package until then: the line says so (review s5-11 attack #2).
+		future := ""
+		if now := w.Now(); best.taken.After(now) {
+			future = fmt.Sprintf("；工作台中已有的快照时间晚于本机现在的时间 %s，可能是支部电脑的时钟快了或清单被改动过，如确认这一份才是新的，请删除该支部后重新导入", now.Local().Format(layout))
+		}
+		return best, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照%s）", ErrOlder, path,
+			at.Local().Format(layout), best.taken.Local().Format(layout), future)
 	}
 	return best, nil
 }

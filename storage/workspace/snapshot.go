@@ -29,6 +29,15 @@ type snapshot struct {
 	held       map[int64]bool // activities that could not decide (inquorate), by ID
 }
 
+// ErrSnapshotBeforeData: the manifest's snapshot time is before the last
+// change recorded in its data file.
+var ErrSnapshotBeforeData = errors.New("数据包清单所写的快照时间早于其中数据最后一次修改的时间，清单不可信，没有导入")
+
+// snapshotSlack is how far a record's change time may pass the snapshot
+// time: a branch computer's clock set back after running fast (within the
+// FutureTolerance a snapshot may be ahead) stamped its changes later.
+const snapshotSlack = FutureTolerance
+
 // activityYears is how many years of activity records the workspace keeps
 // for reading: the snapshot's year, the year its figures are of.
 const activityYears = 1
@@ -67,6 +76,20 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	}
 	if s.members, err = store.Members(); err != nil {
 		return nil, read("党员名册", err)
+	}
+	// The snapshot is taken after the last change it holds, by the same
+	// clock: a manifest dated before it lies (a snapshot of 1970 would be
+	// worked out for 1970, with none of the year's records; review s5-11
+	// attack #2).
+	last := s.profile.UpdatedAt
+	for i := range s.members {
+		if u := s.members[i].UpdatedAt; u.After(last) {
+			last = u
+		}
+	}
+	if last.After(at.Add(snapshotSlack)) {
+		return nil, fmt.Errorf("%w：%s（快照 %s，数据最后修改于 %s）", ErrSnapshotBeforeData, pkg.Path,
+			at.Local().Format("2006-01-02 15:04"), last.Local().Format("2006-01-02 15:04"))
 	}
 	// The findings as `check` lists them. A source that fails leaves its
 	// area out; the branch is still shown, its missing area said.

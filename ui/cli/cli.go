@@ -61,7 +61,7 @@ const usage = `用法 / usage:
   branchledger backup OUT [--db PATH] [--passphrase-file F] [--replace]
   branchledger restore FILE --db PATH [--passphrase-file F] [--replace-branch]
   branchledger package export FILE [--db PATH] [--recipient-file KEY | --passphrase-file F] [--replace]
-  branchledger aggregate key --workspace PATH [--passphrase-file F] [--instructor NAME] [--save-private-key FILE]
+  branchledger aggregate key --workspace PATH [--passphrase-file F] [--instructor NAME] [--save-private-key FILE [--replace]]
   branchledger aggregate import FILE_OR_DIR... --workspace PATH [--passphrase-file F]
                           [--package-passphrase-file F] [--as-new | --same-branch]
   branchledger aggregate orgs import FILE.xlsx --workspace PATH [--dry-run] [--skip-invalid]

@@ -140,7 +140,7 @@ func keyPassphrase(file string, confirm bool, env Env) (string, error) {
 }
 
 // aggregateKey is `aggregate key --workspace PATH [--passphrase-file F]
-// [--instructor NAME] [--save-private-key FILE]`:
+// [--instructor NAME] [--save-private-key FILE [--replace]]`:
 // the workspace and its key pair are made if missing; the public key file's
 // text is printed (a branch can load it as it is).
 func aggregateKey(args []string, env Env) error {
@@ -149,6 +149,7 @@ func aggregateKey(args []string, env Env) error {
 	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
 	name := fs.String("instructor", "", "指导员姓名（写入公钥文件）")
 	saveKey := fs.String("save-private-key", "", "把用密码加密的私钥另存到此文件（备份）")
+	replace := fs.Bool("replace", false, "替换已有的私钥文件")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -185,6 +186,11 @@ func aggregateKey(args []string, env Env) error {
 		fmt.Fprintf(env.Stderr, "已在 %s 生成指导员密钥；私钥用密码加密保存在工作台中，请记住密码。\n", w.Path())
 	}
 	if *saveKey != "" {
+		// An existing file is replaced only when asked, as `package
+		// export` and `backup` do (review s5-11 attack #8).
+		if _, err := os.Lstat(*saveKey); err == nil && !*replace {
+			return fmt.Errorf("%s 已经存在，私钥没有保存；要替换它，请加 --replace，或换一个文件名", *saveKey)
+		}
 		if err := w.SavePrivateKey(*saveKey); err != nil {
 			return err
 		}

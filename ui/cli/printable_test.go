@@ -51,3 +51,22 @@ func TestPrintable(t *testing.T) {
 		t.Errorf("printableLines: %q", got)
 	}
 }
+
+// Review s5-11 attack #8: --save-private-key does not overwrite a file
+// that is there unless --replace is given.
+func TestSavePrivateKeyKeepsAnExistingFile(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "workspace.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+	notes := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notes, []byte("foreign"), 0o644)
+	r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass, "--save-private-key", notes)
+	if b, _ := os.ReadFile(notes); r.status == ExitOK || string(b) != "foreign" || !strings.Contains(r.stderr, "--replace") {
+		t.Errorf("an existing file: %d %s, now %q", r.status, r.stderr, b)
+	}
+	r = run(t, "aggregate", "key", "--workspace", ws, "--save-private-key", notes, "--replace")
+	if b, _ := os.ReadFile(notes); r.status != ExitOK || !strings.HasPrefix(string(b), "age-encryption.org/v1") {
+		t.Errorf("with --replace: %d %s", r.status, r.stderr)
+	}
+}
