@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -113,7 +114,8 @@ var OrgFields = []FieldInfo{
 	{OrgFieldScale, "规模", []string{"规上规下", "规上/规下", "是否规上", "企业规模"}, 6},
 	{OrgFieldStaff, "从业人员数", []string{"从业人员", "职工人数", "员工人数", "职工数", "人数"}, 8},
 	{OrgFieldFullMembers, "正式党员数", []string{"正式党员", "党员人数", "党员数"}, 8},
-	{OrgFieldCoverage, "党组织覆盖", []string{"组织覆盖", "覆盖方式", "组建情况", "党组织组建情况"}, 10},
+	{OrgFieldCoverage, "党组织覆盖", []string{"组织覆盖", "覆盖方式", "组建情况", "党组织组建情况", "组建方式", "组建形式",
+		"党组织组建方式", "党组织组建形式", "党组织建立情况", "建立党组织情况", "是否建立党组织", "党组织覆盖情况", "党组织覆盖方式"}, 10},
 	{OrgFieldReason, "未建原因", []string{"未组建原因", "原因"}, 14},
 	{OrgFieldWork, "工作覆盖", []string{"工作覆盖方式", "党的工作覆盖"}, 10},
 	{OrgFieldInstructor, "党建指导员", []string{"指导员"}, 9},
@@ -176,7 +178,13 @@ func (o *Organisation) SetText(f Field, text string) *FieldError {
 	case OrgFieldName:
 		o.Name = v
 	case OrgFieldCreditCode:
-		o.CreditCode = strings.ToUpper(foldCreditCode(v))
+		code := strings.ToUpper(foldCreditCode(v))
+		if scientific.MatchString(code) {
+			// A cell typed as a number: Excel keeps 15 digits, so the code's
+			// last ones are gone (review s4-11 attack #6).
+			return bad(fmt.Sprintf("单元格里是一个数字（%s），不是18位的代码：Excel 把长数字只保留15位，代码的末几位已经丢了；请把这一列设为“文本”格式，再重新输入代码", v))
+		}
+		o.CreditCode = code
 	case OrgFieldType:
 		t, ok := orgTypeAliases[headingless(v)]
 		if !ok && v != "" {
@@ -227,6 +235,9 @@ func (o *Organisation) SetText(f Field, text string) *FieldError {
 	}
 	return nil
 }
+
+// scientific is a number as a spreadsheet shows a long one: 9.16201006604876E+17.
+var scientific = regexp.MustCompile(`^[0-9](\.[0-9]+)?E\+?[0-9]+$`)
 
 // headingless is a value compared without spaces and brackets.
 func headingless(s string) string {

@@ -64,3 +64,40 @@ func BenchmarkOpen50Members(b *testing.B) {
 		})
 	}
 }
+
+// What an import adds per package to order a batch (ReadManifest): the
+// manifest alone, the data file left packed. With a KeyCache, a
+// passphrase's key is derived once for both reads (the "passphrase,
+// cached" case is the second read).
+func BenchmarkReadManifest50Members(b *testing.B) {
+	s := newBranch(b, 50)
+	for name, c := range benchProtections(b) {
+		b.Run(name, func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "branch"+Ext)
+			if _, err := Write(s, out, c.p, "0.1.0"); err != nil {
+				b.Fatal(err)
+			}
+			c.o.TempDir = b.TempDir()
+			for b.Loop() {
+				if _, err := ReadManifest(out, c.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	b.Run("passphrase, cached", func(b *testing.B) {
+		out := filepath.Join(b.TempDir(), "branch"+Ext)
+		if _, err := Write(s, out, Protection{Passphrase: testPassphrase}, "0.1.0"); err != nil {
+			b.Fatal(err)
+		}
+		o := ReadOptions{Passphrase: testPassphrase, TempDir: b.TempDir(), Keys: &KeyCache{}}
+		if _, err := ReadManifest(out, o); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := ReadManifest(out, o); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -186,9 +186,9 @@ func TestWriteRefusesWhatIsNotAPackage(t *testing.T) {
 	for _, c := range []struct{ name, out, want string }{
 		{"the data file", s.Path(), "正在使用的数据文件本身"},
 		{"a link to the data file", link, "正在使用的数据文件本身"},
-		{"a workbook", workbook, "不是数据包"},
-		{"a text file named as a package", text, "不是数据包"},
-		{"a copy of a data file", copied, "不是数据包"},
+		{"a workbook", workbook, "不是支部台账的数据包"},
+		{"a text file named as a package", text, "不是支部台账的数据包"},
+		{"a copy of a data file", copied, "不是支部台账的数据包"},
 		{"a folder", dir, "是一个文件夹"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -196,6 +196,10 @@ func TestWriteRefusesWhatIsNotAPackage(t *testing.T) {
 			_, err := Write(s, c.out, Protection{}, "0.1.0")
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("got %v, want a refusal saying %q", err, c.want)
+			}
+			// A package export is no backup (review s4-final attack #4).
+			if strings.Contains(err.Error(), "备份") {
+				t.Errorf("a package's refusal speaks of a backup: %v", err)
 			}
 			if !bytes.Equal(fileBytes(t, c.out), before) {
 				t.Error("the file was changed")

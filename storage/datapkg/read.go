@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"filippo.io/age"
 	"filippo.io/age/armor"
@@ -39,7 +40,7 @@ var (
 	ageMagic    = []byte("age-encryption.org/v1\n")
 	armorMagic  = []byte("-----BEGIN AGE ENCRYPTED FILE-----")
 	zipMagic    = []byte("PK\x03\x04")
-	sqliteMagic = []byte("SQLite format 3\x00")
+	sqliteMagic = []byte(atomicfile.SQLiteMagic)
 )
 
 // Probe says what the file at path is, reading only its first bytes and,
@@ -110,6 +111,10 @@ type ReadOptions struct {
 	Identities []age.Identity
 	// Passphrase opens a package encrypted with a passphrase.
 	Passphrase string
+	// Keys, when set, remembers the file key of each package opened, so
+	// that opening it again (ReadManifest, then Open) derives the key of a
+	// passphrase once: about a second each.
+	Keys *KeyCache
 	// TempDir is where Open extracts the data file; "" is the system's
 	// temporary folder. A restore passes a folder beside the data file, so
 	// that no copy of the branch's records is left in the system's
@@ -208,65 +213,17 @@ func shownDir(dir string) string {
 }
 
 func open(path string, o ReadOptions, dir string) (*Package, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, reason.Wrap("无法读取数据包 "+path, err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	switch {
-	case err != nil:
-		return nil, reason.Wrap("无法读取数据包 "+path, err)
-	case fi.IsDir():
-		return nil, fmt.Errorf("%s 是一个文件夹，不是数据包", path)
-	case fi.Size() == 0:
-		return nil, refusal(ErrNotPackage, path, "文件是空的")
-	case fi.Size() > MaxPackageSize:
-		return nil, refusal(ErrUnsafe, path, fmt.Sprintf("文件大于 %d MB", MaxPackageSize>>20))
-	}
-	kind, err := Probe(path)
+	z, err := openZip(path, o, dir)
 	if err != nil {
 		return nil, err
 	}
-	var ra io.ReaderAt = f
-	size := fi.Size()
-	switch kind {
-	case NotAPackage:
-		return nil, refusal(ErrNotPackage, path, "")
-	case DataFile:
-		return nil, refusal(ErrNotPackage, path, "这是一个数据文件，不是数据包")
-	case Passphrase, ForKey:
-		var closer io.Closer
-		ra, size, closer, err = decrypt(f, size, kind, o, path, dir)
-		if closer != nil {
-			defer closer.Close()
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	zr, err := zip.NewReader(ra, size)
-	if err != nil {
-		if kind == Plain {
-			return nil, refusalFor(ErrTruncated, path, "", err)
-		}
-		// The age layer vouches for these bytes: whoever wrote them did
-		// not write a package.
-		return nil, refusalFor(ErrNotPackage, path, "解密后不是数据包的格式", err)
-	}
-	manifestFile, dataFile, err := entries(zr, path)
-	if err != nil {
-		return nil, err
-	}
-	m, err := readManifest(manifestFile, path)
-	if err != nil {
-		return nil, err
-	}
+	defer z.close()
+	m := z.manifest
 	data := filepath.Join(dir, databaseEntry)
 	if err := checkRoom(dir, m.Database.Size, path); err != nil {
 		return nil, err
 	}
-	if err := extract(dataFile, m.Database, data, path); err != nil {
+	if err := extract(z.data, m.Database, data, path); err != nil {
 		return nil, err
 	}
 	// The digest was checked as it was taken out (extract).
@@ -280,7 +237,109 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 		sum.OrgName != m.OrgName || sum.BranchName != m.BranchName {
 		return nil, refusal(ErrChecksum, path, "清单所写的支部、名称或记录数与其中的数据文件不同")
 	}
-	return &Package{Path: path, Kind: kind, Manifest: m, Summary: sum, dir: dir, data: data}, nil
+	return &Package{Path: path, Kind: z.kind, Manifest: m, Summary: sum, dir: dir, data: data}, nil
+}
+
+// ReadManifest reads the manifest of the package at path, decrypting only
+// what it needs and unpacking nothing: what an import orders a batch of
+// packages by before opening each (Open). The manifest is not yet checked
+// against the data file, which Open does: it may lie. Errors are Open's.
+func ReadManifest(path string, o ReadOptions) (Manifest, error) {
+	tempDir := o.TempDir
+	if tempDir == "" {
+		tempDir = os.TempDir()
+	}
+	// Only an armoured package (age -a) needs a work folder.
+	dir, err := atomicfile.MkdirTemp(tempDir, openTempBase)
+	if err != nil {
+		return Manifest{}, reason.Wrap("无法在文件夹 "+tempDir+" 中解开数据包 "+path, err)
+	}
+	defer os.RemoveAll(dir)
+	z, err := openZip(path, o, dir)
+	if err != nil {
+		return Manifest{}, err
+	}
+	z.close()
+	return z.manifest, nil
+}
+
+// zipped is a package opened as far as its zip and manifest: the data
+// file's entry not yet read.
+type zipped struct {
+	kind     Kind
+	manifest Manifest
+	data     *zip.File
+	closers  []io.Closer
+}
+
+func (z *zipped) close() {
+	for i := len(z.closers) - 1; i >= 0; i-- {
+		z.closers[i].Close()
+	}
+}
+
+// openZip checks the file at path, decrypts it (an armoured one into dir),
+// opens its zip and reads its manifest. The caller closes what it returns.
+func openZip(path string, o ReadOptions, dir string) (_ *zipped, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, reason.Wrap("无法读取数据包 "+path, err)
+	}
+	z := &zipped{closers: []io.Closer{f}}
+	defer func() {
+		if err != nil {
+			z.close()
+		}
+	}()
+	fi, err := f.Stat()
+	switch {
+	case err != nil:
+		return nil, reason.Wrap("无法读取数据包 "+path, err)
+	case fi.IsDir():
+		return nil, fmt.Errorf("%s 是一个文件夹，不是数据包", path)
+	case fi.Size() == 0:
+		return nil, refusal(ErrNotPackage, path, "文件是空的")
+	case fi.Size() > MaxPackageSize:
+		return nil, refusal(ErrUnsafe, path, fmt.Sprintf("文件大于 %d MB", MaxPackageSize>>20))
+	}
+	if z.kind, err = Probe(path); err != nil {
+		return nil, err
+	}
+	var ra io.ReaderAt = f
+	size := fi.Size()
+	switch z.kind {
+	case NotAPackage:
+		return nil, refusal(ErrNotPackage, path, "")
+	case DataFile:
+		return nil, refusal(ErrNotPackage, path, "这是一个数据文件，不是数据包")
+	case Passphrase, ForKey:
+		var closer io.Closer
+		ra, size, closer, err = decrypt(f, size, z.kind, o, path, dir)
+		if closer != nil {
+			z.closers = append(z.closers, closer)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	zr, err := zip.NewReader(ra, size)
+	if err != nil {
+		if z.kind == Plain {
+			return nil, refusalFor(ErrTruncated, path, "", err)
+		}
+		// The age layer vouches for these bytes: whoever wrote them did
+		// not write a package.
+		return nil, refusalFor(ErrNotPackage, path, "解密后不是数据包的格式", err)
+	}
+	manifestFile, dataFile, err := entries(zr, path)
+	if err != nil {
+		return nil, err
+	}
+	if z.manifest, err = readManifest(manifestFile, path); err != nil {
+		return nil, err
+	}
+	z.data = dataFile
+	return z, nil
 }
 
 // insideError is storage's refusal of the data file inside a package, told
@@ -318,6 +377,9 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 			return nil, 0, closer, refusal(ErrNoKey, path, "")
 		}
 		ids = o.Identities
+	}
+	if o.Keys != nil {
+		ids = []age.Identity{&cachedIdentity{ids: ids, cache: o.Keys}}
 	}
 	var src io.ReaderAt = f
 	head := make([]byte, len(armorMagic))
@@ -627,4 +689,51 @@ func extract(f *zip.File, want FileInfo, name, path string) error {
 		return refusal(ErrChecksum, path, "SHA-256 与清单不符")
 	}
 	return nil
+}
+
+// KeyCache remembers the file keys of the packages opened with it (see
+// ReadOptions.Keys), by their age header's recipient stanzas: a file with
+// the same stanzas is the same encryption of the same file key, which age
+// still checks against the header's MAC. Safe for concurrent use.
+type KeyCache struct {
+	mu   sync.Mutex
+	keys map[[sha256.Size]byte][]byte
+}
+
+// cachedIdentity unwraps a file key through ids, or from the cache.
+type cachedIdentity struct {
+	ids   []age.Identity
+	cache *KeyCache
+}
+
+func (c *cachedIdentity) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	h := sha256.New()
+	for _, s := range stanzas {
+		fmt.Fprintf(h, "%q %q %x\n", s.Type, s.Args, s.Body)
+	}
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	c.cache.mu.Lock()
+	key, ok := c.cache.keys[k]
+	c.cache.mu.Unlock()
+	if ok {
+		return bytes.Clone(key), nil
+	}
+	for _, id := range c.ids {
+		key, err := id.Unwrap(stanzas)
+		if errors.Is(err, age.ErrIncorrectIdentity) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		c.cache.mu.Lock()
+		if c.cache.keys == nil {
+			c.cache.keys = map[[sha256.Size]byte][]byte{}
+		}
+		c.cache.keys[k] = bytes.Clone(key)
+		c.cache.mu.Unlock()
+		return key, nil
+	}
+	return nil, age.ErrIncorrectIdentity
 }

@@ -155,7 +155,7 @@ func CheckTarget(out, dataPath string) (exists bool, err error) {
 		return false, fmt.Errorf("%s 是正在使用的数据文件本身，数据包不能写在它上面，请换一个文件名", out)
 	}
 	if !IsPackage(out) {
-		return false, fmt.Errorf("%s 已经存在，而且不是数据包；备份不会覆盖它，请换一个文件名", out)
+		return false, fmt.Errorf("%s 已经存在，而且不是支部台账的数据包（数据包的文件名以 %s 结尾）；不会覆盖它，请换一个文件名", out, Ext)
 	}
 	return true, nil
 }

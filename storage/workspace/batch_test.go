@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,11 +85,80 @@ func TestSameSecondSnapshotsAreNeverOlder(t *testing.T) {
 	}
 	later, earlier := snap(900, "a.blpkg"), snap(200, "b.blpkg")
 	rs := w.ImportAll([]string{later, earlier}, ImportOptions{}, nil)
-	if rs[0].Outcome != Imported {
-		t.Fatal(rs[0].Message())
+	// The earlier is imported first (see ImportAll), whatever the order.
+	if rs[1].Outcome != Imported {
+		t.Fatal(rs[1].Message())
 	}
-	if errors.Is(rs[1].Err, ErrOlder) || (rs[1].Outcome != Unchanged && !errors.Is(rs[1].Err, ErrConflict)) {
-		t.Errorf("same second: %s %s", rs[1].Outcome, rs[1].Line())
+	if errors.Is(rs[0].Err, ErrOlder) || (rs[0].Outcome != Unchanged && !errors.Is(rs[0].Err, ErrConflict)) {
+		t.Errorf("same second: %s %s", rs[0].Outcome, rs[0].Line())
 	}
-	t.Log(rs[1].Outcome, rs[1].Line())
+	t.Log(rs[0].Outcome, rs[0].Line())
+}
+
+// The same packages give the same line for each file whatever order they
+// are listed in (a folder's order, the command line's): a batch is applied
+// oldest snapshot first. Here two snapshots of a branch, a copy of the
+// older one, and a copy of its data file started as a second branch after
+// them: the copy is held back in every order.
+func TestBatchLinesDoNotDependOnTheOrderOfFiles(t *testing.T) {
+	dir := t.TempDir()
+	w0, key := newWorkspace(t, filepath.Join(dir, "keyonly"))
+	w0.Close()
+	s := newBranch(t, filepath.Join(dir, "a"), 6, 5, "甘肃陇原机械制造有限公司", day)
+	path := s.Path()
+	s.Close()
+	snap := func(path string, at time.Time, name string) string {
+		st, err := storage.Open(path, storage.WithClock(func() time.Time { return at }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		out := filepath.Join(dir, name)
+		pack(t, st, key, out)
+		return out
+	}
+	older := snap(path, time.Date(2026, 11, 30, 15, 3, 0, 0, cst), "p1.blpkg")
+	newer := snap(path, time.Date(2026, 11, 30, 15, 7, 0, 0, cst), "p2.blpkg")
+	copyFile(t, older, filepath.Join(dir, "p3.blpkg"))
+	copyFile(t, path, filepath.Join(dir, "b", storage.FileName))
+	c, err := storage.Open(filepath.Join(dir, "b", storage.FileName), storage.WithClock(func() time.Time { return time.Date(2026, 11, 30, 16, 0, 0, 0, cst) }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rename(t, c, "兰州金城物流有限公司")
+	c.Close()
+	copied := snap(filepath.Join(dir, "b", storage.FileName), time.Date(2026, 11, 30, 16, 0, 0, 0, cst), "p4.blpkg")
+	files := []string{older, newer, filepath.Join(dir, "p3.blpkg"), copied}
+	var want map[string]string
+	for n, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {1, 3, 0, 2}, {2, 0, 3, 1}} {
+		fresh := filepath.Join(dir, fmt.Sprint("ws", n), FileName)
+		copyFile(t, filepath.Join(dir, "keyonly", FileName), fresh)
+		w, err := Open(fresh, WithClock(at(day, 16)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer w.Close()
+		if err := w.Unlock(testKeyPassphrase); err != nil {
+			t.Fatal(err)
+		}
+		var list []string
+		for _, i := range order {
+			list = append(list, files[i])
+		}
+		got := map[string]string{}
+		for _, r := range w.ImportAll(list, ImportOptions{}, nil) {
+			got[filepath.Base(r.File)] = string(r.Outcome) + " " + r.Line()
+		}
+		if want == nil {
+			want = got
+			if !strings.HasPrefix(got["p4.blpkg"], "held") || !strings.HasPrefix(got["p1.blpkg"], "imported") ||
+				!strings.HasPrefix(got["p2.blpkg"], "replaced") || !strings.HasPrefix(got["p3.blpkg"], "unchanged") {
+				t.Errorf("lines: %q", got)
+			}
+			continue
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("order %v: lines %q, want %q", order, got, want)
+		}
+	}
 }

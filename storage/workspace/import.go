@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"gorm.io/gorm"
@@ -47,6 +48,10 @@ type Result struct {
 	// instructor's key nor with a passphrase): the instructor may ask the
 	// branch to load the key.
 	Unencrypted bool
+	// LinkedOrg is the organisation of the list the import linked the
+	// branch to, the one whose name is the branch's 单位名称 (see
+	// linkByName); "" when none was linked.
+	LinkedOrg string
 	// Err is the refusal or the reason for holding back: one Chinese
 	// sentence naming the file.
 	Err error
@@ -56,9 +61,9 @@ type Result struct {
 func (r Result) Line() string {
 	switch r.Outcome {
 	case Imported:
-		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
+		return "已导入：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + r.linkNote() + "）"
 	case Replaced:
-		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + "）"
+		return "已更新：" + r.Branch + "（快照 " + r.Taken.Local().Format("2006-01-02 15:04") + r.plainNote() + r.linkNote() + "）"
 	case Unchanged:
 		if r.Err != nil {
 			return "无变化：" + r.Branch + "：" + r.Reason()
@@ -78,6 +83,19 @@ func (r Result) plainNote() string {
 		return PlainNote
 	}
 	return ""
+}
+
+// LinkNote is what a line adds for a branch linked to the organisation
+// of the same name: "；已按单位名称关联单位名录中的“…”".
+func LinkNote(org string) string {
+	return "；已按单位名称关联单位名录中的“" + org + "”"
+}
+
+func (r Result) linkNote() string {
+	if r.LinkedOrg == "" {
+		return ""
+	}
+	return LinkNote(r.LinkedOrg)
 }
 
 // Message is the result's refusal or reason for holding back as the user
@@ -141,6 +159,9 @@ type ImportOptions struct {
 	AsNew, SameBranch bool
 	// TempDir is where packages are unpacked; "" is the system's.
 	TempDir string
+	// keys are the file keys of a batch's packages, found when their
+	// manifests are read to order it (see ImportAll).
+	keys *datapkg.KeyCache
 }
 
 // FutureTolerance is how far a snapshot may be ahead of this computer's
@@ -196,7 +217,7 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 		l.r.Err = errors.New("“作为新支部导入”和“按同一支部更新”只能选一个")
 		return l
 	}
-	pkg, err := datapkg.Open(path, datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir})
+	pkg, err := datapkg.Open(path, w.readOptions(o))
 	if err != nil {
 		if errors.Is(err, datapkg.ErrNoKey) && !w.Unlocked() {
 			if has, _ := w.HasKey(); has {
@@ -220,6 +241,11 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 		l.r.Branch = branchLabel(l.snap.profile.OrgName, l.snap.profile.BranchName)
 	}
 	return l
+}
+
+// readOptions are what datapkg needs to open the packages of an import.
+func (w *Workspace) readOptions(o ImportOptions) datapkg.ReadOptions {
+	return datapkg.ReadOptions{Identities: w.identities(), Passphrase: o.Passphrase, TempDir: o.TempDir, Keys: o.keys}
 }
 
 // apply compares a loaded package with the branches held and writes it in
@@ -265,14 +291,14 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 		}
 		return r
 	}
-	id, err := w.store(target, l.snap, filepath.Base(r.File))
+	id, linked, err := w.store(target, l.snap, filepath.Base(r.File))
 	if err != nil {
 		// Why in Chinese (the workspace is read-only, the disk full …);
 		// SQLite's own words stay in the error for the log.
 		r.Err = reason.Wrap(fmt.Sprintf("导入数据包 %s 失败，工作台没有改动", r.File), err)
 		return r
 	}
-	r.Outcome, r.BranchID = Imported, id
+	r.Outcome, r.BranchID, r.LinkedOrg = Imported, id, linked
 	if target != nil {
 		r.Outcome = Replaced
 	}
@@ -447,11 +473,14 @@ func branchLabel(org, branch string) string {
 }
 
 // store writes the snapshot as branch target (nil: a new branch) in one
-// transaction and returns the branch's ID. Links to organisations stay.
-func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, error) {
+// transaction and returns the branch's ID. Links to organisations stay; a
+// branch that covers none is linked to the organisation of its name, if
+// the list has one (linkByName), whose name is returned.
+func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, string, error) {
 	now := stamp(w.Now())
 	row := branchRow(snap, file, now)
 	var id int64
+	var linked string
 	err := w.db.Transaction(func(tx *gorm.DB) error {
 		if target == nil {
 			row["created_at"] = now
@@ -475,13 +504,20 @@ func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int6
 		if err := insertChildren(tx, id, snap); err != nil {
 			return err
 		}
+		var err error
+		if linked, err = linkByName(tx, id, snap.profile.OrgName); err != nil {
+			return err
+		}
 		outcome := Imported
 		if target != nil {
 			outcome = Replaced
 		}
 		return tx.Exec("INSERT INTO imports (at, file, outcome, branch_id) VALUES (?, ?, ?, ?)", now, file, string(outcome), id).Error
 	})
-	return id, err
+	if err != nil {
+		return 0, "", err
+	}
+	return id, linked, nil
 }
 
 // childTables hold a branch's copied rows.
@@ -680,12 +716,18 @@ func Packages(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// ImportAll imports every package in files, one transaction each, in the
-// order given, calling progress (if not nil) after each with how many are
-// done; the results are in the order of files. A package that could not be
-// unpacked for lack of room is tried again, alone, after the others. Packages are opened, checked and worked out on several cores at
+// ImportAll imports every package in files, one transaction each, oldest
+// snapshot first (see batchOrder), calling progress (if not nil) after each
+// with how many are done; the results are in the order of files. So the
+// same files give the same results in whatever order a folder lists them:
+// several snapshots of one branch are imported and replaced in the order
+// they were taken, ending with the newest, and of a branch and a copy of
+// its data file made later to start a second branch (a newer snapshot
+// under the same identity) the first is imported and the copy held back. A package that
+// could not be unpacked for lack of room is tried again, alone, after the
+// others. Packages are opened, checked and worked out on several cores at
 // once; each is then compared with the workspace and written in turn, so
-// the outcome is the same as importing them one by one.
+// the outcome is the same as importing them one by one in that order.
 //
 // A workspace that fails the full integrity check (see CheckBeforeWrite)
 // refuses every package without opening any.
@@ -701,13 +743,15 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		return out
 	}
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
+	o.keys = &datapkg.KeyCache{}
+	order := w.batchOrder(files, o, workers)
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {
 		slots[i] = make(chan *loaded, 1)
 	}
 	next := make(chan int)
 	go func() {
-		for i := range files {
+		for _, i := range order {
 			next <- i
 		}
 		close(next)
@@ -755,7 +799,7 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 	// the others are done: the room was taken by the import itself
 	// (review s4-11 attack #5).
 	var later []int
-	for i := range files {
+	for _, i := range order {
 		l := <-slots[i]
 		if l.pkg == nil && len(files) > 1 && datapkg.NoRoom(l.r.Err) {
 			l.close()
@@ -770,6 +814,57 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		settle(i, w.load(files[i], o))
 	}
 	return out
+}
+
+// batchOrder is the order ImportAll applies files in: by the snapshot
+// time their manifests give, oldest first, then by file name; a file whose
+// manifest cannot be read (its refusal does not depend on the order) after
+// them, by name. The manifests are read on workers cores at once, and the
+// file keys found are kept in o.keys for the import proper. A manifest may
+// lie about its time (the import checks it against the data file): that
+// only changes the order, never what is written.
+func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []int {
+	type peeked struct {
+		ok    bool
+		taken time.Time
+	}
+	seen := make([]peeked, len(files))
+	if len(files) > 1 {
+		next := make(chan int)
+		var wg sync.WaitGroup
+		ro := w.readOptions(o)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					if m, err := datapkg.ReadManifest(files[i], ro); err == nil {
+						seen[i] = peeked{ok: true, taken: m.SnapshotAt}
+					}
+				}
+			}()
+		}
+		for i := range files {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+	}
+	order := make([]int, len(files))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := seen[order[a]], seen[order[b]]
+		switch {
+		case x.ok != y.ok:
+			return x.ok
+		case x.ok && !x.taken.Equal(y.taken):
+			return x.taken.Before(y.taken)
+		}
+		return files[order[a]] < files[order[b]]
+	})
+	return order
 }
 
 // packageDamaged says storage's refusal of a package's damaged or altered

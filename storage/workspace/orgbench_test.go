@@ -44,7 +44,7 @@ func importOrgs(tb testing.TB, rows []model.OrgRow) {
 	if err != nil || len(p.Rejected) > 0 {
 		tb.Fatalf("plan: %v %+v", err, p.Rejected)
 	}
-	if added, _, err := w.CommitOrgImport(p); err != nil || added != len(rows) {
+	if added, _, _, err := w.CommitOrgImport(p); err != nil || added != len(rows) {
 		tb.Fatalf("commit: %d %v", added, err)
 	}
 }

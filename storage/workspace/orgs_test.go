@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"branchledger/model"
+	"branchledger/storage/internal/faultfs"
 )
 
 func orgFixture(name string) model.Organisation {
@@ -97,7 +99,7 @@ func TestPlanOrgImport(t *testing.T) {
 		!strings.Contains(p.Rejected[2].Reasons[0], "从业人员数：“很多”不是人数") {
 		t.Errorf("rejections %+v", p.Rejected)
 	}
-	added, updated, err := w.CommitOrgImport(p)
+	added, updated, _, err := w.CommitOrgImport(p)
 	if err != nil || added != 1 || updated != 1 {
 		t.Fatalf("commit %d %d %v", added, updated, err)
 	}
@@ -128,7 +130,7 @@ func TestSameCreditCodeTwiceIsRefused(t *testing.T) {
 	if len(p.Add) != 1 || len(p.Rejected) != 1 || !strings.Contains(p.Rejected[0].Reasons[0], "与第2行相同") {
 		t.Fatalf("plan %+v", p)
 	}
-	if _, _, err := w.CommitOrgImport(p); err != nil {
+	if _, _, _, err := w.CommitOrgImport(p); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.SaveOrg(b); err == nil || !strings.Contains(err.Error(), "另一名称公司") {
@@ -164,5 +166,118 @@ func TestCoveredOrganisationWithoutABranchIsFlagged(t *testing.T) {
 	}
 	if c, _ = w.Coverage(); len(c.Findings) != 0 {
 		t.Errorf("linked: %+v", c.Findings)
+	}
+}
+
+// An organisation list imported into a workspace on a full disk says the
+// workspace's disk is full, in Chinese, not SQLite's English after the
+// name of whichever organisation was being written (review s4-11 attack #11).
+func TestOrgImportOnAFullDiskNamesTheWorkspace(t *testing.T) {
+	dir := faultfs.Small(t, 2<<20)
+	path := filepath.Join(dir, FileName)
+	w, err := Open(path, WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	var rows []model.OrgRow
+	for i := range 3000 {
+		o := orgFixture(fmt.Sprintf("测试单位%04d有限公司", i))
+		o.Notes = strings.Repeat("备", 150)
+		rows = append(rows, model.OrgRow{Row: i + 2, Org: o})
+	}
+	p, err := w.PlanOrgImport("名录.xlsx", rows)
+	if err != nil {
+		t.Fatal(err)
+	}
+	faultfs.Fill(t, dir, 64<<10)
+	before := dump(t, w)
+	_, _, _, err = w.CommitOrgImport(p)
+	if err == nil {
+		t.Fatal("3000 organisations fitted into 64 KB")
+	}
+	want := "导入单位名录失败，名录没有改动：工作台 " + path + "：磁盘空间已满"
+	if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "测试单位") || strings.Contains(err.Error(), "disk is full") {
+		t.Errorf("err = %v", err)
+	}
+	if dump(t, w) != before {
+		t.Error("the list changed")
+	}
+}
+
+// A list whose names are the branches' own 单位名称 links each branch that
+// covers no organisation yet to its organisation, on the package import and
+// on the list's import, and the result says so; a branch linked already, or
+// whose name is on no line of the list, is left as it is (review s4-11
+// newuser #4).
+func TestBranchesAreLinkedToTheOrganisationOfTheirName(t *testing.T) {
+	dir := t.TempDir()
+	w, key := newWorkspace(t, dir)
+	pkg := func(name, org string) string {
+		s := newBranch(t, filepath.Join(dir, name), 6, int64(len(name)), org, day)
+		defer s.Close()
+		out := filepath.Join(dir, name+".blpkg")
+		pack(t, s, key, out)
+		return out
+	}
+	links := func(id int64) []int64 {
+		var ids []int64
+		rows, _ := w.sql.Query("SELECT org_id FROM branch_orgs WHERE branch_id = ? ORDER BY org_id", id)
+		defer rows.Close()
+		for rows.Next() {
+			var o int64
+			rows.Scan(&o)
+			ids = append(ids, o)
+		}
+		return ids
+	}
+	// Imported before the list: linked when the list comes.
+	early := w.Import(pkg("a", "兰州晨光印务有限公司"), ImportOptions{})
+	other := w.Import(pkg("b", "兰州金城物流有限公司"), ImportOptions{})
+	if early.Outcome != Imported || early.LinkedOrg != "" || strings.Contains(early.Line(), "关联") {
+		t.Fatalf("no list yet: %+v %s", early, early.Line())
+	}
+	o := orgFixture("兰州晨光印务有限公司")
+	p, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{{Row: 2, Org: o}, {Row: 3, Org: orgFixture("兰州恒信商贸有限公司")},
+		{Row: 4, Org: orgFixture("兰州金城物流")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, linked, err := w.CommitOrgImport(p)
+	if err != nil || linked != 1 {
+		t.Fatalf("linked %d, %v", linked, err)
+	}
+	orgs, _ := w.Orgs()
+	byName := map[string]int64{}
+	for _, x := range orgs {
+		byName[x.Name] = x.ID
+	}
+	if got := links(early.BranchID); len(got) != 1 || got[0] != byName["兰州晨光印务有限公司"] {
+		t.Errorf("晨光 links %v", got)
+	}
+	if got := links(other.BranchID); len(got) != 0 {
+		t.Errorf("金城物流 is not 兰州金城物流: linked %v", got)
+	}
+	// Imported after the list: linked by the import, and the line says so.
+	late := w.Import(pkg("c", "兰州恒信商贸有限公司"), ImportOptions{})
+	if late.LinkedOrg != "兰州恒信商贸有限公司" || !strings.Contains(late.Line(), "已按单位名称关联单位名录中的“兰州恒信商贸有限公司”") {
+		t.Errorf("late: %+v %s", late, late.Line())
+	}
+	if got := links(late.BranchID); len(got) != 1 || got[0] != byName["兰州恒信商贸有限公司"] {
+		t.Errorf("恒信 links %v", got)
+	}
+	// A branch the instructor linked by hand keeps its link.
+	if err := w.LinkOrgs(other.BranchID, []int64{byName["兰州金城物流"]}); err != nil {
+		t.Fatal(err)
+	}
+	again, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{{Row: 2, Org: orgFixture("兰州金城物流有限公司")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, linked, err := w.CommitOrgImport(again); err != nil || linked != 0 {
+		t.Errorf("re-import linked %d, %v", linked, err)
+	}
+	if got := links(other.BranchID); len(got) != 1 || got[0] != byName["兰州金城物流"] {
+		t.Errorf("hand-made link changed: %v", got)
 	}
 }

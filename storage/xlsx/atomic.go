@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -21,22 +23,22 @@ import (
 // It never replaces an SQLite database — the data file itself, a backup, a
 // workspace — whatever the name: an export typed over the data file's name
 // replaced the branch's records with a workbook (review s3-7 attack #16).
+// Nor any other existing file but a workbook this app wrote (checkReplaced).
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
-	return writeChecked(path, atomicfile.Write, write)
+	return writeChecked(path, atomicfile.Write, true, write)
 }
 
 // WritePrivateFileAtomic is WriteFileAtomic for a file only its owner may
 // read (the instructor's private key): mode 0600 (see atomicfile.WritePrivate).
 func WritePrivateFileAtomic(path string, write func(w io.Writer) error) error {
-	return writeChecked(path, atomicfile.WritePrivate, write)
+	return writeChecked(path, atomicfile.WritePrivate, false, write)
 }
 
-func writeChecked(path string, save func(string, func(io.Writer) error) error, write func(w io.Writer) error) error {
-	if err := atomicfile.CheckTarget(path); err != nil {
+// writeChecked writes path through save after the checks; workbook: path
+// is a workbook, which replaces only a workbook of this app (checkReplaced).
+func writeChecked(path string, save func(string, func(io.Writer) error) error, workbook bool, write func(w io.Writer) error) error {
+	if err := checkTarget(path, workbook); err != nil {
 		return err
-	}
-	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
-		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
 	}
 	err := save(path, write)
 	if errors.Is(err, atomicfile.ErrInUse) {
@@ -45,6 +47,24 @@ func writeChecked(path string, save func(string, func(io.Writer) error) error, w
 		return &atomicfile.Error{Msg: ae.Msg, Err: errors.Join(ErrFileInUse, ae.Err)}
 	}
 	return err
+}
+
+// CheckWorkbookTarget says why a workbook may not be written at path (nil
+// when it may): what WriteFileAtomic refuses before writing anything, for a
+// save dialog to say instead of asking whether to replace the file.
+func CheckWorkbookTarget(path string) error { return checkTarget(path, true) }
+
+func checkTarget(path string, workbook bool) error {
+	if err := atomicfile.CheckTarget(path); err != nil {
+		return err
+	}
+	if atomicfile.IsSQLite(path) || isLedgerCompanion(path) {
+		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
+	}
+	if workbook {
+		return checkReplaced(path)
+	}
+	return nil
 }
 
 // isLedgerCompanion reports whether path is one of the files a ledger keeps
@@ -72,3 +92,70 @@ func isLedgerCompanion(path string) bool {
 
 // ageMagic begins every age-encrypted file (age-encryption.org/v1).
 var ageMagic = []byte("age-encryption.org/v1\n")
+
+// checkReplaced refuses to write over an existing file that is not a
+// workbook this app exported: a text, a PDF, or a workbook made in Excel
+// or WPS — such as the roster the secretary just imported — would be lost
+// without a word (review s4-final attack #6). A workbook written by this
+// app (excelize's, as every export is) is replaced, as the window's save
+// dialog asks first. Only a regular file is opened (see CheckTarget).
+func checkReplaced(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	switch workbookMaker(path) {
+	case madeHere:
+		return nil
+	case madeElsewhere:
+		return fmt.Errorf("%s 已经存在，是用 Excel、WPS 等做的工作簿（可能是导入用的原表）；导出不会覆盖它，请换一个文件名，或先把它移走", path)
+	}
+	return fmt.Errorf("%s 已经存在，而且不是 Excel 工作簿；导出不会覆盖它，请换一个文件名", path)
+}
+
+type maker int
+
+const (
+	notWorkbook maker = iota
+	madeHere
+	madeElsewhere
+)
+
+// workbookMaker says whether the file at path is an .xlsx workbook, and
+// whether this app wrote it: excelize names itself in docProps/app.xml
+// (<Application>Go Excelize</Application>); Excel, WPS and LibreOffice
+// write their own names there when they save.
+func workbookMaker(path string) maker {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return notWorkbook
+	}
+	defer zr.Close()
+	var workbook, app *zip.File
+	for _, f := range zr.File {
+		switch f.Name {
+		case "xl/workbook.xml":
+			workbook = f
+		case "docProps/app.xml":
+			app = f
+		}
+	}
+	if workbook == nil {
+		return notWorkbook
+	}
+	if app == nil || app.UncompressedSize64 > 64<<10 {
+		return madeElsewhere
+	}
+	rc, err := app.Open()
+	if err != nil {
+		return madeElsewhere
+	}
+	defer rc.Close()
+	var props struct {
+		Application string `xml:"Application"`
+	}
+	if err := xml.NewDecoder(io.LimitReader(rc, 64<<10)).Decode(&props); err != nil || !strings.Contains(props.Application, "Excelize") {
+		return madeElsewhere
+	}
+	return madeHere
+}

@@ -229,9 +229,11 @@ func TestRowHeight(t *testing.T) {
 func TestWriteFileAtomic(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "花名册.xlsx")
-	if err := os.WriteFile(p, []byte("good"), 0o644); err != nil {
+	// An earlier export: a workbook of this app, which a write may replace.
+	if err := WriteRosterFile(p, branch, demoRoster(t, 2), today); err != nil {
 		t.Fatal(err)
 	}
+	good, _ := os.ReadFile(p)
 	boom := errors.New("disk full")
 	err := WriteFileAtomic(p, func(w io.Writer) error {
 		_, _ = w.Write([]byte("half"))
@@ -240,8 +242,8 @@ func TestWriteFileAtomic(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Errorf("got %v, want the writer's error", err)
 	}
-	if got, _ := os.ReadFile(p); string(got) != "good" {
-		t.Errorf("a failed write replaced the file with %q", got)
+	if got, _ := os.ReadFile(p); string(got) != string(good) {
+		t.Errorf("a failed write replaced the file with %.20q", got)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("temporary file left behind: %v", entries)

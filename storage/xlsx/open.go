@@ -92,8 +92,9 @@ type book struct {
 
 // bookSheet is one sheet of the workbook and the part that holds it.
 type bookSheet struct {
-	name string
-	part *zip.File // nil for a chart sheet or a sheet whose part is missing
+	name    string
+	part    *zip.File // nil for a chart sheet or a sheet whose part is missing
+	missing bool      // the part the workbook names is not in the file
 }
 
 // openWorkbook tells apart the kinds of file people pick by mistake and
@@ -191,10 +192,11 @@ func openWorkbook(data []byte) (*book, error) {
 			// damaged, not a sheet without a header.
 			return nil, fmt.Errorf("%w（工作表“%s”的内容 %s 不在文件里）", ErrDamaged, s.Name, targets[s.RID])
 		}
+		missing := zf == nil || !strings.Contains(strings.ToLower(zf.Name), "sheets/") // not even a chart or dialog sheet's part
 		if zf != nil && !strings.Contains(strings.ToLower(zf.Name), "worksheets/") {
 			zf = nil // a chart or dialog sheet: no cells
 		}
-		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf})
+		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf, missing: missing})
 		if zf != nil {
 			if zf.UncompressedSize64 > maxSheetPart {
 				return nil, fmt.Errorf("%w（工作表“%s”的内容解压后有 %s，超过一个工作表 %d MB 的上限；请只保留花名册所在的行和列后另存）",

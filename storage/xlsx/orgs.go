@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"branchledger/model"
@@ -29,6 +30,14 @@ const orgHeadingRows = 10
 // other value are skipped; a row of totals (合计) ends the list. The file is
 // opened with the same limits as a roster, since it comes from a USB drive.
 func ReadOrgsFile(path string) (*OrgFile, error) {
+	of, err := readOrgsFile(path)
+	if err != nil {
+		return nil, asOrgFileError(err)
+	}
+	return of, nil
+}
+
+func readOrgsFile(path string) (*OrgFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -38,8 +47,13 @@ func ReadOrgsFile(path string) (*OrgFile, error) {
 		return nil, fmt.Errorf("%w：%s", err, path)
 	}
 	defer bk.Close()
+	var missing []string // sheets the workbook lists whose part is not in the file
+	var seen []orgHeadingSeen
 	for _, s := range bk.sheets {
 		if s.part == nil {
+			if s.missing {
+				missing = append(missing, s.name)
+			}
 			continue // a chart sheet: no cells
 		}
 		// A damaged sheet would read as one that ends early: checked first.
@@ -56,6 +70,9 @@ func ReadOrgsFile(path string) (*OrgFile, error) {
 		}
 		head, cols := findOrgHeader(rows)
 		if head < 0 {
+			if h, ok := likelyHeadingRow(sheet, rows); ok {
+				seen = append(seen, h)
+			}
 			continue
 		}
 		of := &OrgFile{Path: path, Sheet: sheet}
@@ -77,7 +94,103 @@ func ReadOrgsFile(path string) (*OrgFile, error) {
 		}
 		return of, nil
 	}
-	return nil, fmt.Errorf("%w：%s", ErrNoOrgHeader, path)
+	if len(missing) > 0 {
+		// The workbook names a sheet the file does not hold: damaged, not
+		// mis-headed (review s4-11 attack #6).
+		return nil, fmt.Errorf("%w：%s（工作表“%s”不在文件中）", ErrDamaged, path, strings.Join(missing, "”“"))
+	}
+	return nil, fmt.Errorf("%w：%s%s", ErrNoOrgHeader, path, seenHeadings(seen))
+}
+
+// orgHeadingSeen is the row of a sheet that looks most like its heading row
+// when no organisation list heading was found: what the message lists.
+type orgHeadingSeen struct {
+	sheet    string
+	row      int // 1-based
+	headings []string
+}
+
+// likelyHeadingRow is the row among the first orgHeadingRows with a
+// heading of the organisation list, or else with the most filled cells.
+func likelyHeadingRow(sheet string, rows [][]string) (orgHeadingSeen, bool) {
+	best, bestScore := -1, 0
+	for i := 0; i < len(rows) && i < orgHeadingRows; i++ {
+		filled, known := 0, 0
+		for _, c := range rows[i] {
+			if strings.TrimSpace(c) == "" {
+				continue
+			}
+			filled++
+			if _, ok := matchOrgHeading(c); ok {
+				known++
+			}
+		}
+		if score := known*1000 + filled; filled >= 2 && score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return orgHeadingSeen{}, false
+	}
+	var hs []string
+	for _, c := range rows[best] {
+		if c = model.CleanLine(c); c != "" {
+			if r := []rune(c); len(r) > 20 {
+				c = string(r[:20]) + "…"
+			}
+			hs = append(hs, c)
+		}
+	}
+	return orgHeadingSeen{sheet: sheet, row: best + 1, headings: hs}, true
+}
+
+// seenHeadings says, after ErrNoOrgHeader, what the file's heading row did
+// hold and which names each required column may have, so that the user
+// knows which heading to rename (review s4-11 newuser #3).
+func seenHeadings(seen []orgHeadingSeen) string {
+	required := []model.Field{model.OrgFieldName, model.OrgFieldCoverage}
+	var b strings.Builder
+	lacking := required
+	if len(seen) > 0 {
+		h := seen[0]
+		hs := h.headings
+		if len(hs) > 15 {
+			hs = append(slices.Clone(hs[:15]), "…")
+		}
+		fmt.Fprintf(&b, "。工作表“%s”第%d行是：%s", h.sheet, h.row, strings.Join(hs, "、"))
+		lacking = slices.DeleteFunc(slices.Clone(required), func(f model.Field) bool {
+			return slices.ContainsFunc(h.headings, func(c string) bool { g, ok := matchOrgHeading(c); return ok && g == f })
+		})
+	}
+	for _, f := range lacking {
+		fi, _ := model.OrgField(f)
+		fmt.Fprintf(&b, "；没有“%s”列（表头也可写作：%s）", fi.Label, strings.Join(fi.Aliases, "、"))
+	}
+	return b.String()
+}
+
+// orgFileError is an error of reading an organisation list said with the
+// list's words where the shared workbook reader speaks of a roster ("不像是
+// 党员花名册"), wrapping the same kind (review s4-11 attack #6).
+type orgFileError struct {
+	msg  string
+	kind error
+}
+
+func (e *orgFileError) Error() string { return e.msg }
+func (e *orgFileError) Unwrap() error { return e.kind }
+
+func asOrgFileError(err error) error {
+	msg := err.Error()
+	for _, w := range []struct{ roster, orgs string }{
+		{"一个支部的党员花名册", "一份单位名录"}, {"党员花名册", "单位名录"}, {"花名册", "单位名录"},
+	} {
+		msg = strings.ReplaceAll(msg, w.roster, w.orgs)
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &orgFileError{msg: msg, kind: err}
 }
 
 // findOrgHeader finds the heading row and the column of each field it names.

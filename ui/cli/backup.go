@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"branchledger/storage"
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/backup"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/reason"
@@ -65,13 +66,22 @@ func packagePath(out string, store *storage.Store, name func(branch string, at t
 		// "usb/" names a folder; without it the package would be "usb/.blpkg".
 		return "", fmt.Errorf("找不到文件夹 %s：请先建好这个文件夹，或写出数据包的文件名", out)
 	}
-	if serr == nil && fi.IsDir() {
+	switch {
+	case serr == nil && !fi.IsDir() && !fi.Mode().IsRegular():
+		// A FIFO or a device: refused, not written beside it as
+		// "fifo.blpkg" (review s4-final attack #5).
+		return "", atomicfile.CheckTarget(out)
+	case serr == nil && fi.IsDir():
 		sum, err := store.Summary()
 		if err != nil {
 			return "", err
 		}
 		out = filepath.Join(out, name(sum.BranchName, store.Now()))
-	} else if filepath.Ext(out) == "" {
+	case !strings.EqualFold(filepath.Ext(out), datapkg.Ext):
+		// A package is a .blpkg: an import finds only those in a folder,
+		// and only by the name can an encrypted one be told from another
+		// age file (review s4-final attack #4: "p1.pkg" was written, then
+		// refused as "not a package").
 		out += datapkg.Ext
 	}
 	exists, err := datapkg.CheckTarget(out, store.Path())
@@ -121,7 +131,9 @@ func readPassphrase(name string) (string, error) {
 	if err != nil {
 		return "", reason.Wrap("无法读取密码文件 "+name, err)
 	}
-	line, _, _ := strings.Cut(string(b), "\n")
+	// Windows Notepad starts a UTF-8 file with a byte-order mark, which is
+	// no part of the passphrase (review s3-11 attack #9).
+	line, _, _ := strings.Cut(strings.TrimPrefix(string(b), "\ufeff"), "\n")
 	line = strings.TrimSuffix(line, "\r")
 	if line == "" {
 		return "", fmt.Errorf("密码文件 %s 的第一行是空的", name)

@@ -112,3 +112,21 @@ func TestTransferOutRefusesALetterTargetThatIsNotAFile(t *testing.T) {
 		t.Errorf("letters %d→%d, on roster %d→%d: a letter was issued", lettersBefore, letters, rosterBefore, onRoster)
 	}
 }
+
+// `package export out/fifo` (no extension) wrote out/fifo.blpkg beside the
+// FIFO and said nothing of it (review s4-final attack #5): refused.
+func TestPackageExportToAFIFOWithoutExtension(t *testing.T) {
+	dir := t.TempDir()
+	db := demoFile(t, "3")
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFO here:", err)
+	}
+	r := run(t, "package", "export", fifo, "--db", db)
+	if r.status != ExitFailed || !strings.Contains(r.stderr, fifo+" 不是普通文件") {
+		t.Errorf("%d %s%s", r.status, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(fifo + ".blpkg"); err == nil {
+		t.Error("a package was written beside the FIFO")
+	}
+}

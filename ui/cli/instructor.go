@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
@@ -271,6 +272,9 @@ func aggregateImport(args []string, env Env) (int, error) {
 				// Older than a package of the same import: no refusal.
 				note = "：" + r.Reason()
 			}
+			if r.LinkedOrg != "" {
+				note += " (" + strings.TrimPrefix(workspace.LinkNote(r.LinkedOrg), "；") + ")"
+			}
 			fmt.Fprintf(env.Stdout, "%s %s%s\n", r.Outcome, printable(r.Branch), printable(note))
 		default:
 			refused++
@@ -339,11 +343,14 @@ func aggregateOrgs(args []string, env Env) (int, error) {
 	if *dryRun {
 		fmt.Fprintf(env.Stderr, "试运行：将新增 %d 个单位，更新 %d 个，%d 个无变化；未写入\n", len(p.Add), len(p.Update), p.Unchanged)
 	} else {
-		added, updated, err := w.CommitOrgImport(p)
+		added, updated, linked, err := w.CommitOrgImport(p)
 		if err != nil {
 			return 0, err
 		}
 		fmt.Fprintf(env.Stderr, "新增 %d 个单位，更新 %d 个，%d 个无变化（%s）\n", added, updated, p.Unchanged, w.Path())
+		if linked > 0 {
+			fmt.Fprintf(env.Stderr, "已按单位名称把 %d 个支部关联到单位名录中同名的单位\n", linked)
+		}
 	}
 	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", len(p.Add)+len(p.Update)+p.Unchanged, len(p.Rejected))
 	return ExitOK, nil
@@ -400,6 +407,13 @@ func aggregateReport(args []string, env Env) error {
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return err
+	}
+	if pos[0] == "-" {
+		return usageError("aggregate report 需要一个 .xlsx 文件名（不能写到标准输出）")
+	}
+	// Without .xlsx the workbook would not open with a double click.
+	if fi, err := os.Stat(pos[0]); (err != nil || fi.Mode().IsRegular()) && !strings.EqualFold(filepath.Ext(pos[0]), ".xlsx") {
+		pos[0] += ".xlsx"
 	}
 	w, err := openWorkspace(*path)
 	if err != nil {

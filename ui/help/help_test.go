@@ -124,3 +124,17 @@ func TestChinesePagesWrapBetweenCharacters(t *testing.T) {
 		t.Errorf("the Chinese 首页 wraps with %v, want TextWrapBreak", v.Text.Wrapping)
 	}
 }
+
+// 帮助 has a page on the instructor's side naming both ways in: where a
+// secretary loads the instructor's key and exports a package, and where an
+// instructor opens the workspace (review s4-11 newuser #9).
+func TestInstructorPageSaysBothWaysIn(t *testing.T) {
+	test.NewTempApp(t)
+	v := NewView(About{})
+	v.Show("指导员与数据包")
+	for _, want := range []string{"设置 → 指导员", "载入公钥文件…", "导出数据包…", "打开指导员工作台…", "--workspace", "导出公钥…", "另存私钥（加密）…", "新建数据文件…"} {
+		if !strings.Contains(v.Markdown, want) {
+			t.Errorf("the page does not say %q", want)
+		}
+	}
+}

@@ -36,7 +36,47 @@ func SayErr(err error) string {
 	if known()[msg] {
 		return lang.L(msg)
 	}
+	if said, ok := sayCause(err, msg); ok {
+		return said
+	}
 	return sayParts(msg)
+}
+
+// sayCause is a message that begins with the sentence of an error it wraps
+// (a refusal's kind: "比工作台中已有的快照旧，没有导入（快照 …）：X.blpkg") with
+// that sentence translated and the rest — details, file names — as it is,
+// but for parts after "：" that are sentences themselves.
+func sayCause(err error, msg string) (string, bool) {
+	var found string
+	var walk func(error)
+	walk = func(e error) {
+		for e != nil && found == "" {
+			if k := e.Error(); k != msg && known()[k] && strings.HasPrefix(msg, k) {
+				found = k
+				return
+			}
+			switch u := e.(type) {
+			case interface{ Unwrap() []error }:
+				for _, x := range u.Unwrap() {
+					walk(x)
+				}
+				return
+			case interface{ Unwrap() error }:
+				e = u.Unwrap()
+			default:
+				return
+			}
+		}
+	}
+	walk(err)
+	if found == "" {
+		return "", false
+	}
+	parts := strings.Split(strings.TrimPrefix(msg, found), "：")
+	for i, p := range parts {
+		parts[i] = shown(p)
+	}
+	return lang.L(found) + strings.Join(parts, shown("：")), true
 }
 
 // sayParts is a message put together as "sentence：detail" (a store's

@@ -51,6 +51,14 @@ const maxFit = 14
 // characters, its heading (bold, in the UI language) and, up to maxFit
 // characters, its widest cell of the first rows.
 func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cell func(r, c int) string) {
+	for c, w := range columnWidths(heads, widths, rows, cell) {
+		t.SetColumnWidth(c, w)
+	}
+}
+
+// columnWidths are the widths fitColumns gives the columns.
+func columnWidths(heads []string, widths []float32, rows int, cell func(r, c int) string) []float32 {
+	out := make([]float32, len(heads))
 	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	// A label keeps an inner padding on each side, and the table a
 	// padding and a separator between cells.
@@ -62,8 +70,9 @@ func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cel
 		for r := range min(rows, 500) {
 			widest = max(widest, fyne.MeasureText(cell(r, c), theme.TextSize(), fyne.TextStyle{}).Width+pad)
 		}
-		t.SetColumnWidth(c, max(w, min(widest, maxFit*em+pad)))
+		out[c] = max(w, min(widest, maxFit*em+pad))
 	}
+	return out
 }
 
 // BranchView is one branch opened read-only: its figures and findings,

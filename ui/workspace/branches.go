@@ -75,11 +75,17 @@ var columns = []column{
 		if len(b.Setup) == 0 {
 			return kit.L("正常")
 		}
+		// One line, cut with an ellipsis: a sentence wrapped in this
+		// column made every row four lines high (review s4-11 newuser #5);
+		// the branch's own window (a click on the row) says them in full.
 		says := make([]string, len(b.Setup))
 		for i, f := range b.Setup {
 			says[i] = kit.FindingText(f)
 		}
-		return strings.Join(says, "\n")
+		if len(says) > 1 {
+			return kit.L("{{.N}}项：", map[string]any{"N": len(says)}) + strings.Join(says, "；")
+		}
+		return says[0]
 	}, func(a, b *ws.Branch) int { return cmp.Compare(len(a.Figures.Setup), len(b.Figures.Setup)) }},
 	{"严重", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Serious) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Serious, b.Figures.Serious) }},
 	{"提醒", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Warnings) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Warnings, b.Figures.Warnings) }},
@@ -256,9 +262,8 @@ func (t *branchesTab) apply() {
 }
 
 // wrapped are the columns whose cells wrap onto more lines (the rest cut
-// with an ellipsis): every organisation of a joint branch, every set-up
-// finding.
-var wrapped = map[int]bool{1: true, 9: true}
+// with an ellipsis): every organisation of a joint branch.
+var wrapped = map[int]bool{1: true}
 
 // maxLines is the most lines a row of the list grows to.
 const maxLines = 6

@@ -26,10 +26,17 @@ type coverageTab struct {
 	rep     ws.CoverageReport
 	table   *widget.Table
 	fit     func()
+	cell    func(r, c int) string
 	finds   *fyne.Container
 }
 
-var coverageHeads = []string{"单位类型", "名录内单位", "单独组建", "联合组建", "未建", "其中工作覆盖", "符合条件未建", "党组织覆盖率", "单独组建率", "工作覆盖率"}
+// coverageHeads are the table's columns: the three rates first, so that
+// they show without scrolling sideways on a 1024-wide screen (review s4-11
+// newuser #11), then the counts they are worked out from.
+var coverageHeads = []string{"单位类型", "党组织覆盖率", "单独组建率", "工作覆盖率", "名录内单位", "单独组建", "联合组建", "未建", "其中工作覆盖", "符合条件未建"}
+
+// coverageWidths are the columns' least widths, in Chinese characters.
+var coverageWidths = []float32{5, 6, 5, 5, 4.5, 4, 4, 3, 6, 6}
 
 func newCoverageTab(w *Window) *coverageTab {
 	t := &coverageTab{w: w}
@@ -44,7 +51,7 @@ func newCoverageTab(w *Window) *coverageTab {
 	rows := func() []model.TypeCoverage {
 		return append(append([]model.TypeCoverage(nil), t.rep.Types...), t.rep.Total)
 	}
-	t.table, t.fit = textTable(coverageHeads, []float32{5, 4.5, 4, 4, 3, 6, 6, 6, 5, 5}, func() int { return len(t.rep.Types) + 1 }, func(r, c int) string {
+	t.cell = func(r, c int) string {
 		x := rows()[r]
 		switch c {
 		case 0:
@@ -53,24 +60,25 @@ func newCoverageTab(w *Window) *coverageTab {
 			}
 			return kit.L(string(x.Type))
 		case 1:
-			return strconv.Itoa(x.InScope)
-		case 2:
-			return strconv.Itoa(x.Own)
-		case 3:
-			return strconv.Itoa(x.Joint)
-		case 4:
-			return strconv.Itoa(x.None)
-		case 5:
-			return strconv.Itoa(x.Work)
-		case 6:
-			return strconv.Itoa(x.Eligible)
-		case 7:
 			return x.Organised().String()
-		case 8:
+		case 2:
 			return x.OwnRate().String()
+		case 3:
+			return x.WorkRate().String()
+		case 4:
+			return strconv.Itoa(x.InScope)
+		case 5:
+			return strconv.Itoa(x.Own)
+		case 6:
+			return strconv.Itoa(x.Joint)
+		case 7:
+			return strconv.Itoa(x.None)
+		case 8:
+			return strconv.Itoa(x.Work)
 		}
-		return x.WorkRate().String()
-	})
+		return strconv.Itoa(x.Eligible)
+	}
+	t.table, t.fit = textTable(coverageHeads, coverageWidths, func() int { return len(t.rep.Types) + 1 }, t.cell)
 	t.finds = container.NewVBox() // a finding that wraps gets its lines
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance

@@ -3,7 +3,7 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"strings"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -101,6 +101,9 @@ func lineOf(r ws.Result) string {
 		if r.Unencrypted {
 			at += kit.L("；数据包没有加密，请支部在 设置 → 指导员 中载入您的公钥")
 		}
+		if r.LinkedOrg != "" {
+			at += kit.L("；已按单位名称关联单位名录中的“{{.Org}}”", map[string]any{"Org": r.LinkedOrg})
+		}
 		if r.Outcome == ws.Replaced {
 			return kit.L("已更新：{{.Branch}}（快照 {{.At}}）", map[string]any{"Branch": r.Branch, "At": at})
 		}
@@ -113,34 +116,29 @@ func lineOf(r ws.Result) string {
 	case ws.HeldBack:
 		return kit.L("暂不导入：") + reasonOf(r)
 	}
+	if errors.Is(r.Err, datapkg.ErrWrongPassphrase) {
+		// Branches set their own passphrases: one batch takes one.
+		return kit.L("未导入：") + reasonOf(r) + kit.L("（如这个数据包的密码与其他的不同，请单独导入这个文件并输入它的密码）")
+	}
 	return kit.L("未导入：") + reasonOf(r)
-}
-
-// refusals are the kinds of error an import result may have, each a
-// sentence of the translation files.
-var refusals = []error{
-	datapkg.ErrNotPackage, datapkg.ErrTruncated, datapkg.ErrNeedPassphrase, datapkg.ErrWrongPassphrase,
-	datapkg.ErrNoKey, datapkg.ErrChecksum, datapkg.ErrNewerFormat, datapkg.ErrUnsafe,
-	ws.ErrOlder, ws.ErrConflict, ws.ErrOlderInBatch, ws.ErrFuture, ws.ErrPackageDamaged,
-	ws.ErrLooksCopied, ws.ErrBadRows,
 }
 
 // reasonOf is why a package was refused or held back, its sentence in the
 // UI language and the file (and details) after it as they are (review s4-11
 // newuser #12: English lines said "Refused: 密码不对…").
 func reasonOf(r ws.Result) string {
-	msg := r.Message()
-	for _, kind := range refusals {
-		if k := kind.Error(); errors.Is(r.Err, kind) && strings.HasPrefix(msg, k) {
-			rest := strings.TrimPrefix(msg, k)
-			if said := kit.L(k); said != k && strings.HasPrefix(rest, "：") {
-				rest = ": " + strings.TrimPrefix(rest, "：")
-			}
-			return kit.L(k) + rest
-		}
-	}
-	return kit.SayErr(errors.New(msg))
+	return kit.SayErr(shownErr{msg: r.Message(), err: r.Err})
 }
+
+// shownErr is an import result's error as the user reads it (Message): its
+// kind is still found in the chain.
+type shownErr struct {
+	msg string
+	err error
+}
+
+func (e shownErr) Error() string { return e.msg }
+func (e shownErr) Unwrap() error { return e.err }
 
 // start imports files or the packages in folders, asking for the private
 // key's passphrase first when a package needs it.
@@ -157,13 +155,13 @@ func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 		kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
 		return
 	}
-	needKey, locked := false, 0
+	needKey, locked := false, []string(nil)
 	for _, f := range files {
 		switch k, _ := datapkg.Probe(f); k {
 		case datapkg.ForKey:
 			needKey = true
 		case datapkg.Passphrase:
-			locked++
+			locked = append(locked, filepath.Base(f))
 		}
 	}
 	t.w.askSecrets(needKey, locked, func(passphrase string) {

@@ -136,8 +136,22 @@ func TestBranchListShowsEveryOrganisationAndSortsByPinyin(t *testing.T) {
 		t.Errorf("覆盖单位 shows %q", cell)
 	}
 	one := widget.NewLabel("党").MinSize().Height
-	if h := w.branches.heights[0]; h < 2*one-theme.Padding() {
-		t.Errorf("a row of two organisations is %v high, one line is %v", h, one)
+	two := widget.NewLabel("党\n党").MinSize().Height
+	if h := w.branches.heights[0]; h < two {
+		t.Errorf("a row of two organisations is %v high, two lines are %v", h, two)
+	}
+	// A row of one organisation is one line high, however long its set-up
+	// findings (review s4-11 newuser #5: a wrapped term-end sentence made
+	// every row four lines high).
+	setup := 0
+	for r, b := range w.Shown() {
+		setup += len(b.Setup)
+		if len(b.Orgs) <= 1 && w.branches.heights[r] != one {
+			t.Errorf("%s (%d set-up findings) is %v high, one line is %v", b.Label(), len(b.Setup), w.branches.heights[r], one)
+		}
+	}
+	if setup == 0 {
+		t.Error("no branch with set-up findings: the test shows nothing")
 	}
 
 	// 设置覆盖单位 for the second branch: its own organisation ticked, the

@@ -1,10 +1,14 @@
 package workspace
 
 import (
+	"bytes"
+	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"filippo.io/age"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
@@ -28,8 +32,11 @@ func TestKeyDialogMakesTheKey(t *testing.T) {
 	w.Win.Resize(fyne.NewSize(1024, 700))
 	w.Win.Show()
 	w.Tabs().SelectIndex(4)
+	if !w.settings.saveKey.Disabled() {
+		t.Error("另存私钥 is enabled before there is a key")
+	}
 	w.settings.newKey()
-	f, p := w.settings.keyForm, w.settings.keyEntries
+	f, p, name := w.settings.keyForm, w.settings.keyEntries, w.settings.keyName
 	d := fyne.CurrentApp().Driver()
 	bottom := d.AbsolutePositionForObject(p[1]).Y + p[1].Size().Height
 	if save := d.AbsolutePositionForObject(f.Save).Y; bottom > save || p[1].Size().Height == 0 {
@@ -39,6 +46,13 @@ func TestKeyDialogMakesTheKey(t *testing.T) {
 	test.Type(p[0], "指导员的密码2026")
 	w.Win.Canvas().Focus(p[1])
 	test.Type(p[1], "指导员的密码2026")
+	// The name goes into the public key file (review s4-11 newuser #2):
+	// without it the key is not made.
+	if !f.Save.Disabled() || !strings.Contains(f.Reason.Text, "姓名") {
+		t.Errorf("no name: 生成密钥 enabled %v, reason %q", !f.Save.Disabled(), f.Reason.Text)
+	}
+	w.Win.Canvas().Focus(name)
+	test.Type(name, "王建国")
 	if f.Save.Disabled() {
 		t.Fatalf("生成密钥 stays disabled: %q", f.Reason.Text)
 	}
@@ -46,8 +60,29 @@ func TestKeyDialogMakesTheKey(t *testing.T) {
 	if has, _ := svc.HasKey(); !has {
 		t.Fatalf("no key made: %q", f.Reason.Text)
 	}
-	if !svc.Unlocked() || !w.settings.create.Hidden || w.settings.export.Disabled() {
-		t.Errorf("after the key: unlocked %v, 生成 hidden %v, 导出公钥 disabled %v", svc.Unlocked(), w.settings.create.Hidden, w.settings.export.Disabled())
+	if !svc.Unlocked() || !w.settings.create.Hidden || w.settings.export.Disabled() || w.settings.saveKey.Disabled() {
+		t.Errorf("after the key: unlocked %v, 生成 hidden %v, 导出公钥 disabled %v, 另存私钥 disabled %v", svc.Unlocked(),
+			w.settings.create.Hidden, w.settings.export.Disabled(), w.settings.saveKey.Disabled())
+	}
+	if k, _ := svc.PublicKey(); k.Instructor != "王建国" || w.settings.instructor.Text != "王建国" {
+		t.Errorf("the key's name is %q, the field's %q", k.Instructor, w.settings.instructor.Text)
+	}
+	// 另存私钥 writes the key as the workspace keeps it: the passphrase
+	// opens it, as age -d does (review s4-11 newuser #7).
+	saved := filepath.Join(t.TempDir(), "私钥.age")
+	w.settings.savePrivateKeyTo(saved)
+	b, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := age.NewScryptIdentity("指导员的密码2026")
+	r, err := age.Decrypt(bytes.NewReader(b), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(r)
+	if !strings.HasPrefix(string(plain), "AGE-SECRET-KEY-1") {
+		t.Errorf("the saved file holds %.20q…", plain)
 	}
 }
 
@@ -94,6 +129,11 @@ func TestImportAsksForThePassphrasesOnce(t *testing.T) {
 	if len(w.ImportResults()) != 0 {
 		t.Fatal("imported before the passphrases were given")
 	}
+	// The packages with a passphrase are named: each branch sets its own
+	// (review s4-11 newuser #6).
+	if s.files == nil || s.files.Text != "qa"+datapkg.Ext+"\nqb"+datapkg.Ext {
+		t.Errorf("the dialog names %v", s.files)
+	}
 	w.Win.Canvas().Focus(s.key)
 	test.Type(s.key, "wrong passphrase")
 	w.Win.Canvas().Focus(s.packages)
@@ -116,7 +156,8 @@ func TestImportAsksForThePassphrasesOnce(t *testing.T) {
 			refused = append(refused, lineOf(r))
 		}
 	}
-	if len(imported) != 2 || len(refused) != 1 || !strings.Contains(refused[0], "密码不对") || !strings.Contains(refused[0], "qb"+datapkg.Ext) {
+	if len(imported) != 2 || len(refused) != 1 || !strings.Contains(refused[0], "密码不对") || !strings.Contains(refused[0], "qb"+datapkg.Ext) ||
+		!strings.Contains(refused[0], "请单独导入这个文件") {
 		t.Errorf("imported %v, refused %q", imported, refused)
 	}
 

@@ -31,6 +31,8 @@ type settingsTab struct {
 	// keyForm and keyEntries are the 生成指导员密钥 dialog's, for tests.
 	keyForm    *kit.Form
 	keyEntries [2]*kit.Entry
+	keyName    *kit.Entry
+	saveKey    *widget.Button
 }
 
 func newSettingsTab(w *Window) *settingsTab {
@@ -54,14 +56,18 @@ func newSettingsTab(w *Window) *settingsTab {
 	t.create = widget.NewButtonWithIcon(kit.L("生成指导员密钥…"), theme.ContentAddIcon(), t.newKey)
 	t.export = widget.NewButtonWithIcon(kit.L("导出公钥…"), theme.DocumentSaveIcon(), t.exportKey)
 	t.export.Importance = widget.HighImportance
+	// The window's way to keep a copy of the private key, which the
+	// command line's --save-private-key alone offered (review s4-11
+	// newuser #7).
+	t.saveKey = widget.NewButtonWithIcon(kit.L("另存私钥（加密）…"), theme.DocumentSaveIcon(), t.savePrivateKey)
 	keyIntro := widget.NewLabel(kit.L("各支部用您的公钥加密数据包，只有这个工作台（输入密码后）能打开。把公钥文件发给各支部，请他们在“设置 → 指导员”中载入，并电话核对指纹。私钥用您的密码加密保存在工作台文件里，密码丢失则无法打开加密给您的数据包。"))
 	keyIntro.Wrapping = fyne.TextWrapWord
 	path := widget.NewLabel(w.svc.Path())
 	path.Wrapping = fyne.TextWrapBreak
 	cards := container.NewVBox(
 		widget.NewCard(kit.L("指导员"), "", container.NewVBox(form, container.NewHBox(save))),
-		widget.NewCard(kit.L("指导员密钥"), "", container.NewVBox(keyIntro, t.key, container.NewHBox(t.create, t.export))),
-		widget.NewCard(kit.L("工作台文件"), "", container.NewVBox(path, widget.NewLabel(kit.L("工作台文件与各支部的数据文件分开保存；备份时复制这个文件即可。")))),
+		widget.NewCard(kit.L("指导员密钥"), "", container.NewVBox(keyIntro, t.key, container.NewHBox(t.create, t.export, t.saveKey))),
+		widget.NewCard(kit.L("工作台文件"), "", container.NewVBox(path, wrappedLabel(kit.L("工作台文件与各支部的数据文件分开保存；备份时先关闭工作台，再复制这个文件。")))),
 	)
 	t.language = container.NewVBox()
 	cards.Add(t.language)
@@ -113,21 +119,57 @@ func (t *settingsTab) load() {
 		t.key.SetText(kit.L("还没有指导员密钥。"))
 		t.create.Show()
 		t.export.Disable()
+		t.saveKey.Disable()
 	case err != nil:
 		t.key.SetText(err.Error())
 	default:
 		t.key.SetText(kit.L("公钥指纹：{{.F}}（请各支部电话核对）", map[string]any{"F": k.Fingerprint()}) + "\n" + k.Recipient)
 		t.create.Hide()
 		t.export.Enable()
+		t.saveKey.Enable()
 	}
+}
+
+// wrappedLabel is a label that wraps at the width it is given.
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// savePrivateKey writes the private key as the workspace keeps it,
+// encrypted with the instructor's passphrase, to a file the instructor
+// keeps apart from the laptop (a second USB drive): losing the laptop must
+// not make every package on every drive unreadable.
+func (t *settingsTab) savePrivateKey() {
+	t.w.files.Save(kit.L("另存私钥（加密）"), kit.L("指导员私钥（加密）")+".age", filedialog.ByExtension(".age"), t.savePrivateKeyTo)
+}
+
+func (t *settingsTab) savePrivateKeyTo(path string) {
+	if err := t.w.svc.SavePrivateKey(path); err != nil {
+		t.w.showError("另存私钥", err)
+		return
+	}
+	kit.Inform(t.w.Win, "另存私钥", kit.L("私钥已另存，仍用您的密码加密：")+"\n"+path+"\n\n"+
+		kit.L("请把它与电脑分开保管（如另一个U盘）。电脑丢失时，用它和密码仍能打开加密给您的数据包（age -d 加密码可解开）。"))
 }
 
 // newKey asks for a passphrase twice and makes the key pair. Sealing the
 // private key with the passphrase takes seconds (scrypt, on purpose), so it
 // runs in the background with a busy bar in the dialog.
 func (t *settingsTab) newKey() {
+	// The name goes into the public key file: a branch loading a key with
+	// no name saw "（公钥未写姓名）" (review s4-11 newuser #2).
+	name := kit.NewEntry()
+	name.SetText(strings.TrimSpace(t.instructor.Text))
 	p1, p2 := kit.NewPasswordEntry(), kit.NewPasswordEntry()
 	form := kit.NewForm("生成密钥")
+	f0 := form.Add("您的姓名", name).Validate(func(s string) string {
+		if strings.TrimSpace(s) == "" {
+			return kit.L("请填写您的姓名：支部载入公钥时会看到它")
+		}
+		return ""
+	})
 	f1 := form.Add("密码", p1).Validate(checkNewPassphrase)
 	f2 := form.Add("再输入一次", p2).Validate(func(s string) string {
 		if s != p1.Text {
@@ -136,7 +178,7 @@ func (t *settingsTab) newKey() {
 		return ""
 	})
 	p1.OnChanged = func(string) { form.Refresh() } // the second field's check reads the first
-	t.keyForm, t.keyEntries = form, [2]*kit.Entry{p1, p2}
+	t.keyForm, t.keyEntries, t.keyName = form, [2]*kit.Entry{p1, p2}, name
 	intro := widget.NewLabel(kit.L("请设置一个只有您知道的密码（至少8个字符）。每次打开工作台导入数据包时要输入一次。"))
 	intro.Wrapping = fyne.TextWrapWord
 	busy := busyLine("正在生成密钥并用密码加密私钥，需要几秒钟…")
@@ -148,9 +190,17 @@ func (t *settingsTab) newKey() {
 		t.w.busy = true
 		busy.Show()
 		form.Save.Disable()
-		pass := p1.Text
+		pass, who := p1.Text, strings.TrimSpace(name.Text)
 		var err error
-		t.w.background(func() { _, err = t.w.svc.CreateKey(pass) }, func() {
+		t.w.background(func() {
+			var s ws.Settings
+			if s, err = t.w.svc.Settings(); err == nil {
+				s.Instructor = who
+				if err = t.w.svc.SaveSettings(s); err == nil {
+					_, err = t.w.svc.CreateKey(pass)
+				}
+			}
+		}, func() {
 			t.w.busy = false
 			busy.Hide()
 			if err != nil {
@@ -162,7 +212,7 @@ func (t *settingsTab) newKey() {
 			t.w.branches.load() // the first-run hint moves on to 导出公钥
 		})
 	}
-	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f1, f2), busy), fyne.NewSize(480, 430))
+	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f0, f1, f2), busy), fyne.NewSize(480, 500))
 }
 
 // checkNewPassphrase is the rule of storage/workspace.CheckPassphrase in
@@ -192,10 +242,11 @@ func (t *settingsTab) exportKey() {
 		t.w.showError("导出公钥", err)
 		return
 	}
-	name := kit.L("指导员公钥")
-	if k.Instructor != "" {
-		name += "-" + k.Instructor
+	if k.Instructor == "" {
+		kit.Inform(t.w.Win, "导出公钥", kit.L("请先在上面“党建指导员”中填写您的姓名并保存：它写进公钥文件，支部载入公钥时会看到。"))
+		return
 	}
+	name := kit.L("指导员公钥") + "-" + k.Instructor
 	t.w.files.Save(kit.L("导出公钥"), name+datapkg.PublicKeyExt, filedialog.ByExtension(datapkg.PublicKeyExt), func(path string) {
 		if _, err := t.w.svc.ExportPublicKey(path); err != nil {
 			t.w.showError("导出公钥", err)

@@ -11,6 +11,8 @@ import (
 	"log"
 	"net/url"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +41,7 @@ type Service interface {
 	Unlocked() bool
 	PublicKey() (datapkg.PublicKey, error)
 	ExportPublicKey(path string) (datapkg.PublicKey, error)
+	SavePrivateKey(path string) error
 
 	Branches() ([]ws.Branch, error)
 	Branch(id int64) (ws.Branch, error)
@@ -57,7 +60,7 @@ type Service interface {
 	LinkOrgs(branchID int64, orgIDs []int64) error
 	Coverage() (ws.CoverageReport, error)
 	PreviewOrgFile(path string) (ws.OrgImport, error)
-	CommitOrgImport(p ws.OrgImport) (added, updated int, err error)
+	CommitOrgImport(p ws.OrgImport) (added, updated, linked int, err error)
 
 	WriteReport(path string) (*xlsx.UpwardReport, error)
 }
@@ -95,6 +98,7 @@ var Size = fyne.NewSize(1240, 680)
 func New(a fyne.App, svc Service) *Window {
 	win := a.NewWindow(kit.L("指导员工作台") + " — " + filepath.Base(svc.Path()))
 	w := &Window{Win: win, svc: svc, files: filedialog.New(win, a.Preferences())}
+	w.files.AskReplace = w.askReplace
 	w.background = func(work func(), then func()) {
 		go func() {
 			work()
@@ -174,18 +178,20 @@ func (w *Window) confirm(title, message string, onYes func()) {
 // the passphrase the branches set on their packages.
 type secrets struct {
 	form          *kit.Form
-	key, packages *kit.Entry // nil when not asked
+	key, packages *kit.Entry    // nil when not asked
+	files         *widget.Label // the packages with a passphrase, nil when none
 	busy          *fyne.Container
 	dlg           *kit.FormDialog
 }
 
 // askSecrets runs then with the packages' passphrase ("" when none is
 // needed) once the private key is open. needKey: some package is
-// encrypted to the instructor; locked packages: how many have a
-// passphrase. The key's passphrase is checked here (scrypt takes seconds:
+// encrypted to the instructor; locked: the files that have a passphrase,
+// named in the question (each branch sets its own: the instructor must
+// know whose it is, review s4-11 newuser #6). The key's passphrase is checked here (scrypt takes seconds:
 // a busy bar shows meanwhile); a wrong package passphrase is found by the
 // import, which refuses those packages only.
-func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase string)) {
+func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase string)) {
 	if needKey {
 		has, err := w.svc.HasKey()
 		if err != nil {
@@ -194,7 +200,7 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		}
 		needKey = has && !w.svc.Unlocked()
 	}
-	if !needKey && locked == 0 {
+	if !needKey && len(locked) == 0 {
 		then("")
 		return
 	}
@@ -215,12 +221,24 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		s.key = kit.NewPasswordEntry()
 		fields = append(fields, s.form.Add("指导员私钥密码", s.key).Validate(required))
 	}
-	if locked > 0 {
-		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入。", map[string]any{"N": locked}))
+	if len(locked) > 0 {
+		// The passphrase may be left empty: an instructor without one
+		// branch's passphrase still imports the rest (review s5-11
+		// newuser #9).
+		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
 		intro.Wrapping = fyne.TextWrapWord
-		lines = append(lines, intro)
+		names := locked
+		if len(names) > 4 {
+			names = append(slices.Clone(names[:3]), kit.L("等 {{.N}} 个", map[string]any{"N": len(locked)}))
+		}
+		// One file a line, cut with an ellipsis: a wrapped label would ask
+		// for its height at the narrowest width.
+		s.files = widget.NewLabel(strings.Join(names, "\n"))
+		s.files.Truncation = fyne.TextTruncateEllipsis
+		s.files.TextStyle = fyne.TextStyle{Bold: true}
+		lines = append(lines, intro, s.files)
 		s.packages = kit.NewPasswordEntry()
-		fields = append(fields, s.form.Add("数据包密码", s.packages).Validate(required))
+		fields = append(fields, s.form.Add("数据包密码", s.packages))
 	}
 	s.busy = busyLine("正在核对密码，需要几秒钟…")
 	s.form.OnSubmit = func() {
@@ -256,7 +274,32 @@ func (w *Window) askSecrets(needKey bool, locked int, then func(passphrase strin
 		})
 	}
 	body := container.NewVBox(append(lines, s.form.Stacked(fields...), s.busy)...)
-	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(500, 420))
+	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(560, 420+float32(min(len(locked), 4))*20))
+}
+
+// askReplace is the question before a save replaces the file at path: a
+// workbook the export would refuse to replace (a workbook made in Excel,
+// a text, a data file) is said at once instead of asked about, and replace
+// is not called (review s4-final attack #6: the dialog asked 替换？ and the
+// export then refused, or replaced the user's own workbook). asked: the
+// system's dialog asked already.
+func (w *Window) askReplace(path string, asked bool, replace func()) {
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		if err := xlsx.CheckWorkbookTarget(path); err != nil {
+			kit.Inform(w.Win, "另存为", kit.SayErr(err))
+			return
+		}
+	}
+	if asked {
+		replace()
+		return
+	}
+	question := kit.L("“{{.Name}}”已存在。要替换它吗？", map[string]any{"Name": filepath.Base(path)})
+	if w.confirmFunc != nil {
+		w.confirmFunc("确认另存为", question, replace)
+		return
+	}
+	kit.Confirm(w.Win, "确认另存为", question, "替换", replace)
 }
 
 // saveWorkbook asks where to save a workbook and writes it.

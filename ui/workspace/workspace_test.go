@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -199,6 +200,27 @@ func TestOrganisationsAndCoverage(t *testing.T) {
 	if c.Types[0].Organised().String() != "100.0%" || c.Types[1].WorkRate().String() != "100.0%" || len(c.Findings) != 3 {
 		t.Errorf("coverage %+v", c)
 	}
+	// The three rates show without scrolling sideways at 1024×700, in both
+	// languages (review s4-11 newuser #11): the columns up to 工作覆盖率 fit
+	// the table's width.
+	w.Win.Resize(fyne.NewSize(1024, 700))
+	w.Win.Show()
+	defer w.Win.Hide()
+	for _, l := range []string{"zh", "en"} {
+		useLanguage(t, l)
+		widths := columnWidths(coverageHeads, coverageWidths, len(c.Types)+1, w.coverage.cell)
+		var upToWork float32
+		for i, h := range coverageHeads {
+			upToWork += widths[i] + theme.SeparatorThicknessSize()
+			if h == "工作覆盖率" {
+				break
+			}
+		}
+		if room := w.coverage.table.Size().Width; upToWork > room {
+			t.Errorf("%s: the rates end at %v, the table is %v wide", l, upToWork, room)
+		}
+	}
+	useLanguage(t, "zh")
 	// 统计口径: the above-scale definition leaves 乙公司 out.
 	w.coverage.scope.SetSelectedIndex(1)
 	if c := w.Coverage(); c.Types[0].InScope != 1 || c.OutOfScope != 1 {
