@@ -167,6 +167,26 @@ func PostponedProbations(ins []TransferIn, members []Member, today Date, mb Memb
 	return out
 }
 
+// PostponementPassed says whether a probationary member arriving on
+// arrival, who joined on join, comes after the latest date to which the
+// rules in force on arrival let the 转正 discussion be put off (probation's
+// end plus PostponeMonths): the receiving branch cannot just go on, it
+// must ask the sending branch what became of the 转正 (s5-13 attack #9).
+// It gives the end of probation and that latest date; false when either
+// date is unknown or no edition allows a postponement on arrival.
+func PostponementPassed(join, arrival Date, mb MembershipRules) (end, latest Date, r ProbationTransferRules, passed bool) {
+	if join.IsZero() || arrival.IsZero() {
+		return Date{}, Date{}, r, false
+	}
+	r, ok := ProbationTransferRulesOn(arrival)
+	if !ok {
+		return Date{}, Date{}, r, false
+	}
+	end = join.AddYears(mb.ProbationYears)
+	latest = end.AddMonths(r.PostponeMonths.N)
+	return end, latest, r, arrival.After(latest)
+}
+
 // DropPostponedProbationFindings removes from fs the roster's findings on a
 // probation ended without a decision (CheckRoster) for the members whose
 // discussion is put off (PostponedProbations): the rules allow the wait,

@@ -269,6 +269,18 @@ func showTransferInForm(s *Screen) {
 		} else {
 			duesNote.Hide()
 		}
+		// A probationary member arriving after even the postponed 转正
+		// discussion was due: the form says so instead of the usual rule.
+		probation.SetText(probationText(today))
+		probation.Importance = widget.MediumImportance
+		if in.Category == model.CategoryProbationary {
+			if end, latest, r, passed := model.PostponementPassed(subject.JoinDate, in.Date, model.CurrentRules().Membership); passed {
+				probation.SetText(kit.L("该预备党员的预备期已于{{.End}}届满，按{{.Rule}}推迟讨论转正的期限（{{.Latest}}）在转入前也已过去：请先向转出党组织核实其是否已转正，或延长预备期、取消预备党员资格的决定。",
+					map[string]any{"End": end.String(), "Rule": kit.Cite(r.Cite()), "Latest": latest.String()}))
+				probation.Importance = widget.WarningImportance
+			}
+		}
+		probation.Refresh()
 		// Once the sending organisation is filled in, the committee is the
 		// next thing the 回执 needs.
 		commNote.Hidden = strings.TrimSpace(in.FromOrg) == "" || strings.TrimSpace(in.FromCommittee) != ""

@@ -1212,3 +1212,29 @@ func TestTransferInFormFits(t *testing.T) {
 		t.Error("the probation's rules are not shown for a probationary member")
 	}
 }
+
+// A probationary member who arrives after even the postponed 转正
+// discussion was due is named as such in the 转入 form, not given the
+// usual "the discussion may wait" rule (s5-13 attack #9).
+func TestTransferInWarnsOfPostponementPassed(t *testing.T) {
+	svc := newFake()
+	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
+	forms := capture(t)
+	showTransferInForm(s)
+	f := (*forms)[0]
+	const passed = "推迟讨论转正的期限"
+	f.set(t, "人员类别", string(model.CategoryProbationary))
+	f.set(t, "加入党组织日期", "2026-03-01")
+	if got := shownTexts(h); strings.Contains(got, passed) {
+		t.Errorf("warned of a passed postponement while still on probation:\n%s", got)
+	}
+	f.set(t, "加入党组织日期", "2024-01-01")
+	got := shownTexts(h)
+	if !strings.Contains(got, passed) || !strings.Contains(got, "2025-01-01") || !strings.Contains(got, "2025-07-01") {
+		t.Errorf("no warning naming the end of probation and the latest date:\n%s", got)
+	}
+	f.set(t, "人员类别", string(model.CategoryFull))
+	if got := shownTexts(h); strings.Contains(got, passed) {
+		t.Errorf("warning kept for a full member:\n%s", got)
+	}
+}
