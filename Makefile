@@ -126,8 +126,8 @@ windows: windows-compat
 	windows/resources.sh rsrc_windows_amd64.syso gui $(APP_VERSION) $(APP_BUILD) '$(WINDOWS_COMPANY)' '$(WINDOWS_COPYRIGHT)'
 	windows/resources.sh cmd/console/rsrc_windows_amd64.syso console $(APP_VERSION) $(APP_BUILD) '$(WINDOWS_COMPANY)' '$(WINDOWS_COPYRIGHT)'
 	@status=0; \
-	$(WINDOWS_GO) build -tags $(WINDOWS_TAGS) -ldflags '-s -w -H windowsgui -extldflags=-L$(CURDIR)/$(WINDOWS_DELAYLIB)' -o $(DIST)/branchledger.exe . && \
-	$(WINDOWS_GO) build -ldflags '-s -w' -o $(DIST)/branchledger.com ./cmd/console || status=$$?; \
+	$(WINDOWS_GO) build -trimpath -tags $(WINDOWS_TAGS) -ldflags '-s -w -H windowsgui -extldflags=-L$(CURDIR)/$(WINDOWS_DELAYLIB)' -o $(DIST)/branchledger.exe . && \
+	$(WINDOWS_GO) build -trimpath -ldflags '-s -w' -o $(DIST)/branchledger.com ./cmd/console || status=$$?; \
 	rm -f rsrc_windows_amd64.syso cmd/console/rsrc_windows_amd64.syso; exit $$status
 	@# Loaded at start, the system's opengl32.dll would leave compatibility mode no way in.
 	@if x86_64-w64-mingw32-objdump -p $(DIST)/branchledger.exe | sed -n '/^The Import Tables/,/^The Delay Import/p' | grep -qi 'DLL Name: opengl32.dll'; then \
