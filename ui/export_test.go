@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 )
 
 // buttonShown is the button labelled text in the window or its dialogs.
@@ -111,5 +114,46 @@ func TestNothingKeepsRepaintingWhileTheExportFinishedDialogWaits(t *testing.T) {
 	}
 	if n := len(d.running); n != 0 {
 		t.Errorf("%d animation(s) still running with 导出完成 waiting for a click: the window is repainted every frame", n)
+	}
+}
+
+// Every save dialog of the branch window says at once why a workbook made
+// in Excel (or a text under .xlsx) cannot be replaced, instead of asking
+// 替换？ and then failing the export; a workbook this app exported is asked
+// about (review s5-final attack #11, as 55dcbb5 did for the workspace).
+func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
+	s := newTestShell(t, newFakeStore(testToday))
+	dir := t.TempDir()
+	foreign := filepath.Join(dir, "原表.xlsx")
+	f := excelize.NewFile()
+	f.SetAppProps(&excelize.AppProperties{Application: "Microsoft Excel"})
+	if err := f.SaveAs(foreign); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	text := filepath.Join(dir, "notes.xlsx")
+	os.WriteFile(text, []byte("important"), 0o644)
+	own := filepath.Join(dir, "党员花名册.xlsx")
+	f = excelize.NewFile()
+	if err := f.SaveAs(own); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	asked := 0
+	s.confirmAs = func(_, _, _ string, onYes func()) { asked++; onYes() }
+	if s.files.AskReplace == nil {
+		t.Fatal("the window's save dialogs ask the plain 替换？ question")
+	}
+	for _, p := range []string{foreign, text} {
+		replaced := false
+		s.files.AskReplace(p, false, func() { replaced = true })
+		if replaced || asked != 0 {
+			t.Errorf("%s: replaced %v, asked %d", filepath.Base(p), replaced, asked)
+		}
+	}
+	replaced := false
+	s.files.AskReplace(own, false, func() { replaced = true })
+	if !replaced || asked != 1 {
+		t.Errorf("own workbook: replaced %v, asked %d", replaced, asked)
 	}
 }

@@ -135,6 +135,7 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 		background: func(f func()) { go f() },
 	}
 	s.files = filedialog.New(s.win, a.Preferences())
+	s.files.AskReplace = s.askReplace
 	s.confirm = func(title, message string, onYes func()) {
 		kit.Confirm(s.win, title, message, "确认", onYes)
 	}

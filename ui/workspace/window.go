@@ -277,29 +277,16 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(560, 420+float32(min(len(locked), 4))*20))
 }
 
-// askReplace is the question before a save replaces the file at path: a
-// workbook the export would refuse to replace (a workbook made in Excel,
-// a text, a data file) is said at once instead of asked about, and replace
-// is not called (review s4-final attack #6: the dialog asked 替换？ and the
-// export then refused, or replaced the user's own workbook). asked: the
-// system's dialog asked already.
+// askReplace is the question before a save replaces the file at path
+// (kit.AskReplace: a workbook the export would refuse is said at once).
 func (w *Window) askReplace(path string, asked bool, replace func()) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		if err := xlsx.CheckWorkbookTarget(path); err != nil {
-			kit.Inform(w.Win, "另存为", kit.SayErr(err))
+	kit.AskReplace(w.Win, path, asked, replace, func(title, question, yes string, onYes func()) {
+		if w.confirmFunc != nil {
+			w.confirmFunc(title, question, onYes)
 			return
 		}
-	}
-	if asked {
-		replace()
-		return
-	}
-	question := kit.L("“{{.Name}}”已存在。要替换它吗？", map[string]any{"Name": filepath.Base(path)})
-	if w.confirmFunc != nil {
-		w.confirmFunc("确认另存为", question, replace)
-		return
-	}
-	kit.Confirm(w.Win, "确认另存为", question, "替换", replace)
+		kit.Confirm(w.Win, title, question, yes, onYes)
+	})
 }
 
 // saveWorkbook asks where to save a workbook and writes it.
