@@ -49,7 +49,7 @@ var reserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": tru
 // cannot hold it as a file name: a control character (a line break pasted
 // in), one of < > : " | ? * \, a device name (CON, NUL, COM1 …, with any
 // extension), a name ending in a dot or a space (Windows drops them), or a
-// name that is only an extension (".xlsx"). One Chinese sentence naming
+// name that is only an extension (".xlsx", or " .xlsx" with a space before it). One Chinese sentence naming
 // what is wrong.
 func CheckName(path string) error {
 	base := filepath.Base(path)
@@ -77,7 +77,7 @@ func CheckName(path string) error {
 		return fmt.Errorf("“%s”在 Windows 中是设备的名字，不能用作文件名，请换一个文件名", base)
 	case strings.HasSuffix(base, ".") || strings.HasSuffix(base, " "):
 		return fmt.Errorf("文件名“%s”以点或空格结尾，Windows 会去掉它们，请换一个文件名", base)
-	case strings.HasPrefix(base, ".") && strings.Count(base, ".") == 1 && strings.EqualFold(base, filepath.Ext(base)) && knownExt[strings.ToLower(base)]:
+	case knownExt[strings.ToLower(filepath.Ext(base))] && strings.TrimSpace(strings.TrimSuffix(base, filepath.Ext(base))) == "":
 		return fmt.Errorf("文件名“%s”只有扩展名，请在前面写上名字", base)
 	}
 	return nil

@@ -62,9 +62,31 @@ func checkTarget(path string, workbook bool) error {
 		return fmt.Errorf("%s 是支部台账的数据文件（或它的备份、数据包），导出不会覆盖它，请换一个文件名", path)
 	}
 	if workbook {
-		return checkReplaced(path)
+		if err := checkReplaced(path); err != nil {
+			return err
+		}
+		if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+			return fmt.Errorf("文件名“%s”的扩展名不是 .xlsx：导出的是 Excel 工作簿，请用以 .xlsx 结尾的文件名", filepath.Base(path))
+		}
 	}
 	return nil
+}
+
+// WorkbookPath is the name a workbook export writes under when path was
+// typed for it: path with .xlsx added when its name has no extension (and
+// it is not a folder or device, which the export refuses as they are), so
+// that the workbook opens with a double click. Any other extension stays,
+// for the export to refuse (checkTarget): every workbook export, the
+// window's and each command's, follows this one rule (review s5-final
+// attack #3: y.pdf, x.txt and x were written as workbooks).
+func WorkbookPath(path string) string {
+	if filepath.Ext(path) != "" || path == "" || strings.HasSuffix(path, string(filepath.Separator)) || strings.HasSuffix(path, "/") {
+		return path
+	}
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return path
+	}
+	return path + ".xlsx"
 }
 
 // isLedgerCompanion reports whether path is one of the files a ledger keeps

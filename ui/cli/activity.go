@@ -6,6 +6,7 @@ import (
 	"branchledger/model"
 	"branchledger/storage/activityfile"
 	"branchledger/storage/findings"
+	"branchledger/storage/xlsx"
 )
 
 func activity(args []string, env Env) (int, error) {
@@ -18,6 +19,7 @@ func activity(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	pos[1] = xlsx.WorkbookPath(pos[1])
 	year, err := model.ParseYear(pos[0])
 	if err != nil {
 		return 0, usageError("%v", err)

@@ -5,6 +5,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/duesfile"
+	"branchledger/storage/xlsx"
 )
 
 func dues(args []string, env Env) (int, error) {
@@ -41,6 +42,9 @@ func basesImport(args []string, env Env) (int, error) {
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
+	}
+	if *errorsOut != "" {
+		*errorsOut = xlsx.WorkbookPath(*errorsOut)
 	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
@@ -129,6 +133,7 @@ func duesExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	pos[1] = xlsx.WorkbookPath(pos[1])
 	year, err := model.ParseYear(pos[0])
 	if err != nil {
 		return usageError("%v", err)

@@ -137,3 +137,53 @@ func TestPassphraseFileWithByteOrderMark(t *testing.T) {
 		t.Errorf("import with the BOM file: %d %s%s", r.status, r.stdout, r.stderr)
 	}
 }
+
+// Every workbook export follows one rule for the name (review s5-final
+// attack #3): .xlsx is added to a name without an extension, another
+// extension (y.pdf, x.txt, "x.xlsx." after aggregate report added .xlsx to
+// it) is refused with a sentence, and " .xlsx" is only an extension.
+func TestWorkbookExportsShareOneNameRule(t *testing.T) {
+	dir := t.TempDir()
+	db := demoFile(t, "3")
+	ws := filepath.Join(dir, "workspace.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+	if r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass); r.status != ExitOK {
+		t.Fatalf("key: %d %s", r.status, r.stderr)
+	}
+	exports := map[string]func(out string) []string{
+		"roster":   func(out string) []string { return []string{"roster", "export", out, "--db", db} },
+		"dues":     func(out string) []string { return []string{"dues", "export", "2026", out, "--db", db} },
+		"transfer": func(out string) []string { return []string{"transfer", "export", "2026", out, "--db", db} },
+		"activity": func(out string) []string { return []string{"activity", "export", "2026", out, "--db", db} },
+		"recruit":  func(out string) []string { return []string{"recruit", "export", out, "--db", db} },
+		"report":   func(out string) []string { return []string{"aggregate", "report", out, "--workspace", ws} },
+	}
+	for name, args := range exports {
+		for _, c := range []struct{ file, want string }{
+			{name + ".pdf", "扩展名不是 .xlsx"},
+			{name + ".txt", "扩展名不是 .xlsx"},
+			{name + ".xlsx.", "以点或空格结尾"},
+			{" .xlsx", "只有扩展名"},
+		} {
+			out := filepath.Join(dir, c.file)
+			r := run(t, args(out)...)
+			if r.status != ExitFailed || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("%s to %q: %d %s%s", name, c.file, r.status, r.stdout, r.stderr)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s wrote %q", name, c.file)
+			}
+			if _, err := os.Stat(out + ".xlsx"); err == nil {
+				t.Errorf("%s wrote %q.xlsx", name, c.file)
+			}
+		}
+		out := filepath.Join(dir, name+"-无扩展名")
+		if r := run(t, args(out)...); r.status != ExitOK || !strings.Contains(r.stdout, out+".xlsx") {
+			t.Errorf("%s without an extension: %d %s%s", name, r.status, r.stdout, r.stderr)
+		}
+		if _, err := os.Stat(out + ".xlsx"); err != nil {
+			t.Errorf("%s without an extension: %v", name, err)
+		}
+	}
+}

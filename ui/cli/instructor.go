@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
@@ -411,10 +410,7 @@ func aggregateReport(args []string, env Env) error {
 	if pos[0] == "-" {
 		return usageError("aggregate report 需要一个 .xlsx 文件名（不能写到标准输出）")
 	}
-	// Without .xlsx the workbook would not open with a double click.
-	if fi, err := os.Stat(pos[0]); (err != nil || fi.Mode().IsRegular()) && !strings.EqualFold(filepath.Ext(pos[0]), ".xlsx") {
-		pos[0] += ".xlsx"
-	}
+	pos[0] = xlsx.WorkbookPath(pos[0])
 	w, err := openWorkspace(*path)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"branchledger/storage/recruitfile"
+	"branchledger/storage/xlsx"
 )
 
 func recruit(args []string, env Env) (int, error) {
@@ -86,6 +87,7 @@ func recruitExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	pos[0] = xlsx.WorkbookPath(pos[0])
 	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err

@@ -12,6 +12,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/backup"
 	"branchledger/storage/rosterfile"
+	"branchledger/storage/xlsx"
 )
 
 func rosterImport(args []string, env Env) (code int, err error) {
@@ -33,6 +34,9 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
+	}
+	if *errorsOut != "" {
+		*errorsOut = xlsx.WorkbookPath(*errorsOut)
 	}
 	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
 		return 0, usageError("--errors %s 就是要导入的花名册，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
@@ -186,6 +190,7 @@ func rosterExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	pos[0] = xlsx.WorkbookPath(pos[0])
 	store, err := openExisting(*dbPath)
 	if err != nil {
 		return err

@@ -10,8 +10,8 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
-	"branchledger/storage/atomicfile"
 	"branchledger/storage/transferfile"
+	"branchledger/storage/xlsx"
 )
 
 func transfer(args []string, env Env) (int, error) {
@@ -81,6 +81,7 @@ func transferOut(args []string, env Env) (int, error) {
 		return refused(env, err)
 	}
 	if *letter != "" {
+		*letter = xlsx.WorkbookPath(*letter)
 		// Checked before anything is issued: a letter that cannot be
 		// written must not leave the member transferred out.
 		if err := checkWritable(*letter); err != nil {
@@ -143,8 +144,9 @@ func validDaysOption(s string) (int, error) {
 // checkWritable says whether a file can be written at path: its folder
 // exists and takes a new file, and path is not a folder.
 func checkWritable(path string) error {
-	// A folder, a FIFO or a device is refused as every export refuses it.
-	if err := atomicfile.CheckTarget(path); err != nil {
+	// A folder, a FIFO, a device, another extension or a workbook made in
+	// Excel is refused as every workbook export refuses it.
+	if err := xlsx.CheckWorkbookTarget(path); err != nil {
 		return err
 	}
 	f, err := os.CreateTemp(filepath.Dir(path), ".branchledger-check-*")
@@ -248,6 +250,7 @@ func transferExport(args []string, env Env) error {
 	if err != nil {
 		return err
 	}
+	pos[1] = xlsx.WorkbookPath(pos[1])
 	year, err := model.ParseYear(pos[0])
 	if err != nil {
 		return usageError("%v", err)
@@ -277,6 +280,7 @@ func transferLetter(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	pos[1] = xlsx.WorkbookPath(pos[1])
 	year, n, err := letterNumber(pos[0], "介绍信编号")
 	if err != nil {
 		return 0, err
