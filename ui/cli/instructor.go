@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/term"
@@ -142,7 +143,7 @@ func keyPassphrase(file string, confirm bool, env Env) (string, error) {
 // [--instructor NAME] [--save-private-key FILE [--replace]]`:
 // the workspace and its key pair are made if missing; the public key file's
 // text is printed (a branch can load it as it is).
-func aggregateKey(args []string, env Env) error {
+func aggregateKey(args []string, env Env) (err error) {
 	fs := newFlagSet("aggregate key", env)
 	path := fs.String("workspace", "", "工作台文件路径")
 	passFile := fs.String("passphrase-file", "", "密码文件（第一行是密码）")
@@ -151,6 +152,38 @@ func aggregateKey(args []string, env Env) error {
 	replace := fs.Bool("replace", false, "替换已有的私钥文件")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
+	}
+	if *path == "" {
+		if *path, err = workspace.DefaultPath(); err != nil {
+			return err
+		}
+	}
+	if *saveKey != "" {
+		// The command's own input files are never the backup's target,
+		// --replace or not: the passphrase would be lost (review s5-final
+		// attack #4).
+		for _, in := range []struct{ flag, file string }{{"--passphrase-file", *passFile}, {"--workspace", *path}} {
+			if in.file != "" && (sameFile(*saveKey, in.file) || filepath.Clean(*saveKey) == filepath.Clean(in.file)) {
+				return usageError("--save-private-key %s 就是本命令的 %s，保存私钥会把它替换掉，请换一个文件名", *saveKey, in.flag)
+			}
+		}
+		// An existing file is replaced only when asked, as `package
+		// export` and `backup` do (review s5-11 attack #8).
+		if _, err := os.Lstat(*saveKey); err == nil && !*replace {
+			return fmt.Errorf("%s 已经存在，私钥没有保存；要替换它，请加 --replace，或换一个文件名", *saveKey)
+		}
+	}
+	// A workspace this run creates is removed again when the run fails
+	// (no passphrase given, a refused backup target): a refused first
+	// `aggregate key` leaves nothing behind (review s5-final attack #4).
+	if _, serr := os.Lstat(*path); errors.Is(serr, os.ErrNotExist) {
+		defer func() {
+			if err != nil {
+				for _, p := range []string{*path, *path + "-journal", *path + "-wal", *path + "-shm"} {
+					_ = os.Remove(p)
+				}
+			}
+		}()
 	}
 	w, err := openWorkspace(*path)
 	if err != nil {
@@ -185,11 +218,6 @@ func aggregateKey(args []string, env Env) error {
 		fmt.Fprintf(env.Stderr, "已在 %s 生成指导员密钥；私钥用密码加密保存在工作台中，请记住密码。\n", w.Path())
 	}
 	if *saveKey != "" {
-		// An existing file is replaced only when asked, as `package
-		// export` and `backup` do (review s5-11 attack #8).
-		if _, err := os.Lstat(*saveKey); err == nil && !*replace {
-			return fmt.Errorf("%s 已经存在，私钥没有保存；要替换它，请加 --replace，或换一个文件名", *saveKey)
-		}
 		if err := w.SavePrivateKey(*saveKey); err != nil {
 			return err
 		}

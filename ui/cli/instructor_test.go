@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -196,5 +197,42 @@ func writeOrgsWorkbook(t *testing.T, path string, rows [][]any) {
 	}
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// `aggregate key --save-private-key F --replace` wrote the key over the
+// --passphrase-file of the same command, and a refused first run left a
+// new workspace behind (review s5-final attack #4).
+func TestAggregateKeyKeepsItsInputsAndLeavesNothingWhenRefused(t *testing.T) {
+	dir := t.TempDir()
+	ws := filepath.Join(dir, "ws.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("correct horse battery staple\n"), 0o600)
+	r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass, "--save-private-key", pass, "--replace")
+	if r.status == ExitOK || !strings.Contains(r.stderr, "--passphrase-file") {
+		t.Errorf("key over the passphrase file: %d %s", r.status, r.stderr)
+	}
+	if b, _ := os.ReadFile(pass); string(b) != "correct horse battery staple\n" {
+		t.Errorf("the passphrase file now holds %q", b)
+	}
+	if _, err := os.Stat(ws); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("refused run left %s (%v)", ws, err)
+	}
+	// No passphrase on a non-terminal: refused, and no workspace made.
+	if r := run(t, "aggregate", "key", "--workspace", ws); r.status == ExitOK {
+		t.Errorf("no passphrase: %d %s", r.status, r.stderr)
+	}
+	if _, err := os.Stat(ws); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("refused run left %s (%v)", ws, err)
+	}
+	if r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass); r.status != ExitOK {
+		t.Fatalf("key: %d %s", r.status, r.stderr)
+	}
+	r = run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass, "--save-private-key", ws, "--replace")
+	if r.status == ExitOK || !strings.Contains(r.stderr, "--workspace") {
+		t.Errorf("key over the workspace: %d %s", r.status, r.stderr)
+	}
+	if _, err := os.Stat(ws); err != nil {
+		t.Errorf("an existing workspace was removed after a refusal: %v", err)
 	}
 }
