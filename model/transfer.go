@@ -604,17 +604,20 @@ func DuesAtLetter(m *Member, h DuesHistory, date, today Date, r DuesRules) Lette
 	return d
 }
 
-// LostContactWarning is what the secretary is told before issuing a letter
-// for a member marked 失联: such a member can hardly have come for it; the
-// zero Text for anyone else.
+// LostContactWarning is what the secretary is told about a letter for a
+// member marked 失联: such a member can hardly have come for it. The window
+// shows it above the form, `transfer out` beside the letter it issues in
+// the same run, so it is worded for both: hand the letter over once the
+// member is reached (review s5-final attack #6). The zero Text for anyone
+// else.
 func LostContactWarning(m *Member) Text {
 	if !m.LostContact {
 		return Text{}
 	}
 	if m.LostSince.IsZero() {
-		return Textf("%s是失联党员：请先核实其去向，确认本人已联系上再开具介绍信", m.Name)
+		return Textf("%s是失联党员：请先核实其去向，确认本人已联系上后再把介绍信交给本人", m.Name)
 	}
-	return Textf("%s是失联党员（自%s失联）：请先核实其去向，确认本人已联系上再开具介绍信", m.Name, MonthOfDate(m.LostSince))
+	return Textf("%s是失联党员（自%s失联）：请先核实其去向，确认本人已联系上后再把介绍信交给本人", m.Name, MonthOfDate(m.LostSince))
 }
 
 // Owes reports whether the member leaves with months unpaid.

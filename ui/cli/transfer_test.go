@@ -375,4 +375,9 @@ func TestTransferOutLostContact(t *testing.T) {
 	if r.status != ExitOK || !strings.Contains(r.stderr, "提醒：廖明是失联党员（自"+strconv.Itoa(today.Year)+"年3月失联）：请先核实其去向") {
 		t.Errorf("lost contact: status %d, stderr %q", r.status, r.stderr)
 	}
+	// The letter is issued in the same run: the reminder is about handing
+	// it over, not about issuing it later (review s5-final attack #6).
+	if !strings.Contains(r.stdout, "letter ") || strings.Contains(r.stderr, "再开具介绍信") || !strings.Contains(r.stderr, "确认本人已联系上后再把介绍信交给本人") {
+		t.Errorf("lost contact: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
 }
