@@ -12,17 +12,25 @@ import (
 	"branchledger/storage/demo"
 )
 
-func TestBasesImportAndExport(t *testing.T) {
-	dir := t.TempDir()
+// demoStore is a data file in dir filled by demo.Fill with members
+// members (seed 1) up to today, which it also gives.
+func demoStore(t *testing.T, dir string, members int) (*storage.Store, model.Date) {
+	t.Helper()
 	st, err := storage.Open(filepath.Join(dir, "d.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer st.Close()
+	t.Cleanup(func() { st.Close() })
 	today := model.Today()
-	if err := demo.Fill(st, 5, 1, today); err != nil {
+	if err := demo.Fill(st, members, 1, today); err != nil {
 		t.Fatal(err)
 	}
+	return st, today
+}
+
+func TestBasesImportAndExport(t *testing.T) {
+	dir := t.TempDir()
+	st, today := demoStore(t, dir, 5)
 	ms, _ := st.Members()
 	year := today.Year + 1 // a year the demo left empty
 	f := excelize.NewFile()

@@ -8,8 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
-	"branchledger/storage"
-	"branchledger/storage/demo"
 )
 
 // 党费已交至 in a bases workbook: a month before the member joined is
@@ -19,15 +17,7 @@ import (
 // (#2).
 func TestBasesPaidToBeforeJoiningIsRefused(t *testing.T) {
 	dir := t.TempDir()
-	st, err := storage.Open(filepath.Join(dir, "d.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	today := model.Today()
-	if err := demo.Fill(st, 3, 1, today); err != nil {
-		t.Fatal(err)
-	}
+	st, today := demoStore(t, dir, 3)
 	ms, _ := st.Members()
 	join := model.MonthOfDate(ms[0].JoinDate)
 	f := excelize.NewFile()

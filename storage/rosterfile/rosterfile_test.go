@@ -26,19 +26,7 @@ func newService(t *testing.T) (*Service, *storage.Store) {
 
 func writeSheet(t *testing.T, rows [][]any) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "名单.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return writeSheets(t, []string{"Sheet1"}, rows)
 }
 
 // The shared sample gives 11 members and refuses sheet row 8; the same file
@@ -132,26 +120,11 @@ func TestSheetNameAsBranchIsCleaned(t *testing.T) {
 	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "第一党支部"}); err != nil {
 		t.Fatal(err)
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	sheet := "第一党支部\u200b"
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		t.Fatal(err)
-	}
 	first17 := "62010219800101011"
-	for i, r := range [][]any{
+	path := writeSheets(t, []string{"第一党支部\u200b"}, [][]any{
 		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
 		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "名册.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
+	})
 	p, err := svc.PreviewImport(path)
 	if err != nil {
 		t.Fatal(err)
@@ -170,22 +143,11 @@ func TestEmptyBranchesCountedAndProfileOffered(t *testing.T) {
 	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "第一党支部"}); err != nil {
 		t.Fatal(err)
 	}
-	f := excelize.NewFile()
-	defer f.Close()
 	first17 := "62010219800101011"
-	for i, r := range [][]any{
+	path := writeSheet(t, [][]any{
 		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
 		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "名册.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
+	})
 	p, err := svc.PreviewImport(path)
 	if err != nil {
 		t.Fatal(err)
@@ -308,22 +270,11 @@ func TestProfileBranchCorrectsMembersOnTheRoster(t *testing.T) {
 	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "中共某公司支部委员会"}); err != nil {
 		t.Fatal(err)
 	}
-	f := excelize.NewFile()
-	defer f.Close()
 	first17 := "62010219800101011"
-	for i, r := range [][]any{
+	path := writeSheet(t, [][]any{
 		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "所在党支部"},
 		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员", "某公司党支部"},
-	} {
-		cell, _ := excelize.CoordinatesToCellName(1, i+1)
-		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	path := filepath.Join(t.TempDir(), "名册.xlsx")
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
+	})
 	p, err := svc.PreviewImport(path)
 	if err != nil {
 		t.Fatal(err)

@@ -25,16 +25,7 @@ func TestOlderSnapshotInOneImportIsNoRefusalWhateverTheOrder(t *testing.T) {
 		s := newBranch(t, filepath.Join(dir, "a"), 6, 5, "甘肃陇原机械制造有限公司", day)
 		path := s.Path()
 		s.Close()
-		snap := func(at time.Time, name string) string {
-			st, err := storage.Open(path, storage.WithClock(func() time.Time { return at }))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
-			out := filepath.Join(dir, name)
-			pack(t, st, key, out)
-			return out
-		}
+		snap := func(at time.Time, name string) string { return packAt(t, path, at, key, filepath.Join(dir, name)) }
 		old, newer := snap(oldAt, "old.blpkg"), snap(newAt, "new.blpkg")
 		copyOf := func(src string) string {
 			b, _ := os.ReadFile(src)
@@ -74,14 +65,7 @@ func TestSameSecondSnapshotsAreNeverOlder(t *testing.T) {
 	path := s.Path()
 	s.Close()
 	snap := func(ms int, name string) string {
-		st, err := storage.Open(path, storage.WithClock(func() time.Time { return time.Date(2026, 11, 30, 15, 3, 20, ms*1e6, cst) }))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		out := filepath.Join(dir, name)
-		pack(t, st, key, out)
-		return out
+		return packAt(t, path, time.Date(2026, 11, 30, 15, 3, 20, ms*1e6, cst), key, filepath.Join(dir, name))
 	}
 	later, earlier := snap(900, "a.blpkg"), snap(200, "b.blpkg")
 	rs := w.ImportAll([]string{later, earlier}, ImportOptions{}, nil)
@@ -108,14 +92,7 @@ func TestBatchLinesDoNotDependOnTheOrderOfFiles(t *testing.T) {
 	path := s.Path()
 	s.Close()
 	snap := func(path string, at time.Time, name string) string {
-		st, err := storage.Open(path, storage.WithClock(func() time.Time { return at }))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		out := filepath.Join(dir, name)
-		pack(t, st, key, out)
-		return out
+		return packAt(t, path, at, key, filepath.Join(dir, name))
 	}
 	older := snap(path, time.Date(2026, 11, 30, 15, 3, 0, 0, cst), "p1.blpkg")
 	newer := snap(path, time.Date(2026, 11, 30, 15, 7, 0, 0, cst), "p2.blpkg")

@@ -102,6 +102,18 @@ func pack(t testing.TB, s *storage.Store, k datapkg.PublicKey, out string) datap
 	return m
 }
 
+// packAt packs the data file at path, as its clock reads at, into out.
+func packAt(t testing.TB, path string, at time.Time, k datapkg.PublicKey, out string) string {
+	t.Helper()
+	st, err := storage.Open(path, storage.WithClock(func() time.Time { return at }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	pack(t, st, k, out)
+	return out
+}
+
 // dump is every row of every table of the workspace file, as text: what a
 // refused package must leave as it was.
 func dump(t testing.TB, w *Workspace) string {
@@ -876,14 +888,7 @@ func TestOlderSnapshotOfTheSameMinuteShowsSeconds(t *testing.T) {
 	path := s.Path()
 	s.Close()
 	snap := func(sec int, name string) string {
-		st, err := storage.Open(path, storage.WithClock(func() time.Time { return time.Date(2026, 11, 30, 9, 30, sec, 0, cst) }))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer st.Close()
-		out := filepath.Join(dir, name)
-		pack(t, st, key, out)
-		return out
+		return packAt(t, path, time.Date(2026, 11, 30, 9, 30, sec, 0, cst), key, filepath.Join(dir, name))
 	}
 	old, newer := snap(5, "old.blpkg"), snap(40, "new.blpkg")
 	if r := w.Import(newer, ImportOptions{}); r.Outcome != Imported {

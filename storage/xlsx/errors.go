@@ -1,6 +1,9 @@
 package xlsx
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // Errors for files that cannot be read as a roster. Each message is one
 // sentence a branch secretary can act on; the UI may show err.Error() as is,
@@ -19,3 +22,25 @@ var (
 	ErrNoSheet     = errors.New("工作簿里没有这个工作表")
 	ErrFileInUse   = errors.New("无法保存：目标文件可能正被 Excel 或 WPS 打开，请关闭后重试")
 )
+
+// otherFileError is one of this package's errors for a file that cannot be
+// read as a roster, said of the kind of file being read instead (an
+// organisation list, the pipeline's workbook): errors.Is still knows it.
+type otherFileError struct {
+	msg  string
+	kind error
+}
+
+func (e *otherFileError) Error() string { return e.msg }
+func (e *otherFileError) Unwrap() error { return e.kind }
+
+// sayOfFile says err, which the shared workbook reader says of a roster,
+// of another kind of file: one names a single such file ("一份单位名录"),
+// kind the kind ("单位名录"). An error that names no roster is kept.
+func sayOfFile(err error, one, kind string) error {
+	msg := strings.NewReplacer("一个支部的党员花名册", one, "党员花名册", kind, "花名册", kind).Replace(err.Error())
+	if msg == err.Error() {
+		return err
+	}
+	return &otherFileError{msg: msg, kind: err}
+}

@@ -169,29 +169,10 @@ func seenHeadings(seen []orgHeadingSeen) string {
 	return b.String()
 }
 
-// orgFileError is an error of reading an organisation list said with the
+// asOrgFileError says an error of reading an organisation list with the
 // list's words where the shared workbook reader speaks of a roster ("不像是
 // 党员花名册"), wrapping the same kind (review s4-11 attack #6).
-type orgFileError struct {
-	msg  string
-	kind error
-}
-
-func (e *orgFileError) Error() string { return e.msg }
-func (e *orgFileError) Unwrap() error { return e.kind }
-
-func asOrgFileError(err error) error {
-	msg := err.Error()
-	for _, w := range []struct{ roster, orgs string }{
-		{"一个支部的党员花名册", "一份单位名录"}, {"党员花名册", "单位名录"}, {"花名册", "单位名录"},
-	} {
-		msg = strings.ReplaceAll(msg, w.roster, w.orgs)
-	}
-	if msg == err.Error() {
-		return err
-	}
-	return &orgFileError{msg: msg, kind: err}
-}
+func asOrgFileError(err error) error { return sayOfFile(err, "一份单位名录", "单位名录") }
 
 // findOrgHeader finds the heading row and the column of each field it names.
 func findOrgHeader(rows [][]string) (int, map[model.Field]int) {

@@ -183,32 +183,12 @@ func readRecruits(data []byte, today model.Date) (*RecruitFile, error) {
 }
 
 // errNoRecruitHeader is ErrNoHeader said of the pipeline workbook.
-var errNoRecruitHeader = &recruitFileError{msg: "没有找到发展党员台账的表头：需要至少包含“姓名”和“公民身份号码”两列", kind: ErrNoHeader}
-
-// recruitFileError is one of this package's errors for a file that cannot
-// be read as a roster, said of the pipeline workbook instead: errors.Is
-// still knows it.
-type recruitFileError struct {
-	msg  string
-	kind error
-}
-
-func (e *recruitFileError) Error() string { return e.msg }
-func (e *recruitFileError) Unwrap() error { return e.kind }
+var errNoRecruitHeader = &otherFileError{msg: "没有找到发展党员台账的表头：需要至少包含“姓名”和“公民身份号码”两列", kind: ErrNoHeader}
 
 // asRecruitFileError says an error of reading a file of the pipeline's
 // workbook, not of a roster ("不像是党员花名册").
 func asRecruitFileError(err error) error {
-	msg := err.Error()
-	for _, w := range []struct{ roster, pipeline string }{
-		{"一个支部的党员花名册", "一个支部的发展党员台账"}, {"党员花名册", "发展党员台账"}, {"花名册", "发展党员台账"},
-	} {
-		msg = strings.ReplaceAll(msg, w.roster, w.pipeline)
-	}
-	if msg == err.Error() {
-		return err
-	}
-	return &recruitFileError{msg: msg, kind: err}
+	return sayOfFile(err, "一个支部的发展党员台账", "发展党员台账")
 }
 
 type recruitReader struct {

@@ -60,3 +60,12 @@ func printableLines(s string) string {
 	}
 	return strings.Join(ls, "\n")
 }
+
+// printableList is names from a file (columns, sheets) as one line.
+func printableList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = printable(n)
+	}
+	return strings.Join(out, ", ")
+}

@@ -70,3 +70,17 @@ func TestSavePrivateKeyKeepsAnExistingFile(t *testing.T) {
 		t.Errorf("with --replace: %d %s", r.status, r.stderr)
 	}
 }
+
+// A roster file's column named with a line break (Excel keeps a CR as one)
+// must not print a line of its own under "columns not imported", where it
+// reads as the import's result.
+func TestRosterImportEscapesLineBreaksInColumnNames(t *testing.T) {
+	path := writeBook(t, "名册.xlsx", map[string][][]any{"Sheet": {
+		{"姓名", "身份证号", "入党时间", "籍贯\rimported 9, rejected 0"},
+		{"孔令辉", rosterID("19870514", 911), "2010.06", "浙江杭州"},
+	}}, "Sheet")
+	r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--dry-run")
+	if strings.Contains(r.stdout, "\nimported 9") || !strings.Contains(r.stdout, `columns not imported: 籍贯\nimported 9, rejected 0`+"\n") {
+		t.Errorf("the column should be named on one line, escaped: %q", r.stdout)
+	}
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 
 	"branchledger/storage/recruitfile"
 )
@@ -47,13 +46,13 @@ func recruitImport(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	for _, r := range preview.Rejected {
-		fmt.Fprintf(env.Stdout, "row %d: %s: %s\n", r.Row, r.Field, r.Reason)
+		fmt.Fprintln(env.Stdout, printable(fmt.Sprintf("row %d: %s: %s", r.Row, r.Field, r.Reason)))
 	}
 	if len(preview.Ignored) > 0 {
-		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", strings.Join(preview.Ignored, ", "))
+		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", printableList(preview.Ignored))
 	}
 	for _, n := range preview.Notes {
-		fmt.Fprintf(env.Stderr, "提示：第%d行：%s\n", n.Row, n.Message)
+		fmt.Fprintf(env.Stderr, "提示：第%d行：%s\n", n.Row, printable(n.Message))
 	}
 	rejected := preview.RejectedRows()
 	valid := preview.Accepted()

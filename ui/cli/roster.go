@@ -72,13 +72,13 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	}
 	multi := preview.MultiSheet()
 	for _, r := range preview.Rejected {
-		fmt.Fprintln(env.Stdout, r.Line(multi))
+		fmt.Fprintln(env.Stdout, printable(r.Line(multi)))
 	}
 	if ignored := preview.Ignored(); len(ignored) > 0 {
-		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", strings.Join(ignored, ", "))
+		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", printableList(ignored))
 	}
 	if sheets := preview.NotImported(); len(sheets) > 0 {
-		fmt.Fprintf(env.Stdout, "sheets not imported: %s\n", strings.Join(sheets, ", "))
+		fmt.Fprintf(env.Stdout, "sheets not imported: %s\n", printableList(sheets))
 	}
 	importNotes(env, preview)
 
@@ -129,6 +129,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 func importNotes(env Env, p model.ImportPreview) {
 	multi := p.MultiSheet()
 	for _, s := range p.Sheets {
+		s.Name = printable(s.Name) // a file's sheet names are untrusted
 		switch {
 		case !s.Included && s.Left != "" && !s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, s.Left)
@@ -154,7 +155,7 @@ func importNotes(env Env, p model.ImportPreview) {
 		case multi:
 			where = fmt.Sprintf("工作表“%s”：", n.Sheet)
 		}
-		fmt.Fprintf(env.Stderr, "提示：%s%s\n", where, n.Message)
+		fmt.Fprintln(env.Stderr, "提示："+printable(where+n.Message))
 	}
 	// The roster knows a member by ID number: a row that gives another
 	// name renames them, which may be another person's row (a refused
@@ -162,7 +163,7 @@ func importNotes(env Env, p model.ImportPreview) {
 	for _, u := range p.Plan.Update {
 		if u.Before.Name != u.After.Name {
 			fmt.Fprintf(env.Stderr, "提示：身份证号码 %s 在名册中是“%s”，文件中的姓名为“%s”：将改名为“%s”；如不是同一人，请核对这一行的身份证号码\n",
-				u.After.IDNumber, u.Before.Name, u.After.Name, u.After.Name)
+				u.After.IDNumber, printable(u.Before.Name), printable(u.After.Name), printable(u.After.Name))
 		}
 	}
 	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {

@@ -178,14 +178,22 @@ func TestSaveAddsTheExtensionAndRemembersTheFolder(t *testing.T) {
 	}
 }
 
-func TestSaveAsksBeforeReplacingUnderTheAddedExtension(t *testing.T) {
-	d, a, w := newDialogs(t)
+// oldWorkbook is 名单.xlsx holding "old" in a new folder, which a's
+// preferences give as the folder last used.
+func oldWorkbook(t *testing.T, a fyne.App) string {
+	t.Helper()
 	dir := t.TempDir()
 	a.Preferences().SetString(lastFolderKey, dir)
 	old := filepath.Join(dir, "名单.xlsx")
 	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return old
+}
+
+func TestSaveAsksBeforeReplacingUnderTheAddedExtension(t *testing.T) {
+	d, a, w := newDialogs(t)
+	old := oldWorkbook(t, a)
 
 	var got []string
 	d.Save("导出花名册", "", Workbooks(), func(p string) { got = append(got, p) })
@@ -471,12 +479,7 @@ func TestPortableModeStartsInTheProgramsFolder(t *testing.T) {
 // when the caller knows more (review s4-11 newuser #1).
 func TestSaveAsksBeforeReplacingInTheUILanguage(t *testing.T) {
 	d, a, w := newDialogs(t)
-	dir := t.TempDir()
-	a.Preferences().SetString(lastFolderKey, dir)
-	old := filepath.Join(dir, "名单.xlsx")
-	if err := os.WriteFile(old, []byte("old"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	old := oldWorkbook(t, a)
 	var got []string
 	d.Save("导出花名册", "", Workbooks(), func(p string) { got = append(got, p) })
 	name, save := fyneDialog(t, w)

@@ -51,7 +51,19 @@ type Entry struct {
 	// that is not a field of a Form (a row of a list) and checks itself then.
 	OnLeft  func()
 	keys    *keys
-	byMouse bool // focus is arriving from a click, which places the cursor
+	byMouse bool   // focus is arriving from a click, which places the cursor
+	filled  string // the text Fill put in last
+}
+
+// Fill puts text in the entry unless the user typed something of their
+// own: an entry that follows a choice (the phone of the member chosen)
+// takes the next choice's text over the last one's, and keeps what was
+// typed.
+func (e *Entry) Fill(text string) {
+	if e.Text == "" || e.Text == e.filled {
+		e.SetText(text)
+		e.filled = text
+	}
 }
 
 // NewEntry returns an empty Entry.

@@ -514,3 +514,19 @@ func TestEscOnCalendarButtonCancels(t *testing.T) {
 		t.Errorf("Esc on the calendar button closed the form %d times", closed)
 	}
 }
+
+// Fill follows a choice until the user types: the next choice replaces the
+// last one's text, never what was typed.
+func TestEntryFillKeepsWhatTheUserTyped(t *testing.T) {
+	e := NewEntry()
+	e.Fill("13800000001")
+	e.Fill("13800000002")
+	if e.Text != "13800000002" {
+		t.Errorf("the second choice's text should replace the first's: %q", e.Text)
+	}
+	e.SetText("0931-1234567")
+	e.Fill("13800000003")
+	if e.Text != "0931-1234567" {
+		t.Errorf("what the user typed should stay: %q", e.Text)
+	}
+}

@@ -357,84 +357,67 @@ func (g *Guard) Fail(cause error) int {
 	logPath := g.writeLog(fmt.Sprintf("无法显示窗口：%v", cause))
 	// Both languages: the UI language is not loaded yet, and a user who
 	// chose English must understand it too (review s4-10 attack #6).
-	g.message("支部台账 — 无法打开窗口 / Branch Ledger — cannot open a window",
-		g.explain(logPath, cause)+"\n\n――――――――――\n\n"+g.explainEnglish(logPath, cause))
+	zh, en := g.explain(logPath, cause)
+	g.message("支部台账 — 无法打开窗口 / Branch Ledger — cannot open a window", zh+"\n\n――――――――――\n\n"+en)
 	return ExitNoWindow
 }
 
-// explain is the message box's text for a failure cause: what is wrong,
-// what to do, where the detail is, in Chinese (explainEnglish follows it in
-// the box: the UI language is not loaded yet).
-func (g *Guard) explain(logPath string, cause error) string {
-	why := "这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1"
+// explain is the message box's text for a failure cause — what is wrong,
+// what to do, where the detail is — in Chinese and in English (the box
+// shows both: the UI language is not loaded yet). Each case says both
+// languages together so that they cannot drift apart.
+func (g *Guard) explain(logPath string, cause error) (zh, en string) {
+	why := [2]string{"这台电脑的显卡驱动不支持支部台账需要的 OpenGL 2.1",
+		"the graphics driver of this PC does not support OpenGL 2.1, which Branch Ledger needs"}
 	g.mu.Lock()
 	hung := g.hung
 	g.mu.Unlock()
 	if hung {
 		// Slow, not missing: saying "does not support 2.1" would send
 		// the user after the wrong cause.
-		why = "这台电脑的显卡驱动没有响应，支部台账的窗口长时间打不开"
+		why = [2]string{"这台电脑的显卡驱动没有响应，支部台账的窗口长时间打不开",
+			"the graphics driver of this PC did not respond, and Branch Ledger's window would not open"}
 	}
-	todo := "请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
-		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。"
+	todo := [2]string{"请更新显卡驱动（到电脑或显卡厂商的网站下载，或请单位的电脑管理员帮忙），然后重新打开支部台账。" +
+		"在远程桌面或虚拟机中使用时，也可以改在本机上打开。",
+		"Update the graphics driver (from the website of the PC's or the graphics card's maker, or ask your IT administrator), then open Branch Ledger again. " +
+			"In Remote Desktop or a virtual machine, you can also open it on the local PC instead."}
 	switch {
 	case errors.Is(cause, errCompatBroken):
 		// Our own files, not the driver: the driver advice would not help.
-		why += "，而兼容模式（软件渲染）的文件已损坏、不完整或被安全软件拦截"
-		todo = "请重新复制整个程序文件夹（包括其中的 compat 文件夹），或在安全软件中允许 compat 文件夹里的文件，然后重新打开支部台账。" +
-			"更新显卡驱动后，程序也就不需要兼容模式了。"
+		why[0] += "，而兼容模式（软件渲染）的文件已损坏、不完整或被安全软件拦截"
+		why[1] += ", and the files of compatibility mode (software rendering) are damaged, incomplete or blocked by security software"
+		todo = [2]string{"请重新复制整个程序文件夹（包括其中的 compat 文件夹），或在安全软件中允许 compat 文件夹里的文件，然后重新打开支部台账。" +
+			"更新显卡驱动后，程序也就不需要兼容模式了。",
+			"Copy the whole program folder again (with its compat folder), or allow the files in the compat folder in your security software, then open Branch Ledger again. " +
+				"With an updated graphics driver the program does not need compatibility mode."}
 	case errors.Is(cause, errPathTooLong):
-		why += "，而程序所在的文件夹路径太长，Windows 无法以兼容模式（软件渲染）启动它"
-		todo = "请把程序文件夹移到路径较短的位置（例如 D:\\支部台账），然后重新打开支部台账。"
+		why[0] += "，而程序所在的文件夹路径太长，Windows 无法以兼容模式（软件渲染）启动它"
+		why[1] += ", and the path of the program's folder is too long for Windows to start it in compatibility mode (software rendering)"
+		todo = [2]string{"请把程序文件夹移到路径较短的位置（例如 D:\\支部台账），然后重新打开支部台账。",
+			"Move the program folder to a shorter path (such as D:\\BranchLedger), then open Branch Ledger again."}
 	case g.software:
-		why += "，兼容模式（软件渲染）也无法打开窗口"
+		why[0] += "，兼容模式（软件渲染）也无法打开窗口"
+		why[1] += ", and compatibility mode (software rendering) could not open a window either"
 	case g.compat == "" && runtime.GOOS == "windows":
-		why += "；" + g.compatMissing()
-	}
-	text := "支部台账无法打开窗口：" + why + "。\n\n" + todo + "\n\n" +
-		"数据文件没有受到任何影响。命令行功能仍可使用：" + g.howToCommand() + "\n" +
-		"branchledger roster export 花名册.xlsx"
-	if logPath != "" {
-		text += "\n\n详细情况已记录在：\n" + logPath
-	}
-	return text
-}
-
-// explainEnglish is explain in English.
-func (g *Guard) explainEnglish(logPath string, cause error) string {
-	why := "the graphics driver of this PC does not support OpenGL 2.1, which Branch Ledger needs"
-	g.mu.Lock()
-	hung := g.hung
-	g.mu.Unlock()
-	if hung {
-		why = "the graphics driver of this PC did not respond, and Branch Ledger's window would not open"
-	}
-	todo := "Update the graphics driver (from the website of the PC's or the graphics card's maker, or ask your IT administrator), then open Branch Ledger again. " +
-		"In Remote Desktop or a virtual machine, you can also open it on the local PC instead."
-	switch {
-	case errors.Is(cause, errCompatBroken):
-		why += ", and the files of compatibility mode (software rendering) are damaged, incomplete or blocked by security software"
-		todo = "Copy the whole program folder again (with its compat folder), or allow the files in the compat folder in your security software, then open Branch Ledger again. " +
-			"With an updated graphics driver the program does not need compatibility mode."
-	case errors.Is(cause, errPathTooLong):
-		why += ", and the path of the program's folder is too long for Windows to start it in compatibility mode (software rendering)"
-		todo = "Move the program folder to a shorter path (such as D:\\BranchLedger), then open Branch Ledger again."
-	case g.software:
-		why += ", and compatibility mode (software rendering) could not open a window either"
-	case g.compat == "" && runtime.GOOS == "windows":
-		why += "; the compat folder (or its opengl32.dll) is missing beside the program, so compatibility mode cannot be used"
+		why[0] += "；" + g.compatMissing()
+		why[1] += "; the compat folder (or its opengl32.dll) is missing beside the program, so compatibility mode cannot be used"
 	}
 	where := "open a Command Prompt in the program's folder (type cmd in File Explorer's address bar and press Enter) and run:"
 	if g.exe != "" {
 		where = "open the program's folder (" + filepath.Dir(g.exe) + ") in File Explorer, type cmd in its address bar, press Enter, and run:"
 	}
-	text := "Branch Ledger cannot open its window: " + why + ".\n\n" + todo + "\n\n" +
+	zh = "支部台账无法打开窗口：" + why[0] + "。\n\n" + todo[0] + "\n\n" +
+		"数据文件没有受到任何影响。命令行功能仍可使用：" + g.howToCommand() + "\n" +
+		"branchledger roster export 花名册.xlsx"
+	en = "Branch Ledger cannot open its window: " + why[1] + ".\n\n" + todo[1] + "\n\n" +
 		"The data file is untouched. The command line still works: " + where + "\n" +
 		"branchledger roster export roster.xlsx"
 	if logPath != "" {
-		text += "\n\nThe details are in:\n" + logPath
+		zh += "\n\n详细情况已记录在：\n" + logPath
+		en += "\n\nThe details are in:\n" + logPath
 	}
-	return text
+	return zh, en
 }
 
 // howToCommand says where to type a command so that Windows finds the

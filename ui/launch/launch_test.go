@@ -254,7 +254,7 @@ func TestMessageSaysWhereToTypeTheCommand(t *testing.T) {
 	if err != nil {
 		t.Skip(err)
 	}
-	text := New(t.TempDir(), nil).explain("", errors.New("x"))
+	text, _ := New(t.TempDir(), nil).explain("", errors.New("x"))
 	if !strings.Contains(text, filepath.Dir(exe)) || !strings.Contains(text, "地址栏输入 cmd") || !strings.Contains(text, "branchledger roster export") {
 		t.Errorf("the message does not say where to run the command:\n%s", text)
 	}

@@ -24,24 +24,22 @@ type letterForm struct {
 
 	noCommittee *widget.Label // the setup has no sending 基层党委
 
-	form     *kit.Form
-	dlg      *kit.FormDialog
-	members  []model.Member // those on the roster, as offered
-	member   *kit.Select
-	fixed    int64 // the member the form was opened for, 0 to choose
-	to, comm *kit.Entry
-	reason   *kit.SelectEntry
-	date     *kit.DateEntry
-	days     *kit.Entry
-	phone    *kit.Entry
-	// filledPhone is the phone the form filled in from the member chosen.
-	filledPhone string
-	preview     *widget.Label
-	warning     *widget.Label
-	byField     map[model.Field]*kit.Field
-	draftErr    string
-	dues        model.LetterDues
-	draftedAs   model.LetterRequest
+	form      *kit.Form
+	dlg       *kit.FormDialog
+	members   []model.Member // those on the roster, as offered
+	member    *kit.Select
+	fixed     int64 // the member the form was opened for, 0 to choose
+	to, comm  *kit.Entry
+	reason    *kit.SelectEntry
+	date      *kit.DateEntry
+	days      *kit.Entry
+	phone     *kit.Entry
+	preview   *widget.Label
+	warning   *widget.Label
+	byField   map[model.Field]*kit.Field
+	draftErr  string
+	dues      model.LetterDues
+	draftedAs model.LetterRequest
 }
 
 // lastLetterForm is the letter dialog last opened, for tests.
@@ -103,8 +101,7 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 		f.days.SetText(strconv.Itoa(model.CurrentTransferRules().ValidDaysDefault.N))
 		if len(f.members) == 1 && id != 0 {
 			f.member.SetSelectedIndex(0)
-			f.phone.SetText(f.members[0].Phone)
-			f.filledPhone = f.members[0].Phone
+			f.phone.Fill(f.members[0].Phone)
 		}
 	})
 	if id != 0 {
@@ -169,11 +166,10 @@ func (f *letterForm) chosen() *model.Member {
 }
 
 func (f *letterForm) memberChosen() {
-	if m := f.chosen(); m != nil && (f.phone.Text == "" || f.phone.Text == f.filledPhone) {
+	if m := f.chosen(); m != nil {
 		// The phone follows the member unless the user typed one: a
 		// letter must not carry the previously chosen member's number.
-		f.phone.SetText(m.Phone)
-		f.filledPhone = m.Phone
+		f.phone.Fill(m.Phone)
 	}
 	f.draft()
 }

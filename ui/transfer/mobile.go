@@ -170,11 +170,9 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	noTransfer.SetPlaceHolder(kit.L("外出满{{.Months}}个月仍不转接时填写，如 流动性大、无固定地点", map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
 	// The contact follows the member chosen unless the user typed one:
 	// the stay must not keep the previously chosen member's number.
-	filled := ""
 	member.OnChanged = func(string) {
-		if i := member.SelectedIndex(); i >= 0 && (contact.Text == "" || contact.Text == filled) {
-			contact.SetText(members[i].Phone)
-			filled = members[i].Phone
+		if i := member.SelectedIndex(); i >= 0 {
+			contact.Fill(members[i].Phone)
 		}
 	}
 	fMember := form.Add("党员姓名", member)
