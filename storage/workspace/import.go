@@ -680,7 +680,9 @@ func Packages(paths []string) ([]string, error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, fmt.Errorf("找不到 %s：%w", p, err)
+			// As every command says of a file it cannot open (review
+			// s5-final attack #7: Go's English "stat …: no such file").
+			return nil, reason.Wrap("无法打开文件 "+p, err)
 		}
 		if !fi.IsDir() {
 			if !fi.Mode().IsRegular() {

@@ -130,3 +130,41 @@ func TestPackageExportToAFIFOWithoutExtension(t *testing.T) {
 		t.Error("a package was written beside the FIFO")
 	}
 }
+
+// `aggregate import` of a FIFO among its files stopped the whole run, a
+// missing file was said in Go's English, and a missing --passphrase-file
+// was not mentioned when no package needed the key (review s5-final
+// attack #7): the FIFO is one refused line, the good package is imported.
+func TestAggregateImportOddFiles(t *testing.T) {
+	dir := t.TempDir()
+	db := demoFile(t, "3")
+	ws := filepath.Join(dir, "workspace.blws")
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+	if r := run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass); r.status != ExitOK {
+		t.Fatalf("key: %d %s", r.status, r.stderr)
+	}
+	pkgPass := filepath.Join(dir, "pkgpass.txt")
+	os.WriteFile(pkgPass, []byte("支部的数据包密码2026\n"), 0o600)
+	pkg := filepath.Join(dir, "p.blpkg")
+	if r := run(t, "package", "export", pkg, "--db", db, "--passphrase-file", pkgPass); r.status != ExitOK {
+		t.Fatalf("export: %d %s", r.status, r.stderr)
+	}
+	fifo := filepath.Join(dir, "fifo.blpkg")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	missing := filepath.Join(dir, "nonexist.blpkg")
+	r := run(t, "aggregate", "import", pkg, missing, "--workspace", ws, "--package-passphrase-file", pkgPass)
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "无法打开文件 "+missing+"：找不到这个文件") || strings.Contains(r.stderr, "no such file") {
+		t.Errorf("missing: %d %s%s", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "aggregate", "import", pkg, "--workspace", ws, "--package-passphrase-file", pkgPass, "--passphrase-file", filepath.Join(dir, "nopass.txt"))
+	if r.status == ExitOK || !strings.Contains(r.stderr, "nopass.txt") {
+		t.Errorf("missing --passphrase-file: %d %s%s", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "aggregate", "import", pkg, fifo, "--workspace", ws, "--package-passphrase-file", pkgPass)
+	if r.status != ExitRejected || !strings.Contains(r.stdout, "refused "+fifo+": 不是普通文件") || !strings.Contains(r.stdout, "imported ") || !strings.Contains(r.stdout, "packages 2, refused 1") {
+		t.Errorf("fifo: %d %s%s", r.status, r.stdout, r.stderr)
+	}
+}
