@@ -147,8 +147,19 @@ func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 // (137-1234-5678, 137.1234.5678, (137)1234-5678, or a number cell shown
 // through the format 000-0000-0000) is stored as its 11 digits, as one
 // written with spaces is; a landline keeps the dash after its area code.
+//
+// The international prefix is read one way however it is typed: 0086 (as
+// dialled from a landline) is +86, so that the 11 digits of a mobile after
+// it are checked too, and a landline after it keeps its own form with the
+// trunk 0 (+86 0931-1234567 is 0931-1234567) (review s5-final attack #5).
 func NormalizePhone(s string) string {
 	s = normalizePhoneChars(s)
+	if rest, ok := strings.CutPrefix(s, "0086"); ok {
+		s = "+86" + rest
+	}
+	if rest, ok := strings.CutPrefix(s, "+86"); ok && strings.HasPrefix(strings.TrimLeft(rest, "-"), "0") {
+		s = strings.TrimLeft(rest, "-")
+	}
 	grouped := strings.Map(func(r rune) rune {
 		switch r {
 		case '-', '.', '(', ')', '/':

@@ -45,3 +45,25 @@ func TestPlus86WithSeparators(t *testing.T) {
 		}
 	}
 }
+
+// 0086 is the +86 prefix as dialled from a landline: a mobile after it is
+// checked for its 11 digits as after +86, and a landline after either
+// prefix keeps its domestic form (review s5-final attack #5).
+func TestPrefix0086(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+		valid    bool
+	}{
+		{"0086 139 1234 5678", "+8613912345678", true},
+		{"0086-13912345678", "+8613912345678", true},
+		{"0086 139 1234 567", "+861391234567", false},
+		{"00861391234567", "+861391234567", false},
+		{"0086 0931 1234567", "09311234567", true},
+		{"+86 0931-1234567", "0931-1234567", true},
+	} {
+		got := NormalizePhone(c.in)
+		if got != c.want || validPhone(got) != c.valid {
+			t.Errorf("NormalizePhone(%q) = %q, valid %v; want %q, %v", c.in, got, validPhone(got), c.want, c.valid)
+		}
+	}
+}
