@@ -43,6 +43,14 @@ func Replacing(out string, own storage.Summary) (question model.Text, err error)
 				if name == "" {
 					name = "另一个支部"
 				}
+				if name == strings.TrimSpace(own.BranchName) {
+					// Two branches called 第一党支部 in different units: "是
+					// “第一党支部”的数据包" read as this branch's own (review
+					// s5-final attack #9).
+					return model.Text{}, &model.TextError{Kind: ErrOtherBranch, Bare: true,
+						Text: model.Textf("U盘上的 %s 是另一个同名支部（%s，%s 导出）的数据包，不能用本支部的数据覆盖；请换一个文件名",
+							base, strings.TrimSpace(m.OrgName), m.SnapshotAt.Local().Format("2006-01-02 15:04"))}
+				}
 				return model.Text{}, other(name)
 			}
 			return model.Textf("U盘上已有本支部的数据包 %s（%s 的数据）。要用现在的数据替换它吗？",

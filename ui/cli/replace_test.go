@@ -49,3 +49,24 @@ func TestPackageExportNeverReplacesAnotherBranchsPackage(t *testing.T) {
 		t.Errorf("own package with --replace: %d\n%s", r.status, r.stderr)
 	}
 }
+
+// Another branch with the very same name (two 第一党支部 in different
+// units, or two demo files) is said to be another branch of that name, not
+// "是“<本支部的名称>”的数据包" as if it were this one's (review s5-final
+// attack #9).
+func TestAnotherBranchOfTheSameNameIsSaidSo(t *testing.T) {
+	usb := t.TempDir()
+	a, b := demoFile(t, "3"), demoFile(t, "3")
+	out := filepath.Join(usb, "other.blpkg")
+	if r := run(t, "package", "export", out, "--db", a); r.status != ExitOK {
+		t.Fatalf("export a: %d %s", r.status, r.stderr)
+	}
+	before, _ := os.ReadFile(out)
+	r := run(t, "package", "export", out, "--db", b, "--replace")
+	if r.status == ExitOK || !strings.Contains(r.stderr, "是另一个同名支部（") || !strings.Contains(r.stderr, " 导出）的数据包") {
+		t.Errorf("same-named branch's package: %d\n%s%s", r.status, r.stdout, r.stderr)
+	}
+	if after, _ := os.ReadFile(out); !bytes.Equal(before, after) {
+		t.Error("the other branch's package was changed")
+	}
+}
