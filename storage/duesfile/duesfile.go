@@ -64,7 +64,8 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	if err != nil {
 		return model.BasePreview{}, err
 	}
-	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected}
+	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected,
+		Ignored: bf.Ignored, Notes: bf.Notes}
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
 		reject := func(f model.Field, reason string) {
