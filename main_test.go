@@ -674,14 +674,14 @@ func tail(s string) string {
 func TestAMissingFolderInDbIsSaid(t *testing.T) {
 	dir := t.TempDir()
 	typo := filepath.Join(dir, "打错的 文件夹", "子目录", "台账.db")
-	err := missingFolder(typo)
+	err := storage.CheckFolder(typo)
 	if err == nil || !strings.Contains(err.Error(), "不存在") || !strings.Contains(err.Error(), filepath.Join(dir, "打错的 文件夹", "子目录")) {
 		t.Errorf("missing folder: %v", err)
 	}
 	if _, serr := os.Stat(filepath.Join(dir, "打错的 文件夹")); serr == nil {
 		t.Error("the folder was made")
 	}
-	if err := missingFolder(filepath.Join(dir, "新台账.db")); err != nil {
+	if err := storage.CheckFolder(filepath.Join(dir, "新台账.db")); err != nil {
 		t.Errorf("a new file in an existing folder: %v", err)
 	}
 }

@@ -24,6 +24,9 @@ func TestWithoutOpenGLTheStartEndsWithAMessage(t *testing.T) {
 	bin := buildProgram(t, ".", filepath.Join(dir, "branchledger"))
 	env := isolatedEnv(dir)
 	db := filepath.Join(dir, "党建 资料", "ledger.db")
+	if err := os.MkdirAll(filepath.Dir(db), 0o755); err != nil { // --db's folder must exist
+		t.Fatal(err)
+	}
 	runCommand(t, env, bin, "demo", "--members", "5", "--db", db)
 
 	cmd := command(append(env, "DISPLAY="+display), bin, "--db", db)

@@ -151,6 +151,10 @@ type CoverageReport struct {
 	OutOfScope int
 }
 
+// Listed is how many organisations the list holds, in scope or not: none
+// until the instructor enters or imports the list.
+func (r CoverageReport) Listed() int { return r.Total.InScope + r.OutOfScope }
+
 // ComputeCoverage counts the organisations under definition r and the set-up
 // rules b (how many full members make a branch of one's own).
 func ComputeCoverage(orgs []Organisation, r CoverageRules, b BranchWorkRules) CoverageReport {

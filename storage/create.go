@@ -98,3 +98,24 @@ func checkFree(abs string, replaceEmpty bool) error {
 	}
 	return fmt.Errorf("%w：%s", ErrExists, abs)
 }
+
+// CheckFolder refuses a --db path whose folder does not exist: a typing
+// slip or a USB drive now under another letter in a shortcut, which would
+// otherwise open a new, empty ledger in folders made for it, looking like
+// lost records (review s3-10 attack #8). A new file in an existing folder
+// is still made, as README says. The window and every command line
+// command check an explicit --db with it; the default path's folder is
+// made by Open.
+func CheckFolder(dbPath string) error {
+	if _, err := os.Stat(dbPath); err == nil {
+		return nil
+	}
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		abs = dbPath
+	}
+	if fi, err := os.Stat(filepath.Dir(abs)); err != nil || !fi.IsDir() {
+		return fmt.Errorf("找不到数据文件 %s：它所在的文件夹 %s 不存在（路径是否写错，U盘的盘符是否变了？）", abs, filepath.Dir(abs))
+	}
+	return nil
+}

@@ -162,6 +162,9 @@ type ImportOptions struct {
 	// keys are the file keys of a batch's packages, found when their
 	// manifests are read to order it (see ImportAll).
 	keys *datapkg.KeyCache
+	// orgs is the organisation list by name, read once for a batch's
+	// branches to be linked by name (see linkByName).
+	orgs *orgNameCache
 }
 
 // FutureTolerance is how far a snapshot may be ahead of this computer's
@@ -291,7 +294,7 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 		}
 		return r
 	}
-	id, linked, err := w.store(target, l.snap, filepath.Base(r.File))
+	id, linked, err := w.store(target, l.snap, filepath.Base(r.File), o.orgs)
 	if err != nil {
 		// Why in Chinese (the workspace is read-only, the disk full …);
 		// SQLite's own words stay in the error for the log.
@@ -476,7 +479,7 @@ func branchLabel(org, branch string) string {
 // transaction and returns the branch's ID. Links to organisations stay; a
 // branch that covers none is linked to the organisation of its name, if
 // the list has one (linkByName), whose name is returned.
-func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int64, string, error) {
+func (w *Workspace) store(target *heldBranch, snap *snapshot, file string, orgs *orgNameCache) (int64, string, error) {
 	now := stamp(w.Now())
 	row := branchRow(snap, file, now)
 	var id int64
@@ -505,7 +508,7 @@ func (w *Workspace) store(target *heldBranch, snap *snapshot, file string) (int6
 			return err
 		}
 		var err error
-		if linked, err = linkByName(tx, id, snap.profile.OrgName); err != nil {
+		if linked, err = linkByName(tx, id, snap.profile.OrgName, orgs); err != nil {
 			return err
 		}
 		outcome := Imported
@@ -744,6 +747,7 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 	}
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
 	o.keys = &datapkg.KeyCache{}
+	o.orgs = &orgNameCache{}
 	order := w.batchOrder(files, o, workers)
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {

@@ -156,8 +156,9 @@ func (w *Workspace) LinkOrgs(branchID int64, orgIDs []int64) error {
 // nothing was linked. A list whose names are the branches' own left every
 // branch （未关联） until the instructor linked each by hand (review s4-11
 // newuser #4). A package names no 统一社会信用代码, so the name is all there
-// is to match.
-func linkByName(tx *gorm.DB, id int64, orgName string) (string, error) {
+// is to match. The list is read through orgs (nil: read it now), once for
+// a batch.
+func linkByName(tx *gorm.DB, id int64, orgName string, orgs *orgNameCache) (string, error) {
 	if norm(orgName) == "" {
 		return "", nil
 	}
@@ -165,11 +166,36 @@ func linkByName(tx *gorm.DB, id int64, orgName string) (string, error) {
 	if err := tx.Raw("SELECT count(*) FROM branch_orgs WHERE branch_id = ?", id).Scan(&n).Error; err != nil || n > 0 {
 		return "", err
 	}
-	byName, err := orgsByName(tx)
+	byName, err := orgs.get(tx)
 	if err != nil {
 		return "", err
 	}
 	return byName.link(tx, id, orgName)
+}
+
+// orgNameCache keeps the organisation list by name for the imports of one
+// batch (ImportAll), which link each new branch by name: reading a list of
+// 12 000 organisations took 27 ms, for every package of the batch. An
+// import writes no organisation, so the list read once stays true.
+type orgNameCache struct {
+	byName orgsNamed
+	read   bool
+}
+
+// get is the list by name, read on first use; a nil cache reads it each
+// time.
+func (c *orgNameCache) get(tx *gorm.DB) (orgsNamed, error) {
+	if c == nil {
+		return orgsByName(tx)
+	}
+	if !c.read {
+		byName, err := orgsByName(tx)
+		if err != nil {
+			return nil, err
+		}
+		c.byName, c.read = byName, true
+	}
+	return c.byName, nil
 }
 
 // namedOrg is an organisation of the list a branch may be linked to by

@@ -902,3 +902,45 @@ func TestOlderSnapshotOfTheSameMinuteShowsSeconds(t *testing.T) {
 		t.Errorf("older of the same minute: %q", r.Message())
 	}
 }
+
+// A workspace whose organisation list is still empty says so under the
+// coverage table of the upward report, not "名录中另有 0 个单位不在统计口径内"; and
+// the money headings break before "（元）", not leave "）" on a line of its own.
+func TestReportOfAnEmptyOrganisationList(t *testing.T) {
+	dir := t.TempDir()
+	w, _ := newWorkspace(t, dir)
+	out := filepath.Join(dir, "report.xlsx")
+	if _, err := w.WriteReport(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(xlsx.UpwardSummarySheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var empty, zero bool
+	var money int
+	for _, r := range rows {
+		line := strings.Join(r, "|")
+		empty = empty || strings.Contains(line, "单位名录还是空的")
+		zero = zero || strings.Contains(line, "另有 0 个")
+		for _, c := range r {
+			if strings.HasSuffix(c, "（元）") {
+				money++
+				if !strings.HasSuffix(c, "\n（元）") {
+					t.Errorf("heading %q: breaks inside （元）", c)
+				}
+			}
+		}
+	}
+	if !empty || zero {
+		t.Errorf("empty list: says it is empty %v, says 另有 0 个 %v", empty, zero)
+	}
+	if money == 0 {
+		t.Error("no money headings found")
+	}
+}

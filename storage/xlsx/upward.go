@@ -265,7 +265,7 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 	cols := []upCol{
 		{"序号", 5}, {"支部名称", 24}, {"所在单位", 20}, {"快照日期", 11}, {"正式党员", 6}, {"预备党员", 6},
 		{"组织生活已开展/应开展", 10}, {"3个月以上未参加组织生活", 9}, {"6个月以上未参加组织生活", 9},
-		{"3个月以上未交党费", 9}, {"6个月以上未交党费", 9}, {"本年党费应交（元）", 12}, {"本年党费实交（元）", 12},
+		{"3个月以上未交党费", 9}, {"6个月以上未交党费", 9}, {"本年党费应交\n（元）", 12}, {"本年党费实交\n（元）", 12},
 		{"换届及支委会设置", 26}, {"严重问题", 6}, {"提醒", 6},
 	}
 	// title, info, a blank, the coverage block (its line, headings, a row
@@ -317,7 +317,13 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 	if err := w.cells(covRow("合计", cov.Total), ts); err != nil {
 		return err
 	}
-	note := fmt.Sprintf("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织单位中实现工作覆盖的比例。名录中另有 %d 个单位不在统计口径内。", cov.OutOfScope)
+	note := "党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织单位中实现工作覆盖的比例。"
+	switch {
+	case cov.Listed() == 0:
+		note += "单位名录还是空的，覆盖率无从算出：先在工作台“单位名录”中录入或导入（aggregate orgs import）。"
+	case cov.OutOfScope > 0:
+		note += fmt.Sprintf("名录中另有 %d 个单位不在统计口径内。", cov.OutOfScope)
+	}
 	if err := w.line(note, st.info, 2*minRow); err != nil {
 		return err
 	}

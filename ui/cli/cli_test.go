@@ -304,3 +304,23 @@ func TestCommandHelpAfterACommandWithSubcommands(t *testing.T) {
 		}
 	}
 }
+
+// A --db whose folder does not exist is refused by every command as the
+// window refuses it, not made into folders and an empty ledger (review s3-10
+// attack #8; the check had been the window's only).
+func TestMissingFolderInDbIsRefusedOnTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	typo := filepath.Join(dir, "打错的文件夹", "台账.db")
+	for _, args := range [][]string{
+		{"demo", "--members", "3", "--db", typo},
+		{"check", "--db", typo},
+	} {
+		r := run(t, args...)
+		if r.status == ExitOK || !strings.Contains(r.stderr, "不存在") {
+			t.Errorf("%v: status %d, stderr %q", args, r.status, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "打错的文件夹")); err == nil {
+		t.Error("the folder was made")
+	}
+}

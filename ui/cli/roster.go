@@ -253,10 +253,12 @@ func openExisting(dbPath string) (*storage.Store, error) {
 	return open(dbPath)
 }
 
-// dataPath is the --db path, or the default one.
+// dataPath is the --db path, refused when its folder does not exist
+// (storage.CheckFolder: a typing slip must not make folders and an empty
+// ledger), or the default one.
 func dataPath(dbPath string) (string, error) {
 	if dbPath != "" {
-		return dbPath, nil
+		return dbPath, storage.CheckFolder(dbPath)
 	}
 	return storage.DefaultPath()
 }

@@ -124,8 +124,14 @@ func (t *coverageTab) load() {
 	if r.Local {
 		local = kit.L("（地方口径）")
 	}
-	t.source.SetText(kit.L("依据{{.Local}}：{{.Document}}", map[string]any{"Local": local, "Document": kit.Word(r.Document)}) + kit.L("　") +
-		kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope}))
+	source := kit.L("依据{{.Local}}：{{.Document}}", map[string]any{"Local": local, "Document": kit.Word(r.Document)})
+	switch {
+	case t.rep.Listed() == 0:
+		source += kit.L("　") + kit.L("单位名录还是空的：在“单位名录”中新增单位或从 Excel 导入后，这里才算得出覆盖率。")
+	case t.rep.OutOfScope > 0:
+		source += kit.L("　") + kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope})
+	}
+	t.source.SetText(source)
 	t.fit()
 	t.table.Refresh()
 	t.finds.RemoveAll()

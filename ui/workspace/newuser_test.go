@@ -74,6 +74,12 @@ func TestEmptyWorkspaceShowsTheFirstSteps(t *testing.T) {
 	if s.content.Visible() || !w.branches.table.Visible() {
 		t.Error("the first steps still show with a branch imported")
 	}
+	// 覆盖率 before any organisation is listed says the list is empty, not
+	// "名录中另有 0 个单位不在统计口径内".
+	w.coverage.load()
+	if src := w.coverage.source.Text; !strings.Contains(src, "单位名录还是空的") || strings.Contains(src, "另有 0 个") {
+		t.Errorf("覆盖率 of an empty list: %q", src)
+	}
 }
 
 func mustKey(t *testing.T, svc *ws.Workspace) datapkg.PublicKey {
