@@ -406,6 +406,10 @@ type BasePreview struct {
 	Openings []DuesOpening
 	// Rows are where each of Bases came from, in the same order.
 	Rows []BasePreviewRow
+	// Ignored are the headings of the columns not imported; Notes what
+	// was read other than the sheet shows it (a hidden 党费已交至).
+	Ignored []string
+	Notes   []ImportNote
 }
 
 // BasePreviewRow is an accepted row of a bases workbook: its sheet row, its

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -741,21 +742,99 @@ func (s *Store) SetDuesOpenings(openings []model.DuesOpening, source string) err
 	return fail("保存党费已交至", err)
 }
 
+// openingCheck is the check an opening position (党费已交至) gets before it
+// is saved: setOpenings applies it, and the plan of an import that sets
+// one applies the same (DuesOpeningCheck), so a preview or dry run refuses
+// the row the commit would refuse instead of passing it (review s5 final
+// attack #1).
+type openingCheck struct {
+	h     model.DuesHistory
+	today model.Date
+	r     model.DuesRules
+	// letter: a transfer letter's 党费交至, which may be ahead of today
+	// (the old branch took dues in advance) and is not checked against
+	// the months this ledger keeps (model.ValidateLetterPaidTo).
+	letter bool
+}
+
+func newOpeningCheck(tx *gorm.DB, now time.Time, source string) (*openingCheck, error) {
+	h, err := ledgerSettings(tx)
+	if err != nil {
+		return nil, err
+	}
+	return &openingCheck{h: h, today: model.DateOf(now), r: model.CurrentDuesRules(), letter: source == SourceTransferIn}, nil
+}
+
+// unchanged: m's opening is paidTo already (or neither has one). An
+// unchanged opening is not saved again, nor checked: a letter's month
+// ahead stays as it came.
+func (c *openingCheck) unchanged(m *model.Member, paidTo model.Month) bool {
+	old, had := c.h.Openings[m.ID]
+	if m.ID == 0 {
+		had = false
+	}
+	return had && old == paidTo || !had && paidTo == 0
+}
+
+// check refuses paidTo as m's opening position when the rules do: a month
+// that cannot be right (model.ValidateOpening, or ValidateLetterPaidTo for
+// a letter), more than a month before m joined (ValidateOpeningJoin), or,
+// typed or imported, reaching into the months this ledger keeps
+// (ValidateOpeningInLedger). m.ID 0 is a member an import adds.
+func (c *openingCheck) check(tx *gorm.DB, m *model.Member, paidTo model.Month) error {
+	if paidTo == 0 || c.unchanged(m, paidTo) {
+		return nil
+	}
+	validate := model.ValidateOpening
+	if c.letter {
+		validate = model.ValidateLetterPaidTo
+	}
+	if err := validate(paidTo, c.today, c.r); err != nil {
+		return err
+	}
+	if err := model.ValidateOpeningJoin(paidTo, m); err != nil {
+		return err
+	}
+	if c.letter || c.h.Start == 0 || paidTo < c.h.Start {
+		return nil
+	}
+	var paid []model.PaidMonth
+	if m.ID != 0 {
+		var err error
+		if paid, err = queryPaid(tx, m.ID); err != nil {
+			return err
+		}
+	}
+	return model.ValidateOpeningInLedger(paidTo, m, &c.h, paid)
+}
+
+// DuesOpeningCheck returns the check SetDuesOpenings and an import's commit
+// apply to an opening position (党费已交至) typed or imported, for an
+// import's plan to refuse the row that gives one it would refuse. The
+// error is a sentence without the member's name (model.ErrDues); an
+// unchanged opening passes. m.ID 0 is a member the import adds.
+func (s *Store) DuesOpeningCheck() (func(m *model.Member, paidTo model.Month) error, error) {
+	var c *openingCheck
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		c, err = newOpeningCheck(tx, s.clock(), model.SourceDuesImport)
+		return err
+	})
+	if err != nil {
+		return nil, fail("读取党费已交至", err)
+	}
+	return func(m *model.Member, paidTo model.Month) error { return c.check(s.db, m, paidTo) }, nil
+}
+
 func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now time.Time) error {
 	if len(openings) == 0 {
 		return nil
 	}
-	h, err := ledgerSettings(tx)
+	c, err := newOpeningCheck(tx, now, source)
 	if err != nil {
 		return err
 	}
-	today, r := model.DateOf(now), model.CurrentDuesRules()
-	// A transfer letter's 党费交至 may be ahead of today (the old branch
-	// took dues in advance); one typed or imported here may not.
-	validate := model.ValidateOpening
-	if source == SourceTransferIn {
-		validate = model.ValidateLetterPaidTo
-	}
+	h := &c.h
 	var changes []model.FieldChange
 	for _, o := range openings {
 		m, err := memberByID(tx, o.MemberID)
@@ -763,26 +842,14 @@ func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now t
 			return err
 		}
 		old, had := h.Openings[o.MemberID]
-		if had && old == o.PaidTo || !had && o.PaidTo == 0 {
-			continue // unchanged: a letter's month ahead stays as it came
+		if c.unchanged(&m, o.PaidTo) {
+			continue
 		}
-		if o.PaidTo != 0 {
-			err := validate(o.PaidTo, today, r)
-			if err == nil {
-				err = model.ValidateOpeningJoin(o.PaidTo, &m)
+		if err := c.check(tx, &m, o.PaidTo); err != nil {
+			if !errors.Is(err, model.ErrDues) {
+				return err
 			}
-			if err == nil && source != SourceTransferIn && o.PaidTo >= h.Start && h.Start != 0 {
-				// Typed or imported, it may not reach into months this
-				// ledger keeps (model.ValidateOpeningInLedger).
-				paid, qerr := queryPaid(tx, m.ID)
-				if qerr != nil {
-					return qerr
-				}
-				err = model.ValidateOpeningInLedger(o.PaidTo, &m, &h, paid)
-			}
-			if err != nil {
-				return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
-			}
+			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
 		}
 		if o.PaidTo == 0 {
 			err = tx.Exec("DELETE FROM dues_openings WHERE member_id = ?", o.MemberID).Error

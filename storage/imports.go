@@ -63,18 +63,34 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 	if err != nil {
 		return model.ImportPlan{}, err
 	}
-	plan := model.ImportPlan{Source: source}
-	// opening notes a row's 党费已交至 when it changes the member's (id 0:
-	// a member to add).
-	opening := func(in *model.Member, id int64) {
-		if in.DuesPaidTo != 0 && (id == 0 || openings[id] != in.DuesPaidTo) {
-			plan.Openings = append(plan.Openings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: openings[id]})
-		}
+	checkOpening, err := s.DuesOpeningCheck()
+	if err != nil {
+		return model.ImportPlan{}, err
 	}
+	plan := model.ImportPlan{Source: source}
 	refuse := func(i int, errs model.ValidationErrors, prefix string) {
 		for _, e := range errs {
 			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
 		}
+	}
+	// opening checks row i's 党费已交至 for member m (m.ID 0: a member to
+	// add) as the commit will (DuesOpeningCheck) and notes it when it
+	// changes m's; false when refused, and the row with it.
+	opening := func(i int, in, m *model.Member) (bool, error) {
+		if in.DuesPaidTo == 0 {
+			return true, nil
+		}
+		if err := checkOpening(m, in.DuesPaidTo); err != nil {
+			if !errors.Is(err, model.ErrDues) {
+				return false, err
+			}
+			refuse(i, model.ValidationErrors{{Field: model.FieldDuesPaidTo, Message: strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")}}, "")
+			return false, nil
+		}
+		if m.ID == 0 || openings[m.ID] != in.DuesPaidTo {
+			plan.Openings = append(plan.Openings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: openings[m.ID]})
+		}
+		return true, nil
 	}
 	seen := make(map[string]int, len(incoming))
 	for i := range incoming {
@@ -103,8 +119,12 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 				refuse(i, errs, "")
 				continue
 			}
+			if ok, err := opening(i, &in, &in); err != nil {
+				return model.ImportPlan{}, err
+			} else if !ok {
+				continue
+			}
 			plan.Add = append(plan.Add, in)
-			opening(&in, 0)
 			continue
 		}
 		old := &existing[j]
@@ -112,15 +132,22 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 		merged.Normalize()
 		changes := model.DiffMembers(old, &merged)
 		if len(changes) == 0 {
-			plan.Unchanged++
-			opening(&in, old.ID)
+			if ok, err := opening(i, &in, old); err != nil {
+				return model.ImportPlan{}, err
+			} else if ok {
+				plan.Unchanged++
+			}
 			continue
 		}
 		if errs := merged.Validate(today, rules); len(errs) > 0 {
 			refuse(i, errs, "与名册中"+old.Name+"的记录合并后：")
 			continue
 		}
-		opening(&in, old.ID)
+		if ok, err := opening(i, &in, &merged); err != nil {
+			return model.ImportPlan{}, err
+		} else if !ok {
+			continue
+		}
 		for k := range changes {
 			changes[k].Source = source
 		}

@@ -225,6 +225,12 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	if len(p.Openings) > 0 {
 		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
 	}
+	if len(p.Ignored) > 0 {
+		text += "\n" + lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(p.Ignored, "、")})
+	}
+	for _, n := range p.Notes { // as the roster import's preview lists them
+		text += "\n" + n.Message
+	}
 	v.summary = widget.NewLabel(text)
 	v.summary.Wrapping = fyne.TextWrapWord
 	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 6},

@@ -5,6 +5,7 @@
 package duesfile
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -59,8 +60,12 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	if err != nil {
 		return model.BasePreview{}, err
 	}
-	today := s.store.Today()
-	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected}
+	checkOpening, err := s.store.DuesOpeningCheck()
+	if err != nil {
+		return model.BasePreview{}, err
+	}
+	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected,
+		Ignored: bf.Ignored, Notes: bf.Notes}
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
 		reject := func(f model.Field, reason string) {
@@ -97,17 +102,13 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			continue
 		}
 		if row.PaidTo != 0 {
-			if err := model.ValidateOpening(row.PaidTo, today, r); err != nil {
+			// Checked as the commit checks it (storage's DuesOpeningCheck),
+			// so the preview refuses the row the commit would refuse.
+			if err := checkOpening(m, row.PaidTo); err != nil {
+				if !errors.Is(err, model.ErrDues) {
+					return model.BasePreview{}, err
+				}
 				reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
-				continue
-			}
-			// Paid up to a month before the member joined is a typo (1990
-			// for 2019): the ledger would put the month before joining in
-			// its place without a word, and a transfer letter print that.
-			// Refused as a transfer in refuses it.
-			if !m.JoinDate.IsZero() && row.PaidTo < model.MonthOfDate(m.JoinDate)-1 {
-				reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于%s加入党组织的 %s（入党前不交党费），请核对年份",
-					row.PaidTo, m.Name, m.JoinDate))
 				continue
 			}
 			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})

@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -17,6 +19,12 @@ type BaseFile struct {
 	HeaderRow int
 	Rows      []BaseRow
 	Rejected  []model.Rejection
+	// Ignored are the headings of the columns not imported, as the roster
+	// import names them.
+	Ignored []string
+	// Notes tell of what was read other than the sheet shows it: a
+	// 党费已交至 whose number format hides it is read as blank.
+	Notes []model.ImportNote
 }
 
 // BaseRow is a row that passed every check.
@@ -38,7 +46,12 @@ var baseHeadings = []struct {
 	{model.FieldIDNumber, func(s string) bool { return strings.Contains(s, "身份") }},
 	{model.FieldDuesBase, func(s string) bool { return strings.Contains(s, "基数") || s == "月收入" }},
 	{model.FieldDuesCategory, func(s string) bool { return strings.Contains(s, "类别") }},
-	{model.FieldDuesPaidTo, func(s string) bool { return strings.Contains(s, "交至") }},
+	// The roster import's headings of 党费已交至 (model.DuesPaidToField:
+	// 党费缴至, 历史党费缴至 …), and any other with 交至 in it.
+	{model.FieldDuesPaidTo, func(s string) bool {
+		f, ok := matchHeading(s)
+		return ok && f == model.FieldDuesPaidTo || strings.Contains(s, "交至")
+	}},
 }
 
 // ReadDuesBasesFile reads the bases workbook at path: the first visible
@@ -88,19 +101,48 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 		}
 		for h := 0; h < min(len(rows), headerSearchRows); h++ {
 			cols := map[model.Field]int{}
-			for c, cell := range rows[h] {
-				key := strings.Join(strings.Fields(model.CleanText(cell)), "")
-				for _, bh := range baseHeadings {
-					if _, seen := cols[bh.field]; !seen && bh.match(key) {
-						cols[bh.field] = c
-						break
+			lowest := map[int]string{} // each column's lowest heading
+			mapRow := func(cells []string) {
+				for c, cell := range cells {
+					key := strings.Join(strings.Fields(model.CleanText(cell)), "")
+					if key == "" {
+						continue
+					}
+					lowest[c] = key
+					for _, bh := range baseHeadings {
+						if _, seen := cols[bh.field]; !seen && bh.match(key) {
+							cols[bh.field] = c
+							break
+						}
 					}
 				}
 			}
+			mapRow(rows[h])
 			if len(cols) < 3 || !hasAll(cols, model.FieldName, model.FieldIDNumber, model.FieldDuesBase) {
 				continue
 			}
+			// A heading of two rows or three (姓名 … merged down, 缴费情况
+			// over 党费已交至): a row below whose 姓名, 身份证号码 and 基数
+			// cells are empty holds sub-headings, as in the roster.
+			first := h + 1
+			for k := 1; k < maxHeaderRows && first < len(rows); k++ {
+				next := rows[first]
+				if cell(next, cols[model.FieldName]) != "" || cell(next, cols[model.FieldIDNumber]) != "" || cell(next, cols[model.FieldDuesBase]) != "" {
+					break
+				}
+				mapRow(next)
+				first++
+			}
 			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
+			taken := map[int]bool{}
+			for _, c := range cols {
+				taken[c] = true
+			}
+			for _, c := range slices.Sorted(maps.Keys(lowest)) {
+				if t := lowest[c]; !taken[c] && !skippedHeadings[t] {
+					bf.Ignored = append(bf.Ignored, t)
+				}
+			}
 			seen := map[string]int{}
 			// 2026.1 in a number cell may be 2026.10: its type decides.
 			number := func(col, row int) bool {
@@ -113,9 +155,13 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 			raw := func(col, row int) string {
 				ref, _ := excelize.CoordinatesToCellName(col, row)
 				v, _ := bk.f.GetCellValue(sheet, ref, rawValues)
-				return model.CleanText(strings.TrimSpace(v))
+				v = model.CleanText(strings.TrimSpace(v))
+				if c, ok := cols[model.FieldDuesPaidTo]; ok && col == c+1 {
+					v = hiddenDate(v, bk.date1904)
+				}
+				return v
 			}
-			for i := h + 1; i < len(rows); i++ {
+			for i := first; i < len(rows); i++ {
 				readBaseRow(bf, i+1, rows[i], cols, seen, shape, number, raw)
 			}
 			return bf, nil
@@ -207,6 +253,19 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 		reject(model.FieldDuesBase, "请填写计算基数（元）")
 	case err != nil:
 		reject(model.FieldDuesBase, err.Error())
+	}
+	// A 党费已交至 the cell hides is read as the blank it shows, and said,
+	// as the roster import says it.
+	if h := hidden(model.FieldDuesPaidTo); h != "" && get(model.FieldDuesPaidTo) == "" {
+		who := name
+		if who == "" {
+			who = fmt.Sprintf("第%d行", n)
+		}
+		defer func() {
+			if len(bf.Rejected) == bad {
+				bf.Notes = append(bf.Notes, hiddenCell{raw: h}.note(bf.Sheet, n, who, model.FieldDuesPaidTo))
+			}
+		}()
 	}
 	paidTo, err := model.ParseMonthText(get(model.FieldDuesPaidTo))
 	switch p := get(model.FieldDuesPaidTo); {

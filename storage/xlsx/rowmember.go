@@ -218,11 +218,8 @@ func (r *rowMember) hiddenValue(f model.Field, col, src int, byRule bool) error 
 	if raw == "" && err == nil {
 		return nil // white space: blank indeed
 	}
-	// A date cell's serial says nothing to the user: its date does.
-	if serial, perr := strconv.ParseFloat(raw, 64); perr == nil && dateFields[f] && serial >= 1 {
-		if t, err := excelize.ExcelDateToTime(serial, r.im.sr.bk.date1904); err == nil {
-			raw = model.DateOf(t).String()
-		}
+	if dateFields[f] {
+		raw = hiddenDate(raw, r.im.sr.bk.date1904)
 	}
 	if r.hidden == nil {
 		r.hidden = map[model.Field]hiddenCell{}
@@ -245,9 +242,26 @@ func (r *rowMember) hiddenNotes() {
 		if r.unreadable(f) {
 			continue
 		}
-		r.notes = append(r.notes, model.ImportNote{Sheet: r.im.sheet.Name, Row: r.row, Field: f,
-			Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", r.who(), f.Label(), r.hidden[f], r.hidden[f].fix())})
+		r.notes = append(r.notes, r.hidden[f].note(r.im.sheet.Name, r.row, r.who(), f))
 	}
+}
+
+// hiddenDate is a date cell's hidden value as the user knows it: its date,
+// not its serial.
+func hiddenDate(raw string, date1904 bool) string {
+	if serial, err := strconv.ParseFloat(raw, 64); err == nil && serial >= 1 {
+		if t, err := excelize.ExcelDateToTime(serial, date1904); err == nil {
+			return model.DateOf(t).String()
+		}
+	}
+	return raw
+}
+
+// note tells that field f of who (row of sheet) was read as blank because
+// its cell hides the value.
+func (h hiddenCell) note(sheet string, row int, who string, f model.Field) model.ImportNote {
+	return model.ImportNote{Sheet: sheet, Row: row, Field: f,
+		Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", who, f.Label(), h, h.fix())}
 }
 
 // sharedRefusal refuses a row that shares the merged 姓名 or 公民身份号码

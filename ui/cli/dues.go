@@ -64,6 +64,12 @@ func basesImport(args []string, env Env) (int, error) {
 		rows[r.Row] = true
 		fmt.Fprintln(env.Stdout, r.Line(false))
 	}
+	if len(p.Ignored) > 0 {
+		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", printableList(p.Ignored))
+	}
+	for _, n := range p.Notes {
+		fmt.Fprintln(env.Stderr, "提示："+printable(fmt.Sprintf("第%d行：", n.Row)+n.Message))
+	}
 	rejected := len(rows)
 	if *errorsOut != "" {
 		if rejected == 0 {
