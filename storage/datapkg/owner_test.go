@@ -39,8 +39,9 @@ func TestReplacingAnotherBranchsPackage(t *testing.T) {
 		refuse     string // the branch named in the refusal
 		ask        string // or a part of the question
 	}{
-		{"另一支部_不加密", write(other, "u盘.blpkg", Protection{}), otherSum.BranchName, ""},
-		{"另一支部_加密_看文件名", write(other, ExportName(qilihe, at), Protection{Recipients: []age.Recipient{key.Recipient()}}), qilihe, ""},
+		// Both demo branches are called alike: the refusal names the other's unit.
+		{"另一支部_不加密", write(other, "u盘.blpkg", Protection{}), "另一个同名支部（" + otherSum.OrgName + "，", ""},
+		{"另一支部_加密_看文件名", write(other, ExportName(qilihe, at), Protection{Recipients: []age.Recipient{key.Recipient()}}), "“" + qilihe + "”", ""},
 		{"本支部_不加密", write(own, "own.blpkg", Protection{}), "", "本支部的数据包"},
 		{"本支部_加密_按名", write(own, ExportName(ownSum.BranchName, at), Protection{Passphrase: testPassphrase}), "", "看不出是哪个支部"},
 		{"加密_无名", write(other, "pkg.blpkg", Protection{Passphrase: testPassphrase}), "", "看不出是哪个支部"},
@@ -49,7 +50,7 @@ func TestReplacingAnotherBranchsPackage(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			q, err := Replacing(c.path, ownSum)
 			if c.refuse != "" {
-				if !errors.Is(err, ErrOtherBranch) || !strings.Contains(err.Error(), "“"+c.refuse+"”") || !strings.Contains(err.Error(), filepath.Base(c.path)) {
+				if !errors.Is(err, ErrOtherBranch) || !strings.Contains(err.Error(), c.refuse) || !strings.Contains(err.Error(), filepath.Base(c.path)) {
 					t.Errorf("Replacing = %q, %v; want a refusal naming %s and the file", q, err, c.refuse)
 				}
 				return

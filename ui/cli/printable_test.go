@@ -65,7 +65,10 @@ func TestSavePrivateKeyKeepsAnExistingFile(t *testing.T) {
 	if b, _ := os.ReadFile(notes); r.status == ExitOK || string(b) != "foreign" || !strings.Contains(r.stderr, "--replace") {
 		t.Errorf("an existing file: %d %s, now %q", r.status, r.stderr, b)
 	}
-	r = run(t, "aggregate", "key", "--workspace", ws, "--save-private-key", notes, "--replace")
+	if _, err := os.Stat(ws); err == nil {
+		t.Error("the refused first run left a workspace behind")
+	}
+	r = run(t, "aggregate", "key", "--workspace", ws, "--passphrase-file", pass, "--save-private-key", notes, "--replace")
 	if b, _ := os.ReadFile(notes); r.status != ExitOK || !strings.HasPrefix(string(b), "age-encryption.org/v1") {
 		t.Errorf("with --replace: %d %s", r.status, r.stderr)
 	}
