@@ -517,7 +517,7 @@ func (im *importer) readRows(rows []streamRow) error {
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
 		switch {
 		case !ok:
-		case orgName(groupRemark.ReplaceAllString(name, "")) && !im.h.has(model.FieldBranchName):
+		case im.h.givesBranch(name):
 			im.sections = append(im.sections, section{row: r.n, branch: name})
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
 				Message: fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)})
@@ -581,6 +581,13 @@ func (h header) sectionRow(sr *sheetReader, n int, cells []string) (string, bool
 		return "", false
 	}
 	return title, true
+}
+
+// givesBranch reports whether the section row titled title gives the
+// branch of the rows under it: an organisation's title, on a sheet
+// without a 所在党支部 column.
+func (h header) givesBranch(title string) bool {
+	return orgName(groupRemark.ReplaceAllString(title, "")) && !h.has(model.FieldBranchName)
 }
 
 // groupNumber and groupCount are what a group's title may have before and
