@@ -368,9 +368,10 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 			return nil, 0, closer, refusal(ErrWrongPassphrase, path, "")
 		}
 		// Deriving the key of a higher work factor than this app writes
-		// takes gigabytes and minutes: a package that asks for one is not
-		// ours, and is refused before anything is derived.
-		id.SetMaxWorkFactor(scryptWorkFactor)
+		// (or wrote: 2^18 before 2^17) takes gigabytes and minutes: a
+		// package that asks for one is not ours, and is refused before
+		// anything is derived.
+		id.SetMaxWorkFactor(scryptMaxWorkFactor)
 		ids = []age.Identity{id}
 	case ForKey:
 		if len(o.Identities) == 0 {
