@@ -81,3 +81,27 @@ func TestBasesHiddenPaidToIsNoted(t *testing.T) {
 		t.Errorf("note %+v", n)
 	}
 }
+
+// A bases sheet grouped under 党小组 and branch titles reads the titles as
+// no member, says so, and imports the members under them (review s5 final
+// attack #2b: each title was refused for an empty ID number and base).
+func TestBasesGroupTitleRows(t *testing.T) {
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数"},
+		{"第一党小组"},
+		{"赵明远", idNumber("19800101", "011"), "在职", "3000"},
+		{"（二）第二党支部"},
+		{"钱明亮", idNumber("19800101", "031"), "在职", "4000"},
+		{"合计", nil, nil, "7000"},
+	}, [][2]string{{"A2", "D2"}, {"A4", "D4"}}, nil)
+	if len(bf.Rejected) != 0 || len(bf.Rows) != 2 {
+		t.Fatalf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+	said := map[int]string{}
+	for _, n := range bf.Notes {
+		said[n.Row] = n.Message
+	}
+	if !strings.Contains(said[2], "“第一党小组”：是分组的标题") || !strings.Contains(said[4], "“第二党支部”：是分组的标题") {
+		t.Errorf("notes %+v", bf.Notes)
+	}
+}

@@ -205,6 +205,15 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
 		return
 	}
+	// A group's title ("第一党小组", "第二党支部") alone in a row heads the
+	// rows below it: no member (review s5 final attack #2b).
+	if first, count := firstText(cells); count == 1 {
+		if title, ok := groupTitleOf(first); ok {
+			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n,
+				Message: fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", title)})
+			return
+		}
+	}
 	// Each refusal names the person and the cell as the sheet shows it,
 	// as the roster import's do.
 	reject := func(f model.Field, reason string) {
