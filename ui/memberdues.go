@@ -186,9 +186,9 @@ func (t *memberDuesTab) update(id widget.TableCellID, o fyne.CanvasObject) {
 	} else if c, ok := t.cells[model.MonthOf(year, 1)+model.Month(id.Col-1)]; ok {
 		look := monthLooks[c.State]
 		bg.FillColor = look.bg
-		text = lang.L(look.word)
-		if look.word == "" {
-			text = c.Amount.String()
+		text = c.Amount.String() // a paid month shows what was paid
+		if look.word != "" {
+			text = lang.L(look.word)
 		}
 		if c.State == model.MonthOverdue {
 			l.Importance = widget.DangerImportance
