@@ -519,8 +519,10 @@ func checkRoom(dir string, size int64, path string) error {
 	if err != nil || free >= size+roomMargin {
 		return nil // unknown: the copy itself will say
 	}
-	return &reason.Error{Msg: fmt.Sprintf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
-		path, sizeText(size), shownDir(dir), sizeText(free)), Err: ErrNoRoom}
+	// The room needed, not only the data file's size: "680 KB, 1.0 MB
+	// left" read as a contradiction (review s5-11 attack #4).
+	return &reason.Error{Msg: fmt.Sprintf("无法解开数据包 %s：其中的数据文件有 %s，连同检查时的临时文件需要约 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
+		path, sizeText(size), sizeText(size+roomMargin), shownDir(dir), sizeText(free)), Err: ErrNoRoom}
 }
 
 // ErrNoRoom: the folder a package is unpacked in has not room for its data
