@@ -233,7 +233,11 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	}
 	// The names too: an import's line names the branch by the manifest
 	// before the data file is read.
-	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) ||
+	if sum.SchemaVersion != m.SchemaVersion {
+		// Said as what it is (review s5-11 attack #10).
+		return nil, refusal(ErrChecksum, path, fmt.Sprintf("清单所写的数据文件版本为第%d版，其中的数据文件是第%d版", m.SchemaVersion, sum.SchemaVersion))
+	}
+	if sum.BranchUUID != m.BranchUUID || !maps.Equal(sum.Counts, m.Counts) ||
 		sum.OrgName != m.OrgName || sum.BranchName != m.BranchName {
 		return nil, refusal(ErrChecksum, path, "清单所写的支部、名称或记录数与其中的数据文件不同")
 	}

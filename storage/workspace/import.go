@@ -130,7 +130,9 @@ func (r Result) Reason() string {
 		return msg
 	}
 	for _, cut := range [][2]string{
-		{r.File + " 中的数据文件", "其中的数据文件"},
+		// "其中" with no package before it read as a cut sentence
+		// (review s5-11 attack #10).
+		{r.File + " 中的数据文件", "数据包中的数据文件"},
 		{"：" + r.File + "（", "（"},
 		{"：" + r.File, ""},
 		{" " + r.File + " ", ""},
@@ -227,7 +229,10 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 				err = fmt.Errorf("%w：%s", ErrLockedKey, path)
 			}
 		}
-		if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) {
+		// A record against its table's constraints too: the sentence said
+		// "…：其中的数据文件（表 members …）" once the file was cut from
+		// the line, and had no English (review s5-11 attack #10).
+		if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) || errors.Is(err, storage.ErrConstraint) {
 			err = packageDamaged(err, path)
 		}
 		l.r.Err = err
@@ -875,7 +880,8 @@ func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []i
 
 // packageDamaged says storage's refusal of a package's damaged or altered
 // data file (ErrDamaged, ErrSchemaChanged: their advice is to restore a
-// backup) as ErrPackageDamaged, keeping what the check found.
+// backup; ErrConstraint) as ErrPackageDamaged, keeping what the check
+// found.
 func packageDamaged(err error, path string) error {
 	_, found, _ := strings.Cut(err.Error(), path+" 中的数据文件")
 	return &reason.Error{Msg: fmt.Sprintf("%s：%s%s", ErrPackageDamaged, path, found), Err: err}
