@@ -68,6 +68,9 @@ type UpwardOrg struct {
 type UpwardMember struct {
 	Branch string
 	Member model.Member
+	// Also are the other branches whose rolls hold the same 公民身份号码
+	// (review s5-11 newuser #8), "" for nearly everyone.
+	Also string
 }
 
 // WriteUpwardReportFile writes the report to path, replacing it whole or
@@ -564,6 +567,19 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 		}
 		cols = append(cols, upCol{fd.Label(), w})
 	}
+	// People on the rolls of two branches are counted once per branch; a
+	// column says so beside them, when there are any (review s5-11
+	// newuser #8).
+	shared, people := 0, map[string]bool{}
+	for i := range r.Members {
+		if r.Members[i].Also != "" {
+			shared++
+		}
+		people[r.Members[i].Member.IDNumber] = true
+	}
+	if shared > 0 {
+		cols = append(cols, upCol{"同时在其他支部名册上", 30})
+	}
 	w, err := newSheet(f, st, UpwardMembersSheet, false, cols, 3)
 	if err != nil {
 		return err
@@ -571,7 +587,11 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 	if err := w.line(reportTitle(r, "党员名册（各支部汇总）"), st.title, 30); err != nil {
 		return err
 	}
-	if err := w.line(fmt.Sprintf("%s　　　　党员 %d 名", reportInfo(r), len(r.Members)), st.info, minRow); err != nil {
+	info := fmt.Sprintf("%s　　　　党员 %d 名", reportInfo(r), len(r.Members))
+	if shared > 0 {
+		info += fmt.Sprintf("（其中 %d 行的公民身份号码也在其他支部的名册上，按公民身份号码计 %d 人：一名党员只能编入一个支部，请核实）", shared, len(people))
+	}
+	if err := w.line(info, st.info, minRow); err != nil {
 		return err
 	}
 	titles, err := w.heading()
@@ -589,12 +609,18 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 			styles = append(styles, st.text)
 		}
 	}
+	if shared > 0 {
+		styles = append(styles, st.flag)
+	}
 	vals := make([]any, len(cols))
 	for i := range r.Members {
 		m := &r.Members[i].Member
 		vals[0], vals[1] = i+1, r.Members[i].Branch
 		for j, fd := range fields {
 			vals[j+2] = m.Text(fd)
+		}
+		if shared > 0 {
+			vals[len(vals)-1] = r.Members[i].Also
 		}
 		if err := w.cells(vals, styles); err != nil {
 			return err

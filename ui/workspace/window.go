@@ -49,6 +49,8 @@ type Service interface {
 	Members(branchID int64) ([]model.Member, error)
 	Activities(branchID int64) ([]ws.ActivityLine, error)
 	Dues(branchID int64) ([]ws.DuesLine, error)
+	// SharedMembers are the people on the rolls of several branches.
+	SharedMembers() ([]model.SharedMember, error)
 	RemoveBranch(id int64) error
 	Import(path string, o ws.ImportOptions) ws.Result
 	// ImportAll imports files in order, progress after each.
