@@ -78,11 +78,13 @@ func newRosterScreen(sh *shell) *rosterScreen {
 	r.exportButton = widget.NewButtonWithIcon(lang.L("导出花名册"), theme.DocumentSaveIcon(), r.chooseExport)
 
 	r.table = r.newTable()
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(r.addButton, r.importButton, r.exportButton), r.search)
-	filters := container.NewBorder(nil, nil,
-		container.NewHBox(r.left, r.category, r.standing, r.mobile, r.lost), r.count)
-	r.list = container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, r.table)
+	bar := &rosterBar{
+		search:  r.search,
+		buttons: []fyne.CanvasObject{r.addButton, r.importButton, r.exportButton},
+		filters: []fyne.CanvasObject{r.left, r.category, r.standing, r.mobile, r.lost},
+		count:   r.count, table: r.table,
+	}
+	r.list = container.New(bar, bar.objects()...)
 	r.content = container.NewStack(r.list)
 
 	sh.onDataChanged(r.reload)
