@@ -307,26 +307,19 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 // sizeCalendar makes the columns as wide as the words they show in the UI
 // language: the kinds, and the statuses with a quarter's name before them.
 func (a *activitiesScreen) sizeCalendar() {
-	words := func(ss ...string) float32 {
-		w := float32(0)
-		for _, s := range ss {
-			w = max(w, fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width)
-		}
-		return w + 2*theme.InnerPadding()
-	}
 	var kinds []string
 	for _, k := range model.ActivityKinds {
 		for _, p := range lecturePeriods {
 			kinds = append(kinds, valueText(string(k))+"（"+lang.L(p.String())+"）")
 		}
 	}
-	a.calendar.SetColumnWidth(0, max(textColumn{chars: 8}.width(), words(kinds...)))
+	a.calendar.SetColumnWidth(0, max(textColumn{chars: 8}.width(), wordsWidth(kinds...)))
 	var cells []string
 	for _, st := range []model.SlotStatus{model.SlotFuture, model.SlotOpen, model.SlotDueSoon, model.SlotHeld, model.SlotMissing, model.SlotNotTracked} {
 		cells = append(cells, lang.L(st.String()), lang.L("{{.M}}月", map[string]any{"M": 12}))
 	}
 	for c := 1; c <= 12; c++ {
-		a.calendar.SetColumnWidth(c, max(textColumn{chars: 4.5}.width(), words(cells...)))
+		a.calendar.SetColumnWidth(c, max(textColumn{chars: 4.5}.width(), wordsWidth(cells...)))
 	}
 }
 

@@ -76,6 +76,9 @@ type duesCollect struct {
 	table   *widget.Table
 	totals  *widget.Label
 	payment *paymentDialog // the dialog last opened, for tests
+
+	shownYear   int // the year the grid was last scrolled for
+	scrollToNow func()
 }
 
 // Columns of the grid: name, monthly amount, the months, year paid.
@@ -110,12 +113,17 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
 	}
 	c.sizeColumns()
+	// The names and amounts stay in view when the months scroll: twelve
+	// months do not fit beside them at 1024 px (nor in English at 1366).
+	c.table.StickyColumnCount = collectLead
+	grid, scroll := newScrollingTable(c.table, c.nowCell)
+	c.scrollToNow = scroll
 
 	c.totals = widget.NewLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
 	c.totals.Wrapping = fyne.TextWrapWord
 	hint.Wrapping = fyne.TextWrapWord
-	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, c.table)
+	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, grid)
 	return c
 }
 
@@ -183,16 +191,7 @@ func monthLegend() fyne.CanvasObject {
 // cells show in the UI language (English "Overdue" is wider than 欠交), and
 // never narrower than the amounts: columns must not run into each other.
 func (c *duesCollect) sizeColumns() {
-	size, pad := theme.TextSize(), 2*theme.InnerPadding()
-	width := func(ss ...string) float32 {
-		w := float32(0)
-		for _, s := range ss {
-			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{}).Width)
-			w = max(w, fyne.MeasureText(s, size, fyne.TextStyle{Bold: true}).Width)
-		}
-		return w + pad
-	}
-	unit := fyne.MeasureText("党", size, fyne.TextStyle{}).Width
+	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	words := []string{"00000.00"}
 	for _, l := range monthLooks {
 		if l.word != "" {
@@ -205,12 +204,12 @@ func (c *duesCollect) sizeColumns() {
 			names = append(names, registerName(r))
 		}
 	}
-	c.table.SetColumnWidth(0, min(12*unit, max(5*unit, width(names...))))
-	c.table.SetColumnWidth(1, max(5*unit, width(c.heading(1), lang.L("缺基数"), "00000.00")))
+	c.table.SetColumnWidth(0, min(12*unit, max(5*unit, wordsWidth(names...))))
+	c.table.SetColumnWidth(1, max(5*unit, wordsWidth(c.heading(1), lang.L("缺基数"), "00000.00")))
 	for k := range 12 {
-		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, width(append(words, c.heading(collectLead+k))...)))
+		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, wordsWidth(append(words, c.heading(collectLead+k))...)))
 	}
-	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, width(c.heading(collectLead+12), "000000.00")))
+	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, wordsWidth(c.heading(collectLead+12), "000000.00")))
 }
 
 func (c *duesCollect) heading(col int) string {
@@ -284,6 +283,22 @@ func (c *duesCollect) refresh() {
 	}
 	c.totals.SetText(totals)
 	c.table.Refresh()
+	if c.shownYear != reg.Year {
+		// Only when a year is first shown: a payment saved must not move
+		// the grid under the pointer.
+		c.shownYear = reg.Year
+		c.scrollToNow()
+	}
+}
+
+// nowCell is the cell to bring into view: the column after this month's
+// in the current year's grid (January in another year's), so that the
+// month a secretary records is on screen whole without scrolling sideways.
+func (c *duesCollect) nowCell() widget.TableCellID {
+	if today := c.d.sh.svc.today(); today.Year == c.d.reg.Year {
+		return widget.TableCellID{Row: 0, Col: collectLead + int(today.Month)}
+	}
+	return widget.TableCellID{Row: 0, Col: collectLead}
 }
 
 // paymentDialog records a payment for one member: the date, the months it

@@ -96,6 +96,10 @@ func (s *shell) showSaved(summary, path string) {
 	d.Resize(fyne.NewSize(640, 0))
 	s.savedDialog = d
 	d.Show()
+	// Enter and Esc close it, as every other notice that a job is done
+	// (导入完成) does; opening the file or its folder is a click (review
+	// s5-8 newuser #10: only a click on 关闭 closed it).
+	kit.EnterEsc(s.win, d, d.Hide, d.Hide)
 }
 
 // showOpenFailed says that the system could not open the file or folder

@@ -157,3 +157,26 @@ func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
 		t.Errorf("own workbook: replaced %v, asked %d", replaced, asked)
 	}
 }
+
+// Enter and Esc close the 导出完成 dialog, as they close every other notice
+// (review s5-8 newuser #10: it stayed until 关闭 was clicked).
+func TestExportFinishedClosesOnEnterAndEsc(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		s := newTestShell(t, newFakeStore(testToday))
+		opened := 0
+		s.revealer = func(string) error { opened++; return nil }
+		s.showSaved("已导出 3 名党员，文件保存在：", "/data/exports/党员花名册.xlsx")
+		if !textShown(s, "党员花名册.xlsx") {
+			t.Fatal("the 导出完成 dialog is not shown")
+		}
+		if typed := s.win.Canvas().OnTypedKey(); typed != nil {
+			typed(&fyne.KeyEvent{Name: key})
+		}
+		if textShown(s, "党员花名册.xlsx") {
+			t.Errorf("%s: the 导出完成 dialog is still shown", key)
+		}
+		if opened != 0 {
+			t.Errorf("%s opened the folder", key)
+		}
+	}
+}

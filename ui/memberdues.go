@@ -32,6 +32,8 @@ type memberDuesTab struct {
 	cells        map[model.Month]model.MemberMonth
 	form         *kit.Form // the 党费已交至 dialog last opened, and its entry, for tests
 	openingEntry *kit.Entry
+	scrollToNow  func()
+	scrolled     bool // this month was brought into view once
 }
 
 func newMemberDuesTab(d *memberDetail) *memberDuesTab {
@@ -59,14 +61,30 @@ func newMemberDuesTab(d *memberDetail) *memberDuesTab {
 		o.(*widget.Label).SetText(text)
 	}
 	t.table.OnSelected = func(widget.TableCellID) { t.table.UnselectAll() }
+	// Each month as wide as the words its cells show in the UI language
+	// (English "Overdue", "Pre-ledger" were cut to "Over…", "Befo…":
+	// review s5-8 attack #10, newuser #11); the year stays in view when
+	// the months scroll, and this month is brought into view.
 	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
+	words := []string{"00000.00"}
+	for _, l := range monthLooks {
+		if l.word != "" {
+			words = append(words, lang.L(l.word))
+		}
+	}
 	t.table.SetColumnWidth(0, 4*unit)
 	for k := 1; k <= 12; k++ {
-		t.table.SetColumnWidth(k, 4.4*unit)
+		t.table.SetColumnWidth(k, max(4.4*unit, wordsWidth(append(words, monthName(k))...)))
 	}
+	t.table.StickyColumnCount = 1
+	grid, scroll := newScrollingTable(t.table, func() widget.TableCellID {
+		today := t.d.r.sh.svc.today()
+		return widget.TableCellID{Row: 0, Col: min(int(today.Month)+1, 12)} // this month whole, and the next
+	})
+	t.scrollToNow = scroll
 	t.edit = widget.NewButtonWithIcon(lang.L("党费已交至…"), theme.DocumentCreateIcon(), t.editOpening)
 	top := container.NewBorder(nil, nil, nil, container.NewVBox(t.edit), t.summary)
-	t.item = container.NewTabItem(lang.L("党费"), container.NewBorder(top, nil, nil, nil, t.table))
+	t.item = container.NewTabItem(lang.L("党费"), container.NewBorder(top, nil, nil, nil, grid))
 	return t
 }
 
@@ -94,6 +112,10 @@ func (t *memberDuesTab) load() error {
 func (t *memberDuesTab) show() {
 	t.summary.SetText(t.summaryText())
 	t.table.Refresh()
+	if !t.scrolled {
+		t.scrolled = true
+		t.scrollToNow()
+	}
 }
 
 // summaryText says where the member stands in a sentence or two.
@@ -164,9 +186,9 @@ func (t *memberDuesTab) update(id widget.TableCellID, o fyne.CanvasObject) {
 	} else if c, ok := t.cells[model.MonthOf(year, 1)+model.Month(id.Col-1)]; ok {
 		look := monthLooks[c.State]
 		bg.FillColor = look.bg
-		text = lang.L(look.word)
-		if look.word == "" {
-			text = c.Amount.String()
+		text = c.Amount.String() // a paid month shows what was paid
+		if look.word != "" {
+			text = lang.L(look.word)
 		}
 		if c.State == model.MonthOverdue {
 			l.Importance = widget.DangerImportance

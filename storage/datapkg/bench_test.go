@@ -3,6 +3,7 @@ package datapkg
 import (
 	"path/filepath"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 )
@@ -29,16 +30,23 @@ func benchProtections(b *testing.B) map[string]struct {
 	}
 }
 
+// reportCPU reports the CPU time per operation since start (cpuTime).
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(cpuTime()-start)/float64(b.N)/1e6, "cpu-ms/op")
+}
+
 func BenchmarkWrite50Members(b *testing.B) {
 	s := newBranch(b, 50)
 	for name, c := range benchProtections(b) {
 		b.Run(name, func(b *testing.B) {
 			out := filepath.Join(b.TempDir(), "branch"+Ext)
+			start := cpuTime()
 			for b.Loop() {
 				if _, err := Write(s, out, c.p, "0.1.0"); err != nil {
 					b.Fatal(err)
 				}
 			}
+			reportCPU(b, start)
 		})
 	}
 }

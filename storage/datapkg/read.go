@@ -322,8 +322,11 @@ func openZip(path string, o ReadOptions, dir string) (_ *zipped, err error) {
 			return nil, err
 		}
 	}
-	zr, err := zip.NewReader(ra, size)
-	if err != nil {
+	zr, err := newZipReader(ra, size)
+	switch {
+	case errors.Is(err, errBigDirectory):
+		return nil, refusal(ErrUnsafe, path, fmt.Sprintf("其中的文件目录超过 %d KB，数据包只应有 2 个文件", maxDirectoryRead>>10))
+	case err != nil:
 		if z.kind == Plain {
 			return nil, refusalFor(ErrTruncated, path, "", err)
 		}
@@ -340,6 +343,52 @@ func openZip(path string, o ReadOptions, dir string) (_ *zipped, err error) {
 	}
 	z.data = dataFile
 	return z, nil
+}
+
+// maxDirectoryRead is the most archive/zip may read to find and list a
+// package's entries: the end record (found in the last 1 or 65 KB) and the
+// directory, which for the two entries of a package is some 150 bytes.
+// archive/zip keeps every entry listed in memory (some 330 bytes each) and
+// reads the directory until it ends, whatever count the end record gives:
+// a package of 2 million empty entries took 670 MB before it was refused
+// for its extra entries (review s5-11 attack #9). Within this, a directory
+// lists at most some 5,000 entries, under 2 MB.
+const maxDirectoryRead = 256 << 10
+
+// errBigDirectory: reading a zip's directory took more than
+// maxDirectoryRead.
+var errBigDirectory = errors.New("zip directory too large")
+
+// newZipReader is zip.NewReader for the size bytes of ra, refusing with
+// errBigDirectory a directory that takes more than maxDirectoryRead to
+// read, before more of it is read.
+func newZipReader(ra io.ReaderAt, size int64) (*zip.Reader, error) {
+	b := &budgetReader{r: ra, left: maxDirectoryRead}
+	zr, err := zip.NewReader(b, size)
+	b.left = -1 // the entries' contents are read without a budget
+	if err != nil && b.spent {
+		return nil, errBigDirectory
+	}
+	return zr, err
+}
+
+// budgetReader reads from r until left bytes are read, then fails; left
+// < 0 is no limit. It is used by one goroutine at a time.
+type budgetReader struct {
+	r     io.ReaderAt
+	left  int64
+	spent bool
+}
+
+func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
+	if b.left >= 0 {
+		if int64(len(p)) > b.left {
+			b.spent = true
+			return 0, errBigDirectory
+		}
+		b.left -= int64(len(p))
+	}
+	return b.r.ReadAt(p, off)
 }
 
 // insideError is storage's refusal of the data file inside a package, told
@@ -368,9 +417,10 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 			return nil, 0, closer, refusal(ErrWrongPassphrase, path, "")
 		}
 		// Deriving the key of a higher work factor than this app writes
-		// takes gigabytes and minutes: a package that asks for one is not
-		// ours, and is refused before anything is derived.
-		id.SetMaxWorkFactor(scryptWorkFactor)
+		// (or wrote: 2^18 before 2^17) takes gigabytes and minutes: a
+		// package that asks for one is not ours, and is refused before
+		// anything is derived.
+		id.SetMaxWorkFactor(scryptMaxWorkFactor)
 		ids = []age.Identity{id}
 	case ForKey:
 		if len(o.Identities) == 0 {

@@ -173,11 +173,21 @@ func IsPackage(path string) bool {
 	case kind != Plain:
 		return false
 	}
-	zr, err := zip.OpenReader(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return false
 	}
-	defer zr.Close()
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	// A zip of millions of entries where a package is to be written is
+	// no package, and is not listed in memory to find that out.
+	zr, err := newZipReader(f, fi.Size())
+	if err != nil {
+		return false
+	}
 	for _, f := range zr.File {
 		if f.Name == manifestEntry {
 			return true

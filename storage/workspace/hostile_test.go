@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -262,6 +263,8 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"id_lower_x", changedDB("UPDATE members SET id_number = '11010119900307001x' WHERE id = (SELECT min(id) FROM members)"), ImportOptions{}, "小写x"},
 		{"id_15_and_18", changedDB("UPDATE members SET id_number = '110101900307001' WHERE id = (SELECT min(id) FROM members)", "UPDATE members SET id_number = '"+id18+"' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "的相同（同一人登记了两次）"},
 		{"snapshot_1970", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(in1970))}, entry{"branchledger.db", db})), ImportOptions{}, "快照时间早于其中数据最后一次修改的时间"},
+		// s5-11 attack #9: 2 million empty entries took 670 MB to refuse.
+		{"many_entries", sealTo(t, key, manyEntries(t, mj, db, 100_000)), ImportOptions{}, "文件目录超过"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -269,10 +272,13 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 			if err := os.WriteFile(file, c.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			before := dump(t, w)
+			before, bytesBefore := dump(t, w), fileBytes(t, w.Path())
 			r := w.Import(file, c.o)
 			if r.Outcome != Refused || r.Err == nil {
 				t.Fatalf("not refused: %+v", r)
+			}
+			if !bytes.Equal(fileBytes(t, w.Path()), bytesBefore) {
+				t.Error("the workspace file changed")
 			}
 			msg := r.Err.Error()
 			if !strings.Contains(msg, c.want) || !strings.Contains(msg, file) || strings.ContainsFunc(msg, unicode.IsControl) || !utf8.ValidString(msg) || strings.Contains(msg, "请用备份恢复") {
@@ -283,6 +289,38 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyEntries is a package zip of mj and db and n more empty entries,
+// stored.
+func manyEntries(t *testing.T, mj, db []byte, n int) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, e := range []entry{{"manifest.json", mj}, {"branchledger.db", db}} {
+		f, err := zw.CreateHeader(&zip.FileHeader{Name: e.name, Method: zip.Deflate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Write(e.data)
+	}
+	for i := range n {
+		if _, err := zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprint(i), Method: zip.Store}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zw.Close()
+	return b.Bytes()
+}
+
+// fileBytes is the contents of the file at name.
+func fileBytes(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func must(b []byte, err error) []byte {

@@ -12,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/datapkg"
+	"branchledger/storage/reason"
 	"branchledger/storage/xlsx"
 )
 
@@ -114,6 +115,10 @@ func CheckPassphrase(p string) string {
 	return ""
 }
 
+// keyWorkFactor is the scrypt work factor the instructor's private key is
+// sealed with (see CreateKey).
+const keyWorkFactor = 18
+
 // CreateKey makes the instructor's key pair, stores the private key
 // encrypted with passphrase and keeps it unlocked for this session. It
 // refuses when the workspace already has one (ErrKeyExists).
@@ -134,6 +139,13 @@ func (w *Workspace) CreateKey(passphrase string) (datapkg.PublicKey, error) {
 	if err != nil {
 		return datapkg.PublicKey{}, fmt.Errorf("密码不能使用：%w", err)
 	}
+	// age's default 2^18 (256 MB, over a second), kept on purpose where
+	// passphrase packages went down to 2^17 (datapkg's scryptWorkFactor):
+	// this key opens every branch's package and is unlocked once a
+	// session, not once an export, and the same sealed bytes are what
+	// --save-private-key writes to a USB drive, where a guesser may try
+	// passphrases at leisure.
+	r.SetWorkFactor(keyWorkFactor)
 	var sealed bytes.Buffer
 	enc, err := age.Encrypt(&sealed, r)
 	if err != nil {
@@ -175,11 +187,17 @@ func (w *Workspace) Unlock(passphrase string) error {
 	if err != nil {
 		return ErrWrongPassphrase
 	}
+	// No workspace ever sealed its key harder: a file asking for more (up
+	// to age's 2^22, 4 GB) is not one this app made.
+	sid.SetMaxWorkFactor(keyWorkFactor)
 	r, err := age.Decrypt(bytes.NewReader(sealed), sid)
 	if err != nil {
 		var nomatch *age.NoIdentityMatchError
 		if errors.As(err, &nomatch) {
 			return ErrWrongPassphrase
+		}
+		if strings.Contains(err.Error(), "work factor") {
+			return &reason.Error{Msg: "指导员私钥已损坏：其密码保护的强度不是本软件设置的，工作台文件可能被改动过", Err: err}
 		}
 		return fmt.Errorf("指导员私钥已损坏：%w", err)
 	}

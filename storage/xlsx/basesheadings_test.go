@@ -81,3 +81,85 @@ func TestBasesHiddenPaidToIsNoted(t *testing.T) {
 		t.Errorf("note %+v", n)
 	}
 }
+
+// A bases sheet grouped under 党小组 and branch titles reads the titles as
+// no member, says so, and imports the members under them (review s5 final
+// attack #2b: each title was refused for an empty ID number and base).
+func TestBasesGroupTitleRows(t *testing.T) {
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数"},
+		{"第一党小组"},
+		{"赵明远", idNumber("19800101", "011"), "在职", "3000"},
+		{"（二）第二党支部"},
+		{"钱明亮", idNumber("19800101", "031"), "在职", "4000"},
+		{"合计", nil, nil, "7000"},
+	}, [][2]string{{"A2", "D2"}, {"A4", "D4"}}, nil)
+	if len(bf.Rejected) != 0 || len(bf.Rows) != 2 {
+		t.Fatalf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+	said := map[int]string{}
+	for _, n := range bf.Notes {
+		said[n.Row] = n.Message
+	}
+	if !strings.Contains(said[2], "“第一党小组”：是分组的标题") || !strings.Contains(said[4], "“第二党支部”：是分组的标题") {
+		t.Errorf("notes %+v", bf.Notes)
+	}
+}
+
+// The bases import reads each cell as the roster import does (one
+// reading, sheetReader.shown): a conditional format's date format decides
+// what a 党费已交至 shows, a ;;; rule hides a value (a required one refused
+// saying so, 党费已交至 read as blank with a note), and a rule that cannot
+// be worked out refuses the cell. It read every cell through its own
+// format, whatever the rules.
+func TestBasesFollowConditionalFormatting(t *testing.T) {
+	row := func(name, seq string, base int) []any {
+		return []any{name, idNumber("19800101", seq), "在职", base, 45580} // 2024-10-15
+	}
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+		row("赵一", "011", 3000), row("钱二", "031", 3000), row("孙三", "051", 3000), row("李四", "071", 3000), row("周五", "091", 3000),
+	}, nil, func(f *excelize.File) {
+		year, month := "yyyy", "yyyy-mm"
+		st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &year})
+		_ = f.SetCellStyle("Sheet1", "E2", "E2", st)
+		_ = f.SetCellStyle("Sheet1", "E6", "E6", st)
+		st, _ = f.NewStyle(&excelize.Style{CustomNumFmt: &month})
+		_ = f.SetCellStyle("Sheet1", "E3", "E5", st)
+		conditional(t, f, "E2:E2", "cell", ">", "0", `yyyy"年"m"月"`)
+		conditional(t, f, "D3:D3", "cell", ">", "0", ";;;")
+		conditional(t, f, "E4:E4", "cell", ">", "0", ";;;")
+		conditional(t, f, "D5:D5", "formula", "", "$A5<>\"\"", "0")
+		conditional(t, f, "E6:E6", "cell", "<", "0", `yyyy"年"m"月"`)
+	})
+	rows := map[int]BaseRow{}
+	for _, r := range bf.Rows {
+		rows[r.Row] = r
+	}
+	refused := map[int]string{}
+	for _, r := range bf.Rejected {
+		refused[r.Row] += string(r.Field) + ":" + r.Reason
+	}
+	if r, ok := rows[2]; !ok || r.PaidTo != model.MonthOf(2024, 10) {
+		t.Errorf("row 2 (the rule shows 2024年10月): %+v refused %q", r, refused[2])
+	}
+	if got := refused[3]; !strings.Contains(got, "单元格存有“3000”，但条件格式把内容隐藏了") {
+		t.Errorf("row 3 (base hidden by a rule): refused %q, row %+v", got, rows[3])
+	}
+	if r, ok := rows[4]; !ok || r.PaidTo != 0 {
+		t.Errorf("row 4 (党费已交至 hidden by a rule): %+v refused %q", r, refused[4])
+	}
+	noted := false
+	for _, n := range bf.Notes {
+		noted = noted || n.Row == 4 && strings.Contains(n.Message, "孙三的党费已交至：单元格存有“2024-10-15”，但条件格式把内容隐藏了")
+	}
+	if !noted {
+		t.Errorf("row 4: notes %+v", bf.Notes)
+	}
+	if got := refused[5]; !strings.Contains(got, "无法确定") {
+		t.Errorf("row 5 (a formula rule): refused %q, row %+v", got, rows[5])
+	}
+	if got := refused[6]; !strings.Contains(got, "只有年份") || !strings.Contains(got, "2024-10-15") {
+		t.Errorf("row 6 (the rule holds not: the cell shows 2024): refused %q, row %+v", got, rows[6])
+	}
+}

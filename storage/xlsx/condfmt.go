@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"branchledger/model"
 )
 
 // Conditional formatting that sets a number format. A rule such as "cell
@@ -268,4 +270,49 @@ func (sr *sheetReader) applyRules(d cellDisplay, rules []*cfRule, number bool, v
 		return cellDisplay{section: &shownSection{value: v, p: sectionPrecision(r.format.sections[i])}}
 	}
 	return d
+}
+
+// shownCell is a cell as Excel shows it (sheetReader.shown).
+type shownCell struct {
+	text string // what it shows
+	// hidden is the value it holds but shows as nothing (its number
+	// format, or conditional formatting, hides it); text is then "".
+	hidden *hiddenCell
+	// unknown: conditional formatting may show it otherwise, by a rule
+	// that cannot be worked out; the value is not to be taken on trust.
+	unknown bool
+}
+
+// shown reads the cell at (col, row), whose text excelize gives as v, as
+// Excel shows it (display): through the section of its number format or
+// the conditional format that applies, as nothing when one hides it. The
+// one reading of every import of members' rows (the roster's and the dues
+// bases'). date says the value is a date, for a hidden value's text. The
+// error is for a sheet that cannot be read on.
+func (sr *sheetReader) shown(col, row int, v string, date bool) (shownCell, error) {
+	disp, err := sr.display(col, row)
+	switch {
+	case err != nil:
+		return shownCell{}, err
+	case disp.unknown:
+		return shownCell{unknown: true}, nil
+	case disp.hidden:
+		// Blank on screen, as Excel shows it: said, not dropped silently.
+		// A sheet too large to load leaves the value unnamed.
+		raw, err := sr.value(col, row)
+		if err != nil && !errors.Is(err, ErrTooLarge) {
+			return shownCell{}, err
+		}
+		raw = model.CleanText(strings.TrimSpace(raw))
+		if raw == "" && err == nil {
+			return shownCell{}, nil // white space: blank indeed
+		}
+		if date {
+			raw = hiddenDate(raw, sr.bk.date1904)
+		}
+		return shownCell{hidden: &hiddenCell{raw: raw, byRule: disp.byRule}}, nil
+	case disp.section != nil:
+		return shownCell{text: sectionShown(sr, *disp.section)}, nil
+	}
+	return shownCell{text: v}, nil
 }

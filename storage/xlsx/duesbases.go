@@ -1,12 +1,11 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -144,25 +143,11 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 				}
 			}
 			seen := map[string]int{}
-			// 2026.1 in a number cell may be 2026.10: its type decides.
-			number := func(col, row int) bool {
-				ref, _ := excelize.CoordinatesToCellName(col, row)
-				t, err := bk.f.GetCellType(sheet, ref)
-				return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
-			}
-			// A cell whose number format hides its value (;;;): what it
-			// holds, for the refusal.
-			raw := func(col, row int) string {
-				ref, _ := excelize.CoordinatesToCellName(col, row)
-				v, _ := bk.f.GetCellValue(sheet, ref, rawValues)
-				v = model.CleanText(strings.TrimSpace(v))
-				if c, ok := cols[model.FieldDuesPaidTo]; ok && col == c+1 {
-					v = hiddenDate(v, bk.date1904)
-				}
-				return v
-			}
+			sr := bk.newSheetReader(s, shape)
 			for i := first; i < len(rows); i++ {
-				readBaseRow(bf, i+1, rows[i], cols, seen, shape, number, raw)
+				if err := readBaseRow(bf, sr, i+1, rows[i], cols, seen); err != nil {
+					return nil, fmt.Errorf("%w：%s", err, path)
+				}
 			}
 			return bf, nil
 		}
@@ -179,49 +164,74 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	return true
 }
 
-func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, seen map[string]int, shape *sheetShape, number func(col, row int) bool, raw func(col, row int) string) {
-	get := func(f model.Field) string {
-		c, ok := cols[f]
-		if !ok {
-			return ""
+// readBaseRow reads row n of a bases sheet, each cell as Excel shows it
+// (sheetReader.shown, as the roster import reads it: conditional
+// formatting followed, a value its format hides read as blank and named,
+// a cell whose display cannot be worked out refused). The error is for a
+// sheet that cannot be read on.
+func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[model.Field]int, seen map[string]int) error {
+	shown := map[model.Field]shownCell{}
+	for f, c := range cols {
+		sc, err := sr.shown(c+1, n, cell(cells, c), f == model.FieldDuesPaidTo)
+		if err != nil {
+			return err
 		}
+		shown[f] = sc
+	}
+	get := func(f model.Field) string {
 		// Invisible characters pasted with the text go, as in the roster.
-		return model.CleanText(cell(cells, c))
+		return model.CleanText(shown[f].text)
 	}
 	name, id, base := get(model.FieldName), get(model.FieldIDNumber), get(model.FieldDuesBase)
 	name = strings.Join(strings.Fields(model.CleanLine(name)), "") // as Member.Normalize writes names
 	// A value the cell's number format hides reads as the blank the sheet
 	// shows; a refusal for it says it is there (as the roster import's).
-	hidden := func(f model.Field) string {
-		c, ok := cols[f]
-		if !ok || shape == nil || !shape.formatHidden[[2]int{c + 1, n}] {
-			return ""
-		}
-		return raw(c+1, n)
+	hidden := func(f model.Field) *hiddenCell { return shown[f].hidden }
+	anything := false
+	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber, model.FieldDuesBase} {
+		anything = anything || get(f) != "" || hidden(f) != nil || shown[f].unknown
 	}
-	if name == "" && id == "" && base == "" && hidden(model.FieldName) == "" && hidden(model.FieldIDNumber) == "" && hidden(model.FieldDuesBase) == "" {
-		return // blank or spacer row
+	if !anything {
+		return nil // blank or spacer row
 	}
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
-		return
+		return nil
+	}
+	// A group's title ("第一党小组", "第二党支部") alone in a row heads the
+	// rows below it: no member (review s5 final attack #2b).
+	if first, count := firstText(cells); count == 1 {
+		if title, ok := groupTitleOf(first); ok {
+			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n,
+				Message: fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", title)})
+			return nil
+		}
 	}
 	// Each refusal names the person and the cell as the sheet shows it,
 	// as the roster import's do.
 	reject := func(f model.Field, reason string) {
-		if h := hidden(f); h != "" && get(f) == "" {
-			hc := hiddenCell{raw: h}
-			reason = hc.String() + "；" + hc.fix() + "后再导入"
+		if h := hidden(f); h != nil {
+			reason = h.String() + "；" + h.fix() + "后再导入"
 		}
 		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: model.CutTyped(name), Value: get(f)})
 	}
 	bad := len(bf.Rejected)
+	// A cell conditional formatting may show otherwise, by a rule that
+	// cannot be worked out, is refused: its value is not taken on trust.
+	for f := range cols {
+		if shown[f].unknown {
+			reject(f, conditionalFormatReason)
+		}
+	}
+	if len(bf.Rejected) > bad {
+		return nil
+	}
 	if name == "" {
 		reject(model.FieldName, "请填写姓名")
 	}
 	// An ID number in a number cell has lost its last digits even when
 	// what is left passes the check digit: refused as the roster refuses it.
 	lostDigits := ""
-	if shape != nil && shape.longNumbers[[2]int{cols[model.FieldIDNumber] + 1, n}] {
+	if sr.shape != nil && sr.shape.longNumbers[[2]int{cols[model.FieldIDNumber] + 1, n}] {
 		lostDigits, _ = idLostDigits(id, true)
 		lostDigits = idStoredAsNumber(lostDigits)
 	} else if digits, lost := idLostDigits(id, false); lost {
@@ -256,28 +266,44 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	}
 	// A 党费已交至 the cell hides is read as the blank it shows, and said,
 	// as the roster import says it.
-	if h := hidden(model.FieldDuesPaidTo); h != "" && get(model.FieldDuesPaidTo) == "" {
+	if h := hidden(model.FieldDuesPaidTo); h != nil {
 		who := name
 		if who == "" {
 			who = fmt.Sprintf("第%d行", n)
 		}
 		defer func() {
 			if len(bf.Rejected) == bad {
-				bf.Notes = append(bf.Notes, hiddenCell{raw: h}.note(bf.Sheet, n, who, model.FieldDuesPaidTo))
+				bf.Notes = append(bf.Notes, h.note(bf.Sheet, n, who, model.FieldDuesPaidTo))
 			}
 		}()
 	}
-	paidTo, err := model.ParseMonthText(get(model.FieldDuesPaidTo))
-	switch p := get(model.FieldDuesPaidTo); {
+	p := get(model.FieldDuesPaidTo)
+	paidTo, err := model.ParseMonthText(p)
+	var dateErr *cellDateError
+	if col := cols[model.FieldDuesPaidTo] + 1; err != nil && storedAsNumber(sr, col, n) {
+		// A date cell whose format shows something else than a month
+		// (a year, "Oct-24") is read as the roster reads it (cellDate).
+		d, derr := cellDate(sr, col, n, p)
+		switch {
+		case errors.As(derr, &dateErr):
+		case derr != nil && !errors.Is(derr, ErrTooLarge):
+			return derr
+		case derr == nil && !d.IsZero():
+			paidTo, err = model.MonthOf(d.Year, d.Month), nil
+		}
+	}
+	switch {
+	case dateErr != nil:
+		reject(model.FieldDuesPaidTo, dateErr.msg)
 	case err != nil:
 		// The cell is quoted before the reason already (Rejection.Detail).
 		reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), "“"+p+"”："))
-	case yearPointOne.MatchString(p) && number(cols[model.FieldDuesPaidTo]+1, n):
+	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, n):
 		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 			quote(p), p[:4], p, p, p[:4], p[:4]))
 	}
 	if len(bf.Rejected) > bad {
-		return
+		return nil
 	}
 	// Without a category column the base is checked as 在职: the range
 	// that catches a negative or absurd figure is the same.
@@ -287,8 +313,17 @@ func readBaseRow(bf *BaseFile, n int, cells []string, cols map[model.Field]int, 
 	}
 	if _, _, err := model.CurrentDuesRules().Monthly(check, amount); err != nil {
 		reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
-		return
+		return nil
 	}
 	seen[id] = n
 	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo})
+	return nil
+}
+
+// storedAsNumber reports a cell of the number type: 2026.1 in one may be
+// 2026.10. A cell whose type cannot be asked counts as one: refused as
+// ambiguous, not read unchecked.
+func storedAsNumber(sr *sheetReader, col, row int) bool {
+	number, _, err := sr.numeric(col, row)
+	return number || err != nil
 }

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -513,10 +514,16 @@ func (im *importer) readRows(rows []streamRow) error {
 		if r.n < im.h.first+im.h.rows {
 			continue
 		}
-		if name, ok := im.h.sectionRow(im.sr, r.n, r.cells); ok {
+		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
+		switch {
+		case !ok:
+		case im.h.givesBranch(name):
 			im.sections = append(im.sections, section{row: r.n, branch: name})
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
 				Message: fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)})
+		default:
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
+				Message: fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name)})
 		}
 	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
@@ -552,24 +559,64 @@ type section struct {
 	branch string
 }
 
-// sectionRow reads row n, whose only text is the name of a party
-// organisation ("第一党支部", "机关党总支") merged across the table or in
-// its first column: a printed roster without a 所在党支部 column groups its
-// members under such rows. With the column, or for other text (a remark
-// carried on in 备注), it is no section.
+// sectionRow reads row n, whose only text is the title of a group of
+// members merged across the table or in its first column: the name of a
+// party organisation ("第一党支部", "机关党总支") or of a 党小组, perhaps
+// numbered or with a count ("一、第一党小组", "第二党小组（3人）"), which it
+// gives without them. A printed roster groups its members under such
+// rows; without a 所在党支部 column an organisation's name is their branch
+// (importer.sections). A row of other text (a remark carried on in 备注)
+// is no section. A title is never a member (review s5 final attack #2).
 func (h header) sectionRow(sr *sheetReader, n int, cells []string) (string, bool) {
-	if h.has(model.FieldBranchName) {
+	first, count := firstText(cells)
+	if count != 1 || footerLine(cells) {
 		return "", false
 	}
-	first, count := firstText(cells)
-	if count != 1 || utf8.RuneCountInString(first) > 40 || footerLine(cells) || !orgName(first) {
+	title, ok := groupTitleOf(first)
+	if !ok {
 		return "", false
 	}
 	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
 	if col > 0 && !sr.mergedAcross(col+1, n) {
 		return "", false
 	}
-	return model.CleanLine(first), true
+	return title, true
+}
+
+// givesBranch reports whether the section row titled title gives the
+// branch of the rows under it: an organisation's title, on a sheet
+// without a 所在党支部 column.
+func (h header) givesBranch(title string) bool {
+	return orgName(groupRemark.ReplaceAllString(title, "")) && !h.has(model.FieldBranchName)
+}
+
+// groupNumber and groupCount are what a group's title may have before and
+// after its name: "一、", "（二）", "3." and "（3人）", "(共5名)"; a
+// remark in brackets ("第一党支部（机关）") is part of the name.
+var (
+	groupNumber = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十\d]+\s*[、.．])\s*`)
+	groupCount  = regexp.MustCompile(`\s*[（(]\s*(?:共|计|合计)?\s*[一二三四五六七八九十\d]+\s*(?:人|名|位)?\s*[)）]$`)
+	groupRemark = regexp.MustCompile(`\s*[（(][^（()）]*[)）]$`)
+	// groupNumbered is a group named by its number alone: 第一组, 第3组.
+	groupNumbered = regexp.MustCompile(`^第[一二三四五六七八九十\d]+组$`)
+)
+
+// groupTitleOf reads text as the title of a group of members: the name
+// of a party organisation ("第一党支部", "机关党总支") or of a 党小组
+// ("第一党小组", "第三组"), perhaps numbered or with a count ("一、第一党
+// 小组", "第二党小组（3人）"), which it gives without them. ok is false for
+// other text, and for text too long for a title.
+func groupTitleOf(text string) (string, bool) {
+	text = model.CleanLine(text)
+	if utf8.RuneCountInString(text) > 40 {
+		return "", false
+	}
+	title := strings.TrimSpace(groupCount.ReplaceAllString(groupNumber.ReplaceAllString(text, ""), ""))
+	bare := groupRemark.ReplaceAllString(title, "")
+	if title == "" || !orgName(bare) && !strings.HasSuffix(bare, "小组") && !groupNumbered.MatchString(bare) {
+		return "", false
+	}
+	return title, true
 }
 
 // orgName reports text that ends as a party organisation's name does.

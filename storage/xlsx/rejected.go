@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -170,6 +171,25 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
+	// The section rows that give the branch of refused rows under them
+	// (importer.sections): each is written again above the first refused
+	// row under it, so that the fixed copy gives them the same branch.
+	var sections []int
+	for _, r := range streamed {
+		if r.n < h.first+h.rows {
+			continue
+		}
+		if title, ok := h.sectionRow(sr, r.n, r.cells); ok && h.givesBranch(title) {
+			sections = append(sections, r.n)
+		}
+	}
+	sectionOf := func(n int) int {
+		i := sort.SearchInts(sections, n+1)
+		if i == 0 {
+			return 0
+		}
+		return sections[i-1]
+	}
 	more := map[int][]int{}
 	if err := eachRecord(h, sr, streamed, func(rec *record) error {
 		if len(rec.more) > 0 && rows[rec.n] != nil {
@@ -204,7 +224,15 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
 	to := last
 	hidden := sr.newHiddenSweep(width)
+	section := 0
 	for _, n := range numbers {
+		if sn := sectionOf(n); sn != section {
+			section = sn
+			to++
+			if err := cp.sectionRow(streamed, sn, to, width); err != nil {
+				return 0, err
+			}
+		}
 		to++
 		faulty := map[int]bool{}
 		var reasons []string
@@ -287,6 +315,23 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	return 0, nil
 }
 
+// sectionRow copies the section row n of the source (its one text) to
+// row to, merged across the table as a printed roster has it.
+func (cp *sheetCopy) sectionRow(streamed []streamRow, n, to, width int) error {
+	cells, _ := rowAt(streamed, n)
+	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
+	sc, srow := cp.sr.within(col+1, n)
+	if err := cp.cell(sc, srow, 1, to, sectionCell); err != nil {
+		return err
+	}
+	from, _ := excelize.CoordinatesToCellName(1, to)
+	end, _ := excelize.CoordinatesToCellName(width, to)
+	if width > 1 {
+		return cp.out.MergeCell(cp.name, from, end)
+	}
+	return nil
+}
+
 // grid2row is the streamed row numbered n, or none.
 func grid2row(rows []streamRow, n int) []string {
 	cells, _ := rowAt(rows, n)
@@ -333,6 +378,7 @@ const (
 	headingCell
 	dataCell
 	faultyCell
+	sectionCell // a row naming the branch of the rows under it
 )
 
 // cell copies the cell at (sc, srow) of the source to (c, r): a number
@@ -355,6 +401,8 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		st.Alignment.Horizontal = "center"
 	case faultyCell:
 		st.Fill = rejectedFill
+	case sectionCell:
+		st.Font = printFont(11, true)
 	}
 	number := false
 	if raw != "" && looksNumeric(raw) {

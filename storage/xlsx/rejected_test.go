@@ -198,3 +198,64 @@ func TestRejectedRows1904Dates(t *testing.T) {
 		t.Errorf("read back: join %v full %v; want %v and %v", m.JoinDate, m.FullDate, join, full)
 	}
 }
+
+// A refused row under a section row that gives its branch (no 所在党支部
+// column) is written under that section row in the workbook of refused
+// rows: fixed and imported again, the member gets the branch the first
+// import would have given (the section rows were left out, and the fixed
+// row came back without a branch).
+func TestRejectedRowsKeepTheirSection(t *testing.T) {
+	data := roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期"},
+		{"第一党支部"},
+		{"1", "戌一", idNumber("19800101", "011"), "正式党员", "2008-06-01"},
+		{"2", "戌二", idNumber("19800101", "031"), "正式党员", "2008-13-01"},
+		{"（二）第二党支部"},
+		{"第一党小组"},
+		{"3", "戌三", idNumber("19800101", "033"), "正式党员", "2008-06-01"},
+		{"4", "戌四", idNumber("19800101", "051"), "正式党员", "2008-06-41"},
+		{"5", "戌五", idNumber("19800101", "053"), "正式党员", "2008-16-01"},
+	}, [2]string{"A2", "E2"}, [2]string{"A5", "E5"})
+	rf := read(t, data)
+	if got := rf.RejectedRows(); len(got) != 3 {
+		t.Fatalf("rejected rows %v: %+v", got, rf.Rejected)
+	}
+	var buf bytes.Buffer
+	if n, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil || n != 3 {
+		t.Fatalf("wrote %d rows: %v", n, err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	rows, _ := f.GetRows(sheet)
+	var firsts []string
+	for _, r := range rows {
+		firsts = append(firsts, cell(r, 0)+"/"+cell(r, 1))
+	}
+	if want := "序号/姓名|第一党支部/|2/戌二|（二）第二党支部/|4/戌四|5/戌五"; strings.Join(firsts, "|") != want {
+		t.Errorf("rows %q, want %q", strings.Join(firsts, "|"), want)
+	}
+	// The user fixes the dates and imports the file again.
+	for ref, v := range map[string]string{"E3": "2008-12-01", "E5": "2008-06-11", "E6": "2008-06-01"} {
+		if err := f.SetCellStr(sheet, ref, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fixed, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := read(t, fixed.Bytes())
+	if len(again.Rejected) != 0 || len(again.Members) != 3 {
+		t.Fatalf("re-import: members %d, rejected %+v", len(again.Members), again.Rejected)
+	}
+	for _, m := range again.Members {
+		want := map[string]string{"戌二": "第一党支部", "戌四": "第二党支部", "戌五": "第二党支部"}[m.Member.Name]
+		if m.Member.BranchName != want {
+			t.Errorf("re-imported %s: 所在党支部 %q, want %q", m.Member.Name, m.Member.BranchName, want)
+		}
+	}
+}

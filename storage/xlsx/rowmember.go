@@ -33,23 +33,19 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		// Where excelize does not show the cell as Excel does (its format's
 		// sections, conditional formatting), what Excel shows is read.
 		col, src := im.sr.below(c.index+1, n)
-		disp, err := im.sr.display(col, src)
+		sc, err := im.sr.shown(col, src, v, dateFields[c.field])
 		switch {
 		case err != nil:
 			return model.Member{}, nil, nil, err
-		case disp.unknown:
+		case sc.unknown:
 			r.reject(c.field, conditionalFormatReason)
 			continue
-		case disp.hidden:
+		case sc.hidden != nil:
 			// Blank on screen, as Excel shows it: said, not dropped
 			// silently (hiddenByFormat, hiddenNotes).
-			if err := r.hiddenValue(c.field, col, src, disp.byRule); err != nil {
-				return model.Member{}, nil, nil, err
-			}
-			v = ""
-		case disp.section != nil:
-			v = sectionShown(im.sr, *disp.section)
+			r.hiddenValue(c.field, *sc.hidden)
 		}
+		v = sc.text
 		if v == "" {
 			if im.sr.unsavedFormula(col, src) {
 				r.reject(c.field, unsavedFormulaReason)
@@ -206,29 +202,17 @@ func (h hiddenCell) fix() string {
 }
 
 // hiddenValue keeps what the cell of field f holds that its number format
-// hides (sheetReader.formatHidden): the field is read as the blank the
-// sheet shows, and the value is named, not dropped without a word. A sheet
-// too large to load leaves the value unnamed.
-func (r *rowMember) hiddenValue(f model.Field, col, src int, byRule bool) error {
-	raw, err := r.im.sr.value(col, src)
-	if err != nil && !errors.Is(err, ErrTooLarge) {
-		return err
-	}
-	raw = model.CleanText(strings.TrimSpace(raw))
-	if raw == "" && err == nil {
-		return nil // white space: blank indeed
-	}
-	if dateFields[f] {
-		raw = hiddenDate(raw, r.im.sr.bk.date1904)
-	}
+// or a conditional format hides (sheetReader.shown): the field is read as
+// the blank the sheet shows, and the value is named, not dropped without
+// a word.
+func (r *rowMember) hiddenValue(f model.Field, h hiddenCell) {
 	if r.hidden == nil {
 		r.hidden = map[model.Field]hiddenCell{}
 	}
 	if _, seen := r.hidden[f]; !seen {
 		r.hiddenOrder = append(r.hiddenOrder, f)
 	}
-	r.hidden[f] = hiddenCell{raw: raw, byRule: byRule}
-	return nil
+	r.hidden[f] = h
 }
 
 // dateFields are the fields read as dates (rowMember.set).

@@ -108,3 +108,74 @@ func TestMissingWorksheetPartIsDamage(t *testing.T) {
 		t.Errorf("err %v, want ErrDamaged naming the sheet", err)
 	}
 }
+
+// A group's title row — a 党小组 or a branch, numbered or with a count,
+// merged across the table or alone in its first column — is never read as
+// a member, whether or not the sheet has a 所在党支部 column. Without the
+// column an organisation's title gives the branch of the rows under it
+// and a 党小组's does not; with it, the column does (review s5 final
+// attack #2).
+func TestGroupTitleRowsAreNoMembers(t *testing.T) {
+	id1, id2, id3 := idNumber("19800101", "011"), idNumber("19800101", "031"), idNumber("19800101", "033")
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"姓名", "性别", "身份证号码", "入党时间", "转正时间", "党员类别", "所在党支部"},
+		{"第一党小组"},
+		{"甲一", "男", id1, "2008-06-01", "2009-06-01", "正式党员", "第一党支部"},
+		{"第二党支部"},
+		{"甲二", "男", id2, "2008-06-01", "2009-06-01", "正式党员", "第二党支部"},
+		{"一、第三党小组"},
+		{"甲三", "男", id3, "2008-06-01", "2009-06-01", "正式党员", "第二党支部"},
+	}, merges: [][2]string{{"A2", "G2"}, {"A4", "G4"}}}}}.bytes(t))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 {
+		t.Fatalf("members %d, rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	for row, want := range map[int]string{3: "第一党支部", 5: "第二党支部", 7: "第二党支部"} {
+		if got := member(t, rf, row).BranchName; got != want {
+			t.Errorf("with the column, row %d: 所在党支部 %q, want %q", row, got, want)
+		}
+	}
+	said := map[int]string{}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "分组行") {
+			said[n.Row] = n.Message
+		}
+	}
+	for _, row := range []int{2, 4, 6} {
+		if !strings.Contains(said[row], "不是党员") {
+			t.Errorf("row %d: note %q, want it said to be a group's title", row, said[row])
+		}
+	}
+
+	head := []any{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期"}
+	rf = read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		head,
+		{"第一党支部"},
+		{"一、第一党小组"},
+		{"1", "乙一", id1, "正式党员", "2008-06-01"},
+		{"第二党小组（3人）"},
+		{"2", "乙二", id2, "正式党员", "2008-06-01"},
+		{"（二）第二党支部（机关）"},
+		{"3", "乙三", id3, "正式党员", "2008-06-01"},
+	}, merges: [][2]string{{"A2", "E2"}, {"A7", "E7"}}}}}.bytes(t))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 {
+		t.Fatalf("members %d, rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	for row, want := range map[int]string{4: "第一党支部", 6: "第一党支部", 8: "第二党支部（机关）"} {
+		if got := member(t, rf, row).BranchName; got != want {
+			t.Errorf("without the column, row %d: 所在党支部 %q, want %q", row, got, want)
+		}
+	}
+}
+
+func TestGroupTitleOf(t *testing.T) {
+	for text, want := range map[string]string{
+		"第一党小组": "第一党小组", "一、第一党小组": "第一党小组", "第二党小组（3人）": "第二党小组",
+		"3. 第三党小组(共5名)": "第三党小组", "（二）机关党总支": "机关党总支", "第一党支部（机关）": "第一党支部（机关）",
+		"第三组": "第三组", "张三": "", "备注：另有2人转出": "", "2024年党员花名册": "",
+	} {
+		got, ok := groupTitleOf(text)
+		if ok != (want != "") || got != want {
+			t.Errorf("groupTitleOf(%q) = %q %v, want %q", text, got, ok, want)
+		}
+	}
+}

@@ -227,13 +227,50 @@ func checkNewPassphrase(p string) string {
 	return ""
 }
 
-// busyLine is a line with a moving bar, hidden until slow work starts.
-func busyLine(what string) *fyne.Container {
+// busy is a line saying what slow work is under way, with a moving bar;
+// hidden until the work starts.
+type busy struct {
+	*fyne.Container
+	bar *widget.ProgressBarInfinite // only while shown
+}
+
+// busyLine is a hidden busy line saying what.
+//
+// The bar exists only while the line is shown. Fyne 2.7.1 starts an
+// infinite bar as soon as anything refreshes it, hidden or not, and hiding
+// it does not stop it: its 60 ticks a second then repaint the window for
+// as long as the program runs, which in 兼容模式 (software rendering) keeps
+// a core busy (the branch window's 正在导出… bar did, review s4-10 attack
+// #4; kit.ShowProgress). Without animations (launch.Still, 兼容模式) there
+// is no bar: the words say it.
+func busyLine(what string) *busy {
 	l := widget.NewLabel(kit.L(what))
 	l.Wrapping = fyne.TextWrapWord
-	c := container.NewVBox(l, widget.NewProgressBarInfinite())
-	c.Hide()
-	return c
+	b := &busy{Container: container.NewVBox(l)}
+	b.Container.Hide()
+	return b
+}
+
+// Show shows the line and starts its bar.
+func (b *busy) Show() {
+	if b.bar == nil && fyne.CurrentApp().Settings().ShowAnimations() {
+		b.bar = widget.NewProgressBarInfinite()
+		b.Add(b.bar)
+	}
+	b.Container.Show()
+	if b.bar != nil {
+		b.bar.Refresh() // a bar starts moving when first refreshed
+	}
+}
+
+// Hide stops the bar, drops it and hides the line.
+func (b *busy) Hide() {
+	if b.bar != nil {
+		b.bar.Stop()
+		b.Remove(b.bar)
+		b.bar = nil
+	}
+	b.Container.Hide()
 }
 
 func (t *settingsTab) exportKey() {

@@ -180,7 +180,7 @@ type secrets struct {
 	form          *kit.Form
 	key, packages *kit.Entry    // nil when not asked
 	files         *widget.Label // the packages with a passphrase, nil when none
-	busy          *fyne.Container
+	busy          *busy
 	dlg           *kit.FormDialog
 }
 
