@@ -170,7 +170,7 @@ func TestVerifyFindsIndexDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	// SQLite's words ("row 319 missing from index …") are told in Chinese.
-	if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "索引 sqlite_autoindex_members_1 与表中的记录不一致") {
+	if v.OK() || !strings.Contains(strings.Join(v.Problems, "\n"), "索引 members_id_number 与表中的记录不一致") {
 		t.Errorf("VerifyFile of a damaged file found %v", v.Problems)
 	}
 	for _, p := range v.Problems {

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -31,7 +32,14 @@ var migrations = []migration{
 	{9, "发展党员书面意见与预计离开日期", migrateRecruitVoteAndLeave},
 	{10, "介绍信起始编号", migrateLetterNumbering},
 	{11, "介绍信起始编号的年份范围", migrateLetterNumberingRange},
+	{12, "身份号码唯一索引", migrateMemberNumberIndex},
 }
+
+// withoutForeignKeys are the migrations that make again a table other
+// tables refer to: SQLite drops such a table only with foreign keys off,
+// which cannot change inside a transaction, so the runner turns them off
+// around the migration's. Each such migration keeps every id.
+var withoutForeignKeys = map[int]bool{12: true}
 
 func latestVersion() int { return migrations[len(migrations)-1].version }
 
@@ -44,6 +52,11 @@ func (s *Store) migrate(version int) error {
 			continue
 		}
 		now := s.clock()
+		if withoutForeignKeys[m.version] {
+			if err := s.db.Exec("PRAGMA foreign_keys = OFF").Error; err != nil {
+				return fmt.Errorf("升级数据文件（第%d版：%s）失败，文件保持原样：%s：%w", m.version, m.name, s.path, err)
+			}
+		}
 		err := s.db.Transaction(func(tx *gorm.DB) error {
 			if err := m.up(tx, now); err != nil {
 				return err
@@ -51,6 +64,11 @@ func (s *Store) migrate(version int) error {
 			// PRAGMA takes no bound parameters; the version is our own integer.
 			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)).Error
 		})
+		if withoutForeignKeys[m.version] {
+			if ferr := s.db.Exec("PRAGMA foreign_keys = ON").Error; ferr != nil {
+				return fmt.Errorf("升级数据文件（第%d版：%s）后恢复外键检查失败：%s：%w", m.version, m.name, s.path, errors.Join(err, ferr))
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("升级数据文件（第%d版：%s）失败，文件保持原样：%s：%w", m.version, m.name, s.path, err)
 		}

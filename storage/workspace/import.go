@@ -130,7 +130,9 @@ func (r Result) Reason() string {
 		return msg
 	}
 	for _, cut := range [][2]string{
-		{r.File + " 中的数据文件", "其中的数据文件"},
+		// "其中" with no package before it read as a cut sentence
+		// (review s5-11 attack #10).
+		{r.File + " 中的数据文件", "数据包中的数据文件"},
 		{"：" + r.File + "（", "（"},
 		{"：" + r.File, ""},
 		{" " + r.File + " ", ""},
@@ -227,7 +229,10 @@ func (w *Workspace) load(path string, o ImportOptions) *loaded {
 				err = fmt.Errorf("%w：%s", ErrLockedKey, path)
 			}
 		}
-		if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) {
+		// A record against its table's constraints too: the sentence said
+		// "…：其中的数据文件（表 members …）" once the file was cut from
+		// the line, and had no English (review s5-11 attack #10).
+		if errors.Is(err, storage.ErrDamaged) || errors.Is(err, storage.ErrSchemaChanged) || errors.Is(err, storage.ErrConstraint) {
 			err = packageDamaged(err, path)
 		}
 		l.r.Err = err
@@ -263,7 +268,7 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 	// a forged manifest) would pass for newer than every genuine package
 	// after it and lock the branch out: refused.
 	if now := w.Now(); m.SnapshotAt.After(now.Add(FutureTolerance)) {
-		r.Err = fmt.Errorf("%w：%s（快照 %s，本机现在是 %s）。请支部核对电脑的日期和时间后重新导出", ErrFuture, r.File,
+		r.Err = model.Errorf(ErrFuture, "%s（快照 %s，本机现在是 %s）。请支部核对电脑的日期和时间后重新导出", r.File,
 			m.SnapshotAt.Local().Format("2006-01-02 15:04"), now.Local().Format("2006-01-02 15:04"))
 		return r
 	}
@@ -385,7 +390,9 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 	}
 	switch at := snap.manifest.SnapshotAt; {
 	case sameSecond(at, best.taken):
-		return nil, fmt.Errorf("%w：%s（快照时间 %s）", ErrConflict, path, at.Local().Format("2006-01-02 15:04:05"))
+		// A Text, so that an English window says the details in English
+		// too (review s5-11 attack #11), as the other lines of an import.
+		return nil, model.Errorf(ErrConflict, "%s（快照时间 %s）", path, at.Local().Format("2006-01-02 15:04:05"))
 	case at.Before(best.taken):
 		// Two snapshots of one minute are told apart by their seconds.
 		layout := "2006-01-02 15:04"
@@ -395,11 +402,11 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 		// A held snapshot from the future (a branch clock running fast, or
 		// a forged manifest within FutureTolerance) refuses every genuine
 		// package until then: the line says so (review s5-11 attack #2).
-		future := ""
+		var future model.Text
 		if now := w.Now(); best.taken.After(now) {
-			future = fmt.Sprintf("；工作台中已有的快照时间晚于本机现在的时间 %s，可能是支部电脑的时钟快了或清单被改动过，如确认这一份才是新的，请删除该支部后重新导入", now.Local().Format(layout))
+			future = model.Textf("；工作台中已有的快照时间晚于本机现在的时间 %s，可能是支部电脑的时钟快了或清单被改动过，如确认这一份才是新的，请删除该支部后重新导入", now.Local().Format(layout))
 		}
-		return best, fmt.Errorf("%w：%s（快照 %s，工作台中已有 %s 的快照%s）", ErrOlder, path,
+		return best, model.Errorf(ErrOlder, "%s（快照 %s，工作台中已有 %s 的快照%s）", path,
 			at.Local().Format(layout), best.taken.Local().Format(layout), future)
 	}
 	return best, nil
@@ -790,7 +797,7 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 		case r.Outcome == Refused && errors.Is(r.Err, ErrOlder):
 			if newer, ok := written[r.BranchID]; ok {
 				r.Outcome = Unchanged
-				r.Err = fmt.Errorf("%w：%s（快照 %s；工作台保留同一批中 %s 的 %s 的快照）", ErrOlderInBatch, r.File,
+				r.Err = model.Errorf(ErrOlderInBatch, "%s（快照 %s；工作台保留同一批中 %s 的 %s 的快照）", r.File,
 					r.Taken.Local().Format("2006-01-02 15:04:05"), newer.File, newer.Taken.Local().Format("2006-01-02 15:04:05"))
 			}
 		}
@@ -875,7 +882,8 @@ func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []i
 
 // packageDamaged says storage's refusal of a package's damaged or altered
 // data file (ErrDamaged, ErrSchemaChanged: their advice is to restore a
-// backup) as ErrPackageDamaged, keeping what the check found.
+// backup; ErrConstraint) as ErrPackageDamaged, keeping what the check
+// found.
 func packageDamaged(err error, path string) error {
 	_, found, _ := strings.Cut(err.Error(), path+" 中的数据文件")
 	return &reason.Error{Msg: fmt.Sprintf("%s：%s%s", ErrPackageDamaged, path, found), Err: err}
