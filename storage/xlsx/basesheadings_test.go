@@ -163,3 +163,52 @@ func TestBasesFollowConditionalFormatting(t *testing.T) {
 		t.Errorf("row 6 (the rule holds not: the cell shows 2024): refused %q, row %+v", got, rows[6])
 	}
 }
+
+// A base shown otherwise than it is held — a sheet kept in thousands (0,
+// shows 5400 as 5), by the cell's own format or a conditional one — is
+// refused naming both, never stored as the 5.00 shown or the 5400 held in
+// silence; and a 党费已交至 whose condition picks a section that shows no
+// date is refused as the roster refuses it (review s6-7 attack #2, #3,
+// #13).
+func TestBasesShownOtherwiseThanHeld(t *testing.T) {
+	row := func(name, seq string, base, paid any) []any {
+		return []any{name, idNumber("19800101", seq), "在职", base, paid}
+	}
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+		row("赵一", "011", 5400, nil), row("钱二", "031", 5400, nil), row("孙三", "051", 5400.5, nil),
+		row("李四", "071", 5400, 46082), row("周五", "091", 5400, "2026.10"),
+	}, nil, func(f *excelize.File) {
+		style := func(ref, code string) {
+			st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			_ = f.SetCellStyle("Sheet1", ref, ref, st)
+		}
+		style("D2", "0,")
+		conditional(t, f, "D3:D3", "cell", ">", "0", "0,")
+		style("D4", "#,##0.00")
+		style("E5", `[<46000]yyyy"年"m"月";"2026年10月"`)
+		style("D6", "0")
+	})
+	rows := map[int]BaseRow{}
+	for _, r := range bf.Rows {
+		rows[r.Row] = r
+	}
+	refused := map[int]string{}
+	for _, r := range bf.Rejected {
+		refused[r.Row] += string(r.Field) + ":" + r.Reason
+	}
+	for _, n := range []int{2, 3} {
+		if got := refused[n]; !strings.Contains(got, "单元格存有 5400.00，但它的数字格式把它显示为“5”") {
+			t.Errorf("row %d (5400 shown as 5): refused %q, row %+v", n, got, rows[n])
+		}
+	}
+	if r, ok := rows[4]; !ok || r.Base != 540050 {
+		t.Errorf("row 4 (5,400.50): %+v refused %q", r, refused[4])
+	}
+	if got := refused[5]; !strings.Contains(got, "单元格显示的是“2026年10月”，不是日期") {
+		t.Errorf("row 5 (a literal section): refused %q, row %+v", got, rows[5])
+	}
+	if r, ok := rows[6]; !ok || r.Base != 540000 || r.PaidTo != model.MonthOf(2026, 10) {
+		t.Errorf("row 6: %+v refused %q", r, refused[6])
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"branchledger/model"
@@ -263,6 +265,15 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 		reject(model.FieldDuesBase, "请填写计算基数（元）")
 	case err != nil:
 		reject(model.FieldDuesBase, err.Error())
+	default:
+		// A number shown otherwise than it is stored (0, shows 5400 as
+		// 5, a sheet kept in thousands): which one is meant cannot be
+		// told, and either taken silently may be a thousand times off.
+		if held, ok, err := heldMoney(sr, cols[model.FieldDuesBase]+1, n); err != nil {
+			return err
+		} else if ok && held != amount {
+			reject(model.FieldDuesBase, fmt.Sprintf("单元格存有 %s，但它的数字格式把它显示为%s，不知哪个是计算基数；请把单元格格式改为“常规”或“数值”，写上计算基数后再导入", held, quote(base)))
+		}
 	}
 	// A 党费已交至 the cell hides is read as the blank it shows, and said,
 	// as the roster import says it.
@@ -280,9 +291,11 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	p := get(model.FieldDuesPaidTo)
 	paidTo, err := model.ParseMonthText(p)
 	var dateErr *cellDateError
-	if col := cols[model.FieldDuesPaidTo] + 1; err != nil && storedAsNumber(sr, col, n) {
+	if col := cols[model.FieldDuesPaidTo] + 1; (err != nil || shown[model.FieldDuesPaidTo].bySection) && storedAsNumber(sr, col, n) {
 		// A date cell whose format shows something else than a month
-		// (a year, "Oct-24") is read as the roster reads it (cellDate).
+		// (a year, "Oct-24"), or whose condition picks a section, is
+		// read as the roster reads it (cellDate): a section that shows
+		// no date is refused.
 		d, derr := cellDate(sr, col, n, p)
 		switch {
 		case errors.As(derr, &dateErr):
@@ -318,6 +331,26 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	seen[id] = n
 	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo})
 	return nil
+}
+
+// heldMoney is the amount a number cell holds, to the fen; ok is false
+// for a cell that holds no number.
+func heldMoney(sr *sheetReader, col, row int) (model.Money, bool, error) {
+	if !storedAsNumber(sr, col, row) {
+		return 0, false, nil
+	}
+	raw, err := sr.value(col, row)
+	if errors.Is(err, ErrTooLarge) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	v, perr := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if perr != nil || math.IsInf(v, 0) || math.Abs(v) > 1e13 {
+		return 0, false, nil
+	}
+	return model.Money(math.Round(v * 100)), true, nil
 }
 
 // storedAsNumber reports a cell of the number type: 2026.1 in one may be
