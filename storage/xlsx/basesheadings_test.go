@@ -212,3 +212,30 @@ func TestBasesShownOtherwiseThanHeld(t *testing.T) {
 		t.Errorf("row 6: %+v refused %q", r, refused[6])
 	}
 }
+
+// A merged 缴纳类别, 计算基数 or 党费已交至 belongs to every row it covers,
+// as in the roster import (review s6-7 attack #4: the lower rows were
+// refused for an empty base, or their 党费已交至 silently dropped).
+func TestBasesMergedCellsBelongToEveryRow(t *testing.T) {
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+		{"乙一", idNumber("19800101", "011"), "在职", 4800, "2026.10"},
+		{"乙二", idNumber("19800101", "031"), "离退休", 3000, "2026.10"},
+		{"乙三", idNumber("19800101", "051"), nil, nil, "2026.10"},
+		{"乙四", idNumber("19800101", "071"), "在职", 4800, "2026年9月"},
+		{"乙五", idNumber("19800101", "091"), "在职", 4800, nil},
+	}, [][2]string{{"C3", "C4"}, {"D3", "D4"}, {"E5", "E6"}}, nil)
+	if len(bf.Rejected) != 0 || len(bf.Rows) != 5 {
+		t.Fatalf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+	r := map[string]BaseRow{}
+	for _, b := range bf.Rows {
+		r[b.Name] = b
+	}
+	if b := r["乙三"]; b.Category != model.DuesRetired || b.Base != 300000 {
+		t.Errorf("乙三: %+v, want 离退休 3000 from the merged cells", b)
+	}
+	if b := r["乙五"]; b.PaidTo != model.MonthOf(2026, 9) {
+		t.Errorf("乙五: 党费已交至 %v, want 2026-09 from the merged cell", b.PaidTo)
+	}
+}

@@ -147,7 +147,7 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 			seen := map[string]int{}
 			sr := bk.newSheetReader(s, shape)
 			for i := first; i < len(rows); i++ {
-				if err := readBaseRow(bf, sr, i+1, rows[i], cols, seen); err != nil {
+				if err := readBaseRow(bf, sr, rows, i+1, cols, seen); err != nil {
 					return nil, fmt.Errorf("%w：%s", err, path)
 				}
 			}
@@ -171,10 +171,21 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[model.Field]int, seen map[string]int) error {
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string]int) error {
+	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
+	src := map[model.Field]int{} // the row each field's value comes from
 	for f, c := range cols {
-		sc, err := sr.shown(c+1, n, cell(cells, c), f == model.FieldDuesPaidTo)
+		// A merged 缴纳类别, 计算基数 or 党费已交至 belongs to every row it
+		// covers, as in the roster; 姓名 and 身份证号码 are each row's own.
+		row, text := n, cell(cells, c)
+		if f != model.FieldName && f != model.FieldIDNumber {
+			if _, from := sr.below(c+1, n); from != n && from >= 1 && from <= len(rows) {
+				row, text = from, cell(rows[from-1], c)
+			}
+		}
+		src[f] = row
+		sc, err := sr.shown(c+1, row, text, f == model.FieldDuesPaidTo)
 		if err != nil {
 			return err
 		}
@@ -191,7 +202,8 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	hidden := func(f model.Field) *hiddenCell { return shown[f].hidden }
 	anything := false
 	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber, model.FieldDuesBase} {
-		anything = anything || get(f) != "" || hidden(f) != nil || shown[f].unknown
+		// A merged value alone does not make a row a member's.
+		anything = anything || src[f] == n && (get(f) != "" || hidden(f) != nil || shown[f].unknown)
 	}
 	if !anything {
 		return nil // blank or spacer row
@@ -269,7 +281,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 		// A number shown otherwise than it is stored (0, shows 5400 as
 		// 5, a sheet kept in thousands): which one is meant cannot be
 		// told, and either taken silently may be a thousand times off.
-		if held, ok, err := heldMoney(sr, cols[model.FieldDuesBase]+1, n); err != nil {
+		if held, ok, err := heldMoney(sr, cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]); err != nil {
 			return err
 		} else if ok && held != amount {
 			reject(model.FieldDuesBase, fmt.Sprintf("单元格存有 %s，但它的数字格式把它显示为%s，不知哪个是计算基数；请把单元格格式改为“常规”或“数值”，写上计算基数后再导入", held, quote(base)))
@@ -291,12 +303,12 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	p := get(model.FieldDuesPaidTo)
 	paidTo, err := model.ParseMonthText(p)
 	var dateErr *cellDateError
-	if col := cols[model.FieldDuesPaidTo] + 1; (err != nil || shown[model.FieldDuesPaidTo].bySection) && storedAsNumber(sr, col, n) {
+	if col := cols[model.FieldDuesPaidTo] + 1; (err != nil || shown[model.FieldDuesPaidTo].bySection) && storedAsNumber(sr, col, src[model.FieldDuesPaidTo]) {
 		// A date cell whose format shows something else than a month
 		// (a year, "Oct-24"), or whose condition picks a section, is
 		// read as the roster reads it (cellDate): a section that shows
 		// no date is refused.
-		d, derr := cellDate(sr, col, n, p)
+		d, derr := cellDate(sr, col, src[model.FieldDuesPaidTo], p)
 		switch {
 		case errors.As(derr, &dateErr):
 		case derr != nil && !errors.Is(derr, ErrTooLarge):
@@ -311,7 +323,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	case err != nil:
 		// The cell is quoted before the reason already (Rejection.Detail).
 		reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), "“"+p+"”："))
-	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, n):
+	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, src[model.FieldDuesPaidTo]):
 		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 			quote(p), p[:4], p, p, p[:4], p[:4]))
 	}
