@@ -239,3 +239,62 @@ func TestBasesMergedCellsBelongToEveryRow(t *testing.T) {
 		t.Errorf("乙五: 党费已交至 %v, want 2026-09 from the merged cell", b.PaidTo)
 	}
 }
+
+// basesFileFor is basesFile read for the bases of year; the error is the
+// file's refusal.
+func basesFileFor(t *testing.T, rows [][]any, year int) (*BaseFile, error) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Sheet1", ref, &r)
+	}
+	path := t.TempDir() + "/基数.xlsx"
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return ReadDuesBasesFileFor(path, year)
+}
+
+// Of two base columns the one naming the year imported is read; two that
+// cannot be told apart refuse the file naming both, never the first taken
+// silently (review s6-7 attack #7: last year's base was stored as this
+// year's).
+func TestBasesTwoBaseColumns(t *testing.T) {
+	id := idNumber("19800101", "011")
+	rows := [][]any{{"姓名", "身份证号码", "缴纳类别", "2025年计算基数", "2026年计算基数"}, {"乙一", id, "在职", 5000, 5400}}
+	bf, err := basesFileFor(t, rows, 2026)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Base != 540000 || !slices.Equal(bf.Ignored, []string{"2025年计算基数"}) {
+		t.Errorf("2026: %+v %v", bf, err)
+	}
+	bf, err = basesFileFor(t, rows, 2025)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Base != 500000 {
+		t.Errorf("2025: %+v %v", bf, err)
+	}
+	for _, year := range []int{2027, 0} {
+		if _, err := basesFileFor(t, rows, year); err == nil || !strings.Contains(err.Error(), "有 2 列计算基数（“2025年计算基数”“2026年计算基数”），不知导入哪一列") {
+			t.Errorf("%d: err %v", year, err)
+		}
+	}
+	_, err = basesFileFor(t, [][]any{{"姓名", "身份证号码", "计算基数", "调整后基数"}, {"乙一", id, 5000, 5400}}, 2026)
+	if err == nil || !strings.Contains(err.Error(), "“计算基数”“调整后基数”") {
+		t.Errorf("计算基数 | 调整后基数: err %v", err)
+	}
+}
+
+// A heading the roster import knows for another field is not taken for a
+// bases field by a word it contains: 党员身份 is no ID number, 人员类别 no
+// 缴纳类别 (review s6-7 attack #8: every row was refused for the wrong
+// column).
+func TestBasesHeadingsOfOtherFields(t *testing.T) {
+	id := idNumber("19800101", "011")
+	bf, err := basesFileFor(t, [][]any{{"姓名", "党员身份", "身份证号码", "缴纳类别", "计算基数"}, {"乙一", "正式党员", id, "离退休", 3000}}, 2026)
+	if err != nil || len(bf.Rejected) != 0 || len(bf.Rows) != 1 || bf.Rows[0].IDNumber != id || !slices.Equal(bf.Ignored, []string{"党员身份"}) {
+		t.Errorf("党员身份: %+v %v", bf, err)
+	}
+	bf, err = basesFileFor(t, [][]any{{"姓名", "人员类别", "身份证号码", "缴纳类别", "计算基数"}, {"乙一", "正式党员", id, "离退休", 3000}}, 2026)
+	if err != nil || len(bf.Rejected) != 0 || len(bf.Rows) != 1 || bf.Rows[0].Category != model.DuesRetired || !slices.Equal(bf.Ignored, []string{"人员类别"}) {
+		t.Errorf("人员类别: %+v %v", bf, err)
+	}
+}

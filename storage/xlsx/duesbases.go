@@ -55,11 +55,20 @@ var baseHeadings = []struct {
 	}},
 }
 
+// baseField are the fields a bases workbook holds.
+var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber: true, model.FieldDuesBase: true,
+	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true}
+
 // ReadDuesBasesFile reads the bases workbook at path: the first visible
 // sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or a
 // hidden one only when no visible sheet has them (a hidden sheet is often
 // last year's).
-func ReadDuesBasesFile(path string) (*BaseFile, error) {
+func ReadDuesBasesFile(path string) (*BaseFile, error) { return ReadDuesBasesFileFor(path, 0) }
+
+// ReadDuesBasesFileFor is ReadDuesBasesFile for the bases of year: of two
+// base columns ("2025年计算基数", "2026年计算基数") the one naming the year
+// is read; two that cannot be told apart refuse the file, naming both.
+func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -70,7 +79,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 	}
 	defer bk.Close()
 	for _, hidden := range []bool{false, true} {
-		bf, err := readBasesSheets(bk, path, hidden)
+		bf, err := readBasesSheets(bk, path, hidden, year)
 		if bf != nil || err != nil {
 			return bf, err
 		}
@@ -80,7 +89,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 
 // readBasesSheets reads the first of the visible (or of the hidden)
 // sheets that holds bases; nil if none does.
-func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
+func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, error) {
 	for _, s := range bk.sheets {
 		if s.part == nil {
 			continue
@@ -103,6 +112,7 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 		for h := 0; h < min(len(rows), headerSearchRows); h++ {
 			cols := map[model.Field]int{}
 			lowest := map[int]string{} // each column's lowest heading
+			var bases []int            // the columns headed as a base
 			mapRow := func(cells []string) {
 				for c, cell := range cells {
 					key := strings.Join(strings.Fields(model.CleanText(cell)), "")
@@ -110,11 +120,28 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 						continue
 					}
 					lowest[c] = key
-					for _, bh := range baseHeadings {
-						if _, seen := cols[bh.field]; !seen && bh.match(key) {
-							cols[bh.field] = c
-							break
+					// A heading the roster import knows names its field and
+					// no other: 党员身份 is 人员类别, not the ID number, and
+					// 人员类别 is no 缴纳类别 (review s6-7 attack #8).
+					if f, ok := matchHeading(key); ok && !baseField[f] {
+						continue
+					} else if ok {
+						if _, seen := cols[f]; !seen {
+							cols[f] = c
 						}
+						continue
+					}
+					for _, bh := range baseHeadings {
+						if !bh.match(key) {
+							continue
+						}
+						if bh.field == model.FieldDuesBase {
+							bases = append(bases, c)
+						}
+						if _, seen := cols[bh.field]; !seen {
+							cols[bh.field] = c
+						}
+						break
 					}
 				}
 			}
@@ -133,6 +160,30 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 				}
 				mapRow(next)
 				first++
+			}
+			// Two base columns (last year's and this year's, the base and
+			// the adjusted one): the one naming the year, or none taken
+			// silently (review s6-7 attack #7).
+			if len(bases) > 1 {
+				var named []int
+				for _, c := range bases {
+					if year > 0 && strings.Contains(lowest[c], strconv.Itoa(year)) {
+						named = append(named, c)
+					}
+				}
+				if len(named) != 1 {
+					var hs []string
+					for _, c := range bases {
+						hs = append(hs, "“"+lowest[c]+"”")
+					}
+					example := ""
+					if year > 0 {
+						example = fmt.Sprintf("（如“%d年计算基数”）", year)
+					}
+					return nil, fmt.Errorf("工作表“%s”有 %d 列计算基数（%s），不知导入哪一列：请删去不导入的列，或在列名中写明年份%s后再导入：%s",
+						sheet, len(bases), strings.Join(hs, ""), example, path)
+				}
+				cols[model.FieldDuesBase] = named[0]
 			}
 			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 			taken := map[int]bool{}
