@@ -54,7 +54,7 @@ func CheckSharedMembers(ms []SharedMember) []Finding {
 		}
 		names := strings.Join(g.names[:min(len(g.names), maxNamedShared)], "、")
 		if len(g.names) > maxNamedShared {
-			names += "等"
+			names += "…" // said alike in every language
 		}
 		out = append(out, Finding{Severity: Warning}.With(Textf(
 			"%s的名册上有%d名相同的党员（公民身份号码相同）：%s。一名党员只能编入一个党支部：可能是复制数据文件新建了支部，或组织关系转接没有办完，请核实后让有关支部改正",
