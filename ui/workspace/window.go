@@ -91,6 +91,8 @@ type Window struct {
 	secrets *secrets
 	// linking is the 设置覆盖单位 dialog's list last shown, for tests.
 	linking *widget.CheckGroup
+	// linkingNote is that dialog's line about too many units, for tests.
+	linkingNote *widget.Label
 }
 
 // Size fits a 1366×768 laptop, as the branch window does.
