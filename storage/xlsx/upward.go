@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -62,6 +63,16 @@ type UpwardOrg struct {
 	Org      model.Organisation
 	Branches string // the branches that cover it in the workspace
 	Flags    string // what CheckOrganisations found
+}
+
+// postWidth is the width of the members sheet's 工作岗位 column: the
+// longest post of model.Posts on one line, with the cell's padding.
+func postWidth() float64 {
+	w := 24.0
+	for _, p := range model.Posts {
+		w = max(w, math.Ceil(textWidth(p)+1))
+	}
+	return w
 }
 
 // UpwardMember is one member with their branch.
@@ -563,7 +574,10 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 	for _, fd := range fields {
 		w := fd.Info().Width
 		if fd == model.FieldPost {
-			w = 24 // the common posts on one line
+			// Every post of the list on one line, so that the rows of
+			// 非公有制经济组织专业技术人员 are not twice as tall as the
+			// others (review s6-11 newuser #7).
+			w = postWidth()
 		}
 		cols = append(cols, upCol{fd.Label(), w})
 	}
