@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,5 +131,40 @@ func TestNewUnitFormStartsClean(t *testing.T) {
 	b, _ := svc.Branch(w.Shown()[0].ID)
 	if len(b.OrgIDs) != 1 || b.OrgIDs[0] != o.ID {
 		t.Errorf("a unit saved under the branch's name is not linked: %v", b.OrgIDs)
+	}
+}
+
+// The batch passphrase prompt keeps its number with its words: "1 ⏎ 个数据
+// 包设有密码" had the number alone on the first line (review s6-11 newuser
+// #3).
+func TestPassphrasePromptKeepsTheNumberWithItsWords(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, _ := newWorkspace(t)
+	w := New(a, svc)
+	w.RunInLine()
+	w.Win.Resize(fyne.NewSize(1366, 740))
+	w.askSecrets(false, []string{"qa.blpkg"}, func(string) {})
+	intro := w.secrets.intro
+	var first string
+	var texts func(o fyne.CanvasObject)
+	texts = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *canvas.Text:
+			if first == "" {
+				first = x.Text
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				texts(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				texts(c)
+			}
+		}
+	}
+	texts(intro)
+	if !strings.HasPrefix(first, "1个数据包设有密码") {
+		t.Errorf("the prompt's first line is %q", first)
 	}
 }
