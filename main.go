@@ -63,7 +63,7 @@ func openWindow(dbPath string) int {
 		// Every frame is painted on the CPU: no animations (launch.Still).
 		a = launch.Still(a)
 	}
-	ui.SetupApp(a)
+	ui.SetupApp(a, guard.Software())
 	file := &dataFile{software: guard.Software(), workspace: &workspaceOpener{a: a}}
 	defer file.close()
 	if pathErr != nil {

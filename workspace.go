@@ -30,7 +30,10 @@ func openWorkspaceWindow(path string) int {
 		return guard.Fail(err)
 	}
 	a := portable.NewApp(appID, storage.PortableDir())
-	ui.SetupApp(a)
+	if guard.Software() {
+		a = launch.Still(a) // as in openWindow
+	}
+	ui.SetupApp(a, guard.Software())
 	ui.LoadFonts()
 	w, err := workspace.Open(path)
 	if err != nil {

@@ -127,6 +127,9 @@ type TypeCoverage struct {
 	// Eligible are 未建 organisations that qualify for a branch of their
 	// own (符合条件未建, or ≥3 full members): the first to act on.
 	Eligible int
+	// Typed are the organisations counted in Own or Joint on the list's
+	// word alone: no branch of the workspace is linked to them.
+	Typed int
 }
 
 // Organised is 党组织覆盖率: organisations with a party organisation (单独
@@ -155,9 +158,60 @@ type CoverageReport struct {
 // until the instructor enters or imports the list.
 func (r CoverageReport) Listed() int { return r.Total.InScope + r.OutOfScope }
 
+// OrgCover is how the branches of the workspace cover one organisation of
+// the list: the "coverage is computed, not typed".
+type OrgCover struct {
+	// Branch is the covering branch as the instructor knows it (a branch
+	// of its own before a joint one).
+	Branch string
+	// Coverage is CoveredOwn when a branch covers only this organisation,
+	// CoveredJoint when its branch covers several (or is a 联合党支部).
+	Coverage PartyCoverage
+	// Units is how many organisations the joint branch covers (the most
+	// of its joint branches); 1 for a branch of its own.
+	Units int
+}
+
+// BranchCover works out the coverage of the organisations one branch
+// covers: units is how many it is linked to, joint whether it is a 联合党支部.
+func BranchCover(branch string, units int, joint bool) OrgCover {
+	if units > 1 || joint {
+		return OrgCover{Branch: branch, Coverage: CoveredJoint, Units: units}
+	}
+	return OrgCover{Branch: branch, Coverage: CoveredOwn, Units: 1}
+}
+
+// Merge is the coverage of an organisation two branches cover: a branch
+// of its own wins over a joint one; of two joint ones, the larger.
+func (c OrgCover) Merge(d OrgCover) OrgCover {
+	switch {
+	case c.Coverage == "":
+		return d
+	case c.Coverage == CoveredOwn:
+		return c
+	case d.Coverage == CoveredOwn:
+		return d
+	}
+	c.Units = max(c.Units, d.Units)
+	return c
+}
+
+// CountedCoverage is o's coverage as the figures count it: worked out from
+// the branches linked to it when there are any (links, by organisation ID),
+// else as the list types it; linked says which.
+func CountedCoverage(o *Organisation, links map[int64]OrgCover) (c PartyCoverage, linked bool) {
+	if l, ok := links[o.ID]; ok && l.Coverage != "" {
+		return l.Coverage, true
+	}
+	return o.Coverage, false
+}
+
 // ComputeCoverage counts the organisations under definition r and the set-up
-// rules b (how many full members make a branch of one's own).
-func ComputeCoverage(orgs []Organisation, r CoverageRules, b BranchWorkRules) CoverageReport {
+// rules b (how many full members make a branch of one's own). An
+// organisation a branch of the workspace covers (links) counts as 单独组建
+// or 联合组建 by that branch, whatever the list types; one no branch covers
+// counts as typed (and, if typed as covered, among Typed).
+func ComputeCoverage(orgs []Organisation, links map[int64]OrgCover, r CoverageRules, b BranchWorkRules) CoverageReport {
 	rep := CoverageReport{Rules: r}
 	byType := make(map[OrgType]*TypeCoverage, len(OrgTypes))
 	for _, t := range OrgTypes {
@@ -174,7 +228,11 @@ func ComputeCoverage(orgs []Organisation, r CoverageRules, b BranchWorkRules) Co
 			continue
 		}
 		c.InScope++
-		switch o.Coverage {
+		counted, linked := CountedCoverage(o, links)
+		if counted.HasOrganisation() && !linked {
+			c.Typed++
+		}
+		switch counted {
 		case CoveredOwn:
 			c.Own++
 		case CoveredJoint:
@@ -196,6 +254,7 @@ func ComputeCoverage(orgs []Organisation, r CoverageRules, b BranchWorkRules) Co
 		rep.Total.None += c.None
 		rep.Total.Work += c.Work
 		rep.Total.Eligible += c.Eligible
+		rep.Total.Typed += c.Typed
 	}
 	return rep
 }
@@ -213,28 +272,27 @@ type OrgFinding struct {
 // （试行）》 (RULES.md §1): an organisation in a joint branch that now has
 // enough full members of its own to form its own branch; one without a
 // party organisation that qualifies for one; a joint branch of more units
-// than allowed. jointUnits gives, for each organisation linked to a joint
-// branch in the workspace, how many units that branch covers; an
-// organisation marked 联合组建 counts as in a joint branch too.
-func CheckOrganisations(orgs []Organisation, jointUnits map[int64]int, r BranchWorkRules) []OrgFinding {
+// than allowed. links gives, for each organisation a branch of the
+// workspace covers, how (CountedCoverage); an organisation no branch
+// covers is taken as the list types it.
+func CheckOrganisations(orgs []Organisation, links map[int64]OrgCover, r BranchWorkRules) []OrgFinding {
 	var out []OrgFinding
 	for i := range orgs {
 		o := &orgs[i]
-		units, linked := jointUnits[o.ID]
-		inJoint := o.Coverage == CoveredJoint || linked
+		counted, _ := CountedCoverage(o, links)
 		switch {
-		case inJoint && o.FullMembers >= r.MinFullMembersOwnBranch:
+		case counted == CoveredJoint && o.FullMembers >= r.MinFullMembersOwnBranch:
 			out = append(out, orgFinding(o.ID, Warning, Textf(
 				"%s 已有正式党员%d名（%d名以上），应单独成立党支部，不再参加联合党支部（%s）",
 				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, Term(r.Document))))
-		case o.Coverage == NotCovered && (o.Reason == ReasonEligible || o.FullMembers >= r.MinFullMembersOwnBranch):
+		case counted == NotCovered && (o.Reason == ReasonEligible || o.FullMembers >= r.MinFullMembersOwnBranch):
 			out = append(out, orgFinding(o.ID, Serious, Textf(
 				"%s 有正式党员%d名，符合条件但尚未建立党组织（正式党员%d名以上应成立党支部，%s）",
 				o.Name, o.FullMembers, r.MinFullMembersOwnBranch, Term(r.Document))))
 		}
-		if linked && units > r.MaxUnitsJointBranch {
+		if l := links[o.ID]; l.Coverage == CoveredJoint && l.Units > r.MaxUnitsJointBranch {
 			out = append(out, orgFinding(o.ID, Warning, Textf(
-				"%s 所在的联合党支部覆盖%d个单位，一般不超过%d个（%s）", o.Name, units, r.MaxUnitsJointBranch, Term(r.Document))))
+				"%s 所在的联合党支部覆盖%d个单位，一般不超过%d个（%s）", o.Name, l.Units, r.MaxUnitsJointBranch, Term(r.Document))))
 		}
 	}
 	return out
@@ -244,34 +302,44 @@ func orgFinding(id int64, sev Severity, t Text) OrgFinding {
 	return OrgFinding{OrgID: id, Severity: sev, Message: t.String(), Text: t}
 }
 
-// CheckLinkedButNotCovered finds an organisation a branch in the workspace
-// covers (covering: the organisation's ID to the branch's name) that the
-// list still types 未建: coverage is computed from the list, so the typed
-// status must follow the link.
-func CheckLinkedButNotCovered(orgs []Organisation, covering map[int64]string) []OrgFinding {
+// CheckTypedAgainstLinks finds an organisation whose typed 党组织覆盖 is not
+// what the branches linked to it make it (links): the figures count it by
+// its branch, and the list should say the same (review s5-11 newuser #3).
+func CheckTypedAgainstLinks(orgs []Organisation, links map[int64]OrgCover) []OrgFinding {
 	var out []OrgFinding
 	for i := range orgs {
 		o := &orgs[i]
-		if branch, ok := covering[o.ID]; ok && o.Coverage == NotCovered {
-			out = append(out, orgFinding(o.ID, Warning, Textf(
-				"%s 已由“%s”覆盖（已关联），单位名录中却写着“未建”：请改为单独组建或联合组建，覆盖率才算得对",
-				o.Name, branch)))
+		l, ok := links[o.ID]
+		if !ok || l.Coverage == "" || l.Coverage == o.Coverage {
+			continue
 		}
+		var t Text
+		switch {
+		case o.Coverage == NotCovered || o.Coverage == "":
+			t = Textf("%s 已由“%s”覆盖（已关联），单位名录中却写着“未建”：覆盖率按关联计为%s，请把名录改为%s",
+				o.Name, l.Branch, Term(l.Coverage), Term(l.Coverage))
+		case l.Coverage == CoveredJoint:
+			t = Textf("%s 在单位名录中写着“单独组建”，而覆盖它的“%s”是联合党支部（覆盖%d个单位）：覆盖率按联合组建计，请核对名录",
+				o.Name, l.Branch, l.Units)
+		default:
+			t = Textf("%s 在单位名录中写着“联合组建”，而覆盖它的“%s”只覆盖这一个单位：覆盖率按单独组建计；若是联合党支部，请把其他单位也设为它的覆盖单位",
+				o.Name, l.Branch)
+		}
+		out = append(out, orgFinding(o.ID, Warning, t))
 	}
 	return out
 }
 
 // CheckCoveredButNotLinked finds an organisation the list types 单独组建 or
-// 联合组建 that no branch in the workspace is linked to (covering: the
-// organisation's ID to the branch's name): coverage counts it as having a
-// party organisation on the list's word alone.
-func CheckCoveredButNotLinked(orgs []Organisation, covering map[int64]string) []OrgFinding {
+// 联合组建 that no branch in the workspace is linked to (links): coverage
+// counts it as having a party organisation on the list's word alone.
+func CheckCoveredButNotLinked(orgs []Organisation, links map[int64]OrgCover) []OrgFinding {
 	var out []OrgFinding
 	for i := range orgs {
 		o := &orgs[i]
-		if _, ok := covering[o.ID]; !ok && o.Coverage.HasOrganisation() {
+		if _, ok := links[o.ID]; !ok && o.Coverage.HasOrganisation() {
 			out = append(out, orgFinding(o.ID, Warning, Textf(
-				"%s 在单位名录中写着“%s”，但工作台中没有支部关联到它：请在支部一览中为覆盖它的支部设置覆盖单位，覆盖率才有支部为据",
+				"%s 在单位名录中写着“%s”，但工作台中没有支部关联到它：覆盖率暂按名录所写计入；请在支部一览中为覆盖它的支部设置覆盖单位，覆盖率才有支部为据",
 				o.Name, Term(o.Coverage))))
 		}
 	}

@@ -104,7 +104,7 @@ func TestComputeCoverage(t *testing.T) {
 		{CoverageStaff50, "66.7%", "33.3%", "100.0%", "50.0%", 5, 2},
 	} {
 		t.Run(c.rules.ID, func(t *testing.T) {
-			rep := ComputeCoverage(orgs, c.rules, BranchWorkRules2018)
+			rep := ComputeCoverage(orgs, nil, c.rules, BranchWorkRules2018)
 			ent, soc := rep.Types[0], rep.Types[1]
 			if ent.Type != OrgEnterprise || soc.Type != OrgSocial {
 				t.Fatalf("types %v %v", ent.Type, soc.Type)
@@ -135,7 +135,7 @@ func TestCheckOrganisations(t *testing.T) {
 		{ID: 4, Name: "丁公司", Coverage: NotCovered, Reason: ReasonNoMembers},
 		{ID: 5, Name: "戊公司", Coverage: CoveredOwn, FullMembers: 9},
 	}
-	fs := CheckOrganisations(orgs, map[int64]int{1: 2, 2: 6}, BranchWorkRules2018)
+	fs := CheckOrganisations(orgs, map[int64]OrgCover{1: {Coverage: CoveredJoint, Units: 2}, 2: {Coverage: CoveredJoint, Units: 6}}, BranchWorkRules2018)
 	var got []string
 	for _, f := range fs {
 		got = append(got, f.Severity.String()+" "+f.Message[:strings.Index(f.Message, " ")])
@@ -146,6 +146,60 @@ func TestCheckOrganisations(t *testing.T) {
 	}
 	if !strings.Contains(fs[0].Message, "已有正式党员3名") || !strings.Contains(fs[1].Message, "覆盖6个单位") {
 		t.Errorf("messages: %v", fs)
+	}
+}
+
+// Coverage is computed, not typed (review s5-11 newuser #3): an
+// organisation a branch covers counts by that branch — 单独组建 when the
+// branch covers only it, 联合组建 when it covers several — whatever the
+// list types; one no branch covers counts as typed, and among Typed if
+// typed as covered. A typed value the links contradict is a finding.
+func TestCoverageFollowsTheLinkedBranches(t *testing.T) {
+	orgs := []Organisation{
+		{ID: 1, Name: "陇原", Type: OrgEnterprise, Coverage: CoveredOwn},
+		{ID: 2, Name: "佳禾", Type: OrgEnterprise, Coverage: CoveredOwn},
+		{ID: 3, Name: "万家福", Type: OrgEnterprise, Coverage: CoveredJoint},
+		{ID: 4, Name: "金百合", Type: OrgEnterprise, Coverage: NotCovered, Reason: ReasonEligible, FullMembers: 3},
+		{ID: 5, Name: "小白杨", Type: OrgEnterprise, Coverage: NotCovered, Reason: ReasonTooFew},
+		{ID: 6, Name: "青年志愿者协会", Type: OrgSocial, Coverage: CoveredOwn},
+	}
+	jia := BranchCover("佳禾支部", 2, false)
+	links := map[int64]OrgCover{
+		1: BranchCover("陇原支部", 1, false),
+		2: jia, 3: jia, // 佳禾 + 万家福: a joint branch
+		4: BranchCover("金百合支部", 1, false),
+	}
+	rep := ComputeCoverage(orgs, links, CoverageAllListed, BranchWorkRules2018)
+	ent := rep.Types[0]
+	if ent.Own != 2 || ent.Joint != 2 || ent.None != 1 || ent.Eligible != 0 || ent.Typed != 0 || ent.Organised().String() != "80.0%" {
+		t.Errorf("enterprises %+v", ent)
+	}
+	if soc := rep.Types[1]; soc.Own != 1 || soc.Typed != 1 || rep.Total.Typed != 1 {
+		t.Errorf("social organisations %+v, total %+v", soc, rep.Total)
+	}
+	var got []string
+	for _, f := range CheckTypedAgainstLinks(orgs, links) {
+		got = append(got, f.Message)
+	}
+	want := []string{
+		"佳禾 在单位名录中写着“单独组建”，而覆盖它的“佳禾支部”是联合党支部（覆盖2个单位）：覆盖率按联合组建计，请核对名录",
+		"金百合 已由“金百合支部”覆盖（已关联），单位名录中却写着“未建”：覆盖率按关联计为单独组建，请把名录改为单独组建",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("findings\n%q\nwant\n%q", got, want)
+	}
+	// 金百合 is covered now: not flagged as 符合条件未建.
+	for _, f := range CheckOrganisations(orgs, links, BranchWorkRules2018) {
+		if f.OrgID == 4 {
+			t.Errorf("covered organisation flagged: %s", f.Message)
+		}
+	}
+	// A branch of its own wins over a joint one.
+	if c := jia.Merge(BranchCover("另一支部", 1, false)); c.Coverage != CoveredOwn || c.Branch != "另一支部" {
+		t.Errorf("merge %+v", c)
+	}
+	if c := BranchCover("联合支部", 1, true); c.Coverage != CoveredJoint {
+		t.Errorf("a 联合党支部 of one linked unit: %+v", c)
 	}
 }
 

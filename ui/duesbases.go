@@ -602,7 +602,6 @@ func (b *duesBases) editChange(i int) {
 	}
 	form := kit.NewForm("保存调整")
 	form.Ask = b.d.sh.confirmDiscard
-	form.WrapMessages() // "…不合常理（是否填成了年收入？）" is read whole
 	from := kit.NewSelect(months, nil)
 	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	base := kit.NewEntry()

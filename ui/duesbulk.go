@@ -43,7 +43,6 @@ func (b *duesBases) editSelected() {
 	sh := b.d.sh
 	bd := &bulkDialog{form: kit.NewForm("保存"), members: len(picked)}
 	bd.form.Ask = sh.confirmDiscard
-	bd.form.WrapMessages() // a refused month or base is read whole
 	bd.cat = kit.NewSelect(append([]string{lang.L(keepAsIs)}, selectOptions(model.DuesCategories...)...), nil)
 	bd.base = kit.NewEntry()
 	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
@@ -198,7 +197,6 @@ func (b *duesBases) editStart() {
 	sh := b.d.sh
 	form := kit.NewForm("保存")
 	form.Ask = sh.confirmDiscard
-	form.WrapMessages() // a refused month is read whole
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
 	// effect says, before anything is saved, which members the month

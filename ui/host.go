@@ -20,11 +20,13 @@ func (s *shell) Window() fyne.Window { return s.win }
 // ShowError tells the user that doing failed and why.
 func (s *shell) ShowError(doing string, err error) { s.showError(doing, err) }
 
-// Background runs work off the UI goroutine, then then on it.
+// Background runs work off the UI goroutine, then then on it, and lays out
+// at once what then changed (settle.go): a screen whose content arrives
+// after its first frame paints once more, not twice.
 func (s *shell) Background(work func(), then func()) {
 	s.background(func() {
 		work()
-		fyne.Do(then)
+		fyne.Do(func() { s.settle(then) })
 	})
 }
 

@@ -9,12 +9,19 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"branchledger/assets"
+	"branchledger/ui/kit"
 )
 
 // SetupApp applies the theme with its Chinese font, the icon and the UI
 // language chosen in the preferences. Call it once, before any window is made.
-func SetupApp(a fyne.App) {
-	a.Settings().SetTheme(NewTheme())
+// software is 兼容模式 (launch.Guard.Software): the theme then costs less to
+// paint on the CPU (NewSoftwareTheme).
+func SetupApp(a fyne.App, software bool) {
+	if software {
+		a.Settings().SetTheme(NewSoftwareTheme())
+	} else {
+		a.Settings().SetTheme(NewTheme())
+	}
 	a.SetIcon(assets.Icon)
 	if err := useLanguage(NewPrefs(a.Preferences()).Language()); err != nil {
 		fyne.LogError("loading translations", err)
@@ -44,6 +51,13 @@ func useLanguage(l Language) error {
 	data, err := json.Marshal(withEveryPluralForm(m))
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
+	}
+	// English sentences are about twice as wide as Chinese: the forms keep
+	// two lines under each field for them.
+	if l == Chinese {
+		kit.SetMessageLines(1)
+	} else {
+		kit.SetMessageLines(2)
 	}
 	sys := lang.SystemLocale()
 	locales := append(fyneLocales[:len(fyneLocales):len(fyneLocales)], sys, fyne.Locale(sys.LanguageString()))

@@ -54,10 +54,15 @@ type shell struct {
 	// views holds each screen's view once it has been shown; nil until
 	// then. Building every screen before the window appears cost a branch
 	// of 20,000 members over a second.
-	views     []fyne.CanvasObject
-	nav       *widget.List
-	current   int // the screen shown, -1 before the first
-	content   *fyne.Container
+	views   []fyne.CanvasObject
+	nav     *widget.List
+	current int // the screen shown, -1 before the first
+	content *fyne.Container
+	// root is the window's content: the navigation and content; layOut
+	// lays out what changed in the window at once (settle.go); tests
+	// replace it.
+	root      *steadyRoot
+	layOut    func()
 	listeners []func()
 
 	// members is the whole roster as the store returns it, read once per
@@ -168,7 +173,9 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 	strut.SetMinSize(fyne.NewSize(150, 0))
 	left := container.NewStack(strut, s.nav)
 	s.banner = datafile.NewBanner(svc.File)
-	s.win.SetContent(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.root = newSteadyRoot(container.NewBorder(s.banner.Content, nil, container.NewHBox(left, widget.NewSeparator()), nil, s.content))
+	s.layOut = func() { layOutNow(s.win.Canvas()) }
+	s.win.SetContent(s.root)
 	s.nav.Select(0)
 	s.win.SetCloseIntercept(s.closeIntercept)
 	s.refreshTitle()
@@ -285,11 +292,37 @@ func (s *shell) navigate(id widget.ListItemID) {
 	}
 	from := s.current
 	s.current = id
-	s.content.Objects = []fyne.CanvasObject{s.view(id)}
-	s.content.Refresh()
-	// 帮助 opens on the page of the screen the user came from.
-	if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
-		s.help.Show(s.screens[from].Title)
+	show := func() {
+		s.content.Objects = []fyne.CanvasObject{s.view(id)}
+		s.content.Refresh()
+		// 帮助 opens on the page of the screen the user came from.
+		if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
+			s.help.Show(s.screens[from].Title)
+		}
+	}
+	if from < 0 { // the first screen, before the window is shown
+		show()
+		return
+	}
+	// Laid out at once, not at the next frame: the switch paints one
+	// frame, not two (settle.go).
+	s.settle(show)
+}
+
+// settle makes a change to the window and lays out what it changed at once
+// rather than at the next frame (settle.go), with the window's minimum size
+// left for the frame to see. Not under a dialog: its size is the frame's
+// to fit.
+func (s *shell) settle(change func()) {
+	if s.win.Canvas().Overlays().Top() != nil {
+		change()
+		return
+	}
+	s.root.hold()
+	defer s.root.release()
+	change()
+	if s.win.Canvas().Overlays().Top() == nil {
+		s.layOut()
 	}
 }
 

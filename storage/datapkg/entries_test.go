@@ -117,3 +117,17 @@ func TestPackageOfManyEntriesIsRefusedBeforeListingThem(t *testing.T) {
 	}
 	p.Close()
 }
+
+// A manifest giving another schema version than its data file's is said
+// to differ in that, not in "the branch, names or counts" (review s5-11
+// attack #10).
+func TestManifestOfAnotherSchemaSaysSo(t *testing.T) {
+	f := newFixture(t)
+	path := filepath.Join(t.TempDir(), "来自U盘"+Ext)
+	os.WriteFile(path, f.zip(t, func(m *Manifest) { m.SchemaVersion-- }, f.db), 0o644)
+	_, err := Open(path, ReadOptions{TempDir: t.TempDir()})
+	want := fmt.Sprintf("清单所写的数据文件版本为第%d版，其中的数据文件是第%d版", f.manifest.SchemaVersion-1, f.manifest.SchemaVersion)
+	if !errors.Is(err, ErrChecksum) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), path) {
+		t.Errorf("%v: want ErrChecksum saying %q", err, want)
+	}
+}

@@ -169,3 +169,25 @@ func TestWriteRemovesWhatEarlierVersionsLeftOnTheDrive(t *testing.T) {
 		t.Errorf("a fresh one was removed: %v", err)
 	}
 }
+
+// A folder with room for the data file but not for the margin beside it
+// is told the room needed, not only the data file's size (review s5-11
+// attack #4: "680 KB, 1.0 MB left, free some space").
+func TestOpenSaysTheRoomNeeded(t *testing.T) {
+	s := newBranch(t, 50)
+	pkg := filepath.Join(t.TempDir(), "包"+Ext)
+	m, err := Write(s, pkg, Protection{}, "0.1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := faultfs.Small(t, 4<<20)
+	faultfs.Fill(t, small, m.Database.Size+300<<10)
+	if free := faultfs.Free(t, small); free < m.Database.Size || free >= m.Database.Size+roomMargin {
+		t.Fatalf("free %d, want between %d and %d", free, m.Database.Size, m.Database.Size+roomMargin)
+	}
+	_, err = Open(pkg, ReadOptions{TempDir: small})
+	checkSentence(t, err, pkg, "需要约 "+sizeText(m.Database.Size+roomMargin))
+	if !strings.Contains(err.Error(), "只剩") || !errors.Is(err, ErrNoRoom) {
+		t.Errorf("%q: want the room left and ErrNoRoom", err)
+	}
+}

@@ -233,7 +233,11 @@ func open(path string, o ReadOptions, dir string) (*Package, error) {
 	}
 	// The names too: an import's line names the branch by the manifest
 	// before the data file is read.
-	if sum.BranchUUID != m.BranchUUID || sum.SchemaVersion != m.SchemaVersion || !maps.Equal(sum.Counts, m.Counts) ||
+	if sum.SchemaVersion != m.SchemaVersion {
+		// Said as what it is (review s5-11 attack #10).
+		return nil, refusal(ErrChecksum, path, fmt.Sprintf("清单所写的数据文件版本为第%d版，其中的数据文件是第%d版", m.SchemaVersion, sum.SchemaVersion))
+	}
+	if sum.BranchUUID != m.BranchUUID || !maps.Equal(sum.Counts, m.Counts) ||
 		sum.OrgName != m.OrgName || sum.BranchName != m.BranchName {
 		return nil, refusal(ErrChecksum, path, "清单所写的支部、名称或记录数与其中的数据文件不同")
 	}
@@ -519,8 +523,10 @@ func checkRoom(dir string, size int64, path string) error {
 	if err != nil || free >= size+roomMargin {
 		return nil // unknown: the copy itself will say
 	}
-	return &reason.Error{Msg: fmt.Sprintf("无法解开数据包 %s：其中的数据文件有 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
-		path, sizeText(size), shownDir(dir), sizeText(free)), Err: ErrNoRoom}
+	// The room needed, not only the data file's size: "680 KB, 1.0 MB
+	// left" read as a contradiction (review s5-11 attack #4).
+	return &reason.Error{Msg: fmt.Sprintf("无法解开数据包 %s：其中的数据文件有 %s，连同检查时的临时文件需要约 %s，文件夹 %s 所在的磁盘只剩 %s，请先腾出空间",
+		path, sizeText(size), sizeText(size+roomMargin), shownDir(dir), sizeText(free)), Err: ErrNoRoom}
 }
 
 // ErrNoRoom: the folder a package is unpacked in has not room for its data

@@ -264,6 +264,8 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"id_15_and_18", changedDB("UPDATE members SET id_number = '110101900307001' WHERE id = (SELECT min(id) FROM members)", "UPDATE members SET id_number = '"+id18+"' WHERE id = (SELECT max(id) FROM members)"), ImportOptions{}, "的相同（同一人登记了两次）"},
 		{"snapshot_1970", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(in1970))}, entry{"branchledger.db", db})), ImportOptions{}, "快照时间早于其中数据最后一次修改的时间"},
 		// s5-11 attack #9: 2 million empty entries took 670 MB to refuse.
+		// s5-11 attack #10: a negative staff count, which the form refuses.
+		{"employees_negative", changedDB("UPDATE branch SET employee_count = -5"), ImportOptions{}, "职工人数为 -5"},
 		{"many_entries", sealTo(t, key, manyEntries(t, mj, db, 100_000)), ImportOptions{}, "文件目录超过"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},
 	} {
@@ -286,6 +288,11 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 			}
 			if dump(t, w) != before {
 				t.Error("the workspace changed")
+			}
+			// The line of `refused FILE: REASON` is a whole sentence
+			// (review s5-11 attack #10: "…：其中的数据文件（表 …）").
+			if why := r.Reason(); strings.Contains(why, "：其中的数据文件") {
+				t.Errorf("reason %q", why)
 			}
 		})
 	}

@@ -278,9 +278,16 @@ func linkUnlinked(tx *gorm.DB) (int, error) {
 type CoverageReport struct {
 	model.CoverageReport
 	Findings []model.OrgFinding
+	// Links are, by organisation ID, how the branches of the workspace
+	// cover the organisations linked to them: what the figures count
+	// (model.CountedCoverage), whatever the list types.
+	Links map[int64]model.OrgCover
 }
 
-// Coverage works the coverage figures out from the organisation list.
+// Coverage works the coverage figures out from the organisation list and
+// the branches linked to its organisations: an organisation a branch
+// covers counts as 单独组建 or 联合组建 by that branch (review s5-11
+// newuser #3); a typed value the links contradict is a finding.
 func (w *Workspace) Coverage() (CoverageReport, error) {
 	orgs, err := w.Orgs()
 	if err != nil {
@@ -290,64 +297,39 @@ func (w *Workspace) Coverage() (CoverageReport, error) {
 	if err != nil {
 		return CoverageReport{}, err
 	}
-	joint, err := w.jointUnits()
-	if err != nil {
-		return CoverageReport{}, err
-	}
-	covering, err := w.covering()
+	links, err := w.links()
 	if err != nil {
 		return CoverageReport{}, err
 	}
 	rules := model.CurrentRules().Branch
 	return CoverageReport{
-		CoverageReport: model.ComputeCoverage(orgs, s.Coverage(), rules),
-		Findings: append(model.CheckOrganisations(orgs, joint, rules),
-			slices.Concat(model.CheckLinkedButNotCovered(orgs, covering), model.CheckCoveredButNotLinked(orgs, covering))...),
+		CoverageReport: model.ComputeCoverage(orgs, links, s.Coverage(), rules),
+		Findings: slices.Concat(model.CheckOrganisations(orgs, links, rules),
+			model.CheckTypedAgainstLinks(orgs, links), model.CheckCoveredButNotLinked(orgs, links)),
+		Links: links,
 	}, nil
 }
 
-// covering is, for each organisation a branch covers, that branch's name.
-func (w *Workspace) covering() (map[int64]string, error) {
-	rows, err := w.sql.Query(`SELECT l.org_id, b.org_name, b.branch_name FROM branch_orgs l JOIN branches b ON b.id = l.branch_id ORDER BY b.id`)
+// links is, for each organisation a branch covers, how (model.BranchCover):
+// a branch linked to one organisation gives it 单独组建, one linked to
+// several (or a 联合党支部) 联合组建.
+func (w *Workspace) links() (map[int64]model.OrgCover, error) {
+	rows, err := w.sql.Query(`SELECT l.org_id, b.org_name, b.branch_name, b.branch_type,
+		(SELECT count(*) FROM branch_orgs x WHERE x.branch_id = l.branch_id)
+		FROM branch_orgs l JOIN branches b ON b.id = l.branch_id ORDER BY b.id`)
 	if err != nil {
 		return nil, fmt.Errorf("读取支部与单位的对应失败：%w", err)
 	}
 	defer rows.Close()
-	out := map[int64]string{}
+	out := map[int64]model.OrgCover{}
 	for rows.Next() {
 		var org int64
-		var orgName, branch string
-		if err := rows.Scan(&org, &orgName, &branch); err != nil {
-			return nil, err
-		}
-		if _, ok := out[org]; !ok {
-			out[org] = branchLabel(orgName, branch)
-		}
-	}
-	return out, rows.Err()
-}
-
-// jointUnits gives each organisation linked to a joint branch (a branch of
-// type 联合党支部, or one linked to several organisations) how many units
-// that branch covers.
-func (w *Workspace) jointUnits() (map[int64]int, error) {
-	rows, err := w.sql.Query(`SELECT l.org_id, (SELECT count(*) FROM branch_orgs x WHERE x.branch_id = l.branch_id), b.branch_type
-		FROM branch_orgs l JOIN branches b ON b.id = l.branch_id`)
-	if err != nil {
-		return nil, fmt.Errorf("读取支部与单位的对应失败：%w", err)
-	}
-	defer rows.Close()
-	out := map[int64]int{}
-	for rows.Next() {
-		var org int64
+		var orgName, branch, btype string
 		var units int
-		var btype string
-		if err := rows.Scan(&org, &units, &btype); err != nil {
+		if err := rows.Scan(&org, &orgName, &branch, &btype, &units); err != nil {
 			return nil, err
 		}
-		if units > 1 || btype == string(model.BranchJoint) {
-			out[org] = max(out[org], units)
-		}
+		out[org] = out[org].Merge(model.BranchCover(branchLabel(orgName, branch), units, btype == string(model.BranchJoint)))
 	}
 	return out, rows.Err()
 }

@@ -166,8 +166,18 @@ func TestCoveredOrganisationWithoutABranchIsFlagged(t *testing.T) {
 	if err := w.LinkOrgs(r.BranchID, []int64{o.ID}); err != nil {
 		t.Fatal(err)
 	}
+	// Linked to a branch of this one unit: counted 单独组建, and the typed
+	// 联合组建 is pointed out (review s5-11 newuser #3).
+	if c, _ = w.Coverage(); len(c.Findings) != 1 || c.Total.Own != 1 || c.Total.Joint != 0 ||
+		!strings.Contains(c.Findings[0].Message, "只覆盖这一个单位：覆盖率按单独组建计") {
+		t.Errorf("linked: %+v %+v", c.Total, c.Findings)
+	}
+	o.Coverage = model.CoveredOwn
+	if _, err := w.SaveOrg(o); err != nil {
+		t.Fatal(err)
+	}
 	if c, _ = w.Coverage(); len(c.Findings) != 0 {
-		t.Errorf("linked: %+v", c.Findings)
+		t.Errorf("linked and typed alike: %+v", c.Findings)
 	}
 }
 

@@ -3,6 +3,7 @@ package workspace
 import (
 	"strings"
 
+	"branchledger/model"
 	"branchledger/storage/xlsx"
 )
 
@@ -59,6 +60,12 @@ func (w *Workspace) Report() (*xlsx.UpwardReport, error) {
 		flags[f.OrgID] = append(flags[f.OrgID], f.Message)
 	}
 	for _, o := range orgs {
+		// The sheet shows the coverage the figures count: by the branch
+		// linked to the organisation, whatever the list types (the finding
+		// beside it says what was typed: review s5-11 newuser #3).
+		if c, linked := model.CountedCoverage(&o, cov.Links); linked && c != o.Coverage {
+			o.Coverage, o.Reason, o.Work = c, "", model.WorkNone
+		}
 		r.Orgs = append(r.Orgs, xlsx.UpwardOrg{Org: o, Branches: strings.Join(byOrg[o.ID], "、"), Flags: strings.Join(flags[o.ID], "\n")})
 	}
 	ms, err := w.AllMembers()

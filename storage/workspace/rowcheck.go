@@ -49,6 +49,10 @@ func (s *snapshot) checkRows(path string) error {
 	} {
 		profile = append(profile, lineProblems(f.what, f.text, maxProfileText)...)
 	}
+	if p.EmployeeCount < 0 {
+		// The form refuses it, as Validate says; not a text limit.
+		profile = append(profile, fmt.Sprintf("职工人数为 %d", p.EmployeeCount))
+	}
 	for i, c := range p.Committee {
 		profile = append(profile, lineProblems(fmt.Sprintf("第%d位支委的姓名", i+1), c.Name, maxName)...)
 		profile = append(profile, lineProblems(fmt.Sprintf("第%d位支委的职务", i+1), c.Role, maxName)...)

@@ -163,15 +163,46 @@ type headingGrid struct {
 	data []bool
 }
 
-// findHeader looks for the headings among the first rows of a sheet. Every
+// headingVocab is what a band of heading rows is read against: the
+// roster's fields (rosterVocab), or another list's (the 单位名录,
+// orgVocab). The band reading — merges, group headings over sub-headings,
+// headings merged down over two rows — is the same for every list.
+type headingVocab struct {
+	// match finds the field a column's headings name, top to bottom.
+	match func(path []string) (model.Field, bool)
+	// asWritten reports whether a heading names its field as written (not
+	// only once bracketed words are dropped): such a column wins when two
+	// name one field.
+	asWritten func(leaf string) bool
+	// required are the fields a header must name.
+	required []model.Field
+	// roster: tick columns (正式 under 党员类别) and other persons'
+	// columns (介绍人/姓名) are read as a roster has them.
+	roster bool
+}
+
+// rosterVocab reads a roster's header: at least 姓名 and 公民身份号码.
+var rosterVocab = headingVocab{
+	match:     matchPath,
+	asWritten: func(leaf string) bool { _, w, _ := matchHeadingHow(leaf); return w },
+	required:  []model.Field{model.FieldName, model.FieldIDNumber},
+	roster:    true,
+}
+
+// findHeader looks for a roster's headings among the first rows of a
+// sheet (findHeaderIn with rosterVocab).
+func findHeader(g headingGrid) (header, bool) { return findHeaderIn(g, rosterVocab) }
+
+// findHeaderIn looks for the headings among the first rows of a sheet. Every
 // band of one to three rows is read as a header: each column's headings
 // from top to bottom, the lowest naming the field, alone or under its
 // group heading. A lower row counts only as sub-headings under group
 // headings (merged across columns, or centred over empty cells): under a
 // heading of one column, different text in the row below is data, not a
-// heading. The band that names most fields, at least 姓名 and 公民身份号码,
-// wins; of equals, the shortest, then the first.
-func findHeader(g headingGrid) (header, bool) {
+// heading. The band that names most fields, at least v's required ones
+// (a roster: 姓名 and 公民身份号码), wins; of equals, the shortest, then the
+// first.
+func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	var best header
 	for i := range g.text {
 		if i < len(g.fromAbove) && g.fromAbove[i] {
@@ -181,8 +212,8 @@ func findHeader(g headingGrid) (header, bool) {
 			if i+k < len(g.fromAbove) && g.fromAbove[i+k] && (i+k >= len(g.data) || !g.data[i+k]) {
 				continue // the upper half of headings merged down
 			}
-			h, ok := mapBand(g, i, k)
-			if !ok || !h.has(model.FieldName) || !h.has(model.FieldIDNumber) {
+			h, ok := mapBand(g, i, k, v)
+			if !ok || slices.ContainsFunc(v.required, func(f model.Field) bool { return !h.has(f) }) {
 				continue
 			}
 			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && h.rows < best.rows) {
@@ -193,9 +224,9 @@ func findHeader(g headingGrid) (header, bool) {
 	return best, len(best.cols) > 0
 }
 
-// mapBand maps the columns of the k heading rows from row i to fields; ok
-// is false when a lower row is not sub-headings.
-func mapBand(g headingGrid, i, k int) (header, bool) {
+// mapBand maps the columns of the k heading rows from row i to fields of
+// v; ok is false when a lower row is not sub-headings.
+func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 	h := header{first: i + 1, rows: k}
 	width := 0
 	for _, r := range g.text[i : i+k] {
@@ -248,27 +279,27 @@ func mapBand(g headingGrid, i, k int) (header, bool) {
 		h.width = c + 1
 		h.headed[c] = true
 		leaf := path[len(path)-1]
-		if who := otherPerson(path[:len(path)-1]); who != "" {
+		if who := otherPerson(path[:len(path)-1]); v.roster && who != "" {
 			h.ignored = append(h.ignored, column{index: c, heading: who + "/" + leaf})
 			continue
 		}
-		if f, v, ok := groupTick(path); ok {
-			if (used[f] && byTicks[f] == nil) || byTicks[f][v] {
+		if f, tv, ok := groupTick(path); v.roster && ok {
+			if (used[f] && byTicks[f] == nil) || byTicks[f][tv] {
 				h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
 				continue
 			}
 			if byTicks[f] == nil {
 				byTicks[f] = map[string]bool{}
 			}
-			used[f], byTicks[f][v] = true, true
-			h.cols = append(h.cols, column{index: c, field: f, heading: leaf, tick: v})
+			used[f], byTicks[f][tv] = true, true
+			h.cols = append(h.cols, column{index: c, field: f, heading: leaf, tick: tv})
 			continue
 		}
-		f, ok := matchPath(path)
-		_, asWritten, _ := matchHeadingHow(leaf)
-		if !ok {
-			if f, v, ok := loneTick(leaf); ok {
-				lone = append(lone, column{index: c, field: f, heading: leaf, tick: v})
+		f, ok := v.match(path)
+		asWritten := v.asWritten(leaf)
+		if !ok && v.roster {
+			if f, tv, ok := loneTick(leaf); ok {
+				lone = append(lone, column{index: c, field: f, heading: leaf, tick: tv})
 				continue
 			}
 		}

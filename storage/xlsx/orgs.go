@@ -57,7 +57,8 @@ func readOrgsFile(path string) (*OrgFile, error) {
 			continue // a chart sheet: no cells
 		}
 		// A damaged sheet would read as one that ends early: checked first.
-		if _, err := bk.scanSheet(s); err != nil {
+		shape, err := bk.scanSheet(s)
+		if err != nil {
 			return nil, fmt.Errorf("%w：%s", err, path)
 		}
 		sheet := s.name
@@ -68,7 +69,7 @@ func readOrgsFile(path string) (*OrgFile, error) {
 		if len(rows) > MaxDataRows {
 			return nil, fmt.Errorf("%w（超过 %d 行）：%s", ErrTooLarge, MaxDataRows, path)
 		}
-		head, cols := findOrgHeader(rows)
+		head, cols := findOrgHeader(rows, bk.newSheetReader(s, shape))
 		if head < 0 {
 			if h, ok := likelyHeadingRow(sheet, rows); ok {
 				seen = append(seen, h)
@@ -174,24 +175,47 @@ func seenHeadings(seen []orgHeadingSeen) string {
 // 党员花名册"), wrapping the same kind (review s4-11 attack #6).
 func asOrgFileError(err error) error { return sayOfFile(err, "一份单位名录", "单位名录") }
 
-// findOrgHeader finds the heading row and the column of each field it names.
-func findOrgHeader(rows [][]string) (int, map[model.Field]int) {
-	for i := 0; i < len(rows) && i < orgHeadingRows; i++ {
-		cols := map[model.Field]int{}
-		for c, text := range rows[i] {
-			if f, ok := matchOrgHeading(text); ok {
-				if _, dup := cols[f]; !dup {
-					cols[f] = c
-				}
-			}
-		}
-		_, name := cols[model.OrgFieldName]
-		_, cov := cols[model.OrgFieldCoverage]
-		if name && cov {
-			return i, cols
-		}
+// orgVocab reads the header of an organisation list: at least 单位名称
+// and the coverage, in one row or in two (a county 统计表 groups 组建情况 /
+// 未建原因 / 工作覆盖方式 under a merged "党组织覆盖情况", the other
+// headings merged down over both rows: review s5-11 newuser #2).
+var orgVocab = headingVocab{
+	match:     matchOrgPath,
+	asWritten: func(string) bool { return true }, // of two columns naming one field, the first
+	required:  []model.Field{model.OrgFieldName, model.OrgFieldCoverage},
+}
+
+// matchOrgPath finds the field a column's headings name: the lowest
+// heading, or it after its group's ("党员" over "数").
+func matchOrgPath(path []string) (model.Field, bool) {
+	leaf := path[len(path)-1]
+	if f, ok := matchOrgHeading(leaf); ok {
+		return f, true
 	}
-	return -1, nil
+	if len(path) < 2 {
+		return "", false
+	}
+	return matchOrgHeading(path[len(path)-2] + leaf)
+}
+
+// findOrgHeader finds the header, read as the roster's is (findHeaderIn:
+// merged and grouped headings over up to three rows), and returns the
+// index of its last row and the column of each field it names; -1 when
+// there is none.
+func findOrgHeader(rows [][]string, sr *sheetReader) (int, map[model.Field]int) {
+	top := make([]streamRow, 0, headerSearchRows)
+	for i := 0; i < len(rows) && i < headerSearchRows; i++ {
+		top = append(top, streamRow{n: i + 1, cells: rows[i]})
+	}
+	h, ok := findHeaderIn(headingGridOf(top, sr), orgVocab)
+	if !ok {
+		return -1, nil
+	}
+	cols := make(map[model.Field]int, len(h.cols))
+	for _, c := range h.cols {
+		cols[c.field] = c.index
+	}
+	return h.first + h.rows - 2, cols
 }
 
 func matchOrgHeading(s string) (model.Field, bool) {

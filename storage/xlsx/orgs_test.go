@@ -132,3 +132,31 @@ func TestOrgListNumericCreditCode(t *testing.T) {
 		t.Errorf("problem: %s", msg)
 	}
 }
+
+// The usual county 统计表: a title and a line of notes, then a heading of
+// two rows — 序号 … 党员数 merged down over both, and 党组织覆盖情况
+// merged across 组建情况 / 未建原因 / 工作覆盖方式 (review s5-11 newuser #2).
+func TestOrgListTwoRowMergedHeading(t *testing.T) {
+	of, err := writeOrgs(t, workbook{sheets: []sheetSpec{{name: "名录", rows: [][]any{
+		{"安宁区非公企业和社会组织党组织覆盖情况统计表"},
+		{"填报单位：安宁区委组织部", nil, nil, nil, nil, nil, nil, nil, nil, "填报日期：2026年11月"},
+		{"序号", "单位名称", "统一社会信用代码", "单位类别", "规模", "从业人员数", "党员数", "党组织覆盖情况", nil, nil},
+		{nil, nil, nil, nil, nil, nil, nil, "组建情况", "未建原因", "工作覆盖方式"},
+		{"1", "甘肃陇原机械制造有限公司", "", "非公企业", "规上", "120", "12", "单独组建", "", ""},
+		{"2", "兰州金百合商贸有限公司", "", "非公企业", "规下", "30", "3", "未建", "符合条件未建", "党建指导员"},
+	}, merges: [][2]string{{"A1", "J1"}, {"A3", "A4"}, {"B3", "B4"}, {"C3", "C4"}, {"D3", "D4"}, {"E3", "E4"}, {"F3", "F4"}, {"G3", "G4"}, {"H3", "J3"}}}}}.bytes(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(of.Rows) != 2 {
+		t.Fatalf("rows %+v", of.Rows)
+	}
+	o, r := of.Rows[1].Org, of.Rows[1]
+	if r.Row != 6 || len(r.Problems) > 0 || o.Name != "兰州金百合商贸有限公司" || o.Coverage != model.NotCovered ||
+		o.Reason != model.ReasonEligible || o.Work != model.WorkInstructor || o.Staff != 30 || o.FullMembers != 3 || o.Scale != model.ScaleBelow {
+		t.Errorf("row %+v", r)
+	}
+	if o := of.Rows[0].Org; o.Coverage != model.CoveredOwn || o.Type != model.OrgEnterprise {
+		t.Errorf("first row %+v", o)
+	}
+}

@@ -317,7 +317,11 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 	if err := w.cells(covRow("合计", cov.Total), ts); err != nil {
 		return err
 	}
-	note := "党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织单位中实现工作覆盖的比例。"
+	note := "党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织单位中实现工作覆盖的比例。" +
+		"关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写。"
+	if cov.Total.Typed > 0 {
+		note += fmt.Sprintf("另有 %d 个单位没有支部关联，按名录所写计为已建。", cov.Total.Typed)
+	}
 	switch {
 	case cov.Listed() == 0:
 		note += "单位名录还是空的，覆盖率无从算出：先在工作台“单位名录”中录入或导入（aggregate orgs import）。"

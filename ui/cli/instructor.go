@@ -446,7 +446,11 @@ func aggregateList(args []string, env Env) error {
 		if label == "" {
 			label = "合计"
 		}
-		fmt.Fprintf(out, "coverage %s: organised %s, own %s, work %s (%d in scope)\n", label, c.Organised(), c.OwnRate(), c.WorkRate(), c.InScope)
+		typed := ""
+		if c.Typed > 0 {
+			typed = fmt.Sprintf(", %d of them organised by the list alone (no branch linked)", c.Typed)
+		}
+		fmt.Fprintf(out, "coverage %s: organised %s, own %s, work %s (%d in scope%s)\n", label, c.Organised(), c.OwnRate(), c.WorkRate(), c.InScope, typed)
 	}
 	return nil
 }

@@ -184,6 +184,14 @@ func TestInstructorCommands(t *testing.T) {
 	if !strings.Contains(joined, "|非公企业|2|1|0|1|1|50.0%|50.0%|100.0%") || !strings.Contains(joined, "合计|2个支部") {
 		t.Errorf("summary sheet:\n%s", joined)
 	}
+	// `aggregate list` says the same figures, and which are the list's word
+	// alone: 书法家协会 is typed 联合组建 with no branch linked (review
+	// s5-11 newuser #3).
+	r = run(t, "aggregate", "list", "--workspace", ws)
+	if !strings.Contains(r.stdout, "coverage 非公企业: organised 50.0%, own 50.0%, work 100.0% (2 in scope)\n") ||
+		!strings.Contains(r.stdout, "coverage 社会组织: organised 100.0%, own 0.0%, work — (1 in scope, 1 of them organised by the list alone (no branch linked))") {
+		t.Errorf("list after the organisation list:\n%s", r.stdout)
+	}
 }
 
 func writeOrgsWorkbook(t *testing.T, path string, rows [][]any) {

@@ -344,7 +344,12 @@ func everyFinding() []model.Finding {
 		{ID: 1, Name: "某公司", FullMembers: 4, Coverage: model.CoveredJoint},
 		{ID: 2, Name: "某协会", FullMembers: 5, Coverage: model.NotCovered},
 	}
-	for _, f := range model.CheckOrganisations(orgs, map[int64]int{1: 9}, r.Branch) {
+	orgs = append(orgs, model.Organisation{ID: 3, Name: "某商行", Coverage: model.CoveredOwn},
+		model.Organisation{ID: 4, Name: "某餐饮", Coverage: model.NotCovered}, model.Organisation{ID: 5, Name: "某物流", Coverage: model.CoveredJoint})
+	links := map[int64]model.OrgCover{1: {Branch: "某联合支部", Coverage: model.CoveredJoint, Units: 9},
+		3: model.BranchCover("某联合支部", 9, true), 4: model.BranchCover("某支部", 1, false)}
+	for _, f := range slices.Concat(model.CheckOrganisations(orgs, links, r.Branch), model.CheckTypedAgainstLinks(orgs, links),
+		model.CheckCoveredButNotLinked(orgs, links)) {
 		out = append(out, model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text})
 	}
 	// Transfers: letters late and expired, mobile members away long,
@@ -513,7 +518,7 @@ func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
 	}
 	useEnglish(t)
-	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某党委批复", "", "深圳", "", "甘流", "")
+	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某商行", "", "某餐饮", "", "某物流", "", "某联合支部", "", "某支部", "", "某党委批复", "", "深圳", "", "甘流", "")
 	for _, f := range fs {
 		en := FindingText(f)
 		if strings.ContainsFunc(names.Replace(en), isHan) || strings.Contains(en, "%!") {

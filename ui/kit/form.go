@@ -55,24 +55,20 @@ type Form struct {
 	formError string // SetError's message, until the next change
 	problems  map[*Field]string
 	general   []string // problems of no field
-	wrap      bool     // WrapMessages
 }
 
-// WrapMessages lets the messages under the fields wrap onto more lines
-// rather than being cut with "…", for forms whose refusals name a date or
-// a record the user must read whole (the 组织关系 dialogs): the fields
-// below move down while a long message shows.
-func (f *Form) WrapMessages() {
-	f.wrap = true
-	for _, fd := range f.fields {
-		wrapMessage(fd.msg)
-	}
-}
+// messageLines is how many lines of message every field keeps free under
+// its input (SetMessageLines).
+var messageLines = 1
 
-func wrapMessage(l *widget.Label) {
-	l.Truncation = fyne.TextTruncateOff
-	l.Wrapping = fyne.TextWrapWord
-}
+// SetMessageLines sets how many lines of message each field keeps free
+// under its input, for the UI language: one in Chinese; two in English,
+// whose sentences are about twice as wide ("An ID number has 18 characters
+// (this one has 14)…" was cut to its first half: review s5-8 newuser #8).
+// A message longer than that still shows whole, and only then moves the
+// fields below it. Call it when the language is chosen, before any form is
+// made.
+func SetMessageLines(n int) { messageLines = max(1, n) }
 
 // NewForm returns a form whose save button reads saveLabel (Chinese, such
 // as "保存" or "登记交纳").
@@ -111,9 +107,6 @@ type Field struct {
 // package's inputs, leaving and Enter/Esc.
 func (f *Form) Add(label string, input fyne.CanvasObject) *Field {
 	fd := &Field{Label: label, Input: input, form: f, msg: newMessage()}
-	if f.wrap {
-		wrapMessage(fd.msg)
-	}
 	k := &keys{leave: fd.left, enter: f.Submit, escape: f.TryCancel}
 	typed := func() { fd.edited(true) }
 	chosen := func() { fd.edited(false) }
@@ -454,17 +447,28 @@ func (f *Form) FocusFirst() {
 	}
 }
 
-// newMessage is the red caption line under a field. It keeps its height
-// while empty (the space is reserved), and a message longer than the field
-// is cut with an ellipsis rather than pushing the fields below down; the
-// line beside 保存 names the field, and the message is whole again once the
-// field is wider.
+// newMessage is the red caption text under a field. It wraps onto as many
+// lines as it needs, in space kept for it while empty (messageLines lines),
+// so that a message appearing moves nothing under the pointer and is read
+// whole: an ellipsis hid the useful end of English messages (the count of
+// an ID number's characters, why a date does not exist), and a pop-up on
+// hover was tried and taken back (42fb307: a Fyne pop-up covers the window,
+// so the label under it lost the pointer as soon as it showed).
 func newMessage() *widget.Label {
 	l := widget.NewLabel("")
 	l.Importance = widget.DangerImportance
 	l.SizeName = theme.SizeNameCaptionText
-	l.Truncation = fyne.TextTruncateEllipsis
+	l.Wrapping = fyne.TextWrapWord
 	return l
+}
+
+// messageHeight is the height kept for a field's message: messageLines
+// lines of caption text and the label's padding, or what the message shown
+// needs at its width when that is more.
+func messageHeight(msg fyne.CanvasObject) float32 {
+	line := fyne.MeasureText("党", theme.CaptionTextSize(), fyne.TextStyle{}).Height
+	kept := 2*theme.InnerPadding() + float32(messageLines)*line
+	return max(kept, msg.MinSize().Height)
 }
 
 // Grid lays fields out in n columns of label–input pairs, filling the first
@@ -523,12 +527,17 @@ func messageLift() float32 { return theme.InnerPadding() }
 
 func (tightVBox) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
-	for _, o := range objs {
+	for i, o := range objs {
 		if !o.Visible() {
 			continue
 		}
 		m := o.MinSize()
 		s.Width = max(s.Width, m.Width)
+		if i == len(objs)-1 {
+			// A wrapped label's MinSize is its height at its current
+			// width (one line before it is first laid out).
+			m.Height = messageHeight(o)
+		}
 		s.Height += m.Height
 	}
 	return s.SubtractWidthHeight(0, messageLift())
@@ -543,6 +552,10 @@ func (tightVBox) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		h := o.MinSize().Height
 		if i == len(objs)-1 {
 			y -= messageLift()
+			// The message wraps at the field's width: size it to that
+			// width first, then read the height its lines need.
+			o.Resize(fyne.NewSize(size.Width, o.Size().Height))
+			h = messageHeight(o)
 		}
 		o.Move(fyne.NewPos(0, y))
 		o.Resize(fyne.NewSize(size.Width, h))

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -528,5 +529,76 @@ func TestEntryFillKeepsWhatTheUserTyped(t *testing.T) {
 	e.Fill("13800000003")
 	if e.Text != "0931-1234567" {
 		t.Errorf("what the user typed should stay: %q", e.Text)
+	}
+}
+
+// A message wider than its field is read whole, wrapped into the lines
+// kept for it, and nothing under it moves when it appears (review s5-8
+// newuser #8: English messages were cut with "…" to their first half).
+func TestLongMessageIsReadWholeAndMovesNothing(t *testing.T) {
+	test.NewTempApp(t)
+	t.Cleanup(func() { SetMessageLines(1) })
+	SetMessageLines(2) // as in English
+	const long = "An ID number has 18 characters (this one has 14); check the number"
+	f := NewForm("保存")
+	id, below, beside := NewEntry(), NewEntry(), NewEntry()
+	fID := f.Add("公民身份号码", id).Validate(func(s string) string {
+		if s != "" && len(s) != 18 {
+			return long
+		}
+		return ""
+	})
+	fBelow, fBeside := f.Add("姓名", below), f.Add("金额", beside)
+	w := test.NewTempWindow(t, container.NewVBox(f.Grid(2, fID, fBelow, fBeside), f.Buttons()))
+	w.Resize(fyne.NewSize(700, 400))
+	f.Refresh()
+	d := fyne.CurrentApp().Driver()
+	before := d.AbsolutePositionForObject(below)
+
+	w.Canvas().Focus(id)
+	test.Type(id, "11010119900101")
+	w.Canvas().Focus(below)
+	// The test canvas lays out again only when resized (the app's does
+	// whenever a size needed changes).
+	w.Resize(fyne.NewSize(701, 400))
+	w.Resize(fyne.NewSize(700, 400))
+	if fID.Message() != long {
+		t.Fatalf("the message is %q", fID.Message())
+	}
+	msg := fID.MessageLabel()
+	if msg.Size().Width >= fyne.MeasureText(long, theme.CaptionTextSize(), fyne.TextStyle{}).Width {
+		t.Fatalf("the field is %v wide: the message fits on one line, the test shows nothing", msg.Size())
+	}
+	var drawn []string
+	walkText(msg, func(s string) { drawn = append(drawn, s) })
+	if got := strings.Join(drawn, " "); got != long {
+		t.Errorf("the message reads %q, want %q", got, long)
+	}
+	if msg.Size().Height < msg.MinSize().Height {
+		t.Errorf("the message is %v high and needs %v: its last line is cut", msg.Size(), msg.MinSize())
+	}
+	if after := d.AbsolutePositionForObject(below); after != before {
+		t.Errorf("the field below moved from %v to %v when the message appeared", before, after)
+	}
+}
+
+// walkText visits the texts drawn under o, line by line.
+func walkText(o fyne.CanvasObject, f func(string)) {
+	if o == nil || !o.Visible() {
+		return
+	}
+	switch w := o.(type) {
+	case *canvas.Text:
+		f(w.Text)
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			walkText(c, f)
+		}
+	case fyne.Widget:
+		if r := test.WidgetRenderer(w); r != nil {
+			for _, c := range r.Objects() {
+				walkText(c, f)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package recruit
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -46,5 +47,32 @@ func TestHolidayTypedIsUnsavedUntilDiscarded(t *testing.T) {
 	hol.Discard()
 	if hol.Dirty() || hol.date.Text != "" {
 		t.Errorf("after Discard: dirty %v, date %q", hol.Dirty(), hol.date.Text)
+	}
+}
+
+// laterHost runs background work's results only when asked (run), as the
+// window does after its next frame.
+type laterHost struct {
+	fakeHost
+	pending []func()
+}
+
+func (h *laterHost) Background(work func(), then func()) {
+	work()
+	h.pending = append(h.pending, then)
+}
+
+// 设置 shows the card filled in its first frame: the years the calendar
+// knows are there when the card is built, not after a background read (a
+// second frame of 设置, a third of a second of CPU in 兼容模式).
+func TestHolidayCardIsFilledWhenBuilt(t *testing.T) {
+	test.NewTempApp(t)
+	h := &laterHost{}
+	hol := NewHolidays(h, &fakeService{})
+	if got := hol.known.Text; !strings.Contains(got, "已有放假安排的年份：20") {
+		t.Errorf("the card when built says %q, want the known years", got)
+	}
+	if len(h.pending) != 0 {
+		t.Errorf("building the card left %d background results to show", len(h.pending))
 	}
 }

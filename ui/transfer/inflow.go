@@ -76,7 +76,6 @@ func (t *inflowTab) show(im *model.InflowMember) {
 func showInflowForm(s *Screen, im model.InflowMember) {
 	isNew := im.ID == 0
 	form := kit.NewForm("保存")
-	form.WrapMessages()
 	name, idNumber, phone, home, card, work, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
 	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, nil)

@@ -96,7 +96,6 @@ const (
 // one who had transferred out, the member chosen.
 func showTransferInForm(s *Screen) {
 	form := kit.NewForm("登记转入")
-	form.WrapMessages()
 	var former []model.Member
 	var formerNames []string
 	for _, m := range s.host.Members() {

@@ -15,7 +15,6 @@ import (
 // (the letter's receiving organisation unless changed) and the handler.
 func showReceiptForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("登记回执")
-	form.WrapMessages()
 	date, org, handler := kit.NewDateEntry(), kit.NewEntry(), kit.NewEntry()
 	date.Today = s.host.Today
 	fDate := form.Add("回执日期", date)
@@ -66,7 +65,6 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 // member comes back onto the roster, and the number stays used.
 func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("作废")
-	form.WrapMessages()
 	date, reason := kit.NewDateEntry(), kit.NewEntry()
 	date.Today = s.host.Today
 	reason.SetPlaceHolder(kit.L("如：未使用、填写有误、去向改变"))
@@ -126,7 +124,6 @@ func reportErr(err error, byField map[model.Field]*kit.Field, put func(*kit.Fiel
 // sending committee and its details, and the 套打 offset.
 func showSetupForm(s *Screen) {
 	form := kit.NewForm("保存")
-	form.WrapMessages()
 	comm, addr, phone, fax, post := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	offX, offY, next := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	next.SetPlaceHolder(kit.L("如本年纸质介绍信已开到第5号，填 6"))

@@ -58,7 +58,6 @@ func ShowLetterForm(host kit.Host, svc Service, id int64, onSaved func()) {
 // letter was issued before onSaved reloads the section.
 func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued func(l model.TransferLetter)) {
 	f := &letterForm{host: host, svc: svc, onSaved: onSaved, issued: issued, fixed: id, form: kit.NewForm("开具")}
-	f.form.WrapMessages()
 	var names []string
 	for _, m := range host.Members() {
 		// The member the form is opened for is offered even when no longer

@@ -150,7 +150,6 @@ func (t *mobileTab) show(mm *model.MobileMember) {
 func showMobileForm(s *Screen, mm model.MobileMember) {
 	isNew := mm.ID == 0
 	form := kit.NewForm("保存")
-	form.WrapMessages()
 	var members []model.Member
 	var names []string
 	for _, m := range s.host.Members() {
@@ -292,7 +291,6 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 // showReportForm records a mobile member's report to the branch.
 func showReportForm(s *Screen, mm model.MobileMember) {
 	form := kit.NewForm("登记")
-	form.WrapMessages()
 	date, way, content := kit.NewDateEntry(), kit.NewSelectEntry(wordChoices(model.MobileReportWays)), kit.NewEntry()
 	date.Today = s.host.Today
 	content.SetPlaceHolder(kit.L("思想、工作和参加组织生活的情况"))

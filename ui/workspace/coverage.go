@@ -82,7 +82,7 @@ func newCoverageTab(w *Window) *coverageTab {
 	t.finds = container.NewVBox() // a finding that wraps gets its lines
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance
-	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。数字由单位名录算出，修改名录即更新。"))
+	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写；没有支部关联的按名录所写计。"))
 	formula.Wrapping = fyne.TextWrapWord
 	// The table takes the page's width and the height of its rows; it
 	// scrolls sideways when its columns are wider than the window.
@@ -130,6 +130,9 @@ func (t *coverageTab) load() {
 		source += kit.L("　") + kit.L("单位名录还是空的：在“单位名录”中新增单位或从 Excel 导入后，这里才算得出覆盖率。")
 	case t.rep.OutOfScope > 0:
 		source += kit.L("　") + kit.L("名录中另有 {{.N}} 个单位不在统计口径内。", map[string]any{"N": t.rep.OutOfScope})
+	}
+	if n := t.rep.Total.Typed; n > 0 {
+		source += kit.L("　") + kit.L("其中 {{.N}} 个单位没有支部关联，按名录所写计为已建。", map[string]any{"N": n})
 	}
 	t.source.SetText(source)
 	t.fit()

@@ -23,9 +23,12 @@ type orgsTab struct {
 	w       *Window
 	content fyne.CanvasObject
 	orgs    []model.Organisation
-	table   *widget.Table
-	fit     func()
-	count   *widget.Label
+	// links are how the workspace's branches cover the organisations
+	// linked to them: the coverage the figures count, shown in the list.
+	links map[int64]model.OrgCover
+	table *widget.Table
+	fit   func()
+	count *widget.Label
 	// lastPreview is the import preview last shown, for tests.
 	lastPreview *ws.OrgImport
 }
@@ -42,7 +45,19 @@ func newOrgsTab(w *Window) *orgsTab {
 			return strconv.Itoa(r + 1)
 		}
 		f := model.OrgFields[c-1].Field
-		v := t.orgs[r].Text(f)
+		o := &t.orgs[r]
+		v := o.Text(f)
+		// A branch linked to the organisation decides its coverage: shown
+		// as counted, with what the list types beside it when that differs
+		// (review s5-11 newuser #3).
+		if counted, linked := model.CountedCoverage(o, t.links); linked && counted != o.Coverage {
+			switch f {
+			case model.OrgFieldCoverage:
+				return kit.L(string(counted)) + kit.L("（名录写“{{.Typed}}”）", map[string]any{"Typed": kit.L(v)})
+			case model.OrgFieldReason, model.OrgFieldWork:
+				return ""
+			}
+		}
 		switch f {
 		case model.OrgFieldType, model.OrgFieldScale, model.OrgFieldCoverage, model.OrgFieldReason, model.OrgFieldWork:
 			if v != "" {
@@ -79,8 +94,13 @@ func (t *orgsTab) load() {
 		t.w.showError("读取单位名录", err)
 		return
 	}
+	cov, err := t.w.svc.Coverage()
+	if err != nil {
+		t.w.showError("计算覆盖率", err)
+		return
+	}
 	slices.SortStableFunc(orgs, func(a, b model.Organisation) int { return byName(a.Name, b.Name) })
-	t.orgs = orgs
+	t.orgs, t.links = orgs, cov.Links
 	t.count.SetText(kit.L("共 {{.N}} 个单位", map[string]any{"N": len(orgs)}))
 	t.fit()
 	t.table.Refresh()
@@ -192,8 +212,18 @@ func (t *orgsTab) edit(o model.Organisation) {
 		choose(model.UncoveredReasons, reason, o.Reason)
 		choose(model.WorkCoverages, work, o.Work)
 	})
-	for _, s := range []*widget.Select{typ, scale, cov, reason, work} {
+	for _, s := range []*widget.Select{typ, scale, reason, work} {
 		s.OnChanged = func(string) { form.Refresh() }
+	}
+	// 未建 → 单独/联合组建 takes the reason and the work coverage away (they
+	// are for 未建 only), rather than refusing the save until both are
+	// changed by hand (review s5-11 newuser #3, q3–q5).
+	cov.OnChanged = func(string) {
+		if pick(model.PartyCoverages, cov).HasOrganisation() {
+			reason.SetSelectedIndex(len(model.UncoveredReasons))
+			work.SetSelectedIndex(0)
+		}
+		form.Refresh()
 	}
 	title := kit.L("修改单位")
 	if o.ID == 0 {

@@ -6,7 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/model"
 )
 
 // cutTexts are the texts drawn under o that end in "…", cut to their
@@ -88,4 +91,64 @@ func TestMonthGridsShowWordsWholeAndThisMonth(t *testing.T) {
 		}
 	}
 	_ = useLanguage(Chinese)
+}
+
+// In English at 1024 px the 新增党员 form's refusals of an ID number and a
+// date are read whole, and the fields below them stay where they were
+// (review s5-8 newuser #8: "An ID number has 18 characters (this one has
+// …", "The date “1990.2.30” does not exist (1990-02 h…").
+func TestEnglishFieldMessagesReadWhole(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	s, _, _ := firstDayShell(t)
+	s.win.Resize(smallWindow)
+	s.show(screenRoster)
+	f := s.roster.addMember()
+	d := fyne.CurrentApp().Driver()
+	var watched []fyne.CanvasObject
+	for _, fd := range []model.Field{model.FieldJoinDate, model.FieldFullDate, model.FieldPhone, model.FieldAddress} {
+		if fld := f.fields[fd]; fld != nil {
+			watched = append(watched, fld.Input)
+		}
+	}
+	before := make([]fyne.Position, len(watched))
+	for i, o := range watched {
+		before[i] = d.AbsolutePositionForObject(o)
+	}
+	typeAndLeave := func(fd model.Field, text string) {
+		in := f.fields[fd].Input
+		s.win.Canvas().Focus(in.(fyne.Focusable))
+		test.Type(in.(fyne.Focusable), text)
+		s.win.Canvas().Focus(f.fields[model.FieldName].Input.(fyne.Focusable))
+	}
+	typeAndLeave(model.FieldIDNumber, "11010119900101")
+	typeAndLeave(model.FieldBirthDate, "1990.2.30")
+	s.win.Resize(fyne.NewSize(smallWindow.Width+1, smallWindow.Height))
+	s.win.Resize(smallWindow)
+	for _, fd := range []model.Field{model.FieldIDNumber, model.FieldBirthDate} {
+		field := f.fields[fd]
+		msg := field.MessageLabel()
+		if field.Message() == "" {
+			t.Fatalf("%s: no message", fd)
+		}
+		var lines []string
+		walk(msg, func(o fyne.CanvasObject) {
+			if tx, ok := o.(*canvas.Text); ok {
+				lines = append(lines, tx.Text)
+			}
+		})
+		if got := strings.Join(lines, " "); got != field.Message() {
+			t.Errorf("%s: the message reads %q, want %q", fd, got, field.Message())
+		}
+		if msg.Size().Height < msg.MinSize().Height {
+			t.Errorf("%s: the message's last line is cut (%v of %v)", fd, msg.Size(), msg.MinSize())
+		}
+	}
+	for i, o := range watched {
+		if after := d.AbsolutePositionForObject(o); after != before[i] {
+			t.Errorf("a field moved from %v to %v when the messages appeared", before[i], after)
+		}
+	}
 }
