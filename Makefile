@@ -43,7 +43,10 @@ WINDOWS_COPYRIGHT := © 2026 支部台账项目组
 # MinGW's own libopengl32.a.
 WINDOWS_GO       := CC=$(WINDOWS_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 go
 WINDOWS_DELAYLIB := bin/windows/delaylib
-WINDOWS_TAGS     := release,migrated_fynedo
+# no_emoji leaves out Fyne's colour emoji font (4.2 MB, a tenth of the
+# program): the UI draws no emoji, and every character it does draw is in the
+# bundled fonts (ui/glyphs_test.go).
+WINDOWS_TAGS     := release,migrated_fynedo,no_emoji
 WINDOWS_MAX_MB   := 40
 COMPAT_MAX_MB    := 16
 

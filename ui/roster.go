@@ -34,7 +34,8 @@ type rosterScreen struct {
 	shown   []int          // indexes into all that pass the filter
 	filter  model.MemberFilter
 	columns []column
-	sortCol int // -1: in the order the store returns
+	widths  []float32 // of the columns, as the program set them
+	sortCol int       // -1: in the order the store returns
 	desc    bool
 
 	table                                  *widget.Table
@@ -78,11 +79,13 @@ func newRosterScreen(sh *shell) *rosterScreen {
 	r.exportButton = widget.NewButtonWithIcon(lang.L("导出花名册"), theme.DocumentSaveIcon(), r.chooseExport)
 
 	r.table = r.newTable()
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(r.addButton, r.importButton, r.exportButton), r.search)
-	filters := container.NewBorder(nil, nil,
-		container.NewHBox(r.left, r.category, r.standing, r.mobile, r.lost), r.count)
-	r.list = container.NewBorder(container.NewVBox(top, filters), nil, nil, nil, r.table)
+	bar := &rosterBar{
+		search:  r.search,
+		buttons: []fyne.CanvasObject{r.addButton, r.importButton, r.exportButton},
+		filters: []fyne.CanvasObject{r.left, r.category, r.standing, r.mobile, r.lost},
+		count:   r.count, table: r.table,
+	}
+	r.list = container.New(bar, bar.objects()...)
 	r.content = container.NewStack(r.list)
 
 	sh.onDataChanged(r.reload)
@@ -133,8 +136,10 @@ func (r *rosterScreen) newTable() *widget.Table {
 		b.SetText(r.heading(id.Col))
 		b.OnTapped = func() { r.sortBy(id.Col) }
 	}
+	r.widths = make([]float32, len(r.columns))
 	for i, c := range r.columns {
-		t.SetColumnWidth(i, c.width(lang.L(c.title)))
+		r.widths[i] = c.width(lang.L(c.title))
+		t.SetColumnWidth(i, r.widths[i])
 	}
 	t.OnSelected = func(id widget.TableCellID) {
 		t.UnselectAll()
@@ -177,9 +182,23 @@ func (r *rosterScreen) reload() {
 	if r.sortCol >= 0 {
 		sortMembers(r.all, r.columns[r.sortCol], r.desc, r.sh.svc.today())
 	}
+	r.fitColumns()
 	r.applyFilter()
 	if r.detail != nil {
 		r.detail.reload()
+	}
+}
+
+// fitColumns widens the columns sized by their values to the members'.
+func (r *rosterScreen) fitColumns() {
+	for i, c := range r.columns {
+		if !c.fitValues {
+			continue
+		}
+		if w := c.fitWidth(c.width(lang.L(c.title)), r.all, r.sh.svc.today()); w != r.widths[i] {
+			r.widths[i] = w
+			r.table.SetColumnWidth(i, w)
+		}
 	}
 }
 

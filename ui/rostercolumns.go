@@ -29,9 +29,20 @@ type column struct {
 	fromChecks bool
 	// words are the values the column shows in the UI language when they
 	// are words of the domain (男/女, 正式党员 …): the column is as wide as
-	// the widest, which in English is wider than the Chinese.
+	// the widest, which in English is wider than the Chinese. lead goes
+	// before each (the date before 转出 in 名册状态).
 	words []string
+	lead  string
+	// fitValues: the column is as wide as the widest value the members
+	// have (up to maxFitChars), for free text that is mostly the same in
+	// every row (所在党支部: the branch's full name was cut to
+	// "中共甘肃陇原机…" in every row, review s4-10 attack #7).
+	fitValues bool
 }
+
+// maxFitChars bounds a fitValues column, in Chinese characters: a name
+// longer than that is cut rather than pushing the other columns away.
+const maxFitChars = 24
 
 // columnWords are the values of the member fields shown as words of the
 // domain, for the width of their columns.
@@ -41,6 +52,11 @@ var columnWords = map[model.Field][]string{
 	model.FieldStanding:    selectOptions(model.StandingNormal, model.StandingSuspended),
 	model.FieldLostContact: {"是", "否"},
 	model.FieldMobile:      {"是", "否"},
+	// English has longer words for these ("Secondary vocational school",
+	// "Skilled worker, non-public enterprise"), cut to "Secondary vo…"
+	// in a column sized for 中专 (review s4-10 attack #7).
+	model.FieldEducation: model.Educations,
+	model.FieldPost:      model.Posts,
 }
 
 // rosterColumns are the 19 fields of the member record in the form's order,
@@ -50,7 +66,7 @@ func rosterColumns() []column {
 	var cols []column
 	for _, fi := range model.MemberFields {
 		f := fi.Field
-		cols = append(cols, column{title: fi.Label, chars: fi.Width, words: columnWords[f],
+		cols = append(cols, column{title: fi.Label, chars: fi.Width, words: columnWords[f], fitValues: f == model.FieldBranchName,
 			text: func(m *model.Member, _ model.Date) string { return fieldValue(m, f) }})
 		if f == model.FieldFullDate {
 			cols = append(cols, column{title: "党龄", chars: 5, text: partyAgeText,
@@ -62,7 +78,8 @@ func rosterColumns() []column {
 				}})
 		}
 	}
-	return append(cols, column{title: "名册状态", chars: 16, text: rosterStatus})
+	return append(cols, column{title: "名册状态", chars: 16, text: rosterStatus,
+		words: selectOptions(model.LeavingEvents...), lead: "0000-00-00 "})
 }
 
 func partyAgeText(m *model.Member, today model.Date) string {
@@ -89,9 +106,29 @@ func (c column) width(heading string) float32 {
 	head := fyne.MeasureText(heading+" ▲", size, fyne.TextStyle{Bold: true}).Width
 	w := max(float32(c.chars)*digit, head)
 	for _, v := range c.words {
-		w = max(w, fyne.MeasureText(valueText(v), size, fyne.TextStyle{}).Width)
+		w = max(w, fyne.MeasureText(c.lead+valueText(v), size, fyne.TextStyle{}).Width)
 	}
 	return w + 2*pad
+}
+
+// fitWidth is the width of a fitValues column for the values in ms: the
+// widest distinct one, up to maxFitChars, and never less than base.
+func (c column) fitWidth(base float32, ms []model.Member, today model.Date) float32 {
+	size := theme.TextSize()
+	limit := maxFitChars * fyne.MeasureText("党", size, fyne.TextStyle{}).Width
+	w := float32(0)
+	seen := map[string]bool{}
+	for i := range ms {
+		v := c.text(&ms[i], today)
+		if seen[v] {
+			continue
+		}
+		seen[v] = true
+		if w = max(w, fyne.MeasureText(v, size, fyne.TextStyle{}).Width); w >= limit || len(seen) > 500 {
+			break
+		}
+	}
+	return max(base, min(w, limit)+4*theme.Padding())
 }
 
 // sortMembers orders ms by column c, in pinyin order for Chinese text (the

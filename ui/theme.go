@@ -44,9 +44,10 @@ func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
 // frame is painted on the CPU, pixel by pixel through Fyne's shaders, and
 // the rounded-rectangle shader is the dearest of them: 设置's fields, each a
 // rounded fill plus a rounded outline over the same pixels, took most of
-// a frame. Here corners are square (the plain rectangle shader) and fields
-// have no outline (one rectangle each instead of two): a field is its grey
-// box, as in the normal theme, and the focused one shows its cursor.
+// a frame. Here corners are square (the plain rectangle shader), fields
+// have no outline (one rectangle each instead of two: a field is its grey
+// box, as in the normal theme, and the focused one shows its cursor), and
+// table headers have no background of their own.
 type softwareTheme struct {
 	appTheme
 }
@@ -54,6 +55,16 @@ type softwareTheme struct {
 // NewSoftwareTheme returns the theme for 兼容模式; SetupApp sets it.
 func NewSoftwareTheme() fyne.Theme {
 	return &softwareTheme{appTheme{Theme: theme.DefaultTheme()}}
+}
+
+// Color leaves out the tables' header background: #f9f9f9 on white, hardly
+// seen, it is two rectangles the width of the 党员 table in every frame.
+// A colour that is exactly color.Transparent is not drawn at all.
+func (t *softwareTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if name == theme.ColorNameHeaderBackground {
+		return color.Transparent
+	}
+	return t.appTheme.Color(name, v)
 }
 
 func (t *softwareTheme) Size(name fyne.ThemeSizeName) float32 {

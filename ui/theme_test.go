@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -64,6 +65,46 @@ func TestSoftwareThemeFieldsPaintOneSquareRectangle(t *testing.T) {
 		}
 		if _, rounded := paintedRects(s); rounded != c.selectRounded {
 			t.Errorf("%s: a select paints %d rounded rectangles, want %d", c.name, rounded, c.selectRounded)
+		}
+		w.Close()
+	}
+}
+
+// In 兼容模式 the tables' header rows (党员, 党费) have no background of
+// their own, which the painter skips; the normal theme keeps its #f9f9f9.
+func TestSoftwareThemeTableHeadersHaveNoBackground(t *testing.T) {
+	a := test.NewTempApp(t)
+	for _, c := range []struct {
+		name     string
+		software bool
+		drawn    bool
+	}{{"normal", false, true}, {"兼容模式", true, false}} {
+		SetupApp(a, c.software)
+		tbl := widget.NewTableWithHeaders(func() (int, int) { return 3, 3 },
+			func() fyne.CanvasObject { return widget.NewLabel("党员") }, func(widget.TableCellID, fyne.CanvasObject) {})
+		w := test.NewWindow(tbl)
+		w.Resize(fyne.NewSize(400, 200))
+		drawn := false
+		var walk func(o fyne.CanvasObject)
+		walk = func(o fyne.CanvasObject) {
+			switch o := o.(type) {
+			case *canvas.Rectangle:
+				if o.Visible() && o.FillColor == a.Settings().Theme().Color(theme.ColorNameHeaderBackground, theme.VariantLight) && o.FillColor != color.Transparent {
+					drawn = true
+				}
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					walk(c)
+				}
+			case fyne.Widget:
+				for _, c := range test.WidgetRenderer(o).Objects() {
+					walk(c)
+				}
+			}
+		}
+		walk(tbl)
+		if drawn != c.drawn {
+			t.Errorf("%s: a table's header background is drawn: %v, want %v", c.name, drawn, c.drawn)
 		}
 		w.Close()
 	}

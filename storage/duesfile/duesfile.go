@@ -34,7 +34,7 @@ func New(store *storage.Store) *Service {
 // without a category keeps the member's category for the year, or last
 // year's, or 在职.
 func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error) {
-	bf, err := xlsx.ReadDuesBasesFile(path)
+	bf, err := xlsx.ReadDuesBasesFileFor(path, year)
 	if err != nil {
 		return model.BasePreview{}, err
 	}

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -466,6 +468,40 @@ func (w *Workspace) likeness(h *heldBranch, snap *snapshot) (share float64, reas
 	return share, reasons, nil
 }
 
+// differences says why two snapshots of one identity look like two
+// branches, as likeness does for a held branch: the organisation's or the
+// branch's name differ, or fewer than half of the larger roster is on the
+// other. None: they look like one branch.
+func differences(a, b *snapshot) model.Texts {
+	var d model.Texts
+	if x, y := norm(a.profile.OrgName), norm(b.profile.OrgName); x != y && x != "" && y != "" {
+		d = append(d, model.Textf("单位名称为“%s”和“%s”", a.profile.OrgName, b.profile.OrgName))
+	}
+	if x, y := norm(a.profile.BranchName), norm(b.profile.BranchName); x != y && x != "" && y != "" {
+		d = append(d, model.Textf("支部名称为“%s”和“%s”", a.profile.BranchName, b.profile.BranchName))
+	}
+	roster := func(s *snapshot) map[string]bool {
+		ids := map[string]bool{}
+		for i := range s.members {
+			if m := &s.members[i]; m.OnRoster {
+				ids[m.IDNumber] = true
+			}
+		}
+		return ids
+	}
+	ra, rb := roster(a), roster(b)
+	same := 0
+	for id := range ra {
+		if rb[id] {
+			same++
+		}
+	}
+	if n := max(len(ra), len(rb)); n >= model.BranchWorkRules2018.MinFullMembersOwnBranch && 2*same < n {
+		d = append(d, model.Textf("在册党员分别为%d名和%d名，只有%d名相同", len(ra), len(rb), same))
+	}
+	return d
+}
+
 // norm is a name compared without spaces.
 func norm(s string) string { return strings.Join(strings.Fields(s), "") }
 
@@ -733,13 +769,15 @@ func Packages(paths []string) ([]string, error) {
 // with how many are done; the results are in the order of files. So the
 // same files give the same results in whatever order a folder lists them:
 // several snapshots of one branch are imported and replaced in the order
-// they were taken, ending with the newest, and of a branch and a copy of
-// its data file made later to start a second branch (a newer snapshot
-// under the same identity) the first is imported and the copy held back. A package that
-// could not be unpacked for lack of room is tried again, alone, after the
-// others. Packages are opened, checked and worked out on several cores at
-// once; each is then compared with the workspace and written in turn, so
-// the outcome is the same as importing them one by one in that order.
+// they were taken, ending with the newest. Packages of a branch and of a
+// copy of its data file started as a second branch (the same identity) are
+// told apart by the branch the workspace holds; when it holds neither, all
+// their packages are held back, since which is the original cannot be
+// told (see contested). A package that could not be unpacked for lack of
+// room is tried again, alone, after the others. Packages are opened,
+// checked and worked out on several cores at once; each is then compared
+// with the workspace and written in turn, so the outcome is the same as
+// importing them one by one in that order.
 //
 // A workspace that fails the full integrity check (see CheckBeforeWrite)
 // refuses every package without opening any.
@@ -757,7 +795,11 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 	workers := min(max(runtime.NumCPU(), 1), 4, len(files))
 	o.keys = &datapkg.KeyCache{}
 	o.orgs = &orgNameCache{}
-	order := w.batchOrder(files, o, workers)
+	order, uuids := w.batchOrder(files, o, workers)
+	contested := w.contested(uuids, o)
+	// The packages of a contested identity, loaded, waiting for the rest
+	// of theirs (see decideContested); their unpacked files are removed.
+	pending := map[string][]pendingPackage{}
 	slots := make([]chan *loaded, len(files))
 	for i := range slots {
 		slots[i] = make(chan *loaded, 1)
@@ -812,6 +854,15 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 	// the others are done: the room was taken by the import itself
 	// (review s4-11 attack #5).
 	var later []int
+	hold := func(i int, l *loaded) bool {
+		if l.pkg == nil || l.r.Err != nil || !contested[l.pkg.Manifest.BranchUUID] {
+			return false
+		}
+		l.close()
+		u := l.pkg.Manifest.BranchUUID
+		pending[u] = append(pending[u], pendingPackage{i, l})
+		return true
+	}
 	for _, i := range order {
 		l := <-slots[i]
 		if l.pkg == nil && len(files) > 1 && datapkg.NoRoom(l.r.Err) {
@@ -820,11 +871,120 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 			later = append(later, i)
 			continue
 		}
-		settle(i, l)
+		if !hold(i, l) {
+			settle(i, l)
+		}
 		<-ahead
 	}
 	for _, i := range later {
-		settle(i, w.load(files[i], o))
+		if l := w.load(files[i], o); !hold(i, l) {
+			settle(i, l)
+		}
+	}
+	for _, u := range slices.Sorted(maps.Keys(pending)) {
+		group := pending[u]
+		// In the batch's order, as they would have been applied.
+		sort.Slice(group, func(a, b int) bool { return slices.Index(order, group[a].i) < slices.Index(order, group[b].i) })
+		held := heldBackInBatch(group)
+		for _, p := range group {
+			if err, ok := held[p.i]; ok {
+				r := p.l.r
+				r.Outcome, r.Err = HeldBack, err
+				out[p.i] = r
+				done++
+				if progress != nil {
+					progress(done, len(files), r)
+				}
+				continue
+			}
+			settle(p.i, p.l)
+		}
+	}
+	return out
+}
+
+// pendingPackage is a loaded package of a contested identity, i the index
+// of its file.
+type pendingPackage struct {
+	i int
+	l *loaded
+}
+
+// contested are the branch identities of which a batch holds two packages
+// or more and the workspace none: whichever of a branch and a copy of its
+// data file (a second branch started from it) came first in the batch
+// would be imported, and the other held back as the copy (review s5-11
+// attack #3), so their packages wait until all are loaded (see
+// heldBackInBatch). Not when the import says how to treat a package that
+// looks like another branch (o.AsNew, o.SameBranch).
+func (w *Workspace) contested(uuids []string, o ImportOptions) map[string]bool {
+	if o.AsNew || o.SameBranch {
+		return nil
+	}
+	count := map[string]int{}
+	for _, u := range uuids {
+		if u != "" {
+			count[u]++
+		}
+	}
+	out := map[string]bool{}
+	for u, n := range count {
+		if n < 2 {
+			continue
+		}
+		if held, err := w.heldWith(u); err == nil && len(held) == 0 {
+			out[u] = true
+		}
+	}
+	return out
+}
+
+// ErrLooksCopiedInBatch: packages of one branch identity in one batch,
+// none held yet, that look like two branches (one started from a copy of
+// the other's data file): which is the original cannot be told, so none is
+// imported until the instructor says.
+var ErrLooksCopiedInBatch = errors.New("同一批中有支部标识相同、但单位或党员不同的数据包：其中一个可能是复制数据文件新建的另一个支部，看不出哪个是原来的，都暂不导入")
+
+// heldBackInBatch decides a contested identity's packages: when every two
+// of them look like one branch (see differences), none is held back and
+// they are applied in turn; otherwise all are, each with the files that
+// look like another branch and why. The result is by file index.
+func heldBackInBatch(group []pendingPackage) map[int]error {
+	why := map[int]model.Texts{}
+	unlike := map[int][]string{}
+	for a := range group {
+		for b := range group {
+			if a == b {
+				continue
+			}
+			if d := differences(group[a].l.snap, group[b].l.snap); len(d) > 0 {
+				if len(unlike[group[a].i]) == 0 {
+					why[group[a].i] = d
+				}
+				unlike[group[a].i] = append(unlike[group[a].i], filepath.Base(group[b].l.r.File))
+			}
+		}
+	}
+	if len(unlike) == 0 {
+		return nil
+	}
+	out := map[int]error{}
+	for _, p := range group {
+		others := slices.Sorted(slices.Values(unlike[p.i]))
+		if len(others) == 0 {
+			// Like each of the others, though they are not like each
+			// other: held back with them.
+			for _, q := range group {
+				if q.i != p.i {
+					others = append(others, filepath.Base(q.l.r.File))
+				}
+			}
+			slices.Sort(others)
+			out[p.i] = model.Errorf(ErrLooksCopiedInBatch, "%s（同一批中还有 %s）。如确是不同的支部，请选择“作为新支部导入”", p.l.r.File, strings.Join(others, "、"))
+			continue
+		}
+		out[p.i] = model.Errorf(ErrLooksCopiedInBatch, "%s（与同一批中的 %s 相比：%s）。如确是不同的支部，请选择“作为新支部导入”",
+			p.l.r.File, strings.Join(others, "、"), why[p.i])
 	}
 	return out
 }
@@ -836,10 +996,11 @@ func (w *Workspace) ImportAll(files []string, o ImportOptions, progress func(don
 // file keys found are kept in o.keys for the import proper. A manifest may
 // lie about its time (the import checks it against the data file): that
 // only changes the order, never what is written.
-func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []int {
+func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) (order []int, uuids []string) {
 	type peeked struct {
 		ok    bool
 		taken time.Time
+		uuid  string
 	}
 	seen := make([]peeked, len(files))
 	if len(files) > 1 {
@@ -852,7 +1013,7 @@ func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []i
 				defer wg.Done()
 				for i := range next {
 					if m, err := datapkg.ReadManifest(files[i], ro); err == nil {
-						seen[i] = peeked{ok: true, taken: m.SnapshotAt}
+						seen[i] = peeked{ok: true, taken: m.SnapshotAt, uuid: m.BranchUUID}
 					}
 				}
 			}()
@@ -863,9 +1024,11 @@ func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []i
 		close(next)
 		wg.Wait()
 	}
-	order := make([]int, len(files))
+	order = make([]int, len(files))
+	uuids = make([]string, len(files))
 	for i := range order {
 		order[i] = i
+		uuids[i] = seen[i].uuid
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		x, y := seen[order[a]], seen[order[b]]
@@ -877,7 +1040,7 @@ func (w *Workspace) batchOrder(files []string, o ImportOptions, workers int) []i
 		}
 		return files[order[a]] < files[order[b]]
 	})
-	return order
+	return order, uuids
 }
 
 // packageDamaged says storage's refusal of a package's damaged or altered

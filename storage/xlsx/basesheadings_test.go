@@ -163,3 +163,138 @@ func TestBasesFollowConditionalFormatting(t *testing.T) {
 		t.Errorf("row 6 (the rule holds not: the cell shows 2024): refused %q, row %+v", got, rows[6])
 	}
 }
+
+// A base shown otherwise than it is held — a sheet kept in thousands (0,
+// shows 5400 as 5), by the cell's own format or a conditional one — is
+// refused naming both, never stored as the 5.00 shown or the 5400 held in
+// silence; and a 党费已交至 whose condition picks a section that shows no
+// date is refused as the roster refuses it (review s6-7 attack #2, #3,
+// #13).
+func TestBasesShownOtherwiseThanHeld(t *testing.T) {
+	row := func(name, seq string, base, paid any) []any {
+		return []any{name, idNumber("19800101", seq), "在职", base, paid}
+	}
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+		row("赵一", "011", 5400, nil), row("钱二", "031", 5400, nil), row("孙三", "051", 5400.5, nil),
+		row("李四", "071", 5400, 46082), row("周五", "091", 5400, "2026.10"),
+	}, nil, func(f *excelize.File) {
+		style := func(ref, code string) {
+			st, _ := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+			_ = f.SetCellStyle("Sheet1", ref, ref, st)
+		}
+		style("D2", "0,")
+		conditional(t, f, "D3:D3", "cell", ">", "0", "0,")
+		style("D4", "#,##0.00")
+		style("E5", `[<46000]yyyy"年"m"月";"2026年10月"`)
+		style("D6", "0")
+	})
+	rows := map[int]BaseRow{}
+	for _, r := range bf.Rows {
+		rows[r.Row] = r
+	}
+	refused := map[int]string{}
+	for _, r := range bf.Rejected {
+		refused[r.Row] += string(r.Field) + ":" + r.Reason
+	}
+	for _, n := range []int{2, 3} {
+		if got := refused[n]; !strings.Contains(got, "单元格存有 5400.00，但它的数字格式把它显示为“5”") {
+			t.Errorf("row %d (5400 shown as 5): refused %q, row %+v", n, got, rows[n])
+		}
+	}
+	if r, ok := rows[4]; !ok || r.Base != 540050 {
+		t.Errorf("row 4 (5,400.50): %+v refused %q", r, refused[4])
+	}
+	if got := refused[5]; !strings.Contains(got, "单元格显示的是“2026年10月”，不是日期") {
+		t.Errorf("row 5 (a literal section): refused %q, row %+v", got, rows[5])
+	}
+	if r, ok := rows[6]; !ok || r.Base != 540000 || r.PaidTo != model.MonthOf(2026, 10) {
+		t.Errorf("row 6: %+v refused %q", r, refused[6])
+	}
+}
+
+// A merged 缴纳类别, 计算基数 or 党费已交至 belongs to every row it covers,
+// as in the roster import (review s6-7 attack #4: the lower rows were
+// refused for an empty base, or their 党费已交至 silently dropped).
+func TestBasesMergedCellsBelongToEveryRow(t *testing.T) {
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+		{"乙一", idNumber("19800101", "011"), "在职", 4800, "2026.10"},
+		{"乙二", idNumber("19800101", "031"), "离退休", 3000, "2026.10"},
+		{"乙三", idNumber("19800101", "051"), nil, nil, "2026.10"},
+		{"乙四", idNumber("19800101", "071"), "在职", 4800, "2026年9月"},
+		{"乙五", idNumber("19800101", "091"), "在职", 4800, nil},
+	}, [][2]string{{"C3", "C4"}, {"D3", "D4"}, {"E5", "E6"}}, nil)
+	if len(bf.Rejected) != 0 || len(bf.Rows) != 5 {
+		t.Fatalf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+	r := map[string]BaseRow{}
+	for _, b := range bf.Rows {
+		r[b.Name] = b
+	}
+	if b := r["乙三"]; b.Category != model.DuesRetired || b.Base != 300000 {
+		t.Errorf("乙三: %+v, want 离退休 3000 from the merged cells", b)
+	}
+	if b := r["乙五"]; b.PaidTo != model.MonthOf(2026, 9) {
+		t.Errorf("乙五: 党费已交至 %v, want 2026-09 from the merged cell", b.PaidTo)
+	}
+}
+
+// basesFileFor is basesFile read for the bases of year; the error is the
+// file's refusal.
+func basesFileFor(t *testing.T, rows [][]any, year int) (*BaseFile, error) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Sheet1", ref, &r)
+	}
+	path := t.TempDir() + "/基数.xlsx"
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return ReadDuesBasesFileFor(path, year)
+}
+
+// Of two base columns the one naming the year imported is read; two that
+// cannot be told apart refuse the file naming both, never the first taken
+// silently (review s6-7 attack #7: last year's base was stored as this
+// year's).
+func TestBasesTwoBaseColumns(t *testing.T) {
+	id := idNumber("19800101", "011")
+	rows := [][]any{{"姓名", "身份证号码", "缴纳类别", "2025年计算基数", "2026年计算基数"}, {"乙一", id, "在职", 5000, 5400}}
+	bf, err := basesFileFor(t, rows, 2026)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Base != 540000 || !slices.Equal(bf.Ignored, []string{"2025年计算基数"}) {
+		t.Errorf("2026: %+v %v", bf, err)
+	}
+	bf, err = basesFileFor(t, rows, 2025)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Base != 500000 {
+		t.Errorf("2025: %+v %v", bf, err)
+	}
+	for _, year := range []int{2027, 0} {
+		if _, err := basesFileFor(t, rows, year); err == nil || !strings.Contains(err.Error(), "有 2 列计算基数（“2025年计算基数”“2026年计算基数”），不知导入哪一列") {
+			t.Errorf("%d: err %v", year, err)
+		}
+	}
+	_, err = basesFileFor(t, [][]any{{"姓名", "身份证号码", "计算基数", "调整后基数"}, {"乙一", id, 5000, 5400}}, 2026)
+	if err == nil || !strings.Contains(err.Error(), "“计算基数”“调整后基数”") {
+		t.Errorf("计算基数 | 调整后基数: err %v", err)
+	}
+}
+
+// A heading the roster import knows for another field is not taken for a
+// bases field by a word it contains: 党员身份 is no ID number, 人员类别 no
+// 缴纳类别 (review s6-7 attack #8: every row was refused for the wrong
+// column).
+func TestBasesHeadingsOfOtherFields(t *testing.T) {
+	id := idNumber("19800101", "011")
+	bf, err := basesFileFor(t, [][]any{{"姓名", "党员身份", "身份证号码", "缴纳类别", "计算基数"}, {"乙一", "正式党员", id, "离退休", 3000}}, 2026)
+	if err != nil || len(bf.Rejected) != 0 || len(bf.Rows) != 1 || bf.Rows[0].IDNumber != id || !slices.Equal(bf.Ignored, []string{"党员身份"}) {
+		t.Errorf("党员身份: %+v %v", bf, err)
+	}
+	bf, err = basesFileFor(t, [][]any{{"姓名", "人员类别", "身份证号码", "缴纳类别", "计算基数"}, {"乙一", "正式党员", id, "离退休", 3000}}, 2026)
+	if err != nil || len(bf.Rejected) != 0 || len(bf.Rows) != 1 || bf.Rows[0].Category != model.DuesRetired || !slices.Equal(bf.Ignored, []string{"人员类别"}) {
+		t.Errorf("人员类别: %+v %v", bf, err)
+	}
+}

@@ -267,7 +267,7 @@ func (sr *sheetReader) applyRules(d cellDisplay, rules []*cfRule, number bool, v
 		if showsNothing(r.format.sections[i]) {
 			return cellDisplay{hidden: true, byRule: true}
 		}
-		return cellDisplay{section: &shownSection{value: v, p: sectionPrecision(r.format.sections[i])}}
+		return cellDisplay{section: &shownSection{value: v, p: sectionPrecision(r.format.sections[i]), code: r.format.sectionCode(i)}}
 	}
 	return d
 }
@@ -281,6 +281,9 @@ type shownCell struct {
 	// unknown: conditional formatting may show it otherwise, by a rule
 	// that cannot be worked out; the value is not to be taken on trust.
 	unknown bool
+	// bySection: shown through another section than the first of its
+	// number format (a condition picked it), or a conditional format's.
+	bySection bool
 }
 
 // shown reads the cell at (col, row), whose text excelize gives as v, as
@@ -312,7 +315,7 @@ func (sr *sheetReader) shown(col, row int, v string, date bool) (shownCell, erro
 		}
 		return shownCell{hidden: &hiddenCell{raw: raw, byRule: disp.byRule}}, nil
 	case disp.section != nil:
-		return shownCell{text: sectionShown(sr, *disp.section)}, nil
+		return shownCell{text: sectionShown(sr, *disp.section), bySection: true}, nil
 	}
 	return shownCell{text: v}, nil
 }

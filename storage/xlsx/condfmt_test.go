@@ -131,3 +131,38 @@ func TestBasesValueHiddenByFormatIsSaidSo(t *testing.T) {
 		t.Errorf("row 3 (truly empty): %q", got[3])
 	}
 }
+
+// 性别 and 人员类别 kept as codes shown through a conditional number format
+// ([=1]"男";[=2]"女";General), as HR systems export them, are read as the
+// cell shows them, whichever section the code falls in (review s6-7
+// attack #1: a cell showing 女 was refused as “2”).
+func TestCodesShownThroughSectionsAreReadAsShown(t *testing.T) {
+	sex, cat := `[=1]"男";[=2]"女";General`, `[=1]"正式党员";[=2]"预备党员";General`
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
+		{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"甲一", fmtCell{v: "1", code: sex}, idNumber("19800101", "011"), fmtCell{v: "1", code: cat}, "2008-06-01", "2009-06-01"},
+		{"甲二", fmtCell{v: "2", code: sex}, idNumber("19800101", "022"), fmtCell{v: "2", code: cat}, "2026-06-01", nil},
+	}}}}.bytes(t))
+	if len(rf.Rejected) != 0 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	if m := member(t, rf, 2); m.Sex != model.SexMale || m.Category != model.CategoryFull {
+		t.Errorf("row 2: %q %q", m.Sex, m.Category)
+	}
+	if m := member(t, rf, 3); m.Sex != model.SexFemale || m.Category != model.CategoryProbationary {
+		t.Errorf("row 3: %q %q", m.Sex, m.Category)
+	}
+}
+
+func TestSplitSections(t *testing.T) {
+	for code, want := range map[string]string{
+		`[<46000]yyyy"年"m"月";"见;档案"`: `[<46000]yyyy"年"m"月"|"见;档案"`,
+		`0;-0;;@`:                    `0|-0||@`,
+		`0\;0;[Red]0`:                `0\;0|[Red]0`,
+		`yyyy-mm-dd`:                 `yyyy-mm-dd`,
+	} {
+		if got := strings.Join(splitSections(code), "|"); got != want {
+			t.Errorf("splitSections(%q) = %q, want %q", code, got, want)
+		}
+	}
+}

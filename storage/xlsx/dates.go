@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -139,8 +140,12 @@ func sectionDate(sr *sheetReader, sec shownSection) (model.Date, error) {
 	d := sec.date(sr.bk.date1904)
 	switch {
 	case sec.p == notDateFormat || d.Validate() != nil:
-		return model.Date{}, dateRefusal("单元格显示的是数字%s，不是日期（它的数字格式按数值大小分段显示，这个值落在不显示日期的一段）",
-			quote(strconv.FormatFloat(sec.value, 'f', -1, 64)))
+		what := "数字"
+		if _, err := strconv.ParseFloat(strings.ReplaceAll(sectionShown(sr, sec), ",", ""), 64); err != nil {
+			what = ""
+		}
+		return model.Date{}, dateRefusal("单元格显示的是%s%s，不是日期（它的数字格式按数值大小分段显示，这个值落在不显示日期的一段）",
+			what, quote(sectionShown(sr, sec)))
 	case sec.p == showsDay:
 		return d, nil
 	case sec.p == showsMonth:
@@ -168,6 +173,9 @@ func sectionShown(sr *sheetReader, sec shownSection) string {
 	d := sec.date(sr.bk.date1904)
 	switch {
 	case d.Validate() != nil || sec.p == notDateFormat:
+		if text := renderSection(sec.value, sec.code, sr.bk.date1904); text != "" {
+			return text
+		}
 	case sec.p == showsDay:
 		return d.String()
 	case sec.p == showsMonth:

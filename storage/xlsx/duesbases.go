@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"branchledger/model"
@@ -56,11 +58,20 @@ var baseHeadings = []struct {
 	}},
 }
 
+// baseField are the fields a bases workbook holds.
+var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber: true, model.FieldDuesBase: true,
+	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true}
+
 // ReadDuesBasesFile reads the bases workbook at path: the first visible
 // sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or a
 // hidden one only when no visible sheet has them (a hidden sheet is often
 // last year's).
-func ReadDuesBasesFile(path string) (*BaseFile, error) {
+func ReadDuesBasesFile(path string) (*BaseFile, error) { return ReadDuesBasesFileFor(path, 0) }
+
+// ReadDuesBasesFileFor is ReadDuesBasesFile for the bases of year: of two
+// base columns ("2025年计算基数", "2026年计算基数") the one naming the year
+// is read; two that cannot be told apart refuse the file, naming both.
+func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -71,7 +82,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 	}
 	defer bk.Close()
 	for _, hidden := range []bool{false, true} {
-		bf, err := readBasesSheets(bk, path, hidden)
+		bf, err := readBasesSheets(bk, path, hidden, year)
 		if bf != nil || err != nil {
 			return bf, err
 		}
@@ -84,7 +95,7 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) {
 
 // readBasesSheets reads the first of the visible (or of the hidden)
 // sheets that holds bases; nil if none does.
-func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
+func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, error) {
 	for _, s := range bk.sheets {
 		if s.part == nil {
 			continue
@@ -107,6 +118,7 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 		for h := 0; h < min(len(rows), headerSearchRows); h++ {
 			cols := map[model.Field]int{}
 			lowest := map[int]string{} // each column's lowest heading
+			var bases []int            // the columns headed as a base
 			mapRow := func(cells []string) {
 				for c, cell := range cells {
 					key := strings.Join(strings.Fields(model.CleanText(cell)), "")
@@ -114,11 +126,28 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 						continue
 					}
 					lowest[c] = key
-					for _, bh := range baseHeadings {
-						if _, seen := cols[bh.field]; !seen && bh.match(key) {
-							cols[bh.field] = c
-							break
+					// A heading the roster import knows names its field and
+					// no other: 党员身份 is 人员类别, not the ID number, and
+					// 人员类别 is no 缴纳类别 (review s6-7 attack #8).
+					if f, ok := matchHeading(key); ok && !baseField[f] {
+						continue
+					} else if ok {
+						if _, seen := cols[f]; !seen {
+							cols[f] = c
 						}
+						continue
+					}
+					for _, bh := range baseHeadings {
+						if !bh.match(key) {
+							continue
+						}
+						if bh.field == model.FieldDuesBase {
+							bases = append(bases, c)
+						}
+						if _, seen := cols[bh.field]; !seen {
+							cols[bh.field] = c
+						}
+						break
 					}
 				}
 			}
@@ -138,6 +167,30 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 				mapRow(next)
 				first++
 			}
+			// Two base columns (last year's and this year's, the base and
+			// the adjusted one): the one naming the year, or none taken
+			// silently (review s6-7 attack #7).
+			if len(bases) > 1 {
+				var named []int
+				for _, c := range bases {
+					if year > 0 && strings.Contains(lowest[c], strconv.Itoa(year)) {
+						named = append(named, c)
+					}
+				}
+				if len(named) != 1 {
+					var hs []string
+					for _, c := range bases {
+						hs = append(hs, "“"+lowest[c]+"”")
+					}
+					example := ""
+					if year > 0 {
+						example = fmt.Sprintf("（如“%d年计算基数”）", year)
+					}
+					return nil, fmt.Errorf("工作表“%s”有 %d 列计算基数（%s），不知导入哪一列：请删去不导入的列，或在列名中写明年份%s后再导入：%s",
+						sheet, len(bases), strings.Join(hs, ""), example, path)
+				}
+				cols[model.FieldDuesBase] = named[0]
+			}
 			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 			taken := map[int]bool{}
 			for _, c := range cols {
@@ -151,7 +204,7 @@ func readBasesSheets(bk *book, path string, hidden bool) (*BaseFile, error) {
 			seen := map[string]int{}
 			sr := bk.newSheetReader(s, shape)
 			for i := first; i < len(rows); i++ {
-				if err := readBaseRow(bf, sr, i+1, rows[i], cols, seen); err != nil {
+				if err := readBaseRow(bf, sr, rows, i+1, cols, seen); err != nil {
 					return nil, fmt.Errorf("%w：%s", err, path)
 				}
 			}
@@ -175,10 +228,21 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[model.Field]int, seen map[string]int) error {
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string]int) error {
+	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
+	src := map[model.Field]int{} // the row each field's value comes from
 	for f, c := range cols {
-		sc, err := sr.shown(c+1, n, cell(cells, c), f == model.FieldDuesPaidTo)
+		// A merged 缴纳类别, 计算基数 or 党费已交至 belongs to every row it
+		// covers, as in the roster; 姓名 and 身份证号码 are each row's own.
+		row, text := n, cell(cells, c)
+		if f != model.FieldName && f != model.FieldIDNumber {
+			if _, from := sr.below(c+1, n); from != n && from >= 1 && from <= len(rows) {
+				row, text = from, cell(rows[from-1], c)
+			}
+		}
+		src[f] = row
+		sc, err := sr.shown(c+1, row, text, f == model.FieldDuesPaidTo)
 		if err != nil {
 			return err
 		}
@@ -195,7 +259,8 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	hidden := func(f model.Field) *hiddenCell { return shown[f].hidden }
 	anything := false
 	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber, model.FieldDuesBase} {
-		anything = anything || get(f) != "" || hidden(f) != nil || shown[f].unknown
+		// A merged value alone does not make a row a member's.
+		anything = anything || src[f] == n && (get(f) != "" || hidden(f) != nil || shown[f].unknown)
 	}
 	if !anything {
 		return nil // blank or spacer row
@@ -272,6 +337,15 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 		reject(model.FieldDuesBase, "请填写计算基数（元）")
 	case err != nil:
 		reject(model.FieldDuesBase, err.Error())
+	default:
+		// A number shown otherwise than it is stored (0, shows 5400 as
+		// 5, a sheet kept in thousands): which one is meant cannot be
+		// told, and either taken silently may be a thousand times off.
+		if held, ok, err := heldMoney(sr, cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]); err != nil {
+			return err
+		} else if ok && held != amount {
+			reject(model.FieldDuesBase, fmt.Sprintf("单元格存有 %s，但它的数字格式把它显示为%s，不知哪个是计算基数；请把单元格格式改为“常规”或“数值”，写上计算基数后再导入", held, quote(base)))
+		}
 	}
 	// A 党费已交至 the cell hides is read as the blank it shows, and said,
 	// as the roster import says it.
@@ -289,10 +363,12 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	p := get(model.FieldDuesPaidTo)
 	paidTo, err := model.ParseMonthText(p)
 	var dateErr *cellDateError
-	if col := cols[model.FieldDuesPaidTo] + 1; err != nil && storedAsNumber(sr, col, n) {
+	if col := cols[model.FieldDuesPaidTo] + 1; (err != nil || shown[model.FieldDuesPaidTo].bySection) && storedAsNumber(sr, col, src[model.FieldDuesPaidTo]) {
 		// A date cell whose format shows something else than a month
-		// (a year, "Oct-24") is read as the roster reads it (cellDate).
-		d, derr := cellDate(sr, col, n, p)
+		// (a year, "Oct-24"), or whose condition picks a section, is
+		// read as the roster reads it (cellDate): a section that shows
+		// no date is refused.
+		d, derr := cellDate(sr, col, src[model.FieldDuesPaidTo], p)
 		switch {
 		case errors.As(derr, &dateErr):
 		case derr != nil && !errors.Is(derr, ErrTooLarge):
@@ -307,7 +383,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	case err != nil:
 		// The cell is quoted before the reason already (Rejection.Detail).
 		reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), "“"+p+"”："))
-	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, n):
+	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, src[model.FieldDuesPaidTo]):
 		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 			quote(p), p[:4], p, p, p[:4], p[:4]))
 	}
@@ -331,6 +407,26 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, n int, cells []string, cols map[
 	}
 	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
 	return nil
+}
+
+// heldMoney is the amount a number cell holds, to the fen; ok is false
+// for a cell that holds no number.
+func heldMoney(sr *sheetReader, col, row int) (model.Money, bool, error) {
+	if !storedAsNumber(sr, col, row) {
+		return 0, false, nil
+	}
+	raw, err := sr.value(col, row)
+	if errors.Is(err, ErrTooLarge) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	v, perr := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	if perr != nil || math.IsInf(v, 0) || math.Abs(v) > 1e13 {
+		return 0, false, nil
+	}
+	return model.Money(math.Round(v * 100)), true, nil
 }
 
 // storedAsNumber reports a cell of the number type: 2026.1 in one may be

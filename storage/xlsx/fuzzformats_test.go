@@ -236,7 +236,7 @@ func FuzzReadRosterShownFormats(f *testing.F) {
 		}
 		serial, _ := excelize.ExcelDateToTime(v, false)
 		day := model.NewDate(serial.Year(), serial.Month(), serial.Day())
-		shown := renderSection(t, v, sec.code)
+		shown := renderOracle(t, v, sec.code)
 		if base != nil {
 			switch sec.shows {
 			case showsADay, showsAMonth:
@@ -277,9 +277,9 @@ func FuzzReadRosterShownFormats(f *testing.F) {
 	})
 }
 
-// renderSection is what excelize shows of v through the one-section
+// renderOracle is what excelize shows of v through the one-section
 // format code ("" for General): the text the cell shows.
-func renderSection(t *testing.T, v float64, code string) string {
+func renderOracle(t *testing.T, v float64, code string) string {
 	t.Helper()
 	if code == ";;;" {
 		return ""

@@ -3,6 +3,8 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -25,6 +27,11 @@ var rejectedFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F
 // complete. It returns how many refused rows it wrote (the rows that
 // continue one go with it). See WriteRejectedRows.
 func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, error) {
+	// The file being imported is never the target: the user's workbook
+	// would be replaced by its refused rows (review s6-7 attack #11).
+	if sameFile(src, out) {
+		return 0, fmt.Errorf("%s 就是要导入的文件，写入问题行会把它替换掉，请换一个文件名", out)
+	}
 	data, err := readFileLimited(src)
 	if err != nil {
 		return 0, err
@@ -330,6 +337,20 @@ func (cp *sheetCopy) sectionRow(streamed []streamRow, n, to, width int) error {
 		return cp.out.MergeCell(cp.name, from, end)
 	}
 	return nil
+}
+
+// sameFile reports whether paths a and b name one file (links, another
+// spelling of the path).
+func sameFile(a, b string) bool {
+	if filepath.Clean(a) == filepath.Clean(b) {
+		return true
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(b)
+	return err == nil && os.SameFile(fa, fb)
 }
 
 // grid2row is the streamed row numbered n, or none.

@@ -259,3 +259,33 @@ func TestRejectedRowsKeepTheirSection(t *testing.T) {
 		}
 	}
 }
+
+// The workbook of refused rows is never written over the file being
+// imported, under its own name or another spelling of it, from the window
+// or a command, roster or bases (review s6-7 attack #11: the window's
+// 导出问题行 and `dues bases import --errors` replaced the user's workbook
+// by its refused rows).
+func TestRejectedRowsNeverReplaceTheSource(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "人员类别", "加入党组织日期"},
+		{"戌一", idNumber("19800101", "011"), "正式党员", "2008-13-01"},
+	})
+	dir := t.TempDir()
+	src := filepath.Join(dir, "名册.xlsx")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rf := read(t, data)
+	for _, out := range []string{src, filepath.Join(dir, ".", "名册.xlsx")} {
+		_, err := WriteRejectedRowsFile(src, out, rf.Rejected)
+		if err == nil || !strings.Contains(err.Error(), "就是要导入的文件") {
+			t.Errorf("out %s: err %v", out, err)
+		}
+	}
+	if got, _ := os.ReadFile(src); !bytes.Equal(got, data) {
+		t.Errorf("the imported workbook was changed")
+	}
+	if n, err := WriteRejectedRowsFile(src, filepath.Join(dir, "问题行.xlsx"), rf.Rejected); err != nil || n != 1 {
+		t.Errorf("another name: %d %v", n, err)
+	}
+}

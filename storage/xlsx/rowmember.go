@@ -379,7 +379,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 	case model.FieldCategory:
 		var ok bool
-		if m.Category, ok = model.ParseCategory(v); !ok {
+		switch m.Category, ok = model.ParseCategory(v); {
+		case !ok && model.NotPartyMember(v):
+			r.reject(f, fmt.Sprintf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+		case !ok:
 			r.reject(f, fmt.Sprintf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
 		}
 	case model.FieldStanding:

@@ -1,9 +1,11 @@
 package xlsx
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
 	"github.com/xuri/nfp"
 )
 
@@ -21,7 +23,8 @@ import (
 // cellFormat is a number format whose sections matter (above).
 type cellFormat struct {
 	sections    []nfp.Section
-	conditional bool // some section has a [condition]
+	codes       []string // each section's code, for rendering it alone (renderSection)
+	conditional bool     // some section has a [condition]
 }
 
 // parseCellFormat parses a custom number format code; ok is false when
@@ -47,7 +50,7 @@ func parseCellFormat(code string) (*cellFormat, bool) {
 // newCellFormat parses a number format code.
 func newCellFormat(code string) *cellFormat {
 	p := nfp.NumberFormatParser()
-	cf := &cellFormat{sections: p.Parse(code)}
+	cf := &cellFormat{sections: p.Parse(code), codes: splitSections(code)}
 	for _, sec := range cf.sections {
 		if condition(sec) != nil {
 			cf.conditional = true
@@ -137,10 +140,73 @@ func showsNothing(sec nfp.Section) bool {
 	return true
 }
 
+// splitSections splits a number format code into its sections' codes, at
+// the semicolons outside quotes, brackets and escapes.
+func splitSections(code string) []string {
+	var out []string
+	start, quoted, bracket := 0, false, false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '\\' && !quoted:
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '[':
+			bracket = true
+		case c == ']':
+			bracket = false
+		case c == ';' && !bracket:
+			out = append(out, code[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, code[start:])
+}
+
+// sectionCode is section i's code without its [condition], "" when
+// unknown.
+func (cf *cellFormat) sectionCode(i int) string {
+	if i < 0 || i >= len(cf.codes) {
+		return ""
+	}
+	return conditionPart.ReplaceAllString(cf.codes[i], "")
+}
+
+// conditionPart is a section's [condition]: [<40000], [>=5].
+var conditionPart = regexp.MustCompile(`\[(?:[<>]=?|=<|=>|<>|=)\s*-?[\d.]+\]`)
+
+// renderSection is the text a number cell holding v shows through one
+// section's code, as excelize renders it; "" when it cannot tell.
+func renderSection(v float64, code string, date1904 bool) string {
+	if strings.TrimSpace(code) == "" {
+		return ""
+	}
+	f := excelize.NewFile(shownOptions)
+	defer f.Close()
+	if date1904 {
+		d := true
+		_ = f.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &d})
+	}
+	st, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+	if err != nil {
+		return ""
+	}
+	if f.SetCellFloat("Sheet1", "A1", v, -1, 64) != nil || f.SetCellStyle("Sheet1", "A1", "A1", st) != nil {
+		return ""
+	}
+	text, err := f.GetCellValue("Sheet1", "A1")
+	if err != nil {
+		return ""
+	}
+	return text
+}
+
 // shownSection is what the scan learnt of a number cell whose conditional
 // format shows it through another section than the first: its value, and
 // what of a date that section shows.
 type shownSection struct {
 	value float64
 	p     datePrecision
+	code  string // the section's code without its condition (renderSection)
 }

@@ -421,7 +421,7 @@ func (sc *sheetScan) byFormat() error {
 			if len(sc.shape.sections) >= maxLongNumbers {
 				return fmt.Errorf("%w（工作表“%s”有超过 %d 个按条件显示的数字单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
 			}
-			sc.shape.sections[at] = shownSection{value: v, p: sectionPrecision(cf.sections[i])}
+			sc.shape.sections[at] = shownSection{value: v, p: sectionPrecision(cf.sections[i]), code: cf.sectionCode(i)}
 		}
 	case sc.isText && cf.hidesText():
 		// A shared string's text is known by its length (the index was
