@@ -41,7 +41,7 @@ func TestBasesRefusalsQuoteTheCell(t *testing.T) {
 	want := []struct{ quoted, not string }{
 		{"单元格为“0”", "党费："},
 		{"单元格为“100”", "党费："},
-		{"请填写身份证号码", "数字格式"},
+		{"请填写", "数字格式"},
 	}
 	for i, w := range want {
 		line := p.Rejected[i].Line(false)
