@@ -77,18 +77,33 @@ func ParseSex(s string) (Sex, bool) {
 }
 
 // ParseCategory reads 人员类别: 正式党员/预备党员, also written 正式/预备,
-// or 正/预 as a 预/正 column of a system's template has it.
-// Empty text is ("", true).
+// or 正/预 as a 预/正 column of a system's template has it, or as 政治面貌
+// writes it (中共党员, 中共预备党员). Empty text, and 党员 (a member of no
+// category said), are ("", true).
 func ParseCategory(s string) (Category, bool) {
 	switch aliasKey(s) {
-	case "":
+	case "", "党员", "中国共产党", "中共":
+		// A member, of no category said: it follows from the dates.
 		return "", true
-	case "正式党员", "正式", "正":
+	case "正式党员", "正式", "正", "中共党员", "中国共产党党员", "共产党员":
 		return CategoryFull, true
-	case "预备党员", "预备", "预":
+	case "预备党员", "预备", "预", "中共预备党员", "中国共产党预备党员":
 		return CategoryProbationary, true
 	}
 	return "", false
+}
+
+// NotPartyMember reports a 政治面貌 that is not the Party's: 群众, 共青团员,
+// 无党派人士, a democratic party's member. A roster holding such a row
+// lists someone who is no member.
+func NotPartyMember(s string) bool {
+	k := aliasKey(s)
+	for _, w := range []string{"群众", "团员", "无党派", "民主党派", "民革", "民盟", "民建", "民进", "农工", "致公", "九三学社", "台盟"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ParseStanding reads 党籍状态: 正常 or 停止党籍 (also 停止).

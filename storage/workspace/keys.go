@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"filippo.io/age"
 
 	"branchledger/model"
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/reason"
 	"branchledger/storage/xlsx"
@@ -255,8 +258,35 @@ func (w *Workspace) SavePrivateKey(path string) error {
 	if len(sealed) == 0 {
 		return ErrNoKey
 	}
-	return xlsx.WritePrivateFileAtomic(path, func(out io.Writer) error {
+	write := func(out io.Writer) error {
 		_, err := out.Write(sealed)
 		return err
-	})
+	}
+	if isSavedKey(path) {
+		// An earlier backup of a key (this one's or another's): the
+		// check below takes every age file for a package and refused
+		// it, so a backup could never be saved again where it was
+		// (--save-private-key FILE --replace; the window asks first).
+		if err := atomicfile.CheckTarget(path); err != nil {
+			return err
+		}
+		return atomicfile.WritePrivate(path, write)
+	}
+	return xlsx.WritePrivateFileAtomic(path, write)
+}
+
+// savedKeyMax is the largest file isSavedKey takes for a saved private
+// key: one is some 300 bytes, the smallest package tens of KB.
+const savedKeyMax = 4 << 10
+
+// isSavedKey reports whether the file at path is a private key saved by
+// SavePrivateKey: a small age file for a passphrase, not named as a
+// package.
+func isSavedKey(path string) bool {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() > savedKeyMax || strings.EqualFold(filepath.Ext(path), datapkg.Ext) {
+		return false
+	}
+	kind, err := datapkg.Probe(path)
+	return err == nil && kind == datapkg.Passphrase
 }

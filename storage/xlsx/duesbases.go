@@ -303,10 +303,27 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		lostDigits = idStoredAsNumber(digits)
 	}
 	id = model.NormalizeIDNumber(id)
+	// An old 15-digit number is upgraded by the national rule, as the
+	// roster import does, and said.
+	if up, ok := model.UpgradeIDNumber(id); ok && lostDigits == "" {
+		who := name
+		if who == "" {
+			who = fmt.Sprintf("第%d行", n)
+		}
+		bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n, Field: model.FieldIDNumber,
+			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", who, id, up)})
+		id = up
+	}
 	if lostDigits != "" {
 		reject(model.FieldIDNumber, lostDigits)
+	} else if id == "" {
+		reject(model.FieldIDNumber, "请填写公民身份号码")
 	} else if _, err := model.ParseIDNumber(id); err != nil {
-		reject(model.FieldIDNumber, err.Error()+"（身份证号码请设为文本格式，数字格式会丢失末几位）")
+		reason := err.Error()
+		if storedAsNumber(sr, cols[model.FieldIDNumber]+1, n) {
+			reason += "（身份证号码请设为文本格式，数字格式会丢失末几位）"
+		}
+		reject(model.FieldIDNumber, reason)
 	} else if prev, dup := seen[id]; dup {
 		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))
 	}
@@ -324,6 +341,8 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	switch {
 	case base == "" && fixed:
 		amount = 0
+	case base == "" && sr.unsavedFormula(cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]):
+		reject(model.FieldDuesBase, unsavedFormulaReason)
 	case base == "":
 		reject(model.FieldDuesBase, "请填写计算基数（元）")
 	case err != nil:

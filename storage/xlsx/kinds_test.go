@@ -535,3 +535,37 @@ func TestArrivalColumnIsRead(t *testing.T) {
 		t.Errorf("columns %v", rf.Sheets[0].Columns)
 	}
 }
+
+// 政治面貌, the heading of a personnel roster, is read as 人员类别: 中共党员
+// is a full member, 中共预备党员 a probationary one, 党员 one whose
+// category follows from the dates, and a 群众 or 共青团员 is refused naming
+// the field, never imported as a member (review s6-7 attack #9).
+func TestPoliticalStatusHeading(t *testing.T) {
+	head := []any{"姓名", "身份证号", "政治面貌", "入党时间", "转正时间"}
+	rf := read(t, roster(t, [][]any{head,
+		{"壬一", idNumber("19800101", "011"), "中共党员", "2008-06-01", "2009-06-01"},
+		{"壬二", idNumber("19800101", "031"), "中共预备党员", "2026-06-01", nil},
+		{"壬三", idNumber("19800101", "051"), "党员", "2008-06-01", "2009-06-01"},
+		{"壬四", idNumber("19800101", "071"), "群众", "2008-06-01", "2009-06-01"},
+		{"壬五", idNumber("19800101", "091"), "共青团员", nil, nil},
+		{"壬六", idNumber("19800101", "111"), "中共预备党员", "2008-06-01", "2009-06-01"},
+	}))
+	for row, want := range map[int]model.Category{2: model.CategoryFull, 3: model.CategoryProbationary, 4: model.CategoryFull} {
+		if got := member(t, rf, row).Category; got != want {
+			t.Errorf("row %d: %q, want %q", row, got, want)
+		}
+	}
+	for _, row := range []int{5, 6} {
+		if got := rejections(rf, row)[model.FieldCategory]; !strings.Contains(got, "不是中共党员") {
+			t.Errorf("row %d: %q", row, got)
+		}
+	}
+	if len(rejections(rf, 7)) == 0 {
+		t.Errorf("row 7: a 中共预备党员 with a 转正 date imported")
+	}
+	for _, s := range rf.Sheets {
+		if slices.Contains(s.Ignored, "政治面貌") {
+			t.Errorf("政治面貌 not imported: %q", s.Ignored)
+		}
+	}
+}

@@ -83,6 +83,10 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	if m.BranchName == "" && im.sheet.TitleBranch != "" {
 		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
+	// A section row above it may say it (一、正式党员).
+	if m.Category == "" && !r.unreadable(model.FieldCategory) {
+		m.Category = im.sectionCategory(n)
+	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
 	// what the roster holds for them, and is decided when the row is
@@ -379,7 +383,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 	case model.FieldCategory:
 		var ok bool
-		if m.Category, ok = model.ParseCategory(v); !ok {
+		switch m.Category, ok = model.ParseCategory(v); {
+		case !ok && model.NotPartyMember(v):
+			r.reject(f, fmt.Sprintf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+		case !ok:
 			r.reject(f, fmt.Sprintf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
 		}
 	case model.FieldStanding:
