@@ -36,6 +36,9 @@ type BaseRow struct {
 	Category model.DuesCategory // "" when the file has no category column
 	Base     model.Money
 	PaidTo   model.Month // 党费已交至; 0 when the file has none for the row
+	// Cells are the row's cells as the sheet shows them, by field, for a
+	// refusal that quotes them ("0", not the "0.00" read from it).
+	Cells map[model.Field]string
 }
 
 // baseHeadings are how the columns are headed in the workbooks branches keep.
@@ -84,7 +87,10 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 			return bf, err
 		}
 	}
-	return nil, fmt.Errorf("%w：应有“姓名”“身份证号码”“计算基数”三列：%s", ErrNoHeader, path)
+	// One requirement, the bases sheet's (ErrNoHeader's says the roster's
+	// two columns, which a file with 姓名 and 身份证号码 but no 计算基数
+	// has: review s5-8 attack #14).
+	return nil, &otherFileError{msg: "没有找到党费基数表的表头：需要“姓名”“身份证号码”“计算基数”三列：" + path, kind: ErrNoHeader}
 }
 
 // readBasesSheets reads the first of the visible (or of the hidden)
@@ -411,7 +417,11 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		return nil
 	}
 	seen[id] = n
-	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo})
+	cellsShown := map[model.Field]string{}
+	for f := range cols {
+		cellsShown[f] = get(f)
+	}
+	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
 	return nil
 }
 
