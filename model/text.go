@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Text pasted from phone contacts, chat apps and web pages carries
@@ -25,7 +27,10 @@ import (
 // blank U+2800, and control characters other than line breaks and tabs;
 // U+FFFD (what an unreadable byte became) is removed too. What it changes: no-break and
 // typographic spaces (U+00A0, U+2000–U+200A, U+202F, U+205F) become an
-// ASCII space, a tab becomes a space, and CR LF or a lone CR becomes LF.
+// ASCII space, a tab becomes a space, CR LF, a lone CR and the Unicode
+// line and paragraph separators (U+2028, U+2029) become LF, and the
+// look-alikes of ideographs (Kangxi radicals, compatibility ideographs)
+// become the ideographs they show (lookalikeIdeograph).
 // Line breaks inside the text are kept (an address or a note may have them);
 // the ideographic space U+3000 inside the text is kept as typed.
 func CleanText(s string) string {
@@ -43,8 +48,10 @@ func CleanText(s string) string {
 			b.WriteByte('\n')
 		case r == '\t' || isLookalikeSpace(r):
 			b.WriteByte(' ')
-		case r == '\n':
+		case r == '\n' || r == 0x2028 || r == 0x2029:
 			b.WriteByte('\n')
+		case lookalikeIdeograph(r):
+			b.WriteString(norm.NFKC.String(string(r)))
 		case invisible(r):
 		default:
 			b.WriteRune(r)
@@ -99,7 +106,7 @@ func isClean(s string) bool {
 
 func isCleanSlow(s string) bool {
 	for _, r := range s {
-		if r == '\r' || r == '\t' || isLookalikeSpace(r) || invisible(r) {
+		if r == '\r' || r == '\t' || isLookalikeSpace(r) || invisible(r) || r == 0x2028 || r == 0x2029 || lookalikeIdeograph(r) {
 			return false
 		}
 	}
@@ -134,6 +141,18 @@ func invisible(r rune) bool {
 }
 
 // isLookalikeSpace reports the spaces that show as an ordinary space.
+// lookalikeIdeograph reports a character that looks like a CJK ideograph
+// but is another code point — a Kangxi radical (U+2F00–U+2FD5: ⼀ for 一),
+// a compatibility ideograph (U+F900–U+FAFF, U+2F800–U+2FA1F) — as text
+// copied out of a PDF or an OCR run carries them; NFKC maps each to the
+// ideograph it shows, so that 第⼀党支部 is 第一党支部.
+func lookalikeIdeograph(r rune) bool {
+	if !(r >= 0x2f00 && r <= 0x2fd5 || r >= 0xf900 && r <= 0xfaff || r >= 0x2f800 && r <= 0x2fa1f) {
+		return false
+	}
+	return norm.NFKC.String(string(r)) != string(r)
+}
+
 func isLookalikeSpace(r rune) bool {
 	return r == 0xa0 || (r >= 0x2000 && r <= 0x200a) || r == 0x202f || r == 0x205f
 }

@@ -144,3 +144,25 @@ func TestCleanTextRemovesEveryIgnorableCharacter(t *testing.T) {
 		t.Errorf("Normalize kept them: %+v", m)
 	}
 }
+
+// U+2028/U+2029 are line breaks (gone from a one-line field), and the
+// look-alikes of ideographs from PDF copies become the ideographs they
+// show (review s6-7 attack #6, #15).
+func TestCleanLineSeparatorsAndLookalikeIdeographs(t *testing.T) {
+	for in, want := range map[string]string{
+		"戊\u2028一":     "戊一",
+		"第一\u2029党支部":  "第一党支部",
+		"第\u2f00党支部":   "第一党支部",
+		"\u2fa6\u2f00": "金一",
+		"\uf90a二":      "金二",
+		"\U0002F800一":  "丽一",
+		"第一党支部":        "第一党支部",
+	} {
+		if got := CleanLine(in); got != want {
+			t.Errorf("CleanLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := CleanText("甲\u2028乙"); got != "甲\n乙" {
+		t.Errorf("CleanText: %q", got)
+	}
+}

@@ -162,8 +162,12 @@ func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, 
 // SaveActivity enters a new record (ID 0) or saves an edited one, in one
 // transaction: the record, its attendance, guests and resolutions, the attachments
 // not yet stored (those with Data and no ID), and, for an edit, one history
-// row per changed field. A new record gets the next sequence number of its
-// kind in its year; the number stays with it, since printed forms cite it.
+// row per changed field. Records of a kind are numbered in each year by
+// their dates (第1次 is the year's first held): a record entered late for
+// an earlier date takes its place, and the later ones move up one, each
+// with a 序号 row in its history, since a printed form may cite the old
+// number (review s5-8 attack #11: the March meeting entered after the
+// November one was 第2次 before 第1次).
 // The record is checked against the roster as it stood on its date, and
 // its guests (列席的流入党员) against the inflow register; the problems come
 // back as model.ValidationErrors. Guests never enter the attendance rows,
@@ -204,10 +208,31 @@ func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
 		if errs = append(errs, a.CheckGuests(inflow)...); len(errs) > 0 {
 			return errs
 		}
-		if a.ID == 0 {
-			return insertActivity(tx, &a, now)
+		var old []model.Activity
+		inserted := a.ID == 0
+		if inserted {
+			err = insertActivity(tx, &a, now)
+		} else {
+			if old, err = queryActivities(tx, "WHERE id = ?", a.ID); err == nil {
+				err = updateActivity(tx, &a, now)
+			}
 		}
-		return updateActivity(tx, &a, now)
+		if err != nil {
+			return err
+		}
+		if len(old) == 1 && (old[0].Date.Year != a.Date.Year || old[0].Kind != a.Kind) {
+			if err := renumberActivities(tx, old[0].Date.Year, old[0].Kind, 0, now); err != nil {
+				return err
+			}
+		}
+		var skip int64 // a new record has no history
+		if inserted {
+			skip = a.ID
+		}
+		if err := renumberActivities(tx, a.Date.Year, a.Kind, skip, now); err != nil {
+			return err
+		}
+		return tx.Raw("SELECT seq FROM activities WHERE id = ?", a.ID).Scan(&a.Seq).Error
 	})
 	if err != nil {
 		return model.Activity{}, fail("保存活动记录", err)
@@ -240,6 +265,43 @@ func nextSeq(tx *gorm.DB, year int, kind model.ActivityKind) (int, error) {
 	var n int
 	err := tx.Raw("SELECT ifnull(max(seq), 0) + 1 FROM activities WHERE year = ? AND kind = ?", year, string(kind)).Scan(&n).Error
 	return n, err
+}
+
+// renumberActivities numbers the records of kind in year by date (and
+// start time, then the order of entry), noting each changed number in the
+// record's history, except for skip's (a record just entered).
+func renumberActivities(tx *gorm.DB, year int, kind model.ActivityKind, skip int64, now time.Time) error {
+	var rows []struct {
+		ID  int64
+		Seq int
+	}
+	if err := tx.Raw("SELECT id, seq FROM activities WHERE year = ? AND kind = ? ORDER BY date, start_time, id",
+		year, string(kind)).Scan(&rows).Error; err != nil {
+		return err
+	}
+	var changes []model.ActivityChange
+	for i, r := range rows {
+		if r.Seq != i+1 && r.ID != skip {
+			changes = append(changes, model.ActivityChange{ActivityID: r.ID, Field: "序号", Old: strconv.Itoa(r.Seq), New: strconv.Itoa(i + 1)})
+		}
+	}
+	moved := false
+	for i, r := range rows {
+		moved = moved || r.Seq != i+1
+	}
+	if !moved {
+		return nil
+	}
+	// Through numbers no record holds, as (year, kind, seq) is unique.
+	if err := tx.Exec("UPDATE activities SET seq = seq + 1000000 WHERE year = ? AND kind = ?", year, string(kind)).Error; err != nil {
+		return err
+	}
+	for i, r := range rows {
+		if err := tx.Exec("UPDATE activities SET seq = ? WHERE id = ?", i+1, r.ID).Error; err != nil {
+			return err
+		}
+	}
+	return insertActivityChanges(tx, changes, now)
 }
 
 func insertActivity(tx *gorm.DB, a *model.Activity, now time.Time) error {

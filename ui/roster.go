@@ -28,7 +28,7 @@ var (
 type rosterScreen struct {
 	sh      *shell
 	content *fyne.Container // the list page or a member page
-	list    fyne.CanvasObject
+	list    *fyne.Container
 
 	all     []model.Member // everyone, loaded once per change, in the sort order
 	shown   []int          // indexes into all that pass the filter
@@ -223,6 +223,14 @@ func (r *rosterScreen) applyFilter() {
 	r.shown = model.FilterMembers(r.all, r.filter)
 	r.count.SetText(lang.N("共 {{.N}} 人", len(r.shown), map[string]any{"N": len(r.shown)}))
 	r.table.Refresh()
+	if r.list != nil {
+		// A filter showing a longer choice, a longer count: Fyne lays a
+		// container out again when a child's size changes only as long
+		// as no other change in the window came after it (the table's
+		// cells, just refreshed, do), which cut 全部（含已离开） to
+		// "全部（含…".
+		r.list.Layout.Layout(r.list.Objects, r.list.Size())
+	}
 }
 
 func (r *rosterScreen) addMember() *memberForm {

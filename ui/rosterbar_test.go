@@ -65,3 +65,23 @@ func TestRosterToolbarFitsHalfAScreen(t *testing.T) {
 }
 
 func rect2bottom(p fyne.Position, s fyne.Size) float32 { return p.Y + s.Height }
+
+// A filter set to a longer choice (全部（含已离开）) grows to show it whole,
+// and the line makes room: the toolbar is laid out again, not left cutting
+// the choice to "全部（含…".
+func TestRosterFilterGrowsWithItsChoice(t *testing.T) {
+	for _, size := range []fyne.Size{halfScreen, largeWindow} {
+		s := demoShell(t, Chinese, 40)
+		s.show(screenRoster)
+		s.win.Resize(size)
+		r := s.roster
+		r.left.SetSelectedIndex(2)
+		if got, want := r.left.Size().Width, r.left.MinSize().Width; got < want-0.5 {
+			t.Errorf("at %v the filter showing %q is %.0f wide, it needs %.0f", size, r.left.Selected, got, want)
+		}
+		p, q := r.left.Position(), r.category.Position()
+		if p.Y == q.Y && p.X+r.left.Size().Width > q.X {
+			t.Errorf("at %v the filter runs into the next one", size)
+		}
+	}
+}

@@ -69,10 +69,16 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
 		reject := func(f model.Field, reason string) {
-			value := map[model.Field]string{model.FieldName: row.Name, model.FieldIDNumber: row.IDNumber,
-				model.FieldDuesBase: row.Base.String(), model.FieldDuesCategory: string(row.Category)}[f]
-			if f == model.FieldDuesPaidTo && row.PaidTo != 0 {
-				value = row.PaidTo.Chinese()
+			// The cell as the sheet shows it, as the reader's refusals
+			// quote it: "0", not the "0.00" read from it (review s5-8
+			// attack #14).
+			value, ok := row.Cells[f]
+			if !ok {
+				value = map[model.Field]string{model.FieldName: row.Name, model.FieldIDNumber: row.IDNumber,
+					model.FieldDuesBase: row.Base.String(), model.FieldDuesCategory: string(row.Category)}[f]
+				if f == model.FieldDuesPaidTo && row.PaidTo != 0 {
+					value = row.PaidTo.Chinese()
+				}
 			}
 			p.Rejected = append(p.Rejected, model.Rejection{Sheet: bf.Sheet, Row: row.Row, Field: f, Reason: reason, Name: row.Name, Value: value})
 		}
@@ -98,7 +104,8 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 			b.Reduced, b.ReducedAmount, b.Reason, b.Approval = old.Reduced, old.ReducedAmount, old.Reason, old.Approval
 		}
 		if err := b.Validate(r); err != nil {
-			reject(model.FieldDuesBase, err.Error())
+			// The field is named already: no "党费：" before the reason.
+			reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 			continue
 		}
 		if row.PaidTo != 0 {

@@ -62,6 +62,10 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	if err != nil {
 		return model.ImportPreview{}, err
 	}
+	// A sheet is named as the user sees it: "二支部" names the sheet
+	// "二支部\u200b" (review s6-7 attack #12).
+	choice.Sheets = sheetNames(rf, choice.Sheets)
+	choice.SheetNameBranch = sheetNames(rf, choice.SheetNameBranch)
 	p := model.ImportPreview{File: path, Choice: choice, ProfileBranch: profile.BranchName}
 	for _, s := range rf.Skipped {
 		p.Skipped = append(p.Skipped, model.SkippedSheet{Name: s.Name, Reason: s.Reason})
@@ -306,4 +310,34 @@ func (s *Service) ExportRoster(path string) (int, error) {
 		return 0, err
 	}
 	return len(active), nil
+}
+
+// sheetNames are the names of the workbook's sheets that names give, each
+// compared as the user sees it (model.CleanLine); a name no sheet has is
+// kept, for the caller to refuse.
+func sheetNames(rf *xlsx.RosterFile, names []string) []string {
+	if names == nil {
+		return nil
+	}
+	all := make([]string, 0, len(rf.Sheets)+len(rf.Skipped))
+	for _, sh := range rf.Sheets {
+		all = append(all, sh.Name)
+	}
+	for _, sh := range rf.Skipped {
+		all = append(all, sh.Name)
+	}
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		got := n
+		if !slices.Contains(all, n) {
+			for _, a := range all {
+				if model.CleanLine(a) == model.CleanLine(n) {
+					got = a
+					break
+				}
+			}
+		}
+		out = append(out, got)
+	}
+	return out
 }

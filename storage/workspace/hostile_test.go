@@ -265,6 +265,8 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		{"snapshot_1970", sealTo(t, key, zipOf(t, entry{"manifest.json", must(json.Marshal(in1970))}, entry{"branchledger.db", db})), ImportOptions{}, "快照时间早于其中数据最后一次修改的时间"},
 		// s5-11 attack #9: 2 million empty entries took 670 MB to refuse.
 		// s5-11 attack #10: a negative staff count, which the form refuses.
+		// s5-11 attack #5: a payment SQLite cannot sum, not "数据库出错".
+		{"huge_payment", changedDB("UPDATE dues_payments SET amount = 9223372036854775807 WHERE id = (SELECT min(id) FROM dues_payments)"), ImportOptions{}, "金额大得无法合计"},
 		{"employees_negative", changedDB("UPDATE branch SET employee_count = -5"), ImportOptions{}, "职工人数为 -5"},
 		{"many_entries", sealTo(t, key, manyEntries(t, mj, db, 100_000)), ImportOptions{}, "文件目录超过"},
 		{"activity_year_99999", changedDB("UPDATE activities SET date = '99999' || substr(date, 5) WHERE id = (SELECT max(id) FROM activities)"), ImportOptions{}, "不符合规则的记录"},

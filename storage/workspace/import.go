@@ -736,13 +736,21 @@ func Packages(paths []string) ([]string, error) {
 			continue
 		}
 		root := filepath.Clean(p)
-		err = filepath.WalkDir(root, func(q string, d fs.DirEntry, err error) error {
+		// The folder chosen is walked even when it is a link to one (a
+		// shortcut to the drive: WalkDir does not follow its root, and
+		// found nothing, review s6-11 newuser #1); its files are named
+		// under the name given. Links inside are not followed.
+		walk := root
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			walk = real
+		}
+		err = filepath.WalkDir(walk, func(q string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil // an unreadable folder on a drive: skip it
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if q != root && (strings.HasPrefix(name, ".") || strings.Count(strings.TrimPrefix(q, root), string(filepath.Separator)) >= 3) {
+				if q != walk && (strings.HasPrefix(name, ".") || strings.Count(strings.TrimPrefix(q, walk), string(filepath.Separator)) >= 3) {
 					return filepath.SkipDir
 				}
 				return nil
@@ -751,6 +759,9 @@ func Packages(paths []string) ([]string, error) {
 				// Only plain files (or links to them): a named pipe
 				// called x.blpkg would block the import for ever.
 				if fi, err := os.Stat(q); err == nil && fi.Mode().IsRegular() {
+					if rel, err := filepath.Rel(walk, q); err == nil {
+						q = filepath.Join(root, rel)
+					}
 					out = append(out, q)
 				}
 			}

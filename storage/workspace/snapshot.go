@@ -69,6 +69,11 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 			// The file passed every check: a date no form can type was
 			// written into it by something else.
 			return &reason.Error{Msg: fmt.Sprintf("%s：%s（%s中有不存在的日期）", ErrBadRows, pkg.Path, what), Err: errors.Join(ErrBadRows, err)}
+		case overflowed(err):
+			// Amounts no form lets anyone type, summed past SQLite's
+			// integers: said as the package's fault, not "数据库出错"
+			// (review s5-11 attack #5).
+			return &reason.Error{Msg: fmt.Sprintf("%s：%s（%s中的金额大得无法合计）", ErrBadRows, pkg.Path, what), Err: errors.Join(ErrBadRows, err)}
 		}
 		return fmt.Errorf("读取数据包 %s 中的%s失败：%w", pkg.Path, what, err)
 	}
@@ -147,4 +152,15 @@ func inquorate(s *snapshot) map[int64]bool {
 		}
 	}
 	return out
+}
+
+// overflowed reports whether SQLite gave up summing integers in err's chain
+// (the sentence on top is reason's "数据库出错").
+func overflowed(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if strings.Contains(err.Error(), "integer overflow") {
+			return true
+		}
+	}
+	return false
 }

@@ -298,3 +298,45 @@ func TestBasesHeadingsOfOtherFields(t *testing.T) {
 		t.Errorf("人员类别: %+v %v", bf, err)
 	}
 }
+
+// The bases import reads an ID number and a base as the roster import
+// does: an old 15-digit number is upgraded with a note, the advice about
+// number cells is given for a number cell only, an empty ID is asked for,
+// and a formula saved without its result is refused as such, not as an
+// empty base (review s6-7 attack #10, s5 final attack #2b).
+func TestBasesIDAndFormulaAsRoster(t *testing.T) {
+	old15 := "620102800101011"
+	up, _ := model.UpgradeIDNumber(old15)
+	bf := basesFile(t, [][]any{
+		{"姓名", "身份证号码", "计算基数"},
+		{"乙一", old15, 3000},
+		{"乙二", "62010219800101", 3000},
+		{"乙三", nil, 3000},
+		{"乙四", idNumber("19800101", "071"), nil},
+	}, nil, func(f *excelize.File) {
+		_ = f.SetCellFormula("Sheet1", "C5", "=B2*0+4400")
+	})
+	if len(bf.Rows) != 1 || bf.Rows[0].IDNumber != up {
+		t.Errorf("rows %+v rejected %+v", bf.Rows, bf.Rejected)
+	}
+	noted := false
+	for _, n := range bf.Notes {
+		noted = noted || n.Row == 2 && strings.Contains(n.Message, "15位的旧身份证号码 "+old15+" 已按国家标准（GB 11643-1999）升级为18位 "+up)
+	}
+	if !noted {
+		t.Errorf("notes %+v", bf.Notes)
+	}
+	refused := map[int]string{}
+	for _, r := range bf.Rejected {
+		refused[r.Row] += r.Reason
+	}
+	if got := refused[3]; got == "" || strings.Contains(got, "文本格式") {
+		t.Errorf("row 3 (a text cell of 14 digits): %q", got)
+	}
+	if got := refused[4]; got != "请填写公民身份号码" {
+		t.Errorf("row 4 (no ID): %q", got)
+	}
+	if got := refused[5]; !strings.Contains(got, "没有保存它的计算结果") {
+		t.Errorf("row 5 (a formula without its result): %q", got)
+	}
+}

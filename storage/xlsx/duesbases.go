@@ -36,6 +36,9 @@ type BaseRow struct {
 	Category model.DuesCategory // "" when the file has no category column
 	Base     model.Money
 	PaidTo   model.Month // 党费已交至; 0 when the file has none for the row
+	// Cells are the row's cells as the sheet shows them, by field, for a
+	// refusal that quotes them ("0", not the "0.00" read from it).
+	Cells map[model.Field]string
 }
 
 // baseHeadings are how the columns are headed in the workbooks branches keep.
@@ -84,7 +87,10 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 			return bf, err
 		}
 	}
-	return nil, fmt.Errorf("%w：应有“姓名”“身份证号码”“计算基数”三列：%s", ErrNoHeader, path)
+	// One requirement, the bases sheet's (ErrNoHeader's says the roster's
+	// two columns, which a file with 姓名 and 身份证号码 but no 计算基数
+	// has: review s5-8 attack #14).
+	return nil, &otherFileError{msg: "没有找到党费基数表的表头：需要“姓名”“身份证号码”“计算基数”三列：" + path, kind: ErrNoHeader}
 }
 
 // readBasesSheets reads the first of the visible (or of the hidden)
@@ -303,10 +309,27 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		lostDigits = idStoredAsNumber(digits)
 	}
 	id = model.NormalizeIDNumber(id)
+	// An old 15-digit number is upgraded by the national rule, as the
+	// roster import does, and said.
+	if up, ok := model.UpgradeIDNumber(id); ok && lostDigits == "" {
+		who := name
+		if who == "" {
+			who = fmt.Sprintf("第%d行", n)
+		}
+		bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n, Field: model.FieldIDNumber,
+			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", who, id, up)})
+		id = up
+	}
 	if lostDigits != "" {
 		reject(model.FieldIDNumber, lostDigits)
+	} else if id == "" {
+		reject(model.FieldIDNumber, "请填写公民身份号码")
 	} else if _, err := model.ParseIDNumber(id); err != nil {
-		reject(model.FieldIDNumber, err.Error()+"（身份证号码请设为文本格式，数字格式会丢失末几位）")
+		reason := err.Error()
+		if storedAsNumber(sr, cols[model.FieldIDNumber]+1, n) {
+			reason += "（身份证号码请设为文本格式，数字格式会丢失末几位）"
+		}
+		reject(model.FieldIDNumber, reason)
 	} else if prev, dup := seen[id]; dup {
 		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))
 	}
@@ -324,6 +347,8 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	switch {
 	case base == "" && fixed:
 		amount = 0
+	case base == "" && sr.unsavedFormula(cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]):
+		reject(model.FieldDuesBase, unsavedFormulaReason)
 	case base == "":
 		reject(model.FieldDuesBase, "请填写计算基数（元）")
 	case err != nil:
@@ -392,7 +417,11 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		return nil
 	}
 	seen[id] = n
-	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo})
+	cellsShown := map[model.Field]string{}
+	for f := range cols {
+		cellsShown[f] = get(f)
+	}
+	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
 	return nil
 }
 

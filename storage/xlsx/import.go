@@ -500,6 +500,9 @@ type importer struct {
 	// sections are the rows that name a branch for the rows below them,
 	// in order (sectionRow)
 	sections []section
+	// categories are the section rows that give (or end) the 人员类别 of
+	// the rows below them, in order
+	categories []categorySection
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	hidden    []string       // the hidden data rows read: 第4行（孙立军）
@@ -515,15 +518,33 @@ func (im *importer) readRows(rows []streamRow) error {
 			continue
 		}
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
+		if !ok {
+			continue
+		}
+		// Each group title ends the group of the one before; what it
+		// gives (a branch, a category) holds to the next title that gives
+		// the same, a 党小组's title within a branch's changing nothing.
+		note := func(msg string) {
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n, Message: msg})
+		}
+		cat, catTitle := im.h.categoryTitle(name)
 		switch {
-		case !ok:
 		case im.h.givesBranch(name):
 			im.sections = append(im.sections, section{row: r.n, branch: name})
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
-				Message: fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)})
+			note(fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name))
+		case cat != "":
+			im.categories = append(im.categories, categorySection{row: r.n, category: cat})
+			if !slices.Contains(im.fields, model.FieldCategory) {
+				im.fields = append(im.fields, model.FieldCategory)
+			}
+			note(fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的人员类别记为“%s”", name, cat))
+		case catTitle:
+			// 离退休党员, 流动党员: the group gives no category, and ends
+			// the one of a 正式党员 title above it.
+			im.categories = append(im.categories, categorySection{row: r.n})
+			note(fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name))
 		default:
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n,
-				Message: fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name)})
+			note(fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name))
 		}
 	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
@@ -583,6 +604,41 @@ func (h header) sectionRow(sr *sheetReader, n int, cells []string) (string, bool
 	return title, true
 }
 
+// categoryTitle reads a section row's title, on a sheet without a 人员类别
+// column, as the title of a group of members by their kind (memberGroup):
+// ok, and the 人员类别 it gives the rows under it ("正式党员", "一、预备党员
+// （1人）"), or "" for a kind that is none (离退休党员), which ends the
+// category of the group above.
+func (h header) categoryTitle(title string) (model.Category, bool) {
+	if h.has(model.FieldCategory) || !memberGroup(title) {
+		return "", false
+	}
+	if c, ok := model.ParseCategory(title); ok && (c == model.CategoryFull || c == model.CategoryProbationary) {
+		return c, true
+	}
+	return "", true
+}
+
+// categorySection is a section row that gives the 人员类别 of the rows
+// under it ("" for a group title that ends the one above).
+type categorySection struct {
+	row      int
+	category model.Category
+}
+
+// sectionCategory is the 人员类别 the section rows above row n give; ""
+// when none.
+func (im *importer) sectionCategory(n int) model.Category {
+	var c model.Category
+	for _, s := range im.categories {
+		if s.row > n {
+			break
+		}
+		c = s.category
+	}
+	return c
+}
+
 // givesBranch reports whether the section row titled title gives the
 // branch of the rows under it: an organisation's title, on a sheet
 // without a 所在党支部 column.
@@ -613,10 +669,16 @@ func groupTitleOf(text string) (string, bool) {
 	}
 	title := strings.TrimSpace(groupCount.ReplaceAllString(groupNumber.ReplaceAllString(text, ""), ""))
 	bare := groupRemark.ReplaceAllString(title, "")
-	if title == "" || !orgName(bare) && !strings.HasSuffix(bare, "小组") && !groupNumbered.MatchString(bare) {
+	if title == "" || !orgName(bare) && !strings.HasSuffix(bare, "小组") && !groupNumbered.MatchString(bare) && !memberGroup(bare) {
 		return "", false
 	}
 	return title, true
+}
+
+// memberGroup reports the title of a group of members by their kind:
+// 正式党员, 预备党员, 离退休党员, 在职党员, 流动党员 — short, ending 党员.
+func memberGroup(s string) bool {
+	return strings.HasSuffix(s, "党员") && utf8.RuneCountInString(s) <= 8
 }
 
 // orgName reports text that ends as a party organisation's name does.

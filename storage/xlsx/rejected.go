@@ -178,19 +178,26 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		numbers = append(numbers, n)
 	}
 	sort.Ints(numbers)
-	// The section rows that give the branch of refused rows under them
-	// (importer.sections): each is written again above the first refused
-	// row under it, so that the fixed copy gives them the same branch.
-	var sections []int
+	// The section rows that give the branch or the 人员类别 of refused
+	// rows under them (importer.sections, importer.categories): each is
+	// written again above the first refused row under it, so that the
+	// fixed copy gives them the same.
+	var branches, categories []int
 	for _, r := range streamed {
 		if r.n < h.first+h.rows {
 			continue
 		}
-		if title, ok := h.sectionRow(sr, r.n, r.cells); ok && h.givesBranch(title) {
-			sections = append(sections, r.n)
+		title, ok := h.sectionRow(sr, r.n, r.cells)
+		if !ok {
+			continue
+		}
+		if h.givesBranch(title) {
+			branches = append(branches, r.n)
+		} else if _, cat := h.categoryTitle(title); cat {
+			categories = append(categories, r.n)
 		}
 	}
-	sectionOf := func(n int) int {
+	sectionOf := func(sections []int, n int) int {
 		i := sort.SearchInts(sections, n+1)
 		if i == 0 {
 			return 0
@@ -231,13 +238,18 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
 	to := last
 	hidden := sr.newHiddenSweep(width)
-	section := 0
+	branch, category := 0, 0
 	for _, n := range numbers {
-		if sn := sectionOf(n); sn != section {
-			section = sn
-			to++
-			if err := cp.sectionRow(streamed, sn, to, width); err != nil {
-				return 0, err
+		for _, s := range []struct {
+			rows []int
+			last *int
+		}{{branches, &branch}, {categories, &category}} {
+			if sn := sectionOf(s.rows, n); sn != *s.last {
+				*s.last = sn
+				to++
+				if err := cp.sectionRow(streamed, sn, to, width); err != nil {
+					return 0, err
+				}
 			}
 		}
 		to++

@@ -83,6 +83,10 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	if m.BranchName == "" && im.sheet.TitleBranch != "" {
 		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
+	// A section row above it may say it (一、正式党员).
+	if m.Category == "" && !r.unreadable(model.FieldCategory) {
+		m.Category = im.sectionCategory(n)
+	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
 	// what the roster holds for them, and is decided when the row is

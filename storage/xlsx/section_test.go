@@ -6,6 +6,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
 )
 
 // A printed roster without a 所在党支部 column that groups its members under
@@ -177,5 +181,61 @@ func TestGroupTitleOf(t *testing.T) {
 		if ok != (want != "") || got != want {
 			t.Errorf("groupTitleOf(%q) = %q %v, want %q", text, got, ok, want)
 		}
+	}
+}
+
+// A roster without a 人员类别 column that groups its members under titles
+// of their kind (一、正式党员（2人）, 二、预备党员（1人）) gives each the
+// category of the title above; a kind that gives none (三、离退休党员) ends
+// it; the workbook of refused rows writes the title again, so that the
+// fixed copy reads the same (review s6-7 attack #5: the titles were passed
+// over and the members refused for want of the category they state).
+func TestCategorySectionRows(t *testing.T) {
+	data := roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "加入党组织日期"},
+		{"一、正式党员（2人）"},
+		{"1", "辛一", idNumber("19800101", "011"), "2008-06-01"},
+		{"2", "辛二", idNumber("19800101", "031"), "2008-13-01"},
+		{"二、预备党员（1人）"},
+		{"3", "辛三", idNumber("19800101", "051"), "2026-06-01"},
+		{"三、离退休党员"},
+		{"4", "辛四", idNumber("19800101", "071"), "2000-06-01"},
+	}, [2]string{"A2", "D2"}, [2]string{"A5", "D5"}, [2]string{"A7", "D7"})
+	rf := read(t, data)
+	if m := member(t, rf, 3); m.Category != model.CategoryFull {
+		t.Errorf("row 3: %q", m.Category)
+	}
+	if m := member(t, rf, 6); m.Category != model.CategoryProbationary {
+		t.Errorf("row 6: %q", m.Category)
+	}
+	if got := rejections(rf, 4); got[model.FieldJoinDate] == "" || got[model.FieldCategory] != "" {
+		t.Errorf("row 4: %v", got)
+	}
+	for _, m := range rf.Members {
+		if m.Row == 8 && m.Member.Category != "" {
+			t.Errorf("row 8 under 离退休党员 given %q", m.Member.Category)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetName(0)
+	if v, _ := f.GetCellValue(sheet, "A2"); v != "一、正式党员（2人）" {
+		t.Fatalf("A2 %q: the title is not written above the refused row", v)
+	}
+	_ = f.SetCellStr(sheet, "D3", "2008-12-01")
+	fixed, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := read(t, fixed.Bytes())
+	if m := member(t, again, 3); m.Name != "辛二" || m.Category != model.CategoryFull {
+		t.Errorf("re-imported: %s %q", m.Name, m.Category)
 	}
 }

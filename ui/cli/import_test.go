@@ -350,3 +350,28 @@ func TestRefusedImportCreatesNoDataFile(t *testing.T) {
 		t.Errorf("import: %v", err)
 	}
 }
+
+// --sheet names a sheet as the user sees it (an invisible character at
+// the end of its name does not matter), and a name no sheet has is said
+// to be missing, with the sheets the file has (review s6-7 attack #12:
+// "no headings in that sheet" for a sheet that does not exist).
+func TestRosterImportSheetNamedAsSeen(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "两个支部.xlsx", map[string][][]any{
+		"一支部":       {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"二支部\u200b": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
+		"说明":        {{"本表由组织部下发"}},
+	}, "一支部", "二支部\u200b", "说明")
+	r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "a.db"), "--sheet", "二支部")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+		t.Errorf("--sheet 二支部: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--sheet", "不存在")
+	if r.status == ExitOK || !strings.Contains(r.stderr, "没有名为“不存在”的工作表；文件中的工作表：一支部、二支部、说明") {
+		t.Errorf("--sheet 不存在: status %d stderr:\n%s", r.status, r.stderr)
+	}
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "c.db"), "--sheet", "说明")
+	if r.status == ExitOK || !strings.Contains(r.stderr, "工作表“说明”里没有找到花名册的表头") {
+		t.Errorf("--sheet 说明: status %d stderr:\n%s", r.status, r.stderr)
+	}
+}

@@ -269,6 +269,11 @@ func aggregateImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	if len(files)+len(odd) == 0 {
+		// "packages 0, refused 0" alone read as if something had been
+		// looked at (review s6-11 newuser #1).
+		fmt.Fprintf(env.Stderr, "提示：%s 中没有数据包（以 %s 结尾的文件）\n", printable(strings.Join(named, "、")), datapkg.Ext)
+	}
 	// A passphrase file given is read now, whether a package needs it or
 	// not: a misspelt name is said at once, as --package-passphrase-file's.
 	var keyPass string

@@ -66,9 +66,21 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		return 0, err
 	}
 	for _, want := range append(slices.Clip(sheets), nameBranch...) {
-		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Name == want })
-		if i < 0 {
+		// Named as the user sees it (rosterfile matches it so).
+		same := func(name string) bool { return name == want || model.CleanLine(name) == model.CleanLine(want) }
+		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return same(s.Name) })
+		if i < 0 && slices.ContainsFunc(preview.Skipped, func(s model.SkippedSheet) bool { return same(s.Name) }) {
 			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
+		}
+		if i < 0 {
+			var names []string
+			for _, s := range preview.Sheets {
+				names = append(names, model.CleanLine(s.Name))
+			}
+			for _, s := range preview.Skipped {
+				names = append(names, model.CleanLine(s.Name))
+			}
+			return 0, fmt.Errorf("没有名为“%s”的工作表；文件中的工作表：%s", want, strings.Join(names, "、"))
 		}
 		if slices.Contains(nameBranch, want) && !preview.Sheets[i].CanUseName {
 			return 0, fmt.Errorf("工作表“%s”已有“所在党支部”列（或标题写明了支部），不能再以工作表名称作为所在党支部", want)
