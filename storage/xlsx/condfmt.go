@@ -317,5 +317,31 @@ func (sr *sheetReader) shown(col, row int, v string, date bool) (shownCell, erro
 	case disp.section != nil:
 		return shownCell{text: sectionShown(sr, *disp.section), bySection: true}, nil
 	}
+	if date && v != "" && sr.shape != nil && sr.shape.isoDates[[2]int{col, row}] {
+		// An ISO 8601 date cell (t="d") is shown by excelize as stored,
+		// 2005-06-01T00:00:00; the user sees it through its format. The
+		// date itself is read by cellDate.
+		if fd, p, err := sr.formattedDate(col, row); err == nil && fd.Validate() == nil {
+			if text := precisionText(fd, p); text != "" {
+				return shownCell{text: text}, nil
+			}
+		}
+	}
 	return shownCell{text: v}, nil
+}
+
+// precisionText is the date d as a format showing p shows it, near enough
+// for a message: 2005-06-01, 2005年6月, 6月1日, 2005; "" for no date.
+func precisionText(d model.Date, p datePrecision) string {
+	switch p {
+	case showsDay:
+		return d.String()
+	case showsMonth:
+		return fmt.Sprintf("%d年%d月", d.Year, int(d.Month))
+	case showsNoYear:
+		return fmt.Sprintf("%d月%d日", int(d.Month), d.Day)
+	case showsYear:
+		return strconv.Itoa(d.Year)
+	}
+	return ""
 }

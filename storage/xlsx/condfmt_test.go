@@ -166,3 +166,28 @@ func TestSplitSections(t *testing.T) {
 		}
 	}
 }
+
+// A refusal quotes an ISO 8601 date cell (t="d") as its format shows it,
+// 2005年6月, not as stored, 2005-06-01T00:00:00 (review s6-7 attack #14).
+func TestISODateCellQuotedAsShown(t *testing.T) {
+	rows := [][]any{
+		{"姓名", "公民身份号码", "入党时间", "人员类别"},
+		{"丁三", idNumber("19900101", "011"), fmtCell{v: "38504", code: `yyyy"年"m"月"`}, "正式党员"},
+	}
+	typed := rewriteParts(t, roster(t, rows), func(name, body string) string {
+		if !strings.Contains(name, "worksheets/") {
+			return body
+		}
+		return regexp.MustCompile(`(<c r="C2"[^>]*)><v>38504</v>`).ReplaceAllString(body, `$1 t="d"><v>2005-06-01T00:00:00</v>`)
+	})
+	rf := read(t, typed)
+	var line string
+	for _, r := range rf.Rejected {
+		if r.Field == model.FieldJoinDate {
+			line = r.Line(false)
+		}
+	}
+	if !strings.Contains(line, "单元格为“2005年6月”") {
+		t.Errorf("refusal %q, want the cell quoted as it shows", line)
+	}
+}
