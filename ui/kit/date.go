@@ -62,6 +62,15 @@ func (b *calendarButton) TypedKey(ev *fyne.KeyEvent) {
 	b.Button.TypedKey(ev)
 }
 
+// closePicker hides the calendar if it is shown, and reports whether it was.
+func (d *DateEntry) closePicker() bool {
+	if d.picker == nil || !d.picker.Visible() {
+		return false
+	}
+	d.picker.Hide()
+	return true
+}
+
 // Date reads the entry: the zero date when empty, an error (one Chinese
 // sentence listing the forms accepted) when it cannot be read.
 func (d *DateEntry) Date() (model.Date, error) { return model.ParseDate(d.Text) }
@@ -117,6 +126,19 @@ func (d *DateEntry) openPicker() {
 		below = pos.SubtractXY(0, size.Height)
 	}
 	d.picker.ShowAtPosition(below)
+	// While a pop-up shows, keys go to the window's handler (nothing under
+	// it has the focus), which a form dialog's Esc cancels: Esc closes the
+	// calendar first (review s5-8 newuser #14: both closed at once).
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape && d.closePicker() {
+			c.SetOnTypedKey(before)
+			return
+		}
+		if before != nil {
+			before(ev)
+		}
+	})
 }
 
 // pick puts the chosen date in the entry and counts as leaving it.

@@ -602,3 +602,49 @@ func walkText(o fyne.CanvasObject, f func(string)) {
 		}
 	}
 }
+
+// Esc with the calendar open closes the calendar only; the next Esc
+// cancels the form (review s5-8 newuser #14: both closed at once).
+func TestEscClosesTheCalendarFirst(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("保存")
+	closed := 0
+	f.OnCancel = func() { closed++ }
+	d, other := NewDateEntry(), NewEntry()
+	f.Add("出生日期", d)
+	f.Add("姓名", other)
+	w := test.NewTempWindow(t, container.NewVBox(f.Grid(1, f.fields...), f.Buttons()))
+	w.Resize(fyne.NewSize(500, 400))
+	// As a form dialog does (ShowForm): Esc that no input takes cancels.
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			f.TryCancel()
+		}
+	})
+	for _, start := range []fyne.Focusable{nil, other, d} {
+		w.Canvas().Unfocus()
+		if start != nil {
+			w.Canvas().Focus(start)
+		}
+		test.Tap(d.ActionItem.(fyne.Tappable))
+		if d.picker == nil || !d.picker.Visible() {
+			t.Fatal("the calendar does not open")
+		}
+		esc := func() {
+			if fo := w.Canvas().Focused(); fo != nil {
+				fo.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			} else {
+				w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			}
+		}
+		esc()
+		if d.picker.Visible() || closed != 0 {
+			t.Fatalf("focus %T: after Esc the calendar is shown %v, the form closed %d times", start, d.picker.Visible(), closed)
+		}
+		esc()
+		if closed != 1 {
+			t.Errorf("focus %T: the second Esc closed the form %d times", start, closed)
+		}
+		closed = 0
+	}
+}
