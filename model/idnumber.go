@@ -48,6 +48,8 @@ func NormalizeIDNumber(s string) string {
 			b.WriteByte('X')
 		case unicode.IsSpace(r) || r == '\'' || r == '‘' || r == '’':
 			// padding, and the apostrophe Excel users type to force text
+		case r == '-' || r == '－' || r == '‐' || r == '‑':
+			// 510104-19740505-1096: the parts set apart, as with spaces
 		default:
 			b.WriteRune(r)
 		}

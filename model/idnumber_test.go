@@ -154,3 +154,13 @@ func TestParseIDNumberFifteenDigitsWithoutADate(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// An ID number written with its parts set apart by hyphens reads as one
+// with spaces does (review s3-7 attack #18, s6-7 attack "still open").
+func TestNormalizeIDNumberHyphens(t *testing.T) {
+	for _, in := range []string{"510104-19740505-1096", "510104－19740505－1096", "510104 19740505 1096"} {
+		if got := NormalizeIDNumber(in); got != "510104197405051096" {
+			t.Errorf("NormalizeIDNumber(%q) = %q", in, got)
+		}
+	}
+}

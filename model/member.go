@@ -93,6 +93,32 @@ func NewMember() Member {
 	return Member{Ethnicity: "汉族", Category: CategoryFull, Standing: StandingNormal, OnRoster: true}
 }
 
+// nameDots are the characters typed or pasted for the middle dot of a
+// name in several parts (阿不都·热合曼): the bullet, the katakana middle
+// dot, the full stop and others that look alike.
+var nameDots = map[rune]bool{'•': true, '・': true, '･': true, '‧': true, '⋅': true, '∙': true, '．': true, '.': true, '⸱': true, '·': true, '\u0387': true}
+
+// NormalizeName is a name as stored: one line (CleanLine), no spaces
+// inside, and the dot between its parts the middle dot U+00B7 the ID card
+// prints, whatever look-alike was typed (阿不都•热合曼 is 阿不都·热合曼), so
+// that a search finds it.
+func NormalizeName(s string) string {
+	s = CleanLine(s)
+	if strings.ContainsAny(s, " \u3000") {
+		s = strings.Join(strings.Fields(s), "")
+	}
+	if !strings.ContainsFunc(s, func(r rune) bool { return nameDots[r] && r != '·' }) {
+		return s
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		if nameDots[r] && i > 0 && i < len(rs)-1 && !unicode.IsDigit(rs[i-1]) && !unicode.IsDigit(rs[i+1]) {
+			rs[i] = '·'
+		}
+	}
+	return string(rs)
+}
+
 // Normalize tidies what a person typed or pasted: invisible characters and
 // surrounding spaces (CleanText, CleanLine), spaces inside the name, the ID
 // number's form (an old 15-digit number becomes its 18-digit form,
@@ -103,9 +129,7 @@ func (m *Member) Normalize() {
 		*s = CleanLine(*s)
 	}
 	m.Notes = CleanText(m.Notes)
-	if strings.ContainsAny(m.Name, " \u3000") {
-		m.Name = strings.Join(strings.Fields(m.Name), "")
-	}
+	m.Name = NormalizeName(m.Name)
 	m.Phone = NormalizePhone(m.Phone)
 	m.IDNumber = NormalizeIDNumber(m.IDNumber)
 	if up, ok := UpgradeIDNumber(m.IDNumber); ok {

@@ -166,3 +166,17 @@ func TestCleanLineSeparatorsAndLookalikeIdeographs(t *testing.T) {
 		t.Errorf("CleanText: %q", got)
 	}
 }
+
+// A name's parts set apart by a look-alike of the middle dot are joined
+// by the U+00B7 the ID card prints, so that a search finds the name
+// (review s3-7 attack #18, still open).
+func TestNormalizeNameDots(t *testing.T) {
+	for in, want := range map[string]string{
+		"阿不都•热合曼": "阿不都·热合曼", "阿不都・热合曼": "阿不都·热合曼", "阿不都.热合曼": "阿不都·热合曼",
+		"阿不都·热合曼": "阿不都·热合曼", "李 娜": "李娜", "•张三": "•张三", "张三": "张三",
+	} {
+		if got := NormalizeName(in); got != want {
+			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

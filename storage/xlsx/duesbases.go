@@ -253,7 +253,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		return model.CleanText(shown[f].text)
 	}
 	name, id, base := get(model.FieldName), get(model.FieldIDNumber), get(model.FieldDuesBase)
-	name = strings.Join(strings.Fields(model.CleanLine(name)), "") // as Member.Normalize writes names
+	name = model.NormalizeName(name) // as Member.Normalize writes names
 	// A value the cell's number format hides reads as the blank the sheet
 	// shows; a refusal for it says it is there (as the roster import's).
 	hidden := func(f model.Field) *hiddenCell { return shown[f].hidden }

@@ -2,10 +2,12 @@ package workspace
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	ws "branchledger/storage/workspace"
 )
@@ -83,6 +85,22 @@ func TestTheKeyDialogsBarMovesOnlyWhileTheKeyIsMade(t *testing.T) {
 		t.Fatalf("the key is not being made: %q", f.Reason.Text)
 	}
 	w.Win.Canvas().(test.WindowlessCanvas).Capture() // drawn while the work runs
+	// The line is in the dialog and in view: it was below the fold under
+	// the fields, and, put in as the type around its container, not drawn.
+	var line fyne.CanvasObject
+	for _, o := range w.Win.Canvas().Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "正在生成密钥") {
+				line = l
+			}
+		})
+	}
+	drv := fyne.CurrentApp().Driver()
+	if line == nil {
+		t.Error("the dialog does not draw the line saying the key is being made")
+	} else if y, save := drv.AbsolutePositionForObject(line).Y, drv.AbsolutePositionForObject(f.Save).Y; y < 0 || y+line.Size().Height > save {
+		t.Errorf("the line saying the key is being made is at y=%v, not above the buttons at y=%v", y, save)
+	}
 	if d.moving() == 0 {
 		t.Fatal("no moving bar while the key is made: the test no longer sees the animation")
 	}

@@ -212,7 +212,11 @@ func (t *settingsTab) newKey() {
 			t.w.branches.load() // the first-run hint moves on to 导出公钥
 		})
 	}
-	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, container.NewVBox(intro, form.Stacked(f0, f1, f2), busy), fyne.NewSize(480, 500))
+	// The busy line on top: under the fields it was below the dialog's
+	// fold, and the user saw only 生成密钥 greyed out for seconds.
+	body := container.NewVBox(busy.Container, intro, form.Stacked(f0, f1, f2))
+	busy.in = body
+	d = kit.ShowForm(t.w.Win, "生成指导员密钥", form, body, fyne.NewSize(480, 500))
 }
 
 // checkNewPassphrase is the rule of storage/workspace.CheckPassphrase in
@@ -228,10 +232,16 @@ func checkNewPassphrase(p string) string {
 }
 
 // busy is a line saying what slow work is under way, with a moving bar;
-// hidden until the work starts.
+// hidden until the work starts. Put its Container into the layout: Fyne
+// draws what is inside a *fyne.Container, not inside a type around one.
 type busy struct {
 	*fyne.Container
 	bar *widget.ProgressBarInfinite // only while shown
+	// in is the container the line is part of, laid out again when the
+	// line comes and goes: Fyne does it on its own only when nothing
+	// else changed after it (here the disabled button does), and the
+	// line was drawn over the dialog's first lines or not at all.
+	in *fyne.Container
 }
 
 // busyLine is a hidden busy line saying what.
@@ -261,6 +271,9 @@ func (b *busy) Show() {
 	if b.bar != nil {
 		b.bar.Refresh() // a bar starts moving when first refreshed
 	}
+	if b.in != nil {
+		b.in.Refresh()
+	}
 }
 
 // Hide stops the bar, drops it and hides the line.
@@ -271,6 +284,9 @@ func (b *busy) Hide() {
 		b.bar = nil
 	}
 	b.Container.Hide()
+	if b.in != nil {
+		b.in.Refresh()
+	}
 }
 
 func (t *settingsTab) exportKey() {

@@ -273,7 +273,8 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 			then(pass)
 		})
 	}
-	body := container.NewVBox(append(lines, s.form.Stacked(fields...), s.busy)...)
+	body := container.NewVBox(append(append([]fyne.CanvasObject{s.busy.Container}, lines...), s.form.Stacked(fields...))...)
+	s.busy.in = body
 	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(560, 420+float32(min(len(locked), 4))*20))
 }
 
