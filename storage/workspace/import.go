@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -296,7 +297,7 @@ func (w *Workspace) apply(l *loaded, o ImportOptions) Result {
 		if errors.Is(err, ErrOlder) && target != nil {
 			r.BranchID = target.id // the newer snapshot kept
 		}
-		if errors.Is(err, ErrLooksCopied) {
+		if errors.Is(err, ErrLooksCopied) || errors.Is(err, ErrNotContinuation) {
 			r.Outcome = HeldBack
 		}
 		return r
@@ -321,10 +322,11 @@ type heldBranch struct {
 	org, branch string
 	taken       time.Time
 	sha         string
+	counts      map[string]int // the package's record counts; nil if not kept
 }
 
 func (w *Workspace) heldWith(uuid string) ([]heldBranch, error) {
-	rows, err := w.sql.Query("SELECT id, org_name, branch_name, snapshot_at, db_sha256 FROM branches WHERE uuid = ? ORDER BY id", uuid)
+	rows, err := w.sql.Query("SELECT id, org_name, branch_name, snapshot_at, db_sha256, counts FROM branches WHERE uuid = ? ORDER BY id", uuid)
 	if err != nil {
 		return nil, fmt.Errorf("读取工作台失败：%w", err)
 	}
@@ -332,9 +334,12 @@ func (w *Workspace) heldWith(uuid string) ([]heldBranch, error) {
 	var out []heldBranch
 	for rows.Next() {
 		var h heldBranch
-		var at string
-		if err := rows.Scan(&h.id, &h.org, &h.branch, &at, &h.sha); err != nil {
+		var at, counts string
+		if err := rows.Scan(&h.id, &h.org, &h.branch, &at, &h.sha, &counts); err != nil {
 			return nil, err
+		}
+		if counts != "" {
+			_ = json.Unmarshal([]byte(counts), &h.counts)
 		}
 		h.taken = parseStamp(at)
 		out = append(out, h)
@@ -411,7 +416,41 @@ func (w *Workspace) choose(held []heldBranch, snap *snapshot, path string, o Imp
 		return best, model.Errorf(ErrOlder, "%s（快照 %s，工作台中已有 %s 的快照%s）", path,
 			at.Local().Format(layout), best.taken.Local().Format(layout), future)
 	}
+	// Newer, but without records the held snapshot has in tables the
+	// branch never deletes from: taken from an older copy of the data
+	// file (an office PC and a laptop), it would set the branch's figures
+	// back (review s6-11 attack #1).
+	if lost := lostRecords(best.counts, snap.manifest.Counts); len(lost) > 0 && !o.SameBranch {
+		if o.AsNew {
+			return nil, nil
+		}
+		return nil, model.Errorf(ErrNotContinuation, "%s（%s）。如确是本支部较新的数据，请选择“按同一支部更新”", path, lost)
+	}
 	return best, nil
+}
+
+// ErrNotContinuation: a package newer than the snapshot held of its branch
+// that lacks records the held one has.
+var ErrNotContinuation = errors.New("数据包的快照较新，却少了工作台中已有快照的记录：可能来自数据文件较早的副本（另一台电脑或U盘上的），暂不导入")
+
+// appendOnly are the tables of a branch's data file that its triggers keep
+// from losing rows (never deleted): a later snapshot of the same file has
+// at least as many rows in each.
+var appendOnly = []string{"members", "member_events", "member_changes", "transfer_letters", "transfer_ins",
+	"activities", "activity_changes", "dues_bases", "dues_base_changes", "dues_midyear_bases", "dues_payments",
+	"dues_payment_months", "dues_remittances", "dues_reversals", "recruits", "recruit_changes",
+	"mobile_members", "mobile_reports", "inflow_members"}
+
+// lostRecords says which append-only tables have fewer rows in counts
+// than in held: nil when none, or when held's counts are not kept.
+func lostRecords(held, counts map[string]int) model.Texts {
+	var lost model.Texts
+	for _, t := range appendOnly {
+		if h, ok := held[t]; ok && counts[t] < h {
+			lost = append(lost, model.Textf("表 %s 少了 %d 条记录", t, h-counts[t]))
+		}
+	}
+	return lost
 }
 
 // sameSecond reports whether two snapshot times are one at the precision
@@ -587,7 +626,17 @@ func branchRow(s *snapshot, file, now string) map[string]any {
 		"dues_due": int64(f.DuesDue), "dues_paid": int64(f.DuesPaid), "dues_extra": int64(s.register.Extra),
 		"serious": f.Serious, "warnings": f.Warnings, "infos": f.Infos,
 		"setup": strings.Join(f.Setup, "\n"), "failed": strings.Join(failed, "、"), "updated_at": now,
+		"counts": countsJSON(s.manifest.Counts),
 	}
+}
+
+// countsJSON is a manifest's record counts as the branches table keeps them.
+func countsJSON(c map[string]int) string {
+	b, err := json.Marshal(c)
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }
 
 // dateValue is a date as stored: NULL when unknown.

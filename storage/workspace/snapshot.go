@@ -62,6 +62,7 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	defer store.Close()
 	s := &snapshot{manifest: m, on: model.DateOf(at)}
 	read := func(what string, err error) error {
+		var badTime *time.ParseError
 		switch {
 		case err == nil:
 			return nil
@@ -69,6 +70,11 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 			// The file passed every check: a date no form can type was
 			// written into it by something else.
 			return &reason.Error{Msg: fmt.Sprintf("%s：%s（%s中有不存在的日期）", ErrBadRows, pkg.Path, what), Err: errors.Join(ErrBadRows, err)}
+		case errors.As(err, &badTime):
+			// A time in another layout than the app writes (set by
+			// hand or by another program): said as the package's,
+			// naming what, not "读写文件出错" (review s6-11 attack #2).
+			return &reason.Error{Msg: fmt.Sprintf("%s：%s（%s中有本软件不会写入的时间“%s”）", ErrBadRows, pkg.Path, what, badTime.Value), Err: errors.Join(ErrBadRows, err)}
 		case overflowed(err):
 			// Amounts no form lets anyone type, summed past SQLite's
 			// integers: said as the package's fault, not "数据库出错"
@@ -103,6 +109,18 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	if err != nil {
 		log.Printf("workspace: %s: %v", pkg.Path, err)
 		s.failed = s.report.Failed
+	}
+	// A dues record no form can write (a date 0000-00-00, a month 13, an
+	// amount that makes the sums overflow) is named before the dues are
+	// worked out from it (review s5-11 attack #5).
+	if problems, n, err := store.DuesRowProblems(maxQuarterAmount, maxNamedProblems); err != nil {
+		return nil, read("党费记录", err)
+	} else if n > 0 {
+		more := ""
+		if n > len(problems) {
+			more = fmt.Sprintf("等%d条", n)
+		}
+		return nil, fmt.Errorf("%w：%s（%s%s）", ErrBadRows, pkg.Path, strings.Join(problems, "；"), more)
 	}
 	if s.register, err = store.DuesRegister(s.on.Year, s.on); err != nil {
 		return nil, read("党费收缴登记表", err)
