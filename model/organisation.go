@@ -292,6 +292,18 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 			add(t.f, msg)
 		}
 	}
+	// A count typed negative or beyond any organisation (a stray digit, a
+	// value pasted into the wrong column) is refused naming its field
+	// (review s5-11 attack #5): the import and the form check it, and so
+	// does a save by any other way.
+	for _, c := range []struct {
+		f Field
+		n int
+	}{{OrgFieldStaff, o.Staff}, {OrgFieldFullMembers, o.FullMembers}} {
+		if c.n < 0 || c.n > MaxOrgStaff {
+			add(c.f, fmt.Sprintf("人数 %d 不合理（应为 0 到 %d）", c.n, MaxOrgStaff))
+		}
+	}
 	if o.CreditCode != "" {
 		if msg := CheckCreditCode(o.CreditCode); msg != "" {
 			add(OrgFieldCreditCode, msg)
@@ -326,6 +338,11 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 	}
 	return errs
 }
+
+// MaxOrgStaff is the most staff (or full members) one organisation of the
+// list may have: more than the largest employer has, so that only a typing
+// error is refused (app policy, not a rule of a document).
+const MaxOrgStaff = 5_000_000
 
 // creditCodeChars are the characters of a 统一社会信用代码, each worth its
 // index (GB 32100-2015: no I, O, S, V or Z).

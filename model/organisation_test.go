@@ -234,3 +234,23 @@ func TestCreditCodeFullWidth(t *testing.T) {
 		t.Errorf("a character not allowed: %s", msg)
 	}
 }
+
+// A negative or absurd staff or member count is refused naming its field,
+// however the organisation is saved (review s5-11 attack #5).
+func TestOrganisationCountsInRange(t *testing.T) {
+	for _, c := range []struct {
+		set   func(*Organisation)
+		field Field
+	}{
+		{func(o *Organisation) { o.Staff = -5 }, OrgFieldStaff},
+		{func(o *Organisation) { o.FullMembers = -1 }, OrgFieldFullMembers},
+		{func(o *Organisation) { o.Staff = MaxOrgStaff + 1 }, OrgFieldStaff},
+	} {
+		o := Organisation{Name: "甲公司", Type: OrgEnterprise, Coverage: CoveredOwn}
+		c.set(&o)
+		errs := o.Validate(BranchWorkRules2018)
+		if len(errs) != 1 || errs[0].Field != c.field || !strings.Contains(errs[0].Error(), "不合理") {
+			t.Errorf("%+v: %v", o, errs)
+		}
+	}
+}

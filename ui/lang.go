@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"branchledger/assets"
-	"branchledger/ui/kit"
 )
 
 // SetupApp applies the theme with its Chinese font, the icon and the UI
@@ -51,13 +50,6 @@ func useLanguage(l Language) error {
 	data, err := json.Marshal(withEveryPluralForm(m))
 	if err != nil {
 		return fmt.Errorf("translations for %q: %w", l, err)
-	}
-	// English sentences are about twice as wide as Chinese: the forms keep
-	// two lines under each field for them.
-	if l == Chinese {
-		kit.SetMessageLines(1)
-	} else {
-		kit.SetMessageLines(2)
 	}
 	sys := lang.SystemLocale()
 	locales := append(fyneLocales[:len(fyneLocales):len(fyneLocales)], sys, fyne.Locale(sys.LanguageString()))

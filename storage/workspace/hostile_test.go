@@ -266,7 +266,7 @@ func TestHostilePackagesLeaveTheWorkspaceUnchanged(t *testing.T) {
 		// s5-11 attack #9: 2 million empty entries took 670 MB to refuse.
 		// s5-11 attack #10: a negative staff count, which the form refuses.
 		// s5-11 attack #5: a payment SQLite cannot sum, not "数据库出错".
-		{"huge_payment", changedDB("UPDATE dues_payments SET amount = 9223372036854775807 WHERE id = (SELECT min(id) FROM dues_payments)"), ImportOptions{}, "金额大得无法合计"},
+		{"huge_payment", changedDB("UPDATE dues_payments SET amount = 9223372036854775807 WHERE id = (SELECT min(id) FROM dues_payments)"), ImportOptions{}, "党费缴纳记录（编号1）的金额 92233720368547758.07 元不合理"}, // named by the dues check before any sum (inst11a); "金额大得无法合计" is the fallback
 		// s6-11 attack #2: a time in another layout.
 		{"profile_time_layout", changedDB("UPDATE branch SET updated_at = '2026-11-30T09:38:03Z'"), ImportOptions{}, "支部信息中有本软件不会写入的时间“2026-11-30T09:38:03Z”"},
 		{"employees_negative", changedDB("UPDATE branch SET employee_count = -5"), ImportOptions{}, "职工人数为 -5"},

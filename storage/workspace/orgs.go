@@ -62,10 +62,18 @@ func (w *Workspace) Orgs() ([]model.Organisation, error) {
 
 // SaveOrg adds (ID 0) or saves one organisation after checking it
 // (model.ValidationErrors) and that no other has its name.
+//
+// A new organisation is linked, as the list's import links them, to the
+// branch of its very 单位名称 that covers no organisation yet: typed by
+// hand, it left that branch （未关联） (review s6-11 newuser #5).
 func (w *Workspace) SaveOrg(o model.Organisation) (model.Organisation, error) {
 	err := w.tx(func(tx *gorm.DB) error {
+		added := o.ID == 0
 		var err error
-		o, err = saveOrg(tx, o, stamp(w.Now()))
+		if o, err = saveOrg(tx, o, stamp(w.Now())); err != nil || !added {
+			return err
+		}
+		_, err = linkUnlinked(tx)
 		return err
 	})
 	return o, err

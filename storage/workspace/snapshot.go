@@ -110,6 +110,18 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 		log.Printf("workspace: %s: %v", pkg.Path, err)
 		s.failed = s.report.Failed
 	}
+	// A dues record no form can write (a date 0000-00-00, a month 13, an
+	// amount that makes the sums overflow) is named before the dues are
+	// worked out from it (review s5-11 attack #5).
+	if problems, n, err := store.DuesRowProblems(maxQuarterAmount, maxNamedProblems); err != nil {
+		return nil, read("党费记录", err)
+	} else if n > 0 {
+		more := ""
+		if n > len(problems) {
+			more = fmt.Sprintf("等%d条", n)
+		}
+		return nil, fmt.Errorf("%w：%s（%s%s）", ErrBadRows, pkg.Path, strings.Join(problems, "；"), more)
+	}
 	if s.register, err = store.DuesRegister(s.on.Year, s.on); err != nil {
 		return nil, read("党费收缴登记表", err)
 	}

@@ -698,7 +698,8 @@ func TestLinkedOrganisationTypedNotCoveredIsFlagged(t *testing.T) {
 	if r.Outcome != Imported {
 		t.Fatal(r)
 	}
-	o, err := w.SaveOrg(model.Organisation{Name: "兰州恒信商贸有限公司", Type: model.OrgEnterprise, Coverage: model.NotCovered, Reason: model.ReasonNoMembers})
+	// Another name first: not linked, nothing to say.
+	o, err := w.SaveOrg(model.Organisation{Name: "兰州恒信商贸", Type: model.OrgEnterprise, Coverage: model.NotCovered, Reason: model.ReasonNoMembers})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -160,3 +160,14 @@ func TestOrgListTwoRowMergedHeading(t *testing.T) {
 		t.Errorf("first row %+v", o)
 	}
 }
+
+// Every post of the list fits the report's 工作岗位 column on one line: a
+// member's row is no taller than the others for it (review s6-11 newuser
+// #7).
+func TestUpwardPostsFitOneLine(t *testing.T) {
+	for _, p := range model.Posts {
+		if n := textLines(p, postWidth()); n != 1 {
+			t.Errorf("%s takes %d lines in a column %v wide", p, n, postWidth())
+		}
+	}
+}

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -64,10 +65,23 @@ type UpwardOrg struct {
 	Flags    string // what CheckOrganisations found
 }
 
+// postWidth is the width of the members sheet's 工作岗位 column: the
+// longest post of model.Posts on one line, with the cell's padding.
+func postWidth() float64 {
+	w := 24.0
+	for _, p := range model.Posts {
+		w = max(w, math.Ceil(textWidth(p)+1))
+	}
+	return w
+}
+
 // UpwardMember is one member with their branch.
 type UpwardMember struct {
 	Branch string
 	Member model.Member
+	// Also are the other branches whose rolls hold the same 公民身份号码
+	// (review s5-11 newuser #8), "" for nearly everyone.
+	Also string
 }
 
 // WriteUpwardReportFile writes the report to path, replacing it whole or
@@ -560,9 +574,25 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 	for _, fd := range fields {
 		w := fd.Info().Width
 		if fd == model.FieldPost {
-			w = 24 // the common posts on one line
+			// Every post of the list on one line, so that the rows of
+			// 非公有制经济组织专业技术人员 are not twice as tall as the
+			// others (review s6-11 newuser #7).
+			w = postWidth()
 		}
 		cols = append(cols, upCol{fd.Label(), w})
+	}
+	// People on the rolls of two branches are counted once per branch; a
+	// column says so beside them, when there are any (review s5-11
+	// newuser #8).
+	shared, people := 0, map[string]bool{}
+	for i := range r.Members {
+		if r.Members[i].Also != "" {
+			shared++
+		}
+		people[r.Members[i].Member.IDNumber] = true
+	}
+	if shared > 0 {
+		cols = append(cols, upCol{"同时在其他支部名册上", 30})
 	}
 	w, err := newSheet(f, st, UpwardMembersSheet, false, cols, 3)
 	if err != nil {
@@ -571,7 +601,11 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 	if err := w.line(reportTitle(r, "党员名册（各支部汇总）"), st.title, 30); err != nil {
 		return err
 	}
-	if err := w.line(fmt.Sprintf("%s　　　　党员 %d 名", reportInfo(r), len(r.Members)), st.info, minRow); err != nil {
+	info := fmt.Sprintf("%s　　　　党员 %d 名", reportInfo(r), len(r.Members))
+	if shared > 0 {
+		info += fmt.Sprintf("（其中 %d 行的公民身份号码也在其他支部的名册上，按公民身份号码计 %d 人：一名党员只能编入一个支部，请核实）", shared, len(people))
+	}
+	if err := w.line(info, st.info, minRow); err != nil {
 		return err
 	}
 	titles, err := w.heading()
@@ -589,12 +623,18 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 			styles = append(styles, st.text)
 		}
 	}
+	if shared > 0 {
+		styles = append(styles, st.flag)
+	}
 	vals := make([]any, len(cols))
 	for i := range r.Members {
 		m := &r.Members[i].Member
 		vals[0], vals[1] = i+1, r.Members[i].Branch
 		for j, fd := range fields {
 			vals[j+2] = m.Text(fd)
+		}
+		if shared > 0 {
+			vals[len(vals)-1] = r.Members[i].Also
 		}
 		if err := w.cells(vals, styles); err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/term"
 
+	"branchledger/model"
 	"branchledger/storage/atomicfile"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/workspace"
@@ -463,6 +464,15 @@ func aggregateList(args []string, env Env) error {
 			typed = fmt.Sprintf(", %d of them organised by the list alone (no branch linked)", c.Typed)
 		}
 		fmt.Fprintf(out, "coverage %s: organised %s, own %s, work %s (%d in scope%s)\n", label, c.Organised(), c.OwnRate(), c.WorkRate(), c.InScope, typed)
+	}
+	// A member belongs to one branch: the people on the rolls of several
+	// (review s5-11 newuser #8).
+	shared, err := w.SharedMembers()
+	if err != nil {
+		return err
+	}
+	for _, f := range model.CheckSharedMembers(shared) {
+		fmt.Fprintf(out, "shared members: %s\n", printable(f.Message))
 	}
 	return nil
 }

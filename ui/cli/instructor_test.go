@@ -192,6 +192,11 @@ func TestInstructorCommands(t *testing.T) {
 		!strings.Contains(r.stdout, "coverage 社会组织: organised 100.0%, own 0.0%, work — (1 in scope, 1 of them organised by the list alone (no branch linked))") {
 		t.Errorf("list after the organisation list:\n%s", r.stdout)
 	}
+	// Both demo branches hold the same first people: said, naming both
+	// (review s5-11 newuser #8).
+	if !regexp.MustCompile(`(?m)^shared members: “.+”、“.+”的名册上有\d+名相同的党员`).MatchString(r.stdout) {
+		t.Errorf("no shared members line:\n%s", r.stdout)
+	}
 }
 
 func writeOrgsWorkbook(t *testing.T, path string, rows [][]any) {

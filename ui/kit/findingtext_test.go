@@ -352,6 +352,7 @@ func everyFinding() []model.Finding {
 		model.CheckCoveredButNotLinked(orgs, links)) {
 		out = append(out, model.Finding{Severity: f.Severity, Message: f.Message, Text: f.Text})
 	}
+	out = append(out, model.CheckSharedMembers([]model.SharedMember{{Name: "张三", Branches: []string{"某支部", "某联合支部"}}})...)
 	// Transfers: letters late and expired, mobile members away long,
 	// silent or without a card, an inflow member, a postponed 转正.
 	away := func(id int64, left model.Date) model.MobileMember {

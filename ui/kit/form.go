@@ -58,17 +58,13 @@ type Form struct {
 }
 
 // messageLines is how many lines of message every field keeps free under
-// its input (SetMessageLines).
-var messageLines = 1
-
-// SetMessageLines sets how many lines of message each field keeps free
-// under its input, for the UI language: one in Chinese; two in English,
-// whose sentences are about twice as wide ("An ID number has 18 characters
-// (this one has 14)…" was cut to its first half: review s5-8 newuser #8).
-// A message longer than that still shows whole, and only then moves the
-// fields below it. Call it when the language is chosen, before any form is
-// made.
-func SetMessageLines(n int) { messageLines = max(1, n) }
+// its input: two, in Chinese as in English (whose sentences are about twice
+// as wide). One cut the useful end of a message with "…" ("An ID number has
+// 18 characters (this one has …": review s5-8 newuser #8; "“2026.1”分不清是
+// 2026年1月还是10月，请写成 2026.01 或…" in Chinese), and a message let to
+// wrap beyond its space moved the fields below it. A message longer than
+// two lines still shows whole, and only then moves them.
+const messageLines = 2
 
 // NewForm returns a form whose save button reads saveLabel (Chinese, such
 // as "保存" or "登记交纳").

@@ -537,8 +537,6 @@ func TestEntryFillKeepsWhatTheUserTyped(t *testing.T) {
 // newuser #8: English messages were cut with "…" to their first half).
 func TestLongMessageIsReadWholeAndMovesNothing(t *testing.T) {
 	test.NewTempApp(t)
-	t.Cleanup(func() { SetMessageLines(1) })
-	SetMessageLines(2) // as in English
 	const long = "An ID number has 18 characters (this one has 14); check the number"
 	f := NewForm("保存")
 	id, below, beside := NewEntry(), NewEntry(), NewEntry()

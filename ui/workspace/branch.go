@@ -367,13 +367,34 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 	check.SetSelected(selected)
 	w.linking = check
 	rules := model.CurrentRules().Branch
+	// A tick beyond the joint-branch limit is taken back at once and said
+	// here: refused at 保存, the dialog closed with every tick lost and the
+	// message went to the workspace window behind (review s6-11 newuser #4).
+	tooMany := widget.NewLabel("")
+	tooMany.Importance = widget.DangerImportance
+	tooMany.Wrapping = fyne.TextWrapWord
+	tooMany.Hide()
+	w.linkingNote = tooMany
+	prev := slices.Clone(selected)
+	check.OnChanged = func(sel []string) {
+		if len(sel) > rules.MaxUnitsJointBranch {
+			tooMany.SetText(kit.L("一个联合党支部最多覆盖{{.N}}个单位：请先取消一个，再选这一个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
+			tooMany.Show()
+			check.SetSelected(prev)
+			return
+		}
+		if len(sel) < len(prev) {
+			tooMany.Hide()
+		}
+		prev = slices.Clone(sel)
+	}
 	note := widget.NewLabel(kit.L("单独组建的支部选一个单位；联合党支部最多选{{.N}}个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
 	if suggested != "" {
 		note.SetText(note.Text + "\n" + kit.L("已预选与本支部单位名称相同的“{{.Name}}”，请核对后保存。", map[string]any{"Name": suggested}))
 	}
 	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
-		container.NewBorder(note, nil, nil, nil, container.NewVScroll(check)), func(ok bool) {
+		container.NewBorder(note, tooMany, nil, nil, container.NewVScroll(check)), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -385,7 +406,8 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 				}
 			}
 			if err := w.svc.LinkOrgs(v.b.ID, ids); err != nil {
-				w.showError("设置覆盖单位", err)
+				// Said in the branch's window, where 保存 was pressed.
+				dialog.ShowInformation(kit.L("操作未完成"), kit.L("设置覆盖单位")+kit.L("时出错：")+err.Error(), v.Win)
 				return
 			}
 			v.b.OrgIDs = ids

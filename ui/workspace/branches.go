@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"branchledger/model"
 	ws "branchledger/storage/workspace"
 	"branchledger/ui/kit"
 )
@@ -116,7 +117,14 @@ type branchesTab struct {
 	widths  []float32 // the columns' widths
 	heights []float32 // the rows' heights
 	start   *firstSteps
+	// shared says which branches have people in common (review s5-11
+	// newuser #8): above the list, when any do.
+	shared *fyne.Container
 }
+
+// maxSharedShown is how many findings about shared members the list shows
+// above itself; the rest are counted.
+const maxSharedShown = 3
 
 func newBranchesTab(w *Window) *branchesTab {
 	t := &branchesTab{w: w}
@@ -198,7 +206,8 @@ func newBranchesTab(w *Window) *branchesTab {
 	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。“3/6月”是3个月以上（含6个月以上）和6个月以上的人数。"))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
-	top := container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search)
+	t.shared = container.NewVBox()
+	top := container.NewVBox(container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search), t.shared)
 	t.start = newFirstSteps(w)
 	t.content = container.NewBorder(top, nil, nil, nil, container.NewStack(t.table, t.start.content))
 	return t
@@ -212,6 +221,7 @@ func (t *branchesTab) load() {
 		return
 	}
 	t.all = bs
+	t.showShared()
 	t.apply()
 	// An empty workspace says what to do first instead of an empty table.
 	if len(bs) == 0 {
@@ -221,6 +231,35 @@ func (t *branchesTab) load() {
 		t.start.content.Hide()
 		t.table.Show()
 	}
+}
+
+// showShared lists above the branches the people on the rolls of several
+// of them: a member belongs to one branch.
+func (t *branchesTab) showShared() {
+	t.shared.RemoveAll()
+	ms, err := t.w.svc.SharedMembers()
+	if err != nil {
+		t.w.showError("读取支部一览", err)
+		return
+	}
+	fs := model.CheckSharedMembers(ms)
+	for i, f := range fs {
+		if i == maxSharedShown {
+			t.shared.Add(widget.NewLabel(kit.L("另有 {{.N}} 组支部的名册上有相同的党员（上报汇总表的党员名册逐人标出）。", map[string]any{"N": len(fs) - i})))
+			break
+		}
+		t.shared.Add(findingLabel(f, false))
+	}
+}
+
+// Shared are the findings about shared members shown above the list, for
+// tests.
+func (w *Window) Shared() []string {
+	var out []string
+	for _, o := range w.branches.shared.Objects {
+		out = append(out, o.(*widget.Label).Text)
+	}
+	return out
 }
 
 func (t *branchesTab) sortBy(col int) {

@@ -82,15 +82,19 @@ func newCoverageTab(w *Window) *coverageTab {
 	t.finds = container.NewVBox() // a finding that wraps gets its lines
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance
-	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写；没有支部关联的按名录所写计。"))
+	// Two labels: Fyne wraps at spaces, so one long run after the last
+	// space of the formula went to a line of its own.
+	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。"))
 	formula.Wrapping = fyne.TextWrapWord
+	counted := widget.NewLabel(kit.L("关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写；没有支部关联的按名录所写计。"))
+	counted.Wrapping = fyne.TextWrapWord
 	// The table takes the page's width and the height of its rows; it
 	// scrolls sideways when its columns are wider than the window.
 	tall := canvas.NewRectangle(color.Transparent)
 	tall.SetMinSize(fyne.NewSize(0, 4*44))
 	table := container.NewStack(tall, t.table)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabel(kit.L("统计口径：")), report, t.scope), t.source, table, formula,
+		container.NewBorder(nil, nil, widget.NewLabel(kit.L("统计口径：")), report, t.scope), t.source, table, formula, counted,
 		widget.NewLabelWithStyle(kit.L("需要注意的单位"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	t.content = container.NewBorder(top, nil, nil, nil, kit.NewScroll(t.finds))
 	return t

@@ -74,7 +74,13 @@ func newOrgsTab(w *Window) *orgsTab {
 		}
 	}
 	add := widget.NewButtonWithIcon(kit.L("新增单位"), theme.ContentAddIcon(), func() {
-		t.edit(model.Organisation{Type: model.OrgEnterprise, Coverage: model.NotCovered})
+		// The workspace's instructor is the new unit's, as typed in 密钥与
+		// 设置 (review s6-11 newuser #5).
+		o := model.Organisation{Type: model.OrgEnterprise, Coverage: model.NotCovered}
+		if s, err := w.svc.Settings(); err == nil {
+			o.Instructor = s.Instructor
+		}
+		t.edit(o)
 	})
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(kit.L("从Excel导入…"), theme.FolderOpenIcon(), func() {
@@ -208,7 +214,13 @@ func (t *orgsTab) edit(o model.Organisation) {
 		scale.SetSelectedIndex(len(model.OrgScales))
 		choose(model.OrgScales, scale, o.Scale)
 		choose(model.PartyCoverages, cov, o.Coverage)
-		reason.SetSelectedIndex(len(model.UncoveredReasons))
+		// 未建 with no reason yet leaves the reason unchosen — asked for
+		// (尚需填写), not "不适用" and wrong before anything is typed
+		// (review s6-11 newuser #5).
+		reason.ClearSelected()
+		if o.Coverage != model.NotCovered || o.Reason != "" {
+			reason.SetSelectedIndex(len(model.UncoveredReasons))
+		}
 		choose(model.UncoveredReasons, reason, o.Reason)
 		choose(model.WorkCoverages, work, o.Work)
 	})

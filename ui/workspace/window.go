@@ -49,6 +49,8 @@ type Service interface {
 	Members(branchID int64) ([]model.Member, error)
 	Activities(branchID int64) ([]ws.ActivityLine, error)
 	Dues(branchID int64) ([]ws.DuesLine, error)
+	// SharedMembers are the people on the rolls of several branches.
+	SharedMembers() ([]model.SharedMember, error)
 	RemoveBranch(id int64) error
 	Import(path string, o ws.ImportOptions) ws.Result
 	// ImportAll imports files in order, progress after each.
@@ -89,6 +91,8 @@ type Window struct {
 	secrets *secrets
 	// linking is the 设置覆盖单位 dialog's list last shown, for tests.
 	linking *widget.CheckGroup
+	// linkingNote is that dialog's line about too many units, for tests.
+	linkingNote *widget.Label
 }
 
 // Size fits a 1366×768 laptop, as the branch window does.
@@ -180,6 +184,7 @@ type secrets struct {
 	form          *kit.Form
 	key, packages *kit.Entry    // nil when not asked
 	files         *widget.Label // the packages with a passphrase, nil when none
+	intro         *widget.Label // what the passphrase is for, nil when none
 	busy          *busy
 	dlg           *kit.FormDialog
 }
@@ -225,8 +230,11 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		// The passphrase may be left empty: an instructor without one
 		// branch's passphrase still imports the rest (review s5-11
 		// newuser #9).
-		intro := widget.NewLabel(kit.L("{{.N}} 个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
+		// No space after the number: Fyne wraps at spaces and put the
+		// number alone on the first line (review s6-11 newuser #3).
+		intro := widget.NewLabel(kit.L("{{.N}}个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
 		intro.Wrapping = fyne.TextWrapWord
+		s.intro = intro
 		names := locked
 		if len(names) > 4 {
 			names = append(slices.Clone(names[:3]), kit.L("等 {{.N}} 个", map[string]any{"N": len(locked)}))
