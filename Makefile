@@ -109,6 +109,7 @@ test: deps
 	go test -run '^$$' -fuzz '^FuzzReadRosterWorkbook$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 	go test -run '^$$' -fuzz '^FuzzReadRosterSheet$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 	go test -run '^$$' -fuzz '^FuzzReadRosterLayout$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
+	go test -run '^$$' -fuzz '^FuzzReadRosterShownFormats$$' -fuzztime 5s -fuzzminimizetime 20x ./storage/xlsx/
 
 bench: deps
 	@$(call headless,go test -run '^$$' -bench . -skip ColdStart -benchmem ./...)

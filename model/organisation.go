@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // An instructor (党建指导员) keeps a list of the organisations in the area
@@ -304,6 +305,23 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 			add(c.f, fmt.Sprintf("人数 %d 不合理（应为 0 到 %d）", c.n, MaxOrgStaff))
 		}
 	}
+	// A unit's full members work in it: more of them than its staff is a
+	// typing error (review s6-11 attack #3); a staff count of 0 is "not
+	// known".
+	if o.Staff > 0 && o.FullMembers > o.Staff && o.FullMembers <= MaxOrgStaff {
+		add(OrgFieldFullMembers, fmt.Sprintf("正式党员%d名多于从业人员%d人，请核对", o.FullMembers, o.Staff))
+	}
+	// A name or instructor with a character that does not show (a
+	// zero-width space, NEL, a tab, U+2028) or that reverses the text
+	// (RLO) looks like another or prints backwards (review s6-11 attack #4).
+	for _, t := range []struct {
+		f    Field
+		text string
+	}{{OrgFieldName, o.Name}, {OrgFieldInstructor, o.Instructor}} {
+		if strings.IndexFunc(t.text, unshownInName) >= 0 {
+			add(t.f, "含有不显示的字符（如零宽空格、制表符、换行或改变文字方向的字符），请删去后重新输入")
+		}
+	}
 	if o.CreditCode != "" {
 		if msg := CheckCreditCode(o.CreditCode); msg != "" {
 			add(OrgFieldCreditCode, msg)
@@ -337,6 +355,13 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 		add(OrgFieldCoverage, "请选择党组织覆盖情况（单独组建、联合组建 或 未建）")
 	}
 	return errs
+}
+
+// unshownInName is a character a one-line name may not hold: a control
+// or format character (zero-width space, RLO), or a line or paragraph
+// separator.
+func unshownInName(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
 }
 
 // MaxOrgStaff is the most staff (or full members) one organisation of the

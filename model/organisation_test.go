@@ -254,3 +254,33 @@ func TestOrganisationCountsInRange(t *testing.T) {
 		}
 	}
 }
+
+// More full members than staff, and a name with a character that does not
+// show or reverses the text, are refused naming the field (review s6-11
+// attack #3, #4).
+func TestOrganisationImplausibleValues(t *testing.T) {
+	for _, c := range []struct {
+		set   func(*Organisation)
+		field Field
+	}{
+		{func(o *Organisation) { o.Staff, o.FullMembers = 50, 60 }, OrgFieldFullMembers},
+		{func(o *Organisation) { o.Staff, o.FullMembers = 50, 1_000_000_000_000 }, OrgFieldFullMembers},
+		{func(o *Organisation) { o.Staff = 99_999_999_999 }, OrgFieldStaff},
+		{func(o *Organisation) { o.Name = "丙\u200b公司" }, OrgFieldName},
+		{func(o *Organisation) { o.Name = "\u202e司公乙" }, OrgFieldName},
+		{func(o *Organisation) { o.Name = "甲公司\u0085乙" }, OrgFieldName},
+		{func(o *Organisation) { o.Name = "戊\u2028公司" }, OrgFieldName},
+		{func(o *Organisation) { o.Name = "丁公司\t" }, OrgFieldName},
+	} {
+		o := Organisation{Name: "甲公司", Type: OrgEnterprise, Coverage: CoveredOwn}
+		c.set(&o)
+		errs := o.Validate(BranchWorkRules2018)
+		if len(errs) != 1 || errs[0].Field != c.field {
+			t.Errorf("%q %d/%d: %v", o.Name, o.FullMembers, o.Staff, errs)
+		}
+	}
+	ok := Organisation{Name: "甲公司", Type: OrgEnterprise, Coverage: CoveredOwn, FullMembers: 3}
+	if errs := ok.Validate(BranchWorkRules2018); len(errs) != 0 {
+		t.Errorf("staff not known, 3 members: %v", errs)
+	}
+}

@@ -85,9 +85,9 @@ func ParseCategory(s string) (Category, bool) {
 	case "", "党员", "中国共产党", "中共":
 		// A member, of no category said: it follows from the dates.
 		return "", true
-	case "正式党员", "正式", "正", "中共党员", "中国共产党党员", "共产党员":
+	case "正式党员", "正式", "正", "中共党员", "中国共产党党员", "共产党员", "中共正式党员", "中国共产党正式党员":
 		return CategoryFull, true
-	case "预备党员", "预备", "预", "中共预备党员", "中国共产党预备党员":
+	case "预备党员", "预备", "预", "中共预备党员", "中国共产党预备党员", "中共党员预备", "共产党员预备":
 		return CategoryProbationary, true
 	}
 	return "", false

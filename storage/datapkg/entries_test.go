@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"filippo.io/age"
 )
@@ -129,5 +131,56 @@ func TestManifestOfAnotherSchemaSaysSo(t *testing.T) {
 	want := fmt.Sprintf("清单所写的数据文件版本为第%d版，其中的数据文件是第%d版", f.manifest.SchemaVersion-1, f.manifest.SchemaVersion)
 	if !errors.Is(err, ErrChecksum) || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), path) {
 		t.Errorf("%v: want ErrChecksum saying %q", err, want)
+	}
+}
+
+// Another program's archive with its own manifest.json and files is not a
+// package, not unsafe (review s6-11 attack #10: "多出了文件 data.db").
+func TestAnotherAppsArchiveIsNotAPackage(t *testing.T) {
+	key, _ := age.GenerateX25519Identity()
+	other := zipOf(t, entry{name: manifestEntry, data: []byte(`{"format":1,"app":"otherapp"}`)}, entry{name: "data.db", data: []byte("x")})
+	for name, data := range map[string][]byte{"plain": other, "encrypted": encrypt(t, other, key.Recipient())} {
+		path := filepath.Join(t.TempDir(), name+Ext)
+		os.WriteFile(path, data, 0o644)
+		_, err := Open(path, ReadOptions{Identities: []age.Identity{key}, TempDir: t.TempDir()})
+		if !errors.Is(err, ErrNotPackage) || !strings.Contains(err.Error(), path) {
+			t.Errorf("%s: %v, want ErrNotPackage", name, err)
+		}
+	}
+}
+
+// countingIdentity notes how many of its Unwraps run at once.
+type countingIdentity struct {
+	mu        sync.Mutex
+	now, most int
+}
+
+func (c *countingIdentity) Unwrap([]*age.Stanza) ([]byte, error) {
+	c.mu.Lock()
+	c.now++
+	c.most = max(c.most, c.now)
+	c.mu.Unlock()
+	time.Sleep(20 * time.Millisecond)
+	c.mu.Lock()
+	c.now--
+	c.mu.Unlock()
+	return nil, age.ErrIncorrectIdentity
+}
+
+// Passphrase keys are derived one at a time: up to 256 MB each, on the
+// four workers of an import (review s6-11 attack #7: 1.1 GB).
+func TestScryptDerivationsRunOneAtATime(t *testing.T) {
+	c := &countingIdentity{}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			oneAtATime{c}.Unwrap(nil)
+		}()
+	}
+	wg.Wait()
+	if c.most != 1 {
+		t.Errorf("%d derivations at once", c.most)
 	}
 }

@@ -340,6 +340,12 @@ func openZip(path string, o ReadOptions, dir string) (_ *zipped, err error) {
 	}
 	manifestFile, dataFile, err := entries(zr, path)
 	if err != nil {
+		// Another program's archive with a manifest of its own is not a
+		// package, rather than unsafe for its other files (review s6-11
+		// attack #10).
+		if other := foreignManifest(zr); other {
+			return nil, refusal(ErrNotPackage, path, "清单不是支部台账的")
+		}
 		return nil, err
 	}
 	if z.manifest, err = readManifest(manifestFile, path); err != nil {
@@ -425,7 +431,7 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 		// package that asks for one is not ours, and is refused before
 		// anything is derived.
 		id.SetMaxWorkFactor(scryptMaxWorkFactor)
-		ids = []age.Identity{id}
+		ids = []age.Identity{oneAtATime{id}}
 	case ForKey:
 		if len(o.Identities) == 0 {
 			return nil, 0, closer, refusal(ErrNoKey, path, "")
@@ -469,6 +475,21 @@ func decrypt(f *os.File, size int64, kind Kind, o ReadOptions, path, dir string)
 		return nil, 0, closer, refusalFor(ErrUnsafe, path, "密码保护的强度设置异常，打开它会占用极多的内存和时间", err)
 	}
 	return nil, 0, closer, refusalFor(ErrTruncated, path, "", err)
+}
+
+// scryptSlot lets one scrypt derivation run at a time: each takes up to
+// 256 MB (2^18), and an import opens packages on up to four workers, so a
+// folder of passphrase packages took 1.1 GB at once (review s6-11 attack
+// #7). The CPU time is the same; the memory a quarter.
+var scryptSlot = make(chan struct{}, 1)
+
+// oneAtATime is an identity whose unwrapping waits for scryptSlot.
+type oneAtATime struct{ id age.Identity }
+
+func (o oneAtATime) Unwrap(stanzas []*age.Stanza) ([]byte, error) {
+	scryptSlot <- struct{}{}
+	defer func() { <-scryptSlot }()
+	return o.id.Unwrap(stanzas)
 }
 
 // errTooLarge: more bytes than the limit.
@@ -583,6 +604,33 @@ func entries(zr *zip.Reader, path string) (manifest, data *zip.File, err error) 
 		return nil, nil, refusal(ErrNotPackage, path, "其中没有 "+databaseEntry)
 	}
 	return manifest, data, nil
+}
+
+// foreignManifest reports whether zr holds one manifest.json that names
+// another app than this one.
+func foreignManifest(zr *zip.Reader) bool {
+	var found *zip.File
+	for _, f := range zr.File {
+		if f.Name == manifestEntry {
+			if found != nil {
+				return false
+			}
+			found = f
+		}
+	}
+	if found == nil || found.UncompressedSize64 > maxManifestSize {
+		return false
+	}
+	rc, err := found.Open()
+	if err != nil {
+		return false
+	}
+	defer rc.Close()
+	var head struct {
+		App string `json:"app"`
+	}
+	raw, err := io.ReadAll(io.LimitReader(rc, maxManifestSize))
+	return err == nil && json.Unmarshal(raw, &head) == nil && head.App != App
 }
 
 // unsafeName is an entry name that would leave the folder it is extracted

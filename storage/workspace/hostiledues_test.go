@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"branchledger/model"
 	"branchledger/storage/datapkg"
 )
 
@@ -95,5 +96,26 @@ func TestNegativeStaffIsNotSaved(t *testing.T) {
 	}
 	if dump(t, w) != before {
 		t.Error("the workspace changed")
+	}
+}
+
+// The 单位名录 import refuses, naming the row, a name with a zero-width
+// space and more full members than staff; nothing is written (review s6-11
+// attack #3, #4).
+func TestOrgImportRefusesImplausibleRows(t *testing.T) {
+	w, err := Open(filepath.Join(t.TempDir(), FileName), WithClock(at(day, 9)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	zw, many := orgFixture("丙\u200b公司"), orgFixture("丁公司")
+	many.Staff, many.FullMembers = 50, 60
+	p, err := w.PlanOrgImport("名录.xlsx", []model.OrgRow{{Row: 3, Org: zw}, {Row: 4, Org: many}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Add) != 0 || len(p.Rejected) != 2 || p.Rejected[0].Row != 3 || !strings.Contains(strings.Join(p.Rejected[0].Reasons, ""), "不显示的字符") ||
+		!strings.Contains(strings.Join(p.Rejected[1].Reasons, ""), "正式党员60名多于从业人员50人") {
+		t.Errorf("plan %+v", p)
 	}
 }

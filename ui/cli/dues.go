@@ -87,6 +87,13 @@ func basesImport(args []string, env Env) (int, error) {
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
+	if len(p.Bases) == 0 && rejected > 0 {
+		// --skip-invalid with every row refused: nothing to write, and
+		// nothing was imported (as roster import says it).
+		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
+		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何基数")
+		return ExitRejected, nil
+	}
 	if *dryRun {
 		// What would be written, a line per member, as the window's
 		// preview lists it.

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/term"
 
 	"branchledger/model"
+	"branchledger/storage/atomicfile"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/workspace"
 	"branchledger/storage/xlsx"
@@ -167,6 +168,12 @@ func aggregateKey(args []string, env Env) (err error) {
 			if in.file != "" && (sameFile(*saveKey, in.file) || filepath.Clean(*saveKey) == filepath.Clean(in.file)) {
 				return usageError("--save-private-key %s 就是本命令的 %s，保存私钥会把它替换掉，请换一个文件名", *saveKey, in.flag)
 			}
+		}
+		// What can never hold the key (a folder, a FIFO, /dev/null, a
+		// name Windows refuses) is said at once, not after --replace
+		// (review s6-11 attack #6).
+		if err := atomicfile.CheckTarget(*saveKey); err != nil {
+			return err
 		}
 		// An existing file is replaced only when asked, as `package
 		// export` and `backup` do (review s5-11 attack #8).

@@ -176,6 +176,13 @@ func TestDuesBasesImport(t *testing.T) {
 	if o[ms[2].ID] != model.MonthOf(2026, 10) || o[ms[4].ID] != model.MonthOf(2026, 9) {
 		t.Errorf("openings %v", o)
 	}
+	// --skip-invalid with every row refused imported nothing: exit 1, as
+	// roster import (review s6-7 newuser #1: rc 0 and a success line).
+	allBad := basesBook(t, [][]any{{"查无此人", "11010519491231002X", "在职", "3000", ""}})
+	r = run(t, "dues", "bases", "import", allBad, "--db", db, "--skip-invalid")
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 1" || !strings.Contains(r.stderr, "所有行都未通过检查，没有导入任何基数") {
+		t.Errorf("every row refused: %+v", r)
+	}
 	missing := filepath.Join(t.TempDir(), "没有.xlsx")
 	if r := run(t, "dues", "bases", "import", missing, "--db", db); r.status != ExitFailed {
 		t.Errorf("missing file: %+v", r)

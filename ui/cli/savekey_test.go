@@ -41,3 +41,17 @@ func TestSavePrivateKeyReplacesAnEarlierBackup(t *testing.T) {
 		t.Errorf("a package with --replace: %d %s", r.status, r.stderr)
 	}
 }
+
+// A folder where the key is to be saved is refused for what it is at
+// once, not first as "已经存在…请加 --replace" (review s6-11 attack #6).
+func TestSavePrivateKeyIntoAFolderSaysSoAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	pass := filepath.Join(dir, "pass.txt")
+	os.WriteFile(pass, []byte("指导员的密码 2026\n"), 0o600)
+	folder := filepath.Join(dir, "U盘")
+	os.Mkdir(folder, 0o755)
+	r := run(t, "aggregate", "key", "--workspace", filepath.Join(dir, "w.blws"), "--passphrase-file", pass, "--save-private-key", folder)
+	if r.status == ExitOK || strings.Contains(r.stderr, "--replace") || !strings.Contains(r.stderr, "是一个文件夹") {
+		t.Errorf("%d %s", r.status, r.stderr)
+	}
+}

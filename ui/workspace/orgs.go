@@ -322,7 +322,7 @@ func (t *orgsTab) showPreview(p ws.OrgImport) {
 			t.w.refresh()
 			msg := kit.L("单位名录已导入：新增 {{.Added}} 个单位，更新 {{.Updated}} 个。", map[string]any{"Added": added, "Updated": updated})
 			if linked > 0 {
-				msg += "\n" + kit.L("已按单位名称把 {{.N}} 个支部关联到单位名录中同名的单位（可在“支部一览”中打开支部修改）。", map[string]any{"N": linked})
+				msg += "\n" + kit.L("已按单位名称把{{.N}}个支部关联到单位名录中同名的单位（可在“支部一览”中打开支部修改）。", map[string]any{"N": linked})
 			}
 			kit.Inform(t.w.Win, "导入单位名录", msg)
 		}, t.w.Win)
