@@ -54,7 +54,9 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	date := kit.NewDateEntry()
 	date.SetPlaceHolder(kit.L(holidayPlaceholder))
 	h.date = date
-	kind := kit.NewSelect([]string{string(model.DayOff), string(model.DayWork)}, nil)
+	// 放假 and 上班 shown in the UI language, stored as they are (review
+	// s6-8 newuser #5: English showed them in Chinese).
+	kind := kit.NewChoice([]string{string(model.DayOff), string(model.DayWork)}, nil)
 	name := kit.NewEntry()
 	name.SetPlaceHolder(kit.L("如：春节"))
 	fDate := form.Add("日期", date)
@@ -62,19 +64,21 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	fName := form.Add("节日", name)
 	read := func() (model.HolidayDay, error) {
 		d, err := date.Date()
-		return model.HolidayDay{Date: d, Kind: model.DayKind(kind.Selected), Name: strings.TrimSpace(name.Text)}, err
+		return model.HolidayDay{Date: d, Kind: model.DayKind(kind.Value()), Name: strings.TrimSpace(name.Text)}, err
 	}
 	form.Check = func(report func(f *kit.Field, message string)) {
+		// The date and the arrangement each on its own, so that the line
+		// beside 保存 names both when both are missing (review s6-8
+		// newuser #6: one at a time).
 		hd, err := read()
-		switch {
-		case err != nil:
+		if err == nil {
+			err = model.ValidateHolidayDay(model.HolidayDay{Date: hd.Date, Kind: model.DayOff})
+		}
+		if err != nil {
 			report(fDate, kit.SayErr(err))
-		case hd.Kind == "":
+		}
+		if hd.Kind == "" {
 			report(fKind, kit.L("请选择放假或上班"))
-		default:
-			if err := model.ValidateHolidayDay(hd); err != nil {
-				report(fDate, kit.SayErr(err))
-			}
 		}
 	}
 	h.form = form
