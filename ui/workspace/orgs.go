@@ -148,6 +148,9 @@ func (t *orgsTab) edit(o model.Organisation) {
 	cov := widget.NewSelect(options(model.PartyCoverages), nil)
 	reason := widget.NewSelect(append(options(model.UncoveredReasons), kit.L("不适用")), nil)
 	work := widget.NewSelect(options(model.WorkCoverages), nil)
+	for _, s := range []*widget.Select{typ, scale, cov, reason, work} {
+		s.PlaceHolder = kit.L("请选择") // not Fyne's "(Select one)" in a Chinese form
+	}
 	fields := map[model.Field]*kit.Field{}
 	add := func(f model.Field, input fyne.CanvasObject) *kit.Field {
 		fi, _ := model.OrgField(f)

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,10 +108,15 @@ func TestNewUnitFormStartsClean(t *testing.T) {
 	test.Tap(add)
 	var texts []string
 	var instructor *kit.Entry
+	var reason *widget.Select
 	walk(w.Win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
 		switch x := o.(type) {
 		case *widget.Label:
 			texts = append(texts, x.Text)
+		case *widget.Select:
+			if slices.Contains(x.Options, "符合条件未建") {
+				reason = x
+			}
 		case *kit.Entry:
 			if x.Text == "王建国" {
 				instructor = x
@@ -123,6 +129,10 @@ func TestNewUnitFormStartsClean(t *testing.T) {
 	}
 	if instructor == nil {
 		t.Error("党建指导员 not filled in")
+	}
+	// Unchosen, it says so in the form's language, not "(Select one)".
+	if reason == nil || reason.Selected != "" || reason.PlaceHolder != "请选择" {
+		t.Errorf("未建原因 %+v", reason)
 	}
 	o, err := svc.SaveOrg(model.Organisation{Name: w.Shown()[0].OrgName, Type: model.OrgEnterprise, Coverage: model.CoveredOwn})
 	if err != nil {
