@@ -92,3 +92,28 @@ func shortText(s string) string {
 	}
 	return s
 }
+
+// ActivitiesAfter names the activity records dated after last (the
+// instructor's workspace passes a year after a package's snapshot): no
+// branch records a meeting years ahead, and such a record drops out of the
+// year's figures unseen (review s6-11 attack #5). At most limit sentences,
+// and how many records.
+func (s *Store) ActivitiesAfter(last model.Date, limit int) (problems []string, total int, err error) {
+	rows, err := s.db.Raw(`SELECT id, date FROM activities WHERE date > ? OR year > ? ORDER BY id`, last.String(), last.Year).Rows()
+	if err != nil {
+		return nil, 0, fail("检查活动记录", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var when string
+		if err := rows.Scan(&id, &when); err != nil {
+			return problems, total, fail("检查活动记录", err)
+		}
+		total++
+		if len(problems) < limit {
+			problems = append(problems, fmt.Sprintf("活动记录（编号%d）的日期“%s”晚于快照一年以上", id, shortText(when)))
+		}
+	}
+	return problems, total, fail("检查活动记录", rows.Err())
+}

@@ -57,6 +57,7 @@ func TestHostileDuesRecordsAreRefusedNamingTheRecord(t *testing.T) {
 		{"payment_date_zero", changed("", "UPDATE dues_payments SET date = '0000-00-00' WHERE id = "+lastPayment), "的日期“0000-00-00”不存在"},
 		{"payment_feb_30", changed("", "UPDATE dues_payments SET date = '2026-02-30' WHERE id = "+lastPayment), "的日期“2026-02-30”不存在"},
 		{"remittance_date_zero", changed("", "UPDATE dues_remittances SET date = '0000-00-00' WHERE id = (SELECT max(id) FROM dues_remittances)"), "季度党费上缴记录（编号"},
+		{"activity_2031", changed("", "UPDATE activities SET date = '2031-01-01', year = 2031 WHERE id = (SELECT max(id) FROM activities)"), "的日期“2031-01-01”晚于快照一年以上"},
 		{"paid_month_13", changed("dues_payment_months", "INSERT INTO dues_payment_months (member_id, month, payment_id, amount) SELECT member_id, '2026-13', id, 100 FROM dues_payments WHERE id = "+lastPayment), "所交的月份“2026-13”不存在"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

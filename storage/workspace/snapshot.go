@@ -113,9 +113,17 @@ func readSnapshot(pkg *datapkg.Package) (*snapshot, error) {
 	// A dues record no form can write (a date 0000-00-00, a month 13, an
 	// amount that makes the sums overflow) is named before the dues are
 	// worked out from it (review s5-11 attack #5).
-	if problems, n, err := store.DuesRowProblems(maxQuarterAmount, maxNamedProblems); err != nil {
+	problems, n, err := store.DuesRowProblems(maxQuarterAmount, maxNamedProblems)
+	if err != nil {
 		return nil, read("党费记录", err)
-	} else if n > 0 {
+	}
+	// An activity dated years after the snapshot (review s6-11 attack #5).
+	later, k, err := store.ActivitiesAfter(s.on.AddMonths(12), maxNamedProblems)
+	if err != nil {
+		return nil, read("活动记录", err)
+	}
+	problems, n = append(problems, later...)[:min(len(problems)+len(later), maxNamedProblems)], n+k
+	if n > 0 {
 		more := ""
 		if n > len(problems) {
 			more = fmt.Sprintf("等%d条", n)
