@@ -290,10 +290,25 @@ func baseCells(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.NewHBox(cells...)
 }
 
-// baseColumnWidth is the width of the grid's fixed column i.
+// baseColumnWidth is the width of the grid's fixed column i; the
+// category's is never narrower than its longest choice in the UI language
+// with the select's arrow (English "Self-employed" showed "Self-em…":
+// review s6-8 newuser #4).
 func baseColumnWidth(i int) float32 {
 	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	return baseColumns[i]*unit + 2*theme.InnerPadding()
+	w := baseColumns[i]*unit + 2*theme.InnerPadding()
+	if i == 1 {
+		for _, c := range model.DuesCategories {
+			w = max(w, selectWidth(lang.L(string(c))))
+		}
+	}
+	return w
+}
+
+// selectWidth is the width a drop-down needs to show text whole: the text,
+// the arrow and their padding.
+func selectWidth(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + theme.IconInlineSize() + 4*theme.InnerPadding()
 }
 
 func bold(text string) *widget.Label {

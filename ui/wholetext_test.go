@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // cutTexts are the texts drawn under o that end in "…", cut to their
@@ -156,6 +157,40 @@ func TestFieldMessagesReadWhole(t *testing.T) {
 		for i, o := range watched {
 			if after := d.AbsolutePositionForObject(o); after != before[i] {
 				t.Errorf("%s: a field moved from %v to %v when the messages appeared", c.l, before[i], after)
+			}
+		}
+	}
+	_ = useLanguage(Chinese)
+}
+
+// The 基数 grid's category column holds every category whole in the UI
+// language (review s6-8 newuser #4: English "Self-employed" read
+// "Self-em…" at 1024 px).
+func TestBaseCategoryColumnHoldsEveryChoice(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenDues)
+		b := basesOf(s.dues)
+		b.showPage()
+		var sel *kit.Select
+		walk(b.body, func(o fyne.CanvasObject) {
+			if w, ok := o.(*kit.Select); ok && sel == nil && len(w.Options) == len(model.DuesCategories) {
+				sel = w
+			}
+		})
+		if sel == nil {
+			t.Fatal("no category choice in the grid")
+		}
+		for i := range sel.Options {
+			sel.SetSelectedIndex(i)
+			s.win.Resize(fyne.NewSize(smallWindow.Width+1, smallWindow.Height))
+			s.win.Resize(smallWindow)
+			if cut := cutTexts(sel); len(cut) > 0 {
+				t.Errorf("%s: the category shows %q", l, cut)
 			}
 		}
 	}
