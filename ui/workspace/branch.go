@@ -51,8 +51,12 @@ const maxFit = 14
 // characters, its heading (bold, in the UI language) and, up to maxFit
 // characters, its widest cell of the first rows.
 func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cell func(r, c int) string) {
-	for c, w := range columnWidths(heads, widths, rows, cell) {
+	ws := columnWidths(heads, widths, rows, cell)
+	for c, w := range ws {
 		t.SetColumnWidth(c, w)
+	}
+	if n := t.StickyColumnCount; n > 0 {
+		kit.SetStickyPad(t, ws[:n]...) // the pad of kit.PadStickyEnd
 	}
 }
 

@@ -201,6 +201,8 @@ func newBranchesTab(w *Window) *branchesTab {
 		t.widths = append(t.widths, max(c.chars*em, head)+4*theme.Padding())
 		t.table.SetColumnWidth(i, t.widths[i])
 	}
+	kit.PadStickyEnd(t.table) // the last columns (严重, 提醒) can be scrolled to
+	kit.SetStickyPad(t.table, t.widths[0])
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
 	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。“3/6月”是3个月以上（含6个月以上）和6个月以上的人数。"))

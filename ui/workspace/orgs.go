@@ -67,6 +67,7 @@ func newOrgsTab(w *Window) *orgsTab {
 		return v
 	})
 	t.table.StickyColumnCount = 2
+	kit.PadStickyEnd(t.table) // 备注, the last column, can be scrolled to
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.orgs) {

@@ -16,6 +16,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/kit"
 )
 
 var day = model.NewDate(2026, 11, 30)
@@ -262,5 +263,51 @@ func TestBranchListCutsLongNamesToTheirColumn(t *testing.T) {
 	}
 	if width := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width; width > 90 {
 		t.Errorf("%q is %.0f wide in a 90-wide cell", l.Text, width)
+	}
+}
+
+// 支部一览's last column can be scrolled into view at a laptop's size
+// (review s6-11 newuser #8: scrolling stopped at 换届与支委, the 严重 and
+// 提醒 counts out of reach even at 1366×768).
+func TestBranchListScrollsToItsLastColumn(t *testing.T) {
+	a := test.NewTempApp(t)
+	svc, key := newWorkspace(t)
+	usb, _ := drive(t, 1, 3, key, day)
+	w := New(a, svc)
+	w.RunInLine()
+	w.Import([]string{usb})
+	w.Win.Resize(fyne.NewSize(1024, 700))
+	table := w.branches.table
+	last := kit.L(columns[len(columns)-1].title)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(table)
+	test.Scroll(w.Win.Canvas(), pos.Add(fyne.NewPos(table.Size().Width-50, table.Size().Height/2)), -20000, 0)
+	var found bool
+	var walk func(o fyne.CanvasObject, off fyne.Position)
+	walk = func(o fyne.CanvasObject, off fyne.Position) {
+		if !o.Visible() {
+			return
+		}
+		p := off.Add(o.Position())
+		switch o := o.(type) {
+		case *widget.Button:
+			if strings.HasPrefix(o.Text, last) {
+				found = true
+				if right := p.X + o.Size().Width; right > table.Size().Width+1 {
+					t.Errorf("the last column %q ends at %.0f, the table at %.0f", o.Text, right, table.Size().Width)
+				}
+			}
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				walk(c, p)
+			}
+		case fyne.Widget:
+			for _, c := range test.TempWidgetRenderer(t, o).Objects() {
+				walk(c, p)
+			}
+		}
+	}
+	walk(table, fyne.Position{})
+	if !found {
+		t.Errorf("the last column %q is not drawn after scrolling to the end", last)
 	}
 }
