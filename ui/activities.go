@@ -277,6 +277,7 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 		}
 		o.(*widget.Label).SetText(monthName(id.Col))
 	}
+	kit.PadStickyEnd(a.calendar) // 12月 can be scrolled into view at 1024×700
 	a.sizeCalendar()
 	partCols := []textColumn{{"姓名", 6, false}, {"最近参加", 7, false}, {"未参加月数", 5, false}, {"提醒", 6, false}}
 	a.partTable = newTextTable(partCols, func() int { return len(a.flagged()) }, func(row, col int) string {
@@ -313,7 +314,9 @@ func (a *activitiesScreen) sizeCalendar() {
 			kinds = append(kinds, valueText(string(k))+"（"+lang.L(p.String())+"）")
 		}
 	}
-	a.calendar.SetColumnWidth(0, max(textColumn{chars: 8}.width(), wordsWidth(kinds...)))
+	first := max(textColumn{chars: 8}.width(), wordsWidth(kinds...))
+	a.calendar.SetColumnWidth(0, first)
+	kit.SetStickyPad(a.calendar, first)
 	var cells []string
 	for _, st := range []model.SlotStatus{model.SlotFuture, model.SlotOpen, model.SlotDueSoon, model.SlotHeld, model.SlotMissing, model.SlotNotTracked} {
 		cells = append(cells, lang.L(st.String()), lang.L("{{.M}}月", map[string]any{"M": 12}))

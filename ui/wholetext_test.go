@@ -196,3 +196,25 @@ func TestBaseCategoryColumnHoldsEveryChoice(t *testing.T) {
 	}
 	_ = useLanguage(Chinese)
 }
+
+// Scrolled all the way right, the compliance calendar shows December whole
+// at 1024×700 in both languages (review s6-8 newuser #2: it stopped at a
+// half-cut 11月 / Oct, Fyne scrolling a table with a sticky column short
+// of its end).
+func TestCalendarScrollsToDecember(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenActivities)
+		s.activities.showCalendar()
+		cal := s.activities.calendar
+		p := fyne.CurrentApp().Driver().AbsolutePositionForObject(cal)
+		test.Scroll(s.win.Canvas(), p.Add(fyne.NewPos(cal.Size().Width-40, cal.Size().Height/2)), -20000, 0)
+		if !inView(cal, monthName(12)) {
+			t.Errorf("%s: scrolled to the end, the calendar does not show %s whole", l, monthName(12))
+		}
+	}
+}
