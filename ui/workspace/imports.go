@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,12 +42,7 @@ func newImportsTab(w *Window) *importsTab {
 	})
 	t.file.Importance = widget.HighImportance
 	t.folder = widget.NewButtonWithIcon(kit.L("导入文件夹（U盘）…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil || u == nil {
-				return
-			}
-			t.start([]string{u.Path()}, ws.ImportOptions{})
-		}, w.Win)
+		w.files.Folder(kit.L("选择U盘文件夹"), func(path string) { t.start([]string{path}, ws.ImportOptions{}) })
 	})
 	t.bar = widget.NewProgressBar()
 	t.bar.Hide()
