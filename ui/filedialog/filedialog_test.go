@@ -513,3 +513,50 @@ func TestSaveAsksBeforeReplacingInTheUILanguage(t *testing.T) {
 		t.Errorf("AskReplace got %q, saved %q", asked, got)
 	}
 }
+
+// The folder dialog (导入文件夹（U盘）…) is titled, sized and named in the
+// UI's language as the file dialogs are (review s6-11 newuser #2: "打开
+// 文件夹", Home / Computer, 510×370).
+func TestFolderDialogIsLikeTheFileDialogs(t *testing.T) {
+	d, a, w := newDialogs(t)
+	dir := t.TempDir()
+	a.Preferences().SetString(lastFolderKey, dir)
+	var got []string
+	d.Folder("选择U盘文件夹", func(p string) { got = append(got, p) })
+	top := w.Canvas().Overlays().Top()
+	var texts []string
+	walk(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	})
+	if !slices.Contains(texts, "选择U盘文件夹") {
+		t.Errorf("the folder dialog is not titled 选择U盘文件夹; labels: %q", texts)
+	}
+	if !slices.Contains(texts, "主文件夹") {
+		t.Errorf("the places list does not show 主文件夹; labels: %q", texts)
+	}
+	for _, en := range []string{"Home", "Computer", "打开 文件夹"} {
+		if slices.Contains(texts, en) {
+			t.Errorf("the Chinese folder dialog shows %q", en)
+		}
+	}
+	var biggest fyne.Size
+	walk(top, func(o fyne.CanvasObject) {
+		if s := o.Size(); s.Width*s.Height > biggest.Width*biggest.Height && s.Width < 1024 {
+			biggest = s
+		}
+	})
+	if biggest.Width < dialogSize.Width-20 || biggest.Height < dialogSize.Height-20 {
+		t.Errorf("the folder dialog is %v, want about %v like the file dialogs", biggest, dialogSize)
+	}
+	// Choosing the folder shown hands its path over and remembers it.
+	_, open := fyneDialog(t, w)
+	test.Tap(open)
+	if len(got) != 1 || got[0] != dir {
+		t.Errorf("chose %q, want [%q]", got, dir)
+	}
+	if a.Preferences().String(lastFolderKey) != dir {
+		t.Errorf("last folder %q, want %q", a.Preferences().String(lastFolderKey), dir)
+	}
+}

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -43,12 +42,7 @@ func newImportsTab(w *Window) *importsTab {
 	})
 	t.file.Importance = widget.HighImportance
 	t.folder = widget.NewButtonWithIcon(kit.L("导入文件夹（U盘）…"), theme.FolderOpenIcon(), func() {
-		dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
-			if err != nil || u == nil {
-				return
-			}
-			t.start([]string{u.Path()}, ws.ImportOptions{})
-		}, w.Win)
+		w.files.Folder(kit.L("选择U盘文件夹"), func(path string) { t.start([]string{path}, ws.ImportOptions{}) })
 	})
 	t.bar = widget.NewProgressBar()
 	t.bar.Hide()
@@ -78,7 +72,7 @@ func (t *importsTab) row(i int, r ws.Result) fyne.CanvasObject {
 	l := widget.NewLabel(lineOf(r))
 	l.Wrapping = fyne.TextWrapWord
 	switch {
-	case r.Outcome == ws.Refused && errors.Is(r.Err, ws.ErrOlder):
+	case r.Outcome == ws.Refused && (errors.Is(r.Err, ws.ErrOlder) || leftForNow(r)):
 		// Nothing is wrong: the workspace holds a newer snapshot already.
 	case r.Outcome == ws.Refused:
 		l.Importance = widget.DangerImportance
@@ -116,11 +110,23 @@ func lineOf(r ws.Result) string {
 	case ws.HeldBack:
 		return kit.L("暂不导入：") + reasonOf(r)
 	}
+	if leftForNow(r) {
+		// The passphrase dialog said such packages are left for now: the
+		// line says so in its words, not as a refusal (review s6-11
+		// newuser #14: a red "未导入：数据包设有密码，请输入密码").
+		return kit.L("先不导入：{{.File}}（设有密码，这次没有输入；请单独导入这个文件并输入它的密码）", map[string]any{"File": r.File})
+	}
 	if errors.Is(r.Err, datapkg.ErrWrongPassphrase) {
 		// Branches set their own passphrases: one batch takes one.
 		return kit.L("未导入：") + reasonOf(r) + kit.L("（如这个数据包的密码与其他的不同，请单独导入这个文件并输入它的密码）")
 	}
 	return kit.L("未导入：") + reasonOf(r)
+}
+
+// leftForNow is a package with a passphrase imported with none given: the
+// user left the package passphrase empty, as the dialog offers.
+func leftForNow(r ws.Result) bool {
+	return r.Outcome == ws.Refused && errors.Is(r.Err, datapkg.ErrNeedPassphrase)
 }
 
 // reasonOf is why a package was refused or held back, its sentence in the
@@ -205,12 +211,21 @@ func (t *importsTab) finish() {
 // summarize puts the counts of the last import's lines under the bar.
 func (t *importsTab) summarize() {
 	counts := map[ws.Outcome]int{}
+	left := 0
 	for _, r := range t.results {
+		if leftForNow(r) {
+			left++
+			continue
+		}
 		counts[r.Outcome]++
 	}
-	t.status.SetText(kit.L("共 {{.N}} 个数据包：导入 {{.I}} 个，更新 {{.R}} 个，无变化 {{.U}} 个，暂不导入 {{.H}} 个，未导入 {{.F}} 个。", map[string]any{
+	line := kit.L("共 {{.N}} 个数据包：导入 {{.I}} 个，更新 {{.R}} 个，无变化 {{.U}} 个，暂不导入 {{.H}} 个，未导入 {{.F}} 个。", map[string]any{
 		"N": len(t.results), "I": counts[ws.Imported], "R": counts[ws.Replaced], "U": counts[ws.Unchanged],
-		"H": counts[ws.HeldBack], "F": counts[ws.Refused]}))
+		"H": counts[ws.HeldBack], "F": counts[ws.Refused]})
+	if left > 0 {
+		line += kit.L("没有输入密码、先不导入 {{.L}} 个。", map[string]any{"L": left})
+	}
+	t.status.SetText(line)
 }
 
 // redo imports the held-back package of line i again as o says.
