@@ -114,6 +114,8 @@ const (
 	ActivityKindField       Field = "活动类型"
 	ActivityDateField       Field = "日期"
 	ActivityTimeField       Field = "时间"
+	ActivityStartField      Field = "开始时间"
+	ActivityEndField        Field = "结束时间"
 	ActivityPlaceField      Field = "地点"
 	ActivityTopicField      Field = "议题"
 	ActivityChairField      Field = "主持人"
@@ -594,15 +596,19 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 	case a.Date.After(today):
 		add(ActivityDateField, "活动日期 "+a.Date.String()+" 晚于今天；尚未举行的活动请列入年度计划")
 	}
+	// Each time is checked on its own and reported under its own field.
 	start, okStart := clockMinutes(a.Start)
 	end, okEnd := clockMinutes(a.End)
-	switch {
-	case !okStart:
-		add(ActivityTimeField, "开始时间 "+a.Start+" 格式不正确，应为 时:分，如 14:30")
-	case !okEnd:
-		add(ActivityTimeField, "结束时间 "+a.End+" 格式不正确，应为 时:分，如 16:00")
-	case a.Start != "" && a.End != "" && end <= start:
-		add(ActivityTimeField, "结束时间应晚于开始时间")
+	if !okStart {
+		errs = append(errs, FieldError{Field: ActivityStartField, Message: "开始时间 " + a.Start + " 格式不正确，应为 时:分，如 14:30 或 1430",
+			Text: Textf("开始时间 %s 格式不正确，应为 时:分，如 14:30 或 1430", a.Start)})
+	}
+	if !okEnd {
+		errs = append(errs, FieldError{Field: ActivityEndField, Message: "结束时间 " + a.End + " 格式不正确，应为 时:分，如 16:00 或 1600",
+			Text: Textf("结束时间 %s 格式不正确，应为 时:分，如 16:00 或 1600", a.End)})
+	}
+	if okStart && okEnd && strings.TrimSpace(a.Start) != "" && strings.TrimSpace(a.End) != "" && end <= start {
+		add(ActivityEndField, "结束时间应晚于开始时间")
 	}
 	for _, f := range []struct {
 		field Field
@@ -720,21 +726,48 @@ const MaxVotes = 100000
 // ErrTooManyVotes is a vote count above MaxVotes.
 var ErrTooManyVotes = fmt.Errorf("票数超过 %d，不可能是一个支部的票数，请核对", MaxVotes)
 
-// clockMinutes reads "14:30" as minutes after midnight; "" is fine.
+// clockMinutes reads a time of day as minutes after midnight; "" is fine.
 func clockMinutes(s string) (int, bool) {
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return 0, true
 	}
+	m, ok := ParseClock(s)
+	return m, ok
+}
+
+// ParseClock reads a time of day as people type it: "14:30", "9:30",
+// "14：30", or digits only as dates are typed 19850312 — "1430" is 14:30
+// and "930" is 9:30. It returns minutes after midnight.
+func ParseClock(s string) (int, bool) {
+	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
 	h, m, ok := strings.Cut(s, ":")
 	if !ok {
-		return 0, false
+		if len(s) != 3 && len(s) != 4 {
+			return 0, false
+		}
+		h, m = s[:len(s)-2], s[len(s)-2:]
 	}
-	hh, err1 := strconv.Atoi(h)
-	mm, err2 := strconv.Atoi(m)
-	if err1 != nil || err2 != nil || hh < 0 || hh > 23 || mm < 0 || mm > 59 || len(m) != 2 {
+	for _, part := range []string{h, m} {
+		if part == "" || strings.Trim(part, "0123456789") != "" {
+			return 0, false
+		}
+	}
+	hh, _ := strconv.Atoi(h)
+	mm, _ := strconv.Atoi(m)
+	if len(h) > 2 || len(m) != 2 || hh > 23 || mm > 59 {
 		return 0, false
 	}
 	return hh*60 + mm, true
+}
+
+// NormalizeClock is s as HH:MM when ParseClock reads it ("1430" → "14:30",
+// "930" → "09:30"), and s unchanged (trimmed) when it does not.
+func NormalizeClock(s string) string {
+	m, ok := ParseClock(s)
+	if !ok {
+		return strings.TrimSpace(s)
+	}
+	return fmt.Sprintf("%02d:%02d", m/60, m%60)
 }
 
 // MaxAttachmentBytes is the largest file accepted as an attachment. A phone

@@ -235,7 +235,7 @@ func TestValidateActivity(t *testing.T) {
 			a.Attendance = a.Attendance[:2]
 			a.Resolutions = []Resolution{{Text: "x", Yes: 3, Voted: true}}
 		}, ActivityResolutionField, "多于实到人数2"},
-		{"时间格式", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Start = "2点" }, ActivityTimeField, "格式不正确"},
+		{"时间格式", func(a *Activity) { a.Attendance = a.Attendance[:2]; a.Start = "2点" }, ActivityStartField, "格式不正确"},
 		{"选举不在党员大会", func(a *Activity) {
 			a.Attendance = a.Attendance[:2]
 			a.Kind = KindCommitteeMeeting
@@ -428,6 +428,60 @@ func TestParseYear(t *testing.T) {
 	for _, in := range []string{"1948", "2201", "abc", "", "+2026", "2026年", "26"} {
 		if _, err := ParseYear(in); err == nil || !strings.Contains(err.Error(), "1949 至 2200") {
 			t.Errorf("ParseYear(%q): %v, want the rule said", in, err)
+		}
+	}
+}
+
+// Times are read as people type them, as dates are (review s6-8 newuser #13).
+func TestParseClock(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want string // NormalizeClock; "" for refused
+	}{
+		{"14:30", "14:30"}, {"1430", "14:30"}, {"930", "09:30"}, {"9:30", "09:30"}, {"14：30", "14:30"},
+		{" 0800 ", "08:00"}, {"25:00", ""}, {"2500", ""}, {"1460", ""}, {"14:3", ""}, {"2点", ""},
+		{"14", ""}, {"14300", ""}, {"-930", ""}, {"1:2:3", ""}, {"", ""},
+	} {
+		_, ok := ParseClock(tc.in)
+		if ok != (tc.want != "") {
+			t.Errorf("ParseClock(%q) ok = %v", tc.in, ok)
+		}
+		if tc.want != "" && NormalizeClock(tc.in) != tc.want {
+			t.Errorf("NormalizeClock(%q) = %q, want %q", tc.in, NormalizeClock(tc.in), tc.want)
+		}
+	}
+}
+
+// A bad start and a bad end are each reported under their own field.
+func TestValidateActivityTimes(t *testing.T) {
+	today := NewDate(2026, 3, 15)
+	ms := branchOf(3, 0)
+	for _, tc := range []struct {
+		start, end string
+		want       map[Field]string
+	}{
+		{"1430", "25:00", map[Field]string{ActivityEndField: "结束时间 25:00 格式不正确"}},
+		{"25:00", "16:00", map[Field]string{ActivityStartField: "开始时间 25:00 格式不正确"}},
+		{"x", "y", map[Field]string{ActivityStartField: "开始时间 x", ActivityEndField: "结束时间 y"}},
+		{"1600", "1430", map[Field]string{ActivityEndField: "结束时间应晚于开始时间"}},
+		{"930", "1130", map[Field]string{}},
+	} {
+		a := meeting(ms, 3)
+		a.Start, a.End = tc.start, tc.end
+		got := map[Field]string{}
+		for _, e := range a.Validate(today, byID(ms)) {
+			if e.Field == ActivityStartField || e.Field == ActivityEndField || e.Field == ActivityTimeField {
+				got[e.Field] += e.Message
+			}
+		}
+		if len(got) != len(tc.want) {
+			t.Errorf("%s—%s: %v, want %v", tc.start, tc.end, got, tc.want)
+			continue
+		}
+		for f, w := range tc.want {
+			if !strings.Contains(got[f], w) {
+				t.Errorf("%s—%s: under %s %q, want %q", tc.start, tc.end, f, got[f], w)
+			}
 		}
 	}
 }

@@ -520,3 +520,65 @@ func TestTooManyVotesInEnglish(t *testing.T) {
 		t.Errorf("the checks say %q (importance %v) for counts that cannot be saved", f.checks.Text, f.checks.Importance)
 	}
 }
+
+// A bad 结束时间 is checked when End is left and shown under End, named End
+// in the footer, in the UI language; 1430 is read as 14:30 and saved so
+// (review s6-8 newuser #13).
+func TestActivityTimesCheckedEachUnderItsOwnField(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		language   func() error
+		endMessage string // what End's message contains
+		footer     string
+	}{
+		{"zh", func() error { return useLanguage(Chinese) }, "结束时间 25:00 格式不正确", "结束时间"},
+		{"en", func() error { return useLanguage(English) }, "25:00", "End"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.language(); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = useLanguage(Chinese) })
+			s, acts := newActivityShell(t)
+			test.Tap(s.activities.add)
+			f := s.activities.form
+			f.kind.SetSelected(string(model.KindGeneralMeeting))
+			startF, endF := f.fields[model.ActivityStartField], f.fields[model.ActivityEndField]
+			if startF == nil || endF == nil {
+				t.Fatal("start and end are not fields of their own")
+			}
+			f.start.FocusGained()
+			test.Type(f.start, "1430")
+			f.start.FocusLost()
+			f.end.FocusGained()
+			test.Type(f.end, "25:00")
+			f.end.FocusLost()
+			if startF.Message() != "" {
+				t.Errorf("under Start (1430): %q, want nothing", startF.Message())
+			}
+			if !strings.Contains(endF.Message(), tc.endMessage) {
+				t.Errorf("under End on leaving it: %q, want %q", endF.Message(), tc.endMessage)
+			}
+			if tc.name == "en" && han.MatchString(endF.Message()) {
+				t.Errorf("under End in English: %q", endF.Message())
+			}
+			test.Type(f.topic, "学习支部工作条例")
+			test.Type(f.chair, "张三")
+			test.Type(f.recorder, "李四")
+			f.markAllPresent()
+			test.Tap(f.save)
+			if len(acts.acts) != 0 || !strings.Contains(f.form.Reason.Text, tc.footer) {
+				t.Fatalf("saved %d with a bad End; footer %q, want it to name %q", len(acts.acts), f.form.Reason.Text, tc.footer)
+			}
+			if startF.Message() != "" {
+				t.Errorf("under Start after saving: %q, want nothing", startF.Message())
+			}
+			f.end.SetText("930")
+			f.start.SetText("830")
+			test.Tap(f.save)
+			if len(acts.acts) != 1 || acts.acts[0].Start != "08:30" || acts.acts[0].End != "09:30" {
+				t.Fatalf("records %+v, footer %q: want 08:30—09:30", acts.acts, f.form.Reason.Text)
+			}
+		})
+	}
+}

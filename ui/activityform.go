@@ -97,8 +97,9 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	}
 	kindF := add(model.ActivityKindField, "活动类型", f.kind)
 	dateF := add(model.ActivityDateField, "日期", f.date)
-	startF := add(model.ActivityTimeField, "开始时间", f.start)
-	endF := f.form.Add("结束时间", f.end)
+	startF := add(model.ActivityStartField, "开始时间", f.start)
+	endF := add(model.ActivityEndField, "结束时间", f.end)
+
 	placeF := add(model.ActivityPlaceField, "地点", f.place)
 	chairF := add(model.ActivityChairField, "主持人", f.chair)
 	recorderF := add(model.ActivityRecorderField, "记录人", f.recorder)
@@ -494,7 +495,8 @@ func (f *activityForm) typed() model.Activity {
 	a := f.act
 	a.Kind = model.ActivityKind(f.kind.Value())
 	a.Date, _ = f.date.Date()
-	a.Start, a.End, a.Place, a.Topic = f.start.Text, f.end.Text, f.place.Text, f.topic.Text
+	a.Start, a.End = model.NormalizeClock(f.start.Text), model.NormalizeClock(f.end.Text)
+	a.Place, a.Topic = f.place.Text, f.topic.Text
 	a.Chair, a.Recorder, a.Observers, a.Content = f.chair.Text, f.recorder.Text, f.obsv.Text, f.content.Text
 	a.Resolutions = f.resolutionsTyped()
 	return a
