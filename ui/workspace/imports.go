@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"regexp"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -238,13 +240,42 @@ func (t *importsTab) redo(i int, o ws.ImportOptions) {
 	}
 	t.w.confirm(what, fmt.Sprintf("%s\n\n%s", reasonOf(t.results[i]), what+kit.L("？")), func() {
 		var r ws.Result
-		t.w.background(func() { r = t.w.svc.Import(file, o) }, func() {
+		peers := map[int]ws.Result{}
+		t.w.background(func() {
+			r = t.w.svc.Import(file, o)
+			if r.Outcome == ws.HeldBack {
+				return
+			}
+			// The packages held back with this one, "看不出哪个是原来的",
+			// are told of anew against the workspace, which now holds one
+			// of them (review s6-11 attack #8): each as if imported alone.
+			for _, j := range t.batchPeers(i) {
+				peers[j] = t.w.svc.Import(t.results[j].File, ws.ImportOptions{Passphrase: t.passphrase})
+			}
+		}, func() {
 			t.results[i] = r
+			for j, p := range peers {
+				t.results[j] = p
+			}
 			t.showLines()
 			t.summarize()
 			t.w.refresh()
 		})
 	})
+}
+
+// batchPeers are the lines held back in one batch with line i's package,
+// whose sentences name its file among "同一批中的 …".
+func (t *importsTab) batchPeers(i int) []int {
+	name := regexp.MustCompile(`(^|[ 、])` + regexp.QuoteMeta(filepath.Base(t.results[i].File)) + `([ 、）]|$)`)
+	var out []int
+	for j, r := range t.results {
+		if j != i && r.Outcome == ws.HeldBack && errors.Is(r.Err, ws.ErrLooksCopiedInBatch) &&
+			name.MatchString(strings.ReplaceAll(r.Err.Error(), r.File, "")) {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // Import imports paths as the tab's buttons do, for tests.
