@@ -398,6 +398,9 @@ type BasePreview struct {
 	Year      int
 	Sheet     string
 	HeaderRow int
+	// Sheets are the sheets read, every one that holds bases; with more
+	// than one, rows and refusals name their sheet.
+	Sheets []string
 	Rejected  []Rejection
 	Bases     []DuesBase // one per accepted row, ready to save
 	Names     []string   // the members' names, in the order of Bases
@@ -415,6 +418,7 @@ type BasePreview struct {
 // BasePreviewRow is an accepted row of a bases workbook: its sheet row, its
 // 党费已交至 (0: none) and whether it changes what is stored.
 type BasePreviewRow struct {
+	Sheet   string
 	Row     int
 	PaidTo  Month
 	Changed bool
@@ -432,6 +436,9 @@ func BasePreviewLines(p BasePreview) []string {
 			row = p.Rows[i]
 		}
 		var s strings.Builder
+		if len(p.Sheets) > 1 {
+			fmt.Fprintf(&s, "工作表“%s”", row.Sheet)
+		}
 		fmt.Fprintf(&s, "第 %d 行 %s：%s", row.Row, p.Names[i], b.Category)
 		if b.Category.HasBase() || b.Category == DuesFarmer {
 			fmt.Fprintf(&s, "，基数 %s 元", b.Base)

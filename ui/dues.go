@@ -214,9 +214,9 @@ type basePreview struct {
 }
 
 func (d *duesScreen) showBasePreview(p model.BasePreview) {
-	rows := map[int]bool{}
+	rows := map[[2]any]bool{} // a row of each sheet: several sheets may be read
 	for _, r := range p.Rejected {
-		rows[r.Row] = true
+		rows[[2]any{r.Sheet, r.Row}] = true
 	}
 	v := &basePreview{p: p, lines: model.BasePreviewLines(p)}
 	d.basePreview = v
@@ -224,6 +224,9 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})
 	if len(p.Openings) > 0 {
 		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
+	}
+	if len(p.Sheets) > 1 {
+		text += "\n" + lang.L("读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(p.Sheets, "、")})
 	}
 	if len(p.Ignored) > 0 {
 		text += "\n" + lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(p.Ignored, "、")})
@@ -237,7 +240,11 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24, wrap: true}}
 	cell := func(r, c int) string {
 		rj := p.Rejected[r]
-		return []string{strconv.Itoa(rj.Row), rj.Name, fieldLabel(rj.Field), rj.Value, rj.Reason}[c]
+		row := strconv.Itoa(rj.Row)
+		if len(p.Sheets) > 1 {
+			row = rj.Sheet + " " + row
+		}
+		return []string{row, rj.Name, fieldLabel(rj.Field), rj.Value, rj.Reason}[c]
 	}
 	v.rejected = newTextTable(cols, func() int { return len(p.Rejected) }, cell)
 	fitRows(v.rejected, cols, len(p.Rejected), cell)

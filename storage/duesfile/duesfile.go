@@ -64,7 +64,7 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 	if err != nil {
 		return model.BasePreview{}, err
 	}
-	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Rejected: bf.Rejected,
+	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Sheets: bf.Sheets, Rejected: bf.Rejected,
 		Ignored: bf.Ignored, Notes: bf.Notes}
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
@@ -80,7 +80,7 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 					value = row.PaidTo.Chinese()
 				}
 			}
-			p.Rejected = append(p.Rejected, model.Rejection{Sheet: bf.Sheet, Row: row.Row, Field: f, Reason: reason, Name: row.Name, Value: value})
+			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: f, Reason: reason, Name: row.Name, Value: value})
 		}
 		m, ok := byID[row.IDNumber]
 		switch {
@@ -126,9 +126,20 @@ func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error)
 		}
 		p.Bases = append(p.Bases, b)
 		p.Names = append(p.Names, m.Name)
-		p.Rows = append(p.Rows, model.BasePreviewRow{Row: row.Row, PaidTo: row.PaidTo, Changed: changed})
+		p.Rows = append(p.Rows, model.BasePreviewRow{Sheet: row.Sheet, Row: row.Row, PaidTo: row.PaidTo, Changed: changed})
 	}
-	sort.SliceStable(p.Rejected, func(i, j int) bool { return p.Rejected[i].Row < p.Rejected[j].Row })
+	// By sheet, in the workbook's order, then by row, as the roster's.
+	order := map[string]int{}
+	for i, sh := range bf.Sheets {
+		order[sh] = i
+	}
+	sort.SliceStable(p.Rejected, func(i, j int) bool {
+		a, b := p.Rejected[i], p.Rejected[j]
+		if order[a.Sheet] != order[b.Sheet] {
+			return order[a.Sheet] < order[b.Sheet]
+		}
+		return a.Row < b.Row
+	})
 	return p, nil
 }
 

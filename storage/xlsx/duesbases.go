@@ -16,8 +16,11 @@ import (
 // member with name, ID number and base, and optionally the category and the
 // opening position (党费已交至). Nothing has been written anywhere.
 type BaseFile struct {
+	// Sheet and HeaderRow are the first sheet read; Sheets every sheet
+	// read, in the workbook's order (one per branch, say).
 	Sheet     string
 	HeaderRow int
+	Sheets    []string
 	Rows      []BaseRow
 	Rejected  []model.Rejection
 	// Ignored are the headings of the columns not imported, as the roster
@@ -30,6 +33,7 @@ type BaseFile struct {
 
 // BaseRow is a row that passed every check.
 type BaseRow struct {
+	Sheet    string
 	Row      int
 	Name     string
 	IDNumber string
@@ -62,10 +66,10 @@ var baseHeadings = []struct {
 var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber: true, model.FieldDuesBase: true,
 	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true}
 
-// ReadDuesBasesFile reads the bases workbook at path: the first visible
-// sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or a
-// hidden one only when no visible sheet has them (a hidden sheet is often
-// last year's).
+// ReadDuesBasesFile reads the bases workbook at path: every visible sheet
+// whose first rows hold headings for 姓名, 身份证号码 and 基数, or the
+// hidden ones only when no visible sheet has them (a hidden sheet is often
+// last year's; one left out is named in a note).
 func ReadDuesBasesFile(path string) (*BaseFile, error) { return ReadDuesBasesFileFor(path, 0) }
 
 // ReadDuesBasesFileFor is ReadDuesBasesFile for the bases of year: of two
@@ -81,11 +85,30 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 		return nil, fmt.Errorf("%w：%s", err, path)
 	}
 	defer bk.Close()
-	for _, hidden := range []bool{false, true} {
-		bf, err := readBasesSheets(bk, path, hidden, year)
-		if bf != nil || err != nil {
-			return bf, err
+	bf, err := readBasesSheets(bk, path, false, year)
+	if err != nil {
+		return nil, err
+	}
+	if bf == nil {
+		return readBasesHidden(bk, path, year)
+	}
+	// A hidden sheet is often last year's: not read beside the visible
+	// ones, and said, never dropped without a word (review s6-7 attack #16).
+	if hid, err := readBasesSheets(bk, path, true, year); err == nil && hid != nil {
+		for _, name := range hid.Sheets {
+			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: name,
+				Message: fmt.Sprintf("隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name)})
 		}
+	}
+	return bf, nil
+}
+
+// readBasesHidden reads the hidden sheets that hold bases, when no visible
+// one does.
+func readBasesHidden(bk *book, path string, year int) (*BaseFile, error) {
+	bf, err := readBasesSheets(bk, path, true, year)
+	if bf != nil || err != nil {
+		return bf, err
 	}
 	// One requirement, the bases sheet's (ErrNoHeader's says the roster's
 	// two columns, which a file with 姓名 and 身份证号码 but no 计算基数
@@ -93,123 +116,161 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 	return nil, &otherFileError{msg: "没有找到党费基数表的表头：需要“姓名”“身份证号码”“计算基数”三列：" + path, kind: ErrNoHeader}
 }
 
-// readBasesSheets reads the first of the visible (or of the hidden)
-// sheets that holds bases; nil if none does.
+// readBasesSheets reads every one of the visible (or of the hidden)
+// sheets that holds bases, as the roster import reads every sheet that
+// holds a roster (chooseSheets): a workbook with one sheet per branch
+// gives them all (review s6-7 attack #16). nil if none does.
 func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, error) {
-	for _, s := range bk.sheets {
+	sheets, err := chooseSheets(bk, nil)
+	if err != nil {
+		return nil, err
+	}
+	var all *BaseFile
+	seen := map[string]baseSeen{}
+	for _, s := range sheets {
 		if s.part == nil {
 			continue
 		}
 		if visible, err := bk.f.GetSheetVisible(s.name); err == nil && visible == hidden {
 			continue
 		}
-		// A damaged sheet would read as one that ends early: checked first.
-		// The scan also finds the number cells of more than 15 digits: an
-		// ID number typed into one has lost its last digits.
-		shape, err := bk.scanSheet(s)
+		bf, err := readBasesSheet(bk, s, path, year, seen)
 		if err != nil {
-			return nil, fmt.Errorf("%w：%s", err, path)
+			return nil, err
 		}
-		sheet := s.name
-		rows, err := bk.f.GetRows(sheet)
-		if err != nil {
+		if bf == nil {
 			continue
 		}
-		for h := 0; h < min(len(rows), headerSearchRows); h++ {
-			cols := map[model.Field]int{}
-			lowest := map[int]string{} // each column's lowest heading
-			var bases []int            // the columns headed as a base
-			mapRow := func(cells []string) {
-				for c, cell := range cells {
-					key := strings.Join(strings.Fields(model.CleanText(cell)), "")
-					if key == "" {
-						continue
-					}
-					lowest[c] = key
-					// A heading the roster import knows names its field and
-					// no other: 党员身份 is 人员类别, not the ID number, and
-					// 人员类别 is no 缴纳类别 (review s6-7 attack #8).
-					if f, ok := matchHeading(key); ok && !baseField[f] {
-						continue
-					} else if ok {
-						if _, seen := cols[f]; !seen {
-							cols[f] = c
-						}
-						continue
-					}
-					for _, bh := range baseHeadings {
-						if !bh.match(key) {
-							continue
-						}
-						if bh.field == model.FieldDuesBase {
-							bases = append(bases, c)
-						}
-						if _, seen := cols[bh.field]; !seen {
-							cols[bh.field] = c
-						}
-						break
-					}
+		if all == nil {
+			all = &BaseFile{Sheet: bf.Sheet, HeaderRow: bf.HeaderRow}
+		}
+		all.Sheets = append(all.Sheets, bf.Sheet)
+		all.Rows = append(all.Rows, bf.Rows...)
+		all.Rejected = append(all.Rejected, bf.Rejected...)
+		all.Notes = append(all.Notes, bf.Notes...)
+		for _, h := range bf.Ignored {
+			if !slices.Contains(all.Ignored, h) {
+				all.Ignored = append(all.Ignored, h)
+			}
+		}
+	}
+	return all, nil
+}
+
+// baseSeen is where an ID number was read first: its sheet and row.
+type baseSeen struct {
+	sheet string
+	row   int
+}
+
+// readBasesSheet reads sheet s if it holds bases; nil if it does not.
+// seen are the ID numbers read so far, from every sheet.
+func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[string]baseSeen) (*BaseFile, error) {
+	// A damaged sheet would read as one that ends early: checked first.
+	// The scan also finds the number cells of more than 15 digits: an
+	// ID number typed into one has lost its last digits.
+	shape, err := bk.scanSheet(s)
+	if err != nil {
+		return nil, fmt.Errorf("%w：%s", err, path)
+	}
+	sheet := s.name
+	rows, err := bk.f.GetRows(sheet)
+	if err != nil {
+		return nil, nil
+	}
+	for h := 0; h < min(len(rows), headerSearchRows); h++ {
+		cols := map[model.Field]int{}
+		lowest := map[int]string{} // each column's lowest heading
+		var bases []int            // the columns headed as a base
+		mapRow := func(cells []string) {
+			for c, cell := range cells {
+				key := strings.Join(strings.Fields(model.CleanText(cell)), "")
+				if key == "" {
+					continue
 				}
-			}
-			mapRow(rows[h])
-			if len(cols) < 3 || !hasAll(cols, model.FieldName, model.FieldIDNumber, model.FieldDuesBase) {
-				continue
-			}
-			// A heading of two rows or three (姓名 … merged down, 缴费情况
-			// over 党费已交至): a row below whose 姓名, 身份证号码 and 基数
-			// cells are empty holds sub-headings, as in the roster.
-			first := h + 1
-			for k := 1; k < maxHeaderRows && first < len(rows); k++ {
-				next := rows[first]
-				if cell(next, cols[model.FieldName]) != "" || cell(next, cols[model.FieldIDNumber]) != "" || cell(next, cols[model.FieldDuesBase]) != "" {
+				lowest[c] = key
+				// A heading the roster import knows names its field and
+				// no other: 党员身份 is 人员类别, not the ID number, and
+				// 人员类别 is no 缴纳类别 (review s6-7 attack #8).
+				if f, ok := matchHeading(key); ok && !baseField[f] {
+					continue
+				} else if ok {
+					if _, seen := cols[f]; !seen {
+						cols[f] = c
+					}
+					continue
+				}
+				for _, bh := range baseHeadings {
+					if !bh.match(key) {
+						continue
+					}
+					if bh.field == model.FieldDuesBase {
+						bases = append(bases, c)
+					}
+					if _, seen := cols[bh.field]; !seen {
+						cols[bh.field] = c
+					}
 					break
 				}
-				mapRow(next)
-				first++
 			}
-			// Two base columns (last year's and this year's, the base and
-			// the adjusted one): the one naming the year, or none taken
-			// silently (review s6-7 attack #7).
-			if len(bases) > 1 {
-				var named []int
-				for _, c := range bases {
-					if year > 0 && strings.Contains(lowest[c], strconv.Itoa(year)) {
-						named = append(named, c)
-					}
-				}
-				if len(named) != 1 {
-					var hs []string
-					for _, c := range bases {
-						hs = append(hs, "“"+lowest[c]+"”")
-					}
-					example := ""
-					if year > 0 {
-						example = fmt.Sprintf("（如“%d年计算基数”）", year)
-					}
-					return nil, fmt.Errorf("工作表“%s”有 %d 列计算基数（%s），不知导入哪一列：请删去不导入的列，或在列名中写明年份%s后再导入：%s",
-						sheet, len(bases), strings.Join(hs, ""), example, path)
-				}
-				cols[model.FieldDuesBase] = named[0]
-			}
-			bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
-			taken := map[int]bool{}
-			for _, c := range cols {
-				taken[c] = true
-			}
-			for _, c := range slices.Sorted(maps.Keys(lowest)) {
-				if t := lowest[c]; !taken[c] && !skippedHeadings[t] {
-					bf.Ignored = append(bf.Ignored, t)
-				}
-			}
-			seen := map[string]int{}
-			sr := bk.newSheetReader(s, shape)
-			for i := first; i < len(rows); i++ {
-				if err := readBaseRow(bf, sr, rows, i+1, cols, seen); err != nil {
-					return nil, fmt.Errorf("%w：%s", err, path)
-				}
-			}
-			return bf, nil
 		}
+		mapRow(rows[h])
+		if len(cols) < 3 || !hasAll(cols, model.FieldName, model.FieldIDNumber, model.FieldDuesBase) {
+			continue
+		}
+		// A heading of two rows or three (姓名 … merged down, 缴费情况
+		// over 党费已交至): a row below whose 姓名, 身份证号码 and 基数
+		// cells are empty holds sub-headings, as in the roster.
+		first := h + 1
+		for k := 1; k < maxHeaderRows && first < len(rows); k++ {
+			next := rows[first]
+			if cell(next, cols[model.FieldName]) != "" || cell(next, cols[model.FieldIDNumber]) != "" || cell(next, cols[model.FieldDuesBase]) != "" {
+				break
+			}
+			mapRow(next)
+			first++
+		}
+		// Two base columns (last year's and this year's, the base and
+		// the adjusted one): the one naming the year, or none taken
+		// silently (review s6-7 attack #7).
+		if len(bases) > 1 {
+			var named []int
+			for _, c := range bases {
+				if year > 0 && strings.Contains(lowest[c], strconv.Itoa(year)) {
+					named = append(named, c)
+				}
+			}
+			if len(named) != 1 {
+				var hs []string
+				for _, c := range bases {
+					hs = append(hs, "“"+lowest[c]+"”")
+				}
+				example := ""
+				if year > 0 {
+					example = fmt.Sprintf("（如“%d年计算基数”）", year)
+				}
+				return nil, fmt.Errorf("工作表“%s”有 %d 列计算基数（%s），不知导入哪一列：请删去不导入的列，或在列名中写明年份%s后再导入：%s",
+					sheet, len(bases), strings.Join(hs, ""), example, path)
+			}
+			cols[model.FieldDuesBase] = named[0]
+		}
+		bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
+		taken := map[int]bool{}
+		for _, c := range cols {
+			taken[c] = true
+		}
+		for _, c := range slices.Sorted(maps.Keys(lowest)) {
+			if t := lowest[c]; !taken[c] && !skippedHeadings[t] {
+				bf.Ignored = append(bf.Ignored, t)
+			}
+		}
+		sr := bk.newSheetReader(s, shape)
+		for i := first; i < len(rows); i++ {
+			if err := readBaseRow(bf, sr, rows, i+1, cols, seen); err != nil {
+				return nil, fmt.Errorf("%w：%s", err, path)
+			}
+		}
+		return bf, nil
 	}
 	return nil, nil
 }
@@ -228,7 +289,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string]int) error {
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string]baseSeen) error {
 	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
 	src := map[model.Field]int{} // the row each field's value comes from
@@ -330,8 +391,10 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 			reason += "（身份证号码请设为文本格式，数字格式会丢失末几位）"
 		}
 		reject(model.FieldIDNumber, reason)
-	} else if prev, dup := seen[id]; dup {
-		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev))
+	} else if prev, dup := seen[id]; dup && prev.sheet == bf.Sheet {
+		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev.row))
+	} else if dup {
+		reject(model.FieldIDNumber, fmt.Sprintf("与工作表“%s”第 %d 行的身份证号码相同", prev.sheet, prev.row))
 	}
 	var cat model.DuesCategory
 	if s := get(model.FieldDuesCategory); s != "" {
@@ -416,12 +479,12 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 		return nil
 	}
-	seen[id] = n
+	seen[id] = baseSeen{sheet: bf.Sheet, row: n}
 	cellsShown := map[model.Field]string{}
 	for f := range cols {
 		cellsShown[f] = get(f)
 	}
-	bf.Rows = append(bf.Rows, BaseRow{Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
+	bf.Rows = append(bf.Rows, BaseRow{Sheet: bf.Sheet, Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
 	return nil
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"branchledger/model"
 	"branchledger/storage/duesfile"
@@ -59,16 +60,28 @@ func basesImport(args []string, env Env) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	rows := map[int]bool{}
+	// Rows of several sheets are named by their sheet, as roster
+	// import names them: `row N (SHEET): …`.
+	multi := len(p.Sheets) > 1
+	if multi {
+		fmt.Fprintf(env.Stderr, "读取了 %d 个工作表：%s\n", len(p.Sheets), printable(strings.Join(p.Sheets, "、")))
+	}
+	rows := map[[2]any]bool{}
 	for _, r := range p.Rejected {
-		rows[r.Row] = true
-		fmt.Fprintln(env.Stdout, r.Line(false))
+		rows[[2]any{r.Sheet, r.Row}] = true
+		fmt.Fprintln(env.Stdout, r.Line(multi))
 	}
 	if len(p.Ignored) > 0 {
 		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", printableList(p.Ignored))
 	}
 	for _, n := range p.Notes {
-		fmt.Fprintln(env.Stderr, "提示："+printable(fmt.Sprintf("第%d行：", n.Row)+n.Message))
+		where := fmt.Sprintf("第%d行：", n.Row)
+		if n.Row == 0 { // about the whole sheet, which the message names
+			where = ""
+		} else if multi {
+			where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
+		}
+		fmt.Fprintln(env.Stderr, "提示："+printable(where+n.Message))
 	}
 	rejected := len(rows)
 	if *errorsOut != "" {

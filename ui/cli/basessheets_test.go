@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// `dues bases import` reads every sheet that holds bases, and names the
+// sheet in its lines as `roster import` does (review s6-7 attack #16 /
+// newuser #7: the second branch's sheet was dropped, exit 0).
+func TestDuesBasesImportEverySheet(t *testing.T) {
+	db, ms := firstDayDB(t)
+	f := excelize.NewFile()
+	head := []any{"姓名", "公民身份号码", "计算基数"}
+	_ = f.SetSheetName("Sheet1", "第一党支部")
+	_, _ = f.NewSheet("第二党支部")
+	for sheet, rows := range map[string][][]any{
+		"第一党支部": {head, {ms[2].Name, ms[2].IDNumber, "5400"}, {ms[3].Name, ms[3].IDNumber, "5500"}},
+		"第二党支部": {head, {ms[4].Name, ms[4].IDNumber, "5600"}, {"某某", ms[5].IDNumber, "5700"}},
+	} {
+		for i, r := range rows {
+			ref, _ := excelize.CoordinatesToCellName(1, i+1)
+			_ = f.SetSheetRow(sheet, ref, &r)
+		}
+	}
+	book := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	r := run(t, "dues", "bases", "import", book, "--db", db)
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 1" ||
+		!strings.Contains(r.stdout, "row 3 (第二党支部): 姓名: 某某") || !strings.Contains(r.stderr, "读取了 2 个工作表：第一党支部、第二党支部") {
+		t.Fatalf("two sheets: %+v", r)
+	}
+	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 1" ||
+		!strings.Contains(r.stderr, "工作表“第二党支部”第 2 行 "+ms[4].Name+"：在职，基数 5600.00 元") {
+		t.Errorf("dry run: %+v", r)
+	}
+}
