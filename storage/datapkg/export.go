@@ -72,6 +72,17 @@ type Exporter struct {
 	AppVersion string
 }
 
+// ProfileInstructor is the 党建指导员 of the branch's 支部基本信息, "" when
+// none is written: the name to show for a key that carries none (one
+// pasted from a chat message).
+func (e Exporter) ProfileInstructor() string {
+	p, err := e.Store.Profile()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(p.InstructorName)
+}
+
 // InstructorKey is the key set, if any.
 func (e Exporter) InstructorKey() (PublicKey, bool, error) {
 	k, ok, err := e.Store.InstructorKey()

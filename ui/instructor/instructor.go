@@ -10,6 +10,7 @@ package instructor
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -98,16 +99,13 @@ func (s *Section) refresh() {
 		s.key.SetText(kit.L("尚未载入指导员公钥：导出的数据包可以设密码保护，请把密码另行告诉指导员。"))
 		s.clear.Disable()
 	default:
-		s.key.SetText(keyLine(k))
+		s.key.SetText(s.keyLine(k))
 		s.clear.Enable()
 	}
 }
 
-func keyLine(k datapkg.PublicKey) string {
-	who := k.Instructor
-	if who == "" {
-		who = kit.L("（公钥未写姓名）")
-	}
+func (s *Section) keyLine(k datapkg.PublicKey) string {
+	who := s.who(k)
 	return kit.L("数据包加密给指导员 {{.Name}}　　公钥指纹：{{.Fingerprint}}", map[string]any{"Name": who, "Fingerprint": k.Fingerprint()})
 }
 
@@ -132,7 +130,11 @@ func (s *Section) paste() {
 	text := widget.NewMultiLineEntry()
 	text.SetPlaceHolder("age1…")
 	text.Wrapping = fyne.TextWrapBreak
-	text.SetText(fyne.CurrentApp().Clipboard().Content())
+	// Only a clipboard that holds a key is pasted in, not whatever it held
+	// before (review s6-11 newuser #13: "陇原").
+	if clip := fyne.CurrentApp().Clipboard().Content(); strings.Contains(strings.ToLower(clip), "age1") {
+		text.SetText(clip)
+	}
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -155,13 +157,26 @@ func (s *Section) paste() {
 	d.Show()
 }
 
+// who names the key's instructor: the name its file carries, else the
+// 党建指导员 of 支部基本信息 (a key pasted from a chat message has none:
+// review s6-11 newuser #13 showed "(no name in the key)" on every export),
+// else that none is written.
+func (s *Section) who(k datapkg.PublicKey) string {
+	if k.Instructor != "" {
+		return k.Instructor
+	}
+	if p, ok := s.svc.(interface{ ProfileInstructor() string }); ok {
+		if name := p.ProfileInstructor(); name != "" {
+			return kit.L("{{.Name}}（按支部基本信息）", map[string]any{"Name": name})
+		}
+	}
+	return kit.L("（未写名字）")
+}
+
 // confirmKey asks the secretary to compare the fingerprint with the
 // instructor by phone before the key is kept.
 func (s *Section) confirmKey(k datapkg.PublicKey) {
-	who := k.Instructor
-	if who == "" {
-		who = kit.L("（公钥未写姓名）")
-	}
+	who := s.who(k)
 	msg := kit.L("指导员：{{.Name}}\n公钥指纹：{{.Fingerprint}}\n\n请打电话请指导员念出他的指纹，一致再确认。此后导出的数据包都加密给这个公钥。",
 		map[string]any{"Name": who, "Fingerprint": k.Fingerprint()})
 	s.h.Confirm("核对公钥指纹", msg, func() {
@@ -276,7 +291,7 @@ func (s *Section) Write(path, passphrase string) {
 		switch kind {
 		case datapkg.ForKey:
 			k, _, _ := s.svc.InstructorKey()
-			how = keyLine(k)
+			how = s.keyLine(k)
 		case datapkg.Passphrase:
 			how = kit.L("数据包设有密码，请把密码另行告诉指导员。")
 		default:

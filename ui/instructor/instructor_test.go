@@ -242,3 +242,67 @@ func TestPasteAKeyFromAChatMessage(t *testing.T) {
 		t.Errorf("key set: %q", sec.KeyText())
 	}
 }
+
+// A key pasted from a chat message carries no name: the key line and the
+// export notice name the 党建指导员 of 支部基本信息, or say in the UI's
+// language that no name is written — never "(no name in the key)" on
+// every export (review s6-11 newuser #13). A clipboard without a key is
+// not pasted in.
+func TestPastedKeyWithoutANameTakesTheBranchsInstructor(t *testing.T) {
+	a := test.NewTempApp(t)
+	s, err := storage.Open(filepath.Join(t.TempDir(), storage.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	id, _ := age.GenerateX25519Identity()
+	rec := id.Recipient().String()
+	w := test.NewWindow(nil)
+	w.Resize(fyne.NewSize(1024, 700))
+	defer w.Close()
+	h := &host{t: t, win: w}
+	sec := New(h, datapkg.Exporter{Store: s, AppVersion: "0.1.0"})
+
+	a.Clipboard().SetContent("陇原")
+	sec.paste()
+	var text *widget.Entry
+	walkEntries(w.Canvas().Overlays().Top(), func(e *widget.Entry) { text = e })
+	if text == nil || text.Text != "" {
+		t.Fatalf("the paste box holds the clipboard's %q", text.Text)
+	}
+	text.SetText("王建国：各位书记好，这是我的公钥 " + rec + " ，指纹 " + datapkg.Fingerprint(rec))
+	test.Tap(button(t, w, "下一步"))
+	if len(h.asked) != 1 || !strings.Contains(h.asked[0], "（未写名字）") || strings.Contains(h.asked[0], "公钥未写姓名") {
+		t.Fatalf("without a profile name: asked %q", h.asked)
+	}
+	if !strings.Contains(sec.KeyText(), "（未写名字）") {
+		t.Errorf("key line %q", sec.KeyText())
+	}
+
+	p, _ := s.Profile()
+	p.OrgName, p.BranchName, p.InstructorName = "甘肃陇原机械制造有限公司", "中共甘肃陇原机械制造有限公司支部委员会", "王建国"
+	if err := s.SaveProfile(p); err != nil {
+		t.Fatal(err)
+	}
+	sec.refresh()
+	if !strings.Contains(sec.KeyText(), "王建国（按支部基本信息）") {
+		t.Errorf("key line with the profile's instructor: %q", sec.KeyText())
+	}
+}
+
+func walkEntries(o fyne.CanvasObject, f func(*widget.Entry)) {
+	if e, ok := o.(*widget.Entry); ok {
+		f(e)
+		return
+	}
+	switch o := o.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			walkEntries(c, f)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(o).Objects() {
+			walkEntries(c, f)
+		}
+	}
+}
