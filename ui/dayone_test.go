@@ -356,3 +356,39 @@ func TestBaseMessageDoesNotMoveRows(t *testing.T) {
 		t.Fatal("no row")
 	}
 }
+
+// Enter in a 支部委员会 seat (its name or its role) saves 设置, as Enter in
+// the form's own fields does; Esc there is the form's Esc (review s6-8
+// newuser #7).
+func TestEnterInACommitteeSeatSaves(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		key  func(p *profileForm) fyne.Focusable
+	}{
+		{"name", func(p *profileForm) fyne.Focusable { return p.committee[0].name }},
+		{"role", func(p *profileForm) fyne.Focusable { return p.committee[0].role }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeStore(testToday)
+			f.profile = model.Profile{OrgName: "滨江三中", OrgType: model.OrgEnterprise, BranchName: testBranch, BranchType: model.BranchOwn,
+				Secretary: "王建国", TermStart: model.NewDate(2024, 3, 12), TermEnd: model.NewDate(2027, 3, 11)}
+			s := newTestShell(t, f)
+			s.show(screenSettings)
+			p := s.settings.profile
+			test.Tap(p.addSeatButton)
+			seat := p.committee[0]
+			s.win.Canvas().Focus(seat.name)
+			test.Type(seat.name, "王建国")
+			seat.role.SetValue("书记")
+			in := tc.key(p)
+			s.win.Canvas().Focus(in)
+			in.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			f.mu.Lock()
+			saved := slices.Clone(f.profile.Committee)
+			f.mu.Unlock()
+			if len(saved) != 1 || saved[0].Name != "王建国" || saved[0].Role != "书记" {
+				t.Errorf("Enter in the seat's %s: committee saved %+v, footer %q", tc.name, saved, p.form.Reason.Text)
+			}
+		})
+	}
+}

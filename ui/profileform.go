@@ -167,6 +167,9 @@ func (f *profileForm) addSeat(c model.CommitteeMember) {
 	r.name.OnChanged = func(string) { f.form.MarkChanged() }
 	r.name.OnLeft = func() { *r.left = true; f.form.Refresh() }
 	r.role.OnChanged = func(string) { f.form.MarkChanged() }
+	// Enter in a seat saves 设置 and Esc cancels, as in the form's own
+	// fields (review s6-8 newuser #7).
+	f.form.Attach(r.name, r.role)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		for i := range f.committee {
 			if f.committee[i].row == r.row {
