@@ -239,6 +239,11 @@ func CheckSetup(p *Profile, c RosterCounts, today Date, r BranchWorkRules) []Fin
 		return append(out, warning.Says("尚未填写支部基本信息（设置 → 支部信息）"))
 	}
 	switch {
+	case c.Full >= r.CommitteeFullMembers && len(p.Committee) == 0:
+		// Not entered yet is a set-up gap, like 缺基数 for dues, not a
+		// branch without a committee (review s6-8 newuser #1).
+		out = append(out, info.Says("正式党员%d名（%d名以上），应设立支部委员会（%d–%d人）；尚未填写支部委员会成员，请在“设置 → 支部委员会”中填写",
+			c.Full, r.CommitteeFullMembers, r.CommitteeMinSize, r.CommitteeMaxSize))
 	case c.Full >= r.CommitteeFullMembers && len(p.Committee) < r.CommitteeMinSize:
 		out = append(out, serious.Says("正式党员%d名（%d名以上），应设立支部委员会（%d–%d人），目前委员%d人",
 			c.Full, r.CommitteeFullMembers, r.CommitteeMinSize, r.CommitteeMaxSize, len(p.Committee)))

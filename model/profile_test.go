@@ -25,7 +25,14 @@ func TestCheckSetup(t *testing.T) {
 		severity Severity
 	}{
 		{"well_set_up", nil, RosterCounts{Full: 10}, "", 0},
-		{"seven_full_members_need_committee", func(p *Profile) { p.Committee = nil }, RosterCounts{Full: 7}, "应设立支部委员会", Serious},
+		{"seven_full_members_committee_not_entered", func(p *Profile) { p.Committee = nil }, RosterCounts{Full: 7}, "尚未填写支部委员会成员", Info},
+		{"fourteen_full_members_secretary_only_entered", func(p *Profile) { p.Committee = nil }, RosterCounts{Full: 14}, "设置 → 支部委员会", Info},
+		{"seven_full_members_committee_of_one", func(p *Profile) {
+			p.Committee = []CommitteeMember{{Name: "王建国", Role: "书记"}}
+		}, RosterCounts{Full: 7}, "目前委员1人", Serious},
+		{"seven_full_members_committee_of_two", func(p *Profile) {
+			p.Committee = []CommitteeMember{{Name: "王建国", Role: "书记"}, {Name: "李娜", Role: "委员"}}
+		}, RosterCounts{Full: 7}, "目前委员2人", Serious},
 		{"six_full_members_secretary_only", func(p *Profile) { p.Committee = nil }, RosterCounts{Full: 6, Probationary: 3}, "", 0},
 		{"committee_too_large", func(p *Profile) {
 			for i := 0; i < 5; i++ {

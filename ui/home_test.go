@@ -231,3 +231,58 @@ func TestHomeTilesCountInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// On day one a profile with its 书记 and no 支部委员会 rows yet is a set-up
+// 提示 saying where to fill them in, not a 严重 "目前委员0人"; the same in
+// English (review s6-8 newuser #1).
+func TestHomeCommitteeNotEnteredIsASetupHint(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		lang   Language
+		want   []string
+		banned []string
+	}{
+		{"zh", Chinese, []string{"提示", "尚未填写支部委员会成员", "设置 → 支部委员会"}, []string{"严重", "目前委员0人"}},
+		{"en", English, []string{"not filled in yet", "Settings → Branch committee"}, []string{"Serious", "it has 0"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := useLanguage(tc.lang); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = useLanguage(Chinese) })
+			f := newFakeStore(testToday, demo.Members(14, 0, testToday, testBranch)...)
+			f.profile = model.Profile{
+				OrgName: "滨江三中", OrgType: model.OrgEnterprise, BranchName: testBranch, BranchType: model.BranchOwn,
+				Secretary: "王建国", TermStart: model.NewDate(2024, 3, 12), TermEnd: model.NewDate(2027, 3, 11),
+			}
+			h := newTestShell(t, f).home
+			found := false
+			for i, fd := range h.findings {
+				if fd.About != model.AboutSetup || !strings.Contains(fd.Message, "支部委员会") {
+					continue
+				}
+				found = true
+				row := h.findingsList.CreateItem()
+				h.findingsList.UpdateItem(h.rowOf(i), row)
+				row.Resize(fyne.NewSize(3000, 60))
+				markup := test.RenderObjectToMarkup(row)
+				if fd.Severity != model.Info {
+					t.Errorf("committee finding %q is %v, want 提示", fd.Message, fd.Severity)
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(markup, w) {
+						t.Errorf("home row lacks %q:\n%s", w, markup)
+					}
+				}
+				for _, b := range tc.banned {
+					if strings.Contains(markup, b) {
+						t.Errorf("home row says %q:\n%s", b, markup)
+					}
+				}
+			}
+			if !found {
+				t.Fatalf("findings %+v: want the committee set-up hint", h.findings)
+			}
+		})
+	}
+}

@@ -123,16 +123,27 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入预览"), body, sh.win)
 	// Enter imports (when 导入 can), Esc cancels, as in every dialog.
-	kit.EnterEsc(sh.win, v.dlg, func() {
-		if !v.confirm.Disabled() {
-			v.confirm.OnTapped()
-		}
-	}, v.dlg.Hide)
+	kit.EnterEsc(sh.win, v.dlg, v.enter, v.dlg.Hide)
 	v.refresh()
 	v.tabs.SelectIndex(v.firstTab())
 	v.dlg.Resize(size)
 	v.dlg.Show()
 	return v
+}
+
+// enter is Enter in the preview: 导入 when it can.
+func (v *importPreview) enter() {
+	if !v.confirm.Disabled() {
+		v.confirm.OnTapped()
+	}
+}
+
+// newCheck is a box of the preview: Enter and Esc on it do what they do in
+// the rest of the dialog once it has focus (review s6-8 newuser #11).
+func (v *importPreview) newCheck(text string) *kit.Check {
+	c := kit.NewCheck(text, nil)
+	c.EnterEsc(v.enter, func() { v.dlg.Hide() })
+	return c
 }
 
 // rejectedColumns are the columns of the table of refused rows: the sheet
@@ -312,7 +323,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		}
 		l := widget.NewLabel(strings.Join(msg, " "))
 		l.Wrapping = fyne.TextWrapWord
-		check := widget.NewCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}), nil)
+		check := v.newCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}))
 		check.Checked = p.Choice.ProfileBranch
 		check.OnChanged = func(on bool) {
 			c := v.currentChoice()
@@ -336,7 +347,7 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		if s.Left != "" {
 			label += lang.L("，名称含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Word": s.Left})
 		}
-		include := widget.NewCheck(label, nil)
+		include := v.newCheck(label)
 		include.Checked = s.Included
 		name := s.Name
 		include.OnChanged = func(on bool) {
@@ -349,7 +360,7 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		}
 		row := container.NewHBox(include)
 		if s.CanUseName {
-			useName := widget.NewCheck(lang.L("以工作表名称作为所在党支部"), nil)
+			useName := v.newCheck(lang.L("以工作表名称作为所在党支部"))
 			useName.Checked = s.BranchFromName
 			useName.OnChanged = func(on bool) {
 				c := v.currentChoice()

@@ -16,6 +16,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/ui/kit"
 )
 
 func TestImportPreviewWritesNothingUntilConfirmed(t *testing.T) {
@@ -263,6 +264,8 @@ func textsOf(o fyne.CanvasObject) string {
 			b.WriteString(w.Text + "\n")
 		case *widget.Check:
 			b.WriteString(w.Text + "\n")
+		case *kit.Check:
+			b.WriteString(w.Text + "\n")
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)
@@ -273,12 +276,12 @@ func textsOf(o fyne.CanvasObject) string {
 	return b.String()
 }
 
-func findChecks(o fyne.CanvasObject) map[string]*widget.Check {
-	out := map[string]*widget.Check{}
+func findChecks(o fyne.CanvasObject) map[string]*kit.Check {
+	out := map[string]*kit.Check{}
 	var walk func(o fyne.CanvasObject)
 	walk = func(o fyne.CanvasObject) {
 		switch w := o.(type) {
-		case *widget.Check:
+		case *kit.Check:
 			out[w.Text] = w
 		case *fyne.Container:
 			for _, c := range w.Objects {
@@ -290,7 +293,7 @@ func findChecks(o fyne.CanvasObject) map[string]*widget.Check {
 	return out
 }
 
-func keys(m map[string]*widget.Check) []string {
+func keys(m map[string]*kit.Check) []string {
 	var out []string
 	for k := range m {
 		out = append(out, k)
@@ -398,5 +401,40 @@ func TestImportPreviewNamesSheetsNotImported(t *testing.T) {
 	}
 	if box := findChecks(p.choices)["已转出党员（第1行为表头，2 行），名称含“转出”，看来是已不在册的人员，默认不导入"]; box == nil || box.Checked {
 		t.Errorf("the sheet of members who left is not offered unticked: %v", box)
+	}
+}
+
+// Esc cancels the preview after a box of it was ticked (it has focus then,
+// and the window's keys do not reach the dialog) (review s6-8 newuser #11).
+func TestImportPreviewEscAfterTickingABox(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets:        []model.ImportSheet{{Name: "Sheet1", Included: true, HeaderRow: 1, Rows: 2}},
+		ProfileBranch: "中共示例公司支部委员会", OtherBranches: 2, OtherNames: []string{"第一党支部"},
+		Plan: model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	p := s.roster.preview
+	box := findChecks(p.choices)["所在党支部一律填写“中共示例公司支部委员会”"]
+	if box == nil {
+		t.Fatal("no offer of the profile's branch")
+	}
+	if s.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("no preview shown")
+	}
+	s.win.Canvas().Focus(box)
+	test.Tap(box)
+	focused := s.win.Canvas().Focused()
+	if focused == nil {
+		focused = box
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if s.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc on the ticked box left the preview open")
+	}
+	if len(f.choices) != 1 || !f.choices[0].ProfileBranch {
+		t.Errorf("choices %+v", f.choices)
 	}
 }

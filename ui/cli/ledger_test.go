@@ -262,3 +262,37 @@ func TestDryRunCreatesNoDataFile(t *testing.T) {
 		}
 	}
 }
+
+// `check` on a branch whose 书记 is entered and whose 支部委员会 is not yet
+// says it as home does: a 提示 where to fill it in, not a 严重 "目前委员0人"
+// (review s6-8 newuser #1).
+func TestCheckCommitteeNotEnteredIsAHint(t *testing.T) {
+	db, _ := firstDayDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Profile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Secretary, p.Committee = "王建国", nil
+	if err := s.SaveProfile(p); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, "check", "--db", db)
+	want := "提示: 【组织设置】正式党员"
+	found := false
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.Contains(line, "支部委员会") {
+			found = strings.HasPrefix(line, want) && strings.Contains(line, "尚未填写支部委员会成员，请在“设置 → 支部委员会”中填写")
+			if strings.Contains(line, "目前委员0人") || strings.HasPrefix(line, "严重") {
+				t.Errorf("check: %s", line)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("check lacks the committee hint:\n%s", r.stdout)
+	}
+}

@@ -320,6 +320,13 @@ func NewCheck(text string, changed func(bool)) *Check {
 	return c
 }
 
+// EnterEsc makes Enter and Esc on c run enter and escape, as the dialog c
+// is in does (EnterEsc) while nothing has focus: a ticked box has focus,
+// and the window's keys no longer reach the dialog.
+func (c *Check) EnterEsc(enter, escape func()) {
+	c.keys = &keys{enter: enter, escape: escape}
+}
+
 // Join makes Enter and Esc on c, a check box inside a field of f (such as
 // a row of months), save and cancel f as they do on its own inputs.
 func (f *Form) Join(c *Check) {
