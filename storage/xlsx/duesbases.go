@@ -255,6 +255,12 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 			cols[model.FieldDuesBase] = named[0]
 		}
 		bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
+		// A row of hints under the headings is part of them, as in the
+		// roster (review s6-7 attack #18).
+		if first < len(rows) && hintRow(rows[first]) {
+			bf.Notes = append(bf.Notes, hintNote(sheet, first+1))
+			first++
+		}
 		taken := map[int]bool{}
 		for _, c := range cols {
 			taken[c] = true

@@ -89,6 +89,9 @@ type header struct {
 	// a column not imported too (strays).
 	headed []bool
 	serial int // the 序号 column (1-based), 0 without one
+	// hint is the row (1-based) of fill-in hints right under the headings
+	// (（必填）, （18位）), read as part of the header; 0 without one.
+	hint int
 }
 
 type column struct {
@@ -221,7 +224,55 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 			}
 		}
 	}
+	// A row of hints under the headings (（必填）, （18位）, （年.月）) is
+	// part of the header, not a member refused field by field (review
+	// s6-7 attack #18).
+	if below := best.first - 1 + best.rows; len(best.cols) > 0 && below < len(g.text) && (below >= len(g.data) || !g.data[below]) && hintRow(g.text[below]) {
+		best.hint = below + 1
+		best.rows++
+	}
 	return best, len(best.cols) > 0
+}
+
+// hintRow reports a row whose every text is a short hint in brackets
+// (（必填）, (18位), 【年.月】) or a bare 必填 / 选填: the fill-in hints
+// templates put under their headings. A member's row has a name that is
+// none.
+func hintRow(cells []string) bool {
+	found := false
+	for _, c := range cells {
+		t := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		if t == "" {
+			continue
+		}
+		if !hintText(t) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// hintText reports a fill-in hint (hintRow).
+func hintText(t string) bool {
+	switch t {
+	case "必填", "选填", "非必填", "必填项", "选填项", "可不填":
+		return true
+	}
+	if utf8.RuneCountInString(t) > 30 {
+		return false
+	}
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}, {"(", "）"}, {"（", ")"}} {
+		if strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hintNote is the note for the hint row n read as part of the header.
+func hintNote(sheet string, n int) model.ImportNote {
+	return model.ImportNote{Sheet: sheet, Row: n, Message: "表头下的填写说明行（如“（必填）”）：是表头的一部分，不是党员，未导入"}
 }
 
 // mapBand maps the columns of the k heading rows from row i to fields of

@@ -301,6 +301,9 @@ func (rd *reader) sheet(s bookSheet) error {
 		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
 			Message: fmt.Sprintf("没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch)})
 	}
+	if h.hint > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, hintNote(sh.Name, h.hint))
+	}
 	rd.hiddenNotes(&sh, h, shape, im.hidden)
 	return nil
 }

@@ -158,8 +158,11 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if err := out.SetCellStr(s.name, heading, RejectedReasonHeading); err != nil {
 		return 0, err
 	}
-	if h.rows > 1 {
-		bottom, _ := excelize.CoordinatesToCellName(reasonCol, last)
+	// Merged down over the heading rows, not over a row of hints under
+	// them, which would then read as headings merged down (review s6-7
+	// attack #18).
+	if end := last - min(h.hint, 1); end > h.first {
+		bottom, _ := excelize.CoordinatesToCellName(reasonCol, end)
 		if err := out.MergeCell(s.name, heading, bottom); err != nil {
 			return 0, err
 		}
