@@ -400,11 +400,11 @@ type BasePreview struct {
 	HeaderRow int
 	// Sheets are the sheets read, every one that holds bases; with more
 	// than one, rows and refusals name their sheet.
-	Sheets []string
-	Rejected  []Rejection
-	Bases     []DuesBase // one per accepted row, ready to save
-	Names     []string   // the members' names, in the order of Bases
-	Changed   int        // how many differ from what the year holds
+	Sheets   []string
+	Rejected []Rejection
+	Bases    []DuesBase // one per accepted row, ready to save
+	Names    []string   // the members' names, in the order of Bases
+	Changed  int        // how many differ from what the year holds
 	// Openings are the rows' 党费已交至, for the rows that give one.
 	Openings []DuesOpening
 	// Rows are where each of Bases came from, in the same order.
