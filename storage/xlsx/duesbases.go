@@ -335,11 +335,6 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
 		return nil
 	}
-	// A template's example row is no member (review s6-7 attack #17).
-	if what, ok := exampleRow(cells, cell(cells, cols[model.FieldName])); ok {
-		bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n, Message: exampleNote(what)})
-		return nil
-	}
 	// A group's title ("第一党小组", "第二党支部") alone in a row heads the
 	// rows below it: no member (review s5 final attack #2b).
 	if first, count := firstText(cells); count == 1 {

@@ -551,10 +551,6 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
-		if rec.example != "" {
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: rec.n, Message: exampleNote(rec.example)})
-			return nil
-		}
 		for _, s := range rec.strays {
 			if _, ok := im.strays[s.col]; !ok {
 				if im.strays == nil {

@@ -42,9 +42,6 @@ type record struct {
 	sharedFields []model.Field
 	// strays are the values its rows hold in columns without a heading.
 	strays []stray
-	// example is, for a template's 填写示例 row (exampleRow), what marks it
-	// ("示例 张三"): no member, and no record's text.
-	example string
 }
 
 // stray is a value in a column without a heading: shown on the sheet,
@@ -130,19 +127,6 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) {
 			continue
 		}
-		// A template's example row is no member, and continues none.
-		if what, ok := exampleRow(cells, h.nameIn(cells)); ok {
-			if cur != nil {
-				if err := fn(cur); err != nil {
-					return err
-				}
-			}
-			cur = nil
-			if err := fn(&record{n: n, cells: cells, example: what}); err != nil {
-				return err
-			}
-			continue
-		}
 		strays := h.strays(sr, hidden, n, row.cells)
 		if cur != nil {
 			switch own, shared := h.continues(sr, cur, last, n, cells); {
@@ -174,55 +158,6 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		return fn(cur)
 	}
 	return nil
-}
-
-// exampleWords mark a template's example row (填写示例) in its first cell;
-// strongExampleWords mark it in any cell. placeholderNames are the names
-// such rows give, with which any example word marks it.
-var (
-	exampleWords       = []string{"示例", "例", "样例", "填写示例", "例如", "范例", "举例", "填表示例", "示范", "样本"}
-	strongExampleWords = []string{"示例", "样例", "填写示例", "范例", "填表示例"}
-	placeholderNames   = []string{"张三", "李四", "王五", "赵六", "某某", "XXX", "×××", "XX", "××", "某某某"}
-)
-
-// exampleWord is s as an example word without brackets and colons
-// ("（示例）", "示例：" → "示例"); ok is false for any other text.
-func exampleWord(s string) (string, bool) {
-	t := strings.Join(strings.Fields(model.CleanLine(s)), "")
-	t = strings.TrimRight(strings.TrimLeft(t, "（(【[〔"), "）)】]〕：:")
-	if slices.Contains(exampleWords, t) {
-		return t, true
-	}
-	return "", false
-}
-
-// exampleRow reports a template's example row, which official templates
-// put under the headings (示例 | 张三 | 110101199003070011 …), and says
-// what marks it ("示例 张三"): its first text is an example word (示例, 例,
-// 样例 …), or a cell is one of the unmistakable ones (示例, 样例, 范例 …),
-// or any example word stands beside a placeholder name (张三, 李四, 某某).
-// Imported, it would be a member for ever: members are never deleted
-// (review s6-7 attack #17).
-func exampleRow(cells []string, name string) (string, bool) {
-	name = strings.Join(strings.Fields(model.CleanLine(name)), "")
-	placeholder := slices.Contains(placeholderNames, strings.ToUpper(name))
-	first, _ := firstText(cells)
-	word, ok := exampleWord(first)
-	for _, c := range cells {
-		if ok {
-			break
-		}
-		if w, is := exampleWord(c); is && (placeholder || slices.Contains(strongExampleWords, w)) {
-			word, ok = w, true
-		}
-	}
-	if !ok {
-		return "", false
-	}
-	if name != "" && name != word {
-		return word + " " + name, true
-	}
-	return word, true
 }
 
 // filled reports a row with a value in one of the header's columns, or a
@@ -395,17 +330,4 @@ func (s *hiddenSweep) covered(col, row int) bool {
 		}
 	}
 	return col < len(s.cover) && s.cover[col] >= row
-}
-
-// nameIn is the row's 姓名; "" without the column.
-func (h header) nameIn(cells []string) string {
-	if c, ok := h.column(model.FieldName); ok {
-		return cell(cells, c)
-	}
-	return ""
-}
-
-// exampleNote is the note for an example row marked by what.
-func exampleNote(what string) string {
-	return fmt.Sprintf("示例行“%s”：是表格模板的填写示例，不是党员，未导入", what)
 }
