@@ -59,7 +59,9 @@ func TestBasesEverySheet(t *testing.T) {
 	for _, r := range bf.Rows {
 		got = append(got, r.Sheet+"|"+r.Name+"|"+r.Base.String())
 	}
-	if want := []string{"第一党支部|乙一|5400.00", "第一党支部|乙二|5500.00", "第二党支部|乙三|5600.00"}; !slices.Equal(got, want) {
+	// An ID on two sheets refuses both rows, each naming the other: the
+	// user chooses which base holds (review s6-7-late #6).
+	if want := []string{"第一党支部|乙二|5500.00", "第二党支部|乙三|5600.00"}; !slices.Equal(got, want) {
 		t.Errorf("rows %v, want %v", got, want)
 	}
 	var lines []string
@@ -67,13 +69,14 @@ func TestBasesEverySheet(t *testing.T) {
 		lines = append(lines, r.Line(true))
 	}
 	text := strings.Join(lines, "\n")
-	for _, want := range []string{"row 3 (第二党支部): 公民身份号码: 乙四，单元格为“" + id1 + "”：与工作表“第一党支部”第 2 行的身份证号码相同",
+	for _, want := range []string{"row 2 (第一党支部): 公民身份号码: 乙一，单元格为“" + id1 + "”：与工作表“第二党支部”第 3 行的身份证号码相同",
+		"row 3 (第二党支部): 公民身份号码: 乙四，单元格为“" + id1 + "”：与工作表“第一党支部”第 2 行的身份证号码相同",
 		"row 4 (第二党支部): 公民身份号码: 乙五：请填写公民身份号码"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("refusals lack %q:\n%s", want, text)
 		}
 	}
-	if len(bf.Rejected) != 2 {
+	if len(bf.Rejected) != 3 || bf.Rejected[0].Sheet != "第一党支部" {
 		t.Errorf("refusals:\n%s", text)
 	}
 

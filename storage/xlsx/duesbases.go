@@ -126,7 +126,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, e
 		return nil, err
 	}
 	var all *BaseFile
-	seen := map[string]baseSeen{}
+	seen := map[string][]baseSeen{}
 	for _, s := range sheets {
 		if s.part == nil {
 			continue
@@ -154,18 +154,58 @@ func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, e
 			}
 		}
 	}
+	if all != nil {
+		refuseDuplicates(all, seen)
+	}
 	return all, nil
 }
 
-// baseSeen is where an ID number was read first: its sheet and row.
+// baseSeen is where an ID number was read: its sheet, row and name.
 type baseSeen struct {
 	sheet string
 	row   int
+	name  string
+}
+
+// refuseDuplicates refuses every row of an ID number read more than once,
+// each naming the other rows, so that none is imported and all go to the
+// errors workbook: the user decides which base holds, not the file's
+// order (review s6-7-late #6; the roster import refuses both alike).
+func refuseDuplicates(all *BaseFile, seen map[string][]baseSeen) {
+	for id, at := range seen {
+		if len(at) < 2 {
+			continue
+		}
+		for i, here := range at {
+			var others []string
+			for j, o := range at {
+				if j == i {
+					continue
+				}
+				if o.sheet == here.sheet {
+					others = append(others, fmt.Sprintf("第 %d 行", o.row))
+				} else {
+					others = append(others, fmt.Sprintf("工作表“%s”第 %d 行", o.sheet, o.row))
+				}
+			}
+			all.Rows = slices.DeleteFunc(all.Rows, func(r BaseRow) bool { return r.Sheet == here.sheet && r.Row == here.row })
+			all.Rejected = append(all.Rejected, model.Rejection{Sheet: here.sheet, Row: here.row, Field: model.FieldIDNumber,
+				Reason: fmt.Sprintf("与%s的身份证号码相同（同一人只能有一个基数，请删去不要的一行）", strings.Join(others, "、")),
+				Name:   here.name, Value: id})
+		}
+	}
+	order := func(sheet string) int { return slices.Index(all.Sheets, sheet) }
+	slices.SortStableFunc(all.Rejected, func(a, b model.Rejection) int {
+		if c := order(a.Sheet) - order(b.Sheet); c != 0 {
+			return c
+		}
+		return a.Row - b.Row
+	})
 }
 
 // readBasesSheet reads sheet s if it holds bases; nil if it does not.
 // seen are the ID numbers read so far, from every sheet.
-func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[string]baseSeen) (*BaseFile, error) {
+func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[string][]baseSeen) (*BaseFile, error) {
 	// A damaged sheet would read as one that ends early: checked first.
 	// The scan also finds the number cells of more than 15 digits: an
 	// ID number typed into one has lost its last digits.
@@ -295,7 +335,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string]baseSeen) error {
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string][]baseSeen) error {
 	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
 	src := map[model.Field]int{} // the row each field's value comes from
@@ -397,10 +437,10 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 			reason += "（身份证号码请设为文本格式，数字格式会丢失末几位）"
 		}
 		reject(model.FieldIDNumber, reason)
-	} else if prev, dup := seen[id]; dup && prev.sheet == bf.Sheet {
-		reject(model.FieldIDNumber, fmt.Sprintf("与第 %d 行的身份证号码相同", prev.row))
-	} else if dup {
-		reject(model.FieldIDNumber, fmt.Sprintf("与工作表“%s”第 %d 行的身份证号码相同", prev.sheet, prev.row))
+	} else {
+		// Every row of an ID met twice is refused once all are read
+		// (refuseDuplicates), as the roster import does.
+		seen[id] = append(seen[id], baseSeen{sheet: bf.Sheet, row: n, name: model.CutTyped(name)})
 	}
 	var cat model.DuesCategory
 	if s := get(model.FieldDuesCategory); s != "" {
@@ -485,7 +525,6 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
 		return nil
 	}
-	seen[id] = baseSeen{sheet: bf.Sheet, row: n}
 	cellsShown := map[model.Field]string{}
 	for f := range cols {
 		cellsShown[f] = get(f)
