@@ -34,7 +34,13 @@ func New(store *storage.Store) *Service {
 // without a category keeps the member's category for the year, or last
 // year's, or 在职.
 func (s *Service) PreviewBases(year int, path string) (model.BasePreview, error) {
-	bf, err := xlsx.ReadDuesBasesFileFor(path, year)
+	return s.PreviewBasesSheets(year, path, nil)
+}
+
+// PreviewBasesSheets is PreviewBases reading only the sheets named
+// (--sheet, as the roster import's); nil reads every sheet holding bases.
+func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (model.BasePreview, error) {
+	bf, err := xlsx.ReadDuesBasesSheets(path, year, sheets)
 	if err != nil {
 		return model.BasePreview{}, err
 	}

@@ -76,6 +76,14 @@ func ReadDuesBasesFile(path string) (*BaseFile, error) { return ReadDuesBasesFil
 // base columns ("2025年计算基数", "2026年计算基数") the one naming the year
 // is read; two that cannot be told apart refuse the file, naming both.
 func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
+	return ReadDuesBasesSheets(path, year, nil)
+}
+
+// ReadDuesBasesSheets is ReadDuesBasesFileFor reading only the sheets
+// named in want (hidden or not), as the roster import's --sheet does; nil
+// reads every sheet that holds bases. A named sheet without bases
+// headings refuses the file, naming it.
+func ReadDuesBasesSheets(path string, year int, want []string) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -85,16 +93,16 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 		return nil, fmt.Errorf("%w：%s", err, path)
 	}
 	defer bk.Close()
-	bf, err := readBasesSheets(bk, path, false, year)
-	if err != nil {
-		return nil, err
+	bf, err := readBasesSheets(bk, path, false, year, want)
+	if err != nil || want != nil && bf != nil {
+		return bf, err
 	}
 	if bf == nil {
 		return readBasesHidden(bk, path, year)
 	}
 	// A hidden sheet is often last year's: not read beside the visible
 	// ones, and said, never dropped without a word (review s6-7 attack #16).
-	if hid, err := readBasesSheets(bk, path, true, year); err == nil && hid != nil {
+	if hid, err := readBasesSheets(bk, path, true, year, nil); err == nil && hid != nil {
 		for _, name := range hid.Sheets {
 			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: name,
 				Message: fmt.Sprintf("隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name)})
@@ -106,7 +114,7 @@ func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
 // readBasesHidden reads the hidden sheets that hold bases, when no visible
 // one does.
 func readBasesHidden(bk *book, path string, year int) (*BaseFile, error) {
-	bf, err := readBasesSheets(bk, path, true, year)
+	bf, err := readBasesSheets(bk, path, true, year, nil)
 	if bf != nil || err != nil {
 		return bf, err
 	}
@@ -120,23 +128,30 @@ func readBasesHidden(bk *book, path string, year int) (*BaseFile, error) {
 // sheets that holds bases, as the roster import reads every sheet that
 // holds a roster (chooseSheets): a workbook with one sheet per branch
 // gives them all (review s6-7 attack #16). nil if none does.
-func readBasesSheets(bk *book, path string, hidden bool, year int) (*BaseFile, error) {
-	sheets, err := chooseSheets(bk, nil)
+// want, when not nil, are the sheets to read, visible or hidden, and
+// each must hold bases.
+func readBasesSheets(bk *book, path string, hidden bool, year int, want []string) (*BaseFile, error) {
+	sheets, err := chooseSheets(bk, want)
 	if err != nil {
 		return nil, err
 	}
 	var all *BaseFile
 	seen := map[string][]baseSeen{}
 	for _, s := range sheets {
-		if s.part == nil {
+		if s.part == nil && want == nil {
 			continue
 		}
-		if visible, err := bk.f.GetSheetVisible(s.name); err == nil && visible == hidden {
+		if visible, err := bk.f.GetSheetVisible(s.name); want == nil && err == nil && visible == hidden {
 			continue
 		}
-		bf, err := readBasesSheet(bk, s, path, year, seen)
-		if err != nil {
-			return nil, err
+		var bf *BaseFile
+		if s.part != nil {
+			if bf, err = readBasesSheet(bk, s, path, year, seen); err != nil {
+				return nil, err
+			}
+		}
+		if bf == nil && want != nil {
+			return nil, &otherFileError{msg: fmt.Sprintf("工作表“%s”没有党费基数表的表头：需要“姓名”“身份证号码”“计算基数”三列：%s", s.name, path), kind: ErrNoHeader}
 		}
 		if bf == nil {
 			continue

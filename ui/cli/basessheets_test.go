@@ -42,3 +42,38 @@ func TestDuesBasesImportEverySheet(t *testing.T) {
 		t.Errorf("dry run: %+v", r)
 	}
 }
+
+// A template's 填写示例 sheet beside the bases: `--sheet` reads only the
+// sheet named, as in `roster import` (review s6-7-late #8: no --sheet,
+// the example's 张三 blocked the import).
+func TestDuesBasesImportSheet(t *testing.T) {
+	db, ms := firstDayDB(t)
+	f := excelize.NewFile()
+	head := []any{"姓名", "身份证号码", "计算基数"}
+	_ = f.SetSheetName("Sheet1", "填写示例")
+	_, _ = f.NewSheet("基数")
+	for sheet, rows := range map[string][][]any{
+		"填写示例": {head, {"张三", "110101199003070011", "5000"}},
+		"基数":   {head, {ms[2].Name, ms[2].IDNumber, "5400"}, {ms[3].Name, ms[3].IDNumber, "5500"}},
+	} {
+		for i, r := range rows {
+			ref, _ := excelize.CoordinatesToCellName(1, i+1)
+			_ = f.SetSheetRow(sheet, ref, &r)
+		}
+	}
+	book := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if r := run(t, "dues", "bases", "import", book, "--db", db, "--dry-run"); r.status != ExitRejected {
+		t.Errorf("without --sheet: %+v", r)
+	}
+	r := run(t, "dues", "bases", "import", book, "--db", db, "--sheet", "基数")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 2, rejected 0" || strings.Contains(r.stdout+r.stderr, "填写示例") {
+		t.Errorf("--sheet 基数: %+v", r)
+	}
+	if r := run(t, "dues", "bases", "import", book, "--db", db, "--sheet", "没有"); r.status == ExitOK {
+		t.Errorf("--sheet of no sheet: %+v", r)
+	}
+}

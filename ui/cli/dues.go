@@ -40,6 +40,7 @@ func basesImport(args []string, env Env) (int, error) {
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
+	sheets := sheetFlag(fs)
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
@@ -56,7 +57,7 @@ func basesImport(args []string, env Env) (int, error) {
 		*year = store.Today().Year
 	}
 	files := duesfile.New(store)
-	p, err := files.PreviewBases(*year, pos[0])
+	p, err := files.PreviewBasesSheets(*year, pos[0], *sheets)
 	if err != nil {
 		return 0, err
 	}

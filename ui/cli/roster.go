@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,11 +23,8 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
 	profileBranch := fs.Bool("use-profile-branch", false, "所在党支部一律填写本支部名称（设置中的支部名称）")
-	var sheets, nameBranch []string
-	fs.Func("sheet", "只导入这个工作表（可重复）", func(s string) error {
-		sheets = append(sheets, s)
-		return nil
-	})
+	sheets := sheetFlag(fs)
+	var nameBranch []string
 	fs.Func("sheet-as-branch", "以这个工作表的名称作为所在党支部（该表没有“所在党支部”列时；可重复；给出时只用于所列的工作表）", func(s string) error {
 		nameBranch = append(nameBranch, s)
 		return nil
@@ -61,11 +59,11 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	defer done()
 
 	files := rosterfile.New(store)
-	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch})
+	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: *sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch})
 	if err != nil {
 		return 0, err
 	}
-	for _, want := range append(slices.Clip(sheets), nameBranch...) {
+	for _, want := range append(slices.Clip(*sheets), nameBranch...) {
 		// Named as the user sees it (rosterfile matches it so).
 		same := func(name string) bool { return name == want || model.CleanLine(name) == model.CleanLine(want) }
 		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return same(s.Name) })
@@ -302,4 +300,15 @@ func sameFile(a, b string) bool {
 	}
 	fb, err := os.Stat(b)
 	return err == nil && os.SameFile(fa, fb)
+}
+
+// sheetFlag is --sheet NAME of the imports (roster, dues bases): only the
+// sheets named are read; repeatable. nil when not given.
+func sheetFlag(fs *flag.FlagSet) *[]string {
+	var sheets []string
+	fs.Func("sheet", "只导入这个工作表（可重复）", func(s string) error {
+		sheets = append(sheets, s)
+		return nil
+	})
+	return &sheets
 }
