@@ -251,7 +251,7 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 	g := b.Figures
 	stale := ""
 	if b.Stale(w.svc.Today()) {
-		stale = kit.L("（已超过3个月，请向支部要新的数据包）")
+		stale = kit.L("（已超过{{.N}}个月，请向支部要新的数据包）", map[string]any{"N": model.SnapshotStaleMonths})
 	}
 	lines := []string{
 		kit.L("快照：{{.At}}，导入于 {{.Imported}}（{{.File}}）", map[string]any{"At": b.SnapshotAt.Local().Format("2006-01-02 15:04"),
