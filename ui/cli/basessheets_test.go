@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -75,5 +77,31 @@ func TestDuesBasesImportSheet(t *testing.T) {
 	}
 	if r := run(t, "dues", "bases", "import", book, "--db", db, "--sheet", "没有"); r.status == ExitOK {
 		t.Errorf("--sheet of no sheet: %+v", r)
+	}
+}
+
+// `dues bases import --errors` naming the bases workbook itself is
+// refused before anything is written, as `roster import` refuses it: the
+// workbook of refused rows would replace the user's file.
+func TestDuesBasesImportErrorsIsInput(t *testing.T) {
+	db, ms := firstDayDB(t)
+	f := excelize.NewFile()
+	for i, r := range [][]any{{"姓名", "公民身份号码", "计算基数"}, {ms[2].Name, ms[2].IDNumber, "5400"}, {"某某", ms[3].IDNumber, "5500"}} {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		_ = f.SetSheetRow("Sheet1", ref, &r)
+	}
+	book := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	before, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, "dues", "bases", "import", book, "--db", db, "--errors", book)
+	after, _ := os.ReadFile(book)
+	if r.status == ExitOK || !strings.Contains(r.stderr, "就是要导入的基数表") || !bytes.Equal(before, after) {
+		t.Fatalf("--errors is the input: %+v", r)
 	}
 }

@@ -48,6 +48,9 @@ func basesImport(args []string, env Env) (int, error) {
 	if *errorsOut != "" {
 		*errorsOut = xlsx.WorkbookPath(*errorsOut)
 	}
+	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
+		return 0, usageError("--errors %s 就是要导入的基数表，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
+	}
 	store, done, err := openForImport(*dbPath, *dryRun)
 	if err != nil {
 		return 0, err
