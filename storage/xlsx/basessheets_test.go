@@ -96,3 +96,19 @@ func TestBasesEverySheet(t *testing.T) {
 		t.Errorf("hidden sheet: %+v %v", bf, err)
 	}
 }
+
+// A sheet named twice is read once: read twice, every row was refused as
+// a duplicate of itself (review s6-final attack #1).
+func TestBasesSheetNamedTwiceIsReadOnce(t *testing.T) {
+	head := []any{"姓名", "身份证号码", "计算基数"}
+	path := basesBookOfSheets(t, []string{"基数"}, map[string][][]any{
+		"基数": {head, {"乙一", idNumber("19800101", "011"), 5400}},
+	})
+	bf, err := ReadDuesBasesSheets(path, 2026, []string{"基数", "基数"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bf.Rows) != 1 || len(bf.Rejected) != 0 || !slices.Equal(bf.Sheets, []string{"基数"}) {
+		t.Errorf("sheets %v, rows %d, refused %d", bf.Sheets, len(bf.Rows), len(bf.Rejected))
+	}
+}
