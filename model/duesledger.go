@@ -684,6 +684,25 @@ type PaymentCheck struct {
 	Rules   DuesRules
 }
 
+// CheckPaymentDate refuses a payment date by itself: without its day, not
+// a real date, after today, or before m joined the Party (when known). The
+// payment dialog says it when the date field is left; Check applies it.
+func CheckPaymentDate(d, today Date, m *Member) error {
+	if d.IsZero() || d.Day == 0 {
+		return Errorf(ErrDues, "请填写交纳日期（年-月-日）")
+	}
+	if err := d.Validate(); err != nil {
+		return err
+	}
+	if d.After(today) {
+		return Errorf(ErrDues, "交纳日期 %s 晚于今天", d)
+	}
+	if from, _, ok := OwedMonths(m); ok && MonthOfDate(d) < from {
+		return Errorf(ErrDues, "交纳日期 %s 早于 %s 被接收为预备党员的 %s，此前不需交纳党费", d, m.Name, m.JoinDate)
+	}
+	return nil
+}
+
 // Check refuses a payment that cannot be right and returns the dues of each
 // month it covers, in the order of p.Months. The amount must equal the sum
 // of those months' dues: an amount that does not match is a typing error or
@@ -694,21 +713,12 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 	fail := func(format string, a ...any) ([]Money, error) {
 		return nil, Errorf(ErrDues, format, a...)
 	}
-	if p.Date.IsZero() || p.Date.Day == 0 {
-		return fail("请填写交纳日期（年-月-日）")
-	}
-	if err := p.Date.Validate(); err != nil {
+	if err := CheckPaymentDate(p.Date, pc.Today, m); err != nil {
 		return nil, err
-	}
-	if p.Date.After(pc.Today) {
-		return fail("交纳日期 %s 晚于今天", p.Date)
 	}
 	from, to, ok := OwedMonths(m)
 	if !ok {
 		return fail("%s 的加入党组织日期未填写，无法确定从何时起交纳党费", m.Name)
-	}
-	if MonthOfDate(p.Date) < from {
-		return fail("交纳日期 %s 早于 %s 被接收为预备党员的 %s，此前不需交纳党费", p.Date, m.Name, m.JoinDate)
 	}
 	if len(p.Months) == 0 {
 		return fail("请选择这笔党费所交的月份")

@@ -481,20 +481,18 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 	}
 }
 
-// dateProblem says what is wrong with a payment date by itself: a month
-// without its day, a day after today, or one before the member joined the
-// Party; "" when none.
+// dateProblem says what is wrong with a payment date by itself
+// (model.CheckPaymentDate, as 登记交纳 applies it); "" when nothing.
 func (p *paymentDialog) dateProblem(date model.Date) string {
-	switch {
-	case date.Day == 0:
-		return kit.SayErr(model.Errorf(model.ErrDues, "请填写交纳日期（年-月-日）"))
-	case date.After(p.d.sh.svc.today()):
-		return kit.SayErr(model.Errorf(model.ErrDues, "交纳日期 %s 晚于今天", date))
-	}
+	var member model.Member // unknown: no join date to check against
 	for _, m := range p.d.sh.members {
-		if m.ID == p.row.MemberID && !m.JoinDate.IsZero() && model.MonthOfDate(date) < model.MonthOfDate(m.JoinDate) {
-			return kit.SayErr(model.Errorf(model.ErrDues, "交纳日期 %s 早于 %s 被接收为预备党员的 %s，此前不需交纳党费", date, m.Name, m.JoinDate))
+		if m.ID == p.row.MemberID {
+			member = m
+			break
 		}
+	}
+	if err := model.CheckPaymentDate(date, p.d.sh.svc.today(), &member); err != nil {
+		return kit.SayErr(err)
 	}
 	return ""
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"branchledger/model"
 	"branchledger/storage/xlsx"
 )
@@ -50,15 +48,7 @@ func TestMembersOnTwoBranchesAreFound(t *testing.T) {
 	}
 
 	out := filepath.Join(dir, "上报.xlsx")
-	if _, err := w.WriteReport(out); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, _ := f.GetRows(xlsx.UpwardMembersSheet)
+	rows := reportRows(t, w, out, xlsx.UpwardMembersSheet)
 	marked := 0
 	for _, r := range rows {
 		if len(r) > 12 && strings.HasPrefix(r[1], "中共甘肃陇原") && r[12] == "中共兰州金百合商贸有限公司支部" {

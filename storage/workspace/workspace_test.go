@@ -485,18 +485,7 @@ func checkAtWarn(t *testing.T, w *Workspace, want model.BranchReport, b Branch) 
 		t.Fatalf("demo branch without anyone at 6 months: nothing to tell the bands from the totals")
 	}
 	out := filepath.Join(t.TempDir(), "report.xlsx")
-	if _, err := w.WriteReport(out); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(xlsx.UpwardSummarySheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := reportRows(t, w, out, xlsx.UpwardSummarySheet)
 	var head, row []string
 	for _, r := range rows {
 		if len(r) > 8 && r[1] == "支部名称" {
@@ -630,6 +619,25 @@ func TestFutureSnapshotIsRefused(t *testing.T) {
 	if r := w.Import(ok, ImportOptions{}); r.Outcome != Imported {
 		t.Errorf("the genuine package after it: %+v", r)
 	}
+}
+
+// reportRows writes w's upward report to out and returns the rows of one of
+// its sheets.
+func reportRows(t *testing.T, w *Workspace, out, sheet string, opts ...excelize.Options) [][]string {
+	t.Helper()
+	if _, err := w.WriteReport(out); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(sheet, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 func mustOpen(t testing.TB, path string) *storage.Store {
@@ -831,18 +839,7 @@ func TestReportCollectedIncludesVoluntaryDues(t *testing.T) {
 		t.Fatal(r.Err)
 	}
 	out := filepath.Join(dir, "report.xlsx")
-	if _, err := w.WriteReport(out); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(xlsx.UpwardDuesSheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := reportRows(t, w, out, xlsx.UpwardDuesSheet, excelize.Options{RawCellValue: true})
 	col := func(head string) int {
 		for _, r := range rows {
 			if i := slices.Index(r, head); i >= 0 {
@@ -911,18 +908,7 @@ func TestReportOfAnEmptyOrganisationList(t *testing.T) {
 	dir := t.TempDir()
 	w, _ := newWorkspace(t, dir)
 	out := filepath.Join(dir, "report.xlsx")
-	if _, err := w.WriteReport(out); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(xlsx.UpwardSummarySheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := reportRows(t, w, out, xlsx.UpwardSummarySheet)
 	var empty, zero bool
 	var money int
 	for _, r := range rows {
