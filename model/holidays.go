@@ -217,15 +217,22 @@ func (c HolidayCalendar) AddWorkingDays(from Date, n int) Date {
 
 // ValidateHolidayDay checks a day the user enters in 设置.
 func ValidateHolidayDay(h HolidayDay) error {
-	switch {
-	case h.Date.IsZero() || h.Date.MonthOnly():
-		return fmt.Errorf("请填写完整的日期（年-月-日）")
-	case h.Date.Validate() != nil:
-		return h.Date.Validate()
-	case h.Kind != DayOff && h.Kind != DayWork:
+	if err := ValidateHolidayDate(h.Date); err != nil {
+		return err
+	}
+	if h.Kind != DayOff && h.Kind != DayWork {
 		return fmt.Errorf("请选择“%s”或“%s”", DayOff, DayWork)
 	}
 	return nil
+}
+
+// ValidateHolidayDate refuses a holiday's date by itself: a full, real
+// date (the form says it when the date is left, before a kind is chosen).
+func ValidateHolidayDate(d Date) error {
+	if d.IsZero() || d.MonthOnly() {
+		return fmt.Errorf("请填写完整的日期（年-月-日）")
+	}
+	return d.Validate()
 }
 
 // AddDays moves a full date by n days.

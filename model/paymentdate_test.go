@@ -33,3 +33,17 @@ func TestCheckPaymentDate(t *testing.T) {
 		t.Errorf("Check of a future date: %v", err)
 	}
 }
+
+// A holiday's date is refused by itself, before a kind is chosen, with
+// the sentence the whole day's check gives.
+func TestValidateHolidayDate(t *testing.T) {
+	for _, d := range []Date{{}, {Year: 2026, Month: 5}} {
+		err := ValidateHolidayDate(d)
+		if err == nil || err.Error() != ValidateHolidayDay(HolidayDay{Date: d, Kind: DayOff}).Error() {
+			t.Errorf("ValidateHolidayDate(%v) = %v", d, err)
+		}
+	}
+	if err := ValidateHolidayDate(NewDate(2026, 5, 1)); err != nil {
+		t.Errorf("a full date refused: %v", err)
+	}
+}

@@ -32,7 +32,7 @@ func basesFile(t *testing.T, rows [][]any, merges [][2]string, style func(f *exc
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	bf, err := ReadDuesBasesFile(path)
+	bf, err := ReadDuesBasesSheets(path, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func basesFileFor(t *testing.T, rows [][]any, year int) (*BaseFile, error) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	return ReadDuesBasesFileFor(path, year)
+	return ReadDuesBasesSheets(path, year, nil)
 }
 
 // Of two base columns the one naming the year imported is read; two that

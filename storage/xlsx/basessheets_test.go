@@ -48,7 +48,7 @@ func TestBasesEverySheet(t *testing.T) {
 		"说明":    {{"本表用于登记2026年党费计算基数"}},
 		"第二党支部": {head, {"乙三", id3, 5600}, {"乙四", id1, 5700}, {"乙五", "", 5800}},
 	})
-	bf, err := ReadDuesBasesFileFor(path, 2026)
+	bf, err := ReadDuesBasesSheets(path, 2026, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,9 +90,25 @@ func TestBasesEverySheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	bf, err = ReadDuesBasesFileFor(path, 2026)
+	bf, err = ReadDuesBasesSheets(path, 2026, nil)
 	if err != nil || !slices.Equal(bf.Sheets, []string{"第一党支部"}) || len(bf.Rows) != 2 || len(bf.Notes) != 1 ||
 		!strings.Contains(bf.Notes[0].Message, "隐藏的工作表“第二党支部”也有党费基数，未导入") {
 		t.Errorf("hidden sheet: %+v %v", bf, err)
+	}
+}
+
+// A sheet named twice is read once: read twice, every row was refused as
+// a duplicate of itself (review s6-final attack #1).
+func TestBasesSheetNamedTwiceIsReadOnce(t *testing.T) {
+	head := []any{"姓名", "身份证号码", "计算基数"}
+	path := basesBookOfSheets(t, []string{"基数"}, map[string][][]any{
+		"基数": {head, {"乙一", idNumber("19800101", "011"), 5400}},
+	})
+	bf, err := ReadDuesBasesSheets(path, 2026, []string{"基数", "基数"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bf.Rows) != 1 || len(bf.Rejected) != 0 || !slices.Equal(bf.Sheets, []string{"基数"}) {
+		t.Errorf("sheets %v, rows %d, refused %d", bf.Sheets, len(bf.Rows), len(bf.Rejected))
 	}
 }

@@ -116,7 +116,7 @@ func TestBasesValueHiddenByFormatIsSaidSo(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	bf, err := ReadDuesBasesFile(path)
+	bf, err := ReadDuesBasesSheets(path, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -140,7 +140,7 @@ func TestReadDuesBases(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	bf, err := ReadDuesBasesFile(path)
+	bf, err := ReadDuesBasesSheets(path, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestReadDuesBases(t *testing.T) {
 	g := excelize.NewFile()
 	_ = g.SetCellStr(g.GetSheetName(0), "A1", "姓名")
 	_ = g.SaveAs(empty)
-	if _, err := ReadDuesBasesFile(empty); !errors.Is(err, ErrNoHeader) {
+	if _, err := ReadDuesBasesSheets(empty, 0, nil); !errors.Is(err, ErrNoHeader) {
 		t.Errorf("no header: %v", err)
 	}
 }
@@ -188,7 +188,7 @@ func TestReadDuesBasesCleansPastedText(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	bf, err := ReadDuesBasesFile(path)
+	bf, err := ReadDuesBasesSheets(path, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestReadDuesBasesSkipsHiddenSheetAndRefusesAmbiguousMonth(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	bf, err := ReadDuesBasesFile(path)
+	bf, err := ReadDuesBasesSheets(path, 0, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,23 +66,15 @@ var baseHeadings = []struct {
 var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber: true, model.FieldDuesBase: true,
 	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true}
 
-// ReadDuesBasesFile reads the bases workbook at path: every visible sheet
-// whose first rows hold headings for 姓名, 身份证号码 and 基数, or the
-// hidden ones only when no visible sheet has them (a hidden sheet is often
-// last year's; one left out is named in a note).
-func ReadDuesBasesFile(path string) (*BaseFile, error) { return ReadDuesBasesFileFor(path, 0) }
-
-// ReadDuesBasesFileFor is ReadDuesBasesFile for the bases of year: of two
-// base columns ("2025年计算基数", "2026年计算基数") the one naming the year
-// is read; two that cannot be told apart refuse the file, naming both.
-func ReadDuesBasesFileFor(path string, year int) (*BaseFile, error) {
-	return ReadDuesBasesSheets(path, year, nil)
-}
-
-// ReadDuesBasesSheets is ReadDuesBasesFileFor reading only the sheets
-// named in want (hidden or not), as the roster import's --sheet does; nil
-// reads every sheet that holds bases. A named sheet without bases
-// headings refuses the file, naming it.
+// ReadDuesBasesSheets reads the bases workbook at path: every visible
+// sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or
+// the hidden ones only when no visible sheet has them (a hidden sheet is
+// often last year's; one left out is named in a note). Of two base
+// columns ("2025年计算基数", "2026年计算基数") the one naming year is
+// read; two that cannot be told apart refuse the file, naming both.
+// want, as the roster import's --sheet, names the only sheets to read
+// (hidden or not); nil reads every sheet that holds bases. A named sheet
+// without bases headings refuses the file, naming it.
 func ReadDuesBasesSheets(path string, year int, want []string) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {

@@ -200,9 +200,9 @@ func FuzzReadRosterShownFormats(f *testing.F) {
 		if err := fx.SaveAs(path); err != nil {
 			t.Fatal(err)
 		}
-		bf, err := ReadDuesBasesFile(path)
+		bf, err := ReadDuesBasesSheets(path, 0, nil)
 		if err != nil {
-			t.Fatalf("ReadDuesBasesFile: %v", err)
+			t.Fatalf("ReadDuesBasesSheets: %v", err)
 		}
 		var base *BaseRow
 		for i := range bf.Rows {

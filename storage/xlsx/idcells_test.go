@@ -64,7 +64,7 @@ func TestIDNumberCellTypeEveryImporter(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			bf, err := ReadDuesBasesFile(path)
+			bf, err := ReadDuesBasesSheets(path, 0, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

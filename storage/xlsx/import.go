@@ -193,23 +193,23 @@ func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
 	return rd.rf, nil
 }
 
-// chooseSheets is the sheets to look for a roster in: those asked for, or
-// all of them.
+// chooseSheets is the sheets to look for a roster in: those asked for
+// (each once, however often it was named), or all of them.
 func chooseSheets(bk *book, want []string) ([]bookSheet, error) {
 	if want == nil {
 		return bk.sheets, nil
 	}
 	var out []bookSheet
 	for _, w := range want {
-		found := false
-		for _, s := range bk.sheets {
-			if s.name == w {
-				out, found = append(out, s), true
-				break
-			}
-		}
-		if !found {
+		i := slices.IndexFunc(bk.sheets, func(s bookSheet) bool { return s.name == w })
+		if i < 0 {
 			return nil, fmt.Errorf("%w：%s", ErrNoSheet, w)
+		}
+		// A sheet named twice (--sheet 基数 --sheet 基数) is read once:
+		// read twice, each of its rows was refused as its own duplicate
+		// (review s6-final attack #1).
+		if !slices.ContainsFunc(out, func(s bookSheet) bool { return s.name == w }) {
+			out = append(out, bk.sheets[i])
 		}
 	}
 	return out, nil

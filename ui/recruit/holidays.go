@@ -72,7 +72,7 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 		// newuser #6: one at a time).
 		hd, err := read()
 		if err == nil {
-			err = model.ValidateHolidayDay(model.HolidayDay{Date: hd.Date, Kind: model.DayOff})
+			err = model.ValidateHolidayDate(hd.Date)
 		}
 		if err != nil {
 			report(fDate, kit.SayErr(err))
