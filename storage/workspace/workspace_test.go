@@ -914,6 +914,10 @@ func TestReportOfAnEmptyOrganisationList(t *testing.T) {
 	for _, r := range rows {
 		line := strings.Join(r, "|")
 		empty = empty || strings.Contains(line, "单位名录还是空的")
+		// A form printed for the office names no command (review s6-look #13).
+		if strings.Contains(line, "aggregate") {
+			t.Errorf("the report names a command: %q", line)
+		}
 		zero = zero || strings.Contains(line, "另有 0 个")
 		for _, c := range r {
 			if strings.HasSuffix(c, "（元）") {

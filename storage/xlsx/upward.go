@@ -338,7 +338,7 @@ func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
 	}
 	switch {
 	case cov.Listed() == 0:
-		note += "单位名录还是空的，覆盖率无从算出：先在工作台“单位名录”中录入或导入（aggregate orgs import）。"
+		note += "单位名录还是空的，覆盖率无从算出：先在指导员工作台的“单位名录”中录入或从Excel导入。"
 	case cov.OutOfScope > 0:
 		note += fmt.Sprintf("名录中另有 %d 个单位不在统计口径内。", cov.OutOfScope)
 	}
