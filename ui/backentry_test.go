@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"branchledger/model"
@@ -44,5 +45,35 @@ func TestHomeAfterEnteringAnOldMeeting(t *testing.T) {
 	}
 	if c.Calendar.Since.Before(testToday) {
 		t.Errorf("records begin %v, want the day the ledger was opened (%v)", c.Calendar.Since, testToday)
+	}
+}
+
+// Day one with a paper ledger that stops two months before the app's
+// 建账月份 (review s6-8-newuser #8): home says the months between are to
+// record (待补录), a 提醒, as after moving the 建账月份 back — not silence,
+// and no arrears.
+func TestHomeSaysMonthsToRecordBeforeTheLedger(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	paper := model.MonthOfDate(testToday) - 3
+	if err := st.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: paper}}, model.SourceDuesOpening); err != nil {
+		t.Fatal(err)
+	}
+	s.dataChanged()
+	s.show(screenHome)
+	want := ms[0].Name + " " + (paper + 1).Chinese() // 陆莉 2026年9月至2026年10月
+	found := false
+	for _, f := range s.home.findings {
+		if f.About != model.AboutDues {
+			continue
+		}
+		if f.Severity == model.Serious || strings.Contains(f.Message, "未交") {
+			t.Errorf("home: %v %s", f.Severity, f.Message)
+		}
+		if strings.Contains(f.Message, want) && strings.Contains(f.Message, "待补录") {
+			found = f.Severity == model.Warning
+		}
+	}
+	if !found {
+		t.Errorf("home lacks the 提醒 “%s…的党费待补录”: %+v", want, s.home.findings)
 	}
 }
