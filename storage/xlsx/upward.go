@@ -591,7 +591,7 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 		if r.Members[i].Also != "" {
 			shared++
 		}
-		people[r.Members[i].Member.IDNumber] = true
+		people[model.StoredIDNumber(r.Members[i].Member.IDNumber)] = true
 	}
 	if shared > 0 {
 		cols = append(cols, upCol{"同时在其他支部名册上", 30})
