@@ -130,6 +130,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	var all *BaseFile
 	seen := map[string][]baseSeen{}
 	var examples []string // template sheets (填写示例) holding bases, not read
+	headerRows := map[string]int{}
 	for _, s := range sheets {
 		if s.part == nil && want == nil {
 			continue
@@ -161,6 +162,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		if all == nil {
 			all = &BaseFile{Sheet: bf.Sheet, HeaderRow: bf.HeaderRow}
 		}
+		headerRows[bf.Sheet] = bf.HeaderRow
 		all.Sheets = append(all.Sheets, bf.Sheet)
 		all.Rows = append(all.Rows, bf.Rows...)
 		all.Rejected = append(all.Rejected, bf.Rejected...)
@@ -177,12 +179,38 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	}
 	if all != nil {
 		refuseDuplicates(all, seen)
+		withData(all, headerRows)
 		for _, name := range examples {
 			all.Notes = append(all.Notes, model.ImportNote{Sheet: name,
 				Message: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name)})
 		}
 	}
 	return all, nil
+}
+
+// withData keeps in all.Sheets only the sheets that gave a row or a
+// refusal (读取了 N 个工作表 named a 说明 or 汇总 sheet of headings alone:
+// review s6-7-late #7), unless none did; a note about a row of a sheet
+// left out names its sheet itself, as the lines then name no sheet.
+func withData(all *BaseFile, headerRows map[string]int) {
+	has := map[string]bool{}
+	for _, r := range all.Rows {
+		has[r.Sheet] = true
+	}
+	for _, r := range all.Rejected {
+		has[r.Sheet] = true
+	}
+	if len(has) == 0 || len(has) == len(all.Sheets) {
+		return
+	}
+	all.Sheets = slices.DeleteFunc(all.Sheets, func(s string) bool { return !has[s] })
+	all.Sheet, all.HeaderRow = all.Sheets[0], headerRows[all.Sheets[0]]
+	for i, n := range all.Notes {
+		if !has[n.Sheet] && n.Row > 0 {
+			all.Notes[i].Message = fmt.Sprintf("工作表“%s”第%d行：%s", n.Sheet, n.Row, n.Message)
+			all.Notes[i].Row = 0
+		}
+	}
 }
 
 // baseSeen is where an ID number was read: its sheet, row and name.
