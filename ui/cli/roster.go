@@ -164,16 +164,7 @@ func importNotes(env Env, p model.ImportPreview) {
 		}
 	}
 	for _, n := range p.Notes {
-		where := ""
-		switch {
-		case n.Row > 0 && multi:
-			where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
-		case n.Row > 0:
-			where = fmt.Sprintf("第%d行：", n.Row)
-		case multi:
-			where = fmt.Sprintf("工作表“%s”：", n.Sheet)
-		}
-		fmt.Fprintln(env.Stderr, "提示："+printable(where+n.Message))
+		fmt.Fprintln(env.Stderr, noteLine(n, multi))
 	}
 	// The roster knows a member by ID number: a row that gives another
 	// name renames them, which may be another person's row (a refused
