@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strings"
 
 	"branchledger/model"
@@ -94,7 +93,7 @@ func (r *rowMember) tick(c column, v string) {
 		t.crossed = append(t.crossed, c)
 	default:
 		r.shown[c.field] = v
-		r.reject(c.field, fmt.Sprintf("“%s”栏中%s不是勾选符号：请在符合的一栏打“√”，其余留空", c.heading, quote(v)))
+		r.reject(c.field, model.Textf("“%s”栏中%s不是勾选符号：请在符合的一栏打“√”，其余留空", c.heading, quote(v)))
 	}
 }
 
@@ -115,7 +114,7 @@ func (r *rowMember) settleTicks() error {
 		switch len(t.chosen) {
 		case 0:
 			if len(t.crossed) > 0 {
-				r.reject(f, fmt.Sprintf("%s一栏也没有打“√”，请在符合的一栏打“√”", tickHeadings(t.crossed)))
+				r.reject(f, model.Textf("%s一栏也没有打“√”，请在符合的一栏打“√”", tickHeadings(t.crossed)))
 			}
 		case 1:
 			c := t.chosen[0]
@@ -124,7 +123,7 @@ func (r *rowMember) settleTicks() error {
 				return err
 			}
 		default:
-			r.reject(f, fmt.Sprintf("%s都打了勾，%s只能勾选一栏", tickHeadings(t.chosen), f.Label()))
+			r.reject(f, model.Textf("%s都打了勾，%s只能勾选一栏", tickHeadings(t.chosen), model.Term(f.Label())))
 		}
 	}
 	return nil
