@@ -203,9 +203,13 @@ func (v *importPreview) noteCell(row, col int) string {
 }
 
 // sayReason is an import's refusal or note in the UI language: its Text
-// when it has one, else the Chinese sentence (translated when the
-// translation files hold it as it stands).
+// when it has one that says the Chinese sentence zh, else zh (translated
+// when the translation files hold it as it stands). A sentence changed
+// after its Text was made is shown as it now is, never half of it.
 func sayReason(zh string, t model.Text) string {
+	if !t.IsZero() && t.String() != zh {
+		t = model.Text{}
+	}
 	return kit.SayProblem(model.FieldError{Message: zh, Text: t})
 }
 

@@ -181,8 +181,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		refuseDuplicates(all, seen)
 		withData(all, headerRows)
 		for _, name := range examples {
-			all.Notes = append(all.Notes, model.ImportNote{Sheet: name,
-				Message: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name)})
+			all.Notes = append(all.Notes, model.Note(name, 0, "", "工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name))
 		}
 	}
 	return all, nil
@@ -207,7 +206,12 @@ func withData(all *BaseFile, headerRows map[string]int) {
 	all.Sheet, all.HeaderRow = all.Sheets[0], headerRows[all.Sheets[0]]
 	for i, n := range all.Notes {
 		if !has[n.Sheet] && n.Row > 0 {
-			all.Notes[i].Message = fmt.Sprintf("工作表“%s”第%d行：%s", n.Sheet, n.Row, n.Message)
+			t := n.Text
+			if t.IsZero() {
+				t = model.Textf("%s", n.Message)
+			}
+			all.Notes[i].Text = model.Textf("工作表“%s”第%d行：%s", n.Sheet, n.Row, t)
+			all.Notes[i].Message = all.Notes[i].Text.String()
 			all.Notes[i].Row = 0
 		}
 	}
@@ -461,7 +465,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	// A template's example row is refused alone (example.go): imported,
 	// it would be refused for its placeholder ID anyway, or worse, not.
 	if serial >= 0 {
-		if why := exampleReason(cell(cells, serial), name, ""); why != "" {
+		if why := exampleReason(cell(cells, serial), name, ""); !why.IsZero() {
 			reject(model.FieldName, why)
 			return nil
 		}

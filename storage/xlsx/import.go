@@ -733,9 +733,9 @@ func (im *importer) row(rec *record) error {
 	if c, ok := im.h.column(model.FieldBranchName); ok {
 		branch = cell(rec.cells, c)
 	}
-	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); why != "" {
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); !why.IsZero() {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
-			Reason: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
+			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
 	}
 	m, rejected, notes, err := im.member(rec)
