@@ -36,7 +36,7 @@ type activitiesScreen struct {
 	planTopic           *kit.Entry
 	planAdd             *widget.Button
 	report              model.ComplianceReport
-	calendar            *widget.Table
+	calendar            *kit.StickyTable
 	calKinds            []model.ActivityKind
 	partTable           *widget.Table
 	since               *widget.Label // where the calendar's records begin
@@ -231,7 +231,8 @@ func (a *activitiesScreen) refreshPlans() {
 // column per month, each cell saying how that period stands; below it, the
 // members who have gone months without organisational life.
 func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
-	a.calendar = widget.NewTable(
+	// The kinds stay in view; 12月 can be scrolled into view at 1024×700.
+	a.calendar = kit.NewStickyTable(1,
 		func() (int, int) { return len(a.calKinds), 13 },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("即将到期")
@@ -263,21 +264,17 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 			// cell, in its last month, says only where it stands.
 			l.SetText(lang.L(s.Status.String()))
 		})
-	a.calendar.ShowHeaderRow = true
-	a.calendar.CreateHeader = func() fyne.CanvasObject {
+	a.calendar.SetHeader(func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}
-	a.calendar.StickyColumnCount = 1 // the kinds stay in view
-	a.calendar.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
 			o.(*widget.Label).SetText(lang.L("活动类型"))
 			return
 		}
 		o.(*widget.Label).SetText(monthName(id.Col))
-	}
-	kit.PadStickyEnd(a.calendar) // 12月 can be scrolled into view at 1024×700
+	})
 	a.sizeCalendar()
 	partCols := []textColumn{{"姓名", 6, false}, {"最近参加", 7, false}, {"未参加月数", 5, false}, {"提醒", 6, false}}
 	a.partTable = newTextTable(partCols, func() int { return len(a.flagged()) }, func(row, col int) string {
@@ -316,7 +313,6 @@ func (a *activitiesScreen) sizeCalendar() {
 	}
 	first := max(textColumn{chars: 8}.width(), wordsWidth(kinds...))
 	a.calendar.SetColumnWidth(0, first)
-	kit.SetStickyPad(a.calendar, first)
 	var cells []string
 	for _, st := range []model.SlotStatus{model.SlotFuture, model.SlotOpen, model.SlotDueSoon, model.SlotHeld, model.SlotMissing, model.SlotNotTracked} {
 		cells = append(cells, lang.L(st.String()), lang.L("{{.M}}月", map[string]any{"M": 12}))

@@ -27,7 +27,7 @@ func cutTexts(o fyne.CanvasObject) []string {
 
 // inView reports whether a label reading text is drawn inside table's
 // visible area (a table draws only the cells in view, and a few around).
-func inView(table *widget.Table, text string) bool {
+func inView(table fyne.Widget, text string) bool {
 	d := fyne.CurrentApp().Driver()
 	tp, ts := d.AbsolutePositionForObject(table), table.Size()
 	found := false
