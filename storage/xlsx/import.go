@@ -74,6 +74,9 @@ type Sheet struct {
 	// longer on the roster ("转出" in 已转出党员, "去世"), "" for most
 	// sheets: such a sheet is not taken for current members by default.
 	Left string
+	// Example says the sheet's name is a template's sheet of examples or
+	// instructions (填写示例, 填写说明): not taken for members by default.
+	Example bool
 }
 
 // leftWords, in a sheet's name, say its people have left the branch's
@@ -270,7 +273,8 @@ func (rd *reader) sheet(s bookSheet) error {
 	if rd.rows+data > MaxDataRows {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
-	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name)}
+	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name),
+		Example: ExampleSheetName(s.name)}
 	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
 		sh.Hidden = true
 	}
@@ -722,6 +726,20 @@ const footerLength = 15
 func (im *importer) row(rec *record) error {
 	n := rec.n
 	im.sheet.Rows += 1 + len(rec.more)
+	// A template's example row is refused alone, not field by field: it
+	// is no member unless the user says so (example.go).
+	name, branch := "", ""
+	if c, ok := im.h.column(model.FieldName); ok {
+		name = cell(rec.cells, c)
+	}
+	if c, ok := im.h.column(model.FieldBranchName); ok {
+		branch = cell(rec.cells, c)
+	}
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); why != "" {
+		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
+			Reason: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
+		return nil
+	}
 	m, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err

@@ -145,6 +145,10 @@ func importNotes(env Env, p model.ImportPreview) {
 	for _, s := range p.Sheets {
 		s.Name = printable(s.Name) // a file's sheet names are untrusted
 		switch {
+		case !s.Included && s.Example && !s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，没有作为党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name)
+		case s.Included && s.Example:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，按所选作为党员导入\n", s.Name)
 		case !s.Included && s.Left != "" && !s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, s.Left)
 		case s.Included && s.Left != "":
