@@ -24,7 +24,7 @@ func TestStickyTableScrollsToItsLastColumn(t *testing.T) {
 			o.(*widget.Label).SetText(fmt.Sprintf("h%d", id.Col))
 		}
 		var tb fyne.Widget
-		setWidth := func(int, float32) {}
+		var setWidth func(int, float32)
 		if pad {
 			st := NewStickyTable(1, length, create, update)
 			st.SetHeader(create, header)
