@@ -38,6 +38,7 @@ type activitiesScreen struct {
 	report              model.ComplianceReport
 	calendar            *kit.StickyTable
 	calKinds            []model.ActivityKind
+	calendarBox         *fyne.Container // the calendar over the members' list
 	partTable           *widget.Table
 	since               *widget.Label // where the calendar's records begin
 	tabs                *container.AppTabs
@@ -299,7 +300,40 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	partTitle := heading("")
 	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
 	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)
-	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, container.NewGridWithRows(2, a.calendar, part))
+	a.calendarBox = container.New(&calendarSplit{a: a}, a.calendar, part)
+	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, a.calendarBox)
+}
+
+// calendarSplit gives the calendar the height of all its rows, as far as
+// the screen allows, and the list below it the rest: in two equal halves
+// the last kinds (民主评议, 谈心谈话) were under the scroll bar or needed an
+// inner scroll while the list had room to spare (review s6-look #2, #15).
+// Its least size is that of its parts, so it never widens the window.
+type calendarSplit struct{ a *activitiesScreen }
+
+// calendarHeight is the height that shows the header and every row whole
+// with the horizontal scroll bar below the last.
+func (c *calendarSplit) calendarHeight() float32 {
+	t := c.a.calendar
+	row := t.CreateCell().MinSize().Height
+	head := t.CreateHeader().MinSize().Height
+	row = max(row, head)
+	return head + float32(len(c.a.calKinds))*(row+theme.Padding()) + theme.ScrollBarSize()
+}
+
+func (c *calendarSplit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	cal, part := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(cal.Width, part.Width), cal.Height+theme.Padding()+part.Height)
+}
+
+func (c *calendarSplit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	h := min(c.calendarHeight(), size.Height-pad-objs[1].MinSize().Height)
+	h = max(h, objs[0].MinSize().Height)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, h))
+	objs[1].Move(fyne.NewPos(0, h+pad))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-h-pad))
 }
 
 // sizeCalendar makes the columns as wide as the words they show in the UI
@@ -405,6 +439,9 @@ func (a *activitiesScreen) refreshCalendar() {
 	}
 	a.calendar.Refresh()
 	a.partTable.Refresh()
+	if a.calendarBox != nil {
+		a.calendarBox.Refresh() // the kinds' rows may have come or gone
+	}
 }
 
 func kindNames() []string {

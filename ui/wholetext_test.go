@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -217,4 +218,31 @@ func TestCalendarScrollsToDecember(t *testing.T) {
 			t.Errorf("%s: scrolled to the end, the calendar does not show %s whole", l, monthName(12))
 		}
 	}
+}
+
+// The compliance calendar shows every kind's row whole at 1024×700, with
+// the horizontal scroll bar below the last, in both languages (review
+// s6-look #2, #15: ~6 rows tall, 民主评议 half under the scroll bar and
+// 谈心谈话 only by an inner scroll, while the list below had room).
+func TestCalendarShowsEveryRow(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenActivities)
+		s.activities.showCalendar()
+		a := s.activities
+		cal := a.calendar
+		row := max(cal.CreateCell().MinSize().Height, cal.CreateHeader().MinSize().Height)
+		need := cal.CreateHeader().MinSize().Height + float32(len(a.calKinds))*(row+theme.Padding())
+		if len(a.calKinds) < 7 {
+			t.Fatalf("%s: the calendar has %d kinds", l, len(a.calKinds))
+		}
+		if h := cal.Size().Height; h < need+theme.ScrollBarSize() {
+			t.Errorf("%s: the calendar is %.0f high, its %d rows need %.0f and the scroll bar %.0f", l, h, len(a.calKinds), need, theme.ScrollBarSize())
+		}
+	}
+	_ = useLanguage(Chinese)
 }
