@@ -39,6 +39,8 @@ type activitiesScreen struct {
 	calendar            *kit.StickyTable
 	calKinds            []model.ActivityKind
 	calendarBox         *fyne.Container // the calendar over the members' list
+	scrollCalendar      func()          // brings this month into view
+	calendarYear        int             // the year the calendar was last scrolled for
 	partTable           *widget.Table
 	since               *widget.Label // where the calendar's records begin
 	tabs                *container.AppTabs
@@ -300,7 +302,16 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	partTitle := heading("")
 	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
 	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)
-	a.calendarBox = container.New(&calendarSplit{a: a}, a.calendar, part)
+	// Opened at this month, as 收缴 is (review s6-8 newuser #2, s7-8
+	// attack #7: at 1024 px it opened at 1月–6月 in November).
+	cal, scroll := newScrollingTable(a.calendar, func() widget.TableCellID {
+		if today := a.sh.svc.today(); today.Year == a.year {
+			return widget.TableCellID{Row: 0, Col: min(int(today.Month)+1, 12)} // this month whole, and the next
+		}
+		return widget.TableCellID{Row: 0, Col: 1}
+	})
+	a.scrollCalendar = scroll
+	a.calendarBox = container.New(&calendarSplit{a: a}, cal, part)
 	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, a.calendarBox)
 }
 
@@ -441,6 +452,10 @@ func (a *activitiesScreen) refreshCalendar() {
 	a.partTable.Refresh()
 	if a.calendarBox != nil {
 		a.calendarBox.Refresh() // the kinds' rows may have come or gone
+	}
+	if a.scrollCalendar != nil && a.calendarYear != a.year {
+		a.calendarYear = a.year
+		a.scrollCalendar()
 	}
 }
 

@@ -64,6 +64,11 @@ func TestMonthGridsShowWordsWholeAndThisMonth(t *testing.T) {
 			if cut := cutTexts(s.activities.calendar); len(cut) > 0 {
 				t.Errorf("%s %v: the compliance calendar shows %q", l, size, cut)
 			}
+			// Opened at this month, as 收缴 is (review s6-8 newuser #2,
+			// s7-8 attack #7).
+			if !inView(s.activities.calendar, now) {
+				t.Errorf("%s %v: the compliance calendar does not show %s without scrolling", l, size, now)
+			}
 
 			s.show(screenDues)
 			c := s.dues.collect

@@ -18,7 +18,8 @@ import (
 // it; the pad shows nothing and is never selected.
 type StickyTable struct {
 	widget.Table
-	sticky []float32 // the sticky columns' widths
+	sticky []float32       // the sticky columns' widths
+	widths map[int]float32 // every column's width set, for ScrollTo
 	header func(widget.TableCellID, fyne.CanvasObject)
 }
 
@@ -28,7 +29,7 @@ type StickyTable struct {
 // SetColumnWidth, which keeps the pad as wide as the sticky columns (set
 // theirs: the pad is sized from them).
 func NewStickyTable(sticky int, length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *StickyTable {
-	t := &StickyTable{sticky: make([]float32, sticky)}
+	t := &StickyTable{sticky: make([]float32, sticky), widths: map[int]float32{}}
 	t.StickyColumnCount = sticky
 	t.CreateCell = create
 	real := func() int { _, c := length(); return c }
@@ -78,6 +79,7 @@ func (t *StickyTable) Columns() int {
 // SetColumnWidth sets a column's width; the pad follows the sticky ones.
 func (t *StickyTable) SetColumnWidth(col int, width float32) {
 	t.Table.SetColumnWidth(col, width)
+	t.widths[col] = width
 	if col >= 0 && col < len(t.sticky) && t.sticky[col] != width {
 		t.sticky[col] = width
 		t.setPad()
@@ -92,6 +94,73 @@ func (t *StickyTable) setPad() {
 		w += s + theme.Padding()
 	}
 	t.Table.SetColumnWidth(t.Columns(), w)
+	t.widths[t.Columns()] = w
+}
+
+// ScrollTo brings a cell into view. Fyne 2.7.1 draws the scrolled
+// columns of a table with sticky columns away from where its own ScrollTo
+// puts them (by the difference between a sticky column's width and a
+// scrolled one's), so a month scrolled to was cut or out of view (review
+// s6-8 newuser #2). This picks, of the offsets Fyne's ScrollTo can reach,
+// the least that shows the column whole where Fyne draws it.
+func (t *StickyTable) ScrollTo(id widget.TableCellID) {
+	_, cols := t.Length()
+	ws := make([]float32, cols)
+	for i := range ws {
+		w, ok := t.widths[i]
+		if !ok || len(t.sticky) == 0 || id.Col < len(t.sticky) {
+			t.Table.ScrollTo(id)
+			return
+		}
+		ws[i] = w
+	}
+	pad := theme.Padding()
+	stuck := float32(0)
+	for _, w := range t.sticky {
+		stuck += w + pad
+	}
+	view := t.Size().Width - stuck
+	if view <= 0 || id.Col >= cols {
+		t.Table.ScrollTo(id)
+		return
+	}
+	// p[i]: where Fyne's drawing counts column i from (sticky ones
+	// included); q[i]: where its ScrollTo does (after the sticky ones).
+	p, q := make([]float32, cols+1), make([]float32, cols+1)
+	for i := range cols {
+		p[i+1] = p[i] + ws[i] + pad
+		q[i+1] = q[i]
+		if i >= len(t.sticky) {
+			q[i+1] += ws[i] + pad
+		}
+	}
+	q0 := q[len(t.sticky)]
+	end := max(0, q[cols]-q0-pad-view) // the content's last offset
+	drawnWhole := func(x float32) bool {
+		m := 0
+		for m+1 < cols && p[m+1] <= x {
+			m++
+		}
+		if id.Col < m+len(t.sticky) {
+			return false
+		}
+		d := p[m]
+		for i := m + len(t.sticky); i < id.Col; i++ {
+			d += ws[i] + pad
+		}
+		return d >= x-0.5 && d+ws[id.Col] <= x+view+0.5
+	}
+	// Offsets reached by ScrollTo(col) from the leading edge.
+	for c := len(t.sticky); c < cols; c++ {
+		x := min(end, max(0, q[c]-q0+ws[c]-view))
+		if !drawnWhole(x) {
+			continue
+		}
+		t.ScrollToLeading()
+		t.Table.ScrollTo(widget.TableCellID{Row: id.Row, Col: c})
+		return
+	}
+	t.Table.ScrollTo(id)
 }
 
 // Tapped selects the tapped cell, but never one of the pad.
