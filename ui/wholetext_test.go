@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -247,6 +250,63 @@ func TestCalendarShowsEveryRow(t *testing.T) {
 		}
 		if h := cal.Size().Height; h < need+theme.ScrollBarSize() {
 			t.Errorf("%s: the calendar is %.0f high, its %d rows need %.0f and the scroll bar %.0f", l, h, len(a.calKinds), need, theme.ScrollBarSize())
+		}
+	}
+	_ = useLanguage(Chinese)
+}
+
+// At 1024×700 each row's rule in 党费 → 基数 takes at most two lines, in
+// both languages: beside two buttons (年中调整…, 减免…) English had about
+// 120 px for it and wrapped it to four or five (review s6-look #17). The
+// two are one 调整… button's menu.
+func TestBaseRulesHaveRoom(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenDues)
+		b := basesOf(s.dues)
+		b.showPage()
+		s.win.Resize(fyne.NewSize(smallWindow.Width+1, smallWindow.Height))
+		s.win.Resize(smallWindow)
+		rules := 0
+		walk(b.body, func(o fyne.CanvasObject) {
+			c, ok := o.(*fyne.Container)
+			if !ok {
+				return
+			}
+			if _, ok := c.Layout.(*keepHeight); !ok {
+				return
+			}
+			rule := c.Objects[0].(*widget.Label)
+			rules++
+			text := fyne.MeasureText(rule.Text, theme.TextSize(), rule.TextStyle).Width
+			room := rule.Size().Width - 2*theme.InnerPadding()
+			if lines := math.Ceil(float64(text / room)); lines > 2 {
+				t.Errorf("%s: the rule %q takes %.0f lines in %.0f px", l, rule.Text, lines, room)
+			}
+		})
+		if rules == 0 {
+			t.Fatalf("%s: no rule in the grid", l)
+		}
+		var adjust *widget.Button
+		walk(b.body, func(o fyne.CanvasObject) {
+			if w, ok := o.(*widget.Button); ok && w.Text == lang.L("调整…") && adjust == nil {
+				adjust = w
+			}
+		})
+		if adjust == nil {
+			t.Fatalf("%s: no 调整… button", l)
+		}
+		test.Tap(adjust)
+		var items []string
+		for _, it := range b.adjustMenu.Items {
+			items = append(items, it.Label)
+		}
+		if !slices.Equal(items, []string{lang.L("年中调整…"), lang.L("减免…")}) {
+			t.Errorf("%s: 调整… offers %q", l, items)
 		}
 	}
 	_ = useLanguage(Chinese)
