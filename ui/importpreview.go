@@ -331,6 +331,14 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 			v.replan(c)
 		}
 		out = append(out, l, check)
+	} else if p.EmptyBranches > 0 {
+		// Without a branch in the profile there is no box to tick, and an
+		// empty 所在党支部 must still be said, as the command line says it
+		// (review s6-7 new user #3); it follows the sheets ticked.
+		l := widget.NewLabel(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}) + " " +
+			lang.L("在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。"))
+		l.Wrapping = fyne.TextWrapWord
+		out = append(out, l)
 	}
 	return out
 }

@@ -331,14 +331,9 @@ func sheetNames(rf *xlsx.RosterFile, names []string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		got := n
-		if !slices.Contains(all, n) {
-			for _, a := range all {
-				if model.CleanLine(a) == model.CleanLine(n) {
-					got = a
-					break
-				}
-			}
+		got, ok := xlsx.SheetNamed(all, n)
+		if !ok {
+			got = n
 		}
 		out = append(out, got)
 	}

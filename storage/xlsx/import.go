@@ -203,19 +203,49 @@ func chooseSheets(bk *book, want []string) ([]bookSheet, error) {
 		return bk.sheets, nil
 	}
 	var out []bookSheet
+	names := make([]string, len(bk.sheets))
+	for i, s := range bk.sheets {
+		names[i] = s.name
+	}
 	for _, w := range want {
-		i := slices.IndexFunc(bk.sheets, func(s bookSheet) bool { return s.name == w })
-		if i < 0 {
-			return nil, fmt.Errorf("%w：%s", ErrNoSheet, w)
+		name, ok := SheetNamed(names, w)
+		if !ok {
+			var seen []string
+			for _, n := range names {
+				seen = append(seen, model.CleanLine(n))
+			}
+			return nil, &otherFileError{msg: fmt.Sprintf("没有名为“%s”的工作表；文件中的工作表：%s", w, strings.Join(seen, "、")), kind: ErrNoSheet}
 		}
-		// A sheet named twice (--sheet 基数 --sheet 基数) is read once:
-		// read twice, each of its rows was refused as its own duplicate
-		// (review s6-final attack #1).
-		if !slices.ContainsFunc(out, func(s bookSheet) bool { return s.name == w }) {
-			out = append(out, bk.sheets[i])
+		// A sheet named twice (--sheet 基数 --sheet 基数, or 基数 and
+		// 基数\u200b) is read once: read twice, each of its rows was
+		// refused as its own duplicate (review s6-final attack #1).
+		if !slices.ContainsFunc(out, func(s bookSheet) bool { return s.name == name }) {
+			out = append(out, bk.sheets[slices.Index(names, name)])
 		}
 	}
 	return out, nil
+}
+
+// SheetNamed is the name in names that want names as the user sees it:
+// the same, or the same once invisible characters are taken out
+// ("二支部" names "二支部\u200b": review s6-7 attack #12), or the same
+// but for case, as Excel compares sheet names ("a" names "A": review
+// s6-final attack #3). ok is false when none is.
+func SheetNamed(names []string, want string) (string, bool) {
+	if slices.Contains(names, want) {
+		return want, true
+	}
+	for _, same := range []func(a, b string) bool{
+		func(a, b string) bool { return model.CleanLine(a) == model.CleanLine(b) },
+		func(a, b string) bool { return strings.EqualFold(model.CleanLine(a), model.CleanLine(b)) },
+	} {
+		for _, n := range names {
+			if same(n, want) {
+				return n, true
+			}
+		}
+	}
+	return "", false
 }
 
 // reader reads the roster sheets of one workbook.

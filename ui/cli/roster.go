@@ -65,7 +65,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	}
 	for _, want := range append(slices.Clip(*sheets), nameBranch...) {
 		// Named as the user sees it (rosterfile matches it so).
-		same := func(name string) bool { return name == want || model.CleanLine(name) == model.CleanLine(want) }
+		same := func(name string) bool { _, ok := xlsx.SheetNamed([]string{name}, want); return ok }
 		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return same(s.Name) })
 		if i < 0 && slices.ContainsFunc(preview.Skipped, func(s model.SkippedSheet) bool { return same(s.Name) }) {
 			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
