@@ -441,6 +441,11 @@ type Check struct {
 	// Resolution is, for the vote check of a resolution, its number in
 	// a.Resolutions counted from 1; 0 for the quorum checks.
 	Resolution int
+	// Unchecked marks a rule that could not be applied for want of set-up
+	// data (a 支部委员会会议 before the committee is entered): a note
+	// saying what to fill in, no verdict — nothing printed may call the
+	// meeting inquorate because a list is missing (review s7-8 attack #15).
+	Unchecked bool
 }
 
 // RuleContext is what the quorum and vote checks of a record read besides
@@ -520,7 +525,12 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 	case KindCommitteeMeeting:
 		present := a.Counts().Present
 		need := moreThan(committeeSeats, r.CommitteeMeetingQuorumPercent)
-		if committeeSeats > 0 && present >= need {
+		if committeeSeats == 0 {
+			out = append(out, Check{Finding: Finding{Severity: Info}.With(Textf(
+				"尚未填写支部委员会成员，无法核对到会是否过半；请在“设置 → 支部委员会”中填写")), OK: true, Unchecked: true})
+			break
+		}
+		if present >= need {
 			add(true, Textf("支部委员%d人，到会%d人，超过半数", committeeSeats, present))
 		} else {
 			add(false, Textf("支部委员%d人，到会%d人，未超过半数（至少需%d人）", committeeSeats, present, need))

@@ -563,14 +563,15 @@ func (f *activityForm) recheck() {
 	f.tabs.Refresh()
 	checks := f.rules.Check(&a)
 	var lines []string
-	f.checks.Importance = widget.SuccessImportance
+	f.checks.Importance = widget.MediumImportance
 	for _, ch := range checks {
-		mark := "✔ "
-		if !ch.OK {
-			mark = "✘ "
+		switch {
+		case !ch.OK:
 			f.checks.Importance = widget.DangerImportance
+		case !ch.Unchecked && f.checks.Importance == widget.MediumImportance:
+			f.checks.Importance = widget.SuccessImportance
 		}
-		lines = append(lines, mark+kit.FindingText(ch.Finding))
+		lines = append(lines, checkLine(ch))
 	}
 	f.checks.SetText(strings.Join(lines, "\n"))
 	f.form.Refresh()

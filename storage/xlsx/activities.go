@@ -419,6 +419,11 @@ func buildForm(f *excelize.File, st activityStyles, sheet, branchName string, p 
 	}
 	var checks []string
 	for _, ch := range p.Checks {
+		if ch.Unchecked {
+			// A set-up gap of the app's, not a fact of the meeting: the
+			// archive's record says nothing rather than something false.
+			continue
+		}
 		checks = append(checks, ch.Message)
 	}
 	var files []string
