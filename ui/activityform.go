@@ -520,7 +520,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 			missing++
 		}
 	}
-	for _, e := range a.Validate(f.sc.sh.svc.today(), f.rules.Members) {
+	for _, e := range f.rules.Validate(&a, f.sc.sh.svc.today()) {
 		switch e.Field {
 		case model.ActivityAttendanceField:
 			if strings.HasSuffix(e.Message, "请填写原因") {
