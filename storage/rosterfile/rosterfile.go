@@ -173,7 +173,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
-		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason,
+		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
 			Name: m.Name, Value: m.Text(r.Field)})
 	}
 	order := map[string]int{}
@@ -331,14 +331,9 @@ func sheetNames(rf *xlsx.RosterFile, names []string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		got := n
-		if !slices.Contains(all, n) {
-			for _, a := range all {
-				if model.CleanLine(a) == model.CleanLine(n) {
-					got = a
-					break
-				}
-			}
+		got, ok := xlsx.SheetNamed(all, n)
+		if !ok {
+			got = n
 		}
 		out = append(out, got)
 	}

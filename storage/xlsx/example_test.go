@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -126,5 +127,31 @@ func TestTemplateExampleSheets(t *testing.T) {
 	_, err = ReadDuesBasesSheets(bases(example), 2026, nil)
 	if err == nil || !strings.Contains(err.Error(), "工作表“填写示例”看来是表格模板的填写示例或说明，没有读取") {
 		t.Errorf("bases, the example sheet alone: %v", err)
+	}
+}
+
+// --sheet names a sheet as Excel does, case aside, in the bases import as
+// in the roster's; a name that is no sheet is refused listing the sheets
+// (review s6-final attack #2, #3).
+func TestSheetNamedAsExcelNamesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	data := workbook{sheets: []sheetSpec{
+		{name: "Jan", rows: [][]any{{"姓名", "身份证号码", "计算基数"}, {"乙一", idNumber("19800101", "011"), numberCell("5400")}}},
+		{name: "说明", rows: [][]any{{"本表由组织部下发"}}},
+	}}.bytes(t)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesSheets(path, 2026, []string{"JAN", " jan"})
+	if err != nil || !slices.Equal(bf.Sheets, []string{"Jan"}) || len(bf.Rows) != 1 {
+		t.Errorf("--sheet JAN: %+v %v", bf, err)
+	}
+	_, err = ReadDuesBasesSheets(path, 2026, []string{" 不存在"})
+	if err == nil || err.Error() != "没有名为“ 不存在”的工作表；文件中的工作表：Jan、说明" {
+		t.Errorf("--sheet 不存在: %v", err)
+	}
+	rf, err := ReadRoster(strings.NewReader(string(roster(t, [][]any{{"姓名", "公民身份号码"}}))), ReadOptions{Sheets: []string{"不存在"}})
+	if !errors.Is(err, ErrNoSheet) || rf != nil {
+		t.Errorf("roster: %v", err)
 	}
 }

@@ -25,3 +25,17 @@ func TestRosterImportTemplateExample(t *testing.T) {
 		t.Errorf("--sheet 填写示例: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
 	}
 }
+
+// --sheet names a sheet case aside, as Excel does (review s6-final
+// attack #3).
+func TestRosterImportSheetCaseAside(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}
+	path := writeBook(t, "名册.xlsx", map[string][][]any{
+		"Branch1": {head, {"乙一", rosterID("19800101", 11), "2008.06", "2009.06", "第一党支部"}},
+		"Branch2": {head, {"乙二", rosterID("19800101", 22), "2008.06", "2009.06", "第二党支部"}},
+	}, "Branch1", "Branch2")
+	r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "a.db"), "--sheet", "branch2")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+		t.Errorf("--sheet branch2: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+}
