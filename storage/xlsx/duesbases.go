@@ -460,11 +460,13 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	}
 	// A template's example row is refused alone (example.go): imported,
 	// it would be refused for its placeholder ID anyway, or worse, not.
+	serialText := ""
 	if serial >= 0 {
-		if why := exampleReason(cell(cells, serial), name, ""); why != "" {
-			reject(model.FieldName, why)
-			return nil
-		}
+		serialText = cell(cells, serial)
+	}
+	if why := exampleReason(serialText, name, "", cells); why != "" {
+		reject(model.FieldName, why)
+		return nil
 	}
 	bad := len(bf.Rejected)
 	// A cell conditional formatting may show otherwise, by a rule that

@@ -35,6 +35,19 @@ func TestTemplateExampleRowsAreRefused(t *testing.T) {
 		{"张三 of XX党支部, 序号 1", "姓名“张三”、所在党支部“XX党支部”", [][]any{heads,
 			{"1", "张三", sample, "2015.06", "2016.06", "XX党支部"},
 			{"2", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		// review s7-7 attack #3
+		{"示例1 in 序号", "序号为“示例1”", [][]any{heads,
+			{"示例1", "李四", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"例一 in 序号", "序号为“例一”", [][]any{heads,
+			{"例一", "王五", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"张三（示例）", "姓名为“张三（示例）”", [][]any{heads,
+			{nil, "张三（示例）", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"备注 此行为填写示例", "单元格写着“此行为填写示例，导入前请删除”", [][]any{append(heads, "备注"),
+			{"1", "张三", sample, "2015.06", "2016.06", nil, "此行为填写示例，导入前请删除"},
+			{"2", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
 	}
 	for _, c := range refused {
 		rf := read(t, roster(t, c.rows))
@@ -92,12 +105,12 @@ func TestTemplateExampleSheets(t *testing.T) {
 	if len(rf.Sheets) != 2 || !rf.Sheets[0].Example || rf.Sheets[1].Example {
 		t.Errorf("roster sheets: %+v", rf.Sheets)
 	}
-	for _, n := range []string{"填写示例", "（填写说明）", "示例", "说明", " 填表 说明 "} {
+	for _, n := range []string{"填写示例", "（填写说明）", "示例", "说明", " 填表 说明 ", "填写示例（请勿删除）", "填写说明及示例", "示例 (2)"} {
 		if !ExampleSheetName(n) {
 			t.Errorf("%q: not an example sheet", n)
 		}
 	}
-	for _, n := range []string{"第一党支部", "示例党支部", "说明党员情况", "Sheet1"} {
+	for _, n := range []string{"第一党支部", "示例党支部", "说明党员情况", "Sheet1", "样表", "第一党支部 (2)"} {
 		if ExampleSheetName(n) {
 			t.Errorf("%q: taken for an example sheet", n)
 		}

@@ -765,7 +765,7 @@ func (im *importer) row(rec *record) error {
 	if c, ok := im.h.column(model.FieldBranchName); ok {
 		branch = cell(rec.cells, c)
 	}
-	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); why != "" {
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch, rec.cells); why != "" {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
 			Reason: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
