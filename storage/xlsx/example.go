@@ -152,6 +152,14 @@ func exampleReason(serial, name, branch string, cells []string) string {
 	return ""
 }
 
+// dittoMarks stand for the value above in hand-kept and printed sheets.
+var dittoMarks = []string{"同上", "同前", "仝上", "〃", "”", "\"", "“", "″", "''", "々", "〃〃", "同上。"}
+
+// dittoMark reports a cell that is only a ditto mark (spaces ignored).
+func dittoMark(v string) bool {
+	return slices.Contains(dittoMarks, strings.Join(strings.Fields(model.CleanLine(v)), ""))
+}
+
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),
 // or, without one, a first column that has no heading.
 func (h header) serialCell(cells []string) string {

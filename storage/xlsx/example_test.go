@@ -168,3 +168,29 @@ func TestSheetNamedAsExcelNamesIt(t *testing.T) {
 		t.Errorf("roster: %v", err)
 	}
 }
+
+// 同上 and ditto marks are refused naming row and field, never stored as a
+// branch or 民族 (review s7-7 attack #1).
+func TestDittoMarksAreRefused(t *testing.T) {
+	ids := []string{idNumber("19800101", "011"), idNumber("19810202", "031"), idNumber("19820303", "051"), idNumber("19830404", "071")}
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "民族", "所在党支部", "备注"},
+		{"甲一", ids[0], "2008.06", "2009.06", "汉族", "第一党支部", "无"},
+		{"甲二", ids[1], "2008.06", "2009.06", "〃", "同 上", nil},
+		{"甲三", ids[2], "2008.06", "2009.06", "汉族", "”", nil},
+		{"甲四", ids[3], "2008.06", "2009.06", "汉族", "第一党支部", "同上"}}))
+	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "甲一" {
+		t.Errorf("members %+v", rf.Members)
+	}
+	for n, fields := range map[int][]string{3: {"民族", "所在党支部"}, 4: {"所在党支部"}, 5: {"备注"}} {
+		got := rejections(rf, n)
+		if len(got) != len(fields) {
+			t.Errorf("row %d: %v", n, got)
+		}
+		for f, why := range got {
+			if !slices.Contains(fields, f.Label()) || !strings.HasPrefix(why, "是“同上”的记号") {
+				t.Errorf("row %d: %s: %s", n, f.Label(), why)
+			}
+		}
+	}
+}

@@ -91,6 +91,10 @@ type header struct {
 	// a column not imported too (strays).
 	headed []bool
 	serial int // the 序号 column (1-based), 0 without one
+	// dups are second columns for a field whose value is one word or
+	// name (所在党支部, 人员类别 …), not imported: a row whose value there
+	// differs from the imported column's is refused (duplicateColumns).
+	dups []column
 	// hint is the row (1-based) of fill-in hints right under the headings
 	// (（必填）, （18位）), read as part of the header; 0 without one.
 	hint int
@@ -235,6 +239,14 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	}
 	return best, len(best.cols) > 0
 }
+
+// dupChecked are the fields whose second column is compared, row by row,
+// with the one imported: a secretary keeps last year's 所在党支部 beside
+// the new one, hiding it, and the first was stored in silence (review s7-7
+// attack #10). Phones, addresses and remarks may well differ (手机 and 办
+// 公电话); dates and ID numbers are compared by their own checks.
+var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCategory: true, model.FieldSex: true,
+	model.FieldEthnicity: true, model.FieldEducation: true, model.FieldStanding: true, model.FieldName: true}
 
 // hintRow reports a row whose every text is a short hint in brackets
 // (（必填）, (18位), 【年.月】) or a bare 必填 / 选填: the fill-in hints
@@ -404,6 +416,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			loose[f] = false
 		case ok:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+			if dupChecked[f] {
+				h.dups = append(h.dups, column{index: c, field: f, heading: leaf})
+			}
 		case skippedHeadings[headingKey(leaf, false)]:
 			if headingKey(leaf, false) != RejectedReasonHeading && h.serial == 0 {
 				h.serial = c + 1
