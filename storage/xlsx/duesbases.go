@@ -275,8 +275,8 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 	}
 	for h := 0; h < min(len(rows), headerSearchRows); h++ {
 		cols := map[model.Field]int{}
-		lowest := map[int]string{} // each column's lowest heading
-		var bases []int            // the columns headed as a base
+		lowest := map[int]string{}      // each column's lowest heading
+		var bases []int                 // the columns headed as a base
 		dups := map[model.Field][]int{} // second 缴纳类别 columns, compared row by row
 		mapRow := func(cells []string) {
 			for c, cell := range cells {
