@@ -46,8 +46,21 @@ var headings = func() map[string]model.Field {
 			m[headingKey(h, false)] = fi.Field
 		}
 	}
+	for h, f := range flatHeadings {
+		if _, ok := m[headingKey(h, false)]; !ok {
+			m[headingKey(h, false)] = f
+		}
+	}
 	return m
 }()
+
+// dateGroups are group headings that say only that the columns under
+// them are dates.
+var dateGroups = map[string]bool{"时间": true, "日期": true, "年月": true, "时间年月": true, "日期年月": true, "年月日": true}
+
+// flatHeadings name a field alone: 入党 and 转正
+// as a roster's own headings over the two dates (review s6-7 new user #10).
+var flatHeadings = map[string]model.Field{"入党": model.FieldJoinDate, "转正": model.FieldFullDate}
 
 // subHeadings are the headings that name a field only under a group
 // heading: 预备 and 转正 under 入党时间, 是否 and 流向 under 是否流动党员.
@@ -252,20 +265,31 @@ var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCa
 // (（必填）, (18位), 【年.月】) or a bare 必填 / 选填: the fill-in hints
 // templates put under their headings. A member's row has a name that is
 // none.
+// A row led by 说明 (填写说明, 提示) in its first cell may show sample
+// dates among its hints (review s7-7 attack #5).
 func hintRow(cells []string) bool {
-	found := false
+	found, lead := false, false
 	for _, c := range cells {
 		t := strings.Join(strings.Fields(model.CleanLine(c)), "")
 		if t == "" {
 			continue
 		}
+		if !found && slices.Contains(hintLeads, strings.TrimRight(t, "：:")) {
+			found, lead = true, true
+			continue
+		}
 		if !hintText(t) {
-			return false
+			if _, err := model.ParseDate(t); !lead || err != nil {
+				return false
+			}
 		}
 		found = true
 	}
 	return found
 }
+
+// hintLeads, first in a row under the headings, say the row explains them.
+var hintLeads = []string{"说明", "填写说明", "填表说明", "填写要求", "提示", "注意", "备注说明"}
 
 // hintText reports a fill-in hint (hintRow): a short text in brackets
 // that holds no value ((18位), 【年.月】, not （110101…）, （5400） or
@@ -288,7 +312,7 @@ func hintText(t string) bool {
 	if bareHint.MatchString(t) {
 		return true
 	}
-	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "填写", "选填：", "必填：", "必填:"} {
+	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "请输入", "填写", "选填：", "必填：", "必填:", "下拉", "从下拉", "选择"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -465,6 +489,14 @@ func matchPath(path []string) (model.Field, bool) {
 			if f, ok := subHeadings[g][headingKey(leaf, true)]; ok {
 				return f, true
 			}
+		}
+	}
+	// A date heading over the events: 时间 (日期, 年月) over 入党 / 转正
+	// or 预备 / 正式 names the dates as 入党时间 over them does (review
+	// s6-7 new user #10).
+	if parent != "" && dateGroups[headingKey(parent, true)] {
+		if f, ok := subHeadings[model.FieldJoinDate][headingKey(leaf, true)]; ok {
+			return f, true
 		}
 	}
 	if f, ok := matchHeading(leaf); ok {
