@@ -305,10 +305,10 @@ func baseColumnWidth(i int) float32 {
 	return w
 }
 
-// selectWidth is the width a drop-down needs to show text whole: the text,
-// the arrow and their padding.
+// selectWidth is the width a drop-down needs to show text whole: the text
+// (kit.WordsWidth, with its padding), the arrow and its padding.
 func selectWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + theme.IconInlineSize() + 4*theme.InnerPadding()
+	return kit.TextWidth(fyne.TextStyle{}, text) + theme.IconInlineSize() + 2*theme.InnerPadding()
 }
 
 func bold(text string) *widget.Label {

@@ -68,18 +68,9 @@ func (c textColumn) width() float32 {
 }
 
 // wordsWidth is the width of a table column whose cells show each of words
-// whole, on one line, regular or bold: the widest word, rounded up, and the
-// label's padding. Rounded up because a label that cuts with "…" compares
-// whole pixels: a column exactly as wide as "Before records" showed
-// "Before recor…" (review s5-8 newuser #11).
+// whole (kit.WordsWidth).
 func wordsWidth(words ...string) float32 {
-	w := float32(0)
-	for _, s := range words {
-		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-			w = max(w, fyne.MeasureText(s, theme.TextSize(), style).Width)
-		}
-	}
-	return float32(math.Ceil(float64(w))) + 1 + 2*theme.InnerPadding()
+	return kit.WordsWidth(words...)
 }
 
 // scrollingTable holds a table that scrolls to a cell once it is laid
