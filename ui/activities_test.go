@@ -584,6 +584,38 @@ func TestActivityTimesCheckedEachUnderItsOwnField(t *testing.T) {
 	}
 }
 
+// The footer counts the reasons still needed in English with the right
+// plural: "1 still need a reason" (review s7-8 attack #9).
+func TestMissingReasonsCountedInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	test.Type(f.topic, "Rules")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	for _, c := range []struct {
+		away int
+		want string
+	}{{1, "1 member still needs a reason"}, {2, "2 members still need a reason"}} {
+		for i := range f.act.Attendance {
+			f.act.Attendance[i].Status, f.act.Attendance[i].Reason = model.Present, ""
+		}
+		for i := range c.away {
+			f.act.Attendance[i].Status = model.OnLeave
+		}
+		f.recheck()
+		test.Tap(f.save)
+		if !strings.Contains(f.form.Reason.Text, c.want) {
+			t.Errorf("%d away: the footer says %q, want %q", c.away, f.form.Reason.Text, c.want)
+		}
+	}
+}
+
 // A year mistyped in 日期 (1900, or before the branch's 成立日期) is named
 // under the date when it is left, in the UI's language, and nothing is
 // saved (review s7-8 attack #12).

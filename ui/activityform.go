@@ -539,7 +539,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 		report(nil, lang.L("出席情况：")+att[0])
 	}
 	if missing > 0 {
-		report(nil, lang.L("{{.N}} 人尚需填写请假或缺席原因", map[string]any{"N": missing}))
+		report(nil, lang.N("{{.N}} 人尚需填写请假或缺席原因", missing, map[string]any{"N": missing}))
 	}
 	if f.form.Submitted() && !f.markedAll {
 		f.markedAll = true
