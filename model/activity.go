@@ -739,7 +739,10 @@ func clockMinutes(s string) (int, bool) {
 // "14：30", or digits only as dates are typed 19850312 — "1430" is 14:30
 // and "930" is 9:30. It returns minutes after midnight.
 func ParseClock(s string) (int, bool) {
-	s = strings.TrimSpace(strings.ReplaceAll(s, "：", ":"))
+	// Full-width digits and colon, as a Chinese input method types them
+	// (１４：３０), read as the date fields read them (review s6-final
+	// attack #4); invisible characters pasted with them go.
+	s = strings.TrimSpace(strings.ReplaceAll(halfWidthNumber(CleanText(s)), "：", ":"))
 	h, m, ok := strings.Cut(s, ":")
 	if !ok {
 		if len(s) != 3 && len(s) != 4 {

@@ -87,6 +87,14 @@ func UpgradeIDNumber(s string) (string, bool) {
 	return first17 + string(IDCheckChar(first17)), true
 }
 
+// StoredIDNumber is the form an ID number is stored and compared in:
+// NormalizeIDNumber's, with an old 15-digit number upgraded to its 18-digit
+// form by the national rule (UpgradeIDNumber). It does not validate.
+func StoredIDNumber(s string) string {
+	up, _ := UpgradeIDNumber(NormalizeIDNumber(s))
+	return up
+}
+
 // ParseIDNumber validates an ID number and reads the birth date and sex from it.
 func ParseIDNumber(s string) (IDInfo, error) {
 	n := NormalizeIDNumber(s)

@@ -164,3 +164,24 @@ func TestNormalizeIDNumberHyphens(t *testing.T) {
 		}
 	}
 }
+
+// The form an ID number is stored and compared in (RULES.md §4,
+// GB 11643-1999): a lower-case x is stored upper-case, padding and
+// full-width digits go, an old 15-digit number becomes its 18-digit form.
+func TestStoredIDNumber(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"11010519491231002x", "11010519491231002X"},
+		{" 110105 19491231 002X ", "11010519491231002X"},
+		{"６２２４２１１９７１０９２４９９３８", "622421197109249938"},
+		{"622421710924993", "622421197109249938"},
+		{"110105491231002", "11010519491231002X"},
+		{" 622421-710924-993", "622421197109249938"},
+		{"622421711324993", "622421711324993"}, // no such birth date: left for ParseIDNumber to refuse
+		{"62242171092499", "62242171092499"},
+		{"", ""},
+	} {
+		if got := StoredIDNumber(tt.in); got != tt.want {
+			t.Errorf("StoredIDNumber(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

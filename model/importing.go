@@ -74,6 +74,9 @@ type ImportSheet struct {
 	// Left is the word in the sheet's name saying its people left the
 	// roster (转出, 去世 …): such a sheet is not included unless chosen.
 	Left string
+	// Example says the sheet is named as a template's sheet of examples
+	// or instructions (填写示例, 填写说明): not included unless chosen.
+	Example bool
 }
 
 // SkippedSheet is a worksheet of an imported workbook not read as a
@@ -132,6 +135,8 @@ func (p *ImportPreview) NotImported() []string {
 	for _, s := range p.Sheets {
 		switch {
 		case s.Included:
+		case s.Example && !s.Hidden:
+			out = append(out, s.Name+"（看来是表格模板的填写示例或说明，不作为党员导入）")
 		case s.Left != "" && !s.Hidden:
 			out = append(out, fmt.Sprintf("%s（名称含“%s”，不作为在册党员导入）", s.Name, s.Left))
 		case s.Hidden:

@@ -131,10 +131,7 @@ func (m *Member) Normalize() {
 	m.Notes = CleanText(m.Notes)
 	m.Name = NormalizeName(m.Name)
 	m.Phone = NormalizePhone(m.Phone)
-	m.IDNumber = NormalizeIDNumber(m.IDNumber)
-	if up, ok := UpgradeIDNumber(m.IDNumber); ok {
-		m.IDNumber = up
-	}
+	m.IDNumber = StoredIDNumber(m.IDNumber)
 	if info, err := ParseIDNumber(m.IDNumber); err == nil {
 		if m.BirthDate.IsZero() || (m.BirthDate.MonthOnly() && m.BirthDate.Compare(info.Birth) == 0) {
 			m.BirthDate = info.Birth

@@ -277,10 +277,7 @@ func (im *InflowMember) Tidy() {
 		*s = CleanLine(*s)
 	}
 	im.Name = CleanLine(im.Name)
-	im.IDNumber = NormalizeIDNumber(im.IDNumber)
-	if up, ok := UpgradeIDNumber(im.IDNumber); ok {
-		im.IDNumber = up
-	}
+	im.IDNumber = StoredIDNumber(im.IDNumber)
 	im.Phone = NormalizePhone(im.Phone)
 	im.Note = CleanText(im.Note)
 	if im.Sex == "" && im.IDNumber != "" {

@@ -344,6 +344,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		if s.Hidden {
 			label += lang.L("，隐藏的工作表")
 		}
+		if s.Example {
+			label += lang.L("，看来是表格模板的填写示例或说明，默认不导入")
+		}
 		if s.Left != "" {
 			label += lang.L("，名称含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Word": s.Left})
 		}

@@ -75,11 +75,13 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	nameBranch := map[string]string{}
 	// A hidden sheet is often an old copy: left out by default, unless the
 	// roster is nowhere else.
-	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden && s.Left == "" })
+	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden && s.Left == "" && !s.Example })
 	for _, sh := range rf.Sheets {
 		// A sheet whose name says its people left (已转出党员, 已去世党员)
 		// is not the current roster: left out unless chosen.
-		in := (!sh.Hidden || !anyVisible) && sh.Left == ""
+		// A template's 填写示例 or 填写说明 sheet holds no members: left
+		// out unless chosen (review s6-7-late #9).
+		in := (!sh.Hidden || !anyVisible) && sh.Left == "" && !sh.Example
 		if choice.Sheets != nil {
 			in = slices.Contains(choice.Sheets, sh.Name)
 		}
@@ -97,6 +99,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
 			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse, Left: sh.Left,
+			Example: sh.Example,
 		})
 		if in && p.Sheet == "" {
 			p.Sheet, p.HeaderRow = sh.Name, sh.HeaderRow
@@ -328,14 +331,9 @@ func sheetNames(rf *xlsx.RosterFile, names []string) []string {
 	}
 	out := make([]string, 0, len(names))
 	for _, n := range names {
-		got := n
-		if !slices.Contains(all, n) {
-			for _, a := range all {
-				if model.CleanLine(a) == model.CleanLine(n) {
-					got = a
-					break
-				}
-			}
+		got, ok := xlsx.SheetNamed(all, n)
+		if !ok {
+			got = n
 		}
 		out = append(out, got)
 	}

@@ -76,14 +76,14 @@ func (w *Workspace) Report() (*xlsx.UpwardReport, error) {
 	if err != nil {
 		return nil, err
 	}
-	on := make(map[string]*model.SharedMember, len(shared)) // by ID number
+	on := make(map[string]*model.SharedMember, len(shared)) // by model.StoredIDNumber
 	for i := range shared {
 		on[shared[i].IDNumber] = &shared[i]
 	}
 	r.Members = make([]xlsx.UpwardMember, len(ms))
 	for i, m := range ms {
 		r.Members[i] = xlsx.UpwardMember{Branch: names[m.BranchID], Member: m.Member}
-		if s := on[m.Member.IDNumber]; s != nil {
+		if s := on[model.StoredIDNumber(m.Member.IDNumber)]; s != nil {
 			var also []string
 			for _, id := range s.BranchIDs {
 				if id != m.BranchID {

@@ -58,7 +58,7 @@ func (s *snapshot) checkRows(path string) error {
 		profile = append(profile, lineProblems(fmt.Sprintf("第%d位支委的职务", i+1), c.Role, maxName)...)
 	}
 	note("支部信息", profile)
-	ids := map[string]int{} // idKey → the first member holding it
+	ids := map[string]int{} // StoredIDNumber → the first member holding it
 	for i := range s.members {
 		m := &s.members[i]
 		var msgs []string
@@ -85,7 +85,7 @@ func (s *snapshot) checkRows(path string) error {
 			// zero-width character or a lower-case x would hide a second
 			// record of one person (review s5-11 attack #7).
 			msgs = append(msgs, "公民身份号码含有空格、不可见字符、全角字符或小写x，不是本软件保存的形式")
-		} else if id := idKey(m.IDNumber); id != "" {
+		} else if id := model.StoredIDNumber(m.IDNumber); id != "" {
 			if first, twice := ids[id]; twice {
 				msgs = append(msgs, fmt.Sprintf("公民身份号码与党员第%d条（%s）的相同（同一人登记了两次）", first+1, shortName(s.members[first].Name)))
 			} else {
@@ -188,15 +188,6 @@ func lineProblems(what, text string, limit int) []string {
 // shown.
 func unshown(r rune) bool {
 	return unicode.IsControl(r) || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
-}
-
-// idKey is the form two records of one person share: an old 15-digit
-// number is its 18-digit form (UpgradeIDNumber).
-func idKey(id string) string {
-	if up, ok := model.UpgradeIDNumber(id); ok {
-		return up
-	}
-	return id
 }
 
 // maxIDNumber is more characters than any ID number a form takes (18, or a

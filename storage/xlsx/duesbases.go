@@ -129,11 +129,22 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	}
 	var all *BaseFile
 	seen := map[string][]baseSeen{}
+	var examples []string // template sheets (填写示例) holding bases, not read
+	headerRows := map[string]int{}
 	for _, s := range sheets {
 		if s.part == nil && want == nil {
 			continue
 		}
 		if visible, err := bk.f.GetSheetVisible(s.name); want == nil && err == nil && visible == hidden {
+			continue
+		}
+		// A template's 填写示例 or 说明 sheet is not read unless named,
+		// and said: its 张三 refused blocked the import (review
+		// s6-7-late #8). Its rows count for no duplicate.
+		if want == nil && ExampleSheetName(s.name) {
+			if bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); err == nil && bf != nil {
+				examples = append(examples, s.name)
+			}
 			continue
 		}
 		var bf *BaseFile
@@ -151,6 +162,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		if all == nil {
 			all = &BaseFile{Sheet: bf.Sheet, HeaderRow: bf.HeaderRow}
 		}
+		headerRows[bf.Sheet] = bf.HeaderRow
 		all.Sheets = append(all.Sheets, bf.Sheet)
 		all.Rows = append(all.Rows, bf.Rows...)
 		all.Rejected = append(all.Rejected, bf.Rejected...)
@@ -161,10 +173,44 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 			}
 		}
 	}
+	if all == nil && len(examples) > 0 {
+		return nil, &otherFileError{msg: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，没有读取，文件中没有别的党费基数表；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）：%s",
+			strings.Join(examples, "”“"), path), kind: ErrNoHeader}
+	}
 	if all != nil {
 		refuseDuplicates(all, seen)
+		withData(all, headerRows)
+		for _, name := range examples {
+			all.Notes = append(all.Notes, model.ImportNote{Sheet: name,
+				Message: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name)})
+		}
 	}
 	return all, nil
+}
+
+// withData keeps in all.Sheets only the sheets that gave a row or a
+// refusal (读取了 N 个工作表 named a 说明 or 汇总 sheet of headings alone:
+// review s6-7-late #7), unless none did; a note about a row of a sheet
+// left out names its sheet itself, as the lines then name no sheet.
+func withData(all *BaseFile, headerRows map[string]int) {
+	has := map[string]bool{}
+	for _, r := range all.Rows {
+		has[r.Sheet] = true
+	}
+	for _, r := range all.Rejected {
+		has[r.Sheet] = true
+	}
+	if len(has) == 0 || len(has) == len(all.Sheets) {
+		return
+	}
+	all.Sheets = slices.DeleteFunc(all.Sheets, func(s string) bool { return !has[s] })
+	all.Sheet, all.HeaderRow = all.Sheets[0], headerRows[all.Sheets[0]]
+	for i, n := range all.Notes {
+		if !has[n.Sheet] && n.Row > 0 {
+			all.Notes[i].Message = fmt.Sprintf("工作表“%s”第%d行：%s", n.Sheet, n.Row, n.Message)
+			all.Notes[i].Row = 0
+		}
+	}
 }
 
 // baseSeen is where an ID number was read: its sheet, row and name.
@@ -318,8 +364,20 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 			}
 		}
 		sr := bk.newSheetReader(s, shape)
+		// The 序号 column, or a first column without heading: where a
+		// template marks its example row (example.go).
+		serial := -1
+		for _, c := range slices.Sorted(maps.Keys(lowest)) {
+			if skippedHeadings[lowest[c]] && lowest[c] != RejectedReasonHeading {
+				serial = c
+				break
+			}
+		}
+		if _, headed := lowest[0]; serial < 0 && !headed {
+			serial = 0
+		}
 		for i := first; i < len(rows); i++ {
-			if err := readBaseRow(bf, sr, rows, i+1, cols, seen); err != nil {
+			if err := readBaseRow(bf, sr, rows, i+1, cols, serial, seen); err != nil {
 				return nil, fmt.Errorf("%w：%s", err, path)
 			}
 		}
@@ -342,7 +400,8 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, seen map[string][]baseSeen) error {
+// serial is the column (0-based) of the 序号, -1 without one.
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, serial int, seen map[string][]baseSeen) error {
 	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
 	src := map[model.Field]int{} // the row each field's value comes from
@@ -398,6 +457,14 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 			reason = h.String() + "；" + h.fix() + "后再导入"
 		}
 		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: model.CutTyped(name), Value: get(f)})
+	}
+	// A template's example row is refused alone (example.go): imported,
+	// it would be refused for its placeholder ID anyway, or worse, not.
+	if serial >= 0 {
+		if why := exampleReason(cell(cells, serial), name, ""); why != "" {
+			reject(model.FieldName, why)
+			return nil
+		}
 	}
 	bad := len(bf.Rejected)
 	// A cell conditional formatting may show otherwise, by a rule that

@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -253,7 +255,11 @@ func hintRow(cells []string) bool {
 	return found
 }
 
-// hintText reports a fill-in hint (hintRow).
+// hintText reports a fill-in hint (hintRow): a short text in brackets
+// that holds no value ((18位), 【年.月】, not （110101…）, （5400） or
+// （2008.06）: a member's row in brackets is data, refused field by field,
+// never swallowed: review s6-7-late #5), or a bare hint: 必填, 18位,
+// 格式：2008.06, 例：…, 年.月 (review s6-7-late #10).
 func hintText(t string) bool {
 	switch t {
 	case "必填", "选填", "非必填", "必填项", "选填项", "可不填":
@@ -264,10 +270,36 @@ func hintText(t string) bool {
 	}
 	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}, {"(", "）"}, {"（", ")"}} {
 		if strings.HasPrefix(t, p[0]) && strings.HasSuffix(t, p[1]) {
+			return !valueText(strings.TrimSuffix(strings.TrimPrefix(t, p[0]), p[1]))
+		}
+	}
+	if bareHint.MatchString(t) {
+		return true
+	}
+	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "填写", "选填：", "必填：", "必填:"} {
+		if strings.HasPrefix(t, p) {
 			return true
 		}
 	}
-	return false
+	// 年.月, yyyy-mm, YYYY年MM月: a date's pattern, no date.
+	return strings.Trim(t, "年月日.-/．－YyMmDd") == "" && strings.ContainsAny(t, "年月YyMm")
+}
+
+// bareHint is a hint of a field's length: 18位, 11位数字.
+var bareHint = regexp.MustCompile(`^\d{1,2}位(?:数字|字符|数)?$`)
+
+// valueText reports text that is a value a member's row holds: an ID
+// number, an amount or a date.
+func valueText(t string) bool {
+	t = model.CleanText(t)
+	if id := strings.ToUpper(strings.Join(strings.Fields(t), "")); (len(id) == 15 || len(id) == 18) && model.IsDigits(strings.TrimSuffix(id, "X")) {
+		return true
+	}
+	if _, err := strconv.ParseFloat(strings.ReplaceAll(t, ",", ""), 64); err == nil {
+		return true
+	}
+	_, err := model.ParseDate(t)
+	return err == nil
 }
 
 // hintNote is the note for the hint row n read as part of the header.

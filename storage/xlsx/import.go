@@ -74,6 +74,9 @@ type Sheet struct {
 	// longer on the roster ("转出" in 已转出党员, "去世"), "" for most
 	// sheets: such a sheet is not taken for current members by default.
 	Left string
+	// Example says the sheet's name is a template's sheet of examples or
+	// instructions (填写示例, 填写说明): not taken for members by default.
+	Example bool
 }
 
 // leftWords, in a sheet's name, say its people have left the branch's
@@ -200,19 +203,49 @@ func chooseSheets(bk *book, want []string) ([]bookSheet, error) {
 		return bk.sheets, nil
 	}
 	var out []bookSheet
+	names := make([]string, len(bk.sheets))
+	for i, s := range bk.sheets {
+		names[i] = s.name
+	}
 	for _, w := range want {
-		i := slices.IndexFunc(bk.sheets, func(s bookSheet) bool { return s.name == w })
-		if i < 0 {
-			return nil, fmt.Errorf("%w：%s", ErrNoSheet, w)
+		name, ok := SheetNamed(names, w)
+		if !ok {
+			var seen []string
+			for _, n := range names {
+				seen = append(seen, model.CleanLine(n))
+			}
+			return nil, &otherFileError{msg: fmt.Sprintf("没有名为“%s”的工作表；文件中的工作表：%s", w, strings.Join(seen, "、")), kind: ErrNoSheet}
 		}
-		// A sheet named twice (--sheet 基数 --sheet 基数) is read once:
-		// read twice, each of its rows was refused as its own duplicate
-		// (review s6-final attack #1).
-		if !slices.ContainsFunc(out, func(s bookSheet) bool { return s.name == w }) {
-			out = append(out, bk.sheets[i])
+		// A sheet named twice (--sheet 基数 --sheet 基数, or 基数 and
+		// 基数\u200b) is read once: read twice, each of its rows was
+		// refused as its own duplicate (review s6-final attack #1).
+		if !slices.ContainsFunc(out, func(s bookSheet) bool { return s.name == name }) {
+			out = append(out, bk.sheets[slices.Index(names, name)])
 		}
 	}
 	return out, nil
+}
+
+// SheetNamed is the name in names that want names as the user sees it:
+// the same, or the same once invisible characters are taken out
+// ("二支部" names "二支部\u200b": review s6-7 attack #12), or the same
+// but for case, as Excel compares sheet names ("a" names "A": review
+// s6-final attack #3). ok is false when none is.
+func SheetNamed(names []string, want string) (string, bool) {
+	if slices.Contains(names, want) {
+		return want, true
+	}
+	for _, same := range []func(a, b string) bool{
+		func(a, b string) bool { return model.CleanLine(a) == model.CleanLine(b) },
+		func(a, b string) bool { return strings.EqualFold(model.CleanLine(a), model.CleanLine(b)) },
+	} {
+		for _, n := range names {
+			if same(n, want) {
+				return n, true
+			}
+		}
+	}
+	return "", false
 }
 
 // reader reads the roster sheets of one workbook.
@@ -270,7 +303,8 @@ func (rd *reader) sheet(s bookSheet) error {
 	if rd.rows+data > MaxDataRows {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
-	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name)}
+	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name),
+		Example: ExampleSheetName(s.name)}
 	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
 		sh.Hidden = true
 	}
@@ -722,6 +756,20 @@ const footerLength = 15
 func (im *importer) row(rec *record) error {
 	n := rec.n
 	im.sheet.Rows += 1 + len(rec.more)
+	// A template's example row is refused alone, not field by field: it
+	// is no member unless the user says so (example.go).
+	name, branch := "", ""
+	if c, ok := im.h.column(model.FieldName); ok {
+		name = cell(rec.cells, c)
+	}
+	if c, ok := im.h.column(model.FieldBranchName); ok {
+		branch = cell(rec.cells, c)
+	}
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); why != "" {
+		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
+			Reason: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
+		return nil
+	}
 	m, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err

@@ -276,10 +276,12 @@ func reportInfo(r *UpwardReport) string {
 }
 
 func writeUpSummary(f *excelize.File, st upStyles, r *UpwardReport) error {
+	// The months of 党章 art. 9 and the app's warning, from the rule table.
+	warn, lapse := model.CurrentRules().Constitution.WarnMonths, model.CurrentRules().Constitution.LapseMonths
 	cols := []upCol{
 		{"序号", 5}, {"支部名称", 24}, {"所在单位", 20}, {"快照日期", 11}, {"正式党员", 6}, {"预备党员", 6},
-		{"组织生活已开展/应开展", 10}, {"3个月以上未参加组织生活", 9}, {"6个月以上未参加组织生活", 9},
-		{"3个月以上未交党费", 9}, {"6个月以上未交党费", 9}, {"本年党费应交\n（元）", 12}, {"本年党费实交\n（元）", 12},
+		{"组织生活已开展/应开展", 10}, {fmt.Sprintf("%d个月以上未参加组织生活", warn), 9}, {fmt.Sprintf("%d个月以上未参加组织生活", lapse), 9},
+		{fmt.Sprintf("%d个月以上未交党费", warn), 9}, {fmt.Sprintf("%d个月以上未交党费", lapse), 9}, {"本年党费应交\n（元）", 12}, {"本年党费实交\n（元）", 12},
 		{"换届及支委会设置", 26}, {"严重问题", 6}, {"提醒", 6},
 	}
 	// title, info, a blank, the coverage block (its line, headings, a row
@@ -589,7 +591,7 @@ func writeUpMembers(f *excelize.File, st upStyles, r *UpwardReport) error {
 		if r.Members[i].Also != "" {
 			shared++
 		}
-		people[r.Members[i].Member.IDNumber] = true
+		people[model.StoredIDNumber(r.Members[i].Member.IDNumber)] = true
 	}
 	if shared > 0 {
 		cols = append(cols, upCol{"同时在其他支部名册上", 30})

@@ -79,13 +79,7 @@ func basesImport(args []string, env Env) (int, error) {
 		fmt.Fprintf(env.Stdout, "columns not imported: %s\n", printableList(p.Ignored))
 	}
 	for _, n := range p.Notes {
-		where := fmt.Sprintf("第%d行：", n.Row)
-		if n.Row == 0 { // about the whole sheet, which the message names
-			where = ""
-		} else if multi {
-			where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
-		}
-		fmt.Fprintln(env.Stderr, "提示："+printable(where+n.Message))
+		fmt.Fprintln(env.Stderr, noteLine(n, multi))
 	}
 	rejected := len(rows)
 	if *errorsOut != "" {

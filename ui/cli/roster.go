@@ -65,7 +65,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	}
 	for _, want := range append(slices.Clip(*sheets), nameBranch...) {
 		// Named as the user sees it (rosterfile matches it so).
-		same := func(name string) bool { return name == want || model.CleanLine(name) == model.CleanLine(want) }
+		same := func(name string) bool { _, ok := xlsx.SheetNamed([]string{name}, want); return ok }
 		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return same(s.Name) })
 		if i < 0 && slices.ContainsFunc(preview.Skipped, func(s model.SkippedSheet) bool { return same(s.Name) }) {
 			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
@@ -145,6 +145,10 @@ func importNotes(env Env, p model.ImportPreview) {
 	for _, s := range p.Sheets {
 		s.Name = printable(s.Name) // a file's sheet names are untrusted
 		switch {
+		case !s.Included && s.Example && !s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，没有作为党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name)
+		case s.Included && s.Example:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，按所选作为党员导入\n", s.Name)
 		case !s.Included && s.Left != "" && !s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, s.Left)
 		case s.Included && s.Left != "":
@@ -160,16 +164,7 @@ func importNotes(env Env, p model.ImportPreview) {
 		}
 	}
 	for _, n := range p.Notes {
-		where := ""
-		switch {
-		case n.Row > 0 && multi:
-			where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
-		case n.Row > 0:
-			where = fmt.Sprintf("第%d行：", n.Row)
-		case multi:
-			where = fmt.Sprintf("工作表“%s”：", n.Sheet)
-		}
-		fmt.Fprintln(env.Stderr, "提示："+printable(where+n.Message))
+		fmt.Fprintln(env.Stderr, noteLine(n, multi))
 	}
 	// The roster knows a member by ID number: a row that gives another
 	// name renames them, which may be another person's row (a refused

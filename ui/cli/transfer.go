@@ -164,10 +164,7 @@ func checkWritable(path string) error {
 // memberByIDNumber finds the member with an ID number, on the roster or
 // not; an unknown number is storage.ErrNotFound naming it.
 func memberByIDNumber(store *storage.Store, idNumber string) (model.Member, error) {
-	want := model.NormalizeIDNumber(idNumber)
-	if up, ok := model.UpgradeIDNumber(want); ok {
-		want = up
-	}
+	want := model.StoredIDNumber(idNumber)
 	ms, err := store.Members()
 	if err != nil {
 		return model.Member{}, err

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"reflect"
 	"strconv"
 	"time"
 
@@ -129,22 +130,56 @@ func (d *DateEntry) openPicker() {
 	// While a pop-up shows, keys go to the window's handler (nothing under
 	// it has the focus), which a form dialog's Esc cancels: Esc closes the
 	// calendar first (review s5-8 newuser #14: both closed at once).
-	before := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && d.closePicker() {
-			c.SetOnTypedKey(before)
+	openPickers[c] = d
+	if !isPickerKeys(c.OnTypedKey()) {
+		k := &pickerKeys{c: c, before: c.OnTypedKey()}
+		c.SetOnTypedKey(k.typed)
+	}
+}
+
+// openPickers is the date entry whose calendar was opened last on each
+// canvas, for Esc to close.
+var openPickers = map[fyne.Canvas]*DateEntry{}
+
+// pickerKeys is a canvas's key handler while calendars open on it: Esc
+// closes the open calendar, and every other key goes on to what the
+// canvas did before. It is put in once per handler it wraps, not once per
+// opening: a calendar closed by picking a day or a tap outside it has no
+// hook to take its handler out again, so one per opening piled up on a
+// page (read-through s6 rtui #4). A form dialog puts its own handler in
+// while it shows (keysWhileShown), and a calendar in it wraps that one.
+type pickerKeys struct {
+	c      fyne.Canvas
+	before func(*fyne.KeyEvent)
+}
+
+func (k *pickerKeys) typed(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if d := openPickers[k.c]; d != nil && d.closePicker() {
+			delete(openPickers, k.c)
 			return
 		}
-		if before != nil {
-			before(ev)
-		}
-	})
+	}
+	if k.before != nil {
+		k.before(ev)
+	}
+}
+
+// pickerKeysCode tells a pickerKeys handler from others: every method
+// value of pickerKeys.typed runs the same code.
+var pickerKeysCode = reflect.ValueOf((&pickerKeys{}).typed).Pointer()
+
+func isPickerKeys(f func(*fyne.KeyEvent)) bool {
+	return f != nil && reflect.ValueOf(f).Pointer() == pickerKeysCode
 }
 
 // pick puts the chosen date in the entry and counts as leaving it.
 func (d *DateEntry) pick(v model.Date) {
 	if d.picker != nil {
 		d.picker.Hide()
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(d); c != nil && openPickers[c] == d {
+		delete(openPickers, c)
 	}
 	d.SetDate(v)
 	if d.keys != nil && d.keys.leave != nil {

@@ -3,6 +3,7 @@ package kit
 import (
 	"encoding/json"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -644,5 +645,52 @@ func TestEscClosesTheCalendarFirst(t *testing.T) {
 			t.Errorf("focus %T: the second Esc closed the form %d times", start, closed)
 		}
 		closed = 0
+	}
+}
+
+// Opening the calendar again and again, closed each time by a tap outside
+// it or by picking a day, leaves one handler around the window's keys, not
+// one per opening (read-through s6 rtui #4: they piled up on a page), and
+// Esc still closes the calendar first and then reaches the window.
+func TestCalendarKeysDoNotPileUp(t *testing.T) {
+	test.NewTempApp(t)
+	d := NewDateEntry()
+	d.Today = func() model.Date { return model.NewDate(2026, 11, 30) }
+	w := test.NewTempWindow(t, container.NewVBox(d))
+	w.Resize(fyne.NewSize(500, 500))
+	depth, escapes := 0, 0
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		depth = runtime.Callers(0, make([]uintptr, 200))
+		if ev.Name == fyne.KeyEscape {
+			escapes++
+		}
+	})
+	depthAfter := func(openings int) int {
+		for i := 0; i < openings; i++ {
+			test.Tap(d.ActionItem.(fyne.Tappable))
+			if i%2 == 0 {
+				d.picker.Tapped(&fyne.PointEvent{Position: fyne.NewPos(490, 490)})
+			} else {
+				test.Tap(d.cal.dayButtons[0])
+			}
+			if d.picker.Visible() {
+				t.Fatal("the calendar stays open")
+			}
+		}
+		w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyA})
+		return depth
+	}
+	once := depthAfter(1)
+	if many := depthAfter(6); many != once {
+		t.Errorf("after 7 openings a key passes %d calls deep, after one %d", many, once)
+	}
+	test.Tap(d.ActionItem.(fyne.Tappable))
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if d.picker.Visible() || escapes != 0 {
+		t.Fatalf("Esc: calendar shown %v, Esc reached the window %d times", d.picker.Visible(), escapes)
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if escapes != 1 {
+		t.Errorf("the second Esc reached the window %d times", escapes)
 	}
 }

@@ -241,6 +241,14 @@ func monthText(c model.MonthCell) string {
 	return ""
 }
 
+// with is m with the entries of more added.
+func with(m, more map[string]any) map[string]any {
+	for k, v := range more {
+		m[k] = v
+	}
+	return m
+}
+
 // overview is the branch's figures, organisations and findings.
 func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 	b := v.b
@@ -258,8 +266,8 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 			"Imported": b.ImportedAt.Local().Format("2006-01-02 15:04"), "File": b.File}) + stale,
 		kit.L("正式党员 {{.Full}} 名，预备党员 {{.Prob}} 名；书记：{{.Secretary}}", map[string]any{"Full": g.Full, "Prob": g.Probationary, "Secretary": b.Secretary}),
 		kit.L("{{.Year}}年组织生活：已开展 {{.Held}} 项次，应开展 {{.Due}} 项次，缺 {{.Missing}} 项次", map[string]any{"Year": g.Year, "Held": g.SlotsHeld, "Due": g.SlotsDue, "Missing": g.SlotsMissing}),
-		kit.L("未参加组织生活：3个月以上 {{.W}} 人，6个月以上 {{.S}} 人；未交党费：3个月以上 {{.DW}} 人，6个月以上 {{.DS}} 人",
-			map[string]any{"W": g.LifeAtWarn(), "S": g.LifeSerious, "DW": g.DuesAtWarn(), "DS": g.DuesSerious}),
+		kit.L("未参加组织生活：{{.Warn}}个月以上 {{.W}} 人，{{.Lapse}}个月以上 {{.S}} 人；未交党费：{{.Warn}}个月以上 {{.DW}} 人，{{.Lapse}}个月以上 {{.DS}} 人",
+			with(monthRules(), map[string]any{"W": g.LifeAtWarn(), "S": g.LifeSerious, "DW": g.DuesAtWarn(), "DS": g.DuesSerious})),
 		kit.L("{{.Year}}年党费：应交 {{.Due}} 元，实交 {{.Paid}} 元", map[string]any{"Year": g.Year, "Due": g.DuesDue, "Paid": g.DuesPaid}),
 	}
 	if b.Failed != "" {

@@ -61,10 +61,10 @@ var columns = []column{
 	{"组织生活", 5, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d/%d", b.Figures.SlotsHeld, b.Figures.SlotsDue)
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.SlotsMissing, b.Figures.SlotsMissing) }},
-	{"缺组织生活3/6月", 7.5, func(b *ws.Branch, _ *Window) string {
+	{"缺组织生活{{.Warn}}/{{.Lapse}}月", 7.5, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d / %d", b.Figures.LifeAtWarn(), b.Figures.LifeSerious)
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.LifeAtWarn(), b.Figures.LifeAtWarn()) }},
-	{"欠党费3/6月", 6, func(b *ws.Branch, _ *Window) string {
+	{"欠党费{{.Warn}}/{{.Lapse}}月", 6, func(b *ws.Branch, _ *Window) string {
 		return fmt.Sprintf("%d / %d", b.Figures.DuesAtWarn(), b.Figures.DuesSerious)
 	}, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.DuesAtWarn(), b.Figures.DuesAtWarn()) }},
 	{"党费应交/实交", 11.5, func(b *ws.Branch, _ *Window) string {
@@ -92,11 +92,19 @@ var columns = []column{
 	{"提醒", 3, func(b *ws.Branch, _ *Window) string { return num(b.Figures.Warnings) }, func(a, b *ws.Branch) int { return cmp.Compare(a.Figures.Warnings, b.Figures.Warnings) }},
 }
 
+// monthRules are the months the list's titles, filter and hint name, from
+// model's rule tables: Warn and Lapse months without organisational life
+// or dues (党章 art. 9, the app's warning first), Stale for a snapshot.
+func monthRules() map[string]any {
+	c := model.CurrentRules().Constitution
+	return map[string]any{"Warn": c.WarnMonths, "Lapse": c.LapseMonths, "Stale": model.SnapshotStaleMonths}
+}
+
 // Filters of the list.
 const (
 	filterAll     = "全部支部"
 	filterSerious = "有严重问题的"
-	filterStale   = "快照超过3个月的"
+	filterStale   = "快照超过{{.Stale}}个月的"
 	filterNoOrg   = "未关联单位的"
 )
 
@@ -133,7 +141,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	t.search.OnChanged = func(string) { t.apply() }
 	var names []string
 	for _, f := range filters {
-		names = append(names, kit.L(f))
+		names = append(names, kit.L(f, monthRules()))
 	}
 	t.filter = widget.NewSelect(names, nil)
 	t.filter.SetSelectedIndex(0)
@@ -180,7 +188,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	}
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
-		title := kit.L(columns[id.Col].title)
+		title := kit.L(columns[id.Col].title, monthRules())
 		if id.Col == t.sortCol {
 			title += map[bool]string{false: " ▲", true: " ▼"}[t.desc]
 		}
@@ -197,7 +205,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	// Each column fits its heading in the UI language with the sort mark.
 	em := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
 	for i, c := range columns {
-		head := fyne.MeasureText(kit.L(c.title)+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
+		head := fyne.MeasureText(kit.L(c.title, monthRules())+" ▼", theme.TextSize(), fyne.TextStyle{Bold: true}).Width + 2*theme.InnerPadding()
 		t.widths = append(t.widths, max(c.chars*em, head)+4*theme.Padding())
 		t.table.SetColumnWidth(i, t.widths[i])
 	}
@@ -205,7 +213,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	kit.SetStickyPad(t.table, t.widths[0])
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
-	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过3个月。“3/6月”是3个月以上（含6个月以上）和6个月以上的人数。"))
+	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过{{.Stale}}个月。“{{.Warn}}/{{.Lapse}}月”是{{.Warn}}个月以上（含{{.Lapse}}个月以上）和{{.Lapse}}个月以上的人数。", monthRules()))
 	hint.Wrapping = fyne.TextWrapWord
 	hint.SizeName = theme.SizeNameCaptionText
 	t.shared = container.NewVBox()

@@ -149,21 +149,50 @@ func (e shownErr) Error() string { return e.msg }
 func (e shownErr) Unwrap() error { return e.err }
 
 // start imports files or the packages in folders, asking for the private
-// key's passphrase first when a package needs it.
+// key's passphrase first when a package needs it. The folders are walked
+// and each package's first bytes read in the background: on a slow USB
+// drive or a share the window stayed frozen meanwhile (read-through s6
+// rtws #4).
 func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 	if t.running {
 		return
 	}
-	files, err := ws.Packages(paths)
-	if err != nil {
-		t.w.showError("导入数据包", err)
-		return
-	}
-	if len(files) == 0 {
-		kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
-		return
-	}
-	needKey, locked := false, []string(nil)
+	t.running = true
+	t.file.Disable()
+	t.folder.Disable()
+	before := t.status.Text
+	t.status.SetText(kit.L("正在查找数据包…"))
+	var files, locked []string
+	var needKey bool
+	var err error
+	t.w.background(func() {
+		if files, err = ws.Packages(paths); err == nil {
+			needKey, locked = secretsOf(files)
+		}
+	}, func() {
+		t.running = false
+		t.file.Enable()
+		t.folder.Enable()
+		t.status.SetText(before)
+		if err != nil {
+			t.w.showError("导入数据包", err)
+			return
+		}
+		if len(files) == 0 {
+			kit.Inform(t.w.Win, "导入数据包", kit.L("所选位置没有数据包（.blpkg 文件）。"))
+			return
+		}
+		t.w.askSecrets(needKey, locked, func(passphrase string) {
+			o.Passphrase = passphrase
+			t.passphrase = passphrase // for a held-back package decided later
+			t.run(files, o)
+		})
+	})
+}
+
+// secretsOf says what the packages in files need to be read: the private
+// key (needKey), or a passphrase (locked, by file name).
+func secretsOf(files []string) (needKey bool, locked []string) {
 	for _, f := range files {
 		switch k, _ := datapkg.Probe(f); k {
 		case datapkg.ForKey:
@@ -172,11 +201,7 @@ func (t *importsTab) start(paths []string, o ws.ImportOptions) {
 			locked = append(locked, filepath.Base(f))
 		}
 	}
-	t.w.askSecrets(needKey, locked, func(passphrase string) {
-		o.Passphrase = passphrase
-		t.passphrase = passphrase // for a held-back package decided later
-		t.run(files, o)
-	})
+	return needKey, locked
 }
 
 // run imports files in the background (several read at once, written one

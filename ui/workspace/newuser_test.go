@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -192,9 +193,9 @@ func TestEnglishWorkspace(t *testing.T) {
 	w.Win.Resize(fyne.NewSize(1024, 700))
 	w.Import([]string{usb})
 	for i, c := range columns {
-		head := fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+		head := fyne.MeasureText(lang.L(c.title, monthRules()), theme.TextSize(), fyne.TextStyle{Bold: true}).Width
 		if w.branches.widths[i] < head {
-			t.Errorf("column %q is %v wide, its heading %v", lang.L(c.title), w.branches.widths[i], head)
+			t.Errorf("column %q is %v wide, its heading %v", lang.L(c.title, monthRules()), w.branches.widths[i], head)
 		}
 	}
 	v := w.openBranch(w.Shown()[0].ID)
@@ -251,5 +252,61 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, x := range test.WidgetRenderer(c).Objects() {
 			walk(x, visit)
 		}
+	}
+}
+
+// 支部一览's titles, stale filter and hint, and a branch's overview name
+// the months of model's rule tables (党章 art. 9 and the app's warning;
+// the snapshot reminder), in either language, with no template left.
+func TestBranchListNamesTheRuleMonths(t *testing.T) {
+	c := model.CurrentRules().Constitution
+	for _, tt := range []struct {
+		lang string
+		want []string
+	}{
+		{"zh", []string{fmt.Sprintf("缺组织生活%d/%d月", c.WarnMonths, c.LapseMonths), fmt.Sprintf("欠党费%d/%d月", c.WarnMonths, c.LapseMonths),
+			fmt.Sprintf("快照超过%d个月的", model.SnapshotStaleMonths), fmt.Sprintf("“%d/%d月”是%d个月以上（含%d个月以上）", c.WarnMonths, c.LapseMonths, c.WarnMonths, c.LapseMonths),
+			fmt.Sprintf("未参加组织生活：%d个月以上 ", c.WarnMonths)}},
+		{"en", []string{fmt.Sprintf("No org. life %d+/%d+ mo", c.WarnMonths, c.LapseMonths), fmt.Sprintf("No dues %d+/%d+ mo", c.WarnMonths, c.LapseMonths),
+			fmt.Sprintf("Snapshot over %d months old", model.SnapshotStaleMonths), fmt.Sprintf("at %d months or more (the %d+ included)", c.WarnMonths, c.LapseMonths),
+			fmt.Sprintf("for %d+ months, ", c.WarnMonths)}},
+	} {
+		t.Run(tt.lang, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			useLanguage(t, tt.lang)
+			svc, key := newWorkspace(t)
+			usb, _ := drive(t, 1, 4, key, day)
+			w := New(a, svc)
+			w.RunInLine()
+			w.Import([]string{usb})
+			var texts []string
+			walk(w.branches.content, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok {
+					texts = append(texts, l.Text)
+				}
+			})
+			texts = append(texts, w.branches.filter.Options...)
+			head := w.branches.table.CreateHeader()
+			for i := range columns {
+				w.branches.table.UpdateHeader(widget.TableCellID{Row: -1, Col: i}, head)
+				texts = append(texts, head.(*widget.Button).Text)
+			}
+			v := w.openBranch(w.Shown()[0].ID)
+			defer v.Win.Close()
+			walk(v.Tabs.Items[0].Content, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok {
+					texts = append(texts, l.Text)
+				}
+			})
+			all := strings.Join(texts, "\n")
+			for _, s := range tt.want {
+				if !strings.Contains(all, s) {
+					t.Errorf("%q is not shown", s)
+				}
+			}
+			if strings.Contains(all, "{{") || strings.Contains(all, "no value") {
+				t.Errorf("a template is left in the list:\n%s", all)
+			}
+		})
 	}
 }

@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"branchledger/model"
+)
+
+// A template's 填写示例 (review s6-7 attack #17, s6-7-late #1–#4, #9):
+// official roster and bases templates carry an example row under the
+// headings (示例 | 张三 | 110101199003070011 | … | XX党支部), sometimes a
+// whole sheet of it (填写示例, 填写说明). Imported, the example would be a
+// member for ever (members are never deleted). An earlier rule skipped any
+// row with an example word in any cell and dropped real members (备注 样例,
+// a 党小组 示范, a real 张三); these rules are narrow, and the rows they
+// catch are refused, never dropped: the user sees the row and either
+// deletes it or, if it is a member, deletes the word.
+
+// exampleSerials are what a template's example row has in its 序号 cell.
+var exampleSerials = []string{"示例", "例", "样例", "填写示例", "填表示例", "范例", "举例", "例如", "示范", "样本", "样表"}
+
+// placeholderNames are the names an example row gives (compared upper-case).
+var placeholderNames = []string{"张三", "李四", "王五", "赵六", "某某", "某某某", "XXX", "XX", "×××", "××", "＊＊＊", "***"}
+
+// placeholderMarks, in a 所在党支部, say it is a template's stand-in
+// (XX党支部, ××支部, 某某党支部): no branch is named so.
+var placeholderMarks = []string{"XX", "××", "某某", "＊＊", "**"}
+
+// exampleSheets are the names of a template's sheets of examples and
+// instructions: not read unless named (--sheet, or ticked in the preview).
+var exampleSheets = []string{"示例", "填写示例", "填表示例", "样例", "样表", "范例", "说明", "填写说明", "填表说明", "使用说明",
+	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据"}
+
+// ExampleSheetName reports a sheet named as a template's sheet of
+// examples or instructions (填写示例, 填写说明, 示例 …), spaces, case and
+// brackets ignored.
+func ExampleSheetName(name string) bool {
+	return slices.Contains(exampleSheets, exampleKey(name))
+}
+
+// exampleKey is s without spaces, brackets and colons, upper-case.
+func exampleKey(s string) string {
+	t := strings.Join(strings.Fields(model.CleanLine(s)), "")
+	t = strings.TrimRight(strings.TrimLeft(t, "（(【[〔<《"), "）)】]〕>》：:")
+	return strings.ToUpper(t)
+}
+
+// exampleSerial is the 序号 cell's text when it marks an example row
+// (示例, （示例）, 例：), "" otherwise.
+func exampleSerial(serial string) string {
+	if k := exampleKey(serial); slices.Contains(exampleSerials, k) {
+		return k
+	}
+	return ""
+}
+
+// placeholderBranch reports a 所在党支部 that is a template's stand-in.
+func placeholderBranch(branch string) bool {
+	k := exampleKey(branch)
+	for _, m := range placeholderMarks {
+		if strings.Contains(k, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleReason is why a row is refused as a template's example, or "":
+// its 序号 cell says 示例 (or 样例, 例 …), or its 姓名 is a placeholder
+// (张三, XXX) and its 所在党支部 one too (XX党支部). A real member named 张三
+// in 第一党支部, a 备注 or 党小组 reading 样例 or 示范, do not make a row
+// an example.
+func exampleReason(serial, name, branch string) string {
+	if w := exampleSerial(serial); w != "" {
+		return fmt.Sprintf("这一行像是表格模板的填写示例（序号为“%s”），未导入；如确是党员，请把序号“%s”改为数字后再导入", strings.TrimSpace(serial), strings.TrimSpace(serial))
+	}
+	if slices.Contains(placeholderNames, exampleKey(name)) && placeholderBranch(branch) {
+		return fmt.Sprintf("这一行像是表格模板的填写示例（姓名“%s”、所在党支部“%s”），未导入；如确是党员，请填写真实的所在党支部后再导入", strings.TrimSpace(name), strings.TrimSpace(branch))
+	}
+	return ""
+}
+
+// serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),
+// or, without one, a first column that has no heading.
+func (h header) serialCell(cells []string) string {
+	if h.serial > 0 {
+		return cell(cells, h.serial-1)
+	}
+	if len(h.headed) > 0 && !h.headed[0] {
+		return cell(cells, 0)
+	}
+	return ""
+}

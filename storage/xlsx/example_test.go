@@ -1,0 +1,157 @@
+package xlsx
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A template's example row never becomes a member, and is never dropped
+// without a word: it is refused, naming what marks it, so the user deletes
+// it (or, for a real member, the word). Real members whose other cells
+// read 样例 or 示范, or who are really named 张三, are read as members
+// (review s6-7 attack #17, s6-7-late #1–#3, #9).
+func TestTemplateExampleRowsAreRefused(t *testing.T) {
+	sample := idNumber("19900307", "001")
+	real1, real2 := idNumber("19800101", "011"), idNumber("19810202", "031")
+	heads := []any{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}
+	refused := []struct {
+		name, says string
+		rows       [][]any
+	}{
+		{"示例 in 序号", "序号为“示例”", [][]any{heads,
+			{"示例", "张三", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"（例） in 序号", "序号为“（例）”", [][]any{heads,
+			{"（例）", "李四", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"填写示例： in a first column without heading", "序号为“填写示例：”", [][]any{
+			{nil, "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+			{"填写示例：", "王某", sample, "2015.06", "2016.06", "第一党支部"},
+			{nil, "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"张三 of XX党支部, 序号 1", "姓名“张三”、所在党支部“XX党支部”", [][]any{heads,
+			{"1", "张三", sample, "2015.06", "2016.06", "XX党支部"},
+			{"2", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+	}
+	for _, c := range refused {
+		rf := read(t, roster(t, c.rows))
+		if len(rf.Members) != 1 || rf.Members[0].Member.IDNumber != real1 {
+			t.Errorf("%s: members %+v", c.name, rf.Members)
+		}
+		if len(rf.Rejected) != 1 || rf.Rejected[0].Row != 2 || !strings.Contains(rf.Rejected[0].Reason, "像是表格模板的填写示例（"+c.says+"）") {
+			t.Errorf("%s: rejected %+v", c.name, rf.Rejected)
+		}
+	}
+
+	// Each of s6-7-late #1–#3: a member.
+	members := []struct {
+		name string
+		rows [][]any
+	}{
+		{"备注 样例", [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "党小组", "备注"},
+			{"1", "李例", real1, "2008.06", "2009.06", "第一党支部", nil, "样例"}}},
+		{"a real 张三 in 党小组 示范", [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "党小组"},
+			{"1", "张三", real1, "2010.06", "2011.06", "第一党支部", "示范"}}},
+		{"first column 党小组 示范 / 样本", [][]any{{"党小组", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+			{"示范", "王一", real1, "2008.06", "2009.06", "第一党支部"},
+			{"样本", "王二", real2, "2008.06", "2009.06", "第一党支部"}}},
+		{"a branch named 示例", [][]any{heads, {"1", "辛一", real1, "2008.06", "2009.06", "示例"}}},
+	}
+	for _, c := range members {
+		rf := read(t, roster(t, c.rows))
+		if len(rf.Members) != len(c.rows)-1 || len(rf.Rejected) != 0 {
+			t.Errorf("%s: members %+v rejected %+v", c.name, rf.Members, rf.Rejected)
+		}
+	}
+
+	// The bases import refuses it alike; a 备注 样例 is a base.
+	bf, err := basesFileFor(t, [][]any{{"序号", "姓名", "身份证号码", "计算基数", "备注"},
+		{"示例", "张三", sample, 5000}, {"1", "乙一", real1, 5400, "样例"}, {"2", "范例", real2, 5500}}, 2026)
+	if err != nil || len(bf.Rows) != 2 || bf.Rows[0].Name != "乙一" || bf.Rows[1].Name != "范例" || len(bf.Rejected) != 1 ||
+		bf.Rejected[0].Row != 2 || !strings.Contains(bf.Rejected[0].Reason, "像是表格模板的填写示例（序号为“示例”）") {
+		t.Errorf("bases: %+v %v", bf, err)
+	}
+}
+
+// A template's 填写示例 or 填写说明 sheet is marked (the preview leaves it
+// out unless ticked) in the roster import, and not read by the bases
+// import unless named, with a note; alone, the bases import says why it
+// found nothing (review s6-7-late #8, #9).
+func TestTemplateExampleSheets(t *testing.T) {
+	sample := idNumber("19900307", "001")
+	real1 := idNumber("19800101", "011")
+	rf := read(t, workbook{sheets: []sheetSpec{
+		{name: "填写示例", rows: [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+			{"1", "张三", sample, "2015.06", "2016.06", "第一党支部"}}},
+		{name: "党员", rows: [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+			{"1", "乙一", real1, "2008.06", "2009.06", "第一党支部"}}},
+	}}.bytes(t))
+	if len(rf.Sheets) != 2 || !rf.Sheets[0].Example || rf.Sheets[1].Example {
+		t.Errorf("roster sheets: %+v", rf.Sheets)
+	}
+	for _, n := range []string{"填写示例", "（填写说明）", "示例", "说明", " 填表 说明 "} {
+		if !ExampleSheetName(n) {
+			t.Errorf("%q: not an example sheet", n)
+		}
+	}
+	for _, n := range []string{"第一党支部", "示例党支部", "说明党员情况", "Sheet1"} {
+		if ExampleSheetName(n) {
+			t.Errorf("%q: taken for an example sheet", n)
+		}
+	}
+
+	bases := func(sheets ...sheetSpec) string {
+		path := filepath.Join(t.TempDir(), "基数.xlsx")
+		if err := os.WriteFile(path, workbook{sheets: sheets}.bytes(t), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	example := sheetSpec{name: "填写示例", rows: [][]any{{"姓名", "身份证号码", "计算基数"}, {"张三", sample, numberCell("5000")}}}
+	real := sheetSpec{name: "基数", rows: [][]any{{"姓名", "身份证号码", "计算基数"}, {"乙一", real1, numberCell("5400")}}}
+	path := bases(example, real)
+	bf, err := ReadDuesBasesSheets(path, 2026, nil)
+	if err != nil || !slices.Equal(bf.Sheets, []string{"基数"}) || len(bf.Rows) != 1 || len(bf.Rejected) != 0 || len(bf.Notes) != 1 ||
+		!strings.Contains(bf.Notes[0].Message, "工作表“填写示例”看来是表格模板的填写示例或说明，未导入") {
+		t.Errorf("bases: %+v %v", bf, err)
+	}
+	// Named, it is read.
+	bf, err = ReadDuesBasesSheets(path, 2026, []string{"填写示例"})
+	if err != nil || len(bf.Rows)+len(bf.Rejected) != 1 {
+		t.Errorf("bases --sheet 填写示例: %+v %v", bf, err)
+	}
+	// Alone, the file is refused saying why.
+	_, err = ReadDuesBasesSheets(bases(example), 2026, nil)
+	if err == nil || !strings.Contains(err.Error(), "工作表“填写示例”看来是表格模板的填写示例或说明，没有读取") {
+		t.Errorf("bases, the example sheet alone: %v", err)
+	}
+}
+
+// --sheet names a sheet as Excel does, case aside, in the bases import as
+// in the roster's; a name that is no sheet is refused listing the sheets
+// (review s6-final attack #2, #3).
+func TestSheetNamedAsExcelNamesIt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	data := workbook{sheets: []sheetSpec{
+		{name: "Jan", rows: [][]any{{"姓名", "身份证号码", "计算基数"}, {"乙一", idNumber("19800101", "011"), numberCell("5400")}}},
+		{name: "说明", rows: [][]any{{"本表由组织部下发"}}},
+	}}.bytes(t)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bf, err := ReadDuesBasesSheets(path, 2026, []string{"JAN", " jan"})
+	if err != nil || !slices.Equal(bf.Sheets, []string{"Jan"}) || len(bf.Rows) != 1 {
+		t.Errorf("--sheet JAN: %+v %v", bf, err)
+	}
+	_, err = ReadDuesBasesSheets(path, 2026, []string{" 不存在"})
+	if err == nil || err.Error() != "没有名为“ 不存在”的工作表；文件中的工作表：Jan、说明" {
+		t.Errorf("--sheet 不存在: %v", err)
+	}
+	rf, err := ReadRoster(strings.NewReader(string(roster(t, [][]any{{"姓名", "公民身份号码"}}))), ReadOptions{Sheets: []string{"不存在"}})
+	if !errors.Is(err, ErrNoSheet) || rf != nil {
+		t.Errorf("roster: %v", err)
+	}
+}

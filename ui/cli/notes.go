@@ -1,0 +1,26 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"branchledger/model"
+)
+
+// noteLine is how roster import and dues bases import print a note about
+// the file: "提示：" and where it is, by row, with its sheet when several
+// sheets are read; a note about a whole sheet names the sheet unless its
+// message names it already (read-through s6 rtimport #2: the two commands
+// wrote this loop each, and their wording had begun to drift).
+func noteLine(n model.ImportNote, multi bool) string {
+	where := ""
+	switch {
+	case n.Row > 0 && multi:
+		where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
+	case n.Row > 0:
+		where = fmt.Sprintf("第%d行：", n.Row)
+	case multi && !strings.Contains(n.Message, "工作表“"+n.Sheet+"”"):
+		where = fmt.Sprintf("工作表“%s”：", n.Sheet)
+	}
+	return "提示：" + printable(where+n.Message)
+}
