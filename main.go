@@ -159,7 +159,16 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
-		File: store, DailyBackup: daily, SoftwareRendering: f.software, PortableDir: storage.PortableDir()}, nil
+		File: store, DailyBackup: daily, CompatNote: f.compatNote(store.Path()), SoftwareRendering: f.software, PortableDir: storage.PortableDir()}, nil
+}
+
+// compatNote is the note keeping this computer in 兼容模式 beside the data
+// file at path, when the window is in that mode; "" otherwise.
+func (f *dataFile) compatNote(path string) string {
+	if !f.software {
+		return ""
+	}
+	return launch.Note(filepath.Dir(path))
 }
 
 // openPath is the open data file's path, "" when none is open.

@@ -176,6 +176,11 @@ type Services struct {
 	// SoftwareRendering says the window draws with Mesa's software OpenGL
 	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
 	SoftwareRendering bool
+	// CompatNote is the note that keeps this computer in 兼容模式 after a
+	// start that ended while making its window (launch.Note), "" when the
+	// window is in 兼容模式 for the driver's own answer or not at all;
+	// 设置 offers to delete it.
+	CompatNote string
 
 	// PortableDir is the data folder beside the program when the app runs
 	// in portable mode (storage.PortableDir), "" otherwise; 设置 then says

@@ -209,7 +209,7 @@ cpu_ticks() {
 own_programs() {
 	local p
 	for p in $(pgrep -f 'branchledger\.(exe|com)'); do
-		tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qxF "WINEPREFIX=$WINEPREFIX" && echo "$p"
+		tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qxF "WINEPREFIX=$WINEPREFIX" && echo "$p"
 	done
 }
 
@@ -230,7 +230,7 @@ no_program_left() {
 		sleep 0.2
 	done
 	for p in $left; do
-		echo "  left after $((limit / 1000)) s: $p $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)(state $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1), load $(cut -d' ' -f1 /proc/loadavg))"
+		echo "  left after $((limit / 1000)) s: $p $(tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline")(state $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1), load $(cut -d' ' -f1 /proc/loadavg))"
 	done
 	while [ -n "$(own_programs)" ] && [ $(($(now_ms) - start)) -lt $((limit + 60000)) ]; do sleep 0.5; done
 	if [ -z "$(own_programs)" ]; then

@@ -99,7 +99,8 @@ type Guard struct {
 	checkTimeout, loadTimeout, showTimeout time.Duration
 	gl                                     glInfo
 
-	exe string // the program's path, "" when unknown
+	exe  string // the program's path, "" when unknown
+	host string // the computer's name, which the compatibility note names
 
 	// Seams for tests.
 	runCopy     func(args []string) (int, error) // run the program in compatibility mode
@@ -134,6 +135,7 @@ func New(logDir string, args []string) *Guard {
 		now:          time.Now,
 	}
 	g.runCopy = g.runSoftwareCopy
+	g.host, _ = os.Hostname()
 	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
 	if exe, err := os.Executable(); err == nil {
 		g.exe = exe
@@ -184,6 +186,12 @@ func (g *Guard) Prepare() error {
 		}
 	}
 	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
+	if err == nil {
+		// The driver answered. Opening the data file, which comes next, is
+		// not the driver: a start ended then (Task Manager, a power cut)
+		// is no crash of it (review s7-10 F2). Show marks again.
+		g.unmark()
+	}
 	return err
 }
 
@@ -283,6 +291,7 @@ func (g *Guard) Show(w fyne.Window) bool {
 	made := false
 	g.watch("打开窗口", g.showTimeout, func() {
 		logged := recentOutput.count()
+		g.markStart() // making the window is the driver's work again
 		w.Show()
 		made = windowMade(w, recentOutput.since(logged))
 		if made {
