@@ -22,14 +22,6 @@ import (
 	"branchledger/storage/transferfile"
 )
 
-// softwareShell is the window of 兼容模式 over the demo branch of members
-// members with every service main.go gives it, at 1366×768 with the
-// software theme and its Chinese font, on 首页, the checks done.
-func softwareShell(b *testing.B, members int) *shell {
-	b.Helper()
-	return softwareShellOver(b, demoStore(b, members))
-}
-
 // demoStore is a data file holding the demo branch of members members.
 func demoStore(b *testing.B, members int) *storage.Store {
 	b.Helper()
@@ -45,6 +37,9 @@ func demoStore(b *testing.B, members int) *storage.Store {
 	return st
 }
 
+// softwareShellOver is the window of 兼容模式 over st with every service
+// main.go gives it, at 1366×768 with the software theme and its Chinese
+// font, on 首页, the checks done.
 func softwareShellOver(b *testing.B, st *storage.Store) *shell {
 	b.Helper()
 	a := test.NewTempApp(b)
