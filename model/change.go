@@ -128,4 +128,5 @@ type ImportRefusal struct {
 	Index  int
 	Field  Field
 	Reason string
+	Text   Text // Reason as a Text, when it has one (Rejection.Text)
 }

@@ -61,6 +61,8 @@ func chineseArg(a any) any {
 		return a.String()
 	case Texts:
 		return a.String()
+	case TextList:
+		return a.String()
 	case Names:
 		return a.String()
 	case Years:
@@ -143,6 +145,19 @@ func (ys Years) String() string {
 	parts := make([]string, len(ys))
 	for i, y := range ys {
 		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, "、")
+}
+
+// TextList is a list of parts in a sentence, each a Text (第5行、第7行（张三）),
+// joined by 、 in Chinese.
+type TextList []Text
+
+// String joins the parts the Chinese way, with 、.
+func (ts TextList) String() string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = t.String()
 	}
 	return strings.Join(parts, "、")
 }

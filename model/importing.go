@@ -11,6 +11,10 @@ type Rejection struct {
 	Row    int    // the sheet row number as Excel shows it
 	Field  Field
 	Reason string // what is wrong, one Chinese sentence
+	// Text, when set, is Reason as a Text, for a window in another
+	// language (ui/kit.SayProblem); Reason is what the command line and
+	// the workbook of refused rows say.
+	Text Text
 	// Name is the row's 姓名 and Value the refused cell as the sheet shows
 	// it, so that the person and the cell can be found without counting
 	// rows; either may be "".
@@ -56,6 +60,24 @@ type ImportNote struct {
 	Row     int
 	Field   Field
 	Message string
+	// Text, when set, is Message as a Text, for a window in another
+	// language.
+	Text Text
+}
+
+// Reason is the refusal of field f at row of sheet saying format with args
+// (see Text): Reason the Chinese sentence, Text the same for a window in
+// another language.
+func Reason(sheet string, row int, f Field, format string, args ...any) Rejection {
+	t := Textf(format, args...)
+	return Rejection{Sheet: sheet, Row: row, Field: f, Reason: t.String(), Text: t}
+}
+
+// Note is the note of field f at row of sheet saying format with args
+// (see Text), as Reason is a refusal.
+func Note(sheet string, row int, f Field, format string, args ...any) ImportNote {
+	t := Textf(format, args...)
+	return ImportNote{Sheet: sheet, Row: row, Field: f, Message: t.String(), Text: t}
 }
 
 // ImportSheet is one worksheet of an imported workbook as the preview lists

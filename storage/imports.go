@@ -68,9 +68,20 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 		return model.ImportPlan{}, err
 	}
 	plan := model.ImportPlan{Source: source}
-	refuse := func(i int, errs model.ValidationErrors, prefix string) {
+	// refuse refuses row i for errs, each after "与名册中某某的记录合并后："
+	// when merged names the member on the roster it was merged with.
+	refuse := func(i int, errs model.ValidationErrors, merged string) {
 		for _, e := range errs {
-			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: e.Field, Reason: prefix + e.Message})
+			r := model.ImportRefusal{Index: i, Field: e.Field, Reason: e.Message, Text: e.Text}
+			if merged != "" {
+				t := e.Text
+				if t.IsZero() {
+					t = model.Textf("%s", e.Message)
+				}
+				r.Text = model.Textf("与名册中%s的记录合并后：%s", merged, t)
+				r.Reason = r.Text.String()
+			}
+			plan.Refused = append(plan.Refused, r)
 		}
 	}
 	// opening checks row i's 党费已交至 for member m (m.ID 0: a member to
@@ -84,7 +95,9 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			if !errors.Is(err, model.ErrDues) {
 				return false, err
 			}
-			refuse(i, model.ValidationErrors{{Field: model.FieldDuesPaidTo, Message: strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")}}, "")
+			e := model.ErrProblem(model.FieldDuesPaidTo, err)
+			e.Message = strings.TrimPrefix(e.Message, model.ErrDues.Error()+"：")
+			refuse(i, model.ValidationErrors{e}, "")
 			return false, nil
 		}
 		if m.ID == 0 || openings[m.ID] != in.DuesPaidTo {
@@ -140,7 +153,7 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			continue
 		}
 		if errs := merged.Validate(today, rules); len(errs) > 0 {
-			refuse(i, errs, "与名册中"+old.Name+"的记录合并后：")
+			refuse(i, errs, old.Name)
 			continue
 		}
 		if ok, err := opening(i, &in, &merged); err != nil {

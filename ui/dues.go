@@ -226,13 +226,13 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
 	}
 	if len(p.Sheets) > 1 {
-		text += "\n" + lang.L("读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(p.Sheets, "、")})
+		text += "\n" + lang.L("读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(p.Sheets, lang.L("、"))})
 	}
 	if len(p.Ignored) > 0 {
-		text += "\n" + lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(p.Ignored, "、")})
+		text += "\n" + lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(p.Ignored, lang.L("、"))})
 	}
 	for _, n := range p.Notes { // as the roster import's preview lists them
-		text += "\n" + n.Message
+		text += "\n" + sayReason(n.Message, n.Text)
 	}
 	v.summary = widget.NewLabel(text)
 	v.summary.Wrapping = fyne.TextWrapWord
@@ -244,7 +244,7 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		if len(p.Sheets) > 1 {
 			row = rj.Sheet + " " + row
 		}
-		return []string{row, rj.Name, fieldLabel(rj.Field), rj.Value, rj.Reason}[c]
+		return []string{row, rj.Name, fieldLabel(rj.Field), rj.Value, sayReason(rj.Reason, rj.Text)}[c]
 	}
 	v.rejected = newTextTable(cols, func() int { return len(p.Rejected) }, cell)
 	fitRows(v.rejected, cols, len(p.Rejected), cell)

@@ -176,7 +176,7 @@ func (v *importPreview) fill(cols []textColumn) []textColumn {
 
 func (v *importPreview) rejectedCell(row, col int) string {
 	x := v.p.Rejected[row]
-	cells := []string{strconv.Itoa(x.Row), x.Name, fieldLabel(x.Field), x.Value, x.Reason}
+	cells := []string{strconv.Itoa(x.Row), x.Name, fieldLabel(x.Field), x.Value, sayReason(x.Reason, x.Text)}
 	if x.Field == "" {
 		cells[2] = ""
 	}
@@ -189,7 +189,7 @@ func (v *importPreview) rejectedCell(row, col int) string {
 func (v *importPreview) noteCell(row, col int) string {
 	n := v.p.Notes[row]
 	if col == 1 {
-		return n.Message
+		return sayReason(n.Message, n.Text)
 	}
 	switch {
 	case n.Row > 0 && v.p.MultiSheet():
@@ -200,6 +200,17 @@ func (v *importPreview) noteCell(row, col int) string {
 		return n.Sheet
 	}
 	return lang.L("整个工作表")
+}
+
+// sayReason is an import's refusal or note in the UI language: its Text
+// when it has one that says the Chinese sentence zh, else zh (translated
+// when the translation files hold it as it stands). A sentence changed
+// after its Text was made is shown as it now is, never half of it.
+func sayReason(zh string, t model.Text) string {
+	if !t.IsZero() && t.String() != zh {
+		t = model.Text{}
+	}
+	return kit.SayProblem(model.FieldError{Message: zh, Text: t})
 }
 
 // firstTab is the tab the preview opens on: what needs attention first.
@@ -308,7 +319,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		out = append(out, l)
 	}
 	if ignored := p.Ignored(); len(ignored) > 0 {
-		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(ignored, "、")}))
+		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(ignored, lang.L("、"))}))
 		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}
@@ -331,6 +342,14 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 			v.replan(c)
 		}
 		out = append(out, l, check)
+	} else if p.EmptyBranches > 0 {
+		// Without a branch in the profile there is no box to tick, and an
+		// empty 所在党支部 must still be said, as the command line says it
+		// (review s6-7 new user #3); it follows the sheets ticked.
+		l := widget.NewLabel(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}) + " " +
+			lang.L("在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。"))
+		l.Wrapping = fyne.TextWrapWord
+		out = append(out, l)
 	}
 	return out
 }

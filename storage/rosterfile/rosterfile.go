@@ -173,7 +173,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
-		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason,
+		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
 			Name: m.Name, Value: m.Text(r.Field)})
 	}
 	order := map[string]int{}

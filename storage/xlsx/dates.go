@@ -14,11 +14,12 @@ import (
 
 // cellDateError is a date cell that cannot be read as the date it shows:
 // the row is refused, the rest of the sheet read on.
-type cellDateError struct{ msg string }
+// Its sentence is a Text, for a window in another language.
+type cellDateError struct{ text model.Text }
 
-func (e *cellDateError) Error() string { return e.msg }
+func (e *cellDateError) Error() string { return e.text.String() }
 
-func dateRefusal(format string, a ...any) error { return &cellDateError{fmt.Sprintf(format, a...)} }
+func dateRefusal(format string, a ...any) error { return &cellDateError{model.Textf(format, a...)} }
 
 var (
 	// yearPointOne is 2003.1: typed as text it is January, but a number
@@ -109,7 +110,7 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	if d, ok, err := precisionDate(shown, fd, p); ok {
 		return d, err
 	}
-	return model.Date{}, dateRefusal("%s", err.Error())
+	return model.Date{}, &cellDateError{errText(err)}
 }
 
 // precisionDate is the date cell holding fd as its format shows it (p);
@@ -202,13 +203,12 @@ func hiddenYear(shown string, fd model.Date) error {
 // formatted as a date. The date a serial stands for depends on the
 // workbook's date system (date1904: Mac Excel's).
 func notADate(s string, date1904 bool) error {
-	hint := ""
 	if n, err := strconv.Atoi(s); err == nil {
 		if d, err := serialDate(n, date1904); err == nil {
-			hint = fmt.Sprintf("；若是日期（%s），请把单元格设为日期格式或直接写成 %s", d.Chinese(), d.String())
+			return dateRefusal("单元格显示的是数字%s，不是日期；若是日期（%s），请把单元格设为日期格式或直接写成 %s", quote(s), d, d.String())
 		}
 	}
-	return dateRefusal("单元格显示的是数字%s，不是日期%s", quote(s), hint)
+	return dateRefusal("单元格显示的是数字%s，不是日期", quote(s))
 }
 
 // serialDate is the date of an Excel date serial, in the workbook's date
@@ -223,6 +223,21 @@ func serialDate(n int, date1904 bool) (model.Date, error) {
 	}
 	d := model.DateOf(t)
 	return d, d.Validate()
+}
+
+// errText is err's sentence as a Text, as err.Error() says it: the
+// model's Text when it has one (its kind before it: 日期格式不正确：…), else
+// the sentence as it stands.
+func errText(err error) model.Text {
+	if t, ok := model.SentenceOf(err); ok {
+		if t.String() == err.Error() {
+			return t
+		}
+		if errors.Is(err, model.ErrBadDate) && model.ErrBadDate.Error()+"："+t.String() == err.Error() {
+			return model.Textf("日期格式不正确：%s", t)
+		}
+	}
+	return model.Textf("%s", err.Error())
 }
 
 // quote puts typed text in Chinese quotes for a message (see model.QuoteTyped).

@@ -181,8 +181,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		refuseDuplicates(all, seen)
 		withData(all, headerRows)
 		for _, name := range examples {
-			all.Notes = append(all.Notes, model.ImportNote{Sheet: name,
-				Message: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name)})
+			all.Notes = append(all.Notes, model.Note(name, 0, "", "工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name))
 		}
 	}
 	return all, nil
@@ -207,7 +206,12 @@ func withData(all *BaseFile, headerRows map[string]int) {
 	all.Sheet, all.HeaderRow = all.Sheets[0], headerRows[all.Sheets[0]]
 	for i, n := range all.Notes {
 		if !has[n.Sheet] && n.Row > 0 {
-			all.Notes[i].Message = fmt.Sprintf("工作表“%s”第%d行：%s", n.Sheet, n.Row, n.Message)
+			t := n.Text
+			if t.IsZero() {
+				t = model.Textf("%s", n.Message)
+			}
+			all.Notes[i].Text = model.Textf("工作表“%s”第%d行：%s", n.Sheet, n.Row, t)
+			all.Notes[i].Message = all.Notes[i].Text.String()
 			all.Notes[i].Row = 0
 		}
 	}
@@ -445,23 +449,23 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	// rows below it: no member (review s5 final attack #2b).
 	if first, count := firstText(cells); count == 1 {
 		if title, ok := groupTitleOf(first); ok {
-			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n,
-				Message: fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", title)})
+			bf.Notes = append(bf.Notes, model.Note(bf.Sheet, n, "", "分组行“%s”：是分组的标题，不是党员，未导入", title))
 			return nil
 		}
 	}
 	// Each refusal names the person and the cell as the sheet shows it,
 	// as the roster import's do.
-	reject := func(f model.Field, reason string) {
+	reject := func(f model.Field, reason model.Text) {
 		if h := hidden(f); h != nil {
-			reason = h.String() + "；" + h.fix() + "后再导入"
+			reason = h.refusal()
 		}
-		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason, Name: model.CutTyped(name), Value: get(f)})
+		bf.Rejected = append(bf.Rejected, model.Rejection{Sheet: bf.Sheet, Row: n, Field: f, Reason: reason.String(), Text: reason,
+			Name: model.CutTyped(name), Value: get(f)})
 	}
 	// A template's example row is refused alone (example.go): imported,
 	// it would be refused for its placeholder ID anyway, or worse, not.
 	if serial >= 0 {
-		if why := exampleReason(cell(cells, serial), name, ""); why != "" {
+		if why := exampleReason(cell(cells, serial), name, ""); !why.IsZero() {
 			reject(model.FieldName, why)
 			return nil
 		}
@@ -471,44 +475,44 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	// cannot be worked out, is refused: its value is not taken on trust.
 	for f := range cols {
 		if shown[f].unknown {
-			reject(f, conditionalFormatReason)
+			reject(f, model.Textf(conditionalFormatReason))
 		}
 	}
 	if len(bf.Rejected) > bad {
 		return nil
 	}
 	if name == "" {
-		reject(model.FieldName, "请填写姓名")
+		reject(model.FieldName, model.Textf("请填写姓名"))
 	}
 	// An ID number in a number cell has lost its last digits even when
 	// what is left passes the check digit: refused as the roster refuses it.
-	lostDigits := ""
+	var lostDigits model.Text
 	if sr.shape != nil && sr.shape.longNumbers[[2]int{cols[model.FieldIDNumber] + 1, n}] {
-		lostDigits, _ = idLostDigits(id, true)
-		lostDigits = idStoredAsNumber(lostDigits)
+		digits, _ := idLostDigits(id, true)
+		lostDigits = idStoredAsNumber(digits)
 	} else if digits, lost := idLostDigits(id, false); lost {
 		lostDigits = idStoredAsNumber(digits)
 	}
 	id = model.NormalizeIDNumber(id)
 	// An old 15-digit number is upgraded by the national rule, as the
 	// roster import does, and said.
-	if up, ok := model.UpgradeIDNumber(id); ok && lostDigits == "" {
+	if up, ok := model.UpgradeIDNumber(id); ok && lostDigits.IsZero() {
 		who := name
 		if who == "" {
 			who = fmt.Sprintf("第%d行", n)
 		}
-		bf.Notes = append(bf.Notes, model.ImportNote{Sheet: bf.Sheet, Row: n, Field: model.FieldIDNumber,
-			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", who, id, up)})
+		bf.Notes = append(bf.Notes, model.Note(bf.Sheet, n, model.FieldIDNumber,
+			"%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", who, id, up))
 		id = up
 	}
-	if lostDigits != "" {
+	if !lostDigits.IsZero() {
 		reject(model.FieldIDNumber, lostDigits)
 	} else if id == "" {
-		reject(model.FieldIDNumber, "请填写公民身份号码")
+		reject(model.FieldIDNumber, model.Textf("请填写公民身份号码"))
 	} else if _, err := model.ParseIDNumber(id); err != nil {
-		reason := err.Error()
+		reason := errText(err)
 		if storedAsNumber(sr, cols[model.FieldIDNumber]+1, n) {
-			reason += "（身份证号码请设为文本格式，数字格式会丢失末几位）"
+			reason = model.Textf("%s（身份证号码请设为文本格式，数字格式会丢失末几位）", reason)
 		}
 		reject(model.FieldIDNumber, reason)
 	} else {
@@ -520,7 +524,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	if s := get(model.FieldDuesCategory); s != "" {
 		c, ok := model.ParseDuesCategory(s)
 		if !ok {
-			reject(model.FieldDuesCategory, fmt.Sprintf("“%s”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", s))
+			reject(model.FieldDuesCategory, model.Textf("“%s”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", s))
 		}
 		cat = c
 	}
@@ -531,11 +535,11 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	case base == "" && fixed:
 		amount = 0
 	case base == "" && sr.unsavedFormula(cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]):
-		reject(model.FieldDuesBase, unsavedFormulaReason)
+		reject(model.FieldDuesBase, model.Textf(unsavedFormulaReason))
 	case base == "":
-		reject(model.FieldDuesBase, "请填写计算基数（元）")
+		reject(model.FieldDuesBase, model.Textf("请填写计算基数（元）"))
 	case err != nil:
-		reject(model.FieldDuesBase, err.Error())
+		reject(model.FieldDuesBase, errText(err))
 	default:
 		// A number shown otherwise than it is stored (0, shows 5400 as
 		// 5, a sheet kept in thousands): which one is meant cannot be
@@ -543,7 +547,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		if held, ok, err := heldMoney(sr, cols[model.FieldDuesBase]+1, src[model.FieldDuesBase]); err != nil {
 			return err
 		} else if ok && held != amount {
-			reject(model.FieldDuesBase, fmt.Sprintf("单元格存有 %s，但它的数字格式把它显示为%s，不知哪个是计算基数；请把单元格格式改为“常规”或“数值”，写上计算基数后再导入", held, quote(base)))
+			reject(model.FieldDuesBase, model.Textf("单元格存有 %s，但它的数字格式把它显示为%s，不知哪个是计算基数；请把单元格格式改为“常规”或“数值”，写上计算基数后再导入", held, quote(base)))
 		}
 	}
 	// A 党费已交至 the cell hides is read as the blank it shows, and said,
@@ -578,12 +582,12 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	}
 	switch {
 	case dateErr != nil:
-		reject(model.FieldDuesPaidTo, dateErr.msg)
+		reject(model.FieldDuesPaidTo, dateErr.text)
 	case err != nil:
 		// The cell is quoted before the reason already (Rejection.Detail).
-		reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), "“"+p+"”："))
+		reject(model.FieldDuesPaidTo, paidToText(err, p))
 	case yearPointOne.MatchString(p) && storedAsNumber(sr, cols[model.FieldDuesPaidTo]+1, src[model.FieldDuesPaidTo]):
-		reject(model.FieldDuesPaidTo, fmt.Sprintf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
+		reject(model.FieldDuesPaidTo, model.Textf("日期%s存成了数字，分不清是 %s年1月还是10月（Excel 会把 %s0 存成 %s），请把单元格设为文本后写成 %s.01 或 %s.10",
 			quote(p), p[:4], p, p, p[:4], p[:4]))
 	}
 	if len(bf.Rejected) > bad {
@@ -596,7 +600,7 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		check = model.DuesEmployed
 	}
 	if _, _, err := model.CurrentDuesRules().Monthly(check, amount); err != nil {
-		reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+		reject(model.FieldDuesBase, duesText(err))
 		return nil
 	}
 	cellsShown := map[model.Field]string{}
@@ -633,4 +637,14 @@ func heldMoney(sr *sheetReader, col, row int) (model.Money, bool, error) {
 func storedAsNumber(sr *sheetReader, col, row int) bool {
 	number, _, err := sr.numeric(col, row)
 	return number || err != nil
+}
+
+// paidToText is the sentence of err, an error reading the month p, without
+// the month quoted before it ("“2026.13”：…"): the cell is quoted beside it.
+func paidToText(err error, p string) model.Text {
+	msg := strings.TrimPrefix(err.Error(), "“"+p+"”：")
+	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
+		return t
+	}
+	return model.Textf("%s", msg)
 }

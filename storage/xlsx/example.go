@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -72,14 +71,14 @@ func placeholderBranch(branch string) bool {
 // (张三, XXX) and its 所在党支部 one too (XX党支部). A real member named 张三
 // in 第一党支部, a 备注 or 党小组 reading 样例 or 示范, do not make a row
 // an example.
-func exampleReason(serial, name, branch string) string {
+func exampleReason(serial, name, branch string) model.Text {
 	if w := exampleSerial(serial); w != "" {
-		return fmt.Sprintf("这一行像是表格模板的填写示例（序号为“%s”），未导入；如确是党员，请把序号“%s”改为数字后再导入", strings.TrimSpace(serial), strings.TrimSpace(serial))
+		return model.Textf("这一行像是表格模板的填写示例（序号为“%s”），未导入；如确是党员，请把序号“%s”改为数字后再导入", strings.TrimSpace(serial), strings.TrimSpace(serial))
 	}
 	if slices.Contains(placeholderNames, exampleKey(name)) && placeholderBranch(branch) {
-		return fmt.Sprintf("这一行像是表格模板的填写示例（姓名“%s”、所在党支部“%s”），未导入；如确是党员，请填写真实的所在党支部后再导入", strings.TrimSpace(name), strings.TrimSpace(branch))
+		return model.Textf("这一行像是表格模板的填写示例（姓名“%s”、所在党支部“%s”），未导入；如确是党员，请填写真实的所在党支部后再导入", strings.TrimSpace(name), strings.TrimSpace(branch))
 	}
-	return ""
+	return model.Text{}
 }
 
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),

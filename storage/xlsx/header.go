@@ -304,7 +304,7 @@ func valueText(t string) bool {
 
 // hintNote is the note for the hint row n read as part of the header.
 func hintNote(sheet string, n int) model.ImportNote {
-	return model.ImportNote{Sheet: sheet, Row: n, Message: "表头下的填写说明行（如“（必填）”）：是表头的一部分，不是党员，未导入"}
+	return model.Note(sheet, n, "", "表头下的填写说明行（如“（必填）”）：是表头的一部分，不是党员，未导入")
 }
 
 // mapBand maps the columns of the k heading rows from row i to fields of

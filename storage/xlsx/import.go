@@ -332,8 +332,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
 	if im.titleUsed {
-		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
-			Message: fmt.Sprintf("没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch)})
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch))
 	}
 	if h.hint > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, hintNote(sh.Name, h.hint))
@@ -346,26 +345,22 @@ func (rd *reader) sheet(s bookSheet) error {
 // sheet (by a filter or Hide): they are read like the others, and the user
 // did not see them on screen — often rows of people who left, hidden
 // rather than deleted.
-func (rd *reader) hiddenNotes(sh *Sheet, h header, shape *sheetShape, rows []string) {
+func (rd *reader) hiddenNotes(sh *Sheet, h header, shape *sheetShape, rows model.TextList) {
 	const listed = 10
-	if len(rows) > 0 {
-		list := strings.Join(rows[:min(len(rows), listed)], "、")
-		if len(rows) > listed {
-			list += fmt.Sprintf(" 等 %d 行", len(rows))
-		}
-		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
-			Message: fmt.Sprintf("%s在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", list)})
+	if len(rows) > listed {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s 等 %d 行在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", rows[:listed], len(rows)))
+	} else if len(rows) > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", rows))
 	}
-	var cols []string
+	var cols model.TextList
 	for _, c := range h.cols {
 		if shape != nil && shape.colHidden(c.index+1) {
 			name, _ := excelize.ColumnNumberToName(c.index + 1)
-			cols = append(cols, fmt.Sprintf("%s列“%s”", name, c.heading))
+			cols = append(cols, model.Textf("%s列“%s”", name, c.heading))
 		}
 	}
 	if len(cols) > 0 {
-		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name,
-			Message: fmt.Sprintf("%s在表格中是隐藏的，也照常读入了", strings.Join(cols, "、"))})
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s在表格中是隐藏的，也照常读入了", cols))
 	}
 }
 
@@ -413,30 +408,33 @@ func (rd *reader) peek(sheet string) ([][]string, error) {
 // notes records what the user should know about a sheet beyond its rows:
 // fields worked out from others.
 func (rd *reader) notes(sh *Sheet, h header) {
-	note := func(msg string) {
-		rd.rf.Notes = append(rd.rf.Notes, model.ImportNote{Sheet: sh.Name, Message: msg})
+	note := func(format string, args ...any) {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", format, args...))
 	}
 	if h.has(model.FieldIDNumber) {
-		var derived []string
+		var derived []any
 		for _, f := range []model.Field{model.FieldSex, model.FieldBirthDate} {
 			if !h.has(f) {
-				derived = append(derived, f.Label())
+				derived = append(derived, model.Term(f.Label()))
 			}
 		}
-		if len(derived) > 0 {
-			note(fmt.Sprintf("没有“%s”列：由公民身份号码得出", strings.Join(derived, "”“")))
+		switch len(derived) {
+		case 1:
+			note("没有“%s”列：由公民身份号码得出", derived...)
+		case 2:
+			note("没有“%s”“%s”列：由公民身份号码得出", derived...)
 		}
 	}
 	// 工作单位 is kept in 工作岗位, the roster's one field for work: said,
 	// so that an employer's name in that field is not a surprise.
 	for _, c := range h.cols {
 		if c.field == model.FieldPost && strings.Contains(headingKey(c.heading, false), "单位") {
-			note(fmt.Sprintf("“%s”列记入“%s”（花名册没有单独的“工作单位”项）", c.heading, model.FieldPost.Label()))
+			note("“%s”列记入“%s”（花名册没有单独的“工作单位”项）", c.heading, model.Term(model.FieldPost.Label()))
 		}
 	}
 	if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
-		note(fmt.Sprintf("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
-			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths))
+		note("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
+			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths)
 	}
 }
 
@@ -542,7 +540,7 @@ type importer struct {
 	categories []categorySection
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
-	hidden    []string       // the hidden data rows read: 第4行（孙立军）
+	hidden    model.TextList // the hidden data rows read: 第4行（孙立军）
 	strays    map[int]string // columns without a heading that hold a value → the first one
 }
 
@@ -561,27 +559,27 @@ func (im *importer) readRows(rows []streamRow) error {
 		// Each group title ends the group of the one before; what it
 		// gives (a branch, a category) holds to the next title that gives
 		// the same, a 党小组's title within a branch's changing nothing.
-		note := func(msg string) {
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.ImportNote{Sheet: im.sheet.Name, Row: r.n, Message: msg})
+		note := func(format string, args ...any) {
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", format, args...))
 		}
 		cat, catTitle := im.h.categoryTitle(name)
 		switch {
 		case im.h.givesBranch(name):
 			im.sections = append(im.sections, section{row: r.n, branch: name})
-			note(fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name))
+			note("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)
 		case cat != "":
 			im.categories = append(im.categories, categorySection{row: r.n, category: cat})
 			if !slices.Contains(im.fields, model.FieldCategory) {
 				im.fields = append(im.fields, model.FieldCategory)
 			}
-			note(fmt.Sprintf("分组行“%s”：其下各行（到下一个分组行为止）的人员类别记为“%s”", name, cat))
+			note("分组行“%s”：其下各行（到下一个分组行为止）的人员类别记为“%s”", name, cat)
 		case catTitle:
 			// 离退休党员, 流动党员: the group gives no category, and ends
 			// the one of a 正式党员 title above it.
 			im.categories = append(im.categories, categorySection{row: r.n})
-			note(fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name))
+			note("分组行“%s”：是分组的标题，不是党员，未导入", name)
 		default:
-			note(fmt.Sprintf("分组行“%s”：是分组的标题，不是党员，未导入", name))
+			note("分组行“%s”：是分组的标题，不是党员，未导入", name)
 		}
 	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
@@ -601,9 +599,9 @@ func (im *importer) readRows(rows []streamRow) error {
 			if im.sr.shape != nil && im.sr.shape.rowHidden(n) {
 				who := cell(rec.cells, im.nameIndex())
 				if who == "" {
-					im.hidden = append(im.hidden, fmt.Sprintf("第%d行", n))
+					im.hidden = append(im.hidden, model.Textf("第%d行", n))
 				} else {
-					im.hidden = append(im.hidden, fmt.Sprintf("第%d行（%s）", n, who))
+					im.hidden = append(im.hidden, model.Textf("第%d行（%s）", n, who))
 				}
 			}
 		}
@@ -765,9 +763,9 @@ func (im *importer) row(rec *record) error {
 	if c, ok := im.h.column(model.FieldBranchName); ok {
 		branch = cell(rec.cells, c)
 	}
-	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); why != "" {
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); !why.IsZero() {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
-			Reason: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
+			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
 	}
 	m, rejected, notes, err := im.member(rec)

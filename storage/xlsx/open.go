@@ -162,6 +162,7 @@ func openWorkbook(data []byte) (*book, error) {
 	bk := &book{pkg: pkg}
 	var sheetBytes uint64
 	targets := make(map[string]string, len(rels))
+	types := make(map[string]string, len(rels))
 	// excelize reads the shared strings and the styles from these paths
 	// whatever the relationships say; a workbook may keep them elsewhere
 	// (the relationship names the part), and they are copied to where
@@ -170,6 +171,7 @@ func openWorkbook(data []byte) (*book, error) {
 	shared, styles := pkg.part(sharedStringsPath), pkg.part(stylesPath)
 	for _, r := range rels {
 		targets[r.ID] = resolvePart(dir, r.Target)
+		types[r.ID] = r.Type
 		switch zf := pkg.part(targets[r.ID]); {
 		case zf == nil:
 		case strings.HasSuffix(r.Type, "/sharedStrings"):
@@ -187,17 +189,26 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	for _, s := range wb.Sheets {
 		zf := pkg.part(targets[s.RID])
-		if zf == nil && strings.Contains(strings.ToLower(targets[s.RID]), "worksheets/") {
+		// The relationship's type says what the part is, wherever the
+		// producer put it (OPC names parts freely: a worksheet at
+		// xl/ws/s1.xml is no chart, review s6-7 attack #19); the usual
+		// path decides only for a relationship without a known type.
+		worksheet, other := sheetKind(types[s.RID], targets[s.RID])
+		if zf == nil && worksheet {
 			// The workbook lists a worksheet whose part is not in the file:
 			// damaged, not a sheet without a header.
 			return nil, fmt.Errorf("%w（工作表“%s”的内容 %s 不在文件里）", ErrDamaged, s.Name, targets[s.RID])
 		}
-		missing := zf == nil || !strings.Contains(strings.ToLower(zf.Name), "sheets/") // not even a chart or dialog sheet's part
-		if zf != nil && !strings.Contains(strings.ToLower(zf.Name), "worksheets/") {
+		missing := zf == nil || !worksheet && !other // not even a chart or dialog sheet's part
+		if zf != nil && !worksheet {
 			zf = nil // a chart or dialog sheet: no cells
 		}
 		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf, missing: missing})
 		if zf != nil {
+			if pkg.sheetParts == nil {
+				pkg.sheetParts = map[string]bool{}
+			}
+			pkg.sheetParts[strings.ToLower(zf.Name)] = true
 			if zf.UncompressedSize64 > maxSheetPart {
 				return nil, fmt.Errorf("%w（工作表“%s”的内容解压后有 %s，超过一个工作表 %d MB 的上限；请只保留花名册所在的行和列后另存）",
 					ErrTooLarge, s.Name, megabytes(zf.UncompressedSize64), maxSheetPart>>20)
@@ -227,7 +238,7 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
 	}
 	bk.pkg = newPackage(pzr)
-	bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs = pkg.shared, pkg.formats, pkg.dxfs
+	bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, bk.pkg.sheetParts = pkg.shared, pkg.formats, pkg.dxfs, pkg.sheetParts
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -254,6 +265,21 @@ func openWorkbook(data []byte) (*book, error) {
 
 func (bk *book) Close() error { return bk.f.Close() }
 
+// sheetKind says, by a sheet's relationship type and target, whether its
+// part is a worksheet (cells) or another sheet (a chart or dialog sheet).
+// The type decides (transitional and Strict types alike end so); without
+// one, the part's path, as producers name them.
+func sheetKind(relType, target string) (worksheet, other bool) {
+	switch {
+	case strings.HasSuffix(relType, "/worksheet"):
+		return true, false
+	case strings.HasSuffix(relType, "/chartsheet"), strings.HasSuffix(relType, "/dialogsheet"), strings.HasSuffix(relType, "/macrosheet"):
+		return false, true
+	}
+	lower := strings.ToLower(target)
+	return strings.Contains(lower, "worksheets/"), strings.Contains(lower, "sheets/")
+}
+
 // pkgReader reads parts of the original package by name, the way excelize
 // names them (case-insensitive, forward slashes).
 type pkgReader struct {
@@ -268,6 +294,16 @@ type pkgReader struct {
 	// dxfs are the number formats of the differential formats that
 	// conditional formatting applies, by index.
 	dxfs map[int]*cellFormat
+	// sheetParts are the worksheets' parts (lower-case names) wherever
+	// the workbook's relationships put them.
+	sheetParts map[string]bool
+}
+
+// worksheet reports a worksheet's part: one the workbook names as a
+// worksheet, or one at the usual path.
+func (p *pkgReader) worksheet(zf *zip.File) bool {
+	name := strings.ToLower(zf.Name)
+	return p.sheetParts[name] || strings.Contains(name, "worksheets/")
 }
 
 func newPackage(zr *zip.Reader) *pkgReader {
@@ -302,10 +338,10 @@ func (p *pkgReader) part(name string) *zip.File {
 }
 
 // limitFor is the most a part may unpack to.
-func limitFor(zf *zip.File) uint64 {
+func (p *pkgReader) limitFor(zf *zip.File) uint64 {
 	name := strings.ToLower(zf.Name)
 	switch {
-	case strings.Contains(name, "worksheets/"):
+	case p.worksheet(zf):
 		return maxSheetPart
 	case strings.HasSuffix(name, "sharedstrings.xml"):
 		return maxSharedPart
@@ -317,18 +353,18 @@ func limitFor(zf *zip.File) uint64 {
 
 // checkSize refuses a part declared larger than its limit; archive/zip in
 // turn refuses a part that unpacks to more than it declares.
-func checkSize(zf *zip.File) error {
-	if limit := limitFor(zf); zf.UncompressedSize64 > limit {
-		return fmt.Errorf("%w（%s解压后有 %s，超过 %d MB 的上限）", ErrTooLarge, partWhat(zf), megabytes(zf.UncompressedSize64), limit>>20)
+func (p *pkgReader) checkSize(zf *zip.File) error {
+	if limit := p.limitFor(zf); zf.UncompressedSize64 > limit {
+		return fmt.Errorf("%w（%s解压后有 %s，超过 %d MB 的上限）", ErrTooLarge, p.partWhat(zf), megabytes(zf.UncompressedSize64), limit>>20)
 	}
 	return nil
 }
 
 // partWhat names a part of the package for the user.
-func partWhat(zf *zip.File) string {
+func (p *pkgReader) partWhat(zf *zip.File) string {
 	name := strings.ToLower(zf.Name)
 	switch {
-	case strings.Contains(name, "worksheets/"):
+	case p.worksheet(zf):
 		return "一个工作表的内容"
 	case strings.HasSuffix(name, "sharedstrings.xml"):
 		return "工作簿的文字表 " + zf.Name
@@ -346,7 +382,7 @@ func megabytes(n uint64) string {
 
 // open unpacks a part as a stream, within its limit.
 func (p *pkgReader) open(zf *zip.File) (io.ReadCloser, error) {
-	if err := checkSize(zf); err != nil {
+	if err := p.checkSize(zf); err != nil {
 		return nil, err
 	}
 	rc, err := zf.Open()
@@ -410,10 +446,10 @@ func (p *pkgReader) copyParts(parts []*zip.File, renamed map[*zip.File]string) (
 			continue
 		}
 		seen[zf] = true
-		if err := checkSize(zf); err != nil {
+		if err := p.checkSize(zf); err != nil {
 			return nil, err
 		}
-		if name := strings.ToLower(zf.Name); !strings.Contains(name, "worksheets/") && !strings.HasSuffix(name, "sharedstrings.xml") {
+		if name := strings.ToLower(zf.Name); !p.worksheet(zf) && !strings.HasSuffix(name, "sharedstrings.xml") {
 			rc, err := p.open(zf)
 			if err != nil {
 				return nil, err

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -283,19 +282,18 @@ func (rec *record) notes(sheet, who string, m *model.Member) []model.ImportNote 
 	if len(rec.more) == 0 {
 		return nil
 	}
-	rows := make([]string, len(rec.more))
+	rows := make(model.TextList, len(rec.more))
 	for i, n := range rec.more {
-		rows[i] = fmt.Sprintf("第%d行", n)
+		rows[i] = model.Textf("第%d行", n)
 	}
-	var parts []string
+	var parts model.Texts
 	for _, f := range rec.joined {
-		parts = append(parts, fmt.Sprintf("%s为%s", f.Label(), quote(m.Text(f))))
+		parts = append(parts, model.Textf("%s为%s", model.Term(f.Label()), quote(m.Text(f))))
 	}
-	msg := fmt.Sprintf("%s的记录占%d行：%s没有自己的姓名和公民身份号码，作为续行读入", who, len(rec.more)+1, strings.Join(rows, "、"))
 	if len(parts) > 0 {
-		msg += "：" + strings.Join(parts, "，")
+		return []model.ImportNote{model.Note(sheet, rec.n, "", "%s的记录占%d行：%s没有自己的姓名和公民身份号码，作为续行读入：%s", who, len(rec.more)+1, rows, parts)}
 	}
-	return []model.ImportNote{{Sheet: sheet, Row: rec.n, Message: msg}}
+	return []model.ImportNote{model.Note(sheet, rec.n, "", "%s的记录占%d行：%s没有自己的姓名和公民身份号码，作为续行读入", who, len(rec.more)+1, rows)}
 }
 
 // hiddenSweep tells, row by row from the top, which cells a merge covers

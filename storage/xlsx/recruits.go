@@ -250,7 +250,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			var de *cellDateError
 			switch {
 			case errors.As(err, &de):
-				reject(f, de.msg)
+				reject(f, de.text.String())
 				bad[f] = true
 				return model.Date{}, false
 			case err != nil:
@@ -266,8 +266,8 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			// As the roster reads it: an ID number in a number cell has
 			// lost digits, or will.
 			col, src := rd.sr.below(c.index+1, n)
-			if why := idCellProblem(rd.sr, col, src, v); why != "" {
-				reject(f, why)
+			if why := idCellProblem(rd.sr, col, src, v); !why.IsZero() {
+				reject(f, why.String())
 				bad[f] = true
 				continue
 			}
@@ -295,8 +295,8 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			switch {
 			case err != nil:
 				sheetErr = err
-			case why != "":
-				reject(f, why)
+			case !why.IsZero():
+				reject(f, why.String())
 				bad[f] = true
 			case sci:
 				r.Phone = phone

@@ -38,7 +38,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		case err != nil:
 			return model.Member{}, nil, nil, err
 		case sc.unknown:
-			r.reject(c.field, conditionalFormatReason)
+			r.reject(c.field, model.Textf(conditionalFormatReason))
 			continue
 		case sc.hidden != nil:
 			// Blank on screen, as Excel shows it: said, not dropped
@@ -48,7 +48,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		v = sc.text
 		if v == "" {
 			if im.sr.unsavedFormula(col, src) {
-				r.reject(c.field, unsavedFormulaReason)
+				r.reject(c.field, model.Textf(unsavedFormulaReason))
 			}
 			continue
 		}
@@ -69,7 +69,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	if r.lostDetail != "" && m.LostSince.IsZero() && !r.unreadable(model.FieldLostSince) {
 		d, err := model.ParseDate(r.lostDetail)
 		if err != nil {
-			r.reject(model.FieldLostContact, err.Error())
+			r.reject(model.FieldLostContact, errText(err))
 		} else {
 			m.LostSince = model.MonthDate(d.Year, d.Month)
 		}
@@ -95,8 +95,8 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		m.Category = model.CategoryFull
 	}
 	if up, ok := model.UpgradeIDNumber(m.IDNumber); ok && !r.unreadable(model.FieldIDNumber) {
-		r.notes = append(r.notes, model.ImportNote{Sheet: im.sheet.Name, Row: n, Field: model.FieldIDNumber,
-			Message: fmt.Sprintf("%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up)})
+		r.notes = append(r.notes, model.Note(im.sheet.Name, n, model.FieldIDNumber,
+			"%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up))
 		m.IDNumber = up
 	}
 
@@ -116,27 +116,30 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		if (e.Field == model.FieldSex || e.Field == model.FieldBirthDate) && r.shown[e.Field] == "" && r.unreadable(model.FieldIDNumber) {
 			continue
 		}
-		if hidden := r.hiddenByFormat(e.Field); hidden != "" {
+		if hidden := r.hiddenByFormat(e.Field); !hidden.IsZero() {
 			r.reject(e.Field, hidden)
 			continue
 		}
-		r.reject(e.Field, e.Message)
+		if e.Text.IsZero() {
+			e.Text = model.Textf("%s", e.Message)
+		}
+		r.reject(e.Field, e.Text)
 	}
 	// Paid up to a month before joining is a typo (1990 for 2019), which
 	// the ledger would replace by the month before joining without a word.
 	if m.DuesPaidTo != 0 && !m.JoinDate.IsZero() && m.DuesPaidTo < model.MonthOfDate(m.JoinDate)-1 && !r.unreadable(model.FieldJoinDate) {
-		r.reject(model.FieldDuesPaidTo, fmt.Sprintf("党费已交至 %s 早于加入党组织日期 %s（入党前不交党费），请核对年份", m.DuesPaidTo, m.JoinDate))
+		r.reject(model.FieldDuesPaidTo, model.Textf("党费已交至 %s 早于加入党组织日期 %s（入党前不交党费），请核对年份", m.DuesPaidTo.String(), m.JoinDate.String()))
 	}
 	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		if first, ok := im.seen[m.IDNumber]; ok {
 			// The other row's person named too: in the workbook of refused
 			// rows the row number is the original file's.
-			who := ""
 			if name := im.seenNames[first]; name != "" && strings.Join(strings.Fields(name), "") != strings.Join(strings.Fields(r.name), "") {
-				who = "（" + name + "）"
+				r.reject(model.FieldIDNumber, model.Textf("与第%d行（%s）身份证号码重复", first, name))
+			} else {
+				r.reject(model.FieldIDNumber, model.Textf("与第%d行身份证号码重复", first))
 			}
-			r.reject(model.FieldIDNumber, fmt.Sprintf("与第%d行%s身份证号码重复", first, who))
 		} else {
 			im.seen[m.IDNumber] = n
 			if im.seenNames == nil {
@@ -153,25 +156,24 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 // the value in the formula bar and would be told to fill in what is there
 // (review s3-7 attack #6). "" when the cell is truly empty, or cannot be
 // asked (the sheet too large to load: the usual refusal stands).
-func (r *rowMember) hiddenByFormat(f model.Field) string {
+func (r *rowMember) hiddenByFormat(f model.Field) model.Text {
 	if h, ok := r.hidden[f]; ok {
-		return h.String() + "；" + h.fix() + "后再导入"
+		return h.refusal()
 	}
 	c, ok := r.im.h.column(f)
 	if !ok || r.shown[f] != "" {
-		return ""
+		return model.Text{}
 	}
 	col, src := r.im.sr.below(c+1, r.row)
 	raw, err := r.im.sr.value(col, src)
 	if err != nil {
-		return ""
+		return model.Text{}
 	}
 	raw = model.CleanText(strings.TrimSpace(raw))
 	if raw == "" {
-		return ""
+		return model.Text{}
 	}
-	h := hiddenCell{raw: raw}
-	return h.String() + "；" + h.fix() + "后再导入"
+	return hiddenCell{raw: raw}.refusal()
 }
 
 // hiddenCell is a value a cell holds but shows as nothing: raw ("" when it
@@ -182,27 +184,36 @@ type hiddenCell struct {
 	byRule bool
 }
 
-func (h hiddenCell) String() string {
-	by := "它的数字格式"
-	if h.byRule {
-		by = "条件格式"
-	}
-	if h.raw == "" {
-		return "单元格有内容，但" + by + "把内容隐藏了（显示为空白）"
-	}
+func (h hiddenCell) String() string { return h.text().String() }
+
+// text says what the cell holds and what hides it.
+func (h hiddenCell) text() model.Text {
 	raw := h.raw
 	if utf8.RuneCountInString(raw) > 20 {
 		raw = string([]rune(raw)[:20]) + "…"
 	}
-	return fmt.Sprintf("单元格存有“%s”，但%s把内容隐藏了（显示为空白）", raw, by)
+	switch {
+	case raw == "" && h.byRule:
+		return model.Textf("单元格有内容，但条件格式把内容隐藏了（显示为空白）")
+	case raw == "":
+		return model.Textf("单元格有内容，但它的数字格式把内容隐藏了（显示为空白）")
+	case h.byRule:
+		return model.Textf("单元格存有“%s”，但条件格式把内容隐藏了（显示为空白）", raw)
+	}
+	return model.Textf("单元格存有“%s”，但它的数字格式把内容隐藏了（显示为空白）", raw)
 }
 
 // fix says what makes the value show.
-func (h hiddenCell) fix() string {
+func (h hiddenCell) fix() model.Text {
 	if h.byRule {
-		return "请清除该列的条件格式规则（开始 → 条件格式 → 清除规则）"
+		return model.Textf("请清除该列的条件格式规则（开始 → 条件格式 → 清除规则）")
 	}
-	return "请改为能显示内容的单元格格式（如“常规”或日期格式）"
+	return model.Textf("请改为能显示内容的单元格格式（如“常规”或日期格式）")
+}
+
+// refusal refuses the field whose cell hides its value.
+func (h hiddenCell) refusal() model.Text {
+	return model.Textf("%s；%s后再导入", h.text(), h.fix())
 }
 
 // hiddenValue keeps what the cell of field f holds that its number format
@@ -248,8 +259,7 @@ func hiddenDate(raw string, date1904 bool) string {
 // note tells that field f of who (row of sheet) was read as blank because
 // its cell hides the value.
 func (h hiddenCell) note(sheet string, row int, who string, f model.Field) model.ImportNote {
-	return model.ImportNote{Sheet: sheet, Row: row, Field: f,
-		Message: fmt.Sprintf("%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", who, f.Label(), h, h.fix())}
+	return model.Note(sheet, row, f, "%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", who, model.Term(f.Label()), h.text(), h.fix())
 }
 
 // sharedRefusal refuses a row that shares the merged 姓名 or 公民身份号码
@@ -257,7 +267,7 @@ func (h hiddenCell) note(sheet string, row int, who string, f model.Field) model
 // carried on (record.sharedWith): the same person, or another one whose
 // cells were merged by mistake, cannot be told.
 func (r *rowMember) sharedRefusal(rec *record) model.Rejection {
-	var merged, own []string
+	var merged, own model.Terms
 	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
 		if c, ok := r.im.h.column(f); ok {
 			if _, src := r.im.sr.below(c+1, rec.n); src < rec.n {
@@ -271,8 +281,8 @@ func (r *rowMember) sharedRefusal(rec *record) model.Rejection {
 	for _, f := range rec.sharedFields {
 		own = append(own, f.Label())
 	}
-	r.reject(model.FieldName, fmt.Sprintf("本行的%s与第%d行是同一个合并单元格，本行却另填了%s：同一名党员的内容请写在第%d行（接着写的工作岗位、家庭住址、备注等文字可以留在本行）；若是另一名党员，请取消合并，填写其姓名和公民身份号码",
-		strings.Join(merged, "、"), rec.sharedWith, strings.Join(own, "、"), rec.sharedWith))
+	r.reject(model.FieldName, model.Textf("本行的%s与第%d行是同一个合并单元格，本行却另填了%s：同一名党员的内容请写在第%d行（接着写的工作岗位、家庭住址、备注等文字可以留在本行）；若是另一名党员，请取消合并，填写其姓名和公民身份号码",
+		merged, rec.sharedWith, own, rec.sharedWith))
 	return r.rejected[0]
 }
 
@@ -297,9 +307,10 @@ type rowMember struct {
 	tickOrder []model.Field
 }
 
-func (r *rowMember) reject(f model.Field, reason string) {
+// reject refuses field f of the row for reason.
+func (r *rowMember) reject(f model.Field, reason model.Text) {
 	r.rejected = append(r.rejected, model.Rejection{
-		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason, Name: r.name, Value: r.shown[f],
+		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason.String(), Text: reason, Name: r.name, Value: r.shown[f],
 	})
 }
 
@@ -328,7 +339,7 @@ func (r *rowMember) date(f model.Field, v string, col, src int) (d model.Date, o
 	if err != nil {
 		var de *cellDateError
 		if errors.As(err, &de) {
-			r.reject(f, de.msg)
+			r.reject(f, de.text)
 			return model.Date{}, false, nil
 		}
 		return model.Date{}, false, err
@@ -343,13 +354,13 @@ func (r *rowMember) date(f model.Field, v string, col, src int) (d model.Date, o
 func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	m := &r.m
 	if strings.HasPrefix(v, "#") && excelErrors[strings.ToUpper(v)] {
-		r.reject(f, fmt.Sprintf("单元格显示的是公式出错的结果 %s，不是%s", v, f.Label()))
+		r.reject(f, model.Textf("单元格显示的是公式出错的结果 %s，不是%s", v, model.Term(f.Label())))
 		return nil
 	}
 	switch f {
 	case model.FieldIDNumber:
 		// An ID number in a number cell has lost digits, or will.
-		if why := idCellProblem(r.im.sr, col, src, v); why != "" {
+		if why := idCellProblem(r.im.sr, col, src, v); !why.IsZero() {
 			r.reject(f, why)
 			return nil
 		}
@@ -372,27 +383,27 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 		paid := model.MonthOf(d.Year, d.Month)
 		if err := model.ValidateOpening(paid, r.im.rd.today, model.CurrentDuesRules()); err != nil {
-			r.reject(f, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			r.reject(f, duesText(err))
 			return nil
 		}
 		m.DuesPaidTo = paid
 	case model.FieldSex:
 		var ok bool
 		if m.Sex, ok = model.ParseSex(v); !ok {
-			r.reject(f, fmt.Sprintf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.SexMale, model.SexFemale))
+			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.Term(model.SexMale), model.Term(model.SexFemale)))
 		}
 	case model.FieldCategory:
 		var ok bool
 		switch m.Category, ok = model.ParseCategory(v); {
 		case !ok && model.NotPartyMember(v):
-			r.reject(f, fmt.Sprintf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
 		case !ok:
-			r.reject(f, fmt.Sprintf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
 		}
 	case model.FieldStanding:
 		var ok bool
 		if m.Standing, ok = model.ParseStanding(v); !ok {
-			r.reject(f, fmt.Sprintf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), model.StandingNormal, model.StandingSuspended))
+			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), model.Term(model.StandingNormal), model.Term(model.StandingSuspended)))
 		}
 	case model.FieldEducation:
 		m.Education = model.NormalizeEducation(v)
@@ -402,7 +413,7 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		yes, detail, ok := parseYesNoDetail(v)
 		switch {
 		case !ok:
-			r.reject(f, fmt.Sprintf("无法识别%s，请填写“是”或“否”", quote(v)))
+			r.reject(f, model.Textf("无法识别%s，请填写“是”或“否”", quote(v)))
 		case f == model.FieldMobile:
 			m.Mobile, r.mobileDetail = yes, detail
 		default:
@@ -413,7 +424,7 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		switch {
 		case err != nil:
 			return err
-		case why != "":
+		case !why.IsZero():
 			r.reject(f, why)
 			return nil
 		case sci:
@@ -424,6 +435,16 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		_ = m.SetText(f, v) // free text: cannot fail
 	}
 	return nil
+}
+
+// duesText is a dues error's sentence as a Text, without its kind
+// ("党费："): the field is named already.
+func duesText(err error) model.Text {
+	msg := strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
+		return t
+	}
+	return model.Textf("%s", msg)
 }
 
 // setDate sets a date field; 失联年月 keeps only the month.

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strings"
 
 	"branchledger/model"
@@ -49,6 +48,11 @@ func tickValue(f model.Field, heading string) (string, bool) {
 // without a group is tried against them.
 var tickFields = []model.Field{model.FieldCategory, model.FieldSex, model.FieldStanding}
 
+// tickMark is the tick the refusals ask for, an argument of their
+// sentences (the bundled fonts have no glyph for it: a translation file
+// may not hold it).
+const tickMark = "√"
+
 // tickMarks are what people put in the ticked column: the tick in its
 // forms, a filled circle, box or star, a letter or word for yes.
 var tickMarks = map[string]bool{
@@ -94,7 +98,7 @@ func (r *rowMember) tick(c column, v string) {
 		t.crossed = append(t.crossed, c)
 	default:
 		r.shown[c.field] = v
-		r.reject(c.field, fmt.Sprintf("“%s”栏中%s不是勾选符号：请在符合的一栏打“√”，其余留空", c.heading, quote(v)))
+		r.reject(c.field, model.Textf("“%s”栏中%s不是勾选符号：请在符合的一栏打“%s”，其余留空", c.heading, quote(v), tickMark))
 	}
 }
 
@@ -115,7 +119,7 @@ func (r *rowMember) settleTicks() error {
 		switch len(t.chosen) {
 		case 0:
 			if len(t.crossed) > 0 {
-				r.reject(f, fmt.Sprintf("%s一栏也没有打“√”，请在符合的一栏打“√”", tickHeadings(t.crossed)))
+				r.reject(f, model.Textf("%s一栏也没有打“%s”，请在符合的一栏打“%[2]s”", tickHeadings(t.crossed), tickMark))
 			}
 		case 1:
 			c := t.chosen[0]
@@ -124,7 +128,7 @@ func (r *rowMember) settleTicks() error {
 				return err
 			}
 		default:
-			r.reject(f, fmt.Sprintf("%s都打了勾，%s只能勾选一栏", tickHeadings(t.chosen), f.Label()))
+			r.reject(f, model.Textf("%s都打了勾，%s只能勾选一栏", tickHeadings(t.chosen), model.Term(f.Label())))
 		}
 	}
 	return nil

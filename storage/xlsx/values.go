@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -73,7 +72,7 @@ func expandScientific(s string) (digits string, ok bool) {
 // happens to pass the check digit (about 1 in 11). Text that shows the
 // damage (6.20503E+17, …000 failing the check) is refused too. A 15-digit
 // old number in a number cell is whole, and is upgraded like any other.
-func idCellProblem(sr *sheetReader, col, row int, shown string) string {
+func idCellProblem(sr *sheetReader, col, row int, shown string) model.Text {
 	if sr.longNumber(col, row) {
 		digits, _ := idLostDigits(shown, true)
 		return idStoredAsNumber(digits)
@@ -81,12 +80,12 @@ func idCellProblem(sr *sheetReader, col, row int, shown string) string {
 	if digits, lost := idLostDigits(shown, false); lost {
 		return idStoredAsNumber(digits)
 	}
-	return ""
+	return model.Text{}
 }
 
 // idStoredAsNumber is the reason given for an ID number that lost digits.
-func idStoredAsNumber(shown string) string {
-	return fmt.Sprintf("身份证号码被 Excel 存成了数字，第16–18位已丢失（显示为 %s），请把该列设为文本后重新录入", shown)
+func idStoredAsNumber(shown string) model.Text {
+	return model.Textf("身份证号码被 Excel 存成了数字，第16–18位已丢失（显示为 %s），请把该列设为文本后重新录入", shown)
 }
 
 // parseYesNoDetail reads a 是否 column. Besides 是/否 it takes a yes with
@@ -120,19 +119,19 @@ func parseYesNoDetail(s string) (yes bool, detail string, ok bool) {
 // whole, and is refused (why) with what the cell holds. ok is false when
 // the shown text is not scientific notation. The error is for a sheet
 // that cannot be read on.
-func shownPhone(sr *sheetReader, col, row int, shown string) (phone, why string, ok bool, err error) {
+func shownPhone(sr *sheetReader, col, row int, shown string) (phone string, why model.Text, ok bool, err error) {
 	digits, sci := expandScientific(shown)
 	if !sci {
-		return "", "", false, nil
+		return "", why, false, nil
 	}
 	number, _, err := sr.numeric(col, row)
 	if err != nil {
-		return "", "", true, err
+		return "", why, true, err
 	}
 	raw := ""
 	if number {
 		if raw, err = sr.value(col, row); err != nil {
-			return "", "", true, err
+			return "", why, true, err
 		}
 		raw = strings.TrimSuffix(strings.TrimSpace(raw), ".0")
 		if d, ok := expandScientific(raw); ok {
@@ -141,9 +140,9 @@ func shownPhone(sr *sheetReader, col, row int, shown string) (phone, why string,
 	}
 	switch {
 	case number && raw == digits:
-		return digits, "", true, nil // a phone number stored as a number keeps its 11 digits
+		return digits, why, true, nil // a phone number stored as a number keeps its 11 digits
 	case number && model.IsDigits(raw):
-		return "", fmt.Sprintf("单元格把号码显示为%s，没有显示全（单元格里存的是 %s）：请把单元格设为文本，或数字格式设为 0 后再导入", quote(shown), raw), true, nil
+		return "", model.Textf("单元格把号码显示为%s，没有显示全（单元格里存的是 %s）：请把单元格设为文本，或数字格式设为 0 后再导入", quote(shown), raw), true, nil
 	}
-	return "", fmt.Sprintf("号码写成了科学计数法%s，后面的位数已看不出来：请填写完整的号码", quote(shown)), true, nil
+	return "", model.Textf("号码写成了科学计数法%s，后面的位数已看不出来：请填写完整的号码", quote(shown)), true, nil
 }

@@ -72,6 +72,12 @@ func translatedArg(a any) any {
 			parts[i] = Say(t)
 		}
 		return strings.Join(parts, "; ")
+	case model.TextList:
+		parts := make([]string, len(a))
+		for i, t := range a {
+			parts[i] = Say(t)
+		}
+		return strings.Join(parts, ", ")
 	case model.Names:
 		return strings.Join(a, ", ")
 	case model.Terms:

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage"
+)
+
+// reasonsWorkbook writes a roster with several kinds of refusal and of
+// note: a phone of 10 digits, a join date typed 2004.10 into a number cell
+// (kept as 2004.1), an empty join date, a 共青团员, a 性别 that is no sex,
+// an ID number twice, an old 15-digit ID number (upgraded), no 出生日期
+// column (from the ID), a 工作单位 column (kept as 工作岗位) and two columns
+// not imported.
+func reasonsWorkbook(t *testing.T) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	rows := [][]any{
+		{"姓名", "公民身份号码", "性别", "人员类别", "加入党组织日期", "转为正式党员日期", "联系电话", "工作单位", "籍贯", "工作地"},
+		{"张三", validID("19800101", "013"), "男", "正式党员", "2005-06-01", "2006-06-01", "13912345678", "某公司", "甘肃", "兰州"},
+		{"李四", validID("19810202", "024"), "女", "正式党员", 2004.1, "2005-10-01", "1380013800", "", "", ""},
+		{"王五", validID("19820303", "035"), "男", "正式党员", "", "", "13912345679", "", "", ""},
+		{"赵六", validID("19830404", "046"), "男", "共青团员", "2010-01-01", "2011-01-01", "", "", "", ""},
+		{"钱七", "110105491231002", "男", "正式党员", "1975-01-01", "1976-01-01", "", "", "", ""},
+		{"孙八", validID("19850606", "068"), "M?", "正式党员", "2012-01-01", "2013-01-01", "", "", "", ""},
+		{"周九", validID("19800101", "013"), "男", "正式党员", "2005-06-01", "2006-06-01", "", "", "", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// quoted are the parts of a sentence that quote the file: “…”.
+var quoted = regexp.MustCompile(`“[^”]*”`)
+
+// chineseText finds Chinese characters and punctuation.
+var chineseText = regexp.MustCompile(`[\p{Han}\x{3000}-\x{303F}\x{FF00}-\x{FFEF}]`)
+
+// In English the import preview says every refusal and note in English;
+// only what it quotes from the file (“共青团员”, a name) stays as the file
+// has it (review s6-7 attack #21, s6-7 newuser #4).
+func TestImportPreviewReasonsInEnglish(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	s, _ := newStoreShell(t, func(*storage.Store) {})
+	s.show(screenRoster)
+	s.roster.previewImport(reasonsWorkbook(t))
+	p := s.roster.preview
+	if p == nil {
+		t.Fatal("no preview")
+	}
+	names := []string{"张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"}
+	check := func(what, text string) {
+		t.Helper()
+		t.Logf("%s: %s", what, text)
+		rest := quoted.ReplaceAllString(text, "")
+		for _, n := range names {
+			rest = strings.ReplaceAll(rest, n, "")
+		}
+		if chineseText.MatchString(rest) {
+			t.Errorf("%s in Chinese: %q", what, text)
+		}
+	}
+	reason := len(p.rejectedColumns()) - 1
+	if len(p.p.Rejected) < 6 {
+		t.Fatalf("%d refusals, want at least 6: %+v", len(p.p.Rejected), p.p.Rejected)
+	}
+	for i := range p.p.Rejected {
+		check("refusal", tableCell(p.rejected, i, reason))
+	}
+	if len(p.p.Notes) < 3 {
+		t.Fatalf("%d notes, want at least 3: %+v", len(p.p.Notes), p.p.Notes)
+	}
+	for i := range p.p.Notes {
+		check("note", tableCell(p.notes, i, 1))
+	}
+	if got := textsOf(p.choices); !strings.Contains(got, "籍贯, 工作地") {
+		t.Errorf("the columns not imported are not listed the English way: %q", got)
+	}
+}
+
+// In Chinese the same preview says today's sentences, word for word, as
+// the command line does.
+func TestImportPreviewReasonsInChinese(t *testing.T) {
+	s, _ := newStoreShell(t, func(*storage.Store) {})
+	s.show(screenRoster)
+	s.roster.previewImport(reasonsWorkbook(t))
+	p := s.roster.preview
+	var said []string
+	reason := len(p.rejectedColumns()) - 1
+	for i := range p.p.Rejected {
+		said = append(said, tableCell(p.rejected, i, reason))
+	}
+	for i := range p.p.Notes {
+		said = append(said, tableCell(p.notes, i, 1))
+	}
+	all := strings.Join(said, "\n")
+	for _, want := range []string{
+		"联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）",
+		"请填写加入党组织日期",
+		"日期“2004.1”存成了数字，分不清是 2004年1月还是10月（Excel 会把 2004.10 存成 2004.1），请把单元格设为文本后写成 2004.01 或 2004.10",
+		"“共青团员”不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“正式党员”或“预备党员”",
+		"与第2行（张三）身份证号码重复",
+		"没有“出生日期”列：由公民身份号码得出",
+		"“工作单位”列记入“工作岗位”（花名册没有单独的“工作单位”项）",
+		"钱七：15位的旧身份证号码 110105491231002 已按国家标准（GB 11643-1999）升级为18位 ",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the preview does not say %q:\n%s", want, all)
+		}
+	}
+	if got := textsOf(p.choices); !strings.Contains(got, "未导入的列：籍贯、工作地") {
+		t.Errorf("columns not imported: %q", got)
+	}
+}

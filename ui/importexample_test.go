@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/storage"
+)
+
+// Without a branch in the profile (day one), the preview still says how
+// many members get an empty 所在党支部, as the command line does, and the
+// count follows the 以工作表名称作为所在党支部 box (review s6-7 new user #3);
+// a template's 填写示例 sheet is listed unticked, saying why (s6-7-late #9).
+func TestImportPreviewSaysEmptyBranchesWithoutAProfile(t *testing.T) {
+	s, _ := newStoreShell(t, func(*storage.Store) {})
+	f := excelize.NewFile()
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}
+	_ = f.SetSheetName("Sheet1", "第二党支部")
+	_ = f.SetSheetRow("第二党支部", "A1", &head)
+	_ = f.SetSheetRow("第二党支部", "A2", &[]any{"陈刚", validID("19800101", "011"), "2008.06", "2009.06"})
+	_ = f.SetSheetRow("第二党支部", "A3", &[]any{"刘老", validID("19500101", "031"), "1978.06", "1979.06"})
+	_, _ = f.NewSheet("填写示例")
+	_ = f.SetSheetRow("填写示例", "A1", &[]any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"})
+	_ = f.SetSheetRow("填写示例", "A2", &[]any{"张三", validID("19900307", "001"), "2015.06", "2016.06", "第一党支部"})
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s.show(screenRoster)
+	s.roster.previewImport(path)
+	p := s.roster.preview
+	if got := textsOf(p.choices); strings.Contains(got, "所在党支部为空") ||
+		!strings.Contains(got, "填写示例（第1行为表头，1 行），看来是表格模板的填写示例或说明，默认不导入") {
+		t.Errorf("the sheet's name is the branch, the example sheet unticked: %s", got)
+	}
+	box := findChecks(p.choices)["以工作表名称作为所在党支部"]
+	if box == nil {
+		t.Fatal("no box to take the sheet's name")
+	}
+	test.Tap(box)
+	p = s.roster.preview
+	if got := textsOf(p.choices); !strings.Contains(got, "有 2 人的所在党支部为空（文件中没有）。 在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。") {
+		t.Errorf("unticked, the empty branches are not said: %s", got)
+	}
+}
