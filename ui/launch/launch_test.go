@@ -482,3 +482,31 @@ func TestTheLogNamesTheOpenGLModule(t *testing.T) {
 		t.Errorf("%s", info)
 	}
 }
+
+// The exe copied alone (to the desktop, a stick), on a PC without OpenGL
+// 2.1: the message says first to copy the whole folder, and does not send
+// the user to type a command in a folder without the console twin, where
+// cmd would not wait for it (review s7-10 F4).
+func TestTheExeCopiedAloneIsToldToCopyTheWholeFolder(t *testing.T) {
+	defer func(w bool) { onWindows = w }(onWindows)
+	onWindows = true
+	dir := t.TempDir()
+	r := newRecorder(t, false, "")
+	r.exe = filepath.Join(dir, "branchledger.exe")
+	zh, en := r.explain("", errors.New("显卡驱动只提供 OpenGL \"1.1.0\""))
+	if !strings.Contains(zh, "完整的程序文件夹（branchledger.exe、branchledger.com 和 compat 文件夹）") || !strings.Contains(en, "Copy the whole program folder") {
+		t.Errorf("the message does not say to copy the whole folder:\n%s\n%s", zh, en)
+	}
+	if strings.Contains(zh, "地址栏输入 cmd") || strings.Contains(en, "type cmd") {
+		t.Errorf("the message sends the user to cmd in a folder without branchledger.com:\n%s", zh)
+	}
+	if strings.Index(zh, "更新显卡驱动") < strings.Index(zh, "完整的程序文件夹") {
+		t.Errorf("the driver comes before the folder:\n%s", zh)
+	}
+
+	// The whole folder but for compat: the command line advice stays.
+	os.WriteFile(filepath.Join(dir, "branchledger.com"), nil, 0o644)
+	if zh, _ := r.explain("", errors.New("x")); !strings.Contains(zh, "地址栏输入 cmd") {
+		t.Errorf("with branchledger.com there, no command line advice:\n%s", zh)
+	}
+}
