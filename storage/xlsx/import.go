@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -512,13 +513,40 @@ func branchFromTitle(title string) string {
 
 // namesBranch reports a sheet name that reads as a party organisation's
 // ("第一党支部", "机关支部", "联合党总支"), not a year or "Sheet1".
+// The name must end as one does: 第一党支部花名册, 第二党支部（2026年）,
+// 第三党支部 (2) are more than a branch's name, and are offered, not
+// taken (review s7-7 attack #2).
 func namesBranch(name string) bool {
-	for _, w := range []string{"支部", "总支", "党委", "党组织"} {
-		if strings.Contains(name, w) {
-			return true
-		}
+	return orgName(BranchText(name))
+}
+
+// BranchText is a 所在党支部 as the file writes it, tidied: invisible
+// characters and surrounding spaces out (CleanLine), and the spaces
+// between Chinese characters that forms pad short names with (第三　党支部
+// is 第三党支部: review s7-7 attack #7); a space beside a Latin letter or
+// digit stays.
+func BranchText(s string) string {
+	s = model.CleanLine(s)
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
 	}
-	return false
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && (rs[i-1] < utf8.RuneSelf || rs[j] < utf8.RuneSelf) {
+			b.WriteRune(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
 }
 
 // importer reads the data rows of one sheet.
@@ -763,7 +791,7 @@ func (im *importer) row(rec *record) error {
 	if c, ok := im.h.column(model.FieldBranchName); ok {
 		branch = cell(rec.cells, c)
 	}
-	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); !why.IsZero() {
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch, rec.cells); !why.IsZero() {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
 			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
