@@ -134,21 +134,9 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	}
 	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
-		if first, ok := im.seen[m.IDNumber]; ok {
-			// The other row's person named too: in the workbook of refused
-			// rows the row number is the original file's.
-			if name := im.seenNames[first]; name != "" && strings.Join(strings.Fields(name), "") != strings.Join(strings.Fields(r.name), "") {
-				r.reject(model.FieldIDNumber, model.Textf("与第%d行（%s）身份证号码重复", first, name))
-			} else {
-				r.reject(model.FieldIDNumber, model.Textf("与第%d行身份证号码重复", first))
-			}
-		} else {
-			im.seen[m.IDNumber] = n
-			if im.seenNames == nil {
-				im.seenNames = map[int]string{}
-			}
-			im.seenNames[n] = r.name
-		}
+		// Every row of an ID number the sheet gives twice is refused once
+		// the sheet is read (importer.refuseRepeated).
+		im.idRows[m.IDNumber] = append(im.idRows[m.IDNumber], idRow{row: n, name: r.name})
 	}
 	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
