@@ -69,7 +69,6 @@ func TestImportPreviewReasonsInEnglish(t *testing.T) {
 	names := []string{"张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"}
 	check := func(what, text string) {
 		t.Helper()
-		t.Logf("%s: %s", what, text)
 		rest := quoted.ReplaceAllString(text, "")
 		for _, n := range names {
 			rest = strings.ReplaceAll(rest, n, "")
@@ -82,8 +81,14 @@ func TestImportPreviewReasonsInEnglish(t *testing.T) {
 	if len(p.p.Rejected) < 6 {
 		t.Fatalf("%d refusals, want at least 6: %+v", len(p.p.Rejected), p.p.Rejected)
 	}
+	var said []string
 	for i := range p.p.Rejected {
-		check("refusal", tableCell(p.rejected, i, reason))
+		said = append(said, tableCell(p.rejected, i, reason))
+		check("refusal", said[i])
+	}
+	// The words it asks for are the UI's, not quoted from the file.
+	if all := strings.Join(said, "\n"); !strings.Contains(all, "“Full member” or “Probationary member”") {
+		t.Errorf("the category refusal does not offer the English words:\n%s", all)
 	}
 	if len(p.p.Notes) < 3 {
 		t.Fatalf("%d notes, want at least 3: %+v", len(p.p.Notes), p.p.Notes)

@@ -173,8 +173,15 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
+		// The cell as the sheet shows it, as every refusal quotes it;
+		// a field the row does not give (a sheet name taken for
+		// 所在党支部) as the import would store it.
+		value, ok := o.Shown[r.Field]
+		if !ok {
+			value = m.Text(r.Field)
+		}
 		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
-			Name: m.Name, Value: m.Text(r.Field)})
+			Name: m.Name, Value: value})
 	}
 	order := map[string]int{}
 	for i, sh := range rf.Sheets {

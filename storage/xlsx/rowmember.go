@@ -15,18 +15,19 @@ import (
 // The member of one row: each cell read into its field, then the record
 // checked as the forms check it.
 
-// member builds the member of a record and checks it. Every problem
+// member builds the member of a record and checks it, and gives each
+// cell's text as the sheet shows it. Every problem
 // becomes a rejection of its field, naming the person and what the cell
 // shows; a field whose cell could not be read is not reported a second
 // time by the record's own checks.
-func (im *importer) member(rec *record) (model.Member, []model.Rejection, []model.ImportNote, error) {
+func (im *importer) member(rec *record) (model.Member, map[model.Field]string, []model.Rejection, []model.ImportNote, error) {
 	n, cells := rec.n, rec.cells
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
 	if rec.sharedWith > 0 {
-		return model.Member{}, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
+		return model.Member{}, nil, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
@@ -36,7 +37,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		sc, err := im.sr.shown(col, src, v, dateFields[c.field])
 		switch {
 		case err != nil:
-			return model.Member{}, nil, nil, err
+			return model.Member{}, nil, nil, nil, err
 		case sc.unknown:
 			r.reject(c.field, model.Textf(conditionalFormatReason))
 			continue
@@ -58,11 +59,11 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		}
 		r.shown[c.field] = v
 		if err := r.set(c.field, v, col, src); err != nil {
-			return model.Member{}, nil, nil, err
+			return model.Member{}, nil, nil, nil, err
 		}
 	}
 	if err := r.settleTicks(); err != nil {
-		return model.Member{}, nil, nil, err
+		return model.Member{}, nil, nil, nil, err
 	}
 	m := &r.m
 	// "是（2023-05）" in a 是否 column stands in for the detail column.
@@ -148,7 +149,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 			im.seenNames[n] = r.name
 		}
 	}
-	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
+	return r.m, r.shown, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
 
 // hiddenByFormat is the refusal of a field that shows blank although its
