@@ -231,17 +231,19 @@ func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []s
 		}
 		latest := origin[idx[len(idx)-1]].Sheet
 		for _, i := range idx {
-			var elsewhere []string
+			var elsewhere model.TextList
 			for _, j := range idx {
 				if j != i {
-					elsewhere = append(elsewhere, fmt.Sprintf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+					elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
 				}
 			}
 			drop[i] = true
 			m := rows[i].Member
-			rejected = append(rejected, model.Rejection{Sheet: origin[i].Sheet, Row: origin[i].Row, Field: model.FieldIDNumber, Name: m.Name, Value: m.IDNumber,
-				Reason: fmt.Sprintf("同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
-					strings.Join(elsewhere, "、"), latest)})
+			r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+				"同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
+				elsewhere, latest)
+			r.Name, r.Value = m.Name, m.IDNumber
+			rejected = append(rejected, r)
 		}
 	}
 	keep := func(i int) bool { return !drop[i] }

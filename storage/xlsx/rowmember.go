@@ -388,23 +388,25 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			return nil
 		}
 		m.DuesPaidTo = paid
+	// The words to write are the sheet's, in Chinese in every language
+	// (the importer reads those): plain strings in the sentences.
 	case model.FieldSex:
 		var ok bool
 		if m.Sex, ok = model.ParseSex(v); !ok {
-			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.Term(model.SexMale), model.Term(model.SexFemale)))
+			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), string(model.SexMale), string(model.SexFemale)))
 		}
 	case model.FieldCategory:
 		var ok bool
 		switch m.Category, ok = model.ParseCategory(v); {
 		case !ok && model.NotPartyMember(v):
-			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		case !ok:
-			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		}
 	case model.FieldStanding:
 		var ok bool
 		if m.Standing, ok = model.ParseStanding(v); !ok {
-			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), model.Term(model.StandingNormal), model.Term(model.StandingSuspended)))
+			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), string(model.StandingNormal), string(model.StandingSuspended)))
 		}
 	case model.FieldEducation:
 		m.Education = model.NormalizeEducation(v)
