@@ -574,23 +574,21 @@ type RecordGap struct {
 }
 
 // RecordGaps lists the members on the roster with months to record
-// (MonthToRecord), in roster order. It is empty unless the 建账月份 lies
-// before the month the ledger was set up (DuesHistory.SetUp), or a member
-// came by an incoming letter (转入) whose 党费交至 stops before the
-// 建账月份: the months between are theirs to record too, as the register
+// (MonthToRecord), in roster order: months owed before the ledger's start
+// or its set-up with no payment recorded. They come from a 建账月份 moved
+// back before the set-up (DuesHistory.SetUp), from a 党费已交至 that stops
+// before the 建账月份 (a paper ledger that ends a month or two before the
+// app: the commonest day one, review s6-8-newuser #8), or from an incoming
+// letter (转入) whose 党费交至 stops before the 建账月份, as the register
 // and the 转入 form say (TransferIn.DuesText).
 func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
-	movedBack := h.SetUp != 0 && h.Start < h.SetUp
-	if h.Start == 0 || !movedBack && len(h.Arrived) == 0 {
+	if h.Start == 0 {
 		return nil
 	}
 	v := h.view(r)
 	var out []RecordGap
 	for i := range members {
 		m := &members[i]
-		if _, came := h.Arrived[m.ID]; !movedBack && !came {
-			continue
-		}
 		from, to, ok := h.rosterOwed(m)
 		if !ok {
 			continue

@@ -290,6 +290,16 @@ func TestMonthsBeforeSetUpAreToRecord(t *testing.T) {
 			[]DuesBase{base(2026), base(2027)}, nil, NewDate(2027, 3, 10), [2]Month{jan, oct}, 10, 4, Warning},
 		{"start_after_set_up_leaves_nothing_to_record", MonthOf(2026, 6), MonthOf(2026, 3), 0,
 			[]DuesBase{base(2026)}, paid(MonthOf(2026, 6), oct), NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		// The commonest day one (review s6-8-newuser #8): the paper ledger
+		// stops a month before the app's 建账月份, which was not moved back.
+		{"opening_before_start_leaves_the_months_between_to_record", nov, nov, MonthOf(2026, 9),
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{oct, oct}, 1, 0, Info},
+		{"opening_before_start_recorded_since_nothing_left", nov, nov, MonthOf(2026, 8),
+			[]DuesBase{base(2026)}, paid(MonthOf(2026, 9), oct), NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		{"opening_the_month_before_start_nothing_to_record", nov, nov, oct,
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
+		{"no_opening_start_not_moved_nothing_to_record", nov, nov, 0,
+			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
 		{"set_up_unknown_is_the_start", jan, 0, 0,
 			[]DuesBase{base(2026)}, paid(jan, MonthOf(2026, 7)), NewDate(2026, 11, 30), [2]Month{}, 0, 3, Warning},
 	} {

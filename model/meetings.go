@@ -113,8 +113,9 @@ const (
 	SlotDueSoon                   // the period ends within DueSoonDays and it is not yet held
 	SlotHeld                      // held at least the required number of times
 	SlotMissing                   // the period is over and it was not held enough
-	// SlotNotTracked: the period ended before the branch's records begin, so
-	// the app cannot tell whether it was held and does not count it as owed.
+	// SlotNotTracked: the period began before the branch's records (and is
+	// over, not held), so the app cannot tell whether it was held and does
+	// not count it as owed.
 	SlotNotTracked
 )
 
@@ -156,16 +157,17 @@ type Calendar struct {
 }
 
 // RecordsBegin is the date from which the branch's activities are on file,
-// so that the calendar can tell "not held" from "not entered yet": the first
-// activity recorded or the day the data file was made, whichever is earlier
-// (entering an old record moves the start back; it never hides a period
-// already owed), and never before the branch was founded (no branch owes
-// meetings from before it existed). A branch founded long ago but new to the
-// app starts when its file does, not at its founding: the app would
-// otherwise report every period since then as missing.
+// so that the calendar can tell "not held" from "not entered yet": the day
+// the ledger was opened (the data file was made), never before the branch was
+// founded (no branch owes meetings from before it existed). Records entered
+// afterwards for earlier dates (补录 from the paper ledger) fill their own
+// periods and do not move the start back: the app cannot say an earlier
+// period without a record was not held, only that it is not on record. A
+// file without its date (firstActivity only as a fallback) starts at its
+// first activity.
 func RecordsBegin(founded, firstActivity, fileCreated Date) Date {
 	begin := fileCreated
-	if !firstActivity.IsZero() && (begin.IsZero() || firstActivity.Before(begin)) {
+	if begin.IsZero() {
 		begin = firstActivity
 	}
 	if founded.After(begin) {
@@ -208,7 +210,10 @@ func ComplianceCalendar(year int, held []HeldActivity, rules MeetingRules, since
 			switch {
 			case s.Held >= s.Required:
 				s.Status = SlotHeld
-			case p.to.Before(since):
+			case p.from.Before(since) && p.to.Before(today):
+				// Over, and begun before the records: it may have been
+				// held on paper; Findings says 尚无记录 for the period the
+				// records began in.
 				s.Status = SlotNotTracked
 			case today.Before(p.from):
 				s.Status = SlotFuture
@@ -234,7 +239,8 @@ func (c *Calendar) Findings() []Finding {
 		// A period that began before the records did may have had its
 		// activity before the app was used: the ledger cannot say it was
 		// not held, only that it is not on record.
-		if (s.Status == SlotMissing || s.Status == SlotDueSoon) && s.From.Before(c.Since) {
+		straddles := s.Status == SlotNotTracked && !s.To.Before(c.Since)
+		if (straddles || s.Status == SlotMissing || s.Status == SlotDueSoon) && s.From.Before(c.Since) {
 			if s.Inquorate > 0 {
 				// The record is there; it could not decide.
 				out = append(out, Finding{Severity: Info, About: AboutActivities}.Says("%s的%s只有%d次%s的记录，不计入（本台账自%s起记录，此前已开展的请补录）",
@@ -330,7 +336,7 @@ type MemberParticipation struct {
 // have recorded. Mobile members take part where they are and report once a
 // year; they are left out here. The result is sorted longest absence first.
 func Participation(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules) []MemberParticipation {
-	return ParticipationWith(members, held, today, rules, r, nil)
+	return ParticipationWith(members, held, today, rules, r, nil, Date{})
 }
 
 // ParticipationWith is Participation knowing the mobile-member register
@@ -338,7 +344,12 @@ func Participation(members []Member, held []HeldActivity, today Date, rules Meet
 // reporting, and counted no earlier than the day they came back or, away
 // and silent, their last report. A member marked mobile (Member.Mobile)
 // but not in the register is left out, as Participation does.
-func ParticipationWith(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules, mobile map[int64]MobileAbsence) []MemberParticipation {
+//
+// since is where the branch's records begin (RecordsBegin): months before it
+// are not counted, as the calendar does not count its periods, so a meeting
+// entered later from the paper ledger (补录) never starts a gap by itself.
+// Zero: from the first activity held.
+func ParticipationWith(members []Member, held []HeldActivity, today Date, rules MeetingRules, r PartyConstitutionRules, mobile map[int64]MobileAbsence, since Date) []MemberParticipation {
 	life := make(map[ActivityKind]bool, len(rules.OrganisationalLife))
 	for _, k := range rules.OrganisationalLife {
 		life[k] = true
@@ -373,7 +384,7 @@ func ParticipationWith(members []Member, held []HeldActivity, today Date, rules 
 		if p.Since.IsZero() {
 			p.Since = first
 		}
-		for _, d := range []Date{m.JoinDate, m.ArrivedOn, away.From} {
+		for _, d := range []Date{since, m.JoinDate, m.ArrivedOn, away.From} {
 			if d.After(p.Since) {
 				p.Since = d
 			}

@@ -58,8 +58,10 @@ func TestComplianceCalendar(t *testing.T) {
 	}
 }
 
-// Periods that ended before the branch's records begin are not owed; the
-// period in which they begin is.
+// Periods that began before the branch's records are not owed once over: the
+// period in which they begin may have had its activity on paper before the
+// ledger was opened, so it is 建账前 in the calendar (and the upward report)
+// as its finding is a 提示 尚无记录; the periods after are owed.
 func TestComplianceCalendarSince(t *testing.T) {
 	today := NewDate(2026, 11, 25)
 	tests := []struct {
@@ -71,9 +73,10 @@ func TestComplianceCalendarSince(t *testing.T) {
 		want  SlotStatus
 	}{
 		{"month_before_records_not_tracked", NewDate(2026, 9, 14), nil, KindThemeDay, 8, SlotNotTracked},
-		{"month_records_begin_in_is_owed", NewDate(2026, 9, 14), nil, KindThemeDay, 9, SlotMissing},
+		{"month_records_begin_in_not_tracked", NewDate(2026, 9, 14), nil, KindThemeDay, 9, SlotNotTracked},
 		{"month_after_records_begin_missing", NewDate(2026, 9, 14), nil, KindThemeDay, 10, SlotMissing},
-		{"quarter_records_begin_in_is_owed", NewDate(2026, 9, 14), nil, KindGeneralMeeting, 3, SlotMissing},
+		{"quarter_records_begin_in_not_tracked", NewDate(2026, 9, 14), nil, KindGeneralMeeting, 3, SlotNotTracked},
+		{"month_records_begin_in_still_running", NewDate(2026, 11, 14), nil, KindThemeDay, 11, SlotDueSoon},
 		{"quarter_before_records_not_tracked", NewDate(2026, 9, 14), nil, KindGeneralMeeting, 2, SlotNotTracked},
 		{"year_records_begin_in_is_open", NewDate(2026, 9, 14), nil, KindLifeMeeting, 1, SlotOpen},
 		{"records_from_next_year_track_nothing", NewDate(2027, 1, 1), nil, KindThemeDay, 10, SlotNotTracked},
@@ -104,10 +107,13 @@ func TestRecordsBegin(t *testing.T) {
 		want                         Date
 	}{
 		{"new_file_nothing_else", Date{}, Date{}, NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
-		{"old_records_entered_later", Date{}, NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2024, 3, 5)},
+		// 补录 from the paper ledger fills its periods; the ledger still
+		// begins the day it was opened (review s6-8-newuser #14).
+		{"old_records_entered_later", Date{}, NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
 		{"file_before_first_record", Date{}, NewDate(2026, 4, 2), NewDate(2026, 1, 10), NewDate(2026, 1, 10)},
 		{"founded_long_ago_new_to_app", NewDate(2012, 7, 1), Date{}, NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
-		{"founded_long_ago_with_records", NewDate(2012, 7, 1), NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2024, 3, 5)},
+		{"founded_long_ago_with_records", NewDate(2012, 7, 1), NewDate(2024, 3, 5), NewDate(2026, 11, 20), NewDate(2026, 11, 20)},
+		{"file_date_unknown_first_record", Date{}, NewDate(2024, 3, 5), Date{}, NewDate(2024, 3, 5)},
 		{"founded_after_file_made", NewDate(2026, 3, 1), Date{}, NewDate(2026, 1, 10), NewDate(2026, 3, 1)},
 		{"nothing_known_tracks_all", Date{}, Date{}, Date{}, Date{}},
 	}
@@ -234,4 +240,95 @@ func TestCalendarBeforeRecordsBeginIsNotMissing(t *testing.T) {
 			t.Errorf("on %v: no 尚无记录 line for November", today)
 		}
 	}
+}
+
+// Day one of a branch that types its paper ledger in, oldest first (review
+// s6-8-newuser #14): the ledger was opened on 2026-11-30; a theme day of
+// 2026-03-15 is entered afterwards. It fills its own cell; every other
+// period before the ledger stays 建账前, no period becomes 提醒 "未开展",
+// and no member's gap starts at the back-entered meeting.
+func TestBackEnteredRecordFillsItsCellOnly(t *testing.T) {
+	rules := MeetingRules2018.ForBranch(fullBranch)
+	opened, today := NewDate(2026, 11, 30), NewDate(2026, 11, 30)
+	march := NewDate(2026, 3, 15)
+	tests := []struct {
+		name string
+		held []HeldActivity
+	}{
+		{"nothing_entered", nil},
+		{"one_march_theme_day", []HeldActivity{{Kind: KindThemeDay, Date: march, Present: []int64{1}}}},
+		{"march_and_a_january_general_meeting", []HeldActivity{
+			{Kind: KindGeneralMeeting, Date: NewDate(2026, 1, 20), Present: []int64{2}},
+			{Kind: KindThemeDay, Date: march, Present: []int64{1}},
+		}},
+		{"march_then_a_meeting_today", []HeldActivity{
+			{Kind: KindThemeDay, Date: march, Present: []int64{1}},
+			{Kind: KindThemeDay, Date: today, Present: []int64{2}},
+		}},
+	}
+	m := func(id int64, name string, arrived Date) Member {
+		x := validMember()
+		x.ID, x.Name, x.JoinDate, x.ArrivedOn = id, name, NewDate(2001, 7, 1), arrived
+		return x
+	}
+	members := []Member{m(1, "三月到会", NewDate(2010, 1, 1)), m(2, "三月缺席", NewDate(2010, 1, 1)), m(3, "今天录入", today)}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var first Date
+			if len(tt.held) > 0 {
+				first = tt.held[0].Date
+			}
+			since := RecordsBegin(Date{}, first, opened)
+			if since != opened {
+				t.Fatalf("records begin %v, want the day the ledger was opened %v", since, opened)
+			}
+			c := ComplianceCalendar(2026, tt.held, rules, since, today)
+			for _, f := range c.Findings() {
+				if f.Severity != Info {
+					t.Errorf("%v %q on day one", f.Severity, f.Message)
+				}
+			}
+			for _, s := range c.Slots {
+				if s.To.Before(opened) && s.Held == 0 && s.Status != SlotNotTracked {
+					t.Errorf("%s %s: %v, want 建账前", s.Kind, s.Label(), s.Status)
+				}
+			}
+			for _, h := range tt.held {
+				if s := slotOf(t, c, h.Kind, slotIndex(h)); s.Status != SlotHeld {
+					t.Errorf("the entered %s of %v: cell %v, want 已开展", h.Kind, h.Date, s.Status)
+				}
+			}
+			ps := ParticipationWith(members, tt.held, today, rules, PartyConstitution2022, nil, since)
+			for _, p := range ps {
+				if p.Months != 0 || p.Severity != Info {
+					t.Errorf("%s: %d months (%v) from %v on day one", p.Name, p.Months, p.Severity, p.Since)
+				}
+			}
+		})
+	}
+	// Three months on, with nothing held after the ledger was opened, the
+	// gaps count from the day it was opened: 提醒, not 严重.
+	later := NewDate(2027, 3, 1)
+	h := []HeldActivity{{Kind: KindThemeDay, Date: march, Present: []int64{1}}}
+	for _, p := range ParticipationWith(members[:2], h, later, rules, PartyConstitution2022, nil, opened) {
+		if p.Since != opened || p.Severity != Warning {
+			t.Errorf("%s on %v: from %v, %v; want from %v, 提醒", p.Name, later, p.Since, p.Severity, opened)
+		}
+	}
+}
+
+func slotIndex(h HeldActivity) int {
+	var p Period
+	for _, q := range MeetingRules2018.Requirements {
+		if q.Kind == h.Kind {
+			p = q.Period
+		}
+	}
+	switch p {
+	case Monthly:
+		return int(h.Date.Month)
+	case Quarterly:
+		return (int(h.Date.Month)-1)/3 + 1
+	}
+	return 1
 }

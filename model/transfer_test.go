@@ -461,7 +461,7 @@ func TestParticipationWithMobileMembers(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := base()
 			m.Mobile = tc.mobile
-			ps := ParticipationWith([]Member{m}, first, transferToday, rules, c, MobileAbsences(tc.entries, transferToday, mr))
+			ps := ParticipationWith([]Member{m}, first, transferToday, rules, c, MobileAbsences(tc.entries, transferToday, mr), Date{})
 			if tc.skipped {
 				if len(ps) != 0 {
 					t.Errorf("counted: %+v", ps)

@@ -673,8 +673,8 @@ func (s *Store) MeetingSetup() (model.BranchMeetingSetup, error) {
 	return b, fail("读取组织生活设置", err)
 }
 
-// FileCreated is the local date the data file was made: where the activity
-// records begin when none is older (model.RecordsBegin).
+// FileCreated is the local date the data file was made: the day its ledger
+// was opened, where the activity records begin (model.RecordsBegin).
 func (s *Store) FileCreated() (model.Date, error) {
 	var created stamp
 	err := s.db.Transaction(func(tx *gorm.DB) error {
@@ -684,6 +684,17 @@ func (s *Store) FileCreated() (model.Date, error) {
 		return model.Date{}, fail("读取数据文件信息", err)
 	}
 	return model.DateOf(time.Time(created).Local()), nil
+}
+
+// SetFileCreated dates the file's making back (or forward) to d, the day
+// its ledger counts from: for sample data (demo) with a history of years,
+// which would otherwise be a ledger opened today with every earlier record
+// entered afterwards.
+func (s *Store) SetFileCreated(d model.Date) error {
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		return tx.Exec("UPDATE branch SET created_at = ? WHERE id = ?", stamp(time.Date(d.Year, d.Month, max(d.Day, 1), 12, 0, 0, 0, time.Local)), branchID).Error
+	})
+	return fail("保存数据文件信息", err)
 }
 
 // SaveMeetingSetup stores the branch's meeting set-up.

@@ -395,7 +395,7 @@ func (a *activitiesScreen) refreshCalendar() {
 	if r.Calendar.Since.IsZero() {
 		a.since.Hide()
 	} else {
-		a.since.SetText(lang.L("本台账的活动记录自{{.Date}}起，此前的期间标为“建账前”，不计为缺失。",
+		a.since.SetText(lang.L("本台账的活动记录自{{.Date}}起；此前没有记录的期间标为“建账前”，不计为缺失；补录的此前活动计入其所在的期间。",
 			map[string]any{"Date": a.sh.longDate(r.Calendar.Since)}))
 		a.since.Show()
 	}

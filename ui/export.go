@@ -32,16 +32,6 @@ func (s *shell) saveWorkbook(doing, defaultName string, write writeFunc) {
 	})
 }
 
-// askReplace is asked before any save dialog of the window replaces a
-// file: a workbook that the export would refuse to replace is said at once
-// (kit.AskReplace), for every screen's export alike (review s5-final
-// attack #11: 党费 → 导出登记表 asked 替换？ and then refused).
-func (s *shell) askReplace(path string, asked bool, replace func()) {
-	kit.AskReplace(s.win, path, asked, replace, func(title, question, yes string, onYes func()) {
-		s.confirmAs(title, question, yes, onYes)
-	})
-}
-
 // writeWorkbook runs write off the UI goroutine, since a large workbook
 // takes a while, and then offers to open the file, which is how a secretary
 // gets to print it. Tests call it directly, past the file dialog.

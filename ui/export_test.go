@@ -141,18 +141,16 @@ func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
 	f.Close()
 	asked := 0
 	s.confirmAs = func(_, _, _ string, onYes func()) { asked++; onYes() }
-	if s.files.AskReplace == nil {
-		t.Fatal("the window's save dialogs ask the plain 替换？ question")
-	}
+	s.files.RunInLine()
 	for _, p := range []string{foreign, text} {
 		replaced := false
-		s.files.AskReplace(p, false, func() { replaced = true })
+		s.files.Replace(p, false, func() { replaced = true })
 		if replaced || asked != 0 {
 			t.Errorf("%s: replaced %v, asked %d", filepath.Base(p), replaced, asked)
 		}
 	}
 	replaced := false
-	s.files.AskReplace(own, false, func() { replaced = true })
+	s.files.Replace(own, false, func() { replaced = true })
 	if !replaced || asked != 1 {
 		t.Errorf("own workbook: replaced %v, asked %d", replaced, asked)
 	}

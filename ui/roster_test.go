@@ -25,6 +25,7 @@ func newTestShell(t *testing.T, f *fakeStore) *shell {
 	a := test.NewTempApp(t)
 	s := newShell(a, f.services(), "/data/branch.db")
 	s.background = func(work func()) { work() }
+	s.files.RunInLine()
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
 	s.confirmDiscard = s.confirm
 	t.Cleanup(s.win.Close)

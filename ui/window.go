@@ -140,7 +140,9 @@ func buildShell(a fyne.App, win fyne.Window, svc Services, dbPath string) *shell
 		background: func(f func()) { go f() },
 	}
 	s.files = filedialog.New(s.win, a.Preferences())
-	s.files.AskReplace = s.askReplace
+	// Replacing a file is asked by the file dialogs (filedialog.Replace),
+	// through the window's confirm, which tests answer.
+	s.files.Ask = func(title, question, yes string, onYes func()) { s.confirmAs(title, question, yes, onYes) }
 	s.confirm = func(title, message string, onYes func()) {
 		kit.Confirm(s.win, title, message, "确认", onYes)
 	}

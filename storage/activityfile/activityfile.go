@@ -41,7 +41,7 @@ func (s *Service) Compliance(year int) (model.ComplianceReport, error) {
 	r := model.CurrentRules()
 	c := model.ComplianceReport{
 		Calendar:      model.ComplianceCalendar(year, d.held, d.rules, since, today),
-		Participation: model.ParticipationWith(d.members, d.held, today, d.rules, r.Constitution, d.mobile),
+		Participation: model.ParticipationWith(d.members, d.held, today, d.rules, r.Constitution, d.mobile, since),
 	}
 	c.Findings = model.CheckSetup(&d.profile, model.CountRoster(d.members), today, r.Branch)
 	c.Findings = append(c.Findings, model.CheckRoster(d.members, today, r)...)
@@ -60,7 +60,11 @@ func (s *Service) ParticipationByMember() (map[int64]model.MemberParticipation, 
 	if err != nil {
 		return nil, err
 	}
-	ps := model.ParticipationWith(d.members, d.held, today, d.rules, model.CurrentRules().Constitution, d.mobile)
+	since, err := s.recordsBegin(&d.profile, d.held)
+	if err != nil {
+		return nil, err
+	}
+	ps := model.ParticipationWith(d.members, d.held, today, d.rules, model.CurrentRules().Constitution, d.mobile, since)
 	out := make(map[int64]model.MemberParticipation, len(ps))
 	for _, p := range ps {
 		out[p.MemberID] = p

@@ -59,6 +59,12 @@ func branch(t testing.TB, n, years int) (*Service, *storage.Store) {
 			}
 		}
 	}
+	if years > 0 {
+		// A branch that has kept this ledger since its records begin.
+		if err := st.SetFileCreated(model.NewDate(today.Year-years+1, time.January, 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return New(st), st
 }
 
@@ -152,13 +158,26 @@ func TestComplianceStartsWhereRecordsBegin(t *testing.T) {
 		}
 	}
 
-	s, _ = branch(t, 5, 1)
+	// A meeting entered today for an earlier date (补录) fills its own
+	// period and does not move the start back (review s6-8-newuser #14).
+	s, st = branch(t, 5, 0)
+	ms, _ := st.Members()
+	march := model.NewDate(today.Year, time.March, 15)
+	if _, err := st.SaveActivity(model.Activity{Kind: model.KindThemeDay, Date: march, Topic: "议题", Chair: "甲", Recorder: "乙",
+		Attendance: model.NewAttendance(model.DueMembers(model.KindThemeDay, march, ms, nil))}); err != nil {
+		t.Fatal(err)
+	}
 	c, err = s.Compliance(today.Year)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first := model.NewDate(today.Year, time.January, 10); c.Calendar.Since != first {
-		t.Errorf("records begin %v, want the first record %v", c.Calendar.Since, first)
+	if c.Calendar.Since != created {
+		t.Errorf("records begin %v after 补录 of %v, want the file's date %v", c.Calendar.Since, march, created)
+	}
+	for _, f := range c.Findings {
+		if f.Severity != model.Info && f.About == model.AboutActivities {
+			t.Errorf("after 补录 of %v: %v %q", march, f.Severity, f.Message)
+		}
 	}
 }
 

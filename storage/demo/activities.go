@@ -43,7 +43,8 @@ var (
 // quarter without a general meeting), two members who stopped coming (one
 // for four months, one for seven), and plans for the months ahead, so that
 // the calendar, the participation flags and `check` have something to show.
-// The records are entered today, so all but the latest show as 补录.
+// The records are entered today, so all but the latest show as 补录; the
+// file is dated back to the history's start (Store.SetFileCreated).
 func FillActivities(s ActivityStore, seed int64, today model.Date) error {
 	members, err := s.Members()
 	if err != nil {
@@ -105,6 +106,13 @@ func FillActivities(s ActivityStore, seed int64, today model.Date) error {
 					return fmt.Errorf("示例活动（%s %s）：%w", d, kind, err)
 				}
 			}
+		}
+	}
+	// The sample branch has kept this ledger since its history begins: its
+	// gaps are gaps, not periods before the ledger was opened.
+	if o, ok := s.(interface{ SetFileCreated(model.Date) error }); ok {
+		if err := o.SetFileCreated(model.NewDate(today.Year-3, time.January, 1)); err != nil {
+			return err
 		}
 	}
 	for i := 0; i < 4; i++ {

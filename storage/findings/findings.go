@@ -215,7 +215,7 @@ func checkActivities(b *Branch, r *model.BranchReport) error {
 	since := model.RecordsBegin(p.FoundedOn, first, created)
 	r.Calendar = model.ComplianceCalendar(b.Year, held, rules, since, b.Today)
 	mobile := model.MobileAbsences(moves.Mobile, b.Today, model.CurrentMobileRules())
-	r.Participation = model.ParticipationWith(ms, held, b.Today, rules, b.Rules.Constitution, mobile)
+	r.Participation = model.ParticipationWith(ms, held, b.Today, rules, b.Rules.Constitution, mobile, since)
 	r.Findings = append(r.Findings, model.InquorateFindings(b.Year, held, b.Rules.Branch)...)
 	r.Findings = append(r.Findings, r.Calendar.Findings()...)
 	r.Findings = append(r.Findings, model.ParticipationFindings(r.Participation, b.Rules.Constitution)...)

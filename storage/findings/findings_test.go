@@ -89,6 +89,10 @@ func TestImportedMembersAreNotFlaggedForTheYearsBefore(t *testing.T) {
 	if _, err := s.SaveActivity(a); err != nil {
 		t.Fatal(err)
 	}
+	// The ledger was opened in 2023 (the file's date is where records begin).
+	if err := s.SetFileCreated(model.NewDate(2023, 3, 1)); err != nil {
+		t.Fatal(err)
+	}
 	incoming := demo.Members(17662, 7, firstDay, "支部")
 	for i := range incoming {
 		incoming[i].ArrivedOn = model.Date{} // the file has no such column

@@ -11,6 +11,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage"
+	"branchledger/storage/demo"
 )
 
 // The demo branch has a history with gaps and two members who stopped coming;
@@ -120,4 +121,47 @@ func fmtSscanf(s string, n *int) (int, error) {
 	v, err := strconv.Atoi(m[1])
 	*n = v
 	return 1, err
+}
+
+// Day one, then the paper ledger typed in (review s6-8-newuser #14): a theme
+// day eight months back, entered today, fills its own period; `check` of its
+// year says no period "未开展" and flags no member — not the one present, not
+// the one absent who has been on this roster for years.
+func TestCheckAfterEnteringAnOldMeeting(t *testing.T) {
+	db, ms := firstDayDB(t)
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := s.Today()
+	old := demo.Members(1, 77, today, "支部")[0]
+	old.Category, old.JoinDate, old.FullDate = model.CategoryFull, model.NewDate(2010, 7, 1), model.NewDate(2011, 7, 1)
+	old.ArrivedOn, old.LostContact, old.LostSince, old.Mobile, old.MobileDestination = model.NewDate(2015, 3, 1), false, model.Date{}, false, ""
+	if _, err := s.AddMember(old, nil); err != nil {
+		t.Fatal(err)
+	}
+	d := today.AddMonths(-8)
+	d.Day = 15
+	all, _ := s.Members()
+	att := model.NewAttendance(model.DueMembers(model.KindThemeDay, d, all, nil))
+	for i := range att {
+		att[i].Status = model.Absent
+		att[i].Reason = "出差"
+		if att[i].MemberID == ms[0].ID {
+			att[i].Status, att[i].Reason = model.Present, ""
+		}
+	}
+	if _, err := s.SaveActivity(model.Activity{Kind: model.KindThemeDay, Date: d, Topic: "重温入党誓词", Chair: ms[0].Name, Recorder: ms[1].Name, Attendance: att}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	r := run(t, "check", "--db", db, "--year", strconv.Itoa(d.Year))
+	if r.status != ExitOK {
+		t.Fatalf("check: %+v", r)
+	}
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.Contains(line, "【组织生活】") && !strings.HasPrefix(line, "提示: ") || strings.Contains(line, "未参加组织生活") {
+			t.Errorf("after entering the meeting of %v: %s", d, line)
+		}
+	}
 }

@@ -94,6 +94,16 @@ func basesImport(args []string, env Env) (int, error) {
 		}
 	}
 	if rejected > 0 && !*skipInvalid {
+		if *dryRun && len(p.Bases) > 0 {
+			// A dry run says what the rows that pass would write, so
+			// that "imported 0" is not all the user learns (review
+			// s6-8-newuser #8).
+			for _, line := range model.BasePreviewLines(p) {
+				fmt.Fprintln(env.Stderr, "试运行："+line)
+			}
+			fmt.Fprintf(env.Stderr, "试运行：加 --skip-invalid 时将跳过 %d 行，写入%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n",
+				rejected, p.Year, len(p.Bases), p.Changed, len(p.Openings))
+		}
 		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil

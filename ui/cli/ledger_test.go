@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -158,6 +159,17 @@ func TestDuesBasesImport(t *testing.T) {
 	if len(openings()) != 1 { // the first-day member paid on paper
 		t.Fatal("refused rows wrote something")
 	}
+	// A dry run without --skip-invalid says what the rows that pass would
+	// write, not only "imported 0" (review s6-8-newuser #8).
+	r = run(t, "dues", "bases", "import", book, "--db", db, "--dry-run")
+	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 5" || len(openings()) != 1 {
+		t.Fatalf("dry run with bad rows: %+v", r)
+	}
+	for _, want := range []string{"加 --skip-invalid 时将跳过 5 行，写入", "基数 3 人", "登记党费已交至 2 人；未写入", "第 3 行 " + ms[2].Name + "："} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("dry run with bad rows lacks %q:\n%s", want, r.stderr)
+		}
+	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
 	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 5" || len(openings()) != 1 {
 		t.Fatalf("dry run: %+v", r)
@@ -175,6 +187,20 @@ func TestDuesBasesImport(t *testing.T) {
 	o := openings()
 	if o[ms[2].ID] != model.MonthOf(2026, 10) || o[ms[4].ID] != model.MonthOf(2026, 9) {
 		t.Errorf("openings %v", o)
+	}
+	// ms[4] paid on paper to September; the ledger begins this month: the
+	// months between are 待补录, a 提醒 in `check` and a line of the printed
+	// summary, as after moving the 建账月份 back (review s6-8-newuser #8).
+	r = run(t, "check", "--db", db)
+	if !regexp.MustCompile(`(?m)^提醒: 【党费】` + ms[4].Name + ` 2026年10月.*的党费待补录`).MatchString(r.stdout) {
+		t.Errorf("check lacks %s's month to record:\n%s", ms[4].Name, r.stdout)
+	}
+	summary := filepath.Join(t.TempDir(), "党费.xlsx")
+	if r := run(t, "dues", "export", "2026", summary, "--db", db); r.status != ExitOK {
+		t.Fatalf("dues export: %+v", r)
+	}
+	if text := workbookText(t, summary); !strings.Contains(text, "待补录（不计欠交）的党员 1 人："+ms[4].Name+"（2026年10月") {
+		t.Errorf("the printed summary lacks the month to record:\n%s", text)
 	}
 	// --skip-invalid with every row refused imported nothing: exit 1, as
 	// roster import (review s6-7 newuser #1: rc 0 and a success line).

@@ -132,15 +132,16 @@ func TestSaveOverAForeignWorkbookIsRefusedAtOnce(t *testing.T) {
 	}
 	asked := 0
 	w.confirmFunc = func(_, _ string, onYes func()) { asked++; onYes() }
+	w.files.RunInLine()
 	for _, p := range []string{foreign, text} {
 		replaced := false
-		w.askReplace(p, false, func() { replaced = true })
+		w.files.Replace(p, false, func() { replaced = true })
 		if replaced || asked != 0 {
 			t.Errorf("%s: replaced %v, asked %d", filepath.Base(p), replaced, asked)
 		}
 	}
 	replaced := false
-	w.askReplace(own, false, func() { replaced = true })
+	w.files.Replace(own, false, func() { replaced = true })
 	if !replaced || asked != 1 {
 		t.Errorf("own report: replaced %v, asked %d", replaced, asked)
 	}

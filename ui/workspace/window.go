@@ -102,7 +102,15 @@ var Size = fyne.NewSize(1240, 680)
 func New(a fyne.App, svc Service) *Window {
 	win := a.NewWindow(kit.L("指导员工作台") + " — " + filepath.Base(svc.Path()))
 	w := &Window{Win: win, svc: svc, files: filedialog.New(win, a.Preferences())}
-	w.files.AskReplace = w.askReplace
+	// Replacing a file is asked by the file dialogs (filedialog.Replace: a
+	// workbook the export would refuse is said at once).
+	w.files.Ask = func(title, question, yes string, onYes func()) {
+		if w.confirmFunc != nil {
+			w.confirmFunc(title, question, onYes)
+			return
+		}
+		kit.Confirm(w.Win, title, question, yes, onYes)
+	}
 	w.background = func(work func(), then func()) {
 		go func() {
 			work()
@@ -133,6 +141,7 @@ func New(a fyne.App, svc Service) *Window {
 // for tests.
 func (w *Window) RunInLine() {
 	w.background = func(work func(), then func()) { work(); then() }
+	w.files.RunInLine()
 }
 
 // Tabs are the window's tabs, for tests and screenshots.
@@ -284,18 +293,6 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 	body := container.NewVBox(append(append([]fyne.CanvasObject{s.busy.Container}, lines...), s.form.Stacked(fields...))...)
 	s.busy.in = body
 	s.dlg = kit.ShowForm(w.Win, "输入密码", s.form, body, fyne.NewSize(560, 420+float32(min(len(locked), 4))*20))
-}
-
-// askReplace is the question before a save replaces the file at path
-// (kit.AskReplace: a workbook the export would refuse is said at once).
-func (w *Window) askReplace(path string, asked bool, replace func()) {
-	kit.AskReplace(w.Win, path, asked, replace, func(title, question, yes string, onYes func()) {
-		if w.confirmFunc != nil {
-			w.confirmFunc(title, question, onYes)
-			return
-		}
-		kit.Confirm(w.Win, title, question, yes, onYes)
-	})
 }
 
 // saveWorkbook asks where to save a workbook and writes it.
