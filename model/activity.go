@@ -441,6 +441,11 @@ type Check struct {
 	// Resolution is, for the vote check of a resolution, its number in
 	// a.Resolutions counted from 1; 0 for the quorum checks.
 	Resolution int
+	// Unchecked marks a rule that could not be applied for want of set-up
+	// data (a 支部委员会会议 before the committee is entered): a note
+	// saying what to fill in, no verdict — nothing printed may call the
+	// meeting inquorate because a list is missing (review s7-8 attack #15).
+	Unchecked bool
 }
 
 // RuleContext is what the quorum and vote checks of a record read besides
@@ -450,6 +455,23 @@ type RuleContext struct {
 	Members        map[int64]*Member
 	CommitteeSeats int
 	Rules          BranchWorkRules
+	// FoundedOn is the branch's 成立日期 (zero when not filled in): no
+	// activity of the branch is dated before it.
+	FoundedOn Date
+}
+
+// Validate checks a record before it is saved (Activity.Validate), and
+// that its date is not before the branch was founded: a year mistyped by
+// one digit (2016 for 2026, 1900) would otherwise move the start of the
+// records back and make every period since a 未开展 reminder (review s7-8
+// attack #12).
+func (c *RuleContext) Validate(a *Activity, today Date) ValidationErrors {
+	errs := a.Validate(today, c.Members)
+	if !c.FoundedOn.IsZero() && !a.Date.IsZero() && a.Date.Validate() == nil && a.Date.Before(c.FoundedOn) {
+		t := Textf("活动日期 %s 早于本支部的成立日期 %s；请检查年份", a.Date, c.FoundedOn)
+		errs = append(errs, FieldError{Field: ActivityDateField, Message: t.String(), Text: t})
+	}
+	return errs
 }
 
 // Check applies the quorum and majority rules to a (see CheckRules).
@@ -520,7 +542,12 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 	case KindCommitteeMeeting:
 		present := a.Counts().Present
 		need := moreThan(committeeSeats, r.CommitteeMeetingQuorumPercent)
-		if committeeSeats > 0 && present >= need {
+		if committeeSeats == 0 {
+			out = append(out, Check{Finding: Finding{Severity: Info}.With(Textf(
+				"尚未填写支部委员会成员，无法核对到会是否过半；请在“设置 → 支部委员会”中填写")), OK: true, Unchecked: true})
+			break
+		}
+		if present >= need {
 			add(true, Textf("支部委员%d人，到会%d人，超过半数", committeeSeats, present))
 		} else {
 			add(false, Textf("支部委员%d人，到会%d人，未超过半数（至少需%d人）", committeeSeats, present, need))
@@ -575,6 +602,21 @@ func moreThan(n, percent int) int {
 	return n*percent/100 + 1
 }
 
+// beforeEveryAdmission reports whether d is before the 加入党组织日期 of
+// every member in members (a non-empty roster whose members all have one),
+// and the earliest of those dates.
+func beforeEveryAdmission(d Date, members map[int64]*Member) (first Date, ok bool) {
+	for _, m := range members {
+		if m.JoinDate.IsZero() || !d.Before(m.JoinDate) {
+			return Date{}, false
+		}
+		if first.IsZero() || m.JoinDate.Before(first) {
+			first = m.JoinDate
+		}
+	}
+	return first, !first.IsZero()
+}
+
 // Validate checks a record before it is saved. members are looked up by ID
 // (everyone ever on the roster); today is the day of entry.
 func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErrors {
@@ -595,6 +637,14 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		add(ActivityDateField, a.Date.Validate().Error())
 	case a.Date.After(today):
 		add(ActivityDateField, "活动日期 "+a.Date.String()+" 晚于今天；尚未举行的活动请列入年度计划")
+	default:
+		// A date before every member on the roster had joined is a
+		// mistyped year: nobody was due, and the record would move the
+		// start of the records back (review s7-8 attack #12).
+		if first, ok := beforeEveryAdmission(a.Date, members); ok {
+			t := Textf("活动日期 %s 时花名册上的党员都还没有入党（最早的于 %s 入党）；请检查年份", a.Date, first)
+			errs = append(errs, FieldError{Field: ActivityDateField, Message: t.String(), Text: t})
+		}
 	}
 	// Each time is checked on its own and reported under its own field.
 	start, okStart := clockMinutes(a.Start)

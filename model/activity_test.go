@@ -169,7 +169,10 @@ func TestCommitteeQuorum(t *testing.T) {
 	for _, tc := range []struct {
 		seats, present int
 		ok             bool
-	}{{3, 2, true}, {3, 1, false}, {5, 3, true}, {4, 2, false}, {0, 0, false}} {
+		// unchecked: no committee entered yet is a note, no verdict
+		// (review s7-8 attack #15).
+		unchecked bool
+	}{{3, 2, true, false}, {3, 1, false, false}, {5, 3, true, false}, {4, 2, false, false}, {0, 0, true, true}} {
 		ms := branchOf(tc.seats, 0)
 		a := Activity{Kind: KindCommitteeMeeting, Date: NewDate(2026, 3, 10), Attendance: NewAttendance(ms)}
 		for i := range a.Attendance {
@@ -178,8 +181,11 @@ func TestCommitteeQuorum(t *testing.T) {
 			}
 		}
 		got := a.CheckRules(byID(ms), tc.seats, BranchWorkRules2018)
-		if len(got) != 1 || got[0].OK != tc.ok {
-			t.Errorf("committee %d seats, %d present: %+v, want ok=%v", tc.seats, tc.present, got, tc.ok)
+		if len(got) != 1 || got[0].OK != tc.ok || got[0].Unchecked != tc.unchecked {
+			t.Errorf("committee %d seats, %d present: %+v, want ok=%v unchecked=%v", tc.seats, tc.present, got, tc.ok, tc.unchecked)
+		}
+		if tc.unchecked && (strings.Contains(got[0].Message, "未超过半数") || !strings.Contains(got[0].Message, "尚未填写支部委员会成员")) {
+			t.Errorf("no committee entered: %q", got[0].Message)
 		}
 	}
 }

@@ -260,7 +260,7 @@ func (c *Calendar) Findings() []Finding {
 			}
 			f := Finding{Severity: Warning, About: AboutActivities}.With(missing)
 			if s.Inquorate > 0 {
-				f = f.Says("%s（另有%d次%s，不能作出决定，不计入）", missing, s.Inquorate, Term(InquorateText))
+				f = f.Says("%s（另有%d次%s，不计入）", missing, s.Inquorate, Term(InquorateText))
 			}
 			out = append(out, f)
 		case SlotDueSoon:
@@ -281,13 +281,19 @@ func InquorateFindings(year int, held []HeldActivity, r BranchWorkRules) []Findi
 			continue
 		}
 		need := moreThan(h.VotingDue, r.GeneralMeetingQuorumPercent)
-		what := Textf("半数")
 		if h.Election && h.VotingPresent >= need {
-			need, what = moreThan(h.VotingDue, r.ElectionQuorumPercent), Textf("选举所需的%d%%", r.ElectionQuorumPercent)
+			// More than half were there: the meeting could decide
+			// everything but the election, which is void (review s7-8
+			// attack #10: "could not decide" contradicted the record).
+			out = append(out, Finding{Severity: Warning, About: AboutActivities}.Says(
+				"%s的%s%s：有表决权的党员应到%d人、实到%d人，未超过选举所需的%d%%（至少需%d人），选举无效，不算作已开展",
+				h.Date, h.Kind, Term(InquorateText), h.VotingDue, h.VotingPresent, r.ElectionQuorumPercent,
+				moreThan(h.VotingDue, r.ElectionQuorumPercent)))
+			continue
 		}
 		out = append(out, Finding{Severity: Warning, About: AboutActivities}.Says(
 			"%s的%s%s：有表决权的党员应到%d人、实到%d人，未超过%s（至少需%d人），会议不能作出决定，不算作已开展",
-			h.Date, h.Kind, Term(InquorateText), h.VotingDue, h.VotingPresent, what, need))
+			h.Date, h.Kind, Term(InquorateText), h.VotingDue, h.VotingPresent, Textf("半数"), need))
 	}
 	return out
 }

@@ -16,15 +16,20 @@ func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
 		full, prob, present int
 		election            bool
 		inquorate           bool
+		// says is what the finding says of the meeting: one that had
+		// more than half could decide all but the election (review
+		// s7-8 attack #10).
+		says string
 	}{
-		{"14名正式党员_8人到会_超过半数_算开会", 14, 0, 8, false, false},
-		{"14名正式党员_7人到会_恰好半数_未达法定人数", 14, 0, 7, false, true},
-		{"10正式4预备_6人到会_预备不计入应到", 10, 4, 6, false, false},
-		{"10正式4预备_正式5人到会_未达法定人数", 10, 4, 5, false, true},
-		{"选举_应到10_到会9_超过五分之四", 10, 0, 9, true, false},
-		{"选举_应到10_到会8_恰好五分之四_未达法定人数", 10, 0, 8, true, true},
-		{"选举_应到10_到会6_可开会不能选举_未达法定人数", 10, 0, 6, true, true},
-		{"没有有表决权的党员_不能作出决定", 0, 3, 3, false, true},
+		{"14名正式党员_8人到会_超过半数_算开会", 14, 0, 8, false, false, ""},
+		{"14名正式党员_7人到会_恰好半数_未达法定人数", 14, 0, 7, false, true, "会议不能作出决定"},
+		{"10正式4预备_6人到会_预备不计入应到", 10, 4, 6, false, false, ""},
+		{"10正式4预备_正式5人到会_未达法定人数", 10, 4, 5, false, true, "会议不能作出决定"},
+		{"选举_应到10_到会9_超过五分之四", 10, 0, 9, true, false, ""},
+		{"选举_应到10_到会8_恰好五分之四_未达法定人数", 10, 0, 8, true, true, "未超过选举所需的80%（至少需9人），选举无效"},
+		{"选举_应到10_到会6_可开会不能选举_未达法定人数", 10, 0, 6, true, true, "选举无效"},
+		{"选举_应到10_到会5_恰好半数_不能作出决定", 10, 0, 5, true, true, "会议不能作出决定"},
+		{"没有有表决权的党员_不能作出决定", 0, 3, 3, false, true, "会议不能作出决定"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ms := branchOf(tc.full, tc.prob)
@@ -61,9 +66,17 @@ func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
 			mentioned := false
 			for _, f := range fs {
 				mentioned = mentioned || strings.Contains(f.Message, InquorateText)
+				if tc.says == "选举无效" && strings.Contains(f.Message, "不能作出决定") {
+					t.Errorf("finding %q says the meeting could not decide; it could, but for the election", f.Message)
+				}
 			}
 			if mentioned != tc.inquorate {
 				t.Errorf("findings %+v mention %s: %v", fs, InquorateText, mentioned)
+			}
+			for _, f := range InquorateFindings(2026, held, BranchWorkRules2018) {
+				if !strings.Contains(f.Message, tc.says) {
+					t.Errorf("finding %q does not say %q", f.Message, tc.says)
+				}
 			}
 		})
 	}

@@ -204,7 +204,12 @@ func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
 		if err != nil {
 			return err
 		}
-		errs := a.Validate(model.DateOf(now), byID)
+		var founded model.Date
+		if err := tx.Model(&branchRow{}).Select("founded_on").Where("id = ?", branchID).Scan(&founded).Error; err != nil {
+			return err
+		}
+		rc := model.RuleContext{Members: byID, FoundedOn: founded}
+		errs := rc.Validate(&a, model.DateOf(now))
 		if errs = append(errs, a.CheckGuests(inflow)...); len(errs) > 0 {
 			return errs
 		}

@@ -134,6 +134,9 @@ func TestSaveActivityRefusesBadInput(t *testing.T) {
 	}{
 		{"未来日期", func(a *model.Activity) { a.Date = model.NewDate(2026, 4, 1); a.Attendance = a.Attendance[:2] }, "晚于今天"},
 		{"已转出的党员", func(a *model.Activity) {}, "不在本支部花名册上（已于 2026-02-01 转出）"},
+		// A year mistyped (1900 for 2026): before every member joined,
+		// nobody was due (review s7-8 attack #12).
+		{"早于所有党员入党", func(a *model.Activity) { a.Date = model.NewDate(1900, 1, 1); a.Attendance = nil }, "时花名册上的党员都还没有入党"},
 		{"伪装的附件", func(a *model.Activity) {
 			a.Attendance = a.Attendance[:2]
 			a.Attachments = []model.Attachment{{Name: "合影.jpg", Data: []byte("%PDF-1.4")}}
@@ -159,6 +162,27 @@ func TestSaveActivityRefusesBadInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// An activity dated before the branch's 成立日期 is refused on save, naming
+// both dates (review s7-8 attack #12).
+func TestSaveActivityRefusesDateBeforeFounding(t *testing.T) {
+	s := openTest(t)
+	ms := addMembers(t, s, 3)
+	// Only the date matters here; a whole valid profile is another test's.
+	if err := s.db.Model(&branchRow{}).Where("id = ?", branchID).Update("founded_on", model.NewDate(2026, 3, 1)).Error; err != nil {
+		t.Fatal(err)
+	}
+	a := newActivity(model.NewDate(2026, 2, 27), ms)
+	a.Resolutions = nil
+	_, err := s.SaveActivity(a)
+	if err == nil || !strings.Contains(err.Error(), "早于本支部的成立日期") {
+		t.Fatalf("err = %v, want a refusal naming the founding date", err)
+	}
+	a.Date = model.NewDate(2026, 3, 1)
+	if _, err := s.SaveActivity(a); err != nil {
+		t.Fatalf("an activity on the founding day: %v", err)
 	}
 }
 

@@ -36,8 +36,11 @@ type activitiesScreen struct {
 	planTopic           *kit.Entry
 	planAdd             *widget.Button
 	report              model.ComplianceReport
-	calendar            *widget.Table
+	calendar            *kit.StickyTable
 	calKinds            []model.ActivityKind
+	calendarBox         *fyne.Container // the calendar over the members' list
+	scrollCalendar      func()          // brings this month into view
+	calendarYear        int             // the year the calendar was last scrolled for
 	partTable           *widget.Table
 	since               *widget.Label // where the calendar's records begin
 	tabs                *container.AppTabs
@@ -231,7 +234,8 @@ func (a *activitiesScreen) refreshPlans() {
 // column per month, each cell saying how that period stands; below it, the
 // members who have gone months without organisational life.
 func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
-	a.calendar = widget.NewTable(
+	// The kinds stay in view; 12月 can be scrolled into view at 1024×700.
+	a.calendar = kit.NewStickyTable(1,
 		func() (int, int) { return len(a.calKinds), 13 },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("即将到期")
@@ -263,21 +267,17 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 			// cell, in its last month, says only where it stands.
 			l.SetText(lang.L(s.Status.String()))
 		})
-	a.calendar.ShowHeaderRow = true
-	a.calendar.CreateHeader = func() fyne.CanvasObject {
+	a.calendar.SetHeader(func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
-	}
-	a.calendar.StickyColumnCount = 1 // the kinds stay in view
-	a.calendar.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col == 0 {
 			o.(*widget.Label).SetText(lang.L("活动类型"))
 			return
 		}
 		o.(*widget.Label).SetText(monthName(id.Col))
-	}
-	kit.PadStickyEnd(a.calendar) // 12月 can be scrolled into view at 1024×700
+	})
 	a.sizeCalendar()
 	partCols := []textColumn{{"姓名", 6, false}, {"最近参加", 7, false}, {"未参加月数", 5, false}, {"提醒", 6, false}}
 	a.partTable = newTextTable(partCols, func() int { return len(a.flagged()) }, func(row, col int) string {
@@ -302,7 +302,49 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 	partTitle := heading("")
 	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
 	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)
-	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, container.NewGridWithRows(2, a.calendar, part))
+	// Opened at this month, as 收缴 is (review s6-8 newuser #2, s7-8
+	// attack #7: at 1024 px it opened at 1月–6月 in November).
+	cal, scroll := newScrollingTable(a.calendar, func() widget.TableCellID {
+		if today := a.sh.svc.today(); today.Year == a.year {
+			return widget.TableCellID{Row: 0, Col: min(int(today.Month)+1, 12)} // this month whole, and the next
+		}
+		return widget.TableCellID{Row: 0, Col: 1}
+	})
+	a.scrollCalendar = scroll
+	a.calendarBox = container.New(&calendarSplit{a: a}, cal, part)
+	return container.NewBorder(container.NewVBox(legend, a.since), nil, nil, nil, a.calendarBox)
+}
+
+// calendarSplit gives the calendar the height of all its rows, as far as
+// the screen allows, and the list below it the rest: in two equal halves
+// the last kinds (民主评议, 谈心谈话) were under the scroll bar or needed an
+// inner scroll while the list had room to spare (review s6-look #2, #15).
+// Its least size is that of its parts, so it never widens the window.
+type calendarSplit struct{ a *activitiesScreen }
+
+// calendarHeight is the height that shows the header and every row whole
+// with the horizontal scroll bar below the last.
+func (c *calendarSplit) calendarHeight() float32 {
+	t := c.a.calendar
+	row := t.CreateCell().MinSize().Height
+	head := t.CreateHeader().MinSize().Height
+	row = max(row, head)
+	return head + float32(len(c.a.calKinds))*(row+theme.Padding()) + theme.ScrollBarSize()
+}
+
+func (c *calendarSplit) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	cal, part := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(cal.Width, part.Width), cal.Height+theme.Padding()+part.Height)
+}
+
+func (c *calendarSplit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	h := min(c.calendarHeight(), size.Height-pad-objs[1].MinSize().Height)
+	h = max(h, objs[0].MinSize().Height)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, h))
+	objs[1].Move(fyne.NewPos(0, h+pad))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-h-pad))
 }
 
 // sizeCalendar makes the columns as wide as the words they show in the UI
@@ -316,7 +358,6 @@ func (a *activitiesScreen) sizeCalendar() {
 	}
 	first := max(textColumn{chars: 8}.width(), wordsWidth(kinds...))
 	a.calendar.SetColumnWidth(0, first)
-	kit.SetStickyPad(a.calendar, first)
 	var cells []string
 	for _, st := range []model.SlotStatus{model.SlotFuture, model.SlotOpen, model.SlotDueSoon, model.SlotHeld, model.SlotMissing, model.SlotNotTracked} {
 		cells = append(cells, lang.L(st.String()), lang.L("{{.M}}月", map[string]any{"M": 12}))
@@ -409,6 +450,13 @@ func (a *activitiesScreen) refreshCalendar() {
 	}
 	a.calendar.Refresh()
 	a.partTable.Refresh()
+	if a.calendarBox != nil {
+		a.calendarBox.Refresh() // the kinds' rows may have come or gone
+	}
+	if a.scrollCalendar != nil && a.calendarYear != a.year {
+		a.calendarYear = a.year
+		a.scrollCalendar()
+	}
 }
 
 func kindNames() []string {

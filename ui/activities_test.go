@@ -29,6 +29,7 @@ type fakeActivities struct {
 	inflow     []model.InflowMember             // the 流入党员 register
 	mobiles    []model.MobileMember             // the 流动党员 register
 	dueQueries int                              // DueMembers calls
+	founded    model.Date                       // the branch's 成立日期
 }
 
 func (f *fakeActivities) byID() map[int64]*model.Member {
@@ -143,7 +144,7 @@ func (f *fakeActivities) GuestsOn(d model.Date) ([]model.InflowMember, error) {
 }
 
 func (f *fakeActivities) RuleContext() (model.RuleContext, error) {
-	return model.RuleContext{Members: f.byID(), Rules: model.BranchWorkRules2018}, nil
+	return model.RuleContext{Members: f.byID(), Rules: model.BranchWorkRules2018, FoundedOn: f.founded}, nil
 }
 
 func (f *fakeActivities) held() []model.HeldActivity {
@@ -580,5 +581,84 @@ func TestActivityTimesCheckedEachUnderItsOwnField(t *testing.T) {
 				t.Fatalf("records %+v, footer %q: want 08:30—09:30", acts.acts, f.form.Reason.Text)
 			}
 		})
+	}
+}
+
+// The footer counts the reasons still needed in English with the right
+// plural: "1 still need a reason" (review s7-8 attack #9).
+func TestMissingReasonsCountedInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	test.Type(f.topic, "Rules")
+	test.Type(f.chair, "张三")
+	test.Type(f.recorder, "李四")
+	for _, c := range []struct {
+		away int
+		want string
+	}{{1, "1 member still needs a reason"}, {2, "2 members still need a reason"}} {
+		for i := range f.act.Attendance {
+			f.act.Attendance[i].Status, f.act.Attendance[i].Reason = model.Present, ""
+		}
+		for i := range c.away {
+			f.act.Attendance[i].Status = model.OnLeave
+		}
+		f.recheck()
+		test.Tap(f.save)
+		if !strings.Contains(f.form.Reason.Text, c.want) {
+			t.Errorf("%d away: the footer says %q, want %q", c.away, f.form.Reason.Text, c.want)
+		}
+	}
+}
+
+// A year mistyped in 日期 (1900, or before the branch's 成立日期) is named
+// under the date when it is left, in the UI's language, and nothing is
+// saved (review s7-8 attack #12).
+func TestActivityDateBeforeTheBranchIsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		name, date, zh, en string
+	}{
+		{"before every member joined", "1900.1.1", "时花名册上的党员都还没有入党", "no member on the roster had joined"},
+		{"before the founding", "2019.5.1", "早于本支部的成立日期", "before the branch was founded"},
+	} {
+		for _, l := range []Language{Chinese, English} {
+			t.Run(tc.name+"/"+string(l), func(t *testing.T) {
+				if err := useLanguage(l); err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { _ = useLanguage(Chinese) })
+				s, acts := newActivityShell(t)
+				acts.founded = model.NewDate(2019, 6, 1)
+				test.Tap(s.activities.add)
+				f := s.activities.form
+				f.kind.SetSelected(string(model.KindThemeDay))
+				test.Type(f.topic, "学习")
+				test.Type(f.chair, "张三")
+				test.Type(f.recorder, "李四")
+				f.date.FocusGained()
+				test.Type(f.date, tc.date)
+				f.date.FocusLost()
+				msg := f.fields[model.ActivityDateField].Message()
+				want := tc.zh
+				if l == English {
+					want = tc.en
+				}
+				if !strings.Contains(msg, want) {
+					t.Errorf("under 日期 (%s): %q, want %q", tc.date, msg, want)
+				}
+				if l == English && han.MatchString(msg) {
+					t.Errorf("Chinese in the English message %q", msg)
+				}
+				test.Tap(f.save)
+				if len(acts.acts) != 0 {
+					t.Fatalf("saved a record dated %s", tc.date)
+				}
+			})
+		}
 	}
 }

@@ -520,7 +520,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 			missing++
 		}
 	}
-	for _, e := range a.Validate(f.sc.sh.svc.today(), f.rules.Members) {
+	for _, e := range f.rules.Validate(&a, f.sc.sh.svc.today()) {
 		switch e.Field {
 		case model.ActivityAttendanceField:
 			if strings.HasSuffix(e.Message, "请填写原因") {
@@ -539,7 +539,7 @@ func (f *activityForm) check(report func(*kit.Field, string)) {
 		report(nil, lang.L("出席情况：")+att[0])
 	}
 	if missing > 0 {
-		report(nil, lang.L("{{.N}} 人尚需填写请假或缺席原因", map[string]any{"N": missing}))
+		report(nil, lang.N("{{.N}} 人尚需填写请假或缺席原因", missing, map[string]any{"N": missing}))
 	}
 	if f.form.Submitted() && !f.markedAll {
 		f.markedAll = true
@@ -563,14 +563,15 @@ func (f *activityForm) recheck() {
 	f.tabs.Refresh()
 	checks := f.rules.Check(&a)
 	var lines []string
-	f.checks.Importance = widget.SuccessImportance
+	f.checks.Importance = widget.MediumImportance
 	for _, ch := range checks {
-		mark := "✔ "
-		if !ch.OK {
-			mark = "✘ "
+		switch {
+		case !ch.OK:
 			f.checks.Importance = widget.DangerImportance
+		case !ch.Unchecked && f.checks.Importance == widget.MediumImportance:
+			f.checks.Importance = widget.SuccessImportance
 		}
-		lines = append(lines, mark+kit.FindingText(ch.Finding))
+		lines = append(lines, checkLine(ch))
 	}
 	f.checks.SetText(strings.Join(lines, "\n"))
 	f.form.Refresh()

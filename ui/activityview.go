@@ -137,13 +137,22 @@ func activitySummary(a *model.Activity, checks []model.Check) string {
 		b.WriteString("\n" + model.ResolutionsText(a.Resolutions) + "\n")
 	}
 	for _, ch := range checks {
-		mark := "✔"
-		if !ch.OK {
-			mark = "✘"
-		}
-		b.WriteString(mark + " " + kit.FindingText(ch.Finding) + "\n")
+		b.WriteString(checkLine(ch) + "\n")
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// checkLine is one rule check of a record as the form and the record show
+// it: ✔ or ✘ and what the rule found; a rule that could not be applied
+// (Unchecked) is a note without a mark.
+func checkLine(ch model.Check) string {
+	switch {
+	case ch.Unchecked:
+		return kit.FindingText(ch.Finding)
+	case ch.OK:
+		return "✔ " + kit.FindingText(ch.Finding)
+	}
+	return "✘ " + kit.FindingText(ch.Finding)
 }
 
 // thumbnail shows a photo scaled into its box; a PDF shows as a document

@@ -33,13 +33,15 @@ type duesBases struct {
 	// screen's first opening, on its 收缴 tab, where they are not seen.
 	built bool
 
-	rows  []baseRow
-	page  int
-	body  *fyne.Container
-	pager *widget.Label
-	prev  *widget.Button
-	next  *widget.Button
-	msg   *widget.Label
+	rows []baseRow
+	page int
+	// adjustMenu is a row's 年中调整/减免 menu last opened, for tests.
+	adjustMenu *fyne.Menu
+	body       *fyne.Container
+	pager      *widget.Label
+	prev       *widget.Button
+	next       *widget.Button
+	msg        *widget.Label
 	// refusal is the whole sentence of a refused base under the grid: the
 	// row shows it on one line, cut, so that the rows below keep still.
 	refusal *widget.Label
@@ -305,10 +307,10 @@ func baseColumnWidth(i int) float32 {
 	return w
 }
 
-// selectWidth is the width a drop-down needs to show text whole: the text,
-// the arrow and their padding.
+// selectWidth is the width a drop-down needs to show text whole: the text
+// (kit.WordsWidth, with its padding), the arrow and its padding.
 func selectWidth(text string) float32 {
-	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + theme.IconInlineSize() + 4*theme.InnerPadding()
+	return kit.TextWidth(fyne.TextStyle{}, text) + theme.IconInlineSize() + 2*theme.InnerPadding()
 }
 
 func bold(text string) *widget.Label {
@@ -336,9 +338,18 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	if row.base.Category != "" {
 		cat.SetValue(string(row.base.Category))
 	}
-	reduce := widget.NewButton(lang.L("减免…"), func() { b.editReduction(i) })
-	change := widget.NewButton(lang.L("年中调整…"), func() { b.editChange(i) })
-	setEnabled(change, row.stored)
+	// 年中调整 and 减免 behind one button: two buttons on every row left
+	// the rule about 120 px at 1024 in English, wrapped to 4–5 lines
+	// (review s6-look #17).
+	adjust := widget.NewButton(lang.L("调整…"), nil)
+	adjust.OnTapped = func() {
+		change := fyne.NewMenuItem(lang.L("年中调整…"), func() { b.editChange(i) })
+		change.Disabled = !row.stored // a base not yet saved has no year to change in
+		reduce := fyne.NewMenuItem(lang.L("减免…"), func() { b.editReduction(i) })
+		b.adjustMenu = fyne.NewMenu("", change, reduce)
+		widget.ShowPopUpMenuAtRelativePosition(b.adjustMenu, fyne.CurrentApp().Driver().CanvasForObject(adjust),
+			fyne.NewPos(0, adjust.Size().Height), adjust)
+	}
 	tick := widget.NewCheck("", func(on bool) { row.selected = on; b.showSelected() })
 	tick.Checked = row.selected
 	show := func() {
@@ -406,7 +417,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	b.ticks = append(b.ticks, tick)
 	// Top-aligned: a rule that wraps makes the row taller, not the inputs.
 	return container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(tick, baseCells(name, cat, entry, amount))),
-		container.NewVBox(container.NewHBox(change, reduce)), container.New(&keepHeight{}, rule))
+		container.NewVBox(adjust), container.New(&keepHeight{}, rule))
 }
 
 // keepHeight lays out its objects over its whole area and never asks for

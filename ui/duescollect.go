@@ -73,7 +73,7 @@ func registerName(r *model.RegisterRow) string {
 type duesCollect struct {
 	d       *duesScreen
 	content fyne.CanvasObject
-	table   *widget.Table
+	table   *kit.StickyTable
 	totals  *widget.Label
 	payment *paymentDialog // the dialog last opened, for tests
 
@@ -86,21 +86,21 @@ const collectLead = 2
 
 func newDuesCollect(d *duesScreen) *duesCollect {
 	c := &duesCollect{d: d}
-	c.table = widget.NewTable(
+	// The names and amounts stay in view when the months scroll: twelve
+	// months do not fit beside them at 1024 px (nor in English at 1366).
+	c.table = kit.NewStickyTable(collectLead,
 		func() (int, int) { return len(d.reg.Rows), collectLead + 12 + 1 },
 		func() fyne.CanvasObject {
 			return container.NewStack(newCellFill(), widget.NewLabel(""))
 		},
 		c.update)
-	c.table.ShowHeaderRow = true
-	c.table.CreateHeader = func() fyne.CanvasObject {
+	c.table.SetHeader(func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
 		return l
-	}
-	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		o.(*widget.Label).SetText(c.heading(id.Col))
-	}
+	})
 	c.table.OnSelected = func(id widget.TableCellID) {
 		c.table.UnselectAll()
 		if id.Row < 0 || id.Row >= len(d.reg.Rows) {
@@ -113,9 +113,6 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
 	}
 	c.sizeColumns()
-	// The names and amounts stay in view when the months scroll: twelve
-	// months do not fit beside them at 1024 px (nor in English at 1366).
-	c.table.StickyColumnCount = collectLead
 	grid, scroll := newScrollingTable(c.table, c.nowCell)
 	c.scrollToNow = scroll
 

@@ -172,10 +172,5 @@ func (h *homeScreen) newEmptyRoster() *fyne.Container {
 // severityWidth is the width of a bold label holding the longest severity
 // name in the UI language.
 func severityWidth() float32 {
-	var w float32
-	for _, sv := range []model.Severity{model.Info, model.Warning, model.Serious} {
-		size := fyne.MeasureText(lang.L(sv.String()), theme.TextSize(), fyne.TextStyle{Bold: true})
-		w = max(w, size.Width)
-	}
-	return w + 2*theme.InnerPadding()
+	return kit.TextWidth(fyne.TextStyle{Bold: true}, lang.L(model.Info.String()), lang.L(model.Warning.String()), lang.L(model.Serious.String()))
 }

@@ -283,7 +283,8 @@ func TestMemberPageShowsDuesAndAttendance(t *testing.T) {
 
 // monthCellText is the text of a cell of a table whose cells stack a
 // background and a label.
-func monthCellText(t *widget.Table, row, col int) string {
+func monthCellText(w fyne.Widget, row, col int) string {
+	t := tableOf(w)
 	o := t.CreateCell()
 	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
 	return o.(*fyne.Container).Objects[1].(*widget.Label).Text

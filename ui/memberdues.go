@@ -24,7 +24,7 @@ type memberDuesTab struct {
 	d       *memberDetail
 	item    *container.TabItem
 	summary *widget.Label
-	table   *widget.Table
+	table   *kit.StickyTable
 	edit    *widget.Button
 
 	st           model.MemberDues
@@ -40,26 +40,25 @@ func newMemberDuesTab(d *memberDetail) *memberDuesTab {
 	t := &memberDuesTab{d: d, cells: map[model.Month]model.MemberMonth{}}
 	t.summary = widget.NewLabel("")
 	t.summary.Wrapping = fyne.TextWrapWord
-	t.table = widget.NewTable(func() (int, int) { return len(t.years), 13 },
+	// The year stays in view when the months scroll.
+	t.table = kit.NewStickyTable(1, func() (int, int) { return len(t.years), 13 },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Alignment = fyne.TextAlignCenter
 			l.Truncation = fyne.TextTruncateEllipsis
 			return container.NewStack(canvas.NewRectangle(color.Transparent), l)
 		}, t.update)
-	t.table.ShowHeaderRow = true
-	t.table.CreateHeader = func() fyne.CanvasObject {
+	t.table.SetHeader(func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
 		return l
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		text := lang.L("年份")
 		if id.Col > 0 {
 			text = monthName(id.Col)
 		}
 		o.(*widget.Label).SetText(text)
-	}
+	})
 	t.table.OnSelected = func(widget.TableCellID) { t.table.UnselectAll() }
 	// Each month as wide as the words its cells show in the UI language
 	// (English "Overdue", "Pre-ledger" were cut to "Over…", "Befo…":
@@ -76,7 +75,6 @@ func newMemberDuesTab(d *memberDetail) *memberDuesTab {
 	for k := 1; k <= 12; k++ {
 		t.table.SetColumnWidth(k, max(4.4*unit, wordsWidth(append(words, monthName(k))...)))
 	}
-	t.table.StickyColumnCount = 1
 	grid, scroll := newScrollingTable(t.table, func() widget.TableCellID {
 		today := t.d.r.sh.svc.today()
 		return widget.TableCellID{Row: 0, Col: min(int(today.Month)+1, 12)} // this month whole, and the next

@@ -38,7 +38,7 @@ type rosterScreen struct {
 	sortCol int       // -1: in the order the store returns
 	desc    bool
 
-	table                                  *widget.Table
+	table                                  *kit.StickyTable
 	search                                 *widget.Entry
 	category, standing, mobile, lost, left *kit.Select
 	count                                  *widget.Label
@@ -106,8 +106,9 @@ func (r *rosterScreen) choice(options []string, set func(i int)) *kit.Select {
 	return s
 }
 
-func (r *rosterScreen) newTable() *widget.Table {
-	t := widget.NewTable(
+func (r *rosterScreen) newTable() *kit.StickyTable {
+	// The name stays in view while scrolling right.
+	t := kit.NewStickyTable(1,
 		func() (int, int) { return len(r.shown), len(r.columns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -124,18 +125,15 @@ func (r *rosterScreen) newTable() *widget.Table {
 			}
 			kit.SetCellText(l, c.text(m, r.sh.svc.today()), o.Size().Width)
 		})
-	t.ShowHeaderRow = true
-	t.StickyColumnCount = 1 // the name stays in view while scrolling right
-	t.CreateHeader = func() fyne.CanvasObject {
+	t.SetHeader(func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		return b
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
 		b.SetText(r.heading(id.Col))
 		b.OnTapped = func() { r.sortBy(id.Col) }
-	}
+	})
 	r.widths = make([]float32, len(r.columns))
 	for i, c := range r.columns {
 		r.widths[i] = c.width(lang.L(c.title))

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +12,7 @@ import (
 
 	"branchledger/model"
 	"branchledger/storage/demo"
+	"branchledger/ui/kit"
 )
 
 var testToday = model.NewDate(2026, time.November, 25)
@@ -49,16 +51,28 @@ func validID(birth string, seq string) string {
 }
 
 // cellText is what the table shows in a data cell.
-func cellText(t *widget.Table, row, col int) string {
+func cellText(o fyne.Widget, row, col int) string {
+	t := tableOf(o)
 	l := t.CreateCell().(*widget.Label)
 	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
 	return l.Text
 }
 
 // rows is the number of data rows a table shows.
-func rows(t *widget.Table) int {
-	r, _ := t.Length()
+func rows(o fyne.Widget) int {
+	r, _ := tableOf(o).Length()
 	return r
+}
+
+// tableOf is the widget.Table of a table, or of a kit.StickyTable.
+func tableOf(o fyne.Widget) *widget.Table {
+	switch t := o.(type) {
+	case *widget.Table:
+		return t
+	case *kit.StickyTable:
+		return &t.Table
+	}
+	panic(fmt.Sprintf("%T is not a table", o))
 }
 
 func namesShown(r *rosterScreen) []string {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/language"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // column is one column of the roster table.
@@ -105,10 +106,12 @@ func (c column) width(heading string) float32 {
 	digit := fyne.MeasureText("0", size, fyne.TextStyle{}).Width
 	head := fyne.MeasureText(heading+" ▲", size, fyne.TextStyle{Bold: true}).Width
 	w := max(float32(c.chars)*digit, head)
+	w += 2 * pad
 	for _, v := range c.words {
-		w = max(w, fyne.MeasureText(c.lead+valueText(v), size, fyne.TextStyle{}).Width)
+		// kit.TextWidth's label padding is the cell's (pad) less.
+		w = max(w, kit.TextWidth(fyne.TextStyle{}, c.lead+valueText(v))-2*theme.InnerPadding()+2*pad)
 	}
-	return w + 2*pad
+	return w
 }
 
 // fitWidth is the width of a fitValues column for the values in ms: the

@@ -68,32 +68,30 @@ func (c textColumn) width() float32 {
 }
 
 // wordsWidth is the width of a table column whose cells show each of words
-// whole, on one line, regular or bold: the widest word, rounded up, and the
-// label's padding. Rounded up because a label that cuts with "…" compares
-// whole pixels: a column exactly as wide as "Before records" showed
-// "Before recor…" (review s5-8 newuser #11).
+// whole (kit.WordsWidth).
 func wordsWidth(words ...string) float32 {
-	w := float32(0)
-	for _, s := range words {
-		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-			w = max(w, fyne.MeasureText(s, theme.TextSize(), style).Width)
-		}
-	}
-	return float32(math.Ceil(float64(w))) + 1 + 2*theme.InnerPadding()
+	return kit.WordsWidth(words...)
+}
+
+// tableWidget is a widget.Table or a table built on it (kit.StickyTable):
+// the object placed in the window must be the outer one.
+type tableWidget interface {
+	fyne.Widget
+	ScrollTo(widget.TableCellID)
 }
 
 // scrollingTable holds a table that scrolls to a cell once it is laid
 // out: a table not yet shown has no size to scroll in, and Fyne's ScrollTo
 // then does nothing (or scrolls past the cell).
 type scrollingTable struct {
-	table   *widget.Table
+	table   tableWidget
 	target  func() widget.TableCellID
 	pending bool
 }
 
 // newScrollingTable returns t in a container and the function that asks
 // for the scroll to target(), now if t is laid out, else when it is.
-func newScrollingTable(t *widget.Table, target func() widget.TableCellID) (fyne.CanvasObject, func()) {
+func newScrollingTable(t tableWidget, target func() widget.TableCellID) (fyne.CanvasObject, func()) {
 	s := &scrollingTable{table: t, target: target}
 	return container.New(s, t), s.request
 }

@@ -1,12 +1,16 @@
 package ui
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -27,7 +31,7 @@ func cutTexts(o fyne.CanvasObject) []string {
 
 // inView reports whether a label reading text is drawn inside table's
 // visible area (a table draws only the cells in view, and a few around).
-func inView(table *widget.Table, text string) bool {
+func inView(table fyne.Widget, text string) bool {
 	d := fyne.CurrentApp().Driver()
 	tp, ts := d.AbsolutePositionForObject(table), table.Size()
 	found := false
@@ -62,6 +66,11 @@ func TestMonthGridsShowWordsWholeAndThisMonth(t *testing.T) {
 			s.activities.showCalendar()
 			if cut := cutTexts(s.activities.calendar); len(cut) > 0 {
 				t.Errorf("%s %v: the compliance calendar shows %q", l, size, cut)
+			}
+			// Opened at this month, as 收缴 is (review s6-8 newuser #2,
+			// s7-8 attack #7).
+			if !inView(s.activities.calendar, now) {
+				t.Errorf("%s %v: the compliance calendar does not show %s without scrolling", l, size, now)
 			}
 
 			s.show(screenDues)
@@ -217,4 +226,88 @@ func TestCalendarScrollsToDecember(t *testing.T) {
 			t.Errorf("%s: scrolled to the end, the calendar does not show %s whole", l, monthName(12))
 		}
 	}
+}
+
+// The compliance calendar shows every kind's row whole at 1024×700, with
+// the horizontal scroll bar below the last, in both languages (review
+// s6-look #2, #15: ~6 rows tall, 民主评议 half under the scroll bar and
+// 谈心谈话 only by an inner scroll, while the list below had room).
+func TestCalendarShowsEveryRow(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenActivities)
+		s.activities.showCalendar()
+		a := s.activities
+		cal := a.calendar
+		row := max(cal.CreateCell().MinSize().Height, cal.CreateHeader().MinSize().Height)
+		need := cal.CreateHeader().MinSize().Height + float32(len(a.calKinds))*(row+theme.Padding())
+		if len(a.calKinds) < 7 {
+			t.Fatalf("%s: the calendar has %d kinds", l, len(a.calKinds))
+		}
+		if h := cal.Size().Height; h < need+theme.ScrollBarSize() {
+			t.Errorf("%s: the calendar is %.0f high, its %d rows need %.0f and the scroll bar %.0f", l, h, len(a.calKinds), need, theme.ScrollBarSize())
+		}
+	}
+	_ = useLanguage(Chinese)
+}
+
+// At 1024×700 each row's rule in 党费 → 基数 takes at most two lines, in
+// both languages: beside two buttons (年中调整…, 减免…) English had about
+// 120 px for it and wrapped it to four or five (review s6-look #17). The
+// two are one 调整… button's menu.
+func TestBaseRulesHaveRoom(t *testing.T) {
+	for _, l := range []Language{English, Chinese} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		s.show(screenDues)
+		b := basesOf(s.dues)
+		b.showPage()
+		s.win.Resize(fyne.NewSize(smallWindow.Width+1, smallWindow.Height))
+		s.win.Resize(smallWindow)
+		rules := 0
+		walk(b.body, func(o fyne.CanvasObject) {
+			c, ok := o.(*fyne.Container)
+			if !ok {
+				return
+			}
+			if _, ok := c.Layout.(*keepHeight); !ok {
+				return
+			}
+			rule := c.Objects[0].(*widget.Label)
+			rules++
+			text := fyne.MeasureText(rule.Text, theme.TextSize(), rule.TextStyle).Width
+			room := rule.Size().Width - 2*theme.InnerPadding()
+			if lines := math.Ceil(float64(text / room)); lines > 2 {
+				t.Errorf("%s: the rule %q takes %.0f lines in %.0f px", l, rule.Text, lines, room)
+			}
+		})
+		if rules == 0 {
+			t.Fatalf("%s: no rule in the grid", l)
+		}
+		var adjust *widget.Button
+		walk(b.body, func(o fyne.CanvasObject) {
+			if w, ok := o.(*widget.Button); ok && w.Text == lang.L("调整…") && adjust == nil {
+				adjust = w
+			}
+		})
+		if adjust == nil {
+			t.Fatalf("%s: no 调整… button", l)
+		}
+		test.Tap(adjust)
+		var items []string
+		for _, it := range b.adjustMenu.Items {
+			items = append(items, it.Label)
+		}
+		if !slices.Equal(items, []string{lang.L("年中调整…"), lang.L("减免…")}) {
+			t.Errorf("%s: 调整… offers %q", l, items)
+		}
+	}
+	_ = useLanguage(Chinese)
 }

@@ -298,7 +298,7 @@ func (s *Service) context() (model.Profile, model.RuleContext, error) {
 	if err != nil {
 		return profile, model.RuleContext{}, err
 	}
-	return profile, model.RuleContext{Members: byID(members), CommitteeSeats: len(profile.Committee), Rules: model.CurrentRules().Branch}, nil
+	return profile, model.RuleContext{Members: byID(members), CommitteeSeats: len(profile.Committee), Rules: model.CurrentRules().Branch, FoundedOn: profile.FoundedOn}, nil
 }
 
 // UpcomingPlans are the plans of this month and the next months ahead.

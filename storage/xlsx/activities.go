@@ -183,7 +183,7 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		info += fmt.Sprintf("，其中 %d 次为活动结束%d天后补录（备注栏标“%s”）", late, model.RecordKeeping2018.LateEntryDays, lateMark)
 	}
 	if inquorate > 0 {
-		info += fmt.Sprintf("；%d 次%s，会议不能作出决定，不算作已开展（备注栏注明）", inquorate, model.InquorateText)
+		info += fmt.Sprintf("；%d 次%s（会议不能作出决定或选举无效），不算作已开展（备注栏注明）", inquorate, model.InquorateText)
 	}
 	if err := mergedLine(f, sheet, titleRow, "A", last, strings.TrimSpace(branchName)+strconv.Itoa(year)+"年活动台账", st.title, 32); err != nil {
 		return err
@@ -419,6 +419,11 @@ func buildForm(f *excelize.File, st activityStyles, sheet, branchName string, p 
 	}
 	var checks []string
 	for _, ch := range p.Checks {
+		if ch.Unchecked {
+			// A set-up gap of the app's, not a fact of the meeting: the
+			// archive's record says nothing rather than something false.
+			continue
+		}
 		checks = append(checks, ch.Message)
 	}
 	var files []string

@@ -88,3 +88,37 @@ func TestActivityFormFile(t *testing.T) {
 		t.Errorf("entered line = %q", v)
 	}
 }
+
+// A 支部委员会会议 recorded before the committee is entered prints no
+// quorum verdict: the rule could not be applied, and the archive's record
+// must not call the meeting inquorate for want of a list (review s7-8
+// attack #15).
+func TestCommitteeMeetingWithoutCommitteePrintsNoVerdict(t *testing.T) {
+	ms := []model.Member{{ID: 1, Name: "张伟", Category: model.CategoryFull, JoinDate: model.NewDate(2000, 1, 1), OnRoster: true}}
+	a := model.Activity{Kind: model.KindCommitteeMeeting, Seq: 1, Date: model.NewDate(2026, 11, 27), Start: "14:30", End: "15:30",
+		Topic: "研究年度计划", Chair: "张伟", Recorder: "张伟", Content: "研究。"}
+	checks := a.CheckRules(map[int64]*model.Member{1: &ms[0]}, 0, model.BranchWorkRules2018)
+	path := filepath.Join(t.TempDir(), "记录.xlsx")
+	if err := WriteActivityFormFile(path, "中共某公司支部委员会", ActivityPrint{Activity: a, Checks: checks}, model.NewDate(2026, 11, 30)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(f.GetSheetList()[0])
+	var all []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+	}
+	text := strings.Join(all, "\n")
+	if !strings.Contains(text, "研究年度计划") {
+		t.Fatalf("the record lacks its topic:\n%s", text)
+	}
+	for _, bad := range []string{"未超过半数", "尚未填写支部委员会成员", "支部委员0人"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("the printed record says %q:\n%s", bad, text)
+		}
+	}
+}

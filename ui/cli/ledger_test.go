@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -114,12 +115,18 @@ func basesBook(t *testing.T, rows [][]any) string {
 // and reports and exits as `roster import` does.
 func TestDuesBasesImport(t *testing.T) {
 	db, ms := firstDayDB(t)
+	// The ledger begins this month (the command line's clock): ms[2] paid
+	// on paper to last month, ms[4] to the month before, so last month is
+	// his to record. Months relative to today, so the test means the same
+	// in any month of the year.
+	this := model.MonthOfDate(model.DateOf(time.Now()))
+	paid2, paid4, toRecord := this-1, this-2, this-1
 	// Paid up to a month still to come: refused as the forms refuse it.
-	ahead := model.MonthOfDate(model.DateOf(time.Now())) + 2
+	ahead := this + 2
 	book := basesBook(t, [][]any{
-		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "2026年10月"},
+		{ms[2].Name, ms[2].IDNumber, "在职", "5400", paid2.Chinese()},
 		{ms[3].Name, ms[3].IDNumber, "学生", "", ""},
-		{ms[4].Name, ms[4].IDNumber, "离退休", "3000", "2026.9"},
+		{ms[4].Name, ms[4].IDNumber, "离退休", "3000", fmt.Sprintf("%d.%d", paid4.Year(), int(paid4.Mon()))},
 		{"某某", ms[5].IDNumber, "在职", "4000", ""},         // not the roster's name
 		{ms[6].Name, ms[6].IDNumber, "在职", "4000", "十月"}, // unreadable month
 		{"蒋卫东", ms[7].IDNumber, "在职", "abc", ""},         // base not a number
@@ -175,7 +182,7 @@ func TestDuesBasesImport(t *testing.T) {
 		t.Fatalf("dry run: %+v", r)
 	}
 	// The dry run says what it would write, a line per member.
-	for _, want := range []string{"第 3 行 " + ms[2].Name + "：在职，基数 5400.00 元，月交 81.00 元；党费已交至2026年10月", "第 4 行 " + ms[3].Name + "：学生，月交 0.20 元"} {
+	for _, want := range []string{"第 3 行 " + ms[2].Name + "：在职，基数 5400.00 元，月交 81.00 元；党费已交至" + paid2.Chinese(), "第 4 行 " + ms[3].Name + "：学生，月交 0.20 元"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("dry run lacks %q:\n%s", want, r.stderr)
 		}
@@ -185,21 +192,22 @@ func TestDuesBasesImport(t *testing.T) {
 		t.Fatalf("skip invalid: %+v", r)
 	}
 	o := openings()
-	if o[ms[2].ID] != model.MonthOf(2026, 10) || o[ms[4].ID] != model.MonthOf(2026, 9) {
+	if o[ms[2].ID] != paid2 || o[ms[4].ID] != paid4 {
 		t.Errorf("openings %v", o)
 	}
-	// ms[4] paid on paper to September; the ledger begins this month: the
-	// months between are 待补录, a 提醒 in `check` and a line of the printed
-	// summary, as after moving the 建账月份 back (review s6-8-newuser #8).
+	// ms[4] paid on paper to the month before last; the ledger begins this
+	// month: last month is 待补录, a 提醒 in `check` and a line of the
+	// printed summary, as after moving the 建账月份 back (review
+	// s6-8-newuser #8).
 	r = run(t, "check", "--db", db)
-	if !regexp.MustCompile(`(?m)^提醒: 【党费】` + ms[4].Name + ` 2026年10月.*的党费待补录`).MatchString(r.stdout) {
+	if !regexp.MustCompile(`(?m)^提醒: 【党费】` + ms[4].Name + ` ` + toRecord.Chinese() + `.*的党费待补录`).MatchString(r.stdout) {
 		t.Errorf("check lacks %s's month to record:\n%s", ms[4].Name, r.stdout)
 	}
 	summary := filepath.Join(t.TempDir(), "党费.xlsx")
-	if r := run(t, "dues", "export", "2026", summary, "--db", db); r.status != ExitOK {
+	if r := run(t, "dues", "export", strconv.Itoa(toRecord.Year()), summary, "--db", db); r.status != ExitOK {
 		t.Fatalf("dues export: %+v", r)
 	}
-	if text := workbookText(t, summary); !strings.Contains(text, "待补录（不计欠交）的党员 1 人："+ms[4].Name+"（2026年10月") {
+	if text := workbookText(t, summary); !strings.Contains(text, "待补录（不计欠交）的党员 1 人："+ms[4].Name+"（"+toRecord.Chinese()) {
 		t.Errorf("the printed summary lacks the month to record:\n%s", text)
 	}
 	// --skip-invalid with every row refused imported nothing: exit 1, as

@@ -2,6 +2,7 @@ package filedialog
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,9 +14,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"branchledger/assets"
 	"branchledger/ui/internal/uistrings"
 	"branchledger/ui/portable"
 )
@@ -574,6 +577,25 @@ func TestFolderDialogIsLikeTheFileDialogs(t *testing.T) {
 	}
 	if a.Preferences().String(lastFolderKey) != dir {
 		t.Errorf("last folder %q, want %q", a.Preferences().String(lastFolderKey), dir)
+	}
+}
+
+// Fyne's dialog names the parent folder "(" + file.parent + ")" under an
+// icon in an 80-pixel cell: "(上级目录)" wrapped its closing bracket onto a
+// second line (review s6-8 newuser #10). The name fits on one line.
+func TestParentFolderNameFitsOnOneLine(t *testing.T) {
+	test.NewTempApp(t)
+	const cell = 64 * 1.25 // Fyne 2.7.1 dialog/fileitem.go fileIconCellWidth
+	for _, l := range []string{"zh", "en"} {
+		m, err := assets.MessageMap(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		parent, _ := m["file.parent"].(map[string]any)
+		name := "(" + fmt.Sprint(parent["other"]) + ")"
+		if w := fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width; w > cell-2*theme.InnerPadding() {
+			t.Errorf("%s: %q is %.1f wide, the cell has %.1f", l, name, w, cell-2*theme.InnerPadding())
+		}
 	}
 }
 

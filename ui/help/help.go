@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -151,6 +152,7 @@ func (v *View) show(id int) {
 	}
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
+	dropCJKSpaces(v.Text.Segments)
 	// Fyne wraps a text segment without spaces as one word: Chinese after
 	// a bold word (**提醒**是……) went whole to the next line, leaving the
 	// line half empty. Chinese breaks between any two characters anyway.
@@ -160,6 +162,66 @@ func (v *View) show(id int) {
 	}
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
+}
+
+// dropCJKSpaces removes the spaces Fyne's Markdown puts before a bold word
+// and between the parts of one (for English words), where both neighbours
+// are Chinese characters or punctuation: "用 为所选党员设置" read as if a
+// word were missing (review s6-8 newuser #9).
+func dropCJKSpaces(segs []widget.RichTextSegment) {
+	type at struct {
+		seg *widget.TextSegment
+		r   rune
+	}
+	var run []at
+	flush := func() {
+		keep := make(map[*widget.TextSegment][]rune)
+		var order []*widget.TextSegment
+		for i, a := range run {
+			if _, seen := keep[a.seg]; !seen {
+				keep[a.seg] = []rune{}
+				order = append(order, a.seg)
+			}
+			if a.r == ' ' && i > 0 && i+1 < len(run) && cjk(run[i-1].r) && cjk(run[i+1].r) {
+				continue
+			}
+			keep[a.seg] = append(keep[a.seg], a.r)
+		}
+		for _, t := range order {
+			t.Text = string(keep[t])
+		}
+		run = run[:0]
+	}
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *widget.TextSegment:
+			if !s.Inline() {
+				flush() // a heading, or the end of a paragraph
+			}
+			for _, r := range s.Text {
+				run = append(run, at{s, r})
+			}
+			if !s.Inline() {
+				flush()
+			}
+		case *widget.ListSegment:
+			flush()
+			dropCJKSpaces(s.Items)
+		case *widget.ParagraphSegment:
+			flush()
+			dropCJKSpaces(s.Texts)
+		default:
+			flush()
+		}
+	}
+	flush()
+}
+
+// cjk reports whether r is a Chinese character or Chinese punctuation
+// (full-width forms, “” quotes, the ellipsis).
+func cjk(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		(r >= 0x2018 && r <= 0x201d) || r == 0x2026 || r == 0x2014
 }
 
 // aboutText is 关于: what a bug report needs, then the licences.

@@ -1,13 +1,18 @@
 package help
 
 import (
+	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
+	"branchledger/assets"
 	"branchledger/ui/internal/uistrings"
 )
 
@@ -137,4 +142,74 @@ func TestInstructorPageSaysBothWaysIn(t *testing.T) {
 			t.Errorf("the page does not say %q", want)
 		}
 	}
+}
+
+// No Chinese line of help has a space between two Chinese characters or
+// marks (review s6-8 newuser #9: "用 为所选党员设置", "显示为 待补录": Fyne's
+// Markdown puts a space before a bold word, for English). Every page, in
+// both languages: an English page quoting Chinese terms side by side must
+// not gain one either.
+func TestHelpHasNoSpaceBetweenChineseCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	for _, l := range []string{"zh", "en"} {
+		useLanguage(t, l)
+		v := NewView(About{Version: "0.1.0"})
+		for _, title := range append(slices.Clone(v.titles), AboutTopic) {
+			v.Show(title)
+			var line []rune
+			check := func() {
+				rs := line
+				for i := 1; i+1 < len(rs); i++ {
+					if rs[i] == ' ' && cjk(rs[i-1]) && cjk(rs[i+1]) {
+						t.Errorf("%s %s: a space in %q", l, title, string(rs[max(0, i-12):min(len(rs), i+12)]))
+					}
+				}
+				line = line[:0]
+			}
+			var visit func(segs []widget.RichTextSegment)
+			visit = func(segs []widget.RichTextSegment) {
+				for _, s := range segs {
+					switch s := s.(type) {
+					case *widget.TextSegment:
+						line = append(line, []rune(s.Text)...)
+						if !s.Inline() {
+							check()
+						}
+					case *widget.ListSegment:
+						check()
+						visit(s.Items)
+					case *widget.ParagraphSegment:
+						check()
+						visit(s.Texts)
+					}
+				}
+				check()
+			}
+			visit(v.Text.Segments)
+		}
+	}
+}
+
+// useLanguage loads the UI texts of l (zh or en) for the test.
+func useLanguage(t *testing.T, l string) {
+	t.Helper()
+	load := func(l string) {
+		m, err := assets.MessageMap(l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, v := range m {
+			if s, ok := v.(string); ok && strings.Contains(k, "{{.N}}") {
+				m[k] = map[string]any{"one": s, "other": s}
+			}
+		}
+		data, _ := json.Marshal(m)
+		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", lang.SystemLocale(), fyne.Locale(lang.SystemLocale().LanguageString())} {
+			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	load(l)
+	t.Cleanup(func() { load("zh") })
 }

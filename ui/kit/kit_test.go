@@ -694,3 +694,19 @@ func TestCalendarKeysDoNotPileUp(t *testing.T) {
 		t.Errorf("the second Esc reached the window %d times", escapes)
 	}
 }
+
+// A label as wide as kit.WordsWidth (or TextWidth in its one style) shows
+// each word whole, uncut, in either style (review s5-8 newuser #11).
+func TestWordsWidthShowsTheWordsWhole(t *testing.T) {
+	test.NewTempApp(t)
+	words := []string{"Before records", "Reminder", "Self-employed", "在职职工"}
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		for _, w := range []float32{WordsWidth(words...), TextWidth(style, words...)} {
+			for _, s := range words {
+				if got := fyne.MeasureText(s, theme.TextSize(), style).Width + 2*theme.InnerPadding(); got > w {
+					t.Errorf("%q (bold %v) is %v wide with its padding, given %v", s, style.Bold, got, w)
+				}
+			}
+		}
+	}
+}

@@ -6,45 +6,187 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// PadStickyEnd adds a blank column after a table's last one, as wide as
-// its sticky columns, so that its last real column can be scrolled into
-// view. Fyne 2.7.1 stops scrolling a table with sticky columns short of
-// its end by about their width: 支部一览's 严重/提醒 and 单位名录's 备注
-// could not be reached at any window size (review s6-11 newuser #8).
+// StickyTable is a table whose first columns stay in view while the others
+// scroll sideways (a member's name, a month grid's year). Every table with
+// sticky columns is made with NewStickyTable.
 //
-// Call it after the table's Length, UpdateCell and UpdateHeader are set,
-// and SetStickyPad after each change of the sticky columns' widths.
-func PadStickyEnd(t *widget.Table) {
-	length, update, header := t.Length, t.UpdateCell, t.UpdateHeader
+// Fyne 2.7.1 stops scrolling a table with sticky columns short of its end
+// by about their width, so the last columns could not be reached (支部一览's
+// 严重/提醒, 收缴's 合计, 党员's 名册状态: review s6-11 newuser #8, s6-8
+// newuser #2, s6 read-through rtui #2). A StickyTable has a blank column
+// after its last one, as wide as its sticky columns, which makes up for
+// it; the pad shows nothing and is never selected.
+type StickyTable struct {
+	widget.Table
+	sticky []float32       // the sticky columns' widths
+	widths map[int]float32 // every column's width set, for ScrollTo
+	header func(widget.TableCellID, fyne.CanvasObject)
+}
+
+// NewStickyTable returns a table whose first sticky columns stay in view.
+// length gives the real rows and columns; create and update are those of
+// widget.NewTable. Set the header row with SetHeader, and the widths with
+// SetColumnWidth, which keeps the pad as wide as the sticky columns (set
+// theirs: the pad is sized from them).
+func NewStickyTable(sticky int, length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *StickyTable {
+	t := &StickyTable{sticky: make([]float32, sticky), widths: map[int]float32{}}
+	t.StickyColumnCount = sticky
+	t.CreateCell = create
 	real := func() int { _, c := length(); return c }
-	t.Length = func() (int, int) { r, c := length(); return r, c + 1 }
+	t.Length = func() (int, int) {
+		r, c := length()
+		if sticky > 0 {
+			c++
+		}
+		return r, c
+	}
 	t.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col == real() {
+		if sticky > 0 && id.Col == real() {
 			o.Hide() // the pad shows nothing and takes no taps
 			return
 		}
 		o.Show() // a cell of the pad may come back for a real column
 		update(id, o)
 	}
-	if header != nil {
-		t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-			if id.Col == real() {
-				o.Hide()
-				return
-			}
-			o.Show()
-			header(id, o)
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if t.header == nil || (sticky > 0 && id.Col == real()) {
+			o.Hide()
+			return
 		}
+		o.Show()
+		t.header(id, o)
+	}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// SetHeader shows a header row made by create and filled by update.
+func (t *StickyTable) SetHeader(create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) {
+	t.ShowHeaderRow = true
+	t.CreateHeader = create
+	t.header = update
+}
+
+// Columns is the number of real columns (without the pad).
+func (t *StickyTable) Columns() int {
+	_, c := t.Length()
+	if len(t.sticky) > 0 {
+		c--
+	}
+	return c
+}
+
+// SetColumnWidth sets a column's width; the pad follows the sticky ones.
+func (t *StickyTable) SetColumnWidth(col int, width float32) {
+	t.Table.SetColumnWidth(col, width)
+	t.widths[col] = width
+	if col >= 0 && col < len(t.sticky) && t.sticky[col] != width {
+		t.sticky[col] = width
+		t.setPad()
 	}
 }
 
-// SetStickyPad sets the width of the column PadStickyEnd added to the
-// widths of the sticky columns, with their separators.
-func SetStickyPad(t *widget.Table, stickyWidths ...float32) {
+// setPad makes the pad as wide as the sticky columns with their
+// separators: a narrower one does not bring the last column into view.
+func (t *StickyTable) setPad() {
 	var w float32
-	for _, s := range stickyWidths {
+	for _, s := range t.sticky {
 		w += s + theme.Padding()
 	}
-	_, c := t.Length()
-	t.SetColumnWidth(c-1, w)
+	t.Table.SetColumnWidth(t.Columns(), w)
+	t.widths[t.Columns()] = w
+}
+
+// ScrollTo brings a cell into view. Fyne 2.7.1 draws the scrolled
+// columns of a table with sticky columns away from where its own ScrollTo
+// puts them (by the difference between a sticky column's width and a
+// scrolled one's), so a month scrolled to was cut or out of view (review
+// s6-8 newuser #2). This picks, of the offsets Fyne's ScrollTo can reach,
+// the least that shows the column whole where Fyne draws it.
+func (t *StickyTable) ScrollTo(id widget.TableCellID) {
+	_, cols := t.Length()
+	ws := make([]float32, cols)
+	for i := range ws {
+		w, ok := t.widths[i]
+		if !ok || len(t.sticky) == 0 || id.Col < len(t.sticky) {
+			t.Table.ScrollTo(id)
+			return
+		}
+		ws[i] = w
+	}
+	pad := theme.Padding()
+	stuck := float32(0)
+	for _, w := range t.sticky {
+		stuck += w + pad
+	}
+	view := t.Size().Width - stuck
+	if view <= 0 || id.Col >= cols {
+		t.Table.ScrollTo(id)
+		return
+	}
+	// p[i]: where Fyne's drawing counts column i from (sticky ones
+	// included); q[i]: where its ScrollTo does (after the sticky ones).
+	p, q := make([]float32, cols+1), make([]float32, cols+1)
+	for i := range cols {
+		p[i+1] = p[i] + ws[i] + pad
+		q[i+1] = q[i]
+		if i >= len(t.sticky) {
+			q[i+1] += ws[i] + pad
+		}
+	}
+	q0 := q[len(t.sticky)]
+	end := max(0, q[cols]-q0-pad-view) // the content's last offset
+	drawnWhole := func(x float32) bool {
+		m := 0
+		for m+1 < cols && p[m+1] <= x {
+			m++
+		}
+		if id.Col < m+len(t.sticky) {
+			return false
+		}
+		d := p[m]
+		for i := m + len(t.sticky); i < id.Col; i++ {
+			d += ws[i] + pad
+		}
+		return d >= x-0.5 && d+ws[id.Col] <= x+view+0.5
+	}
+	// Offsets reached by ScrollTo(col) from the leading edge.
+	for c := len(t.sticky); c < cols; c++ {
+		x := min(end, max(0, q[c]-q0+ws[c]-view))
+		if !drawnWhole(x) {
+			continue
+		}
+		t.ScrollToLeading()
+		t.Table.ScrollTo(widget.TableCellID{Row: id.Row, Col: c})
+		return
+	}
+	t.Table.ScrollTo(id)
+}
+
+// Tapped selects the tapped cell, but never one of the pad.
+func (t *StickyTable) Tapped(e *fyne.PointEvent) {
+	t.guard(func() { t.Table.Tapped(e) })
+}
+
+// TypedKey moves and selects with the keyboard, never onto the pad.
+func (t *StickyTable) TypedKey(e *fyne.KeyEvent) {
+	t.guard(func() { t.Table.TypedKey(e) })
+}
+
+// guard runs f with OnSelected not called for the pad's cells.
+func (t *StickyTable) guard(f func()) {
+	on := t.OnSelected
+	if on == nil || len(t.sticky) == 0 {
+		f()
+		return
+	}
+	t.OnSelected = func(id widget.TableCellID) {
+		if id.Col >= t.Columns() {
+			t.UnselectAll()
+			return
+		}
+		on(id)
+	}
+	defer func() { t.OnSelected = on }()
+	f()
 }

@@ -15,26 +15,30 @@ import (
 func TestStickyTableScrollsToItsLastColumn(t *testing.T) {
 	test.NewTempApp(t)
 	for _, pad := range []bool{false, true} {
-		tb := widget.NewTable(func() (int, int) { return 3, 10 },
-			func() fyne.CanvasObject { return widget.NewLabel("") },
-			func(id widget.TableCellID, o fyne.CanvasObject) {
-				o.(*widget.Label).SetText(fmt.Sprintf("c%d", id.Col))
-			})
-		tb.ShowHeaderRow = true
-		tb.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
-		tb.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		length := func() (int, int) { return 3, 10 }
+		create := func() fyne.CanvasObject { return widget.NewLabel("") }
+		update := func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("c%d", id.Col))
+		}
+		header := func(id widget.TableCellID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(fmt.Sprintf("h%d", id.Col))
 		}
-		tb.StickyColumnCount = 1
+		var tb fyne.Widget
+		var setWidth func(int, float32)
 		if pad {
-			PadStickyEnd(tb)
+			st := NewStickyTable(1, length, create, update)
+			st.SetHeader(create, header)
+			tb, setWidth = st, st.SetColumnWidth
+		} else {
+			wt := widget.NewTable(length, create, update)
+			wt.ShowHeaderRow = true
+			wt.CreateHeader, wt.UpdateHeader = create, header
+			wt.StickyColumnCount = 1
+			tb, setWidth = wt, wt.SetColumnWidth
 		}
-		tb.SetColumnWidth(0, 300)
+		setWidth(0, 300)
 		for i := 1; i < 10; i++ {
-			tb.SetColumnWidth(i, 100)
-		}
-		if pad {
-			SetStickyPad(tb, 300)
+			setWidth(i, 100)
 		}
 		w := test.NewWindow(tb)
 		w.Resize(fyne.NewSize(500, 300))
@@ -69,7 +73,32 @@ func TestStickyTableScrollsToItsLastColumn(t *testing.T) {
 			t.Errorf("with the pad the last column is not in view: %v of %v", at, tb.Size())
 		}
 		if !pad && inView {
-			t.Logf("Fyne scrolls a sticky table to its end now: PadStickyEnd may go")
+			t.Logf("Fyne scrolls a sticky table to its end now: NewStickyTable's pad may go")
 		}
+	}
+}
+
+// A tap on the blank pad after the last column selects nothing.
+func TestStickyTablePadIsNeverSelected(t *testing.T) {
+	test.NewTempApp(t)
+	var got []widget.TableCellID
+	tb := NewStickyTable(1, func() (int, int) { return 3, 3 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(fmt.Sprintf("c%d", id.Col))
+		})
+	tb.OnSelected = func(id widget.TableCellID) { got = append(got, id) }
+	for i := range 3 {
+		tb.SetColumnWidth(i, 100)
+	}
+	w := test.NewWindow(tb)
+	w.Resize(fyne.NewSize(600, 300))
+	test.TapCanvas(w.Canvas(), fyne.NewPos(150, 20)) // column 1
+	test.TapCanvas(w.Canvas(), fyne.NewPos(380, 20)) // the pad
+	if len(got) != 1 || got[0].Col != 1 {
+		t.Errorf("selected %v, want only column 1", got)
+	}
+	if tb.Columns() != 3 {
+		t.Errorf("Columns() = %d, want 3", tb.Columns())
 	}
 }

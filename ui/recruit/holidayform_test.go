@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"branchledger/assets"
 	"branchledger/model"
@@ -63,5 +64,30 @@ func TestHolidayFormInEnglishNamesWhatIsMissing(t *testing.T) {
 	kind.SetSelectedIndex(0)
 	if kind.Selected != "Day off" || kind.Value() != string(model.DayOff) {
 		t.Errorf("chosen %q, stored %q", kind.Selected, kind.Value())
+	}
+}
+
+// The 日期 hint of the holiday row is read whole at 1024×700 (the card is
+// about 820 px wide there), in both languages: English showed
+// "e.g. 2027-02-10 or 2027.2." with the entry's scroll bar under it
+// (review s6-8 newuser #6, s6-look #20 and #24).
+func TestHolidayDateHintIsReadWhole(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		test.NewTempApp(t)
+		if english {
+			useEnglish(t)
+		}
+		h := &fakeHost{}
+		hol := NewHolidays(h, &fakeService{})
+		h.win = test.NewTempWindow(t, hol.Content())
+		h.win.Resize(fyne.NewSize(820, 700))
+		d := hol.date
+		need := fyne.MeasureText(d.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if d.ActionItem != nil {
+			need += d.ActionItem.MinSize().Width + theme.Padding()
+		}
+		if have := d.Size().Width; have < need {
+			t.Errorf("english=%v: the date entry is %.0f wide, its hint %q needs %.0f", english, have, d.PlaceHolder, need)
+		}
 	}
 }

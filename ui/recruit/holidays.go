@@ -100,8 +100,11 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 	intro.Wrapping = fyne.TextWrapWord
 	h.none = widget.NewLabel(kit.L("尚未添加自己的放假安排；已有年份按官方安排计算。"))
 	h.listBox = container.NewGridWrap(fyne.NewSize(520, 160), h.list)
+	// Two columns (日期 and 安排, then 节日): in three the date's hint was
+	// cut at 1024 px, with the entry's scroll bar under it (review s6-8
+	// newuser #6).
 	h.content = container.NewVBox(intro, h.known, h.none, h.listBox,
-		form.Grid(3, fDate, fKind, fName), form.Buttons())
+		form.Grid(2, fDate, fKind, fName), form.Buttons())
 	form.Refresh()
 	// The first read is in line (a small table): 设置 shows the card filled
 	// in its first frame, not in a second one; in 兼容模式 a frame of 设置

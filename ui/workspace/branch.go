@@ -21,8 +21,9 @@ import (
 // its heading in the UI language and to its cells (see fitColumns), so that
 // English headings neither overlap nor cut.
 // fit fits the columns again to the rows shown (after a table loads).
-func textTable(heads []string, widths []float32, rows func() int, cell func(r, c int) string) (t *widget.Table, fit func()) {
-	t = widget.NewTable(
+// The first sticky columns stay in view while the others scroll.
+func textTable(sticky int, heads []string, widths []float32, rows func() int, cell func(r, c int) string) (t *kit.StickyTable, fit func()) {
+	t = kit.NewStickyTable(sticky,
 		func() (int, int) { return rows(), len(heads) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -30,13 +31,11 @@ func textTable(heads []string, widths []float32, rows func() int, cell func(r, c
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(cell(id.Row, id.Col)) })
-	t.ShowHeaderRow = true
-	t.CreateHeader = func() fyne.CanvasObject {
+	t.SetHeader(func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.TextStyle.Bold = true
 		return l
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(kit.L(heads[id.Col])) }
+	}, func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(kit.L(heads[id.Col])) })
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
 	fit = func() { fitColumns(t, heads, widths, rows(), cell) }
 	fit()
@@ -50,13 +49,10 @@ const maxFit = 14
 // fitColumns sets each column's width: at least widths[c] Chinese
 // characters, its heading (bold, in the UI language) and, up to maxFit
 // characters, its widest cell of the first rows.
-func fitColumns(t *widget.Table, heads []string, widths []float32, rows int, cell func(r, c int) string) {
+func fitColumns(t *kit.StickyTable, heads []string, widths []float32, rows int, cell func(r, c int) string) {
 	ws := columnWidths(heads, widths, rows, cell)
 	for c, w := range ws {
 		t.SetColumnWidth(c, w)
-	}
-	if n := t.StickyColumnCount; n > 0 {
-		kit.SetStickyPad(t, ws[:n]...) // the pad of kit.PadStickyEnd
 	}
 }
 
@@ -116,7 +112,7 @@ func (w *Window) openBranch(id int64) *BranchView {
 		w.showError("打开支部", err)
 		return nil
 	}
-	roster, _ := textTable([]string{"姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "在册"},
+	roster, _ := textTable(0, []string{"姓名", "性别", "民族", "出生日期", "学历", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "联系电话", "在册"},
 		[]float32{4, 2, 3, 5.5, 4, 4, 5.5, 5.5, 10, 6, 6}, func() int { return len(members) }, func(r, c int) string {
 			m := &members[r]
 			switch c {
@@ -146,7 +142,7 @@ func (w *Window) openBranch(id int64) *BranchView {
 			}
 			return m.LeftOn.String() + " " + kit.Word(string(m.LeftBy))
 		})
-	activities, _ := textTable([]string{"日期", "类型", "议题", "应到", "实到", "请假", "说明"}, []float32{5.5, 7, 24, 3, 3, 3, 7},
+	activities, _ := textTable(0, []string{"日期", "类型", "议题", "应到", "实到", "请假", "说明"}, []float32{5.5, 7, 24, 3, 3, 3, 7},
 		func() int { return len(acts) }, func(r, c int) string {
 			a := &acts[r]
 			switch c {
@@ -174,7 +170,7 @@ func (w *Window) openBranch(id int64) *BranchView {
 		heads, widths = append(heads, model.MonthHeading(k)), append(widths, 3.6)
 	}
 	heads, widths = append(heads, "全年应交", "全年实交"), append(widths, 4.5, 4.5)
-	duesTable, _ := textTable(heads, widths, func() int { return len(dues) }, func(r, c int) string {
+	duesTable, _ := textTable(0, heads, widths, func() int { return len(dues) }, func(r, c int) string {
 		d := &dues[r]
 		switch {
 		case c == 0:

@@ -116,7 +116,7 @@ type branchesTab struct {
 	content fyne.CanvasObject
 	all     []ws.Branch
 	shown   []ws.Branch
-	table   *widget.Table
+	table   *kit.StickyTable
 	search  *widget.Entry
 	filter  *widget.Select
 	sortCol int
@@ -149,7 +149,9 @@ func newBranchesTab(w *Window) *branchesTab {
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance
 
-	t.table = widget.NewTable(
+	// The branch's name stays while scrolling across; the last columns
+	// (严重, 提醒) can be scrolled to.
+	t.table = kit.NewStickyTable(1,
 		func() (int, int) { return len(t.shown), len(columns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -179,14 +181,11 @@ func newBranchesTab(w *Window) *branchesTab {
 			}
 			l.Refresh()
 		})
-	t.table.ShowHeaderRow = true
-	t.table.StickyColumnCount = 1 // the branch's name stays while scrolling across
-	t.table.CreateHeader = func() fyne.CanvasObject {
+	t.table.SetHeader(func() fyne.CanvasObject {
 		b := widget.NewButton("", nil)
 		b.Importance = widget.LowImportance
 		return b
-	}
-	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+	}, func(id widget.TableCellID, o fyne.CanvasObject) {
 		b := o.(*widget.Button)
 		title := kit.L(columns[id.Col].title, monthRules())
 		if id.Col == t.sortCol {
@@ -195,7 +194,7 @@ func newBranchesTab(w *Window) *branchesTab {
 		b.SetText(title)
 		col := id.Col
 		b.OnTapped = func() { t.sortBy(col) }
-	}
+	})
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.shown) {
@@ -209,8 +208,6 @@ func newBranchesTab(w *Window) *branchesTab {
 		t.widths = append(t.widths, max(c.chars*em, head)+4*theme.Padding())
 		t.table.SetColumnWidth(i, t.widths[i])
 	}
-	kit.PadStickyEnd(t.table) // the last columns (严重, 提醒) can be scrolled to
-	kit.SetStickyPad(t.table, t.widths[0])
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
 	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过{{.Stale}}个月。“{{.Warn}}/{{.Lapse}}月”是{{.Warn}}个月以上（含{{.Lapse}}个月以上）和{{.Lapse}}个月以上的人数。", monthRules()))

@@ -24,7 +24,7 @@ type coverageTab struct {
 	scope   *widget.Select
 	source  *widget.Label
 	rep     ws.CoverageReport
-	table   *widget.Table
+	table   *kit.StickyTable
 	fit     func()
 	cell    func(r, c int) string
 	finds   *fyne.Container
@@ -78,7 +78,7 @@ func newCoverageTab(w *Window) *coverageTab {
 		}
 		return strconv.Itoa(x.Eligible)
 	}
-	t.table, t.fit = textTable(coverageHeads, coverageWidths, func() int { return len(t.rep.Types) + 1 }, t.cell)
+	t.table, t.fit = textTable(0, coverageHeads, coverageWidths, func() int { return len(t.rep.Types) + 1 }, t.cell)
 	t.finds = container.NewVBox() // a finding that wraps gets its lines
 	report := widget.NewButtonWithIcon(kit.L("导出上报汇总表…"), theme.DocumentSaveIcon(), w.exportReport)
 	report.Importance = widget.HighImportance

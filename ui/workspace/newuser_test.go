@@ -18,6 +18,7 @@ import (
 	"branchledger/model"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/kit"
 )
 
 // useLanguage loads the app's translations of l (as ui.useLanguage does,
@@ -231,7 +232,7 @@ func TestEnglishWorkspace(t *testing.T) {
 		t.Errorf("%d findings shown of %d", shownFindings, len(fs))
 	}
 	// The roster's category column in English.
-	roster := v.Tabs.Items[1].Content.(*widget.Table)
+	roster := v.Tabs.Items[1].Content.(*kit.StickyTable)
 	cell := roster.CreateCell()
 	roster.UpdateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
 	if got := cell.(*widget.Label).Text; han.MatchString(got) {

@@ -26,7 +26,7 @@ type orgsTab struct {
 	// links are how the workspace's branches cover the organisations
 	// linked to them: the coverage the figures count, shown in the list.
 	links map[int64]model.OrgCover
-	table *widget.Table
+	table *kit.StickyTable
 	fit   func()
 	count *widget.Label
 	// lastPreview is the import preview last shown, for tests.
@@ -40,7 +40,7 @@ func newOrgsTab(w *Window) *orgsTab {
 	for _, fi := range model.OrgFields {
 		heads, widths = append(heads, fi.Label), append(widths, max(float32(fi.Width)*0.6, 5))
 	}
-	t.table, t.fit = textTable(heads, widths, func() int { return len(t.orgs) }, func(r, c int) string {
+	t.table, t.fit = textTable(2, heads, widths, func() int { return len(t.orgs) }, func(r, c int) string {
 		if c == 0 {
 			return strconv.Itoa(r + 1)
 		}
@@ -66,8 +66,8 @@ func newOrgsTab(w *Window) *orgsTab {
 		}
 		return v
 	})
-	t.table.StickyColumnCount = 2
-	kit.PadStickyEnd(t.table) // 备注, the last column, can be scrolled to
+	// The number and the name stay in view; 备注, the last column, can be
+	// scrolled to.
 	t.table.OnSelected = func(id widget.TableCellID) {
 		t.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(t.orgs) {

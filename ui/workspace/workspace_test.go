@@ -311,3 +311,56 @@ func TestBranchListScrollsToItsLastColumn(t *testing.T) {
 		t.Errorf("the last column %q is not drawn after scrolling to the end", last)
 	}
 }
+
+// 单位名录's last column (备注) can be scrolled into view at 1024×700 in
+// both languages: its number and name are sticky, and Fyne 2.7.1 stopped
+// a table with sticky columns short of its end (kit.NewStickyTable pads it).
+func TestOrganisationListScrollsToItsLastColumn(t *testing.T) {
+	for _, l := range []string{"zh", "en"} {
+		a := test.NewTempApp(t)
+		useLanguage(t, l)
+		svc, key := newWorkspace(t)
+		usb, _ := drive(t, 1, 3, key, day)
+		w := New(a, svc)
+		w.RunInLine()
+		w.Import([]string{usb})
+		if _, err := svc.SaveOrg(model.Organisation{Name: "兰州金百合商贸有限公司", Type: model.OrgEnterprise,
+			Coverage: model.NotCovered, Reason: model.ReasonEligible, Work: model.WorkInstructor, FullMembers: 3}); err != nil {
+			t.Fatal(err)
+		}
+		w.Win.Resize(fyne.NewSize(1024, 700))
+		w.Tabs().SelectIndex(2)
+		w.orgs.load()
+		table := w.orgs.table
+		last := kit.L(model.OrgFields[len(model.OrgFields)-1].Label)
+		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(table)
+		test.Scroll(w.Win.Canvas(), pos.Add(fyne.NewPos(table.Size().Width-50, table.Size().Height/2)), -20000, 0)
+		found := false
+		var look func(o fyne.CanvasObject, off fyne.Position)
+		look = func(o fyne.CanvasObject, off fyne.Position) {
+			if !o.Visible() {
+				return
+			}
+			p := off.Add(o.Position())
+			switch o := o.(type) {
+			case *widget.Label:
+				if o.Text == last && p.X >= 0 && p.X+o.Size().Width <= table.Size().Width+1 {
+					found = true
+				}
+			case *fyne.Container:
+				for _, c := range o.Objects {
+					look(c, p)
+				}
+			case fyne.Widget:
+				for _, c := range test.TempWidgetRenderer(t, o).Objects() {
+					look(c, p)
+				}
+			}
+		}
+		look(table, fyne.Position{})
+		if !found {
+			t.Errorf("%s: scrolled to the end, 单位名录 does not show %q whole", l, last)
+		}
+	}
+	useLanguage(t, "zh")
+}
