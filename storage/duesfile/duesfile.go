@@ -113,6 +113,20 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 			reject(model.FieldDuesBase, duesText(err))
 			continue
 		}
+		// A member who has left keeps the base his letter was written
+		// from: a file that would change it, or set a year after he
+		// left, is refused (review s7-7 attack #14).
+		if !m.OnRoster && (m.LeftOn.IsZero() || m.LeftOn.Year < year || !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo) {
+			var t model.Text
+			if m.LeftOn.IsZero() {
+				t = model.Textf("%s因“%s”已不在花名册上，基数未导入", m.Name, m.LeftBy)
+			} else {
+				t = model.Textf("%s已于 %s %s，不在花名册上，基数未导入（离开时的党费按原基数计算）", m.Name, m.LeftOn.String(), m.LeftBy)
+			}
+			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: model.FieldIDNumber, Reason: t.String(), Text: t,
+				Name: row.Name, Value: row.IDNumber})
+			continue
+		}
 		if row.PaidTo != 0 {
 			// Checked as the commit checks it (storage's DuesOpeningCheck),
 			// so the preview refuses the row the commit would refuse.
