@@ -47,3 +47,33 @@ func TestImportPreviewSaysEmptyBranchesWithoutAProfile(t *testing.T) {
 		t.Errorf("unticked, the empty branches are not said: %s", got)
 	}
 }
+
+// The one sheet of a file, left out as a template's and then ticked, can
+// be unticked again: the list stays (review s7-7 attack #11).
+func TestImportPreviewKeepsTheSheetListOnceTicked(t *testing.T) {
+	s, _ := newStoreShell(t, func(*storage.Store) {})
+	f := excelize.NewFile()
+	_ = f.SetSheetName("Sheet1", "填写示例")
+	_ = f.SetSheetRow("填写示例", "A1", &[]any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"})
+	_ = f.SetSheetRow("填写示例", "A2", &[]any{"乙一", validID("19800101", "011"), "2008.06", "2009.06", "第一党支部"})
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s.show(screenRoster)
+	s.roster.previewImport(path)
+	label := "填写示例（第1行为表头，1 行），看来是表格模板的填写示例或说明，默认不导入"
+	box := findChecks(s.roster.preview.choices)[label]
+	if box == nil || box.Checked {
+		t.Fatalf("no unticked box for the sheet: %s", textsOf(s.roster.preview.choices))
+	}
+	test.Tap(box)
+	box = findChecks(s.roster.preview.choices)[label]
+	if box == nil || !box.Checked || len(s.roster.preview.p.Plan.Add) != 1 {
+		t.Fatalf("ticked, the box is gone: %s", textsOf(s.roster.preview.choices))
+	}
+	test.Tap(box)
+	if len(s.roster.preview.p.Plan.Add) != 0 {
+		t.Errorf("unticked again, still %d to add", len(s.roster.preview.p.Plan.Add))
+	}
+}

@@ -304,7 +304,11 @@ func (v *importPreview) refresh() {
 func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 	p := &v.p
 	var out []fyne.CanvasObject
-	if len(p.Sheets) > 1 || (len(p.Sheets) == 1 && (p.Sheets[0].CanUseName || !p.Sheets[0].Included)) {
+	// A sheet left out by default (a template's, one of people who left,
+	// a hidden one) keeps the list once ticked, so it can be unticked
+	// again (review s7-7 attack #11).
+	if len(p.Sheets) > 1 || (len(p.Sheets) == 1 && (p.Sheets[0].CanUseName || !p.Sheets[0].Included || p.Sheets[0].Example ||
+		p.Sheets[0].Left != "" || p.Sheets[0].Hidden)) {
 		out = append(out, v.sheetList())
 	}
 	if len(p.Skipped) > 0 {

@@ -94,7 +94,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if use {
 			// As any text that enters a record: a sheet name pasted from
 			// a chat app may carry invisible characters too.
-			nameBranch[sh.Name] = model.CleanLine(sh.Name)
+			nameBranch[sh.Name] = xlsx.BranchText(sh.Name)
 		}
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,

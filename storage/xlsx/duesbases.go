@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -277,8 +279,9 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 	}
 	for h := 0; h < min(len(rows), headerSearchRows); h++ {
 		cols := map[model.Field]int{}
-		lowest := map[int]string{} // each column's lowest heading
-		var bases []int            // the columns headed as a base
+		lowest := map[int]string{}      // each column's lowest heading
+		var bases []int                 // the columns headed as a base
+		dups := map[model.Field][]int{} // second 缴纳类别 columns, compared row by row
 		mapRow := func(cells []string) {
 			for c, cell := range cells {
 				key := strings.Join(strings.Fields(model.CleanText(cell)), "")
@@ -306,6 +309,8 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 					}
 					if _, seen := cols[bh.field]; !seen {
 						cols[bh.field] = c
+					} else if bh.field == model.FieldDuesCategory && cols[bh.field] != c {
+						dups[bh.field] = append(dups[bh.field], c)
 					}
 					break
 				}
@@ -381,7 +386,7 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 			serial = 0
 		}
 		for i := first; i < len(rows); i++ {
-			if err := readBaseRow(bf, sr, rows, i+1, cols, serial, seen); err != nil {
+			if err := readBaseRow(bf, sr, rows, i+1, cols, serial, dups, seen); err != nil {
 				return nil, fmt.Errorf("%w：%s", err, path)
 			}
 		}
@@ -404,8 +409,9 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // formatting followed, a value its format hides read as blank and named,
 // a cell whose display cannot be worked out refused). The error is for a
 // sheet that cannot be read on.
-// serial is the column (0-based) of the 序号, -1 without one.
-func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, serial int, seen map[string][]baseSeen) error {
+// serial is the column (0-based) of the 序号, -1 without one; dups are
+// the second columns of a field (缴纳类别), each compared with the one read.
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, serial int, dups map[model.Field][]int, seen map[string][]baseSeen) error {
 	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
 	src := map[model.Field]int{} // the row each field's value comes from
@@ -464,9 +470,29 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	}
 	// A template's example row is refused alone (example.go): imported,
 	// it would be refused for its placeholder ID anyway, or worse, not.
+	serialText := ""
 	if serial >= 0 {
-		if why := exampleReason(cell(cells, serial), name, ""); !why.IsZero() {
-			reject(model.FieldName, why)
+		serialText = cell(cells, serial)
+	}
+	if why := exampleReason(serialText, name, "", cells); !why.IsZero() {
+		reject(model.FieldName, why)
+		return nil
+	}
+	// Two 缴纳类别 columns that differ (last year's hidden beside this
+	// year's): which holds cannot be told, and the category sets the
+	// rate (review s7-7 attack #10).
+	for f, cs := range dups {
+		for _, c := range cs {
+			a, b := get(f), model.CleanText(cell(cells, c))
+			if _, from := sr.below(cols[f]+1, n); from != n {
+				continue
+			}
+			if strings.Join(strings.Fields(a), "") == strings.Join(strings.Fields(b), "") {
+				continue
+			}
+			ka, _ := excelize.ColumnNumberToName(cols[f] + 1)
+			kb, _ := excelize.ColumnNumberToName(c + 1)
+			reject(f, twoColumns(f, ka, a, kb, b))
 			return nil
 		}
 	}

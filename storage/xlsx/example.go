@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -29,14 +30,36 @@ var placeholderMarks = []string{"XX", "××", "某某", "＊＊", "**"}
 
 // exampleSheets are the names of a template's sheets of examples and
 // instructions: not read unless named (--sheet, or ticked in the preview).
-var exampleSheets = []string{"示例", "填写示例", "填表示例", "样例", "样表", "范例", "说明", "填写说明", "填表说明", "使用说明",
+// 样表 is not among them: a template's only sheet is often so named, and
+// filled in (review s7-7 attack #4).
+var exampleSheets = []string{"示例", "填写示例", "填表示例", "样例", "范例", "说明", "填写说明", "填表说明", "使用说明",
 	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据"}
 
+// exampleSheetWords, anywhere in a sheet's name, mark a sheet of examples
+// or instructions (填写示例（请勿删除）, 填写说明及示例: review s7-7 attack
+// #6), unless the name is an organisation's (示例党支部).
+var exampleSheetWords = []string{"示例", "样例", "范例", "填写说明", "填表说明", "填报说明"}
+
+// copySuffix is what Excel adds to a copied sheet's name: "示例 (2)".
+var copySuffix = regexp.MustCompile(`\s*[（(]\s*\d+\s*[)）]$`)
+
 // ExampleSheetName reports a sheet named as a template's sheet of
-// examples or instructions (填写示例, 填写说明, 示例 …), spaces, case and
-// brackets ignored.
+// examples or instructions (填写示例, 填写说明, 示例 (2), 填写示例（请勿
+// 删除） …), spaces, case and brackets ignored.
 func ExampleSheetName(name string) bool {
-	return slices.Contains(exampleSheets, exampleKey(name))
+	k := exampleKey(copySuffix.ReplaceAllString(model.CleanLine(name), ""))
+	if slices.Contains(exampleSheets, k) {
+		return true
+	}
+	if orgName(groupRemark.ReplaceAllString(k, "")) {
+		return false
+	}
+	for _, w := range exampleSheetWords {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // exampleKey is s without spaces, brackets and colons, upper-case.
@@ -47,10 +70,51 @@ func exampleKey(s string) string {
 }
 
 // exampleSerial is the 序号 cell's text when it marks an example row
-// (示例, （示例）, 例：), "" otherwise.
+// (示例, （示例）, 例：, 示例1, 例一: review s7-7 attack #3), "" otherwise.
 func exampleSerial(serial string) string {
-	if k := exampleKey(serial); slices.Contains(exampleSerials, k) {
+	k := exampleKey(serial)
+	if slices.Contains(exampleSerials, k) {
 		return k
+	}
+	if n := strings.TrimRightFunc(k, func(r rune) bool {
+		return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+	}); n != k {
+		if n = strings.TrimRight(n, "-_.、 "); slices.Contains(exampleSerials, n) {
+			return k
+		}
+	}
+	return ""
+}
+
+// exampleNameMark reads a name that says it is an example: a placeholder
+// with an example word beside it (张三（示例）, 示例：张三).
+func exampleNameMark(name string) bool {
+	k := exampleKey(name)
+	for _, w := range []string{"示例", "样例", "范例", "例"} {
+		if strings.Contains(k, w) {
+			bare := strings.NewReplacer(w, "", "（", "", "）", "", "(", "", ")", "", "：", "", ":", "").Replace(k)
+			if slices.Contains(placeholderNames, bare) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// deleteNotes are what a template writes in a cell of its example row
+// (此行为填写示例，导入前请删除): a cell holding one is an example row's.
+var deleteNotes = []string{"此行为示例", "此行为填写示例", "本行为示例", "本行为填写示例", "示例行", "填写示例，", "请删除此行", "导入前请删除", "导入时请删除", "使用前请删除", "填写前请删除"}
+
+// deleteNote is the cell of cells that says its row is an example to
+// delete, "" if none.
+func deleteNote(cells []string) string {
+	for _, c := range cells {
+		k := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		for _, w := range deleteNotes {
+			if strings.Contains(k, w) {
+				return model.CutTyped(c)
+			}
+		}
 	}
 	return ""
 }
@@ -71,14 +135,28 @@ func placeholderBranch(branch string) bool {
 // (张三, XXX) and its 所在党支部 one too (XX党支部). A real member named 张三
 // in 第一党支部, a 备注 or 党小组 reading 样例 or 示范, do not make a row
 // an example.
-func exampleReason(serial, name, branch string) model.Text {
+func exampleReason(serial, name, branch string, cells []string) model.Text {
 	if w := exampleSerial(serial); w != "" {
 		return model.Textf("这一行像是表格模板的填写示例（序号为“%s”），未导入；如确是党员，请把序号“%s”改为数字后再导入", strings.TrimSpace(serial), strings.TrimSpace(serial))
+	}
+	if exampleNameMark(name) {
+		return model.Textf("这一行像是表格模板的填写示例（姓名为“%s”），未导入；如确是党员，请填写真实姓名后再导入", strings.TrimSpace(name))
+	}
+	if c := deleteNote(cells); c != "" {
+		return model.Textf("这一行像是表格模板的填写示例（单元格写着“%s”），未导入；如确是党员，请删去这句话后再导入", c)
 	}
 	if slices.Contains(placeholderNames, exampleKey(name)) && placeholderBranch(branch) {
 		return model.Textf("这一行像是表格模板的填写示例（姓名“%s”、所在党支部“%s”），未导入；如确是党员，请填写真实的所在党支部后再导入", strings.TrimSpace(name), strings.TrimSpace(branch))
 	}
 	return model.Text{}
+}
+
+// dittoMarks stand for the value above in hand-kept and printed sheets.
+var dittoMarks = []string{"同上", "同前", "仝上", "〃", "”", "\"", "“", "″", "''", "々", "〃〃", "同上。"}
+
+// dittoMark reports a cell that is only a ditto mark (spaces ignored).
+func dittoMark(v string) bool {
+	return slices.Contains(dittoMarks, strings.Join(strings.Fields(model.CleanLine(v)), ""))
 }
 
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),

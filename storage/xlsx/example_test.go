@@ -35,6 +35,19 @@ func TestTemplateExampleRowsAreRefused(t *testing.T) {
 		{"张三 of XX党支部, 序号 1", "姓名“张三”、所在党支部“XX党支部”", [][]any{heads,
 			{"1", "张三", sample, "2015.06", "2016.06", "XX党支部"},
 			{"2", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		// review s7-7 attack #3
+		{"示例1 in 序号", "序号为“示例1”", [][]any{heads,
+			{"示例1", "李四", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"例一 in 序号", "序号为“例一”", [][]any{heads,
+			{"例一", "王五", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"张三（示例）", "姓名为“张三（示例）”", [][]any{heads,
+			{nil, "张三（示例）", sample, "2015.06", "2016.06", "第一党支部"},
+			{"1", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
+		{"备注 此行为填写示例", "单元格写着“此行为填写示例，导入前请删除”", [][]any{append(heads, "备注"),
+			{"1", "张三", sample, "2015.06", "2016.06", nil, "此行为填写示例，导入前请删除"},
+			{"2", "辛一", real1, "2008.06", "2009.06", "第一党支部"}}},
 	}
 	for _, c := range refused {
 		rf := read(t, roster(t, c.rows))
@@ -92,12 +105,12 @@ func TestTemplateExampleSheets(t *testing.T) {
 	if len(rf.Sheets) != 2 || !rf.Sheets[0].Example || rf.Sheets[1].Example {
 		t.Errorf("roster sheets: %+v", rf.Sheets)
 	}
-	for _, n := range []string{"填写示例", "（填写说明）", "示例", "说明", " 填表 说明 "} {
+	for _, n := range []string{"填写示例", "（填写说明）", "示例", "说明", " 填表 说明 ", "填写示例（请勿删除）", "填写说明及示例", "示例 (2)"} {
 		if !ExampleSheetName(n) {
 			t.Errorf("%q: not an example sheet", n)
 		}
 	}
-	for _, n := range []string{"第一党支部", "示例党支部", "说明党员情况", "Sheet1"} {
+	for _, n := range []string{"第一党支部", "示例党支部", "说明党员情况", "Sheet1", "样表", "第一党支部 (2)"} {
 		if ExampleSheetName(n) {
 			t.Errorf("%q: taken for an example sheet", n)
 		}
@@ -153,5 +166,31 @@ func TestSheetNamedAsExcelNamesIt(t *testing.T) {
 	rf, err := ReadRoster(strings.NewReader(string(roster(t, [][]any{{"姓名", "公民身份号码"}}))), ReadOptions{Sheets: []string{"不存在"}})
 	if !errors.Is(err, ErrNoSheet) || rf != nil {
 		t.Errorf("roster: %v", err)
+	}
+}
+
+// 同上 and ditto marks are refused naming row and field, never stored as a
+// branch or 民族 (review s7-7 attack #1).
+func TestDittoMarksAreRefused(t *testing.T) {
+	ids := []string{idNumber("19800101", "011"), idNumber("19810202", "031"), idNumber("19820303", "051"), idNumber("19830404", "071")}
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "民族", "所在党支部", "备注"},
+		{"甲一", ids[0], "2008.06", "2009.06", "汉族", "第一党支部", "无"},
+		{"甲二", ids[1], "2008.06", "2009.06", "〃", "同 上", nil},
+		{"甲三", ids[2], "2008.06", "2009.06", "汉族", "”", nil},
+		{"甲四", ids[3], "2008.06", "2009.06", "汉族", "第一党支部", "同上"}}))
+	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "甲一" {
+		t.Errorf("members %+v", rf.Members)
+	}
+	for n, fields := range map[int][]string{3: {"民族", "所在党支部"}, 4: {"所在党支部"}, 5: {"备注"}} {
+		got := rejections(rf, n)
+		if len(got) != len(fields) {
+			t.Errorf("row %d: %v", n, got)
+		}
+		for f, why := range got {
+			if !slices.Contains(fields, f.Label()) || !strings.HasPrefix(why, "是“同上”的记号") {
+				t.Errorf("row %d: %s: %s", n, f.Label(), why)
+			}
+		}
 	}
 }

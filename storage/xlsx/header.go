@@ -46,8 +46,21 @@ var headings = func() map[string]model.Field {
 			m[headingKey(h, false)] = fi.Field
 		}
 	}
+	for h, f := range flatHeadings {
+		if _, ok := m[headingKey(h, false)]; !ok {
+			m[headingKey(h, false)] = f
+		}
+	}
 	return m
 }()
+
+// dateGroups are group headings that say only that the columns under
+// them are dates.
+var dateGroups = map[string]bool{"时间": true, "日期": true, "年月": true, "时间年月": true, "日期年月": true, "年月日": true}
+
+// flatHeadings name a field alone: 入党 and 转正
+// as a roster's own headings over the two dates (review s6-7 new user #10).
+var flatHeadings = map[string]model.Field{"入党": model.FieldJoinDate, "转正": model.FieldFullDate}
 
 // subHeadings are the headings that name a field only under a group
 // heading: 预备 and 转正 under 入党时间, 是否 and 流向 under 是否流动党员.
@@ -91,6 +104,10 @@ type header struct {
 	// a column not imported too (strays).
 	headed []bool
 	serial int // the 序号 column (1-based), 0 without one
+	// dups are second columns for a field whose value is one word or
+	// name (所在党支部, 人员类别 …), not imported: a row whose value there
+	// differs from the imported column's is refused (duplicateColumns).
+	dups []column
 	// hint is the row (1-based) of fill-in hints right under the headings
 	// (（必填）, （18位）), read as part of the header; 0 without one.
 	hint int
@@ -236,24 +253,43 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	return best, len(best.cols) > 0
 }
 
+// dupChecked are the fields whose second column is compared, row by row,
+// with the one imported: a secretary keeps last year's 所在党支部 beside
+// the new one, hiding it, and the first was stored in silence (review s7-7
+// attack #10). Phones, addresses and remarks may well differ (手机 and 办
+// 公电话); dates and ID numbers are compared by their own checks.
+var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCategory: true, model.FieldSex: true,
+	model.FieldEthnicity: true, model.FieldEducation: true, model.FieldStanding: true, model.FieldName: true}
+
 // hintRow reports a row whose every text is a short hint in brackets
 // (（必填）, (18位), 【年.月】) or a bare 必填 / 选填: the fill-in hints
 // templates put under their headings. A member's row has a name that is
 // none.
+// A row led by 说明 (填写说明, 提示) in its first cell may show sample
+// dates among its hints (review s7-7 attack #5).
 func hintRow(cells []string) bool {
-	found := false
+	found, lead := false, false
 	for _, c := range cells {
 		t := strings.Join(strings.Fields(model.CleanLine(c)), "")
 		if t == "" {
 			continue
 		}
+		if !found && slices.Contains(hintLeads, strings.TrimRight(t, "：:")) {
+			found, lead = true, true
+			continue
+		}
 		if !hintText(t) {
-			return false
+			if _, err := model.ParseDate(t); !lead || err != nil {
+				return false
+			}
 		}
 		found = true
 	}
 	return found
 }
+
+// hintLeads, first in a row under the headings, say the row explains them.
+var hintLeads = []string{"说明", "填写说明", "填表说明", "填写要求", "提示", "注意", "备注说明"}
 
 // hintText reports a fill-in hint (hintRow): a short text in brackets
 // that holds no value ((18位), 【年.月】, not （110101…）, （5400） or
@@ -276,7 +312,7 @@ func hintText(t string) bool {
 	if bareHint.MatchString(t) {
 		return true
 	}
-	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "填写", "选填：", "必填：", "必填:"} {
+	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "请输入", "填写", "选填：", "必填：", "必填:", "下拉", "从下拉", "选择"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -404,6 +440,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			loose[f] = false
 		case ok:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+			if dupChecked[f] {
+				h.dups = append(h.dups, column{index: c, field: f, heading: leaf})
+			}
 		case skippedHeadings[headingKey(leaf, false)]:
 			if headingKey(leaf, false) != RejectedReasonHeading && h.serial == 0 {
 				h.serial = c + 1
@@ -450,6 +489,14 @@ func matchPath(path []string) (model.Field, bool) {
 			if f, ok := subHeadings[g][headingKey(leaf, true)]; ok {
 				return f, true
 			}
+		}
+	}
+	// A date heading over the events: 时间 (日期, 年月) over 入党 / 转正
+	// or 预备 / 正式 names the dates as 入党时间 over them does (review
+	// s6-7 new user #10).
+	if parent != "" && dateGroups[headingKey(parent, true)] {
+		if f, ok := subHeadings[model.FieldJoinDate][headingKey(leaf, true)]; ok {
+			return f, true
 		}
 	}
 	if f, ok := matchHeading(leaf); ok {

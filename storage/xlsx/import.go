@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -318,16 +319,18 @@ func (rd *reader) sheet(s bookSheet) error {
 		sh.TitleBranch = branchFromTitle(sh.Title)
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
-	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, seen: make(map[string]int)}
+	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}
 	im.fields = append([]model.Field(nil), sh.Columns...)
 	// Without a 人员类别 column a 转正 date says 正式党员; that much an
 	// import may set on a member already on the roster.
 	if !h.has(model.FieldCategory) && h.has(model.FieldFullDate) {
 		im.fields = append(im.fields, model.FieldCategory)
 	}
+	refusedFrom := len(rd.rf.Rejected)
 	if err := im.readRows(rows); err != nil {
 		return err
 	}
+	im.refuseRepeated(refusedFrom)
 	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
@@ -512,13 +515,40 @@ func branchFromTitle(title string) string {
 
 // namesBranch reports a sheet name that reads as a party organisation's
 // ("第一党支部", "机关支部", "联合党总支"), not a year or "Sheet1".
+// The name must end as one does: 第一党支部花名册, 第二党支部（2026年）,
+// 第三党支部 (2) are more than a branch's name, and are offered, not
+// taken (review s7-7 attack #2).
 func namesBranch(name string) bool {
-	for _, w := range []string{"支部", "总支", "党委", "党组织"} {
-		if strings.Contains(name, w) {
-			return true
-		}
+	return orgName(BranchText(name))
+}
+
+// BranchText is a 所在党支部 as the file writes it, tidied: invisible
+// characters and surrounding spaces out (CleanLine), and the spaces
+// between Chinese characters that forms pad short names with (第三　党支部
+// is 第三党支部: review s7-7 attack #7); a space beside a Latin letter or
+// digit stays.
+func BranchText(s string) string {
+	s = model.CleanLine(s)
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
 	}
-	return false
+	rs := []rune(s)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsSpace(rs[i]) {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && (rs[i-1] < utf8.RuneSelf || rs[j] < utf8.RuneSelf) {
+			b.WriteRune(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
 }
 
 // importer reads the data rows of one sheet.
@@ -527,11 +557,10 @@ type importer struct {
 	sr     *sheetReader
 	h      header
 	sheet  *Sheet
-	fields []model.Field  // what rows of this sheet may change on a stored member
-	seen   map[string]int // ID number → first row with it, in this sheet
-	// seenNames are the names of the rows in seen, for the refusal of a
-	// row that repeats one
-	seenNames map[int]string
+	fields []model.Field // what rows of this sheet may change on a stored member
+	// idRows are the rows of each ID number read in this sheet, in order
+	// (refuseRepeated)
+	idRows map[string][]idRow
 	// sections are the rows that name a branch for the rows below them,
 	// in order (sectionRow)
 	sections []section
@@ -751,6 +780,49 @@ var footerPrefixes = []string{
 const footerLength = 15
 
 // row reads one record into a member, or its refusals.
+// idRow is a row of the sheet that gives an ID number, and its name.
+type idRow struct {
+	row  int
+	name string
+}
+
+// refuseRepeated refuses every row of an ID number the sheet gives more
+// than once, each naming the others: which row is right cannot be told
+// (a mistyped number is often another member's), and keeping the first
+// renamed a member to the other's name (review s7-7 attack #16). The
+// bases import (refuseDuplicates) and the rule for several sheets
+// (rosterfile.heldBackTwice) refuse alike. The sheet's refusals, from
+// index from of the file's, stay in row order.
+func (im *importer) refuseRepeated(from int) {
+	rf := im.rd.rf
+	added := false
+	for id, at := range im.idRows {
+		if len(at) < 2 {
+			continue
+		}
+		added = true
+		for i, here := range at {
+			var others model.TextList
+			for j, o := range at {
+				switch {
+				case j == i:
+				case o.name != "" && strings.Join(strings.Fields(o.name), "") != strings.Join(strings.Fields(here.name), ""):
+					others = append(others, model.Textf("第%d行（%s）", o.row, o.name))
+				default:
+					others = append(others, model.Textf("第%d行", o.row))
+				}
+			}
+			rf.Members = slices.DeleteFunc(rf.Members, func(m ImportedRow) bool { return m.Sheet == im.sheet.Name && m.Row == here.row })
+			why := model.Textf("与%s的身份证号码相同，分不清哪一行是对的，这几行都没有导入；请改正或删去不对的一行", others)
+			rf.Rejected = append(rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: here.row, Field: model.FieldIDNumber,
+				Reason: why.String(), Text: why, Name: here.name, Value: id})
+		}
+	}
+	if added {
+		slices.SortStableFunc(rf.Rejected[from:], func(a, b model.Rejection) int { return a.Row - b.Row })
+	}
+}
+
 func (im *importer) row(rec *record) error {
 	n := rec.n
 	im.sheet.Rows += 1 + len(rec.more)
@@ -763,7 +835,7 @@ func (im *importer) row(rec *record) error {
 	if c, ok := im.h.column(model.FieldBranchName); ok {
 		branch = cell(rec.cells, c)
 	}
-	if why := exampleReason(im.h.serialCell(rec.cells), name, branch); !why.IsZero() {
+	if why := exampleReason(im.h.serialCell(rec.cells), name, branch, rec.cells); !why.IsZero() {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: n, Field: model.FieldName,
 			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil

@@ -61,6 +61,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 			return model.Member{}, nil, nil, err
 		}
 	}
+	r.duplicateColumns(cells)
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, err
 	}
@@ -83,6 +84,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	if m.BranchName == "" && im.sheet.TitleBranch != "" {
 		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
+	m.BranchName = BranchText(m.BranchName)
 	// A section row above it may say it (一、正式党员).
 	if m.Category == "" && !r.unreadable(model.FieldCategory) {
 		m.Category = im.sectionCategory(n)
@@ -132,21 +134,9 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 	}
 	r.hiddenNotes()
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
-		if first, ok := im.seen[m.IDNumber]; ok {
-			// The other row's person named too: in the workbook of refused
-			// rows the row number is the original file's.
-			if name := im.seenNames[first]; name != "" && strings.Join(strings.Fields(name), "") != strings.Join(strings.Fields(r.name), "") {
-				r.reject(model.FieldIDNumber, model.Textf("与第%d行（%s）身份证号码重复", first, name))
-			} else {
-				r.reject(model.FieldIDNumber, model.Textf("与第%d行身份证号码重复", first))
-			}
-		} else {
-			im.seen[m.IDNumber] = n
-			if im.seenNames == nil {
-				im.seenNames = map[int]string{}
-			}
-			im.seenNames[n] = r.name
-		}
+		// Every row of an ID number the sheet gives twice is refused once
+		// the sheet is read (importer.refuseRepeated).
+		im.idRows[m.IDNumber] = append(im.idRows[m.IDNumber], idRow{row: n, name: r.name})
 	}
 	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
@@ -357,6 +347,12 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		r.reject(f, model.Textf("单元格显示的是公式出错的结果 %s，不是%s", v, model.Term(f.Label())))
 		return nil
 	}
+	// 同上 or a ditto mark under a repeated value is no value: stored, it
+	// made branches named “〃” (review s7-7 attack #1).
+	if dittoMark(v) {
+		r.reject(f, model.Textf("是“同上”的记号，不是实际内容；请填写实际内容（或把上一格合并到这一格）后再导入"))
+		return nil
+	}
 	switch f {
 	case model.FieldIDNumber:
 		// An ID number in a number cell has lost digits, or will.
@@ -464,4 +460,47 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 	case model.FieldArrivedOn:
 		m.ArrivedOn = d
 	}
+}
+
+// duplicateColumns refuses the row when a second column for a field
+// (header.dups) says otherwise than the one imported: which one holds
+// cannot be told, and the one not imported may be the one on screen.
+func (r *rowMember) duplicateColumns(cells []string) {
+	same := func(s string) string { return strings.Join(strings.Fields(model.CleanLine(s)), "") }
+	for _, d := range r.im.h.dups {
+		kept, ok := r.im.h.column(d.field)
+		if !ok {
+			continue
+		}
+		// A cell merged down from a row above is read there.
+		if _, src := r.im.sr.below(kept+1, r.row); src != r.row {
+			continue
+		}
+		if _, src := r.im.sr.below(d.index+1, r.row); src != r.row {
+			continue
+		}
+		a, b := cell(cells, kept), cell(cells, d.index)
+		if v, ok := r.shown[d.field]; ok {
+			a = v
+		}
+		if same(a) == same(b) {
+			continue
+		}
+		ka, _ := excelize.ColumnNumberToName(kept + 1)
+		kb, _ := excelize.ColumnNumberToName(d.index + 1)
+		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
+	}
+}
+
+// twoColumns is the refusal of a row whose two columns for f (letters
+// ka and kb) say a and b.
+func twoColumns(f model.Field, ka, a, kb, b string) model.Text {
+	quote := func(s string) any {
+		if strings.TrimSpace(s) == "" {
+			return model.Term("空")
+		}
+		return "“" + model.CutTyped(s) + "”"
+	}
+	return model.Textf("有两列“%s”，%s列为%s，%s列为%s，不知用哪一列；请删去不用的一列（隐藏的列也会读入）后再导入",
+		model.Term(f.Label()), ka, quote(a), kb, quote(b))
 }

@@ -39,3 +39,21 @@ func TestRosterImportSheetCaseAside(t *testing.T) {
 		t.Errorf("--sheet branch2: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
 	}
 }
+
+// A file whose every sheet is left out imports nobody: exit 1, not a
+// success (review s7-7 attack #4); 样表, a template's only sheet, filled
+// in, is read.
+func TestRosterImportEverySheetLeftOut(t *testing.T) {
+	head := []any{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}
+	row := []any{"1", "乙一", rosterID("19800101", 11), "2008.06", "2009.06", "第一党支部"}
+	path := writeBook(t, "示例.xlsx", map[string][][]any{"填写示例": {head, row}}, "填写示例")
+	r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "a.db"), "--dry-run")
+	if r.status != ExitRejected || !strings.Contains(r.stderr, "没有导入任何人：文件中的工作表都没有作为党员导入") {
+		t.Errorf("only 填写示例: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	path = writeBook(t, "样表.xlsx", map[string][][]any{"样表": {head, row}}, "样表")
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--dry-run")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+		t.Errorf("样表: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+}

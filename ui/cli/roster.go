@@ -133,6 +133,13 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何人")
 		return ExitRejected, nil
 	}
+	// Every sheet left out (a template's 样表 taken for examples, a sheet
+	// of people who left): nothing imported is no success (review s7-7
+	// attack #4).
+	if valid == 0 && len(preview.Sheets) > 0 && !slices.ContainsFunc(preview.Sheets, func(s model.ImportSheet) bool { return s.Included }) {
+		fmt.Fprintln(env.Stderr, "没有导入任何人：文件中的工作表都没有作为党员导入（原因见上面的提示）；确需导入时用 --sheet 列出要导入的工作表")
+		return ExitRejected, nil
+	}
 	return ExitOK, nil
 }
 

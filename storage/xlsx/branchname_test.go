@@ -1,0 +1,73 @@
+package xlsx
+
+import (
+	"testing"
+
+	"branchledger/model"
+)
+
+// A 所在党支部 padded with spaces is the branch without them; a sheet name
+// is taken for the branch only when it reads as one alone (review s7-7
+// attack #2, #7).
+func TestBranchNamesAsWritten(t *testing.T) {
+	for in, want := range map[string]string{
+		"第三　党支部": "第三党支部", "第三 党支部": "第三党支部", " 第三党支部\u00a0": "第三党支部",
+		"ABC Company 党支部": "ABC Company 党支部", "第三党支部 (2)": "第三党支部 (2)", "第一党支部": "第一党支部",
+	} {
+		if got := BranchText(in); got != want {
+			t.Errorf("BranchText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for name, want := range map[string]bool{
+		"第一党支部": true, "机关党委": true, "第三　党支部": true, "联合党总支": true,
+		"第一党支部花名册": false, "第二党支部（2026年）": false, "第三党支部 (2)": false, "机关党委党员名单": false, "Sheet1": false,
+	} {
+		if got := namesBranch(name); got != want {
+			t.Errorf("namesBranch(%q) = %v", name, got)
+		}
+	}
+	id := idNumber("19800101", "011")
+	rf := read(t, workbook{sheets: []sheetSpec{
+		{name: "第三　党支部", rows: [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}, {"辛一", id, "2008.06", "2009.06"}}},
+		{name: "第一党支部花名册", rows: [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+			{"辛二", idNumber("19810202", "031"), "2008.06", "2009.06", "第一　党支部"}}},
+	}}.bytes(t))
+	if !rf.Sheets[0].NameIsBranch || len(rf.Members) != 2 || rf.Members[1].Member.BranchName != "第一党支部" {
+		t.Errorf("sheets %+v members %+v", rf.Sheets, rf.Members)
+	}
+	rf = read(t, workbook{sheets: []sheetSpec{
+		{name: "第一党支部花名册", rows: [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}, {"辛一", id, "2008.06", "2009.06"}}},
+	}}.bytes(t))
+	if rf.Sheets[0].NameIsBranch {
+		t.Errorf("第一党支部花名册 taken for a branch")
+	}
+}
+
+// Two columns for 所在党支部 (last year's kept beside the new one, hidden):
+// a row where they differ is refused naming both, never the first stored
+// in silence; rows where they agree are read (review s7-7 attack #10).
+func TestTwoColumnsForOneFieldThatDiffer(t *testing.T) {
+	id1, id2 := idNumber("19800101", "011"), idNumber("19810202", "031")
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "所在党支部", "联系电话", "联系电话"},
+		{"辛一", id1, "2008.06", "2009.06", "原第一党支部", "第二党支部", "13800000000", "010-12345678"},
+		{"辛二", id2, "2008.06", "2009.06", "第二党支部", "第二 党支部", "13800000001", nil}}))
+	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "辛二" || rf.Members[0].Member.BranchName != "第二党支部" {
+		t.Errorf("members %+v", rf.Members)
+	}
+	got := rejections(rf, 2)
+	if len(got) != 1 || got[model.FieldBranchName] != "有两列“所在党支部”，E列为“原第一党支部”，F列为“第二党支部”，不知用哪一列；请删去不用的一列（隐藏的列也会读入）后再导入" {
+		t.Errorf("row 2: %v", got)
+	}
+}
+
+// The bases import alike for 缴纳类别, which sets the rate.
+func TestBasesTwoCategoryColumnsThatDiffer(t *testing.T) {
+	id1, id2 := idNumber("19800101", "011"), idNumber("19810202", "031")
+	bf, err := basesFileFor(t, [][]any{{"姓名", "身份证号码", "缴纳类别", "计算基数", "缴纳类别"},
+		{"乙一", id1, "在职", 5400, "离退休"}, {"乙二", id2, "在职", 5500, "在职"}}, 2026)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Name != "乙二" || len(bf.Rejected) != 1 ||
+		bf.Rejected[0].Reason != "有两列“缴纳类别”，C列为“在职”，E列为“离退休”，不知用哪一列；请删去不用的一列（隐藏的列也会读入）后再导入" {
+		t.Errorf("%+v %v", bf, err)
+	}
+}
