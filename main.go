@@ -139,11 +139,15 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 	f.mu.Unlock()
 	// The day's automatic backup, if due, while the window comes up; the
 	// store's calls take turns on its one connection.
+	var daily chan error
 	if !store.ReadOnly() { // nothing changes in a read-only file, and nowhere to write
+		daily = make(chan error, 1)
 		go func() {
-			if _, _, err := backup.Daily(store); err != nil {
+			_, _, err := backup.Daily(store)
+			if err != nil {
 				log.Printf("daily backup of %s: %v", store.Path(), err)
 			}
+			daily <- err // the window's banner says a failure
 		}()
 	}
 	// Changes to many records at once (the bulk base setting, renaming the
@@ -155,7 +159,16 @@ func (f *dataFile) open(path string) (ui.Services, error) {
 		Backups:    backup.NewService(store, cli.Version),
 		Instructor: datapkg.Exporter{Store: store, AppVersion: cli.Version}, OpenWorkspace: f.workspace.opener(),
 		Open: f.open, Close: f.close,
-		File: store, SoftwareRendering: f.software, PortableDir: storage.PortableDir()}, nil
+		File: store, DailyBackup: daily, CompatNote: f.compatNote(store.Path()), SoftwareRendering: f.software, PortableDir: storage.PortableDir()}, nil
+}
+
+// compatNote is the note keeping this computer in 兼容模式 beside the data
+// file at path, when the window is in that mode; "" otherwise.
+func (f *dataFile) compatNote(path string) string {
+	if !f.software {
+		return ""
+	}
+	return launch.Note(filepath.Dir(path))
 }
 
 // openPath is the open data file's path, "" when none is open.

@@ -34,6 +34,11 @@ func ParseMoney(s string) (Money, error) {
 	t := halfWidthNumber(CleanText(s))
 	t = strings.TrimPrefix(strings.TrimPrefix(t, "￥"), "¥")
 	t = strings.TrimSuffix(t, "元")
+	// 0.54万: the unit, not the decimals, is what is wrong (review s7-7
+	// attack #9).
+	if strings.HasSuffix(strings.TrimSpace(t), "万") {
+		return 0, Errorf(ErrBadMoney, "%s带单位“万”，请写成以元为单位的金额，如 5400", QuoteTyped(s))
+	}
 	t = strings.ReplaceAll(strings.ReplaceAll(t, ",", ""), "，", "")
 	t = strings.TrimSpace(t)
 	neg := strings.HasPrefix(t, "-")

@@ -96,28 +96,70 @@ func TestApplyImportThenSameFileAgainChangesNothing(t *testing.T) {
 }
 
 // Someone who left is still known by their number: a roster listing them
-// again updates their record rather than adding a second one.
-func TestImportMatchesMembersWhoLeft(t *testing.T) {
+// again (last term's file) neither adds a second record nor changes theirs
+// — the row is refused, saying when and how they left (review s7-7 attack
+// #14; it was an update, counted as 更新, with the member still off the
+// roster).
+func TestImportRefusesMembersWhoLeft(t *testing.T) {
+	for _, tt := range []struct {
+		kind model.EventKind
+		want string
+	}{
+		{model.EventTransferOut, "已于 " + testToday.String() + " 转出，不在花名册上，这一行未导入；如已转回本支部，请先在窗口中登记转入"},
+		{model.EventDeath, "已于 " + testToday.String() + " 因“死亡”离开花名册，这一行未导入"},
+	} {
+		t.Run(string(tt.kind), func(t *testing.T) {
+			s := openTest(t)
+			m, _ := s.AddMember(newMember(1), nil)
+			if _, err := s.RecordEvent(model.MembershipEvent{MemberID: m.ID, Kind: tt.kind, Date: testToday, Note: "转往外省"}); err != nil {
+				t.Fatal(err)
+			}
+			before, _ := s.Member(m.ID)
+			changed := newMember(1)
+			changed.Phone = "13700000000"
+			same := before
+			for _, row := range []model.Member{changed, same} {
+				plan, err := s.PlanImport("旧名册.xlsx", []model.Member{row}, allColumns())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(plan.Add) != 0 || len(plan.Update) != 0 || plan.Unchanged != 0 || len(plan.Refused) != 1 {
+					t.Fatalf("plan: %d add, %d update, %d unchanged, refused %+v; want the row refused", len(plan.Add), len(plan.Update), plan.Unchanged, plan.Refused)
+				}
+				if r := plan.Refused[0]; r.Field != model.FieldIDNumber || r.Reason != m.Name+tt.want || r.Text.String() != r.Reason {
+					t.Errorf("refusal %+v, want %s%s", r, m.Name, tt.want)
+				}
+			}
+			got, _ := s.Member(m.ID)
+			if got.OnRoster || got.Phone != before.Phone {
+				t.Errorf("after planning: on roster %v, phone %q", got.OnRoster, got.Phone)
+			}
+		})
+	}
+}
+
+// An old roster's 预备党员 does not turn a full member back, nor erase the
+// 转正 date (review s7-7 attack #26: 更新 1 人, category and date changed).
+func TestImportRefusesFullMemberBackToProbation(t *testing.T) {
 	s := openTest(t)
-	m, _ := s.AddMember(newMember(1), nil)
-	if _, err := s.RecordEvent(model.MembershipEvent{MemberID: m.ID, Kind: model.EventTransferOut, Date: testToday, Note: "转往外省"}); err != nil {
-		t.Fatal(err)
+	stored := addMembers(t, s, 1)
+	if stored[0].Category != model.CategoryFull || stored[0].FullDate.IsZero() {
+		t.Fatalf("stored %+v, want a full member", stored[0])
 	}
-	row := newMember(1)
-	row.Phone = "13700000000"
-	plan, err := s.PlanImport("旧名册.xlsx", []model.Member{row}, allColumns())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(plan.Add) != 0 || len(plan.Update) != 1 {
-		t.Fatalf("plan: %d add, %d update; want 0 and 1", len(plan.Add), len(plan.Update))
-	}
-	if _, _, err := s.ApplyImport(plan); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := s.Member(m.ID)
-	if got.OnRoster || got.Phone != "13700000000" {
-		t.Errorf("after import: on roster %v (an import does not bring them back), phone %q", got.OnRoster, got.Phone)
+	row := stored[0]
+	row.Category, row.FullDate = model.CategoryProbationary, model.Date{}
+	for _, columns := range [][]model.Field{allColumns(), {model.FieldName, model.FieldIDNumber, model.FieldCategory}} {
+		plan, err := s.PlanImport("旧名册.xlsx", []model.Member{row}, columns)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(plan.Update) != 0 || len(plan.Refused) != 1 {
+			t.Fatalf("plan: %d update, refused %+v; want the row refused", len(plan.Update), plan.Refused)
+		}
+		want := "名册中" + stored[0].Name + "已于 " + stored[0].FullDate.String() + " 转为正式党员，文件中为“预备党员”：转正不会撤回"
+		if r := plan.Refused[0]; r.Field != model.FieldCategory || !strings.HasPrefix(r.Reason, want) {
+			t.Errorf("refusal %+v, want %s…", r, want)
+		}
 	}
 }
 

@@ -141,8 +141,29 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			continue
 		}
 		old := &existing[j]
+		// A member who has left is not changed by a roster that still
+		// lists them (last term's file imported again): the record is what
+		// their transfer letter was written from, and an update would not
+		// bring them back onto the roster (review s7-7 attack #14).
+		if !old.OnRoster {
+			refuseLeft(&plan, i, old)
+			continue
+		}
 		merged := model.MergeImported(old, &in, incoming[i].Fields)
 		merged.Normalize()
+		// Probation never runs backwards: an old roster's 预备党员 does not
+		// turn a full member back and erase the 转正 date (review s7-7
+		// attack #26).
+		if old.Category == model.CategoryFull && merged.Category == model.CategoryProbationary {
+			var t model.Text
+			if old.FullDate.IsZero() {
+				t = model.Textf("名册中%s是正式党员，文件中为“%s”：转正不会撤回，这一行未导入；文件如是旧的名册，请用现在的名册，名册有误请在窗口中更正", old.Name, merged.Category)
+			} else {
+				t = model.Textf("名册中%s已于 %s 转为正式党员，文件中为“%s”：转正不会撤回，这一行未导入；文件如是旧的名册，请用现在的名册，名册有误请在窗口中更正", old.Name, old.FullDate.String(), merged.Category)
+			}
+			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldCategory, Reason: t.String(), Text: t})
+			continue
+		}
 		changes := model.DiffMembers(old, &merged)
 		if len(changes) == 0 {
 			if ok, err := opening(i, &in, old); err != nil {
@@ -168,6 +189,22 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 	}
 	s.planned.Store(&plannedAdds{today: today, rules: rules, add: slices.Clone(plan.Add)})
 	return plan, nil
+}
+
+// refuseLeft refuses row i, whose ID number is old's, a member who has
+// left the roster: the row is not imported, and the refusal says when and
+// how the member left and what to do if they are back.
+func refuseLeft(plan *model.ImportPlan, i int, old *model.Member) {
+	var t model.Text
+	switch {
+	case old.LeftOn.IsZero():
+		t = model.Textf("%s因“%s”已不在花名册上，这一行未导入", old.Name, old.LeftBy)
+	case old.LeftBy == model.EventTransferOut:
+		t = model.Textf("%s已于 %s 转出，不在花名册上，这一行未导入；如已转回本支部，请先在窗口中登记转入", old.Name, old.LeftOn.String())
+	default:
+		t = model.Textf("%s已于 %s 因“%s”离开花名册，这一行未导入", old.Name, old.LeftOn.String(), old.LeftBy)
+	}
+	plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber, Reason: t.String(), Text: t})
 }
 
 // plannedAdds are the members a plan adds as PlanImportRows made them:

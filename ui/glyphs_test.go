@@ -3,9 +3,14 @@ package ui
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -37,7 +42,9 @@ func faces(t *testing.T, style fyne.TextStyle) []*font.Face {
 }
 
 // TestTheBundledFontsDrawEveryTranslatedString walks every string of every
-// translation file and checks that the fonts the app bundles have a glyph
+// translation file, and every string and character literal of the UI's
+// code (the roster's ▲ ▼, the ← of a transfer in, the → of a change: text
+// put together in code, never translated), and checks that the fonts the app bundles have a glyph
 // for each character, in regular and bold text: a character they lack is
 // drawn from a system font when the PC has one, and as a box when not.
 func TestTheBundledFontsDrawEveryTranslatedString(t *testing.T) {
@@ -67,7 +74,7 @@ func TestTheBundledFontsDrawEveryTranslatedString(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts = append(texts, "→") // drawn in the import preview and the history
+	texts = append(texts, codeLiterals(t)...)
 	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
 		fs := faces(t, style)
 		missing := map[rune][]string{}
@@ -97,6 +104,38 @@ func TestTheBundledFontsDrawEveryTranslatedString(t *testing.T) {
 			t.Errorf("bold=%v: no bundled font has %q (U+%04X), used in %s", style.Bold, r, r, strings.Join(quote(missing[r]), ", "))
 		}
 	}
+}
+
+// codeLiterals are the string and character literals of every non-test Go
+// file of the ui packages.
+func codeLiterals(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), p, nil, parser.SkipObjectResolution)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && (lit.Kind == token.STRING || lit.Kind == token.CHAR) {
+				if v, err := strconv.Unquote(lit.Value); err == nil {
+					out = append(out, v)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 1000 {
+		t.Fatalf("only %d literals in the ui packages' code", len(out))
+	}
+	return out
 }
 
 func quote(ss []string) []string {

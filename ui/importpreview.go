@@ -385,7 +385,8 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 			v.replan(c)
 		}
 		row := container.NewHBox(include)
-		if s.CanUseName {
+		// A template's example sheet's name is no branch: not offered.
+		if s.CanUseName && !s.Example {
 			useName := v.newCheck(lang.L("以工作表名称作为所在党支部"))
 			useName.Checked = s.BranchFromName
 			useName.OnChanged = func(on bool) {

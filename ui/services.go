@@ -168,10 +168,19 @@ type Services struct {
 	// check, 检查数据文件. Nil in tests of other screens: no banner, no
 	// 检查数据文件.
 	File datafile.File
+	// DailyBackup delivers the result of the day's automatic backup, which
+	// main starts as the file opens; a failure is said in the window's
+	// banner. nil: no backup is made (tests, a read-only file).
+	DailyBackup <-chan error
 
 	// SoftwareRendering says the window draws with Mesa's software OpenGL
 	// (兼容模式: no OpenGL 2.1 driver, see ui/launch); its title says so.
 	SoftwareRendering bool
+	// CompatNote is the note that keeps this computer in 兼容模式 after a
+	// start that ended while making its window (launch.Note), "" when the
+	// window is in 兼容模式 for the driver's own answer or not at all;
+	// 设置 offers to delete it.
+	CompatNote string
 
 	// PortableDir is the data folder beside the program when the app runs
 	// in portable mode (storage.PortableDir), "" otherwise; 设置 then says

@@ -1,6 +1,10 @@
 package ui
 
 import (
+	"errors"
+	"io/fs"
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -88,6 +92,22 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		compat.Wrapping = fyne.TextWrapWord
 		compat.Importance = widget.WarningImportance
 		fileCard.Add(compat)
+		if note := sh.svc.CompatNote; note != "" {
+			// Not the driver's answer but an earlier start that ended while
+			// making its window (ui/launch/crash.go): maybe the driver, maybe
+			// the program ended in Task Manager or a power cut.
+			compat.SetText(lang.L("兼容模式：上次以正常模式启动时，程序在打开窗口的过程中意外退出（可能是显卡驱动的问题，也可能是程序被结束或电脑断电），所以这台电脑暂时直接以兼容模式启动（画面会慢一些，数据不受影响）。"))
+			var retry *widget.Button
+			retry = widget.NewButton(lang.L("下次启动时先试正常模式"), func() {
+				if err := os.Remove(note); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					sh.showError("恢复正常模式", err)
+					return
+				}
+				retry.Disable()
+				compat.SetText(lang.L("下次启动支部台账时会先试正常模式；如果窗口又打不开，程序会自动回到兼容模式。"))
+			})
+			fileCard.Add(container.NewHBox(retry))
+		}
 	}
 	if sh.svc.File != nil {
 		fileCard.Add(datafile.New(sh, sh.svc.File).Content)

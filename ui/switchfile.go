@@ -57,6 +57,7 @@ func (s *shell) SwitchFile(path string, prepare func() error, done func(error)) 
 				s.successor = ns
 				ns.recheck()
 				datafile.StartCheck(ns, ns.banner, ns.svc.File)
+				datafile.WatchDailyBackup(ns.banner, ns.svc.DailyBackup)
 				if err != nil {
 					ns.showError("打开数据文件", err)
 				}

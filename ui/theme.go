@@ -47,10 +47,16 @@ func (t *appTheme) Font(style fyne.TextStyle) fyne.Resource {
 // a frame. Here corners are square (the plain rectangle shader), fields
 // have no outline (one rectangle each instead of two: a field is its grey
 // box, as in the normal theme, and the focused one shows its cursor), and
-// table headers have no background of their own.
+// table headers have no background of their own. The app's own fields
+// (ui/kit) go further and are a one-pixel frame with nothing to fill
+// (kit/fieldbox.go).
 type softwareTheme struct {
 	appTheme
 }
+
+// SoftwareRendered marks the theme of 兼容模式 for ui/kit, whose fields
+// then paint their box as an image rather than a rectangle (kit/fieldbox.go).
+func (t *softwareTheme) SoftwareRendered() {}
 
 // NewSoftwareTheme returns the theme for 兼容模式; SetupApp sets it.
 func NewSoftwareTheme() fyne.Theme {

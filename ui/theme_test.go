@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"image/color"
 	"testing"
 
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"branchledger/ui/kit"
 )
 
 // paintedRects are the rectangles among a widget's renderer objects that
@@ -108,4 +111,118 @@ func TestSoftwareThemeTableHeadersHaveNoBackground(t *testing.T) {
 		}
 		w.Close()
 	}
+}
+
+// In 兼容模式 the app's own fields (kit's entry, date entry, select entry
+// and select) are drawn as a classic Windows field: no rectangle painted
+// (softpipe's rectangle shader made 设置's field boxes 40 % of a frame),
+// the page's colour inside a one-pixel frame in the field's outline colour,
+// blue while an entry has the focus. With a graphics card they look
+// exactly like Fyne's own.
+func TestSoftwareThemeFieldsAreFramesNotBoxes(t *testing.T) {
+	a := test.NewTempApp(t)
+	for _, software := range []bool{false, true} {
+		SetupApp(a, software)
+		th := a.Settings().Theme()
+		v := theme.VariantLight
+		for _, f := range []struct {
+			name      string
+			kit, fyne fyne.Widget
+		}{
+			{"entry", kitEntry("党支部"), widgetEntry("党支部")},
+			{"select entry", kitSelectEntry("大学"), widgetSelectEntry("大学")},
+			{"select", kitSelect("正式党员"), widgetSelect("正式党员")},
+			{"date entry", kit.NewDateEntry(), nil},
+		} {
+			size := fyne.NewSize(300, f.kit.MinSize().Height)
+			kw := test.NewWindow(f.kit)
+			kw.Resize(size)
+			painted, _ := paintedRects(f.kit)
+			if !software {
+				if painted == 0 {
+					t.Errorf("normal: a kit %s paints no rectangle", f.name)
+				}
+				if f.fyne != nil {
+					fw := test.NewWindow(f.fyne)
+					fw.Resize(size)
+					if !sameImage(kw.Canvas().Capture(), fw.Canvas().Capture()) {
+						t.Errorf("normal: a kit %s does not look like Fyne's own", f.name)
+					}
+					fw.Close()
+				}
+				kw.Close()
+				continue
+			}
+			if painted != 0 {
+				t.Errorf("兼容模式: a kit %s paints %d rectangles", f.name, painted)
+			}
+			// Pixels of the field: its top left corner (the frame) and a
+			// point inside, left of where the text starts.
+			x, mid := f.kit.Position().X+th.Size(theme.SizeNameInputBorder), f.kit.Position().Y+f.kit.Size().Height/2
+			shot := kw.Canvas().Capture()
+			at := func(x, y float32) color.Color {
+				s := kw.Canvas().Scale()
+				return color.NRGBAModel.Convert(shot.At(int(x*s), int(y*s)))
+			}
+			rgba := func(c color.Color) color.Color { return color.NRGBAModel.Convert(c) }
+			if got, want := at(x, mid), rgba(th.Color(theme.ColorNameInputBorder, v)); got != want {
+				t.Errorf("兼容模式: a kit %s's frame is %v, want the outline colour %v", f.name, got, want)
+			}
+			if got, want := at(x+2, mid), rgba(th.Color(theme.ColorNameBackground, v)); got != want {
+				t.Errorf("兼容模式: a kit %s is %v inside, want the page's %v", f.name, got, want)
+			}
+			if e, ok := f.kit.(interface{ SetText(string) }); ok {
+				e.SetText("")
+				kw.Canvas().Focus(f.kit.(fyne.Focusable))
+				shot = kw.Canvas().Capture()
+				if got, want := at(x, mid), rgba(th.Color(theme.ColorNamePrimary, v)); got != want {
+					t.Errorf("兼容模式: a focused kit %s's frame is %v, want %v", f.name, got, want)
+				}
+			}
+			kw.Close()
+		}
+	}
+}
+
+func kitEntry(s string) fyne.Widget { e := kit.NewEntry(); e.SetText(s); return e }
+func widgetEntry(s string) fyne.Widget {
+	e := widget.NewEntry()
+	e.SetText(s)
+	return e
+}
+func kitSelectEntry(s string) fyne.Widget {
+	e := kit.NewSelectEntry([]string{s})
+	e.SetText(s)
+	return e
+}
+func widgetSelectEntry(s string) fyne.Widget {
+	e := widget.NewSelectEntry([]string{s})
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetText(s)
+	return e
+}
+func kitSelect(s string) fyne.Widget {
+	e := kit.NewSelect([]string{s}, nil)
+	e.SetSelected(s)
+	return e
+}
+func widgetSelect(s string) fyne.Widget {
+	e := widget.NewSelect([]string{s}, nil)
+	e.PlaceHolder = kit.L("请选择")
+	e.SetSelected(s)
+	return e
+}
+
+func sameImage(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			if color.NRGBAModel.Convert(a.At(x, y)) != color.NRGBAModel.Convert(b.At(x, y)) {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -115,6 +115,7 @@ func NewMainWindow(a fyne.App, svc Services, dbPath string) fyne.Window {
 		s.recheck()
 		// The full integrity check too; writes wait for it.
 		datafile.StartCheck(s, s.banner, s.svc.File)
+		datafile.WatchDailyBackup(s.banner, s.svc.DailyBackup)
 	})
 	return s.win
 }

@@ -196,17 +196,48 @@ settle() {
 # (/proc/PID/stat fields 14 and 15, after the name in parentheses).
 cpu_ticks() {
 	local p
-	for p in $(pgrep -f 'branchledger\.exe'); do
+	for p in $(own_programs); do
 		sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null
 	done | awk '{n += $12 + $13} END {print n + 0}'
 }
 
+# own_programs: the process ids of this check's own copies of the program
+# (the .exe, the .com and Wine's launcher for them, all in this Wine
+# prefix). On a shared machine other sessions' Wine programs and builds
+# (cmd/console's test builds a branchledger.exe) match the name too, and
+# made "a process is left" fail for processes that were not ours.
+own_programs() {
+	local p
+	for p in $(pgrep -f 'branchledger\.(exe|com)'); do
+		tr '\0' '\n' 2>/dev/null <"/proc/$p/environ" | grep -qxF "WINEPREFIX=$WINEPREFIX" && echo "$p"
+	done
+}
+
+# no_program_left SECONDS: waits up to SECONDS for every copy of the
+# program to end and says how long it took. When one is still there it
+# names it and watches it 60 s longer, to tell a slow exit (a loaded
+# machine) from one that never comes (a process holding the data file).
 no_program_left() {
-	local deadline=$(($(date +%s) + ${1:-10}))
-	while [ "$(date +%s)" -lt "$deadline" ]; do
-		pgrep -f 'branchledger\.(exe|com)' >/dev/null || return 0
+	local limit=$((${1:-10} * 1000)) start left p
+	start=$(now_ms)
+	while :; do
+		left=$(own_programs)
+		if [ -z "$left" ]; then
+			echo "  every process ended $(($(now_ms) - start)) ms after the window closed (load $(cut -d' ' -f1 /proc/loadavg))"
+			return 0
+		fi
+		[ $(($(now_ms) - start)) -ge "$limit" ] && break
 		sleep 0.2
 	done
+	for p in $left; do
+		echo "  left after $((limit / 1000)) s: $p $(tr '\0' ' ' 2>/dev/null <"/proc/$p/cmdline")(state $(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null | cut -d' ' -f1), load $(cut -d' ' -f1 /proc/loadavg))"
+	done
+	while [ -n "$(own_programs)" ] && [ $(($(now_ms) - start)) -lt $((limit + 60000)) ]; do sleep 0.5; done
+	if [ -z "$(own_programs)" ]; then
+		echo "  … ended $(($(now_ms) - start)) ms after the window closed"
+	else
+		echo "  … still running $(($(now_ms) - start)) ms after the window closed"
+	fi
 	return 1
 }
 

@@ -101,16 +101,23 @@ func exampleNameMark(name string) bool {
 	return false
 }
 
-// deleteNotes are what a template writes in a cell of its example row
-// (此行为填写示例，导入前请删除): a cell holding one is an example row's.
-var deleteNotes = []string{"此行为示例", "此行为填写示例", "本行为示例", "本行为填写示例", "示例行", "填写示例，", "请删除此行", "导入前请删除", "导入时请删除", "使用前请删除", "填写前请删除"}
-
 // deleteNote is the cell of cells that says its row is an example to
-// delete, "" if none.
+// delete, "" if none: a sentence about this row (此行为填写示例，导入前
+// 请删除; 本行为示例; 示例行，请删除), or one asking to delete this row
+// (请删除此行, 导入前删除本行). Words that merely contain such text (示例行业
+// 协会, 按填写示例，已核对, 导入前请删除重复的电话) are no such sentence
+// (review s7-7 attack #25).
 func deleteNote(cells []string) string {
 	for _, c := range cells {
 		k := strings.Join(strings.Fields(model.CleanLine(c)), "")
-		for _, w := range deleteNotes {
+		about := false
+		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行("} {
+			about = about || strings.HasPrefix(k, p)
+		}
+		if about && strings.Contains(k, "示例") {
+			return model.CutTyped(c)
+		}
+		for _, w := range []string{"删除此行", "删除本行", "此行删除", "本行删除", "删去此行", "删去本行"} {
 			if strings.Contains(k, w) {
 				return model.CutTyped(c)
 			}

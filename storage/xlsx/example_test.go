@@ -59,11 +59,14 @@ func TestTemplateExampleRowsAreRefused(t *testing.T) {
 		}
 	}
 
-	// Each of s6-7-late #1–#3: a member.
+	// Each of s6-7-late #1–#3, and s7-7 attack #25: a member.
 	members := []struct {
 		name string
 		rows [][]any
 	}{
+		{"words that merely hold 示例行 / 导入前请删除", [][]any{append(heads, "工作岗位", "备注"),
+			{"1", "丁甲", real1, "2008.06", "2009.06", "第一党支部", "示例行业协会秘书长", "按填写示例，已核对"},
+			{"2", "丁丙", real2, "2008.06", "2009.06", "第一党支部", nil, "导入前请删除重复的电话"}}},
 		{"备注 样例", [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "党小组", "备注"},
 			{"1", "李例", real1, "2008.06", "2009.06", "第一党支部", nil, "样例"}}},
 		{"a real 张三 in 党小组 示范", [][]any{{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "党小组"},

@@ -157,6 +157,19 @@ func openWorkbook(data []byte) (*book, error) {
 	if len(wb.Sheets) > maxSheets {
 		return nil, fmt.Errorf("%w（有 %d 个工作表）", ErrTooLarge, len(wb.Sheets))
 	}
+	// Names Excel refuses, which excelize cannot read either: said as
+	// what they are, not as a file damaged in copying (review s7-7
+	// attack #8, #13).
+	for i, s := range wb.Sheets {
+		if strings.ContainsAny(s.Name, `/\?*[]:`) {
+			return nil, fmt.Errorf("工作表名称“%s”含有 Excel 不允许的字符（/ \\ ? * [ ] :），请在 Excel 或 WPS 中给它改名后再导入", s.Name)
+		}
+		for _, o := range wb.Sheets[:i] {
+			if strings.EqualFold(o.Name, s.Name) {
+				return nil, fmt.Errorf("工作簿中有两个只差大小写的工作表名称“%s”和“%s”（Excel 不允许这样），请在 Excel 或 WPS 中把其中一个改名后再导入", o.Name, s.Name)
+			}
+		}
+	}
 
 	keep := []*zip.File{pkg.part("[Content_Types].xml"), pkg.part("_rels/.rels"), wbPart, pkg.part(relsPath)}
 	bk := &book{pkg: pkg}

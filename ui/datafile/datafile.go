@@ -51,21 +51,27 @@ type Host interface {
 const Ext = ".db"
 
 // Banner is the line above the screens that says the file cannot be
-// written, and why: read-only, or found damaged by the integrity check. It
-// takes no room while the file is fine.
+// written, and why: read-only, or found damaged by the integrity check; and
+// that the day's automatic backup failed. It takes no room while all is
+// well.
 type Banner struct {
 	Content *fyne.Container
 	text    *widget.Label
+	backup  *widget.Label // the day's automatic backup failed; hidden otherwise
 }
 
 // NewBanner makes the banner for f (nil: none, as in tests of other
 // screens) and shows at once whether the file is read-only.
 func NewBanner(f File) *Banner {
-	b := &Banner{text: widget.NewLabel("")}
+	b := &Banner{text: widget.NewLabel(""), backup: widget.NewLabel("")}
 	b.text.Wrapping = fyne.TextWrapWord
 	b.text.Importance = widget.DangerImportance
+	b.text.Hide()
+	b.backup.Wrapping = fyne.TextWrapWord
+	b.backup.Importance = widget.WarningImportance
+	b.backup.Hide()
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
-	b.Content = container.NewBorder(nil, widget.NewSeparator(), icon, nil, b.text)
+	b.Content = container.NewBorder(nil, widget.NewSeparator(), icon, nil, container.NewVBox(b.text, b.backup))
 	b.Content.Hide()
 	switch {
 	case f != nil && f.InUse():
@@ -78,7 +84,31 @@ func NewBanner(f File) *Banner {
 
 func (b *Banner) show(text string) {
 	b.text.SetText(text)
+	b.text.Show()
 	b.Content.Show()
+}
+
+// BackupFailed says that the day's automatic backup, made when the file
+// was opened, did not succeed, and why (err, a sentence for users): a
+// program without a console has no other way to say it, and a user who
+// trusts the daily backups must know the day there was none.
+func (b *Banner) BackupFailed(err error) {
+	b.backup.SetText(lang.L("今天的自动备份没有做成：{{.Reason}}。数据文件本身没有受影响；请腾出磁盘空间（或检查备份文件夹能否写入），下次打开程序时会再备份，也可以在“设置”→“备份与恢复”中备份到U盘。", map[string]any{"Reason": strings.TrimRight(err.Error(), "。")}))
+	b.backup.Show()
+	b.Content.Show()
+}
+
+// WatchDailyBackup shows in b the failure of the day's automatic backup
+// whose result daily delivers (nil: no backup is made, nothing to watch).
+func WatchDailyBackup(b *Banner, daily <-chan error) {
+	if daily == nil {
+		return
+	}
+	go func() {
+		if err := <-daily; err != nil {
+			fyne.Do(func() { b.BackupFailed(err) })
+		}
+	}()
 }
 
 // StartCheck starts f's integrity check once the window is up; if it finds

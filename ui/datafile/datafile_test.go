@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -100,5 +101,35 @@ func TestCheckDataFileReportsProblemsAndCounts(t *testing.T) {
 	s.verify()
 	if !strings.HasPrefix(s.result.Text, "检查完毕，没有发现问题。") {
 		t.Errorf("result for a sound file: %q", s.result.Text)
+	}
+}
+
+// The day's automatic backup runs as the file opens, in the background; a
+// program without a console has nowhere else to say that it failed (review
+// s7-10 F3: a full disk left 设置 saying 还没有自动备份 and nothing more).
+func TestAFailedDailyBackupIsSaidInTheBanner(t *testing.T) {
+	test.NewTempApp(t)
+	b := NewBanner(&fakeFile{})
+	daily := make(chan error, 1)
+	daily <- errors.New("无法写入备份文件：磁盘空间已满，请删除一些文件或换一个位置")
+	WatchDailyBackup(b, daily)
+	for deadline := time.Now().Add(5 * time.Second); !b.backup.Visible() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !b.Content.Visible() || !b.backup.Visible() || !strings.Contains(b.backup.Text, "今天的自动备份没有做成：无法写入备份文件：磁盘空间已满") {
+		t.Errorf("banner after a failed daily backup: visible %v, %q", b.Content.Visible(), b.backup.Text)
+	}
+	if b.text.Visible() {
+		t.Errorf("the file's own line shows too: %q", b.text.Text)
+	}
+
+	b = NewBanner(&fakeFile{})
+	ok := make(chan error, 1)
+	ok <- nil
+	WatchDailyBackup(b, ok)
+	WatchDailyBackup(b, nil)
+	time.Sleep(100 * time.Millisecond)
+	if b.Content.Visible() {
+		t.Errorf("the banner shows after a backup that was made: %q", b.backup.Text)
 	}
 }

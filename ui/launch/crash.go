@@ -14,17 +14,22 @@ import (
 // half-removed or broken driver) leaves no log and no message: the process
 // is gone before anything can be said, and every later start would vanish
 // the same way. So a normal start leaves a marker beside the data file
-// while it talks to the driver, and takes it away once its window is shown
-// or its failure handled. A start that finds the marker of a start that is
-// no longer running goes straight to compatibility mode, and keeps doing so
-// for CompatFor, as CompatNote (a file a user can read, and delete to try
-// the normal start again) says.
+// while it talks to the driver (the check in Prepare, the window in Show;
+// not while it opens the data file in between, where a start ended by the
+// user or a power cut is no sign of the driver), and takes it away once the
+// driver has answered or the failure is handled. A start that finds the
+// marker of a start that is no longer running goes straight to
+// compatibility mode, and keeps doing so for CompatFor, as the note says: a
+// file a user can read, and delete to try the normal start again (设置 has
+// a button for it). The note names the computer: on a USB stick, it keeps
+// that PC in compatibility mode, not every PC the stick goes to.
 const (
 	// markerPrefix, followed by the process id, names a start's marker.
 	markerPrefix = ".branchledger-starting-"
-	// CompatNote is the file beside the data file that keeps the starts
-	// in compatibility mode after a crash.
-	CompatNote = "branchledger-兼容模式.txt"
+	// CompatNote starts the name of the file beside the data file that
+	// keeps a computer's starts in compatibility mode after a crash; the
+	// computer's name and ".txt" follow (NoteFor).
+	CompatNote = "branchledger-兼容模式"
 	// CompatFor is how long the starts stay in compatibility mode after a
 	// crash, before the normal start is tried again (a driver updated
 	// meanwhile).
@@ -44,7 +49,7 @@ func (g *Guard) earlierCrash() error {
 	if g.software || g.compat == "" || g.logDir == "" {
 		return nil
 	}
-	note := filepath.Join(g.logDir, CompatNote)
+	note := NoteFor(g.logDir, g.host)
 	if fi, err := os.Stat(note); err == nil {
 		if g.now().Sub(fi.ModTime()) < CompatFor {
 			return fmt.Errorf("%w（删除 %s 可以恢复正常模式）", errCrashedBefore, note)
@@ -74,8 +79,40 @@ func (g *Guard) earlierCrash() error {
 	return nil
 }
 
-// markStart leaves this start's marker, before the first call into the
-// driver.
+// NoteFor is the path of the note that keeps the computer named host in
+// compatibility mode, in the data file's folder dir.
+func NoteFor(dir, host string) string {
+	host = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`\/:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, host)
+	if host == "" {
+		return filepath.Join(dir, CompatNote+".txt")
+	}
+	return filepath.Join(dir, CompatNote+"（"+host+"）.txt")
+}
+
+// Note is the note keeping this computer in compatibility mode beside the
+// data file in dir, "" when there is none: what 设置 offers to delete.
+func Note(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	host, _ := os.Hostname()
+	if note := NoteFor(dir, host); fileExists(note) {
+		return note
+	}
+	return ""
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// markStart leaves this start's marker, before a call into the driver.
 func (g *Guard) markStart() {
 	if g.software || g.compat == "" || g.logDir == "" {
 		return

@@ -99,7 +99,8 @@ type Guard struct {
 	checkTimeout, loadTimeout, showTimeout time.Duration
 	gl                                     glInfo
 
-	exe string // the program's path, "" when unknown
+	exe  string // the program's path, "" when unknown
+	host string // the computer's name, which the compatibility note names
 
 	// Seams for tests.
 	runCopy     func(args []string) (int, error) // run the program in compatibility mode
@@ -134,6 +135,7 @@ func New(logDir string, args []string) *Guard {
 		now:          time.Now,
 	}
 	g.runCopy = g.runSoftwareCopy
+	g.host, _ = os.Hostname()
 	keepOutput.Do(func() { log.SetOutput(io.MultiWriter(recentOutput, log.Writer())) })
 	if exe, err := os.Executable(); err == nil {
 		g.exe = exe
@@ -184,6 +186,12 @@ func (g *Guard) Prepare() error {
 		}
 	}
 	g.watch("检查显卡驱动", g.checkTimeout, func() { err = g.prepare() }, nil)
+	if err == nil {
+		// The driver answered. Opening the data file, which comes next, is
+		// not the driver: a start ended then (Task Manager, a power cut)
+		// is no crash of it (review s7-10 F2). Show marks again.
+		g.unmark()
+	}
 	return err
 }
 
@@ -283,6 +291,7 @@ func (g *Guard) Show(w fyne.Window) bool {
 	made := false
 	g.watch("打开窗口", g.showTimeout, func() {
 		logged := recentOutput.count()
+		g.markStart() // making the window is the driver's work again
 		w.Show()
 		made = windowMade(w, recentOutput.since(logged))
 		if made {
@@ -316,6 +325,10 @@ func windowMade(w fyne.Window, logged string) bool {
 	})
 	return made
 }
+
+// onWindows is whether the program runs on Windows, where compatibility
+// mode exists; tests of the Windows messages set it.
+var onWindows = runtime.GOOS == "windows"
 
 // fyneWindowError is what Fyne v2.7.1 logs when it cannot make a window
 // (internal/driver/glfw/window_desktop.go).
@@ -399,20 +412,28 @@ func (g *Guard) explain(logPath string, cause error) (zh, en string) {
 	case g.software:
 		why[0] += "，兼容模式（软件渲染）也无法打开窗口"
 		why[1] += ", and compatibility mode (software rendering) could not open a window either"
-	case g.compat == "" && runtime.GOOS == "windows":
+	case g.compat == "" && onWindows:
 		why[0] += "；" + g.compatMissing()
 		why[1] += "; the compat folder (or its opengl32.dll) is missing beside the program, so compatibility mode cannot be used"
+		// Most often the exe was copied alone (to the desktop, a stick):
+		// the whole folder is the cure, and the driver is second (review
+		// s7-10 F4).
+		todo = [2]string{"请把完整的程序文件夹（branchledger.exe、branchledger.com 和 compat 文件夹）一起复制过来，从那里打开支部台账：没有合适的显卡驱动时，程序会自动改用兼容模式。也可以更新显卡驱动。",
+			"Copy the whole program folder (branchledger.exe, branchledger.com and the compat folder) and open Branch Ledger from there: without a suitable graphics driver it then switches to compatibility mode by itself. Updating the graphics driver also helps."}
 	}
 	where := "open a Command Prompt in the program's folder (type cmd in File Explorer's address bar and press Enter) and run:"
 	if g.exe != "" {
 		where = "open the program's folder (" + filepath.Dir(g.exe) + ") in File Explorer, type cmd in its address bar, press Enter, and run:"
 	}
-	zh = "支部台账无法打开窗口：" + why[0] + "。\n\n" + todo[0] + "\n\n" +
-		"数据文件没有受到任何影响。命令行功能仍可使用：" + g.howToCommand() + "\n" +
-		"branchledger roster export 花名册.xlsx"
-	en = "Branch Ledger cannot open its window: " + why[1] + ".\n\n" + todo[1] + "\n\n" +
-		"The data file is untouched. The command line still works: " + where + "\n" +
-		"branchledger roster export roster.xlsx"
+	command := [2]string{"命令行功能仍可使用：" + g.howToCommand() + "\n" + "branchledger roster export 花名册.xlsx",
+		"The command line still works: " + where + "\n" + "branchledger roster export roster.xlsx"}
+	if g.compat == "" && onWindows && g.exe != "" && !fileExists(filepath.Join(filepath.Dir(g.exe), "branchledger.com")) {
+		// Without its console twin, a command typed in cmd is not waited
+		// for: the folder is incomplete, which the advice above says.
+		command = [2]string{"命令行功能在完整的程序文件夹中也可以使用。", "The command line works from the whole program folder too."}
+	}
+	zh = "支部台账无法打开窗口：" + why[0] + "。\n\n" + todo[0] + "\n\n" + "数据文件没有受到任何影响。" + command[0]
+	en = "Branch Ledger cannot open its window: " + why[1] + ".\n\n" + todo[1] + "\n\n" + "The data file is untouched. " + command[1]
 	if logPath != "" {
 		zh += "\n\n详细情况已记录在：\n" + logPath
 		en += "\n\nThe details are in:\n" + logPath

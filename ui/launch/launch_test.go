@@ -271,6 +271,7 @@ func TestAStartThatCrashedLeadsToCompatibilityMode(t *testing.T) {
 	if err := first.Prepare(); err != nil {
 		t.Fatalf("first start: %v", err)
 	}
+	first.markStart() // as Show does, making the window
 	// first crashes here: its marker stays.
 
 	next := func(running bool, now time.Time) *recorder {
@@ -294,7 +295,7 @@ func TestAStartThatCrashedLeadsToCompatibilityMode(t *testing.T) {
 	if log := second.logText(t); !strings.Contains(log, "直接使用兼容模式") || !strings.Contains(log, "意外退出") {
 		t.Errorf("the log does not say why compatibility mode:\n%s", log)
 	}
-	note, err := os.ReadFile(filepath.Join(dir, CompatNote))
+	note, err := os.ReadFile(NoteFor(dir, second.host))
 	if err != nil || !strings.Contains(string(note), "删除这个文件") {
 		t.Fatalf("no note saying how to return to the normal start: %v %q", err, note)
 	}
@@ -363,6 +364,42 @@ func TestAPathTooLongForTheCompatibilityRunIsSaid(t *testing.T) {
 	}
 	if pathTooLong(`C:\党建 资料\branchledger.exe`) {
 		t.Error("a short path is taken for too long")
+	}
+}
+
+// A start ended between the driver's check and its window — opening the
+// data file, where the user may end it in Task Manager or the power may go
+// — is no crash of the driver: the next start is normal (review s7-10 F2).
+// A note written on another computer (the data folder on a USB stick)
+// keeps that computer in compatibility mode, not this one.
+func TestAStartEndedWhileOpeningTheFileIsNoCrash(t *testing.T) {
+	compat := t.TempDir()
+	first := newRecorder(t, false, compat)
+	if err := first.Prepare(); err != nil {
+		t.Fatal(err)
+	}
+	// ended here, opening the data file
+	next := newRecorder(t, false, compat)
+	next.logDir = first.logDir
+	next.alive = func(int) bool { return false }
+	if err := next.earlierCrash(); err != nil {
+		t.Errorf("the start after one ended while opening the file: %v, want the normal start", err)
+	}
+
+	first.markStart() // ended while making its window: that is the driver
+	other := newRecorder(t, false, compat)
+	other.logDir, other.host = first.logDir, "办公室电脑"
+	other.alive = func(int) bool { return false }
+	if err := other.earlierCrash(); !errors.Is(err, errCrashedBefore) {
+		t.Fatalf("after a crash making the window: %v", err)
+	}
+	here := newRecorder(t, false, compat)
+	here.logDir, here.host = first.logDir, "家里电脑"
+	if err := here.earlierCrash(); err != nil {
+		t.Errorf("another computer's note sends this one to compatibility mode: %v", err)
+	}
+	if note := NoteFor(first.logDir, "办公室电脑"); !strings.Contains(note, "办公室电脑") || !fileExists(note) {
+		t.Errorf("the note %s does not name the computer", note)
 	}
 }
 
@@ -443,5 +480,33 @@ func TestTheLogNamesTheOpenGLModule(t *testing.T) {
 	info := glInfo{Version: "3.3 Mesa", Renderer: "softpipe", Vendor: "Mesa", Module: `C:\党建 资料\compat\opengl32.dll`}
 	if !strings.Contains(info.String(), `compat\opengl32.dll`) {
 		t.Errorf("%s", info)
+	}
+}
+
+// The exe copied alone (to the desktop, a stick), on a PC without OpenGL
+// 2.1: the message says first to copy the whole folder, and does not send
+// the user to type a command in a folder without the console twin, where
+// cmd would not wait for it (review s7-10 F4).
+func TestTheExeCopiedAloneIsToldToCopyTheWholeFolder(t *testing.T) {
+	defer func(w bool) { onWindows = w }(onWindows)
+	onWindows = true
+	dir := t.TempDir()
+	r := newRecorder(t, false, "")
+	r.exe = filepath.Join(dir, "branchledger.exe")
+	zh, en := r.explain("", errors.New("显卡驱动只提供 OpenGL \"1.1.0\""))
+	if !strings.Contains(zh, "完整的程序文件夹（branchledger.exe、branchledger.com 和 compat 文件夹）") || !strings.Contains(en, "Copy the whole program folder") {
+		t.Errorf("the message does not say to copy the whole folder:\n%s\n%s", zh, en)
+	}
+	if strings.Contains(zh, "地址栏输入 cmd") || strings.Contains(en, "type cmd") {
+		t.Errorf("the message sends the user to cmd in a folder without branchledger.com:\n%s", zh)
+	}
+	if strings.Index(zh, "更新显卡驱动") < strings.Index(zh, "完整的程序文件夹") {
+		t.Errorf("the driver comes before the folder:\n%s", zh)
+	}
+
+	// The whole folder but for compat: the command line advice stays.
+	os.WriteFile(filepath.Join(dir, "branchledger.com"), nil, 0o644)
+	if zh, _ := r.explain("", errors.New("x")); !strings.Contains(zh, "地址栏输入 cmd") {
+		t.Errorf("with branchledger.com there, no command line advice:\n%s", zh)
 	}
 }
