@@ -173,8 +173,15 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
+		// The cell as the sheet shows it, as every refusal quotes it;
+		// a field the row does not give (a sheet name taken for
+		// 所在党支部) as the import would store it.
+		value, ok := o.Shown[r.Field]
+		if !ok {
+			value = m.Text(r.Field)
+		}
 		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
-			Name: m.Name, Value: m.Text(r.Field)})
+			Name: m.Name, Value: value})
 	}
 	order := map[string]int{}
 	for i, sh := range rf.Sheets {
@@ -224,17 +231,19 @@ func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []s
 		}
 		latest := origin[idx[len(idx)-1]].Sheet
 		for _, i := range idx {
-			var elsewhere []string
+			var elsewhere model.TextList
 			for _, j := range idx {
 				if j != i {
-					elsewhere = append(elsewhere, fmt.Sprintf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+					elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
 				}
 			}
 			drop[i] = true
 			m := rows[i].Member
-			rejected = append(rejected, model.Rejection{Sheet: origin[i].Sheet, Row: origin[i].Row, Field: model.FieldIDNumber, Name: m.Name, Value: m.IDNumber,
-				Reason: fmt.Sprintf("同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
-					strings.Join(elsewhere, "、"), latest)})
+			r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+				"同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
+				elsewhere, latest)
+			r.Name, r.Value = m.Name, m.IDNumber
+			rejected = append(rejected, r)
 		}
 	}
 	keep := func(i int) bool { return !drop[i] }

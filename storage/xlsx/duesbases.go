@@ -99,8 +99,7 @@ func ReadDuesBasesSheets(path string, year int, want []string) (*BaseFile, error
 	// ones, and said, never dropped without a word (review s6-7 attack #16).
 	if hid, err := readBasesSheets(bk, path, true, year, nil); err == nil && hid != nil {
 		for _, name := range hid.Sheets {
-			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: name,
-				Message: fmt.Sprintf("隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name)})
+			bf.Notes = append(bf.Notes, model.Note(name, 0, "", "隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name))
 		}
 	}
 	return bf, nil
@@ -250,21 +249,21 @@ func refuseDuplicates(all *BaseFile, seen map[string][]baseSeen) {
 			continue
 		}
 		for i, here := range at {
-			var others []string
+			var others model.TextList
 			for j, o := range at {
 				if j == i {
 					continue
 				}
 				if o.sheet == here.sheet {
-					others = append(others, fmt.Sprintf("第 %d 行", o.row))
+					others = append(others, model.Textf("第 %d 行", o.row))
 				} else {
-					others = append(others, fmt.Sprintf("工作表“%s”第 %d 行", o.sheet, o.row))
+					others = append(others, model.Textf("工作表“%s”第 %d 行", o.sheet, o.row))
 				}
 			}
 			all.Rows = slices.DeleteFunc(all.Rows, func(r BaseRow) bool { return r.Sheet == here.sheet && r.Row == here.row })
-			all.Rejected = append(all.Rejected, model.Rejection{Sheet: here.sheet, Row: here.row, Field: model.FieldIDNumber,
-				Reason: fmt.Sprintf("与%s的身份证号码相同（同一人只能有一个基数，请删去不要的一行）", strings.Join(others, "、")),
-				Name:   here.name, Value: id})
+			r := model.Reason(here.sheet, here.row, model.FieldIDNumber, "与%s的身份证号码相同（同一人只能有一个基数，请删去不要的一行）", others)
+			r.Name, r.Value = here.name, id
+			all.Rejected = append(all.Rejected, r)
 		}
 	}
 	order := func(sheet string) int { return slices.Index(all.Sheets, sheet) }
