@@ -132,7 +132,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	}
 	var all *BaseFile
 	seen := map[string][]baseSeen{}
-	var examples []string // template sheets (填写示例) holding bases, not read
+	var examples []string      // template sheets (填写示例) holding bases, not read
 	var otherYears [][2]string // sheets named for another year, and the year
 	headerRows := map[string]int{}
 	for _, s := range sheets {
