@@ -332,7 +332,7 @@ type MemberDues struct {
 // advance; months outside m's time on the roster are MonthNotOwed.
 func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) MemberDues {
 	var s MemberDues
-	join, to, ok := OwedMonths(m)
+	join, to, ok := h.ownMonths(m)
 	if !ok {
 		return s
 	}

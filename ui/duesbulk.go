@@ -340,7 +340,7 @@ func (b *duesBases) offerOpenings(gaps []model.RecordGap) {
 		ids[g.MemberID] = true
 	}
 	b.d.sh.confirmAs("填写党费已交至",
-		lang.L("{{.N}}名党员建账前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", map[string]any{"N": len(gaps)}),
+		lang.N("{{.N}}名党员开始用本软件记党费账之前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", len(gaps), map[string]any{"N": len(gaps)}),
 		"勾选并填写", func() {
 			for i := range b.rows {
 				b.rows[i].selected = ids[b.rows[i].base.MemberID]

@@ -6,8 +6,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
 
+	"branchledger/model"
 	"branchledger/storage"
 )
 
@@ -69,7 +71,6 @@ func TestImportPreviewReasonsInEnglish(t *testing.T) {
 	names := []string{"张三", "李四", "王五", "赵六", "钱七", "孙八", "周九"}
 	check := func(what, text string) {
 		t.Helper()
-		t.Logf("%s: %s", what, text)
 		rest := quoted.ReplaceAllString(text, "")
 		for _, n := range names {
 			rest = strings.ReplaceAll(rest, n, "")
@@ -82,8 +83,14 @@ func TestImportPreviewReasonsInEnglish(t *testing.T) {
 	if len(p.p.Rejected) < 6 {
 		t.Fatalf("%d refusals, want at least 6: %+v", len(p.p.Rejected), p.p.Rejected)
 	}
+	var said []string
 	for i := range p.p.Rejected {
-		check("refusal", tableCell(p.rejected, i, reason))
+		said = append(said, tableCell(p.rejected, i, reason))
+		check("refusal", said[i])
+	}
+	// The words it asks for are those the sheet must hold, glossed.
+	if all := strings.Join(said, "\n"); !strings.Contains(all, "“正式党员” (full member) or “预备党员” (probationary member)") {
+		t.Errorf("the category refusal does not offer the English words:\n%s", all)
 	}
 	if len(p.p.Notes) < 3 {
 		t.Fatalf("%d notes, want at least 3: %+v", len(p.p.Notes), p.p.Notes)
@@ -129,5 +136,96 @@ func TestImportPreviewReasonsInChinese(t *testing.T) {
 	}
 	if got := textsOf(p.choices); !strings.Contains(got, "未导入的列：籍贯、工作地") {
 		t.Errorf("columns not imported: %q", got)
+	}
+}
+
+// basesReasonsWorkbook writes a bases sheet with several kinds of refusal
+// (a base that is no amount, a category that is none, an ID not on the
+// roster, a name that is not the roster's, an ID number twice), an old
+// 15-digit ID number (upgraded, in a note) and a column not imported.
+func basesReasonsWorkbook(t *testing.T, ms []model.Member) string {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"姓名", "公民身份号码", "缴纳类别", "计算基数", "籍贯"},
+		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "甘肃"},
+		{ms[3].Name, ms[3].IDNumber, "在职", "abc", ""},
+		{ms[4].Name, ms[4].IDNumber, "干部", "3000", ""},
+		{"查无此人", "11010519491231002X", "在职", "3000", ""},
+		{"别的名字", ms[5].IDNumber, "在职", "3000", ""},
+		{"钱七", "110105500101003", "在职", "3000", ""},
+		{ms[6].Name, ms[6].IDNumber, "在职", "3000", ""},
+		{ms[6].Name, ms[6].IDNumber, "在职", "3100", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The dues bases preview, in English, gives its refusals and notes in
+// English too; in Chinese, today's sentences (review s6-7 attack #21).
+func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lang Language
+	}{{"en", English}, {"zh", Chinese}} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := useLanguage(tc.lang); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = useLanguage(Chinese) })
+			s, _, ms := firstDayShell(t)
+			d := duesOf(t, s)
+			d.previewImport(basesReasonsWorkbook(t, ms))
+			v := d.basePreview
+			if v == nil {
+				t.Fatal("no preview")
+			}
+			var said []string
+			for r := range v.p.Rejected {
+				o := v.rejected.CreateCell()
+				v.rejected.UpdateCell(widget.TableCellID{Row: r, Col: 4}, o)
+				said = append(said, o.(*widget.Label).Text)
+			}
+			if len(said) < 6 || len(v.p.Notes) == 0 {
+				t.Fatalf("%d refusals, %d notes: %q %+v", len(said), len(v.p.Notes), said, v.p.Notes)
+			}
+			all := strings.Join(said, "\n") + "\n" + v.summary.Text
+			if tc.lang == Chinese {
+				for _, want := range []string{"花名册中没有这个身份证号码的党员", "花名册中该身份证号码的党员是 " + ms[5].Name + "，不是 别的名字",
+					"“干部”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", "与第 9 行的身份证号码相同（同一人只能有一个基数，请删去不要的一行）",
+					"钱七：15位的旧身份证号码 110105500101003 已按国家标准（GB 11643-1999）升级为18位 ", "未导入的列：籍贯"} {
+					if !strings.Contains(all, want) {
+						t.Errorf("the preview does not say %q:\n%s", want, all)
+					}
+				}
+				return
+			}
+			names := []string{"别的名字", "钱七"}
+			for _, m := range ms {
+				names = append(names, m.Name)
+			}
+			for _, text := range append(said, sayReason(v.p.Notes[0].Message, v.p.Notes[0].Text)) {
+				rest := quoted.ReplaceAllString(text, "")
+				for _, n := range names {
+					rest = strings.ReplaceAll(rest, n, "")
+				}
+				if chineseText.MatchString(rest) {
+					t.Errorf("in Chinese: %q", text)
+				}
+			}
+			if !strings.Contains(v.summary.Text, "籍贯") || chineseText.MatchString(strings.NewReplacer("籍贯", "", "钱七", "").Replace(v.summary.Text)) {
+				t.Errorf("summary %q", v.summary.Text)
+			}
+		})
 	}
 }

@@ -79,6 +79,12 @@ func FillActivities(s ActivityStore, seed int64, today model.Date) error {
 	if len(p.Committee) > 1 {
 		recorder = p.Committee[len(p.Committee)-1].Name
 	}
+	firstJoined := today
+	for _, m := range members {
+		if !m.JoinDate.IsZero() && m.JoinDate.Before(firstJoined) {
+			firstJoined = m.JoinDate
+		}
+	}
 	// Gaps: a quarter without a general meeting two years ago, a month
 	// without a theme day last year.
 	skipQuarter, skipMonth := today.Year-2, time.Month(1+r.IntN(12))
@@ -98,7 +104,9 @@ func FillActivities(s ActivityStore, seed int64, today model.Date) error {
 					continue
 				}
 				d := model.NewDate(y, m, 8+r.IntN(18))
-				if d.After(today) {
+				if d.After(today) || d.Before(firstJoined) {
+					// Nobody was a member yet (a small sample branch of
+					// young members): the app refuses such a record.
 					continue
 				}
 				a := sampleActivity(r, kind, d, p, recorder, members, stopped)

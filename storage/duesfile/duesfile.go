@@ -6,7 +6,6 @@ package duesfile
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -74,7 +73,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 		Ignored: bf.Ignored, Notes: bf.Notes}
 	r := model.CurrentDuesRules()
 	for _, row := range bf.Rows {
-		reject := func(f model.Field, reason string) {
+		reject := func(f model.Field, reason model.Text) {
 			// The cell as the sheet shows it, as the reader's refusals
 			// quote it: "0", not the "0.00" read from it (review s5-8
 			// attack #14).
@@ -86,15 +85,15 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 					value = row.PaidTo.Chinese()
 				}
 			}
-			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: f, Reason: reason, Name: row.Name, Value: value})
+			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: f, Reason: reason.String(), Text: reason, Name: row.Name, Value: value})
 		}
 		m, ok := byID[row.IDNumber]
 		switch {
 		case !ok:
-			reject(model.FieldIDNumber, "花名册中没有这个身份证号码的党员")
+			reject(model.FieldIDNumber, model.Textf("花名册中没有这个身份证号码的党员"))
 			continue
 		case m.Name != row.Name:
-			reject(model.FieldName, fmt.Sprintf("花名册中该身份证号码的党员是 %s，不是 %s", m.Name, row.Name))
+			reject(model.FieldName, model.Textf("花名册中该身份证号码的党员是 %s，不是 %s", m.Name, row.Name))
 			continue
 		}
 		b := model.DuesBase{MemberID: m.ID, Year: year, Category: row.Category, Base: row.Base}
@@ -111,7 +110,21 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 		}
 		if err := b.Validate(r); err != nil {
 			// The field is named already: no "党费：" before the reason.
-			reject(model.FieldDuesBase, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+			reject(model.FieldDuesBase, duesText(err))
+			continue
+		}
+		// A member who has left keeps the base his letter was written
+		// from: a file that would change it, or set a year after he
+		// left, is refused (review s7-7 attack #14).
+		if !m.OnRoster && (m.LeftOn.IsZero() || m.LeftOn.Year < year || !had || old.Year != year || old != b || row.PaidTo != 0 && openings[m.ID] != row.PaidTo) {
+			var t model.Text
+			if m.LeftOn.IsZero() {
+				t = model.Textf("%s因“%s”已不在花名册上，基数未导入", m.Name, m.LeftBy)
+			} else {
+				t = model.Textf("%s已于 %s %s，不在花名册上，基数未导入（离开时的党费按原基数计算）", m.Name, m.LeftOn.String(), m.LeftBy)
+			}
+			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: model.FieldIDNumber, Reason: t.String(), Text: t,
+				Name: row.Name, Value: row.IDNumber})
 			continue
 		}
 		if row.PaidTo != 0 {
@@ -121,7 +134,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 				if !errors.Is(err, model.ErrDues) {
 					return model.BasePreview{}, err
 				}
-				reject(model.FieldDuesPaidTo, strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："))
+				reject(model.FieldDuesPaidTo, duesText(err))
 				continue
 			}
 			p.Openings = append(p.Openings, model.DuesOpening{MemberID: m.ID, PaidTo: row.PaidTo})
@@ -216,4 +229,14 @@ func gapsIn(gaps []model.BaseGap, year int) []model.BaseGap {
 		}
 	}
 	return out
+}
+
+// duesText is a dues error's sentence as a Text, without its kind
+// ("党费："): the field is named beside it.
+func duesText(err error) model.Text {
+	msg := strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
+		return t
+	}
+	return model.Textf("%s", msg)
 }

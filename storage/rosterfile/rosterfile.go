@@ -45,8 +45,35 @@ func New(store *storage.Store) *Service {
 // what importing it with the default choices would do. It writes nothing.
 // The error is a Chinese sentence saying why the file cannot be read as a
 // roster.
+//
+// When the file names another 所在党支部 and every member on the roster
+// already has the profile's branch (the same file imported before with
+// 所在党支部一律填写 ticked, or the names corrected since), the default is
+// to keep it: the box starts ticked, so that a re-import does not lead with
+// every member reverting to the file's name (review s6-8-newuser #12).
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
-	return s.PreviewImportWith(path, model.ImportChoice{})
+	p, err := s.PreviewImportWith(path, model.ImportChoice{})
+	if err != nil || p.OtherBranches == 0 || p.ProfileBranch == "" {
+		return p, err
+	}
+	ms, err := s.store.Members()
+	if err != nil {
+		return p, err
+	}
+	onRoster := 0
+	for i := range ms {
+		if !ms[i].OnRoster {
+			continue
+		}
+		if ms[i].BranchName != p.ProfileBranch {
+			return p, nil
+		}
+		onRoster++
+	}
+	if onRoster == 0 {
+		return p, nil // a first import: the user decides
+	}
+	return s.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
 }
 
 // PreviewImportWith is PreviewImport with the user's choices: which sheets,
@@ -173,8 +200,15 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
+		// The cell as the sheet shows it, as every refusal quotes it;
+		// a field the row does not give (a sheet name taken for
+		// 所在党支部) as the import would store it.
+		value, ok := o.Shown[r.Field]
+		if !ok {
+			value = m.Text(r.Field)
+		}
 		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
-			Name: m.Name, Value: m.Text(r.Field)})
+			Name: m.Name, Value: value})
 	}
 	order := map[string]int{}
 	for i, sh := range rf.Sheets {
@@ -224,17 +258,19 @@ func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []s
 		}
 		latest := origin[idx[len(idx)-1]].Sheet
 		for _, i := range idx {
-			var elsewhere []string
+			var elsewhere model.TextList
 			for _, j := range idx {
 				if j != i {
-					elsewhere = append(elsewhere, fmt.Sprintf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+					elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
 				}
 			}
 			drop[i] = true
 			m := rows[i].Member
-			rejected = append(rejected, model.Rejection{Sheet: origin[i].Sheet, Row: origin[i].Row, Field: model.FieldIDNumber, Name: m.Name, Value: m.IDNumber,
-				Reason: fmt.Sprintf("同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
-					strings.Join(elsewhere, "、"), latest)})
+			r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+				"同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
+				elsewhere, latest)
+			r.Name, r.Value = m.Name, m.IDNumber
+			rejected = append(rejected, r)
 		}
 	}
 	keep := func(i int) bool { return !drop[i] }

@@ -236,6 +236,9 @@ func errText(err error) model.Text {
 		if errors.Is(err, model.ErrBadDate) && model.ErrBadDate.Error()+"："+t.String() == err.Error() {
 			return model.Textf("日期格式不正确：%s", t)
 		}
+		if errors.Is(err, model.ErrBadMoney) && model.ErrBadMoney.Error()+"："+t.String() == err.Error() {
+			return model.Textf("金额格式不正确：%s", t)
+		}
 	}
 	return model.Textf("%s", err.Error())
 }

@@ -99,8 +99,7 @@ func ReadDuesBasesSheets(path string, year int, want []string) (*BaseFile, error
 	// ones, and said, never dropped without a word (review s6-7 attack #16).
 	if hid, err := readBasesSheets(bk, path, true, year, nil); err == nil && hid != nil {
 		for _, name := range hid.Sheets {
-			bf.Notes = append(bf.Notes, model.ImportNote{Sheet: name,
-				Message: fmt.Sprintf("隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name)})
+			bf.Notes = append(bf.Notes, model.Note(name, 0, "", "隐藏的工作表“%s”也有党费基数，未导入（隐藏的工作表常是往年的）；如要导入，请取消隐藏后再导入", name))
 		}
 	}
 	return bf, nil
@@ -132,8 +131,9 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	}
 	var all *BaseFile
 	seen := map[string][]baseSeen{}
-	var examples []string      // template sheets (填写示例) holding bases, not read
-	var otherYears [][2]string // sheets named for another year, and the year
+	var examples []string            // template sheets (填写示例) holding bases, not read
+	var otherYears []*otherYearError // sheets of another year's bases, not read
+	var namedYears [][2]string       // sheets named for another year, and the year
 	headerRows := map[string]int{}
 	for _, s := range sheets {
 		if s.part == nil && want == nil {
@@ -156,13 +156,19 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		// (review s7-8 attack #6).
 		if y := otherYear(s.name, year); want == nil && y != "" && len(sheets) > 1 {
 			if bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); err == nil && bf != nil {
-				otherYears = append(otherYears, [2]string{s.name, y})
+				namedYears = append(namedYears, [2]string{s.name, y})
 			}
 			continue
 		}
 		var bf *BaseFile
 		if s.part != nil {
-			if bf, err = readBasesSheet(bk, s, path, year, seen); err != nil {
+			var oy *otherYearError
+			if bf, err = readBasesSheet(bk, s, path, year, seen); errors.As(err, &oy) && want == nil {
+				// Beside this year's sheet, last year's is left out
+				// and said; alone it refuses the file.
+				otherYears = append(otherYears, oy)
+				continue
+			} else if err != nil {
 				return nil, err
 			}
 		}
@@ -186,9 +192,9 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 			}
 		}
 	}
-	if all == nil && len(otherYears) > 0 {
+	if all == nil && len(namedYears) > 0 {
 		var names []string
-		for _, o := range otherYears {
+		for _, o := range namedYears {
 			names = append(names, o[0])
 		}
 		return nil, fmt.Errorf("工作表“%s”的名称写的是别的年份，正在导入 %d 年的基数；请选对文件或年份，确需导入时用 --sheet 指明：%s", strings.Join(names, "”“"), year, path)
@@ -197,10 +203,16 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		return nil, &otherFileError{msg: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，没有读取，文件中没有别的党费基数表；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）：%s",
 			strings.Join(examples, "”“"), path), kind: ErrNoHeader}
 	}
+	if all == nil && len(otherYears) > 0 {
+		return nil, otherYears[0]
+	}
 	if all != nil {
+		for _, oy := range otherYears {
+			all.Notes = append(all.Notes, model.Note(oy.sheet, 0, "", "工作表“%s”的“%s”列是 %d 年的基数，不是正在导入的 %d 年的，未导入", oy.sheet, oy.heading, oy.year, oy.want))
+		}
 		refuseDuplicates(all, seen)
 		withData(all, headerRows)
-		for _, o := range otherYears {
+		for _, o := range namedYears {
 			all.Notes = append(all.Notes, model.Note(o[0], 0, "", "工作表“%s”的名称写的是 %s 年，看来是那一年的基数，未导入（正在导入 %d 年的基数）；确需导入时用 --sheet 指明", o[0], o[1], year))
 		}
 		for _, name := range examples {
@@ -270,21 +282,21 @@ func refuseDuplicates(all *BaseFile, seen map[string][]baseSeen) {
 			continue
 		}
 		for i, here := range at {
-			var others []string
+			var others model.TextList
 			for j, o := range at {
 				if j == i {
 					continue
 				}
 				if o.sheet == here.sheet {
-					others = append(others, fmt.Sprintf("第 %d 行", o.row))
+					others = append(others, model.Textf("第 %d 行", o.row))
 				} else {
-					others = append(others, fmt.Sprintf("工作表“%s”第 %d 行", o.sheet, o.row))
+					others = append(others, model.Textf("工作表“%s”第 %d 行", o.sheet, o.row))
 				}
 			}
 			all.Rows = slices.DeleteFunc(all.Rows, func(r BaseRow) bool { return r.Sheet == here.sheet && r.Row == here.row })
-			all.Rejected = append(all.Rejected, model.Rejection{Sheet: here.sheet, Row: here.row, Field: model.FieldIDNumber,
-				Reason: fmt.Sprintf("与%s的身份证号码相同（同一人只能有一个基数，请删去不要的一行）", strings.Join(others, "、")),
-				Name:   here.name, Value: id})
+			r := model.Reason(here.sheet, here.row, model.FieldIDNumber, "与%s的身份证号码相同（同一人只能有一个基数，请删去不要的一行）", others)
+			r.Name, r.Value = here.name, id
+			all.Rejected = append(all.Rejected, r)
 		}
 	}
 	order := func(sheet string) int { return slices.Index(all.Sheets, sheet) }
@@ -398,6 +410,12 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 			}
 			cols[model.FieldDuesBase] = named[0]
 		}
+		// The one base column naming another year ("2025年计算基数"):
+		// last year's sheet picked by mistake, not this year's bases
+		// (review s7-7 attack #22).
+		if y := baseYear(lowest[cols[model.FieldDuesBase]]); year > 0 && y > 0 && y != year {
+			return nil, &otherYearError{sheet: sheet, heading: lowest[cols[model.FieldDuesBase]], year: y, want: year, path: path}
+		}
 		bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 		// A row of hints under the headings is part of them, as in the
 		// roster (review s6-7 attack #18).
@@ -436,6 +454,34 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 	}
 	return nil, nil
 }
+
+// yearBase is a heading that says whose year's base its column holds:
+// 2025年计算基数, 2025年度党费计算基数, 2025年基数.
+var yearBase = regexp.MustCompile(`((?:19|20)\d{2})\s*年度?\s*(?:党费)?\s*(?:计算|缴纳|缴费)?\s*基数`)
+
+// baseYear is the year a base column's heading names, 0 for none.
+func baseYear(heading string) int {
+	m := yearBase.FindStringSubmatch(heading)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+// otherYearError is a sheet whose base column is headed as another
+// year's than the one imported.
+type otherYearError struct {
+	sheet, heading, path string
+	year, want           int
+}
+
+func (e *otherYearError) Error() string {
+	return fmt.Sprintf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
+		e.sheet, e.heading, e.year, e.want, e.path)
+}
+
+func (e *otherYearError) Unwrap() error { return ErrNoHeader }
 
 func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	for _, f := range fs {

@@ -114,6 +114,9 @@ type ImportedRow struct {
 	// Fields are the fields the row's sheet gives, the ones an import may
 	// change on a member already on the roster (model.MergeImported).
 	Fields []model.Field
+	// Shown is each cell's text as the sheet shows it, for a refusal
+	// of the row once merged with the roster (Rejection.Value).
+	Shown map[model.Field]string
 }
 
 // RejectedRows lists the rows that have at least one rejection, in order.
@@ -846,7 +849,7 @@ func (im *importer) row(rec *record) error {
 			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
 	}
-	m, rejected, notes, err := im.member(rec)
+	m, shown, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err
 	}
@@ -855,7 +858,7 @@ func (im *importer) row(rec *record) error {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, rejected...)
 		return nil
 	}
-	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: im.fields})
+	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: im.fields, Shown: shown})
 	return nil
 }
 

@@ -15,18 +15,19 @@ import (
 // The member of one row: each cell read into its field, then the record
 // checked as the forms check it.
 
-// member builds the member of a record and checks it. Every problem
+// member builds the member of a record and checks it, and gives each
+// cell's text as the sheet shows it. Every problem
 // becomes a rejection of its field, naming the person and what the cell
 // shows; a field whose cell could not be read is not reported a second
 // time by the record's own checks.
-func (im *importer) member(rec *record) (model.Member, []model.Rejection, []model.ImportNote, error) {
+func (im *importer) member(rec *record) (model.Member, map[model.Field]string, []model.Rejection, []model.ImportNote, error) {
 	n, cells := rec.n, rec.cells
 	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
 	if rec.sharedWith > 0 {
-		return model.Member{}, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
+		return model.Member{}, nil, []model.Rejection{r.sharedRefusal(rec)}, nil, nil
 	}
 	for _, c := range im.h.cols {
 		v := cell(cells, c.index)
@@ -36,7 +37,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		sc, err := im.sr.shown(col, src, v, dateFields[c.field])
 		switch {
 		case err != nil:
-			return model.Member{}, nil, nil, err
+			return model.Member{}, nil, nil, nil, err
 		case sc.unknown:
 			r.reject(c.field, model.Textf(conditionalFormatReason))
 			continue
@@ -58,12 +59,12 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		}
 		r.shown[c.field] = v
 		if err := r.set(c.field, v, col, src); err != nil {
-			return model.Member{}, nil, nil, err
+			return model.Member{}, nil, nil, nil, err
 		}
 	}
 	r.duplicateColumns(cells)
 	if err := r.settleTicks(); err != nil {
-		return model.Member{}, nil, nil, err
+		return model.Member{}, nil, nil, nil, err
 	}
 	m := &r.m
 	// "是（2023-05）" in a 是否 column stands in for the detail column.
@@ -138,7 +139,7 @@ func (im *importer) member(rec *record) (model.Member, []model.Rejection, []mode
 		// the sheet is read (importer.refuseRepeated).
 		im.idRows[m.IDNumber] = append(im.idRows[m.IDNumber], idRow{row: n, name: r.name})
 	}
-	return r.m, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
+	return r.m, r.shown, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
 
 // hiddenByFormat is the refusal of a field that shows blank although its
@@ -389,23 +390,25 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			return nil
 		}
 		m.DuesPaidTo = paid
+	// The words to write are the sheet's, in Chinese in every language
+	// (the importer reads those): plain strings in the sentences.
 	case model.FieldSex:
 		var ok bool
 		if m.Sex, ok = model.ParseSex(v); !ok {
-			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.Term(model.SexMale), model.Term(model.SexFemale)))
+			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), string(model.SexMale), string(model.SexFemale)))
 		}
 	case model.FieldCategory:
 		var ok bool
 		switch m.Category, ok = model.ParseCategory(v); {
 		case !ok && model.NotPartyMember(v):
-			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		case !ok:
-			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), model.CategoryFull, model.CategoryProbationary))
+			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		}
 	case model.FieldStanding:
 		var ok bool
 		if m.Standing, ok = model.ParseStanding(v); !ok {
-			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), model.Term(model.StandingNormal), model.Term(model.StandingSuspended)))
+			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), string(model.StandingNormal), string(model.StandingSuspended)))
 		}
 	case model.FieldEducation:
 		m.Education = model.NormalizeEducation(v)

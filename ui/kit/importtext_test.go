@@ -12,14 +12,14 @@ import (
 )
 
 // importFormats are the formats of the sentences the imports give for
-// refused rows and notes (storage/xlsx, storage/rosterfile, storage's
-// planner): the format of each model.Textf, model.Note, model.Reason and
+// refused rows and notes (storage/xlsx, storage/rosterfile, storage/duesfile,
+// storage's planner): the format of each model.Textf, model.Note, model.Reason and
 // dateRefusal call there, a constant's value when the format is one. A
 // format that is neither fails the test, so that no sentence escapes it.
 func importFormats(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/imports.go"} {
+	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/duesfile/*.go", "../../storage/imports.go"} {
 		got, err := filepath.Glob(pattern)
 		if err != nil || len(got) == 0 {
 			t.Fatalf("%s: %v", pattern, err)
