@@ -154,8 +154,14 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		// A sheet named for another year (2025年 beside 2026年) is that
 		// year's bases: left out, and said, when another sheet is read
 		// (review s7-8 attack #6).
-		if y := otherYear(s.name, year); want == nil && y != "" && len(sheets) > 1 {
-			if bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); err == nil && bf != nil {
+		// A column headed with another year says more, and is said
+		// (otherYearError, below).
+		if y := otherYear(s.name, year); want == nil && y != "" && len(sheets) > 1 && s.part != nil {
+			var oy *otherYearError
+			switch bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); {
+			case errors.As(err, &oy):
+				otherYears = append(otherYears, oy)
+			case err == nil && bf != nil:
 				namedYears = append(namedYears, [2]string{s.name, y})
 			}
 			continue
