@@ -354,7 +354,11 @@ type MemberMonth struct {
 // ledger begins for them, the last month paid in full, and every month from
 // the first that matters to the last, with its state.
 type MemberDues struct {
-	OwedFrom    Month // first month owed in the ledger; 0 if it has not begun
+	OwedFrom Month // first month owed in the ledger; 0 if it has not begun
+	// CountedFrom is the first month whose lack of a payment counts as
+	// unpaid (建账月份 for one paid on paper to before it); the months from
+	// OwedFrom to it are 待补录. 0 if the ledger has not begun.
+	CountedFrom Month
 	Opening     Month // 党费已交至 as entered; 0 if none
 	PaidThrough Month // last month paid in full; 0 if not known
 	Months      []MemberMonth
@@ -390,6 +394,9 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		s.OwedFrom = owed
 	}
 	known := h.knownFrom(m)
+	if kept {
+		s.CountedFrom = max(known, owed)
+	}
 	opening, hasOpening := h.Openings[m.ID]
 	if hasOpening {
 		s.Opening = opening

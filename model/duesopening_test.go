@@ -604,3 +604,19 @@ func TestMonthsBeforeComingHereAreNotOwed(t *testing.T) {
 		})
 	}
 }
+
+// A member paid on paper to October in a ledger begun in December: the
+// statement counts from December (the 建账月份 the 基数 page names) and
+// November is 待补录, not counted (review s7-8 newuser #3: the member page
+// said "本账从2026年11月起" beside November 待补录).
+func TestMemberDuesStatementCountsFromTheLedgerMonth(t *testing.T) {
+	r := CurrentDuesRules()
+	m := duesMember(1, NewDate(2001, 7, 1))
+	dec := MonthOf(2026, 12)
+	h := DuesHistory{Start: dec, SetUp: dec, Openings: map[int64]Month{1: MonthOf(2026, 10)},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}}
+	s := MemberDuesStatement(&m, h, NewDate(2026, 12, 1), r)
+	if s.OwedFrom != MonthOf(2026, 11) || s.CountedFrom != dec || s.ToRecord != 1 || s.OwedMonths != 0 {
+		t.Errorf("owed from %v, counted from %v, to record %d, owed %d; want 2026-11, 2026-12, 1, 0", s.OwedFrom, s.CountedFrom, s.ToRecord, s.OwedMonths)
+	}
+}

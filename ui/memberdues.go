@@ -126,7 +126,10 @@ func (t *memberDuesTab) summaryText() string {
 	if st.OwedFrom == 0 {
 		parts = append(parts, lang.L("党费台账尚未建立（在“党费 → 基数”中填写基数后开始）"))
 	} else {
-		parts = append(parts, lang.L("本账从{{.M}}起计算应交党费", map[string]any{"M": monthText(st.OwedFrom)}))
+		// From the month the ledger counts, as the 基数 page's 建账月份 says;
+		// the months before it are the 待补录 sentence below (review s7-8
+		// newuser #3: "从2026年11月起" beside November 待补录).
+		parts = append(parts, lang.L("本账从{{.M}}起计算应交党费", map[string]any{"M": monthText(max(st.CountedFrom, st.OwedFrom))}))
 	}
 	if st.PaidThrough != 0 {
 		parts = append(parts, lang.L("党费交至{{.M}}", map[string]any{"M": monthText(st.PaidThrough)}))
