@@ -95,7 +95,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 	rows := make([]RegisterRow, 0, len(members))
 	for i := range members {
 		m := &members[i]
-		from, to, ok := OwedMonths(m)
+		from, to, ok := h.ownMonths(m)
 		if !ok || from > first+11 || to < first {
 			continue // owes nothing this year
 		}
@@ -323,8 +323,30 @@ type DuesHistory struct {
 	// opening (the letter's 党费交至) covers were paid elsewhere and are
 	// not this branch's.
 	Arrived map[int64]Month
-	Bases   []DuesBase
-	Paid    []PaidMonth
+	// Came is the month each member came onto this branch's roster by a
+	// 到本支部日期 the record states (typed, imported, 转入; not the day
+	// they were merely added or imported — see ArrivedAfter), their
+	// latest. Without an opening position the months before it are not
+	// this branch's dues (不需交: no base is asked for them, review s5-8
+	// attack #13); with one (a transfer letter's 党费交至, a 党费已交至),
+	// dues are owed here from the month after it, as the letter says.
+	Came  map[int64]Month
+	Bases []DuesBase
+	Paid  []PaidMonth
+}
+
+// ownMonths are the months m owes dues to this branch, as OwedMonths, but
+// from the month m came onto its roster (Came) when no opening position
+// says where they stood.
+func (h *DuesHistory) ownMonths(m *Member) (from, to Month, ok bool) {
+	from, to, ok = OwedMonths(m)
+	if !ok {
+		return from, to, ok
+	}
+	if _, has := h.Openings[m.ID]; !has {
+		from = max(from, h.Came[m.ID])
+	}
+	return from, to, ok
 }
 
 // paidElsewhere reports a month before member id came by an incoming
@@ -341,7 +363,7 @@ func (h *DuesHistory) paidElsewhere(id int64, mo Month) bool {
 // before their admission. ok is false when the ledger has not begun (no
 // start: no base entered yet) or their admission date is unknown.
 func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
-	from, _, ok := OwedMonths(m)
+	from, _, ok := h.ownMonths(m)
 	if !ok || h.Start == 0 {
 		return 0, false
 	}
@@ -620,7 +642,7 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 // no opening position, the member owed dues before the ledger began and has
 // paid nothing in it since.
 func PaidThrough(m *Member, h DuesHistory, r DuesRules) (Month, bool) {
-	join, to, ok := OwedMonths(m)
+	join, to, ok := h.ownMonths(m)
 	if !ok {
 		return 0, false
 	}

@@ -265,6 +265,12 @@ func RecordFindings(gaps []RecordGap) []Finding {
 	case len(gaps) == 1:
 		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
 			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
+	case len(gaps) > len(names) && !sameSpan(gaps):
+		// Grouped by their months, each group with its own span: one
+		// span for all gave "2026年10月至11月" to twelve members whose
+		// only month was November (review s7-8-newuser #2).
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+			len(gaps), spanGroups(gaps))
 	case len(gaps) > len(names):
 		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
 			len(gaps), Names(names), monthRangeText(from, to))
@@ -279,6 +285,41 @@ func RecordFindings(gaps []RecordGap) []Finding {
 			len(gaps), each)
 	}
 	return []Finding{f}
+}
+
+// sameSpan reports whether every gap has the same first and last month.
+func sameSpan(gaps []RecordGap) bool {
+	for _, g := range gaps[1:] {
+		if g.From != gaps[0].From || g.To != gaps[0].To {
+			return false
+		}
+	}
+	return true
+}
+
+// spanGroups are the gaps grouped by their months, in order of first
+// appearance: 王建国、李秀英、张伟等12人 2026年11月，陈静、周杰 2026年10月至2026年11月.
+func spanGroups(gaps []RecordGap) Texts {
+	type span struct{ from, to Month }
+	var order []span
+	names := map[span][]string{}
+	for _, g := range gaps {
+		k := span{g.From, g.To}
+		if _, seen := names[k]; !seen {
+			order = append(order, k)
+		}
+		names[k] = append(names[k], g.Name)
+	}
+	out := make(Texts, len(order))
+	for i, k := range order {
+		n := names[k]
+		if len(n) > 3 {
+			out[i] = Textf("%s等%d人 %s", Names(n[:3]), len(n), monthRangeText(k.from, k.to))
+			continue
+		}
+		out[i] = Textf("%s %s", Names(n), monthRangeText(k.from, k.to))
+	}
+	return out
 }
 
 // monthRangeText is a run of months as a finding says it: one month, or
@@ -332,7 +373,7 @@ type MemberDues struct {
 // advance; months outside m's time on the roster are MonthNotOwed.
 func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) MemberDues {
 	var s MemberDues
-	join, to, ok := OwedMonths(m)
+	join, to, ok := h.ownMonths(m)
 	if !ok {
 		return s
 	}

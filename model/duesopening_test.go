@@ -527,3 +527,80 @@ func TestYearPointOneIsOneRuleEverywhere(t *testing.T) {
 		t.Errorf("2026.1.5: %v %v", d, err)
 	}
 }
+
+// Months before a member came onto this branch (a stated 到本支部日期, Came)
+// are not this branch's dues when no opening position says where they
+// stood: 不需交, no base asked for them, no arrears — as months before
+// admission (review s5-8 attack #13). A member merely added today (no Came)
+// and one with a 党费已交至 keep the ledger's rules.
+func TestMonthsBeforeComingHereAreNotOwed(t *testing.T) {
+	r := CurrentDuesRules()
+	c := PartyConstitution2022
+	today := NewDate(2026, 11, 30)
+	jan25, jan26, sep26 := MonthOf(2025, 1), MonthOf(2026, 1), MonthOf(2026, 9)
+	bases := func(id int64, years ...int) []DuesBase {
+		var out []DuesBase
+		for _, y := range years {
+			out = append(out, DuesBase{MemberID: id, Year: y, Category: DuesEmployed, Base: Yuan(5400)})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name      string
+		join      Date
+		came      Month // 0: not stated
+		opening   Month // 0: none
+		bases     []DuesBase
+		gapYears  []int // years BaseGaps asks a base for
+		notOwed25 bool  // every 2025 month 不需交 (or no 2025 row)
+		arrears   int
+	}{
+		{"came_in_september_without_a_base_for_2025", NewDate(1995, 7, 1), sep26, 0, bases(1, 2026), nil, true, 2},
+		{"came_in_september_no_base_at_all", NewDate(1995, 7, 1), sep26, 0, nil, []int{2026}, true, 0},
+		{"joined_in_2026", NewDate(2026, 5, 1), sep26, 0, nil, []int{2026}, true, 0},
+		{"added_today_owes_from_the_ledger", NewDate(1995, 7, 1), 0, 0, nil, []int{2025, 2026}, false, 0},
+		{"came_in_september_with_bases_owes_from_september", NewDate(1995, 7, 1), sep26, 0, bases(1, 2025, 2026), nil, true, 2},
+		{"opening_keeps_its_rule", NewDate(1995, 7, 1), sep26, MonthOf(2026, 3), bases(1, 2026), nil, true, 7},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, tc.join)
+			h := DuesHistory{Start: jan25, SetUp: jan25, Bases: tc.bases, Openings: map[int64]Month{}, Came: map[int64]Month{}}
+			if tc.came != 0 {
+				h.Came[1] = tc.came
+			}
+			if tc.opening != 0 {
+				h.Openings[1] = tc.opening
+			}
+			var years []int
+			for _, g := range BaseGaps([]Member{m}, h, today, r) {
+				years = append(years, g.Years...)
+			}
+			if fmt.Sprint(years) != fmt.Sprint(tc.gapYears) {
+				t.Errorf("bases asked for %v, want %v", years, tc.gapYears)
+			}
+			reg := BuildRegister(2025, []Member{m}, h, today, r)
+			owed25 := false
+			for _, row := range reg.Rows {
+				for _, cell := range row.Months {
+					owed25 = owed25 || cell.State != MonthNotOwed && cell.State != MonthPaidOpening
+				}
+			}
+			if owed25 == tc.notOwed25 {
+				t.Errorf("2025 register %+v: not owed %v, want %v", reg.Rows, !owed25, tc.notOwed25)
+			}
+			st := MemberDuesStatement(&m, h, today, r)
+			for _, mo := range st.Months {
+				if mo.Month >= jan26 && mo.Month < tc.came && tc.opening == 0 && mo.State != MonthNotOwed {
+					t.Errorf("%v before coming here: %v, want 不需交", mo.Month, mo.State)
+				}
+			}
+			n := 0
+			if ar := Arrears([]Member{m}, h, today, r, c); len(ar) == 1 {
+				n = ar[0].Months
+			}
+			if n != tc.arrears {
+				t.Errorf("%d months in arrears, want %d", n, tc.arrears)
+			}
+		})
+	}
+}

@@ -106,3 +106,46 @@ func TestElectionBelowFourFifthsIsVoid(t *testing.T) {
 		t.Errorf("election with all voters: %+v", got)
 	}
 }
+
+// Many members with different spans are grouped by span, each with its own
+// months: twelve with November only are not told "10月至11月" because two
+// others also have October (review s7-8-newuser #2).
+func TestRecordFindingsGroupManyBySpan(t *testing.T) {
+	nov, oct := MonthOf(2026, 11), MonthOf(2026, 10)
+	var gaps []RecordGap
+	for i, n := range []string{"王建国", "李秀英", "张伟", "刘洋", "陈静", "周杰", "孙悦", "马超"} {
+		g := RecordGap{MemberID: int64(i + 1), Name: n, From: nov, To: nov, Months: 1}
+		if n == "陈静" || n == "周杰" {
+			g.From, g.Months = oct, 2
+		}
+		gaps = append(gaps, g)
+	}
+	tests := []struct {
+		name  string
+		gaps  []RecordGap
+		wants []string
+		not   []string
+	}{
+		{"two_spans", gaps, []string{"8名党员的党费待补录：王建国、李秀英、张伟等6人 2026年11月，陈静、周杰 2026年10月至2026年11月。"}, []string{"王建国、李秀英、张伟、刘洋、陈静等）"}},
+		{"one_span", gaps[:4:4], []string{"王建国 2026年11月"}, nil},
+		{"many_one_span", append(append([]RecordGap{}, gaps[:4]...), gaps[6:]...), []string{"6名党员（王建国、李秀英、张伟、刘洋、孙悦等）2026年11月的党费待补录"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := RecordFindings(tt.gaps)
+			if len(fs) != 1 || fs[0].Severity != Warning {
+				t.Fatalf("%+v", fs)
+			}
+			for _, w := range tt.wants {
+				if !strings.Contains(fs[0].Message, w) {
+					t.Errorf("%q lacks %q", fs[0].Message, w)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(fs[0].Message, w) {
+					t.Errorf("%q has %q", fs[0].Message, w)
+				}
+			}
+		})
+	}
+}

@@ -488,8 +488,42 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 	if err := rows.Err(); err != nil {
 		return h, err
 	}
-	h.Arrived, err = arrivals(tx)
+	if h.Arrived, err = arrivals(tx); err != nil {
+		return h, err
+	}
+	h.Came, err = cameOn(tx, h.Arrived)
 	return h, err
+}
+
+// cameOn is the month each member came onto this roster by a stated
+// 到本支部日期 (model.DuesHistory.Came): their incoming letter's month, or
+// their arrived_on when it is not the day they were added or imported (the
+// date of created_at, in the zone it was written in, as model.ArrivedAfter
+// reads it), whichever is later.
+func cameOn(tx *gorm.DB, letters map[int64]model.Month) (map[int64]model.Month, error) {
+	out := make(map[int64]model.Month, len(letters))
+	for id, m := range letters {
+		out[id] = m
+	}
+	rows, err := tx.Raw(`SELECT id, arrived_on FROM members
+		WHERE arrived_on IS NOT NULL AND arrived_on != '' AND arrived_on != substr(created_at, 1, 10)`).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var date string
+		if err := rows.Scan(&id, &date); err != nil {
+			return nil, err
+		}
+		d, err := model.ParseDate(date)
+		if err != nil {
+			return nil, fmt.Errorf("read arrival of member %d: %w", id, err)
+		}
+		out[id] = max(out[id], model.MonthOfDate(d))
+	}
+	return out, rows.Err()
 }
 
 // arrivals is the month of each member's latest incoming letter (转入).

@@ -269,3 +269,28 @@ func TestApplyImportIsAllOrNothing(t *testing.T) {
 		check(t)
 	})
 }
+
+// A new member given as 预备党员 whose probation ended even with the
+// longest extension is refused as the same row without 人员类别 is
+// (review s7-7 attack #26: 预备党员 joined 2008-06 was added); one still
+// within it is added.
+func TestImportRefusesProbationLongOver(t *testing.T) {
+	s := openTest(t)
+	rules := model.CurrentRules().Membership
+	old := newMember(7)
+	old.Category, old.JoinDate, old.FullDate = model.CategoryProbationary, testToday.AddYears(-10), model.Date{}
+	recent := newMember(8)
+	recent.Category, recent.JoinDate, recent.FullDate = model.CategoryProbationary, testToday.AddMonths(-3), model.Date{}
+	plan, err := s.PlanImport("旧名册.xlsx", []model.Member{old, recent}, allColumns())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Add) != 1 || plan.Add[0].IDNumber != recent.IDNumber || len(plan.Refused) != 1 {
+		t.Fatalf("plan: add %d, refused %+v; want the recent one added, the old one refused", len(plan.Add), plan.Refused)
+	}
+	end := model.ProbationLatestEnd(old.JoinDate, rules)
+	want := "人员类别为预备党员，但加入党组织日期 " + old.JoinDate.String() + " 起的预备期"
+	if r := plan.Refused[0]; r.Index != 0 || r.Field != model.FieldCategory || !strings.HasPrefix(r.Reason, want) || !strings.Contains(r.Reason, "已于 "+end.String()+" 届满") {
+		t.Errorf("refusal %+v, want %s…", r, want)
+	}
+}

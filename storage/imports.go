@@ -132,6 +132,16 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 				refuse(i, errs, "")
 				continue
 			}
+			// A 预备党员 whose probation ended even with the longest
+			// extension is refused as the same row without 人员类别 is
+			// (model.CategoryFromDates): an old roster's value (review s7-7
+			// attack #26).
+			if end := model.ProbationLatestEnd(in.JoinDate, rules.Membership); in.Category == model.CategoryProbationary && !in.JoinDate.IsZero() && end.Before(today) {
+				t := model.Textf("人员类别为预备党员，但加入党组织日期 %s 起的预备期（%d年，最长延长%d个月）已于 %s 届满，应已转正；请填写转为正式党员日期并改为正式党员，文件如是旧的名册，请用现在的名册",
+					in.JoinDate.String(), rules.Membership.ProbationYears, rules.Membership.ProbationMaxExtensionMonths, end.String())
+				plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldCategory, Reason: t.String(), Text: t})
+				continue
+			}
 			if ok, err := opening(i, &in, &in); err != nil {
 				return model.ImportPlan{}, err
 			} else if !ok {

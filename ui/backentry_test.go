@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
 	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
 )
 
 // Day one, then one meeting of March typed in from the paper ledger (review
@@ -75,5 +78,32 @@ func TestHomeSaysMonthsToRecordBeforeTheLedger(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("home lacks the 提醒 “%s…的党费待补录”: %+v", want, s.home.findings)
+	}
+}
+
+// Home agrees with `check` on a member who came to the branch this year
+// without a 党费已交至: no base of last year asked of him (review s5-8 attack
+// #13).
+func TestHomeAsksNoBaseBeforeComingHere(t *testing.T) {
+	var name string
+	s, _ := newStoreShell(t, func(st *storage.Store) {
+		if err := demo.Fill(st, 8, 1, testToday); err != nil {
+			t.Fatal(err)
+		}
+		m := demo.Members(1, 91, testToday, "支部")[0]
+		m.Name = "甲六"
+		m.Category, m.JoinDate, m.FullDate = model.CategoryFull, m.BirthDate.AddYears(19), m.BirthDate.AddYears(20)
+		m.ArrivedOn, m.LostContact, m.LostSince, m.Mobile, m.MobileDestination = model.NewDate(testToday.Year, 9, 1), false, model.Date{}, false, ""
+		if _, err := st.AddMember(m, nil); err != nil {
+			t.Fatal(err)
+		}
+		name = m.Name
+	})
+	s.show(screenHome)
+	last := strconv.Itoa(testToday.Year - 1)
+	for _, f := range s.home.findings {
+		if strings.Contains(f.Message, name) && strings.Contains(f.Message, last) {
+			t.Errorf("home: %v %s", f.Severity, f.Message)
+		}
 	}
 }

@@ -150,6 +150,11 @@ func TestLedgerStartEarlierAsks(t *testing.T) {
 	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
 		t.Fatalf("start %v after confirming", start)
 	}
+	// The offer that follows says 开始用本软件记党费账之前, as the reminder
+	// and the printed sheets do, not 建账前 (review s7-8 attack #3).
+	if !strings.Contains(asked, "开始用本软件记党费账之前的月份待补录") || strings.Contains(asked, "建账前") {
+		t.Errorf("the offer after moving the start back asks %q", asked)
+	}
 }
 
 // The first hour's wording (review s5-8 newuser #7, #12): no empty

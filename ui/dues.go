@@ -259,7 +259,7 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.lines[i]) })
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("将导入 {{.N}} 人", map[string]any{"N": len(p.Bases)}), v.accepted),
-		container.NewTabItem(lang.L("未通过 {{.N}} 行", map[string]any{"N": len(rows)}), v.rejected),
+		container.NewTabItem(lang.N("未通过 {{.N}} 行", len(rows), map[string]any{"N": len(rows)}), v.rejected),
 	)
 	if len(p.Rejected) > 0 {
 		v.tabs.SelectIndex(1)

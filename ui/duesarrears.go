@@ -112,7 +112,7 @@ func (a *duesArrears) refresh() {
 	if len(list) == 0 {
 		a.summary.SetText(lang.L("没有欠缴党费的党员。"))
 	} else {
-		a.summary.SetText(lang.L("{{.N}} 人欠缴党费（截至上月）：{{.S}} 人连续{{.L}}个月以上未交（严重），{{.W}} 人连续{{.M}}个月以上（提醒）。点击一行登记补交。",
+		a.summary.SetText(lang.N("{{.N}} 人欠缴党费（截至上月）：{{.S}} 人连续{{.L}}个月以上未交（严重），{{.W}} 人连续{{.M}}个月以上（提醒）。点击一行登记补交。", len(list),
 			map[string]any{"N": len(list), "S": serious, "L": a.d.sh.rules.Constitution.LapseMonths, "W": warn, "M": a.d.sh.rules.Constitution.WarnMonths}))
 	}
 	a.table.Refresh()

@@ -76,7 +76,7 @@ func (b *duesBases) editSelected() {
 		}
 	}
 	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
-	note := widget.NewLabel(lang.L("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。",
+	note := widget.NewLabel(lang.N("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。", len(picked),
 		map[string]any{"N": len(picked), "Y": b.d.year}))
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
@@ -305,7 +305,7 @@ func startEffect(gaps []model.RecordGap) string {
 	if len(gaps) > len(names) {
 		list += lang.L("等")
 	}
-	return lang.L("保存后，{{.N}}名党员（{{.Names}}）{{.Months}}的党费将显示为“待补录”（不算欠交，不会提示脱党）。已在纸质台账交过的，保存后可为他们填写“党费已交至”；也可在“收缴”中按实际交纳日期逐笔补录。",
+	return lang.N("保存后，{{.N}}名党员（{{.Names}}）{{.Months}}的党费将显示为“待补录”（不算欠交，不会提示脱党）。已在纸质台账交过的，保存后可为他们填写“党费已交至”；也可在“收缴”中按实际交纳日期逐笔补录。", len(gaps),
 		map[string]any{"N": len(gaps), "Names": list, "Months": monthRangeText(from, to)})
 }
 
@@ -340,7 +340,7 @@ func (b *duesBases) offerOpenings(gaps []model.RecordGap) {
 		ids[g.MemberID] = true
 	}
 	b.d.sh.confirmAs("填写党费已交至",
-		lang.L("{{.N}}名党员建账前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", map[string]any{"N": len(gaps)}),
+		lang.N("{{.N}}名党员开始用本软件记党费账之前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", len(gaps), map[string]any{"N": len(gaps)}),
 		"勾选并填写", func() {
 			for i := range b.rows {
 				b.rows[i].selected = ids[b.rows[i].base.MemberID]

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
+	"branchledger/model"
 	"branchledger/storage"
 )
 
@@ -45,6 +46,52 @@ func TestImportPreviewSaysEmptyBranchesWithoutAProfile(t *testing.T) {
 	p = s.roster.preview
 	if got := textsOf(p.choices); !strings.Contains(got, "有 2 人的所在党支部为空（文件中没有）。 在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。") {
 		t.Errorf("unticked, the empty branches are not said: %s", got)
+	}
+}
+
+// Importing the same roster again after a first import with 所在党支部一律填写
+// ticked opens with the box ticked and nothing to update (review
+// s6-8-newuser #12).
+func TestReimportOpensWithTheProfileBranchTicked(t *testing.T) {
+	s, st := newStoreShell(t, func(st *storage.Store) {
+		if err := st.SaveProfile(model.Profile{OrgName: "某中学", BranchName: "滨江三中教工党支部"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	f := excelize.NewFile()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{"陈刚", validID("19800101", "011"), "2008.06", "2009.06", "第三党支部"})
+	_ = f.SetSheetRow("Sheet1", "A3", &[]any{"刘老", validID("19500101", "031"), "1978.06", "1979.06", "第三党支部"})
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s.show(screenRoster)
+	label := "所在党支部一律填写“滨江三中教工党支部”"
+	s.roster.previewImport(path)
+	box := findChecks(s.roster.preview.choices)[label]
+	if box == nil || box.Checked {
+		t.Fatalf("first import: box %v", box)
+	}
+	test.Tap(box)
+	p, err := s.svc.Files.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.svc.Files.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	s.roster.preview.dlg.Hide()
+	s.roster.previewImport(path)
+	box = findChecks(s.roster.preview.choices)[label]
+	if box == nil || !box.Checked {
+		t.Fatalf("re-import: box %v, want ticked", box)
+	}
+	if got := s.roster.preview.p.Plan; len(got.Update) != 0 {
+		t.Errorf("re-import leads with %d updates", len(got.Update))
+	}
+	if ms, _ := st.Members(); len(ms) != 2 || ms[0].BranchName != "滨江三中教工党支部" {
+		t.Errorf("members %+v", ms)
 	}
 }
 

@@ -263,7 +263,7 @@ func (v *importPreview) refresh() {
 
 	titles := []string{
 		lang.L("未通过的行（{{.N}}）", map[string]any{"N": p.RejectedRows()}),
-		lang.L("将更新（{{.N}} 处修改）", map[string]any{"N": len(v.changes)}),
+		lang.N("将更新（{{.N}} 处修改）", len(v.changes), map[string]any{"N": len(v.changes)}),
 		lang.L("将新增（{{.N}} 人）", map[string]any{"N": len(p.Plan.Add)}),
 		lang.L("提示（{{.N}}）", map[string]any{"N": len(p.Notes)}),
 	}

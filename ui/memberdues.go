@@ -131,17 +131,17 @@ func (t *memberDuesTab) summaryText() string {
 	if st.PaidThrough != 0 {
 		parts = append(parts, lang.L("党费交至{{.M}}", map[string]any{"M": monthText(st.PaidThrough)}))
 	}
-	parts = append(parts, lang.L("在本账已交 {{.N}} 个月，计 {{.A}} 元", map[string]any{"N": st.PaidMonths, "A": st.Paid.String()}))
+	parts = append(parts, lang.N("在本账已交 {{.N}} 个月，计 {{.A}} 元", st.PaidMonths, map[string]any{"N": st.PaidMonths, "A": st.Paid.String()}))
 	if st.OwedMonths > 0 {
-		parts = append(parts, lang.L("欠交 {{.N}} 个月，计 {{.A}} 元", map[string]any{"N": st.OwedMonths, "A": st.Owed.String()}))
+		parts = append(parts, lang.N("欠交 {{.N}} 个月，计 {{.A}} 元", st.OwedMonths, map[string]any{"N": st.OwedMonths, "A": st.Owed.String()}))
 	} else {
 		parts = append(parts, lang.L("没有欠交"))
 	}
 	if st.Unknown > 0 {
-		parts = append(parts, lang.L("{{.N}} 个月缺基数，金额未定（不算欠交）", map[string]any{"N": st.Unknown}))
+		parts = append(parts, lang.N("{{.N}} 个月缺基数，金额未定（不算欠交）", st.Unknown, map[string]any{"N": st.Unknown}))
 	}
 	if st.ToRecord > 0 {
-		parts = append(parts, lang.L("{{.N}} 个月在开始用本软件记账之前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", map[string]any{"N": st.ToRecord}))
+		parts = append(parts, lang.N("{{.N}} 个月在开始用本软件记账之前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", st.ToRecord, map[string]any{"N": st.ToRecord}))
 	}
 	return sentenceCase(strings.Join(parts, lang.L("；")) + lang.L("。"))
 }

@@ -292,7 +292,7 @@ func alignMessage(groups map[string]int, name string) string {
 			parts = append(parts, lang.L("写作“{{.Old}}”的{{.N}}人", map[string]any{"Old": old, "N": groups[old]}))
 		}
 	}
-	return lang.L("有 {{.N}} 名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。",
+	return lang.N("有 {{.N}} 名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。", n,
 		map[string]any{"N": n, "Name": name, "Which": strings.Join(parts, lang.L("、"))})
 }
 
@@ -338,7 +338,7 @@ func (f *profileForm) store(p model.Profile, align bool) {
 	f.sh.dataChanged()
 	f.load()
 	if aligned > 0 {
-		f.status.SetText(lang.L("已保存，{{.N}} 名党员的所在党支部已一并更正", map[string]any{"N": aligned}))
+		f.status.SetText(lang.N("已保存，{{.N}} 名党员的所在党支部已一并更正", aligned, map[string]any{"N": aligned}))
 		return
 	}
 	f.status.SetText(lang.L("已保存"))

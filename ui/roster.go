@@ -39,7 +39,7 @@ type rosterScreen struct {
 	desc    bool
 
 	table                                  *kit.StickyTable
-	search                                 *widget.Entry
+	search                                 *kit.SearchEntry
 	category, standing, mobile, lost, left *kit.Select
 	count                                  *widget.Label
 	addButton, importButton, exportButton  *widget.Button
@@ -57,7 +57,7 @@ func newRosterScreen(sh *shell) *rosterScreen {
 	r.addDuesColumn()
 	r.addParticipationColumn()
 
-	r.search = widget.NewEntry()
+	r.search = kit.NewSearchEntry()
 	r.search.SetPlaceHolder(lang.L("搜索姓名、身份证号或电话"))
 	r.search.ActionItem = widget.NewIcon(theme.SearchIcon())
 	r.search.OnChanged = func(q string) { r.filter.Query = q; r.applyFilter(); r.table.ScrollToTop() }

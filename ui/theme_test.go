@@ -133,6 +133,8 @@ func TestSoftwareThemeFieldsAreFramesNotBoxes(t *testing.T) {
 			{"select entry", kitSelectEntry("大学"), widgetSelectEntry("大学")},
 			{"select", kitSelect("正式党员"), widgetSelect("正式党员")},
 			{"date entry", kit.NewDateEntry(), nil},
+			{"search entry", kitSearchEntry("张三"), widgetEntry("张三")},
+			{"plain select", kitPlainSelect("正式党员"), fyneSelect("正式党员")},
 		} {
 			size := fyne.NewSize(300, f.kit.MinSize().Height)
 			kw := test.NewWindow(f.kit)
@@ -184,6 +186,21 @@ func TestSoftwareThemeFieldsAreFramesNotBoxes(t *testing.T) {
 	}
 }
 
+func kitSearchEntry(s string) fyne.Widget {
+	e := kit.NewSearchEntry()
+	e.SetText(s)
+	return e
+}
+func kitPlainSelect(s string) fyne.Widget {
+	e := kit.NewPlainSelect([]string{s}, nil)
+	e.SetSelected(s)
+	return e
+}
+func fyneSelect(s string) fyne.Widget {
+	e := widget.NewSelect([]string{s}, nil)
+	e.SetSelected(s)
+	return e
+}
 func kitEntry(s string) fyne.Widget { e := kit.NewEntry(); e.SetText(s); return e }
 func widgetEntry(s string) fyne.Widget {
 	e := widget.NewEntry()

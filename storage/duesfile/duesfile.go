@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -211,7 +212,7 @@ func (s *Service) ExportDues(year int, path string) (int, error) {
 	dr := model.CurrentDuesRules()
 	r := &xlsx.DuesReport{BranchName: profile.BranchName, Register: reg, Balance: bal, Remittances: rem,
 		Arrears: model.YearArrears(ms, h, year, today, dr, model.CurrentRules().Constitution), LedgerStart: h.Start,
-		Gaps: gapsIn(model.BaseGaps(ms, h, today, dr), year), ToRecord: model.RecordGaps(ms, h, dr), PrintedOn: today}
+		Gaps: gapsIn(model.BaseGaps(ms, h, today, dr), year), ToRecord: recordGapsIn(model.RecordGaps(ms, h, dr), year), PrintedOn: today}
 	if err := xlsx.WriteDuesFile(path, r); err != nil {
 		return 0, err
 	}
@@ -227,6 +228,22 @@ func gapsIn(gaps []model.BaseGap, year int) []model.BaseGap {
 		if slices.Contains(g.Years, year) {
 			out = append(out, g)
 		}
+	}
+	return out
+}
+
+// recordGapsIn are the months to record (待补录) that fall in year, each
+// member's span cut to the year: a year's sheet speaks of that year only
+// (review s7-8-newuser #9: the 2025 sheet listed November 2026).
+func recordGapsIn(gaps []model.RecordGap, year int) []model.RecordGap {
+	first, last := model.MonthOf(year, time.January), model.MonthOf(year, time.December)
+	var out []model.RecordGap
+	for _, g := range gaps {
+		if g.To < first || g.From > last {
+			continue
+		}
+		g.From, g.To = max(g.From, first), min(g.To, last)
+		out = append(out, g)
 	}
 	return out
 }

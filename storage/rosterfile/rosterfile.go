@@ -45,8 +45,35 @@ func New(store *storage.Store) *Service {
 // what importing it with the default choices would do. It writes nothing.
 // The error is a Chinese sentence saying why the file cannot be read as a
 // roster.
+//
+// When the file names another 所在党支部 and every member on the roster
+// already has the profile's branch (the same file imported before with
+// 所在党支部一律填写 ticked, or the names corrected since), the default is
+// to keep it: the box starts ticked, so that a re-import does not lead with
+// every member reverting to the file's name (review s6-8-newuser #12).
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
-	return s.PreviewImportWith(path, model.ImportChoice{})
+	p, err := s.PreviewImportWith(path, model.ImportChoice{})
+	if err != nil || p.OtherBranches == 0 || p.ProfileBranch == "" {
+		return p, err
+	}
+	ms, err := s.store.Members()
+	if err != nil {
+		return p, err
+	}
+	onRoster := 0
+	for i := range ms {
+		if !ms[i].OnRoster {
+			continue
+		}
+		if ms[i].BranchName != p.ProfileBranch {
+			return p, nil
+		}
+		onRoster++
+	}
+	if onRoster == 0 {
+		return p, nil // a first import: the user decides
+	}
+	return s.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
 }
 
 // PreviewImportWith is PreviewImport with the user's choices: which sheets,

@@ -294,3 +294,54 @@ func TestProfileBranchCorrectsMembersOnTheRoster(t *testing.T) {
 		t.Errorf("update %+v", u)
 	}
 }
+
+// Re-importing the same roster after a first import with 所在党支部一律填写
+// ticked opens with the box ticked: every member on the roster already has
+// the profile's name, so the preview changes nothing instead of leading
+// with every member reverting (review s6-8-newuser #12). A first import,
+// or a roster that still holds another name, leaves the choice unticked.
+func TestReimportKeepsTheProfileBranch(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "中共某公司支部委员会"}); err != nil {
+		t.Fatal(err)
+	}
+	first17, second17 := "62010219800101011", "62010219810202021"
+	rows := [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别", "所在党支部"},
+		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员", "某公司党支部"},
+		{"钱二", second17 + string(model.IDCheckChar(second17)), "2012.07", "2013.07", "正式党员", "某公司党支部"},
+	}
+	path := writeSheet(t, rows)
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Choice.ProfileBranch {
+		t.Fatal("a first import ticks the box by itself")
+	}
+	p, err = svc.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	p, err = svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Choice.ProfileBranch || len(p.Plan.Update) != 0 || p.Plan.Unchanged != 2 || p.OtherBranches != 2 {
+		t.Errorf("re-import: ticked %v, %d updates, %d unchanged, %d naming another branch",
+			p.Choice.ProfileBranch, len(p.Plan.Update), p.Plan.Unchanged, p.OtherBranches)
+	}
+	// One member renamed back by hand: the roster no longer agrees, the
+	// user decides again.
+	ms, _ := store.Members()
+	ms[0].BranchName = "某公司党支部"
+	if _, err := store.UpdateMember(ms[0]); err != nil {
+		t.Fatal(err)
+	}
+	if p, err = svc.PreviewImport(path); err != nil || p.Choice.ProfileBranch {
+		t.Errorf("a roster with another name ticked the box: %v, %v", p.Choice.ProfileBranch, err)
+	}
+}

@@ -334,6 +334,11 @@ func (rd *reader) sheet(s bookSheet) error {
 		return err
 	}
 	im.refuseRepeated(refusedFrom)
+	if n := len(im.blankCategory); n > 10 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s 等 %d 行的人员类别为空：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.blankCategory[:10], n))
+	} else if n > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的人员类别为空：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.blankCategory))
+	}
 	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
@@ -573,7 +578,10 @@ type importer struct {
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	hidden    model.TextList // the hidden data rows read: 第4行（孙立军）
-	strays    map[int]string // columns without a heading that hold a value → the first one
+	// blankCategory are the rows whose 人员类别 cell is blank, on a sheet
+	// with the column: the category is worked out from the dates, and said
+	blankCategory model.TextList
+	strays        map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that
@@ -604,14 +612,18 @@ func (im *importer) readRows(rows []streamRow) error {
 			if !slices.Contains(im.fields, model.FieldCategory) {
 				im.fields = append(im.fields, model.FieldCategory)
 			}
-			note("分组行“%s”：其下各行（到下一个分组行为止）的人员类别记为“%s”", name, cat)
+			if im.h.has(model.FieldCategory) {
+				note("分组行“%s”：其下各行（到下一个分组行为止）人员类别为空的记为“%s”", name, cat)
+			} else {
+				note("分组行“%s”：其下各行（到下一个分组行为止）的人员类别记为“%s”", name, cat)
+			}
 		case catTitle:
 			// 离退休党员, 流动党员: the group gives no category, and ends
 			// the one of a 正式党员 title above it.
 			im.categories = append(im.categories, categorySection{row: r.n})
-			note("分组行“%s”：是分组的标题，不是党员，未导入", name)
+			im.groupNote(r.n, name)
 		default:
-			note("分组行“%s”：是分组的标题，不是党员，未导入", name)
+			im.groupNote(r.n, name)
 		}
 	}
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
@@ -639,6 +651,21 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 		return im.row(rec)
 	})
+}
+
+// groupNote says of the section row n titled name that it is no member;
+// of a group of 流动党员 or 失联党员 on a sheet without the column, that
+// the rows under it are not recorded as such (review s7-7 attack #19:
+// the file said mobile, the roster did not, without a word).
+func (im *importer) groupNote(n int, name string) {
+	switch {
+	case strings.Contains(name, "流动") && !im.h.has(model.FieldMobile):
+		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, n, "", "分组行“%s”：是分组的标题，不是党员，未导入；其下各行没有记为流动党员，请导入后在窗口中逐人登记", name))
+	case strings.Contains(name, "失联") && !im.h.has(model.FieldLostContact):
+		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, n, "", "分组行“%s”：是分组的标题，不是党员，未导入；其下各行没有记为失联党员，请导入后在窗口中逐人登记", name))
+	default:
+		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, n, "", "分组行“%s”：是分组的标题，不是党员，未导入", name))
+	}
 }
 
 // section is a row that names the branch of the rows below it.
@@ -671,13 +698,14 @@ func (h header) sectionRow(sr *sheetReader, n int, cells []string) (string, bool
 	return title, true
 }
 
-// categoryTitle reads a section row's title, on a sheet without a 人员类别
-// column, as the title of a group of members by their kind (memberGroup):
+// categoryTitle reads a section row's title (on a sheet with a 人员类别
+// column, for the rows whose cell is blank: review s7-7 attack #23) as
+// the title of a group of members by their kind (memberGroup):
 // ok, and the 人员类别 it gives the rows under it ("正式党员", "一、预备党员
 // （1人）"), or "" for a kind that is none (离退休党员), which ends the
 // category of the group above.
 func (h header) categoryTitle(title string) (model.Category, bool) {
-	if h.has(model.FieldCategory) || !memberGroup(title) {
+	if !memberGroup(title) {
 		return "", false
 	}
 	if c, ok := model.ParseCategory(title); ok && (c == model.CategoryFull || c == model.CategoryProbationary) {

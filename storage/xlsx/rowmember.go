@@ -90,6 +90,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if m.Category == "" && !r.unreadable(model.FieldCategory) {
 		m.Category = im.sectionCategory(n)
 	}
+	if m.Category == "" && im.h.has(model.FieldCategory) && !r.unreadable(model.FieldCategory) {
+		im.blankCategory = append(im.blankCategory, model.Textf("第%d行", n))
+	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
 	// what the roster holds for them, and is decided when the row is

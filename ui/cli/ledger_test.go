@@ -330,3 +330,50 @@ func TestCheckCommitteeNotEnteredIsAHint(t *testing.T) {
 		t.Errorf("check lacks the committee hint:\n%s", r.stdout)
 	}
 }
+
+// A member who came to this branch this year (到本支部日期 stated, no
+// 党费已交至) owes it nothing before (review s5-8 attack #13): `check` asks no
+// base of last year for him, and last year's register and 汇总 do not list
+// him; this year's months before he came are 不需交.
+func TestNoDuesBeforeComingHere(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "d.db")
+	if r := run(t, "demo", "--members", "20", "--db", db); r.status != ExitOK {
+		t.Fatalf("demo: %+v", r)
+	}
+	s, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := s.Today()
+	came := today.AddMonths(-2)
+	came.Day = 1
+	m := demo.Members(1, 91, today, "支部")[0]
+	m.Name = "甲六"
+	m.Category, m.JoinDate, m.FullDate = model.CategoryFull, m.BirthDate.AddYears(19), m.BirthDate.AddYears(20)
+	if !m.FullDate.Before(today.AddYears(-2)) {
+		t.Fatalf("seed gives a member born %v, too young for this test", m.BirthDate)
+	}
+	m.ArrivedOn, m.LostContact, m.LostSince, m.Mobile, m.MobileDestination = came, false, model.Date{}, false, ""
+	if _, err := s.AddMember(m, nil); err != nil {
+		t.Fatal(err)
+	}
+	start, _ := s.DuesLedgerStart()
+	s.Close()
+	if start == 0 || start.Year() >= today.Year {
+		t.Fatalf("the demo's ledger starts %v, want last year or earlier", start)
+	}
+	last := strconv.Itoa(today.Year - 1)
+	r := run(t, "check", "--db", db)
+	for _, line := range strings.Split(r.stdout, "\n") {
+		if strings.Contains(line, "甲六") && (strings.Contains(line, last) || strings.Contains(line, "欠缴党费")) {
+			t.Errorf("check: %s", line)
+		}
+	}
+	out := filepath.Join(t.TempDir(), "党费.xlsx")
+	if r := run(t, "dues", "export", last, out, "--db", db); r.status != ExitOK {
+		t.Fatalf("dues export: %+v", r)
+	}
+	if text := workbookText(t, out); strings.Contains(text, "甲六") {
+		t.Errorf("%s register and summary list a member who came in %v:\n%s", last, came, text)
+	}
+}

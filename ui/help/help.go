@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -109,8 +110,17 @@ func NewView(about About) *View {
 	titles = append(titles, AboutTopic)
 	v.titles = titles
 	v.page = container.NewStack()
+	// The list is as wide as its longest title in the UI language: at a
+	// fixed share of the width English "Instructor and data packages" was
+	// cut at 1024 px (review s7-8 attack #17).
+	widest := ""
+	for _, t := range titles {
+		if l := lang.L(t); fyne.MeasureText(l, theme.TextSize(), fyne.TextStyle{}).Width > fyne.MeasureText(widest, theme.TextSize(), fyne.TextStyle{}).Width {
+			widest = l
+		}
+	}
 	v.list = widget.NewList(func() int { return len(titles) },
-		func() fyne.CanvasObject { return widget.NewLabel("发展党员") },
+		func() fyne.CanvasObject { return widget.NewLabel(widest) },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lang.L(titles[id])) })
 	v.list.OnSelected = func(id widget.ListItemID) { v.show(id) }
 	split := container.NewHSplit(v.list, v.page)

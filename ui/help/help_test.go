@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/assets"
@@ -212,4 +213,22 @@ func useLanguage(t *testing.T, l string) {
 	}
 	load(l)
 	t.Cleanup(func() { load("zh") })
+}
+
+// Every topic's title is read whole in the list at 1024×700, in both
+// languages (review s7-8 attack #17: English "Instructor and data pa").
+func TestTopicTitlesReadWhole(t *testing.T) {
+	for _, l := range []string{"zh", "en"} {
+		test.NewTempApp(t)
+		useLanguage(t, l)
+		v := NewView(About{})
+		w := test.NewTempWindow(t, v.Content)
+		w.Resize(fyne.NewSize(1024-160, 660)) // the window less the navigation
+		for _, title := range v.titles {
+			need := fyne.MeasureText(lang.L(title), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+			if have := v.list.Size().Width; have < need {
+				t.Errorf("%s: the list is %.0f wide, %q needs %.0f", l, have, lang.L(title), need)
+			}
+		}
+	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Field boxes in 兼容模式 (software rendering).
@@ -156,5 +157,46 @@ func (e *SelectEntry) CreateRenderer() fyne.WidgetRenderer {
 
 // CreateRenderer is Fyne's, with the box painted as an image in 兼容模式.
 func (s *Select) CreateRenderer() fyne.WidgetRenderer {
+	return boxed(s.Theme(), s.Select.CreateRenderer())
+}
+
+// SearchEntry is Fyne's entry, unchanged but for its box in 兼容模式: for
+// a field outside any form (a screen's search), which kit's Entry would
+// give form manners (text selected on Tab, Enter passed on).
+type SearchEntry struct {
+	widget.Entry
+}
+
+// NewSearchEntry returns an empty SearchEntry, as widget.NewEntry does.
+func NewSearchEntry() *SearchEntry {
+	e := &SearchEntry{}
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// CreateRenderer is Fyne's, with the box painted as a frame in 兼容模式.
+func (e *SearchEntry) CreateRenderer() fyne.WidgetRenderer {
+	return boxed(e.Theme(), e.Entry.CreateRenderer())
+}
+
+// PlainSelect is Fyne's select, unchanged but for its box in 兼容模式 (a
+// screen's filter outside any form).
+type PlainSelect struct {
+	widget.Select
+}
+
+// NewPlainSelect returns a PlainSelect over options, as widget.NewSelect
+// does (Fyne's placeholder included).
+func NewPlainSelect(options []string, changed func(string)) *PlainSelect {
+	s := &PlainSelect{}
+	s.Options, s.OnChanged = options, changed
+	s.PlaceHolder = widget.NewSelect(nil, nil).PlaceHolder
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// CreateRenderer is Fyne's, with the box painted as a frame in 兼容模式.
+func (s *PlainSelect) CreateRenderer() fyne.WidgetRenderer {
 	return boxed(s.Theme(), s.Select.CreateRenderer())
 }

@@ -40,7 +40,7 @@ const (
 )
 
 // errCrashedBefore is why a start goes straight to compatibility mode.
-var errCrashedBefore = errors.New("上次以正常模式启动时，程序在打开窗口的过程中意外退出（显卡驱动可能有问题），所以直接使用兼容模式")
+var errCrashedBefore = errors.New("上次以正常模式启动时，程序在打开窗口的过程中意外退出（可能是显卡驱动的问题，也可能是程序被结束或电脑断电），所以直接使用兼容模式")
 
 // earlierCrash returns errCrashedBefore, naming the note, when an earlier
 // normal start crashed (within CompatFor), nil otherwise. It only applies to
@@ -68,9 +68,9 @@ func (g *Guard) earlierCrash() error {
 		}
 		_ = os.Remove(filepath.Join(g.logDir, e.Name()))
 		until := g.now().Add(CompatFor).Format("2006-01-02 15:04")
-		text := "支部台账上次以正常模式启动时，在打开窗口的过程中意外退出，没有留下任何提示（显卡驱动可能有问题）。\r\n" +
-			"所以在 " + until + " 之前，支部台账直接以兼容模式（软件渲染）启动：窗口标题会写着“兼容模式”，画面会慢一些。\r\n" +
-			"更新显卡驱动后，删除这个文件就可以立即恢复正常模式。\r\n"
+		text := "支部台账上次以正常模式启动时，在打开窗口的过程中意外退出，没有留下任何提示（可能是显卡驱动的问题，也可能是程序被结束或电脑断电）。\r\n" +
+			"所以在 " + until + " 之前，支部台账在这台电脑上直接以兼容模式（软件渲染）启动：窗口标题会写着“兼容模式”，画面会慢一些。\r\n" +
+			"要立即再试正常模式：删除这个文件，或在“设置”→“数据文件”中点“下次启动时先试正常模式”。\r\n"
 		if err := os.WriteFile(note, []byte(text), 0o644); err != nil {
 			return errCrashedBefore
 		}

@@ -296,7 +296,7 @@ func TestAStartThatCrashedLeadsToCompatibilityMode(t *testing.T) {
 		t.Errorf("the log does not say why compatibility mode:\n%s", log)
 	}
 	note, err := os.ReadFile(NoteFor(dir, second.host))
-	if err != nil || !strings.Contains(string(note), "删除这个文件") {
+	if err != nil || !strings.Contains(string(note), "删除这个文件") || !strings.Contains(string(note), "程序被结束或电脑断电") {
 		t.Fatalf("no note saying how to return to the normal start: %v %q", err, note)
 	}
 	if err := next(false, time.Now().Add(24*time.Hour)).earlierCrash(); !errors.Is(err, errCrashedBefore) {

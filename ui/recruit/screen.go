@@ -26,8 +26,8 @@ type Screen struct {
 
 	content fyne.CanvasObject
 	list    *widget.List
-	search  *widget.Entry
-	status  *widget.Select
+	search  *kit.SearchEntry
+	status  *kit.PlainSelect
 	empty   *widget.Label
 	page    *page
 
@@ -39,14 +39,14 @@ type Screen struct {
 // NewScreen builds the section and loads the pipeline.
 func NewScreen(host kit.Host, svc Service) *Screen {
 	s := &Screen{host: host, svc: svc}
-	s.search = widget.NewEntry()
+	s.search = kit.NewSearchEntry()
 	s.search.SetPlaceHolder(kit.L("搜索姓名或身份证号码"))
 	s.search.OnChanged = func(string) { s.filter() }
 	options := []string{kit.L(allStatuses)}
 	for _, st := range model.RecruitStatuses {
 		options = append(options, kit.L(string(st)))
 	}
-	s.status = widget.NewSelect(options, nil)
+	s.status = kit.NewPlainSelect(options, nil)
 	s.status.SetSelectedIndex(0)
 	s.status.OnChanged = func(string) { s.filter() }
 
