@@ -1,6 +1,9 @@
 package xlsx
 
 import (
+	"os"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"branchledger/model"
@@ -69,5 +72,29 @@ func TestBasesTwoCategoryColumnsThatDiffer(t *testing.T) {
 	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Name != "乙二" || len(bf.Rejected) != 1 ||
 		bf.Rejected[0].Reason != "有两列“缴纳类别”，C列为“在职”，E列为“离退休”，不知用哪一列；请删去不用的一列（隐藏的列也会读入）后再导入" {
 		t.Errorf("%+v %v", bf, err)
+	}
+}
+
+// 计算基数 beside 2025年计算基数 reads the plain one for 2026; a sheet named
+// 2025年 beside 2026年 is left out with a note (review s7-8 attack #6).
+func TestBasesOtherYearColumnsAndSheets(t *testing.T) {
+	id1, id2 := idNumber("19800101", "011"), idNumber("19810202", "031")
+	bf, err := basesFileFor(t, [][]any{{"姓名", "身份证号码", "计算基数", "2025年计算基数"}, {"乙一", id1, 5400, 5000}}, 2026)
+	if err != nil || len(bf.Rows) != 1 || bf.Rows[0].Base != 540000 || !slices.Equal(bf.Ignored, []string{"2025年计算基数"}) {
+		t.Errorf("columns: %+v %v", bf, err)
+	}
+	head := []any{"姓名", "身份证号码", "计算基数"}
+	path := filepath.Join(t.TempDir(), "基数.xlsx")
+	data := workbook{sheets: []sheetSpec{
+		{name: "2026年", rows: [][]any{head, {"乙一", id1, numberCell("5400")}, {"乙二", id2, numberCell("5500")}}},
+		{name: "2025年", rows: [][]any{head, {"乙一", id1, numberCell("5000")}, {"乙二", id2, numberCell("5100")}}},
+	}}.bytes(t)
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	bf, err = ReadDuesBasesSheets(path, 2026, nil)
+	if err != nil || len(bf.Rows) != 2 || len(bf.Rejected) != 0 || !slices.Equal(bf.Sheets, []string{"2026年"}) || len(bf.Notes) != 1 ||
+		bf.Notes[0].Message != "工作表“2025年”的名称写的是 2025 年，看来是那一年的基数，未导入（正在导入 2026 年的基数）；确需导入时用 --sheet 指明" {
+		t.Errorf("sheets: %+v %v", bf, err)
 	}
 }

@@ -133,6 +133,7 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	seen := map[string][]baseSeen{}
 	var examples []string            // template sheets (填写示例) holding bases, not read
 	var otherYears []*otherYearError // sheets of another year's bases, not read
+	var namedYears [][2]string       // sheets named for another year, and the year
 	headerRows := map[string]int{}
 	for _, s := range sheets {
 		if s.part == nil && want == nil {
@@ -147,6 +148,21 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		if want == nil && ExampleSheetName(s.name) {
 			if bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); err == nil && bf != nil {
 				examples = append(examples, s.name)
+			}
+			continue
+		}
+		// A sheet named for another year (2025年 beside 2026年) is that
+		// year's bases: left out, and said, when another sheet is read
+		// (review s7-8 attack #6).
+		// A column headed with another year says more, and is said
+		// (otherYearError, below).
+		if y := otherYear(s.name, year); want == nil && y != "" && len(sheets) > 1 && s.part != nil {
+			var oy *otherYearError
+			switch bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); {
+			case errors.As(err, &oy):
+				otherYears = append(otherYears, oy)
+			case err == nil && bf != nil:
+				namedYears = append(namedYears, [2]string{s.name, y})
 			}
 			continue
 		}
@@ -182,6 +198,13 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 			}
 		}
 	}
+	if all == nil && len(namedYears) > 0 {
+		var names []string
+		for _, o := range namedYears {
+			names = append(names, o[0])
+		}
+		return nil, fmt.Errorf("工作表“%s”的名称写的是别的年份，正在导入 %d 年的基数；请选对文件或年份，确需导入时用 --sheet 指明：%s", strings.Join(names, "”“"), year, path)
+	}
 	if all == nil && len(examples) > 0 {
 		return nil, &otherFileError{msg: fmt.Sprintf("工作表“%s”看来是表格模板的填写示例或说明，没有读取，文件中没有别的党费基数表；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）：%s",
 			strings.Join(examples, "”“"), path), kind: ErrNoHeader}
@@ -195,6 +218,9 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		}
 		refuseDuplicates(all, seen)
 		withData(all, headerRows)
+		for _, o := range namedYears {
+			all.Notes = append(all.Notes, model.Note(o[0], 0, "", "工作表“%s”的名称写的是 %s 年，看来是那一年的基数，未导入（正在导入 %d 年的基数）；确需导入时用 --sheet 指明", o[0], o[1], year))
+		}
 		for _, name := range examples {
 			all.Notes = append(all.Notes, model.Note(name, 0, "", "工作表“%s”看来是表格模板的填写示例或说明，未导入；确需导入时请给这个工作表改个名称（命令行也可用 --sheet 指明）", name))
 		}
@@ -230,6 +256,19 @@ func withData(all *BaseFile, headerRows map[string]int) {
 			all.Notes[i].Row = 0
 		}
 	}
+}
+
+// yearIn finds a year written in a heading or a sheet's name.
+var yearIn = regexp.MustCompile(`(?:19|20)\d\d`)
+
+// otherYear is the year other than year that name names ("2025年"), ""
+// when it names none or year itself.
+func otherYear(name string, year int) string {
+	ys := yearIn.FindAllString(name, -1)
+	if year <= 0 || len(ys) != 1 || ys[0] == strconv.Itoa(year) {
+		return ""
+	}
+	return ys[0]
 }
 
 // baseSeen is where an ID number was read: its sheet, row and name.
@@ -349,11 +388,19 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 		// the adjusted one): the one naming the year, or none taken
 		// silently (review s6-7 attack #7).
 		if len(bases) > 1 {
-			var named []int
+			var named, plain []int
 			for _, c := range bases {
 				if year > 0 && strings.Contains(lowest[c], strconv.Itoa(year)) {
 					named = append(named, c)
 				}
+				if !yearIn.MatchString(lowest[c]) {
+					plain = append(plain, c)
+				}
+			}
+			// 计算基数 beside 2025年计算基数: the one naming another year is
+			// last year's, the plain one this year's (review s7-8 attack #6).
+			if len(named) == 0 && len(plain) == 1 && year > 0 {
+				named = plain
 			}
 			if len(named) != 1 {
 				var hs []string

@@ -166,6 +166,14 @@ func dittoMark(v string) bool {
 	return slices.Contains(dittoMarks, strings.Join(strings.Fields(model.CleanLine(v)), ""))
 }
 
+// noneMarks say "nothing here" on printed forms.
+var noneMarks = []string{"—", "——", "-", "--", "/", "／", "无", "暂无", "空", "N/A", "NA", "NULL", "0", "－", "―", "…", "×", "x", "X"}
+
+// noneMark reports a cell that is only a "none" mark (spaces ignored).
+func noneMark(v string) bool {
+	return slices.Contains(noneMarks, strings.ToUpper(strings.Join(strings.Fields(model.CleanLine(v)), "")))
+}
+
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),
 // or, without one, a first column that has no heading.
 func (h header) serialCell(cells []string) string {

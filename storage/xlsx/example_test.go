@@ -2,11 +2,14 @@ package xlsx
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"branchledger/model"
 )
 
 // A template's example row never becomes a member, and is never dropped
@@ -195,5 +198,39 @@ func TestDittoMarksAreRefused(t *testing.T) {
 				t.Errorf("row %d: %s: %s", n, f.Label(), why)
 			}
 		}
+	}
+}
+
+// A "none" mark (—, /, 无, N/A, 0 …) in 所在党支部 or 民族 is refused, not
+// stored as a branch (review s7-7 attack #24).
+func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
+	marks := []string{"—", "/", "-", "无", "暂无", "空", "N/A", "——", "0"}
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "民族"}}
+	for i, m := range marks {
+		rows = append(rows, []any{"丁" + m, idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m, "汉族"})
+	}
+	rows = append(rows, []any{"丁戊", idNumber("19810101", "011"), "2008.06", "2009.06", "第一党支部", "无"})
+	rf := read(t, roster(t, rows))
+	if len(rf.Members) != 0 || len(rf.RejectedRows()) != len(marks)+1 {
+		t.Errorf("members %+v rejected %+v", rf.Members, rf.Rejected)
+	}
+	if got := rejections(rf, 2)[model.FieldBranchName]; got != "是表示“无”的记号，不是所在党支部；不清楚时请留空，否则请填写实际内容后再导入" {
+		t.Errorf("row 2: %q", got)
+	}
+}
+
+// 以下空白 and a row of places to sign under the table are footer lines,
+// not members asked for an ID (review s7-7 attack #17).
+func TestSignatureAndBlankFooters(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+		{"丁甲", idNumber("19800101", "011"), "2008.06", "2009.06", "第一党支部"},
+		{"丁乙", idNumber("19810101", "011"), "2008.06", "2009.06", "第一党支部"},
+		{},
+		{"支部书记签字：", nil, nil, "单位（盖章）"},
+		{"以下空白"},
+	}))
+	if len(rf.Members) != 2 || len(rf.Rejected) != 0 {
+		t.Errorf("members %d rejected %+v", len(rf.Members), rf.Rejected)
 	}
 }

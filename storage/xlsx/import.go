@@ -804,7 +804,13 @@ var footerPrefixes = []string{
 	"填表人", "填报人", "制表人", "制表", "审核人", "审批人", "负责人", "经办人", "联系人",
 	"合计", "总计", "小计", "注：", "注:", "说明：", "说明:", "备注：", "备注:",
 	"填报单位", "填报日期", "填表日期", "制表日期", "签字", "签名", "盖章",
+	// The mark under a printed form's last entry (review s7-7 attack #17).
+	"以下空白", "以下无内容", "此页无正文", "本页以下空白",
 }
+
+// signEnds end the texts of a row of places to sign: 支部书记签字：,
+// 单位（盖章）.
+var signEnds = []string{"签字：", "签字:", "签名：", "签名:", "签字", "签名", "（盖章）", "(盖章)", "盖章", "（签章）", "签章"}
 
 // footerLength is the length from which a row's only text is taken for a
 // remark across the table, not a member with everything else missing.
@@ -897,7 +903,19 @@ func footerLine(cells []string) bool {
 			return true
 		}
 	}
-	return false
+	// A row whose every text is a place to sign (支部书记签字：, 单位（盖章）).
+	signs := 0
+	for _, c := range cells {
+		t := strings.Join(strings.Fields(c), "")
+		if t == "" {
+			continue
+		}
+		if !slices.ContainsFunc(signEnds, func(e string) bool { return strings.HasSuffix(t, e) }) {
+			return false
+		}
+		signs++
+	}
+	return signs > 0
 }
 
 // longRemark reports a row whose only text is long: a remark across the

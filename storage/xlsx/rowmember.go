@@ -357,6 +357,12 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		r.reject(f, model.Textf("是“同上”的记号，不是实际内容；请填写实际内容（或把上一格合并到这一格）后再导入"))
 		return nil
 	}
+	// A dash or 无 where a form has nothing to say is no branch and no
+	// 民族: stored, it made nine "branches" (review s7-7 attack #24).
+	if (f == model.FieldBranchName || f == model.FieldEthnicity) && noneMark(v) {
+		r.reject(f, model.Textf("是表示“无”的记号，不是%s；不清楚时请留空，否则请填写实际内容后再导入", model.Term(f.Label())))
+		return nil
+	}
 	switch f {
 	case model.FieldIDNumber:
 		// An ID number in a number cell has lost digits, or will.

