@@ -428,31 +428,45 @@ type BasePreviewRow struct {
 // member: "第 3 行 张三：在职，基数 5400.00 元，月交 81.00 元；党费已交至
 // 2026年10月（有变化）".
 func BasePreviewLines(p BasePreview) []string {
+	texts := BasePreviewTexts(p)
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = t.String()
+	}
+	return out
+}
+
+// BasePreviewTexts are BasePreviewLines as Texts, for a window in another
+// language.
+func BasePreviewTexts(p BasePreview) []Text {
 	r := CurrentDuesRules()
-	out := make([]string, len(p.Bases))
+	out := make([]Text, len(p.Bases))
 	for i, b := range p.Bases {
 		var row BasePreviewRow
 		if i < len(p.Rows) {
 			row = p.Rows[i]
 		}
-		var s strings.Builder
+		var sheet, base, monthly, paid, same Text
 		if len(p.Sheets) > 1 {
-			fmt.Fprintf(&s, "工作表“%s”", row.Sheet)
+			sheet = previewText("工作表“%s”", row.Sheet)
 		}
-		fmt.Fprintf(&s, "第 %d 行 %s：%s", row.Row, p.Names[i], b.Category)
 		if b.Category.HasBase() || b.Category == DuesFarmer {
-			fmt.Fprintf(&s, "，基数 %s 元", b.Base)
+			base = previewText("，基数 %s 元", b.Base)
 		}
 		if amount, _, err := b.Monthly(r); err == nil {
-			fmt.Fprintf(&s, "，月交 %s 元", amount)
+			monthly = previewText("，月交 %s 元", amount)
 		}
 		if row.PaidTo != 0 {
-			fmt.Fprintf(&s, "；党费已交至%s", row.PaidTo.Chinese())
+			paid = previewText("；党费已交至%s", row.PaidTo)
 		}
 		if !row.Changed {
-			s.WriteString("（无变化）")
+			same = previewText("（无变化）")
 		}
-		out[i] = s.String()
+		out[i] = previewText("%s第 %d 行 %s：%s%s%s%s%s", sheet, row.Row, p.Names[i], b.Category, base, monthly, paid, same)
 	}
 	return out
 }
+
+// previewText is a part of a line of the bases preview (not a finding's
+// sentence: ui/kit's importFormats checks its translations).
+func previewText(format string, args ...any) Text { return Textf(format, args...) }

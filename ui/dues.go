@@ -218,7 +218,13 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	for _, r := range p.Rejected {
 		rows[[2]any{r.Sheet, r.Row}] = true
 	}
-	v := &basePreview{p: p, lines: model.BasePreviewLines(p)}
+	// Each member's line in the UI language (model.BasePreviewLines in
+	// Chinese).
+	var lines []string
+	for _, t := range model.BasePreviewTexts(p) {
+		lines = append(lines, kit.Say(t))
+	}
+	v := &basePreview{p: p, lines: lines}
 	d.basePreview = v
 	text := lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
 		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})

@@ -214,7 +214,12 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 			for _, m := range ms {
 				names = append(names, m.Name)
 			}
-			for _, text := range append(said, sayReason(v.p.Notes[0].Message, v.p.Notes[0].Text)) {
+			// The members it will import too: "row 2 NAME: Employed, base
+			// ¥5400.00, ¥81.00 a month".
+			if len(v.lines) != 1 || !strings.Contains(v.lines[0], ": Employed, base ¥5400.00, ¥81.00 a month") {
+				t.Errorf("to import: %q", v.lines)
+			}
+			for _, text := range append(append(said, v.lines...), sayReason(v.p.Notes[0].Message, v.p.Notes[0].Text)) {
 				rest := quoted.ReplaceAllString(text, "")
 				for _, n := range names {
 					rest = strings.ReplaceAll(rest, n, "")

@@ -13,13 +13,14 @@ import (
 
 // importFormats are the formats of the sentences the imports give for
 // refused rows and notes (storage/xlsx, storage/rosterfile, storage/duesfile,
-// storage's planner): the format of each model.Textf, model.Note, model.Reason and
+// storage's planner), and of the lines of the bases preview
+// (model.BasePreviewTexts): the format of each model.Textf, model.Note, model.Reason and
 // dateRefusal call there, a constant's value when the format is one. A
 // format that is neither fails the test, so that no sentence escapes it.
 func importFormats(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/duesfile/*.go", "../../storage/imports.go"} {
+	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/duesfile/*.go", "../../storage/imports.go", "../../model/dues.go"} {
 		got, err := filepath.Glob(pattern)
 		if err != nil || len(got) == 0 {
 			t.Fatalf("%s: %v", pattern, err)
@@ -67,7 +68,7 @@ func importFormats(t *testing.T) []string {
 					fn = "model." + f.Sel.Name
 				}
 			}
-			at, ok := map[string]int{"model.Textf": 0, "model.Note": 3, "model.Reason": 3, "dateRefusal": 0, "note": 0}[fn]
+			at, ok := map[string]int{"model.Textf": 0, "model.Note": 3, "model.Reason": 3, "dateRefusal": 0, "note": 0, "previewText": 0}[fn]
 			if !ok || len(call.Args) <= at {
 				return true
 			}
