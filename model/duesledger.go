@@ -48,6 +48,8 @@ type RegisterRow struct {
 	Rate     int64 // basis points, 0 for fixed amounts
 	Monthly  Money // 月应交 from January
 	Rule     string
+	// RuleText is Rule as a Text, for screens in another language.
+	RuleText Text
 	// Due is the dues in force each month: Monthly, or from the month of
 	// a change during the year (Changes, earliest first) its amount.
 	Due      [12]Money
@@ -147,12 +149,13 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			continue
 		}
 		row := &rows[i]
-		amount, rule, err := b.Monthly(r)
+		amount, rule, err := b.Rule(r)
 		if err != nil {
 			row.addNote(err.Error())
 			continue
 		}
-		row.HasBase, row.Base, row.Monthly, row.Rule, row.Rate = true, b, amount, rule, r.Rate(b.Category, b.Base)
+		row.HasBase, row.Base, row.Monthly, row.Rate = true, b, amount, r.Rate(b.Category, b.Base)
+		row.Rule, row.RuleText = rule.String(), rule
 		for k := range row.Due {
 			row.Due[k] = amount
 		}

@@ -256,3 +256,40 @@ func TestDuesRemittanceRefusedAboveBalance(t *testing.T) {
 		t.Errorf("remit 1.00: %q, held %s → %s", r.form.Reason.Text, held, r.bal.Held)
 	}
 }
+
+// The payment dialog states the member's dues rule in the UI's language, as
+// the 基数 page does (review s7-8 newuser #7: Chinese in the English
+// dialog).
+func TestPaymentDialogRuleInTheUILanguage(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			if err := useLanguage(l); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = useLanguage(Chinese) })
+			s, _ := newDuesShell(t)
+			d := duesOf(t, s)
+			row := -1
+			for i, r := range d.reg.Rows {
+				if r.HasBase && r.Rate > 0 && row < 0 {
+					row = i
+				}
+			}
+			if row < 0 {
+				t.Fatal("the demo has nobody paying a rate")
+			}
+			d.collect.table.OnSelected(widget.TableCellID{Row: row, Col: collectLead})
+			p := d.collect.payment
+			if p == nil || p.rule == nil {
+				t.Fatal("no payment dialog")
+			}
+			got := p.rule.Text
+			if l == English && (han.MatchString(got) || !strings.Contains(got, "%")) {
+				t.Errorf("the rule in English: %q", got)
+			}
+			if l == Chinese && !strings.Contains(got, "按") {
+				t.Errorf("the rule in Chinese: %q", got)
+			}
+		})
+	}
+}

@@ -316,6 +316,7 @@ type paymentDialog struct {
 	save                   *widget.Button
 	dateF, amountF, extraF *kit.Field
 	monthsF                *kit.Field
+	rule                   *widget.Label // the member's dues rule
 	// history lists the member's payments, each with its 冲正 button.
 	history  *widget.List
 	payments []model.DuesPayment
@@ -383,7 +384,13 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.empty = widget.NewLabel("")
 	p.loadHistory()
 
-	rule := widget.NewLabel(row.Rule)
+	// The rule as the 基数 page says it, in the UI's language (review
+	// s7-8 newuser #7: Chinese in the English dialog).
+	rule := widget.NewLabel(kit.Say(row.RuleText))
+	if row.RuleText.IsZero() {
+		rule.SetText(row.Rule)
+	}
+	p.rule = rule
 	if !row.HasBase {
 		rule.SetText(lang.L("尚未填写本年基数，请先在“基数”中填写。"))
 		rule.Importance = widget.WarningImportance
