@@ -573,7 +573,7 @@ type importer struct {
 	// titleRefused: a row's branch is blank and the title, which mentions
 	// one, gave none (Sheet.TitleWhy)
 	titleRefused bool
-	hidden    model.TextList // the hidden data rows read: 第4行（孙立军）
+	hidden       model.TextList // the hidden data rows read: 第4行（孙立军）
 	// blankCategory are the rows whose 人员类别 cell is blank, on a sheet
 	// with the column: the category is worked out from the dates, and said
 	blankCategory model.TextList

@@ -383,7 +383,7 @@ func TestRosterImportSheetNamedAsSeen(t *testing.T) {
 func TestRosterImportSheetAsBranchTidiesTheName(t *testing.T) {
 	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
 	path := writeBook(t, "各支部.xlsx", map[string][][]any{
-		"第一党支部花名册":   {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"第一党支部花名册":    {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
 		"2026年度第二党支部": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
 	}, "第一党支部花名册", "2026年度第二党支部")
 	db := filepath.Join(t.TempDir(), "b.db")
