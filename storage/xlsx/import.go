@@ -524,15 +524,30 @@ func namesBranch(name string) bool {
 }
 
 // BranchText is a 所在党支部 as the file writes it, tidied: invisible
-// characters and surrounding spaces out (CleanLine), and the spaces
-// between Chinese characters that forms pad short names with (第三　党支部
-// is 第三党支部: review s7-7 attack #7); a space beside a Latin letter or
-// digit stays.
+// characters and surrounding spaces out (CleanLine), full-width letters
+// and digits as ASCII (第３党支部, typed in an input method's full-width
+// mode, is 第3党支部), and the spaces that forms pad short names with
+// between Chinese characters and digits (第三　党支部 is 第三党支部, 第 3
+// 党支部 is 第3党支部: review s7-7 attack #7, s8-7 attack #7); a space
+// beside a Latin letter or ASCII punctuation, or between two numbers,
+// stays.
 func BranchText(s string) string {
-	s = model.CleanLine(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r >= 'Ａ' && r <= 'Ｚ':
+			return 'A' + (r - 'Ａ')
+		case r >= 'ａ' && r <= 'ｚ':
+			return 'a' + (r - 'ａ')
+		}
+		return r
+	}, model.CleanLine(s))
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s
 	}
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	latin := func(r rune) bool { return r < utf8.RuneSelf && !digit(r) }
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {
@@ -544,7 +559,7 @@ func BranchText(s string) string {
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && (rs[i-1] < utf8.RuneSelf || rs[j] < utf8.RuneSelf) {
+		if i > 0 && j < len(rs) && (latin(rs[i-1]) || latin(rs[j]) || digit(rs[i-1]) && digit(rs[j])) {
 			b.WriteRune(' ')
 		}
 		i = j - 1
