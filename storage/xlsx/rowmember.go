@@ -92,6 +92,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if m.BranchName == "" && im.sheet.TitleBranch != "" {
 		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
 	}
+	if m.BranchName == "" && im.sheet.TitleWhy != "" {
+		im.titleRefused = true
+	}
 	m.BranchName = BranchText(m.BranchName)
 	// A section row above it may say it (一、正式党员).
 	if m.Category == "" && !r.unreadable(model.FieldCategory) {
