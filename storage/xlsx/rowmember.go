@@ -515,8 +515,8 @@ func (r *rowMember) duplicateColumns(cells []string) {
 	}
 }
 
-// detailSaysYes reads a filled 外出流向 as 流动 and a filled 失联年月 as 失
-//联 when the 是否 cell is blank or the sheet has no such column; beside a
+// detailSaysYes reads a filled 外出流向 as 流动 and a filled 失联年月 as
+// 失联 when the 是否 cell is blank or the sheet has no such column; beside a
 // 否 the detail is refused. Normalize drops a detail without its yes, and
 // the file's 外出流向 went unsaid (review s8-7 newuser #3).
 func (r *rowMember) detailSaysYes() {
