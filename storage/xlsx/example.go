@@ -64,7 +64,7 @@ func ExampleSheetName(name string) bool {
 
 // exampleKey is s without spaces, brackets and colons, upper-case.
 func exampleKey(s string) string {
-	t := strings.Join(strings.Fields(model.CleanLine(s)), "")
+	t := spaceless(model.CleanLine(s))
 	t = strings.TrimRight(strings.TrimLeft(t, "（(【[〔<《"), "）)】]〕>》：:")
 	return strings.ToUpper(t)
 }
@@ -109,7 +109,11 @@ func exampleNameMark(name string) bool {
 // (review s7-7 attack #25).
 func deleteNote(cells []string) string {
 	for _, c := range cells {
-		k := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		k := model.CleanLine(c)
+		if !strings.Contains(k, "行") {
+			continue // every sentence below has it; taking out spaces makes none
+		}
+		k = spaceless(k)
 		about := false
 		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行("} {
 			about = about || strings.HasPrefix(k, p)
@@ -163,7 +167,7 @@ var dittoMarks = []string{"同上", "同前", "仝上", "〃", "”", "\"", "“
 
 // dittoMark reports a cell that is only a ditto mark (spaces ignored).
 func dittoMark(v string) bool {
-	return slices.Contains(dittoMarks, strings.Join(strings.Fields(model.CleanLine(v)), ""))
+	return slices.Contains(dittoMarks, spaceless(model.CleanLine(v)))
 }
 
 // noneMarks say "nothing here" on printed forms.
@@ -171,7 +175,7 @@ var noneMarks = []string{"—", "——", "-", "--", "/", "／", "无", "暂无"
 
 // noneMark reports a cell that is only a "none" mark (spaces ignored).
 func noneMark(v string) bool {
-	return slices.Contains(noneMarks, strings.ToUpper(strings.Join(strings.Fields(model.CleanLine(v)), "")))
+	return slices.Contains(noneMarks, strings.ToUpper(spaceless(model.CleanLine(v))))
 }
 
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),
