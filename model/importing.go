@@ -93,6 +93,12 @@ type ImportSheet struct {
 	// given as every row's 所在党支部. CanUseName says the choice is offered.
 	BranchFromName bool
 	CanUseName     bool
+	// NameBranch is the branch the sheet's name gives, tidied the way a
+	// title's is (第一党支部花名册 → 第一党支部, 第三党支部 (2) → 第三党支部);
+	// "" when the name gives none, and NameWhy says why (含有年份 …) when
+	// the sheet has no 所在党支部 column nor a title naming one.
+	NameBranch string
+	NameWhy    string
 	// Left is the word in the sheet's name saying its people left the
 	// roster (转出, 去世 …): such a sheet is not included unless chosen.
 	Left string

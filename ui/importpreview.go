@@ -387,7 +387,12 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		row := container.NewHBox(include)
 		// A template's example sheet's name is no branch: not offered.
 		if s.CanUseName && !s.Example {
-			useName := v.newCheck(lang.L("以工作表名称作为所在党支部"))
+			text := lang.L("以工作表名称作为所在党支部")
+			if s.NameBranch != s.Name {
+				// 第一党支部花名册 is taken as 第一党支部: said before it is chosen.
+				text = lang.L("以工作表名称作为所在党支部，记为“{{.Branch}}”", map[string]any{"Branch": s.NameBranch})
+			}
+			useName := v.newCheck(text)
 			useName.Checked = s.BranchFromName
 			useName.OnChanged = func(on bool) {
 				c := v.currentChoice()

@@ -112,7 +112,16 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if choice.Sheets != nil {
 			in = slices.Contains(choice.Sheets, sh.Name)
 		}
-		canUse := !sh.HasBranchColumn() && sh.TitleBranch == ""
+		// The name is tidied as a title is: a sheet 第一党支部花名册 chosen
+		// gives 第一党支部, and 2026年度第一党支部 gives nothing (review
+		// s7-7 attack #2 re-check, #21).
+		var nb, why string
+		if !sh.HasBranchColumn() && sh.TitleBranch == "" {
+			if nb, why = xlsx.BranchFromHeading(sh.Name, false); nb == "" && why == "" {
+				why = "不是党支部的名称"
+			}
+		}
+		canUse := nb != ""
 		use := canUse && sh.NameIsBranch
 		if choice.SheetNameBranch != nil {
 			use = canUse && slices.Contains(choice.SheetNameBranch, sh.Name)
@@ -121,12 +130,12 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if use {
 			// As any text that enters a record: a sheet name pasted from
 			// a chat app may carry invisible characters too.
-			nameBranch[sh.Name] = xlsx.BranchText(sh.Name)
+			nameBranch[sh.Name] = nb
 		}
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
 			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse, Left: sh.Left,
-			Example: sh.Example,
+			Example: sh.Example, NameBranch: nb, NameWhy: why,
 		})
 		if in && p.Sheet == "" {
 			p.Sheet, p.HeaderRow = sh.Name, sh.HeaderRow

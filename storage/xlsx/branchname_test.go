@@ -16,6 +16,9 @@ func TestBranchNamesAsWritten(t *testing.T) {
 	for in, want := range map[string]string{
 		"第三　党支部": "第三党支部", "第三 党支部": "第三党支部", " 第三党支部\u00a0": "第三党支部",
 		"ABC Company 党支部": "ABC Company 党支部", "第三党支部 (2)": "第三党支部 (2)", "第一党支部": "第一党支部",
+		// s8-7 attack #7: one branch however the digit was typed
+		"第3党支部": "第3党支部", "第 3 党支部": "第3党支部", "第３党支部": "第3党支部", "第　３　党支部": "第3党支部",
+		"ＩＴ部党支部": "IT部党支部", "2 12 党小组": "2 12党小组",
 	} {
 		if got := BranchText(in); got != want {
 			t.Errorf("BranchText(%q) = %q, want %q", in, got, want)

@@ -151,6 +151,12 @@ func (sr *sheetReader) longNumber(col, row int) bool {
 	return sr.shape != nil && sr.shape.longNumbers[[2]int{col, row}]
 }
 
+// boolCell reports a TRUE/FALSE cell (t="b", sheetShape.bools), without
+// loading the sheet.
+func (sr *sheetReader) boolCell(col, row int) bool {
+	return sr.shape != nil && sr.shape.bools[[2]int{col, row}]
+}
+
 // unsavedFormula reports a formula cell without a saved result
 // (sheetShape.unsaved): it shows nothing until Excel or WPS works it out.
 func (sr *sheetReader) unsavedFormula(col, row int) bool {

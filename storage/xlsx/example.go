@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"branchledger/model"
 )
@@ -162,20 +163,70 @@ func exampleReason(serial, name, branch string, cells []string) model.Text {
 	return model.Text{}
 }
 
-// dittoMarks stand for the value above in hand-kept and printed sheets.
-var dittoMarks = []string{"同上", "同前", "仝上", "〃", "”", "\"", "“", "″", "''", "々", "〃〃", "同上。"}
+// dittoWords are the words written for "the same as above" in hand-kept
+// and printed sheets; markKey has taken off spaces, enclosing brackets
+// and a closing full stop (（同上）, 同上。, 同 上).
+var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同左", "DITTO", "DO."}
 
-// dittoMark reports a cell that is only a ditto mark (spaces ignored).
+// dittoRunes are the ditto mark and every quote or prime typed for it:
+// ASCII, full-width (＂, the one a Chinese input method gives), curly and
+// the CJK quotation marks (review s8-7 attack #1).
+const dittoRunes = "〃々\"＂“”″˝〞〟'＇‘’′"
+
+// dittoMark reports a cell that is only a ditto mark: a word of
+// dittoWords or nothing but ditto runes, in brackets or not.
 func dittoMark(v string) bool {
-	return slices.Contains(dittoMarks, spaceless(model.CleanLine(v)))
+	k := markKey(v)
+	if k == "" {
+		return false
+	}
+	return slices.Contains(dittoWords, k) || slices.Contains(dittoWords, strings.TrimRight(k, "。")) ||
+		strings.Trim(k, dittoRunes) == ""
 }
 
-// noneMarks say "nothing here" on printed forms.
-var noneMarks = []string{"—", "——", "-", "--", "/", "／", "无", "暂无", "空", "N/A", "NA", "NULL", "0", "－", "―", "…", "×", "x", "X"}
+// noneWords say "nothing here" or "not known" on printed forms; noneMark
+// also takes a cell of only dashes, dots, slashes, crosses (any width)
+// or zeros.
+var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "待定", "待填", "待补", "未填", "缺",
+	"无党支部", "无此项", "N/A", "NA", "NULL", "NONE", "NIL"}
 
-// noneMark reports a cell that is only a "none" mark (spaces ignored).
+// noneMark reports a cell that is only a "none" mark: a word of noneWords,
+// or punctuation and symbols (—, –, －, ……, /, \, ×) and zeros alone
+// (review s7-7 attack #24, s8-7 attack #2: the whole kind, not a list of
+// dashes).
 func noneMark(v string) bool {
-	return slices.Contains(noneMarks, strings.ToUpper(spaceless(model.CleanLine(v))))
+	k := markKey(v)
+	if k == "" {
+		return false
+	}
+	if slices.Contains(noneWords, strings.TrimRight(k, "。.")) {
+		return true
+	}
+	for _, r := range k {
+		if !unicode.IsPunct(r) && !unicode.IsSymbol(r) && r != '0' && r != '０' && r != 'X' {
+			return false
+		}
+	}
+	return true
+}
+
+// markKey is a cell's text as the mark rules compare it: without spaces
+// and the brackets around it (（同上）, 【无】), upper-case.
+func markKey(v string) string {
+	k := spaceless(model.CleanLine(v))
+	for {
+		t := k
+		for _, p := range []string{"（）", "()", "【】", "[]", "〔〕", "「」", "『』", "<>", "《》"} {
+			o, c := p[:len(p)/2], p[len(p)/2:]
+			if strings.HasPrefix(t, o) && strings.HasSuffix(t, c) && len(t) > len(p) {
+				t = t[len(o) : len(t)-len(c)]
+			}
+		}
+		if t == k {
+			return strings.ToUpper(k)
+		}
+		k = t
+	}
 }
 
 // serialCell is the row's 序号 cell: the column headed 序号 (编号, No.),

@@ -204,7 +204,9 @@ func TestDittoMarksAreRefused(t *testing.T) {
 // A "none" mark (—, /, 无, N/A, 0 …) in 所在党支部 or 民族 is refused, not
 // stored as a branch (review s7-7 attack #24).
 func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
-	marks := []string{"—", "/", "-", "无", "暂无", "空", "N/A", "——", "0"}
+	marks := []string{"—", "/", "-", "无", "暂无", "空", "N/A", "——", "0",
+		// s8-7 attack #2: the whole kind, not a list of dashes
+		"–", "‐", "−", "﹣", "……", "\\", "＼", "00", "未知", "不详", "待定", "none", "（无）", "【—】", "无。"}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "民族"}}
 	for i, m := range marks {
 		rows = append(rows, []any{"丁" + m, idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m, "汉族"})
@@ -216,6 +218,46 @@ func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
 	}
 	if got := rejections(rf, 2)[model.FieldBranchName]; got != "是表示“无”的记号，不是所在党支部；不清楚时请留空，否则请填写实际内容后再导入" {
 		t.Errorf("row 2: %q", got)
+	}
+}
+
+// Every ditto mark is refused, whatever quote was typed for it and in
+// brackets or not (review s8-7 attack #1); a value that only holds such
+// a character, or says 同上 inside a longer text, is kept.
+func TestDittoMarksOfEveryKind(t *testing.T) {
+	marks := []string{"＂", "（同上）", "(同上)", "【同上】", "同上行", "同上栏", "ditto", "do.", "〞〟", "‘’", "″", "同 上 。"}
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}}
+	for i, m := range marks {
+		rows = append(rows, []any{"丁" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m})
+	}
+	kept := []string{"同上海第一党支部", "“新时代”党支部"}
+	for i, b := range kept {
+		rows = append(rows, []any{"戊" + string(rune('甲'+i)), idNumber("19810101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", b})
+	}
+	rf := read(t, roster(t, rows))
+	for i, m := range marks {
+		if got := rejections(rf, i+2)[model.FieldBranchName]; !strings.HasPrefix(got, "是“同上”的记号") {
+			t.Errorf("%q: %q", m, got)
+		}
+	}
+	if len(rf.Members) != len(kept) || rf.Members[0].Member.BranchName != kept[0] || rf.Members[1].Member.BranchName != kept[1] {
+		t.Errorf("members %+v", rf.Members)
+	}
+}
+
+// A TRUE/FALSE cell is refused in a text or date field, never stored as
+// the name "TRUE" (review s8-7 attack #10).
+func TestBooleanCellIsNoName(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"},
+		{"丁甲", idNumber("19800101", "011"), "2008.06", "2009.06", "第一党支部"},
+		{true, idNumber("19810101", "011"), "2008.06", "2009.06", "第一党支部"},
+	}))
+	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "丁甲" {
+		t.Errorf("members %+v", rf.Members)
+	}
+	if got := rejections(rf, 3)[model.FieldName]; got != "单元格是逻辑值 TRUE（是/否），不是姓名" {
+		t.Errorf("row 3: %q", got)
 	}
 }
 

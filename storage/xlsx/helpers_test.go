@@ -75,6 +75,8 @@ func (wb workbook) bytes(t testing.TB) []byte {
 				case nil:
 				case string:
 					err = f.SetCellStr(sh.name, ref, v)
+				case bool:
+					err = f.SetCellBool(sh.name, ref, v)
 				case numberCell:
 					err = f.SetCellDefault(sh.name, ref, string(v))
 				case dateCell:

@@ -66,6 +66,9 @@ type Sheet struct {
 	// TitleBranch is 所在党支部 as the title names it ("中共某某公司支部委员
 	// 会党员花名册"), given to every row, when the sheet has no such column.
 	TitleBranch string
+	// TitleWhy is why a title that mentions a branch gave none
+	// (BranchFromHeading: 含有年份, 写了不止一个党支部 …), "" otherwise.
+	TitleWhy string
 	// NameIsBranch says the sheet has no 所在党支部 column and no title that
 	// names one, and its name looks like a branch's ("第一党支部"): the
 	// caller may offer the name as every row's 所在党支部.
@@ -319,7 +322,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		}
 	}
 	if !h.has(model.FieldBranchName) {
-		sh.TitleBranch = branchFromTitle(sh.Title)
+		sh.TitleBranch, sh.TitleWhy = BranchFromHeading(sh.Title, true)
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
 	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}
@@ -344,6 +347,9 @@ func (rd *reader) sheet(s bookSheet) error {
 	rd.notes(&sh, h)
 	if im.titleUsed {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch))
+	}
+	if im.titleRefused {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：表格标题“%s”%s，没有作为所在党支部；所在党支部留空", sh.Title, model.Textf(sh.TitleWhy)))
 	}
 	if h.hint > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, hintNote(sh.Name, h.hint))
@@ -508,19 +514,6 @@ func titleOf(above [][]string) string {
 	return ""
 }
 
-// branchFromTitle reads the branch from a title such as
-// "中共某某有限公司支部委员会党员花名册", the way the national form and
-// WriteRoster title a roster with no 所在党支部 column. Titles that do not
-// name a branch ("2024年党员花名册") give "".
-func branchFromTitle(title string) string {
-	title = strings.Join(strings.Fields(title), "")
-	name, ok := strings.CutSuffix(title, rosterName)
-	if !ok || !strings.Contains(name, "支部") {
-		return ""
-	}
-	return name
-}
-
 // namesBranch reports a sheet name that reads as a party organisation's
 // ("第一党支部", "机关支部", "联合党总支"), not a year or "Sheet1".
 // The name must end as one does: 第一党支部花名册, 第二党支部（2026年）,
@@ -531,15 +524,30 @@ func namesBranch(name string) bool {
 }
 
 // BranchText is a 所在党支部 as the file writes it, tidied: invisible
-// characters and surrounding spaces out (CleanLine), and the spaces
-// between Chinese characters that forms pad short names with (第三　党支部
-// is 第三党支部: review s7-7 attack #7); a space beside a Latin letter or
-// digit stays.
+// characters and surrounding spaces out (CleanLine), full-width letters
+// and digits as ASCII (第３党支部, typed in an input method's full-width
+// mode, is 第3党支部), and the spaces that forms pad short names with
+// between Chinese characters and digits (第三　党支部 is 第三党支部, 第 3
+// 党支部 is 第3党支部: review s7-7 attack #7, s8-7 attack #7); a space
+// beside a Latin letter or ASCII punctuation, or between two numbers,
+// stays.
 func BranchText(s string) string {
-	s = model.CleanLine(s)
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return '0' + (r - '０')
+		case r >= 'Ａ' && r <= 'Ｚ':
+			return 'A' + (r - 'Ａ')
+		case r >= 'ａ' && r <= 'ｚ':
+			return 'a' + (r - 'ａ')
+		}
+		return r
+	}, model.CleanLine(s))
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s
 	}
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	latin := func(r rune) bool { return r < utf8.RuneSelf && !digit(r) }
 	rs := []rune(s)
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {
@@ -551,7 +559,7 @@ func BranchText(s string) string {
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && (rs[i-1] < utf8.RuneSelf || rs[j] < utf8.RuneSelf) {
+		if i > 0 && j < len(rs) && (latin(rs[i-1]) || latin(rs[j]) || digit(rs[i-1]) && digit(rs[j])) {
 			b.WriteRune(' ')
 		}
 		i = j - 1
@@ -577,7 +585,10 @@ type importer struct {
 	categories []categorySection
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
-	hidden    model.TextList // the hidden data rows read: 第4行（孙立军）
+	// titleRefused: a row's branch is blank and the title, which mentions
+	// one, gave none (Sheet.TitleWhy)
+	titleRefused bool
+	hidden       model.TextList // the hidden data rows read: 第4行（孙立军）
 	// blankCategory are the rows whose 人员类别 cell is blank, on a sheet
 	// with the column: the category is worked out from the dates, and said
 	blankCategory model.TextList

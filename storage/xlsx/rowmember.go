@@ -58,6 +58,13 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			continue
 		}
 		r.shown[c.field] = v
+		// A TRUE/FALSE cell is a yes or a no, not a name, a date or a
+		// branch (stored, it made a member named TRUE: review s8-7
+		// attack #10); a 是否 column may hold one.
+		if c.field != model.FieldLostContact && c.field != model.FieldMobile && im.sr.boolCell(col, src) {
+			r.reject(c.field, model.Textf("单元格是逻辑值 %s（是/否），不是%s", v, model.Term(c.field.Label())))
+			continue
+		}
 		if err := r.set(c.field, v, col, src); err != nil {
 			return model.Member{}, nil, nil, nil, err
 		}
@@ -84,6 +91,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	}
 	if m.BranchName == "" && im.sheet.TitleBranch != "" {
 		m.BranchName, im.titleUsed = im.sheet.TitleBranch, true
+	}
+	if m.BranchName == "" && im.sheet.TitleWhy != "" {
+		im.titleRefused = true
 	}
 	m.BranchName = BranchText(m.BranchName)
 	// A section row above it may say it (一、正式党员).

@@ -47,16 +47,16 @@ func TestSectionRowsNameTheBranch(t *testing.T) {
 	}
 
 	rf = read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{
-		{"中共某某有限公司支部委员会党员花名册"},
+		{"中共华东精密机械有限公司支部委员会党员花名册"},
 		head,
 		{"1", "丙子", idNumber("19800101", "011"), "正式党员", "2008-06-01"},
 	}}}}.bytes(t))
-	if got := member(t, rf, 3).BranchName; got != "中共某某有限公司支部委员会" {
+	if got := member(t, rf, 3).BranchName; got != "中共华东精密机械有限公司支部委员会" {
 		t.Errorf("title branch %q", got)
 	}
 	titled := false
 	for _, n := range rf.Notes {
-		titled = titled || strings.Contains(n.Message, "按表格标题“中共某某有限公司支部委员会党员花名册”记为“中共某某有限公司支部委员会”")
+		titled = titled || strings.Contains(n.Message, "按表格标题“中共华东精密机械有限公司支部委员会党员花名册”记为“中共华东精密机械有限公司支部委员会”")
 	}
 	if !titled {
 		t.Errorf("notes %+v: want the title's branch said", rf.Notes)

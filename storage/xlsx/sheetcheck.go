@@ -71,6 +71,9 @@ type sheetShape struct {
 	// column and row: other programs write formulas so, and only Excel or
 	// WPS opening the file works out what the cell shows.
 	unsaved map[[2]int]bool
+	// bools are the TRUE/FALSE cells (t="b"), by column and row: such a
+	// cell is no name, branch or date (boolCell).
+	bools map[[2]int]bool
 	// hiddenRows are the rows hidden (a filter, or Hide), in order, and
 	// hiddenCols the columns, as ranges: what is imported that the user
 	// did not see on screen.
@@ -385,6 +388,13 @@ func (sc *sheetScan) end(t xml.EndElement) error {
 			if v := strings.TrimSpace(string(sc.value)); v != "0" && v != "1" {
 				return sc.badCell(fmt.Sprintf("是“是/否”单元格，却存着“%s”", quoteShort(string(sc.value))))
 			}
+			if sc.shape.bools == nil {
+				sc.shape.bools = map[[2]int]bool{}
+			}
+			if len(sc.shape.bools) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个逻辑值单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.bools[[2]int{sc.col, sc.row}] = true
 		}
 		if sc.format != nil {
 			if err := sc.byFormat(); err != nil {

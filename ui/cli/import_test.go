@@ -375,3 +375,37 @@ func TestRosterImportSheetNamedAsSeen(t *testing.T) {
 		t.Errorf("--sheet 说明: status %d stderr:\n%s", r.status, r.stderr)
 	}
 }
+
+// A sheet named 第一党支部花名册 chosen for 所在党支部 gives 第一党支部,
+// as its hint says before; a name that is no one branch's (a year in it)
+// cannot be chosen, and the refusal says to rename the sheet (review s7-7
+// attack #2 re-check: the hint was a trap that stored 第一党支部花名册).
+func TestRosterImportSheetAsBranchTidiesTheName(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "各支部.xlsx", map[string][][]any{
+		"第一党支部花名册":    {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"2026年度第二党支部": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
+	}, "第一党支部花名册", "2026年度第二党支部")
+	db := filepath.Join(t.TempDir(), "b.db")
+	r := run(t, "roster", "import", path, "--db", db, "--dry-run")
+	if r.status != ExitOK || !strings.Contains(r.stderr, "工作表“第一党支部花名册”没有“所在党支部”列；如其中的党员都在“第一党支部”，加 --sheet-as-branch 第一党支部花名册") ||
+		strings.Contains(r.stderr, "--sheet-as-branch 2026年度第二党支部") {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "2026年度第二党支部")
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "工作表名称“2026年度第二党支部”含有年份，不能作为所在党支部；请在 Excel 或 WPS 中把工作表改名为党支部的名称") {
+		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
+	}
+	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "第一党支部花名册")
+	if r.status != ExitOK || lastLine(r.stdout) != "imported 2, rejected 0" || !strings.Contains(r.stderr, "以工作表名称作为所在党支部，记为“第一党支部”") {
+		t.Fatalf("status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+	s := openDB(t, db)
+	ms, _ := s.Members()
+	s.Close()
+	for _, m := range ms {
+		if want := map[string]string{"赵一": "第一党支部", "钱二": ""}[m.Name]; m.BranchName != want {
+			t.Errorf("%s: 所在党支部 %q, want %q", m.Name, m.BranchName, want)
+		}
+	}
+}

@@ -80,7 +80,10 @@ func rosterImport(args []string, env Env) (code int, err error) {
 			}
 			return 0, fmt.Errorf("没有名为“%s”的工作表；文件中的工作表：%s", want, strings.Join(names, "、"))
 		}
-		if slices.Contains(nameBranch, want) && !preview.Sheets[i].CanUseName {
+		if s := preview.Sheets[i]; slices.Contains(nameBranch, want) && !s.CanUseName {
+			if s.NameWhy != "" {
+				return 0, fmt.Errorf("工作表名称“%s”%s，不能作为所在党支部；请在 Excel 或 WPS 中把工作表改名为党支部的名称（如“第一党支部”）后再导入", want, s.NameWhy)
+			}
 			return 0, fmt.Errorf("工作表“%s”已有“所在党支部”列（或标题写明了支部），不能再以工作表名称作为所在党支部", want)
 		}
 	}
@@ -164,8 +167,12 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”是隐藏的，没有导入（需要时加 --sheet %s）\n", s.Name, s.Name)
 		case !s.Included:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有导入\n", s.Name)
+		case s.BranchFromName && s.NameBranch != s.Name:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部，记为“%s”\n", s.Name, printable(s.NameBranch))
 		case s.BranchFromName:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部\n", s.Name)
+		case s.CanUseName && multi && s.NameBranch != s.Name:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如其中的党员都在“%s”，加 --sheet-as-branch %s\n", s.Name, printable(s.NameBranch), s.Name)
 		case s.CanUseName && multi:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如应以工作表名称作为所在党支部，加 --sheet-as-branch %s\n", s.Name, s.Name)
 		}

@@ -1,0 +1,96 @@
+package xlsx
+
+import (
+	"regexp"
+	"strings"
+)
+
+// rosterWords are what a roster's title or sheet name calls the list
+// around the branch's name (第一党支部党员花名册, 党员名单（第五党支部）),
+// longest first so that 党员花名册 goes whole.
+var rosterWords = []string{"党员花名册", "党员名册", "党员名单", "花名册", "名册", "名单"}
+
+// unitLabels lead a title that names the unit filling the form in
+// (填报单位：第四党支部).
+var unitLabels = []string{"填报单位：", "填报单位:", "单位名称：", "单位名称:", "单位：", "单位:"}
+
+var (
+	// datedBrackets are brackets holding a date or a cut-off
+	// (（截至2026年11月）, (2026年), 【2026年度】), which title a list
+	// rather than name a branch.
+	datedBrackets = regexp.MustCompile(`[（(【\[〔][^）)】\]〕]*(?:[0-9０-９〇○零一二三四五六七八九十]{2,4}\s*年|截至|截止)[^）)】\]〕]*[）)】\]〕]`)
+	// cutOff is a trailing 截至… (截至2026年11月30日) outside brackets.
+	cutOff = regexp.MustCompile(`(?:截至|截止)[^（(）)]*$`)
+	// yearMark is a year written in the name (2026年度, 二〇二六年, 2025年),
+	// which a branch's name does not hold.
+	yearMark = regexp.MustCompile(`[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年`)
+	// bracketed is a remainder wholly in brackets: 党员花名册（第五党支部）.
+	bracketed = regexp.MustCompile(`^[（(【\[〔](.*)[）)】\]〕]$`)
+)
+
+// BranchFromHeading is the one branch a sheet's title or name gives, and
+// "" with why not when it gives none: what is left after the roster's
+// words (党员花名册, 名册, 名单, 花名册), a 填报单位： label, dates in
+// brackets (（截至2026年11月）) and Excel's copy suffix (" (2)") must be
+// one branch's name — no year (2026年度第一党支部), no second branch
+// (第一党支部、第二党支部), no template placeholder (XX党支部, 某某党支部)
+// (review s7-7 attack #21). orgOnly asks that the name end as a party
+// organisation's does (支部, 总支, 党委 …), as a title's must; a sheet name
+// the user chose need not. The reason is a Chinese phrase, "" when the
+// text says nothing about a branch.
+func BranchFromHeading(s string, orgOnly bool) (branch, why string) {
+	t := BranchText(s)
+	t = strings.Join(strings.Fields(t), "")
+	for _, l := range unitLabels {
+		t = strings.TrimPrefix(t, l)
+	}
+	t = copySuffix.ReplaceAllString(t, "")
+	t = datedBrackets.ReplaceAllString(t, "")
+	t = cutOff.ReplaceAllString(t, "")
+	for changed := true; changed; {
+		changed = false
+		for _, w := range rosterWords {
+			if u, ok := strings.CutSuffix(t, w); ok {
+				t, changed = u, true
+			}
+			if u, ok := strings.CutPrefix(t, w); ok {
+				t, changed = u, true
+			}
+		}
+		if m := bracketed.FindStringSubmatch(t); m != nil {
+			t, changed = m[1], true
+		}
+	}
+	mentions := strings.Contains(t, "支部") || strings.Contains(t, "党委") || strings.Contains(t, "总支")
+	switch {
+	case t == "" || orgOnly && !mentions:
+		return "", ""
+	case yearMark.MatchString(t) || strings.Contains(t, "年度"):
+		return "", "含有年份"
+	case strings.ContainsAny(t, "、，,/;；") || joinsTwo(t):
+		return "", "写了不止一个党支部"
+	case placeholderBranch(t):
+		return "", "是表格模板中代填的名称"
+	case orgOnly && !orgName(t):
+		return "", "不只是一个党支部的名称"
+	}
+	return t, ""
+}
+
+// joinsTwo reports a name joining two organisations with 和/及/与
+// (第一党支部和第二党支部); 和平街道党支部 joins nothing.
+func joinsTwo(t string) bool {
+	for _, w := range []string{"和", "及", "与"} {
+		for i := strings.Index(t, w); i >= 0; {
+			if orgName(t[:i]) {
+				return true
+			}
+			j := strings.Index(t[i+len(w):], w)
+			if j < 0 {
+				break
+			}
+			i += len(w) + j
+		}
+	}
+	return false
+}

@@ -1,0 +1,103 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+)
+
+// A title gives the branch only when what is left of it is one branch's
+// name: no year, no second branch, no template placeholder; a title that
+// gives none says why (review s7-7 attack #21).
+func TestBranchFromHeading(t *testing.T) {
+	for _, c := range []struct{ in, branch, why string }{
+		{"第一党支部党员花名册", "第一党支部", ""},
+		{"中共华东精密机械有限公司支部委员会党员花名册", "中共华东精密机械有限公司支部委员会", ""},
+		{"某某公司第二党支部党员名册（截至2026年11月）", "", "是表格模板中代填的名称"},
+		{"华新公司第二党支部党员名册（截至2026年11月）", "华新公司第二党支部", ""},
+		{"第二党支部党员名单(2026年11月)", "第二党支部", ""},
+		{"第二党支部党员名单截至2026年11月30日", "第二党支部", ""},
+		{"填报单位：第四党支部", "第四党支部", ""},
+		{"党员花名册（第五党支部）", "第五党支部", ""},
+		{"第 一 党 支 部 花 名 册", "第一党支部", ""},
+		{"和平街道党支部党员名册", "和平街道党支部", ""},
+		{"青年党支部花名册", "青年党支部", ""},
+		{"2026年度第一党支部党员花名册", "", "含有年份"},
+		{"第三党支部2025年党员花名册", "", "含有年份"},
+		{"二〇二六年第三党支部党员名单", "", "含有年份"},
+		{"机关党委第一党支部、第二党支部党员花名册", "", "写了不止一个党支部"},
+		{"第一党支部和第二党支部党员名单", "", "写了不止一个党支部"},
+		{"第一党支部及第二党支部花名册", "", "写了不止一个党支部"},
+		{"XX党支部党员花名册", "", "是表格模板中代填的名称"},
+		{"××党支部党员花名册", "", "是表格模板中代填的名称"},
+		{"某某党支部党员花名册", "", "是表格模板中代填的名称"},
+		{"第一党支部党员信息统计表", "", "不只是一个党支部的名称"},
+		{"2024年党员花名册", "", ""},
+		{"党员花名册", "", ""},
+		{"", "", ""},
+	} {
+		b, why := BranchFromHeading(c.in, true)
+		if b != c.branch || why != c.why {
+			t.Errorf("BranchFromHeading(%q) = %q, %q; want %q, %q", c.in, b, why, c.branch, c.why)
+		}
+	}
+	// A sheet's name, chosen by the user, is tidied the same way; it need
+	// not end as an organisation's does (生产车间).
+	for _, c := range []struct{ in, branch, why string }{
+		{"第一党支部花名册", "第一党支部", ""},
+		{"第三党支部 (2)", "第三党支部", ""},
+		{"第二党支部（2026年）", "第二党支部", ""},
+		{"机关党委党员名单", "机关党委", ""},
+		{"生产车间", "生产车间", ""},
+		{"2026年", "", "含有年份"},
+		{"2026年度第一党支部", "", "含有年份"},
+	} {
+		b, why := BranchFromHeading(c.in, false)
+		if b != c.branch || why != c.why {
+			t.Errorf("BranchFromHeading(%q, false) = %q, %q; want %q, %q", c.in, b, why, c.branch, c.why)
+		}
+	}
+}
+
+// Sheets titled with a year, two branches or a placeholder store no branch
+// from the title and say so, naming the title; a title that is one branch
+// gives it.
+func TestTitleGivesOneBranchOnly(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}
+	sheet := func(name, title, person, id string) sheetSpec {
+		return sheetSpec{name: name, rows: [][]any{{title}, head, {person, id, "2008.06", "2009.06"}},
+			merges: [][2]string{{"A1", "D1"}}}
+	}
+	rf := read(t, workbook{sheets: []sheetSpec{
+		sheet("S1", "2026年度第一党支部党员花名册", "癸一", idNumber("19800101", "011")),
+		sheet("S2", "机关党委第一党支部、第二党支部党员花名册", "癸二", idNumber("19800101", "022")),
+		sheet("S3", "XX党支部党员花名册", "癸三", idNumber("19800101", "033")),
+		sheet("S4", "党员花名册（第五党支部）", "癸四", idNumber("19800101", "044")),
+		sheet("S5", "填报单位：第四党支部", "癸五", idNumber("19800101", "055")),
+	}}.bytes(t))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 5 {
+		t.Fatalf("members %d rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	want := map[string]string{"癸一": "", "癸二": "", "癸三": "", "癸四": "第五党支部", "癸五": "第四党支部"}
+	for _, m := range rf.Members {
+		if m.Member.BranchName != want[m.Member.Name] {
+			t.Errorf("%s: 所在党支部 %q, want %q", m.Member.Name, m.Member.BranchName, want[m.Member.Name])
+		}
+	}
+	notes := map[string]string{}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "表格标题") {
+			notes[n.Sheet] = n.Message
+		}
+	}
+	for sheet, w := range map[string]string{
+		"S1": "表格标题“2026年度第一党支部党员花名册”含有年份，没有作为所在党支部；所在党支部留空",
+		"S2": "表格标题“机关党委第一党支部、第二党支部党员花名册”写了不止一个党支部，没有作为所在党支部",
+		"S3": "表格标题“XX党支部党员花名册”是表格模板中代填的名称，没有作为所在党支部",
+		"S4": "按表格标题“党员花名册（第五党支部）”记为“第五党支部”",
+		"S5": "按表格标题“填报单位：第四党支部”记为“第四党支部”",
+	} {
+		if !strings.Contains(notes[sheet], w) {
+			t.Errorf("%s: note %q, want %q", sheet, notes[sheet], w)
+		}
+	}
+}
