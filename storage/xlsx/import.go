@@ -925,7 +925,7 @@ func footerLine(cells []string) bool {
 	// A row whose every text is a place to sign (支部书记签字：, 单位（盖章）).
 	signs := 0
 	for _, c := range cells {
-		t := strings.Join(strings.Fields(c), "")
+		t := spaceless(c)
 		if t == "" {
 			continue
 		}
