@@ -519,8 +519,22 @@ func titleOf(above [][]string) string {
 // The name must end as one does: 第一党支部花名册, 第二党支部（2026年）,
 // 第三党支部 (2) are more than a branch's name, and are offered, not
 // taken (review s7-7 attack #2).
+//
+// Nor is a name taken that a title would not give (BranchFromHeading:
+// XX党支部, 第一、二党支部, 2026年第一党支部), one of a former branch
+// (原第三党支部, 旧…), or a bare 党支部 naming none (review s8-7 attack #6);
+// those are offered.
 func namesBranch(name string) bool {
-	return orgName(BranchText(name))
+	b, _ := BranchFromHeading(name, true)
+	if b == "" || b != BranchText(name) {
+		return false
+	}
+	for _, w := range []string{"原", "旧", "老", "前"} {
+		if strings.HasPrefix(b, w) {
+			return false
+		}
+	}
+	return !slices.Contains([]string{"党支部", "支部", "党总支", "总支", "党委", "支部委员会", "党组织"}, b)
 }
 
 // BranchText is a 所在党支部 as the file writes it, tidied: invisible
