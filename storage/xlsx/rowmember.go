@@ -426,7 +426,11 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	case model.FieldEducation:
 		m.Education = model.NormalizeEducation(v)
 	case model.FieldEthnicity:
-		m.Ethnicity = model.NormalizeEthnicity(v)
+		// One of the 56 of GB 3304 (or what an ID card may carry
+		// besides): 中国, 汉民, 不详 are none (review s8-7 attack #2).
+		if m.Ethnicity = model.NormalizeEthnicity(v); m.Ethnicity != "" && !model.KnownEthnicity(m.Ethnicity) {
+			r.reject(f, model.Textf("%s不是民族名称，应填写如“汉族”", quote(v)))
+		}
 	case model.FieldLostContact, model.FieldMobile:
 		yes, detail, ok := parseYesNoDetail(v)
 		switch {
