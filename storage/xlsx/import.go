@@ -200,6 +200,15 @@ func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
 	if len(rd.rf.Sheets) == 0 {
 		return nil, ErrNoHeader
 	}
+	// Sheets of nothing but 张三 and 李四 beside a roster are a template's
+	// examples; alone, they may be a real 张三's roster.
+	if len(rd.placeholders) < len(rd.rf.Sheets) {
+		for i := range rd.rf.Sheets {
+			if slices.Contains(rd.placeholders, rd.rf.Sheets[i].Name) {
+				rd.rf.Sheets[i].Example = true
+			}
+		}
+	}
 	return rd.rf, nil
 }
 
@@ -262,6 +271,9 @@ type reader struct {
 	rules model.Rules
 	rf    *RosterFile
 	rows  int // data rows so far, all sheets
+	// placeholders are the sheets whose every person is a template's
+	// example name (placeholderSheet)
+	placeholders []string
 }
 
 // sheet reads one worksheet if it holds a roster. Its XML is scanned
@@ -332,9 +344,12 @@ func (rd *reader) sheet(s bookSheet) error {
 	if !h.has(model.FieldCategory) && h.has(model.FieldFullDate) {
 		im.fields = append(im.fields, model.FieldCategory)
 	}
-	refusedFrom := len(rd.rf.Rejected)
+	refusedFrom, membersFrom := len(rd.rf.Rejected), len(rd.rf.Members)
 	if err := im.readRows(rows); err != nil {
 		return err
+	}
+	if placeholderSheet(rd.rf.Members[membersFrom:], rd.rf.Rejected[refusedFrom:]) {
+		rd.placeholders = append(rd.placeholders, sh.Name)
 	}
 	im.refuseRepeated(refusedFrom)
 	if n := len(im.blankCategory); n > 10 {
