@@ -467,25 +467,9 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 		}
 		*f.to = m
 	}
-	h.Openings = map[int64]model.Month{}
-	rows, err := tx.Raw("SELECT member_id, paid_to FROM dues_openings").Rows()
-	if err != nil {
-		return h, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var paidTo string
-		if err := rows.Scan(&id, &paidTo); err != nil {
-			return h, err
-		}
-		m, err := model.ParseMonth(paidTo)
-		if err != nil {
-			return h, fmt.Errorf("read opening of member %d: %w", id, err)
-		}
-		h.Openings[id] = m
-	}
-	if err := rows.Err(); err != nil {
+	var err error
+	if h.Openings, err = memberMonths(tx, "opening", model.ParseMonth,
+		"SELECT member_id AS id, paid_to AS text FROM dues_openings"); err != nil {
 		return h, err
 	}
 	if h.Arrived, err = arrivals(tx); err != nil {
@@ -501,52 +485,49 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 // date of created_at, in the zone it was written in, as model.ArrivedAfter
 // reads it), whichever is later.
 func cameOn(tx *gorm.DB, letters map[int64]model.Month) (map[int64]model.Month, error) {
-	out := make(map[int64]model.Month, len(letters))
-	for id, m := range letters {
-		out[id] = m
-	}
-	rows, err := tx.Raw(`SELECT id, arrived_on FROM members
-		WHERE arrived_on IS NOT NULL AND arrived_on != '' AND arrived_on != substr(created_at, 1, 10)`).Rows()
+	out, err := memberMonths(tx, "arrival", monthOfDate, `SELECT id, arrived_on AS text FROM members
+		WHERE arrived_on IS NOT NULL AND arrived_on != '' AND arrived_on != substr(created_at, 1, 10)`)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var date string
-		if err := rows.Scan(&id, &date); err != nil {
-			return nil, err
-		}
-		d, err := model.ParseDate(date)
-		if err != nil {
-			return nil, fmt.Errorf("read arrival of member %d: %w", id, err)
-		}
-		out[id] = max(out[id], model.MonthOfDate(d))
+	for id, m := range letters {
+		out[id] = max(out[id], m)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // arrivals is the month of each member's latest incoming letter (转入).
 func arrivals(tx *gorm.DB) (map[int64]model.Month, error) {
-	out := map[int64]model.Month{}
-	rows, err := tx.Raw("SELECT member_id, max(date) FROM transfer_ins GROUP BY member_id").Rows()
-	if err != nil {
+	return memberMonths(tx, "transfer in", monthOfDate,
+		"SELECT member_id AS id, max(date) AS text FROM transfer_ins GROUP BY member_id")
+}
+
+// memberMonths runs query, which selects a member's id (as id) and a stored
+// month or date (as text), and reads each text with parse; what names the
+// text in the error when one does not parse.
+func memberMonths(tx *gorm.DB, what string, parse func(string) (model.Month, error), query string) (map[int64]model.Month, error) {
+	var rows []struct {
+		ID   int64
+		Text string
+	}
+	if err := tx.Raw(query).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var date string
-		if err := rows.Scan(&id, &date); err != nil {
-			return nil, err
-		}
-		d, err := model.ParseDate(date)
+	out := make(map[int64]model.Month, len(rows))
+	for _, r := range rows {
+		m, err := parse(r.Text)
 		if err != nil {
-			return nil, fmt.Errorf("read transfer in of member %d: %w", id, err)
+			return nil, fmt.Errorf("read %s of member %d: %w", what, r.ID, err)
 		}
-		out[id] = model.MonthOfDate(d)
+		out[r.ID] = m
 	}
-	return out, rows.Err()
+	return out, nil
+}
+
+// monthOfDate is the month of a stored date.
+func monthOfDate(text string) (model.Month, error) {
+	d, err := model.ParseDate(text)
+	return model.MonthOfDate(d), err
 }
 
 // startLedger sets the ledger's start to month if it has none yet, and

@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"branchledger/model"
 	"branchledger/storage/atomicfile"
 	"branchledger/storage/reason"
 )
@@ -224,9 +225,38 @@ var pruner atomic.Pointer[func(dataPath string, now time.Time)]
 // those storage/backup takes do.
 func SetPruner(prune func(dataPath string, now time.Time)) { pruner.Store(&prune) }
 
-// backupError is the failure of an automatic backup into the folder dir.
+// backupError is the failure of an automatic backup into the folder dir:
+// where, why and what to do, the advice following the reason (a full disk,
+// a write-protected drive, no permission, a file in the folder's place, a
+// file held by another program; review s7-10 R9), kept as a Text so that the
+// English window says it in English (R8). The system's error stays in the
+// chain for errors.Is and the log (reason.Detail).
 func backupError(dir string, err error) error {
-	return reason.Wrap("无法在备份文件夹 "+dir+" 写入自动备份", err)
+	return &model.TextError{
+		Kind: reason.Wrap("无法在备份文件夹 "+dir+" 写入自动备份", err),
+		Text: model.Textf("无法在备份文件夹 %s 写入自动备份：%s", dir, backupCause(dir, err)),
+		Bare: true,
+	}
+}
+
+// backupCause is why a backup could not be written into dir, and what the
+// user can do about it.
+func backupCause(dir string, err error) model.Text {
+	if fi, statErr := os.Stat(dir); statErr == nil && !fi.IsDir() {
+		return model.Textf("那里是一个同名的文件，不是文件夹；请把这个文件改名或移走")
+	}
+	switch {
+	case reason.IsFull(err):
+		return model.Textf("磁盘空间已满；请删除一些不用的文件，腾出空间")
+	case reason.InUse(err):
+		return model.Textf("文件正被别的程序使用（例如网盘同步或杀毒软件）；请关闭它或等它完成")
+	case reason.ReadOnly(err):
+		return model.Textf("备份文件夹所在的位置是只读的（U盘是否有写保护？）；请去掉写保护")
+	case reason.NoPermission(err):
+		return model.Textf("没有写入备份文件夹的权限；请在文件夹的属性中允许写入，或请管理电脑的人处理")
+	}
+	// Of's sentences are in the translation files and carry their advice.
+	return model.Text{Format: reason.Of(err)}
 }
 
 // WorkTempBase names the private folders (atomicfile.MkdirTemp) that work on

@@ -16,6 +16,7 @@ import (
 
 	"branchledger/assets"
 	"branchledger/model"
+	"branchledger/ui/internal/uilang"
 	"branchledger/ui/internal/uistrings"
 	"branchledger/ui/recruit"
 )
@@ -149,7 +150,7 @@ func TestCountedTextsHaveTheFormEveryLocaleAsksFor(t *testing.T) {
 			t.Errorf("English, N=%d: %q, want %q", n, got, want)
 		}
 	}
-	forms := withEveryPluralForm(map[string]any{"{{.N}} 条": "{{.N}} 条", "x": map[string]any{"one": "a", "other": "b"}})
+	forms := uilang.WithEveryPluralForm(map[string]any{"{{.N}} 条": "{{.N}} 条", "x": map[string]any{"one": "a", "other": "b"}})
 	if f := forms["{{.N}} 条"].(map[string]any); f["one"] != "{{.N}} 条" || f["few"] != "{{.N}} 条" {
 		t.Errorf("a counted text is not given every form: %v", f)
 	}

@@ -125,6 +125,14 @@ const (
 	reasonOther      = "读写文件出错"
 )
 
+// ReadOnly reports whether err is a write-protected drive or a read-only
+// place, by the system's or SQLite's word.
+func ReadOnly(err error) bool { return Of(err) == reasonReadOnly }
+
+// NoPermission reports whether err is the system refusing access to a
+// file or folder.
+func NoPermission(err error) bool { return Of(err) == reasonPermission }
+
 // IsFull reports whether err is a full disk (or quota), by the system's or
 // SQLite's word.
 func IsFull(err error) bool {

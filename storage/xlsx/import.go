@@ -926,7 +926,15 @@ func (im *importer) row(rec *record) error {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, rejected...)
 		return nil
 	}
-	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: im.fields, Shown: shown})
+	// A filled 外出流向 or 失联年月 on a sheet without the 是否 column said
+	// yes (detailSaysYes): that much the row may set on a stored member.
+	fields := im.fields
+	for _, f := range []model.Field{model.FieldMobile, model.FieldLostContact} {
+		if (f == model.FieldMobile && m.Mobile || f == model.FieldLostContact && m.LostContact) && !slices.Contains(fields, f) {
+			fields = append(slices.Clip(fields), f)
+		}
+	}
+	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown})
 	return nil
 }
 

@@ -91,9 +91,11 @@ func (b *Banner) show(text string) {
 // BackupFailed says that the day's automatic backup, made when the file
 // was opened, did not succeed, and why (err, a sentence for users): a
 // program without a console has no other way to say it, and a user who
-// trusts the daily backups must know the day there was none.
+// trusts the daily backups must know the day there was none. The reason is
+// said in the UI language.
 func (b *Banner) BackupFailed(err error) {
-	b.backup.SetText(lang.L("今天的自动备份没有做成：{{.Reason}}。数据文件本身没有受影响；请腾出磁盘空间（或检查备份文件夹能否写入），下次打开程序时会再备份，也可以在“设置”→“备份与恢复”中备份到U盘。", map[string]any{"Reason": strings.TrimRight(err.Error(), "。")}))
+	// The reason says what to do about it (storage's backupError).
+	b.backup.SetText(lang.L("今天的自动备份没有做成：{{.Reason}}。数据文件本身没有受影响；下次打开程序时会再备份，也可以在“设置”→“备份与恢复”中备份到U盘。", map[string]any{"Reason": strings.TrimRight(kit.SayErr(err), "。.")}))
 	b.backup.Show()
 	b.Content.Show()
 }
@@ -174,6 +176,7 @@ func (s *Section) verify() {
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom(title, lang.L("关闭"), container.NewVScroll(msg), s.h.Window())
 		d.Resize(fyne.NewSize(560, 360))
+		kit.EnterEsc(s.h.Window(), d, d.Hide, d.Hide)
 		d.Show()
 	})
 }

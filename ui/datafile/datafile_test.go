@@ -3,14 +3,18 @@ package datafile
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/storage"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
 
@@ -131,5 +135,40 @@ func TestAFailedDailyBackupIsSaidInTheBanner(t *testing.T) {
 	time.Sleep(100 * time.Millisecond)
 	if b.Content.Visible() {
 		t.Errorf("the banner shows after a backup that was made: %q", b.backup.Text)
+	}
+}
+
+// The banner of a failed daily backup says the reason in the UI language
+// and the advice that fits it (review s7-10 R8: the English banner's reason
+// was Chinese; R9: it said to free disk space whatever the reason).
+func TestFailedBackupBannerInTheUILanguage(t *testing.T) {
+	test.NewTempApp(t)
+	path := filepath.Join(t.TempDir(), storage.FileName)
+	st, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := os.WriteFile(storage.BackupsDir(path), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, failed := st.WriteBackup(storage.BackupDaily)
+	if failed == nil {
+		t.Fatal("the backup into a file was made")
+	}
+	for _, c := range []struct{ lang, want string }{
+		{"zh", "同名的文件，不是文件夹"},
+		{"en", "could not write the automatic backup to the backups folder " + storage.BackupsDir(path) + ": a file of that name is there, not a folder"},
+	} {
+		langtest.Use(t, c.lang)
+		b := NewBanner(&fakeFile{})
+		b.BackupFailed(failed)
+		got := b.backup.Text
+		if !strings.Contains(got, c.want) || strings.Contains(got, "腾出磁盘空间") || strings.Contains(got, "free some disk space") {
+			t.Errorf("%s banner: %q, want %q", c.lang, got, c.want)
+		}
+		if c.lang == "en" && strings.IndexFunc(got, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0 {
+			t.Errorf("English banner has Chinese: %q", got)
+		}
 	}
 }

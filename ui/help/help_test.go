@@ -1,7 +1,6 @@
 package help
 
 import (
-	"encoding/json"
 	"os"
 	"slices"
 	"strings"
@@ -13,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"branchledger/assets"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/internal/uistrings"
 )
 
@@ -153,7 +152,7 @@ func TestInstructorPageSaysBothWaysIn(t *testing.T) {
 func TestHelpHasNoSpaceBetweenChineseCharacters(t *testing.T) {
 	test.NewTempApp(t)
 	for _, l := range []string{"zh", "en"} {
-		useLanguage(t, l)
+		langtest.Use(t, l)
 		v := NewView(About{Version: "0.1.0"})
 		for _, title := range append(slices.Clone(v.titles), AboutTopic) {
 			v.Show(title)
@@ -191,30 +190,6 @@ func TestHelpHasNoSpaceBetweenChineseCharacters(t *testing.T) {
 	}
 }
 
-// useLanguage loads the UI texts of l (zh or en) for the test.
-func useLanguage(t *testing.T, l string) {
-	t.Helper()
-	load := func(l string) {
-		m, err := assets.MessageMap(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for k, v := range m {
-			if s, ok := v.(string); ok && strings.Contains(k, "{{.N}}") {
-				m[k] = map[string]any{"one": s, "other": s}
-			}
-		}
-		data, _ := json.Marshal(m)
-		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", lang.SystemLocale(), fyne.Locale(lang.SystemLocale().LanguageString())} {
-			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	load(l)
-	t.Cleanup(func() { load("zh") })
-}
-
 // No help page wraps into a column of single characters at any width: Fyne
 // 2.7.1's character wrapping, given a segment that starts where not one
 // character fits on the line, puts every further character of it on a line
@@ -224,7 +199,7 @@ func useLanguage(t *testing.T, l string) {
 func TestHelpNeverWrapsIntoAColumnOfCharacters(t *testing.T) {
 	test.NewTempApp(t)
 	for _, l := range []string{"zh", "en"} {
-		useLanguage(t, l)
+		langtest.Use(t, l)
 		v := NewView(About{Version: "0.1.0"})
 		for _, title := range v.titles {
 			v.Show(title)
@@ -247,7 +222,7 @@ func TestHelpNeverWrapsIntoAColumnOfCharacters(t *testing.T) {
 func TestTopicTitlesReadWhole(t *testing.T) {
 	for _, l := range []string{"zh", "en"} {
 		test.NewTempApp(t)
-		useLanguage(t, l)
+		langtest.Use(t, l)
 		v := NewView(About{})
 		w := test.NewTempWindow(t, v.Content)
 		w.Resize(fyne.NewSize(1024-160, 660)) // the window less the navigation

@@ -11,11 +11,9 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
-
 	"branchledger/assets"
 	"branchledger/model"
+	"branchledger/ui/internal/langtest"
 )
 
 // findingFormats are the formats of every finding sentence of the model:
@@ -171,26 +169,6 @@ func TestVerbs(t *testing.T) {
 	}
 }
 
-// useEnglish loads the English strings under every locale Fyne's matcher
-// could pick, as the shell does for the English UI, until the test ends.
-func useEnglish(t *testing.T) {
-	t.Helper()
-	load := func(language string) {
-		data, err := assets.Messages(language)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys := lang.SystemLocale()
-		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", sys, fyne.Locale(sys.LanguageString())} {
-			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	load("en")
-	t.Cleanup(func() { load("zh") })
-}
-
 func TestSayInEnglish(t *testing.T) {
 	setup := func(full, committee int, term model.Date) []model.Finding {
 		p := model.Profile{BranchName: "第一支部", OrgName: "某公司", Secretary: "", TermEnd: term, BranchType: model.BranchOwn}
@@ -210,7 +188,7 @@ func TestSayInEnglish(t *testing.T) {
 	if got := DateText(day) + " " + DateText(month) + " " + Say(meeting.TitleText()); got != "2026年1月14日 2026年1月 2026年第3次主题党日" {
 		t.Errorf("in Chinese: %q", got)
 	}
-	useEnglish(t)
+	langtest.Use(t, "en")
 	if got := DateText(day) + " " + DateText(month) + " " + Say(meeting.TitleText()); got != "2026-01-14 Jan 2026 Theme day no. 3 of 2026" {
 		t.Errorf("in English: %q", got)
 	}
@@ -526,7 +504,7 @@ func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 	if all := modelFormats(t, false); len(formats) < len(all)*3/4 {
 		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
 	}
-	useEnglish(t)
+	langtest.Use(t, "en")
 	names := strings.NewReplacer("张三", "", "李四", "", "王五", "", "赵六", "", "钱七", "", "孙八", "", "第一支部", "", "其他支部", "", "某公司", "", "某协会", "", "某商行", "", "某餐饮", "", "某物流", "", "某联合支部", "", "某支部", "", "某党委批复", "", "深圳", "", "甘流", "")
 	for _, f := range fs {
 		en := FindingText(f)
@@ -586,7 +564,7 @@ func TestCitationInEnglish(t *testing.T) {
 			t.Errorf("articleNumber(%q) = %d, %v; want %d", s, n, ok, want)
 		}
 	}
-	useEnglish(t)
+	langtest.Use(t, "en")
 	c := model.Citation{Document: "中国共产党发展党员工作细则", Edition: "2014", Article: "第十三条"}
 	if got := translatedArg(c); got != "Detailed Rules on Recruiting CPC Members (2014), art. 13" {
 		t.Errorf("%q", got)

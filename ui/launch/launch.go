@@ -427,10 +427,16 @@ func (g *Guard) explain(logPath string, cause error) (zh, en string) {
 	}
 	command := [2]string{"命令行功能仍可使用：" + g.howToCommand() + "\n" + "branchledger roster export 花名册.xlsx",
 		"The command line still works: " + where + "\n" + "branchledger roster export roster.xlsx"}
-	if g.compat == "" && onWindows && g.exe != "" && !fileExists(filepath.Join(filepath.Dir(g.exe), "branchledger.com")) {
-		// Without its console twin, a command typed in cmd is not waited
-		// for: the folder is incomplete, which the advice above says.
-		command = [2]string{"命令行功能在完整的程序文件夹中也可以使用。", "The command line works from the whole program folder too."}
+	if g.compat == "" && onWindows && g.exe != "" {
+		// The folder is incomplete, which the advice above says first; the
+		// box must still fit a 720-px screen (review s7-10 R7: 755 px with
+		// the whole command paragraph in both languages).
+		command = [2]string{"命令行仍可使用：在程序文件夹的地址栏输入 cmd 并回车。", "The command line still works: type cmd in the program folder's address bar."}
+		if !fileExists(filepath.Join(filepath.Dir(g.exe), "branchledger.com")) {
+			// Without its console twin, a command typed in cmd is not
+			// waited for.
+			command = [2]string{"命令行功能在完整的程序文件夹中也可以使用。", "The command line works from the whole program folder too."}
+		}
 	}
 	zh = "支部台账无法打开窗口：" + why[0] + "。\n\n" + todo[0] + "\n\n" + "数据文件没有受到任何影响。" + command[0]
 	en = "Branch Ledger cannot open its window: " + why[1] + ".\n\n" + todo[1] + "\n\n" + "The data file is untouched. " + command[1]

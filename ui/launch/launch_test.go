@@ -504,9 +504,35 @@ func TestTheExeCopiedAloneIsToldToCopyTheWholeFolder(t *testing.T) {
 		t.Errorf("the driver comes before the folder:\n%s", zh)
 	}
 
-	// The whole folder but for compat: the command line advice stays.
+	// The whole folder but for compat: the command line advice stays,
+	// short enough that the box is hardly taller than the one for the exe
+	// alone (670 px) and fits a 720-px screen (review s7-10 R7: 755 px).
+	alone := boxLines(zh + "\n\n――――――――――\n\n" + en)
 	os.WriteFile(filepath.Join(dir, "branchledger.com"), nil, 0o644)
-	if zh, _ := r.explain("", errors.New("x")); !strings.Contains(zh, "地址栏输入 cmd") {
-		t.Errorf("with branchledger.com there, no command line advice:\n%s", zh)
+	zh, en = r.explain("", errors.New("显卡驱动只提供 OpenGL \"1.1.0\""))
+	if !strings.Contains(zh, "地址栏输入 cmd") || !strings.Contains(en, "type cmd") {
+		t.Errorf("with branchledger.com there, no command line advice:\n%s\n%s", zh, en)
 	}
+	if got := boxLines(zh + "\n\n――――――――――\n\n" + en); got > alone+2 {
+		t.Errorf("with branchledger.com the box has %d lines, %d without it:\n%s\n%s", got, alone, zh, en)
+	}
+}
+
+// boxLines is how many lines a message box about 380 px wide (as Windows
+// and Wine size it) shows text in: some 28 Chinese characters or 56 Latin
+// letters to a line.
+func boxLines(text string) int {
+	n := 0
+	for line := range strings.SplitSeq(text, "\n") {
+		w := 0
+		for _, r := range line {
+			if r > 0x2e80 {
+				w += 2
+			} else {
+				w++
+			}
+		}
+		n += max(1, (w+55)/56)
+	}
+	return n
 }

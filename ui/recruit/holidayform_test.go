@@ -5,34 +5,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"branchledger/assets"
 	"branchledger/model"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
-
-// useEnglish loads the English strings under every locale Fyne's matcher
-// could pick, as the shell does for the English UI, until the test ends.
-func useEnglish(t *testing.T) {
-	t.Helper()
-	load := func(language string) {
-		data, err := assets.Messages(language)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys := lang.SystemLocale()
-		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", sys, fyne.Locale(sys.LanguageString())} {
-			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	load("en")
-	t.Cleanup(func() { load("zh") })
-}
 
 // The arrangement is offered in the UI language and stored in Chinese, and
 // the line beside 添加 names every field still empty at once (review s6-8
@@ -40,7 +19,7 @@ func useEnglish(t *testing.T) {
 // date only once the arrangement was chosen).
 func TestHolidayFormInEnglishNamesWhatIsMissing(t *testing.T) {
 	test.NewTempApp(t)
-	useEnglish(t)
+	langtest.Use(t, "en")
 	h := &fakeHost{}
 	hol := NewHolidays(h, &fakeService{})
 	h.win = test.NewTempWindow(t, hol.Content())
@@ -75,7 +54,7 @@ func TestHolidayDateHintIsReadWhole(t *testing.T) {
 	for _, english := range []bool{false, true} {
 		test.NewTempApp(t)
 		if english {
-			useEnglish(t)
+			langtest.Use(t, "en")
 		}
 		h := &fakeHost{}
 		hol := NewHolidays(h, &fakeService{})

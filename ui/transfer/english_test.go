@@ -7,38 +7,17 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
-	"branchledger/assets"
 	"branchledger/model"
+	"branchledger/ui/internal/langtest"
 )
-
-// useEnglish loads the English strings under every locale Fyne's matcher
-// could pick, as the shell does for the English UI, until the test ends.
-func useEnglish(t *testing.T) {
-	t.Helper()
-	load := func(language string) {
-		data, err := assets.Messages(language)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sys := lang.SystemLocale()
-		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", sys, fyne.Locale(sys.LanguageString())} {
-			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	load("en")
-	t.Cleanup(func() { load("zh") })
-}
 
 // In English the usual reasons are offered in English, and the one picked
 // is printed on the letter in Chinese; the months in the texts are the
 // rule tables'.
 func TestReasonsAndRulesInEnglish(t *testing.T) {
-	useEnglish(t)
+	langtest.Use(t, "en")
 	choices := strings.Join(reasonChoices(), "|")
 	away := model.CurrentMobileRules().TransferAfterMonths.N
 	if !strings.Contains(choices, "Job change") || !strings.Contains(choices, "Away "+strconv.Itoa(away)+" months or more") || strings.Contains(choices, "工作") {
@@ -61,7 +40,7 @@ func TestReasonsAndRulesInEnglish(t *testing.T) {
 // In English the dues owed before a letter are said in English, on the
 // form and in the question before issuing.
 func TestIssueLetterWarnsInEnglish(t *testing.T) {
-	useEnglish(t)
+	langtest.Use(t, "en")
 	svc := newFake()
 	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
 	forms := capture(t)
@@ -124,7 +103,7 @@ func TestRefusalsInBothLanguages(t *testing.T) {
 		for _, english := range []bool{false, true} {
 			t.Run(tc.name+map[bool]string{false: "_zh", true: "_en"}[english], func(t *testing.T) {
 				if english {
-					useEnglish(t)
+					langtest.Use(t, "en")
 				}
 				svc := newFake()
 				s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
@@ -155,7 +134,7 @@ var han = regexp.MustCompile(`\p{Han}`)
 // In English the letter's number and 党费交至 are said in English on the
 // form and in the letter's details; the capital numerals stay as printed.
 func TestLetterNumberInEnglish(t *testing.T) {
-	useEnglish(t)
+	langtest.Use(t, "en")
 	svc := newFake()
 	s, h := newTestScreen(t, svc, fyne.NewSize(1366, 768))
 	forms := capture(t)
@@ -176,7 +155,7 @@ func TestLetterBeforeLastRecordInBothLanguages(t *testing.T) {
 		t.Run(map[bool]string{false: "zh", true: "en"}[english], func(t *testing.T) {
 			want := "2026-11-20 早于廖明在本支部的最后一项记录：2026-11-28 支部党员大会的考勤（第4次）；介绍信的日期不能早于这一天"
 			if english {
-				useEnglish(t)
+				langtest.Use(t, "en")
 				want = "2026-11-20 is before 廖明's last record in this branch (2026-11-28, attendance at the General meeting (no. 4)): the letter cannot be dated before that day"
 			}
 			svc := newFake()
@@ -206,7 +185,7 @@ func TestLeftBeforePresenceIsAsked(t *testing.T) {
 		t.Run(map[bool]string{false: "zh", true: "en"}[english], func(t *testing.T) {
 			want := "廖明于2026年11月28日出席了本支部的支部党员大会（第4次），晚于外出日期2026年6月1日：请核对外出日期。仍要保存吗？"
 			if english {
-				useEnglish(t)
+				langtest.Use(t, "en")
 				want = "廖明 was present at this branch's General meeting (no. 4) on 2026-11-28, after the date left (2026-06-01): please check the date left. Save anyway?"
 			}
 			svc := newFake()
@@ -242,7 +221,7 @@ func TestLeftBeforePresenceIsAsked(t *testing.T) {
 // offered in English and kept in Chinese; a member from elsewhere who
 // attended once "attended 1 time".
 func TestMobileChoicesInEnglish(t *testing.T) {
-	useEnglish(t)
+	langtest.Use(t, "en")
 	if got := strings.Join(wordChoices(model.MobileReasons), "|"); got != "Work|Business|Study|Moving with family|Other" {
 		t.Errorf("reasons offered: %s", got)
 	}

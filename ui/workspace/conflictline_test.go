@@ -11,6 +11,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/internal/langtest"
 )
 
 // A package of the same second as the one held but with other contents is
@@ -45,7 +46,7 @@ func TestEnglishConflictLine(t *testing.T) {
 		t.Fatalf("%s %s", r.Outcome, r.Message())
 	}
 	r := svc.Import(second, ws.ImportOptions{})
-	useLanguage(t, "en")
+	langtest.Use(t, "en")
 	line := lineOf(r)
 	if !strings.Contains(line, "snapshot time") || regexp.MustCompile(`\p{Han}`).MatchString(strings.ReplaceAll(line, second, "")) {
 		t.Errorf("the line is %q", line)

@@ -18,6 +18,7 @@ import (
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
 	"branchledger/storage/xlsx"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
 
@@ -49,7 +50,7 @@ func TestBranchWindowFitsTheScreen(t *testing.T) {
 // s4-11 newuser #10: 修改单位 over English fields).
 func TestEnglishOrgDialogTitle(t *testing.T) {
 	a := test.NewTempApp(t)
-	useLanguage(t, "en")
+	langtest.Use(t, "en")
 	svc, _ := newWorkspace(t)
 	o, err := svc.SaveOrg(model.Organisation{Name: "兰州晨光印务有限公司", Type: model.OrgEnterprise, Coverage: model.CoveredJoint})
 	if err != nil {
@@ -83,7 +84,7 @@ func TestEnglishOrgDialogTitle(t *testing.T) {
 // 无法打开数据包：…").
 func TestEnglishRefusalReasons(t *testing.T) {
 	test.NewTempApp(t)
-	useLanguage(t, "en")
+	langtest.Use(t, "en")
 	file := "/media/usb/a.blpkg"
 	han := regexp.MustCompile(`\p{Han}`)
 	refusals := []error{
@@ -170,7 +171,7 @@ func TestPackagePassphraseMayBeLeftEmpty(t *testing.T) {
 // headings it read quoted as they are (review s5-11 newuser #5).
 func TestEnglishOrgHeadingError(t *testing.T) {
 	test.NewTempApp(t)
-	useLanguage(t, "en")
+	langtest.Use(t, "en")
 	path := filepath.Join(t.TempDir(), "名录.xlsx")
 	f := excelize.NewFile()
 	f.SetCellStr("Sheet1", "A1", "序号")

@@ -11,6 +11,7 @@ import (
 
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/internal/langtest"
 )
 
 // A package whose passphrase was left empty, as the passphrase dialog
@@ -24,7 +25,7 @@ func TestEmptyPackagePassphraseLeavesThePackageForNow(t *testing.T) {
 	r := ws.Result{File: file, Outcome: ws.Refused, Err: fmt.Errorf("%w：%s", datapkg.ErrNeedPassphrase, file)}
 	han := regexp.MustCompile(`\p{Han}`)
 	for _, lg := range []string{"zh", "en"} {
-		useLanguage(t, lg)
+		langtest.Use(t, lg)
 		line := lineOf(r)
 		switch lg {
 		case "zh":

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -14,37 +13,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"branchledger/assets"
 	"branchledger/model"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
-
-// useLanguage loads the app's translations of l (as ui.useLanguage does,
-// under the locales Fyne may pick) for the rest of the test.
-func useLanguage(t *testing.T, l string) {
-	t.Helper()
-	load := func(l string) {
-		m, err := assets.MessageMap(l)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for k, v := range m {
-			if s, ok := v.(string); ok && strings.Contains(k, "{{.N}}") {
-				m[k] = map[string]any{"one": s, "other": s}
-			}
-		}
-		data, _ := json.Marshal(m)
-		for _, loc := range []fyne.Locale{"en", "zh", "zh-Hans", lang.SystemLocale(), fyne.Locale(lang.SystemLocale().LanguageString())} {
-			if err := lang.AddTranslationsForLocale(data, loc); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	load(l)
-	t.Cleanup(func() { load("zh") })
-}
 
 // An empty workspace shows the first steps, the one to take now first.
 func TestEmptyWorkspaceShowsTheFirstSteps(t *testing.T) {
@@ -186,7 +160,7 @@ func TestBranchListShowsEveryOrganisationAndSortsByPinyin(t *testing.T) {
 // in English and its values translated.
 func TestEnglishWorkspace(t *testing.T) {
 	a := test.NewTempApp(t)
-	useLanguage(t, "en")
+	langtest.Use(t, "en")
 	svc, key := newWorkspace(t)
 	usb, _ := drive(t, 1, 12, key, day)
 	w := New(a, svc)
@@ -274,7 +248,7 @@ func TestBranchListNamesTheRuleMonths(t *testing.T) {
 	} {
 		t.Run(tt.lang, func(t *testing.T) {
 			a := test.NewTempApp(t)
-			useLanguage(t, tt.lang)
+			langtest.Use(t, tt.lang)
 			svc, key := newWorkspace(t)
 			usb, _ := drive(t, 1, 4, key, day)
 			w := New(a, svc)

@@ -16,6 +16,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
+	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
 
@@ -209,7 +210,7 @@ func TestOrganisationsAndCoverage(t *testing.T) {
 	w.Win.Show()
 	defer w.Win.Hide()
 	for _, l := range []string{"zh", "en"} {
-		useLanguage(t, l)
+		langtest.Use(t, l)
 		widths := columnWidths(coverageHeads, coverageWidths, len(c.Types)+1, w.coverage.cell)
 		var upToWork float32
 		for i, h := range coverageHeads {
@@ -222,7 +223,7 @@ func TestOrganisationsAndCoverage(t *testing.T) {
 			t.Errorf("%s: the rates end at %v, the table is %v wide", l, upToWork, room)
 		}
 	}
-	useLanguage(t, "zh")
+	langtest.Use(t, "zh")
 	// 统计口径: the above-scale definition leaves 乙公司 out.
 	w.coverage.scope.SetSelectedIndex(1)
 	if c := w.Coverage(); c.Types[0].InScope != 1 || c.OutOfScope != 1 {
@@ -318,7 +319,7 @@ func TestBranchListScrollsToItsLastColumn(t *testing.T) {
 func TestOrganisationListScrollsToItsLastColumn(t *testing.T) {
 	for _, l := range []string{"zh", "en"} {
 		a := test.NewTempApp(t)
-		useLanguage(t, l)
+		langtest.Use(t, l)
 		svc, key := newWorkspace(t)
 		usb, _ := drive(t, 1, 3, key, day)
 		w := New(a, svc)
@@ -362,5 +363,5 @@ func TestOrganisationListScrollsToItsLastColumn(t *testing.T) {
 			t.Errorf("%s: scrolled to the end, 单位名录 does not show %q whole", l, last)
 		}
 	}
-	useLanguage(t, "zh")
+	langtest.Use(t, "zh")
 }
