@@ -493,7 +493,7 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 // (header.dups) says otherwise than the one imported: which one holds
 // cannot be told, and the one not imported may be the one on screen.
 func (r *rowMember) duplicateColumns(cells []string) {
-	same := func(s string) string { return strings.Join(strings.Fields(model.CleanLine(s)), "") }
+	same := func(s string) string { return spaceless(model.CleanLine(s)) }
 	for _, d := range r.im.h.dups {
 		kept, ok := r.im.h.column(d.field)
 		if !ok {
@@ -593,6 +593,12 @@ func (r *rowMember) detailSaysYes() {
 		if !d.filled || *d.set || r.unreadable(d.yes) {
 			continue
 		}
+		// 无, —, 0, 本地, 未外出 … in a form's 外出流向 for those who have
+		// not gone out say no, not a place (review s8-7 attack #25).
+		if d.yes == model.FieldMobile && notGoneOut(m.MobileDestination) {
+			m.MobileDestination = ""
+			continue
+		}
 		if said := r.shown[d.yes]; said != "" {
 			r.reject(d.detail, model.Textf("%s为“%s”，却填了%s%s：请改正其中一格后再导入",
 				model.Term(d.yes.Label()), said, model.Term(d.detail.Label()), quote(r.shown[d.detail])))
@@ -605,6 +611,21 @@ func (r *rowMember) detailSaysYes() {
 			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月，记为失联党员", r.who()))
 		}
 	}
+}
+
+// notGoneOut reports a 外出流向 that says the member has not gone out: a
+// none mark or a word for staying (本地, 未外出, 在本单位 …).
+func notGoneOut(v string) bool {
+	if noneMark(v) {
+		return true
+	}
+	k := markKey(v)
+	for _, w := range []string{"否", "不是", "本地", "当地", "在本地", "本单位", "在本单位", "本市", "在本市", "未外出", "无外出", "没有外出", "未流动", "不流动", "非流动党员", "未离开"} {
+		if strings.TrimRight(k, "。.") == w {
+			return true
+		}
+	}
+	return false
 }
 
 // sameValue reports two cells of field f that read as one value: 中共党员
