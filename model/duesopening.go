@@ -68,7 +68,9 @@ func ParseMonthText(s string) (Month, error) {
 	default:
 		d, err := ParseDate(strings.NewReplacer("年", "-", "月", "-", "日", "", ".", "-", "/", "-").Replace(strings.TrimSuffix(t, "日")))
 		if err != nil || d.IsZero() {
-			return 0, fmt.Errorf("“%s”：%w，应如 2026-10 或 2026年10月", s, ErrBadMonth)
+			// A Text, so that the English form says it in English
+			// (review s8-8 #7: "Dues paid to" refused in Chinese).
+			return 0, &TextError{Kind: ErrBadMonth, Bare: true, Text: Textf("“%s”：日期格式不正确（年月），应如 2026-10 或 2026年10月", s)}
 		}
 		return MonthOfDate(d), nil
 	}
@@ -125,6 +127,17 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 	if h.Start == 0 || paidTo < h.Start {
 		return nil
 	}
+	// A payment recorded in the months the opening covers is named
+	// first: it says best why the month cannot be an opening.
+	first := Month(0)
+	for _, p := range paid {
+		if p.MemberID == m.ID && p.Month >= h.Start && p.Month <= paidTo && (first == 0 || p.Month < first) {
+			first = p.Month
+		}
+	}
+	if first != 0 {
+		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
+	}
 	arrived := h.Arrived[m.ID]
 	if !m.ArrivedOn.IsZero() {
 		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
@@ -134,15 +147,6 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 			return Errorf(ErrDues, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
 		}
 		return Errorf(ErrDues, "党费已交至 %s 在本账内（本账自建账月份 %s 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 %s", paidTo, h.Start, h.Start-1)
-	}
-	first := Month(0)
-	for _, p := range paid {
-		if p.MemberID == m.ID && p.Month >= h.Start && p.Month <= paidTo && (first == 0 || p.Month < first) {
-			first = p.Month
-		}
-	}
-	if first != 0 {
-		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
 	}
 	return nil
 }
