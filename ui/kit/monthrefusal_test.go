@@ -3,8 +3,8 @@ package kit
 import (
 	"testing"
 
-	"branchledger/ui/internal/langtest"
 	"branchledger/model"
+	"branchledger/ui/internal/langtest"
 )
 
 // A month that cannot be read (the transfer-in form's "Dues paid to", every
