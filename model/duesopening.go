@@ -139,7 +139,11 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
 	}
 	arrived := h.Arrived[m.ID]
-	if !m.ArrivedOn.IsZero() {
+	if !m.ArrivedOn.IsZero() && (m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)) {
+		// A 到本支部日期 that is only the day the member was added or
+		// imported says nothing of where they paid (as ArrivedAfter):
+		// it let 党费已交至 reach this month for everyone imported today
+		// (review s8-8 #13, 为所选党员设置 2026年12月).
 		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
 	}
 	if paidTo > max(h.Start-1, arrived) {

@@ -15,6 +15,8 @@ func TestValidateOpeningInLedger(t *testing.T) {
 	m := duesMember(1, NewDate(2001, 7, 1))
 	late := m
 	late.ArrivedOn = NewDate(2026, 6, 10)
+	imported := m
+	imported.ArrivedOn, imported.CreatedAt = NewDate(2026, 11, 20), NewDate(2026, 11, 20).Time()
 	paid := []PaidMonth{{MemberID: 1, Month: MonthOf(2025, 3)}, {MemberID: 2, Month: MonthOf(2026, 2)}}
 	for _, tc := range []struct {
 		name         string
@@ -40,6 +42,8 @@ func TestValidateOpeningInLedger(t *testing.T) {
 		{"over a recorded payment, before the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, paid, MonthOf(2026, 5),
 			"党费：党费已交至 2026年5月 晚于建账月份 2025年1月，而本账已登记了 2025年3月 的交纳；建账后的交纳请在“收缴”中逐笔登记"},
 		{"another member's payment", MonthOf(2025, 1), MonthOf(2025, 1), late, paid[1:], MonthOf(2026, 5), ""},
+		{"imported this month, 到本支部日期 the import day", MonthOf(2026, 11), MonthOf(2026, 11), imported, nil, MonthOf(2026, 11),
+			"党费：党费已交至 2026年11月 在本账内（本账自建账月份 2026年11月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2026年10月"},
 		{"before the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 5), ""},
 		{"after the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 8),
 			"党费：党费已交至 2026年8月 晚于到本支部的 2026年6月；到本支部以后的交纳请在“收缴”中逐笔登记"},
