@@ -649,3 +649,32 @@ func TestLedgerStartLaterAsksNamingArrears(t *testing.T) {
 		t.Errorf("%s's history lacks the 建账月份 change: %+v", owing.Name, changes)
 	}
 }
+
+// The rename question takes Enter as its highlighted 一并更正 and Esc as
+// 取消, as every question of the app does (review s7-8 newuser #4).
+func TestRenameQuestionTakesEnterAndEsc(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		f := newFakeStore(testToday, member("张三", validID("19800101", "001")))
+		f.profile = model.Profile{OrgName: "兰州新锐科技有限公司", BranchName: testBranch, BranchType: model.BranchOwn}
+		s := newTestShell(t, f)
+		s.show(screenSettings)
+		p := s.settings.profile
+		p.branchName.SetText("中共兰州新锐科技有限公司第一支部委员会")
+		test.Tap(p.save)
+		if len(s.win.Canvas().Overlays().List()) != 1 {
+			t.Fatalf("no question shown on renaming")
+		}
+		s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: key})
+		if n := len(s.win.Canvas().Overlays().List()); n != 0 {
+			t.Errorf("%s: the question is still shown", key)
+		}
+		renamed := f.profile.BranchName == "中共兰州新锐科技有限公司第一支部委员会"
+		aligned := f.members[0].BranchName == "中共兰州新锐科技有限公司第一支部委员会"
+		if key == fyne.KeyReturn && (!renamed || !aligned) {
+			t.Errorf("Enter: profile %q, member %q; want both renamed", f.profile.BranchName, f.members[0].BranchName)
+		}
+		if key == fyne.KeyEscape && (renamed || aligned) {
+			t.Errorf("Esc: profile %q, member %q; want nothing saved", f.profile.BranchName, f.members[0].BranchName)
+		}
+	}
+}

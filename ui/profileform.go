@@ -9,9 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -296,19 +294,12 @@ func alignMessage(groups map[string]int, name string) string {
 		map[string]any{"N": n, "Name": name, "Which": strings.Join(parts, lang.L("、"))})
 }
 
-// showAlign is askAlign as a dialog: 一并更正, 只保存支部信息 or 取消.
+// showAlign is askAlign as a question: 取消, 只保存支部信息 or 一并更正
+// (Enter).
 func (f *profileForm) showAlign(message string, then func(align bool)) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
-	var d *dialog.CustomDialog
-	align := widget.NewButton(lang.L("一并更正"), func() { d.Hide(); then(true) })
-	align.Importance = widget.HighImportance
-	only := widget.NewButton(lang.L("只保存支部信息"), func() { d.Hide(); then(false) })
-	cancel := widget.NewButton(lang.L("取消"), func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(lang.L("所在党支部"), container.NewVBox(msg,
-		container.NewHBox(layout.NewSpacer(), cancel, only, align)), f.sh.win)
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	kit.Ask(f.sh.win, "所在党支部", message,
+		kit.Choice{Text: "只保存支部信息", Run: func() { then(false) }},
+		kit.Choice{Text: "一并更正", Run: func() { then(true) }})
 }
 
 // store saves the profile, with the members' 所在党支部 when align.

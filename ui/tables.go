@@ -82,11 +82,15 @@ type tableWidget interface {
 
 // scrollingTable holds a table that scrolls to a cell once it is laid
 // out: a table not yet shown has no size to scroll in, and Fyne's ScrollTo
-// then does nothing (or scrolls past the cell).
+// then does nothing (or scrolls past the cell). When the table is laid out
+// at another width (the window made smaller or larger, also while the
+// screen was not shown) it scrolls to the cell again: the offset kept from
+// the old width left this month cut or out of view (review s7-8 newuser #5).
 type scrollingTable struct {
-	table   tableWidget
-	target  func() widget.TableCellID
-	pending bool
+	table    tableWidget
+	target   func() widget.TableCellID
+	pending  bool
+	scrolled float32 // the width it last scrolled at; 0 before the first
 }
 
 // newScrollingTable returns t in a container and the function that asks
@@ -108,8 +112,12 @@ func (s *scrollingTable) MinSize(objs []fyne.CanvasObject) fyne.Size { return ob
 func (s *scrollingTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
+	if s.scrolled > 0 && size.Width != s.scrolled {
+		s.pending = true
+	}
 	if s.pending && size.Width > 0 && size.Height > 0 {
 		s.pending = false
+		s.scrolled = size.Width
 		s.table.MinSize() // makes the table's renderer, whose scroller ScrollTo moves
 		s.table.Resize(size)
 		s.table.ScrollTo(s.target())

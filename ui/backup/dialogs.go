@@ -176,6 +176,11 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 		height = 640
 	}
 	p.dlg.Resize(fitIn(win, fyne.NewSize(720, height)))
+	kit.EnterEsc(win, p.dlg, func() {
+		if !p.confirm.Disabled() {
+			p.confirm.OnTapped()
+		}
+	}, cancel.OnTapped)
 	p.dlg.Show()
 	return p
 }
@@ -213,5 +218,6 @@ func showDone(win fyne.Window, title, message, path string) {
 	})
 	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
 	d.Resize(fitIn(win, fyne.NewSize(560, 0)))
+	kit.EnterEsc(win, d, d.Hide, d.Hide)
 	d.Show()
 }

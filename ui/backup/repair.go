@@ -77,6 +77,7 @@ func restoreOver(win fyne.Window, path, passphrase, target string, then func(err
 		then(err)
 	}, win)
 	d.SetConfirmText(kit.L("恢复"))
+	kit.EnterEsc(win, d, d.Confirm, d.Hide)
 	d.Show()
 	return d
 }

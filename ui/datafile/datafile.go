@@ -176,6 +176,7 @@ func (s *Section) verify() {
 		msg.Wrapping = fyne.TextWrapWord
 		d := dialog.NewCustom(title, lang.L("关闭"), container.NewVScroll(msg), s.h.Window())
 		d.Resize(fyne.NewSize(560, 360))
+		kit.EnterEsc(s.h.Window(), d, d.Hide, d.Hide)
 		d.Show()
 	})
 }

@@ -276,6 +276,7 @@ func (d *Dialogs) decide(path string, asked bool, refused error, replace func())
 		}
 	}, d.win)
 	c.Resize(fyne.NewSize(480, 0))
+	kit.EnterEsc(d.win, c, c.Confirm, c.Hide)
 	c.Show()
 }
 

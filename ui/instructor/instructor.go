@@ -154,6 +154,7 @@ func (s *Section) paste() {
 		s.confirmKey(k)
 	}, s.h.Window())
 	d.Resize(fyne.NewSize(560, 300))
+	kit.EnterEsc(s.h.Window(), d, d.(*dialog.ConfirmDialog).Confirm, d.Hide)
 	d.Show()
 }
 
@@ -243,6 +244,7 @@ func (s *Section) askPassphrase(then func(passphrase string)) {
 	d = dialog.NewCustomWithoutButtons(kit.L("导出数据包"), container.NewVBox(intro, form, msg,
 		container.NewHBox(plain, layoutSpacer(), cancel, ok)), s.h.Window())
 	d.Resize(fyne.NewSize(480, 0))
+	kit.EnterEsc(s.h.Window(), d, ok.OnTapped, d.Hide)
 	d.Show()
 }
 

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -133,20 +134,47 @@ func ConfirmDiscard(win fyne.Window, title, message string, onYes func()) dialog
 }
 
 func confirmWith(win fyne.Window, title, message, no, yes string, onYes func()) dialog.Dialog {
+	return ask(win, title, message, no, []Choice{{Text: yes, Run: onYes}})
+}
+
+// Choice is one answer to a question (Ask): its button's text (Chinese,
+// translated here) and what it does.
+type Choice struct {
+	Text string
+	Run  func()
+}
+
+// Ask asks message (already in the UI language) under title (Chinese) with
+// 取消 and the choices, as buttons in that order; the last choice is
+// highlighted and Enter takes it, Esc is 取消 (issue 8: Enter confirms a
+// dialog; the 所在党支部 question of 设置 took neither, review s7-8 newuser #4).
+func Ask(win fyne.Window, title, message string, choices ...Choice) dialog.Dialog {
+	return ask(win, title, message, "取消", choices)
+}
+
+func ask(win fyne.Window, title, message, no string, choices []Choice) dialog.Dialog {
 	msg := widget.NewLabel(message)
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	ok := widget.NewButton(shown(yes), func() { d.Hide(); onYes() })
-	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(shown(no), func() { d.Hide() })
-	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, ok)), nil, nil, msg)
+	buttons := container.NewHBox(cancel)
+	for i, c := range choices {
+		b := widget.NewButton(shown(c.Text), func() { d.Hide(); c.Run() })
+		if i == len(choices)-1 {
+			b.Importance = widget.HighImportance
+		}
+		buttons.Add(b)
+	}
+	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, buttons), nil, nil, msg)
 	d = dialog.NewCustomWithoutButtons(shown(title), body, win)
-	d.Resize(fitIn(win, fyne.NewSize(480, 0)))
+	d.Resize(fitIn(win, fyne.NewSize(max(480, buttons.MinSize().Width+2*theme.Padding()), 0)))
 	keysWhileShown(win, d, func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyReturn, fyne.KeyEnter:
 			d.Hide()
-			onYes()
+			if len(choices) > 0 {
+				choices[len(choices)-1].Run()
+			}
 		case fyne.KeyEscape:
 			d.Hide()
 		}

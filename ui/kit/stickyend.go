@@ -89,10 +89,7 @@ func (t *StickyTable) SetColumnWidth(col int, width float32) {
 // setPad makes the pad as wide as the sticky columns with their
 // separators: a narrower one does not bring the last column into view.
 func (t *StickyTable) setPad() {
-	var w float32
-	for _, s := range t.sticky {
-		w += s + theme.Padding()
-	}
+	w := t.StuckWidth()
 	t.Table.SetColumnWidth(t.Columns(), w)
 	t.widths[t.Columns()] = w
 }
@@ -101,8 +98,12 @@ func (t *StickyTable) setPad() {
 // columns of a table with sticky columns away from where its own ScrollTo
 // puts them (by the difference between a sticky column's width and a
 // scrolled one's), so a month scrolled to was cut or out of view (review
-// s6-8 newuser #2). This picks, of the offsets Fyne's ScrollTo can reach,
-// the least that shows the column whole where Fyne draws it.
+// s6-8 newuser #2). In the top row (the month grids scroll to row 0) this
+// scrolls to the least offset at which Fyne draws a column's start at the
+// pinned columns' edge and the cell whole: no column is then drawn half
+// under the pinned ones ("]账前", review s7-8 newuser #5), and a table that
+// fits is not scrolled at all. Elsewhere it picks, of the offsets Fyne's
+// ScrollTo can reach, the least that shows the column whole.
 func (t *StickyTable) ScrollTo(id widget.TableCellID) {
 	_, cols := t.Length()
 	ws := make([]float32, cols)
@@ -115,17 +116,14 @@ func (t *StickyTable) ScrollTo(id widget.TableCellID) {
 		ws[i] = w
 	}
 	pad := theme.Padding()
-	stuck := float32(0)
-	for _, w := range t.sticky {
-		stuck += w + pad
-	}
-	view := t.Size().Width - stuck
+	view := t.Size().Width - t.StuckWidth()
 	if view <= 0 || id.Col >= cols {
 		t.Table.ScrollTo(id)
 		return
 	}
 	// p[i]: where Fyne's drawing counts column i from (sticky ones
-	// included); q[i]: where its ScrollTo does (after the sticky ones).
+	// included, summed as Fyne sums them); q[i]: where its ScrollTo does
+	// (after the sticky ones).
 	p, q := make([]float32, cols+1), make([]float32, cols+1)
 	for i := range cols {
 		p[i+1] = p[i] + ws[i] + pad
@@ -136,6 +134,23 @@ func (t *StickyTable) ScrollTo(id widget.TableCellID) {
 	}
 	q0 := q[len(t.sticky)]
 	end := max(0, q[cols]-q0-pad-view) // the content's last offset
+	// At offset x Fyne draws from column m+sticky on, the first at p[m],
+	// m the last with p[m] <= x.
+	drawnAt := func(m int) float32 {
+		d := p[m]
+		for i := m + len(t.sticky); i < id.Col; i++ {
+			d += ws[i] + pad
+		}
+		return d
+	}
+	if id.Row == 0 {
+		for m := 0; m+len(t.sticky) <= id.Col && p[m] <= end+0.5; m++ {
+			if x := min(p[m], end); drawnAt(m)+ws[id.Col] <= x+view+0.5 {
+				t.Table.ScrollToOffset(fyne.NewPos(x, 0))
+				return
+			}
+		}
+	}
 	drawnWhole := func(x float32) bool {
 		m := 0
 		for m+1 < cols && p[m+1] <= x {
@@ -144,10 +159,7 @@ func (t *StickyTable) ScrollTo(id widget.TableCellID) {
 		if id.Col < m+len(t.sticky) {
 			return false
 		}
-		d := p[m]
-		for i := m + len(t.sticky); i < id.Col; i++ {
-			d += ws[i] + pad
-		}
+		d := drawnAt(m)
 		return d >= x-0.5 && d+ws[id.Col] <= x+view+0.5
 	}
 	// Offsets reached by ScrollTo(col) from the leading edge.
@@ -189,4 +201,15 @@ func (t *StickyTable) guard(f func()) {
 	}
 	defer func() { t.OnSelected = on }()
 	f()
+}
+
+// StuckWidth is the width the sticky columns take at the table's leading
+// edge, with their separators: a scrolled column drawn left of it is
+// behind them.
+func (t *StickyTable) StuckWidth() float32 {
+	var w float32
+	for _, s := range t.sticky {
+		w += s + theme.Padding()
+	}
+	return w
 }

@@ -72,6 +72,7 @@ func (p *page) showHistory() {
 		}
 		d := dialog.NewCustom(name+" "+kit.L("修改记录"), kit.L("关闭"), body, p.s.host.Window())
 		d.Resize(fyne.NewSize(700, 480))
+		kit.EnterEsc(p.s.host.Window(), d, d.Hide, d.Hide)
 		d.Show()
 	})
 }
@@ -197,6 +198,11 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 	body := container.NewBorder(top, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, confirm), note), nil, nil, tabs)
 	dlg = dialog.NewCustomWithoutButtons(kit.L("导入预览"), body, s.host.Window())
 	dlg.Resize(fyne.NewSize(960, 560))
+	kit.EnterEsc(s.host.Window(), dlg, func() {
+		if !confirm.Disabled() {
+			confirm.OnTapped()
+		}
+	}, dlg.Hide)
 	dlg.Show()
 	return dlg
 }

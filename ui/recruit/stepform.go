@@ -491,6 +491,7 @@ func (s *Screen) showScans(ats []model.Attachment) {
 	}
 	d := dialog.NewCustom(kit.L("查看扫描件"), kit.L("关闭"), container.NewVScroll(grid), s.host.Window())
 	d.Resize(fyne.NewSize(840, 560))
+	kit.EnterEsc(s.host.Window(), d, d.Hide, d.Hide)
 	d.Show()
 }
 

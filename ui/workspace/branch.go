@@ -423,5 +423,6 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 			w.refresh()
 		}, v.Win)
 	d.Resize(fyne.NewSize(460, 420))
+	kit.EnterEsc(v.Win, d, d.Confirm, d.Hide)
 	d.Show()
 }

@@ -331,6 +331,7 @@ func (t *orgsTab) showPreview(p ws.OrgImport) {
 			kit.Inform(t.w.Win, "导入单位名录", msg)
 		}, t.w.Win)
 	d.Resize(fyne.NewSize(900, 520))
+	kit.EnterEsc(t.w.Win, d, d.Confirm, d.Hide)
 	d.Show()
 	t.lastPreview = &p
 }

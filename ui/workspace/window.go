@@ -319,6 +319,8 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 				kit.OpenFailed(w.Win, "打开文件夹", path, err)
 			}
 		})
-		dialog.ShowCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
+		d := dialog.NewCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
+		kit.EnterEsc(w.Win, d, d.Hide, d.Hide)
+		d.Show()
 	})
 }
