@@ -143,23 +143,8 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 	if err := bk.pkg.checkSize(s.part); err != nil {
 		return nil, err
 	}
-	quick := func(r io.Reader) (*sheetShape, error) {
-		return scanSheetQuick(&blankLimiter{r: r}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
-	}
-	var shape *sheetShape
-	var err error
 	if data, ok := bk.unpacked(s.part); ok {
-		shape, err = quick(bytes.NewReader(data))
-	} else {
-		rc, oerr := bk.pkg.open(s.part)
-		if oerr != nil {
-			return nil, oerr
-		}
-		shape, err = quick(rc)
-		rc.Close()
-	}
-	if err != errSlowPath {
-		return shape, err
+		return scanSheet(&blankLimiter{r: bytes.NewReader(data)}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
 	}
 	rc, err := bk.pkg.open(s.part)
 	if err != nil {
@@ -265,21 +250,15 @@ func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int
 				return nil, err
 			}
 		case xml.CharData:
-			sc.charData(t)
+			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
+				sc.value = append(sc.value, t...)
+			}
+			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+				sc.cf.text = append(sc.cf.text, t...)
+			}
 		}
 	}
 	return &sc.shape, nil
-}
-
-// charData takes the text of a cell's value, and of a conditional
-// format's formula.
-func (sc *sheetScan) charData(t []byte) {
-	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
-		sc.value = append(sc.value, t...)
-	}
-	if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
-		sc.cf.text = append(sc.cf.text, t...)
-	}
 }
 
 func (sc *sheetScan) start(t xml.StartElement) error {
