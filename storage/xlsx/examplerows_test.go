@@ -8,7 +8,9 @@ import (
 // refused, each naming what marked it; real members whose cells merely
 // mention an example import (review s8-7 attack #5, s7-7 #25).
 func TestMoreTemplateExampleRows(t *testing.T) {
-	id := func(n int) string { return idNumber("19800101", []string{"011", "022", "033", "044", "055", "066", "077", "088", "099", "101", "112", "123"}[n]) }
+	id := func(n int) string {
+		return idNumber("19800101", []string{"011", "022", "033", "044", "055", "066", "077", "088", "099", "101", "112", "123"}[n])
+	}
 	rf := read(t, roster(t, [][]any{
 		{"序号", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "备注"},
 		{"1", "【示例】李四", id(0), "2015.06", "2016.06", "第一党支部", nil},
