@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"slices"
 	"strconv"
@@ -138,12 +140,36 @@ func (s *sheetShape) loadBytes(partSize uint64) uint64 {
 // ErrDamaged naming the row where reading stopped, ErrIrregular for a
 // layout excelize would misread, and ErrTooLarge beyond the limits.
 func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
+	if err := bk.pkg.checkSize(s.part); err != nil {
+		return nil, err
+	}
+	if data, ok := bk.unpacked(s.part); ok {
+		return scanSheet(&blankLimiter{r: bytes.NewReader(data)}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+	}
 	rc, err := bk.pkg.open(s.part)
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
 	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+}
+
+// unpacked is a part's bytes as excelize unpacked them when it opened the
+// workbook (every part is held in memory: openWorkbook), so that the scan
+// need not unpack the part again. ok only when they are the part's own:
+// its declared length and checksum (excelize ignores an unpacking error
+// and keeps what it read; the part is then read from the package, whose
+// reader reports the error).
+func (bk *book) unpacked(zf *zip.File) ([]byte, bool) {
+	v, ok := bk.f.Pkg.Load(strings.ReplaceAll(zf.Name, "\\", "/"))
+	if !ok {
+		return nil, false
+	}
+	data, ok := v.([]byte)
+	if !ok || uint64(len(data)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(data) != zf.CRC32 {
+		return nil, false
+	}
+	return data, true
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
