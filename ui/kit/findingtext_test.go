@@ -574,3 +574,21 @@ func TestCitationInEnglish(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A part of a sentence whose format has no Chinese ("%s": a single month
+// of the grouped 待补录 reminder) says its arguments in the UI language:
+// English home read "…: 2026年11月; 陈静, 周杰: Oct 2026 – Nov 2026"
+// (review s8-8 #2).
+func TestFormatWithoutChineseSaysItsArgumentsInEnglish(t *testing.T) {
+	nov := model.MonthOf(2026, 11)
+	if got := Say(model.Textf("%s", nov)); got != "2026年11月" {
+		t.Errorf("zh: %q", got)
+	}
+	langtest.Use(t, "en")
+	if got := Say(model.Textf("%s", nov)); got != "Nov 2026" {
+		t.Errorf("en: %q", got)
+	}
+	if got := Say(model.Textf("%s", model.Yuan(35))); got != "¥35.00" {
+		t.Errorf("en money: %q", got)
+	}
+}
