@@ -270,7 +270,7 @@ var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCa
 func hintRow(cells []string) bool {
 	found, lead := false, false
 	for _, c := range cells {
-		t := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		t := spaceless(model.CleanLine(c))
 		if t == "" {
 			continue
 		}

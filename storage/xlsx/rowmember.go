@@ -489,7 +489,7 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 // (header.dups) says otherwise than the one imported: which one holds
 // cannot be told, and the one not imported may be the one on screen.
 func (r *rowMember) duplicateColumns(cells []string) {
-	same := func(s string) string { return strings.Join(strings.Fields(model.CleanLine(s)), "") }
+	same := func(s string) string { return spaceless(model.CleanLine(s)) }
 	for _, d := range r.im.h.dups {
 		kept, ok := r.im.h.column(d.field)
 		if !ok {
