@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 // 建账月份 moved back before months the app never saw (set up in December)
 // leaves those months 待补录 for every member, with an opening position
@@ -59,5 +62,42 @@ func TestLedgerMovedBackLeavesUnseenMonthsToRecord(t *testing.T) {
 				t.Errorf("arrears %d months, want %d", n, tc.owed)
 			}
 		})
+	}
+}
+
+// Moving 建账月份 back names whose arrears it adds (review s8-8 #4: the
+// move back was saved without a word): months the app saw after it was
+// set up, now inside the ledger.
+func TestArrearsAddedByStart(t *testing.T) {
+	r := CurrentDuesRules()
+	today := NewDate(2026, 12, 1)
+	m := duesMember(1, NewDate(2001, 7, 1))
+	h := DuesHistory{Start: MonthOf(2026, 6), SetUp: MonthOf(2026, 1), Openings: map[int64]Month{}, Arrived: map[int64]Month{}, Came: map[int64]Month{},
+		Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}}
+	for i := 6; i <= 11; i++ {
+		h.Paid = append(h.Paid, PaidMonth{MemberID: 1, Month: MonthOf(2026, time.Month(i)), Amount: Yuan(81)})
+	}
+	for _, tc := range []struct {
+		name     string
+		start    Month
+		from, to Month
+		months   int
+	}{
+		{"back to March", MonthOf(2026, 3), MonthOf(2026, 3), MonthOf(2026, 5), 3},
+		{"back before the set-up month", MonthOf(2025, 10), MonthOf(2026, 1), MonthOf(2026, 5), 5},
+		{"later", MonthOf(2026, 7), 0, 0, 0},
+		{"the same", MonthOf(2026, 6), 0, 0, 0},
+	} {
+		adds := ArrearsAddedByStart([]Member{m}, h, tc.start, today, r)
+		months := 0
+		if len(adds) == 1 {
+			months = adds[0].Months
+			if adds[0].From != tc.from || adds[0].To != tc.to || adds[0].Amount != Yuan(81)*Money(tc.months) {
+				t.Errorf("%s: %+v", tc.name, adds[0])
+			}
+		}
+		if months != tc.months || len(adds) > 1 {
+			t.Errorf("%s: adds %+v, want %d months", tc.name, adds, tc.months)
+		}
 	}
 }
