@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -140,6 +141,27 @@ func TestDetailWithoutItsYes(t *testing.T) {
 	}
 	if f := rf.Members[0].Fields; !slices.Contains(f, model.FieldMobile) || slices.Contains(rf.Members[2].Fields, model.FieldMobile) {
 		t.Errorf("fields %v / %v", f, rf.Members[2].Fields)
+	}
+	// A form fills the column for everyone: 无, —, 本地 … say no
+	// (review s8-7 attack #25).
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "外出流向"}}
+	stay := []string{"无", "—", "本地", "未外出", "0", "在本单位", "无外出", "（无）"}
+	for i, v := range stay {
+		rows = append(rows, []any{"动" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", v})
+	}
+	rf = read(t, roster(t, rows))
+	if len(rf.Members) != len(stay) {
+		t.Errorf("members %d", len(rf.Members))
+	}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "流动党员") {
+			t.Errorf("note %q", n.Message)
+		}
+	}
+	for _, m := range rf.Members {
+		if m.Member.Mobile || m.Member.MobileDestination != "" {
+			t.Errorf("%s: mobile %v %q", m.Member.Name, m.Member.Mobile, m.Member.MobileDestination)
+		}
 	}
 	rf = read(t, roster(t, [][]any{
 		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "流动", "流向"},

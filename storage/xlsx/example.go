@@ -34,7 +34,32 @@ var placeholderMarks = []string{"XX", "××", "某某", "＊＊", "**"}
 // 样表 is not among them: a template's only sheet is often so named, and
 // filled in (review s7-7 attack #4).
 var exampleSheets = []string{"示例", "填写示例", "填表示例", "样例", "范例", "说明", "填写说明", "填表说明", "使用说明",
-	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据"}
+	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据",
+	// review s8-7 attack #4 (模板 and 填写模板 may be filled in, as 样表
+	// is: placeholderSheet catches them when they hold only examples)
+	"范本", "样本", "填表须知", "填写须知", "须知", "EXAMPLE", "EXAMPLES", "SAMPLE", "SAMPLES"}
+
+// placeholderSheet reports a sheet whose every row read is named as a
+// template's example person is (张三, 李四, 王五, 赵六 …): a template's
+// sheet of examples under a name that does not say so (模板, 填写模板:
+// review s8-7 attack #4). A sheet with one real name among them is a
+// roster.
+func placeholderSheet(members []ImportedRow, refused []model.Rejection) bool {
+	n := 0
+	for _, m := range members {
+		if !slices.Contains(placeholderNames, exampleKey(m.Member.Name)) {
+			return false
+		}
+		n++
+	}
+	for _, r := range refused {
+		if !slices.Contains(placeholderNames, exampleKey(r.Name)) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
 
 // exampleSheetWords, anywhere in a sheet's name, mark a sheet of examples
 // or instructions (填写示例（请勿删除）, 填写说明及示例: review s7-7 attack

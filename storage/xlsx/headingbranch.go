@@ -40,7 +40,6 @@ var (
 // text says nothing about a branch.
 func BranchFromHeading(s string, orgOnly bool) (branch, why string) {
 	t := BranchText(s)
-	t = strings.Join(strings.Fields(t), "")
 	for _, l := range unitLabels {
 		t = strings.TrimPrefix(t, l)
 	}

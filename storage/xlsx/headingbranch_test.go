@@ -101,3 +101,19 @@ func TestTitleGivesOneBranchOnly(t *testing.T) {
 		}
 	}
 }
+
+// A sheet name is taken for the branch without asking only when it is one
+// branch's name as it stands: a placeholder, two branches, a year, a
+// former branch or a bare 党支部 are offered, not taken (review s8-7
+// attack #6).
+func TestSheetNameTakenOnlyWhenOneBranch(t *testing.T) {
+	for name, want := range map[string]bool{
+		"第一党支部": true, "机关党委": true, "ABC Company 党支部": true, "第３党支部": true,
+		"XX党支部": false, "某某党支部": false, "第一、二党支部": false, "2026年第一党支部": false,
+		"原第三党支部": false, "旧第三党支部": false, "党支部": false, "第五党支部(旧)": false,
+	} {
+		if got := namesBranch(name); got != want {
+			t.Errorf("namesBranch(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
