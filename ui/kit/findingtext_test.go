@@ -384,6 +384,13 @@ func everyFinding() []model.Finding {
 			out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
 		}
 	}
+	// The same, the ledger set up in the app after its 建账月份: the
+	// months before the set-up are 待补录 too.
+	for _, paid := range []model.Month{model.MonthOf(2026, 3), model.MonthOf(2026, 8)} {
+		in := model.TransferIn{Date: model.NewDate(2026, 11, 30), PaidTo: paid}
+		w := in.DuesTextSince(model.MonthOf(2026, 1), model.MonthOf(2026, 10))
+		out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
+	}
 	// Recruiting: a pipeline with most things wrong, one due soon.
 	d8 := func(y int, m time.Month, day int) model.Date { return model.NewDate(y, m, day) }
 	roster := map[int64]*model.Member{1: {ID: 1, Name: "王五", Category: model.CategoryFull, OnRoster: true},
