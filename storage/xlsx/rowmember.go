@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -70,6 +71,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		}
 	}
 	r.duplicateColumns(cells)
+	r.saysLeft()
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
@@ -536,6 +538,35 @@ func (r *rowMember) duplicateColumns(cells []string) {
 	}
 }
 
+// rowLeftWords, in a name's brackets or in 备注, say the person has left
+// the roster: rosters kept by hand keep leavers in place and write it
+// there (review s8-7 attack #12).
+var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "去世", "逝世", "病故", "亡故", "死亡", "已故",
+	"出党", "除名", "开除", "退党", "劝退"}
+
+// saysLeft refuses a row whose name (辛四（已转出）) or 备注 (已故,
+// 2025年3月已转出, 组织关系转至…) says the person has left: imported, they
+// were counted as members on the roster. A leaver is recorded in the
+// window (转出, 去世 …), and a member still here has the words taken out.
+func (r *rowMember) saysLeft() {
+	word := func(s string) string {
+		for _, w := range rowLeftWords {
+			if strings.Contains(s, w) {
+				return w
+			}
+		}
+		return ""
+	}
+	if i := strings.IndexAny(r.m.Name, "（(【["); i > 0 && !r.unreadable(model.FieldName) {
+		if w := word(r.m.Name[i:]); w != "" {
+			r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请删去括号中的字后再导入", w))
+		}
+	}
+	if w := word(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
+		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请改写备注后再导入", w))
+	}
+}
+
 // sameMeaning reports whether the second column's text b (its cell at
 // col, row) says what the member read from the first (text a) does: the
 // same ID number once normalised and upgraded, the same date (a month
@@ -590,42 +621,86 @@ func (r *rowMember) detailSaysYes() {
 		{model.FieldMobile, model.FieldMobileDestination, &m.Mobile, m.MobileDestination != ""},
 		{model.FieldLostContact, model.FieldLostSince, &m.LostContact, !m.LostSince.IsZero()},
 	} {
-		if !d.filled || *d.set || r.unreadable(d.yes) {
+		if !d.filled || r.unreadable(d.yes) {
 			continue
 		}
-		// 无, —, 0, 本地, 未外出 … in a form's 外出流向 for those who have
-		// not gone out say no, not a place (review s8-7 attack #25).
-		if d.yes == model.FieldMobile && notGoneOut(m.MobileDestination) {
+		kind := destPlace
+		if d.yes == model.FieldMobile {
+			kind = destinationKind(m.MobileDestination)
+		}
+		said := r.shown[d.yes]
+		switch {
+		case *d.set && kind != destPlace:
+			// 是 beside 无 or 不详: a 流动党员 needs a place (as beside a
+			// blank), and 无 is none (review s8-7 recheck #2).
+			r.reject(d.detail, model.Textf("%s为“%s”，%s%s不是地点：请填写外出的地方后再导入",
+				model.Term(d.yes.Label()), said, model.Term(d.detail.Label()), quote(r.shown[d.detail])))
+		case *d.set:
+		case kind == destStays:
+			// 无, —, 0, 本地, 未外出, 在家务农 … in a form's 外出流向 for
+			// those who have not gone out say no, not a place, beside 否
+			// or alone (review s8-7 attack #25, recheck #3, #7).
 			m.MobileDestination = ""
-			continue
-		}
-		if said := r.shown[d.yes]; said != "" {
+		case kind == destUnknown && said == "":
+			m.MobileDestination = ""
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.detail, "%s：外出流向为%s，没有记为流动党员；确已外出的，请在窗口中登记", r.who(), quote(r.shown[d.detail])))
+		case kind == destUnknown:
+			m.MobileDestination = ""
+		case said != "":
 			r.reject(d.detail, model.Textf("%s为“%s”，却填了%s%s：请改正其中一格后再导入",
 				model.Term(d.yes.Label()), said, model.Term(d.detail.Label()), quote(r.shown[d.detail])))
-			continue
-		}
-		*d.set = true
-		if d.yes == model.FieldMobile {
-			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向，记为流动党员", r.who()))
-		} else {
-			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月，记为失联党员", r.who()))
+		default:
+			*d.set = true
+			if d.yes == model.FieldMobile {
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向，记为流动党员", r.who()))
+			} else {
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月，记为失联党员", r.who()))
+			}
 		}
 	}
 }
 
-// notGoneOut reports a 外出流向 that says the member has not gone out: a
-// none mark or a word for staying (本地, 未外出, 在本单位 …).
-func notGoneOut(v string) bool {
-	if noneMark(v) {
-		return true
+// destKind is what a 外出流向 cell says.
+type destKind int
+
+const (
+	destPlace   destKind = iota // a place: the member has gone there
+	destStays                   // the member has not gone out: 无, —, 本地, 未外出, 在家务农 …
+	destUnknown                 // where is not known: 不详, 去向不明
+)
+
+// Words of a 外出流向 for a member who has not gone out, or whose
+// whereabouts are not known (review s8-7 recheck #3: a class, not a
+// list of cells). A place that begins like one (本溪市, 无锡市, 当涂县,
+// 在本溪工作) is a place.
+var (
+	destUnknownWords = []string{"未知", "不详", "不明", "去向不明", "下落不明", "不清楚", "不知道", "待查"}
+	destStayWords    = []string{"否", "不是", "非流动党员", "无外出"}
+	destStayPrefixes = []string{"在家", "居家", "留守", "本地", "本村", "本乡", "本镇", "本县", "本市", "本区", "本单位", "本公司",
+		"在本地", "在本村", "在本乡", "在本镇", "在本县", "在本市", "在本区", "在本单位", "在本公司", "当地", "无（", "无("}
+	destStayInfixes = []string{"未外出", "未出去", "没出去", "没有外出", "不外出", "未流动", "不流动", "未离开", "没离开", "没有离开"}
+)
+
+// destinationKind reads a 外出流向 cell.
+func destinationKind(v string) destKind {
+	k := strings.TrimRight(markKey(v), "。.")
+	switch {
+	case slices.Contains(destUnknownWords, k):
+		return destUnknown
+	case noneKey(k), slices.Contains(destStayWords, k), strings.Trim(k, "无〇") == "":
+		return destStays
 	}
-	k := markKey(v)
-	for _, w := range []string{"否", "不是", "本地", "当地", "在本地", "本单位", "在本单位", "本市", "在本市", "未外出", "无外出", "没有外出", "未流动", "不流动", "非流动党员", "未离开"} {
-		if strings.TrimRight(k, "。.") == w {
-			return true
+	for _, w := range destStayPrefixes {
+		if strings.HasPrefix(k, w) {
+			return destStays
 		}
 	}
-	return false
+	for _, w := range destStayInfixes {
+		if strings.Contains(k, w) {
+			return destStays
+		}
+	}
+	return destPlace
 }
 
 // sameValue reports two cells of field f that read as one value: 中共党员
