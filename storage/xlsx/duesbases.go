@@ -482,12 +482,18 @@ type otherYearError struct {
 	year, want           int
 }
 
-func (e *otherYearError) Error() string {
-	return fmt.Sprintf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
+func (e *otherYearError) Error() string { return e.text().String() }
+
+// text is the sentence as a Text, so that the window says it in its
+// language (review s8-7 attack #11).
+func (e *otherYearError) text() model.Text {
+	return model.Textf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
 		e.sheet, e.heading, e.year, e.want, e.path)
 }
 
-func (e *otherYearError) Unwrap() error { return ErrNoHeader }
+func (e *otherYearError) Unwrap() []error {
+	return []error{ErrNoHeader, &model.TextError{Text: e.text()}}
+}
 
 func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	for _, f := range fs {
