@@ -201,7 +201,11 @@ const dittoRunes = "〃々\"＂“”″˝〞〟'＇‘’′"
 // dittoMark reports a cell that is only a ditto mark: a word of
 // dittoWords or nothing but ditto runes, in brackets or not.
 func dittoMark(v string) bool {
-	k := markKey(v)
+	return !otherIdeograph(v, dittoIdeographs) && dittoKey(markKey(v))
+}
+
+// dittoKey is dittoMark of a cell's markKey.
+func dittoKey(k string) bool {
 	if k == "" {
 		return false
 	}
@@ -220,7 +224,11 @@ var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "
 // (review s7-7 attack #24, s8-7 attack #2: the whole kind, not a list of
 // dashes).
 func noneMark(v string) bool {
-	k := markKey(v)
+	return !otherIdeograph(v, noneIdeographs) && noneKey(markKey(v))
+}
+
+// noneKey is noneMark of a cell's markKey.
+func noneKey(k string) bool {
 	if k == "" {
 		return false
 	}
@@ -233,6 +241,42 @@ func noneMark(v string) bool {
 		}
 	}
 	return true
+}
+
+// The ideographs of the mark words: a cell holding another is no mark,
+// known without markKey's work (every cell of every row is asked).
+var (
+	dittoIdeographs = ideographsOf(dittoWords)
+	noneIdeographs  = ideographsOf(noneWords)
+)
+
+// ideographsOf lists the ideographs (U+4000–U+9FFF) in words.
+func ideographsOf(words []string) []rune {
+	var out []rune
+	for _, w := range words {
+		for _, r := range w {
+			if r >= 0x4000 && r <= 0x9fff && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// otherIdeograph reports whether v holds an ideograph of U+4000–U+9FFF not
+// in set. markKey keeps every such ideograph (it takes off spaces and
+// brackets, and upper-cases), so a mark rule over words whose ideographs
+// are set, or over punctuation and symbols, cannot match v.
+func otherIdeograph(v string, set []rune) bool {
+	for i := 0; i+2 < len(v); i++ {
+		if c := v[i]; c >= 0xe4 && c <= 0xe9 && v[i+1]&0xc0 == 0x80 && v[i+2]&0xc0 == 0x80 {
+			if !slices.Contains(set, rune(c&0x0f)<<12|rune(v[i+1]&0x3f)<<6|rune(v[i+2]&0x3f)) {
+				return true
+			}
+			i += 2
+		}
+	}
+	return false
 }
 
 // markKey is a cell's text as the mark rules compare it: without spaces

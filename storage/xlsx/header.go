@@ -627,7 +627,7 @@ func headingKey(s string, dropBracketed bool) string {
 
 func cell(row []string, c int) string {
 	if c >= 0 && c < len(row) {
-		return strings.TrimSpace(row[c])
+		return model.TrimSpace(row[c])
 	}
 	return ""
 }

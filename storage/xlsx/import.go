@@ -986,7 +986,7 @@ func longRemark(cells []string) bool {
 // hold text.
 func firstText(cells []string) (first string, count int) {
 	for _, c := range cells {
-		if t := strings.TrimSpace(c); t != "" {
+		if t := model.TrimSpace(c); t != "" {
 			if count == 0 {
 				first = t
 			}

@@ -22,7 +22,7 @@ import (
 // time by the record's own checks.
 func (im *importer) member(rec *record) (model.Member, map[model.Field]string, []model.Rejection, []model.ImportNote, error) {
 	n, cells := rec.n, rec.cells
-	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: map[model.Field]string{}}
+	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: make(map[model.Field]string, len(im.h.cols))}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
