@@ -20,7 +20,8 @@ import (
 // deletes it or, if it is a member, deletes the word.
 
 // exampleSerials are what a template's example row has in its 序号 cell.
-var exampleSerials = []string{"示例", "例", "样例", "填写示例", "填表示例", "范例", "举例", "例如", "示范", "样本", "样表"}
+var exampleSerials = []string{"示例", "例", "样例", "填写示例", "填表示例", "范例", "举例", "例如", "示范", "样本", "样表",
+	"EG", "E.G.", "EXAMPLE", "SAMPLE"}
 
 // placeholderNames are the names an example row gives (compared upper-case).
 var placeholderNames = []string{"张三", "李四", "王五", "赵六", "某某", "某某某", "XXX", "XX", "×××", "××", "＊＊＊", "***"}
@@ -103,7 +104,7 @@ func exampleSerial(serial string) string {
 		return k
 	}
 	if n := strings.TrimRightFunc(k, func(r rune) bool {
-		return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+		return r >= '0' && r <= '9' || r >= '①' && r <= '⑳' || strings.ContainsRune("一二三四五六七八九十", r)
 	}); n != k {
 		if n = strings.TrimRight(n, "-_.、 "); slices.Contains(exampleSerials, n) {
 			return k
@@ -116,6 +117,13 @@ func exampleSerial(serial string) string {
 // with an example word beside it (张三（示例）, 示例：张三).
 func exampleNameMark(name string) bool {
 	k := exampleKey(name)
+	// No one's name holds 示例 or 样例 (【示例】李四, 示例-赵六: review
+	// s8-7 attack #5); 范例 may be a 范 named 例.
+	for _, w := range []string{"示例", "样例"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
 	for _, w := range []string{"示例", "样例", "范例", "例"} {
 		if strings.Contains(k, w) {
 			bare := strings.NewReplacer(w, "", "（", "", "）", "", "(", "", ")", "", "：", "", ":", "").Replace(k)
@@ -136,15 +144,26 @@ func exampleNameMark(name string) bool {
 func deleteNote(cells []string) string {
 	for _, c := range cells {
 		k := model.CleanLine(c)
+		// A cell that is only such a note (此为示例, 样例行), or that calls
+		// the row example data to delete (示例数据，导入时删除: review s8-7
+		// attack #5).
+		bare := strings.Trim(spaceless(k), "（()）【】[]。.")
+		if slices.Contains([]string{"此为示例", "此为样例", "这是示例", "这是样例", "本条为示例", "示例行", "样例行", "示例数据", "样例数据"}, bare) ||
+			containsAny(bare, "示例", "样例", "范例") && containsAny(bare, "删除", "删去") {
+			return model.CutTyped(c)
+		}
 		if !strings.Contains(k, "行") {
 			continue // every sentence below has it; taking out spaces makes none
 		}
 		k = spaceless(k)
+		k = strings.TrimLeft(k, "（(【[〔")
+		k = strings.TrimPrefix(strings.TrimPrefix(k, "例："), "例:")
 		about := false
-		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行("} {
+		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行(",
+			"样例行，", "样例行,", "样例行（", "样例行("} {
 			about = about || strings.HasPrefix(k, p)
 		}
-		if about && strings.Contains(k, "示例") {
+		if about && containsAny(k, "示例", "样例", "范例", "示范") {
 			return model.CutTyped(c)
 		}
 		for _, w := range []string{"删除此行", "删除本行", "此行删除", "本行删除", "删去此行", "删去本行"} {
@@ -154,6 +173,11 @@ func deleteNote(cells []string) string {
 		}
 	}
 	return ""
+}
+
+// containsAny reports whether s holds any of words.
+func containsAny(s string, words ...string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // placeholderBranch reports a 所在党支部 that is a template's stand-in.

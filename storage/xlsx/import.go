@@ -344,6 +344,13 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	if !h.has(model.FieldBranchName) {
 		sh.TitleBranch, sh.TitleWhy = BranchFromHeading(sh.Title, true)
+		// The 组织部 layout: 党员花名册 on the first line, 填报单位：…
+		// 填报日期：… on the next (review s8-7 newuser #11).
+		if line := unitLine(grid.text[:h.first-1]); sh.TitleBranch == "" && line != "" {
+			if b, why := BranchFromHeading(line, true); b != "" || sh.TitleWhy == "" {
+				sh.Title, sh.TitleBranch, sh.TitleWhy = line, b, why
+			}
+		}
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
 	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}

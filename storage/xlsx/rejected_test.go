@@ -155,9 +155,12 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 	data := roster(t, [][]any{
 		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "人员类别"},
 		{"张飞", numberCell("130102198202021000"), numberCell("2003.1"), dateCell(38000), "正式党员"},
+		// an ID in a "0" cell, 2003.1 in "0.0", in LibreOffice's General by code (s8-7 recheck #1)
+		{"张苞", fmtCell{v: "130102198202021000", code: "0"}, fmtCell{v: "2003.1", code: "0.0"}, dateCell(38000), "正式党员"},
+		{"张绍", fmtCell{v: "130102198202021000", code: "General"}, fmtCell{v: "2003.1", code: "General"}, dateCell(38000), "正式党员"},
 	})
 	rf := read(t, data)
-	if len(rf.RejectedRows()) != 1 {
+	if len(rf.RejectedRows()) != 3 {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
@@ -169,7 +172,7 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for ref, want := range map[string]int{"B2": 49, "C2": 49} {
+	for ref, want := range map[string]int{"B2": 49, "C2": 49, "B3": 49, "C3": 49, "B4": 49, "C4": 49} {
 		idx, _ := f.GetCellStyle("名册", ref)
 		st, err := f.GetStyle(idx)
 		if err != nil || st.NumFmt != want {

@@ -70,6 +70,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		}
 	}
 	r.duplicateColumns(cells)
+	r.saysLeft()
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
@@ -533,6 +534,35 @@ func (r *rowMember) duplicateColumns(cells []string) {
 		ka, _ := excelize.ColumnNumberToName(kept + 1)
 		kb, _ := excelize.ColumnNumberToName(d.index + 1)
 		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
+	}
+}
+
+// rowLeftWords, in a name's brackets or in 备注, say the person has left
+// the roster: rosters kept by hand keep leavers in place and write it
+// there (review s8-7 attack #12).
+var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "去世", "逝世", "病故", "亡故", "死亡", "已故",
+	"出党", "除名", "开除", "退党", "劝退"}
+
+// saysLeft refuses a row whose name (辛四（已转出）) or 备注 (已故,
+// 2025年3月已转出, 组织关系转至…) says the person has left: imported, they
+// were counted as members on the roster. A leaver is recorded in the
+// window (转出, 去世 …), and a member still here has the words taken out.
+func (r *rowMember) saysLeft() {
+	word := func(s string) string {
+		for _, w := range rowLeftWords {
+			if strings.Contains(s, w) {
+				return w
+			}
+		}
+		return ""
+	}
+	if i := strings.IndexAny(r.m.Name, "（(【["); i > 0 && !r.unreadable(model.FieldName) {
+		if w := word(r.m.Name[i:]); w != "" {
+			r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请删去括号中的字后再导入", w))
+		}
+	}
+	if w := word(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
+		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请改写备注后再导入", w))
 	}
 }
 
