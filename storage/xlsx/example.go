@@ -215,7 +215,7 @@ func exampleReason(serial, name, branch string, cells []string) model.Text {
 // dittoWords are the words written for "the same as above" in hand-kept
 // and printed sheets; markKey has taken off spaces, enclosing brackets
 // and a closing full stop (（同上）, 同上。, 同 上).
-var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同左", "DITTO", "DO."}
+var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同上一行", "同左", "如上", "见上", "上同", "DITTO", "DO."}
 
 // dittoRunes are the ditto mark and every quote or prime typed for it:
 // ASCII, full-width (＂, the one a Chinese input method gives), curly and
@@ -240,7 +240,7 @@ func dittoKey(k string) bool {
 // noneWords say "nothing here" or "not known" on printed forms; noneMark
 // also takes a cell of only dashes, dots, slashes, crosses (any width)
 // or zeros.
-var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "待定", "待填", "待补", "未填", "缺",
+var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "不清楚", "不知道", "待定", "待填", "待补", "未填", "缺", "暂缺",
 	"无党支部", "无此项", "N/A", "NA", "NULL", "NONE", "NIL"}
 
 // noneMark reports a cell that is only a "none" mark: a word of noneWords,
