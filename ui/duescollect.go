@@ -333,7 +333,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.save = p.form.Save
 	p.form.Ask = d.sh.confirmDiscard
 	p.form.OnSubmit = p.submit
-	p.date = newDateEntry(d.sh)
+	p.date = newDateEntry(d.sh).NeedDay()
 	p.amount = kit.NewEntry()
 	p.amount.SetPlaceHolder(lang.L("元"))
 	p.extra = kit.NewEntry()

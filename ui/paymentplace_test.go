@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // Ticking a month that brings up 登记为党费已交至… moves nothing in the
@@ -80,4 +82,51 @@ func relayout(o fyne.CanvasObject) {
 			}
 		}
 	})
+}
+
+// The date fields that need the day — an activity's, a payment's, a
+// transfer's — offer no 只填年月; the member's dates, which may be a month,
+// do (review s7-8 newuser #11).
+func TestDayFieldsOfferNoMonthOnly(t *testing.T) {
+	s, _, ms := firstDayShell(t)
+	s.show(screenActivities)
+	s.activities.openForm(model.Activity{Kind: model.KindGeneralMeeting, Date: testToday})
+	picker := func(d *kit.DateEntry) string {
+		test.Tap(d.ActionItem.(fyne.Tappable))
+		var words []string
+		for _, o := range s.win.Canvas().Overlays().List() {
+			walk(o, func(o fyne.CanvasObject) {
+				if b, ok := o.(*widget.Button); ok && b.Text != "" {
+					words = append(words, b.Text)
+				}
+			})
+		}
+		s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // closes the calendar
+		return strings.Join(words, " ")
+	}
+	if got := picker(s.activities.form.date); strings.Contains(got, "只填年月") || !strings.Contains(got, "今天") {
+		t.Errorf("新建活动's date calendar offers %q", got)
+	}
+	s.activities.form.dlg.Hide()
+	d := duesOf(t, s)
+	d.collect.table.OnSelected(widget.TableCellID{Row: 0, Col: collectLead + 11})
+	if got := picker(d.collect.payment.date); strings.Contains(got, "只填年月") {
+		t.Errorf("the payment date's calendar offers %q", got)
+	}
+	d.collect.payment.dlg.Hide()
+	showMemberForm(s, ms[0])
+	var birth *kit.DateEntry
+	for _, o := range s.win.Canvas().Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			if e, ok := o.(*kit.DateEntry); ok && birth == nil {
+				birth = e
+			}
+		})
+	}
+	if birth == nil {
+		t.Fatal("no date in the member form")
+	}
+	if got := picker(birth); !strings.Contains(got, "只填年月") {
+		t.Errorf("the member form's first date offers %q, want 只填年月 too", got)
+	}
 }
