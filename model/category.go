@@ -1,7 +1,5 @@
 package model
 
-import "fmt"
-
 // CategoryFromDates works out 人员类别 for a record that does not say it,
 // as rosters without that column leave it to be read from the dates: a
 // member with a 转为正式党员日期 is a full member; one without it whose
@@ -22,9 +20,11 @@ func CategoryFromDates(join, full, today Date, r MembershipRules) (Category, *Fi
 	if !latest.Before(today) {
 		return CategoryProbationary, nil
 	}
-	return "", &FieldError{Field: FieldFullDate, Message: fmt.Sprintf(
-		"没有人员类别，也没有转为正式党员日期：加入党组织日期 %s 起的预备期（%d年，最长延长%d个月）已于 %s 届满，应已转正，请填写转为正式党员日期（或填写人员类别）",
-		join, r.ProbationYears, r.ProbationMaxExtensionMonths, latest)}
+	// A Text, so that the English preview says it in English (review s8-7
+	// newuser #2).
+	t := Textf("没有人员类别，也没有转为正式党员日期：加入党组织日期 %s 起的预备期（%d年，最长延长%d个月）已于 %s 届满，应已转正，请填写转为正式党员日期（或填写人员类别）",
+		join, r.ProbationYears, r.ProbationMaxExtensionMonths, latest)
+	return "", &FieldError{Field: FieldFullDate, Message: t.String(), Text: t}
 }
 
 // ProbationLatestEnd is the last day probation counted from join can run,

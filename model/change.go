@@ -107,6 +107,10 @@ type ImportPlan struct {
 	// Openings are the 党费已交至 the file gives that differ from those
 	// stored (Member.DuesPaidTo), for members added, updated or unchanged.
 	Openings []ImportOpening
+	// KeptOpenings are the 党费已交至 the file gives earlier than the
+	// member's stored one: not applied (the stored, later month stays),
+	// and said as a note (review s7-8 attack #11).
+	KeptOpenings []ImportOpening
 	// Refused are incoming rows the roster cannot take as they stand (a
 	// merged record that would break a rule, a number given twice); they are
 	// in neither Add nor Update.
@@ -120,6 +124,7 @@ type ImportOpening struct {
 	Name     string
 	PaidTo   Month
 	Old      Month // the member's before, 0 for none or a member to add
+	Index    int   // the row's position in the list handed to the planner
 }
 
 // ImportRefusal is one reason an incoming record was refused; Index is its

@@ -422,6 +422,8 @@ type BasePreviewRow struct {
 	Row     int
 	PaidTo  Month
 	Changed bool
+	// Was is the member's stored 党费已交至 (0: none), for EarlierMoves.
+	Was Month
 }
 
 // BasePreviewLines says what an import of bases would write, a line per

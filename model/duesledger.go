@@ -114,8 +114,10 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			mo := first + Month(k)
 			switch {
 			case mo < from || mo > to:
-			case h.paidElsewhere(m.ID, mo):
 			case hasOpening && mo <= opening:
+				// Paid on paper before the ledger, or at the branch
+				// a letter came from (its 党费交至): 已交, not "—"
+				// (review s7-8 attack #1).
 				row.Months[k].State = MonthPaidOpening
 			case !kept || mo < owed:
 				row.Months[k].State = MonthBeforeLedger
@@ -323,8 +325,8 @@ type DuesHistory struct {
 	Openings map[int64]Month
 	// Arrived is the month each member who came by an incoming letter
 	// (转入) arrived in, their latest: months before it that their
-	// opening (the letter's 党费交至) covers were paid elsewhere and are
-	// not this branch's.
+	// opening (the letter's 党费交至) covers were paid at the branch they
+	// came from, 已交 as any opening's (the register's note says 转入前).
 	Arrived map[int64]Month
 	// Came is the month each member came onto this branch's roster by a
 	// 到本支部日期 the record states (typed, imported, 转入; not the day
@@ -350,15 +352,6 @@ func (h *DuesHistory) ownMonths(m *Member) (from, to Month, ok bool) {
 		from = max(from, h.Came[m.ID])
 	}
 	return from, to, ok
-}
-
-// paidElsewhere reports a month before member id came by an incoming
-// letter that the letter's 党费交至 covers: paid to the organisation they
-// came from, so neither owed nor paid here (a register shows "—").
-func (h *DuesHistory) paidElsewhere(id int64, mo Month) bool {
-	arrived, came := h.Arrived[id]
-	opening, has := h.Openings[id]
-	return came && has && mo < arrived && mo <= opening
 }
 
 // OwedFrom is the first month m owes dues under the ledger: the month after

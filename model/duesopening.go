@@ -421,7 +421,7 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		c := MemberMonth{Month: mo}
 		amount, hasBase := v.due(m.ID, mo)
 		switch a, isPaid := paid[mo]; {
-		case mo < join || mo > to || h.paidElsewhere(m.ID, mo):
+		case mo < join || mo > to:
 			c.State = MonthNotOwed
 		case isPaid:
 			c.State, c.Amount = MonthPaid, a

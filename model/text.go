@@ -92,22 +92,24 @@ func CleanLine(s string) string {
 // isClean reports whether s has nothing CleanText would remove or change
 // inside it: the common case, checked without allocating.
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x80 {
-			return isCleanSlow(s[i:])
-		}
-		if c < 0x20 && c != '\n' || c == 0x7f {
-			return false
-		}
-	}
-	return true
-}
-
-func isCleanSlow(s string) bool {
-	for _, r := range s {
-		if r == '\r' || r == '\t' || isLookalikeSpace(r) || invisible(r) || r == 0x2028 || r == 0x2029 || lookalikeIdeograph(r) {
-			return false
+		switch {
+		case c < 0x80:
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return false
+			}
+			i++
+		case c >= 0xe4 && c <= 0xe9 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			// U+4000–U+9FFF, the ideographs of nearly every Chinese
+			// word: never removed or changed, no need to decode.
+			i += 3
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == '\r' || r == '\t' || isLookalikeSpace(r) || invisible(r) || r == 0x2028 || r == 0x2029 || lookalikeIdeograph(r) {
+				return false
+			}
+			i += size
 		}
 	}
 	return true

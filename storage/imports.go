@@ -100,8 +100,15 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			refuse(i, model.ValidationErrors{e}, "")
 			return false, nil
 		}
+		// Earlier than the stored month, it would make paid months
+		// owed: the stored one stays, said as a note (review s7-8
+		// attack #11); the member's page changes it, asking first.
+		if old, had := openings[m.ID]; m.ID != 0 && model.MovesEarlier(old, had, in.DuesPaidTo) {
+			plan.KeptOpenings = append(plan.KeptOpenings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: old, Index: i})
+			return true, nil
+		}
 		if m.ID == 0 || openings[m.ID] != in.DuesPaidTo {
-			plan.Openings = append(plan.Openings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: openings[m.ID]})
+			plan.Openings = append(plan.Openings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name, PaidTo: in.DuesPaidTo, Old: openings[m.ID], Index: i})
 		}
 		return true, nil
 	}

@@ -529,11 +529,12 @@ func TestLetterAndHomeCountTheSameArrears(t *testing.T) {
 	}
 }
 
-// The dues register shows a member who came by an incoming letter as
-// nobody's before they came: the months the letter's 党费交至 covers before
-// their arrival print "—", not 已交; from the arrival month they are paid
-// (elsewhere, in advance), and the note says so. A member of the branch
-// with the same 党费已交至 from before the ledger keeps 已交.
+// The dues register shows the months a member who came by an incoming
+// letter paid before they came, up to the letter's 党费交至, as 已交 (paid
+// at the branch they came from), not "—" (不需交): review s7-8 attack #1
+// saw a member who joined in 1999 printed as not needing to pay. The note
+// says 转入前. A member of the branch with a 党费已交至 from before the
+// ledger shows 已交 alike.
 func TestRegisterBeforeTransferIn(t *testing.T) {
 	s, ms := transferStore(t)
 	// Typed here, a 党费已交至 cannot be ahead of this month (March); a
@@ -556,7 +557,7 @@ func TestRegisterBeforeTransferIn(t *testing.T) {
 		var want []model.MonthState
 		switch row.MemberID {
 		case m.ID:
-			want = []model.MonthState{model.MonthNotOwed, model.MonthNotOwed, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening}
+			want = []model.MonthState{model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening, model.MonthPaidOpening}
 			if !strings.Contains(row.Note, "转入前党费已交至2026年5月") {
 				t.Errorf("note %q", row.Note)
 			}
@@ -576,8 +577,8 @@ func TestRegisterBeforeTransferIn(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range st.Months {
-		if c.Month < model.MonthOf(2026, 3) && c.State != model.MonthNotOwed {
-			t.Errorf("member page %s: %v, want not owed here", c.Month, c.State)
+		if c.Month.Year() == 2026 && c.Month <= model.MonthOf(2026, 5) && c.State != model.MonthPaidOpening {
+			t.Errorf("member page %s: %v, want 已交 (转入前)", c.Month, c.State)
 		}
 	}
 }

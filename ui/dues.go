@@ -264,13 +264,24 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	if len(p.Rejected) > 0 {
 		v.tabs.SelectIndex(1)
 	}
-	v.save = widget.NewButton(lang.L("导入"), func() {
+	commit := func() {
 		v.dlg.Hide()
 		if err := d.sh.svc.DuesFiles.CommitBases(p); err != nil {
 			d.sh.showError("导入党费基数", err)
 			return
 		}
 		d.changed()
+	}
+	v.save = widget.NewButton(lang.L("导入"), func() {
+		// A 党费已交至 moved earlier makes paid months owed: the members
+		// are named, from → to, and the user asks for it (review s7-8
+		// attack #11), as 为所选党员设置 asks.
+		moves := p.EarlierMoves()
+		if len(moves) == 0 {
+			commit()
+			return
+		}
+		d.sh.confirmAs("修改党费已交至", earlierQuestion(moves), "确定导入", commit)
 	})
 	v.save.Importance = widget.HighImportance
 	setEnabled(v.save, len(p.Bases) > 0)
@@ -309,4 +320,15 @@ func (d *duesScreen) chooseExport() {
 		_, err := d.sh.svc.DuesFiles.ExportDues(year, path)
 		return "", err
 	})
+}
+
+// earlierQuestion asks whether to move the 党费已交至 of the members named
+// earlier: "张伟（2026年10月 → 2026年3月）".
+func earlierQuestion(moves []model.OpeningMove) string {
+	names := make([]string, len(moves))
+	for i, o := range moves {
+		names[i] = kit.Say(o.Text())
+	}
+	return lang.N("{{.N}}名党员的党费已交至将改早：{{.Names}}。其间已交的月份将计为应交或待补录。确定吗？", len(moves),
+		map[string]any{"N": len(moves), "Names": strings.Join(names, lang.L("、"))})
 }

@@ -229,13 +229,22 @@ func (t *memberDuesTab) editOpening() {
 	var dlg *kit.FormDialog
 	form.OnSubmit = func() {
 		m, _ := model.ParseFormMonth(entry.Text)
-		o := []model.DuesOpening{{MemberID: t.d.id, PaidTo: m}}
-		if err := sh.svc.Dues.SaveDuesSetup(sh.svc.today().Year, nil, o, model.SourceDuesOpening); err != nil {
-			form.SetServerError(field, kit.SayErr(err))
+		save := func() {
+			o := []model.DuesOpening{{MemberID: t.d.id, PaidTo: m}}
+			if err := sh.svc.Dues.SaveDuesSetup(sh.svc.today().Year, nil, o, model.SourceDuesOpening); err != nil {
+				form.SetServerError(field, kit.SayErr(err))
+				return
+			}
+			dlg.Hide()
+			sh.dataChanged()
+		}
+		// Moved earlier (or cleared), paid months become owed: asked
+		// first, as 为所选党员设置 asks (review s7-8 attack #13).
+		if old := t.st.Opening; model.MovesEarlier(old, old != 0, m) {
+			sh.confirmAs("修改党费已交至", earlierQuestion([]model.OpeningMove{{MemberID: t.d.id, Name: t.d.m.Name, From: old, To: m}}), "确定修改", save)
 			return
 		}
-		dlg.Hide()
-		sh.dataChanged()
+		save()
 	}
 	dlg = kit.ShowForm(sh.win, lang.L("党费已交至：")+t.d.m.Name, form, container.NewVBox(note, form.Grid(1, field)), fyne.NewSize(520, 320))
 	t.form, t.openingEntry = form, entry

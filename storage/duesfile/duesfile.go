@@ -146,7 +146,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 		}
 		p.Bases = append(p.Bases, b)
 		p.Names = append(p.Names, m.Name)
-		p.Rows = append(p.Rows, model.BasePreviewRow{Sheet: row.Sheet, Row: row.Row, PaidTo: row.PaidTo, Changed: changed})
+		p.Rows = append(p.Rows, model.BasePreviewRow{Sheet: row.Sheet, Row: row.Row, PaidTo: row.PaidTo, Changed: changed, Was: openings[m.ID]})
 	}
 	// By sheet, in the workbook's order, then by row, as the roster's.
 	order := map[string]int{}

@@ -80,6 +80,31 @@ func TestRosterImportSetsDuesPaidTo(t *testing.T) {
 	if openings, _ := store.DuesOpenings(); openings[byName["王二"]] != model.MonthOf(2026, 10) {
 		t.Errorf("王二 after the second import: %v", openings[byName["王二"]])
 	}
+
+	// A roster with 张一 paid to an earlier month would make his paid
+	// months owed: the stored, later month stays and a note says so
+	// (review s7-8 attack #11).
+	earlier := writeSheet(t, [][]any{{"姓名", "公民身份号码", "党费已交至"}, {"张一", ids[0], "2026年1月"}})
+	p, err = svc.PreviewImport(earlier)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Plan.Openings) != 0 || len(p.Plan.KeptOpenings) != 1 {
+		t.Fatalf("earlier month: openings %+v kept %+v", p.Plan.Openings, p.Plan.KeptOpenings)
+	}
+	said := false
+	for _, n := range p.Notes {
+		said = said || n.Row == 2 && n.Field == model.FieldDuesPaidTo && strings.HasPrefix(n.Message, "张一的党费已交至仍为2026年10月：表中的2026年1月更早，未改早")
+	}
+	if !said {
+		t.Errorf("no note of the kept month: %+v", p.Notes)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	if openings, _ := store.DuesOpenings(); openings[byName["张一"]] != model.MonthOf(2026, 10) {
+		t.Errorf("张一 after a roster with an earlier month: %v", openings[byName["张一"]])
+	}
 }
 
 // The field sample's 历史党费缴至 column is read, not listed as left out.

@@ -235,6 +235,12 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			p.Notes = append(p.Notes, n)
 		}
 	}
+	for _, k := range plan.KeptOpenings {
+		o := origin[k.Index]
+		p.Notes = append(p.Notes, model.Note(o.Sheet, o.Row, model.FieldDuesPaidTo,
+			"%s的党费已交至仍为%s：表中的%s更早，未改早（改早会使其间已交的月份计为应交）；确需改早，请在党员页的“党费已交至…”中修改",
+			k.Name, k.Old, k.PaidTo))
+	}
 	return p, nil
 }
 

@@ -1,9 +1,11 @@
 package xlsx
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"branchledger/model"
@@ -99,5 +101,80 @@ func TestBasesOtherYearColumnsAndSheets(t *testing.T) {
 	if err != nil || len(bf.Rows) != 2 || len(bf.Rejected) != 0 || !slices.Equal(bf.Sheets, []string{"2026年"}) || len(bf.Notes) != 1 ||
 		bf.Notes[0].Message != "工作表“2025年”的名称写的是 2025 年，看来是那一年的基数，未导入（正在导入 2026 年的基数）；确需导入时用 --sheet 指明" {
 		t.Errorf("sheets: %+v %v", bf, err)
+	}
+}
+
+// 政治面貌 beside 人员类别, as HR-made rosters have them: cells that mean
+// the same category (中共党员 and 正式党员) pass; 人员类别 is the column
+// read, 政治面貌 the one not imported; cells that differ are refused
+// (review s8-7 newuser #4).
+func TestPoliticalStatusBesideCategory(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "性别", "政治面貌", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"邓甲", "男", "中共党员", idNumber("19800101", "011"), "正式党员", "2008.06", "2009.06"},
+		{"邓乙", "男", "中共预备党员", idNumber("19810101", "011"), "预备党员", "2026.03", nil},
+		{"邓丙", "男性", "中共党员", idNumber("19820101", "011"), "正式", "2008.06", "2009.06"},
+		{"邓丁", "男", "中共预备党员", idNumber("19830101", "011"), "正式党员", "2008.06", "2009.06"}}))
+	if len(rf.Members) != 3 || member(t, rf, 3).Category != model.CategoryProbationary || member(t, rf, 4).Category != model.CategoryFull {
+		t.Errorf("members %+v", rf.Members)
+	}
+	if got := rejections(rf, 5)[model.FieldCategory]; got != "有两列“人员类别”，E列为“正式党员”，C列为“中共预备党员”，不知用哪一列；请删去不用的一列（隐藏的列也会读入）后再导入" {
+		t.Errorf("row 5: %q", got)
+	}
+	if ig := rf.Sheets[0].Ignored; len(ig) != 1 || !strings.HasPrefix(ig[0], "政治面貌") {
+		t.Errorf("ignored %q", ig)
+	}
+}
+
+// A filled 外出流向 or 失联年月 says 流动 / 失联 when the sheet has no 是否
+// column or its cell is blank, and may set it on a stored member; beside a
+// 否 it is refused, never dropped in silence (review s8-7 newuser #3).
+func TestDetailWithoutItsYes(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "外出流向", "失联日期"},
+		{"马甲", idNumber("19800101", "011"), "2008.06", "2009.06", "上海市浦东新区", nil},
+		{"牛甲", idNumber("19810101", "011"), "2008.06", "2009.06", nil, "2025.03"},
+		{"马乙", idNumber("19820101", "011"), "2008.06", "2009.06", nil, nil}}))
+	ma, niu, mb := member(t, rf, 2), member(t, rf, 3), member(t, rf, 4)
+	if !ma.Mobile || ma.MobileDestination != "上海市浦东新区" || !niu.LostContact || niu.LostSince != model.MonthDate(2025, 3) || mb.Mobile || mb.LostContact {
+		t.Errorf("马甲 %v %q, 牛甲 %v %v, 马乙 %v %v", ma.Mobile, ma.MobileDestination, niu.LostContact, niu.LostSince, mb.Mobile, mb.LostContact)
+	}
+	if f := rf.Members[0].Fields; !slices.Contains(f, model.FieldMobile) || slices.Contains(rf.Members[2].Fields, model.FieldMobile) {
+		t.Errorf("fields %v / %v", f, rf.Members[2].Fields)
+	}
+	// A form fills the column for everyone: 无, —, 本地 … say no
+	// (review s8-7 attack #25).
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "外出流向"}}
+	stay := []string{"无", "—", "本地", "未外出", "0", "在本单位", "无外出", "（无）"}
+	for i, v := range stay {
+		rows = append(rows, []any{"动" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", v})
+	}
+	rf = read(t, roster(t, rows))
+	if len(rf.Members) != len(stay) {
+		t.Errorf("members %d", len(rf.Members))
+	}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "流动党员") {
+			t.Errorf("note %q", n.Message)
+		}
+	}
+	for _, m := range rf.Members {
+		if m.Member.Mobile || m.Member.MobileDestination != "" {
+			t.Errorf("%s: mobile %v %q", m.Member.Name, m.Member.Mobile, m.Member.MobileDestination)
+		}
+	}
+	rf = read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "流动", "流向"},
+		{"林甲", idNumber("19800101", "011"), "2008.06", "2009.06", "否", "北京"},
+		{"林乙", idNumber("19810101", "011"), "2008.06", "2009.06", nil, "南京"},
+		{"林丙", idNumber("19820101", "011"), "2008.06", "2009.06", "是", "广州"}}))
+	if got := rejections(rf, 2)[model.FieldMobileDestination]; got != "是否流动党员为“否”，却填了外出流向“北京”：请改正其中一格后再导入" {
+		t.Errorf("row 2: %q", got)
+	}
+	if lb, lc := member(t, rf, 3), member(t, rf, 4); !lb.Mobile || lb.MobileDestination != "南京" || !lc.Mobile || lc.MobileDestination != "广州" {
+		t.Errorf("林乙 %+v 林丙 %+v", lb, lc)
+	}
+	if len(rf.Sheets[0].Ignored) != 0 {
+		t.Errorf("ignored %q", rf.Sheets[0].Ignored)
 	}
 }

@@ -65,7 +65,7 @@ func ExampleSheetName(name string) bool {
 
 // exampleKey is s without spaces, brackets and colons, upper-case.
 func exampleKey(s string) string {
-	t := strings.Join(strings.Fields(model.CleanLine(s)), "")
+	t := spaceless(model.CleanLine(s))
 	t = strings.TrimRight(strings.TrimLeft(t, "（(【[〔<《"), "）)】]〕>》：:")
 	return strings.ToUpper(t)
 }
@@ -110,7 +110,11 @@ func exampleNameMark(name string) bool {
 // (review s7-7 attack #25).
 func deleteNote(cells []string) string {
 	for _, c := range cells {
-		k := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		k := model.CleanLine(c)
+		if !strings.Contains(k, "行") {
+			continue // every sentence below has it; taking out spaces makes none
+		}
+		k = spaceless(k)
 		about := false
 		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行("} {
 			about = about || strings.HasPrefix(k, p)
@@ -209,7 +213,7 @@ func noneMark(v string) bool {
 // markKey is a cell's text as the mark rules compare it: without spaces
 // and the brackets around it (（同上）, 【无】), upper-case.
 func markKey(v string) string {
-	k := strings.Join(strings.Fields(model.CleanLine(v)), "")
+	k := spaceless(model.CleanLine(v))
 	for {
 		t := k
 		for _, p := range []string{"（）", "()", "【】", "[]", "〔〕", "「」", "『』", "<>", "《》"} {

@@ -270,7 +270,7 @@ var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCa
 func hintRow(cells []string) bool {
 	found, lead := false, false
 	for _, c := range cells {
-		t := strings.Join(strings.Fields(model.CleanLine(c)), "")
+		t := spaceless(model.CleanLine(c))
 		if t == "" {
 			continue
 		}
@@ -439,9 +439,21 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			}
 			loose[f] = false
 		case ok:
-			h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+			// Of two columns for f, the one headed by f's own name is the
+			// one read: 人员类别 beside an earlier 政治面貌 (review s8-7
+			// newuser #4); the other is compared row by row.
+			set := column{index: c, field: f, heading: leaf}
+			if own := headingKey(f.Label(), false); headingKey(leaf, false) == own {
+				for i := range h.cols {
+					if h.cols[i].field == f && h.cols[i].tick == "" && headingKey(h.cols[i].heading, false) != own {
+						set, h.cols[i] = h.cols[i], set
+						break
+					}
+				}
+			}
+			h.ignored = append(h.ignored, column{index: set.index, heading: set.heading + "（重复的“" + f.Label() + "”列）"})
 			if dupChecked[f] {
-				h.dups = append(h.dups, column{index: c, field: f, heading: leaf})
+				h.dups = append(h.dups, set)
 			}
 		case skippedHeadings[headingKey(leaf, false)]:
 			if headingKey(leaf, false) != RejectedReasonHeading && h.serial == 0 {

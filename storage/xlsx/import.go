@@ -349,7 +349,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch))
 	}
 	if im.titleRefused {
-		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：表格标题“%s”%s，没有作为所在党支部；所在党支部留空", sh.Title, model.Textf(sh.TitleWhy)))
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：表格标题“%s”%s，没有作为所在党支部；所在党支部留空", sh.Title, model.Term(sh.TitleWhy)))
 	}
 	if h.hint > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, hintNote(sh.Name, h.hint))
@@ -897,7 +897,15 @@ func (im *importer) row(rec *record) error {
 		im.rd.rf.Rejected = append(im.rd.rf.Rejected, rejected...)
 		return nil
 	}
-	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: im.fields, Shown: shown})
+	// A filled 外出流向 or 失联年月 on a sheet without the 是否 column said
+	// yes (detailSaysYes): that much the row may set on a stored member.
+	fields := im.fields
+	for _, f := range []model.Field{model.FieldMobile, model.FieldLostContact} {
+		if (f == model.FieldMobile && m.Mobile || f == model.FieldLostContact && m.LostContact) && !slices.Contains(fields, f) {
+			fields = append(slices.Clip(fields), f)
+		}
+	}
+	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown})
 	return nil
 }
 
@@ -917,7 +925,7 @@ func footerLine(cells []string) bool {
 	// A row whose every text is a place to sign (支部书记签字：, 单位（盖章）).
 	signs := 0
 	for _, c := range cells {
-		t := strings.Join(strings.Fields(c), "")
+		t := spaceless(c)
 		if t == "" {
 			continue
 		}

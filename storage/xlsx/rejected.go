@@ -458,6 +458,13 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		if src, err := cp.sr.f.GetStyle(idx); err == nil && src != nil {
 			st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
 		}
+		// The faulty number in a General cell (an ID stored as a number,
+		// 2003.10 kept as 2003.1) is what the row was refused for: in the
+		// text format, what the user types over it stays as typed (review
+		// s8-7 newuser #1). A date's own format stays.
+		if faulty && st.NumFmt == 0 && st.CustomNumFmt == nil {
+			st.NumFmt = 49
+		}
 		if err := cp.out.SetCellDefault(cp.name, ref, raw); err != nil {
 			return err
 		}

@@ -147,6 +147,41 @@ func TestRejectedRowsKeepFormulaLikeText(t *testing.T) {
 	}
 }
 
+// The faulty cell of a number that lost its meaning (an ID or 2003.10 in
+// a General cell) is written in the text format, so that typing the
+// correction over it keeps it as typed; a date cell keeps its date format
+// (review s8-7 newuser #1).
+func TestRejectedNumberCellsBecomeText(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "人员类别"},
+		{"张飞", numberCell("130102198202021000"), numberCell("2003.1"), dateCell(38000), "正式党员"},
+	})
+	rf := read(t, data)
+	if len(rf.RejectedRows()) != 1 {
+		t.Fatalf("rejected %+v", rf.Rejected)
+	}
+	var buf bytes.Buffer
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for ref, want := range map[string]int{"B2": 49, "C2": 49} {
+		idx, _ := f.GetCellStyle("名册", ref)
+		st, err := f.GetStyle(idx)
+		if err != nil || st.NumFmt != want {
+			t.Errorf("%s: number format %v (%v), want %d", ref, st, err, want)
+		}
+	}
+	idx, _ := f.GetCellStyle("名册", "D2")
+	if st, _ := f.GetStyle(idx); st == nil || st.NumFmt == 49 || st.NumFmt == 0 && st.CustomNumFmt == nil {
+		t.Errorf("D2 (a date) lost its date format: %+v", st)
+	}
+}
+
 // The workbook of refused rows of a Mac Excel workbook (1904 date system)
 // shows every date as the source did, and reads back to the same dates
 // (review s3-7 attack #7: they showed 4 years and a day earlier).

@@ -116,6 +116,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		m.IDNumber = up
 	}
 
+	r.detailSaysYes()
 	m.Normalize()
 	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
 		// A field the file has no column for is not this row's fault: a
@@ -488,7 +489,7 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 // (header.dups) says otherwise than the one imported: which one holds
 // cannot be told, and the one not imported may be the one on screen.
 func (r *rowMember) duplicateColumns(cells []string) {
-	same := func(s string) string { return strings.Join(strings.Fields(model.CleanLine(s)), "") }
+	same := func(s string) string { return spaceless(model.CleanLine(s)) }
 	for _, d := range r.im.h.dups {
 		kept, ok := r.im.h.column(d.field)
 		if !ok {
@@ -505,13 +506,92 @@ func (r *rowMember) duplicateColumns(cells []string) {
 		if v, ok := r.shown[d.field]; ok {
 			a = v
 		}
-		if same(a) == same(b) {
+		if same(a) == same(b) || sameValue(d.field, a, b) {
 			continue
 		}
 		ka, _ := excelize.ColumnNumberToName(kept + 1)
 		kb, _ := excelize.ColumnNumberToName(d.index + 1)
 		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
 	}
+}
+
+// detailSaysYes reads a filled 外出流向 as 流动 and a filled 失联年月 as
+// 失联 when the 是否 cell is blank or the sheet has no such column; beside a
+// 否 the detail is refused. Normalize drops a detail without its yes, and
+// the file's 外出流向 went unsaid (review s8-7 newuser #3).
+func (r *rowMember) detailSaysYes() {
+	m := &r.m
+	for _, d := range []struct {
+		yes, detail model.Field
+		set         *bool
+		filled      bool
+	}{
+		{model.FieldMobile, model.FieldMobileDestination, &m.Mobile, m.MobileDestination != ""},
+		{model.FieldLostContact, model.FieldLostSince, &m.LostContact, !m.LostSince.IsZero()},
+	} {
+		if !d.filled || *d.set || r.unreadable(d.yes) {
+			continue
+		}
+		// 无, —, 0, 本地, 未外出 … in a form's 外出流向 for those who have
+		// not gone out say no, not a place (review s8-7 attack #25).
+		if d.yes == model.FieldMobile && notGoneOut(m.MobileDestination) {
+			m.MobileDestination = ""
+			continue
+		}
+		if said := r.shown[d.yes]; said != "" {
+			r.reject(d.detail, model.Textf("%s为“%s”，却填了%s%s：请改正其中一格后再导入",
+				model.Term(d.yes.Label()), said, model.Term(d.detail.Label()), quote(r.shown[d.detail])))
+			continue
+		}
+		*d.set = true
+		if d.yes == model.FieldMobile {
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向，记为流动党员", r.who()))
+		} else {
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月，记为失联党员", r.who()))
+		}
+	}
+}
+
+// notGoneOut reports a 外出流向 that says the member has not gone out: a
+// none mark or a word for staying (本地, 未外出, 在本单位 …).
+func notGoneOut(v string) bool {
+	if noneMark(v) {
+		return true
+	}
+	k := markKey(v)
+	for _, w := range []string{"否", "不是", "本地", "当地", "在本地", "本单位", "在本单位", "本市", "在本市", "未外出", "无外出", "没有外出", "未流动", "不流动", "非流动党员", "未离开"} {
+		if strings.TrimRight(k, "。.") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sameValue reports two cells of field f that read as one value: 中共党员
+// in a 政治面貌 column beside 正式党员 under 人员类别, 男 and 男性 (review
+// s8-7 newuser #4).
+func sameValue(f model.Field, a, b string) bool {
+	switch f {
+	case model.FieldCategory:
+		x, okx := model.ParseCategory(a)
+		y, oky := model.ParseCategory(b)
+		return okx && oky && x == y
+	case model.FieldSex:
+		x, okx := model.ParseSex(a)
+		y, oky := model.ParseSex(b)
+		return okx && oky && x == y
+	case model.FieldStanding:
+		x, okx := model.ParseStanding(a)
+		y, oky := model.ParseStanding(b)
+		return okx && oky && x == y
+	case model.FieldEthnicity:
+		return model.NormalizeEthnicity(a) == model.NormalizeEthnicity(b)
+	case model.FieldEducation:
+		return model.NormalizeEducation(a) == model.NormalizeEducation(b)
+	case model.FieldBranchName:
+		return BranchText(a) == BranchText(b)
+	}
+	return false
 }
 
 // twoColumns is the refusal of a row whose two columns for f (letters

@@ -142,6 +142,14 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 	if err != nil {
 		return nil, err
 	}
+	shape, err := scanSheetQuick(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+	rc.Close()
+	if err != errSlowPath {
+		return shape, err
+	}
+	if rc, err = bk.pkg.open(s.part); err != nil {
+		return nil, err
+	}
 	defer rc.Close()
 	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
 }
@@ -224,15 +232,21 @@ func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
-				sc.value = append(sc.value, t...)
-			}
-			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
-				sc.cf.text = append(sc.cf.text, t...)
-			}
+			sc.charData(t)
 		}
 	}
 	return &sc.shape, nil
+}
+
+// charData takes the text of a cell's value, and of a conditional
+// format's formula.
+func (sc *sheetScan) charData(t []byte) {
+	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
+		sc.value = append(sc.value, t...)
+	}
+	if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+		sc.cf.text = append(sc.cf.text, t...)
+	}
 }
 
 func (sc *sheetScan) start(t xml.StartElement) error {

@@ -49,7 +49,7 @@ const usage = `用法 / usage:
   branchledger dues calc --category 在职 --base 5400
   branchledger dues export YEAR FILE.xlsx [--db PATH]
   branchledger dues bases import FILE.xlsx [--db PATH] [--year Y] [--dry-run] [--skip-invalid]
-                        [--errors OUT.xlsx] [--sheet NAME]...
+                        [--errors OUT.xlsx] [--sheet NAME]... [--allow-earlier-paid-up]
   branchledger recruit import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
   branchledger recruit export FILE.xlsx [--db PATH]
   branchledger transfer out --member ID_NUMBER --to ORGANISATION --date YYYY-MM-DD

@@ -32,7 +32,8 @@ func dues(args []string, env Env) (int, error) {
 // does, and prints it as `roster import` does: `row N: <字段>: <原因>` for
 // each refusal, then `imported N, rejected M`. Exit 1 when rows were
 // refused without --skip-invalid (nothing is written), 2 when the file or
-// the data file cannot be read.
+// the data file cannot be read. A row whose 党费已交至 is earlier than the
+// member's stored one is refused unless --allow-earlier-paid-up.
 func basesImport(args []string, env Env) (int, error) {
 	fs := newFlagSet("dues bases import", env)
 	dbPath := fs.String("db", "", "数据文件路径")
@@ -41,6 +42,7 @@ func basesImport(args []string, env Env) (int, error) {
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
 	sheets := sheetFlag(fs)
+	allowEarlier := fs.Bool("allow-earlier-paid-up", false, "允许把党员已登记的党费已交至改为更早的月份（其间的月份将计为应交）；不加时这样的行不导入")
 	pos, err := parse(fs, args, 1)
 	if err != nil {
 		return 0, err
@@ -63,6 +65,16 @@ func basesImport(args []string, env Env) (int, error) {
 	p, err := files.PreviewBasesSheets(*year, pos[0], *sheets)
 	if err != nil {
 		return 0, err
+	}
+	// A 党费已交至 earlier than the member's makes paid months owed: the
+	// row is refused unless the user says so (review s7-8 attack #11).
+	if *allowEarlier {
+		for _, o := range p.EarlierMoves() {
+			fmt.Fprintf(env.Stderr, "提示：%s的党费已交至将从%s改早为%s（--allow-earlier-paid-up），其间的月份将计为应交或待补录\n",
+				printable(o.Name), o.From.Chinese(), o.To.Chinese())
+		}
+	} else {
+		p = p.WithoutEarlier("；确需改早请加 --allow-earlier-paid-up")
 	}
 	// Rows of several sheets are named by their sheet, as roster
 	// import names them: `row N (SHEET): …`.

@@ -20,7 +20,7 @@ import (
 func importFormats(t *testing.T) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/duesfile/*.go", "../../storage/imports.go", "../../model/dues.go"} {
+	for _, pattern := range []string{"../../storage/xlsx/*.go", "../../storage/rosterfile/*.go", "../../storage/duesfile/*.go", "../../storage/imports.go", "../../model/dues.go", "../../model/category.go"} {
 		got, err := filepath.Glob(pattern)
 		if err != nil || len(got) == 0 {
 			t.Fatalf("%s: %v", pattern, err)
