@@ -432,7 +432,9 @@ func registerRowHeight(texts []string, widths []float64) float64 {
 	if lines == 1 {
 		return rowHeight(texts, widths)
 	}
-	return min(maxRowHeight, max(minRow, math.Ceil(float64(lines)*printedLine+rowPadding)))
+	// Half a line more: the text is centred, and its first line no longer
+	// touches the top border.
+	return min(maxRowHeight, max(minRow, math.Ceil(float64(lines)*printedLine+printedLine/2+rowPadding)))
 }
 
 // columnCell is a register cell of a column that is not a month: a number

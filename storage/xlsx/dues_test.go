@@ -344,7 +344,7 @@ func TestRegisterRowHoldsItsNote(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := textLines(n, width)
-		if need := float64(lines)*14.8 + 4; h < need {
+		if need := float64(lines)*14.8 + 8; h < need {
 			t.Errorf("row %d: %.1f pt for %d lines of %q in a column %.1f wide, want at least %.1f", i+1, h, lines, n, width, need)
 		}
 		if lines > 4 && i == 0 {
