@@ -130,3 +130,56 @@ func TestDayFieldsOfferNoMonthOnly(t *testing.T) {
 		t.Errorf("the member form's first date offers %q, want 只填年月 too", got)
 	}
 }
+
+// The reduction dialog checks what the 基数 page checked only when saved:
+// a reason and an approval, and an amount below the normal one, each under
+// its field when left, with 确定 disabled (review s7-8 attack #16).
+func TestReductionCheckedInItsDialog(t *testing.T) {
+	s, _, _ := firstDayShell(t)
+	s.show(screenDues)
+	b := s.dues.bases
+	row := -1
+	for i := range b.rows {
+		if b.rows[i].base.Category.HasBase() && b.rows[i].base.Base > 0 {
+			row = i
+			break
+		}
+	}
+	if row < 0 {
+		t.Fatal("no member with a base")
+	}
+	form := b.editReduction(row).Form
+	var inputs []fyne.CanvasObject
+	for _, o := range s.win.Canvas().Overlays().List() {
+		walk(o, func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *kit.Check:
+				inputs = append(inputs, w)
+			case *kit.Entry:
+				inputs = append(inputs, w)
+			}
+		})
+	}
+	if len(inputs) != 4 {
+		t.Fatalf("%d inputs in the dialog", len(inputs))
+	}
+	reduced, amount, reason := inputs[0].(*kit.Check), inputs[1].(*kit.Entry), inputs[2].(*kit.Entry)
+	test.Tap(reduced)
+	test.Type(amount, "100000")
+	amount.FocusLost()
+	test.Type(reason, " ")
+	reason.FocusLost()
+	var msgs []string
+	for _, m := range form.Problems() {
+		msgs = append(msgs, m)
+	}
+	all := strings.Join(msgs, " | ")
+	for _, want := range []string{"应少于按规定应交", "请填写减交的原因"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("after leaving the fields: %q, want %q", all, want)
+		}
+	}
+	if !form.Save.Disabled() {
+		t.Error("确定 enabled with the reduction's problems")
+	}
+}
