@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -36,6 +37,17 @@ func FuzzIsClean(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := isClean(s), isCleanByRune(s); got != want {
 			t.Errorf("isClean(%q) = %v, want %v (valid UTF-8 %v)", s, got, want, utf8.ValidString(s))
+		}
+	})
+}
+
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"张三", " 张三 ", "张\u3000", "\u3000张", "丁健健", "\xe4\xb8", "张\xe4\xb8\xad\xad", "\xb8\xad张", "a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := TrimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("TrimSpace(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -313,10 +313,86 @@ func parseChineseDate(raw, s string) (Date, error) {
 	}
 	rest = strings.TrimSuffix(rest, "份")
 	rest = strings.TrimSuffix(strings.TrimSuffix(rest, "日"), "号")
+	// 二〇〇八年六月, as 政审 and 档案 material write dates (review s7-7
+	// attack #12): the same date as 2008年6月.
+	y, m, rest = chineseYear(y), chineseCount(m), chineseCount(rest)
 	if len(y) != 4 || !IsDigits(y) || !IsDigits(m) || len(m) > 2 || (rest != "" && (!IsDigits(rest) || len(rest) > 2)) {
 		return Date{}, unknownDateError(raw)
 	}
 	return makeDate(raw, y, m, rest)
+}
+
+// chineseDigits are the numerals a date is written with in Chinese, 〇
+// (and the 零 and ○ typed for it) to 九.
+var chineseDigits = map[rune]byte{
+	'〇': '0', '○': '0', '零': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4',
+	'五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+}
+
+// chineseYear is a year written digit by digit in Chinese numerals
+// (二〇〇八, 二零零八) in Arabic digits; any other text as it is.
+func chineseYear(s string) string {
+	if IsDigits(s) || s == "" {
+		return s
+	}
+	b := make([]byte, 0, 4)
+	for _, r := range s {
+		d, ok := chineseDigits[r]
+		if !ok {
+			return s
+		}
+		b = append(b, d)
+	}
+	return string(b)
+}
+
+// chineseCount is a month or day in Chinese numerals (六, 十, 十二, 二十一,
+// 廿三, 卅一, 〇六) in Arabic digits; any other text as it is.
+func chineseCount(s string) string {
+	if IsDigits(s) || s == "" {
+		return s
+	}
+	rs := []rune(s)
+	tens, ones := 0, 0
+	switch {
+	case len(rs) == 0:
+		return s
+	case rs[0] == '廿' || rs[0] == '卅':
+		tens = map[rune]int{'廿': 2, '卅': 3}[rs[0]]
+		rs = rs[1:]
+	case len(rs) >= 2 && rs[1] == '十':
+		d, ok := chineseDigits[rs[0]]
+		if !ok || d < '2' || d > '3' {
+			return s
+		}
+		tens, rs = int(d-'0'), rs[2:]
+	case rs[0] == '十':
+		tens, rs = 1, rs[1:]
+	case len(rs) == 2:
+		// 〇六: digit by digit
+		a, ok1 := chineseDigits[rs[0]]
+		b, ok2 := chineseDigits[rs[1]]
+		if !ok1 || !ok2 {
+			return s
+		}
+		return string([]byte{a, b})
+	}
+	switch len(rs) {
+	case 0:
+	case 1:
+		d, ok := chineseDigits[rs[0]]
+		if !ok || d == '0' {
+			return s
+		}
+		ones = int(d - '0')
+	default:
+		return s
+	}
+	n := tens*10 + ones
+	if n == 0 {
+		return s
+	}
+	return strconv.Itoa(n)
 }
 
 func makeDate(raw, y, m, d string) (Date, error) {

@@ -172,3 +172,38 @@ func TestParseDay(t *testing.T) {
 		t.Errorf("ParseDay full-width = %v, %v", d, err)
 	}
 }
+
+// Dates written in Chinese numerals, as 政审 and 档案 material write them,
+// are the same dates as in Arabic digits, to the month when no day is
+// given (review s7-7 attack #12); a numeral that is no month or day is
+// refused as before.
+func TestParseDateChineseNumerals(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Date
+	}{
+		{"二〇〇八年六月", MonthDate(2008, 6)},
+		{"二零零八年六月一日", NewDate(2008, 6, 1)},
+		{"二○○八年十月", MonthDate(2008, 10)},
+		{"一九九九年十二月三十一日", NewDate(1999, 12, 31)},
+		{"二〇〇九年十一月廿三日", NewDate(2009, 11, 23)},
+		{"二〇〇九年二月廿日", NewDate(2009, 2, 20)},
+		{"二〇一〇年一月卅一日", NewDate(2010, 1, 31)},
+		{"二〇〇八年〇六月", MonthDate(2008, 6)},
+		{"二〇〇八年六月十号", NewDate(2008, 6, 10)},
+		{"二〇〇八年六月份", MonthDate(2008, 6)},
+		{"二〇〇八 年 六 月", MonthDate(2008, 6)},
+		{"2008年六月", MonthDate(2008, 6)},
+		{"二〇〇八年6月15日", NewDate(2008, 6, 15)},
+	} {
+		got, err := ParseDate(c.in)
+		if err != nil || got != c.want {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", c.in, got, err, c.want)
+		}
+	}
+	for _, in := range []string{"二〇〇八年十三月", "二〇〇八年二月三十日", "二〇〇年六月", "二〇〇八年一十月", "二〇〇八年零月", "〇八年六月", "二〇〇八年六月四十日"} {
+		if d, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) = %v, want refused", in, d)
+		}
+	}
+}

@@ -285,6 +285,9 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 	if m.Sex != SexMale && m.Sex != SexFemale {
 		addf(FieldSex, "请选择性别（男/女）")
 	}
+	if m.Ethnicity != "" && tooLong(FieldEthnicity, "内容", m.Ethnicity) == "" && !KnownEthnicity(m.Ethnicity) {
+		addf(FieldEthnicity, "%s不是民族名称，应填写如“汉族”（%s 所列的民族）", QuoteTyped(m.Ethnicity), CurrentEthnicities.Document)
+	}
 
 	// The ID number is the member's identity: imports match on it.
 	birth := m.BirthDate

@@ -35,7 +35,7 @@ import (
 // the ideographic space U+3000 inside the text is kept as typed.
 func CleanText(s string) string {
 	if isClean(s) {
-		return strings.TrimSpace(s)
+		return TrimSpace(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -58,6 +58,18 @@ func CleanText(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// TrimSpace is strings.TrimSpace, without decoding the first and last
+// characters when both are ideographs (U+4000–U+9FFF), as a Chinese
+// cell's nearly always are: strings.TrimSpace decodes them to ask
+// unicode.IsSpace whenever s starts with a character that is not ASCII.
+func TrimSpace(s string) string {
+	if n := len(s); n >= 3 && s[0] >= 0xe4 && s[0] <= 0xe9 && s[1]&0xc0 == 0x80 && s[2]&0xc0 == 0x80 &&
+		s[n-3] >= 0xe4 && s[n-3] <= 0xe9 && s[n-2]&0xc0 == 0x80 && s[n-1]&0xc0 == 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
 }
 
 // CleanLine is CleanText for a field that holds one line (a branch name, a

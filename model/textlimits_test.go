@@ -17,8 +17,10 @@ func TestMemberTextLimits(t *testing.T) {
 		t.Fatalf("the base member is not valid: %v", errs)
 	}
 	set := map[Field]func(m *Member, s string){
-		FieldName:              func(m *Member, s string) { m.Name = s },
-		FieldEthnicity:         func(m *Member, s string) { m.Ethnicity = s },
+		FieldName: func(m *Member, s string) { m.Name = s },
+		// A 民族 with a note (纳西族（摩梭人）) the same length: the name is
+		// checked against GB 3304 too.
+		FieldEthnicity:         func(m *Member, s string) { m.Ethnicity = "纳西族（" + string([]rune(s)[5:]) + "）" },
 		FieldBranchName:        func(m *Member, s string) { m.BranchName = s },
 		FieldPost:              func(m *Member, s string) { m.Post = s },
 		FieldAddress:           func(m *Member, s string) { m.Address = s },

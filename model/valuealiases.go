@@ -9,16 +9,6 @@ import (
 // ways ("男性", "预备", "本科", "汉"). These tables map what people type to
 // the codes, so that every reader of a roster (import, forms) agrees.
 
-// Ethnicities are the 56 民族 of GB 3304, 汉族 first.
-var Ethnicities = []string{
-	"汉族", "蒙古族", "回族", "藏族", "维吾尔族", "苗族", "彝族", "壮族", "布依族", "朝鲜族",
-	"满族", "侗族", "瑶族", "白族", "土家族", "哈尼族", "哈萨克族", "傣族", "黎族", "傈僳族",
-	"佤族", "畲族", "高山族", "拉祜族", "水族", "东乡族", "纳西族", "景颇族", "柯尔克孜族", "土族",
-	"达斡尔族", "仫佬族", "羌族", "布朗族", "撒拉族", "毛南族", "仡佬族", "锡伯族", "阿昌族", "普米族",
-	"塔吉克族", "怒族", "乌孜别克族", "俄罗斯族", "鄂温克族", "德昂族", "保安族", "裕固族", "京族", "塔塔尔族",
-	"独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族",
-}
-
 // educationAliases maps what rosters write for 学历 to the code in
 // Educations. Keys are compared after removing spaces and brackets.
 var educationAliases = map[string]string{

@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/uuid"
 	"gorm.io/gorm"
+
+	"branchledger/model"
 )
 
 // migration brings the schema from version-1 to version. The schema of each
@@ -80,7 +82,13 @@ func (s *Store) migrate(version int) error {
 // VACUUM INTO on the connection that holds the file's lock.
 func (s *Store) backup() error {
 	if _, err := s.WriteBackup(BackupUpgrade); err != nil {
-		return fmt.Errorf("升级数据文件前备份失败，文件保持原样：%w", err)
+		said := fmt.Errorf("升级数据文件前备份失败，文件保持原样：%w", err)
+		if why, ok := model.SentenceOf(err); ok {
+			// A screen says a Text alone (kit.SayErr): it must carry
+			// the lead too.
+			return &model.TextError{Kind: said, Text: model.Textf("升级数据文件前备份失败，文件保持原样：%s", why), Bare: true}
+		}
+		return said
 	}
 	return nil
 }

@@ -225,22 +225,28 @@ var pruner atomic.Pointer[func(dataPath string, now time.Time)]
 // those storage/backup takes do.
 func SetPruner(prune func(dataPath string, now time.Time)) { pruner.Store(&prune) }
 
-// backupError is the failure of an automatic backup into the folder dir:
-// where, why and what to do, the advice following the reason (a full disk,
-// a write-protected drive, no permission, a file in the folder's place, a
-// file held by another program; review s7-10 R9), kept as a Text so that the
-// English window says it in English (R8). The system's error stays in the
-// chain for errors.Is and the log (reason.Detail).
+// backupError is the failure of an automatic backup into the folder dir.
 func backupError(dir string, err error) error {
+	return BackupFolderError("无法在备份文件夹 %s 写入自动备份", dir, err)
+}
+
+// BackupFolderError is the failure err of what (a format naming the
+// backups folder dir by %s) with why and what to do, the advice following
+// the reason (a full disk, a write-protected drive, no permission, a file in
+// the folder's place, a file held by another program; review s7-10 R9),
+// kept as a Text so that the English window says it in English (R8). The
+// system's error stays in the chain for errors.Is and the log
+// (reason.Detail).
+func BackupFolderError(what, dir string, err error) error {
 	return &model.TextError{
-		Kind: reason.Wrap("无法在备份文件夹 "+dir+" 写入自动备份", err),
-		Text: model.Textf("无法在备份文件夹 %s 写入自动备份：%s", dir, backupCause(dir, err)),
+		Kind: reason.Wrap(fmt.Sprintf(what, dir), err),
+		Text: model.Textf(what+"：%s", dir, backupCause(dir, err)),
 		Bare: true,
 	}
 }
 
-// backupCause is why a backup could not be written into dir, and what the
-// user can do about it.
+// backupCause is why the backups folder dir could not be read or written,
+// and what the user can do about it.
 func backupCause(dir string, err error) model.Text {
 	if fi, statErr := os.Stat(dir); statErr == nil && !fi.IsDir() {
 		return model.Textf("那里是一个同名的文件，不是文件夹；请把这个文件改名或移走")

@@ -480,7 +480,7 @@ func (v *importPreview) commit() {
 			v.sh.dataChanged()
 			msg := lang.L("已新增 {{.Add}} 人，更新 {{.Update}} 人。", map[string]any{"Add": added, "Update": updated})
 			if n := v.p.RejectedRows(); n > 0 {
-				msg += lang.N("有 {{.N}} 行未通过，未导入。", n, map[string]any{"N": n})
+				msg += "\n" + lang.N("有 {{.N}} 行未通过，未导入。", n, map[string]any{"N": n})
 			}
 			kit.Inform(v.sh.win, "导入完成", msg)
 		})

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/atomicfile"
 	rsn "branchledger/storage/reason"
@@ -56,7 +57,7 @@ func List(dataPath string) ([]Backup, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, rsn.Wrap("无法读取备份文件夹 "+dir, err)
+		return nil, storage.BackupFolderError("无法读取备份文件夹 %s", dir, err)
 	}
 	var bs []Backup
 	for _, e := range es {
@@ -279,7 +280,13 @@ func Before(s Store, reason storage.BackupReason) error {
 		if errors.Is(err, storage.ErrReadOnly) || errors.Is(err, storage.ErrDamaged) {
 			return err
 		}
-		return &rsn.Error{Msg: "写入前自动备份失败，没有写入任何数据：" + err.Error(), Err: err}
+		said := &rsn.Error{Msg: "写入前自动备份失败，没有写入任何数据：" + err.Error(), Err: err}
+		if why, ok := model.SentenceOf(err); ok {
+			// A screen says a Text alone (kit.SayErr): it must carry
+			// the lead too.
+			return &model.TextError{Kind: said, Text: model.Textf("写入前自动备份失败，没有写入任何数据：%s", why), Bare: true}
+		}
+		return said
 	}
 	return nil
 }

@@ -458,3 +458,26 @@ func TestDailySkipsReadOnlyFiles(t *testing.T) {
 		t.Error("a backups folder was made beside a read-only file")
 	}
 }
+
+// The automatic backup before an import or a bulk change that cannot be
+// made says so in a Text whole — the lead (nothing was written) and the
+// reason with its advice — for the English window (review s7-10 R8).
+func TestBackupBeforeAChangeSaysWhyAsAText(t *testing.T) {
+	path := filepath.Join(t.TempDir(), storage.FileName)
+	s, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := os.WriteFile(storage.BackupsDir(path), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = Before(s, storage.BackupImport)
+	text, ok := model.SentenceOf(err)
+	if !ok || text.Format != "写入前自动备份失败，没有写入任何数据：%s" || !strings.Contains(text.String(), "同名的文件，不是文件夹") || err.Error() != text.String() {
+		t.Errorf("backup before an import into a file: %v (Text %#v)", err, text)
+	}
+	if _, err := List(path); err == nil || !strings.Contains(err.Error(), "无法读取备份文件夹") || !strings.Contains(err.Error(), "同名的文件") {
+		t.Errorf("list of a file: %v", err)
+	}
+}

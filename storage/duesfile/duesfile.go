@@ -105,6 +105,28 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 				b.Category = old.Category
 			}
 		}
+		// An approved 免交 or 减交 is a decision of the Party committee:
+		// a file that lists the member under another category (an HR
+		// base list says 在职 for everyone) would undo it back to January
+		// in silence and make him owe every month (review s8-7 attack
+		// #21). The row is refused naming the approval; undoing it is done
+		// in the window.
+		if had && old.Year == year && old.Category != b.Category && (old.Category == model.DuesExempt || old.Reduced) {
+			what := model.Textf("经上级批准免交")
+			if old.Category != model.DuesExempt {
+				what = model.Textf("经上级批准减交为每月 %s 元", old.ReducedAmount)
+			}
+			why := strings.TrimSpace(old.Reason)
+			if why == "" {
+				why = strings.TrimSpace(old.Approval)
+			}
+			t := model.Textf("名册中%s %d 年%s，文件中为%s：本行未导入；撤销免交或减交请在窗口的党费基数中办理", m.Name, year, what, b.Category)
+			if why != "" {
+				t = model.Textf("名册中%s %d 年%s（%s），文件中为%s：本行未导入；撤销免交或减交请在窗口的党费基数中办理", m.Name, year, what, why, b.Category)
+			}
+			reject(model.FieldDuesCategory, t)
+			continue
+		}
 		if had && old.Year == year && old.Category == b.Category {
 			// A reduction or waiver stays as approved; the file carries bases only.
 			b.Reduced, b.ReducedAmount, b.Reason, b.Approval = old.Reduced, old.ReducedAmount, old.Reason, old.Approval

@@ -145,7 +145,9 @@ func TestDetailWithoutItsYes(t *testing.T) {
 	// A form fills the column for everyone: 无, —, 本地 … say no
 	// (review s8-7 attack #25).
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "外出流向"}}
-	stay := []string{"无", "—", "本地", "未外出", "0", "在本单位", "无外出", "（无）"}
+	stay := []string{"无", "—", "本地", "未外出", "0", "在本单位", "无外出", "（无）",
+		// s8-7 recheck #3: the class, not a list
+		"暂未外出", "无（在本地）", "在家务农", "本村", "暂不外出", "未出去", "没出去", "无无", "〇"}
 	for i, v := range stay {
 		rows = append(rows, []any{"动" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", v})
 	}
@@ -176,5 +178,86 @@ func TestDetailWithoutItsYes(t *testing.T) {
 	}
 	if len(rf.Sheets[0].Ignored) != 0 {
 		t.Errorf("ignored %q", rf.Sheets[0].Ignored)
+	}
+}
+
+// 外出流向 beside a 是否流动党员 cell: 是 needs a place (无, 不详 refused
+// as a blank is); 否 beside any "has not gone out" passes, beside a place
+// is refused; alone, a place makes a 流动党员, "not known" does not and
+// says so (review s8-7 recheck #2, #3, #7).
+func TestDestinationBesideItsYesNo(t *testing.T) {
+	type c struct {
+		yes, dest string
+		mobile    bool
+		dest2     string
+		refused   bool
+		noted     bool
+	}
+	cases := []c{
+		{"是", "无", false, "", true, false},
+		{"是", "不详", false, "", true, false},
+		{"是", "无锡市梁溪区", true, "无锡市梁溪区", false, false},
+		{"否", "暂未外出", false, "", false, false},
+		{"否", "在家", false, "", false, false},
+		{"否", "无（在本地）", false, "", false, false},
+		{"否", "不详", false, "", false, false},
+		{"否", "留守", false, "", false, false},
+		{"否", "在本地工作", false, "", false, false},
+		{"否", "无锡市", false, "", true, false},
+		{"", "去向不明", false, "", false, true},
+		{"", "本溪市", true, "本溪市", false, true},
+		{"", "在本溪工作", true, "在本溪工作", false, true},
+		{"", "当涂县", true, "当涂县", false, true},
+	}
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "是否流动党员", "外出流向"}}
+	for i, x := range cases {
+		var yes any
+		if x.yes != "" {
+			yes = x.yes
+		}
+		rows = append(rows, []any{"流" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", yes, x.dest})
+	}
+	rf := read(t, roster(t, rows))
+	for i, x := range cases {
+		n := i + 2
+		got := rejections(rf, n)
+		if x.refused != (len(got) > 0) {
+			t.Errorf("%s|%s: refused %v", x.yes, x.dest, got)
+			continue
+		}
+		if x.refused {
+			continue
+		}
+		m := member(t, rf, n)
+		if m.Mobile != x.mobile || m.MobileDestination != x.dest2 {
+			t.Errorf("%s|%s: mobile %v %q", x.yes, x.dest, m.Mobile, m.MobileDestination)
+		}
+		noted := false
+		for _, note := range rf.Notes {
+			noted = noted || note.Row == n
+		}
+		if noted != x.noted {
+			t.Errorf("%s|%s: noted %v", x.yes, x.dest, noted)
+		}
+	}
+	if got := rejections(rf, 2)[model.FieldMobileDestination]; got != "是否流动党员为“是”，外出流向“无”不是地点：请填写外出的地方后再导入" {
+		t.Errorf("是|无: %q", got)
+	}
+}
+
+// Of two columns for one field, a blank cell beside a filled one is no
+// disagreement: the value given is read (review s8-7 recheck #6).
+func TestBlankBesideFilledColumn(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"政治面貌", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "性别（男/女）", "性别"},
+		{nil, "面甲", idNumber("19800101", "011"), "预备党员", "2026.06", nil, nil, "男"},
+		{"中共党员", "面乙", idNumber("19810101", "011"), nil, "2008.06", "2009.06", "男", nil},
+		{"中共预备党员", "面丙", idNumber("19820101", "011"), nil, "2026.06", nil, nil, nil}}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 {
+		t.Fatalf("members %d rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	if a, b, c := member(t, rf, 2), member(t, rf, 3), member(t, rf, 4); a.Category != model.CategoryProbationary ||
+		b.Category != model.CategoryFull || c.Category != model.CategoryProbationary || a.Sex != model.SexMale || b.Sex != model.SexMale {
+		t.Errorf("面甲 %+v 面乙 %+v 面丙 %+v", a, b, c)
 	}
 }

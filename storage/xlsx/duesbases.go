@@ -156,7 +156,9 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 		// (review s7-8 attack #6).
 		// A column headed with another year says more, and is said
 		// (otherYearError, below).
-		if y := otherYear(s.name, year); want == nil && y != "" && len(sheets) > 1 && s.part != nil {
+		// Alone, it is the wrong file or the wrong year: refused below
+		// (review s8-7 attack #8).
+		if y := otherYear(s.name, year); want == nil && y != "" && s.part != nil {
 			var oy *otherYearError
 			switch bf, err := readBasesSheet(bk, s, path, year, map[string][]baseSeen{}); {
 			case errors.As(err, &oy):
@@ -214,6 +216,10 @@ func readBasesSheets(bk *book, path string, hidden bool, year int, want []string
 	}
 	if all != nil {
 		for _, oy := range otherYears {
+			if oy.title != "" {
+				all.Notes = append(all.Notes, model.Note(oy.sheet, 0, "", "工作表“%s”的标题“%s”是 %d 年的基数，不是正在导入的 %d 年的，未导入", oy.sheet, oy.title, oy.year, oy.want))
+				continue
+			}
 			all.Notes = append(all.Notes, model.Note(oy.sheet, 0, "", "工作表“%s”的“%s”列是 %d 年的基数，不是正在导入的 %d 年的，未导入", oy.sheet, oy.heading, oy.year, oy.want))
 		}
 		refuseDuplicates(all, seen)
@@ -419,8 +425,21 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 		// The one base column naming another year ("2025年计算基数"):
 		// last year's sheet picked by mistake, not this year's bases
 		// (review s7-7 attack #22).
-		if y := baseYear(lowest[cols[model.FieldDuesBase]]); year > 0 && y > 0 && y != year {
-			return nil, &otherYearError{sheet: sheet, heading: lowest[cols[model.FieldDuesBase]], year: y, want: year, path: path}
+		// The year may be in brackets after the heading (计算基数(2025年度))
+		// or in the title above it (2025年党费计算基数表: review s8-7
+		// attack #8); 计算基数（按2025年月平均工资） names the basis, not
+		// the year.
+		heading := lowest[cols[model.FieldDuesBase]]
+		y, title := baseYear(heading), ""
+		if y == 0 {
+			y = bracketYear(heading)
+		}
+		if y == 0 {
+			title = titleOf(rows[:h])
+			y = baseYear(title)
+		}
+		if year > 0 && y > 0 && y != year {
+			return nil, &otherYearError{sheet: sheet, heading: heading, title: title, year: y, want: year, path: path}
 		}
 		bf := &BaseFile{Sheet: sheet, HeaderRow: h + 1}
 		// A row of hints under the headings is part of them, as in the
@@ -479,13 +498,31 @@ func baseYear(heading string) int {
 // year's than the one imported.
 type otherYearError struct {
 	sheet, heading, path string
+	title                string // the title that names the year, when the heading does not
 	year, want           int
 }
 
 func (e *otherYearError) Error() string {
+	if e.title != "" {
+		return fmt.Sprintf("工作表“%s”的标题“%s”是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
+			e.sheet, e.title, e.year, e.want, e.path)
+	}
 	return fmt.Sprintf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
 		e.sheet, e.heading, e.year, e.want, e.path)
 }
+
+// bracketYear is the year a heading names in brackets after it alone
+// (计算基数(2025年度), 基数【2025年】), 0 for none.
+func bracketYear(heading string) int {
+	m := yearBracket.FindStringSubmatch(heading)
+	if m == nil {
+		return 0
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y
+}
+
+var yearBracket = regexp.MustCompile(`基数\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?度?\s*[)）】\]]`)
 
 func (e *otherYearError) Unwrap() error { return ErrNoHeader }
 

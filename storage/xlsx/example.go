@@ -20,7 +20,8 @@ import (
 // deletes it or, if it is a member, deletes the word.
 
 // exampleSerials are what a template's example row has in its 序号 cell.
-var exampleSerials = []string{"示例", "例", "样例", "填写示例", "填表示例", "范例", "举例", "例如", "示范", "样本", "样表"}
+var exampleSerials = []string{"示例", "例", "样例", "填写示例", "填表示例", "范例", "举例", "例如", "示范", "样本", "样表",
+	"EG", "E.G.", "EXAMPLE", "SAMPLE"}
 
 // placeholderNames are the names an example row gives (compared upper-case).
 var placeholderNames = []string{"张三", "李四", "王五", "赵六", "某某", "某某某", "XXX", "XX", "×××", "××", "＊＊＊", "***"}
@@ -34,7 +35,32 @@ var placeholderMarks = []string{"XX", "××", "某某", "＊＊", "**"}
 // 样表 is not among them: a template's only sheet is often so named, and
 // filled in (review s7-7 attack #4).
 var exampleSheets = []string{"示例", "填写示例", "填表示例", "样例", "范例", "说明", "填写说明", "填表说明", "使用说明",
-	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据"}
+	"示例表", "填写示例表", "模板说明", "导入说明", "注意事项", "填报说明", "填写要求", "示例数据",
+	// review s8-7 attack #4 (模板 and 填写模板 may be filled in, as 样表
+	// is: placeholderSheet catches them when they hold only examples)
+	"范本", "样本", "填表须知", "填写须知", "须知", "EXAMPLE", "EXAMPLES", "SAMPLE", "SAMPLES"}
+
+// placeholderSheet reports a sheet whose every row read is named as a
+// template's example person is (张三, 李四, 王五, 赵六 …): a template's
+// sheet of examples under a name that does not say so (模板, 填写模板:
+// review s8-7 attack #4). A sheet with one real name among them is a
+// roster.
+func placeholderSheet(members []ImportedRow, refused []model.Rejection) bool {
+	n := 0
+	for _, m := range members {
+		if !slices.Contains(placeholderNames, exampleKey(m.Member.Name)) {
+			return false
+		}
+		n++
+	}
+	for _, r := range refused {
+		if !slices.Contains(placeholderNames, exampleKey(r.Name)) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
 
 // exampleSheetWords, anywhere in a sheet's name, mark a sheet of examples
 // or instructions (填写示例（请勿删除）, 填写说明及示例: review s7-7 attack
@@ -78,7 +104,7 @@ func exampleSerial(serial string) string {
 		return k
 	}
 	if n := strings.TrimRightFunc(k, func(r rune) bool {
-		return r >= '0' && r <= '9' || strings.ContainsRune("一二三四五六七八九十", r)
+		return r >= '0' && r <= '9' || r >= '①' && r <= '⑳' || strings.ContainsRune("一二三四五六七八九十", r)
 	}); n != k {
 		if n = strings.TrimRight(n, "-_.、 "); slices.Contains(exampleSerials, n) {
 			return k
@@ -91,6 +117,13 @@ func exampleSerial(serial string) string {
 // with an example word beside it (张三（示例）, 示例：张三).
 func exampleNameMark(name string) bool {
 	k := exampleKey(name)
+	// No one's name holds 示例 or 样例 (【示例】李四, 示例-赵六: review
+	// s8-7 attack #5); 范例 may be a 范 named 例.
+	for _, w := range []string{"示例", "样例"} {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
 	for _, w := range []string{"示例", "样例", "范例", "例"} {
 		if strings.Contains(k, w) {
 			bare := strings.NewReplacer(w, "", "（", "", "）", "", "(", "", ")", "", "：", "", ":", "").Replace(k)
@@ -111,15 +144,26 @@ func exampleNameMark(name string) bool {
 func deleteNote(cells []string) string {
 	for _, c := range cells {
 		k := model.CleanLine(c)
+		// A cell that is only such a note (此为示例, 样例行), or that calls
+		// the row example data to delete (示例数据，导入时删除: review s8-7
+		// attack #5).
+		bare := strings.Trim(spaceless(k), "（()）【】[]。.")
+		if slices.Contains([]string{"此为示例", "此为样例", "这是示例", "这是样例", "本条为示例", "示例行", "样例行", "示例数据", "样例数据"}, bare) ||
+			containsAny(bare, "示例", "样例", "范例") && containsAny(bare, "删除", "删去") {
+			return model.CutTyped(c)
+		}
 		if !strings.Contains(k, "行") {
 			continue // every sentence below has it; taking out spaces makes none
 		}
 		k = spaceless(k)
+		k = strings.TrimLeft(k, "（(【[〔")
+		k = strings.TrimPrefix(strings.TrimPrefix(k, "例："), "例:")
 		about := false
-		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行("} {
+		for _, p := range []string{"此行为", "本行为", "该行为", "此行是", "本行是", "示例行，", "示例行,", "示例行（", "示例行(",
+			"样例行，", "样例行,", "样例行（", "样例行("} {
 			about = about || strings.HasPrefix(k, p)
 		}
-		if about && strings.Contains(k, "示例") {
+		if about && containsAny(k, "示例", "样例", "范例", "示范") {
 			return model.CutTyped(c)
 		}
 		for _, w := range []string{"删除此行", "删除本行", "此行删除", "本行删除", "删去此行", "删去本行"} {
@@ -129,6 +173,11 @@ func deleteNote(cells []string) string {
 		}
 	}
 	return ""
+}
+
+// containsAny reports whether s holds any of words.
+func containsAny(s string, words ...string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(s, w) })
 }
 
 // placeholderBranch reports a 所在党支部 that is a template's stand-in.
@@ -166,7 +215,7 @@ func exampleReason(serial, name, branch string, cells []string) model.Text {
 // dittoWords are the words written for "the same as above" in hand-kept
 // and printed sheets; markKey has taken off spaces, enclosing brackets
 // and a closing full stop (（同上）, 同上。, 同 上).
-var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同左", "DITTO", "DO."}
+var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同上一行", "同左", "如上", "见上", "上同", "DITTO", "DO."}
 
 // dittoRunes are the ditto mark and every quote or prime typed for it:
 // ASCII, full-width (＂, the one a Chinese input method gives), curly and
@@ -176,7 +225,11 @@ const dittoRunes = "〃々\"＂“”″˝〞〟'＇‘’′"
 // dittoMark reports a cell that is only a ditto mark: a word of
 // dittoWords or nothing but ditto runes, in brackets or not.
 func dittoMark(v string) bool {
-	k := markKey(v)
+	return !otherIdeograph(v, dittoIdeographs) && dittoKey(markKey(v))
+}
+
+// dittoKey is dittoMark of a cell's markKey.
+func dittoKey(k string) bool {
 	if k == "" {
 		return false
 	}
@@ -187,7 +240,7 @@ func dittoMark(v string) bool {
 // noneWords say "nothing here" or "not known" on printed forms; noneMark
 // also takes a cell of only dashes, dots, slashes, crosses (any width)
 // or zeros.
-var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "待定", "待填", "待补", "未填", "缺",
+var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "不清楚", "不知道", "待定", "待填", "待补", "未填", "缺", "暂缺",
 	"无党支部", "无此项", "N/A", "NA", "NULL", "NONE", "NIL"}
 
 // noneMark reports a cell that is only a "none" mark: a word of noneWords,
@@ -195,7 +248,11 @@ var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "
 // (review s7-7 attack #24, s8-7 attack #2: the whole kind, not a list of
 // dashes).
 func noneMark(v string) bool {
-	k := markKey(v)
+	return !otherIdeograph(v, noneIdeographs) && noneKey(markKey(v))
+}
+
+// noneKey is noneMark of a cell's markKey.
+func noneKey(k string) bool {
 	if k == "" {
 		return false
 	}
@@ -208,6 +265,42 @@ func noneMark(v string) bool {
 		}
 	}
 	return true
+}
+
+// The ideographs of the mark words: a cell holding another is no mark,
+// known without markKey's work (every cell of every row is asked).
+var (
+	dittoIdeographs = ideographsOf(dittoWords)
+	noneIdeographs  = ideographsOf(noneWords)
+)
+
+// ideographsOf lists the ideographs (U+4000–U+9FFF) in words.
+func ideographsOf(words []string) []rune {
+	var out []rune
+	for _, w := range words {
+		for _, r := range w {
+			if r >= 0x4000 && r <= 0x9fff && !slices.Contains(out, r) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// otherIdeograph reports whether v holds an ideograph of U+4000–U+9FFF not
+// in set. markKey keeps every such ideograph (it takes off spaces and
+// brackets, and upper-cases), so a mark rule over words whose ideographs
+// are set, or over punctuation and symbols, cannot match v.
+func otherIdeograph(v string, set []rune) bool {
+	for i := 0; i+2 < len(v); i++ {
+		if c := v[i]; c >= 0xe4 && c <= 0xe9 && v[i+1]&0xc0 == 0x80 && v[i+2]&0xc0 == 0x80 {
+			if !slices.Contains(set, rune(c&0x0f)<<12|rune(v[i+1]&0x3f)<<6|rune(v[i+2]&0x3f)) {
+				return true
+			}
+			i += 2
+		}
+	}
+	return false
 }
 
 // markKey is a cell's text as the mark rules compare it: without spaces

@@ -206,7 +206,7 @@ func TestDittoMarksAreRefused(t *testing.T) {
 func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
 	marks := []string{"—", "/", "-", "无", "暂无", "空", "N/A", "——", "0",
 		// s8-7 attack #2: the whole kind, not a list of dashes
-		"–", "‐", "−", "﹣", "……", "\\", "＼", "00", "未知", "不详", "待定", "none", "（无）", "【—】", "无。"}
+		"–", "‐", "−", "﹣", "……", "\\", "＼", "00", "未知", "不详", "待定", "none", "（无）", "【—】", "无。", "不清楚", "暂缺", "不知道"}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "民族"}}
 	for i, m := range marks {
 		rows = append(rows, []any{"丁" + m, idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m, "汉族"})
@@ -225,7 +225,8 @@ func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
 // brackets or not (review s8-7 attack #1); a value that only holds such
 // a character, or says 同上 inside a longer text, is kept.
 func TestDittoMarksOfEveryKind(t *testing.T) {
-	marks := []string{"＂", "（同上）", "(同上)", "【同上】", "同上行", "同上栏", "ditto", "do.", "〞〟", "‘’", "″", "同 上 。"}
+	marks := []string{"＂", "（同上）", "(同上)", "【同上】", "同上行", "同上栏", "ditto", "do.", "〞〟", "‘’", "″", "同 上 。",
+		"如上", "见上", "上同", "同上一行", "（如上）"}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}}
 	for i, m := range marks {
 		rows = append(rows, []any{"丁" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m})

@@ -257,9 +257,12 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 // with the one imported: a secretary keeps last year's 所在党支部 beside
 // the new one, hiding it, and the first was stored in silence (review s7-7
 // attack #10). Phones, addresses and remarks may well differ (手机 and 办
-// 公电话); dates and ID numbers are compared by their own checks.
+// 公电话). Dates and ID numbers are compared by what they mean
+// (sameMeaning): a hidden old 加入党组织日期 was stored over the one on
+// screen (review s8-7 attack #3).
 var dupChecked = map[model.Field]bool{model.FieldBranchName: true, model.FieldCategory: true, model.FieldSex: true,
-	model.FieldEthnicity: true, model.FieldEducation: true, model.FieldStanding: true, model.FieldName: true}
+	model.FieldEthnicity: true, model.FieldEducation: true, model.FieldStanding: true, model.FieldName: true,
+	model.FieldIDNumber: true, model.FieldBirthDate: true, model.FieldJoinDate: true, model.FieldFullDate: true}
 
 // hintRow reports a row whose every text is a short hint in brackets
 // (（必填）, (18位), 【年.月】) or a bare 必填 / 选填: the fill-in hints
@@ -624,7 +627,7 @@ func headingKey(s string, dropBracketed bool) string {
 
 func cell(row []string, c int) string {
 	if c >= 0 && c < len(row) {
-		return strings.TrimSpace(row[c])
+		return model.TrimSpace(row[c])
 	}
 	return ""
 }

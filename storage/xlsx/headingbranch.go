@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -28,6 +29,33 @@ var (
 	bracketed = regexp.MustCompile(`^[（(【\[〔](.*)[）)】\]〕]$`)
 )
 
+// unitLine is the 填报单位：… part of a line above the headings (填报单位：
+// 华星科技有限公司联合党支部　　　填报日期：2026年11月 gives 填报单位：华星科技
+// 有限公司联合党支部), "" when no line has one.
+func unitLine(above [][]string) string {
+	for _, cells := range above {
+		for c := range cells {
+			t := strings.TrimSpace(cell(cells, c))
+			if !slices.ContainsFunc(unitLabels, func(l string) bool { return strings.HasPrefix(t, l) }) {
+				continue
+			}
+			for _, w := range []string{"填报日期", "填表日期", "制表日期", "报送日期", "填报人", "填表人", "制表人", "联系电话"} {
+				if i := strings.Index(t, w); i > 0 {
+					t = t[:i]
+				}
+			}
+			if loc := wideGap.FindStringIndex(t); loc != nil {
+				t = t[:loc[0]]
+			}
+			return strings.TrimSpace(t)
+		}
+	}
+	return ""
+}
+
+// wideGap is the run of spaces a form puts between two items of a line.
+var wideGap = regexp.MustCompile(`[ \t\x{3000}\x{00a0}]{2,}|\x{3000}`)
+
 // BranchFromHeading is the one branch a sheet's title or name gives, and
 // "" with why not when it gives none: what is left after the roster's
 // words (党员花名册, 名册, 名单, 花名册), a 填报单位： label, dates in
@@ -40,7 +68,6 @@ var (
 // text says nothing about a branch.
 func BranchFromHeading(s string, orgOnly bool) (branch, why string) {
 	t := BranchText(s)
-	t = strings.Join(strings.Fields(t), "")
 	for _, l := range unitLabels {
 		t = strings.TrimPrefix(t, l)
 	}

@@ -101,3 +101,40 @@ func TestTitleGivesOneBranchOnly(t *testing.T) {
 		}
 	}
 }
+
+// A sheet name is taken for the branch without asking only when it is one
+// branch's name as it stands: a placeholder, two branches, a year, a
+// former branch or a bare 党支部 are offered, not taken (review s8-7
+// attack #6).
+func TestSheetNameTakenOnlyWhenOneBranch(t *testing.T) {
+	for name, want := range map[string]bool{
+		"第一党支部": true, "机关党委": true, "ABC Company 党支部": true, "第３党支部": true,
+		"XX党支部": false, "某某党支部": false, "第一、二党支部": false, "2026年第一党支部": false,
+		"原第三党支部": false, "旧第三党支部": false, "党支部": false, "第五党支部(旧)": false,
+	} {
+		if got := namesBranch(name); got != want {
+			t.Errorf("namesBranch(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// The 组织部 layout, 党员花名册 on the first line and 填报单位：… 填报日期：…
+// on the second, gives the unit's branch (review s8-7 newuser #11).
+func TestUnitLineUnderTheTitle(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}
+	rf := read(t, workbook{sheets: []sheetSpec{
+		{name: "B", rows: [][]any{{"党员花名册"}, {"填报单位：华星科技有限公司联合党支部　　　填报日期：2026年11月"}, head,
+			{"癸一", idNumber("19800101", "011"), "2008.06", "2009.06"}}},
+		{name: "C", rows: [][]any{{"党员花名册"}, {"填报单位：华星科技有限公司第二党支部", nil, "填报日期：2026年11月"}, head,
+			{"癸二", idNumber("19800101", "022"), "2008.06", "2009.06"}}},
+	}}.bytes(t))
+	want := map[string]string{"癸一": "华星科技有限公司联合党支部", "癸二": "华星科技有限公司第二党支部"}
+	if len(rf.Members) != 2 {
+		t.Fatalf("members %+v rejected %+v", rf.Members, rf.Rejected)
+	}
+	for _, m := range rf.Members {
+		if m.Member.BranchName != want[m.Member.Name] {
+			t.Errorf("%s: 所在党支部 %q, want %q", m.Member.Name, m.Member.BranchName, want[m.Member.Name])
+		}
+	}
+}

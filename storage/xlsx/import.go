@@ -200,6 +200,15 @@ func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
 	if len(rd.rf.Sheets) == 0 {
 		return nil, ErrNoHeader
 	}
+	// Sheets of nothing but 张三 and 李四 beside a roster are a template's
+	// examples; alone, they may be a real 张三's roster.
+	if len(rd.placeholders) < len(rd.rf.Sheets) {
+		for i := range rd.rf.Sheets {
+			if slices.Contains(rd.placeholders, rd.rf.Sheets[i].Name) {
+				rd.rf.Sheets[i].Example = true
+			}
+		}
+	}
 	return rd.rf, nil
 }
 
@@ -262,6 +271,9 @@ type reader struct {
 	rules model.Rules
 	rf    *RosterFile
 	rows  int // data rows so far, all sheets
+	// placeholders are the sheets whose every person is a template's
+	// example name (placeholderSheet)
+	placeholders []string
 }
 
 // sheet reads one worksheet if it holds a roster. Its XML is scanned
@@ -323,6 +335,13 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	if !h.has(model.FieldBranchName) {
 		sh.TitleBranch, sh.TitleWhy = BranchFromHeading(sh.Title, true)
+		// The 组织部 layout: 党员花名册 on the first line, 填报单位：…
+		// 填报日期：… on the next (review s8-7 newuser #11).
+		if line := unitLine(grid.text[:h.first-1]); sh.TitleBranch == "" && line != "" {
+			if b, why := BranchFromHeading(line, true); b != "" || sh.TitleWhy == "" {
+				sh.Title, sh.TitleBranch, sh.TitleWhy = line, b, why
+			}
+		}
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
 	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}
@@ -332,9 +351,12 @@ func (rd *reader) sheet(s bookSheet) error {
 	if !h.has(model.FieldCategory) && h.has(model.FieldFullDate) {
 		im.fields = append(im.fields, model.FieldCategory)
 	}
-	refusedFrom := len(rd.rf.Rejected)
+	refusedFrom, membersFrom := len(rd.rf.Rejected), len(rd.rf.Members)
 	if err := im.readRows(rows); err != nil {
 		return err
+	}
+	if placeholderSheet(rd.rf.Members[membersFrom:], rd.rf.Rejected[refusedFrom:]) {
+		rd.placeholders = append(rd.placeholders, sh.Name)
 	}
 	im.refuseRepeated(refusedFrom)
 	if n := len(im.blankCategory); n > 10 {
@@ -519,8 +541,22 @@ func titleOf(above [][]string) string {
 // The name must end as one does: 第一党支部花名册, 第二党支部（2026年）,
 // 第三党支部 (2) are more than a branch's name, and are offered, not
 // taken (review s7-7 attack #2).
+//
+// Nor is a name taken that a title would not give (BranchFromHeading:
+// XX党支部, 第一、二党支部, 2026年第一党支部), one of a former branch
+// (原第三党支部, 旧…), or a bare 党支部 naming none (review s8-7 attack #6);
+// those are offered.
 func namesBranch(name string) bool {
-	return orgName(BranchText(name))
+	b, _ := BranchFromHeading(name, true)
+	if b == "" || b != BranchText(name) {
+		return false
+	}
+	for _, w := range []string{"原", "旧", "老", "前"} {
+		if strings.HasPrefix(b, w) {
+			return false
+		}
+	}
+	return !slices.Contains([]string{"党支部", "支部", "党总支", "总支", "党委", "支部委员会", "党组织"}, b)
 }
 
 // BranchText is a 所在党支部 as the file writes it, tidied: invisible
@@ -948,7 +984,7 @@ func longRemark(cells []string) bool {
 // hold text.
 func firstText(cells []string) (first string, count int) {
 	for _, c := range cells {
-		if t := strings.TrimSpace(c); t != "" {
+		if t := model.TrimSpace(c); t != "" {
 			if count == 0 {
 				first = t
 			}

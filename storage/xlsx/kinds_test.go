@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"regexp"
 	"slices"
@@ -57,6 +58,23 @@ func TestKindMergedDataCells(t *testing.T) {
 	}
 	if len(rf.Rejected) > 0 {
 		t.Errorf("rejected %+v", rf.Rejected)
+	}
+}
+
+// A 所在党支部 merged over a template's block of printed 序号, past the
+// members filled in: the spare rows are no members to refuse (review
+// s8-7 newuser #12); a real member under the merge still imports.
+func TestMergeOverSpareNumberedRows(t *testing.T) {
+	rows := [][]any{{"序号", "所在党支部", "姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"},
+		{"1", "第一党支部", "陆甲", idNumber("19800101", "011"), "2008.06", "2009.06"},
+		{"2", nil, "陆乙", idNumber("19810101", "011"), "2008.06", "2009.06"}}
+	for i := 3; i <= 11; i++ {
+		rows = append(rows, []any{fmt.Sprint(i)})
+	}
+	rows[6] = []any{"6", nil, "陆丙", idNumber("19820101", "011"), "2008.06", "2009.06"}
+	rf := read(t, roster(t, rows, [2]string{"B2", "B12"}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 || member(t, rf, 7).BranchName != "第一党支部" {
+		t.Errorf("members %d rejected %+v", len(rf.Members), rf.Rejected)
 	}
 }
 

@@ -123,7 +123,7 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 			}
 			cells[c-1] = model.CleanText(cell(src, sc-1))
 		}
-		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) {
+		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) || h.spareRow(sr, n, cells) {
 			continue
 		}
 		strays := h.strays(sr, hidden, n, row.cells)
@@ -168,6 +168,27 @@ func (h header) filled(sr *sheetReader, n int, cells []string) bool {
 		}
 	}
 	return false
+}
+
+// spareRow reports a template's spare numbered row under a merge: no 姓名
+// or 公民身份号码, nothing of its own in the header's columns but the
+// values merged down from a row above (a 所在党支部 merged over the whole
+// block of printed 序号 1…N). Read, each made a "member" to be refused
+// for every field and blocked the import (review s8-7 newuser #12); a
+// row of its 序号 alone is passed over already (filled).
+func (h header) spareRow(sr *sheetReader, n int, cells []string) bool {
+	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber} {
+		if c, ok := h.column(f); ok && cell(cells, c) != "" {
+			return false
+		}
+	}
+	for _, c := range h.cols {
+		sc, srow := sr.below(c.index+1, n)
+		if srow == n && (cell(cells, c.index) != "" || sr.unsavedFormula(sc, srow)) {
+			return false
+		}
+	}
+	return true
 }
 
 // continues decides whether row n continues the record cur, whose last

@@ -127,7 +127,12 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out)}
 	last := h.first + h.rows - 1
 	width := h.width
-	reasonCol := width + 1
+	// A refusal of a field the sheet has no column for (转为正式党员日期
+	// asked of a roster without one) gets the column, before the reasons,
+	// so that the red cell can be filled and the copy imported as is
+	// (review s8-7 newuser #10).
+	added := missingColumns(h, rows)
+	reasonCol := width + len(added) + 1
 
 	// The title and header rows, as they are.
 	for r := 1; r <= last; r++ {
@@ -154,24 +159,30 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			}
 		}
 	}
-	heading, _ := excelize.CoordinatesToCellName(reasonCol, h.first)
-	if err := out.SetCellStr(s.name, heading, RejectedReasonHeading); err != nil {
-		return 0, err
+	headings := make([]string, 0, len(added)+1)
+	for _, f := range added {
+		headings = append(headings, f.Label())
 	}
-	// Merged down over the heading rows, not over a row of hints under
-	// them, which would then read as headings merged down (review s6-7
-	// attack #18).
-	if end := last - min(h.hint, 1); end > h.first {
-		bottom, _ := excelize.CoordinatesToCellName(reasonCol, end)
-		if err := out.MergeCell(s.name, heading, bottom); err != nil {
+	for i, text := range append(headings, RejectedReasonHeading) {
+		heading, _ := excelize.CoordinatesToCellName(width+1+i, h.first)
+		if err := out.SetCellStr(s.name, heading, text); err != nil {
 			return 0, err
 		}
-	}
-	if err := out.SetCellStyle(s.name, heading, heading, cp.style(excelize.Style{
-		Font: printFont(11, true), Fill: headingFill, Border: ruled(),
-		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
-	})); err != nil {
-		return 0, err
+		// Merged down over the heading rows, not over a row of hints
+		// under them, which would then read as headings merged down
+		// (review s6-7 attack #18).
+		if end := last - min(h.hint, 1); end > h.first {
+			bottom, _ := excelize.CoordinatesToCellName(width+1+i, end)
+			if err := out.MergeCell(s.name, heading, bottom); err != nil {
+				return 0, err
+			}
+		}
+		if err := out.SetCellStyle(s.name, heading, heading, cp.style(excelize.Style{
+			Font: printFont(11, true), Fill: headingFill, Border: ruled(),
+			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true},
+		})); err != nil {
+			return 0, err
+		}
 	}
 	// The refused rows, in their order, one under the other, each with
 	// the rows that continue it (eachRecord), so that the fixed copy reads
@@ -236,6 +247,11 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		widths[c-1] = w
 		_ = out.SetColWidth(s.name, name, name, w)
 	}
+	for i, f := range added {
+		name, _ := excelize.ColumnNumberToName(width + 1 + i)
+		widths[width+i] = max(12, textWidth(f.Label())+2)
+		_ = out.SetColWidth(s.name, name, name, widths[width+i])
+	}
 	widths[reasonCol-1] = 50
 	reasonName, _ := excelize.ColumnNumberToName(reasonCol)
 	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
@@ -289,6 +305,18 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				return 0, err
 			}
 		}
+		for i, f := range added {
+			st := excelize.Style{Border: ruled(), Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}, NumFmt: 49}
+			for _, r := range rows[n] {
+				if r.Field == f {
+					st.Fill = rejectedFill
+				}
+			}
+			ref, _ := excelize.CoordinatesToCellName(width+1+i, to)
+			if err := out.SetCellStyle(s.name, ref, ref, cp.style(st)); err != nil {
+				return 0, err
+			}
+		}
 		ref, _ := excelize.CoordinatesToCellName(reasonCol, to)
 		reason := strings.Join(reasons, "\n")
 		if err := out.SetCellStr(s.name, ref, reason); err != nil {
@@ -335,6 +363,29 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		return len(numbers), setFreeze(out, s.name, last)
 	}
 	return 0, nil
+}
+
+// missingColumns are the fields refused in rows that the header has no
+// column for, in the order first refused, that a heading can name (a
+// field the importer reads from a column).
+func missingColumns(h header, rows map[int][]model.Rejection) []model.Field {
+	numbers := make([]int, 0, len(rows))
+	for n := range rows {
+		numbers = append(numbers, n)
+	}
+	sort.Ints(numbers)
+	var out []model.Field
+	for _, n := range numbers {
+		for _, r := range rows[n] {
+			if r.Field == "" || h.has(r.Field) || slices.Contains(out, r.Field) {
+				continue
+			}
+			if f, _, ok := matchHeadingHow(r.Field.Label()); ok && f == r.Field {
+				out = append(out, r.Field)
+			}
+		}
+	}
+	return out
 }
 
 // sectionRow copies the section row n of the source (its one text) to
@@ -458,12 +509,13 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		if src, err := cp.sr.f.GetStyle(idx); err == nil && src != nil {
 			st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
 		}
-		// The faulty number in a General cell (an ID stored as a number,
-		// 2003.10 kept as 2003.1) is what the row was refused for: in the
-		// text format, what the user types over it stays as typed (review
-		// s8-7 newuser #1). A date's own format stays.
-		if faulty && st.NumFmt == 0 && st.CustomNumFmt == nil {
-			st.NumFmt = 49
+		// The faulty number in a number cell (an ID stored as a number,
+		// 2003.10 kept as 2003.1; General by id or by code, 0, 0.0 …) is
+		// what the row was refused for: in the text format, what the user
+		// types over it stays as typed (review s8-7 newuser #1, s8-7
+		// recheck #1). A date's own format stays.
+		if faulty && formatPrecision(numFmtCode(&st)) == notDateFormat {
+			st.NumFmt, st.CustomNumFmt = 49, nil
 		}
 		if err := cp.out.SetCellDefault(cp.name, ref, raw); err != nil {
 			return err

@@ -155,9 +155,12 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 	data := roster(t, [][]any{
 		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "人员类别"},
 		{"张飞", numberCell("130102198202021000"), numberCell("2003.1"), dateCell(38000), "正式党员"},
+		// an ID in a "0" cell, 2003.1 in "0.0", in LibreOffice's General by code (s8-7 recheck #1)
+		{"张苞", fmtCell{v: "130102198202021000", code: "0"}, fmtCell{v: "2003.1", code: "0.0"}, dateCell(38000), "正式党员"},
+		{"张绍", fmtCell{v: "130102198202021000", code: "General"}, fmtCell{v: "2003.1", code: "General"}, dateCell(38000), "正式党员"},
 	})
 	rf := read(t, data)
-	if len(rf.RejectedRows()) != 1 {
+	if len(rf.RejectedRows()) != 3 {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
@@ -169,7 +172,7 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	for ref, want := range map[string]int{"B2": 49, "C2": 49} {
+	for ref, want := range map[string]int{"B2": 49, "C2": 49, "B3": 49, "C3": 49, "B4": 49, "C4": 49} {
 		idx, _ := f.GetCellStyle("名册", ref)
 		st, err := f.GetStyle(idx)
 		if err != nil || st.NumFmt != want {
@@ -179,6 +182,49 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 	idx, _ := f.GetCellStyle("名册", "D2")
 	if st, _ := f.GetStyle(idx); st == nil || st.NumFmt == 49 || st.NumFmt == 0 && st.CustomNumFmt == nil {
 		t.Errorf("D2 (a date) lost its date format: %+v", st)
+	}
+}
+
+// A refusal of a field the sheet has no column for (a roster with 入党时间
+// but no 转正 column, probation long over) adds that column before the
+// reasons with the row's cell red; filled in, the copy imports as is
+// (review s8-7 newuser #10).
+func TestRejectedRowsGetTheColumnTheyLack(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "所在党支部"},
+		{"宋甲", idNumber("19800101", "011"), "2013.06", "第一党支部"},
+		{"宋乙", idNumber("19810101", "011"), "2026.06", "第一党支部"},
+	})
+	// The refusal the merge with the roster gives (storage.PlanImport,
+	// model.CategoryFromDates), as the import passes it on.
+	refused := []model.Rejection{{Sheet: "名册", Row: 2, Field: model.FieldFullDate, Name: "宋甲", Reason: "没有人员类别，也没有转为正式党员日期"}}
+	var buf bytes.Buffer
+	if _, err := WriteRejectedRows(&buf, data, refused); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows("名册")
+	if got := strings.Join(rows[0], "|"); got != "姓名|公民身份号码|入党时间|所在党支部|转为正式党员日期|"+RejectedReasonHeading {
+		t.Fatalf("headings %q", got)
+	}
+	idx, _ := f.GetCellStyle("名册", "E2")
+	if st, _ := f.GetStyle(idx); st == nil || st.Fill.Color == nil || len(st.Fill.Color) == 0 {
+		t.Errorf("E2 not red: %+v", st)
+	}
+	if err := f.SetCellStr("名册", "E2", "2014.06"); err != nil {
+		t.Fatal(err)
+	}
+	var fixed bytes.Buffer
+	if _, err := f.WriteTo(&fixed); err != nil {
+		t.Fatal(err)
+	}
+	back := read(t, fixed.Bytes())
+	if len(back.Rejected) != 0 || len(back.Members) != 1 || back.Members[0].Member.FullDate != model.MonthDate(2014, 6) || back.Members[0].Member.Category != model.CategoryFull {
+		t.Errorf("read back: members %+v rejected %+v", back.Members, back.Rejected)
 	}
 }
 

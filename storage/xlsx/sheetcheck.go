@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"slices"
 	"strconv"
@@ -138,20 +140,36 @@ func (s *sheetShape) loadBytes(partSize uint64) uint64 {
 // ErrDamaged naming the row where reading stopped, ErrIrregular for a
 // layout excelize would misread, and ErrTooLarge beyond the limits.
 func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
+	if err := bk.pkg.checkSize(s.part); err != nil {
+		return nil, err
+	}
+	if data, ok := bk.unpacked(s.part); ok {
+		return scanSheet(&blankLimiter{r: bytes.NewReader(data)}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+	}
 	rc, err := bk.pkg.open(s.part)
 	if err != nil {
 		return nil, err
 	}
-	shape, err := scanSheetQuick(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
-	rc.Close()
-	if err != errSlowPath {
-		return shape, err
-	}
-	if rc, err = bk.pkg.open(s.part); err != nil {
-		return nil, err
-	}
 	defer rc.Close()
 	return scanSheet(&blankLimiter{r: rc}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+}
+
+// unpacked is a part's bytes as excelize unpacked them when it opened the
+// workbook (every part is held in memory: openWorkbook), so that the scan
+// need not unpack the part again. ok only when they are the part's own:
+// its declared length and checksum (excelize ignores an unpacking error
+// and keeps what it read; the part is then read from the package, whose
+// reader reports the error).
+func (bk *book) unpacked(zf *zip.File) ([]byte, bool) {
+	v, ok := bk.f.Pkg.Load(strings.ReplaceAll(zf.Name, "\\", "/"))
+	if !ok {
+		return nil, false
+	}
+	data, ok := v.([]byte)
+	if !ok || uint64(len(data)) != zf.UncompressedSize64 || crc32.ChecksumIEEE(data) != zf.CRC32 {
+		return nil, false
+	}
+	return data, true
 }
 
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
@@ -232,21 +250,15 @@ func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int
 				return nil, err
 			}
 		case xml.CharData:
-			sc.charData(t)
+			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
+				sc.value = append(sc.value, t...)
+			}
+			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+				sc.cf.text = append(sc.cf.text, t...)
+			}
 		}
 	}
 	return &sc.shape, nil
-}
-
-// charData takes the text of a cell's value, and of a conditional
-// format's formula.
-func (sc *sheetScan) charData(t []byte) {
-	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
-		sc.value = append(sc.value, t...)
-	}
-	if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
-		sc.cf.text = append(sc.cf.text, t...)
-	}
 }
 
 func (sc *sheetScan) start(t xml.StartElement) error {

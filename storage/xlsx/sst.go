@@ -121,9 +121,7 @@ type blankLimiter struct {
 func (b *blankLimiter) Read(p []byte) (int, error) {
 	n, err := b.r.Read(p)
 	for _, c := range p[:n] {
-		if c > ' ' {
-			b.run = 0
-		} else if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
 			b.run++
 			if b.run > maxBlankRun {
 				return 0, &blankRunError{}

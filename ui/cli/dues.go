@@ -149,7 +149,7 @@ func basesImport(args []string, env Env) (int, error) {
 func duesCalc(args []string, env Env) error {
 	fs := newFlagSet("dues calc", env)
 	cat := fs.String("category", string(model.DuesEmployed), "缴纳类别")
-	base := fs.String("base", "0", "月计算基数（元，最多两位小数）；农民党员为支部确定的金额")
+	base := fs.String("base", "", "月计算基数（元，最多两位小数）；农民党员为支部确定的金额")
 	if _, err := parse(fs, args, 0); err != nil {
 		return err
 	}
@@ -158,6 +158,14 @@ func duesCalc(args []string, env Env) error {
 	c, ok := model.ParseDuesCategory(*cat)
 	if !ok {
 		return fmt.Errorf("--category %q 不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济、免交 之一", *cat)
+	}
+	// Without a base the dues of a category that pays by one are no
+	// number to print: 0.00 could be copied (review s8-7 newuser #9).
+	if strings.TrimSpace(*base) == "" {
+		if c.HasBase() {
+			return fmt.Errorf("缺少 --base（%s的月计算基数，元）", c)
+		}
+		*base = "0"
 	}
 	b, err := model.ParseMoney(*base)
 	if err != nil {

@@ -39,6 +39,9 @@ func TestDuesCalc(t *testing.T) {
 		{[]string{"--base", "5400.123"}, "两位小数"},
 		{[]string{"--category", "公务员", "--base", "1"}, "不是缴纳类别"},
 		{[]string{"--category", "农民", "--base", "2"}, "0.20 至 1.00"},
+		// no base for a category that pays by one (review s8-7 newuser #9)
+		{[]string{"--category", "在职"}, "缺少 --base（在职的月计算基数，元）"},
+		{[]string{}, "缺少 --base"},
 	} {
 		r := run(t, append([]string{"dues", "calc"}, c.args...)...)
 		if r.status != ExitFailed || !strings.Contains(r.stderr, c.want) {

@@ -51,6 +51,13 @@ func TestRosterImportEverySheetLeftOut(t *testing.T) {
 	if r.status != ExitRejected || !strings.Contains(r.stderr, "没有导入任何人：文件中的工作表都没有作为党员导入") {
 		t.Errorf("only 填写示例: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
 	}
+	// An empty template (headings, 序号 printed down, nobody filled in):
+	// nothing read is no success (review s8-7 newuser #8).
+	path = writeBook(t, "空表.xlsx", map[string][][]any{"党员": {head, {"1"}, {"2"}, {"3"}}}, "党员")
+	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "c.db"))
+	if r.status != ExitRejected || !strings.Contains(r.stderr, "没有导入任何人：文件中没有读到党员（表头下的行都是空的）") {
+		t.Errorf("empty template: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
 	path = writeBook(t, "样表.xlsx", map[string][][]any{"样表": {head, row}}, "样表")
 	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--dry-run")
 	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {

@@ -143,6 +143,12 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		fmt.Fprintln(env.Stderr, "没有导入任何人：文件中的工作表都没有作为党员导入（原因见上面的提示）；确需导入时用 --sheet 列出要导入的工作表")
 		return ExitRejected, nil
 	}
+	// An empty template picked by mistake: no member read is no success
+	// either (review s8-7 newuser #8).
+	if valid == 0 && rejected == 0 {
+		fmt.Fprintln(env.Stderr, "没有导入任何人：文件中没有读到党员（表头下的行都是空的）")
+		return ExitRejected, nil
+	}
 	return ExitOK, nil
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/storage"
+	"branchledger/storage/backup"
 	"branchledger/ui/internal/langtest"
 	"branchledger/ui/kit"
 )
@@ -152,17 +153,26 @@ func TestFailedBackupBannerInTheUILanguage(t *testing.T) {
 	if err := os.WriteFile(storage.BackupsDir(path), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, failed := st.WriteBackup(storage.BackupDaily)
-	if failed == nil {
-		t.Fatal("the backup into a file was made")
+	// The daily backup reads the folder first (backup.List), then writes.
+	_, _, daily := backup.Daily(st)
+	_, write := st.WriteBackup(storage.BackupDaily)
+	if daily == nil || write == nil {
+		t.Fatalf("a backup into a file went through: %v, %v", daily, write)
 	}
-	for _, c := range []struct{ lang, want string }{
-		{"zh", "同名的文件，不是文件夹"},
-		{"en", "could not write the automatic backup to the backups folder " + storage.BackupsDir(path) + ": a file of that name is there, not a folder"},
+	dir := storage.BackupsDir(path)
+	for _, c := range []struct {
+		lang   string
+		failed error
+		want   string
+	}{
+		{"zh", daily, "无法读取备份文件夹 " + dir + "：那里是一个同名的文件，不是文件夹"},
+		{"zh", write, "无法在备份文件夹 " + dir + " 写入自动备份：那里是一个同名的文件，不是文件夹"},
+		{"en", daily, "could not read the backups folder " + dir + ": a file of that name is there, not a folder"},
+		{"en", write, "could not write the automatic backup to the backups folder " + dir + ": a file of that name is there, not a folder"},
 	} {
 		langtest.Use(t, c.lang)
 		b := NewBanner(&fakeFile{})
-		b.BackupFailed(failed)
+		b.BackupFailed(c.failed)
 		got := b.backup.Text
 		if !strings.Contains(got, c.want) || strings.Contains(got, "腾出磁盘空间") || strings.Contains(got, "free some disk space") {
 			t.Errorf("%s banner: %q, want %q", c.lang, got, c.want)

@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // Title is the section's name in the navigation.
@@ -161,111 +161,10 @@ func (v *View) show(id int) {
 		md = v.aboutText()
 	}
 	v.Markdown = md
-	v.Text = widget.NewRichTextFromMarkdown(md)
-	dropCJKSpaces(v.Text.Segments)
-	startWithABreak(v.Text.Segments)
-	// Fyne wraps a text segment without spaces as one word: Chinese after
-	// a bold word (**提醒**是……) went whole to the next line, leaving the
-	// line half empty. Chinese breaks between any two characters anyway.
-	v.Text.Wrapping = fyne.TextWrapWord
-	if chinese := lang.L(topics[0].title) == topics[0].title; chinese {
-		v.Text.Wrapping = fyne.TextWrapBreak
-	}
+	chinese := lang.L(topics[0].title) == topics[0].title
+	v.Text = kit.NewMarkdownText(md, chinese)
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
-}
-
-// dropCJKSpaces removes the spaces Fyne's Markdown puts before a bold word
-// and between the parts of one (for English words), where both neighbours
-// are Chinese characters or punctuation: "用 为所选党员设置" read as if a
-// word were missing (review s6-8 newuser #9).
-func dropCJKSpaces(segs []widget.RichTextSegment) {
-	type at struct {
-		seg *widget.TextSegment
-		r   rune
-	}
-	var run []at
-	flush := func() {
-		keep := make(map[*widget.TextSegment][]rune)
-		var order []*widget.TextSegment
-		for i, a := range run {
-			if _, seen := keep[a.seg]; !seen {
-				keep[a.seg] = []rune{}
-				order = append(order, a.seg)
-			}
-			if a.r == ' ' && i > 0 && i+1 < len(run) && cjk(run[i-1].r) && cjk(run[i+1].r) {
-				continue
-			}
-			keep[a.seg] = append(keep[a.seg], a.r)
-		}
-		for _, t := range order {
-			t.Text = string(keep[t])
-		}
-		run = run[:0]
-	}
-	for _, s := range segs {
-		switch s := s.(type) {
-		case *widget.TextSegment:
-			if !s.Inline() {
-				flush() // a heading, or the end of a paragraph
-			}
-			for _, r := range s.Text {
-				run = append(run, at{s, r})
-			}
-			if !s.Inline() {
-				flush()
-			}
-		case *widget.ListSegment:
-			flush()
-			dropCJKSpaces(s.Items)
-		case *widget.ParagraphSegment:
-			flush()
-			dropCJKSpaces(s.Texts)
-		default:
-			flush()
-		}
-	}
-	flush()
-}
-
-// zeroWidthSpace (U+200B) draws nothing and measures 0 px in the bundled
-// fonts. Written as a number: it is never drawn, so the glyph test, which
-// walks the ui code's string literals, has nothing to check.
-const zeroWidthSpace = rune(0x200b)
-
-// startWithABreak puts a zero-width space at the start of every text
-// segment that continues a line (the plain text after a bold word, the
-// next bold word). Fyne 2.7.1 wraps a segment that begins where not one
-// character fits on the line by putting each of its characters on a line
-// of its own — a column of single characters down the page (帮助 → 组织关系
-// at 1024×700; review s7-8 newuser #10); with a character that always fits
-// first, it breaks the line once and goes on at full width.
-func startWithABreak(segs []widget.RichTextSegment) {
-	continues := false
-	for _, s := range segs {
-		switch s := s.(type) {
-		case *widget.TextSegment:
-			if continues && s.Text != "" {
-				s.Text = string(zeroWidthSpace) + s.Text
-			}
-			continues = s.Inline()
-		case *widget.ListSegment:
-			startWithABreak(s.Items)
-			continues = false
-		case *widget.ParagraphSegment:
-			startWithABreak(s.Texts)
-			continues = false
-		default:
-			continues = false
-		}
-	}
-}
-
-// cjk reports whether r is a Chinese character or Chinese punctuation
-// (full-width forms, “” quotes, the ellipsis).
-func cjk(r rune) bool {
-	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
-		(r >= 0x2018 && r <= 0x201d) || r == 0x2026 || r == 0x2014
 }
 
 // aboutText is 关于: what a bug report needs, then the licences.

@@ -14,6 +14,7 @@ import (
 
 	"branchledger/ui/internal/langtest"
 	"branchledger/ui/internal/uistrings"
+	"branchledger/ui/kit"
 )
 
 func TestEveryHelpStringIsTranslated(t *testing.T) {
@@ -160,7 +161,7 @@ func TestHelpHasNoSpaceBetweenChineseCharacters(t *testing.T) {
 			check := func() {
 				rs := line
 				for i := 1; i+1 < len(rs); i++ {
-					if rs[i] == ' ' && cjk(rs[i-1]) && cjk(rs[i+1]) {
+					if rs[i] == ' ' && kit.CJK(rs[i-1]) && kit.CJK(rs[i+1]) {
 						t.Errorf("%s %s: a space in %q", l, title, string(rs[max(0, i-12):min(len(rs), i+12)]))
 					}
 				}
