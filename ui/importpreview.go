@@ -376,7 +376,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		if s.Example {
 			label += lang.L("，看来是表格模板的填写示例或说明，默认不导入")
 		}
-		if s.Left != "" {
+		if s.LeftTitle != "" {
+			label += lang.L("，标题“{{.Title}}”含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Title": s.LeftTitle, "Word": s.Left})
+		} else if s.Left != "" {
 			label += lang.L("，名称含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Word": s.Left})
 		}
 		include := v.newCheck(label)
@@ -415,7 +417,25 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		}
 		rows.Add(row)
 	}
-	return rows
+	// Many sheets (one per branch) must not take the tables' room: the
+	// list shows a few rows and scrolls (review s8-7 attack #19: with 12
+	// sheets the tables kept one row at 1366×768 and none at 1024×700).
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(0, min(rows.MinSize().Height, sheetListHeight(rows))))
+	return scroll
+}
+
+// sheetListRows is how many sheets the list shows before it scrolls.
+const sheetListRows = 3.5
+
+// sheetListHeight is the most the sheet list takes: its heading and
+// sheetListRows rows.
+func sheetListHeight(rows *fyne.Container) float32 {
+	if len(rows.Objects) < 2 {
+		return rows.MinSize().Height
+	}
+	pad := theme.Padding()
+	return rows.Objects[0].MinSize().Height + pad + sheetListRows*(rows.Objects[1].MinSize().Height+pad)
 }
 
 // currentChoice is the choice the preview shows, spelt out in full so that

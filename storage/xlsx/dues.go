@@ -588,7 +588,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 		fmt.Sprintf("全年应交 %s 元，实交 %s 元；%s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
 			reg.YearDue, reg.YearPaid, collectionRate(reg), col, rem, r.Balance.Held),
 		ledgerLine(r),
-		categoryLine(reg),
+		categoryLine(reg, r.LedgerStart),
 		extraLine(reg),
 		arrearsLine(r.Arrears, model.CurrentRules().Constitution),
 	}
@@ -684,7 +684,13 @@ func extraLine(reg *model.DuesRegister) string {
 	return fmt.Sprintf("本年自愿多交党费 %s 元（%d 笔），未计入上表“实交金额”，已计入“收缴”。", reg.Extra, reg.ExtraPaid)
 }
 
-func categoryLine(reg *model.DuesRegister) string {
+func categoryLine(reg *model.DuesRegister, start model.Month) string {
+	// A year wholly before the 建账月份 owes nothing here and asks for no
+	// base: "未填基数 9 人" on its sheet read as a gap (review s7-8
+	// attack #14).
+	if start != 0 && reg.Year < start.Year() {
+		return fmt.Sprintf("%d年全年在本台账建账月份（%s）之前，不计应交，也不需填写基数。", reg.Year, start.Chinese())
+	}
 	counts := map[model.DuesCategory]int{}
 	missing := 0
 	for i := range reg.Rows {
