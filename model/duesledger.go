@@ -371,20 +371,22 @@ func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
 
 // knownFrom is the first month whose lack of a payment the ledger knows
 // to be unpaid for m: the month after their opening position if they have
-// one (the secretary stated where they stood), but never before the
-// ledger's start (months before 建账月份 are not owed: a member who paid
-// January to March on paper, in a ledger begun in November, is not behind
-// for April to October, which are 待补录); without one, the later of the
-// ledger's start and the month it was set up in the app. Earlier owed
-// months without a payment are 待补录.
+// one (the secretary stated where they stood), else the ledger's start;
+// never before the month the ledger was set up in the app (SetUp). Owed
+// months before it the app never saw: unpaid, they are 待补录, whether or
+// not an opening position is stated — moving 建账月份 back made a member
+// who came by a letter in June, paid to May, 欠交 from June and "视为自行
+// 脱党" on the printed summary, while a member without the letter's month
+// got 待补录 for the same months (review s7-8 attack #2, s8-8 review #4).
+// A member who paid January to March on paper, in a ledger begun in
+// November, is not behind for April to October either: they are before
+// the ledger's start.
 func (h *DuesHistory) knownFrom(m *Member) Month {
 	from, ok := h.OwedFrom(m)
 	if !ok {
 		return 0
 	}
-	if _, has := h.Openings[m.ID]; has {
-		return max(from, h.Start)
-	}
+	from = max(from, h.Start)
 	if h.SetUp == 0 {
 		return from
 	}

@@ -56,3 +56,18 @@ func ArrearsDroppedByStart(members []Member, h DuesHistory, start Month, today D
 	}
 	return out
 }
+
+// ArrearsAddedByStart lists, in roster order, the members whose arrears
+// moving the ledger's start from h.Start back to start would add (months
+// owed and unpaid after the move that are not now): nothing when start is
+// not earlier. It is ArrearsDroppedByStart seen from the moved ledger.
+// Moving back is asked like moving forward, naming them (review s8-8 #4:
+// a move back was saved without a word).
+func ArrearsAddedByStart(members []Member, h DuesHistory, start Month, today Date, r DuesRules) []DroppedArrear {
+	if h.Start == 0 || start == 0 || start >= h.Start {
+		return nil
+	}
+	moved := h
+	moved.Start = start
+	return ArrearsDroppedByStart(members, moved, h.Start, today, r)
+}

@@ -102,6 +102,9 @@ type ImportSheet struct {
 	// Left is the word in the sheet's name saying its people left the
 	// roster (转出, 去世 …): such a sheet is not included unless chosen.
 	Left string
+	// LeftTitle is the sheet's title when the word is in it rather than in
+	// the name (第一党支部党员花名册（已转出人员）), "" otherwise.
+	LeftTitle string
 	// Example says the sheet is named as a template's sheet of examples
 	// or instructions (填写示例, 填写说明): not included unless chosen.
 	Example bool
@@ -165,6 +168,8 @@ func (p *ImportPreview) NotImported() []string {
 		case s.Included:
 		case s.Example && !s.Hidden:
 			out = append(out, s.Name+"（看来是表格模板的填写示例或说明，不作为党员导入）")
+		case s.LeftTitle != "" && !s.Hidden:
+			out = append(out, fmt.Sprintf("%s（标题含“%s”，不作为在册党员导入）", s.Name, s.Left))
 		case s.Left != "" && !s.Hidden:
 			out = append(out, fmt.Sprintf("%s（名称含“%s”，不作为在册党员导入）", s.Name, s.Left))
 		case s.Hidden:

@@ -474,8 +474,19 @@ func (in *TransferIn) DuesGap() []Month {
 // `check` count them (DuesHistory.knownFrom, RecordGaps). Months from start
 // on are owed here, arrears from their first month (owed).
 func (in *TransferIn) DuesSplit(start Month) (toRecord, owed []Month) {
+	return in.DuesSplitSince(start, 0)
+}
+
+// DuesSplitSince is DuesSplit for a ledger set up in the app in setUp
+// (DuesHistory.SetUp; 0: taken as start): months the app never saw, before
+// it, are 待补录 too, as the dues screen counts them.
+func (in *TransferIn) DuesSplitSince(start, setUp Month) (toRecord, owed []Month) {
+	known := start
+	if start != 0 && setUp > start {
+		known = setUp
+	}
 	for _, mo := range in.DuesGap() {
-		if start != 0 && mo >= start {
+		if known != 0 && mo >= known {
 			owed = append(owed, mo)
 		} else {
 			toRecord = append(toRecord, mo)
@@ -489,11 +500,27 @@ func (in *TransferIn) DuesSplit(start Month) (toRecord, owed []Month) {
 // here, or, when the letter's 党费交至 stops before the arrival, the months
 // unpaid since — those before the 建账月份 待补录, the others arrears.
 func (in *TransferIn) DuesText(start Month) Text {
+	return in.DuesTextSince(start, 0)
+}
+
+// DuesTextSince is DuesText for a ledger set up in the app in setUp
+// (DuesSplitSince): the months before it are 待补录 too.
+func (in *TransferIn) DuesTextSince(start, setUp Month) Text {
 	gap := in.DuesGap()
 	if len(gap) == 0 {
 		return Textf("党费从%s起在本支部交纳", in.PaidTo+1)
 	}
-	toRecord, owed := in.DuesSplit(start)
+	toRecord, owed := in.DuesSplitSince(start, setUp)
+	if start != 0 && setUp > start && len(toRecord) > 0 {
+		// Set up after the 建账月份: the months before are named by
+		// the month the app began keeping the ledger.
+		unpaid := Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月）", in.PaidTo, monthSpan(gap), len(gap))
+		if len(owed) == 0 {
+			return Textf("%s；这些月份在开始用本软件记党费账（%s）之前，待补录，不计欠交：请与转出党组织核实，已交的在“党费 → 收缴”中补录", unpaid, setUp)
+		}
+		return Textf("%s；其中%s在开始用本软件记党费账（%s）之前，待补录，不计欠交；%s计为欠交：请核对介绍信，督促其补交，必要时与转出党组织核实",
+			unpaid, monthSpan(toRecord), setUp, monthSpan(owed))
+	}
 	unpaid := Textf("介绍信写明党费交至%s，%s尚未交纳（%d个月）", in.PaidTo, monthSpan(gap), len(gap))
 	var before Text
 	switch {

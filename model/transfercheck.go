@@ -245,5 +245,9 @@ type TransferOverview struct {
 	// LedgerStart is the dues ledger's 建账月份 (0: not begun): a 转入's
 	// months unpaid before it are 待补录, not arrears (TransferIn.DuesText).
 	LedgerStart Month
+	// LedgerSetUp is the month the ledger was set up in the app
+	// (DuesHistory.SetUp): months before it are 待补录 too
+	// (TransferIn.DuesTextSince).
+	LedgerSetUp Month
 	Findings    []Finding
 }

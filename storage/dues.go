@@ -657,6 +657,40 @@ func (s *Store) DuesStartDrops(start model.Month) ([]model.DroppedArrear, error)
 	return out, fail("计算建账月份的影响", err)
 }
 
+// DuesStartAdds is what moving the 建账月份 back to start would add to the
+// arrears of the members on the roster (model.ArrearsAddedByStart):
+// nothing unless start is earlier than the ledger's start. Nothing is
+// saved.
+func (s *Store) DuesStartAdds(start model.Month) ([]model.DroppedArrear, error) {
+	var out []model.DroppedArrear
+	today := model.DateOf(s.clock())
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		h, err := ledgerSettings(tx)
+		if err != nil || h.Start == 0 || start >= h.Start {
+			return err
+		}
+		// The months from start on (or an opening's): bases and payments
+		// of those years, as duesHistory reads them from h.Start.
+		from := start
+		for _, p := range h.Openings {
+			from = min(from, p+1)
+		}
+		if h.Bases, err = basesWithChanges(tx, from.Year(), today.Year); err != nil {
+			return err
+		}
+		if h.Paid, err = queryPaidYears(tx, from.Year(), today.Year); err != nil {
+			return err
+		}
+		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+		if err != nil {
+			return err
+		}
+		out = model.ArrearsAddedByStart(ms, h, start, today, model.CurrentDuesRules())
+		return nil
+	})
+	return out, fail("计算建账月份的影响", err)
+}
+
 // startDrops is model.ArrearsDroppedByStart over the ledger in tx, and the
 // ledger's start before the move.
 func startDrops(tx *gorm.DB, start model.Month, today model.Date) ([]model.DroppedArrear, model.Month, error) {

@@ -49,6 +49,9 @@ type DuesLedger interface {
 	// DuesStartDrops is what moving the 建账月份 later would take off the
 	// members' arrears, nothing saved.
 	DuesStartDrops(start model.Month) ([]model.DroppedArrear, error)
+	// DuesStartAdds is what moving the 建账月份 back would add to the
+	// members' arrears, nothing saved.
+	DuesStartAdds(start model.Month) ([]model.DroppedArrear, error)
 	// DuesOpenings are the members' opening positions by member.
 	DuesOpenings() (map[int64]model.Month, error)
 	// MemberDues is one member's statement for their page.

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -204,7 +205,7 @@ func (b *duesBases) editStart() {
 	effect := widget.NewLabel("")
 	effect.Wrapping = fyne.TextWrapWord
 	var gaps []model.RecordGap
-	var drops []model.DroppedArrear
+	var drops, adds []model.DroppedArrear
 	// The effect reads the whole ledger twice (what is left to record,
 	// whose arrears stop): it is worked out when the user leaves the
 	// field or saves, not on every keystroke of "2026年1月". While a new
@@ -216,7 +217,7 @@ func (b *duesBases) editStart() {
 			return
 		}
 		previewed, havePreview = s, true
-		gaps, drops = nil, nil
+		gaps, drops, adds = nil, nil, nil
 		m, err := model.ParseFormMonth(s)
 		if err == nil && m != 0 && model.ValidateLedgerStart(m, sh.svc.today()) == nil {
 			gaps, err = sh.svc.Dues.DuesStartPreview(m)
@@ -226,8 +227,11 @@ func (b *duesBases) editStart() {
 			if drops, err = sh.svc.Dues.DuesStartDrops(m); err != nil {
 				drops = nil
 			}
+			if adds, err = sh.svc.Dues.DuesStartAdds(m); err != nil {
+				adds = nil
+			}
 		}
-		effect.SetText(strings.TrimSpace(startEffect(gaps) + "\n" + dropsEffect(drops)))
+		effect.SetText(startEffects(gaps, drops, adds))
 	}
 	entry.OnChanged = func(s string) {
 		if havePreview && s != previewed && effect.Text != "" {
@@ -271,11 +275,16 @@ func (b *duesBases) editStart() {
 		// takes months off their arrears; moved earlier, it leaves months
 		// to record. Either way the user is asked first, naming them (a
 		// mistyped 2025年1月 is not applied silently).
-		if m == b.start || len(gaps)+len(drops) == 0 {
+		// Moved back it is always asked (review s8-8 #4: 1990.01 was
+		// saved at once).
+		if m == b.start || m > b.start && len(gaps)+len(drops) == 0 {
 			save()
 			return
 		}
-		effects := strings.TrimSpace(startEffect(gaps) + dropsEffect(drops))
+		effects := startEffects(gaps, drops, adds)
+		if effects != "" {
+			effects += "\n"
+		}
 		sh.confirmAs("修改建账月份",
 			lang.L("建账月份改为{{.M}}后：{{.Drops}}已登记的交纳记录保留不变。确定修改吗？",
 				map[string]any{"M": monthText(m), "Drops": effects}),
@@ -301,6 +310,10 @@ func dropsEffect(drops []model.DroppedArrear) string {
 		return ""
 	}
 	const shown = 6
+	// The members with the most months first: the one whose art. 9
+	// finding goes was left in "etc." (review s8-8 #5).
+	drops = slices.Clone(drops)
+	slices.SortStableFunc(drops, func(a, b model.DroppedArrear) int { return b.Months - a.Months })
 	parts := make([]string, 0, shown)
 	for i, d := range drops {
 		if i == shown {
@@ -309,10 +322,7 @@ func dropsEffect(drops []model.DroppedArrear) string {
 		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
 			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
 	}
-	list := strings.Join(parts, lang.L("、"))
-	if len(drops) > shown {
-		list += lang.L("等")
-	}
+	list := moreList(parts, len(drops))
 	return lang.N("{{.N}}名党员的欠交将不再计算：{{.List}}。", len(drops),
 		map[string]any{"N": len(drops), "List": list})
 }
@@ -325,4 +335,48 @@ func (b *duesBases) member(id int64) (model.Member, bool) {
 		}
 	}
 	return model.Member{}, false
+}
+
+// startEffects are what a new 建账月份 does, a sentence a line: months
+// left to record, arrears it takes off, arrears it adds.
+func startEffects(gaps []model.RecordGap, drops, adds []model.DroppedArrear) string {
+	var lines []string
+	for _, l := range []string{startEffect(gaps), dropsEffect(drops), addsEffect(adds)} {
+		if l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// addsEffect says whose arrears an earlier 建账月份 adds, which months and
+// how much, the most months first: "" when none.
+func addsEffect(adds []model.DroppedArrear) string {
+	if len(adds) == 0 {
+		return ""
+	}
+	const shown = 6
+	adds = slices.Clone(adds)
+	slices.SortStableFunc(adds, func(a, b model.DroppedArrear) int { return b.Months - a.Months })
+	parts := make([]string, 0, shown)
+	for i, d := range adds {
+		if i == shown {
+			break
+		}
+		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
+			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
+	}
+	return lang.N("{{.N}}名党员将计为欠交：{{.List}}。", len(adds),
+		map[string]any{"N": len(adds), "List": moreList(parts, len(adds))})
+}
+
+// moreList joins the parts shown in the UI language's way, saying how
+// many there are in all when not every one is shown: "张伟、王芳等（共8人）",
+// "Zhang, Wang and others (8 in all)".
+func moreList(parts []string, all int) string {
+	list := strings.Join(parts, lang.L("、"))
+	if all > len(parts) {
+		return lang.L("{{.List}}等（共{{.N}}人）", map[string]any{"List": list, "N": all})
+	}
+	return list
 }

@@ -131,7 +131,10 @@ func previewWorkbook[P any](s *shell, path string, read func(path string) (P, er
 		fyne.Do(func() {
 			wait.Hide()
 			if err != nil {
-				kit.Inform(s.win, "无法读取此文件", err.Error())
+				// In the window's language, the file's names as they are;
+				// titled for every refusal, a file read but of the wrong
+				// year too (review s8-7 attack #11).
+				kit.Inform(s.win, "没有导入这个文件", kit.SayErr(err))
 				return
 			}
 			show(p)

@@ -80,7 +80,11 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 		func() int { return len(v.changes) },
 		func(row, col int) string {
 			c := v.changes[row]
-			return [...]string{c.name, c.id, fieldLabel(c.change.Field), c.change.Old, c.change.New}[col]
+			old, now := c.change.Old, c.change.New
+			if translatedFields[c.change.Field] {
+				old, now = valueText(old), valueText(now)
+			}
+			return [...]string{c.name, c.id, fieldLabel(c.change.Field), old, now}[col]
 		})
 	addCols := make([]textColumn, len(addFields))
 	for i, f := range addFields {
@@ -102,7 +106,9 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 				}
 				return monthText(m.DuesPaidTo)
 			}
-			return m.Text(addFields[col])
+			// Said as the roster says it (Male, Full member), not as the
+			// cell had it (review s8-8 #1).
+			return fieldValue(m, addFields[col])
 		})
 	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(
@@ -370,7 +376,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		if s.Example {
 			label += lang.L("，看来是表格模板的填写示例或说明，默认不导入")
 		}
-		if s.Left != "" {
+		if s.LeftTitle != "" {
+			label += lang.L("，标题“{{.Title}}”含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Title": s.LeftTitle, "Word": s.Left})
+		} else if s.Left != "" {
 			label += lang.L("，名称含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Word": s.Left})
 		}
 		include := v.newCheck(label)
@@ -409,7 +417,25 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		}
 		rows.Add(row)
 	}
-	return rows
+	// Many sheets (one per branch) must not take the tables' room: the
+	// list shows a few rows and scrolls (review s8-7 attack #19: with 12
+	// sheets the tables kept one row at 1366×768 and none at 1024×700).
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(0, min(rows.MinSize().Height, sheetListHeight(rows))))
+	return scroll
+}
+
+// sheetListRows is how many sheets the list shows before it scrolls.
+const sheetListRows = 3.5
+
+// sheetListHeight is the most the sheet list takes: its heading and
+// sheetListRows rows.
+func sheetListHeight(rows *fyne.Container) float32 {
+	if len(rows.Objects) < 2 {
+		return rows.MinSize().Height
+	}
+	pad := theme.Padding()
+	return rows.Objects[0].MinSize().Height + pad + sheetListRows*(rows.Objects[1].MinSize().Height+pad)
 }
 
 // currentChoice is the choice the preview shows, spelt out in full so that

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -266,6 +267,8 @@ func textsOf(o fyne.CanvasObject) string {
 			b.WriteString(w.Text + "\n")
 		case *kit.Check:
 			b.WriteString(w.Text + "\n")
+		case *container.Scroll:
+			walk(w.Content)
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)
@@ -283,6 +286,8 @@ func findChecks(o fyne.CanvasObject) map[string]*kit.Check {
 		switch w := o.(type) {
 		case *kit.Check:
 			out[w.Text] = w
+		case *container.Scroll:
+			walk(w.Content)
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)
@@ -436,5 +441,34 @@ func TestImportPreviewEscAfterTickingABox(t *testing.T) {
 	}
 	if len(f.choices) != 1 || !f.choices[0].ProfileBranch {
 		t.Errorf("choices %+v", f.choices)
+	}
+}
+
+// A workbook of 12 sheets (one per branch) leaves the preview's tables
+// room for several rows at both window sizes: the sheet list scrolls in a
+// few rows' height (review s8-7 attack #19: one row of 将新增 at 1366×768,
+// none at 1024×700, the bottom sentence drawn over the headings).
+func TestImportPreviewManySheetsLeaveTheTablesRoom(t *testing.T) {
+	for _, size := range []fyne.Size{largeWindow, smallWindow} {
+		f := newFakeStore(testToday)
+		for i := 1; i <= 12; i++ {
+			name := fmt.Sprintf("第%d党支部", i)
+			f.preview.Sheets = append(f.preview.Sheets, model.ImportSheet{Name: name, Included: true, HeaderRow: 1, Rows: 1,
+				CanUseName: true, BranchFromName: true, NameBranch: name})
+			f.preview.Plan.Add = append(f.preview.Plan.Add, member(fmt.Sprintf("十二%d", i), validID("19800101", fmt.Sprintf("%03d", i))))
+		}
+		s := newTestShell(t, f)
+		s.win.Resize(size)
+		s.show(screenRoster)
+		s.roster.previewImport("/home/secretary/十二个支部.xlsx")
+		p := s.roster.preview
+		p.tabs.SelectIndex(2)
+		rowH := widget.NewLabel("十二1").MinSize().Height
+		if h := p.adds.Size().Height; h < 5*rowH {
+			t.Errorf("window %v: the table of members to add is %.0f high, less than 5 rows of %.0f", size, h, rowH)
+		}
+		if !strings.Contains(textsOf(p.choices), "第12党支部（第1行为表头，1 行）") {
+			t.Errorf("window %v: the twelfth sheet is not listed", size)
+		}
 	}
 }

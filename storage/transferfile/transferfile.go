@@ -49,6 +49,9 @@ func (s *Service) Overview() (model.TransferOverview, error) {
 	if o.LedgerStart, err = s.store.DuesLedgerStart(); err != nil {
 		return o, err
 	}
+	if o.LedgerSetUp, err = s.store.DuesLedgerSetUp(); err != nil {
+		return o, err
+	}
 	o.TransferRecords = d
 	o.Findings = model.CheckTransfers(&d, ms, s.store.Today(), model.CurrentTransferRules(), model.CurrentMobileRules(), model.CurrentRules().Membership)
 	model.SortFindings(o.Findings)

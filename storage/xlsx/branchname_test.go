@@ -244,3 +244,20 @@ func TestDestinationBesideItsYesNo(t *testing.T) {
 		t.Errorf("是|无: %q", got)
 	}
 }
+
+// Of two columns for one field, a blank cell beside a filled one is no
+// disagreement: the value given is read (review s8-7 recheck #6).
+func TestBlankBesideFilledColumn(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"政治面貌", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "性别（男/女）", "性别"},
+		{nil, "面甲", idNumber("19800101", "011"), "预备党员", "2026.06", nil, nil, "男"},
+		{"中共党员", "面乙", idNumber("19810101", "011"), nil, "2008.06", "2009.06", "男", nil},
+		{"中共预备党员", "面丙", idNumber("19820101", "011"), nil, "2026.06", nil, nil, nil}}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 3 {
+		t.Fatalf("members %d rejected %+v", len(rf.Members), rf.Rejected)
+	}
+	if a, b, c := member(t, rf, 2), member(t, rf, 3), member(t, rf, 4); a.Category != model.CategoryProbationary ||
+		b.Category != model.CategoryFull || c.Category != model.CategoryProbationary || a.Sex != model.SexMale || b.Sex != model.SexMale {
+		t.Errorf("面甲 %+v 面乙 %+v 面丙 %+v", a, b, c)
+	}
+}

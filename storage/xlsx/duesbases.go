@@ -502,12 +502,16 @@ type otherYearError struct {
 	year, want           int
 }
 
-func (e *otherYearError) Error() string {
+func (e *otherYearError) Error() string { return e.text().String() }
+
+// text is the sentence as a Text, so that the window says it in its
+// language (review s8-7 attack #11).
+func (e *otherYearError) text() model.Text {
 	if e.title != "" {
-		return fmt.Sprintf("工作表“%s”的标题“%s”是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
+		return model.Textf("工作表“%s”的标题“%s”是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
 			e.sheet, e.title, e.year, e.want, e.path)
 	}
-	return fmt.Sprintf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
+	return model.Textf("工作表“%s”的“%s”列是 %d 年的基数，正在导入的是 %d 年的基数：请选对文件、工作表或年份后再导入：%s",
 		e.sheet, e.heading, e.year, e.want, e.path)
 }
 
@@ -524,7 +528,9 @@ func bracketYear(heading string) int {
 
 var yearBracket = regexp.MustCompile(`基数\s*[（(【\[]\s*((?:19|20)\d{2})\s*年?度?\s*[)）】\]]`)
 
-func (e *otherYearError) Unwrap() error { return ErrNoHeader }
+func (e *otherYearError) Unwrap() []error {
+	return []error{ErrNoHeader, &model.TextError{Text: e.text()}}
+}
 
 func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 	for _, f := range fs {

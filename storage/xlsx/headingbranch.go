@@ -27,6 +27,10 @@ var (
 	yearMark = regexp.MustCompile(`[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年`)
 	// bracketed is a remainder wholly in brackets: 党员花名册（第五党支部）.
 	bracketed = regexp.MustCompile(`^[（(【\[〔](.*)[）)】\]〕]$`)
+	// formerBranch is a former branch's name (原第一党支部, 原党支部,
+	// 某公司原第三党支部): its people's branch today is another (review
+	// s8-7 attack #23). 原平市… is a place, not 原.
+	formerBranch = regexp.MustCompile(`(?:^|[^\p{Han}]|公司|单位|机关|学校|医院|社区|街道)原(?:第|党|机关|一|二|三|四|五|六|七|八|九|十)`)
 )
 
 // unitLine is the 填报单位：… part of a line above the headings (填报单位：
@@ -96,6 +100,8 @@ func BranchFromHeading(s string, orgOnly bool) (branch, why string) {
 		return "", "含有年份"
 	case strings.ContainsAny(t, "、，,/;；") || joinsTwo(t):
 		return "", "写了不止一个党支部"
+	case orgOnly && formerBranch.MatchString(t):
+		return "", "是原来的党支部"
 	case placeholderBranch(t):
 		return "", "是表格模板中代填的名称"
 	case orgOnly && !orgName(t):

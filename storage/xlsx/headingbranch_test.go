@@ -31,6 +31,9 @@ func TestBranchFromHeading(t *testing.T) {
 		{"××党支部党员花名册", "", "是表格模板中代填的名称"},
 		{"某某党支部党员花名册", "", "是表格模板中代填的名称"},
 		{"第一党支部党员信息统计表", "", "不只是一个党支部的名称"},
+		{"原第一党支部党员名册", "", "是原来的党支部"},
+		{"华新公司原第三党支部党员名单", "", "是原来的党支部"},
+		{"原平市第一党支部党员名册", "原平市第一党支部", ""},
 		{"2024年党员花名册", "", ""},
 		{"党员花名册", "", ""},
 		{"", "", ""},
@@ -114,6 +117,39 @@ func TestSheetNameTakenOnlyWhenOneBranch(t *testing.T) {
 	} {
 		if got := namesBranch(name); got != want {
 			t.Errorf("namesBranch(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// A sheet whose title says its people have left (…（已转出人员）) is left
+// out as a sheet so named is, saying the title; a title naming a former
+// branch (原第一党支部) gives no branch (review s8-7 attack #23: 题8 of an
+// 已转出人员 sheet was imported onto the roster, 原第一党支部 recorded).
+func TestTitleOfLeaversAndOfAFormerBranch(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}
+	sheet := func(name, title, person, id string) sheetSpec {
+		return sheetSpec{name: name, rows: [][]any{{title}, head, {person, id, "2008.06", "2009.06"}},
+			merges: [][2]string{{"A1", "D1"}}}
+	}
+	rf := read(t, workbook{sheets: []sheetSpec{
+		sheet("S8", "第一党支部党员花名册（已转出人员）", "题八", idNumber("19800101", "088")),
+		sheet("S10", "原第一党支部党员名册", "题十", idNumber("19800101", "101")),
+	}}.bytes(t))
+	for _, sh := range rf.Sheets {
+		switch sh.Name {
+		case "S8":
+			if sh.Left != "转出" || sh.LeftTitle != "第一党支部党员花名册（已转出人员）" {
+				t.Errorf("S8: Left %q LeftTitle %q, want 转出 from the title", sh.Left, sh.LeftTitle)
+			}
+		case "S10":
+			if sh.Left != "" || sh.TitleBranch != "" || sh.TitleWhy != "是原来的党支部" {
+				t.Errorf("S10: Left %q branch %q why %q, want no branch: a former one", sh.Left, sh.TitleBranch, sh.TitleWhy)
+			}
+		}
+	}
+	for _, m := range rf.Members {
+		if m.Member.BranchName != "" {
+			t.Errorf("%s: 所在党支部 %q, want none", m.Member.Name, m.Member.BranchName)
 		}
 	}
 }

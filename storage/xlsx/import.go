@@ -78,6 +78,10 @@ type Sheet struct {
 	// longer on the roster ("转出" in 已转出党员, "去世"), "" for most
 	// sheets: such a sheet is not taken for current members by default.
 	Left string
+	// LeftTitle is the title when Left comes from it (第一党支部党员花名册
+	// （已转出人员）) rather than from the sheet's name (review s8-7 attack
+	// #23: such a sheet was imported onto the roster).
+	LeftTitle string
 	// Example says the sheet's name is a template's sheet of examples or
 	// instructions (填写示例, 填写说明): not taken for members by default.
 	Example bool
@@ -328,6 +332,11 @@ func (rd *reader) sheet(s bookSheet) error {
 		sh.Hidden = true
 	}
 	sh.Title = titleOf(grid.text[:h.first-1])
+	if sh.Left == "" {
+		if w := leftWord(sh.Title); w != "" {
+			sh.Left, sh.LeftTitle = w, sh.Title
+		}
+	}
 	for _, c := range h.cols {
 		if !slices.Contains(sh.Columns, c.field) { // tick columns give one field
 			sh.Columns = append(sh.Columns, c.field)

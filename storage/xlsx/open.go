@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"branchledger/model"
 	"branchledger/storage/reason"
 )
 
@@ -116,7 +118,7 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
+		return nil, zipDamaged("", err)
 	}
 	pkg := newPackage(zr)
 	wbPath := "xl/workbook.xml"
@@ -162,11 +164,14 @@ func openWorkbook(data []byte) (*book, error) {
 	// attack #8, #13).
 	for i, s := range wb.Sheets {
 		if strings.ContainsAny(s.Name, `/\?*[]:`) {
-			return nil, fmt.Errorf("工作表名称“%s”含有 Excel 不允许的字符（/ \\ ? * [ ] :），请在 Excel 或 WPS 中给它改名后再导入", s.Name)
+			return nil, model.Errorf(nil, "工作表名称“%s”含有 Excel 不允许的字符（/ \\ ? * [ ] :），请在 Excel 或 WPS 中给它改名后再导入", s.Name)
 		}
 		for _, o := range wb.Sheets[:i] {
+			if o.Name == s.Name {
+				return nil, model.Errorf(nil, "工作簿中有两个同名的工作表“%s”（Excel 不允许这样），请在 Excel 或 WPS 中把其中一个改名后再导入", s.Name)
+			}
 			if strings.EqualFold(o.Name, s.Name) {
-				return nil, fmt.Errorf("工作簿中有两个只差大小写的工作表名称“%s”和“%s”（Excel 不允许这样），请在 Excel 或 WPS 中把其中一个改名后再导入", o.Name, s.Name)
+				return nil, model.Errorf(nil, "工作簿中有两个只差大小写的工作表名称“%s”和“%s”（Excel 不允许这样），请在 Excel 或 WPS 中把其中一个改名后再导入", o.Name, s.Name)
 			}
 		}
 	}
@@ -248,7 +253,7 @@ func openWorkbook(data []byte) (*book, error) {
 	// (pictures and all) need not stay in memory.
 	pzr, err := zip.NewReader(bytes.NewReader(pruned), int64(len(pruned)))
 	if err != nil {
-		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
+		return nil, zipDamaged("", err)
 	}
 	bk.pkg = newPackage(pzr)
 	bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, bk.pkg.sheetParts = pkg.shared, pkg.formats, pkg.dxfs, pkg.sheetParts
@@ -265,7 +270,7 @@ func openWorkbook(data []byte) (*book, error) {
 		if f != nil {
 			_ = f.Close()
 		}
-		return nil, fmt.Errorf("%w（%w）", ErrDamaged, err)
+		return nil, zipDamaged("", err)
 	}
 	// Parts are read when first used, so this is in time for the sheets.
 	f.CharsetTranscoder(declaredCharset)
@@ -400,7 +405,7 @@ func (p *pkgReader) open(zf *zip.File) (io.ReadCloser, error) {
 	}
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, fmt.Errorf("%w（%s：%w）", ErrDamaged, zf.Name, err)
+		return nil, zipDamaged(zf.Name, err)
 	}
 	return struct {
 		io.Reader
@@ -523,4 +528,38 @@ func utf16le(s string) []byte {
 		b = append(b, byte(u), byte(u>>8))
 	}
 	return b
+}
+
+// compressionSentence refuses a package compressed in a way Excel does not
+// use (bzip2 …): not a copy gone wrong.
+const compressionSentence = "文件用了 Excel 不用的压缩方式，请在 Excel/WPS 中打开后另存再导入"
+
+// The damaged file's sentence with what the zip reader found, as Texts
+// (ErrDamaged's sentence then the detail).
+const (
+	damagedNotZip   = "文件已损坏或不完整（可能没有拷贝完整），请重新拷贝，或在 Excel/WPS 中打开后另存再导入（%s不是完整的 zip 压缩包）"
+	damagedChecksum = "文件已损坏或不完整（可能没有拷贝完整），请重新拷贝，或在 Excel/WPS 中打开后另存再导入（%s校验和不符）"
+)
+
+// zipDamaged is the refusal of a workbook whose zip package cannot be
+// opened, said in Chinese rather than with the zip reader's English
+// (review s8-7 attack #11, #15 c): a compression Excel does not use is no
+// damaged copy. part is the package part, "" for the whole file.
+func zipDamaged(part string, err error) error {
+	where := ""
+	if part != "" {
+		where = part + "："
+	}
+	switch {
+	case errors.Is(err, zip.ErrAlgorithm):
+		return &otherFileError{msg: compressionSentence, kind: ErrDamaged}
+	case errors.Is(err, zip.ErrFormat):
+		return &model.TextError{Kind: ErrDamaged, Bare: true, Text: model.Textf(damagedNotZip, where)}
+	case errors.Is(err, zip.ErrChecksum):
+		return &model.TextError{Kind: ErrDamaged, Bare: true, Text: model.Textf(damagedChecksum, where)}
+	}
+	if part == "" {
+		return fmt.Errorf("%w（%w）", ErrDamaged, err)
+	}
+	return fmt.Errorf("%w（%s：%w）", ErrDamaged, part, err)
 }

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -70,7 +69,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			return model.Member{}, nil, nil, nil, err
 		}
 	}
-	r.duplicateColumns(cells)
+	if err := r.duplicateColumns(cells); err != nil {
+		return model.Member{}, nil, nil, nil, err
+	}
 	r.saysLeft()
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
@@ -265,7 +266,7 @@ func hiddenDate(raw string, date1904 bool) string {
 
 // note tells that field f of who (row of sheet) was read as blank because
 // its cell hides the value.
-func (h hiddenCell) note(sheet string, row int, who string, f model.Field) model.ImportNote {
+func (h hiddenCell) note(sheet string, row int, who any, f model.Field) model.ImportNote {
 	return model.Note(sheet, row, f, "%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", who, model.Term(f.Label()), h.text(), h.fix())
 }
 
@@ -322,11 +323,12 @@ func (r *rowMember) reject(f model.Field, reason model.Text) {
 }
 
 // who names the row's person for a note.
-func (r *rowMember) who() string {
+// A nameless row is a Text, said as "row 5" in English (en7 leftover).
+func (r *rowMember) who() any {
 	if r.name != "" {
 		return r.name
 	}
-	return fmt.Sprintf("第%d行", r.row)
+	return model.Textf("第%d行", r.row)
 }
 
 // unreadable reports whether f already has a problem.
@@ -494,7 +496,7 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 // duplicateColumns refuses the row when a second column for a field
 // (header.dups) says otherwise than the one imported: which one holds
 // cannot be told, and the one not imported may be the one on screen.
-func (r *rowMember) duplicateColumns(cells []string) {
+func (r *rowMember) duplicateColumns(cells []string) error {
 	same := func(s string) string { return spaceless(model.CleanLine(s)) }
 	for _, d := range r.im.h.dups {
 		kept, ok := r.im.h.column(d.field)
@@ -511,6 +513,22 @@ func (r *rowMember) duplicateColumns(cells []string) {
 		a, b := cell(cells, kept), cell(cells, d.index)
 		if v, ok := r.shown[d.field]; ok {
 			a = v
+		}
+		// One of the two blank is nothing to choose between: the value
+		// given is read (review s8-7 recheck #6: 政治面貌 left blank beside
+		// 人员类别 refused a real member).
+		if same(b) == "" {
+			continue
+		}
+		if same(a) == "" {
+			if !r.unreadable(d.field) {
+				col, src := r.im.sr.below(d.index+1, r.row)
+				r.shown[d.field] = b
+				if err := r.set(d.field, b, col, src); err != nil {
+					return err
+				}
+			}
+			continue
 		}
 		if dateFields[d.field] || d.field == model.FieldIDNumber {
 			// A date or an ID number is compared by what it means
@@ -536,6 +554,7 @@ func (r *rowMember) duplicateColumns(cells []string) {
 		kb, _ := excelize.ColumnNumberToName(d.index + 1)
 		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
 	}
+	return nil
 }
 
 // rowLeftWords, in a name's brackets or in 备注, say the person has left

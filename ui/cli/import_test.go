@@ -409,3 +409,21 @@ func TestRosterImportSheetAsBranchTidiesTheName(t *testing.T) {
 		}
 	}
 }
+
+// A sheet named as the spreadsheet numbers it (S3, Sheet2) is not offered
+// as every row's 所在党支部; a sheet titled …（已转出人员） is left out
+// saying its title (review s8-7 attack #23).
+func TestRosterImportNumberedSheetsAndLeaversTitle(t *testing.T) {
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
+	path := writeBook(t, "标题.xlsx", map[string][][]any{
+		"S3": {{"党员花名册"}, head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"S8": {{"第一党支部党员花名册（已转出人员）"}, head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
+		"机关": {head, {"孙三", rosterID("19800101", 33), "2010.07", "2011.07", "正式党员"}},
+	}, "S3", "S8", "机关")
+	r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--dry-run")
+	if r.status != ExitOK || strings.Contains(r.stderr, "--sheet-as-branch S3") || !strings.Contains(r.stderr, "--sheet-as-branch 机关") ||
+		!strings.Contains(r.stderr, "提示：工作表“S8”的标题“第一党支部党员花名册（已转出人员）”含“转出”，看来是已不在册的人员，没有作为在册党员导入") ||
+		!strings.Contains(r.stdout, "S8（标题含“转出”，不作为在册党员导入）") || strings.Contains(r.stdout+r.stderr, "钱二") {
+		t.Errorf("status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
+	}
+}

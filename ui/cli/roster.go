@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -165,6 +166,10 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，没有作为党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name)
 		case s.Included && s.Example:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，按所选作为党员导入\n", s.Name)
+		case !s.Included && s.LeftTitle != "" && !s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的标题“%s”含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, printable(s.LeftTitle), s.Left)
+		case s.Included && s.LeftTitle != "":
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的标题“%s”含“%s”，按所选作为在册党员导入\n", s.Name, printable(s.LeftTitle), s.Left)
 		case !s.Included && s.Left != "" && !s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的名称含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, s.Left)
 		case s.Included && s.Left != "":
@@ -179,7 +184,7 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部\n", s.Name)
 		case s.CanUseName && multi && s.NameBranch != s.Name:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如其中的党员都在“%s”，加 --sheet-as-branch %s\n", s.Name, printable(s.NameBranch), s.Name)
-		case s.CanUseName && multi:
+		case s.CanUseName && multi && mayNameBranch(s.Name):
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如应以工作表名称作为所在党支部，加 --sheet-as-branch %s\n", s.Name, s.Name)
 		}
 	}
@@ -327,3 +332,10 @@ func sheetFlag(fs *flag.FlagSet) *[]string {
 	})
 	return &sheets
 }
+
+// mayNameBranch reports a sheet name that could be a branch's: not one a
+// spreadsheet program numbers its sheets with (Sheet1, S3, 工作表2), which
+// is not offered as every row's 所在党支部 (review s8-7 attack #23).
+func mayNameBranch(name string) bool { return !numberedSheet.MatchString(strings.TrimSpace(name)) }
+
+var numberedSheet = regexp.MustCompile(`^(?i:sheet|s|工作表|表|页)\s*[0-9０-９]+$`)

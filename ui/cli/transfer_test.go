@@ -155,9 +155,10 @@ func TestTransferOutOwingAndCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// The ledger was kept here before those months (建账 at 党费已交至),
-	// so they are owed, not 待补录 (months before 建账 are never owed).
-	if err := s.SetDuesLedgerStart(paid); err != nil {
+	// The ledger was kept here before those months (建账 at 党费已交至,
+	// kept in the app since), so they are owed, not 待补录 (months the
+	// app never saw are never owed).
+	if err := s.SetDuesLedgerKeptFrom(paid); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2/lang"
 
@@ -38,7 +39,10 @@ func Say(t model.Text) string {
 	if known()[t.Format] {
 		tr = lang.L(t.Format)
 	}
-	if tr == t.Format {
+	// A format without Chinese ("%s", "%s（%s → %s）" aside) is the same
+	// in both languages: in English its arguments still are English (a
+	// month alone read 2026年11月 in an English list, review s8-8 #2).
+	if tr == t.Format && (!english() || hasHan(tr)) {
 		return t.String()
 	}
 	args := make([]any, len(t.Args))
@@ -308,4 +312,18 @@ func Verbs(format string) []Verb {
 		i += len(string(r)) - 1
 	}
 	return out
+}
+
+// english reports whether the UI speaks English (the list separator is
+// not the Chinese one).
+func english() bool { return lang.L("、") != "、" }
+
+// hasHan reports whether s has a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -384,6 +384,13 @@ func everyFinding() []model.Finding {
 			out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
 		}
 	}
+	// The same, the ledger set up in the app after its 建账月份: the
+	// months before the set-up are 待补录 too.
+	for _, paid := range []model.Month{model.MonthOf(2026, 3), model.MonthOf(2026, 8)} {
+		in := model.TransferIn{Date: model.NewDate(2026, 11, 30), PaidTo: paid}
+		w := in.DuesTextSince(model.MonthOf(2026, 1), model.MonthOf(2026, 10))
+		out = append(out, model.Finding{Severity: model.Warning, Text: w, Message: w.String()})
+	}
 	// Recruiting: a pipeline with most things wrong, one due soon.
 	d8 := func(y int, m time.Month, day int) model.Date { return model.NewDate(y, m, day) }
 	roster := map[int64]*model.Member{1: {ID: 1, Name: "王五", Category: model.CategoryFull, OnRoster: true},
@@ -577,5 +584,23 @@ func TestCitationInEnglish(t *testing.T) {
 	c.Local = true
 	if got := translatedArg(c); got != "Detailed Rules on Recruiting CPC Members (2014) and local practice" {
 		t.Errorf("%q", got)
+	}
+}
+
+// A part of a sentence whose format has no Chinese ("%s": a single month
+// of the grouped 待补录 reminder) says its arguments in the UI language:
+// English home read "…: 2026年11月; 陈静, 周杰: Oct 2026 – Nov 2026"
+// (review s8-8 #2).
+func TestFormatWithoutChineseSaysItsArgumentsInEnglish(t *testing.T) {
+	nov := model.MonthOf(2026, 11)
+	if got := Say(model.Textf("%s", nov)); got != "2026年11月" {
+		t.Errorf("zh: %q", got)
+	}
+	langtest.Use(t, "en")
+	if got := Say(model.Textf("%s", nov)); got != "Nov 2026" {
+		t.Errorf("en: %q", got)
+	}
+	if got := Say(model.Textf("%s", model.Yuan(35))); got != "¥35.00" {
+		t.Errorf("en money: %q", got)
 	}
 }

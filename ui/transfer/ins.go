@@ -119,7 +119,7 @@ func showTransferInForm(s *Screen) {
 	})
 	join, full := kit.NewDateEntry(), kit.NewDateEntry()
 	number, from, fromComm := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	letterDate, date := kit.NewDateEntry(), kit.NewDateEntry()
+	letterDate, date := kit.NewDateEntry().NeedDay(), kit.NewDateEntry().NeedDay()
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	duesNote := widget.NewLabel("")
@@ -263,7 +263,7 @@ func showTransferInForm(s *Screen) {
 		// says, but the months since are arrears here. A refused 党费交至
 		// (before the member joined, say) counts nothing.
 		if in.PaidTo != 0 && !in.Date.IsZero() && len(in.DuesGap()) > 0 && errs.For(model.InPaidToField) == "" {
-			duesNote.SetText(duesText(&in, s.data.LedgerStart, m != nil))
+			duesNote.SetText(duesText(&in, s.data.LedgerStart, s.data.LedgerSetUp, m != nil))
 			duesNote.Show()
 		} else {
 			duesNote.Hide()
@@ -308,7 +308,7 @@ func showTransferInForm(s *Screen) {
 				dlg.Hide()
 				s.saved()
 				kit.Inform(s.host.Window(), "已登记转入", kit.L("{{.Name}}已列入本支部花名册（到本支部日期{{.Date}}）。{{.Dues}}。其学历、工作岗位、住址等信息请在党员页面补充；需要时在“转入”中打印回执寄回转出党组织。",
-					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": duesText(&in, s.data.LedgerStart, m != nil)}))
+					map[string]any{"Name": saved.Name, "Date": in.Date.String(), "Dues": duesText(&in, s.data.LedgerStart, s.data.LedgerSetUp, m != nil)}))
 			case errors.As(err, &dup):
 				form.SetServerError(byField[dup.Field()], kit.SayErr(err))
 			case !showProblems(form, byField, err):
@@ -356,9 +356,9 @@ func probationText(today model.Date) string {
 // dues (model.TransferIn.DuesText); for a new member with months owed it
 // adds that their base is still to be entered: without it the months are
 // 缺基数 on their page, not the arrears the sentence names.
-func duesText(in *model.TransferIn, start model.Month, newMember bool) string {
-	text := kit.Say(in.DuesText(start))
-	if _, owed := in.DuesSplit(start); newMember && len(owed) > 0 {
+func duesText(in *model.TransferIn, start, setUp model.Month, newMember bool) string {
+	text := kit.Say(in.DuesTextSince(start, setUp))
+	if _, owed := in.DuesSplitSince(start, setUp); newMember && len(owed) > 0 {
 		text += kit.L("（其党费基数尚未填写：请在“党费 → 基数”中填写，欠交的金额才能计算；此前这些月份显示为缺基数）")
 	}
 	return text
