@@ -197,6 +197,11 @@ func TestPlanImportRefusesRowsThatWouldBeInvalid(t *testing.T) {
 			}
 		}
 	}
+	// The English window says the backstop's sentence from its Text (en7
+	// leftover: it had none, and showed the Chinese).
+	if r := plan.Refused[1]; r.Text.Format != "公民身份号码 %s 在文件中出现两次（%s、%s）" || r.Text.String() != r.Reason {
+		t.Errorf("refusal Text %+v", r.Text)
+	}
 }
 
 // An import that fails half way leaves nothing of itself behind.

@@ -117,8 +117,9 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 		in := incoming[i].Member
 		in.Normalize()
 		if first, dup := seen[in.IDNumber]; dup {
-			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber,
-				Reason: fmt.Sprintf("公民身份号码 %s 在文件中出现两次（%s、%s）", in.IDNumber, rowName(incoming[first]), rowName(incoming[i]))})
+			// A Text, so that the English window says it in English.
+			t := model.Textf("公民身份号码 %s 在文件中出现两次（%s、%s）", in.IDNumber, rowName(incoming[first]), rowName(incoming[i]))
+			plan.Refused = append(plan.Refused, model.ImportRefusal{Index: i, Field: model.FieldIDNumber, Reason: t.String(), Text: t})
 			continue
 		}
 		seen[in.IDNumber] = i

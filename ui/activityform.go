@@ -73,7 +73,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.form.Ask = a.sh.confirmDiscard
 	f.form.OnSubmit = f.submit
 	f.kind = kit.NewChoice(kindNames(), func(string) { f.reloadDue() })
-	f.date = newDateEntry(a.sh)
+	f.date = newDateEntry(a.sh).NeedDay()
 	f.date.OnChanged = func(string) { f.dateTyped = true }
 	f.date.OnLeft = f.dateLeft
 	entry := func(hint string) *kit.Entry {

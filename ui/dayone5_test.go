@@ -342,7 +342,9 @@ func TestPaymentDateCheckedOnLeaving(t *testing.T) {
 	for typed, want := range map[string]string{
 		"2027-01-01": "晚于今天",
 		"1985-03-12": "被接收为预备党员",
-		"2026-11":    "年-月-日",
+		// The day forms, not the month ones the field refuses (review
+		// s7-8 newuser #11).
+		"2026-11": "不是完整的日期：请写年月日",
 	} {
 		p.date.SetText(typed)
 		p.date.FocusLost()

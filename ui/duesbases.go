@@ -573,7 +573,7 @@ func (b *duesBases) discard() {
 // editReduction sets a reduction (减交) or waiver's approval: the branch
 // decides on application and the upper committee approves, so both the
 // reason and the approval are required.
-func (b *duesBases) editReduction(i int) {
+func (b *duesBases) editReduction(i int) *kit.FormDialog {
 	row := &b.rows[i]
 	form := kit.NewForm("确定")
 	form.Ask = b.d.sh.confirmDiscard
@@ -595,6 +595,35 @@ func (b *duesBases) editReduction(i int) {
 	})
 	reasonF := form.Add("原因", reason)
 	approvalF := form.Add("批准情况", approval)
+	// The rules of the base page, checked in the dialog when a field is
+	// left or 确定 pressed, each under its field: they were said only when
+	// the page was saved, one at a time, in a line that pushed the table
+	// down (review s7-8 attack #16).
+	form.Check = func(report func(*kit.Field, string)) {
+		if !reduced.Checked {
+			return
+		}
+		x := row.base
+		x.Reduced, x.Reason, x.Approval = true, reason.Text, approval.Text
+		a, err := model.ParseMoney(amount.Text)
+		if err == nil {
+			x.ReducedAmount = a
+		}
+		switch {
+		case strings.TrimSpace(reason.Text) == "":
+			report(reasonF, lang.L("请填写减交的原因"))
+		case strings.TrimSpace(approval.Text) == "":
+			report(approvalF, lang.L("请填写批准情况（哪一级党组织何时批准）"))
+		}
+		if err != nil || strings.TrimSpace(amount.Text) == "" {
+			return
+		}
+		normal := row.base
+		normal.Reduced = false
+		if full, _, ferr := normal.Monthly(model.CurrentDuesRules()); ferr == nil && a >= full {
+			report(amountF, lang.L("减交后每月应少于按规定应交的 {{.Full}} 元", map[string]any{"Full": full.String()}))
+		}
+	}
 	form.Load(func() {
 		reduced.SetChecked(row.base.Reduced)
 		if row.base.Reduced {
@@ -616,6 +645,7 @@ func (b *duesBases) editReduction(i int) {
 	}
 	body := container.NewVBox(note, form.Grid(1, reducedF, amountF, reasonF, approvalF))
 	dlg = kit.ShowForm(b.d.sh.win, lang.L("减交或免交：")+row.name, form, body, fyne.NewSize(560, 420))
+	return dlg
 }
 
 // editChange sets a new base from a month of the year (年中调整), when new

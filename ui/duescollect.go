@@ -333,7 +333,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	p.save = p.form.Save
 	p.form.Ask = d.sh.confirmDiscard
 	p.form.OnSubmit = p.submit
-	p.date = newDateEntry(d.sh)
+	p.date = newDateEntry(d.sh).NeedDay()
 	p.amount = kit.NewEntry()
 	p.amount.SetPlaceHolder(lang.L("元"))
 	p.extra = kit.NewEntry()
@@ -425,7 +425,10 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	if month >= 0 && row.Months[month].State == model.MonthToRecord {
 		p.date.SetPlaceHolder(lang.L("补录：填写当时实际交纳的日期"))
 	}
-	form := container.NewVBox(container.NewBorder(nil, nil, nil, p.asOpening, rule),
+	// The button's place is kept while it is hidden: ticking a month that
+	// shows it must not narrow the rule line and move the form under the
+	// pointer (review s7-8 newuser #8).
+	form := container.NewVBox(container.NewBorder(nil, nil, nil, p.openingSlot(), rule),
 		p.form.Grid(1, p.dateF, p.monthsF, p.amountF, p.extraF, payerF, receiptF, noteF))
 	history := container.NewBorder(container.NewVBox(heading("交纳记录"), p.empty), nil, nil, nil, p.history)
 	// The history scrolls by itself beside the form: inside the form's
@@ -550,6 +553,20 @@ func (p *paymentDialog) openingMonth() (model.Month, bool) {
 		}
 	}
 	return model.MonthOf(p.d.year, 1) + model.Month(last), true
+}
+
+// openingSlot holds asOpening in a place as wide as its widest text (any
+// month of the year), shown or not.
+func (p *paymentDialog) openingSlot() fyne.CanvasObject {
+	var w float32
+	b := widget.NewButton("", nil)
+	for k := range 12 {
+		b.SetText(lang.L("登记为党费已交至{{.M}}", map[string]any{"M": monthText(model.MonthOf(p.d.year, 1) + model.Month(k))}))
+		w = max(w, b.MinSize().Width)
+	}
+	keep := canvas.NewRectangle(color.Transparent)
+	keep.SetMinSize(fyne.NewSize(w, b.MinSize().Height))
+	return container.NewStack(keep, p.asOpening)
 }
 
 // showOpening offers 登记为党费已交至 for the months ticked when they can

@@ -36,7 +36,7 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 	d.kind = kit.NewChoice(selectOptions(model.AvailableEvents(&m)...), func(s string) {
 		d.note.SetPlaceHolder(model.EventKind(s).NoteHint())
 	})
-	d.date = newDateEntry(sh)
+	d.date = newDateEntry(sh).NeedDay()
 	d.note = kit.NewEntry()
 	d.kindF = d.form.Add("事项", d.kind)
 	d.dateF = d.form.Add("日期", d.date)

@@ -234,3 +234,27 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 		})
 	}
 }
+
+// The English import preview shows a member's sex and category as the
+// roster does, Male and Full member, not the cells' 男 and 正式党员
+// (review s8-8 #1).
+func TestImportPreviewValuesInEnglish(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	s := newTestShell(t, newFakeStore(testToday))
+	m := member("张三", validID("19800101", "001"))
+	p := model.ImportPreview{}
+	p.Plan.Add = []model.Member{m}
+	v := showImportPreview(s, p)
+	var got []string
+	for col, f := range addFields {
+		if f == model.FieldSex || f == model.FieldCategory {
+			got = append(got, cellText(v.adds, 0, col))
+		}
+	}
+	if strings.Join(got, "/") != "Male/Full member" {
+		t.Errorf("sex and category read %q, want Male, Full member", got)
+	}
+}

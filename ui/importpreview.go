@@ -80,7 +80,11 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 		func() int { return len(v.changes) },
 		func(row, col int) string {
 			c := v.changes[row]
-			return [...]string{c.name, c.id, fieldLabel(c.change.Field), c.change.Old, c.change.New}[col]
+			old, now := c.change.Old, c.change.New
+			if translatedFields[c.change.Field] {
+				old, now = valueText(old), valueText(now)
+			}
+			return [...]string{c.name, c.id, fieldLabel(c.change.Field), old, now}[col]
 		})
 	addCols := make([]textColumn, len(addFields))
 	for i, f := range addFields {
@@ -102,7 +106,9 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 				}
 				return monthText(m.DuesPaidTo)
 			}
-			return m.Text(addFields[col])
+			// Said as the roster says it (Male, Full member), not as the
+			// cell had it (review s8-8 #1).
+			return fieldValue(m, addFields[col])
 		})
 	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(

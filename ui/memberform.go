@@ -139,7 +139,7 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 }
 
 func (f *memberForm) buildTransferIn() fyne.CanvasObject {
-	f.viaDate = newDateEntry(f.sh)
+	f.viaDate = newDateEntry(f.sh).NeedDay()
 	f.viaNote = kit.NewEntry()
 	f.viaNote.SetPlaceHolder(lang.L("从何处转来、介绍信编号"))
 	f.transferIn = kit.NewCheck(lang.L("转入（从其他支部转来）"), func(bool) { f.enableDependents() })

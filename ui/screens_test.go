@@ -131,6 +131,25 @@ func views(t *testing.T, s *shell) []view {
 		s.show(screenDues)
 		newReversalDialog(s, "2026-03-01 81.00元 3月", "冲正后，这笔交纳不再计入收缴和结存，所交月份恢复为未交。", func(string) error { return nil }, func() {})
 	})
+	dialog("为所选党员设置", func() {
+		b := duesShown().bases
+		for i := range b.rows[:min(3, len(b.rows))] {
+			b.rows[i].selected = true
+		}
+		b.editSelected()
+	})
+	dialog("导入预览", func() {
+		s.show(screenRoster)
+		var p model.ImportPreview
+		p.Plan.Add = s.members[:min(5, len(s.members))]
+		p.Rejected = []model.Rejection{{Row: 7, Field: model.FieldIDNumber, Reason: "公民身份号码：校验位不正确（应为 X）"}}
+		showImportPreview(s, p)
+	})
+	dialog("导入党费基数", func() {
+		var p model.BasePreview
+		p.Year = testToday.Year
+		duesShown().showBasePreview(p)
+	})
 	dialog("年中调整", func() { duesShown().bases.editChange(0) })
 	dialog("减免", func() { duesShown().bases.editReduction(0) })
 	dialog("导出完成", func() {

@@ -298,6 +298,7 @@ func (s *shell) navigate(id widget.ListItemID) {
 	show := func() {
 		s.content.Objects = []fyne.CanvasObject{s.view(id)}
 		s.content.Refresh()
+		s.regrid(s.screens[id].Title)
 		// 帮助 opens on the page of the screen the user came from.
 		if s.screens[id].Title == help.Title && from >= 0 && s.help != nil {
 			s.help.Show(s.screens[from].Title)
@@ -310,6 +311,21 @@ func (s *shell) navigate(id widget.ListItemID) {
 	// Laid out at once, not at the next frame: the switch paints one
 	// frame, not two (settle.go).
 	s.settle(show)
+}
+
+// regrid brings the month grids of the screen shown to this month and
+// their top row. Fyne 2.7.1 can keep a table's own offset apart from its
+// scroller's (the scroller goes back to 0 without telling the table when
+// the content fits for a moment), and a table scrolled before came back
+// with its first rows a blank band that took no clicks (review s8-8 #3);
+// scrolling sets both again.
+func (s *shell) regrid(title string) {
+	switch {
+	case title == screenDues && s.dues != nil && s.dues.collect != nil && s.dues.collect.scrollToNow != nil:
+		s.dues.collect.scrollToNow()
+	case title == screenActivities && s.activities != nil && s.activities.scrollCalendar != nil:
+		s.activities.scrollCalendar()
+	}
 }
 
 // settle makes a change to the window and lays out what it changed at once

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -76,7 +77,9 @@ var duesTrailing = []duesColumn{
 	{model.HeadYearPaid, 9, func(r *model.RegisterRow) string { return r.YearPaid.String() },
 		func(r *model.RegisterRow) (model.Money, bool) { return r.YearPaid, true }},
 	{model.HeadSigned, 9, func(*model.RegisterRow) string { return "" }, nil},
-	{model.HeadNote, 14, func(r *model.RegisterRow) string { return r.Note }, nil},
+	// Wide enough for the usual 备注 (党费已交至…；N个月待补录…) in four
+	// lines (review s7-8 newuser #6: five lines in a four-line row).
+	{model.HeadNote, 18, func(r *model.RegisterRow) string { return r.Note }, nil},
 }
 
 const monthWidth = 6.5
@@ -407,7 +410,31 @@ func keepRowText(keep *textKeeper, row []any, texts []string, widths []float64) 
 		c.StyleID = st
 		row[i] = c
 	}
-	return rowHeight(texts, widths), nil
+	return registerRowHeight(texts, widths), nil
+}
+
+// printedLine is the height LibreOffice gives a line of 10 pt Chinese text
+// in print (measured on the PDF: about 14.8 pt), more than lineHeight, the
+// roster's estimate: a register row of five lines of 备注 at lineHeight
+// printed its first line on the top border and its last ("）") in the next
+// row (review s7-8 newuser #6).
+const printedLine = 15.0
+
+// registerRowHeight is the height of a register row whose text cells hold
+// texts: its wrapped lines at printedLine, with the row's padding.
+func registerRowHeight(texts []string, widths []float64) float64 {
+	lines := 1
+	for i, s := range texts {
+		if s != "" {
+			lines = max(lines, textLines(s, widths[i]))
+		}
+	}
+	if lines == 1 {
+		return rowHeight(texts, widths)
+	}
+	// Half a line more: the text is centred, and its first line no longer
+	// touches the top border.
+	return min(maxRowHeight, max(minRow, math.Ceil(float64(lines)*printedLine+printedLine/2+rowPadding)))
 }
 
 // columnCell is a register cell of a column that is not a month: a number

@@ -308,3 +308,47 @@ func TestArrearsLineNamesThoseWhoLeft(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// A register row is as tall as its 备注 prints: LibreOffice draws a line
+// of 10 pt Chinese about 14.8 pt high, and a row estimated at 13.5 pt a
+// line printed its first line on the top border and its "）" in the next
+// row (review s7-8 newuser #6). Chinese and Latin notes alike.
+func TestRegisterRowHoldsItsNote(t *testing.T) {
+	r := duesReport(4)
+	notes := []string{
+		"党费已交至2026年10月（建账前已交）；1个月待补录（开始用本软件记账之前）",
+		"转入前党费已交至2026年3月（介绍信，2026年11月转入）；4月至10月待补录（开始用本软件记账之前），请与转出党组织核实",
+		"Paid up to Oct 2026 before the ledger; 1 month still to record (before the app was used), see the paper ledger",
+	}
+	for i, n := range notes {
+		r.Register.Rows[i].Note = n
+	}
+	var buf bytes.Buffer
+	if err := WriteDues(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	last := 1 + len(duesLeading) + 12 + len(duesTrailing)
+	col, _ := excelize.ColumnNumberToName(last)
+	width, err := f.GetColWidth(DuesRegisterSheet, col)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range notes {
+		h, err := f.GetRowHeight(DuesRegisterSheet, duesFirstRow+i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := textLines(n, width)
+		if need := float64(lines)*14.8 + 8; h < need {
+			t.Errorf("row %d: %.1f pt for %d lines of %q in a column %.1f wide, want at least %.1f", i+1, h, lines, n, width, need)
+		}
+		if lines > 4 && i == 0 {
+			t.Errorf("the usual note takes %d lines", lines)
+		}
+	}
+}

@@ -17,7 +17,7 @@ var (
 	ErrDamaged     = errors.New("文件已损坏或不完整（可能没有拷贝完整），请重新拷贝，或在 Excel/WPS 中打开后另存再导入")
 	ErrIrregular   = errors.New("文件的表格结构不规范（可能由其他程序生成），无法确认每个单元格都能正确读出，请在 Excel/WPS 中打开后另存再导入")
 	ErrTooLarge    = errors.New("文件太大，不像是党员花名册，请确认选对了文件")
-	ErrNoHeader    = errors.New("没有找到表头：需要至少包含“姓名”和“身份证号码”两列")
+	ErrNoHeader    = errors.New("前 40 行中没有找到表头：需要至少包含“姓名”和“身份证号码”两列；表头在更下面时，请删去上方的说明行后再导入")
 	ErrTooManyRows = errors.New("数据行太多，不像是一个支部的党员花名册，请确认选对了文件或分成几个文件导入")
 	ErrNoSheet     = errors.New("工作簿里没有这个工作表")
 	ErrFileInUse   = errors.New("无法保存：目标文件可能正被 Excel 或 WPS 打开，请关闭后重试")

@@ -15,8 +15,9 @@ import (
 )
 
 // headerSearchRows is how far down a sheet the header is looked for: below
-// a title, a unit line and perhaps a note or two.
-const headerSearchRows = 15
+// a title, a unit line and a template's 填表说明, which may run to twenty
+// lines (review s7-7 attack #15; ErrNoHeader names the number).
+const headerSearchRows = 40
 
 // maxHeaderRows is how many rows one header may take: a group heading
 // over sub-headings, and perhaps a group over that ("基本信息" over

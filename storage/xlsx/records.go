@@ -299,7 +299,7 @@ func latin(r rune) bool {
 }
 
 // notes tell the preview how the record's rows were read.
-func (rec *record) notes(sheet, who string, m *model.Member) []model.ImportNote {
+func (rec *record) notes(sheet string, who any, m *model.Member) []model.ImportNote {
 	if len(rec.more) == 0 {
 		return nil
 	}

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,7 +266,7 @@ func hiddenDate(raw string, date1904 bool) string {
 
 // note tells that field f of who (row of sheet) was read as blank because
 // its cell hides the value.
-func (h hiddenCell) note(sheet string, row int, who string, f model.Field) model.ImportNote {
+func (h hiddenCell) note(sheet string, row int, who any, f model.Field) model.ImportNote {
 	return model.Note(sheet, row, f, "%s的%s：%s，按空白导入；如需导入这一项，%s后重新导入", who, model.Term(f.Label()), h.text(), h.fix())
 }
 
@@ -324,11 +323,12 @@ func (r *rowMember) reject(f model.Field, reason model.Text) {
 }
 
 // who names the row's person for a note.
-func (r *rowMember) who() string {
+// A nameless row is a Text, said as "row 5" in English (en7 leftover).
+func (r *rowMember) who() any {
 	if r.name != "" {
 		return r.name
 	}
-	return fmt.Sprintf("第%d行", r.row)
+	return model.Textf("第%d行", r.row)
 }
 
 // unreadable reports whether f already has a problem.

@@ -31,8 +31,18 @@ type DateEntry struct {
 	// the clock.
 	Today func() model.Date
 
-	picker *widget.PopUp
-	cal    *calendar
+	picker   *widget.PopUp
+	cal      *calendar
+	needsDay bool // NeedDay
+}
+
+// NeedDay makes d a field that needs the day (an activity's, a payment's,
+// a letter's): its calendar offers no 只填年月, which the field would then
+// refuse (review s7-8 newuser #11), and text it cannot take is refused
+// with the day forms only (model.ParseDay), not "1985.03 或 1985年3月".
+func (d *DateEntry) NeedDay() *DateEntry {
+	d.needsDay = true
+	return d
 }
 
 // NewDateEntry returns an empty date entry.
@@ -74,7 +84,12 @@ func (d *DateEntry) closePicker() bool {
 
 // Date reads the entry: the zero date when empty, an error (one Chinese
 // sentence listing the forms accepted) when it cannot be read.
-func (d *DateEntry) Date() (model.Date, error) { return model.ParseDate(d.Text) }
+func (d *DateEntry) Date() (model.Date, error) {
+	if d.needsDay {
+		return model.ParseDay(d.Text)
+	}
+	return model.ParseDate(d.Text)
+}
 
 // SetDate shows a date in the stored form; the zero date empties the entry.
 func (d *DateEntry) SetDate(v model.Date) { d.SetText(v.String()) }
@@ -118,7 +133,7 @@ func (d *DateEntry) openPicker() {
 	if err != nil || at.IsZero() {
 		at = d.today()
 	}
-	d.cal = newCalendar(at, d.today(), d.pick)
+	d.cal = newCalendar(at, d.today(), !d.needsDay, d.pick)
 	d.picker = widget.NewPopUp(d.cal.content, c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d)
 	size := d.picker.MinSize()
@@ -202,13 +217,14 @@ type calendar struct {
 	onPick     func(model.Date)
 	years      []int
 	dayButtons []*widget.Button // of the month shown, for tests
+	monthOnly  *widget.Button   // 只填年月, nil where the day is needed
 }
 
 // calendarYears is how far back the year list reaches: birth dates of the
 // oldest members.
 const calendarFirstYear = 1920
 
-func newCalendar(at, today model.Date, onPick func(model.Date)) *calendar {
+func newCalendar(at, today model.Date, monthAllowed bool, onPick func(model.Date)) *calendar {
 	c := &calendar{today: today, onPick: onPick, shown: model.MonthDate(at.Year, at.Month)}
 	var years []string
 	for y := today.Year + 1; y >= calendarFirstYear; y-- {
@@ -226,10 +242,14 @@ func newCalendar(at, today model.Date, onPick func(model.Date)) *calendar {
 	prev.Importance, next.Importance = widget.LowImportance, widget.LowImportance
 	c.days = container.NewGridWithColumns(7)
 	todayButton := widget.NewButton(L("今天"), func() { onPick(today) })
-	monthOnly := widget.NewButton(L("只填年月"), func() { onPick(c.shown) })
+	bottom := container.NewGridWithColumns(2, todayButton)
+	if monthAllowed {
+		c.monthOnly = widget.NewButton(L("只填年月"), func() { onPick(c.shown) })
+		bottom.Add(c.monthOnly)
+	}
 	c.content = container.NewBorder(
 		container.NewBorder(nil, nil, prev, next, container.NewGridWithColumns(2, c.year, c.mon)),
-		container.NewGridWithColumns(2, todayButton, monthOnly), nil, nil, c.days)
+		bottom, nil, nil, c.days)
 	c.show(c.shown)
 	c.year.OnChanged = func(string) {
 		if i := c.year.SelectedIndex(); i >= 0 && c.years[i] != c.shown.Year {

@@ -710,3 +710,49 @@ func TestWordsWidthShowsTheWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A date field that needs the day offers no 只填年月 in its calendar, and a
+// month typed there is refused with the day forms; a field that takes a
+// month offers it (review s7-8 newuser #11: 只填年月 in 新建活动's calendar
+// gave the field's own error).
+func TestOnlyAFieldThatTakesAMonthOffersIt(t *testing.T) {
+	test.NewTempApp(t)
+	for _, needDay := range []bool{false, true} {
+		d := NewDateEntry()
+		if needDay {
+			d.NeedDay()
+		}
+		d.Today = func() model.Date { return model.NewDate(2026, 11, 30) }
+		test.NewTempWindow(t, container.NewVBox(d))
+		test.Tap(d.ActionItem.(fyne.Tappable))
+		offered := false
+		var find func(o fyne.CanvasObject)
+		find = func(o fyne.CanvasObject) {
+			switch w := o.(type) {
+			case *widget.Button:
+				offered = offered || w.Text == "只填年月"
+			case *fyne.Container:
+				for _, c := range w.Objects {
+					find(c)
+				}
+			}
+		}
+		find(d.cal.content)
+		if offered == needDay {
+			t.Errorf("needs the day %v: 只填年月 offered %v", needDay, offered)
+		}
+		d.picker.Hide()
+		d.SetText("2026.11")
+		_, err := d.Date()
+		if needDay && (err == nil || strings.Contains(err.Error(), "1985.03") || !strings.Contains(err.Error(), "年月日")) {
+			t.Errorf("a day field takes 2026.11: %v", err)
+		}
+		if !needDay && err != nil {
+			t.Errorf("a month field refuses 2026.11: %v", err)
+		}
+		d.SetText("18 Sep 2026")
+		if _, err := d.Date(); needDay && (err == nil || strings.Contains(err.Error(), "1985.03")) {
+			t.Errorf("a day field's hint for an unread date: %v", err)
+		}
+	}
+}

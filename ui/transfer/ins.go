@@ -119,7 +119,7 @@ func showTransferInForm(s *Screen) {
 	})
 	join, full := kit.NewDateEntry(), kit.NewDateEntry()
 	number, from, fromComm := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	letterDate, date := kit.NewDateEntry(), kit.NewDateEntry()
+	letterDate, date := kit.NewDateEntry().NeedDay(), kit.NewDateEntry().NeedDay()
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	duesNote := widget.NewLabel("")

@@ -15,7 +15,7 @@ import (
 // (the letter's receiving organisation unless changed) and the handler.
 func showReceiptForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("登记回执")
-	date, org, handler := kit.NewDateEntry(), kit.NewEntry(), kit.NewEntry()
+	date, org, handler := kit.NewDateEntry().NeedDay(), kit.NewEntry(), kit.NewEntry()
 	date.Today = s.host.Today
 	fDate := form.Add("回执日期", date)
 	fOrg := form.Add("接收党组织", org)
@@ -65,7 +65,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 // member comes back onto the roster, and the number stays used.
 func showWithdrawForm(s *Screen, l model.TransferLetter) {
 	form := kit.NewForm("作废")
-	date, reason := kit.NewDateEntry(), kit.NewEntry()
+	date, reason := kit.NewDateEntry().NeedDay(), kit.NewEntry()
 	date.Today = s.host.Today
 	reason.SetPlaceHolder(kit.L("如：未使用、填写有误、去向改变"))
 	fDate := form.Add("作废日期", date)

@@ -72,7 +72,7 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 	f.to, f.comm, f.days, f.phone = kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
 	f.comm.SetPlaceHolder(kit.L("介绍信的抬头，如 中共××区委组织部"))
 	f.reason = kit.NewSelectEntry(reasonChoices())
-	f.date = kit.NewDateEntry()
+	f.date = kit.NewDateEntry().NeedDay()
 	f.date.Today = host.Today
 	f.date.OnChanged = func(string) { f.draft() }
 	f.preview = widget.NewLabel("")
