@@ -58,9 +58,9 @@ func newReversalDialog(sh *shell, what, effect string, reverse func(reason strin
 
 // paymentText is one line of a member's payment history.
 func paymentText(p *model.DuesPayment) string {
-	text := p.Date.String() + "  " + p.Amount.String() + lang.L("元") + "  " + p.MonthsText()
+	text := p.Date.String() + "  " + kit.Amount(p.Amount) + "  " + kit.MonthList(p.Months)
 	if p.Extra > 0 {
-		text += "  " + lang.L("自愿多交") + " " + p.Extra.String() + lang.L("元")
+		text += "  " + lang.L("自愿多交") + " " + kit.Amount(p.Extra)
 	}
 	if p.Receipt != "" {
 		text += "  " + lang.L("收据") + " " + p.Receipt

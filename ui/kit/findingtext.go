@@ -167,6 +167,28 @@ func DateText(d model.Date) string {
 	return d.Time().Format(lang.L("2006年1月2日"))
 }
 
+// Amount is money said alone in the UI language: 35.57元 in Chinese,
+// ¥35.57 in English (as Say puts money into a sentence).
+func Amount(m model.Money) string {
+	if english() {
+		return translatedArg(m).(string)
+	}
+	return m.String() + "元"
+}
+
+// MonthList lists months briefly in the UI language: 2026-10、2026-11 in
+// Chinese, Oct 2026, Nov 2026 in English.
+func MonthList(ms []model.Month) string {
+	if english() {
+		return translatedArg(model.Months(ms)).(string)
+	}
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = m.String()
+	}
+	return strings.Join(parts, "、")
+}
+
 // Cite is a rule's citation in the UI language: 《…》（2014年）第十三条 in
 // Chinese, "Detailed Rules … (2014), art. 13" in English; "" for none.
 func Cite(c model.Citation) string {
