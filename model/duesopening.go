@@ -268,16 +268,16 @@ func RecordFindings(gaps []RecordGap) []Finding {
 	f := Finding{Severity: Warning, About: AboutDues}
 	switch {
 	case len(gaps) == 1:
-		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
+		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
 			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
 	case len(gaps) > len(names) && !sameSpan(gaps):
 		// Grouped by their months, each group with its own span: one
 		// span for all gave "2026年10月至11月" to twelve members whose
 		// only month was November (review s7-8-newuser #2).
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
 			len(gaps), spanGroups(gaps))
 	case len(gaps) > len(names):
-		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
+		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
 			len(gaps), Names(names), monthRangeText(from, to))
 	default:
 		// Each with their own months: one span for all said 1月 to a
@@ -286,7 +286,7 @@ func RecordFindings(gaps []RecordGap) []Finding {
 		for i, g := range gaps {
 			each[i] = Textf("%s %s", g.Name, monthRangeText(g.From, g.To))
 		}
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
 			len(gaps), each)
 	}
 	return []Finding{f}
