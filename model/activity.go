@@ -46,6 +46,74 @@ type AttendanceRow struct {
 	Name     string
 	Status   Attendance
 	Reason   string // why on leave or absent
+	// Vote is the member's vote at a 支部党员大会 as recorded when the
+	// record was saved (RecordVotes): the record's own 应到/实到 decide
+	// its quorum, so a later edit of the member's Party dates or 到本支部日期
+	// does not rewrite the meeting (review s8-8 #6). VoteUnrecorded: not
+	// recorded yet, worked out from the member as he is now.
+	Vote Vote
+}
+
+// Vote is how a member on the roll of a 支部党员大会 counted towards its
+// quorum, as recorded.
+type Vote int8
+
+const (
+	VoteUnrecorded Vote = iota
+	// VoteDue: a full member of this branch on the day: 应到, and 实到 if present.
+	VoteDue
+	// VoteNone: no vote on the day (probationary, or not yet a member).
+	VoteNone
+	// VoteArrivedLater: a full member whose 到本支部日期 was after the
+	// day: counted only if present.
+	VoteArrivedLater
+)
+
+// VoteOn is m's vote at a 支部党员大会 on d, from m as he is now.
+func VoteOn(m *Member, d Date) Vote {
+	switch {
+	case m == nil || !CanVoteOn(m, d):
+		return VoteNone
+	case ArrivedAfter(m, d):
+		return VoteArrivedLater
+	}
+	return VoteDue
+}
+
+// counts adds the row to a 支部党员大会's voting members due and present.
+func (v Vote) counts(present bool) (due, pres int) {
+	switch {
+	case v == VoteDue, v == VoteArrivedLater && present:
+		if present {
+			return 1, 1
+		}
+		return 1, 0
+	}
+	return 0, 0
+}
+
+// RecordVotes fills in, for a 支部党员大会, the vote of every row not yet
+// recorded, from the members as they are now (looked up by ID). A row
+// already recorded keeps its vote: the meeting's roll is history. Other
+// kinds record none.
+func (a *Activity) RecordVotes(members map[int64]*Member) {
+	for i := range a.Attendance {
+		r := &a.Attendance[i]
+		switch {
+		case a.Kind != KindGeneralMeeting:
+			r.Vote = VoteUnrecorded
+		case r.Vote == VoteUnrecorded:
+			r.Vote = VoteOn(members[r.MemberID], a.Date)
+		}
+	}
+}
+
+// ForgetVotes clears the recorded votes, for a record whose date or kind
+// changed: the votes on the new day are worked out again when it is saved.
+func (a *Activity) ForgetVotes() {
+	for i := range a.Attendance {
+		a.Attendance[i].Vote = VoteUnrecorded
+	}
 }
 
 // Resolution is one decision taken at the activity, with its vote.
@@ -205,6 +273,12 @@ func (a *Activity) Counts() Counts {
 func (a *Activity) Held() HeldActivity {
 	h := HeldActivity{Kind: a.Kind, Date: a.Date, Election: a.HoldsElection()}
 	for _, r := range a.Attendance {
+		if r.Vote != VoteUnrecorded {
+			if h.Votes == nil {
+				h.Votes = make(map[int64]Vote, len(a.Attendance))
+			}
+			h.Votes[r.MemberID] = r.Vote
+		}
 		if r.Status == Present {
 			h.Present = append(h.Present, r.MemberID)
 		} else {
@@ -227,17 +301,23 @@ func MarkQuorum(held []HeldActivity, members map[int64]*Member, r BranchWorkRule
 			continue
 		}
 		h.VotingDue, h.VotingPresent = 0, 0
-		for _, id := range h.Present {
-			if m := members[id]; m != nil && CanVoteOn(m, h.Date) {
-				h.VotingDue++
-				h.VotingPresent++
+		vote := func(id int64) Vote {
+			// As recorded on the meeting's roll; worked out from the
+			// member now only for a roll saved before votes were kept.
+			if v, ok := h.Votes[id]; ok && v != VoteUnrecorded {
+				return v
 			}
+			return VoteOn(members[id], h.Date)
+		}
+		for _, id := range h.Present {
+			due, pres := vote(id).counts(true)
+			h.VotingDue += due
+			h.VotingPresent += pres
 		}
 		for _, id := range h.NotPresent {
 			// One not yet on this branch is not due (as in VotingCounts).
-			if m := members[id]; m != nil && CanVoteOn(m, h.Date) && !ArrivedAfter(m, h.Date) {
-				h.VotingDue++
-			}
+			due, _ := vote(id).counts(false)
+			h.VotingDue += due
 		}
 		h.Inquorate = !generalMeetingQuorate(h.VotingDue, h.VotingPresent, h.Election, r)
 	}
@@ -561,19 +641,17 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 // by ID for their category on the day.
 func (a *Activity) VotingCounts(members map[int64]*Member) (due, present int) {
 	for _, row := range a.Attendance {
-		m := members[row.MemberID]
-		if m == nil || !CanVoteOn(m, a.Date) {
-			continue
+		// The vote as recorded on the roll; worked out from the member
+		// now only for a row not recorded yet. One not on this branch
+		// yet (a record saved before the 到本支部日期 was known) is not
+		// due; present, he was there, and counts.
+		v := row.Vote
+		if v == VoteUnrecorded {
+			v = VoteOn(members[row.MemberID], a.Date)
 		}
-		if row.Status != Present && ArrivedAfter(m, a.Date) {
-			// Not on this branch yet (a record saved before the 到本支部日期
-			// was known): not due. Present, he was there, and counts.
-			continue
-		}
-		due++
-		if row.Status == Present {
-			present++
-		}
+		d, p := v.counts(row.Status == Present)
+		due += d
+		present += p
 	}
 	return due, present
 }

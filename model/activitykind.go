@@ -31,6 +31,9 @@ type HeldActivity struct {
 	Present    []int64
 	NotPresent []int64 // 请假 or 缺席
 	Election   bool
+	// Votes are the members' votes as recorded on a 支部党员大会's roll
+	// (AttendanceRow.Vote); nil or a member missing: worked out now.
+	Votes map[int64]Vote
 
 	// Inquorate: a 支部党员大会 below its quorum (or holding an election
 	// below the election quorum). It stays on record, but it could not

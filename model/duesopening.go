@@ -68,7 +68,9 @@ func ParseMonthText(s string) (Month, error) {
 	default:
 		d, err := ParseDate(strings.NewReplacer("年", "-", "月", "-", "日", "", ".", "-", "/", "-").Replace(strings.TrimSuffix(t, "日")))
 		if err != nil || d.IsZero() {
-			return 0, fmt.Errorf("“%s”：%w，应如 2026-10 或 2026年10月", s, ErrBadMonth)
+			// A Text, so that the English form says it in English
+			// (review s8-8 #7: "Dues paid to" refused in Chinese).
+			return 0, &TextError{Kind: ErrBadMonth, Bare: true, Text: Textf("“%s”：日期格式不正确（年月），应如 2026-10 或 2026年10月", s)}
 		}
 		return MonthOfDate(d), nil
 	}
@@ -108,36 +110,25 @@ func ValidateOpening(paidTo Month, today Date, r DuesRules) error {
 
 // ValidateOpeningInLedger refuses an opening position (党费已交至) typed or
 // imported for member m that reaches into months this ledger keeps: one
-// later than the month the ledger was set up in the app (h.SetUp, or
-// h.Start when not known) — those months are recorded in 收缴 as they are
-// paid — unless m came onto this branch later (到本支部日期, or a 转入
-// letter); or one that covers a month from h.Start on for which a payment
-// of m is already recorded (paid, m's paid months). Months before h.Start
-// are never owed, so an opening before it is always accepted. Such an
-// opening made the register show months the ledger holds as paid with no
-// money, and hid an underpayment (review s3-8 attack #2, #10). A transfer
-// letter's 党费交至 is checked by ValidateLetterPaidTo instead.
+// from the 建账月份 (h.Start) on — those months are the ledger's, and a
+// month paid in them is a payment recorded in 收缴 with its date, not an
+// opening — unless m came onto this branch later (到本支部日期, or a 转入
+// letter), whose months up to his arrival were paid elsewhere; or one that
+// covers a month from h.Start on for which a payment of m is already
+// recorded (paid, m's paid months). Months before h.Start are never owed,
+// so an opening before it is always accepted. Such an opening made the
+// register show months the ledger holds as paid with no money, and cleared
+// real arrears, an art. 9 line among them, without a payment (review s3-8
+// attack #2, #10; s8-8 #13: the months from 建账月份 to the month the ledger
+// was set up in the app were let through, though the printed register
+// says the ledger is kept from 建账月份). A transfer letter's 党费交至 is
+// checked by ValidateLetterPaidTo instead.
 func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []PaidMonth) error {
 	if h.Start == 0 || paidTo < h.Start {
 		return nil
 	}
-	kept := h.SetUp
-	if kept == 0 {
-		kept = h.Start
-	}
-	arrived := h.Arrived[m.ID]
-	if !m.ArrivedOn.IsZero() {
-		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
-	}
-	if paidTo > max(kept, arrived) {
-		if arrived > kept {
-			return Errorf(ErrDues, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
-		}
-		if kept == h.Start {
-			return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start)
-		}
-		return Errorf(ErrDues, "党费已交至 %s 晚于开始在本软件记党费账的 %s；此后的交纳请在“收缴”中逐笔登记", paidTo, kept)
-	}
+	// A payment recorded in the months the opening covers is named
+	// first: it says best why the month cannot be an opening.
 	first := Month(0)
 	for _, p := range paid {
 		if p.MemberID == m.ID && p.Month >= h.Start && p.Month <= paidTo && (first == 0 || p.Month < first) {
@@ -146,6 +137,20 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 	}
 	if first != 0 {
 		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
+	}
+	arrived := h.Arrived[m.ID]
+	if !m.ArrivedOn.IsZero() && (m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)) {
+		// A 到本支部日期 that is only the day the member was added or
+		// imported says nothing of where they paid (as ArrivedAfter):
+		// it let 党费已交至 reach this month for everyone imported today
+		// (review s8-8 #13, 为所选党员设置 2026年12月).
+		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
+	}
+	if paidTo > max(h.Start-1, arrived) {
+		if arrived >= h.Start {
+			return Errorf(ErrDues, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
+		}
+		return Errorf(ErrDues, "党费已交至 %s 在本账内（本账自建账月份 %s 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 %s", paidTo, h.Start, h.Start-1)
 	}
 	return nil
 }
@@ -263,16 +268,16 @@ func RecordFindings(gaps []RecordGap) []Finding {
 	f := Finding{Severity: Warning, About: AboutDues}
 	switch {
 	case len(gaps) == 1:
-		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
+		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
 			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
 	case len(gaps) > len(names) && !sameSpan(gaps):
 		// Grouped by their months, each group with its own span: one
 		// span for all gave "2026年10月至11月" to twelve members whose
 		// only month was November (review s7-8-newuser #2).
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
 			len(gaps), spanGroups(gaps))
 	case len(gaps) > len(names):
-		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
 			len(gaps), Names(names), monthRangeText(from, to))
 	default:
 		// Each with their own months: one span for all said 1月 to a
@@ -281,7 +286,7 @@ func RecordFindings(gaps []RecordGap) []Finding {
 		for i, g := range gaps {
 			each[i] = Textf("%s %s", g.Name, monthRangeText(g.From, g.To))
 		}
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录（待补录不算欠交；这些月份在本账内，不能用“党费已交至”代替交纳记录）",
 			len(gaps), each)
 	}
 	return []Finding{f}

@@ -7,13 +7,16 @@ import (
 )
 
 // An opening position (党费已交至) typed or imported may cover months
-// before the ledger, or months the app never saw (建账月份 moved back, paid
-// on paper), or months before the member came; never months the ledger
-// keeps or a month whose payment is recorded (review s3-8 attack #2, #10).
+// before the ledger (建账月份), or months before the member came; never
+// months the ledger keeps — from 建账月份 on, the months before the app was
+// set up included (review s8-8 #13) — or a month whose payment is recorded
+// (review s3-8 attack #2, #10).
 func TestValidateOpeningInLedger(t *testing.T) {
 	m := duesMember(1, NewDate(2001, 7, 1))
 	late := m
 	late.ArrivedOn = NewDate(2026, 6, 10)
+	imported := m
+	imported.ArrivedOn, imported.CreatedAt = NewDate(2026, 11, 20), NewDate(2026, 11, 20).Time()
 	paid := []PaidMonth{{MemberID: 1, Month: MonthOf(2025, 3)}, {MemberID: 2, Month: MonthOf(2026, 2)}}
 	for _, tc := range []struct {
 		name         string
@@ -25,15 +28,22 @@ func TestValidateOpeningInLedger(t *testing.T) {
 	}{
 		{"no ledger yet", 0, 0, m, nil, MonthOf(2026, 10), ""},
 		{"before the start", MonthOf(2026, 11), MonthOf(2026, 11), m, nil, MonthOf(2026, 10), ""},
-		{"the month set up", MonthOf(2026, 11), MonthOf(2026, 11), m, nil, MonthOf(2026, 11), ""},
-		{"start moved back, paid on paper", MonthOf(2026, 1), MonthOf(2026, 11), m, nil, MonthOf(2026, 10), ""},
-		{"another member's payment", MonthOf(2026, 1), MonthOf(2026, 11), m, paid, MonthOf(2026, 10), ""},
+		// Review s8-8 #13: every month from 建账月份 on is the ledger's,
+		// the months before the app was set up included; paid, they are
+		// payments recorded in 收缴, never an opening.
+		{"the start month itself", MonthOf(2026, 11), MonthOf(2026, 11), m, nil, MonthOf(2026, 11),
+			"党费：党费已交至 2026年11月 在本账内（本账自建账月份 2026年11月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2026年10月"},
+		{"start moved back, months before the app", MonthOf(2026, 1), MonthOf(2026, 11), m, nil, MonthOf(2026, 10),
+			"党费：党费已交至 2026年10月 在本账内（本账自建账月份 2026年1月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2025年12月"},
+		{"start October set up in December, November", MonthOf(2026, 10), MonthOf(2026, 12), m, nil, MonthOf(2026, 11),
+			"党费：党费已交至 2026年11月 在本账内（本账自建账月份 2026年10月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2026年9月"},
 		{"after the start the ledger keeps", MonthOf(2025, 1), MonthOf(2025, 1), m, nil, MonthOf(2026, 10),
-			"党费：党费已交至 2026年10月 晚于建账月份 2025年1月；建账后的交纳请在“收缴”中逐笔登记"},
-		{"after the month set up", MonthOf(2026, 1), MonthOf(2026, 3), m, nil, MonthOf(2026, 10),
-			"党费：党费已交至 2026年10月 晚于开始在本软件记党费账的 2026年3月；此后的交纳请在“收缴”中逐笔登记"},
-		{"over a recorded payment", MonthOf(2025, 1), MonthOf(2026, 11), m, paid, MonthOf(2026, 10),
-			"党费：党费已交至 2026年10月 晚于建账月份 2025年1月，而本账已登记了 2025年3月 的交纳；建账后的交纳请在“收缴”中逐笔登记"},
+			"党费：党费已交至 2026年10月 在本账内（本账自建账月份 2025年1月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2024年12月"},
+		{"over a recorded payment, before the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, paid, MonthOf(2026, 5),
+			"党费：党费已交至 2026年5月 晚于建账月份 2025年1月，而本账已登记了 2025年3月 的交纳；建账后的交纳请在“收缴”中逐笔登记"},
+		{"another member's payment", MonthOf(2025, 1), MonthOf(2025, 1), late, paid[1:], MonthOf(2026, 5), ""},
+		{"imported this month, 到本支部日期 the import day", MonthOf(2026, 11), MonthOf(2026, 11), imported, nil, MonthOf(2026, 11),
+			"党费：党费已交至 2026年11月 在本账内（本账自建账月份 2026年11月 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 2026年10月"},
 		{"before the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 5), ""},
 		{"after the member came", MonthOf(2025, 1), MonthOf(2025, 1), late, nil, MonthOf(2026, 8),
 			"党费：党费已交至 2026年8月 晚于到本支部的 2026年6月；到本支部以后的交纳请在“收缴”中逐笔登记"},

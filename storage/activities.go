@@ -85,14 +85,14 @@ func queryActivities(tx *gorm.DB, where string, args ...any) ([]model.Activity, 
 	// The ids are our own integers; a list of them is safe to splice in.
 	in := "(" + strings.Join(ids, ",") + ")"
 
-	rows, err = tx.Raw("SELECT activity_id, member_id, name, status, reason FROM activity_attendance WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
+	rows, err = tx.Raw("SELECT activity_id, member_id, name, status, reason, vote FROM activity_attendance WHERE activity_id IN " + in + " ORDER BY activity_id, position").Rows()
 	if err != nil {
 		return nil, err
 	}
 	for rows.Next() {
 		var id int64
 		var r model.AttendanceRow
-		if err := rows.Scan(&id, &r.MemberID, &r.Name, (*string)(&r.Status), &r.Reason); err != nil {
+		if err := rows.Scan(&id, &r.MemberID, &r.Name, (*string)(&r.Status), &r.Reason, (*int8)(&r.Vote)); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("read attendance: %w", err)
 		}
@@ -208,11 +208,27 @@ func (s *Store) SaveActivity(a model.Activity) (model.Activity, error) {
 		if err := tx.Model(&branchRow{}).Select("founded_on").Where("id = ?", branchID).Scan(&founded).Error; err != nil {
 			return err
 		}
+		if a.ID != 0 {
+			// A record moved to another day or kind has its votes
+			// worked out again for that day; otherwise the roll keeps
+			// the votes it was saved with (review s8-8 #6).
+			var was []struct {
+				Kind string
+				Date string
+			}
+			if err := tx.Raw("SELECT kind, date FROM activities WHERE id = ?", a.ID).Scan(&was).Error; err != nil {
+				return err
+			}
+			if len(was) == 1 && (was[0].Kind != string(a.Kind) || was[0].Date != a.Date.String()) {
+				a.ForgetVotes()
+			}
+		}
 		rc := model.RuleContext{Members: byID, FoundedOn: founded}
 		errs := rc.Validate(&a, model.DateOf(now))
 		if errs = append(errs, a.CheckGuests(inflow)...); len(errs) > 0 {
 			return errs
 		}
+		a.RecordVotes(byID)
 		var old []model.Activity
 		inserted := a.ID == 0
 		if inserted {
@@ -394,9 +410,9 @@ func updateActivity(tx *gorm.DB, a *model.Activity, now time.Time) error {
 
 func writeChildren(tx *gorm.DB, a *model.Activity) error {
 	att := a.Attendance
-	if err := insertRows(tx, "activity_attendance", []string{"activity_id", "position", "member_id", "name", "status", "reason"},
+	if err := insertRows(tx, "activity_attendance", []string{"activity_id", "position", "member_id", "name", "status", "reason", "vote"},
 		len(att), 100, func(args []any, i int) []any {
-			return append(args, a.ID, i+1, att[i].MemberID, att[i].Name, string(att[i].Status), att[i].Reason)
+			return append(args, a.ID, i+1, att[i].MemberID, att[i].Name, string(att[i].Status), att[i].Reason, int(att[i].Vote))
 		}); err != nil {
 		return err
 	}
@@ -532,21 +548,26 @@ func (s *Store) HeldActivities(from, to model.Date) ([]model.HeldActivity, error
 		rows, err := tx.Raw(`SELECT a.kind, a.date,
 			ifnull((SELECT group_concat(CASE WHEN t.status = ? THEN t.member_id WHEN a.kind = ? THEN -t.member_id END)
 				FROM activity_attendance t WHERE t.activity_id = a.id), ''),
+			CASE WHEN a.kind = ? THEN ifnull((SELECT group_concat(t.member_id || ':' || t.vote)
+				FROM activity_attendance t WHERE t.activity_id = a.id AND t.vote <> 0), '') ELSE '' END,
 			CASE WHEN a.kind = ? THEN EXISTS (SELECT 1 FROM activity_resolutions r WHERE r.activity_id = a.id AND r.election = 1) ELSE 0 END
 			FROM activities a WHERE a.date >= ? AND a.date <= ? ORDER BY a.date, a.id`,
-			string(model.Present), string(model.KindGeneralMeeting), string(model.KindGeneralMeeting), from.String(), to.String()).Rows()
+			string(model.Present), string(model.KindGeneralMeeting), string(model.KindGeneralMeeting), string(model.KindGeneralMeeting), from.String(), to.String()).Rows()
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var h model.HeldActivity
-			var kind, ids string
-			if err := rows.Scan(&kind, &h.Date, &ids, &h.Election); err != nil {
+			var kind, ids, votes string
+			if err := rows.Scan(&kind, &h.Date, &ids, &votes, &h.Election); err != nil {
 				return err
 			}
 			h.Kind = model.ActivityKind(kind)
 			if err := splitAttendance(ids, &h); err != nil {
+				return err
+			}
+			if err := splitVotes(votes, &h); err != nil {
 				return err
 			}
 			out = append(out, h)
@@ -574,6 +595,26 @@ func splitAttendance(s string, h *model.HeldActivity) error {
 		} else {
 			h.Present = append(h.Present, id)
 		}
+	}
+	return nil
+}
+
+// splitVotes reads "id:vote" pairs joined by commas into h.Votes; "" is
+// none.
+func splitVotes(s string, h *model.HeldActivity) error {
+	if s == "" {
+		return nil
+	}
+	parts := strings.Split(s, ",")
+	h.Votes = make(map[int64]model.Vote, len(parts))
+	for _, p := range parts {
+		id, v, ok := strings.Cut(p, ":")
+		n, err := strconv.ParseInt(id, 10, 64)
+		vote, verr := strconv.Atoi(v)
+		if !ok || err != nil || verr != nil {
+			return fmt.Errorf("read attendance votes %q", s)
+		}
+		h.Votes[n] = model.Vote(vote)
 	}
 	return nil
 }

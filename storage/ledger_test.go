@@ -131,6 +131,13 @@ func TestLedgerStartsWithTheFirstBase(t *testing.T) {
 // again; the last month paid in full follows it and the payments.
 func TestOpeningPosition(t *testing.T) {
 	s, ms := duesStore(t) // ledger from 2026-01, today 2026-03-15
+	// A 党费已交至 inside the ledger is taken only for one who came later
+	// (review s8-8 #13): ms[1] came on 2026-02-10, paid to February.
+	came := ms[1]
+	came.ArrivedOn = model.NewDate(2026, 2, 10)
+	if _, err := s.UpdateMember(came); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 2)}}, model.SourceDuesOpening); err != nil {
 		t.Fatal(err)
 	}
@@ -159,11 +166,11 @@ func TestOpeningPosition(t *testing.T) {
 		t.Errorf("cleared openings %v", os)
 	}
 	cs, _ := s.MemberChanges(ms[1].ID)
-	if len(cs) != 2 || cs[0].Field != model.FieldDuesPaidTo || cs[0].Old != "2026-02" || cs[0].New != "" || cs[1].New != "2026-02" {
+	if len(cs) != 3 || cs[0].Field != model.FieldDuesPaidTo || cs[0].Old != "2026-02" || cs[0].New != "" || cs[1].New != "2026-02" {
 		t.Errorf("history %+v", cs)
 	}
 	st, err := s.MemberDues(ms[1].ID, testToday)
-	if err != nil || st.PaidMonths != 2 || st.OwedMonths != 2 || st.Owed != model.Yuan(30) {
+	if err != nil || st.PaidMonths != 2 || st.OwedMonths != 1 || st.Owed != model.Yuan(15) { // came in February: January is not his here
 		t.Errorf("statement %+v %v", st, err)
 	}
 }

@@ -35,6 +35,7 @@ var migrations = []migration{
 	{10, "介绍信起始编号", migrateLetterNumbering},
 	{11, "介绍信起始编号的年份范围", migrateLetterNumberingRange},
 	{12, "身份号码唯一索引", migrateMemberNumberIndex},
+	{13, "支部党员大会应到实到按记录", migrateAttendanceVotes},
 }
 
 // withoutForeignKeys are the migrations that make again a table other

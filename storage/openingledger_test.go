@@ -49,7 +49,7 @@ func TestPlanImportRefusesOpeningInLedger(t *testing.T) {
 	if len(plan.Refused) != 2 {
 		t.Fatalf("refused %+v", plan.Refused)
 	}
-	for k, want := range map[int]string{0: "已登记了 2026年1月 的交纳", 2: "晚于建账月份"} {
+	for k, want := range map[int]string{0: "已登记了 2026年1月 的交纳", 2: "在本账内（本账自建账月份 2026年1月 起记账）"} {
 		r := plan.Refused[min(k, 1)]
 		if r.Index != k || r.Field != model.FieldDuesPaidTo || !strings.Contains(r.Reason, want) {
 			t.Errorf("row %d: %+v", k, r)

@@ -137,7 +137,7 @@ func TestIssueLetter(t *testing.T) {
 func TestLetterNumbersNeverReused(t *testing.T) {
 	s, ms := transferStore(t)
 	for _, m := range ms {
-		if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: m.ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+		if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: m.ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -188,11 +188,11 @@ func TestLetterNumbersNeverReused(t *testing.T) {
 // Bad input gets one clear line and changes nothing.
 func TestBadLetterChangesNothing(t *testing.T) {
 	s, ms := transferStore(t)
-	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	gone := ms[2]
-	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: gone.ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: gone.ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.IssueLetter(request(gone)); err != nil {
@@ -244,7 +244,7 @@ func equalCounts(a, b map[string]int) bool {
 
 func TestRecordReceipt(t *testing.T) {
 	s, ms := transferStore(t)
-	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	l, err := s.IssueLetter(request(ms[0]))
@@ -350,7 +350,7 @@ func TestRecordTransferIn(t *testing.T) {
 // A member who left by a letter comes back with an incoming letter.
 func TestTransferBackIn(t *testing.T) {
 	s, ms := transferStore(t)
-	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	l, err := s.IssueLetter(request(ms[0]))
@@ -539,7 +539,7 @@ func TestRegisterBeforeTransferIn(t *testing.T) {
 	s, ms := transferStore(t)
 	// Typed here, a 党费已交至 cannot be ahead of this month (March); a
 	// letter's can.
-	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 3)}}, "test"); err != nil {
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[1].ID, PaidTo: model.MonthOf(2026, 3)}}, SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	newcomer := newMember(40)

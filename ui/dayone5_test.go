@@ -150,10 +150,13 @@ func TestLedgerStartEarlierAsks(t *testing.T) {
 	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 1) {
 		t.Fatalf("start %v after confirming", start)
 	}
-	// The offer that follows says 开始用本软件记党费账之前, as the reminder
-	// and the printed sheets do, not 建账前 (review s7-8 attack #3).
-	if !strings.Contains(asked, "开始用本软件记党费账之前的月份待补录") || strings.Contains(asked, "建账前") {
-		t.Errorf("the offer after moving the start back asks %q", asked)
+	// The question says 开始用本软件记党费账之前, as the reminder and the
+	// printed sheets do, not 建账前 (review s7-8 attack #3); and, the
+	// months being in the ledger, to record them in 收缴, not to fill in a
+	// 党费已交至 (review s8-8 #13).
+	if !strings.Contains(asked, "开始用本软件记党费账之前的月份将显示为“待补录”") || strings.Contains(asked, "建账前") ||
+		strings.Contains(asked, "党费已交至") || !strings.Contains(asked, "在“收缴”中按实际交纳日期逐笔补录") {
+		t.Errorf("moving the start back asks %q", asked)
 	}
 }
 

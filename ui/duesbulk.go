@@ -267,9 +267,6 @@ func (b *duesBases) editStart() {
 		}
 		dlg.Hide()
 		b.d.changed()
-		if len(gaps) > 0 {
-			b.offerOpenings(gaps)
-		}
 	}
 	form.OnSubmit = func() {
 		preview()
@@ -297,22 +294,13 @@ func (b *duesBases) editStart() {
 	b.startDlg, b.startEntry, b.startEffect = form, entry, effect
 }
 
-// startEffect says what a new 建账月份 leaves to record: "" when nothing.
+// startEffect says what a new 建账月份 leaves to record, each group of
+// members with its own months (model.StartEffectText): "" when nothing.
 func startEffect(gaps []model.RecordGap) string {
 	if len(gaps) == 0 {
 		return ""
 	}
-	from, to := gaps[0].From, gaps[0].To
-	names := make([]string, 0, 6)
-	for _, g := range gaps {
-		from, to = min(from, g.From), max(to, g.To)
-		if len(names) < 6 {
-			names = append(names, g.Name)
-		}
-	}
-	list := moreList(names, len(gaps))
-	return lang.N("保存后，{{.N}}名党员（{{.Names}}）{{.Months}}的党费将显示为“待补录”（不算欠交，不会提示脱党）。已在纸质台账交过的，保存后可为他们填写“党费已交至”；也可在“收缴”中按实际交纳日期逐笔补录。", len(gaps),
-		map[string]any{"N": len(gaps), "Names": list, "Months": monthRangeText(from, to)})
+	return kit.Say(model.StartEffectText(gaps)) + lang.L("。")
 }
 
 // dropsEffect says whose arrears a later 建账月份 takes off, which months
@@ -337,24 +325,6 @@ func dropsEffect(drops []model.DroppedArrear) string {
 	list := moreList(parts, len(drops))
 	return lang.N("{{.N}}名党员的欠交将不再计算：{{.List}}。", len(drops),
 		map[string]any{"N": len(drops), "List": list})
-}
-
-// offerOpenings, after the 建账月份 was moved back, offers to tick the
-// members with months to record and set their 党费已交至 at once.
-func (b *duesBases) offerOpenings(gaps []model.RecordGap) {
-	ids := make(map[int64]bool, len(gaps))
-	for _, g := range gaps {
-		ids[g.MemberID] = true
-	}
-	b.d.sh.confirmAs("填写党费已交至",
-		lang.N("{{.N}}名党员开始用本软件记党费账之前的月份待补录。现在勾选他们，为已在纸质台账交过的党员填写“党费已交至”吗？", len(gaps), map[string]any{"N": len(gaps)}),
-		"勾选并填写", func() {
-			for i := range b.rows {
-				b.rows[i].selected = ids[b.rows[i].base.MemberID]
-			}
-			b.showPage()
-			b.editSelected()
-		})
 }
 
 // member is the member id on the roster the window holds.

@@ -164,8 +164,9 @@ func TestBulkSettingRefusesABadBase(t *testing.T) {
 
 // 建账月份 can be moved back to January (newuser8 problem 1). The dialog
 // says beforehand who will have which months to record; after saving,
-// those months are 待补录 — no arrears, no 严重 on home — and the dialog
-// offers to tick the members and set their 党费已交至 at once.
+// those months are 待补录 — no arrears, no 严重 on home. They are in the
+// ledger now: paid, they are recorded in 收缴, and a 党费已交至 over them is
+// refused (review s8-8 #13) — the dialog no longer offers one.
 func TestLedgerStartIsSettable(t *testing.T) {
 	s, st, ms := firstDayShell(t)
 	b := basesOf(duesOf(t, s))
@@ -183,7 +184,7 @@ func TestLedgerStartIsSettable(t *testing.T) {
 	entry.FocusLost()
 	// Everyone but the paper member (paid to October) has months to
 	// record, with a base or not.
-	for _, want := range []string{"13名党员", ms[0].Name, "2026年1月至10月", "待补录"} {
+	for _, want := range []string{"13名党员", ms[0].Name, "2026年1月至2026年10月", "待补录", "在“收缴”中按实际交纳日期逐笔补录"} {
 		if !strings.Contains(b.startEffect.Text, want) {
 			t.Errorf("before saving the dialog says %q; lacks %q", b.startEffect.Text, want)
 		}
@@ -207,20 +208,18 @@ func TestLedgerStartIsSettable(t *testing.T) {
 	if !strings.Contains(shown, "待补录") {
 		t.Errorf("home does not say the months are to record:\n%s", shown)
 	}
-	// Offered at once: the 13 ticked, the 为所选党员设置 dialog open.
-	bd := b.bulkDlg
-	if bd == nil || bd.members != 13 || !b.rows[0].selected || b.rows[1].selected {
-		t.Fatalf("after saving, the bulk dialog is %+v", bd)
+	if b.bulkDlg != nil || strings.Contains(b.startEffect.Text, "党费已交至") {
+		t.Errorf("a 党费已交至 is offered for months in the ledger: %q", b.startEffect.Text)
 	}
+	// Set by hand, it is refused, saying what to do instead.
+	b.rows[0].selected = true
+	b.showPage()
+	b.editSelected()
+	bd := b.bulkDlg
 	test.Type(bd.paidTo, "2026-10")
 	test.Tap(bd.form.Save)
-	if openings, _ := st.DuesOpenings(); len(openings) != 14 || openings[ms[0].ID] != model.MonthOf(2026, 10) {
-		t.Errorf("openings %v", openings)
-	}
-	for _, f := range s.home.findings {
-		if strings.Contains(f.Message, "待补录") {
-			t.Errorf("still on home after setting 党费已交至: %s", f.Message)
-		}
+	if openings, _ := st.DuesOpenings(); openings[ms[0].ID] == model.MonthOf(2026, 10) {
+		t.Errorf("a 党费已交至 inside the ledger was stored: %v", openings)
 	}
 }
 

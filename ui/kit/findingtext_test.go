@@ -480,6 +480,26 @@ func everyFinding() []model.Finding {
 	if _, ferr := model.CategoryFromDates(d8(2020, 3, 1), model.Date{}, d8(2026, 12, 1), model.CurrentRules().Membership); ferr != nil {
 		out = append(out, model.Finding{}.With(ferr.Text))
 	}
+	// The 建账月份 dialog's months to record, and the refusals of a
+	// 党费已交至 inside the ledger (review s8-8 #9, #13).
+	out = append(out, model.Finding{}.With(model.StartEffectText([]model.RecordGap{
+		{MemberID: 1, Name: "张三", From: model.MonthOf(2026, 11), To: model.MonthOf(2026, 11), Months: 1},
+		{MemberID: 2, Name: "李四", From: model.MonthOf(2026, 6), To: model.MonthOf(2026, 11), Months: 6}})))
+	late := model.Member{ID: 1, Name: "张三", ArrivedOn: d8(2026, 6, 15)}
+	ledger := model.DuesHistory{Start: model.MonthOf(2026, 1), SetUp: model.MonthOf(2026, 12)}
+	for _, c := range []struct {
+		m      model.Member
+		paidTo model.Month
+		paid   []model.PaidMonth
+	}{
+		{model.Member{ID: 2, Name: "李四"}, model.MonthOf(2026, 11), nil},
+		{late, model.MonthOf(2026, 11), nil},
+		{late, model.MonthOf(2026, 5), []model.PaidMonth{{MemberID: 1, Month: model.MonthOf(2026, 3)}}},
+	} {
+		if t, ok := model.SentenceOf(model.ValidateOpeningInLedger(c.paidTo, &c.m, &ledger, c.paid)); ok {
+			out = append(out, model.Finding{}.With(t))
+		}
+	}
 	return out
 }
 
