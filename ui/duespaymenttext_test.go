@@ -34,3 +34,20 @@ func TestPaymentHistoryLineInEnglish(t *testing.T) {
 		t.Errorf("English history line %q, want the extra as ¥10.00", got)
 	}
 }
+
+// The member's dues page says its sums as ¥35.57 in English, as the
+// history lines below it do, and 35.57 元 in Chinese (issue 8).
+func TestMemberDuesSummaryMoneyInEnglish(t *testing.T) {
+	tab := &memberDuesTab{st: model.MemberDues{PaidMonths: 2, Paid: 7114, OwedMonths: 1, Owed: 3557}}
+	if got := tab.summaryText(); !strings.Contains(got, "计 71.14 元") || !strings.Contains(got, "计 35.57 元") {
+		t.Errorf("Chinese summary %q", got)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	got := tab.summaryText()
+	if !strings.Contains(got, "2 months, ¥71.14") || !strings.Contains(got, "1 month, ¥35.57") || strings.Contains(got, "yuan") {
+		t.Errorf("English summary %q, want ¥71.14 and ¥35.57", got)
+	}
+}
