@@ -552,7 +552,13 @@ func (p *paymentDialog) openingMonth() (model.Month, bool) {
 			return 0, false
 		}
 	}
-	return model.MonthOf(p.d.year, 1) + model.Month(last), true
+	// A 党费已交至 reaches no further than the month before 建账月份: months
+	// in the ledger are recorded as payments (review s8-8 #13).
+	mo := model.MonthOf(p.d.year, 1) + model.Month(last)
+	if start, err := p.d.sh.svc.Dues.DuesLedgerStart(); err != nil || start != 0 && mo >= start {
+		return 0, false
+	}
+	return mo, true
 }
 
 // openingSlot holds asOpening in a place as wide as its widest text (any

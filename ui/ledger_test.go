@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -457,29 +456,22 @@ func TestPaperPaymentPointsToPaidUpTo(t *testing.T) {
 	if p.date.Text != "" || !strings.Contains(p.date.PlaceHolder, "补录") {
 		t.Errorf("date of a 补录: %q (placeholder %q)", p.date.Text, p.date.PlaceHolder)
 	}
-	if want := fmt.Sprintf("2026年%d月", first+1); !p.asOpening.Visible() || !strings.Contains(p.asOpening.Text, want) {
-		t.Errorf("%s ticked: %q shown %v", want, p.asOpening.Text, p.asOpening.Visible())
+	// 待补录 months are in the ledger: a 党费已交至 may not cover them
+	// (review s8-8 #13), so none is offered; paid on paper then, they are
+	// recorded with the day they were paid.
+	if p.asOpening.Visible() {
+		t.Errorf("登记为党费已交至 offered for a month in the ledger: %q", p.asOpening.Text)
 	}
 	for k := first + 1; k < 10; k++ {
 		p.months[k].SetChecked(true)
 	}
 	test.Type(p.date, "2026-11-30")
 	p.date.FocusLost()
-	if !p.save.Disabled() || !strings.Contains(p.form.Reason.Text, "登记为党费已交至") {
-		t.Errorf("Jan–Oct paid today: save disabled %v, reason %q / %q", p.save.Disabled(), p.form.Reason.Text, "")
+	if !p.save.Disabled() || !strings.Contains(p.form.Reason.Text, "请把交纳日期改为实际交纳的日期") || p.asOpening.Visible() {
+		t.Errorf("Jan–Oct paid today: save disabled %v, reason %q, offer shown %v", p.save.Disabled(), p.form.Reason.Text, p.asOpening.Visible())
 	}
-	if !strings.Contains(p.asOpening.Text, "2026年10月") {
-		t.Errorf("offer %q", p.asOpening.Text)
-	}
-	test.Tap(p.asOpening)
-	if openings, _ := st.DuesOpenings(); openings[ms[0].ID] != model.MonthOf(2026, 10) {
+	if openings, _ := st.DuesOpenings(); openings[ms[0].ID] != 0 {
 		t.Errorf("openings %v", openings)
-	}
-	if ps, _ := st.DuesPayments(ms[0].ID); len(ps) != 0 {
-		t.Errorf("a payment was recorded: %+v", ps)
-	}
-	if got := d.reg.Rows[row].Months[9].State; got != model.MonthPaidOpening {
-		t.Errorf("October after: %v", got)
 	}
 }
 

@@ -35,7 +35,7 @@ func newTransferShell(t *testing.T) (*shell, *storage.Store, *transferfile.Servi
 			t.Fatal(err)
 		}
 		if err := st.SetDuesOpenings([]model.DuesOpening{{MemberID: ms[0].ID, PaidTo: model.MonthOfDate(testToday)},
-			{MemberID: ms[1].ID, PaidTo: model.MonthOfDate(testToday)}}, model.SourceDuesOpening); err != nil {
+			{MemberID: ms[1].ID, PaidTo: model.MonthOfDate(testToday)}}, storage.SourceTransferIn); err != nil {
 			t.Fatal(err)
 		}
 	})

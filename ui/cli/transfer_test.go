@@ -42,7 +42,7 @@ func transferDB(t *testing.T) (db string, ids []string, today model.Date) {
 			if err := s.SetDuesLedgerStart(model.MonthOfDate(today)); err != nil {
 				t.Fatal(err)
 			}
-			if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added.ID, PaidTo: model.MonthOfDate(today)}}, model.SourceDuesOpening); err != nil {
+			if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added.ID, PaidTo: model.MonthOfDate(today)}}, storage.SourceTransferIn); err != nil {
 				t.Fatal(err)
 			}
 		}
