@@ -208,6 +208,13 @@ func TestDestinationBesideItsYesNo(t *testing.T) {
 		{"", "本溪市", true, "本溪市", false, true},
 		{"", "在本溪工作", true, "在本溪工作", false, true},
 		{"", "当涂县", true, "当涂县", false, true},
+		// s8-7 recheck #13: a stay word followed by where the member went
+		{"", "本市以外", true, "本市以外", false, true},
+		{"", "本村外出（广州）", true, "本村外出（广州）", false, true},
+		{"", "无（已去深圳）", true, "无（已去深圳）", false, true},
+		{"", "本单位派驻北京", true, "本单位派驻北京", false, true},
+		{"", "在家乡以外", true, "在家乡以外", false, true},
+		{"", "本村未外出", false, "", false, false},
 	}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "是否流动党员", "外出流向"}}
 	for i, x := range cases {
@@ -259,5 +266,21 @@ func TestBlankBesideFilledColumn(t *testing.T) {
 	if a, b, c := member(t, rf, 2), member(t, rf, 3), member(t, rf, 4); a.Category != model.CategoryProbationary ||
 		b.Category != model.CategoryFull || c.Category != model.CategoryProbationary || a.Sex != model.SexMale || b.Sex != model.SexMale {
 		t.Errorf("面甲 %+v 面乙 %+v 面丙 %+v", a, b, c)
+	}
+}
+
+// A hidden column's value beside a blank visible cell is the stale copy:
+// refused as two that differ, not stored (review s8-7 recheck #14).
+func TestHiddenValueBesideABlank(t *testing.T) {
+	data := workbook{sheets: []sheetSpec{{name: "名册", hiddenCols: []string{"E"}, rows: [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "所在党支部"},
+		{"藏甲", idNumber("19800101", "011"), "2008.06", "2009.06", "原机关第一党支部", nil},
+		{"藏乙", idNumber("19810101", "011"), "2008.06", "2009.06", nil, "第二党支部"}}}}}.bytes(t)
+	rf := read(t, data)
+	if got := rejections(rf, 2)[model.FieldBranchName]; !strings.HasPrefix(got, "有两列“所在党支部”") {
+		t.Errorf("藏甲: %q (members %+v)", got, rf.Members)
+	}
+	if m := member(t, rf, 3); m.BranchName != "第二党支部" {
+		t.Errorf("藏乙: %q", m.BranchName)
 	}
 }

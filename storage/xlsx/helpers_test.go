@@ -50,6 +50,8 @@ type sheetSpec struct {
 	rows   [][]any
 	merges [][2]string
 	hidden bool
+	// hiddenCols are the columns (letters) hidden on the sheet
+	hiddenCols []string
 }
 
 func (wb workbook) bytes(t testing.TB) []byte {
@@ -104,6 +106,11 @@ func (wb workbook) bytes(t testing.TB) []byte {
 		}
 		for _, m := range sh.merges {
 			if err := f.MergeCell(sh.name, m[0], m[1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range sh.hiddenCols {
+			if err := f.SetColVisible(sh.name, c, false); err != nil {
 				t.Fatal(err)
 			}
 		}

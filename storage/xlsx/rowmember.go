@@ -517,10 +517,14 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 		// One of the two blank is nothing to choose between: the value
 		// given is read (review s8-7 recheck #6: 政治面貌 left blank beside
 		// 人员类别 refused a real member).
-		if same(b) == "" {
+		// Only a value on screen is taken so: a hidden column's beside a
+		// blank is the stale copy the comparison is for (review s8-7
+		// recheck #14), refused below as two that differ.
+		hidden := func(c int) bool { return r.im.sr.shape != nil && r.im.sr.shape.colHidden(c+1) }
+		if same(b) == "" && !hidden(kept) {
 			continue
 		}
-		if same(a) == "" {
+		if same(a) == "" && same(b) != "" && !hidden(d.index) {
 			if !r.unreadable(d.field) {
 				col, src := r.im.sr.below(d.index+1, r.row)
 				r.shown[d.field] = b
@@ -710,7 +714,9 @@ func destinationKind(v string) destKind {
 		return destStays
 	}
 	for _, w := range destStayPrefixes {
-		if strings.HasPrefix(k, w) {
+		// 在家务农 stays; 本市以外, 本村外出（广州）, 无（已去深圳）,
+		// 本单位派驻北京 say where the member went (review s8-7 recheck #13).
+		if rest, ok := strings.CutPrefix(k, w); ok && !strings.ContainsAny(rest, "外去派赴到往至出离调迁") {
 			return destStays
 		}
 	}
