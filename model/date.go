@@ -468,7 +468,7 @@ func ParseDay(s string) (Date, error) {
 	d, err := ParseDate(s)
 	var de *dateError
 	if errors.As(err, &de) && de.form || err == nil && d.MonthOnly() {
-		return Date{}, badDate("%s不是完整的日期：请写年月日，如 %s", QuoteTyped(s), DayForms)
+		return Date{}, badDate("%s不是完整的日期：请写年月日，如 %s", QuoteTyped(s), Term(DayForms))
 	}
 	return d, err
 }
