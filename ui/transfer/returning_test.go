@@ -54,7 +54,7 @@ func TestReturningMemberOnARealFile(t *testing.T) {
 	if err := st.SetDuesLedgerStart(model.MonthOf(2026, 1)); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.SetDuesOpenings([]model.DuesOpening{{MemberID: ids[0], PaidTo: model.MonthOf(2026, 9)}}, model.SourceDuesOpening); err != nil {
+	if err := st.SetDuesOpenings([]model.DuesOpening{{MemberID: ids[0], PaidTo: model.MonthOf(2026, 9)}}, storage.SourceTransferIn); err != nil {
 		t.Fatal(err)
 	}
 	svc := transferfile.New(st)
