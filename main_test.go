@@ -50,6 +50,7 @@ const screenshotDirEnv = "BRANCHLEDGER_SCREENSHOT_DIR"
 func TestMain(m *testing.M) {
 	code := m.Run()
 	benchFiles.remove()
+	importBench.remove()
 	os.Exit(code)
 }
 
