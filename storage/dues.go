@@ -669,19 +669,7 @@ func (s *Store) DuesStartAdds(start model.Month) ([]model.DroppedArrear, error) 
 		if err != nil || h.Start == 0 || start >= h.Start {
 			return err
 		}
-		// The months from start on (or an opening's): bases and payments
-		// of those years, as duesHistory reads them from h.Start.
-		from := start
-		for _, p := range h.Openings {
-			from = min(from, p+1)
-		}
-		if h.Bases, err = basesWithChanges(tx, from.Year(), today.Year); err != nil {
-			return err
-		}
-		if h.Paid, err = queryPaidYears(tx, from.Year(), today.Year); err != nil {
-			return err
-		}
-		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+		ms, err := ledgerFrom(tx, &h, start, today)
 		if err != nil {
 			return err
 		}
@@ -689,6 +677,25 @@ func (s *Store) DuesStartAdds(start model.Month) ([]model.DroppedArrear, error) 
 		return nil
 	})
 	return out, fail("计算建账月份的影响", err)
+}
+
+// ledgerFrom reads into h the bases and payments of the years from the
+// earlier of start and the month after each opening, as duesHistory reads
+// them from h.Start, and gives the members on the roster: what a preview
+// of another 建账月份 weighs (DuesStartAdds, DuesStartPreview).
+func ledgerFrom(tx *gorm.DB, h *model.DuesHistory, start model.Month, today model.Date) ([]model.Member, error) {
+	from := start
+	for _, p := range h.Openings {
+		from = min(from, p+1)
+	}
+	var err error
+	if h.Bases, err = basesWithChanges(tx, from.Year(), today.Year); err != nil {
+		return nil, err
+	}
+	if h.Paid, err = queryPaidYears(tx, from.Year(), today.Year); err != nil {
+		return nil, err
+	}
+	return duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
 }
 
 // startDrops is model.ArrearsDroppedByStart over the ledger in tx, and the
@@ -721,17 +728,7 @@ func (s *Store) DuesStartPreview(start model.Month) ([]model.RecordGap, error) {
 		if h.SetUp == 0 {
 			h.SetUp = model.MonthOfDate(today)
 		}
-		from := start
-		for _, p := range h.Openings {
-			from = min(from, p+1)
-		}
-		if h.Bases, err = basesWithChanges(tx, from.Year(), today.Year); err != nil {
-			return err
-		}
-		if h.Paid, err = queryPaidYears(tx, from.Year(), today.Year); err != nil {
-			return err
-		}
-		ms, err := duesMembers(tx, "WHERE on_roster = 1 ORDER BY id")
+		ms, err := ledgerFrom(tx, &h, start, today)
 		if err != nil {
 			return err
 		}
