@@ -309,22 +309,23 @@ func dropsEffect(drops []model.DroppedArrear) string {
 	if len(drops) == 0 {
 		return ""
 	}
+	return lang.N("{{.N}}名党员的欠交将不再计算：{{.List}}。", len(drops),
+		map[string]any{"N": len(drops), "List": arrearsList(drops)})
+}
+
+// arrearsList names the members of ds with their months and amounts, the
+// most months first — the one whose art. 9 finding changes must not be
+// left in "etc." (review s8-8 #5) — six at most, then how many in all.
+func arrearsList(ds []model.DroppedArrear) string {
 	const shown = 6
-	// The members with the most months first: the one whose art. 9
-	// finding goes was left in "etc." (review s8-8 #5).
-	drops = slices.Clone(drops)
-	slices.SortStableFunc(drops, func(a, b model.DroppedArrear) int { return b.Months - a.Months })
+	ds = slices.Clone(ds)
+	slices.SortStableFunc(ds, func(a, b model.DroppedArrear) int { return b.Months - a.Months })
 	parts := make([]string, 0, shown)
-	for i, d := range drops {
-		if i == shown {
-			break
-		}
+	for _, d := range ds[:min(shown, len(ds))] {
 		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
 			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
 	}
-	list := moreList(parts, len(drops))
-	return lang.N("{{.N}}名党员的欠交将不再计算：{{.List}}。", len(drops),
-		map[string]any{"N": len(drops), "List": list})
+	return moreList(parts, len(ds))
 }
 
 // member is the member id on the roster the window holds.
@@ -355,19 +356,8 @@ func addsEffect(adds []model.DroppedArrear) string {
 	if len(adds) == 0 {
 		return ""
 	}
-	const shown = 6
-	adds = slices.Clone(adds)
-	slices.SortStableFunc(adds, func(a, b model.DroppedArrear) int { return b.Months - a.Months })
-	parts := make([]string, 0, shown)
-	for i, d := range adds {
-		if i == shown {
-			break
-		}
-		parts = append(parts, lang.N("{{.Name}}（{{.Months}}，{{.N}}个月，{{.Amount}}元）", d.Months,
-			map[string]any{"Name": d.Name, "Months": monthRangeText(d.From, d.To), "N": d.Months, "Amount": d.Amount.String()}))
-	}
 	return lang.N("{{.N}}名党员将计为欠交：{{.List}}。", len(adds),
-		map[string]any{"N": len(adds), "List": moreList(parts, len(adds))})
+		map[string]any{"N": len(adds), "List": arrearsList(adds)})
 }
 
 // moreList joins the parts shown in the UI language's way, saying how
