@@ -1,7 +1,5 @@
 package model
 
-import "sort"
-
 // A member's 党费已交至 (opening position) moved earlier makes the months
 // between owed (or to record): a paid-up member can become 欠交, even
 // 自行脱党 on paper, by one cell of a workbook. 为所选党员设置 names such
@@ -90,17 +88,7 @@ func (p BasePreview) WithoutEarlier(hint string) BasePreview {
 			out.Openings = append(out.Openings, o)
 		}
 	}
-	order := map[string]int{}
-	for i, sh := range p.Sheets {
-		order[sh] = i
-	}
-	sort.SliceStable(out.Rejected, func(i, j int) bool {
-		a, b := out.Rejected[i], out.Rejected[j]
-		if order[a.Sheet] != order[b.Sheet] {
-			return order[a.Sheet] < order[b.Sheet]
-		}
-		return a.Row < b.Row
-	})
+	SortRejections(out.Rejected, p.Sheets)
 	return out
 }
 

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -233,4 +234,21 @@ type ImportRow struct {
 	Fields []Field
 	// Where names the row in messages about it ("第5行", "工作表“一支部”第5行").
 	Where string
+}
+
+// SortRejections puts refusals in the order the workbook reads: by sheet,
+// in the order of sheets (names), then by row; a sheet not named comes
+// first. The order is stable within a row.
+func SortRejections(rs []Rejection, sheets []string) {
+	order := make(map[string]int, len(sheets))
+	for i, sh := range sheets {
+		order[sh] = i
+	}
+	sort.SliceStable(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if order[a.Sheet] != order[b.Sheet] {
+			return order[a.Sheet] < order[b.Sheet]
+		}
+		return a.Row < b.Row
+	})
 }

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -171,17 +170,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 		p.Rows = append(p.Rows, model.BasePreviewRow{Sheet: row.Sheet, Row: row.Row, PaidTo: row.PaidTo, Changed: changed, Was: openings[m.ID]})
 	}
 	// By sheet, in the workbook's order, then by row, as the roster's.
-	order := map[string]int{}
-	for i, sh := range bf.Sheets {
-		order[sh] = i
-	}
-	sort.SliceStable(p.Rejected, func(i, j int) bool {
-		a, b := p.Rejected[i], p.Rejected[j]
-		if order[a.Sheet] != order[b.Sheet] {
-			return order[a.Sheet] < order[b.Sheet]
-		}
-		return a.Row < b.Row
-	})
+	model.SortRejections(p.Rejected, bf.Sheets)
 	return p, nil
 }
 

@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -219,17 +218,11 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
 			Name: m.Name, Value: value})
 	}
-	order := map[string]int{}
+	names := make([]string, len(rf.Sheets))
 	for i, sh := range rf.Sheets {
-		order[sh.Name] = i
+		names[i] = sh.Name
 	}
-	sort.SliceStable(p.Rejected, func(i, j int) bool {
-		a, b := p.Rejected[i], p.Rejected[j]
-		if order[a.Sheet] != order[b.Sheet] {
-			return order[a.Sheet] < order[b.Sheet]
-		}
-		return a.Row < b.Row
-	})
+	model.SortRejections(p.Rejected, names)
 	for _, n := range rf.Notes {
 		if included[n.Sheet] {
 			p.Notes = append(p.Notes, n)
