@@ -324,12 +324,17 @@ type paymentDialog struct {
 	reversal *reversalDialog // the reversal dialog last opened, for tests
 	// asOpening records the ticked months, when they are the first months
 	// to record in a run, as the member's 党费已交至 instead of a payment:
-	// the way for months paid on paper before the ledger was set up.
-	asOpening *widget.Button
+	// the way for months paid on paper before the 建账月份 (ledgerStart,
+	// read once when the dialog opens, 0 when unknown).
+	asOpening   *widget.Button
+	ledgerStart model.Month
 }
 
 func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentDialog {
 	p := &paymentDialog{d: d, row: row, form: kit.NewForm("登记交纳")}
+	if start, err := d.sh.svc.Dues.DuesLedgerStart(); err == nil {
+		p.ledgerStart = start
+	}
 	p.save = p.form.Save
 	p.form.Ask = d.sh.confirmDiscard
 	p.form.OnSubmit = p.submit
@@ -555,7 +560,7 @@ func (p *paymentDialog) openingMonth() (model.Month, bool) {
 	// A 党费已交至 reaches no further than the month before 建账月份: months
 	// in the ledger are recorded as payments (review s8-8 #13).
 	mo := model.MonthOf(p.d.year, 1) + model.Month(last)
-	if start, err := p.d.sh.svc.Dues.DuesLedgerStart(); err != nil || start != 0 && mo >= start {
+	if p.ledgerStart != 0 && mo >= p.ledgerStart {
 		return 0, false
 	}
 	return mo, true
