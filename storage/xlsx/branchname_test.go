@@ -215,6 +215,12 @@ func TestDestinationBesideItsYesNo(t *testing.T) {
 		{"", "本单位派驻北京", true, "本单位派驻北京", false, true},
 		{"", "在家乡以外", true, "在家乡以外", false, true},
 		{"", "本村未外出", false, "", false, false},
+		// atk9 #1, #3: what brackets or an arrow hold; having come back
+		{"", "本村→广州", true, "本村→广州", false, true},
+		{"", "无(在深圳)", true, "无(在深圳)", false, true},
+		{"", "在家（深圳）", true, "在家（深圳）", false, true},
+		{"否", "已返乡", false, "", false, false},
+		{"否", "已回本村", false, "", false, false},
 	}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "是否流动党员", "外出流向"}}
 	for i, x := range cases {

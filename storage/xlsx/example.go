@@ -215,7 +215,7 @@ func exampleReason(serial, name, branch string, cells []string) model.Text {
 // dittoWords are the words written for "the same as above" in hand-kept
 // and printed sheets; markKey has taken off spaces, enclosing brackets
 // and a closing full stop (（同上）, 同上。, 同 上).
-var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同上一行", "同左", "如上", "见上", "上同", "DITTO", "DO."}
+var dittoWords = []string{"同上", "同前", "仝上", "同上行", "同上栏", "同上一行", "同左", "如上", "见上", "上同", "上", "DITTO", "DO."}
 
 // dittoRunes are the ditto mark and every quote or prime typed for it:
 // ASCII, full-width (＂, the one a Chinese input method gives), curly and

@@ -226,7 +226,7 @@ func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
 // a character, or says 同上 inside a longer text, is kept.
 func TestDittoMarksOfEveryKind(t *testing.T) {
 	marks := []string{"＂", "（同上）", "(同上)", "【同上】", "同上行", "同上栏", "ditto", "do.", "〞〟", "‘’", "″", "同 上 。",
-		"如上", "见上", "上同", "同上一行", "（如上）"}
+		"如上", "见上", "上同", "同上一行", "（如上）", "上"}
 	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}}
 	for i, m := range marks {
 		rows = append(rows, []any{"丁" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m})

@@ -700,8 +700,9 @@ var (
 	destUnknownWords = []string{"未知", "不详", "不明", "去向不明", "下落不明", "不清楚", "不知道", "待查"}
 	destStayWords    = []string{"否", "不是", "非流动党员", "无外出"}
 	destStayPrefixes = []string{"在家", "居家", "留守", "本地", "本村", "本乡", "本镇", "本县", "本市", "本区", "本单位", "本公司",
-		"在本地", "在本村", "在本乡", "在本镇", "在本县", "在本市", "在本区", "在本单位", "在本公司", "当地", "无（", "无("}
-	destStayInfixes = []string{"未外出", "未出去", "没出去", "没有外出", "不外出", "未流动", "不流动", "未离开", "没离开", "没有离开"}
+		"在本地", "在本村", "在本乡", "在本镇", "在本县", "在本市", "在本区", "在本单位", "在本公司", "当地"}
+	destStayInfixes = []string{"未外出", "未出去", "没出去", "没有外出", "不外出", "未流动", "不流动", "未离开", "没离开", "没有离开",
+		"已返乡", "已回本", "已返回本"}
 )
 
 // destinationKind reads a 外出流向 cell.
@@ -713,10 +714,18 @@ func destinationKind(v string) destKind {
 	case noneKey(k), slices.Contains(destStayWords, k), strings.Trim(k, "无〇") == "":
 		return destStays
 	}
+	// 无（在本地） stays and 无（在深圳） is a place: what the brackets
+	// hold decides (atk9 #1).
+	for _, o := range []string{"无（", "无("} {
+		if rest, ok := strings.CutPrefix(k, o); ok {
+			return destinationKind(strings.TrimRight(rest, "）)"))
+		}
+	}
 	for _, w := range destStayPrefixes {
-		// 在家务农 stays; 本市以外, 本村外出（广州）, 无（已去深圳）,
-		// 本单位派驻北京 say where the member went (review s8-7 recheck #13).
-		if rest, ok := strings.CutPrefix(k, w); ok && !strings.ContainsAny(rest, "外去派赴到往至出离调迁") {
+		// 在家务农 stays; 本市以外, 本村外出（广州）, 本村→广州, 在家（深圳）,
+		// 本单位派驻北京 say where the member went (review s8-7 recheck
+		// #13, atk9 #1).
+		if rest, ok := strings.CutPrefix(k, w); ok && !strings.ContainsAny(rest, "外去派赴到往至出离调迁→>（(") {
 			return destStays
 		}
 	}
