@@ -524,6 +524,11 @@ func matchPath(path []string) (model.Field, bool) {
 	if f, ok := matchHeading(parent + leaf); ok {
 		return f, true
 	}
+	// 时间 over 出生 / 入党 / 失联 reads as 出生时间, 入党时间, 失联时间
+	// (review s9-7 #11).
+	if f, ok := matchHeading(leaf + parent); ok {
+		return f, true
+	}
 	return matchHeading(parent)
 }
 
@@ -548,8 +553,64 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if f, ok := matchAlternatives(s); ok {
 		return f, true, true
 	}
-	f, ok = headings[headingKey(s, true)]
+	if f, ok = headings[headingKey(s, true)]; ok {
+		return f, false, true
+	}
+	f, ok = matchAffixed(headingKey(s, true))
 	return f, false, ok
+}
+
+// headingPrefixes are words a roster puts before a heading without changing
+// the field it names: 现所在支部, 目前所在党支部, 本人电话, 联系手机,
+// 家庭现住址 (review s9-7 #11).
+var headingPrefixes = []string{"现在", "现", "目前", "当前", "本人", "联系", "家庭"}
+
+// headingEndings are endings that say the same of a heading: a date as
+// 年月日, 年月, 时间 or 日期 (入党年月日 = 入党年月), a name or number with
+// or without 名称 or 号码 (所属党组织名称 = 所属党组织).
+var headingEndings = [][]string{{"年月日", "年月", "时间", "日期"}, {"名称", ""}, {"号码", ""}}
+
+// matchAffixed finds the field of a normalised heading that is a known one
+// with a prefix of headingPrefixes before it, or another of headingEndings'
+// endings after it (or both), so that a closed list of headings does not
+// leave out the field of 现所在支部 or 入党年月日. What remains must be at
+// least two characters, so a lone 现 or 日期 names nothing.
+func matchAffixed(key string) (model.Field, bool) {
+	stems := []string{key}
+	for stem := key; len(stems) < 3; { // 目前家庭住址: two prefixes at most
+		cut := false
+		for _, p := range headingPrefixes {
+			if rest, ok := strings.CutPrefix(stem, p); ok && utf8.RuneCountInString(rest) >= 2 {
+				stem, cut = rest, true
+				stems = append(stems, stem)
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	for i, stem := range stems {
+		if i > 0 {
+			if f, ok := headings[stem]; ok {
+				return f, true
+			}
+		}
+		for _, same := range headingEndings {
+			for _, end := range same {
+				base, ok := strings.CutSuffix(stem, end)
+				if !ok || end == "" || utf8.RuneCountInString(base) < 2 {
+					continue
+				}
+				for _, other := range same {
+					if f, ok := headings[base+other]; ok && other != end {
+						return f, true
+					}
+				}
+			}
+		}
+	}
+	return "", false
 }
 
 // matchAlternatives reads a heading that lists alternatives ("手机号码/电话",
