@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sex as recorded on the form.
@@ -175,6 +176,65 @@ func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 // trunk 0 (+86 0931-1234567 is 0931-1234567) (review s5-final attack #5).
 func NormalizePhone(s string) string {
 	s = normalizePhoneChars(s)
+	if parts := phoneParts(s); len(parts) > 1 {
+		// Several numbers ("13712345680/0931-8123456"): each read alone,
+		// their separators kept as typed.
+		var b strings.Builder
+		at := 0
+		for _, p := range parts {
+			b.WriteString(s[at:p[0]])
+			b.WriteString(normalizeOnePhone(s[p[0]:p[1]]))
+			at = p[1]
+		}
+		b.WriteString(s[at:])
+		return b.String()
+	}
+	return normalizeOnePhone(s)
+}
+
+// phoneSeparators are what a 联系电话 cell puts between two numbers.
+const phoneSeparators = "/、，,；;"
+
+// phoneParts are the byte ranges of the numbers in s between
+// phoneSeparators, one range when there is one number.
+func phoneParts(s string) [][2]int {
+	var parts [][2]int
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune(phoneSeparators, r) {
+			parts = append(parts, [2]int{start, i})
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(parts, [2]int{start, len(s)})
+}
+
+// phoneNote splits a number from a note after it in brackets, as rosters
+// write "13712345680(本人)" or "0931-8123456(办)": the note holds no digit.
+func phoneNote(s string) (number, note string) {
+	i := strings.LastIndexByte(s, '(')
+	if i <= 0 || !strings.HasSuffix(s, ")") || strings.ContainsAny(s[i:], "0123456789") {
+		return s, ""
+	}
+	return s[:i], s[i:]
+}
+
+// normalizeOnePhone is NormalizePhone of one number, its characters
+// already normalised. An area code in brackets, as business cards print
+// it — (010)87654321 — is the landline 010-87654321 (review s9-7 #4).
+func normalizeOnePhone(s string) string {
+	s, note := phoneNote(s)
+	if rest, ok := strings.CutPrefix(s, "("); ok {
+		if area, number, ok := strings.Cut(rest, ")"); ok && len(area) >= 3 && len(area) <= 4 && area[0] == '0' && IsDigits(area) {
+			if number = strings.TrimLeft(number, "-"); number != "" && number[0] != '0' {
+				s = area + "-" + number
+			}
+		}
+	}
+	return normalizeGroupedPhone(s) + note
+}
+
+func normalizeGroupedPhone(s string) string {
 	if rest, ok := strings.CutPrefix(s, "0086"); ok {
 		s = "+86" + rest
 	}
@@ -239,12 +299,25 @@ func isPhoneForm(s string) bool {
 // validPhone accepts a mainland mobile number (11 digits starting 1[3-9]) or a
 // landline with area code (0xx-xxxxxxx[x], the dash optional), with an
 // optional extension.
+//
+// A cell may list several numbers (phoneSeparators), each with a note in
+// brackets (13712345680(本人)): each must be a phone.
 func validPhone(s string) bool {
+	for _, p := range phoneParts(s) {
+		number, _ := phoneNote(strings.TrimSpace(s[p[0]:p[1]]))
+		if !validOnePhone(number) {
+			return false
+		}
+	}
+	return true
+}
+
+func validOnePhone(s string) bool {
 	if len(s) == 11 && s[0] == '1' && s[1] >= '3' && s[1] <= '9' && IsDigits(s) {
 		return true
 	}
 	if strings.HasPrefix(s, "+86") {
-		return validPhone(strings.TrimPrefix(strings.TrimPrefix(s, "+86"), "-"))
+		return validOnePhone(strings.TrimPrefix(strings.TrimPrefix(s, "+86"), "-"))
 	}
 	main, _, _ := strings.Cut(s, "转")
 	parts := strings.Split(main, "-")

@@ -67,3 +67,39 @@ func TestPrefix0086(t *testing.T) {
 		}
 	}
 }
+
+// A landline with its area code in brackets, as business cards and unit
+// rosters print it, is that landline; a cell listing two numbers, or a
+// number with a note in brackets, is kept as typed when each number is a
+// phone (review s9-7 #4: all three refused the whole member).
+func TestPhonesAsRostersWriteThem(t *testing.T) {
+	tests := []struct {
+		in, want string
+		valid    bool
+	}{
+		{"(010)87654321", "010-87654321", true},
+		{"（010）87654321", "010-87654321", true},
+		{"(0931)-8123456", "0931-8123456", true},
+		{"(0931)8123456转808", "0931-8123456转808", true},
+		{"13712345680/13812345678", "13712345680/13812345678", true},
+		{"137-1234-5680、(010)87654321", "13712345680、010-87654321", true},
+		{"13712345680（本人）", "13712345680(本人)", true},
+		{"0931-8123456(办)", "0931-8123456(办)", true},
+		{"137 1234 5680（本人）/ 13812345678（家属）", "13712345680(本人)/13812345678(家属)", true},
+		// Still refused: a number too short among two, a note alone, an
+		// area code that is none.
+		{"13712345680/1381234567", "13712345680/1381234567", false},
+		{"(本人)", "(本人)", false},
+		{"(110)87654321", "(110)87654321", false},
+		{"13712345680/", "13712345680/", false},
+	}
+	for _, tt := range tests {
+		got := NormalizePhone(tt.in)
+		if got != tt.want {
+			t.Errorf("NormalizePhone(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if validPhone(got) != tt.valid {
+			t.Errorf("validPhone(%q) = %v, want %v", got, !tt.valid, tt.valid)
+		}
+	}
+}
