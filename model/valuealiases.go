@@ -70,7 +70,88 @@ func ParseSex(s string) (Sex, bool) {
 // or 正/预 as a 预/正 column of a system's template has it, or as 政治面貌
 // writes it (中共党员, 中共预备党员). Empty text, and 党员 (a member of no
 // category said), are ("", true).
+//
+// A remark in brackets after the category is read as a remark
+// (预备党员（延长预备期）, 正式党员（已转正）), and a bracketed category after
+// 党员 as the category (党员（正式）), unless the remark names the other
+// category (预备党员（已转正）): which one holds is then not said
+// (review s9-7 #10).
 func ParseCategory(s string) (Category, bool) {
+	if c, ok := parseCategoryWord(s); ok {
+		return c, true
+	}
+	base, inner, ok := bracketed(s)
+	if !ok {
+		return "", false
+	}
+	c, ok := parseCategoryWord(base)
+	if !ok {
+		return "", false
+	}
+	if ic, iok := parseCategoryWord(inner); iok {
+		switch {
+		case c == "":
+			return ic, true
+		case ic == "" || ic == c:
+			return c, true
+		}
+		return "", false
+	}
+	if c == "" || categoryNamed(inner, otherCategory(c)) {
+		return "", false
+	}
+	return c, true
+}
+
+// CategoryRemark is the remark in brackets after a category that
+// ParseCategory reads as a remark (延长预备期 of 预备党员（延长预备期）), ""
+// when there is none or the brackets hold the category itself (党员（正式）).
+func CategoryRemark(s string) string {
+	if _, ok := parseCategoryWord(s); ok {
+		return ""
+	}
+	_, inner, ok := bracketed(s)
+	if !ok {
+		return ""
+	}
+	if _, ok := parseCategoryWord(inner); ok {
+		return ""
+	}
+	return strings.TrimSpace(inner)
+}
+
+// bracketed splits "A（B）" into A and B; ok only for text ending in one
+// bracketed part after a non-empty head.
+func bracketed(s string) (head, inner string, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}, {"[", "]"}} {
+		i := strings.Index(s, br[0])
+		if i > 0 && strings.HasSuffix(s, br[1]) && !strings.Contains(s[i+len(br[0]):], br[0]) {
+			return s[:i], s[i+len(br[0]) : len(s)-len(br[1])], true
+		}
+	}
+	return "", "", false
+}
+
+// otherCategory is the category that is not c.
+func otherCategory(c Category) Category {
+	if c == CategoryFull {
+		return CategoryProbationary
+	}
+	return CategoryFull
+}
+
+// categoryNamed reports whether a remark speaks of category c: 转正 and
+// 正式 of a full member, 预备 (but not 延长预备期, which only a
+// probationary member has) of a probationary one.
+func categoryNamed(remark string, c Category) bool {
+	if c == CategoryFull {
+		return strings.Contains(remark, "转正") || strings.Contains(remark, "正式")
+	}
+	return strings.Contains(remark, "预备")
+}
+
+func parseCategoryWord(s string) (Category, bool) {
 	switch aliasKey(s) {
 	case "", "党员", "中国共产党", "中共":
 		// A member, of no category said: it follows from the dates.

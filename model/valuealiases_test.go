@@ -16,3 +16,39 @@ func TestParseCategoryPoliticalStatus(t *testing.T) {
 		t.Errorf("群众 read as a member")
 	}
 }
+
+// A remark in brackets after the category does not hide it; a bracketed
+// category after 党员 says it; a remark naming the other category leaves
+// it unsaid (review s9-7 #10).
+func TestParseCategoryWithRemark(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   Category
+		ok     bool
+		remark string
+	}{
+		{"预备党员（延长预备期）", CategoryProbationary, true, "延长预备期"},
+		{"正式党员（已转正）", CategoryFull, true, "已转正"},
+		{"正式党员(2011年转正)", CategoryFull, true, "2011年转正"},
+		{"党员（正式）", CategoryFull, true, ""},
+		{"党员(预备)", CategoryProbationary, true, ""},
+		{"中共党员（预备）", CategoryProbationary, true, ""},
+		{"正式党员【党小组长】", CategoryFull, true, "党小组长"},
+		{"预备党员（已转正）", "", false, ""},
+		{"正式党员（预备期）", "", false, ""},
+		{"党员（延长预备期）", "", false, ""},
+		{"群众（入党积极分子）", "", false, ""},
+		{"（正式）", CategoryFull, true, ""},
+	}
+	for _, tt := range tests {
+		got, ok := ParseCategory(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("ParseCategory(%q) = %q %v, want %q %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+		if ok {
+			if r := CategoryRemark(tt.in); r != tt.remark {
+				t.Errorf("CategoryRemark(%q) = %q, want %q", tt.in, r, tt.remark)
+			}
+		}
+	}
+}

@@ -373,6 +373,11 @@ func (rd *reader) sheet(s bookSheet) error {
 	} else if n > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的人员类别为空：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.blankCategory))
 	}
+	if n := len(im.unsaidCategory); n > 10 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s 等 %d 行的人员类别没有说明正式或预备：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.unsaidCategory[:10], n))
+	} else if n > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的人员类别没有说明正式或预备：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.unsaidCategory))
+	}
 	sh.Ignored = h.ignoredHeadingsWith(im.strays)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
@@ -637,7 +642,10 @@ type importer struct {
 	// blankCategory are the rows whose 人员类别 cell is blank, on a sheet
 	// with the column: the category is worked out from the dates, and said
 	blankCategory model.TextList
-	strays        map[int]string // columns without a heading that hold a value → the first one
+	// unsaidCategory are the rows whose 人员类别 says only that the person
+	// is a member (党员, 中共), with what it says.
+	unsaidCategory model.TextList
+	strays         map[int]string // columns without a heading that hold a value → the first one
 }
 
 // readRows reads every record below the header (eachRecord): a row that

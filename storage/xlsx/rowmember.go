@@ -104,7 +104,12 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		m.Category = im.sectionCategory(n)
 	}
 	if m.Category == "" && im.h.has(model.FieldCategory) && !r.unreadable(model.FieldCategory) {
-		im.blankCategory = append(im.blankCategory, model.Textf("第%d行", n))
+		if v := r.shown[model.FieldCategory]; v != "" {
+			// 党员, 中共: a member, not said which kind (review s9-7 #5).
+			im.unsaidCategory = append(im.unsaidCategory, model.Textf("第%d行（%s）", n, quote(v)))
+		} else {
+			im.blankCategory = append(im.blankCategory, model.Textf("第%d行", n))
+		}
 	}
 	// A roster that leaves 人员类别 out still says it by the 转正 date;
 	// without one, whether the member is still probationary depends on
@@ -422,6 +427,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		case !ok:
 			r.reject(f, model.Textf("无法识别人员类别%s，请填写“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
+		case m.Category != "" && model.CategoryRemark(v) != "":
+			// 预备党员（延长预备期）: the remark is not lost without a word.
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, f, "%s：人员类别%s记为%s，括号中的%s没有导入；需要时请写入备注",
+				r.who(), quote(v), model.Term(string(m.Category)), quote(model.CategoryRemark(v))))
 		}
 	case model.FieldStanding:
 		var ok bool
