@@ -39,7 +39,7 @@ func TestDuesBasesImportEverySheet(t *testing.T) {
 		t.Fatalf("two sheets: %+v", r)
 	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 1" ||
+	if r.status != ExitOK || lastLine(r.stdout) != "would import 3, rejected 1" ||
 		!strings.Contains(r.stderr, "工作表“第二党支部”第 2 行 "+ms[4].Name+"：在职，基数 5600.00 元") {
 		t.Errorf("dry run: %+v", r)
 	}
@@ -71,7 +71,7 @@ func TestDuesBasesImportSheet(t *testing.T) {
 	// Without --sheet the 填写示例 sheet is left out, and said (review
 	// s6-7-late #8).
 	if r := run(t, "dues", "bases", "import", book, "--db", db, "--dry-run"); r.status != ExitOK ||
-		lastLine(r.stdout) != "imported 2, rejected 0" || !strings.Contains(r.stderr, "工作表“填写示例”看来是表格模板的填写示例或说明，未导入") {
+		lastLine(r.stdout) != "would import 2, rejected 0" || !strings.Contains(r.stderr, "工作表“填写示例”看来是表格模板的填写示例或说明，未导入") {
 		t.Errorf("without --sheet: %+v", r)
 	}
 	r := run(t, "dues", "bases", "import", book, "--db", db, "--sheet", "基数")

@@ -87,7 +87,7 @@ func TestRosterImportSkipInvalidThenAgainMakesNoDuplicates(t *testing.T) {
 func TestRosterImportDryRunWritesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "b.db")
 	r := run(t, "roster", "import", sample, "--db", db, "--dry-run", "--skip-invalid")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 11, rejected 1" {
+	if r.status != ExitOK || lastLine(r.stdout) != "would import 11, rejected 1" {
 		t.Fatalf("status %d, stdout:\n%s", r.status, r.stdout)
 	}
 	if n := memberCount(t, db); n != 0 {

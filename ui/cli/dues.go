@@ -116,14 +116,14 @@ func basesImport(args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stderr, "试运行：加 --skip-invalid 时将跳过 %d 行，写入%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n",
 				rejected, p.Year, len(p.Bases), p.Changed, len(p.Openings))
 		}
-		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
+		importedLine(env, *dryRun, 0, rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
 	if len(p.Bases) == 0 && rejected > 0 {
 		// --skip-invalid with every row refused: nothing to write, and
 		// nothing was imported (as roster import says it).
-		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
+		importedLine(env, *dryRun, 0, rejected)
 		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何基数")
 		return ExitRejected, nil
 	}
@@ -140,7 +140,7 @@ func basesImport(args []string, env Env) (int, error) {
 		}
 		fmt.Fprintf(env.Stderr, "%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人（%s）\n", p.Year, len(p.Bases), p.Changed, len(p.Openings), store.Path())
 	}
-	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", len(p.Bases), rejected)
+	importedLine(env, *dryRun, len(p.Bases), rejected)
 	return ExitOK, nil
 }
 

@@ -52,7 +52,7 @@ func TestDuesBasesImportEarlierPaidTo(t *testing.T) {
 	want := "row 2: 党费已交至: " + ms[1].Name + "，单元格为“" + earlier.Chinese() + "”：党费已交至原为" + paper.Chinese() + "，表中的" + earlier.Chinese() + "更早"
 	r := run(t, "dues", "bases", "import", book, "--db", db, "--dry-run")
 	if r.status != ExitRejected || !strings.Contains(r.stdout, want) || !strings.Contains(r.stdout, "--allow-earlier-paid-up") ||
-		lastLine(r.stdout) != "imported 0, rejected 1" {
+		lastLine(r.stdout) != "would import 0, rejected 1" {
 		t.Fatalf("dry run without the flag: %+v", r)
 	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid")

@@ -60,7 +60,7 @@ func TestRosterImportEverySheetLeftOut(t *testing.T) {
 	}
 	path = writeBook(t, "样表.xlsx", map[string][][]any{"样表": {head, row}}, "样表")
 	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"), "--dry-run")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 1, rejected 0" {
+	if r.status != ExitOK || lastLine(r.stdout) != "would import 1, rejected 0" {
 		t.Errorf("样表: status %d stdout:\n%s\nstderr:\n%s", r.status, r.stdout, r.stderr)
 	}
 }

@@ -400,7 +400,7 @@ func aggregateOrgs(args []string, env Env) (int, error) {
 		fmt.Fprintf(env.Stdout, "row %d: %s\n", r.Row, printable(strings.Join(r.Reasons, "；")))
 	}
 	if len(p.Rejected) > 0 && !*skipInvalid {
-		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", len(p.Rejected))
+		importedLine(env, *dryRun, 0, len(p.Rejected))
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
@@ -416,7 +416,7 @@ func aggregateOrgs(args []string, env Env) (int, error) {
 			fmt.Fprintf(env.Stderr, "已按单位名称把 %d 个支部关联到单位名录中同名的单位\n", linked)
 		}
 	}
-	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", len(p.Add)+len(p.Update)+p.Unchanged, len(p.Rejected))
+	importedLine(env, *dryRun, len(p.Add)+len(p.Update)+p.Unchanged, len(p.Rejected))
 	return ExitOK, nil
 }
 

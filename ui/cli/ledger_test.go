@@ -169,7 +169,7 @@ func TestDuesBasesImport(t *testing.T) {
 	// A dry run without --skip-invalid says what the rows that pass would
 	// write, not only "imported 0" (review s6-8-newuser #8).
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--dry-run")
-	if r.status != ExitRejected || lastLine(r.stdout) != "imported 0, rejected 5" || len(openings()) != 1 {
+	if r.status != ExitRejected || lastLine(r.stdout) != "would import 0, rejected 5" || len(openings()) != 1 {
 		t.Fatalf("dry run with bad rows: %+v", r)
 	}
 	for _, want := range []string{"加 --skip-invalid 时将跳过 5 行，写入", "基数 3 人", "登记党费已交至 2 人；未写入", "第 3 行 " + ms[2].Name + "："} {
@@ -178,7 +178,7 @@ func TestDuesBasesImport(t *testing.T) {
 		}
 	}
 	r = run(t, "dues", "bases", "import", book, "--db", db, "--skip-invalid", "--dry-run")
-	if r.status != ExitOK || lastLine(r.stdout) != "imported 3, rejected 5" || len(openings()) != 1 {
+	if r.status != ExitOK || lastLine(r.stdout) != "would import 3, rejected 5" || len(openings()) != 1 {
 		t.Fatalf("dry run: %+v", r)
 	}
 	// The dry run says what it would write, a line per member.
@@ -291,7 +291,7 @@ func TestDryRunCreatesNoDataFile(t *testing.T) {
 		if _, err := os.Stat(db); err == nil {
 			t.Fatalf("%v created %s", args, db)
 		}
-		if r.status == ExitFailed || !strings.HasPrefix(lastLine(r.stdout), "imported ") {
+		if r.status == ExitFailed || !strings.HasPrefix(lastLine(r.stdout), "would import ") {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}

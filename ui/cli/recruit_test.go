@@ -69,7 +69,7 @@ func TestRecruitImportCheckAndExport(t *testing.T) {
 		lastLine(r.stdout) != "imported 0, rejected 1" {
 		t.Fatalf("import with a bad row: exit %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
-	if r := run(t, "recruit", "import", bad, "--db", db, "--skip-invalid", "--dry-run"); r.status != ExitOK || lastLine(r.stdout) != "imported 2, rejected 1" {
+	if r := run(t, "recruit", "import", bad, "--db", db, "--skip-invalid", "--dry-run"); r.status != ExitOK || lastLine(r.stdout) != "would import 2, rejected 1" {
 		t.Fatalf("dry run: exit %d\n%s%s", r.status, r.stdout, r.stderr)
 	}
 	if n := memberCount(t, db); n != before {

@@ -114,7 +114,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		}
 	}
 	if rejected > 0 && !*skipInvalid {
-		fmt.Fprintf(env.Stdout, "imported 0, rejected %d\n", rejected)
+		importedLine(env, *dryRun, 0, rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
 		return ExitRejected, nil
 	}
@@ -132,7 +132,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		}
 		fmt.Fprintf(env.Stderr, "新增 %d 人，更新 %d 人，%d 人无变化%s（%s）\n", added, updated, preview.Plan.Unchanged, paid, store.Path())
 	}
-	fmt.Fprintf(env.Stdout, "imported %d, rejected %d\n", valid, rejected)
+	importedLine(env, *dryRun, valid, rejected)
 	if valid == 0 && rejected > 0 {
 		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何人")
 		return ExitRejected, nil
