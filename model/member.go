@@ -176,6 +176,9 @@ func (m *Member) Age(today Date) int { return m.BirthDate.YearsUntil(today) }
 // trunk 0 (+86 0931-1234567 is 0931-1234567) (review s5-final attack #5).
 func NormalizePhone(s string) string {
 	s = normalizePhoneChars(s)
+	if !strings.ContainsAny(s, phoneSeparators) {
+		return normalizeOnePhone(s) // one number, the common case: no parts to allocate
+	}
 	if parts := phoneParts(s); len(parts) > 1 {
 		// Several numbers ("13712345680/0931-8123456"): each read alone,
 		// their separators kept as typed.
@@ -303,6 +306,10 @@ func isPhoneForm(s string) bool {
 // A cell may list several numbers (phoneSeparators), each with a note in
 // brackets (13712345680(本人)): each must be a phone.
 func validPhone(s string) bool {
+	if !strings.ContainsAny(s, phoneSeparators) {
+		number, _ := phoneNote(s)
+		return validOnePhone(number)
+	}
 	for _, p := range phoneParts(s) {
 		number, _ := phoneNote(strings.TrimSpace(s[p[0]:p[1]]))
 		if !validOnePhone(number) {
