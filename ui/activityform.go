@@ -592,6 +592,7 @@ func (f *activityForm) showFiles() {
 func (f *activityForm) submit() {
 	f.dateLeft() // Enter in the date saves without leaving it
 	a := f.typed()
+	before := numbered(f.sc.svc, a.Date.Year, a.Kind)
 	saved, err := f.sc.svc.SaveActivity(a)
 	if err != nil {
 		var verrs model.ValidationErrors
@@ -605,6 +606,7 @@ func (f *activityForm) submit() {
 	f.dlg.Hide()
 	f.sc.sh.dataChanged()
 	f.sc.openView(saved.ID)
+	sayRenumbered(f.sc.sh.win, renumberedText(before, numbered(f.sc.svc, saved.Date.Year, saved.Kind), saved.ID))
 }
 
 // prefilled reports whether an attendance row is as the grid fills it in
