@@ -572,29 +572,101 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 
 // rowLeftWords, in a name's brackets or in 备注, say the person has left
 // the roster: rosters kept by hand keep leavers in place and write it
-// there (review s8-7 attack #12).
-var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "去世", "逝世", "病故", "亡故", "死亡", "已故",
-	"出党", "除名", "开除", "退党", "劝退"}
+// there (review s8-7 attack #12). 转往, 调离 … and 组织关系转… (leftRelation)
+// say it in other words (review s9-7 #15: 组织关系已转往外省, 已调离, 已退
+// 休（关系转社区） were imported as on the roster).
+var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "转往", "转到", "转去", "调离", "调走", "调往", "迁走",
+	"去世", "逝世", "病故", "亡故", "死亡", "已故", "出党", "除名", "开除", "退党", "劝退"}
 
-// saysLeft refuses a row whose name (辛四（已转出）) or 备注 (已故,
-// 2025年3月已转出, 组织关系转至…) says the person has left: imported, they
-// were counted as members on the roster. A leaver is recorded in the
-// window (转出, 去世 …), and a member still here has the words taken out.
-func (r *rowMember) saysLeft() {
-	word := func(s string) string {
-		for _, w := range rowLeftWords {
-			if strings.Contains(s, w) {
-				return w
+// leftRelation is where in s 组织关系 (or 关系) is moved somewhere: 关系转
+// 社区, 组织关系已迁至…, 关系调往… — not moved here (关系转入, 转来, 转回本
+// 支部), not adjusted (关系调整), and not left in place (关系未转:
+// leftSaying's negation). The phrase runs to the next punctuation, at most
+// twelve characters.
+func leftRelation(s string) (at, end int, ok bool) {
+	for from := 0; ; {
+		i := strings.Index(s[from:], "关系")
+		if i < 0 {
+			return 0, 0, false
+		}
+		at = from + i
+		from = at + len("关系")
+		rest := strings.TrimPrefix(strings.TrimPrefix(s[from:], "已经"), "已")
+		verb, size := utf8.DecodeRuneInString(rest)
+		if !strings.ContainsRune("转迁调", verb) {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(rest[size:])
+		if strings.ContainsRune("入进来回本我整正", next) {
+			continue
+		}
+		end = len(s) - len(rest)
+		for n, r := range rest {
+			if n > 0 && (strings.ContainsRune("，。；、,;（）() ", r) || utf8.RuneCountInString(s[at:end]) >= 12) {
+				break
+			}
+			end += utf8.RuneLen(r)
+		}
+		return at, end, true
+	}
+}
+
+// leftNegations, just before a word of leaving, say it did not happen:
+// 外出务工，组织关系未转出 is a mobile member still on the roster.
+var leftNegations = []string{"未", "没", "不", "尚未", "暂未", "没有"}
+
+// leftSaying is the words in s that say the person has left the roster
+// (rowLeftWords, leftRelation), "" if none: not negated (未转出), and not a
+// move to this branch (转至本支部, 由第二党支部转到我支部).
+func leftSaying(s string) string {
+	said := func(at, end int) bool {
+		before := s[:at]
+		for _, n := range leftNegations {
+			if strings.HasSuffix(before, n) || strings.HasSuffix(before, n+"已") {
+				return false
 			}
 		}
-		return ""
+		after := s[end:]
+		return !strings.HasPrefix(after, "本") && !strings.HasPrefix(after, "我")
 	}
+	for _, w := range rowLeftWords {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if said(at, at+len(w)) {
+				return w
+			}
+			from = at + len(w)
+		}
+	}
+	for from := 0; from < len(s); {
+		at, end, ok := leftRelation(s[from:])
+		if !ok {
+			break
+		}
+		if said(from+at, from+end) {
+			return s[from+at : from+end]
+		}
+		from += end
+	}
+	return ""
+}
+
+// saysLeft refuses a row whose name (辛四（已转出）) or 备注 (已故,
+// 2025年3月已转出, 组织关系转至…, 已调离) says the person has left:
+// imported, they were counted as members on the roster. A leaver is
+// recorded in the window (转出, 去世 …), and a member still here has the
+// words taken out.
+func (r *rowMember) saysLeft() {
 	if i := strings.IndexAny(r.m.Name, "（(【["); i > 0 && !r.unreadable(model.FieldName) {
-		if w := word(r.m.Name[i:]); w != "" {
+		if w := leftSaying(r.m.Name[i:]); w != "" {
 			r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请删去括号中的字后再导入", w))
 		}
 	}
-	if w := word(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
+	if w := leftSaying(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
 		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请改写备注后再导入", w))
 	}
 }

@@ -36,3 +36,45 @@ func TestRowThatSaysTheMemberLeft(t *testing.T) {
 		t.Errorf("fields: %v", got)
 	}
 }
+
+// 备注 saying the member left in other words than 转出 — the relation moved
+// on (转往, 关系转…, 迁至), 调离 — is refused as 转出 is; one saying the
+// member came here (转入, 转至本支部), or that the relation did not move
+// (未转出: a mobile member), imports (review s9-7 #15: 组织关系已转往外省,
+// 已调离 and 已退休（关系转社区） were imported as on the roster).
+func TestRemarksThatSayTheMemberLeftInOtherWords(t *testing.T) {
+	for _, tt := range []struct {
+		notes string
+		said  string // the words quoted in the refusal, "" for imported
+	}{
+		{"组织关系已转往外省", "转往"},
+		{"已调离", "调离"},
+		{"已退休（关系转社区）", "关系转社区"},
+		{"组织关系已迁至XX街道", "关系已迁至XX街道"},
+		{"2024年关系转到区机关党委", "转到"},
+		{"2023年调往市局", "调往"},
+		{"外出务工，组织关系未转出", ""},
+		{"组织关系尚未转出", ""},
+		{"2020年由第二党支部转至本支部", ""},
+		{"2020年组织关系转入", ""},
+		{"关系已转回本支部", ""},
+		{"已退休", ""},
+		{"组织关系在本支部", ""},
+	} {
+		t.Run(tt.notes, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "备注"},
+				{"辛一", idNumber("19800101", "011"), "2008.06", "2009.06", tt.notes},
+			}))
+			got := rejections(rf, 2)[model.FieldNotes]
+			switch {
+			case tt.said == "" && (got != "" || len(rf.Members) != 1):
+				t.Errorf("refused: %q", got)
+			case tt.said != "" && !strings.Contains(got, "备注中写着“"+tt.said+"”，看来此人已不在花名册上"):
+				t.Errorf("refusal %q, want it to quote %q; members %d", got, tt.said, len(rf.Members))
+			case tt.said != "" && len(rf.Members) != 0:
+				t.Errorf("imported as on the roster")
+			}
+		})
+	}
+}
