@@ -18,12 +18,15 @@ import (
 // and reads them. The importer never panics; every member's 姓名 and ID
 // number are its own row's (a merged one's in each row it covers); its
 // 工作岗位 starts with its row's own text and holds the text of no row but
-// its own and those joined to it; its 人员类别 is the one ticked column's,
-// or none ticked.
+// its own and those joined to it — beside a 工作单位 column (on rosters of
+// an even number of rows) it starts with its row's unit and holds its own
+// post (review s9-7 #2); its 人员类别 is the one ticked column's, or none
+// ticked.
 func FuzzReadRosterLayout(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7}, "技术部")
 	f.Add([]byte{0x10, 0x21, 0x02, 0x33, 0x44, 0x15, 0x26, 0x07}, "√")
 	f.Add([]byte{0xff, 0x80, 0x7f, 0x01}, "×")
+	f.Add([]byte{0x04, 0x01, 0x12}, "会计") // odd: no 工作单位 column
 	f.Fuzz(func(t *testing.T, layout []byte, text string) {
 		if len(layout) == 0 || len(layout) > 8 || len(text) > 100 {
 			return
@@ -35,6 +38,11 @@ func FuzzReadRosterLayout(f *testing.F) {
 		_ = fx.SetSheetRow(sh, "A2", &[]any{nil, nil, "正式", "预备"})
 		for _, m := range [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "D1"}, {"E1", "E2"}, {"F1", "F2"}, {"G1", "G2"}} {
 			_ = fx.MergeCell(sh, m[0], m[1])
+		}
+		unit := len(layout)%2 == 0
+		if unit {
+			_ = fx.SetCellStr(sh, "H1", "工作单位")
+			_ = fx.MergeCell(sh, "H1", "H2")
 		}
 		marks := []string{"", "√", "×", text, "●"}
 		posts := map[int]string{} // row → the 工作岗位 written in it
@@ -57,6 +65,9 @@ func FuzzReadRosterLayout(f *testing.F) {
 			_ = fx.SetCellStr(sh, ref(4), marks[int(b>>5)%len(marks)])
 			_ = fx.SetCellStr(sh, ref(6), post)
 			posts[r] = post
+			if unit {
+				_ = fx.SetCellStr(sh, ref(8), fmt.Sprintf("单位%d", r))
+			}
 		}
 		// Merged once every value is written: excelize writes a value set
 		// into a merged cell to the merge's first cell.
@@ -85,7 +96,10 @@ func FuzzReadRosterLayout(f *testing.F) {
 				t.Errorf("row %d: name %q, ID %q", r, m.Name, m.IDNumber)
 			}
 			own := model.CleanText(posts[r])
-			if !strings.HasPrefix(m.Post, own) {
+			switch {
+			case unit && (!strings.HasPrefix(m.Post, fmt.Sprintf("单位%d", r)) || !strings.Contains(m.Post, own)):
+				t.Errorf("row %d: 工作岗位 %q, the row's own unit 单位%d and post %q", r, m.Post, r, own)
+			case !unit && !strings.HasPrefix(m.Post, own):
 				t.Errorf("row %d: 工作岗位 %q, the row's own %q", r, m.Post, own)
 			}
 			for n, p := range posts {

@@ -109,6 +109,9 @@ type header struct {
 	// name (所在党支部, 人员类别 …), not imported: a row whose value there
 	// differs from the imported column's is refused (duplicateColumns).
 	dups []column
+	// joins are second columns for a field read together with its first
+	// (column.join says how), neither set aside nor compared.
+	joins []column
 	// hint is the row (1-based) of fill-in hints right under the headings
 	// (（必填）, （18位）), read as part of the header; 0 without one.
 	hint int
@@ -122,7 +125,34 @@ type column struct {
 	// given by ticking one of several columns (ticks.go): "正式党员" for
 	// 正式 under 党员类别. "" for a column holding the field's value.
 	tick string
+	// group is the heading right above heading, "" without one.
+	group string
+	// join says how a column of header.joins is read with the field's
+	// first column.
+	join joinHow
 }
+
+// joinHow says how a second column for a field is read together with the
+// first rather than set aside (header.joins).
+type joinHow int
+
+const (
+	// joinMerged: the two columns stand under one heading merged across
+	// them (联系电话 over a mobile and a landline column): they are one
+	// field, a blank cell of the first takes the second's value and a
+	// text field keeps both; of two phone numbers the first is read and the
+	// second named (review s9-7 #9: a member whose only number was in the
+	// second column was stored without one).
+	joinMerged joinHow = iota + 1
+	// joinUnitPost: 工作单位 beside 职务 (or 岗位): 工作岗位 is the two
+	// together, the unit first, as the alias 工作单位及职务 has it (review
+	// s9-7 #2: the employer was stored as the post and 职务 dropped).
+	joinUnitPost
+	// joinHighest: 学历 under 全日制教育 and 学历 under 在职教育: the higher
+	// of the two, as the collection form's 学历 is the highest (review
+	// s9-7 #1: every row with both filled was refused).
+	joinHighest
+)
 
 func (h header) has(f model.Field) bool {
 	_, ok := h.column(f)
@@ -386,6 +416,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 	var lone []column                                // tick columns without a group heading, if they come in twos
 	for c := 0; c < width; c++ {
 		var path []string
+		leafRow := i // where the lowest heading is
 		for j := range k {
 			t := groups[j][c]
 			if t == "" || (len(path) > 0 && path[len(path)-1] == t) {
@@ -395,6 +426,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				return header{}, false
 			}
 			path = append(path, t)
+			leafRow = i + j
 		}
 		if len(path) == 0 {
 			continue
@@ -430,7 +462,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 		case ok && !used[f]:
 			used[f] = true
 			loose[f] = !asWritten
-			h.cols = append(h.cols, column{index: c, field: f, heading: leaf})
+			h.cols = append(h.cols, column{index: c, field: f, heading: leaf, group: parentOf(path)})
 		case ok && loose[f] && asWritten:
 			// An earlier column named f only loosely ("联系方式（微信）"
 			// before "手机号码"): this one takes f, that one is set aside.
@@ -442,11 +474,12 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				}
 			}
 			loose[f] = false
+		case ok && h.joinWith(g, leafRow, column{index: c, field: f, heading: leaf, group: parentOf(path)}):
 		case ok:
 			// Of two columns for f, the one headed by f's own name is the
 			// one read: 人员类别 beside an earlier 政治面貌 (review s8-7
 			// newuser #4); the other is compared row by row.
-			set := column{index: c, field: f, heading: leaf}
+			set := column{index: c, field: f, heading: leaf, group: parentOf(path)}
 			if own := headingKey(f.Label(), false); headingKey(leaf, false) == own {
 				for i := range h.cols {
 					if h.cols[i].field == f && h.cols[i].tick == "" && headingKey(h.cols[i].heading, false) != own {
@@ -473,6 +506,134 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
 	return h, true
 }
+
+// parentOf is the heading above a column's lowest, "" without one.
+func parentOf(path []string) string {
+	if len(path) < 2 {
+		return ""
+	}
+	return path[len(path)-2]
+}
+
+// joinWith adds col, a second column for a field the header has a column
+// for, to h.joins when the two are read together (joinHow), and reports
+// whether it did. leafRow is the (0-based) row of col's lowest heading.
+func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
+	var first column
+	for _, c := range h.cols {
+		if c.field == col.field && c.tick == "" {
+			first = c
+			break
+		}
+	}
+	if first.heading == "" {
+		return false
+	}
+	// One merge over both: the column to the left has the same heading in
+	// the same merge (or is itself joined to the first so).
+	prev := col.index - 1
+	inMerge := prev >= 0 && acrossAt(g, leafRow, col.index) && acrossAt(g, leafRow, prev) && cell(g.text[leafRow], prev) == col.heading
+	if inMerge && (first.index == prev || slices.ContainsFunc(h.joins, func(j column) bool { return j.index == prev && j.join == joinMerged })) {
+		if dupChecked[col.field] && col.field != model.FieldPhone {
+			// One value (a date, a branch): compared row by row, a blank
+			// filled from the other (duplicateColumns), never listed as
+			// not imported.
+			h.dups = append(h.dups, col)
+			return true
+		}
+		col.join = joinMerged
+		h.joins = append(h.joins, col)
+		return true
+	}
+	switch {
+	case col.field == model.FieldPost && (unitHeading(first.heading) && postHeading(col.heading) || postHeading(first.heading) && unitHeading(col.heading)):
+		col.join = joinUnitPost
+	case col.field == model.FieldEducation && (fullTimeGroup(first.group) && inServiceGroup(col.group) || inServiceGroup(first.group) && fullTimeGroup(col.group)):
+		col.join = joinHighest
+	default:
+		return false
+	}
+	if slices.ContainsFunc(h.joins, func(j column) bool { return j.field == col.field }) {
+		return false // a third column: set aside as before
+	}
+	h.joins = append(h.joins, col)
+	return true
+}
+
+// unitHeading and postHeading tell the two halves of 工作单位及职务 apart
+// (joinUnitPost).
+func unitHeading(s string) bool {
+	switch headingKey(s, true) {
+	case "工作单位", "现工作单位", "单位", "所在单位", "工作单位名称", "现工作单位名称", "现所在单位":
+		return true
+	}
+	return false
+}
+
+func postHeading(s string) bool {
+	switch headingKey(s, true) {
+	case "职务", "岗位", "工作岗位", "现任职务", "职业", "职务职称", "职称", "担任职务", "现职务":
+		return true
+	}
+	return false
+}
+
+// fullTimeGroup and inServiceGroup are the group headings of the 组织部
+// template's two 学历 columns: 全日制教育 and 在职教育 (joinHighest).
+func fullTimeGroup(s string) bool { return strings.HasPrefix(headingKey(s, true), "全日制") }
+
+func inServiceGroup(s string) bool { return strings.HasPrefix(headingKey(s, true), "在职") }
+
+// joinNotes say, for each column read together with the field's first
+// (h.joins), how.
+func (h header) joinNotes(sheet string) []model.ImportNote {
+	var out []model.ImportNote
+	for _, j := range h.joins {
+		first, _ := h.column(j.field)
+		ka, _ := excelize.ColumnNumberToName(first + 1)
+		kb, _ := excelize.ColumnNumberToName(j.index + 1)
+		label := model.Term(j.field.Label())
+		switch j.join {
+		case joinMerged:
+			if joinsText[j.field] {
+				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：两列都填了的，前后连起来导入", ka, kb, j.heading, label))
+			} else {
+				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：%[1]s列为空的行用%[2]s列的；两列都填了的，导入%[1]s列的，另一个在提示中列出", ka, kb, j.heading, label))
+			}
+		case joinUnitPost:
+			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”合为“%s”导入（工作单位在前，职务在后）", ka, h.headingAt(first), kb, j.heading, label))
+		case joinHighest:
+			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）", ka, kb))
+		}
+	}
+	return out
+}
+
+// groupAt is the group heading over the header's column c (0-based), ""
+// if none.
+func (h header) groupAt(c int) string {
+	for _, col := range h.cols {
+		if col.index == c {
+			return col.group
+		}
+	}
+	return ""
+}
+
+// headingAt is the heading of the header's column c (0-based), "" if none.
+func (h header) headingAt(c int) string {
+	for _, col := range h.cols {
+		if col.index == c {
+			return col.heading
+		}
+	}
+	return ""
+}
+
+// joinsText are the free-text fields whose two cells under one merged
+// heading are kept together (joinMerged): an address in two parts, a
+// post, remarks.
+var joinsText = map[model.Field]bool{model.FieldPost: true, model.FieldAddress: true, model.FieldNotes: true, model.FieldMobileDestination: true}
 
 // isGroup reports whether the heading at row (0-based) and column c heads
 // more than its own column: merged across columns, or extended over the

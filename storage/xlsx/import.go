@@ -342,6 +342,7 @@ func (rd *reader) sheet(s bookSheet) error {
 			sh.Columns = append(sh.Columns, c.field)
 		}
 	}
+	rd.rf.Notes = append(rd.rf.Notes, h.joinNotes(sh.Name)...)
 	if !h.has(model.FieldBranchName) {
 		sh.TitleBranch, sh.TitleWhy = BranchFromHeading(sh.Title, true)
 		// The 组织部 layout: 党员花名册 on the first line, 填报单位：…
@@ -479,9 +480,10 @@ func (rd *reader) notes(sh *Sheet, h header) {
 		}
 	}
 	// 工作单位 is kept in 工作岗位, the roster's one field for work: said,
-	// so that an employer's name in that field is not a surprise.
+	// so that an employer's name in that field is not a surprise (beside
+	// 职务 the two are joined, and joinNotes says so).
 	for _, c := range h.cols {
-		if c.field == model.FieldPost && strings.Contains(headingKey(c.heading, false), "单位") {
+		if c.field == model.FieldPost && strings.Contains(headingKey(c.heading, false), "单位") && !slices.ContainsFunc(h.joins, func(j column) bool { return j.join == joinUnitPost }) {
 			note("“%s”列记入“%s”（花名册没有单独的“工作单位”项）", c.heading, model.Term(model.FieldPost.Label()))
 		}
 	}

@@ -69,6 +69,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			return model.Member{}, nil, nil, nil, err
 		}
 	}
+	if err := r.joinColumns(cells); err != nil {
+		return model.Member{}, nil, nil, nil, err
+	}
 	if err := r.duplicateColumns(cells); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
@@ -500,6 +503,85 @@ func setDate(m *model.Member, f model.Field, d model.Date) {
 	case model.FieldArrivedOn:
 		m.ArrivedOn = d
 	}
+}
+
+// joinColumns reads the second columns of fields that are read together
+// with the first (header.joins, joinHow): the value a user sees in either
+// is the field's, not dropped as a duplicate column's.
+func (r *rowMember) joinColumns(cells []string) error {
+	for _, j := range r.im.h.joins {
+		f := j.field
+		first, ok := r.im.h.column(f)
+		if !ok || r.unreadable(f) {
+			continue
+		}
+		col, src := r.im.sr.below(j.index+1, r.row)
+		sc, err := r.im.sr.shown(col, src, cell(cells, j.index), false)
+		switch {
+		case err != nil:
+			return err
+		case sc.unknown:
+			r.reject(f, model.Textf(conditionalFormatReason))
+			continue
+		case sc.hidden != nil:
+			r.hiddenValue(f, *sc.hidden)
+		}
+		b := model.CleanLine(sc.text)
+		if b == "" {
+			continue
+		}
+		a := model.CleanLine(r.shown[f])
+		v := b
+		switch {
+		case a == "":
+		case spaceless(a) == spaceless(b):
+			continue
+		case j.join == joinUnitPost && unitHeading(j.heading):
+			v = b + " " + a
+		case j.join == joinUnitPost, j.join == joinMerged && joinsText[f]:
+			v = a + " " + b
+		case j.join == joinHighest:
+			hi, ok := higherEducation(a, b)
+			if !ok {
+				// Not both of the form's codes: the 在职 one, taken later,
+				// is read, and the other named.
+				hi = b
+				if inServiceGroup(r.im.h.groupAt(first)) {
+					hi = a
+				}
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, f, "%s：全日制教育和在职教育的学历%s、%s分不出高低，导入在职教育的%s", r.who(), quote(a), quote(b), quote(hi)))
+			}
+			if hi == a {
+				continue
+			}
+		default:
+			// Two numbers under one heading: the first is read, the second
+			// said.
+			ka, _ := excelize.ColumnNumberToName(first + 1)
+			kb, _ := excelize.ColumnNumberToName(j.index + 1)
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, f, "%s：%s有两个，导入%s列的%s，%s列的%s未导入", r.who(), model.Term(f.Label()), ka, quote(a), kb, quote(b)))
+			continue
+		}
+		r.shown[f] = v
+		if err := r.set(f, v, col, src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// higherEducation is the higher of two 学历 by the form's codes (model.
+// Educations, highest first); ok is false unless both are codes.
+func higherEducation(a, b string) (string, bool) {
+	ia := slices.Index(model.Educations, model.NormalizeEducation(a))
+	ib := slices.Index(model.Educations, model.NormalizeEducation(b))
+	if ia < 0 || ib < 0 || model.NormalizeEducation(a) == "其他" || model.NormalizeEducation(b) == "其他" {
+		return "", false
+	}
+	if ib < ia {
+		return b, true
+	}
+	return a, true
 }
 
 // duplicateColumns refuses the row when a second column for a field
