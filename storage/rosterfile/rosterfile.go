@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -168,7 +169,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where})
 		origin = append(origin, r)
 	}
-	rows, origin, fileBranch, twice := heldBackTwice(rows, origin, fileBranch)
+	rows, origin, fileBranch, twice, joinedNotes := joinAcrossSheets(rows, origin, fileBranch)
 	plan, err := s.store.PlanImportRows(filepath.Base(path), rows)
 	if err != nil {
 		return model.ImportPreview{}, err
@@ -228,6 +229,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			p.Notes = append(p.Notes, n)
 		}
 	}
+	p.Notes = append(p.Notes, joinedNotes...)
 	for _, k := range plan.KeptOpenings {
 		o := origin[k.Index]
 		p.Notes = append(p.Notes, model.Note(o.Sheet, o.Row, model.FieldDuesPaidTo,
@@ -237,14 +239,18 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	return p, nil
 }
 
-// heldBackTwice takes out of rows the members who appear on more than one
-// sheet (one sheet per year, each a copy of the roster then) and refuses
-// every one of their rows: which copy is current cannot be told, and
-// keeping the first sheet's would store the older values (review s3-7 new
-// user #3). The rejections name the other rows and how to import one
-// sheet.
-func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []string) ([]model.ImportRow, []xlsx.ImportedRow, []string, []model.Rejection) {
+// joinAcrossSheets makes one member of the rows of one ID number on more
+// than one sheet when they do not contradict each other: the roster sheet
+// and a 流动党员 register listing the member again give one member, with
+// the register's 外出流向 and phone (review s9-7 #14: both rows were
+// refused, with advice that lost data). Rows that say different things
+// (two 加入党组织日期) are all refused, each naming the other's cell: which
+// is current cannot be told, and keeping the first sheet's would store
+// the older values (review s3-7 new user #3). Where the sheets look like
+// periods (2024年, 2025年), the refusal says to import the latest alone.
+func joinAcrossSheets(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []string) ([]model.ImportRow, []xlsx.ImportedRow, []string, []model.Rejection, []model.ImportNote) {
 	at := make(map[string][]int, len(rows))
+	var ids []string // in the order met
 	twice := false
 	for i, r := range rows {
 		id := strings.ToUpper(r.Member.IDNumber)
@@ -252,46 +258,189 @@ func heldBackTwice(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []s
 			continue
 		}
 		prev := at[id]
+		if len(prev) == 0 {
+			ids = append(ids, id)
+		}
 		twice = twice || (len(prev) > 0 && origin[prev[0]].Sheet != origin[i].Sheet)
 		at[id] = append(prev, i)
 	}
 	if !twice {
-		return rows, origin, branch, nil
+		return rows, origin, branch, nil, nil
 	}
 	var rejected []model.Rejection
 	drop := map[int]bool{}
-	for _, idx := range at {
+	branch = slices.Clone(branch)
+	joined := map[[2]string][]string{} // (first sheet, other sheet) → names joined
+	var pairs [][2]string
+	for _, id := range ids {
+		idx := at[id]
 		if len(idx) < 2 || !slices.ContainsFunc(idx[1:], func(i int) bool { return origin[i].Sheet != origin[idx[0]].Sheet }) {
 			continue
 		}
-		latest := origin[idx[len(idx)-1]].Sheet
-		for _, i := range idx {
-			var elsewhere model.TextList
-			for _, j := range idx {
-				if j != i {
-					elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+		first := idx[0]
+		merged := rows[first]
+		merged.Fields = slices.Clone(merged.Fields)
+		from := map[model.Field]int{} // which row gave each field's value
+		for _, f := range merged.Fields {
+			if _, ok := givenText(rows[first], origin[first], f); ok {
+				from[f] = first
+			}
+		}
+		var clash []sheetClash
+		for _, i := range idx[1:] {
+			var take []model.Field
+			for _, f := range rows[i].Fields {
+				b, ok := givenText(rows[i], origin[i], f)
+				if !ok {
+					continue
+				}
+				j, had := from[f]
+				if !had {
+					take = append(take, f)
+					from[f] = i
+					continue
+				}
+				a, _ := givenText(rows[j], origin[j], f)
+				switch same, finer := sameGiven(f, a, b); {
+				case !same:
+					clash = append(clash, sheetClash{f, j, i})
+				case finer:
+					take = append(take, f) // 2008-06-15 beside 2008-06
+					from[f] = i
 				}
 			}
+			merged.Member = model.MergeImported(&merged.Member, &rows[i].Member, take)
+			for _, f := range take {
+				if !slices.Contains(merged.Fields, f) {
+					merged.Fields = append(merged.Fields, f)
+				}
+			}
+		}
+		if len(clash) == 0 {
+			rows[first] = merged
+			for _, i := range idx[1:] {
+				drop[i] = true
+				if branch[first] == "" {
+					branch[first] = branch[i]
+				}
+				k := [2]string{origin[first].Sheet, origin[i].Sheet}
+				if _, ok := joined[k]; !ok {
+					pairs = append(pairs, k)
+				}
+				joined[k] = append(joined[k], merged.Member.Name)
+			}
+			continue
+		}
+		latest := origin[idx[len(idx)-1]].Sheet
+		periods := !slices.ContainsFunc(idx, func(i int) bool { return !periodName(origin[i].Sheet) })
+		for _, i := range idx {
 			drop[i] = true
+			var r model.Rejection
+			for _, c := range clash {
+				if c.a != i && c.b != i {
+					continue
+				}
+				other := c.a
+				if other == i {
+					other = c.b
+				}
+				here, _ := givenText(rows[i], origin[i], c.field)
+				there, _ := givenText(rows[other], origin[other], c.field)
+				r = model.Reason(origin[i].Sheet, origin[i].Row, c.field,
+					"同一人也在工作表“%s”第%d行，两处的%s不同（这里为“%s”，那里为“%s”），分不清哪个是现在的情况，这几行都没有导入；请改成一致后再导入",
+					origin[other].Sheet, origin[other].Row, model.Term(c.field.Label()), here, there)
+				if periods {
+					r = model.Reason(origin[i].Sheet, origin[i].Row, c.field,
+						"同一人也在工作表“%s”第%d行，两处的%s不同（这里为“%s”，那里为“%s”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
+						origin[other].Sheet, origin[other].Row, model.Term(c.field.Label()), here, there, latest)
+				}
+				break
+			}
+			if r.Reason == "" {
+				// A third row, itself agreeing: held back with the others.
+				var elsewhere model.TextList
+				for _, j := range idx {
+					if j != i {
+						elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", origin[j].Sheet, origin[j].Row))
+					}
+				}
+				r = model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+					"同一人也在%s，那几行的说法互不相同，分不清哪个是现在的情况，这几行都没有导入；请改成一致后再导入", elsewhere)
+			}
 			m := rows[i].Member
-			r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
-				"同一人也在%s，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
-				elsewhere, latest)
-			r.Name, r.Value = m.Name, m.IDNumber
+			r.Name = m.Name
+			r.Value = origin[i].Shown[r.Field]
+			if r.Value == "" {
+				r.Value = m.Text(r.Field)
+			}
 			rejected = append(rejected, r)
 		}
 	}
-	keep := func(i int) bool { return !drop[i] }
+	var notes []model.ImportNote
+	for _, k := range pairs {
+		names := joined[k]
+		shown := model.Textf("%s", strings.Join(names, "、"))
+		if len(names) > 5 {
+			shown = model.Textf("%s等", strings.Join(names[:5], "、"))
+		}
+		notes = append(notes, model.Note(k[1], 0, model.FieldIDNumber,
+			"工作表“%s”的 %d 人（%s）也在工作表“%s”中：公民身份号码相同、所填不矛盾，是同一人，两处所填合在一起导入",
+			k[1], len(names), shown, k[0]))
+	}
 	var r2 []model.ImportRow
 	var o2 []xlsx.ImportedRow
 	var b2 []string
 	for i := range rows {
-		if keep(i) {
+		if !drop[i] {
 			r2, o2, b2 = append(r2, rows[i]), append(o2, origin[i]), append(b2, branch[i])
 		}
 	}
-	return r2, o2, b2, rejected
+	return r2, o2, b2, rejected, notes
 }
+
+// sheetClash is a field two rows of one person on different sheets (a, b:
+// indexes of rows) give differently.
+type sheetClash struct {
+	field model.Field
+	a, b  int
+}
+
+// givenText is what row r gives for field f, as the member would store it;
+// ok is false when the row does not give it: no column, a blank cell, or a
+// blank 是否 column read as 否.
+func givenText(r model.ImportRow, o xlsx.ImportedRow, f model.Field) (string, bool) {
+	if !slices.Contains(r.Fields, f) {
+		return "", false
+	}
+	t := r.Member.Text(f)
+	if t == "" || (f == model.FieldMobile || f == model.FieldLostContact) && t == "否" && o.Shown[f] == "" {
+		return "", false
+	}
+	return t, true
+}
+
+// sameGiven reports whether two rows' texts for f agree; finer says b
+// says it more exactly (a date's day beside its month alone).
+func sameGiven(f model.Field, a, b string) (same, finer bool) {
+	if a == b {
+		return true, false
+	}
+	switch f {
+	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
+		if strings.HasPrefix(b, a+"-") {
+			return true, true
+		}
+		return strings.HasPrefix(a, b+"-"), false
+	}
+	return false, false
+}
+
+// periodName reports a sheet name that names a period — a year, a
+// quarter, a month (2024年, 2025, 二季度, 12月) — as yearly copies of a
+// roster are named.
+func periodName(name string) bool { return periodPattern.MatchString(name) }
+
+var periodPattern = regexp.MustCompile(`(?:19|20)\d{2}|[0-9０-９一二三四上下]+(?:季度|半年|月份?)`)
 
 // read reads the workbook, or hands back the one read last if the file on
 // disk is still the same.

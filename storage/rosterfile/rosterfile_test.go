@@ -2,6 +2,7 @@ package rosterfile
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -194,10 +195,10 @@ func validID(birth, seq string) string {
 	return first17 + string(model.IDCheckChar(first17))
 }
 
-// One sheet per year, each a copy of the roster then: a person on both is
-// refused on both, naming the other row and the latest sheet, so that
-// --skip-invalid never stores the older copy; one sheet alone imports
-// (review s3-7 new user #3).
+// One sheet per year, each a copy of the roster then: a person on both
+// whose rows differ is refused on both, naming the other row, the two
+// values and the latest sheet, so that --skip-invalid never stores the
+// older copy; one sheet alone imports (review s3-7 new user #3).
 func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 	svc, _ := newService(t)
 	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话"}
@@ -212,8 +213,8 @@ func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 		t.Errorf("adds %+v, want 谢敏 alone", p.Plan.Add)
 	}
 	want := map[string]string{
-		"2024年": "同一人也在工作表“2025年”第2行，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
-		"2025年": "同一人也在工作表“2024年”第2行，分不清哪一行是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
+		"2024年": "同一人也在工作表“2025年”第2行，两处的联系电话不同（这里为“13700000001”，那里为“13700000002”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
+		"2025年": "同一人也在工作表“2024年”第2行，两处的联系电话不同（这里为“13700000002”，那里为“13700000001”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）",
 	}
 	if len(p.Rejected) != 2 {
 		t.Fatalf("rejected %+v, want both of 邓亮's rows", p.Rejected)
@@ -234,6 +235,78 @@ func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 		if m.Name == "邓亮" && m.Phone != "13700000002" {
 			t.Errorf("邓亮's phone %q, want the latest sheet's", m.Phone)
 		}
+	}
+}
+
+// The roster sheet and a 流动党员 register that lists a member again are
+// one member where they do not contradict each other: the register's
+// 外出流向 and phone join the roster's row, said in a 提示; rows that do
+// contradict are refused on both sheets, each naming the other's cell,
+// and only sheets named as periods get the "import the latest" advice
+// (review s9-7 #14: every mobile member was refused).
+func TestSamePersonOnARosterAndARegisterSheet(t *testing.T) {
+	id := validID("19850315", "915")
+	roster := []any{"姓名", "性别", "公民身份号码", "人员类别", "入党时间", "转正时间"}
+	register := []any{"姓名", "公民身份号码", "外出流向", "外出时间", "联系电话", "入党时间"}
+	for _, tt := range []struct {
+		name     string
+		sheets   []string
+		register []any // the register's row for the member
+		phone    string
+		joinDate string
+		refusal  string // the roster row's refusal, "" when joined
+	}{
+		{name: "agreeing", sheets: []string{"第一党支部", "流动党员"},
+			register: []any{"巳甲", id, "广东深圳", "2023-03", "13712345611"},
+			phone:    "13712345611", joinDate: "2008-06-15"},
+		{name: "a month beside the day", sheets: []string{"第一党支部", "流动党员"},
+			register: []any{"巳甲", id, "广东深圳", "2023-03", "13712345611", "2008.06"},
+			phone:    "13712345611", joinDate: "2008-06-15"},
+		{name: "contradicting", sheets: []string{"第一党支部", "流动党员"},
+			register: []any{"巳甲", id, "广东深圳", "2023-03", "13712345611", "2009.06"},
+			refusal:  "同一人也在工作表“流动党员”第2行，两处的加入党组织日期不同（这里为“2008-06-15”，那里为“2009-06”），分不清哪个是现在的情况，这几行都没有导入；请改成一致后再导入"},
+		{name: "contradicting periods", sheets: []string{"2024年", "2025年"},
+			register: []any{"巳甲", id, "广东深圳", "2023-03", "13712345611", "2009.06"},
+			refusal:  "同一人也在工作表“2025年”第2行，两处的加入党组织日期不同（这里为“2008-06-15”，那里为“2009-06”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet 2025年）"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, _ := newService(t)
+			path := writeSheets(t, tt.sheets,
+				[][]any{roster, {"巳甲", "男", id, "正式党员", "2008-06-15", "2009-06-15"}, {"巳乙", "女", validID("19900101", "022"), "正式党员", "2012-06-15", "2013-06-15"}},
+				[][]any{register[:len(tt.register)], tt.register})
+			p, err := svc.PreviewImport(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got *model.Member
+			for i := range p.Plan.Add {
+				if p.Plan.Add[i].Name == "巳甲" {
+					got = &p.Plan.Add[i]
+				}
+			}
+			if tt.refusal != "" {
+				if got != nil || len(p.Rejected) != 2 {
+					t.Fatalf("imported %+v, rejected %+v; want both rows refused", got, p.Rejected)
+				}
+				for _, r := range p.Rejected {
+					if r.Sheet == tt.sheets[0] && (r.Reason != tt.refusal || r.Field != model.FieldJoinDate) {
+						t.Errorf("refusal %q (%s), want %q", r.Reason, r.Field, tt.refusal)
+					}
+				}
+				return
+			}
+			if got == nil || len(p.Rejected) != 0 || len(p.Plan.Add) != 2 {
+				t.Fatalf("adds %+v, rejected %+v; want 巳甲 once", p.Plan.Add, p.Rejected)
+			}
+			if !got.Mobile || got.MobileDestination != "广东深圳" || got.Phone != tt.phone || got.JoinDate.String() != tt.joinDate || got.Category != model.CategoryFull {
+				t.Errorf("巳甲 %+v", *got)
+			}
+			if !slices.ContainsFunc(p.Notes, func(n model.ImportNote) bool {
+				return n.Message == "工作表“流动党员”的 1 人（巳甲）也在工作表“第一党支部”中：公民身份号码相同、所填不矛盾，是同一人，两处所填合在一起导入"
+			}) {
+				t.Errorf("the join not said: %v", p.Notes)
+			}
+		})
 	}
 }
 
