@@ -169,7 +169,22 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where})
 		origin = append(origin, r)
 	}
+	perSheet := map[string]int{}
+	for _, o := range origin {
+		perSheet[o.Sheet]++
+	}
 	rows, origin, fileBranch, twice, joinedNotes := joinAcrossSheets(rows, origin, fileBranch)
+	// A sheet whose every member is joined to a row of another sheet (a
+	// 流动党员 register beside the roster) gives no 所在党支部 of its own:
+	// its name is not offered as one.
+	for _, o := range origin {
+		perSheet[o.Sheet] = 0
+	}
+	for i := range p.Sheets {
+		if sh := &p.Sheets[i]; perSheet[sh.Name] > 0 && !sh.BranchFromName && !slices.ContainsFunc(twice, func(r model.Rejection) bool { return r.Sheet == sh.Name }) {
+			sh.CanUseName = false
+		}
+	}
 	plan, err := s.store.PlanImportRows(filepath.Base(path), rows)
 	if err != nil {
 		return model.ImportPreview{}, err

@@ -242,8 +242,9 @@ func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 // one member where they do not contradict each other: the register's
 // 外出流向 and phone join the roster's row, said in a 提示; rows that do
 // contradict are refused on both sheets, each naming the other's cell,
-// and only sheets named as periods get the "import the latest" advice
-// (review s9-7 #14: every mobile member was refused).
+// and only sheets named as periods get the "import the latest" advice;
+// the register's name is not offered as a 所在党支部 (review s9-7 #14:
+// every mobile member was refused).
 func TestSamePersonOnARosterAndARegisterSheet(t *testing.T) {
 	id := validID("19850315", "915")
 	roster := []any{"姓名", "性别", "公民身份号码", "人员类别", "入党时间", "转正时间"}
@@ -305,6 +306,12 @@ func TestSamePersonOnARosterAndARegisterSheet(t *testing.T) {
 				return n.Message == "工作表“流动党员”的 1 人（巳甲）也在工作表“第一党支部”中：公民身份号码相同、所填不矛盾，是同一人，两处所填合在一起导入"
 			}) {
 				t.Errorf("the join not said: %v", p.Notes)
+			}
+			// The register's name is no branch to offer.
+			for _, sh := range p.Sheets {
+				if sh.Name == "流动党员" && sh.CanUseName {
+					t.Errorf("流动党员 offered as a branch: %+v", sh)
+				}
 			}
 		})
 	}
