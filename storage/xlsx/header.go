@@ -533,7 +533,12 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	// the same merge (or is itself joined to the first so).
 	prev := col.index - 1
 	inMerge := prev >= 0 && acrossAt(g, leafRow, col.index) && acrossAt(g, leafRow, prev) && cell(g.text[leafRow], prev) == col.heading
-	if inMerge && (first.index == prev || slices.ContainsFunc(h.joins, func(j column) bool { return j.index == prev && j.join == joinMerged })) {
+	// 联系电话 over 手机 | 座机: a landline under the group that names
+	// the field is the same field's second number, as under one merged
+	// heading (a member with only a landline kept no number).
+	landline := col.field == model.FieldPhone && col.group != "" && col.group == first.group && !matchesAlone(col.heading) &&
+		(strings.Contains(col.heading, "电话") || strings.Contains(col.heading, "座机"))
+	if landline || inMerge && (first.index == prev || slices.ContainsFunc(h.joins, func(j column) bool { return j.index == prev && j.join == joinMerged })) {
 		if dupChecked[col.field] && col.field != model.FieldPhone {
 			// One value (a date, a branch): compared row by row, a blank
 			// filled from the other (duplicateColumns), never listed as
@@ -559,6 +564,9 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	h.joins = append(h.joins, col)
 	return true
 }
+
+// matchesAlone reports a heading that names a field by itself.
+func matchesAlone(s string) bool { _, ok := matchHeading(s); return ok }
 
 // unitHeading and postHeading tell the two halves of 工作单位及职务 apart
 // (joinUnitPost).

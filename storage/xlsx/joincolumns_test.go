@@ -135,3 +135,24 @@ func TestTwoColumnsReadAsOneFieldSayWhatIsLeft(t *testing.T) {
 		t.Errorf("the choice not said: %v", rf.Notes)
 	}
 }
+
+// 联系电话 over 手机 | 座机: a member with only a landline keeps it (as
+// under one merged heading, review s9-7 #9); 微信 under 联系方式 is no
+// second number.
+func TestLandlineUnderThePhoneGroup(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话", nil, "联系方式", nil},
+		{nil, nil, nil, nil, "手机", "座机", "手机号", "微信"},
+		{"丙一", idNumber("19800101", "011"), "2008.06", "2009.06", nil, "010-87654322", nil, "wx123"},
+		{"丙二", idNumber("19800101", "022"), "2008.06", "2009.06", "13712345611", "010-87654321", nil, "wx456"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "D2"}, [2]string{"E1", "F1"}, [2]string{"G1", "H1"}))
+	if m := member(t, rf, 3); m.Phone != "010-87654322" {
+		t.Errorf("丙一's phone %q, want the landline", m.Phone)
+	}
+	if m := member(t, rf, 4); m.Phone != "13712345611" {
+		t.Errorf("丙二's phone %q, want the mobile", m.Phone)
+	}
+	if ig := rf.Sheets[0].Ignored; slices.ContainsFunc(ig, func(s string) bool { return strings.HasPrefix(s, "座机") }) || !slices.ContainsFunc(ig, func(s string) bool { return strings.HasPrefix(s, "微信") }) {
+		t.Errorf("columns not imported %q: want 微信 named, 座机 read", ig)
+	}
+}
