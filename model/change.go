@@ -111,6 +111,11 @@ type ImportPlan struct {
 	// member's stored one: not applied (the stored, later month stays),
 	// and said as a note (review s7-8 attack #11).
 	KeptOpenings []ImportOpening
+	// DroppedOpenings are the 党费已交至 the file gives inside the months
+	// this ledger keeps (ErrOpeningInLedger): the member is imported
+	// without it, and it is said as a note with Reason — the whole row
+	// was refused for an optional column (look9 #1).
+	DroppedOpenings []ImportOpening
 	// Refused are incoming rows the roster cannot take as they stand (a
 	// merged record that would break a rule, a number given twice); they are
 	// in neither Add nor Update.
@@ -125,6 +130,8 @@ type ImportOpening struct {
 	PaidTo   Month
 	Old      Month // the member's before, 0 for none or a member to add
 	Index    int   // the row's position in the list handed to the planner
+	// Reason is why the month was not taken (DroppedOpenings only).
+	Reason Text
 }
 
 // ImportRefusal is one reason an incoming record was refused; Index is its

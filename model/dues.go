@@ -88,6 +88,12 @@ func CurrentDuesRules() DuesRules { return DuesRules2008 }
 // ErrDues is wrapped by every refused dues entry; the message says why.
 var ErrDues = errors.New("党费")
 
+// ErrOpeningInLedger is a 党费已交至 refused because it reaches into the
+// months this ledger keeps (ValidateOpeningInLedger). It is ErrDues (its
+// message reads the same), told apart so that a roster import can take
+// the member without the month instead of refusing the whole row.
+var ErrOpeningInLedger = fmt.Errorf("%w", ErrDues)
+
 // MonthlyDues is the monthly amount for a category and base under the
 // current rules, with the rule that produced it. For 农民 the base is the
 // fixed amount the branch chose (0: the lower bound).

@@ -585,12 +585,17 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 // RecordGap is a member on the roster with months owed before the ledger
 // was set up in the app and no payment recorded for them (待补录): the
 // 建账月份 was moved back before the set-up, and what was paid on paper is
-// still to be entered, as payments or as the member's 党费已交至.
+// still to be entered, as payments, or, for months before the 建账月份, as
+// the member's 党费已交至.
 type RecordGap struct {
 	MemberID int64
 	Name     string
 	From, To Month // the first and the last month to record
 	Months   int   // how many, From to To, not counting those paid
+	// OpeningLimit is the latest month a 党费已交至 may state for the
+	// member (DuesHistory.OpeningLimit): months to record after it are
+	// settled only by recording the payments.
+	OpeningLimit Month
 }
 
 // RecordGaps lists the members on the roster with months to record
@@ -613,7 +618,7 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 		if !ok {
 			continue
 		}
-		g := RecordGap{MemberID: m.ID, Name: m.Name}
+		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m)}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
 			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || known && amount == 0 {
 				continue

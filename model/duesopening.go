@@ -136,8 +136,22 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 		}
 	}
 	if first != 0 {
-		return Errorf(ErrDues, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
+		return Errorf(ErrOpeningInLedger, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
 	}
+	arrived := h.arrivedFor(m)
+	if paidTo > h.OpeningLimit(m) {
+		if arrived >= h.Start {
+			return Errorf(ErrOpeningInLedger, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
+		}
+		return Errorf(ErrOpeningInLedger, "党费已交至 %s 在本账内（本账自建账月份 %s 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 %s", paidTo, h.Start, h.Start-1)
+	}
+	return nil
+}
+
+// arrivedFor is the month m came onto this branch as far as where they paid
+// is concerned: a 转入 letter's month, or a 到本支部日期 the record states;
+// 0 when neither.
+func (h *DuesHistory) arrivedFor(m *Member) Month {
 	arrived := h.Arrived[m.ID]
 	if !m.ArrivedOn.IsZero() && (m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)) {
 		// A 到本支部日期 that is only the day the member was added or
@@ -146,13 +160,20 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 		// (review s8-8 #13, 为所选党员设置 2026年12月).
 		arrived = max(arrived, MonthOfDate(m.ArrivedOn))
 	}
-	if paidTo > max(h.Start-1, arrived) {
-		if arrived >= h.Start {
-			return Errorf(ErrDues, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
-		}
-		return Errorf(ErrDues, "党费已交至 %s 在本账内（本账自建账月份 %s 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 %s", paidTo, h.Start, h.Start-1)
+	return arrived
+}
+
+// OpeningLimit is the latest month a 党费已交至 typed or imported for m may
+// reach (ValidateOpeningInLedger): the month before the 建账月份, or the
+// month m came onto this branch when later. Months after it that were paid
+// are payments, recorded in 收缴 with their dates; screens that suggest a
+// 党费已交至 suggest it only up to this month. 0 when the ledger has not
+// begun (any month up to today may be stated).
+func (h *DuesHistory) OpeningLimit(m *Member) Month {
+	if h.Start == 0 {
+		return 0
 	}
-	return nil
+	return max(h.Start-1, h.arrivedFor(m))
 }
 
 // ValidateOpeningJoin refuses an opening position more than a month before
@@ -251,8 +272,12 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 }
 
 // RecordFindings is the one 提醒 for the months to record (RecordGaps):
-// which members, which months, and the two ways to settle them. It never
-// speaks of arrears or 党章 art. 9: the app did not see those months.
+// which members, which months, and how to settle them: by recording the
+// payments with their real dates, or, for months before the 建账月份 only,
+// by a 党费已交至 — after the 建账月份 was moved back the months are in
+// the ledger, and the 党费已交至 the reminder suggested for them was
+// refused on saving (s8-8-recheck new #3). It never speaks of arrears or
+// 党章 art. 9: the app did not see those months.
 func RecordFindings(gaps []RecordGap) []Finding {
 	if len(gaps) == 0 {
 		return nil
@@ -265,31 +290,60 @@ func RecordFindings(gaps []RecordGap) []Finding {
 			names = append(names, g.Name)
 		}
 	}
+	advice := recordAdvice(gaps)
 	f := Finding{Severity: Warning, About: AboutDues}
 	switch {
 	case len(gaps) == 1:
-		f = f.Says("%s %s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份（待补录不算欠交）",
-			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To))
+		f = f.Says("%s的党费%s待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
+			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To), advice)
 	case len(gaps) > len(names) && !sameSpan(gaps):
 		// Grouped by their months, each group with its own span: one
 		// span for all gave "2026年10月至11月" to twelve members whose
 		// only month was November (review s7-8-newuser #2).
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
-			len(gaps), spanGroups(gaps))
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
+			len(gaps), spanGroups(gaps), advice)
 	case len(gaps) > len(names):
-		f = f.Says("%d名党员（%s等）%s的党费待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
-			len(gaps), Names(names), monthRangeText(from, to))
+		f = f.Says("%d名党员（%s等）的党费%s待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to), advice)
 	default:
 		// Each with their own months: one span for all said 1月 to a
 		// member who joined in April (review s5-8 newuser #2).
 		each := make(Texts, len(gaps))
 		for i, g := range gaps {
-			each[i] = Textf("%s %s", g.Name, monthRangeText(g.From, g.To))
+			each[i] = Textf("%s（%s）", g.Name, monthRangeText(g.From, g.To))
 		}
-		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”（待补录不算欠交）",
-			len(gaps), each)
+		f = f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
+			len(gaps), each, advice)
 	}
 	return []Finding{f}
+}
+
+// recordAdvice says how the months of gaps are settled: recorded as
+// payments in 收缴 with their real dates, and, for those a 党费已交至 may
+// state (up to each member's OpeningLimit: before the 建账月份), by a
+// 党费已交至 as well.
+func recordAdvice(gaps []RecordGap) Text {
+	all, some := true, false
+	limit := Month(0)
+	for _, g := range gaps {
+		if g.To > g.OpeningLimit {
+			all = false
+		}
+		if g.From <= g.OpeningLimit {
+			some = true
+			limit = max(limit, g.OpeningLimit)
+		}
+	}
+	switch {
+	case all && len(gaps) == 1:
+		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份")
+	case all:
+		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”")
+	case some:
+		// Mixed: the months from the 建账月份 on are the ledger's.
+		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；%s及以前的月份也可填写“党费已交至”，此后的月份在本账内，只能登记交纳", limit)
+	}
+	return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；这些月份在建账月份之后，在本账内，不能用“党费已交至”登记")
 }
 
 // sameSpan reports whether every gap has the same first and last month.
@@ -303,7 +357,7 @@ func sameSpan(gaps []RecordGap) bool {
 }
 
 // spanGroups are the gaps grouped by their months, in order of first
-// appearance: 王建国、李秀英、张伟等12人 2026年11月，陈静、周杰 2026年10月至2026年11月.
+// appearance: 王建国、李秀英、张伟等12人（2026年11月），陈静、周杰（2026年10月至2026年11月）.
 func spanGroups(gaps []RecordGap) Texts {
 	type span struct{ from, to Month }
 	var order []span
@@ -319,10 +373,10 @@ func spanGroups(gaps []RecordGap) Texts {
 	for i, k := range order {
 		n := names[k]
 		if len(n) > 3 {
-			out[i] = Textf("%s等%d人 %s", Names(n[:3]), len(n), monthRangeText(k.from, k.to))
+			out[i] = Textf("%s等%d人（%s）", Names(n[:3]), len(n), monthRangeText(k.from, k.to))
 			continue
 		}
-		out[i] = Textf("%s %s", Names(n), monthRangeText(k.from, k.to))
+		out[i] = Textf("%s（%s）", Names(n), monthRangeText(k.from, k.to))
 	}
 	return out
 }
@@ -364,7 +418,19 @@ type MemberDues struct {
 	// unpaid (建账月份 for one paid on paper to before it); the months from
 	// OwedFrom to it are 待补录. 0 if the ledger has not begun.
 	CountedFrom Month
-	Opening     Month // 党费已交至 as entered; 0 if none
+	// LedgerFrom is the first month this ledger counts for the member as
+	// the 基数 page's 建账月份 says it: the 建账月份, or a later month the
+	// member's own dues begin (admission, arrival, an opening position
+	// after the start). Months to record (待补录) may follow it when the
+	// 建账月份 was moved back: they are in the ledger, not before it.
+	// 0 if the ledger has not begun.
+	LedgerFrom Month
+	// OpeningLimit is the latest month a 党费已交至 may state for the
+	// member (DuesHistory.OpeningLimit); ToRecordOpenable counts the
+	// months to record up to it, the only ones a 党费已交至 can settle.
+	OpeningLimit     Month
+	ToRecordOpenable int
+	Opening          Month // 党费已交至 as entered; 0 if none
 	PaidThrough Month // last month paid in full; 0 if not known
 	Months      []MemberMonth
 	PaidMonths  int   // months paid in the ledger (not reversed)
@@ -401,6 +467,8 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 	known := h.knownFrom(m)
 	if kept {
 		s.CountedFrom = max(known, owed)
+		s.LedgerFrom = max(owed, h.Start)
+		s.OpeningLimit = h.OpeningLimit(m)
 	}
 	opening, hasOpening := h.Openings[m.ID]
 	if hasOpening {
@@ -441,6 +509,9 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		case mo < known:
 			c.State = MonthToRecord
 			s.ToRecord++
+			if mo <= s.OpeningLimit {
+				s.ToRecordOpenable++
+			}
 		case !hasBase:
 			c.State = MonthBaseMissing
 			if mo < current {

@@ -362,13 +362,13 @@ func TestMonthsBeforeSetUpAreToRecord(t *testing.T) {
 // The 待补录 reminder names the months and both ways to settle them, and
 // never the words of arrears.
 func TestRecordFindingsWording(t *testing.T) {
-	gaps := []RecordGap{{MemberID: 1, Name: "冯志强", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10},
-		{MemberID: 2, Name: "褚国华", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10}}
+	gaps := []RecordGap{{MemberID: 1, Name: "冯志强", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10, OpeningLimit: MonthOf(2026, 10)},
+		{MemberID: 2, Name: "褚国华", From: MonthOf(2026, 1), To: MonthOf(2026, 10), Months: 10, OpeningLimit: MonthOf(2026, 10)}}
 	fs := RecordFindings(gaps)
 	if len(fs) != 1 || fs[0].Severity != Warning || fs[0].About != AboutDues {
 		t.Fatalf("%+v", fs)
 	}
-	for _, want := range []string{"2名党员", "冯志强 2026年1月至2026年10月，褚国华", "2026年1月至2026年10月", "待补录", "补录", "党费已交至"} {
+	for _, want := range []string{"2名党员", "冯志强（2026年1月至2026年10月），褚国华", "2026年1月至2026年10月", "待补录", "补录", "党费已交至"} {
 		if !strings.Contains(fs[0].Message, want) {
 			t.Errorf("%q lacks %q", fs[0].Message, want)
 		}

@@ -68,7 +68,7 @@ func TestRecordFindingsNameEachSpan(t *testing.T) {
 		t.Fatalf("%d findings", len(fs))
 	}
 	msg := fs[0].Message
-	for _, want := range []string{"侯佳琪 2026年1月至2026年10月", "龙敏 2026年4月至2026年10月", "开始用本软件记党费账之前"} {
+	for _, want := range []string{"侯佳琪（2026年1月至2026年10月）", "龙敏（2026年4月至2026年10月）", "开始用本软件记党费账之前"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("%q lacks %q", msg, want)
 		}
@@ -136,9 +136,9 @@ func TestRecordFindingsGroupManyBySpan(t *testing.T) {
 		wants []string
 		not   []string
 	}{
-		{"two_spans", gaps, []string{"8名党员的党费待补录：王建国、李秀英、张伟等6人 2026年11月，陈静、周杰 2026年10月至2026年11月。"}, []string{"王建国、李秀英、张伟、刘洋、陈静等）"}},
-		{"one_span", gaps[:4:4], []string{"王建国 2026年11月"}, nil},
-		{"many_one_span", append(append([]RecordGap{}, gaps[:4]...), gaps[6:]...), []string{"6名党员（王建国、李秀英、张伟、刘洋、孙悦等）2026年11月的党费待补录"}, nil},
+		{"two_spans", gaps, []string{"8名党员的党费待补录：王建国、李秀英、张伟等6人（2026年11月），陈静、周杰（2026年10月至2026年11月）。"}, []string{"王建国、李秀英、张伟、刘洋、陈静等）"}},
+		{"one_span", gaps[:4:4], []string{"王建国（2026年11月）"}, nil},
+		{"many_one_span", append(append([]RecordGap{}, gaps[:4]...), gaps[6:]...), []string{"6名党员（王建国、李秀英、张伟、刘洋、孙悦等）的党费2026年11月待补录"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -155,6 +155,65 @@ func TestRecordFindingsGroupManyBySpan(t *testing.T) {
 				if strings.Contains(fs[0].Message, w) {
 					t.Errorf("%q has %q", fs[0].Message, w)
 				}
+			}
+		})
+	}
+}
+
+// After the 建账月份 is moved back, the months to record are the ledger's:
+// the reminder advises recording the payments (登记交纳) for them and a
+// 党费已交至 only for months before the 建账月份, which is all a 党费已交至
+// may reach (ValidateOpeningInLedger) — it advised 党费已交至 for ledger
+// months, and the month typed was refused on saving (s8-8-recheck new #3).
+func TestRecordFindingsAdviseOpeningOnlyBeforeTheLedger(t *testing.T) {
+	r := CurrentDuesRules()
+	oct, dec := MonthOf(2026, 10), MonthOf(2026, 12)
+	today := NewDate(2026, 12, 20)
+	m := duesMember(1, NewDate(2001, 7, 1))
+	base := []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}
+	for _, tc := range []struct {
+		name    string
+		opening Month
+		want    string
+		not     []string
+	}{
+		// Set up in December, 建账月份 moved back to October: October and
+		// November are in the ledger.
+		{"ledger_months", 0, "已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；这些月份在建账月份之后", []string{"或在其“党费已交至”中填写"}},
+		// Paid on paper to July: August and September may be a
+		// 党费已交至, October and November only payments.
+		{"both", MonthOf(2026, 7), "2026年9月及以前的月份也可填写“党费已交至”，此后的月份在本账内，只能登记交纳", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := DuesHistory{Start: oct, SetUp: dec, Bases: base, Openings: map[int64]Month{}}
+			if tc.opening != 0 {
+				h.Openings[1] = tc.opening
+			}
+			gaps := RecordGaps([]Member{m}, h, r)
+			fs := RecordFindings(gaps)
+			if len(fs) != 1 {
+				t.Fatalf("%+v", fs)
+			}
+			if !strings.Contains(fs[0].Message, tc.want) {
+				t.Errorf("%q lacks %q", fs[0].Message, tc.want)
+			}
+			for _, bad := range tc.not {
+				if strings.Contains(fs[0].Message, bad) {
+					t.Errorf("%q says %q", fs[0].Message, bad)
+				}
+			}
+			// Every 党费已交至 the reminder offers is one the ledger takes.
+			if err := ValidateOpeningInLedger(gaps[0].OpeningLimit, &m, &h, nil); err != nil {
+				t.Errorf("the month offered is refused: %v", err)
+			}
+			if err := ValidateOpeningInLedger(gaps[0].OpeningLimit+1, &m, &h, nil); err == nil {
+				t.Errorf("the month after the limit is taken")
+			}
+			// The member's page counts from the 建账月份 the 基数 page
+			// names, not from the month the ledger was set up.
+			st := MemberDuesStatement(&m, h, today, r)
+			if st.LedgerFrom != oct {
+				t.Errorf("statement counts from %v, want %v (建账月份)", st.LedgerFrom, oct)
 			}
 		})
 	}

@@ -345,7 +345,14 @@ func saveBases(tx *gorm.DB, year int, bases []model.DuesBase, source string, now
 		}
 		seen[b.MemberID] = true
 		if err := b.Validate(r); err != nil {
-			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			// Kept a Text, so that the English window says it in
+			// English (review s8-8-recheck #4: the refusal inside
+			// 为所选党员设置 was Chinese).
+			msg := m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			if t, ok := model.SentenceOf(err); ok {
+				return &userError{msg: msg, kind: &model.TextError{Kind: model.ErrDues, Text: model.Textf("%s：%s", m.Name, t), Bare: true}}
+			}
+			return &userError{msg: msg, kind: model.ErrDues}
 		}
 		prev, had := byMember[b.MemberID]
 		if had && prev == b {
@@ -895,7 +902,14 @@ func setOpenings(tx *gorm.DB, openings []model.DuesOpening, source string, now t
 			if !errors.Is(err, model.ErrDues) {
 				return err
 			}
-			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			// Kept a Text, so that the English window says it in
+			// English (review s8-8-recheck #4: the refusal inside
+			// 为所选党员设置 was Chinese).
+			msg := m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			if t, ok := model.SentenceOf(err); ok {
+				return &userError{msg: msg, kind: &model.TextError{Kind: model.ErrDues, Text: model.Textf("%s：%s", m.Name, t), Bare: true}}
+			}
+			return &userError{msg: msg, kind: model.ErrDues}
 		}
 		if o.PaidTo == 0 {
 			err = tx.Exec("DELETE FROM dues_openings WHERE member_id = ?", o.MemberID).Error

@@ -95,6 +95,14 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			if !errors.Is(err, model.ErrDues) {
 				return false, err
 			}
+			// Inside the ledger, the month is left out and said; the
+			// member and the row's other fields are imported (look9 #1:
+			// the whole row was refused for an optional column).
+			if t, ok := model.SentenceOf(err); ok && errors.Is(err, model.ErrOpeningInLedger) {
+				plan.DroppedOpenings = append(plan.DroppedOpenings, model.ImportOpening{IDNumber: in.IDNumber, Name: in.Name,
+					PaidTo: in.DuesPaidTo, Old: openings[m.ID], Index: i, Reason: t})
+				return true, nil
+			}
 			e := model.ErrProblem(model.FieldDuesPaidTo, err)
 			e.Message = strings.TrimPrefix(e.Message, model.ErrDues.Error()+"：")
 			refuse(i, model.ValidationErrors{e}, "")

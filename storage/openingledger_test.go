@@ -32,9 +32,12 @@ func TestOpeningRefusedOverRecordedPayment(t *testing.T) {
 }
 
 // A roster's 党费已交至 is checked when the plan is made as the commit
-// checks it: a month the ledger keeps refuses the row naming the field,
-// and the plan's rows commit; the dry run no longer passed what the
-// commit then refused for the whole file (review s5 final attack #1b).
+// checks it. One inside the ledger (over a recorded payment, or from the
+// 建账月份 on) no longer refuses the row: the member is imported without
+// the month, which the plan lists with the reason for a note (look9 #1:
+// a roster with 历史党费缴至 inside a ledger kept since 2025 imported
+// nobody); a month before the ledger is taken. The plan's rows commit,
+// storing what the plan said and nothing more (dry run and commit agree).
 func TestPlanImportRefusesOpeningInLedger(t *testing.T) {
 	s, ms := duesStore(t) // ledger kept from 2026-01, today 2026-03-15
 	pay(t, s, model.DuesPayment{MemberID: ms[0].ID, Date: testToday, Amount: model.Yuan(81), Months: months(1)})
@@ -46,16 +49,22 @@ func TestPlanImportRefusesOpeningInLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan.Refused) != 2 {
+	if len(plan.Refused) != 0 {
 		t.Fatalf("refused %+v", plan.Refused)
 	}
+	if len(plan.Add) != 1 || plan.Add[0].IDNumber != fresh.IDNumber {
+		t.Fatalf("to add %+v, want the new member without the month", plan.Add)
+	}
+	if len(plan.DroppedOpenings) != 2 {
+		t.Fatalf("dropped %+v", plan.DroppedOpenings)
+	}
 	for k, want := range map[int]string{0: "已登记了 2026年1月 的交纳", 2: "在本账内（本账自建账月份 2026年1月 起记账）"} {
-		r := plan.Refused[min(k, 1)]
-		if r.Index != k || r.Field != model.FieldDuesPaidTo || !strings.Contains(r.Reason, want) {
-			t.Errorf("row %d: %+v", k, r)
+		d := plan.DroppedOpenings[min(k, 1)]
+		if d.Index != k || d.PaidTo != model.MonthOf(2026, 2) || !strings.Contains(d.Reason.String(), want) || !strings.Contains(d.Reason.String(), "在“收缴”中") {
+			t.Errorf("row %d: %+v", k, d)
 		}
 	}
-	if len(plan.Openings) != 1 || plan.Openings[0].IDNumber != before.IDNumber || len(plan.Add) != 0 {
+	if len(plan.Openings) != 1 || plan.Openings[0].IDNumber != before.IDNumber {
 		t.Fatalf("plan %+v", plan)
 	}
 	if _, _, err := s.ApplyImport(plan); err != nil {
@@ -63,5 +72,9 @@ func TestPlanImportRefusesOpeningInLedger(t *testing.T) {
 	}
 	if os, _ := s.DuesOpenings(); len(os) != 1 || os[before.ID] != model.MonthOf(2025, 12) {
 		t.Errorf("openings %v", os)
+	}
+	all, _ := s.Members()
+	if len(all) != len(ms)+1 {
+		t.Errorf("%d members after the import, want %d", len(all), len(ms)+1)
 	}
 }

@@ -48,7 +48,7 @@ func (b *duesBases) editSelected() {
 	bd.base = kit.NewEntry()
 	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
 	bd.paidTo = kit.NewEntry()
-	bd.paidTo.SetPlaceHolder(lang.L("如 2026-10；不填则不修改"))
+	bd.paidTo.SetPlaceHolder(openingExample(b.start, sh.svc.today()) + lang.L("；不填则不修改"))
 	catF := bd.form.Add("缴纳类别", bd.cat)
 	baseF := bd.form.Add("计算基数", bd.base).Validate(func(s string) string {
 		if strings.TrimSpace(s) == "" {
@@ -82,13 +82,23 @@ func (b *duesBases) editSelected() {
 	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
 	apply := func() {
-		if err := b.applyBulk(picked, bd); err != nil {
+		// A refused save leaves the rows as they were: the values of
+		// the dialog stay in the dialog, and closing it (放弃修改)
+		// discards them (review s8-8-recheck #4: the refused month
+		// stayed in every row as an unsaved change).
+		before := slices.Clone(b.rows)
+		refused := func(err error) {
+			b.rows = before
+			b.showPage()
 			bd.form.SetError(kit.SayErr(err))
+		}
+		if err := b.applyBulk(picked, bd); err != nil {
+			refused(err)
 			return
 		}
 		waiting, err := b.save(model.SourceBulkBases)
 		if err != nil {
-			bd.form.SetError(kit.SayErr(err))
+			refused(err)
 			return
 		}
 		dlg.Hide()
@@ -199,7 +209,7 @@ func (b *duesBases) editStart() {
 	form := kit.NewForm("保存")
 	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
-	entry.SetPlaceHolder(lang.L("如 2026-01 或 2026年1月"))
+	entry.SetPlaceHolder(lang.L("如2026-01或2026年1月"))
 	// effect says, before anything is saved, which members the month
 	// typed leaves with months to record, and how to settle them.
 	effect := widget.NewLabel("")

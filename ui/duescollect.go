@@ -465,6 +465,13 @@ func (p *paymentDialog) monthsText() string {
 // check reads what can be read before the store decides: the date, the
 // money, and that some month is ticked.
 func (p *paymentDialog) check(report func(*kit.Field, string)) {
+	if !slices.ContainsFunc(p.months[:], func(c *kit.Check) bool { return c != nil && !c.Disabled() }) {
+		// Every month paid (or owed nothing): nothing to fill in, and
+		// saying 尚需填写：所交月份 sent the secretary looking for a month
+		// to tick (look9 #2).
+		report(nil, lang.L("{{.Year}}年各月均已交纳或不需交纳，没有需要登记的月份", map[string]any{"Year": p.d.year}))
+		return
+	}
 	if date, err := p.date.Date(); err != nil {
 		report(p.dateF, kit.SayErr(err))
 	} else if strings.TrimSpace(p.date.Text) == "" {

@@ -252,7 +252,7 @@ func TestMemberPageShowsDuesAndAttendance(t *testing.T) {
 	s.dataChanged()
 	s.openMember(paper.ID)
 	d = s.roster.detail
-	if got := d.attendance.summary.Text; !strings.Contains(got, "应出席 1 次") || !strings.Contains(got, "请假 1 次") {
+	if got := d.attendance.summary.Text; !strings.Contains(got, "应出席1次") || !strings.Contains(got, "请假1次") {
 		t.Errorf("attendance summary %q", got)
 	}
 	if cellText(d.attendance.table, 0, 2) != "请假" || cellText(d.attendance.table, 0, 3) != "出差" {

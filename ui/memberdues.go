@@ -126,27 +126,59 @@ func (t *memberDuesTab) summaryText() string {
 	if st.OwedFrom == 0 {
 		parts = append(parts, lang.L("党费台账尚未建立（在“党费 → 基数”中填写基数后开始）"))
 	} else {
-		// From the month the ledger counts, as the 基数 page's 建账月份 says;
-		// the months before it are the 待补录 sentence below (review s7-8
-		// newuser #3: "从2026年11月起" beside November 待补录).
-		parts = append(parts, lang.L("本账从{{.M}}起计算应交党费", map[string]any{"M": monthText(max(st.CountedFrom, st.OwedFrom))}))
+		// From the 建账月份 the 基数 page names (or the member's own later
+		// first month): not the month the ledger was set up in the app,
+		// which said "本账从2026年12月起" beside 建账月份 2026年10月 once the
+		// 建账月份 was moved back (s8-8-recheck new #2). Months to record
+		// are the 待补录 sentence below.
+		parts = append(parts, lang.L("本账从{{.M}}起计算应交党费", map[string]any{"M": monthText(st.LedgerFrom)}))
 	}
 	if st.PaidThrough != 0 {
 		parts = append(parts, lang.L("党费交至{{.M}}", map[string]any{"M": monthText(st.PaidThrough)}))
 	}
-	parts = append(parts, lang.N("在本账已交 {{.N}} 个月，计 {{.A}} 元", st.PaidMonths, map[string]any{"N": st.PaidMonths, "A": st.Paid.String()}))
+	parts = append(parts, lang.N("在本账已交{{.N}}个月，计{{.A}}元", st.PaidMonths, map[string]any{"N": st.PaidMonths, "A": st.Paid.String()}))
 	if st.OwedMonths > 0 {
-		parts = append(parts, lang.N("欠交 {{.N}} 个月，计 {{.A}} 元", st.OwedMonths, map[string]any{"N": st.OwedMonths, "A": st.Owed.String()}))
+		parts = append(parts, lang.N("欠交{{.N}}个月，计{{.A}}元", st.OwedMonths, map[string]any{"N": st.OwedMonths, "A": st.Owed.String()}))
 	} else {
 		parts = append(parts, lang.L("没有欠交"))
 	}
 	if st.Unknown > 0 {
-		parts = append(parts, lang.N("{{.N}} 个月缺基数，金额未定（不算欠交）", st.Unknown, map[string]any{"N": st.Unknown}))
+		parts = append(parts, lang.N("{{.N}}个月缺基数，金额未定（不算欠交）", st.Unknown, map[string]any{"N": st.Unknown}))
 	}
 	if st.ToRecord > 0 {
-		parts = append(parts, lang.N("{{.N}} 个月在开始用本软件记账之前，待补录（不算欠交）：已交的请按实际交纳日期补录，或用“党费已交至…”登记", st.ToRecord, map[string]any{"N": st.ToRecord}))
+		parts = append(parts, toRecordText(st))
 	}
 	return sentenceCase(strings.Join(parts, lang.L("；")) + lang.L("。"))
+}
+
+// toRecordText is the 待补录 sentence of a member's statement and how to
+// settle its months: recorded as payments with their real dates, and by
+// “党费已交至…” only those a 党费已交至 may reach (before the 建账月份): it
+// suggested “党费已交至…” for ledger months, which that dialog refuses
+// (s8-8-recheck new #2).
+func toRecordText(st *model.MemberDues) string {
+	args := map[string]any{"N": st.ToRecord}
+	switch st.ToRecordOpenable {
+	case st.ToRecord:
+		return lang.N("{{.N}}个月在开始用本软件记账之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期补录，或用“党费已交至…”登记", st.ToRecord, args)
+	case 0:
+		return lang.N("{{.N}}个月在开始用本软件记账之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期登记交纳（这些月份在本账内，不能用“党费已交至”登记）", st.ToRecord, args)
+	}
+	args["M"] = monthText(st.OpeningLimit)
+	return lang.N("{{.N}}个月在开始用本软件记账之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期登记交纳；{{.M}}及以前的也可用“党费已交至…”登记", st.ToRecord, args)
+}
+
+// openingExample is the example a 党费已交至 field shows: a month the rule
+// takes, the month before the 建账月份 (start) — "如 2026-10" contradicted
+// the rule for a ledger begun in October (look9 #3) — or, before the
+// ledger begins, last month.
+func openingExample(start model.Month, today model.Date) string {
+	if start == 0 {
+		m := model.MonthOfDate(today) - 1
+		return lang.L("如{{.Dash}}或{{.Month}}", map[string]any{"Dash": m.String(), "Month": monthText(m)})
+	}
+	m := start - 1
+	return lang.L("建账月份之前的月份，如{{.Dash}}", map[string]any{"Dash": m.String()})
 }
 
 // sentenceCase starts an English sentence with a capital letter; Chinese
@@ -206,7 +238,8 @@ func (t *memberDuesTab) editOpening() {
 	form := kit.NewForm("保存")
 	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
-	entry.SetPlaceHolder(lang.L("如 2026-10 或 2026年10月；不填表示未登记"))
+	start, _ := sh.svc.Dues.DuesLedgerStart()
+	entry.SetPlaceHolder(openingExample(start, sh.svc.today()) + lang.L("；不填表示未登记"))
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err != nil {
@@ -289,7 +322,7 @@ func (t *memberAttendanceTab) show() {
 	for _, r := range t.rows {
 		counts[r.Status]++
 	}
-	text := lang.L("应出席 {{.N}} 次：出席 {{.P}} 次，请假 {{.L}} 次，缺席 {{.A}} 次",
+	text := lang.L("应出席{{.N}}次：出席{{.P}}次，请假{{.L}}次，缺席{{.A}}次",
 		map[string]any{"N": len(t.rows), "P": counts[model.Present], "L": counts[model.OnLeave], "A": counts[model.Absent]})
 	if c := t.d.r.sh.checks; c != nil {
 		if p, ok := c.participation[t.d.id]; ok && p.Months > 0 {

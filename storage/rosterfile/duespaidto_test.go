@@ -121,3 +121,45 @@ func TestFieldSampleReadsDuesPaidTo(t *testing.T) {
 		t.Errorf("openings %+v, want both members paid to 2026-10", p.Plan.Openings)
 	}
 }
+
+// A roster's 党费已交至 inside the months the ledger keeps no longer refuses
+// the row: the member is imported without it, and a 提示 names the row,
+// the field, the value and what to do instead (登记交纳) — the preview, the
+// dry run (the same preview) and the commit agree (look9 #1: a field
+// sample against a ledger kept since 2025 imported nobody).
+func TestRosterImportLeavesOutPaidToInsideTheLedger(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SetDuesLedgerStart(model.MonthOf(2025, 1)); err != nil {
+		t.Fatal(err)
+	}
+	first := "62010219850312451"
+	id := first + string(model.IDCheckChar(first))
+	path := writeSheet(t, [][]any{{"姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "历史党费缴至"},
+		{"张一", id, "正式党员", "2010-07-01", "2011-07-01", "2025年6月"}})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rejected) != 0 || len(p.Plan.Add) != 1 || len(p.Plan.Openings) != 0 {
+		t.Fatalf("rejected %+v, add %d, openings %+v", p.Rejected, len(p.Plan.Add), p.Plan.Openings)
+	}
+	said := ""
+	for _, n := range p.Notes {
+		if n.Row == 2 && n.Field == model.FieldDuesPaidTo {
+			said = n.Message
+		}
+	}
+	for _, want := range []string{"张一的党费已交至“2025年6月”未导入", "在“收缴”中按实际交纳日期登记"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("note %q lacks %q (notes %+v)", said, want, p.Notes)
+		}
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := store.Members()
+	openings, _ := store.DuesOpenings()
+	if len(ms) != 1 || len(openings) != 0 {
+		t.Errorf("after the commit: %d members, openings %v", len(ms), openings)
+	}
+}

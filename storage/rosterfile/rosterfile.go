@@ -251,6 +251,15 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			"%s的党费已交至仍为%s：表中的%s更早，未改早（改早会使其间已交的月份计为应交）；确需改早，请在党员页的“党费已交至…”中修改",
 			k.Name, k.Old, k.PaidTo))
 	}
+	for _, k := range plan.DroppedOpenings {
+		o := origin[k.Index]
+		value, ok := o.Shown[model.FieldDuesPaidTo]
+		if !ok {
+			value = k.PaidTo.String()
+		}
+		p.Notes = append(p.Notes, model.Note(o.Sheet, o.Row, model.FieldDuesPaidTo,
+			"%s的党费已交至“%s”未导入，其余各项照常导入：%s", k.Name, value, k.Reason))
+	}
 	return p, nil
 }
 
