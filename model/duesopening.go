@@ -431,14 +431,14 @@ type MemberDues struct {
 	OpeningLimit     Month
 	ToRecordOpenable int
 	Opening          Month // 党费已交至 as entered; 0 if none
-	PaidThrough Month // last month paid in full; 0 if not known
-	Months      []MemberMonth
-	PaidMonths  int   // months paid in the ledger (not reversed)
-	Paid        Money // their dues
-	OwedMonths  int   // past months owed and unpaid, amount known
-	Owed        Money
-	Unknown     int // past months owed without a base (缺基数)
-	ToRecord    int // months before the ledger's set-up not recorded (待补录)
+	PaidThrough      Month // last month paid in full; 0 if not known
+	Months           []MemberMonth
+	PaidMonths       int   // months paid in the ledger (not reversed)
+	Paid             Money // their dues
+	OwedMonths       int   // past months owed and unpaid, amount known
+	Owed             Money
+	Unknown          int // past months owed without a base (缺基数)
+	ToRecord         int // months before the ledger's set-up not recorded (待补录)
 }
 
 // MemberDuesStatement works out m's dues from the ledger h as of today. The
