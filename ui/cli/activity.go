@@ -39,7 +39,8 @@ func activity(args []string, env Env) (int, error) {
 
 // check prints every finding of the branch as of today — set-up,
 // organisational life (with the compliance calendar of the year asked
-// for), dues, members' records; the same the home screen lists
+// for: --year changes nothing else, and a year other than this one says
+// so on stderr), dues, members' records; the same the home screen lists
 // (storage/findings) — one per line as `严重: 【党费】…`, then `findings
 // N`. Findings are the point of the command, not a failure: it exits 0
 // whatever it finds.
@@ -58,6 +59,12 @@ func check(args []string, env Env) (int, error) {
 	today := store.Today()
 	if *year == 0 {
 		*year = today.Year
+	} else if *year != today.Year {
+		// --year picks the compliance calendar's year only: the other
+		// findings are where things stand today, not in that year, and
+		// the output did not say so (s8-8-recheck: "--year filters only
+		// the calendar").
+		fmt.Fprintf(env.Stderr, "提示：--year %d 只决定组织生活合规日历（各月、各季度是否开展）的年份；其余各项（组织设置、党员参加组织生活、党费、党员信息、组织关系、发展党员）按今天（%s）检查\n", *year, today)
 	}
 	r, err := findings.Collect(store, today, *year)
 	if err != nil {

@@ -47,6 +47,14 @@ func TestCheckListsFindingsOfTheDemoBranch(t *testing.T) {
 	if past.status != ExitOK || !strings.Contains(past.stdout, "第二季度未开展支部党员大会") {
 		t.Fatalf("check two years back: %s", past.stdout)
 	}
+	// --year changes the calendar only, and says so: the other findings
+	// (the dues arrears above among them) are as of today.
+	if !strings.Contains(past.stderr, "只决定组织生活合规日历") || !strings.Contains(past.stdout, "【党费】") {
+		t.Errorf("check --year of another year does not say what it does: %q", past.stderr)
+	}
+	if strings.Contains(r.stderr, "--year") {
+		t.Errorf("check of this year notes --year: %q", r.stderr)
+	}
 }
 
 // A new file has no profile and no records: check reports the missing

@@ -45,7 +45,7 @@ const usage = `用法 / usage:
                         [--use-profile-branch]
   branchledger roster export FILE.xlsx [--db PATH]
   branchledger activity export YEAR FILE.xlsx [--db PATH]
-  branchledger check [--year Y] [--db PATH]
+  branchledger check [--year Y] [--db PATH]        --year: 合规日历的年份 / the compliance calendar's year only
   branchledger dues calc --category 在职 --base 5400
   branchledger dues export YEAR FILE.xlsx [--db PATH]
   branchledger dues bases import FILE.xlsx [--db PATH] [--year Y] [--dry-run] [--skip-invalid]
