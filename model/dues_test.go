@@ -214,7 +214,7 @@ func TestArrears(t *testing.T) {
 			t.Errorf("#%d: got %+v, want %+v", i, g, w)
 		}
 	}
-	if msg := got[0].Message(PartyConstitution2022); !strings.Contains(msg, "连续 6 个月") || !strings.Contains(msg, "2026年1月") {
+	if msg := got[0].Message(PartyConstitution2022); !strings.Contains(msg, "连续6个月") || !strings.Contains(msg, "2026年1月") {
 		t.Errorf("message %q", msg)
 	}
 }

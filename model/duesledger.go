@@ -289,9 +289,9 @@ func (a Arrear) Message(c PartyConstitutionRules) string { return a.Text(c).Stri
 // serious arrear names 党章 art. 9: it is the wording an inspector reads as
 // 自行脱党, kept for months really owed and unpaid.
 func (a Arrear) Text(c PartyConstitutionRules) Text {
-	t := Textf("%s 欠缴党费 %d 个月，计 %s 元", a.Name, a.Months, a.Amount)
+	t := Textf("%s欠缴党费%d个月，计%s元", a.Name, a.Months, a.Amount)
 	if a.Streak > 0 {
-		t = Textf("%s；自 %s 起连续 %d 个月未交", t, a.Since, a.Streak)
+		t = Textf("%s；自%s起连续%d个月未交", t, a.Since, a.Streak)
 	}
 	switch a.Severity {
 	case Serious:
@@ -300,10 +300,10 @@ func (a Arrear) Text(c PartyConstitutionRules) Text {
 		t = Textf("%s，请提醒并谈话", t)
 	}
 	if a.Unknown > 0 {
-		t = Textf("%s（另有 %d 个月缺基数，金额未定）", t, a.Unknown)
+		t = Textf("%s（另有%d个月缺基数，金额未定）", t, a.Unknown)
 	}
 	if a.ToRecord > 0 {
-		t = Textf("%s（另有 %d 个月待补录，不计欠交）", t, a.ToRecord)
+		t = Textf("%s（另有%d个月待补录，不计欠交）", t, a.ToRecord)
 	}
 	return t
 }

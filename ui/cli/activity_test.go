@@ -36,7 +36,7 @@ func TestCheckListsFindingsOfTheDemoBranch(t *testing.T) {
 		regexp.MustCompile(`(?m)^提醒: 【组织生活】.*已连续[3-5]个月未参加组织生活`),
 		regexp.MustCompile(`(?m)^提醒: 【组织生活】\d+年\d+月未开展支部委员会会议`),
 		// The dues arrears are findings too (issue 8: check missed them).
-		regexp.MustCompile(`(?m)^严重: 【党费】.*连续 [6-9] 个月未交.*自行脱党`),
+		regexp.MustCompile(`(?m)^严重: 【党费】.*连续[6-9]个月未交.*自行脱党`),
 	} {
 		if !want.MatchString(text) {
 			t.Errorf("check output lacks %s:\n%s", want, text)
