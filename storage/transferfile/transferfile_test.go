@@ -282,13 +282,13 @@ func TestTransferInGapBeforeTheLedgerIsToRecord(t *testing.T) {
 		toRecord, owed    int
 		says, findingSays string
 	}{
-		{model.MonthOf(2026, 11), 2, 0, "这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交", "韩雪 2026年9月至2026年10月的党费待补录"},
-		{model.MonthOf(2026, 10), 1, 1, "其中2026年9月在本支部党费建账（建账月份2026年10月）之前，待补录，不计欠交；2026年10月计为欠交", "韩雪 2026年9月的党费待补录"},
+		{model.MonthOf(2026, 11), 2, 0, "这些月份在本支部党费建账（建账月份2026年11月）之前，待补录，不计欠交", "韩雪的党费2026年9月至2026年10月待补录"},
+		{model.MonthOf(2026, 10), 1, 1, "其中2026年9月在本支部党费建账（建账月份2026年10月）之前，待补录，不计欠交；2026年10月计为欠交", "韩雪的党费2026年9月待补录"},
 		{model.MonthOf(2026, 1), 0, 2, "尚未交纳（2个月），计为欠交", ""},
 		// 建账月份 set back today, the ledger set up in the app this month:
 		// the months the app never saw are 待补录 on the form as on the
 		// dues page (review s8-8 #4, s7-8 attack #2).
-		{-model.MonthOf(2026, 1), 2, 0, "这些月份在开始用本软件记党费账（2026年11月）之前，待补录，不计欠交", "韩雪 2026年9月至2026年10月的党费待补录"},
+		{-model.MonthOf(2026, 1), 2, 0, "这些月份在开始用本软件记党费账（2026年11月）之前，待补录，不计欠交", "韩雪的党费2026年9月至2026年10月待补录"},
 	} {
 		start := max(c.start, -c.start)
 		t.Run(c.start.String(), func(t *testing.T) {
