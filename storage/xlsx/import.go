@@ -281,12 +281,12 @@ type reader struct {
 }
 
 // sheet reads one worksheet if it holds a roster. Its XML is scanned
-// first (scanSheet): a damaged sheet is refused naming the row, and what
-// reading it would cost — shared strings its cells copy, runs of white
-// space, rows and merges — is bounded before excelize reads any of it.
-// Then its first rows are streamed to see whether it may hold a roster (a
-// sheet of notes or a chart's data is not read further), and then the
-// whole sheet, through excelize.
+// (scanSheet) ahead of excelize's reading (scanRun): a damaged sheet is
+// refused naming the row, and what reading it would cost — shared strings
+// its cells copy, runs of white space, rows and merges — is bounded
+// before excelize reads the rows concerned. Its first rows are streamed
+// to see whether it may hold a roster (a sheet of notes or a chart's data
+// is not read further), and then the whole sheet, through excelize.
 func (rd *reader) sheet(s bookSheet) error {
 	skip := func(why string) error {
 		rd.rf.Skipped = append(rd.rf.Skipped, SkippedSheet{Name: s.name, Reason: why})
@@ -295,11 +295,15 @@ func (rd *reader) sheet(s bookSheet) error {
 	if s.part == nil {
 		return skip(skipNoCells)
 	}
-	shape, err := rd.bk.scanSheet(s)
-	if err != nil {
-		return err
+	// The scan runs beside the reading (scanRun); what it finds wrong
+	// comes first, as if it had run before.
+	run := rd.bk.startScan(s)
+	top, err := rd.peek(s.name, run)
+	if err != nil || !mayHoldRoster(top) {
+		if _, scanErr := run.wait(); scanErr != nil {
+			return scanErr
+		}
 	}
-	top, err := rd.peek(s.name)
 	if err != nil {
 		return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, s.name, err)
 	}
@@ -309,7 +313,11 @@ func (rd *reader) sheet(s bookSheet) error {
 		}
 		return skip(skipNoHeader)
 	}
-	rows, err := rd.bk.streamSheet(s.name)
+	rows, err := rd.bk.streamSheetAfter(s.name, run)
+	shape, scanErr := run.wait()
+	if scanErr != nil {
+		return scanErr
+	}
 	if err != nil {
 		return err
 	}
@@ -439,14 +447,15 @@ func (im *importer) nameIndex() int {
 }
 
 // peek streams the first rows of a sheet, values only, without loading it.
-func (rd *reader) peek(sheet string) ([][]string, error) {
+// Each row is read once the sheet's scan has checked it (scanRun.through).
+func (rd *reader) peek(sheet string, run *scanRun) ([][]string, error) {
 	rows, err := rd.bk.f.Rows(sheet)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var top [][]string
-	for len(top) < headerSearchRows && rows.Next() {
+	for len(top) < headerSearchRows && run.through(len(top)+1) && rows.Next() {
 		cells, err := rows.Columns(rawValues)
 		if err != nil {
 			return nil, err

@@ -87,6 +87,12 @@ func TestMemoryBombsRefusedWithinBound(t *testing.T) {
 		{"a string at the limit in 40 cells of 30 rows", func(t testing.TB) []byte {
 			return sharedRefsPackage(t, atLimit, 30, 40)
 		}, "单元格里的文字已超过"},
+		// The scan runs beside excelize's reading (scanRun): excelize
+		// must not read the row before the scan has refused it, or the
+		// row's 4,000 copies of the string (400 MB) are made at once.
+		{"a string at the limit in 4,000 cells of one row", func(t testing.TB) []byte {
+			return sharedRefsPackage(t, atLimit, 1, 4000)
+		}, "单元格里的文字已超过"},
 		{"45 MB of spaces inside <sheetData> (h8b)", func(t testing.TB) []byte {
 			return minimalPackage(t, padded, fuzzShared)
 		}, "表格开头有一段超过"},

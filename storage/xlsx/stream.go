@@ -38,6 +38,17 @@ type streamRow struct {
 // at an XML error as if the sheet had ended; scanSheet, run alongside,
 // catches that.
 func (bk *book) streamSheet(sheet string) ([]streamRow, error) {
+	return bk.streamSheetAfter(sheet, nil)
+}
+
+// errScanFailed stops a reading whose sheet's scan has failed: the
+// scan's error is the one reported (scanRun.wait).
+var errScanFailed = errors.New("the sheet's scan failed")
+
+// streamSheetAfter is streamSheet behind the sheet's scan, if run is not
+// nil: each row is read once the scan has checked it (scanRun.through),
+// and reading stops with errScanFailed when the scan fails.
+func (bk *book) streamSheetAfter(sheet string, run *scanRun) ([]streamRow, error) {
 	rows, err := bk.f.Rows(sheet)
 	if err != nil {
 		return nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sheet, err)
@@ -45,7 +56,7 @@ func (bk *book) streamSheet(sheet string) ([]streamRow, error) {
 	defer rows.Close()
 	var out []streamRow
 	cells, size, n := 0, 0, 0
-	for rows.Next() {
+	for (run == nil || run.through(n+1)) && rows.Next() {
 		n++
 		cols, err := rows.Columns()
 		if err != nil {
@@ -69,6 +80,9 @@ func (bk *book) streamSheet(sheet string) ([]streamRow, error) {
 			return nil, fmt.Errorf("%w（工作表“%s”读到第%d行时内容已超过 %d MB）", ErrTooLarge, sheet, n, maxStreamBytes>>20)
 		}
 		out = append(out, streamRow{n: n, cells: cols[:last+1]})
+	}
+	if run != nil && !run.through(n+1) {
+		return nil, errScanFailed
 	}
 	if err := rows.Error(); err != nil {
 		if errors.Is(err, excelize.ErrMaxRows) {
