@@ -255,6 +255,18 @@ func TestOversizedWorkbooksAreRefused(t *testing.T) {
 		{"a cell naming another row", func(t *testing.T) []byte {
 			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"><c r="A7"><v>1</v></c></row>`), fuzzShared)
 		}, ErrIrregular, "第3行里有标为“A7”的单元格"},
+		// excelize read these as cells of the row above (or as rows),
+		// cells no one sees in Excel (and see TestMemoryBombsRefusedWithinBound).
+		{"a cell between two rows", func(t *testing.T) []byte {
+			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"><c r="A3"><v>1</v></c></row><c t="inlineStr"><is><t>11010519491231002X</t></is></c>`), fuzzShared)
+		}, ErrIrregular, "第3行之后有一个不在任何一行里的单元格"},
+		{"a row inside a row", func(t *testing.T) []byte {
+			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"><c r="A3"><v>1</v></c><row r="4"><c r="A4"><v>2</v></c></row></row>`), fuzzShared)
+		}, ErrIrregular, "第3行里面又套着一行"},
+		{"a row outside the sheet's data", func(t *testing.T) []byte {
+			sheet := strings.Replace(sheetXMLWith(5, 0, ""), "<sheetData>", `<sheetPr><row r="9"><c r="A9" t="inlineStr"><is><t>冯军</t></is></c></row></sheetPr><sheetData>`, 1)
+			return minimalPackage(t, sheet, fuzzShared)
+		}, ErrIrregular, "表格的数据区之外有一行"},
 		{"thirty thousand merged ranges", func(t *testing.T) []byte {
 			var m strings.Builder
 			for i := range 30000 {

@@ -372,7 +372,17 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 	switch name := t.Name.Local; {
 	case name == "sheetData":
 		sc.inData = true
-	case name == "row" && sc.inData && !sc.inRow:
+	case name == "row" && !sc.inData:
+		// excelize's row iterator reads a row wherever it stands, and a
+		// cell between rows as one of the row above: cells Excel does not
+		// show would be imported, their text copied uncounted (a cell of
+		// 32,767 characters 4,000 times took an import to 600 MB).
+		return sc.irregular("表格的数据区之外有一行")
+	case name == "row" && sc.inRow:
+		return sc.irregular(fmt.Sprintf("第%d行里面又套着一行", sc.row))
+	case name == "c" && sc.inData && !sc.inRow:
+		return sc.irregular(fmt.Sprintf("%s有一个不在任何一行里的单元格", sc.where()))
+	case name == "row":
 		n := sc.row + 1
 		if v, ok := attr(t, "r"); ok {
 			r, err := strconv.Atoi(strings.TrimSpace(v))
