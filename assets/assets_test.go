@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -123,5 +124,21 @@ func texts(value any) []string {
 		return all
 	default:
 		return []string{""} // reported as empty: not something Fyne can show
+	}
+}
+
+// An amount in an English sentence reads ¥35.57, as the dues pages and the
+// history lines say it, not "35.57 yuan" (issue 8): every key that puts 元
+// after an amount has ¥ before that amount in English.
+func TestEnglishAmountsAreWrittenWithTheYenSign(t *testing.T) {
+	amount := regexp.MustCompile(`\{\{\.(\w+)\}\} ?元`)
+	for key, value := range readTranslations(t, "en") {
+		for _, m := range amount.FindAllStringSubmatch(key, -1) {
+			for _, text := range texts(value) {
+				if !strings.Contains(text, "¥{{."+m[1]+"}}") {
+					t.Errorf("%q: English %q does not say {{.%s}} as ¥{{.%s}}", key, text, m[1], m[1])
+				}
+			}
+		}
 	}
 }
