@@ -39,7 +39,7 @@ func TestPaymentHistoryLineInEnglish(t *testing.T) {
 // history lines below it do, and 35.57 元 in Chinese (issue 8).
 func TestMemberDuesSummaryMoneyInEnglish(t *testing.T) {
 	tab := &memberDuesTab{st: model.MemberDues{PaidMonths: 2, Paid: 7114, OwedMonths: 1, Owed: 3557}}
-	if got := tab.summaryText(); !strings.Contains(got, "计 71.14 元") || !strings.Contains(got, "计 35.57 元") {
+	if got := tab.summaryText(); !strings.Contains(got, "计71.14元") || !strings.Contains(got, "计35.57元") {
 		t.Errorf("Chinese summary %q", got)
 	}
 	if err := useLanguage(English); err != nil {
