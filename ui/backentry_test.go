@@ -63,7 +63,7 @@ func TestHomeSaysMonthsToRecordBeforeTheLedger(t *testing.T) {
 	}
 	s.dataChanged()
 	s.show(screenHome)
-	want := ms[0].Name + " " + (paper + 1).Chinese() // 陆莉 2026年9月至2026年10月
+	want := ms[0].Name + "的党费" + (paper + 1).Chinese() // 陆莉的党费2026年9月至2026年10月
 	found := false
 	for _, f := range s.home.findings {
 		if f.About != model.AboutDues {
@@ -77,7 +77,7 @@ func TestHomeSaysMonthsToRecordBeforeTheLedger(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Errorf("home lacks the 提醒 “%s…的党费待补录”: %+v", want, s.home.findings)
+		t.Errorf("home lacks the 提醒 “%s…待补录”: %+v", want, s.home.findings)
 	}
 }
 
