@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -137,6 +139,75 @@ func duesLegend(r *DuesReport) string {
 		s += "；“待补录”为开始用本软件记账之前的月份，交纳情况尚未登记，不计欠交"
 	}
 	return s + "；“缺基数”为尚未填写计算基数，应交金额未定，不计欠交。"
+}
+
+// toRecordWhy is what a 待补录 note adds in brackets; the legend under the
+// register says it once when a month is 待补录.
+const toRecordWhy = "（开始用本软件记账之前）"
+
+// printedNotes are the register's rows with their 备注 as printed, and
+// sentences saying once, under the table, the parts of 备注 that (nearly)
+// every row has: the same long note in each of 14 rows ("党费已交至2026年9月
+// （建账前已交）；2个月待补录（开始用本软件记账之前）") made every row three
+// lines tall and the register two pages (issue 8). A part at least two
+// thirds of the rows have is taken out of them and said as "除第13号外，表中
+// 每一名党员：…". A 待补录 note loses its bracket when the legend explains
+// the word (legend). The rows are copies: the register is not changed.
+func printedNotes(rows []model.RegisterRow, legend bool) ([]model.RegisterRow, []string) {
+	rows = slices.Clone(rows)
+	parts := make([][]string, len(rows))
+	var order []string // every part, in the order first seen
+	for i := range rows {
+		if rows[i].Note == "" {
+			continue
+		}
+		for _, p := range strings.Split(rows[i].Note, "；") {
+			if legend && strings.HasSuffix(p, "个月待补录"+toRecordWhy) {
+				p = strings.TrimSuffix(p, toRecordWhy)
+			}
+			parts[i] = append(parts[i], p)
+			if !slices.Contains(order, p) {
+				order = append(order, p)
+			}
+		}
+	}
+	// The common parts, grouped by the rows that lack them.
+	type group struct {
+		parts  []string
+		except string
+	}
+	var groups []group
+	common := map[string]bool{}
+	for _, p := range order {
+		var lacking []string
+		for i := range rows {
+			if !slices.Contains(parts[i], p) {
+				lacking = append(lacking, strconv.Itoa(i+1))
+			}
+		}
+		if has := len(rows) - len(lacking); has < 2 || 3*has < 2*len(rows) {
+			continue
+		}
+		common[p] = true
+		except := strings.Join(lacking, "、")
+		if k := slices.IndexFunc(groups, func(g group) bool { return g.except == except }); k >= 0 {
+			groups[k].parts = append(groups[k].parts, p)
+		} else {
+			groups = append(groups, group{[]string{p}, except})
+		}
+	}
+	var said []string
+	for _, g := range groups {
+		who := "表中每一名党员"
+		if g.except != "" {
+			who = "除第" + g.except + "号外，" + who
+		}
+		said = append(said, who+"："+strings.Join(g.parts, "；")+"。")
+	}
+	for i := range rows {
+		rows[i].Note = strings.Join(slices.DeleteFunc(parts[i], func(p string) bool { return common[p] }), "；")
+	}
+	return rows, said
 }
 
 func hasToRecord(r *DuesReport) bool {
@@ -317,10 +388,11 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	reg := &r.Register
 	first := model.MonthOf(reg.Year, 1)
 	current := model.MonthOfDate(r.PrintedOn)
+	rows, common := printedNotes(reg.Rows, hasToRecord(r))
 	row := make([]any, total)
 	texts := make([]string, total)
-	for i := range reg.Rows {
-		rr := &reg.Rows[i]
+	for i := range rows {
+		rr := &rows[i]
 		row[0] = excelize.Cell{StyleID: st.center, Value: i + 1}
 		for j, c := range duesLeading {
 			row[1+j] = columnCell(c, rr, st.center, right)
@@ -373,8 +445,12 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	if err := sw.SetRow(cell, row, excelize.RowOpts{Height: height}); err != nil {
 		return err
 	}
-	// The legend under the table, wrapped across the page's width.
+	// The legend under the table, wrapped across the page's width, after
+	// the 备注 every member has.
 	legend := duesLegend(r)
+	if len(common) > 0 {
+		legend = "备注：" + strings.Join(common, "") + "\n" + legend
+	}
 	at := duesFirstRow + len(reg.Rows) + 1
 	cell, _ = excelize.CoordinatesToCellName(1, at)
 	width := 0.0

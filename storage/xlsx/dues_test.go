@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -349,6 +351,85 @@ func TestRegisterRowHoldsItsNote(t *testing.T) {
 		}
 		if lines > 4 && i == 0 {
 			t.Errorf("the usual note takes %d lines", lines)
+		}
+	}
+}
+
+// firstHourReport is the register of a branch set up today with n members:
+// the ledger kept from December, every member's dues paid on paper up to
+// September, so that each row has the same 备注 (党费已交至…；N个月待补录…).
+func firstHourReport(n int) *DuesReport {
+	printed := model.NewDate(2026, 12, 1)
+	ms := demo.Members(n, 7, printed, branch)
+	h := model.DuesHistory{Start: model.MonthOf(2026, 12), Openings: map[int64]model.Month{}}
+	for i := range ms {
+		ms[i].ID = int64(i + 1)
+		h.Bases = append(h.Bases, model.DuesBase{MemberID: ms[i].ID, Year: 2026, Category: model.DuesCategories[0], Base: model.Money(300000 + 10000*i)})
+		h.Openings[ms[i].ID] = model.MonthOf(2026, 9)
+	}
+	reg := model.BuildRegister(2026, ms, h, printed, model.CurrentDuesRules())
+	return &DuesReport{BranchName: branch, Register: reg, PrintedOn: printed, LedgerStart: h.Start}
+}
+
+// The 备注 every member has is said once, under the table, not in each row
+// (issue 8: 14 rows each three lines tall made the register two pages).
+func TestRegisterSaysTheNoteEveryMemberHasOnce(t *testing.T) {
+	r := firstHourReport(14)
+	note := r.Register.Rows[0].Note
+	if !strings.Contains(note, "党费已交至2026年9月") {
+		t.Fatalf("the first-hour register's note is %q", note)
+	}
+	var buf bytes.Buffer
+	if err := WriteDues(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(DuesRegisterSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noteCol := 1 + len(duesLeading) + 12 + len(duesTrailing) - 1
+	for _, row := range rows[duesFirstRow-1 : duesFirstRow-1+len(r.Register.Rows)] {
+		if len(row) > noteCol && row[noteCol] != "" {
+			t.Errorf("%s's 备注 is %q", row[1], row[noteCol])
+		}
+	}
+	legend := rows[len(rows)-1][0]
+	if strings.Count(legend, "党费已交至2026年9月（建账前已交）") != 1 || !strings.Contains(legend, "说明：") {
+		t.Errorf("under the table: %q", legend)
+	}
+}
+
+// A branch of up to 25 members set up today prints its register on one A4
+// page, the legend included: the summary begins the second page.
+func TestFirstHourRegisterPrintsOnOnePage(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, n := range []int{14, 25} {
+		path := filepath.Join(dir, fmt.Sprintf("register%d.xlsx", n))
+		if err := WriteDuesFile(path, firstHourReport(n)); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	printToPDF(t, dir, files...)
+	for _, f := range files {
+		pdf := strings.TrimSuffix(f, ".xlsx") + ".pdf"
+		info, err := exec.Command("pdfinfo", pdf).Output()
+		if err != nil {
+			t.Fatalf("pdfinfo %s: %v", pdf, err)
+		}
+		first, err := exec.Command("pdftotext", "-f", "1", "-l", "1", pdf, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		flat := strings.Join(strings.Fields(string(first)), "")
+		if !regexp.MustCompile(`(?m)^Pages:\s+2$`).Match(info) || !strings.Contains(flat, "合计") || !strings.Contains(flat, "“缺基数”为尚未填写计算基数") {
+			t.Errorf("%s: the register is not one page (page 1 reads %q)\n%s", filepath.Base(pdf), flat, info)
 		}
 	}
 }
