@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -49,6 +50,7 @@ type importPreview struct {
 	updates  *widget.Table
 	adds     *widget.Table
 	notes    *widget.Table
+	addCols  []addColumn    // of adds, fitted to the dialog and to what they show
 	export   *widget.Button // 导出问题行
 	confirm  *widget.Button
 	changes  []importChange
@@ -86,30 +88,21 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 			}
 			return [...]string{c.name, c.id, fieldLabel(c.change.Field), old, now}[col]
 		})
-	addCols := make([]textColumn, len(addFields))
-	for i, f := range addFields {
-		addCols[i] = textColumn{f.Label(), float32(f.Info().Width) * 0.6, false}
+	v.addCols = v.addColumns()
+	heads := make([]textColumn, len(v.addCols))
+	for i, c := range v.addCols {
+		// 所在党支部 wraps: the whole name shows (fitAdds makes the rows
+		// as tall as it needs).
+		heads[i] = textColumn{title: c.title, wrap: v.addFieldsShown()[i] == model.FieldBranchName}
 	}
-	// The file's 党费已交至, when it has the column, stands beside the
-	// members it adds.
-	paidCol := -1
-	if len(p.Plan.Openings) > 0 {
-		paidCol = len(addCols)
-		addCols = append(addCols, textColumn{model.DuesPaidToField.Label, 7, false})
+	v.adds = newTextTable(heads, func() int { return len(v.p.Plan.Add) }, v.addCell)
+	// Headings wrap when the columns are made narrower than them.
+	v.adds.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.TextStyle.Bold = true
+		l.Wrapping = fyne.TextWrapWord
+		return l
 	}
-	v.adds = newTextTable(addCols, func() int { return len(v.p.Plan.Add) },
-		func(row, col int) string {
-			m := &v.p.Plan.Add[row]
-			if col == paidCol {
-				if m.DuesPaidTo == 0 {
-					return ""
-				}
-				return monthText(m.DuesPaidTo)
-			}
-			// Said as the roster says it (Male, Full member), not as the
-			// cell had it (review s8-8 #1).
-			return fieldValue(m, addFields[col])
-		})
 	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem("", v.rejected),
@@ -135,6 +128,149 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v.dlg.Resize(size)
 	v.dlg.Show()
 	return v
+}
+
+// addFieldsShown are the columns of the table of members to add: addFields,
+// and the file's 党费已交至 when it has the column, beside the members it
+// adds.
+func (v *importPreview) addFieldsShown() []model.Field {
+	if len(v.p.Plan.Openings) > 0 {
+		return append(slices.Clip(addFields), model.FieldDuesPaidTo)
+	}
+	return addFields
+}
+
+func (v *importPreview) addCell(row, col int) string {
+	m := &v.p.Plan.Add[row]
+	f := v.addFieldsShown()[col]
+	if f == model.FieldDuesPaidTo {
+		if m.DuesPaidTo == 0 {
+			return ""
+		}
+		return monthText(m.DuesPaidTo)
+	}
+	// Said as the roster says it (Male, Full member), not as the cell had
+	// it (review s8-8 #1).
+	return fieldValue(m, f)
+}
+
+// addColumns are the columns of the table of members to add, fitted to the
+// dialog: each as wide as the widest of its values (up to addValuesMeasured
+// of them) and of the words it may show, 所在党支部 taking the width left,
+// wrapped. When the headings on one line leave 所在党支部 too little room
+// they wrap onto two (fitAdds). The English preview cut Female, Full member
+// and the branch at 1024×700, and the Chinese one pushed 联系电话 out of
+// sight (review s8-8 #5).
+func (v *importPreview) addColumns() []addColumn {
+	fields := v.addFieldsShown()
+	cols := make([]addColumn, len(fields))
+	branch := -1
+	used, usedCompact := float32(0), float32(0)
+	compact := make([]float32, len(fields))
+	for i, f := range fields {
+		title := f.Label()
+		if f == model.FieldDuesPaidTo {
+			title = model.DuesPaidToField.Label
+		}
+		cols[i] = addColumn{title: title}
+		if f == model.FieldBranchName {
+			branch = i
+			continue
+		}
+		words := []string{}
+		switch f {
+		case model.FieldIDNumber:
+			words = append(words, "00000000000000000X")
+		case model.FieldJoinDate, model.FieldFullDate:
+			words = append(words, "0000-00-00")
+		case model.FieldDuesPaidTo:
+			words = append(words, monthText(model.MonthOf(2026, 12)))
+		}
+		for _, w := range columnWords[f] {
+			words = append(words, valueText(w))
+		}
+		seen := map[string]bool{}
+		for r := range v.p.Plan.Add {
+			if len(seen) >= addValuesMeasured {
+				break
+			}
+			if s := v.addCell(r, i); !seen[s] {
+				seen[s] = true
+				words = append(words, s)
+			}
+		}
+		values := kit.WordsWidth(words...)
+		head := lang.L(title)
+		cols[i].px = max(values, kit.TextWidth(fyne.TextStyle{Bold: true}, head))
+		compact[i] = max(values, kit.TextWidth(fyne.TextStyle{Bold: true}, headingHalf(head)))
+		used += cols[i].px
+		usedCompact += compact[i]
+	}
+	room := v.width - 2*theme.ScrollBarSize() - float32(len(cols))*theme.SeparatorThicknessSize() - 6*theme.Padding()
+	least := kit.WordsWidth(strings.Repeat("党", 8))
+	if used+least > room {
+		for i := range cols {
+			if i != branch {
+				cols[i].px = compact[i]
+			}
+		}
+		used = usedCompact
+	}
+	cols[branch].px = max(least, room-used)
+	return cols
+}
+
+// addColumn is a column of the table of members to add: its heading
+// (Chinese) and width.
+type addColumn struct {
+	title string
+	px    float32
+}
+
+// addValuesMeasured bounds the values measured for a column's width: a
+// roster of 20,000 has few distinct widths.
+const addValuesMeasured = 500
+
+// headingHalf is the longer line of a heading wrapped onto two lines as
+// evenly as its words allow ("Date became" of "Date became full member"),
+// or for a Chinese heading its first half ("加入党组" of 加入党组织日期).
+func headingHalf(h string) string {
+	words := strings.Fields(h)
+	if len(words) < 2 {
+		r := []rune(h)
+		return string(r[:(len(r)+1)/2])
+	}
+	best := h
+	for i := 1; i < len(words); i++ {
+		a, b := strings.Join(words[:i], " "), strings.Join(words[i:], " ")
+		if len(b) > len(a) {
+			a = b
+		}
+		if len(a) < len(best) {
+			best = a
+		}
+	}
+	return best
+}
+
+// fitAdds gives the table of members to add its columns for the plan shown,
+// its header row the lines its headings wrap onto, and each row the lines
+// its 所在党支部 wraps onto.
+func (v *importPreview) fitAdds() {
+	v.addCols = v.addColumns()
+	lines := float32(1)
+	for i, c := range v.addCols {
+		v.adds.SetColumnWidth(i, c.px)
+		head := fyne.MeasureText(lang.L(c.title), theme.TextSize(), fyne.TextStyle{Bold: true}).Width
+		lines = max(lines, float32(math.Ceil(float64(head/(c.px-2*theme.InnerPadding())))))
+	}
+	line := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{Bold: true}).Height + theme.LineSpacing()
+	v.adds.SetRowHeight(-1, min(lines, 3)*line+2*theme.InnerPadding())
+	wrap := make([]float32, len(v.addCols))
+	if i := slices.Index(v.addFieldsShown(), model.FieldBranchName); i >= 0 {
+		wrap[i] = v.addCols[i].px
+	}
+	fitRowsTo(v.adds, wrap, len(v.p.Plan.Add), v.addCell)
 }
 
 // enter is Enter in the preview: 导入 when it can.
@@ -282,6 +418,7 @@ func (v *importPreview) refresh() {
 		v.rejected.SetColumnWidth(i, c.width())
 	}
 	fitRows(v.rejected, cols, len(p.Rejected), v.rejectedCell)
+	v.fitAdds()
 	fitRows(v.notes, v.noteColumns(), len(p.Notes), v.noteCell)
 	for _, t := range []*widget.Table{v.rejected, v.updates, v.adds, v.notes} {
 		t.Refresh()

@@ -127,18 +127,30 @@ func (s *scrollingTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // fitRows makes each row tall enough for the wrapped text of its wrapping
 // columns; call it when the data changes.
 func fitRows(t *widget.Table, cols []textColumn, rows int, cell func(row, col int) string) {
+	widths := make([]float32, len(cols))
+	for i, c := range cols {
+		if c.wrap {
+			widths[i] = c.width()
+		}
+	}
+	fitRowsTo(t, widths, rows, cell)
+}
+
+// fitRowsTo is fitRows for columns of the given widths, 0 for a column
+// that does not wrap.
+func fitRowsTo(t *widget.Table, widths []float32, rows int, cell func(row, col int) string) {
 	size, pad := theme.TextSize(), theme.InnerPadding()
 	line := fyne.MeasureText("党", size, fyne.TextStyle{}).Height + theme.LineSpacing()
 	for r := 0; r < rows; r++ {
 		lines := float32(1)
-		for c, col := range cols {
-			if !col.wrap {
+		for c, width := range widths {
+			if width == 0 {
 				continue
 			}
 			w := fyne.MeasureText(cell(r, c), size, fyne.TextStyle{}).Width
 			// A word-wrapped line is rarely full; one extra line of slack
 			// for every few keeps the last words from being cut off.
-			n := float32(math.Ceil(float64(w / (col.width() - 2*pad) * 1.1)))
+			n := float32(math.Ceil(float64(w / (width - 2*pad) * 1.1)))
 			lines = max(lines, n)
 		}
 		if lines > 1 {
