@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -470,5 +471,84 @@ func TestImportPreviewManySheetsLeaveTheTablesRoom(t *testing.T) {
 		if !strings.Contains(textsOf(p.choices), "第12党支部（第1行为表头，1 行）") {
 			t.Errorf("window %v: the twelfth sheet is not listed", size)
 		}
+	}
+}
+
+// A roster without a 所在党支部 column is this branch's: the preview opens
+// with 所在党支部一律填写 ticked and the members to add showing the
+// profile's name, so that importing as offered does not store them with
+// none (issue 8: the box started unticked).
+func TestImportPreviewTicksTheProfilesBranchWhenTheFileHasNone(t *testing.T) {
+	s, st := newStoreShell(t, func(st *storage.Store) {
+		if err := st.SaveProfile(model.Profile{OrgName: "某公司", BranchName: "中共某公司支部委员会"}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	f := excelize.NewFile()
+	_ = f.SetSheetRow("Sheet1", "A1", &[]any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"})
+	_ = f.SetSheetRow("Sheet1", "A2", &[]any{"赵一", validID("19800101", "011"), "2010.07", "2011.07", "正式党员"})
+	path := filepath.Join(t.TempDir(), "名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s.show(screenRoster)
+	s.roster.previewImport(path)
+	p := s.roster.preview
+	box := findChecks(p.choices)["所在党支部一律填写“中共某公司支部委员会”"]
+	if box == nil || !box.Checked {
+		t.Fatalf("the profile's branch is not ticked: %v", box)
+	}
+	if got := tableCell(p.adds, 0, slices.Index(addFields, model.FieldBranchName)); !strings.HasPrefix(got, "中共某公司支部") {
+		t.Errorf("the member to add shows 所在党支部 %q", got)
+	}
+	test.Tap(p.confirm)
+	if ms, _ := st.Members(); len(ms) != 1 || ms[0].BranchName != "中共某公司支部委员会" {
+		t.Errorf("imported %+v", ms)
+	}
+}
+
+// At 1024×700, in both languages, the table of members to add shows every
+// column and every value whole: no Fem…, Full mem… or 中共甘肃陇原机… in
+// English, and 联系电话 within sight in Chinese (review s8-8 #5).
+func TestImportPreviewShowsMembersToAddWholeAt1024(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			s := demoShell(t, l, 14)
+			s.win.Resize(smallWindow)
+			s.show(screenRoster)
+			var p model.ImportPreview
+			p.File = "名册.xlsx"
+			p.Plan.Add = s.members[:8]
+			v := showImportPreview(s, p)
+			v.tabs.SelectIndex(2)
+			d := fyne.CurrentApp().Driver()
+			right := d.AbsolutePositionForObject(v.adds).X + v.adds.Size().Width
+			shown := map[string]bool{}
+			walk(v.adds, func(o fyne.CanvasObject) {
+				lbl, ok := o.(*widget.Label)
+				if !ok || lbl.Text == "" {
+					return
+				}
+				shown[lbl.Text] = true
+				if strings.Contains(lbl.Text, "…") {
+					t.Errorf("the table shows %q cut", lbl.Text)
+				}
+				if x := d.AbsolutePositionForObject(lbl).X + lbl.Size().Width; x > right+1 {
+					t.Errorf("%q ends at %.0f, past the table's edge at %.0f", lbl.Text, x, right)
+				}
+			})
+			for _, f := range addFields {
+				if !shown[lang.L(f.Label())] {
+					t.Errorf("the heading %q is out of sight", lang.L(f.Label()))
+				}
+			}
+			for _, m := range p.Plan.Add[:3] {
+				for _, f := range []model.Field{model.FieldSex, model.FieldCategory, model.FieldPhone} {
+					if text := fieldValue(&m, f); !shown[text] {
+						t.Errorf("%s's %s %q is not shown whole", m.Name, f, text)
+					}
+				}
+			}
+		})
 	}
 }

@@ -51,10 +51,21 @@ func New(store *storage.Store) *Service {
 // 所在党支部一律填写 ticked, or the names corrected since), the default is
 // to keep it: the box starts ticked, so that a re-import does not lead with
 // every member reverting to the file's name (review s6-8-newuser #12).
+//
+// When the file names no other branch but leaves 所在党支部 empty (it has
+// no such column), the members are this branch's: the box starts ticked
+// too, so that importing as offered does not store them without a branch
+// (issue 8: it started unticked).
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
 	p, err := s.PreviewImportWith(path, model.ImportChoice{})
-	if err != nil || p.OtherBranches == 0 || p.ProfileBranch == "" {
+	if err != nil || p.ProfileBranch == "" {
 		return p, err
+	}
+	if p.OtherBranches == 0 {
+		if p.EmptyBranches == 0 {
+			return p, nil
+		}
+		return s.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
 	}
 	ms, err := s.store.Members()
 	if err != nil {

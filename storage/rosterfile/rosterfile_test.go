@@ -149,19 +149,22 @@ func TestEmptyBranchesCountedAndProfileOffered(t *testing.T) {
 		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
 		{"赵一", first17 + string(model.IDCheckChar(first17)), "2010.07", "2011.07", "正式党员"},
 	})
+	// The file has no 所在党支部 column: its members are this branch's, and
+	// the preview starts with 所在党支部一律填写 ticked (issue 8).
 	p, err := svc.PreviewImport(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.EmptyBranches != 1 || len(p.Plan.Add) != 1 || p.Plan.Add[0].BranchName != "" {
-		t.Fatalf("empty branches %d, adds %+v", p.EmptyBranches, p.Plan.Add)
+	if p.EmptyBranches != 1 || !p.Choice.ProfileBranch || len(p.Plan.Add) != 1 || p.Plan.Add[0].BranchName != "第一党支部" {
+		t.Fatalf("empty branches %d, ticked %v, adds %+v", p.EmptyBranches, p.Choice.ProfileBranch, p.Plan.Add)
 	}
-	p, err = svc.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	// Unticked, they are added without one.
+	p, err = svc.PreviewImportWith(path, model.ImportChoice{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.EmptyBranches != 1 || p.Plan.Add[0].BranchName != "第一党支部" {
-		t.Errorf("with the profile's branch: empty %d, adds %+v", p.EmptyBranches, p.Plan.Add)
+	if p.EmptyBranches != 1 || p.Plan.Add[0].BranchName != "" {
+		t.Errorf("unticked: empty %d, adds %+v", p.EmptyBranches, p.Plan.Add)
 	}
 }
 
