@@ -301,3 +301,42 @@ func TestNoChineseInTheEnglishScreensOfANewFile(t *testing.T) {
 		}
 	}
 }
+
+// A form dialog scrolls only when the window has no more room: one opened
+// smaller than its fields showed them cramped in a scroll box with room to
+// spare (review s8-8 #8: 登记变动 at 1024×700), at both sizes and in both
+// languages.
+func TestFormDialogsScrollOnlyWhenTheWindowIsFull(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			s := demoShell(t, l, 40)
+			for _, size := range []fyne.Size{smallWindow, largeWindow} {
+				s.win.Resize(size)
+				for _, v := range views(t, s) {
+					if v.close == nil {
+						continue // a screen, not a dialog
+					}
+					v.open()
+					for _, o := range s.win.Canvas().Overlays().List() {
+						pop, ok := o.(*widget.PopUp)
+						if !ok {
+							continue
+						}
+						walk(o, func(c fyne.CanvasObject) {
+							sc, ok := c.(*kit.Scroll)
+							if !ok {
+								return
+							}
+							inner := sc.Inner()
+							hidden := inner.Content.MinSize().Height - inner.Size().Height
+							if room := size.Height - 24 - pop.Content.Size().Height; hidden > 1 && room > 12 {
+								t.Errorf("%s at %v: the form hides %.0f px in a scroll box and leaves %.0f px of the window", v.name, size, hidden, room)
+							}
+						})
+					}
+					v.close()
+				}
+			}
+		})
+	}
+}

@@ -16,6 +16,7 @@ import (
 type FormDialog struct {
 	dlg  *dialog.CustomDialog
 	Form *Form
+	size fyne.Size // the dialog's, as first shown
 }
 
 // ShowForm shows form with body in a dialog titled title (a Chinese message,
@@ -23,6 +24,11 @@ type FormDialog struct {
 // set, the form's OnCancel closes the dialog and its Ask is Confirm on win;
 // OnSubmit should call Hide when saved. size is the size wanted, kept inside
 // the window.
+//
+// The dialog is never smaller than its fields need, unless the window is:
+// opened at a size chosen for the Chinese labels, or before a field's
+// message space was reserved, a form showed its fields cramped in a scroll
+// box with room to spare around it (review s8-8 #8: 登记变动 at 1024×700).
 func ShowForm(win fyne.Window, title string, form *Form, body fyne.CanvasObject, size fyne.Size) *FormDialog {
 	return ShowFormUnscrolled(win, title, form, NewScroll(body), size)
 }
@@ -40,7 +46,8 @@ func ShowFormUnscrolled(win fyne.Window, title string, form *Form, body fyne.Can
 		form.Ask = func(title, message string, onYes func()) { ConfirmDiscard(win, title, message, onYes) }
 	}
 	form.Refresh()
-	d.dlg.Resize(fitIn(win, size))
+	d.size = fitIn(win, size)
+	d.dlg.Resize(d.size)
 	keysWhileShown(win, d.dlg, func(ev *fyne.KeyEvent) {
 		switch ev.Name {
 		case fyne.KeyReturn, fyne.KeyEnter:
@@ -50,8 +57,31 @@ func ShowFormUnscrolled(win fyne.Window, title string, form *Form, body fyne.Can
 		}
 	})
 	d.dlg.Show()
+	// Wrapped texts are as tall as the width they are given: what a
+	// scroll of the form hides is known once the dialog is laid out.
+	if hidden := hiddenHeight(body); hidden > 0 {
+		d.dlg.Resize(fitIn(win, d.size.AddWidthHeight(0, hidden)))
+	}
 	form.FocusFirst()
 	return d
+}
+
+// hiddenHeight is the most that a Scroll in o (the form's body, the form
+// beside a list) hides of its content.
+func hiddenHeight(o fyne.CanvasObject) float32 {
+	switch v := o.(type) {
+	case *Scroll:
+		return max(0, v.inner.Content.MinSize().Height-v.inner.Size().Height)
+	case *container.Split:
+		return max(hiddenHeight(v.Leading), hiddenHeight(v.Trailing))
+	case *fyne.Container:
+		h := float32(0)
+		for _, c := range v.Objects {
+			h = max(h, hiddenHeight(c))
+		}
+		return h
+	}
+	return 0
 }
 
 // Hide closes the dialog.
