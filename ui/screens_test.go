@@ -302,6 +302,30 @@ func TestNoChineseInTheEnglishScreensOfANewFile(t *testing.T) {
 	}
 }
 
+// fullWidth is the Chinese punctuation an English sentence must not carry
+// ("Version：0.1.0", review s8-8 #12).
+var fullWidth = regexp.MustCompile(`[：，。；！？（）【】、]`)
+
+// The English screens of a new file, 关于 included, write their punctuation
+// the English way: no full-width colon or comma left from a Chinese format.
+func TestNoChinesePunctuationInTheEnglishScreensOfANewFile(t *testing.T) {
+	s := demoShell(t, English, 0)
+	s.win.Resize(largeWindow)
+	look := func(name string) {
+		for _, text := range texts(s) {
+			if !isPath(text) && fullWidth.MatchString(text) && !chineseAllowed(text) {
+				t.Errorf("%s shows %q", name, text)
+			}
+		}
+	}
+	for i, sc := range s.screens {
+		s.nav.Select(i)
+		look(sc.Title)
+	}
+	s.showHelp(help.AboutTopic)
+	look("关于")
+}
+
 // A form dialog scrolls only when the window has no more room: one opened
 // smaller than its fields showed them cramped in a scroll box with room to
 // spare (review s8-8 #8: 登记变动 at 1024×700), at both sizes and in both

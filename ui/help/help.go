@@ -171,20 +171,23 @@ func (v *View) show(id int) {
 func (v *View) aboutText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## %s\n\n", lang.L("支部台账"))
-	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("版本"), v.about.Version)
-	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("数据文件"), v.about.DataFile)
+	// "版本：0.1.0" in Chinese, "Version: 0.1.0" in English (the colon
+	// was full-width in both, review s8-8 #12).
+	line := func(label, value string) { fmt.Fprintf(&b, "%s%s%s\n\n", lang.L(label), lang.L("："), value) }
+	line("版本", v.about.Version)
+	line("数据文件", v.about.DataFile)
 	sqlite := lang.L("未知")
 	if v.about.SQLite != nil {
 		if s, err := v.about.SQLite(); err == nil {
 			sqlite = s
 		}
 	}
-	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("SQLite 版本"), sqlite)
+	line("SQLite 版本", sqlite)
 	display := lang.L("正常（OpenGL）")
 	if v.about.Software {
 		display = lang.L("兼容模式（软件渲染）：这台电脑的显卡驱动不支持 OpenGL 2.1，程序改用软件绘制，画面和动作会慢一些，也不显示动画。更新显卡驱动后重新打开程序，即恢复正常模式。")
 	}
-	fmt.Fprintf(&b, "%s：%s\n\n", lang.L("显示方式"), display)
+	line("显示方式", display)
 	fmt.Fprintf(&b, "### %s\n\n%s\n\n", lang.L("许可"), lang.L("本程序使用以下开源软件，各自按其许可证发布："))
 	for _, m := range modules() {
 		fmt.Fprintf(&b, "- %s %s — %s\n", m.Path, m.Version, m.Licence)
