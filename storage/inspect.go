@@ -12,6 +12,7 @@ import (
 
 	"github.com/glebarez/sqlite"
 
+	"branchledger/model"
 	"branchledger/storage/atomicfile"
 	"branchledger/storage/reason"
 )
@@ -154,9 +155,9 @@ func inspect(path string, digested bool) (Summary, error) {
 	case fi.IsDir():
 		return Summary{}, fmt.Errorf("%s 是一个文件夹，不是数据文件", abs)
 	case fi.Size() == 0:
-		return Summary{}, fmt.Errorf("%w：%s（文件是空的）", ErrNotDatabase, abs)
+		return Summary{}, model.Errorf(ErrNotDatabase, "%s（文件是空的）", abs)
 	case fi.Size() < sqliteHeaderSize && startsLikeSQLite(abs):
-		return Summary{}, fmt.Errorf("%w：%s（文件不完整，只有 %d 字节）", ErrDamaged, abs, fi.Size())
+		return Summary{}, model.Errorf(ErrDamaged, "%s（文件不完整，只有 %d 字节）", abs, fi.Size())
 	case !atomicfile.IsSQLite(abs):
 		return Summary{}, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
@@ -180,13 +181,13 @@ func inspect(path string, digested bool) (Summary, error) {
 	case errors.As(err, &serr):
 		return Summary{}, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, abs, serr.detail())
 	case errors.Is(err, ErrNotDatabase):
-		return Summary{}, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, abs)
+		return Summary{}, model.Errorf(ErrNotDatabase, "%s（它可能是别的软件的数据库）", abs)
 	case errors.Is(err, ErrNewerSchema):
-		return Summary{}, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, abs, version, latestVersion())
+		return Summary{}, model.Errorf(ErrNewerSchema, "%s（文件版本 %d，本软件支持到 %d）", abs, version, latestVersion())
 	case err != nil:
 		return Summary{}, s.inspectError(err)
 	case version == 0:
-		return Summary{}, fmt.Errorf("%w：%s（其中没有任何数据）", ErrNotDatabase, abs)
+		return Summary{}, model.Errorf(ErrNotDatabase, "%s（其中没有任何数据）", abs)
 	}
 	if digested {
 		// After the schema check: the constraints checked are ours.

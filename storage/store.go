@@ -131,7 +131,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		// SQLite would take a short file for an empty database and write
 		// one over it. One that starts as a database does was cut short.
 		if startsLikeSQLite(abs) {
-			return nil, fmt.Errorf("%w：%s（文件不完整，只有 %d 字节）", ErrDamaged, abs, fi.Size())
+			return nil, model.Errorf(ErrDamaged, "%s（文件不完整，只有 %d 字节）", abs, fi.Size())
 		}
 		return nil, fmt.Errorf("%w：%s", ErrNotDatabase, abs)
 	}
@@ -340,7 +340,7 @@ func (s *Store) prepare() error {
 	}
 	if version > 0 && version < latestVersion() && !s.checkedCopy {
 		if s.readOnly {
-			return fmt.Errorf("%w：%s（文件版本 %d，本软件的版本 %d）", ErrReadOnlyUpgrade, s.path, version, latestVersion())
+			return model.Errorf(ErrReadOnlyUpgrade, "%s（文件版本 %d，本软件的版本 %d）", s.path, version, latestVersion())
 		}
 		// An upgrade writes; the full check goes first, as before any write.
 		conn, err := s.sql.Conn(context.Background())
@@ -419,15 +419,15 @@ func (s *Store) identify() (int, error) {
 	case err == nil && version == 0 && !s.fresh:
 		// An existing SQLite database with nothing in it is not a ledger
 		// to fill: the records it should hold are missing.
-		return 0, fmt.Errorf("%w：%s（这是一个没有任何数据表的 SQLite 数据库）", ErrNotDatabase, s.path)
+		return 0, model.Errorf(ErrNotDatabase, "%s（这是一个没有任何数据表的 SQLite 数据库）", s.path)
 	case err == nil:
 		return version, nil
 	case errors.As(err, &serr):
 		return 0, fmt.Errorf("%w：%s（%s）", ErrSchemaChanged, s.path, serr.detail())
 	case errors.Is(err, ErrNotDatabase):
-		return 0, fmt.Errorf("%w：%s（它可能是别的软件的数据库）", ErrNotDatabase, s.path)
+		return 0, model.Errorf(ErrNotDatabase, "%s（它可能是别的软件的数据库）", s.path)
 	case errors.Is(err, ErrNewerSchema):
-		return 0, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewerSchema, s.path, version, latestVersion())
+		return 0, model.Errorf(ErrNewerSchema, "%s（文件版本 %d，本软件支持到 %d）", s.path, version, latestVersion())
 	}
 	return 0, s.openError(err)
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -42,6 +44,76 @@ func TestStartupErrorInEnglish(t *testing.T) {
 		}
 		if han.MatchString(text) || !strings.Contains(text, "Cannot open the data file") {
 			t.Errorf("%v: the English window says %q", cause, text)
+		}
+	}
+}
+
+// Files the store refuses on opening — one from a newer version, another
+// program's database, an SQLite file without tables, one cut short — are
+// said wholly in English in the English window: the detail in brackets
+// after the path too (review s8-8 #10: "(文件版本 14，本软件支持到 13)").
+func TestRefusedDataFilesAreSaidInEnglish(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	made := func(name string, change func(db *sql.DB)) string {
+		path := filepath.Join(dir, name+".db")
+		st, err := storage.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st.Close()
+		db, err := sql.Open("sqlite", path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		change(db)
+		db.Close()
+		return path
+	}
+	exec := func(stmt string) func(db *sql.DB) {
+		return func(db *sql.DB) {
+			if _, err := db.Exec(stmt); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	newer := made("newer", exec("PRAGMA user_version = 999"))
+	other := made("other", exec("PRAGMA application_id = 42"))
+	bare := filepath.Join(dir, "bare.db")
+	db, err := sql.Open("sqlite", bare)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exec("PRAGMA user_version = 0")(db) // creates the file: a database with no tables
+	db.Close()
+	short := made("short", func(*sql.DB) {})
+	if err := os.Truncate(short, 60); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{newer, other, bare, short} {
+		_, openErr := storage.Open(path)
+		_, inspectErr := storage.Inspect(path)
+		for _, cause := range []error{openErr, inspectErr} {
+			if cause == nil {
+				t.Errorf("%s: opened", path)
+				continue
+			}
+			w, _ := NewStartupErrorWindow(a, cause, path, nil)
+			var texts []string
+			walk(w.Content(), func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok && l.Text != "" {
+					texts = append(texts, l.Text)
+				}
+			})
+			w.Close()
+			text := strings.Join(texts, "\n")
+			if han.MatchString(text) || fullWidth.MatchString(text) {
+				t.Errorf("%v: the English window says %q", cause, text)
+			}
 		}
 	}
 }

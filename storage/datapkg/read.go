@@ -20,6 +20,7 @@ import (
 	"filippo.io/age"
 	"filippo.io/age/armor"
 
+	"branchledger/model"
 	"branchledger/storage"
 	"branchledger/storage/atomicfile"
 	"branchledger/storage/reason"
@@ -686,8 +687,8 @@ func readManifest(f *zip.File, path string) (Manifest, error) {
 	}
 	switch {
 	case m.SchemaVersion > storage.SchemaVersion():
-		return Manifest{}, fmt.Errorf("%w：%s（数据文件第%d版，本软件支持到第%d版）",
-			storage.ErrNewerSchema, path, m.SchemaVersion, storage.SchemaVersion())
+		return Manifest{}, model.Errorf(storage.ErrNewerSchema, "%s（数据文件第%d版，本软件支持到第%d版）",
+			path, m.SchemaVersion, storage.SchemaVersion())
 	case m.SchemaVersion < 1 || m.BranchUUID == "":
 		return Manifest{}, refusal(ErrNotPackage, path, "清单缺少数据文件的版本或支部标识")
 	case !appVersion.MatchString(m.AppVersion):

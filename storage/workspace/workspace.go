@@ -240,9 +240,9 @@ func (w *Workspace) identify() (int, error) {
 	case id != appID:
 		return 0, fmt.Errorf("%w：%s", ErrNotWorkspace, w.path)
 	case version > latestVersion():
-		return 0, fmt.Errorf("%w：%s（文件版本 %d，本软件支持到 %d）", ErrNewer, w.path, version, latestVersion())
+		return 0, model.Errorf(ErrNewer, "%s（文件版本 %d，本软件支持到 %d）", w.path, version, latestVersion())
 	case version < 1:
-		return 0, fmt.Errorf("%w：%s（版本号 %d 无效）", ErrChanged, w.path, version)
+		return 0, model.Errorf(ErrChanged, "%s（版本号 %d 无效）", w.path, version)
 	}
 	diffs, err := checkSchema(w.sql, version)
 	if err != nil {
