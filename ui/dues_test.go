@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -289,6 +290,49 @@ func TestPaymentDialogRuleInTheUILanguage(t *testing.T) {
 			}
 			if l == Chinese && !strings.Contains(got, "按") {
 				t.Errorf("the rule in Chinese: %q", got)
+			}
+		})
+	}
+}
+
+// The 上缴 tab at 1024×700, in both languages: the remittances' columns
+// within sight, each saying its 状态 (有效, not blank), and the 冲正所选上缴…
+// button whole (issue 8: 状态 cut and blank, the button cut).
+func TestRemittancesFitAt1024(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			s := demoShell(t, l, 14)
+			s.win.Resize(smallWindow)
+			s.show(screenDues)
+			d := s.dues
+			d.tabs.SelectIndex(3)
+			r := d.remit
+			if len(r.list) == 0 {
+				t.Fatal("the demo branch remitted nothing")
+			}
+			for row := range r.list {
+				if r.cell(row, 4) == "" {
+					t.Errorf("remittance %d says no 状态", row+1)
+				}
+			}
+			drv := fyne.CurrentApp().Driver()
+			right := drv.AbsolutePositionForObject(r.table).X + r.table.Size().Width
+			shown := map[string]bool{}
+			walk(r.table, func(o fyne.CanvasObject) {
+				if lbl, ok := o.(*widget.Label); ok && lbl.Text != "" {
+					shown[lbl.Text] = true
+					if x := drv.AbsolutePositionForObject(lbl).X + lbl.Size().Width; x > right+1 {
+						t.Errorf("%q ends at %.0f, past the list's edge at %.0f", lbl.Text, x, right)
+					}
+				}
+			})
+			for _, c := range remitColumns {
+				if !shown[lang.L(c.title)] {
+					t.Errorf("the heading %q is out of sight", lang.L(c.title))
+				}
+			}
+			if b := r.reverse; b.Size().Width < b.MinSize().Width {
+				t.Errorf("%q is %.0f px wide, needs %.0f", b.Text, b.Size().Width, b.MinSize().Width)
 			}
 		})
 	}

@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -144,8 +146,8 @@ type duesRemit struct {
 }
 
 var quarterColumns = []textColumn{{title: "季度", chars: 5}, {title: "收缴（元）", chars: 7}, {title: "上缴（元）", chars: 7}}
-var remitColumns = []textColumn{{title: "上缴日期", chars: 6}, {title: "季度", chars: 4}, {title: "金额（元）", chars: 6}, {title: "收据号", chars: 6},
-	{title: "状态", chars: 10, wrap: true}}
+var remitColumns = []textColumn{{title: "上缴日期", chars: 6}, {title: "季度", chars: 4}, {title: "金额（元）", chars: 5}, {title: "收据号", chars: 6},
+	{title: "状态", chars: 5, wrap: true}}
 var quarterNames = []string{"第一季度", "第二季度", "第三季度", "第四季度"}
 
 func newDuesRemit(d *duesScreen) *duesRemit {
@@ -193,9 +195,16 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	list := container.NewBorder(nil, container.NewBorder(nil, nil, nil, r.reverse, hint), nil, nil, r.table)
 	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, list))
 	right := container.NewVBox(heading("登记上缴"), form, r.form.Buttons())
-	r.content = container.NewGridWithColumns(2, left, right)
+	// The form takes the width its fields need, the lists the rest: halved,
+	// at 1024×700 the list cut 状态 and the 冲正所选上缴… button (issue 8).
+	strut := canvas.NewRectangle(color.Transparent)
+	strut.SetMinSize(fyne.NewSize(remitFormWidth, 0))
+	r.content = container.NewBorder(nil, nil, nil, container.NewStack(strut, right), left)
 	return r
 }
+
+// remitFormWidth is the width of the 登记上缴 form beside the lists.
+const remitFormWidth = 290
 
 func langAll(ss []string) []string {
 	out := make([]string, len(ss))
@@ -244,9 +253,11 @@ func (r *duesRemit) reset() {
 // with its reversal.
 func (r *duesRemit) cell(row, col int) string {
 	x := r.list[row]
-	state := ""
+	// Every remittance says whether it counts (状态 was blank but for a
+	// reversed one, issue 8).
+	state := lang.L("有效")
 	if x.Reversal != nil {
-		state = lang.L("已冲正") + "：" + x.Reversal.Reason
+		state = lang.L("已冲正") + lang.L("：") + x.Reversal.Reason
 	}
 	return []string{x.Date.String(), lang.L(quarterNames[x.Quarter-1]), x.Amount.String(), x.Receipt, state}[col]
 }
