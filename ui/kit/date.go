@@ -59,16 +59,20 @@ func NewDateEntry() *DateEntry {
 }
 
 // calendarButton is the date entry's calendar button. Tab leaves a date
-// onto it, so Esc there cancels the form as it does in the entry (it did
-// nothing: review s5-8 newuser #9); Space and Enter open the calendar.
+// onto it, so Esc there cancels the form and Enter saves it, as they do in
+// the entry (Esc did nothing, review s5-8 newuser #9; Enter did nothing,
+// s8-8 #8); Space opens the calendar.
 type calendarButton struct {
 	widget.Button
 	entry *DateEntry
 }
 
 func (b *calendarButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && b.entry.keys.handle(ev) {
-		return
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+		if b.entry.keys.handle(ev) {
+			return
+		}
 	}
 	b.Button.TypedKey(ev)
 }

@@ -756,3 +756,35 @@ func TestOnlyAFieldThatTakesAMonthOffersIt(t *testing.T) {
 		}
 	}
 }
+
+// Enter after Tab out of a date field saves the form: Tab leaves the date
+// onto its calendar button, where Enter did nothing (review s8-8 #8;
+// issue 8: Enter saves a form everywhere). Space there still opens the
+// calendar.
+func TestEnterAfterTabOutOfADateSaves(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("保存")
+	saved := 0
+	f.OnSubmit = func() { saved++ }
+	d := NewDateEntry()
+	f.Add("出生日期", d)
+	w := test.NewTempWindow(t, container.NewVBox(f.Grid(1, f.fields...), f.Buttons()))
+	w.Canvas().Focus(d)
+	test.Type(d, "1985.3.12")
+	w.Canvas().FocusNext() // Tab
+	focused := w.Canvas().Focused()
+	if focused != d.ActionItem.(fyne.Focusable) {
+		t.Fatalf("Tab out of the date went to %T, not its calendar button", focused)
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if saved != 1 {
+		t.Errorf("Enter on the calendar button saved %d times", saved)
+	}
+	if d.Text != "1985-03-12" {
+		t.Errorf("the date reads %q after leaving it", d.Text)
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if d.picker == nil || !d.picker.Visible() {
+		t.Error("Space on the calendar button does not open the calendar")
+	}
+}
