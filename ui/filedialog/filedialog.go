@@ -162,6 +162,7 @@ func (d *Dialogs) Open(title string, f Filter, then func(path string)) {
 		then(path)
 	}, d.win)
 	d.prepare(fd, title, f)
+	fd.SetOnClosed(escCancels(d.win, fd))
 	fd.Show()
 	localizePlaces(d.win.Canvas())
 }
@@ -203,9 +204,11 @@ func (d *Dialogs) Save(title, name string, f Filter, then func(path string)) {
 	d.prepare(fd, title, f)
 	keepFilesWhole()
 	saving.Store(true)
-	fd.SetOnClosed(func() { saving.Store(false) })
+	restore := escCancels(d.win, fd)
+	fd.SetOnClosed(func() { saving.Store(false); restore() })
 	fd.Show()
 	localizePlaces(d.win.Canvas())
+	nameTakesEsc(d.win.Canvas(), fd)
 }
 
 // save hands path to then when no file is there, or after Replace (or
@@ -318,8 +321,90 @@ func (d *Dialogs) Folder(title string, then func(path string)) {
 			fd.SetLocation(l)
 		}
 	}
+	fd.SetOnClosed(escCancels(d.win, fd))
 	fd.Show()
 	localizePlaces(d.win.Canvas())
+}
+
+// escCancels makes Esc cancel Fyne's file dialog fd, as it cancels every
+// other dialog of the app (it did nothing: review s8-8 #11): while fd is
+// shown, Esc typed with nothing focused dismisses it. It returns what fd
+// must run when it closes, which puts the window's keys back.
+func escCancels(win fyne.Window, fd *dialog.FileDialog) func() {
+	c := win.Canvas()
+	before := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			fd.Dismiss()
+			return
+		}
+		if before != nil {
+			before(ev)
+		}
+	})
+	return func() { c.SetOnTypedKey(before) }
+}
+
+// nameEntry is the file name entry of a save dialog, standing in for
+// Fyne's, which has the focus and ignores Esc: Esc cancels the dialog, and
+// what is typed goes on to Fyne's entry, which the dialog reads.
+type nameEntry struct {
+	widget.Entry
+	escape func()
+}
+
+func (e *nameEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		e.escape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// nameTakesEsc puts a nameEntry in place of the file name entry of the
+// save dialog fd just shown on c, with its text, and gives it the focus.
+func nameTakesEsc(c fyne.Canvas, fd *dialog.FileDialog) {
+	top := c.Overlays().Top()
+	if top == nil {
+		return
+	}
+	scroll, name := findNameEntry(top)
+	if name == nil {
+		return
+	}
+	e := &nameEntry{escape: fd.Dismiss}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder(name.PlaceHolder)
+	e.SetText(name.Text)
+	e.OnChanged = func(s string) { name.SetText(s) }
+	e.OnSubmitted = name.OnSubmitted
+	scroll.Content = e
+	scroll.Refresh()
+	c.Focus(e)
+}
+
+// findNameEntry is the scroll holding the file name entry in o's tree.
+func findNameEntry(o fyne.CanvasObject) (*container.Scroll, *widget.Entry) {
+	switch v := o.(type) {
+	case *widget.PopUp:
+		return findNameEntry(v.Content)
+	case *container.Scroll:
+		if e, ok := v.Content.(*widget.Entry); ok {
+			return v, e
+		}
+	case *container.Split:
+		if s, e := findNameEntry(v.Leading); e != nil {
+			return s, e
+		}
+		return findNameEntry(v.Trailing)
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			if s, e := findNameEntry(c); e != nil {
+				return s, e
+			}
+		}
+	}
+	return nil, nil
 }
 
 // LastFolder is the folder a file was last chosen in, or "" when none was

@@ -100,6 +100,8 @@ func fyneDialog(t *testing.T, w fyne.Window) (name *widget.Entry, confirm *widge
 	}
 	walk(top, func(o fyne.CanvasObject) {
 		switch o := o.(type) {
+		case *nameEntry: // the name box shown in place of Fyne's
+			name = &o.Entry
 		case *widget.Entry:
 			if name == nil {
 				name = o
@@ -633,5 +635,40 @@ func TestSaveChecksTheFileInTheBackground(t *testing.T) {
 	})
 	if said := strings.Join(texts, "|"); !strings.Contains(said, "原表.xlsx") || strings.Contains(said, "要替换它吗") || len(got) != 0 {
 		t.Errorf("over a workbook made in Excel: said %q, saved to %q", said, got)
+	}
+}
+
+// Esc cancels the file dialogs as it cancels every other dialog (review
+// s8-8 #11): the open and folder dialogs (nothing has the focus) and the
+// save dialog (its file name has it); then is not called.
+func TestEscCancelsTheFileDialogs(t *testing.T) {
+	d, _, w := newDialogs(t)
+	esc := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	chosen := 0
+	for name, show := range map[string]func(){
+		"open":   func() { d.Open("导入花名册", Workbooks(), func(string) { chosen++ }) },
+		"folder": func() { d.Folder("选择文件夹", func(string) { chosen++ }) },
+		"save":   func() { d.Save("导出花名册", "名册.xlsx", Workbooks(), func(string) { chosen++ }) },
+	} {
+		show()
+		if w.Canvas().Overlays().Top() == nil {
+			t.Fatalf("%s: no dialog shown", name)
+		}
+		if f := w.Canvas().Focused(); f != nil {
+			f.TypedKey(esc)
+		} else {
+			w.Canvas().OnTypedKey()(esc)
+		}
+		if w.Canvas().Overlays().Top() != nil {
+			t.Errorf("%s: Esc left the dialog open", name)
+		}
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+	if chosen != 0 {
+		t.Errorf("a cancelled dialog chose %d times", chosen)
+	}
+	// The window's keys are its own again.
+	if w.Canvas().OnTypedKey() != nil {
+		w.Canvas().OnTypedKey()(esc)
 	}
 }
