@@ -184,6 +184,8 @@ func (v *importPreview) addColumns() []addColumn {
 		case model.FieldJoinDate, model.FieldFullDate:
 			words = append(words, "0000-00-00")
 		case model.FieldDuesPaidTo:
+			// A width sample, not a date of any rule: a December of a
+			// four-digit year is the widest month text (2026年12月, Dec 2026).
 			words = append(words, monthText(model.MonthOf(2026, 12)))
 		}
 		for _, w := range columnWords[f] {
