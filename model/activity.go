@@ -608,6 +608,13 @@ func (a *Activity) CheckRules(members map[int64]*Member, committeeSeats int, r B
 				// An election below four fifths present is void, however
 				// the votes went (review s5-8 attack #4).
 				add(false, Textf("决议%d：到会的有表决权党员未超过应到人数的%d%%，选举无效", i+1, r.ElectionQuorumPercent))
+			case res.Yes+res.No+res.Abstain == 0:
+				// No vote typed yet (a resolution just added in the
+				// form): no verdict, or the form says 未通过 in red
+				// before the secretary has typed a count (review s9-8
+				// #16).
+				out = append(out, Check{Finding: Finding{Severity: Info}.With(Textf(
+					"决议%d：尚未填写赞成、反对、弃权票数，填写后核对是否通过", i+1)), OK: true, Unchecked: true})
 			case res.Yes+res.No+res.Abstain > present:
 				// A count the record refuses (Validate) is no result: not
 				// "passed" in green above the refusal.

@@ -100,6 +100,9 @@ func TestResolutionMajority(t *testing.T) {
 		{"应到9正式2预备_赞成5_通过", 9, 2, 9, 5, true, "通过"},
 		// A meeting below quorum cannot decide: no count passes anything.
 		{"应到10_到会5_赞成5_未达法定人数_不能表决", 10, 0, 5, 5, false, "会议未达法定人数，不能表决"},
+		// A resolution just added, no count typed: no verdict yet, not
+		// 未通过 (review s9-8 #16).
+		{"应到10_到会8_未填票数_不下结论", 10, 0, 8, 0, true, "尚未填写赞成、反对、弃权票数"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ms := branchOf(tc.full, tc.prob)

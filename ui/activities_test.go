@@ -662,3 +662,24 @@ func TestActivityDateBeforeTheBranchIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A resolution just added has no count typed: the form gives no verdict
+// (no red 未通过 before the secretary has typed a vote, review s9-8 #16),
+// says what to type, and judges once the count is there.
+func TestNewResolutionWithoutVotesIsNotFailed(t *testing.T) {
+	s, _ := newActivityShell(t)
+	test.Tap(s.activities.add)
+	f := s.activities.form
+	f.kind.SetSelected(string(model.KindGeneralMeeting))
+	test.Tap(f.addResButton)
+	if strings.Contains(f.checks.Text, "未通过") || strings.Contains(f.checks.Text, "✘") || f.checks.Importance == widget.DangerImportance {
+		t.Fatalf("a resolution without votes is judged: %q", f.checks.Text)
+	}
+	if !strings.Contains(f.checks.Text, "决议1：尚未填写赞成、反对、弃权票数") {
+		t.Fatalf("checks do not say what to type: %q", f.checks.Text)
+	}
+	test.Type(f.resRows[0].yes, "1")
+	if !strings.Contains(f.checks.Text, "✘ 决议1：赞成1票") || !strings.Contains(f.checks.Text, "未通过") {
+		t.Fatalf("1 of 3 for: %q", f.checks.Text)
+	}
+}

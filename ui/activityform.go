@@ -44,6 +44,7 @@ type activityForm struct {
 	counts, checks, problems     *widget.Label
 	resolutions                  *fyne.Container
 	resRows                      []*resolutionRow // in the order of resolutions
+	addResButton                 *widget.Button
 	files                        *widget.Label
 	save                         *widget.Button
 	// reasonLeft holds the attendance rows whose reason entry the user has
@@ -112,7 +113,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	allPresent := widget.NewButtonWithIcon(lang.L("全部出席"), theme.ConfirmIcon(), f.markAllPresent)
 
 	f.resolutions = container.NewVBox()
-	addRes := widget.NewButtonWithIcon(lang.L("添加决议"), theme.ContentAddIcon(), func() {
+	f.addResButton = widget.NewButtonWithIcon(lang.L("添加决议"), theme.ContentAddIcon(), func() {
 		f.addResolution(model.Resolution{Voted: true})
 		f.form.MarkChanged()
 	})
@@ -134,7 +135,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	fields := container.NewVBox(
 		f.form.Grid(2, kindF, dateF, startF, endF, placeF, chairF, recorderF, obsvF),
 		f.form.Stacked(topicF, contentF),
-		container.NewBorder(nil, nil, heading("决议"), addRes), f.resolutions,
+		container.NewBorder(nil, nil, heading("决议"), f.addResButton), f.resolutions,
 		container.NewBorder(nil, nil, heading("附件"), addFile), f.files,
 	)
 	hint := widget.NewLabel(lang.L("先点“全部出席”，再把请假、缺席的人改过来并填写原因。"))
