@@ -34,9 +34,12 @@ func valueText(s string) string {
 }
 
 // translatedFields are the member fields whose values are words of the
-// domain rather than the user's text.
+// domain rather than the user's text. 民族 is shown in English by the
+// romanisation GB 3304 gives each name (assets/translations/en/
+// ethnicity.json: 汉族 Han, 藏族 Zang …), the spelling the standard itself
+// sets for use in other scripts (review s9-8 #13).
 var translatedFields = map[model.Field]bool{
-	model.FieldSex: true, model.FieldCategory: true, model.FieldStanding: true,
+	model.FieldSex: true, model.FieldCategory: true, model.FieldStanding: true, model.FieldEthnicity: true,
 	model.FieldLostContact: true, model.FieldMobile: true, model.FieldEducation: true, model.FieldPost: true,
 }
 

@@ -116,7 +116,7 @@ func (t *lettersTab) open(id int64) {
 	rows := []detailRow{
 		{"编号", kit.Say(l.Numbered())},
 		{"党员姓名", kit.L("{{.Name}}（{{.Sex}}，{{.Age}}岁，{{.Ethnicity}}，{{.Category}}）", map[string]any{
-			"Name": l.Name, "Sex": kit.Word(string(l.Sex)), "Age": l.Age, "Ethnicity": l.Ethnicity, "Category": kit.Word(string(l.Category))})},
+			"Name": l.Name, "Sex": kit.Word(string(l.Sex)), "Age": l.Age, "Ethnicity": kit.Word(l.Ethnicity), "Category": kit.Word(string(l.Category))})},
 		{"公民身份号码", l.IDNumber},
 		{"由", l.FromOrg},
 		{"去（接收党组织）", l.ToOrg},
