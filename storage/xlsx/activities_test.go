@@ -122,3 +122,35 @@ func TestCommitteeMeetingWithoutCommitteePrintsNoVerdict(t *testing.T) {
 		}
 	}
 }
+
+// The 备注 of a meeting below quorum entered late holds both marks, each on
+// a line of its own at the column's width, not a narrow column of three
+// characters a line (review s9-8 #7); that it does not count as held is in
+// the line above the table.
+func TestLedgerRemarksFitTheirColumn(t *testing.T) {
+	acts := sampleActivities()
+	acts[0].Inquorate, acts[0].Late = true, true
+	path := filepath.Join(t.TempDir(), "台账.xlsx")
+	if err := WriteActivityLedgerFile(path, "中共某公司支部委员会", 2026, acts, model.NewDate(2026, 11, 25)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(LedgerSheet)
+	last := len(ledgerColumns) - 1
+	got := rows[firstRow-1][last]
+	if got != model.InquorateText+"\n"+lateMark {
+		t.Fatalf("备注 = %q", got)
+	}
+	for _, mark := range strings.Split(got, "\n") {
+		if n := textLines(mark, ledgerColumns[last].width); n > 1 {
+			t.Errorf("%q takes %d lines in 备注 (width %v)", mark, n, ledgerColumns[last].width)
+		}
+	}
+	if !strings.Contains(rows[infoRow-1][0], "不算作已开展（备注栏注明）") {
+		t.Errorf("info line = %q", rows[infoRow-1][0])
+	}
+}
