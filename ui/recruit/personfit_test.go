@@ -1,0 +1,43 @@
+package recruit
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+
+	"branchledger/model"
+	"branchledger/ui/internal/langtest"
+	"branchledger/ui/kit"
+)
+
+// In the 新增入党申请人 dialog at 1024×700 every date field shows its hint
+// whole, in both languages: in English the long label "Expected to leave
+// the unit on" left its date entry showing "e.g. 1985-03" (ui10 item 7).
+func TestApplicantFormDatesReadWholeAt1024(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		svc := &fakeService{members: members()}
+		if english {
+			langtest.Use(t, "en")
+		}
+		s, h := newTestScreen(t, svc)
+		h.win.Resize(fyne.NewSize(1024, 700))
+		s.editPerson(model.Recruit{})
+		form := topForm(t, h.win)
+		for _, fd := range form.fields {
+			d, ok := fd.Input.(*kit.DateEntry)
+			if !ok {
+				continue
+			}
+			need := fyne.MeasureText(d.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+			if d.ActionItem != nil {
+				need += d.ActionItem.MinSize().Width + theme.Padding()
+			}
+			if have := d.Size().Width; have < need {
+				t.Errorf("english=%v: %s is %.0f wide, its hint %q needs %.0f", english, fd.Label, have, d.PlaceHolder, need)
+			}
+		}
+		test.NewTempApp(t)
+	}
+}
