@@ -164,17 +164,6 @@ func yesNo(b bool) string {
 	return "否"
 }
 
-// ParseYesNo reads 是/否 as rosters write it (是, 否, Y, N, √, 空 = no).
-func ParseYesNo(s string) (bool, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "是", "y", "yes", "√", "1", "true":
-		return true, true
-	case "否", "n", "no", "", "×", "0", "false", "无":
-		return false, true
-	}
-	return false, false
-}
-
 // FieldError is one problem with one field.
 type FieldError struct {
 	Field   Field

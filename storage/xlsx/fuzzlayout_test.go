@@ -109,7 +109,8 @@ func FuzzReadRosterLayout(f *testing.F) {
 			}
 			ticked := func(col string) bool {
 				v, _ := shown.GetCellValue(sh, fmt.Sprintf("%s%d", col, r))
-				return v == "√" || v == "●" || (v == text && tickMarks[model.CleanText(text)])
+				yes, mark := model.ParseMark(text)
+				return v == "√" || v == "●" || (v == text && mark && yes)
 			}
 			switch {
 			case ticked("C") && !ticked("D") && m.Category != model.CategoryFull:

@@ -53,22 +53,6 @@ var tickFields = []model.Field{model.FieldCategory, model.FieldSex, model.FieldS
 // may not hold it).
 const tickMark = "√"
 
-// tickMarks are what people put in the ticked column: the tick in its
-// forms, a filled circle, box or star, a letter or word for yes.
-var tickMarks = map[string]bool{
-	"√": true, "✓": true, "✔": true, "☑": true, "✅": true, "🗸": true,
-	"●": true, "◉": true, "◎": true, "■": true, "★": true, "◆": true,
-	"V": true, "v": true, "Y": true, "y": true, "是": true, "有": true, "1": true,
-}
-
-// noMarks are what the columns not chosen may hold beside a tick: a cross,
-// an empty circle or box, a dash, a word for no. Without a tick in another
-// column of the group they do not say which value is meant.
-var noMarks = map[string]bool{
-	"×": true, "✗": true, "✘": true, "╳": true, "☒": true, "○": true, "◯": true, "□": true, "☐": true,
-	"否": true, "无": true, "0": true, "-": true, "—": true, "–": true, "/": true, "／": true, "N": true, "n": true,
-}
-
 // ticks reads the tick columns of one field in a row, after its other
 // cells: the value of the one ticked column, or a refusal.
 type ticks struct {
@@ -89,12 +73,13 @@ func (r *rowMember) tick(c column, v string) {
 		r.ticks[c.field] = t
 		r.tickOrder = append(r.tickOrder, c.field)
 	}
+	// The marks are the 是否 columns' (model.ParseMark): a cross or an
+	// empty circle beside a tick in another column says no.
+	yes, mark := model.ParseMark(v)
 	switch {
-	case tickMarks[v]:
+	case mark && yes, namesTick(c, v):
 		t.chosen = append(t.chosen, c)
-	case namesTick(c, v):
-		t.chosen = append(t.chosen, c)
-	case noMarks[v]:
+	case mark:
 		t.crossed = append(t.crossed, c)
 	default:
 		r.shown[c.field] = v
