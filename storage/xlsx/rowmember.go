@@ -246,6 +246,56 @@ func (r *rowMember) hiddenValue(f model.Field, h hiddenCell) {
 	r.hidden[f] = h
 }
 
+// blankable are the fields a roster may fill with a word or a dash for
+// "none" (saysBlank): the phone, and the dates the form leaves blank for
+// many members (转正 for a probationary one, 失联年月, 到本支部日期, 党费
+// 已交至; 出生日期 comes from the ID). 加入党组织日期 is every member's:
+// 无 there is refused as no date.
+var blankable = map[model.Field]bool{model.FieldPhone: true, model.FieldBirthDate: true, model.FieldFullDate: true,
+	model.FieldLostSince: true, model.FieldArrivedOn: true, model.FieldDuesPaidTo: true}
+
+// noneOf are the words after a "none" word that name what there is none
+// of: 无电话, 暂无手机号, 没有联系方式.
+var noneOf = []string{"联系电话", "联系方式", "手机号码", "手机号", "手机", "电话号码", "电话", "号码"}
+
+// saysBlank reports a cell of field f that only says there is nothing:
+// a none mark (noneMark: 无, 暂无, —, /, 不详), or for a phone 无电话 and
+// the like.
+func saysBlank(f model.Field, v string) bool {
+	if noneMark(v) {
+		return true
+	}
+	if f != model.FieldPhone {
+		return false
+	}
+	k := markKey(v)
+	for _, w := range noneOf {
+		if rest, ok := strings.CutSuffix(k, w); ok && rest != "" && noneKey(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// nanText reports the NaN (or ±Inf) another program wrote for a number it
+// did not have.
+func nanText(v string) bool {
+	switch strings.ToUpper(strings.TrimSpace(v)) {
+	case "NAN", "-NAN", "+NAN", "INF", "-INF", "+INF", "INFINITY", "-INFINITY":
+		return true
+	}
+	return false
+}
+
+// cellRef names a cell (column and row numbers from 1) as Excel does: F7.
+func cellRef(col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return ""
+	}
+	return ref
+}
+
 // dateFields are the fields read as dates (rowMember.set).
 var dateFields = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoinDate: true, model.FieldFullDate: true,
 	model.FieldLostSince: true, model.FieldArrivedOn: true, model.FieldDuesPaidTo: true}
@@ -371,7 +421,22 @@ func (r *rowMember) date(f model.Field, v string, col, src int) (d model.Date, o
 func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	m := &r.m
 	if strings.HasPrefix(v, "#") && excelErrors[strings.ToUpper(v)] {
-		r.reject(f, model.Textf("单元格显示的是公式出错的结果 %s，不是%s", v, model.Term(f.Label())))
+		r.reject(f, model.Textf("%s单元格显示的是公式出错的结果 %s，不是%s", cellRef(col, src), v, model.Term(f.Label())))
+		return nil
+	}
+	// NaN is what another program (pandas, a database export) writes for
+	// a value it did not have or could not compute: no name, phone or
+	// date, and not the blank it may stand for (the cell did hold
+	// something else once).
+	if nanText(v) {
+		r.reject(f, model.Textf("%s单元格为%s，是别的程序导出时留下的“非数字”记号，不是%s；请填写实际内容或删去后再导入", cellRef(col, src), quote(v), model.Term(f.Label())))
+		return nil
+	}
+	// 无, —, 暂无, 无电话 in a phone or in a date the form may leave blank
+	// is the blank itself, written out: read as blank, neither refused
+	// nor stored as the phone (issue 7).
+	if blankable[f] && saysBlank(f, v) {
+		r.shown[f] = "" // a second column for f is read as beside a blank
 		return nil
 	}
 	// 同上 or a ditto mark under a repeated value is no value: stored, it
@@ -527,7 +592,7 @@ func (r *rowMember) joinColumns(cells []string) error {
 			r.hiddenValue(f, *sc.hidden)
 		}
 		b := model.CleanLine(sc.text)
-		if b == "" {
+		if b == "" || blankable[f] && saysBlank(f, b) {
 			continue
 		}
 		a := model.CleanLine(r.shown[f])
