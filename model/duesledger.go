@@ -52,13 +52,24 @@ type RegisterRow struct {
 	RuleText Text
 	// Due is the dues in force each month: Monthly, or from the month of
 	// a change during the year (Changes, earliest first) its amount.
-	Due      [12]Money
-	Changes  []DuesBase
-	Months   [12]MonthCell
-	YearDue  Money // 全年应交: the months owed this year, known amounts only
-	YearPaid Money // 全年实交: the months' dues paid
-	Extra    Money // 自愿多交 with the payments of the year, apart from YearPaid
-	Note     string
+	Due     [12]Money
+	Changes []DuesBase
+	Months  [12]MonthCell
+	// YearDue is 全年应交: the dues in force for the months of the year
+	// the member owes under this ledger (from DuesHistory.OwedFrom to
+	// leaving), known amounts only, paid or not — a payment never changes
+	// it. Months to record (待补录) are owed and count; months before the
+	// member's ledger begins (建账前, 党费已交至) do not, even when a payment
+	// was recorded for one (review s9-8 #3: 应交 grew with each payment and
+	// left 待补录 out, so the printed 收缴率 said 100 % while months were
+	// unrecorded).
+	YearDue Money
+	// ToRecordDue is what YearDue holds for the months to record (待补录),
+	// said beside the totals: owed, not collected, and not arrears.
+	ToRecordDue Money
+	YearPaid    Money // 全年实交: the months' dues paid
+	Extra       Money // 自愿多交 with the payments of the year, apart from YearPaid
+	Note        string
 	// LeftBy is how the member left the roster (转出 …), "" while on it;
 	// the register keeps them for the months of the year they owed.
 	LeftBy EventKind
@@ -78,8 +89,11 @@ type DuesRegister struct {
 	// the ledger begins both are 0: nothing is due yet, not 0% collected.
 	DueToDate  Money
 	PaidToDate Money
-	Extra      Money // 自愿多交, all members
-	ExtraPaid  int   // how many payments carried extra dues
+	// ToRecordDue is what DueToDate holds for months to record (待补录):
+	// they lower the 收缴率 until recorded, and are said beside it.
+	ToRecordDue Money
+	Extra       Money // 自愿多交, all members
+	ExtraPaid   int   // how many payments carried extra dues
 }
 
 // BuildRegister computes the year's register from the members and the
@@ -175,6 +189,14 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		row.Changes = append(row.Changes, b)
 		return (*monthlySchedule)(&row.Due)
 	})
+	// owes marks, by row, the months the member owes under the ledger
+	// before the payments overwrite their states: what 全年应交 counts.
+	owes := make([][12]bool, len(rows))
+	for i := range rows {
+		for k, c := range rows[i].Months {
+			owes[i][k] = c.State == MonthOverdue || c.State == MonthToRecord
+		}
+	}
 	for _, p := range h.Paid {
 		i, ok := index[p.MemberID]
 		k := p.Month.InYear(year)
@@ -188,12 +210,20 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		missing, toRecord := 0, 0
 		for k := range 12 {
 			c := &row.Months[k]
+			past := first+Month(k) < current
 			switch c.State {
 			case MonthToRecord:
 				if row.HasBase && row.Due[k] == 0 {
 					c.State = MonthExempt
-				} else {
-					toRecord++
+					continue
+				}
+				toRecord++
+				// Owed and not collected: in 应交, said apart as 待补录.
+				row.YearDue += row.Due[k]
+				row.ToRecordDue += row.Due[k]
+				if past {
+					reg.DueToDate += row.Due[k]
+					reg.ToRecordDue += row.Due[k]
 				}
 				continue
 			case MonthNotOwed, MonthBeforeLedger, MonthPaidOpening:
@@ -201,8 +231,13 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			case MonthPaid:
 				row.YearPaid += c.Amount
 				reg.MonthPaid[k] += c.Amount
+				if !owes[i][k] {
+					// Paid for a month this ledger does not count
+					// (before it, or after leaving): collected, not 应交.
+					continue
+				}
 				row.YearDue += row.Due[k]
-				if first+Month(k) < current {
+				if past {
 					reg.DueToDate += row.Due[k]
 					reg.PaidToDate += c.Amount
 				}
@@ -214,7 +249,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				missing++
 			case row.Due[k] == 0:
 				c.State = MonthExempt
-			case first+Month(k) >= current:
+			case !past:
 				c.State, c.Amount = MonthDue, row.Due[k]
 				row.YearDue += row.Due[k]
 			default:
@@ -237,6 +272,19 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 	}
 	reg.Rows = rows
 	return reg
+}
+
+// CollectionRate is the 收缴率 in per mille, rounded half up: what was paid
+// for the months already over (PaidToDate) over what they owed
+// (DueToDate, months to record included). ok is false while no month owed
+// is over: a ledger begun this month has collected 0 of 0, not 0 %. The
+// printed summary and the 收缴 screen both say it.
+func (reg *DuesRegister) CollectionRate() (permille int64, ok bool) {
+	if reg.DueToDate <= 0 {
+		return 0, false
+	}
+	// Integers: money stays off floats.
+	return (int64(reg.PaidToDate)*1000 + int64(reg.DueToDate)/2) / int64(reg.DueToDate), true
 }
 
 func (row *RegisterRow) addNote(s string) {

@@ -267,8 +267,8 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (c *duesCollect) refresh() {
 	reg := &c.d.reg
-	totals := lang.N("{{.N}} 人应交；全年应交 {{.Due}} 元，已交 {{.Paid}} 元", len(reg.Rows),
-		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()})
+	totals := lang.N("{{.N}}人应交；全年应交{{.Due}}元，已交{{.Paid}}元", len(reg.Rows),
+		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()}) + collectionRateText(reg)
 	left := 0
 	for i := range reg.Rows {
 		if reg.Rows[i].LeftBy != "" {
@@ -286,6 +286,22 @@ func (c *duesCollect) refresh() {
 		c.shownYear = reg.Year
 		c.scrollToNow()
 	}
+}
+
+// collectionRateText is the 收缴率 as the printed summary says it (the
+// share paid of what the months already over owed, months to record
+// included and said apart), after the year's totals: the screen and the
+// sheet the upper committee stamps must not disagree (review s9-8 #3).
+func collectionRateText(reg *model.DuesRegister) string {
+	pm, ok := reg.CollectionRate()
+	switch {
+	case !ok:
+		return lang.L("；尚无到期应交的党费")
+	case reg.ToRecordDue > 0:
+		return lang.L("；已到期应交{{.Due}}元（其中待补录{{.ToRecord}}元，不计欠交），收缴率{{.Rate}}%",
+			map[string]any{"Due": reg.DueToDate.String(), "ToRecord": reg.ToRecordDue.String(), "Rate": fmt.Sprintf("%d.%d", pm/10, pm%10)})
+	}
+	return lang.L("；已到期应交{{.Due}}元，收缴率{{.Rate}}%", map[string]any{"Due": reg.DueToDate.String(), "Rate": fmt.Sprintf("%d.%d", pm/10, pm%10)})
 }
 
 // nowCell is the cell to bring into view: the column after this month's

@@ -661,7 +661,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	}
 	rowN++
 	lines := []string{
-		fmt.Sprintf("全年应交 %s 元，实交 %s 元；%s；本年收缴 %s 元，上缴 %s 元；截至填报日支部结存 %s 元。",
+		fmt.Sprintf("全年应交%s元，实交%s元；%s；本年收缴%s元，上缴%s元；截至填报日支部结存%s元。",
 			reg.YearDue, reg.YearPaid, collectionRate(reg), col, rem, r.Balance.Held),
 		ledgerLine(r),
 		categoryLine(reg, r.LedgerStart),
@@ -705,14 +705,18 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 // collectionRate is the 收缴率 over the months already over (what the
 // months still to come owe is not late): the paid share of what they owed,
 // or, before any month is over, that nothing is due yet — a ledger begun
-// this month has collected 0 of 0, not 0%.
+// this month has collected 0 of 0, not 0%. Months to record (待补录) are
+// owed and not collected: said beside the rate, which they lower, so that
+// 100 % is never printed while months are unrecorded (review s9-8 #3).
 func collectionRate(reg *model.DuesRegister) string {
-	if reg.DueToDate <= 0 {
+	pm, ok := reg.CollectionRate()
+	if !ok {
 		return "收缴率：尚无到期应交的党费"
 	}
-	// Per mille with integers, rounded half up: money stays off floats.
-	pm := (int64(reg.PaidToDate)*1000 + int64(reg.DueToDate)/2) / int64(reg.DueToDate)
-	return fmt.Sprintf("已到期应交 %s 元，收缴率 %d.%d%%", reg.DueToDate, pm/10, pm%10)
+	if reg.ToRecordDue > 0 {
+		return fmt.Sprintf("已到期应交%s元（其中待补录%s元，不计欠交），收缴率%d.%d%%", reg.DueToDate, reg.ToRecordDue, pm/10, pm%10)
+	}
+	return fmt.Sprintf("已到期应交%s元，收缴率%d.%d%%", reg.DueToDate, pm/10, pm%10)
 }
 
 // ledgerLine says from when the ledger is kept: the months before are not

@@ -296,7 +296,7 @@ func TestDuesSummaryRateOnDayOne(t *testing.T) {
 	}
 	// A year under way: the share of what the past months owed.
 	r := duesReport(30)
-	want := fmt.Sprintf("已到期应交 %s 元，收缴率 ", r.Register.DueToDate)
+	want := fmt.Sprintf("已到期应交%s元，收缴率", r.Register.DueToDate)
 	if all := summaryText(t, r); r.Register.DueToDate == 0 || !strings.Contains(all, want) {
 		t.Errorf("summary lacks %q:\n%s", want, all)
 	}
@@ -431,5 +431,30 @@ func TestFirstHourRegisterPrintsOnOnePage(t *testing.T) {
 		if !regexp.MustCompile(`(?m)^Pages:\s+2$`).Match(info) || !strings.Contains(flat, "合计") || !strings.Contains(flat, "“缺基数”为尚未填写计算基数") {
 			t.Errorf("%s: the register is not one page (page 1 reads %q)\n%s", filepath.Base(pdf), flat, info)
 		}
+	}
+}
+
+// The printed 收缴率 is never 100 % while months are unrecorded (review
+// s9-8 #3): a ledger set up in October and moved back to March, October
+// paid, printed 收缴率 100.0 % over October alone. Months to record are
+// owed, said beside the rate, and the year's 应交 stays what the year owes.
+func TestDuesSummaryRateCountsMonthsToRecord(t *testing.T) {
+	ms := demo.Members(1, 7, today, branch)
+	ms[0].ID = 1
+	h := model.DuesHistory{Start: model.MonthOf(2026, 3), SetUp: model.MonthOf(2026, 10),
+		Bases: []model.DuesBase{{MemberID: 1, Year: 2026, Category: model.DuesEmployed, Base: model.Yuan(5400)}}, // 81.00
+		Paid:  []model.PaidMonth{{MemberID: 1, Month: model.MonthOf(2026, 10), Amount: model.Yuan(81)}}}
+	reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+	all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: h.Start,
+		ToRecord: model.RecordGaps(ms, h, model.CurrentDuesRules())})
+	// March to December owed (810.00); March to October over (648.00), of
+	// which March to September to record (567.00); October paid: 12.5 %.
+	for _, want := range []string{"全年应交810.00元，实交81.00元", "已到期应交648.00元（其中待补录567.00元，不计欠交），收缴率12.5%"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("summary lacks %q:\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "100.0%") {
+		t.Errorf("100 %% collected with seven months unrecorded:\n%s", all)
 	}
 }

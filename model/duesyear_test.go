@@ -1,0 +1,67 @@
+package model
+
+import (
+	"testing"
+	"time"
+)
+
+// 全年应交 is what the year owes under the ledger, whatever was paid (review
+// s9-8 #3): it grew with each payment recorded for a month to record (待补录)
+// or before the ledger, and left the months to record out, so that a branch
+// whose 建账月份 was moved back printed 收缴率 100 % with eight months
+// unrecorded. Months to record are owed and not collected; a month before
+// the member's ledger begins is not owed even when paid.
+func TestYearDueIsWhatTheYearOwes(t *testing.T) {
+	r := CurrentDuesRules()
+	today := NewDate(2026, 12, 1)
+	months := func(from, to int) []int {
+		var out []int
+		for k := from; k <= to; k++ {
+			out = append(out, k)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name         string
+		start, setUp int // months of 2026
+		opening      int // 0: none
+		paid         []int
+		due, paidSum Money // 全年应交, 全年实交
+		toRecord     Money // of 应交, 待补录
+		rate         int64 // 收缴率, per mille
+	}{
+		{"moved_back_nothing_recorded", 3, 11, 0, nil, Yuan(81 * 10), 0, Yuan(81 * 8), 0},
+		// The review's case: November paid, March to October never seen.
+		{"moved_back_only_the_set_up_month_paid_is_not_100%", 3, 11, 0, []int{11}, Yuan(81 * 10), Yuan(81), Yuan(81 * 8), 111},
+		{"moved_back_months_recorded_since", 3, 11, 0, months(3, 6), Yuan(81 * 10), Yuan(81 * 4), Yuan(81 * 4), 444},
+		{"moved_back_all_recorded", 3, 11, 0, months(3, 12), Yuan(81 * 10), Yuan(81 * 10), 0, 1000},
+		{"paid_ahead_december", 1, 1, 0, []int{12}, Yuan(81 * 12), Yuan(81), 0, 0},
+		{"paid_the_whole_year", 1, 1, 0, months(1, 12), Yuan(81 * 12), Yuan(81 * 12), 0, 1000},
+		{"a_month_before_the_ledger_paid_is_collected_not_owed", 11, 11, 0, []int{10, 11}, Yuan(81 * 2), Yuan(81 * 2), 0, 1000},
+		{"paid_on_paper_to_september", 11, 11, 9, nil, Yuan(81 * 3), 0, Yuan(81), 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, NewDate(2001, 7, 1))
+			h := DuesHistory{Start: MonthOf(2026, time.Month(tc.start)), SetUp: MonthOf(2026, time.Month(tc.setUp)), Openings: map[int64]Month{},
+				Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}} // 81.00 a month
+			if tc.opening != 0 {
+				h.Openings[1] = MonthOf(2026, time.Month(tc.opening))
+			}
+			for _, k := range tc.paid {
+				h.Paid = append(h.Paid, PaidMonth{MemberID: 1, Month: MonthOf(2026, time.Month(k)), Amount: Yuan(81)})
+			}
+			reg := BuildRegister(2026, []Member{m}, h, today, r)
+			row := reg.Rows[0]
+			if row.YearDue != tc.due || reg.YearDue != tc.due || row.YearPaid != tc.paidSum || row.ToRecordDue != tc.toRecord {
+				t.Errorf("应交 %s (branch %s), 实交 %s, 待补录 %s; want %s, %s, %s", row.YearDue, reg.YearDue, row.YearPaid, row.ToRecordDue, tc.due, tc.paidSum, tc.toRecord)
+			}
+			if reg.ToRecordDue != tc.toRecord {
+				t.Errorf("branch 待补录 %s, want %s", reg.ToRecordDue, tc.toRecord)
+			}
+			pm, ok := reg.CollectionRate()
+			if !ok || pm != tc.rate {
+				t.Errorf("收缴率 %d‰ (%v), want %d‰: paid %s of %s", pm, ok, tc.rate, reg.PaidToDate, reg.DueToDate)
+			}
+		})
+	}
+}
