@@ -213,7 +213,15 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			past := first+Month(k) < current
 			switch c.State {
 			case MonthToRecord:
-				if row.HasBase && row.Due[k] == 0 {
+				if !row.HasBase {
+					// 缺基数 before 待补录 (review s9-8 #4): no payment
+					// can be recorded without the year's base, so the
+					// base is the gap to fix first.
+					c.State = MonthBaseMissing
+					missing++
+					continue
+				}
+				if row.Due[k] == 0 {
 					c.State = MonthExempt
 					continue
 				}
@@ -519,6 +527,11 @@ func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c Par
 			switch {
 			case v.paid[m.ID][mo] || known && amount == 0:
 				streakOpen = false
+			case !known && mo < record:
+				// Without a base a month is 缺基数 first, to record only
+				// once its base is in (BaseGaps).
+				a.Unknown++
+				streakOpen = false
 			case mo < record:
 				// Never seen by the app: a backlog (RecordGaps), and the
 				// run stops here, as the ledger cannot tell it was unpaid.
@@ -610,9 +623,10 @@ func BaseGaps(members []Member, h DuesHistory, today Date, r DuesRules) []BaseGa
 			continue
 		}
 		g := BaseGap{MemberID: m.ID, Name: m.Name}
-		// Months before the set-up are a backlog to record (RecordGaps)
-		// whatever their base.
-		for mo := max(from, h.knownFrom(m)); mo <= min(to, current); mo++ {
+		// Months before the set-up without a base are base gaps too:
+		// 缺基数 comes before 待补录 (review s9-8 #4), as no payment can
+		// be recorded for a month without its base.
+		for mo := from; mo <= min(to, current); mo++ {
 			if _, known := v.due(m.ID, mo); known || v.paid[m.ID][mo] {
 				continue
 			}
@@ -668,7 +682,9 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 		}
 		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m)}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
-			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || known && amount == 0 {
+			// A month without a base is a base gap (BaseGaps) until
+			// its base is in: 缺基数 comes first (review s9-8 #4).
+			if amount, known := v.due(m.ID, mo); v.paid[m.ID][mo] || !known || amount == 0 {
 				continue
 			}
 			if g.Months == 0 {

@@ -506,16 +506,18 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 			c.State = MonthBeforeLedger
 		case hasBase && amount == 0:
 			c.State = MonthExempt
+		case !hasBase:
+			// 缺基数 before 待补录 (review s9-8 #4): the base is the gap
+			// to fix first.
+			c.State = MonthBaseMissing
+			if mo < current {
+				s.Unknown++
+			}
 		case mo < known:
 			c.State = MonthToRecord
 			s.ToRecord++
 			if mo <= s.OpeningLimit {
 				s.ToRecordOpenable++
-			}
-		case !hasBase:
-			c.State = MonthBaseMissing
-			if mo < current {
-				s.Unknown++
 			}
 		case mo >= current:
 			c.State, c.Amount = MonthDue, amount

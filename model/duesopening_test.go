@@ -282,8 +282,10 @@ func TestMonthsBeforeSetUpAreToRecord(t *testing.T) {
 			[]DuesBase{base(2026)}, paid(jan, oct), NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
 		{"opening_position_settles_the_months", jan, nov, oct,
 			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
-		{"no_base_months_before_set_up_are_to_record_too", jan, nov, 0,
-			nil, nil, NewDate(2026, 11, 30), [2]Month{jan, oct}, 10, 0, Info},
+		// Without a base the months are 缺基数 first, to record once the
+		// base is in (review s9-8 #4; TestBaseMissingComesBeforeToRecord).
+		{"no_base_months_before_set_up_are_base_gaps_not_to_record", jan, nov, 0,
+			nil, nil, NewDate(2026, 11, 30), [2]Month{}, 0, 0, Info},
 		{"months_after_set_up_are_owed_and_counted_from_it", jan, may, 0,
 			[]DuesBase{base(2026)}, nil, NewDate(2026, 11, 30), [2]Month{jan, MonthOf(2026, 4)}, 4, 6, Serious},
 		{"a_run_after_set_up_does_not_reach_back", jan, nov, 0,

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -61,6 +62,68 @@ func TestYearDueIsWhatTheYearOwes(t *testing.T) {
 			pm, ok := reg.CollectionRate()
 			if !ok || pm != tc.rate {
 				t.Errorf("收缴率 %d‰ (%v), want %d‰: paid %s of %s", pm, ok, tc.rate, reg.PaidToDate, reg.DueToDate)
+			}
+		})
+	}
+}
+
+// A member without a base whose months are also before the ledger's set-up
+// is 缺基数, not 待补录 (review s9-8 #4): no payment can be recorded for a
+// month without its base, so the base is the gap to fix first — in the
+// register, the member's statement, home's findings and the summary's
+// lists. With the base in, the same months are to record.
+func TestBaseMissingComesBeforeToRecord(t *testing.T) {
+	r := CurrentDuesRules()
+	today := NewDate(2026, 12, 1)
+	m := duesMember(1, NewDate(2001, 7, 1))
+	for _, tc := range []struct {
+		name      string
+		bases     []DuesBase
+		state     MonthState // March to October's
+		baseGaps  int        // members BaseGaps names
+		pastGaps  int        // their past months without a base
+		toRecord  int        // months RecordGaps names
+		statement int        // months the statement shows in state
+	}{
+		{"no_base_is_缺基数", nil, MonthBaseMissing, 1, 9, 0, 10},
+		{"with_its_base_待补录", []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}, MonthToRecord, 0, 0, 8, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			// Set up in November, moved back to March.
+			h := DuesHistory{Start: MonthOf(2026, 3), SetUp: MonthOf(2026, 11), Openings: map[int64]Month{}, Bases: tc.bases}
+			row := BuildRegister(2026, []Member{m}, h, today, r).Rows[0]
+			for k := 2; k < 10; k++ {
+				if row.Months[k].State != tc.state {
+					t.Errorf("register %d月: state %d, want %d", k+1, row.Months[k].State, tc.state)
+				}
+			}
+			if tc.bases == nil && (!strings.Contains(row.Note, "缺2026年基数") || strings.Contains(row.Note, "待补录")) {
+				t.Errorf("register note %q", row.Note)
+			}
+			gaps := BaseGaps([]Member{m}, h, today, r)
+			past := 0
+			if len(gaps) == 1 {
+				past = gaps[0].Past
+			}
+			if len(gaps) != tc.baseGaps || past != tc.pastGaps {
+				t.Errorf("base gaps %+v, want %d with %d past months", gaps, tc.baseGaps, tc.pastGaps)
+			}
+			n := 0
+			for _, g := range RecordGaps([]Member{m}, h, r) {
+				n += g.Months
+			}
+			if n != tc.toRecord {
+				t.Errorf("to record %d months, want %d", n, tc.toRecord)
+			}
+			st := MemberDuesStatement(&m, h, today, r)
+			shown := 0
+			for _, mm := range st.Months {
+				if mm.State == tc.state {
+					shown++
+				}
+			}
+			if shown != tc.statement {
+				t.Errorf("statement: %d months in state %d, want %d", shown, tc.state, tc.statement)
 			}
 		})
 	}
