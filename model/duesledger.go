@@ -146,6 +146,10 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 			row.Note = fmt.Sprintf("转入前党费已交至%s（介绍信，%s转入）", opening.Chinese(), arrived.Chinese())
 		case hasOpening && opening >= first && opening >= from && opening < h.Start:
 			row.Note = fmt.Sprintf("党费已交至%s（建账前已交）", opening.Chinese())
+		case hasOpening && opening >= first && opening >= from && opening < h.enteredFor(m):
+			// Entered after the set-up: where they stood when the
+			// app learnt of them (DuesHistory.Entered).
+			row.Note = fmt.Sprintf("党费已交至%s（录入本软件前已交）", opening.Chinese())
 		case hasOpening && opening >= first && opening >= from:
 			// After the 建账月份: paid outside this ledger (at another
 			// branch, or on paper kept apart), never 建账前 for a month
@@ -391,9 +395,25 @@ type DuesHistory struct {
 	// this branch's dues (不需交: no base is asked for them, review s5-8
 	// attack #13); with one (a transfer letter's 党费交至, a 党费已交至),
 	// dues are owed here from the month after it, as the letter says.
-	Came  map[int64]Month
-	Bases []DuesBase
-	Paid  []PaidMonth
+	Came map[int64]Month
+	// Entered is the month each member was entered into this file — added
+	// or imported: the month of their CreatedAt — for every stored member
+	// entered after the ledger was set up in the app (storage leaves out
+	// the others, whom it changes nothing for; see enteredFor for a
+	// member not yet stored). Until a member is entered the app cannot
+	// hold their payments, so the owed months before it are like those
+	// before SetUp: unpaid, they are 待补录, never arrears (knownFrom), and
+	// a 党费已交至 may reach the month before it (OpeningLimit). A roster
+	// imported today into a ledger kept since 2025-01 made every member
+	// 欠交 from 2025-01 — "视为自行脱党" on home, in `check` and on the
+	// printed summary for people added that day — and refused their
+	// 党费已交至 as inside the ledger (issue 8 §1, review s9-8 #15).
+	// It is not an arrival: a member entered today may have been on the
+	// roster for years (the months are owed here, just unseen); a stated
+	// 到本支部日期 is Came.
+	Entered map[int64]Month
+	Bases   []DuesBase
+	Paid    []PaidMonth
 }
 
 // ownMonths are the months m owes dues to this branch, as OwedMonths, but
@@ -437,16 +457,39 @@ func (h *DuesHistory) OwedFrom(m *Member) (Month, bool) {
 // A member who paid January to March on paper, in a ledger begun in
 // November, is not behind for April to October either: they are before
 // the ledger's start.
+//
+// For a member entered after the set-up it is never before the month they
+// were entered (Entered): the app could not hold their payments before.
 func (h *DuesHistory) knownFrom(m *Member) Month {
 	from, ok := h.OwedFrom(m)
 	if !ok {
 		return 0
 	}
-	from = max(from, h.Start)
-	if h.SetUp == 0 {
-		return from
+	return max(from, h.Start, h.SetUp, h.enteredFor(m))
+}
+
+// enteredFor is the month from which the app holds m's payments: the
+// month m was entered into this file (Entered; for a member still to be
+// added — an import's row, m.ID 0 — the month of m.CreatedAt, which the
+// caller sets to the day it is saved), 0 when not after the set-up. For a
+// member who came by a transfer letter (Arrived) it is 0: the letter
+// states where they stood (its 党费交至), and the months it leaves unpaid
+// are arrears as the 转入 form says (TransferIn.DuesText), however late the
+// letter was entered.
+func (h *DuesHistory) enteredFor(m *Member) Month {
+	var e Month
+	switch _, byLetter := h.Arrived[m.ID]; {
+	case m.ID == 0 && !m.CreatedAt.IsZero():
+		e = MonthOfDate(DateOf(m.CreatedAt))
+	case m.ID != 0 && !byLetter:
+		e = h.Entered[m.ID]
 	}
-	return max(from, h.SetUp)
+	// Entered in the month the ledger was set up, or before: the set-up
+	// rules already say what the app could not see.
+	if e <= max(h.SetUp, h.Start) {
+		return 0
+	}
+	return e
 }
 
 // ledgerView indexes a history for one member's months: the dues in force

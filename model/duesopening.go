@@ -138,10 +138,13 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 	if first != 0 {
 		return Errorf(ErrOpeningInLedger, "党费已交至 %s 晚于建账月份 %s，而本账已登记了 %s 的交纳；建账后的交纳请在“收缴”中逐笔登记", paidTo, h.Start, first)
 	}
-	arrived := h.arrivedFor(m)
-	if paidTo > h.OpeningLimit(m) {
-		if arrived >= h.Start {
+	arrived, entered := h.arrivedFor(m), h.enteredFor(m)
+	if limit := h.OpeningLimit(m); paidTo > limit {
+		switch {
+		case arrived >= h.Start && arrived == limit:
 			return Errorf(ErrOpeningInLedger, "党费已交至 %s 晚于到本支部的 %s；到本支部以后的交纳请在“收缴”中逐笔登记", paidTo, arrived)
+		case entered > h.Start && entered-1 == limit:
+			return Errorf(ErrOpeningInLedger, "党费已交至 %s 不在录入本软件的 %s 之前；录入以后的交纳请在“收缴”中逐笔登记，党费已交至最晚填 %s", paidTo, entered, limit)
 		}
 		return Errorf(ErrOpeningInLedger, "党费已交至 %s 在本账内（本账自建账月份 %s 起记账），填了会抵消应交而没有交纳记录；本账内已交的月份请在“收缴”中按实际交纳日期登记，党费已交至最晚填 %s", paidTo, h.Start, h.Start-1)
 	}
@@ -164,16 +167,19 @@ func (h *DuesHistory) arrivedFor(m *Member) Month {
 }
 
 // OpeningLimit is the latest month a 党费已交至 typed or imported for m may
-// reach (ValidateOpeningInLedger): the month before the 建账月份, or the
-// month m came onto this branch when later. Months after it that were paid
-// are payments, recorded in 收缴 with their dates; screens that suggest a
-// 党费已交至 suggest it only up to this month. 0 when the ledger has not
-// begun (any month up to today may be stated).
+// reach (ValidateOpeningInLedger): the month before the 建账月份, or when
+// later the month m came onto this branch, or the month before m was
+// entered into this file (DuesHistory.Entered): the app could not hold
+// their payments before, so where they stood then is stated as for a
+// member at the set-up. Months after it that were paid are payments,
+// recorded in 收缴 with their dates; screens that suggest a 党费已交至
+// suggest it only up to this month. 0 when the ledger has not begun (any
+// month up to today may be stated).
 func (h *DuesHistory) OpeningLimit(m *Member) Month {
 	if h.Start == 0 {
 		return 0
 	}
-	return max(h.Start-1, h.arrivedFor(m))
+	return max(h.Start-1, h.arrivedFor(m), h.enteredFor(m)-1)
 }
 
 // ValidateOpeningJoin refuses an opening position more than a month before

@@ -482,8 +482,25 @@ func ledgerSettings(tx *gorm.DB) (model.DuesHistory, error) {
 	if h.Arrived, err = arrivals(tx); err != nil {
 		return h, err
 	}
-	h.Came, err = cameOn(tx, h.Arrived)
+	if h.Came, err = cameOn(tx, h.Arrived); err != nil {
+		return h, err
+	}
+	h.Entered, err = enteredAfter(tx, max(h.SetUp, h.Start))
 	return h, err
+}
+
+// enteredAfter is the month each member was added or imported in
+// (model.DuesHistory.Entered: the date of created_at, in the zone it was
+// written in, as cameOn reads it), for those entered after the month the
+// ledger was set up: for the others it changes nothing, and a roster
+// entered at the set-up is most files' whole roster. Nil before the ledger
+// has begun.
+func enteredAfter(tx *gorm.DB, setUp model.Month) (map[int64]model.Month, error) {
+	if setUp == 0 {
+		return nil, nil
+	}
+	return memberMonths(tx, "entry", monthOfDate, `SELECT id, substr(created_at, 1, 10) AS text FROM members
+		WHERE substr(created_at, 1, 7) > ?`, setUp.String())
 }
 
 // cameOn is the month each member came onto this roster by a stated
@@ -512,12 +529,12 @@ func arrivals(tx *gorm.DB) (map[int64]model.Month, error) {
 // memberMonths runs query, which selects a member's id (as id) and a stored
 // month or date (as text), and reads each text with parse; what names the
 // text in the error when one does not parse.
-func memberMonths(tx *gorm.DB, what string, parse func(string) (model.Month, error), query string) (map[int64]model.Month, error) {
+func memberMonths(tx *gorm.DB, what string, parse func(string) (model.Month, error), query string, args ...any) (map[int64]model.Month, error) {
 	var rows []struct {
 		ID   int64
 		Text string
 	}
-	if err := tx.Raw(query).Scan(&rows).Error; err != nil {
+	if err := tx.Raw(query, args...).Scan(&rows).Error; err != nil {
 		return nil, err
 	}
 	out := make(map[int64]model.Month, len(rows))
@@ -761,16 +778,64 @@ func (s *Store) DuesLedgerSetUp() (model.Month, error) {
 // since start: its 建账月份 and the month it was set up are both start, so
 // the months from start on are checked as kept, not 待补录. It is for a
 // ledger whose months were all entered as they happened — the sample data.
+// The members on file were in it all along: each entered after start is
+// dated back to start, or to their admission when later (keptMembers), or
+// their months before today's entry would be 待补录 (model.DuesHistory.
+// Entered) and the sample branch would show no arrears.
 func (s *Store) SetDuesLedgerKeptFrom(start model.Month) error {
 	now := s.clock()
 	if err := model.ValidateLedgerStart(start, model.DateOf(now)); err != nil {
 		return &userError{msg: err.Error(), kind: model.ErrDues}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
-		return tx.Exec("UPDATE dues_setup SET ledger_start = ?, set_up = ?, updated_at = ? WHERE id = 1",
-			start.String(), start.String(), stamp(now)).Error
+		if err := tx.Exec("UPDATE dues_setup SET ledger_start = ?, set_up = ?, updated_at = ? WHERE id = 1",
+			start.String(), start.String(), stamp(now)).Error; err != nil {
+			return err
+		}
+		return keptMembers(tx, start)
 	})
 	return fail("保存建账月份", err)
+}
+
+// keptMembers dates the entry (created_at) of each member entered after
+// the month start back to its first day, or to their admission when later;
+// a 到本支部日期 that was only the day they were entered moves with it, so
+// that it still states no arrival (model.ArrivedAfter).
+func keptMembers(tx *gorm.DB, start model.Month) error {
+	var rows []struct {
+		ID        int64
+		JoinDate  string
+		CreatedAt string
+		ArrivedOn string
+	}
+	err := tx.Raw(`SELECT id, ifnull(join_date, '') AS join_date, created_at, ifnull(arrived_on, '') AS arrived_on
+		FROM members WHERE substr(created_at, 1, 7) > ?`, start.String()).Scan(&rows).Error
+	if err != nil {
+		return err
+	}
+	for _, r := range rows {
+		d := start.Date()
+		d.Day = 1
+		if join, err := model.ParseDate(r.JoinDate); err == nil && join.After(d) {
+			d, d.Day = join, max(join.Day, 1)
+		}
+		entered := r.CreatedAt[:min(10, len(r.CreatedAt))]
+		if d.String() >= entered {
+			continue
+		}
+		var arrived any // NULL stays NULL
+		if r.ArrivedOn != "" {
+			arrived = r.ArrivedOn
+		}
+		if r.ArrivedOn == entered {
+			arrived = d.String()
+		}
+		if err := tx.Exec("UPDATE members SET created_at = ?, arrived_on = ? WHERE id = ?",
+			stamp(time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.Local)), arrived, r.ID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DuesOpenings are the members' opening positions (党费已交至) by member.
@@ -850,6 +915,13 @@ func (c *openingCheck) check(tx *gorm.DB, m *model.Member, paidTo model.Month) e
 	}
 	if c.letter || c.h.Start == 0 || paidTo < c.h.Start {
 		return nil
+	}
+	if m.ID == 0 && m.CreatedAt.IsZero() {
+		// A member the import adds is entered today: where they stood
+		// before may be stated (model.DuesHistory.Entered).
+		added := *m
+		added.CreatedAt = c.today.Time()
+		m = &added
 	}
 	var paid []model.PaidMonth
 	if m.ID != 0 {

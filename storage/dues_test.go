@@ -21,9 +21,17 @@ func duesStore(t testing.TB) (*Store, []model.Member) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The branch has kept its dues ledger in the app since January.
+	// The branch has kept its dues ledger in the app since January, its
+	// members in it since (their entry dated back: read them again).
 	if err := s.SetDuesLedgerKeptFrom(model.MonthOf(2026, 1)); err != nil {
 		t.Fatal(err)
+	}
+	for i := range ms {
+		m, err := s.Member(ms[i].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms[i] = m
 	}
 	return s, ms
 }

@@ -62,3 +62,48 @@ func TestFillLeavesEveryDuesCorrection(t *testing.T) {
 		})
 	}
 }
+
+// The demo branch shows the arrears its story tells (FillDues: one member
+// in thirteen four months behind, one in seventeen seven), not 待补录: its
+// members were created today, against a ledger kept since January of last
+// year, and months before a member was entered are 待补录 (review s9-8
+// #15), so the sample dates their entry back to the ledger's start.
+func TestDemoShowsItsArrearsNotMonthsToRecord(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Fill(st, 40, 1, today); err != nil {
+		t.Fatal(err)
+	}
+	ar, err := st.DuesArrears(today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warn, serious int
+	for _, a := range ar {
+		switch a.Severity {
+		case model.Warning:
+			warn++
+		case model.Serious:
+			serious++
+		}
+	}
+	if warn == 0 || serious == 0 {
+		t.Errorf("arrears: %d warnings, %d serious; want both (%+v)", warn, serious, ar)
+	}
+	ms, err := st.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := st.DuesHistory(today.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gaps := model.RecordGaps(ms, h, model.CurrentDuesRules()); len(gaps) != 0 {
+		t.Errorf("待补录 in a ledger kept since it began: %+v", gaps)
+	}
+}

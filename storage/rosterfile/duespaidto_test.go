@@ -163,3 +163,44 @@ func TestRosterImportLeavesOutPaidToInsideTheLedger(t *testing.T) {
 		t.Errorf("after the commit: %d members, openings %v", len(ms), openings)
 	}
 }
+
+// A roster imported into a file whose dues ledger has run since 2025 —
+// set up in the app then — brings members the app learns of today: their
+// 党费已交至 up to last month is where they stood when entered, taken, not
+// left out as inside the ledger (review s9-8 #15); this month is the
+// ledger's, left out with its note.
+func TestRosterImportTakesPaidToOfMembersEnteredToday(t *testing.T) {
+	svc, store := newService(t)
+	if err := store.SetDuesLedgerKeptFrom(model.MonthOf(2025, 1)); err != nil {
+		t.Fatal(err)
+	}
+	last := model.MonthOfDate(testToday) - 1
+	ids := make([]string, 2)
+	for i, first := range []string{"62010219850312451", "62010219860415452"} {
+		ids[i] = first + string(model.IDCheckChar(first))
+	}
+	path := writeSheet(t, [][]any{{"姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "党费已交至"},
+		{"张一", ids[0], "正式党员", "2010-07-01", "2011-07-01", last.Chinese()},
+		{"李二", ids[1], "正式党员", "2010-07-01", "2011-07-01", (last + 1).Chinese()}})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rejected) != 0 || len(p.Plan.Add) != 2 || len(p.Plan.Openings) != 1 || p.Plan.Openings[0].PaidTo != last {
+		t.Fatalf("rejected %+v, add %d, openings %+v", p.Rejected, len(p.Plan.Add), p.Plan.Openings)
+	}
+	if len(p.Plan.DroppedOpenings) != 1 || !strings.Contains(p.Plan.DroppedOpenings[0].Reason.String(), "录入本软件") {
+		t.Errorf("dropped %+v", p.Plan.DroppedOpenings)
+	}
+	if _, _, err := svc.CommitImport(p); err != nil {
+		t.Fatal(err)
+	}
+	openings, _ := store.DuesOpenings()
+	if len(openings) != 1 {
+		t.Errorf("openings %v", openings)
+	}
+	ar, _ := store.DuesArrears(testToday)
+	if len(ar) != 0 {
+		t.Errorf("imported today, yet behind: %+v", ar)
+	}
+}
