@@ -963,9 +963,15 @@ func (im *importer) row(rec *record) error {
 	}
 	// A filled 外出流向 or 失联年月 on a sheet without the 是否 column said
 	// yes (detailSaysYes): that much the row may set on a stored member.
+	// So does a 外出流向 saying the member has not gone out (在家, 未外
+	// 出) say no: a stored 流动党员 is cleared, in the record's history,
+	// not kept as 流动 by a file that says otherwise.
 	fields := im.fields
+	dest := shown[model.FieldMobileDestination]
 	for _, f := range []model.Field{model.FieldMobile, model.FieldLostContact} {
-		if (f == model.FieldMobile && m.Mobile || f == model.FieldLostContact && m.LostContact) && !slices.Contains(fields, f) {
+		says := f == model.FieldMobile && (m.Mobile || dest != "" && destinationKind(dest) == destStays) ||
+			f == model.FieldLostContact && m.LostContact
+		if says && !slices.Contains(fields, f) {
 			fields = append(slices.Clip(fields), f)
 		}
 	}

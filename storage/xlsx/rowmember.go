@@ -880,7 +880,29 @@ func (r *rowMember) detailSaysYes() {
 			kind = destinationKind(m.MobileDestination)
 		}
 		said := r.shown[d.yes]
+		dest := quote(r.shown[d.detail])
 		switch {
+		case kind == destLost:
+			// 在家，已失联: the member cannot be reached, which is 是否失联
+			// with its month, not a place (stored, it was dropped as 在家).
+			r.reject(d.detail, model.Textf("外出流向%s写的是失联，不是外出的地方：失联党员请在“是否失联党员”填“是”并填写失联年月，外出流向只填外出的地方（不知道时留空）后再导入", dest))
+		case kind == destNoPlace && !*d.set:
+			// 无业, 在读, 外出, 是: what the member does, or a yes, not where
+			// the member went — beside a blank it made a 流动党员 without
+			// a place, beside 否 it says nothing the form asks.
+			r.reject(d.detail, model.Textf("外出流向%s不是地点：流动党员请填写外出的地方，未外出的请留空后再导入", dest))
+		case kind == destLocal && said != "" && !*d.set:
+			// 否 beside 本县城关镇: the member lives there.
+			m.MobileDestination = ""
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.detail, "%s：是否流动党员为“否”，外出流向%s在本地范围内，未导入", r.who(), dest))
+		case kind == destLocal:
+			// 本县城关镇 is a place, if a near one: kept, and said, for a
+			// member who moved to the county town may not count as 流动.
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.detail, "%s：外出流向%s在本地范围内，按外出地点导入；如未外出，请把是否流动党员改为“否”", r.who(), dest))
+			if !*d.set {
+				*d.set = true
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向%s，记为流动党员", r.who(), dest))
+			}
 		case *d.set && kind != destPlace:
 			// 是 beside 无 or 不详: a 流动党员 needs a place (as beside a
 			// blank), and 无 is none (review s8-7 recheck #2).
@@ -903,9 +925,9 @@ func (r *rowMember) detailSaysYes() {
 		default:
 			*d.set = true
 			if d.yes == model.FieldMobile {
-				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向，记为流动党员", r.who()))
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了外出流向%s，记为流动党员", r.who(), dest))
 			} else {
-				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月，记为失联党员", r.who()))
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.yes, "%s：填了失联年月%s，记为失联党员", r.who(), dest))
 			}
 		}
 	}
@@ -918,6 +940,9 @@ const (
 	destPlace   destKind = iota // a place: the member has gone there
 	destStays                   // the member has not gone out: 无, —, 本地, 未外出, 在家务农 …
 	destUnknown                 // where is not known: 不详, 去向不明
+	destLocal                   // a place near home: 本县城关镇, 本市城区
+	destNoPlace                 // what the member does, or a yes, not where: 无业, 在读, 外出, 是
+	destLost                    // the member cannot be reached: 在家，已失联
 )
 
 // Words of a 外出流向 for a member who has not gone out, or whose
@@ -933,9 +958,31 @@ var (
 		"已返乡", "已回本", "已返回本"}
 )
 
+// destNoPlaceWords say what a member does, or only that the member went
+// out, not where (a 流动党员's 外出流向 is a place); a yes mark says no
+// more.
+var destNoPlaceWords = []string{"外出", "已外出", "外地", "流动", "流动党员", "务工", "打工", "经商", "就业", "工作", "学习", "上学", "读书", "求学",
+	"外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "外出学习", "外出上学", "外出求学", "外出读书",
+	"在读", "在校", "学生", "在校学生", "在读学生", "无业", "待业", "失业", "退休", "已退休", "离退休"}
+
+// destLostWords say the member cannot be reached.
+var destLostWords = []string{"失联", "失去联系", "联系不上", "无法联系", "联系不到"}
+
+// destAreaRunes end the names of places (省, 市, 县, 区, 镇, 乡, 村, 街道,
+// 社区): after 本县 they name a place in it.
+const destAreaRunes = "省市县区镇乡村街道社"
+
 // destinationKind reads a 外出流向 cell.
 func destinationKind(v string) destKind {
 	k := strings.TrimRight(markKey(v), "。.")
+	for _, w := range destLostWords {
+		if strings.Contains(k, w) {
+			return destLost
+		}
+	}
+	if yes, ok := model.ParseMark(k); ok && yes || slices.Contains(destNoPlaceWords, k) {
+		return destNoPlace
+	}
 	switch {
 	case slices.Contains(destUnknownWords, k):
 		return destUnknown
@@ -954,15 +1001,29 @@ func destinationKind(v string) destKind {
 		// 本单位派驻北京 say where the member went (review s8-7 recheck
 		// #13, atk9 #1).
 		if rest, ok := strings.CutPrefix(k, w); ok && !strings.ContainsAny(rest, "外去派赴到往至出离调迁→>（(") {
+			// 本县城关镇, 本市城区: a place in it, unless it says the
+			// member stayed (本村未外出).
+			if strings.ContainsAny(rest, destAreaRunes) && !stayInfix(k) {
+				return destLocal
+			}
 			return destStays
 		}
 	}
-	for _, w := range destStayInfixes {
-		if strings.Contains(k, w) {
-			return destStays
-		}
+	if stayInfix(k) {
+		return destStays
 	}
 	return destPlace
+}
+
+// stayInfix reports a 外出流向 that says somewhere in it that the member
+// has not gone out (未外出, 已返乡).
+func stayInfix(k string) bool {
+	for _, w := range destStayInfixes {
+		if strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameValue reports two cells of field f that read as one value: 中共党员
