@@ -176,7 +176,8 @@ func TestSheetNamedAsExcelNamesIt(t *testing.T) {
 }
 
 // 同上 and ditto marks are refused naming row and field, never stored as a
-// branch or 民族 (review s7-7 attack #1).
+// 民族 or 备注 (review s7-7 attack #1); in 所在党支部 they take the branch
+// of the row above (TestBranchDittoTakesTheRowAbove).
 func TestDittoMarksAreRefused(t *testing.T) {
 	ids := []string{idNumber("19800101", "011"), idNumber("19810202", "031"), idNumber("19820303", "051"), idNumber("19830404", "071")}
 	rf := read(t, roster(t, [][]any{
@@ -185,10 +186,10 @@ func TestDittoMarksAreRefused(t *testing.T) {
 		{"甲二", ids[1], "2008.06", "2009.06", "〃", "同 上", nil},
 		{"甲三", ids[2], "2008.06", "2009.06", "汉族", "”", nil},
 		{"甲四", ids[3], "2008.06", "2009.06", "汉族", "第一党支部", "同上"}}))
-	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "甲一" {
+	if len(rf.Members) != 2 || rf.Members[0].Member.Name != "甲一" || rf.Members[1].Member.Name != "甲三" || rf.Members[1].Member.BranchName != "第一党支部" {
 		t.Errorf("members %+v", rf.Members)
 	}
-	for n, fields := range map[int][]string{3: {"民族", "所在党支部"}, 4: {"所在党支部"}, 5: {"备注"}} {
+	for n, fields := range map[int][]string{3: {"民族"}, 5: {"备注"}} {
 		got := rejections(rf, n)
 		if len(got) != len(fields) {
 			t.Errorf("row %d: %v", n, got)
@@ -221,28 +222,37 @@ func TestNoneMarksInBranchAndEthnicity(t *testing.T) {
 	}
 }
 
-// Every ditto mark is refused, whatever quote was typed for it and in
-// brackets or not (review s8-7 attack #1); a value that only holds such
-// a character, or says 同上 inside a longer text, is kept.
+// Every ditto mark is one, whatever quote was typed for it and in
+// brackets or not (review s8-7 attack #1): refused in 民族, in 所在党支部
+// the branch of the row above; a value that only holds such a character,
+// or says 同上 inside a longer text, is kept.
 func TestDittoMarksOfEveryKind(t *testing.T) {
 	marks := []string{"＂", "（同上）", "(同上)", "【同上】", "同上行", "同上栏", "ditto", "do.", "〞〟", "‘’", "″", "同 上 。",
 		"如上", "见上", "上同", "同上一行", "（如上）", "上"}
-	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部"}}
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "所在党支部", "民族"},
+		{"丙甲", idNumber("19790101", "011"), "2008.06", "2009.06", "第二党支部", "汉族"}}
 	for i, m := range marks {
-		rows = append(rows, []any{"丁" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m})
+		rows = append(rows, []any{"丁" + string(rune('甲'+i)), idNumber("19800101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", m, "汉族"},
+			[]any{"己" + string(rune('甲'+i)), idNumber("19820101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", "第二党支部", m})
 	}
 	kept := []string{"同上海第一党支部", "“新时代”党支部"}
 	for i, b := range kept {
-		rows = append(rows, []any{"戊" + string(rune('甲'+i)), idNumber("19810101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", b})
+		rows = append(rows, []any{"戊" + string(rune('甲'+i)), idNumber("19810101", fmt.Sprintf("%03d", 11+2*i)), "2008.06", "2009.06", b, "汉族"})
 	}
 	rf := read(t, roster(t, rows))
 	for i, m := range marks {
-		if got := rejections(rf, i+2)[model.FieldBranchName]; !strings.HasPrefix(got, "是“同上”的记号") {
-			t.Errorf("%q: %q", m, got)
+		if b := member(t, rf, 2*i+3).BranchName; b != "第二党支部" {
+			t.Errorf("%q in 所在党支部: %q", m, b)
+		}
+		if got := rejections(rf, 2*i+4)[model.FieldEthnicity]; !strings.HasPrefix(got, "是“同上”的记号") {
+			t.Errorf("%q in 民族: %q", m, got)
 		}
 	}
-	if len(rf.Members) != len(kept) || rf.Members[0].Member.BranchName != kept[0] || rf.Members[1].Member.BranchName != kept[1] {
-		t.Errorf("members %+v", rf.Members)
+	if got := member(t, rf, 2*len(marks)+3).BranchName; got != kept[0] {
+		t.Errorf("branch %q", got)
+	}
+	if got := member(t, rf, 2*len(marks)+4).BranchName; got != kept[1] {
+		t.Errorf("branch %q", got)
 	}
 }
 

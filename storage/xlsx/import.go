@@ -657,6 +657,10 @@ type importer struct {
 	// is a member (党员, 中共), with what it says.
 	unsaidCategory model.TextList
 	strays         map[int]string // columns without a heading that hold a value → the first one
+	// above is the 所在党支部 the record above gave (its row: aboveRow), for
+	// a 同上 under it (rowMember.set)
+	above    string
+	aboveRow int
 }
 
 // readRows reads every record below the header (eachRecord): a row that

@@ -92,6 +92,12 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if r.mobileDetail != "" && m.MobileDestination == "" {
 		m.MobileDestination = r.mobileDetail
 	}
+	// The branch a 同上 on the next row stands for: this row's own, as
+	// its cell (or a merged one over it, or a 同上 in it) gives it.
+	im.above, im.aboveRow = "", n
+	if !r.unreadable(model.FieldBranchName) {
+		im.above = m.BranchName
+	}
 	if m.BranchName == "" {
 		m.BranchName = im.sectionBranch(n)
 	}
@@ -244,6 +250,21 @@ func (r *rowMember) hiddenValue(f model.Field, h hiddenCell) {
 		r.hiddenOrder = append(r.hiddenOrder, f)
 	}
 	r.hidden[f] = h
+}
+
+// branchDitto reports a 所在党支部 cell that is a ditto mark (dittoMark),
+// also with the field's word after it: 同上支部, 同上党支部.
+func branchDitto(v string) bool {
+	if dittoMark(v) {
+		return true
+	}
+	k := markKey(v)
+	for _, w := range []string{"党支部", "支部", "党组织"} {
+		if rest, ok := strings.CutSuffix(k, w); ok && dittoKey(rest) {
+			return true
+		}
+	}
+	return false
 }
 
 // blankable are the fields a roster may fill with a word or a dash for
@@ -437,6 +458,17 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	// nor stored as the phone (issue 7).
 	if blankable[f] && saysBlank(f, v) {
 		r.shown[f] = "" // a second column for f is read as beside a blank
+		return nil
+	}
+	// 同上, 〃, 同上支部 in 所在党支部: hand-kept rosters write the branch
+	// once and ditto it below; it is the branch of the row above, said.
+	if f == model.FieldBranchName && branchDitto(v) {
+		if r.im.above == "" {
+			r.reject(f, model.Textf("是“同上”的记号，但上一行没有所在党支部；请填写实际的党支部名称后再导入"))
+			return nil
+		}
+		r.m.BranchName = r.im.above
+		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, f, "%s：所在党支部为%s，按上一行（第%d行）的%s导入", r.who(), quote(v), r.im.aboveRow, quote(r.im.above)))
 		return nil
 	}
 	// 同上 or a ditto mark under a repeated value is no value: stored, it
