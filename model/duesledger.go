@@ -335,7 +335,13 @@ type Arrear struct {
 	ToRecord int   // months before the ledger was set up, not recorded (待补录), not counted in Months
 	Streak   int   // consecutive unpaid months up to last month (党章 art. 9)
 	Since    Month // first month of the streak
-	Severity Severity
+	// Earlier is the longest run of consecutive unpaid months before the
+	// streak (paid since), EarlierFrom to EarlierTo: a run of
+	// WarnMonths or more is a reminder to collect them, named by its
+	// months (review s9-8 #5: it read 连续0个月).
+	Earlier                int
+	EarlierFrom, EarlierTo Month
+	Severity               Severity
 	// LeftOn and LeftBy: a member no longer on the roster (YearArrears),
 	// their arrears counted up to the month before they left.
 	LeftOn Date
@@ -353,11 +359,14 @@ func (a Arrear) Text(c PartyConstitutionRules) Text {
 	if a.Streak > 0 {
 		t = Textf("%s；自%s起连续%d个月未交", t, a.Since, a.Streak)
 	}
-	switch a.Severity {
-	case Serious:
+	switch {
+	case a.Severity == Serious:
 		t = Textf("%s。按党章第九条，连续%d个月不交纳党费又无正当理由的，视为自行脱党，请支部及时谈话、按规定处理", t, c.LapseMonths)
-	case Warning:
+	case a.Severity == Warning && a.Streak >= c.WarnMonths:
 		t = Textf("%s，请提醒并谈话", t)
+	case a.Severity == Warning:
+		// An earlier run, paid since: not 连续0个月, but which months.
+		t = Textf("%s；%s曾连续%d个月未交（此后已有交纳），请提醒补交", t, monthRangeText(a.EarlierFrom, a.EarlierTo), a.Earlier)
 	}
 	if a.Unknown > 0 {
 		t = Textf("%s（另有%d个月缺基数，金额未定）", t, a.Unknown)
@@ -565,30 +574,50 @@ func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c Par
 		a := Arrear{MemberID: m.ID, Name: m.Name}
 		streakOpen := true
 		record := h.knownFrom(m)
+		// run is a run of unpaid months before the streak with a month
+		// paid after it (paidLater): one that only a month without a
+		// base or to record ends is no run paid since.
+		run, runTo, paidLater := 0, Month(0), false
 		for mo := to; mo >= from; mo-- {
 			amount, known := v.due(m.ID, mo)
 			switch {
 			case v.paid[m.ID][mo] || known && amount == 0:
 				streakOpen = false
+				run = 0
+				paidLater = paidLater || v.paid[m.ID][mo]
 			case !known && mo < record:
 				// Without a base a month is 缺基数 first, to record only
 				// once its base is in (BaseGaps).
 				a.Unknown++
 				streakOpen = false
+				run = 0
 			case mo < record:
 				// Never seen by the app: a backlog (RecordGaps), and the
 				// run stops here, as the ledger cannot tell it was unpaid.
 				a.ToRecord++
 				streakOpen = false
+				run = 0
 			case !known:
 				a.Unknown++
 				streakOpen = false
+				run = 0
 			default:
 				a.Months++
 				a.Amount += amount
 				if streakOpen {
 					a.Streak++
 					a.Since = mo
+					continue
+				}
+				if !paidLater {
+					continue
+				}
+				if run == 0 {
+					runTo = mo
+				}
+				run++
+				if run > a.Earlier {
+					a.Earlier, a.EarlierFrom, a.EarlierTo = run, mo, runTo
 				}
 			}
 		}
@@ -598,7 +627,7 @@ func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c Par
 		switch {
 		case a.Streak >= c.LapseMonths:
 			a.Severity = Serious
-		case a.Streak >= c.WarnMonths:
+		case a.Streak >= c.WarnMonths || a.Earlier >= c.WarnMonths:
 			a.Severity = Warning
 		default:
 			a.Severity = Info

@@ -128,3 +128,56 @@ func TestBaseMissingComesBeforeToRecord(t *testing.T) {
 		})
 	}
 }
+
+// A member who paid since an earlier run of unpaid months is reminded of
+// those months by name (review s9-8 #5: "连续0个月" / "Consecutive 0"): a
+// run of 3 or more before the last paid month is a 提醒, never 严重 — the
+// member has paid since — and a shorter one stays a plain arrear.
+func TestEarlierRunPaidSinceIsAReminder(t *testing.T) {
+	r := CurrentDuesRules()
+	c := PartyConstitution2022
+	today := NewDate(2026, 12, 1) // arrears to November
+	for _, tc := range []struct {
+		name     string
+		unpaid   [][2]int // runs of unpaid months of 2026, from–to
+		severity Severity
+		streak   int
+		earlier  int
+		says     string
+	}{
+		{"june_to_august_then_paid", [][2]int{{6, 8}}, Warning, 0, 3, "2026年6月至2026年8月曾连续3个月未交（此后已有交纳），请提醒补交"},
+		{"seven_months_then_paid_is_no_lapse", [][2]int{{2, 8}}, Warning, 0, 7, "2026年2月至2026年8月曾连续7个月未交"},
+		{"two_months_then_paid", [][2]int{{6, 7}}, Info, 0, 2, ""},
+		{"a_run_now_comes_first", [][2]int{{3, 6}, {9, 11}}, Warning, 3, 4, "自2026年9月起连续3个月未交，请提醒并谈话"},
+		{"a_serious_run_now", [][2]int{{6, 11}}, Serious, 6, 0, "视为自行脱党"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := duesMember(1, NewDate(2001, 7, 1))
+			h := DuesHistory{Start: MonthOf(2026, 1), SetUp: MonthOf(2026, 1),
+				Bases: []DuesBase{{MemberID: 1, Year: 2026, Category: DuesEmployed, Base: Yuan(5400)}}}
+			unpaid := map[int]bool{}
+			for _, run := range tc.unpaid {
+				for k := run[0]; k <= run[1]; k++ {
+					unpaid[k] = true
+				}
+			}
+			for k := 1; k <= 12; k++ {
+				if !unpaid[k] {
+					h.Paid = append(h.Paid, PaidMonth{MemberID: 1, Month: MonthOf(2026, time.Month(k)), Amount: Yuan(81)})
+				}
+			}
+			as := Arrears([]Member{m}, h, today, r, c)
+			if len(as) != 1 {
+				t.Fatalf("arrears %+v", as)
+			}
+			a := as[0]
+			if a.Severity != tc.severity || a.Streak != tc.streak || a.Earlier != tc.earlier {
+				t.Errorf("severity %v streak %d earlier %d, want %v %d %d", a.Severity, a.Streak, a.Earlier, tc.severity, tc.streak, tc.earlier)
+			}
+			says := a.Message(c)
+			if !strings.Contains(says, tc.says) || strings.Contains(says, "连续0") {
+				t.Errorf("%q, want %q", says, tc.says)
+			}
+		})
+	}
+}

@@ -66,6 +66,10 @@ func (a *duesArrears) cell(row, col int) string {
 		}
 		return s
 	case 3:
+		if x.Streak == 0 {
+			// Paid last month: no run now, not "0" (review s9-8 #5).
+			return ""
+		}
 		return strconv.Itoa(x.Streak)
 	case 4:
 		if x.Streak == 0 {
@@ -77,6 +81,11 @@ func (a *duesArrears) cell(row, col int) string {
 	case model.Serious:
 		return lang.L("连续{{.N}}个月未交党费：按党章第九条应视为自行脱党，请支部及时谈话、按规定处理", map[string]any{"N": c.LapseMonths})
 	case model.Warning:
+		if x.Streak < c.WarnMonths {
+			// An earlier run, paid since: the months to collect.
+			return lang.L("{{.Months}}曾连续{{.N}}个月未交，此后已有交纳，请提醒补交",
+				map[string]any{"Months": monthRangeText(x.EarlierFrom, x.EarlierTo), "N": x.Earlier})
+		}
 		return lang.L("连续{{.N}}个月以上未交，请提醒并谈话", map[string]any{"N": c.WarnMonths})
 	}
 	if x.Unknown > 0 {

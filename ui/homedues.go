@@ -21,6 +21,11 @@ func (r *rosterScreen) addDuesColumn() {
 		case model.Serious:
 			return lang.N("连续{{.N}}月未交（严重）", a.Streak, map[string]any{"N": a.Streak})
 		case model.Warning:
+			if a.Streak < r.sh.rules.Constitution.WarnMonths {
+				// An earlier run, paid since (review s9-8 #5): not
+				// 连续0月未交.
+				return lang.N("欠{{.N}}月（曾连续{{.R}}月未交）", a.Months, map[string]any{"N": a.Months, "R": a.Earlier})
+			}
 			return lang.N("连续{{.N}}月未交", a.Streak, map[string]any{"N": a.Streak})
 		}
 		return lang.N("欠{{.N}}月", a.Months, map[string]any{"N": a.Months})

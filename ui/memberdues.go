@@ -190,18 +190,21 @@ func sentenceCase(s string) string {
 	return s
 }
 
-// monthText is a month as the screens write it: 2026年10月, October 2026.
+// monthText is a month as the screens write it: 2026年10月, Oct 2026 — the
+// month's English name as findings say it (kit.Say), not "10/2026"
+// (review s9-8 #10).
 func monthText(m model.Month) string {
-	return lang.L("{{.Y}}年{{.M}}月", map[string]any{"Y": m.Year(), "M": int(m.Mon())})
+	return lang.L("{{.Y}}年{{.M}}月", map[string]any{"Y": m.Year(), "M": int(m.Mon()), "Name": m.Mon().String()[:3]})
 }
 
-// monthRangeText is a run of months: 2026年1月至10月, January–October 2026.
+// monthRangeText is a run of months: 2026年1月至10月, Jan–Oct 2026.
 func monthRangeText(from, to model.Month) string {
 	switch {
 	case from == to:
 		return monthText(from)
 	case from.Year() == to.Year():
-		return lang.L("{{.Y}}年{{.M}}月至{{.N}}月", map[string]any{"Y": from.Year(), "M": int(from.Mon()), "N": int(to.Mon())})
+		return lang.L("{{.Y}}年{{.M}}月至{{.N}}月", map[string]any{"Y": from.Year(), "M": int(from.Mon()), "N": int(to.Mon()),
+			"From": from.Mon().String()[:3], "To": to.Mon().String()[:3]})
 	}
 	return lang.L("{{.A}}至{{.B}}", map[string]any{"A": monthText(from), "B": monthText(to)})
 }

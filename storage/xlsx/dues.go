@@ -795,10 +795,16 @@ func categoryLine(reg *model.DuesRegister, start model.Month) string {
 func arrearsLine(as []model.Arrear, c model.PartyConstitutionRules) string {
 	var serious, warn []string
 	for _, a := range as {
-		who := fmt.Sprintf("%s（%d个月）", a.Name, a.Streak)
+		run := fmt.Sprintf("%d个月", a.Streak)
+		if a.Streak < c.WarnMonths {
+			// An earlier run, paid since (review s9-8 #5): its months,
+			// not "0个月".
+			run = fmt.Sprintf("%s，此后已有交纳", model.MonthRange(a.EarlierFrom, a.EarlierTo))
+		}
+		who := fmt.Sprintf("%s（%s）", a.Name, run)
 		if !a.LeftOn.IsZero() {
 			// No longer on the roster: the arrear was while they were here.
-			who = fmt.Sprintf("%s（%d个月；%s%s）", a.Name, a.Streak, a.LeftOn.Chinese(), a.LeftBy)
+			who = fmt.Sprintf("%s（%s；%s%s）", a.Name, run, a.LeftOn.Chinese(), a.LeftBy)
 		}
 		switch a.Severity {
 		case model.Serious:

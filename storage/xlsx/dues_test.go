@@ -458,3 +458,14 @@ func TestDuesSummaryRateCountsMonthsToRecord(t *testing.T) {
 		t.Errorf("100 %% collected with seven months unrecorded:\n%s", all)
 	}
 }
+
+// A member reminded of an earlier run, paid since, is listed by the run's
+// months, not "（0个月）" (review s9-8 #5).
+func TestArrearsLineNamesAnEarlierRun(t *testing.T) {
+	c := model.CurrentRules().Constitution
+	a := model.Arrear{Name: "戴云琴", Months: 3, Earlier: 3, EarlierFrom: model.MonthOf(2026, 6), EarlierTo: model.MonthOf(2026, 8), Severity: model.Warning}
+	got := arrearsLine([]model.Arrear{a}, c)
+	if want := "连续3个月以上未交：戴云琴（2026年6月至8月，此后已有交纳）。"; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+}
