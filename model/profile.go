@@ -253,7 +253,11 @@ func CheckSetup(p *Profile, c RosterCounts, today Date, r BranchWorkRules) []Fin
 	if p.Secretary == "" {
 		out = append(out, warning.Says("未填写支部书记"))
 	}
-	if c.Full < r.MinFullMembersOwnBranch && p.BranchType == BranchOwn {
+	// An empty roster is one not entered yet (home says how to add or
+	// import members), not a branch too small to stand alone: a
+	// 14-member branch was told on its first day to merge with a
+	// neighbour (review s10-newuser8 #2).
+	if c.Full+c.Probationary > 0 && c.Full < r.MinFullMembersOwnBranch && p.BranchType == BranchOwn {
 		out = append(out, warning.Says("正式党员%d名，不足%d名，一般应与邻近单位成立联合党支部", c.Full, r.MinFullMembersOwnBranch))
 	}
 	if total := c.Full + c.Probationary; total > r.UsualMaxMembers {

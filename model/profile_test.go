@@ -44,6 +44,8 @@ func TestCheckSetup(t *testing.T) {
 		{"term_ends_in_7_months", func(p *Profile) { p.TermEnd = NewDate(2027, 6, 26) }, RosterCounts{Full: 10}, "", 0},
 		{"no_term", func(p *Profile) { p.TermEnd = Date{} }, RosterCounts{Full: 10}, "未填写本届任期", Warning},
 		{"fewer_than_3_full_members", nil, RosterCounts{Full: 2, Probationary: 1}, "联合党支部", Warning},
+		{"two_probationary_members_only", nil, RosterCounts{Probationary: 2}, "正式党员0名，不足3名", Warning},
+		{"roster_not_entered_yet", nil, RosterCounts{}, "", 0},
 		{"joint_branch_with_2_is_fine", func(p *Profile) { p.BranchType = BranchJoint }, RosterCounts{Full: 2}, "", 0},
 		{"over_50_members", nil, RosterCounts{Full: 45, Probationary: 6}, "不超过50名", Info},
 		{"not_set_up", func(p *Profile) { *p = Profile{} }, RosterCounts{}, "尚未填写支部基本信息", Warning},
