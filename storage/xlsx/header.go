@@ -921,8 +921,16 @@ func (h *header) addLoneTicks(lone []column, used map[model.Field]bool) {
 // otherPersonWords name, in a group heading, someone other than the member
 // whose sub-headings (姓名, 联系电话, 公民身份号码 …) are that person's: an
 // emergency contact, the sponsors, the family.
-var otherPersonWords = []string{"联系人", "介绍人", "培养人", "推荐人", "配偶", "父亲", "母亲", "父母", "子女",
-	"家庭成员", "家属", "亲属", "社会关系", "监护人"}
+// 家庭主要成员 (the heading of the 党员登记表 and 干部履历 forms), 爱人 and the
+// like were missing, and the father's phone and employer were stored as
+// the member's (review s10-attack7 #11); any 家庭 group that is not the
+// member's own address or phone (familyOwn) is the family's.
+var otherPersonWords = []string{"联系人", "联络人", "介绍人", "培养人", "推荐人", "担保人", "配偶", "爱人", "妻子",
+	"丈夫", "父亲", "母亲", "父母", "子女", "家长", "成员", "家属", "亲属", "亲友", "社会关系", "监护人", "本人以外"}
+
+// familyOwn are the 家庭 headings that are the member's own: their home
+// address or phone (家庭住址 over 省/市/详细地址).
+var familyOwn = []string{"住址", "地址", "电话", "住所"}
 
 // otherPerson is the group heading over a column that names another person
 // (紧急联系人 over 姓名 | 联系电话), "" when none does.
@@ -933,6 +941,9 @@ func otherPerson(groups []string) string {
 			if strings.Contains(key, w) {
 				return g
 			}
+		}
+		if strings.Contains(key, "家庭") && !slices.ContainsFunc(familyOwn, func(w string) bool { return strings.Contains(key, w) }) {
+			return g
 		}
 	}
 	return ""

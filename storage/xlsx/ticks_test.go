@@ -146,3 +146,35 @@ func TestOtherPersonsGroupNotImported(t *testing.T) {
 		t.Errorf("not imported %q; want %q", got, want)
 	}
 }
+
+// Every group heading naming someone other than the member sets its
+// sub-headings aside, however it is worded: 家庭主要成员 (the 党员登记表's),
+// 爱人, 妻子, 丈夫, 紧急联络人, 担保人, 家长 gave the member their father's
+// or spouse's phone and employer (review s10-attack7 #11); the member's own
+// 家庭住址 over its parts is still read.
+func TestFamilyGroupsAreSetAside(t *testing.T) {
+	for _, group := range []string{"家庭主要成员", "爱人", "妻子", "丈夫", "紧急联络人", "担保人", "家长", "本人以外联络方式", "家庭情况", "主要家庭成员"} {
+		t.Run(group, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "公民身份号码", "联系电话", group, nil, nil},
+				{nil, nil, nil, "称谓", "联系电话", "工作单位"},
+				{"赵一", idNumber("19800101", "011"), nil, "父亲", "13900000009", "市医院"},
+			}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "F1"}))
+			m := member(t, rf, 3)
+			if m.Phone != "" || m.Post != "" {
+				t.Errorf("the member got phone %q, 工作岗位 %q from %s", m.Phone, m.Post, group)
+			}
+			want := group + "/称谓|" + group + "/联系电话|" + group + "/工作单位"
+			if got := strings.Join(rf.Sheets[0].Ignored, "|"); got != want {
+				t.Errorf("not imported %q; want %q", got, want)
+			}
+		})
+	}
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "家庭电话", "家庭住址"},
+		{"赵一", idNumber("19800101", "011"), "13900000009", "兰州市城关区"},
+	}))
+	if m := member(t, rf, 2); m.Phone != "13900000009" {
+		t.Errorf("the member's own 家庭电话 was not read: phone %q", m.Phone)
+	}
+}
