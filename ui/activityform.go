@@ -437,6 +437,9 @@ func (f *activityForm) addResolution(r model.Resolution) {
 		return e
 	}
 	row.yes, row.no, row.abstain = num(r.Yes), num(r.No), num(r.Abstain)
+	// Enter in the resolution (often the last thing typed) saves, Esc
+	// cancels, as in the form's fields (review s10-newuser8 #3).
+	f.form.Attach(row.text, row.yes, row.no, row.abstain)
 	votes := container.NewHBox(row.voted, row.election,
 		widget.NewLabel(lang.L("赞成")), row.yes, widget.NewLabel(lang.L("反对")), row.no, widget.NewLabel(lang.L("弃权")), row.abstain)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {

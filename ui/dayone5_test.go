@@ -207,6 +207,24 @@ func TestEnterInAttendanceReasonSaves(t *testing.T) {
 	}
 }
 
+// Enter in a resolution's text or vote counts (often the last thing typed)
+// saves the record too (review s10-newuser8 #3).
+func TestEnterInAResolutionSaves(t *testing.T) {
+	for _, which := range []string{"决议内容", "赞成", "反对", "弃权"} {
+		s, _, _ := firstDayShell(t)
+		s.show(screenActivities)
+		s.activities.openForm(model.Activity{Kind: model.KindGeneralMeeting, Date: testToday})
+		f := s.activities.form
+		test.Tap(f.addResButton)
+		row := f.resRows[0]
+		in := map[string]*kit.Entry{"决议内容": row.text, "赞成": row.yes, "反对": row.no, "弃权": row.abstain}[which]
+		in.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if !f.form.Submitted() {
+			t.Errorf("Enter in %s did not save (or try to save) the record", which)
+		}
+	}
+}
+
 // The activity record view closes on Esc, and in English its text uses
 // English colons and its history English field names (review s5-8
 // newuser #5, #6).
