@@ -367,14 +367,14 @@ func (f *Form) Refresh() {
 
 // show decides the message under the field: none before the user touched it
 // (or tried to save); while typing, no new message, but one shown goes the
-// moment its cause is fixed.
+// moment its cause is fixed, and until then says what is wrong now — kept
+// as it was when the user came back, it said "（现为10位）" over 17 digits
+// (review s10-newuser8 #1). It stays in its line: nothing moves.
 func (fd *Field) show(problem string) {
 	text := problem
 	switch {
 	case !fd.touched && !fd.form.attempted:
 		text = ""
-	case fd.editing && problem != "" && fd.shown != "":
-		text = fd.shown // being fixed: keep it until the user leaves
 	case fd.editing && fd.shown == "":
 		text = ""
 	}

@@ -2,6 +2,7 @@ package kit
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -786,5 +787,41 @@ func TestEnterAfterTabOutOfADateSaves(t *testing.T) {
 	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	if d.picker == nil || !d.picker.Visible() {
 		t.Error("Space on the calendar button does not open the calendar")
+	}
+}
+
+// A message shown, when the user comes back to the field and types on
+// without fixing it, says what is wrong now, in the same place: the ID
+// message said "（现为10位）" over 17 digits (review s10-newuser8 #1).
+func TestMessageBeingFixedSaysWhatIsWrongNow(t *testing.T) {
+	test.NewTempApp(t)
+	f := NewForm("保存")
+	id, other := NewEntry(), widget.NewButton("x", nil)
+	fd := f.Add("公民身份号码", id).Validate(func(s string) string {
+		if n := len([]rune(s)); n != 18 {
+			return fmt.Sprintf("公民身份号码应为18位（现为%d位）", n)
+		}
+		return ""
+	})
+	w := test.NewTempWindow(t, container.NewVBox(f.Grid(1, fd), f.Buttons(), other))
+	f.Refresh()
+	w.Canvas().Focus(id)
+	test.Type(id, "3201021991")
+	w.Canvas().Focus(other)
+	if got := fd.Message(); got != "公民身份号码应为18位（现为10位）" {
+		t.Fatalf("after leaving: %q", got)
+	}
+	height := fd.MessageLabel().Size().Height
+	w.Canvas().Focus(id) // selects the text: typing replaces it
+	test.Type(id, "32010219910101234")
+	if got := fd.Message(); got != "公民身份号码应为18位（现为17位）" {
+		t.Errorf("typing on, 17 digits: %q", got)
+	}
+	if h := fd.MessageLabel().Size().Height; h != height {
+		t.Errorf("the message's line moved: %v → %v", height, h)
+	}
+	id.TypedRune('X')
+	if got := fd.Message(); got != "" {
+		t.Errorf("fixed, the message stays: %q", got)
 	}
 }
