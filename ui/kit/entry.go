@@ -170,6 +170,9 @@ func NewSelectEntry(options []string) *SelectEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
+	// Empty, it said nothing, beside selects that say 请选择: the arrow
+	// alone did not tell that a value may also be typed (review s9-8 #9).
+	e.SetPlaceHolder(L("请选择或填写"))
 	return e
 }
 
