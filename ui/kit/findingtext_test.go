@@ -249,6 +249,16 @@ func everyFinding() []model.Finding {
 	out = append(out, model.CheckSetup(&model.Profile{}, model.RosterCounts{}, today, r.Branch)...)
 	out = append(out, model.CheckSetup(&p, model.RosterCounts{Full: 8}, today, r.Branch)...)
 	out = append(out, model.CheckSetup(&p, model.RosterCounts{Full: 1, Probationary: 60}, today, r.Branch)...)
+	// The committee's size and the term, each way it can be wrong.
+	committee := func(n int) []model.CommitteeMember {
+		return slices.Repeat([]model.CommitteeMember{{Name: "张三", Role: "委员"}}, n)
+	}
+	for _, q := range []model.Profile{
+		{BranchName: "第一支部", Committee: committee(2), TermEnd: model.NewDate(2027, time.March, 5)},
+		{BranchName: "第一支部", Committee: committee(9)},
+	} {
+		out = append(out, model.CheckSetup(&q, model.RosterCounts{Full: 8}, today, r.Branch)...)
+	}
 	ms := []model.Member{
 		{ID: 1, Name: "张三", OnRoster: true, Category: model.CategoryProbationary, JoinDate: model.NewDate(2024, time.January, 5), BranchName: "第一支部"},
 		{ID: 2, Name: "李四", OnRoster: true, Category: model.CategoryProbationary, JoinDate: model.NewDate(2025, time.October, 5)},
@@ -299,6 +309,14 @@ func everyFinding() []model.Finding {
 		}
 		a.Kind = model.KindCommitteeMeeting
 		for _, c := range a.CheckRules(voters, 5, r.Branch) {
+			out = append(out, c.Finding)
+		}
+		for _, c := range a.CheckRules(voters, 12, r.Branch) {
+			out = append(out, c.Finding)
+		}
+		// A resolution with no vote typed yet: no verdict.
+		a.Kind, a.Resolutions = model.KindGeneralMeeting, []model.Resolution{{Text: "甲", Voted: true}}
+		for _, c := range a.CheckRules(voters, 0, r.Branch) {
 			out = append(out, c.Finding)
 		}
 	}
