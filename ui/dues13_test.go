@@ -98,6 +98,14 @@ func TestEarlierRunPaidSinceIsNamedNotZero(t *testing.T) {
 		if row < 0 {
 			t.Fatalf("%s is not in the 欠缴 list", a.Name)
 		}
+		for i, x := range d.arrears.list {
+			// The run's first month by name (review s9-8 #10).
+			if x.Streak > 0 {
+				if got := d.arrears.cell(i, 4); got != monthText(x.Since) || strings.Contains(got, "-") {
+					t.Errorf("%v: 起始 %q, want %q", l, got, monthText(x.Since))
+				}
+			}
+		}
 		if got := d.arrears.cell(row, 3); got != "" {
 			t.Errorf("%v: 连续未交 %q, want empty", l, got)
 		}

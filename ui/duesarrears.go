@@ -75,7 +75,9 @@ func (a *duesArrears) cell(row, col int) string {
 		if x.Streak == 0 {
 			return ""
 		}
-		return x.Since.String()
+		// Jun 2026 in English, 2026年6月 in Chinese: not 2026-06
+		// (review s9-8 #10).
+		return monthText(x.Since)
 	}
 	switch x.Severity {
 	case model.Serious:

@@ -74,7 +74,7 @@ type duesCollect struct {
 	d       *duesScreen
 	content fyne.CanvasObject
 	table   *kit.StickyTable
-	totals  *widget.Label
+	totals  *kit.WrapLabel
 	payment *paymentDialog // the dialog last opened, for tests
 
 	shownYear   int // the year the grid was last scrolled for
@@ -116,9 +116,10 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 	grid, scroll := newScrollingTable(c.table, c.nowCell)
 	c.scrollToNow = scroll
 
-	c.totals = widget.NewLabel("")
+	// Broken by the Chinese rules: Fyne's split 已到期应交11673.10元
+	// between its digits at 1024 px.
+	c.totals = kit.NewWrapLabel("")
 	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	c.totals.Wrapping = fyne.TextWrapWord
 	hint.Wrapping = fyne.TextWrapWord
 	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, grid)
 	return c
