@@ -679,7 +679,25 @@ func (d *LetterDues) WarningText(name string) Text {
 	if d.Known {
 		paid = Textf("党费交至%s", d.PaidTo)
 	}
+	if len(d.OwedMonths)+len(d.Unknown) == 0 {
+		// Only months the app never saw: not known to be unpaid, so not
+		// "督促其补交" (review s10-newuser8 #15).
+		return Textf("%s%s，%s。介绍信将写明党费交至的月份；转出前请核实这些月份是否已交，已交的在“党费 → 收缴”中按实际交纳日期补录", name, paid, parts)
+	}
 	return Textf("%s%s，%s。介绍信将写明党费交至的月份；转出前请督促其补交", name, paid, parts)
+}
+
+// UnknownPaidToText says why a letter cannot be issued when the ledger
+// cannot tell how far m has paid (Known false), and what to do: with
+// months the app never saw (待补录), record their payments in 收缴 — a
+// 党费已交至 cannot reach inside the ledger, and "no payment since the
+// ledger began" was untrue of a member who had paid since (review
+// s10-newuser8 #8).
+func (d *LetterDues) UnknownPaidToText(name string) Text {
+	if n := len(d.ToRecord); n > 0 {
+		return Textf("无法确定%s的党费交至：%s在开始用本软件记党费账之前，交纳情况待补录（%d个月）。请先在“党费 → 收缴”中按实际交纳日期补录这些月份的交纳", name, monthSpan(d.ToRecord), n)
+	}
+	return Textf("无法确定%s的党费交至：党费账中没有其“党费已交至”，建账后也没有交纳记录。请先在其党员页面的“党费”中填写党费已交至，或登记交纳", name)
 }
 
 // monthSpan names months as a sentence's argument: 2026年9月, or

@@ -601,3 +601,34 @@ func TestTransferInDuesText(t *testing.T) {
 		}
 	}
 }
+
+// A letter's warnings say what the ledger knows: months only 待补录 (never
+// seen by the app) are to be checked and recorded, not "督促其补交"; and a
+// paid-to the ledger cannot tell because of such months says so, not
+// "建账后也没有交纳记录" of a member who paid since (review s10-newuser8
+// #8, #15).
+func TestLetterDuesWordingForMonthsToRecord(t *testing.T) {
+	toRecord := []Month{MonthOf(2026, 6), MonthOf(2026, 7), MonthOf(2026, 8)}
+	for _, tc := range []struct {
+		name      string
+		d         LetterDues
+		want, not string
+	}{
+		{"only_to_record", LetterDues{Known: true, PaidTo: MonthOf(2026, 5), ToRecord: toRecord}, "转出前请核实这些月份是否已交", "督促其补交"},
+		{"owed_too", LetterDues{Known: true, PaidTo: MonthOf(2026, 5), ToRecord: toRecord, OwedMonths: []Month{MonthOf(2026, 10)}, Owed: 3000}, "督促其补交", "核实这些月份"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tc.d.WarningText("杨磊").String()
+			if !strings.Contains(got, tc.want) || strings.Contains(got, tc.not) {
+				t.Errorf("%q: want %q, not %q", got, tc.want, tc.not)
+			}
+		})
+	}
+	d := LetterDues{ToRecord: toRecord}
+	if got := d.UnknownPaidToText("李明").String(); !strings.Contains(got, "2026年6月至2026年8月") || !strings.Contains(got, "待补录（3个月）") || strings.Contains(got, "没有交纳记录") {
+		t.Errorf("paid-to unknown for months to record: %q", got)
+	}
+	if got := (&LetterDues{}).UnknownPaidToText("李明").String(); !strings.Contains(got, "建账后也没有交纳记录") {
+		t.Errorf("paid-to unknown, nothing at all: %q", got)
+	}
+}

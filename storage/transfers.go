@@ -228,8 +228,7 @@ func prepareLetter(tx *gorm.DB, q model.LetterRequest, now time.Time) (model.Tra
 	}
 	dues := model.DuesAtLetter(&m, h, l.Date, today, model.CurrentDuesRules())
 	if !dues.Known {
-		return l, dues, m, transferError(&model.TextError{Kind: model.ErrTransfer, Bare: true, Text: model.Textf(
-			"无法确定%s的党费交至：党费账中没有其“党费已交至”，建账后也没有交纳记录。请先在其党员页面的“党费”中填写党费已交至，或登记交纳", m.Name)})
+		return l, dues, m, transferError(&model.TextError{Kind: model.ErrTransfer, Bare: true, Text: dues.UnknownPaidToText(m.Name)})
 	}
 	l.PaidTo = dues.PaidTo
 	if l.Number, err = nextLetterNumber(tx, l.Year); err != nil {
