@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // homeScreen is 首页: who the branch is, how many members it has, and what an
@@ -31,8 +32,8 @@ type homeScreen struct {
 	emptyRoster   *fyne.Container // how to add or import members, while there are none
 	listWidth     float32         // the width the rows' heights were worked out for
 	allGood       *widget.Label
-	checking      *widget.Label // says so while the checks are being worked out
-	upcoming      *widget.Label // planned activities of the next months
+	checking      *widget.Label  // says so while the checks are being worked out
+	upcoming      *kit.WrapLabel // planned activities of the next months
 }
 
 var countTitles = []string{"在册党员", "正式党员", "预备党员", "流动党员", "失联党员"}
@@ -67,8 +68,7 @@ func newHomeScreen(sh *shell) *homeScreen {
 
 	h.allGood = widget.NewLabel("")
 	h.checking = widget.NewLabel("")
-	h.upcoming = widget.NewLabel("")
-	h.upcoming.Wrapping = fyne.TextWrapWord
+	h.upcoming = kit.NewWrapLabel("")
 
 	top := container.NewVBox(container.NewHBox(h.title, h.setup), h.org, container.NewGridWithColumns(len(cards), cards...), h.emptyRoster, h.upcoming)
 	// "没有发现问题。" sits in the heading line: the list always holds the

@@ -9,10 +9,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/storage/demo"
+	"branchledger/ui/kit"
 )
 
 func TestHomeAsksForTheProfileFirst(t *testing.T) {
@@ -195,7 +195,7 @@ func TestFindingMessagesLineUp(t *testing.T) {
 		o.Resize(fyne.NewSize(900, 60))
 		line := o.(*fyne.Container).Objects[1].(*fyne.Container)
 		line.Resize(fyne.NewSize(900, 60))
-		msg := line.Objects[0].(*widget.Label)
+		msg := line.Objects[0].(*kit.WrapLabel)
 		xs = append(xs, msg.Position().X)
 	}
 	if xs[0] != xs[1] || xs[1] != xs[2] {

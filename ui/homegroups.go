@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"math"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -53,8 +51,7 @@ func newHomeRow() fyne.CanvasObject {
 	count := widget.NewLabel("")
 	sev := widget.NewLabel("严重")
 	sev.TextStyle.Bold = true
-	msg := widget.NewLabel("")
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewWrapLabel("")
 	// Every severity takes the width of the longest, so that the messages
 	// start in one column ("Reminder" is wider than "Serious" or "Note").
 	sevBox := container.NewGridWrap(fyne.NewSize(severityWidth(), sev.MinSize().Height), sev)
@@ -91,7 +88,7 @@ func (h *homeScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	sev := left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)
 	sev.Importance = imp
 	sev.SetText(lang.L(r.finding.Severity.String()))
-	line.Objects[0].(*widget.Label).SetText(kit.FindingText(*r.finding))
+	line.Objects[0].(*kit.WrapLabel).SetText(kit.FindingText(*r.finding))
 }
 
 // fitRows makes each finding's row as tall as its message needs at the
@@ -112,13 +109,7 @@ func (h *homeScreen) fitRows(width float32) {
 			h.findingsList.SetItemHeight(i, headHeight)
 			continue
 		}
-		w := fyne.MeasureText(kit.FindingText(*r.finding), size, fyne.TextStyle{}).Width
-		lines := float32(1)
-		if w > avail {
-			// A wrapped line is seldom full: a little more keeps the
-			// last words.
-			lines = float32(math.Ceil(float64(w * 1.08 / avail)))
-		}
+		lines := float32(kit.LineCount(kit.FindingText(*r.finding), avail+2*pad, fyne.TextStyle{}))
 		h.findingsList.SetItemHeight(i, max(base, lines*line+2*pad))
 	}
 }
@@ -153,8 +144,7 @@ func (h *homeScreen) rowOf(i int) widget.ListItemID {
 
 // newEmptyRoster says, while the roster is empty, how members get onto it.
 func (h *homeScreen) newEmptyRoster() *fyne.Container {
-	text := widget.NewLabel(lang.L("花名册中还没有党员。可以逐个新增，也可以从支部现有的 Excel 花名册导入（标题行、合并表头和各种日期写法都能识别，导入前会先预览）。"))
-	text.Wrapping = fyne.TextWrapWord
+	text := kit.NewWrapLabel(lang.L("花名册中还没有党员。可以逐个新增，也可以从支部现有的 Excel 花名册导入（标题行、合并表头和各种日期写法都能识别，导入前会先预览）。"))
 	add := widget.NewButtonWithIcon(lang.L("新增党员"), theme.ContentAddIcon(), func() {
 		h.sh.show(screenRoster)
 		h.sh.roster.form = h.sh.roster.addMember()

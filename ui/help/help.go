@@ -99,15 +99,21 @@ func transferNumbers() map[string]any {
 	}
 }
 
-// NewView is the 帮助 section: the topics on the left, the page on the right.
-// Call Show to open a topic.
-func NewView(about About) *View {
-	v := &View{about: about}
+// Titles are the help pages' titles, in the list's order, 关于 last: each
+// opens with View.Show.
+func Titles() []string {
 	titles := make([]string, 0, len(topics)+1)
 	for _, t := range topics {
 		titles = append(titles, t.title)
 	}
-	titles = append(titles, AboutTopic)
+	return append(titles, AboutTopic)
+}
+
+// NewView is the 帮助 section: the topics on the left, the page on the right.
+// Call Show to open a topic.
+func NewView(about About) *View {
+	v := &View{about: about}
+	titles := Titles()
 	v.titles = titles
 	v.page = container.NewStack()
 	// The list is as wide as its longest title in the UI language: at a
@@ -138,7 +144,7 @@ type View struct {
 	list    *widget.List
 	page    *fyne.Container
 	// Text is the page shown and Markdown its source, for tests.
-	Text     *widget.RichText
+	Text     *kit.MarkdownText
 	Markdown string
 }
 
@@ -161,8 +167,7 @@ func (v *View) show(id int) {
 		md = v.aboutText()
 	}
 	v.Markdown = md
-	chinese := lang.L(topics[0].title) == topics[0].title
-	v.Text = kit.NewMarkdownText(md, chinese)
+	v.Text = kit.NewMarkdownText(md)
 	v.page.Objects = []fyne.CanvasObject{container.NewVScroll(v.Text)}
 	v.page.Refresh()
 }

@@ -121,13 +121,25 @@ func TestTransfersPageSaysWhatToDoAndTheLimits(t *testing.T) {
 // A Chinese page flows on after a bold word: wrapped by words, the text
 // after **提醒** (no spaces in it) went whole to the next line, leaving
 // "严重是检查时会被指出的问题，提醒" alone on its line (review s3-10 newuser
-// #10). English keeps its words whole.
-func TestChinesePagesWrapBetweenCharacters(t *testing.T) {
+// #10). Its lines are broken by kit.BreakLines' rules: none starts with
+// ，、）(review s9-8 #1).
+func TestChinesePagesFlowOnAfterABoldWord(t *testing.T) {
 	test.NewTempApp(t)
 	v := NewView(About{})
 	v.Show("首页")
-	if v.Text.Wrapping != fyne.TextWrapBreak {
-		t.Errorf("the Chinese 首页 wraps with %v, want TextWrapBreak", v.Text.Wrapping)
+	w := test.NewTempWindow(t, v.Text)
+	w.Resize(fyne.NewSize(600, 800))
+	var line string
+	for _, l := range strings.Split(v.Text.Shown(), "\n") {
+		if strings.HasPrefix(l, "严重是") {
+			line = l
+		}
+		if r := []rune(l); len(r) > 0 && strings.ContainsRune("，。、；：）", r[0]) {
+			t.Errorf("a line starts with %q: %q", r[0], l)
+		}
+	}
+	if !strings.Contains(line, "提醒是") {
+		t.Errorf("the line after 严重 is %q, the text does not go on after 提醒", line)
 	}
 }
 

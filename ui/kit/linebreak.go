@@ -28,20 +28,29 @@ func BreakLines(text string, width float32, measure func(string) float32) []stri
 	}
 	var lines []string
 	for _, para := range strings.Split(text, "\n") {
-		lines = append(lines, breakParagraph([]rune(strings.TrimSuffix(para, "\r")), width, measure)...)
+		rs := []rune(strings.TrimSuffix(para, "\r"))
+		for _, l := range breakParagraph(rs, width, func(from, to int) float32 { return measure(string(rs[from:to])) }) {
+			lines = append(lines, strings.TrimRightFunc(string(rs[l[0]:l[1]]), unicode.IsSpace))
+		}
 	}
 	return lines
 }
 
-// breakParagraph breaks text that holds no "\n".
-func breakParagraph(text []rune, width float32, measure func(string) float32) []string {
+// breakParagraph breaks text that holds no "\n" into lines, each given as
+// its first rune and the rune after it (the spaces where a line is broken
+// still at its end); measure is the width of text[from:to], which may mix
+// styles (a bold word in a help page).
+func breakParagraph(text []rune, width float32, measure func(from, to int) float32) [][2]int {
 	fits := func(from, to int) bool {
-		return measure(strings.TrimRightFunc(string(text[from:to]), unicode.IsSpace)) <= width
+		for to > from && unicode.IsSpace(text[to-1]) {
+			to--
+		}
+		return measure(from, to) <= width
 	}
 	if len(text) == 0 || fits(0, len(text)) {
-		return []string{string(text)}
+		return [][2]int{{0, len(text)}}
 	}
-	var lines []string
+	var lines [][2]int
 	start := 0 // where the line being filled starts
 	end := 0   // where the pieces that fit on it end
 	at, untailored := breakOpportunities(text)
@@ -51,19 +60,19 @@ func breakParagraph(text []rune, width float32, measure func(string) float32) []
 			continue
 		}
 		if end > start {
-			lines = append(lines, strings.TrimRightFunc(string(text[start:end]), unicode.IsSpace))
+			lines = append(lines, [2]int{start, end})
 			start = end
 		}
 		// The piece starts a line; if alone it is wider, cut it.
 		for !fits(start, to) {
 			c := cut(text, start, to, untailored, fits)
-			lines = append(lines, strings.TrimRightFunc(string(text[start:c]), unicode.IsSpace))
+			lines = append(lines, [2]int{start, c})
 			start = c
 		}
 		end = to
 	}
 	if start < len(text) {
-		lines = append(lines, strings.TrimRightFunc(string(text[start:]), unicode.IsSpace))
+		lines = append(lines, [2]int{start, len(text)})
 	}
 	return lines
 }

@@ -4,56 +4,18 @@ import (
 	"strings"
 	"unicode"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
-// NewMarkdownText is the RichText of Markdown md, made to wrap long Chinese
-// text well; every wrapped RichText of the window is made by it. Chinese
-// (chinese: the UI language) breaks between any two characters: Fyne wraps
-// a text segment without spaces as one word, and Chinese after a bold word
-// (**提醒**是……) went whole to the next line, leaving the line half empty.
-// Within each line of text it drops the spaces Markdown puts beside a bold
-// word between Chinese characters, and starts every segment that continues a
-// line with a zero-width space (see ZeroWidthSpace). Copy or export its
-// text with PlainText, never through the segments.
-func NewMarkdownText(md string, chinese bool) *widget.RichText {
-	rt := widget.NewRichTextFromMarkdown(md)
-	eachLine(rt.Segments, func(line []*widget.TextSegment) {
-		dropCJKSpaces(line)
-		for _, s := range line[1:] {
-			if s.Text != "" {
-				s.Text = string(ZeroWidthSpace) + s.Text
-			}
-		}
-	})
-	rt.Wrapping = fyne.TextWrapWord
-	if chinese {
-		rt.Wrapping = fyne.TextWrapBreak
-	}
-	return rt
-}
-
-// ZeroWidthSpace (U+200B) draws nothing and measures 0 px in the bundled
-// fonts. Fyne 2.7.1 wraps a segment that begins where not one character
-// fits on the line by putting each of its characters on a line of its own —
-// a column of single characters down the page (帮助 → 组织关系 at 1024×700;
-// review s7-8 newuser #10); with a character that always fits first, it
-// breaks the line once and goes on at full width. Written as a number: it
-// is never drawn, so the glyph test, which walks the ui code's string
-// literals, has nothing to check.
-const ZeroWidthSpace = rune(0x200b)
-
 // PlainText is what rt shows, as text to copy or export: a line for each
 // heading, paragraph and list item (rt.String() leaves list items out and
-// runs a heading into the paragraph after it), without the zero-width
-// spaces NewMarkdownText puts in.
+// runs a heading into the paragraph after it).
 func PlainText(rt *widget.RichText) string {
 	var lines []string
 	eachLine(rt.Segments, func(line []*widget.TextSegment) {
 		var b strings.Builder
 		for _, s := range line {
-			b.WriteString(strings.ReplaceAll(s.Text, string(ZeroWidthSpace), ""))
+			b.WriteString(s.Text)
 		}
 		lines = append(lines, b.String())
 	})

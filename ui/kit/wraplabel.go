@@ -129,3 +129,13 @@ func (r *wrapLabelRenderer) Refresh() {
 	r.l.sync()
 	r.l.shown.Refresh()
 }
+
+// LineCount is how many lines a WrapLabel width wide draws text in, at the
+// theme's text size in style: for the height of a list's or a table's row
+// (Fyne gives each row the height it is told, not its cells' MinSize).
+func LineCount(text string, width float32, style fyne.TextStyle) int {
+	size := theme.TextSize()
+	return len(BreakLines(text, width-2*theme.InnerPadding(), func(t string) float32 {
+		return fyne.MeasureText(t, size, style).Width
+	}))
+}
