@@ -164,3 +164,41 @@ func TestOpeningForAMemberEnteredLater(t *testing.T) {
 		t.Errorf("owed from %s", from)
 	}
 }
+
+// The 待补录 reminder says why a member entered after the set-up has months
+// to record: before they were entered, not "before the app began keeping
+// the ledger" — false for a branch that has kept it since 2025-01 (review
+// s9-8 #15). Members at the set-up keep the old sentence.
+func TestRecordFindingsSayWhenAMemberWasEntered(t *testing.T) {
+	ledger := MonthOf(2025, 1)
+	late := RecordGap{MemberID: 2, Name: "甲七", From: ledger, To: MonthOf(2026, 11), Months: 23, OpeningLimit: MonthOf(2026, 11), Entered: MonthOf(2026, 12)}
+	early := RecordGap{MemberID: 1, Name: "乙八", From: MonthOf(2024, 11), To: MonthOf(2024, 12), Months: 2, OpeningLimit: MonthOf(2024, 12)}
+	for _, tc := range []struct {
+		name      string
+		gaps      []RecordGap
+		want, not string
+	}{
+		{"entered_today", []RecordGap{late}, "甲七的党费2025年1月至2026年11月待补录：这些月份在其录入本软件（2026年12月）之前，尚未登记交纳", "开始用本软件记党费账之前"},
+		{"with_one_at_the_set_up", []RecordGap{early, late}, "这些月份在开始用本软件记党费账或党员录入本软件之前", "这些月份在开始用本软件记党费账之前"},
+		{"at_the_set_up_only", []RecordGap{early}, "这些月份在开始用本软件记党费账之前", "录入本软件"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fs := RecordFindings(tc.gaps)
+			if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.want) || strings.Contains(fs[0].Message, tc.not) {
+				t.Errorf("%+v, want %q, not %q", fs, tc.want, tc.not)
+			}
+		})
+	}
+	h := DuesHistory{Start: ledger, SetUp: ledger, Entered: map[int64]Month{2: MonthOf(2026, 12)}}
+	m := duesMember(2, NewDate(2001, 7, 1))
+	if gs := RecordGaps([]Member{m}, h, CurrentDuesRules()); len(gs) != 0 {
+		t.Errorf("no base, no gap: %+v", gs)
+	}
+	h.Bases = []DuesBase{{MemberID: 2, Year: 2025, Category: DuesStudent}, {MemberID: 2, Year: 2026, Category: DuesStudent}}
+	if gs := RecordGaps([]Member{m}, h, CurrentDuesRules()); len(gs) != 1 || gs[0].Entered != MonthOf(2026, 12) {
+		t.Errorf("gaps %+v", gs)
+	}
+	if st := MemberDuesStatement(&m, h, NewDate(2026, 12, 1), CurrentDuesRules()); st.Entered != MonthOf(2026, 12) || st.ToRecord != 23 {
+		t.Errorf("statement: entered %s, %d to record", st.Entered, st.ToRecord)
+	}
+}

@@ -730,6 +730,11 @@ type RecordGap struct {
 	// member (DuesHistory.OpeningLimit): months to record after it are
 	// settled only by recording the payments.
 	OpeningLimit Month
+	// Entered is the month the member was entered into the file when
+	// after the ledger's set-up (DuesHistory.Entered), 0 otherwise: their
+	// months are to record because the app learnt of them late, not
+	// because they are before the app was used, and the finding says so.
+	Entered Month
 }
 
 // RecordGaps lists the members on the roster with months to record
@@ -752,7 +757,7 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 		if !ok {
 			continue
 		}
-		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m)}
+		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m), Entered: h.enteredFor(m)}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
 			// A month without a base is a base gap (BaseGaps) until
 			// its base is in: 缺基数 comes first (review s9-8 #4).

@@ -298,6 +298,11 @@ func RecordFindings(gaps []RecordGap) []Finding {
 	}
 	advice := recordAdvice(gaps)
 	f := Finding{Severity: Warning, About: AboutDues}
+	if entered := enteredGaps(gaps); entered {
+		// Some members were entered after the set-up: "before the app
+		// began keeping the ledger" was false for them (review s9-8 #15).
+		return []Finding{enteredFinding(f, gaps, names, from, to, advice)}
+	}
 	switch {
 	case len(gaps) == 1:
 		f = f.Says("%s的党费%s待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
@@ -322,6 +327,35 @@ func RecordFindings(gaps []RecordGap) []Finding {
 			len(gaps), each, advice)
 	}
 	return []Finding{f}
+}
+
+// enteredGaps reports whether any gap is of a member entered after the
+// ledger's set-up (RecordGap.Entered).
+func enteredGaps(gaps []RecordGap) bool {
+	return slices.ContainsFunc(gaps, func(g RecordGap) bool { return g.Entered != 0 })
+}
+
+// enteredFinding is RecordFindings' 提醒 when some of its members were
+// entered after the set-up: their months are before they were entered,
+// not before the app was used.
+func enteredFinding(f Finding, gaps []RecordGap, names []string, from, to Month, advice Text) Finding {
+	switch {
+	case len(gaps) == 1:
+		return f.Says("%s的党费%s待补录：这些月份在其录入本软件（%s）之前，尚未登记交纳。%s（待补录不算欠交）",
+			gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To), gaps[0].Entered, advice)
+	case len(gaps) > len(names) && !sameSpan(gaps):
+		return f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账或党员录入本软件之前，尚未登记交纳。%s（待补录不算欠交）",
+			len(gaps), spanGroups(gaps), advice)
+	case len(gaps) > len(names):
+		return f.Says("%d名党员（%s等）的党费%s待补录：这些月份在开始用本软件记党费账或党员录入本软件之前，尚未登记交纳。%s（待补录不算欠交）",
+			len(gaps), Names(names), monthRangeText(from, to), advice)
+	}
+	each := make(Texts, len(gaps))
+	for i, g := range gaps {
+		each[i] = Textf("%s（%s）", g.Name, monthRangeText(g.From, g.To))
+	}
+	return f.Says("%d名党员的党费待补录：%s。这些月份在开始用本软件记党费账或党员录入本软件之前，尚未登记交纳。%s（待补录不算欠交）",
+		len(gaps), each, advice)
 }
 
 // recordAdvice says how the months of gaps are settled: recorded as
@@ -445,6 +479,10 @@ type MemberDues struct {
 	Owed             Money
 	Unknown          int // past months owed without a base (缺基数)
 	ToRecord         int // months before the ledger's set-up not recorded (待补录)
+	// Entered is the month the member was entered into the file when
+	// after the ledger's set-up (DuesHistory.Entered), 0 otherwise: their
+	// months to record are before that, not before the app was used.
+	Entered Month
 }
 
 // MemberDuesStatement works out m's dues from the ledger h as of today. The
@@ -475,6 +513,7 @@ func MemberDuesStatement(m *Member, h DuesHistory, today Date, r DuesRules) Memb
 		s.CountedFrom = max(known, owed)
 		s.LedgerFrom = max(owed, h.Start)
 		s.OpeningLimit = h.OpeningLimit(m)
+		s.Entered = h.enteredFor(m)
 	}
 	opening, hasOpening := h.Openings[m.ID]
 	if hasOpening {

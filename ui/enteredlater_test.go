@@ -49,10 +49,15 @@ func TestMemberImportedTodayIntoARunningLedger(t *testing.T) {
 		t.Fatalf("the demo's ledger starts %s", start)
 	}
 	s.show(screenHome)
-	arrears := false
+	arrears, reminded := false, false
 	for _, f := range s.home.findings {
 		if f.About != model.AboutDues {
 			continue
+		}
+		// The months are to record because the app learnt of them today,
+		// not because they are "before the app was used".
+		if strings.Contains(f.Message, newcomer.Name) && strings.Contains(f.Message, "待补录") {
+			reminded = strings.Contains(f.Message, "在其录入本软件（2026年11月）之前") && !strings.Contains(f.Message, "开始用本软件")
 		}
 		if strings.Contains(f.Message, newcomer.Name) && (f.Severity == model.Serious || strings.Contains(f.Message, "欠缴党费")) {
 			t.Errorf("home: %v %s", f.Severity, f.Message)
@@ -62,9 +67,15 @@ func TestMemberImportedTodayIntoARunningLedger(t *testing.T) {
 	if !arrears {
 		t.Errorf("home lost the demo's arrears: %+v", s.home.findings)
 	}
+	if !reminded {
+		t.Errorf("home's 待补录 reminder: %+v", s.home.findings)
+	}
 
 	s.openMember(newcomer.ID)
 	md := s.roster.detail
+	if text := md.dues.summary.Text; !strings.Contains(text, "22个月在其录入本软件（2026年11月）之前，待补录") {
+		t.Errorf("member page: %q", text)
+	}
 	test.Tap(md.dues.edit)
 	md.dues.openingEntry.SetText("2026年10月")
 	md.dues.openingEntry.FocusLost()

@@ -158,6 +158,9 @@ func (t *memberDuesTab) summaryText() string {
 // (s8-8-recheck new #2).
 func toRecordText(st *model.MemberDues) string {
 	args := map[string]any{"N": st.ToRecord}
+	if st.Entered != 0 {
+		return enteredToRecordText(st, args)
+	}
 	switch st.ToRecordOpenable {
 	case st.ToRecord:
 		return lang.N("{{.N}}个月在开始用本软件记账之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期补录，或用“党费已交至…”登记", st.ToRecord, args)
@@ -166,6 +169,21 @@ func toRecordText(st *model.MemberDues) string {
 	}
 	args["M"] = monthText(st.OpeningLimit)
 	return lang.N("{{.N}}个月在开始用本软件记账之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期登记交纳；{{.M}}及以前的也可用“党费已交至…”登记", st.ToRecord, args)
+}
+
+// enteredToRecordText is toRecordText for a member entered after the
+// ledger's set-up: their months are before they were entered, not before
+// the app was used (review s9-8 #15).
+func enteredToRecordText(st *model.MemberDues, args map[string]any) string {
+	args["E"] = monthText(st.Entered)
+	switch st.ToRecordOpenable {
+	case st.ToRecord:
+		return lang.N("{{.N}}个月在其录入本软件（{{.E}}）之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期补录，或用“党费已交至…”登记", st.ToRecord, args)
+	case 0:
+		return lang.N("{{.N}}个月在其录入本软件（{{.E}}）之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期登记交纳（这些月份在本账内，不能用“党费已交至”登记）", st.ToRecord, args)
+	}
+	args["M"] = monthText(st.OpeningLimit)
+	return lang.N("{{.N}}个月在其录入本软件（{{.E}}）之前，待补录（不算欠交）：已交的请在“收缴”中按实际交纳日期登记交纳；{{.M}}及以前的也可用“党费已交至…”登记", st.ToRecord, args)
 }
 
 // openingExample is the example a 党费已交至 field shows: a month the rule

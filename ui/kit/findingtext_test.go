@@ -518,6 +518,28 @@ func everyFinding() []model.Finding {
 			out = append(out, model.Finding{}.With(t))
 		}
 	}
+	// A member entered after the ledger's set-up (review s9-8 #15): the
+	// refusal of a 党费已交至 from the month they were entered, and the
+	// 待补录 reminders that say why.
+	entered := model.DuesHistory{Start: model.MonthOf(2025, 1), SetUp: model.MonthOf(2025, 1), Entered: map[int64]model.Month{3: model.MonthOf(2026, 12)}}
+	if t, ok := model.SentenceOf(model.ValidateOpeningInLedger(model.MonthOf(2026, 12), &model.Member{ID: 3, Name: "王五"}, &entered, nil)); ok {
+		out = append(out, model.Finding{}.With(t))
+	}
+	lateGap := model.RecordGap{MemberID: 3, Name: "王五", From: model.MonthOf(2025, 1), To: model.MonthOf(2026, 11), Months: 23,
+		OpeningLimit: model.MonthOf(2026, 11), Entered: model.MonthOf(2026, 12)}
+	var same, mixed []model.RecordGap
+	for i, name := range []string{"张三", "李四", "赵六", "钱七", "孙八"} {
+		g := lateGap
+		g.MemberID, g.Name = int64(10+i), name
+		same = append(same, g)
+		if i%2 == 1 {
+			g.From = model.MonthOf(2026, 1)
+		}
+		mixed = append(mixed, g)
+	}
+	for _, gaps := range [][]model.RecordGap{{lateGap}, {lateGap, same[0]}, append(same, lateGap), append(mixed, lateGap)} {
+		out = append(out, model.RecordFindings(gaps)...)
+	}
 	return out
 }
 
