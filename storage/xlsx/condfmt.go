@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"slices"
@@ -48,21 +47,20 @@ type cfScan struct {
 // out.
 const conditionalFormatReason = "单元格设有条件格式，会按条件改变它的数字格式（显示方式），无法确定它显示的是什么；请清除该列的条件格式规则（开始 → 条件格式 → 清除规则）后再导入"
 
-func (sc *sheetScan) cfStart(t xml.StartElement) error {
-	switch t.Name.Local {
+func (sc *sheetScan) cfStart(t *scanTag) error {
+	switch string(t.local) {
 	case "conditionalFormatting":
 		if sc.cf == nil {
 			sc.cf = &cfScan{depth: len(sc.stack)}
-			if v, ok := attr(t, "sqref"); ok {
-				sc.cf.ranges = parseSqref(v)
+			if v, ok := t.attr("sqref"); ok {
+				sc.cf.ranges = parseSqref(string(v))
 			}
 		}
 	case "cfRule":
 		r := &cfRule{}
-		r.typ, _ = attr(t, "type")
-		r.op, _ = attr(t, "operator")
-		r.priority, _ = strconv.Atoi(strings.TrimSpace(attrOf(t, "priority")))
-		if id, err := strconv.Atoi(strings.TrimSpace(attrOf(t, "dxfId"))); err == nil {
+		r.typ, r.op = t.attrString("type"), t.attrString("operator")
+		r.priority, _ = strconv.Atoi(strings.TrimSpace(t.attrString("priority")))
+		if id, err := strconv.Atoi(strings.TrimSpace(t.attrString("dxfId"))); err == nil {
 			r.format = sc.dxfs[id]
 		}
 		sc.cf.rule = r
@@ -70,15 +68,15 @@ func (sc *sheetScan) cfStart(t xml.StartElement) error {
 		sc.cf.inText, sc.cf.text = true, sc.cf.text[:0]
 	case "numFmt": // an x14 rule's own differential format
 		if sc.cf.rule != nil {
-			sc.cf.rule.format = newCellFormat(attrOf(t, "formatCode"))
+			sc.cf.rule.format = newCellFormat(t.attrString("formatCode"))
 		}
 	}
 	return nil
 }
 
-func (sc *sheetScan) cfEnd(t xml.EndElement) error {
+func (sc *sheetScan) cfEnd(local []byte) error {
 	cf := sc.cf
-	switch t.Name.Local {
+	switch string(local) {
 	case "formula", "f":
 		if cf.rule != nil {
 			cf.rule.operands = append(cf.rule.operands, string(cf.text))

@@ -119,11 +119,11 @@ func (s *sheetShape) colHidden(c int) bool {
 	return false
 }
 
-// hiddenAttr reports a hidden="1" (or "true") attribute.
-func hiddenAttr(t xml.StartElement) bool {
-	v, _ := attr(t, "hidden")
-	v = strings.TrimSpace(v)
-	return v == "1" || v == "true"
+// hidden reports a hidden="1" (or "true") attribute.
+func (t *scanTag) hidden() bool {
+	v, _ := t.attr("hidden")
+	v = bytes.TrimSpace(v)
+	return string(v) == "1" || string(v) == "true"
 }
 
 // idDigitsInNumber is the length from which a whole number in a number cell
@@ -147,7 +147,7 @@ func (bk *book) scanSheet(s bookSheet) (*sheetShape, error) {
 		return nil, err
 	}
 	if data, ok := bk.unpacked(s.part); ok {
-		return scanSheet(&blankLimiter{r: bytes.NewReader(data)}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs)
+		return scanSheetData(data, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, nil)
 	}
 	rc, err := bk.pkg.open(s.part)
 	if err != nil {
@@ -195,13 +195,16 @@ func (bk *book) startScan(s bookSheet) *scanRun {
 		return run
 	}
 	go func() {
-		run.finish(scanSheetReporting(&blankLimiter{r: bytes.NewReader(data)}, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, run.reached))
+		run.finish(scanSheetData(data, s.name, bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, run.reached))
 	}()
 	return run
 }
 
 // reached says the scan has checked everything before row n+1's start.
 func (run *scanRun) reached(n int) {
+	if int64(n) <= run.checked.Load() {
+		return // a scan begun again (scanSheetData) passing rows checked
+	}
 	run.mu.Lock()
 	run.checked.Store(int64(n))
 	run.cond.Broadcast()
@@ -324,6 +327,7 @@ func scanSheetReporting(r io.Reader, sheet string, shared []uint32, formats, dxf
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
 	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats, dxfs: dxfs, reached: reached}
+	var tag scanTag
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
@@ -342,34 +346,41 @@ func scanSheetReporting(r io.Reader, sheet string, shared []uint32, formats, dxf
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if err := sc.start(t); err != nil {
+			tag.fromXML(t)
+			if err := sc.start(&tag); err != nil {
 				return nil, err
 			}
 		case xml.EndElement:
-			if err := sc.end(t); err != nil {
+			if err := sc.end([]byte(t.Name.Local)); err != nil {
 				return nil, err
 			}
 		case xml.CharData:
-			if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
-				sc.value = append(sc.value, t...)
-			}
-			if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
-				sc.cf.text = append(sc.cf.text, t...)
-			}
+			sc.chars(t)
 		}
 	}
 	return &sc.shape, nil
 }
 
-func (sc *sheetScan) start(t xml.StartElement) error {
+// chars takes in text between tags, where the scan needs it: a cell's
+// value, a conditional format's formula or range.
+func (sc *sheetScan) chars(t []byte) {
+	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
+		sc.value = append(sc.value, t...)
+	}
+	if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
+		sc.cf.text = append(sc.cf.text, t...)
+	}
+}
+
+func (sc *sheetScan) start(t *scanTag) error {
 	if len(sc.stack) >= maxDepth {
 		return sc.damaged(errors.New("elements nested too deep"))
 	}
-	sc.stack = append(sc.stack, t.Name.Local)
-	if sc.cf != nil || t.Name.Local == "conditionalFormatting" {
+	sc.stack = append(sc.stack, t.name())
+	if sc.cf != nil || string(t.local) == "conditionalFormatting" {
 		return sc.cfStart(t)
 	}
-	switch name := t.Name.Local; {
+	switch name := string(t.local); {
 	case name == "sheetData":
 		sc.inData = true
 	case name == "row" && !sc.inData:
@@ -384,8 +395,8 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		return sc.irregular(fmt.Sprintf("%s有一个不在任何一行里的单元格", sc.where()))
 	case name == "row":
 		n := sc.row + 1
-		if v, ok := attr(t, "r"); ok {
-			r, err := strconv.Atoi(strings.TrimSpace(v))
+		if v, ok := t.attr("r"); ok {
+			r, err := strconv.Atoi(string(bytes.TrimSpace(v)))
 			switch {
 			case err != nil || r <= 0:
 				return sc.irregular(fmt.Sprintf("第%d行之后的行号“%s”不正确", sc.row, v))
@@ -401,15 +412,15 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		if sc.reached != nil {
 			sc.reached(n - 1)
 		}
-		if hiddenAttr(t) && len(sc.shape.hiddenRows) < maxHidden {
+		if t.hidden() && len(sc.shape.hiddenRows) < maxHidden {
 			sc.shape.hiddenRows = append(sc.shape.hiddenRows, n)
 		}
 		sc.col, sc.rowCells = 0, 0
 		sc.shape.lastRow = n
 	case name == "c" && sc.inRow && !sc.inCell:
 		c := sc.col + 1
-		if v, ok := attr(t, "r"); ok {
-			col, row, ok := parseRef(v)
+		if v, ok := t.attr("r"); ok {
+			col, row, ok := parseRef(string(v))
 			switch {
 			case !ok:
 				return sc.irregular(fmt.Sprintf("第%d行有位置不正确的单元格“%s”", sc.row, v))
@@ -425,7 +436,8 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		}
 		sc.col, sc.inCell = c, true
 		sc.rowCells = c
-		typ, _ := attr(t, "t")
+		typb, _ := t.attr("t")
+		typ := string(typb)
 		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
 		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
 		sc.isText, sc.format = typ == "s" || typ == "str" || typ == "inlineStr", nil
@@ -439,8 +451,8 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 			sc.shape.isoDates[[2]int{c, sc.row}] = true
 		}
 		if sc.formats != nil {
-			if v, ok := attr(t, "s"); ok {
-				if i, err := strconv.Atoi(strings.TrimSpace(v)); err == nil {
+			if v, ok := t.attr("s"); ok {
+				if i, err := strconv.Atoi(string(bytes.TrimSpace(v))); err == nil {
 					sc.format = sc.formats[i]
 				}
 			}
@@ -450,11 +462,11 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 	case name == "f" && sc.inCell:
 		sc.formula = true
 	case name == "col" && !sc.inData:
-		if hiddenAttr(t) && len(sc.shape.hiddenCols) < maxHidden {
-			lo, _ := attr(t, "min")
-			hi, _ := attr(t, "max")
-			c1, err1 := strconv.Atoi(strings.TrimSpace(lo))
-			c2, err2 := strconv.Atoi(strings.TrimSpace(hi))
+		if t.hidden() && len(sc.shape.hiddenCols) < maxHidden {
+			lo, _ := t.attr("min")
+			hi, _ := t.attr("max")
+			c1, err1 := strconv.Atoi(string(bytes.TrimSpace(lo)))
+			c2, err2 := strconv.Atoi(string(bytes.TrimSpace(hi)))
 			if err1 == nil && err2 == nil && c1 >= 1 && c1 <= c2 {
 				sc.shape.hiddenCols = append(sc.shape.hiddenCols, mergeRange{c1: c1, c2: min(c2, maxColumn)})
 			}
@@ -463,8 +475,8 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 		if len(sc.shape.merges) >= maxMerges {
 			return fmt.Errorf("%w（工作表“%s”有超过 %d 处合并单元格）", ErrTooLarge, sc.sheet, maxMerges)
 		}
-		if v, ok := attr(t, "ref"); ok {
-			if m, ok := parseRange(v); ok {
+		if v, ok := t.attr("ref"); ok {
+			if m, ok := parseRange(string(v)); ok {
 				sc.shape.merges = append(sc.shape.merges, m)
 			}
 		}
@@ -472,15 +484,16 @@ func (sc *sheetScan) start(t xml.StartElement) error {
 	return nil
 }
 
-func (sc *sheetScan) end(t xml.EndElement) error {
-	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1] != t.Name.Local {
-		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), t.Name.Local))
+// end takes in an end tag, by its local name.
+func (sc *sheetScan) end(local []byte) error {
+	if len(sc.stack) == 0 || sc.stack[len(sc.stack)-1] != string(local) {
+		return sc.damaged(fmt.Errorf("element <%s> closed by </%s>", top(sc.stack), local))
 	}
 	sc.stack = sc.stack[:len(sc.stack)-1]
 	if sc.cf != nil {
-		return sc.cfEnd(t)
+		return sc.cfEnd(local)
 	}
-	switch t.Name.Local {
+	switch string(local) {
 	case "sheetData":
 		sc.inData = false
 	case "c":
