@@ -18,8 +18,8 @@ func TestCategoryLineOfAYearBeforeTheLedger(t *testing.T) {
 		want  string
 	}{
 		{2025, model.MonthOf(2026, 11), "2025年全年在本台账建账月份（2026年11月）之前，不计应交，也不需填写基数。"},
-		{2026, model.MonthOf(2026, 11), "应交党费党员 2 人：未填基数 2 人。"},
-		{2025, 0, "应交党费党员 2 人：未填基数 2 人。"},
+		{2026, model.MonthOf(2026, 11), "应交党费党员2人：未填基数2人。"},
+		{2025, 0, "应交党费党员2人：未填基数2人。"},
 	} {
 		got := categoryLine(&model.DuesRegister{Year: tc.year, Rows: rows}, tc.start)
 		if got != tc.want || tc.year < tc.start.Year() && strings.Contains(got, "未填基数") {

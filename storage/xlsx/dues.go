@@ -677,7 +677,7 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	if len(r.Remittances) > 0 {
 		parts := make([]string, len(r.Remittances))
 		for i, rm := range r.Remittances {
-			parts[i] = fmt.Sprintf("%s 上缴第%d季度 %s 元", rm.Date, rm.Quarter, rm.Amount)
+			parts[i] = fmt.Sprintf("%s上缴第%d季度%s元", rm.Date, rm.Quarter, rm.Amount)
 			if rm.Receipt != "" {
 				parts[i] += "（" + rm.Receipt + "）"
 			}
@@ -738,7 +738,7 @@ func gapsLine(gaps []model.BaseGap) string {
 	for _, g := range gaps {
 		names = append(names, g.Name)
 	}
-	return fmt.Sprintf("尚未填写计算基数、应交金额未定（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
+	return fmt.Sprintf("尚未填写计算基数、应交金额未定（不计欠交）的党员%d人：%s。", len(gaps), strings.Join(names, "、"))
 }
 
 // toRecordLine names the members with months before the ledger was set up
@@ -752,7 +752,7 @@ func toRecordLine(gaps []model.RecordGap) string {
 	for _, g := range gaps {
 		names = append(names, fmt.Sprintf("%s（%s）", g.Name, model.MonthRange(g.From, g.To)))
 	}
-	return fmt.Sprintf("开始用本软件记账之前的月份交纳情况待补录（不计欠交）的党员 %d 人：%s。", len(gaps), strings.Join(names, "、"))
+	return fmt.Sprintf("开始用本软件记账之前的月份交纳情况待补录（不计欠交）的党员%d人：%s。", len(gaps), strings.Join(names, "、"))
 }
 
 // extraLine reports the voluntary extra dues (自愿多交), which are apart
@@ -761,7 +761,7 @@ func extraLine(reg *model.DuesRegister) string {
 	if reg.Extra == 0 {
 		return "本年无自愿多交党费。"
 	}
-	return fmt.Sprintf("本年自愿多交党费 %s 元（%d 笔），未计入上表“实交金额”，已计入“收缴”。", reg.Extra, reg.ExtraPaid)
+	return fmt.Sprintf("本年自愿多交党费%s元（%d笔），未计入上表“实交金额”，已计入“收缴”。", reg.Extra, reg.ExtraPaid)
 }
 
 func categoryLine(reg *model.DuesRegister, start model.Month) string {
@@ -783,13 +783,13 @@ func categoryLine(reg *model.DuesRegister, start model.Month) string {
 	parts := []string{}
 	for _, c := range model.DuesCategories {
 		if counts[c] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d 人", c, counts[c]))
+			parts = append(parts, fmt.Sprintf("%s%d人", c, counts[c]))
 		}
 	}
 	if missing > 0 {
-		parts = append(parts, fmt.Sprintf("未填基数 %d 人", missing))
+		parts = append(parts, fmt.Sprintf("未填基数%d人", missing))
 	}
-	return fmt.Sprintf("应交党费党员 %d 人：%s。", len(reg.Rows), strings.Join(parts, "，"))
+	return fmt.Sprintf("应交党费党员%d人：%s。", len(reg.Rows), strings.Join(parts, "，"))
 }
 
 func arrearsLine(as []model.Arrear, c model.PartyConstitutionRules) string {

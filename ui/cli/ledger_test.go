@@ -84,7 +84,7 @@ func TestFirstDayCheckAndDuesExport(t *testing.T) {
 			t.Errorf("the workbook says %q on day one:\n%s", bad, text)
 		}
 	}
-	for _, want := range []string{"建账月份", "党费已交至", "尚未填写计算基数、应交金额未定（不计欠交）的党员 12 人", "没有连续3个月以上未交党费的党员"} {
+	for _, want := range []string{"建账月份", "党费已交至", "尚未填写计算基数、应交金额未定（不计欠交）的党员12人", "没有连续3个月以上未交党费的党员"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the workbook lacks %q:\n%s", want, text)
 		}
@@ -207,7 +207,7 @@ func TestDuesBasesImport(t *testing.T) {
 	if r := run(t, "dues", "export", strconv.Itoa(toRecord.Year()), summary, "--db", db); r.status != ExitOK {
 		t.Fatalf("dues export: %+v", r)
 	}
-	if text := workbookText(t, summary); !strings.Contains(text, "待补录（不计欠交）的党员 1 人："+ms[4].Name+"（"+toRecord.Chinese()) {
+	if text := workbookText(t, summary); !strings.Contains(text, "待补录（不计欠交）的党员1人："+ms[4].Name+"（"+toRecord.Chinese()) {
 		t.Errorf("the printed summary lacks the month to record:\n%s", text)
 	}
 	// --skip-invalid with every row refused imported nothing: exit 1, as
@@ -273,7 +273,7 @@ func TestStartMovedBackCheckAndDuesExport(t *testing.T) {
 			t.Errorf("the workbook says %q:\n%s", bad, text)
 		}
 	}
-	if !strings.Contains(text, "|待补录|") || !strings.Contains(text, "待补录（不计欠交）的党员 13 人") {
+	if !strings.Contains(text, "|待补录|") || !strings.Contains(text, "待补录（不计欠交）的党员13人") {
 		t.Errorf("the workbook does not show the months to record:\n%s", text)
 	}
 }
