@@ -90,6 +90,9 @@ type ImportSheet struct {
 	HeaderRow int
 	Rows      int      // data rows read
 	Ignored   []string // headings of the columns not imported
+	// IgnoredText are Ignored as Texts, for a screen in another language
+	// (学历（重复的“学历”列）).
+	IgnoredText []Text
 	// BranchFromName: the sheet has no 所在党支部 column, and its name is
 	// given as every row's 所在党支部. CanUseName says the choice is offered.
 	BranchFromName bool
@@ -202,6 +205,29 @@ func (p *ImportPreview) Ignored() []string {
 			if !seen[h] {
 				seen[h] = true
 				out = append(out, h)
+			}
+		}
+	}
+	return out
+}
+
+// IgnoredText is Ignored as Texts, for a screen in another language.
+func (p *ImportPreview) IgnoredText() []Text {
+	var out []Text
+	seen := map[string]bool{}
+	for _, s := range p.Sheets {
+		if !s.Included {
+			continue
+		}
+		for i, h := range s.Ignored {
+			if seen[h] {
+				continue
+			}
+			seen[h] = true
+			if i < len(s.IgnoredText) {
+				out = append(out, s.IgnoredText[i])
+			} else {
+				out = append(out, Textf("%s", h))
 			}
 		}
 	}

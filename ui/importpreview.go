@@ -467,8 +467,12 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}
-	if ignored := p.Ignored(); len(ignored) > 0 {
-		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(ignored, lang.L("、"))}))
+	if ignored := p.IgnoredText(); len(ignored) > 0 {
+		said := make([]string, len(ignored))
+		for i, t := range ignored {
+			said[i] = kit.Say(t) // 学历（重复的“学历”列） in the UI's language
+		}
+		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(said, lang.L("、"))}))
 		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}

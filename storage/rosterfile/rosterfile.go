@@ -145,7 +145,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		}
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
-			Ignored: sh.Ignored, BranchFromName: use, CanUseName: canUse, Left: sh.Left, LeftTitle: sh.LeftTitle,
+			Ignored: sh.Ignored, IgnoredText: sh.IgnoredText, BranchFromName: use, CanUseName: canUse, Left: sh.Left, LeftTitle: sh.LeftTitle,
 			Example: sh.Example, NameBranch: nb, NameWhy: why,
 		})
 		if in && p.Sheet == "" {

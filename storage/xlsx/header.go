@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -130,6 +129,10 @@ type column struct {
 	// join says how a column of header.joins is read with the field's
 	// first column.
 	join joinHow
+	// said names a column not imported in the preview when its heading
+	// alone does not say why: 学历（重复的“学历”列）, as a Text so that the
+	// English screen says it in English (review s9-7 #6)
+	said model.Text
 }
 
 // joinHow says how a second column for a field is read together with the
@@ -168,34 +171,41 @@ func (h header) column(f model.Field) (int, bool) {
 	return 0, false
 }
 
-// ignoredHeadings are the headings of the columns not imported, in order.
-func (h header) ignoredHeadings() []string {
-	out := make([]string, 0, len(h.ignored))
-	for _, c := range h.ignored {
-		out = append(out, c.heading)
-	}
-	return out
-}
-
-// ignoredHeadingsWith is ignoredHeadings with the columns that have no
-// heading but hold values (by 0-based column, the first value), each named
-// by its letter and what it holds: 第I列（无标题，如“第一党支部”）.
-func (h header) ignoredHeadingsWith(strays map[int]string) []string {
-	if len(strays) == 0 {
-		return h.ignoredHeadings()
-	}
+// ignoredTexts name the columns not imported, in order, with the columns
+// that have no heading but hold values (by 0-based column, the first
+// value), each named by its letter and what it holds: 第I列（无标题，如
+// “第一党支部”）.
+func (h header) ignoredTexts(strays map[int]string) []model.Text {
 	cols := slices.Clone(h.ignored)
 	for c, v := range strays {
 		name, _ := excelize.ColumnNumberToName(c + 1)
 		if utf8.RuneCountInString(v) > 12 {
 			v = string([]rune(v)[:12]) + "…"
 		}
-		cols = append(cols, column{index: c, heading: fmt.Sprintf("第%s列（无标题，如“%s”）", name, v)})
+		cols = append(cols, column{index: c, said: model.Textf("第%s列（无标题，如“%s”）", name, v)})
 	}
 	slices.SortFunc(cols, func(a, b column) int { return a.index - b.index })
-	out := make([]string, 0, len(cols))
+	out := make([]model.Text, 0, len(cols))
 	for _, c := range cols {
-		out = append(out, c.heading)
+		if c.said.IsZero() {
+			c.said = model.Textf("%s", c.heading)
+		}
+		out = append(out, c.said)
+	}
+	return out
+}
+
+// duplicateColumn is the column at c headed leaf, set aside as a second
+// column for f.
+func duplicateColumn(c int, leaf string, f model.Field) column {
+	return column{index: c, heading: leaf, said: model.Textf("%s（重复的“%s”列）", leaf, model.Term(f.Label()))}
+}
+
+// texts are the Chinese of ts.
+func texts(ts []model.Text) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.String()
 	}
 	return out
 }
@@ -440,7 +450,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 		}
 		if f, tv, ok := groupTick(path); v.roster && ok {
 			if (used[f] && byTicks[f] == nil) || byTicks[f][tv] {
-				h.ignored = append(h.ignored, column{index: c, heading: leaf + "（重复的“" + f.Label() + "”列）"})
+				h.ignored = append(h.ignored, duplicateColumn(c, leaf, f))
 				continue
 			}
 			if byTicks[f] == nil {
@@ -468,7 +478,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			// before "手机号码"): this one takes f, that one is set aside.
 			for i := range h.cols {
 				if h.cols[i].field == f {
-					h.ignored = append(h.ignored, column{index: h.cols[i].index, heading: h.cols[i].heading + "（重复的“" + f.Label() + "”列）"})
+					h.ignored = append(h.ignored, duplicateColumn(h.cols[i].index, h.cols[i].heading, f))
 					h.cols[i] = column{index: c, field: f, heading: leaf}
 					break
 				}
@@ -488,7 +498,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 					}
 				}
 			}
-			h.ignored = append(h.ignored, column{index: set.index, heading: set.heading + "（重复的“" + f.Label() + "”列）"})
+			h.ignored = append(h.ignored, duplicateColumn(set.index, set.heading, f))
 			if dupChecked[f] {
 				h.dups = append(h.dups, set)
 			}

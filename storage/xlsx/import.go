@@ -63,6 +63,9 @@ type Sheet struct {
 	// Ignored are the headings of the columns not imported, in order: a
 	// heading no field answers to, or a second column for a field.
 	Ignored []string
+	// IgnoredText are Ignored as Texts, for a screen in another language:
+	// the note after a heading (（重复的“学历”列）) is said in it.
+	IgnoredText []model.Text
 	// TitleBranch is 所在党支部 as the title names it ("中共某某公司支部委员
 	// 会党员花名册"), given to every row, when the sheet has no such column.
 	TitleBranch string
@@ -334,8 +337,9 @@ func (rd *reader) sheet(s bookSheet) error {
 	if rd.rows+data > MaxDataRows {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
-	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, Ignored: h.ignoredHeadings(), Left: leftWord(s.name),
+	sh := Sheet{Name: s.name, HeaderRow: h.first, HeaderRows: h.rows, IgnoredText: h.ignoredTexts(nil), Left: leftWord(s.name),
 		Example: ExampleSheetName(s.name)}
+	sh.Ignored = texts(sh.IgnoredText)
 	if v, err := rd.bk.f.GetSheetVisible(s.name); err == nil && !v {
 		sh.Hidden = true
 	}
@@ -387,7 +391,8 @@ func (rd *reader) sheet(s bookSheet) error {
 	} else if n > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的人员类别没有说明正式或预备：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.unsaidCategory))
 	}
-	sh.Ignored = h.ignoredHeadingsWith(im.strays)
+	sh.IgnoredText = h.ignoredTexts(im.strays)
+	sh.Ignored = texts(sh.IgnoredText)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
 	rd.notes(&sh, h)
 	if im.titleUsed {
