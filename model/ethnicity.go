@@ -65,3 +65,22 @@ func KnownEthnicity(s string) bool {
 	}
 	return false
 }
+
+// EthnicityByCode is the 民族 of a numeric code of the edition in force
+// (01 汉族 … 56 基诺族), as other systems' exports write it; a code typed
+// into a number cell has lost its leading zero (1). ok is false for
+// anything else.
+func EthnicityByCode(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if len(s) == 0 || len(s) > 2 || !IsDigits(s) {
+		return "", false
+	}
+	n := int(s[0] - '0')
+	if len(s) == 2 {
+		n = n*10 + int(s[1]-'0')
+	}
+	if n < 1 || n > len(CurrentEthnicities.Names) {
+		return "", false
+	}
+	return CurrentEthnicities.Names[n-1], true
+}

@@ -126,6 +126,9 @@ func NormalizeName(s string) string {
 // UpgradeIDNumber), and fills birth date and sex from a valid ID number when
 // they are empty.
 func (m *Member) Normalize() {
+	// A line break in 工作岗位 parts the unit from the post (某某公司
+	// ⏎ 会计): a space, not the two run together (review s9-7 #8).
+	m.Post = strings.ReplaceAll(CleanText(m.Post), "\n", " ")
 	for _, s := range []*string{&m.Name, &m.Ethnicity, &m.Education, &m.BranchName, &m.Post, &m.Address, &m.MobileDestination} {
 		*s = CleanLine(*s)
 	}

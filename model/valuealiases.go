@@ -52,6 +52,10 @@ func NormalizeEthnicity(s string) string {
 	return s
 }
 
+// SexCodes are the codes of GB/T 2261.1-2003 (人的性别代码) for the sexes
+// a record holds, as other systems' exports write 性别.
+var SexCodes = map[string]Sex{"1": SexMale, "2": SexFemale}
+
 // ParseSex reads 性别: 男/女 or 男性/女性. Empty text is ("", true): the
 // ID number can supply it.
 func ParseSex(s string) (Sex, bool) {

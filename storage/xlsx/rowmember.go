@@ -517,7 +517,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	// (the importer reads those): plain strings in the sentences.
 	case model.FieldSex:
 		var ok bool
-		if m.Sex, ok = model.ParseSex(v); !ok {
+		// 1 and 2, the codes of GB/T 2261.1, as systems export them.
+		if sex, code := model.SexCodes[strings.TrimSpace(v)]; code {
+			m.Sex = sex
+		} else if m.Sex, ok = model.ParseSex(v); !ok {
 			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), string(model.SexMale), string(model.SexFemale)))
 		}
 	case model.FieldCategory:
@@ -542,6 +545,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 	case model.FieldEthnicity:
 		// One of the 56 of GB 3304 (or what an ID card may carry
 		// besides): 中国, 汉民, 不详 are none (review s8-7 attack #2).
+		// 01–56, the codes of GB 3304, as systems export them.
+		if e, code := model.EthnicityByCode(v); code {
+			v = e
+		}
 		if m.Ethnicity = model.NormalizeEthnicity(v); m.Ethnicity != "" && !model.KnownEthnicity(m.Ethnicity) {
 			r.reject(f, model.Textf("%s不是民族名称，应填写如“汉族”", quote(v)))
 		}
