@@ -13,9 +13,10 @@ import (
 // Educations. Keys are compared after removing spaces and brackets.
 var educationAliases = map[string]string{
 	"博士": "博士研究生", "博士研究生": "博士研究生", "研究生博士": "博士研究生",
-	// Most "研究生" on a branch roster are master's graduates; a doctor
-	// is usually written as such.
-	"硕士": "硕士研究生", "硕士研究生": "硕士研究生", "研究生": "硕士研究生", "研究生硕士": "硕士研究生",
+	// A bare "研究生" does not say 博士 or 硕士: it is kept as written,
+	// not stored as 硕士研究生, a guess a doctor's record would carry
+	// (review s10-attack7 #5).
+	"硕士": "硕士研究生", "硕士研究生": "硕士研究生", "研究生硕士": "硕士研究生",
 	"大学": "大学", "大学本科": "大学", "本科": "大学", "大本": "大学",
 	"大专": "大专", "专科": "大专", "大学专科": "大专", "高职": "大专",
 	"中专": "中专", "中等专科": "中专", "中等专业学校": "中专",

@@ -67,3 +67,20 @@ func TestLineBreakInPostIsASpace(t *testing.T) {
 		t.Errorf("工作岗位 %q", m.Post)
 	}
 }
+
+// 学历 研究生 says neither 博士 nor 硕士: kept as written, not stored as
+// 硕士研究生 (review s10-attack7 #5: a doctor was stored as 硕士研究生);
+// 硕士 and 博士 still read as their codes.
+func TestBareGraduateEducationKeptAsWritten(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "学历"},
+		{"研一", idNumber("19800101", "011"), "2008.06", "2009.06", "研究生"},
+		{"研二", idNumber("19810101", "011"), "2008.06", "2009.06", "硕士"},
+		{"研三", idNumber("19820101", "011"), "2008.06", "2009.06", "博士"},
+	}))
+	for row, want := range map[int]string{2: "研究生", 3: "硕士研究生", 4: "博士研究生"} {
+		if m := member(t, rf, row); m.Education != want {
+			t.Errorf("row %d: 学历 %q, want %q", row, m.Education, want)
+		}
+	}
+}
