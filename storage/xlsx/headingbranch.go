@@ -25,6 +25,9 @@ var (
 	// yearMark is a year written in the name (2026年度, 二〇二六年, 2025年),
 	// which a branch's name does not hold.
 	yearMark = regexp.MustCompile(`[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年`)
+	// periodAround is a year at the start or the end of a name: 2026年度
+	// 第一党支部, 第一党支部2025年.
+	periodAround = regexp.MustCompile(`^[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年度?|[0-9０-９〇○零一二三四五六七八九]{2,4}\s*年度?$`)
 	// bracketed is a remainder wholly in brackets: 党员花名册（第五党支部）.
 	bracketed = regexp.MustCompile(`^[（(【\[〔](.*)[）)】\]〕]$`)
 	// formerBranch is a former branch's name (原第一党支部, 原党支部,
@@ -90,6 +93,15 @@ func BranchFromHeading(s string, orgOnly bool) (branch, why string) {
 		}
 		if m := bracketed.FindStringSubmatch(t); m != nil {
 			t, changed = m[1], true
+		}
+	}
+	// A sheet's name may put the roster's year before or after the
+	// branch's (第一党支部2025年, 2026年度第一党支部): the rest is the
+	// branch, offered to the user, not taken unasked (review s9-7 #12). A
+	// title's year still keeps it from giving a branch.
+	if !orgOnly {
+		if u := periodAround.ReplaceAllString(t, ""); u != t && orgName(u) {
+			t = u
 		}
 	}
 	mentions := strings.Contains(t, "支部") || strings.Contains(t, "党委") || strings.Contains(t, "总支")

@@ -52,7 +52,13 @@ func TestBranchFromHeading(t *testing.T) {
 		{"机关党委党员名单", "机关党委", ""},
 		{"生产车间", "生产车间", ""},
 		{"2026年", "", "含有年份"},
-		{"2026年度第一党支部", "", "含有年份"},
+		// review s9-7 #12: the year before or after the branch is the
+		// roster's, not the branch's
+		{"2026年度第一党支部", "第一党支部", ""},
+		{"第一党支部2025年党员花名册", "第一党支部", ""},
+		{"第一党支部2025年度", "第一党支部", ""},
+		{"2025年第一、第二党支部", "", "写了不止一个党支部"},
+		{"2025年生产车间", "", "含有年份"},
 	} {
 		b, why := BranchFromHeading(c.in, false)
 		if b != c.branch || why != c.why {
