@@ -79,7 +79,7 @@ func setField(dst, src *Member, f Field) {
 func MergeImported(existing, incoming *Member, columns []Field) Member {
 	out := *existing
 	for _, f := range columns {
-		if incoming.Text(f) == "" {
+		if incoming.Text(f) == "" || lessExactSameDate(existing, incoming, f) {
 			continue
 		}
 		setField(&out, incoming, f)
@@ -88,6 +88,21 @@ func MergeImported(existing, incoming *Member, columns []Field) Member {
 		out.FullDate = Date{}
 	}
 	return out
+}
+
+// lessExactSameDate reports a date field f the incoming record gives as a
+// month alone (2003年10月) where the stored one has the day of that month
+// (2003-10-15): the file says less, not otherwise, and the stored day is
+// kept — no change (review s9-7 #13: the re-import dropped the day and
+// counted as an update).
+func lessExactSameDate(existing, incoming *Member, f Field) bool {
+	switch f {
+	case FieldBirthDate, FieldJoinDate, FieldFullDate, FieldArrivedOn:
+	default:
+		return false
+	}
+	in, old := *incoming.dateField(f), *existing.dateField(f)
+	return in.MonthOnly() && !old.IsZero() && !old.MonthOnly() && in.Year == old.Year && in.Month == old.Month
 }
 
 // ImportUpdate is a member already on the roster whose imported row differs.
