@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"image/color"
 	"strconv"
 	"strings"
@@ -212,17 +213,20 @@ func sentenceCase(s string) string {
 // month's English name as findings say it (kit.Say), not "10/2026"
 // (review s9-8 #10).
 func monthText(m model.Month) string {
-	return lang.L("{{.Y}}年{{.M}}月", map[string]any{"Y": m.Year(), "M": int(m.Mon()), "Name": m.Mon().String()[:3]})
+	return kit.Say(model.Textf("%s", m))
 }
 
-// monthRangeText is a run of months: 2026年1月至10月, Jan–Oct 2026.
+// monthRangeText is a run of months: 2026年1月至10月, Jan–Oct 2026. Built
+// here, not by a translated template: the English drops the month numbers
+// the Chinese template needs.
 func monthRangeText(from, to model.Month) string {
 	switch {
 	case from == to:
 		return monthText(from)
+	case from.Year() == to.Year() && kit.English():
+		return fmt.Sprintf("%s–%s %d", from.Mon().String()[:3], to.Mon().String()[:3], from.Year())
 	case from.Year() == to.Year():
-		return lang.L("{{.Y}}年{{.M}}月至{{.N}}月", map[string]any{"Y": from.Year(), "M": int(from.Mon()), "N": int(to.Mon()),
-			"From": from.Mon().String()[:3], "To": to.Mon().String()[:3]})
+		return fmt.Sprintf("%d年%d月至%d月", from.Year(), int(from.Mon()), int(to.Mon()))
 	}
 	return lang.L("{{.A}}至{{.B}}", map[string]any{"A": monthText(from), "B": monthText(to)})
 }

@@ -340,6 +340,11 @@ func Verbs(format string) []Verb {
 // not the Chinese one).
 func english() bool { return lang.L("、") != "、" }
 
+// English reports whether the UI speaks English, for the few texts whose
+// English is built otherwise than by a translated template (a run of
+// month names).
+func English() bool { return english() }
+
 // hasHan reports whether s has a Chinese character.
 func hasHan(s string) bool {
 	for _, r := range s {
