@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // A page of Markdown reads as written: no space between Chinese words
@@ -118,36 +117,4 @@ func drawnRows(o fyne.CanvasObject) []string {
 		rows = append(rows, p.text)
 	}
 	return rows
-}
-
-// walkSegments calls fn with each text segment of segs, and whether it
-// starts its line (the first of a paragraph or item, or after one that ends
-// one).
-func walkSegments(segs []widget.RichTextSegment, fn func(*widget.TextSegment, bool)) {
-	first := true
-	var walk func(widget.RichTextSegment)
-	walk = func(s widget.RichTextSegment) {
-		switch s := s.(type) {
-		case *widget.TextSegment:
-			fn(s, first)
-			first = !s.Inline()
-		case *widget.ListSegment:
-			for _, it := range s.Items {
-				first = true
-				walk(it)
-			}
-			first = true
-		case *widget.ParagraphSegment:
-			first = true
-			for _, x := range s.Texts {
-				walk(x)
-			}
-			first = true
-		default:
-			first = true
-		}
-	}
-	for _, s := range segs {
-		walk(s)
-	}
 }
