@@ -383,17 +383,17 @@ func TestRosterImportSheetNamedAsSeen(t *testing.T) {
 func TestRosterImportSheetAsBranchTidiesTheName(t *testing.T) {
 	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"}
 	path := writeBook(t, "各支部.xlsx", map[string][][]any{
-		"第一党支部花名册":    {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
-		"2026年度第二党支部": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
-	}, "第一党支部花名册", "2026年度第二党支部")
+		"第一党支部花名册":  {head, {"赵一", rosterID("19800101", 11), "2010.07", "2011.07", "正式党员"}},
+		"2025年生产车间": {head, {"钱二", rosterID("19800101", 22), "2010.07", "2011.07", "正式党员"}},
+	}, "第一党支部花名册", "2025年生产车间")
 	db := filepath.Join(t.TempDir(), "b.db")
 	r := run(t, "roster", "import", path, "--db", db, "--dry-run")
 	if r.status != ExitOK || !strings.Contains(r.stderr, "工作表“第一党支部花名册”没有“所在党支部”列；如其中的党员都在“第一党支部”，加 --sheet-as-branch 第一党支部花名册") ||
-		strings.Contains(r.stderr, "--sheet-as-branch 2026年度第二党支部") {
+		strings.Contains(r.stderr, "--sheet-as-branch 2025年生产车间") {
 		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
 	}
-	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "2026年度第二党支部")
-	if r.status != ExitFailed || !strings.Contains(r.stderr, "工作表名称“2026年度第二党支部”含有年份，不能作为所在党支部；请在 Excel 或 WPS 中把工作表改名为党支部的名称") {
+	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "2025年生产车间")
+	if r.status != ExitFailed || !strings.Contains(r.stderr, "工作表名称“2025年生产车间”含有年份，不能作为所在党支部；请在 Excel 或 WPS 中把工作表改名为党支部的名称") {
 		t.Fatalf("status %d stderr:\n%s", r.status, r.stderr)
 	}
 	r = run(t, "roster", "import", path, "--db", db, "--sheet-as-branch", "第一党支部花名册")

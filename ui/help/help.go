@@ -235,6 +235,7 @@ var licences = []struct{ prefix, licence string }{
 	{"github.com/mattn/go-isatty", "MIT"},
 	{"github.com/google/uuid", "BSD-3-Clause"},
 	{"github.com/xuri/", "BSD-3-Clause"},
+	{"github.com/orisano/gosax", "BSD-2-Clause"},
 	{"github.com/richardlehane/", "Apache-2.0"},
 	{"github.com/tiendc/go-deepcopy", "MIT"},
 	{"filippo.io/", "BSD-3-Clause"},
