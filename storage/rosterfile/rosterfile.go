@@ -516,8 +516,18 @@ func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err e
 // WriteRejected writes the refused rows of a previewed import to out, in
 // the layout of the file they came from, so that once fixed they import as
 // they are (xlsx.WriteRejectedRows). It returns how many rows it wrote.
+//
+// A sheet whose name was taken as its rows' 所在党支部 carries it in a
+// 所在党支部 column, so that re-imported unchanged its rows are refused
+// for the same reason, not imported without the branch.
 func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) {
-	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected)
+	named := xlsx.SheetBranches{}
+	for _, sh := range p.Sheets {
+		if sh.BranchFromName && sh.NameBranch != "" {
+			named[sh.Name] = sh.NameBranch
+		}
+	}
+	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected, named)
 }
 
 // ExportRoster writes the printed 花名册 of the members on the active roster

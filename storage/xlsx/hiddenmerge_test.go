@@ -39,7 +39,7 @@ func TestValueHiddenUnderMergeAcrossIsNotRead(t *testing.T) {
 		t.Errorf("row 3: sex %q full %v", m.Sex, m.FullDate)
 	}
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

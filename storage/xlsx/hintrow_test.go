@@ -53,7 +53,7 @@ func TestHintRowUnderHeadings(t *testing.T) {
 		{"辛二", id2, "十月", "2010.06", "第一党支部"}})
 	rf := read(t, bad)
 	var buf bytes.Buffer
-	if n, err := WriteRejectedRows(&buf, bad, rf.Rejected); err != nil || n != 1 {
+	if n, err := WriteRejectedRows(&buf, bad, rf.Rejected, nil); err != nil || n != 1 {
 		t.Fatalf("refused rows: %d %v", n, err)
 	}
 	again := read(t, buf.Bytes())

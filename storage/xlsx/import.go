@@ -356,14 +356,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	rd.rf.Notes = append(rd.rf.Notes, h.joinNotes(sh.Name)...)
 	if !h.has(model.FieldBranchName) {
-		sh.TitleBranch, sh.TitleWhy = BranchFromHeading(sh.Title, true)
-		// The 组织部 layout: 党员花名册 on the first line, 填报单位：…
-		// 填报日期：… on the next (review s8-7 newuser #11).
-		if line := unitLine(grid.text[:h.first-1]); sh.TitleBranch == "" && line != "" {
-			if b, why := BranchFromHeading(line, true); b != "" || sh.TitleWhy == "" {
-				sh.Title, sh.TitleBranch, sh.TitleWhy = line, b, why
-			}
-		}
+		sh.Title, sh.TitleBranch, sh.TitleWhy = titleBranch(grid.text[:h.first-1])
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
 	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}
@@ -551,6 +544,22 @@ func (sr *sheetReader) mergedAcross(col, row int) bool {
 		}
 	}
 	return false
+}
+
+// titleBranch is the title of the rows above a header, the 所在党支部 it
+// names for a sheet without that column, and why it names none when it
+// reads as a branch's but cannot be one (see BranchFromHeading).
+func titleBranch(above [][]string) (title, branch, why string) {
+	title = titleOf(above)
+	branch, why = BranchFromHeading(title, true)
+	// The 组织部 layout: 党员花名册 on the first line, 填报单位：…
+	// 填报日期：… on the next (review s8-7 newuser #11).
+	if line := unitLine(above); branch == "" && line != "" {
+		if b, w := BranchFromHeading(line, true); b != "" || why == "" {
+			return line, b, w
+		}
+	}
+	return title, branch, why
 }
 
 // titleOf is the text of the first non-blank row above the header: the
@@ -976,6 +985,15 @@ func (im *importer) row(rec *record) error {
 	// 出) say no: a stored 流动党员 is cleared, in the record's history,
 	// not kept as 流动 by a file that says otherwise.
 	fields := im.fields
+	// A branch a sheet without the column gives its rows (its title, a
+	// group row) is given as a column's would be: compared with the same
+	// person's row on another sheet, and set on a member already on the
+	// roster, as a sheet's name given as the branch is. The same person
+	// under two titles (第一党支部, 第二党支部) was joined into one member
+	// of the first branch without a word.
+	if m.BranchName != "" && !slices.Contains(fields, model.FieldBranchName) {
+		fields = append(slices.Clip(fields), model.FieldBranchName)
+	}
 	dest := shown[model.FieldMobileDestination]
 	for _, f := range []model.Field{model.FieldMobile, model.FieldLostContact} {
 		says := f == model.FieldMobile && (m.Mobile || dest != "" && destinationKind(dest) == destStays) ||

@@ -159,7 +159,7 @@ func TestRejectedRecordKeepsItsContinuation(t *testing.T) {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
-	n, err := WriteRejectedRows(&buf, data, rf.Rejected)
+	n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil)
 	if err != nil || n != 1 {
 		t.Fatalf("wrote %d: %v", n, err)
 	}

@@ -22,11 +22,16 @@ const RejectedReasonHeading = "错误原因"
 // rejectedFill marks the cells a row was refused for: Excel's light red.
 var rejectedFill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}
 
+// SheetBranches are, by sheet, the 所在党支部 an import gave the rows of a
+// sheet that has no such column from the sheet's name (chosen in the
+// preview, or --sheet-as-branch): nothing in the rows says it.
+type SheetBranches map[string]string
+
 // WriteRejectedRowsFile reads the roster workbook src again and writes the
 // rows the rejections name to out, replacing out only once the new file is
 // complete. It returns how many refused rows it wrote (the rows that
 // continue one go with it). See WriteRejectedRows.
-func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, error) {
+func WriteRejectedRowsFile(src, out string, rejections []model.Rejection, named SheetBranches) (int, error) {
 	// The file being imported is never the target: the user's workbook
 	// would be replaced by its refused rows (review s6-7 attack #11).
 	if sameFile(src, out) {
@@ -39,7 +44,7 @@ func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, 
 	n := 0
 	err = WriteFileAtomic(out, func(w io.Writer) error {
 		var werr error
-		n, werr = WriteRejectedRows(w, data, rejections)
+		n, werr = WriteRejectedRows(w, data, rejections, named)
 		return werr
 	})
 	return n, err
@@ -52,7 +57,15 @@ func WriteRejectedRowsFile(src, out string, rejections []model.Rejection) (int, 
 // covers; numbers and dates as numbers in their own format, text as text),
 // the cells it was refused for filled light red, and one more column,
 // 错误原因, saying what to fix. Fixed, the workbook imports as it is.
-func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (int, error) {
+//
+// A sheet without a 所在党支部 column whose rows took it from elsewhere
+// (its name, as named says; its title; a group row) gets the column,
+// holding each row's branch as the import took it: the copy would
+// otherwise lose it (a sheet name is no branch unless chosen, and a title
+// gives none once the column is there), and a row refused for clashing
+// with another sheet's branch would import clean, unfixed (review attack7
+// #12).
+func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, named SheetBranches) (int, error) {
 	bk, err := openWorkbook(data)
 	if err != nil {
 		return 0, err
@@ -91,7 +104,7 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (
 			return 0, err
 		}
 		sheets++
-		n, err := copyRejectedSheet(bk, s, out, rows)
+		n, err := copyRejectedSheet(bk, s, out, rows, named[s.name])
 		if err != nil {
 			return 0, err
 		}
@@ -107,7 +120,8 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection) (
 }
 
 // copyRejectedSheet copies the header of sheet s and its refused rows.
-func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection) (int, error) {
+// nameBranch is the 所在党支部 the sheet's name gave its rows, "" when none.
+func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection, nameBranch string) (int, error) {
 	if s.part == nil {
 		return 0, fmt.Errorf("%w（工作表“%s”）", ErrNoHeader, s.name)
 	}
@@ -120,7 +134,8 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		return 0, err
 	}
 	sr := bk.newSheetReader(s, shape)
-	h, ok := findHeader(headingGridOf(streamed, sr))
+	grid := headingGridOf(streamed, sr)
+	h, ok := findHeader(grid)
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}
@@ -132,6 +147,19 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// so that the red cell can be filled and the copy imported as is
 	// (review s8-7 newuser #10).
 	added := missingColumns(h, rows)
+	// The branch rows of a sheet without the column took from outside
+	// them, as the importer gives it (rowMember, then the preview's sheet
+	// name): a group row above, else the title, else the sheet's name.
+	outside := ""
+	if !h.has(model.FieldBranchName) {
+		_, outside, _ = titleBranch(grid.text[:h.first-1])
+		if outside == "" {
+			outside = nameBranch
+		}
+		if nameBranch != "" && !slices.Contains(added, model.FieldBranchName) {
+			added = append(added, model.FieldBranchName)
+		}
+	}
 	reasonCol := width + len(added) + 1
 
 	// The title and header rows, as they are.
@@ -197,6 +225,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// written again above the first refused row under it, so that the
 	// fixed copy gives them the same.
 	var branches, categories []int
+	sectionTitles := map[int]string{}
 	for _, r := range streamed {
 		if r.n < h.first+h.rows {
 			continue
@@ -207,6 +236,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		}
 		if h.givesBranch(title) {
 			branches = append(branches, r.n)
+			sectionTitles[r.n] = title
 		} else if _, cat := h.categoryTitle(title); cat {
 			categories = append(categories, r.n)
 		}
@@ -313,6 +343,15 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				}
 			}
 			ref, _ := excelize.CoordinatesToCellName(width+1+i, to)
+			if f == model.FieldBranchName {
+				b := outside
+				if sn := sectionOf(branches, n); sn > 0 {
+					b = sectionTitles[sn]
+				}
+				if err := out.SetCellStr(s.name, ref, BranchText(b)); err != nil {
+					return 0, err
+				}
+			}
 			if err := out.SetCellStyle(s.name, ref, ref, cp.style(st)); err != nil {
 				return 0, err
 			}

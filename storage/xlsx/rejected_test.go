@@ -31,7 +31,7 @@ func TestRejectedRowsWorkbook(t *testing.T) {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
-	n, err := WriteRejectedRows(&buf, data, rf.Rejected)
+	n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil)
 	if err != nil || n != 2 {
 		t.Fatalf("wrote %d rows: %v", n, err)
 	}
@@ -96,13 +96,13 @@ func TestRejectedRowsFileIsWrittenWhole(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "问题行.xlsx")
 	rf := read(t, data)
-	if n, err := WriteRejectedRowsFile(src, out, rf.Rejected); err != nil || n != 1 {
+	if n, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil); err != nil || n != 1 {
 		t.Fatalf("%d, %v", n, err)
 	}
 	if _, err := ReadRosterFile(out, ReadOptions{Today: today}); err != nil {
 		t.Errorf("the written file does not read: %v", err)
 	}
-	if _, err := WriteRejectedRowsFile(src, out, []model.Rejection{}); err == nil {
+	if _, err := WriteRejectedRowsFile(src, out, []model.Rejection{}, nil); err == nil {
 		t.Error("nothing to write, yet no error")
 	}
 }
@@ -123,7 +123,7 @@ func TestRejectedRowsKeepFormulaLikeText(t *testing.T) {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
-	if n, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil || n != 2 {
+	if n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil || n != 2 {
 		t.Fatalf("wrote %d rows: %v", n, err)
 	}
 	if found := keptText(t, buf.Bytes()); found != 6 {
@@ -164,7 +164,7 @@ func TestRejectedNumberCellsBecomeText(t *testing.T) {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -199,7 +199,7 @@ func TestRejectedRowsGetTheColumnTheyLack(t *testing.T) {
 	// model.CategoryFromDates), as the import passes it on.
 	refused := []model.Rejection{{Sheet: "名册", Row: 2, Field: model.FieldFullDate, Name: "宋甲", Reason: "没有人员类别，也没有转为正式党员日期"}}
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, refused); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, refused, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -246,7 +246,7 @@ func TestRejectedRows1904Dates(t *testing.T) {
 		t.Fatalf("rejected %+v", rf.Rejected)
 	}
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()), shownOptions)
@@ -302,7 +302,7 @@ func TestRejectedRowsKeepTheirSection(t *testing.T) {
 		t.Fatalf("rejected rows %v: %+v", got, rf.Rejected)
 	}
 	var buf bytes.Buffer
-	if n, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil || n != 3 {
+	if n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil || n != 3 {
 		t.Fatalf("wrote %d rows: %v", n, err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
@@ -358,7 +358,7 @@ func TestRejectedRowsNeverReplaceTheSource(t *testing.T) {
 	}
 	rf := read(t, data)
 	for _, out := range []string{src, filepath.Join(dir, ".", "名册.xlsx")} {
-		_, err := WriteRejectedRowsFile(src, out, rf.Rejected)
+		_, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil)
 		if err == nil || !strings.Contains(err.Error(), "就是要导入的文件") {
 			t.Errorf("out %s: err %v", out, err)
 		}
@@ -366,7 +366,7 @@ func TestRejectedRowsNeverReplaceTheSource(t *testing.T) {
 	if got, _ := os.ReadFile(src); !bytes.Equal(got, data) {
 		t.Errorf("the imported workbook was changed")
 	}
-	if n, err := WriteRejectedRowsFile(src, filepath.Join(dir, "问题行.xlsx"), rf.Rejected); err != nil || n != 1 {
+	if n, err := WriteRejectedRowsFile(src, filepath.Join(dir, "问题行.xlsx"), rf.Rejected, nil); err != nil || n != 1 {
 		t.Errorf("another name: %d %v", n, err)
 	}
 }

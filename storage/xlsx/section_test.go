@@ -217,7 +217,7 @@ func TestCategorySectionRows(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))

@@ -104,7 +104,7 @@ func TestRejectedTickRowMarksEveryColumn(t *testing.T) {
 	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "D1"}, [2]string{"E1", "E2"}, [2]string{"F1", "F2"})
 	rf := read(t, data)
 	var buf bytes.Buffer
-	if _, err := WriteRejectedRows(&buf, data, rf.Rejected); err != nil {
+	if _, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
