@@ -67,7 +67,7 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 	if err != nil {
 		return model.ImportPlan{}, err
 	}
-	plan := model.ImportPlan{Source: source}
+	plan := model.ImportPlan{Source: source, Add: make([]model.Member, 0, len(incoming))}
 	// refuse refuses row i for errs, each after "与名册中某某的记录合并后："
 	// when merged names the member on the roster it was merged with.
 	refuse := func(i int, errs model.ValidationErrors, merged string) {

@@ -153,9 +153,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		}
 	}
 
-	var rows []model.ImportRow
-	var origin []xlsx.ImportedRow
-	var fileBranch []string // each row's 所在党支部 as the file (or sheet name) gives it
+	rows := make([]model.ImportRow, 0, len(rf.Members))
+	origin := make([]xlsx.ImportedRow, 0, len(rf.Members))
+	fileBranch := make([]string, 0, len(rf.Members)) // each row's 所在党支部 as the file (or sheet name) gives it
 	for _, r := range rf.Members {
 		if !included[r.Sheet] {
 			continue

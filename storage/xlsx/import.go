@@ -681,6 +681,9 @@ type importer struct {
 // holds a value, a merged cell's value in each row it covers, with the
 // rows that only continue its text.
 func (im *importer) readRows(rows []streamRow) error {
+	// One roster row is one member for nearly every row: growing once saves
+	// the copies append would make over 20,000 rows.
+	im.rd.rf.Members = slices.Grow(im.rd.rf.Members, len(rows))
 	for _, r := range rows {
 		if r.n < im.h.first+im.h.rows {
 			continue
