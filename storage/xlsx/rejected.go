@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -89,7 +91,7 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 			return 0, err
 		}
 	}
-	written, sheets := 0, 0
+	written, sheets, formulas := 0, 0, false
 	for _, s := range bk.sheets {
 		rows := bySheet[s.name]
 		if len(rows) == 0 {
@@ -104,7 +106,7 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 			return 0, err
 		}
 		sheets++
-		n, err := copyRejectedSheet(bk, s, out, rows, named[s.name])
+		n, err := copyRejectedSheet(bk, s, out, rows, named[s.name], &formulas)
 		if err != nil {
 			return 0, err
 		}
@@ -121,7 +123,8 @@ func WriteRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 
 // copyRejectedSheet copies the header of sheet s and its refused rows.
 // nameBranch is the 所在党支部 the sheet's name gave its rows, "" when none.
-func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection, nameBranch string) (int, error) {
+// formulas is set once a formula is written to out (sheetCopy.setFormula).
+func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection, nameBranch string, formulas *bool) (int, error) {
 	if s.part == nil {
 		return 0, fmt.Errorf("%w（工作表“%s”）", ErrNoHeader, s.name)
 	}
@@ -139,7 +142,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}
-	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out)}
+	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out), formulas: formulas}
 	last := h.first + h.rows - 1
 	width := h.width
 	// A refusal of a field the sheet has no column for (转为正式党员日期
@@ -494,6 +497,9 @@ type sheetCopy struct {
 	// cell is edited (a name "=1+1", "@x", a phone "+86 139…") the quote
 	// prefix the exports use, so that it stays text in the fixed copy.
 	keep *textKeeper
+	// formulas is set once a formula is written to the workbook, which
+	// is then worked out when opened (setFormula).
+	formulas *bool
 }
 
 // copyKind is what a copied cell is: it decides the cell's look.
@@ -507,10 +513,13 @@ const (
 	sectionCell // a row naming the branch of the rows under it
 )
 
-// cell copies the cell at (sc, srow) of the source to (c, r): a number
-// stays a number in its own number format (a date stays a date), anything
-// else is written as text in the text format, so that an ID number stays
-// text when the user edits it. A faulty cell is filled light red.
+// cell copies the cell at (sc, srow) of the source to (c, r) as the
+// importer read it, showing what the source showed: a number stays a
+// number in its own number format (a date stays a date; 39604.00 and 50%
+// show so), TRUE/FALSE stays a logical value, a formula without a saved
+// result stays one (copiedFormula), and text is written as text in the
+// text format, so that an ID number stays text when the user edits it. A
+// faulty cell is filled light red.
 func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 	raw, err := cp.sr.value(sc, srow)
 	if err != nil {
@@ -530,6 +539,19 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 	case sectionCell:
 		st.Font = printFont(11, true)
 	}
+	if raw == "" && cp.sr.unsavedFormula(sc, srow) {
+		if err := cp.sourceFormat(sc, srow, &st); err != nil {
+			return err
+		}
+		formula, err := cp.copiedFormula(sc, srow)
+		if err != nil {
+			return err
+		}
+		if err := cp.setFormula(ref, formula); err != nil {
+			return err
+		}
+		return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
+	}
 	number := false
 	if raw != "" && looksNumeric(raw) {
 		number, _, err = cp.sr.numeric(sc, srow)
@@ -540,37 +562,110 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 	switch {
 	case raw == "" && !faulty:
 		return nil
-	case number:
-		idx, err := cp.sr.f.GetCellStyle(cp.sr.sheet, cp.sr.ref(sc, srow))
-		if err != nil {
-			return cp.sr.unreadable(srow, err)
+	case cp.sr.boolCell(sc, srow):
+		// TRUE/FALSE, not the 1/0 it is stored as: the importer refuses a
+		// logical value where a name or a date belongs.
+		if err := cp.sourceFormat(sc, srow, &st); err != nil {
+			return err
 		}
-		if src, err := cp.sr.f.GetStyle(idx); err == nil && src != nil {
-			st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
+		if err := cp.out.SetCellBool(cp.name, ref, raw == "1" || strings.EqualFold(raw, "TRUE")); err != nil {
+			return err
+		}
+	case cp.sr.shape != nil && cp.sr.shape.isoDates[[2]int{sc, srow}]:
+		// An ISO 8601 date cell (t="d") as the date serial it stands
+		// for, in its own format: as text it would read to the day
+		// whatever the format showed.
+		fd, _, err := cp.sr.formattedDate(sc, srow)
+		if err != nil {
+			return err
+		}
+		if fd.IsZero() {
+			return cp.text(ref, raw, st)
+		}
+		if err := cp.sourceFormat(sc, srow, &st); err != nil {
+			return err
+		}
+		if err := cp.out.SetCellDefault(cp.name, ref, strconv.Itoa(dateSerial(fd, cp.sr.bk.date1904))); err != nil {
+			return err
+		}
+	case number:
+		if err := cp.sourceFormat(sc, srow, &st); err != nil {
+			return err
 		}
 		// The faulty number in a number cell (an ID stored as a number,
 		// 2003.10 kept as 2003.1; General by id or by code, 0, 0.0 …) is
 		// what the row was refused for: in the text format, what the user
 		// types over it stays as typed (review s8-7 newuser #1, s8-7
-		// recheck #1). A date's own format stays.
+		// recheck #1). Only where the text format shows it as its own
+		// format did: 39604.00 or 50% would show as 39604 or 0.5, and a
+		// date keeps its own format (review fix13 #3).
 		if faulty && formatPrecision(numFmtCode(&st)) == notDateFormat {
-			st.NumFmt, st.CustomNumFmt = 49, nil
+			shown, err := cp.sr.f.GetCellValue(cp.sr.sheet, cp.sr.ref(sc, srow))
+			if err != nil {
+				return cp.sr.unreadable(srow, err)
+			}
+			general := st.NumFmt == 0 && (st.CustomNumFmt == nil || strings.EqualFold(*st.CustomNumFmt, "General"))
+			if general || shown == raw {
+				st.NumFmt, st.CustomNumFmt = 49, nil
+			}
 		}
 		if err := cp.out.SetCellDefault(cp.name, ref, raw); err != nil {
 			return err
 		}
 	default:
 		st.NumFmt = 49 // @: text
-		if err := cp.out.SetCellStr(cp.name, ref, raw); err != nil {
-			return err
+		if raw != "" {
+			// Text keeps a format that shows it otherwise (@"党支部");
+			// under any other it shows as it is, as in the text format.
+			var src excelize.Style
+			if err := cp.sourceFormat(sc, srow, &src); err != nil {
+				return err
+			}
+			if code := numFmtCode(&src); code != "@" && strings.Contains(code, "@") {
+				st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
+			}
 		}
-		id, err := cp.keep.style(cp.style(st), raw)
-		if err != nil {
-			return err
-		}
-		return cp.out.SetCellStyle(cp.name, ref, ref, id)
+		return cp.text(ref, raw, st)
 	}
 	return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
+}
+
+// dateSerial is the serial Excel stores for day d (from 1900-03-01 on in
+// the 1900 date system, whose serials count Excel's 1900-02-29).
+func dateSerial(d model.Date, date1904 bool) int {
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if date1904 {
+		epoch = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return int(time.Date(d.Year, d.Month, max(d.Day, 1), 0, 0, 0, 0, time.UTC).Sub(epoch).Hours() / 24)
+}
+
+// text writes raw as text in the style st, kept text when Excel or WPS
+// would take it for a formula (textKeeper).
+func (cp *sheetCopy) text(ref, raw string, st excelize.Style) error {
+	if err := cp.out.SetCellStr(cp.name, ref, raw); err != nil {
+		return err
+	}
+	id, err := cp.keep.style(cp.style(st), raw)
+	if err != nil {
+		return err
+	}
+	return cp.out.SetCellStyle(cp.name, ref, ref, id)
+}
+
+// sourceFormat sets the number format of st to the source cell's.
+func (cp *sheetCopy) sourceFormat(sc, srow int, st *excelize.Style) error {
+	if err := cp.sr.load(); err != nil {
+		return err
+	}
+	idx, err := cp.sr.f.GetCellStyle(cp.sr.sheet, cp.sr.ref(sc, srow))
+	if err != nil {
+		return cp.sr.unreadable(srow, err)
+	}
+	if src, err := cp.sr.f.GetStyle(idx); err == nil && src != nil {
+		st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
+	}
+	return nil
 }
 
 // style returns the index of a style, made once per workbook.
