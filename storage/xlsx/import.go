@@ -917,6 +917,10 @@ const footerLength = 15
 type idRow struct {
 	row  int
 	name string
+	// shown is the ID number as its cell shows it: an old 15-digit one is
+	// quoted so, not as the 18 digits it was upgraded to, which the user
+	// cannot find in the sheet (review fix13 #2).
+	shown string
 }
 
 // refuseRepeated refuses every row of an ID number the sheet gives more
@@ -947,8 +951,15 @@ func (im *importer) refuseRepeated(from int) {
 			}
 			rf.Members = slices.DeleteFunc(rf.Members, func(m ImportedRow) bool { return m.Sheet == im.sheet.Name && m.Row == here.row })
 			why := model.Textf("与%s的身份证号码相同，分不清哪一行是对的，这几行都没有导入；请改正或删去不对的一行", others)
+			value := here.shown
+			if value == "" {
+				value = id
+			}
+			if model.NormalizeIDNumber(value) != id {
+				why = model.Textf("升级为18位 %s 后%s", id, why)
+			}
 			rf.Rejected = append(rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: here.row, Field: model.FieldIDNumber,
-				Reason: why.String(), Text: why, Name: here.name, Value: id})
+				Reason: why.String(), Text: why, Name: here.name, Value: value})
 		}
 	}
 	if added {

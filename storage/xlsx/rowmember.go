@@ -168,7 +168,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if !r.unreadable(model.FieldIDNumber) && m.IDNumber != "" {
 		// Every row of an ID number the sheet gives twice is refused once
 		// the sheet is read (importer.refuseRepeated).
-		im.idRows[m.IDNumber] = append(im.idRows[m.IDNumber], idRow{row: n, name: r.name})
+		im.idRows[m.IDNumber] = append(im.idRows[m.IDNumber], idRow{row: n, name: r.name, shown: r.shown[model.FieldIDNumber]})
 	}
 	return r.m, r.shown, r.rejected, append(rec.notes(im.sheet.Name, r.who(), &r.m), r.notes...), nil
 }
