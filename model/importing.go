@@ -21,17 +21,27 @@ type Rejection struct {
 	// rows; either may be "".
 	Name  string
 	Value string
+	// From says where Value is when no cell of the row holds it — the
+	// sheet's name, the title, a group row taken for 所在党支部 —, so that
+	// it is not quoted as the cell's ("工作表名称", "标题", "分组行");
+	// "" for the row's own cell.
+	From string
 }
 
 // Detail is the reason with the person and the cell's content before it:
-// "张三，单元格为“2003.1”：日期…存成了数字…".
+// "张三，单元格为“2003.1”：日期…存成了数字…"; a value no cell holds is
+// quoted from where it is: "张三，工作表名称“第一党支部”：…".
 func (r Rejection) Detail() string {
 	var who []string
 	if r.Name != "" {
 		who = append(who, CutTyped(r.Name))
 	}
 	if r.Value != "" && r.Field != FieldName {
-		who = append(who, "单元格为"+QuoteTyped(r.Value))
+		from := r.From
+		if from == "" {
+			from = "单元格为"
+		}
+		who = append(who, from+QuoteTyped(r.Value))
 	}
 	if len(who) == 0 {
 		return r.Reason

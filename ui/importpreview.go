@@ -320,7 +320,7 @@ func (v *importPreview) fill(cols []textColumn) []textColumn {
 
 func (v *importPreview) rejectedCell(row, col int) string {
 	x := v.p.Rejected[row]
-	cells := []string{strconv.Itoa(x.Row), x.Name, fieldLabel(x.Field), x.Value, sayReason(x.Reason, x.Text)}
+	cells := []string{strconv.Itoa(x.Row), x.Name, fieldLabel(x.Field), valueShown(x), sayReason(x.Reason, x.Text)}
 	if x.Field == "" {
 		cells[2] = ""
 	}
@@ -350,6 +350,25 @@ func (v *importPreview) noteCell(row, col int) string {
 // when it has one that says the Chinese sentence zh, else zh (translated
 // when the translation files hold it as it stands). A sentence changed
 // after its Text was made is shown as it now is, never half of it.
+// valueShown is the 单元格内容 of a refusal: the cell, or where a value no
+// cell holds is (a sheet's name taken for 所在党支部: 工作表名称：第一党支部),
+// not a cell the user would look for in vain (review fix13 #4).
+func valueShown(x model.Rejection) string {
+	switch x.From {
+	case "":
+		return x.Value
+	case "工作表名称":
+		return lang.L("工作表名称：{{.V}}", map[string]any{"V": x.Value})
+	case "标题":
+		return lang.L("标题：{{.V}}", map[string]any{"V": x.Value})
+	case "分组行":
+		return lang.L("分组行：{{.V}}", map[string]any{"V": x.Value})
+	case "本支部名称":
+		return lang.L("本支部名称：{{.V}}", map[string]any{"V": x.Value})
+	}
+	return x.Value
+}
+
 func sayReason(zh string, t model.Text) string {
 	if !t.IsZero() && t.String() != zh {
 		t = model.Text{}

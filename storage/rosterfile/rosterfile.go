@@ -165,10 +165,12 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if b, ok := nameBranch[r.Sheet]; ok && m.BranchName == "" {
 			m.BranchName = b
 			fields = append(slices.Clip(fields), model.FieldBranchName)
+			r.BranchFrom, r.BranchSource = "工作表名称", r.Sheet
 		}
 		fileBranch = append(fileBranch, m.BranchName)
 		if choice.ProfileBranch && profile.BranchName != "" {
 			m.BranchName = profile.BranchName
+			r.BranchFrom, r.BranchSource = "本支部名称", profile.BranchName
 			if !slices.Contains(fields, model.FieldBranchName) {
 				fields = append(slices.Clip(fields), model.FieldBranchName)
 			}
@@ -235,15 +237,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, r := range plan.Refused {
 		o := origin[r.Index]
 		m := rows[r.Index].Member
-		// The cell as the sheet shows it, as every refusal quotes it;
-		// a field the row does not give (a sheet name taken for
-		// 所在党支部) as the import would store it.
-		value, ok := o.Shown[r.Field]
-		if !ok {
-			value = m.Text(r.Field)
-		}
+		value, from := quoted(o, m, r.Field)
 		p.Rejected = append(p.Rejected, model.Rejection{Sheet: o.Sheet, Row: o.Row, Field: r.Field, Reason: r.Reason, Text: r.Text,
-			Name: m.Name, Value: value})
+			Name: m.Name, Value: value, From: from})
 	}
 	names := make([]string, len(rf.Sheets))
 	for i, sh := range rf.Sheets {
@@ -404,10 +400,7 @@ func joinAcrossSheets(rows []model.ImportRow, origin []xlsx.ImportedRow, branch 
 			}
 			m := rows[i].Member
 			r.Name = m.Name
-			r.Value = origin[i].Shown[r.Field]
-			if r.Value == "" {
-				r.Value = m.Text(r.Field)
-			}
+			r.Value, r.From = quoted(origin[i], m, r.Field)
 			rejected = append(rejected, r)
 		}
 	}
@@ -438,6 +431,21 @@ func joinAcrossSheets(rows []model.ImportRow, origin []xlsx.ImportedRow, branch 
 type sheetClash struct {
 	field model.Field
 	a, b  int
+}
+
+// quoted is what a refusal of field f of row o (member m) quotes, and
+// from where (Rejection.From): the cell as the sheet shows it, as every
+// refusal quotes it; a 所在党支部 no cell holds as what gave it says it
+// (the sheet's name, the title, a group row: review fix13 #4); another
+// field the row does not give as the import would store it.
+func quoted(o xlsx.ImportedRow, m model.Member, f model.Field) (value, from string) {
+	if v := o.Shown[f]; v != "" {
+		return v, ""
+	}
+	if f == model.FieldBranchName && o.BranchFrom != "" {
+		return o.BranchSource, o.BranchFrom
+	}
+	return m.Text(f), ""
 }
 
 // givenText is what row r gives for field f, as the member would store it;

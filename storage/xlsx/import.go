@@ -127,6 +127,11 @@ type ImportedRow struct {
 	// Shown is each cell's text as the sheet shows it, for a refusal
 	// of the row once merged with the roster (Rejection.Value).
 	Shown map[model.Field]string
+	// BranchFrom says where the row's 所在党支部 is when no cell of the
+	// row holds it (Rejection.From: 标题, 分组行, 工作表名称), and
+	// BranchSource what is written there (the title, the group row's
+	// text, the sheet's name); both "" for a cell's or none.
+	BranchFrom, BranchSource string
 }
 
 // RejectedRows lists the rows that have at least one rejection, in order.
@@ -1016,7 +1021,15 @@ func (im *importer) row(rec *record) error {
 			fields = append(slices.Clip(fields), f)
 		}
 	}
-	im.rd.rf.Members = append(im.rd.rf.Members, ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown})
+	row := ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown}
+	if m.BranchName != "" && shown[model.FieldBranchName] == "" {
+		if b := im.sectionBranch(n); b != "" {
+			row.BranchFrom, row.BranchSource = "分组行", b
+		} else if im.titleUsed {
+			row.BranchFrom, row.BranchSource = "标题", im.sheet.Title
+		}
+	}
+	im.rd.rf.Members = append(im.rd.rf.Members, row)
 	return nil
 }
 
