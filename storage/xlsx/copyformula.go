@@ -38,7 +38,31 @@ func (cp *sheetCopy) copiedFormula(sc, srow int) (string, error) {
 	if err != nil || v == "" || strings.HasPrefix(v, "#") {
 		return "NA()", nil
 	}
-	return constantFormula(v), nil
+	return constantFormula(v, cp.textOf(formula)), nil
+}
+
+// textOf reports a formula that is a reference to one text cell alone
+// (=代码!A1, the common case): its value is text even when digits, a
+// phone or an ID number, which as a number would lose zeros or digits.
+func (cp *sheetCopy) textOf(formula string) bool {
+	p := efp.ExcelParser()
+	tokens := p.Parse(formula)
+	if len(tokens) != 1 || tokens[0].TType != efp.TokenTypeOperand || tokens[0].TSubType != efp.TokenSubTypeRange {
+		return false
+	}
+	sheet, cell := cp.sr.sheet, tokens[0].TValue
+	if i := strings.LastIndex(cell, "!"); i >= 0 {
+		sheet, cell = cell[:i], cell[i+1:]
+		if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) > 1 {
+			sheet = strings.ReplaceAll(sheet[1:len(sheet)-1], "''", "'")
+		}
+	}
+	cell = strings.ReplaceAll(cell, "$", "")
+	if _, _, err := excelize.CellNameToCoordinates(cell); err != nil {
+		return false
+	}
+	t, err := cp.sr.f.GetCellType(sheet, cell)
+	return err == nil && (t == excelize.CellTypeSharedString || t == excelize.CellTypeInlineString || t == excelize.CellTypeFormula)
 }
 
 // positional are the functions whose value depends on where the formula
@@ -62,14 +86,17 @@ func refersToCells(formula string) bool {
 	return false
 }
 
-// constantFormula is a formula giving the value v: a number or TRUE/FALSE
-// as itself, anything else as quoted text.
-func constantFormula(v string) string {
+// constantFormula is a formula giving the value v: quoted text when text
+// says v is text; otherwise TRUE/FALSE as itself, and a number as itself
+// when written as a number is (40725, 2003.1: no zeros before or after,
+// which a number would not keep: "0012" is text), anything else quoted.
+func constantFormula(v string, text bool) string {
 	switch up := strings.ToUpper(v); {
+	case text:
 	case up == "TRUE" || up == "FALSE":
 		return up
 	case looksNumeric(v):
-		if _, err := strconv.ParseFloat(v, 64); err == nil {
+		if f, err := strconv.ParseFloat(v, 64); err == nil && strconv.FormatFloat(f, 'f', -1, 64) == v {
 			return v
 		}
 	}

@@ -121,6 +121,9 @@ func TestRejectedRowsKeepUnsavedFormulas(t *testing.T) {
 	if err := f.SetCellStr("代码", "A1", "第三党支部"); err != nil {
 		t.Fatal(err)
 	}
+	if err := f.SetCellStr("代码", "A2", "13712345678"); err != nil {
+		t.Fatal(err)
+	}
 	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	for ref, formula := range map[string]string{
 		"F2": `"第一党支部"`,                   // a constant
@@ -129,6 +132,7 @@ func TestRejectedRowsKeepUnsavedFormulas(t *testing.T) {
 		"F3": `代码!A1`,                     // another sheet, not in the copy
 		"D3": `DATE(2011,7,1)`,            // a date, in a date format
 		"F4": `IF(LEN(B4)=18,"第四党支部","")`, // a cell of its own row, elsewhere in the copy
+		"I4": `代码!A2`,                     // text digits: text, as a phone or ID number
 	} {
 		if err := f.SetCellValue("名册", ref, nil); err != nil {
 			t.Fatal(err)
@@ -177,7 +181,7 @@ func TestRejectedRowsKeepUnsavedFormulas(t *testing.T) {
 		if err != nil || props.FullCalcOnLoad == nil || !*props.FullCalcOnLoad {
 			t.Errorf("calc props %+v (%v): Excel and WPS would show the formulas empty", props, err)
 		}
-		for ref, want := range map[string]string{"F2": `"第一党支部"`, "G2": `"支部"&"书记"`, "I2": `"甘"&"肃"`, "F3": `"第三党支部"`, "D3": `DATE(2011,7,1)`, "F4": `"第四党支部"`} {
+		for ref, want := range map[string]string{"F2": `"第一党支部"`, "G2": `"支部"&"书记"`, "I2": `"甘"&"肃"`, "F3": `"第三党支部"`, "D3": `DATE(2011,7,1)`, "F4": `"第四党支部"`, "I4": `"13712345678"`} {
 			if got, _ := cf.GetCellFormula("名册", ref); got != want {
 				t.Errorf("%s holds =%s, want =%s", ref, got, want)
 			}
@@ -298,4 +302,69 @@ func TestRejectedRowsShowWhatTheSourceShowed(t *testing.T) {
 			t.Errorf("re-imported 加入党组织日期 %v, want 2008-06", m.JoinDate)
 		}
 	})
+}
+
+// Which formulas are copied as they are (naming no cell, standing
+// anywhere alike), and what a worked-out value is written as.
+func TestCopiedFormulaKinds(t *testing.T) {
+	for formula, refers := range map[string]bool{
+		`"第一党支部"`: false, `"周"&"文斌"`: false, `DATE(2011,7,1)`: false, `TODAY()`: false,
+		`A5`: true, `代码!A1`: true, `'第 二'!$B$2`: true, `SUM(C2:C9)`: true, `支部名称`: true,
+		`ROW()`: true, `INDIRECT("A1")`: true, `IF(LEN(B4)=18,"x","")`: true, `_xlfn.CONCAT("a","b")`: false,
+	} {
+		if got := refersToCells(formula); got != refers {
+			t.Errorf("refersToCells(%s) = %v, want %v", formula, got, refers)
+		}
+	}
+	for _, tt := range []struct {
+		v    string
+		text bool
+		want string
+	}{
+		{"第一党支部", false, `"第一党支部"`}, {`说"是"`, false, `"说""是"""`}, {"40725", false, "40725"}, {"2003.1", false, "2003.1"},
+		{"TRUE", false, "TRUE"}, {"0012", false, `"0012"`}, {"2003.10", false, `"2003.10"`}, {"1E+3", false, `"1E+3"`}, {"--1", false, `"--1"`},
+		{"13712345678", true, `"13712345678"`}, {"TRUE", true, `"TRUE"`},
+	} {
+		if got := constantFormula(tt.v, tt.text); got != tt.want {
+			t.Errorf("constantFormula(%s, text %v) = %s, want %s", tt.v, tt.text, got, tt.want)
+		}
+	}
+}
+
+// A formula naming cells whose value excelize cannot work out is copied
+// as #N/A, typed in by the user, not as a formula that would name other
+// cells in the copy; imported unchanged it is refused as the original.
+func TestRejectedRowsUncomputableFormula(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期", "人员类别", "所在党支部"},
+		{"周杰", idNumber("19850312", "013"), "2008-07-01", "2009-07-01", "正式党员", nil},
+	})
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("名册", "F2", `CUBEVALUE(A2,"x")`); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	original := read(t, buf.Bytes())
+	var out bytes.Buffer
+	if _, err := WriteRejectedRows(&out, buf.Bytes(), original.Rejected, nil); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := excelize.OpenReader(bytes.NewReader(out.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	if got, _ := cp.GetCellFormula("名册", "F2"); got != "NA()" {
+		t.Errorf("F2 holds =%s, want =NA()", got)
+	}
+	if got, want := strings.Join(refusals(read(t, out.Bytes())), "\n"), strings.Join(refusals(original), "\n"); got != want || want == "" {
+		t.Errorf("the copy is refused for\n%s\nthe original for\n%s", got, want)
+	}
 }
