@@ -287,16 +287,28 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 }
 
 // CollectionRate is the 收缴率 in per mille, rounded half up: what was paid
-// for the months already over (PaidToDate) over what they owed
-// (DueToDate, months to record included). ok is false while no month owed
-// is over: a ledger begun this month has collected 0 of 0, not 0 %. The
-// printed summary and the 收缴 screen both say it.
+// for the months already over (PaidToDate) over what the recorded ones
+// among them owed (DueToDate less ToRecordDue). Months to record (待补录)
+// are left out: the app never saw them, so counting them as owed printed
+// "收缴率0.0%" on the sheet the upper committee stamps for a branch whose
+// every past month was still to record (review s13-newuser #4), and
+// counting them as paid would print 100 % (review s9-8 #3); the printed
+// line says their amount apart (RecordedDue). ok is false while no
+// recorded month owed is over: a ledger begun this month has collected 0
+// of 0, not 0 %.
 func (reg *DuesRegister) CollectionRate() (permille int64, ok bool) {
-	if reg.DueToDate <= 0 {
+	due := reg.RecordedDue()
+	if due <= 0 {
 		return 0, false
 	}
 	// Integers: money stays off floats.
-	return (int64(reg.PaidToDate)*1000 + int64(reg.DueToDate)/2) / int64(reg.DueToDate), true
+	return (int64(reg.PaidToDate)*1000 + int64(due)/2) / int64(due), true
+}
+
+// RecordedDue is what the months already over owed, less those still to
+// record (待补录): the amount the 收缴率 is over.
+func (reg *DuesRegister) RecordedDue() Money {
+	return reg.DueToDate - reg.ToRecordDue
 }
 
 func (row *RegisterRow) addNote(s string) {

@@ -8,10 +8,12 @@ import (
 
 // 全年应交 is what the year owes under the ledger, whatever was paid (review
 // s9-8 #3): it grew with each payment recorded for a month to record (待补录)
-// or before the ledger, and left the months to record out, so that a branch
-// whose 建账月份 was moved back printed 收缴率 100 % with eight months
-// unrecorded. Months to record are owed and not collected; a month before
-// the member's ledger begins is not owed even when paid.
+// or before the ledger, and left the months to record out. Months to record
+// are owed and not collected; a month before the member's ledger begins is
+// not owed even when paid. The 收缴率 is over the recorded months (review
+// s13-newuser #4: with every past month still to record the printed
+// summary said 收缴率0.0%); the months to record are said apart, and with
+// nothing recorded there is no rate.
 func TestYearDueIsWhatTheYearOwes(t *testing.T) {
 	r := CurrentDuesRules()
 	today := NewDate(2026, 12, 1)
@@ -30,16 +32,23 @@ func TestYearDueIsWhatTheYearOwes(t *testing.T) {
 		due, paidSum Money // 全年应交, 全年实交
 		toRecord     Money // of 应交, 待补录
 		rate         int64 // 收缴率, per mille
+		noRate       bool  // every past month is to record: no 收缴率 yet
 	}{
-		{"moved_back_nothing_recorded", 3, 11, 0, nil, Yuan(81 * 10), 0, Yuan(81 * 8), 0},
-		// The review's case: November paid, March to October never seen.
-		{"moved_back_only_the_set_up_month_paid_is_not_100%", 3, 11, 0, []int{11}, Yuan(81 * 10), Yuan(81), Yuan(81 * 8), 111},
-		{"moved_back_months_recorded_since", 3, 11, 0, months(3, 6), Yuan(81 * 10), Yuan(81 * 4), Yuan(81 * 4), 444},
-		{"moved_back_all_recorded", 3, 11, 0, months(3, 12), Yuan(81 * 10), Yuan(81 * 10), 0, 1000},
-		{"paid_ahead_december", 1, 1, 0, []int{12}, Yuan(81 * 12), Yuan(81), 0, 0},
-		{"paid_the_whole_year", 1, 1, 0, months(1, 12), Yuan(81 * 12), Yuan(81 * 12), 0, 1000},
-		{"a_month_before_the_ledger_paid_is_collected_not_owed", 11, 11, 0, []int{10, 11}, Yuan(81 * 2), Yuan(81 * 2), 0, 1000},
-		{"paid_on_paper_to_september", 11, 11, 9, nil, Yuan(81 * 3), 0, Yuan(81), 0},
+		// March to October to record, November recorded and unpaid.
+		{"moved_back_nothing_recorded", 3, 11, 0, nil, Yuan(81 * 10), 0, Yuan(81 * 8), 0, false},
+		// s9-8 #3's case: November paid, March to October never seen —
+		// 100 % of the recorded month, the eight others said apart.
+		{"moved_back_only_the_set_up_month_paid", 3, 11, 0, []int{11}, Yuan(81 * 10), Yuan(81), Yuan(81 * 8), 1000, false},
+		// March to June recorded paid, November unpaid: 4 of 5.
+		{"moved_back_months_recorded_since", 3, 11, 0, months(3, 6), Yuan(81 * 10), Yuan(81 * 4), Yuan(81 * 4), 800, false},
+		// s13-newuser #4's case: set up this month, moved back — every
+		// month over is to record, so no rate (it said 0.0 %).
+		{"every_past_month_to_record", 3, 12, 0, nil, Yuan(81 * 10), 0, Yuan(81 * 9), 0, true},
+		{"moved_back_all_recorded", 3, 11, 0, months(3, 12), Yuan(81 * 10), Yuan(81 * 10), 0, 1000, false},
+		{"paid_ahead_december", 1, 1, 0, []int{12}, Yuan(81 * 12), Yuan(81), 0, 0, false},
+		{"paid_the_whole_year", 1, 1, 0, months(1, 12), Yuan(81 * 12), Yuan(81 * 12), 0, 1000, false},
+		{"a_month_before_the_ledger_paid_is_collected_not_owed", 11, 11, 0, []int{10, 11}, Yuan(81 * 2), Yuan(81 * 2), 0, 1000, false},
+		{"paid_on_paper_to_september", 11, 11, 9, nil, Yuan(81 * 3), 0, Yuan(81), 0, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := duesMember(1, NewDate(2001, 7, 1))
@@ -60,7 +69,11 @@ func TestYearDueIsWhatTheYearOwes(t *testing.T) {
 				t.Errorf("branch 待补录 %s, want %s", reg.ToRecordDue, tc.toRecord)
 			}
 			pm, ok := reg.CollectionRate()
-			if !ok || pm != tc.rate {
+			if tc.noRate {
+				if ok {
+					t.Errorf("收缴率 %d‰ with every past month to record: paid %s of %s, %s to record", pm, reg.PaidToDate, reg.DueToDate, reg.ToRecordDue)
+				}
+			} else if !ok || pm != tc.rate {
 				t.Errorf("收缴率 %d‰ (%v), want %d‰: paid %s of %s", pm, ok, tc.rate, reg.PaidToDate, reg.DueToDate)
 			}
 		})

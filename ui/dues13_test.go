@@ -11,10 +11,11 @@ import (
 	"branchledger/ui/kit"
 )
 
-// The 收缴 totals say the 收缴率 as the printed summary does, months to
-// record (待补录) counted as owed and said apart; 全年应交 stays what the year
-// owes when a month to record is then recorded (review s9-8 #3: 应交 grew
-// with each payment and the printed rate said 100 % with months unrecorded).
+// The 收缴 totals say the 收缴率 as the printed summary does: over the
+// recorded months, months to record (待补录) said apart, and no rate while
+// every past month is to record (review s13-newuser #4: it said 0.0 %);
+// 全年应交 stays what the year owes when a month to record is then recorded
+// (review s9-8 #3: 应交 grew with each payment).
 func TestCollectTotalsCountMonthsToRecord(t *testing.T) {
 	s, st, ms := firstDayShell(t)
 	// Set up in November, moved back to September: 甲's September and
@@ -26,7 +27,7 @@ func TestCollectTotalsCountMonthsToRecord(t *testing.T) {
 	d := duesOf(t, s)
 	c := d.collect
 	before := c.totals.Text
-	if !strings.Contains(before, "已到期应交162.00元（其中待补录162.00元，不计欠交），收缴率0.0%") {
+	if !strings.Contains(before, "已到期应交162.00元，均为待补录（不计欠交），补录后计算收缴率") {
 		t.Errorf("totals %q", before)
 	}
 	row := -1
@@ -50,7 +51,7 @@ func TestCollectTotalsCountMonthsToRecord(t *testing.T) {
 	if due(after) != due(before) {
 		t.Errorf("全年应交 changed with a payment: %q, then %q", before, after)
 	}
-	if !strings.Contains(after, "已到期应交162.00元（其中待补录81.00元，不计欠交），收缴率50.0%") {
+	if !strings.Contains(after, "已到期应交162.00元，其中待补录81.00元（不计欠交，补录后计入）；其余81.00元收缴率100.0%") {
 		t.Errorf("after recording September: %q", after)
 	}
 }

@@ -290,19 +290,23 @@ func (c *duesCollect) refresh() {
 }
 
 // collectionRateText is the 收缴率 as the printed summary says it (the
-// share paid of what the months already over owed, months to record
-// included and said apart), after the year's totals: the screen and the
-// sheet the upper committee stamps must not disagree (review s9-8 #3).
+// share paid of what the recorded months already over owed, months to
+// record said apart), after the year's totals: the screen and the sheet
+// the upper committee stamps must not disagree (review s9-8 #3,
+// s13-newuser #4).
 func collectionRateText(reg *model.DuesRegister) string {
 	pm, ok := reg.CollectionRate()
+	rate := fmt.Sprintf("%d.%d", pm/10, pm%10)
 	switch {
-	case !ok:
+	case reg.DueToDate <= 0:
 		return lang.L("；尚无到期应交的党费")
+	case !ok:
+		return lang.L("；已到期应交{{.Due}}元，均为待补录（不计欠交），补录后计算收缴率", map[string]any{"Due": reg.DueToDate.String()})
 	case reg.ToRecordDue > 0:
-		return lang.L("；已到期应交{{.Due}}元（其中待补录{{.ToRecord}}元，不计欠交），收缴率{{.Rate}}%",
-			map[string]any{"Due": reg.DueToDate.String(), "ToRecord": reg.ToRecordDue.String(), "Rate": fmt.Sprintf("%d.%d", pm/10, pm%10)})
+		return lang.L("；已到期应交{{.Due}}元，其中待补录{{.ToRecord}}元（不计欠交，补录后计入）；其余{{.Recorded}}元收缴率{{.Rate}}%",
+			map[string]any{"Due": reg.DueToDate.String(), "ToRecord": reg.ToRecordDue.String(), "Recorded": reg.RecordedDue().String(), "Rate": rate})
 	}
-	return lang.L("；已到期应交{{.Due}}元，收缴率{{.Rate}}%", map[string]any{"Due": reg.DueToDate.String(), "Rate": fmt.Sprintf("%d.%d", pm/10, pm%10)})
+	return lang.L("；已到期应交{{.Due}}元，收缴率{{.Rate}}%", map[string]any{"Due": reg.DueToDate.String(), "Rate": rate})
 }
 
 // nowCell is the cell to bring into view: the column after this month's

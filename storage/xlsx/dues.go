@@ -706,15 +706,18 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 // months still to come owe is not late): the paid share of what they owed,
 // or, before any month is over, that nothing is due yet — a ledger begun
 // this month has collected 0 of 0, not 0%. Months to record (待补录) are
-// owed and not collected: said beside the rate, which they lower, so that
-// 100 % is never printed while months are unrecorded (review s9-8 #3).
+// said apart and the rate is over the others (model.CollectionRate): it is
+// neither 0.0 % because the app has not been told of payments made on
+// paper, nor 100 % over one recorded month without saying so.
 func collectionRate(reg *model.DuesRegister) string {
 	pm, ok := reg.CollectionRate()
-	if !ok {
+	switch {
+	case reg.DueToDate <= 0:
 		return "收缴率：尚无到期应交的党费"
-	}
-	if reg.ToRecordDue > 0 {
-		return fmt.Sprintf("已到期应交%s元（其中待补录%s元，不计欠交），收缴率%d.%d%%", reg.DueToDate, reg.ToRecordDue, pm/10, pm%10)
+	case !ok:
+		return fmt.Sprintf("已到期应交%s元，均为待补录（不计欠交），补录后计算收缴率", reg.DueToDate)
+	case reg.ToRecordDue > 0:
+		return fmt.Sprintf("已到期应交%s元，其中待补录%s元（不计欠交，补录后计入）；其余%s元收缴率%d.%d%%", reg.DueToDate, reg.ToRecordDue, reg.RecordedDue(), pm/10, pm%10)
 	}
 	return fmt.Sprintf("已到期应交%s元，收缴率%d.%d%%", reg.DueToDate, pm/10, pm%10)
 }

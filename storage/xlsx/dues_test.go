@@ -434,28 +434,46 @@ func TestFirstHourRegisterPrintsOnOnePage(t *testing.T) {
 	}
 }
 
-// The printed 收缴率 is never 100 % while months are unrecorded (review
-// s9-8 #3): a ledger set up in October and moved back to March, October
-// paid, printed 收缴率 100.0 % over October alone. Months to record are
-// owed, said beside the rate, and the year's 应交 stays what the year owes.
-func TestDuesSummaryRateCountsMonthsToRecord(t *testing.T) {
+// The printed 收缴率 is over the recorded months, and the months to record
+// are said beside it (review s9-8 #3: a ledger set up in October and moved
+// back to March, October paid, printed 收缴率 100.0 % over October alone,
+// without a word of the seven months unrecorded; review s13-newuser #4:
+// counting them as unpaid printed 收缴率0.0 % for a branch whose every past
+// month was to record). The year's 应交 stays what the year owes.
+func TestDuesSummaryRateSaysMonthsToRecordApart(t *testing.T) {
 	ms := demo.Members(1, 7, today, branch)
 	ms[0].ID = 1
-	h := model.DuesHistory{Start: model.MonthOf(2026, 3), SetUp: model.MonthOf(2026, 10),
-		Bases: []model.DuesBase{{MemberID: 1, Year: 2026, Category: model.DuesEmployed, Base: model.Yuan(5400)}}, // 81.00
-		Paid:  []model.PaidMonth{{MemberID: 1, Month: model.MonthOf(2026, 10), Amount: model.Yuan(81)}}}
-	reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
-	all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: h.Start,
-		ToRecord: model.RecordGaps(ms, h, model.CurrentDuesRules())})
-	// March to December owed (810.00); March to October over (648.00), of
-	// which March to September to record (567.00); October paid: 12.5 %.
-	for _, want := range []string{"全年应交810.00元，实交81.00元", "已到期应交648.00元（其中待补录567.00元，不计欠交），收缴率12.5%"} {
-		if !strings.Contains(all, want) {
-			t.Errorf("summary lacks %q:\n%s", want, all)
-		}
-	}
-	if strings.Contains(all, "100.0%") {
-		t.Errorf("100 %% collected with seven months unrecorded:\n%s", all)
+	for _, tc := range []struct {
+		name        string
+		setUp       int // month of 2026
+		paid        []int
+		want, never string
+	}{
+		// March to October over (648.00), of which March to September to
+		// record (567.00); October paid.
+		{"october_recorded_and_paid", 10, []int{10}, "已到期应交648.00元，其中待补录567.00元（不计欠交，补录后计入）；其余81.00元收缴率100.0%", "已到期应交648.00元，收缴率"},
+		// Set up in November, moved back to March: every month over is to
+		// record — no rate, never 0.0 %.
+		{"every_month_to_record", 11, nil, "已到期应交648.00元，均为待补录（不计欠交），补录后计算收缴率", "0.0%"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := model.DuesHistory{Start: model.MonthOf(2026, 3), SetUp: model.MonthOf(2026, time.Month(tc.setUp)),
+				Bases: []model.DuesBase{{MemberID: 1, Year: 2026, Category: model.DuesEmployed, Base: model.Yuan(5400)}}} // 81.00
+			for _, k := range tc.paid {
+				h.Paid = append(h.Paid, model.PaidMonth{MemberID: 1, Month: model.MonthOf(2026, time.Month(k)), Amount: model.Yuan(81)})
+			}
+			reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+			all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: h.Start,
+				ToRecord: model.RecordGaps(ms, h, model.CurrentDuesRules())})
+			for _, want := range []string{"全年应交810.00元", tc.want} {
+				if !strings.Contains(all, want) {
+					t.Errorf("summary lacks %q:\n%s", want, all)
+				}
+			}
+			if strings.Contains(all, tc.never) {
+				t.Errorf("summary says %q:\n%s", tc.never, all)
+			}
+		})
 	}
 }
 
