@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"branchledger/model"
@@ -53,6 +52,6 @@ func renumberedText(before, after map[int64]model.Activity, saved int64) string 
 // sayRenumbered tells the user which records a save renumbered, if any.
 func sayRenumbered(w fyne.Window, text string) {
 	if text != "" {
-		dialog.ShowInformation(lang.L("序号已改变"), text, w)
+		kit.Inform(w, "序号已改变", text)
 	}
 }

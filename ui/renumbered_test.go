@@ -1,10 +1,12 @@
 package ui
 
 import (
+	"errors"
 	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/model"
@@ -86,5 +88,32 @@ func TestEarlierMeetingSaysWhichRecordsWereRenumbered(t *testing.T) {
 	o := overlay()
 	if !strings.Contains(o, "序号已改变") || !strings.Contains(o, "2026年第1次支部委员会会议（2026-11-20）现为2026年第2次支部委员会会议") {
 		t.Errorf("after entering an earlier meeting the dialog says:\n%s", o)
+	}
+	// Enter confirms the notice, as it does every other one (review
+	// s13-newuser #5: only Esc closed it).
+	before := len(s.win.Canvas().Overlays().List())
+	s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if o := overlay(); len(s.win.Canvas().Overlays().List()) != before-1 || strings.Contains(o, "序号已改变") {
+		t.Errorf("after Enter the notice is still shown:\n%s", o)
+	}
+}
+
+// A failure's 操作未完成 notice closes on Enter and on Esc, as every other
+// notice does (review s13-newuser #5).
+func TestFailureNoticeTakesEnterAndEsc(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEnter, fyne.KeyEscape} {
+		s := newTestShell(t, newFakeStore(testToday))
+		s.showError("保存党员信息", errors.New("磁盘已满"))
+		top := s.win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatalf("%s: no notice shown", key)
+		}
+		if m := test.RenderObjectToMarkup(top); !strings.Contains(m, "操作未完成") || !strings.Contains(m, "保存党员信息时出错：磁盘已满") {
+			t.Fatalf("%s: the notice says:\n%s", key, m)
+		}
+		s.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: key})
+		if n := len(s.win.Canvas().Overlays().List()); n != 0 {
+			t.Errorf("%s: the notice is still shown", key)
+		}
 	}
 }

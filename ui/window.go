@@ -273,7 +273,7 @@ func (s *shell) showError(doing string, err error) {
 	// The sentence is for the user; SQLite's or the system's words, which
 	// it leaves out, for whoever reads the log.
 	log.Printf("%s: %s", doing, reason.Detail(err))
-	dialog.ShowInformation(lang.L("操作未完成"), lang.L(doing)+lang.L("时出错：")+err.Error(), s.win)
+	kit.Inform(s.win, "操作未完成", lang.L(doing)+lang.L("时出错：")+err.Error())
 }
 
 // navigate shows screen id; leaving a screen with unsaved edits asks first

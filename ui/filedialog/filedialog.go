@@ -465,7 +465,7 @@ func (d *Dialogs) runNative(show func() (string, error), then func(path string))
 func (d *Dialogs) showError(err error) {
 	log.Printf("file dialog: %v", err)
 	title, text := errorText(err)
-	dialog.ShowInformation(title, text, d.win)
+	kit.Inform(d.win, title, text)
 }
 
 // errorText is what the user reads of a file window's failure. Fyne's save

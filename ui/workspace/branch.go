@@ -415,7 +415,7 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 			}
 			if err := w.svc.LinkOrgs(v.b.ID, ids); err != nil {
 				// Said in the branch's window, where 保存 was pressed.
-				dialog.ShowInformation(kit.L("操作未完成"), kit.L("设置覆盖单位")+kit.L("时出错：")+err.Error(), v.Win)
+				kit.Inform(v.Win, "操作未完成", kit.L("设置覆盖单位")+kit.L("时出错：")+err.Error())
 				return
 			}
 			v.b.OrgIDs = ids

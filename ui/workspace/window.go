@@ -169,7 +169,7 @@ func (w *Window) loadShown() {
 // showError says that doing failed and why.
 func (w *Window) showError(doing string, err error) {
 	log.Printf("%s: %v", doing, err)
-	dialog.ShowInformation(kit.L("操作未完成"), kit.L(doing)+kit.L("时出错：")+err.Error(), w.Win)
+	kit.Inform(w.Win, "操作未完成", kit.L(doing)+kit.L("时出错：")+err.Error())
 }
 
 // progress shows a busy indicator until the returned function is called.
