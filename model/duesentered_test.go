@@ -2,18 +2,23 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 )
 
 // A member entered into the file after its dues ledger was set up (added
-// or imported: DuesHistory.Entered) owes the months before, but the app
-// could not hold their payments then: unpaid, those months are 待补录,
-// never 欠交 nor "视为自行脱党", on home, in `check`, on the member's page
-// and on the printed summary; the months from their entry on are counted
-// as for anyone (issue 8 §1, review s9-8 #15).
-func TestMonthsBeforeAMemberWasEnteredAreToRecord(t *testing.T) {
+// or imported: DuesHistory.Entered) owes dues from the month they were
+// entered, as their organisational life counts from that day, unless the
+// record says they were here before (a 到本支部日期: Came) or where they
+// stood (a 党费已交至): then the months from then on are owed, and those
+// before their entry, which the app could not hold, are 待补录 — never
+// 欠交 nor "视为自行脱党", on home, in `check`, on the member's page and
+// on the printed summary (issue 8 §1, review s9-8 #15). Twelve people
+// imported today into a ledger kept since 2025 were asked for a 2025 base
+// and filled the closed year's register with 缺基数 (review s13-newuser #6).
+func TestMonthsBeforeAMemberWasEntered(t *testing.T) {
 	r := CurrentDuesRules()
 	c := PartyConstitution2022
 	ledger := MonthOf(2025, 1) // 建账月份, set up in the app that month
@@ -25,31 +30,38 @@ func TestMonthsBeforeAMemberWasEnteredAreToRecord(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		entered  Month // DuesHistory.Entered, as storage fills it; 0: at the set-up
+		came     Month // DuesHistory.Came: a stated 到本支部日期
 		letter   Month // DuesHistory.Arrived: came by a 转入 letter that month
 		opening  Month
 		record   [2]Month // months to record, first and last; zero: none
 		arrears  int      // months owed and unpaid (欠交)
 		severity Severity
+		from2025 bool // the 2025 register has a row for them (a 党费已交至 shows its months 已交)
 	}{
 		// The control: entered when the ledger was set up, nothing paid
 		// since — 23 months behind, serious.
-		{"entered_at_the_set_up_is_behind_from_the_start", 0, 0, 0, [2]Month{}, 23, Serious},
-		{"imported_today_owes_nothing_late", MonthOf(2026, 12), 0, 0, [2]Month{ledger, MonthOf(2026, 11)}, 0, Info},
-		{"imported_today_paid_to_October_leaves_November", MonthOf(2026, 12), 0, MonthOf(2026, 10), [2]Month{MonthOf(2026, 11), MonthOf(2026, 11)}, 0, Info},
-		{"imported_today_paid_to_November_is_settled", MonthOf(2026, 12), 0, MonthOf(2026, 11), [2]Month{}, 0, Info},
+		{"entered_at_the_set_up_is_behind_from_the_start", 0, 0, 0, 0, [2]Month{}, 23, Serious, true},
+		{"imported_today_owes_from_today", MonthOf(2026, 12), 0, 0, 0, [2]Month{}, 0, Info, false},
+		{"imported_today_here_since_the_ledger_began", MonthOf(2026, 12), ledger, 0, 0, [2]Month{ledger, MonthOf(2026, 11)}, 0, Info, true},
+		{"imported_today_paid_to_October_leaves_November", MonthOf(2026, 12), 0, 0, MonthOf(2026, 10), [2]Month{MonthOf(2026, 11), MonthOf(2026, 11)}, 0, Info, true},
+		{"imported_today_paid_to_November_is_settled", MonthOf(2026, 12), 0, 0, MonthOf(2026, 11), [2]Month{}, 0, Info, true},
 		// Entered in June: the app has known for six months that nothing
-		// was paid — a real art. 9 run, counted from June only.
-		{"entered_in_June_is_behind_from_June", MonthOf(2026, 6), 0, 0, [2]Month{ledger, MonthOf(2026, 5)}, 6, Serious},
+		// was paid — a real art. 9 run, counted from June.
+		{"entered_in_June_is_behind_from_June", MonthOf(2026, 6), 0, 0, 0, [2]Month{}, 6, Serious, false},
+		{"entered_in_June_here_since_2026", MonthOf(2026, 6), MonthOf(2026, 1), 0, 0, [2]Month{MonthOf(2026, 1), MonthOf(2026, 5)}, 6, Serious, false},
 		// Came by a letter in September, paid to August by it, entered
 		// in December: the letter states September to November unpaid.
-		{"letter_entered_late_keeps_its_gap", MonthOf(2026, 12), MonthOf(2026, 9), MonthOf(2026, 8), [2]Month{}, 3, Warning},
-		{"entered_in_September_is_a_warning", MonthOf(2026, 9), 0, 0, [2]Month{ledger, MonthOf(2026, 8)}, 3, Warning},
+		{"letter_entered_late_keeps_its_gap", MonthOf(2026, 12), MonthOf(2026, 9), MonthOf(2026, 9), MonthOf(2026, 8), [2]Month{}, 3, Warning, true},
+		{"entered_in_September_is_a_warning", MonthOf(2026, 9), 0, 0, 0, [2]Month{}, 3, Warning, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := duesMember(1, NewDate(2001, 7, 1))
-			h := DuesHistory{Start: ledger, SetUp: ledger, Bases: bases, Openings: map[int64]Month{}, Entered: map[int64]Month{}}
+			h := DuesHistory{Start: ledger, SetUp: ledger, Bases: bases, Openings: map[int64]Month{}, Entered: map[int64]Month{}, Came: map[int64]Month{}}
 			if tc.entered != 0 {
 				h.Entered[1] = tc.entered
+			}
+			if tc.came != 0 {
+				h.Came[1] = tc.came
 			}
 			if tc.opening != 0 {
 				h.Openings[1] = tc.opening
@@ -83,6 +95,16 @@ func TestMonthsBeforeAMemberWasEnteredAreToRecord(t *testing.T) {
 			}
 			if got != tc.record {
 				t.Errorf("to record %v, want %v", got, tc.record)
+			}
+			// A closed year's register gains no one who came later
+			// (storage asks for a base by the same rule).
+			if got := len(BuildRegister(2025, ms, h, today, r).Rows) == 1; got != tc.from2025 {
+				t.Errorf("2025 register has them: %v, want %v", got, tc.from2025)
+			}
+			noBases := h
+			noBases.Bases = nil
+			if gs := BaseGaps(ms, noBases, today, r); len(gs) != 1 || slices.Contains(gs[0].Years, 2025) != (tc.from2025 && tc.opening == 0) {
+				t.Errorf("without bases, asked for %+v (2025: want %v)", gs, tc.from2025 && tc.opening == 0)
 			}
 			// The member's page and the register agree month by month.
 			st := MemberDuesStatement(&m, h, today, r)
@@ -189,7 +211,8 @@ func TestRecordFindingsSayWhenAMemberWasEntered(t *testing.T) {
 			}
 		})
 	}
-	h := DuesHistory{Start: ledger, SetUp: ledger, Entered: map[int64]Month{2: MonthOf(2026, 12)}}
+	// Entered today, stated here since the ledger began (到本支部日期).
+	h := DuesHistory{Start: ledger, SetUp: ledger, Entered: map[int64]Month{2: MonthOf(2026, 12)}, Came: map[int64]Month{2: ledger}}
 	m := duesMember(2, NewDate(2001, 7, 1))
 	if gs := RecordGaps([]Member{m}, h, CurrentDuesRules()); len(gs) != 0 {
 		t.Errorf("no base, no gap: %+v", gs)
@@ -200,5 +223,10 @@ func TestRecordFindingsSayWhenAMemberWasEntered(t *testing.T) {
 	}
 	if st := MemberDuesStatement(&m, h, NewDate(2026, 12, 1), CurrentDuesRules()); st.Entered != MonthOf(2026, 12) || st.ToRecord != 23 {
 		t.Errorf("statement: entered %s, %d to record", st.Entered, st.ToRecord)
+	}
+	// Without it, they owe from the month they were entered: nothing to record.
+	h.Came = nil
+	if gs := RecordGaps([]Member{m}, h, CurrentDuesRules()); len(gs) != 0 {
+		t.Errorf("gaps without a stated arrival %+v", gs)
 	}
 }

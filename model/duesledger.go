@@ -437,16 +437,28 @@ type DuesHistory struct {
 	Paid    []PaidMonth
 }
 
-// ownMonths are the months m owes dues to this branch, as OwedMonths, but
-// from the month m came onto its roster (Came) when no opening position
-// says where they stood.
+// ownMonths are the months m owes dues to this branch, as OwedMonths, but,
+// when no opening position says where they stood, from the month m came
+// onto its roster: a stated 到本支部日期 (Came), else the month they were
+// entered into the file after the ledger's set-up (Entered) — as a
+// member's gap in organisational life counts from the day they were added
+// or imported unless the record says otherwise (issue 8 §1). Twelve people
+// imported in December 2026 into a ledger kept since 2025 were asked for
+// a 2025 base, and the closed year's printed register grew twelve rows of
+// 缺基数 (review s13-newuser #6). A member who was here before states it
+// by a 到本支部日期 or a 党费已交至: the months from then are owed, and
+// those before their entry are 待补录 (knownFrom).
 func (h *DuesHistory) ownMonths(m *Member) (from, to Month, ok bool) {
 	from, to, ok = OwedMonths(m)
 	if !ok {
 		return from, to, ok
 	}
 	if _, has := h.Openings[m.ID]; !has {
-		from = max(from, h.Came[m.ID])
+		came, stated := h.Came[m.ID]
+		if !stated {
+			came = h.enteredFor(m)
+		}
+		from = max(from, came)
 	}
 	return from, to, ok
 }

@@ -99,11 +99,13 @@ func TestPlanImportRefusesOpeningInLedger(t *testing.T) {
 }
 
 // A member added or imported into a file whose dues ledger has run since
-// January owes those months, but the app could not hold their payments:
-// unpaid, they are 待补录 — never 欠交, never the art. 9 line on home, in
-// `check` or on the printed summary — and their 党费已交至 may be stated up
-// to the month before they were entered; stated, their dues are owed from
-// the month after (issue 8 §1, review s9-8 #15). Read back from the file.
+// January owes dues from the month they were entered — never 欠交 nor the
+// art. 9 line on home, in `check` or on the printed summary for the months
+// before (issue 8 §1, review s9-8 #15), and no base asked for them (review
+// s13-newuser #6) — unless the record says they were here before: a
+// 党费已交至, which may be stated up to the month before they were entered,
+// makes the months after it owed, and those before their entry 待补录.
+// Read back from the file.
 func TestMemberEnteredAfterTheLedgerBegan(t *testing.T) {
 	s, ms := duesStore(t)      // ledger kept from 2026-01, members since
 	c := newTestClock()        // 2026-03-15
@@ -134,18 +136,30 @@ func TestMemberEnteredAfterTheLedgerBegan(t *testing.T) {
 		t.Errorf("arrears %+v", ar)
 	}
 	st, err := s.MemberDues(added.ID, today)
-	if err != nil || st.OwedMonths != 0 || st.ToRecord != 11 || st.OpeningLimit != model.MonthOf(2026, 11) {
+	if err != nil || st.OwedMonths != 0 || st.ToRecord != 0 || st.OwedFrom != model.MonthOf(2026, 12) || st.OpeningLimit != model.MonthOf(2026, 11) {
 		t.Errorf("member page: %+v %v", st, err)
 	}
-	reg, err := s.DuesRegister(2026, today)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, row := range reg.Rows {
-		if row.MemberID == added.ID && (row.Months[0].State != model.MonthToRecord || row.Months[10].State != model.MonthToRecord || row.Months[11].State != model.MonthDue) {
-			t.Errorf("register row %+v", row.Months)
+	checkRow := func(want [3]model.MonthState) {
+		t.Helper()
+		reg, err := s.DuesRegister(2026, today)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range reg.Rows {
+			if row.MemberID == added.ID && [3]model.MonthState{row.Months[0].State, row.Months[10].State, row.Months[11].State} != want {
+				t.Errorf("register row %+v, want January, November, December %v", row.Months, want)
+			}
 		}
 	}
+	checkRow([3]model.MonthState{model.MonthNotOwed, model.MonthNotOwed, model.MonthDue})
+	// Paid to March on paper here: April to November are to record.
+	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added.ID, PaidTo: model.MonthOf(2026, 3)}}, model.SourceDuesOpening); err != nil {
+		t.Fatalf("March: %v", err)
+	}
+	if st, _ := s.MemberDues(added.ID, today); st.ToRecord != 8 || st.OwedMonths != 0 {
+		t.Errorf("after 党费已交至 2026年3月: %+v", st)
+	}
+	checkRow([3]model.MonthState{model.MonthPaidOpening, model.MonthToRecord, model.MonthDue})
 	// 党费已交至 the month before they were entered: taken; the month they
 	// were entered in: the ledger's.
 	if err := s.SetDuesOpenings([]model.DuesOpening{{MemberID: added.ID, PaidTo: model.MonthOf(2026, 12)}}, model.SourceDuesOpening); err == nil ||

@@ -49,7 +49,7 @@ var legendOrder = []struct {
 	{model.MonthDue, "待交（未到期）"},
 	{model.MonthOverdue, "欠交（已到期未交）"},
 	{model.MonthBaseMissing, "缺基数（金额未定）"},
-	{model.MonthNotOwed, "不需交（入党前或离开后）"},
+	{model.MonthNotOwed, "不需交（入党前、到本支部前或离开后）"},
 	{model.MonthExempt, "免交"},
 	{model.MonthBeforeLedger, "建账前（不计欠交）"},
 	{model.MonthPaidOpening, "已交（党费已交至：建账前或在他处交纳）"},

@@ -12,10 +12,12 @@ import (
 )
 
 // A member imported today into a branch whose dues ledger has run since
-// January of last year (2025-01, set up in the app then): home names no
-// 严重 dues finding for them — the months before they were entered are
-// 待补录, not "视为自行脱党" — and their page takes 党费已交至 2026年10月,
-// the month before they were entered (issue 8 §1, review s9-8 #15).
+// January of last year (2025-01, set up in the app then) owes dues from
+// this month: home names no dues finding for them — no "视为自行脱党", no
+// 待补录, no base asked for 2025 (issue 8 §1, review s9-8 #15, s13-newuser
+// #6). Their page takes a 党费已交至 up to the month before they were
+// entered; 2025年12月 says they were here, and the months from January to
+// October are then 待补录, "在其录入本软件（2026年11月）之前".
 func TestMemberImportedTodayIntoARunningLedger(t *testing.T) {
 	var newcomer model.Member
 	s, st := newStoreShell(t, func(st *storage.Store) {
@@ -49,42 +51,51 @@ func TestMemberImportedTodayIntoARunningLedger(t *testing.T) {
 		t.Fatalf("the demo's ledger starts %s", start)
 	}
 	s.show(screenHome)
-	arrears, reminded := false, false
-	for _, f := range s.home.findings {
-		if f.About != model.AboutDues {
-			continue
+	homeSays := func(when string) (reminded bool) {
+		t.Helper()
+		arrears := false
+		for _, f := range s.home.findings {
+			if f.About != model.AboutDues {
+				continue
+			}
+			if strings.Contains(f.Message, newcomer.Name) && strings.Contains(f.Message, "待补录") {
+				reminded = strings.Contains(f.Message, "在其录入本软件（2026年11月）之前") && !strings.Contains(f.Message, "开始用本软件")
+			}
+			if strings.Contains(f.Message, newcomer.Name) && (f.Severity == model.Serious || strings.Contains(f.Message, "欠缴党费") || strings.Contains(f.Message, "基数")) {
+				t.Errorf("home %s: %v %s", when, f.Severity, f.Message)
+			}
+			arrears = arrears || strings.Contains(f.Message, "欠缴党费")
 		}
-		// The months are to record because the app learnt of them today,
-		// not because they are "before the app was used".
-		if strings.Contains(f.Message, newcomer.Name) && strings.Contains(f.Message, "待补录") {
-			reminded = strings.Contains(f.Message, "在其录入本软件（2026年11月）之前") && !strings.Contains(f.Message, "开始用本软件")
+		if !arrears {
+			t.Errorf("home %s lost the demo's arrears: %+v", when, s.home.findings)
 		}
-		if strings.Contains(f.Message, newcomer.Name) && (f.Severity == model.Serious || strings.Contains(f.Message, "欠缴党费")) {
-			t.Errorf("home: %v %s", f.Severity, f.Message)
-		}
-		arrears = arrears || strings.Contains(f.Message, "欠缴党费")
+		return reminded
 	}
-	if !arrears {
-		t.Errorf("home lost the demo's arrears: %+v", s.home.findings)
-	}
-	if !reminded {
-		t.Errorf("home's 待补录 reminder: %+v", s.home.findings)
+	if homeSays("on import") {
+		t.Errorf("home reminds of months to record for a member who came this month: %+v", s.home.findings)
 	}
 
 	s.openMember(newcomer.ID)
 	md := s.roster.detail
-	if text := md.dues.summary.Text; !strings.Contains(text, "22个月在其录入本软件（2026年11月）之前，待补录") {
+	if text := md.dues.summary.Text; !strings.Contains(text, "本账从2026年11月起计算应交党费") || strings.Contains(text, "待补录") {
 		t.Errorf("member page: %q", text)
 	}
 	test.Tap(md.dues.edit)
-	md.dues.openingEntry.SetText("2026年10月")
+	md.dues.openingEntry.SetText("2025年12月")
 	md.dues.openingEntry.FocusLost()
 	test.Tap(md.dues.form.Save)
-	if os, _ := st.DuesOpenings(); os[newcomer.ID] != model.MonthOf(2026, 10) {
-		t.Fatalf("党费已交至 2026年10月 not stored: %v", os[newcomer.ID])
+	if os, _ := st.DuesOpenings(); os[newcomer.ID] != model.MonthOf(2025, 12) {
+		t.Fatalf("党费已交至 2025年12月 not stored: %v", os[newcomer.ID])
 	}
 	md = s.roster.detail
-	if md.dues.st.OwedMonths != 0 || md.dues.st.ToRecord != 0 || md.dues.st.OwedFrom != model.MonthOf(2026, 11) {
-		t.Errorf("member page after 党费已交至 2026年10月: %+v", md.dues.st)
+	if md.dues.st.OwedMonths != 0 || md.dues.st.ToRecord != 10 || md.dues.st.OwedFrom != model.MonthOf(2026, 1) {
+		t.Errorf("member page after 党费已交至 2025年12月: %+v", md.dues.st)
+	}
+	if text := md.dues.summary.Text; !strings.Contains(text, "10个月在其录入本软件（2026年11月）之前，待补录") {
+		t.Errorf("member page: %q", text)
+	}
+	s.show(screenHome)
+	if !homeSays("after 党费已交至") {
+		t.Errorf("home's 待补录 reminder: %+v", s.home.findings)
 	}
 }

@@ -131,7 +131,7 @@ func monthText(c model.MonthCell, month, current model.Month) string {
 
 // duesLegend explains the words of the month cells, under the register.
 func duesLegend(r *DuesReport) string {
-	s := "说明：月份栏中的数字为实交金额；“未交”为已到期未交纳；“—”为不需交纳（入党前或离开本支部后）；“免交”为经批准免交"
+	s := "说明：月份栏中的数字为实交金额；“未交”为已到期未交纳；“—”为不需交纳（入党前、到本支部前或离开本支部后）；“免交”为经批准免交"
 	if r.LedgerStart != 0 {
 		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为在本账以外已交纳的月份（建账前或转入前，见备注“党费已交至”）", r.LedgerStart.Chinese())
 	}
