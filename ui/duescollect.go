@@ -178,8 +178,8 @@ func monthLegend() fyne.CanvasObject {
 		swatch := canvas.NewRectangle(monthLooks[l.state].bg)
 		swatch.StrokeColor, swatch.StrokeWidth = color.Gray{Y: 0x99}, 1
 		swatch.SetMinSize(fyne.NewSize(18, 18))
-		label := widget.NewLabel(lang.L(l.label))
-		label.Wrapping = fyne.TextWrapWord
+		// A WrapLabel: Fyne's wrapping left "）" alone on a line at 1024 px.
+		label := kit.NewWrapLabel(lang.L(l.label))
 		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
 	return container.NewGridWithColumns(3, legend...)

@@ -137,15 +137,17 @@ func lastRune(s string) (rune, bool) {
 // every help page, in both languages at both window sizes, are broken into
 // lines by the rules of Chinese text: Fyne's wrapping started lines with
 // ，、）and put a number on one line and its unit on the next (issue 8 §3,
-// review s9-8 #1). wrappedTexts sees every wrapped text of a view; the
-// other screens' labels are not yet kit.WrapLabels.
+// review s9-8 #1); 党费's legend too. wrappedTexts sees every wrapped text
+// of a view; the other screens' labels are not yet kit.WrapLabels.
 func TestWrappedTextsOfHomeAndHelpBreakByTheRules(t *testing.T) {
 	for _, l := range []Language{Chinese, English} {
 		t.Run(string(l), func(t *testing.T) {
 			s := demoShell(t, l, 40)
 			for _, size := range []fyne.Size{smallWindow, largeWindow} {
 				s.win.Resize(size)
-				vs := append([]view{{name: "首页", open: func() { s.show(screenHome) }}}, helpViews(s)...)
+				vs := append([]view{{name: "首页", open: func() { s.show(screenHome) }},
+					// The 收缴 tab's legend: "）" stood alone on a line at 1024 px.
+					{name: "党费", open: func() { s.show(screenDues) }}}, helpViews(s)...)
 				for _, v := range vs {
 					v.open()
 					s.win.Content().Refresh()
