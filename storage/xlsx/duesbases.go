@@ -48,6 +48,11 @@ type BaseRow struct {
 	Cells map[model.Field]string
 }
 
+// maxHeaderRows is how many rows a bases sheet's heading may take: 姓名
+// merged down beside a group heading over sub-headings, and perhaps a
+// group over that.
+const maxHeaderRows = 3
+
 // baseHeadings are how the columns are headed in the workbooks branches keep.
 var baseHeadings = []struct {
 	field model.Field

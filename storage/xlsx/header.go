@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,11 +18,6 @@ import (
 // a title, a unit line and a template's 填表说明, which may run to twenty
 // lines (review s7-7 attack #15; ErrNoHeader names the number).
 const headerSearchRows = 40
-
-// maxHeaderRows is how many rows one header may take: a group heading
-// over sub-headings, and perhaps a group over that ("基本信息" over
-// "入党时间" over 预备 / 转正).
-const maxHeaderRows = 3
 
 // maxColumns is the widest roster read; headings further right are not
 // looked at.
@@ -257,12 +253,15 @@ var rosterVocab = headingVocab{
 func findHeader(g headingGrid) (header, bool) { return findHeaderIn(g, rosterVocab) }
 
 // findHeaderIn looks for the headings among the first rows of a sheet. Every
-// band of one to three rows is read as a header: each column's headings
-// from top to bottom, the lowest naming the field, alone or under its
-// group heading. A lower row counts only as sub-headings under group
-// headings (merged across columns, or centred over empty cells): under a
-// heading of one column, different text in the row below is data, not a
-// heading. The band that names most fields, at least v's required ones
+// band of rows is read as a header, however many rows it takes (党员信息
+// over 党内信息 over 入党时间 over 预备 / 转正 is four: a depth of three
+// at most left such a block unread and the whole workbook refused, review
+// s13-attack #1): each column's headings from top to bottom, the lowest
+// naming the field, alone or under its group heading. A lower row counts
+// only as sub-headings under group headings (merged across columns, or
+// centred over empty cells), or as a note under a heading ("（年月）"):
+// under a heading of one column, other text in the row below is data, not
+// a heading. The band that names most fields, at least v's required ones
 // (a roster: 姓名 and 公民身份号码), wins; of equals, the shortest, then the
 // first.
 func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
@@ -271,12 +270,17 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 		if i < len(g.fromAbove) && g.fromAbove[i] {
 			continue // the lower half of headings merged down
 		}
-		for k := 1; k <= maxHeaderRows && i+k <= len(g.text); k++ {
+		for k := 1; i+k <= len(g.text); k++ {
 			if i+k < len(g.fromAbove) && g.fromAbove[i+k] && (i+k >= len(g.data) || !g.data[i+k]) {
 				continue // the upper half of headings merged down
 			}
 			h, ok := mapBand(g, i, k, v)
-			if !ok || slices.ContainsFunc(v.required, func(f model.Field) bool { return !h.has(f) }) {
+			if !ok {
+				// A row that is not sub-headings stays in every deeper
+				// band from row i, which fails on it as this one did.
+				break
+			}
+			if slices.ContainsFunc(v.required, func(f model.Field) bool { return !h.has(f) }) {
 				continue
 			}
 			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && h.rows < best.rows) {
@@ -433,6 +437,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				continue
 			}
 			if len(path) > 0 && !isGroup(g, groups[j-1], i+j-1, c) {
+				if hintText(t) {
+					continue // a note under the heading: （年月）, （必填）
+				}
 				return header{}, false
 			}
 			path = append(path, t)
@@ -828,6 +835,30 @@ func mayHoldRoster(rows [][]string) bool {
 		}
 	}
 	return name && id
+}
+
+// unreadHeader says why a sheet whose first rows name 姓名 and 公民身份号码
+// gave no header: where the two headings are, as written, and that the rows
+// around them could not be read as one block of headings. Saying the two
+// columns are missing, as when there are none, sent the user looking for
+// headings that are plainly there (review s13-attack #1).
+func unreadHeader(g headingGrid) string {
+	var at [2]int
+	var said [2]string
+	for i, row := range g.text {
+		for c := range row {
+			f, ok := matchHeading(cell(row, c))
+			k := slices.Index([]model.Field{model.FieldName, model.FieldIDNumber}, f)
+			if ok && k >= 0 && at[k] == 0 {
+				at[k], said[k] = i+1, cell(row, c)
+			}
+		}
+	}
+	rows := fmt.Sprintf("第%d行", at[0])
+	if at[1] != at[0] {
+		rows = fmt.Sprintf("第%d行和第%d行", min(at[0], at[1]), max(at[0], at[1]))
+	}
+	return fmt.Sprintf("%s有“%s”和“%s”，但没能读出这几行表头：某列标题下方还有文字，又不在合并的分组标题之下；请把表头整理为每列一个标题（分组标题合并在其下各列之上）后再导入", rows, said[0], said[1])
 }
 
 // isHeading reports whether s is the heading of f; used to skip the header

@@ -209,6 +209,9 @@ func readRoster(data []byte, opt ReadOptions) (*RosterFile, error) {
 			return nil, err
 		}
 	}
+	if len(rd.rf.Sheets) == 0 && rd.unread != nil {
+		return nil, rd.unread
+	}
 	if len(rd.rf.Sheets) == 0 {
 		return nil, ErrNoHeader
 	}
@@ -286,6 +289,10 @@ type reader struct {
 	// placeholders are the sheets whose every person is a template's
 	// example name (placeholderSheet)
 	placeholders []string
+	// unread is the refusal when no sheet is read, for the first sheet
+	// whose headings name 姓名 and 公民身份号码 but were not read as a
+	// header (unreadHeader); nil when none.
+	unread error
 }
 
 // sheet reads one worksheet if it holds a roster. Its XML is scanned
@@ -334,7 +341,11 @@ func (rd *reader) sheet(s bookSheet) error {
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
-		return skip(skipNoHeader)
+		why := unreadHeader(grid)
+		if rd.unread == nil {
+			rd.unread = &otherFileError{msg: fmt.Sprintf("工作表“%s”%s", model.CleanLine(s.name), why), kind: ErrNoHeader}
+		}
+		return skip(why)
 	}
 	// Too many rows is known before any is checked.
 	first := h.first + h.rows

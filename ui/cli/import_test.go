@@ -371,7 +371,7 @@ func TestRosterImportSheetNamedAsSeen(t *testing.T) {
 		t.Errorf("--sheet 不存在: status %d stderr:\n%s", r.status, r.stderr)
 	}
 	r = run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "c.db"), "--sheet", "说明")
-	if r.status == ExitOK || !strings.Contains(r.stderr, "工作表“说明”里没有找到花名册的表头") {
+	if r.status == ExitOK || !strings.Contains(r.stderr, "工作表“说明”没有找到花名册的表头：需要“姓名”和“公民身份号码”两列") {
 		t.Errorf("--sheet 说明: status %d stderr:\n%s", r.status, r.stderr)
 	}
 }

@@ -68,8 +68,10 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		// Named as the user sees it (rosterfile matches it so).
 		same := func(name string) bool { _, ok := xlsx.SheetNamed([]string{name}, want); return ok }
 		i := slices.IndexFunc(preview.Sheets, func(s model.ImportSheet) bool { return same(s.Name) })
-		if i < 0 && slices.ContainsFunc(preview.Skipped, func(s model.SkippedSheet) bool { return same(s.Name) }) {
-			return 0, fmt.Errorf("工作表“%s”里没有找到花名册的表头（需要至少包含“姓名”和“身份证号码”两列）", want)
+		// Said with the reason the sheet was not read: its headings may be
+		// there but not readable as a header, not missing.
+		if k := slices.IndexFunc(preview.Skipped, func(s model.SkippedSheet) bool { return same(s.Name) }); i < 0 && k >= 0 {
+			return 0, fmt.Errorf("工作表“%s”%s", want, preview.Skipped[k].Reason)
 		}
 		if i < 0 {
 			var names []string
