@@ -188,11 +188,25 @@ func monthLegend() fyne.CanvasObject {
 // sizeColumns makes each column as wide as its heading and the words its
 // cells show in the UI language (English "Overdue" is wider than 欠交), and
 // never narrower than the amounts: columns must not run into each other.
+// Only the words and amounts this year's grid shows are measured, the
+// amounts as wide as the widest: room for 99999.99 and for every state's
+// word ("Pre-ledger") in twelve columns pushed 1月 and 2月 out of a 1240 px
+// window when December was brought into view (issue 8, ui13 #2).
 func (c *duesCollect) sizeColumns() {
 	unit := fyne.MeasureText("党", theme.TextSize(), fyne.TextStyle{}).Width
-	words := []string{"00000.00"}
-	for _, l := range monthLooks {
-		if l.word != "" {
+	var monthly, month, year model.Money
+	shown := map[model.MonthState]bool{}
+	for i := range c.d.reg.Rows {
+		r := &c.d.reg.Rows[i]
+		monthly, year = max(monthly, r.Monthly), max(year, r.YearPaid)
+		for _, m := range r.Months {
+			month = max(month, m.Amount)
+			shown[m.State] = true
+		}
+	}
+	words := []string{digitsLike(month)}
+	for state, l := range monthLooks {
+		if l.word != "" && shown[state] {
 			words = append(words, lang.L(l.word))
 		}
 	}
@@ -203,11 +217,22 @@ func (c *duesCollect) sizeColumns() {
 		}
 	}
 	c.table.SetColumnWidth(0, min(12*unit, max(5*unit, wordsWidth(names...))))
-	c.table.SetColumnWidth(1, max(5*unit, wordsWidth(c.heading(1), lang.L("缺基数"), "00000.00")))
+	c.table.SetColumnWidth(1, max(5*unit, wordsWidth(c.heading(1), lang.L("缺基数"), digitsLike(monthly))))
 	for k := range 12 {
 		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, wordsWidth(append(words, c.heading(collectLead+k))...)))
 	}
-	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, wordsWidth(c.heading(collectLead+12), "000000.00")))
+	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, wordsWidth(c.heading(collectLead+12), digitsLike(year))))
+}
+
+// digitsLike is an amount as wide as m drawn with its widest digits: a
+// column sized by it shows m and every amount with as many digits.
+func digitsLike(m model.Money) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return '0'
+		}
+		return r
+	}, m.String())
 }
 
 func (c *duesCollect) heading(col int) string {
@@ -280,6 +305,7 @@ func (c *duesCollect) refresh() {
 		totals += lang.N("（其中 {{.N}} 人已离开本支部，只计在册期间）", left, map[string]any{"N": left})
 	}
 	c.totals.SetText(totals)
+	c.sizeColumns()
 	c.table.Refresh()
 	if c.shownYear != reg.Year {
 		// Only when a year is first shown: a payment saved must not move
@@ -309,12 +335,15 @@ func collectionRateText(reg *model.DuesRegister) string {
 	return lang.L("；已到期应交{{.Due}}元，收缴率{{.Rate}}%", map[string]any{"Due": reg.DueToDate.String(), "Rate": rate})
 }
 
-// nowCell is the cell to bring into view: the column after this month's
-// in the current year's grid (January in another year's), so that the
-// month a secretary records is on screen whole without scrolling sideways.
+// nowCell is the cell to bring into view: this month's in the current
+// year's grid (January in another year's), so that the month a secretary
+// records is on screen whole without scrolling sideways. The table scrolls
+// no further than it must (kit.StickyTable.ScrollTo), so January stays in
+// view beside it when both fit; aiming at the column after this month's
+// scrolled 1月 and 2月 out in December at 1240 px (issue 8, ui13 #2).
 func (c *duesCollect) nowCell() widget.TableCellID {
 	if today := c.d.sh.svc.today(); today.Year == c.d.reg.Year {
-		return widget.TableCellID{Row: 0, Col: collectLead + int(today.Month)}
+		return widget.TableCellID{Row: 0, Col: collectLead + int(today.Month) - 1}
 	}
 	return widget.TableCellID{Row: 0, Col: collectLead}
 }

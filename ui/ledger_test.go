@@ -24,7 +24,13 @@ import (
 // service main.go gives it; fill writes the data first.
 func newStoreShell(t *testing.T, fill func(st *storage.Store)) (*shell, *storage.Store) {
 	t.Helper()
-	now := time.Date(testToday.Year, testToday.Month, testToday.Day, 10, 0, 0, 0, time.Local)
+	return newStoreShellOn(t, testToday, fill)
+}
+
+// newStoreShellOn is newStoreShell on another day.
+func newStoreShellOn(t *testing.T, today model.Date, fill func(st *storage.Store)) (*shell, *storage.Store) {
+	t.Helper()
+	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
 	st, err := storage.Open(filepath.Join(t.TempDir(), "d.db"), storage.WithClock(func() time.Time { now = now.Add(time.Second); return now }))
 	if err != nil {
 		t.Fatal(err)
@@ -32,7 +38,7 @@ func newStoreShell(t *testing.T, fill func(st *storage.Store)) (*shell, *storage
 	t.Cleanup(func() { st.Close() })
 	fill(st)
 	svc := Services{Roster: st, Branch: st, Files: rosterfile.New(st), Activities: activityfile.New(st), Dues: st,
-		DuesFiles: duesfile.New(st), Findings: findings.New(st), Today: func() model.Date { return testToday }}
+		DuesFiles: duesfile.New(st), Findings: findings.New(st), Today: func() model.Date { return today }}
 	s := newShell(test.NewTempApp(t), svc, st.Path())
 	s.background = func(work func()) { work() }
 	s.confirm = func(_, _ string, onYes func()) { onYes() }
