@@ -84,3 +84,9 @@ func EthnicityByCode(s string) (string, bool) {
 	}
 	return CurrentEthnicities.Names[n-1], true
 }
+
+// Choices are the entries a form offers for 民族: the standard's names in
+// its order, then the registered entries.
+func (r EthnicityRules) Choices() []string {
+	return append(append([]string(nil), r.Names...), r.Registered...)
+}

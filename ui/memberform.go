@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"slices"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -24,7 +22,8 @@ type memberForm struct {
 	isNew bool
 
 	fields   map[model.Field]*kit.Field
-	entries  map[model.Field]*widget.Entry // text and date fields (学历 and 工作岗位 are SelectEntries)
+	entries  map[model.Field]*widget.Entry    // text and date fields, and the entry of each of values
+	values   map[model.Field]*kit.SelectEntry // 民族, 学历, 工作岗位: shown in the UI language
 	selects  map[model.Field]*kit.Select
 	checks   map[model.Field]*kit.Check
 	partyAge *widget.Label
@@ -34,9 +33,6 @@ type memberForm struct {
 	viaNote          *kit.Entry
 	viaField         *kit.Field
 	transferInFields []*kit.Field
-	// shownValues maps a 学历 or 工作岗位 option as shown in English to
-	// its Chinese value.
-	shownValues map[string]string
 }
 
 // showMemberForm opens the form for m; a zero ID means a new member.
@@ -45,6 +41,7 @@ func showMemberForm(sh *shell, m model.Member) *memberForm {
 		sh: sh, orig: m, isNew: m.ID == 0, form: kit.NewForm("保存"),
 		fields: map[model.Field]*kit.Field{}, entries: map[model.Field]*widget.Entry{},
 		selects: map[model.Field]*kit.Select{}, checks: map[model.Field]*kit.Check{},
+		values: map[model.Field]*kit.SelectEntry{},
 	}
 	f.form.Ask = sh.confirmDiscard
 	f.form.OnSubmit = f.submit
@@ -97,25 +94,20 @@ func (f *memberForm) input(field model.Field) fyne.CanvasObject {
 		c := kit.NewCheck(lang.L("是"), func(bool) { f.enableDependents() })
 		f.checks[field] = c
 		return c
-	case model.FieldEducation, model.FieldPost:
-		values := model.Educations
-		if field == model.FieldPost {
-			values = model.Posts
-		}
+	case model.FieldEducation, model.FieldPost, model.FieldEthnicity:
 		// The options in the UI language; the record keeps the Chinese
-		// value, and free text as typed.
-		opts := make([]string, len(values))
-		for i, v := range values {
-			opts[i] = lang.L(v)
-			if opts[i] != v {
-				if f.shownValues == nil {
-					f.shownValues = map[string]string{}
-				}
-				f.shownValues[opts[i]] = v
-			}
+		// value, and free text as typed. 民族 was a bare entry showing
+		// 汉族 in the English form (issue 8, ui13 #1).
+		values := model.Educations
+		switch field {
+		case model.FieldPost:
+			values = model.Posts
+		case model.FieldEthnicity:
+			values = model.CurrentEthnicities.Choices()
 		}
-		se := kit.NewSelectEntry(opts)
+		se := kit.NewValueEntry(values)
 		f.entries[field] = &se.Entry
+		f.values[field] = se
 		return se
 	}
 	if sel != nil {
@@ -158,11 +150,8 @@ func (f *memberForm) load(m model.Member) {
 	for _, fi := range model.RecordFields {
 		text := m.Text(fi.Field)
 		switch {
-		case f.entries[fi.Field] != nil && (fi.Field == model.FieldEducation || fi.Field == model.FieldPost):
-			if slices.Contains(model.Educations, text) || slices.Contains(model.Posts, text) {
-				text = lang.L(text)
-			}
-			f.entries[fi.Field].SetText(text)
+		case f.values[fi.Field] != nil:
+			f.values[fi.Field].SetValue(text)
 		case f.entries[fi.Field] != nil:
 			f.entries[fi.Field].SetText(text)
 		case f.selects[fi.Field] != nil:
@@ -180,10 +169,9 @@ func (f *memberForm) load(m model.Member) {
 // text is what the widget of a field holds, in model.Member.Text's form.
 func (f *memberForm) text(field model.Field) string {
 	switch {
+	case f.values[field] != nil:
+		return f.values[field].Value()
 	case f.entries[field] != nil:
-		if v, ok := f.shownValues[f.entries[field].Text]; ok {
-			return v
-		}
 		return f.entries[field].Text
 	case f.selects[field] != nil:
 		return f.selects[field].Value()

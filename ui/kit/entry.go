@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
@@ -162,6 +164,11 @@ type SelectEntry struct {
 	widget.SelectEntry
 	keys    *keys
 	byMouse bool
+	// values maps each option as shown, in lower case, to the value it
+	// stands for (NewValueEntry); nil when the options are the values.
+	values  map[string]string
+	shown   map[string]string // value → option, the other way
+	offered []string          // the options, which Fyne does not give back
 }
 
 // NewSelectEntry returns an empty SelectEntry offering options.
@@ -170,10 +177,52 @@ func NewSelectEntry(options []string) *SelectEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(options)
+	e.offered = options
 	// Empty, it said nothing, beside selects that say 请选择: the arrow
 	// alone did not tell that a value may also be typed (review s9-8 #9).
 	e.SetPlaceHolder(L("请选择或填写"))
 	return e
+}
+
+// NewValueEntry returns an empty SelectEntry offering values that are
+// Chinese words of the domain (民族 by GB 3304's names, 学历 …), each shown
+// in the UI language: in English 汉族 reads Han, and the record still
+// keeps 汉族 (issue 8, ui13 #1). Text the options do not hold (a note such
+// as 纳西族（摩梭人）) is kept as typed. Read it with Value, fill it with
+// SetValue.
+func NewValueEntry(values []string) *SelectEntry {
+	opts := make([]string, len(values))
+	byShown, shownOf := make(map[string]string, len(values)), make(map[string]string, len(values))
+	for i, v := range values {
+		opts[i] = Word(v)
+		byShown[strings.ToLower(opts[i])] = v
+		shownOf[v] = opts[i]
+	}
+	e := NewSelectEntry(opts)
+	e.values, e.shown = byShown, shownOf
+	return e
+}
+
+// Offered are the options as the list shows them.
+func (e *SelectEntry) Offered() []string { return e.offered }
+
+// Value is the value the entry holds: for NewValueEntry the value of an
+// option chosen or typed as shown (in any case: "han" is 汉族), else the
+// text as typed.
+func (e *SelectEntry) Value() string {
+	if v, ok := e.values[strings.ToLower(strings.TrimSpace(e.Text))]; ok {
+		return v
+	}
+	return e.Text
+}
+
+// SetValue shows value: as its option in the UI language when it is one
+// of NewValueEntry's values, as given otherwise.
+func (e *SelectEntry) SetValue(value string) {
+	if s, ok := e.shown[value]; ok {
+		value = s
+	}
+	e.SetText(value)
 }
 
 // TypedShortcut pastes without invisible characters, as Entry does.

@@ -41,7 +41,7 @@ func (p *page) show(r model.Recruit, rep model.RecruitReport) {
 	name := widget.NewLabel(r.Name)
 	name.TextStyle.Bold = true
 	name.SizeName = theme.SizeNameSubHeadingText
-	info := widget.NewLabel(kit.L(string(r.Status())) + "　" + string(r.Sex) + "　" + r.IDNumber + "　" + r.Post)
+	info := widget.NewLabel(kit.L(string(r.Status())) + "　" + kit.Word(string(r.Sex)) + "　" + r.IDNumber + "　" + kit.Word(r.Post))
 	info.Truncation = fyne.TextTruncateEllipsis
 
 	edit := widget.NewButtonWithIcon(kit.L("修改个人信息"), theme.DocumentCreateIcon(), func() { p.s.editPerson(p.r) })

@@ -15,10 +15,13 @@ func (s *Screen) editPerson(r model.Recruit) {
 	isNew := r.ID == 0
 	form := kit.NewForm("保存")
 	name, id, birth := kit.NewEntry(), kit.NewEntry(), kit.NewDateEntry()
-	sex := kit.NewSelect([]string{string(model.SexMale), string(model.SexFemale)}, nil)
-	ethnicity, phone, notes := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	education := kit.NewSelectEntry(model.Educations)
-	post := kit.NewSelectEntry(model.Posts)
+	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
+	phone, notes := kit.NewEntry(), kit.NewEntry()
+	// Shown in the UI language, kept as the Chinese value: 民族 read 汉族
+	// and 学历 大学本科 in the English form (issue 8, ui13 #1).
+	ethnicity := kit.NewValueEntry(model.CurrentEthnicities.Choices())
+	education := kit.NewValueEntry(model.Educations)
+	post := kit.NewValueEntry(model.Posts)
 	applied, leave := kit.NewDateEntry(), kit.NewDateEntry()
 	// The ID number gives birth date and sex: filled in as soon as it reads.
 	id.OnChanged = func(v string) {
@@ -26,8 +29,8 @@ func (s *Screen) editPerson(r model.Recruit) {
 			if birth.Text == "" {
 				birth.SetDate(info.Birth)
 			}
-			if sex.Selected == "" {
-				sex.SetSelected(string(info.Sex))
+			if sex.Value() == "" {
+				sex.SetValue(string(info.Sex))
 			}
 		}
 	}
@@ -52,14 +55,14 @@ func (s *Screen) editPerson(r model.Recruit) {
 	form.Load(func() {
 		name.SetText(r.Name)
 		id.SetText(r.IDNumber)
-		sex.SetSelected(string(r.Sex))
+		sex.SetValue(string(r.Sex))
 		birth.SetDate(r.BirthDate)
-		ethnicity.SetText(r.Ethnicity)
+		ethnicity.SetValue(r.Ethnicity)
 		if r.ID == 0 {
-			ethnicity.SetText("汉族")
+			ethnicity.SetValue(model.NewMember().Ethnicity)
 		}
-		education.SetText(r.Education)
-		post.SetText(r.Post)
+		education.SetValue(r.Education)
+		post.SetValue(r.Post)
 		phone.SetText(r.Phone)
 		notes.SetText(r.Notes)
 		leave.SetDate(r.LeaveDate)
@@ -67,8 +70,8 @@ func (s *Screen) editPerson(r model.Recruit) {
 	read := func() (model.Recruit, model.ValidationErrors) {
 		out := r
 		out.Records = append([]model.StepRecord(nil), r.Records...)
-		out.Name, out.IDNumber, out.Sex = name.Text, id.Text, model.Sex(sex.Selected)
-		out.Ethnicity, out.Education, out.Post, out.Phone, out.Notes = ethnicity.Text, education.Text, post.Text, phone.Text, notes.Text
+		out.Name, out.IDNumber, out.Sex = name.Text, id.Text, model.Sex(sex.Value())
+		out.Ethnicity, out.Education, out.Post, out.Phone, out.Notes = ethnicity.Value(), education.Value(), post.Value(), phone.Text, notes.Text
 		var errs model.ValidationErrors
 		var err error
 		if out.BirthDate, err = birth.Date(); err != nil {

@@ -107,7 +107,10 @@ func showTransferInForm(s *Screen) {
 	who := widget.NewRadioGroup([]string{kit.L(inNew), kit.L(inReturn)}, nil)
 	who.Horizontal = true
 	formerSel := kit.NewSelect(formerNames, nil)
-	name, idNumber, ethnicity, phone := kit.NewEntry(), kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	name, idNumber, phone := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
+	// Shown in the UI language, kept as GB 3304's name: the English form
+	// said 汉族 (issue 8, ui13 #1).
+	ethnicity := kit.NewValueEntry(model.CurrentEthnicities.Choices())
 	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
 	// The probation's rules are told only for a probationary member.
 	probation := widget.NewLabel(probationText(s.host.Today()))
@@ -217,7 +220,7 @@ func showTransferInForm(s *Screen) {
 			return in, nil, errs
 		}
 		m := model.NewMember()
-		m.Name, m.IDNumber, m.Sex, m.Ethnicity, m.Phone = name.Text, idNumber.Text, model.Sex(sex.Value()), ethnicity.Text, phone.Text
+		m.Name, m.IDNumber, m.Sex, m.Ethnicity, m.Phone = name.Text, idNumber.Text, model.Sex(sex.Value()), ethnicity.Value(), phone.Text
 		m.Category = in.Category
 		m.JoinDate = dateOf(model.FieldJoinDate, join)
 		m.FullDate = dateOf(model.FieldFullDate, full)
@@ -287,7 +290,7 @@ func showTransferInForm(s *Screen) {
 	}
 	form.Load(func() {
 		who.SetSelected(kit.L(inNew))
-		ethnicity.SetText("汉族")
+		ethnicity.SetValue(model.NewMember().Ethnicity)
 		date.SetDate(s.host.Today())
 	})
 	if len(former) == 0 {
