@@ -467,20 +467,46 @@ func (b *duesBases) parse(row *baseRow) (model.Money, error) {
 // submit saves every changed row, bases and opening positions, in one
 // transaction.
 func (b *duesBases) submit() {
-	waiting, err := b.save(model.SourceDuesGrid)
+	w, err := b.save(model.SourceDuesGrid)
 	switch {
 	case err != nil:
 		setMessage(b.msg, kit.SayErr(err))
-	case len(waiting) > 0:
-		setMessage(b.msg, waitingMessage(waiting))
+	case w.any():
+		setMessage(b.msg, w.message())
 	}
 }
 
-// waitingMessage says that rows given a category and no base were left
-// out of a save.
-func waitingMessage(names []string) string {
-	return lang.L("已保存。以下 {{.N}} 人尚未填写计算基数，仍为缺基数（缴纳类别已选，填好基数后再保存）：{{.Names}}",
-		map[string]any{"N": len(names), "Names": nameList(names)})
+// waitingRows are the edited rows a save left out, each still waiting for
+// what it lacks, and whether anything was saved.
+type waitingRows struct {
+	base     []string // given a category computed from a base, no base typed
+	category []string // given a base, no category chosen yet
+	saved    bool
+}
+
+func (w waitingRows) any() bool { return len(w.base)+len(w.category) > 0 }
+
+// message says who still waits for what, and whether the rest was saved:
+// the rows keep what was filled in as edits of the page.
+func (w waitingRows) message() string {
+	var parts []string
+	if len(w.base) > 0 {
+		if w.saved {
+			parts = append(parts, lang.L("已保存。以下 {{.N}} 人尚未填写计算基数，仍为缺基数（缴纳类别已选，填好基数后再保存）：{{.Names}}",
+				map[string]any{"N": len(w.base), "Names": nameList(w.base)}))
+		} else {
+			parts = append(parts, lang.L("以下 {{.N}} 人的缴纳类别已填入、尚未保存，还须填写计算基数，填好后再保存：{{.Names}}",
+				map[string]any{"N": len(w.base), "Names": nameList(w.base)}))
+		}
+	}
+	if len(w.category) > 0 {
+		if w.saved && len(w.base) == 0 {
+			parts = append(parts, lang.L("已保存。"))
+		}
+		parts = append(parts, lang.L("以下 {{.N}} 人的计算基数已填入、尚未保存，还须选择缴纳类别，选好后再保存：{{.Names}}",
+			map[string]any{"N": len(w.category), "Names": nameList(w.category)}))
+	}
+	return strings.Join(parts, "\n")
 }
 
 // nameList is up to ten names and 等 for more.
@@ -501,7 +527,7 @@ func needsBase(row *baseRow) bool {
 // save saves the changed rows with source; nothing changed is an error
 // saying so. Rows waiting for a base (needsBase) are left out and stay
 // edited; waiting names them.
-func (b *duesBases) save(source string) (waiting []string, err error) {
+func (b *duesBases) save(source string) (w waitingRows, err error) {
 	var out []model.DuesBase
 	var openings []model.DuesOpening
 	saved := map[int]bool{}
@@ -510,16 +536,22 @@ func (b *duesBases) save(source string) (waiting []string, err error) {
 		if row.openingChanged {
 			openings = append(openings, model.DuesOpening{MemberID: row.base.MemberID, PaidTo: row.opening})
 		}
-		if !row.changed || row.base.Category == "" {
+		if !row.changed {
+			continue
+		}
+		if row.base.Category == "" {
+			if strings.TrimSpace(row.text) != "" {
+				w.category = append(w.category, row.name)
+			}
 			continue
 		}
 		if needsBase(row) {
-			waiting = append(waiting, row.name)
+			w.base = append(w.base, row.name)
 			continue
 		}
 		base, err := b.parse(row)
 		if err != nil {
-			return nil, fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
+			return waitingRows{}, fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
 		}
 		x := row.base
 		x.Base = base
@@ -527,22 +559,38 @@ func (b *duesBases) save(source string) (waiting []string, err error) {
 		saved[i] = true
 	}
 	if len(out) == 0 && len(openings) == 0 {
-		if len(waiting) > 0 {
-			return nil, errors.New(lang.L("请填写计算基数：{{.Names}}", map[string]any{"Names": nameList(waiting)}))
+		switch {
+		case source == model.SourceBulkBases && w.any():
+			// 为所选党员设置 a category alone for members without a
+			// base (or a base alone for members without a category)
+			// fills their rows, which wait for the rest: it was
+			// refused, and nothing was filled in (issue 8, ui13 #3).
+			return w, nil
+		case len(w.base) > 0:
+			return waitingRows{}, errors.New(lang.L("请填写计算基数：{{.Names}}", map[string]any{"Names": nameList(w.base)}))
+		case len(w.category) > 0:
+			return waitingRows{}, errors.New(lang.L("请选择缴纳类别：{{.Names}}", map[string]any{"Names": nameList(w.category)}))
 		}
-		return nil, errors.New(lang.L("没有修改。"))
+		return waitingRows{}, errors.New(lang.L("没有修改。"))
 	}
 	if err := b.d.sh.svc.Dues.SaveDuesSetup(b.d.year, out, openings, source); err != nil {
-		return nil, err
+		return waitingRows{}, err
 	}
+	w.saved = true
 	for i := range b.rows {
 		b.rows[i].openingChanged = false
-		if saved[i] || !needsBase(&b.rows[i]) {
-			b.rows[i].changed = false
+		if r := &b.rows[i]; saved[i] || !needsBase(r) && !needsCategory(r) {
+			r.changed = false
 		}
 	}
 	b.d.changed()
-	return waiting, nil
+	return w, nil
+}
+
+// needsCategory reports a row given a base and no category: it is not
+// saved until a category says how the base counts.
+func needsCategory(row *baseRow) bool {
+	return row.base.Category == "" && strings.TrimSpace(row.text) != ""
 }
 
 // dirty reports whether a row holds a base, category, reduction or opening

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -21,11 +20,12 @@ const keepAsIs = "（不修改）"
 // bulkDialog sets the category, the base or the opening position
 // (党费已交至) of the ticked members at once; an empty field changes nothing.
 type bulkDialog struct {
-	form    *kit.Form
-	cat     *kit.Select
-	base    *kit.Entry
-	paidTo  *kit.Entry
-	members int
+	form     *kit.Form
+	cat      *kit.Select
+	base     *kit.Entry
+	approval *kit.Entry // 免交's 批准情况, asked only for 免交
+	paidTo   *kit.Entry
+	members  int
 }
 
 // editSelected opens the dialog for the ticked rows. Saving fills the rows
@@ -47,9 +47,20 @@ func (b *duesBases) editSelected() {
 	bd.cat = kit.NewSelect(append([]string{lang.L(keepAsIs)}, selectOptions(model.DuesCategories...)...), nil)
 	bd.base = kit.NewEntry()
 	bd.base.SetPlaceHolder(lang.L("元；不填则不修改"))
+	// 免交 is approved above (DuesBase.Validate): the dialog asks for the
+	// approval beside the category, under which its refusal is said. 免交
+	// for several members was refused on saving, naming the first of them,
+	// with nowhere to type the approval (issue 8, ui13 #3).
+	bd.approval = kit.NewEntry()
+	bd.approval.SetPlaceHolder(lang.L("如：某某党委 2026-01-05 批复"))
 	bd.paidTo = kit.NewEntry()
 	bd.paidTo.SetPlaceHolder(openingExample(b.start, sh.svc.today()) + lang.L("；不填则不修改"))
+	exempt := func() bool { return bd.category() == model.DuesExempt }
+	// Enabled for 免交 only, in place: the fields below do not move. Set
+	// before the form hooks the select.
+	bd.cat.OnChanged = func(string) { setEnabled(bd.approval, exempt()) }
 	catF := bd.form.Add("缴纳类别", bd.cat)
+	approvalF := bd.form.Add("批准情况", bd.approval)
 	baseF := bd.form.Add("计算基数", bd.base).Validate(func(s string) string {
 		if strings.TrimSpace(s) == "" {
 			return ""
@@ -75,6 +86,9 @@ func (b *duesBases) editSelected() {
 		if bd.cat.SelectedIndex() <= 0 && strings.TrimSpace(bd.base.Text) == "" && strings.TrimSpace(bd.paidTo.Text) == "" {
 			report(nil, lang.L("请至少填写一项"))
 		}
+		if exempt() && strings.TrimSpace(bd.approval.Text) == "" {
+			report(approvalF, lang.L("请填写批准情况（哪一级党组织何时批准）"))
+		}
 	}
 	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
 	note := widget.NewLabel(lang.N("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。", len(picked),
@@ -96,14 +110,14 @@ func (b *duesBases) editSelected() {
 			refused(err)
 			return
 		}
-		waiting, err := b.save(model.SourceBulkBases)
+		w, err := b.save(model.SourceBulkBases)
 		if err != nil {
 			refused(err)
 			return
 		}
 		dlg.Hide()
-		if len(waiting) > 0 {
-			setMessage(b.msg, waitingMessage(waiting))
+		if w.any() {
+			setMessage(b.msg, w.message())
 		}
 	}
 	bd.form.OnSubmit = func() {
@@ -143,56 +157,36 @@ func (b *duesBases) editSelected() {
 				map[string]any{"N": len(moved), "M": monthText(paidTo), "Names": nameList(moved)}),
 			"确定修改", apply)
 	}
-	body := container.NewVBox(note, bd.form.Grid(1, catF, baseF, paidF))
+	body := container.NewVBox(note, bd.form.Grid(1, catF, approvalF, baseF, paidF))
+	bd.approval.Disable()
 	dlg = kit.ShowForm(sh.win, "为所选党员设置", bd.form, body, fyne.NewSize(560, 420))
 	b.bulkDlg = bd
 }
 
-// applyBulk fills the picked rows from the dialog; a row left without a
-// category, or with a base its category refuses, is an error naming it.
-func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
-	var cat model.DuesCategory
+// category is the category chosen, "" for 不修改.
+func (bd *bulkDialog) category() model.DuesCategory {
 	if i := bd.cat.SelectedIndex(); i > 0 {
-		cat = model.DuesCategories[i-1]
+		return model.DuesCategories[i-1]
 	}
+	return ""
+}
+
+// applyBulk fills the picked rows from the dialog; a row with a base its
+// category refuses is an error naming it. A row given a base and no
+// category keeps the base and waits for its category (save names it):
+// the base alone for several members new to the ledger was refused.
+func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
+	cat := bd.category()
 	baseText := strings.TrimSpace(bd.base.Text)
 	paidTo, err := model.ParseFormMonth(bd.paidTo.Text)
 	if err != nil {
 		return err
 	}
-	r := model.CurrentDuesRules()
 	for _, i := range picked {
 		row := &b.rows[i]
 		if cat != "" || baseText != "" {
-			x := row.base
-			text := row.text
-			if cat != "" {
-				x.Category = cat
-			}
-			if baseText != "" {
-				text = baseText
-			}
-			if x.Category == "" {
-				return errors.New(lang.L("{{.Name}} 尚无缴纳类别，请同时选择缴纳类别", map[string]any{"Name": row.name}))
-			}
-			if !x.Category.HasBase() && x.Category != model.DuesFarmer {
-				text = ""
-			}
-			if x.Category.HasBase() && strings.TrimSpace(text) == "" {
-				// No base yet: the category is chosen and the row waits
-				// for its base (缺基数); it is not a base of 0.
-				row.base.Category, row.text, row.changed = x.Category, "", true
-			} else {
-				probe := baseRow{text: text}
-				base, err := b.parse(&probe)
-				if err == nil {
-					x.Base = base
-					err = x.Validate(r)
-				}
-				if err != nil {
-					return fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
-				}
-				row.base, row.text, row.changed = x, text, true
+			if err := fillBulkRow(row, cat, baseText, bd.approval.Text, b.parse); err != nil {
+				return err
 			}
 		}
 		if paidTo != 0 && paidTo != row.opening {
@@ -200,6 +194,48 @@ func (b *duesBases) applyBulk(picked []int, bd *bulkDialog) error {
 		}
 	}
 	b.showPage()
+	return nil
+}
+
+// fillBulkRow gives row the category cat and the base typed, either ""
+// for 不修改, and approval with 免交.
+func fillBulkRow(row *baseRow, cat model.DuesCategory, baseText, approval string, parse func(*baseRow) (model.Money, error)) error {
+	x := row.base
+	text := row.text
+	if cat != "" {
+		x.Category = cat
+	}
+	if cat == model.DuesExempt {
+		x.Approval = approval
+	}
+	if baseText != "" {
+		text = baseText
+	}
+	if !x.Category.HasBase() && x.Category != model.DuesFarmer {
+		text = ""
+	}
+	switch {
+	case x.Category == "":
+		// A base and no category yet: the row keeps the base and waits
+		// for the category (save names it); it was refused, so the base
+		// alone could not be set for members new to the ledger.
+		row.text, row.changed = baseText, true
+	case x.Category.HasBase() && strings.TrimSpace(text) == "":
+		// No base yet: the category is chosen and the row waits for its
+		// base (缺基数); it is not a base of 0.
+		row.base.Category, row.text, row.changed = x.Category, "", true
+	default:
+		probe := baseRow{text: text}
+		base, err := parse(&probe)
+		if err == nil {
+			x.Base = base
+			err = x.Validate(model.CurrentDuesRules())
+		}
+		if err != nil {
+			return fmt.Errorf("%s：%s", row.name, kit.SayErr(err))
+		}
+		row.base, row.text, row.changed = x, text, true
+	}
 	return nil
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -165,4 +166,122 @@ func TestEthnicityFieldsInEnglish(t *testing.T) {
 	})
 	tapButton(t, ts, "Record a transfer in…")
 	checkBox("transfer-in form", valueEntryReading(ts, "Han"))
+}
+
+// 为所选党员设置 a category alone, or a base alone, for members who have
+// neither yet (a branch's first hour): the dialog closes and the rows hold
+// what was set, waiting for the rest, said in one line; 免交 asks for its
+// approval in the dialog, under its own field, and saves. The category
+// alone was refused ("请填写计算基数：…"), the base alone too ("尚无缴纳类别
+// …"), and 免交 was refused on saving with nowhere to type the approval
+// (issue 8, ui13 #3).
+func TestBulkSetsCategoryOrBaseAlone(t *testing.T) {
+	open := func(t *testing.T) (*duesBases, *storage.Store, []int) {
+		s, st, _ := firstDayShell(t)
+		b := basesOf(duesOf(t, s))
+		var picked []int
+		for i := range b.rows {
+			if !b.rows[i].stored {
+				b.rows[i].selected = true
+				picked = append(picked, i)
+			}
+		}
+		if len(picked) < 10 {
+			t.Fatalf("%d members without a base", len(picked))
+		}
+		b.editSelected()
+		return b, st, picked
+	}
+	stored := func(st *storage.Store) []model.DuesBase {
+		bases, err := st.DuesBases(2026)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return bases
+	}
+
+	t.Run("category alone", func(t *testing.T) {
+		b, st, picked := open(t)
+		before := len(stored(st))
+		bd := b.bulkDlg
+		bd.cat.SetSelected(string(model.DuesRetired))
+		test.Tap(bd.form.Save)
+		if bd.form.Reason.Text != "" {
+			t.Fatalf("refused: %q", bd.form.Reason.Text)
+		}
+		for _, i := range picked {
+			if r := b.rows[i]; r.base.Category != model.DuesRetired || !r.changed {
+				t.Errorf("%s: category %q (edited %v), want 离退休 waiting for a base", r.name, r.base.Category, r.changed)
+			}
+		}
+		if !strings.Contains(b.msg.Text, "缴纳类别已填入、尚未保存") || !strings.Contains(b.msg.Text, b.rows[picked[0]].name) {
+			t.Errorf("the page says %q", b.msg.Text)
+		}
+		if n := len(stored(st)); n != before {
+			t.Errorf("%d bases stored, want %d: no base of 0", n, before)
+		}
+		// A base typed for one of them then saves it as 离退休.
+		test.Type(b.entries[picked[0]], "4000")
+		test.Tap(b.saveButton)
+		if n := len(stored(st)); n != before+1 {
+			t.Errorf("%d bases stored after typing one, want %d", n, before+1)
+		}
+	})
+
+	t.Run("base alone", func(t *testing.T) {
+		b, st, picked := open(t)
+		before := len(stored(st))
+		bd := b.bulkDlg
+		test.Type(bd.base, "5000")
+		test.Tap(bd.form.Save)
+		if bd.form.Reason.Text != "" {
+			t.Fatalf("refused: %q", bd.form.Reason.Text)
+		}
+		if !strings.Contains(b.msg.Text, "还须选择缴纳类别") {
+			t.Errorf("the page says %q", b.msg.Text)
+		}
+		// The category alone next: the base set before counts.
+		b.editSelected()
+		b.bulkDlg.cat.SetSelected(string(model.DuesEmployed))
+		test.Tap(b.bulkDlg.form.Save)
+		if b.bulkDlg.form.Reason.Text != "" {
+			t.Fatalf("category after the base refused: %q", b.bulkDlg.form.Reason.Text)
+		}
+		bases := stored(st)
+		if len(bases) != before+len(picked) {
+			t.Fatalf("%d bases stored, want %d", len(bases), before+len(picked))
+		}
+		for _, x := range bases {
+			if x.MemberID == b.rows[picked[0]].base.MemberID && (x.Category != model.DuesEmployed || x.Base != 500000) {
+				t.Errorf("stored %+v, want 在职 5000.00", x)
+			}
+		}
+	})
+
+	t.Run("免交", func(t *testing.T) {
+		b, st, picked := open(t)
+		before := len(stored(st))
+		bd := b.bulkDlg
+		if !bd.approval.Disabled() {
+			t.Error("批准情况 open before 免交 is chosen")
+		}
+		bd.cat.SetSelected(string(model.DuesExempt))
+		if bd.approval.Disabled() || !bd.form.Save.Disabled() || !strings.Contains(bd.form.Reason.Text, "批准情况") {
+			t.Fatalf("免交 without an approval: field disabled %v, save disabled %v, reason %q", bd.approval.Disabled(), bd.form.Save.Disabled(), bd.form.Reason.Text)
+		}
+		test.Type(bd.approval, "某某党委 2026-11-20 批复")
+		test.Tap(bd.form.Save)
+		if bd.form.Reason.Text != "" {
+			t.Fatalf("refused: %q", bd.form.Reason.Text)
+		}
+		bases := stored(st)
+		if len(bases) != before+len(picked) {
+			t.Fatalf("%d bases stored, want %d", len(bases), before+len(picked))
+		}
+		for _, x := range bases {
+			if x.Category == model.DuesExempt && x.Approval != "某某党委 2026-11-20 批复" {
+				t.Errorf("免交 stored with approval %q", x.Approval)
+			}
+		}
+	})
 }
