@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -45,15 +46,22 @@ type activitiesScreen struct {
 	since               *widget.Label // where the calendar's records begin
 	tabs                *container.AppTabs
 	add                 *widget.Button
+	topicWidth          float32       // 议题's width, set by fitTopic
 	form                *activityForm // the form last opened
 	view                *activityView // the record last opened
 }
 
-// activityColumns are the columns of the year's list.
+// activityColumns are the columns of the year's list. The topic takes
+// the width the others leave and wraps, its row as tall as it needs: at 15
+// characters "通报上半年支部工作，部署下半…" could not be read, beside empty
+// room (issue 8, ui13 #4).
 var activityColumns = []textColumn{
-	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 15, false},
+	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 15, true},
 	{"实到/应到", 10, false}, {"附件", 3, false}, {"录入", 6, false},
 }
+
+// topicColumn is 议题's place in activityColumns.
+const topicColumn = 3
 
 func newActivitiesScreen(sh *shell) *activitiesScreen {
 	a := &activitiesScreen{sh: sh, svc: sh.svc.Activities, year: sh.svc.today().Year}
@@ -90,7 +98,9 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	}
 
 	top := container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export, a.summary)
-	records := container.NewBorder(nil, nil, nil, nil, a.table)
+	a.topicWidth = activityColumns[topicColumn].width()
+	a.table.SetColumnWidth(0, kindWidth())
+	records := container.New(&widthWatch{onWidth: a.fitTopic}, a.table)
 	a.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.L("活动记录"), records),
 		container.NewTabItem(lang.L("年度计划"), a.newPlansTab()),
@@ -105,6 +115,53 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	})
 	a.refresh()
 	return a
+}
+
+// fitTopic gives 议题 the width of the list left by the other columns
+// (with their separators), never less than its own.
+func (a *activitiesScreen) fitTopic(width float32) {
+	others := float32(len(activityColumns)) * theme.Padding()
+	for i, c := range activityColumns {
+		switch i {
+		case topicColumn:
+		case 0:
+			others += kindWidth()
+		default:
+			others += c.width()
+		}
+	}
+	w := max(activityColumns[topicColumn].width(), float32(math.Floor(float64(width-others))))
+	if w == a.topicWidth {
+		return
+	}
+	a.topicWidth = w
+	a.table.SetColumnWidth(topicColumn, w)
+	a.fitRows()
+	a.table.Refresh()
+}
+
+// kindWidth is the width of 活动类型: each kind whole in the UI language
+// ("Committee meeting" was cut to "Committee me…").
+func kindWidth() float32 {
+	words := make([]string, len(model.ActivityKinds))
+	for i, k := range model.ActivityKinds {
+		words[i] = valueText(string(k))
+	}
+	return max(activityColumns[0].width(), wordsWidth(words...))
+}
+
+// fitRows makes each row as tall as its topic wraps to at the topic's
+// width, measured by a label wrapped as the cell's is: the estimate of
+// fitRowsTo gave a topic that fits one line an empty second one.
+func (a *activitiesScreen) fitRows() {
+	probe := widget.NewLabel("")
+	probe.Wrapping = fyne.TextWrapWord
+	one := probe.MinSize().Height
+	for r := range a.acts {
+		probe.SetText(a.cell(r, topicColumn))
+		probe.Resize(fyne.NewSize(a.topicWidth, one))
+		a.table.SetRowHeight(r, max(one, probe.MinSize().Height))
+	}
 }
 
 func (a *activitiesScreen) cell(row, col int) string {
@@ -167,6 +224,7 @@ func (a *activitiesScreen) refresh() {
 		summary += lang.L("；{{.N}} 次未达法定人数", map[string]any{"N": inquorate})
 	}
 	a.summary.SetText(summary)
+	a.fitRows()
 	a.table.Refresh()
 	a.refreshPlans()
 	a.refreshCalendar()

@@ -285,3 +285,58 @@ func TestBulkSetsCategoryOrBaseAlone(t *testing.T) {
 		}
 	})
 }
+
+// 活动 → 活动记录 shows each topic whole, at 1024×700 and 1366×768, in
+// both languages: the topic column takes the width the others leave and a
+// long topic wraps in a taller row. At 15 characters wide a topic was cut
+// with "…" beside empty room (issue 8, ui13 #4).
+func TestActivityListShowsTopicsWhole(t *testing.T) {
+	defer func() { _ = useLanguage(Chinese) }()
+	long := "学习贯彻党的二十届四中全会精神，结合本公司安全生产和技术攻关实际，开展“我为群众办实事”专题研讨并部署第四季度重点工作"
+	for _, l := range []Language{Chinese, English} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, st, ms := firstDayShell(t)
+		day := model.NewDate(testToday.Year, 11, 10)
+		all, _ := st.Members()
+		att := model.NewAttendance(model.DueMembers(model.KindThemeDay, day, all, nil))
+		if _, err := st.SaveActivity(model.Activity{Kind: model.KindThemeDay, Date: day, Topic: long,
+			Chair: ms[0].Name, Recorder: ms[1].Name, Attendance: att}); err != nil {
+			t.Fatal(err)
+		}
+		s.dataChanged()
+		s.show(screenActivities)
+		a := s.activities
+		for _, size := range []fyne.Size{smallWindow, largeWindow} {
+			s.win.Resize(size)
+			var topic *widget.Label
+			walk(a.table, func(o fyne.CanvasObject) {
+				lb, ok := o.(*widget.Label)
+				if !ok || !lb.Visible() {
+					return
+				}
+				if strings.HasPrefix(lb.Text, "学习贯彻") {
+					topic = lb
+				}
+				// No cell cut either ("Committee me…" was).
+				if strings.HasSuffix(lb.Text, "…") {
+					t.Errorf("%s %v: the list cuts %q", l, size, lb.Text)
+				}
+			})
+			if topic == nil {
+				t.Fatalf("%s %v: the topic is not drawn in full (cut or missing)", l, size)
+			}
+			if topic.Text != long {
+				t.Errorf("%s %v: the topic reads %q", l, size, topic.Text)
+			}
+			// Wrapped at its width, its lines fit the row.
+			if need := topic.MinSize().Height; need > topic.Size().Height+0.5 {
+				t.Errorf("%s %v: the topic needs %.0f px, its row gives %.0f", l, size, need, topic.Size().Height)
+			}
+			if end := fyne.CurrentApp().Driver().AbsolutePositionForObject(topic).X + topic.Size().Width; end > size.Width {
+				t.Errorf("%s %v: the topic runs to x=%.0f, off the window", l, size, end)
+			}
+		}
+	}
+}
