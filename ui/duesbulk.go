@@ -54,7 +54,6 @@ func (b *duesBases) editSelected() {
 	bd.approval = kit.NewEntry()
 	bd.approval.SetPlaceHolder(lang.L("如：某某党委 2026-01-05 批复"))
 	bd.paidTo = kit.NewEntry()
-	bd.paidTo.SetPlaceHolder(openingExample(b.start, sh.svc.today()) + lang.L("；不填则不修改"))
 	exempt := func() bool { return bd.category() == model.DuesExempt }
 	// Enabled for 免交 only, in place: the fields below do not move. Set
 	// before the form hooks the select.
@@ -82,6 +81,7 @@ func (b *duesBases) editSelected() {
 		}
 		return ""
 	})
+	openingHint(paidF, bd.paidTo, b.start, sh.svc.today(), "；不填则不修改")
 	bd.form.Check = func(report func(*kit.Field, string)) {
 		if bd.cat.SelectedIndex() <= 0 && strings.TrimSpace(bd.base.Text) == "" && strings.TrimSpace(bd.paidTo.Text) == "" {
 			report(nil, lang.L("请至少填写一项"))

@@ -193,11 +193,32 @@ func enteredToRecordText(st *model.MemberDues, args map[string]any) string {
 // ledger begins, last month.
 func openingExample(start model.Month, today model.Date) string {
 	if start == 0 {
-		m := model.MonthOfDate(today) - 1
-		return lang.L("如{{.Dash}}或{{.Month}}", map[string]any{"Dash": m.String(), "Month": monthText(m)})
+		return shortOpeningExample(start, today)
 	}
 	m := start - 1
 	return lang.L("建账月份之前的月份，如{{.Dash}}", map[string]any{"Dash": m.String()})
+}
+
+// shortOpeningExample is openingExample's month alone, for the entry.
+func shortOpeningExample(start model.Month, today model.Date) string {
+	m := start - 1
+	if start == 0 {
+		m = model.MonthOfDate(today) - 1
+	}
+	return lang.L("如{{.Dash}}或{{.Month}}", map[string]any{"Dash": m.String(), "Month": monthText(m)})
+}
+
+// openingHint puts a 党费已交至 field's hint where it can be read whole:
+// the example month in the entry, and the rule with what an empty field
+// means (blank, a sentence ending) under it, wrapped. The whole hint as
+// the entry's placeholder was cut at 1024×700, the English one at any
+// size (issue 8, ui13 #5).
+func openingHint(fd *kit.Field, entry *kit.Entry, start model.Month, today model.Date, blank string) {
+	entry.SetPlaceHolder(shortOpeningExample(start, today))
+	hint := widget.NewLabel(sentenceCase(openingExample(start, today) + lang.L(blank)))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.SizeName = theme.SizeNameCaptionText
+	fd.Extra = hint
 }
 
 // sentenceCase starts an English sentence with a capital letter; Chinese
@@ -264,7 +285,6 @@ func (t *memberDuesTab) editOpening() {
 	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
 	start, _ := sh.svc.Dues.DuesLedgerStart()
-	entry.SetPlaceHolder(openingExample(start, sh.svc.today()) + lang.L("；不填表示未登记"))
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err != nil {
@@ -277,6 +297,7 @@ func (t *memberDuesTab) editOpening() {
 		}
 		return ""
 	})
+	openingHint(field, entry, start, sh.svc.today(), "；不填表示未登记")
 	form.Load(func() {
 		if t.st.Opening != 0 {
 			entry.SetText(t.st.Opening.String())

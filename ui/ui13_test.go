@@ -8,7 +8,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -338,5 +340,52 @@ func TestActivityListShowsTopicsWhole(t *testing.T) {
 				t.Errorf("%s %v: the topic runs to x=%.0f, off the window", l, size, end)
 			}
 		}
+	}
+}
+
+// The 党费已交至 field of a member's page and of 为所选党员设置, at
+// 1024×700 in both languages: the entry's example fits inside it, and the
+// rule with what an empty field means is drawn whole under it. The whole
+// hint was the entry's placeholder, cut off (issue 8, ui13 #5).
+func TestOpeningHintIsReadWhole(t *testing.T) {
+	defer func() { _ = useLanguage(Chinese) }()
+	for _, l := range []Language{Chinese, English} {
+		if err := useLanguage(l); err != nil {
+			t.Fatal(err)
+		}
+		s, _, ms := firstDayShell(t)
+		s.win.Resize(smallWindow)
+		check := func(where string, entry *kit.Entry, rule string) {
+			t.Helper()
+			inner := entry.Size().Width - 2*theme.InnerPadding()
+			if w := fyne.MeasureText(entry.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width; w > inner {
+				t.Errorf("%s %s: the example %q is %.0f px in an entry of %.0f", l, where, entry.PlaceHolder, w, inner)
+			}
+			var hint *widget.Label
+			shown(s, func(o fyne.CanvasObject) {
+				if lb, ok := o.(*widget.Label); ok && lb.Visible() && strings.Contains(lb.Text, rule) {
+					hint = lb
+				}
+			})
+			if hint == nil {
+				t.Fatalf("%s %s: no hint saying %q", l, where, rule)
+			}
+			if hint.Wrapping != fyne.TextWrapWord || hint.MinSize().Height > hint.Size().Height+0.5 {
+				t.Errorf("%s %s: the hint %q is cut (wrapping %v, needs %.0f px, has %.0f)", l, where, hint.Text, hint.Wrapping, hint.MinSize().Height, hint.Size().Height)
+			}
+			if p := fyne.CurrentApp().Driver().AbsolutePositionForObject(hint); p.X+hint.Size().Width > smallWindow.Width || p.Y+hint.Size().Height > smallWindow.Height {
+				t.Errorf("%s %s: the hint is off the window at %v", l, where, p)
+			}
+		}
+		s.openMember(ms[0].ID)
+		dt := s.roster.detail.dues
+		dt.editOpening()
+		check("member page", dt.openingEntry, lang.L("；不填表示未登记"))
+		dt.form.TryCancel()
+
+		b := basesOf(duesOf(t, s))
+		b.rows[0].selected = true
+		b.editSelected()
+		check("为所选党员设置", b.bulkDlg.paidTo, lang.L("；不填则不修改"))
 	}
 }
