@@ -32,6 +32,8 @@ type meetingSetupForm struct {
 	count     *kit.Select
 	save      *widget.Button
 	status    *widget.Label
+	saveRow   fyne.CanvasObject // 保存 and status
+	onSaved   func()            // brings saveRow into view, as the profile's
 }
 
 func newMeetingSetupForm(sh *shell) *meetingSetupForm {
@@ -56,8 +58,8 @@ func newMeetingSetupForm(sh *shell) *meetingSetupForm {
 	hint := widget.NewLabel(lang.L("党课的次数各地规定不同，请按上级党组织的要求填写。合规日历按这里的设置检查。"))
 	hint.Wrapping = fyne.TextWrapWord
 	lecture := container.NewHBox(widget.NewLabel(lang.L("党课：")), f.period, widget.NewLabel(lang.L("至少")), f.count, widget.NewLabel(lang.L("次")))
-	f.content = container.NewVBox(f.committee, f.groups, lecture, hint,
-		container.NewHBox(f.save, f.status))
+	f.saveRow = container.NewHBox(f.save, f.status)
+	f.content = container.NewVBox(f.committee, f.groups, lecture, hint, f.saveRow)
 
 	sh.onDataChanged(f.load)
 	f.load()
@@ -120,4 +122,7 @@ func (f *meetingSetupForm) submit() {
 	// was just set.
 	f.sh.dataChanged()
 	f.status.SetText(lang.L("已保存"))
+	if f.onSaved != nil {
+		f.onSaved()
+	}
 }

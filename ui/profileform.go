@@ -42,6 +42,10 @@ type profileForm struct {
 	fields                         map[model.Field]*kit.Field
 	save                           *widget.Button
 	status                         *widget.Label
+	saveRow                        fyne.CanvasObject // the reason, status and 保存
+	// onSaved, when set, brings saveRow into view: saved with Enter from
+	// a field at the top, 已保存 was below the fold (issue 8, ui13 #6).
+	onSaved func()
 
 	// askAlign asks whether saving should also set the members' 所在党支部
 	// to the branch's name, and hands the answer to then; cancel keeps the
@@ -106,12 +110,13 @@ func newProfileForm(sh *shell) *profileForm {
 	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.form.MarkChanged() })
 	f.addSeatButton = addSeat
 
+	f.saveRow = container.NewBorder(nil, nil, nil, container.NewHBox(f.status, f.save), f.form.Reason)
 	f.content = container.NewVBox(
 		heading("单位"), org,
 		heading("党支部"), branch,
 		heading("支部委员会"), f.committeeBox, f.committeeMsg, container.NewHBox(addSeat),
 		heading("党建指导员与联系人"), contacts,
-		container.NewBorder(nil, nil, nil, container.NewHBox(f.status, f.save), f.form.Reason),
+		f.saveRow,
 	)
 	f.load()
 	return f
@@ -330,9 +335,12 @@ func (f *profileForm) store(p model.Profile, align bool) {
 	f.load()
 	if aligned > 0 {
 		f.status.SetText(lang.N("已保存，{{.N}} 名党员的所在党支部已一并更正", aligned, map[string]any{"N": aligned}))
-		return
+	} else {
+		f.status.SetText(lang.L("已保存"))
 	}
-	f.status.SetText(lang.L("已保存"))
+	if f.onSaved != nil {
+		f.onSaved()
+	}
 }
 
 // dirty reports unsaved edits, for leaving the screen.

@@ -120,7 +120,12 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 		cards.Add(widget.NewCard(lang.L("指导员"), "", instructor.New(sh, sh.svc.Instructor).Content))
 	}
 	cards.Add(widget.NewCard(lang.L("界面语言"), "", container.NewVBox(s.language, restart)))
-	s.content = kit.NewScroll(container.NewPadded(cards))
+	scroll := kit.NewScroll(container.NewPadded(cards))
+	s.content = scroll
+	s.profile.onSaved = func() { scroll.Reveal(s.profile.saveRow) }
+	if s.meetings != nil {
+		s.meetings.onSaved = func() { scroll.Reveal(s.meetings.saveRow) }
+	}
 	return s
 }
 

@@ -389,3 +389,43 @@ func TestOpeningHintIsReadWhole(t *testing.T) {
 		check("为所选党员设置", b.bulkDlg.paidTo, lang.L("；不填则不修改"))
 	}
 }
+
+// inViewOf reports whether o is drawn whole inside the visible part of
+// the page scroll.
+func inViewOf(page fyne.CanvasObject, o fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	top, y := d.AbsolutePositionForObject(page).Y, d.AbsolutePositionForObject(o).Y
+	return o.Visible() && y >= top-0.5 && y+o.Size().Height <= top+page.Size().Height+0.5
+}
+
+// 设置: saved with Enter from a field at the top of 支部基本信息, or with
+// 组织生活设置's 保存 while the page shows its top, the form's 已保存 is
+// in view, beside its 保存, at 1024×700 and 1366×768: it was drawn below
+// the fold, and nothing in view said the profile was saved (issue 8, ui13
+// #6).
+func TestSettingsSavedIsInView(t *testing.T) {
+	for _, size := range []fyne.Size{smallWindow, largeWindow} {
+		s, _, _ := firstDayShell(t)
+		s.win.Resize(size)
+		s.show(screenSettings)
+		page := s.settings.content
+		p := s.settings.profile
+		s.win.Canvas().Focus(p.orgAddress)
+		test.Type(p.orgAddress, "1号")
+		s.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if p.status.Text != "已保存" {
+			t.Fatalf("%v: Enter in 单位地址 left %q beside 保存 (reason %q)", size, p.status.Text, p.form.Reason.Text)
+		}
+		if !inViewOf(page, p.status) || !inViewOf(page, p.save) {
+			t.Errorf("%v: the profile's 已保存 and 保存 are out of view after saving", size)
+		}
+
+		m := s.settings.meetings
+		page.(*kit.Scroll).ScrollToTop()
+		m.groups.SetChecked(!m.groups.Checked)
+		m.submit()
+		if m.status.Text != "已保存" || !inViewOf(page, m.status) {
+			t.Errorf("%v: 组织生活设置 says %q, in view %v", size, m.status.Text, inViewOf(page, m.status))
+		}
+	}
+}

@@ -54,6 +54,28 @@ func (s *Scroll) Inner() *container.Scroll { return s.inner }
 // ScrollToTop shows the top of the content.
 func (s *Scroll) ScrollToTop() { s.inner.ScrollToTop() }
 
+// Reveal scrolls the least that shows o, a part of the content, whole (its
+// top when it is taller than the view): a form's 已保存 beside its 保存,
+// saved with Enter from a field far above, was below the fold.
+func (s *Scroll) Reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	if s.inner.Content == nil || d.CanvasForObject(o) == nil {
+		return
+	}
+	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(s.inner.Content).Y
+	view := s.inner.Size().Height
+	off := s.inner.Offset.Y
+	switch {
+	case y < off:
+		off = y
+	case y+o.Size().Height > off+view:
+		off = min(y, y+o.Size().Height-view)
+	default:
+		return
+	}
+	s.inner.ScrollToOffset(fyne.NewPos(s.inner.Offset.X, max(0, off)))
+}
+
 // wheel is the layer that passes wheel events to the page.
 type wheel struct {
 	widget.BaseWidget
