@@ -34,6 +34,20 @@ type Text struct {
 // Textf keeps a sentence as its format and arguments.
 func Textf(format string, args ...any) Text { return Text{Format: format, Args: args} }
 
+// Sentence is a fixed sentence — an error's message, a rule's refusal — as
+// a Text: said in another language when the translation files hold it,
+// as it stands otherwise. Wrapped as Textf("%s", msg) it was an argument,
+// which stays as written, so an import's refusal such as
+// 公民身份号码中的出生日期（第7–14位）不存在 was Chinese in the English
+// preview (issue 8, ui13 #7). A sentence holding "%" stays an argument:
+// as a format it would not print as written.
+func Sentence(msg string) Text {
+	if strings.Contains(msg, "%") {
+		return Textf("%s", msg)
+	}
+	return Text{Format: msg}
+}
+
 // IsZero reports whether the text has no format.
 func (t Text) IsZero() bool { return t.Format == "" }
 

@@ -361,8 +361,8 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		{FieldName, m.Name}, {FieldEthnicity, m.Ethnicity}, {FieldBranchName, m.BranchName}, {FieldPost, m.Post},
 		{FieldPhone, m.Phone}, {FieldAddress, m.Address}, {FieldMobileDestination, m.MobileDestination}, {FieldNotes, m.Notes},
 	} {
-		if msg := tooLong(f.field, "内容", f.text); msg != "" {
-			errs = append(errs, FieldError{Field: f.field, Message: msg})
+		if t := contentTooLong(f.field, f.text); !t.IsZero() {
+			errs = append(errs, FieldError{Field: f.field, Message: t.String(), Text: t})
 		}
 	}
 	if m.Sex != SexMale && m.Sex != SexFemale {

@@ -44,6 +44,17 @@ const EventNoteLimit = 200
 // tooLong is the message for text longer than field's limit, or "". The
 // message goes next to the field, or after its name, so it does not repeat
 // the field's name; what names a part of a field (第2条决议) is given as what.
+// contentTooLong is tooLong's "内容过长" as a Text, for a record's field
+// named beside its message: the roster import's refusal of a 42-character
+// name was Chinese in the English preview (issue 8, ui13 #7).
+func contentTooLong(field Field, text string) Text {
+	limit, ok := TextLimits[field]
+	if n := utf8.RuneCountInString(text); ok && n > limit {
+		return Textf("内容过长（%d个字，最多%d个字）", n, limit)
+	}
+	return Text{}
+}
+
 func tooLong(field Field, what, text string) string {
 	limit, ok := TextLimits[field]
 	if !ok {

@@ -76,7 +76,7 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 			if merged != "" {
 				t := e.Text
 				if t.IsZero() {
-					t = model.Textf("%s", e.Message)
+					t = model.Sentence(e.Message)
 				}
 				r.Text = model.Textf("与名册中%s的记录合并后：%s", merged, t)
 				r.Reason = r.Text.String()

@@ -188,11 +188,19 @@ func refuseRow(p *model.RecruitImportPreview, row int, err error) {
 	var verrs model.ValidationErrors
 	if errors.As(err, &verrs) {
 		for _, e := range verrs {
-			p.Rejected = append(p.Rejected, model.Rejection{Row: row, Field: importField(e.Field), Reason: e.Message})
+			t := e.Text
+			if t.IsZero() || t.String() != e.Message {
+				t = model.Sentence(e.Message)
+			}
+			p.Rejected = append(p.Rejected, model.Rejection{Row: row, Field: importField(e.Field), Reason: e.Message, Text: t})
 		}
 		return
 	}
-	p.Rejected = append(p.Rejected, model.Rejection{Row: row, Field: model.ColName, Reason: err.Error()})
+	t, ok := model.SentenceOf(err)
+	if !ok || t.String() != err.Error() {
+		t = model.Sentence(err.Error())
+	}
+	p.Rejected = append(p.Rejected, model.Rejection{Row: row, Field: model.ColName, Reason: err.Error(), Text: t})
 }
 
 // importField is the workbook column a save's problem belongs to.

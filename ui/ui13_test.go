@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -427,5 +429,61 @@ func TestSettingsSavedIsInView(t *testing.T) {
 		if m.status.Text != "已保存" || !inViewOf(page, m.status) {
 			t.Errorf("%v: 组织生活设置 says %q, in view %v", size, m.status.Text, inViewOf(page, m.status))
 		}
+	}
+}
+
+// In English the import preview says every refusal in English, also those
+// the model gives as a fixed sentence (an ID number whose date of birth
+// does not exist) or with numbers (a name of 42 characters): they were
+// Chinese in the row list (issue 8, ui13 #7). What it quotes from the file
+// and the names stay as written.
+func TestImportRefusalsInEnglish(t *testing.T) {
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = useLanguage(Chinese) }()
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := f.GetSheetName(0)
+	badBirth := "62010219871332" + "0013" // 1987-13-32
+	long := strings.Repeat("乙五", 21)
+	rows := [][]any{
+		{"姓名", "公民身份号码", "性别", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"甲八", badBirth, "女", "正式党员", "2005-06-01", "2006-06-01"},
+		{long, validID("19720101", "013"), "男", "正式党员", "2005-06-01", "2006-06-01"},
+		{"甲一", validID("19800101", "013"), "男", "正式党员", "2005-06-01", "2006-06-01"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "花名册.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := newStoreShell(t, func(*storage.Store) {})
+	s.show(screenRoster)
+	s.roster.previewImport(path)
+	p := s.roster.preview
+	if p == nil {
+		t.Fatal("no preview")
+	}
+	reason := len(p.rejectedColumns()) - 1
+	want := map[int]string{2: "The date of birth in the ID number", 3: "Too long (42 characters, at most"}
+	for i, x := range p.p.Rejected {
+		said := tableCell(p.rejected, i, reason)
+		rest := strings.ReplaceAll(quoted.ReplaceAllString(said, ""), long, "")
+		if chineseText.MatchString(rest) {
+			t.Errorf("row %d: the refusal is Chinese in English: %q", x.Row, said)
+		}
+		if w, ok := want[x.Row]; ok && !strings.Contains(said, w) {
+			t.Errorf("row %d says %q, want %q", x.Row, said, w)
+		}
+		delete(want, x.Row)
+	}
+	if len(want) > 0 {
+		t.Errorf("rows not refused: %v (refused %+v)", want, p.p.Rejected)
 	}
 }

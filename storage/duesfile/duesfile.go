@@ -266,5 +266,5 @@ func duesText(err error) model.Text {
 	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
 		return t
 	}
-	return model.Textf("%s", msg)
+	return model.Sentence(msg)
 }

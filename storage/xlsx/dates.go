@@ -240,7 +240,7 @@ func errText(err error) model.Text {
 			return model.Textf("金额格式不正确：%s", t)
 		}
 	}
-	return model.Textf("%s", err.Error())
+	return model.Sentence(err.Error())
 }
 
 // quote puts typed text in Chinese quotes for a message (see model.QuoteTyped).

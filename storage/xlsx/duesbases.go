@@ -260,7 +260,7 @@ func withData(all *BaseFile, headerRows map[string]int) {
 		if !has[n.Sheet] && n.Row > 0 {
 			t := n.Text
 			if t.IsZero() {
-				t = model.Textf("%s", n.Message)
+				t = model.Sentence(n.Message)
 			}
 			all.Notes[i].Text = model.Textf("工作表“%s”第%d行：%s", n.Sheet, n.Row, t)
 			all.Notes[i].Message = all.Notes[i].Text.String()
@@ -814,5 +814,5 @@ func paidToText(err error, p string) model.Text {
 	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
 		return t
 	}
-	return model.Textf("%s", msg)
+	return model.Sentence(msg)
 }

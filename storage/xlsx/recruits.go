@@ -217,8 +217,16 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 	}
 	var rejected []model.Rejection
-	reject := func(f model.Field, reason string) {
-		rejected = append(rejected, model.Rejection{Row: n, Field: f, Reason: reason})
+	// Each refusal keeps its Text, for the English preview, which showed
+	// the Chinese Reason (issue 8, ui13 #7).
+	reject := func(f model.Field, reason model.Text) {
+		rejected = append(rejected, model.Rejection{Row: n, Field: f, Reason: reason.String(), Text: reason})
+	}
+	said := func(e model.FieldError) model.Text {
+		if e.Text.IsZero() || e.Text.String() != e.Message {
+			return model.Sentence(e.Message)
+		}
+		return e.Text
 	}
 	bad := map[model.Field]bool{}
 	given := map[model.Field]bool{} // the columns this row has a value in
@@ -237,7 +245,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		v := cell(cells, c.index)
 		if v == "" {
 			if rd.sr.unsavedFormula(rd.sr.below(c.index+1, n)) {
-				reject(c.col.Field, unsavedFormulaReason)
+				reject(c.col.Field, model.Sentence(unsavedFormulaReason))
 				bad[c.col.Field] = true
 			}
 			continue
@@ -250,7 +258,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			var de *cellDateError
 			switch {
 			case errors.As(err, &de):
-				reject(f, de.text.String())
+				reject(f, de.text)
 				bad[f] = true
 				return model.Date{}, false
 			case err != nil:
@@ -267,7 +275,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			// lost digits, or will.
 			col, src := rd.sr.below(c.index+1, n)
 			if why := idCellProblem(rd.sr, col, src, v); !why.IsZero() {
-				reject(f, why.String())
+				reject(f, why)
 				bad[f] = true
 				continue
 			}
@@ -275,7 +283,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case f == model.ColSex:
 			s, ok := model.ParseSex(v)
 			if !ok {
-				reject(f, fmt.Sprintf("无法识别性别%s，请填写“%s”或“%s”", quote(v), model.SexMale, model.SexFemale))
+				reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), string(model.SexMale), string(model.SexFemale)))
 				bad[f] = true
 			}
 			r.Sex = s
@@ -296,7 +304,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			case err != nil:
 				sheetErr = err
 			case !why.IsZero():
-				reject(f, why.String())
+				reject(f, why)
 				bad[f] = true
 			case sci:
 				r.Phone = phone
@@ -310,7 +318,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		case c.col.Part == model.PartHours:
 			h, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(v), "学时"), 64)
 			if err != nil || h < 0 || h > 1000 {
-				reject(f, fmt.Sprintf("培训学时%s不是数字", quote(v)))
+				reject(f, model.Textf("培训学时%s不是数字", quote(v)))
 				bad[f] = true
 				continue
 			}
@@ -342,7 +350,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			x.Date = x.Start
 		}
 		if x.Date.IsZero() && x.Hours > 0 {
-			reject(model.ColCourseEnd, "填写了培训学时，请同时填写培训日期")
+			reject(model.ColCourseEnd, model.Sentence("填写了培训学时，请同时填写培训日期"))
 			bad[model.ColCourseEnd] = true
 		}
 	}
@@ -356,7 +364,7 @@ func (rd *recruitReader) row(n int, cells []string) error {
 		}
 	}
 	if x, ok := steps[model.StepCandidateRecord]; ok && (x.Start.IsZero() != x.End.IsZero()) {
-		reject(model.ColNoticeEnd, "请同时填写公示开始日期和公示结束日期")
+		reject(model.ColNoticeEnd, model.Sentence("请同时填写公示开始日期和公示结束日期"))
 		bad[model.ColNoticeEnd] = true
 	}
 	for _, x := range steps {
@@ -398,20 +406,20 @@ func (rd *recruitReader) row(n int, cells []string) error {
 			continue
 		}
 		if !bad[f] {
-			reject(f, e.Message)
+			reject(f, said(e))
 		}
 	}
 	for _, x := range r.Records {
 		for _, e := range x.Validate(rd.today) {
 			f := stepColumn(x.Step, e.Field)
 			if !bad[f] {
-				reject(f, e.Message)
+				reject(f, said(e))
 			}
 		}
 	}
 	if r.IDNumber != "" && !bad[model.ColIDNumber] {
 		if first, ok := rd.seen[r.IDNumber]; ok {
-			reject(model.ColIDNumber, fmt.Sprintf("与第%d行身份证号码重复", first))
+			reject(model.ColIDNumber, model.Textf("与第%d行身份证号码重复", first))
 		} else {
 			rd.seen[r.IDNumber] = n
 		}

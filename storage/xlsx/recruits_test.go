@@ -91,6 +91,13 @@ func TestReadRecruitFile(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("rejected rows %v, want %v", got, want)
 	}
+	// Each refusal keeps its sentence as a Text, which an English window
+	// says in English (issue 8, ui13 #7: they were Reason alone).
+	for _, rej := range rf.Rejected {
+		if rej.Text.IsZero() || rej.Text.String() != rej.Reason {
+			t.Errorf("row %d %s: Text %q for %q", rej.Row, rej.Field, rej.Text.String(), rej.Reason)
+		}
+	}
 }
 
 func TestReadRecruitFileWithoutHeader(t *testing.T) {

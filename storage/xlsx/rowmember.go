@@ -155,7 +155,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			continue
 		}
 		if e.Text.IsZero() {
-			e.Text = model.Textf("%s", e.Message)
+			e.Text = model.Sentence(e.Message)
 		}
 		r.reject(e.Field, e.Text)
 	}
@@ -587,7 +587,7 @@ func duesText(err error) model.Text {
 	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
 		return t
 	}
-	return model.Textf("%s", msg)
+	return model.Sentence(msg)
 }
 
 // setDate sets a date field; 失联年月 keeps only the month.

@@ -132,7 +132,13 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 	})
 	rejected := textTable([]string{"行号", "项目", "原因"}, []float32{60, 150, 640}, len(p.Rejected), func(row, col int) string {
 		x := p.Rejected[row]
-		return [...]string{strconv.Itoa(x.Row), kit.L(string(x.Field)), x.Reason}[col]
+		// In the UI language (issue 8, ui13 #7); a Text that no longer
+		// says the Reason is not used.
+		t := x.Text
+		if !t.IsZero() && t.String() != x.Reason {
+			t = model.Text{}
+		}
+		return [...]string{strconv.Itoa(x.Row), kit.L(string(x.Field)), kit.SayProblem(model.FieldError{Message: x.Reason, Text: t})}[col]
 	})
 	updates := textTable([]string{"姓名", "项目", "原值", "新值"}, []float32{90, 170, 280, 280}, len(changes), func(row, col int) string {
 		c := changes[row]

@@ -31,6 +31,7 @@ type fakeService struct {
 	commits  int
 	exported []string
 	failSave error
+	preview  *model.RecruitImportPreview // what PreviewImport gives, when set
 }
 
 func (f *fakeService) context() *model.RecruitContext {
@@ -96,6 +97,9 @@ func (f *fakeService) ReadAttachment(path string) (model.Attachment, error) {
 }
 func (f *fakeService) AttachmentData(int64) ([]byte, error) { return []byte{0xFF, 0xD8, 0xFF}, nil }
 func (f *fakeService) PreviewImport(path string) (model.RecruitImportPreview, error) {
+	if f.preview != nil {
+		return *f.preview, nil
+	}
 	r := model.Recruit{Name: "新人", IDNumber: "110101199001011237"}
 	r.Put(model.StepRecord{Step: model.StepApplication, Seq: 1, Date: d(2026, 10, 1)})
 	return model.RecruitImportPreview{File: path, Sheet: "Sheet1", Add: []model.Recruit{r},
