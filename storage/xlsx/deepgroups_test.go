@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,71 @@ func TestUnreadableHeadingBlockSaysWhereTheHeadingsAre(t *testing.T) {
 	const want = "工作表“名册”第1行有“姓名”和“公民身份号码”，但没能读出这几行表头：某列标题下方还有文字，又不在合并的分组标题之下；请把表头整理为每列一个标题（分组标题合并在其下各列之上）后再导入"
 	if !errors.Is(err, ErrNoHeader) || err == nil || err.Error() != want {
 		t.Errorf("err %v\nwant %s", err, want)
+	}
+}
+
+// 入党时间 and 转正时间 each over 年 | 月 (the old paper form's layout):
+// the two cells are one date to the month, said in a 提示; a part missing
+// or not a year or month refuses the date naming both cells (review
+// s13-attack #2: the 年 cell was refused as a year without its month, the
+// month next door dropped as a duplicate column).
+func TestDateSplitIntoYearAndMonthColumns(t *testing.T) {
+	head := [][]any{
+		{"序号", "姓名", "公民身份号码", "入党时间", nil, "转正时间", nil},
+		{nil, nil, nil, "年", "月", "年", "月"},
+	}
+	merges := [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "E1"}, {"F1", "G1"}}
+	id := idNumber("19800315", "311")
+	cases := []struct {
+		name       string
+		row        []any
+		join, full model.Date
+		refusal    string // the row's refusal (Detail), "" when imported
+	}{
+		{"numbers 2003 | 10 and 2004 | 10", []any{"1", "己三", id, numberCell("2003"), numberCell("10"), numberCell("2004"), numberCell("10")},
+			model.MonthDate(2003, 10), model.MonthDate(2004, 10), ""},
+		{"text 2003年 | 3月, full-width", []any{"1", "己三", id, "2003年", "3月", "２００４", "０３"},
+			model.MonthDate(2003, 3), model.MonthDate(2004, 3), ""},
+		{"probationary: 转正 blank in both", []any{"1", "己三", id, "2026", "5", nil, nil},
+			model.MonthDate(2026, 5), model.Date{}, ""},
+		{"year missing", []any{"1", "己三", id, nil, "10", "2004", "10"}, model.Date{}, model.Date{},
+			"己三：“入党时间”分成了年、月两列：D3（年）为空，E3（月）为“10”，缺少年份；请改正后再导入"},
+		{"month missing", []any{"1", "己三", id, "2003", "10", "2004", nil}, model.Date{}, model.Date{},
+			"己三：“转正时间”分成了年、月两列：F3（年）为“2004”，G3（月）为空，缺少月份（日期要写到月）；请改正后再导入"},
+		{"month 13", []any{"1", "己三", id, "2003", "13", "2004", "10"}, model.Date{}, model.Date{},
+			"己三：“入党时间”分成了年、月两列：D3（年）为“2003”，E3（月）为“13”，月份应为 1 到 12 的数字；请改正后再导入"},
+		{"a whole date in the year cell", []any{"1", "己三", id, "2003.10", nil, "2004", "10"}, model.Date{}, model.Date{},
+			"己三：“入党时间”分成了年、月两列：D3（年）为“2003.10”，E3（月）为空，缺少月份（日期要写到月）；请改正后再导入"},
+		{"joined as a child: the later check names both cells", []any{"1", "己三", id, "1990", "5", "1991", "5"}, model.Date{}, model.Date{},
+			"己三，D3、E3两格合为“1990年5月”：加入党组织日期早于年满18周岁（1998-03-15）"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rows := append(slices.Clone(head), tc.row)
+			rf := read(t, roster(t, rows, merges...))
+			if len(rf.Sheets) != 1 || len(rf.Sheets[0].Ignored) != 0 {
+				t.Fatalf("sheets %+v", rf.Sheets)
+			}
+			if tc.refusal != "" {
+				if len(rf.Members) != 0 || len(rf.Rejected) != 1 || rf.Rejected[0].Detail() != tc.refusal {
+					t.Fatalf("members %+v rejected %+v\nwant %s", rf.Members, rf.Rejected, tc.refusal)
+				}
+				return
+			}
+			m := member(t, rf, 3)
+			if m.JoinDate != tc.join || m.FullDate != tc.full {
+				t.Errorf("stored 入党 %v 转正 %v, want %v %v", m.JoinDate, m.FullDate, tc.join, tc.full)
+			}
+			said := 0
+			for _, n := range rf.Notes {
+				if n.Message == "D列和E列是“入党时间”下的年、月两列：合为一个加入党组织日期（到月）导入" ||
+					n.Message == "F列和G列是“转正时间”下的年、月两列：合为一个转为正式党员日期（到月）导入" {
+					said++
+				}
+			}
+			if said != 2 {
+				t.Errorf("notes %+v", rf.Notes)
+			}
+		})
 	}
 }

@@ -151,6 +151,12 @@ const (
 	// of the two, as the collection form's 学历 is the highest (review
 	// s9-7 #1: every row with both filled was refused).
 	joinHighest
+	// joinYearMonth: 月 beside 年 under one date heading (入党时间 over
+	// 年 | 月, the old paper form's layout): the two cells are one date to
+	// the month. The 年 column alone was read as the date and refused as a
+	// year without its month, the month next door dropped as a duplicate
+	// (review s13-attack #2).
+	joinYearMonth
 )
 
 func (h header) has(f model.Field) bool {
@@ -546,6 +552,12 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	if first.heading == "" {
 		return false
 	}
+	if splitDate[col.field] && col.group != "" && first.group == col.group && first.index == col.index-1 &&
+		yearHeading(first.heading) && monthHeading(col.heading) {
+		col.join = joinYearMonth
+		h.joins = append(h.joins, col)
+		return true
+	}
 	// One merge over both: the column to the left has the same heading in
 	// the same merge (or is itself joined to the first so).
 	prev := col.index - 1
@@ -580,6 +592,28 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	}
 	h.joins = append(h.joins, col)
 	return true
+}
+
+// splitDate are the date fields a roster may split into 年 and 月
+// columns under the field's heading (joinYearMonth).
+var splitDate = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoinDate: true, model.FieldFullDate: true,
+	model.FieldLostSince: true, model.FieldArrivedOn: true}
+
+// yearHeading and monthHeading are the sub-headings of a date split in two
+// (joinYearMonth).
+func yearHeading(s string) bool { k := headingKey(s, true); return k == "年" || k == "年份" }
+
+func monthHeading(s string) bool { k := headingKey(s, true); return k == "月" || k == "月份" }
+
+// monthOf is the 月 column read with c, a date's 年 column, and whether c
+// is one.
+func (h header) monthOf(c column) (column, bool) {
+	for _, j := range h.joins {
+		if j.join == joinYearMonth && j.field == c.field && j.index == c.index+1 {
+			return j, true
+		}
+	}
+	return column{}, false
 }
 
 // matchesAlone reports a heading that names a field by itself.
@@ -629,6 +663,8 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”合为“%s”导入（工作单位在前，职务在后）", ka, h.headingAt(first), kb, j.heading, label))
 		case joinHighest:
 			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）", ka, kb))
+		case joinYearMonth:
+			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列是“%s”下的年、月两列：合为一个%s（到月）导入", ka, kb, j.group, label))
 		}
 	}
 	return out

@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -22,7 +24,7 @@ import (
 // time by the record's own checks.
 func (im *importer) member(rec *record) (model.Member, map[model.Field]string, []model.Rejection, []model.ImportNote, error) {
 	n, cells := rec.n, rec.cells
-	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: make(map[model.Field]string, len(im.h.cols))}
+	r := rowMember{im: im, row: n, m: model.Member{OnRoster: true}, shown: make(map[model.Field]string, len(im.h.cols)), from: map[model.Field]string{}}
 	if c, ok := im.h.column(model.FieldName); ok {
 		r.name = model.CutTyped(cell(cells, c)) // for messages: a paragraph would swamp each one
 	}
@@ -58,6 +60,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			continue
 		}
 		r.shown[c.field] = v
+		if _, ok := im.h.monthOf(c); ok {
+			continue // a date's year, read with its month (joinColumns)
+		}
 		// A TRUE/FALSE cell is a yes or a no, not a name, a date or a
 		// branch (stored, it made a member named TRUE: review s8-7
 		// attack #10); a 是否 column may hold one.
@@ -392,12 +397,15 @@ type rowMember struct {
 	// the tick columns of each field given by them, in column order
 	ticks     map[model.Field]*ticks
 	tickOrder []model.Field
+	// from says where the value of a field is when no one cell holds it
+	// (Rejection.From): "D3、E3两格合为" for a date split into 年 and 月.
+	from map[model.Field]string
 }
 
 // reject refuses field f of the row for reason.
 func (r *rowMember) reject(f model.Field, reason model.Text) {
 	r.rejected = append(r.rejected, model.Rejection{
-		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason.String(), Text: reason, Name: r.name, Value: r.shown[f],
+		Sheet: r.im.sheet.Name, Row: r.row, Field: f, Reason: reason.String(), Text: reason, Name: r.name, Value: r.shown[f], From: r.from[f],
 	})
 }
 
@@ -619,6 +627,12 @@ func (r *rowMember) joinColumns(cells []string) error {
 		if !ok || r.unreadable(f) {
 			continue
 		}
+		if j.join == joinYearMonth {
+			if err := r.yearMonth(j, first, cells); err != nil {
+				return err
+			}
+			continue
+		}
 		col, src := r.im.sr.below(j.index+1, r.row)
 		sc, err := r.im.sr.shown(col, src, cell(cells, j.index), false)
 		switch {
@@ -672,6 +686,81 @@ func (r *rowMember) joinColumns(cells []string) error {
 		}
 	}
 	return nil
+}
+
+// yearMonth reads a date split into a 年 column (first, read into
+// r.shown) and the 月 column j beside it: the two together are the date
+// to the month, as 2003.10 typed in one cell. Either part missing or not
+// a year or a month refuses the field naming both cells: the user sees
+// the date across the two.
+func (r *rowMember) yearMonth(j column, first int, cells []string) error {
+	f := j.field
+	col, src := r.im.sr.below(j.index+1, r.row)
+	sc, err := r.im.sr.shown(col, src, cell(cells, j.index), false)
+	switch {
+	case err != nil:
+		return err
+	case sc.unknown:
+		r.reject(f, model.Textf(conditionalFormatReason))
+		return nil
+	case sc.hidden != nil:
+		r.hiddenValue(f, *sc.hidden)
+	}
+	y, mo := model.CleanLine(r.shown[f]), model.CleanLine(sc.text)
+	if y == "" && mo == "" {
+		return nil
+	}
+	ycol, ysrc := r.im.sr.below(first+1, r.row)
+	yref, mref := cellRef(ycol, ysrc), cellRef(col, src)
+	year, yok := datePart(y, "年", 4)
+	month, mok := datePart(mo, "月", 2)
+	var why model.Text
+	switch {
+	case y == "":
+		why = model.Textf("缺少年份")
+	case mo == "":
+		why = model.Textf("缺少月份（日期要写到月）")
+	case !yok || year < 1900:
+		why = model.Textf("年份应为四位数字，如 2003")
+	case !mok || month < 1 || month > 12:
+		why = model.Textf("月份应为 1 到 12 的数字")
+	}
+	if !why.IsZero() {
+		said := func(v string) any {
+			if v == "" {
+				return model.Textf("空")
+			}
+			return quote(v)
+		}
+		r.shown[f] = "" // both cells are named in the reason
+		r.reject(f, model.Textf("“%s”分成了年、月两列：%s（年）为%s，%s（月）为%s，%s；请改正后再导入", j.group, yref, said(y), mref, said(mo), why))
+		return nil
+	}
+	r.shown[f] = fmt.Sprintf("%d年%d月", year, month)
+	r.from[f] = fmt.Sprintf("%s、%s两格合为", yref, mref)
+	setDate(&r.m, f, model.MonthDate(year, time.Month(month)))
+	return nil
+}
+
+// datePart is the number of a year or month cell ("2003", "2003年",
+// "１０月"): at most n digits, the unit after them allowed.
+func datePart(s, unit string, n int) (int, bool) {
+	s = strings.TrimSpace(strings.TrimSuffix(s, unit))
+	var b strings.Builder
+	for _, c := range s {
+		if c >= '０' && c <= '９' {
+			c -= '０' - '0'
+		}
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		b.WriteRune(c)
+	}
+	if b.Len() == 0 || b.Len() > n {
+		return 0, false
+	}
+	v, err := strconv.Atoi(b.String())
+	return v, err == nil
 }
 
 // higherEducation is the higher of two 学历 by the form's codes (model.
