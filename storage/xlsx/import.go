@@ -674,6 +674,9 @@ type importer struct {
 	// categories are the section rows that give (or end) the 人员类别 of
 	// the rows below them, in order
 	categories []categorySection
+	// lefts are the rows saying the people under them have left the
+	// roster, and the group rows ending them, in order (leftSectionRow)
+	lefts []leftSection
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	// titleRefused: a row's branch is blank and the title, which mentions
@@ -704,9 +707,18 @@ func (im *importer) readRows(rows []streamRow) error {
 		if r.n < im.h.first+im.h.rows {
 			continue
 		}
+		if title, word, left := im.h.leftSectionRow(im.sr, r.n, r.cells); left {
+			// It ends the groups above it as any group's title does.
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: title, word: word})
+			im.categories = append(im.categories, categorySection{row: r.n})
+			continue
+		}
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
 		if !ok {
 			continue
+		}
+		if len(im.lefts) > 0 {
+			im.lefts = append(im.lefts, leftSection{row: r.n})
 		}
 		// Each group title ends the group of the one before; what it
 		// gives (a branch, a category) holds to the next title that gives
@@ -738,7 +750,17 @@ func (im *importer) readRows(rows []streamRow) error {
 			im.groupNote(r.n, name)
 		}
 	}
+	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
+		if s := im.leftAt(rec.n); s != nil {
+			who := cell(rec.cells, im.nameIndex())
+			if who == "" {
+				s.people = append(s.people, model.Textf("第%d行", rec.n))
+			} else {
+				s.people = append(s.people, model.Textf("第%d行（%s）", rec.n, who))
+			}
+			return nil
+		}
 		for _, s := range rec.strays {
 			if _, ok := im.strays[s.col]; !ok {
 				if im.strays == nil {

@@ -98,8 +98,10 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 			continue
 		}
 		// A row naming a branch across the table heads the rows below it
-		// (importer.sections): no member, and no text of the one above.
-		if _, ok := h.sectionRow(sr, n, row.cells); ok {
+		// (importer.sections), one saying they left is over those left
+		// out (leftSectionRow): no member, and no text of the one above.
+		_, section := h.sectionRow(sr, n, row.cells)
+		if _, _, left := h.leftSectionRow(sr, n, row.cells); section || left {
 			if cur != nil {
 				if err := fn(cur); err != nil {
 					return err

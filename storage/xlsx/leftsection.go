@@ -1,0 +1,113 @@
+package xlsx
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"branchledger/model"
+)
+
+// A printed roster often keeps its leavers at the bottom, under a row
+// that says so: 已转出党员, 以下为已故党员, 出党人员, 停止党籍人员. The people
+// under it are no members on the roster, as those on a sheet named 已转出
+// are not (leftWord): read as members, a transferred or deceased person
+// joined the roster an inspection reads (review s13-attack #16). They are
+// left out, as such a sheet is, and named, so that one still here can be
+// moved above the row; a leaver is recorded in the window (转出, 去世 …).
+
+// leftSectionNegations, before a word of leaving, say the rows under it
+// have not left: 以下人员组织关系未转出, 不含已转出人员.
+var leftSectionNegations = []string{"未", "没", "不", "尚未", "暂未", "没有", "不含", "不包括", "除"}
+
+// leftSection is a row saying the people under it have left the roster,
+// up to the next group row: row, its text and the word that says so;
+// those under it (第4行（节二）). A group row that says nothing of
+// leaving is kept with an empty word: it ends the one above.
+type leftSection struct {
+	row    int
+	title  string
+	word   string
+	people model.TextList
+}
+
+// leftSectionRow reads row n as a row whose one text, merged across the
+// table or alone in its first column as a group's title is
+// (header.sectionRow), says the people under it have left the roster:
+// the text and the word of leftWords (the sheet names' rule) that says
+// it, not negated. A row that is a group's title or a remark of another
+// kind is none; so is a member's row, whatever its 备注 says (saysLeft
+// reads that).
+func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, word string, ok bool) {
+	first, count := firstText(cells)
+	if count != 1 || footerLine(cells) || utf8.RuneCountInString(first) > 40 {
+		return "", "", false
+	}
+	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
+	if col > 0 && !sr.mergedAcross(col+1, n) {
+		return "", "", false
+	}
+	title = model.CleanLine(first)
+	if word = sectionLeftWord(title); word == "" {
+		return "", "", false
+	}
+	return title, word, true
+}
+
+// sectionLeftWord is the word of leftWords that text says, "" if none or
+// if one is negated: 不含已转出党员 says no one below has left, though
+// 出党 is in it too.
+func sectionLeftWord(text string) string {
+	said := ""
+	for _, w := range leftWords {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			before := strings.TrimSuffix(text[:at], "已")
+			if slices.ContainsFunc(leftSectionNegations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+				return ""
+			}
+			if said == "" {
+				said = w
+			}
+			from = at + len(w)
+		}
+	}
+	return said
+}
+
+// leftAt is the section saying row n's people have left, nil when the
+// row is under none (or under a group row that ended it).
+func (im *importer) leftAt(n int) *leftSection {
+	var at *leftSection
+	for i := range im.lefts {
+		if im.lefts[i].row > n {
+			break
+		}
+		at = &im.lefts[i]
+	}
+	if at == nil || at.word == "" {
+		return nil
+	}
+	return at
+}
+
+// leftNotes names, for each section saying its people have left, whom it
+// left out.
+func (im *importer) leftNotes() {
+	for _, s := range im.lefts {
+		if s.word == "" {
+			continue
+		}
+		if len(s.people) == 0 {
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word))
+			continue
+		}
+		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, s.row, "",
+			"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+			s.title, s.word, s.people))
+	}
+}

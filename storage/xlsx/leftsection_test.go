@@ -1,0 +1,95 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+
+	"branchledger/model"
+)
+
+// Members listed under a row saying they have left the roster — 已转出党员,
+// 以下为已故党员, 出党人员, 停止党籍人员 … merged across the table — are left
+// out as a sheet named 已转出 is, up to the next group row, and named in
+// one note; a row saying they have not left (未转出) leaves them in (review
+// s13-attack #16: 节二 was stored as an on-roster 正式党员, for four of the
+// six titles without a word).
+func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
+	id := func(seq string) string { return idNumber("19800101", seq) }
+	for _, tt := range []struct {
+		title string
+		word  string // the word quoted, "" when 节二 and 节三 are members
+	}{
+		{"已转出党员", "转出"},
+		{"以下人员已于2025年转出，仅供参考", "转出"},
+		{"以下为已故党员", "已故"},
+		{"出党人员", "出党"},
+		{"停止党籍人员", "停止党籍"},
+		{"二、已转出", "转出"},
+		{"死亡党员（2人）", "死亡"},
+		{"以下人员组织关系未转出", ""},
+		{"本表不含已转出党员", ""},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"序号", "姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+				{"1", "节一", "男", id("011"), "正式党员", "2003-05", "2004-05"},
+				{tt.title},
+				{"2", "节二", "男", id("031"), "正式党员", "2003-05", "2004-05"},
+				{"3", "节三", "男", id("051"), "正式党员", "2003-05", "2004-05"},
+				{"第二党小组"},
+				{"4", "节四", "男", id("071"), "正式党员", "2003-05", "2004-05"},
+			}, [2]string{"A3", "G3"}, [2]string{"A6", "G6"}))
+			if len(rf.Rejected) != 0 {
+				t.Fatalf("rejected %+v", rf.Rejected)
+			}
+			var names []string
+			for _, m := range rf.Members {
+				names = append(names, m.Member.Name)
+			}
+			notes := map[int]string{}
+			for _, n := range rf.Notes {
+				notes[n.Row] += n.Message
+			}
+			if tt.word == "" {
+				if got := strings.Join(names, " "); got != "节一 节二 节三 节四" {
+					t.Errorf("members %s, want all four", got)
+				}
+				return
+			}
+			if got := strings.Join(names, " "); got != "节一 节四" {
+				t.Errorf("members %s, want 节一 节四: the group row 第二党小组 ends the leavers", got)
+			}
+			want := "分组行“" + tt.title + "”：写着“" + tt.word + "”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：第4行（节二）、第5行（节三）；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入"
+			if notes[3] != want {
+				t.Errorf("note on row 3\n%s\nwant\n%s", notes[3], want)
+			}
+		})
+	}
+}
+
+// A member's own 备注 is no section row, whatever it says: the rows under
+// the member are read as before, and the member's row is judged by its
+// 备注 alone (saysLeft), as before.
+func TestRemarkSayingLeftIsNoSectionRow(t *testing.T) {
+	id := func(seq string) string { return idNumber("19800101", seq) }
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "备注"},
+		{"1", "注一", id("011"), "正式党员", "2003-05", "2004-05", "已转出党员"},
+		{nil, nil, nil, nil, nil, nil, "停止党籍人员"},
+		{"2", "注二", id("031"), "正式党员", "2003-05", "2004-05", "出党人员"},
+		{"3", "注三", id("051"), "正式党员", "2003-05", "2004-05", nil},
+	}))
+	if len(rf.Members) != 1 || rf.Members[0].Member.Name != "注三" {
+		t.Errorf("members %+v, want 注三 alone", rf.Members)
+	}
+	for row, said := range map[int]string{2: "已转出", 4: "出党"} {
+		if got := rejections(rf, row)[model.FieldNotes]; !strings.Contains(got, "备注中写着“"+said+"”，看来此人已不在花名册上") {
+			t.Errorf("row %d: %q", row, got)
+		}
+	}
+	for _, n := range rf.Notes {
+		if strings.Contains(n.Message, "分组行") {
+			t.Errorf("a 备注 read as a group row: %s", n.Message)
+		}
+	}
+}
