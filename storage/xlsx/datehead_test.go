@@ -1,0 +1,54 @@
+package xlsx
+
+import (
+	"testing"
+
+	"branchledger/model"
+)
+
+// The headings rosters give the two party dates in the words of the 党章
+// (吸收为预备党员), of the 发展党员工作细则 (接收预备党员) and of the forms
+// organisation departments hand out name their fields, as does 证件号 the
+// ID number: each was a column not imported, and the member refused for
+// the very date the user filled in (review s13-attack #11).
+func TestPartyDateAndIDHeadingVariants(t *testing.T) {
+	id := idNumber("19800101", "011")
+	for _, tt := range []struct {
+		heading string
+		field   model.Field
+	}{
+		{"预备党员转正时间", model.FieldFullDate},
+		{"预备党员转正日期", model.FieldFullDate},
+		{"转正为正式党员时间", model.FieldFullDate},
+		{"入党转正时间", model.FieldFullDate},
+		{"批准转正时间", model.FieldFullDate},
+		{"批准转正日期", model.FieldFullDate},
+		{"预备期满转正时间", model.FieldFullDate},
+		{"吸收为预备党员时间", model.FieldJoinDate},
+		{"吸收为预备党员日期", model.FieldJoinDate},
+		{"接收预备党员日期", model.FieldJoinDate},
+		{"接收预备党员时间", model.FieldJoinDate},
+		{"证件号", model.FieldIDNumber},
+	} {
+		t.Run(tt.heading, func(t *testing.T) {
+			head := []any{"姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"}
+			row := []any{"头一", id, "正式党员", "2003-05", "2004-05"}
+			switch tt.field {
+			case model.FieldIDNumber:
+				head[1] = tt.heading
+			case model.FieldJoinDate:
+				head[3] = tt.heading
+			case model.FieldFullDate:
+				head[4] = tt.heading
+			}
+			rf := read(t, roster(t, [][]any{head, row}))
+			if len(rf.Sheets) != 1 || len(rf.Sheets[0].Ignored) != 0 {
+				t.Errorf("columns not imported: %+v", rf.Sheets)
+			}
+			m := member(t, rf, 2)
+			if m.IDNumber != id || m.JoinDate != model.MonthDate(2003, 5) || m.FullDate != model.MonthDate(2004, 5) {
+				t.Errorf("stored %s 加入 %s 转正 %s", m.IDNumber, m.JoinDate, m.FullDate)
+			}
+		})
+	}
+}
