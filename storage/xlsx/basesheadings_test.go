@@ -340,3 +340,38 @@ func TestBasesIDAndFormulaAsRoster(t *testing.T) {
 		t.Errorf("row 5 (a formula without its result): %q", got)
 	}
 }
+
+// A formula saved without its result is refused in every column of the
+// bases import, naming the column: a 党费已交至 of =DATE(2026,5,1) was read
+// as blank, the row imported and the opening position dropped without a
+// word (review s13-attack8 #1).
+func TestBasesFormulaWithoutResultInEveryColumn(t *testing.T) {
+	for _, tc := range []struct {
+		cell  string
+		field model.Field
+	}{
+		{"A2", model.FieldName},
+		{"B2", model.FieldIDNumber},
+		{"C2", model.FieldDuesCategory},
+		{"D2", model.FieldDuesBase},
+		{"E2", model.FieldDuesPaidTo},
+	} {
+		t.Run(string(tc.field), func(t *testing.T) {
+			rows := [][]any{
+				{"姓名", "身份证号码", "缴纳类别", "计算基数", "党费已交至"},
+				{"孙三", idNumber("19800101", "071"), "在职", 7000, "2026-04"},
+				{"李四", idNumber("19810101", "071"), "在职", 6000, nil},
+			}
+			bf := basesFile(t, rows, nil, func(f *excelize.File) {
+				_ = f.SetCellValue("Sheet1", tc.cell, nil)
+				_ = f.SetCellFormula("Sheet1", tc.cell, "=DATE(2026,5,1)")
+			})
+			if len(bf.Rejected) != 1 || bf.Rejected[0].Row != 2 || bf.Rejected[0].Field != tc.field || !strings.Contains(bf.Rejected[0].Reason, "没有保存它的计算结果") {
+				t.Errorf("refused %+v", bf.Rejected)
+			}
+			if len(bf.Rows) != 1 || bf.Rows[0].Name != "李四" {
+				t.Errorf("rows %+v", bf.Rows)
+			}
+		})
+	}
+}

@@ -646,6 +646,16 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 			reject(f, model.Textf(conditionalFormatReason))
 		}
 	}
+	// A formula saved without its result shows nothing the importer can
+	// read, in whichever column: refused as the roster import refuses it.
+	// A 党费已交至 of =DATE(2026,5,1) with no result was read as blank and
+	// the member's opening position dropped without a word (review
+	// s13-attack8 #1); only the base was checked.
+	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber, model.FieldDuesCategory, model.FieldDuesBase, model.FieldDuesPaidTo} {
+		if c, ok := cols[f]; ok && get(f) == "" && sr.unsavedFormula(c+1, src[f]) {
+			reject(f, model.Textf(unsavedFormulaReason))
+		}
+	}
 	if len(bf.Rejected) > bad {
 		return nil
 	}
