@@ -27,3 +27,20 @@ func TestCategoryLineOfAYearBeforeTheLedger(t *testing.T) {
 		}
 	}
 }
+
+// A 党费已交至 earlier than the 建账月份 leaves the months after it to record,
+// which need the year's base: the year's sheet names those members instead
+// of saying no base is needed above their rows of 缺基数 (review s13-attack8
+// #3: 钱二 paid to 2025年10月, 建账月份 2026年12月).
+func TestCategoryLineNamesOpeningsBeforeTheLedger(t *testing.T) {
+	ms := []model.Member{{ID: 1, Name: "钱二", Category: model.CategoryFull, JoinDate: model.NewDate(2005, 6, 1), OnRoster: true},
+		{ID: 2, Name: "赵一", Category: model.CategoryFull, JoinDate: model.NewDate(2005, 6, 1), OnRoster: true}}
+	start := model.MonthOf(2026, 12)
+	h := model.DuesHistory{Start: start, SetUp: start, Openings: map[int64]model.Month{1: model.MonthOf(2025, 10), 2: model.MonthOf(2026, 11)}}
+	reg := model.BuildRegister(2025, ms, h, model.NewDate(2026, 12, 2), model.CurrentDuesRules())
+	got := categoryLine(&reg, start)
+	want := "2025年全年在本台账建账月份（2026年12月）之前，不计欠交；钱二的党费已交至早于建账月份，其后的月份待补录，补录前须填写2025年基数。"
+	if got != want {
+		t.Errorf("%q, want %q (rows %+v)", got, want, reg.Rows)
+	}
+}

@@ -772,6 +772,22 @@ func categoryLine(reg *model.DuesRegister, start model.Month) string {
 	// base: "未填基数 9 人" on its sheet read as a gap (review s7-8
 	// attack #14).
 	if start != 0 && reg.Year < start.Year() {
+		// A 党费已交至 earlier than the 建账月份 leaves the months after it
+		// to record (待补录), which need the year's base: the sheet said
+		// no base was needed above rows of 缺基数 (review s13-attack8 #3).
+		var behind []string
+		for i := range reg.Rows {
+			for _, c := range reg.Rows[i].Months {
+				if c.State == model.MonthBaseMissing || c.State == model.MonthToRecord {
+					behind = append(behind, reg.Rows[i].Name)
+					break
+				}
+			}
+		}
+		if len(behind) > 0 {
+			return fmt.Sprintf("%d年全年在本台账建账月份（%s）之前，不计欠交；%s的党费已交至早于建账月份，其后的月份待补录，补录前须填写%d年基数。",
+				reg.Year, start.Chinese(), strings.Join(behind, "、"), reg.Year)
+		}
 		return fmt.Sprintf("%d年全年在本台账建账月份（%s）之前，不计应交，也不需填写基数。", reg.Year, start.Chinese())
 	}
 	counts := map[model.DuesCategory]int{}
