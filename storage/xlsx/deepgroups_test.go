@@ -165,3 +165,38 @@ func TestDateSplitIntoYearAndMonthColumns(t *testing.T) {
 		})
 	}
 }
+
+// A group heading written again over each of its columns instead of
+// merged (WPS 取消合并并填充, systems exporting two-row headings) is the
+// same group: 入党时间 | 入党时间 over 预备 | 转正 was read as two
+// 加入党组织日期 columns and every member refused (review s13-attack #18).
+func TestGroupHeadingRepeatedOverItsColumns(t *testing.T) {
+	id := idNumber("19800115", "311")
+	cases := []struct {
+		name string
+		rows [][]any
+	}{
+		{"入党时间 repeated, the others repeated down", [][]any{
+			{"序号", "姓名", "公民身份号码", "入党时间", "入党时间", "人员类别", "联系方式", "联系方式"},
+			{"序号", "姓名", "公民身份号码", "预备", "转正", "人员类别", "手机", "座机"},
+			{"1", "填一", id, "2003.05", "2004.05", "正式党员", nil, "0931-8123456"}}},
+		{"three rows: 党员信息 repeated over 基本信息 repeated over the fields", [][]any{
+			{"党员信息", "党员信息", "党员信息", "党员信息", "党员信息", "党员信息", "党员信息"},
+			{"基本信息", "基本信息", "党内信息", "党内信息", "党内信息", "联系方式", "联系方式"},
+			{"姓名", "公民身份号码", "预备党员时间", "转正时间", "人员类别", "手机", "座机"},
+			{"填一", id, "2003.05", "2004.05", "正式党员", nil, "0931-8123456"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := read(t, roster(t, tc.rows))
+			if len(rf.Sheets) != 1 || len(rf.Rejected) != 0 || len(rf.Members) != 1 || len(rf.Sheets[0].Ignored) != 0 {
+				t.Fatalf("sheets %+v members %+v rejected %+v", rf.Sheets, rf.Members, rf.Rejected)
+			}
+			m := rf.Members[0].Member
+			if m.Name != "填一" || m.IDNumber != id || m.JoinDate != model.MonthDate(2003, 5) || m.FullDate != model.MonthDate(2004, 5) ||
+				m.Category != model.CategoryFull || m.Phone != "0931-8123456" {
+				t.Errorf("stored %+v", m)
+			}
+		})
+	}
+}

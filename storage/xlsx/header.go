@@ -268,8 +268,8 @@ func findHeader(g headingGrid) (header, bool) { return findHeaderIn(g, rosterVoc
 // centred over empty cells), or as a note under a heading ("（年月）"):
 // under a heading of one column, other text in the row below is data, not
 // a heading. The band that names most fields, at least v's required ones
-// (a roster: 姓名 and 公民身份号码), wins; of equals, the shortest, then the
-// first.
+// (a roster: 姓名 and 公民身份号码), wins; of equals, the one leaving
+// fewest columns out, then the shortest, then the first.
 func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	var best header
 	for i := range g.text {
@@ -289,7 +289,7 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 			if slices.ContainsFunc(v.required, func(f model.Field) bool { return !h.has(f) }) {
 				continue
 			}
-			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && h.rows < best.rows) {
+			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && betterBand(h, best)) {
 				best = h
 			}
 		}
@@ -302,6 +302,17 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 		best.rows++
 	}
 	return best, len(best.cols) > 0
+}
+
+// betterBand reports whether band h, naming as many fields as best, is
+// the better reading: fewer columns left out (联系方式 over 手机 | 座机
+// reads the landline with the mobile, the lowest row alone leaves it out),
+// then fewer rows.
+func betterBand(h, best header) bool {
+	if len(h.ignored) != len(best.ignored) {
+		return len(h.ignored) < len(best.ignored)
+	}
+	return h.rows < best.rows
 }
 
 // dupChecked are the fields whose second column is compared, row by row,
@@ -697,15 +708,20 @@ func (h header) headingAt(c int) string {
 var joinsText = map[model.Field]bool{model.FieldPost: true, model.FieldAddress: true, model.FieldNotes: true, model.FieldMobileDestination: true}
 
 // isGroup reports whether the heading at row (0-based) and column c heads
-// more than its own column: merged across columns, or extended over the
-// empty cells beside it (groups).
+// more than its own column: merged across columns, extended over the
+// empty cells beside it (groups), or written again over each of its
+// columns — what WPS's 取消合并并填充 and systems exporting two-row
+// headings leave: 入党时间 | 入党时间 over 预备 | 转正 was read as two
+// 加入党组织日期 columns and every member refused (review s13-attack #18).
 func isGroup(g headingGrid, groups []string, row, c int) bool {
 	if acrossAt(g, row, c) {
 		return true
 	}
 	t := groups[c]
-	return (c > 0 && groups[c-1] == t && cell(g.text[row], c) == "") ||
-		(c+1 < len(groups) && groups[c+1] == t && cell(g.text[row], c+1) == "")
+	own := cell(g.text[row], c)
+	return (c > 0 && groups[c-1] == t && own == "") ||
+		(c+1 < len(groups) && groups[c+1] == t && cell(g.text[row], c+1) == "") ||
+		own != "" && (cell(g.text[row], c-1) == own || cell(g.text[row], c+1) == own)
 }
 
 func acrossAt(g headingGrid, row, c int) bool {
