@@ -190,6 +190,9 @@ type cellDisplay struct {
 	byRule  bool          // hidden by conditional formatting, not the cell's own format
 	section *shownSection // shown through this section (a date's precision)
 	unknown bool          // a conditional format may change it, by a rule that cannot be told
+	// ruleCode is the number format the conditional format that applies
+	// puts in place of the cell's own, "" when none does.
+	ruleCode string
 }
 
 // display is how the cell at (col, row) shows, as far as excelize's text
@@ -256,16 +259,16 @@ func (sr *sheetReader) applyRules(d cellDisplay, rules []*cfRule, number bool, v
 			continue
 		}
 		if !number {
-			return cellDisplay{hidden: true, byRule: true}
+			return cellDisplay{hidden: true, byRule: true, ruleCode: r.format.code}
 		}
 		i := r.format.numberSection(v)
 		if i < 0 {
 			return d
 		}
 		if showsNothing(r.format.sections[i]) {
-			return cellDisplay{hidden: true, byRule: true}
+			return cellDisplay{hidden: true, byRule: true, ruleCode: r.format.code}
 		}
-		return cellDisplay{section: &shownSection{value: v, p: sectionPrecision(r.format.sections[i]), code: r.format.sectionCode(i)}}
+		return cellDisplay{section: &shownSection{value: v, p: sectionPrecision(r.format.sections[i]), code: r.format.sectionCode(i)}, ruleCode: r.format.code}
 	}
 	return d
 }

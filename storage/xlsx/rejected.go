@@ -592,6 +592,9 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err
 		}
+		if err := cp.ruleFormat(sc, srow, &st); err != nil {
+			return err
+		}
 		// The faulty number in a number cell (an ID stored as a number,
 		// 2003.10 kept as 2003.1; General by id or by code, 0, 0.0 …) is
 		// what the row was refused for: in the text format, what the user
@@ -624,6 +627,9 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 			if code := numFmtCode(&src); code != "@" && strings.Contains(code, "@") {
 				st.NumFmt, st.CustomNumFmt = src.NumFmt, src.CustomNumFmt
 			}
+			if err := cp.ruleFormat(sc, srow, &st); err != nil {
+				return err
+			}
 		}
 		return cp.text(ref, raw, st)
 	}
@@ -651,6 +657,24 @@ func (cp *sheetCopy) text(ref, raw string, st excelize.Style) error {
 		return err
 	}
 	return cp.out.SetCellStyle(cp.name, ref, ref, id)
+}
+
+// ruleFormat sets the number format of st to the one a conditional format
+// shows the source cell through, when one does: the copy has no
+// conditional formats, and a date the user saw as 2003年10月 through one
+// showed 2003-10-01 in the copy, and was stored with that made-up day once
+// the row was fixed (review s13-attack #17). A value one hid stays hidden,
+// read as the blank it was.
+func (cp *sheetCopy) ruleFormat(sc, srow int, st *excelize.Style) error {
+	d, err := cp.sr.display(sc, srow)
+	if err != nil {
+		return err
+	}
+	if d.ruleCode != "" {
+		code := d.ruleCode
+		st.NumFmt, st.CustomNumFmt = 0, &code
+	}
+	return nil
 }
 
 // sourceFormat sets the number format of st to the source cell's.

@@ -22,6 +22,7 @@ import (
 
 // cellFormat is a number format whose sections matter (above).
 type cellFormat struct {
+	code        string // the whole format code
 	sections    []nfp.Section
 	codes       []string // each section's code, for rendering it alone (renderSection)
 	conditional bool     // some section has a [condition]
@@ -50,7 +51,7 @@ func parseCellFormat(code string) (*cellFormat, bool) {
 // newCellFormat parses a number format code.
 func newCellFormat(code string) *cellFormat {
 	p := nfp.NumberFormatParser()
-	cf := &cellFormat{sections: p.Parse(code), codes: splitSections(code)}
+	cf := &cellFormat{code: code, sections: p.Parse(code), codes: splitSections(code)}
 	for _, sec := range cf.sections {
 		if condition(sec) != nil {
 			cf.conditional = true

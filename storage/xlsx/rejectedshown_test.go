@@ -1,0 +1,85 @@
+package xlsx
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// Kind 10 with kind 3 (review s13-attack #17): a date a conditional format
+// shows as 2003年10月 — its own format yyyy-mm-dd — is read to the month;
+// the workbook of refused rows, which has no conditional formats, holds it
+// in the format the rule showed it through, so that it shows 2003年10月
+// there too and, the row fixed, is stored to the month as the original
+// fixed would be. It showed 2003-10-01 and that made-up day was stored.
+func TestRejectedRowsKeepWhatConditionalFormatsShow(t *testing.T) {
+	id := idNumber("19800101", "011") // a man's
+	data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"条一", "女", id, "正式党员", fmtCell{v: "37895", code: "yyyy-mm-dd"}, fmtCell{v: "38261", code: "yyyy-mm-dd"}},
+	}}}, opts: func(f *excelize.File) {
+		code := `yyyy"年"m"月"`
+		dxf, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: &code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetConditionalFormat("名册", "E2:F2", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: ">", Format: &dxf, Value: "0"}}); err != nil {
+			t.Fatal(err)
+		}
+	}}.bytes(t)
+	original := read(t, data)
+	if got := rejections(original, 2)[model.FieldSex]; got == "" {
+		t.Fatalf("row 2 not refused for 性别: %q", refusals(original))
+	}
+	var out bytes.Buffer
+	if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := excelize.OpenReader(bytes.NewReader(out.Bytes()), shownOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	for ref, want := range map[string]string{"E2": "2003年10月", "F2": "2004年10月"} {
+		if got, _ := cp.GetCellValue("名册", ref); got != want {
+			t.Errorf("the copy's %s shows %q, want %q as the source showed", ref, got, want)
+		}
+	}
+	fixed := read(t, setCells(t, out.Bytes(), map[string]string{"B2": "男"}))
+	m := member(t, fixed, 2)
+	if m.JoinDate != model.MonthDate(2003, 10) || m.FullDate != model.MonthDate(2004, 10) {
+		t.Errorf("fixed and imported: 加入党组织日期 %s, 转为正式党员日期 %s; want 2003-10, 2004-10", m.JoinDate, m.FullDate)
+	}
+}
+
+// A value a conditional format hides (;;;) is hidden in the copy too, by
+// its own format: read as the blank the user saw, as in the original.
+func TestRejectedRowsKeepWhatConditionalFormatsHide(t *testing.T) {
+	id := idNumber("19800101", "011")
+	data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "联系电话"},
+		{"条一", "女", id, "正式党员", "2003-10", "2004-10", "13712345678"},
+	}}}, opts: func(f *excelize.File) {
+		code := ";;;"
+		dxf, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: &code})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetConditionalFormat("名册", "G2", []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: ">", Format: &dxf, Value: "0"}}); err != nil {
+			t.Fatal(err)
+		}
+	}}.bytes(t)
+	original := read(t, data)
+	var out bytes.Buffer
+	if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
+		t.Fatal(err)
+	}
+	fixedOriginal := member(t, read(t, setCells(t, data, map[string]string{"B2": "男"})), 2)
+	fixedCopy := member(t, read(t, setCells(t, out.Bytes(), map[string]string{"B2": "男"})), 2)
+	if fixedOriginal.Phone != "" || fixedCopy.Phone != fixedOriginal.Phone {
+		t.Errorf("fixed copy stores 联系电话 %q, the fixed original %q", fixedCopy.Phone, fixedOriginal.Phone)
+	}
+}
