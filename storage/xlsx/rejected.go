@@ -585,6 +585,13 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err
 		}
+		if formatPrecision(numFmtCode(&st)) == notDateFormat {
+			// Read as a date to the day whatever its format (General,
+			// @: formattedDate); as a number in that format the copy
+			// showed 37895 and refused it (review s13-attack #19).
+			code := dayFormat
+			st.NumFmt, st.CustomNumFmt = 0, &code
+		}
 		if err := cp.out.SetCellDefault(cp.name, ref, strconv.Itoa(dateSerial(fd, cp.sr.bk.date1904))); err != nil {
 			return err
 		}
@@ -658,6 +665,10 @@ func (cp *sheetCopy) text(ref, raw string, st excelize.Style) error {
 	}
 	return cp.out.SetCellStyle(cp.name, ref, ref, id)
 }
+
+// dayFormat shows a date to the day, the same in every locale (the
+// built-in 14 is m/d/yyyy in some).
+const dayFormat = "yyyy-mm-dd"
 
 // ruleFormat sets the number format of st to the one a conditional format
 // shows the source cell through, when one does: the copy has no
