@@ -64,7 +64,7 @@ type duesBases struct {
 	startDlg   *kit.Form   // the 建账月份 dialog last opened, and its entry, for tests
 	startEntry *kit.Entry
 	// startEffect says what the month typed would leave to record
-	startEffect *widget.Label
+	startEffect *kit.WrapLabel
 }
 
 const basesPage = 50

@@ -248,8 +248,7 @@ func (b *duesBases) editStart() {
 	entry.SetPlaceHolder(lang.L("如2026-01或2026年1月"))
 	// effect says, before anything is saved, which members the month
 	// typed leaves with months to record, and how to settle them.
-	effect := widget.NewLabel("")
-	effect.Wrapping = fyne.TextWrapWord
+	effect := kit.NewWrapLabel("")
 	var gaps []model.RecordGap
 	var drops, adds []model.DroppedArrear
 	// The effect reads the whole ledger twice (what is left to record,
@@ -301,8 +300,7 @@ func (b *duesBases) editStart() {
 		}
 	})
 	preview() // the months the present start leaves to record
-	note := widget.NewLabel(lang.L("建账月份是支部开始在本软件中记党费账的月份：此后每月按基数计算应交党费并检查欠交，此前的月份不计欠交。默认为录入第一批基数的月份；如果要把本年早些月份的交纳也录进来，可以提前。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("建账月份是支部开始在本软件中记党费账的月份：此后每月按基数计算应交党费并检查欠交，此前的月份不计欠交。默认为录入第一批基数的月份；如果要把本年早些月份的交纳也录进来，可以提前。"))
 	var dlg *kit.FormDialog
 	save := func() {
 		preview() // the month saved may not have been left yet (保存 clicked)

@@ -295,7 +295,7 @@ func alignMessage(groups map[string]int, name string) string {
 			parts = append(parts, lang.L("写作“{{.Old}}”的{{.N}}人", map[string]any{"Old": old, "N": groups[old]}))
 		}
 	}
-	return lang.N("有 {{.N}} 名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。", n,
+	return lang.N("有{{.N}}名在册党员的“所在党支部”不是“{{.Name}}”：{{.Which}}。是否一并改为“{{.Name}}”？每人的修改都记入其信息修改记录。", n,
 		map[string]any{"N": n, "Name": name, "Which": strings.Join(parts, lang.L("、"))})
 }
 

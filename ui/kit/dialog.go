@@ -183,8 +183,7 @@ func Ask(win fyne.Window, title, message string, choices ...Choice) dialog.Dialo
 }
 
 func ask(win fyne.Window, title, message, no string, choices []Choice) dialog.Dialog {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := NewWrapLabel(message)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton(shown(no), func() { d.Hide() })
 	buttons := container.NewHBox(cancel)
@@ -214,10 +213,11 @@ func ask(win fyne.Window, title, message, no string, choices []Choice) dialog.Di
 }
 
 // Inform shows message (already in the UI language) under title (Chinese)
-// with one 确定 button; Enter or Esc closes it.
+// with one 确定 button; Enter or Esc closes it. The message is broken into
+// lines by the rules of Chinese text (WrapLabel), as every question's is:
+// Fyne's wrapping started a line with "：" or "。" (review s13-newuser #2).
 func Inform(win fyne.Window, title, message string) dialog.Dialog {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := NewWrapLabel(message)
 	var d *dialog.CustomDialog
 	ok := widget.NewButton(L("确定"), func() { d.Hide() })
 	ok.Importance = widget.HighImportance

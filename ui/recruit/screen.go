@@ -28,7 +28,7 @@ type Screen struct {
 	list    *widget.List
 	search  *kit.SearchEntry
 	status  *kit.PlainSelect
-	empty   *widget.Label
+	empty   *kit.WrapLabel
 	page    *page
 
 	pipeline model.RecruitPipeline
@@ -81,8 +81,7 @@ func NewScreen(host kit.Host, svc Service) *Screen {
 	exp := widget.NewButtonWithIcon(kit.L("导出工作台账…"), theme.DocumentSaveIcon(), s.exportLedger)
 	toolbar := container.NewBorder(nil, nil, container.NewHBox(add, imp, exp), nil, container.NewGridWithColumns(2, s.search, s.status))
 
-	s.empty = widget.NewLabel(kit.L("还没有入党申请人。点击“新增入党申请人”登记递交入党申请书的人，或从 Excel 导入支部已有的发展党员台账。"))
-	s.empty.Wrapping = fyne.TextWrapWord
+	s.empty = kit.NewWrapLabel(kit.L("还没有入党申请人。点击“新增入党申请人”登记递交入党申请书的人，或从 Excel 导入支部已有的发展党员台账。"))
 	s.page = newPage(s)
 	split := container.NewHSplit(container.NewStack(s.list, s.empty), container.NewStack(s.page.content))
 	split.Offset = 0.26

@@ -1021,9 +1021,27 @@ func TestLetterFormReadsOnlyTheSetup(t *testing.T) {
 // overlay (the open dialog).
 func shownTexts(h *fakeHost) string {
 	var out []string
-	for _, o := range test.LaidOutObjects(h.win.Canvas().Overlays().Top()) {
-		if l, ok := o.(*widget.Label); ok && l.Visible() {
-			out = append(out, l.Text)
+	objects := test.LaidOutObjects(h.win.Canvas().Overlays().Top())
+	// A kit.WrapLabel draws its text, broken into lines, through a Label
+	// of its own: its text is said once, whole.
+	drawing := map[fyne.CanvasObject]bool{}
+	for _, o := range objects {
+		if l, ok := o.(*kit.WrapLabel); ok {
+			for _, in := range test.LaidOutObjects(l)[1:] {
+				drawing[in] = true
+			}
+		}
+	}
+	for _, o := range objects {
+		switch l := o.(type) {
+		case *widget.Label:
+			if l.Visible() && !drawing[l] {
+				out = append(out, l.Text)
+			}
+		case *kit.WrapLabel:
+			if l.Visible() {
+				out = append(out, l.Text)
+			}
 		}
 	}
 	return strings.Join(out, "\n")
