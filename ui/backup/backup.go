@@ -127,7 +127,7 @@ func (s *Section) Refresh() {
 		return
 	}
 	s.backups = bs
-	s.summary.SetText(kit.L("自动备份 {{.N}} 个，共占用 {{.Size}}，保存在：{{.Dir}}",
+	s.summary.SetText(kit.N("自动备份 {{.N}} 个，共占用 {{.Size}}，保存在：{{.Dir}}", len(bs),
 		map[string]any{"N": len(bs), "Size": sizeText(bk.Space(bs)), "Dir": s.svc.BackupsDir()}))
 	if len(bs) == 0 {
 		s.empty.Show()

@@ -15,6 +15,7 @@ import (
 	bk "branchledger/storage/backup"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/demo"
+	"branchledger/ui/internal/langtest"
 )
 
 // host is the window around the section: work runs in line, errors are
@@ -94,6 +95,23 @@ func TestSectionListsBackupsAndSpace(t *testing.T) {
 	sec.updateRow(0, row)
 	if markup := test.RenderObjectToMarkup(row); !strings.Contains(markup, "导入前") {
 		t.Errorf("row does not say why the backup was taken: %s", markup)
+	}
+}
+
+// In English the count of backups agrees with its noun: "1 automatic
+// backup", "2 automatic backups" (review s13-newuser #7: "1 automatic
+// backups").
+func TestSectionCountsBackupsInEnglish(t *testing.T) {
+	sec, h := newSection(t, 4)
+	langtest.Use(t, "en")
+	for _, want := range []string{"1 automatic backup taking", "2 automatic backups taking"} {
+		if _, err := bk.Take(h.store, storage.BackupImport); err != nil {
+			t.Fatal(err)
+		}
+		sec.Refresh()
+		if !strings.HasPrefix(sec.summary.Text, want) {
+			t.Errorf("with %d backups the summary says %q, want %q…", len(sec.backups), sec.summary.Text, want)
+		}
 	}
 }
 

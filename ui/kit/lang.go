@@ -13,6 +13,10 @@ import (
 // finds the literals passed to it.
 func L(zh string, data ...any) string { return lang.L(zh, data...) }
 
+// N is L for a message that counts n things: English picks its "one" or
+// "other" form ("1 automatic backup", "2 automatic backups").
+func N(zh string, n int, data ...any) string { return lang.N(zh, n, data...) }
+
 // known are the message IDs of the translation files.
 var known = sync.OnceValue(func() map[string]bool {
 	m, _ := assets.MessageMap("zh")

@@ -18,7 +18,7 @@ import (
 func (s *Screen) exportLedger() {
 	s.host.SaveWorkbook("导出发展党员工作台账", kit.L("发展党员工作台账")+".xlsx", func(path string) (string, error) {
 		n, err := s.svc.ExportLedger(path)
-		return kit.L("已导出 {{.N}} 人，文件保存在：", map[string]any{"N": n}), err
+		return kit.N("已导出 {{.N}} 人，文件保存在：", n, map[string]any{"N": n}), err
 	})
 }
 

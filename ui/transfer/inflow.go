@@ -23,7 +23,7 @@ func newInflowTab(s *Screen) *inflowTab {
 	export := widget.NewButtonWithIcon(kit.L("导出流入党员登记表…"), theme.DocumentSaveIcon(), func() {
 		s.host.SaveWorkbook("导出流入党员登记表", kit.L("流入党员登记表")+".xlsx", func(path string) (string, error) {
 			n, err := s.svc.ExportInflowRegister(path)
-			return kit.L("已导出 {{.N}} 人，文件保存在：", map[string]any{"N": n}), err
+			return kit.N("已导出 {{.N}} 人，文件保存在：", n, map[string]any{"N": n}), err
 		})
 	})
 	t.registerList = newRegisterList(s, registerKind[model.InflowMember]{

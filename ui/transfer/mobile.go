@@ -26,7 +26,7 @@ func newMobileTab(s *Screen) *mobileTab {
 	export := widget.NewButtonWithIcon(kit.L("导出流动党员登记表…"), theme.DocumentSaveIcon(), func() {
 		s.host.SaveWorkbook("导出流动党员登记表", kit.L("流动党员登记表")+".xlsx", func(path string) (string, error) {
 			n, err := s.svc.ExportMobileRegister(path)
-			return kit.L("已导出 {{.N}} 人次，文件保存在：", map[string]any{"N": n}), err
+			return kit.N("已导出 {{.N}} 人次，文件保存在：", n, map[string]any{"N": n}), err
 		})
 	})
 	t.registerList = newRegisterList(s, registerKind[model.MobileMember]{

@@ -84,7 +84,7 @@ var columns = []column{
 			says[i] = kit.FindingText(f)
 		}
 		if len(says) > 1 {
-			return kit.L("{{.N}}项：", map[string]any{"N": len(says)}) + strings.Join(says, "；")
+			return kit.N("{{.N}}项：", len(says), map[string]any{"N": len(says)}) + strings.Join(says, "；")
 		}
 		return says[0]
 	}, func(a, b *ws.Branch) int { return cmp.Compare(len(a.Figures.Setup), len(b.Figures.Setup)) }},
