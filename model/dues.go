@@ -432,6 +432,21 @@ type BasePreviewRow struct {
 	Was Month
 }
 
+// NewOpenings is how many rows set a 党费已交至 other than the member's
+// stored one: a file imported again with the same month registers nothing
+// anew, and saying it did (登记党费已交至 1 人) sent the user looking for a
+// change that was not there (review s13-newuser #9). Openings still holds
+// them all: saving the same month again changes nothing.
+func (p BasePreview) NewOpenings() int {
+	n := 0
+	for _, r := range p.Rows {
+		if r.PaidTo != 0 && r.PaidTo != r.Was {
+			n++
+		}
+	}
+	return n
+}
+
 // BasePreviewLines says what an import of bases would write, a line per
 // member: "第 3 行 张三：在职，基数 5400.00 元，月交 81.00 元；党费已交至
 // 2026年10月（有变化）".

@@ -53,3 +53,26 @@ func TestBasePreviewWithoutEarlier(t *testing.T) {
 		t.Errorf("the preview itself changed: %+v", p)
 	}
 }
+
+// A bases file counts as registering a 党费已交至 only where the month
+// differs from the member's stored one (review s13-newuser #9: the same
+// file imported again said 登记党费已交至 1 人).
+func TestNewOpeningsCountsOnlyChanges(t *testing.T) {
+	oct, nov := MonthOf(2026, 10), MonthOf(2026, 11)
+	for _, c := range []struct {
+		name string
+		rows []BasePreviewRow
+		want int
+	}{
+		{"none_given", []BasePreviewRow{{Was: oct}, {}}, 0},
+		{"same_as_stored", []BasePreviewRow{{PaidTo: oct, Was: oct}}, 0},
+		{"first_time", []BasePreviewRow{{PaidTo: oct}}, 1},
+		{"moved", []BasePreviewRow{{PaidTo: nov, Was: oct}, {PaidTo: oct, Was: oct}}, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := (BasePreview{Rows: c.rows}).NewOpenings(); got != c.want {
+				t.Errorf("NewOpenings() = %d, want %d", got, c.want)
+			}
+		})
+	}
+}

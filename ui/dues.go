@@ -231,8 +231,8 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	d.basePreview = v
 	text := lang.L("{{.Year}}年基数：可导入 {{.N}} 人（其中 {{.C}} 人有变化）；{{.R}} 行有问题，不会导入。",
 		map[string]any{"Year": p.Year, "N": len(p.Bases), "C": p.Changed, "R": len(rows)})
-	if len(p.Openings) > 0 {
-		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": len(p.Openings)})
+	if n := p.NewOpenings(); n > 0 {
+		text += lang.L("其中 {{.N}} 人同时登记党费已交至。", map[string]any{"N": n})
 	}
 	if len(p.Sheets) > 1 {
 		text += "\n" + lang.L("读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(p.Sheets, lang.L("、"))})

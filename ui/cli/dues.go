@@ -114,7 +114,7 @@ func basesImport(args []string, env Env) (int, error) {
 				fmt.Fprintln(env.Stderr, "试运行："+line)
 			}
 			fmt.Fprintf(env.Stderr, "试运行：加 --skip-invalid 时将跳过 %d 行，写入%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n",
-				rejected, p.Year, len(p.Bases), p.Changed, len(p.Openings))
+				rejected, p.Year, len(p.Bases), p.Changed, p.NewOpenings())
 		}
 		importedLine(env, *dryRun, 0, rejected)
 		fmt.Fprintln(env.Stderr, "有行未通过检查，未写入任何数据；修改后重新导入，或加 --skip-invalid 跳过这些行")
@@ -133,12 +133,12 @@ func basesImport(args []string, env Env) (int, error) {
 		for _, line := range model.BasePreviewLines(p) {
 			fmt.Fprintln(env.Stderr, "试运行："+line)
 		}
-		fmt.Fprintf(env.Stderr, "试运行：%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n", p.Year, len(p.Bases), p.Changed, len(p.Openings))
+		fmt.Fprintf(env.Stderr, "试运行：%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人；未写入\n", p.Year, len(p.Bases), p.Changed, p.NewOpenings())
 	} else {
 		if err := files.CommitBases(p); err != nil {
 			return 0, err
 		}
-		fmt.Fprintf(env.Stderr, "%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人（%s）\n", p.Year, len(p.Bases), p.Changed, len(p.Openings), store.Path())
+		fmt.Fprintf(env.Stderr, "%d年基数 %d 人（其中 %d 人有变化），登记党费已交至 %d 人（%s）\n", p.Year, len(p.Bases), p.Changed, p.NewOpenings(), store.Path())
 	}
 	importedLine(env, *dryRun, len(p.Bases), rejected)
 	return ExitOK, nil

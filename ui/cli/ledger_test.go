@@ -228,6 +228,22 @@ func TestDuesBasesImport(t *testing.T) {
 	if r := run(t, "dues", "bases", "import", junk, "--db", db); r.status != ExitFailed || r.stderr == "" {
 		t.Errorf("not a workbook: %+v", r)
 	}
+	// The same file again: both 党费已交至 are those stored, so none is
+	// registered anew, dry run or not (review s13-newuser #9: "登记党费已交至
+	// 1 人" for a month that did not change).
+	for _, dry := range []bool{true, false} {
+		args := []string{"dues", "bases", "import", book, "--db", db, "--skip-invalid"}
+		if dry {
+			args = append(args, "--dry-run")
+		}
+		r = run(t, args...)
+		if r.status != ExitOK || !strings.Contains(r.stderr, "登记党费已交至 0 人") {
+			t.Errorf("imported again (dry run %v): %+v", dry, r)
+		}
+	}
+	if o := openings(); o[ms[2].ID] != paid2 || o[ms[4].ID] != paid4 {
+		t.Errorf("imported again: openings %v", o)
+	}
 }
 
 // After every base is entered and the 建账月份 moved back to January
