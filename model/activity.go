@@ -320,6 +320,7 @@ func MarkQuorum(held []HeldActivity, members map[int64]*Member, r BranchWorkRule
 			h.VotingDue += due
 		}
 		h.Inquorate = !generalMeetingQuorate(h.VotingDue, h.VotingPresent, h.Election, r)
+		h.ElectionShort = h.Inquorate && h.Election && generalMeetingQuorate(h.VotingDue, h.VotingPresent, false, r)
 	}
 }
 
@@ -344,6 +345,28 @@ func (c *RuleContext) Inquorate(a *Activity) bool {
 
 // InquorateText is how lists, home and check mark such a meeting.
 const InquorateText = "未达法定人数"
+
+// Shortfall is how lists, home and check mark a meeting that could not
+// decide (Inquorate): 未达法定人数, or 选举未过80% when more than half were
+// there and only its election lacked the numbers — "未达法定人数" beside a
+// record saying 可以开会 contradicted it (review s13-newuser #8). Zero when
+// it could decide.
+func (h HeldActivity) Shortfall(r BranchWorkRules) Text {
+	switch {
+	case h.ElectionShort:
+		return Textf("选举未过%d%%", r.ElectionQuorumPercent)
+	case h.Inquorate:
+		return Textf("%s", Term(InquorateText))
+	}
+	return Text{}
+}
+
+// Shortfall is HeldActivity.Shortfall for the record a.
+func (c *RuleContext) Shortfall(a *Activity) Text {
+	h := []HeldActivity{a.Held()}
+	MarkQuorum(h, c.Members, c.Rules)
+	return h[0].Shortfall(c.Rules)
+}
 
 // Title is how lists and printed forms name the record: 2026年第3次支部委员会会议.
 func (a *Activity) Title() string { return a.TitleText().String() }

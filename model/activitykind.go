@@ -39,6 +39,10 @@ type HeldActivity struct {
 	// below the election quorum). It stays on record, but it could not
 	// decide, so it does not count as the period's meeting.
 	Inquorate bool
+	// ElectionShort: Inquorate only for its election — more than half
+	// were there, so it could decide all else, but not more than the
+	// share an election needs (ElectionQuorumPercent).
+	ElectionShort bool
 	// VotingDue and VotingPresent are the voting members due and present,
 	// for a 支部党员大会 once MarkQuorum has run.
 	VotingDue, VotingPresent int

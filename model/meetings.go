@@ -281,13 +281,13 @@ func InquorateFindings(year int, held []HeldActivity, r BranchWorkRules) []Findi
 			continue
 		}
 		need := moreThan(h.VotingDue, r.GeneralMeetingQuorumPercent)
-		if h.Election && h.VotingPresent >= need {
+		if h.ElectionShort {
 			// More than half were there: the meeting could decide
 			// everything but the election, which is void (review s7-8
 			// attack #10: "could not decide" contradicted the record).
 			out = append(out, Finding{Severity: Warning, About: AboutActivities}.Says(
 				"%s的%s%s：有表决权的党员应到%d人、实到%d人，未超过选举所需的%d%%（至少需%d人），选举无效，不算作已开展",
-				h.Date, h.Kind, Term(InquorateText), h.VotingDue, h.VotingPresent, r.ElectionQuorumPercent,
+				h.Date, h.Kind, h.Shortfall(r), h.VotingDue, h.VotingPresent, r.ElectionQuorumPercent,
 				moreThan(h.VotingDue, r.ElectionQuorumPercent)))
 			continue
 		}

@@ -20,16 +20,20 @@ func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
 		// more than half could decide all but the election (review
 		// s7-8 attack #10).
 		says string
+		// mark is how the list, home and check name what failed: an
+		// election short of its share is not 未达法定人数 beside a record
+		// saying 可以开会 (review s13-newuser #8).
+		mark string
 	}{
-		{"14名正式党员_8人到会_超过半数_算开会", 14, 0, 8, false, false, ""},
-		{"14名正式党员_7人到会_恰好半数_未达法定人数", 14, 0, 7, false, true, "会议不能作出决定"},
-		{"10正式4预备_6人到会_预备不计入应到", 10, 4, 6, false, false, ""},
-		{"10正式4预备_正式5人到会_未达法定人数", 10, 4, 5, false, true, "会议不能作出决定"},
-		{"选举_应到10_到会9_超过五分之四", 10, 0, 9, true, false, ""},
-		{"选举_应到10_到会8_恰好五分之四_未达法定人数", 10, 0, 8, true, true, "未超过选举所需的80%（至少需9人），选举无效"},
-		{"选举_应到10_到会6_可开会不能选举_未达法定人数", 10, 0, 6, true, true, "选举无效"},
-		{"选举_应到10_到会5_恰好半数_不能作出决定", 10, 0, 5, true, true, "会议不能作出决定"},
-		{"没有有表决权的党员_不能作出决定", 0, 3, 3, false, true, "会议不能作出决定"},
+		{"14名正式党员_8人到会_超过半数_算开会", 14, 0, 8, false, false, "", ""},
+		{"14名正式党员_7人到会_恰好半数_未达法定人数", 14, 0, 7, false, true, "会议不能作出决定", "未达法定人数"},
+		{"10正式4预备_6人到会_预备不计入应到", 10, 4, 6, false, false, "", ""},
+		{"10正式4预备_正式5人到会_未达法定人数", 10, 4, 5, false, true, "会议不能作出决定", "未达法定人数"},
+		{"选举_应到10_到会9_超过五分之四", 10, 0, 9, true, false, "", ""},
+		{"选举_应到10_到会8_恰好五分之四_未达法定人数", 10, 0, 8, true, true, "未超过选举所需的80%（至少需9人），选举无效", "选举未过80%"},
+		{"选举_应到10_到会6_可开会不能选举_未达法定人数", 10, 0, 6, true, true, "选举无效", "选举未过80%"},
+		{"选举_应到10_到会5_恰好半数_不能作出决定", 10, 0, 5, true, true, "会议不能作出决定", "未达法定人数"},
+		{"没有有表决权的党员_不能作出决定", 0, 3, 3, false, true, "会议不能作出决定", "未达法定人数"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			ms := branchOf(tc.full, tc.prob)
@@ -77,6 +81,15 @@ func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
 				if !strings.Contains(f.Message, tc.says) {
 					t.Errorf("finding %q does not say %q", f.Message, tc.says)
 				}
+				if !strings.Contains(f.Message, "支部党员大会"+tc.mark+"：") {
+					t.Errorf("finding %q does not name the meeting %s", f.Message, tc.mark)
+				}
+				if tc.mark != InquorateText && strings.Contains(f.Message, InquorateText) {
+					t.Errorf("finding %q says %s of a meeting that had its quorum", f.Message, InquorateText)
+				}
+			}
+			if got := ctx.Shortfall(&a).String(); got != tc.mark {
+				t.Errorf("the list marks it %q, want %q", got, tc.mark)
 			}
 		})
 	}

@@ -25,9 +25,9 @@ type activitiesScreen struct {
 	year    int
 
 	acts []model.Activity
-	// inquorate marks the records of a 支部党员大会 that could not decide
-	// (未达法定人数), by ID.
-	inquorate map[int64]bool
+	// inquorate marks the records of a 支部党员大会 that could not decide,
+	// by ID, with what failed (未达法定人数, or 选举未过80%).
+	inquorate map[int64]model.Text
 	table     *widget.Table
 	summary   *widget.Label
 	plans     []model.Plan
@@ -178,8 +178,8 @@ func (a *activitiesScreen) cell(row, col int) string {
 	case 4:
 		c := r.Counts()
 		text := strconv.Itoa(c.Present) + "/" + strconv.Itoa(c.Due)
-		if a.inquorate[r.ID] {
-			text += " " + lang.L(model.InquorateText)
+		if mark, ok := a.inquorate[r.ID]; ok {
+			text += " " + kit.Say(mark)
 		}
 		return text
 	case 5:
@@ -208,20 +208,29 @@ func (a *activitiesScreen) refresh() {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	late, inquorate := 0, 0
-	a.inquorate = map[int64]bool{}
+	late, inquorate, electionShort := 0, 0, 0
+	a.inquorate = map[int64]model.Text{}
 	for i := range acts {
 		if acts[i].EnteredLate(model.RecordKeeping2018) {
 			late++
 		}
-		if rc.Inquorate(&acts[i]) {
-			a.inquorate[acts[i].ID] = true
+		held := []model.HeldActivity{acts[i].Held()}
+		model.MarkQuorum(held, rc.Members, rc.Rules)
+		switch h := held[0]; {
+		case h.ElectionShort:
+			a.inquorate[acts[i].ID] = h.Shortfall(rc.Rules)
+			electionShort++
+		case h.Inquorate:
+			a.inquorate[acts[i].ID] = h.Shortfall(rc.Rules)
 			inquorate++
 		}
 	}
 	summary := lang.N("共 {{.N}} 次活动，补录 {{.Late}} 次", len(acts), map[string]any{"N": len(acts), "Late": late})
 	if inquorate > 0 {
 		summary += lang.L("；{{.N}} 次未达法定人数", map[string]any{"N": inquorate})
+	}
+	if electionShort > 0 {
+		summary += lang.L("；{{.N}} 次选举未过{{.P}}%", map[string]any{"N": electionShort, "P": rc.Rules.ElectionQuorumPercent})
 	}
 	a.summary.SetText(summary)
 	a.fitRows()

@@ -281,6 +281,14 @@ func TestElectionNeedsFourFifthsPresent(t *testing.T) {
 	if !strings.Contains(f.checks.Text, "✘ 选举：有表决权的党员应到3人，实到2人") || !strings.Contains(f.checks.Text, "至少需3人") {
 		t.Fatalf("2 of 3 present for an election: %q", f.checks.Text)
 	}
+	// Each line in its own colour: the quorum, met, stays green beside the
+	// election's red (review s13-newuser #8: the ✔ line was red too).
+	if imp, ok := f.checks.lineImportance("✔ 有表决权的党员应到3人，实到2人"); !ok || imp != widget.SuccessImportance {
+		t.Errorf("the met quorum is drawn with importance %v (shown %v): %q", imp, ok, f.checks.Text)
+	}
+	if imp, _ := f.checks.lineImportance("✘ 选举"); imp != widget.DangerImportance {
+		t.Errorf("the failed election is drawn with importance %v", imp)
+	}
 	f.act.Attendance[2].Status, f.act.Attendance[2].Reason = model.Present, ""
 	f.recheck()
 	if !strings.Contains(f.checks.Text, "✔ 选举") {
@@ -517,8 +525,8 @@ func TestTooManyVotesInEnglish(t *testing.T) {
 	if !strings.Contains(f.problems.Text, "Resolution 1: 4 votes") || han.MatchString(f.problems.Text) {
 		t.Errorf("the over-count under the form: %q, want it in English", f.problems.Text)
 	}
-	if strings.Contains(f.checks.Text, "passed") || f.checks.Importance == widget.SuccessImportance {
-		t.Errorf("the checks say %q (importance %v) for counts that cannot be saved", f.checks.Text, f.checks.Importance)
+	if imp, ok := f.checks.lineImportance("Resolution 1"); strings.Contains(f.checks.Text, "passed") || ok && imp == widget.SuccessImportance {
+		t.Errorf("the checks say %q (importance %v) for counts that cannot be saved", f.checks.Text, imp)
 	}
 }
 
@@ -672,7 +680,7 @@ func TestNewResolutionWithoutVotesIsNotFailed(t *testing.T) {
 	f := s.activities.form
 	f.kind.SetSelected(string(model.KindGeneralMeeting))
 	test.Tap(f.addResButton)
-	if strings.Contains(f.checks.Text, "未通过") || strings.Contains(f.checks.Text, "✘") || f.checks.Importance == widget.DangerImportance {
+	if imp, _ := f.checks.lineImportance("决议1"); strings.Contains(f.checks.Text, "未通过") || strings.Contains(f.checks.Text, "✘") || imp == widget.DangerImportance {
 		t.Fatalf("a resolution without votes is judged: %q", f.checks.Text)
 	}
 	if !strings.Contains(f.checks.Text, "决议1：尚未填写赞成、反对、弃权票数") {

@@ -41,7 +41,8 @@ type activityForm struct {
 	attendance                   *widget.GridWrap
 	guests                       *fyne.Container // one check per member from elsewhere offered
 	guestsNote                   *widget.Label
-	counts, checks, problems     *widget.Label
+	counts, problems             *widget.Label
+	checks                       *checkLines
 	resolutions                  *fyne.Container
 	resRows                      []*resolutionRow // in the order of resolutions
 	addResButton                 *widget.Button
@@ -87,8 +88,8 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.chair, f.recorder, f.obsv = entry(""), entry(""), entry("")
 	f.content = kit.NewMultiLineEntry()
 	f.content.SetMinRowsVisible(6)
-	f.counts, f.checks, f.problems = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	f.checks.Wrapping, f.problems.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
+	f.counts, f.checks, f.problems = widget.NewLabel(""), newCheckLines(), widget.NewLabel("")
+	f.problems.Wrapping = fyne.TextWrapWord
 	f.problems.Importance = widget.DangerImportance
 
 	add := func(field model.Field, label string, input fyne.CanvasObject) *kit.Field {
@@ -565,19 +566,7 @@ func (f *activityForm) recheck() {
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}))
 	f.attendanceTab.Text = lang.L("出席情况（实到 {{.Present}}/应到 {{.Due}}）", map[string]any{"Present": c.Present, "Due": c.Due})
 	f.tabs.Refresh()
-	checks := f.rules.Check(&a)
-	var lines []string
-	f.checks.Importance = widget.MediumImportance
-	for _, ch := range checks {
-		switch {
-		case !ch.OK:
-			f.checks.Importance = widget.DangerImportance
-		case !ch.Unchecked && f.checks.Importance == widget.MediumImportance:
-			f.checks.Importance = widget.SuccessImportance
-		}
-		lines = append(lines, checkLine(ch))
-	}
-	f.checks.SetText(strings.Join(lines, "\n"))
+	f.checks.set(f.rules.Check(&a))
 	f.form.Refresh()
 }
 

@@ -302,56 +302,72 @@ func monthCellText(w fyne.Widget, row, col int) string {
 }
 
 // A 支部党员大会 below quorum stays on record, shows 未达法定人数 in the
-// list and on home, and does not count for its quarter.
+// list and on home, and does not count for its quarter. One that had more
+// than half but held an election with too few for it says so — 选举未过80%
+// — not 未达法定人数 beside a record saying 可以开会 (review s13-newuser #8).
 func TestInquorateMeetingShowsEverywhere(t *testing.T) {
-	s, st, ms := firstDayShell(t)
-	day := model.NewDate(2026, 11, 20)
-	a := model.Activity{Kind: model.KindGeneralMeeting, Date: day, Topic: "讨论年度工作", Chair: ms[0].Name, Recorder: ms[1].Name,
-		Attendance: model.NewAttendance(ms)}
-	for i := range a.Attendance {
-		if i >= 7 { // 7 of 14: exactly half is not more than half
-			a.Attendance[i].Status, a.Attendance[i].Reason = model.Absent, "值班"
-		}
-	}
-	saved, err := st.SaveActivity(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.dataChanged()
-	s.show(screenActivities)
-	act := s.activities
-	row := -1
-	for i := range act.acts {
-		if act.acts[i].ID == saved.ID {
-			row = i
-		}
-	}
-	if row < 0 {
-		t.Fatal("the record is not listed")
-	}
-	full := 0
-	for _, m := range ms {
-		if m.Category == model.CategoryFull {
-			full++
-		}
-	}
-	if got := cellText(act.table, row, 4); !strings.Contains(got, "未达法定人数") {
-		t.Errorf("list shows %q (%d full members)", got, full)
-	}
-	if !strings.Contains(act.summary.Text, "未达法定人数") {
-		t.Errorf("summary %q", act.summary.Text)
-	}
-	found := false
-	for _, f := range s.home.findings {
-		found = found || f.About == model.AboutActivities && strings.Contains(f.Message, "未达法定人数")
-	}
-	if !found {
-		t.Errorf("home findings lack the meeting: %+v", s.home.findings)
-	}
-	for _, slot := range s.checks.compliance.Calendar.Slots {
-		if slot.Kind == model.KindGeneralMeeting && slot.Index == 4 && (slot.Status == model.SlotHeld || slot.Inquorate != 1) {
-			t.Errorf("fourth quarter %+v", slot)
-		}
+	for _, tc := range []struct {
+		name      string
+		present   int // of the 14
+		election  bool
+		mark, not string
+	}{
+		{"7_of_14_exactly_half", 7, false, "未达法定人数", "选举"},
+		{"11_of_14_election_short_of_80%", 11, true, "选举未过80%", "未达法定人数"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, st, ms := firstDayShell(t)
+			day := model.NewDate(2026, 11, 20)
+			a := model.Activity{Kind: model.KindGeneralMeeting, Date: day, Topic: "讨论年度工作", Chair: ms[0].Name, Recorder: ms[1].Name,
+				Attendance: model.NewAttendance(ms)}
+			for i := range a.Attendance {
+				if i >= tc.present {
+					a.Attendance[i].Status, a.Attendance[i].Reason = model.Absent, "值班"
+				}
+			}
+			if tc.election {
+				a.Resolutions = []model.Resolution{{Text: "选举支部委员会", Voted: true, Election: true, Yes: 1}}
+			}
+			saved, err := st.SaveActivity(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.dataChanged()
+			s.show(screenActivities)
+			act := s.activities
+			row := -1
+			for i := range act.acts {
+				if act.acts[i].ID == saved.ID {
+					row = i
+				}
+			}
+			if row < 0 {
+				t.Fatal("the record is not listed")
+			}
+			if got := cellText(act.table, row, 4); !strings.Contains(got, tc.mark) || strings.Contains(got, tc.not) {
+				t.Errorf("list shows %q, want %q", got, tc.mark)
+			}
+			if got := act.summary.Text; !strings.Contains(got, "1 次"+tc.mark) || strings.Contains(got, tc.not) {
+				t.Errorf("summary %q, want 1 次%s", got, tc.mark)
+			}
+			found := false
+			for _, f := range s.home.findings {
+				if f.About == model.AboutActivities && strings.Contains(f.Message, "支部党员大会"+tc.mark) {
+					found = true
+					if strings.Contains(f.Message, tc.not) {
+						t.Errorf("home says %q", f.Message)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("home findings lack the meeting: %+v", s.home.findings)
+			}
+			for _, slot := range s.checks.compliance.Calendar.Slots {
+				if slot.Kind == model.KindGeneralMeeting && slot.Index == 4 && (slot.Status == model.SlotHeld || slot.Inquorate != 1) {
+					t.Errorf("fourth quarter %+v", slot)
+				}
+			}
+		})
 	}
 }
 
