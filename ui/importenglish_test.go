@@ -157,6 +157,7 @@ func basesReasonsWorkbook(t *testing.T, ms []model.Member) string {
 		{"钱七", "110105500101003", "在职", "3000", ""},
 		{ms[6].Name, ms[6].IDNumber, "在职", "3000", ""},
 		{ms[6].Name, ms[6].IDNumber, "在职", "3100", ""},
+		{ms[7].Name, wrongCheckDigit(ms[7].IDNumber), "在职", "3000", ""},
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -169,6 +170,16 @@ func basesReasonsWorkbook(t *testing.T, ms []model.Member) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// wrongCheckDigit is id with another last character: an ID number typed
+// wrong.
+func wrongCheckDigit(id string) string {
+	last := "1"
+	if strings.HasSuffix(id, "1") {
+		last = "2"
+	}
+	return id[:len(id)-1] + last
 }
 
 // The dues bases preview, in English, gives its refusals and notes in
@@ -203,7 +214,7 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 			if tc.lang == Chinese {
 				for _, want := range []string{"花名册中没有这个身份证号码的党员", "花名册中该身份证号码的党员是 " + ms[5].Name + "，不是 别的名字",
 					"“干部”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", "与第 9 行的身份证号码相同（同一人只能有一个基数，请删去不要的一行）",
-					"钱七：15位的旧身份证号码 110105500101003 已按国家标准（GB 11643-1999）升级为18位 ", "未导入的列：籍贯"} {
+					"钱七：15位的旧身份证号码 110105500101003 已按国家标准（GB 11643-1999）升级为18位 ", "未导入的列：籍贯", "公民身份号码校验位不正确，请核对是否输错"} {
 					if !strings.Contains(all, want) {
 						t.Errorf("the preview does not say %q:\n%s", want, all)
 					}
@@ -227,6 +238,11 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 				if chineseText.MatchString(rest) {
 					t.Errorf("in Chinese: %q", text)
 				}
+			}
+			// The check digit's refusal as the member form says it
+			// (review s13-newuser #10: it stayed Chinese here).
+			if all := strings.Join(said, "\n"); !strings.Contains(all, "The ID number's check character is wrong") {
+				t.Errorf("the refusals do not say the check character is wrong:\n%s", all)
 			}
 			if !strings.Contains(v.summary.Text, "籍贯") || chineseText.MatchString(strings.NewReplacer("籍贯", "", "钱七", "").Replace(v.summary.Text)) {
 				t.Errorf("summary %q", v.summary.Text)
