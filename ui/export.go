@@ -5,7 +5,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -65,16 +64,12 @@ func (s *shell) showSaved(summary, path string) {
 	openFile := widget.NewButtonWithIcon(lang.L("打开文件"), theme.FileIcon(), func() {
 		// Hide first: hiding a dialog also removes any shown above it.
 		d.Hide()
-		if err := s.app.OpenURL(fileURL(path)); err != nil {
-			s.showOpenFailed("打开这个文件", path, err)
-		}
+		kit.OpenLocal(s.win, "打开这个文件", path, path, func() error { return s.app.OpenURL(fileURL(path)) })
 	})
 	openFile.Importance = widget.HighImportance
 	openFolder := widget.NewButtonWithIcon(lang.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()
-		if err := s.reveal(path); err != nil {
-			s.showOpenFailed("打开文件夹", path, err)
-		}
+		s.reveal(path)
 	})
 	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() { s.app.Clipboard().SetContent(path) })
 	copyPath.Importance = widget.LowImportance
@@ -100,18 +95,20 @@ func (s *shell) showOpenFailed(doing, path string, err error) {
 }
 
 // reveal opens the folder that holds path in the system's file manager:
-// Explorer with the file selected on Windows, the folder elsewhere.
-// Tests replace it.
-func (s *shell) reveal(path string) error {
+// Explorer with the file selected on Windows, the folder elsewhere; when
+// the system cannot, it says so (kit.OpenLocal). Tests may replace it.
+func (s *shell) reveal(path string) {
 	if s.revealer != nil {
-		return s.revealer(path)
+		if err := s.revealer(path); err != nil {
+			s.showOpenFailed("打开文件夹", path, err)
+		}
+		return
 	}
-	if runtime.GOOS == "windows" {
+	kit.OpenLocal(s.win, "打开文件夹", path, filepath.Dir(path), func() error {
 		// Explorer reports failure through its exit status even when it
 		// opened the window, so only failing to start it is an error.
 		return exec.Command("explorer", "/select,", filepath.Clean(path)).Start()
-	}
-	return s.app.OpenURL(fileURL(filepath.Dir(path)))
+	})
 }
 
 // chooseFile asks for a file of kind f to read and hands its path to then;

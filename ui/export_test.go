@@ -4,8 +4,10 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -60,6 +62,36 @@ func TestAfterExportTheFolderOpensOrItSaysWhy(t *testing.T) {
 	test.Tap(buttonShown(s, "打开所在文件夹"))
 	if !textShown(s, "系统未能") || textShown(s, "xdg-open") || textShown(s, "executable") {
 		t.Error("a folder that cannot be opened is not reported in one Chinese sentence")
+	}
+}
+
+// An opener that starts and then fails — xdg-open without a program for
+// folders exits 3 — is reported as one that cannot start is, for the
+// folder and for the file (review s13-newuser #3: the dialog closed and
+// nothing said why).
+func TestAfterExportAnOpenerThatFailsIsReported(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows opens files through the shell, not an opener on PATH")
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"xdg-open", "open"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\nexit 3\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("PATH", dir+string(os.PathListSeparator)+os.Getenv("PATH"))
+	for _, button := range []string{"打开所在文件夹", "打开文件"} {
+		s := newTestShell(t, newFakeStore(testToday))
+		path := "/data/exports/党员花名册_2026-11-30.xlsx"
+		s.showSaved("已导出 3 名党员，文件保存在：", path)
+		test.Tap(buttonShown(s, button))
+		// The opener's end is waited for in the background.
+		for end := time.Now().Add(3 * time.Second); s.win.Canvas().Overlays().Top() == nil && time.Now().Before(end); {
+			time.Sleep(20 * time.Millisecond)
+		}
+		if !textShown(s, "系统未能") || !textShown(s, "党员花名册_2026-11-30.xlsx") {
+			t.Errorf("%s with an opener exiting 3: no word of it", button)
+		}
 	}
 }
 

@@ -150,9 +150,7 @@ func sizeText(n int64) string {
 func (s *Section) openFolder() {
 	dir := s.svc.BackupsDir()
 	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
-	if err := fyne.CurrentApp().OpenURL(u); err != nil {
-		s.h.ShowError("打开备份文件夹", err)
-	}
+	kit.OpenLocal(s.h.Window(), "打开备份文件夹", dir, dir, func() error { return fyne.CurrentApp().OpenURL(u) })
 }
 
 // backupTo asks where to put a package (a USB drive), then whether to set a

@@ -212,9 +212,7 @@ func showDone(win fyne.Window, title, message, path string) {
 	open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()
 		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
-		if err := fyne.CurrentApp().OpenURL(u); err != nil {
-			kit.OpenFailed(win, "打开文件夹", path, err)
-		}
+		kit.OpenLocal(win, "打开文件夹", path, filepath.Dir(path), func() error { return fyne.CurrentApp().OpenURL(u) })
 	})
 	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
 	d.Resize(fitIn(win, fyne.NewSize(560, 0)))

@@ -315,9 +315,7 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 		where.Wrapping = fyne.TextWrapBreak
 		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
-			if err := fyne.CurrentApp().OpenURL(u); err != nil {
-				kit.OpenFailed(w.Win, "打开文件夹", path, err)
-			}
+			kit.OpenLocal(w.Win, "打开文件夹", path, filepath.Dir(path), func() error { return fyne.CurrentApp().OpenURL(u) })
 		})
 		d := dialog.NewCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
 		kit.EnterEsc(w.Win, d, d.Hide, d.Hide)
