@@ -200,3 +200,41 @@ func TestGroupHeadingRepeatedOverItsColumns(t *testing.T) {
 		})
 	}
 }
+
+// 所在党支部 over 支部 | 党小组: the 支部 column is the branch and 党小组,
+// which the roster does not keep, a column not imported — it was taken for
+// a second 所在党支部 column and every member refused (review s13-attack
+// #14).
+func TestPartyGroupUnderBranchHeading(t *testing.T) {
+	id := idNumber("19800115", "311")
+	cases := []struct {
+		name   string
+		rows   [][]any
+		merges [][2]string
+	}{
+		{"merged over 支部 | 党小组", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "所在党支部", nil},
+			{nil, nil, nil, nil, "支部", "党小组"},
+			{"小一", id, "2003.05", "2004.05", "第一党支部", "第二党小组"}},
+			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}}},
+		{"merged over 所在小组 | 支部名称", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "所在党支部", nil},
+			{nil, nil, nil, nil, "所在小组", "支部名称"},
+			{"小一", id, "2003.05", "2004.05", "第二党小组", "第一党支部"}},
+			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := read(t, roster(t, tc.rows, tc.merges...))
+			if len(rf.Sheets) != 1 || len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+				t.Fatalf("sheets %+v members %+v rejected %+v", rf.Sheets, rf.Members, rf.Rejected)
+			}
+			if ig := rf.Sheets[0].Ignored; len(ig) != 1 || (ig[0] != "党小组" && ig[0] != "所在小组") {
+				t.Errorf("columns not imported %v, want the party group's", ig)
+			}
+			if m := rf.Members[0].Member; m.BranchName != "第一党支部" || m.JoinDate != model.MonthDate(2003, 5) {
+				t.Errorf("stored %+v", m)
+			}
+		})
+	}
+}

@@ -767,8 +767,18 @@ func matchPath(path []string) (model.Field, bool) {
 	if f, ok := matchHeading(leaf + parent); ok {
 		return f, true
 	}
+	// A sub-heading naming a thing of its own is not its group's field:
+	// 党小组 under 所在党支部 beside 支部 was taken for a second branch
+	// column and every member refused (review s13-attack #14).
+	if slices.Contains(partyGroupHeadings, headingKey(leaf, true)) {
+		return "", false
+	}
 	return matchHeading(parent)
 }
+
+// partyGroupHeadings head a member's 党小组, which the roster does not
+// keep: a column not imported, also under a 所在党支部 group heading.
+var partyGroupHeadings = []string{"党小组", "小组", "所在党小组", "所在小组", "党小组名称", "所属党小组", "组别"}
 
 // matchHeading finds the field a heading names: as written, then without
 // what it says in brackets ("联系电话（手机）").
