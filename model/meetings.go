@@ -362,6 +362,7 @@ func ParticipationWith(members []Member, held []HeldActivity, today Date, rules 
 	}
 	var first Date
 	last := make(map[int64]Date)
+	named := make(map[int64]Date) // the first roll naming each member, present or not
 	for _, h := range held {
 		if !life[h.Kind] || h.Date.After(today) {
 			continue
@@ -372,6 +373,13 @@ func ParticipationWith(members []Member, held []HeldActivity, today Date, rules 
 		for _, id := range h.Present {
 			if d, ok := last[id]; !ok || h.Date.After(d) {
 				last[id] = h.Date
+			}
+		}
+		for _, ids := range [][]int64{h.Present, h.NotPresent} {
+			for _, id := range ids {
+				if d, ok := named[id]; !ok || h.Date.Before(d) {
+					named[id] = h.Date
+				}
 			}
 		}
 	}
@@ -390,7 +398,17 @@ func ParticipationWith(members []Member, held []HeldActivity, today Date, rules 
 		if p.Since.IsZero() {
 			p.Since = first
 		}
-		for _, d := range []Date{since, m.JoinDate, m.ArrivedOn, away.From} {
+		// A roll that never named the member is no evidence that they
+		// were absent: counted from the first roll naming them, or, on
+		// none, from the day they were entered. A member imported today
+		// with a 到本支部日期 of 2024-01-15 into a file whose rolls were all
+		// saved before was "已连续34个月未参加组织生活…视为自行脱党"
+		// (review s13-attack8 #11).
+		floor, ok := named[m.ID]
+		if !ok && !m.CreatedAt.IsZero() {
+			floor = DateOf(m.CreatedAt)
+		}
+		for _, d := range []Date{since, m.JoinDate, m.ArrivedOn, away.From, floor} {
 			if d.After(p.Since) {
 				p.Since = d
 			}

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // A meeting that could not decide is not a meeting held (issue 8 §1): a
@@ -140,6 +141,41 @@ func TestParticipationCountsFromArrival(t *testing.T) {
 	m.ID, m.ArrivedOn = 99, NewDate(2026, 10, 1)
 	if ps := Participation([]Member{m}, held, today, MeetingRules2018, PartyConstitution2022); ps[0].Months != 1 {
 		t.Errorf("returning member: %+v", ps[0])
+	}
+}
+
+// Rolls that never named a member are no evidence of absence: a member
+// entered today with a 到本支部日期 of 2024-01-15, on none of the rolls (all
+// saved before), was "已连续34个月未参加组织生活…视为自行脱党" (review
+// s13-attack8 #11). Their gap counts from the first roll naming them, or,
+// on none, from the day they were entered; a member on a roll as absent
+// counts from that roll.
+func TestParticipationCountsFromTheFirstRollNamingThem(t *testing.T) {
+	today := NewDate(2026, 11, 30)
+	entered := time.Date(2026, 11, 30, 9, 0, 0, 0, time.Local)
+	held := []HeldActivity{
+		{Kind: KindThemeDay, Date: NewDate(2023, 1, 10), Present: []int64{99}},
+		{Kind: KindThemeDay, Date: NewDate(2025, 3, 10), Present: []int64{99}, NotPresent: []int64{2}},
+	}
+	for _, tc := range []struct {
+		name     string
+		id       int64
+		created  time.Time
+		months   int
+		severity Severity
+	}{
+		{"entered_today_on_no_roll", 1, entered, 0, Info},
+		{"absent_on_a_roll_counts_from_it", 2, entered, 20, Serious},
+		{"entry_unknown_counts_from_arrival", 1, time.Time{}, 34, Serious},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := validMember()
+			m.ID, m.JoinDate, m.ArrivedOn, m.CreatedAt = tc.id, NewDate(2005, 6, 1), NewDate(2024, 1, 15), tc.created
+			ps := Participation([]Member{m}, held, today, MeetingRules2018, PartyConstitution2022)
+			if len(ps) != 1 || ps[0].Months != tc.months || ps[0].Severity != tc.severity {
+				t.Fatalf("%+v, want %d months %v", ps, tc.months, tc.severity)
+			}
+		})
 	}
 }
 
