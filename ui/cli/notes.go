@@ -12,9 +12,17 @@ import (
 // sheets are read; a note about a whole sheet names the sheet unless its
 // message names it already (read-through s6 rtimport #2: the two commands
 // wrote this loop each, and their wording had begun to drift).
+//
+// A note about a row without a name names it by its row already (第2行：15
+// 位的旧身份证号码…, 第2行的联系电话：…): the row is said once, not twice
+// (review s13-attack #12: 第2行：第2行：15位的旧身份证号码…).
 func noteLine(n model.ImportNote, multi bool) string {
 	where := ""
+	named := n.Row > 0 && strings.HasPrefix(n.Message, fmt.Sprintf("第%d行", n.Row))
 	switch {
+	case named && multi:
+		where = fmt.Sprintf("工作表“%s”", n.Sheet)
+	case named:
 	case n.Row > 0 && multi:
 		where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
 	case n.Row > 0:

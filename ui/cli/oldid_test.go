@@ -55,3 +55,38 @@ func TestRosterImportQuotesOldIDAsItsCellShowsIt(t *testing.T) {
 		})
 	}
 }
+
+// The note of an old 15-digit number on a row without a name says the
+// row once (review s13-attack #12: 提示：第2行：第2行：15位的旧身份证号码…),
+// also with the sheet when several are read.
+func TestRosterImportOldIDNoteOnARowWithoutAName(t *testing.T) {
+	const note = "15位的旧身份证号码 110105400628852 已按国家标准（GB 11643-1999）升级为18位 110105194006288529"
+	rows := [][]any{
+		{"姓名", "公民身份号码", "入党时间", "转正时间", "人员类别"},
+		{nil, "110105400628852", "1965.07", "1966.07", "正式党员"},
+	}
+	for _, tt := range []struct {
+		name   string
+		sheets map[string][][]any
+		order  []string
+		want   string
+	}{
+		{"one sheet", map[string][][]any{"名册": rows}, []string{"名册"}, "提示：第2行：" + note},
+		{"two sheets", map[string][][]any{"第一党支部": rows, "第二党支部": {rows[0], {"丙", "620102198503120232", "2010.07", "2011.07", "正式党员"}}},
+			[]string{"第一党支部", "第二党支部"}, "提示：工作表“第一党支部”第2行：" + note},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeBook(t, "无名.xlsx", tt.sheets, tt.order...)
+			r := run(t, "roster", "import", path, "--db", filepath.Join(t.TempDir(), "b.db"))
+			var got []string
+			for _, l := range strings.Split(r.stderr, "\n") {
+				if strings.Contains(l, "15位的旧身份证号码") {
+					got = append(got, l)
+				}
+			}
+			if len(got) != 1 || got[0] != tt.want {
+				t.Errorf("lines %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
