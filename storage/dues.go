@@ -939,14 +939,33 @@ func (c *openingCheck) check(tx *gorm.DB, m *model.Member, paidTo model.Month) e
 // error is a sentence without the member's name (model.ErrDues); an
 // unchanged opening passes. m.ID 0 is a member the import adds.
 func (s *Store) DuesOpeningCheck() (func(m *model.Member, paidTo model.Month) error, error) {
+	return s.duesOpeningCheck(false)
+}
+
+// DuesBasesOpeningCheck is DuesOpeningCheck for an import that saves bases
+// with the openings: saving them begins a ledger not yet begun, this month
+// (SaveDuesSetup), so an opening is checked against that start. Checked
+// against none, a 党费已交至 of this month passed the preview and was
+// refused on writing, after the other rows' refusals, ending the import
+// even with --skip-invalid (review s13-attack8 #2).
+func (s *Store) DuesBasesOpeningCheck() (func(m *model.Member, paidTo model.Month) error, error) {
+	return s.duesOpeningCheck(true)
+}
+
+func (s *Store) duesOpeningCheck(withBases bool) (func(m *model.Member, paidTo model.Month) error, error) {
 	var c *openingCheck
+	now := s.clock()
 	err := s.db.Transaction(func(tx *gorm.DB) error {
 		var err error
-		c, err = newOpeningCheck(tx, s.clock(), model.SourceDuesImport)
+		c, err = newOpeningCheck(tx, now, model.SourceDuesImport)
 		return err
 	})
 	if err != nil {
 		return nil, fail("读取党费已交至", err)
+	}
+	if withBases && c.h.Start == 0 {
+		c.h.Start = model.MonthOfDate(model.DateOf(now))
+		c.h.SetUp = c.h.Start
 	}
 	return func(m *model.Member, paidTo model.Month) error { return c.check(s.db, m, paidTo) }, nil
 }

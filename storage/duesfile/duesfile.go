@@ -65,7 +65,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 	if err != nil {
 		return model.BasePreview{}, err
 	}
-	checkOpening, err := s.store.DuesOpeningCheck()
+	checkOpening, err := s.store.DuesBasesOpeningCheck()
 	if err != nil {
 		return model.BasePreview{}, err
 	}

@@ -8,6 +8,8 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
+	"branchledger/storage"
+	"branchledger/storage/demo"
 )
 
 // 党费已交至 in a bases workbook: a month before the member joined is
@@ -80,5 +82,59 @@ func TestBasesPaidToInLedgerIsRefusedByPreview(t *testing.T) {
 	}
 	if err := svc.CommitBases(p); err != nil {
 		t.Fatalf("the good row commits: %v", err)
+	}
+}
+
+// On a file whose dues ledger has not begun, the bases import begins it this
+// month: a 党费已交至 of this month is inside it and refused by the preview,
+// naming the row, while the other rows import (review s13-attack8 #2: the
+// preview checked against no ledger, passed it, and the commit then refused
+// the whole file, even with --skip-invalid).
+func TestBasesPaidToOnTheFirstImportIsRefusedByPreview(t *testing.T) {
+	dir := t.TempDir()
+	st, err := storage.Open(filepath.Join(dir, "d.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	today := st.Today()
+	var ms []model.Member
+	for _, m := range demo.Members(2, 5, today, "支部") {
+		added, err := st.AddMember(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ms = append(ms, added)
+	}
+	if start, _ := st.DuesLedgerStart(); start != 0 {
+		t.Fatalf("the ledger has begun: %s", start)
+	}
+	now := model.MonthOfDate(today)
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	_ = f.SetSheetRow(sh, "A1", &[]any{"姓名", "身份证号码", "计算基数", "党费已交至"})
+	_ = f.SetSheetRow(sh, "A2", &[]any{ms[0].Name, ms[0].IDNumber, "5400", (now - 1).String()})
+	_ = f.SetSheetRow(sh, "A3", &[]any{ms[1].Name, ms[1].IDNumber, "5400", now.String()})
+	path := filepath.Join(dir, "基数.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	svc := New(st)
+	p, err := svc.PreviewBases(today.Year, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rejected) != 1 || p.Rejected[0].Row != 3 || p.Rejected[0].Field != model.FieldDuesPaidTo ||
+		!strings.Contains(p.Rejected[0].Reason, "党费已交至最晚填 "+(now-1).Chinese()) {
+		t.Fatalf("rejected %+v", p.Rejected)
+	}
+	if len(p.Bases) != 1 || len(p.Openings) != 1 {
+		t.Fatalf("bases %+v openings %+v", p.Bases, p.Openings)
+	}
+	if err := svc.CommitBases(p); err != nil {
+		t.Fatalf("the good row commits: %v", err)
+	}
+	if os, _ := st.DuesOpenings(); os[ms[0].ID] != now-1 {
+		t.Errorf("openings %v", os)
 	}
 }
