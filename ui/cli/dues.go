@@ -127,6 +127,14 @@ func basesImport(args []string, env Env) (int, error) {
 		fmt.Fprintln(env.Stderr, "所有行都未通过检查，没有导入任何基数")
 		return ExitRejected, nil
 	}
+	if len(p.Bases) == 0 {
+		// Headings and no rows (an empty template picked by mistake):
+		// nothing imported is no success, as roster import says it
+		// (review s13-attack8 #15).
+		importedLine(env, *dryRun, 0, 0)
+		fmt.Fprintln(env.Stderr, "没有导入任何基数：文件中没有读到党员的基数（表头下的行都是空的）")
+		return ExitRejected, nil
+	}
 	if *dryRun {
 		// What would be written, a line per member, as the window's
 		// preview lists it.

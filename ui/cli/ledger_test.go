@@ -111,6 +111,19 @@ func basesBook(t *testing.T, rows [][]any) string {
 	return path
 }
 
+// A bases workbook of headings and no rows imports nothing: exit 1 with the
+// roster import's words, not "imported 0" and 0 (review s13-attack8 #15).
+func TestDuesBasesImportOfNoRows(t *testing.T) {
+	db, _ := firstDayDB(t)
+	book := basesBook(t, nil)
+	for _, args := range [][]string{nil, {"--dry-run"}, {"--skip-invalid"}} {
+		r := run(t, append([]string{"dues", "bases", "import", book, "--db", db}, args...)...)
+		if r.status != ExitRejected || !strings.Contains(r.stderr, "没有导入任何基数：文件中没有读到党员的基数（表头下的行都是空的）") {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+}
+
 // `dues bases import` reads name, ID number, category, base and 党费已交至,
 // and reports and exits as `roster import` does.
 func TestDuesBasesImport(t *testing.T) {
