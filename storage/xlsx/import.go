@@ -730,7 +730,10 @@ func (im *importer) readRows(rows []streamRow) error {
 		switch {
 		case im.h.givesBranch(name):
 			im.sections = append(im.sections, section{row: r.n, branch: name})
-			note("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, name)
+			// The row as it shows, the branch as it is stored
+			// (BranchText): “第二 党支部” was said stored, and 第二党支部
+			// was (review s13-attack #15).
+			note("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, BranchText(name))
 		case cat != "":
 			im.categories = append(im.categories, categorySection{row: r.n, category: cat})
 			if !slices.Contains(im.fields, model.FieldCategory) {

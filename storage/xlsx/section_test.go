@@ -239,3 +239,27 @@ func TestCategorySectionRows(t *testing.T) {
 		t.Errorf("re-imported: %s %q", m.Name, m.Category)
 	}
 }
+
+// A group row's note quotes the row as it shows and the branch as it is
+// stored: a no-break space inside 第二 党支部 is dropped from the stored
+// name, and the note said “第二 党支部” was stored (review s13-attack #15).
+func TestGroupRowNoteQuotesTheBranchAsStored(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+		{"\u200e二、第二\u00a0党支部\u200f"},
+		{"1", "名二", idNumber("19800101", "011"), "正式党员", "2003-05", "2004-05"},
+	}, [2]string{"A2", "F2"}))
+	if got := member(t, rf, 3).BranchName; got != "第二党支部" {
+		t.Errorf("所在党支部 %q, want 第二党支部", got)
+	}
+	const want = "分组行“第二 党支部”：其下各行（到下一个分组行为止）的所在党支部记为“第二党支部”"
+	var said []string
+	for _, n := range rf.Notes {
+		if n.Row == 2 {
+			said = append(said, n.Message)
+		}
+	}
+	if len(said) != 1 || said[0] != want {
+		t.Errorf("notes on row 2 %q, want %q", said, want)
+	}
+}
