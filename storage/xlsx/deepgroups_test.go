@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -234,6 +235,66 @@ func TestPartyGroupUnderBranchHeading(t *testing.T) {
 			}
 			if m := rf.Members[0].Member; m.BranchName != "第一党支部" || m.JoinDate != model.MonthDate(2003, 5) {
 				t.Errorf("stored %+v", m)
+			}
+		})
+	}
+}
+
+// A row numbering the columns under the headings (甲 | 1 | 2 | 3 …, or
+// 栏次 | 1 | 2 … under grouped headings, as organisation-department and
+// statistics forms print it) is part of the header, said in a 提示 — it
+// was read as a member named 1 and the whole roster refused (review
+// s13-attack #13). The workbook of refused rows keeps it under the
+// headings and reads back the same.
+func TestColumnNumbersRowUnderHeadings(t *testing.T) {
+	id, other := idNumber("19800115", "311"), idNumber("19820115", "321")
+	cases := []struct {
+		name    string
+		rows    [][]any
+		merges  [][2]string
+		numbers int // the row of numbers
+	}{
+		{"甲 1 2 3 … under a flat heading", [][]any{
+			{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"},
+			{"甲", "1", "2", "3", "4", "5"},
+			{"1", "栏一", id, "正式党员", "2003.05", "2004.05"},
+			{"2", "栏二", other, "正式党员", "2003.05", "2003.01"}}, nil, 2},
+		{"栏次 1 2 3 … under grouped headings", [][]any{
+			{"姓名", "公民身份号码", "人员类别", "入党时间", nil},
+			{nil, nil, nil, "预备", "转正"},
+			{"栏次", "1", "2", "3", "4"},
+			{"栏一", id, "正式党员", "2003.05", "2004.05"},
+			{"栏二", other, "正式党员", "2003.05", "2003.01"}},
+			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "E1"}}, 3},
+		{"numbers as number cells, under a hint row", [][]any{
+			{"姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"},
+			{"（必填）", "（18位）", "（必填）", "（年.月）", "（年.月）"},
+			{numberCell("1"), numberCell("2"), numberCell("3"), numberCell("4"), numberCell("5")},
+			{"栏一", id, "正式党员", "2003.05", "2004.05"},
+			{"栏二", other, "正式党员", "2003.05", "2003.01"}}, nil, 3},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data := roster(t, tc.rows, tc.merges...)
+			rf := read(t, data)
+			first := tc.numbers + 1
+			if len(rf.Members) != 1 || len(rf.Rejected) != 1 || rf.Rejected[0].Row != first+1 || rf.Rejected[0].Name != "栏二" {
+				t.Fatalf("members %+v rejected %+v", rf.Members, rf.Rejected)
+			}
+			if m := member(t, rf, first); m.Name != "栏一" || m.IDNumber != id || m.FullDate != model.MonthDate(2004, 5) {
+				t.Errorf("stored %+v", m)
+			}
+			want := "表头下给各列编号的栏次行（如“1 2 3”）：是表头的一部分，不是党员，未导入"
+			if !slices.ContainsFunc(rf.Notes, func(n model.ImportNote) bool { return n.Row == tc.numbers && n.Message == want }) {
+				t.Errorf("notes %+v", rf.Notes)
+			}
+			var buf bytes.Buffer
+			if n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil || n != 1 {
+				t.Fatalf("errors workbook: %d rows, %v", n, err)
+			}
+			again := read(t, buf.Bytes())
+			if len(again.Members) != 0 || len(again.Rejected) != 1 || again.Rejected[0].Name != "栏二" || again.Rejected[0].Reason != rf.Rejected[0].Reason {
+				t.Errorf("errors workbook re-read: members %+v rejected %+v", again.Members, again.Rejected)
 			}
 		})
 	}

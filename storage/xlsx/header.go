@@ -110,6 +110,10 @@ type header struct {
 	// hint is the row (1-based) of fill-in hints right under the headings
 	// (（必填）, （18位）), read as part of the header; 0 without one.
 	hint int
+	// numbers is the row (1-based) numbering the columns under the
+	// headings (栏次 | 1 | 2 | 3, columnNumbersRow), read as part of the
+	// header; 0 without one.
+	numbers int
 }
 
 type column struct {
@@ -297,11 +301,46 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	// A row of hints under the headings (（必填）, （18位）, （年.月）) is
 	// part of the header, not a member refused field by field (review
 	// s6-7 attack #18).
-	if below := best.first - 1 + best.rows; len(best.cols) > 0 && below < len(g.text) && (below >= len(g.data) || !g.data[below]) && hintRow(g.text[below]) {
-		best.hint = below + 1
+	// So is a row of column numbers (栏次 | 1 | 2 | 3 …, 甲 | 乙 | 1 | 2),
+	// as organisation-department and statistics forms print under their
+	// headings: read as a member named 1, it refused the whole roster
+	// (review s13-attack #13).
+	for range 2 {
+		below := best.first - 1 + best.rows
+		if len(best.cols) == 0 || below >= len(g.text) || below < len(g.data) && g.data[below] {
+			break
+		}
+		switch {
+		case best.hint == 0 && hintRow(g.text[below]):
+			best.hint = below + 1
+		case best.numbers == 0 && columnNumbersRow(g.text[below]):
+			best.numbers = below + 1
+		default:
+			return best, true
+		}
 		best.rows++
 	}
 	return best, len(best.cols) > 0
+}
+
+// columnNumbersRow reports a row numbering the columns above it: whole
+// numbers counting up by one from 1 (at least three of them), perhaps
+// after 栏次 or 甲, 乙, 丙 … over the columns of text (统计表's 栏次).
+// A member's row has a name and an ID number, which none of these is.
+func columnNumbersRow(cells []string) bool {
+	next := 1
+	for _, c := range cells {
+		t := headingKey(c, false)
+		switch {
+		case t == "":
+		case t == strconv.Itoa(next):
+			next++
+		case next == 1 && (t == "栏次" || t == "栏号" || t == "列号" || t == "编号" || strings.Contains("甲乙丙丁戊己庚辛壬癸", t) && utf8.RuneCountInString(t) == 1):
+		default:
+			return false
+		}
+	}
+	return next > 3
 }
 
 // betterBand reports whether band h, naming as many fields as best, is
@@ -401,6 +440,12 @@ func valueText(t string) bool {
 	}
 	_, err := model.ParseDate(t)
 	return err == nil
+}
+
+// numbersNote is the note for the row n of column numbers read as part
+// of the header.
+func numbersNote(sheet string, n int) model.ImportNote {
+	return model.Note(sheet, n, "", "表头下给各列编号的栏次行（如“1 2 3”）：是表头的一部分，不是党员，未导入")
 }
 
 // hintNote is the note for the hint row n read as part of the header.

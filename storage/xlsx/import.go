@@ -413,6 +413,9 @@ func (rd *reader) sheet(s bookSheet) error {
 	if h.hint > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, hintNote(sh.Name, h.hint))
 	}
+	if h.numbers > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, numbersNote(sh.Name, h.numbers))
+	}
 	rd.hiddenNotes(&sh, h, shape, im.hidden)
 	return nil
 }

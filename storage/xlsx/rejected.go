@@ -200,9 +200,9 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			return 0, err
 		}
 		// Merged down over the heading rows, not over a row of hints
-		// under them, which would then read as headings merged down
-		// (review s6-7 attack #18).
-		if end := last - min(h.hint, 1); end > h.first {
+		// or of column numbers under them, which would then read as
+		// headings merged down (review s6-7 attack #18).
+		if end := last - min(h.hint, 1) - min(h.numbers, 1); end > h.first {
 			bottom, _ := excelize.CoordinatesToCellName(width+1+i, end)
 			if err := out.MergeCell(s.name, heading, bottom); err != nil {
 				return 0, err
