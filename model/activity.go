@@ -192,6 +192,9 @@ const (
 	ActivityContentField    Field = "会议内容"
 	ActivityResolutionField Field = "决议"
 	ActivityAttendanceField Field = "出席情况"
+	// ActivityReasonField is a row's reason for 请假 or 缺席, checked
+	// within 出席情况.
+	ActivityReasonField     Field = "请假或缺席原因"
 	ActivityAttachmentField Field = "附件"
 	ActivityGuestsField     Field = "列席（流入党员）"
 )
@@ -821,6 +824,10 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		case OnLeave, Absent:
 			if strings.TrimSpace(row.Reason) == "" {
 				add(ActivityAttendanceField, name+" "+string(row.Status)+"，请填写原因")
+			} else if msg := tooLong(ActivityReasonField, name+" 的"+string(row.Status)+"原因", row.Reason); msg != "" {
+				// A pasted document printed over 13 lines of the record
+				// (review s13-attack8 #7).
+				add(ActivityAttendanceField, msg)
 			}
 		default:
 			add(ActivityAttendanceField, name+" 请选择出席、请假或缺席")

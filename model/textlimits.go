@@ -36,6 +36,7 @@ var TextLimits = map[Field]int{
 	ActivityObserversField:  200,
 	ActivityContentField:    20000,
 	ActivityResolutionField: 500,
+	ActivityReasonField:     50,
 }
 
 // EventNoteLimit is the longest note of a membership event (转出 …) accepted.

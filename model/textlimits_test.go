@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -57,8 +58,24 @@ func TestActivityAndEventTextLimits(t *testing.T) {
 			t.Errorf("no too-long message at %s in %v", f, errs)
 		}
 	}
+	// A reason for 缺席 as long as a document is refused naming the member
+	// (review s13-attack8 #7); one at the limit is taken.
 	m := NewMember()
-	m.Name, m.OnRoster, m.JoinDate = "张三", true, NewDate(2010, 1, 1)
+	m.ID, m.Name, m.OnRoster, m.JoinDate = 7, "冯九", true, NewDate(2010, 1, 1)
+	for _, n := range []int{TextLimits[ActivityReasonField], TextLimits[ActivityReasonField] + 1} {
+		b := Activity{Kind: KindThemeDay, Date: NewDate(2026, 11, 5), Topic: "主题党日",
+			Attendance: []AttendanceRow{{MemberID: 7, Name: "冯九", Status: Absent, Reason: strings.Repeat("差", n)}}}
+		var msgs []string
+		for _, e := range b.Validate(NewDate(2026, 11, 30), map[int64]*Member{7: &m}) {
+			if e.Field == ActivityAttendanceField {
+				msgs = append(msgs, e.Message)
+			}
+		}
+		want := fmt.Sprintf("冯九 的缺席原因过长（%d个字，最多%d个字）", n, n-1)
+		if n == TextLimits[ActivityReasonField] && len(msgs) != 0 || n > TextLimits[ActivityReasonField] && (len(msgs) != 1 || msgs[0] != want) {
+			t.Errorf("a reason of %d characters: %q", n, msgs)
+		}
+	}
 	e := MembershipEvent{Kind: EventTransferOut, Date: NewDate(2026, 1, 1), Note: strings.Repeat("说", EventNoteLimit+1)}
 	if err := e.Apply(&m, NewDate(2026, 11, 30)); err == nil || !strings.Contains(err.Error(), "过长") {
 		t.Errorf("an event note of %d characters: %v", EventNoteLimit+1, err)
