@@ -134,6 +134,9 @@ func (m *Member) Normalize() {
 	}
 	m.Notes = CleanText(m.Notes)
 	m.Name = NormalizeName(m.Name)
+	// As the importer reads it: a member typed in with 本科 and one
+	// imported with 本科 are both 大学 (review s13-newuser #1).
+	m.Education = NormalizeEducation(m.Education)
 	m.Phone = NormalizePhone(m.Phone)
 	m.IDNumber = StoredIDNumber(m.IDNumber)
 	if info, err := ParseIDNumber(m.IDNumber); err == nil {

@@ -105,3 +105,16 @@ func TestPartyAge(t *testing.T) {
 		t.Error("a probationary member has no party age yet")
 	}
 }
+
+// A member's 学历 is kept the way the importer keeps it, whoever writes it:
+// the form saved 本科 while the import of the same roster stored 大学
+// (review s13-newuser #1). Text the table does not know stays as typed.
+func TestNormalizeWritesEducationAsTheImportDoes(t *testing.T) {
+	for typed, want := range map[string]string{"本科": "大学", "大学本科": "大学", "专科": "大专", "硕士": "硕士研究生", "研究生": "研究生", "函授本科在读": "函授本科在读", "": ""} {
+		m := Member{Education: typed}
+		m.Normalize()
+		if m.Education != want {
+			t.Errorf("学历 %q is stored %q, want %q", typed, m.Education, want)
+		}
+	}
+}

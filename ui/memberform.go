@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
@@ -27,6 +30,9 @@ type memberForm struct {
 	selects  map[model.Field]*kit.Select
 	checks   map[model.Field]*kit.Check
 	partyAge *widget.Label
+	// eduNote says, beside 学历, that a typed value was written the usual
+	// way (本科 → 大学).
+	eduNote *widget.Label
 
 	transferIn       *kit.Check // new members only: 转入 from another branch
 	viaDate          *kit.DateEntry
@@ -67,6 +73,12 @@ func (f *memberForm) build() fyne.CanvasObject {
 		if fi.Field == model.FieldFullDate {
 			f.partyAge = widget.NewLabel("")
 			fd.Extra = f.partyAge
+		}
+		if fi.Field == model.FieldEducation {
+			f.eduNote = widget.NewLabel("")
+			f.eduNote.SizeName = theme.SizeNameCaptionText
+			fd.Extra = f.eduNote
+			f.values[fi.Field].OnLeft = f.normalizeEducation
 		}
 		cells = append(cells, fd)
 	}
@@ -179,6 +191,22 @@ func (f *memberForm) text(field model.Field) string {
 		return "是"
 	}
 	return "否"
+}
+
+// normalizeEducation writes a typed 学历 as the importer stores it (本科 →
+// 大学, model.NormalizeEducation), and says so beside the field: the form
+// kept 本科 while an import of the same roster stored 大学, two spellings
+// of one 学历 in the roster (review s13-newuser #1).
+func (f *memberForm) normalizeEducation() {
+	se := f.values[model.FieldEducation]
+	typed := strings.TrimSpace(se.Value())
+	usual := model.NormalizeEducation(typed)
+	if usual == typed {
+		f.eduNote.SetText("")
+		return
+	}
+	se.SetValue(usual)
+	f.eduNote.SetText(lang.L("“{{.Typed}}”按标准写作“{{.Usual}}”", map[string]any{"Typed": typed, "Usual": kit.Word(usual)}))
 }
 
 // fillFromIDNumber fills birth date and sex from a valid ID number when the

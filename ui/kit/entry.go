@@ -169,6 +169,9 @@ type SelectEntry struct {
 	values  map[string]string
 	shown   map[string]string // value → option, the other way
 	offered []string          // the options, which Fyne does not give back
+	// OnLeft, when set, runs when the user leaves the entry, before the
+	// form hears of it: to write what was typed the usual way.
+	OnLeft func()
 }
 
 // NewSelectEntry returns an empty SelectEntry offering options.
@@ -241,6 +244,9 @@ func (e *SelectEntry) FocusGained() {
 // FocusLost tells the form the user left the field.
 func (e *SelectEntry) FocusLost() {
 	e.SelectEntry.FocusLost()
+	if e.OnLeft != nil {
+		e.OnLeft()
+	}
 	if e.keys != nil && e.keys.leave != nil {
 		e.keys.leave()
 	}
