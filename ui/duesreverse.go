@@ -32,11 +32,9 @@ func newReversalDialog(sh *shell, what, effect string, reverse func(reason strin
 	rd.form.Ask = sh.confirmDiscard
 	rd.reason = kit.NewEntry()
 	rd.reason.SetPlaceHolder(lang.L("如：月份选错、金额录错、重复登记"))
-	entry := widget.NewLabel(what)
+	entry := kit.NewWrapLabel(what)
 	entry.TextStyle.Bold = true
-	entry.Wrapping = fyne.TextWrapWord
-	explain := widget.NewLabel(lang.L(effect) + lang.L("原记录不会删除，仍保留并标为“已冲正”；冲正后不能撤销。"))
-	explain.Wrapping = fyne.TextWrapWord
+	explain := kit.NewWrapLabel(lang.L(effect) + lang.L("原记录不会删除，仍保留并标为“已冲正”；冲正后不能撤销。"))
 	reasonF := rd.form.Add("冲正原因", rd.reason).Validate(func(s string) string {
 		if strings.TrimSpace(s) == "" {
 			return lang.L("请填写冲正原因")

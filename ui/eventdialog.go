@@ -44,8 +44,7 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 	d.form.Check = d.check
 	d.form.Load(func() { d.date.SetDate(sh.svc.today()) })
 
-	intro := widget.NewLabel(lang.L("为 {{.Name}} 登记组织关系变动。", map[string]any{"Name": m.Name}))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(lang.L("为 {{.Name}} 登记组织关系变动。", map[string]any{"Name": m.Name}))
 	if sh.svc.Transfers != nil {
 		// Transfers have their letters: not recorded as bare events.
 		intro.SetText(intro.Text + lang.L("转出请用党员页面上的“开具介绍信”，转入请在“组织关系 → 转入”中登记。"))

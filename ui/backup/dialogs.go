@@ -40,8 +40,7 @@ func askPassphrase(win fyne.Window, then func(passphrase string)) {
 		return nil
 	}
 	pass.OnChanged = func(string) { again.Validate() }
-	note := widget.NewLabel(kit.L("可以设置密码：U盘丢失时，别人打不开这个备份。不设密码就留空。忘记密码就无法恢复，请把密码记在安全的地方。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("可以设置密码：U盘丢失时，别人打不开这个备份。不设密码就留空。忘记密码就无法恢复，请把密码记在安全的地方。"))
 	d := dialog.NewForm(kit.L("备份到…"), kit.L("开始备份"), kit.L("取消"), []*widget.FormItem{
 		{Widget: note},
 		widget.NewFormItem(kit.L("密码"), pass),
@@ -68,8 +67,7 @@ func askExistingPassphrase(win fyne.Window, name string, then func(passphrase st
 		}
 		return nil
 	}
-	note := widget.NewLabel(kit.L("{{.File}} 设有密码，请输入备份时设置的密码。", map[string]any{"File": name}))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("{{.File}} 设有密码，请输入备份时设置的密码。", map[string]any{"File": name}))
 	d := dialog.NewForm(kit.L("输入密码"), kit.L("打开"), kit.L("取消"), []*widget.FormItem{
 		{Widget: note},
 		widget.NewFormItem(kit.L("密码"), pass),
@@ -139,16 +137,14 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 	}
 	source := widget.NewLabel(kit.L("文件：{{.File}}（{{.Kind}}）", map[string]any{"File": c.Source, "Kind": kit.L(kindNames[c.Kind])}))
 	source.Wrapping = fyne.TextWrapBreak
-	note := widget.NewLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
 	body := container.NewVBox(source, rows, note)
 
 	p.confirm = widget.NewButtonWithIcon(kit.L("恢复"), theme.ConfirmIcon(), nil)
 	p.confirm.Importance = widget.HighImportance
 	other := c.Check(current, false) != nil
 	if other {
-		warn := widget.NewLabel(kit.L("这是另一个支部的备份，恢复后当前支部的数据会被替换为它的数据。"))
-		warn.Wrapping = fyne.TextWrapWord
+		warn := kit.NewWrapLabel(kit.L("这是另一个支部的备份，恢复后当前支部的数据会被替换为它的数据。"))
 		warn.Importance = widget.DangerImportance
 		p.replace = widget.NewCheck(kit.L("我确认要用另一个支部的数据替换当前数据文件"), func(on bool) {
 			if on {
@@ -203,8 +199,7 @@ func boldLabel(text string) *widget.Label {
 // showDone says an action is done and where its file is, with a way to open
 // the folder.
 func showDone(win fyne.Window, title, message, path string) {
-	msg := widget.NewLabel(message)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewWrapLabel(message)
 	where := widget.NewLabel(path)
 	where.Selectable = true
 	where.Wrapping = fyne.TextWrapBreak
