@@ -712,7 +712,7 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 		if title, word, left := im.h.leftSectionRow(im.sr, r.n, r.cells); left {
 			// It ends the groups above it as any group's title does.
-			im.lefts = append(im.lefts, leftSection{row: r.n, title: title, word: word})
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: title, word: word, at: len(im.rd.rf.Notes)})
 			im.categories = append(im.categories, categorySection{row: r.n})
 			continue
 		}

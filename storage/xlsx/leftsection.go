@@ -29,6 +29,7 @@ type leftSection struct {
 	title  string
 	word   string
 	people model.TextList
+	at     int // where among the sheet's notes its note goes: in row order with the other group rows'
 }
 
 // leftSectionRow reads row n as a row whose one text, merged across the
@@ -98,16 +99,19 @@ func (im *importer) leftAt(n int) *leftSection {
 // leftNotes names, for each section saying its people have left, whom it
 // left out.
 func (im *importer) leftNotes() {
-	for _, s := range im.lefts {
+	// Last first: each goes where the notes were when its row was read,
+	// which the ones before it do not move.
+	for i := len(im.lefts) - 1; i >= 0; i-- {
+		s := im.lefts[i]
 		if s.word == "" {
 			continue
 		}
-		if len(s.people) == 0 {
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word))
-			continue
+		n := model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word)
+		if len(s.people) > 0 {
+			n = model.Note(im.sheet.Name, s.row, "",
+				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+				s.title, s.word, s.people)
 		}
-		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, s.row, "",
-			"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
-			s.title, s.word, s.people))
+		im.rd.rf.Notes = slices.Insert(im.rd.rf.Notes, min(s.at, len(im.rd.rf.Notes)), n)
 	}
 }

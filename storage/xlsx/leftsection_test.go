@@ -63,6 +63,16 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 			if notes[3] != want {
 				t.Errorf("note on row 3\n%s\nwant\n%s", notes[3], want)
 			}
+			// Said in row order with the other group rows' notes.
+			var rows []int
+			for _, n := range rf.Notes {
+				if strings.Contains(n.Message, "分组行") {
+					rows = append(rows, n.Row)
+				}
+			}
+			if len(rows) != 2 || rows[0] != 3 || rows[1] != 6 {
+				t.Errorf("group rows' notes on rows %v, want 3 then 6", rows)
+			}
 		})
 	}
 }
