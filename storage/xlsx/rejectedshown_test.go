@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -81,5 +82,45 @@ func TestRejectedRowsKeepWhatConditionalFormatsHide(t *testing.T) {
 	fixedCopy := member(t, read(t, setCells(t, out.Bytes(), map[string]string{"B2": "男"})), 2)
 	if fixedOriginal.Phone != "" || fixedCopy.Phone != fixedOriginal.Phone {
 		t.Errorf("fixed copy stores 联系电话 %q, the fixed original %q", fixedCopy.Phone, fixedOriginal.Phone)
+	}
+}
+
+// Kind 10 (review s13-attack #10, re-run on 7a8b722: holds since
+// be41585): a refused person whose 姓名 and 公民身份号码 are formulas
+// without saved results comes back in the workbook of refused rows as
+// that person — still refused for the formulas — never as a line without
+// a name that the re-import joined to the member above (回六 was stored
+// with 工作岗位 会计司机 and 回七 was gone).
+func TestRejectedFormulaPersonIsNoContinuation(t *testing.T) {
+	male, other := idNumber("19800101", "011"), idNumber("19800715", "311")
+	data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+		{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期", "工作岗位", "家庭住址"},
+		{"回六", "女", male, "正式党员", "2003-05", "2004-05", "会计", "兰州市城关区"},
+		{nil, "男", nil, "正式党员", "2003-05", "2004-05", "司机", "兰州市西固区"},
+	}}}, opts: func(f *excelize.File) {
+		for ref, v := range map[string]string{"A3": "回七", "C3": other} {
+			if err := f.SetCellFormula("名册", ref, `"`+v+`"`); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}}.bytes(t)
+	original := read(t, data)
+	if len(original.RejectedRows()) != 2 {
+		t.Fatalf("refused %q", refusals(original))
+	}
+	var out bytes.Buffer
+	if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
+		t.Fatal(err)
+	}
+	fixed := setCells(t, out.Bytes(), map[string]string{"B2": "男"})
+	back := read(t, fixed)
+	if len(back.Members) != 1 {
+		t.Fatalf("members %+v", back.Members)
+	}
+	if m := back.Members[0].Member; m.Name != "回六" || m.Post != "会计" || m.Address != "兰州市城关区" {
+		t.Errorf("stored %s 工作岗位 %q 家庭住址 %q, want 回六 会计 兰州市城关区", m.Name, m.Post, m.Address)
+	}
+	if got := rejections(back, 3)[model.FieldName]; !strings.Contains(got, unsavedFormulaReason) {
+		t.Errorf("row 3 姓名: %q, want the formula refusal", got)
 	}
 }
