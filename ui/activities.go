@@ -57,8 +57,12 @@ type activitiesScreen struct {
 // room (issue 8, ui13 #4).
 var activityColumns = []textColumn{
 	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 15, true},
-	{"实到/应到", 10, false}, {"附件", 3, false}, {"录入", 6, false},
+	{"实到/应到", 10, true}, {"附件", 3, false}, {"录入", 6, false},
 }
+
+// countsColumn is 实到/应到's place in activityColumns: it wraps, so that an
+// inquorate meeting's voting figures (未达法定人数（有表决权5/10）) show whole.
+const countsColumn = 4
 
 // topicColumn is 议题's place in activityColumns.
 const topicColumn = 3
@@ -158,9 +162,13 @@ func (a *activitiesScreen) fitRows() {
 	probe.Wrapping = fyne.TextWrapWord
 	one := probe.MinSize().Height
 	for r := range a.acts {
-		probe.SetText(a.cell(r, topicColumn))
-		probe.Resize(fyne.NewSize(a.topicWidth, one))
-		a.table.SetRowHeight(r, max(one, probe.MinSize().Height))
+		h := one
+		for col, width := range map[int]float32{topicColumn: a.topicWidth, countsColumn: activityColumns[countsColumn].width()} {
+			probe.SetText(a.cell(r, col))
+			probe.Resize(fyne.NewSize(width, one))
+			h = max(h, probe.MinSize().Height)
+		}
+		a.table.SetRowHeight(r, h)
 	}
 }
 
@@ -221,7 +229,14 @@ func (a *activitiesScreen) refresh() {
 			a.inquorate[acts[i].ID] = h.Shortfall(rc.Rules)
 			electionShort++
 		case h.Inquorate:
-			a.inquorate[acts[i].ID] = h.Shortfall(rc.Rules)
+			mark := h.Shortfall(rc.Rules)
+			// The quorum counts the voting members, not heads: 9 of 14
+			// present read as a majority flagged 未达法定人数 when 5 of
+			// the 10 full members came (review s13-attack8 #6).
+			if c := acts[i].Counts(); c.Present != h.VotingPresent || c.Due != h.VotingDue {
+				mark = model.Textf("%s（有表决权%d/%d）", mark, h.VotingPresent, h.VotingDue)
+			}
+			a.inquorate[acts[i].ID] = mark
 			inquorate++
 		}
 	}
