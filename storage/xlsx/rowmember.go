@@ -162,6 +162,14 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		if e.Text.IsZero() {
 			e.Text = model.Sentence(e.Message)
 		}
+		// The record holds the upgraded 18 digits, whose 17th gives the
+		// sex; the cell shows the old 15, whose 15th does (review
+		// s13-attack #7: 第17位 of a number the user never saw).
+		if old := model.NormalizeIDNumber(r.shown[model.FieldIDNumber]); e.Field == model.FieldSex && len(old) == 15 && old != m.IDNumber {
+			if info, err := model.ParseIDNumber(m.IDNumber); err == nil && m.Sex != info.Sex {
+				e.Text = model.Textf("性别与身份证号码不一致（15位号码的第15位表示%s）", info.Sex)
+			}
+		}
 		r.reject(e.Field, e.Text)
 	}
 	// Paid up to a month before joining is a typo (1990 for 2019), which

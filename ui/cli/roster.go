@@ -198,8 +198,8 @@ func importNotes(env Env, p model.ImportPreview) {
 	// duplicate fixed up in the --errors workbook).
 	for _, u := range p.Plan.Update {
 		if u.Before.Name != u.After.Name {
-			fmt.Fprintf(env.Stderr, "提示：身份证号码 %s 在名册中是“%s”，文件中的姓名为“%s”：将改名为“%s”；如不是同一人，请核对这一行的身份证号码\n",
-				u.After.IDNumber, printable(u.Before.Name), printable(u.After.Name), printable(u.After.Name))
+			fmt.Fprintf(env.Stderr, "提示：身份证号码 %s在名册中是“%s”，文件中的姓名为“%s”：将改名为“%s”；如不是同一人，请核对这一行的身份证号码\n",
+				idAsFileShows(p.Notes, u.After.IDNumber), printable(u.Before.Name), printable(u.After.Name), printable(u.After.Name))
 		}
 	}
 	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {
@@ -341,3 +341,21 @@ func sheetFlag(fs *flag.FlagSet) *[]string {
 func mayNameBranch(name string) bool { return !numberedSheet.MatchString(strings.TrimSpace(name)) }
 
 var numberedSheet = regexp.MustCompile(`^(?i:sheet|s|工作表|表|页)\s*[0-9０-９]+$`)
+
+// idAsFileShows is an ID number as the file shows it: an old 15-digit
+// number the import upgraded (its note names both) is quoted as its 15
+// digits with the upgrade after it — the 18 digits alone are a number the
+// user cannot find in the sheet (review s13-attack #7). A plain number
+// has a space after it, as the line reads before the next word.
+func idAsFileShows(notes []model.ImportNote, id string) string {
+	if len(id) != 18 || !strings.HasPrefix(id[6:], "19") {
+		return id + " "
+	}
+	old := id[:6] + id[8:17]
+	for _, n := range notes {
+		if n.Field == model.FieldIDNumber && slices.Contains(n.Text.Args, any(old)) && slices.Contains(n.Text.Args, any(id)) {
+			return fmt.Sprintf("%s（升级为18位 %s）", old, id)
+		}
+	}
+	return id + " "
+}
