@@ -148,7 +148,7 @@ func basesReasonsWorkbook(t *testing.T, ms []model.Member) string {
 	f := excelize.NewFile()
 	defer f.Close()
 	rows := [][]any{
-		{"姓名", "公民身份号码", "缴纳类别", "计算基数", "籍贯"},
+		{"姓名", "公民身份号码", "缴纳类别", "计算基数", "籍贯", "党费已交至"},
 		{ms[2].Name, ms[2].IDNumber, "在职", "5400", "甘肃"},
 		{ms[3].Name, ms[3].IDNumber, "在职", "abc", ""},
 		{ms[4].Name, ms[4].IDNumber, "干部", "3000", ""},
@@ -158,6 +158,9 @@ func basesReasonsWorkbook(t *testing.T, ms []model.Member) string {
 		{ms[6].Name, ms[6].IDNumber, "在职", "3000", ""},
 		{ms[6].Name, ms[6].IDNumber, "在职", "3100", ""},
 		{ms[7].Name, wrongCheckDigit(ms[7].IDNumber), "在职", "3000", ""},
+		// Months that are none (review s13-attack8 #9: Chinese in English).
+		{ms[8].Name, ms[8].IDNumber, "在职", "3000", "", "2026.13"},
+		{ms[9].Name, ms[9].IDNumber, "在职", "3000", "", "十月"},
 	}
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)

@@ -821,8 +821,21 @@ func storedAsNumber(sr *sheetReader, col, row int) bool {
 // the month quoted before it ("“2026.13”：…"): the cell is quoted beside it.
 func paidToText(err error, p string) model.Text {
 	msg := strings.TrimPrefix(err.Error(), "“"+p+"”：")
-	if t, ok := model.SentenceOf(err); ok && t.String() == msg {
+	t, ok := model.SentenceOf(err)
+	switch {
+	case ok && t.String() == msg:
 		return t
+	// The month parser's sentences, without the cell it quotes: kept as
+	// Texts, so that the English preview says them in English (review
+	// s13-attack8 #9: 日期格式不正确：没有 13 月 beside English reasons).
+	case errors.Is(err, model.ErrBadMonth) && msg == monthNotRead:
+		return model.Textf(monthNotRead)
+	case ok && errors.Is(err, model.ErrBadDate) && msg == model.ErrBadDate.Error()+"："+t.String():
+		return model.Textf("日期格式不正确：%s", t)
 	}
 	return model.Sentence(msg)
 }
+
+// monthNotRead is model.ParseMonthText's refusal of what is no month, after
+// the text it quotes.
+const monthNotRead = "日期格式不正确（年月），应如 2026-10 或 2026年10月"
