@@ -100,6 +100,9 @@ type header struct {
 	// a column not imported too (strays).
 	headed []bool
 	serial int // the 序号 column (1-based), 0 without one
+	// reasons is the 错误原因 column (1-based) of a workbook of refused
+	// rows read again, 0 without one: the app's own, never imported.
+	reasons int
 	// dups are second columns for a field whose value is one word or
 	// name (所在党支部, 人员类别 …), not imported: a row whose value there
 	// differs from the imported column's is refused (duplicateColumns).
@@ -572,7 +575,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				h.dups = append(h.dups, set)
 			}
 		case skippedHeadings[headingKey(leaf, false)]:
-			if headingKey(leaf, false) != RejectedReasonHeading && h.serial == 0 {
+			if headingKey(leaf, false) == RejectedReasonHeading {
+				h.reasons = c + 1
+			} else if h.serial == 0 {
 				h.serial = c + 1
 			}
 		case len(leaf) <= 200:

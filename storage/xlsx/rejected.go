@@ -145,6 +145,13 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out), formulas: formulas}
 	last := h.first + h.rows - 1
 	width := h.width
+	// A workbook of refused rows refused again: its 错误原因 column, last
+	// as this writes it, gives way to the new one, not copied as one of
+	// the file's columns beside it — a second column of reasons that no
+	// longer held (review s13-attack #4).
+	if h.reasons == width {
+		width--
+	}
 	// A refusal of a field the sheet has no column for (转为正式党员日期
 	// asked of a roster without one) gets the column, before the reasons,
 	// so that the red cell can be filled and the copy imported as is
@@ -178,7 +185,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		}
 	}
 	for _, m := range sr.merges {
-		if m.r2 <= last {
+		if m.r2 <= last && m.c1 <= width {
 			c2 := min(m.c2, width)
 			if m.r2 < h.first && c2 == width {
 				c2 = reasonCol // a title across the table spans the reasons too
