@@ -68,8 +68,12 @@ type RegisterRow struct {
 	// said beside the totals: owed, not collected, and not arrears.
 	ToRecordDue Money
 	YearPaid    Money // 全年实交: the months' dues paid
-	Extra       Money // 自愿多交 with the payments of the year, apart from YearPaid
-	Note        string
+	// PaidBeforeLedger is what YearPaid holds for months before the
+	// member's ledger begins (建账前): collected, not 应交, said in the
+	// note so that 实交 above 应交 is explained.
+	PaidBeforeLedger Money
+	Extra            Money // 自愿多交 with the payments of the year, apart from YearPaid
+	Note             string
 	// LeftBy is how the member left the roster (转出 …), "" while on it;
 	// the register keeps them for the months of the year they owed.
 	LeftBy EventKind
@@ -94,6 +98,12 @@ type DuesRegister struct {
 	ToRecordDue Money
 	Extra       Money // 自愿多交, all members
 	ExtraPaid   int   // how many payments carried extra dues
+	// PaidBeforeLedger is what YearPaid holds for months before the
+	// ledger begins (payments recorded before the 建账月份 was moved past
+	// them), in PaidBeforeLedgerMonths months: the printed summary says it
+	// beside 实交, which it makes larger than 应交 (review s13-attack8 #17).
+	PaidBeforeLedger       Money
+	PaidBeforeLedgerMonths int
 }
 
 // BuildRegister computes the year's register from the members and the
@@ -196,9 +206,11 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 	// owes marks, by row, the months the member owes under the ledger
 	// before the payments overwrite their states: what 全年应交 counts.
 	owes := make([][12]bool, len(rows))
+	before := make([][12]bool, len(rows)) // 建账前 or 党费已交至
 	for i := range rows {
 		for k, c := range rows[i].Months {
 			owes[i][k] = c.State == MonthOverdue || c.State == MonthToRecord
+			before[i][k] = c.State == MonthBeforeLedger || c.State == MonthPaidOpening
 		}
 	}
 	for _, p := range h.Paid {
@@ -211,7 +223,7 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 	}
 	for i := range rows {
 		row := &rows[i]
-		missing, toRecord := 0, 0
+		missing, toRecord, paidBefore := 0, 0, 0
 		for k := range 12 {
 			c := &row.Months[k]
 			past := first+Month(k) < current
@@ -246,6 +258,10 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 				if !owes[i][k] {
 					// Paid for a month this ledger does not count
 					// (before it, or after leaving): collected, not 应交.
+					if before[i][k] {
+						paidBefore++
+						row.PaidBeforeLedger += c.Amount
+					}
 					continue
 				}
 				row.YearDue += row.Due[k]
@@ -275,6 +291,11 @@ func BuildRegister(year int, members []Member, h DuesHistory, today Date, r Dues
 		}
 		if toRecord > 0 {
 			row.addNote(fmt.Sprintf("%d个月待补录（开始用本软件记账之前）", toRecord))
+		}
+		if paidBefore > 0 {
+			row.addNote(fmt.Sprintf("%d个月的交纳%s元在建账月份之前，计入实交、不计应交", paidBefore, row.PaidBeforeLedger))
+			reg.PaidBeforeLedger += row.PaidBeforeLedger
+			reg.PaidBeforeLedgerMonths += paidBefore
 		}
 		for _, b := range row.Changes {
 			row.addNote(b.ChangeText(r))

@@ -71,3 +71,58 @@ func ArrearsAddedByStart(members []Member, h DuesHistory, start Month, today Dat
 	moved.Start = start
 	return ArrearsDroppedByStart(members, moved, h.Start, today, r)
 }
+
+// PassedPayments are the recorded payments that moving the 建账月份 later
+// would leave before it: months from the ledger's old start up to the new
+// one that already have a payment.
+type PassedPayments struct {
+	Members, Months int
+	Amount          Money
+	From, To        Month // the first and the last such month
+}
+
+// PaymentsPassedByStart gathers, from the months paid (h.Paid, reversed
+// ones left out), those in [old, start): the months a move of the
+// 建账月份 from old to start would take out of the ledger although they
+// are paid in it. old 0 (no ledger yet) takes every month before start.
+func PaymentsPassedByStart(paid []PaidMonth, old, start Month) PassedPayments {
+	var p PassedPayments
+	if start <= old {
+		return p
+	}
+	members := map[int64]bool{}
+	for _, m := range paid {
+		if m.Month >= start || m.Month < old {
+			continue
+		}
+		if p.Months == 0 || m.Month < p.From {
+			p.From = m.Month
+		}
+		if m.Month > p.To {
+			p.To = m.Month
+		}
+		p.Months++
+		p.Amount += m.Amount
+		members[m.MemberID] = true
+	}
+	p.Members = len(members)
+	return p
+}
+
+// Err refuses the move the payments were gathered for, or nil when none
+// is passed. The move is refused, not only warned about: a month paid in
+// the ledger and then put before it is both 已交 (its payment stays) and
+// 建账前 (owes nothing), so the printed summary showed 实交 twice 应交 at
+// 收缴率100% (review s13-attack8 #17). A careful secretary who set the
+// start too early either has real payments for those months — then the
+// ledger did keep them and the start must not pass them — or entered them
+// by mistake, and then 冲正 says so on record before the start moves. It
+// also keeps one rule with the payment dialog, which refuses months before
+// the 建账月份 (#13).
+func (p PassedPayments) Err() error {
+	if p.Months == 0 {
+		return nil
+	}
+	return Errorf(ErrDues, "%s已有%d名党员的交纳记录（%d个月，共%s元），建账月份最晚为%s；改得更晚，这些已交的月份会落到建账前。确属误录的，请先在“收缴”中冲正",
+		monthRangeText(p.From, p.To), p.Members, p.Months, p.Amount, p.From)
+}

@@ -649,6 +649,13 @@ func (s *Store) SetDuesLedgerStart(start model.Month) error {
 		return &userError{msg: err.Error(), kind: model.ErrDues}
 	}
 	err := s.db.Transaction(func(tx *gorm.DB) error {
+		passed, err := startPasses(tx, start)
+		if err != nil {
+			return err
+		}
+		if err := passed.Err(); err != nil {
+			return &userError{msg: err.Error(), kind: model.ErrDues}
+		}
 		drops, old, err := startDrops(tx, start, today)
 		if err != nil {
 			return err
@@ -666,6 +673,36 @@ func (s *Store) SetDuesLedgerStart(start model.Month) error {
 		return setUpLedger(tx, now)
 	})
 	return fail("保存建账月份", err)
+}
+
+// DuesStartPasses is what recorded payments moving the 建账月份 to start
+// would leave before it (model.PaymentsPassedByStart): SetDuesLedgerStart
+// refuses such a move, and the dialog says so when the field is left.
+func (s *Store) DuesStartPasses(start model.Month) (model.PassedPayments, error) {
+	var out model.PassedPayments
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		out, err = startPasses(tx, start)
+		return err
+	})
+	return out, fail("计算建账月份的影响", err)
+}
+
+// startPasses is model.PaymentsPassedByStart over the ledger in tx.
+func startPasses(tx *gorm.DB, start model.Month) (model.PassedPayments, error) {
+	h, err := ledgerSettings(tx)
+	if err != nil || start <= h.Start {
+		return model.PassedPayments{}, err
+	}
+	from := model.FirstRecordYear
+	if h.Start != 0 {
+		from = h.Start.Year()
+	}
+	paid, err := queryPaidYears(tx, from, start.Year())
+	if err != nil {
+		return model.PassedPayments{}, err
+	}
+	return model.PaymentsPassedByStart(paid, h.Start, start), nil
 }
 
 // DuesStartDrops is what moving the 建账月份 to start would take off the

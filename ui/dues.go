@@ -49,6 +49,9 @@ type DuesLedger interface {
 	// DuesStartDrops is what moving the 建账月份 later would take off the
 	// members' arrears, nothing saved.
 	DuesStartDrops(start model.Month) ([]model.DroppedArrear, error)
+	// DuesStartPasses is the recorded payments moving the 建账月份 later
+	// would leave before it: such a move is refused.
+	DuesStartPasses(start model.Month) (model.PassedPayments, error)
 	// DuesStartAdds is what moving the 建账月份 back would add to the
 	// members' arrears, nothing saved.
 	DuesStartAdds(start model.Month) ([]model.DroppedArrear, error)

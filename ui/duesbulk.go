@@ -284,10 +284,24 @@ func (b *duesBases) editStart() {
 		}
 	}
 	entry.OnLeft = preview
+	// passes keeps, by month, the refusal of a start later than months
+	// already paid in the ledger (model.PassedPayments.Err): the check
+	// reads the payments, and the form asks again on every change.
+	passes := map[model.Month]error{}
 	field := form.Add("建账月份", entry).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err == nil {
 			err = model.ValidateLedgerStart(m, sh.svc.today())
+		}
+		if err == nil && m > b.start {
+			var known bool
+			if err, known = passes[m]; !known {
+				p, perr := sh.svc.Dues.DuesStartPasses(m)
+				if perr == nil {
+					err = p.Err()
+				}
+				passes[m] = err
+			}
 		}
 		if err != nil {
 			return kit.SayErr(err)

@@ -294,7 +294,13 @@ func (c *duesCollect) update(id widget.TableCellID, o fyne.CanvasObject) {
 func (c *duesCollect) refresh() {
 	reg := &c.d.reg
 	totals := lang.N("{{.N}}人应交；全年应交{{.Due}}元，已交{{.Paid}}元", len(reg.Rows),
-		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()}) + collectionRateText(reg)
+		map[string]any{"N": len(reg.Rows), "Due": reg.YearDue.String(), "Paid": reg.YearPaid.String()})
+	if reg.PaidBeforeLedger > 0 {
+		// As the printed summary says it: 已交 above 应交 explained.
+		totals += lang.N("（其中{{.A}}元是为建账月份之前的{{.N}}个月交纳的，不计入应交和收缴率）", reg.PaidBeforeLedgerMonths,
+			map[string]any{"A": reg.PaidBeforeLedger.String(), "N": reg.PaidBeforeLedgerMonths})
+	}
+	totals += collectionRateText(reg)
 	left := 0
 	for i := range reg.Rows {
 		if reg.Rows[i].LeftBy != "" {

@@ -627,13 +627,15 @@ func TestEnterAndEscInPreviewsAndPayment(t *testing.T) {
 // Moving 建账月份 later takes months off members' arrears (review s3-8
 // attack #5): the dialog says whose, which months and how much before
 // saving, 保存 asks first, and once confirmed the change is in the
-// members' history; refused, nothing changes.
+// members' history; refused, nothing changes. The ledger is kept from
+// January with nothing paid: a start is never moved past months paid in
+// the ledger (review s13-attack8 #17, TestLedgerStartCannotPassRecordedPayments).
 func TestLedgerStartLaterAsksNamingArrears(t *testing.T) {
-	s, st := newStoreShell(t, func(st *storage.Store) {
-		if err := demo.Fill(st, 30, 1, testToday); err != nil {
-			t.Fatal(err)
-		}
-	})
+	s, st, _ := firstDayShell(t)
+	if err := st.SetDuesLedgerKeptFrom(model.MonthOf(2026, 1)); err != nil {
+		t.Fatal(err)
+	}
+	s.dataChanged()
 	if len(s.checks.arrears) == 0 {
 		t.Fatal("the demo branch has no arrears to drop")
 	}

@@ -661,8 +661,8 @@ func writeDuesSummary(f *excelize.File, st rosterStyles, right int, r *DuesRepor
 	}
 	rowN++
 	lines := []string{
-		fmt.Sprintf("全年应交%s元，实交%s元；%s；本年收缴%s元，上缴%s元；截至填报日支部结存%s元。",
-			reg.YearDue, reg.YearPaid, collectionRate(reg), col, rem, r.Balance.Held),
+		fmt.Sprintf("全年应交%s元，实交%s元%s；%s；本年收缴%s元，上缴%s元；截至填报日支部结存%s元。",
+			reg.YearDue, reg.YearPaid, paidBeforeLedger(reg), collectionRate(reg), col, rem, r.Balance.Held),
 		ledgerLine(r),
 		categoryLine(reg, r.LedgerStart),
 		extraLine(reg),
@@ -720,6 +720,17 @@ func collectionRate(reg *model.DuesRegister) string {
 		return fmt.Sprintf("已到期应交%s元，其中待补录%s元（不计欠交，补录后计入）；其余%s元收缴率%d.%d%%", reg.DueToDate, reg.ToRecordDue, reg.RecordedDue(), pm/10, pm%10)
 	}
 	return fmt.Sprintf("已到期应交%s元，收缴率%d.%d%%", reg.DueToDate, pm/10, pm%10)
+}
+
+// paidBeforeLedger says, beside 实交, what of it was paid for months
+// before the 建账月份: such months owe nothing here, so without it the
+// stamped summary read 应交3484.50元，实交6969.00元，收缴率100.0% with
+// nothing to reconcile them (review s13-attack8 #17). "" when none.
+func paidBeforeLedger(reg *model.DuesRegister) string {
+	if reg.PaidBeforeLedger == 0 {
+		return ""
+	}
+	return fmt.Sprintf("（其中%s元是为建账月份之前的%d个月交纳的，不计入应交和收缴率）", reg.PaidBeforeLedger, reg.PaidBeforeLedgerMonths)
 }
 
 // ledgerLine says from when the ledger is kept: the months before are not

@@ -487,3 +487,36 @@ func TestArrearsLineNamesAnEarlierRun(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// Months paid in the ledger and then put before it (a 建账月份 moved past
+// them in an older version, or written by another tool) are 实交 but not
+// 应交: the summary says so beside 实交, and the member's note names them
+// — review s13-attack8 #17 printed 应交3484.50元，实交6969.00元，收缴率100.0%
+// with nothing to reconcile the two.
+func TestDuesSummarySaysPaymentsBeforeTheLedgerStart(t *testing.T) {
+	ms := demo.Members(1, 7, today, branch)
+	ms[0].ID = 1
+	h := model.DuesHistory{Start: model.MonthOf(2026, 10), SetUp: model.MonthOf(2026, 6),
+		Bases: []model.DuesBase{{MemberID: 1, Year: 2026, Category: model.DuesEmployed, Base: model.Yuan(5400)}}} // 81.00
+	for k := 6; k <= 10; k++ { // June to September before the start, October in it
+		h.Paid = append(h.Paid, model.PaidMonth{MemberID: 1, Month: model.MonthOf(2026, time.Month(k)), Amount: model.Yuan(81)})
+	}
+	reg := model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+	if reg.PaidBeforeLedger != model.Yuan(324) || reg.PaidBeforeLedgerMonths != 4 {
+		t.Errorf("paid before the ledger: %s in %d months, want 324.00 in 4", reg.PaidBeforeLedger, reg.PaidBeforeLedgerMonths)
+	}
+	all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: h.Start})
+	if want := "全年应交243.00元，实交405.00元（其中324.00元是为建账月份之前的4个月交纳的，不计入应交和收缴率）；已到期应交81.00元，收缴率100.0%"; !strings.Contains(all, want) {
+		t.Errorf("summary lacks %q:\n%s", want, all)
+	}
+	if note := reg.Rows[0].Note; !strings.Contains(note, "4个月的交纳324.00元在建账月份之前，计入实交、不计应交") {
+		t.Errorf("the member's note: %q", note)
+	}
+
+	// Nothing paid before the start: the line says nothing of it.
+	h.Paid = h.Paid[4:]
+	reg = model.BuildRegister(2026, ms, h, today, model.CurrentDuesRules())
+	if all := summaryText(t, &DuesReport{BranchName: branch, Register: reg, PrintedOn: today, LedgerStart: h.Start}); strings.Contains(all, "建账月份之前的") {
+		t.Errorf("summary speaks of payments before the start with none:\n%s", all)
+	}
+}
