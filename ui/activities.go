@@ -56,8 +56,8 @@ type activitiesScreen struct {
 // characters "通报上半年支部工作，部署下半…" could not be read, beside empty
 // room (issue 8, ui13 #4).
 var activityColumns = []textColumn{
-	{"活动类型", 8, false}, {"次序", 4, false}, {"日期", 7, false}, {"议题", 15, true},
-	{"实到/应到", 10, true}, {"附件", 3, false}, {"录入", 6, false},
+	{"活动类型", 8, false}, {"次序", 3, false}, {"日期", 7, false}, {"议题", 10, true},
+	{"实到/应到", 7, true}, {"附件数", 3, false}, {"录入", 6, false},
 }
 
 // countsColumn is 实到/应到's place in activityColumns: it wraps, so that an

@@ -341,6 +341,19 @@ func TestActivityListShowsTopicsWhole(t *testing.T) {
 			if end := fyne.CurrentApp().Driver().AbsolutePositionForObject(topic).X + topic.Size().Width; end > size.Width {
 				t.Errorf("%s %v: the topic runs to x=%.0f, off the window", l, size, end)
 			}
+			// Every column in view: in English at 1024×700 the wider kinds
+			// and headings pushed 附件 and 录入 off the right edge.
+			var last *widget.Label
+			walk(a.table, func(o fyne.CanvasObject) {
+				if lb, ok := o.(*widget.Label); ok && lb.Visible() && lb.Text == lang.L("录入") {
+					last = lb
+				}
+			})
+			if last == nil {
+				t.Errorf("%s %v: the last column's heading is not drawn", l, size)
+			} else if end := fyne.CurrentApp().Driver().AbsolutePositionForObject(last).X + last.MinSize().Width; end > size.Width {
+				t.Errorf("%s %v: the last column's heading runs to x=%.0f, off the window", l, size, end)
+			}
 		}
 	}
 }
