@@ -407,7 +407,13 @@ func (rd *reader) sheet(s bookSheet) error {
 	if im.titleUsed {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：按表格标题“%s”记为“%s”", sh.Title, sh.TitleBranch))
 	}
-	if im.titleRefused {
+	switch {
+	case im.titleRefused && sh.NameIsBranch:
+		// The sheet's name may give the branch instead (the caller
+		// decides, and says so): "留空" here contradicted the note that
+		// the name was taken (review s13-attack #5).
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：表格标题“%s”%s，没有作为所在党支部", sh.Title, model.Term(sh.TitleWhy)))
+	case im.titleRefused:
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "没有“所在党支部”列：表格标题“%s”%s，没有作为所在党支部；所在党支部留空", sh.Title, model.Term(sh.TitleWhy)))
 	}
 	if h.hint > 0 {
