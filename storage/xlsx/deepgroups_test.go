@@ -299,3 +299,44 @@ func TestColumnNumbersRowUnderHeadings(t *testing.T) {
 		})
 	}
 }
+
+// The note of two columns read as one names the heading over both: the
+// group 联系方式 over 手机 | 座机 (it named 座机, the second sub-heading:
+// review s13-attack #3), or the heading merged across the two.
+func TestJoinedColumnsNoteNamesTheHeadingOverBoth(t *testing.T) {
+	id := idNumber("19800115", "311")
+	cases := []struct {
+		name   string
+		rows   [][]any
+		merges [][2]string
+		note   string
+	}{
+		{"联系方式 over 手机 | 座机", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "联系方式", nil},
+			{nil, nil, nil, nil, "手机", "座机"},
+			{"己一", id, "2003.05", "2004.05", nil, "010-12345678"}},
+			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}},
+			"E列和F列同在合并的表头“联系方式”下，读作一个“联系电话”：E列为空的行用F列的；两列都填了的，导入E列的，另一个在提示中列出"},
+		{"联系电话 merged across two columns", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话", nil},
+			{"己一", id, "2003.05", "2004.05", nil, "010-12345678"}},
+			[][2]string{{"E1", "F1"}},
+			"E列和F列同在合并的表头“联系电话”下，读作一个“联系电话”：E列为空的行用F列的；两列都填了的，导入E列的，另一个在提示中列出"},
+		{"家庭住址 merged across two columns", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "家庭住址", nil},
+			{"己一", id, "2003.05", "2004.05", "兰州市", "城关区"}},
+			[][2]string{{"E1", "F1"}},
+			"E列和F列同在合并的表头“家庭住址”下，读作一个“家庭住址”：两列都填了的，前后连起来导入"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := read(t, roster(t, tc.rows, tc.merges...))
+			if len(rf.Members) != 1 || len(rf.Rejected) != 0 {
+				t.Fatalf("members %+v rejected %+v", rf.Members, rf.Rejected)
+			}
+			if !slices.ContainsFunc(rf.Notes, func(n model.ImportNote) bool { return n.Message == tc.note }) {
+				t.Errorf("notes %+v\nwant %s", rf.Notes, tc.note)
+			}
+		})
+	}
+}

@@ -132,6 +132,8 @@ type column struct {
 	// join says how a column of header.joins is read with the field's
 	// first column.
 	join joinHow
+	// over is the heading over both columns of a joinMerged join.
+	over string
 	// said names a column not imported in the preview when its heading
 	// alone does not say why: 学历（重复的“学历”列）, as a Text so that the
 	// English screen says it in English (review s9-7 #6)
@@ -629,6 +631,13 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	landline := col.field == model.FieldPhone && col.group != "" && col.group == first.group && !matchesAlone(col.heading) &&
 		(strings.Contains(col.heading, "电话") || strings.Contains(col.heading, "座机"))
 	if landline || inMerge && (first.index == prev || slices.ContainsFunc(h.joins, func(j column) bool { return j.index == prev && j.join == joinMerged })) {
+		// The heading over both: the group over 手机 | 座机, or the
+		// column's own heading merged across the two (the note named
+		// 座机 as the merged heading: review s13-attack #3).
+		col.over = col.heading
+		if !inMerge {
+			col.over = col.group
+		}
 		if dupChecked[col.field] && col.field != model.FieldPhone {
 			// One value (a date, a branch): compared row by row, a blank
 			// filled from the other (duplicateColumns), never listed as
@@ -716,9 +725,9 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 		switch j.join {
 		case joinMerged:
 			if joinsText[j.field] {
-				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：两列都填了的，前后连起来导入", ka, kb, j.heading, label))
+				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：两列都填了的，前后连起来导入", ka, kb, j.over, label))
 			} else {
-				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：%[1]s列为空的行用%[2]s列的；两列都填了的，导入%[1]s列的，另一个在提示中列出", ka, kb, j.heading, label))
+				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：%[1]s列为空的行用%[2]s列的；两列都填了的，导入%[1]s列的，另一个在提示中列出", ka, kb, j.over, label))
 			}
 		case joinUnitPost:
 			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”合为“%s”导入（工作单位在前，职务在后）", ka, h.headingAt(first), kb, j.heading, label))
