@@ -889,8 +889,43 @@ type PaymentCheck struct {
 	// the months up to it were paid before the ledger.
 	Opening Month
 	PaidBy  *Member // the member who pays for them, if another
-	Today   Date
-	Rules   DuesRules
+	// Start is the ledger's 建账月份, 0 before it begins: a payment dated
+	// before it, or for a month before it, is not this ledger's — what was
+	// paid then is a 党费已交至 (review s13-attack8 #13b: one was saved and
+	// counted in a quarter the printed summary said was not kept).
+	Start Month
+	Today Date
+	Rules DuesRules
+}
+
+// CheckBeforeLedger refuses a payment dated before the ledger's start, or
+// for a month before it, pointing to 党费已交至; nil when start is 0.
+func CheckBeforeLedger(date Date, months []Month, start Month) error {
+	if start == 0 {
+		return nil
+	}
+	for _, mo := range months {
+		if mo < start {
+			return Errorf(ErrDues, "%s 在建账月份（%s）之前，不在本账内，不能登记交纳；建账前已交过的，请在“党费 → 基数”中登记其“党费已交至”", mo, start)
+		}
+	}
+	if !date.IsZero() && MonthOfDate(date) < start {
+		return Errorf(ErrDues, "交纳日期 %s 早于建账月份（%s）：本账自%s起记账，此前收的党费不在本账内；已交到的月份请在“党费 → 基数”中登记“党费已交至”", date, start, start)
+	}
+	return nil
+}
+
+// CheckPaymentAmount refuses an amount that is not positive, or not the
+// dues of the months it pays (due, over months): the dialog says it when
+// the field is left, and Check applies it.
+func CheckPaymentAmount(amount, due Money, months int) error {
+	if amount <= 0 {
+		return Errorf(ErrDues, "金额应大于 0")
+	}
+	if amount != due {
+		return Errorf(ErrDues, "金额 %s 元与所交月份应交的 %s 元（%d 个月）不符；自愿多交的部分请填在“自愿多交”中", amount, due, months)
+	}
+	return nil
 }
 
 // CheckPaymentDate refuses a payment date by itself: without its day, not
@@ -933,8 +968,9 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 		return fail("请选择这笔党费所交的月份")
 	}
 	if p.Amount <= 0 {
-		return fail("金额应大于 0")
+		return nil, CheckPaymentAmount(p.Amount, 0, 0)
 	}
+
 	if p.Extra < 0 {
 		return fail("自愿多交的金额不能为负数")
 	}
@@ -973,6 +1009,8 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 			return fail("%s 的党费 %s 已交过，不能重复登记", m.Name, mo)
 		case pc.Opening != 0 && mo <= pc.Opening:
 			return fail("%s 的党费已交至 %s（建账时登记），%s 不需再登记；如登记有误，请先修改其“党费已交至”", m.Name, pc.Opening, mo)
+		case pc.Start != 0 && mo < pc.Start:
+			return nil, CheckBeforeLedger(p.Date, []Month{mo}, pc.Start)
 		case mo < payMonth-Month(r.BackPayMonths):
 			return fail("%s 距交纳日期超过 %d 个月，补交一般不超过 %d 个月：如是当时已交、现在补录，请填写实际交纳日期；建账前已在纸质台账交过的，请登记“党费已交至”", mo, r.BackPayMonths, r.BackPayMonths)
 		case mo > payMonth+Month(r.AdvanceMonths):
@@ -990,8 +1028,11 @@ func (pc PaymentCheck) Check(p DuesPayment) ([]Money, error) {
 		amounts[i] = a
 		sum += a
 	}
-	if sum != p.Amount {
-		return fail("金额 %s 元与所交月份应交的 %s 元（%d 个月）不符；自愿多交的部分请填在“自愿多交”中", p.Amount, sum, len(p.Months))
+	if err := CheckBeforeLedger(p.Date, nil, pc.Start); err != nil {
+		return nil, err
+	}
+	if err := CheckPaymentAmount(p.Amount, sum, len(p.Months)); err != nil {
+		return nil, err
 	}
 	return amounts, nil
 }

@@ -1158,7 +1158,7 @@ func (s *Store) RecordDuesPayments(ps []model.DuesPayment) ([]model.DuesPayment,
 				return nil, err
 			}
 			pc := &model.PaymentCheck{Member: m, Paid: map[model.Month]bool{},
-				Today: model.DateOf(now), Rules: model.CurrentDuesRules(), Opening: settings.Openings[m.ID]}
+				Today: model.DateOf(now), Rules: model.CurrentDuesRules(), Opening: settings.Openings[m.ID], Start: settings.Start}
 			bases, err := queryBases(tx, "WHERE member_id = ?", m.ID)
 			if err != nil {
 				return nil, err

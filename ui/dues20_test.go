@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 )
@@ -71,5 +72,97 @@ func TestCollectTotalsSayPaymentsBeforeTheLedgerStart(t *testing.T) {
 	d.collect.refresh()
 	if want := "已交405.00元（其中324.00元是为建账月份之前的4个月交纳的，不计入应交和收缴率）"; !strings.Contains(d.collect.totals.Text, want) {
 		t.Errorf("totals %q lack %q", d.collect.totals.Text, want)
+	}
+}
+
+// openPayment opens the payment dialog of member id for month (0–11) of
+// the year shown.
+func openPayment(t *testing.T, s *shell, id int64, month int) *paymentDialog {
+	t.Helper()
+	d := duesOf(t, s)
+	for i, r := range d.reg.Rows {
+		if r.MemberID == id {
+			d.collect.table.OnSelected(widget.TableCellID{Row: i, Col: collectLead + month})
+			return d.collect.payment
+		}
+	}
+	t.Fatalf("member %d not in the register", id)
+	return nil
+}
+
+// The payment dialog checks the amount when the field is left, beside it,
+// as it already did 1e9 and 0.001: -50, 0 and an amount that is not the
+// months' dues said nothing until 登记交纳 was clicked, and then only in the
+// footer (review s13-attack8 #13a). The message goes the moment the amount
+// is right.
+func TestPaymentAmountIsCheckedOnLeavingTheField(t *testing.T) {
+	s, _, ms := firstDayShell(t)
+	p := openPayment(t, s, ms[0].ID, 10) // 甲, November, 81.00
+	if p.amount.Text != "81.00" {
+		t.Fatalf("amount filled %q", p.amount.Text)
+	}
+	for _, tc := range []struct{ typed, want string }{
+		{"-50", "金额应大于 0"},
+		{"0", "金额应大于 0"},
+		{"1,000,000,000.00", "金额 1000000000.00 元与所交月份应交的 81.00 元（1 个月）不符"},
+		{"80", "金额 80.00 元与所交月份应交的 81.00 元（1 个月）不符"},
+	} {
+		p.amount.SetText(tc.typed)
+		p.amount.FocusLost()
+		if got := p.amountF.Message(); !strings.Contains(got, tc.want) {
+			t.Errorf("金额 %q: beside the field %q, want %q", tc.typed, got, tc.want)
+		}
+		if !p.save.Disabled() {
+			t.Errorf("金额 %q: 登记交纳 enabled", tc.typed)
+		}
+	}
+	p.amount.SetText("81")
+	if got := p.amountF.Message(); got != "" {
+		t.Errorf("the message stays once the amount is right: %q", got)
+	}
+	if p.save.Disabled() {
+		t.Errorf("登记交纳 disabled for 81: %s", p.form.Reason.Text)
+	}
+}
+
+// A payment for a month before the 建账月份, or dated before it, is refused
+// pointing to 党费已交至, as months too far back already were: one for
+// 建账前 January–February dated before the start was saved and counted in
+// a quarter the printed summary said was not kept (review s13-attack8
+// #13b). The store refuses it too.
+func TestPaymentBeforeTheLedgerStartIsRefused(t *testing.T) {
+	s, st, ms := firstDayShell(t) // 建账月份 2026年11月
+	p := openPayment(t, s, ms[0].ID, 10)
+	p.months[9].SetChecked(true) // October: 建账前
+	p.amount.SetText("162")
+	p.amount.FocusLost()
+	if got := p.form.Reason.Text; !strings.Contains(got, "2026年10月 在建账月份（2026年11月）之前") || !strings.Contains(got, "党费已交至") {
+		t.Errorf("October ticked: beside 登记交纳 %q", got)
+	}
+	if !p.save.Disabled() {
+		t.Error("登记交纳 enabled for a month before the 建账月份")
+	}
+	p.months[9].SetChecked(false)
+	p.date.SetText("2026-10-30")
+	p.date.FocusLost()
+	if got := p.dateF.Message(); !strings.Contains(got, "早于建账月份（2026年11月）") || !strings.Contains(got, "党费已交至") {
+		t.Errorf("dated 2026-10-30: beside the date %q", got)
+	}
+	if !p.save.Disabled() {
+		t.Error("登记交纳 enabled for a payment dated before the 建账月份")
+	}
+	p.date.SetText("2026-11-02")
+	p.date.FocusLost()
+	if p.save.Disabled() {
+		t.Errorf("November paid on 2026-11-02 refused: %s %s", p.dateF.Message(), p.form.Reason.Text)
+	}
+
+	for _, pay := range []model.DuesPayment{
+		{MemberID: ms[0].ID, Date: model.NewDate(2026, 11, 2), Amount: model.Yuan(162), Months: []model.Month{model.MonthOf(2026, 10), model.MonthOf(2026, 11)}},
+		{MemberID: ms[0].ID, Date: model.NewDate(2026, 10, 30), Amount: model.Yuan(81), Months: []model.Month{model.MonthOf(2026, 11)}},
+	} {
+		if _, err := st.RecordDuesPayment(pay); err == nil || !strings.Contains(err.Error(), "党费已交至") {
+			t.Errorf("the store took %v dated %s: %v", pay.Months, pay.Date, err)
+		}
 	}
 }

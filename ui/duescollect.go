@@ -536,24 +536,72 @@ func (p *paymentDialog) check(report func(*kit.Field, string)) {
 		// Said when the field is left, not only by 登记交纳 (review s5-8
 		// attack #12: a payment dated next year read as a 补交 problem).
 		report(p.dateF, msg)
+	} else if err := model.CheckBeforeLedger(date, nil, p.ledgerStart); err != nil {
+		report(p.dateF, kit.SayErr(err))
 	}
 	if !strings.Contains(p.monthsText(), "1") {
 		report(p.monthsF, lang.L("请勾选所交月份"))
 	} else if date, err := p.date.Date(); err == nil && !date.IsZero() {
 		// Beside the disabled 登记交纳, where it is read: the months are
 		// ticks, not a field with a message of its own.
-		if msg := p.backPayProblem(date); msg != "" {
+		if err := model.CheckBeforeLedger(model.Date{}, p.ticked(), p.ledgerStart); err != nil {
+			report(nil, kit.SayErr(err))
+		} else if msg := p.backPayProblem(date); msg != "" {
 			report(nil, msg)
 		}
 	}
-	if _, err := model.ParseMoney(p.amount.Text); err != nil {
+	if amount, err := model.ParseMoney(p.amount.Text); err != nil {
 		report(p.amountF, kit.SayErr(err))
+	} else if msg := p.amountProblem(amount); msg != "" {
+		// Beside the field when it is left, as 1e9 and 0.001 are, not
+		// only in the footer after 登记交纳 (review s13-attack8 #13a).
+		report(p.amountF, msg)
 	}
 	if strings.TrimSpace(p.extra.Text) != "" {
 		if _, err := model.ParseMoney(p.extra.Text); err != nil {
 			report(p.extraF, kit.SayErr(err))
 		}
 	}
+}
+
+// ticked is the months ticked, in order.
+func (p *paymentDialog) ticked() []model.Month {
+	var out []model.Month
+	for k, ck := range p.months {
+		if ck.Checked {
+			out = append(out, model.MonthOf(p.d.year, 1)+model.Month(k))
+		}
+	}
+	return out
+}
+
+// amountProblem says what is wrong with an amount that reads as money
+// (model.CheckPaymentAmount, as 登记交纳 applies it): not positive, or not
+// the dues of the months ticked when the dialog knows them all (a base for
+// each, none exempt); "" when nothing.
+func (p *paymentDialog) amountProblem(amount model.Money) string {
+	if amount <= 0 {
+		return kit.SayErr(model.CheckPaymentAmount(amount, 0, 0))
+	}
+	var due model.Money
+	n := 0
+	for k, ck := range p.months {
+		if !ck.Checked {
+			continue
+		}
+		if !p.row.HasBase || p.row.Months[k].State == model.MonthBaseMissing || p.row.Due[k] == 0 {
+			return "" // the store says what is missing
+		}
+		due += p.row.Due[k]
+		n++
+	}
+	if n == 0 {
+		return ""
+	}
+	if err := model.CheckPaymentAmount(amount, due, n); err != nil {
+		return kit.SayErr(err)
+	}
+	return ""
 }
 
 // dateProblem says what is wrong with a payment date by itself
@@ -726,12 +774,7 @@ func (p *paymentDialog) submit() {
 	if strings.TrimSpace(p.extra.Text) != "" {
 		extra, _ = model.ParseMoney(p.extra.Text)
 	}
-	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Extra: extra, Receipt: p.receipt.Text, Note: p.note.Text}
-	for k, ck := range p.months {
-		if ck.Checked {
-			pay.Months = append(pay.Months, model.MonthOf(p.d.year, 1)+model.Month(k))
-		}
-	}
+	pay := model.DuesPayment{MemberID: p.row.MemberID, Date: date, Amount: amount, Extra: extra, Receipt: p.receipt.Text, Note: p.note.Text, Months: p.ticked()}
 	if i := p.payer.SelectedIndex(); i > 0 {
 		pay.PaidBy = p.payers[i-1].ID
 	}
