@@ -784,13 +784,13 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		value string
 	}{{ActivityPlaceField, a.Place}, {ActivityTopicField, a.Topic}, {ActivityChairField, a.Chair},
 		{ActivityRecorderField, a.Recorder}, {ActivityObserversField, a.Observers}, {ActivityContentField, a.Content}} {
-		if msg := tooLong(f.field, "内容", f.value); msg != "" {
-			add(f.field, msg)
+		if e, ok := tooLongProblem(f.field, Term("内容"), f.value); ok {
+			errs = append(errs, e)
 		}
 	}
 	for i, res := range a.Resolutions {
-		if msg := tooLong(ActivityResolutionField, fmt.Sprintf("第%d条决议", i+1), res.Text); msg != "" {
-			add(ActivityResolutionField, msg)
+		if e, ok := tooLongProblem(ActivityResolutionField, Textf("第%d条决议", i+1), res.Text); ok {
+			errs = append(errs, e)
 		}
 	}
 
@@ -824,10 +824,11 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		case OnLeave, Absent:
 			if strings.TrimSpace(row.Reason) == "" {
 				add(ActivityAttendanceField, name+" "+string(row.Status)+"，请填写原因")
-			} else if msg := tooLong(ActivityReasonField, name+" 的"+string(row.Status)+"原因", row.Reason); msg != "" {
+			} else if e, ok := tooLongProblem(ActivityReasonField, Textf("%s 的%s原因", name, Term(row.Status)), row.Reason); ok {
 				// A pasted document printed over 13 lines of the record
 				// (review s13-attack8 #7).
-				add(ActivityAttendanceField, msg)
+				e.Field = ActivityAttendanceField
+				errs = append(errs, e)
 			}
 		default:
 			add(ActivityAttendanceField, name+" 请选择出席、请假或缺席")

@@ -289,8 +289,8 @@ func (o *Organisation) Validate(r BranchWorkRules) ValidationErrors {
 		f    Field
 		text string
 	}{{OrgFieldName, o.Name}, {OrgFieldInstructor, o.Instructor}, {OrgFieldNotes, o.Notes}} {
-		if msg := tooLong(t.f, "", t.text); msg != "" {
-			add(t.f, msg)
+		if e, ok := tooLongProblem(t.f, nil, t.text); ok {
+			errs = append(errs, e)
 		}
 	}
 	// A count typed negative or beyond any organisation (a stray digit, a

@@ -89,11 +89,11 @@ func (p *Profile) Validate(today Date, r Rules) ValidationErrors {
 	if p.OrgName == "" {
 		add(ProfileOrgName, "请填写单位名称")
 	}
-	if msg := tooLong(ProfileBranchName, "名称", p.BranchName); msg != "" {
-		add(ProfileBranchName, msg)
+	if e, ok := tooLongProblem(ProfileBranchName, Term("名称"), p.BranchName); ok {
+		errs = append(errs, e)
 	}
-	if msg := tooLong(ProfileOrgName, "名称", p.OrgName); msg != "" {
-		add(ProfileOrgName, msg)
+	if e, ok := tooLongProblem(ProfileOrgName, Term("名称"), p.OrgName); ok {
+		errs = append(errs, e)
 	}
 	if p.EmployeeCount < 0 {
 		add(ProfileEmployees, "职工人数不能为负数")

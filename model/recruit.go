@@ -426,8 +426,8 @@ func (r *Recruit) ValidatePerson() ValidationErrors {
 		{RecruitName, "姓名", r.Name}, {RecruitEthnicity, "民族", r.Ethnicity}, {RecruitEducation, "学历", r.Education},
 		{RecruitPost, "工作岗位", r.Post}, {RecruitNotes, "备注", r.Notes},
 	} {
-		if msg := tooLong(f.field, f.label, f.text); msg != "" {
-			add(f.field, msg)
+		if e, ok := tooLongProblem(f.field, Term(f.label), f.text); ok {
+			errs = append(errs, e)
 		}
 	}
 	if r.Sex != SexMale && r.Sex != SexFemale {

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -57,12 +56,34 @@ func contentTooLong(field Field, text string) Text {
 }
 
 func tooLong(field Field, what, text string) string {
+	var w any
+	if what != "" {
+		w = Term(what)
+	}
+	return tooLongText(field, w, text).String()
+}
+
+// tooLongText is tooLong as a Text, for forms in English (issue 8, ui13:
+// "名称过长（…）" stayed Chinese in the English activity, profile,
+// organisation and applicant forms). what is a Term (名称) or a Text
+// (第2条决议, 冯九 的缺席原因), said in the UI language; nil for none.
+func tooLongText(field Field, what any, text string) Text {
 	limit, ok := TextLimits[field]
 	if !ok {
-		return ""
+		return Text{}
 	}
 	if n := utf8.RuneCountInString(text); n > limit {
-		return fmt.Sprintf("%s过长（%d个字，最多%d个字）", what, n, limit)
+		if what == nil {
+			return Textf("过长（%d个字，最多%d个字）", n, limit)
+		}
+		return Textf("%s过长（%d个字，最多%d个字）", what, n, limit)
 	}
-	return ""
+	return Text{}
+}
+
+// tooLongProblem is tooLongText as a record's problem at field, ok false
+// when the text is within its limit.
+func tooLongProblem(field Field, what any, text string) (FieldError, bool) {
+	t := tooLongText(field, what, text)
+	return FieldError{Field: field, Message: t.String(), Text: t}, !t.IsZero()
 }

@@ -1,6 +1,7 @@
 package kit
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -342,6 +343,32 @@ func everyFinding() []model.Finding {
 				out = append(out, model.Finding{}.With(e.Text))
 			}
 		}
+	}
+	// Texts over their limits in the forms (issue 8, ui13: "名称过长（…）"
+	// stayed Chinese in English): a record's topic, a resolution, a
+	// reason for 缺席, the profile's names, an organisation's notes, an
+	// applicant's name.
+	long := func(f model.Field) string { return strings.Repeat("长", model.TextLimits[f]+1) }
+	tooLong := model.Activity{Kind: model.KindThemeDay, Date: model.NewDate(2026, time.March, 5), Topic: long(model.ActivityTopicField),
+		Chair: "张三", Recorder: "张三", Resolutions: []model.Resolution{{Text: long(model.ActivityResolutionField)}},
+		Attendance: []model.AttendanceRow{{MemberID: 1, Status: model.Absent, Reason: long(model.ActivityReasonField)}}}
+	var problems []model.FieldError
+	problems = append(problems, tooLong.Validate(model.NewDate(2026, time.March, 30), voters)...)
+	problems = append(problems, (&model.Profile{BranchName: long(model.ProfileBranchName), OrgName: long(model.ProfileOrgName)}).Validate(model.NewDate(2026, time.March, 30), r)...)
+	problems = append(problems, (&model.Organisation{Name: "某公司", Notes: long(model.OrgFieldNotes)}).Validate(r.Branch)...)
+	problems = append(problems, (&model.Recruit{Name: long(model.RecruitName)}).ValidatePerson()...)
+	said := 0
+	for _, e := range problems {
+		if strings.Contains(e.Message, "过长") {
+			if e.Text.IsZero() {
+				panic("a too-long problem without its Text: " + e.Message)
+			}
+			out = append(out, model.Finding{}.With(e.Text))
+			said++
+		}
+	}
+	if said < 7 {
+		panic(fmt.Sprintf("%d too-long problems, want 7: %+v", said, problems))
 	}
 	delete(voters, 11)
 	orgs := []model.Organisation{
