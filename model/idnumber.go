@@ -120,6 +120,9 @@ func ParseIDNumber(s string) (IDInfo, error) {
 	if count := utf8.RuneCountInString(n); count != 18 {
 		return IDInfo{}, &TextError{Kind: ErrIDLength, Text: errorText("公民身份号码应为18位（现为%d位）", count), Bare: true}
 	}
+	if err := idCharsError(n); err != nil {
+		return IDInfo{}, err
+	}
 	sum := 0
 	for i := 0; i < 17; i++ {
 		c := n[i]
@@ -173,3 +176,35 @@ type idError struct {
 
 func (e *idError) Error() string { return e.msg }
 func (e *idError) Unwrap() error { return e.kind }
+
+// xLookalikes are characters that look like the X an ID number may end
+// with, and what they are: pasted from a web page or typed with another
+// keyboard, the cell shows an X the rule says is allowed (review
+// s13-attack #9).
+var xLookalikes = map[rune]string{
+	'Х': "西里尔字母", 'х': "西里尔字母", 'Χ': "希腊字母", 'χ': "希腊字母", '×': "乘号",
+	'Ⅹ': "罗马数字", 'ⅹ': "罗马数字", '✕': "符号", '✖': "符号", '✗': "符号", '✘': "符号", '╳': "符号",
+}
+
+// idCharsError names the first character of the 18 of n that is not where
+// it may be, when it looks like an X: the rule alone (最后一位为数字或X)
+// does not tell the user what is wrong with a cell that shows one.
+func idCharsError(n string) error {
+	i := 0
+	for _, r := range n {
+		i++
+		if r >= '0' && r <= '9' || i == 18 && r == 'X' {
+			continue
+		}
+		what, ok := xLookalikes[r]
+		switch {
+		case !ok:
+			return nil // said by the rule (ErrIDChars)
+		case i == 18:
+			return &TextError{Kind: ErrIDChars, Bare: true, Text: errorText("公民身份号码最后一位是%s“%s”，不是字母 X；请删去后重新输入 X", Term(what), string(r))}
+		default:
+			return &TextError{Kind: ErrIDChars, Bare: true, Text: errorText("公民身份号码第%d位是%s“%s”，应为数字", i, Term(what), string(r))}
+		}
+	}
+	return nil
+}
