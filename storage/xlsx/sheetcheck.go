@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -324,7 +325,14 @@ func scanSheet(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int
 // scanSheetReporting is scanSheet calling reached(n) at the start of each
 // row n+1, once everything before it is checked (scanRun).
 func scanSheetReporting(r io.Reader, sheet string, shared []uint32, formats, dxfs map[int]*cellFormat, reached func(int)) (*sheetShape, error) {
-	d := xml.NewDecoder(r)
+	br := bufio.NewReader(r) // a ByteReader: the decoder adds no buffer of its own
+	if head, _ := br.Peek(4); utf16Start(head) {
+		// The package rules allow it and Excel opens it, but neither
+		// excelize nor this scan reads it: refused as damaged, it sent the
+		// user to copy the file again (review s13-attack #8).
+		return nil, fmt.Errorf("%w（工作表“%s”以 UTF-16 编码保存，本程序只能读 UTF-8 编码的表格）", ErrIrregular, sheet)
+	}
+	d := xml.NewDecoder(br)
 	d.CharsetReader = declaredCharset
 	sc := &sheetScan{sheet: sheet, shared: shared, formats: formats, dxfs: dxfs, reached: reached}
 	var tag scanTag
@@ -658,6 +666,13 @@ func quoteShort(v string) string {
 
 func (sc *sheetScan) irregular(what string) error {
 	return fmt.Errorf("%w（工作表“%s”：%s）", ErrIrregular, sc.sheet, what)
+}
+
+// utf16Start reports the first bytes of an XML part written in UTF-16:
+// a byte-order mark, or "<" beside a zero byte.
+func utf16Start(b []byte) bool {
+	return bytes.HasPrefix(b, []byte{0xFF, 0xFE}) || bytes.HasPrefix(b, []byte{0xFE, 0xFF}) ||
+		bytes.HasPrefix(b, []byte{'<', 0}) || bytes.HasPrefix(b, []byte{0, '<'})
 }
 
 // xmlProblem says in Chinese what an XML error means for the user, keeping
