@@ -208,6 +208,18 @@ func (r *rowMember) hiddenByFormat(f model.Field) model.Text {
 	if raw == "" {
 		return model.Text{}
 	}
+	// Under a merge that starts elsewhere the value is hidden by the
+	// merge, which shows its first cell's: the cell has no number format
+	// to change (review s13-attack #6).
+	for _, m := range r.im.sr.merges {
+		if col >= m.c1 && col <= m.c2 && src >= m.r1 && src <= m.r2 && (col != m.c1 || src != m.r1) {
+			if utf8.RuneCountInString(raw) > 20 {
+				raw = string([]rune(raw)[:20]) + "…"
+			}
+			return model.Textf("单元格%s存有“%s”，但它在合并单元格%s:%s之内，合并后只显示%[3]s的内容；请取消合并，或把内容填到%[3]s后再导入",
+				cellRef(col, src), raw, cellRef(m.c1, m.r1), cellRef(m.c2, m.r2))
+		}
+	}
 	return hiddenCell{raw: raw}.refusal()
 }
 
