@@ -340,3 +340,21 @@ func TestJoinedColumnsNoteNamesTheHeadingOverBoth(t *testing.T) {
 		})
 	}
 }
+
+// A heading hidden under a merge that starts elsewhere is not on screen:
+// a sheet whose 公民身份号码 heading is so hidden has no header, said as
+// when there is none — not "第0行有“姓名”和“”" (found by the s13-attack
+// random workbooks, f0003).
+func TestHeadingHiddenUnderAMergeIsNoHeading(t *testing.T) {
+	data := roster(t, [][]any{
+		{"姓名", "公民身份号码", "入党时间"},
+		{"己四", idNumber("19800415", "311"), "2003.05"},
+	})
+	data = editPart(t, data, "xl/worksheets/sheet1.xml", func(x string) string {
+		return strings.Replace(x, "</sheetData>", `</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells>`, 1)
+	})
+	_, err := ReadRoster(bytes.NewReader(data), ReadOptions{Today: today})
+	if !errors.Is(err, ErrNoHeader) || err.Error() != ErrNoHeader.Error() {
+		t.Errorf("err %v", err)
+	}
+}

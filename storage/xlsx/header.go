@@ -963,7 +963,7 @@ func mayHoldRoster(rows [][]string) bool {
 // around them could not be read as one block of headings. Saying the two
 // columns are missing, as when there are none, sent the user looking for
 // headings that are plainly there (review s13-attack #1).
-func unreadHeader(g headingGrid) string {
+func unreadHeader(g headingGrid) (string, bool) {
 	var at [2]int
 	var said [2]string
 	for i, row := range g.text {
@@ -975,11 +975,16 @@ func unreadHeader(g headingGrid) string {
 			}
 		}
 	}
+	if at[0] == 0 || at[1] == 0 {
+		// Not both among the rows looked at as headings (a cell's text
+		// as streamed may name one that the grid does not): no header.
+		return "", false
+	}
 	rows := fmt.Sprintf("第%d行", at[0])
 	if at[1] != at[0] {
 		rows = fmt.Sprintf("第%d行和第%d行", min(at[0], at[1]), max(at[0], at[1]))
 	}
-	return fmt.Sprintf("%s有“%s”和“%s”，但没能读出这几行表头：某列标题下方还有文字，又不在合并的分组标题之下；请把表头整理为每列一个标题（分组标题合并在其下各列之上）后再导入", rows, said[0], said[1])
+	return fmt.Sprintf("%s有“%s”和“%s”，但没能读出这几行表头：某列标题下方还有文字，又不在合并的分组标题之下；请把表头整理为每列一个标题（分组标题合并在其下各列之上）后再导入", rows, said[0], said[1]), true
 }
 
 // isHeading reports whether s is the heading of f; used to skip the header

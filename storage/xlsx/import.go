@@ -341,7 +341,10 @@ func (rd *reader) sheet(s bookSheet) error {
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
-		why := unreadHeader(grid)
+		why, there := unreadHeader(grid)
+		if !there {
+			return skip(skipNoHeader)
+		}
 		if rd.unread == nil {
 			rd.unread = &otherFileError{msg: fmt.Sprintf("工作表“%s”%s", model.CleanLine(s.name), why), kind: ErrNoHeader}
 		}
