@@ -43,7 +43,7 @@ type activitiesScreen struct {
 	scrollCalendar      func()          // brings this month into view
 	calendarYear        int             // the year the calendar was last scrolled for
 	partTable           *widget.Table
-	since               *widget.Label // where the calendar's records begin
+	since               *kit.WrapLabel // where the calendar's records begin
 	tabs                *container.AppTabs
 	add                 *widget.Button
 	topicWidth          float32       // 议题's width, set by fitTopic
@@ -158,8 +158,7 @@ func kindWidth() float32 {
 // width, measured by a label wrapped as the cell's is: the estimate of
 // fitRowsTo gave a topic that fits one line an empty second one.
 func (a *activitiesScreen) fitRows() {
-	probe := widget.NewLabel("")
-	probe.Wrapping = fyne.TextWrapWord
+	probe := kit.NewWrapLabel("")
 	one := probe.MinSize().Height
 	for r := range a.acts {
 		h := one
@@ -377,10 +376,8 @@ func (a *activitiesScreen) newCalendarTab() fyne.CanvasObject {
 		}
 		return lang.L(p.Severity.String())
 	})
-	legend := widget.NewLabel(lang.L("按《支部工作条例》：支部党员大会、党课每季度至少一次，支委会、党小组会、主题党日每月一次，组织生活会、民主评议、谈心谈话每年一次。"))
-	legend.Wrapping = fyne.TextWrapWord
-	a.since = widget.NewLabel("")
-	a.since.Wrapping = fyne.TextWrapWord
+	legend := kit.NewWrapLabel(lang.L("按《支部工作条例》：支部党员大会、党课每季度至少一次，支委会、党小组会、主题党日每月一次，组织生活会、民主评议、谈心谈话每年一次。"))
+	a.since = kit.NewWrapLabel("")
 	partTitle := heading("")
 	partTitle.SetText(lang.L("连续{{.N}}个月以上未参加组织生活的党员（党章第九条）", map[string]any{"N": a.sh.rules.Constitution.WarnMonths}))
 	part := container.NewBorder(partTitle, nil, nil, nil, a.partTable)

@@ -40,13 +40,14 @@ type activityForm struct {
 	attendanceTab                *container.TabItem
 	attendance                   *widget.GridWrap
 	guests                       *fyne.Container // one check per member from elsewhere offered
-	guestsNote                   *widget.Label
-	counts, problems             *widget.Label
+	guestsNote                   *kit.WrapLabel
+	counts                       *widget.Label
+	problems                     *kit.WrapLabel
 	checks                       *checkLines
 	resolutions                  *fyne.Container
 	resRows                      []*resolutionRow // in the order of resolutions
 	addResButton                 *widget.Button
-	files                        *widget.Label
+	files                        *kit.WrapLabel
 	save                         *widget.Button
 	// reasonLeft holds the attendance rows whose reason entry the user has
 	// left: only those (or all, after a save attempt) are marked as missing one.
@@ -88,8 +89,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 	f.chair, f.recorder, f.obsv = entry(""), entry(""), entry("")
 	f.content = kit.NewMultiLineEntry()
 	f.content.SetMinRowsVisible(6)
-	f.counts, f.checks, f.problems = widget.NewLabel(""), newCheckLines(), widget.NewLabel("")
-	f.problems.Wrapping = fyne.TextWrapWord
+	f.counts, f.checks, f.problems = widget.NewLabel(""), newCheckLines(), kit.NewWrapLabel("")
 	f.problems.Importance = widget.DangerImportance
 
 	add := func(field model.Field, label string, input fyne.CanvasObject) *kit.Field {
@@ -118,8 +118,7 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		f.addResolution(model.Resolution{Voted: true})
 		f.form.MarkChanged()
 	})
-	f.files = widget.NewLabel("")
-	f.files.Wrapping = fyne.TextWrapWord
+	f.files = kit.NewWrapLabel("")
 	addFile := widget.NewButtonWithIcon(lang.L("添加附件"), theme.ContentAddIcon(), func() {
 		a.chooseAttachment(func(path string) {
 			at, err := a.svc.ReadAttachment(path)
@@ -139,11 +138,9 @@ func (a *activitiesScreen) openForm(act model.Activity) {
 		container.NewBorder(nil, nil, heading("决议"), f.addResButton), f.resolutions,
 		container.NewBorder(nil, nil, heading("附件"), addFile), f.files,
 	)
-	hint := widget.NewLabel(lang.L("先点“全部出席”，再把请假、缺席的人改过来并填写原因。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("先点“全部出席”，再把请假、缺席的人改过来并填写原因。"))
 	f.guests = container.NewGridWrap(fyne.NewSize(0, 0))
-	f.guestsNote = widget.NewLabel("")
-	f.guestsNote.Wrapping = fyne.TextWrapWord
+	f.guestsNote = kit.NewWrapLabel("")
 	guests := container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("列席（流入党员）"), nil, f.guestsNote), f.guests)
 	attendance := container.NewBorder(

@@ -22,7 +22,7 @@ import (
 // activityView is the record dialog last opened, kept for tests.
 type activityView struct {
 	dialog  dialog.Dialog
-	details *widget.Label
+	details *kit.WrapLabel
 	thumbs  *fyne.Container // one thumbnail per attachment
 	history *widget.Table   // nil when the record was never changed
 }
@@ -49,8 +49,7 @@ func (a *activitiesScreen) openView(id int64) {
 	var d dialog.Dialog
 	title := heading("")
 	title.SetText(kit.Say(act.TitleText()))
-	details := widget.NewLabel(activitySummary(&act, checks))
-	details.Wrapping = fyne.TextWrapWord
+	details := kit.NewWrapLabel(activitySummary(&act, checks))
 	details.Selectable = true
 
 	thumbs := container.NewGridWrap(fyne.NewSize(150, 130))

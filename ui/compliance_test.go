@@ -73,10 +73,10 @@ func TestRosterMarksMonthsWithoutOrganisationalLife(t *testing.T) {
 	}
 	for row := range rows(r.table) {
 		name := cellText(r.table, row, 0)
-		l := r.table.CreateCell().(*widget.Label)
+		l := r.table.CreateCell()
 		r.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
-		if w := want[name]; l.Text != w.text || l.Importance != w.look {
-			t.Errorf("%s: %q (importance %v), want %q (%v)", name, l.Text, l.Importance, w.text, w.look)
+		if text, look := labelOf(l); text != want[name].text || look != want[name].look {
+			t.Errorf("%s: %q (importance %v), want %q (%v)", name, text, look, want[name].text, want[name].look)
 		}
 	}
 	// Typing in the search box filters on what was loaded: no new reading.

@@ -100,7 +100,7 @@ func TestLongBaseRefusalIsReadWhole(t *testing.T) {
 	c := b.change
 	c.base.SetText("10000000000")
 	c.base.FocusLost()
-	var msg *widget.Label
+	var msg *kit.WrapLabel
 	for fd, m := range c.form.Problems() {
 		if strings.Contains(m, "是否填成了年收入") {
 			msg = fd.MessageLabel()

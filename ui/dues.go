@@ -210,7 +210,7 @@ func (d *duesScreen) previewImport(path string) {
 type basePreview struct {
 	p        model.BasePreview
 	dlg      dialog.Dialog
-	summary  *widget.Label
+	summary  *kit.WrapLabel
 	tabs     *container.AppTabs
 	rejected *widget.Table
 	accepted *widget.List
@@ -246,8 +246,7 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	for _, n := range p.Notes { // as the roster import's preview lists them
 		text += "\n" + sayReason(n.Message, n.Text)
 	}
-	v.summary = widget.NewLabel(text)
-	v.summary.Wrapping = fyne.TextWrapWord
+	v.summary = kit.NewWrapLabel(text)
 	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 6},
 		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24, wrap: true}}
 	cell := func(r, c int) string {
@@ -297,8 +296,7 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	})
 	setEnabled(v.export, len(p.Rejected) > 0)
 	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
-	note := widget.NewLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.save), note)
 	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入党费基数"), body, d.sh.win)

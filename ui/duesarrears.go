@@ -22,7 +22,7 @@ type duesArrears struct {
 	content fyne.CanvasObject
 	list    []model.Arrear
 	table   *widget.Table
-	summary *widget.Label
+	summary *kit.WrapLabel
 }
 
 // arrearsColumns fit a 1024-pixel window in English too, whose headings
@@ -45,8 +45,7 @@ func newDuesArrears(d *duesScreen) *duesArrears {
 			}
 		}
 	}
-	a.summary = widget.NewLabel("")
-	a.summary.Wrapping = fyne.TextWrapWord
+	a.summary = kit.NewWrapLabel("")
 	a.content = container.NewBorder(a.summary, nil, nil, nil, a.table)
 	return a
 }
@@ -201,8 +200,7 @@ func newDuesRemit(d *duesScreen) *duesRemit {
 	})
 	receiptF := r.form.Add("收据号", r.receipt)
 	form := r.form.Grid(1, quarterF, r.dateF, r.amountF, receiptF)
-	hint := widget.NewLabel(lang.L("上缴登记有误时，点选该笔后冲正，再重新登记。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("上缴登记有误时，点选该笔后冲正，再重新登记。"))
 	list := container.NewBorder(nil, container.NewBorder(nil, nil, nil, r.reverse, hint), nil, nil, r.table)
 	left := container.NewBorder(r.held, nil, nil, nil, container.NewGridWithRows(2, r.quarters, list))
 	right := container.NewVBox(heading("登记上缴"), form, r.form.Buttons())

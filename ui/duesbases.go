@@ -41,14 +41,14 @@ type duesBases struct {
 	pager      *widget.Label
 	prev       *widget.Button
 	next       *widget.Button
-	msg        *widget.Label
+	msg        *kit.WrapLabel
 	// refusal is the whole sentence of a refused base under the grid: the
 	// row shows it on one line, cut, so that the rows below keep still.
-	refusal *widget.Label
+	refusal *kit.WrapLabel
 
 	saveButton  *widget.Button
 	start       model.Month // 建账月份, 0 before the first base
-	ledger      *widget.Label
+	ledger      *kit.WrapLabel
 	startButton *widget.Button
 	bulk        *widget.Button
 	selected    *widget.Label
@@ -96,10 +96,8 @@ func newDuesBases(d *duesScreen) *duesBases {
 	b.refusal.SizeName = theme.SizeNameText
 	b.saveButton = widget.NewButton(lang.L("保存"), b.submit)
 	b.saveButton.Importance = widget.HighImportance
-	hint := widget.NewLabel(lang.L("每年年初按上年月工资收入确定基数，全年一般不变（工资调整的，用“年中调整”从新工资起算的月份改）；农民党员填支部确定的每月金额，学生等按定额的不填。"))
-	hint.Wrapping = fyne.TextWrapWord
-	b.ledger = widget.NewLabel("")
-	b.ledger.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("每年年初按上年月工资收入确定基数，全年一般不变（工资调整的，用“年中调整”从新工资起算的月份改）；农民党员填支部确定的每月金额，学生等按定额的不填。"))
+	b.ledger = kit.NewWrapLabel("")
 	b.startButton = widget.NewButton(lang.L("修改建账月份…"), b.editStart)
 	b.bulk = widget.NewButton(lang.L("为所选党员设置…"), b.editSelected)
 	b.selected = widget.NewLabel("")
@@ -328,8 +326,7 @@ func (b *duesBases) rowView(i int) fyne.CanvasObject {
 	name := widget.NewLabel("")
 	kit.SetCellText(name, row.shown, baseColumnWidth(0))
 	amount := widget.NewLabel("")
-	rule := widget.NewLabel("")
-	rule.Wrapping = fyne.TextWrapWord
+	rule := kit.NewWrapLabel("")
 	rule.Truncation = fyne.TextTruncateOff
 	entry := kit.NewEntry()
 	entry.SetPlaceHolder(lang.L("元"))
@@ -680,8 +677,7 @@ func (b *duesBases) editReduction(i int) *kit.FormDialog {
 		reason.SetText(row.base.Reason)
 		approval.SetText(row.base.Approval)
 	})
-	note := widget.NewLabel(lang.L("免交请把缴纳类别选为“免交”，并在这里填写批准情况。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("免交请把缴纳类别选为“免交”，并在这里填写批准情况。"))
 	var dlg *kit.FormDialog
 	form.OnSubmit = func() {
 		a, _ := model.ParseMoney(amount.Text)
@@ -710,8 +706,7 @@ func (b *duesBases) editChange(i int) {
 	cat := kit.NewChoice(selectOptions(model.DuesCategories...), nil)
 	base := kit.NewEntry()
 	base.SetPlaceHolder(lang.L("元"))
-	result := widget.NewLabel("")
-	result.Wrapping = fyne.TextWrapWord
+	result := kit.NewWrapLabel("")
 	read := func() (model.DuesBase, error) {
 		x := model.DuesBase{MemberID: row.base.MemberID, Year: b.d.year, From: time.Month(from.SelectedIndex() + 2), Category: model.DuesCategory(cat.Value())}
 		v, err := model.ParseMoney(base.Text)
@@ -750,8 +745,7 @@ func (b *duesBases) editChange(i int) {
 		from.SetSelectedIndex(max(0, int(b.d.sh.svc.today().Month)-2))
 		cat.SetValue(string(row.base.Category))
 	})
-	note := widget.NewLabel(lang.L("新的基数从所选月份起适用，此前各月仍按原基数。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("新的基数从所选月份起适用，此前各月仍按原基数。"))
 	var dlg *kit.FormDialog
 	form.OnSubmit = func() {
 		x, _ := read()

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/ui/kit"
@@ -91,9 +90,8 @@ func (b *duesBases) editSelected() {
 		}
 	}
 	bd.form.Load(func() { bd.cat.SetSelectedIndex(0) })
-	note := widget.NewLabel(lang.N("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。", len(picked),
+	note := kit.NewWrapLabel(lang.N("为已勾选的{{.N}}名党员统一设置{{.Y}}年的缴纳类别和计算基数，或党费已交至的月份（建账前或转入前已交到的月份，不能晚于本月）；不填的项目不修改。", len(picked),
 		map[string]any{"N": len(picked), "Y": b.d.year}))
-	note.Wrapping = fyne.TextWrapWord
 	var dlg *kit.FormDialog
 	apply := func() {
 		// A refused save leaves the rows as they were: the values of

@@ -119,8 +119,7 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 	// Broken by the Chinese rules: Fyne's split 已到期应交11673.10元
 	// between its digits at 1024 px.
 	c.totals = kit.NewWrapLabel("")
-	hint := widget.NewLabel(lang.L("点击党员所在的行登记交纳。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("点击党员所在的行登记交纳。"))
 	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, grid)
 	return c
 }
@@ -372,7 +371,7 @@ type paymentDialog struct {
 	save                   *widget.Button
 	dateF, amountF, extraF *kit.Field
 	monthsF                *kit.Field
-	rule                   *widget.Label // the member's dues rule
+	rule                   *kit.WrapLabel // the member's dues rule
 	// history lists the member's payments, each with its 冲正 button.
 	history  *widget.List
 	payments []model.DuesPayment
@@ -429,14 +428,13 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 
 	p.history = widget.NewList(func() int { return len(p.payments) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Wrapping = fyne.TextWrapWord
+			l := kit.NewWrapLabel("")
 			return container.NewBorder(nil, nil, nil, widget.NewButton(lang.L("冲正"), nil), l)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			c := o.(*fyne.Container)
 			x := &p.payments[i]
-			c.Objects[0].(*widget.Label).SetText(paymentText(x))
+			c.Objects[0].(*kit.WrapLabel).SetText(paymentText(x))
 			b := c.Objects[1].(*widget.Button)
 			b.OnTapped = func() { p.reverse(i) }
 			setEnabled(b, x.Reversal == nil)
@@ -447,7 +445,7 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 
 	// The rule as the 基数 page says it, in the UI's language (review
 	// s7-8 newuser #7: Chinese in the English dialog).
-	rule := widget.NewLabel(kit.Say(row.RuleText))
+	rule := kit.NewWrapLabel(kit.Say(row.RuleText))
 	if row.RuleText.IsZero() {
 		rule.SetText(row.Rule)
 	}
@@ -456,7 +454,6 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 		rule.SetText(lang.L("尚未填写本年基数，请先在“基数”中填写。"))
 		rule.Importance = widget.WarningImportance
 	}
-	rule.Wrapping = fyne.TextWrapWord
 	p.asOpening = widget.NewButton("", p.saveOpening)
 	p.asOpening.Hide()
 	p.dateF = p.form.Add("交纳日期", p.date)

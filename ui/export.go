@@ -54,9 +54,8 @@ func (s *shell) writeWorkbook(doing, path string, write writeFunc) {
 // copy it to a USB drive). When the system cannot open either, it says so
 // and where the file is.
 func (s *shell) showSaved(summary, path string) {
-	where := widget.NewLabel(path)
+	where := kit.NewWrapLabel(path)
 	where.Selectable = true
-	where.Wrapping = fyne.TextWrapBreak
 	if summary == "" {
 		summary = lang.L("文件保存在：")
 	}
@@ -74,8 +73,7 @@ func (s *shell) showSaved(summary, path string) {
 	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() { s.app.Clipboard().SetContent(path) })
 	copyPath.Importance = widget.LowImportance
 	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
-	hint := widget.NewLabel(lang.L("打开后可在表格软件中直接打印。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("打开后可在表格软件中直接打印。"))
 	buttons := container.NewBorder(nil, nil, copyPath, container.NewHBox(closeButton, openFolder, openFile))
 	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"), container.NewVBox(widget.NewLabel(summary), where, hint, buttons), s.win)
 	d.Resize(fyne.NewSize(640, 0))

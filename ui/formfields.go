@@ -20,7 +20,7 @@ type formCell struct {
 	label string // Chinese, translated when shown
 	input fyne.CanvasObject
 	extra fyne.CanvasObject // optional, shown between input and message
-	msg   *widget.Label
+	msg   *kit.WrapLabel
 }
 
 func newCell(label string, input fyne.CanvasObject) *formCell {
@@ -28,17 +28,16 @@ func newCell(label string, input fyne.CanvasObject) *formCell {
 }
 
 // newMessage is a red, wrapping label that takes no room while empty.
-func newMessage() *widget.Label {
-	l := widget.NewLabel("")
+func newMessage() *kit.WrapLabel {
+	l := kit.NewWrapLabel("")
 	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
 	l.SizeName = theme.SizeNameCaptionText
 	l.Hide()
 	return l
 }
 
 // setMessage shows text in a message label, or hides the label when empty.
-func setMessage(l *widget.Label, text string) {
+func setMessage(l *kit.WrapLabel, text string) {
 	if text == l.Text && l.Visible() == (text != "") {
 		return
 	}

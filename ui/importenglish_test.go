@@ -208,7 +208,8 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 			for r := range v.p.Rejected {
 				o := v.rejected.CreateCell()
 				v.rejected.UpdateCell(widget.TableCellID{Row: r, Col: 4}, o)
-				said = append(said, o.(*widget.Label).Text)
+				text, _ := labelOf(o)
+				said = append(said, text)
 			}
 			if len(said) < 6 || len(v.p.Notes) == 0 {
 				t.Fatalf("%d refusals, %d notes: %q %+v", len(said), len(v.p.Notes), said, v.p.Notes)

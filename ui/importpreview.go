@@ -43,7 +43,7 @@ type importPreview struct {
 	dlg   dialog.Dialog
 	width float32 // of the dialog's content
 
-	summary  *widget.Label
+	summary  *kit.WrapLabel
 	choices  *fyne.Container // sheets, columns left out, branch names
 	tabs     *container.AppTabs
 	rejected *widget.Table
@@ -72,8 +72,7 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	win := sh.win.Canvas().Size()
 	size := fyne.NewSize(min(1000, win.Width-40), min(640, win.Height-40))
 	v.width = size.Width - 2*theme.Padding()
-	v.summary = widget.NewLabel("")
-	v.summary.Wrapping = fyne.TextWrapWord
+	v.summary = kit.NewWrapLabel("")
 	v.choices = container.NewVBox()
 
 	rejectedCols := v.rejectedColumns()
@@ -98,9 +97,8 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v.adds = newTextTable(heads, func() int { return len(v.p.Plan.Add) }, v.addCell)
 	// Headings wrap when the columns are made narrower than them.
 	v.adds.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
+		l := kit.NewWrapLabel("")
 		l.TextStyle.Bold = true
-		l.Wrapping = fyne.TextWrapWord
 		return l
 	}
 	v.notes = newTextTable(v.noteColumns(), func() int { return len(v.p.Notes) }, v.noteCell)
@@ -115,8 +113,7 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v.confirm = widget.NewButton("", v.commit)
 	v.confirm.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
-	note := widget.NewLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.confirm), note)
 	top := container.NewVBox(v.summary, v.choices)
 	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
@@ -482,8 +479,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		for _, s := range p.Skipped {
 			names = append(names, lang.L("{{.Sheet}}（{{.Reason}}）", map[string]any{"Sheet": s.Name, "Reason": lang.L(s.Reason)}))
 		}
-		l := widget.NewLabel(lang.L("未读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(names, lang.L("、"))}))
-		l.Wrapping = fyne.TextWrapWord
+		l := kit.NewWrapLabel(lang.L("未读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(names, lang.L("、"))}))
 		out = append(out, l)
 	}
 	if ignored := p.IgnoredText(); len(ignored) > 0 {
@@ -491,8 +487,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		for i, t := range ignored {
 			said[i] = kit.Say(t) // 学历（重复的“学历”列） in the UI's language
 		}
-		l := widget.NewLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(said, lang.L("、"))}))
-		l.Wrapping = fyne.TextWrapWord
+		l := kit.NewWrapLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(said, lang.L("、"))}))
 		out = append(out, l)
 	}
 	if p.OtherBranches > 0 || (p.EmptyBranches > 0 && p.ProfileBranch != "") {
@@ -504,8 +499,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		if p.EmptyBranches > 0 {
 			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}))
 		}
-		l := widget.NewLabel(strings.Join(msg, " "))
-		l.Wrapping = fyne.TextWrapWord
+		l := kit.NewWrapLabel(strings.Join(msg, " "))
 		check := v.newCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}))
 		check.Checked = p.Choice.ProfileBranch
 		check.OnChanged = func(on bool) {
@@ -518,9 +512,8 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		// Without a branch in the profile there is no box to tick, and an
 		// empty 所在党支部 must still be said, as the command line says it
 		// (review s6-7 new user #3); it follows the sheets ticked.
-		l := widget.NewLabel(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}) + " " +
+		l := kit.NewWrapLabel(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}) + " " +
 			lang.L("在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。"))
-		l.Wrapping = fyne.TextWrapWord
 		out = append(out, l)
 	}
 	return out

@@ -309,9 +309,10 @@ func keys(m map[string]*kit.Check) []string {
 
 // tableCell is the text one cell of t shows (its full text when cut).
 func tableCell(t *widget.Table, row, col int) string {
-	l := t.CreateCell().(*widget.Label)
+	l := t.CreateCell()
 	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	text, _ := labelOf(l)
+	return text
 }
 
 // Ticking 所在党支部一律填写 shows at once what it will do: the members to

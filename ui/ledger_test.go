@@ -535,7 +535,8 @@ func TestBasesImportPreviewNamesPeople(t *testing.T) {
 		for c := 0; c < 5; c++ {
 			o := v.rejected.CreateCell()
 			v.rejected.UpdateCell(widget.TableCellID{Row: r, Col: c}, o)
-			cells += o.(*widget.Label).Text + "|"
+			text, _ := labelOf(o)
+			cells += text + "|"
 		}
 		cells += "\n"
 	}

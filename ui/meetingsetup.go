@@ -26,7 +26,7 @@ const maxLecturesPerTerm = 12
 type meetingSetupForm struct {
 	sh        *shell
 	content   fyne.CanvasObject
-	committee *widget.Label
+	committee *kit.WrapLabel
 	groups    *widget.Check
 	period    *kit.Select
 	count     *kit.Select
@@ -38,8 +38,7 @@ type meetingSetupForm struct {
 
 func newMeetingSetupForm(sh *shell) *meetingSetupForm {
 	f := &meetingSetupForm{sh: sh}
-	f.committee = widget.NewLabel("")
-	f.committee.Wrapping = fyne.TextWrapWord
+	f.committee = kit.NewWrapLabel("")
 	f.groups = widget.NewCheck(lang.L("支部设有党小组（每月召开党小组会）"), func(bool) { f.changed() })
 	var periods []string
 	for _, p := range lecturePeriods {
@@ -55,8 +54,7 @@ func newMeetingSetupForm(sh *shell) *meetingSetupForm {
 	f.save.Importance = widget.HighImportance
 	f.status = widget.NewLabel("")
 
-	hint := widget.NewLabel(lang.L("党课的次数各地规定不同，请按上级党组织的要求填写。合规日历按这里的设置检查。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("党课的次数各地规定不同，请按上级党组织的要求填写。合规日历按这里的设置检查。"))
 	lecture := container.NewHBox(widget.NewLabel(lang.L("党课：")), f.period, widget.NewLabel(lang.L("至少")), f.count, widget.NewLabel(lang.L("次")))
 	f.saveRow = container.NewHBox(f.save, f.status)
 	f.content = container.NewVBox(f.committee, f.groups, lecture, hint, f.saveRow)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 	"branchledger/ui/transfer"
 )
 
@@ -25,7 +26,7 @@ type memberDetail struct {
 	content fyne.CanvasObject
 
 	name, status *widget.Label
-	values, msgs map[model.Field]*widget.Label
+	values, msgs map[model.Field]*kit.WrapLabel
 	partyAge     *widget.Label
 
 	tabs                      *container.AppTabs
@@ -40,7 +41,7 @@ type memberDetail struct {
 }
 
 func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
-	d := &memberDetail{r: r, id: id, values: map[model.Field]*widget.Label{}, msgs: map[model.Field]*widget.Label{}}
+	d := &memberDetail{r: r, id: id, values: map[model.Field]*kit.WrapLabel{}, msgs: map[model.Field]*kit.WrapLabel{}}
 	back := widget.NewButtonWithIcon(lang.L("返回花名册"), theme.NavigateBackIcon(), r.showList)
 	d.name = heading("")
 	d.status = widget.NewLabel("")
@@ -63,9 +64,8 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 
 	cells := make([]*formCell, 0, len(model.RecordFields))
 	for _, fi := range model.RecordFields {
-		v := widget.NewLabel("")
+		v := kit.NewWrapLabel("")
 		v.Selectable = true // so an ID number or phone can be copied
-		v.Wrapping = fyne.TextWrapWord
 		cell := newCell(fi.Label, v)
 		d.values[fi.Field], d.msgs[fi.Field] = v, cell.msg
 		cells = append(cells, cell)

@@ -24,7 +24,7 @@ import (
 type memberDuesTab struct {
 	d       *memberDetail
 	item    *container.TabItem
-	summary *widget.Label
+	summary *kit.WrapLabel
 	table   *kit.StickyTable
 	edit    *widget.Button
 
@@ -39,8 +39,7 @@ type memberDuesTab struct {
 
 func newMemberDuesTab(d *memberDetail) *memberDuesTab {
 	t := &memberDuesTab{d: d, cells: map[model.Month]model.MemberMonth{}}
-	t.summary = widget.NewLabel("")
-	t.summary.Wrapping = fyne.TextWrapWord
+	t.summary = kit.NewWrapLabel("")
 	// The year stays in view when the months scroll.
 	t.table = kit.NewStickyTable(1, func() (int, int) { return len(t.years), 13 },
 		func() fyne.CanvasObject {
@@ -215,8 +214,7 @@ func shortOpeningExample(start model.Month, today model.Date) string {
 // size (issue 8, ui13 #5).
 func openingHint(fd *kit.Field, entry *kit.Entry, start model.Month, today model.Date, blank string) {
 	entry.SetPlaceHolder(shortOpeningExample(start, today))
-	hint := widget.NewLabel(sentenceCase(openingExample(start, today) + lang.L(blank)))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(sentenceCase(openingExample(start, today) + lang.L(blank)))
 	hint.SizeName = theme.SizeNameCaptionText
 	fd.Extra = hint
 }
@@ -303,8 +301,7 @@ func (t *memberDuesTab) editOpening() {
 			entry.SetText(t.st.Opening.String())
 		}
 	})
-	note := widget.NewLabel(lang.L("党费已交至：建账（或转入本支部）之前，这名党员的党费已交到哪个月（如纸质台账或介绍信上的“党费交至”）。此后的月份按本账计算，此前的不算欠交。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(lang.L("党费已交至：建账（或转入本支部）之前，这名党员的党费已交到哪个月（如纸质台账或介绍信上的“党费交至”）。此后的月份按本账计算，此前的不算欠交。"))
 	var dlg *kit.FormDialog
 	form.OnSubmit = func() {
 		m, _ := model.ParseFormMonth(entry.Text)
@@ -335,7 +332,7 @@ func (t *memberDuesTab) editOpening() {
 type memberAttendanceTab struct {
 	d       *memberDetail
 	item    *container.TabItem
-	summary *widget.Label
+	summary *kit.WrapLabel
 	table   *widget.Table
 	rows    []model.MemberAttendance
 }
@@ -344,8 +341,7 @@ var memberAttendanceColumns = []textColumn{{"日期", 7, false}, {"活动记录"
 
 func newMemberAttendanceTab(d *memberDetail) *memberAttendanceTab {
 	t := &memberAttendanceTab{d: d}
-	t.summary = widget.NewLabel("")
-	t.summary.Wrapping = fyne.TextWrapWord
+	t.summary = kit.NewWrapLabel("")
 	t.table = newTextTable(memberAttendanceColumns, func() int { return len(t.rows) }, func(row, col int) string {
 		r := &t.rows[row]
 		return [...]string{r.Date.String(), kit.Say(r.TitleText()), lang.L(string(r.Status)), r.Reason}[col]

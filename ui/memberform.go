@@ -82,8 +82,7 @@ func (f *memberForm) build() fyne.CanvasObject {
 		}
 		cells = append(cells, fd)
 	}
-	hint := widget.NewLabel(lang.L("日期可写成 1985-03-12、1985.3.12、1985年3月12日，只知道年月时写 1985.03 或 1985年3月，也可点日历选择。填好有效的公民身份号码后，出生日期和性别会自动填入。"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(lang.L("日期可写成 1985-03-12、1985.3.12、1985年3月12日，只知道年月时写 1985.03 或 1985年3月，也可点日历选择。填好有效的公民身份号码后，出生日期和性别会自动填入。"))
 	body := container.NewVBox(hint, f.form.Grid(2, cells...))
 	if f.isNew {
 		body.Add(widget.NewSeparator())

@@ -37,7 +37,7 @@ type profileForm struct {
 	orgType, branchType            *kit.Select
 	committee                      []committeeRow
 	committeeBox                   *fyne.Container
-	committeeMsg                   *widget.Label
+	committeeMsg                   *kit.WrapLabel
 	addSeatButton                  *widget.Button
 	fields                         map[model.Field]*kit.Field
 	save                           *widget.Button
@@ -103,9 +103,8 @@ func newProfileForm(sh *shell) *profileForm {
 	)
 
 	f.committeeBox = container.NewVBox()
-	f.committeeMsg = widget.NewLabel("")
+	f.committeeMsg = kit.NewWrapLabel("")
 	f.committeeMsg.Importance = widget.DangerImportance
-	f.committeeMsg.Wrapping = fyne.TextWrapWord
 	f.committeeMsg.Hide()
 	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.form.MarkChanged() })
 	f.addSeatButton = addSeat

@@ -53,9 +53,22 @@ func validID(birth string, seq string) string {
 // cellText is what the table shows in a data cell.
 func cellText(o fyne.Widget, row, col int) string {
 	t := tableOf(o)
-	l := t.CreateCell().(*widget.Label)
+	l := t.CreateCell()
 	t.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	text, _ := labelOf(l)
+	return text
+}
+
+// labelOf is the text and look of a label, plain or wrapping (a
+// kit.WrapLabel: the cells of text tables, wrapped lines).
+func labelOf(o fyne.CanvasObject) (string, widget.Importance) {
+	switch l := o.(type) {
+	case *widget.Label:
+		return l.Text, l.Importance
+	case *kit.WrapLabel:
+		return l.Text, l.Importance
+	}
+	return "", widget.MediumImportance
 }
 
 // rows is the number of data rows a table shows.

@@ -39,17 +39,15 @@ var languages = []struct {
 func newSettingsScreen(sh *shell) *settingsScreen {
 	s := &settingsScreen{sh: sh, profile: newProfileForm(sh)}
 
-	path := widget.NewLabel(sh.dbPath)
+	path := kit.NewWrapLabel(sh.dbPath)
 	path.Selectable = true
-	path.Wrapping = fyne.TextWrapBreak
 	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() {
 		sh.app.Clipboard().SetContent(sh.dbPath)
 	})
-	where := widget.NewLabel(lang.L("全部数据都保存在这一个文件中；备份请用下面的“备份到…”（程序打开时复制这个文件得到的副本可能不完整）。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
+	where := kit.NewWrapLabel(lang.L("全部数据都保存在这一个文件中；备份请用下面的“备份到…”（程序打开时复制这个文件得到的副本可能不完整）。便携使用（U盘）：在程序所在的文件夹里建一个名为 data 的文件夹，程序就把数据保存在那里；把整个文件夹复制到U盘，换一台电脑也能直接使用，不需要网络。"))
 	if portable.Holds(sh.svc.PortableDir, sh.dbPath) {
 		where.SetText(lang.L("便携模式已开启：数据文件、备份和程序设置都保存在程序旁边的 {{.Dir}} 文件夹中，这台电脑上不留痕迹。备份请用下面的“备份到…”。", map[string]any{"Dir": sh.svc.PortableDir}))
 	}
-	where.Wrapping = fyne.TextWrapWord
 
 	var names []string
 	for _, l := range languages {
@@ -88,8 +86,7 @@ func newSettingsScreen(sh *shell) *settingsScreen {
 	if sh.svc.SoftwareRendering {
 		// The title's （兼容模式） alone does not say what it means or how
 		// it ends.
-		compat := widget.NewLabel(lang.L("兼容模式：这台电脑的显卡驱动无法显示支部台账的窗口，程序改用软件渲染（画面会慢一些，数据不受影响）。更新显卡驱动后重新打开，就会恢复正常模式。"))
-		compat.Wrapping = fyne.TextWrapWord
+		compat := kit.NewWrapLabel(lang.L("兼容模式：这台电脑的显卡驱动无法显示支部台账的窗口，程序改用软件渲染（画面会慢一些，数据不受影响）。更新显卡驱动后重新打开，就会恢复正常模式。"))
 		compat.Importance = widget.WarningImportance
 		fileCard.Add(compat)
 		if note := sh.svc.CompatNote; note != "" {

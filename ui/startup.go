@@ -40,8 +40,7 @@ func ShowStartupError(a fyne.App, err error, open Opener) int {
 func NewStartupErrorWindow(a fyne.App, err error, path string, open Opener) (w fyne.Window, status func() int) {
 	log.Printf("startup: %s", reason.Detail(err))
 	w = a.NewWindow(lang.L("支部台账"))
-	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + kit.SayErr(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewWrapLabel(lang.L("无法打开数据文件。") + "\n" + kit.SayErr(err))
 	closeButton := widget.NewButton(lang.L("关闭"), w.Close)
 	closeButton.Importance = widget.HighImportance
 	buttons := container.NewHBox()

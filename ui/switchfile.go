@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/ui/datafile"
+	"branchledger/ui/kit"
 )
 
 // errCannotSwitch is returned by SwitchFile for a window whose services
@@ -98,8 +99,7 @@ func reopen(old Services, oldPath, path string, prepare func() error) (Services,
 // as the start-up error window does; closing the window ends the app.
 func (s *shell) showDeadEnd(err error) {
 	log.Printf("switch data file: %v", err)
-	msg := widget.NewLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewWrapLabel(lang.L("无法打开数据文件。") + "\n" + err.Error())
 	closeButton := widget.NewButton(lang.L("关闭"), s.win.Close)
 	closeButton.Importance = widget.HighImportance
 	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.ErrorIcon()))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,27 +26,28 @@ type textColumn struct {
 func newTextTable(cols []textColumn, rows func() int, cell func(row, col int) string) *widget.Table {
 	t := widget.NewTable(
 		func() (int, int) { return rows(), len(cols) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return kit.NewWrapLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			l := o.(*kit.WrapLabel)
 			// Cells are reused across columns, so each update sets the style.
 			if cols[id.Col].wrap {
 				l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
 				l.SetText(cell(id.Row, id.Col))
 				return
 			}
-			l.Wrapping = fyne.TextWrapOff
-			kit.SetCellText(l, cell(id.Row, id.Col), o.Size().Width)
+			kit.SetWrapCellText(l, cell(id.Row, id.Col), o.Size().Width)
 		})
 	t.ShowHeaderRow = true
+	// A WrapLabel, as a table may have its headings wrap (the import
+	// preview's, when the columns are narrower than them).
 	t.CreateHeader = func() fyne.CanvasObject {
-		l := widget.NewLabel("")
+		l := kit.NewWrapLabel("")
 		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 		return l
 	}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		o.(*widget.Label).SetText(lang.L(cols[id.Col].title))
+		o.(*kit.WrapLabel).SetText(lang.L(cols[id.Col].title))
 	}
 	// Selecting a cell would suggest it can be acted on; these are records.
 	t.OnSelected = func(widget.TableCellID) { t.UnselectAll() }
@@ -147,11 +147,9 @@ func fitRowsTo(t *widget.Table, widths []float32, rows int, cell func(row, col i
 			if width == 0 {
 				continue
 			}
-			w := fyne.MeasureText(cell(r, c), size, fyne.TextStyle{}).Width
-			// A word-wrapped line is rarely full; one extra line of slack
-			// for every few keeps the last words from being cut off.
-			n := float32(math.Ceil(float64(w / (width - 2*pad) * 1.1)))
-			lines = max(lines, n)
+			// The lines the cell's WrapLabel breaks the text into, not an
+			// estimate from its width.
+			lines = max(lines, float32(kit.LineCount(cell(r, c), width, fyne.TextStyle{})))
 		}
 		if lines > 1 {
 			t.SetRowHeight(r, lines*line+2*pad)

@@ -25,11 +25,24 @@ func SetCellText(l *widget.Label, text string, width float32) {
 	if l.Truncation != fyne.TextTruncateOff {
 		l.Truncation = fyne.TextTruncateOff
 	}
+	l.SetText(CellText(text, width, l.TextStyle))
+}
+
+// SetWrapCellText is SetCellText for a WrapLabel cell of a table whose
+// other columns wrap (cells are reused across columns): it stops wrapping
+// and shows text cut to width.
+func SetWrapCellText(l *WrapLabel, text string, width float32) {
+	l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateOff
+	l.SetText(CellText(text, width, l.TextStyle))
+}
+
+// CellText is text as a cell width wide shows it in style: whole when it
+// fits or the cell is not laid out yet (width 0), else cut with "…".
+func CellText(text string, width float32, style fyne.TextStyle) string {
 	if width <= 0 {
-		l.SetText(text)
-		return
+		return text
 	}
-	l.SetText(fitted(text, width-2*theme.InnerPadding(), l.TextStyle))
+	return fitted(text, width-2*theme.InnerPadding(), style)
 }
 
 type fitKey struct {

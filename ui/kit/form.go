@@ -45,7 +45,7 @@ type Form struct {
 	Save, Cancel *widget.Button
 	// Reason is the line beside 保存: why it is disabled, or what the
 	// service said.
-	Reason *widget.Label
+	Reason *WrapLabel
 
 	fields    []*Field
 	attempted bool // the user tried to save (or ShowAll): every message shows
@@ -73,8 +73,7 @@ func NewForm(saveLabel string) *Form {
 	f.Save = widget.NewButtonWithIcon(L(saveLabel), theme.ConfirmIcon(), f.Submit)
 	f.Save.Importance = widget.HighImportance
 	f.Cancel = widget.NewButton(L("取消"), f.TryCancel)
-	f.Reason = widget.NewLabel("")
-	f.Reason.Wrapping = fyne.TextWrapWord
+	f.Reason = NewWrapLabel("")
 	f.Reason.SizeName = theme.SizeNameCaptionText
 	return f
 }
@@ -88,7 +87,7 @@ type Field struct {
 	Extra fyne.CanvasObject
 
 	form    *Form
-	msg     *widget.Label
+	msg     *WrapLabel
 	check   func(value string) string
 	value   func() string
 	loaded  string
@@ -205,7 +204,7 @@ func (fd *Field) Value(value func() string) *Field {
 func (fd *Field) Message() string { return fd.shown }
 
 // MessageLabel is the label under the field, for tests.
-func (fd *Field) MessageLabel() *widget.Label { return fd.msg }
+func (fd *Field) MessageLabel() *WrapLabel { return fd.msg }
 
 // edited is a change of the input: typed text waits for the user to leave
 // the field before a new message shows; a choice is complete at once.
@@ -450,11 +449,10 @@ func (f *Form) FocusFirst() {
 // an ID number's characters, why a date does not exist), and a pop-up on
 // hover was tried and taken back (42fb307: a Fyne pop-up covers the window,
 // so the label under it lost the pointer as soon as it showed).
-func newMessage() *widget.Label {
-	l := widget.NewLabel("")
+func newMessage() *WrapLabel {
+	l := NewWrapLabel("")
 	l.Importance = widget.DangerImportance
 	l.SizeName = theme.SizeNameCaptionText
-	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
