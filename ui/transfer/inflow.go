@@ -150,9 +150,8 @@ func showInflowForm(s *Screen, im model.InflowMember) {
 	if !isNew {
 		title = "修改流入党员"
 	}
-	intro := widget.NewLabel(kit.L("流入党员不列入本支部花名册；参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数，也不参加表决。在本地工作{{.Months}}个月以上的，应将组织关系转入。",
+	intro := kit.NewWrapLabel(kit.L("流入党员不列入本支部花名册；参加活动时在活动记录的“出席情况”中勾选为列席，不计入应到人数，也不参加表决。在本地工作{{.Months}}个月以上的，应将组织关系转入。",
 		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
-	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(820, 560))
 	if formShown != nil {

@@ -18,7 +18,7 @@ import (
 type insTab struct {
 	s        *Screen
 	list     *widget.List
-	empty    *widget.Label
+	empty    *kit.WrapLabel
 	detail   *details
 	content  fyne.CanvasObject
 	shown    []model.TransferIn
@@ -113,8 +113,7 @@ func showTransferInForm(s *Screen) {
 	ethnicity := kit.NewValueEntry(model.CurrentEthnicities.Choices())
 	sex := kit.NewChoice([]string{string(model.SexMale), string(model.SexFemale)}, nil)
 	// The probation's rules are told only for a probationary member.
-	probation := widget.NewLabel(probationText(s.host.Today()))
-	probation.Wrapping = fyne.TextWrapWord
+	probation := kit.NewWrapLabel(probationText(s.host.Today()))
 	probation.Hide()
 	category := kit.NewChoice([]string{string(model.CategoryFull), string(model.CategoryProbationary)}, func(v string) {
 		probation.Hidden = v != string(model.CategoryProbationary)
@@ -125,13 +124,13 @@ func showTransferInForm(s *Screen) {
 	letterDate, date := kit.NewDateEntry().NeedDay(), kit.NewDateEntry().NeedDay()
 	date.Today, letterDate.Today, join.Today, full.Today = s.host.Today, s.host.Today, s.host.Today, s.host.Today
 	paidTo, handler, note := kit.NewEntry(), kit.NewEntry(), kit.NewEntry()
-	duesNote := widget.NewLabel("")
-	duesNote.Wrapping, duesNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	duesNote := kit.NewWrapLabel("")
+	duesNote.Importance = widget.WarningImportance
 	duesNote.Hide()
 	// Our 回执 goes back to the sending 基层党委: without it the printed
 	// 回执 is addressed to nobody, as the letter form also warns.
-	commNote := widget.NewLabel(kit.L("未填写转出党组织的基层党委：打印的回执将没有收件单位。介绍信上写有的，请照抄。"))
-	commNote.Wrapping, commNote.Importance = fyne.TextWrapWord, widget.WarningImportance
+	commNote := kit.NewWrapLabel(kit.L("未填写转出党组织的基层党委：打印的回执将没有收件单位。介绍信上写有的，请照抄。"))
+	commNote.Importance = widget.WarningImportance
 	commNote.Hide()
 	paidTo.SetPlaceHolder(kit.L("介绍信上的年月，如 2026年10月"))
 	number.SetPlaceHolder(kit.L("如 甘组转字（2026）88号"))

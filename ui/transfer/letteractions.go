@@ -52,8 +52,7 @@ func showReceiptForm(s *Screen, l model.TransferLetter) {
 		rc, _ := read()
 		return func() error { _, err := s.svc.RecordReceipt(l.ID, rc); return err }
 	})
-	intro := widget.NewLabel(kit.L("接收党组织寄回的回执贴在存根联的“贴回执联处”备查；登记后这封介绍信办结。"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("接收党组织寄回的回执贴在存根联的“贴回执联处”备查；登记后这封介绍信办结。"))
 	body := container.NewVBox(widget.NewLabel(letterText(&l)+" → "+l.ToOrg), intro, form.Grid(1, fields...))
 	dlg = kit.ShowForm(s.host.Window(), "登记回执", form, body, fyne.NewSize(560, 460))
 	if formShown != nil {
@@ -181,8 +180,7 @@ func showSetupForm(s *Screen) {
 		ls, _ := read()
 		return func() error { return s.svc.SaveLetterSetup(ls) }
 	})
-	intro := widget.NewLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委，请务必填写。地址和电话留空时，用“设置”中“支部信息”的地址和联系人电话。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("这些内容印在介绍信上“党员原所在基层党委通讯地址”一栏，回执寄回给转出党组织的基层党委，请务必填写。地址和电话留空时，用“设置”中“支部信息”的地址和联系人电话。套打：在印好的介绍信纸上只打印填写的内容；先用普通纸试打一张，与印好的介绍信叠在一起对着光看，内容偏右就填负的左右偏移，偏下就填负的上下偏移（最多 ±{{.Max}} 毫米）。", map[string]any{"Max": model.MaxLetterOffset / 10}))
 	// The committee's name and the address are long: a line each.
 	body := container.NewVBox(intro, form.Grid(1, fComm, fAddr), form.Grid(2, fPhone, fFax, fPost), form.Grid(2, fX, fY), form.Grid(2, fNext))
 	dlg = kit.ShowForm(s.host.Window(), "介绍信设置", form, body, fyne.NewSize(820, 620))

@@ -22,7 +22,7 @@ type letterForm struct {
 	onSaved func()
 	issued  func(l model.TransferLetter) // before onSaved, in the section
 
-	noCommittee *widget.Label // the setup has no sending 基层党委
+	noCommittee *kit.WrapLabel // the setup has no sending 基层党委
 
 	form      *kit.Form
 	dlg       *kit.FormDialog
@@ -34,8 +34,8 @@ type letterForm struct {
 	date      *kit.DateEntry
 	days      *kit.Entry
 	phone     *kit.Entry
-	preview   *widget.Label
-	warning   *widget.Label
+	preview   *kit.WrapLabel
+	warning   *kit.WrapLabel
 	byField   map[model.Field]*kit.Field
 	draftErr  string
 	dues      model.LetterDues
@@ -75,10 +75,8 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 	f.date = kit.NewDateEntry().NeedDay()
 	f.date.Today = host.Today
 	f.date.OnChanged = func(string) { f.draft() }
-	f.preview = widget.NewLabel("")
-	f.preview.Wrapping = fyne.TextWrapWord
-	f.warning = widget.NewLabel("")
-	f.warning.Wrapping = fyne.TextWrapWord
+	f.preview = kit.NewWrapLabel("")
+	f.warning = kit.NewWrapLabel("")
 	f.warning.Importance = widget.WarningImportance
 
 	fMember := f.form.Add("党员姓名", f.member)
@@ -107,12 +105,10 @@ func showLetterForm(host kit.Host, svc Service, id int64, onSaved func(), issued
 		f.member.Disable()
 	}
 	f.draft()
-	intro := widget.NewLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("介绍信写明党员的基本情况和去向；党费交至取自党费账（已交清的最后一个月），有效期最长{{.Max}}天。开具后，该党员离开本支部名册（不删除任何记录），回执寄回后在此登记。", map[string]any{"Max": model.CurrentTransferRules().ValidDaysMax.N}))
 	// The 回执 goes back to the sending 基层党委: without it in the setup
 	// its line prints blank, which the secretary should know beforehand.
-	noCommittee := widget.NewLabel(kit.L("介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空。请先在“介绍信设置…”中填写。"))
-	noCommittee.Wrapping = fyne.TextWrapWord
+	noCommittee := kit.NewWrapLabel(kit.L("介绍信设置中还没有填写转出党组织的基层党委：回执上的收件单位将留空。请先在“介绍信设置…”中填写。"))
 	noCommittee.Importance = widget.WarningImportance
 	noCommittee.Hide()
 	f.noCommittee = noCommittee

@@ -18,7 +18,7 @@ import (
 type lettersTab struct {
 	s        *Screen
 	list     *widget.List
-	empty    *widget.Label
+	empty    *kit.WrapLabel
 	detail   *details
 	year     *kit.Select
 	content  fyne.CanvasObject

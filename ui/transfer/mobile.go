@@ -278,9 +278,8 @@ func showMobileForm(s *Screen, mm model.MobileMember) {
 	case !isNew:
 		title = "修改流动党员登记"
 	}
-	intro := widget.NewLabel(kit.L("外出不满{{.Months}}个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。",
+	intro := kit.NewWrapLabel(kit.L("外出不满{{.Months}}个月或暂时无法转接组织关系的党员持《流动党员活动证》在流入地参加组织生活，每年至少向本支部报告一次。外出期间且按时报告的，不计入本支部“未参加组织生活”的月数。",
 		map[string]any{"Months": model.CurrentMobileRules().TransferAfterMonths.N}))
-	intro.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(intro, form.Grid(2, fields...))
 	dlg = kit.ShowForm(s.host.Window(), title, form, body, fyne.NewSize(860, 600))
 	if formShown != nil {

@@ -18,7 +18,7 @@ import (
 type registerList[T any] struct {
 	s        *Screen
 	list     *widget.List
-	empty    *widget.Label
+	empty    *kit.WrapLabel
 	detail   *details
 	content  fyne.CanvasObject
 	shown    []T
@@ -41,7 +41,7 @@ type registerKind[T any] struct {
 // newRegisterList makes a register's tab: empty is shown while the register
 // is empty, hint in the details before a choice, add is the button that
 // enters one and export the one that saves the register.
-func newRegisterList[T any](s *Screen, kind registerKind[T], empty *widget.Label, hint string, add, export *widget.Button) *registerList[T] {
+func newRegisterList[T any](s *Screen, kind registerKind[T], empty *kit.WrapLabel, hint string, add, export *widget.Button) *registerList[T] {
 	r := &registerList[T]{s: s, kind: kind}
 	r.list = twoLineList(func() int { return len(r.shown) }, func(i int) (string, string, widget.Importance) { return kind.item(&r.shown[i]) },
 		func(i int) { r.open(kind.id(&r.shown[i])) })

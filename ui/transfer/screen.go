@@ -22,7 +22,7 @@ type Screen struct {
 
 	content  fyne.CanvasObject
 	tabs     *container.AppTabs
-	findings *widget.Label
+	findings *kit.WrapLabel
 
 	data    model.TransferOverview
 	loaded  bool
@@ -36,8 +36,7 @@ type Screen struct {
 // NewScreen builds the section and loads it.
 func NewScreen(host kit.Host, svc Service) *Screen {
 	s := &Screen{host: host, svc: svc}
-	s.findings = widget.NewLabel("")
-	s.findings.Wrapping = fyne.TextWrapWord
+	s.findings = kit.NewWrapLabel("")
 	// Hidden until the section is read: no empty band above the tabs
 	// that the banner or nothing fills later.
 	s.findings.Hide()
@@ -204,7 +203,7 @@ func twoLineList(n func() int, item func(i int) (title, detail string, imp widge
 // details is the right side of a tab: label–value rows and the actions.
 type details struct {
 	box     *fyne.Container
-	empty   *widget.Label
+	empty   *kit.WrapLabel
 	buttons *fyne.Container
 	content fyne.CanvasObject
 }
@@ -214,8 +213,7 @@ func newDetails(emptyText string) *details {
 	// second line in a narrow window: at 768 px the rows run past the
 	// bottom, and the actions must not scroll away with them.
 	d := &details{box: container.NewVBox(), buttons: container.New(layout.NewRowWrapLayout())}
-	d.empty = widget.NewLabel(emptyText)
-	d.empty.Wrapping = fyne.TextWrapWord
+	d.empty = kit.NewWrapLabel(emptyText)
 	rows := container.NewBorder(d.buttons, nil, nil, nil, kit.NewScroll(d.box))
 	d.content = container.NewStack(rows, container.NewVBox(d.empty))
 	return d
@@ -240,8 +238,7 @@ func (d *details) show(rows []detailRow, buttons ...fyne.CanvasObject) {
 	for _, r := range rows {
 		label := widget.NewLabel(kit.L(r.label))
 		label.TextStyle.Bold = true
-		value := widget.NewLabel(r.value)
-		value.Wrapping = fyne.TextWrapWord
+		value := kit.NewWrapLabel(r.value)
 		value.Selectable = true
 		form.Add(label)
 		form.Add(value)
@@ -261,9 +258,8 @@ func tabLayout(toolbar fyne.CanvasObject, list, empty, detail fyne.CanvasObject)
 	return container.NewBorder(container.NewPadded(toolbar), nil, nil, nil, split)
 }
 
-func emptyLabel(text string, data ...any) *widget.Label {
-	l := widget.NewLabel(kit.L(text, data...))
-	l.Wrapping = fyne.TextWrapWord
+func emptyLabel(text string, data ...any) *kit.WrapLabel {
+	l := kit.NewWrapLabel(kit.L(text, data...))
 	return l
 }
 

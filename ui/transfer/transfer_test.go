@@ -783,6 +783,8 @@ func labelsIn(o fyne.CanvasObject) []string {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
+		case *kit.WrapLabel:
+			out = append(out, w.Text)
 		case *fyne.Container:
 			for _, c := range w.Objects {
 				walk(c)
@@ -1027,7 +1029,9 @@ func shownTexts(h *fakeHost) string {
 	drawing := map[fyne.CanvasObject]bool{}
 	for _, o := range objects {
 		if l, ok := o.(*kit.WrapLabel); ok {
-			for _, in := range test.LaidOutObjects(l)[1:] {
+			// Its renderer's: LaidOutObjects leaves out a hidden
+			// WrapLabel's, whose inner Label is not itself hidden.
+			for _, in := range test.WidgetRenderer(l).Objects() {
 				drawing[in] = true
 			}
 		}
