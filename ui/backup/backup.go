@@ -57,7 +57,7 @@ type Section struct {
 	files   *filedialog.Dialogs
 	backups []bk.Backup
 	list    *widget.List
-	summary *widget.Label // how many backups, how much space
+	summary *kit.WrapLabel // how many backups, how much space
 	empty   *widget.Label
 	// preview is the restore preview last shown, for tests.
 	preview *preview
@@ -75,11 +75,9 @@ var reasonNames = map[storage.BackupReason]string{
 // New builds the section over svc; it lists the backups at once.
 func New(h Host, svc Service) *Section {
 	s := &Section{h: h, svc: svc, files: filedialog.New(h.Window(), fyne.CurrentApp().Preferences())}
-	intro := widget.NewLabel(kit.L("每天第一次打开数据文件时（如果数据有改动），以及每次导入、恢复和升级之前，软件都会自动备份到数据文件旁的 backups 文件夹：保留今天的全部备份、最近 {{.Days}} 天每天一份和最近 {{.Months}} 个月每月一份。备份到U盘请用“备份到…”。",
+	intro := kit.NewWrapLabel(kit.L("每天第一次打开数据文件时（如果数据有改动），以及每次导入、恢复和升级之前，软件都会自动备份到数据文件旁的 backups 文件夹：保留今天的全部备份、最近 {{.Days}} 天每天一份和最近 {{.Months}} 个月每月一份。备份到U盘请用“备份到…”。",
 		map[string]any{"Days": bk.KeepDays, "Months": bk.KeepMonths}))
-	intro.Wrapping = fyne.TextWrapWord
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapBreak
+	s.summary = kit.NewWrapLabel("")
 	openFolder := widget.NewButtonWithIcon(kit.L("打开备份文件夹"), theme.FolderOpenIcon(), s.openFolder)
 	s.empty = widget.NewLabel(kit.L("还没有自动备份。"))
 	s.list = widget.NewList(func() int { return len(s.backups) }, s.newRow, s.updateRow)

@@ -126,17 +126,14 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 	)
 	for _, r := range previewRows {
 		b, cur := r.value(c.Summary), r.value(current)
-		bl := widget.NewLabel(b)
-		bl.Wrapping = fyne.TextWrapWord
+		bl := kit.NewWrapLabel(b)
 		if b != cur {
 			bl.Importance = widget.WarningImportance
 		}
-		cl := widget.NewLabel(cur)
-		cl.Wrapping = fyne.TextWrapWord
+		cl := kit.NewWrapLabel(cur)
 		rows.Add(container.NewGridWithColumns(3, widget.NewLabel(kit.L(r.label)), bl, cl))
 	}
-	source := widget.NewLabel(kit.L("文件：{{.File}}（{{.Kind}}）", map[string]any{"File": c.Source, "Kind": kit.L(kindNames[c.Kind])}))
-	source.Wrapping = fyne.TextWrapBreak
+	source := kit.NewWrapLabel(kit.L("文件：{{.File}}（{{.Kind}}）", map[string]any{"File": c.Source, "Kind": kit.L(kindNames[c.Kind])}))
 	note := kit.NewWrapLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
 	body := container.NewVBox(source, rows, note)
 
@@ -200,9 +197,8 @@ func boldLabel(text string) *widget.Label {
 // the folder.
 func showDone(win fyne.Window, title, message, path string) {
 	msg := kit.NewWrapLabel(message)
-	where := widget.NewLabel(path)
+	where := kit.NewWrapLabel(path)
 	where.Selectable = true
-	where.Wrapping = fyne.TextWrapBreak
 	var d dialog.Dialog
 	open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()

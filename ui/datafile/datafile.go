@@ -56,18 +56,16 @@ const Ext = ".db"
 // well.
 type Banner struct {
 	Content *fyne.Container
-	text    *widget.Label
-	backup  *widget.Label // the day's automatic backup failed; hidden otherwise
+	text    *kit.WrapLabel
+	backup  *kit.WrapLabel // the day's automatic backup failed; hidden otherwise
 }
 
 // NewBanner makes the banner for f (nil: none, as in tests of other
 // screens) and shows at once whether the file is read-only.
 func NewBanner(f File) *Banner {
-	b := &Banner{text: widget.NewLabel(""), backup: widget.NewLabel("")}
-	b.text.Wrapping = fyne.TextWrapWord
+	b := &Banner{text: kit.NewWrapLabel(""), backup: kit.NewWrapLabel("")}
 	b.text.Importance = widget.DangerImportance
 	b.text.Hide()
-	b.backup.Wrapping = fyne.TextWrapWord
 	b.backup.Importance = widget.WarningImportance
 	b.backup.Hide()
 	icon := widget.NewIcon(theme.NewWarningThemedResource(theme.WarningIcon()))
@@ -136,13 +134,12 @@ type Section struct {
 	Content fyne.CanvasObject
 	h       Host
 	f       File
-	result  *widget.Label
+	result  *kit.WrapLabel
 }
 
 // New makes the section for the window's file f.
 func New(h Host, f File) *Section {
-	s := &Section{h: h, f: f, result: widget.NewLabel("")}
-	s.result.Wrapping = fyne.TextWrapWord
+	s := &Section{h: h, f: f, result: kit.NewWrapLabel("")}
 	if f.ReadOnly() {
 		s.result.SetText(lang.L("这个数据文件是只读的：可以查看和导出，不能修改。"))
 	}
@@ -172,8 +169,7 @@ func (s *Section) verify() {
 		if !v.OK() {
 			title = lang.L("数据文件有问题")
 		}
-		msg := widget.NewLabel(text)
-		msg.Wrapping = fyne.TextWrapWord
+		msg := kit.NewWrapLabel(text)
 		d := dialog.NewCustom(title, lang.L("关闭"), container.NewVScroll(msg), s.h.Window())
 		d.Resize(fyne.NewSize(560, 360))
 		kit.EnterEsc(s.h.Window(), d, d.Hide, d.Hide)

@@ -271,8 +271,7 @@ func (d *Dialogs) decide(path string, asked bool, refused error, replace func())
 		d.Ask(title, question, "替换", replace)
 		return
 	}
-	msg := widget.NewLabel(question)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := kit.NewWrapLabel(question)
 	c := dialog.NewCustomConfirm(lang.L(title), lang.L("替换"), lang.L("取消"), msg, func(ok bool) {
 		if ok {
 			replace()

@@ -54,7 +54,7 @@ type Section struct {
 	h     Host
 	svc   Service
 	files *filedialog.Dialogs
-	key   *widget.Label
+	key   *kit.WrapLabel
 	clear *widget.Button
 	// last is what the last export said, for tests.
 	last string
@@ -64,18 +64,15 @@ type Section struct {
 func New(h Host, svc Service) *Section {
 	s := &Section{h: h, svc: svc, files: filedialog.New(h.Window(), fyne.CurrentApp().Preferences())}
 	s.files.AskReplace = s.askReplace
-	intro := widget.NewLabel(kit.L("向党建指导员报送数据：导出数据包，拷到U盘交给指导员。载入指导员给的公钥后，数据包只有该指导员能打开，U盘丢失也不会泄露党员信息，导出时也不用输入密码。"))
-	intro.Wrapping = fyne.TextWrapWord
-	s.key = widget.NewLabel("")
-	s.key.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("向党建指导员报送数据：导出数据包，拷到U盘交给指导员。载入指导员给的公钥后，数据包只有该指导员能打开，U盘丢失也不会泄露党员信息，导出时也不用输入密码。"))
+	s.key = kit.NewWrapLabel("")
 	load := widget.NewButtonWithIcon(kit.L("载入公钥文件…"), theme.FolderOpenIcon(), s.loadFile)
 	paste := widget.NewButtonWithIcon(kit.L("粘贴公钥…"), theme.ContentPasteIcon(), s.paste)
 	s.clear = widget.NewButtonWithIcon(kit.L("移除公钥"), theme.DeleteIcon(), s.confirmClear)
 	export := widget.NewButtonWithIcon(kit.L("导出数据包…"), theme.UploadIcon(), s.export)
 	export.Importance = widget.HighImportance
 
-	note := widget.NewLabel(kit.L("党建指导员使用：汇总多个支部的数据包、单位名录和上报汇总表。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("党建指导员使用：汇总多个支部的数据包、单位名录和上报汇总表。"))
 	note.SizeName = theme.SizeNameCaptionText
 	open := widget.NewButton(kit.L("打开指导员工作台…"), h.OpenWorkspace)
 	open.Importance = widget.LowImportance
@@ -135,12 +132,10 @@ func (s *Section) paste() {
 	if clip := fyne.CurrentApp().Clipboard().Content(); strings.Contains(strings.ToLower(clip), "age1") {
 		text.SetText(clip)
 	}
-	msg := widget.NewLabel("")
+	msg := kit.NewWrapLabel("")
 	msg.Importance = widget.DangerImportance
-	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	intro := widget.NewLabel(kit.L("把指导员发来的公钥粘贴到下面（整条消息也可以，其中以 age1 开头的那一串就是公钥）："))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("把指导员发来的公钥粘贴到下面（整条消息也可以，其中以 age1 开头的那一串就是公钥）："))
 	body := container.NewBorder(intro, msg, nil, nil, text)
 	d = dialog.NewCustomConfirm(kit.L("粘贴指导员公钥"), kit.L("下一步"), kit.L("取消"), body, func(ok bool) {
 		if !ok {
@@ -220,8 +215,7 @@ func (s *Section) askPassphrase(then func(passphrase string)) {
 	p1, p2 := widget.NewPasswordEntry(), widget.NewPasswordEntry()
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
-	intro := widget.NewLabel(kit.L("没有载入指导员公钥。建议给数据包设一个密码（至少8个字符），把密码另行告诉指导员；也可以不加密。"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("没有载入指导员公钥。建议给数据包设一个密码（至少8个字符），把密码另行告诉指导员；也可以不加密。"))
 	form := widget.NewForm(widget.NewFormItem(kit.L("密码"), p1), widget.NewFormItem(kit.L("再输入一次"), p2))
 	var d dialog.Dialog
 	plain := widget.NewButton(kit.L("不加密"), func() {

@@ -15,6 +15,7 @@ import (
 	"branchledger/storage"
 	"branchledger/storage/datapkg"
 	"branchledger/storage/demo"
+	"branchledger/ui/kit"
 )
 
 type host struct {
@@ -109,6 +110,8 @@ func labels(w fyne.Window) string {
 	walk = func(o fyne.CanvasObject) {
 		switch o := o.(type) {
 		case *widget.Label:
+			texts = append(texts, o.Text)
+		case *kit.WrapLabel:
 			texts = append(texts, o.Text)
 		case *fyne.Container:
 			for _, c := range o.Objects {

@@ -57,13 +57,12 @@ func (p *page) showHistory() {
 		}
 		list := widget.NewList(func() int { return len(changes) },
 			func() fyne.CanvasObject {
-				l := widget.NewLabel("")
-				l.Wrapping = fyne.TextWrapWord
+				l := kit.NewWrapLabel("")
 				return l
 			},
 			func(i widget.ListItemID, o fyne.CanvasObject) {
 				c := changes[i]
-				o.(*widget.Label).SetText(c.At.Format("2006-01-02 15:04") + "　" + c.Source + "　" + c.Field + "\n" +
+				o.(*kit.WrapLabel).SetText(c.At.Format("2006-01-02 15:04") + "　" + c.Source + "　" + c.Field + "\n" +
 					kit.L("原：") + orDash(c.Old) + "\n" + kit.L("新：") + orDash(c.New))
 			})
 		var body fyne.CanvasObject = list
@@ -115,15 +114,13 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 			changes = append(changes, change{u.After.Name, c})
 		}
 	}
-	summary := widget.NewLabel(kit.L("{{.File}}，工作表“{{.Sheet}}”：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
+	summary := kit.NewWrapLabel(kit.L("{{.File}}，工作表“{{.Sheet}}”：新增 {{.Add}} 人，更新 {{.Update}} 人，无变化 {{.Same}} 人，{{.Rejected}} 行未通过。", map[string]any{
 		"File": filepath.Base(p.File), "Sheet": p.Sheet, "Add": len(p.Add), "Update": len(p.Update),
 		"Same": p.Unchanged, "Rejected": p.RejectedRows(),
 	}))
-	summary.Wrapping = fyne.TextWrapWord
 	top := fyne.CanvasObject(summary)
 	if len(p.Ignored) > 0 {
-		ignored := widget.NewLabel(kit.L("未导入的列：{{.Columns}}（发展党员台账没有这些项目）", map[string]any{"Columns": strings.Join(p.Ignored, "、")}))
-		ignored.Wrapping = fyne.TextWrapWord
+		ignored := kit.NewWrapLabel(kit.L("未导入的列：{{.Columns}}（发展党员台账没有这些项目）", map[string]any{"Columns": strings.Join(p.Ignored, "、")}))
 		top = container.NewVBox(summary, ignored)
 	}
 	notes := textTable([]string{"行号", "说明"}, []float32{60, 790}, len(p.Notes), func(row, col int) string {
@@ -199,8 +196,7 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 		confirm.Disable()
 	}
 	cancel := widget.NewButton(kit.L("取消"), func() { dlg.Hide() })
-	note := widget.NewLabel(kit.L("确认之前不会写入任何数据。未通过的行请在 Excel 中改正后重新导入。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("确认之前不会写入任何数据。未通过的行请在 Excel 中改正后重新导入。"))
 	body := container.NewBorder(top, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, confirm), note), nil, nil, tabs)
 	dlg = dialog.NewCustomWithoutButtons(kit.L("导入预览"), body, s.host.Window())
 	dlg.Resize(fyne.NewSize(960, 560))

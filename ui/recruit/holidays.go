@@ -21,7 +21,7 @@ type Holidays struct {
 	host    kit.Host
 	svc     Service
 	content fyne.CanvasObject
-	known   *widget.Label
+	known   *kit.WrapLabel
 	days    []model.HolidayDay
 	list    *widget.List
 	listBox *fyne.Container // the list's fixed-size frame, hidden while empty
@@ -38,8 +38,7 @@ const holidayPlaceholder = "如 2027-02-10 或 2027.2.10"
 // NewHolidays builds the card's content.
 func NewHolidays(host kit.Host, svc Service) *Holidays {
 	h := &Holidays{host: host, svc: svc}
-	h.known = widget.NewLabel("")
-	h.known.Wrapping = fyne.TextWrapWord
+	h.known = kit.NewWrapLabel("")
 	h.list = widget.NewList(func() int { return len(h.days) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, nil, widget.NewButtonWithIcon("", theme.DeleteIcon(), nil), widget.NewLabel(""))
@@ -96,8 +95,7 @@ func NewHolidays(host kit.Host, svc Service) *Holidays {
 			host.DataChanged()
 		})
 	}
-	intro := widget.NewLabel(kit.L("公示的工作日按国务院办公厅每年发布的放假和调休安排计算。新的一年的安排发布后（一般在上一年11月），请在这里逐日添加放假日和调休上班日；也可更正已有的日期。"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("公示的工作日按国务院办公厅每年发布的放假和调休安排计算。新的一年的安排发布后（一般在上一年11月），请在这里逐日添加放假日和调休上班日；也可更正已有的日期。"))
 	h.none = widget.NewLabel(kit.L("尚未添加自己的放假安排；已有年份按官方安排计算。"))
 	h.listBox = container.NewGridWrap(fyne.NewSize(520, 160), h.list)
 	// Two columns (日期 and 安排, then 节日): in three the date's hint was

@@ -15,7 +15,7 @@ import (
 type page struct {
 	s       *Screen
 	content *fyne.Container
-	hint    *widget.Label
+	hint    *kit.WrapLabel
 
 	r   model.Recruit
 	rep model.RecruitReport
@@ -23,8 +23,7 @@ type page struct {
 
 func newPage(s *Screen) *page {
 	p := &page{s: s}
-	p.hint = widget.NewLabel(kit.L("在左侧选择一个人，查看其发展党员的全部环节。"))
-	p.hint.Wrapping = fyne.TextWrapWord
+	p.hint = kit.NewWrapLabel(kit.L("在左侧选择一个人，查看其发展党员的全部环节。"))
 	p.content = container.NewStack(container.NewPadded(p.hint))
 	return p
 }
@@ -78,15 +77,13 @@ func (p *page) nextCard() fyne.CanvasObject {
 		if p.r.Status() == model.StatusProbationary {
 			msg = kit.L("预备期至{{.Date}}，届满后登记转正申请。", map[string]any{"Date": p.r.ProbationEnd().Chinese()})
 		}
-		l := widget.NewLabel(msg)
-		l.Wrapping = fyne.TextWrapWord
+		l := kit.NewWrapLabel(msg)
 		return widget.NewCard(kit.L("下一步"), "", l)
 	}
 	text, imp := nextText(p.rep)
-	l := widget.NewLabel(text)
+	l := kit.NewWrapLabel(text)
 	l.Importance = imp
 	l.TextStyle.Bold = true
-	l.Wrapping = fyne.TextWrapWord
 	step := n.Step
 	var do fyne.CanvasObject = layoutNone()
 	if step != model.StepProbation {
@@ -94,9 +91,8 @@ func (p *page) nextCard() fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		do = b
 	}
-	rule := widget.NewLabel(kit.Cite(n.Rule))
+	rule := kit.NewWrapLabel(kit.Cite(n.Rule))
 	rule.SizeName = theme.SizeNameCaptionText
-	rule.Wrapping = fyne.TextWrapWord
 	return widget.NewCard(kit.L("下一步"), "", container.NewBorder(nil, nil, nil, do, container.NewVBox(l, rule)))
 }
 
@@ -125,8 +121,7 @@ func (p *page) findingsBox() fyne.CanvasObject {
 				continue
 			}
 			icon, imp := severityLook(sev)
-			l := widget.NewLabel(kit.L(sev.String()) + kit.L("：") + kit.Say(model.RecruitDetail(f)))
-			l.Wrapping = fyne.TextWrapWord
+			l := kit.NewWrapLabel(kit.L(sev.String()) + kit.L("：") + kit.Say(model.RecruitDetail(f)))
 			l.Importance = imp
 			box.Add(container.NewBorder(nil, nil, widget.NewIcon(icon), nil, l))
 		}
@@ -168,8 +163,7 @@ func (p *page) stepRow(st *model.StepStatus) fyne.CanvasObject {
 	info := st.Step.Info()
 	icon := widget.NewIcon(stateIcon(st.State))
 	name := widget.NewLabel(itoa(int(st.Step)) + ". " + kit.L(info.Name))
-	status := widget.NewLabel(p.statusText(st))
-	status.Wrapping = fyne.TextWrapWord
+	status := kit.NewWrapLabel(p.statusText(st))
 	switch st.State {
 	case model.StepOverdue:
 		status.Importance = widget.DangerImportance

@@ -207,6 +207,8 @@ func labels(o fyne.CanvasObject) []string {
 		switch w := o.(type) {
 		case *widget.Label:
 			out = append(out, w.Text)
+		case *kit.WrapLabel:
+			out = append(out, w.Text)
 		case *widget.Card:
 			out = append(out, w.Title)
 			if w.Content != nil {

@@ -35,7 +35,7 @@ type stepInputs struct {
 	document, note        *kit.Entry
 	archived              *widget.CheckGroup
 	workingDays           *widget.Label
-	meetingCheck          *widget.Label
+	meetingCheck          *kit.WrapLabel
 	attachments           *widget.Label
 }
 
@@ -170,8 +170,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		}
 		in.meeting = kit.NewSelect(meetingTitles, nil)
 		fd := add("会议记录", model.StepMeetingField, in.meeting)
-		in.meetingCheck = widget.NewLabel("")
-		in.meetingCheck.Wrapping = fyne.TextWrapWord
+		in.meetingCheck = kit.NewWrapLabel("")
 		in.meetingCheck.SizeName = theme.SizeNameCaptionText
 		fd.Extra = in.meetingCheck
 		in.meeting.OnChanged = func(string) {
@@ -415,8 +414,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 	} else if seq > 1 {
 		title += kit.L("（延长预备期满后）")
 	}
-	hint := widget.NewLabel(stepHint(step, rules))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(stepHint(step, rules))
 	hint.SizeName = theme.SizeNameCaptionText
 	view := widget.NewButtonWithIcon(kit.L("查看扫描件"), theme.VisibilityIcon(), func() { s.showScans(attachments) })
 	scans := container.NewBorder(nil, nil, nil, container.NewHBox(view, attach), in.attachments)
