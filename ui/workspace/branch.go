@@ -304,13 +304,12 @@ func (w *Window) overview(v *BranchView) (fyne.CanvasObject, error) {
 
 // findingLabel is a finding in the UI language, tagged with its severity
 // (and its area when withArea) and coloured by it.
-func findingLabel(f model.Finding, withArea bool) *widget.Label {
+func findingLabel(f model.Finding, withArea bool) *kit.WrapLabel {
 	tag := kit.L("【{{.Severity}}】", map[string]any{"Severity": kit.L(f.Severity.String())})
 	if withArea {
 		tag = kit.L("【{{.Severity}}·{{.Area}}】", map[string]any{"Severity": kit.L(f.Severity.String()), "Area": kit.L(f.About.String())})
 	}
-	l := widget.NewLabel(tag + kit.FindingText(f))
-	l.Wrapping = fyne.TextWrapWord
+	l := kit.NewWrapLabel(tag + kit.FindingText(f))
 	l.Importance = map[model.Severity]widget.Importance{model.Serious: widget.DangerImportance, model.Warning: widget.WarningImportance}[f.Severity]
 	return l
 }
@@ -378,9 +377,8 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 	// A tick beyond the joint-branch limit is taken back at once and said
 	// here: refused at 保存, the dialog closed with every tick lost and the
 	// message went to the workspace window behind (review s6-11 newuser #4).
-	tooMany := widget.NewLabel("")
+	tooMany := kit.NewWrapLabel("")
 	tooMany.Importance = widget.DangerImportance
-	tooMany.Wrapping = fyne.TextWrapWord
 	tooMany.Hide()
 	w.linkingNote = tooMany
 	prev := slices.Clone(selected)
@@ -396,11 +394,10 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 		}
 		prev = slices.Clone(sel)
 	}
-	note := widget.NewLabel(kit.L("单独组建的支部选一个单位；联合党支部最多选{{.N}}个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
+	note := kit.NewWrapLabel(kit.L("单独组建的支部选一个单位；联合党支部最多选{{.N}}个。", map[string]any{"N": rules.MaxUnitsJointBranch}))
 	if suggested != "" {
 		note.SetText(note.Text + "\n" + kit.L("已预选与本支部单位名称相同的“{{.Name}}”，请核对后保存。", map[string]any{"Name": suggested}))
 	}
-	note.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
 		container.NewBorder(note, tooMany, nil, nil, container.NewVScroll(check)), func(ok bool) {
 			if !ok {

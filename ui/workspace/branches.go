@@ -3,7 +3,6 @@ package workspace
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -154,12 +153,10 @@ func newBranchesTab(w *Window) *branchesTab {
 	t.table = kit.NewStickyTable(1,
 		func() (int, int) { return len(t.shown), len(columns) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			return kit.NewWrapLabel("")
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
+			l := o.(*kit.WrapLabel)
 			b := &t.shown[id.Row]
 			// Cut cells go through kit.SetCellText's cached fit, not Fyne's
 			// ellipsis: fitRows' SetRowHeight refreshes every visible cell
@@ -169,8 +166,7 @@ func newBranchesTab(w *Window) *branchesTab {
 				l.Truncation, l.Wrapping = fyne.TextTruncateOff, fyne.TextWrapWord
 				l.SetText(columns[id.Col].text(b, w))
 			} else {
-				l.Wrapping = fyne.TextWrapOff
-				kit.SetCellText(l, columns[id.Col].text(b, w), o.Size().Width)
+				kit.SetWrapCellText(l, columns[id.Col].text(b, w), o.Size().Width)
 			}
 			l.Importance = widget.MediumImportance
 			switch {
@@ -210,8 +206,7 @@ func newBranchesTab(w *Window) *branchesTab {
 	}
 	// Only now: the first selection must not filter a list not yet built.
 	t.filter.OnChanged = func(string) { t.apply() }
-	hint := widget.NewLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过{{.Stale}}个月。“{{.Warn}}/{{.Lapse}}月”是{{.Warn}}个月以上（含{{.Lapse}}个月以上）和{{.Lapse}}个月以上的人数。", monthRules()))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := kit.NewWrapLabel(kit.L("点列标题排序，点一行查看该支部（只读）。数据截至各支部数据包的快照日期；标“旧”的快照已超过{{.Stale}}个月。“{{.Warn}}/{{.Lapse}}月”是{{.Warn}}个月以上（含{{.Lapse}}个月以上）和{{.Lapse}}个月以上的人数。", monthRules()))
 	hint.SizeName = theme.SizeNameCaptionText
 	t.shared = container.NewVBox()
 	top := container.NewVBox(container.NewBorder(nil, hint, nil, container.NewHBox(t.filter, t.count, report), t.search), t.shared)
@@ -264,7 +259,7 @@ func (t *branchesTab) showShared() {
 func (w *Window) Shared() []string {
 	var out []string
 	for _, o := range w.branches.shared.Objects {
-		out = append(out, o.(*widget.Label).Text)
+		out = append(out, o.(*kit.WrapLabel).Text)
 	}
 	return out
 }
@@ -323,17 +318,12 @@ const maxLines = 6
 func (t *branchesTab) fitRows() {
 	one := widget.NewLabel("党").MinSize().Height
 	line := widget.NewLabel("党\n党").MinSize().Height - one
-	pad := 4 * theme.Padding()
 	t.heights = t.heights[:0]
 	for r := range t.shown {
 		lines := 1
 		for c := range wrapped {
-			n := 0
-			for _, part := range strings.Split(columns[c].text(&t.shown[r], t.w), "\n") {
-				width := fyne.MeasureText(part, theme.TextSize(), fyne.TextStyle{}).Width
-				n += max(1, int(math.Ceil(float64(width/(t.widths[c]-pad)))))
-			}
-			lines = max(lines, n)
+			// The lines the cell's WrapLabel breaks the text into.
+			lines = max(lines, kit.LineCount(columns[c].text(&t.shown[r], t.w), t.widths[c], fyne.TextStyle{}))
 		}
 		h := one + float32(min(lines, maxLines)-1)*line
 		t.heights = append(t.heights, h)

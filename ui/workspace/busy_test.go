@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	ws "branchledger/storage/workspace"
 )
@@ -90,8 +89,8 @@ func TestTheKeyDialogsBarMovesOnlyWhileTheKeyIsMade(t *testing.T) {
 	var line fyne.CanvasObject
 	for _, o := range w.Win.Canvas().Overlays().List() {
 		walk(o, func(o fyne.CanvasObject) {
-			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "正在生成密钥") {
-				line = l
+			if text, ok := labelText(o); ok && strings.HasPrefix(text, "正在生成密钥") {
+				line = o
 			}
 		})
 	}

@@ -22,7 +22,7 @@ type coverageTab struct {
 	w       *Window
 	content fyne.CanvasObject
 	scope   *widget.Select
-	source  *widget.Label
+	source  *kit.WrapLabel
 	rep     ws.CoverageReport
 	table   *kit.StickyTable
 	fit     func()
@@ -45,8 +45,7 @@ func newCoverageTab(w *Window) *coverageTab {
 		names = append(names, kit.L(r.Name))
 	}
 	t.scope = widget.NewSelect(names, nil)
-	t.source = widget.NewLabel("")
-	t.source.Wrapping = fyne.TextWrapWord
+	t.source = kit.NewWrapLabel("")
 	t.source.SizeName = theme.SizeNameCaptionText
 	rows := func() []model.TypeCoverage {
 		return append(append([]model.TypeCoverage(nil), t.rep.Types...), t.rep.Total)
@@ -84,10 +83,8 @@ func newCoverageTab(w *Window) *coverageTab {
 	report.Importance = widget.HighImportance
 	// Two labels: Fyne wraps at spaces, so one long run after the last
 	// space of the formula went to a line of its own.
-	formula := widget.NewLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。"))
-	formula.Wrapping = fyne.TextWrapWord
-	counted := widget.NewLabel(kit.L("关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写；没有支部关联的按名录所写计。"))
-	counted.Wrapping = fyne.TextWrapWord
+	formula := kit.NewWrapLabel(kit.L("党组织覆盖率 =（单独组建 + 联合组建）÷ 名录内单位；单独组建率 = 单独组建 ÷ 名录内单位；工作覆盖率 = 未建党组织的单位中实现工作覆盖的比例。"))
+	counted := kit.NewWrapLabel(kit.L("关联了支部的单位按其支部计（支部只覆盖这一个单位为单独组建，覆盖多个单位或为联合党支部为联合组建），不论名录所写；没有支部关联的按名录所写计。"))
 	// The table takes the page's width and the height of its rows; it
 	// scrolls sideways when its columns are wider than the window.
 	tall := canvas.NewRectangle(color.Transparent)

@@ -41,8 +41,8 @@ func TestOrganisationListShowsTheCoverageCounted(t *testing.T) {
 		w.orgs.table.UpdateCell(widget.TableCellID{Row: row, Col: col(f)}, c)
 		var text string
 		walk(c, func(o fyne.CanvasObject) {
-			if l, ok := o.(*widget.Label); ok && text == "" {
-				text = l.Text
+			if l, ok := labelText(o); ok && text == "" {
+				text = l
 			}
 		})
 		return text

@@ -15,7 +15,7 @@ import (
 type firstSteps struct {
 	w       *Window
 	content fyne.CanvasObject
-	steps   [3]*widget.Label
+	steps   [3]*kit.WrapLabel
 	// makeKey, exportKey and importNow are the buttons of the steps.
 	makeKey, exportKey, importNow *widget.Button
 }
@@ -42,14 +42,12 @@ func newFirstSteps(w *Window) *firstSteps {
 	f.importNow = widget.NewButtonWithIcon(kit.L("导入数据包"), theme.DownloadIcon(), func() { w.tabs.SelectIndex(1) })
 	buttons := []*widget.Button{f.makeKey, f.exportKey, f.importNow}
 	for i, text := range firstStepTexts {
-		f.steps[i] = widget.NewLabel(kit.L(text))
-		f.steps[i].Wrapping = fyne.TextWrapWord
+		f.steps[i] = kit.NewWrapLabel(kit.L(text))
 		// The button under its step, at the left: seen in a window wider
 		// than a 1024-pixel screen too.
 		box.Add(container.NewVBox(f.steps[i], container.NewHBox(buttons[i])))
 	}
-	note := widget.NewLabel(kit.L("没有公钥的支部也可以给数据包设密码，把密码另行告诉您；导入时会问这个密码。"))
-	note.Wrapping = fyne.TextWrapWord
+	note := kit.NewWrapLabel(kit.L("没有公钥的支部也可以给数据包设密码，把密码另行告诉您；导入时会问这个密码。"))
 	note.SizeName = theme.SizeNameCaptionText
 	box.Add(note)
 	f.content = container.NewPadded(widget.NewCard("", "", box))

@@ -25,7 +25,7 @@ type importsTab struct {
 	w       *Window
 	content fyne.CanvasObject
 	bar     *widget.ProgressBar
-	status  *widget.Label
+	status  *kit.WrapLabel
 	results []ws.Result
 	lines   *fyne.Container // a row per result
 	file    *widget.Button
@@ -37,8 +37,7 @@ type importsTab struct {
 
 func newImportsTab(w *Window) *importsTab {
 	t := &importsTab{w: w}
-	intro := widget.NewLabel(kit.L("把支部交来的U盘插上，选择其中的数据包（.blpkg）或整个U盘文件夹。较新的快照替换工作台中较旧的；同一数据包再次导入不会有任何改动；比已有的旧的快照不导入。每个数据包单独导入，出问题的不影响其他。"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("把支部交来的U盘插上，选择其中的数据包（.blpkg）或整个U盘文件夹。较新的快照替换工作台中较旧的；同一数据包再次导入不会有任何改动；比已有的旧的快照不导入。每个数据包单独导入，出问题的不影响其他。"))
 	t.file = widget.NewButtonWithIcon(kit.L("导入数据包文件…"), theme.FileIcon(), func() {
 		w.files.Open(kit.L("导入数据包"), filedialog.ByExtension(datapkg.Ext), func(path string) { t.start([]string{path}, ws.ImportOptions{}) })
 	})
@@ -48,8 +47,7 @@ func newImportsTab(w *Window) *importsTab {
 	})
 	t.bar = widget.NewProgressBar()
 	t.bar.Hide()
-	t.status = widget.NewLabel("")
-	t.status.Wrapping = fyne.TextWrapWord
+	t.status = kit.NewWrapLabel("")
 	// The lines are a box of rows, not a widget.List: a list gives every
 	// row the template's height, and a refusal that wraps to three lines
 	// would be drawn over the next.
@@ -71,8 +69,7 @@ func (t *importsTab) showLines() {
 }
 
 func (t *importsTab) row(i int, r ws.Result) fyne.CanvasObject {
-	l := widget.NewLabel(lineOf(r))
-	l.Wrapping = fyne.TextWrapWord
+	l := kit.NewWrapLabel(lineOf(r))
 	switch {
 	case r.Outcome == ws.Refused && (errors.Is(r.Err, ws.ErrOlder) || leftForNow(r)):
 		// Nothing is wrong: the workspace holds a newer snapshot already.

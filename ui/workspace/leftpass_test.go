@@ -12,6 +12,7 @@ import (
 	"branchledger/storage/datapkg"
 	ws "branchledger/storage/workspace"
 	"branchledger/ui/internal/langtest"
+	"branchledger/ui/kit"
 )
 
 // A package whose passphrase was left empty, as the passphrase dialog
@@ -39,11 +40,11 @@ func TestEmptyPackagePassphraseLeavesThePackageForNow(t *testing.T) {
 			}
 		}
 		tab := &importsTab{}
-		if l, ok := tab.row(0, r).(*widget.Label); !ok || l.Importance == widget.DangerImportance {
+		if l, ok := tab.row(0, r).(*kit.WrapLabel); !ok || l.Importance == widget.DangerImportance {
 			t.Errorf("%s: the line is shown as an error", lg)
 		}
 		tab.results = []ws.Result{r}
-		tab.status = widget.NewLabel("")
+		tab.status = kit.NewWrapLabel("")
 		tab.summarize()
 		if lg == "zh" && (!strings.Contains(tab.status.Text, "未导入 0 个") || !strings.Contains(tab.status.Text, "先不导入 1 个")) {
 			t.Errorf("zh: the summary is %q", tab.status.Text)

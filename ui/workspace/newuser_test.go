@@ -183,8 +183,8 @@ func TestEnglishWorkspace(t *testing.T) {
 	}
 	var texts []string
 	walk(v.Tabs.Items[0].Content, func(o fyne.CanvasObject) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
+		if text, ok := labelText(o); ok {
+			texts = append(texts, text)
 		}
 	})
 	shownFindings := 0
@@ -209,7 +209,7 @@ func TestEnglishWorkspace(t *testing.T) {
 	roster := v.Tabs.Items[1].Content.(*kit.StickyTable)
 	cell := roster.CreateCell()
 	roster.UpdateCell(widget.TableCellID{Row: 0, Col: 5}, cell)
-	if got := cell.(*widget.Label).Text; han.MatchString(got) {
+	if got, _ := labelText(cell); han.MatchString(got) {
 		t.Errorf("category shown as %q", got)
 	}
 }
@@ -222,7 +222,7 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, x := range c.Objects {
 			walk(x, visit)
 		}
-	case *widget.Label, *widget.Table:
+	case *widget.Label, *kit.WrapLabel, *widget.Table:
 	case fyne.Widget:
 		for _, x := range test.WidgetRenderer(c).Objects() {
 			walk(x, visit)
@@ -256,8 +256,8 @@ func TestBranchListNamesTheRuleMonths(t *testing.T) {
 			w.Import([]string{usb})
 			var texts []string
 			walk(w.branches.content, func(o fyne.CanvasObject) {
-				if l, ok := o.(*widget.Label); ok {
-					texts = append(texts, l.Text)
+				if text, ok := labelText(o); ok {
+					texts = append(texts, text)
 				}
 			})
 			texts = append(texts, w.branches.filter.Options...)
@@ -269,8 +269,8 @@ func TestBranchListNamesTheRuleMonths(t *testing.T) {
 			v := w.openBranch(w.Shown()[0].ID)
 			defer v.Win.Close()
 			walk(v.Tabs.Items[0].Content, func(o fyne.CanvasObject) {
-				if l, ok := o.(*widget.Label); ok {
-					texts = append(texts, l.Text)
+				if text, ok := labelText(o); ok {
+					texts = append(texts, text)
 				}
 			})
 			all := strings.Join(texts, "\n")
@@ -284,4 +284,16 @@ func TestBranchListNamesTheRuleMonths(t *testing.T) {
 			}
 		})
 	}
+}
+
+// labelText is the text of a label, plain or wrapping (kit.WrapLabel, whose
+// inner label holds the text broken into lines).
+func labelText(o fyne.CanvasObject) (string, bool) {
+	switch l := o.(type) {
+	case *widget.Label:
+		return l.Text, true
+	case *kit.WrapLabel:
+		return l.Text, true
+	}
+	return "", false
 }

@@ -22,7 +22,7 @@ type settingsTab struct {
 	content    fyne.CanvasObject
 	instructor *widget.Entry
 	area       *widget.Entry
-	key        *widget.Label
+	key        *kit.WrapLabel
 	create     *widget.Button
 	export     *widget.Button
 	// language holds the 界面语言 card once OfferLanguages is called.
@@ -51,8 +51,7 @@ func newSettingsTab(w *Window) *settingsTab {
 		}
 	})
 	form := widget.NewForm(widget.NewFormItem(kit.L("党建指导员"), t.instructor), widget.NewFormItem(kit.L("报送单位（汇总表标题）"), t.area))
-	t.key = widget.NewLabel("")
-	t.key.Wrapping = fyne.TextWrapWord
+	t.key = kit.NewWrapLabel("")
 	t.create = widget.NewButtonWithIcon(kit.L("生成指导员密钥…"), theme.ContentAddIcon(), t.newKey)
 	t.export = widget.NewButtonWithIcon(kit.L("导出公钥…"), theme.DocumentSaveIcon(), t.exportKey)
 	t.export.Importance = widget.HighImportance
@@ -60,10 +59,8 @@ func newSettingsTab(w *Window) *settingsTab {
 	// command line's --save-private-key alone offered (review s4-11
 	// newuser #7).
 	t.saveKey = widget.NewButtonWithIcon(kit.L("另存私钥（加密）…"), theme.DocumentSaveIcon(), t.savePrivateKey)
-	keyIntro := widget.NewLabel(kit.L("各支部用您的公钥加密数据包，只有这个工作台（输入密码后）能打开。把公钥文件发给各支部，请他们在“设置 → 指导员”中载入，并电话核对指纹。私钥用您的密码加密保存在工作台文件里，密码丢失则无法打开加密给您的数据包。"))
-	keyIntro.Wrapping = fyne.TextWrapWord
-	path := widget.NewLabel(w.svc.Path())
-	path.Wrapping = fyne.TextWrapBreak
+	keyIntro := kit.NewWrapLabel(kit.L("各支部用您的公钥加密数据包，只有这个工作台（输入密码后）能打开。把公钥文件发给各支部，请他们在“设置 → 指导员”中载入，并电话核对指纹。私钥用您的密码加密保存在工作台文件里，密码丢失则无法打开加密给您的数据包。"))
+	path := kit.NewWrapLabel(w.svc.Path())
 	cards := container.NewVBox(
 		widget.NewCard(kit.L("指导员"), "", container.NewVBox(form, container.NewHBox(save))),
 		widget.NewCard(kit.L("指导员密钥"), "", container.NewVBox(keyIntro, t.key, container.NewHBox(t.create, t.export, t.saveKey))),
@@ -81,9 +78,8 @@ func newSettingsTab(w *Window) *settingsTab {
 // which takes effect the next time the app starts.
 func (w *Window) OfferLanguages(names []string, current int, choose func(i int)) {
 	t := w.settings
-	restart := widget.NewLabel("")
+	restart := kit.NewWrapLabel("")
 	restart.Importance = widget.WarningImportance
-	restart.Wrapping = fyne.TextWrapWord
 	group := widget.NewRadioGroup(names, nil)
 	group.Horizontal = true
 	if current >= 0 && current < len(names) {
@@ -131,9 +127,8 @@ func (t *settingsTab) load() {
 }
 
 // wrappedLabel is a label that wraps at the width it is given.
-func wrappedLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+func wrappedLabel(text string) *kit.WrapLabel {
+	l := kit.NewWrapLabel(text)
 	return l
 }
 
@@ -179,8 +174,7 @@ func (t *settingsTab) newKey() {
 	})
 	p1.OnChanged = func(string) { form.Refresh() } // the second field's check reads the first
 	t.keyForm, t.keyEntries, t.keyName = form, [2]*kit.Entry{p1, p2}, name
-	intro := widget.NewLabel(kit.L("请设置一个只有您知道的密码（至少8个字符）。每次打开工作台导入数据包时要输入一次。"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := kit.NewWrapLabel(kit.L("请设置一个只有您知道的密码（至少8个字符）。每次打开工作台导入数据包时要输入一次。"))
 	busy := busyLine("正在生成密钥并用密码加密私钥，需要几秒钟…")
 	var d *kit.FormDialog
 	form.OnSubmit = func() {
@@ -254,8 +248,7 @@ type busy struct {
 // #4; kit.ShowProgress). Without animations (launch.Still, 兼容模式) there
 // is no bar: the words say it.
 func busyLine(what string) *busy {
-	l := widget.NewLabel(kit.L(what))
-	l.Wrapping = fyne.TextWrapWord
+	l := kit.NewWrapLabel(kit.L(what))
 	b := &busy{Container: container.NewVBox(l)}
 	b.Container.Hide()
 	return b

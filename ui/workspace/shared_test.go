@@ -113,6 +113,8 @@ func TestNewUnitFormStartsClean(t *testing.T) {
 		switch x := o.(type) {
 		case *widget.Label:
 			texts = append(texts, x.Text)
+		case *kit.WrapLabel:
+			texts = append(texts, x.Text)
 		case *widget.Select:
 			if slices.Contains(x.Options, "符合条件未建") {
 				reason = x

@@ -92,7 +92,7 @@ type Window struct {
 	// linking is the 设置覆盖单位 dialog's list last shown, for tests.
 	linking *widget.CheckGroup
 	// linkingNote is that dialog's line about too many units, for tests.
-	linkingNote *widget.Label
+	linkingNote *kit.WrapLabel
 }
 
 // Size fits a 1366×768 laptop, as the branch window does.
@@ -191,9 +191,9 @@ func (w *Window) confirm(title, message string, onYes func()) {
 // the passphrase the branches set on their packages.
 type secrets struct {
 	form          *kit.Form
-	key, packages *kit.Entry    // nil when not asked
-	files         *widget.Label // the packages with a passphrase, nil when none
-	intro         *widget.Label // what the passphrase is for, nil when none
+	key, packages *kit.Entry     // nil when not asked
+	files         *widget.Label  // the packages with a passphrase, nil when none
+	intro         *kit.WrapLabel // what the passphrase is for, nil when none
 	busy          *busy
 	dlg           *kit.FormDialog
 }
@@ -229,8 +229,7 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		return ""
 	}
 	if needKey {
-		intro := widget.NewLabel(kit.L("数据包是加密给您的。请输入指导员私钥的密码（本次打开工作台只问一次）。"))
-		intro.Wrapping = fyne.TextWrapWord
+		intro := kit.NewWrapLabel(kit.L("数据包是加密给您的。请输入指导员私钥的密码（本次打开工作台只问一次）。"))
 		lines = append(lines, intro)
 		s.key = kit.NewPasswordEntry()
 		fields = append(fields, s.form.Add("指导员私钥密码", s.key).Validate(required))
@@ -241,8 +240,7 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		// newuser #9).
 		// No space after the number: Fyne wraps at spaces and put the
 		// number alone on the first line (review s6-11 newuser #3).
-		intro := widget.NewLabel(kit.L("{{.N}}个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
-		intro.Wrapping = fyne.TextWrapWord
+		intro := kit.NewWrapLabel(kit.L("{{.N}}个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
 		s.intro = intro
 		names := locked
 		if len(names) > 4 {
@@ -311,8 +309,7 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 			w.showError(doing, err)
 			return
 		}
-		where := widget.NewLabel(path)
-		where.Wrapping = fyne.TextWrapBreak
+		where := kit.NewWrapLabel(path)
 		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
 			kit.OpenLocal(w.Win, "打开文件夹", path, filepath.Dir(path), func() error { return fyne.CurrentApp().OpenURL(u) })

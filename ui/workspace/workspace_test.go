@@ -258,7 +258,7 @@ func TestBranchListCutsLongNamesToTheirColumn(t *testing.T) {
 	cell := table.CreateCell()
 	cell.Resize(fyne.NewSize(90, cell.MinSize().Height))
 	table.UpdateCell(widget.TableCellID{Row: 0, Col: 0}, cell)
-	l := cell.(*widget.Label)
+	l := cell.(*kit.WrapLabel)
 	if !strings.HasSuffix(l.Text, "…") || len([]rune(l.Text)) >= len([]rune(full)) {
 		t.Errorf("name %q in a 90-wide cell shows %q", full, l.Text)
 	}
