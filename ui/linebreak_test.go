@@ -133,22 +133,19 @@ func lastRune(s string) (rune, bool) {
 	return r[len(r)-1], true
 }
 
-// The wrapped texts of 首页 (the findings, the planned activities) and of
-// every help page, in both languages at both window sizes, are broken into
-// lines by the rules of Chinese text: Fyne's wrapping started lines with
-// ，、）and put a number on one line and its unit on the next (issue 8 §3,
-// review s9-8 #1); 党费's legend too. wrappedTexts sees every wrapped text
-// of a view; the other screens' labels are not yet kit.WrapLabels.
-func TestWrappedTextsOfHomeAndHelpBreakByTheRules(t *testing.T) {
+// The wrapped texts of every screen, tab, member page, form and dialog
+// (views) and of every help page, in both languages at both window sizes,
+// are broken into lines by the rules of Chinese text: Fyne's wrapping
+// started lines with ，、）and put a number on one line and its unit on the
+// next (issue 8 §3, review s9-8 #1: 首页; s13-attack8 #8: a lone "。" line in
+// 组织关系 → 转入's empty state, "党费从2 / 026年10月起" in 已登记转入).
+func TestWrappedTextsOfEveryScreenBreakByTheRules(t *testing.T) {
 	for _, l := range []Language{Chinese, English} {
 		t.Run(string(l), func(t *testing.T) {
 			s := demoShell(t, l, 40)
 			for _, size := range []fyne.Size{smallWindow, largeWindow} {
 				s.win.Resize(size)
-				vs := append([]view{{name: "首页", open: func() { s.show(screenHome) }},
-					// The 收缴 tab's legend: "）" stood alone on a line at 1024 px.
-					{name: "党费", open: func() { s.show(screenDues) }}}, helpViews(s)...)
-				for _, v := range vs {
+				for _, v := range append(views(t, s), helpViews(s)...) {
 					v.open()
 					s.win.Content().Refresh()
 					for _, w := range wrappedTexts(s) {
@@ -160,6 +157,43 @@ func TestWrappedTextsOfHomeAndHelpBreakByTheRules(t *testing.T) {
 						v.close()
 					}
 				}
+			}
+		})
+	}
+}
+
+// No screen, tab, form or dialog (views) wraps text with a plain Label:
+// Fyne's wrapping splits Chinese at whatever character fills the line, so
+// every wrapped label is a kit.WrapLabel (issue 8 §2–3, review
+// s13-attack8 #8). The Label a WrapLabel draws through does not wrap.
+func TestEveryWrappedLabelIsAWrapLabel(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			s := demoShell(t, l, 40)
+			s.win.Resize(smallWindow)
+			seen := 0
+			for _, v := range views(t, s) {
+				v.open()
+				inner := map[fyne.CanvasObject]bool{}
+				shown(s, func(o fyne.CanvasObject) {
+					switch w := o.(type) {
+					case *kit.WrapLabel:
+						seen++
+						for _, c := range test.WidgetRenderer(w).Objects() {
+							inner[c] = true
+						}
+					case *widget.Label:
+						if w.Wrapping != fyne.TextWrapOff && !inner[w] {
+							t.Errorf("%s: a plain Label wraps %q", v.name, w.Text)
+						}
+					}
+				})
+				if v.close != nil {
+					v.close()
+				}
+			}
+			if seen == 0 {
+				t.Error("no WrapLabel seen: the walk sees nothing")
 			}
 		})
 	}
