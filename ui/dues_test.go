@@ -18,6 +18,7 @@ import (
 	"branchledger/storage/demo"
 	"branchledger/storage/duesfile"
 	"branchledger/storage/findings"
+	"branchledger/ui/kit"
 )
 
 // newDuesShell is the window over a real store on a file, filled with the
@@ -50,6 +51,8 @@ func newDuesShell(t *testing.T) (*shell, *storage.Store) {
 func labelTexts(o fyne.CanvasObject) []string {
 	switch w := o.(type) {
 	case *widget.Label:
+		return []string{w.Text}
+	case *kit.WrapLabel:
 		return []string{w.Text}
 	case *fyne.Container:
 		var out []string

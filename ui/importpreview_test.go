@@ -264,6 +264,8 @@ func textsOf(o fyne.CanvasObject) string {
 		switch w := o.(type) {
 		case *widget.Label:
 			b.WriteString(w.Text + "\n")
+		case *kit.WrapLabel:
+			b.WriteString(w.Text + "\n")
 		case *widget.Check:
 			b.WriteString(w.Text + "\n")
 		case *kit.Check:
@@ -525,17 +527,16 @@ func TestImportPreviewShowsMembersToAddWholeAt1024(t *testing.T) {
 			d := fyne.CurrentApp().Driver()
 			right := d.AbsolutePositionForObject(v.adds).X + v.adds.Size().Width
 			shown := map[string]bool{}
-			walk(v.adds, func(o fyne.CanvasObject) {
-				lbl, ok := o.(*widget.Label)
-				if !ok || lbl.Text == "" {
+			eachLabel(v.adds, func(lbl fyne.CanvasObject, text string) {
+				if text == "" {
 					return
 				}
-				shown[lbl.Text] = true
-				if strings.Contains(lbl.Text, "…") {
-					t.Errorf("the table shows %q cut", lbl.Text)
+				shown[text] = true
+				if strings.Contains(text, "…") {
+					t.Errorf("the table shows %q cut", text)
 				}
 				if x := d.AbsolutePositionForObject(lbl).X + lbl.Size().Width; x > right+1 {
-					t.Errorf("%q ends at %.0f, past the table's edge at %.0f", lbl.Text, x, right)
+					t.Errorf("%q ends at %.0f, past the table's edge at %.0f", text, x, right)
 				}
 			})
 			for _, f := range addFields {

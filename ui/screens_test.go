@@ -178,6 +178,26 @@ func walk(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
 	}
 }
 
+// eachLabel calls f with every label drawn under o, plain or wrapping, and
+// its whole text: the Label a kit.WrapLabel draws its lines through is not
+// one of them.
+func eachLabel(o fyne.CanvasObject, f func(l fyne.CanvasObject, text string)) {
+	inner := map[fyne.CanvasObject]bool{}
+	walk(o, func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *kit.WrapLabel:
+			for _, c := range test.WidgetRenderer(w).Objects() {
+				inner[c] = true
+			}
+			f(w, w.Text)
+		case *widget.Label:
+			if !inner[w] {
+				f(w, w.Text)
+			}
+		}
+	})
+}
+
 // shown is everything drawn in the window now: the screen and the dialogs
 // over it.
 func shown(s *shell, f func(fyne.CanvasObject)) {

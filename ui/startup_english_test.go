@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/storage"
 )
@@ -32,9 +31,9 @@ func TestStartupErrorInEnglish(t *testing.T) {
 	} {
 		w, _ := NewStartupErrorWindow(a, cause, path, nil)
 		var texts []string
-		walk(w.Content(), func(o fyne.CanvasObject) {
-			if l, ok := o.(*widget.Label); ok && l.Text != "" {
-				texts = append(texts, l.Text)
+		eachLabel(w.Content(), func(_ fyne.CanvasObject, text string) {
+			if text != "" {
+				texts = append(texts, text)
 			}
 		})
 		w.Close()
@@ -104,9 +103,9 @@ func TestRefusedDataFilesAreSaidInEnglish(t *testing.T) {
 			}
 			w, _ := NewStartupErrorWindow(a, cause, path, nil)
 			var texts []string
-			walk(w.Content(), func(o fyne.CanvasObject) {
-				if l, ok := o.(*widget.Label); ok && l.Text != "" {
-					texts = append(texts, l.Text)
+			eachLabel(w.Content(), func(_ fyne.CanvasObject, text string) {
+				if text != "" {
+					texts = append(texts, text)
 				}
 			})
 			w.Close()

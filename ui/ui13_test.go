@@ -314,9 +314,9 @@ func TestActivityListShowsTopicsWhole(t *testing.T) {
 		a := s.activities
 		for _, size := range []fyne.Size{smallWindow, largeWindow} {
 			s.win.Resize(size)
-			var topic *widget.Label
+			var topic *kit.WrapLabel
 			walk(a.table, func(o fyne.CanvasObject) {
-				lb, ok := o.(*widget.Label)
+				lb, ok := o.(*kit.WrapLabel)
 				if !ok || !lb.Visible() {
 					return
 				}
@@ -376,9 +376,9 @@ func TestOpeningHintIsReadWhole(t *testing.T) {
 			if w := fyne.MeasureText(entry.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width; w > inner {
 				t.Errorf("%s %s: the example %q is %.0f px in an entry of %.0f", l, where, entry.PlaceHolder, w, inner)
 			}
-			var hint *widget.Label
+			var hint *kit.WrapLabel
 			shown(s, func(o fyne.CanvasObject) {
-				if lb, ok := o.(*widget.Label); ok && lb.Visible() && strings.Contains(lb.Text, rule) {
+				if lb, ok := o.(*kit.WrapLabel); ok && lb.Visible() && strings.Contains(lb.Text, rule) {
 					hint = lb
 				}
 			})

@@ -280,7 +280,7 @@ func TestBaseRulesHaveRoom(t *testing.T) {
 			if _, ok := c.Layout.(*keepHeight); !ok {
 				return
 			}
-			rule := c.Objects[0].(*widget.Label)
+			rule := c.Objects[0].(*kit.WrapLabel)
 			rules++
 			text := fyne.MeasureText(rule.Text, theme.TextSize(), rule.TextStyle).Width
 			room := rule.Size().Width - 2*theme.InnerPadding()
