@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -147,9 +148,14 @@ func fitRowsTo(t *widget.Table, widths []float32, rows int, cell func(row, col i
 			if width == 0 {
 				continue
 			}
-			// The lines the cell's WrapLabel breaks the text into, not an
-			// estimate from its width.
-			lines = max(lines, float32(kit.LineCount(cell(r, c), width, fyne.TextStyle{})))
+			// An estimate from the text's width, not kit.LineCount: that
+			// breaks each row's text as its WrapLabel will, 5.8 ms a row
+			// (measured: 20,000 refused rows of an import took 116 s, this
+			// 0.1 s); the cells break only the rows in view. A wrapped line
+			// is rarely full; one extra line of slack for every few keeps
+			// the last words from being cut off.
+			w := fyne.MeasureText(cell(r, c), size, fyne.TextStyle{}).Width
+			lines = max(lines, float32(math.Ceil(float64(w/(width-2*pad)*1.1))))
 		}
 		if lines > 1 {
 			t.SetRowHeight(r, lines*line+2*pad)

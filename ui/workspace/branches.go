@@ -3,6 +3,7 @@ package workspace
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -318,12 +319,20 @@ const maxLines = 6
 func (t *branchesTab) fitRows() {
 	one := widget.NewLabel("党").MinSize().Height
 	line := widget.NewLabel("党\n党").MinSize().Height - one
+	pad := 4 * theme.Padding()
 	t.heights = t.heights[:0]
 	for r := range t.shown {
 		lines := 1
 		for c := range wrapped {
-			// The lines the cell's WrapLabel breaks the text into.
-			lines = max(lines, kit.LineCount(columns[c].text(&t.shown[r], t.w), t.widths[c], fyne.TextStyle{}))
+			// An estimate, not kit.LineCount, which breaks the text as the
+			// cell will at some 6 ms a row: this runs for every branch on
+			// each filter change.
+			n := 0
+			for _, part := range strings.Split(columns[c].text(&t.shown[r], t.w), "\n") {
+				width := fyne.MeasureText(part, theme.TextSize(), fyne.TextStyle{}).Width
+				n += max(1, int(math.Ceil(float64(width/(t.widths[c]-pad)))))
+			}
+			lines = max(lines, n)
 		}
 		h := one + float32(min(lines, maxLines)-1)*line
 		t.heights = append(t.heights, h)
