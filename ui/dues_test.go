@@ -145,16 +145,18 @@ func TestDuesGridShowsStatesAndRecordsAPayment(t *testing.T) {
 	if p.amount.Text != r.Monthly.String() {
 		t.Errorf("amount %q, want %s", p.amount.Text, r.Monthly)
 	}
-	// A wrong amount is refused with the reason, nothing saved.
+	// A wrong amount is refused beside the field once it is left
+	// (review s13-attack8 #13a), nothing saved.
 	p.amount.SetText("")
 	test.Type(p.amount, "99999")
+	p.amount.FocusLost()
 	test.Tap(p.save)
-	if !strings.Contains(p.form.Reason.Text, "不符") {
-		t.Fatalf("wrong amount: %q", p.form.Reason.Text)
+	if !strings.Contains(p.amountF.Message(), "不符") || !p.save.Disabled() {
+		t.Fatalf("wrong amount: %q beside the field, 登记交纳 disabled %v", p.amountF.Message(), p.save.Disabled())
 	}
 	p.amount.SetText(r.Monthly.String())
-	if strings.Contains(p.form.Reason.Text, "不符") {
-		t.Errorf("the refusal is still shown after correcting the amount: %q", p.form.Reason.Text)
+	if strings.Contains(p.amountF.Message(), "不符") {
+		t.Errorf("the refusal is still shown after correcting the amount: %q", p.amountF.Message())
 	}
 	test.Type(p.receipt, "No.77")
 	test.Tap(p.save)

@@ -33,9 +33,9 @@ func TestDuesPaymentExtraAndReversal(t *testing.T) {
 	p := d.collect.payment
 	// The extra typed into the amount is caught; in its own field it is kept.
 	p.amount.SetText((r.Due[month] + model.Yuan(50)).String())
-	test.Tap(p.save)
-	if !strings.Contains(p.form.Reason.Text, "自愿多交") {
-		t.Fatalf("extra in the amount: %q", p.form.Reason.Text)
+	p.amount.FocusLost()
+	if !strings.Contains(p.amountF.Message(), "自愿多交") {
+		t.Fatalf("extra in the amount: %q", p.amountF.Message())
 	}
 	p.amount.SetText(r.Due[month].String())
 	test.Type(p.extra, "50")
