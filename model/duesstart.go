@@ -1,5 +1,7 @@
 package model
 
+import "slices"
+
 // DroppedArrear is what moving the 建账月份 later takes off one member's
 // arrears: the months from From to To that are owed and unpaid (欠交) now
 // and would no longer be (they fall before the new start, or become 待补录).
@@ -125,4 +127,70 @@ func (p PassedPayments) Err() error {
 	}
 	return Errorf(ErrDues, "%s已有%d名党员的交纳记录（%d个月，共%s元），建账月份最晚为%s；改得更晚，这些已交的月份会落到建账前。确属误录的，请先在“收缴”中冲正",
 		monthRangeText(p.From, p.To), p.Members, p.Months, p.Amount, p.From)
+}
+
+// StartTooEarly questions a 建账月份 earlier than every member's admission
+// on the roster, or than the branch's founding (founded, zero when not
+// known): no one could owe dues there, so the year is most likely
+// mistyped (2004 for 2024). The zero Text when start is plausible
+// (review s13-attack8 #10: 2004年1月 was taken and printed 22 years of
+// 缺基数).
+func StartTooEarly(members []Member, founded Date, start Month) Text {
+	if start == 0 {
+		return Text{}
+	}
+	var first Month
+	for i := range members {
+		m := &members[i]
+		if !m.OnRoster || m.JoinDate.IsZero() {
+			continue
+		}
+		if j := MonthOfDate(m.JoinDate); first == 0 || j < first {
+			first = j
+		}
+	}
+	if first != 0 && start < first {
+		return Textf("该月份早于所有党员入党时间（最早为%s），是否输错年份？", first)
+	}
+	if !founded.IsZero() && start < MonthOfDate(founded) {
+		return Textf("该月份早于支部成立日期（%s），是否输错年份？", founded)
+	}
+	return Text{}
+}
+
+// BaseYearsAsked are the years whose bases moving the ledger's start to
+// start would ask for that are not asked for now (BaseGaps before and
+// after), earliest first, and how many members lack one of them; h holds
+// the bases from start's year on. The 建账月份 dialog says them before
+// saving (review s13-attack8 #4, #10: a move back to 2024年1月 left twelve
+// members 缺基数 for 2024 and 2025 without a word).
+func BaseYearsAsked(members []Member, h DuesHistory, start Month, today Date, r DuesRules) (years []int, lacking int) {
+	now := map[int64]map[int]bool{}
+	for _, g := range BaseGaps(members, h, today, r) {
+		now[g.MemberID] = map[int]bool{}
+		for _, y := range g.Years {
+			now[g.MemberID][y] = true
+		}
+	}
+	moved := h
+	moved.Start = start
+	seen := map[int]bool{}
+	for _, g := range BaseGaps(members, moved, today, r) {
+		added := false
+		for _, y := range g.Years {
+			if now[g.MemberID][y] {
+				continue
+			}
+			added = true
+			if !seen[y] {
+				seen[y] = true
+				years = append(years, y)
+			}
+		}
+		if added {
+			lacking++
+		}
+	}
+	slices.Sort(years)
+	return years, lacking
 }

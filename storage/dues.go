@@ -799,6 +799,28 @@ func (s *Store) DuesStartPreview(start model.Month) ([]model.RecordGap, error) {
 	return out, fail("计算建账月份的影响", err)
 }
 
+// DuesStartBaseYears is the years whose bases moving the 建账月份 to start
+// would newly ask for, and how many members lack one of them
+// (model.BaseYearsAsked). Nothing is saved.
+func (s *Store) DuesStartBaseYears(start model.Month) ([]int, int, error) {
+	var years []int
+	var lacking int
+	today := model.DateOf(s.clock())
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		h, err := ledgerSettings(tx)
+		if err != nil || h.Start == 0 {
+			return err
+		}
+		ms, err := ledgerFrom(tx, &h, min(start, h.Start), today)
+		if err != nil {
+			return err
+		}
+		years, lacking = model.BaseYearsAsked(ms, h, start, today, model.CurrentDuesRules())
+		return nil
+	})
+	return years, lacking, fail("计算建账月份的影响", err)
+}
+
 // DuesLedgerSetUp is the month the ledger was set up in the app (see
 // model.DuesHistory.SetUp), 0 when it has not begun.
 func (s *Store) DuesLedgerSetUp() (model.Month, error) {

@@ -52,6 +52,9 @@ type DuesLedger interface {
 	// DuesStartPasses is the recorded payments moving the 建账月份 later
 	// would leave before it: such a move is refused.
 	DuesStartPasses(start model.Month) (model.PassedPayments, error)
+	// DuesStartBaseYears is the years whose bases moving the 建账月份 to
+	// start would newly ask for, and how many members lack one.
+	DuesStartBaseYears(start model.Month) ([]int, int, error)
 	// DuesStartAdds is what moving the 建账月份 back would add to the
 	// members' arrears, nothing saved.
 	DuesStartAdds(start model.Month) ([]model.DroppedArrear, error)

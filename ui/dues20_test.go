@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -164,5 +165,59 @@ func TestPaymentBeforeTheLedgerStartIsRefused(t *testing.T) {
 		if _, err := st.RecordDuesPayment(pay); err == nil || !strings.Contains(err.Error(), "党费已交至") {
 			t.Errorf("the store took %v dated %s: %v", pay.Months, pay.Date, err)
 		}
+	}
+}
+
+// A 建账月份 before every member's admission is questioned, and the
+// dialog says before saving which years' bases the move will ask for
+// (review s13-attack8 #10: 2004年1月 was taken silently and the register
+// printed 22 years of 缺基数; #4: a move to 2024年1月 did not say that 2024
+// and 2025 would need bases).
+func TestLedgerStartBeforeEveryAdmissionIsQuestioned(t *testing.T) {
+	s, st, ms := firstDayShell(t)
+	first := model.MonthOfDate(ms[0].JoinDate)
+	for _, m := range ms {
+		first = min(first, model.MonthOfDate(m.JoinDate))
+	}
+	var asked string
+	var confirm func()
+	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
+	b := basesOf(duesOf(t, s))
+	test.Tap(b.startButton)
+	entry := b.startEntry
+	early := model.MonthOf(first.Year()-1, 1)
+	entry.SetText(early.String())
+	entry.FocusLost()
+	question := "早于所有党员入党时间（最早为" + first.Chinese() + "），是否输错年份？"
+	if !strings.Contains(b.startEffect.Text, question) {
+		t.Errorf("leaving %s the dialog says %q, lacks %q", early, b.startEffect.Text, question)
+	}
+	years := fmt.Sprintf("%d至2025年的党费基数", first.Year())
+	if !strings.Contains(b.startEffect.Text, years) {
+		t.Errorf("the dialog does not say %q: %q", years, b.startEffect.Text)
+	}
+	test.Tap(b.startDlg.Save)
+	if !strings.Contains(asked, question) || confirm == nil {
+		t.Fatalf("保存 asked %q", asked)
+	}
+	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 11) {
+		t.Errorf("start moved to %v before the answer", start)
+	}
+
+	// After every admission but before the branch was founded (2012).
+	entry.SetText("2010年1月")
+	entry.FocusLost()
+	if !strings.Contains(b.startEffect.Text, "该月份早于支部成立日期（2012年7月1日），是否输错年份？") {
+		t.Errorf("2010年1月: the dialog says %q", b.startEffect.Text)
+	}
+
+	// A plausible month back: no question, and the one year it asks for.
+	entry.SetText("2025年3月")
+	entry.FocusLost()
+	if strings.Contains(b.startEffect.Text, "是否输错年份") {
+		t.Errorf("2025年3月 questioned: %q", b.startEffect.Text)
+	}
+	if !strings.Contains(b.startEffect.Text, "补填2025年的党费基数") {
+		t.Errorf("2025年3月: the dialog says %q", b.startEffect.Text)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -249,20 +250,42 @@ func (b *duesBases) editStart() {
 	effect := kit.NewWrapLabel("")
 	var gaps []model.RecordGap
 	var drops, adds []model.DroppedArrear
+	// asked is what else the month typed calls for, a sentence a line: a
+	// year that is likely mistyped (before every admission or the
+	// branch's founding), and the years whose bases it will ask for.
+	var asked []string
+	var founded model.Date
+	if p, err := sh.svc.Branch.Profile(); err == nil {
+		founded = p.FoundedOn
+	}
 	// The effect reads the whole ledger twice (what is left to record,
 	// whose arrears stop): it is worked out when the user leaves the
 	// field or saves, not on every keystroke of "2026年1月". While a new
 	// month is being typed the effect of the last one is taken away.
 	previewed, havePreview := "", false
+	allEffects := func() string {
+		lines := asked
+		if e := startEffects(gaps, drops, adds); e != "" {
+			lines = append(slices.Clone(asked), e)
+		}
+		return strings.Join(lines, "\n")
+	}
 	preview := func() {
 		s := entry.Text
 		if havePreview && s == previewed {
 			return
 		}
 		previewed, havePreview = s, true
-		gaps, drops, adds = nil, nil, nil
+		gaps, drops, adds, asked = nil, nil, nil, nil
 		m, err := model.ParseFormMonth(s)
 		if err == nil && m != 0 && model.ValidateLedgerStart(m, sh.svc.today()) == nil {
+			if q := model.StartTooEarly(sh.members, founded, m); !q.IsZero() {
+				asked = append(asked, kit.Say(q))
+			}
+			if years, n, err := sh.svc.Dues.DuesStartBaseYears(m); err == nil && len(years) > 0 {
+				asked = append(asked, lang.N("保存后需为{{.N}}名党员补填{{.Years}}年的党费基数（在“基数”中选择年度填写），这些年份才能计算应交。", n,
+					map[string]any{"N": n, "Years": yearsText(years)}))
+			}
 			gaps, err = sh.svc.Dues.DuesStartPreview(m)
 			if err != nil {
 				gaps = nil
@@ -274,7 +297,7 @@ func (b *duesBases) editStart() {
 				adds = nil
 			}
 		}
-		effect.SetText(startEffects(gaps, drops, adds))
+		effect.SetText(allEffects())
 	}
 	entry.OnChanged = func(s string) {
 		if havePreview && s != previewed && effect.Text != "" {
@@ -333,11 +356,13 @@ func (b *duesBases) editStart() {
 		// mistyped 2025年1月 is not applied silently).
 		// Moved back it is always asked (review s8-8 #4: 1990.01 was
 		// saved at once).
-		if m == b.start || m > b.start && len(gaps)+len(drops) == 0 {
+		// A start before every admission is asked whichever way it moves
+		// (review s13-attack8 #10).
+		if m == b.start || m > b.start && len(gaps)+len(drops)+len(asked) == 0 {
 			save()
 			return
 		}
-		effects := startEffects(gaps, drops, adds)
+		effects := allEffects()
 		if effects != "" {
 			effects += "\n"
 		}
@@ -348,6 +373,29 @@ func (b *duesBases) editStart() {
 	}
 	dlg = kit.ShowForm(sh.win, "建账月份", form, container.NewVBox(note, form.Grid(1, field), effect), fyne.NewSize(560, 400))
 	b.startDlg, b.startEntry, b.startEffect = form, entry, effect
+}
+
+// yearsText joins sorted years the UI language's way, a run of three or
+// more as its ends: 2024、2025, 1990至2025 (a start typed 1990 must not
+// list 36 years).
+func yearsText(years []int) string {
+	var parts []string
+	for i := 0; i < len(years); {
+		j := i
+		for j+1 < len(years) && years[j+1] == years[j]+1 {
+			j++
+		}
+		switch {
+		case j-i >= 2:
+			parts = append(parts, lang.L("{{.A}}至{{.B}}", map[string]any{"A": strconv.Itoa(years[i]), "B": strconv.Itoa(years[j])}))
+		default:
+			for k := i; k <= j; k++ {
+				parts = append(parts, strconv.Itoa(years[k]))
+			}
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, lang.L("、"))
 }
 
 // startEffect says what a new 建账月份 leaves to record, each group of
