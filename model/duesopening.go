@@ -70,13 +70,16 @@ func ParseMonthText(s string) (Month, error) {
 		if err != nil || d.IsZero() {
 			// A Text, so that the English form says it in English
 			// (review s8-8 #7: "Dues paid to" refused in Chinese).
-			return 0, &TextError{Kind: ErrBadMonth, Bare: true, Text: Textf("“%s”：日期格式不正确（年月），应如 2026-10 或 2026年10月", s)}
+			// The text cut as the importers cut it (CutTyped): 200
+			// digits pasted were quoted whole, five red lines (review
+			// s13-attack8 #12).
+			return 0, &TextError{Kind: ErrBadMonth, Bare: true, Text: Textf("“%s”：日期格式不正确（年月），应如 2026-10 或 2026年10月", CutTyped(s))}
 		}
 		return MonthOfDate(d), nil
 	}
 	d := MonthDate(y, time.Month(m))
 	if err := d.Validate(); err != nil {
-		return 0, fmt.Errorf("“%s”：%w", s, err)
+		return 0, fmt.Errorf("“%s”：%w", CutTyped(s), err)
 	}
 	return MonthOfDate(d), nil
 }

@@ -58,6 +58,10 @@ type DuesLedger interface {
 	// DuesStartAdds is what moving the 建账月份 back would add to the
 	// members' arrears, nothing saved.
 	DuesStartAdds(start model.Month) ([]model.DroppedArrear, error)
+	// DuesOpeningCheck returns the check saving an opening position
+	// (党费已交至) applies — before admission, inside the ledger — for a
+	// form to say it when the field is left.
+	DuesOpeningCheck() (func(m *model.Member, paidTo model.Month) error, error)
 	// DuesOpenings are the members' opening positions by member.
 	DuesOpenings() (map[int64]model.Month, error)
 	// MemberDues is one member's statement for their page.

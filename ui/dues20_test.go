@@ -221,3 +221,48 @@ func TestLedgerStartBeforeEveryAdmissionIsQuestioned(t *testing.T) {
 		t.Errorf("2025年3月: the dialog says %q", b.startEffect.Text)
 	}
 }
+
+// The member page's 党费已交至… says "before admission" and "inside the
+// ledger" when the field is left, beside it and before any 确定吗？ —
+// both came only after the question was answered — and quotes a long
+// unreadable value cut, as the import does (review s13-attack8 #12).
+func TestOpeningOnTheMemberPageIsCheckedOnLeaving(t *testing.T) {
+	s, _, ms := firstDayShell(t) // 建账月份 2026年11月; ms[1] paid on paper to October
+	var asked string
+	s.confirmAs = func(_, message, _ string, _ func()) { asked = message }
+	m := ms[1]
+	s.openMember(m.ID)
+	md := s.roster.detail
+	test.Tap(md.dues.edit)
+	f, entry := md.dues.form, md.dues.openingEntry
+	message := func() string {
+		for _, p := range f.Problems() {
+			return p
+		}
+		return ""
+	}
+	before := model.MonthOfDate(m.JoinDate) - 2
+	for _, tc := range []struct{ typed, want string }{
+		{before.String(), "早于" + m.Name + "加入党组织的 " + model.MonthOfDate(m.JoinDate).Chinese() + "（入党前不交党费）"},
+		{"2026-11", "在本账内（本账自建账月份 2026年11月 起记账）"},
+		{strings.Repeat("2", 200), "“" + strings.Repeat("2", 24) + "…”：日期格式不正确"},
+	} {
+		entry.SetText(tc.typed)
+		entry.FocusLost()
+		if got := message(); !strings.Contains(got, tc.want) {
+			t.Errorf("%.30s: beside the field %q, want %q", tc.typed, got, tc.want)
+		}
+		if !f.Save.Disabled() {
+			t.Errorf("%.30s: 保存 enabled", tc.typed)
+		}
+		f.Submit()
+		if asked != "" {
+			t.Errorf("%.30s: asked %q before saying what is wrong", tc.typed, asked)
+		}
+	}
+	entry.SetText("2026-09")
+	entry.FocusLost()
+	if got := message(); got != "" || f.Save.Disabled() {
+		t.Errorf("2026-09 refused: %q", got)
+	}
+}

@@ -283,6 +283,13 @@ func (t *memberDuesTab) editOpening() {
 	form.Ask = sh.confirmDiscard
 	entry := kit.NewEntry()
 	start, _ := sh.svc.Dues.DuesLedgerStart()
+	// The store's own check (before admission, inside the ledger), read
+	// once, is applied when the field is left, before any 确定吗？: it
+	// came only after the question was answered (review s13-attack8 #12).
+	// Its answers are kept by month, as the form asks on every change.
+	check, _ := sh.svc.Dues.DuesOpeningCheck()
+	checked := map[model.Month]error{}
+	member := t.d.m
 	field := form.Add("党费已交至", entry).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err != nil {
@@ -291,6 +298,16 @@ func (t *memberDuesTab) editOpening() {
 		if m != 0 {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
 				return kit.SayErr(err)
+			}
+			if check != nil {
+				err, known := checked[m]
+				if !known {
+					err = check(&member, m)
+					checked[m] = err
+				}
+				if err != nil {
+					return kit.SayErr(err)
+				}
 			}
 		}
 		return ""
