@@ -110,7 +110,7 @@ func newDuesScreen(sh *shell) *duesScreen {
 	d := &duesScreen{sh: sh, year: sh.svc.today().Year}
 	var years []int
 	var labels []string
-	for y := d.year + 1; y > d.year-duesYears; y-- {
+	for y := d.year + model.DuesYearsAhead; y > d.year-duesYears; y-- {
 		years = append(years, y)
 		labels = append(labels, lang.L("{{.Y}}年", map[string]any{"Y": y}))
 	}

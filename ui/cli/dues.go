@@ -61,6 +61,9 @@ func basesImport(args []string, env Env) (int, error) {
 	if *year == 0 {
 		*year = store.Today().Year
 	}
+	if err := model.CheckDuesYear(*year, store.Today()); err != nil {
+		return 0, usageError("--year %s", sentence(err))
+	}
 	files := duesfile.New(store)
 	p, err := files.PreviewBasesSheets(*year, pos[0], *sheets)
 	if err != nil {
@@ -205,10 +208,22 @@ func duesExport(args []string, env Env) error {
 		return err
 	}
 	defer store.Close()
+	if err := model.CheckDuesYear(year, store.Today()); err != nil {
+		return usageError("%s", sentence(err))
+	}
 	n, err := duesfile.New(store).ExportDues(year, pos[1])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported dues %d for %d members to %s\n", year, n, pos[1])
 	return nil
+}
+
+// sentence is err's sentence without its kind ("党费："), for a line that
+// names the argument it is about.
+func sentence(err error) string {
+	if t, ok := model.SentenceOf(err); ok {
+		return t.String()
+	}
+	return err.Error()
 }
