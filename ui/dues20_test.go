@@ -201,6 +201,10 @@ func TestLedgerStartBeforeEveryAdmissionIsQuestioned(t *testing.T) {
 	if !strings.Contains(asked, question) || confirm == nil {
 		t.Fatalf("保存 asked %q", asked)
 	}
+	// The question does not say 后 twice ("改为…后：保存后，…", #4).
+	if !strings.HasPrefix(asked, "建账月份改为"+early.Chinese()+"。") || strings.Contains(asked, "后：保存后") {
+		t.Errorf("保存 asked %q", asked)
+	}
 	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 11) {
 		t.Errorf("start moved to %v before the answer", start)
 	}

@@ -367,7 +367,7 @@ func (b *duesBases) editStart() {
 			effects += "\n"
 		}
 		sh.confirmAs("修改建账月份",
-			lang.L("建账月份改为{{.M}}后：{{.Drops}}已登记的交纳记录保留不变。确定修改吗？",
+			lang.L("建账月份改为{{.M}}。{{.Drops}}已登记的交纳记录保留不变。确定修改吗？",
 				map[string]any{"M": monthText(m), "Drops": effects}),
 			"确定修改", save)
 	}
