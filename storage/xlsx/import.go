@@ -768,12 +768,19 @@ func (im *importer) readRows(rows []streamRow) error {
 	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
 		if s := im.leftAt(rec.n); s != nil {
+			// Refused, not left out: a row wrongly read as saying its
+			// people left dropped current members with one 提示 among
+			// many (review s13-reattack #8); refused, they are listed and
+			// come back in the workbook of refused rows.
 			who := cell(rec.cells, im.nameIndex())
 			if who == "" {
 				s.people = append(s.people, model.Textf("第%d行", rec.n))
 			} else {
 				s.people = append(s.people, model.Textf("第%d行（%s）", rec.n, who))
 			}
+			why := model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入", s.title, s.word)
+			im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldName,
+				Reason: why.String(), Text: why, Name: model.CutTyped(who), Value: model.CutTyped(who)})
 			return nil
 		}
 		for _, s := range rec.strays {

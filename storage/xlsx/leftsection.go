@@ -17,8 +17,14 @@ import (
 // moved above the row; a leaver is recorded in the window (转出, 去世 …).
 
 // leftSectionNegations, before a word of leaving, say the rows under it
-// have not left: 以下人员组织关系未转出, 不含已转出人员.
-var leftSectionNegations = []string{"未", "没", "不", "尚未", "暂未", "没有", "不含", "不包括", "除"}
+// have not left: 以下人员组织关系未转出, 不含已转出人员; 待转出, 拟转出 and
+// 撤销转出 say they are still here (review s13-reattack #8).
+var leftSectionNegations = []string{"未", "没", "不", "尚未", "暂未", "没有", "不含", "不包括", "除", "待", "拟", "撤销", "正在", "申请"}
+
+// sectionOnlyWords are the words of leftWords a sheet's name may say its
+// people left by, but a group row may not: 流动党员（离开本地外出）,
+// 历史遗留…待接转 are members (review s13-reattack #8).
+var sectionOnlyWords = map[string]bool{"离开": true, "历史": true, "减少": true}
 
 // leftSection is a row saying the people under it have left the roster,
 // up to the next group row: row, its text and the word that says so;
@@ -59,8 +65,17 @@ func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, w
 // if one is negated: 不含已转出党员 says no one below has left, though
 // 出党 is in it too.
 func sectionLeftWord(text string) string {
+	// A group of members that counts some leavers among them
+	// (离退休党员（含已故党员1名）) or people on their way (转出中) is no
+	// row of leavers: its people are members.
+	if strings.Contains(text, "含") && !strings.Contains(text, "不含") || strings.Contains(text, "中") && !strings.Contains(text, "中共") && !strings.Contains(text, "中国") {
+		return ""
+	}
 	said := ""
 	for _, w := range leftWords {
+		if sectionOnlyWords[w] {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(text[from:], w)
 			if i < 0 {
@@ -109,7 +124,7 @@ func (im *importer) leftNotes() {
 		n := model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word)
 		if len(s.people) > 0 {
 			n = model.Note(im.sheet.Name, s.row, "",
-				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
 				s.title, s.word, s.people)
 		}
 		im.rd.rf.Notes = slices.Insert(im.rd.rf.Notes, min(s.at, len(im.rd.rf.Notes)), n)

@@ -8,11 +8,14 @@ import (
 )
 
 // Members listed under a row saying they have left the roster — 已转出党员,
-// 以下为已故党员, 出党人员, 停止党籍人员 … merged across the table — are left
-// out as a sheet named 已转出 is, up to the next group row, and named in
-// one note; a row saying they have not left (未转出) leaves them in (review
-// s13-attack #16: 节二 was stored as an on-roster 正式党员, for four of the
-// six titles without a word).
+// 以下为已故党员, 出党人员, 停止党籍人员 … merged across the table — are
+// refused, up to the next group row, and named in one note; a row saying
+// they have not left (未转出, 待转出, 转出中) or counting a few leavers
+// among members (离退休党员（含已故党员1名）), and 流动党员（离开本地外出),
+// leave them in (review s13-attack #16: 节二 was stored as an on-roster
+// 正式党员, for four of the six titles without a word; s13-reattack #8:
+// left out silently instead, current members went missing under such
+// rows).
 func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 	id := func(seq string) string { return idNumber("19800101", seq) }
 	for _, tt := range []struct {
@@ -28,6 +31,13 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 		{"死亡党员（2人）", "死亡"},
 		{"以下人员组织关系未转出", ""},
 		{"本表不含已转出党员", ""},
+		{"待转出党员", ""},
+		{"拟转出党员", ""},
+		{"组织关系转出中", ""},
+		{"已撤销转出的党员", ""},
+		{"流动党员（离开本地外出）", ""},
+		{"离退休党员（含已故党员1名）", ""},
+		{"历史遗留：党员组织关系待接转", ""},
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			rf := read(t, roster(t, [][]any{
@@ -39,8 +49,15 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 				{"第二党小组"},
 				{"4", "节四", "男", id("071"), "正式党员", "2003-05", "2004-05"},
 			}, [2]string{"A3", "G3"}, [2]string{"A6", "G6"}))
-			if len(rf.Rejected) != 0 {
-				t.Fatalf("rejected %+v", rf.Rejected)
+			var refused []string
+			for _, r := range rf.Rejected {
+				refused = append(refused, r.Name)
+				if want := "在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + tt.word + "”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入"; r.Reason != want {
+					t.Errorf("row %d refused %q, want %q", r.Row, r.Reason, want)
+				}
+			}
+			if got, want := strings.Join(refused, " "), map[bool]string{true: "", false: "节二 节三"}[tt.word == ""]; got != want {
+				t.Fatalf("refused %q, want %q", got, want)
 			}
 			var names []string
 			for _, m := range rf.Members {
@@ -59,7 +76,7 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 			if got := strings.Join(names, " "); got != "节一 节四" {
 				t.Errorf("members %s, want 节一 节四: the group row 第二党小组 ends the leavers", got)
 			}
-			want := "分组行“" + tt.title + "”：写着“" + tt.word + "”，其下各行（到下一个分组行为止）看来已不在花名册上，未导入：第4行（节二）、第5行（节三）；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入"
+			want := "分组行“" + tt.title + "”：写着“" + tt.word + "”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：第4行（节二）、第5行（节三）；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入"
 			if notes[3] != want {
 				t.Errorf("note on row 3\n%s\nwant\n%s", notes[3], want)
 			}
