@@ -52,3 +52,23 @@ func TestPartyDateAndIDHeadingVariants(t *testing.T) {
 		})
 	}
 }
+
+// The party dates' headings are read by what they say, not by a list (review
+// s13-reattack #7: 党员转正日期, 批准入党时间 … were not imported and the
+// member refused for the date the user had filled in); a date of a step
+// before admission names neither.
+func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
+	for heading, want := range map[string]model.Field{
+		"党员转正日期": model.FieldFullDate, "党员转正时间": model.FieldFullDate, "正式入党时间": model.FieldFullDate,
+		"转正批准时间": model.FieldFullDate, "批准为正式党员时间": model.FieldFullDate, "成为中共正式党员时间": model.FieldFullDate,
+		"预备期满时间": model.FieldFullDate,
+		"批准入党时间": model.FieldJoinDate, "入党批准时间": model.FieldJoinDate, "吸收预备党员时间": model.FieldJoinDate,
+		"预备党员接收时间": model.FieldJoinDate, "支部大会接收时间": model.FieldJoinDate, "加入党的时间": model.FieldJoinDate,
+		"入党申请时间": "", "确定为入党积极分子时间": "", "入党宣誓时间": "", "列为发展对象时间": "", "出生时间": model.FieldBirthDate,
+	} {
+		got, _ := matchHeading(heading)
+		if got != want {
+			t.Errorf("%s: %q, want %q", heading, got, want)
+		}
+	}
+}

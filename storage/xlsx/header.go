@@ -863,8 +863,48 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if f, ok = headings[headingKey(s, true)]; ok {
 		return f, false, true
 	}
-	f, ok = matchAffixed(headingKey(s, true))
+	if f, ok = matchAffixed(headingKey(s, true)); ok {
+		return f, false, ok
+	}
+	f, ok = partyDateHeading(headingKey(s, true))
 	return f, false, ok
+}
+
+// partyDateHeading reads a date heading by what it says of the party
+// dates rather than by a list: one saying 转正, 正式 or 预备期满 is the
+// 转为正式党员日期 (党员转正日期, 正式入党时间, 批准为正式党员时间), one saying
+// 入党, 接收 or 吸收 the 加入党组织日期 (批准入党时间, 支部大会接收时间,
+// 吸收预备党员时间) — the list of the headings of each review's files left
+// the next file's column out, and the completeness check then blamed the
+// date the user had filled in (review s13-reattack #7). A date of the
+// steps before admission (入党申请时间, 积极分子, 发展对象, 宣誓 …) is none.
+func partyDateHeading(key string) (model.Field, bool) {
+	dated := false
+	for _, end := range headingEndings[0] {
+		if strings.HasSuffix(key, end) {
+			dated = true
+		}
+	}
+	// Two dates in one heading (入党时间/转正时间) name neither.
+	if !dated || strings.ContainsAny(key, "/、,，;；和及或与") {
+		return "", false
+	}
+	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动"} {
+		if strings.Contains(key, w) {
+			return "", false
+		}
+	}
+	for _, w := range []string{"转正", "正式", "预备期满"} {
+		if strings.Contains(key, w) {
+			return model.FieldFullDate, true
+		}
+	}
+	for _, w := range []string{"入党", "接收", "吸收", "加入党", "加入中国共产党", "加入中共"} {
+		if strings.Contains(key, w) {
+			return model.FieldJoinDate, true
+		}
+	}
+	return "", false
 }
 
 // headingPrefixes are words a roster puts before a heading without changing
