@@ -829,7 +829,7 @@ func matchPath(path []string) (model.Field, bool) {
 	// A sub-heading naming a thing of its own is not its group's field:
 	// 党小组 under 所在党支部 beside 支部 was taken for a second branch
 	// column and every member refused (review s13-attack #14).
-	if slices.Contains(partyGroupHeadings, headingKey(leaf, true)) {
+	if partyGroupHeading(leaf) {
 		return "", false
 	}
 	return matchHeading(parent)
@@ -838,6 +838,15 @@ func matchPath(path []string) (model.Field, bool) {
 // partyGroupHeadings head a member's 党小组, which the roster does not
 // keep: a column not imported, also under a 所在党支部 group heading.
 var partyGroupHeadings = []string{"党小组", "小组", "所在党小组", "所在小组", "党小组名称", "所属党小组", "组别"}
+
+// partyGroupHeading reports a heading of partyGroupHeadings, or one that
+// speaks of a 小组 or a 组长 in other words: 小组名称 and 党小组长 under
+// 所在党支部 were taken for a second branch column and every member
+// refused (review s13-reattack #5).
+func partyGroupHeading(h string) bool {
+	key := headingKey(h, true)
+	return slices.Contains(partyGroupHeadings, key) || strings.Contains(key, "小组") || strings.Contains(key, "组长")
+}
 
 // matchHeading finds the field a heading names: as written, then without
 // what it says in brackets ("联系电话（手机）").
