@@ -55,6 +55,12 @@ func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, w
 		return "", "", false
 	}
 	title = model.CleanLine(first)
+	// A row naming an organisation (历史文化学院党支部, 注销登记科党支部)
+	// heads that branch's members, whatever word its name holds (review
+	// s13-reattack #15).
+	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) {
+		return "", "", false
+	}
 	if word = sectionLeftWord(title); word == "" {
 		return "", "", false
 	}

@@ -38,6 +38,9 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 		{"流动党员（离开本地外出）", ""},
 		{"离退休党员（含已故党员1名）", ""},
 		{"历史遗留：党员组织关系待接转", ""},
+		// A branch's own name (review s13-reattack #15).
+		{"注销登记科党支部", ""},
+		{"历史文化学院党支部", ""},
 	} {
 		t.Run(tt.title, func(t *testing.T) {
 			rf := read(t, roster(t, [][]any{
