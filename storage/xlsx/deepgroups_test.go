@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -284,12 +285,43 @@ func TestColumnNumbersRowUnderHeadings(t *testing.T) {
 			{"栏一", id, "正式党员", "2003.05", "2004.05"},
 			{"栏二", other, "正式党员", "2003.05", "2003.01"}}, nil, 3},
 	}
+	// The other spellings of the numbers, and a numbered column deleted
+	// (review s13-reattack #4: read as a member named “②”).
+	for _, labels := range [][]any{
+		{"①", "②", "③", "④", "⑤", "⑥"}, {"甲", "1", "2", "3", "5", "6"}, {"A", "B", "C", "D", "E", "F"},
+		{"一", "二", "三", "四", "五", "六"}, {"第1栏", "第2栏", "第3栏", "第4栏", "第5栏", "第6栏"},
+	} {
+		cases = append(cases, struct {
+			name    string
+			rows    [][]any
+			merges  [][2]string
+			numbers int
+		}{fmt.Sprint(labels...), [][]any{
+			{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"},
+			labels,
+			{"1", "栏一", id, "正式党员", "2003.05", "2004.05"},
+			{"2", "栏二", other, "正式党员", "2003.05", "2003.01"}}, nil, 2})
+	}
+	// The heading and its 栏次 row again on the next printed page (review
+	// s13-reattack #12: the second 栏次 row was read as a member named 1).
+	cases = append(cases, struct {
+		name    string
+		rows    [][]any
+		merges  [][2]string
+		numbers int
+	}{"repeated on the next page", [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"},
+		{"甲", "1", "2", "3", "4", "5"},
+		{"1", "栏一", id, "正式党员", "2003.05", "2004.05"},
+		{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", "转正时间"},
+		{"甲", "1", "2", "3", "4", "5"},
+		{"2", "栏二", other, "正式党员", "2003.05", "2003.01"}}, nil, 2})
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			data := roster(t, tc.rows, tc.merges...)
 			rf := read(t, data)
 			first := tc.numbers + 1
-			if len(rf.Members) != 1 || len(rf.Rejected) != 1 || rf.Rejected[0].Row != first+1 || rf.Rejected[0].Name != "栏二" {
+			if len(rf.Members) != 1 || len(rf.Rejected) != 1 || rf.Rejected[0].Row != len(tc.rows) || rf.Rejected[0].Name != "栏二" {
 				t.Fatalf("members %+v rejected %+v", rf.Members, rf.Rejected)
 			}
 			if m := member(t, rf, first); m.Name != "栏一" || m.IDNumber != id || m.FullDate != model.MonthDate(2004, 5) {

@@ -328,24 +328,69 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 	return best, len(best.cols) > 0
 }
 
-// columnNumbersRow reports a row numbering the columns above it: whole
-// numbers counting up by one from 1 (at least three of them), perhaps
-// after 栏次 or 甲, 乙, 丙 … over the columns of text (统计表's 栏次).
-// A member's row has a name and an ID number, which none of these is.
+// columnNumbersRow reports a row numbering the columns above it: at least
+// three labels counting up (gaps allowed: a template whose numbered column
+// was deleted goes 1 2 3 5 6), written as numbers, (1), ①, A B C, 一 二 三
+// or 第1栏, perhaps after 栏次 or 甲, 乙, 丙 … over the columns of text
+// (统计表's 栏次). A member's row has a name and an ID number, which none of
+// these is. Only 1 2 3 was known: the other spellings were read as a
+// member named “②” and the whole roster refused (review s13-reattack #4).
 func columnNumbersRow(cells []string) bool {
-	next := 1
+	last, count := 0, 0
 	for _, c := range cells {
 		t := headingKey(c, false)
-		switch {
-		case t == "":
-		case t == strconv.Itoa(next):
-			next++
-		case next == 1 && (t == "栏次" || t == "栏号" || t == "列号" || t == "编号" || strings.Contains("甲乙丙丁戊己庚辛壬癸", t) && utf8.RuneCountInString(t) == 1):
-		default:
-			return false
+		if t == "" {
+			continue
+		}
+		if n, ok := columnOrdinal(t); ok && n > last {
+			last, count = n, count+1
+			continue
+		}
+		if count == 0 && (t == "栏次" || t == "栏号" || t == "列号" || t == "编号" || strings.Contains("甲乙丙丁戊己庚辛壬癸", t) && utf8.RuneCountInString(t) == 1) {
+			continue
+		}
+		return false
+	}
+	return count >= 3
+}
+
+// columnOrdinal reads a column's label as its number: 3, ③, C, 三, 第3栏.
+func columnOrdinal(t string) (int, bool) {
+	t = strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(t, "第"), "栏"), "列")
+	if n, err := strconv.Atoi(t); err == nil && n > 0 && n < 1000 {
+		return n, true
+	}
+	r := []rune(t)
+	if len(r) == 1 {
+		switch c := r[0]; {
+		case c >= '①' && c <= '⑳':
+			return int(c-'①') + 1, true
+		case c >= 'A' && c <= 'Z':
+			return int(c-'A') + 1, true
+		case c >= 'a' && c <= 'z':
+			return int(c-'a') + 1, true
 		}
 	}
-	return next > 3
+	return chineseOrdinal(r)
+}
+
+// chineseOrdinal reads 一 … 九十九 written with 十: 三, 十二, 二十, 二十一.
+func chineseOrdinal(r []rune) (int, bool) {
+	digit := func(c rune) int { return strings.IndexRune("一二三四五六七八九", c)/3 + 1 }
+	isDigit := func(c rune) bool { return strings.ContainsRune("一二三四五六七八九", c) }
+	switch {
+	case len(r) == 1 && isDigit(r[0]):
+		return digit(r[0]), true
+	case len(r) == 1 && r[0] == '十':
+		return 10, true
+	case len(r) == 2 && r[0] == '十' && isDigit(r[1]):
+		return 10 + digit(r[1]), true
+	case len(r) == 2 && isDigit(r[0]) && r[1] == '十':
+		return digit(r[0]) * 10, true
+	case len(r) == 3 && isDigit(r[0]) && r[1] == '十' && isDigit(r[2]):
+		return digit(r[0])*10 + digit(r[2]), true
+	}
+	return 0, false
 }
 
 // betterBand reports whether band h, naming as many fields as best, is

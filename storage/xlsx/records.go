@@ -125,7 +125,10 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 			}
 			cells[c-1] = model.CleanText(cell(src, sc-1))
 		}
-		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) || h.spareRow(sr, n, cells) {
+		// The 栏次 row under a heading repeated on each printed page is
+		// the heading's too: read as a member named 1, it refused the
+		// whole roster (review s13-reattack #12).
+		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) || h.numbers > 0 && columnNumbersRow(row.cells) || h.spareRow(sr, n, cells) {
 			continue
 		}
 		strays := h.strays(sr, hidden, n, row.cells)
