@@ -43,9 +43,6 @@ type Form struct {
 	Ask func(title, message string, onYes func())
 
 	Save, Cancel *widget.Button
-	// saveKey and cancelKey are what Save and Cancel point into: the
-	// buttons laid out, which take Enter when focused.
-	saveKey, cancelKey *enterButton
 	// Reason is the line beside 保存: why it is disabled, or what the
 	// service said.
 	Reason *WrapLabel
@@ -73,12 +70,9 @@ const messageLines = 2
 // as "保存" or "登记交纳").
 func NewForm(saveLabel string) *Form {
 	f := &Form{problems: map[*Field]string{}}
-	f.saveKey = newEnterButton(L(saveLabel), theme.ConfirmIcon(), f.Submit)
-	f.Save = &f.saveKey.Button
+	f.Save = widget.NewButtonWithIcon(L(saveLabel), theme.ConfirmIcon(), f.Submit)
 	f.Save.Importance = widget.HighImportance
-	f.cancelKey = newEnterButton(L("取消"), nil, f.TryCancel)
-	f.Cancel = &f.cancelKey.Button
-	f.saveKey.escape, f.cancelKey.escape = f.TryCancel, f.TryCancel
+	f.Cancel = widget.NewButton(L("取消"), f.TryCancel)
 	f.Reason = NewWrapLabel("")
 	f.Reason.SizeName = theme.SizeNameCaptionText
 	return f
@@ -515,40 +509,7 @@ func (fd *Field) cell() fyne.CanvasObject {
 // Buttons is the row under a form: the reason line, then 取消 and 保存 on
 // the right.
 func (f *Form) Buttons() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, container.NewHBox(f.cancelKey, f.saveKey), f.Reason)
-}
-
-// enterButton is a button that Enter presses when it has the focus, as
-// Space does: Tab from a form's last field lands on 取消 or 保存, and Enter
-// there did nothing — neither saved nor cancelled (review s13-attack8 #4,
-// the 建账月份 dialog). The form's Save and Cancel point at its Button, so
-// that callers keep a *widget.Button.
-type enterButton struct {
-	widget.Button
-	escape func() // the form's cancel
-}
-
-func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
-	b := &enterButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// TypedKey presses the button on Enter (Return or the keypad's), as on
-// Space, and passes Esc to the form by its cancel (a focused button
-// otherwise swallows Esc as it did Enter).
-func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		b.Tapped(nil)
-	case fyne.KeyEscape:
-		if b.escape != nil {
-			b.escape()
-		}
-	default:
-		b.Button.TypedKey(ev)
-	}
+	return container.NewBorder(nil, nil, nil, container.NewHBox(f.Cancel, f.Save), f.Reason)
 }
 
 // tightVBox stacks a field's input, extra line and message; the message is
