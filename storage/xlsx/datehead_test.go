@@ -60,11 +60,15 @@ func TestPartyDateAndIDHeadingVariants(t *testing.T) {
 func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
 	for heading, want := range map[string]model.Field{
 		"党员转正日期": model.FieldFullDate, "党员转正时间": model.FieldFullDate, "正式入党时间": model.FieldFullDate,
-		"转正批准时间": model.FieldFullDate, "批准为正式党员时间": model.FieldFullDate, "成为中共正式党员时间": model.FieldFullDate,
-		"预备期满时间": model.FieldFullDate,
+		"批准为正式党员时间": model.FieldFullDate, "成为中共正式党员时间": model.FieldFullDate,
 		"批准入党时间": model.FieldJoinDate, "入党批准时间": model.FieldJoinDate, "吸收预备党员时间": model.FieldJoinDate,
-		"预备党员接收时间": model.FieldJoinDate, "支部大会接收时间": model.FieldJoinDate, "加入党的时间": model.FieldJoinDate,
+		"预备党员接收时间": model.FieldJoinDate, "加入党的时间": model.FieldJoinDate,
 		"入党申请时间": "", "确定为入党积极分子时间": "", "入党宣誓时间": "", "列为发展对象时间": "", "出生时间": model.FieldBirthDate,
+		// A personnel file's dates, and dates that are due rather than
+		// done, name no party date (review s13-reattack #16, #18, #19).
+		"转正定级时间": "", "转正批准时间": "", "参加工作转正时间": "", "试用期转正时间": "", "正式参加工作时间": "", "转为正式职工时间": "",
+		"预备期满时间": "", "预计转正时间": "", "拟转正时间": "", "预备党员预计转正时间": "",
+		"组织关系接收时间": "", "党组织关系接收时间": "", "接收转入时间": "", "接收为团员时间": "", "吸收为团员时间": "",
 	} {
 		got, _ := matchHeading(heading)
 		if got != want {

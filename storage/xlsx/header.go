@@ -924,10 +924,10 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	return f, false, ok
 }
 
-// partyDateHeading reads a date heading by what it says of the party
-// dates rather than by a list: one saying 转正, 正式 or 预备期满 is the
-// 转为正式党员日期 (党员转正日期, 正式入党时间, 批准为正式党员时间), one saying
-// 入党, 接收 or 吸收 the 加入党组织日期 (批准入党时间, 支部大会接收时间,
+// partyDateHeading reads a date heading that speaks of the party by what
+// it says of the party dates rather than by a list: one saying 转正 or 正式
+// is the 转为正式党员日期 (党员转正日期, 正式入党时间, 批准为正式党员时间),
+// one saying 入党, 接收 or 吸收 the 加入党组织日期 (批准入党时间,
 // 吸收预备党员时间) — the list of the headings of each review's files left
 // the next file's column out, and the completeness check then blamed the
 // date the user had filled in (review s13-reattack #7). A date of the
@@ -943,12 +943,22 @@ func partyDateHeading(key string) (model.Field, bool) {
 	if !dated || strings.ContainsAny(key, "/、,，;；和及或与") {
 		return "", false
 	}
-	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动"} {
+	// Only a heading that speaks of the party (党) names a party date:
+	// 转正定级时间, 试用期转正时间 and 组织关系接收时间 are a personnel
+	// file's, and 预计转正时间, 预备期满时间 say when it is due, not that it
+	// happened — read as the party dates they stored an employment date as
+	// 转为正式党员日期 without a word, or refused every member (review
+	// s13-reattack #16, #18, #19).
+	if !strings.Contains(key, "党") {
+		return "", false
+	}
+	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动",
+		"关系", "转入", "转出", "团", "定级", "工作", "职工", "试用", "聘", "预计", "拟", "应", "期满", "到期"} {
 		if strings.Contains(key, w) {
 			return "", false
 		}
 	}
-	for _, w := range []string{"转正", "正式", "预备期满"} {
+	for _, w := range []string{"转正", "正式"} {
 		if strings.Contains(key, w) {
 			return model.FieldFullDate, true
 		}
