@@ -58,7 +58,10 @@ func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, w
 	// A row naming an organisation (历史文化学院党支部, 注销登记科党支部)
 	// heads that branch's members, whatever word its name holds (review
 	// s13-reattack #15).
-	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) {
+	// Unless its remark says its people left: 第二党支部（已转出）,
+	// 原第三党支部（已撤销，党员已转出） (review s13-reattack #17).
+	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) &&
+		sectionLeftWord(groupRemark.FindString(title)) == "" {
 		return "", "", false
 	}
 	if word = sectionLeftWord(title); word == "" {
