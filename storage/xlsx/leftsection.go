@@ -47,7 +47,18 @@ type leftSection struct {
 // reads that).
 func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, word string, ok bool) {
 	first, count := firstText(cells)
-	if count != 1 || footerLine(cells) || utf8.RuneCountInString(first) > 40 {
+	// A note saying the people below left (注：以下党员已转出, 说明：以下为
+	// 已故党员) is such a row too: as a footer line it was passed over in
+	// silence and the leavers under it stored as current members (review
+	// s13-reattack #9). Only one speaking of 以下: a note about one person
+	// (注：某某已于2025年3月转出) heads no rows.
+	noteBelow := false
+	for _, p := range []string{"注：", "注:", "说明：", "说明:", "备注：", "备注:"} {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(first), p); ok && strings.HasPrefix(strings.TrimSpace(rest), "以下") {
+			noteBelow = true
+		}
+	}
+	if count != 1 || footerLine(cells) && !noteBelow || utf8.RuneCountInString(first) > 40 {
 		return "", "", false
 	}
 	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })

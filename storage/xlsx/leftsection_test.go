@@ -41,6 +41,9 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 		// A branch's own name (review s13-reattack #15).
 		{"注销登记科党支部", ""},
 		{"历史文化学院党支部", ""},
+		// A note saying the people below left (review s13-reattack #9).
+		{"注：以下党员已转出", "转出"},
+		{"说明：以下为已故党员", "已故"},
 		// A branch whose remark says its people left (review s13-reattack #17).
 		{"第二党支部（已转出）", "转出"},
 		{"原第三党支部（已撤销，党员已转出）", "转出"},
