@@ -168,6 +168,28 @@ func TestDateSplitIntoYearAndMonthColumns(t *testing.T) {
 	}
 }
 
+// The split written flat, one heading row: 入党时间（年） | 入党时间（月）
+// is the date to the month, as under a merged 入党时间 (review
+// s13-reattack #2: every member refused as a year without its month).
+func TestDateSplitWrittenFlat(t *testing.T) {
+	id := idNumber("19800315", "311")
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "入党时间（年）", "入党时间（月）", "转正时间(年)", "转正时间(月)"},
+		{"1", "甲三", id, numberCell("2003"), numberCell("10"), "2004", "10"},
+	}))
+	if len(rf.Rejected) != 0 || len(rf.Sheets) != 1 || len(rf.Sheets[0].Ignored) != 0 {
+		t.Fatalf("rejected %+v sheets %+v", rf.Rejected, rf.Sheets)
+	}
+	if m := member(t, rf, 2); m.JoinDate != model.MonthDate(2003, 10) || m.FullDate != model.MonthDate(2004, 10) {
+		t.Errorf("stored 入党 %v 转正 %v", m.JoinDate, m.FullDate)
+	}
+	if !slices.ContainsFunc(rf.Notes, func(n model.ImportNote) bool {
+		return n.Message == "D列和E列是“入党时间”下的年、月两列：合为一个加入党组织日期（到月）导入"
+	}) {
+		t.Errorf("notes %+v", rf.Notes)
+	}
+}
+
 // A group heading written again over each of its columns instead of
 // merged (WPS 取消合并并填充, systems exporting two-row headings) is the
 // same group: 入党时间 | 入党时间 over 预备 | 转正 was read as two

@@ -666,6 +666,19 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 		h.joins = append(h.joins, col)
 		return true
 	}
+	// The same split written flat, the part in brackets after the date's
+	// heading: 入党时间（年） | 入党时间（月） (取消合并 and typed by hand, or a
+	// system's export) refused every member as a year without its month
+	// (review s13-reattack #2).
+	if splitDate[col.field] && first.index == col.index-1 {
+		if base, part := datePartHeading(first.heading); part == "年" {
+			if base2, part2 := datePartHeading(col.heading); part2 == "月" && base2 == base {
+				col.join, col.group = joinYearMonth, base
+				h.joins = append(h.joins, col)
+				return true
+			}
+		}
+	}
 	// One merge over both: the column to the left has the same heading in
 	// the same merge (or is itself joined to the first so).
 	prev := col.index - 1
@@ -719,6 +732,19 @@ var splitDate = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoin
 func yearHeading(s string) bool { k := headingKey(s, true); return k == "年" || k == "年份" }
 
 func monthHeading(s string) bool { k := headingKey(s, true); return k == "月" || k == "月份" }
+
+// datePartSuffix is a date heading with its part in brackets: 入党时间（年）.
+var datePartSuffix = regexp.MustCompile(`^(.+?)\s*[（(]\s*(年|年份|月|月份)\s*[)）]$`)
+
+// datePartHeading splits 入党时间（年） into the date's heading and its part,
+// 年 or 月; part is "" for another heading.
+func datePartHeading(s string) (base, part string) {
+	m := datePartSuffix.FindStringSubmatch(model.CleanLine(s))
+	if m == nil {
+		return "", ""
+	}
+	return m[1], strings.TrimSuffix(m[2], "份")
+}
 
 // monthOf is the 月 column read with c, a date's 年 column, and whether c
 // is one.
