@@ -246,6 +246,12 @@ func TestPartyGroupUnderBranchHeading(t *testing.T) {
 			{nil, nil, nil, nil, "所在小组", "支部名称"},
 			{"小一", id, "2003.05", "2004.05", "第二党小组", "第一党支部"}},
 			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}}},
+		// Written over each of its columns instead of merged (review
+		// s13-reattack #5).
+		{"repeated over 支部 | 党小组, every heading filled", [][]any{
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "所在党支部", "所在党支部"},
+			{"姓名", "公民身份号码", "入党时间", "转正时间", "支部", "党小组"},
+			{"小一", id, "2003.05", "2004.05", "第一党支部", "第二党小组"}}, nil},
 		// Other words for the group (review s13-reattack #5).
 		{"merged over 支部 | 小组名称", [][]any{
 			{"姓名", "公民身份号码", "入党时间", "转正时间", "所在党支部", nil},

@@ -394,10 +394,18 @@ func chineseOrdinal(r []rune) (int, bool) {
 }
 
 // betterBand reports whether band h, naming as many fields as best, is
-// the better reading: fewer columns left out (联系方式 over 手机 | 座机
+// the better reading: fewer fields read from two columns, then fewer
+// columns left out (联系方式 over 手机 | 座机
 // reads the landline with the mobile, the lowest row alone leaves it out),
 // then fewer rows.
 func betterBand(h, best header) bool {
+	// A band that reads one field from two columns compares them row by
+	// row and refuses every row where they differ: 所在党支部 | 所在党支部
+	// over 支部 | 党小组, each heading filled (WPS 取消合并并填充), read as
+	// its top row alone, refused every member (review s13-reattack #5).
+	if len(h.dups) != len(best.dups) {
+		return len(h.dups) < len(best.dups)
+	}
 	if len(h.ignored) != len(best.ignored) {
 		return len(h.ignored) < len(best.ignored)
 	}
