@@ -653,16 +653,11 @@ func (r *rowMember) joinColumns(cells []string) error {
 			}
 			continue
 		}
-		col, src := r.im.sr.below(j.index+1, r.row)
-		sc, err := r.im.sr.shown(col, src, cell(cells, j.index), false)
-		switch {
-		case err != nil:
+		sc, col, src, ok, err := r.joinedCell(j, cells)
+		if err != nil {
 			return err
-		case sc.unknown:
-			r.reject(f, model.Textf(conditionalFormatReason))
+		} else if !ok {
 			continue
-		case sc.hidden != nil:
-			r.hiddenValue(f, *sc.hidden)
 		}
 		b := model.CleanLine(sc.text)
 		if b == "" || blankable[f] && saysBlank(f, b) {
@@ -708,6 +703,25 @@ func (r *rowMember) joinColumns(cells []string) error {
 	return nil
 }
 
+// joinedCell is the cell of the joined column j in this row as the sheet
+// shows it, and where it is. ok is false when a conditional format may show
+// it otherwise (the field is refused for it); a value its format hides is
+// said (hiddenValue).
+func (r *rowMember) joinedCell(j column, cells []string) (sc shownCell, col, src int, ok bool, err error) {
+	col, src = r.im.sr.below(j.index+1, r.row)
+	if sc, err = r.im.sr.shown(col, src, cell(cells, j.index), false); err != nil {
+		return sc, col, src, false, err
+	}
+	switch {
+	case sc.unknown:
+		r.reject(j.field, model.Textf(conditionalFormatReason))
+		return sc, col, src, false, nil
+	case sc.hidden != nil:
+		r.hiddenValue(j.field, *sc.hidden)
+	}
+	return sc, col, src, true, nil
+}
+
 // yearMonth reads a date split into a 年 column (first, read into
 // r.shown) and the 月 column j beside it: the two together are the date
 // to the month, as 2003.10 typed in one cell. Either part missing or not
@@ -715,16 +729,9 @@ func (r *rowMember) joinColumns(cells []string) error {
 // the date across the two.
 func (r *rowMember) yearMonth(j column, first int, cells []string) error {
 	f := j.field
-	col, src := r.im.sr.below(j.index+1, r.row)
-	sc, err := r.im.sr.shown(col, src, cell(cells, j.index), false)
-	switch {
-	case err != nil:
+	sc, col, src, ok, err := r.joinedCell(j, cells)
+	if err != nil || !ok {
 		return err
-	case sc.unknown:
-		r.reject(f, model.Textf(conditionalFormatReason))
-		return nil
-	case sc.hidden != nil:
-		r.hiddenValue(f, *sc.hidden)
 	}
 	y, mo := model.CleanLine(r.shown[f]), model.CleanLine(sc.text)
 	if y == "" && mo == "" {
