@@ -2,6 +2,7 @@ package kit
 
 import (
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -91,9 +92,36 @@ func (l *WrapLabel) sync() {
 	if l.width <= 0 {
 		room = 0
 	}
-	s.Text = strings.Join(BreakLines(l.Text, room, func(t string) float32 {
+	s.Text = brokenText(l.Text, room, size, style)
+}
+
+var (
+	brokenMu    sync.Mutex
+	brokenCache = map[fitKey]string{}
+)
+
+// brokenText is text broken into lines room wide at size in style, kept
+// by text, width and style as fitted keeps cut texts: a table's wrapped
+// cells are set again each time they scroll into view, and each setting
+// broke the text anew (wrap15's note). Bounded as fitCache is.
+func brokenText(text string, room, size float32, style fyne.TextStyle) string {
+	key := fitKey{text, room, size, style}
+	brokenMu.Lock()
+	out, ok := brokenCache[key]
+	brokenMu.Unlock()
+	if ok {
+		return out
+	}
+	out = strings.Join(BreakLines(text, room, func(t string) float32 {
 		return fyne.MeasureText(t, size, style).Width
 	}), "\n")
+	brokenMu.Lock()
+	if len(brokenCache) >= fitCacheMax {
+		clear(brokenCache)
+	}
+	brokenCache[key] = out
+	brokenMu.Unlock()
+	return out
 }
 
 type wrapLabelRenderer struct{ l *WrapLabel }
