@@ -35,21 +35,8 @@ func TestRejectedRowsKeepWhatConditionalFormatsShow(t *testing.T) {
 	if got := rejections(original, 2)[model.FieldSex]; got == "" {
 		t.Fatalf("row 2 not refused for 性别: %q", refusals(original))
 	}
-	var out bytes.Buffer
-	if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
-		t.Fatal(err)
-	}
-	cp, err := excelize.OpenReader(bytes.NewReader(out.Bytes()), shownOptions)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer cp.Close()
-	for ref, want := range map[string]string{"E2": "2003年10月", "F2": "2004年10月"} {
-		if got, _ := cp.GetCellValue("名册", ref); got != want {
-			t.Errorf("the copy's %s shows %q, want %q as the source showed", ref, got, want)
-		}
-	}
-	fixed := read(t, setCells(t, out.Bytes(), map[string]string{"B2": "男"}))
+	out := rejectedCopyShows(t, data, original, map[string]string{"E2": "2003年10月", "F2": "2004年10月"})
+	fixed := read(t, setCells(t, out, map[string]string{"B2": "男"}))
 	m := member(t, fixed, 2)
 	if m.JoinDate != model.MonthDate(2003, 10) || m.FullDate != model.MonthDate(2004, 10) {
 		t.Errorf("fixed and imported: 加入党组织日期 %s, 转为正式党员日期 %s; want 2003-10, 2004-10", m.JoinDate, m.FullDate)
@@ -123,4 +110,26 @@ func TestRejectedFormulaPersonIsNoContinuation(t *testing.T) {
 	if got := rejections(back, 3)[model.FieldName]; !strings.Contains(got, unsavedFormulaReason) {
 		t.Errorf("row 3 姓名: %q, want the formula refusal", got)
 	}
+}
+
+// rejectedCopyShows writes the workbook of original's refused rows of data
+// and checks that sheet 名册 of the copy shows, cell by cell, what want
+// says (as the source showed it); it returns the copy.
+func rejectedCopyShows(t *testing.T, data []byte, original *RosterFile, want map[string]string) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := excelize.OpenReader(bytes.NewReader(out.Bytes()), shownOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	for ref, w := range want {
+		if got, _ := cp.GetCellValue("名册", ref); got != w {
+			t.Errorf("the copy's %s shows %q, want %q as the source showed", ref, got, w)
+		}
+	}
+	return out.Bytes()
 }
