@@ -158,13 +158,19 @@ func kindWidth() float32 {
 // width, measured by a label wrapped as the cell's is: the estimate of
 // fitRowsTo gave a topic that fits one line an empty second one.
 func (a *activitiesScreen) fitRows() {
+	// A year's records are a few dozen rows, and the probe's breaks are
+	// kept (kit's brokenText): exact is affordable here.
 	probe := kit.NewWrapLabel("")
 	one := probe.MinSize().Height
+	wrapped := [...]struct {
+		col   int
+		width float32
+	}{{topicColumn, a.topicWidth}, {countsColumn, activityColumns[countsColumn].width()}}
 	for r := range a.acts {
 		h := one
-		for col, width := range map[int]float32{topicColumn: a.topicWidth, countsColumn: activityColumns[countsColumn].width()} {
-			probe.SetText(a.cell(r, col))
-			probe.Resize(fyne.NewSize(width, one))
+		for _, w := range wrapped {
+			probe.SetText(a.cell(r, w.col))
+			probe.Resize(fyne.NewSize(w.width, one))
 			h = max(h, probe.MinSize().Height)
 		}
 		a.table.SetRowHeight(r, h)
