@@ -93,7 +93,7 @@ type Sheet struct {
 // leftWords, in a sheet's name, say its people have left the branch's
 // roster. 离退休 is not among them: retired members are members.
 var leftWords = []string{"转出", "调出", "迁出", "转走", "去世", "逝世", "病故", "亡故", "死亡", "已故",
-	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史"}
+	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史", "调离", "转至", "转往"}
 
 // leftWord is the word of leftWords the name holds, "" if none.
 func leftWord(name string) string {

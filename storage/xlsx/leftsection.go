@@ -54,7 +54,7 @@ func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, w
 	// (注：某某已于2025年3月转出) heads no rows.
 	noteBelow := false
 	for _, p := range []string{"注：", "注:", "说明：", "说明:", "备注：", "备注:"} {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(first), p); ok && strings.HasPrefix(strings.TrimSpace(rest), "以下") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(first), p); ok && slices.ContainsFunc([]string{"以下", "下面", "下列"}, func(w string) bool { return strings.HasPrefix(strings.TrimSpace(rest), w) }) {
 			noteBelow = true
 		}
 	}

@@ -44,6 +44,10 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 		// A note saying the people below left (review s13-reattack #9).
 		{"注：以下党员已转出", "转出"},
 		{"说明：以下为已故党员", "已故"},
+		// Other words of the same note (the second read's hostile pass).
+		{"注：下面的党员已经转出", "转出"},
+		{"注：以下同志组织关系已转至区委党校", "转至"},
+		{"注：下列党员已调离本单位", "调离"},
 		// A branch whose remark says its people left (review s13-reattack #17).
 		{"第二党支部（已转出）", "转出"},
 		{"原第三党支部（已撤销，党员已转出）", "转出"},
