@@ -73,6 +73,7 @@ func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
 		// second read's hostile pass: each was stored as 转为正式党员日期).
 		"党员转正延期时间": "", "党员转正推迟时间": "", "不予转正党员处理时间": "", "党内正式职务任职时间": "", "党员正式调入时间": "",
 		"党员身份正式恢复时间": "", "党组织正式成立时间": "", "党费正式缴纳起始时间": "",
+		"接收到本党支部时间": "", "党支部接收时间": "", "党小组接收时间": "",
 	} {
 		got, _ := matchHeading(heading)
 		if got != want {

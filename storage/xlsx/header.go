@@ -989,7 +989,9 @@ func partyDateHeading(key string) (model.Field, bool) {
 	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动",
 		"关系", "转入", "转出", "团", "定级", "工作", "职工", "试用", "聘", "预计", "拟", "应", "期满", "到期",
 		// a 转正 postponed or refused, and other dates that say 正式 (s13 hostile pass)
-		"延期", "推迟", "延长", "暂缓", "不予", "取消", "职务", "任职", "调入", "恢复", "成立", "缴纳", "党费", "党组织"} {
+		"延期", "推迟", "延长", "暂缓", "不予", "取消", "职务", "任职", "调入", "恢复", "成立", "缴纳", "党费", "党组织",
+		// when this branch received a member who came: 转入, not 入党
+		"本党支部", "党支部接收", "党小组"} {
 		if strings.Contains(key, w) {
 			return "", false
 		}
