@@ -8,9 +8,11 @@ package model
 const DuesYearsAhead = 1
 
 // CheckDuesYear refuses a dues year later than DuesYearsAhead past today's.
+// The message names the last year allowed, not "明年", so that it stays
+// true if DuesYearsAhead changes.
 func CheckDuesYear(year int, today Date) error {
 	if last := today.Year + DuesYearsAhead; year > last {
-		return Errorf(ErrDues, "%d年晚于明年（%d年），是否输错了年份？党费基数和党费台账最多只能填到明年", year, last)
+		return Errorf(ErrDues, "%d年晚于%d年，是否输错了年份？党费基数和党费台账最多只能填到%d年", year, last, last)
 	}
 	return nil
 }

@@ -25,7 +25,7 @@ func TestDuesYearLaterThanNextYearIsRefused(t *testing.T) {
 	late := strconv.Itoa(next + 1)
 	out := filepath.Join(dir, "党费.xlsx")
 	r := run(t, "dues", "export", late, out, "--db", db)
-	want := late + "年晚于明年（" + strconv.Itoa(next) + "年），是否输错了年份？"
+	want := late + "年晚于" + strconv.Itoa(next) + "年，是否输错了年份？"
 	// One line, then where the command's usage is, as for a year 20x6.
 	if first, _, _ := strings.Cut(r.stderr, "\n"); r.status == ExitOK || !strings.Contains(first, want) {
 		t.Errorf("dues export %s: %+v, want a line saying %q", late, r, want)
