@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"net/url"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -63,7 +61,7 @@ func (s *shell) showSaved(summary, path string) {
 	openFile := widget.NewButtonWithIcon(lang.L("打开文件"), theme.FileIcon(), func() {
 		// Hide first: hiding a dialog also removes any shown above it.
 		d.Hide()
-		kit.OpenLocal(s.win, "打开这个文件", path, path, func() error { return s.app.OpenURL(fileURL(path)) })
+		kit.OpenLocal(s.win, "打开这个文件", path, path)
 	})
 	openFile.Importance = widget.HighImportance
 	openFolder := widget.NewButtonWithIcon(lang.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
@@ -102,11 +100,7 @@ func (s *shell) reveal(path string) {
 		}
 		return
 	}
-	kit.OpenLocal(s.win, "打开文件夹", path, filepath.Dir(path), func() error {
-		// Explorer reports failure through its exit status even when it
-		// opened the window, so only failing to start it is an error.
-		return exec.Command("explorer", "/select,", filepath.Clean(path)).Start()
-	})
+	kit.RevealLocal(s.win, path)
 }
 
 // chooseFile asks for a file of kind f to read and hands its path to then;
@@ -165,15 +159,3 @@ func exportFileName(branch, date string) string {
 
 // unsafeInFileName are characters Windows refuses in file names.
 var unsafeInFileName = regexp.MustCompile(`[\\/:*?"<>|\s]`)
-
-// fileURL is a file:// URL for OpenURL, which hands it to the system
-// (rundll32 FileProtocolHandler on Windows, xdg-open on Linux). The path is
-// left unescaped: Windows may decode %-escapes in file URLs in the ANSI code
-// page, which would garble a Chinese file name.
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p // C:/Users/… → /C:/Users/…
-	}
-	return &url.URL{Scheme: "file", Opaque: "//" + p}
-}

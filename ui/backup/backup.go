@@ -7,7 +7,6 @@ package backup
 
 import (
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"time"
 
@@ -147,8 +146,7 @@ func sizeText(n int64) string {
 
 func (s *Section) openFolder() {
 	dir := s.svc.BackupsDir()
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
-	kit.OpenLocal(s.h.Window(), "打开备份文件夹", dir, dir, func() error { return fyne.CurrentApp().OpenURL(u) })
+	kit.OpenLocal(s.h.Window(), "打开备份文件夹", dir, dir)
 }
 
 // backupTo asks where to put a package (a USB drive), then whether to set a

@@ -2,8 +2,6 @@ package backup
 
 import (
 	"errors"
-	"net/url"
-	"path/filepath"
 	"strconv"
 	"unicode/utf8"
 
@@ -202,8 +200,7 @@ func showDone(win fyne.Window, title, message, path string) {
 	var d dialog.Dialog
 	open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()
-		u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
-		kit.OpenLocal(win, "打开文件夹", path, filepath.Dir(path), func() error { return fyne.CurrentApp().OpenURL(u) })
+		kit.RevealLocal(win, path)
 	})
 	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
 	d.Resize(fitIn(win, fyne.NewSize(560, 0)))

@@ -56,7 +56,7 @@ func TestOpenLocalSaysWhenTheOpenerFails(t *testing.T) {
 		asked := fakeOpener(t, tc.status)
 		w := test.NewTempWindow(t, nil)
 		w.Resize(fyne.NewSize(1024, 700))
-		OpenLocal(w, "打开文件夹", "/data/exports/花名册.xlsx", "/data/exports", func() error { return nil })
+		openLocal(w, "打开文件夹", "/data/exports/花名册.xlsx", "/data/exports", func() error { return nil })
 		wait := 3 * time.Second
 		if !tc.says {
 			wait = 500 * time.Millisecond
@@ -68,5 +68,20 @@ func TestOpenLocalSaysWhenTheOpenerFails(t *testing.T) {
 		if b, err := os.ReadFile(asked); err != nil || strings.TrimSpace(string(b)) != "/data/exports" {
 			t.Errorf("opener exiting %d was asked %q (%v)", tc.status, b, err)
 		}
+	}
+}
+
+// The URL handed to Windows keeps a drive letter's path absolute and a
+// Chinese name unescaped: url.URL{Path: "C:/…"} gave file:C:/… with the
+// name %-escaped, which the backup and workspace dialogs used to open.
+func TestFileURL(t *testing.T) {
+	if got := FileURL(`C:\Users\书记\党员花名册.xlsx`).String(); got != "file:///C:/Users/书记/党员花名册.xlsx" && got != `file:///C:\Users\书记\党员花名册.xlsx` {
+		t.Errorf("FileURL of a Windows path = %q", got)
+	}
+	if got := FileURL("C:/Users/书记/备份").String(); got != "file:///C:/Users/书记/备份" {
+		t.Errorf("FileURL of a Windows folder = %q", got)
+	}
+	if got := FileURL("/home/书记/a b.xlsx").String(); got != "file:///home/书记/a b.xlsx" {
+		t.Errorf("FileURL of a Linux path = %q", got)
 	}
 }

@@ -9,7 +9,6 @@ package workspace
 import (
 	"errors"
 	"log"
-	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -311,8 +310,7 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 		}
 		where := kit.NewWrapLabel(path)
 		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
-			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}
-			kit.OpenLocal(w.Win, "打开文件夹", path, filepath.Dir(path), func() error { return fyne.CurrentApp().OpenURL(u) })
+			kit.RevealLocal(w.Win, path)
 		})
 		d := dialog.NewCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
 		kit.EnterEsc(w.Win, d, d.Hide, d.Hide)
