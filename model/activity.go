@@ -340,10 +340,15 @@ func generalMeetingQuorate(due, present int, election bool, r BranchWorkRules) b
 
 // Inquorate reports whether the record is a 支部党员大会 that could not
 // decide for want of its quorum (MarkQuorum).
-func (c *RuleContext) Inquorate(a *Activity) bool {
+func (c *RuleContext) Inquorate(a *Activity) bool { return c.Quorum(a).Inquorate }
+
+// Quorum is the record a as held, with its quorum worked out (MarkQuorum):
+// VotingDue, VotingPresent, Inquorate and ElectionShort filled in for a
+// 支部党员大会; Shortfall then says how to mark it.
+func (c *RuleContext) Quorum(a *Activity) HeldActivity {
 	h := []HeldActivity{a.Held()}
 	MarkQuorum(h, c.Members, c.Rules)
-	return h[0].Inquorate
+	return h[0]
 }
 
 // InquorateText is how lists, home and check mark such a meeting.
@@ -362,13 +367,6 @@ func (h HeldActivity) Shortfall(r BranchWorkRules) Text {
 		return Textf("%s", Term(InquorateText))
 	}
 	return Text{}
-}
-
-// Shortfall is HeldActivity.Shortfall for the record a.
-func (c *RuleContext) Shortfall(a *Activity) Text {
-	h := []HeldActivity{a.Held()}
-	MarkQuorum(h, c.Members, c.Rules)
-	return h[0].Shortfall(c.Rules)
 }
 
 // Title is how lists and printed forms name the record: 2026年第3次支部委员会会议.

@@ -89,7 +89,7 @@ func TestInquorateGeneralMeetingIsNotHeld(t *testing.T) {
 					t.Errorf("finding %q says %s of a meeting that had its quorum", f.Message, InquorateText)
 				}
 			}
-			if got := ctx.Shortfall(&a).String(); got != tc.mark {
+			if got := ctx.Quorum(&a).Shortfall(ctx.Rules).String(); got != tc.mark {
 				t.Errorf("the list marks it %q, want %q", got, tc.mark)
 			}
 		})

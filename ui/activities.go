@@ -227,9 +227,7 @@ func (a *activitiesScreen) refresh() {
 		if acts[i].EnteredLate(model.RecordKeeping2018) {
 			late++
 		}
-		held := []model.HeldActivity{acts[i].Held()}
-		model.MarkQuorum(held, rc.Members, rc.Rules)
-		switch h := held[0]; {
+		switch h := rc.Quorum(&acts[i]); {
 		case h.ElectionShort:
 			a.inquorate[acts[i].ID] = h.Shortfall(rc.Rules)
 			electionShort++
