@@ -26,6 +26,11 @@ type Rejection struct {
 	// it is not quoted as the cell's ("工作表名称", "标题", "分组行");
 	// "" for the row's own cell.
 	From string
+	// Cols are the row's cells (1-based columns) the reason blames when it
+	// is not every column of Field: the 月 of a date split into 年 | 月
+	// (the workbook of refused rows marked the 年, review s13-reattack
+	// #13). Empty: the field's columns.
+	Cols []int
 }
 
 // Detail is the reason with the person and the cell's content before it:

@@ -134,6 +134,9 @@ type column struct {
 	join joinHow
 	// over is the heading over both columns of a joinMerged join.
 	over string
+	// part is the part of a date split into columns (joinYearMonth) the
+	// column holds: 年, 月 or 日; "" for any other column.
+	part string
 	// said names a column not imported in the preview when its heading
 	// alone does not say why: 学历（重复的“学历”列）, as a Text so that the
 	// English screen says it in English (review s9-7 #6)
@@ -474,7 +477,7 @@ func hintText(t string) bool {
 	if bareHint.MatchString(t) {
 		return true
 	}
-	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "请输入", "填写", "选填：", "必填：", "必填:", "下拉", "从下拉", "选择"} {
+	for _, p := range []string{"格式", "例：", "例:", "例如", "如：", "如:", "请填写", "请选择", "请输入", "填写", "选填：", "必填：", "必填:", "下拉", "从下拉", "选择", "填到", "填至", "精确到", "单位：", "单位:"} {
 		if strings.HasPrefix(t, p) {
 			return true
 		}
@@ -556,11 +559,22 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			if t == "" || (len(path) > 0 && path[len(path)-1] == t) {
 				continue
 			}
-			if len(path) > 0 && !isGroup(g, groups[j-1], i+j-1, c) {
-				if hintText(t) {
-					continue // a note under the heading: （年月）, （必填）
+			// A note under a heading — （年月）, （必填）, a unit line
+			// between a group heading and its sub-headings — is heading
+			// text, not a level: taken for the group of 预备 | 转正 under
+			// 入党时间 / （年.月）, it left 预备 unread and every member
+			// refused (review s13-reattack #14).
+			// 年 | 月 under a group heading are the date's parts, not a
+			// note (joinYearMonth).
+			if len(path) > 0 {
+				grouped := isGroup(g, groups[leafRow-i], leafRow, c)
+				_, part := dateParts[headingKey(t, true)]
+				if hintText(t) && !(grouped && part) {
+					continue
 				}
-				return header{}, false
+				if !grouped {
+					return header{}, false
+				}
 			}
 			path = append(path, t)
 			leafRow = i + j
@@ -668,23 +682,23 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	if first.heading == "" {
 		return false
 	}
-	if splitDate[col.field] && col.group != "" && first.group == col.group && first.index == col.index-1 &&
-		yearHeading(first.heading) && monthHeading(col.heading) {
-		col.join = joinYearMonth
-		h.joins = append(h.joins, col)
-		return true
-	}
-	// The same split written flat, the part in brackets after the date's
-	// heading: 入党时间（年） | 入党时间（月） (取消合并 and typed by hand, or a
-	// system's export) refused every member as a year without its month
-	// (review s13-reattack #2).
-	if splitDate[col.field] && first.index == col.index-1 {
-		if base, part := datePartHeading(first.heading); part == "年" {
-			if base2, part2 := datePartHeading(col.heading); part2 == "月" && base2 == base {
-				col.join, col.group = joinYearMonth, base
-				h.joins = append(h.joins, col)
-				return true
+	// A date split into parts — 年 | 月 (| 日) under the date's heading, or
+	// written flat, 入党时间（年） | 入党时间（月） or 入党年份 | 入党月份 —
+	// is one date, the parts paired by the date they belong to, not by
+	// order: 日 beside 年 | 月, 月 before 年, and the flat parts of two
+	// dates interleaved were each taken for a second column of the date and
+	// every member refused (review s13-reattack #1–#3, s13-hx #4).
+	if splitDate[col.field] {
+		fb, fp := datePartOf(first)
+		if cb, cp := datePartOf(col); fp != "" && cp != "" && fp != cp && headingKey(fb, true) == headingKey(cb, true) && !h.hasPart(col.field, cp) {
+			col.join, col.part, col.group = joinYearMonth, cp, cb
+			h.joins = append(h.joins, col)
+			for i := range h.cols {
+				if h.cols[i].index == first.index {
+					h.cols[i].part = fp
+				}
 			}
+			return true
 		}
 	}
 	// One merge over both: the column to the left has the same heading in
@@ -735,34 +749,61 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 var splitDate = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoinDate: true, model.FieldFullDate: true,
 	model.FieldLostSince: true, model.FieldArrivedOn: true}
 
-// yearHeading and monthHeading are the sub-headings of a date split in two
-// (joinYearMonth).
-func yearHeading(s string) bool { k := headingKey(s, true); return k == "年" || k == "年份" }
-
-func monthHeading(s string) bool { k := headingKey(s, true); return k == "月" || k == "月份" }
+// dateParts are the sub-headings naming a part of a date split into
+// columns (joinYearMonth), by the part each names.
+var dateParts = map[string]string{"年": "年", "年份": "年", "月": "月", "月份": "月", "日": "日"}
 
 // datePartSuffix is a date heading with its part in brackets: 入党时间（年）.
-var datePartSuffix = regexp.MustCompile(`^(.+?)\s*[（(]\s*(年|年份|月|月份)\s*[)）]$`)
+var datePartSuffix = regexp.MustCompile(`^(.+?)\s*[（(]\s*(年|年份|月|月份|日)\s*[)）]$`)
 
-// datePartHeading splits 入党时间（年） into the date's heading and its part,
-// 年 or 月; part is "" for another heading.
-func datePartHeading(s string) (base, part string) {
-	m := datePartSuffix.FindStringSubmatch(model.CleanLine(s))
-	if m == nil {
-		return "", ""
+// datePartOf is the date a column of a split date belongs to, as written,
+// and the part it holds (年, 月 or 日): 年 under 入党时间, 入党时间（年）,
+// 入党年份. part is "" for a column that is not a date's part.
+func datePartOf(c column) (date, part string) {
+	if p, ok := dateParts[headingKey(c.heading, true)]; ok && c.group != "" {
+		return c.group, p
 	}
-	return m[1], strings.TrimSuffix(m[2], "份")
-}
-
-// monthOf is the 月 column read with c, a date's 年 column, and whether c
-// is one.
-func (h header) monthOf(c column) (column, bool) {
-	for _, j := range h.joins {
-		if j.join == joinYearMonth && j.field == c.field && j.index == c.index+1 {
-			return j, true
+	if m := datePartSuffix.FindStringSubmatch(model.CleanLine(c.heading)); m != nil {
+		return m[1], dateParts[m[2]]
+	}
+	key := headingKey(c.heading, true)
+	for _, end := range []string{"年份", "月份"} {
+		if stem, ok := strings.CutSuffix(key, end); ok && utf8.RuneCountInString(stem) >= 2 {
+			return stem, dateParts[end]
 		}
 	}
-	return column{}, false
+	return "", ""
+}
+
+// hasPart reports whether the date f split into parts already has a
+// column for part: a second 年 is a second column, set aside.
+func (h header) hasPart(f model.Field, part string) bool {
+	for _, c := range append(slices.Clip(h.cols), h.joins...) {
+		if c.field == f && c.part == part && (c.join == joinYearMonth || c.join == 0 && c.tick == "") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitParts are the columns of the date f split into parts, the column
+// of h.cols first, or nil when f is not split.
+func (h header) splitParts(f model.Field) []column {
+	var out []column
+	for _, j := range h.joins {
+		if j.join == joinYearMonth && j.field == f {
+			out = append(out, j)
+		}
+	}
+	if out == nil {
+		return nil
+	}
+	for _, c := range h.cols {
+		if c.field == f && c.tick == "" {
+			return append([]column{c}, out...)
+		}
+	}
+	return nil
 }
 
 // matchesAlone reports a heading that names a field by itself.
@@ -813,11 +854,40 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 		case joinHighest:
 			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）", ka, kb))
 		case joinYearMonth:
-			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列是“%s”下的年、月两列：合为一个%s（到月）导入", ka, kb, j.group, label))
+			parts := h.splitParts(j.field)
+			if parts[len(parts)-1].index != j.index {
+				continue // said once, with the date's last part
+			}
+			out = append(out, splitNote(sheet, j, parts, label))
 		}
 	}
 	return out
 }
+
+// splitNote says how the parts of a date split into columns (j the last
+// of them) are read: E列和F列是“入党时间”下的年、月两列, naming each
+// column's part when they do not stand in the order 年, 月, 日.
+func splitNote(sheet string, j column, parts []column, label model.Term) model.ImportNote {
+	byPart := slices.Clone(parts)
+	slices.SortFunc(byPart, func(a, b column) int { return partOrder(a.part) - partOrder(b.part) })
+	inOrder := slices.IsSortedFunc(byPart, func(a, b column) int { return a.index - b.index })
+	var cols []string
+	for _, c := range byPart {
+		name, _ := excelize.ColumnNumberToName(c.index + 1)
+		name += "列"
+		if !inOrder {
+			name += "（" + c.part + "）"
+		}
+		cols = append(cols, name)
+	}
+	if len(byPart) == 2 {
+		return model.Note(sheet, 0, j.field, "%s和%s是“%s”下的年、月两列：合为一个%s（到月）导入", cols[0], cols[1], j.group, label)
+	}
+	return model.Note(sheet, 0, j.field, "%s是“%s”下的年、月、日三列：合为一个%s导入（日为空的到月）", strings.Join(cols, "、"), j.group, label)
+}
+
+// partOrder orders the parts of a split date: 年, 月, 日.
+func partOrder(p string) int { return strings.Index("年月日", p) }
 
 // groupAt is the group heading over the header's column c (0-based), ""
 // if none.
@@ -905,6 +975,13 @@ func matchPath(path []string) (model.Field, bool) {
 	if f, ok := matchHeading(leaf + parent); ok {
 		return f, true
 	}
+	// 出生 over 年 | 月 | 日: the parts of the date the group names with
+	// 时间 or 日期 after it (read as the one date, joinYearMonth).
+	if _, ok := dateParts[headingKey(leaf, true)]; ok {
+		if f, ok := splitDateOf(parent); ok {
+			return f, true
+		}
+	}
 	// A sub-heading naming a thing of its own is not its group's field:
 	// 党小组 under 所在党支部 beside 支部 was taken for a second branch
 	// column and every member refused (review s13-attack #14).
@@ -954,8 +1031,29 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if f, ok = matchAffixed(headingKey(s, true)); ok {
 		return f, false, ok
 	}
-	f, ok = partyDateHeading(headingKey(s, true))
-	return f, false, ok
+	if f, ok = partyDateHeading(headingKey(s, true)); ok {
+		return f, false, ok
+	}
+	// 入党年份 | 入党月份: a date's parts, written flat (joinYearMonth).
+	for _, end := range []string{"年份", "月份"} {
+		if stem, cut := strings.CutSuffix(headingKey(s, true), end); cut && utf8.RuneCountInString(stem) >= 2 {
+			if f, ok := splitDateOf(stem); ok {
+				return f, false, true
+			}
+		}
+	}
+	return "", false, false
+}
+
+// splitDateOf is the date a heading without its 时间 or 日期 names (出生,
+// 入党), of those a roster may split into parts.
+func splitDateOf(stem string) (model.Field, bool) {
+	for _, end := range []string{"", "时间", "日期"} {
+		if f, ok := matchHeading(stem + end); ok && splitDate[f] {
+			return f, true
+		}
+	}
+	return "", false
 }
 
 // partyDateHeading reads a date heading that speaks of the party by what

@@ -315,8 +315,13 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		faulty := map[int]bool{}
 		var reasons []string
 		for _, r := range rows[n] {
-			for _, c := range h.cols { // every tick column of a field given by them
-				if c.field == r.Field {
+			for _, c := range r.Cols { // the cell the reason blames
+				faulty[c] = true
+			}
+			// Else every column of the field: each tick column of a field
+			// given by them, each part of a date split into 年 | 月.
+			for _, c := range append(slices.Clip(h.cols), h.splitParts(r.Field)...) {
+				if c.field == r.Field && len(r.Cols) == 0 {
 					faulty[c.index+1] = true
 				}
 			}

@@ -60,8 +60,8 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			continue
 		}
 		r.shown[c.field] = v
-		if _, ok := im.h.monthOf(c); ok {
-			continue // a date's year, read with its month (joinColumns)
+		if im.h.splitParts(c.field) != nil {
+			continue // a date's part, read with the others (joinColumns)
 		}
 		// A TRUE/FALSE cell is a yes or a no, not a name, a date or a
 		// branch (stored, it made a member named TRUE: review s8-7
@@ -648,8 +648,10 @@ func (r *rowMember) joinColumns(cells []string) error {
 			continue
 		}
 		if j.join == joinYearMonth {
-			if err := r.yearMonth(j, first, cells); err != nil {
-				return err
+			if parts := r.im.h.splitParts(f); parts[len(parts)-1].index == j.index {
+				if err := r.splitDate(f, parts, cells); err != nil {
+					return err
+				}
 			}
 			continue
 		}
@@ -722,51 +724,97 @@ func (r *rowMember) joinedCell(j column, cells []string) (sc shownCell, col, src
 	return sc, col, src, true, nil
 }
 
-// yearMonth reads a date split into a 年 column (first, read into
-// r.shown) and the 月 column j beside it: the two together are the date
-// to the month, as 2003.10 typed in one cell. Either part missing or not
-// a year or a month refuses the field naming both cells: the user sees
-// the date across the two.
-func (r *rowMember) yearMonth(j column, first int, cells []string) error {
-	f := j.field
-	sc, col, src, ok, err := r.joinedCell(j, cells)
-	if err != nil || !ok {
-		return err
+// splitDate reads a date split into parts (header.splitParts: 年 | 月,
+// perhaps | 日, in any order; the first part's text already in r.shown):
+// together they are the date, to the month, or to the day when a 日 is
+// given, as typed in one cell. A part missing or not a number of its kind
+// refuses the field naming every cell, the faulty one marked in the
+// workbook of refused rows (Rejection.Cols): the user sees the date across
+// them.
+func (r *rowMember) splitDate(f model.Field, parts []column, cells []string) error {
+	type piece struct {
+		part, text, ref string
+		col             int // 1-based
 	}
-	y, mo := model.CleanLine(r.shown[f]), model.CleanLine(sc.text)
-	if y == "" && mo == "" {
+	col, src := r.im.sr.below(parts[0].index+1, r.row)
+	pieces := []piece{{parts[0].part, model.CleanLine(r.shown[f]), cellRef(col, src), parts[0].index + 1}}
+	for _, j := range parts[1:] {
+		sc, col, src, ok, err := r.joinedCell(j, cells)
+		if err != nil || !ok {
+			return err
+		}
+		pieces = append(pieces, piece{j.part, model.CleanLine(sc.text), cellRef(col, src), j.index + 1})
+	}
+	slices.SortFunc(pieces, func(a, b piece) int { return partOrder(a.part) - partOrder(b.part) })
+	of := map[string]piece{}
+	var names []string
+	for _, p := range pieces {
+		of[p.part] = p
+		names = append(names, p.part)
+	}
+	if !slices.ContainsFunc(pieces, func(p piece) bool { return p.text != "" }) {
 		return nil
 	}
-	ycol, ysrc := r.im.sr.below(first+1, r.row)
-	yref, mref := cellRef(ycol, ysrc), cellRef(col, src)
-	year, yok := datePart(y, "年", 4)
-	month, mok := datePart(mo, "月", 2)
+	y, mo, d := of["年"], of["月"], of["日"]
+	year, yok := datePart(y.text, "年", 4)
+	month, mok := datePart(mo.text, "月", 2)
+	day, dok := datePart(d.text, "日", 2)
 	var why model.Text
+	var blamed piece
 	switch {
-	case y == "":
-		why = model.Textf("缺少年份")
-	case mo == "":
-		why = model.Textf("缺少月份（日期要写到月）")
+	case y.text == "":
+		why, blamed = model.Textf("缺少年份"), y
+	case mo.text == "":
+		why, blamed = model.Textf("缺少月份（日期要写到月）"), mo
 	case !yok || year < 1900:
-		why = model.Textf("年份应为四位数字，如 2003")
+		why, blamed = model.Textf("年份应为四位数字，如 2003"), y
 	case !mok || month < 1 || month > 12:
-		why = model.Textf("月份应为 1 到 12 的数字")
+		why, blamed = model.Textf("月份应为 1 到 12 的数字"), mo
+	case d.text != "" && (!dok || day < 1 || day > daysIn(year, month)):
+		why, blamed = model.Textf("日应为 1 到 %d 的数字", daysIn(year, month)), d
+	}
+	var refs []string
+	for _, p := range pieces {
+		refs = append(refs, p.ref)
 	}
 	if !why.IsZero() {
-		said := func(v string) any {
-			if v == "" {
-				return model.Textf("空")
+		var said []string
+		for _, p := range pieces {
+			v := quote(p.text)
+			if p.text == "" {
+				v = "空"
 			}
-			return quote(v)
+			said = append(said, fmt.Sprintf("%s（%s）为%s", p.ref, p.part, v))
 		}
-		r.shown[f] = "" // both cells are named in the reason
-		r.reject(f, model.Textf("“%s”分成了年、月两列：%s（年）为%s，%s（月）为%s，%s；请改正后再导入", j.group, yref, said(y), mref, said(mo), why))
+		r.shown[f] = "" // every cell is named in the reason
+		r.reject(f, model.Textf("“%s”分成了%s%s列：%s，%s；请改正后再导入", parts[0].group, strings.Join(names, "、"), countSaid(len(pieces)), strings.Join(said, "，"), why))
+		if blamed.col > 0 {
+			r.rejected[len(r.rejected)-1].Cols = []int{blamed.col}
+		}
 		return nil
 	}
+	date := model.MonthDate(year, time.Month(month))
 	r.shown[f] = fmt.Sprintf("%d年%d月", year, month)
-	r.from[f] = fmt.Sprintf("%s、%s两格合为", yref, mref)
-	setDate(&r.m, f, model.MonthDate(year, time.Month(month)))
+	if d.text != "" {
+		date = model.NewDate(year, time.Month(month), day)
+		r.shown[f] += fmt.Sprintf("%d日", day)
+	}
+	r.from[f] = fmt.Sprintf("%s%s格合为", strings.Join(refs, "、"), countSaid(len(refs)))
+	setDate(&r.m, f, date)
 	return nil
+}
+
+// countSaid is 两 or 三, as the reasons count the cells of a split date.
+func countSaid(n int) string {
+	if n == 3 {
+		return "三"
+	}
+	return "两"
+}
+
+// daysIn is the number of days of a month.
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // datePart is the number of a year or month cell ("2003", "2003年",
