@@ -306,6 +306,17 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 			}
 		}
 	}
+	// A heading row under the band that says a column is not the branch
+	// (所在党支部 over 党小组, each heading written again, or alone in the
+	// row below) belongs to the header: read without it, the 党小组's name
+	// was stored as the member's branch without a word (review s13-hx #11).
+	for k := best.rows + 1; len(best.cols) > 0 && best.first-1+k <= len(g.text); k++ {
+		deeper, ok := mapBand(g, best.first-1, k, v)
+		if !ok || slices.ContainsFunc(v.required, func(f model.Field) bool { return !deeper.has(f) }) || !onlyNotBranch(best, deeper) {
+			break
+		}
+		best = deeper
+	}
 	// A row of hints under the headings (（必填）, （18位）, （年.月）) is
 	// part of the header, not a member refused field by field (review
 	// s6-7 attack #18).
@@ -394,6 +405,32 @@ func chineseOrdinal(r []rune) (int, bool) {
 		return digit(r[0])*10 + digit(r[2]), true
 	}
 	return 0, false
+}
+
+// onlyNotBranch reports whether the deeper band reads the columns of best
+// as best does, but for 所在党支部 columns its lower row says are not the
+// branch (notTheBranch), and at least one of those.
+func onlyNotBranch(best, deeper header) bool {
+	dropped := 0
+	for _, c := range append(slices.Clip(best.cols), best.dups...) {
+		i := slices.IndexFunc(deeper.cols, func(d column) bool { return d.index == c.index })
+		switch {
+		case i >= 0 && deeper.cols[i].field == c.field:
+		case i < 0 && c.field == model.FieldBranchName && slices.ContainsFunc(deeper.ignored, func(d column) bool {
+			return d.index == c.index && notTheBranch(d.heading)
+		}):
+			dropped++
+		default:
+			return false
+		}
+	}
+	return dropped > 0
+}
+
+// isBranchHeading reports a heading naming 所在党支部.
+func isBranchHeading(s string) bool {
+	f, ok := matchHeading(s)
+	return ok && f == model.FieldBranchName
 }
 
 // betterBand reports whether band h, naming as many fields as best, is
@@ -572,7 +609,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				if hintText(t) && !(grouped && part) {
 					continue
 				}
-				if !grouped {
+				// 所在党支部 over 党小组 alone in the row below: the
+				// sub-heading says the column is not the branch.
+				if !grouped && !(len(path) == 1 && isBranchHeading(path[0]) && notTheBranch(t)) {
 					return header{}, false
 				}
 			}
@@ -643,7 +682,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			if dupChecked[f] {
 				h.dups = append(h.dups, set)
 			}
-		case skippedHeadings[headingKey(leaf, false)]:
+		case skippedHeadings[headingKey(leaf, false)] && len(path) == 1:
 			if headingKey(leaf, false) == RejectedReasonHeading {
 				h.reasons = c + 1
 			} else if h.serial == 0 {
@@ -947,6 +986,9 @@ func matchPath(path []string) (model.Field, bool) {
 		parent = path[len(path)-2]
 	}
 	if parent != "" {
+		if g, ok := matchHeading(parent); ok && g == model.FieldBranchName && notTheBranch(leaf) {
+			return "", false
+		}
 		if g, ok := matchHeading(parent); ok {
 			if f, ok := subHeadings[g][headingKey(leaf, true)]; ok {
 				return f, true
@@ -989,6 +1031,25 @@ func matchPath(path []string) (model.Field, bool) {
 		return "", false
 	}
 	return matchHeading(parent)
+}
+
+// notTheBranch reports a sub-heading under 所在党支部 that heads something
+// else than the branch: the 党小组 below it, the 党委 or 党总支 above it, the
+// branch's number or code. Each was stored as the member's branch (党小组
+// under 所在党支部 written over each column, WPS style) or taken for a
+// second branch column that refused every member (review s13-hx #11,
+// s13-reattack #6b); it is a column not imported, named as it is headed.
+func notTheBranch(leaf string) bool {
+	key := headingKey(leaf, true)
+	if partyGroupHeading(leaf) || strings.Contains(key, "上级") {
+		return true
+	}
+	for _, end := range []string{"党委", "总支", "党工委", "编号", "代码", "编码", "序号"} {
+		if strings.HasSuffix(key, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // partyGroupHeadings head a member's 党小组, which the roster does not
