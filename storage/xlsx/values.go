@@ -19,6 +19,11 @@ const excelDigits = 15
 // into text after the damage was done.
 func idLostDigits(raw string, numeric bool) (shown string, lost bool) {
 	s := strings.TrimSpace(raw)
+	if numeric {
+		// A number shown through #,##0 (620,102,…): its digits, not an
+		// empty 显示为.
+		s = strings.ReplaceAll(s, ",", "")
+	}
 	if digits, ok := expandScientific(s); ok {
 		return excelShown(digits), len(digits) > excelDigits
 	}
