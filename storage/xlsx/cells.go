@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -126,15 +127,26 @@ func (sr *sheetReader) value(col, row int) (string, error) {
 	return v, nil
 }
 
-// numeric reports whether the cell is stored as a number (a date cell is a
-// number too), and whether it holds a formula error (#N/A …).
-func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
+// cellType is the cell's type as excelize reads it (GetCellType). Asking
+// loads the sheet (load), within the budget of one import: it is asked
+// only of the cells whose shown value makes them a suspect.
+func (sr *sheetReader) cellType(col, row int) (excelize.CellType, error) {
 	if err := sr.load(); err != nil {
-		return false, false, err
+		return excelize.CellTypeUnset, err
 	}
 	t, err := sr.f.GetCellType(sr.sheet, sr.ref(col, row))
 	if err != nil {
-		return false, false, sr.unreadable(row, err)
+		return excelize.CellTypeUnset, sr.unreadable(row, err)
+	}
+	return t, nil
+}
+
+// numeric reports whether the cell is stored as a number (a date cell is a
+// number too), and whether it holds a formula error (#N/A …).
+func (sr *sheetReader) numeric(col, row int) (number, isError bool, err error) {
+	t, err := sr.cellType(col, row)
+	if err != nil {
+		return false, false, err
 	}
 	switch t {
 	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
@@ -151,10 +163,18 @@ func (sr *sheetReader) longNumber(col, row int) bool {
 	return sr.shape != nil && sr.shape.longNumbers[[2]int{col, row}]
 }
 
-// boolCell reports a TRUE/FALSE cell (t="b", sheetShape.bools), without
-// loading the sheet.
-func (sr *sheetReader) boolCell(col, row int) bool {
-	return sr.shape != nil && sr.shape.bools[[2]int{col, row}]
+// boolCell reports a TRUE/FALSE cell (a logical value), asked of excelize
+// only for a cell showing TRUE or FALSE, as excelize shows every logical
+// value: text typed so costs a load, and is rare.
+func (sr *sheetReader) boolCell(col, row int, shown string) (bool, error) {
+	if shown != "TRUE" && shown != "FALSE" {
+		return false, nil
+	}
+	t, err := sr.cellType(col, row)
+	if errors.Is(err, ErrTooLarge) {
+		return false, fmt.Errorf("%w；无法核对工作表“%s”第%d行显示为 %s 的单元格是逻辑值还是文字", err, sr.sheet, row, shown)
+	}
+	return t == excelize.CellTypeBool, err
 }
 
 // unsavedFormula reports a formula cell without a saved result

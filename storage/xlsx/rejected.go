@@ -564,17 +564,20 @@ func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
 		}
 		return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
 	}
-	number := false
+	// The sheet is loaded by now (value): its type costs nothing more.
+	number, isBool := false, false
 	if raw != "" && looksNumeric(raw) {
-		number, _, err = cp.sr.numeric(sc, srow)
+		t, err := cp.sr.cellType(sc, srow)
 		if err != nil {
 			return err
 		}
+		isBool = t == excelize.CellTypeBool
+		number = t == excelize.CellTypeUnset || t == excelize.CellTypeNumber || t == excelize.CellTypeDate
 	}
 	switch {
 	case raw == "" && !faulty:
 		return nil
-	case cp.sr.boolCell(sc, srow):
+	case isBool:
 		// TRUE/FALSE, not the 1/0 it is stored as: the importer refuses a
 		// logical value where a name or a date belongs.
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {

@@ -66,7 +66,13 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		// A TRUE/FALSE cell is a yes or a no, not a name, a date or a
 		// branch (stored, it made a member named TRUE: review s8-7
 		// attack #10); a 是否 column may hold one.
-		if c.field != model.FieldLostContact && c.field != model.FieldMobile && im.sr.boolCell(col, src) {
+		isBool := false
+		if c.field != model.FieldLostContact && c.field != model.FieldMobile {
+			if isBool, err = im.sr.boolCell(col, src, v); err != nil {
+				return model.Member{}, nil, nil, nil, err
+			}
+		}
+		if isBool {
 			r.reject(c.field, model.Textf("单元格是逻辑值 %s（是/否），不是%s", v, model.Term(c.field.Label())))
 			continue
 		}

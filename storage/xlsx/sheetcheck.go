@@ -32,10 +32,6 @@ import (
 //   - The merged ranges. excelize's GetMergeCells loads the whole sheet
 //     (as long again as reading it); the ranges are the <mergeCell> refs,
 //     read here (TestScanMergesAgreeWithExcelize).
-//   - The number cells holding a whole number of more than 15 digits
-//     (longNumbers): an ID number typed into such a cell has lost its last
-//     digits, and asking excelize for each cell's type would load the
-//     sheet.
 //   - A bound. Loaded (done only when a cell's type must be asked,
 //     sheetReader), a sheet takes about 200 bytes per cell, and excelize
 //     fills each row with empty cells up to its last one and allocates
@@ -44,8 +40,36 @@ import (
 //
 // It also refuses the irregular layouts (rows out of order, a cell whose
 // reference names another row) that excelize's reading and Excel's showing
-// could disagree on. Cell values, as their number formats show them, and
-// cell types are read through excelize.
+// could disagree on. Cell values, as their number formats show them, are
+// read through excelize, and so is a cell's type wherever the value shown
+// makes the cell a suspect (sheetReader.cellType: 2003.1 in a date column,
+// a phone shown as 1.3712345619E+10, TRUE/FALSE that may be a logical
+// value), which a good roster seldom has: asking loads the sheet, within
+// the bound counted here. Four facts about cells are still
+// taken from the XML as it passes, each because excelize cannot tell it
+// from the value it shows, and asking would load the sheet for cells that
+// are common in good rosters:
+//
+//   - A number cell holding a whole number of more than 15 digits
+//     (longNumbers): an ID number typed as a number has lost its last
+//     digits. excelize shows such a number as 620102199002071000 whatever
+//     its format, exactly as an ID typed as text that ends in 000 and
+//     passes its check digit — about 1 ID in 1,000 (12 of the 20,000 of
+//     the benchmark's roster) — so every roster of a few thousand members
+//     would be loaded: asking GetCellType so took a dry run of 20,000 rows
+//     from 1.9 to 3.8 CPU seconds (BenchmarkImportDryRun20000).
+//   - A formula without a saved result (no <v>): excelize reads it, and a
+//     formula whose saved result is empty text (=IF(A2="","",…), common in
+//     templates), as the same empty cell, and GetCellFormula gives the
+//     formula of both.
+//   - A date of the ISO 8601 date type (t="d", Strict Open XML and other
+//     writers): excelize shows 2009-06-15 as text typed so shows, and only
+//     the cell's type says its number format decides (every cell of a
+//     date column showing an ISO date would be a suspect).
+//   - A number format that shows a value otherwise than excelize does
+//     (nothing for ;;;, another section of a conditional format,
+//     sections.go): excelize shows the value, so any number cell may be
+//     one, and its format is known only by its style (GetCellStyle).
 
 // What excelize holds for a loaded sheet, in bytes, measured on excelize
 // v2.11 (a cell with its reference and a short value; a row).
@@ -77,9 +101,6 @@ type sheetShape struct {
 	// column and row: other programs write formulas so, and only Excel or
 	// WPS opening the file works out what the cell shows.
 	unsaved map[[2]int]bool
-	// bools are the TRUE/FALSE cells (t="b"), by column and row: such a
-	// cell is no name, branch or date (boolCell).
-	bools map[[2]int]bool
 	// hiddenRows are the rows hidden (a filter, or Hide), in order, and
 	// hiddenCols the columns, as ranges: what is imported that the user
 	// did not see on screen.
@@ -131,8 +152,8 @@ func (t *scanTag) hidden() bool {
 // has lost digits: Excel keeps 15.
 const idDigitsInNumber = excelDigits + 1
 
-// maxLongNumbers bounds the cells longNumbers keeps: a sheet of more such
-// cells than any branch's pipeline or roster has rows.
+// maxLongNumbers bounds the cells each of the shape's maps keeps: a sheet
+// of more such cells than any branch's pipeline or roster has rows.
 const maxLongNumbers = 200_000
 
 // loadBytes estimates what excelize will hold for the loaded sheet.
@@ -530,17 +551,13 @@ func (sc *sheetScan) end(local []byte) error {
 				return fmt.Errorf("%w（工作表“%s”读到第%d行时，单元格里的文字已超过 %d MB）", ErrTooLarge, sc.sheet, sc.row, maxStreamBytes>>20)
 			}
 		}
+		// A logical cell's type is asked of excelize (boolCell); what the
+		// scan checks is its stored value, which excelize shows as it is
+		// when it is not 0 or 1 (a "是" it would import as text).
 		if sc.isBool && sc.hasValue {
 			if v := strings.TrimSpace(string(sc.value)); v != "0" && v != "1" {
 				return sc.badCell(fmt.Sprintf("是“是/否”单元格，却存着“%s”", quoteShort(string(sc.value))))
 			}
-			if sc.shape.bools == nil {
-				sc.shape.bools = map[[2]int]bool{}
-			}
-			if len(sc.shape.bools) >= maxLongNumbers {
-				return fmt.Errorf("%w（工作表“%s”有超过 %d 个逻辑值单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
-			}
-			sc.shape.bools[[2]int{sc.col, sc.row}] = true
 		}
 		if sc.format != nil {
 			if err := sc.byFormat(); err != nil {
