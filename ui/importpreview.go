@@ -54,6 +54,17 @@ type importPreview struct {
 	export   *widget.Button // 导出问题行
 	confirm  *widget.Button
 	changes  []importChange
+
+	// choice is what the boxes say now; p is planned for it only when
+	// planning is 0. A box changed while a plan is being worked out is
+	// added to choice, not to a choice built from the stale p, and
+	// 确认导入 waits for the plan of what the boxes show (review
+	// s14-preview7 #1: a sheet unticked just before 确认导入 was
+	// imported, and a second box changed within the replan undid the
+	// first).
+	choice   model.ImportChoice
+	planning int // replans started and not yet shown
+	replans  int // replans started, to show only the newest
 }
 
 // importChange is one changed field of one member, a row of the update table.
@@ -68,6 +79,7 @@ var addFields = []model.Field{model.FieldName, model.FieldSex, model.FieldIDNumb
 
 func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	v := &importPreview{sh: sh, p: p}
+	v.choice = choiceOf(p)
 	// As wide as the window allows: the reasons are long sentences.
 	win := sh.win.Canvas().Size()
 	size := fyne.NewSize(min(1000, win.Width-40), min(640, win.Height-40))
@@ -274,7 +286,7 @@ func (v *importPreview) fitAdds() {
 
 // enter is Enter in the preview: 导入 when it can.
 func (v *importPreview) enter() {
-	if !v.confirm.Disabled() {
+	if !v.confirm.Disabled() && v.planning == 0 {
 		v.confirm.OnTapped()
 	}
 }
@@ -446,12 +458,12 @@ func (v *importPreview) refresh() {
 	if len(p.Rejected) > 0 {
 		v.confirm.SetText(lang.L("确认导入（跳过未通过的行）"))
 	}
-	if len(p.Plan.Add)+len(p.Plan.Update)+len(p.Plan.Openings) == 0 {
+	if v.planning > 0 || len(p.Plan.Add)+len(p.Plan.Update)+len(p.Plan.Openings) == 0 {
 		v.confirm.Disable()
 	} else {
 		v.confirm.Enable()
 	}
-	if len(p.Rejected) == 0 {
+	if v.planning > 0 || len(p.Rejected) == 0 {
 		v.export.Disable()
 	} else {
 		v.export.Enable()
@@ -593,11 +605,17 @@ func sheetListHeight(rows *fyne.Container) float32 {
 	return rows.Objects[0].MinSize().Height + pad + sheetListRows*(rows.Objects[1].MinSize().Height+pad)
 }
 
-// currentChoice is the choice the preview shows, spelt out in full so that
-// one box can be changed.
+// currentChoice is the choice the boxes show, spelt out in full so that
+// one box can be changed; a copy, as each change starts from it.
 func (v *importPreview) currentChoice() model.ImportChoice {
-	c := model.ImportChoice{Sheets: []string{}, SheetNameBranch: []string{}, ProfileBranch: v.p.Choice.ProfileBranch}
-	for _, s := range v.p.Sheets {
+	return model.ImportChoice{Sheets: slices.Clone(v.choice.Sheets), SheetNameBranch: slices.Clone(v.choice.SheetNameBranch),
+		ProfileBranch: v.choice.ProfileBranch}
+}
+
+// choiceOf is the choice p was planned for, spelt out in full.
+func choiceOf(p model.ImportPreview) model.ImportChoice {
+	c := model.ImportChoice{Sheets: []string{}, SheetNameBranch: []string{}, ProfileBranch: p.Choice.ProfileBranch}
+	for _, s := range p.Sheets {
 		if s.Included {
 			c.Sheets = append(c.Sheets, s.Name)
 		}
@@ -609,13 +627,35 @@ func (v *importPreview) currentChoice() model.ImportChoice {
 }
 
 // replan plans the import again with the user's choice, off the UI
-// goroutine (the workbook is not read again).
+// goroutine (the workbook is not read again). Until the newest plan is
+// shown, 确认导入 and 导出问题行 are disabled and the summary says the
+// preview is being worked out; a plan overtaken by a later change is
+// dropped.
 func (v *importPreview) replan(c model.ImportChoice) {
+	v.choice = c
+	v.replans++
+	n := v.replans
+	v.planning++
+	v.confirm.Disable()
+	v.export.Disable()
+	v.summary.SetText(lang.L("正在按所选的工作表重新计算…"))
 	path := v.p.File
 	v.sh.background(func() {
 		p, err := v.sh.svc.Files.PreviewImportWith(path, c)
 		fyne.Do(func() {
+			v.planning--
+			if n != v.replans {
+				// A later change is being planned; if its plan came
+				// first, it is shown and now may be imported.
+				if v.planning == 0 {
+					v.refresh()
+				}
+				return
+			}
 			if err != nil {
+				// The boxes go back to what the shown plan was made for.
+				v.choice = choiceOf(v.p)
+				v.refresh()
 				v.sh.showError("导入花名册", err)
 				return
 			}
@@ -640,8 +680,12 @@ func (v *importPreview) writeRejected(p model.ImportPreview) writeFunc {
 	}
 }
 
-// commit writes the plan in one transaction, off the UI goroutine.
+// commit writes the plan in one transaction, off the UI goroutine; not
+// while the plan for the boxes on screen is being worked out.
 func (v *importPreview) commit() {
+	if v.planning > 0 {
+		return
+	}
 	v.dlg.Hide()
 	wait := v.sh.progress("正在导入…", filepath.Base(v.p.File))
 	v.sh.background(func() {

@@ -548,3 +548,57 @@ func TestImportPreviewShowsMembersToAddWholeAt1024(t *testing.T) {
 		})
 	}
 }
+
+// A box changed while the preview is planned again: 确认导入 and Enter wait
+// for the plan of what the boxes show; a second box changed meanwhile adds
+// to the first instead of undoing it; a plan overtaken by a later change is
+// never shown (review s14-preview7 #1: a sheet unticked just before
+// 确认导入 was imported with the rest).
+func TestImportPreviewWaitsForThePlanOfTheBoxes(t *testing.T) {
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets: []model.ImportSheet{
+			{Name: "第一党支部", Included: true, HeaderRow: 1, Rows: 2, CanUseName: true, BranchFromName: true},
+			{Name: "第二党支部", Included: true, HeaderRow: 1, Rows: 1, CanUseName: true, BranchFromName: true},
+			{Name: "第三党支部", Included: true, HeaderRow: 1, Rows: 1, CanUseName: true, BranchFromName: true},
+		},
+		Plan: model.ImportPlan{Add: []model.Member{member("赵一", validID("19800101", "011"))}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("/home/secretary/三个支部.xlsx")
+	p := s.roster.preview
+	var queued []func()
+	s.background = func(work func()) { queued = append(queued, work) }
+
+	checks := findChecks(p.choices)
+	test.Tap(checks["第二党支部（第1行为表头，1 行）"])
+	if !p.confirm.Disabled() {
+		t.Errorf("确认导入 is enabled while the preview is planned again")
+	}
+	p.enter()
+	test.Tap(p.confirm)
+	if len(f.committed) != 0 {
+		t.Fatalf("imported while the plan was being worked out: %+v", f.committed)
+	}
+	test.Tap(checks["第三党支部（第1行为表头，1 行）"])
+	if len(queued) != 2 {
+		t.Fatalf("%d replans queued, want 2", len(queued))
+	}
+	// The newer plan ends first, then the older.
+	queued[1]()
+	queued[0]()
+	if got := strings.Join(p.p.Choice.Sheets, ","); got != "第一党支部" {
+		t.Errorf("the preview shows the plan for sheets %q, want 第一党支部 (both boxes unticked)", got)
+	}
+	if p.confirm.Disabled() {
+		t.Fatalf("确认导入 stays disabled once the plan is shown")
+	}
+	test.Tap(p.confirm)
+	for _, work := range queued[2:] {
+		work()
+	}
+	if len(f.committed) != 1 || strings.Join(f.committed[0].Choice.Sheets, ",") != "第一党支部" {
+		t.Errorf("imported %+v, want the plan for 第一党支部 alone", f.committed)
+	}
+}
