@@ -171,6 +171,16 @@ const (
 	joinYearMonth
 )
 
+// fields is how many fields the header names (tick columns of one field
+// count once).
+func (h header) fields() int {
+	seen := map[model.Field]bool{}
+	for _, c := range h.cols {
+		seen[c.field] = true
+	}
+	return len(seen)
+}
+
 func (h header) has(f model.Field) bool {
 	_, ok := h.column(f)
 	return ok
@@ -301,7 +311,12 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 			if slices.ContainsFunc(v.required, func(f model.Field) bool { return !h.has(f) }) {
 				continue
 			}
-			if len(h.cols) > len(best.cols) || (len(h.cols) == len(best.cols) && betterBand(h, best)) {
+			// Fields, not columns: 预备党员 | 正式党员 read as two tick
+			// columns of 人员类别 outnumbered nothing, but as the two
+			// dates under 入党时间 | 入党时间 above them they are two
+			// fields (review s13-hx #13: every member refused, the dates
+			// taken for ticks).
+			if n, b := h.fields(), best.fields(); n > b || (n == b && betterBand(h, best)) {
 				best = h
 			}
 		}
@@ -688,6 +703,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			} else if h.serial == 0 {
 				h.serial = c + 1
 			}
+		case twoDatesHeading(leaf):
+			h.ignored = append(h.ignored, column{index: c, heading: leaf,
+				said: model.Textf("%s（一列写了入党和转正两个日期，分不开，未导入；请分成“入党时间”“转正时间”两列）", leaf)})
 		case len(leaf) <= 200:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
@@ -1077,7 +1095,7 @@ func matchHeading(s string) (model.Field, bool) {
 // rather than only once its bracketed words were dropped ("联系方式（微信）"):
 // the column named as written wins when two name one field.
 func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
-	if s == "" || len(s) > 200 {
+	if s == "" || len(s) > 200 || twoDatesHeading(s) {
 		return "", false, false
 	}
 	if f, ok := headings[headingKey(s, false)]; ok {
@@ -1116,6 +1134,16 @@ func splitDateOf(stem string) (model.Field, bool) {
 	}
 	return "", false
 }
+
+// twoDatesJoined is a heading naming the two party dates in one column:
+// 入党-转正时间, 入党—转正时间, 入党至转正时间, 入党~转正时间, 入党（转正）时间.
+var twoDatesJoined = regexp.MustCompile(`入党\s*(?:[-－—–~～→至到]+|[（(]\s*)\s*转正`)
+
+// twoDatesHeading reports a heading of two dates in one column: read as
+// 转为正式党员日期 (its 转正), a cell 2015.03 there was stored as the
+// member's 转正 date, though it may be either (review s13-hx #14). The two
+// written with / 、 和 are caught as alternatives naming neither.
+func twoDatesHeading(s string) bool { return twoDatesJoined.MatchString(model.CleanLine(s)) }
 
 // partyDateHeading reads a date heading that speaks of the party by what
 // it says of the party dates rather than by a list: one saying 转正 or 正式
