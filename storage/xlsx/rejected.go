@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -512,6 +513,10 @@ type sheetCopy struct {
 	// formulas is set once a formula is written to the workbook, which
 	// is then worked out when opened (setFormula).
 	formulas *bool
+	// rules are the source sheet's conditional formats by range, read
+	// once a copied cell needs them (keepRules); rulesRead says they were.
+	rules     map[string][]excelize.ConditionalFormatOptions
+	rulesRead bool
 }
 
 // copyKind is what a copied cell is: it decides the cell's look.
@@ -533,6 +538,108 @@ const (
 // text format, so that an ID number stays text when the user edits it. A
 // faulty cell is filled light red.
 func (cp *sheetCopy) cell(sc, srow, c, r int, kind copyKind) error {
+	if err := cp.copyCell(sc, srow, c, r, kind); err != nil {
+		return err
+	}
+	return cp.keepRules(sc, srow, c, r)
+}
+
+// keepRules gives the copied cell at (c, r) the conditional formats of the
+// source cell at (sc, srow) when the import cannot work out what they show
+// (a formula rule): dropped, the copy showed the cell in its own format —
+// 2003-10-01 where the original showed 2003年10月 —, its 错误原因 asked to
+// clear a rule it did not have, and the fixed copy stored the made-up day
+// (review s13-reattack #10). Kept, the copy shows what the original showed
+// and is refused again for the same rule. A rule's relative references
+// keep their distance from the cell; its format is made again in the copy.
+func (cp *sheetCopy) keepRules(sc, srow, c, r int) error {
+	d, err := cp.sr.display(sc, srow)
+	if err != nil || !d.unknown {
+		return err
+	}
+	if !cp.rulesRead {
+		cp.rulesRead = true
+		if err := cp.sr.load(); err != nil {
+			return err
+		}
+		if cp.rules, err = cp.sr.f.GetConditionalFormats(cp.sr.sheet); err != nil {
+			return cp.sr.unreadable(srow, err)
+		}
+	}
+	ref, _ := excelize.CoordinatesToCellName(c, r)
+	for sqref, opts := range cp.rules {
+		ranges := parseSqref(sqref)
+		if !slices.ContainsFunc(ranges, func(m mergeRange) bool { return sc >= m.c1 && sc <= m.c2 && srow >= m.r1 && srow <= m.r2 }) {
+			continue
+		}
+		// Relative references are read from the range's top left cell.
+		dc, dr := c-ranges[0].c1, r-ranges[0].r1
+		var kept []excelize.ConditionalFormatOptions
+		for _, o := range opts {
+			if o.Format != nil {
+				st, err := cp.sr.f.GetConditionalStyle(*o.Format)
+				if err != nil {
+					return cp.sr.unreadable(srow, err)
+				}
+				// excelize looks a differential format's own number
+				// format up among the cells' and misses it: the code
+				// read with the styles is the one the rule shows.
+				if df := cp.sr.bk.pkg.dxfs[*o.Format]; df != nil && st.NumFmt == 0 && st.CustomNumFmt == nil {
+					code := df.code
+					st.CustomNumFmt = &code
+				}
+				id, err := cp.out.NewConditionalStyle(st)
+				if err != nil {
+					return err
+				}
+				o.Format = &id
+			}
+			if o.Type == "formula" {
+				o.Criteria = shiftRefs(o.Criteria, dc, dr)
+			}
+			o.Value, o.MinValue, o.MaxValue = shiftRefs(o.Value, dc, dr), shiftRefs(o.MinValue, dc, dr), shiftRefs(o.MaxValue, dc, dr)
+			kept = append(kept, o)
+		}
+		if err := cp.out.SetConditionalFormat(cp.name, ref, kept); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cellRefIn is a cell reference in a formula: $A$1, B2, not a function's
+// name with digits (LOG10) nor inside a quoted text.
+var cellRefIn = regexp.MustCompile(`"[^"]*"|(\$?)([A-Z]{1,3})(\$?)([0-9]+)(\(?)`)
+
+// shiftRefs moves the relative references of formula f by dc columns and
+// dr rows, as Excel does when a formula is copied.
+func shiftRefs(f string, dc, dr int) string {
+	return cellRefIn.ReplaceAllStringFunc(f, func(m string) string {
+		p := cellRefIn.FindStringSubmatch(m)
+		if p[2] == "" || p[5] != "" {
+			return m // a quoted text, or a function
+		}
+		col, err := excelize.ColumnNameToNumber(p[2])
+		row, err2 := strconv.Atoi(p[4])
+		if err != nil || err2 != nil {
+			return m
+		}
+		if p[1] == "" {
+			col += dc
+		}
+		if p[3] == "" {
+			row += dr
+		}
+		if col < 1 || row < 1 {
+			return m
+		}
+		name, _ := excelize.ColumnNumberToName(col)
+		return p[1] + name + p[3] + strconv.Itoa(row)
+	})
+}
+
+// copyCell copies the cell at (sc, srow) to (c, r) (see cell).
+func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 	raw, err := cp.sr.value(sc, srow)
 	if err != nil {
 		return err

@@ -133,3 +133,73 @@ func rejectedCopyShows(t *testing.T, data []byte, original *RosterFile, want map
 	}
 	return out.Bytes()
 }
+
+// A date shown through a conditional format whose rule the import cannot
+// work out (a formula) is refused in the original; the workbook of refused
+// rows keeps the rule (review s13-reattack #10): without it the copy showed
+// 2003-10-01 where the original showed 2003年10月, its 错误原因 asked to
+// clear a rule the copy lacked, and the copy fixed for 性别 stored the
+// made-up day 2003-10-01 without a word. The rule's relative reference
+// keeps pointing at the cell's own row in the copy.
+func TestRejectedRowsKeepRulesNotWorkedOut(t *testing.T) {
+	id := idNumber("19800101", "011") // a man's
+	for _, tc := range []struct{ name, formula string }{
+		{"=TRUE", "TRUE"},
+		{"relative to the row: =$B3=\"女\"", `$B3="女"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := workbook{sheets: []sheetSpec{{name: "名册", rows: [][]any{
+				{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "转为正式党员日期"},
+				{"条零", "男", idNumber("19800101", "033"), "正式党员", "2003-05", "2004-05"},
+				{"条一", "女", id, "正式党员", fmtCell{v: "37895", code: "yyyy-mm-dd"}, fmtCell{v: "38261", code: "yyyy-mm-dd"}},
+			}}}, opts: func(f *excelize.File) {
+				code := `yyyy"年"m"月"`
+				dxf, err := f.NewConditionalStyle(&excelize.Style{CustomNumFmt: &code})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := f.SetConditionalFormat("名册", "E3:F3", []excelize.ConditionalFormatOptions{{Type: "formula", Criteria: tc.formula, Format: &dxf}}); err != nil {
+					t.Fatal(err)
+				}
+			}}.bytes(t)
+			original := read(t, data)
+			if got := rejections(original, 3)[model.FieldJoinDate]; !strings.Contains(got, conditionalFormatReason) {
+				t.Fatalf("row 3 加入党组织日期: %q, want the conditional format refusal", got)
+			}
+			var out bytes.Buffer
+			if _, err := WriteRejectedRows(&out, data, original.Rejected, nil); err != nil {
+				t.Fatal(err)
+			}
+			cp, err := excelize.OpenReader(bytes.NewReader(out.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer cp.Close()
+			rules, err := cp.GetConditionalFormats("名册")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.ReplaceAll(tc.formula, "3", "2") // row 3 of the original is row 2 of the copy
+			for _, ref := range []string{"E2", "F2"} {
+				r := rules[ref]
+				if len(r) != 1 || r[0].Type != "formula" || r[0].Criteria != want || r[0].Format == nil {
+					t.Fatalf("the copy's %s has rules %+v, want the formula %s", ref, r, want)
+				}
+			}
+			// excelize's GetConditionalStyle misses a differential
+			// format's own number format: read as the import reads it.
+			bk, err := openWorkbook(out.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer bk.Close()
+			if df := bk.pkg.dxfs[*rules["E2"][0].Format]; df == nil || df.code != `yyyy"年"m"月"` {
+				t.Errorf("the copy's rule shows through %+v, want yyyy\"年\"m\"月\"", df)
+			}
+			fixed := read(t, setCells(t, out.Bytes(), map[string]string{"B2": "男"}))
+			if len(fixed.Members) != 0 || !strings.Contains(rejections(fixed, 2)[model.FieldJoinDate], conditionalFormatReason) {
+				t.Errorf("the copy fixed for 性别: members %+v, refusals %q; want refused again for the rule", fixed.Members, refusals(fixed))
+			}
+		})
+	}
+}
