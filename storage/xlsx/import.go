@@ -93,7 +93,10 @@ type Sheet struct {
 // leftWords, in a sheet's name, say its people have left the branch's
 // roster. 离退休 is not among them: retired members are members.
 var leftWords = []string{"转出", "调出", "迁出", "转走", "去世", "逝世", "病故", "亡故", "死亡", "已故",
-	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史", "调离", "转至", "转往"}
+	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史", "调离", "转至", "转往",
+	// review s13-hx #12: 已过世, 自行脱党人员, 已出国定居, 已被取消预备
+	// 党员资格 were read as members.
+	"过世", "脱党", "出国定居", "取消预备党员资格"}
 
 // leftWord is the word of leftWords the name holds, "" if none.
 func leftWord(name string) string {
@@ -687,8 +690,12 @@ type importer struct {
 	// the rows below them, in order
 	categories []categorySection
 	// lefts are the rows saying the people under them have left the
-	// roster, and the group rows ending them, in order (leftSectionRow)
+	// roster, and the group rows ending them, in order (leaverNote)
 	lefts []leftSection
+	// aboves are the notes saying the people above them have left (注：
+	// 以上党员已转出), named the ones naming who (注：李四已于…转出)
+	aboves []leftSection
+	named  []namedLeavers
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	// titleRefused: a row's branch is blank and the title, which mentions
@@ -715,20 +722,49 @@ func (im *importer) readRows(rows []streamRow) error {
 	// One roster row is one member for nearly every row: growing once saves
 	// the copies append would make over 20,000 rows.
 	im.rd.rf.Members = slices.Grow(im.rd.rf.Members, len(rows))
+	// bound is the last group row, note or heading row read: a note
+	// saying the people above it left covers the rows under it.
+	bound := im.h.first + im.h.rows - 1
 	for _, r := range rows {
 		if r.n < im.h.first+im.h.rows {
 			continue
 		}
-		if title, word, left := im.h.leftSectionRow(im.sr, r.n, r.cells); left {
+		switch l := im.h.leaverNote(im.sr, r.n, r.cells); l.kind {
+		case noteBelow:
 			// It ends the groups above it as any group's title does.
-			im.lefts = append(im.lefts, leftSection{row: r.n, title: title, word: word, at: len(im.rd.rf.Notes)})
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes)})
 			im.categories = append(im.categories, categorySection{row: r.n})
+			bound = r.n
+			continue
+		case noteAbove:
+			im.aboves = append(im.aboves, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), above: true, from: bound + 1})
+			bound = r.n
+			continue
+		case noteNamed:
+			im.named = append(im.named, namedLeavers{leaverNote: l, row: r.n, at: len(im.rd.rf.Notes), found: map[string]bool{}})
+			continue
+		case noteCurrent:
+			ended := ""
+			if s := im.leftAt(r.n); s != nil && !s.above {
+				ended = s.title
+			}
+			if len(im.lefts) > 0 {
+				im.lefts = append(im.lefts, leftSection{row: r.n})
+			}
+			im.currentNote(r.n, l.title, ended)
+			bound = r.n
+			continue
+		case noteVague:
+			// Some left, it does not say who: the rows are read as they
+			// are, and the note is not passed over in silence.
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：写着“%s”，但没有说是哪些人，表中各行照常导入；已离开的请在窗口中登记，或在那一行的备注中写明后再导入", l.title, l.word))
 			continue
 		}
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
 		if !ok {
 			continue
 		}
+		bound = r.n
 		if len(im.lefts) > 0 {
 			im.lefts = append(im.lefts, leftSection{row: r.n})
 		}
@@ -767,20 +803,7 @@ func (im *importer) readRows(rows []streamRow) error {
 	}
 	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
-		if s := im.leftAt(rec.n); s != nil {
-			// Refused, not left out: a row wrongly read as saying its
-			// people left dropped current members with one 提示 among
-			// many (review s13-reattack #8); refused, they are listed and
-			// come back in the workbook of refused rows.
-			who := cell(rec.cells, im.nameIndex())
-			if who == "" {
-				s.people = append(s.people, model.Textf("第%d行", rec.n))
-			} else {
-				s.people = append(s.people, model.Textf("第%d行（%s）", rec.n, who))
-			}
-			why := model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入", s.title, s.word)
-			im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldName,
-				Reason: why.String(), Text: why, Name: model.CutTyped(who), Value: model.CutTyped(who)})
+		if im.refusedLeaver(rec) {
 			return nil
 		}
 		for _, s := range rec.strays {

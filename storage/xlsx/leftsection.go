@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"branchledger/model"
@@ -13,8 +15,14 @@ import (
 // under it are no members on the roster, as those on a sheet named 已转出
 // are not (leftWord): read as members, a transferred or deceased person
 // joined the roster an inspection reads (review s13-attack #16). They are
-// left out, as such a sheet is, and named, so that one still here can be
-// moved above the row; a leaver is recorded in the window (转出, 去世 …).
+// refused, the row named, so that one still here can be moved above the
+// row; a leaver is recorded in the window (转出, 去世 …).
+//
+// The same is said in a note (注：/说明：) about the people below, about
+// the people above (注：以上党员已转出, a footnote under the list) or by
+// their names (注：李四已于2025年3月转出): each was passed over as a footer
+// line and the people it names stored as current members (review s13-hx
+// #3, #7, #9, #12).
 
 // leftSectionNegations, before a word of leaving, say the rows under it
 // have not left: 以下人员组织关系未转出, 不含已转出人员; 待转出, 拟转出 and
@@ -26,73 +34,249 @@ var leftSectionNegations = []string{"未", "没", "不", "尚未", "暂未", "�
 // 历史遗留…待接转 are members (review s13-reattack #8).
 var sectionOnlyWords = map[string]bool{"离开": true, "历史": true, "减少": true}
 
-// leftSection is a row saying the people under it have left the roster,
-// up to the next group row: row, its text and the word that says so;
-// those under it (第4行（节二）). A group row that says nothing of
-// leaving is kept with an empty word: it ends the one above.
-type leftSection struct {
-	row    int
-	title  string
-	word   string
-	people model.TextList
-	at     int // where among the sheet's notes its note goes: in row order with the other group rows'
+// rowSectionWords say, in a group row or a note, that the people it
+// covers left, in words a sheet's name is not read by: 转到 and 调往 may
+// speak of a move here (转到本支部: towardsHere), 已离开 is said with its
+// 已 (离开本地外出 is a mobile member), 不在本… names no place left for
+// (review s13-hx #12: 已转到外单位, 已离开本单位, 已不在本支部 were passed
+// over and the people stored as current members).
+var rowSectionWords = []string{"转到", "转去", "调走", "调往", "迁至", "迁往", "已离开", "不在本"}
+
+// towardsHere are the words of moving that name a place: followed by 本
+// or 我 (转至本支部, 转到我支部) they say the people came here.
+var towardsHere = []string{"转至", "转往", "转到", "转去", "调往", "迁至", "迁往"}
+
+// noteKind is what a row of a note or a group's title says of the
+// people on the roster.
+type noteKind int
+
+const (
+	noteNone    noteKind = iota
+	noteBelow            // the people below it left: 已转出党员, 注：以下党员已转出
+	noteAbove            // the people above it left: 注：以上党员已转出
+	noteNamed            // the people it names left: 注：李四、王五已于2025年3月转出
+	noteCurrent          // the people below are on the roster: 注：以下为在册党员
+	noteVague            // some left, not said who: 注：今年已转出3人
+)
+
+// leaverNote is a row read as a note about who is on the roster.
+type leaverNote struct {
+	kind  noteKind
+	title string   // the row's text
+	word  string   // the words saying they left
+	names []string // noteNamed: the people it names
 }
 
-// leftSectionRow reads row n as a row whose one text, merged across the
-// table or alone in its first column as a group's title is
-// (header.sectionRow), says the people under it have left the roster:
-// the text and the word of leftWords (the sheet names' rule) that says
-// it, not negated. A row that is a group's title or a remark of another
-// kind is none; so is a member's row, whatever its 备注 says (saysLeft
-// reads that).
-func (h header) leftSectionRow(sr *sheetReader, n int, cells []string) (title, word string, ok bool) {
-	first, count := firstText(cells)
-	// A note saying the people below left (注：以下党员已转出, 说明：以下为
-	// 已故党员) is such a row too: as a footer line it was passed over in
-	// silence and the leavers under it stored as current members (review
-	// s13-reattack #9). Only one speaking of 以下: a note about one person
-	// (注：某某已于2025年3月转出) heads no rows.
-	noteBelow := false
-	for _, p := range []string{"注：", "注:", "说明：", "说明:", "备注：", "备注:"} {
-		if rest, ok := strings.CutPrefix(strings.TrimSpace(first), p); ok && slices.ContainsFunc([]string{"以下", "下面", "下列"}, func(w string) bool { return strings.HasPrefix(strings.TrimSpace(rest), w) }) {
-			noteBelow = true
+// notePrefixes start a note under or in a table (footerPrefixes has
+// them too: a note is no member).
+var notePrefixes = []string{"注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注：", "附注:"}
+
+// belowWords and aboveWords start a note about the rows below it or
+// above it.
+var (
+	belowWords = []string{"以下", "下面", "下列", "如下"}
+	aboveWords = []string{"以上", "上面", "上列", "上述"}
+)
+
+// countCell is a cell beside a group's title that counts its people (共1人,
+// 3名, （2人）) or numbers it as a row (序号 2): no second text of the row.
+var countCell = regexp.MustCompile(`^[（(]?(?:共|计|合计)?[一二三四五六七八九十两\d]+(?:人|名|位)?[)）]?$`)
+
+// noteText is the one text of row n that may be a note or a group's
+// title, and the column it is in. Beside it the row may hold a count (已
+// 转出党员 | … | 共1人) or a 序号. It may sit in any column: merged across
+// the table, in the first, in the 姓名 column with 序号 empty, or typed
+// where the eye reads it (review s13-reattack #9, s13-hx #3: each was
+// read as a person named 已转出党员, and with --skip-invalid the leavers
+// under it stored). Only a text alone in 备注 or right of the table
+// without a note's words is a remark carried on from the row above.
+func (h header) noteText(sr *sheetReader, n int, cells []string) (string, bool) {
+	// A member's row fills many cells: not read further, as 20,000 rows
+	// are read twice (eachRecord, importer.readRows).
+	filled := 0
+	for _, v := range cells {
+		if v != "" {
+			if filled++; filled > 3 {
+				return "", false
+			}
 		}
 	}
-	if count != 1 || footerLine(cells) && !noteBelow || utf8.RuneCountInString(first) > 40 {
-		return "", "", false
+	text, col := "", -1
+	for c, v := range cells {
+		t := model.TrimSpace(v)
+		if t == "" || countCell.MatchString(spaceless(t)) {
+			continue
+		}
+		if col >= 0 {
+			return "", false
+		}
+		text, col = t, c
 	}
-	col := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
-	if col > 0 && !sr.mergedAcross(col+1, n) {
-		return "", "", false
+	if col < 0 {
+		return "", false
 	}
-	title = model.CleanLine(first)
-	// A row naming an organisation (历史文化学院党支部, 注销登记科党支部)
-	// heads that branch's members, whatever word its name holds (review
-	// s13-reattack #15).
-	// Unless its remark says its people left: 第二党支部（已转出）,
-	// 原第三党支部（已撤销，党员已转出） (review s13-reattack #17).
-	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) &&
-		sectionLeftWord(groupRemark.FindString(title)) == "" {
-		return "", "", false
+	if strings.ContainsAny(text, " \u3000\t") {
+		text = strings.Join(strings.Fields(text), "")
 	}
-	if word = sectionLeftWord(title); word == "" {
-		return "", "", false
+	// A note may run longer than a group's title.
+	_, note := cutNotePrefix(text)
+	if size := utf8.RuneCountInString(text); size > 40 && !note || size > 80 {
+		return "", false
 	}
-	return title, word, true
+	if col == 0 || note || sr.mergedAcross(col+1, n) {
+		return text, true
+	}
+	// A text in brackets goes on from the cell above (张三 / （已故）), as
+	// does one alone in 备注 or right of the table: the member's row
+	// reads it (saysLeft).
+	if strings.HasPrefix(text, "（") || strings.HasPrefix(text, "(") || strings.HasPrefix(text, "【") {
+		return "", false
+	}
+	if c, ok := h.column(model.FieldNotes); ok && c == col || col >= h.width {
+		return "", false
+	}
+	return text, true
 }
 
-// sectionLeftWord is the word of leftWords that text says, "" if none or
-// if one is negated: 不含已转出党员 says no one below has left, though
-// 出党 is in it too.
+// cutNotePrefix is text without the words starting a note, and whether
+// it had them.
+func cutNotePrefix(text string) (string, bool) {
+	for _, p := range notePrefixes {
+		if rest, ok := strings.CutPrefix(text, p); ok {
+			return strings.TrimSpace(rest), true
+		}
+	}
+	return text, false
+}
+
+func hasAnyPrefix(s string, ps []string) bool {
+	return slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
+// leaverNote reads row n as a note or group row saying who has left the
+// roster (noteKind). A group row naming an organisation (历史文化学院党
+// 支部, 注销登记科党支部) heads that branch's members, whatever word its
+// name holds (review s13-reattack #15), unless its remark says its people
+// left: 第二党支部（已转出）, 原第三党支部（已撤销，党员已转出） (review
+// s13-reattack #17). A member's row is none, whatever its 备注 says
+// (saysLeft reads that).
+func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
+	text, ok := h.noteText(sr, n, cells)
+	if !ok {
+		return leaverNote{}
+	}
+	title := model.CleanLine(text)
+	rest, note := cutNotePrefix(title)
+	word := sectionLeftWord(rest)
+	switch {
+	case hasAnyPrefix(rest, aboveWords):
+		if word == "" {
+			return leaverNote{}
+		}
+		return leaverNote{kind: noteAbove, title: title, word: word}
+	case hasAnyPrefix(rest, belowWords):
+		switch {
+		case word != "":
+			return leaverNote{kind: noteBelow, title: title, word: word}
+		case note:
+			// 注：以下为在册党员 ends the leavers above it (review s13-hx
+			// #16: 王五 under it was refused as having left).
+			return leaverNote{kind: noteCurrent, title: title}
+		}
+		return leaverNote{}
+	case word == "":
+		if note && (strings.Contains(rest, "失联") || strings.Contains(rest, "停止组织生活")) {
+			return leaverNote{kind: noteCurrent, title: title}
+		}
+		return leaverNote{}
+	}
+	if names, ok := leaverNames(rest, word); ok {
+		return leaverNote{kind: noteNamed, title: title, word: word, names: names}
+	}
+	if note {
+		return leaverNote{kind: noteVague, title: title, word: word}
+	}
+	if footerLine(cells) {
+		return leaverNote{}
+	}
+	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) &&
+		sectionLeftWord(groupRemark.FindString(title)) == "" {
+		return leaverNote{}
+	}
+	return leaverNote{kind: noteBelow, title: title, word: word}
+}
+
+// leaverNames are the people a note names as having left — 李四已于2025年
+// 3月转出, 李四、王五同志2024年调走 — ok false when what comes before the
+// words of leaving is no list of names (部分党员, 今年).
+func leaverNames(rest, word string) ([]string, bool) {
+	// A group's title (自行脱党人员, 已转出党员名单) names no one.
+	if slices.ContainsFunc([]string{"人员", "党员", "名单", "同志们"}, func(s string) bool { return strings.HasSuffix(rest, s) }) {
+		return nil, false
+	}
+	// The names end where the sentence goes on: 已, 于, 同志, a date —
+	// not at the word itself (自行脱党: 自行 is no name).
+	cut := strings.Index(rest, word)
+	if cut < 0 {
+		return nil, false
+	}
+	named := false
+	for _, w := range []string{"已", "于", "同志", "均", "都", "等", "因", "在", "（", "(", "：", ":"} {
+		if i := strings.Index(rest, w); i >= 0 && i <= cut {
+			cut, named = i, true
+		}
+	}
+	if i := strings.IndexFunc(rest, unicode.IsDigit); i >= 0 && i <= cut {
+		cut, named = i, true
+	}
+	if !named {
+		return nil, false
+	}
+	parts := strings.FieldsFunc(rest[:cut], func(r rune) bool { return strings.ContainsRune("、，,和及与/；; ", r) })
+	if len(parts) == 0 {
+		return nil, false
+	}
+	for i, p := range parts {
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "同志"), "党员")
+		if !personName(p) {
+			return nil, false
+		}
+		parts[i] = p
+	}
+	return parts, true
+}
+
+// personName reports text that may be a person's name: two to eight
+// Chinese characters (a name of the minorities joined by ·), none that
+// speaks of a group (党员, 人员, 本支部, 以下) or a time (今年).
+func personName(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 8 {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) && r != '·' && r != '•' || strings.ContainsRune("党员人支部以本其该此位年月日", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionLeftWord is the word of leftWords (or rowSectionWords) that text
+// says, "" if none or if one is negated: 不含已转出党员 says no one below
+// has left, though 出党 is in it too; 转至本支部 says they came.
 func sectionLeftWord(text string) string {
 	// A group of members that counts some leavers among them
 	// (离退休党员（含已故党员1名）) or people on their way (转出中) is no
 	// row of leavers: its people are members.
-	if strings.Contains(text, "含") && !strings.Contains(text, "不含") || strings.Contains(text, "中") && !strings.Contains(text, "中共") && !strings.Contains(text, "中国") {
+	// Only a word inside the count or the process says so: 注：以下党员已转
+	// 出（含预备党员1名）, （其中1名为预备党员） still say the people below
+	// left.
+	if strings.HasSuffix(strings.TrimRight(text, "）)"), "中") {
 		return ""
 	}
 	said := ""
-	for _, w := range leftWords {
+	for _, w := range slices.Concat(leftWords, rowSectionWords) {
 		if sectionOnlyWords[w] {
 			continue
 		}
@@ -102,21 +286,56 @@ func sectionLeftWord(text string) string {
 				break
 			}
 			at := from + i
-			before := strings.TrimSuffix(text[:at], "已")
+			from = at + len(w)
+			before := strings.TrimSuffix(strings.TrimSuffix(text[:at], "已"), "已经")
 			if slices.ContainsFunc(leftSectionNegations, func(n string) bool { return strings.HasSuffix(before, n) }) {
 				return ""
+			}
+			if slices.Contains(towardsHere, w) && (strings.HasPrefix(text[from:], "本") || strings.HasPrefix(text[from:], "我")) {
+				continue
+			}
+			if strings.HasPrefix(text[from:], "中") || strings.Contains(text[:at], "含") && !strings.Contains(text[:at], "不含") {
+				continue
 			}
 			if said == "" {
 				said = w
 			}
-			from = at + len(w)
 		}
 	}
 	return said
 }
 
+// leftSection is a row saying the people under it have left the roster,
+// up to the next group row: row, its text and the word that says so;
+// those under it (第4行（节二）). A group row that says nothing of
+// leaving is kept with an empty word: it ends the one above. A note
+// saying the people above it left (above) covers the rows from from, the
+// first under the group row or heading before it.
+type leftSection struct {
+	row    int
+	title  string
+	word   string
+	people model.TextList
+	at     int // where among the sheet's notes its note goes: in row order with the other group rows'
+	above  bool
+	from   int
+}
+
+// namedLeavers is a note naming the people who left (注：李四已于2025年3月
+// 转出): their rows are refused wherever they are in the sheet (review
+// s13-hx #7: 李四 was stored as a current member and the note passed over
+// in silence).
+type namedLeavers struct {
+	leaverNote
+	row    int
+	at     int
+	people model.TextList
+	found  map[string]bool
+}
+
 // leftAt is the section saying row n's people have left, nil when the
-// row is under none (or under a group row that ended it).
+// row is under none (or under a group row that ended it) and above no
+// note saying those above it left.
 func (im *importer) leftAt(n int) *leftSection {
 	var at *leftSection
 	for i := range im.lefts {
@@ -125,19 +344,73 @@ func (im *importer) leftAt(n int) *leftSection {
 		}
 		at = &im.lefts[i]
 	}
-	if at == nil || at.word == "" {
-		return nil
+	if at != nil && at.word != "" {
+		return at
 	}
-	return at
+	for i := range im.aboves {
+		if s := &im.aboves[i]; n >= s.from && n < s.row {
+			return s
+		}
+	}
+	return nil
 }
 
-// leftNotes names, for each section saying its people have left, whom it
-// left out.
+// namedAt is the note naming who as having left, nil if none does.
+func (im *importer) namedAt(who string) *namedLeavers {
+	who = spaceless(who)
+	for i := range im.named {
+		if slices.Contains(im.named[i].names, who) {
+			return &im.named[i]
+		}
+	}
+	return nil
+}
+
+// refuseLeaver refuses the record rec as having left the roster (why),
+// its row listed among the people of the note saying so.
+func (im *importer) refuseLeaver(rec *record, people *model.TextList, why model.Text) {
+	who := cell(rec.cells, im.nameIndex())
+	if who == "" {
+		*people = append(*people, model.Textf("第%d行", rec.n))
+	} else {
+		*people = append(*people, model.Textf("第%d行（%s）", rec.n, who))
+	}
+	im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldName,
+		Reason: why.String(), Text: why, Name: model.CutTyped(who), Value: model.CutTyped(who)})
+}
+
+// refusedLeaver refuses the record rec when a row or note says its
+// person left (leftAt, namedAt), and reports whether it did. Refused, not
+// left out: a row wrongly read as saying its people left dropped current
+// members with one 提示 among many (review s13-reattack #8); refused,
+// they are listed and come back in the workbook of refused rows.
+func (im *importer) refusedLeaver(rec *record) bool {
+	if s := im.leftAt(rec.n); s != nil {
+		if s.above {
+			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之上，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之下后再导入", s.row, s.title, s.word))
+		} else {
+			im.refuseLeaver(rec, &s.people, model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入", s.title, s.word))
+		}
+		return true
+	}
+	who := model.CleanText(cell(rec.cells, im.nameIndex()))
+	if s := im.namedAt(who); s != nil && who != "" {
+		s.found[spaceless(who)] = true
+		im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
+		return true
+	}
+	return false
+}
+
+// leftNotes names, for each row or note saying its people have left,
+// whom it refused.
 func (im *importer) leftNotes() {
-	// Last first: each goes where the notes were when its row was read,
-	// which the ones before it do not move.
-	for i := len(im.lefts) - 1; i >= 0; i-- {
-		s := im.lefts[i]
+	type placed struct {
+		at int
+		n  model.ImportNote
+	}
+	var notes []placed
+	for _, s := range im.lefts {
 		if s.word == "" {
 			continue
 		}
@@ -147,6 +420,62 @@ func (im *importer) leftNotes() {
 				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
 				s.title, s.word, s.people)
 		}
-		im.rd.rf.Notes = slices.Insert(im.rd.rf.Notes, min(s.at, len(im.rd.rf.Notes)), n)
+		notes = append(notes, placed{s.at, n})
+	}
+	for _, s := range im.aboves {
+		n := model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但其上（到上一个分组行或表头为止）没有党员；这一行是说明，不是党员，未导入", s.title, s.word)
+		if len(s.people) > 0 {
+			n = model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入",
+				s.title, s.word, s.people)
+		}
+		notes = append(notes, placed{s.at, n})
+	}
+	for _, s := range im.named {
+		var missing []string
+		for _, name := range s.names {
+			if !s.found[name] {
+				missing = append(missing, name)
+			}
+		}
+		var n model.ImportNote
+		switch {
+		case len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但表中没有找到%s；这一行是说明，不是党员，未导入", s.title, s.word, strings.Join(missing, "、"))
+		case len(missing) > 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；表中没有找到%s；离开的党员请在窗口中登记", s.title, s.word, s.people, strings.Join(missing, "、"))
+		default:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；离开的党员请在窗口中登记", s.title, s.word, s.people)
+		}
+		notes = append(notes, placed{s.at, n})
+	}
+	// Last first: each goes where the notes were when its row was read,
+	// which the ones before it do not move.
+	slices.SortStableFunc(notes, func(a, b placed) int { return a.at - b.at })
+	for i := len(notes) - 1; i >= 0; i-- {
+		im.rd.rf.Notes = slices.Insert(im.rd.rf.Notes, min(notes[i].at, len(im.rd.rf.Notes)), notes[i].n)
+	}
+}
+
+// currentNote says of a note that the people below it are on the
+// roster (注：以下为在册党员) that it was read, and that it ended the
+// leavers above it (ended, their title). 失联党员 and those who stopped
+// taking part in the branch's life are members (RULES.md §4: 是否失联党
+// 员 is a field of the member's record; 党章 art. 9 makes the branch,
+// not the roster, decide on a member away from its life): imported, as
+// the note says, and said.
+func (im *importer) currentNote(n int, title, ended string) {
+	note := func(format string, args ...any) {
+		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, n, "", format, args...))
+	}
+	switch {
+	case strings.Contains(title, "失联") && !im.h.has(model.FieldLostContact):
+		note("说明行“%s”：失联党员仍在花名册上，其下各行照常导入，但没有记为失联党员，请导入后在窗口中逐人登记", title)
+	case strings.Contains(title, "停止组织生活"):
+		note("说明行“%s”：这些党员仍在花名册上，其下各行照常导入；长期不参加组织生活的，请支部按党章第九条处理后在窗口中登记", title)
+	case ended != "":
+		note("说明行“%s”：其下各行为在册党员，照常导入；分组行“%s”所说离开的人员到此为止", title, ended)
+	default:
+		note("说明行“%s”：是说明，不是党员，未导入；其下各行照常导入", title)
 	}
 }

@@ -98,10 +98,11 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 			continue
 		}
 		// A row naming a branch across the table heads the rows below it
-		// (importer.sections), one saying they left is over those left
-		// out (leftSectionRow): no member, and no text of the one above.
+		// (importer.sections), a note or row saying who left or who is
+		// here speaks of others (leaverNote): no member, and no text of
+		// the one above.
 		_, section := h.sectionRow(sr, n, row.cells)
-		if _, _, left := h.leftSectionRow(sr, n, row.cells); section || left {
+		if section || h.leaverNote(sr, n, row.cells).kind != noteNone {
 			if cur != nil {
 				if err := fn(cur); err != nil {
 					return err

@@ -237,13 +237,47 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// fixed copy gives them the same.
 	var branches, categories []int
 	sectionTitles := map[int]string{}
+	// So are the rows and notes saying who left (leaverNote), each where
+	// it says it: a row or note over the people below it above the first
+	// refused row under it (lefts, and the rows ending them), a note over
+	// the people above it below the last refused row above it (aboves), a
+	// note naming them above the first refused row it names (named). Left
+	// out, the copy re-imported stored the leavers as current members.
+	var lefts []int
+	leftEnds := map[int]bool{}
+	type aboveNote struct{ from, row int }
+	var aboves []aboveNote
+	var named []leaverNote
+	namedRow := map[int]int{} // index in named → its row
+	bound := h.first + h.rows - 1
 	for _, r := range streamed {
 		if r.n < h.first+h.rows {
+			continue
+		}
+		switch l := h.leaverNote(sr, r.n, r.cells); l.kind {
+		case noteBelow:
+			lefts, bound = append(lefts, r.n), r.n
+			continue
+		case noteCurrent:
+			lefts, bound = append(lefts, r.n), r.n
+			leftEnds[r.n] = true
+			continue
+		case noteAbove:
+			aboves, bound = append(aboves, aboveNote{from: bound + 1, row: r.n}), r.n
+			continue
+		case noteNamed:
+			namedRow[len(named)] = r.n
+			named = append(named, l)
 			continue
 		}
 		title, ok := h.sectionRow(sr, r.n, r.cells)
 		if !ok {
 			continue
+		}
+		bound = r.n
+		if len(lefts) > 0 {
+			lefts = append(lefts, r.n)
+			leftEnds[r.n] = true
 		}
 		if h.givesBranch(title) {
 			branches = append(branches, r.n)
@@ -298,17 +332,47 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	_ = out.SetColWidth(s.name, reasonName, reasonName, 50)
 	to := last
 	hidden := sr.newHiddenSweep(width)
-	branch, category := 0, 0
+	branch, category, left := 0, 0, 0
+	pendingAbove := 0 // the note over the people above it, to write under the last of them
+	namedDone := map[int]bool{}
+	nameCol, hasName := h.column(model.FieldName)
 	for _, n := range numbers {
+		if pendingAbove > 0 && n > pendingAbove {
+			to++
+			if err := cp.sectionRow(streamed, pendingAbove, to, width); err != nil {
+				return 0, err
+			}
+			pendingAbove = 0
+		}
 		for _, s := range []struct {
 			rows []int
 			last *int
-		}{{branches, &branch}, {categories, &category}} {
+		}{{branches, &branch}, {categories, &category}, {lefts, &left}} {
 			if sn := sectionOf(s.rows, n); sn != *s.last {
 				*s.last = sn
+				if leftEnds[sn] && s.last == &left {
+					continue
+				}
 				to++
 				if err := cp.sectionRow(streamed, sn, to, width); err != nil {
 					return 0, err
+				}
+			}
+		}
+		for _, a := range aboves {
+			if n >= a.from && n < a.row {
+				pendingAbove = a.row
+			}
+		}
+		if cells, ok := rowAt(streamed, n); ok && hasName {
+			who := spaceless(model.CleanText(cell(cells, nameCol)))
+			for i, l := range named {
+				if !namedDone[i] && who != "" && slices.Contains(l.names, who) {
+					namedDone[i] = true
+					to++
+					if err := cp.sectionRow(streamed, namedRow[i], to, width); err != nil {
+						return 0, err
+					}
 				}
 			}
 		}
@@ -409,6 +473,12 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 					}
 				}
 			}
+		}
+	}
+	if pendingAbove > 0 {
+		to++
+		if err := cp.sectionRow(streamed, pendingAbove, to, width); err != nil {
+			return 0, err
 		}
 	}
 	if err := setUpPrintPage(out, s.name, h.first, last); err != nil {
