@@ -777,11 +777,19 @@ func (im *importer) readRows(rows []streamRow) error {
 		cat, catTitle := im.h.categoryTitle(name)
 		switch {
 		case im.h.givesBranch(name):
-			im.sections = append(im.sections, section{row: r.n, branch: name})
+			branch, gone := groupBranch(name)
+			im.sections = append(im.sections, section{row: r.n, branch: branch, gone: gone})
 			// The row as it shows, the branch as it is stored
 			// (BranchText): “第二 党支部” was said stored, and 第二党支部
 			// was (review s13-attack #15).
-			note("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, BranchText(name))
+			switch {
+			case gone != "":
+				note("分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）所在党支部为空的未予导入（见未通过的行）：请填写他们现在的所在党支部后再导入", name, gone)
+			case im.h.has(model.FieldBranchName):
+				note("分组行“%s”：是分组的标题，不是党员，未导入；其下各行（到下一个分组行为止）所在党支部为空的记为“%s”", name, BranchText(branch))
+			default:
+				note("分组行“%s”：其下各行（到下一个分组行为止）的所在党支部记为“%s”", name, BranchText(branch))
+			}
 		case cat != "":
 			im.categories = append(im.categories, categorySection{row: r.n, category: cat})
 			if !slices.Contains(im.fields, model.FieldCategory) {
@@ -803,7 +811,7 @@ func (im *importer) readRows(rows []streamRow) error {
 	}
 	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
-		if im.refusedLeaver(rec) {
+		if im.refusedLeaver(rec) || im.refusedGoneBranch(rec) {
 			return nil
 		}
 		for _, s := range rec.strays {
@@ -851,6 +859,32 @@ func (im *importer) groupNote(n int, name string) {
 type section struct {
 	row    int
 	branch string
+	// gone is what its title says of the branch being no more (已撤销,
+	// 已合并至第一党支部): the branch of the rows under it is not known
+	gone string
+}
+
+// goneWords, in a group title's remark, say its branch is no more.
+var goneWords = []string{"撤销", "撤消", "撤并", "合并", "并入", "解散", "注销"}
+
+// countRemark is a group title's remark saying who is in it: 含已转出党员,
+// 包括离退休党员 — no part of the branch's name.
+var countRemark = regexp.MustCompile(`[（(【\[](?:含|包括|其中)[^（()）【】\[\]]*[)）】\]]$`)
+
+// groupBranch is the branch a group row titled title gives the rows under
+// it: its title without a remark on who is in it (第二党支部（含已转出
+// 党员）), and gone, the words of a remark saying the branch is no more
+// (第二党支部（已撤销）): where its members are now is not said (review
+// s13-hx #8).
+func groupBranch(title string) (branch, gone string) {
+	if r := groupRemark.FindString(title); r != "" {
+		for _, w := range goneWords {
+			if strings.Contains(r, w) {
+				return title, w
+			}
+		}
+	}
+	return strings.TrimSpace(countRemark.ReplaceAllString(title, "")), ""
 }
 
 // sectionRow reads row n, whose only text is the title of a group of
@@ -914,10 +948,12 @@ func (im *importer) sectionCategory(n int) model.Category {
 }
 
 // givesBranch reports whether the section row titled title gives the
-// branch of the rows under it: an organisation's title, on a sheet
-// without a 所在党支部 column.
+// branch of the rows under it: an organisation's title. On a sheet with a
+// 所在党支部 column it gives it to the rows whose cell is empty (review
+// s13-hx #8: they were stored without a branch, the group row above
+// naming it).
 func (h header) givesBranch(title string) bool {
-	return orgName(groupRemark.ReplaceAllString(title, "")) && !h.has(model.FieldBranchName)
+	return orgName(groupRemark.ReplaceAllString(title, ""))
 }
 
 // groupNumber and groupCount are what a group's title may have before and
@@ -925,8 +961,10 @@ func (h header) givesBranch(title string) bool {
 // remark in brackets ("第一党支部（机关）") is part of the name.
 var (
 	groupNumber = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十\d]+\s*[、.．])\s*`)
-	groupCount  = regexp.MustCompile(`\s*[（(]\s*(?:共|计|合计)?\s*[一二三四五六七八九十\d]+\s*(?:人|名|位)?\s*[)）]$`)
-	groupRemark = regexp.MustCompile(`\s*[（(][^（()）]*[)）]$`)
+	groupCount  = regexp.MustCompile(`\s*[（(【\[]\s*(?:共|计|合计)?\s*[一二三四五六七八九十\d]+\s*(?:人|名|位)?\s*[)）】\]]$`)
+	// 【】 and [] too: 第二党支部【已撤销】 was read as a member (review
+	// s13-hx #8).
+	groupRemark = regexp.MustCompile(`\s*[（(【\[][^（()）【】\[\]]*[)）】\]]$`)
 	// groupNumbered is a group named by its number alone: 第一组, 第3组.
 	groupNumbered = regexp.MustCompile(`^第[一二三四五六七八九十\d]+组$`)
 )
@@ -965,16 +1003,43 @@ func orgName(s string) bool {
 	return false
 }
 
-// sectionBranch is the branch of the section row above row n; "" when none.
+// sectionBranch is the branch of the section row above row n; "" when none
+// or when it says its branch is no more (refusedGoneBranch).
 func (im *importer) sectionBranch(n int) string {
-	branch := ""
-	for _, s := range im.sections {
-		if s.row > n {
+	if s := im.sectionAt(n); s != nil && s.gone == "" {
+		return s.branch
+	}
+	return ""
+}
+
+// sectionAt is the section row above row n, nil when none.
+func (im *importer) sectionAt(n int) *section {
+	var at *section
+	for i := range im.sections {
+		if im.sections[i].row > n {
 			break
 		}
-		branch = s.branch
+		at = &im.sections[i]
 	}
-	return branch
+	return at
+}
+
+// refusedGoneBranch refuses the record rec whose 所在党支部 would come
+// from a group row saying its branch is no more, and reports whether it
+// did: stored, the member's branch was a dissolved one (or empty).
+func (im *importer) refusedGoneBranch(rec *record) bool {
+	s := im.sectionAt(rec.n)
+	if s == nil || s.gone == "" {
+		return false
+	}
+	if c, ok := im.h.column(model.FieldBranchName); ok && cell(rec.cells, c) != "" {
+		return false
+	}
+	who := cell(rec.cells, im.nameIndex())
+	why := model.Textf("所在党支部为空，其上的分组行“%s”写着“%s”：请填写此人现在的所在党支部后再导入", s.branch, s.gone)
+	im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldBranchName,
+		Reason: why.String(), Text: why, Name: model.CutTyped(who)})
+	return true
 }
 
 // footerPrefixes start the lines under a roster's table: who filled it in,

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -272,10 +273,74 @@ func TestNoteSayingThePeopleBelowAreMembersEndsTheLeavers(t *testing.T) {
 	}
 }
 
+// A group row naming a branch gives it to the members under it whose 所
+// 在党支部 is empty, and says so; one saying the branch is no more (已撤
+// 销, 已合并至…, in any brackets) gives none, and those members are
+// refused to have their branch filled in. 第二党支部【已撤销】 was read as
+// a member; under the others 李四 was stored without a branch (review
+// s13-hx #8).
+func TestGroupRowGivesTheBranchOfAnEmptyCell(t *testing.T) {
+	blank := func(name, seq string) []any {
+		return []any{name, "男", idNumber("19800101", seq), nil, "2003-05", "2004-05"}
+	}
+	for _, tt := range []struct {
+		title  string
+		branch string // stored for 李四, "" when refused
+		gone   string
+	}{
+		{"第二党支部", "第二党支部", ""},
+		{"第二党支部（含已转出党员）", "第二党支部", ""},
+		{"一、第二党支部（3人）", "第二党支部", ""},
+		{"第二党支部【已撤销】", "", "撤销"},
+		{"第二党支部（已撤销）", "", "撤销"},
+		{"第二党支部（已合并至第一党支部）", "", "合并"},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{hxHeading, hxMember("张三", "011"), {tt.title}, blank("李四", "031"), hxMember("王五", "051")}))
+			got := refusedRows(rf)
+			if tt.gone == "" {
+				want := full("张三") + "; 李四 " + tt.branch + " 2003-05 2004-05 正式党员; " + full("王五")
+				if s := stored(rf); s != want || len(got) != 0 {
+					t.Fatalf("stored %q, refused %v; want %q", s, got, want)
+				}
+				if i := slices.IndexFunc(rf.Members, func(m ImportedRow) bool { return m.Row == 4 }); rf.Members[i].BranchFrom != "分组行" {
+					t.Errorf("李四's branch from %q, want 分组行", rf.Members[i].BranchFrom)
+				}
+				if want := "所在党支部为空的记为“" + tt.branch + "”"; !strings.Contains(noteOn(rf, 3), want) {
+					t.Errorf("note on row 3 %q, want …%s", noteOn(rf, 3), want)
+				}
+				return
+			}
+			if s := stored(rf); s != full("张三")+"; "+full("王五") {
+				t.Errorf("stored %q, want 张三 and 王五 (his own cell)", s)
+			}
+			title := strings.TrimPrefix(tt.title, "一、")
+			if want := "李四 所在党支部：所在党支部为空，其上的分组行“" + title + "”写着“" + tt.gone + "”：请填写此人现在的所在党支部后再导入"; len(got) != 1 || got[4] != want {
+				t.Errorf("refused %v, want row 4 %q", got, want)
+			}
+		})
+	}
+	// Without the column, the same.
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "性别", "身份证号", "入党时间", "转正时间"},
+		{"第二党支部（已撤销）"},
+		{"李四", "男", idNumber("19800101", "031"), "2003-05", "2004-05"},
+		{"第三党支部（含预备党员1名）"},
+		{"王五", "男", idNumber("19800101", "051"), "2003-05", "2004-05"},
+	}))
+	if s := stored(rf); s != "王五 第三党支部 2003-05 2004-05 正式党员" {
+		t.Errorf("without the column: stored %q", s)
+	}
+	if got := refusedRows(rf); len(got) != 1 || !strings.Contains(got[3], "分组行“第二党支部（已撤销）”写着“撤销”") {
+		t.Errorf("without the column: refused %v", got)
+	}
+}
+
 // The workbook of refused rows keeps the row or note saying they left,
 // where it says it, so that re-imported as is it refuses them again: the
 // notes were left out and the copy stored the leavers as current members.
 func TestRefusedLeaversComeBackWithTheirNote(t *testing.T) {
+	blank := []any{"李四", "男", idNumber("19800101", "031"), nil, "2003-05", "2004-05"}
 	for _, tt := range []struct {
 		name string
 		rows [][]any
@@ -285,6 +350,7 @@ func TestRefusedLeaversComeBackWithTheirNote(t *testing.T) {
 		{"above", [][]any{hxHeading, hxMember("李四", "031"), {"注：以上党员已转出"}, hxMember("张三", "011")}, "的说明“注：以上党员已转出”之上"},
 		{"named", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：李四已于2025年3月转出"}}, "的说明“注：李四已于2025年3月转出”说此人已离开"},
 		{"count", [][]any{hxHeading, hxMember("张三", "011"), {"已转出党员", nil, nil, nil, nil, "共1人"}, hxMember("李四", "031")}, "在分组行“已转出党员”之下"},
+		{"gone branch", [][]any{hxHeading, hxMember("张三", "011"), {"第二党支部（已撤销）"}, blank}, "其上的分组行“第二党支部（已撤销）”写着“撤销”"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := roster(t, tt.rows)

@@ -426,7 +426,13 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			if f == model.FieldBranchName {
 				b := outside
 				if sn := sectionOf(branches, n); sn > 0 {
-					b = sectionTitles[sn]
+					// Not a branch said to be no more: the cell is
+					// left for the user to fill (refusedGoneBranch).
+					if br, gone := groupBranch(sectionTitles[sn]); gone == "" {
+						b = br
+					} else {
+						b = ""
+					}
 				}
 				if err := out.SetCellStr(s.name, ref, BranchText(b)); err != nil {
 					return 0, err
