@@ -693,12 +693,23 @@ func (h *DuesHistory) arrears(members []Member, v *ledgerView, today Date, c Par
 // otherwise) with what they owed while they were here — up to the month
 // before they left, as it stands today. A letter does not wipe a
 // six-month arrear off the year's record.
+//
+// A past year's summary speaks of that year: the runs as they stood at its
+// end (months paid since count as paid), and an earlier run paid since only
+// when it lies in the year. Today's runs went into every year's summary,
+// so a closed year whose register shows every month paid named a member
+// under 党章第九条 for months of the next year (review s14-attack8 #10).
+// A year not begun has no months owed yet.
 func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRules, c PartyConstitutionRules) []Arrear {
-	if h.Start == 0 {
+	if h.Start == 0 || year > today.Year {
 		return nil
 	}
+	asOf := today
+	if year < today.Year {
+		asOf = NewDate(year+1, 1, 1)
+	}
 	v := h.view(r)
-	out := h.arrears(members, &v, today, c)
+	out := h.arrears(members, &v, asOf, c)
 	for i := range members {
 		m := members[i]
 		if m.OnRoster || m.LeftOn.IsZero() || m.LeftOn.Year != year || m.LeftOn.After(today) {
@@ -709,6 +720,16 @@ func YearArrears(members []Member, h DuesHistory, year int, today Date, r DuesRu
 		for _, a := range h.arrears([]Member{m}, &v, leftOn, c) {
 			a.LeftOn, a.LeftBy = leftOn, leftBy
 			out = append(out, a)
+		}
+	}
+	first := MonthOf(year, 1)
+	for i := range out {
+		a := &out[i]
+		if a.Earlier > 0 && a.EarlierTo < first {
+			a.Earlier, a.EarlierFrom, a.EarlierTo = 0, 0, 0
+			if a.Severity == Warning && a.Streak < c.WarnMonths {
+				a.Severity = Info
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Streak > out[j].Streak })
