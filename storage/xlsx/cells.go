@@ -3,6 +3,7 @@ package xlsx
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,6 +22,10 @@ type sheetReader struct {
 	sheet  string
 	shape  *sheetShape
 	loaded bool
+
+	// hiddenRows are the rows hidden in the sheet, in order, as its
+	// stream read them (streamSheetAfter).
+	hiddenRows []int
 
 	merges []mergeRange         // every merged range of the sheet
 	down   map[int][]mergeRange // by column: merges spanning rows, top-left in that column, by first row
@@ -73,6 +78,12 @@ func (sr *sheetReader) load() error {
 	}
 	sr.loaded = true
 	return nil
+}
+
+// rowHidden reports whether row n is hidden.
+func (sr *sheetReader) rowHidden(n int) bool {
+	_, ok := slices.BinarySearch(sr.hiddenRows, n)
+	return ok
 }
 
 // ref is the name of the cell at col and row (1-based).

@@ -68,3 +68,46 @@ func TestHiddenRowsAndColumnsAreNamed(t *testing.T) {
 		})
 	}
 }
+
+// A hidden row after rows left empty is named, and only it: excelize's row
+// iterator, which says which rows are hidden, passes the empty rows with
+// the options of the row after them; a Strict Open XML workbook reads the
+// same.
+func TestHiddenRowAfterEmptyRowsIsNamedAlone(t *testing.T) {
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "人员类别"}}
+	for _, r := range []int{2, 3, 4, 5, 6} {
+		if r == 3 || r == 4 {
+			rows = append(rows, nil)
+			continue
+		}
+		rows = append(rows, []any{fmt.Sprintf("党员%d", r), idNumber("19800101", fmt.Sprintf("%03d", r)), "2010.07", "正式党员"})
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(workbook{sheets: []sheetSpec{{name: "Sheet1", rows: rows}}}.bytes(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetRowVisible("Sheet1", 5, false); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"transitional": buf.Bytes(), "strict": strict(t, buf.Bytes())} {
+		t.Run(name, func(t *testing.T) {
+			rf := read(t, data)
+			var hidden []string
+			for _, n := range rf.Notes {
+				if strings.Contains(n.Message, "隐藏") {
+					hidden = append(hidden, n.Message)
+				}
+			}
+			if len(hidden) != 1 || !strings.HasPrefix(hidden[0], "第5行（党员5）在表格中是隐藏的") {
+				t.Errorf("hidden-row notes: %q, want row 5 alone", hidden)
+			}
+			if len(rf.Members) != 3 {
+				t.Errorf("%d members, want 3", len(rf.Members))
+			}
+		})
+	}
+}

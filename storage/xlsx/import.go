@@ -331,7 +331,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		}
 		return skip(skipNoHeader)
 	}
-	rows, err := rd.bk.streamSheetAfter(s.name, run)
+	rows, hidden, err := rd.bk.streamSheetAfter(s.name, run)
 	shape, scanErr := run.wait()
 	if scanErr != nil {
 		return scanErr
@@ -341,6 +341,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	rows = withUnsavedFormulas(rows, shape)
 	sr := rd.bk.newSheetReader(s, shape)
+	sr.hiddenRows = hidden
 	grid := headingGridOf(rows, sr)
 	h, ok := findHeader(grid)
 	if !ok {
@@ -827,7 +828,7 @@ func (im *importer) readRows(rows []streamRow) error {
 			if im.rd.rows > MaxDataRows {
 				return fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, MaxDataRows)
 			}
-			if im.sr.shape != nil && im.sr.shape.rowHidden(n) {
+			if im.sr.rowHidden(n) {
 				who := cell(rec.cells, im.nameIndex())
 				if who == "" {
 					im.hidden = append(im.hidden, model.Textf("第%d行", n))

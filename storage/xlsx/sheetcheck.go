@@ -10,7 +10,6 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,7 +56,7 @@ import (
 //     passes its check digit — about 1 ID in 1,000 (12 of the 20,000 of
 //     the benchmark's roster) — so every roster of a few thousand members
 //     would be loaded: asking GetCellType so took a dry run of 20,000 rows
-//     from 1.9 to 3.8 CPU seconds (BenchmarkImportDryRun20000).
+//     from about 2.0 to 4.0 CPU seconds (BenchmarkImportDryRun20000).
 //   - A formula without a saved result (no <v>): excelize reads it, and a
 //     formula whose saved result is empty text (=IF(A2="","",…), common in
 //     templates), as the same empty cell, and GetCellFormula gives the
@@ -101,10 +100,10 @@ type sheetShape struct {
 	// column and row: other programs write formulas so, and only Excel or
 	// WPS opening the file works out what the cell shows.
 	unsaved map[[2]int]bool
-	// hiddenRows are the rows hidden (a filter, or Hide), in order, and
-	// hiddenCols the columns, as ranges: what is imported that the user
-	// did not see on screen.
-	hiddenRows []int
+	// hiddenCols are the columns hidden (Hide), as ranges: what is
+	// imported that the user did not see on screen. excelize says so of
+	// a column (GetColVisible) only once the sheet is loaded; the hidden
+	// rows come with its rows (streamSheetAfter).
 	hiddenCols []mergeRange
 	// formatHidden are the cells holding a value that their number format
 	// shows as nothing (;;;, or 0 through 0;-0;;@), and sections the number
@@ -122,14 +121,8 @@ type sheetShape struct {
 	cfRules []cfRule
 }
 
-// maxHidden bounds the hidden rows and column ranges a scan keeps.
+// maxHidden bounds the hidden rows and column ranges kept.
 const maxHidden = 200_000
-
-// rowHidden reports whether row n is hidden.
-func (s *sheetShape) rowHidden(n int) bool {
-	_, ok := slices.BinarySearch(s.hiddenRows, n)
-	return ok
-}
 
 // colHidden reports whether column c is hidden.
 func (s *sheetShape) colHidden(c int) bool {
@@ -440,9 +433,6 @@ func (sc *sheetScan) start(t *scanTag) error {
 		sc.row, sc.inRow = n, true
 		if sc.reached != nil {
 			sc.reached(n - 1)
-		}
-		if t.hidden() && len(sc.shape.hiddenRows) < maxHidden {
-			sc.shape.hiddenRows = append(sc.shape.hiddenRows, n)
 		}
 		sc.col, sc.rowCells = 0, 0
 		sc.shape.lastRow = n

@@ -38,7 +38,8 @@ type streamRow struct {
 // at an XML error as if the sheet had ended; scanSheet, run alongside,
 // catches that.
 func (bk *book) streamSheet(sheet string) ([]streamRow, error) {
-	return bk.streamSheetAfter(sheet, nil)
+	rows, _, err := bk.streamSheetAfter(sheet, nil)
+	return rows, err
 }
 
 // errScanFailed stops a reading whose sheet's scan has failed: the
@@ -47,20 +48,27 @@ var errScanFailed = errors.New("the sheet's scan failed")
 
 // streamSheetAfter is streamSheet behind the sheet's scan, if run is not
 // nil: each row is read once the scan has checked it (scanRun.through),
-// and reading stops with errScanFailed when the scan fails.
-func (bk *book) streamSheetAfter(sheet string, run *scanRun) ([]streamRow, error) {
+// and reading stops with errScanFailed when the scan fails. hidden are
+// the rows hidden in the sheet (a filter, or Hide) that hold a cell, in
+// order, as excelize's iterator reads the row (GetRowOpts): what is
+// imported that the user did not see on screen.
+func (bk *book) streamSheetAfter(sheet string, run *scanRun) (out []streamRow, hidden []int, err error) {
 	rows, err := bk.f.Rows(sheet)
 	if err != nil {
-		return nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sheet, err)
+		return nil, nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sheet, err)
 	}
 	defer rows.Close()
-	var out []streamRow
 	cells, size, n := 0, 0, 0
 	for (run == nil || run.through(n+1)) && rows.Next() {
 		n++
 		cols, err := rows.Columns()
 		if err != nil {
-			return nil, fmt.Errorf("%w（工作表“%s”第%d行无法读取：%w）", ErrDamaged, sheet, n, err)
+			return nil, nil, fmt.Errorf("%w（工作表“%s”第%d行无法读取：%w）", ErrDamaged, sheet, n, err)
+		}
+		// A row without cells (nil) may be one the iterator fills in up
+		// to the next row element, with that row's options.
+		if cols != nil && rows.GetRowOpts().Hidden && len(hidden) < maxHidden {
+			hidden = append(hidden, n)
 		}
 		if len(cols) > maxColumns {
 			cols = slices.Clone(cols[:maxColumns])
@@ -77,20 +85,20 @@ func (bk *book) streamSheetAfter(sheet string, run *scanRun) ([]streamRow, error
 		}
 		cells += last + 1
 		if cells > maxStreamCells || size > maxStreamBytes {
-			return nil, fmt.Errorf("%w（工作表“%s”读到第%d行时内容已超过 %d MB）", ErrTooLarge, sheet, n, maxStreamBytes>>20)
+			return nil, nil, fmt.Errorf("%w（工作表“%s”读到第%d行时内容已超过 %d MB）", ErrTooLarge, sheet, n, maxStreamBytes>>20)
 		}
 		out = append(out, streamRow{n: n, cells: cols[:last+1]})
 	}
 	if run != nil && !run.through(n+1) {
-		return nil, errScanFailed
+		return nil, nil, errScanFailed
 	}
 	if err := rows.Error(); err != nil {
 		if errors.Is(err, excelize.ErrMaxRows) {
-			return nil, fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, excelize.TotalRows)
+			return nil, nil, fmt.Errorf("%w（超过 %d 行）", ErrTooManyRows, excelize.TotalRows)
 		}
-		return nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sheet, err)
+		return nil, nil, fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sheet, err)
 	}
-	return out, nil
+	return out, hidden, nil
 }
 
 // rowAt finds the streamed row numbered n.
