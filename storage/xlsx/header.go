@@ -365,6 +365,9 @@ func findHeaderIn(g headingGrid, v headingVocab) (header, bool) {
 // these is. Only 1 2 3 was known: the other spellings were read as a
 // member named “②” and the whole roster refused (review s13-reattack #4).
 func columnNumbersRow(cells []string) bool {
+	if stemsRow(cells) {
+		return true
+	}
 	last, count := 0, 0
 	for _, c := range cells {
 		t := headingKey(c, false)
@@ -375,10 +378,32 @@ func columnNumbersRow(cells []string) bool {
 			last, count = n, count+1
 			continue
 		}
-		if count == 0 && (t == "栏次" || t == "栏号" || t == "列号" || t == "编号" || strings.Contains("甲乙丙丁戊己庚辛壬癸", t) && utf8.RuneCountInString(t) == 1) {
+		if count == 0 && (t == "栏次" || t == "栏号" || t == "列号" || t == "编号" || strings.Contains(stems, t) && utf8.RuneCountInString(t) == 1) {
 			continue
 		}
 		return false
+	}
+	return count >= 3
+}
+
+// stems are the 天干 that forms label columns with, in their order.
+const stems = "甲乙丙丁戊己庚辛壬癸"
+
+// stemsRow reports a row labelling every column with 甲 乙 丙 丁 …, in
+// order (gaps allowed), at least three: read as a member named 乙, it
+// refused the whole roster (review s13-hx #6).
+func stemsRow(cells []string) bool {
+	last, count := -1, 0
+	for _, c := range cells {
+		t := headingKey(c, false)
+		if t == "" {
+			continue
+		}
+		i := strings.Index(stems, t)
+		if utf8.RuneCountInString(t) != 1 || i <= last {
+			return false
+		}
+		last, count = i, count+1
 	}
 	return count >= 3
 }
@@ -1205,8 +1230,8 @@ var headingPrefixes = []string{"现在", "现", "目前", "当前", "本人", "�
 
 // headingEndings are endings that say the same of a heading: a date as
 // 年月日, 年月, 时间 or 日期 (入党年月日 = 入党年月), a name or number with
-// or without 名称 or 号码 (所属党组织名称 = 所属党组织).
-var headingEndings = [][]string{{"年月日", "年月", "时间", "日期"}, {"名称", ""}, {"号码", ""}}
+// or without 名称, 全称 or 号码 (所属党组织名称 = 党组织全称 = 所属党组织).
+var headingEndings = [][]string{{"年月日", "年月", "时间", "日期"}, {"名称", "全称", ""}, {"号码", ""}}
 
 // matchAffixed finds the field of a normalised heading that is a known one
 // with a prefix of headingPrefixes before it, or another of headingEndings'

@@ -730,6 +730,10 @@ func (im *importer) readRows(rows []streamRow) error {
 		if r.n < im.h.first+im.h.rows {
 			continue
 		}
+		if im.h.numbers == 0 && columnNumbersRow(r.cells) {
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "给各列编号的栏次行（如“1 2 3”）：不是党员，未导入"))
+			continue
+		}
 		switch l := im.h.leaverNote(im.sr, r.n, r.cells); l.kind {
 		case noteBelow:
 			// It ends the groups above it as any group's title does.

@@ -128,8 +128,9 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		}
 		// The 栏次 row under a heading repeated on each printed page is
 		// the heading's too: read as a member named 1, it refused the
-		// whole roster (review s13-reattack #12).
-		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) || h.numbers > 0 && columnNumbersRow(row.cells) || h.spareRow(sr, n, cells) {
+		// whole roster (review s13-reattack #12); so is one at the foot of
+		// the table (s13-hx #6), said by importer.readRows.
+		if !h.filled(sr, n, cells) || footerLine(cells) || h.repeatedHeader(cells) || columnNumbersRow(row.cells) || h.spareRow(sr, n, cells) {
 			continue
 		}
 		strays := h.strays(sr, hidden, n, row.cells)
