@@ -128,6 +128,8 @@ func TestNoteNamingWhoLeftRefusesThem(t *testing.T) {
 			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；表中没有找到赵六；离开的党员请在窗口中登记"},
 		{"no name in the sheet", [][]any{hxHeading, hxMember("张三", "011"), {"注：赵六已于2025年3月转出"}, hxMember("李四", "031")},
 			full("张三") + "; " + full("李四"), map[int]string{}, 3, "但表中没有找到赵六；这一行是说明，不是党员，未导入"},
+		{"one among those above", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：以上人员中，李四已于2025年3月转出"}},
+			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；离开的党员请在窗口中登记"},
 		{"without 注：", [][]any{hxHeading, hxMember("张三", "011"), {"李四同志已于2025年3月转出"}, hxMember("李四", "031"), hxMember("王五", "051")},
 			full("张三") + "; " + full("王五"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员请在窗口中登记"},
 	} {
@@ -380,14 +382,16 @@ func TestNoteTextIsNoMembersRow(t *testing.T) {
 	h := header{width: 8, cols: []column{{field: model.FieldName, index: 1}, {field: model.FieldNotes, index: 7}}}
 	sr := &sheetReader{}
 	for cells, want := range map[string]noteKind{
-		"|||||||已转出":         noteNone,
-		"||||注：以下党员已转出":      noteBelow,
-		"1|张三":               noteNone,
-		"1|张三|男|620102|||||": noteNone,
-		"|已故党员||||||（2人）":    noteBelow,
-		"|以上党员已调走":           noteAbove,
-		"|李四已于2025年去世":       noteNamed,
-		"|（已故）":              noteNone,
+		"|||||||已转出":                  noteNone,
+		"||||注：以下党员已转出":               noteBelow,
+		"1|张三":                        noteNone,
+		"1|张三|男|620102|||||":          noteNone,
+		"|已故党员||||||（2人）":             noteBelow,
+		"|以上党员已调走":                    noteAbove,
+		"|李四已于2025年去世":                noteNamed,
+		"|（已故）":                       noteNone,
+		"||||620102198001010315|已故":   noteNone,
+		"|||620102198001010315|||已故|": noteNone,
 	} {
 		if got := h.leaverNote(sr, 3, strings.Split(cells, "|")).kind; got != want {
 			t.Errorf("%s: %v, want %v", cells, got, want)

@@ -80,7 +80,8 @@ var (
 
 // countCell is a cell beside a group's title that counts its people (共1人,
 // 3名, （2人）) or numbers it as a row (序号 2): no second text of the row.
-var countCell = regexp.MustCompile(`^[（(]?(?:共|计|合计)?[一二三四五六七八九十两\d]+(?:人|名|位)?[)）]?$`)
+// An ID number is no count: its digits are a member's.
+var countCell = regexp.MustCompile(`^[（(]?(?:共|计|合计)?(?:[一二三四五六七八九十两]+|\d{1,4})(?:人|名|位)?[)）]?$`)
 
 // noteText is the one text of row n that may be a note or a group's
 // title, and the column it is in. Beside it the row may hold a count (已
@@ -168,6 +169,14 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	title := model.CleanLine(text)
 	rest, note := cutNotePrefix(title)
 	word := sectionLeftWord(rest)
+	// 注：以上人员中，张三已转出 names one among them: not all of them.
+	if hasAnyPrefix(rest, aboveWords) || hasAnyPrefix(rest, belowWords) {
+		if _, after, ok := strings.Cut(rest, "中"); ok && word != "" {
+			if names, ok := leaverNames(strings.TrimLeft(after, "，,：: "), word); ok {
+				return leaverNote{kind: noteNamed, title: title, word: word, names: names}
+			}
+		}
+	}
 	switch {
 	case hasAnyPrefix(rest, aboveWords):
 		if word == "" {
