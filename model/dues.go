@@ -243,8 +243,15 @@ func (b DuesBase) Validate(r DuesRules) error {
 	if b.From < 0 || b.From > 12 {
 		return Errorf(ErrDues, "起始月份 %d 不合理", b.From)
 	}
-	if _, _, err := r.Monthly(b.Category, b.Base); err != nil {
+	monthly, _, err := r.Monthly(b.Category, b.Base)
+	if err != nil {
 		return err
+	}
+	if b.Category.HasBase() && b.Base > 0 && monthly == 0 {
+		// A base so small that its dues round to 0.00 is a base of 0 by
+		// another road: the register printed its months 免交, which no one
+		// approved (review s14-attack8 #5, #8: 0.01 for 在职).
+		return Errorf(ErrDues, "计算基数 %s 元每月应交不足1分（0.00 元），不合常理：请核对是否少输了位数；没有收入的，请按减交或免交办理（填写原因和批准情况）", b.Base)
 	}
 	if b.Category.HasBase() && b.Base == 0 {
 		// A base of 0 would make the member owe nothing without anyone

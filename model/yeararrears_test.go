@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A year's summary speaks of that year (review s14-attack8 #10): a closed
 // year whose register shows every month paid named a member under 党章第九条
@@ -65,6 +68,33 @@ func TestYearArrearsSpeakOfTheirYear(t *testing.T) {
 			if got[id] != w {
 				t.Errorf("%d: member %d %+v, want %+v", tc.year, id, got[id], w)
 			}
+		}
+	}
+}
+
+// A base whose dues round to 0.00 is refused as a base of 0 is: the
+// register printed its months 免交, which nobody approved (review
+// s14-attack8 #5, #8). The smallest base that owes a fen passes.
+func TestDuesBaseOwingNothingIsRefused(t *testing.T) {
+	r := CurrentDuesRules()
+	for _, tc := range []struct {
+		c    DuesCategory
+		base Money
+		ok   bool
+	}{
+		{DuesEmployed, 1, false},
+		{DuesEmployed, 50, false},
+		{DuesRetired, 1, false},
+		{DuesSelfEmployed, 99, false},
+		{DuesEmployed, Yuan(2), true},
+		{DuesEmployed, Yuan(3000), true},
+	} {
+		err := DuesBase{Year: 2026, Category: tc.c, Base: tc.base}.Validate(r)
+		if (err == nil) != tc.ok {
+			t.Errorf("%s base %s: %v", tc.c, tc.base, err)
+		}
+		if err != nil && !tc.ok && !strings.Contains(err.Error(), "不足1分") {
+			t.Errorf("%s base %s: %v, want it to say the dues are under one fen", tc.c, tc.base, err)
 		}
 	}
 }
