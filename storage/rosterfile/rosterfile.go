@@ -507,6 +507,16 @@ func (s *Service) read(path string) (*xlsx.RosterFile, error) {
 	return rf, nil
 }
 
+// stillRead reports whether path is, by its size and time of change, the
+// file read last (the one the preview on screen was made from).
+func (s *Service) stillRead(path string) bool {
+	st, err := os.Stat(path)
+	s.mu.Lock()
+	last := s.last
+	s.mu.Unlock()
+	return err == nil && last != nil && last.path == path && last.size == st.Size() && last.mtime.Equal(st.ModTime())
+}
+
 // CommitImport carries out a previewed import in one transaction.
 func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err error) {
 	if err := backup.Before(s.store, storage.BackupImport); err != nil {
@@ -528,7 +538,15 @@ func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err e
 // A sheet whose name was taken as its rows' 所在党支部 carries it in a
 // 所在党支部 column, so that re-imported unchanged its rows are refused
 // for the same reason, not imported without the branch.
+//
+// The copy is made from the file on disk by the preview's row numbers, so
+// it is written only while the file is the one the preview read: edited in
+// WPS meanwhile (a row deleted), the copy held the wrong people under the
+// wrong reasons and left a refused one out (review s14-preview7 #4).
 func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) {
+	if !s.stillRead(p.File) {
+		return 0, model.Errorf(nil, "文件“%s”在预览之后改动过，问题行已对不上；请关闭预览，重新导入这个文件后再导出问题行", filepath.Base(p.File))
+	}
 	named := xlsx.SheetBranches{}
 	for _, sh := range p.Sheets {
 		if sh.BranchFromName && sh.NameBranch != "" {
