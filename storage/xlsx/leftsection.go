@@ -187,14 +187,14 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		switch {
 		case word != "":
 			return leaverNote{kind: noteBelow, title: title, word: word}
-		case note:
+		case note || speaksOfLeaving(title):
 			// 注：以下为在册党员 ends the leavers above it (review s13-hx
 			// #16: 王五 under it was refused as having left).
 			return leaverNote{kind: noteCurrent, title: title}
 		}
 		return leaverNote{}
 	case word == "":
-		if note && (strings.Contains(rest, "失联") || strings.Contains(rest, "停止组织生活")) {
+		if note && (strings.Contains(rest, "失联") || strings.Contains(rest, "停止组织生活")) || !note && speaksOfLeaving(title) {
 			return leaverNote{kind: noteCurrent, title: title}
 		}
 		return leaverNote{}
@@ -213,6 +213,18 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		return leaverNote{}
 	}
 	return leaverNote{kind: noteBelow, title: title, word: word}
+}
+
+// speaksOfLeaving reports a row's one text that speaks of leaving but
+// does not say its people left (组织关系转出中, 历史遗留：党员组织关系待接
+// 转): the title of a group of members. Not read so, it was refused as a
+// person named so, or passed over without a line (review s13-reattack
+// #17). A group's title known as one (待转出党员) is read as before.
+func speaksOfLeaving(title string) bool {
+	if _, ok := groupTitleOf(title); ok || utf8.RuneCountInString(title) > 20 {
+		return false
+	}
+	return slices.ContainsFunc(slices.Concat(leftWords, rowSectionWords), func(w string) bool { return strings.Contains(title, w) })
 }
 
 // leaverNames are the people a note names as having left — 李四已于2025年
@@ -477,7 +489,11 @@ func (im *importer) currentNote(n int, title, ended string) {
 	note := func(format string, args ...any) {
 		im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, n, "", format, args...))
 	}
+	_, isNote := cutNotePrefix(title)
 	switch {
+	case !isNote:
+		// A group's title: speaksOfLeaving.
+		note("分组行“%s”：是分组的标题，不是党员，未导入；它没有说其下的人已离开，其下各行照常导入", title)
 	case strings.Contains(title, "失联") && !im.h.has(model.FieldLostContact):
 		note("说明行“%s”：失联党员仍在花名册上，其下各行照常导入，但没有记为失联党员，请导入后在窗口中逐人登记", title)
 	case strings.Contains(title, "停止组织生活"):
