@@ -646,7 +646,14 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			if len(path) > 0 {
 				grouped := isGroup(g, groups[leafRow-i], leafRow, c)
 				_, part := dateParts[headingKey(t, true)]
-				if hintText(t) && !(grouped && part) {
+				// Under a group, a note is skipped only with sub-headings
+				// still below it: the lowest text in brackets under 入党时间
+				// — （预备） | （转正） — is the sub-heading itself.
+				lower := false
+				for jj := j + 1; jj < k && !lower; jj++ {
+					lower = groups[jj][c] != "" && groups[jj][c] != t
+				}
+				if hintText(t) && (!grouped || lower && !part) {
 					continue
 				}
 				// 所在党支部 over 党小组 alone in the row below: the

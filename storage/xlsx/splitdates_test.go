@@ -218,3 +218,22 @@ func TestNoteLineBetweenGroupAndSubHeadings(t *testing.T) {
 		})
 	}
 }
+
+// Sub-headings in brackets as the lowest row under a group — 入党时间 over
+// （预备） | （转正） — are the sub-headings, not notes to skip: skipped,
+// both columns were 入党时间 and every member refused (a note line is
+// skipped only with sub-headings still below it).
+func TestBracketedSubHeadingsUnderGroup(t *testing.T) {
+	id := idNumber("19800415", "311")
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", nil},
+		{nil, nil, nil, nil, "（预备）", "（转正）"},
+		{"1", "层四", id, "正式党员", "2003.05", "2004.05"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "D2"}, [2]string{"E1", "F1"}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+		t.Fatalf("members %+v rejected %v", rf.Members, refusals(rf))
+	}
+	if m := rf.Members[0].Member; m.JoinDate != model.MonthDate(2003, 5) || m.FullDate != model.MonthDate(2004, 5) {
+		t.Errorf("stored 加入 %v 转正 %v, want 2003-05 2004-05", m.JoinDate, m.FullDate)
+	}
+}
