@@ -22,6 +22,9 @@ const (
 	EventTransferVoid EventKind = "转出作废"
 )
 
+// EventDateField is the date of an event recorded in the event form.
+const EventDateField Field = "日期"
+
 // LeavingEvents are the events that take a member off the active roster.
 var LeavingEvents = []EventKind{EventTransferOut, EventDeath, EventExpulsion, EventSuspension}
 
@@ -105,6 +108,6 @@ func (e MembershipEvent) Apply(m *Member, today Date) error {
 
 var eventNoteHint = map[EventKind]string{
 	EventTransferOut: "转往何处（及介绍信编号）",
-	EventDeath:       "情况",
+	EventDeath:       "死亡情况",
 	EventExpulsion:   "处理决定（开除、除名、劝退或自行脱党）",
 }

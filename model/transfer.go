@@ -902,6 +902,31 @@ func DuesPaidRecord(d Date) DatedRecord { return DatedRecord{What: Textf("交纳
 // full member or pay dues here after leaving. The one sentence names that
 // record.
 func CheckLetterAfterRecords(date Date, name string, records []DatedRecord) error {
+	latest := latestAfter(date, records)
+	if latest == nil {
+		return nil
+	}
+	return ValidationErrors{Problem(LetterDateField,
+		"%s 早于%s在本支部的最后一项记录：%s %s；介绍信的日期不能早于这一天", date.String(), name, latest.Date.String(), latest.What)}
+}
+
+// CheckLeavingAfterRecords is the same rule for a 死亡, 出党 or 停止党籍
+// recorded without a letter: a member who died on a day did not attend,
+// pay dues or become a full member here afterwards, and a date before those
+// records would turn them into records of nobody (the register printed
+// payments after a death, review s14-attack8 #25). field is the form's
+// date field the sentence is reported against.
+func CheckLeavingAfterRecords(field Field, kind EventKind, date Date, name string, records []DatedRecord) error {
+	latest := latestAfter(date, records)
+	if latest == nil {
+		return nil
+	}
+	return ValidationErrors{Problem(field,
+		"%s 早于%s在本支部的最后一项记录：%s %s；“%s”的日期不能早于这一天", date.String(), name, latest.Date.String(), latest.What, Sentence(string(kind)))}
+}
+
+// latestAfter is the latest of records dated after date, or nil.
+func latestAfter(date Date, records []DatedRecord) *DatedRecord {
 	var latest *DatedRecord
 	for i := range records {
 		r := &records[i]
@@ -912,9 +937,5 @@ func CheckLetterAfterRecords(date Date, name string, records []DatedRecord) erro
 			latest = r
 		}
 	}
-	if latest == nil {
-		return nil
-	}
-	return ValidationErrors{Problem(LetterDateField,
-		"%s 早于%s在本支部的最后一项记录：%s %s；介绍信的日期不能早于这一天", date.String(), name, latest.Date.String(), latest.What)}
+	return latest
 }

@@ -324,6 +324,16 @@ func (s *Store) RecordEvent(e model.MembershipEvent) (model.Member, error) {
 		if err := e.Apply(&m, model.DateOf(now)); err != nil {
 			return err
 		}
+		if e.Kind.LeavesRoster() {
+			// 转出 by letter is checked the same way in prepareLetter.
+			records, err := laterRecords(tx, &before, e.Date)
+			if err != nil {
+				return err
+			}
+			if err := model.CheckLeavingAfterRecords(model.EventDateField, e.Kind, e.Date, before.Name, records); err != nil {
+				return err
+			}
+		}
 		m.UpdatedAt = now
 		if err := updateMemberRow(tx, &m); err != nil {
 			return err
@@ -338,6 +348,22 @@ func (s *Store) RecordEvent(e model.MembershipEvent) (model.Member, error) {
 		return model.Member{}, fail("登记"+string(e.Kind), err)
 	}
 	return m, nil
+}
+
+// LaterRecords are the member's records in this branch dated after date
+// (their latest attendance, 转正, 转入 or 恢复党籍, dues payment), for a form
+// to say on leaving its date field what saving would refuse.
+func (s *Store) LaterRecords(memberID int64, date model.Date) ([]model.DatedRecord, error) {
+	var out []model.DatedRecord
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		m, err := memberByID(tx, memberID)
+		if err != nil {
+			return err
+		}
+		out, err = laterRecords(tx, &m, date)
+		return err
+	})
+	return out, fail("读取党员记录", err)
 }
 
 // MemberEvents returns the member's events, oldest first.

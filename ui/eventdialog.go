@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,11 @@ type eventDialog struct {
 	record *widget.Button
 	// kindF, dateF and noteF are the fields the checks report against.
 	kindF, dateF, noteF *kit.Field
+	// later caches the member's records after laterOn: the form checks on
+	// every keystroke, the store is asked again only when the date changes.
+	later   []model.DatedRecord
+	laterOn model.Date
+	laterOK bool
 }
 
 func showEventDialog(sh *shell, m model.Member) *eventDialog {
@@ -34,7 +40,7 @@ func showEventDialog(sh *shell, m model.Member) *eventDialog {
 	d.form.Ask = sh.confirmDiscard
 	d.form.OnSubmit = d.submit
 	d.kind = kit.NewChoice(selectOptions(model.AvailableEvents(&m)...), func(s string) {
-		d.note.SetPlaceHolder(model.EventKind(s).NoteHint())
+		d.note.SetPlaceHolder(lang.L(model.EventKind(s).NoteHint()))
 	})
 	d.date = newDateEntry(sh).NeedDay()
 	d.note = kit.NewEntry()
@@ -74,7 +80,32 @@ func (d *eventDialog) event() (model.MembershipEvent, *kit.Field, string) {
 		}
 		return e, d.noteF, err.Error()
 	}
+	if kind.LeavesRoster() {
+		if p := d.afterRecords(e); p != "" {
+			return e, d.dateF, p
+		}
+	}
 	return e, nil, ""
+}
+
+// afterRecords says, as RecordEvent would refuse it, a leaving date before
+// the member's own later records (model.CheckLeavingAfterRecords, the rule
+// 转出 follows), or "".
+func (d *eventDialog) afterRecords(e model.MembershipEvent) string {
+	if !d.laterOK || d.laterOn != e.Date {
+		later, err := d.sh.svc.Roster.LaterRecords(d.m.ID, e.Date)
+		if err != nil {
+			// the store says it again on 登记
+			return ""
+		}
+		d.later, d.laterOn, d.laterOK = later, e.Date, true
+	}
+	err := model.CheckLeavingAfterRecords(model.EventDateField, e.Kind, e.Date, d.m.Name, d.later)
+	var verrs model.ValidationErrors
+	if errors.As(err, &verrs) && len(verrs) > 0 {
+		return kit.Say(verrs[0].Text)
+	}
+	return ""
 }
 
 func (d *eventDialog) check(report func(*kit.Field, string)) {
@@ -92,7 +123,7 @@ func (d *eventDialog) submit() {
 		d.save(e)
 		return
 	}
-	d.sh.confirm(lang.L("确认登记“{{.Kind}}”", map[string]any{"Kind": string(e.Kind)}),
+	d.sh.confirm(lang.L("确认登记“{{.Kind}}”", map[string]any{"Kind": lang.L(string(e.Kind))}),
 		lang.L("登记后，{{.Name}}将离开在册党员名单。不会删除任何记录：其信息和历史仍可在花名册的“已离开”中查看。", map[string]any{"Name": d.m.Name}),
 		func() { d.save(e) })
 }

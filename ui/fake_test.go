@@ -31,6 +31,9 @@ type fakeStore struct {
 	choices     []model.ImportChoice  // what PreviewImportWith was given
 	rejectedOut []string              // where WriteRejected wrote
 	exported    []string              // paths ExportRoster wrote
+	// records are each member's dated records (attendance, payments) that
+	// LaterRecords and RecordEvent check a leaving date against.
+	records map[int64][]model.DatedRecord
 }
 
 func newFakeStore(today model.Date, ms ...model.Member) *fakeStore {
@@ -145,10 +148,27 @@ func (f *fakeStore) RecordEvent(e model.MembershipEvent) (model.Member, error) {
 	if err := e.Apply(&m, f.today); err != nil {
 		return model.Member{}, err
 	}
+	if e.Kind.LeavesRoster() {
+		if err := model.CheckLeavingAfterRecords(model.EventDateField, e.Kind, e.Date, m.Name, f.records[m.ID]); err != nil {
+			return model.Member{}, err
+		}
+	}
 	e.CreatedAt = time.Now()
 	f.events = append(f.events, e)
 	f.members[i] = m
 	return m, nil
+}
+
+func (f *fakeStore) LaterRecords(id int64, date model.Date) ([]model.DatedRecord, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []model.DatedRecord
+	for _, r := range f.records[id] {
+		if r.Date.After(date) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
 func (f *fakeStore) MemberEvents(id int64) ([]model.MembershipEvent, error) {

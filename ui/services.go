@@ -26,6 +26,9 @@ type Roster interface {
 	UpdateMember(m model.Member) ([]model.FieldChange, error)
 	RecordEvent(e model.MembershipEvent) (model.Member, error)
 	MemberEvents(memberID int64) ([]model.MembershipEvent, error)
+	// LaterRecords are the member's records dated after date (attendance,
+	// 转正, 转入, payment): a leaving event may not predate them.
+	LaterRecords(memberID int64, date model.Date) ([]model.DatedRecord, error)
 	MemberChanges(memberID int64) ([]model.FieldChange, error)
 }
 
