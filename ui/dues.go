@@ -250,22 +250,41 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	if len(p.Ignored) > 0 {
 		text += "\n" + lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(p.Ignored, lang.L("、"))})
 	}
-	for _, n := range p.Notes { // as the roster import's preview lists them
-		text += "\n" + sayReason(n.Message, n.Text)
-	}
 	v.summary = kit.NewWrapLabel(text)
+	// Several sheets: the sheet has its own column, as in the roster's
+	// preview; glued before the row number in a column three characters
+	// wide it hid the row (review s14-preview7 #6).
+	multi := len(p.Sheets) > 1
 	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 6},
 		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24, wrap: true}}
+	if multi {
+		cols = append([]textColumn{{title: "工作表", chars: 6}}, cols...)
+		cols[len(cols)-1].chars -= 6
+	}
 	cell := func(r, c int) string {
 		rj := p.Rejected[r]
-		row := strconv.Itoa(rj.Row)
-		if len(p.Sheets) > 1 {
-			row = rj.Sheet + " " + row
+		cells := []string{strconv.Itoa(rj.Row), rj.Name, fieldLabel(rj.Field), rj.Value, sayReason(rj.Reason, rj.Text)}
+		if multi {
+			cells = append([]string{rj.Sheet}, cells...)
 		}
-		return []string{row, rj.Name, fieldLabel(rj.Field), rj.Value, sayReason(rj.Reason, rj.Text)}[c]
+		return cells[c]
 	}
 	v.rejected = newTextTable(cols, func() int { return len(p.Rejected) }, cell)
 	fitRows(v.rejected, cols, len(p.Rejected), cell)
+	// The notes (15-digit IDs upgraded, …) have their own tab with where
+	// each is, as in the roster's preview: a retirees' sheet gave 32 of
+	// them, appended to the summary, which pushed the tables and the
+	// buttons out of the window (review s14-preview7 #8).
+	noteCols := []textColumn{{title: "位置", chars: 10}, {title: "说明", chars: 34, wrap: true}}
+	noteCell := func(r, c int) string {
+		n := p.Notes[r]
+		if c == 1 {
+			return sayReason(n.Message, n.Text)
+		}
+		return notePlace(n, multi)
+	}
+	notes := newTextTable(noteCols, func() int { return len(p.Notes) }, noteCell)
+	fitRows(notes, noteCols, len(p.Notes), noteCell)
 	v.accepted = widget.NewList(func() int { return len(v.lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.lines[i]) })
@@ -273,16 +292,31 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		container.NewTabItem(lang.L("将导入 {{.N}} 人", map[string]any{"N": len(p.Bases)}), v.accepted),
 		container.NewTabItem(lang.N("未通过 {{.N}} 行", len(rows), map[string]any{"N": len(rows)}), v.rejected),
 	)
+	if len(p.Notes) > 0 {
+		v.tabs.Append(container.NewTabItem(lang.L("提示（{{.N}}）", map[string]any{"N": len(p.Notes)}), notes))
+	}
 	if len(p.Rejected) > 0 {
 		v.tabs.SelectIndex(1)
 	}
+	// Written off the UI goroutine, with progress, and said when done:
+	// the window froze with the preview still up, and nothing said the
+	// bases were in (review s14-preview7 #5, s14-newuser #11).
 	commit := func() {
 		v.dlg.Hide()
-		if err := d.sh.svc.DuesFiles.CommitBases(p); err != nil {
-			d.sh.showError("导入党费基数", err)
-			return
-		}
-		d.changed()
+		wait := d.sh.progress("正在导入…", filepath.Base(p.File))
+		d.sh.background(func() {
+			err := d.sh.svc.DuesFiles.CommitBases(p)
+			fyne.Do(func() {
+				wait.Hide()
+				if err != nil {
+					d.sh.showError("导入党费基数", err)
+					return
+				}
+				d.changed()
+				kit.Inform(d.sh.win, "导入完成", lang.N("已导入 {{.Year}}年 {{.N}} 人的党费基数。", len(p.Bases),
+					map[string]any{"Year": p.Year, "N": len(p.Bases)}))
+			})
+		})
 	}
 	v.save = widget.NewButton(lang.L("导入"), func() {
 		// A 党费已交至 moved earlier makes paid months owed: the members
@@ -305,14 +339,15 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
 	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.save), note)
-	body := container.NewBorder(v.summary, bottom, nil, nil, v.tabs)
+	size := kit.FitIn(d.sh.win, fyne.NewSize(820, 520))
+	body := container.NewBorder(kit.NewCappedScroll(v.summary, previewTopShare*size.Height), bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入党费基数"), body, d.sh.win)
 	kit.EnterEsc(d.sh.win, v.dlg, func() {
 		if !v.save.Disabled() {
 			v.save.OnTapped()
 		}
 	}, v.dlg.Hide)
-	v.dlg.Resize(kit.FitIn(d.sh.win, fyne.NewSize(820, 520)))
+	v.dlg.Resize(size)
 	v.dlg.Show()
 }
 

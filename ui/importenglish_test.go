@@ -215,6 +215,9 @@ func TestBasesPreviewReasonsInEachLanguage(t *testing.T) {
 				t.Fatalf("%d refusals, %d notes: %q %+v", len(said), len(v.p.Notes), said, v.p.Notes)
 			}
 			all := strings.Join(said, "\n") + "\n" + v.summary.Text
+			for _, n := range v.p.Notes { // in their own tab
+				all += "\n" + sayReason(n.Message, n.Text)
+			}
 			if tc.lang == Chinese {
 				for _, want := range []string{"花名册中没有这个身份证号码的党员", "花名册中该身份证号码的党员是 " + ms[5].Name + "，不是 别的名字",
 					"“干部”不是缴纳类别，应为 在职、年薪制、个体、离退休、农民、学生、下岗失业、低保/救济 之一", "与第 9 行的身份证号码相同（同一人只能有一个基数，请删去不要的一行）",

@@ -127,7 +127,11 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
 	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.confirm), note)
-	top := container.NewVBox(v.summary, v.choices)
+	// The choices' length depends on the file (60 branch names, 25
+	// columns, 12 sheets without a roster): capped, they scroll, and the
+	// tables, the 所在党支部一律填写 box and the buttons stay in the window
+	// (review s14-preview7 #7).
+	top := container.NewVBox(v.summary, kit.NewCappedScroll(v.choices, previewTopShare*size.Height))
 	body := container.NewBorder(top, bottom, nil, nil, v.tabs)
 	v.dlg = dialog.NewCustomWithoutButtons(lang.L("导入预览"), body, sh.win)
 	// Enter imports (when 导入 can), Esc cancels, as in every dialog.
@@ -344,15 +348,42 @@ func (v *importPreview) noteCell(row, col int) string {
 	if col == 1 {
 		return sayReason(n.Message, n.Text)
 	}
+	return notePlace(n, v.p.MultiSheet())
+}
+
+// notePlace is where a note of an import is: 第3行, or 第一党支部 第3行
+// when several sheets were read; the sheet alone for a note of a sheet.
+func notePlace(n model.ImportNote, multi bool) string {
 	switch {
-	case n.Row > 0 && v.p.MultiSheet():
+	case n.Row > 0 && multi:
 		return lang.L("{{.Sheet}} 第{{.Row}}行", map[string]any{"Sheet": n.Sheet, "Row": n.Row})
 	case n.Row > 0:
 		return lang.L("第{{.Row}}行", map[string]any{"Row": n.Row})
-	case v.p.MultiSheet():
+	case multi:
 		return n.Sheet
 	}
 	return lang.L("整个工作表")
+}
+
+// previewTopShare is the most of an import preview's height its top part
+// (the summary, the sheets, the columns and names left out) takes; beyond
+// it the part scrolls, so that the tables and buttons keep their room.
+const previewTopShare = 0.35
+
+// previewListLength and previewColumnsLength are how many names of a list
+// (sheets, branches; columns) the preview spells out before "等N个".
+const (
+	previewListLength    = 6
+	previewColumnsLength = 12
+)
+
+// firstOf joins the first n of names with 、 and, when there are more,
+// says how many in all: 甲、乙、丙等60个.
+func firstOf(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, lang.L("、"))
+	}
+	return lang.L("{{.Names}}等{{.N}}个", map[string]any{"Names": strings.Join(names[:n], lang.L("、")), "N": len(names)})
 }
 
 // sayReason is an import's refusal or note in the UI language: its Text
@@ -487,9 +518,20 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 	if len(p.Skipped) > 0 {
 		// Every sheet is named, the ones that hold no roster too: a roster
 		// whose headings were not recognised must not vanish unsaid.
-		var names []string
+		// Sheets skipped for the same reason are named together, the
+		// reason once: twelve sheets of 填表说明, 统计汇总 … repeated it
+		// twelve times (review s14-preview7 #7).
+		var reasons []string
+		byReason := map[string][]string{}
 		for _, s := range p.Skipped {
-			names = append(names, lang.L("{{.Sheet}}（{{.Reason}}）", map[string]any{"Sheet": s.Name, "Reason": lang.L(s.Reason)}))
+			if _, seen := byReason[s.Reason]; !seen {
+				reasons = append(reasons, s.Reason)
+			}
+			byReason[s.Reason] = append(byReason[s.Reason], s.Name)
+		}
+		var names []string
+		for _, r := range reasons {
+			names = append(names, lang.L("{{.Sheet}}（{{.Reason}}）", map[string]any{"Sheet": firstOf(byReason[r], previewListLength), "Reason": lang.L(r)}))
 		}
 		l := kit.NewWrapLabel(lang.L("未读取的工作表：{{.Sheets}}", map[string]any{"Sheets": strings.Join(names, lang.L("、"))}))
 		out = append(out, l)
@@ -499,14 +541,14 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		for i, t := range ignored {
 			said[i] = kit.Say(t) // 学历（重复的“学历”列） in the UI's language
 		}
-		l := kit.NewWrapLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": strings.Join(said, lang.L("、"))}))
+		l := kit.NewWrapLabel(lang.L("未导入的列：{{.Columns}}", map[string]any{"Columns": firstOf(said, previewColumnsLength)}))
 		out = append(out, l)
 	}
 	if p.OtherBranches > 0 || (p.EmptyBranches > 0 && p.ProfileBranch != "") {
 		var msg []string
 		if p.OtherBranches > 0 {
 			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部（{{.Names}}）与本支部名称“{{.Branch}}”不同。", map[string]any{
-				"N": p.OtherBranches, "Names": strings.Join(p.OtherNames, "、"), "Branch": p.ProfileBranch}))
+				"N": p.OtherBranches, "Names": firstOf(p.OtherNames, previewListLength), "Branch": p.ProfileBranch}))
 		}
 		if p.EmptyBranches > 0 {
 			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}))

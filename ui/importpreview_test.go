@@ -602,3 +602,99 @@ func TestImportPreviewWaitsForThePlanOfTheBoxes(t *testing.T) {
 		t.Errorf("imported %+v, want the plan for 第一党支部 alone", f.committed)
 	}
 }
+
+// A 党委's roster — six sheets, 60 branch names, 25 columns not imported,
+// 12 sheets without a roster — kept the tables, the 所在党支部一律填写 box and
+// the buttons out of the window at 1024×700 (review s14-preview7 #7): the
+// lists are cut to their first names and how many, the sheets skipped for
+// one reason are named together, and the top part scrolls.
+func TestImportPreviewOfACrowdedWorkbookKeepsItsTablesAt1024(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		t.Run(string(l), func(t *testing.T) {
+			s := demoShell(t, l, 14)
+			s.win.Resize(smallWindow)
+			s.show(screenRoster)
+			var p model.ImportPreview
+			p.File = "党委名册.xlsx"
+			p.ProfileBranch = "机关第一党支部"
+			p.Plan.Add = s.members[:8]
+			for i, name := range []string{"机关", "生产", "销售", "研发", "后勤", "离退休"} {
+				p.Sheets = append(p.Sheets, model.ImportSheet{Name: name, Included: true, HeaderRow: 1, Rows: 30 + i})
+			}
+			p.Sheets[0].Ignored = []string{}
+			for i := range 25 {
+				p.Sheets[0].Ignored = append(p.Sheets[0].Ignored, fmt.Sprintf("附加信息第%d项", i+1))
+			}
+			for i := range 12 {
+				p.Skipped = append(p.Skipped, model.SkippedSheet{Name: fmt.Sprintf("说明%d", i+1), Reason: "没有找到表头（姓名、公民身份号码等）"})
+			}
+			for i := range 60 {
+				p.OtherNames = append(p.OtherNames, fmt.Sprintf("甘肃陇原机械制造有限公司机关第%d党支部（联合党支部）", i+1))
+			}
+			p.OtherBranches = 180
+			v := showImportPreview(s, p)
+			d := fyne.CurrentApp().Driver()
+			bottom := s.win.Canvas().Size().Height
+			for name, o := range map[string]fyne.CanvasObject{"the tables": v.tabs, "确认导入": v.confirm} {
+				if y := d.AbsolutePositionForObject(o).Y; y < 0 || y+o.Size().Height > bottom+1 || o.Size().Height < 1 {
+					t.Errorf("%s at y=%.0f, %.0f high, out of the %.0f px window", name, y, o.Size().Height, bottom)
+				}
+			}
+			if h := v.tabs.Size().Height; h < 150 {
+				t.Errorf("the tables keep %.0f px", h)
+			}
+			text := textsOf(v.choices)
+			if n := strings.Count(text, lang.L("没有找到表头（姓名、公民身份号码等）")); n != 1 {
+				t.Errorf("the skipped sheets' one reason is said %d times", n)
+			}
+			if strings.Contains(text, "第60党支部") || !strings.Contains(text, "60") {
+				t.Errorf("the 60 branch names are not cut to a few and a count: %.300s", text)
+			}
+		})
+	}
+}
+
+// The bases preview of a retirees' sheet with 32 old 15-digit IDs: its
+// notes go to a tab of their own, with their rows, and the tables and 导入
+// stay in the 1024×700 window; refused rows of several sheets name the
+// sheet in a column of its own, not glued before a row number cut to
+// “在职 …” (review s14-preview7 #6, #8).
+func TestBasesPreviewKeepsItsTablesAt1024(t *testing.T) {
+	s := demoShell(t, Chinese, 14)
+	s.win.Resize(smallWindow)
+	s.show(screenDues)
+	var p model.BasePreview
+	p.Year = testToday.Year
+	p.Sheets = []string{"离退休人员", "在职"}
+	for i := range 32 {
+		p.Notes = append(p.Notes, model.ImportNote{Sheet: "离退休人员", Row: i + 2,
+			Message: fmt.Sprintf("党员%d：15位的旧身份证号码 110105500101003 已按国家标准（GB 11643-1999）升级为18位 11010519500101003X", i)})
+	}
+	p.Rejected = []model.Rejection{{Sheet: "离退休人员", Row: 12, Field: model.FieldIDNumber, Reason: "公民身份号码校验位不正确，请核对是否输错", Value: "620104200108170292"}}
+	d := duesOf(t, s)
+	d.showBasePreview(p)
+	v := d.basePreview
+	dr := fyne.CurrentApp().Driver()
+	bottom := s.win.Canvas().Size().Height
+	for name, o := range map[string]fyne.CanvasObject{"the tables": v.tabs, "导入": v.save} {
+		if y := dr.AbsolutePositionForObject(o).Y; y < 0 || y+o.Size().Height > bottom+1 {
+			t.Errorf("%s at y=%.0f, %.0f high, out of the %.0f px window", name, y, o.Size().Height, bottom)
+		}
+	}
+	if h := v.tabs.Size().Height; h < 150 {
+		t.Errorf("the tables keep %.0f px", h)
+	}
+	if strings.Contains(v.summary.Text, "15位") {
+		t.Errorf("the notes are still in the summary")
+	}
+	if len(v.tabs.Items) != 3 || !strings.Contains(v.tabs.Items[2].Text, "32") {
+		t.Fatalf("no tab of the 32 notes: %d tabs", len(v.tabs.Items))
+	}
+	notes := asTable(t, v.tabs.Items[2].Content)
+	if got := cellText(notes, 0, 0); got != "离退休人员 第2行" {
+		t.Errorf("the first note is placed %q, want 离退休人员 第2行", got)
+	}
+	if got, row := cellText(v.rejected, 0, 0), cellText(v.rejected, 0, 1); got != "离退休人员" || row != "12" {
+		t.Errorf("the refused row shows sheet %q, row %q", got, row)
+	}
+}
