@@ -16,6 +16,10 @@
 set -euo pipefail
 
 out=${1:?usage: windows/mesa.sh OUTDIR}
+# Absolute: a first build works in the cache and ends in /, and a relative
+# OUTDIR (make's dist/compat) then landed in /dist/compat, failing the
+# first `make windows` on every fresh machine.
+out=$(realpath -m -- "$out")
 here=$(cd "$(dirname "$0")" && pwd)
 cache_root=${XDG_CACHE_HOME:-$HOME/.cache}/branchledger
 # Several people may share a machine: one apt at a time.
