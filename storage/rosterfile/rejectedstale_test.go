@@ -57,3 +57,36 @@ func TestRejectedRowsNotCopiedFromAFileChangedSinceThePreview(t *testing.T) {
 		t.Errorf("copy after a new preview: %d rows, %v; want 1 (王五)", n, err)
 	}
 }
+
+// The workbook removed after the preview (a USB stick pulled): a changed
+// box is planned from what was read, so the plan imported is the one the
+// boxes show; the refused rows, copied from the file, are refused saying
+// where it went (review s14-preview7 #15).
+func TestPreviewPlansAgainWithTheFileGone(t *testing.T) {
+	zhang, li := validID("19900307", "451"), validID("19920408", "462")
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间"}
+	svc, _ := newService(t)
+	path := writeSheets(t, []string{"第一党支部", "第二党支部"},
+		[][]any{head, {"张三", zhang, "2015.06", "2016.06"}},
+		[][]any{head, {"李四", li, "2018.13", "2019.06"}})
+	p, err := svc.PreviewImport(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	c := p.Choice
+	c.Sheets = []string{"第一党支部"}
+	again, err := svc.PreviewImportWith(path, c)
+	if err != nil {
+		t.Fatalf("planned again with the file gone: %v", err)
+	}
+	if len(again.Plan.Add) != 1 || again.Plan.Add[0].Name != "张三" || len(again.Rejected) != 0 {
+		t.Errorf("plan for 第一党支部 alone: adds %+v, refuses %+v", again.Plan.Add, again.Rejected)
+	}
+	out := filepath.Join(t.TempDir(), "问题行.xlsx")
+	if _, err := svc.WriteRejected(p, out); err == nil || !strings.Contains(err.Error(), "U盘是否已拔出") {
+		t.Errorf("refused rows of a file gone: %v", err)
+	}
+}

@@ -5,7 +5,9 @@
 package rosterfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -495,6 +497,13 @@ func (s *Service) read(path string) (*xlsx.RosterFile, error) {
 	if statErr == nil && last != nil && last.path == path && last.size == st.Size() && last.mtime.Equal(st.ModTime()) {
 		return last.rf, nil
 	}
+	// Gone since it was read (the USB stick pulled with the preview
+	// open): what was read is planned again, as the file has not changed
+	// into something else (review s14-preview7 #15: the replan failed,
+	// and the box changed on screen was not the plan imported).
+	if errors.Is(statErr, fs.ErrNotExist) && last != nil && last.path == path {
+		return last.rf, nil
+	}
 	rf, err := xlsx.ReadRosterFile(path, xlsx.ReadOptions{Today: s.store.Today()})
 	if err != nil {
 		return nil, err
@@ -544,6 +553,9 @@ func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err e
 // WPS meanwhile (a row deleted), the copy held the wrong people under the
 // wrong reasons and left a refused one out (review s14-preview7 #4).
 func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) {
+	if _, err := os.Stat(p.File); errors.Is(err, fs.ErrNotExist) {
+		return 0, model.Errorf(nil, "文件“%s”已不在原处（U盘是否已拔出？），问题行要从这个文件复制；请插回U盘或把文件放回原处后再导出问题行", filepath.Base(p.File))
+	}
 	if !s.stillRead(p.File) {
 		return 0, model.Errorf(nil, "文件“%s”在预览之后改动过，问题行已对不上；请关闭预览，重新导入这个文件后再导出问题行", filepath.Base(p.File))
 	}
