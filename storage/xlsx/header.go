@@ -729,7 +729,8 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			if dupChecked[f] {
 				h.dups = append(h.dups, set)
 			}
-		case skippedHeadings[headingKey(leaf, false)] && len(path) == 1:
+		case skippedHeadings[headingKey(leaf, false)] && !(len(path) > 1 && isBranchHeading(path[len(path)-2])):
+			// (编号 under 所在党支部 is the branch's number: named above.)
 			if headingKey(leaf, false) == RejectedReasonHeading {
 				h.reasons = c + 1
 			} else if h.serial == 0 {

@@ -86,3 +86,21 @@ func TestColumnsUnderBranchThatAreNotTheBranch(t *testing.T) {
 		})
 	}
 }
+
+// 序号 under a group heading (基本信息 over 序号 | 姓名 | …) is the row
+// number still, never a column not imported; only 编号 under 所在党支部 is
+// the branch's number.
+func TestSerialUnderGroupHeading(t *testing.T) {
+	id := idNumber("19800415", "311")
+	rf := read(t, roster(t, [][]any{
+		{"基本信息", nil, nil, "入党时间", nil},
+		{"序号", "姓名", "公民身份号码", "预备", "转正"},
+		{"1", "层四", id, "2003.05", "2004.05"},
+	}, [2]string{"A1", "C1"}, [2]string{"D1", "E1"}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+		t.Fatalf("members %+v rejected %v", rf.Members, refusals(rf))
+	}
+	if ig := rf.Sheets[0].Ignored; len(ig) != 0 {
+		t.Errorf("columns not imported %q, want none", ig)
+	}
+}
