@@ -925,6 +925,27 @@ func CheckLeavingAfterRecords(field Field, kind EventKind, date Date, name strin
 		"%s 早于%s在本支部的最后一项记录：%s %s；“%s”的日期不能早于这一天", date.String(), name, latest.Date.String(), latest.What, Sentence(string(kind)))}
 }
 
+// CheckArrivalBeforeRecords refuses a 到本支部日期 later than the first of
+// the member's records in this branch (records, dated before date): they
+// could not attend or pay dues here before they came.
+func CheckArrivalBeforeRecords(date Date, name string, records []DatedRecord) error {
+	var first *DatedRecord
+	for i := range records {
+		r := &records[i]
+		if r.Date.IsZero() || !r.Date.Before(date) {
+			continue
+		}
+		if first == nil || r.Date.Before(first.Date) {
+			first = r
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	return ValidationErrors{Problem(FieldArrivedOn,
+		"%s 晚于%s在本支部的第一项记录：%s %s；到本支部日期不能晚于这一天", date.String(), name, first.Date.String(), first.What)}
+}
+
 // latestAfter is the latest of records dated after date, or nil.
 func latestAfter(date Date, records []DatedRecord) *DatedRecord {
 	var latest *DatedRecord

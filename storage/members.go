@@ -257,6 +257,20 @@ func (s *Store) UpdateMember(m model.Member) ([]model.FieldChange, error) {
 				return err
 			}
 		}
+		if !m.ArrivedOn.IsZero() && (old.ArrivedOn.IsZero() || m.ArrivedOn.After(old.ArrivedOn)) {
+			// A 到本支部日期 moved after the member's own records here
+			// would put their payments and attendance before they came:
+			// 到本支部日期 2026-10-01 for a secretary paying since 2025
+			// dropped him from the 2025 register while its 收缴 kept
+			// his 1798.80 元 (review s14-attack8 #34).
+			records, err := earlierRecords(tx, &old, m.ArrivedOn)
+			if err != nil {
+				return err
+			}
+			if err := model.CheckArrivalBeforeRecords(m.ArrivedOn, old.Name, records); err != nil {
+				return err
+			}
+		}
 		m.UpdatedAt = now
 		if err := updateMemberRow(tx, &m); err != nil {
 			return err

@@ -299,6 +299,54 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 	return out, nil
 }
 
+// earlierRecords are the member's first attendance and first dues payment
+// in this branch dated before date, since they last left it (a 转出, 死亡
+// … before date: what came before belongs to an earlier stay).
+func earlierRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedRecord, error) {
+	var since string
+	kinds := make([]string, len(model.LeavingEvents))
+	for i, k := range model.LeavingEvents {
+		kinds[i] = string(k)
+	}
+	err := tx.Raw(`SELECT ifnull(max(date), '') FROM member_events WHERE member_id = ? AND date < ? AND kind IN ?`,
+		m.ID, date.String(), kinds).Scan(&since).Error
+	if err != nil {
+		return nil, err
+	}
+	var out []model.DatedRecord
+	var att struct {
+		Date string
+		Kind string
+		Seq  int
+	}
+	err = tx.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
+		WHERE t.member_id = ? AND a.date < ? AND a.date > ? ORDER BY a.date LIMIT 1`, m.ID, date.String(), since).Scan(&att).Error
+	if err != nil {
+		return nil, err
+	}
+	if att.Date != "" {
+		d, err := model.ParseDate(att.Date)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
+	}
+	var paid string
+	err = tx.Raw(`SELECT ifnull(min(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date < ? AND p.date > ?
+		AND NOT EXISTS (SELECT 1 FROM dues_reversals r WHERE r.payment_id = p.id)`, m.ID, date.String(), since).Scan(&paid).Error
+	if err != nil {
+		return nil, err
+	}
+	if paid != "" {
+		d, err := model.ParseDate(paid)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, model.DuesPaidRecord(d))
+	}
+	return out, nil
+}
+
 // DraftLetter works out the letter a request would issue — its number, the
 // member's particulars and 党费交至 from the dues ledger — and the dues the
 // member still owes up to the letter's month, writing nothing. It refuses
