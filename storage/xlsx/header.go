@@ -780,7 +780,11 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	// every member refused (review s13-reattack #1–#3, s13-hx #4).
 	if splitDate[col.field] {
 		fb, fp := datePartOf(first)
-		if cb, cp := datePartOf(col); fp != "" && cp != "" && fp != cp && headingKey(fb, true) == headingKey(cb, true) && !h.hasPart(col.field, cp) {
+		cb, cp := datePartOf(col)
+		// A 日 completes a 年 and a 月: never a date of two parts
+		// without its month.
+		day := fp == "日" || cp == "日" && !(h.hasPart(col.field, "年") || fp == "年") || cp == "日" && !(h.hasPart(col.field, "月") || fp == "月")
+		if fp != "" && cp != "" && fp != cp && !day && headingKey(fb, true) == headingKey(cb, true) && !h.hasPart(col.field, cp) {
 			col.join, col.part, col.group = joinYearMonth, cp, cb
 			h.joins = append(h.joins, col)
 			for i := range h.cols {
@@ -955,25 +959,23 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 }
 
 // splitNote says how the parts of a date split into columns (j the last
-// of them) are read: E列和F列是“入党时间”下的年、月两列, naming each
-// column's part when they do not stand in the order 年, 月, 日.
+// of them) are read: E列和F列是“入党时间”下的年、月两列, each column's
+// part named when they do not stand in the order 年, 月.
 func splitNote(sheet string, j column, parts []column, label model.Term) model.ImportNote {
 	byPart := slices.Clone(parts)
 	slices.SortFunc(byPart, func(a, b column) int { return partOrder(a.part) - partOrder(b.part) })
-	inOrder := slices.IsSortedFunc(byPart, func(a, b column) int { return a.index - b.index })
 	var cols []string
 	for _, c := range byPart {
 		name, _ := excelize.ColumnNumberToName(c.index + 1)
-		name += "列"
-		if !inOrder {
-			name += "（" + c.part + "）"
-		}
 		cols = append(cols, name)
 	}
-	if len(byPart) == 2 {
-		return model.Note(sheet, 0, j.field, "%s和%s是“%s”下的年、月两列：合为一个%s（到月）导入", cols[0], cols[1], j.group, label)
+	switch {
+	case len(cols) == 3:
+		return model.Note(sheet, 0, j.field, "%s列（年）、%s列（月）、%s列（日）是“%s”下的年、月、日三列：合为一个%s导入（日为空的到月）", cols[0], cols[1], cols[2], j.group, label)
+	case byPart[0].index > byPart[1].index:
+		return model.Note(sheet, 0, j.field, "%[2]s列（月）和%[1]s列（年）是“%[3]s”下的年、月两列：合为一个%[4]s（到月）导入", cols[0], cols[1], j.group, label)
 	}
-	return model.Note(sheet, 0, j.field, "%s是“%s”下的年、月、日三列：合为一个%s导入（日为空的到月）", strings.Join(cols, "、"), j.group, label)
+	return model.Note(sheet, 0, j.field, "%s列和%s列是“%s”下的年、月两列：合为一个%s（到月）导入", cols[0], cols[1], j.group, label)
 }
 
 // partOrder orders the parts of a split date: 年, 月, 日.

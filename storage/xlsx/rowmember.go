@@ -753,10 +753,8 @@ func (r *rowMember) splitDate(f model.Field, parts []column, cells []string) err
 	}
 	slices.SortFunc(pieces, func(a, b piece) int { return partOrder(a.part) - partOrder(b.part) })
 	of := map[string]piece{}
-	var names []string
 	for _, p := range pieces {
 		of[p.part] = p
-		names = append(names, p.part)
 	}
 	if !slices.ContainsFunc(pieces, func(p piece) bool { return p.text != "" }) {
 		return nil
@@ -784,16 +782,18 @@ func (r *rowMember) splitDate(f model.Field, parts []column, cells []string) err
 		refs = append(refs, p.ref)
 	}
 	if !why.IsZero() {
-		var said []string
-		for _, p := range pieces {
-			v := quote(p.text)
+		said := func(p piece) any {
 			if p.text == "" {
-				v = "空"
+				return model.Textf("空")
 			}
-			said = append(said, fmt.Sprintf("%s（%s）为%s", p.ref, p.part, v))
+			return quote(p.text)
 		}
 		r.shown[f] = "" // every cell is named in the reason
-		r.reject(f, model.Textf("“%s”分成了%s%s列：%s，%s；请改正后再导入", parts[0].group, strings.Join(names, "、"), countSaid(len(pieces)), strings.Join(said, "，"), why))
+		if len(pieces) == 3 {
+			r.reject(f, model.Textf("“%s”分成了年、月、日三列：%s（年）为%s，%s（月）为%s，%s（日）为%s，%s；请改正后再导入", parts[0].group, y.ref, said(y), mo.ref, said(mo), d.ref, said(d), why))
+		} else {
+			r.reject(f, model.Textf("“%s”分成了年、月两列：%s（年）为%s，%s（月）为%s，%s；请改正后再导入", parts[0].group, y.ref, said(y), mo.ref, said(mo), why))
+		}
 		if blamed.col > 0 {
 			r.rejected[len(r.rejected)-1].Cols = []int{blamed.col}
 		}
@@ -805,17 +805,12 @@ func (r *rowMember) splitDate(f model.Field, parts []column, cells []string) err
 		date = model.NewDate(year, time.Month(month), day)
 		r.shown[f] += fmt.Sprintf("%d日", day)
 	}
-	r.from[f] = fmt.Sprintf("%s%s格合为", strings.Join(refs, "、"), countSaid(len(refs)))
+	r.from[f] = strings.Join(refs, "、") + "两格合为"
+	if len(refs) == 3 {
+		r.from[f] = strings.Join(refs, "、") + "三格合为"
+	}
 	setDate(&r.m, f, date)
 	return nil
-}
-
-// countSaid is 两 or 三, as the reasons count the cells of a split date.
-func countSaid(n int) string {
-	if n == 3 {
-		return "三"
-	}
-	return "两"
 }
 
 // daysIn is the number of days of a month.

@@ -33,7 +33,7 @@ func TestDateSplitIntoPartsAnyLayout(t *testing.T) {
 			},
 			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "G1"}, {"H1", "H2"}},
 			model.NewDate(2003, 10, 15), model.MonthDate(2004, 10), model.NewDate(1980, 4, 15),
-			"E列、F列、G列是“入党时间”下的年、月、日三列：合为一个加入党组织日期导入（日为空的到月）"},
+			"E列（年）、F列（月）、G列（日）是“入党时间”下的年、月、日三列：合为一个加入党组织日期导入（日为空的到月）"},
 		{"年 | 月 | 日 with the day left blank: to the month",
 			[][]any{
 				{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", nil, nil, "转正时间"},
@@ -48,7 +48,7 @@ func TestDateSplitIntoPartsAnyLayout(t *testing.T) {
 				{"1", "甲一", id, "正式党员", "2003", "10", "15", "2004.10"},
 			}, nil,
 			model.NewDate(2003, 10, 15), model.MonthDate(2004, 10), model.NewDate(1980, 4, 15),
-			"E列、F列、G列是“入党时间”下的年、月、日三列"},
+			"E列（年）、F列（月）、G列（日）是“入党时间”下的年、月、日三列"},
 		{"出生 merged over 年 | 月 | 日",
 			[][]any{
 				{"序号", "姓名", "公民身份号码", "出生", nil, nil, "人员类别", "入党时间", "转正时间"},
@@ -57,7 +57,7 @@ func TestDateSplitIntoPartsAnyLayout(t *testing.T) {
 			},
 			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "F1"}, {"G1", "G2"}, {"H1", "H2"}, {"I1", "I2"}},
 			model.MonthDate(2003, 10), model.MonthDate(2004, 10), model.NewDate(1980, 4, 15),
-			"D列、E列、F列是“出生”下的年、月、日三列：合为一个出生日期导入"},
+			"D列（年）、E列（月）、F列（日）是“出生”下的年、月、日三列：合为一个出生日期导入"},
 		{"月 | 年 under 入党时间",
 			[][]any{
 				{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", nil, "转正时间"},
@@ -66,7 +66,7 @@ func TestDateSplitIntoPartsAnyLayout(t *testing.T) {
 			},
 			[][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}, {"G1", "G2"}},
 			model.MonthDate(2003, 10), model.MonthDate(2004, 10), model.NewDate(1980, 4, 15),
-			"F列（年）和E列（月）是“入党时间”下的年、月两列：合为一个加入党组织日期（到月）导入"},
+			"E列（月）和F列（年）是“入党时间”下的年、月两列：合为一个加入党组织日期（到月）导入"},
 		{"入党年份 | 入党月份 | 转正年份 | 转正月份",
 			[][]any{
 				{"序号", "姓名", "公民身份号码", "人员类别", "入党年份", "入党月份", "转正年份", "转正月份"},
@@ -87,7 +87,7 @@ func TestDateSplitIntoPartsAnyLayout(t *testing.T) {
 				{"1", "甲五", id, "正式党员", "10", "2003", "11", "2004"},
 			}, nil,
 			model.MonthDate(2003, 10), model.MonthDate(2004, 11), model.NewDate(1980, 4, 15),
-			"H列（年）和G列（月）是“转正时间”下的年、月两列"},
+			"G列（月）和H列（年）是“转正时间”下的年、月两列"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
