@@ -754,3 +754,41 @@ func (s *Store) SaveMeetingSetup(b model.BranchMeetingSetup) error {
 	})
 	return fail("保存组织生活设置", err)
 }
+
+// OfficersAway are the records dated from..to whose 主持人 or 记录人 names
+// someone the record's own roll marks 请假 or 缺席 (model.OfficerChecks),
+// each with its 主持人, 记录人 and only those rows of its roll — what home
+// and `check` need to question them, without loading every roll.
+func (s *Store) OfficersAway(from, to model.Date) ([]model.Activity, error) {
+	var out []model.Activity
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		// instr finds the name inside a field of several (段旭辉、尹龙军);
+		// model.OfficerChecks then reads the names whole.
+		rows, err := tx.Raw(`SELECT a.id, a.kind, a.date, a.seq, a.chair, a.recorder, t.member_id, t.name, t.status
+			FROM activities a JOIN activity_attendance t ON t.activity_id = a.id
+			WHERE a.date >= ? AND a.date <= ? AND t.status <> ? AND t.name <> ''
+				AND (instr(a.chair, t.name) > 0 OR instr(a.recorder, t.name) > 0)
+			ORDER BY a.date, a.id, t.position`, from.String(), to.String(), string(model.Present)).Rows()
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var a model.Activity
+			var r model.AttendanceRow
+			var kind, status string
+			if err := rows.Scan(&a.ID, &kind, &a.Date, &a.Seq, &a.Chair, &a.Recorder, &r.MemberID, &r.Name, &status); err != nil {
+				return err
+			}
+			a.Kind, r.Status = model.ActivityKind(kind), model.Attendance(status)
+			if n := len(out); n > 0 && out[n-1].ID == a.ID {
+				out[n-1].Attendance = append(out[n-1].Attendance, r)
+				continue
+			}
+			a.Attendance = []model.AttendanceRow{r}
+			out = append(out, a)
+		}
+		return rows.Err()
+	})
+	return out, fail("读取活动记录", err)
+}

@@ -563,7 +563,7 @@ func (f *activityForm) recheck() {
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}))
 	f.attendanceTab.Text = lang.L("出席情况（实到 {{.Present}}/应到 {{.Due}}）", map[string]any{"Present": c.Present, "Due": c.Due})
 	f.tabs.Refresh()
-	f.checks.set(f.rules.Check(&a))
+	f.checks.set(append(f.rules.Check(&a), a.OfficerChecks()...))
 	f.form.Refresh()
 }
 
@@ -582,6 +582,22 @@ func (f *activityForm) showFiles() {
 func (f *activityForm) submit() {
 	f.dateLeft() // Enter in the date saves without leaving it
 	a := f.typed()
+	if officers := a.OfficerChecks(); len(officers) > 0 {
+		// A chair the roll marks absent is a contradiction the secretary
+		// may still mean (a roll corrected later): asked, not refused.
+		says := make([]string, len(officers))
+		for i, c := range officers {
+			says[i] = kit.Say(c.Text)
+		}
+		f.sc.sh.confirm(lang.L("主持人、记录人的出席情况"),
+			strings.Join(says, "\n")+"\n"+lang.L("仍要保存这条记录吗？"), func() { f.store(a) })
+		return
+	}
+	f.store(a)
+}
+
+// store saves the record (confirmed, if it had to be).
+func (f *activityForm) store(a model.Activity) {
 	before := numbered(f.sc.svc, a.Date.Year, a.Kind)
 	saved, err := f.sc.svc.SaveActivity(a)
 	if err != nil {

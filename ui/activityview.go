@@ -45,7 +45,7 @@ func (a *activitiesScreen) openView(id int64) {
 		a.sh.showError("读取活动记录", err)
 		return
 	}
-	checks := rc.Check(&act)
+	checks := append(rc.Check(&act), act.OfficerChecks()...)
 	var d dialog.Dialog
 	title := heading("")
 	title.SetText(kit.Say(act.TitleText()))

@@ -217,6 +217,13 @@ func checkActivities(b *Branch, r *model.BranchReport) error {
 	mobile := model.MobileAbsences(moves.Mobile, b.Today, model.CurrentMobileRules())
 	r.Participation = model.ParticipationWith(ms, held, b.Today, rules, b.Rules.Constitution, mobile, since)
 	r.Findings = append(r.Findings, model.InquorateFindings(b.Year, held, b.Rules.Branch)...)
+	away, err := b.Store.OfficersAway(model.NewDate(b.Year, time.January, 1), model.NewDate(b.Year, time.December, 31))
+	if err != nil {
+		return err
+	}
+	for i := range away {
+		r.Findings = append(r.Findings, away[i].OfficerFindings()...)
+	}
 	r.Findings = append(r.Findings, r.Calendar.Findings()...)
 	r.Findings = append(r.Findings, model.ParticipationFindings(r.Participation, b.Rules.Constitution)...)
 	return nil
