@@ -157,6 +157,15 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 
 	rows := make([]model.ImportRow, 0, len(rf.Members))
 	origin := make([]xlsx.ImportedRow, 0, len(rf.Members))
+	// A member already on file keeps the 所在党支部 stored when the file
+	// gives none: a phone list without the column, imported with
+	// 所在党支部一律填写 ticked by default, rewrote 第一/第二党支部 to the
+	// profile's name and called the stored branches empty (review
+	// s14-preview7 #13, #18).
+	stored, err := s.storedBranches()
+	if err != nil {
+		return model.ImportPreview{}, err
+	}
 	fileBranch := make([]string, 0, len(rf.Members)) // each row's 所在党支部 as the file (or sheet name) gives it
 	for _, r := range rf.Members {
 		if !included[r.Sheet] {
@@ -170,7 +179,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			r.BranchFrom, r.BranchSource = "工作表名称", r.Sheet
 		}
 		fileBranch = append(fileBranch, m.BranchName)
-		if choice.ProfileBranch && profile.BranchName != "" {
+		if choice.ProfileBranch && profile.BranchName != "" && (m.BranchName != "" || stored[m.IDNumber] == "") {
 			m.BranchName = profile.BranchName
 			r.BranchFrom, r.BranchSource = "本支部名称", profile.BranchName
 			if !slices.Contains(fields, model.FieldBranchName) {
@@ -217,6 +226,8 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for i, b := range fileBranch {
 		switch {
 		case refused[i]:
+		case b == "" && stored[rows[i].Member.IDNumber] != "":
+			// kept as stored
 		case b == "":
 			p.EmptyBranches++
 		case profile.BranchName != "" && b != profile.BranchName:
@@ -514,6 +525,22 @@ func (s *Service) read(path string) (*xlsx.RosterFile, error) {
 		s.mu.Unlock()
 	}
 	return rf, nil
+}
+
+// storedBranches are the 所在党支部 of the members on file, by ID number,
+// for those that have one.
+func (s *Service) storedBranches() (map[string]string, error) {
+	ms, err := s.store.Members()
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(ms))
+	for i := range ms {
+		if ms[i].BranchName != "" {
+			out[ms[i].IDNumber] = ms[i].BranchName
+		}
+	}
+	return out, nil
 }
 
 // stillRead reports whether path is, by its size and time of change, the
