@@ -73,3 +73,25 @@ func TestImportWithoutBranchKeepsTheStoredOne(t *testing.T) {
 		}
 	}
 }
+
+// A name the spreadsheet program gave (Sheet1, 工作表2) and a name that
+// tidies to one character (旧名单 → 旧) are not offered as 所在党支部
+// (review s14-preview7 #2); 第一党支部 is.
+func TestDefaultSheetNamesAreNoBranch(t *testing.T) {
+	zhang := validID("19900307", "451")
+	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间"}
+	for _, tc := range []struct {
+		sheet string
+		offer bool
+	}{{"Sheet1", false}, {"工作表2", false}, {"旧名单", false}, {"第一党支部", true}} {
+		svc, _ := newService(t)
+		path := writeSheets(t, []string{tc.sheet, "说明"}, [][]any{head, {"张三", zhang, "2015.06", "2016.06"}}, [][]any{{"填表说明"}})
+		p, err := svc.PreviewImportWith(path, model.ImportChoice{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Sheets) == 0 || p.Sheets[0].CanUseName != tc.offer {
+			t.Errorf("sheet %q: offered as a branch %+v, want %v", tc.sheet, p.Sheets, tc.offer)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"branchledger/model"
 	"branchledger/storage"
@@ -132,6 +133,12 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if !sh.HasBranchColumn() && sh.TitleBranch == "" {
 			if nb, why = xlsx.BranchFromHeading(sh.Name, false); nb == "" && why == "" {
 				why = "不是党支部的名称"
+			}
+			// Sheet1, 工作表2: a name the program gave, no branch's; 旧
+			// (from 旧名单): one character names no branch (review
+			// s14-preview7 #2: both were offered as 所在党支部).
+			if DefaultSheetName(sh.Name) || utf8.RuneCountInString(nb) < 2 {
+				nb, why = "", "不是党支部的名称"
 			}
 		}
 		canUse := nb != ""
@@ -542,6 +549,12 @@ func (s *Service) storedBranches() (map[string]string, error) {
 	}
 	return out, nil
 }
+
+// DefaultSheetName reports a sheet name a spreadsheet program gives
+// (Sheet1, 工作表2, 表3): never a branch's.
+func DefaultSheetName(name string) bool { return numberedSheet.MatchString(strings.TrimSpace(name)) }
+
+var numberedSheet = regexp.MustCompile(`^(?i:sheet|s|工作表|表|页)\s*[0-9０-９]+$`)
 
 // stillRead reports whether path is, by its size and time of change, the
 // file read last (the one the preview on screen was made from).

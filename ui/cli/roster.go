@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -186,7 +185,7 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列，以工作表名称作为所在党支部\n", s.Name)
 		case s.CanUseName && multi && s.NameBranch != s.Name:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如其中的党员都在“%s”，加 --sheet-as-branch %s\n", s.Name, printable(s.NameBranch), s.Name)
-		case s.CanUseName && multi && mayNameBranch(s.Name):
+		case s.CanUseName && multi:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”没有“所在党支部”列；如应以工作表名称作为所在党支部，加 --sheet-as-branch %s\n", s.Name, s.Name)
 		}
 	}
@@ -335,12 +334,6 @@ func sheetFlag(fs *flag.FlagSet) *[]string {
 	return &sheets
 }
 
-// mayNameBranch reports a sheet name that could be a branch's: not one a
-// spreadsheet program numbers its sheets with (Sheet1, S3, 工作表2), which
-// is not offered as every row's 所在党支部 (review s8-7 attack #23).
-func mayNameBranch(name string) bool { return !numberedSheet.MatchString(strings.TrimSpace(name)) }
-
-var numberedSheet = regexp.MustCompile(`^(?i:sheet|s|工作表|表|页)\s*[0-9０-９]+$`)
 
 // idAsFileShows is an ID number as the file shows it: an old 15-digit
 // number the import upgraded (its note names both) is quoted as its 15
