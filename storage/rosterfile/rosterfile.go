@@ -137,7 +137,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			// Sheet1, 工作表2: a name the program gave, no branch's; 旧
 			// (from 旧名单): one character names no branch (review
 			// s14-preview7 #2: both were offered as 所在党支部).
-			if DefaultSheetName(sh.Name) || utf8.RuneCountInString(nb) < 2 {
+			if DefaultSheetName(sh.Name) || nb != "" && utf8.RuneCountInString(nb) < 2 {
 				nb, why = "", "不是党支部的名称"
 			}
 		}

@@ -334,7 +334,6 @@ func sheetFlag(fs *flag.FlagSet) *[]string {
 	return &sheets
 }
 
-
 // idAsFileShows is an ID number as the file shows it: an old 15-digit
 // number the import upgraded (its note names both) is quoted as its 15
 // digits with the upgrade after it — the 18 digits alone are a number the
