@@ -562,6 +562,9 @@ type RuleContext struct {
 	// FoundedOn is the branch's 成立日期 (zero when not filled in): no
 	// activity of the branch is dated before it.
 	FoundedOn Date
+	// CommitteeOffRoster are the committee's names no member on the
+	// roster bears (CommitteeOffRoster): a 支委会 roll cannot list them.
+	CommitteeOffRoster Names
 }
 
 // Validate checks a record before it is saved (Activity.Validate), and

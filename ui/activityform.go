@@ -563,7 +563,8 @@ func (f *activityForm) recheck() {
 		map[string]any{"Due": c.Due, "Present": c.Present, "Leave": c.Leave, "Absent": c.Absent}))
 	f.attendanceTab.Text = lang.L("出席情况（实到 {{.Present}}/应到 {{.Due}}）", map[string]any{"Present": c.Present, "Due": c.Due})
 	f.tabs.Refresh()
-	f.checks.set(append(f.rules.Check(&a), a.OfficerChecks()...))
+	checks := append(f.rules.Check(&a), f.rules.CommitteeRollChecks(&a)...)
+	f.checks.set(append(checks, a.OfficerChecks()...))
 	f.form.Refresh()
 }
 

@@ -38,11 +38,15 @@ type profileForm struct {
 	committee                      []committeeRow
 	committeeBox                   *fyne.Container
 	committeeMsg                   *kit.WrapLabel
-	addSeatButton                  *widget.Button
-	fields                         map[model.Field]*kit.Field
-	save                           *widget.Button
-	status                         *widget.Label
-	saveRow                        fyne.CanvasObject // the reason, status and 保存
+	// committeeNote names the saved committee's names no member on the
+	// roster bears (model.CommitteeOffRoster): a 支委会 roll leaves them
+	// out, so a slip (陈晶 for 陈静) is said, not silently kept.
+	committeeNote *kit.WrapLabel
+	addSeatButton *widget.Button
+	fields        map[model.Field]*kit.Field
+	save          *widget.Button
+	status        *widget.Label
+	saveRow       fyne.CanvasObject // the reason, status and 保存
 	// onSaved, when set, brings saveRow into view: saved with Enter from
 	// a field at the top, 已保存 was below the fold (issue 8, ui13 #6).
 	onSaved func()
@@ -106,6 +110,9 @@ func newProfileForm(sh *shell) *profileForm {
 	f.committeeMsg = kit.NewWrapLabel("")
 	f.committeeMsg.Importance = widget.DangerImportance
 	f.committeeMsg.Hide()
+	f.committeeNote = kit.NewWrapLabel("")
+	f.committeeNote.Importance = widget.WarningImportance
+	f.committeeNote.Hide()
 	addSeat := widget.NewButtonWithIcon(lang.L("添加委员"), theme.ContentAddIcon(), func() { f.addSeat(model.CommitteeMember{}); f.form.MarkChanged() })
 	f.addSeatButton = addSeat
 
@@ -113,7 +120,7 @@ func newProfileForm(sh *shell) *profileForm {
 	f.content = container.NewVBox(
 		heading("单位"), org,
 		heading("党支部"), branch,
-		heading("支部委员会"), f.committeeBox, f.committeeMsg, container.NewHBox(addSeat),
+		heading("支部委员会"), f.committeeBox, f.committeeMsg, f.committeeNote, container.NewHBox(addSeat),
 		heading("党建指导员与联系人"), contacts,
 		f.saveRow,
 	)
@@ -156,6 +163,11 @@ func (f *profileForm) load() {
 		f.form.ShowAll() // a profile filled before shows its problems at once
 	}
 	f.status.SetText("")
+	note := ""
+	if off := model.CommitteeOffRoster(p.Committee, f.sh.members); len(off) > 0 {
+		note = kit.Say(model.CommitteeOffRosterText(off))
+	}
+	setMessage(f.committeeNote, note)
 }
 
 func (f *profileForm) addSeat(c model.CommitteeMember) {
@@ -336,6 +348,11 @@ func (f *profileForm) store(p model.Profile, align bool) {
 		f.status.SetText(lang.N("已保存，{{.N}} 名党员的所在党支部已一并更正", aligned, map[string]any{"N": aligned}))
 	} else {
 		f.status.SetText(lang.L("已保存"))
+	}
+	if off := model.CommitteeOffRoster(p.Committee, f.sh.members); len(off) > 0 {
+		// Saved as typed (the member may be added to the roster later),
+		// but said beside 保存 too: the full sentence is under the seats.
+		f.status.SetText(lang.N("已保存；{{.N}} 名委员不在党员名册上", len(off), map[string]any{"N": len(off)}))
 	}
 	if f.onSaved != nil {
 		f.onSaved()

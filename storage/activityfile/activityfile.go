@@ -298,7 +298,8 @@ func (s *Service) context() (model.Profile, model.RuleContext, error) {
 	if err != nil {
 		return profile, model.RuleContext{}, err
 	}
-	return profile, model.RuleContext{Members: byID(members), CommitteeSeats: len(profile.Committee), Rules: model.CurrentRules().Branch, FoundedOn: profile.FoundedOn}, nil
+	return profile, model.RuleContext{Members: byID(members), CommitteeSeats: len(profile.Committee), Rules: model.CurrentRules().Branch, FoundedOn: profile.FoundedOn,
+		CommitteeOffRoster: model.CommitteeOffRoster(profile.Committee, members)}, nil
 }
 
 // UpcomingPlans are the plans of this month and the next months ahead.

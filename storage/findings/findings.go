@@ -165,6 +165,7 @@ func checkSetup(b *Branch, r *model.BranchReport) error {
 		return err
 	}
 	r.Findings = append(r.Findings, model.CheckSetup(p, model.CountRoster(ms), b.Today, b.Rules.Branch)...)
+	r.Findings = append(r.Findings, model.CommitteeFindings(p.Committee, ms)...)
 	return nil
 }
 
