@@ -144,6 +144,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		m.IDNumber = up
 	}
 
+	r.birthByID()
 	r.detailSaysYes()
 	m.Normalize()
 	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
@@ -426,6 +427,37 @@ type rowMember struct {
 	// from says where the value of a field is when no one cell holds it
 	// (Rejection.From): "D3、E3两格合为" for a date split into 年 and 月.
 	from map[model.Field]string
+	// birthPointOne is a 出生日期 shown as 1986.1 — January, or October
+	// whose 0 a number cell dropped — with its refusal: the row's ID
+	// number decides it once read (birthByID).
+	birthPointOne *pointOne
+}
+
+// pointOne is a date cell shown as YYYY.1 and the refusal it gets alone.
+type pointOne struct {
+	shown   string
+	refusal model.Text
+}
+
+// birthByID reads a 出生日期 shown as 1986.1 by the row's ID number: its
+// birth month, January or October of that year, is the one the cell
+// means; the row was refused for a cell the app could read (review
+// s14-newuser #1). Without an ID that settles it the refusal stands.
+func (r *rowMember) birthByID() {
+	p := r.birthPointOne
+	if p == nil {
+		return
+	}
+	year, _ := strconv.Atoi(p.shown[:4])
+	info, err := model.ParseIDNumber(r.m.IDNumber)
+	if err != nil || r.unreadable(model.FieldIDNumber) || info.Birth.Year != year ||
+		info.Birth.Month != time.January && info.Birth.Month != time.October {
+		r.reject(model.FieldBirthDate, p.refusal)
+		return
+	}
+	r.m.BirthDate = model.MonthDate(year, info.Birth.Month)
+	r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldBirthDate,
+		"%s：出生日期%s分不清是1月还是10月，按身份证号码中的出生日期读作%d年%d月", r.who(), quote(p.shown), year, int(info.Birth.Month)))
 }
 
 // reject refuses field f of the row for reason.
@@ -526,6 +558,19 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 		m.IDNumber = v
 	case model.FieldBirthDate, model.FieldJoinDate, model.FieldFullDate, model.FieldLostSince, model.FieldArrivedOn:
+		if f == model.FieldBirthDate && yearPointOne.MatchString(v) {
+			d, err := cellDate(r.im.sr, col, src, v)
+			var de *cellDateError
+			if errors.As(err, &de) {
+				r.birthPointOne = &pointOne{shown: v, refusal: de.text}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			setDate(m, f, d)
+			return nil
+		}
 		d, ok, err := r.date(f, v, col, src)
 		if !ok {
 			return err
