@@ -68,7 +68,10 @@ func Fill(s Store, n int, seed int64, today model.Date) error {
 		if i%3 == 0 {
 			e.Kind, e.Note = model.EventDeath, "因病去世"
 		}
-		if e.Date.Before(m.JoinDate) {
+		// A departure before the member's own records here (admission,
+		// 转正, arrival) is refused by the store (a07e2e5): such a member
+		// stays.
+		if e.Date.Before(m.JoinDate) || !e.Date.After(m.FullDate) || e.Date.Before(m.ArrivedOn) {
 			continue
 		}
 		if _, err := s.RecordEvent(e); err != nil {

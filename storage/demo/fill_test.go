@@ -107,3 +107,34 @@ func TestDemoShowsItsArrearsNotMonthsToRecord(t *testing.T) {
 		t.Errorf("待补录 in a ledger kept since it began: %+v", gaps)
 	}
 }
+
+// A larger demo branch goes through the store's checks too, and has
+// members who left: a 转出 generated before a member's 转正 was refused by
+// the store's record check, and `demo --members 1000` (or 20000, the
+// benchmarks' size) stopped with an error and no members (review
+// s14-reattack7 #14).
+func TestFillOfAThousandMembers(t *testing.T) {
+	today := model.NewDate(2026, 11, 25)
+	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if err := demo.Fill(st, 1000, 77, today); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := st.Members()
+	if err != nil {
+		t.Fatal(err)
+	}
+	left := 0
+	for _, m := range ms {
+		if !m.OnRoster {
+			left++
+		}
+	}
+	if len(ms) != 1000 || left < 10 {
+		t.Errorf("%d members, %d left; want 1000 with some who left", len(ms), left)
+	}
+}
