@@ -623,6 +623,19 @@ func (s *Store) RecordTransferIn(in model.TransferIn, m *model.Member) (model.Tr
 		if err := model.CheckTransferIn(&in, &member, today, model.CurrentDuesRules()); err != nil {
 			return transferError(err)
 		}
+		opening := in.PaidTo
+		if m == nil {
+			paid, start, kept, err := ledgerPaidTo(tx, &member, today)
+			if err != nil {
+				return err
+			}
+			if err := model.CheckReturningPaidTo(&in, member.Name, paid); err != nil {
+				return transferError(err)
+			}
+			if model.KeepsLedgerOpening(&in, paid, start) {
+				opening = kept
+			}
+		}
 		e := model.MembershipEvent{Kind: model.EventTransferIn, Date: in.Date, Note: in.EventNote()}
 		if m != nil {
 			// A new member: on the roster from the letter's date.
@@ -650,12 +663,50 @@ func (s *Store) RecordTransferIn(in model.TransferIn, m *model.Member) (model.Tr
 			return err
 		}
 		in.ID, in.CreatedAt = row.ID, now
-		return setOpenings(tx, []model.DuesOpening{{MemberID: member.ID, PaidTo: in.PaidTo}}, SourceTransferIn, now)
+		return setOpenings(tx, []model.DuesOpening{{MemberID: member.ID, PaidTo: opening}}, SourceTransferIn, now)
 	})
 	if err != nil {
 		return model.TransferIn{}, model.Member{}, fail("登记转入", err)
 	}
 	return in, member, nil
+}
+
+// ledgerPaidTo is the last month this ledger records m paid to
+// (model.PaidThrough; 0 when it establishes none) and the ledger's
+// 建账月份, for a member coming back by transfer; opening is the opening
+// position that keeps their months owed here as they stood before they
+// left: their 党费已交至 if they had one, else the month before the first
+// they owed. (Without one, their 转入 would count them owed only from the
+// month they came back.)
+func ledgerPaidTo(tx *gorm.DB, m *model.Member, today model.Date) (paid, start, opening model.Month, err error) {
+	h, err := memberHistory(tx, m, today.Year+1)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	if p, ok := model.PaidThrough(m, h, model.CurrentDuesRules()); ok {
+		paid = p
+	}
+	if o, has := h.Openings[m.ID]; has {
+		opening = o
+	} else if from, ok := h.OwedFrom(m); ok {
+		opening = from - 1
+	}
+	return paid, h.Start, opening, nil
+}
+
+// LedgerPaidTo is ledgerPaidTo for the 转入 form, which questions a
+// returning member's letter on leaving its 党费交至.
+func (s *Store) LedgerPaidTo(memberID int64) (model.Month, error) {
+	var paid model.Month
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		m, err := memberByID(tx, memberID)
+		if err != nil {
+			return err
+		}
+		paid, _, _, err = ledgerPaidTo(tx, &m, model.DateOf(s.clock()))
+		return err
+	})
+	return paid, fail("读取党费记录", err)
 }
 
 // TransferIns are the incoming letters recorded in year (every year when 0),

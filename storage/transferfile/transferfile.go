@@ -139,6 +139,12 @@ func (s *Service) Profile() (model.Profile, error) { return s.store.Profile() }
 // Members is everyone ever on the roster.
 func (s *Service) Members() ([]model.Member, error) { return s.store.Members() }
 
+// LedgerPaidTo is the last month the ledger records the member paid to
+// (storage.Store.LedgerPaidTo).
+func (s *Service) LedgerPaidTo(memberID int64) (model.Month, error) {
+	return s.store.LedgerPaidTo(memberID)
+}
+
 // RecordTransferIn records an incoming letter for a member who comes back
 // (m nil) or a new member m (storage.Store.RecordTransferIn).
 func (s *Service) RecordTransferIn(in model.TransferIn, m *model.Member) (model.TransferIn, model.Member, error) {

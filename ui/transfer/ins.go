@@ -225,6 +225,20 @@ func showTransferInForm(s *Screen) {
 		m.FullDate = dateOf(model.FieldFullDate, full)
 		return in, &m, errs
 	}
+	// ledgerPaid caches the ledger's 党费交至 of each returning member: the
+	// form checks at every keystroke.
+	paidHere := map[int64]model.Month{}
+	ledgerPaid := func(id int64) model.Month {
+		if p, ok := paidHere[id]; ok {
+			return p
+		}
+		p, err := s.svc.LedgerPaidTo(id)
+		if err != nil {
+			return 0 // the store says it again on 登记转入
+		}
+		paidHere[id] = p
+		return p
+	}
 	form.Check = func(put func(*kit.Field, string)) {
 		in, m, errs := read()
 		today := s.host.Today()
@@ -257,6 +271,13 @@ func showTransferInForm(s *Screen) {
 				} else {
 					put(nil, kit.SayErr(err))
 				}
+			}
+		}
+		if m == nil && subject.ID != 0 {
+			// Coming back: the letter may not unpay months paid here.
+			var ve model.ValidationErrors
+			if isValidation(model.CheckReturningPaidTo(&in, subject.Name, ledgerPaid(subject.ID)), &ve) {
+				errs = append(errs, ve...)
 			}
 		}
 		errs = dedupe(errs)

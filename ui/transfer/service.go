@@ -47,6 +47,9 @@ type Service interface {
 	// RecordTransferIn records an incoming letter for a member coming
 	// back (m nil) or a new member m.
 	RecordTransferIn(in model.TransferIn, m *model.Member) (model.TransferIn, model.Member, error)
+	// LedgerPaidTo is the last month the dues ledger records the member
+	// paid to (0: none): a returning member's letter may not say less.
+	LedgerPaidTo(memberID int64) (model.Month, error)
 	ExportInReceipt(id int64, path string) error
 
 	SaveMobile(mm model.MobileMember) (model.MobileMember, error)

@@ -169,6 +169,11 @@ func (f *fakeService) RecordTransferIn(in model.TransferIn, m *model.Member) (mo
 	if err := model.CheckTransferIn(&in, &subject, today, model.CurrentDuesRules()); err != nil {
 		return in, subject, err
 	}
+	if m == nil {
+		if err := model.CheckReturningPaidTo(&in, subject.Name, f.paidTo[subject.ID]); err != nil {
+			return in, subject, err
+		}
+	}
 	if m != nil {
 		subject.ID = int64(len(f.members) + 1)
 		f.members = append(f.members, subject)
@@ -179,6 +184,8 @@ func (f *fakeService) RecordTransferIn(in model.TransferIn, m *model.Member) (mo
 	f.ins = append(f.ins, in)
 	return in, *p, nil
 }
+func (f *fakeService) LedgerPaidTo(id int64) (model.Month, error) { return f.paidTo[id], nil }
+
 func (f *fakeService) ExportInReceipt(id int64, path string) error {
 	f.exported = append(f.exported, fmt.Sprintf("receipt %d", id))
 	return nil
