@@ -48,7 +48,7 @@ type activityForm struct {
 	resRows                      []*resolutionRow // in the order of resolutions
 	addResButton                 *widget.Button
 	files                        *kit.WrapLabel
-	save                         *widget.Button
+	save                         *kit.Button
 	// reasonLeft holds the attendance rows whose reason entry the user has
 	// left: only those (or all, after a save attempt) are marked as missing one.
 	reasonLeft map[int]bool

@@ -56,7 +56,7 @@ func (a *activitiesScreen) openView(id int64) {
 	for _, at := range act.Attachments {
 		thumbs.Add(a.thumbnail(at))
 	}
-	attach := widget.NewButtonWithIcon(lang.L("添加附件"), theme.ContentAddIcon(), func() {
+	attach := kit.NewButtonWithIcon(lang.L("添加附件"), theme.ContentAddIcon(), func() {
 		a.chooseAttachment(func(path string) {
 			if _, err := a.svc.AttachFile(id, path); err != nil {
 				a.sh.showError("添加附件", err)
@@ -67,11 +67,11 @@ func (a *activitiesScreen) openView(id int64) {
 			a.openView(id)
 		})
 	})
-	edit := widget.NewButtonWithIcon(lang.L("修改记录"), theme.DocumentCreateIcon(), func() {
+	edit := kit.NewButtonWithIcon(lang.L("修改记录"), theme.DocumentCreateIcon(), func() {
 		d.Hide()
 		a.openForm(act)
 	})
-	export := widget.NewButtonWithIcon(lang.L("导出会议记录"), theme.DocumentSaveIcon(), func() {
+	export := kit.NewButtonWithIcon(lang.L("导出会议记录"), theme.DocumentSaveIcon(), func() {
 		a.sh.saveWorkbook("导出会议记录", safeName(act.Title())+".xlsx", func(path string) (string, error) {
 			return lang.L("会议记录已导出，文件保存在："), a.svc.ExportActivity(id, path)
 		})
@@ -98,7 +98,7 @@ func (a *activitiesScreen) openView(id int64) {
 		container.NewVScroll(container.NewVBox(details, heading("附件（照片、签到表）"), thumbs)),
 		histBox)
 	body.Offset = 0.65
-	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
+	closeButton := kit.NewButton(lang.L("关闭"), func() { d.Hide() })
 	buttons := container.NewHBox(edit, attach, export, closeButton)
 	d = dialog.NewCustomWithoutButtons(lang.L("活动记录"), container.NewBorder(title, buttons, nil, nil, body), a.sh.win)
 	d.Resize(fyne.NewSize(900, 620))

@@ -222,8 +222,8 @@ type basePreview struct {
 	rejected *widget.Table
 	accepted *widget.List
 	lines    []string
-	export   *widget.Button
-	save     *widget.Button
+	export   *kit.Button
+	save     *kit.Button
 }
 
 func (d *duesScreen) showBasePreview(p model.BasePreview) {
@@ -318,7 +318,7 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 			})
 		})
 	}
-	v.save = widget.NewButton(lang.L("导入"), func() {
+	v.save = kit.NewButton(lang.L("导入"), func() {
 		// A 党费已交至 moved earlier makes paid months owed: the members
 		// are named, from → to, and the user asks for it (review s7-8
 		// attack #11), as 为所选党员设置 asks.
@@ -331,12 +331,12 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	})
 	v.save.Importance = widget.HighImportance
 	setEnabled(v.save, len(p.Bases) > 0)
-	v.export = widget.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), func() {
+	v.export = kit.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), func() {
 		name := strings.TrimSuffix(filepath.Base(p.File), filepath.Ext(p.File)) + "_" + lang.L("问题行") + ".xlsx"
 		d.sh.saveWorkbook("导出问题行", name, d.writeRejectedBases(p))
 	})
 	setEnabled(v.export, len(p.Rejected) > 0)
-	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
+	cancel := kit.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
 	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.save), note)
 	size := kit.FitIn(d.sh.win, fyne.NewSize(820, 520))

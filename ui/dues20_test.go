@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -268,5 +269,51 @@ func TestOpeningOnTheMemberPageIsCheckedOnLeaving(t *testing.T) {
 	entry.FocusLost()
 	if got := message(); got != "" || f.Save.Disabled() {
 		t.Errorf("2026-09 refused: %q", got)
+	}
+}
+
+// In the 建账月份 dialog Enter works after Tab: on 保存 it saves (asking
+// first, as a move back does), on 取消 it cancels; Tab out of the field
+// and Enter did nothing (review s13-attack8 #4). Any form's buttons do so
+// (kit.Form).
+func TestLedgerStartDialogTakesEnterOnItsButtons(t *testing.T) {
+	s, st, _ := firstDayShell(t)
+	var asked string
+	var confirm func()
+	s.confirmAs = func(_, message, _ string, onYes func()) { asked, confirm = message, onYes }
+	b := basesOf(duesOf(t, s))
+	c := s.win.Canvas()
+	enter := func() {
+		f := c.Focused()
+		if f == nil {
+			t.Fatal("nothing has the focus")
+		}
+		f.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+
+	test.Tap(b.startButton)
+	c.Focus(b.startEntry)
+	b.startEntry.SetText("2026年10月")
+	c.FocusNext() // 取消
+	c.FocusNext() // 保存
+	if c.Focused() == fyne.Focusable(b.startEntry) {
+		t.Fatal("Tab stayed in the field")
+	}
+	enter()
+	if asked == "" || confirm == nil {
+		t.Fatalf("Enter on 保存 did not save (asked %q, focus on %T)", asked, c.Focused())
+	}
+	confirm()
+	if start, _ := st.DuesLedgerStart(); start != model.MonthOf(2026, 10) {
+		t.Errorf("start %v after Enter on 保存", start)
+	}
+
+	test.Tap(b.startButton)
+	dialogs := len(c.Overlays().List())
+	c.Focus(b.startEntry)
+	c.FocusNext() // 取消
+	enter()
+	if n := len(c.Overlays().List()); n != dialogs-1 {
+		t.Errorf("Enter on 取消: %d overlays, want %d", n, dialogs-1)
 	}
 }

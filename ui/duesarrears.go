@@ -148,7 +148,7 @@ type duesRemit struct {
 	date            *kit.DateEntry
 	amount, receipt *kit.Entry
 	dateF, amountF  *kit.Field
-	save            *widget.Button
+	save            *kit.Button
 
 	selected int            // the remittance chosen in the list, -1 if none
 	reverse  *widget.Button // 冲正 of the chosen remittance

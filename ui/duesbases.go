@@ -765,6 +765,6 @@ func (b *duesBases) editChange(i int) {
 type baseChangeDialog struct {
 	from *kit.Select
 	base *kit.Entry
-	save *widget.Button
+	save *kit.Button
 	form *kit.Form
 }

@@ -368,7 +368,7 @@ type paymentDialog struct {
 	months                 [12]*kit.Check
 	payer                  *kit.Select
 	payers                 []model.Member
-	save                   *widget.Button
+	save                   *kit.Button
 	dateF, amountF, extraF *kit.Field
 	monthsF                *kit.Field
 	rule                   *kit.WrapLabel // the member's dues rule

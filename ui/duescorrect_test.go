@@ -162,11 +162,10 @@ func TestDuesBaseChangeFromGrid(t *testing.T) {
 
 // findButton is the button labelled text under o.
 func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	if b, ok := asButton(o); ok && b.Text == text {
+		return b
+	}
 	switch w := o.(type) {
-	case *widget.Button:
-		if w.Text == text {
-			return w
-		}
 	case *fyne.Container:
 		for _, c := range w.Objects {
 			if b := findButton(c, text); b != nil {

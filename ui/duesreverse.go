@@ -19,7 +19,7 @@ type reversalDialog struct {
 	dlg    *kit.FormDialog
 	form   *kit.Form
 	reason *kit.Entry
-	ok     *widget.Button
+	ok     *kit.Button
 }
 
 // newReversalDialog shows the dialog for the entry described by what;

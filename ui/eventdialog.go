@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/ui/kit"
@@ -24,7 +23,7 @@ type eventDialog struct {
 	kind   *kit.Select
 	date   *kit.DateEntry
 	note   *kit.Entry
-	record *widget.Button
+	record *kit.Button
 	// kindF, dateF and noteF are the fields the checks report against.
 	kindF, dateF, noteF *kit.Field
 	// later caches the member's records after laterOn: the form checks on

@@ -58,19 +58,19 @@ func (s *shell) showSaved(summary, path string) {
 		summary = lang.L("文件保存在：")
 	}
 	var d dialog.Dialog
-	openFile := widget.NewButtonWithIcon(lang.L("打开文件"), theme.FileIcon(), func() {
+	openFile := kit.NewButtonWithIcon(lang.L("打开文件"), theme.FileIcon(), func() {
 		// Hide first: hiding a dialog also removes any shown above it.
 		d.Hide()
 		kit.OpenLocal(s.win, "打开这个文件", path, path)
 	})
 	openFile.Importance = widget.HighImportance
-	openFolder := widget.NewButtonWithIcon(lang.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+	openFolder := kit.NewButtonWithIcon(lang.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()
 		s.reveal(path)
 	})
-	copyPath := widget.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() { s.app.Clipboard().SetContent(path) })
+	copyPath := kit.NewButtonWithIcon(lang.L("复制路径"), theme.ContentCopyIcon(), func() { s.app.Clipboard().SetContent(path) })
 	copyPath.Importance = widget.LowImportance
-	closeButton := widget.NewButton(lang.L("关闭"), func() { d.Hide() })
+	closeButton := kit.NewButton(lang.L("关闭"), func() { d.Hide() })
 	hint := kit.NewWrapLabel(lang.L("打开后可在表格软件中直接打印。"))
 	buttons := container.NewBorder(nil, nil, copyPath, container.NewHBox(closeButton, openFolder, openFile))
 	d = dialog.NewCustomWithoutButtons(lang.L("导出完成"), container.NewVBox(widget.NewLabel(summary), where, hint, buttons), s.win)

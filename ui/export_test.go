@@ -14,13 +14,27 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/ui/kit"
 )
+
+// asButton is o as a button: Fyne's, or the app's dialog and form button
+// (kit.Button).
+func asButton(o fyne.CanvasObject) (*widget.Button, bool) {
+	switch b := o.(type) {
+	case *widget.Button:
+		return b, true
+	case *kit.Button:
+		return &b.Button, true
+	}
+	return nil, false
+}
 
 // buttonShown is the button labelled text in the window or its dialogs.
 func buttonShown(s *shell, text string) *widget.Button {
 	var b *widget.Button
 	shown(s, func(o fyne.CanvasObject) {
-		if w, ok := o.(*widget.Button); ok && w.Text == text && b == nil {
+		if w, ok := asButton(o); ok && w.Text == text && b == nil {
 			b = w
 		}
 	})

@@ -50,9 +50,9 @@ type importPreview struct {
 	updates  *widget.Table
 	adds     *widget.Table
 	notes    *widget.Table
-	addCols  []addColumn    // of adds, fitted to the dialog and to what they show
-	export   *widget.Button // 导出问题行
-	confirm  *widget.Button
+	addCols  []addColumn // of adds, fitted to the dialog and to what they show
+	export   *kit.Button // 导出问题行
+	confirm  *kit.Button
 	changes  []importChange
 
 	// choice is what the boxes say now; p is planned for it only when
@@ -121,10 +121,10 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 		container.NewTabItem("", v.notes),
 	)
 
-	v.export = widget.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), v.exportRejected)
-	v.confirm = widget.NewButton("", v.commit)
+	v.export = kit.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), v.exportRejected)
+	v.confirm = kit.NewButton("", v.commit)
 	v.confirm.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
+	cancel := kit.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
 	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.confirm), note)
 	// The choices' length depends on the file (60 branch names, 25

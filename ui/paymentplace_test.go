@@ -98,7 +98,7 @@ func TestDayFieldsOfferNoMonthOnly(t *testing.T) {
 		var words []string
 		for _, o := range s.win.Canvas().Overlays().List() {
 			walk(o, func(o fyne.CanvasObject) {
-				if b, ok := o.(*widget.Button); ok && b.Text != "" {
+				if b, ok := asButton(o); ok && b.Text != "" {
 					words = append(words, b.Text)
 				}
 			})

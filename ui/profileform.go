@@ -44,7 +44,7 @@ type profileForm struct {
 	committeeNote *kit.WrapLabel
 	addSeatButton *widget.Button
 	fields        map[model.Field]*kit.Field
-	save          *widget.Button
+	save          *kit.Button
 	status        *widget.Label
 	saveRow       fyne.CanvasObject // the reason, status and 保存
 	// onSaved, when set, brings saveRow into view: saved with Enter from

@@ -75,7 +75,7 @@ func tapButton(t *testing.T, s *shell, text string) {
 	t.Helper()
 	var b *widget.Button
 	shown(s, func(o fyne.CanvasObject) {
-		if w, ok := o.(*widget.Button); ok && w.Text == text && w.Visible() {
+		if w, ok := asButton(o); ok && w.Text == text && w.Visible() {
 			b = w
 		}
 	})

@@ -106,7 +106,7 @@ var kindNames = map[datapkg.Kind]string{
 type preview struct {
 	dlg     *dialog.CustomDialog
 	content fyne.CanvasObject
-	confirm *widget.Button
+	confirm *kit.Button
 	replace *widget.Check // nil unless the backup is another branch's
 }
 
@@ -135,7 +135,7 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 	note := kit.NewWrapLabel(kit.L("恢复会用备份中的数据替换当前数据文件。替换之前，当前数据文件会先自动备份，需要时可以再恢复回来。恢复后窗口会重新打开。"))
 	body := container.NewVBox(source, rows, note)
 
-	p.confirm = widget.NewButtonWithIcon(kit.L("恢复"), theme.ConfirmIcon(), nil)
+	p.confirm = kit.NewButtonWithIcon(kit.L("恢复"), theme.ConfirmIcon(), nil)
 	p.confirm.Importance = widget.HighImportance
 	other := c.Check(current, false) != nil
 	if other {
@@ -152,7 +152,7 @@ func showPreview(win fyne.Window, c *bk.Candidate, current storage.Summary, onRe
 		// Above the figures: the first thing read, and never scrolled away.
 		body.Objects = append([]fyne.CanvasObject{body.Objects[0], warn, p.replace}, body.Objects[1:]...)
 	}
-	cancel := widget.NewButtonWithIcon(kit.L("取消"), theme.CancelIcon(), nil)
+	cancel := kit.NewButtonWithIcon(kit.L("取消"), theme.CancelIcon(), nil)
 	p.content = container.NewBorder(nil, container.NewHBox(layout.NewSpacer(), cancel, p.confirm), nil, nil, kit.NewScroll(body))
 	p.dlg = dialog.NewCustomWithoutButtons(kit.L("恢复数据"), p.content, win)
 	cancel.OnTapped = func() { p.dlg.Hide(); onCancel() }
@@ -198,12 +198,11 @@ func showDone(win fyne.Window, title, message, path string) {
 	where := kit.NewWrapLabel(path)
 	where.Selectable = true
 	var d dialog.Dialog
-	open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+	open := kit.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 		d.Hide()
 		kit.RevealLocal(win, path)
 	})
-	d = dialog.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
+	d = kit.NewCustom(title, kit.L("关闭"), container.NewVBox(msg, where, open), win)
 	d.Resize(fitIn(win, fyne.NewSize(560, 0)))
-	kit.EnterEsc(win, d, d.Hide, d.Hide)
 	d.Show()
 }

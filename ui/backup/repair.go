@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"branchledger/storage"
 	bk "branchledger/storage/backup"
@@ -49,7 +48,7 @@ func RestoreOver(win fyne.Window, files *filedialog.Dialogs, target string, then
 
 // restoreOver checks the backup at path and asks before restoring it over
 // target; it returns the question, for tests.
-func restoreOver(win fyne.Window, path, passphrase, target string, then func(error)) *dialog.ConfirmDialog {
+func restoreOver(win fyne.Window, path, passphrase, target string, then func(error)) *kit.Dialog {
 	// Unpacked beside the data file: no copy of the branch's records in the
 	// system's temporary folder, and staging is a rename.
 	c, err := bk.Open(path, datapkg.ReadOptions{Passphrase: passphrase, TempDir: filepath.Dir(target)})
@@ -65,7 +64,7 @@ func restoreOver(win fyne.Window, path, passphrase, target string, then func(err
 	msg := kit.L("用 {{.When}} 的备份（{{.Branch}}，党员 {{.Members}} 人，活动记录 {{.Activities}} 条，党费交纳记录 {{.Payments}} 条）替换无法打开的数据文件 {{.File}}？原文件会保留一份副本在它旁边。",
 		map[string]any{"When": when, "Branch": s.BranchName, "Members": s.Members(),
 			"Activities": s.Activities(), "Payments": s.Payments(), "File": target})
-	d := dialog.NewConfirm(kit.L("从备份恢复"), msg, func(ok bool) {
+	d := kit.NewCustomConfirm(kit.L("从备份恢复"), kit.L("恢复"), kit.L("取消"), kit.NewWrapLabel(msg), func(ok bool) {
 		defer c.Close()
 		if !ok {
 			return
@@ -76,8 +75,7 @@ func restoreOver(win fyne.Window, path, passphrase, target string, then func(err
 		}
 		then(err)
 	}, win)
-	d.SetConfirmText(kit.L("恢复"))
-	kit.EnterEsc(win, d, d.Confirm, d.Hide)
+	d.Resize(kit.FitIn(win, fyne.NewSize(480, 0)))
 	d.Show()
 	return d
 }

@@ -13,7 +13,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -170,9 +169,8 @@ func (s *Section) verify() {
 			title = lang.L("数据文件有问题")
 		}
 		msg := kit.NewWrapLabel(text)
-		d := dialog.NewCustom(title, lang.L("关闭"), container.NewVScroll(msg), s.h.Window())
+		d := kit.NewCustom(title, lang.L("关闭"), container.NewVScroll(msg), s.h.Window())
 		d.Resize(fyne.NewSize(560, 360))
-		kit.EnterEsc(s.h.Window(), d, d.Hide, d.Hide)
 		d.Show()
 	})
 }

@@ -272,13 +272,12 @@ func (d *Dialogs) decide(path string, asked bool, refused error, replace func())
 		return
 	}
 	msg := kit.NewWrapLabel(question)
-	c := dialog.NewCustomConfirm(lang.L(title), lang.L("替换"), lang.L("取消"), msg, func(ok bool) {
+	c := kit.NewCustomConfirm(lang.L(title), lang.L("替换"), lang.L("取消"), msg, func(ok bool) {
 		if ok {
 			replace()
 		}
 	}, d.win)
 	c.Resize(fyne.NewSize(480, 0))
-	kit.EnterEsc(d.win, c, c.Confirm, c.Hide)
 	c.Show()
 }
 

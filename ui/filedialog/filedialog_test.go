@@ -20,6 +20,7 @@ import (
 
 	"branchledger/assets"
 	"branchledger/ui/internal/uistrings"
+	"branchledger/ui/kit"
 	"branchledger/ui/portable"
 )
 
@@ -109,6 +110,10 @@ func fyneDialog(t *testing.T, w fyne.Window) (name *widget.Entry, confirm *widge
 		case *widget.Button:
 			if o.Importance == widget.HighImportance {
 				confirm = o
+			}
+		case *kit.Button: // the app's own questions (kit.NewCustomConfirm)
+			if o.Importance == widget.HighImportance {
+				confirm = &o.Button
 			}
 		}
 	})

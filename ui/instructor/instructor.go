@@ -137,7 +137,7 @@ func (s *Section) paste() {
 	var d dialog.Dialog
 	intro := kit.NewWrapLabel(kit.L("把指导员发来的公钥粘贴到下面（整条消息也可以，其中以 age1 开头的那一串就是公钥）："))
 	body := container.NewBorder(intro, msg, nil, nil, text)
-	d = dialog.NewCustomConfirm(kit.L("粘贴指导员公钥"), kit.L("下一步"), kit.L("取消"), body, func(ok bool) {
+	d = kit.NewCustomConfirm(kit.L("粘贴指导员公钥"), kit.L("下一步"), kit.L("取消"), body, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -149,7 +149,6 @@ func (s *Section) paste() {
 		s.confirmKey(k)
 	}, s.h.Window())
 	d.Resize(fyne.NewSize(560, 300))
-	kit.EnterEsc(s.h.Window(), d, d.(*dialog.ConfirmDialog).Confirm, d.Hide)
 	d.Show()
 }
 
@@ -218,11 +217,11 @@ func (s *Section) askPassphrase(then func(passphrase string)) {
 	intro := kit.NewWrapLabel(kit.L("没有载入指导员公钥。建议给数据包设一个密码（至少8个字符），把密码另行告诉指导员；也可以不加密。"))
 	form := widget.NewForm(widget.NewFormItem(kit.L("密码"), p1), widget.NewFormItem(kit.L("再输入一次"), p2))
 	var d dialog.Dialog
-	plain := widget.NewButton(kit.L("不加密"), func() {
+	plain := kit.NewButton(kit.L("不加密"), func() {
 		d.Hide()
 		s.h.Confirm("不加密导出", kit.L("不加密的数据包，任何拿到U盘的人都能看到党员的身份证号等信息。确定不加密吗？"), func() { then("") })
 	})
-	ok := widget.NewButton(kit.L("设密码并导出"), func() {
+	ok := kit.NewButton(kit.L("设密码并导出"), func() {
 		switch {
 		case len([]rune(p1.Text)) < 8:
 			msg.SetText(kit.L("密码至少8个字符"))
@@ -234,7 +233,7 @@ func (s *Section) askPassphrase(then func(passphrase string)) {
 		}
 	})
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton(kit.L("取消"), func() { d.Hide() })
+	cancel := kit.NewButton(kit.L("取消"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(kit.L("导出数据包"), container.NewVBox(intro, form, msg,
 		container.NewHBox(plain, layoutSpacer(), cancel, ok)), s.h.Window())
 	d.Resize(fyne.NewSize(480, 0))

@@ -200,6 +200,10 @@ func button(t *testing.T, w fyne.Window, text string) *widget.Button {
 			if o.Text == text {
 				found = o
 			}
+		case *kit.Button:
+			if o.Text == text {
+				found = &o.Button
+			}
 		case *fyne.Container:
 			for _, c := range o.Objects {
 				find(c)

@@ -70,7 +70,7 @@ type calendarButton struct {
 func (b *calendarButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
-		if b.entry.keys.handle(ev) {
+		if passOn(b, b.entry.keys, ev) {
 			return
 		}
 	}

@@ -185,10 +185,10 @@ func Ask(win fyne.Window, title, message string, choices ...Choice) dialog.Dialo
 func ask(win fyne.Window, title, message, no string, choices []Choice) dialog.Dialog {
 	msg := NewWrapLabel(message)
 	var d *dialog.CustomDialog
-	cancel := widget.NewButton(shown(no), func() { d.Hide() })
+	cancel := NewButton(shown(no), func() { d.Hide() })
 	buttons := container.NewHBox(cancel)
 	for i, c := range choices {
-		b := widget.NewButton(shown(c.Text), func() { d.Hide(); c.Run() })
+		b := NewButton(shown(c.Text), func() { d.Hide(); c.Run() })
 		if i == len(choices)-1 {
 			b.Importance = widget.HighImportance
 		}
@@ -219,7 +219,7 @@ func ask(win fyne.Window, title, message, no string, choices []Choice) dialog.Di
 func Inform(win fyne.Window, title, message string) dialog.Dialog {
 	msg := NewWrapLabel(message)
 	var d *dialog.CustomDialog
-	ok := widget.NewButton(L("确定"), func() { d.Hide() })
+	ok := NewButton(L("确定"), func() { d.Hide() })
 	ok.Importance = widget.HighImportance
 	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, ok), nil, nil, msg)
 	d = dialog.NewCustomWithoutButtons(shown(title), body, win)
@@ -265,4 +265,71 @@ func (p *progressDialog) Hide() {
 		p.bar.Stop()
 	}
 	p.Dialog.Hide()
+}
+
+// Dialog is a dialog whose buttons take Enter when focused (Button) and
+// whose Enter and Esc work while nothing has the focus: Fyne's own dialogs
+// (dialog.NewCustom, NewCustomConfirm) have buttons that take only Space, so
+// Tab onto 取消 and Enter did nothing (review s13-attack8 #4).
+type Dialog struct {
+	*dialog.CustomDialog
+	confirm, dismiss func()
+}
+
+// Dismiss answers no, as 取消 or Esc does, and closes the dialog.
+func (d *Dialog) Dismiss() {
+	if d.dismiss == nil {
+		d.Hide()
+		return
+	}
+	d.dismiss()
+}
+
+// Confirm runs the dialog's yes, as its highlighted button does, and closes
+// it; for a dialog of one button it only closes.
+func (d *Dialog) Confirm() {
+	if d.confirm == nil {
+		d.Hide()
+		return
+	}
+	d.confirm()
+}
+
+// NewCustom is dialog.NewCustom with this package's keys: content under
+// title with one button, dismiss (both already in the UI language), which
+// Enter and Esc press too. Show it with Show.
+func NewCustom(title, dismiss string, content fyne.CanvasObject, win fyne.Window) *Dialog {
+	d := &Dialog{}
+	close := NewButton(dismiss, func() { d.Hide() })
+	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, close), nil, nil, content)
+	d.CustomDialog = dialog.NewCustomWithoutButtons(title, body, win)
+	EnterEsc(win, d, d.Hide, d.Hide)
+	return d
+}
+
+// NewCustomConfirm is dialog.NewCustomConfirm with this package's keys:
+// content under title with no and yes (already in the UI language);
+// callback gets whether yes was chosen. Enter is yes, Esc no, and a
+// focused button takes Enter. Show it with Show.
+func NewCustomConfirm(title, yes, no string, content fyne.CanvasObject, callback func(bool), win fyne.Window) *Dialog {
+	d := &Dialog{}
+	answered := false
+	answer := func(ok bool) {
+		if answered {
+			return
+		}
+		answered = true
+		d.Hide()
+		if callback != nil {
+			callback(ok)
+		}
+	}
+	d.confirm, d.dismiss = func() { answer(true) }, func() { answer(false) }
+	noButton := NewButton(no, func() { answer(false) })
+	yesButton := NewButton(yes, func() { answer(true) })
+	yesButton.Importance = widget.HighImportance
+	body := container.NewBorder(nil, container.NewBorder(nil, nil, nil, container.NewHBox(noButton, yesButton)), nil, nil, content)
+	d.CustomDialog = dialog.NewCustomWithoutButtons(title, body, win)
+	EnterEsc(win, d, d.confirm, d.dismiss)
+	return d
 }

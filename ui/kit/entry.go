@@ -131,7 +131,11 @@ func (e *Entry) TypedKey(ev *fyne.KeyEvent) {
 	if (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter) && e.keys != nil && e.keys.enter != nil && e.OnLeft != nil {
 		e.OnLeft() // Enter saves: it leaves the entry first
 	}
-	if !e.keys.handle(ev) {
+	if e.OnSubmitted != nil && e.keys == nil {
+		e.Entry.TypedKey(ev) // an entry of its own (a search): Enter is its own
+		return
+	}
+	if !passOn(e, e.keys, ev) {
 		e.Entry.TypedKey(ev)
 	}
 }
@@ -261,7 +265,7 @@ func (e *SelectEntry) MouseDown(m *desktop.MouseEvent) {
 
 // TypedKey passes Enter and Esc to the form.
 func (e *SelectEntry) TypedKey(ev *fyne.KeyEvent) {
-	if !e.keys.handle(ev) {
+	if !passOn(e, e.keys, ev) {
 		e.SelectEntry.TypedKey(ev)
 	}
 }
@@ -357,7 +361,7 @@ func (s *Select) MinSize() fyne.Size {
 
 // TypedKey passes Enter and Esc to the form.
 func (s *Select) TypedKey(ev *fyne.KeyEvent) {
-	if !s.keys.handle(ev) {
+	if !passOn(s, s.keys, ev) {
 		s.Select.TypedKey(ev)
 	}
 }
@@ -393,7 +397,7 @@ func (f *Form) Join(c *Check) {
 
 // TypedKey passes Enter and Esc to the form.
 func (c *Check) TypedKey(ev *fyne.KeyEvent) {
-	if !c.keys.handle(ev) {
+	if !passOn(c, c.keys, ev) {
 		c.Check.TypedKey(ev)
 	}
 }

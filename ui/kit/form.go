@@ -42,7 +42,8 @@ type Form struct {
 	// without asking.
 	Ask func(title, message string, onYes func())
 
-	Save, Cancel *widget.Button
+	// Save and Cancel take Enter when they have the focus (Button).
+	Save, Cancel *Button
 	// Reason is the line beside 保存: why it is disabled, or what the
 	// service said.
 	Reason *WrapLabel
@@ -70,9 +71,10 @@ const messageLines = 2
 // as "保存" or "登记交纳").
 func NewForm(saveLabel string) *Form {
 	f := &Form{problems: map[*Field]string{}}
-	f.Save = widget.NewButtonWithIcon(L(saveLabel), theme.ConfirmIcon(), f.Submit)
+	f.Save = NewButtonWithIcon(L(saveLabel), theme.ConfirmIcon(), f.Submit)
 	f.Save.Importance = widget.HighImportance
-	f.Cancel = widget.NewButton(L("取消"), f.TryCancel)
+	f.Cancel = NewButton(L("取消"), f.TryCancel)
+	f.Save.Escape, f.Cancel.Escape = f.TryCancel, f.TryCancel
 	f.Reason = NewWrapLabel("")
 	f.Reason.SizeName = theme.SizeNameCaptionText
 	return f

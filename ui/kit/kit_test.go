@@ -403,6 +403,9 @@ func buttonTexts(o fyne.CanvasObject) []string {
 		case *widget.Button:
 			out = append(out, v.Text)
 			return
+		case *Button:
+			out = append(out, v.Text)
+			return
 		case *fyne.Container:
 			for _, c := range v.Objects {
 				walk(c)

@@ -69,9 +69,8 @@ func (p *page) showHistory() {
 		if len(changes) == 0 {
 			body = widget.NewLabel(kit.L("登记后没有修改过。"))
 		}
-		d := dialog.NewCustom(name+" "+kit.L("修改记录"), kit.L("关闭"), body, p.s.host.Window())
+		d := kit.NewCustom(name+" "+kit.L("修改记录"), kit.L("关闭"), body, p.s.host.Window())
 		d.Resize(fyne.NewSize(700, 480))
-		kit.EnterEsc(p.s.host.Window(), d, d.Hide, d.Hide)
 		d.Show()
 	})
 }
@@ -172,7 +171,7 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 		text = kit.L("确认导入（跳过未通过的行）")
 	}
 	var dlg *dialog.CustomDialog
-	confirm := widget.NewButton(text, func() {
+	confirm := kit.NewButton(text, func() {
 		dlg.Hide()
 		done := s.host.Progress("正在导入…", filepath.Base(p.File))
 		var added, updated int
@@ -195,7 +194,7 @@ func (s *Screen) showPreview(p model.RecruitImportPreview) *dialog.CustomDialog 
 	if len(p.Add)+len(p.Update) == 0 {
 		confirm.Disable()
 	}
-	cancel := widget.NewButton(kit.L("取消"), func() { dlg.Hide() })
+	cancel := kit.NewButton(kit.L("取消"), func() { dlg.Hide() })
 	note := kit.NewWrapLabel(kit.L("确认之前不会写入任何数据。未通过的行请在 Excel 中改正后重新导入。"))
 	body := container.NewBorder(top, container.NewBorder(nil, nil, nil, container.NewHBox(cancel, confirm), note), nil, nil, tabs)
 	dlg = dialog.NewCustomWithoutButtons(kit.L("导入预览"), body, s.host.Window())

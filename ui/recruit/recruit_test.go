@@ -245,6 +245,8 @@ func buttons(o fyne.CanvasObject) []*widget.Button {
 		switch w := o.(type) {
 		case *widget.Button:
 			out = append(out, w)
+		case *kit.Button:
+			out = append(out, &w.Button)
 		case *widget.Card:
 			if w.Content != nil {
 				walk(w.Content)

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -487,9 +486,8 @@ func (s *Screen) showScans(ats []model.Attachment) {
 		}
 		grid.Add(container.NewBorder(nil, name, nil, nil, body))
 	}
-	d := dialog.NewCustom(kit.L("查看扫描件"), kit.L("关闭"), container.NewVScroll(grid), s.host.Window())
+	d := kit.NewCustom(kit.L("查看扫描件"), kit.L("关闭"), container.NewVScroll(grid), s.host.Window())
 	d.Resize(fyne.NewSize(840, 560))
-	kit.EnterEsc(s.host.Window(), d, d.Hide, d.Hide)
 	d.Show()
 }
 

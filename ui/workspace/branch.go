@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -398,7 +397,7 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 	if suggested != "" {
 		note.SetText(note.Text + "\n" + kit.L("已预选与本支部单位名称相同的“{{.Name}}”，请核对后保存。", map[string]any{"Name": suggested}))
 	}
-	d := dialog.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
+	d := kit.NewCustomConfirm(kit.L("设置覆盖单位"), kit.L("保存"), kit.L("取消"),
 		container.NewBorder(note, tooMany, nil, nil, container.NewVScroll(check)), func(ok bool) {
 			if !ok {
 				return
@@ -420,6 +419,5 @@ func (w *Window) linkOrgs(v *BranchView, label *widget.Label) {
 			w.refresh()
 		}, v.Win)
 	d.Resize(fyne.NewSize(460, 420))
-	kit.EnterEsc(v.Win, d, d.Confirm, d.Hide)
 	d.Show()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // Coverage is computed, not typed (review s5-11 newuser #3): an
@@ -88,9 +89,9 @@ func TestChoosingCoveredClearsTheReason(t *testing.T) {
 		switch x := o.(type) {
 		case *widget.Select:
 			selects = append(selects, x)
-		case *widget.Button:
+		case *kit.Button:
 			if x.Text == "保存" {
-				save = x
+				save = &x.Button
 			}
 		}
 	})

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -313,7 +312,7 @@ func (t *orgsTab) showPreview(p ws.OrgImport) {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}, func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	d := dialog.NewCustomConfirm(kit.L("导入单位名录"), kit.L("导入"), kit.L("取消"),
+	d := kit.NewCustomConfirm(kit.L("导入单位名录"), kit.L("导入"), kit.L("取消"),
 		container.NewBorder(summary, nil, nil, nil, list), func(ok bool) {
 			if !ok {
 				return
@@ -331,7 +330,6 @@ func (t *orgsTab) showPreview(p ws.OrgImport) {
 			kit.Inform(t.w.Win, "导入单位名录", msg)
 		}, t.w.Win)
 	d.Resize(fyne.NewSize(900, 520))
-	kit.EnterEsc(t.w.Win, d, d.Confirm, d.Hide)
 	d.Show()
 	t.lastPreview = &p
 }

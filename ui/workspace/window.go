@@ -15,7 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -309,11 +308,10 @@ func (w *Window) writeWorkbook(doing, path string, write func(path string) (stri
 			return
 		}
 		where := kit.NewWrapLabel(path)
-		open := widget.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
+		open := kit.NewButtonWithIcon(kit.L("打开所在文件夹"), theme.FolderOpenIcon(), func() {
 			kit.RevealLocal(w.Win, path)
 		})
-		d := dialog.NewCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
-		kit.EnterEsc(w.Win, d, d.Hide, d.Hide)
+		d := kit.NewCustom(kit.L(doing), kit.L("关闭"), container.NewVBox(widget.NewLabel(summary), where, open), w.Win)
 		d.Show()
 	})
 }
