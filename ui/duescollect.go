@@ -79,6 +79,12 @@ type duesCollect struct {
 
 	shownYear   int // the year the grid was last scrolled for
 	scrollToNow func()
+	// month and year are the widths the months and 全年实交 need;
+	// atEnd: the grid opens at its end, 全年实交 in view (FillWhole).
+	month, year float32
+	atEnd       bool
+	// scrolled says the months do not all fit and the grid scrolls.
+	scrolled *kit.WrapLabel
 }
 
 // Columns of the grid: name, monthly amount, the months, year paid.
@@ -113,14 +119,16 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 		c.payment = newPaymentDialog(d, d.reg.Rows[id.Row], month)
 	}
 	c.sizeColumns()
-	grid, scroll := newScrollingTable(c.table, c.nowCell)
+	grid, scroll := newFittingTable(c.table, c.fill, c.nowCell)
 	c.scrollToNow = scroll
 
 	// Broken by the Chinese rules: Fyne's split 已到期应交11673.10元
 	// between its digits at 1024 px.
 	c.totals = kit.NewWrapLabel("")
 	hint := kit.NewWrapLabel(lang.L("点击党员所在的行登记交纳。"))
-	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, hint, c.totals)), nil, nil, nil, grid)
+	c.scrolled = kit.NewWrapLabel(lang.L("表格可左右滚动，查看其他月份。"))
+	c.scrolled.Hide()
+	c.content = container.NewBorder(container.NewVBox(monthLegend(), container.NewGridWithColumns(2, container.NewVBox(hint, c.scrolled), c.totals)), nil, nil, nil, grid)
 	return c
 }
 
@@ -217,10 +225,33 @@ func (c *duesCollect) sizeColumns() {
 	}
 	c.table.SetColumnWidth(0, min(12*unit, max(5*unit, wordsWidth(names...))))
 	c.table.SetColumnWidth(1, max(5*unit, wordsWidth(c.heading(1), lang.L("缺基数"), digitsLike(monthly))))
+	c.year = max(5.5*unit, wordsWidth(c.heading(collectLead+12), digitsLike(year)))
+	c.month = 0
 	for k := range 12 {
-		c.table.SetColumnWidth(collectLead+k, max(4.4*unit, wordsWidth(append(words, c.heading(collectLead+k))...)))
+		c.month = max(c.month, 4.4*unit, wordsWidth(append(words, c.heading(collectLead+k))...))
 	}
-	c.table.SetColumnWidth(collectLead+12, max(5.5*unit, wordsWidth(c.heading(collectLead+12), digitsLike(year))))
+	c.fill()
+}
+
+// fill sizes the months and 全年实交 to the grid's width: one width, a
+// whole number of them in view, so that neither a month nor 全年实交 is
+// cut at the window's edge (review s13-look: "全年实" at 1024 px), and
+// says when they do not all fit.
+func (c *duesCollect) fill() {
+	// In view at the end (with 全年实交) is this month, or else the grid
+	// opens at January and this month is among the first.
+	endMonths := c.table.FillWhole(collectLead, c.month, c.year, true)
+	today := c.d.sh.svc.today()
+	c.atEnd = today.Year == c.d.reg.Year && int(today.Month) > 12-endMonths
+	shown := c.table.FillWhole(collectLead, c.month, c.year, c.atEnd)
+	if c.scrolled == nil || c.table.Size().Width <= 0 {
+		return
+	}
+	if shown < 12 || c.atEnd && endMonths < 12 {
+		c.scrolled.Show()
+	} else {
+		c.scrolled.Hide()
+	}
 }
 
 // digitsLike is an amount as wide as m drawn with its widest digits: a
@@ -348,6 +379,11 @@ func collectionRateText(reg *model.DuesRegister) string {
 // scrolled 1月 and 2月 out in December at 1240 px (issue 8, ui13 #2).
 func (c *duesCollect) nowCell() widget.TableCellID {
 	if today := c.d.sh.svc.today(); today.Year == c.d.reg.Year {
+		// 全年实交 when this month is in view with it: in December the
+		// view ended inside 全年实交 ("全年实", review s13-look).
+		if c.atEnd {
+			return widget.TableCellID{Row: 0, Col: collectLead + 12}
+		}
 		return widget.TableCellID{Row: 0, Col: collectLead + int(today.Month) - 1}
 	}
 	return widget.TableCellID{Row: 0, Col: collectLead}

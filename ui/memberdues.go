@@ -72,10 +72,23 @@ func newMemberDuesTab(d *memberDetail) *memberDuesTab {
 		}
 	}
 	t.table.SetColumnWidth(0, 4*unit)
+	month := float32(0)
 	for k := 1; k <= 12; k++ {
-		t.table.SetColumnWidth(k, max(4.4*unit, wordsWidth(append(words, monthName(k))...)))
+		month = max(month, 4.4*unit, wordsWidth(append(words, monthName(k))...))
 	}
-	grid, scroll := newScrollingTable(t.table, func() widget.TableCellID {
+	// Whole months only at the edge, as on 收缴 (kit.StickyTable.
+	// FillWhole): at 1024 px the view ended inside a month.
+	atEnd := false
+	fill := func() {
+		today := t.d.r.sh.svc.today()
+		atEnd = int(today.Month) >= 12-t.table.FillWhole(1, month, month, true)
+		t.table.FillWhole(1, month, month, atEnd)
+	}
+	fill()
+	grid, scroll := newFittingTable(t.table, fill, func() widget.TableCellID {
+		if atEnd {
+			return widget.TableCellID{Row: 0, Col: 12}
+		}
 		today := t.d.r.sh.svc.today()
 		return widget.TableCellID{Row: 0, Col: min(int(today.Month)+1, 12)} // this month whole, and the next
 	})

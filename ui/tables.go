@@ -88,8 +88,11 @@ type tableWidget interface {
 // screen was not shown) it scrolls to the cell again: the offset kept from
 // the old width left this month cut or out of view (review s7-8 newuser #5).
 type scrollingTable struct {
-	table    tableWidget
-	target   func() widget.TableCellID
+	table  tableWidget
+	target func() widget.TableCellID
+	// fit, when set, sizes the columns to a new width before the scroll
+	// (kit.StickyTable.FillWhole).
+	fit      func()
 	pending  bool
 	scrolled float32 // the width it last scrolled at; 0 before the first
 }
@@ -97,7 +100,13 @@ type scrollingTable struct {
 // newScrollingTable returns t in a container and the function that asks
 // for the scroll to target(), now if t is laid out, else when it is.
 func newScrollingTable(t tableWidget, target func() widget.TableCellID) (fyne.CanvasObject, func()) {
-	s := &scrollingTable{table: t, target: target}
+	return newFittingTable(t, nil, target)
+}
+
+// newFittingTable is newScrollingTable for a table whose columns fit runs
+// sizes to its width first.
+func newFittingTable(t tableWidget, fit func(), target func() widget.TableCellID) (fyne.CanvasObject, func()) {
+	s := &scrollingTable{table: t, target: target, fit: fit}
 	return container.New(s, t), s.request
 }
 
@@ -121,6 +130,9 @@ func (s *scrollingTable) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		s.scrolled = size.Width
 		s.table.MinSize() // makes the table's renderer, whose scroller ScrollTo moves
 		s.table.Resize(size)
+		if s.fit != nil {
+			s.fit()
+		}
 		s.table.ScrollTo(s.target())
 	}
 }

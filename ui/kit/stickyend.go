@@ -213,3 +213,36 @@ func (t *StickyTable) StuckWidth() float32 {
 	}
 	return w
 }
+
+// FillWhole sizes the scrolled columns from col on so that the view holds
+// whole columns only, at the start of the table or, atEnd, at its end: the
+// months (every column but the last) get one width, at least month, and
+// the last keeps last. It returns how many months are in view (all of them
+// when everything fits). A view that ended inside a column cut its heading
+// and amounts mid-word ("全年实" at 1024 px, review s13-look); with whole
+// columns the next one starts at the edge and is plainly scrolled away.
+// Call it again when the table's width changes, and scroll to the first
+// column or (atEnd) the last.
+func (t *StickyTable) FillWhole(col int, month, last float32, atEnd bool) int {
+	months := t.Columns() - col - 1
+	if months <= 0 {
+		return 0
+	}
+	pad := theme.Padding()
+	view := t.Size().Width - t.StuckWidth()
+	w, n := month, months
+	// Everything fits, or there is no width yet: the natural widths.
+	if all := float32(months)*(month+pad) + last; view > 0 && all > view {
+		room := view + pad // n months of width w take n*(w+pad)
+		if atEnd {
+			room = view - last
+		}
+		n = max(1, int(room/(month+pad)))
+		w = room/float32(n) - pad
+	}
+	for c := col; c < col+months; c++ {
+		t.SetColumnWidth(c, w)
+	}
+	t.SetColumnWidth(col+months, last)
+	return n
+}
