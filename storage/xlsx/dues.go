@@ -129,16 +129,43 @@ func monthText(c model.MonthCell, month, current model.Month) string {
 	return ""
 }
 
-// duesLegend explains the words of the month cells, under the register.
-func duesLegend(r *DuesReport) string {
-	s := "说明：月份栏中的数字为实交金额；“未交”为已到期未交纳；“—”为不需交纳（入党前、到本支部前或离开本支部后）；“免交”为经批准免交"
+// duesLegend explains the words of the month cells, under the register,
+// in lines no wider than width (in the column-width units of textLines).
+// The lines are broken between explanations, each line ending with its
+// "；": left to the spreadsheet, a line began with "；“缺基数”…" in print
+// (review s13-look).
+func duesLegend(r *DuesReport, width float64) string {
+	parts := []string{"说明：月份栏中的数字为实交金额", "“未交”为已到期未交纳", "“—”为不需交纳（入党前、到本支部前或离开本支部后）", "“免交”为经批准免交"}
 	if r.LedgerStart != 0 {
-		s += fmt.Sprintf("；“建账前”为本账建账月份（%s）之前的月份，不计应交；“已交”为在本账以外已交纳的月份（建账前或转入前，见备注“党费已交至”）", r.LedgerStart.Chinese())
+		parts = append(parts, fmt.Sprintf("“建账前”为本账建账月份（%s）之前的月份，不计应交", r.LedgerStart.Chinese()),
+			"“已交”为在本账以外已交纳的月份（建账前或转入前，见备注“党费已交至”）")
 	}
 	if hasToRecord(r) {
-		s += "；“待补录”为开始用本软件记账之前的月份，交纳情况尚未登记，不计欠交"
+		parts = append(parts, "“待补录”为开始用本软件记账之前的月份，交纳情况尚未登记，不计欠交")
 	}
-	return s + "；“缺基数”为尚未填写计算基数，应交金额未定，不计欠交。"
+	parts = append(parts, "“缺基数”为尚未填写计算基数，应交金额未定，不计欠交")
+	// A spreadsheet's glyphs are not quite those textLines counts: a line
+	// is filled to most of the width, so that it is not wrapped before
+	// its "；" by the program that prints it.
+	const fill = 0.85
+	var lines []string
+	line := ""
+	for i, p := range parts {
+		end := "；"
+		if i == len(parts)-1 {
+			end = "。"
+		}
+		switch {
+		case line == "":
+			line = p + end
+		case textLines(line+p+end, width*fill) > 1:
+			lines = append(lines, line)
+			line = p + end
+		default:
+			line += p + end
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // toRecordWhy is what a 待补录 note adds in brackets; the legend under the
@@ -301,9 +328,8 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 	return keep.keepSheet(DuesSummarySheet)
 }
 
-func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals, note int, r *DuesReport) error {
-	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
-	total := nLead + 12 + nTrail
+// duesColumnWidths are the register's column widths, 序号 to 备注.
+func duesColumnWidths(r *DuesReport) []float64 {
 	widths := []float64{serialWide - 0.5}
 	for _, c := range duesLeading {
 		widths = append(widths, c.width)
@@ -315,6 +341,13 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	for _, c := range duesTrailing {
 		widths = append(widths, c.width)
 	}
+	return widths
+}
+
+func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals, note int, r *DuesReport) error {
+	nLead, nTrail := 1+len(duesLeading), len(duesTrailing)
+	total := nLead + 12 + nTrail
+	widths := duesColumnWidths(r)
 	if err := setUpColumns(sw, widths); err != nil {
 		return err
 	}
@@ -447,16 +480,16 @@ func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles,
 	}
 	// The legend under the table, wrapped across the page's width, after
 	// the 备注 every member has.
-	legend := duesLegend(r)
+	width := 0.0
+	for _, w := range widths {
+		width += w
+	}
+	legend := duesLegend(r, width)
 	if len(common) > 0 {
 		legend = "备注：" + strings.Join(common, "") + "\n" + legend
 	}
 	at := duesFirstRow + len(reg.Rows) + 1
 	cell, _ = excelize.CoordinatesToCellName(1, at)
-	width := 0.0
-	for _, w := range widths {
-		width += w
-	}
 	height = max(minRow, float64(textLines(legend, width))*lineHeight+rowPadding)
 	if err := sw.SetRow(cell, []any{excelize.Cell{StyleID: note, Value: legend}}, excelize.RowOpts{Height: height}); err != nil {
 		return err

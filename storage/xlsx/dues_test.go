@@ -89,6 +89,7 @@ func TestWriteDues(t *testing.T) {
 	if legend := rows[len(rows)-1][0]; !strings.HasPrefix(legend, "说明：") || !strings.Contains(legend, "“缺基数”为尚未填写计算基数") {
 		t.Errorf("legend %q", legend)
 	}
+	legendInWholeLines(t, r, rows[len(rows)-1][0])
 	// The member without a base: 未填, and 缺基数 — not 未交 — for the past
 	// months: the amount is unknown, it is a gap in the set-up.
 	for _, row := range rows[duesFirstRow-1 : len(rows)-2] {
@@ -402,6 +403,29 @@ func TestRegisterSaysTheNoteEveryMemberHasOnce(t *testing.T) {
 	if strings.Count(legend, "党费已交至2026年9月（建账前已交）") != 1 || !strings.Contains(legend, "说明：") {
 		t.Errorf("under the table: %q", legend)
 	}
+	legendInWholeLines(t, r, legend)
+}
+
+// legendInWholeLines checks that the 说明 under the register is broken into
+// lines by the app, each ending with its "；" and short enough not to be
+// wrapped again when printed: wrapped by the spreadsheet, a printed line
+// began with "；“缺基数”…" (review s13-look).
+func legendInWholeLines(t *testing.T, r *DuesReport, cell string) {
+	t.Helper()
+	width := 0.0
+	for _, w := range duesColumnWidths(r) {
+		width += w
+	}
+	i := strings.Index(cell, "说明：")
+	if i < 0 {
+		t.Fatalf("no 说明 in %q", cell)
+	}
+	lines := strings.Split(cell[i:], "\n")
+	for n, l := range lines {
+		if !strings.HasSuffix(l, "；") && !(n == len(lines)-1 && strings.HasSuffix(l, "。")) || textLines(l, width) > 1 {
+			t.Errorf("legend line %d %q: not a whole line ending with ； (width %.0f)", n+1, l, width)
+		}
+	}
 }
 
 // A branch of up to 25 members set up today prints its register on one A4
@@ -426,6 +450,13 @@ func TestFirstHourRegisterPrintsOnOnePage(t *testing.T) {
 		first, err := exec.Command("pdftotext", "-f", "1", "-l", "1", pdf, "-").Output()
 		if err != nil {
 			t.Fatal(err)
+		}
+		// No printed line of the legend begins with its "；" (review
+		// s13-look: "；“缺基数”…").
+		for _, line := range strings.Split(string(first), "\n") {
+			if l := strings.TrimSpace(line); strings.HasPrefix(l, "；") {
+				t.Errorf("%s: a printed line begins with ；: %q", filepath.Base(pdf), l)
+			}
 		}
 		flat := strings.Join(strings.Fields(string(first)), "")
 		if !regexp.MustCompile(`(?m)^Pages:\s+2$`).Match(info) || !strings.Contains(flat, "合计") || !strings.Contains(flat, "“缺基数”为尚未填写计算基数") {
