@@ -734,6 +734,11 @@ func beforeEveryAdmission(d Date, members map[int64]*Member) (first Date, ok boo
 func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErrors {
 	var errs ValidationErrors
 	add := func(f Field, msg string) { errs = append(errs, FieldError{Field: f, Message: msg}) }
+	// The roll's problems keep their sentence as a Text, for the form in
+	// English ("X 请假，请填写原因" was Chinese there, review s13-look).
+	addAttendance := func(t Text) {
+		errs = append(errs, FieldError{Field: ActivityAttendanceField, Message: t.String(), Text: t})
+	}
 
 	known := false
 	for _, k := range ActivityKinds {
@@ -805,18 +810,18 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 		}
 		switch {
 		case m == nil:
-			add(ActivityAttendanceField, "出席名单中有不在花名册上的人员（编号 "+strconv.FormatInt(row.MemberID, 10)+"）")
+			addAttendance(Textf("出席名单中有不在花名册上的人员（编号 %s）", strconv.FormatInt(row.MemberID, 10)))
 			continue
 		case seen[row.MemberID]:
-			add(ActivityAttendanceField, name+" 在出席名单中出现了两次")
+			addAttendance(Textf("%s 在出席名单中出现了两次", name))
 			continue
 		case a.Date.IsZero():
 		case !OnRosterOn(m, a.Date):
-			why := "尚未加入本支部"
+			why := Textf("尚未加入本支部")
 			if !m.LeftOn.IsZero() && !m.LeftOn.After(a.Date) {
-				why = "已于 " + m.LeftOn.String() + " " + string(m.LeftBy)
+				why = Textf("已于 %s %s", m.LeftOn.String(), m.LeftBy)
 			}
-			add(ActivityAttendanceField, name+" 在 "+a.Date.String()+" 不在本支部花名册上（"+why+"）")
+			addAttendance(Textf("%s 在 %s 不在本支部花名册上（%s）", name, a.Date.String(), why))
 		}
 		seen[row.MemberID] = true
 		switch row.Status {
@@ -824,7 +829,7 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 			present++
 		case OnLeave, Absent:
 			if strings.TrimSpace(row.Reason) == "" {
-				add(ActivityAttendanceField, name+" "+string(row.Status)+"，请填写原因")
+				addAttendance(Textf("%s %s，请填写原因", name, Term(row.Status)))
 			} else if e, ok := tooLongProblem(ActivityReasonField, Textf("%s 的%s原因", name, Term(row.Status)), row.Reason); ok {
 				// A pasted document printed over 13 lines of the record
 				// (review s13-attack8 #7).
@@ -832,7 +837,7 @@ func (a *Activity) Validate(today Date, members map[int64]*Member) ValidationErr
 				errs = append(errs, e)
 			}
 		default:
-			add(ActivityAttendanceField, name+" 请选择出席、请假或缺席")
+			addAttendance(Textf("%s 请选择出席、请假或缺席", name))
 		}
 	}
 

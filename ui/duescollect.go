@@ -125,6 +125,7 @@ func newDuesCollect(d *duesScreen) *duesCollect {
 	// Broken by the Chinese rules: Fyne's split 已到期应交11673.10元
 	// between its digits at 1024 px.
 	c.totals = kit.NewWrapLabel("")
+	c.totals.Keep = []string{"收缴率"}
 	hint := kit.NewWrapLabel(lang.L("点击党员所在的行登记交纳。"))
 	c.scrolled = kit.NewWrapLabel(lang.L("表格可左右滚动，查看其他月份。"))
 	c.scrolled.Hide()
@@ -187,6 +188,7 @@ func monthLegend() fyne.CanvasObject {
 		swatch.SetMinSize(fyne.NewSize(18, 18))
 		// A WrapLabel: Fyne's wrapping left "）" alone on a line at 1024 px.
 		label := kit.NewWrapLabel(lang.L(l.label))
+		label.Keep = []string{"离开后）"}
 		legend = append(legend, container.NewBorder(nil, nil, container.NewCenter(swatch), nil, label))
 	}
 	return container.NewGridWithColumns(3, legend...)

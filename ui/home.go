@@ -31,6 +31,7 @@ type homeScreen struct {
 	rows          []homeRow       // the findings under their areas' headings
 	emptyRoster   *fyne.Container // how to add or import members, while there are none
 	listWidth     float32         // the width the rows' heights were worked out for
+	rowLines      []int           // the lines each finding row was given (fitRows)
 	allGood       *widget.Label
 	checking      *widget.Label  // says so while the checks are being worked out
 	upcoming      *kit.WrapLabel // planned activities of the next months

@@ -100,17 +100,26 @@ func (h *homeScreen) fitRows(width float32) {
 	h.listWidth = width
 	size, pad := theme.TextSize(), theme.InnerPadding()
 	line := fyne.MeasureText("党", size, fyne.TextStyle{}).Height + theme.LineSpacing()
-	left := theme.IconInlineSize() + severityWidth() + 2*pad + 2*theme.Padding()
-	avail := width - left - 2*pad - theme.ScrollBarSize()
 	base := widget.NewLabel("").MinSize().Height
-	headHeight := newHomeRow().(*fyne.Container).Objects[0].MinSize().Height
+	row := newHomeRow().(*fyne.Container)
+	headHeight := row.Objects[0].MinSize().Height
+	// The message's width is read from a row laid out at the list's
+	// width (the list gives its rows all of it; the scroll bar is drawn
+	// over them): worked out by hand, less the bar's width and a padding
+	// too many, a one-line 严重 at 1366 px was given a second, empty line
+	// (review s13-look).
+	finding := row.Objects[1].(*fyne.Container)
+	finding.Resize(fyne.NewSize(width, base))
+	msgWidth := finding.Objects[0].Size().Width
+	h.rowLines = make([]int, len(h.rows))
 	for i, r := range h.rows {
 		if r.finding == nil {
 			h.findingsList.SetItemHeight(i, headHeight)
 			continue
 		}
-		lines := float32(kit.LineCount(kit.FindingText(*r.finding), avail+2*pad, fyne.TextStyle{}))
-		h.findingsList.SetItemHeight(i, max(base, lines*line+2*pad))
+		lines := kit.LineCount(kit.FindingText(*r.finding), msgWidth, fyne.TextStyle{})
+		h.rowLines[i] = lines
+		h.findingsList.SetItemHeight(i, max(base, float32(lines)*line+2*pad))
 	}
 }
 

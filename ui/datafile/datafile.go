@@ -182,7 +182,7 @@ func Report(v storage.Verification) string {
 	if v.OK() {
 		b.WriteString(lang.L("检查完毕，没有发现问题。"))
 	} else {
-		b.WriteString(fmt.Sprintf(lang.L("发现 %d 个问题："), len(v.Problems)))
+		b.WriteString(lang.N("发现 {{.N}} 个问题：", len(v.Problems), map[string]any{"N": len(v.Problems)}))
 		for _, p := range v.Problems {
 			b.WriteString("\n" + p)
 		}

@@ -600,6 +600,22 @@ func TestEveryCheckSaysItsFindingsInEnglish(t *testing.T) {
 		}
 		walk(f.Text)
 	}
+	// The roll's problems of a record (Activity.Validate) are sentences
+	// of the model too, said in the record's form.
+	joined := model.NewDate(2020, 1, 1)
+	roll := map[int64]*model.Member{
+		1: {ID: 1, Name: "张三", JoinDate: joined},
+		2: {ID: 2, Name: "李四", JoinDate: joined, LeftOn: model.NewDate(2026, 1, 5), LeftBy: model.EventTransferOut},
+	}
+	meeting := model.Activity{Kind: model.KindGeneralMeeting, Date: model.NewDate(2026, 3, 1), Attendance: []model.AttendanceRow{
+		{MemberID: 1, Name: "张三", Status: model.OnLeave}, {MemberID: 1, Name: "张三", Status: model.Present},
+		{MemberID: 2, Name: "李四", Status: model.Present}, {MemberID: 9, Name: "王五", Status: model.Present},
+	}}
+	for _, e := range meeting.Validate(model.NewDate(2026, 3, 2), roll) {
+		if !e.Text.IsZero() {
+			walk(e.Text)
+		}
+	}
 	if all := modelFormats(t, false); len(formats) < len(all)*3/4 {
 		t.Errorf("the cases make %d of the %d sentences", len(formats), len(all))
 	}

@@ -160,3 +160,24 @@ func noBreakBefore(before []rune, next rune) bool {
 	}
 	return false
 }
+
+// wordJoiner (U+2060) forbids a line break on either side of it and draws
+// nothing.
+const wordJoiner = "\u2060"
+
+// KeepTogether is text with each of words, where it occurs, kept on one
+// line by BreakLines: a word joiner between its characters. Chinese breaks
+// between any two characters, and a term split reads as two words ("收缴 /
+// 率95.9%", "离开 / 后）", review s13-look).
+func KeepTogether(text string, words ...string) string {
+	for _, w := range words {
+		if rs := []rune(w); len(rs) > 1 {
+			parts := make([]string, len(rs))
+			for i, r := range rs {
+				parts[i] = string(r)
+			}
+			text = strings.ReplaceAll(text, w, strings.Join(parts, wordJoiner))
+		}
+	}
+	return text
+}

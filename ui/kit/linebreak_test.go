@@ -156,3 +156,40 @@ func TestBreakLinesEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// A term kept together is never split, at any width that holds it, and
+// draws as it did (review s13-look: "收缴 / 率95.9%", "离开 / 后）").
+func TestKeepTogetherIsNeverSplit(t *testing.T) {
+	measure := func(s string) float32 {
+		w := float32(0)
+		for _, r := range s {
+			switch {
+			case r == '\u2060':
+			case r < 0x2E80:
+				w += 8
+			default:
+				w += 14
+			}
+		}
+		return w
+	}
+	for _, c := range []struct{ text, word string }{
+		{"已到期应交11673.10元，收缴率95.9%", "收缴率"},
+		{"不需交（入党前、到本支部前或离开后）", "离开后）"},
+	} {
+		kept := KeepTogether(c.text, c.word)
+		if strings.ReplaceAll(kept, "\u2060", "") != c.text {
+			t.Fatalf("KeepTogether changed the text: %q", kept)
+		}
+		for width := measure(c.word); width < measure(c.text); width++ {
+			whole := false
+			for _, line := range BreakLines(kept, width, measure) {
+				whole = whole || strings.Contains(strings.ReplaceAll(line, "\u2060", ""), c.word)
+			}
+			if !whole {
+				t.Errorf("%q at %.0f px: %q split", c.text, width, c.word)
+				break
+			}
+		}
+	}
+}

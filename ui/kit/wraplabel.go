@@ -32,6 +32,9 @@ type WrapLabel struct {
 	Importance widget.Importance
 	SizeName   fyne.ThemeSizeName
 	Selectable bool
+	// Keep are words never broken across lines (KeepTogether); Text
+	// stays as set.
+	Keep []string
 
 	shown *widget.Label
 	width float32 // the width shown's lines were broken for
@@ -92,7 +95,11 @@ func (l *WrapLabel) sync() {
 	if l.width <= 0 {
 		room = 0
 	}
-	s.Text = brokenText(l.Text, room, size, style)
+	text := l.Text
+	if len(l.Keep) > 0 {
+		text = KeepTogether(text, l.Keep...)
+	}
+	s.Text = strings.ReplaceAll(brokenText(text, room, size, style), wordJoiner, "")
 }
 
 var (

@@ -41,3 +41,25 @@ func TestApplicantFormDatesReadWholeAt1024(t *testing.T) {
 		test.NewTempApp(t)
 	}
 }
+
+// The search's hint reads whole at 1024 px in both languages: in a grid of
+// two beside the stage list it had half the room, and English showed
+// "Search name or ID numbe" (review s13-look).
+func TestSearchHintReadsWholeAt1024(t *testing.T) {
+	for _, english := range []bool{false, true} {
+		svc := &fakeService{members: members()}
+		if english {
+			langtest.Use(t, "en")
+		}
+		s, h := newTestScreen(t, svc)
+		h.win.Resize(fyne.NewSize(1024-160, 700)) // the screen beside the navigation
+		need := fyne.MeasureText(s.search.PlaceHolder, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+		if s.search.ActionItem != nil {
+			need += s.search.ActionItem.MinSize().Width + theme.Padding()
+		}
+		if have := s.search.Size().Width; have < need {
+			t.Errorf("english=%v: the search is %.0f wide, its hint %q needs %.0f", english, have, s.search.PlaceHolder, need)
+		}
+		test.NewTempApp(t)
+	}
+}

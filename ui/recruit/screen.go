@@ -79,7 +79,10 @@ func NewScreen(host kit.Host, svc Service) *Screen {
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(kit.L("导入台账…"), theme.FolderOpenIcon(), s.chooseImport)
 	exp := widget.NewButtonWithIcon(kit.L("导出工作台账…"), theme.DocumentSaveIcon(), s.exportLedger)
-	toolbar := container.NewBorder(nil, nil, container.NewHBox(add, imp, exp), nil, container.NewGridWithColumns(2, s.search, s.status))
+	// The search takes what the buttons and the stage list leave: in a
+	// grid of two it had half, and at 1024 px in English its hint was cut
+	// ("Search name or ID numbe", review s13-look).
+	toolbar := container.NewBorder(nil, nil, container.NewHBox(add, imp, exp), s.status, s.search)
 
 	s.empty = kit.NewWrapLabel(kit.L("还没有入党申请人。点击“新增入党申请人”登记递交入党申请书的人，或从 Excel 导入支部已有的发展党员台账。"))
 	s.page = newPage(s)

@@ -100,7 +100,7 @@ func (s *Screen) showFindings() {
 	case counts[model.Warning] == 0:
 		text = kit.L("需要处理：{{.S}} 项严重。", args)
 	case counts[model.Serious] == 0:
-		text = kit.L("需要处理：{{.W}} 项提醒。", args)
+		text = kit.N("需要处理：{{.W}} 项提醒。", counts[model.Warning], args)
 	default:
 		text = kit.L("需要处理：{{.S}} 项严重，{{.W}} 项提醒。", args)
 	}

@@ -238,7 +238,7 @@ func (w *Window) askSecrets(needKey bool, locked []string, then func(passphrase 
 		// newuser #9).
 		// No space after the number: Fyne wraps at spaces and put the
 		// number alone on the first line (review s6-11 newuser #3).
-		intro := kit.NewWrapLabel(kit.L("{{.N}}个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", map[string]any{"N": len(locked)}))
+		intro := kit.NewWrapLabel(kit.N("{{.N}}个数据包设有密码（支部导出时设置，另行告诉您的）。密码不对的数据包不导入，其他照常导入；不知道密码可留空，这些数据包先不导入。", len(locked), map[string]any{"N": len(locked)}))
 		s.intro = intro
 		names := locked
 		if len(names) > 4 {
