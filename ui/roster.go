@@ -84,6 +84,7 @@ func newRosterScreen(sh *shell) *rosterScreen {
 		buttons: []fyne.CanvasObject{r.addButton, r.importButton, r.exportButton},
 		filters: []fyne.CanvasObject{r.left, r.category, r.standing, r.mobile, r.lost},
 		count:   r.count, table: r.table,
+		fit: func() { r.table.FillStart(r.widths) },
 	}
 	r.list = container.New(bar, bar.objects()...)
 	r.content = container.NewStack(r.list)
@@ -198,6 +199,7 @@ func (r *rosterScreen) fitColumns() {
 			r.table.SetColumnWidth(i, w)
 		}
 	}
+	r.table.FillStart(r.widths)
 }
 
 // showChecks fills in the 党费 and 组织生活 columns once the checks arrive.

@@ -27,6 +27,9 @@ type rosterBar struct {
 	filters []fyne.CanvasObject
 	count   fyne.CanvasObject
 	table   fyne.CanvasObject
+	// fit, when set, sizes the table's columns to a new width.
+	fit   func()
+	width float32
 }
 
 // objects are everything the bar places, for its container.
@@ -132,6 +135,10 @@ func (b *rosterBar) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	top := b.lines(size.Width, true)
 	b.table.Move(fyne.NewPos(0, top))
 	b.table.Resize(fyne.NewSize(size.Width, max(0, size.Height-top)))
+	if b.fit != nil && size.Width != b.width {
+		b.width = size.Width
+		b.fit()
+	}
 }
 
 // MinSize is as wide as the widest control (or the table), and as high as

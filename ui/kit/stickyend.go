@@ -246,3 +246,37 @@ func (t *StickyTable) FillWhole(col int, month, last float32, atEnd bool) int {
 	t.SetColumnWidth(col+months, last)
 	return n
 }
+
+// FillStart gives the scrolled columns that are in view at the start of
+// the table the room left after the last of them, shared out, so that the
+// view ends where a column ends; natural are every column's own widths
+// (the sticky ones included). A view that ended inside a column showed
+// "加入党组织日…" and "Categ…" cut at the window's edge (review s13-look);
+// now the next column starts at the edge and is plainly scrolled away.
+// Call it again when the table's width or natural changes.
+func (t *StickyTable) FillStart(natural []float32) {
+	pad := theme.Padding()
+	view := t.Size().Width - t.StuckWidth()
+	from := len(t.sticky)
+	used, n := float32(0), 0
+	for c := from; c < len(natural); c++ {
+		if used+natural[c] > view {
+			break
+		}
+		used += natural[c] + pad
+		n++
+	}
+	extra := float32(0)
+	if view > 0 && n > 0 && from+n < len(natural) {
+		extra = (view + pad - used) / float32(n)
+	}
+	for c := range natural {
+		w := natural[c]
+		if c >= from && c < from+n {
+			w += extra
+		}
+		if t.widths[c] != w {
+			t.SetColumnWidth(c, w)
+		}
+	}
+}

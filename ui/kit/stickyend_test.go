@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -100,5 +101,58 @@ func TestStickyTablePadIsNeverSelected(t *testing.T) {
 	}
 	if tb.Columns() != 3 {
 		t.Errorf("Columns() = %d, want 3", tb.Columns())
+	}
+}
+
+// FillStart and FillWhole leave no column cut at the right edge of the
+// view: the columns in view end exactly where the view does (review
+// s13-look: "全年实", "加入党组织日…" at the window's edge). Without them the
+// view below ends 40 px into a column.
+func TestFilledColumnsEndAtTheViewsEdge(t *testing.T) {
+	test.NewTempApp(t)
+	pad := theme.Padding()
+	natural := []float32{80, 90, 120, 70, 150, 100, 110, 95}
+	newTable := func() *StickyTable {
+		st := NewStickyTable(1, func() (int, int) { return 2, len(natural) },
+			func() fyne.CanvasObject { return widget.NewLabel("") },
+			func(widget.TableCellID, fyne.CanvasObject) {})
+		for c, w := range natural {
+			st.SetColumnWidth(c, w)
+		}
+		st.Resize(fyne.NewSize(80+pad+90+pad+120+pad+40, 200))
+		return st
+	}
+	// ends reports whether some run of scrolled columns from first on
+	// fills the view to its edge.
+	ends := func(st *StickyTable, first int) bool {
+		view := st.Size().Width - st.StuckWidth()
+		x := float32(0)
+		for c := first; c < len(natural); c++ {
+			x += st.widths[c]
+			if x > view-0.5 && x < view+0.5 {
+				return true
+			}
+			x += pad
+		}
+		return false
+	}
+	if ends(newTable(), 1) {
+		t.Fatal("the natural widths already fill the view; the test shows nothing")
+	}
+	st := newTable()
+	st.FillStart(natural)
+	if !ends(st, 1) {
+		t.Errorf("FillStart: widths %v do not fill the view from the start", st.widths)
+	}
+	st = newTable()
+	st.FillWhole(1, 100, 120, true)
+	cols := len(natural)
+	view := st.Size().Width - st.StuckWidth()
+	x := st.widths[cols-1]
+	for c := cols - 2; c >= 1 && x < view-0.5; c-- {
+		x += pad + st.widths[c]
+	}
+	if x < view-0.5 || x > view+0.5 {
+		t.Errorf("FillWhole at the end: widths %v leave %v of a %v view", st.widths, x, view)
 	}
 }
