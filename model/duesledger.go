@@ -1140,9 +1140,25 @@ func (r *RegisterRow) RateLabel() string {
 	return "定额"
 }
 
-// BaseLabel is the 月收入基数 column.
+// NeedsBase reports whether a month of the row is owed with its amount
+// unknown for want of the year's base (缺基数).
+func (r *RegisterRow) NeedsBase() bool {
+	for _, c := range r.Months {
+		if c.State == MonthBaseMissing {
+			return true
+		}
+	}
+	return false
+}
+
+// BaseLabel is the 月收入基数 column: 未填 only when a month of the year
+// needs the base — a year wholly before the ledger (建账前, 党费已交至) or
+// the member's time here printed 未填 for every member, a set-up gap for a
+// year the app never kept (review s14-newuser #8).
 func (r *RegisterRow) BaseLabel() string {
 	switch {
+	case !r.HasBase && !r.NeedsBase():
+		return "—"
 	case !r.HasBase:
 		return "未填"
 	case r.Base.Category.HasBase():

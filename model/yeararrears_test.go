@@ -98,3 +98,20 @@ func TestDuesBaseOwingNothingIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// 未填 only where a month needs the base: a year wholly before the ledger
+// printed 未填 for every member (review s14-newuser #8).
+func TestBaseLabelSaysUnfilledOnlyWhenAMonthNeedsIt(t *testing.T) {
+	var before, gap RegisterRow
+	for i := range before.Months {
+		before.Months[i].State = MonthBeforeLedger
+		gap.Months[i].State = MonthBeforeLedger
+	}
+	gap.Months[11].State = MonthBaseMissing
+	if got := before.BaseLabel(); got != "—" {
+		t.Errorf("a year before the ledger: %q", got)
+	}
+	if got := gap.BaseLabel(); got != "未填" {
+		t.Errorf("a month owed without a base: %q", got)
+	}
+}
