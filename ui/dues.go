@@ -199,7 +199,7 @@ func (d *duesScreen) showBases() { d.tabs.SelectIndex(1) }
 func (d *duesScreen) changed() { d.sh.dataChanged() }
 
 func (d *duesScreen) chooseImport() {
-	d.sh.chooseFile("打开文件", filedialog.Workbooks(), d.previewImport)
+	d.sh.chooseFile("打开文件", filedialog.WorkbooksToOpen(), d.previewImport)
 }
 
 // previewImport reads the bases workbook for the year shown and shows what

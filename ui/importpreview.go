@@ -21,7 +21,7 @@ import (
 
 // chooseImport asks for a workbook and previews what importing it would do.
 func (r *rosterScreen) chooseImport() {
-	r.sh.chooseFile("打开文件", filedialog.Workbooks(), r.previewImport)
+	r.sh.chooseFile("打开文件", filedialog.WorkbooksToOpen(), r.previewImport)
 }
 
 // previewImport reads the workbook and shows what importing it would change.

@@ -38,9 +38,21 @@ type Filter struct {
 	Extensions []string
 }
 
-// Workbooks lists Excel workbooks (.xlsx).
+// Workbooks lists Excel workbooks (.xlsx), as a workbook is saved.
 func Workbooks() Filter {
 	return Filter{Description: lang.L("Excel 工作簿"), Extensions: []string{".xlsx"}}
+}
+
+// WorkbookExts are the endings of the workbooks a secretary may hold and
+// try to open: .xlsx; .xlsm and WPS's .et, often .xlsx inside; the old
+// .xls, which the reader refuses saying to save it as .xlsx. Listing only
+// .xlsx showed a folder of .xls rosters as empty, with no word why
+// (review s14-preview7 #16).
+var WorkbookExts = []string{".xlsx", ".xlsm", ".xls", ".et"}
+
+// WorkbooksToOpen lists the workbooks to open (WorkbookExts).
+func WorkbooksToOpen() Filter {
+	return Filter{Description: lang.L("Excel 工作簿"), Extensions: WorkbookExts}
 }
 
 // Attachments lists the photos and scans an activity record may hold.
@@ -62,7 +74,7 @@ func ByExtension(exts ...string) Filter {
 			lower = append(lower, e)
 		}
 	}
-	for _, known := range []Filter{Workbooks(), Attachments()} {
+	for _, known := range []Filter{WorkbooksToOpen(), Attachments()} {
 		if len(lower) > 0 && !slices.ContainsFunc(lower, func(e string) bool { return !slices.Contains(known.Extensions, e) }) {
 			return Filter{Description: known.Description, Extensions: lower}
 		}

@@ -80,6 +80,7 @@ func TestByExtension(t *testing.T) {
 		want Filter
 	}{
 		{[]string{".xlsx", ".XLSX"}, Workbooks()},
+		{WorkbookExts, WorkbooksToOpen()},
 		{[]string{".jpg", ".PNG", ".pdf"}, Filter{Attachments().Description, []string{".jpg", ".png", ".pdf"}}},
 		{[]string{"blpkg"}, Filter{"*.blpkg 文件", []string{".blpkg"}}},
 		{[]string{".xlsx", ".blpkg"}, Filter{"*.xlsx; *.blpkg 文件", []string{".xlsx", ".blpkg"}}},
@@ -675,5 +676,21 @@ func TestEscCancelsTheFileDialogs(t *testing.T) {
 	// The window's keys are its own again.
 	if w.Canvas().OnTypedKey() != nil {
 		w.Canvas().OnTypedKey()(esc)
+	}
+}
+
+// The workbooks a secretary may try to open are listed — an .xls roster
+// too, which the reader then refuses saying to save it as .xlsx; the
+// dialog listed .xlsx only and showed such a folder as empty (review
+// s14-preview7 #16).
+func TestWorkbooksToOpenListsEveryWorkbook(t *testing.T) {
+	f := WorkbooksToOpen()
+	for _, name := range []string{"花名册.xlsx", "党员花名册2019.xls", "宏.XLSM", "wps表格.et"} {
+		if !f.matches(name) {
+			t.Errorf("%s is not listed", name)
+		}
+	}
+	if f.matches("说明.docx") {
+		t.Errorf("a document is listed among workbooks")
 	}
 }

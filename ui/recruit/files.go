@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
+	"branchledger/ui/filedialog"
 	"branchledger/ui/kit"
 )
 
@@ -84,7 +85,7 @@ func orDash(s string) string {
 
 // chooseImport asks for a pipeline workbook and previews its import.
 func (s *Screen) chooseImport() {
-	s.host.ChooseFile("导入发展党员台账", []string{".xlsx"}, func(path string) {
+	s.host.ChooseFile("导入发展党员台账", filedialog.WorkbookExts, func(path string) {
 		done := s.host.Progress("正在读取…", filepath.Base(path))
 		var p model.RecruitImportPreview
 		var err error

@@ -84,7 +84,7 @@ func newOrgsTab(w *Window) *orgsTab {
 	})
 	add.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(kit.L("从Excel导入…"), theme.FolderOpenIcon(), func() {
-		w.files.Open(kit.L("导入单位名录"), filedialog.Workbooks(), t.preview)
+		w.files.Open(kit.L("导入单位名录"), filedialog.WorkbooksToOpen(), t.preview)
 	})
 	t.count = widget.NewLabel("")
 	hint := widget.NewLabel(kit.L("点一行修改该单位。导入时按单位名称（或统一社会信用代码）对应，先预览再确认。"))
