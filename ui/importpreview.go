@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"math"
 	"path/filepath"
 	"slices"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -601,7 +603,11 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 			}
 			v.replan(c)
 		}
-		row := container.NewHBox(include)
+		// The offer of the name goes on a line of its own, indented: beside
+		// a sheet name of 31 characters (Excel's limit) it pushed the
+		// dialog to the window's edge and was cut before the branch it
+		// would record (review s14-preview7 #20).
+		row := container.NewVBox(include)
 		// A template's example sheet's name is no branch: not offered.
 		if s.CanUseName && !s.Example {
 			text := lang.L("以工作表名称作为所在党支部")
@@ -622,7 +628,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 			if !s.Included {
 				useName.Disable()
 			}
-			row.Add(useName)
+			indent := canvas.NewRectangle(color.Transparent)
+			indent.SetMinSize(fyne.NewSize(theme.IconInlineSize()+theme.Padding(), 0))
+			row.Add(container.NewBorder(nil, nil, indent, nil, useName))
 		}
 		rows.Add(row)
 	}

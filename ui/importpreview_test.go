@@ -698,3 +698,28 @@ func TestBasesPreviewKeepsItsTablesAt1024(t *testing.T) {
 		t.Errorf("the refused row shows sheet %q, row %q", got, row)
 	}
 }
+
+// A sheet named as long as Excel allows: the offer to take its name goes
+// on its own line and the dialog stays inside the 1024×700 window, the
+// branch it would record readable (review s14-preview7 #20).
+func TestImportPreviewLongSheetNamesStayInTheWindow(t *testing.T) {
+	s := demoShell(t, English, 14)
+	s.win.Resize(smallWindow)
+	s.show(screenRoster)
+	var p model.ImportPreview
+	p.File = "名册.xlsx"
+	p.Plan.Add = s.members[:3]
+	long := "中共甘肃陇原机械制造有限公司第一党支部花名册"
+	p.Sheets = []model.ImportSheet{
+		{Name: long, Included: true, HeaderRow: 1, Rows: 3, CanUseName: true, NameBranch: "中共甘肃陇原机械制造有限公司第一党支部"},
+		{Name: "中共甘肃陇原机械制造有限公司第二党支部党员名册备份", Hidden: true, HeaderRow: 1, Rows: 3},
+	}
+	v := showImportPreview(s, p)
+	d := fyne.CurrentApp().Driver()
+	right := s.win.Canvas().Size().Width
+	for text, c := range findChecks(v.choices) {
+		if x := d.AbsolutePositionForObject(c).X + c.MinSize().Width; x > right+1 {
+			t.Errorf("%q ends at %.0f, past the %.0f px window", text, x, right)
+		}
+	}
+}
