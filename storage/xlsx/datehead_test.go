@@ -66,7 +66,7 @@ func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
 		"入党申请时间": "", "确定为入党积极分子时间": "", "入党宣誓时间": "", "列为发展对象时间": "", "出生时间": model.FieldBirthDate,
 		// A personnel file's dates, and dates that are due rather than
 		// done, name no party date (review s13-reattack #16, #18, #19).
-		"转正定级时间": "", "转正批准时间": "", "参加工作转正时间": "", "试用期转正时间": "", "正式参加工作时间": "", "转为正式职工时间": "",
+		"转正定级时间": "", "参加工作转正时间": "", "试用期转正时间": "", "正式参加工作时间": "", "转为正式职工时间": "",
 		"预备期满时间": "", "预计转正时间": "", "拟转正时间": "", "预备党员预计转正时间": "",
 		"组织关系接收时间": "", "党组织关系接收时间": "", "接收转入时间": "", "接收为团员时间": "", "吸收为团员时间": "",
 		// A 转正 postponed or refused, and other dates saying 正式 (the
@@ -74,6 +74,11 @@ func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
 		"党员转正延期时间": "", "党员转正推迟时间": "", "不予转正党员处理时间": "", "党内正式职务任职时间": "", "党员正式调入时间": "",
 		"党员身份正式恢复时间": "", "党组织正式成立时间": "", "党费正式缴纳起始时间": "",
 		"接收到本党支部时间": "", "党支部接收时间": "", "党小组接收时间": "",
+		// The body that admits or approves speaks of the party without
+		// 党: read as none, a 正式党员 roster was refused whole (review
+		// s14-reattack7 #16); a job's 批准 is still none.
+		"转正批准时间": model.FieldFullDate, "支部大会通过转正时间": model.FieldFullDate, "支部大会接收时间": model.FieldJoinDate,
+		"转正定级批准时间": "", "工作转正批准时间": "",
 	} {
 		got, _ := matchHeading(heading)
 		if got != want {

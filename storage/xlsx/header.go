@@ -1139,14 +1139,20 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if f, ok := matchAlternatives(s); ok {
 		return f, true, true
 	}
-	if f, ok = headings[headingKey(s, true)]; ok {
+	// What a bracket says of a party date may make it a personnel
+	// file's: 转正时间（工作）, 转正（定级）时间, 转正日期（单位） — read
+	// without the bracket they stored an employment date as 转为正式党员
+	// 日期 without a word (review s14-reattack7 #10), as 工作转正时间 is not.
+	if f, ok = headings[headingKey(s, true)]; !ok {
+		if f, ok = matchAffixed(headingKey(s, true)); !ok {
+			f, ok = partyDateHeading(headingKey(s, true))
+		}
+	}
+	if ok {
+		if notPartyBracket(s, f) {
+			return "", false, false
+		}
 		return f, false, true
-	}
-	if f, ok = matchAffixed(headingKey(s, true)); ok {
-		return f, false, ok
-	}
-	if f, ok = partyDateHeading(headingKey(s, true)); ok {
-		return f, false, ok
 	}
 	// 入党年份 | 入党月份: a date's parts, written flat (joinYearMonth).
 	for _, end := range []string{"年份", "月份"} {
@@ -1205,7 +1211,11 @@ func partyDateHeading(key string) (model.Field, bool) {
 	// happened — read as the party dates they stored an employment date as
 	// 转为正式党员日期 without a word, or refused every member (review
 	// s13-reattack #16, #18, #19).
-	if !strings.Contains(key, "党") {
+	// A heading naming the body that admits or approves (支部大会接收时间,
+	// 转正批准时间, 支部大会通过转正时间) speaks of the party too: without
+	// 党 in it, such everyday headings were not imported and every member
+	// refused for the date the user had filled in (review s14-reattack7 #16).
+	if !strings.Contains(key, "党") && !strings.Contains(key, "支部大会") && !strings.Contains(key, "批准") {
 		return "", false
 	}
 	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动",
@@ -1231,6 +1241,34 @@ func partyDateHeading(key string) (model.Field, bool) {
 		}
 	}
 	return "", false
+}
+
+// notPartyQualifiers, in a bracket of a party date's heading, say the
+// date is of employment or still to come: 转正时间（参加工作）, 转正（定级）
+// 时间, 转正日期（单位）, 转正时间（预计） — the words partyDateHeading
+// refuses when written outside the bracket.
+var notPartyQualifiers = []string{"工作", "定级", "单位", "职工", "工人", "试用", "见习", "聘", "入职", "合同", "转干", "预计", "计划", "期满", "到期", "延期", "推迟", "延长", "团"}
+
+// notPartyBracket reports a heading of a party date (f) whose bracketed
+// words say it is not the party's: see notPartyQualifiers.
+func notPartyBracket(s string, f model.Field) bool {
+	if f != model.FieldJoinDate && f != model.FieldFullDate {
+		return false
+	}
+	var in strings.Builder
+	depth := 0
+	for _, r := range model.CleanText(s) {
+		switch {
+		case r == '(' || r == '（' || r == '[' || r == '【':
+			depth++
+		case r == ')' || r == '）' || r == ']' || r == '】':
+			depth = max(depth-1, 0)
+		case depth > 0:
+			in.WriteRune(r)
+		}
+	}
+	said := in.String()
+	return said != "" && slices.ContainsFunc(notPartyQualifiers, func(w string) bool { return strings.Contains(said, w) })
 }
 
 // headingPrefixes are words a roster puts before a heading without changing
