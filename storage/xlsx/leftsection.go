@@ -209,10 +209,26 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		return leaverNote{}
 	}
 	if name, ok := groupTitleOf(title); ok && (orgName(groupRemark.ReplaceAllString(name, "")) || strings.HasSuffix(name, "小组")) &&
-		sectionLeftWord(groupRemark.FindString(title)) == "" {
+		sectionLeftWord(groupRemark.FindString(title)) == "" && !saysLeaving(groupRemark.ReplaceAllString(name, "")) {
 		return leaverNote{}
 	}
 	return leaverNote{kind: noteBelow, title: title, word: word}
+}
+
+// saysLeaving reports a title that ends as an organisation's name does
+// but says its people left: 已不在本支部, 已转至区委党支部, 已经调离机关党
+// 委 — a statement, not a name. A name may hold a word of leaving
+// (注销登记科党支部, 历史文化学院党支部), never one said done (已…) or a
+// verb of moving (rowSectionWords): read as a branch's title, 已不在本支部
+// gave its name to the people under it and stored them as current members
+// (review s14-reattack7 #1).
+func saysLeaving(name string) bool {
+	if slices.ContainsFunc(rowSectionWords, func(w string) bool { return strings.Contains(name, w) }) {
+		return true
+	}
+	return slices.ContainsFunc(leftWords, func(w string) bool {
+		return strings.Contains(name, "已"+w) || strings.Contains(name, "已经"+w)
+	})
 }
 
 // speaksOfLeaving reports a row's one text that speaks of leaving but
