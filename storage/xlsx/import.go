@@ -1161,6 +1161,11 @@ func (im *importer) row(rec *record) error {
 	if m.BranchName != "" && !slices.Contains(fields, model.FieldBranchName) {
 		fields = append(slices.Clip(fields), model.FieldBranchName)
 	}
+	// 停止党籍 in 备注 gave the standing (suspendedByNotes): set on a
+	// member already on the roster too.
+	if m.Standing == model.StandingSuspended && !slices.Contains(fields, model.FieldStanding) {
+		fields = append(slices.Clip(fields), model.FieldStanding)
+	}
 	dest := shown[model.FieldMobileDestination]
 	for _, f := range []model.Field{model.FieldMobile, model.FieldLostContact} {
 		says := f == model.FieldMobile && (m.Mobile || dest != "" && destinationKind(dest) == destStays) ||

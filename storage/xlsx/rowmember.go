@@ -1064,6 +1064,35 @@ func (r *rowMember) saysLeft() {
 	}
 	if w := leftSaying(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
 		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请改写备注后再导入", w))
+		return
+	}
+	r.suspendedByNotes()
+}
+
+// suspendedByNotes reads 停止党籍 in 备注 as the member's 党籍状态: a field
+// of the record (RULES.md §4), which a roster without the column writes
+// there. It was passed over and the member stored as 正常 without a word
+// (review s14-reattack7 #8). A 党籍状态 column saying 正常 beside it is a
+// contradiction the row is refused for; 未停止党籍, 拟停止党籍 or a 恢复党籍
+// after it say the standing is not suspended now.
+func (r *rowMember) suspendedByNotes() {
+	const word = "停止党籍"
+	notes := r.m.Notes
+	at := strings.LastIndex(notes, word)
+	if at < 0 || r.unreadable(model.FieldNotes) || r.unreadable(model.FieldStanding) || strings.Contains(notes[at:], "恢复") {
+		return
+	}
+	before := strings.TrimSuffix(strings.TrimSuffix(notes[:at], "已"), "被")
+	if slices.ContainsFunc(slices.Concat(leftNegations, []string{"拟", "待", "建议", "应", "申请", "恢复"}), func(n string) bool { return strings.HasSuffix(before, n) }) {
+		return
+	}
+	switch {
+	case r.m.Standing == model.StandingSuspended:
+	case r.shown[model.FieldStanding] != "":
+		r.reject(model.FieldNotes, model.Textf("备注中写着“停止党籍”，党籍状态却为%s：请改正其中之一后再导入", quote(r.shown[model.FieldStanding])))
+	default:
+		r.m.Standing = model.StandingSuspended
+		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：备注中写着“停止党籍”，党籍状态记为“停止党籍”", r.who()))
 	}
 }
 
