@@ -1033,6 +1033,28 @@ func acrossAt(g headingGrid, row, c int) bool {
 // alone, the two together ("出生" over "年月"), and last the group alone
 // over a sub-heading that names nothing ("联系电话" over "座机").
 func matchPath(path []string) (model.Field, bool) {
+	f, ok := matchPathWords(path)
+	// 工作经历 over 参加工作时间 | 转正时间, or 转正时间 over 工作 | 党内:
+	// the group (or the sub-heading) says the 转正 is the job's, and read
+	// as the party's it was stored as 转为正式党员日期 without a word
+	// (review s14-reattack7 #21). A leaf saying 党 keeps its own word.
+	if ok && (f == model.FieldJoinDate || f == model.FieldFullDate) && !strings.Contains(headingKey(path[len(path)-1], false), "党") &&
+		slices.ContainsFunc(path, employmentHeading) {
+		return "", false
+	}
+	return f, ok
+}
+
+// employmentHeading reports a heading (or a group's) that speaks of a job
+// and not of the party: 工作经历, 工作情况, 工作.
+func employmentHeading(s string) bool {
+	key := headingKey(s, false)
+	return !strings.Contains(key, "党") && slices.ContainsFunc(employmentWords, func(w string) bool { return strings.Contains(key, w) })
+}
+
+// matchPathWords is matchPath before a job's words in the path are
+// weighed.
+func matchPathWords(path []string) (model.Field, bool) {
 	leaf := path[len(path)-1]
 	parent := ""
 	if len(path) > 1 {
@@ -1247,7 +1269,11 @@ func partyDateHeading(key string) (model.Field, bool) {
 // date is of employment or still to come: 转正时间（参加工作）, 转正（定级）
 // 时间, 转正日期（单位）, 转正时间（预计） — the words partyDateHeading
 // refuses when written outside the bracket.
-var notPartyQualifiers = []string{"工作", "定级", "单位", "职工", "工人", "试用", "见习", "聘", "入职", "合同", "转干", "预计", "计划", "期满", "到期", "延期", "推迟", "延长", "团"}
+var notPartyQualifiers = slices.Concat(employmentWords, []string{"预计", "计划", "期满", "到期", "延期", "推迟", "延长", "团"})
+
+// employmentWords say a date is of a job: 转正 there is the end of a
+// probation at work.
+var employmentWords = []string{"工作", "定级", "单位", "职工", "工人", "试用", "见习", "聘", "入职", "合同", "转干"}
 
 // notPartyBracket reports a heading of a party date (f) whose bracketed
 // words say it is not the party's: see notPartyQualifiers.

@@ -97,3 +97,56 @@ func TestApprovingBodyHeadingsAreThePartyDates(t *testing.T) {
 		})
 	}
 }
+
+// A group heading that speaks of the job (工作经历, 工作情况 over 参加工作
+// 时间 | 转正时间), or a sub-heading 工作 under 转正时间, makes that 转正
+// the job's: read as the party's it was stored as 转为正式党员日期 and the
+// member as 正式党员 without a word (review s14-reattack7 #21). The party's
+// column beside it (党内情况, 党内) is read.
+func TestEmploymentGroupIsNoPartyDate(t *testing.T) {
+	id := idNumber("19800415", "311")
+	cases := []struct {
+		name    string
+		rows    [][]any
+		merges  [][2]string
+		full    model.Date // the 转正 stored
+		ignored []string
+	}{
+		{"工作经历 over 参加工作时间|转正时间",
+			[][]any{
+				{"姓名", "性别", "公民身份号码", "所在党支部", "入党时间", "工作经历", nil},
+				{nil, nil, nil, nil, nil, "参加工作时间", "转正时间"},
+				{"张三", "男", id, "第一党支部", "2015.03", "2012.07", "2016.09"},
+			}, [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "E2"}, {"F1", "G1"}},
+			model.Date{}, []string{"参加工作时间", "转正时间"}},
+		{"工作情况 beside 党内情况",
+			[][]any{
+				{"姓名", "性别", "公民身份号码", "所在党支部", "工作情况", nil, "党内情况", nil},
+				{nil, nil, nil, nil, "参加工作时间", "转正时间", "入党时间", "转正时间"},
+				{"张三", "男", id, "第一党支部", "2012.07", "2013.07", "2015.03", "2016.03"},
+			}, [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}, {"G1", "H1"}},
+			model.MonthDate(2016, 3), []string{"参加工作时间", "转正时间"}},
+		{"转正时间 over 工作|党内",
+			[][]any{
+				{"姓名", "性别", "公民身份号码", "所在党支部", "入党时间", "转正时间", nil},
+				{nil, nil, nil, nil, nil, "工作", "党内"},
+				{"张三", "男", id, "第一党支部", "2015.03", "2012.07", "2016.03"},
+			}, [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "E2"}, {"F1", "G1"}},
+			model.MonthDate(2016, 3), []string{"工作"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := read(t, roster(t, tc.rows, tc.merges...))
+			if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+				t.Fatalf("members %+v rejected %v", rf.Members, refusals(rf))
+			}
+			m := rf.Members[0].Member
+			if m.JoinDate != model.MonthDate(2015, 3) || m.FullDate != tc.full {
+				t.Errorf("stored 加入 %v 转正 %v; want 2015-03 and 转正 %v", m.JoinDate, m.FullDate, tc.full)
+			}
+			if got := rf.Sheets[0].Ignored; !slices.Equal(got, tc.ignored) {
+				t.Errorf("columns not imported %q, want %q", got, tc.ignored)
+			}
+		})
+	}
+}
