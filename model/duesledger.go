@@ -796,6 +796,9 @@ type RecordGap struct {
 	// member (DuesHistory.OpeningLimit): months to record after it are
 	// settled only by recording the payments.
 	OpeningLimit Month
+	// Start is the ledger's 建账月份: months to record before it are
+	// paid only after moving it back to them (CheckBeforeLedger).
+	Start Month
 	// Entered is the month the member was entered into the file when
 	// after the ledger's set-up (DuesHistory.Entered), 0 otherwise: their
 	// months are to record because the app learnt of them late, not
@@ -823,7 +826,7 @@ func RecordGaps(members []Member, h DuesHistory, r DuesRules) []RecordGap {
 		if !ok {
 			continue
 		}
-		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m), Entered: h.enteredFor(m)}
+		g := RecordGap{MemberID: m.ID, Name: m.Name, OpeningLimit: h.OpeningLimit(m), Start: h.Start, Entered: h.enteredFor(m)}
 		for mo := from; mo < h.knownFrom(m) && mo <= to; mo++ {
 			// A month without a base is a base gap (BaseGaps) until
 			// its base is in: 缺基数 comes first (review s9-8 #4).
@@ -925,13 +928,22 @@ func CheckBeforeLedger(date Date, months []Month, start Month) error {
 	if start == 0 {
 		return nil
 	}
+	// Both sentences name the route that works for money paid today for
+	// such months — moving the 建账月份 back to them — besides 党费已交至
+	// for months paid on paper: the grid shows them 待补录 and home asked
+	// for them to be recorded in 收缴, which this refused without a way
+	// (review s14-newuser #2).
+	first := Month(0)
 	for _, mo := range months {
-		if mo < start {
-			return Errorf(ErrDues, "%s 在建账月份（%s）之前，不在本账内，不能登记交纳；建账前已交过的，请在“党费 → 基数”中登记其“党费已交至”", mo, start)
+		if mo < start && (first == 0 || mo < first) {
+			first = mo
 		}
 	}
+	if first != 0 {
+		return Errorf(ErrDues, "%s 在建账月份（%s）之前，不在本账内：建账前已交过的，请在“党费 → 基数”中登记其“党费已交至”；现在才交的，请先在“党费 → 基数 → 修改建账月份…”中把建账月份改到%s，再登记交纳", first, start, first)
+	}
 	if !date.IsZero() && MonthOfDate(date) < start {
-		return Errorf(ErrDues, "交纳日期 %s 早于建账月份（%s）：本账自%s起记账，此前收的党费不在本账内；已交到的月份请在“党费 → 基数”中登记“党费已交至”", date, start, start)
+		return Errorf(ErrDues, "交纳日期 %s 早于建账月份（%s）：本账自%s起记账，此前收的党费不在本账内；已交到的月份请在“党费 → 基数”中登记“党费已交至”；要把这笔交纳记入本账，请先在“党费 → 基数 → 修改建账月份…”中把建账月份改到%s", date, start, start, MonthOfDate(date))
 	}
 	return nil
 }

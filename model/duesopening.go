@@ -377,7 +377,21 @@ func recordAdvice(gaps []RecordGap) Text {
 			limit = max(limit, g.OpeningLimit)
 		}
 	}
+	// Months before the 建账月份 are not taken in 收缴 (CheckBeforeLedger):
+	// the advice names the route that is there — home sent the secretary
+	// to 收缴 for them, which refused (review s14-newuser #2).
+	earliest, before := Month(0), true
+	for _, g := range gaps {
+		before = before && g.Start != 0 && g.To < g.Start
+		if earliest == 0 || g.From < earliest {
+			earliest = g.From
+		}
+	}
 	switch {
+	case all && before && len(gaps) == 1:
+		return Textf("在纸质台账上已交的，请在其“党费已交至”中填写交到的月份；现在才交的，请先在“党费 → 基数 → 修改建账月份…”中把建账月份改到%s，再在“党费 → 收缴”中登记", earliest)
+	case all && before:
+		return Textf("在纸质台账上已交的，请在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”；现在才交的，请先在“党费 → 基数 → 修改建账月份…”中把建账月份改到%s，再在“党费 → 收缴”中登记", earliest)
 	case all && len(gaps) == 1:
 		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份")
 	case all:

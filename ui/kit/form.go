@@ -330,9 +330,12 @@ func (f *Form) Refresh() {
 		fd.show(p)
 		switch {
 		case p == "":
-		case fd.shown == "" && (fd.value() == "" || fd.editing):
-			// empty, or still being typed (an ID number half entered):
-			// not wrong until the user leaves the field or saves.
+		case fd.shown == "" && (fd.value() == "" || fd.editing || !fd.touched && !f.attempted):
+			// empty, still being typed (an ID number half entered), or
+			// prefilled and not touched yet (the payment dialog's 0.00
+			// before a month is ticked opened in red "请更正：金额",
+			// review s14-newuser #2, #5): not wrong until the user
+			// leaves the field or saves.
 			missing = append(missing, L(fd.Label))
 		default:
 			wrong = append(wrong, L(fd.Label))
