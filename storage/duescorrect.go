@@ -74,7 +74,13 @@ func (s *Store) SaveDuesBaseChange(b model.DuesBase, source string) error {
 			return err
 		}
 		if err := model.CheckChange(b, len(year) > 0, paid, r); err != nil {
-			return &userError{msg: m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"："), kind: model.ErrDues}
+			msg := m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+			// Kept a Text, as the grid's refusals are, so that the English
+			// 年中调整 dialog says it in English (review s14-attack8 #23).
+			if t, ok := model.SentenceOf(err); ok {
+				return &userError{msg: msg, kind: &model.TextError{Kind: model.ErrDues, Text: model.Textf("%s：%s", m.Name, t), Bare: true}}
+			}
+			return &userError{msg: msg, kind: model.ErrDues}
 		}
 		old, err := queryMidyear(tx, "WHERE member_id = ? AND year = ? AND from_month = ?", b.MemberID, b.Year, int(b.From))
 		if err != nil {

@@ -698,7 +698,8 @@ func (b *duesBases) editChange(i int) {
 	row := &b.rows[i]
 	var months []string
 	for m := 2; m <= 12; m++ {
-		months = append(months, lang.L("{{.M}}月", map[string]any{"M": m}))
+		// "Mar", as the grid beside it says, not "Month 3" (review s14-attack8 #23).
+		months = append(months, monthName(m))
 	}
 	form := kit.NewForm("保存调整")
 	form.Ask = b.d.sh.confirmDiscard

@@ -442,7 +442,9 @@ func newPaymentDialog(d *duesScreen, row model.RegisterRow, month int) *paymentD
 	var checks []fyne.CanvasObject
 	for k := range 12 {
 		cell := row.Months[k]
-		ck := kit.NewCheck(lang.L("{{.M}}月", map[string]any{"M": k + 1}), nil)
+		// "Jan" as the register behind the dialog heads its columns, not
+		// "Month 1" (review s14-newuser #5).
+		ck := kit.NewCheck(monthName(k+1), nil)
 		// Enter and Esc work with the focus on a month too.
 		p.form.Join(ck)
 		switch cell.State {
