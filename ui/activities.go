@@ -29,7 +29,7 @@ type activitiesScreen struct {
 	// by ID, with what failed (未达法定人数, or 选举未过80%).
 	inquorate map[int64]model.Text
 	table     *widget.Table
-	summary   *widget.Label
+	summary   *kit.WrapLabel
 	plans     []model.Plan
 	planList  *widget.List
 	// the plan form: month, kind, topic and 加入计划
@@ -91,7 +91,7 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 			return lang.N("已导出 {{.N}} 次活动，文件保存在：", n, map[string]any{"N": n}), err
 		})
 	})
-	a.summary = widget.NewLabel("")
+	a.summary = kit.NewWrapLabel("")
 
 	a.table = newTextTable(activityColumns, func() int { return len(a.acts) }, a.cell)
 	a.table.OnSelected = func(id widget.TableCellID) {
@@ -101,7 +101,11 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 		}
 	}
 
-	top := container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export, a.summary)
+	// The counts take the room the buttons leave and wrap there: in one
+	// line, "; 1 with too few for the election" made the English screen
+	// wider than 1024 px, cutting the line and the table's last columns
+	// (review s14-attack8 #30).
+	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export), nil, a.summary)
 	a.topicWidth = activityColumns[topicColumn].width()
 	a.table.SetColumnWidth(0, kindWidth())
 	records := container.New(&widthWatch{onWidth: a.fitTopic}, a.table)

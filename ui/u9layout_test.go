@@ -1,0 +1,35 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/lang"
+
+	"branchledger/model"
+)
+
+// 活动 → 活动记录's counts line wraps in the room the buttons leave: with
+// a meeting below quorum and an election short of its 4/5 it read "28
+// activities, 27 entered late; 1 with too few for the electio", cut at the
+// edge of a 1024 px English window, and pushed the table's last columns out
+// of sight (review s14-attack8 #30).
+func TestActivityCountsWrapAt1024(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		s := demoShell(t, l, 40)
+		s.win.Resize(smallWindow)
+		s.show("活动")
+		a := s.activities
+		line := lang.N("共 {{.N}} 次活动，补录 {{.Late}} 次", 128, map[string]any{"N": 128, "Late": 127}) +
+			lang.L("；{{.N}} 次未达法定人数", map[string]any{"N": 12}) +
+			lang.L("；{{.N}} 次选举未过{{.P}}%", map[string]any{"N": 11, "P": model.CurrentRules().Branch.ElectionQuorumPercent})
+		a.summary.SetText(line)
+		s.win.Resize(smallWindow)
+		if min := s.win.Content().MinSize(); min.Width > smallWindow.Width {
+			t.Errorf("%s: the 活动 screen needs %v px with the line %q", l, min.Width, line)
+		}
+		if l == English && !strings.Contains(line, "election") {
+			t.Errorf("the line %q is not the English one", line)
+		}
+	}
+}
