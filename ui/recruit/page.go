@@ -59,7 +59,7 @@ func (p *page) show(r model.Recruit, rep model.RecruitReport) {
 		right.Add(widget.NewButtonWithIcon(kit.L("在花名册中查看"), theme.AccountIcon(), func() { p.s.host.OpenMember(p.r.MemberID) }))
 	}
 	head := container.NewVBox(container.NewBorder(nil, nil, nil, right, name), info,
-		container.NewHScroll(container.NewHBox(edit, record, candidate, admission)))
+		kit.NewFlow(edit, record, candidate, admission))
 
 	body := container.NewVBox(p.nextCard(), p.findingsBox())
 	for stage := model.RecruitStage(1); stage <= 5; stage++ {
