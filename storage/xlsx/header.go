@@ -117,6 +117,9 @@ type header struct {
 	// headings (栏次 | 1 | 2 | 3, columnNumbersRow), read as part of the
 	// header; 0 without one.
 	numbers int
+	// people are the names in the 姓名 column under the headings
+	// (withPeople): a note naming leavers is read for them (leaverNote).
+	people map[string]bool
 }
 
 type column struct {

@@ -723,6 +723,8 @@ func (im *importer) readRows(rows []streamRow) error {
 	// One roster row is one member for nearly every row: growing once saves
 	// the copies append would make over 20,000 rows.
 	im.rd.rf.Members = slices.Grow(im.rd.rf.Members, len(rows))
+	// A note naming leavers is read for the sheet's names (leaverNote).
+	im.h = im.h.withPeople(rows)
 	// bound is the last group row, note or heading row read: a note
 	// saying the people above it left covers the rows under it.
 	bound := im.h.first + im.h.rows - 1

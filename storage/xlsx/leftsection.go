@@ -199,7 +199,7 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		}
 		return leaverNote{}
 	}
-	if names, ok := leaverNames(rest, word); ok {
+	if names := h.namedLeavers(rest); len(names) > 0 {
 		return leaverNote{kind: noteNamed, title: title, word: word, names: names}
 	}
 	if note {
@@ -229,6 +229,128 @@ func saysLeaving(name string) bool {
 	return slices.ContainsFunc(leftWords, func(w string) bool {
 		return strings.Contains(name, "已"+w) || strings.Contains(name, "已经"+w)
 	})
+}
+
+// namedLeavers are the people a note names as having left, clause by
+// clause (注：李四于2025年3月转入，王五于2025年5月转出 names 王五 alone):
+// the names leaverNames reads before a clause's word of leaving, and the
+// sheet's own names the clause holds wherever they stand — 原支部委员李四已
+// 于…转出, 共转出2人（李四、王五）, 已转出：李四、王五, 王五已转出、李四已故.
+// Read by the first name alone, the others were stored as current members
+// and the note called one that names nobody (review s14-reattack7 #7, #19).
+// A name read that holds one of the sheet's (李四王五, 王五两名) gives way
+// to those.
+func (h header) namedLeavers(rest string) []string {
+	var out []string
+	add := func(name string) {
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	// A clause that is only names (李四，王五已转出) goes with the next.
+	pending := ""
+	for _, clause := range strings.FieldsFunc(rest, func(r rune) bool { return strings.ContainsRune("，,；;。", r) }) {
+		word := sectionLeftWord(clause)
+		if word == "" {
+			if nameList(clause) {
+				pending += clause + "、"
+			} else {
+				pending = ""
+			}
+			continue
+		}
+		clause, pending = pending+clause, ""
+		found := h.peopleIn(clause, word)
+		read, _ := leaverNames(clause, word)
+		for _, name := range read {
+			if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(name, f) }) && !notYetLeft(clause, name, word) {
+				add(name)
+			}
+		}
+		for _, name := range found {
+			add(name)
+		}
+	}
+	return out
+}
+
+// notYetLeft reports a clause that says, between name and its word of
+// leaving, that the leaving is yet to come or did not happen: 李四拟于
+// 2026年1月转出, 李四同志2026年将转出, 李四未转出.
+func notYetLeft(clause, name, word string) bool {
+	_, after, ok := strings.Cut(clause, name)
+	at := strings.Index(after, word)
+	if !ok || at < 0 {
+		return false
+	}
+	return slices.ContainsFunc(slices.Concat(leftSectionNegations, []string{"将", "计划", "准备"}), func(n string) bool { return strings.Contains(after[:at], n) })
+}
+
+// nameList reports text that is a list of names and nothing else: 李四、
+// 王五, 李四同志.
+func nameList(text string) bool {
+	parts := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("、和及与/ ", r) })
+	// 除李四外 names who is not among them.
+	return len(parts) > 0 && !strings.HasPrefix(text, "除") && !slices.ContainsFunc(parts, func(p string) bool { return !personName(strings.TrimSuffix(p, "同志")) })
+}
+
+// peopleIn are the sheet's names (header.people) clause holds, a name
+// inside a longer one (李四 in 李四海) not counted, nor one whose leaving
+// the words before word say is yet to come or did not happen (李四拟于2026
+// 年转出, 李四未转出).
+func (h header) peopleIn(clause, word string) []string {
+	if len(h.people) == 0 {
+		return nil
+	}
+	runes := []rune(clause)
+	var out []string
+	for i := 0; i < len(runes); {
+		longest := 0
+		for n := min(8, len(runes)-i); n >= 2; n-- {
+			if h.people[string(runes[i:i+n])] {
+				longest = n
+				break
+			}
+		}
+		if longest == 0 {
+			i++
+			continue
+		}
+		name := string(runes[i : i+longest])
+		// 除李四外: the one named is the one who stayed.
+		if !strings.HasSuffix(string(runes[:i]), "除") && !notYetLeft(string(runes[i:]), name, word) && !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+		i += longest
+	}
+	return out
+}
+
+// withPeople is h knowing the names in the 姓名 column of rows under the
+// headings (header.people).
+func (h header) withPeople(rows []streamRow) header {
+	c, ok := h.column(model.FieldName)
+	if !ok {
+		return h
+	}
+	h.people = map[string]bool{}
+	for _, r := range rows {
+		if r.n < h.first+h.rows {
+			continue
+		}
+		// A row's one text in the 姓名 column is a title or a note (已
+		// 过世), no one's name.
+		filled := 0
+		for _, v := range r.cells {
+			if strings.TrimSpace(v) != "" {
+				filled++
+			}
+		}
+		if name := spaceless(model.CleanText(cell(r.cells, c))); filled > 1 && personName(name) && sectionLeftWord(name) == "" {
+			h.people[name] = true
+		}
+	}
+	return h
 }
 
 // speaksOfLeaving reports a row's one text that speaks of leaving but

@@ -143,6 +143,8 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}
+	// The notes naming leavers read as the import read them.
+	h = h.withPeople(streamed)
 	cp := &sheetCopy{sr: sr, out: out, name: s.name, styles: map[string]int{}, keep: newTextKeeper(out), formulas: formulas}
 	last := h.first + h.rows - 1
 	width := h.width
