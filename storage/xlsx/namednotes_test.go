@@ -77,3 +77,23 @@ func TestNoteExceptionIsNoLeaver(t *testing.T) {
 		t.Errorf("stored %q, want 李四 among them", stored(rf))
 	}
 }
+
+// A sheet named in everyday words of dying or moving away (离世党员, 已迁走
+// 党员) holds no members on the roster, as one named 已故党员 does not:
+// its people were stored as current members with an empty branch and no
+// line naming the sheet (review s14-reattack7 #17).
+func TestSheetNamedAsLeaversInEverydayWords(t *testing.T) {
+	rows := func(name, seq string) [][]any { return [][]any{hxHeading, hxMember(name, seq)} }
+	rf := read(t, workbook{sheets: []sheetSpec{
+		{name: "第一党支部", rows: rows("张三", "011")},
+		{name: "离世党员", rows: rows("郑海涛", "031")},
+		{name: "已迁走党员", rows: rows("冯立新", "051")},
+	}}.bytes(t))
+	left := map[string]string{}
+	for _, sh := range rf.Sheets {
+		left[sh.Name] = sh.Left
+	}
+	if left["第一党支部"] != "" || left["离世党员"] != "离世" || left["已迁走党员"] != "迁走" {
+		t.Errorf("sheets read as leavers' %v; want 离世党员 and 已迁走党员 only", left)
+	}
+}
