@@ -1087,6 +1087,14 @@ func matchPathWords(path []string) (model.Field, bool) {
 	if parent == "" {
 		return "", false
 	}
+	// 入党时间 over 预备期开始 | 预备期满: the end of a period is another
+	// date than its group's — read as the group's, it made a second 加入党
+	// 组织日期 column and every member was refused (review s14-reattack7
+	// #16). It is not the 转正 either: it may lie ahead (预备期满时间).
+	if f, ok := matchHeading(parent); ok && (f == model.FieldJoinDate || f == model.FieldFullDate) &&
+		slices.ContainsFunc([]string{"满", "结束", "截止", "到期", "止"}, func(w string) bool { return strings.Contains(headingKey(leaf, true), w) }) {
+		return "", false
+	}
 	if f, ok := matchHeading(parent + leaf); ok {
 		return f, true
 	}
@@ -1203,7 +1211,9 @@ func splitDateOf(stem string) (model.Field, bool) {
 
 // twoDatesJoined is a heading naming the two party dates in one column:
 // 入党-转正时间, 入党—转正时间, 入党至转正时间, 入党~转正时间, 入党（转正）时间.
-var twoDatesJoined = regexp.MustCompile(`入党\s*(?:[-－—–~～→至到]+|[（(]\s*)\s*转正`)
+// A space alone between them (入党 转正时间) joins them too (review
+// s14-reattack7 #2).
+var twoDatesJoined = regexp.MustCompile(`入党(?:\s*(?:[-－—–~～→至到]+|[（(]\s*)\s*|\s+)转正`)
 
 // twoDatesHeading reports a heading of two dates in one column: read as
 // 转为正式党员日期 (its 转正), a cell 2015.03 there was stored as the

@@ -150,3 +150,30 @@ func TestEmploymentGroupIsNoPartyDate(t *testing.T) {
 		})
 	}
 }
+
+// 入党时间 over 预备期开始 | 预备期满 (or 预备期起 | 预备期结束时间): the start
+// is the 加入党组织日期, the end is named as not imported — read as a
+// second 加入党组织日期 column it refused every member (review
+// s14-reattack7 #16). The end is no 转正 date: for a 预备党员 it lies ahead.
+func TestEndOfProbationUnderJoinDate(t *testing.T) {
+	id := idNumber("19800415", "311")
+	for _, leaves := range [][2]string{{"预备期开始", "预备期满"}, {"预备期起", "预备期满"}, {"预备期开始时间", "预备期结束时间"}} {
+		t.Run(leaves[0]+"|"+leaves[1], func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", nil},
+				{nil, nil, nil, nil, nil, leaves[0], leaves[1]},
+				{"张三", "男", id, "第一党支部", "预备党员", "2025.12", "2026.12"},
+			}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "D2"}, [2]string{"E1", "E2"}, [2]string{"F1", "G1"}))
+			if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+				t.Fatalf("members %+v rejected %v", rf.Members, refusals(rf))
+			}
+			m := rf.Members[0].Member
+			if m.JoinDate != model.MonthDate(2025, 12) || m.FullDate != (model.Date{}) || m.Category != model.CategoryProbationary {
+				t.Errorf("stored 加入 %v 转正 %v %s; want 2025-12, none, 预备党员", m.JoinDate, m.FullDate, m.Category)
+			}
+			if got := rf.Sheets[0].Ignored; !slices.Equal(got, []string{leaves[1]}) {
+				t.Errorf("columns not imported %q, want %q", got, leaves[1])
+			}
+		})
+	}
+}

@@ -51,7 +51,7 @@ func TestPartyDatesOverProbationaryAndFull(t *testing.T) {
 // holds two dates; the member keeps the dates of the other columns.
 func TestHeadingOfTwoPartyDatesIsNotImported(t *testing.T) {
 	id := idNumber("19800415", "311")
-	for _, heading := range []string{"入党-转正时间", "入党—转正时间", "入党至转正时间", "入党~转正时间", "入党（转正）时间", "入党→转正时间"} {
+	for _, heading := range []string{"入党-转正时间", "入党—转正时间", "入党至转正时间", "入党~转正时间", "入党（转正）时间", "入党→转正时间", "入党 转正时间"} {
 		t.Run(heading, func(t *testing.T) {
 			rf := read(t, roster(t, [][]any{
 				{"姓名", "性别", "公民身份号码", "所在党支部", "入党时间", "转正时间", heading},
