@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,13 +19,13 @@ import (
 
 // copiedFormula is the formula the copy of the source cell (sc, srow) holds:
 // the source's own when it refers to no cell, whose value does not depend
-// on where it stands; otherwise the value the source's formula gives in its
-// own workbook (excelize works it out there, where the cells it refers to
-// are), written as a formula of that value alone: the copy's rows and
-// sheets are not the source's, and A5 or Sheet2!A1 would there name
-// another cell, or none. A formula whose value cannot be worked out gives
-// #N/A, so that it is typed in rather than guessed.
-func (cp *sheetCopy) copiedFormula(sc, srow int) (string, error) {
+// on where it stands; for a reference to one cell (=代码!A1), that cell's
+// value in the source workbook, written as a formula of that value alone:
+// the copy's rows and sheets are not the source's, and A5 or Sheet2!A1
+// would there name another cell, or none. Any other formula naming cells
+// gives #N/A (oneCell says why), so that it is typed in rather than
+// guessed.
+func (cp *sheetCopy) copiedFormula(sc, srow, c, r int) (string, error) {
 	ref := cp.sr.ref(sc, srow)
 	formula, err := cp.sr.f.GetCellFormula(cp.sr.sheet, ref)
 	if err != nil {
@@ -34,23 +35,66 @@ func (cp *sheetCopy) copiedFormula(sc, srow int) (string, error) {
 	if formula != "" && !refersToCells(formula) {
 		return formula, nil
 	}
-	v, err := cp.sr.f.CalcCellValue(cp.sr.sheet, ref, rawValues)
+	if ownRow(formula, srow) {
+		// Its row's cells are copied with it, to the same columns.
+		return shiftRefs(formula, c-sc, r-srow), nil
+	}
+	sheet, cell, ok := cp.oneCell(formula)
+	if !ok {
+		return "NA()", nil
+	}
+	v, err := cp.sr.f.GetCellValue(sheet, cell, rawValues)
 	if err != nil || v == "" || strings.HasPrefix(v, "#") {
 		return "NA()", nil
 	}
 	return constantFormula(v, cp.textOf(formula)), nil
 }
 
-// textOf reports a formula that is a reference to one text cell alone
-// (=代码!A1, the common case): its value is text even when digits, a
-// phone or an ID number, which as a number would lose zeros or digits.
-func (cp *sheetCopy) textOf(formula string) bool {
+// ownRow reports a formula whose every reference is to a cell of its own
+// row (row) on its own sheet, =IF(LEN(B4)=18,"第四党支部",""): copied with
+// its references moved with the row, it gives in the copy what it gave.
+func ownRow(formula string, row int) bool {
+	p := efp.ExcelParser()
+	refs := 0
+	for _, t := range p.Parse(formula) {
+		switch {
+		case t.TType == efp.TokenTypeOperand && t.TSubType == efp.TokenSubTypeRange:
+			if strings.Contains(t.TValue, "!") {
+				return false
+			}
+			for _, cell := range strings.Split(t.TValue, ":") {
+				_, r, err := excelize.CellNameToCoordinates(strings.ReplaceAll(cell, "$", ""))
+				if err != nil || r != row || absoluteRow.MatchString(cell) {
+					// a defined name, a whole column, another row; or
+					// C$4, which would not move with the row
+					return false
+				}
+			}
+			refs++
+		case t.TType == efp.TokenTypeFunction && t.TSubType == efp.TokenSubTypeStart &&
+			positional[strings.ToUpper(strings.TrimPrefix(t.TValue, "_xlfn."))]:
+			return false
+		}
+	}
+	return refs > 0
+}
+
+// absoluteRow is a reference whose row is fixed: C$4.
+var absoluteRow = regexp.MustCompile(`\$[0-9]`)
+
+// oneCell is the cell a formula that is a reference to one cell alone
+// names (=代码!A1, =A5, ='第 二'!$B$2): its value is that cell's. Other
+// formulas that name cells are not worked out here: excelize's formula
+// engine, which could, is two megabytes of the Windows program, which
+// went past its 40 MB (issue 10's number) with it; such a cell is #N/A,
+// typed in by the user rather than guessed.
+func (cp *sheetCopy) oneCell(formula string) (sheet, cell string, ok bool) {
 	p := efp.ExcelParser()
 	tokens := p.Parse(formula)
 	if len(tokens) != 1 || tokens[0].TType != efp.TokenTypeOperand || tokens[0].TSubType != efp.TokenSubTypeRange {
-		return false
+		return "", "", false
 	}
-	sheet, cell := cp.sr.sheet, tokens[0].TValue
+	sheet, cell = cp.sr.sheet, tokens[0].TValue
 	if i := strings.LastIndex(cell, "!"); i >= 0 {
 		sheet, cell = cell[:i], cell[i+1:]
 		if strings.HasPrefix(sheet, "'") && strings.HasSuffix(sheet, "'") && len(sheet) > 1 {
@@ -59,6 +103,17 @@ func (cp *sheetCopy) textOf(formula string) bool {
 	}
 	cell = strings.ReplaceAll(cell, "$", "")
 	if _, _, err := excelize.CellNameToCoordinates(cell); err != nil {
+		return "", "", false
+	}
+	return sheet, cell, true
+}
+
+// textOf reports a formula that is a reference to one text cell alone
+// (=代码!A1, the common case): its value is text even when digits, a
+// phone or an ID number, which as a number would lose zeros or digits.
+func (cp *sheetCopy) textOf(formula string) bool {
+	sheet, cell, ok := cp.oneCell(formula)
+	if !ok {
 		return false
 	}
 	t, err := cp.sr.f.GetCellType(sheet, cell)

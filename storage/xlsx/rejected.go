@@ -740,7 +740,7 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err
 		}
-		formula, err := cp.copiedFormula(sc, srow)
+		formula, err := cp.copiedFormula(sc, srow, c, r)
 		if err != nil {
 			return err
 		}

@@ -131,7 +131,7 @@ func TestRejectedRowsKeepUnsavedFormulas(t *testing.T) {
 		"I2": `"甘"&"肃"`,                   // a column not imported
 		"F3": `代码!A1`,                     // another sheet, not in the copy
 		"D3": `DATE(2011,7,1)`,            // a date, in a date format
-		"F4": `IF(LEN(B4)=18,"第四党支部","")`, // a cell of its own row, elsewhere in the copy
+		"F4": `IF(LEN(B4)=18,"第四党支部","")`, // cells of its own row: kept, moved with the row
 		"I4": `代码!A2`,                     // text digits: text, as a phone or ID number
 	} {
 		if err := f.SetCellValue("名册", ref, nil); err != nil {
@@ -181,7 +181,7 @@ func TestRejectedRowsKeepUnsavedFormulas(t *testing.T) {
 		if err != nil || props.FullCalcOnLoad == nil || !*props.FullCalcOnLoad {
 			t.Errorf("calc props %+v (%v): Excel and WPS would show the formulas empty", props, err)
 		}
-		for ref, want := range map[string]string{"F2": `"第一党支部"`, "G2": `"支部"&"书记"`, "I2": `"甘"&"肃"`, "F3": `"第三党支部"`, "D3": `DATE(2011,7,1)`, "F4": `"第四党支部"`, "I4": `"13712345678"`} {
+		for ref, want := range map[string]string{"F2": `"第一党支部"`, "G2": `"支部"&"书记"`, "I2": `"甘"&"肃"`, "F3": `"第三党支部"`, "D3": `DATE(2011,7,1)`, "F4": `IF(LEN(B4)=18,"第四党支部","")`, "I4": `"13712345678"`} {
 			if got, _ := cf.GetCellFormula("名册", ref); got != want {
 				t.Errorf("%s holds =%s, want =%s", ref, got, want)
 			}
@@ -331,7 +331,7 @@ func TestCopiedFormulaKinds(t *testing.T) {
 	}
 }
 
-// A formula naming cells whose value excelize cannot work out is copied
+// A formula naming cells of other rows, and more than one cell, is copied
 // as #N/A, typed in by the user, not as a formula that would name other
 // cells in the copy; imported unchanged it is refused as the original.
 func TestRejectedRowsUncomputableFormula(t *testing.T) {
@@ -343,7 +343,7 @@ func TestRejectedRowsUncomputableFormula(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SetCellFormula("名册", "F2", `CUBEVALUE(A2,"x")`); err != nil {
+	if err := f.SetCellFormula("名册", "F2", `CUBEVALUE(A1,"x")&B1`); err != nil {
 		t.Fatal(err)
 	}
 	buf, err := f.WriteToBuffer()
@@ -366,5 +366,22 @@ func TestRejectedRowsUncomputableFormula(t *testing.T) {
 	}
 	if got, want := strings.Join(refusals(read(t, out.Bytes())), "\n"), strings.Join(refusals(original), "\n"); got != want || want == "" {
 		t.Errorf("the copy is refused for\n%s\nthe original for\n%s", got, want)
+	}
+}
+
+// A formula naming only cells of its own row is kept in the copy, its
+// references moved with the row; one naming another row, another sheet or
+// asking where it stands is not.
+func TestOwnRowFormulas(t *testing.T) {
+	for formula, own := range map[string]bool{
+		`IF(LEN(B4)=18,"第四党支部","")`: true, `SUM(B4:D4)`: true, `$B4&C4`: true, `$B4&C$4`: false,
+		`B3&C4`: false, `代码!A4`: false, `ROW()`: false, `"第一党支部"`: false, `SUM(B:B)`: false, `支部名称`: false,
+	} {
+		if got := ownRow(formula, 4); got != own {
+			t.Errorf("ownRow(%s, 4) = %v, want %v", formula, got, own)
+		}
+	}
+	if got := shiftRefs(`IF(LEN(B4)=18,"第四党支部","")`, 0, -2); got != `IF(LEN(B2)=18,"第四党支部","")` {
+		t.Errorf("moved to row 2: %s", got)
 	}
 }
