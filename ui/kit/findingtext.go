@@ -49,7 +49,47 @@ func Say(t model.Text) string {
 	for i, a := range t.Args {
 		args[i] = translatedArg(a)
 	}
-	return fmt.Sprintf(pluralWords(tr, t.Args), args...)
+	tr = pluralWords(tr, t.Args)
+	if english() {
+		tr = inMonths(tr, t.Args)
+	}
+	return fmt.Sprintf(tr, args...)
+}
+
+// inMonths says "in May 2027" where a translation says "on %s" of a date
+// that has no day: the formats are written for a day ("ends on 2027-05-20"),
+// and a 任期 entered as a month read "The committee's term ends on May 2027"
+// (review s14-newuser #4).
+func inMonths(format string, args []any) string {
+	vs := Verbs(format)
+	for i := len(vs) - 1; i >= 0; i-- {
+		v := vs[i]
+		if v.Arg >= len(args) || !monthOnly(args[v.Arg]) {
+			continue
+		}
+		start := strings.LastIndex(format[:v.End], "%")
+		before := format[:start]
+		if !strings.HasSuffix(before, "on ") {
+			continue
+		}
+		if n := len(before) - 3; n == 0 || format[n-1] == ' ' || format[n-1] == '(' {
+			format = before[:n] + "in " + format[start:]
+		}
+	}
+	return format
+}
+
+// monthOnly reports whether a sentence's argument is a month, not a day.
+func monthOnly(a any) bool {
+	switch a := a.(type) {
+	case model.Date:
+		return a.MonthOnly()
+	case model.Month:
+		return true
+	case model.PeriodName:
+		return a.Period == model.Monthly
+	}
+	return false
 }
 
 // translatedArg is an argument of a translated sentence in the UI

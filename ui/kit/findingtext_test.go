@@ -208,7 +208,7 @@ func TestSayInEnglish(t *testing.T) {
 	text := strings.Join(en, "\n")
 	for _, want := range []string{
 		"1 full member, fewer than 3",
-		"ends on Mar 2027 (in less than 6 months)",
+		"ends in Mar 2027 (in less than 6 months)",
 		"8 full members (7 or more): the branch should have a committee of 3–5; it has 1 member now",
 		"ended on 2026-03-05",
 	} {
