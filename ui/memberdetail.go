@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -88,7 +89,7 @@ func newMemberDetail(r *rosterScreen, id int64) (*memberDetail, error) {
 		func() int { return len(d.changes) },
 		func(row, col int) string {
 			c := d.changes[row]
-			return [...]string{formatTime(c.At), fieldLabel(c.Field), c.Old, c.New, sourceText(c.Source)}[col]
+			return [...]string{formatTime(c.At), fieldLabel(c.Field), changeValue(c.Field, c.Old), changeValue(c.Field, c.New), sourceText(c.Source)}[col]
 		})
 	d.eventsTab = container.NewTabItem("", d.eventsTable)
 	d.changesTab = container.NewTabItem("", d.changesTable)
@@ -197,7 +198,24 @@ func (d *memberDetail) show() {
 // the sources are stored in Chinese (支部名称, 基数录入 …); one that names a
 // file stays as stored.
 func sourceText(source string) string {
-	return lang.L(source)
+	// 基数导入：bases.xlsx — the kind said, the file as stored; whole, the
+	// text read Chinese in English and was looked up as a message ID,
+	// logging a miss each time (review s14-newuser #4).
+	if kind, file, ok := strings.Cut(source, "："); ok && knownWords()[kind] {
+		return lang.L(kind) + lang.L("：") + file
+	}
+	return valueText(source)
+}
+
+// changeValue is an old or new value in a member's 信息修改记录 as their
+// page shows it: a coded field's word (学历 硕士研究生) in the UI language
+// — "Master's degree" on the page read 硕士研究生 in Edits (review
+// s14-newuser #4).
+func changeValue(f model.Field, v string) string {
+	if translatedFields[f] {
+		return valueText(v)
+	}
+	return v
 }
 
 // detailColumns is how many columns of label and value a member's page
