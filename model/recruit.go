@@ -503,7 +503,9 @@ func (x *StepRecord) Validate(today Date) ValidationErrors {
 		field       Field
 		label, text string
 	}{
-		{StepPeopleField, x.Step.Info().People + "人员", x.People}, {StepMethodField, "方式", x.Method},
+		// People is already the person's word (谈话人): with "人员" after it
+		// the message read "谈话人人员过长" (review s14-attack8 #12).
+		{StepPeopleField, x.Step.Info().People, x.People}, {StepMethodField, "方式", x.Method},
 		{StepDocField, "材料", x.Document}, {StepNoteField, "说明", x.Note},
 	} {
 		if msg := tooLong(f.field, f.label, f.text); msg != "" {

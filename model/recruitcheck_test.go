@@ -538,3 +538,13 @@ func TestRecruitTextLimits(t *testing.T) {
 		t.Errorf("limits: %v", errs)
 	}
 }
+
+// A step's people too long are named by the step's word: 谈话人过长, not
+// 谈话人人员过长 (review s14-attack8 #12).
+func TestStepPeopleTooLongNamesThem(t *testing.T) {
+	x := StepRecord{Step: StepTalk, Seq: 1, Date: d(2024, 3, 2), People: strings.Repeat("王", 300)}
+	msg := x.Validate(recruitToday).For(StepPeopleField)
+	if !strings.HasPrefix(strings.TrimPrefix(msg, StepTalk.Info().Name+"："), "谈话人过长") {
+		t.Errorf("谈话人 of 300 characters: %q", msg)
+	}
+}

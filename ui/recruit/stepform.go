@@ -126,10 +126,12 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		}
 		add(label, model.StepPeopleField, in.chosen).Value(func() string { return strings.Join(in.chosen.Selected, "、") })
 	case model.StepActivist:
-		in.method = kit.NewSelect([]string{string(model.ByMembers), string(model.ByMassGroup)}, nil)
+		// Shown in the UI language, stored as the model's word: English
+		// offered "党员推荐 / 群团推优" (review s14-attack8 #14).
+		in.method = kit.NewChoice([]string{string(model.ByMembers), string(model.ByMassGroup)}, nil)
 		add("推荐方式", model.StepMethodField, in.method)
 	case model.StepCandidateRecord:
-		in.method = kit.NewSelect([]string{string(model.DecisionAgreed), string(model.DecisionRecorded)}, nil)
+		in.method = kit.NewChoice([]string{string(model.DecisionAgreed), string(model.DecisionRecorded)}, nil)
 		add("上级党委意见", model.StepMethodField, in.method)
 	}
 	if step == model.StepCandidateRecord || step == model.StepForm || step == model.StepCourse {
@@ -198,7 +200,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		for _, o := range model.FullOutcomes {
 			outcomes = append(outcomes, string(o))
 		}
-		in.outcome = kit.NewSelect(outcomes, nil)
+		in.outcome = kit.NewChoice(outcomes, nil)
 		add("讨论结果", model.StepOutcomeField, in.outcome)
 		in.months = kit.NewEntry()
 		add("延长预备期（月）", "", in.months).Validate(func(v string) string {
@@ -238,7 +240,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			in.chosen.SetSelected(model.SplitNames(cur.People))
 		}
 		if in.method != nil {
-			in.method.SetSelected(cur.Method)
+			in.method.SetValue(cur.Method)
 		}
 		if in.start != nil {
 			in.start.SetDate(cur.Start)
@@ -266,7 +268,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			}
 		}
 		if in.outcome != nil {
-			in.outcome.SetSelected(string(cur.Outcome))
+			in.outcome.SetValue(string(cur.Outcome))
 			if cur.Months > 0 {
 				in.months.SetText(strconv.Itoa(cur.Months))
 			}
@@ -324,7 +326,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			x.PeopleIDs = chosenIDs(in.chosen.Selected, members, cur)
 		}
 		if in.method != nil {
-			x.Method = in.method.Selected
+			x.Method = in.method.Value()
 		}
 		if in.start != nil {
 			x.Start, x.End = date(in.start, model.StepPeriodField), date(in.end, model.StepPeriodField)
@@ -339,7 +341,7 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 			}
 		}
 		if in.outcome != nil {
-			x.Outcome = model.FullOutcome(in.outcome.Selected)
+			x.Outcome = model.FullOutcome(in.outcome.Value())
 			x.Months, _ = strconv.Atoi(strings.TrimSpace(in.months.Text))
 		}
 		if in.writtenYes != nil {
@@ -356,9 +358,11 @@ func (s *Screen) showStepForm(r model.Recruit, step model.RecruitStep, seq int, 
 		x, errs := read()
 		errs = append(errs, x.Validate(today)...)
 		for _, e := range errs {
-			msg := e.Message
-			msg = strings.TrimPrefix(msg, info.Name+"：")
-			report(byField[e.Field], msg)
+			// In the UI language: a date that cannot be read said
+			// "日期“2026.13”不存在" under the English Date (review
+			// s14-attack8 #14).
+			e.Message = strings.TrimPrefix(e.Message, info.Name+"：")
+			report(byField[e.Field], kit.SayProblem(e))
 		}
 		if in.workingDays != nil {
 			in.workingDays.SetText("")
@@ -517,37 +521,37 @@ func meetingSummary(meetings []model.Activity, id int64) string {
 func stepHint(step model.RecruitStep, r *model.RecruitRules) string {
 	switch step {
 	case model.StepTalk:
-		return kit.L("收到入党申请书后{{.N}}个月内派人谈话。", map[string]any{"N": r.TalkMonths.N}) + kit.Cite(r.Citing(r.TalkMonths))
+		return kit.L("收到入党申请书后{{.N}}个月内派人谈话。", map[string]any{"N": r.TalkMonths.N}) + cite(r.Citing(r.TalkMonths))
 	case model.StepActivist:
-		return kit.L("经党员推荐或群团组织推优，由支部委员会研究决定，报上级党委备案。") + kit.Cite(r.Citation(r.ActivistRecord.Article))
+		return kit.L("经党员推荐或群团组织推优，由支部委员会研究决定，报上级党委备案。") + cite(r.Citation(r.ActivistRecord.Article))
 	case model.StepMentors:
-		return kit.L("指定{{.Min}}至{{.Max}}名正式党员作培养联系人。", map[string]any{"Min": r.MentorsMin.N, "Max": r.MentorsMax.N}) + kit.Cite(r.Citing(r.MentorsMin))
+		return kit.L("指定{{.Min}}至{{.Max}}名正式党员作培养联系人。", map[string]any{"Min": r.MentorsMin.N, "Max": r.MentorsMax.N}) + cite(r.Citing(r.MentorsMin))
 	case model.StepTraining:
-		return kit.L("党支部每{{.N}}个月对入党积极分子进行一次考察。", map[string]any{"N": r.ReviewMonths.N}) + kit.Cite(r.Citing(r.ReviewMonths))
+		return kit.L("党支部每{{.N}}个月对入党积极分子进行一次考察。", map[string]any{"N": r.ReviewMonths.N}) + cite(r.Citing(r.ReviewMonths))
 	case model.StepCandidate:
-		return kit.L("经过{{.N}}年以上培养教育和考察，方可列为发展对象。", map[string]any{"N": r.ActivistYears.N}) + kit.Cite(r.Citing(r.ActivistYears))
+		return kit.L("经过{{.N}}年以上培养教育和考察，方可列为发展对象。", map[string]any{"N": r.ActivistYears.N}) + cite(r.Citing(r.ActivistYears))
 	case model.StepCandidateRecord:
-		return kit.L("上级党委同意（2026年版）或备案后，公示不少于{{.N}}个工作日。", map[string]any{"N": r.NoticeWorkingDays.N}) + kit.Cite(r.Citing(r.NoticeWorkingDays))
+		return kit.L("上级党委同意（2026年版）或备案后，公示不少于{{.N}}个工作日。", map[string]any{"N": r.NoticeWorkingDays.N}) + cite(r.Citing(r.NoticeWorkingDays))
 	case model.StepSponsors:
-		return kit.L("由{{.N}}名正式党员作入党介绍人。", map[string]any{"N": r.Sponsors.N}) + kit.Cite(r.Citing(r.Sponsors))
+		return kit.L("由{{.N}}名正式党员作入党介绍人。", map[string]any{"N": r.Sponsors.N}) + cite(r.Citing(r.Sponsors))
 	case model.StepVetting:
-		return kit.L("政治审查须形成结论性材料。") + kit.Cite(r.Citing(r.Vetting))
+		return kit.L("政治审查须形成结论性材料。") + cite(r.Citing(r.Vetting))
 	case model.StepCourse:
-		return kit.L("集中培训时间一般不少于{{.D}}天或{{.H}}个学时。", map[string]any{"D": r.TrainingDays.N, "H": r.TrainingHours.N}) + kit.Cite(r.Citing(r.TrainingDays))
+		return kit.L("集中培训时间一般不少于{{.D}}天或{{.H}}个学时。", map[string]any{"D": r.TrainingDays.N, "H": r.TrainingHours.N}) + cite(r.Citing(r.TrainingDays))
 	case model.StepAdmission:
-		return kit.L("预审通过后{{.N}}个月内召开支部党员大会讨论；关联会议记录后自动核对到会人数和表决结果。", map[string]any{"N": r.MeetingAfterPreReviewMonths.N}) + kit.Cite(r.Citing(r.MeetingAfterPreReviewMonths))
+		return kit.L("预审通过后{{.N}}个月内召开支部党员大会讨论；关联会议记录后自动核对到会人数和表决结果。", map[string]any{"N": r.MeetingAfterPreReviewMonths.N}) + cite(r.Citing(r.MeetingAfterPreReviewMonths))
 	case model.StepApproval:
-		return kit.L("支部大会通过后{{.N}}个月内审批，特殊情况不超过{{.M}}个月。审批后此人列入花名册，为预备党员。", map[string]any{"N": r.ApprovalMonths.N, "M": r.ApprovalMaxMonths.N}) + kit.Cite(r.Citing(r.ApprovalMonths))
+		return kit.L("支部大会通过后{{.N}}个月内审批，特殊情况不超过{{.M}}个月。审批后此人列入花名册，为预备党员。", map[string]any{"N": r.ApprovalMonths.N, "M": r.ApprovalMaxMonths.N}) + cite(r.Citing(r.ApprovalMonths))
 	case model.StepOath:
 		if r.OathMonths.N > 0 {
-			return kit.L("审批后{{.N}}个月内入党宣誓。", map[string]any{"N": r.OathMonths.N}) + kit.Cite(r.Citing(r.OathMonths))
+			return kit.L("审批后{{.N}}个月内入党宣誓。", map[string]any{"N": r.OathMonths.N}) + cite(r.Citing(r.OathMonths))
 		}
 	case model.StepFullMeeting:
-		return kit.L("预备期满后讨论：按期转正、延长预备期（只能一次，{{.Min}}至{{.Max}}个月）或取消预备党员资格。", map[string]any{"Min": r.ExtensionMin.N, "Max": r.ExtensionMax.N}) + kit.Cite(r.Citing(r.ExtensionMin))
+		return kit.L("预备期满后讨论：按期转正、延长预备期（只能一次，{{.Min}}至{{.Max}}个月）或取消预备党员资格。", map[string]any{"Min": r.ExtensionMin.N, "Max": r.ExtensionMax.N}) + cite(r.Citing(r.ExtensionMin))
 	case model.StepFullApproval:
-		return kit.L("支部大会讨论后{{.N}}个月内审批；批准转正后，党龄从预备期满之日算起。", map[string]any{"N": r.FullApproval.N}) + kit.Cite(r.Citing(r.FullApproval))
+		return kit.L("支部大会讨论后{{.N}}个月内审批；批准转正后，党龄从预备期满之日算起。", map[string]any{"N": r.FullApproval.N}) + cite(r.Citing(r.FullApproval))
 	case model.StepArchive:
-		return kit.L("转正后将入党材料归入党员档案。") + kit.Cite(r.Citation(r.ArchiveArticle))
+		return kit.L("转正后将入党材料归入党员档案。") + cite(r.Citation(r.ArchiveArticle))
 	}
 	return ""
 }
@@ -590,4 +594,16 @@ func chosenIDs(selected []string, members []model.Member, cur model.StepRecord) 
 		}
 	}
 	return out
+}
+
+// cite is a rule's citation after its sentence: a space apart in English,
+// where the two ran together ("…with the upper committee.Detailed Rules on
+// Recruiting CPC Members (2026), art. 8", review s14-attack8 #14); right
+// after the 。 in Chinese.
+func cite(c model.Citation) string {
+	s := kit.Cite(c)
+	if s != "" && kit.English() {
+		return " " + s
+	}
+	return s
 }
