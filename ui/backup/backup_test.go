@@ -16,6 +16,7 @@ import (
 	"branchledger/storage/datapkg"
 	"branchledger/storage/demo"
 	"branchledger/ui/internal/langtest"
+	"branchledger/ui/kit"
 )
 
 // host is the window around the section: work runs in line, errors are
@@ -251,12 +252,12 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	return found
 }
 
-func findPasswordEntry(t *testing.T, w fyne.Window) *widget.Entry {
+func findPasswordEntry(t *testing.T, w fyne.Window) *kit.Entry {
 	t.Helper()
-	var found *widget.Entry
+	var found *kit.Entry
 	for _, o := range w.Canvas().Overlays().List() {
 		walk(o, func(o fyne.CanvasObject) {
-			if e, ok := o.(*widget.Entry); ok && e.Password && found == nil {
+			if e, ok := o.(*kit.Entry); ok && e.Password && found == nil {
 				found = e
 			}
 		})

@@ -1,7 +1,6 @@
 package backup
 
 import (
-	"errors"
 	"strconv"
 	"unicode/utf8"
 
@@ -22,62 +21,53 @@ import (
 const minPassphrase = datapkg.MinPassphrase
 
 // askPassphrase asks whether to protect a backup with a passphrase; then
-// gets "" for none.
-func askPassphrase(win fyne.Window, then func(passphrase string)) {
-	pass, again := widget.NewPasswordEntry(), widget.NewPasswordEntry()
-	pass.Validator = func(s string) error {
+// gets "" for none. It is a kit.Form, as every form of the app: Enter
+// backs up and Esc cancels wherever the focus is, also on the dialog's
+// buttons, where Fyne's form dialog did nothing (u8's report).
+func askPassphrase(win fyne.Window, then func(passphrase string)) *kit.FormDialog {
+	pass, again := kit.NewPasswordEntry(), kit.NewPasswordEntry()
+	form := kit.NewForm("开始备份")
+	passF := form.Add("密码", pass).Validate(func(s string) string {
 		if s != "" && utf8.RuneCountInString(s) < minPassphrase {
-			return errors.New(kit.L("密码至少要 {{.N}} 个字符", map[string]any{"N": minPassphrase}))
+			return kit.L("密码至少要 {{.N}} 个字符", map[string]any{"N": minPassphrase})
 		}
-		return nil
-	}
-	again.Validator = func(s string) error {
-		if s != pass.Text {
-			return errors.New(kit.L("两次输入的密码不一样"))
+		return ""
+	})
+	againF := form.Add("再输一次", again)
+	form.Check = func(report func(*kit.Field, string)) {
+		if again.Text != pass.Text {
+			report(againF, kit.L("两次输入的密码不一样"))
 		}
-		return nil
 	}
-	pass.OnChanged = func(string) { again.Validate() }
 	note := kit.NewWrapLabel(kit.L("可以设置密码：U盘丢失时，别人打不开这个备份。不设密码就留空。忘记密码就无法恢复，请把密码记在安全的地方。"))
-	d := dialog.NewForm(kit.L("备份到…"), kit.L("开始备份"), kit.L("取消"), []*widget.FormItem{
-		{Widget: note},
-		widget.NewFormItem(kit.L("密码"), pass),
-		widget.NewFormItem(kit.L("再输一次"), again),
-	}, func(ok bool) {
-		if ok {
-			then(pass.Text)
-		}
-	}, win)
-	// Enter in either field backs up, as in every form of the app.
-	pass.OnSubmitted = func(string) { d.Submit() }
-	again.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
-	win.Canvas().Focus(pass)
+	var d *kit.FormDialog
+	form.OnSubmit = func() {
+		d.Hide()
+		then(pass.Text)
+	}
+	d = kit.ShowForm(win, kit.L("备份到…"), form, container.NewVBox(note, form.Grid(1, passF, againF)), fyne.NewSize(520, 340))
+	return d
 }
 
-// askExistingPassphrase asks for the passphrase of the package named name.
-func askExistingPassphrase(win fyne.Window, name string, then func(passphrase string)) {
-	pass := widget.NewPasswordEntry()
-	pass.Validator = func(s string) error {
+// askExistingPassphrase asks for the passphrase of the package named name,
+// a kit.Form as askPassphrase is.
+func askExistingPassphrase(win fyne.Window, name string, then func(passphrase string)) *kit.FormDialog {
+	pass := kit.NewPasswordEntry()
+	form := kit.NewForm("打开")
+	passF := form.Add("密码", pass).Validate(func(s string) string {
 		if s == "" {
-			return errors.New(kit.L("请输入密码"))
+			return kit.L("请输入密码")
 		}
-		return nil
-	}
+		return ""
+	})
 	note := kit.NewWrapLabel(kit.L("{{.File}} 设有密码，请输入备份时设置的密码。", map[string]any{"File": name}))
-	d := dialog.NewForm(kit.L("输入密码"), kit.L("打开"), kit.L("取消"), []*widget.FormItem{
-		{Widget: note},
-		widget.NewFormItem(kit.L("密码"), pass),
-	}, func(ok bool) {
-		if ok {
-			then(pass.Text)
-		}
-	}, win)
-	pass.OnSubmitted = func(string) { d.Submit() }
-	d.Resize(fyne.NewSize(480, 0))
-	d.Show()
-	win.Canvas().Focus(pass)
+	var d *kit.FormDialog
+	form.OnSubmit = func() {
+		d.Hide()
+		then(pass.Text)
+	}
+	d = kit.ShowForm(win, kit.L("输入密码"), form, container.NewVBox(note, form.Grid(1, passF)), fyne.NewSize(480, 260))
+	return d
 }
 
 // previewRows are the lines of the restore preview: a label, and the value

@@ -41,7 +41,10 @@ func TestAskTakesEnterAndEsc(t *testing.T) {
 // 所在党支部 question of 设置 was missed (review s7-8 newuser #4).
 func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 	made := map[string]bool{"NewConfirm": true, "NewCustomConfirm": true, "NewCustom": true,
-		"NewCustomWithoutButtons": true, "ShowConfirm": true, "ShowCustom": true, "ShowCustomConfirm": true}
+		"NewCustomWithoutButtons": true, "ShowConfirm": true, "ShowCustom": true, "ShowCustomConfirm": true,
+		// The backup's passphrase dialogs were Fyne forms, deaf to Enter
+		// and Esc on their buttons (u8's report).
+		"NewForm": true, "ShowForm": true}
 	// Dialogs without a choice to make.
 	exempt := map[string]string{
 		"ShowProgress": "a progress bar without buttons, hidden by the work",
@@ -87,7 +90,7 @@ func TestEveryDialogTakesEnterAndEsc(t *testing.T) {
 			// buttons is made here, with Button.
 			for _, m := range makes {
 				if m != "NewCustomWithoutButtons" && filepath.Base(filepath.Dir(path)) != "kit" {
-					t.Errorf("%s: %s makes dialog.%s, whose buttons ignore Enter; use kit.NewCustom, NewCustomConfirm or Confirm", path, fn.Name.Name, m)
+					t.Errorf("%s: %s makes dialog.%s, whose buttons ignore Enter; use kit.NewCustom, NewCustomConfirm, Confirm or ShowForm", path, fn.Name.Name, m)
 				}
 			}
 			if _, ok := exempt[fn.Name.Name]; !ok && !keys {
