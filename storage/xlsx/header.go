@@ -850,6 +850,10 @@ var splitDate = map[model.Field]bool{model.FieldBirthDate: true, model.FieldJoin
 // columns (joinYearMonth), by the part each names.
 var dateParts = map[string]string{"年": "年", "年份": "年", "月": "月", "月份": "月", "日": "日"}
 
+// flatDateParts end a heading naming a date's part after the date's stem
+// (入党年份, 入党月, 转正年): the longer first.
+var flatDateParts = []string{"年份", "月份", "年", "月"}
+
 // datePartSuffix is a date heading with its part in brackets: 入党时间（年）.
 var datePartSuffix = regexp.MustCompile(`^(.+?)\s*[（(]\s*(年|年份|月|月份|日)\s*[)）]$`)
 
@@ -864,7 +868,7 @@ func datePartOf(c column) (date, part string) {
 		return m[1], dateParts[m[2]]
 	}
 	key := headingKey(c.heading, true)
-	for _, end := range []string{"年份", "月份"} {
+	for _, end := range flatDateParts {
 		if stem, ok := strings.CutSuffix(key, end); ok && utf8.RuneCountInString(stem) >= 2 {
 			return stem, dateParts[end]
 		}
@@ -1187,8 +1191,10 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 		}
 		return f, false, true
 	}
-	// 入党年份 | 入党月份: a date's parts, written flat (joinYearMonth).
-	for _, end := range []string{"年份", "月份"} {
+	// 入党年份 | 入党月份: a date's parts, written flat (joinYearMonth);
+	// 入党年 | 入党月 | 转正年 | 转正月 too (review s14-reattack7 #4: the
+	// members were refused for the dates the user had filled in).
+	for _, end := range flatDateParts {
 		if stem, cut := strings.CutSuffix(headingKey(s, true), end); cut && utf8.RuneCountInString(stem) >= 2 {
 			if f, ok := splitDateOf(stem); ok {
 				return f, false, true
