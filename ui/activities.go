@@ -105,7 +105,8 @@ func newActivitiesScreen(sh *shell) *activitiesScreen {
 	// line, "; 1 with too few for the election" made the English screen
 	// wider than 1024 px, cutting the line and the table's last columns
 	// (review s14-attack8 #30).
-	top := container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export), nil, a.summary)
+	// In a VBox the buttons keep their height when the line wraps to two.
+	top := container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("年度")), yearSelect, add, export)), nil, a.summary)
 	a.topicWidth = activityColumns[topicColumn].width()
 	a.table.SetColumnWidth(0, kindWidth())
 	records := container.New(&widthWatch{onWidth: a.fitTopic}, a.table)
