@@ -1134,7 +1134,10 @@ func notTheBranch(leaf string) bool {
 	if partyGroupHeading(leaf) || strings.Contains(key, "上级") {
 		return true
 	}
-	for _, end := range []string{"党委", "总支", "党工委", "编号", "代码", "编码", "序号"} {
+	// … or a person of the branch: 支部书记, 联系人 (review s14-reattack7
+	// #13: merged over 支部 | 支部书记, every member was refused for two
+	// branch columns).
+	for _, end := range []string{"党委", "总支", "党工委", "编号", "代码", "编码", "序号", "书记", "委员", "负责人", "联系人"} {
 		if strings.HasSuffix(key, end) {
 			return true
 		}
