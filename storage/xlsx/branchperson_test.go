@@ -32,3 +32,31 @@ func TestBranchGroupOverItsSecretary(t *testing.T) {
 		})
 	}
 }
+
+// A title saying the leavers are left out of the list (党员花名册（已转出党
+// 员除外）) heads members: the sheet was set aside as one of leavers (review
+// s14-reattack7 #20). A note saying the people below are not leavers (以下
+// 党员不是转出党员) keeps them (review s14-reattack7 #9).
+func TestWordsThatSayTheLeaversAreNotHere(t *testing.T) {
+	id := idNumber("19800115", "311")
+	for _, title := range []string{"第一党支部党员花名册（已转出党员除外）", "党员名单（不含已故党员）"} {
+		t.Run(title, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{title, nil, nil, nil},
+				{"姓名", "公民身份号码", "入党时间", "转正时间"},
+				{"小一", id, "2003.05", "2004.05"}}, [2]string{"A1", "D1"}))
+			if len(rf.Sheets) != 1 || rf.Sheets[0].Left != "" {
+				t.Fatalf("sheets %+v: read as a sheet of leavers", rf.Sheets)
+			}
+			if len(rf.Members) != 1 || rf.Members[0].Member.Name != "小一" {
+				t.Errorf("members %+v, want 小一", rf.Members)
+			}
+		})
+	}
+	t.Run("以下党员不是转出党员", func(t *testing.T) {
+		rf := read(t, roster(t, [][]any{hxHeading, hxMember("张三", "011"), {"注：以下党员不是转出党员"}, hxMember("李四", "031")}))
+		if s := stored(rf); s != full("张三")+"; "+full("李四") || len(rf.Rejected) != 0 {
+			t.Errorf("stored %q, refused %v; want both stored", s, refusedRows(rf))
+		}
+	})
+}

@@ -371,7 +371,10 @@ func (rd *reader) sheet(s bookSheet) error {
 		sh.Hidden = true
 	}
 	sh.Title = titleOf(grid.text[:h.first-1])
-	if sh.Left == "" {
+	// 党员花名册（已转出党员除外） says its leavers are left out: its
+	// people are members (review s14-reattack7 #20: the sheet was set aside).
+	except := slices.ContainsFunc([]string{"除外", "以外", "不含", "不包括", "不包含"}, func(w string) bool { return strings.Contains(sh.Title, w) })
+	if sh.Left == "" && !except {
 		if w := leftWord(sh.Title); w != "" {
 			sh.Left, sh.LeftTitle = w, sh.Title
 		}

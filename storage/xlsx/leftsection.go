@@ -27,7 +27,7 @@ import (
 // leftSectionNegations, before a word of leaving, say the rows under it
 // have not left: 以下人员组织关系未转出, 不含已转出人员; 待转出, 拟转出 and
 // 撤销转出 say they are still here (review s13-reattack #8).
-var leftSectionNegations = []string{"未", "没", "不", "尚未", "暂未", "没有", "不含", "不包括", "除", "待", "拟", "撤销", "正在", "申请"}
+var leftSectionNegations = []string{"未", "没", "不", "不是", "并非", "不属于", "尚未", "暂未", "没有", "不含", "不包括", "除", "待", "拟", "撤销", "正在", "申请"}
 
 // sectionOnlyWords are the words of leftWords a sheet's name may say its
 // people left by, but a group row may not: 流动党员（离开本地外出）,
