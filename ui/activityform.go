@@ -430,16 +430,26 @@ func (f *activityForm) addResolution(r model.Resolution) {
 	row.election.SetChecked(r.Election)
 	num := func(n int) *kit.Entry {
 		e := kit.NewEntry()
-		e.SetText(countText(n))
+		// No count yet is an empty field showing 0, not a "0" that a click
+		// and 12 typed made "012" (review s14-newuser #13).
+		e.SetPlaceHolder("0")
+		if n != 0 {
+			e.SetText(countText(n))
+		}
 		e.OnChanged = func(string) { changed() }
 		return e
 	}
 	row.yes, row.no, row.abstain = num(r.Yes), num(r.No), num(r.Abstain)
+	// Each as wide as a four-digit count: the entry's own width showed three.
+	count := func(e *kit.Entry) fyne.CanvasObject {
+		w := fyne.MeasureText("8888", theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
+		return container.NewGridWrap(fyne.NewSize(max(w, e.MinSize().Width), e.MinSize().Height), e)
+	}
 	// Enter in the resolution (often the last thing typed) saves, Esc
 	// cancels, as in the form's fields (review s10-newuser8 #3).
 	f.form.Attach(row.text, row.yes, row.no, row.abstain)
 	votes := container.NewHBox(row.voted, row.election,
-		widget.NewLabel(lang.L("赞成")), row.yes, widget.NewLabel(lang.L("反对")), row.no, widget.NewLabel(lang.L("弃权")), row.abstain)
+		widget.NewLabel(lang.L("赞成")), count(row.yes), widget.NewLabel(lang.L("反对")), count(row.no), widget.NewLabel(lang.L("弃权")), count(row.abstain))
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 		f.resolutions.Remove(row.box)
 		f.resRows = slices.DeleteFunc(f.resRows, func(x *resolutionRow) bool { return x == row })

@@ -4,9 +4,13 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"branchledger/model"
+	"branchledger/ui/kit"
 )
 
 // 活动 → 活动记录's counts line wraps in the room the buttons leave: with
@@ -31,5 +35,28 @@ func TestActivityCountsWrapAt1024(t *testing.T) {
 		if l == English && !strings.Contains(line, "election") {
 			t.Errorf("the line %q is not the English one", line)
 		}
+	}
+}
+
+// A new resolution's vote counts are empty fields showing 0: clicking into
+// 赞成 and typing 12 gives 12, not "012" (review s14-newuser #13), and the
+// field is as wide as a four-digit count. A count of 0 is read as 0.
+func TestVoteCountsStartEmpty(t *testing.T) {
+	f, row := newResolutionForm(t)
+	for _, e := range []*kit.Entry{row.yes, row.no, row.abstain} {
+		if e.Text != "" || e.PlaceHolder != "0" {
+			t.Errorf("a new count reads %q (placeholder %q), want empty showing 0", e.Text, e.PlaceHolder)
+		}
+	}
+	test.Type(row.yes, "12")
+	if row.yes.Text != "12" {
+		t.Errorf("typing 12 into 赞成 gives %q", row.yes.Text)
+	}
+	if got := f.typed().Resolutions[0]; got.Yes != 12 || got.No != 0 || got.Abstain != 0 {
+		t.Errorf("read as %+v", got)
+	}
+	need := fyne.MeasureText("1234", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	if w := row.yes.Size().Width; w < need {
+		t.Errorf("赞成 is %.0f px wide, a four-digit count needs %.0f", w, need)
 	}
 }
