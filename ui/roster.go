@@ -38,7 +38,10 @@ type rosterScreen struct {
 	sortCol int       // -1: in the order the store returns
 	desc    bool
 
-	table                                  *kit.StickyTable
+	table *kit.StickyTable
+	// emptyHint says how members get onto an empty roster, in the table's
+	// place: a bare header said nothing (review s14-newuser #13).
+	emptyHint                              *fyne.Container
 	search                                 *kit.SearchEntry
 	category, standing, mobile, lost, left *kit.Select
 	count                                  *widget.Label
@@ -79,11 +82,14 @@ func newRosterScreen(sh *shell) *rosterScreen {
 	r.exportButton = widget.NewButtonWithIcon(lang.L("导出花名册"), theme.DocumentSaveIcon(), r.chooseExport)
 
 	r.table = r.newTable()
+	r.emptyHint = container.NewVBox(widget.NewCard(lang.L("开始录入党员"), "",
+		kit.NewWrapLabel(lang.L("花名册中还没有党员。点击上方“新增党员”逐个录入，或点击“导入 Excel”从支部现有的花名册导入（导入前会先预览）。"))))
+	r.emptyHint.Hide()
 	bar := &rosterBar{
 		search:  r.search,
 		buttons: []fyne.CanvasObject{r.addButton, r.importButton, r.exportButton},
 		filters: []fyne.CanvasObject{r.left, r.category, r.standing, r.mobile, r.lost},
-		count:   r.count, table: r.table,
+		count:   r.count, table: container.NewStack(r.table, r.emptyHint),
 		fit: func() { r.table.FillStart(r.widths) },
 	}
 	r.list = container.New(bar, bar.objects()...)
@@ -182,6 +188,10 @@ func (r *rosterScreen) reload() {
 		sortMembers(r.all, r.columns[r.sortCol], r.desc, r.sh.svc.today())
 	}
 	r.fitColumns()
+	r.emptyHint.Hidden = len(r.all) > 0
+	r.table.Hidden = len(r.all) == 0
+	r.emptyHint.Refresh()
+	r.table.Refresh()
 	r.applyFilter()
 	if r.detail != nil {
 		r.detail.reload()

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/model"
 	"branchledger/ui/kit"
@@ -58,5 +59,33 @@ func TestVoteCountsStartEmpty(t *testing.T) {
 	need := fyne.MeasureText("1234", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
 	if w := row.yes.Size().Width; w < need {
 		t.Errorf("赞成 is %.0f px wide, a four-digit count needs %.0f", w, need)
+	}
+}
+
+// 党员 on an empty roster says how members get onto it, in the table's
+// place, in both languages: it was a bare table header (review s14-newuser
+// #13). With members the table is back.
+func TestEmptyRosterSaysHowToStart(t *testing.T) {
+	for _, l := range []Language{Chinese, English} {
+		s := demoShell(t, l, 0)
+		s.win.Resize(smallWindow)
+		s.show(screenRoster)
+		r := s.roster
+		if !r.emptyHint.Visible() || r.table.Visible() {
+			t.Errorf("%s: empty roster: hint shown %v, table shown %v", l, r.emptyHint.Visible(), r.table.Visible())
+		}
+		card := r.emptyHint.Objects[0].(*widget.Card)
+		said := card.Title + " " + card.Content.(*kit.WrapLabel).Text
+		if !strings.Contains(said, lang.L("新增党员")) || !strings.Contains(said, lang.L("导入 Excel")) {
+			t.Errorf("%s: the hint %q does not name the buttons above", l, said)
+		}
+		if l == English && hasHan(said) {
+			t.Errorf("the English hint reads %q", said)
+		}
+	}
+	s := demoShell(t, Chinese, 3)
+	s.show(screenRoster)
+	if s.roster.emptyHint.Visible() || !s.roster.table.Visible() {
+		t.Error("with members the hint still shows, or the table does not")
 	}
 }
