@@ -139,3 +139,37 @@ func CheckChange(b DuesBase, hasYearBase bool, paid []PaidMonth, r DuesRules) er
 	}
 	return nil
 }
+
+// CheckYearBaseOverPaid refuses a new base for the whole year b.Year that
+// changes the dues of months already paid at the old amount: before is
+// the first month a change during the year governs (13 for none), paid the
+// member's paid months. Changed over them, the year's 应交 no longer
+// matched what was collected and the printed 汇总 read 收缴率 121.3%, or a
+// shortfall no finding named (review s14-attack8 #8); 年中调整 refused the
+// same change, the grid, 为所选党员设置 and a bases workbook did not.
+func CheckYearBaseOverPaid(b DuesBase, before time.Month, paid []PaidMonth, r DuesRules) error {
+	a, _, err := b.Monthly(r)
+	if err != nil {
+		return err
+	}
+	var first, last Month
+	n := 0
+	var at Money
+	for _, p := range paid {
+		if p.Month.Year() != b.Year || p.Month.Mon() >= before || p.Amount == a {
+			continue
+		}
+		if n == 0 || p.Month < first {
+			first, at = p.Month, p.Amount
+		}
+		if p.Month > last {
+			last = p.Month
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return Errorf(ErrDues, "%s已按 %s 元交纳（%d个月），与新基数的月应交 %s 元不符：年中调资请用“调整… → 年中调整”从未交的月份起改；基数填错了的，请先在“收缴”中冲正这些交纳再改",
+		monthRangeText(first, last), at, n, a)
+}

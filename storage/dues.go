@@ -309,6 +309,59 @@ func (s *Store) SaveDuesSetup(year int, bases []model.DuesBase, openings []model
 	return fail("保存党费基数", err)
 }
 
+// paidCheck is model.CheckYearBaseOverPaid over one year's paid months and
+// changes during the year, read once for every member.
+type paidCheck struct {
+	paid        map[int64][]model.PaidMonth
+	changesFrom map[int64]time.Month // the first month a change during the year governs
+}
+
+func newPaidCheck(tx *gorm.DB, year int) (*paidCheck, error) {
+	ps, err := queryPaidYears(tx, year, year)
+	if err != nil {
+		return nil, err
+	}
+	c := &paidCheck{paid: map[int64][]model.PaidMonth{}, changesFrom: map[int64]time.Month{}}
+	for _, p := range ps {
+		c.paid[p.MemberID] = append(c.paid[p.MemberID], p)
+	}
+	mids, err := queryMidyear(tx, "WHERE year = ?", year)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range mids {
+		if f, ok := c.changesFrom[m.MemberID]; !ok || m.From < f {
+			c.changesFrom[m.MemberID] = m.From
+		}
+	}
+	return c, nil
+}
+
+func (c *paidCheck) check(b model.DuesBase, r model.DuesRules) error {
+	before := time.Month(13)
+	if f, ok := c.changesFrom[b.MemberID]; ok {
+		before = f
+	}
+	return model.CheckYearBaseOverPaid(b, before, c.paid[b.MemberID], r)
+}
+
+// DuesBasesPaidCheck returns the check saving the year's bases makes of a
+// base changed over months already paid (model.CheckYearBaseOverPaid), for
+// a bases workbook's preview to refuse the row the commit would refuse.
+func (s *Store) DuesBasesPaidCheck(year int) (func(b model.DuesBase) error, error) {
+	var c *paidCheck
+	err := s.db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		c, err = newPaidCheck(tx, year)
+		return err
+	})
+	if err != nil {
+		return nil, fail("读取党费交纳记录", err)
+	}
+	r := model.CurrentDuesRules()
+	return func(b model.DuesBase) error { return c.check(b, r) }, nil
+}
+
 func saveBases(tx *gorm.DB, year int, bases []model.DuesBase, source string, now time.Time) error {
 	if len(bases) == 0 {
 		return nil
@@ -334,6 +387,7 @@ func saveBases(tx *gorm.DB, year int, bases []model.DuesBase, source string, now
 	for i := range ms {
 		members[ms[i].ID] = &ms[i]
 	}
+	var overPaid *paidCheck
 	seen := make(map[int64]bool, len(bases))
 	for _, b := range bases {
 		m, ok := members[b.MemberID]
@@ -357,6 +411,20 @@ func saveBases(tx *gorm.DB, year int, bases []model.DuesBase, source string, now
 		prev, had := byMember[b.MemberID]
 		if had && prev == b {
 			continue
+		}
+		if had {
+			if overPaid == nil {
+				if overPaid, err = newPaidCheck(tx, year); err != nil {
+					return err
+				}
+			}
+			if err := overPaid.check(b, r); err != nil {
+				msg := m.Name + "：" + strings.TrimPrefix(err.Error(), model.ErrDues.Error()+"：")
+				if t, ok := model.SentenceOf(err); ok {
+					return &userError{msg: msg, kind: &model.TextError{Kind: model.ErrDues, Text: model.Textf("%s：%s", m.Name, t), Bare: true}}
+				}
+				return &userError{msg: msg, kind: model.ErrDues}
+			}
 		}
 		err = tx.Exec(`INSERT INTO dues_bases (member_id, year, category, base, reduced, reduced_amount, reason, approval, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -69,6 +69,10 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 	if err != nil {
 		return model.BasePreview{}, err
 	}
+	checkPaid, err := s.store.DuesBasesPaidCheck(year)
+	if err != nil {
+		return model.BasePreview{}, err
+	}
 	p := model.BasePreview{File: path, Year: year, Sheet: bf.Sheet, HeaderRow: bf.HeaderRow, Sheets: bf.Sheets, Rejected: bf.Rejected,
 		Ignored: bf.Ignored, Notes: bf.Notes}
 	r := model.CurrentDuesRules()
@@ -148,6 +152,17 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 			p.Rejected = append(p.Rejected, model.Rejection{Sheet: row.Sheet, Row: row.Row, Field: model.FieldIDNumber, Reason: t.String(), Text: t,
 				Name: row.Name, Value: row.IDNumber})
 			continue
+		}
+		// Checked as the commit checks it: a base changed over months
+		// already paid at the old amount (review s14-attack8 #8c).
+		if had && old.Year == year && old != b {
+			if err := checkPaid(b); err != nil {
+				if !errors.Is(err, model.ErrDues) {
+					return model.BasePreview{}, err
+				}
+				reject(model.FieldDuesBase, duesText(err))
+				continue
+			}
 		}
 		if row.PaidTo != 0 {
 			// Checked as the commit checks it (storage's DuesOpeningCheck),

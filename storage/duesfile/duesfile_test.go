@@ -76,3 +76,4 @@ func TestBasesImportAndExport(t *testing.T) {
 		t.Errorf("title %q", v)
 	}
 }
+

@@ -32,7 +32,9 @@ func TestBasesPaidToBeforeJoiningIsRefused(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	p, err := New(st).PreviewBases(today.Year, path)
+	// Next year's bases: this year's months are paid, and a base changed
+	// over them is refused for that (model.CheckYearBaseOverPaid).
+	p, err := New(st).PreviewBases(today.Year+1, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +71,8 @@ func TestBasesPaidToInLedgerIsRefusedByPreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	svc := New(st)
-	p, err := svc.PreviewBases(today.Year, path)
+	// Next year's bases, as above.
+	p, err := svc.PreviewBases(today.Year+1, path)
 	if err != nil {
 		t.Fatal(err)
 	}
