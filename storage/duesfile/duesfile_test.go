@@ -76,4 +76,3 @@ func TestBasesImportAndExport(t *testing.T) {
 		t.Errorf("title %q", v)
 	}
 }
-
