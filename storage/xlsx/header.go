@@ -119,7 +119,7 @@ type header struct {
 	numbers int
 	// people are the names in the 姓名 column under the headings
 	// (withPeople): a note naming leavers is read for them (leaverNote).
-	people map[string]bool
+	people *peopleIndex
 }
 
 type column struct {

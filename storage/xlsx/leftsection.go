@@ -299,7 +299,7 @@ func nameList(text string) bool {
 // the words before word say is yet to come or did not happen (李四拟于2026
 // 年转出, 李四未转出).
 func (h header) peopleIn(clause, word string) []string {
-	if len(h.people) == 0 {
+	if !h.people.any() {
 		return nil
 	}
 	runes := []rune(clause)
@@ -307,7 +307,7 @@ func (h header) peopleIn(clause, word string) []string {
 	for i := 0; i < len(runes); {
 		longest := 0
 		for n := min(8, len(runes)-i); n >= 2; n-- {
-			if h.people[string(runes[i:i+n])] {
+			if h.people.names[string(runes[i:i+n])] {
 				longest = n
 				break
 			}
@@ -327,30 +327,47 @@ func (h header) peopleIn(clause, word string) []string {
 }
 
 // withPeople is h knowing the names in the 姓名 column of rows under the
-// headings (header.people).
+// headings (header.people), read the first time a note needs them: a
+// sheet of 20,000 members without such a note does not pay for them.
 func (h header) withPeople(rows []streamRow) header {
-	c, ok := h.column(model.FieldName)
-	if !ok {
-		return h
-	}
-	h.people = map[string]bool{}
-	for _, r := range rows {
-		if r.n < h.first+h.rows {
-			continue
-		}
-		// A row's one text in the 姓名 column is a title or a note (已
-		// 过世), no one's name.
-		filled := 0
-		for _, v := range r.cells {
-			if strings.TrimSpace(v) != "" {
-				filled++
-			}
-		}
-		if name := spaceless(model.CleanText(cell(r.cells, c))); filled > 1 && personName(name) && sectionLeftWord(name) == "" {
-			h.people[name] = true
-		}
+	if c, ok := h.column(model.FieldName); ok {
+		h.people = &peopleIndex{rows: rows, from: h.first + h.rows, col: c}
 	}
 	return h
+}
+
+// peopleIndex is the names of a sheet's 姓名 column (withPeople).
+type peopleIndex struct {
+	rows      []streamRow
+	from, col int // the first row under the headings, the 姓名 column
+	names     map[string]bool
+}
+
+// any reads the names if not yet read, and reports whether there are any.
+func (p *peopleIndex) any() bool {
+	if p == nil {
+		return false
+	}
+	if p.names == nil {
+		p.names = map[string]bool{}
+		for _, r := range p.rows {
+			if r.n < p.from {
+				continue
+			}
+			// A row's one text in the 姓名 column is a title or a note
+			// (已过世), no one's name.
+			filled := 0
+			for _, v := range r.cells {
+				if strings.TrimSpace(v) != "" {
+					filled++
+				}
+			}
+			if name := spaceless(model.CleanText(cell(r.cells, p.col))); filled > 1 && personName(name) && sectionLeftWord(name) == "" {
+				p.names[name] = true
+			}
+		}
+	}
+	return len(p.names) > 0
 }
 
 // speaksOfLeaving reports a row's one text that speaks of leaving but
