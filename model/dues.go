@@ -376,6 +376,11 @@ func (p *DuesPayment) MonthsText() string {
 const (
 	FieldDuesBase     Field = "计算基数"
 	FieldDuesCategory Field = "缴纳类别"
+	// A bases sheet kept by hand often says the year of each row and the
+	// monthly amount it gives: both are checked against the import, not
+	// passed over (review s14-attack8 #2, #3).
+	FieldDuesYear    Field = "年度"
+	FieldDuesMonthly Field = "月交党费"
 )
 
 // ParseDuesCategory reads a category as typed in a workbook: the names of
@@ -385,10 +390,16 @@ func ParseDuesCategory(s string) (DuesCategory, bool) {
 	switch s {
 	case "低保", "救济":
 		return DuesWelfare, true
-	case "在职职工", "在职党员":
+	case "在职职工", "在职党员", "在职人员":
 		return DuesEmployed, true
 	case "离休", "退休", "离退休人员":
 		return DuesRetired, true
+	// The short and the personal spellings a secretary types (review
+	// s14-attack8 #7): each can only mean the one category.
+	case "下岗", "失业", "下岗人员", "失业人员", "下岗职工":
+		return DuesUnemployed, true
+	case "学生党员", "在校学生":
+		return DuesStudent, true
 	}
 	for _, c := range DuesCategories {
 		if string(c) == s {

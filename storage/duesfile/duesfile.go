@@ -139,6 +139,15 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 			reject(model.FieldDuesBase, duesText(err))
 			continue
 		}
+		// A 月交党费 the old ledger gives that is not what the base gives:
+		// the base or the category is wrong in one of them, and taking the
+		// base silently changed what the member owes (review s14-attack8 #2).
+		if row.HasMonthly {
+			if due, rule, err := b.Rule(r); err == nil && due != row.Monthly {
+				reject(model.FieldDuesMonthly, model.Textf("表中为 %s 元，按计算基数 %s 元应为 %s 元（%s）；请核对计算基数和缴纳类别", row.Monthly, b.Base, due, rule))
+				continue
+			}
+		}
 		// A member who has left keeps the base his letter was written
 		// from: a file that would change it, or set a year after he
 		// left, is refused (review s7-7 attack #14).

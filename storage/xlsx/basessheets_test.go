@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -110,5 +111,32 @@ func TestBasesSheetNamedTwiceIsReadOnce(t *testing.T) {
 	}
 	if len(bf.Rows) != 1 || len(bf.Rejected) != 0 || !slices.Equal(bf.Sheets, []string{"基数"}) {
 		t.Errorf("sheets %v, rows %d, refused %d", bf.Sheets, len(bf.Rows), len(bf.Rejected))
+	}
+}
+
+// A bases sheet too large to be one is said to be no bases sheet, not no
+// roster: a stray space at XFD1048576 (a common accident) was refused as
+// "不像是党员花名册" (review s14-attack8 #17).
+func TestBasesFileTooLargeSaysBasesSheet(t *testing.T) {
+	path := basesBookOfSheets(t, []string{"基数"}, map[string][][]any{
+		"基数": {{"姓名", "身份证号码", "计算基数"}, {"乙一", idNumber("19800101", "011"), 5400}},
+	})
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("基数", "XFD1048576", " "); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	_, err = ReadDuesBasesSheets(path, 2026, nil)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("got %v, want ErrTooLarge", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "花名册") || !strings.Contains(msg, "党费基数表") {
+		t.Errorf("message: %s", msg)
 	}
 }

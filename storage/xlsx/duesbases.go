@@ -43,6 +43,11 @@ type BaseRow struct {
 	Category model.DuesCategory // "" when the file has no category column
 	Base     model.Money
 	PaidTo   model.Month // 党费已交至; 0 when the file has none for the row
+	// Monthly is the row's 月交党费 when the sheet has such a column and
+	// the cell is filled (HasMonthly), compared with what the base gives
+	// once the member's category is known.
+	Monthly    model.Money
+	HasMonthly bool
 	// Cells are the row's cells as the sheet shows them, by field, for a
 	// refusal that quotes them ("0", not the "0.00" read from it).
 	Cells map[model.Field]string
@@ -62,6 +67,12 @@ var baseHeadings = []struct {
 	{model.FieldIDNumber, func(s string) bool { return strings.Contains(s, "身份") }},
 	{model.FieldDuesBase, func(s string) bool { return strings.Contains(s, "基数") || s == "月收入" }},
 	{model.FieldDuesCategory, func(s string) bool { return strings.Contains(s, "类别") }},
+	{model.FieldDuesYear, func(s string) bool {
+		return s == "年度" || s == "年份" || s == "所属年度" || s == "基数年度"
+	}},
+	{model.FieldDuesMonthly, func(s string) bool {
+		return strings.Contains(s, "月交") || strings.Contains(s, "月应交") || strings.Contains(s, "月缴") || s == "应交党费" || s == "每月党费"
+	}},
 	// The roster import's headings of 党费已交至 (model.DuesPaidToField:
 	// 党费缴至, 历史党费缴至 …), and any other with 交至 in it.
 	{model.FieldDuesPaidTo, func(s string) bool {
@@ -72,7 +83,7 @@ var baseHeadings = []struct {
 
 // baseField are the fields a bases workbook holds.
 var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber: true, model.FieldDuesBase: true,
-	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true}
+	model.FieldDuesCategory: true, model.FieldDuesPaidTo: true, model.FieldDuesYear: true, model.FieldDuesMonthly: true}
 
 // ReadDuesBasesSheets reads the bases workbook at path: every visible
 // sheet whose first rows hold headings for 姓名, 身份证号码 and 基数, or
@@ -84,6 +95,17 @@ var baseField = map[model.Field]bool{model.FieldName: true, model.FieldIDNumber:
 // (hidden or not); nil reads every sheet that holds bases. A named sheet
 // without bases headings refuses the file, naming it.
 func ReadDuesBasesSheets(path string, year int, want []string) (*BaseFile, error) {
+	bf, err := readDuesBasesSheets(path, year, want)
+	if err != nil {
+		// The shared reader speaks of a roster; this is a bases sheet
+		// ("文件太大，不像是党员花名册" of a stray cell at XFD1048576:
+		// review s14-attack8 #17).
+		return nil, sayOfFile(err, "一份党费基数表", "党费基数表")
+	}
+	return bf, nil
+}
+
+func readDuesBasesSheets(path string, year int, want []string) (*BaseFile, error) {
 	data, err := readFileLimited(path)
 	if err != nil {
 		return nil, err
@@ -475,15 +497,43 @@ func readBasesSheet(bk *book, s bookSheet, path string, year int, seen map[strin
 		if _, headed := lowest[0]; serial < 0 && !headed {
 			serial = 0
 		}
+		// Rows and columns hidden in the sheet are read like the others,
+		// and said, as the roster import says them: a hidden row is often
+		// last year's or a superseded figure (review s14-attack8 #1).
+		var hiddenRows, hiddenCols model.TextList
 		for i := first; i < len(rows); i++ {
-			if err := readBaseRow(bf, sr, rows, i+1, cols, serial, dups, seen); err != nil {
+			read := len(bf.Rows)
+			if err := readBaseRow(bf, sr, rows, i+1, cols, serial, dups, seen, year); err != nil {
 				return nil, fmt.Errorf("%w：%s", err, path)
 			}
+			if len(bf.Rows) > read {
+				if visible, err := bk.f.GetRowVisible(sheet, i+1); err == nil && !visible {
+					hiddenRows = append(hiddenRows, model.Textf("第%d行（%s）", i+1, bf.Rows[read].Name))
+				}
+			}
+		}
+		for _, c := range slices.Sorted(maps.Values(cols)) {
+			if shape != nil && shape.colHidden(c+1) {
+				name, _ := excelize.ColumnNumberToName(c + 1)
+				hiddenCols = append(hiddenCols, model.Textf("%s列“%s”", name, lowest[c]))
+			}
+		}
+		const listed = 10
+		if len(hiddenRows) > listed {
+			bf.Notes = append(bf.Notes, model.Note(sheet, 0, "", "%s 等 %d 行在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", hiddenRows[:listed], len(hiddenRows)))
+		} else if len(hiddenRows) > 0 {
+			bf.Notes = append(bf.Notes, model.Note(sheet, 0, "", "%s在表格中是隐藏的，也照常读入了；不应导入的行请删除后再导入", hiddenRows))
+		}
+		if len(hiddenCols) > 0 {
+			bf.Notes = append(bf.Notes, model.Note(sheet, 0, "", "%s在表格中是隐藏的，也照常读入了", hiddenCols))
 		}
 		return bf, nil
 	}
 	return nil, nil
 }
+
+// leadingYear is a 年度 cell: 2026, 2026年, 2026年度.
+var leadingYear = regexp.MustCompile(`^((?:19|20)\d{2})\s*(?:年度?)?$`)
 
 // yearBase is a heading that says whose year's base its column holds:
 // 2025年计算基数, 2025年度党费计算基数, 2025年基数.
@@ -553,7 +603,7 @@ func hasAll(cols map[model.Field]int, fs ...model.Field) bool {
 // sheet that cannot be read on.
 // serial is the column (0-based) of the 序号, -1 without one; dups are
 // the second columns of a field (缴纳类别), each compared with the one read.
-func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, serial int, dups map[model.Field][]int, seen map[string][]baseSeen) error {
+func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map[model.Field]int, serial int, dups map[model.Field][]int, seen map[string][]baseSeen, year int) error {
 	cells := rows[n-1]
 	shown := map[model.Field]shownCell{}
 	src := map[model.Field]int{} // the row each field's value comes from
@@ -591,6 +641,12 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		return nil // blank or spacer row
 	}
 	if strings.Contains(name, "合计") || strings.Contains(name, "小计") {
+		return nil
+	}
+	// A 合计 row written in the 序号 column, with no name or ID beside it,
+	// is the table's footer too: it was refused as a member without a
+	// name (review s14-attack8 #2a).
+	if first, _ := firstText(cells); name == "" && id == "" && (strings.HasPrefix(first, "合计") || strings.HasPrefix(first, "小计") || strings.HasPrefix(first, "总计")) {
 		return nil
 	}
 	// A group's title ("第一党小组", "第二党支部") alone in a row heads the
@@ -771,6 +827,29 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	if len(bf.Rejected) > bad {
 		return nil
 	}
+	// A 年度 column naming another year: that row is another year's base,
+	// which the import would store as this year's (review s14-attack8 #3).
+	if y := get(model.FieldDuesYear); y != "" && year > 0 {
+		m := leadingYear.FindStringSubmatch(y)
+		switch {
+		case m == nil:
+			reject(model.FieldDuesYear, model.Textf("不是年份；正在导入 %d 年的基数", year))
+		case m[1] != strconv.Itoa(year):
+			reject(model.FieldDuesYear, model.Textf("是 %s 年的基数，不是正在导入的 %d 年的；请删去该行，或另行导入 %s 年的基数", m[1], year, m[1]))
+		}
+	}
+	var monthly model.Money
+	hasMonthly := false
+	if m := get(model.FieldDuesMonthly); m != "" {
+		v, err := model.ParseMoney(m)
+		if err != nil {
+			reject(model.FieldDuesMonthly, errText(err))
+		}
+		monthly, hasMonthly = v, true
+	}
+	if len(bf.Rejected) > bad {
+		return nil
+	}
 	// Without a category column the base is checked as 在职: the range
 	// that catches a negative or absurd figure is the same.
 	check := cat
@@ -785,7 +864,8 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	for f := range cols {
 		cellsShown[f] = get(f)
 	}
-	bf.Rows = append(bf.Rows, BaseRow{Sheet: bf.Sheet, Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown})
+	bf.Rows = append(bf.Rows, BaseRow{Sheet: bf.Sheet, Row: n, Name: name, IDNumber: id, Category: cat, Base: amount, PaidTo: paidTo, Cells: cellsShown,
+		Monthly: monthly, HasMonthly: hasMonthly})
 	return nil
 }
 
