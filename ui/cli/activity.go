@@ -29,11 +29,13 @@ func activity(args []string, env Env) (int, error) {
 		return 0, err
 	}
 	defer store.Close()
+	said := replacedNote(env, pos[1])
 	n, err := activityfile.New(store).ExportLedger(year, pos[1])
 	if err != nil {
 		return 0, err
 	}
 	fmt.Fprintf(env.Stdout, "exported %d activities of %d to %s\n", n, year, pos[1])
+	said()
 	return ExitOK, nil
 }
 

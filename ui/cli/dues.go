@@ -53,11 +53,15 @@ func basesImport(args []string, env Env) (int, error) {
 	if *errorsOut != "" && sameFile(*errorsOut, pos[0]) {
 		return 0, usageError("--errors %s 就是要导入的基数表，写入问题行会把它替换掉，请换一个文件名", *errorsOut)
 	}
-	store, done, err := openForImport(*dbPath, *dryRun)
+	// Bases are matched to the roster: on a new, empty data file every
+	// row is refused as not on the roster, and a typo in --db made that
+	// file and blamed the rows (review s14-attack8 #22). The path is
+	// refused as the exports refuse it.
+	store, err := openExisting(*dbPath)
 	if err != nil {
 		return 0, err
 	}
-	defer done()
+	defer store.Close()
 	if *year == 0 {
 		*year = store.Today().Year
 	}
@@ -211,11 +215,13 @@ func duesExport(args []string, env Env) error {
 	if err := model.CheckDuesYear(year, store.Today()); err != nil {
 		return usageError("%s", sentence(err))
 	}
+	said := replacedNote(env, pos[1])
 	n, err := duesfile.New(store).ExportDues(year, pos[1])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported dues %d for %d members to %s\n", year, n, pos[1])
+	said()
 	return nil
 }
 

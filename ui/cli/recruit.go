@@ -93,10 +93,12 @@ func recruitExport(args []string, env Env) error {
 		return err
 	}
 	defer store.Close()
+	said := replacedNote(env, pos[0])
 	n, err := recruitfile.New(store).ExportLedger(pos[0])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported %d people to %s\n", n, pos[0])
+	said()
 	return nil
 }

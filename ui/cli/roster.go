@@ -227,11 +227,13 @@ func rosterExport(args []string, env Env) error {
 		return err
 	}
 	defer store.Close()
+	said := replacedNote(env, pos[0])
 	n, err := rosterfile.New(store).ExportRoster(pos[0])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported %d members to %s\n", n, pos[0])
+	said()
 	return nil
 }
 

@@ -257,11 +257,13 @@ func transferExport(args []string, env Env) error {
 		return err
 	}
 	defer store.Close()
+	said := replacedNote(env, pos[1])
 	n, err := transferfile.New(store).ExportRegister(year, pos[1])
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "exported %d transfers to %s\n", n, pos[1])
+	said()
 	return nil
 }
 
