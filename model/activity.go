@@ -1089,6 +1089,13 @@ func (p *Plan) Validate() ValidationErrors {
 	if !known {
 		errs = append(errs, FieldError{Field: ActivityKindField, Message: "请选择活动类型"})
 	}
+	// A planned topic prints where a record's 议题 does (the plan list,
+	// home's 近期计划): the same limit, or 300 characters ran under the
+	// row's delete button and pushed home's findings down (review
+	// s14-attack8 #28).
+	if e, ok := tooLongProblem(ActivityTopicField, Term("内容"), p.Topic); ok {
+		errs = append(errs, e)
+	}
 	return errs
 }
 

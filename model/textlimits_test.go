@@ -101,3 +101,32 @@ func TestOrganisationTextLimits(t *testing.T) {
 		t.Errorf("texts within the limits: %v", errs)
 	}
 }
+
+// A plan's topic has the limit of a record's 议题: 300 characters were
+// added to 年度计划 without a word (review s14-attack8 #28).
+func TestPlanTopicLimit(t *testing.T) {
+	limit := TextLimits[ActivityTopicField]
+	for _, c := range []struct {
+		name  string
+		topic string
+		want  string
+	}{
+		{"at_the_limit", strings.Repeat("议", limit), ""},
+		{"one_over", strings.Repeat("议", limit+1), Textf("内容过长（%d个字，最多%d个字）", limit+1, limit).String()},
+		{"300", strings.Repeat("议", 300), Textf("内容过长（300个字，最多%d个字）", limit).String()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := Plan{Year: 2026, Month: 3, Kind: ActivityKinds[0], Topic: c.topic}
+			errs := p.Validate()
+			got := ""
+			for _, e := range errs {
+				if e.Field == ActivityTopicField {
+					got = e.Message
+				}
+			}
+			if got != c.want || c.want == "" && len(errs) > 0 {
+				t.Errorf("got %q (all %v), want %q", got, errs, c.want)
+			}
+		})
+	}
+}
