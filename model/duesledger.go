@@ -1097,6 +1097,11 @@ func (rm Remittance) Validate(held Money, today Date) error {
 		return Errorf(ErrDues, "请填写上缴日期（年-月-日）")
 	case rm.Date.After(today):
 		return Errorf(ErrDues, "上缴日期 %s 晚于今天", rm.Date)
+	case rm.Date.Validate() == nil && rm.Date.Before(rm.firstDay()):
+		// A quarter's dues are remitted once collected: the fourth
+		// quarter remitted on 2026-09-01, before any of it was paid, was
+		// saved and printed (review s14-attack8 #27).
+		return Errorf(ErrDues, "上缴日期 %s 早于 %d 年第%d季度的第一天（%s）：一个季度的党费收缴后才能上缴，请核对日期或季度", rm.Date, rm.Year, rm.Quarter, rm.firstDay())
 	case rm.Amount <= 0:
 		return Errorf(ErrDues, "上缴金额应大于 0")
 	case rm.Amount > held:
