@@ -332,16 +332,43 @@ func buildDues(f *excelize.File, r *DuesReport) error {
 func duesColumnWidths(r *DuesReport) []float64 {
 	widths := []float64{serialWide - 0.5}
 	for _, c := range duesLeading {
-		widths = append(widths, c.width)
+		widths = append(widths, moneyColumnWidth(c, &r.Register))
 	}
 	months := monthColumnWidth(&r.Register)
 	for range 12 {
 		widths = append(widths, months)
 	}
 	for _, c := range duesTrailing {
-		widths = append(widths, c.width)
+		widths = append(widths, moneyColumnWidth(c, &r.Register))
 	}
 	return widths
+}
+
+// moneyColumnWidth is c's width, or wider when c holds amounts and the
+// largest of them needs it: a spreadsheet prints a number cell too narrow
+// for it as ###, and the largest base the rules allow gave 月应交 20000.00,
+// which printed so (review s14-attack8 #6). The totals (全年应交, 全年实交 of
+// the 合计 row) are bold, as the month totals.
+func moneyColumnWidth(c duesColumn, reg *model.DuesRegister) float64 {
+	w := c.width
+	if c.money == nil {
+		return w
+	}
+	// A digit is about one unit and the cell's padding half of one; bold
+	// takes about half a unit more (9 holds the demo's 11902.39 in bold).
+	widest := func(m model.Money, pad float64) { w = max(w, float64(len(m.String()))+pad) }
+	for i := range reg.Rows {
+		if m, ok := c.money(&reg.Rows[i]); ok {
+			widest(m, 0.5)
+		}
+	}
+	switch c.head {
+	case model.HeadYearDue:
+		widest(reg.YearDue, 1)
+	case model.HeadYearPaid:
+		widest(reg.YearPaid, 1)
+	}
+	return w
 }
 
 func writeDuesRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, right, totals, note int, r *DuesReport) error {
