@@ -266,6 +266,14 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 	}
 	slices.Sort(ys)
 	f := Finding{Severity: sev, About: AboutDues}
+	if groups := baseGapGroups(gaps); len(groups) > 1 {
+		// Members lacking different years are said by the years each
+		// lacks: the union of years after the union of members said 12
+		// lacked 2005 to 2026 when 10 lacked only 2026 (review
+		// s14-attack8 #4).
+		out = append(out, f.Says("%d名党员尚未填写党费基数：%s；应交金额无法计算，请在“党费 → 基数”中填写（缺基数不算欠缴）", len(gaps), groups))
+		return out
+	}
 	switch {
 	case len(gaps) == 1:
 		f = f.Says("%s尚未填写%s年党费基数，应交金额无法计算；请在“党费 → 基数”中填写（缺基数不算欠缴）", gaps[0].Name, Years(ys))
@@ -277,6 +285,36 @@ func DuesFindings(arrears []Arrear, gaps []BaseGap, c PartyConstitutionRules) []
 			len(gaps), Years(ys), Names(names))
 	}
 	out = append(out, f)
+	return out
+}
+
+// baseGapGroups says the members lacking a base by the years they lack,
+// one part per set of years, in the order the members come: "赵一、钱二缺
+// 2025、2026年的，周五、吴六、郑七等10人缺2026年的".
+func baseGapGroups(gaps []BaseGap) Texts {
+	type group struct {
+		years Years
+		names []string
+	}
+	var groups []*group
+	byYears := map[string]*group{}
+	for _, g := range gaps {
+		key := Years(g.Years).String()
+		if byYears[key] == nil {
+			byYears[key] = &group{years: Years(g.Years)}
+			groups = append(groups, byYears[key])
+		}
+		byYears[key].names = append(byYears[key].names, g.Name)
+	}
+	const named = 3
+	var out Texts
+	for _, g := range groups {
+		if len(g.names) > named {
+			out = append(out, Textf("%s等%d人缺%s年的", Names(g.names[:named]), len(g.names), g.years))
+		} else {
+			out = append(out, Textf("%s缺%s年的", Names(g.names), g.years))
+		}
+	}
 	return out
 }
 
