@@ -344,6 +344,24 @@ func RecordFindings(gaps []RecordGap) []Finding {
 		// began keeping the ledger" was false for them (review s9-8 #15).
 		return []Finding{enteredFinding(f, gaps, names, from, to, advice)}
 	}
+	if when, ok := inLedgerWhen(gaps); ok {
+		// After the 建账月份 was moved back the months are in the ledger:
+		// "在开始用本软件记党费账之前" beside the advice's "在建账月份之后，
+		// 在本账内" read as two claims about the same months (review
+		// s14-newuser #3).
+		if len(gaps) == 1 {
+			return []Finding{f.Says("%s的党费%s待补录：%s。%s（待补录不算欠交）", gaps[0].Name, monthRangeText(gaps[0].From, gaps[0].To), when, advice)}
+		}
+		var each Texts
+		if len(gaps) > len(names) {
+			each = spanGroups(gaps)
+		} else {
+			for _, g := range gaps {
+				each = append(each, Textf("%s（%s）", g.Name, monthRangeText(g.From, g.To)))
+			}
+		}
+		return []Finding{f.Says("%d名党员的党费待补录：%s。%s。%s（待补录不算欠交）", len(gaps), each, when, advice)}
+	}
 	switch {
 	case len(gaps) == 1:
 		f = f.Says("%s的党费%s待补录：这些月份在开始用本软件记党费账之前，尚未登记交纳。%s（待补录不算欠交）",
@@ -399,6 +417,17 @@ func enteredFinding(f Finding, gaps []RecordGap, names []string, from, to Month,
 		len(gaps), each, advice)
 }
 
+// inLedgerWhen says when the months of gaps are, when every one is from
+// the 建账月份 on: kept by this ledger, before its records were entered.
+func inLedgerWhen(gaps []RecordGap) (Text, bool) {
+	for _, g := range gaps {
+		if g.Start == 0 || g.From < g.Start || g.Start != gaps[0].Start {
+			return Text{}, false
+		}
+	}
+	return Textf("这些月份在建账月份（%s）之后、开始用本软件登记之前，尚未登记交纳", gaps[0].Start), true
+}
+
 // recordAdvice says how the months of gaps are settled: recorded as
 // payments in 收缴 with their real dates, and, for those a 党费已交至 may
 // state (up to each member's OpeningLimit: before the 建账月份), by a
@@ -434,11 +463,34 @@ func recordAdvice(gaps []RecordGap) Text {
 		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在其“党费已交至”中填写交到的月份")
 	case all:
 		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期补录，或在“党费 → 基数”中勾选后用“为所选党员设置”填写“党费已交至”")
+	case some && !allMay(gaps):
+		// Only some members may state a 党费已交至 for their months: the
+		// advice names them, with each one's latest month — one month
+		// for all offered it to a member whose own page refused it
+		// (review s14-newuser #9).
+		var may TextList
+		for _, g := range gaps {
+			if g.From <= g.OpeningLimit {
+				may = append(may, Textf("%s%s及以前", g.Name, g.OpeningLimit))
+			}
+		}
+		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；%s的月份也可填写“党费已交至”，其余月份在本账内，只能登记交纳", may)
 	case some:
 		// Mixed: the months from the 建账月份 on are the ledger's.
 		return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；%s及以前的月份也可填写“党费已交至”，此后的月份在本账内，只能登记交纳", limit)
 	}
 	return Textf("已交的，请在“党费 → 收缴”中按实际交纳日期登记交纳；这些月份在建账月份之后，在本账内，不能用“党费已交至”登记")
+}
+
+// allMay reports whether every gap's member may state a 党费已交至 for
+// the first of its months, up to the same latest month.
+func allMay(gaps []RecordGap) bool {
+	for _, g := range gaps {
+		if g.From > g.OpeningLimit || g.OpeningLimit != gaps[0].OpeningLimit {
+			return false
+		}
+	}
+	return true
 }
 
 // sameSpan reports whether every gap has the same first and last month.
