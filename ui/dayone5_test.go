@@ -310,9 +310,15 @@ func TestBulkPaidToAsksBeforeOverwritingAndRefusesBeforeJoining(t *testing.T) {
 	late := pick(func(_ *baseRow, m model.Member) bool { return m.JoinDate.After(model.NewDate(2026, 3, 1)) })
 	b.editSelected()
 	b.bulkDlg.paidTo.SetText("2025-06")
+	// Said under the field when it is left, before 保存 (review
+	// s14-attack8 #24: only 保存 said it, in the footer).
+	b.bulkDlg.paidTo.FocusLost()
+	if got := b.bulkDlg.paidF.Message(); !strings.Contains(got, late) || !strings.Contains(got, "入党前不交党费") {
+		t.Errorf("left the field with a month before %s joined: %q", late, got)
+	}
 	b.bulkDlg.form.Submit()
-	if got := b.bulkDlg.form.Reason.Text; !strings.Contains(got, late) || !strings.Contains(got, "入党前不交党费") {
-		t.Errorf("a month before %s joined: %q (asked %q)", late, got, asked)
+	if got, said := b.bulkDlg.form.Reason.Text, b.bulkDlg.paidF.Message(); !strings.Contains(got, "党费已交至") || !strings.Contains(said, late) || !strings.Contains(said, "入党前不交党费") || asked != "" {
+		t.Errorf("a month before %s joined: footer %q, field %q (asked %q)", late, got, said, asked)
 	}
 }
 

@@ -25,6 +25,7 @@ type bulkDialog struct {
 	base     *kit.Entry
 	approval *kit.Entry // 免交's 批准情况, asked only for 免交
 	paidTo   *kit.Entry
+	paidF    *kit.Field // 党费已交至's field, checked when left
 	members  int
 }
 
@@ -69,7 +70,7 @@ func (b *duesBases) editSelected() {
 		}
 		return ""
 	})
-	paidF := bd.form.Add("党费已交至", bd.paidTo).Validate(func(s string) string {
+	bd.paidF = bd.form.Add("党费已交至", bd.paidTo).Validate(func(s string) string {
 		m, err := model.ParseFormMonth(s)
 		if err != nil {
 			return kit.SayErr(err)
@@ -78,10 +79,17 @@ func (b *duesBases) editSelected() {
 			if err := model.ValidateOpening(m, sh.svc.today(), model.CurrentDuesRules()); err != nil {
 				return kit.SayErr(err)
 			}
+			// Said under the field when it is left, as the member page
+			// says it: only 保存 said it, in the footer, which grew and
+			// moved the buttons under the pointer (review s14-attack8 #24).
+			if early := bd.joinedAfter(b, picked, m); len(early) > 0 {
+				return lang.L("党费已交至 {{.M}} 早于以下党员加入党组织的月份（入党前不交党费），请核对年份或不勾选他们：{{.Names}}",
+					map[string]any{"M": monthText(m), "Names": nameList(early)})
+			}
 		}
 		return ""
 	})
-	openingHint(paidF, bd.paidTo, b.start, sh.svc.today(), "；不填则不修改")
+	openingHint(bd.paidF, bd.paidTo, b.start, sh.svc.today(), "；不填则不修改")
 	bd.form.Check = func(report func(*kit.Field, string)) {
 		if bd.cat.SelectedIndex() <= 0 && strings.TrimSpace(bd.base.Text) == "" && strings.TrimSpace(bd.paidTo.Text) == "" {
 			report(nil, lang.L("请至少填写一项"))
@@ -128,13 +136,7 @@ func (b *duesBases) editSelected() {
 		// A month before a member joined is a typo in the year: refused,
 		// naming them, as the bases import refuses it (review s5-8
 		// attack #2, #9).
-		var early []string
-		for _, i := range picked {
-			if m, ok := b.member(b.rows[i].base.MemberID); ok && model.ValidateOpeningJoin(paidTo, &m) != nil {
-				early = append(early, lang.L("{{.Name}}（{{.M}}入党）", map[string]any{"Name": m.Name, "M": monthText(model.MonthOfDate(m.JoinDate))}))
-			}
-		}
-		if len(early) > 0 {
+		if early := bd.joinedAfter(b, picked, paidTo); len(early) > 0 {
 			bd.form.SetError(lang.L("党费已交至 {{.M}} 早于以下党员加入党组织的月份（入党前不交党费），请核对年份或不勾选他们：{{.Names}}",
 				map[string]any{"M": monthText(paidTo), "Names": nameList(early)}))
 			return
@@ -156,10 +158,22 @@ func (b *duesBases) editSelected() {
 				map[string]any{"N": len(moved), "M": monthText(paidTo), "Names": nameList(moved)}),
 			"确定修改", apply)
 	}
-	body := container.NewVBox(note, bd.form.Grid(1, catF, approvalF, baseF, paidF))
+	body := container.NewVBox(note, bd.form.Grid(1, catF, approvalF, baseF, bd.paidF))
 	bd.approval.Disable()
 	dlg = kit.ShowForm(sh.win, "为所选党员设置", bd.form, body, fyne.NewSize(560, 420))
 	b.bulkDlg = bd
+}
+
+// joinedAfter names the picked members who joined the Party after the
+// 党费已交至 paidTo (model.ValidateOpeningJoin): a typo in the year.
+func (bd *bulkDialog) joinedAfter(b *duesBases, picked []int, paidTo model.Month) []string {
+	var early []string
+	for _, i := range picked {
+		if m, ok := b.member(b.rows[i].base.MemberID); ok && model.ValidateOpeningJoin(paidTo, &m) != nil {
+			early = append(early, lang.L("{{.Name}}（{{.M}}入党）", map[string]any{"Name": m.Name, "M": monthText(model.MonthOfDate(m.JoinDate))}))
+		}
+	}
+	return early
 }
 
 // category is the category chosen, "" for 不修改.
