@@ -40,7 +40,10 @@ var sectionOnlyWords = map[string]bool{"离开": true, "历史": true, "减少":
 // 已 (离开本地外出 is a mobile member), 不在本… names no place left for
 // (review s13-hx #12: 已转到外单位, 已离开本单位, 已不在本支部 were passed
 // over and the people stored as current members).
-var rowSectionWords = []string{"转到", "转去", "调走", "调往", "迁至", "迁往", "已离开", "不在本"}
+var rowSectionWords = []string{"转到", "转去", "调走", "调往", "迁至", "迁往", "已离开", "不在本",
+	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员, 注：以下
+	// 党员已不在册 stored their people as current members.
+	"转离", "不在册"}
 
 // towardsHere are the words of moving that name a place: followed by 本
 // or 我 (转至本支部, 转到我支部) they say the people came here.

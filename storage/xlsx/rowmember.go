@@ -974,7 +974,7 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "转往", "转到", "转去", "调离", "调走", "调往", "迁走",
 	"去世", "逝世", "病故", "亡故", "死亡", "已故", "出党", "除名", "开除", "退党", "劝退",
 	// review s14-reattack7 #17
-	"离世", "辞世", "牺牲", "已殁", "移居国外"}
+	"离世", "辞世", "牺牲", "已殁", "移居国外", "转离", "不在册"}
 
 // leftRelation is where in s 组织关系 (or 关系) is moved somewhere: 关系转
 // 社区, 组织关系已迁至…, 关系调往… — not moved here (关系转入, 转来, 转回本
