@@ -79,6 +79,8 @@ func TestPartyDateHeadingsByWhatTheySay(t *testing.T) {
 		// s14-reattack7 #16); a job's 批准 is still none.
 		"转正批准时间": model.FieldFullDate, "支部大会通过转正时间": model.FieldFullDate, "支部大会接收时间": model.FieldJoinDate,
 		"转正定级批准时间": "", "工作转正批准时间": "",
+		// A discussion or a vote is no 转正 until it passed.
+		"支部大会讨论转正时间": "", "支部大会表决转正时间": "",
 	} {
 		got, _ := matchHeading(heading)
 		if got != want {

@@ -1262,6 +1262,12 @@ func partyDateHeading(key string) (model.Field, bool) {
 	if !strings.Contains(key, "党") && !strings.Contains(key, "支部大会") && !strings.Contains(key, "批准") {
 		return "", false
 	}
+	// 支部大会讨论转正时间 is when the branch took the question up, not
+	// that it passed: read as the 转正, it made a second 转正 column beside
+	// the real one and refused every member (found in this fix's own sweep).
+	if (strings.Contains(key, "讨论") || strings.Contains(key, "表决")) && !strings.Contains(key, "通过") {
+		return "", false
+	}
 	for _, w := range []string{"申请", "积极分子", "发展对象", "介绍人", "宣誓", "志愿书", "培养", "考察", "谈话", "公示", "政审", "出生", "失联", "外出", "返回", "流动",
 		"关系", "转入", "转出", "团", "定级", "工作", "职工", "试用", "聘", "预计", "拟", "应", "期满", "到期",
 		// a 转正 postponed or refused, and other dates that say 正式 (s13 hostile pass)
