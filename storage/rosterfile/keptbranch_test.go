@@ -83,7 +83,8 @@ func TestDefaultSheetNamesAreNoBranch(t *testing.T) {
 	for _, tc := range []struct {
 		sheet string
 		offer bool
-	}{{"Sheet1", false}, {"工作表2", false}, {"旧名单", false}, {"第一党支部", true}} {
+	}{{"Sheet1", false}, {"工作表2", false}, {"旧名单", false}, {"Sheet1 (2)", false}, {"Sheet1副本", false}, {"新建工作表", false},
+		{"Table 1", false}, {"第一党支部", true}, {"表彰党支部", true}} {
 		svc, _ := newService(t)
 		path := writeSheets(t, []string{tc.sheet, "说明"}, [][]any{head, {"张三", zhang, "2015.06", "2016.06"}}, [][]any{{"填表说明"}})
 		p, err := svc.PreviewImportWith(path, model.ImportChoice{})

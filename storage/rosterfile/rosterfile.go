@@ -551,10 +551,12 @@ func (s *Service) storedBranches() (map[string]string, error) {
 }
 
 // DefaultSheetName reports a sheet name a spreadsheet program gives
-// (Sheet1, 工作表2, 表3): never a branch's.
+// (Sheet1, 工作表2, 表3, Sheet1 (2), 新建工作表): never a branch's.
 func DefaultSheetName(name string) bool { return numberedSheet.MatchString(strings.TrimSpace(name)) }
 
-var numberedSheet = regexp.MustCompile(`^(?i:sheet|s|工作表|表|页)\s*[0-9０-９]+$`)
+// Sheet1 (2) and Sheet1副本 are Excel's and WPS's names for a copied
+// sheet; 新建工作表 and Table 1 are new ones (review s14-preview7 #2).
+var numberedSheet = regexp.MustCompile(`^(?:(?i:sheet|s|工作表|表|页|table)\s*[0-9０-９]*(?:\s*[(（][0-9０-９]+[)）]|\s*的?副本\s*[0-9０-９]*)?|新建(?:工作表|表格?)\s*[0-9０-９]*)$`)
 
 // stillRead reports whether path is, by its size and time of change, the
 // file read last (the one the preview on screen was made from).
