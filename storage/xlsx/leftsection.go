@@ -32,7 +32,7 @@ var leftSectionNegations = []string{"未", "没", "不", "不是", "并非", "�
 // sectionOnlyWords are the words of leftWords a sheet's name may say its
 // people left by, but a group row may not: 流动党员（离开本地外出）,
 // 历史遗留…待接转 are members (review s13-reattack #8).
-var sectionOnlyWords = map[string]bool{"离开": true, "历史": true, "减少": true}
+var sectionOnlyWords = map[string]bool{"离开": true, "历史": true}
 
 // rowSectionWords say, in a group row or a note, that the people it
 // covers left, in words a sheet's name is not read by: 转到 and 调往 may
@@ -451,7 +451,10 @@ func sectionLeftWord(text string) string {
 	// Only a word inside the count or the process says so: 注：以下党员已转
 	// 出（含预备党员1名）, （其中1名为预备党员） still say the people below
 	// left.
-	if strings.HasSuffix(strings.TrimRight(text, "）)"), "中") {
+	// 李四已转出（手续办理中） says it was done, the bracket how far the
+	// papers are (review s14-reattack7 #19: 李四 was stored without a line).
+	if strings.HasSuffix(strings.TrimRight(text, "）)"), "中") &&
+		!slices.ContainsFunc(leftWords, func(w string) bool { return strings.Contains(text, "已"+w) }) {
 		return ""
 	}
 	said := ""
@@ -480,6 +483,11 @@ func sectionLeftWord(text string) string {
 				said = w
 			}
 		}
+	}
+	// 注：以下党员组织关系已转 ends on the move itself (review
+	// s14-reattack7 #17); 关系已转入 is an arrival.
+	if said == "" && strings.HasSuffix(text, "关系已转") {
+		said = "关系已转"
 	}
 	return said
 }

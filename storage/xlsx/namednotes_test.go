@@ -32,6 +32,7 @@ func TestNoteNamesTheSheetsPeopleInEveryClause(t *testing.T) {
 		{"注：王五已转出、李四已故", []string{"张三", "李四", "王五"}, []string{"王五", "李四"}},
 		{"注：李四拟于2026年1月转出", []string{"张三", "李四", "王五"}, nil},
 		{"注：李四同志2026年将转出", []string{"张三", "李四", "王五"}, nil},
+		{"注：李四已转出（手续办理中）", []string{"张三", "李四", "王五"}, []string{"李四"}},
 		{"注：李四海已转出", []string{"张三", "李四", "李四海"}, []string{"李四海"}},
 	} {
 		t.Run(tt.note, func(t *testing.T) {
