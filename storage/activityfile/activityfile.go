@@ -251,7 +251,8 @@ func (s *Service) AttachFile(activityID int64, path string) (model.Attachment, e
 func IsLate(a *model.Activity) bool { return a.EnteredLate(model.RecordKeeping2018) }
 
 func printed(a model.Activity, c *model.RuleContext) xlsx.ActivityPrint {
-	return xlsx.ActivityPrint{Activity: a, Late: IsLate(&a), Checks: c.Check(&a), Inquorate: c.Inquorate(&a)}
+	q := c.Quorum(&a)
+	return xlsx.ActivityPrint{Activity: a, Late: IsLate(&a), Checks: c.Check(&a), Inquorate: q.Inquorate, Shortfall: q.Shortfall(c.Rules).String()}
 }
 
 // ExportActivity writes the 会议记录 form of one record to path.

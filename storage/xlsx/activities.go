@@ -22,6 +22,12 @@ type ActivityPrint struct {
 	// quorum: the ledger says so in 备注 and counts it in its heading, as
 	// the activity list, home and check do.
 	Inquorate bool
+	// Shortfall is how 备注 marks such a meeting: 未达法定人数, or 选举未过80%
+	// when only its election lacked the numbers (model.HeldActivity.
+	// Shortfall) — the ledger said 未达法定人数 of a meeting that had its
+	// quorum, beside a record page saying 可以开会 (review s14-attack8
+	// #31). Empty: 未达法定人数.
+	Shortfall string
 }
 
 // LedgerSheet is the name of the ledger's first sheet.
@@ -149,7 +155,11 @@ var ledgerColumns = []ledgerColumn{
 	{"备注", 12, false, func(p *ActivityPrint, _ int) string {
 		var marks []string
 		if p.Inquorate {
-			marks = append(marks, model.InquorateText)
+			mark := p.Shortfall
+			if mark == "" {
+				mark = model.InquorateText
+			}
+			marks = append(marks, mark)
 		}
 		if p.Late {
 			marks = append(marks, lateMark)
@@ -189,7 +199,7 @@ func buildLedger(f *excelize.File, st activityStyles, branchName string, year in
 		info += fmt.Sprintf("，其中 %d 次为活动结束%d天后补录（备注栏标“%s”）", late, model.RecordKeeping2018.LateEntryDays, lateMark)
 	}
 	if inquorate > 0 {
-		info += fmt.Sprintf("；%d 次%s（会议不能作出决定或选举无效），不算作已开展（备注栏注明）", inquorate, model.InquorateText)
+		info += fmt.Sprintf("；%d 次%s或选举无效，不算作已开展（备注栏注明）", inquorate, model.InquorateText)
 	}
 	if err := mergedLine(f, sheet, titleRow, "A", last, strings.TrimSpace(branchName)+strconv.Itoa(year)+"年活动台账", st.title, 32); err != nil {
 		return err

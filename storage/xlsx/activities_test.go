@@ -154,3 +154,25 @@ func TestLedgerRemarksFitTheirColumn(t *testing.T) {
 		t.Errorf("info line = %q", rows[infoRow-1][0])
 	}
 }
+
+// A 支部党员大会 that had its quorum and failed only its election's 4/5 is
+// remarked as the window lists it, 选举未过80%, not 未达法定人数 (review
+// s14-attack8 #31: the printed ledger said the meeting lacked its quorum
+// beside a record page saying 可以开会).
+func TestLedgerRemarksAnElectionShortAsSuch(t *testing.T) {
+	acts := sampleActivities()
+	acts[0].Inquorate, acts[0].Shortfall = true, "选举未过80%"
+	path := filepath.Join(t.TempDir(), "台账.xlsx")
+	if err := WriteActivityLedgerFile(path, "中共某公司支部委员会", 2026, acts, model.NewDate(2026, 11, 25)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(LedgerSheet)
+	if got := rows[firstRow-1][len(ledgerColumns)-1]; got != "选举未过80%" {
+		t.Errorf("备注 = %q", got)
+	}
+}
