@@ -64,7 +64,13 @@ func paymentText(p *model.DuesPayment) string {
 		text += "  " + lang.L("收据") + " " + p.Receipt
 	}
 	if p.Reversal != nil {
-		text += "  【" + lang.L("已冲正") + "：" + p.Reversal.Reason + "】"
+		// English brackets and colon in English: "【Reversed：…】" was seen
+		// in the English payment dialog (u9's screenshots).
+		left, right := "【", "】"
+		if kit.English() {
+			left, right = "[", "]"
+		}
+		text += "  " + left + lang.L("已冲正") + lang.L("：") + p.Reversal.Reason + right
 	}
 	return text
 }

@@ -63,3 +63,20 @@ func TestEnglishDuesDialogsNameTheMonths(t *testing.T) {
 		}
 	}
 }
+
+// A reversed payment's line says so with English punctuation in English,
+// "[Reversed: …]", and as before in Chinese, "【已冲正：…】".
+func TestReversedPaymentLineInEnglish(t *testing.T) {
+	t.Cleanup(func() { _ = useLanguage(Chinese) })
+	p := &model.DuesPayment{Date: model.NewDate(2026, 12, 2), Amount: 3557,
+		Months: []model.Month{model.MonthOf(2026, 12)}, Reversal: &model.DuesReversal{Reason: "录错"}}
+	if got := paymentText(p); !strings.HasSuffix(got, "【已冲正：录错】") {
+		t.Errorf("Chinese line %q", got)
+	}
+	if err := useLanguage(English); err != nil {
+		t.Fatal(err)
+	}
+	if got := paymentText(p); !strings.HasSuffix(got, "[Reversed: 录错]") {
+		t.Errorf("English line %q, want it to end [Reversed: 录错]", got)
+	}
+}
