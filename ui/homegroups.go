@@ -55,7 +55,10 @@ func newHomeRow() fyne.CanvasObject {
 	// Every severity takes the width of the longest, so that the messages
 	// start in one column ("Reminder" is wider than "Serious" or "Note").
 	sevBox := container.NewGridWrap(fyne.NewSize(severityWidth(), sev.MinSize().Height), sev)
-	finding := container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), sevBox), nil, msg)
+	// In a VBox the icon and severity stay on the first line: stretched to
+	// a two-line row's height, the icon sat in the middle of it while
+	// 严重 stayed on top (u8's report).
+	finding := container.NewBorder(nil, nil, container.NewVBox(container.NewHBox(widget.NewIcon(nil), sevBox)), nil, msg)
 	return container.NewStack(container.NewHBox(area, count), finding)
 }
 
@@ -82,7 +85,7 @@ func (h *homeScreen) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	head.Hide()
 	line.Show()
-	left := line.Objects[1].(*fyne.Container)
+	left := line.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container)
 	icon, imp := severityLook(r.finding.Severity)
 	left.Objects[0].(*widget.Icon).SetResource(icon)
 	sev := left.Objects[1].(*fyne.Container).Objects[0].(*widget.Label)

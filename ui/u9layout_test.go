@@ -89,3 +89,45 @@ func TestEmptyRosterSaysHowToStart(t *testing.T) {
 		t.Error("with members the hint still shows, or the table does not")
 	}
 }
+
+// A finding of two or three lines on 首页 has its icon on the first line,
+// beside 严重, not in the middle of the row (u8's report).
+func TestHomeFindingIconOnTheFirstLine(t *testing.T) {
+	test.NewTempApp(t)
+	f := model.Finding{Severity: model.Serious, Message: strings.Repeat("已连续7个月未参加组织生活，", 12)}
+	h := &homeScreen{rows: []homeRow{{finding: &f}}}
+	o := newHomeRow()
+	h.updateRow(0, o)
+	o.Resize(fyne.NewSize(600, 150))
+	var icon *widget.Icon
+	var sev *widget.Label
+	walkObjects(o, func(c fyne.CanvasObject) {
+		switch w := c.(type) {
+		case *widget.Icon:
+			icon = w
+		case *widget.Label:
+			if w.Text == lang.L(model.Serious.String()) {
+				sev = w
+			}
+		}
+	})
+	if icon == nil || sev == nil {
+		t.Fatal("no icon or severity in the row")
+	}
+	d := fyne.CurrentApp().Driver()
+	iconMid := d.AbsolutePositionForObject(icon).Y + icon.Size().Height/2
+	sevTop := d.AbsolutePositionForObject(sev).Y
+	if iconMid > sevTop+sev.MinSize().Height {
+		t.Errorf("the icon's middle is at %.0f px, below the severity's line (%.0f–%.0f)", iconMid, sevTop, sevTop+sev.MinSize().Height)
+	}
+}
+
+// walkObjects visits o and every container's objects under it.
+func walkObjects(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
+	f(o)
+	if c, ok := o.(*fyne.Container); ok {
+		for _, x := range c.Objects {
+			walkObjects(x, f)
+		}
+	}
+}
