@@ -41,13 +41,16 @@ func TestBulkChangesAreBackedUpFirst(t *testing.T) {
 	base := func(m model.Member) model.DuesBase {
 		return model.DuesBase{MemberID: m.ID, Category: model.DuesEmployed, Base: model.Money(777700)}
 	}
-	before, err := s.DuesBases(2026)
+	// 2027, a year the demo left unpaid: a base changed over its paid
+	// 2026 months is refused for that (model.CheckYearBaseOverPaid),
+	// which is not what this tests.
+	before, err := s.DuesBases(2027)
 	if err != nil {
 		t.Fatal(err)
 	}
 
 	// One member's base: an ordinary edit.
-	if err := g.SaveDuesSetup(2026, []model.DuesBase{base(members[0])}, nil, model.SourceDuesGrid); err != nil {
+	if err := g.SaveDuesSetup(2027, []model.DuesBase{base(members[0])}, nil, model.SourceDuesGrid); err != nil {
 		t.Fatal(err)
 	}
 	if bs := bulkBackups(t, s); len(bs) != 0 {
@@ -55,7 +58,7 @@ func TestBulkChangesAreBackedUpFirst(t *testing.T) {
 	}
 
 	// The bulk setting for three ticked members.
-	if err := g.SaveDuesSetup(2026, []model.DuesBase{base(members[1]), base(members[2]), base(members[3])}, nil, model.SourceBulkBases); err != nil {
+	if err := g.SaveDuesSetup(2027, []model.DuesBase{base(members[1]), base(members[2]), base(members[3])}, nil, model.SourceBulkBases); err != nil {
 		t.Fatal(err)
 	}
 	bs := bulkBackups(t, s)
@@ -66,7 +69,7 @@ func TestBulkChangesAreBackedUpFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := old.DuesBases(2026)
+	got, err := old.DuesBases(2027)
 	old.Close()
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +77,7 @@ func TestBulkChangesAreBackedUpFirst(t *testing.T) {
 	// The backup holds the file as it was just before: the one member's
 	// new base, not the three.
 	if len(got) != len(before)+1 && len(got) != len(before) {
-		t.Errorf("the backup holds %d bases for 2026, the file had %d before (+1)", len(got), len(before))
+		t.Errorf("the backup holds %d bases for 2027, the file had %d before (+1)", len(got), len(before))
 	}
 	for _, b := range got {
 		if (b.MemberID == members[1].ID || b.MemberID == members[2].ID) && b.Base == 777700 {
@@ -87,7 +90,7 @@ func TestBulkChangesAreBackedUpFirst(t *testing.T) {
 	for _, m := range members[:bulkMembers] {
 		many = append(many, base(m))
 	}
-	if err := g.SaveDuesBases(2026, many, model.SourceDuesGrid); err != nil {
+	if err := g.SaveDuesBases(2027, many, model.SourceDuesGrid); err != nil {
 		t.Fatal(err)
 	}
 	if bs := bulkBackups(t, s); len(bs) != 2 {
