@@ -246,23 +246,6 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 	if m.FullDate.After(date) {
 		out = append(out, model.FullMembershipRecord(m.FullDate))
 	}
-	var att struct {
-		Date string
-		Kind string
-		Seq  int
-	}
-	err := tx.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
-		WHERE t.member_id = ? AND a.date > ? ORDER BY a.date DESC LIMIT 1`, m.ID, date.String()).Scan(&att).Error
-	if err != nil {
-		return nil, err
-	}
-	if att.Date != "" {
-		d, err := model.ParseDate(att.Date)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
-	}
 	// A letter dated before their latest 转入 (or 恢复党籍) would take
 	// them off the roster before they came on it. (A 转出作废 undoes a
 	// letter that never took effect: a new letter may predate it.)
@@ -270,7 +253,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		Date string
 		Kind string
 	}
-	err = tx.Raw(`SELECT date, kind FROM member_events WHERE member_id = ? AND date > ? AND kind IN (?, ?)
+	err := tx.Raw(`SELECT date, kind FROM member_events WHERE member_id = ? AND date > ? AND kind IN (?, ?)
 		ORDER BY date DESC, id DESC LIMIT 1`,
 		m.ID, date.String(), string(model.EventTransferIn), string(model.EventRestoration)).Scan(&ev).Error
 	if err != nil {
@@ -283,20 +266,7 @@ func laterRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.DatedR
 		}
 		out = append(out, model.EventRecord(model.EventKind(ev.Kind), d))
 	}
-	var paid string
-	err = tx.Raw(`SELECT ifnull(max(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date > ?
-		AND NOT EXISTS (SELECT 1 FROM dues_reversals r WHERE r.payment_id = p.id)`, m.ID, date.String()).Scan(&paid).Error
-	if err != nil {
-		return nil, err
-	}
-	if paid != "" {
-		d, err := model.ParseDate(paid)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, model.DuesPaidRecord(d))
-	}
-	return out, nil
+	return appendRollAndPayment(tx, out, m.ID, "a.date > ?", "ORDER BY a.date DESC", "max", date.String())
 }
 
 // earlierRecords are the member's first attendance and first dues payment
@@ -313,14 +283,21 @@ func earlierRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.Date
 	if err != nil {
 		return nil, err
 	}
-	var out []model.DatedRecord
+	return appendRollAndPayment(tx, nil, m.ID, "a.date < ? AND a.date > ?", "ORDER BY a.date", "min", date.String(), since)
+}
+
+// appendRollAndPayment adds to out the member's attendance and unreversed
+// dues payment picked by the date condition when (on a.date / p.date, with
+// args), the attendance first in order, the payment's date by agg (max or
+// min): the one shape laterRecords and earlierRecords ask in.
+func appendRollAndPayment(tx *gorm.DB, out []model.DatedRecord, memberID int64, when, order, agg string, args ...any) ([]model.DatedRecord, error) {
 	var att struct {
 		Date string
 		Kind string
 		Seq  int
 	}
-	err = tx.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
-		WHERE t.member_id = ? AND a.date < ? AND a.date > ? ORDER BY a.date LIMIT 1`, m.ID, date.String(), since).Scan(&att).Error
+	err := tx.Raw(`SELECT a.date AS date, a.kind AS kind, a.seq AS seq FROM activity_attendance t JOIN activities a ON a.id = t.activity_id
+		WHERE t.member_id = ? AND `+when+` `+order+` LIMIT 1`, append([]any{memberID}, args...)...).Scan(&att).Error
 	if err != nil {
 		return nil, err
 	}
@@ -332,8 +309,8 @@ func earlierRecords(tx *gorm.DB, m *model.Member, date model.Date) ([]model.Date
 		out = append(out, model.AttendanceRecord(model.ActivityKind(att.Kind), att.Seq, d))
 	}
 	var paid string
-	err = tx.Raw(`SELECT ifnull(min(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND p.date < ? AND p.date > ?
-		AND NOT EXISTS (SELECT 1 FROM dues_reversals r WHERE r.payment_id = p.id)`, m.ID, date.String(), since).Scan(&paid).Error
+	err = tx.Raw(`SELECT ifnull(`+agg+`(p.date), '') FROM dues_payments p WHERE p.member_id = ? AND `+strings.ReplaceAll(when, "a.date", "p.date")+`
+		AND NOT EXISTS (SELECT 1 FROM dues_reversals r WHERE r.payment_id = p.id)`, append([]any{memberID}, args...)...).Scan(&paid).Error
 	if err != nil {
 		return nil, err
 	}
