@@ -70,15 +70,7 @@ func TestFillLeavesEveryDuesCorrection(t *testing.T) {
 // #15), so the sample dates their entry back to the ledger's start.
 func TestDemoShowsItsArrearsNotMonthsToRecord(t *testing.T) {
 	today := model.NewDate(2026, 11, 25)
-	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
-	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Fill(st, 40, 1, today); err != nil {
-		t.Fatal(err)
-	}
+	st := filledStore(t, today, 40, 1)
 	ar, err := st.DuesArrears(today)
 	if err != nil {
 		t.Fatal(err)
@@ -115,15 +107,7 @@ func TestDemoShowsItsArrearsNotMonthsToRecord(t *testing.T) {
 // s14-reattack7 #14).
 func TestFillOfAThousandMembers(t *testing.T) {
 	today := model.NewDate(2026, 11, 25)
-	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
-	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Fill(st, 1000, 77, today); err != nil {
-		t.Fatal(err)
-	}
+	st := filledStore(t, today, 1000, 77)
 	ms, err := st.Members()
 	if err != nil {
 		t.Fatal(err)
@@ -144,15 +128,7 @@ func TestFillOfAThousandMembers(t *testing.T) {
 // (主持人…在出席情况中为请假，请核对) since d38cc61.
 func TestDemoChairsAndRecordersAttend(t *testing.T) {
 	today := model.NewDate(2026, 11, 25)
-	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
-	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if err := demo.Fill(st, 50, 1, today); err != nil {
-		t.Fatal(err)
-	}
+	st := filledStore(t, today, 50, 1)
 	for _, y := range []int{today.Year - 1, today.Year} {
 		list, err := st.Activities(y)
 		if err != nil {
@@ -170,4 +146,20 @@ func TestDemoChairsAndRecordersAttend(t *testing.T) {
 			}
 		}
 	}
+}
+
+// filledStore is a data file in t's temporary folder, its clock at 10:00 on
+// today, filled by demo.Fill with members members from seed.
+func filledStore(t *testing.T, today model.Date, members int, seed int64) *storage.Store {
+	t.Helper()
+	now := time.Date(today.Year, today.Month, today.Day, 10, 0, 0, 0, time.Local)
+	st, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"), storage.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := demo.Fill(st, members, seed, today); err != nil {
+		t.Fatal(err)
+	}
+	return st
 }
