@@ -8,12 +8,19 @@ import "strings"
 // (DueMembers), so a one-character slip (陈晶 for 陈静) silently dropped a
 // member from every 支委会 roll: 应到 2 for a 3-member committee (review
 // s14-newuser #12). Each sentence that names them comes from here.
+//
+// With no one on the roster yet (设置 filled in before the roster, as the
+// first hour goes) nobody is named: "请核对姓名" of every seat would be a
+// false alarm, and home already says how to add members.
 func CommitteeOffRoster(committee []CommitteeMember, members []Member) Names {
 	on := make(map[string]bool, len(members))
 	for i := range members {
 		if members[i].OnRoster {
 			on[strings.TrimSpace(members[i].Name)] = true
 		}
+	}
+	if len(on) == 0 {
+		return nil
 	}
 	var out Names
 	for _, c := range committee {

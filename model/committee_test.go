@@ -37,3 +37,18 @@ func TestCommitteeOffRoster(t *testing.T) {
 		})
 	}
 }
+
+// Day one: the committee typed in 设置 before any member is entered is
+// not reported as names to check.
+func TestCommitteeOffRosterOnAnEmptyRoster(t *testing.T) {
+	committee := []CommitteeMember{{Name: "陈静", Role: "书记"}, {Name: "李红梅", Role: "组织委员"}}
+	left := Member{Name: "赵六", OnRoster: false}
+	for _, ms := range [][]Member{nil, {left}} {
+		if got := CommitteeOffRoster(committee, ms); len(got) != 0 {
+			t.Errorf("roster %+v: named %v", ms, got)
+		}
+		if f := CommitteeFindings(committee, ms); len(f) != 0 {
+			t.Errorf("roster %+v: findings %+v", ms, f)
+		}
+	}
+}
