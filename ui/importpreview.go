@@ -637,22 +637,11 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 	// Many sheets (one per branch) must not take the tables' room: the
 	// list shows a few rows and scrolls (review s8-7 attack #19: with 12
 	// sheets the tables kept one row at 1366×768 and none at 1024×700).
-	scroll := container.NewVScroll(rows)
-	scroll.SetMinSize(fyne.NewSize(0, min(rows.MinSize().Height, sheetListHeight(rows))))
-	return scroll
-}
-
-// sheetListRows is how many sheets the list shows before it scrolls.
-const sheetListRows = 3.5
-
-// sheetListHeight is the most the sheet list takes: its heading and
-// sheetListRows rows.
-func sheetListHeight(rows *fyne.Container) float32 {
-	if len(rows.Objects) < 2 {
-		return rows.MinSize().Height
-	}
-	pad := theme.Padding()
-	return rows.Objects[0].MinSize().Height + pad + sheetListRows*(rows.Objects[1].MinSize().Height+pad)
+	// No scroll of its own: the part above the tables scrolls as a whole
+	// (kit.NewCappedScroll in showImportPreview). Nested in it, this
+	// list's scrolled-out boxes took the clicks meant for the tab bar
+	// below and ticked a box the user never saw (s14-look).
+	return rows
 }
 
 // currentChoice is the choice the boxes show, spelt out in full so that
