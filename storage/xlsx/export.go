@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -44,8 +45,12 @@ type printColumn struct {
 	text   func(m *model.Member) string
 }
 
-// printColumns are the member columns, from model.MemberFields in its order.
-// A 是否 item and its detail (失联 + 失联年月, 流动 + 外出流向) share one column,
+// printColumns are the member columns, from model.MemberFields in its order,
+// with 到本支部日期 (model.ArrivalField) before 备注: not on the collection
+// form, but an exported roster is how a roster moves to another laptop or
+// to an instructor, and without it the import there made every member
+// arrive on the day of the import, restarting the count of months without
+// organisational life. A 是否 item and its detail (失联 + 失联年月, 流动 + 外出流向) share one column,
 // "是" over the detail on a second line, or "否", which the import reads
 // back; a column of its own for a detail that is nearly always empty would
 // only shrink the print.
@@ -59,7 +64,10 @@ var printColumns = func() []printColumn {
 		folded[d] = true
 	}
 	var cols []printColumn
-	for _, fi := range model.MemberFields {
+	fields := slices.Clone(model.MemberFields)
+	notes := slices.IndexFunc(fields, func(fi model.FieldInfo) bool { return fi.Field == model.FieldNotes })
+	fields = slices.Insert(fields, notes, model.ArrivalField)
+	for _, fi := range fields {
 		f := fi.Field
 		if folded[f] {
 			continue
