@@ -746,6 +746,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
 	}
+	h.wholeSplitDates()
 	h.addLoneTicks(lone, used)
 	// A column set aside for a later one leaves both lists out of order.
 	slices.SortFunc(h.cols, func(a, b column) int { return a.index - b.index })
@@ -784,10 +785,10 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	if splitDate[col.field] {
 		fb, fp := datePartOf(first)
 		cb, cp := datePartOf(col)
-		// A 日 completes a 年 and a 月: never a date of two parts
-		// without its month.
-		day := fp == "日" || cp == "日" && !(h.hasPart(col.field, "年") || fp == "年") || cp == "日" && !(h.hasPart(col.field, "月") || fp == "月")
-		if fp != "" && cp != "" && fp != cp && !day && headingKey(fb, true) == headingKey(cb, true) && !h.hasPart(col.field, cp) {
+		// The parts join in whatever order their headings stand (日 | 月 |
+		// 年 too); a 日 without both a 年 and a 月 is undone once every
+		// column is mapped (wholeSplitDates).
+		if fp != "" && cp != "" && fp != cp && headingKey(fb, true) == headingKey(cb, true) && !h.hasPart(col.field, cp) {
 			col.join, col.part, col.group = joinYearMonth, cp, cb
 			h.joins = append(h.joins, col)
 			for i := range h.cols {
@@ -839,6 +840,40 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	}
 	h.joins = append(h.joins, col)
 	return true
+}
+
+// wholeSplitDates undoes the split dates whose parts are a 日 without a
+// 年 or a 月: a date of two parts without its month is no date, and the
+// columns are read as before they were joined — the first for the date,
+// the others as second columns of it. Decided once every column is
+// mapped, as 日 | 月 | 年 (the day-first order) names its 年 last: joined
+// pair by pair, the 日 refused its 月 and every member was refused for a
+// 日 read as the whole date.
+func (h *header) wholeSplitDates() {
+	for _, c := range slices.Clone(h.cols) {
+		f := c.field
+		parts := h.splitParts(f)
+		has := func(p string) bool { return slices.ContainsFunc(parts, func(c column) bool { return c.part == p }) }
+		if parts == nil || !has("日") || has("年") && has("月") {
+			continue
+		}
+		h.joins = slices.DeleteFunc(h.joins, func(j column) bool {
+			if j.join != joinYearMonth || j.field != f {
+				return false
+			}
+			h.ignored = append(h.ignored, duplicateColumn(j.index, j.heading, f))
+			if dupChecked[f] {
+				j.join, j.part = 0, ""
+				h.dups = append(h.dups, j)
+			}
+			return true
+		})
+		for i := range h.cols {
+			if h.cols[i].field == f {
+				h.cols[i].part = ""
+			}
+		}
+	}
 }
 
 // splitDate are the date fields a roster may split into 年 and 月
