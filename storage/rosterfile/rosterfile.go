@@ -60,15 +60,26 @@ func New(store *storage.Store) *Service {
 // too, so that importing as offered does not store them without a branch
 // (issue 8: it started unticked).
 func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
-	p, err := s.PreviewImportWith(path, model.ImportChoice{})
+	return s.PreviewImportOffered(path, model.ImportChoice{})
+}
+
+// PreviewImportOffered is PreviewImportWith with the sheets chosen as in
+// choice and 所在党支部一律填写本支部 decided as PreviewImport decides it
+// (choice.ProfileBranch is not read): the window's first preview and
+// `roster import` without --use-profile-branch, so that the same file
+// imports the same way from both.
+func (s *Service) PreviewImportOffered(path string, choice model.ImportChoice) (model.ImportPreview, error) {
+	choice.ProfileBranch = false
+	p, err := s.PreviewImportWith(path, choice)
 	if err != nil || p.ProfileBranch == "" {
 		return p, err
 	}
+	choice.ProfileBranch = true
 	if p.OtherBranches == 0 {
 		if p.EmptyBranches == 0 {
 			return p, nil
 		}
-		return s.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+		return s.PreviewImportWith(path, choice)
 	}
 	ms, err := s.store.Members()
 	if err != nil {
@@ -87,7 +98,7 @@ func (s *Service) PreviewImport(path string) (model.ImportPreview, error) {
 	if onRoster == 0 {
 		return p, nil // a first import: the user decides
 	}
-	return s.PreviewImportWith(path, model.ImportChoice{ProfileBranch: true})
+	return s.PreviewImportWith(path, choice)
 }
 
 // PreviewImportWith is PreviewImport with the user's choices: which sheets,

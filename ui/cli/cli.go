@@ -42,7 +42,7 @@ const usage = `用法 / usage:
   branchledger --workspace PATH                    打开指导员工作台 / open the instructor's workspace
   branchledger roster import FILE.xlsx [--db PATH] [--dry-run] [--skip-invalid]
                         [--errors OUT.xlsx] [--sheet NAME]... [--sheet-as-branch NAME]...
-                        [--use-profile-branch]
+                        [--use-profile-branch[=false]]
   branchledger roster export FILE.xlsx [--db PATH]
   branchledger activity export YEAR FILE.xlsx [--db PATH]
   branchledger check [--year Y] [--db PATH]        --year: 合规日历的年份 / the compliance calendar's year only

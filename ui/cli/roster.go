@@ -22,7 +22,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
 	skipInvalid := fs.Bool("skip-invalid", false, "跳过有问题的行，导入其余的行")
 	errorsOut := fs.String("errors", "", "把未通过的行写入这个 .xlsx 文件（原样的列加“错误原因”），改正后可直接重新导入")
-	profileBranch := fs.Bool("use-profile-branch", false, "所在党支部一律填写本支部名称（设置中的支部名称）")
+	profileBranch := fs.Bool("use-profile-branch", false, "所在党支部一律填写本支部名称（设置中的支部名称）；不给出时与窗口中的导入预览默认相同，=false 按文件填写")
 	sheets := sheetFlag(fs)
 	var nameBranch []string
 	fs.Func("sheet-as-branch", "以这个工作表的名称作为所在党支部（该表没有“所在党支部”列时；可重复；给出时只用于所列的工作表）", func(s string) error {
@@ -59,7 +59,14 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	defer done()
 
 	files := rosterfile.New(store)
-	preview, err := files.PreviewImportWith(pos[0], model.ImportChoice{Sheets: *sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch})
+	choice := model.ImportChoice{Sheets: *sheets, SheetNameBranch: nameBranch, ProfileBranch: *profileBranch}
+	// Without the flag the file imports as the window's preview offers it
+	// (one rule, in rosterfile): a roster without 所在党支部 went in with
+	// the branch from the window and without one from here.
+	preview, err := files.PreviewImportOffered(pos[0], choice)
+	if flagGiven(fs, "use-profile-branch") {
+		preview, err = files.PreviewImportWith(pos[0], choice)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -99,7 +106,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 	if sheets := preview.NotImported(); len(sheets) > 0 {
 		fmt.Fprintf(env.Stdout, "sheets not imported: %s\n", printableList(sheets))
 	}
-	importNotes(env, preview)
+	importNotes(env, preview, !flagGiven(fs, "use-profile-branch"))
 
 	rejected := preview.RejectedRows()
 	valid := preview.Accepted()
@@ -156,9 +163,10 @@ func rosterImport(args []string, env Env) (code int, err error) {
 
 // importNotes tells, on stderr, what the import worked out or chose without
 // refusing anything: sheets left out, sheet names taken for 所在党支部,
-// branch names other than the profile's, fields worked out, ID numbers
+// branch names other than the profile's (and, when offered decided
+// 所在党支部一律填写本支部, that it did), fields worked out, ID numbers
 // upgraded.
-func importNotes(env Env, p model.ImportPreview) {
+func importNotes(env Env, p model.ImportPreview, offered bool) {
 	multi := p.MultiSheet()
 	for _, s := range p.Sheets {
 		s.Name = printable(s.Name) // a file's sheet names are untrusted
@@ -200,6 +208,13 @@ func importNotes(env Env, p model.ImportPreview) {
 			fmt.Fprintf(env.Stderr, "提示：身份证号码 %s在名册中是“%s”，文件中的姓名为“%s”：将改名为“%s”；如不是同一人，请核对这一行的身份证号码\n",
 				idAsFileShows(p.Notes, u.After.IDNumber), printable(u.Before.Name), printable(u.After.Name), printable(u.After.Name))
 		}
+	}
+	if offered && p.Choice.ProfileBranch && p.EmptyBranches > 0 {
+		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部为空（文件中没有），一律填写本支部名称“%s”；如不是本支部的党员，加 --use-profile-branch=false\n", p.EmptyBranches, p.ProfileBranch)
+	}
+	if offered && p.Choice.ProfileBranch && p.OtherBranches > 0 {
+		fmt.Fprintf(env.Stderr, "提示：%d 人的所在党支部（%s）与本支部名称“%s”不同，名册中的党员都已是本支部名称，按本支部名称填写；如应按文件填写，加 --use-profile-branch=false\n",
+			p.OtherBranches, strings.Join(p.OtherNames, "、"), p.ProfileBranch)
 	}
 	if p.EmptyBranches > 0 && !p.Choice.ProfileBranch {
 		hint := ""
@@ -352,4 +367,13 @@ func idAsFileShows(notes []model.ImportNote, id string) string {
 		}
 	}
 	return id + " "
+}
+
+// flagGiven reports whether the flag name was on the command line, as
+// --name or --name=false: for a flag whose absence means the window's
+// default rather than its zero value.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
