@@ -251,6 +251,35 @@ func parseTypedDate(raw string) (Date, error) {
 	return makeDate(raw, parts[0], parts[1], day)
 }
 
+// YearLast splits a date written with its four-digit year last — 15/6/2008,
+// 15.06.2008, 15-06-2008 (or 6/2008, the month and year) — into the numbers
+// before the year, in the order written: a is the first, b the second (0 for
+// month and year). Which of a and b is the day, the text alone tells only
+// when one is above 12; the importer decides the rest (ParseDate, the forms'
+// parser, reads the year first only). ok is false for any other text.
+func YearLast(s string) (a, b, year int, ok bool) {
+	s = dateText(s)
+	sep := strings.IndexAny(s, ".-/")
+	if sep < 0 {
+		return 0, 0, 0, false
+	}
+	parts := strings.Split(s, s[sep:sep+1])
+	if len(parts) < 2 || len(parts) > 3 || len(parts[len(parts)-1]) != 4 {
+		return 0, 0, 0, false
+	}
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		if !IsDigits(p) || i < len(parts)-1 && len(p) > 2 {
+			return 0, 0, 0, false
+		}
+		nums[i], _ = strconv.Atoi(p)
+	}
+	if len(nums) == 2 {
+		return nums[0], 0, nums[1], true
+	}
+	return nums[0], nums[1], nums[2], true
+}
+
 // dateText normalises what was typed: full-width digits and separators made
 // ASCII, a time of day dropped (2019/4/15 0:00:00, 2019-04-15T00:00:00Z),
 // spaces removed.

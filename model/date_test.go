@@ -207,3 +207,32 @@ func TestParseDateChineseNumerals(t *testing.T) {
 		}
 	}
 }
+
+// A date written with its year last gives its numbers in the order
+// written; the importer decides which is the day (brief loud #1).
+func TestYearLast(t *testing.T) {
+	tests := []struct {
+		in      string
+		a, b, y int
+		ok      bool
+	}{
+		{"15/6/2008", 15, 6, 2008, true},
+		{"15.06.2008", 15, 6, 2008, true},
+		{"05-06-2008", 5, 6, 2008, true},
+		{"１５／６／２００８", 15, 6, 2008, true},
+		{"15/6/2008 0:00:00", 15, 6, 2008, true},
+		{"06/2008", 6, 0, 2008, true},
+		{"2008/6/15", 0, 0, 0, false},
+		{"15/6/08", 0, 0, 0, false},
+		{"115/6/2008", 0, 0, 0, false},
+		{"15/6", 0, 0, 0, false},
+		{"15/6/2008/1", 0, 0, 0, false},
+		{"1985.03", 0, 0, 0, false},
+	}
+	for _, tt := range tests {
+		a, b, y, ok := YearLast(tt.in)
+		if a != tt.a || b != tt.b || y != tt.y || ok != tt.ok {
+			t.Errorf("YearLast(%q) = %d %d %d %v, want %d %d %d %v", tt.in, a, b, y, ok, tt.a, tt.b, tt.y, tt.ok)
+		}
+	}
+}

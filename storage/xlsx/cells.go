@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
 )
 
 // sheetReader reads the cells of one worksheet through excelize's cell API
@@ -34,6 +36,13 @@ type sheetReader struct {
 	// show (display)
 	displays map[[2]int]cellDisplay
 	buf      []byte
+
+	// yearLast is the order of day and month the sheet's dates written
+	// year last keep (yearLastOrder), said by yearLastBy; settled are the
+	// cells that order decided, which their own text did not.
+	yearLast   dayMonthOrder
+	yearLastBy string
+	settled    model.TextList
 }
 
 // mergeRange is a merged range, 1-based and inclusive.

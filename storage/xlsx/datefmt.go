@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -108,6 +109,37 @@ func sectionDateParts(sec nfp.Section) (day, month, year bool) {
 		}
 	}
 	return day, month, year
+}
+
+// formatOrder is whether a number format code shows the day or the month
+// first (dd/mm/yyyy, d"日"m"月"yyyy"年": the day), orderUnsaid for one
+// that shows no day and month.
+func formatOrder(code string) dayMonthOrder {
+	p := nfp.NumberFormatParser()
+	sections := p.Parse(code)
+	if len(sections) == 0 {
+		return orderUnsaid
+	}
+	var parts []string
+	for _, t := range sections[0].Items {
+		if t.TType == nfp.TokenTypeDateTimes || t.TType == nfp.TokenTypeElapsedDateTimes {
+			if v := strings.ToLower(strings.Trim(t.TValue, "[]")); v != "" {
+				parts = append(parts, v)
+			}
+		}
+	}
+	for i, v := range parts {
+		switch {
+		case v[0] == 'd' && len(v) <= 2:
+			return dayFirst
+		case v[0] == 'm' && !(len(v) <= 2 && ((i > 0 && parts[i-1][0] == 'h') || (i+1 < len(parts) && parts[i+1][0] == 's'))):
+			if slices.ContainsFunc(parts[i+1:], func(p string) bool { return p[0] == 'd' && len(p) <= 2 }) {
+				return monthFirst
+			}
+			return orderUnsaid
+		}
+	}
+	return orderUnsaid
 }
 
 // numFmtCode is the format code of a cell style: its custom code, or the

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -110,7 +111,125 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	if d, ok, err := precisionDate(shown, fd, p); ok {
 		return d, err
 	}
+	if a, b, y, ok := model.YearLast(shown); ok {
+		return sr.yearLastDate(col, row, shown, a, b, y)
+	}
 	return model.Date{}, &cellDateError{errText(err)}
+}
+
+// dayMonthOrder is which of the two numbers before the year of a date
+// written year last (15/6/2008) is the day.
+type dayMonthOrder int
+
+const (
+	orderUnsaid dayMonthOrder = iota // 05/06/2008: either may be
+	dayFirst                         // 15/6/2008, dd/mm/yyyy
+	monthFirst                       // 6/15/2008, mm/dd/yyyy
+)
+
+// textOrder is the order the numbers a, b before the year say by
+// themselves: one above 12 is the day.
+func textOrder(a, b int) dayMonthOrder {
+	switch {
+	case a > 12 && b >= 1 && b <= 12:
+		return dayFirst
+	case b > 12 && a >= 1 && a <= 12:
+		return monthFirst
+	}
+	return orderUnsaid
+}
+
+// yearLastDate reads a text date written with its year last, as rosters
+// copied from other systems and typed by hand have it: 15/6/2008 and
+// 15.06.2008 are the 15th of June (a number above 12 is the day), 6/2008
+// June. Where both numbers could be the month (05/06/2008), the cell's own
+// number format decides (a text cell formatted dd/mm/yyyy), else the
+// order the sheet's other dates settle (yearLastOrder), else the row is
+// refused asking for the year first: 5 June and 6 May are both dates a
+// roster may hold, and guessing one stores a date the sheet does not say.
+func (sr *sheetReader) yearLastDate(col, row int, shown string, a, b, year int) (model.Date, error) {
+	check := func(d model.Date) (model.Date, error) {
+		d, err := model.CheckTypedDate(shown, d)
+		if err != nil {
+			return model.Date{}, &cellDateError{errText(err)}
+		}
+		return d, nil
+	}
+	if b == 0 {
+		return check(model.MonthDate(year, time.Month(a)))
+	}
+	order := textOrder(a, b)
+	if order == orderUnsaid && a == b {
+		order = dayFirst // the same date either way
+	}
+	if order == orderUnsaid {
+		order = sr.cellOrder(col, row)
+	}
+	if order == orderUnsaid && sr.yearLast != orderUnsaid {
+		order = sr.yearLast
+		sr.settled = append(sr.settled, model.Textf("第%d行（%s）", row, quote(shown)))
+	}
+	dayFirstDate, monthFirstDate := model.NewDate(year, time.Month(b), a), model.NewDate(year, time.Month(a), b)
+	switch order {
+	case dayFirst:
+		return check(dayFirstDate)
+	case monthFirst:
+		return check(monthFirstDate)
+	}
+	return model.Date{}, dateRefusal("日期%s分不清哪个数是日、哪个是月，可能是%s，也可能是%s：请照实写成年在前的日期（如 %s）后再导入",
+		quote(shown), dayFirstDate, monthFirstDate, dayFirstDate.String())
+}
+
+// cellOrder is the order of day and month in the cell's own number
+// format: a text cell formatted dd/mm/yyyy was typed to be read so.
+// orderUnsaid for a cell without a date format, or one that cannot be
+// asked (a sheet too large to load): the refusal stands then.
+func (sr *sheetReader) cellOrder(col, row int) dayMonthOrder {
+	if err := sr.load(); err != nil {
+		return orderUnsaid
+	}
+	idx, err := sr.f.GetCellStyle(sr.sheet, sr.ref(col, row))
+	if err != nil {
+		return orderUnsaid
+	}
+	st, err := sr.f.GetStyle(idx)
+	if err != nil || st == nil {
+		return orderUnsaid
+	}
+	return formatOrder(numFmtCode(st))
+}
+
+// yearLastOrder is the order the dates of a sheet written year last keep,
+// as the ones whose numbers settle it say (15/6/2008: the day first), with
+// the first such text; orderUnsaid when none does, or they disagree.
+func yearLastOrder(h header, rows []streamRow) (dayMonthOrder, string) {
+	var said [3]string
+	for _, r := range rows {
+		if r.n < h.first+h.rows {
+			continue
+		}
+		for _, c := range h.cols {
+			if !dateFields[c.field] || c.part != "" {
+				continue
+			}
+			t := cell(r.cells, c.index)
+			if len(t) < 6 || !strings.ContainsAny(t, "./-／．－") {
+				continue
+			}
+			if a, b, _, ok := model.YearLast(t); ok && b != 0 {
+				if o := textOrder(a, b); o != orderUnsaid && said[o] == "" {
+					said[o] = t
+				}
+			}
+		}
+	}
+	switch {
+	case said[dayFirst] != "" && said[monthFirst] == "":
+		return dayFirst, said[dayFirst]
+	case said[monthFirst] != "" && said[dayFirst] == "":
+		return monthFirst, said[monthFirst]
+	}
+	return orderUnsaid, ""
 }
 
 // precisionDate is the date cell holding fd as its format shows it (p);

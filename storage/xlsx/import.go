@@ -389,6 +389,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		sh.Title, sh.TitleBranch, sh.TitleWhy = titleBranch(grid.text[:h.first-1])
 		sh.NameIsBranch = sh.TitleBranch == "" && namesBranch(s.name)
 	}
+	sr.yearLast, sr.yearLastBy = yearLastOrder(h, rows)
 	im := &importer{rd: rd, sr: sr, h: h, sheet: &sh, idRows: make(map[string][]idRow)}
 	im.fields = append([]model.Field(nil), sh.Columns...)
 	// Without a 人员类别 column a 转正 date says 正式党员; that much an
@@ -404,6 +405,18 @@ func (rd *reader) sheet(s bookSheet) error {
 		rd.placeholders = append(rd.placeholders, sh.Name)
 	}
 	im.refuseRepeated(refusedFrom)
+	if n := len(sr.settled); n > 10 {
+		sr.settled = model.TextList{model.Textf("%s 等 %d 行", sr.settled[:10], n)}
+	}
+	if len(sr.settled) > 0 {
+		if sr.yearLast == dayFirst {
+			rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的日期把年写在最后，前两个数都不大于12，本身分不清哪个是日：按本表其他日期（如%s）的写法，日在前读入",
+				sr.settled, quote(sr.yearLastBy)))
+		} else {
+			rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的日期把年写在最后，前两个数都不大于12，本身分不清哪个是日：按本表其他日期（如%s）的写法，月在前读入",
+				sr.settled, quote(sr.yearLastBy)))
+		}
+	}
 	if n := len(im.blankCategory); n > 10 {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s 等 %d 行的人员类别为空：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.blankCategory[:10], n))
 	} else if n > 0 {
