@@ -140,6 +140,10 @@ type column struct {
 	// part is the part of a date split into columns (joinYearMonth) the
 	// column holds: 年, 月 or 日; "" for any other column.
 	part string
+	// meeting marks a date of the 支部大会 that admitted the member
+	// (支部大会讨论通过时间) kept beside the 入党时间 read: checked against
+	// it row by row (rowMember.meetingDate), a blank 入党时间 taken from it.
+	meeting bool
 	// said names a column not imported in the preview when its heading
 	// alone does not say why: 学历（重复的“学历”列）, as a Text so that the
 	// English screen says it in English (review s9-7 #6)
@@ -703,6 +707,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			used[f] = true
 			loose[f] = !asWritten
 			h.cols = append(h.cols, column{index: c, field: f, heading: leaf, group: parentOf(path)})
+		case ok && f == model.FieldJoinDate && h.meetingBeside(column{index: c, field: f, heading: leaf, group: parentOf(path)}):
 		case ok && loose[f] && asWritten:
 			// An earlier column named f only loosely ("联系方式（微信）"
 			// before "手机号码"): this one takes f, that one is set aside.
@@ -752,6 +757,35 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 	slices.SortFunc(h.cols, func(a, b column) int { return a.index - b.index })
 	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
 	return h, true
+}
+
+// meetingHeading reports a heading naming the day the 支部大会 admitted
+// the member (支部大会讨论通过时间, 支部大会接收日期): the 加入党组织日期
+// itself, as probation runs from it (发展党员工作细则 steps 15 and 21).
+func meetingHeading(s string) bool {
+	f, ok := matchHeading(s)
+	return ok && f == model.FieldJoinDate && strings.Contains(headingKey(s, true), "支部大会")
+}
+
+// meetingBeside keeps col, a second 加入党组织日期 column, when one of the
+// two is the 支部大会's date and the other is not: the other (入党时间)
+// is read, the meeting's date checked against it row by row (meeting).
+// Taken for two columns of one date, a roster with both refused every
+// member whose 入党时间 was the upper committee's approval, weeks later.
+func (h *header) meetingBeside(col column) bool {
+	for i := range h.cols {
+		kept := &h.cols[i]
+		if kept.field != col.field || kept.tick != "" || meetingHeading(kept.heading) == meetingHeading(col.heading) {
+			continue
+		}
+		if meetingHeading(kept.heading) {
+			*kept, col = col, *kept
+		}
+		col.meeting = true
+		h.dups = append(h.dups, col)
+		return true
+	}
+	return false
 }
 
 // parentOf is the heading above a column's lowest, "" without one.
@@ -1324,6 +1358,13 @@ func partyDateHeading(key string) (model.Field, bool) {
 		if strings.Contains(key, w) {
 			return model.FieldJoinDate, true
 		}
+	}
+	// 支部大会讨论通过时间, 支部大会通过日期: the day the branch admitted
+	// the member as 预备党员 — the 加入党组织日期 (a 转正 was passed over
+	// above). Not imported, every member of an official roster without an
+	// 入党时间 column was refused for a date the user had filled in.
+	if strings.Contains(key, "支部大会") && (strings.Contains(key, "通过") || strings.Contains(key, "同意")) {
+		return model.FieldJoinDate, true
 	}
 	return "", false
 }

@@ -546,6 +546,20 @@ func (rd *reader) notes(sh *Sheet, h header) {
 			note("“%s”列记入“%s”（花名册没有单独的“工作单位”项）", c.heading, model.Term(model.FieldPost.Label()))
 		}
 	}
+	// The 支部大会's date read as 加入党组织日期, alone or checked against
+	// 入党时间 (header.meetingBeside): said, as the heading does not name
+	// the field.
+	if c, ok := h.column(model.FieldJoinDate); ok {
+		kept := h.headingAt(c)
+		for _, d := range h.dups {
+			if d.meeting {
+				note("“%s”列和“%s”列都是加入党组织日期（入党即支部大会通过为预备党员之日）：按“%s”导入，逐行与“%s”核对，“%s”为空的取“%s”", kept, d.heading, kept, d.heading, kept, d.heading)
+			}
+		}
+		if meetingHeading(kept) {
+			note("“%s”列记为加入党组织日期：支部大会通过为预备党员之日即入党之日，预备期从此算起", kept)
+		}
+	}
 	if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
 		note("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
 			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths)

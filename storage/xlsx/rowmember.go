@@ -956,6 +956,12 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 			if sameMeaning(d.field, r.im.sr, col, src, &r.m, a, b) {
 				continue
 			}
+			if d.meeting {
+				if err := r.meetingDate(d, kept, b, col, src); err != nil {
+					return err
+				}
+				continue
+			}
 		} else if same(a) == same(b) || sameValue(d.field, a, b) {
 			continue
 		}
@@ -963,6 +969,39 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 		kb, _ := excelize.ColumnNumberToName(d.index + 1)
 		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
 	}
+	return nil
+}
+
+// meetingDate checks the date of the 支部大会 that admitted the member
+// (column d, its cell shown as b) against the 入党时间 read from column
+// kept, when the two differ. 入党时间 is that day (probation runs from it,
+// 发展党员工作细则 step 21): an 入党时间 up to six months later is most
+// likely the upper committee's approval (step 17: within three months,
+// six at most) and is kept, with a 提示 asking to correct it; any other
+// difference leaves nothing to choose by, and the row is refused naming
+// both.
+func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) error {
+	meeting, err := cellDate(r.im.sr, col, src, b)
+	var bad *cellDateError
+	switch {
+	case errors.As(err, &bad):
+		r.reject(d.field, model.Textf("“%s”列：%s", d.heading, bad.text))
+		return nil
+	case err != nil:
+		return err
+	}
+	join := r.m.JoinDate
+	heading := r.im.h.headingAt(kept)
+	if meeting.Compare(join) == 0 {
+		return nil // 2008.06 beside 2008-06-15
+	}
+	if meeting.Before(join) && !join.After(meeting.AddMonths(6)) {
+		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.field,
+			"%s：“%s”为%s，晚于“%s”%s：加入党组织日期按“%s”记为%s；加入党组织日期应是支部大会通过为预备党员之日（预备期从此算起），“%s”如是上级党委审批的日期，请改正",
+			r.who(), heading, join, d.heading, meeting, heading, join, heading))
+		return nil
+	}
+	r.reject(d.field, model.Textf("“%s”为%s，“%s”为%s：入党时间应是支部大会通过为预备党员之日，两者不符，请核对改正后再导入", heading, join, d.heading, meeting))
 	return nil
 }
 
