@@ -773,12 +773,13 @@ func (im *importer) readRows(rows []streamRow) error {
 		switch l := im.h.leaverNote(im.sr, r.n, r.cells); l.kind {
 		case noteBelow:
 			// It ends the groups above it as any group's title does.
-			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes)})
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), unsure: l.unsure, except: l.except})
 			im.categories = append(im.categories, categorySection{row: r.n})
 			bound = r.n
 			continue
 		case noteAbove:
-			im.aboves = append(im.aboves, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), above: true, from: bound + 1})
+			im.aboves = append(im.aboves, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), above: true, from: bound + 1,
+				unsure: l.unsure, except: l.except})
 			bound = r.n
 			continue
 		case noteNamed:
@@ -799,6 +800,9 @@ func (im *importer) readRows(rows []streamRow) error {
 			// Some left, it does not say who: the rows are read as they
 			// are, and the note is not passed over in silence.
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：写着“%s”，但没有说是哪些人，表中各行照常导入；已离开的请在窗口中登记，或在那一行的备注中写明后再导入", l.title, l.word))
+			continue
+		case noteNotYet:
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：说的是还没有发生的离开（写着“%s”），所说的人照常导入；离开后请在窗口中登记", l.title, l.word))
 			continue
 		}
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)
@@ -850,6 +854,7 @@ func (im *importer) readRows(rows []streamRow) error {
 			im.groupNote(r.n, name)
 		}
 	}
+	im.unknownExceptions(rows)
 	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
 		if im.refusedLeaver(rec) || im.refusedGoneBranch(rec) {

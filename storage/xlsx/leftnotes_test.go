@@ -387,6 +387,10 @@ func TestRefusedLeaversComeBackWithTheirNote(t *testing.T) {
 		{"named", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：李四已于2025年3月转出"}}, "的说明“注：李四已于2025年3月转出”说此人已离开"},
 		{"count", [][]any{hxHeading, hxMember("张三", "011"), {"已转出党员", nil, nil, nil, nil, "共1人"}, hxMember("李四", "031")}, "在分组行“已转出党员”之下"},
 		{"gone branch", [][]any{hxHeading, hxMember("张三", "011"), {"第二党支部（已撤销）"}, blank}, "其上的分组行“第二党支部（已撤销）”写着“撤销”"},
+		// Brief k7: a note over rows that does not say they are here, one
+		// naming fewer people than it counts.
+		{"unsure", [][]any{hxHeading, hxMember("李四", "031"), {"注：以上同志已赴外地工作"}, hxMember("张三", "011")}, "的说明“注：以上同志已赴外地工作”之上：这一说明说的是其上各行"},
+		{"counted", [][]any{hxHeading, hxMember("李四", "031"), {"注：王五等2人已转出"}}, "的说明“注：王五等2人已转出”说2人已离开，只写出了1人（王五）"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := roster(t, tt.rows)

@@ -1,8 +1,10 @@
 package xlsx
 
 import (
+	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +62,7 @@ const (
 	noteNamed            // the people it names left: 注：李四、王五已于2025年3月转出
 	noteCurrent          // the people below are on the roster: 注：以下为在册党员
 	noteVague            // some left, not said who: 注：今年已转出3人
+	noteNotYet           // the leaving it speaks of is yet to come: 注：李四拟2026年转出
 )
 
 // leaverNote is a row read as a note about who is on the roster.
@@ -68,6 +71,25 @@ type leaverNote struct {
 	title string   // the row's text
 	word  string   // the words saying they left
 	names []string // noteNamed: the people it names
+	// unsure: a note over the rows above or below it (noteAbove,
+	// noteBelow) that says neither that they left in words read here nor
+	// that they are still here (keepsItsPeople): 注：以上同志已赴外地工作.
+	unsure bool
+	// except are the people a note says are not among those who left:
+	// 注：除李四外，以上党员均已转出. A noteNamed with except and no names
+	// speaks of everyone on the sheet (注：除李四外，其余党员均已转出).
+	except []string
+	// unnamed is how many people a noteNamed says left beyond those it
+	// names (李四等2人: 1), and unsaid that it does not say how many (李四
+	// 等人): the rows of the sheet may be theirs.
+	unnamed int
+	unsaid  bool
+}
+
+// wholeSheet reports a note naming people that speaks of more than them:
+// any row of the sheet may be one it means.
+func (l leaverNote) wholeSheet() bool {
+	return l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0)
 }
 
 // notePrefixes start a note under or in a table (footerPrefixes has
@@ -171,6 +193,20 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	}
 	title := model.CleanLine(text)
 	rest, note := cutNotePrefix(title)
+	// 注：除李四外，以上党员均已转出 says the people above left but 李四: read
+	// as a note naming nobody, the others were stored as current members.
+	if others, except, ok := cutException(rest); ok {
+		if word := sectionLeftWord(others); word != "" {
+			switch {
+			case hasAnyPrefix(others, aboveWords):
+				return leaverNote{kind: noteAbove, title: title, word: word, except: except}
+			case hasAnyPrefix(others, belowWords):
+				return leaverNote{kind: noteBelow, title: title, word: word, except: except}
+			}
+			// 除李四外，其余党员均已转出: everyone on the sheet but 李四.
+			return leaverNote{kind: noteNamed, title: title, word: word, except: except}
+		}
+	}
 	word := sectionLeftWord(rest)
 	// 注：以上人员中，张三已转出 names one among them: not all of them.
 	if hasAnyPrefix(rest, aboveWords) || hasAnyPrefix(rest, belowWords) {
@@ -182,14 +218,19 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	}
 	switch {
 	case hasAnyPrefix(rest, aboveWords):
-		if word == "" {
-			return leaverNote{}
+		switch {
+		case word != "":
+			return leaverNote{kind: noteAbove, title: title, word: word}
+		case note && !keepsItsPeople(rest):
+			return leaverNote{kind: noteAbove, title: title, unsure: true}
 		}
-		return leaverNote{kind: noteAbove, title: title, word: word}
+		return leaverNote{}
 	case hasAnyPrefix(rest, belowWords):
 		switch {
 		case word != "":
 			return leaverNote{kind: noteBelow, title: title, word: word}
+		case note && !keepsItsPeople(rest):
+			return leaverNote{kind: noteBelow, title: title, unsure: true}
 		case note || speaksOfLeaving(title):
 			// 注：以下为在册党员 ends the leavers above it (review s13-hx
 			// #16: 王五 under it was refused as having left).
@@ -202,8 +243,11 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		}
 		return leaverNote{}
 	}
-	if names := h.namedLeavers(rest); len(names) > 0 {
-		return leaverNote{kind: noteNamed, title: title, word: word, names: names}
+	if names, unnamed, unsaid := h.namedLeavers(rest); len(names) > 0 {
+		return leaverNote{kind: noteNamed, title: title, word: word, names: names, unnamed: unnamed, unsaid: unsaid}
+	}
+	if note && notYet(rest) {
+		return leaverNote{kind: noteNotYet, title: title, word: word}
 	}
 	if note {
 		return leaverNote{kind: noteVague, title: title, word: word}
@@ -243,8 +287,11 @@ func saysLeaving(name string) bool {
 // and the note called one that names nobody (review s14-reattack7 #7, #19).
 // A name read that holds one of the sheet's (李四王五, 王五两名) gives way
 // to those.
-func (h header) namedLeavers(rest string) []string {
-	var out []string
+//
+// A clause counting more people than it names (李四等2人已转出, 李四等人已
+// 转出) gives how many it leaves unnamed, or unsaid when it does not say
+// how many: read by its names, the others were stored as current members.
+func (h header) namedLeavers(rest string) (out []string, unnamed int, unsaid bool) {
 	add := func(name string) {
 		if !slices.Contains(out, name) {
 			out = append(out, name)
@@ -265,16 +312,68 @@ func (h header) namedLeavers(rest string) []string {
 		clause, pending = pending+clause, ""
 		found := h.peopleIn(clause, word)
 		read, _ := leaverNames(clause, word)
+		named := 0
 		for _, name := range read {
 			if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(name, f) }) && !notYetLeft(clause, name, word) {
 				add(name)
+				named++
 			}
 		}
 		for _, name := range found {
 			add(name)
+			named++
+		}
+		if named == 0 {
+			continue
+		}
+		if count, ok := countedOthers(clause); ok && count == 0 {
+			unsaid = true
+		} else if count > named {
+			unnamed += count - named
 		}
 	}
-	return out
+	return out, unnamed, unsaid
+}
+
+// othersCounted is 等 and the count after a list of names: 等2人, 等三名
+// 同志, 等人, 等同志.
+var othersCounted = regexp.MustCompile(`等([0-9]+|[一二三四五六七八九十两]+)?(?:名|位|个)?(?:人|同志|党员)`)
+
+// countedOthers is the number of people a clause says are in its list of
+// names (李四等2人: 2), 0 if it says 等人 without a number; ok false when
+// it says no 等.
+func countedOthers(clause string) (count int, ok bool) {
+	m := othersCounted.FindStringSubmatch(clause)
+	if m == nil {
+		return 0, false
+	}
+	if m[1] == "" {
+		return 0, true
+	}
+	if n, err := strconv.Atoi(m[1]); err == nil {
+		return n, true
+	}
+	return chineseCount(m[1]), true
+}
+
+// chineseCount is a count under a hundred written in Chinese numerals: 三,
+// 两, 十二, 二十, 二十三; 0 if it is none.
+func chineseCount(s string) int {
+	digit := func(r rune) int { return slices.Index([]rune("零一二三四五六七八九"), r) }
+	rs := []rune(strings.ReplaceAll(s, "两", "二"))
+	switch {
+	case len(rs) == 1 && rs[0] == '十':
+		return 10
+	case len(rs) == 1:
+		return max(digit(rs[0]), 0)
+	case len(rs) == 2 && rs[0] == '十':
+		return 10 + max(digit(rs[1]), 0)
+	case len(rs) == 2 && rs[1] == '十':
+		return 10 * max(digit(rs[0]), 0)
+	case len(rs) == 3 && rs[1] == '十':
+		return 10*max(digit(rs[0]), 0) + max(digit(rs[2]), 0)
+	}
+	return 0
 }
 
 // notYetLeft reports a clause that says, between name and its word of
@@ -385,6 +484,12 @@ func speaksOfLeaving(title string) bool {
 	return slices.ContainsFunc(slices.Concat(leftWords, rowSectionWords), func(w string) bool { return strings.Contains(title, w) })
 }
 
+// nameEnds are the words after a list of names in a note where the
+// sentence goes on: 李四已…, 李四于…, 李四同志…, 李四等2人…, and the words
+// of a leaving yet to come (李四拟…, 李四将…: notYetLeft) — read into the
+// name, the note was said to name 李四拟, whom the sheet does not have.
+var nameEnds = []string{"已", "于", "同志", "均", "都", "等", "因", "在", "拟", "将", "准备", "计划", "尚未", "未", "被", "（", "(", "：", ":"}
+
 // leaverNames are the people a note names as having left — 李四已于2025年
 // 3月转出, 李四、王五同志2024年调走 — ok false when what comes before the
 // words of leaving is no list of names (部分党员, 今年).
@@ -400,7 +505,7 @@ func leaverNames(rest, word string) ([]string, bool) {
 		return nil, false
 	}
 	named := false
-	for _, w := range []string{"已", "于", "同志", "均", "都", "等", "因", "在", "（", "(", "：", ":"} {
+	for _, w := range nameEnds {
 		if i := strings.Index(rest, w); i >= 0 && i <= cut {
 			cut, named = i, true
 		}
@@ -506,6 +611,11 @@ type leftSection struct {
 	at     int // where among the sheet's notes its note goes: in row order with the other group rows'
 	above  bool
 	from   int
+	// unsure, except: as the note's (leaverNote); unknown are the people
+	// except names whom the rows it covers do not have (unknownExceptions)
+	unsure  bool
+	except  []string
+	unknown []string
 }
 
 // namedLeavers is a note naming the people who left (注：李四已于2025年3月
@@ -518,6 +628,11 @@ type namedLeavers struct {
 	at     int
 	people model.TextList
 	found  map[string]bool
+	// others are the rows refused as ones the note may mean, not naming
+	// them (leaverNote.wholeSheet); unknown the people its exception names
+	// whom the sheet does not have
+	others  model.TextList
+	unknown []string
 }
 
 // leftAt is the section saying row n's people have left, nil when the
@@ -531,7 +646,7 @@ func (im *importer) leftAt(n int) *leftSection {
 		}
 		at = &im.lefts[i]
 	}
-	if at != nil && at.word != "" {
+	if at != nil && (at.word != "" || at.unsure) {
 		return at
 	}
 	for i := range im.aboves {
@@ -567,26 +682,105 @@ func (im *importer) refuseLeaver(rec *record, people *model.TextList, why model.
 }
 
 // refusedLeaver refuses the record rec when a row or note says its
-// person left (leftAt, namedAt), and reports whether it did. Refused, not
-// left out: a row wrongly read as saying its people left dropped current
-// members with one 提示 among many (review s13-reattack #8); refused,
-// they are listed and come back in the workbook of refused rows.
+// person left (leftAt, namedAt), or may have (leaverNote.unsure,
+// wholeSheet), and reports whether it did. Refused, not left out: a row
+// wrongly read as saying its people left dropped current members with one
+// 提示 among many (review s13-reattack #8); refused, they are listed and
+// come back in the workbook of refused rows.
 func (im *importer) refusedLeaver(rec *record) bool {
-	if s := im.leftAt(rec.n); s != nil {
-		if s.above {
+	who := model.CleanText(cell(rec.cells, im.nameIndex()))
+	if s := im.leftAt(rec.n); s != nil && !(len(s.unknown) == 0 && slices.Contains(s.except, spaceless(who))) {
+		switch {
+		case len(s.unknown) > 0:
+			im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说除%s外都已离开，但它所说的各行中没有%s，看不出谁仍在册，这一行未导入：请改正说明中的姓名后再导入",
+				s.row, s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、")))
+		case s.unsure && s.above:
+			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之上：这一说明说的是其上各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行", s.row, s.title))
+		case s.unsure:
+			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之下：这一说明说的是其下各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行", s.row, s.title))
+		case s.above:
 			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之上，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之下后再导入", s.row, s.title, s.word))
-		} else {
+		default:
 			im.refuseLeaver(rec, &s.people, model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入", s.title, s.word))
 		}
 		return true
 	}
-	who := model.CleanText(cell(rec.cells, im.nameIndex()))
 	if s := im.namedAt(who); s != nil && who != "" {
 		s.found[spaceless(who)] = true
 		im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
 		return true
 	}
+	// A note that speaks of more people than it names may mean this row.
+	for i := range im.named {
+		s := &im.named[i]
+		switch {
+		case !s.wholeSheet():
+			continue
+		case len(s.unknown) > 0:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开，但表中没有%s，看不出谁仍在册，这一行未导入：请改正说明中的姓名后再导入",
+				s.row, s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、")))
+		case len(s.except) > 0 && slices.Contains(s.except, spaceless(who)):
+			continue
+		case len(s.except) > 0:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开（写着“%s”），看来此人已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入",
+				s.row, s.title, strings.Join(s.except, "、"), s.word))
+		case s.unsaid:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说%s等人已离开，没有写出全部姓名，此人可能是其中一位，这一行未导入：请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
+				s.row, s.title, strings.Join(s.names, "、")))
+		default:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说%d人已离开，只写出了%d人（%s），此人可能是没有写出的一位，这一行未导入：请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
+				s.row, s.title, len(s.names)+s.unnamed, len(s.names), strings.Join(s.names, "、")))
+		}
+		return true
+	}
 	return false
+}
+
+// unknownExceptions finds, for each note with an exception (除李四外), the
+// people it names whom the rows it covers do not have: with a name
+// mistyped, or one who is elsewhere, the note cannot say who is still
+// here, and its rows are refused rather than read as all leavers.
+func (im *importer) unknownExceptions(rows []streamRow) {
+	col := im.nameIndex()
+	namesIn := func(from, to int) map[string]bool {
+		out := map[string]bool{}
+		for _, r := range rows {
+			if r.n >= from && r.n < to {
+				if name := spaceless(model.CleanText(cell(r.cells, col))); name != "" {
+					out[name] = true
+				}
+			}
+		}
+		return out
+	}
+	missing := func(except []string, have map[string]bool) []string {
+		var out []string
+		for _, name := range except {
+			if !have[name] {
+				out = append(out, name)
+			}
+		}
+		return out
+	}
+	for i := range im.lefts {
+		if s := &im.lefts[i]; len(s.except) > 0 {
+			to := math.MaxInt
+			if i+1 < len(im.lefts) {
+				to = im.lefts[i+1].row
+			}
+			s.unknown = missing(s.except, namesIn(s.row+1, to))
+		}
+	}
+	for i := range im.aboves {
+		if s := &im.aboves[i]; len(s.except) > 0 {
+			s.unknown = missing(s.except, namesIn(s.from, s.row))
+		}
+	}
+	for i := range im.named {
+		if s := &im.named[i]; len(s.except) > 0 {
+			s.unknown = missing(s.except, namesIn(im.h.first+im.h.rows, math.MaxInt))
+		}
+	}
 }
 
 // leftNotes names, for each row or note saying its people have left,
@@ -598,11 +792,27 @@ func (im *importer) leftNotes() {
 	}
 	var notes []placed
 	for _, s := range im.lefts {
-		if s.word == "" {
+		if s.word == "" && !s.unsure {
 			continue
 		}
-		n := model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word)
-		if len(s.people) > 0 {
+		var n model.ImportNote
+		switch {
+		case s.unsure && len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是其下各行，但其下（到下一个分组行为止）没有党员；这一行是说明，不是党员，未导入", s.title)
+		case s.unsure:
+			n = model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：说的是其下各行（到下一个分组行为止），却没有说他们仍在册，这些行未予导入（见未通过的行）：%s；仍是党员的，请删去这一说明后再导入，已离开的请删去这些行",
+				s.title, s.people)
+		case len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word)
+		case len(s.unknown) > 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都已离开，但其下各行中没有%s，这些行未予导入（见未通过的行）：%s；请改正说明中的姓名后再导入",
+				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.people)
+		case len(s.except) > 0:
+			n = model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：写着“%s”，其下各行（到下一个分组行为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+				s.title, s.word, strings.Join(s.except, "、"), s.people)
+		default:
 			n = model.Note(im.sheet.Name, s.row, "",
 				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
 				s.title, s.word, s.people)
@@ -610,8 +820,24 @@ func (im *importer) leftNotes() {
 		notes = append(notes, placed{s.at, n})
 	}
 	for _, s := range im.aboves {
-		n := model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但其上（到上一个分组行或表头为止）没有党员；这一行是说明，不是党员，未导入", s.title, s.word)
-		if len(s.people) > 0 {
+		var n model.ImportNote
+		switch {
+		case s.unsure && len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是其上各行，但其上（到上一个分组行或表头为止）没有党员；这一行是说明，不是党员，未导入", s.title)
+		case s.unsure:
+			n = model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：说的是其上各行（到上一个分组行或表头为止），却没有说他们仍在册，这些行未予导入（见未通过的行）：%s；仍是党员的，请删去这一说明后再导入，已离开的请删去这些行",
+				s.title, s.people)
+		case len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但其上（到上一个分组行或表头为止）没有党员；这一行是说明，不是党员，未导入", s.title, s.word)
+		case len(s.unknown) > 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都已离开，但其上各行中没有%s，这些行未予导入（见未通过的行）：%s；请改正说明中的姓名后再导入",
+				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.people)
+		case len(s.except) > 0:
+			n = model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入",
+				s.title, s.word, strings.Join(s.except, "、"), s.people)
+		default:
 			n = model.Note(im.sheet.Name, s.row, "",
 				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入",
 				s.title, s.word, s.people)
@@ -627,6 +853,12 @@ func (im *importer) leftNotes() {
 		}
 		var n model.ImportNote
 		switch {
+		case len(s.unknown) > 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都已离开，但表中没有%s，各行未予导入（见未通过的行）：%s；请改正说明中的姓名后再导入",
+				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.others)
+		case len(s.except) > 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中除%s外的各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请改正这一行的说明后再导入",
+				s.title, s.word, strings.Join(s.except, "、"), s.others)
 		case len(s.people) == 0:
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但表中没有找到%s；这一行是说明，不是党员，未导入", s.title, s.word, strings.Join(missing, "、"))
 		case len(missing) > 0:
@@ -635,6 +867,18 @@ func (im *importer) leftNotes() {
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；离开的党员请在窗口中登记", s.title, s.word, s.people)
 		}
 		notes = append(notes, placed{s.at, n})
+		// The rows it may mean, not naming them (李四等2人, 李四等人).
+		switch {
+		case len(s.except) > 0 || !s.wholeSheet():
+		case s.unsaid:
+			notes = append(notes, placed{s.at, model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：说%s等人已离开，没有写出全部姓名，看不出另外的人是谁，表中其余各行未予导入（见未通过的行）：%s；请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
+				s.title, strings.Join(s.names, "、"), s.others)})
+		default:
+			notes = append(notes, placed{s.at, model.Note(im.sheet.Name, s.row, "",
+				"说明行“%s”：说%d人已离开，只写出了%d人的姓名（%s），看不出另外的人是谁，表中其余各行未予导入（见未通过的行）：%s；请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
+				s.title, len(s.names)+s.unnamed, len(s.names), strings.Join(s.names, "、"), s.others)})
+		}
 	}
 	// Last first: each goes where the notes were when its row was read,
 	// which the ones before it do not move.
@@ -669,4 +913,73 @@ func (im *importer) currentNote(n int, title, ended string) {
 	default:
 		note("说明行“%s”：是说明，不是党员，未导入；其下各行照常导入", title)
 	}
+}
+
+// notYetWords say a leaving is yet to come: 李四拟于2026年转出, 李四将转出.
+var notYetWords = []string{"拟", "将", "准备", "计划", "待"}
+
+// notYet reports a note naming no leaver that speaks of a leaving yet to
+// come: its people are still here (notYetLeft).
+func notYet(rest string) bool {
+	return slices.ContainsFunc(notYetWords, func(w string) bool { return strings.Contains(rest, w) })
+}
+
+// exception is a clause naming who is not among the people a note says
+// left: 除李四外, 除李四、王五外, 除了李四和王五以外, 除李四同志之外.
+var exception = regexp.MustCompile(`除了?([^，,。；;：:]+?)(?:同志|党员)?(?:以外|之外|外)[，,、]?`)
+
+// notExcepting end a word with 除 that names no exception: 开除, 清除.
+const notExcepting = "开清删排剔免解废扣去拆革消根切摘"
+
+// cutException is a note's text without its exception (以上党员均已转出
+// for 除李四外，以上党员均已转出), and the people the exception names; ok
+// false when the note has none, or one that names no one (除此之外).
+func cutException(rest string) (others string, except []string, ok bool) {
+	var m []int
+	for _, at := range exception.FindAllStringSubmatchIndex(rest, -1) {
+		if before, _ := utf8.DecodeLastRuneInString(rest[:at[0]]); !strings.ContainsRune(notExcepting, before) {
+			m = at
+			break
+		}
+	}
+	if m == nil {
+		return rest, nil, false
+	}
+	for _, p := range strings.FieldsFunc(rest[m[2]:m[3]], func(r rune) bool { return strings.ContainsRune("、和及与,，/ ", r) }) {
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "同志"), "党员")
+		if !personName(p) {
+			return rest, nil, false
+		}
+		except = append(except, p)
+	}
+	if len(except) == 0 {
+		return rest, nil, false
+	}
+	return strings.TrimRight(rest[:m[0]], "，,：:；;中") + rest[m[1]:], except, true
+}
+
+// keepWords, in a note over the rows above or below it, say what those
+// people are or what their data is — 注：以上党员均为在职职工, 注：以下为预
+// 备党员, 注：以上数据截至2026年6月, 注：以上人员党费已交至2026年6月 — not
+// that they left: the rows import as they are.
+var keepWords = []string{
+	// who they are
+	"在册", "在职", "在岗", "在编", "在读", "职工", "正式党员", "预备党员", "离退休", "退休", "离休", "流动党员", "失联",
+	"停止组织生活", "本支部党员", "全体党员", "党员名单", "人员名单",
+	// arrivals: 注：以下党员组织关系已转入本支部
+	"转入", "调入", "迁入", "转来", "调来", "迁来", "转回", "新发展",
+	// their data and the table's
+	"数据", "信息", "资料", "统计", "截至", "截止", "核对", "核实", "审核", "填报", "填写", "排序", "排列", "顺序", "来源",
+	// dues, counts, and the mark under the last entry
+	"党费", "合计", "总计", "共计", "人数", "空白", "无内容", "无正文",
+}
+
+// keepsItsPeople reports a note over the rows above or below it that says
+// those people are still here: in keepWords, or in a word of leaving that
+// sectionLeftWord read as not said (以下人员组织关系未转出, 以下为待转出
+// 党员). Any other (注：以上同志已赴外地工作) refuses its rows: imported
+// with a 提示, people who left were stored as current members (issue 7,
+// brief k7 #3).
+func keepsItsPeople(rest string) bool {
+	return slices.ContainsFunc(slices.Concat(keepWords, leftWords, rowSectionWords), func(w string) bool { return strings.Contains(rest, w) })
 }

@@ -66,9 +66,8 @@ func TestNoteNamesTheSheetsPeopleInEveryClause(t *testing.T) {
 }
 
 // 除李四外 names the one who stayed: with the clause after it he was read
-// as the leaver (the first fix of review s14-reattack7 #7). What the note
-// says of the others is not read here (a note over those above with an
-// exception); 李四 at least is stored.
+// as the leaver (the first fix of review s14-reattack7 #7). The others
+// above it are refused (TestNoteWithAnExceptionRefusesTheOthers).
 func TestNoteExceptionIsNoLeaver(t *testing.T) {
 	rf := read(t, roster(t, [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：除李四外，以上党员均已转出"}}))
 	if got := refusedRows(rf); got[3] != "" {

@@ -243,7 +243,8 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// it says it: a row or note over the people below it above the first
 	// refused row under it (lefts, and the rows ending them), a note over
 	// the people above it below the last refused row above it (aboves), a
-	// note naming them above the first refused row it names (named). Left
+	// note naming them above the first refused row it names, or above the
+	// first refused row if it may mean any (named). Left
 	// out, the copy re-imported stored the leavers as current members.
 	var lefts []int
 	leftEnds := map[int]bool{}
@@ -369,7 +370,9 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		if cells, ok := rowAt(streamed, n); ok && hasName {
 			who := spaceless(model.CleanText(cell(cells, nameCol)))
 			for i, l := range named {
-				if !namedDone[i] && who != "" && slices.Contains(l.names, who) {
+				// One that may mean any row (李四等2人, 除李四外其余…) goes
+				// above the first.
+				if !namedDone[i] && (who != "" && slices.Contains(l.names, who) || l.wholeSheet()) {
 					namedDone[i] = true
 					to++
 					if err := cp.sectionRow(streamed, namedRow[i], to, width); err != nil {
