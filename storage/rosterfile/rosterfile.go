@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -393,7 +394,11 @@ func joinAcrossSheets(rows []model.ImportRow, origin []xlsx.ImportedRow, branch 
 			}
 			continue
 		}
-		latest := origin[idx[len(idx)-1]].Sheet
+		sheets := make([]string, len(idx))
+		for k, i := range idx {
+			sheets[k] = origin[i].Sheet
+		}
+		latest, known := newestPeriod(sheets)
 		periods := !slices.ContainsFunc(idx, func(i int) bool { return !periodName(origin[i].Sheet) })
 		for _, i := range idx {
 			drop[i] = true
@@ -411,7 +416,14 @@ func joinAcrossSheets(rows []model.ImportRow, origin []xlsx.ImportedRow, branch 
 				r = model.Reason(origin[i].Sheet, origin[i].Row, c.field,
 					"同一人也在工作表“%s”第%d行，两处的%s不同（这里为“%s”，那里为“%s”），分不清哪个是现在的情况，这几行都没有导入；请改成一致后再导入",
 					origin[other].Sheet, origin[other].Row, model.Term(c.field.Label()), here, there)
-				if periods {
+				if periods && !known {
+					// 2026年 before 2025年 in the workbook: the last tab
+					// is not the newest, and naming it sent the user to
+					// import the older roster (review ra7 F16).
+					r = model.Reason(origin[i].Sheet, origin[i].Row, c.field,
+						"同一人也在工作表“%s”第%d行，两处的%s不同（这里为“%s”，那里为“%s”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入现在的一张（取消勾选其他工作表，或在命令行用 --sheet 只列出那一张）",
+						origin[other].Sheet, origin[other].Row, model.Term(c.field.Label()), here, there)
+				} else if periods {
 					r = model.Reason(origin[i].Sheet, origin[i].Row, c.field,
 						"同一人也在工作表“%s”第%d行，两处的%s不同（这里为“%s”，那里为“%s”），分不清哪个是现在的情况，这几行都没有导入；如各工作表是不同时期的名册，只导入最新的一张（取消勾选其他工作表，或在命令行加 --sheet %s）",
 						origin[other].Sheet, origin[other].Row, model.Term(c.field.Label()), here, there, latest)
@@ -508,6 +520,75 @@ func sameGiven(f model.Field, a, b string) (same, finer bool) {
 	}
 	return false, false
 }
+
+// newestPeriod is the sheet of names whose period (periodOf) is the
+// latest, and ok when every name gives one and a single name has the
+// latest: the order of the tabs says nothing, as many secretaries add
+// each year's tab in front.
+func newestPeriod(names []string) (newest string, ok bool) {
+	best, ties := -1, 0
+	withYear := false
+	for i, n := range names {
+		p, has := periodOf(n)
+		if !has {
+			return "", false
+		}
+		// 二季度 beside 2025年: the quarter's year is not said.
+		if i == 0 {
+			withYear = p >= 100
+		} else if p >= 100 != withYear {
+			return "", false
+		}
+		switch {
+		case p > best:
+			newest, best, ties = n, p, 1
+		case p == best:
+			ties++
+		}
+	}
+	return newest, ties == 1
+}
+
+// periodOf reads the period a sheet's name gives as a number that grows
+// with time: its year (2025年, 2025), and within it a month (2025年6月),
+// a quarter (2025年二季度) or a half year (2025年下半年), each read as
+// the month it ends on. A name of a quarter or month alone (二季度) is of
+// a year not said; has is false for a name of no period.
+func periodOf(name string) (p int, has bool) {
+	year := 0
+	if m := yearPattern.FindString(name); m != "" {
+		year, _ = strconv.Atoi(m)
+		name = strings.Replace(name, m, "", 1)
+		has = true
+	}
+	month := 0
+	if m := subPeriodPattern.FindStringSubmatch(name); m != nil {
+		n := map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "上": 1, "下": 2}[m[1]]
+		if n == 0 {
+			n, _ = strconv.Atoi(strings.Map(func(r rune) rune {
+				if r >= '０' && r <= '９' {
+					return r - '０' + '0'
+				}
+				return r
+			}, m[1]))
+		}
+		switch {
+		case strings.Contains(m[2], "季"):
+			month = 3 * n
+		case strings.Contains(m[2], "半年"):
+			month = 6 * n
+		default:
+			month = n
+		}
+		has = true
+	}
+	return year*100 + month, has
+}
+
+var (
+	yearPattern      = regexp.MustCompile(`(?:19|20)\d{2}`)
+	subPeriodPattern = regexp.MustCompile(`第?([0-9０-９]+|[一二三四上下])(季度|半年|月份?)`)
+)
 
 // periodName reports a sheet name that names a period — a year, a
 // quarter, a month (2024年, 2025, 二季度, 12月) — as yearly copies of a
