@@ -287,6 +287,89 @@ var rosterVocab = headingVocab{
 // sheet (findHeaderIn with rosterVocab).
 func findHeader(g headingGrid) (header, bool) { return findHeaderIn(g, rosterVocab) }
 
+// findRosterHeader is findHeader reading past note lines inside the
+// heading block: 填报说明：日期格式为… in column A between 入党时间 and its
+// 预备 | 转正 was read as a member, the sub-headings as another, and every
+// member refused for two 加入党组织日期 columns. The sheet is read both
+// with its note lines (noteLine) and without them, and the reading without
+// them is taken when it names more fields: a note above or below the
+// headings changes nothing. notes are the note lines (1-based) it skipped
+// inside the header, which the header's rows then span.
+func findRosterHeader(g headingGrid) (h header, notes []int, ok bool) {
+	h, ok = findHeader(g)
+	var keep []int
+	said := map[int]bool{}
+	for i := range g.text {
+		if text, skip := g.noteLine(i); !skip {
+			keep = append(keep, i)
+		} else if text != "" {
+			said[i+1] = true
+		}
+	}
+	if len(keep) == len(g.text) {
+		return h, nil, ok
+	}
+	var without headingGrid
+	for _, i := range keep {
+		without.text = append(without.text, g.text[i])
+		without.across = append(without.across, g.across[i])
+		without.fromAbove = append(without.fromAbove, g.fromAbove[i])
+		without.data = append(without.data, g.data[i])
+	}
+	h2, ok2 := findHeader(without)
+	if !ok2 || ok && h2.fields() <= h.fields() {
+		return h, nil, ok
+	}
+	at := func(r int) int { return keep[r-1] + 1 } // a row of without in g
+	last := at(h2.first + h2.rows - 1)
+	h2.first = at(h2.first)
+	h2.rows = last - h2.first + 1
+	if h2.hint > 0 {
+		h2.hint = at(h2.hint)
+	}
+	if h2.numbers > 0 {
+		h2.numbers = at(h2.numbers)
+	}
+	for r := h2.first; r <= last; r++ {
+		if said[r] {
+			notes = append(notes, r)
+		}
+	}
+	return h2, notes, true
+}
+
+// noteLine reports a row (0-based) of the grid that may be skipped in a
+// heading block: one that holds one note and nothing else of its own —
+// 注：…, 说明：…, 填表说明：…, 备注：…, or a long sentence that names no
+// field — given as text, or nothing of its own at all (a blank row between
+// 入党时间 and its 预备 | 转正). Text merged down from the row above, or
+// written again under it, is the heading above, not the row's own.
+func (g headingGrid) noteLine(i int) (text string, skip bool) {
+	own := ""
+	for c, t := range g.text[i] {
+		if t == "" || i > 0 && t == cell(g.text[i-1], c) {
+			continue
+		}
+		if own != "" && t != own {
+			return "", false
+		}
+		own = t
+	}
+	switch {
+	case i < len(g.data) && g.data[i]:
+		return "", false
+	case own == "":
+		return "", true
+	case notePrefix.MatchString(own):
+		return own, true
+	}
+	_, heading := matchHeading(own)
+	return own, utf8.RuneCountInString(own) >= 20 && !heading
+}
+
+// notePrefix starts a note line: 注：, 注1：, 说明：, 填表说明：, 备注：.
+var notePrefix = regexp.MustCompile(`^\s*(注|附注|说明|填表说明|填报说明|填写说明|备注|提示)\s*[0-9０-９一二三四五六七八九]*\s*[：:]`)
+
 // findHeaderIn looks for the headings among the first rows of a sheet. Every
 // band of rows is read as a header, however many rows it takes (党员信息
 // over 党内信息 over 入党时间 over 预备 / 转正 is four: a depth of three
@@ -1648,4 +1731,10 @@ func otherPerson(groups []string) string {
 		}
 	}
 	return ""
+}
+
+// noteText is the note of a note line (noteLine).
+func (g headingGrid) noteText(i int) string {
+	text, _ := g.noteLine(i)
+	return text
 }

@@ -347,7 +347,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	sr := rd.bk.newSheetReader(s, shape)
 	sr.hiddenRows = hidden
 	grid := headingGridOf(rows, sr)
-	h, ok := findHeader(grid)
+	h, noteLines, ok := findRosterHeader(grid)
 	if !ok {
 		why, there := unreadHeader(grid)
 		if !there {
@@ -383,6 +383,9 @@ func (rd *reader) sheet(s bookSheet) error {
 		if !slices.Contains(sh.Columns, c.field) { // tick columns give one field
 			sh.Columns = append(sh.Columns, c.field)
 		}
+	}
+	for _, n := range noteLines {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, n, "", "表头中间的说明行“%s”：不是表头，已跳过，上下两行按一个表头读入", model.CutTyped(grid.noteText(n-1))))
 	}
 	rd.rf.Notes = append(rd.rf.Notes, h.joinNotes(sh.Name)...)
 	if !h.has(model.FieldBranchName) {

@@ -139,7 +139,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	}
 	sr := bk.newSheetReader(s, shape)
 	grid := headingGridOf(streamed, sr)
-	h, ok := findHeader(grid)
+	h, _, ok := findRosterHeader(grid)
 	if !ok {
 		return 0, fmt.Errorf("%w（工作表“%s”，文件可能在导入预览之后改动过）", ErrNoHeader, s.name)
 	}
