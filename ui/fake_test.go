@@ -31,6 +31,8 @@ type fakeStore struct {
 	choices     []model.ImportChoice  // what PreviewImportWith was given
 	rejectedOut []string              // where WriteRejected wrote
 	exported    []string              // paths ExportRoster wrote
+	// writeRejected, when set, is WriteRejected's copying of the rows.
+	writeRejected func(progress func(done, total int) error) error
 	// records are each member's dated records (attendance, payments) that
 	// LaterRecords and RecordEvent check a leaving date against.
 	records map[int64][]model.DatedRecord
@@ -264,8 +266,15 @@ func (f *fakeStore) PreviewImportWith(path string, c model.ImportChoice) (model.
 	return p, nil
 }
 
-// WriteRejected records where the refused rows were to go.
-func (f *fakeStore) WriteRejected(p model.ImportPreview, path string) (int, error) {
+// WriteRejected records where the refused rows were to go; with
+// writeRejected set, that runs first, as the copy would, with progress, and
+// its error stops it (nothing recorded).
+func (f *fakeStore) WriteRejected(p model.ImportPreview, path string, progress func(done, total int) error) (int, error) {
+	if f.writeRejected != nil {
+		if err := f.writeRejected(progress); err != nil {
+			return 0, err
+		}
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.rejectedOut = append(f.rejectedOut, path)

@@ -708,13 +708,16 @@ func (v *importPreview) replan(c model.ImportChoice) {
 // layout, with a column saying what to fix, to be imported again once fixed.
 func (v *importPreview) exportRejected() {
 	name := strings.TrimSuffix(filepath.Base(v.p.File), filepath.Ext(v.p.File)) + "_" + lang.L("问题行") + ".xlsx"
-	v.sh.saveWorkbook("导出问题行", name, v.writeRejected(v.p))
+	v.sh.saveWorkbookCounted("导出问题行", name, rejectedCounting, v.writeRejected(v.p))
 }
 
+// rejectedCounting is the progress line of 导出问题行.
+const rejectedCounting = "已复制 {{.Done}} / {{.Total}} 行"
+
 // writeRejected writes the refused rows of p where the user chose.
-func (v *importPreview) writeRejected(p model.ImportPreview) writeFunc {
-	return func(path string) (string, error) {
-		n, err := v.sh.svc.Files.WriteRejected(p, path)
+func (v *importPreview) writeRejected(p model.ImportPreview) countedWriteFunc {
+	return func(path string, progress func(done, total int) error) (string, error) {
+		n, err := v.sh.svc.Files.WriteRejected(p, path, progress)
 		return lang.L("已导出 {{.N}} 行未通过的行：改正标红的单元格（原因见“错误原因”列）后可直接重新导入。文件保存在：", map[string]any{"N": n}), err
 	}
 }

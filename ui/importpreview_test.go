@@ -241,7 +241,7 @@ func TestImportPreviewExportsRefusedRows(t *testing.T) {
 	if p.export.Disabled() {
 		t.Fatal("导出问题行 disabled with a refused row")
 	}
-	s.writeWorkbook("导出问题行", "/home/secretary/x_问题行.xlsx", p.writeRejected(p.p))
+	s.writeWorkbookCounted("导出问题行", "/home/secretary/x_问题行.xlsx", rejectedCounting, p.writeRejected(p.p))
 	if len(f.rejectedOut) != 1 || f.rejectedOut[0] != "/home/secretary/x_问题行.xlsx" {
 		t.Fatalf("WriteRejected calls %q", f.rejectedOut)
 	}
@@ -721,5 +721,60 @@ func TestImportPreviewLongSheetNamesStayInTheWindow(t *testing.T) {
 		if x := d.AbsolutePositionForObject(c).X + c.MinSize().Width; x > right+1 {
 			t.Errorf("%q ends at %.0f, past the %.0f px window", text, x, right)
 		}
+	}
+}
+
+// 导出问题行 counts the rows as they are copied, and 取消 stops the copy:
+// nothing is written and nothing more is said. Of 20,000 refused rows the
+// export took ten seconds and more under a bar that only moved, with no way
+// out (brief m7 #3).
+func TestExportRefusedRowsCountsAndCancels(t *testing.T) {
+	const total = 20000
+	f := newFakeStore(testToday)
+	f.preview = model.ImportPreview{
+		Sheets:   []model.ImportSheet{{Name: "Sheet1", Included: true, HeaderRow: 1, Rows: total}},
+		Rejected: []model.Rejection{{Sheet: "Sheet1", Row: 2, Field: model.FieldIDNumber, Reason: "x"}},
+	}
+	s := newTestShell(t, f)
+	s.show(screenRoster)
+	s.roster.previewImport("x.xlsx")
+	p := s.roster.preview
+	var shownThen string
+	var stopped error
+	f.writeRejected = func(progress func(done, total int) error) error {
+		for done := 0; done <= total; done += 250 {
+			if err := progress(done, total); err != nil {
+				stopped = err
+				return err
+			}
+			if done == 5000 {
+				top := s.win.Canvas().Overlays().Top()
+				shownThen = test.RenderObjectToMarkup(top)
+				var cancel *widget.Button
+				walk(top, func(o fyne.CanvasObject) {
+					if b, ok := asButton(o); ok && b.Text == "取消" {
+						cancel = b
+					}
+				})
+				if cancel == nil {
+					t.Fatal("the progress has no 取消")
+				}
+				test.Tap(cancel)
+			}
+		}
+		return nil
+	}
+	s.writeWorkbookCounted("导出问题行", "/home/secretary/x_问题行.xlsx", rejectedCounting, p.writeRejected(p.p))
+	if !strings.Contains(shownThen, "已复制 5000 / 20000 行") {
+		t.Errorf("the progress shows:\n%s", shownThen)
+	}
+	if stopped == nil {
+		t.Fatal("取消 did not stop the copy")
+	}
+	if len(f.rejectedOut) != 0 {
+		t.Errorf("written after 取消: %q", f.rejectedOut)
+	}
+	if top := test.RenderObjectToMarkup(s.win.Canvas().Overlays().Top()); strings.Contains(top, "已复制") || strings.Contains(top, "导出完成") || strings.Contains(top, "时出错") {
+		t.Errorf("after 取消 the window shows:\n%s", top)
 	}
 }

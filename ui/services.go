@@ -55,8 +55,9 @@ type RosterFiles interface {
 	CommitImport(p model.ImportPreview) (added, updated int, err error)
 	// WriteRejected writes the refused rows of a preview to path in the
 	// layout of their file, to be fixed and imported again; it returns
-	// how many rows it wrote.
-	WriteRejected(p model.ImportPreview, path string) (int, error)
+	// how many rows it wrote. progress hears how many rows of how many
+	// are copied; its error (cancelled) stops the copy, nothing written.
+	WriteRejected(p model.ImportPreview, path string, progress func(done, total int) error) (int, error)
 	// ExportRoster writes the print-ready 花名册 and returns how many members
 	// it holds.
 	ExportRoster(path string) (int, error)

@@ -203,7 +203,7 @@ func (s *Service) PreviewBasesSheets(year int, path string, sheets []string) (mo
 // column, as the roster import does (xlsx.WriteRejectedRowsFile): fixed,
 // they import as they are. It returns how many rows it wrote.
 func (s *Service) WriteRejectedBases(p model.BasePreview, out string) (int, error) {
-	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected, nil)
+	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected, nil, nil)
 }
 
 // CommitBases saves a previewed workbook's bases and opening positions in

@@ -68,7 +68,7 @@ func TestRejectedRowsKeepTheBranchTheSheetGave(t *testing.T) {
 				t.Fatalf("first import refuses %+v, adds %+v; want 张三 on both sheets and 李四", p.Rejected, p.Plan.Add)
 			}
 			out := filepath.Join(t.TempDir(), "问题行.xlsx")
-			if n, err := svc.WriteRejected(p, out); err != nil || n != 3 {
+			if n, err := svc.WriteRejected(p, out, nil); err != nil || n != 3 {
 				t.Fatalf("wrote %d rows: %v", n, err)
 			}
 

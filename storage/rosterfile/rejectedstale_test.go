@@ -41,7 +41,7 @@ func TestRejectedRowsNotCopiedFromAFileChangedSinceThePreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "问题行.xlsx")
-	if _, err := svc.WriteRejected(p, out); err == nil || !strings.Contains(err.Error(), "在预览之后改动过") {
+	if _, err := svc.WriteRejected(p, out, nil); err == nil || !strings.Contains(err.Error(), "在预览之后改动过") {
 		t.Errorf("copy from a file changed since the preview: %v, want a refusal saying so", err)
 	}
 	if _, err := os.Stat(out); err == nil {
@@ -53,7 +53,7 @@ func TestRejectedRowsNotCopiedFromAFileChangedSinceThePreview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := svc.WriteRejected(p, out); err != nil || n != 1 {
+	if n, err := svc.WriteRejected(p, out, nil); err != nil || n != 1 {
 		t.Errorf("copy after a new preview: %d rows, %v; want 1 (王五)", n, err)
 	}
 }
@@ -86,7 +86,7 @@ func TestPreviewPlansAgainWithTheFileGone(t *testing.T) {
 		t.Errorf("plan for 第一党支部 alone: adds %+v, refuses %+v", again.Plan.Add, again.Rejected)
 	}
 	out := filepath.Join(t.TempDir(), "问题行.xlsx")
-	if _, err := svc.WriteRejected(p, out); err == nil || !strings.Contains(err.Error(), "U盘是否已拔出") {
+	if _, err := svc.WriteRejected(p, out, nil); err == nil || !strings.Contains(err.Error(), "U盘是否已拔出") {
 		t.Errorf("refused rows of a file gone: %v", err)
 	}
 }

@@ -69,7 +69,7 @@ func TestFixedRejectedRowsUpdateABranchAsTheFileWould(t *testing.T) {
 				}
 				if how == "refused rows" {
 					file = filepath.Join(t.TempDir(), "问题行.xlsx")
-					if _, err := svc.WriteRejected(p, file); err != nil {
+					if _, err := svc.WriteRejected(p, file, nil); err != nil {
 						t.Fatal(err)
 					}
 				} else {

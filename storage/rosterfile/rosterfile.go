@@ -686,7 +686,10 @@ func (s *Service) CommitImport(p model.ImportPreview) (added, updated int, err e
 // it is written only while the file is the one the preview read: edited in
 // WPS meanwhile (a row deleted), the copy held the wrong people under the
 // wrong reasons and left a refused one out (review s14-preview7 #4).
-func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) {
+//
+// progress (may be nil) hears how many rows are copied, and stops the
+// copy with its error (xlsx.Progress).
+func (s *Service) WriteRejected(p model.ImportPreview, out string, progress func(done, total int) error) (int, error) {
 	if _, err := os.Stat(p.File); errors.Is(err, fs.ErrNotExist) {
 		return 0, model.Errorf(nil, "文件“%s”已不在原处（U盘是否已拔出？），问题行要从这个文件复制；请插回U盘或把文件放回原处后再导出问题行", filepath.Base(p.File))
 	}
@@ -699,7 +702,7 @@ func (s *Service) WriteRejected(p model.ImportPreview, out string) (int, error) 
 			named[sh.Name] = sh.NameBranch
 		}
 	}
-	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected, named)
+	return xlsx.WriteRejectedRowsFile(p.File, out, p.Rejected, named, progress)
 }
 
 // ExportRoster writes the printed 花名册 of the members on the active roster

@@ -96,13 +96,13 @@ func TestRejectedRowsFileIsWrittenWhole(t *testing.T) {
 	}
 	out := filepath.Join(t.TempDir(), "问题行.xlsx")
 	rf := read(t, data)
-	if n, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil); err != nil || n != 1 {
+	if n, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil, nil); err != nil || n != 1 {
 		t.Fatalf("%d, %v", n, err)
 	}
 	if _, err := ReadRosterFile(out, ReadOptions{Today: today}); err != nil {
 		t.Errorf("the written file does not read: %v", err)
 	}
-	if _, err := WriteRejectedRowsFile(src, out, []model.Rejection{}, nil); err == nil {
+	if _, err := WriteRejectedRowsFile(src, out, []model.Rejection{}, nil, nil); err == nil {
 		t.Error("nothing to write, yet no error")
 	}
 }
@@ -358,7 +358,7 @@ func TestRejectedRowsNeverReplaceTheSource(t *testing.T) {
 	}
 	rf := read(t, data)
 	for _, out := range []string{src, filepath.Join(dir, ".", "名册.xlsx")} {
-		_, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil)
+		_, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil, nil)
 		if err == nil || !strings.Contains(err.Error(), "就是要导入的文件") {
 			t.Errorf("out %s: err %v", out, err)
 		}
@@ -366,7 +366,7 @@ func TestRejectedRowsNeverReplaceTheSource(t *testing.T) {
 	if got, _ := os.ReadFile(src); !bytes.Equal(got, data) {
 		t.Errorf("the imported workbook was changed")
 	}
-	if n, err := WriteRejectedRowsFile(src, filepath.Join(dir, "问题行.xlsx"), rf.Rejected, nil); err != nil || n != 1 {
+	if n, err := WriteRejectedRowsFile(src, filepath.Join(dir, "问题行.xlsx"), rf.Rejected, nil, nil); err != nil || n != 1 {
 		t.Errorf("another name: %d %v", n, err)
 	}
 }

@@ -114,7 +114,7 @@ func rosterImport(args []string, env Env) (code int, err error) {
 		if rejected == 0 {
 			fmt.Fprintf(env.Stderr, "没有未通过的行，未生成 %s\n", *errorsOut)
 		} else {
-			n, err := files.WriteRejected(preview, *errorsOut)
+			n, err := files.WriteRejected(preview, *errorsOut, nil)
 			if err != nil {
 				return 0, err
 			}
