@@ -90,18 +90,6 @@ type Sheet struct {
 	Example bool
 }
 
-// leftWords, in a sheet's name, say its people have left the branch's
-// roster. 离退休 is not among them: retired members are members.
-var leftWords = []string{"转出", "调出", "迁出", "转走", "去世", "逝世", "病故", "亡故", "死亡", "已故",
-	"出党", "除名", "开除", "停止党籍", "退党", "劝退", "注销", "减少", "离开", "历史", "调离", "转至", "转往",
-	// review s13-hx #12: 已过世, 自行脱党人员, 已出国定居, 已被取消预备
-	// 党员资格 were read as members.
-	"过世", "脱党", "出国定居", "取消预备党员资格",
-	// review s14-reattack7 #17: 已离世, 已辞世, 已牺牲, 已迁走, 组织关系已移
-	// 交, 已转移组织关系, 已移居国外, 已交回组织关系, 已划转党员, 已减员 —
-	// rows and sheets — were read as current members.
-	"离世", "辞世", "牺牲", "已殁", "迁走", "移交", "转移组织关系", "移居国外", "交回组织关系", "划转", "减员"}
-
 // leftWord is the word of leftWords the name holds, "" if none.
 func leftWord(name string) string {
 	key := headingKey(name, false)

@@ -26,27 +26,6 @@ import (
 // line and the people it names stored as current members (review s13-hx
 // #3, #7, #9, #12).
 
-// leftSectionNegations, before a word of leaving, say the rows under it
-// have not left: 以下人员组织关系未转出, 不含已转出人员; 待转出, 拟转出 and
-// 撤销转出 say they are still here (review s13-reattack #8).
-var leftSectionNegations = []string{"未", "没", "不", "不是", "并非", "不属于", "尚未", "暂未", "没有", "不含", "不包括", "除", "待", "拟", "撤销", "正在", "申请"}
-
-// sectionOnlyWords are the words of leftWords a sheet's name may say its
-// people left by, but a group row may not: 流动党员（离开本地外出）,
-// 历史遗留…待接转 are members (review s13-reattack #8).
-var sectionOnlyWords = map[string]bool{"离开": true, "历史": true}
-
-// rowSectionWords say, in a group row or a note, that the people it
-// covers left, in words a sheet's name is not read by: 转到 and 调往 may
-// speak of a move here (转到本支部: towardsHere), 已离开 is said with its
-// 已 (离开本地外出 is a mobile member), 不在本… names no place left for
-// (review s13-hx #12: 已转到外单位, 已离开本单位, 已不在本支部 were passed
-// over and the people stored as current members).
-var rowSectionWords = []string{"转到", "转去", "调走", "调往", "迁至", "迁往", "已离开", "不在本",
-	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员, 注：以下
-	// 党员已不在册 stored their people as current members.
-	"转离", "不在册"}
-
 // towardsHere are the words of moving that name a place: followed by 本
 // or 我 (转至本支部, 转到我支部) they say the people came here.
 var towardsHere = []string{"转至", "转往", "转到", "转去", "调往", "迁至", "迁往"}
@@ -266,11 +245,11 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 // but says its people left: 已不在本支部, 已转至区委党支部, 已经调离机关党
 // 委 — a statement, not a name. A name may hold a word of leaving
 // (注销登记科党支部, 历史文化学院党支部), never one said done (已…) or a
-// verb of moving (rowSectionWords): read as a branch's title, 已不在本支部
-// gave its name to the people under it and stored them as current members
-// (review s14-reattack7 #1).
+// verb of moving (a group row's word no sheet is named by): read as a
+// branch's title, 已不在本支部 gave its name to the people under it and
+// stored them as current members (review s14-reattack7 #1).
 func saysLeaving(name string) bool {
-	if slices.ContainsFunc(rowSectionWords, func(w string) bool { return strings.Contains(name, w) }) {
+	if slices.ContainsFunc(groupLeftWords, func(w string) bool { return !slices.Contains(leftWords, w) && strings.Contains(name, w) }) {
 		return true
 	}
 	return slices.ContainsFunc(leftWords, func(w string) bool {
@@ -385,7 +364,7 @@ func notYetLeft(clause, name, word string) bool {
 	if !ok || at < 0 {
 		return false
 	}
-	return slices.ContainsFunc(slices.Concat(leftSectionNegations, []string{"将", "计划", "准备"}), func(n string) bool { return strings.Contains(after[:at], n) })
+	return notLeftIn(after[:at], false)
 }
 
 // nameList reports text that is a list of names and nothing else: 李四、
@@ -481,14 +460,14 @@ func speaksOfLeaving(title string) bool {
 	if _, ok := groupTitleOf(title); ok || utf8.RuneCountInString(title) > 20 {
 		return false
 	}
-	return slices.ContainsFunc(slices.Concat(leftWords, rowSectionWords), func(w string) bool { return strings.Contains(title, w) })
+	return slices.ContainsFunc(anyLeftWords, func(w string) bool { return strings.Contains(title, w) })
 }
 
 // nameEnds are the words after a list of names in a note where the
 // sentence goes on: 李四已…, 李四于…, 李四同志…, 李四等2人…, and the words
 // of a leaving yet to come (李四拟…, 李四将…: notYetLeft) — read into the
 // name, the note was said to name 李四拟, whom the sheet does not have.
-var nameEnds = []string{"已", "于", "同志", "均", "都", "等", "因", "在", "拟", "将", "准备", "计划", "尚未", "未", "被", "（", "(", "：", ":"}
+var nameEnds = []string{"已", "于", "同志", "均", "都", "等", "因", "正在", "在", "拟", "将", "准备", "计划", "申请", "尚未", "未", "被", "（", "(", "：", ":"}
 
 // leaverNames are the people a note names as having left — 李四已于2025年
 // 3月转出, 李四、王五同志2024年调走 — ok false when what comes before the
@@ -546,7 +525,7 @@ func personName(s string) bool {
 	return true
 }
 
-// sectionLeftWord is the word of leftWords (or rowSectionWords) that text
+// sectionLeftWord is the word of groupLeftWords (leavingWords) that text
 // says, "" if none or if one is negated: 不含已转出党员 says no one below
 // has left, though 出党 is in it too; 转至本支部 says they came.
 func sectionLeftWord(text string) string {
@@ -559,14 +538,11 @@ func sectionLeftWord(text string) string {
 	// 李四已转出（手续办理中） says it was done, the bracket how far the
 	// papers are (review s14-reattack7 #19: 李四 was stored without a line).
 	if strings.HasSuffix(strings.TrimRight(text, "）)"), "中") &&
-		!slices.ContainsFunc(leftWords, func(w string) bool { return strings.Contains(text, "已"+w) }) {
+		!slices.ContainsFunc(groupLeftWords, func(w string) bool { return strings.Contains(text, "已"+w) }) {
 		return ""
 	}
 	said := ""
-	for _, w := range slices.Concat(leftWords, rowSectionWords) {
-		if sectionOnlyWords[w] {
-			continue
-		}
+	for _, w := range groupLeftWords {
 		for from := 0; ; {
 			i := strings.Index(text[from:], w)
 			if i < 0 {
@@ -574,8 +550,7 @@ func sectionLeftWord(text string) string {
 			}
 			at := from + i
 			from = at + len(w)
-			before := strings.TrimSuffix(strings.TrimSuffix(text[:at], "已"), "已经")
-			if slices.ContainsFunc(leftSectionNegations, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			if notLeft(text[:at]) {
 				return ""
 			}
 			if slices.Contains(towardsHere, w) && (strings.HasPrefix(text[from:], "本") || strings.HasPrefix(text[from:], "我")) {
@@ -915,13 +890,11 @@ func (im *importer) currentNote(n int, title, ended string) {
 	}
 }
 
-// notYetWords say a leaving is yet to come: 李四拟于2026年转出, 李四将转出.
-var notYetWords = []string{"拟", "将", "准备", "计划", "待"}
-
 // notYet reports a note naming no leaver that speaks of a leaving yet to
-// come: its people are still here (notYetLeft).
+// come (李四拟于2026年转出, 李四将转出): its people are still here
+// (notYetLeft).
 func notYet(rest string) bool {
-	return slices.ContainsFunc(notYetWords, func(w string) bool { return strings.Contains(rest, w) })
+	return notLeftIn(rest, true)
 }
 
 // exception is a clause naming who is not among the people a note says
@@ -981,5 +954,5 @@ var keepWords = []string{
 // with a 提示, people who left were stored as current members (issue 7,
 // brief k7 #3).
 func keepsItsPeople(rest string) bool {
-	return slices.ContainsFunc(slices.Concat(keepWords, leftWords, rowSectionWords), func(w string) bool { return strings.Contains(rest, w) })
+	return slices.ContainsFunc(slices.Concat(keepWords, anyLeftWords), func(w string) bool { return strings.Contains(rest, w) })
 }

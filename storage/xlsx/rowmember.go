@@ -1005,16 +1005,6 @@ func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) erro
 	return nil
 }
 
-// rowLeftWords, in a name's brackets or in 备注, say the person has left
-// the roster: rosters kept by hand keep leavers in place and write it
-// there (review s8-7 attack #12). 转往, 调离 … and 组织关系转… (leftRelation)
-// say it in other words (review s9-7 #15: 组织关系已转往外省, 已调离, 已退
-// 休（关系转社区） were imported as on the roster).
-var rowLeftWords = []string{"已转出", "转出", "调出", "迁出", "转走", "转至", "转往", "转到", "转去", "调离", "调走", "调往", "迁走",
-	"去世", "逝世", "病故", "亡故", "死亡", "已故", "出党", "除名", "开除", "退党", "劝退",
-	// review s14-reattack7 #17
-	"离世", "辞世", "牺牲", "已殁", "移居国外", "转离", "不在册"}
-
 // leftRelation is where in s 组织关系 (or 关系) is moved somewhere: 关系转
 // 社区, 组织关系已迁至…, 关系调往… — not moved here (关系转入, 转来, 转回本
 // 支部), not adjusted (关系调整), and not left in place (关系未转:
@@ -1048,20 +1038,13 @@ func leftRelation(s string) (at, end int, ok bool) {
 	}
 }
 
-// leftNegations, just before a word of leaving, say it did not happen:
-// 外出务工，组织关系未转出 is a mobile member still on the roster.
-var leftNegations = []string{"未", "没", "不", "尚未", "暂未", "没有"}
-
 // leftSaying is the words in s that say the person has left the roster
 // (rowLeftWords, leftRelation), "" if none: not negated (未转出), and not a
 // move to this branch (转至本支部, 由第二党支部转到我支部).
 func leftSaying(s string) string {
 	said := func(at, end int) bool {
-		before := s[:at]
-		for _, n := range leftNegations {
-			if strings.HasSuffix(before, n) || strings.HasSuffix(before, n+"已") {
-				return false
-			}
+		if notLeft(s[:at]) {
+			return false
 		}
 		after := s[end:]
 		return !strings.HasPrefix(after, "本") && !strings.HasPrefix(after, "我")
@@ -1124,7 +1107,7 @@ func (r *rowMember) suspendedByNotes() {
 		return
 	}
 	before := strings.TrimSuffix(strings.TrimSuffix(notes[:at], "已"), "被")
-	if slices.ContainsFunc(slices.Concat(leftNegations, []string{"拟", "待", "建议", "应", "申请", "恢复"}), func(n string) bool { return strings.HasSuffix(before, n) }) {
+	if notLeft(before) || slices.ContainsFunc([]string{"建议", "应", "恢复"}, func(n string) bool { return strings.HasSuffix(before, n) }) {
 		return
 	}
 	switch {

@@ -1,0 +1,122 @@
+package xlsx
+
+import (
+	"slices"
+	"strings"
+)
+
+// A roster says its people left in three places: a sheet's name or title
+// (已转出党员, leftWord), a group row or a note over rows (以下党员已转出,
+// sectionLeftWord) and a member's own 备注 or the brackets after a name
+// (已故, leftSaying). Each kept its own list, and the lists drifted: 已过世
+// in a group row refused the people under it, in a member's 备注 it
+// stored the member as current (brief k7 #5). One table says, word by
+// word, where it is read, and why not elsewhere.
+
+// leavingPlace is where on a sheet a word of leaving is read.
+type leavingPlace uint8
+
+const (
+	inSheetName leavingPlace = 1 << iota // a sheet's name or title (leftWord)
+	inGroupRow                           // a group row or a note over rows or naming people (sectionLeftWord)
+	inRemark                             // a member's 备注, or the brackets after a name (leftSaying)
+
+	everywhere = inSheetName | inGroupRow | inRemark
+)
+
+// leavingWords are the words saying people left the roster, in the order
+// they are looked for: the first said is the one a message quotes.
+// 离退休 is none: retired members are members.
+var leavingWords = []struct {
+	word string
+	in   leavingPlace
+}{
+	// A remark quotes 已转出 whole (备注中写着“已转出”); a group row or a
+	// sheet quotes 转出.
+	{"已转出", inRemark},
+	{"转出", everywhere}, {"调出", everywhere}, {"迁出", everywhere}, {"转走", everywhere},
+	{"去世", everywhere}, {"逝世", everywhere}, {"病故", everywhere}, {"亡故", everywhere}, {"死亡", everywhere}, {"已故", everywhere},
+	{"出党", everywhere}, {"除名", everywhere}, {"开除", everywhere},
+	// In 备注 it is the member's 党籍状态, not a leaving (suspendedByNotes).
+	{"停止党籍", inSheetName | inGroupRow},
+	{"退党", everywhere}, {"劝退", everywhere},
+	// In 备注 they speak of other things as often (手机号已注销, 党费减少).
+	{"注销", inSheetName | inGroupRow}, {"减少", inSheetName | inGroupRow},
+	// A group row 流动党员（离开本地外出）, 历史遗留…待接转 heads members
+	// (review s13-reattack #8); a sheet named so holds leavers.
+	{"离开", inSheetName}, {"历史", inSheetName},
+	{"调离", everywhere}, {"转至", everywhere}, {"转往", everywhere},
+	// review s13-hx #12: 已过世, 自行脱党人员, 已出国定居, 已被取消预备
+	// 党员资格 were read as members; in 备注 too (brief k7 #5).
+	{"过世", everywhere}, {"脱党", everywhere}, {"出国定居", everywhere}, {"取消预备党员资格", everywhere},
+	// review s14-reattack7 #17: 已离世, 已辞世, 已牺牲, 已迁走, 组织关系已移
+	// 交, 已转移组织关系, 已移居国外, 已交回组织关系, 已划转党员, 已减员 —
+	// rows and sheets — were read as current members. 移交, 划转 and 减员
+	// in 备注 speak of papers and dues as often (档案已移交, 党费划转).
+	{"离世", everywhere}, {"辞世", everywhere}, {"牺牲", everywhere}, {"已殁", everywhere}, {"迁走", everywhere},
+	{"移交", inSheetName | inGroupRow}, {"转移组织关系", everywhere}, {"移居国外", everywhere}, {"交回组织关系", everywhere},
+	{"划转", inSheetName | inGroupRow}, {"减员", inSheetName | inGroupRow},
+	// Words of moving that may name a place here (转到本支部: towardsHere);
+	// a sheet is not named by them (review s13-hx #12: 已转到外单位 was
+	// passed over as a group row). 迁至, 迁往 in 备注 are as often a
+	// household's move (户口迁至…); the remark reads 关系迁至 (leftRelation).
+	{"转到", inGroupRow | inRemark}, {"转去", inGroupRow | inRemark}, {"调走", inGroupRow | inRemark}, {"调往", inGroupRow | inRemark},
+	{"迁至", inGroupRow}, {"迁往", inGroupRow},
+	// 已离开本单位 is said with its 已 (离开本地外出 is a mobile member);
+	// 不在本… names no place left for — in 备注, 人不在本地 is a mobile
+	// member.
+	{"已离开", inGroupRow}, {"不在本", inGroupRow},
+	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员.
+	{"转离", inGroupRow | inRemark}, {"不在册", inGroupRow | inRemark},
+}
+
+// leavingWordsIn are the words of leavingWords read in place, in order.
+func leavingWordsIn(place leavingPlace) []string {
+	var out []string
+	for _, w := range leavingWords {
+		if w.in&place != 0 {
+			out = append(out, w.word)
+		}
+	}
+	return out
+}
+
+// The words each reader looks for, worked out once.
+var (
+	leftWords      = leavingWordsIn(inSheetName)
+	groupLeftWords = leavingWordsIn(inGroupRow)
+	rowLeftWords   = leavingWordsIn(inRemark)
+	anyLeftWords   = leavingWordsIn(everywhere)
+)
+
+// notLeftWord is a word of notLeftWords; yet says a leaving yet to come.
+type notLeftWord struct {
+	word string
+	yet  bool
+}
+
+// notLeftWords, just before a word of leaving (an 已 between them or not),
+// say the leaving did not happen — 未转出, 不含已转出人员, 撤销转出 — or is
+// yet to come (yet) — 待转出, 拟转出, 将转出, 申请转出: the people are still
+// here. The same in every place (brief k7 #5: a 备注 拟转出 refused a
+// member a group row 拟转出党员 kept).
+var notLeftWords = []notLeftWord{
+	{"未", false}, {"没", false}, {"不", false}, {"不是", false}, {"并非", false}, {"不属于", false}, {"尚未", false}, {"暂未", false},
+	{"没有", false}, {"不含", false}, {"不包括", false}, {"除", false}, {"撤销", false},
+	{"待", true}, {"拟", true}, {"将", true}, {"即将", true}, {"计划", true}, {"准备", true}, {"正在", true}, {"申请", true},
+}
+
+// notLeft reports text ending in a word of notLeftWords, an 已 or 已经
+// after it or not: what comes just before a word of leaving.
+func notLeft(before string) bool {
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "已"), "已经")
+	return slices.ContainsFunc(notLeftWords, func(n notLeftWord) bool { return strings.HasSuffix(before, n.word) })
+}
+
+// notLeftIn reports text holding a word of notLeftWords anywhere (yet: one
+// of a leaving yet to come): between a name and its word of leaving (李四
+// 拟于2026年1月转出). 不幸 (李四已不幸去世) says it happened.
+func notLeftIn(text string, yet bool) bool {
+	text = strings.ReplaceAll(text, "不幸", "")
+	return slices.ContainsFunc(notLeftWords, func(n notLeftWord) bool { return (n.yet || !yet) && strings.Contains(text, n.word) })
+}
