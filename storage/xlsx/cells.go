@@ -203,6 +203,30 @@ func (sr *sheetReader) unsavedFormula(col, row int) bool {
 	return sr.shape != nil && sr.shape.unsaved[[2]int{col, row}]
 }
 
+// staleFormula reports a formula cell of a workbook that asks to be
+// calculated again when opened (book.recalc): its saved result is a
+// placeholder (an exporter's 0 or empty text), not what Excel shows. It
+// asks excelize for the cell's formula, which loads the sheet within the
+// budget of one import: such workbooks come from other programs' exports
+// and are seldom large.
+func (sr *sheetReader) staleFormula(col, row int) (bool, error) {
+	if !sr.bk.recalc {
+		return false, nil
+	}
+	if err := sr.load(); err != nil {
+		return false, err
+	}
+	f, err := sr.f.GetCellFormula(sr.sheet, sr.ref(col, row))
+	if err != nil {
+		return false, sr.unreadable(row, err)
+	}
+	return f != "", nil
+}
+
+// staleFormulaReason is the refusal of a field whose cell is a formula of
+// a workbook calculated again when opened (staleFormula).
+const staleFormulaReason = "单元格是公式，而这个文件要求打开时重新计算（其他软件导出的表格常见），文件里保存的结果不一定是它显示的；请在 Excel 或 WPS 中打开并保存后再导入"
+
 // unsavedFormulaReason is the refusal of a field whose cell is a formula
 // without a saved result: never read as an empty cell.
 const unsavedFormulaReason = "单元格是公式，但文件里没有保存它的计算结果（其他软件生成的表格常见），无法知道它显示什么；请在 Excel 或 WPS 中打开并保存后再导入"

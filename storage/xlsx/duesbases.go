@@ -707,9 +707,20 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 	// A 党费已交至 of =DATE(2026,5,1) with no result was read as blank and
 	// the member's opening position dropped without a word (review
 	// s13-attack8 #1); only the base was checked.
+	// One of a workbook calculated again when opened holds a placeholder
+	// (book.recalc): a base of 0 read from it refused a member for a
+	// base that Excel showed.
 	for _, f := range []model.Field{model.FieldName, model.FieldIDNumber, model.FieldDuesCategory, model.FieldDuesBase, model.FieldDuesPaidTo} {
-		if c, ok := cols[f]; ok && get(f) == "" && sr.unsavedFormula(c+1, src[f]) {
+		c, ok := cols[f]
+		if !ok {
+			continue
+		}
+		if get(f) == "" && sr.unsavedFormula(c+1, src[f]) {
 			reject(f, model.Textf(unsavedFormulaReason))
+		} else if stale, err := sr.staleFormula(c+1, src[f]); err != nil {
+			return err
+		} else if stale {
+			reject(f, model.Textf(staleFormulaReason))
 		}
 	}
 	if len(bf.Rejected) > bad {

@@ -89,7 +89,12 @@ type book struct {
 	pkg      *pkgReader
 	sheets   []bookSheet // in workbook order
 	date1904 bool
-	loaded   uint64 // what the worksheets checked so far will hold once loaded, in bytes
+	// recalc is a workbook that asks to be calculated again when opened
+	// (calcPr fullCalcOnLoad, as XlsxWriter and other exporters write it,
+	// with placeholder results such as 0 saved in every formula): what a
+	// formula cell shows is known only once Excel or WPS has done so.
+	recalc bool
+	loaded uint64 // what the worksheets checked so far will hold once loaded, in bytes
 }
 
 // bookSheet is one sheet of the workbook and the part that holds it.
@@ -277,6 +282,9 @@ func openWorkbook(data []byte) (*book, error) {
 	bk.f = f
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		bk.date1904 = *props.Date1904
+	}
+	if calc, err := f.GetCalcProps(); err == nil && calc.FullCalcOnLoad != nil {
+		bk.recalc = *calc.FullCalcOnLoad
 	}
 	return bk, nil
 }
