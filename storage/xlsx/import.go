@@ -1169,6 +1169,9 @@ func (im *importer) row(rec *record) error {
 			Reason: why.String(), Text: why, Name: model.CutTyped(name), Value: model.CutTyped(name)})
 		return nil
 	}
+	if im.refusedStruck(rec) {
+		return nil
+	}
 	m, shown, rejected, notes, err := im.member(rec)
 	if err != nil {
 		return err

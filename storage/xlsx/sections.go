@@ -26,6 +26,9 @@ type cellFormat struct {
 	sections    []nfp.Section
 	codes       []string // each section's code, for rendering it alone (renderSection)
 	conditional bool     // some section has a [condition]
+	// struck says the cell format's font is struck through (withStruck);
+	// such a format may have no sections of its own.
+	struck bool
 }
 
 // parseCellFormat parses a custom number format code; ok is false when

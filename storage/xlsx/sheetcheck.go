@@ -112,6 +112,9 @@ type sheetShape struct {
 	// Excel does.
 	formatHidden map[[2]int]bool
 	sections     map[[2]int]shownSection
+	// struck are the cells holding a value whose font is struck through,
+	// by column and row (struck.go).
+	struck map[[2]int]bool
 	// isoDates are the date cells stored as ISO 8601 text (t="d", as
 	// Strict Open XML stores dates): excelize shows them to the day
 	// whatever their format, which decides instead (cellDate).
@@ -554,6 +557,15 @@ func (sc *sheetScan) end(local []byte) error {
 				return err
 			}
 		}
+		if sc.format != nil && sc.format.struck && (sc.hasValue || sc.result) {
+			if sc.shape.struck == nil {
+				sc.shape.struck = map[[2]int]bool{}
+			}
+			if len(sc.shape.struck) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个划了删除线的单元格）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.struck[[2]int{sc.col, sc.row}] = true
+		}
 		if sc.number && longWholeNumber(string(sc.value)) {
 			if sc.shape.longNumbers == nil {
 				sc.shape.longNumbers = map[[2]int]bool{}
@@ -796,12 +808,15 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 	// format (cellXfs, by index): cellFormats below.
 	codes := map[int]string{}
 	var xfs []int
-	var inNumFmts, inCellXfs, inDxfs bool
+	// Whether each font is struck through, and each cell format's font.
+	var fonts []bool
+	var xfFonts []int
+	var inNumFmts, inFonts, inCellXfs, inDxfs bool
 	dxf := -1 // index of the differential format being read (conditional formatting's)
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			p.formats = cellFormats(codes, xfs)
+			p.formats = withStruck(cellFormats(codes, xfs), fonts, xfFonts)
 			return nil
 		}
 		if err != nil {
@@ -818,6 +833,8 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 			switch se.Name.Local {
 			case "numFmts":
 				inNumFmts = true
+			case "fonts":
+				inFonts = true
 			case "cellXfs":
 				inCellXfs = true
 			case "dxfs":
@@ -837,6 +854,16 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 					}
 					p.dxfs[dxf] = newCellFormat(attrOf(se, "formatCode"))
 				}
+			case "font":
+				if inFonts {
+					fonts = append(fonts, false)
+				}
+			case "strike":
+				// <strike/> or <strike val="1"/> in a cell's font; a
+				// run's (<rPr>) is rich text, and a dxf's conditional.
+				if v := attrOf(se, "val"); inFonts && len(fonts) > 0 && v != "0" && v != "false" {
+					fonts[len(fonts)-1] = true
+				}
 			case "xf":
 				if inCellXfs {
 					id, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "numFmtId")))
@@ -844,12 +871,19 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 						id = -1
 					}
 					xfs = append(xfs, id)
+					font, err := strconv.Atoi(strings.TrimSpace(attrOf(se, "fontId")))
+					if err != nil {
+						font = -1
+					}
+					xfFonts = append(xfFonts, font)
 				}
 			}
 		case xml.EndElement:
 			switch se.Name.Local {
 			case "numFmts":
 				inNumFmts = false
+			case "fonts":
+				inFonts = false
 			case "cellXfs":
 				inCellXfs = false
 			case "dxfs":
@@ -857,6 +891,28 @@ func (p *pkgReader) checkStyles(zf *zip.File) error {
 			}
 		}
 	}
+}
+
+// withStruck adds to formats the cell formats whose font is struck
+// through (cellFormat.struck), by index: the scan notes each cell of one
+// that holds a value (sheetShape.struck). A format there for its number
+// format is copied, as one number format serves several cell formats.
+func withStruck(formats map[int]*cellFormat, fonts []bool, xfFonts []int) map[int]*cellFormat {
+	for i, font := range xfFonts {
+		if font < 0 || font >= len(fonts) || !fonts[font] {
+			continue
+		}
+		cf := &cellFormat{}
+		if had := formats[i]; had != nil {
+			*cf = *had
+		}
+		cf.struck = true
+		if formats == nil {
+			formats = map[int]*cellFormat{}
+		}
+		formats[i] = cf
+	}
+	return formats
 }
 
 func attrOf(t xml.StartElement, local string) string {

@@ -1,0 +1,75 @@
+package xlsx
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/model"
+)
+
+// A row struck through — its 姓名 cell, or most of its filled cells — is
+// how a secretary crosses a person off: it is held back, named, not
+// imported as a current member (review ra7 F13, nu7-5). A strike on a cell
+// or two of a row (a struck-out old phone number) is no such mark.
+func TestStruckThroughRowsAreHeldBack(t *testing.T) {
+	const refusal = "在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入"
+	for _, c := range []struct {
+		name    string
+		struck  [][2]string // ranges given a struck font
+		refused []int       // rows refused for it
+	}{
+		{"the whole row", [][2]string{{"A4", "F4"}}, []int{4}},
+		{"the name cell alone, in red", [][2]string{{"A5", "A5"}}, []int{5}},
+		{"most of the row but the name", [][2]string{{"B3", "E3"}}, []int{3}},
+		{"two rows", [][2]string{{"A2", "F2"}, {"A6", "A6"}}, []int{2, 6}},
+		{"an old phone number struck", [][2]string{{"D3", "D3"}}, nil},
+		{"half the row, not the name", [][2]string{{"D4", "F4"}}, nil},
+		{"an empty cell struck beside the rows", [][2]string{{"H3", "H6"}}, nil},
+		{"nothing struck", nil, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "联系电话", "人员类别", "备注"}}
+			for r := 2; r <= 6; r++ {
+				rows = append(rows, []any{fmt.Sprintf("党员%d", r), idNumber(fmt.Sprintf("1980%02d%02d", r, r), fmt.Sprintf("%03d", r)), "2010.07", fmt.Sprintf("137123456%02d", r), "正式党员", "在职"})
+			}
+			wb := workbook{sheets: []sheetSpec{{name: "Sheet1", rows: rows}}, opts: func(f *excelize.File) {
+				for i, r := range c.struck {
+					font := &excelize.Font{Strike: true}
+					if i%2 == 1 || r[0] == r[1] {
+						font.Color = "FF0000"
+					}
+					st, err := f.NewStyle(&excelize.Style{Font: font})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := f.SetCellStyle("Sheet1", r[0], r[1], st); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}}
+			rf := read(t, wb.bytes(t))
+			var refused []int
+			for _, r := range rf.Rejected {
+				if r.Field != model.FieldName || r.Reason != refusal || r.Name != fmt.Sprintf("党员%d", r.Row) {
+					t.Errorf("row %d refused: %+v", r.Row, r)
+					continue
+				}
+				refused = append(refused, r.Row)
+			}
+			if !slices.Equal(refused, c.refused) {
+				t.Errorf("refused rows %v, want %v", refused, c.refused)
+			}
+			if len(rf.Members)+len(c.refused) != 5 {
+				t.Errorf("imported %d members, want %d", len(rf.Members), 5-len(c.refused))
+			}
+			for _, m := range rf.Members {
+				if slices.Contains(c.refused, m.Row) {
+					t.Errorf("row %d (%s) imported", m.Row, m.Member.Name)
+				}
+			}
+		})
+	}
+}
