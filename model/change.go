@@ -131,6 +131,9 @@ type ImportPlan struct {
 	// without it, and it is said as a note with Reason — the whole row
 	// was refused for an optional column (look9 #1).
 	DroppedOpenings []ImportOpening
+	// FullDateLater are the ID numbers of the 正式党员 in Add without a
+	// 转为正式党员日期 (ImportRow.FullDateLater).
+	FullDateLater []string
 	// Refused are incoming rows the roster cannot take as they stand (a
 	// merged record that would break a rule, a number given twice); they are
 	// in neither Add nor Update.

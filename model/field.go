@@ -217,6 +217,17 @@ func (v ValidationErrors) Error() string {
 	return strings.Join(parts, "；")
 }
 
+// Without is v without the problems of field f.
+func (v ValidationErrors) Without(f Field) ValidationErrors {
+	var out ValidationErrors
+	for _, e := range v {
+		if e.Field != f {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // For returns the first message for a field, or "".
 func (v ValidationErrors) For(f Field) string {
 	for _, e := range v {

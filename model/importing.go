@@ -275,6 +275,12 @@ type ImportRow struct {
 	Fields []Field
 	// Where names the row in messages about it ("第5行", "工作表“一支部”第5行").
 	Where string
+	// FullDateLater says the file shows the member's probation over (预备期满
+	// passed) but not when they became a full member: a 正式党员 without
+	// 转为正式党员日期 is added so, the record incomplete (CheckRecords asks
+	// for the date), rather than refused for a date the file cannot give
+	// or given the end of probation, which is no 转正 date.
+	FullDateLater bool
 }
 
 // SortRejections puts refusals in the order the workbook reads: by sheet,

@@ -299,3 +299,46 @@ func TestImportRefusesProbationLongOver(t *testing.T) {
 		t.Errorf("refusal %+v, want %s…", r, want)
 	}
 }
+
+// A 正式党员 whose row says probation ended but not when they became full
+// (ImportRow.FullDateLater: 预备期满 on an official roster) is added without
+// a 转为正式党员日期, and the record is then said to be incomplete; the
+// same row without the mark is refused for the date, as before. The plan
+// holds the mark for a commit that checks the additions again (brief loud
+// #4).
+func TestImportAddsFullMemberWhoseDateTheFileLacks(t *testing.T) {
+	s := openTest(t)
+	later, asked := newMember(1), newMember(2)
+	for _, m := range []*model.Member{&later, &asked} {
+		m.Category, m.JoinDate, m.FullDate = model.CategoryFull, testToday.AddYears(-10), model.Date{}
+	}
+	columns := []model.Field{model.FieldName, model.FieldIDNumber, model.FieldCategory, model.FieldJoinDate}
+	plan, err := s.PlanImportRows("名册.xlsx", []model.ImportRow{
+		{Member: later, Fields: columns, FullDateLater: true},
+		{Member: asked, Fields: columns},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Add) != 1 || plan.Add[0].IDNumber != later.IDNumber || len(plan.FullDateLater) != 1 || plan.FullDateLater[0] != later.IDNumber {
+		t.Fatalf("plan: add %+v, later %v", plan.Add, plan.FullDateLater)
+	}
+	if len(plan.Refused) != 1 || plan.Refused[0].Index != 1 || plan.Refused[0].Reason != "正式党员请填写转为正式党员日期" {
+		t.Errorf("refused %+v, want the unmarked row for its 转正 date", plan.Refused)
+	}
+	// Another plan in between: the commit checks the additions again.
+	if _, err := s.PlanImport("别的.xlsx", nil, columns); err != nil {
+		t.Fatal(err)
+	}
+	if added, _, err := s.ApplyImport(plan); err != nil || added != 1 {
+		t.Fatalf("applied %d: %v", added, err)
+	}
+	ms, err := s.Members()
+	if err != nil || len(ms) != 1 || ms[0].Category != model.CategoryFull || !ms[0].FullDate.IsZero() {
+		t.Fatalf("stored %+v: %v", ms, err)
+	}
+	found := model.CheckRecords(ms, testToday, model.CurrentRules())
+	if len(found) != 1 || !strings.Contains(found[0].Text.String(), "正式党员请填写转为正式党员日期") {
+		t.Errorf("findings %+v, want the record said incomplete", found)
+	}
+}

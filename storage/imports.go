@@ -144,7 +144,12 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 				}
 				in.Category = category
 			}
-			if errs := in.Validate(today, rules); len(errs) > 0 {
+			errs := in.Validate(today, rules)
+			later := incoming[i].FullDateLater && in.Category == model.CategoryFull && in.FullDate.IsZero()
+			if later {
+				errs = errs.Without(model.FieldFullDate)
+			}
+			if len(errs) > 0 {
 				refuse(i, errs, "")
 				continue
 			}
@@ -164,6 +169,9 @@ func (s *Store) PlanImportRows(source string, incoming []model.ImportRow) (model
 				continue
 			}
 			plan.Add = append(plan.Add, in)
+			if later {
+				plan.FullDateLater = append(plan.FullDateLater, in.IDNumber)
+			}
 			continue
 		}
 		old := &existing[j]
@@ -294,7 +302,11 @@ func (s *Store) ApplyImport(plan model.ImportPlan) (added, updated int, err erro
 		for i := range adds {
 			m := &adds[i]
 			m.Normalize()
-			if errs := m.Validate(today, rules); len(errs) > 0 {
+			errs := m.Validate(today, rules)
+			if m.Category == model.CategoryFull && m.FullDate.IsZero() && slices.Contains(plan.FullDateLater, m.IDNumber) {
+				errs = errs.Without(model.FieldFullDate)
+			}
+			if len(errs) > 0 {
 				return 0, 0, fmt.Errorf("导入未完成，名册没有改动：%s（%s）：%w", m.Name, m.IDNumber, errs)
 			}
 		}

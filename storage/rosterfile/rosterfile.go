@@ -209,7 +209,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		if multi {
 			where = fmt.Sprintf("工作表“%s”第%d行", r.Sheet, r.Row)
 		}
-		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where})
+		rows = append(rows, model.ImportRow{Member: m, Fields: fields, Where: where, FullDateLater: r.FullDateLater})
 		origin = append(origin, r)
 	}
 	perSheet := map[string]int{}

@@ -117,6 +117,11 @@ type header struct {
 	// headings (栏次 | 1 | 2 | 3, columnNumbersRow), read as part of the
 	// header; 0 without one.
 	numbers int
+	// probationEnd is the column (1-based) of the day probation ends
+	// (入党时间 over 预备期开始 | 预备期满), 0 without one: not imported —
+	// it is no 转正 date — but it says 人员类别 where the row does not
+	// (rowMember.categoryByProbationEnd).
+	probationEnd int
 	// people are the names in the 姓名 column under the headings
 	// (withPeople): a note naming leavers is read for them (leaverNote).
 	people *peopleIndex
@@ -830,6 +835,9 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 		case twoDatesHeading(leaf):
 			h.ignored = append(h.ignored, column{index: c, heading: leaf,
 				said: model.Textf("%s（一列写了入党和转正两个日期，分不开，未导入；请分成“入党时间”“转正时间”两列）", leaf)})
+		case v.roster && h.probationEnd == 0 && probationEndHeading(path):
+			h.probationEnd = c + 1
+			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		case len(leaf) <= 200:
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		}
@@ -869,6 +877,25 @@ func (h *header) meetingBeside(col column) bool {
 		return true
 	}
 	return false
+}
+
+// probationEndHeading is the heading of the probationEnd column, "" without
+// one.
+func (h header) probationEndHeading() string {
+	for _, c := range h.ignored {
+		if c.index == h.probationEnd-1 {
+			return c.heading
+		}
+	}
+	return ""
+}
+
+// probationEndHeading reports the headings of the day probation ends:
+// 预备期满 (预备期止, 预备期结束) under 入党时间 or 预备期, or written flat
+// (预备期满时间).
+func probationEndHeading(path []string) bool {
+	key := headingKey(strings.Join(path[max(0, len(path)-2):], ""), true)
+	return strings.Contains(key, "预备期") && slices.ContainsFunc([]string{"满", "结束", "截止", "到期", "止"}, func(w string) bool { return strings.Contains(key, w) })
 }
 
 // parentOf is the heading above a column's lowest, "" without one.

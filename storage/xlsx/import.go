@@ -127,6 +127,10 @@ type ImportedRow struct {
 	// BranchSource what is written there (the title, the group row's
 	// text, the sheet's name); both "" for a cell's or none.
 	BranchFrom, BranchSource string
+	// FullDateLater: the row's 正式党员 has no 转为正式党员日期, and the
+	// sheet says their probation ended (预备期满): added without the date
+	// (model.ImportRow.FullDateLater).
+	FullDateLater bool
 }
 
 // RejectedRows lists the rows that have at least one rejection, in order.
@@ -418,6 +422,14 @@ func (rd *reader) sheet(s bookSheet) error {
 	} else if n > 0 {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%s的人员类别没有说明正式或预备：有转为正式党员日期的记为正式党员；没有的，新党员按加入党组织日期起的预备期记为预备党员，名册中已有的党员不变", im.unsaidCategory))
 	}
+	if im.laterRows > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%d名正式党员没有转为正式党员日期，“%s”列已过：按正式党员导入，转为正式党员日期留空（预备期满不一定是转正之日，未作为转正日期），导入后请在名册中补填",
+			im.laterRows, h.probationEndHeading()))
+	}
+	if im.byProbationEnd > 0 && h.has(model.FieldCategory) {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%d行没有人员类别和转为正式党员日期，由预备期满得出人员类别：预备期满在今天及以后的记为预备党员，预备期连同最长延长期（%d个月）已过的记为正式党员，转为正式党员日期留空（预备期满不一定是转正之日），请在名册中补填",
+			im.byProbationEnd, rd.rules.Membership.ProbationMaxExtensionMonths))
+	}
 	sh.IgnoredText = h.ignoredTexts(im.strays)
 	sh.Ignored = texts(sh.IgnoredText)
 	rd.rf.Sheets = append(rd.rf.Sheets, sh)
@@ -551,7 +563,10 @@ func (rd *reader) notes(sh *Sheet, h header) {
 			note("“%s”列记为加入党组织日期：支部大会通过为预备党员之日即入党之日，预备期从此算起", kept)
 		}
 	}
-	if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
+	if end := h.probationEndHeading(); end != "" && !h.has(model.FieldCategory) {
+		note("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，按“%s”列：在今天及以后的记为预备党员，预备期连同最长延长期（%d个月）已过的记为正式党员（转为正式党员日期留空：预备期满不一定是转正之日，请在名册中补填）；其余自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
+			end, rd.rules.Membership.ProbationMaxExtensionMonths, rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths)
+	} else if !h.has(model.FieldCategory) && h.has(model.FieldJoinDate) {
 		note("没有“人员类别”列：有转为正式党员日期的记为正式党员；没有的，自加入党组织日期起预备期（%d年，含最长延长期%d个月）未满的记为预备党员，已满的不导入并说明原因",
 			rd.rules.Membership.ProbationYears, rd.rules.Membership.ProbationMaxExtensionMonths)
 	}
@@ -734,7 +749,14 @@ type importer struct {
 	// unsaidCategory are the rows whose 人员类别 says only that the person
 	// is a member (党员, 中共), with what it says.
 	unsaidCategory model.TextList
-	strays         map[int]string // columns without a heading that hold a value → the first one
+	// byProbationEnd counts the rows given 人员类别 by 预备期满
+	// (rowMember.categoryByProbationEnd).
+	byProbationEnd int
+	// fullDateLater is ImportedRow.FullDateLater of the row member last
+	// read; laterRows counts the rows it marked.
+	fullDateLater bool
+	laterRows     int
+	strays        map[int]string // columns without a heading that hold a value → the first one
 	// above is the 所在党支部 the record above gave (its row: aboveRow), for
 	// a 同上 under it (rowMember.set)
 	above    string
@@ -1209,7 +1231,10 @@ func (im *importer) row(rec *record) error {
 			fields = append(slices.Clip(fields), f)
 		}
 	}
-	row := ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown}
+	row := ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown, FullDateLater: im.fullDateLater}
+	if im.fullDateLater {
+		im.laterRows++
+	}
 	if m.BranchName != "" && shown[model.FieldBranchName] == "" {
 		if b := im.sectionBranch(n); b != "" {
 			row.BranchFrom, row.BranchSource = "分组行", b

@@ -145,6 +145,12 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if m.Category == "" && !r.unreadable(model.FieldCategory) && !m.FullDate.IsZero() {
 		m.Category = model.CategoryFull
 	}
+	im.fullDateLater = false
+	if (m.Category == "" || m.Category == model.CategoryFull) && !r.unreadable(model.FieldCategory) && m.FullDate.IsZero() && !r.unreadable(model.FieldFullDate) && im.h.probationEnd > 0 {
+		if err := r.categoryByProbationEnd(cells); err != nil {
+			return model.Member{}, nil, nil, nil, err
+		}
+	}
 	if up, ok := model.UpgradeIDNumber(m.IDNumber); ok && !r.unreadable(model.FieldIDNumber) {
 		r.notes = append(r.notes, model.Note(im.sheet.Name, n, model.FieldIDNumber,
 			"%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up))
@@ -976,6 +982,61 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 		kb, _ := excelize.ColumnNumberToName(d.index + 1)
 		r.reject(d.field, twoColumns(d.field, ka, a, kb, b))
 	}
+	return nil
+}
+
+// categoryByProbationEnd reads the day probation ends (预备期满,
+// header.probationEnd) of a row without a 转正 date, which is either a
+// 正式党员's or says no 人员类别. Where the row says none, the day settles
+// it: probation running past today is a 预备党员's; ended, and past even
+// the longest extension counted from 加入党组织日期, it is a 正式党员's — a
+// probationary member cannot be, and one whose probation was cancelled is
+// no longer on the roster. Between the two the member is left to the
+// dates, as a roster without the column is (model.CategoryFromDates:
+// 预备党员). A 正式党员 whose probation ended is added without a 转正
+// date (importer.fullDateLater): 预备期满 is not it (转正 may be voted
+// later, or the probation extended), and the sheet gives no other. Every
+// such 正式党员 was refused, “正式党员请填写转为正式党员日期” (or without
+// 人员类别 “应已转正”), though the sheet said when probation had ended.
+func (r *rowMember) categoryByProbationEnd(cells []string) error {
+	im, m := r.im, &r.m
+	c := im.h.probationEnd - 1
+	col, src := im.sr.below(c+1, r.row)
+	sc, err := im.sr.shown(col, src, cell(cells, c), true)
+	if err != nil {
+		return err
+	}
+	if sc.unknown || sc.text == "" {
+		return nil
+	}
+	heading := im.h.probationEndHeading()
+	end, err := cellDate(im.sr, col, src, sc.text)
+	var bad *cellDateError
+	switch {
+	case errors.As(err, &bad):
+		r.reject(model.FieldFullDate, model.Textf("“%s”列：%s（没有人员类别和转为正式党员日期，人员类别要由它得出）", heading, bad.text))
+		return nil
+	case err != nil:
+		return err
+	}
+	rules, today := im.rd.rules.Membership, im.rd.today
+	latest := end.AddMonths(rules.ProbationMaxExtensionMonths)
+	if !m.JoinDate.IsZero() {
+		latest = model.ProbationLatestEnd(m.JoinDate, rules)
+	}
+	switch {
+	case !m.JoinDate.IsZero() && !end.After(m.JoinDate):
+		r.reject(model.FieldJoinDate, model.Textf("“%s”为%s，不晚于加入党组织日期%s：请核对后再导入", heading, end, m.JoinDate))
+		return nil
+	case m.Category != "":
+	case !end.Before(today):
+		m.Category = model.CategoryProbationary
+		im.byProbationEnd++
+	case latest.Before(today):
+		m.Category = model.CategoryFull
+		im.byProbationEnd++
+	}
+	im.fullDateLater = m.Category == model.CategoryFull && end.Before(today)
 	return nil
 }
 
