@@ -84,3 +84,18 @@ func TestBranchMeetingDateIsTheJoinDate(t *testing.T) {
 		})
 	}
 }
+
+// A hidden 支部大会 column beside a blank 入党时间 is not taken: the hidden
+// copy is what the comparison of two columns is for, and the row is
+// refused naming both, as for any hidden second column of a date — not
+// with a sentence about an 入党时间 that is blank.
+func TestHiddenBranchMeetingDateBesideABlankJoinDate(t *testing.T) {
+	rf := read(t, workbook{sheets: []sheetSpec{{name: "名册", hiddenCols: []string{"F"}, rows: [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", "支部大会讨论通过时间", "转正时间"},
+		{"1", "甲一", idNumber("19800415", "311"), "正式党员", nil, "2008-06-15", "2009.06"},
+	}}}}.bytes(t))
+	got := rejections(rf, 2)[model.FieldJoinDate]
+	if want := "有两列“加入党组织日期”，E列为空，F列为“2008-06-15”"; !strings.Contains(got, want) {
+		t.Errorf("refusal %q, want %q (members %+v)", got, want, rf.Members)
+	}
+}

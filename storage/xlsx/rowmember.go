@@ -969,7 +969,7 @@ func (r *rowMember) duplicateColumns(cells []string) error {
 			if sameMeaning(d.field, r.im.sr, col, src, &r.m, a, b) {
 				continue
 			}
-			if d.meeting {
+			if d.meeting && !r.m.JoinDate.IsZero() {
 				if err := r.meetingDate(d, kept, b, col, src); err != nil {
 					return err
 				}
