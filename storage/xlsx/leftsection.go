@@ -172,6 +172,9 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	}
 	title := model.CleanLine(text)
 	rest, note := cutNotePrefix(title)
+	if note {
+		rest = pointingClause(rest)
+	}
 	// 注：除李四外，以上党员均已转出 says the people above left but 李四: read
 	// as a note naming nobody, the others were stored as current members.
 	if others, except, ok := cutException(rest); ok {
@@ -315,8 +318,9 @@ func (h header) namedLeavers(rest string) (out []string, unnamed int, unsaid boo
 }
 
 // othersCounted is 等 and the count after a list of names: 等2人, 等三名
-// 同志, 等人, 等同志.
-var othersCounted = regexp.MustCompile(`等([0-9]+|[一二三四五六七八九十两]+)?(?:名|位|个)?(?:人|同志|党员)`)
+// 同志, 等人, 等同志, 等十余人 — or 等 and the sentence going on (李四、王五
+// 等已转出): others than those named.
+var othersCounted = regexp.MustCompile(`等([0-9]+|[一二三四五六七八九十两]+)?(余|多|几|若干)?(?:名|位|个)?(?:人|同志|党员)|等(?:已|于|均|都|先后|相继|[0-9])`)
 
 // countedOthers is the number of people a clause says are in its list of
 // names (李四等2人: 2), 0 if it says 等人 without a number; ok false when
@@ -326,7 +330,8 @@ func countedOthers(clause string) (count int, ok bool) {
 	if m == nil {
 		return 0, false
 	}
-	if m[1] == "" {
+	// 李四等十余人, 李四等几人, 李四、王五等已转出: not how many.
+	if m[1] == "" || m[2] != "" {
 		return 0, true
 	}
 	if n, err := strconv.Atoi(m[1]); err == nil {
@@ -945,7 +950,29 @@ var keepWords = []string{
 	"数据", "信息", "资料", "统计", "截至", "截止", "核对", "核实", "审核", "填报", "填写", "排序", "排列", "顺序", "来源",
 	// dues, counts, and the mark under the last entry
 	"党费", "合计", "总计", "共计", "人数", "空白", "无内容", "无正文",
+	// members, as such: 注：以上同志均为中共党员, 注：以上为我支部党员
+	"中共党员", "共产党员", "为党员", "是党员", "我支部党员",
+	// how a value is read: 注：以上人员年龄计算至2026年6月, 以身份证为准
+	"年龄", "计算", "为准", "核验",
 }
+
+// keepFields are the fields a note over rows may speak of without saying
+// they left (注：以上人员学历为最高学历): the data of the record. Not the
+// branch, the standing or being away — a note on those may say the people
+// left (以上人员党籍已停止, 以上同志已赴外地支部).
+var keepFields = []model.Field{model.FieldSex, model.FieldEthnicity, model.FieldIDNumber, model.FieldBirthDate, model.FieldEducation,
+	model.FieldCategory, model.FieldJoinDate, model.FieldFullDate, model.FieldPost, model.FieldPhone, model.FieldAddress}
+
+// keepFieldWords are the labels and headings of keepFields.
+var keepFieldWords = func() []string {
+	var out []string
+	for _, f := range keepFields {
+		info := f.Info()
+		out = append(out, info.Label)
+		out = append(out, info.Aliases...)
+	}
+	return out
+}()
 
 // keepsItsPeople reports a note over the rows above or below it that says
 // those people are still here: in keepWords, or in a word of leaving that
@@ -954,5 +981,37 @@ var keepWords = []string{
 // with a 提示, people who left were stored as current members (issue 7,
 // brief k7 #3).
 func keepsItsPeople(rest string) bool {
-	return slices.ContainsFunc(slices.Concat(keepWords, anyLeftWords), func(w string) bool { return strings.Contains(rest, w) })
+	return slices.ContainsFunc(slices.Concat(keepWords, keepFieldWords, anyLeftWords), func(w string) bool { return strings.Contains(rest, w) })
+}
+
+// itemNumber numbers a note's item: 1., 1、, 一、, （1）.
+var itemNumber = regexp.MustCompile(`(?:^|[；;。\s])(?:[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,2}、|[（(][0-9一二三四五六七八九十]{1,2}[)）])`)
+
+// pointingClause is a note's text from where it points at the rows above
+// or below it, after a number (说明：1.以上人员已去世) or a clause saying
+// how it was found (注：经核实，以上同志已调往外地) that says nothing of
+// leaving: read from its start, it was a note naming no one, its rows
+// imported with a 提示 or without a word. A note of several items, or one
+// whose first clause speaks of leaving or names an exception, is read as
+// it stands.
+func pointingClause(rest string) string {
+	if items := itemNumber.FindAllStringIndex(rest, -1); len(items) == 1 && items[0][0] == 0 {
+		rest = rest[items[0][1]:]
+	}
+	if hasAnyPrefix(rest, aboveWords) || hasAnyPrefix(rest, belowWords) {
+		return rest
+	}
+	for i, r := range rest {
+		if !strings.ContainsRune("，,；;", r) {
+			continue
+		}
+		lead, after := rest[:i], strings.TrimSpace(rest[i+utf8.RuneLen(r):])
+		if strings.Contains(lead, "除") || slices.ContainsFunc(anyLeftWords, func(w string) bool { return strings.Contains(lead, w) }) {
+			return rest
+		}
+		if hasAnyPrefix(after, aboveWords) || hasAnyPrefix(after, belowWords) {
+			return after
+		}
+	}
+	return rest
 }
