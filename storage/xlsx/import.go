@@ -88,6 +88,9 @@ type Sheet struct {
 	// Example says the sheet's name is a template's sheet of examples or
 	// instructions (填写示例, 填写说明): not taken for members by default.
 	Example bool
+	// status is what the sheet's name or title says of all its people:
+	// 停止党籍, 失联, 流动 (sheetsays.go).
+	status sheetStatus
 }
 
 // leftWord is the word of leftWords the name holds, "" if none.
@@ -366,8 +369,16 @@ func (rd *reader) sheet(s bookSheet) error {
 	// 党员花名册（已转出党员除外） says its leavers are left out: its
 	// people are members (review s14-reattack7 #20: the sheet was set aside).
 	except := slices.ContainsFunc([]string{"除外", "以外", "不含", "不包括", "不包含"}, func(w string) bool { return strings.Contains(sh.Title, w) })
+	// 停止党籍党员: members on the roster, whose 党籍状态 the name gives
+	// (review ra7 F4: the sheet was set aside as people who left).
+	if sh.status = sheetStatusOf(s.name, model.Textf("工作表名称“%s”", s.name)); sh.status.suspended {
+		sh.Left = ""
+	}
 	if sh.Left == "" && !except {
-		if w := leftWord(sh.Title); w != "" {
+		if st := sheetStatusOf(sh.Title, model.Textf("标题“%s”", sh.Title)); !sh.status.any() && st.any() {
+			sh.status = st
+		}
+		if w := leftWord(sh.Title); w != "" && !sh.status.suspended {
 			sh.Left, sh.LeftTitle = w, sh.Title
 		}
 	}
@@ -396,6 +407,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if err := im.readRows(rows); err != nil {
 		return err
 	}
+	im.statusNotes()
 	if placeholderSheet(rd.rf.Members[membersFrom:], rd.rf.Rejected[refusedFrom:]) {
 		rd.placeholders = append(rd.placeholders, sh.Name)
 	}

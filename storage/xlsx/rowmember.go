@@ -158,6 +158,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	}
 
 	r.birthByID()
+	r.sheetSays()
 	r.detailSaysYes()
 	m.Normalize()
 	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
