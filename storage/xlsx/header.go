@@ -297,7 +297,7 @@ func findHeader(g headingGrid) (header, bool) { return findHeaderIn(g, rosterVoc
 // 预备 | 转正 was read as a member, the sub-headings as another, and every
 // member refused for two 加入党组织日期 columns. The sheet is read both
 // with its note lines (noteLine) and without them, and the reading without
-// them is taken when it names more fields: a note above or below the
+// them is taken when it reads more (readsMore): a note above or below the
 // headings changes nothing. notes are the note lines (1-based) it skipped
 // inside the header, which the header's rows then span.
 func findRosterHeader(g headingGrid) (h header, notes []int, ok bool) {
@@ -322,7 +322,7 @@ func findRosterHeader(g headingGrid) (h header, notes []int, ok bool) {
 		without.data = append(without.data, g.data[i])
 	}
 	h2, ok2 := findHeader(without)
-	if !ok2 || ok && h2.fields() <= h.fields() {
+	if !ok2 || ok && !readsMore(h2, h) {
 		return h, nil, ok
 	}
 	at := func(r int) int { return keep[r-1] + 1 } // a row of without in g
@@ -341,6 +341,20 @@ func findRosterHeader(g headingGrid) (h header, notes []int, ok bool) {
 		}
 	}
 	return h2, notes, true
+}
+
+// readsMore reports a header that reads more of the sheet than other: more
+// fields, or as many with fewer columns compared or set aside — the
+// sub-headings under a note line read as their own row, 日 | 月 | 年 under
+// 出生日期 were two columns set aside as second 出生日期 columns.
+func readsMore(h, other header) bool {
+	if n, o := h.fields(), other.fields(); n != o {
+		return n > o
+	}
+	if len(h.dups) != len(other.dups) {
+		return len(h.dups) < len(other.dups)
+	}
+	return len(h.ignored) < len(other.ignored)
 }
 
 // noteLine reports a row (0-based) of the grid that may be skipped in a

@@ -91,3 +91,25 @@ func TestNoteLineInsideTheHeadingBlockRefusedRowsReadBack(t *testing.T) {
 		t.Errorf("the copy read back: members %+v rejected %v; want %q alone", again.Members, refusals(again), rf.Rejected[0].Reason)
 	}
 }
+
+// A note line between 出生日期 and its 日 | 月 | 年: the original reading
+// names as many fields (出生日期 from its first column), and sets the 月 and
+// 年 aside as second 出生日期 columns; the reading past the note, which
+// joins them, is the one taken (readsMore).
+func TestNoteLineAboveTheDayFirstParts(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "出生日期", nil, nil, "人员类别", "入党时间", "转正时间"},
+		{"注：出生日期按日、月、年分三栏填写"},
+		{nil, nil, nil, "日", "月", "年", nil, nil, nil},
+		{"1", "张一", idNumber("19800415", "311"), "15", "4", "1980", "正式党员", "2008.06", "2009.06"},
+	}, [2]string{"D1", "F1"}))
+	if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+		t.Fatalf("members %+v rejected %v", rf.Members, refusals(rf))
+	}
+	if ig := rf.Sheets[0].Ignored; len(ig) != 0 {
+		t.Errorf("columns not imported %v, want none", ig)
+	}
+	if m := rf.Members[0].Member; m.BirthDate != model.NewDate(1980, 4, 15) || m.JoinDate != model.MonthDate(2008, 6) {
+		t.Errorf("出生 %v 加入 %v, want 1980-04-15 2008-06", m.BirthDate, m.JoinDate)
+	}
+}
