@@ -60,6 +60,12 @@ func create(abs string, replaceEmpty bool, opts []Option) (*Store, error) {
 		discard()
 		return nil, fail(err)
 	}
+	// Built without syncs (Store.buildQuickly): the whole file reaches the
+	// disk before it takes the name.
+	if err := syncFile(tmp); err != nil {
+		discard()
+		return nil, fail(err)
+	}
 	// Another window may have made the file meanwhile: the new file takes
 	// the name only if it is still free, never replacing one that window
 	// has open (an empty file the caller chose to replace excepted).
