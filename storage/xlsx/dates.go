@@ -16,11 +16,19 @@ import (
 // cellDateError is a date cell that cannot be read as the date it shows:
 // the row is refused, the rest of the sheet read on.
 // Its sentence is a Text, for a window in another language.
-type cellDateError struct{ text model.Text }
+type cellDateError struct {
+	text model.Text
+	// either are the two dates a text such as 05/06/2008 may be, day
+	// first and month first, when nothing on the sheet settles which
+	// (yearLastDate): a 出生日期's is settled by the ID number (birthByID).
+	either [2]model.Date
+}
 
 func (e *cellDateError) Error() string { return e.text.String() }
 
-func dateRefusal(format string, a ...any) error { return &cellDateError{model.Textf(format, a...)} }
+func dateRefusal(format string, a ...any) error {
+	return &cellDateError{text: model.Textf(format, a...)}
+}
 
 var (
 	// yearPointOne is 2003.1: typed as text it is January, but a number
@@ -114,7 +122,7 @@ func cellDate(sr *sheetReader, col, row int, shown string) (model.Date, error) {
 	if a, b, y, ok := model.YearLast(shown); ok {
 		return sr.yearLastDate(col, row, shown, a, b, y)
 	}
-	return model.Date{}, &cellDateError{errText(err)}
+	return model.Date{}, &cellDateError{text: errText(err)}
 }
 
 // dayMonthOrder is which of the two numbers before the year of a date
@@ -151,7 +159,7 @@ func (sr *sheetReader) yearLastDate(col, row int, shown string, a, b, year int) 
 	check := func(d model.Date) (model.Date, error) {
 		d, err := model.CheckTypedDate(shown, d)
 		if err != nil {
-			return model.Date{}, &cellDateError{errText(err)}
+			return model.Date{}, &cellDateError{text: errText(err)}
 		}
 		return d, nil
 	}
@@ -176,8 +184,8 @@ func (sr *sheetReader) yearLastDate(col, row int, shown string, a, b, year int) 
 	case monthFirst:
 		return check(monthFirstDate)
 	}
-	return model.Date{}, dateRefusal("日期%s分不清哪个数是日、哪个是月，可能是%s，也可能是%s：请照实写成年在前的日期（如 %s）后再导入",
-		quote(shown), dayFirstDate, monthFirstDate, dayFirstDate.String())
+	return model.Date{}, &cellDateError{text: model.Textf("日期%s分不清哪个数是日、哪个是月，可能是%s，也可能是%s：请照实写成年在前的日期（如 %s）后再导入",
+		quote(shown), dayFirstDate, monthFirstDate, dayFirstDate.String()), either: [2]model.Date{dayFirstDate, monthFirstDate}}
 }
 
 // cellOrder is the order of day and month in the cell's own number

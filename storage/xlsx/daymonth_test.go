@@ -96,3 +96,38 @@ func TestDatesWithTheDayFirst(t *testing.T) {
 		})
 	}
 }
+
+// A 出生日期 written year last whose numbers could each be the day
+// (05/04/1980) is read by the row's ID number, as 1986.1 is: the birth date
+// in the ID is one of the two readings; a row whose ID is neither keeps
+// the refusal.
+func TestBirthDateWithTheDayFirstSettledByID(t *testing.T) {
+	cases := []struct {
+		name, birth, id string
+		want            model.Date // zero: refused
+	}{
+		{"05/04/1980, the ID born 5 April", "05/04/1980", idNumber("19800405", "311"), model.NewDate(1980, 4, 5)},
+		{"04/05/1980, the ID born 5 April", "04/05/1980", idNumber("19800405", "311"), model.NewDate(1980, 4, 5)},
+		{"05/04/1980, the ID born 6 April", "05/04/1980", idNumber("19800406", "311"), model.Date{}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"序号", "姓名", "公民身份号码", "出生日期", "人员类别", "入党时间", "转正时间"},
+				{"1", "甲一", tc.id, tc.birth, "正式党员", "2008.06", "2009.06"},
+			}))
+			if tc.want.IsZero() {
+				if got := rejections(rf, 2)[model.FieldBirthDate]; !strings.Contains(got, "分不清哪个数是日、哪个是月") {
+					t.Errorf("refusal %q, want the date's two readings", got)
+				}
+				return
+			}
+			if m := member(t, rf, 2); m.BirthDate != tc.want {
+				t.Errorf("出生日期 %v, want %v", m.BirthDate, tc.want)
+			}
+			if want := "甲一：出生日期“" + tc.birth + "”分不清哪个数是日、哪个是月，按身份证号码中的出生日期读作1980年4月5日"; !strings.Contains(notesOf(rf), want) {
+				t.Errorf("notes:\n%s\nwant %q", notesOf(rf), want)
+			}
+		})
+	}
+}

@@ -445,6 +445,18 @@ type rowMember struct {
 	// whose 0 a number cell dropped — with its refusal: the row's ID
 	// number decides it once read (birthByID).
 	birthPointOne *pointOne
+	// birthEither is a 出生日期 written year last that may be either of
+	// two dates (05/06/1980), with its refusal: the row's ID number
+	// decides it once read (birthByID).
+	birthEither *eitherDate
+}
+
+// eitherDate is a date cell that may be either of two dates and the
+// refusal it gets alone.
+type eitherDate struct {
+	shown   string
+	refusal model.Text
+	either  [2]model.Date
 }
 
 // pointOne is a date cell shown as YYYY.1 and the refusal it gets alone.
@@ -456,8 +468,23 @@ type pointOne struct {
 // birthByID reads a 出生日期 shown as 1986.1 by the row's ID number: its
 // birth month, January or October of that year, is the one the cell
 // means; the row was refused for a cell the app could read (review
-// s14-newuser #1). Without an ID that settles it the refusal stands.
+// s14-newuser #1). So is one written year last whose day and month could
+// be either (05/04/1980: brief loud #1). Without an ID that settles it
+// the refusal stands.
 func (r *rowMember) birthByID() {
+	if e := r.birthEither; e != nil {
+		info, err := model.ParseIDNumber(r.m.IDNumber)
+		if err != nil || r.unreadable(model.FieldIDNumber) || !slices.Contains(e.either[:], info.Birth) {
+			r.reject(model.FieldBirthDate, e.refusal)
+			return
+		}
+		// 05/04/1980 beside an ID born 1980-04-05: the ID says which
+		// number is the day.
+		r.m.BirthDate = info.Birth
+		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldBirthDate,
+			"%s：出生日期%s分不清哪个数是日、哪个是月，按身份证号码中的出生日期读作%s", r.who(), quote(e.shown), info.Birth))
+		return
+	}
 	p := r.birthPointOne
 	if p == nil {
 		return
@@ -577,6 +604,23 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			var de *cellDateError
 			if errors.As(err, &de) {
 				r.birthPointOne = &pointOne{shown: v, refusal: de.text}
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			setDate(m, f, d)
+			return nil
+		}
+		if f == model.FieldBirthDate {
+			d, err := cellDate(r.im.sr, col, src, v)
+			var de *cellDateError
+			if errors.As(err, &de) && !de.either[0].IsZero() {
+				r.birthEither = &eitherDate{shown: v, refusal: de.text, either: de.either}
+				return nil
+			}
+			if errors.As(err, &de) {
+				r.reject(f, de.text)
 				return nil
 			}
 			if err != nil {
