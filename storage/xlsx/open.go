@@ -102,6 +102,8 @@ type bookSheet struct {
 	name    string
 	part    *zip.File // nil for a chart sheet or a sheet whose part is missing
 	missing bool      // the part the workbook names is not in the file
+	// comments are the notes (批注) on its cells (sheetComments).
+	comments []cellComment
 }
 
 // openWorkbook tells apart the kinds of file people pick by mistake and
@@ -228,6 +230,7 @@ func openWorkbook(data []byte) (*book, error) {
 		}
 		bk.sheets = append(bk.sheets, bookSheet{name: s.Name, part: zf, missing: missing})
 		if zf != nil {
+			bk.sheets[len(bk.sheets)-1].comments = pkg.sheetComments(zf)
 			if pkg.sheetParts == nil {
 				pkg.sheetParts = map[string]bool{}
 			}

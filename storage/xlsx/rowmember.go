@@ -94,6 +94,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		return model.Member{}, nil, nil, nil, err
 	}
 	r.saysLeft()
+	r.commentSaysLeft()
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
