@@ -877,11 +877,25 @@ func meetingHeading(s string) bool {
 // is read, the meeting's date checked against it row by row (meeting).
 // Taken for two columns of one date, a roster with both refused every
 // member whose 入党时间 was the upper committee's approval, weeks later.
+//
+// Beside a heading saying it is the upper committee's approval (批准入党时间,
+// 上级党委审批时间), the meeting's date is read and the approval's set
+// aside: it is another day, weeks later by rule (发展党员工作细则 step 17),
+// and read as 加入党组织日期 it made every 转正 a year after the meeting
+// “早于预备期满”.
 func (h *header) meetingBeside(col column) bool {
 	for i := range h.cols {
 		kept := &h.cols[i]
 		if kept.field != col.field || kept.tick != "" || meetingHeading(kept.heading) == meetingHeading(col.heading) {
 			continue
+		}
+		if approval := kept.heading; meetingHeading(col.heading) && approvalHeading(approval) || meetingHeading(approval) && approvalHeading(col.heading) {
+			if meetingHeading(col.heading) {
+				*kept, col = col, *kept
+			}
+			h.ignored = append(h.ignored, column{index: col.index, heading: col.heading,
+				said: model.Textf("%s（上级党委批准之日，不是加入党组织日期：加入党组织日期是支部大会通过之日，按“%s”导入）", col.heading, kept.heading)})
+			return true
 		}
 		if meetingHeading(kept.heading) {
 			*kept, col = col, *kept
@@ -891,6 +905,13 @@ func (h *header) meetingBeside(col column) bool {
 		return true
 	}
 	return false
+}
+
+// approvalHeading reports a date heading naming the upper committee's
+// approval (批准入党时间, 党委审批日期) rather than the meeting's.
+func approvalHeading(s string) bool {
+	key := headingKey(s, true)
+	return strings.Contains(key, "批准") || strings.Contains(key, "审批")
 }
 
 // probationEndHeading is the heading of the probationEnd column, "" without

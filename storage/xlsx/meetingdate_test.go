@@ -99,3 +99,36 @@ func TestHiddenBranchMeetingDateBesideABlankJoinDate(t *testing.T) {
 		t.Errorf("refusal %q, want %q (members %+v)", got, want, rf.Members)
 	}
 }
+
+// Beside the upper committee's approval (批准入党时间, 上级党委审批入党时间)
+// the 支部大会's date is the 加入党组织日期, in either order, and the
+// approval is named as not imported, saying why: read as the date, it made
+// a 转正 one year after the meeting “早于预备期满” and refused the member.
+func TestBranchMeetingDateBesideTheApproval(t *testing.T) {
+	for _, head := range [][2]string{{"支部大会讨论通过时间", "批准入党时间"}, {"上级党委审批入党时间", "支部大会通过日期"}} {
+		t.Run(head[0]+"|"+head[1], func(t *testing.T) {
+			meeting, approval := "2008-06-15", "2008-08-20"
+			if strings.Contains(head[0], "批") {
+				meeting, approval = approval, meeting
+			}
+			rf := read(t, roster(t, [][]any{
+				{"序号", "姓名", "公民身份号码", "人员类别", head[0], head[1], "转正时间"},
+				{"1", "甲一", idNumber("19800415", "311"), "正式党员", meeting, approval, "2009.06"},
+			}))
+			if len(rf.Rejected) != 0 {
+				t.Fatalf("rejected %v", refusals(rf))
+			}
+			if m := member(t, rf, 2); m.JoinDate != model.NewDate(2008, 6, 15) {
+				t.Errorf("加入党组织日期 %v, want the meeting's 2008-06-15", m.JoinDate)
+			}
+			approvalHead, meetingHead := head[1], head[0]
+			if strings.Contains(head[0], "批") {
+				approvalHead, meetingHead = head[0], head[1]
+			}
+			want := approvalHead + "（上级党委批准之日，不是加入党组织日期：加入党组织日期是支部大会通过之日，按“" + meetingHead + "”导入）"
+			if ig := rf.Sheets[0].Ignored; len(ig) != 1 || ig[0] != want {
+				t.Errorf("columns not imported %q, want %q", ig, want)
+			}
+		})
+	}
+}
