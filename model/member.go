@@ -423,7 +423,13 @@ func (m *Member) Validate(today Date, r Rules) ValidationErrors {
 		addf(FieldFullDate, "转正日期早于预备期满（加入党组织满%d年，即 %s）", r.Membership.ProbationYears, m.JoinDate.AddYears(r.Membership.ProbationYears).String())
 	}
 
-	if m.Phone != "" && !validPhone(m.Phone) {
+	switch {
+	case m.Phone == "" || validPhone(m.Phone):
+	case m.Phone[0] == '1' && IsDigits(m.Phone):
+		// A mobile with a digit too many or too few: the count says it,
+		// for a number hard to count (full-width digits, review nu7-12).
+		addf(FieldPhone, "联系电话格式不正确：手机号应为11位（现为%d位）", len(m.Phone))
+	default:
 		addf(FieldPhone, "联系电话格式不正确：手机号应为11位，座机应带区号（如 0931-8123456）")
 	}
 	if m.Standing != StandingNormal && m.Standing != StandingSuspended {

@@ -73,3 +73,46 @@ func TestPhoneShownInScientificNotation(t *testing.T) {
 		})
 	}
 }
+
+// A phone number cell shown through a format that only dresses the number
+// (0.00, #,##0) is the number the user typed and is stored; text written
+// so, or a number with real decimals, is still refused. A mobile with a
+// digit too many is refused saying how many it has — full-width digits are
+// hard to count (review ra7 K4-b/M2, nu7-12).
+func TestPhoneShownWithDecimalsOrSeparators(t *testing.T) {
+	tests := []struct {
+		name   string
+		cell   any
+		phone  string
+		refuse string
+	}{
+		{"0.00", fmtCell{v: "13900000003", code: "0.00"}, "13900000003", ""},
+		{"#,##0", fmtCell{v: "13900000004", code: "#,##0"}, "13900000004", ""},
+		{"#,##0.00", fmtCell{v: "13900000005", code: "#,##0.00"}, "13900000005", ""},
+		{"0.00 on a number with decimals", fmtCell{v: "13900000003.5", code: "0.00"}, "", "手机号应为11位"},
+		{"text 13900000003.00", "13900000003.00", "", "手机号应为11位"},
+		{"full-width, 11 digits", "１３８０００００１０３", "13800000103", ""},
+		{"full-width, 12 digits", "１３８００００００１０３", "", "手机号应为11位（现为12位）"},
+		{"10 digits", "1390000000", "", "（现为10位）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "公民身份号码", "联系电话"},
+				{"蒋卫东", idNumber("19850312", "011"), tt.cell},
+			}))
+			if tt.refuse != "" {
+				if got := rejections(rf, 2)[model.FieldPhone]; !strings.Contains(got, tt.refuse) {
+					t.Errorf("refused %q; want %q", got, tt.refuse)
+				}
+				return
+			}
+			if got := rejections(rf, 2)[model.FieldPhone]; got != "" {
+				t.Fatalf("refused: %s", got)
+			}
+			if m := member(t, rf, 2); m.Phone != tt.phone {
+				t.Errorf("phone %q; want %q", m.Phone, tt.phone)
+			}
+		})
+	}
+}

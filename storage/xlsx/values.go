@@ -124,7 +124,26 @@ func parseYesNoDetail(s string) (yes bool, detail string, ok bool) {
 // whole, and is refused (why) with what the cell holds. ok is false when
 // the shown text is not scientific notation. The error is for a sheet
 // that cannot be read on.
+//
+// A number cell whose format only adds decimals or thousands separators
+// (0.00 shows 13900000003.00, #,##0 shows 13,900,000,004) shows the whole
+// number the user typed: its value is the phone (review ra7 K4-b). Text
+// written so is left to the phone check: nothing says what was meant.
 func shownPhone(sr *sheetReader, col, row int, shown string) (phone string, why model.Text, ok bool, err error) {
+	if digits, dressed := dressedWholeNumber(shown); dressed {
+		number, _, err := sr.numeric(col, row)
+		if err != nil || !number {
+			return "", why, false, err
+		}
+		raw, err := sr.value(col, row)
+		if err != nil {
+			return "", why, false, err
+		}
+		if strings.TrimSuffix(strings.TrimSpace(raw), ".0") == digits {
+			return digits, why, true, nil
+		}
+		return "", why, false, nil
+	}
 	digits, sci := expandScientific(shown)
 	if !sci {
 		return "", why, false, nil
@@ -150,4 +169,26 @@ func shownPhone(sr *sheetReader, col, row int, shown string) (phone string, why 
 		return "", model.Textf("单元格把号码显示为%s，没有显示全（单元格里存的是 %s）：请把单元格设为文本，或数字格式设为 0 后再导入", quote(shown), raw), true, nil
 	}
 	return "", model.Textf("号码写成了科学计数法%s，后面的位数已看不出来：请填写完整的号码", quote(shown)), true, nil
+}
+
+// dressedWholeNumber reads a whole number shown with thousands separators
+// or zero decimals (13,900,000,004, 13900000003.00) as its digits; dressed
+// is false for anything else, a number shown plain among them.
+func dressedWholeNumber(shown string) (digits string, dressed bool) {
+	s := strings.TrimSpace(shown)
+	if !strings.ContainsAny(s, ",.") || len(s) > 40 {
+		return "", false
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if strings.Trim(frac, "0") != "" {
+		return "", false
+	}
+	groups := strings.Split(whole, ",")
+	for i, g := range groups {
+		// Separators stand every three digits, as #,##0 puts them.
+		if !model.IsDigits(g) || i > 0 && len(g) != 3 || len(g) == 0 || len(g) > 3 && len(groups) > 1 {
+			return "", false
+		}
+	}
+	return strings.Join(groups, ""), true
 }
