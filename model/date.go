@@ -229,6 +229,13 @@ func parseTypedDate(raw string) (Date, error) {
 	if sep < 0 {
 		return Date{}, unknownDateError(raw)
 	}
+	// 2006.7.1日: the day said after a date written with points, as
+	// 2006年7月1日 says it (review ra7 M3).
+	if t, ok := strings.CutSuffix(s, "日"); ok && strings.Count(t, s[sep:sep+1]) == 2 {
+		s = t
+	} else if t, ok := strings.CutSuffix(s, "号"); ok && strings.Count(t, s[sep:sep+1]) == 2 {
+		s = t
+	}
 	parts := strings.Split(strings.TrimSuffix(s, s[sep:sep+1]), s[sep:sep+1])
 	if len(parts) > 3 || len(parts[0]) != 4 {
 		return Date{}, unknownDateError(raw)

@@ -45,6 +45,10 @@ func TestParseDate(t *testing.T) {
 		{"2008 06", MonthDate(2008, 6)},
 		{"2008. 1. 2", NewDate(2008, 1, 2)},
 		{"2008.1 2", NewDate(2008, 1, 2)},
+		// The day said after a date written with points (review ra7 M3).
+		{"2006.7.1日", NewDate(2006, 7, 1)},
+		{"2006.07.01号", NewDate(2006, 7, 1)},
+		{"2006-7-1日", NewDate(2006, 7, 1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

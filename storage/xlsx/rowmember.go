@@ -93,6 +93,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if err := r.duplicateColumns(cells); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
+	r.settleShortYears()
 	r.saysLeft()
 	r.commentSaysLeft()
 	if err := r.settleTicks(); err != nil {
@@ -450,6 +451,9 @@ type rowMember struct {
 	// two dates (05/06/1980), with its refusal: the row's ID number
 	// decides it once read (birthByID).
 	birthEither *eitherDate
+	// shortYears are the dates written with a two-digit year (85.03),
+	// read by the member's birth year (settleShortYears).
+	shortYears []shortYear
 }
 
 // eitherDate is a date cell that may be either of two dates and the
@@ -535,6 +539,9 @@ func (r *rowMember) date(f model.Field, v string, col, src int) (d model.Date, o
 	if err != nil {
 		var de *cellDateError
 		if errors.As(err, &de) {
+			if short, err := r.shortYearDate(f, v, col, src, de.text); short || err != nil {
+				return model.Date{}, false, err // read once the birth year is known
+			}
 			r.reject(f, de.text)
 			return model.Date{}, false, nil
 		}
