@@ -45,6 +45,8 @@ func TestBranchMeetingDateIsTheJoinDate(t *testing.T) {
 		{"入党时间 two months later: kept, said", []any{"入党时间", "支部大会讨论通过时间", "转正时间"}, []any{"2008-08-20", "2008-06-15", "2009.08"},
 			model.NewDate(2008, 8, 20), "",
 			"甲一：“入党时间”为2008年8月20日，晚于“支部大会讨论通过时间”2008年6月15日：加入党组织日期按“入党时间”记为2008年8月20日；加入党组织日期应是支部大会通过为预备党员之日（预备期从此算起），“入党时间”如是上级党委审批的日期，请改正", ""},
+		{"入党时间 two months later, 转正 a year after the meeting: refused saying so", []any{"入党时间", "支部大会讨论通过时间", "转正时间"}, []any{"2008-08-20", "2008-06-15", "2009-06-15"},
+			model.Date{}, "转为正式党员日期2009年6月15日距“支部大会讨论通过时间”2008年6月15日满1年，距“入党时间”2008年8月20日不满：加入党组织日期应是支部大会通过为预备党员之日（预备期从此算起），“入党时间”如是上级党委审批的日期，请改为支部大会通过的日期后再导入", "", ""},
 		{"入党时间 a year later: refused", []any{"入党时间", "支部大会讨论通过时间", "转正时间"}, []any{"2009-06-15", "2008-06-15", "2010.06"},
 			model.Date{}, "“入党时间”为2009年6月15日，“支部大会讨论通过时间”为2008年6月15日：入党时间应是支部大会通过为预备党员之日，两者不符，请核对改正后再导入", "", ""},
 		{"入党时间 before the meeting: refused", []any{"入党时间", "支部大会讨论通过时间", "转正时间"}, []any{"2008-05-01", "2008-06-15", "2009.06"},
@@ -61,7 +63,11 @@ func TestBranchMeetingDateIsTheJoinDate(t *testing.T) {
 				t.Errorf("columns not imported %v, want none", ig)
 			}
 			if tc.join.IsZero() {
-				if got := rejections(rf, 2)[model.FieldJoinDate]; !strings.Contains(got, tc.refusal) || got == "" {
+				var got string
+				for _, r := range rf.Rejected {
+					got += r.Reason
+				}
+				if !strings.Contains(got, tc.refusal) || got == "" || strings.Contains(got, "早于预备期满") {
 					t.Errorf("refusal %q, want %q (members %+v)", got, tc.refusal, rf.Members)
 				}
 				return

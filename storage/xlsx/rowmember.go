@@ -1117,6 +1117,15 @@ func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) erro
 		return nil // 2008.06 beside 2008-06-15
 	}
 	if meeting.Before(join) && !join.After(meeting.AddMonths(6)) {
+		// A 转正 a year after the meeting is on time, and early only for
+		// the later 入党时间: said as that, not as 转正日期早于预备期满
+		// beside a sheet that gives the day probation ran from.
+		years := r.im.rd.rules.Membership.ProbationYears
+		if full := r.m.FullDate; !full.IsZero() && full.Before(join.AddYears(years)) && !full.Before(meeting.AddYears(years)) {
+			r.reject(model.FieldFullDate, model.Textf("转为正式党员日期%s距“%s”%s满%d年，距“%s”%s不满：加入党组织日期应是支部大会通过为预备党员之日（预备期从此算起），“%s”如是上级党委审批的日期，请改为支部大会通过的日期后再导入",
+				full, d.heading, meeting, years, heading, join, heading))
+			return nil
+		}
 		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, d.field,
 			"%s：“%s”为%s，晚于“%s”%s：加入党组织日期按“%s”记为%s；加入党组织日期应是支部大会通过为预备党员之日（预备期从此算起），“%s”如是上级党委审批的日期，请改正",
 			r.who(), heading, join, d.heading, meeting, heading, join, heading))
