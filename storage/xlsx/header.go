@@ -145,6 +145,9 @@ type column struct {
 	// part is the part of a date split into columns (joinYearMonth) the
 	// column holds: 年, 月 or 日; "" for any other column.
 	part string
+	// leaving is what a column set aside says of the person having left
+	// by its heading (状态, 转出时间: leavingcolumns.go), 0 for most.
+	leaving leavingHow
 	// meeting marks a date of the 支部大会 that admitted the member
 	// (支部大会讨论通过时间) kept beside the 入党时间 read: checked against
 	// it row by row (rowMember.meetingDate), a blank 入党时间 taken from it.

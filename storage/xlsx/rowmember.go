@@ -96,6 +96,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	r.settleShortYears()
 	r.saysLeft()
 	r.commentSaysLeft()
+	r.leavingColumns(cells)
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
@@ -682,7 +683,11 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 	case model.FieldStanding:
 		var ok bool
-		if m.Standing, ok = model.ParseStanding(v); !ok {
+		if m.Standing, ok = model.ParseStanding(v); !ok && leftSaying(v) != "" {
+			// 已故, 出党, 开除: a leaving, not a standing (review ra7 F15).
+			r.reject(f, model.Textf("党籍状态为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请填写“%s”或“%s”后再导入",
+				quote(v), string(model.StandingNormal), string(model.StandingSuspended)))
+		} else if !ok {
 			r.reject(f, model.Textf("无法识别党籍状态%s，请填写“%s”或“%s”", quote(v), string(model.StandingNormal), string(model.StandingSuspended)))
 		}
 	case model.FieldEducation:

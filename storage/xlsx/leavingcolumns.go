@@ -1,0 +1,106 @@
+package xlsx
+
+import (
+	"slices"
+	"strings"
+
+	"branchledger/model"
+)
+
+// A roster that keeps its leavers often says so in a column of its own
+// rather than in 备注: 状态 已转出, 在册情况 不在册, 是否在册 否, 减少原因
+// 组织关系转出, 转出时间 2024-05-01. No field answers to such a column, and
+// it was set aside as "not imported" while its rows were stored as current
+// members (review ra7 F15). It is still not imported — the record has no
+// such field — but a row it says has left is held back as its 备注 would
+// hold it.
+
+// leavingHow is what a column about leaving says by its heading.
+type leavingHow uint8
+
+const (
+	// leavingStatus: 状态, 党员状态, 变动情况 — a value saying the person
+	// left (leftSaying) says so; 在职, 正常, 转入 say nothing of it.
+	leavingStatus leavingHow = iota + 1
+	// leavingOnRoster: 在册, 是否在册, 在册情况 — 否 or 不在册 says the
+	// person left; 是, 在册 that they are here.
+	leavingOnRoster
+	// leavingDetail: 转出时间, 去世日期, 离开日期, 减少原因, 是否转出 —
+	// the heading names the leaving, and any value but a none mark, a no,
+	// or a denial (未转出) says it happened.
+	leavingDetail
+)
+
+// leavingOf reads a heading no field answers to.
+func leavingOf(heading string) leavingHow {
+	key := headingKey(heading, true)
+	switch {
+	case key == "":
+		return 0
+	case strings.Contains(key, "在册"):
+		return leavingOnRoster
+	case leftWord(key) != "" && !strings.Contains(key, "转入"):
+		return leavingDetail
+	case strings.HasSuffix(key, "状态") || strings.Contains(key, "变动") || strings.Contains(key, "增减"):
+		return leavingStatus
+	}
+	return 0
+}
+
+// onRosterNo are the marks in an 在册 column saying the person is not.
+var onRosterNo = []string{"否", "不是", "N", "NO", "FALSE", "×", "✗", "✘", "╳", "☒"}
+
+// says reports whether v, in a column of this kind, says the person left.
+func (how leavingHow) says(v string) bool {
+	k := markKey(v)
+	if k == "" {
+		return false
+	}
+	switch how {
+	case leavingOnRoster:
+		if slices.Contains(onRosterNo, k) {
+			return true
+		}
+		if noneKey(k) {
+			return false
+		}
+	case leavingDetail:
+		if yes, ok := model.ParseMark(k); ok {
+			return yes
+		}
+		return !noneKey(k) && !notLeftIn(k, false)
+	}
+	return leftSaying(k) != ""
+}
+
+// withLeavingColumns marks the columns set aside whose heading is about
+// leaving, so that the preview says what they are read for.
+func (h header) withLeavingColumns() header {
+	for i, c := range h.ignored {
+		if c.said.IsZero() && c.tick == "" {
+			if how := leavingOf(c.heading); how != 0 {
+				h.ignored[i].leaving = how
+				h.ignored[i].said = model.Textf("%s（不导入，只用来看是否已离开）", c.heading)
+			}
+		}
+	}
+	return h
+}
+
+// leavingColumns refuses the row when a column about leaving says the
+// person left, unless its 姓名 or 备注 has already said so.
+func (r *rowMember) leavingColumns(cells []string) {
+	if r.unreadable(model.FieldName) || r.unreadable(model.FieldNotes) {
+		return
+	}
+	for _, c := range r.im.h.ignored {
+		if c.leaving == 0 {
+			continue
+		}
+		if v := model.CleanLine(cell(cells, c.index)); c.leaving.says(v) {
+			r.reject(model.FieldName, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
+				c.heading, cellRef(c.index+1, r.row), quote(v)))
+			return
+		}
+	}
+}
