@@ -389,8 +389,10 @@ func (g headingGrid) noteLine(i int) (text string, skip bool) {
 	return own, utf8.RuneCountInString(own) >= 20 && !heading
 }
 
-// notePrefix starts a note line: 注：, 注1：, 说明：, 填表说明：, 备注：.
-var notePrefix = regexp.MustCompile(`^\s*(注|附注|说明|填表说明|填报说明|填写说明|备注|提示)\s*[0-9０-９一二三四五六七八九]*\s*[：:]`)
+// notePrefix starts a note line: 注：, 注1：, 说明：, 填表说明：, 备注：, and
+// the other ways rosters write one (注释：, 附：, *注：), in the headings as
+// under the table (cutNotePrefix).
+var notePrefix = regexp.MustCompile(`^\s*[*＊※★]?\s*(注释|注|附注|附|说明|填表说明|填报说明|填写说明|备注|备考|提示)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]`)
 
 // findHeaderIn looks for the headings among the first rows of a sheet. Every
 // band of rows is read as a header, however many rows it takes (党员信息

@@ -289,3 +289,60 @@ func TestNoteNameEndsBeforeTheWordsAfterIt(t *testing.T) {
 		})
 	}
 }
+
+// A note written otherwise than 注：/说明： — 注释：, 附：, 注1：, *注：, in
+// brackets, its colon left out — or pointing at the table as a whole
+// (上表人员, 表中人员, 本表人员) is read as one: each was a group's title
+// at the foot of the table or a note naming no one, and the people above
+// stored as current members. A note about the whole table refuses every
+// row, unless it says what they are (均为在职职工) or of their data.
+func TestNoteWrittenOtherwiseOrOverTheWholeTable(t *testing.T) {
+	above := func(note string) string {
+		return "在第5行的说明“" + note + "”之上，看来已不在花名册上（写着“转出”）：离开的党员请在窗口中登记；仍在册的请移到这一行之下后再导入"
+	}
+	for _, tt := range []struct {
+		note, title string // the cell, the note as quoted
+		reason      string // each row's, "" for stored
+	}{
+		{"注释：以上党员已转出", "", above("注释：以上党员已转出")},
+		{"附：以上党员已转出", "", above("附：以上党员已转出")},
+		{"注1：以上党员已转出", "", above("注1：以上党员已转出")},
+		{"*注：以上党员已转出", "", above("*注：以上党员已转出")},
+		{"（注：以上党员已转出）", "", above("（注：以上党员已转出）")},
+		{"注 以上党员已转出", "注以上党员已转出", above("注以上党员已转出")},
+		{"注：上表人员已转出", "", above("注：上表人员已转出")},
+		{"注：表中人员均已转出", "", "第5行的说明“注：表中人员均已转出”说表中的人都已离开（写着“转出”），看来此人已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入"},
+		{"注：本表人员已赴外地", "", "第5行的说明“注：本表人员已赴外地”说的是表中各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行"},
+		{"注：本表人员均为在职职工", "", ""},
+		{"注：全体党员党费已交至2026年6月", "", ""},
+	} {
+		t.Run(tt.note, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), hxMember("王五", "051"), {tt.note}}))
+			got := map[int]string{}
+			for _, r := range rf.Rejected {
+				got[r.Row] = r.Reason
+			}
+			if tt.reason == "" {
+				if s := storedNames(rf); len(s) != 3 || len(got) != 0 {
+					t.Errorf("stored %v, refused %v, want all three stored", s, got)
+				}
+				return
+			}
+			if s := storedNames(rf); len(s) != 0 {
+				t.Errorf("stored %v, want none", s)
+			}
+			for row := 2; row <= 4; row++ {
+				if got[row] != tt.reason {
+					t.Errorf("row %d refused %q, want %q", row, got[row], tt.reason)
+				}
+			}
+			title := tt.title
+			if title == "" {
+				title = tt.note
+			}
+			if line := noteOn(rf, 5); !strings.HasPrefix(line, "说明行“"+title+"”：") || !strings.Contains(line, "第2行（张三）、第3行（李四）、第4行（王五）") {
+				t.Errorf("line %q, want the note's listing the three", line)
+			}
+		})
+	}
+}

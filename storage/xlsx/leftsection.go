@@ -63,23 +63,22 @@ type leaverNote struct {
 	// 等人): the rows of the sheet may be theirs.
 	unnamed int
 	unsaid  bool
+	// all: a noteNamed about every row of the sheet (注：表中人员均已转出),
+	// naming no one
+	all bool
 }
 
-// wholeSheet reports a note naming people that speaks of more than them:
-// any row of the sheet may be one it means.
+// wholeSheet reports a note naming people that speaks of more than them,
+// or of everyone: any row of the sheet may be one it means.
 func (l leaverNote) wholeSheet() bool {
-	return l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0)
+	return l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0 || l.all)
 }
-
-// notePrefixes start a note under or in a table (footerPrefixes has
-// them too: a note is no member).
-var notePrefixes = []string{"注：", "注:", "说明：", "说明:", "备注：", "备注:", "附注：", "附注:"}
 
 // belowWords and aboveWords start a note about the rows below it or
 // above it.
 var (
 	belowWords = []string{"以下", "下面", "下列", "如下"}
-	aboveWords = []string{"以上", "上面", "上列", "上述"}
+	aboveWords = []string{"以上", "上面", "上列", "上述", "上表"}
 )
 
 // countCell is a cell beside a group's title that counts its people (共1人,
@@ -143,16 +142,33 @@ func (h header) noteText(sr *sheetReader, n int, cells []string) (string, bool) 
 	return text, true
 }
 
-// cutNotePrefix is text without the words starting a note, and whether
-// it had them.
+// cutNotePrefix is text without the words starting a note (notePrefix;
+// footerPrefixes has the usual ones too: a note is no member), and
+// whether it had them. A note may be in brackets (（注：以上党员已转出）), or its
+// colon left out (注 以上党员已转出, its space taken out by noteText):
+// read as a group's title, each stored the people above as current
+// members.
 func cutNotePrefix(text string) (string, bool) {
-	for _, p := range notePrefixes {
-		if rest, ok := strings.CutPrefix(text, p); ok {
-			return strings.TrimSpace(rest), true
+	inner := text
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}, {"【", "】"}} {
+		if strings.HasPrefix(inner, b[0]) && strings.HasSuffix(inner, b[1]) {
+			inner = strings.TrimSuffix(strings.TrimPrefix(inner, b[0]), b[1])
+			break
 		}
+	}
+	if loc := notePrefix.FindStringIndex(inner); loc != nil {
+		return strings.TrimSpace(inner[loc[1]:]), true
+	}
+	if rest, ok := strings.CutPrefix(strings.TrimLeft(inner, "*＊※★"), "注"); ok && (hasAnyPrefix(rest, aboveWords) || hasAnyPrefix(rest, belowWords)) {
+		return rest, true
 	}
 	return text, false
 }
+
+// wholeTable starts a note about every row of the sheet: 表中人员, 本表所列
+// 党员, 全体同志. Read as naming no one, 注：表中人员均已转出 imported them
+// with a 提示.
+var wholeTable = regexp.MustCompile(`^(?:(?:表中|本表|表内|全表|此表|该表)(?:所列)?的?(?:全体|所有|全部)?|全体|所有|全部)(?:人员|党员|同志)`)
 
 func hasAnyPrefix(s string, ps []string) bool {
 	return slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(s, p) })
@@ -217,6 +233,14 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 			// 注：以下为在册党员 ends the leavers above it (review s13-hx
 			// #16: 王五 under it was refused as having left).
 			return leaverNote{kind: noteCurrent, title: title}
+		}
+		return leaverNote{}
+	case note && wholeTable.MatchString(rest):
+		switch {
+		case word != "":
+			return leaverNote{kind: noteNamed, title: title, word: word, all: true}
+		case !keepsItsPeople(rest):
+			return leaverNote{kind: noteNamed, title: title, all: true, unsure: true}
 		}
 		return leaverNote{}
 	case word == "":
@@ -699,6 +723,10 @@ func (im *importer) refusedLeaver(rec *record) bool {
 		case len(s.unknown) > 0:
 			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开，但表中没有%s，看不出谁仍在册，这一行未导入：请改正说明中的姓名后再导入",
 				s.row, s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、")))
+		case s.all && s.unsure:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说的是表中各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行", s.row, s.title))
+		case s.all:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说表中的人都已离开（写着“%s”），看来此人已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
 		case len(s.except) > 0 && slices.Contains(s.except, spaceless(who)):
 			continue
 		case len(s.except) > 0:
@@ -833,6 +861,14 @@ func (im *importer) leftNotes() {
 		}
 		var n model.ImportNote
 		switch {
+		case s.all && len(s.others) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是表中各行，但表中没有党员；这一行是说明，不是党员，未导入", s.title)
+		case s.all && s.unsure:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是表中各行，却没有说他们仍在册，这些行未予导入（见未通过的行）：%s；仍是党员的，请删去这一说明后再导入，已离开的请删去这些行",
+				s.title, s.others)
+		case s.all:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请改正这一行的说明后再导入",
+				s.title, s.word, s.others)
 		case len(s.unknown) > 0:
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都已离开，但表中没有%s，各行未予导入（见未通过的行）：%s；请改正说明中的姓名后再导入",
 				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.others)
@@ -849,7 +885,7 @@ func (im *importer) leftNotes() {
 		notes = append(notes, placed{s.at, n})
 		// The rows it may mean, not naming them (李四等2人, 李四等人).
 		switch {
-		case len(s.except) > 0 || !s.wholeSheet():
+		case len(s.except) > 0 || s.all || !s.wholeSheet() || len(s.others) == 0:
 		case s.unsaid:
 			notes = append(notes, placed{s.at, model.Note(im.sheet.Name, s.row, "",
 				"说明行“%s”：说%s等人已离开，没有写出全部姓名，看不出另外的人是谁，表中其余各行未予导入（见未通过的行）：%s；请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
