@@ -1014,7 +1014,7 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 	switch {
 	case col.field == model.FieldPost && (unitHeading(first.heading) && postHeading(col.heading) || postHeading(first.heading) && unitHeading(col.heading)):
 		col.join = joinUnitPost
-	case col.field == model.FieldEducation && (fullTimeGroup(first.group) && inServiceGroup(col.group) || inServiceGroup(first.group) && fullTimeGroup(col.group)):
+	case col.field == model.FieldEducation && (fullTimeColumn(first) && inServiceColumn(col) || inServiceColumn(first) && fullTimeColumn(col)):
 		col.join = joinHighest
 	default:
 		return false
@@ -1152,6 +1152,13 @@ func postHeading(s string) bool {
 func fullTimeGroup(s string) bool { return strings.HasPrefix(headingKey(s, true), "全日制") }
 
 func inServiceGroup(s string) bool { return strings.HasPrefix(headingKey(s, true), "在职") }
+
+// fullTimeColumn and inServiceColumn are the two 学历 columns under
+// 全日制教育 and 在职教育, or, the other way round, under 学历 merged over
+// 全日制 | 在职 (review ra7 K6-a: every row was refused for two 学历).
+func fullTimeColumn(c column) bool { return fullTimeGroup(c.group) || fullTimeGroup(c.heading) }
+
+func inServiceColumn(c column) bool { return inServiceGroup(c.group) || inServiceGroup(c.heading) }
 
 // joinNotes say, for each column read together with the field's first
 // (h.joins), how.

@@ -52,6 +52,19 @@ func TestTwoColumnsReadAsOneField(t *testing.T) {
 			note:   "E列和G列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）",
 		},
 		{
+			// review ra7 K6-a: every row was refused for two 学历
+			name: "学历 merged over 全日制 | 在职",
+			headings: [][]any{
+				{"姓名", "公民身份号码", "入党时间", "转正时间", "学历", nil},
+				{nil, nil, nil, nil, "全日制", "在职"},
+			},
+			merges: [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}},
+			field:  model.FieldEducation,
+			rows:   [][2]any{{"大专", "大学"}, {"本科", nil}, {nil, "大专"}, {"硕士研究生", "本科"}},
+			want:   []string{"大学", "大学", "大专", "硕士研究生"},
+			note:   "E列和F列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）",
+		},
+		{
 			name:     "联系电话 merged over a mobile and a landline column",
 			headings: [][]any{{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话", nil}},
 			merges:   [][2]string{{"E1", "F1"}},

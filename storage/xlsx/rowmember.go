@@ -803,7 +803,7 @@ func (r *rowMember) joinColumns(cells []string) error {
 				// Not both of the form's codes: the 在职 one, taken later,
 				// is read, and the other named.
 				hi = b
-				if inServiceGroup(r.im.h.groupAt(first)) {
+				if inServiceGroup(r.im.h.groupAt(first)) || inServiceGroup(r.im.h.headingAt(first)) {
 					hi = a
 				}
 				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, f, "%s：全日制教育和在职教育的学历%s、%s分不出高低，导入在职教育的%s", r.who(), quote(a), quote(b), quote(hi)))
