@@ -206,3 +206,30 @@ func aliasKey(s string) string {
 		return r
 	}, s)
 }
+
+// MemberStatus is what a roster's 党员类别 column says when it classes
+// members by their work, as dues registers do (在职党员, 离退休党员), or by
+// being away (流动党员), rather than as 正式 or 预备 (review ra7 F17).
+type MemberStatus struct {
+	Post   string // the 工作岗位 it says (离退休人员), "" for none
+	Mobile bool   // 流动党员
+}
+
+// ParseMemberStatus reads a MemberStatus; ok is false for anything else,
+// 正式党员 and 预备党员 among them.
+func ParseMemberStatus(s string) (st MemberStatus, ok bool) {
+	k := strings.TrimSuffix(aliasKey(s), "党员")
+	switch k {
+	case "在职", "在岗", "在职在岗":
+		return MemberStatus{}, true
+	case "离退休", "退休", "离休", "离退", "离退休人员", "退休人员":
+		return MemberStatus{Post: "离退休人员"}, true
+	case "学生":
+		return MemberStatus{Post: "学生"}, true
+	case "农民", "农牧渔民":
+		return MemberStatus{Post: "农牧渔民"}, true
+	case "流动", "外出流动":
+		return MemberStatus{Mobile: true}, true
+	}
+	return MemberStatus{}, false
+}

@@ -52,3 +52,28 @@ func TestParseCategoryWithRemark(t *testing.T) {
 		}
 	}
 }
+
+// A 党员类别 of the dues register's kind says the member's work or that
+// they are away, never 正式 or 预备 (review ra7 F17).
+func TestParseMemberStatus(t *testing.T) {
+	tests := []struct {
+		in   string
+		want MemberStatus
+		ok   bool
+	}{
+		{"在职党员", MemberStatus{}, true},
+		{"离退休党员", MemberStatus{Post: "离退休人员"}, true},
+		{"退休", MemberStatus{Post: "离退休人员"}, true},
+		{"流动党员", MemberStatus{Mobile: true}, true},
+		{"学生党员", MemberStatus{Post: "学生"}, true},
+		{"正式党员", MemberStatus{}, false},
+		{"预备党员", MemberStatus{}, false},
+		{"党员", MemberStatus{}, false},
+		{"群众", MemberStatus{}, false},
+	}
+	for _, tt := range tests {
+		if got, ok := ParseMemberStatus(tt.in); got != tt.want || ok != tt.ok {
+			t.Errorf("ParseMemberStatus(%q) = %+v %v, want %+v %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

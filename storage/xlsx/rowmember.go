@@ -94,6 +94,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		return model.Member{}, nil, nil, nil, err
 	}
 	r.settleShortYears()
+	r.settleStatus()
 	r.saysLeft()
 	r.commentSaysLeft()
 	r.leavingColumns(cells)
@@ -455,6 +456,9 @@ type rowMember struct {
 	// shortYears are the dates written with a two-digit year (85.03),
 	// read by the member's birth year (settleShortYears).
 	shortYears []shortYear
+	// status is what a 党员类别 cell of 在职党员, 离退休党员 or 流动党员 says
+	// (categoryStatus), nil without one.
+	status *model.MemberStatus
 }
 
 // eitherDate is a date cell that may be either of two dates and the
@@ -670,6 +674,9 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 			r.reject(f, model.Textf("无法识别性别%s，请填写“%s”或“%s”", quote(v), string(model.SexMale), string(model.SexFemale)))
 		}
 	case model.FieldCategory:
+		if r.categoryStatus(v) {
+			return nil
+		}
 		var ok bool
 		switch m.Category, ok = model.ParseCategory(v); {
 		case !ok && model.NotPartyMember(v):
