@@ -382,7 +382,7 @@ func (g headingGrid) noteLine(i int) (text string, skip bool) {
 		return "", false
 	case own == "":
 		return "", true
-	case notePrefix.MatchString(own):
+	case notePrefix.MatchString(own), dateLine.MatchString(own):
 		return own, true
 	}
 	_, heading := matchHeading(own)
@@ -393,6 +393,11 @@ func (g headingGrid) noteLine(i int) (text string, skip bool) {
 // the other ways rosters write one (注释：, 附：, *注：), in the headings as
 // under the table (cutNotePrefix).
 var notePrefix = regexp.MustCompile(`^\s*[*＊※★]?\s*(注释|注|附注|附|说明|填表说明|填报说明|填写说明|备注|备考|提示)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]`)
+
+// dateLine is a line giving the day the form was filled in (填表日期：
+// 2026年11月, 制表时间：…): a note line inside the headings (noteLine), and
+// no note about the people under the table.
+var dateLine = regexp.MustCompile(`^\s*(?:填表|填报|制表|统计|更新)(?:日期|时间)\s*[：:]`)
 
 // findHeaderIn looks for the headings among the first rows of a sheet. Every
 // band of rows is read as a header, however many rows it takes (党员信息

@@ -39,6 +39,8 @@ func TestNoteLineInsideTheHeadingBlock(t *testing.T) {
 			"说明行“备注：本表由支部书记填写”"},
 		{"long note over the group's columns, the others merged down", [][]any{{"中共示例党支部党员名册"}, head, {nil, nil, nil, nil, long}, sub, data},
 			append([][2]string{{"E2", "F2"}, {"E3", "F3"}}, downs...), "说明行“填报说明"},
+		{"填表日期 in A3", [][]any{{"中共示例党支部党员名册"}, head, {"填表日期：2026年11月"}, sub, data}, [][2]string{{"E2", "F2"}}, "说明行“填表日期：2026年11月”"},
+		{"（按姓氏笔画排序） in C3, a hint under its heading", [][]any{{"中共示例党支部党员名册"}, head, {nil, nil, "（按姓氏笔画排序）"}, sub, data}, [][2]string{{"E2", "F2"}}, ""},
 		{"blank row over the group's columns, the others merged down", [][]any{{"中共示例党支部党员名册"}, head, {}, sub, data},
 			append([][2]string{{"E2", "F2"}}, downs...), ""},
 	}
