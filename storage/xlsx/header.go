@@ -639,7 +639,7 @@ func hintRow(cells []string) bool {
 			found, lead = true, true
 			continue
 		}
-		if !hintText(t) {
+		if !rowHint(t) {
 			if _, err := model.ParseDate(t); !lead || err != nil {
 				return false
 			}
@@ -684,6 +684,43 @@ func hintText(t string) bool {
 
 // bareHint is a hint of a field's length: 18位, 11位数字.
 var bareHint = regexp.MustCompile(`^\d{1,2}位(?:数字|字符|数)?$`)
+
+// rowHint reports, of a row under the headings, a hint a template puts
+// there besides hintText's: the values to choose from (男/女), a length
+// with what it is (18位，文本格式, 11位手机号), a form (2005-07-01格式)
+// (review ra7 M4). Not read as a note inside the headings: 正式/预备 is a
+// heading there.
+func rowHint(t string) bool {
+	return hintText(t) || lengthHint.MatchString(t) || choiceHint(t) || strings.HasSuffix(t, "格式")
+}
+
+// lengthHint is a field's length and what a template says after it.
+var lengthHint = regexp.MustCompile(`^\d{1,2}位(?:[，,：:；;（(]|[\p{Han}]{1,6}$)`)
+
+// choiceHint reports a hint listing the values to choose from: 男/女,
+// 正式党员/预备党员, 是/否 — two or more of one field's words (review ra7
+// M4). No cell of a member's holds more than one.
+func choiceHint(t string) bool {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '/' || r == '／' || r == '、' || r == '|' })
+	if len(parts) < 2 {
+		return false
+	}
+	kinds := []func(string) bool{
+		func(s string) bool { _, ok := model.ParseSex(s); return ok },
+		func(s string) bool { c, ok := model.ParseCategory(s); return ok && c != "" },
+		func(s string) bool { _, ok := model.ParseYesNo(s); return ok },
+	}
+	for _, is := range kinds {
+		all := true
+		for _, p := range parts {
+			all = all && is(p)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
 
 // valueText reports text that is a value a member's row holds: an ID
 // number, an amount or a date.

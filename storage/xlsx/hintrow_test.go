@@ -70,3 +70,34 @@ func TestHintRowUnderHeadings(t *testing.T) {
 		t.Errorf("bases: %+v %v", bf, err)
 	}
 }
+
+// A template's hints that are no bracketed text — the values to choose
+// from (男/女, 正式党员/预备党员), a length with what it is (18位，文本格式,
+// 11位手机号) — make a hint row too, skipped with its note, not a member
+// refused field by field (review ra7 M4).
+func TestHintRowOfChoicesAndLengths(t *testing.T) {
+	id1 := idNumber("19800101", "011")
+	for _, hint := range [][]any{
+		{"（必填）", "男/女", "18位，文本格式", "正式党员/预备党员", "格式：2005-07-01", "11位手机号"},
+		{"必填", "男／女", "18位", "正式党员、预备党员", "2005-07-01格式", "11位数字"},
+		{"（必填）", "男/女", "18位身份证号", "正式/预备", "", "11位"},
+	} {
+		t.Run(strings.Join([]string{hint[1].(string), hint[2].(string), hint[3].(string)}, " "), func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "性别", "公民身份号码", "人员类别", "加入党组织日期", "联系电话"},
+				hint,
+				{"辛一", "男", id1, "预备党员", "2025-07-01", "13900000001"},
+			}))
+			if len(rf.Rejected) != 0 || len(rf.Members) != 1 {
+				t.Fatalf("members %d, refused %+v", len(rf.Members), rf.Rejected)
+			}
+			if !strings.Contains(notesOf(rf), "表头下的填写说明行") {
+				t.Errorf("no note for the hint row: %s", notesOf(rf))
+			}
+		})
+	}
+	// A member's row is never one.
+	if hintRow([]string{"辛一", "男/女"}) || hintRow([]string{"男", "18位"}) {
+		t.Error("a member's row read as hints")
+	}
+}
