@@ -93,15 +93,31 @@ type Sheet struct {
 	status sheetStatus
 }
 
-// leftWord is the word of leftWords the name holds, "" if none.
+// leftWord is the word of leftWords the name holds, "" if none or if one
+// is said not done or yet to come (未转出党员, 待转出党员: notLeft — though
+// 出党 is in them too), and not a move here (转到本支部人员: towardsHere),
+// as a group row reads them (sectionLeftWord).
 func leftWord(name string) string {
 	key := headingKey(name, false)
+	said := ""
 	for _, w := range leftWords {
-		if strings.Contains(key, w) {
-			return w
+		for from := 0; ; {
+			i := strings.Index(key[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			if notLeft(key[:at]) {
+				return ""
+			}
+			here := slices.Contains(towardsHere, w) && (strings.HasPrefix(key[from:], "本") || strings.HasPrefix(key[from:], "我"))
+			if !here && said == "" {
+				said = w
+			}
 		}
 	}
-	return ""
+	return said
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.

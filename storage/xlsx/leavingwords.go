@@ -56,18 +56,20 @@ var leavingWords = []struct {
 	{"离世", everywhere}, {"辞世", everywhere}, {"牺牲", everywhere}, {"已殁", everywhere}, {"迁走", everywhere},
 	{"移交", inSheetName | inGroupRow}, {"转移组织关系", everywhere}, {"移居国外", everywhere}, {"交回组织关系", everywhere},
 	{"划转", inSheetName | inGroupRow}, {"减员", inSheetName | inGroupRow},
-	// Words of moving that may name a place here (转到本支部: towardsHere);
-	// a sheet is not named by them (review s13-hx #12: 已转到外单位 was
-	// passed over as a group row). 迁至, 迁往 in 备注 are as often a
-	// household's move (户口迁至…); the remark reads 关系迁至 (leftRelation).
-	{"转到", inGroupRow | inRemark}, {"转去", inGroupRow | inRemark}, {"调走", inGroupRow | inRemark}, {"调往", inGroupRow | inRemark},
-	{"迁至", inGroupRow}, {"迁往", inGroupRow},
+	// Words of moving that may name a place here (转到本支部: towardsHere)
+	// (review s13-hx #12: 已转到外单位 was passed over as a group row; a
+	// sheet named 调往外地党员 was imported as current members until brief
+	// k7). 迁至, 迁往 in 备注 are as often a household's move (户口迁至…);
+	// the remark reads 关系迁至 (leftRelation).
+	{"转到", everywhere}, {"转去", everywhere}, {"调走", everywhere}, {"调往", everywhere},
+	{"迁至", inSheetName | inGroupRow}, {"迁往", inSheetName | inGroupRow},
 	// 已离开本单位 is said with its 已 (离开本地外出 is a mobile member);
-	// 不在本… names no place left for — in 备注, 人不在本地 is a mobile
-	// member.
+	// 不在本… names no place left for — in 备注 or a sheet's name, 不在本地
+	// is a mobile member.
 	{"已离开", inGroupRow}, {"不在本", inGroupRow},
-	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员.
-	{"转离", inGroupRow | inRemark}, {"不在册", inGroupRow | inRemark},
+	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员 — a sheet
+	// so named was imported as current members until brief k7.
+	{"转离", everywhere}, {"不在册", everywhere},
 }
 
 // leavingWordsIn are the words of leavingWords read in place, in order.

@@ -32,8 +32,8 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"过世": "sgnr", "脱党": "sgnr", "出国定居": "sgnr", "取消预备党员资格": "sgnr",
 		"离世": "sgnr", "辞世": "sgnr", "牺牲": "sgnr", "已殁": "sgnr", "迁走": "sgnr",
 		"移交": "sgn", "转移组织关系": "sgnr", "移居国外": "sgnr", "交回组织关系": "sgnr", "划转": "sgn", "减员": "sgn",
-		"转到": "gnr", "转去": "gnr", "调走": "gnr", "调往": "gnr", "迁至": "gn", "迁往": "gn",
-		"已离开": "sgn", "不在本": "gn", "转离": "gnr", "不在册": "gnr",
+		"转到": "sgnr", "转去": "sgnr", "调走": "sgnr", "调往": "sgnr", "迁至": "sgn", "迁往": "sgn",
+		"已离开": "sgn", "不在本": "gn", "转离": "sgnr", "不在册": "sgnr",
 	}
 	var table []string
 	for _, w := range leavingWords {
@@ -119,3 +119,29 @@ func TestLeavingReadAlikeInEveryPlace(t *testing.T) {
 		}
 	})
 }
+
+// A sheet's name is read as a group row's title is: 不在册党员, 调往外地党员
+// are leavers (they were imported as current members), 未转出党员, 待转出党
+// 员 and 转到本支部党员 are not (they were set aside as leavers).
+func TestSheetNameReadAsAGroupRowIs(t *testing.T) {
+	rows := func(name, seq string) [][]any { return [][]any{hxHeading, hxMember(name, seq)} }
+	want := map[string]string{"第一党支部": "", "不在册党员": "不在册", "调往外地党员": "调往", "已转离人员": "转离",
+		"未转出党员": "", "待转出党员": "", "转到本支部党员": ""}
+	var sheets []sheetSpec
+	seq := 11
+	for name := range want {
+		sheets = append(sheets, sheetSpec{name: name, rows: rows("张三", itoa3(seq))})
+		seq += 10
+	}
+	rf := read(t, workbook{sheets: sheets}.bytes(t))
+	for _, sh := range rf.Sheets {
+		if sh.Left != want[sh.Name] {
+			t.Errorf("%s: read as leavers' by %q, want %q", sh.Name, sh.Left, want[sh.Name])
+		}
+	}
+	if len(rf.Sheets) != len(want) {
+		t.Errorf("%d sheets read, want %d", len(rf.Sheets), len(want))
+	}
+}
+
+func itoa3(n int) string { return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}) }
