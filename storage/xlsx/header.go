@@ -954,6 +954,22 @@ func (h *header) meetingBeside(col column) bool {
 	return false
 }
 
+// dateLabelAt names the date column c (0-based) in a message: its heading,
+// with the group over it when that is a sub-heading (入党时间（预备）, not
+// “预备” alone).
+func (h header) dateLabelAt(c int) string {
+	for _, col := range h.cols {
+		if col.index != c {
+			continue
+		}
+		if _, sub := subHeadings[model.FieldJoinDate][headingKey(col.heading, true)]; sub && col.group != "" {
+			return col.group + "（" + col.heading + "）"
+		}
+		return col.heading
+	}
+	return ""
+}
+
 // approvalHeading reports a date heading naming the upper committee's
 // approval (批准入党时间, 党委审批日期) rather than the meeting's.
 func approvalHeading(s string) bool {

@@ -582,7 +582,7 @@ func (rd *reader) notes(sh *Sheet, h header) {
 	// 入党时间 (header.meetingBeside): said, as the heading does not name
 	// the field.
 	if c, ok := h.column(model.FieldJoinDate); ok {
-		kept := h.headingAt(c)
+		kept := h.dateLabelAt(c)
 		for _, d := range h.dups {
 			if d.meeting {
 				note("“%s”列和“%s”列都是加入党组织日期（入党即支部大会通过为预备党员之日）：按“%s”导入，逐行与“%s”核对，“%s”为空的取“%s”", kept, d.heading, kept, d.heading, kept, d.heading)

@@ -138,3 +138,24 @@ func TestBranchMeetingDateBesideTheApproval(t *testing.T) {
 		})
 	}
 }
+
+// 入党时间 over 预备 | 转正 beside 支部大会讨论通过时间: the messages name the
+// column 入党时间（预备）, not “预备” alone.
+func TestBranchMeetingDateBesideGroupedJoinDate(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"序号", "姓名", "公民身份号码", "人员类别", "入党时间", nil, "支部大会讨论通过时间"},
+		{nil, nil, nil, nil, "预备", "转正", nil},
+		{"1", "甲一", idNumber("19800415", "311"), "正式党员", "2008-08-20", "2009-08-20", "2008-06-15"},
+	}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "D2"}, [2]string{"E1", "F1"}, [2]string{"G1", "G2"}))
+	if len(rf.Rejected) != 0 {
+		t.Fatalf("rejected %v", refusals(rf))
+	}
+	if m := member(t, rf, 3); m.JoinDate != model.NewDate(2008, 8, 20) {
+		t.Errorf("加入党组织日期 %v, want 2008-08-20", m.JoinDate)
+	}
+	for _, want := range []string{"甲一：“入党时间（预备）”为2008年8月20日，晚于“支部大会讨论通过时间”2008年6月15日", "“入党时间（预备）”列和“支部大会讨论通过时间”列都是加入党组织日期"} {
+		if !strings.Contains(notesOf(rf), want) {
+			t.Errorf("notes:\n%s\nwant %q", notesOf(rf), want)
+		}
+	}
+}

@@ -1124,7 +1124,7 @@ func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) erro
 		return err
 	}
 	join := r.m.JoinDate
-	heading := r.im.h.headingAt(kept)
+	heading := r.im.h.dateLabelAt(kept)
 	if meeting.Compare(join) == 0 {
 		return nil // 2008.06 beside 2008-06-15
 	}
