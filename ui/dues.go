@@ -255,8 +255,15 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	// preview; glued before the row number in a column three characters
 	// wide it hid the row (review s14-preview7 #6).
 	multi := len(p.Sheets) > 1
-	cols := []textColumn{{title: "行号", chars: 3}, {title: "姓名", chars: 4}, {title: "项目", chars: 6},
-		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24, wrap: true}}
+	names := make([]string, len(p.Rejected))
+	for i, r := range p.Rejected {
+		names[i] = r.Name
+	}
+	// The reasons give the names the room they take beyond four
+	// characters: the table stays as wide as the dialog.
+	nameCol := nameColumn(names)
+	cols := []textColumn{{title: "行号", chars: 3}, nameCol, {title: "项目", chars: 6},
+		{title: "单元格内容", chars: 11}, {title: "原因", chars: 24 - max(0, nameCol.chars-4), wrap: true}}
 	if multi {
 		cols = append([]textColumn{{title: "工作表", chars: 6}}, cols...)
 		cols[len(cols)-1].chars -= 6

@@ -91,7 +91,7 @@ func showImportPreview(sh *shell, p model.ImportPreview) *importPreview {
 
 	rejectedCols := v.rejectedColumns()
 	v.rejected = newTextTable(rejectedCols, func() int { return len(v.p.Rejected) }, v.rejectedCell)
-	v.updates = newTextTable([]textColumn{{"姓名", 5, false}, {"公民身份号码", 11, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}},
+	v.updates = newTextTable([]textColumn{nameColumn(nil), {"公民身份号码", 11, false}, {"项目", 8, false}, {"原值", 14, false}, {"新值", 14, false}},
 		func() int { return len(v.changes) },
 		func(row, col int) string {
 			c := v.changes[row]
@@ -309,7 +309,11 @@ func (v *importPreview) newCheck(text string) *kit.Check {
 // only when the roster spans several; the reasons, wrapped, take the width
 // the dialog has left.
 func (v *importPreview) rejectedColumns() []textColumn {
-	cols := []textColumn{{"行号", 3, false}, {"姓名", 4, false}, {"项目", 7, true}, {"单元格内容", 11, false}, {"原因", 0, true}}
+	names := make([]string, len(v.p.Rejected))
+	for i, r := range v.p.Rejected {
+		names[i] = r.Name
+	}
+	cols := []textColumn{{"行号", 3, false}, nameColumn(names), {"项目", 7, true}, {"单元格内容", 11, false}, {"原因", 0, true}}
 	if v.p.MultiSheet() {
 		cols = append([]textColumn{{"工作表", 7, false}}, cols...)
 	}
@@ -480,6 +484,11 @@ func (v *importPreview) refresh() {
 	for i, c := range cols {
 		v.rejected.SetColumnWidth(i, c.width())
 	}
+	names := make([]string, len(v.changes))
+	for i, c := range v.changes {
+		names[i] = c.name
+	}
+	v.updates.SetColumnWidth(0, nameColumn(names).width())
 	fitRows(v.rejected, cols, len(p.Rejected), v.rejectedCell)
 	v.fitAdds()
 	fitRows(v.notes, v.noteColumns(), len(p.Notes), v.noteCell)
