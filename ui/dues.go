@@ -337,7 +337,11 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 		d.sh.confirmAs("修改党费已交至", earlierQuestion(moves), "确定导入", commit)
 	})
 	v.save.Importance = widget.HighImportance
-	setEnabled(v.save, len(p.Bases) > 0)
+	// A file whose every base (and 党费已交至) the year already holds
+	// changes nothing: 导入 is off, and the line by it says why — it was
+	// on, and importing said 已导入 N 人 of nothing (brief m7 #6).
+	same := len(p.Bases) > 0 && p.Changed == 0
+	setEnabled(v.save, len(p.Bases) > 0 && !same)
 	v.export = kit.NewButtonWithIcon(lang.L("导出问题行…"), theme.DownloadIcon(), func() {
 		name := strings.TrimSuffix(filepath.Base(p.File), filepath.Ext(p.File)) + "_" + lang.L("问题行") + ".xlsx"
 		d.sh.saveWorkbook("导出问题行", name, d.writeRejectedBases(p))
@@ -345,6 +349,12 @@ func (d *duesScreen) showBasePreview(p model.BasePreview) {
 	setEnabled(v.export, len(p.Rejected) > 0)
 	cancel := kit.NewButton(lang.L("取消"), func() { v.dlg.Hide() })
 	note := kit.NewWrapLabel(lang.L("确认之前不会写入任何数据。未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
+	if same {
+		note.SetText(lang.L("文件中的基数与{{.Year}}年已有的相同，导入不会改变任何数据。", map[string]any{"Year": p.Year}))
+		if len(p.Rejected) > 0 {
+			note.SetText(note.Text + lang.L("未通过的行可导出为 Excel，改正标红的单元格后直接重新导入。"))
+		}
+	}
 	bottom := container.NewBorder(nil, nil, v.export, container.NewHBox(cancel, v.save), note)
 	size := kit.FitIn(d.sh.win, fyne.NewSize(820, 520))
 	body := container.NewBorder(kit.NewCappedScroll(v.summary, previewTopShare*size.Height), bottom, nil, nil, v.tabs)
