@@ -94,7 +94,17 @@ type rowsDone struct {
 // step counts one row copied and reports every progressEvery rows.
 func (d *rowsDone) step() error {
 	d.done++
-	if d.tell == nil || d.done%progressEvery != 0 {
+	if d.done%progressEvery != 0 {
+		return nil
+	}
+	return d.report()
+}
+
+// report tells how far the copy is: also between the stages of reading
+// the sheet again, which take seconds before the first row is copied, so
+// that a stop is heard then too.
+func (d *rowsDone) report() error {
+	if d.tell == nil {
 		return nil
 	}
 	return d.tell(d.done, d.total)
@@ -112,16 +122,17 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 	for _, rows := range bySheet {
 		counted.total += len(rows)
 	}
-	if progress != nil {
-		if err := progress(0, counted.total); err != nil {
-			return 0, err
-		}
+	if err := counted.report(); err != nil {
+		return 0, err
 	}
 	bk, err := openWorkbook(data)
 	if err != nil {
 		return 0, err
 	}
 	defer bk.Close()
+	if err := counted.report(); err != nil {
+		return 0, err
+	}
 	out := excelize.NewFile()
 	defer out.Close()
 	// Date cells are copied as their serials: in the source's date system,
@@ -156,11 +167,10 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 	if sheets == 0 {
 		return 0, fmt.Errorf("没有未通过的行，不需要导出")
 	}
-	if progress != nil {
-		// Every row copied; the file is being put together.
-		if err := progress(counted.total, counted.total); err != nil {
-			return 0, err
-		}
+	// Every row copied; the file is being put together.
+	counted.done = counted.total
+	if err := counted.report(); err != nil {
+		return 0, err
 	}
 	if _, err := out.WriteTo(w); err != nil {
 		return 0, fmt.Errorf("写入问题行文件失败：%w", err)
@@ -180,8 +190,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if err != nil {
 		return 0, err
 	}
+	if err := counted.report(); err != nil {
+		return 0, err
+	}
 	streamed, err := bk.streamSheet(s.name)
 	if err != nil {
+		return 0, err
+	}
+	if err := counted.report(); err != nil {
 		return 0, err
 	}
 	sr := bk.newSheetReader(s, shape)
@@ -350,6 +366,9 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		}
 		return nil
 	}); err != nil {
+		return 0, err
+	}
+	if err := counted.report(); err != nil {
 		return 0, err
 	}
 

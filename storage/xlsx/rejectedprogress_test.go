@@ -26,24 +26,29 @@ func TestRejectedRowsCopyCountsAndStops(t *testing.T) {
 	stop := errors.New("cancelled")
 	tests := []struct {
 		name    string
-		stopAt  int // the count at which progress says stop; -1 never
+		stop    func(call, done int) bool // whether progress says stop
 		wantErr error
-		counts  []int
+		counts  []int // the counts told, each once however often
 	}{
-		{"to the end", -1, nil, []int{0, 250, 500, refused}},
-		{"stopped at the start", 0, stop, []int{0}},
-		{"stopped half-way", 250, stop, []int{0, 250}},
+		{"to the end", func(int, int) bool { return false }, nil, []int{0, 250, 500, refused}},
+		{"stopped at the start", func(call, _ int) bool { return call == 1 }, stop, []int{0}},
+		{"stopped while the sheet is read again", func(call, _ int) bool { return call == 3 }, stop, []int{0}},
+		{"stopped half-way", func(_, done int) bool { return done == 250 }, stop, []int{0, 250}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "问题行.xlsx")
 			var counts []int
+			calls := 0
 			n, err := WriteRejectedRowsFile(src, out, rf.Rejected, nil, func(done, total int) error {
+				calls++
 				if total != refused {
 					t.Errorf("total %d, want %d", total, refused)
 				}
-				counts = append(counts, done)
-				if done == tt.stopAt {
+				if len(counts) == 0 || counts[len(counts)-1] != done {
+					counts = append(counts, done)
+				}
+				if tt.stop(calls, done) {
 					return stop
 				}
 				return nil
@@ -53,6 +58,9 @@ func TestRejectedRowsCopyCountsAndStops(t *testing.T) {
 			}
 			if fmt.Sprint(counts) != fmt.Sprint(tt.counts) {
 				t.Errorf("counts %v, want %v", counts, tt.counts)
+			}
+			if tt.wantErr == nil && calls < 5 {
+				t.Errorf("told %d times: the seconds of reading the sheet again say nothing", calls)
 			}
 			_, statErr := os.Stat(out)
 			if tt.wantErr == nil && (n != refused || statErr != nil) {

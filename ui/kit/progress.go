@@ -44,13 +44,22 @@ func ShowCountedProgress(win fyne.Window, title, detail, counting string) *Count
 	return p
 }
 
-// Set shows that done of total are done; on the UI goroutine. A count
-// after 取消 leaves the line saying it is cancelling.
+// Set shows that done of total are done; on the UI goroutine. None done
+// yet is the file being read, all done the new one being saved: each
+// takes seconds of its own. A count after 取消 leaves the line saying it
+// is cancelling.
 func (p *CountedProgress) Set(done, total int) {
-	if total > 0 {
-		p.bar.SetValue(float64(done) / float64(total))
+	if total <= 0 {
+		return
 	}
-	if !p.cancelled.Load() && total > 0 {
+	p.bar.SetValue(float64(done) / float64(total))
+	switch {
+	case p.cancelled.Load():
+	case done == 0:
+		p.line.SetText(L("正在读取…"))
+	case done >= total:
+		p.line.SetText(L("正在保存文件…"))
+	default:
 		p.line.SetText(L(p.counting, map[string]any{"Done": done, "Total": total}))
 	}
 }
