@@ -939,7 +939,8 @@ func notYet(rest string) bool {
 }
 
 // exception is a clause naming who is not among the people a note says
-// left: 除李四外, 除李四、王五外, 除了李四和王五以外, 除李四同志之外.
+// left: 除李四外, 除李四、王五外, 除了李四和王五以外, 除李四同志之外 (or
+// after them: exceptionAfter).
 var exception = regexp.MustCompile(`除了?([^，,。；;：:]+?)(?:同志|党员)?(?:以外|之外|外)[，,、]?`)
 
 // notExcepting end a word with 除 that names no exception: 开除, 清除.
@@ -957,11 +958,21 @@ func cutException(rest string) (others string, except []string, ok bool) {
 		}
 	}
 	if m == nil {
+		m = exceptionAfter.FindStringSubmatchIndex(rest)
+	}
+	if m == nil {
 		return rest, nil, false
 	}
 	for _, p := range strings.FieldsFunc(rest[m[2]:m[3]], func(r rune) bool { return strings.ContainsRune("、和及与,，/ ", r) }) {
-		p = strings.TrimSuffix(strings.TrimSuffix(p, "同志"), "党员")
-		if !personName(p) {
+		p = strings.TrimSuffix(p, "同志")
+		// （预备党员除外） names a kind of member, not a person: no row's
+		// name, so that the rows it covers are refused (unknownExceptions)
+		// rather than all read as leavers.
+		if p = strings.TrimSuffix(p, "党员"); slices.Contains(memberKinds, p) {
+			p += "党员"
+		}
+		// （已故党员除外） names leavers, not an exception.
+		if !personName(strings.TrimSuffix(p, "党员")) || slices.ContainsFunc(anyLeftWords, func(w string) bool { return strings.Contains(p, w) }) {
 			return rest, nil, false
 		}
 		except = append(except, p)
@@ -971,6 +982,14 @@ func cutException(rest string) (others string, except []string, ok bool) {
 	}
 	return strings.TrimRight(rest[:m[0]], "，,：:；;中") + rest[m[1]:], except, true
 }
+
+// memberKinds are the words before 党员 that name a kind of member: 预备党
+// 员, 流动党员, 离退休党员.
+var memberKinds = []string{"预备", "正式", "流动", "离退休", "退休", "离休", "在职", "失联", "困难", "老", "女", "男", "少数民族", "外出", "流入", "年轻"}
+
+// exceptionAfter is an exception written after the names: 以上党员均已转出，
+// 李四除外; 以上党员（李四、王五除外）均已转出.
+var exceptionAfter = regexp.MustCompile(`(?:^|[，,：:；;（(])([^，,。；;：:（()）]+?)(?:同志|党员)?除外[）)]?`)
 
 // keepWords, in a note over the rows above or below it, say what those
 // people are or what their data is — 注：以上党员均为在职职工, 注：以下为预
