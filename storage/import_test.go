@@ -105,7 +105,7 @@ func TestImportRefusesMembersWhoLeft(t *testing.T) {
 		kind model.EventKind
 		want string
 	}{
-		{model.EventTransferOut, "已于 " + testToday.String() + " 转出，不在花名册上，这一行未导入；如已转回本支部，请先在窗口中登记转入"},
+		{model.EventTransferOut, "已于 " + testToday.String() + " 转出，不在花名册上，这一行未导入；如已转回本支部，请先在“组织关系 → 转入”中登记转入"},
 		{model.EventDeath, "已于 " + testToday.String() + " 因“死亡”离开花名册，这一行未导入"},
 	} {
 		t.Run(string(tt.kind), func(t *testing.T) {

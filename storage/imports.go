@@ -234,7 +234,7 @@ func refuseLeft(plan *model.ImportPlan, i int, old *model.Member) {
 	case old.LeftOn.IsZero():
 		t = model.Textf("%s因“%s”已不在花名册上，这一行未导入", old.Name, old.LeftBy)
 	case old.LeftBy == model.EventTransferOut:
-		t = model.Textf("%s已于 %s 转出，不在花名册上，这一行未导入；如已转回本支部，请先在窗口中登记转入", old.Name, old.LeftOn.String())
+		t = model.Textf("%s已于 %s 转出，不在花名册上，这一行未导入；如已转回本支部，请先在“组织关系 → 转入”中登记转入", old.Name, old.LeftOn.String())
 	default:
 		t = model.Textf("%s已于 %s 因“%s”离开花名册，这一行未导入", old.Name, old.LeftOn.String(), old.LeftBy)
 	}

@@ -841,10 +841,10 @@ func (im *importer) readRows(rows []streamRow) error {
 		case noteVague:
 			// Some left, it does not say who: the rows are read as they
 			// are, and the note is not passed over in silence.
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：写着“%s”，但没有说是哪些人，表中各行照常导入；已离开的请在窗口中登记，或在那一行的备注中写明后再导入", l.title, l.word))
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：写着“%s”，但没有说是哪些人，表中各行照常导入；已离开的如已在名册中，请在其个人页“登记变动”或“开具介绍信”，或在那一行的备注中写明后再导入", l.title, l.word))
 			continue
 		case noteNotYet:
-			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：说的是还没有发生的离开（写着“%s”），所说的人照常导入；离开后请在窗口中登记", l.title, l.word))
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：说的是还没有发生的离开（写着“%s”），所说的人照常导入；离开后请在其个人页“登记变动”或“开具介绍信”", l.title, l.word))
 			continue
 		}
 		name, ok := im.h.sectionRow(im.sr, r.n, r.cells)

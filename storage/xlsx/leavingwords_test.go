@@ -99,7 +99,7 @@ func TestLeavingReadAlikeInEveryPlace(t *testing.T) {
 			switch {
 			case tt.said == "" && (got != "" || len(rf.Members) != 1):
 				t.Errorf("refused: %q", got)
-			case tt.said != "" && got != "备注中写着“"+tt.said+"”，看来此人已不在花名册上，这一行未导入；离开的党员请在窗口中登记，仍在册的请改写备注后再导入":
+			case tt.said != "" && got != "备注中写着“"+tt.said+"”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入":
 				t.Errorf("refusal %q, want it to quote %q; members %d", got, tt.said, len(rf.Members))
 			}
 		})

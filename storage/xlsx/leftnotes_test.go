@@ -63,7 +63,7 @@ func full(name string) string {
 // rows under it are read as before (review s13-hx #9).
 func TestNoteOnThePeopleAboveRefusesThem(t *testing.T) {
 	refusal := func(row int, note, word string) string {
-		return "在第" + fmt.Sprint(row) + "行的说明“" + note + "”之上，看来已不在花名册上（写着“" + word + "”）：离开的党员请在窗口中登记；仍在册的请移到这一行之下后再导入"
+		return "在第" + fmt.Sprint(row) + "行的说明“" + note + "”之上，看来已不在花名册上（写着“" + word + "”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之下后再导入"
 	}
 	for _, tt := range []struct {
 		name    string
@@ -96,7 +96,7 @@ func TestNoteOnThePeopleAboveRefusesThem(t *testing.T) {
 			if len(got) != len(tt.refused) {
 				t.Errorf("refused %v, want rows %v", got, tt.refused)
 			}
-			if want := "说明行“" + note + "”：写着“" + word + "”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：" + tt.people + "；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入"; noteOn(rf, tt.noteRow) != want {
+			if want := "说明行“" + note + "”：写着“" + word + "”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：" + tt.people + "；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之下后再导入"; noteOn(rf, tt.noteRow) != want {
 				t.Errorf("note on row %d\n%s\nwant\n%s", tt.noteRow, noteOn(rf, tt.noteRow), want)
 			}
 		})
@@ -119,19 +119,19 @@ func TestNoteNamingWhoLeftRefusesThem(t *testing.T) {
 		note    string
 	}{
 		{"between", [][]any{hxHeading, hxMember("张三", "011"), {"注：李四已于2025年3月转出"}, hxMember("李四", "031")},
-			full("张三"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员请在窗口中登记"},
+			full("张三"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"after the table", [][]any{hxHeading, hxMember("李四", "031"), hxMember("张三", "011"), {"注：李四已于2025年3月转出"}},
-			full("张三"), map[int]string{2: "李四"}, 4, "所说的人未予导入（见未通过的行）：第2行（李四）；离开的党员请在窗口中登记"},
+			full("张三"), map[int]string{2: "李四"}, 4, "所说的人未予导入（见未通过的行）：第2行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"two names", [][]any{hxHeading, hxMember("张三", "011"), {"注：李四、王五已于2025年3月转出"}, hxMember("李四", "031"), hxMember("王五", "051")},
-			full("张三"), map[int]string{4: "李四", 5: "王五"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）、第5行（王五）；离开的党员请在窗口中登记"},
+			full("张三"), map[int]string{4: "李四", 5: "王五"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）、第5行（王五）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"a name not in the sheet", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：李四、赵六同志已于2025年3月转出"}},
-			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；表中没有找到赵六；离开的党员请在窗口中登记"},
+			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；表中没有找到赵六；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"no name in the sheet", [][]any{hxHeading, hxMember("张三", "011"), {"注：赵六已于2025年3月转出"}, hxMember("李四", "031")},
 			full("张三") + "; " + full("李四"), map[int]string{}, 3, "但表中没有找到赵六；这一行是说明，不是党员，未导入"},
 		{"one among those above", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：以上人员中，李四已于2025年3月转出"}},
-			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；离开的党员请在窗口中登记"},
+			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"without 注：", [][]any{hxHeading, hxMember("张三", "011"), {"李四同志已于2025年3月转出"}, hxMember("李四", "031"), hxMember("王五", "051")},
-			full("张三") + "; " + full("王五"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员请在窗口中登记"},
+			full("张三") + "; " + full("王五"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rf := read(t, roster(t, tt.rows))
@@ -141,7 +141,7 @@ func TestNoteNamingWhoLeftRefusesThem(t *testing.T) {
 			note := tt.rows[tt.noteRow-1][0].(string)
 			got := refusedRows(rf)
 			for row, who := range tt.refused {
-				if want := who + " 姓名：第" + fmt.Sprint(tt.noteRow) + "行的说明“" + note + "”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入"; got[row] != want {
+				if want := who + " 姓名：第" + fmt.Sprint(tt.noteRow) + "行的说明“" + note + "”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入"; got[row] != want {
 					t.Errorf("row %d refused %q, want %q", row, got[row], want)
 				}
 			}
@@ -183,7 +183,7 @@ func TestRowSayingTheyLeftWhereverItsTextSits(t *testing.T) {
 			}
 			word := sectionLeftWord(tt.title)
 			got := refusedRows(rf)
-			want := "李四 姓名：在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + word + "”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入"
+			want := "李四 姓名：在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + word + "”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入"
 			if len(got) != 1 || got[4] != want {
 				t.Errorf("refused %v, want row 4 %q", got, want)
 			}
@@ -278,7 +278,7 @@ func TestWordsSayingThePeopleBelowLeft(t *testing.T) {
 			if s := stored(rf); s != full("张三") {
 				t.Errorf("stored %q, want 张三 alone", s)
 			}
-			want := "李四 姓名：在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + tt.word + "”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入"
+			want := "李四 姓名：在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + tt.word + "”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入"
 			if len(got) != 1 || got[4] != want {
 				t.Errorf("refused %v, want row 4 %q", got, want)
 			}

@@ -703,15 +703,15 @@ func (im *importer) refusedLeaver(rec *record) bool {
 		case s.unsure:
 			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之下：这一说明说的是其下各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行", s.row, s.title))
 		case s.above:
-			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之上，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之下后再导入", s.row, s.title, s.word))
+			im.refuseLeaver(rec, &s.people, model.Textf("在第%d行的说明“%s”之上，看来已不在花名册上（写着“%s”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之下后再导入", s.row, s.title, s.word))
 		default:
-			im.refuseLeaver(rec, &s.people, model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入", s.title, s.word))
+			im.refuseLeaver(rec, &s.people, model.Textf("在分组行“%s”之下，看来已不在花名册上（写着“%s”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入", s.title, s.word))
 		}
 		return true
 	}
 	if s := im.namedAt(who); s != nil && who != "" {
 		s.found[spaceless(who)] = true
-		im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
+		im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
 		return true
 	}
 	// A note that speaks of more people than it names may mean this row.
@@ -726,11 +726,11 @@ func (im *importer) refusedLeaver(rec *record) bool {
 		case s.all && s.unsure:
 			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说的是表中各行，却没有说他们仍在册，这一行未导入：仍是党员的，请删去这一说明后再导入；已离开的，请删去这一行", s.row, s.title))
 		case s.all:
-			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说表中的人都已离开（写着“%s”），看来此人已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说表中的人都已离开（写着“%s”），看来此人已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
 		case len(s.except) > 0 && slices.Contains(s.except, spaceless(who)):
 			continue
 		case len(s.except) > 0:
-			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开（写着“%s”），看来此人已不在花名册上：离开的党员请在窗口中登记；仍在册的请改正那一行的说明后再导入",
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开（写着“%s”），看来此人已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入",
 				s.row, s.title, strings.Join(s.except, "、"), s.word))
 		case s.unsaid:
 			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说%s等人已离开，没有写出全部姓名，此人可能是其中一位，这一行未导入：请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
@@ -818,11 +818,11 @@ func (im *importer) leftNotes() {
 				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.people)
 		case len(s.except) > 0:
 			n = model.Note(im.sheet.Name, s.row, "",
-				"说明行“%s”：写着“%s”，其下各行（到下一个分组行为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+				"说明行“%s”：写着“%s”，其下各行（到下一个分组行为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之上后再导入",
 				s.title, s.word, strings.Join(s.except, "、"), s.people)
 		default:
 			n = model.Note(im.sheet.Name, s.row, "",
-				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入",
+				"分组行“%s”：写着“%s”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之上后再导入",
 				s.title, s.word, s.people)
 		}
 		notes = append(notes, placed{s.at, n})
@@ -843,11 +843,11 @@ func (im *importer) leftNotes() {
 				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.people)
 		case len(s.except) > 0:
 			n = model.Note(im.sheet.Name, s.row, "",
-				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入",
+				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）除%s外看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之下后再导入",
 				s.title, s.word, strings.Join(s.except, "、"), s.people)
 		default:
 			n = model.Note(im.sheet.Name, s.row, "",
-				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请移到这一行之下后再导入",
+				"说明行“%s”：写着“%s”，其上各行（到上一个分组行或表头为止）看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之下后再导入",
 				s.title, s.word, s.people)
 		}
 		notes = append(notes, placed{s.at, n})
@@ -867,20 +867,20 @@ func (im *importer) leftNotes() {
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是表中各行，却没有说他们仍在册，这些行未予导入（见未通过的行）：%s；仍是党员的，请删去这一说明后再导入，已离开的请删去这些行",
 				s.title, s.others)
 		case s.all:
-			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请改正这一行的说明后再导入",
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一行的说明后再导入",
 				s.title, s.word, s.others)
 		case len(s.unknown) > 0:
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都已离开，但表中没有%s，各行未予导入（见未通过的行）：%s；请改正说明中的姓名后再导入",
 				s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、"), s.others)
 		case len(s.except) > 0:
-			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中除%s外的各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员请在窗口中登记，仍在册的请改正这一行的说明后再导入",
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，表中除%s外的各行看来已不在花名册上，未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一行的说明后再导入",
 				s.title, s.word, strings.Join(s.except, "、"), s.others)
 		case len(s.people) == 0:
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但表中没有找到%s；这一行是说明，不是党员，未导入", s.title, s.word, strings.Join(missing, "、"))
 		case len(missing) > 0:
-			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；表中没有找到%s；离开的党员请在窗口中登记", s.title, s.word, s.people, strings.Join(missing, "、"))
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；表中没有找到%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”", s.title, s.word, s.people, strings.Join(missing, "、"))
 		default:
-			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；离开的党员请在窗口中登记", s.title, s.word, s.people)
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，所说的人未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”", s.title, s.word, s.people)
 		}
 		notes = append(notes, placed{s.at, n})
 		// The rows it may mean, not naming them (李四等2人, 李四等人).

@@ -65,7 +65,7 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 			var refused []string
 			for _, r := range rf.Rejected {
 				refused = append(refused, r.Name)
-				if want := "在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + tt.word + "”）：离开的党员请在窗口中登记；仍在册的请移到这一行之上后再导入"; r.Reason != want {
+				if want := "在分组行“" + tt.title + "”之下，看来已不在花名册上（写着“" + tt.word + "”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入"; r.Reason != want {
 					t.Errorf("row %d refused %q, want %q", r.Row, r.Reason, want)
 				}
 			}
@@ -89,7 +89,7 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 			if got := strings.Join(names, " "); got != "节一 节四" {
 				t.Errorf("members %s, want 节一 节四: the group row 第二党小组 ends the leavers", got)
 			}
-			want := "分组行“" + tt.title + "”：写着“" + tt.word + "”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：第4行（节二）、第5行（节三）；离开的党员请在窗口中登记，仍在册的请移到这一行之上后再导入"
+			want := "分组行“" + tt.title + "”：写着“" + tt.word + "”，其下各行（到下一个分组行为止）看来已不在花名册上，未予导入（见未通过的行）：第4行（节二）、第5行（节三）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请移到这一行之上后再导入"
 			if notes[3] != want {
 				t.Errorf("note on row 3\n%s\nwant\n%s", notes[3], want)
 			}
