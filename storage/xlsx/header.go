@@ -814,7 +814,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				}
 				// 所在党支部 over 党小组 alone in the row below: the
 				// sub-heading says the column is not the branch.
-				if !grouped && !(len(path) == 1 && isBranchHeading(path[0]) && notTheBranch(t)) {
+				if !grouped && !(len(path) == 1 && isBranchHeading(path[0]) && notTheBranch(t)) && !(len(path) == 1 && parentOverOne(path[0], t)) {
 					return header{}, false
 				}
 			}
@@ -900,7 +900,16 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			h.probationEnd = c + 1
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
 		case len(leaf) <= 200:
-			h.ignored = append(h.ignored, column{index: c, heading: leaf})
+			// Named with its group (转正情况 › 是否按期): under a group of
+			// one thing's facts the sub-heading alone (时间, 是否按期) does
+			// not say whose (review ra7 F19).
+			named := leaf
+			if parent := parentOf(path); parent != "" && len(parent) <= 200 {
+				if stem := groupHeadingStem(parent); stem != parent && !strings.Contains(headingKey(leaf, true), stem) {
+					named = parent + " › " + leaf
+				}
+			}
+			h.ignored = append(h.ignored, column{index: c, heading: named})
 		}
 	}
 	h.wholeSplitDates()
@@ -1319,6 +1328,40 @@ func acrossAt(g headingGrid, row, c int) bool {
 	return row < len(g.across) && c < len(g.across[row]) && g.across[row][c]
 }
 
+// parentOverOne reports a heading over one column whose sub-heading reads
+// with it as a heading a person reads without trouble: 入党 over 时间 (入党
+// 时间), 预备党员 over 入党时间 (the sub-heading alone names the field).
+// Sub-headings are a band's lower row only when their columns name a
+// field so: a member's row under headings (姓名 over 张三) names none but
+// its heading's, and stays refused (review ra7 F18: the whole file was).
+func parentOverOne(parent, child string) bool {
+	if valueText(child) {
+		return false
+	}
+	for _, h := range []string{child, parent + child, child + parent} {
+		if _, ok := matchHeading(h); ok {
+			return true
+		}
+	}
+	if trimmed := groupHeadingStem(parent); trimmed != parent {
+		_, ok := matchHeading(trimmed + child)
+		return ok
+	}
+	return false
+}
+
+// groupHeadingStem is a group heading without the word saying it groups
+// things (转正情况, 入党信息 → 转正, 入党): what its sub-headings are of.
+func groupHeadingStem(s string) string {
+	key := headingKey(s, true)
+	for _, w := range []string{"相关信息", "相关情况", "情况", "信息", "记录"} {
+		if stem, ok := strings.CutSuffix(key, w); ok && stem != "" {
+			return stem
+		}
+	}
+	return s
+}
+
 // matchPath finds the field a column's headings name, top to bottom: the
 // lowest under its group's sub-headings (预备 under 入党时间), the lowest
 // alone, the two together ("出生" over "年月"), and last the group alone
@@ -1390,6 +1433,12 @@ func matchPathWords(path []string) (model.Field, bool) {
 	// (review s9-7 #11).
 	if f, ok := matchHeading(leaf + parent); ok {
 		return f, true
+	}
+	// 转正情况 over 时间 | 是否按期: 时间 is the 转正's (review ra7 F19).
+	if stem := groupHeadingStem(parent); stem != parent {
+		if f, ok := matchHeading(stem + leaf); ok {
+			return f, true
+		}
 	}
 	// 出生 over 年 | 月 | 日: the parts of the date the group names with
 	// 时间 or 日期 after it (read as the one date, joinYearMonth).

@@ -125,7 +125,8 @@ func TestEmploymentGroupIsNoPartyDate(t *testing.T) {
 				{nil, nil, nil, nil, "参加工作时间", "转正时间", "入党时间", "转正时间"},
 				{"张三", "男", id, "第一党支部", "2012.07", "2013.07", "2015.03", "2016.03"},
 			}, [][2]string{{"A1", "A2"}, {"B1", "B2"}, {"C1", "C2"}, {"D1", "D2"}, {"E1", "F1"}, {"G1", "H1"}},
-			model.MonthDate(2016, 3), []string{"参加工作时间", "转正时间"}},
+			// the 转正 not imported named with its group: two columns read 转正时间
+			model.MonthDate(2016, 3), []string{"参加工作时间", "工作情况 › 转正时间"}},
 		{"转正时间 over 工作|党内",
 			[][]any{
 				{"姓名", "性别", "公民身份号码", "所在党支部", "入党时间", "转正时间", nil},
