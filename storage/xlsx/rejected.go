@@ -360,9 +360,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		return sections[i-1]
 	}
 	more := map[int][]int{}
+	records := 0
 	if err := eachRecord(h, sr, streamed, func(rec *record) error {
 		if len(rec.more) > 0 && rows[rec.n] != nil {
 			more[rec.n] = rec.more
+		}
+		// Seconds for 20,000 rows: a stop is heard meanwhile.
+		if records++; records%(4*progressEvery) == 0 {
+			return counted.report()
 		}
 		return nil
 	}); err != nil {
