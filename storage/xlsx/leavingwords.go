@@ -48,6 +48,8 @@ var leavingWords = []struct {
 	{"调离", everywhere}, {"转至", everywhere}, {"转往", everywhere},
 	// review s13-hx #12: 已过世, 自行脱党人员, 已出国定居, 已被取消预备
 	// 党员资格 were read as members; in 备注 too (brief k7 #5).
+	// review ra7 F33: 刘芳（病逝） was stored as the name, as 病逝 in 备注.
+	{"病逝", everywhere},
 	{"过世", everywhere}, {"脱党", everywhere}, {"出国定居", everywhere}, {"取消预备党员资格", everywhere},
 	// review s14-reattack7 #17: 已离世, 已辞世, 已牺牲, 已迁走, 组织关系已移
 	// 交, 已转移组织关系, 已移居国外, 已交回组织关系, 已划转党员, 已减员 —

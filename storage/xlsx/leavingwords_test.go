@@ -29,7 +29,7 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"出党": "sgnr", "除名": "sgnr", "开除": "sgnr", "停止党籍": "sgn", "退党": "sgnr", "劝退": "sgnr",
 		"注销": "sgn", "减少": "sgn", "离开": "s", "历史": "s",
 		"调离": "sgnr", "转至": "sgnr", "转往": "sgnr",
-		"过世": "sgnr", "脱党": "sgnr", "出国定居": "sgnr", "取消预备党员资格": "sgnr",
+		"病逝": "sgnr", "过世": "sgnr", "脱党": "sgnr", "出国定居": "sgnr", "取消预备党员资格": "sgnr",
 		"离世": "sgnr", "辞世": "sgnr", "牺牲": "sgnr", "已殁": "sgnr", "迁走": "sgnr",
 		"移交": "sgn", "转移组织关系": "sgnr", "移居国外": "sgnr", "交回组织关系": "sgnr", "划转": "sgn", "减员": "sgn",
 		"转到": "sgnr", "转去": "sgnr", "调走": "sgnr", "调往": "sgnr", "迁至": "sgn", "迁往": "sgn",

@@ -1223,11 +1223,7 @@ func leftSaying(s string) string {
 // recorded in the window (转出, 去世 …), and a member still here has the
 // words taken out.
 func (r *rowMember) saysLeft() {
-	if i := strings.IndexAny(r.m.Name, "（(【["); i > 0 && !r.unreadable(model.FieldName) {
-		if w := leftSaying(r.m.Name[i:]); w != "" {
-			r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去括号中的字后再导入", w))
-		}
-	}
+	r.nameCell()
 	if w := leftSaying(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
 		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入", w))
 		return

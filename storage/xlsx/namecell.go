@@ -1,0 +1,166 @@
+package xlsx
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"branchledger/model"
+)
+
+// A 姓名 cell holds a name and nothing else: what a secretary writes after
+// it — 赵丽华（故）, 杨军-已故, 陈伟†, 赵丽华⏎已转出, 李晨（已退休）, 赵丽华* —
+// was glued onto the name (spaces and line breaks are taken out of names)
+// and the person stored as a current member named 赵丽华已转出 (review ra7
+// F11, F12, F31, F33, F35; nu7-11).
+
+// nameBrackets open a remark after a name.
+const nameBrackets = "（(【[〔〈<《{［｛"
+
+// nameMarks part a name from what follows it when they come straight after
+// a Chinese character (a Latin name keeps its hyphen: Jean-Pierre).
+const nameMarks = "-－—–~～/／\\＼*＊†‡✝✞※#＃,，、;；:：|｜!！?？"
+
+// deathMarks are the marks printed after the name of someone who died.
+const deathMarks = "†‡✝✞"
+
+// shortLeftMarks are the one-character shorthands of printed rosters in
+// brackets after a name: （故）, （殁）, （亡）, （转）, （调）.
+var shortLeftMarks = []string{"故", "殁", "亡", "卒", "逝", "死", "转", "调", "迁", "走"}
+
+// remarkStarts begin words after a space or a line break that are no part
+// of a name (李晨 已退休, 刘芳⏎2024.5转出); a name split by spaces (欧阳 娜娜,
+// 张 三) is not parted.
+var remarkStarts = []string{"已", "于", "现", "原", "曾", "系", "在", "因", "注", "备注"}
+
+// remarkWords after a space or a line break are a remark wherever they are.
+var remarkWords = []string{"退休", "离休", "病休", "失联", "流动", "外出", "出国", "停止党籍"}
+
+// nameAndAfter parts a 姓名 cell into the name and what is written after
+// it ("" when the cell holds the name alone).
+func nameAndAfter(s string) (name, after string) {
+	s = model.CleanText(s)
+	if i := strings.IndexAny(s, nameBrackets); i > 0 {
+		return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+	}
+	prev := rune(0)
+	for i, r := range s {
+		if strings.ContainsRune(nameMarks, r) && unicode.Is(unicode.Han, prev) {
+			return strings.TrimSpace(s[:i]), strings.TrimSpace(s[i:])
+		}
+		if !unicode.IsSpace(r) {
+			prev = r
+		}
+	}
+	// A space or a line break: the rest is a remark when it reads as one.
+	fields := strings.FieldsFunc(s, unicode.IsSpace)
+	if len(fields) < 2 || !unicode.Is(unicode.Han, firstRune(fields[0])) {
+		return s, ""
+	}
+	for k := 1; k < len(fields); k++ {
+		rest := strings.Join(fields[k:], " ")
+		if remarkAfterSpace(rest) {
+			return strings.Join(fields[:k], ""), rest
+		}
+	}
+	return s, ""
+}
+
+// remarkAfterSpace reports words after a space or a line break in a 姓名
+// cell that are a remark, not the rest of the name.
+func remarkAfterSpace(rest string) bool {
+	if r := firstRune(rest); unicode.IsDigit(r) || !unicode.Is(unicode.Han, r) && r != '·' {
+		return unicode.IsDigit(r)
+	}
+	if leftSaying(rest) != "" {
+		return true
+	}
+	for _, w := range remarkStarts {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	for _, w := range remarkWords {
+		if strings.Contains(rest, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// nameLeftWord is the word in what follows a name that says the person
+// left the roster: a word of leaving (leftSaying), a one-character
+// shorthand in brackets (（故）) or the mark of a death (†); "" if none.
+func nameLeftWord(after string) string {
+	// 转出本支部, 调出本单位: out of this branch, said in full (leftSaying
+	// passes over a move followed by 本, as 转至本支部 is one here).
+	if w := leftSaying(strings.ReplaceAll(after, "出本", "出")); w != "" {
+		return w
+	}
+	if i := strings.IndexAny(after, deathMarks); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(after[i:])
+		return string(r)
+	}
+	inner := strings.TrimFunc(after, func(r rune) bool {
+		return strings.ContainsRune(nameBrackets+"）)】]〕〉>》}］｝", r) || unicode.IsSpace(r)
+	})
+	inner = strings.TrimPrefix(inner, "已")
+	for _, w := range shortLeftMarks {
+		if inner == w {
+			return w
+		}
+	}
+	return ""
+}
+
+// nameStopped reports what follows a name saying 停止党籍 of the person now
+// (not 未停止党籍, 拟停止党籍, nor 停止党籍 undone by 恢复).
+func nameStopped(after string) bool {
+	at := strings.LastIndex(after, stopWord)
+	if at < 0 || strings.Contains(after[at:], "恢复") {
+		return false
+	}
+	return !notLeft(strings.TrimSuffix(after[:at], "被"))
+}
+
+const stopWord = "停止党籍"
+
+// nameCell reads the 姓名 cell for what is written after the name: a word
+// of leaving refuses the row as the bracketed （已转出） always did; 停止党籍
+// keeps the member with that 党籍状态 and a 提示; any other remark refuses
+// the row, since what the cell holds is printed on the roster and on
+// letters as the person's name.
+func (r *rowMember) nameCell() {
+	if r.m.Name == "" || r.unreadable(model.FieldName) {
+		return
+	}
+	name, after := nameAndAfter(r.m.Name)
+	if after == "" || name == "" {
+		return
+	}
+	bracketed := strings.ContainsRune(nameBrackets, firstRune(after))
+	switch w := nameLeftWord(after); {
+	case w != "" && bracketed:
+		r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去括号中的字后再导入", w))
+	case w != "":
+		r.reject(model.FieldName, model.Textf("姓名%s在姓名后写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去姓名后的字后再导入", quote(r.name), w))
+	case nameStopped(after):
+		switch {
+		case r.m.Standing == model.StandingSuspended:
+		case r.shown[model.FieldStanding] != "":
+			r.reject(model.FieldName, model.Textf("姓名后写着“停止党籍”，党籍状态却为%s：请改正其中之一后再导入", quote(r.shown[model.FieldStanding])))
+			return
+		default:
+			r.m.Standing = model.StandingSuspended
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：姓名%s后写着“停止党籍”，姓名记为%s，党籍状态记为“停止党籍”", name, quote(r.name), quote(name)))
+		}
+		r.m.Name = name
+	default:
+		r.reject(model.FieldName, model.Textf("姓名%s除姓名外还有%s：请把说明移到备注后再导入", quote(r.name), quote(after)))
+	}
+}
