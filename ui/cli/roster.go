@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -17,6 +18,13 @@ import (
 )
 
 func rosterImport(args []string, env Env) (code int, err error) {
+	// An import holds every row of the workbook, and then every member
+	// made of them, until it ends: at the collector's usual pace (GOGC
+	// 100) the heap of a 20,000-row roster was gone over 26 times. Letting
+	// it grow twice as far between collections makes that 13, and the
+	// command's CPU time some 6% less, for about 10 MB more at the peak
+	// (205 → 215 MB); the command's process ends with the import.
+	defer debug.SetGCPercent(debug.SetGCPercent(200))
 	fs := newFlagSet("roster import", env)
 	dbPath := fs.String("db", "", "数据文件路径")
 	dryRun := fs.Bool("dry-run", false, "只检查，不写入")
