@@ -53,8 +53,8 @@ func (r *rowMember) shortYearDate(f model.Field, v string, col, src int, refusal
 // their birth, not after today (RULES.md §4: the national form's dates are
 // dates of the member's life). A year after this one is 19xx without a
 // birth year. When both centuries fit (a member born before 19xx, or no
-// birth year to tell), the cell is refused asking for four digits; when
-// neither does, it gets the refusal it had.
+// birth year to tell), the cell is refused asking for four digits; so it
+// is when neither does, saying why.
 func (r *rowMember) settleShortYears() {
 	if len(r.shortYears) == 0 {
 		return
@@ -72,17 +72,28 @@ func (r *rowMember) settleShortYears() {
 	today := r.im.rd.today
 	for _, s := range r.shortYears {
 		var fits []model.Date
+		onCalendar := true
 		for _, century := range []int{1900, 2000} {
 			d := model.MonthDate(century+s.yy, time.Month(s.month))
 			d.Day = s.day
-			if d.Validate() != nil || d.After(today) || birth != 0 && d.Year < birth {
+			if d.Validate() != nil {
+				onCalendar = false
+				continue
+			}
+			if d.After(today) || birth != 0 && d.Year < birth {
 				continue
 			}
 			fits = append(fits, d)
 		}
 		switch len(fits) {
 		case 0:
-			r.reject(s.field, s.refusal)
+			if birth == 0 || !onCalendar {
+				r.reject(s.field, s.refusal)
+				break
+			}
+			// Neither century fits (49.10 of a member born in 1980): said,
+			// not “无法识别” about a date a person reads.
+			r.reject(s.field, model.Textf("日期%s的年份只有两位：%d 年早于出生（%d 年），%d 年还没到；请写成四位年份", quote(s.shown), 1900+s.yy, birth, 2000+s.yy))
 		case 1:
 			setDate(&r.m, s.field, fits[0])
 			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, s.field,
