@@ -164,3 +164,41 @@ func (r *rowMember) nameCell() {
 		r.reject(model.FieldName, model.Textf("姓名%s除姓名外还有%s：请把说明移到备注后再导入", quote(r.name), quote(after)))
 	}
 }
+
+// leavingFieldsElsewhere are the fields whose cells say a leaving in their
+// own way: 姓名 (nameCell), 备注 (saysLeft), 党籍状态 (set), and the mobile
+// member's columns, where 转至 and 外出 name where the member went while
+// still on the roster.
+var leavingFieldsElsewhere = map[model.Field]bool{
+	model.FieldName: true, model.FieldNotes: true, model.FieldStanding: true,
+	model.FieldMobile: true, model.FieldMobileDestination: true, model.FieldLostContact: true,
+}
+
+// cellSaysLeft refuses the row when a cell of another field says the
+// person left — 所在党支部 已转出 or 转至XX社区党委, 人员类别 正式党员（已故）
+// — with the words that refuse it in 姓名 or 备注: such rows were stored
+// as current members, and 正式党员（已故） was imported as a 正式党员 with
+// a 提示 that 已故 had been left out (review ra7 F23).
+func (r *rowMember) cellSaysLeft(c column, v string, col, src int) bool {
+	if leavingFieldsElsewhere[c.field] || leftSaying(model.CleanLine(v)) == "" {
+		return false
+	}
+	r.reject(c.field, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
+		c.heading, cellRef(col, src), quote(v)))
+	return true
+}
+
+// serialSaysLeft refuses the row whose 序号 cell holds a word of leaving
+// (转出, 已故) in place of its number: the secretary's mark that the
+// person is gone (review ra7 F23).
+func (r *rowMember) serialSaysLeft(cells []string) {
+	if r.im.h.serial == 0 {
+		return
+	}
+	v := model.CleanLine(cell(cells, r.im.h.serial-1))
+	if leftSaying(v) == "" {
+		return
+	}
+	r.reject(model.FieldName, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
+		serialHeading, cellRef(r.im.h.serial, r.row), quote(v)))
+}

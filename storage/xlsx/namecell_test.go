@@ -81,3 +81,42 @@ func noteText(rf *RosterFile) string {
 	}
 	return b.String()
 }
+
+// A word of leaving in another cell of the member's row — 序号 转出, 所在党
+// 支部 已转出 or 转至XX社区党委, 人员类别 正式党员（已故）— refuses the row as
+// it does in 姓名 or 备注, naming the column and the cell (review ra7 F23);
+// a branch or a category without one imports.
+func TestOtherCellsOfTheRowSayTheMemberLeft(t *testing.T) {
+	for _, tt := range []struct {
+		serial, branch, category string
+		refusal                  string // "" for imported
+	}{
+		{"转出", "第一党支部", "正式党员", "“序号”列（A2）为“转出”，看来此人已不在花名册上"},
+		{"已故", "第一党支部", "正式党员", "“序号”列（A2）为“已故”"},
+		{"1", "已转出", "正式党员", "“所在党支部”列（D2）为“已转出”，看来此人已不在花名册上"},
+		{"1", "转至XX社区党委", "正式党员", "“所在党支部”列（D2）为“转至XX社区党委”"},
+		{"1", "第一党支部", "正式党员（已故）", "“人员类别”列（E2）为“正式党员（已故）”"},
+		{"1", "离退休党支部", "正式党员", ""},
+		{"1", "第一党支部", "正式党员（党小组长）", ""},
+	} {
+		t.Run(tt.serial+tt.branch+tt.category, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"序号", "姓名", "公民身份号码", "所在党支部", "人员类别", "加入党组织日期", "转为正式党员日期"},
+				{tt.serial, "赵丽华", idNumber("19800101", "011"), tt.branch, tt.category, "2008.06", "2009.06"},
+			}))
+			var got string
+			for _, r := range rf.Rejected {
+				got += r.Reason
+			}
+			switch {
+			case tt.refusal == "" && len(rf.Members) != 1:
+				t.Errorf("refused: %q", got)
+			case tt.refusal != "" && (len(rf.Members) != 0 || !strings.Contains(got, tt.refusal)):
+				t.Errorf("members %d, refusal %q, want %q", len(rf.Members), got, tt.refusal)
+			}
+			if tt.refusal != "" && strings.Contains(noteText(rf), "没有导入") {
+				t.Errorf("a 提示 drops the word: %s", noteText(rf))
+			}
+		})
+	}
+}

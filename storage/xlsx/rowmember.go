@@ -83,10 +83,14 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			r.reject(c.field, model.Textf("单元格是逻辑值 %s（是/否），不是%s", v, model.Term(c.field.Label())))
 			continue
 		}
+		if r.cellSaysLeft(c, v, col, src) {
+			continue
+		}
 		if err := r.set(c.field, v, col, src); err != nil {
 			return model.Member{}, nil, nil, nil, err
 		}
 	}
+	r.serialSaysLeft(cells)
 	if err := r.joinColumns(cells); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
