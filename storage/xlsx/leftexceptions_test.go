@@ -226,6 +226,9 @@ func TestNoteOverRowsNotSayingTheyAreHereRefusesThem(t *testing.T) {
 		{"注：以上数据以身份证为准", ""},
 		{"说明：1.以上人员已核对", ""},
 		{"注：经核实，以上人员均为在职职工", ""},
+		{"注：以上人员排名不分先后", ""},
+		{"注：以上内容属实", ""},
+		{"注：以上表格请于6月30日前报送", ""},
 		// their data, dues and counts, the table's end
 		{"注：以上数据截至2026年6月", ""},
 		{"注：以上人员党费已交至2026年6月", ""},

@@ -391,6 +391,10 @@ func TestRefusedLeaversComeBackWithTheirNote(t *testing.T) {
 		// naming fewer people than it counts.
 		{"unsure", [][]any{hxHeading, hxMember("李四", "031"), {"注：以上同志已赴外地工作"}, hxMember("张三", "011")}, "的说明“注：以上同志已赴外地工作”之上：这一说明说的是其上各行"},
 		{"counted", [][]any{hxHeading, hxMember("李四", "031"), {"注：王五等2人已转出"}}, "的说明“注：王五等2人已转出”说2人已离开，只写出了1人（王五）"},
+		// The copy has no 张三, whom the note excepts: it cannot tell who
+		// stayed, and says so.
+		{"except", [][]any{hxHeading, hxMember("李四", "031"), hxMember("张三", "011"), {"注：除张三外，以上党员均已转出"}}, "说除张三外都已离开，但它所说的各行中没有张三"},
+		{"whole table", [][]any{hxHeading, hxMember("李四", "031"), {"注：表中人员均已转出"}}, "的说明“注：表中人员均已转出”说表中的人都已离开"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := roster(t, tt.rows)
