@@ -424,10 +424,14 @@ func OnRosterOn(m *Member, d Date) bool {
 // member is not due at an activity on d and is no voter at it (review s5-8
 // attack #7).
 func ArrivedAfter(m *Member, d Date) bool {
-	if m.ArrivedOn.IsZero() || !m.ArrivedOn.After(d) {
-		return false
-	}
-	return m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)
+	return m.ArrivalStated() && m.ArrivedOn.After(d)
+}
+
+// ArrivalStated reports whether m's 到本支部日期 is one the record states —
+// typed, imported or from a 转入 — rather than the default, the day m was
+// added or imported, which says only when the app learnt of m.
+func (m *Member) ArrivalStated() bool {
+	return !m.ArrivedOn.IsZero() && (m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt))
 }
 
 // CanVoteOn reports whether the member had a vote on d: full members only,

@@ -159,7 +159,7 @@ func ValidateOpeningInLedger(paidTo Month, m *Member, h *DuesHistory, paid []Pai
 // 0 when neither.
 func (h *DuesHistory) arrivedFor(m *Member) Month {
 	arrived := h.Arrived[m.ID]
-	if !m.ArrivedOn.IsZero() && (m.CreatedAt.IsZero() || m.ArrivedOn != DateOf(m.CreatedAt)) {
+	if m.ArrivalStated() {
 		// A 到本支部日期 that is only the day the member was added or
 		// imported says nothing of where they paid (as ArrivedAfter):
 		// it let 党费已交至 reach this month for everyone imported today

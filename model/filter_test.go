@@ -54,3 +54,28 @@ func TestMergeImportedKeepsWhatTheFileLacks(t *testing.T) {
 		t.Errorf("changes = %+v, want only the phone", changes)
 	}
 }
+
+// A query pasted from a chat app or phone contacts — a zero-width space
+// or direction marks inside an ID, a phone written 139 0648 1698, digits
+// in full width — finds the member as the plain query does (review nu7-14:
+// 共 0 人 for a member on the roster).
+func TestSearchFindsPastedQueries(t *testing.T) {
+	ms := []Member{{Name: "侯佳琪", IDNumber: "62010219900207101X", Phone: "13906481698", OnRoster: true}}
+	for _, q := range []string{
+		"62010219900207101X",
+		"620102\u200b19900207101x",
+		"\u202a620102199002071\u202c01X",
+		"139 0648 1698",
+		"139-0648-1698",
+		"１３９０６４８１６９８",
+		"侯\u200d佳琪",
+		"侯 佳琪",
+	} {
+		if got := FilterMembers(ms, MemberFilter{Query: q}); len(got) != 1 {
+			t.Errorf("search %q found %d, want 侯佳琪", q, len(got))
+		}
+	}
+	if got := FilterMembers(ms, MemberFilter{Query: "13906481699"}); len(got) != 0 {
+		t.Errorf("another phone found %d, want none", len(got))
+	}
+}

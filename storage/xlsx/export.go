@@ -79,6 +79,19 @@ var printColumns = func() []printColumn {
 		case model.FieldBranchName, model.FieldPost, model.FieldAddress, model.FieldNotes:
 			pc.left = true
 		}
+		if f == model.FieldArrivedOn {
+			// The default 到本支部日期, the day the member was added or
+			// imported, is no date the branch knows: printed, the register
+			// said every member of an imported roster arrived that day
+			// (review nu7-7). Blank, an import elsewhere takes its own
+			// default, as the checks treat this one (model.ArrivalStated).
+			pc.text = func(m *model.Member) string {
+				if !m.ArrivalStated() {
+					return ""
+				}
+				return m.Text(f)
+			}
+		}
 		if d, ok := details[f]; ok {
 			pc.width = max(pc.width, d.Info().Width)
 			pc.text = func(m *model.Member) string {
