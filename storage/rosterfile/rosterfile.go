@@ -216,7 +216,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	for _, o := range origin {
 		perSheet[o.Sheet]++
 	}
+	rows, origin, fileBranch, repeated := refuseRepeatedElsewhere(rows, origin, fileBranch, rf.Repeated, included)
 	rows, origin, fileBranch, twice, joinedNotes := joinAcrossSheets(rows, origin, fileBranch)
+	twice = append(twice, repeated...)
 	// A sheet whose every member is joined to a row of another sheet (a
 	// 流动党员 register beside the roster) gives no 所在党支部 of its own:
 	// its name is not offered as one.
@@ -300,6 +302,49 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 			"%s的党费已交至“%s”未导入，其余各项照常导入：%s", k.Name, value, k.Reason))
 	}
 	return p, nil
+}
+
+// refuseRepeatedElsewhere refuses a row whose ID number another sheet
+// being imported gives on several rows, all refused there as repeated: a
+// person twice on 第一党支部 and once on 第二党支部 was moved to 第二党支部,
+// the one row left standing (review nu7-9). Every row of the person is
+// refused together; this one names the others.
+func refuseRepeatedElsewhere(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []string, repeated []xlsx.RepeatedID, included map[string]bool) ([]model.ImportRow, []xlsx.ImportedRow, []string, []model.Rejection) {
+	if len(repeated) == 0 {
+		return rows, origin, branch, nil
+	}
+	where := map[string][]xlsx.RepeatedID{}
+	for _, r := range repeated {
+		if included[r.Sheet] {
+			id := strings.ToUpper(r.ID)
+			where[id] = append(where[id], r)
+		}
+	}
+	var rejected []model.Rejection
+	var r2 []model.ImportRow
+	var o2 []xlsx.ImportedRow
+	var b2 []string
+	for i, row := range rows {
+		var elsewhere model.TextList
+		for _, r := range where[strings.ToUpper(row.Member.IDNumber)] {
+			if r.Sheet == origin[i].Sheet {
+				continue
+			}
+			for _, n := range r.Rows {
+				elsewhere = append(elsewhere, model.Textf("工作表“%s”第%d行", r.Sheet, n))
+			}
+		}
+		if len(elsewhere) == 0 {
+			r2, o2, b2 = append(r2, row), append(o2, origin[i]), append(b2, branch[i])
+			continue
+		}
+		r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+			"同一人（公民身份号码相同）也在%s，那几行因重复没有导入，分不清哪一行是对的，这一行也没有导入；请删去多余的行后再导入", elsewhere)
+		r.Name = row.Member.Name
+		r.Value, r.From = quoted(origin[i], row.Member, r.Field)
+		rejected = append(rejected, r)
+	}
+	return r2, o2, b2, rejected
 }
 
 // joinAcrossSheets makes one member of the rows of one ID number on more

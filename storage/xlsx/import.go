@@ -37,6 +37,17 @@ type RosterFile struct {
 	// Skipped are the sheets looked at and not read as a roster, in
 	// workbook order, each with why.
 	Skipped []SkippedSheet
+	// Repeated are the ID numbers given on more than one row of one sheet,
+	// whose rows were all refused: a row of the same person on another
+	// sheet is refused with them when the sheets are imported together.
+	Repeated []RepeatedID
+}
+
+// RepeatedID is an ID number on several rows of one sheet, all refused.
+type RepeatedID struct {
+	Sheet string
+	ID    string
+	Rows  []int
 }
 
 // SkippedSheet is a worksheet not read as a roster, and why.
@@ -1174,6 +1185,11 @@ func (im *importer) refuseRepeated(from int) {
 			continue
 		}
 		added = true
+		rep := RepeatedID{Sheet: im.sheet.Name, ID: id}
+		for _, a := range at {
+			rep.Rows = append(rep.Rows, a.row)
+		}
+		rf.Repeated = append(rf.Repeated, rep)
 		for i, here := range at {
 			var others model.TextList
 			for j, o := range at {
