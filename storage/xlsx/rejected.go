@@ -813,6 +813,18 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 	case sectionCell:
 		st.Font = printFont(11, true)
 	}
+	// A struck cell stays struck: the strike is what held its row back
+	// (struckRow), and the copy re-imported as it is must hold it back
+	// again — without it the person who left went in as a current member
+	// (review ra7 F48).
+	if (kind == dataCell || kind == faultyCell) && cp.sr.shape != nil && cp.sr.shape.struck[[2]int{sc, srow}] {
+		f := excelize.Font{Strike: true}
+		if st.Font != nil {
+			f = *st.Font
+			f.Strike = true
+		}
+		st.Font = &f
+	}
 	if raw == "" && cp.sr.unsavedFormula(sc, srow) {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err

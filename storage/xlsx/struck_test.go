@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"testing"
@@ -71,5 +72,41 @@ func TestStruckThroughRowsAreHeldBack(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The workbook of refused rows keeps the strike of a row held back for it,
+// so that importing it again as it is holds the row back again: without
+// the strike the person who left went in as a current member (review ra7
+// F48).
+func TestStruckRowComesBackStruck(t *testing.T) {
+	const refusal = "在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入"
+	rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "联系电话", "人员类别", "备注"}}
+	for r := 2; r <= 4; r++ {
+		rows = append(rows, []any{fmt.Sprintf("党员%d", r), idNumber(fmt.Sprintf("1980%02d%02d", r, r), fmt.Sprintf("%03d", r)), "2010.07", fmt.Sprintf("137123456%02d", r), "正式党员", "在职"})
+	}
+	for _, struck := range [][2]string{{"A3", "F3"}, {"A3", "A3"}} {
+		wb := workbook{sheets: []sheetSpec{{name: "Sheet1", rows: rows}}, opts: func(f *excelize.File) {
+			st, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true, Color: "FF0000"}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := f.SetCellStyle("Sheet1", struck[0], struck[1], st); err != nil {
+				t.Fatal(err)
+			}
+		}}
+		data := wb.bytes(t)
+		rf := read(t, data)
+		if len(rf.Rejected) != 1 || rf.Rejected[0].Reason != refusal {
+			t.Fatalf("struck %v: refused %+v", struck, rf.Rejected)
+		}
+		var buf bytes.Buffer
+		if n, err := WriteRejectedRows(&buf, data, rf.Rejected, nil); err != nil || n != 1 {
+			t.Fatalf("struck %v: copied %d rows, %v", struck, n, err)
+		}
+		again := read(t, buf.Bytes())
+		if len(again.Members) != 0 || len(again.Rejected) != 1 || again.Rejected[0].Reason != refusal || again.Rejected[0].Name != "党员3" {
+			t.Errorf("struck %v: the copy imported %d members, refused %+v; want 党员3 held back again for the strike", struck, len(again.Members), again.Rejected)
+		}
 	}
 }
