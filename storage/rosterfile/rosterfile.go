@@ -217,6 +217,8 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		perSheet[o.Sheet]++
 	}
 	rows, origin, fileBranch, repeated := refuseRepeatedElsewhere(rows, origin, fileBranch, rf.Repeated, included)
+	rows, origin, fileBranch, gone := refuseLeftElsewhere(rows, origin, fileBranch, rf, included)
+	repeated = append(repeated, gone...)
 	rows, origin, fileBranch, twice, joinedNotes := joinAcrossSheets(rows, origin, fileBranch)
 	twice = append(twice, repeated...)
 	// A sheet whose every member is joined to a row of another sheet (a
@@ -340,6 +342,47 @@ func refuseRepeatedElsewhere(rows []model.ImportRow, origin []xlsx.ImportedRow, 
 		}
 		r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
 			"同一人（公民身份号码相同）也在%s，那几行因重复没有导入，分不清哪一行是对的，这一行也没有导入；请删去多余的行后再导入", elsewhere)
+		r.Name = row.Member.Name
+		r.Value, r.From = quoted(origin[i], row.Member, r.Field)
+		rejected = append(rejected, r)
+	}
+	return r2, o2, b2, rejected
+}
+
+// refuseLeftElsewhere refuses a row whose ID number is also on a sheet of
+// people who left (已转出, 去世党员) that is not imported: the secretary
+// copied the row there and did not delete it here, and the person was
+// stored as current without a word (review ra7 F22).
+func refuseLeftElsewhere(rows []model.ImportRow, origin []xlsx.ImportedRow, branch []string, rf *xlsx.RosterFile, included map[string]bool) ([]model.ImportRow, []xlsx.ImportedRow, []string, []model.Rejection) {
+	if len(rf.LeftIDs) == 0 {
+		return rows, origin, branch, nil
+	}
+	left := map[string]string{}
+	for _, sh := range rf.Sheets {
+		if sh.Left != "" && !included[sh.Name] {
+			left[sh.Name] = sh.Left
+		}
+	}
+	where := map[string][]xlsx.LeftID{}
+	for _, l := range rf.LeftIDs {
+		if left[l.Sheet] != "" {
+			id := strings.ToUpper(l.ID)
+			where[id] = append(where[id], l)
+		}
+	}
+	var rejected []model.Rejection
+	var r2 []model.ImportRow
+	var o2 []xlsx.ImportedRow
+	var b2 []string
+	for i, row := range rows {
+		at := where[strings.ToUpper(row.Member.IDNumber)]
+		if row.Member.IDNumber == "" || len(at) == 0 {
+			r2, o2, b2 = append(r2, row), append(o2, origin[i]), append(b2, branch[i])
+			continue
+		}
+		r := model.Reason(origin[i].Sheet, origin[i].Row, model.FieldIDNumber,
+			"同一人（公民身份号码相同）也在工作表“%s”第%d行，那张表写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请从那张表删去后再导入",
+			at[0].Sheet, at[0].Row, left[at[0].Sheet])
 		r.Name = row.Member.Name
 		r.Value, r.From = quoted(origin[i], row.Member, r.Field)
 		rejected = append(rejected, r)

@@ -41,6 +41,18 @@ type RosterFile struct {
 	// whose rows were all refused: a row of the same person on another
 	// sheet is refused with them when the sheets are imported together.
 	Repeated []RepeatedID
+	// LeftIDs are the ID numbers on sheets of people who left, row by row:
+	// the same person on a roster sheet beside them is refused (review ra7
+	// F22: copied to 已转出 and not deleted, they were stored as current).
+	LeftIDs []LeftID
+}
+
+// LeftID is a row of a sheet whose name or title says its people left
+// (Sheet.Left): the ID number it gives, read whether the row passed or not.
+type LeftID struct {
+	Sheet string
+	Row   int
+	ID    string
 }
 
 // RepeatedID is an ID number on several rows of one sheet, all refused.
@@ -440,6 +452,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		rd.placeholders = append(rd.placeholders, sh.Name)
 	}
 	im.refuseRepeated(refusedFrom)
+	im.leftIDs()
 	if n := len(sr.settled); n > 10 {
 		sr.settled = model.TextList{model.Textf("%s 等 %d 行", sr.settled[:10], n)}
 	}
@@ -1177,6 +1190,21 @@ type idRow struct {
 // bases import (refuseDuplicates) and the rule for several sheets
 // (rosterfile.heldBackTwice) refuse alike. The sheet's refusals, from
 // index from of the file's, stay in row order.
+// leftIDs keeps the ID numbers of a sheet of people who left
+// (RosterFile.LeftIDs), in row order.
+func (im *importer) leftIDs() {
+	if im.sheet.Left == "" {
+		return
+	}
+	from := len(im.rd.rf.LeftIDs)
+	for id, at := range im.idRows {
+		for _, a := range at {
+			im.rd.rf.LeftIDs = append(im.rd.rf.LeftIDs, LeftID{Sheet: im.sheet.Name, Row: a.row, ID: id})
+		}
+	}
+	slices.SortFunc(im.rd.rf.LeftIDs[from:], func(a, b LeftID) int { return a.Row - b.Row })
+}
+
 func (im *importer) refuseRepeated(from int) {
 	rf := im.rd.rf
 	added := false
