@@ -825,6 +825,9 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		}
 		st.Font = &f
 	}
+	if err := cp.keepNote(sc, srow, ref); err != nil {
+		return err
+	}
 	if raw == "" && cp.sr.unsavedFormula(sc, srow) {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err

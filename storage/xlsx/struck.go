@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -51,4 +53,18 @@ func (im *importer) refusedStruck(rec *record) bool {
 	im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldName,
 		Reason: why.String(), Text: why, Name: model.CutTyped(who), Value: model.CutTyped(who)})
 	return true
+}
+
+// keepNote gives the copy at ref of the source cell (sc, srow), in the
+// workbook of refused rows, the cell's note (批注): a note saying the
+// person left held the row back (commentSaysLeft), and dropped, the copy
+// showed an ordinary row that, imported as it was, stored the person as a
+// current member. The strike is kept with the cell's style (copyCell).
+func (cp *sheetCopy) keepNote(sc, srow int, ref string) error {
+	for _, c := range cp.sr.part.comments {
+		if c.col == sc && c.row == srow {
+			return cp.out.AddComment(cp.name, excelize.Comment{Cell: ref, Paragraph: []excelize.RichTextRun{{Text: c.text}}})
+		}
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -108,5 +109,50 @@ func TestStruckRowComesBackStruck(t *testing.T) {
 		if len(again.Members) != 0 || len(again.Rejected) != 1 || again.Rejected[0].Reason != refusal || again.Rejected[0].Name != "党员3" {
 			t.Errorf("struck %v: the copy imported %d members, refused %+v; want 党员3 held back again for the strike", struck, len(again.Members), again.Rejected)
 		}
+	}
+}
+
+// The workbook of refused rows keeps what said the person left where no
+// text does — the strike, the note — so that imported as it is it refuses
+// them again rather than storing them as current members.
+func TestTheRefusedRowsWorkbookKeepsTheStrikeAndTheNote(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		mark func(f *excelize.File) error
+		want string // the end of the refusal, read again
+	}{
+		{"the row struck", func(f *excelize.File) error {
+			st, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true}})
+			if err != nil {
+				return err
+			}
+			return f.SetCellStyle("Sheet1", "A3", "E3", st)
+		}, "在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入"},
+		{"the name struck", func(f *excelize.File) error {
+			st, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Strike: true, Color: "FF0000"}})
+			if err != nil {
+				return err
+			}
+			return f.SetCellStyle("Sheet1", "A3", "A3", st)
+		}, "在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入"},
+		{"a note on the phone", func(f *excelize.File) error {
+			return f.AddComment("Sheet1", excelize.Comment{Cell: "D3", Author: "组织委员", Paragraph: []excelize.RichTextRun{{Text: "已于2024年5月去世"}}})
+		}, "单元格的批注“已于2024年5月去世”写着“去世”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去或改写批注后再导入"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows := [][]any{{"姓名", "公民身份号码", "加入党组织日期", "联系电话", "人员类别"}}
+			for r := 2; r <= 3; r++ {
+				rows = append(rows, []any{fmt.Sprintf("党员%d", r), idNumber(fmt.Sprintf("1980%02d%02d", r, r), fmt.Sprintf("%03d", r)), "2010.07", fmt.Sprintf("137123456%02d", r), "正式党员"})
+			}
+			wb := workbook{sheets: []sheetSpec{{name: "Sheet1", rows: rows}}, opts: func(f *excelize.File) {
+				if err := c.mark(f); err != nil {
+					t.Fatal(err)
+				}
+			}}
+			again := read(t, errorsWorkbook(t, wb.bytes(t)))
+			if len(again.Members) != 0 || len(again.Rejected) != 1 || !strings.HasSuffix(again.Rejected[0].Reason, c.want) || again.Rejected[0].Name != "党员3" {
+				t.Errorf("the workbook of refused rows read again: imported %d, refused %+v; want 党员3 refused for …%s", len(again.Members), again.Rejected, c.want)
+			}
+		})
 	}
 }
