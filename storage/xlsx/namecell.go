@@ -202,3 +202,14 @@ func (r *rowMember) serialSaysLeft(cells []string) {
 	r.reject(model.FieldName, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
 		serialHeading, cellRef(r.im.h.serial, r.row), quote(v)))
 }
+
+// recruitCategory is the stage of joining a 人员类别 names — 入党申请人,
+// 入党积极分子, 发展对象 — "" if none.
+func recruitCategory(v string) string {
+	for _, w := range []string{"入党申请人", "申请入党", "积极分子", "发展对象"} {
+		if strings.Contains(v, w) {
+			return w
+		}
+	}
+	return ""
+}

@@ -120,3 +120,24 @@ func TestOtherCellsOfTheRowSayTheMemberLeft(t *testing.T) {
 		})
 	}
 }
+
+// A row whose 人员类别 names a stage of joining — 发展对象, 入党积极分子,
+// 入党申请人 — is refused saying they are not members yet and where they
+// go (review ra7 F20: “无法识别人员类别”).
+func TestRecruitCategoryIsNotAMember(t *testing.T) {
+	for _, tt := range []struct{ category, said string }{
+		{"发展对象", "人员类别为“发展对象”：发展对象还不是党员，不能导入党员花名册；请在“发展党员”中登记"},
+		{"入党积极分子", "积极分子还不是党员"},
+		{"入党申请人", "入党申请人还不是党员"},
+	} {
+		t.Run(tt.category, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				{"姓名", "公民身份号码", "人员类别", "加入党组织日期"},
+				{"马超", idNumber("19980101", "011"), tt.category, nil},
+			}))
+			if got := rejections(rf, 2)[model.FieldCategory]; len(rf.Members) != 0 || !strings.Contains(got, tt.said) {
+				t.Errorf("members %d, refusal %q, want %q", len(rf.Members), got, tt.said)
+			}
+		})
+	}
+}

@@ -683,6 +683,10 @@ func (r *rowMember) set(f model.Field, v string, col, src int) error {
 		}
 		var ok bool
 		switch m.Category, ok = model.ParseCategory(v); {
+		case !ok && recruitCategory(v) != "":
+			// Not a member yet: their dates are the 发展党员 register's
+			// (review ra7 F20: “无法识别人员类别” told the user nothing).
+			r.reject(f, model.Textf("人员类别为%s：%s还不是党员，不能导入党员花名册；请在“发展党员”中登记", quote(v), recruitCategory(v)))
 		case !ok && model.NotPartyMember(v):
 			r.reject(f, model.Textf("%s不是中共党员（正式党员或预备党员），不能导入党员花名册；若填错了，请改为“%s”或“%s”", quote(v), string(model.CategoryFull), string(model.CategoryProbationary)))
 		case !ok:
