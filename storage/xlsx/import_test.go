@@ -230,8 +230,8 @@ func TestReadRosterRejectsRow(t *testing.T) {
 			field: model.FieldSex, reason: []string{"无法识别性别", "“M”"}},
 		{name: "sex against the ID number", sex: "女",
 			field: model.FieldSex, reason: []string{"不一致"}},
-		{name: "category not known", cat: "积极分子",
-			field: model.FieldCategory, reason: []string{"无法识别人员类别", "积极分子"}},
+		{name: "category not known", cat: "老党员",
+			field: model.FieldCategory, reason: []string{"无法识别人员类别", "老党员"}},
 		{name: "是否失联 not yes or no", lost: "不详",
 			field: model.FieldLostContact, reason: []string{"不详", "“是”或“否”"}},
 	}
