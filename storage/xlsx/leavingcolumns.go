@@ -103,4 +103,47 @@ func (r *rowMember) leavingColumns(cells []string) {
 			return
 		}
 	}
+	r.statusColumns(cells)
+}
+
+// statusStates are the states a 状态 or 在册 column may give that the
+// record keeps in fields of its own, with the columns that take them.
+var statusStates = []struct {
+	word  string
+	field model.Field
+	why   func(heading, ref, value string) model.Text // the refusal
+	given func(*model.Member) bool
+}{
+	{"停止党籍", model.FieldStanding, func(h, ref, v string) model.Text {
+		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“党籍状态”列后再导入", h, ref, v)
+	}, func(m *model.Member) bool { return m.Standing == model.StandingSuspended }},
+	{"失联", model.FieldLostContact, func(h, ref, v string) model.Text {
+		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否失联党员”和“失联年月”列后再导入", h, ref, v)
+	}, func(m *model.Member) bool { return m.LostContact }},
+	{"流动", model.FieldMobile, func(h, ref, v string) model.Text {
+		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否流动党员”和“外出流向”列后再导入", h, ref, v)
+	}, func(m *model.Member) bool { return m.Mobile }},
+}
+
+// statusColumns refuses the row when a 状态 or 在册 column gives a state
+// the record keeps in a field of its own — 停止党籍, 失联, 流动 — that the
+// row's own columns do not: the column is not imported, and the member
+// was stored 正常, 否, 否 without a word (review ra7 F49).
+func (r *rowMember) statusColumns(cells []string) {
+	for _, c := range r.im.h.ignored {
+		if c.leaving != leavingStatus && c.leaving != leavingOnRoster {
+			continue
+		}
+		v := model.CleanLine(cell(cells, c.index))
+		if v == "" || strings.ContainsAny(v, "未非不否无") {
+			continue
+		}
+		for _, st := range statusStates {
+			if !strings.Contains(v, st.word) || st.given(&r.m) {
+				continue
+			}
+			r.reject(st.field, st.why(c.heading, cellRef(c.index+1, r.row), quote(v)))
+			return
+		}
+	}
 }

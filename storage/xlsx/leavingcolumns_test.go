@@ -83,3 +83,48 @@ func TestAColumnSayingThePersonLeftHoldsTheRowBack(t *testing.T) {
 		})
 	}
 }
+
+// A 状态 or 在册 column giving a state the record keeps in a field of its
+// own — 停止党籍, 失联, 流动 — is not imported; the member was stored 正常,
+// 否, 否 without a word (review ra7 F49). The row is refused naming the
+// column to fill, unless the row's own column already says it; 未失联 and
+// the like say nothing.
+func TestAStatusColumnGivingAStateTheRecordKeepsElsewhere(t *testing.T) {
+	for _, c := range []struct {
+		heading, value string
+		extra          []string // another heading and value on the row
+		field          model.Field
+		fields         string
+	}{
+		{"党员状态", "停止党籍", nil, model.FieldStanding, "“党籍状态”"},
+		{"状态", "失联", nil, model.FieldLostContact, "“是否失联党员”和“失联年月”"},
+		{"人员状态", "流动党员", nil, model.FieldMobile, "“是否流动党员”和“外出流向”"},
+		{"在册情况", "在册（停止党籍）", nil, model.FieldStanding, "“党籍状态”"},
+		{"党员状态", "停止党籍", []string{"党籍状态", "停止党籍"}, "", ""},
+		{"党员状态", "未失联", nil, "", ""},
+		{"党员状态", "非流动党员", nil, "", ""},
+	} {
+		t.Run(c.heading+"_"+c.value, func(t *testing.T) {
+			head := []any{"姓名", "公民身份号码", "加入党组织日期", "人员类别", c.heading}
+			row := []any{"党员2", idNumber("19800202", "002"), "2010.07", "正式党员", c.value}
+			if c.extra != nil {
+				head, row = append(head, c.extra[0]), append(row, c.extra[1])
+			}
+			rf := read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{head, row}}}}.bytes(t))
+			got := rejections(rf, 2)
+			if c.field == "" {
+				if len(got) != 0 || len(rf.Members) != 1 {
+					t.Fatalf("refused %q, imported %d: want the row imported", got, len(rf.Members))
+				}
+				if c.extra != nil && rf.Members[0].Member.Standing != model.StandingSuspended {
+					t.Errorf("党籍状态 %q, want 停止党籍", rf.Members[0].Member.Standing)
+				}
+				return
+			}
+			want := fmt.Sprintf("“%s”列（E2）为“%s”，这一列不导入：请把它填入%s列后再导入", c.heading, c.value, c.fields)
+			if len(rf.Members) != 0 || got[c.field] != want {
+				t.Errorf("imported %d, refused %q; want %s refused: %s", len(rf.Members), got, c.field, want)
+			}
+		})
+	}
+}
