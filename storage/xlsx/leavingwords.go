@@ -72,6 +72,14 @@ var leavingWords = []struct {
 	// review s14-reattack7 re-check #1: 已转离本支部, 不在册党员 — a sheet
 	// so named was imported as current members until brief k7.
 	{"转离", everywhere}, {"不在册", everywhere},
+	// review ra7 F6, F21, F30, F36: 不再在册人员, 非在册党员, 已不是本支部
+	// 党员, 离开本支部党员, 已身故, 故去, the misspelling 去逝, 不予转正 (the
+	// probation ends, and with it the membership), 组织关系转回原籍 — rows,
+	// titles and sheets — were read as current members. 清退 in 备注 is as
+	// often a refund (多缴党费已清退).
+	{"不再在册", everywhere}, {"非在册", everywhere}, {"已不是本支部", everywhere}, {"离开本支部", everywhere},
+	{"身故", everywhere}, {"故去", everywhere}, {"去逝", everywhere}, {"不予转正", everywhere}, {"转回原籍", everywhere},
+	{"清退", inSheetName | inGroupRow},
 }
 
 // leavingWordsIn are the words of leavingWords read in place, in order.

@@ -34,6 +34,8 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"移交": "sgn", "转移组织关系": "sgnr", "移居国外": "sgnr", "交回组织关系": "sgnr", "划转": "sgn", "减员": "sgn",
 		"转到": "sgnr", "转去": "sgnr", "调走": "sgnr", "调往": "sgnr", "迁至": "sgn", "迁往": "sgn",
 		"已离开": "sgn", "不在本": "gn", "转离": "sgnr", "不在册": "sgnr",
+		"不再在册": "sgnr", "非在册": "sgnr", "已不是本支部": "sgnr", "离开本支部": "sgnr",
+		"身故": "sgnr", "故去": "sgnr", "去逝": "sgnr", "不予转正": "sgnr", "转回原籍": "sgnr", "清退": "sgn",
 	}
 	var table []string
 	for _, w := range leavingWords {
