@@ -149,3 +149,29 @@ func TestSheetNameReadAsAGroupRowIs(t *testing.T) {
 func itoa3(n int) string {
 	return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
 }
+
+// Out of this branch said in full — 转出本支部, 调出本单位 — is a leaving:
+// a 备注 so written stored the member as current, as 转至本支部 (a move
+// here) is read (review ra7 F31). Only a move naming where to is one here
+// when 本 or 我 follows it.
+func TestLeavingThisBranchSaidInFull(t *testing.T) {
+	for _, tt := range []struct {
+		notes string
+		left  bool
+	}{
+		{"已转出本支部", true},
+		{"转出本单位", true},
+		{"调出本单位", true},
+		{"已调出本单位", true},
+		{"2024年迁出本支部", true},
+		{"组织关系转出我支部", true},
+		{"转至本支部", false},
+		{"2023年调往本单位", false},
+		{"由外地转到我支部", false},
+	} {
+		rf := readTable(t, [][]any{remarkHeading, remarkRow("辛一", "011", tt.notes)})
+		if got := rejections(rf, 2)[model.FieldNotes] != ""; got != tt.left {
+			t.Errorf("备注 %s: refused %v, want %v (%v)", tt.notes, got, tt.left, rejections(rf, 2))
+		}
+	}
+}

@@ -1198,21 +1198,26 @@ func leftSaying(s string) string {
 	if !strings.ContainsAny(s, leftSayingStarts) {
 		return ""
 	}
-	said := func(at, end int) bool {
+	// A move that names where to (转至, 调往: towardsHere) followed by 本
+	// or 我 is one here (转至本支部); any other word followed by them says
+	// out of here (转出本支部, 调出本单位 were stored as current members:
+	// review ra7 F31).
+	said := func(at, end int, toward bool) bool {
 		if notLeft(s[:at]) {
 			return false
 		}
 		after := s[end:]
-		return !strings.HasPrefix(after, "本") && !strings.HasPrefix(after, "我")
+		return !toward || !strings.HasPrefix(after, "本") && !strings.HasPrefix(after, "我")
 	}
 	for _, w := range rowLeftWords {
+		toward := slices.Contains(towardsHere, w)
 		for from := 0; ; {
 			i := strings.Index(s[from:], w)
 			if i < 0 {
 				break
 			}
 			at := from + i
-			if said(at, at+len(w)) {
+			if said(at, at+len(w), toward) {
 				return w
 			}
 			from = at + len(w)
@@ -1223,7 +1228,7 @@ func leftSaying(s string) string {
 		if !ok {
 			break
 		}
-		if said(from+at, from+end) {
+		if said(from+at, from+end, true) {
 			return s[from+at : from+end]
 		}
 		from += end
