@@ -80,6 +80,10 @@ var leavingWords = []struct {
 	{"不再在册", everywhere}, {"非在册", everywhere}, {"已不是本支部", everywhere}, {"离开本支部", everywhere},
 	{"身故", everywhere}, {"故去", everywhere}, {"去逝", everywhere}, {"不予转正", everywhere}, {"转回原籍", everywhere},
 	{"清退", inSheetName | inGroupRow},
+	// 注销 alone in 备注 is as often a phone's (手机号已注销); the party
+	// membership's is a leaving (review ra7 F1). 原党员 heads former
+	// members (review ra7 F30).
+	{"党籍已注销", everywhere}, {"注销党籍", everywhere}, {"原党员", inSheetName | inGroupRow},
 }
 
 // leavingWordsIn are the words of leavingWords read in place, in order.

@@ -36,6 +36,7 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"已离开": "sgn", "不在本": "gn", "转离": "sgnr", "不在册": "sgnr",
 		"不再在册": "sgnr", "非在册": "sgnr", "已不是本支部": "sgnr", "离开本支部": "sgnr",
 		"身故": "sgnr", "故去": "sgnr", "去逝": "sgnr", "不予转正": "sgnr", "转回原籍": "sgnr", "清退": "sgn",
+		"党籍已注销": "sgnr", "注销党籍": "sgnr", "原党员": "sgn",
 	}
 	var table []string
 	for _, w := range leavingWords {
