@@ -1116,9 +1116,9 @@ func (r *rowMember) categoryByProbationEnd(cells []string) error {
 // meetingDate checks the date of the 支部大会 that admitted the member
 // (column d, its cell shown as b) against the 入党时间 read from column
 // kept, when the two differ. 入党时间 is that day (probation runs from it,
-// 发展党员工作细则 step 21): an 入党时间 up to six months later is most
-// likely the upper committee's approval (step 17: within three months,
-// six at most) and is kept, with a 提示 asking to correct it; any other
+// 发展党员工作细则 step 21): an 入党时间 up to the longest the upper
+// committee may take to approve later (model.RecruitRules.ApprovalMaxMonths,
+// six months) is most likely that approval and is kept, with a 提示 asking to correct it; any other
 // difference leaves nothing to choose by, and the row is refused naming
 // both.
 func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) error {
@@ -1136,7 +1136,7 @@ func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) erro
 	if meeting.Compare(join) == 0 {
 		return nil // 2008.06 beside 2008-06-15
 	}
-	if meeting.Before(join) && !join.After(meeting.AddMonths(6)) {
+	if meeting.Before(join) && !join.After(meeting.AddMonths(model.RecruitRulesOn(meeting).ApprovalMaxMonths.N)) {
 		// A 转正 a year after the meeting is on time, and early only for
 		// the later 入党时间: said as that, not as 转正日期早于预备期满
 		// beside a sheet that gives the day probation ran from.
