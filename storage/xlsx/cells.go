@@ -223,6 +223,21 @@ func (sr *sheetReader) staleFormula(col, row int) (bool, error) {
 	return f != "", nil
 }
 
+// unknownFormula is the refusal of a cell whose value, shown as shown, the
+// file does not hold: a formula saved without its result (shown blank),
+// or any formula of a workbook calculated again when opened; the zero Text
+// if the value shown is the cell's. Every reader of a cell asks it, so a
+// roster, a bases sheet and a recruits sheet refuse the same cells.
+func (sr *sheetReader) unknownFormula(col, row int, shown string) (model.Text, error) {
+	if shown == "" && sr.unsavedFormula(col, row) {
+		return model.Textf(unsavedFormulaReason), nil
+	}
+	if stale, err := sr.staleFormula(col, row); err != nil || !stale {
+		return model.Text{}, err
+	}
+	return model.Textf(staleFormulaReason), nil
+}
+
 // staleFormulaReason is the refusal of a field whose cell is a formula of
 // a workbook calculated again when opened (staleFormula).
 const staleFormulaReason = "单元格是公式，而这个文件要求打开时重新计算（其他软件导出的表格常见），文件里保存的结果不一定是它显示的；请在 Excel 或 WPS 中打开并保存后再导入"

@@ -715,12 +715,10 @@ func readBaseRow(bf *BaseFile, sr *sheetReader, rows [][]string, n int, cols map
 		if !ok {
 			continue
 		}
-		if get(f) == "" && sr.unsavedFormula(c+1, src[f]) {
-			reject(f, model.Textf(unsavedFormulaReason))
-		} else if stale, err := sr.staleFormula(c+1, src[f]); err != nil {
+		if why, err := sr.unknownFormula(c+1, src[f], get(f)); err != nil {
 			return err
-		} else if stale {
-			reject(f, model.Textf(staleFormulaReason))
+		} else if !why.IsZero() {
+			reject(f, why)
 		}
 	}
 	if len(bf.Rejected) > bad {

@@ -243,15 +243,11 @@ func (rd *recruitReader) row(n int, cells []string) error {
 	var sheetErr error
 	for _, c := range rd.cols {
 		v := cell(cells, c.index)
-		if v == "" && rd.sr.unsavedFormula(rd.sr.below(c.index+1, n)) {
-			reject(c.col.Field, model.Sentence(unsavedFormulaReason))
-			bad[c.col.Field] = true
-			continue
-		}
-		if stale, err := rd.sr.staleFormula(rd.sr.below(c.index+1, n)); err != nil {
+		col, src := rd.sr.below(c.index+1, n)
+		if why, err := rd.sr.unknownFormula(col, src, v); err != nil {
 			return err
-		} else if stale {
-			reject(c.col.Field, model.Sentence(staleFormulaReason))
+		} else if !why.IsZero() {
+			reject(c.col.Field, why)
 			bad[c.col.Field] = true
 			continue
 		}

@@ -49,14 +49,10 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			r.hiddenValue(c.field, *sc.hidden)
 		}
 		v = sc.text
-		if v == "" && im.sr.unsavedFormula(col, src) {
-			r.reject(c.field, model.Textf(unsavedFormulaReason))
-			continue
-		}
-		if stale, err := im.sr.staleFormula(col, src); err != nil {
+		if why, err := im.sr.unknownFormula(col, src, v); err != nil {
 			return model.Member{}, nil, nil, nil, err
-		} else if stale {
-			r.reject(c.field, model.Textf(staleFormulaReason))
+		} else if !why.IsZero() {
+			r.reject(c.field, why)
 			continue
 		}
 		if v == "" {
