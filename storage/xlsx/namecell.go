@@ -97,9 +97,7 @@ func firstRune(s string) rune {
 // left the roster: a word of leaving (leftSaying), a one-character
 // shorthand in brackets (（故）) or the mark of a death (†); "" if none.
 func nameLeftWord(after string) string {
-	// 转出本支部, 调出本单位: out of this branch, said in full (leftSaying
-	// passes over a move followed by 本, as 转至本支部 is one here).
-	if w := leftSaying(strings.ReplaceAll(after, "出本", "出")); w != "" {
+	if w := leftSaying(after); w != "" {
 		return w
 	}
 	if i := strings.IndexAny(after, deathMarks); i >= 0 {
