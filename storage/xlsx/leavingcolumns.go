@@ -143,6 +143,9 @@ func (r *rowMember) statusColumns(cells []string) {
 				continue
 			}
 			r.reject(st.field, st.why(c.heading, cellRef(c.index+1, r.row), quote(v)))
+			// The cell that says it, for the preview's 单元格内容 (the
+			// field's own column is blank or absent).
+			r.rejected[len(r.rejected)-1].Value = v
 			return
 		}
 	}

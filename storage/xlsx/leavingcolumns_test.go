@@ -125,6 +125,9 @@ func TestAStatusColumnGivingAStateTheRecordKeepsElsewhere(t *testing.T) {
 			if len(rf.Members) != 0 || got[c.field] != want {
 				t.Errorf("imported %d, refused %q; want %s refused: %s", len(rf.Members), got, c.field, want)
 			}
+			if len(rf.Rejected) != 1 || rf.Rejected[0].Value != c.value {
+				t.Errorf("the refusal shows the cell as %+v, want %q", rf.Rejected, c.value)
+			}
 		})
 	}
 }
