@@ -109,18 +109,18 @@ func (r *rowMember) leavingColumns(cells []string) {
 // statusStates are the states a 状态 or 在册 column may give that the
 // record keeps in fields of its own, with the columns that take them.
 var statusStates = []struct {
-	word  string
+	words []string
 	field model.Field
 	why   func(heading, ref, value string) model.Text // the refusal
 	given func(*model.Member) bool
 }{
-	{"停止党籍", model.FieldStanding, func(h, ref, v string) model.Text {
+	{[]string{"停止党籍", "党籍停止", "停止"}, model.FieldStanding, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“党籍状态”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.Standing == model.StandingSuspended }},
-	{"失联", model.FieldLostContact, func(h, ref, v string) model.Text {
+	{[]string{"失联", "失去联系"}, model.FieldLostContact, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否失联党员”和“失联年月”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.LostContact }},
-	{"流动", model.FieldMobile, func(h, ref, v string) model.Text {
+	{[]string{"流动", "流出", "外出"}, model.FieldMobile, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否流动党员”和“外出流向”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.Mobile }},
 }
@@ -139,7 +139,7 @@ func (r *rowMember) statusColumns(cells []string) {
 			continue
 		}
 		for _, st := range statusStates {
-			if !strings.Contains(v, st.word) || st.given(&r.m) {
+			if !slices.ContainsFunc(st.words, func(w string) bool { return strings.Contains(v, w) }) || st.given(&r.m) {
 				continue
 			}
 			r.reject(st.field, st.why(c.heading, cellRef(c.index+1, r.row), quote(v)))

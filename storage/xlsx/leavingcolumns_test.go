@@ -101,6 +101,9 @@ func TestAStatusColumnGivingAStateTheRecordKeepsElsewhere(t *testing.T) {
 		{"人员状态", "流动党员", nil, model.FieldMobile, "“是否流动党员”和“外出流向”"},
 		{"在册情况", "在册（停止党籍）", nil, model.FieldStanding, "“党籍状态”"},
 		{"党员状态", "停止党籍", []string{"党籍状态", "停止党籍"}, "", ""},
+		{"党员状态", "党籍停止", nil, model.FieldStanding, "“党籍状态”"},
+		{"状态", "失去联系", nil, model.FieldLostContact, "“是否失联党员”和“失联年月”"},
+		{"状态", "流出", nil, model.FieldMobile, "“是否流动党员”和“外出流向”"},
 		{"党员状态", "未失联", nil, "", ""},
 		{"党员状态", "非流动党员", nil, "", ""},
 	} {

@@ -47,6 +47,12 @@ func sheetStatusOf(name string, from model.Text) sheetStatus {
 		return !notLeft(before) && !strings.Contains(key[at:], "恢复")
 	}
 	st := sheetStatus{from: from}
+	// 流动党员党支部, 失联党员管理党小组: an organisation's name, whose
+	// members are members like any others (review atk D7: every member of
+	// a sheet so named was refused for a 外出流向 it need not have).
+	if orgName(key) || strings.HasSuffix(key, "党小组") {
+		return st
+	}
 	st.suspended = says("停止党籍") && leftWord(strings.ReplaceAll(key, "停止党籍", "")) == ""
 	st.lost = says("失联")
 	st.mobile = says("流动")

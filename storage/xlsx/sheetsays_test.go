@@ -29,6 +29,8 @@ func TestASheetsNameSaysWhatItsPeopleAre(t *testing.T) {
 		left  string // Sheet.Left
 		notes []string
 	}{
+		// An organisation's name says nothing of its people (review atk D7).
+		{name: "a branch of mobile members", sheet: "流动党员党支部", want: [2]want{normal, normal}},
 		{name: "停止党籍党员", sheet: "停止党籍党员", want: [2]want{suspended, suspended},
 			notes: []string{"工作表名称“停止党籍党员”说其中是停止党籍的党员：第2行（党员2）、第3行（党员3）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）"}},
 		{name: "停止党籍人员 beside a 党籍状态 column", sheet: "停止党籍人员", extra: []any{"党籍状态", "", "正常"}, want: [2]want{suspended, normal},
