@@ -1,7 +1,14 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,7 +38,7 @@ func (cp *sheetCopy) copiedFormula(sc, srow, c, r int) (string, error) {
 	if err != nil {
 		return "", cp.sr.unreadable(srow, err)
 	}
-	formula = strings.TrimPrefix(formula, "=")
+	formula = fixedPosition(strings.TrimPrefix(formula, "="), sc, srow)
 	if formula != "" && !refersToCells(formula) {
 		return formula, nil
 	}
@@ -49,6 +56,28 @@ func (cp *sheetCopy) copiedFormula(sc, srow, c, r int) (string, error) {
 	}
 	return constantFormula(v, cp.textOf(formula)), nil
 }
+
+// fixedPosition writes the source cell's own row and column (sc, srow) for
+// ROW() and COLUMN() in formula: =ROW()-2, a 序号 column's, gives in the
+// copy, whose rows are not the source's, the number the source showed —
+// it was #N/A there (review ra7 F48).
+func fixedPosition(formula string, sc, srow int) string {
+	if !strings.Contains(formula, "(") {
+		return formula
+	}
+	return ownPosition.ReplaceAllStringFunc(formula, func(m string) string {
+		switch {
+		case strings.HasPrefix(m, `"`):
+			return m
+		case strings.EqualFold(m[:3], "ROW"):
+			return strconv.Itoa(srow)
+		}
+		return strconv.Itoa(sc)
+	})
+}
+
+// ownPosition is ROW() or COLUMN() naming no cell, outside quoted text.
+var ownPosition = regexp.MustCompile(`"[^"]*"|\b(?i:ROW|COLUMN)\(\s*\)`)
 
 // ownRow reports a formula whose every reference is to a cell of its own
 // row (row) on its own sheet, =IF(LEN(B4)=18,"第四党支部",""): copied with
@@ -164,10 +193,134 @@ func (cp *sheetCopy) setFormula(ref, formula string) error {
 	if err := cp.out.SetCellFormula(cp.name, ref, formula); err != nil {
 		return err
 	}
-	if cp.formulas != nil && !*cp.formulas {
-		*cp.formulas = true
+	if !cp.formulas.written {
+		cp.formulas.written = true
 		on := true
 		return cp.out.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on})
 	}
 	return nil
+}
+
+// copiedFormulas are the formulas written to the workbook of refused rows:
+// whether there is one, and the saved results some keep, by sheet and cell.
+type copiedFormulas struct {
+	written bool
+	results map[string]map[string]savedResult
+}
+
+// savedResult is a formula's saved result as the source held it: its
+// text and its type as the cell's t attribute gives it ("" a number).
+type savedResult struct{ v, t string }
+
+// keepResult keeps the saved result v, of excelize's type t, with the
+// formula of the copy's cell ref on sheet: a formula of a workbook
+// calculated again when opened keeps what the file held, as the source
+// did, so that the copy is refused for it as the source is (staleFormula)
+// and not as a formula without a result. excelize writes no result with a
+// formula: writeTo adds it.
+func (cf *copiedFormulas) keepResult(sheet, ref, v string, t excelize.CellType) {
+	typ := "str"
+	switch t {
+	case excelize.CellTypeUnset, excelize.CellTypeNumber, excelize.CellTypeDate:
+		if looksNumeric(v) {
+			typ = ""
+		}
+	case excelize.CellTypeBool:
+		typ = "b"
+	case excelize.CellTypeError:
+		typ = "e"
+	}
+	if cf.results == nil {
+		cf.results = map[string]map[string]savedResult{}
+	}
+	if cf.results[sheet] == nil {
+		cf.results[sheet] = map[string]savedResult{}
+	}
+	cf.results[sheet][ref] = savedResult{v: v, t: typ}
+}
+
+// writeTo writes out to w with the saved results kept (keepResult) put
+// into the sheets' XML, after their formulas, where excelize writes
+// <c r="D3" s="6" t="str"><f>…</f></c>.
+func (cf *copiedFormulas) writeTo(w io.Writer, out *excelize.File) error {
+	if len(cf.results) == 0 {
+		_, err := out.WriteTo(w)
+		return err
+	}
+	parts := map[string]map[string]savedResult{}
+	for id, name := range out.GetSheetMap() {
+		if r := cf.results[name]; r != nil {
+			parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = r
+		}
+	}
+	buf, err := out.WriteToBuffer()
+	if err != nil {
+		return err
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if results := parts[zf.Name]; results != nil {
+			if body, err = withResults(body, results); err != nil {
+				return fmt.Errorf("%s: %w", zf.Name, err)
+			}
+			delete(parts, zf.Name)
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: zf.Modified})
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(body); err != nil {
+			return err
+		}
+	}
+	if len(parts) > 0 {
+		return fmt.Errorf("公式的计算结果没有写入：找不到工作表 %v", slices.Collect(maps.Keys(parts)))
+	}
+	return zw.Close()
+}
+
+// withResults puts each saved result into the sheet XML body after the
+// formula of its cell, with the cell's type.
+func withResults(body []byte, results map[string]savedResult) ([]byte, error) {
+	for ref, res := range results {
+		start := bytes.Index(body, []byte(`<c r="`+ref+`"`))
+		if start < 0 {
+			return nil, fmt.Errorf("没有单元格 %s", ref)
+		}
+		end := bytes.Index(body[start:], []byte("</c>"))
+		if end < 0 {
+			return nil, fmt.Errorf("单元格 %s 没有结束", ref)
+		}
+		cell := string(body[start : start+end])
+		open := strings.Index(cell, ">")
+		if open < 0 || !strings.HasSuffix(cell, "</f>") || !strings.Contains(cell[:open], ` t="str"`) {
+			return nil, fmt.Errorf("单元格 %s 不是公式", ref)
+		}
+		head := cell[:open]
+		if res.t == "" {
+			head = strings.Replace(head, ` t="str"`, "", 1)
+		} else {
+			head = strings.Replace(head, ` t="str"`, ` t="`+res.t+`"`, 1)
+		}
+		var v bytes.Buffer
+		if err := xml.EscapeText(&v, []byte(res.v)); err != nil {
+			return nil, err
+		}
+		cell = head + cell[open:] + "<v>" + v.String() + "</v>"
+		body = slices.Concat(body[:start], []byte(cell), body[start+end:])
+	}
+	return body, nil
 }

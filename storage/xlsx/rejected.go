@@ -143,7 +143,8 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 			return 0, err
 		}
 	}
-	written, sheets, formulas := 0, 0, false
+	written, sheets := 0, 0
+	formulas := &copiedFormulas{}
 	for _, s := range bk.sheets {
 		rows := bySheet[s.name]
 		if len(rows) == 0 {
@@ -158,7 +159,7 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 			return 0, err
 		}
 		sheets++
-		n, err := copyRejectedSheet(bk, s, out, rows, named[s.name], &formulas, counted)
+		n, err := copyRejectedSheet(bk, s, out, rows, named[s.name], formulas, counted)
 		if err != nil {
 			return 0, err
 		}
@@ -172,7 +173,7 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 	if err := counted.report(); err != nil {
 		return 0, err
 	}
-	if _, err := out.WriteTo(w); err != nil {
+	if err := formulas.writeTo(w, out); err != nil {
 		return 0, fmt.Errorf("写入问题行文件失败：%w", err)
 	}
 	return written, nil
@@ -180,9 +181,9 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 
 // copyRejectedSheet copies the header of sheet s and its refused rows.
 // nameBranch is the 所在党支部 the sheet's name gave its rows, "" when none.
-// formulas is set once a formula is written to out (sheetCopy.setFormula);
+// formulas hears of each formula written to out (sheetCopy.setFormula);
 // counted hears of each refused row copied.
-func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection, nameBranch string, formulas *bool, counted *rowsDone) (int, error) {
+func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][]model.Rejection, nameBranch string, formulas *copiedFormulas, counted *rowsDone) (int, error) {
 	if s.part == nil {
 		return 0, fmt.Errorf("%w（工作表“%s”）", ErrNoHeader, s.name)
 	}
@@ -665,9 +666,9 @@ type sheetCopy struct {
 	// cell is edited (a name "=1+1", "@x", a phone "+86 139…") the quote
 	// prefix the exports use, so that it stays text in the fixed copy.
 	keep *textKeeper
-	// formulas is set once a formula is written to the workbook, which
-	// is then worked out when opened (setFormula).
-	formulas *bool
+	// formulas are the formulas written to the workbook, which is then
+	// worked out when opened (setFormula).
+	formulas *copiedFormulas
 	// rules are the source sheet's conditional formats by range, read
 	// once a copied cell needs them (keepRules); rulesRead says they were.
 	rules     map[string][]excelize.ConditionalFormatOptions
@@ -828,7 +829,19 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 	if err := cp.keepNote(sc, srow, ref); err != nil {
 		return err
 	}
-	if raw == "" && cp.sr.unsavedFormula(sc, srow) {
+	unsaved := raw == "" && cp.sr.unsavedFormula(sc, srow)
+	stale := false
+	if !unsaved {
+		// A formula of a workbook calculated again when opened: its saved
+		// result is refused (staleFormula), and goes into the copy as it
+		// is, with its formula, so that the copy is refused for it again.
+		// Written as the value alone, the copy imported it as data (review
+		// ra7 F48).
+		if stale, err = cp.sr.staleFormula(sc, srow); err != nil {
+			return err
+		}
+	}
+	if unsaved || stale {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
 			return err
 		}
@@ -838,6 +851,13 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		}
 		if err := cp.setFormula(ref, formula); err != nil {
 			return err
+		}
+		if stale {
+			t, err := cp.sr.cellType(sc, srow)
+			if err != nil {
+				return err
+			}
+			cp.formulas.keepResult(cp.name, ref, raw, t)
 		}
 		return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
 	}
