@@ -121,7 +121,7 @@ type Sheet struct {
 // 出党 is in them too), and not a move here (转到本支部人员: towardsHere),
 // as a group row reads them (sectionLeftWord).
 func leftWord(name string) string {
-	key := headingKey(name, false)
+	key := leavingText(headingKey(name, false))
 	said := ""
 	for _, w := range leftWords {
 		for from := 0; ; {

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // A roster says its people left in three places: a sheet's name or title
@@ -135,4 +136,82 @@ func notLeft(before string) bool {
 func notLeftIn(text string, yet bool) bool {
 	text = strings.ReplaceAll(text, "不幸", "")
 	return slices.ContainsFunc(notLeftWords, func(n notLeftWord) bool { return (n.yet || !yet) && strings.Contains(text, n.word) })
+}
+
+// Words of leaving are written spaced out (已 转 出, 已　去世) or in
+// traditional characters (已轉出, 已過世) as often as not in rosters typed
+// by hand or converted from Taiwan and Hong Kong templates: they were
+// stored as current members (review F40). leavingText is what every reader
+// looks for the words in.
+
+// traditionalOf maps the traditional forms of the characters of the words
+// of leaving (and of the words read around them: 本支部, 关系, 手续办理中,
+// 父亲, 社区党委) to their simplified ones.
+var traditionalOf = func() map[rune]rune {
+	const pairs = "轉转調调遷迁過过黨党開开勸劝註注銷销減减離离歷历脫脱國国預预備备員员資资辭辞犧牺歿殁" +
+		"關关係系組组織织劃划冊册經经沒没暫暂擬拟將将計计準准請请來来進进單单區区會会從从辦办續续親亲紹绍" +
+		"聯联動动務务職职現现發发對对積积極极團团屬属愛爱兒儿媽妈爺爷號号為为與与復复還还處处鄉乡鎮镇縣县" +
+		"學学醫医機机隊队屆届歸归喪丧"
+	m := map[rune]rune{}
+	rs := []rune(pairs)
+	for i := 0; i+1 < len(rs); i += 2 {
+		m[rs[i]] = rs[i+1]
+	}
+	return m
+}()
+
+// runeSet is a set of characters of the Basic Multilingual Plane, asked
+// of every character of a cell: a bit each, no map lookup.
+type runeSet [0x10000 / 64]uint64
+
+func (rs *runeSet) add(r rune) {
+	if r < 0x10000 {
+		rs[r>>6] |= 1 << (r & 63)
+	}
+}
+
+func (rs *runeSet) has(r rune) bool { return r < 0x10000 && rs[r>>6]&(1<<(r&63)) != 0 }
+
+// any reports s holding one of the set's characters.
+func (rs *runeSet) any(s string) bool {
+	for _, r := range s {
+		if rs.has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// traditionalChars are the keys of traditionalOf.
+var traditionalChars = func() *runeSet {
+	var rs runeSet
+	for t := range traditionalOf {
+		rs.add(t)
+	}
+	return &rs
+}()
+
+// leavingText is s as the words of leaving are looked for in it: the
+// spaces inside a line dropped, a line break read as the end of a clause
+// (；), traditional characters simplified. s itself when it has none of
+// them, as most cells: nothing allocated.
+func leavingText(s string) string {
+	if spaceless(s) == s && !traditionalChars.any(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteRune('；')
+		case unicode.IsSpace(r):
+		default:
+			if t, ok := traditionalOf[r]; ok {
+				r = t
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

@@ -558,6 +558,7 @@ func personName(s string) bool {
 // says, "" if none or if one is negated: 不含已转出党员 says no one below
 // has left, though 出党 is in it too; 转至本支部 says they came.
 func sectionLeftWord(text string) string {
+	text = leavingText(text)
 	// A group of members that counts some leavers among them
 	// (离退休党员（含已故党员1名）) or people on their way (转出中) is no
 	// row of leavers: its people are members.

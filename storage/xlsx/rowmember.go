@@ -1191,15 +1191,20 @@ func leftSaying(s string) string {
 	// Most cells hold none of the words' first characters (a name, a date,
 	// an ID number): checked once, not word by word, for 20,000 rows of
 	// cells.
-	if !strings.ContainsAny(s, leftSayingStarts) {
+	if !leftSayingStarts.any(s) {
 		return ""
 	}
+	s = leavingText(s)
 	// A move that names where to (转至, 调往: towardsHere) followed by 本
 	// or 我 is one here (转至本支部); any other word followed by them says
 	// out of here (转出本支部, 调出本单位 were stored as current members:
 	// review ra7 F31).
 	said := func(at, end int, toward bool) bool {
-		if notLeft(s[:at]) {
+		if notLeft(strings.TrimSuffix(s[:at], "办理")) || pendingLeaving(s[:at], s[end:]) {
+			return false
+		}
+		clause := clauseBefore(s, at)
+		if saysOfSomeoneElse(clause) || movedOutBeforeArriving(s, clause, s[at:end]) {
 			return false
 		}
 		after := s[end:]
@@ -1224,8 +1229,10 @@ func leftSaying(s string) string {
 		if !ok {
 			break
 		}
-		if said(from+at, from+end, true) {
-			return s[from+at : from+end]
+		// 组织关系转出中: a move in hand (pendingLeaving).
+		phrase := s[from+at : from+end]
+		if said(from+at, from+end, true) && (!strings.HasSuffix(phrase, "中") || strings.Contains(phrase, "已")) {
+			return phrase
 		}
 		from += end
 	}
@@ -1234,15 +1241,88 @@ func leftSaying(s string) string {
 
 // leftSayingStarts are the first characters of rowLeftWords and of 关系
 // (leftRelation): leftSaying finds nothing in a text without any of them.
-var leftSayingStarts = func() string {
-	starts := "关"
+// Their traditional forms (轉出, 關係: leavingText) are among them.
+var leftSayingStarts = func() *runeSet {
+	var starts runeSet
+	starts.add('关')
 	for _, w := range rowLeftWords {
-		if r, _ := utf8.DecodeRuneInString(w); !strings.ContainsRune(starts, r) {
-			starts += string(r)
+		r, _ := utf8.DecodeRuneInString(w)
+		starts.add(r)
+	}
+	for t, r := range traditionalOf {
+		if starts.has(r) {
+			starts.add(t)
 		}
 	}
-	return starts
+	return &starts
 }()
+
+// clauseBefore is the clause of s that ends at at: from the punctuation
+// before it.
+func clauseBefore(s string, at int) string {
+	from := strings.LastIndexAny(s[:at], "，。；、,;：:（）()")
+	if from < 0 {
+		return s[:at]
+	}
+	_, size := utf8.DecodeRuneInString(s[from:])
+	return s[from+size : at]
+}
+
+// someoneElse are the people a member's 备注 speaks of besides the member:
+// 父亲已故, 其配偶王某已故, 入党介绍人已去世 say nothing of the member, who
+// was refused as having died (review M6).
+var someoneElse = []string{"父亲", "母亲", "父母", "其父", "其母", "其妻", "其夫", "其子", "其女", "配偶", "妻子", "丈夫", "爱人", "老伴",
+	"儿子", "女儿", "子女", "祖父", "祖母", "爷爷", "奶奶", "外公", "外婆", "岳父", "岳母", "公公", "婆婆",
+	"哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "家属", "亲属", "家人", "介绍人", "联系人", "培养人"}
+
+// saysOfSomeoneElse reports a clause before a word of leaving whose
+// subject is another person (someoneElse), not the member too (本人与配偶
+// 均已转出).
+func saysOfSomeoneElse(clause string) bool {
+	if strings.Contains(clause, "本人") || strings.Contains(clause, "该同志") || strings.Contains(clause, "该党员") {
+		return false
+	}
+	return slices.ContainsFunc(someoneElse, func(w string) bool { return strings.Contains(clause, w) })
+}
+
+// pendingLeaving reports a leaving in hand, not done: 转出手续办理中, 组织关
+// 系转出中, 转出手续未办完 — the member stays on the register until the
+// move is done (RULES.md §5), and was refused as gone (review M6). One
+// said done (已转出，手续办理中) is a leaving.
+func pendingLeaving(before, after string) bool {
+	if strings.HasSuffix(before, "已") || strings.HasSuffix(before, "已经") {
+		return false
+	}
+	for {
+		rest := after
+		for _, p := range []string{"（", "(", "手续", "程序", "流程", "正在", "尚在", "在", "办理", "进行", "审批"} {
+			rest = strings.TrimPrefix(rest, p)
+		}
+		if rest == after {
+			break
+		}
+		after = rest
+	}
+	return strings.HasPrefix(after, "中") || strings.HasPrefix(after, "未") || strings.HasPrefix(after, "尚未")
+}
+
+// arrivalsHere are the words of a move to this branch.
+var arrivalsHere = []string{"转入本", "转入我", "调入本", "调入我", "迁入本", "迁入我", "转来本", "转来我", "转到本", "转到我", "转至本", "转至我", "转回本", "转回我"}
+
+// movedOutBeforeArriving reports a move out (转出, 调出, 迁出) said of the
+// place the member came from — 原单位已转出，2020年转入本支部, 从原单位转
+// 出后转入本支部 — by a 备注 that says the member arrived here: the
+// member was refused as having left (review D2).
+func movedOutBeforeArriving(s, clause, word string) bool {
+	if !strings.HasSuffix(word, "出") {
+		return false
+	}
+	if !strings.HasPrefix(clause, "原") && !strings.HasPrefix(clause, "从") && !strings.HasPrefix(clause, "由") && !strings.HasPrefix(clause, "自") &&
+		!strings.Contains(clause, "原单位") && !strings.Contains(clause, "原支部") {
+		return false
+	}
+	return slices.ContainsFunc(arrivalsHere, func(w string) bool { return strings.Contains(s, w) })
+}
 
 // saysLeft refuses a row whose name (辛四（已转出）) or 备注 (已故,
 // 2025年3月已转出, 组织关系转至…, 已调离) says the person has left:
@@ -1251,11 +1331,83 @@ var leftSayingStarts = func() string {
 // words taken out.
 func (r *rowMember) saysLeft() {
 	r.nameCell()
-	if w := leftSaying(r.m.Notes); w != "" && !r.unreadable(model.FieldNotes) {
+	w := leftSaying(r.m.Notes)
+	if w == "" {
+		w = r.movedElsewhere(r.m.Notes)
+	}
+	if w != "" && !r.unreadable(model.FieldNotes) {
 		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入", w))
 		return
 	}
 	r.suspendedByNotes()
+}
+
+// movingInto are the words of a move into a place: an arrival when the
+// place is here (2020年转入本支部, 从XX转入), a leaving when it is another
+// (已转入第二党支部, 转入XX社区党委, 移交社区: review D1, F36).
+// 调入 is as often an arrival at this unit without its name (2019年调入XX
+// 公司), and a place that is only a unit's (转入XX公司) may be this one.
+var movingInto = []string{"转入", "移交"}
+
+// placeWords end or make the name of a place a member's 组织关系 is in.
+var placeWords = []string{"支部", "总支", "党委", "党组", "党工委", "社区", "街道", "村", "乡", "镇"}
+
+// movedInto is the words of s saying the member's 组织关系 was moved into
+// another place (movingInto followed by a place's name), and the place; ""
+// if none. A move from somewhere (从XX转入, 由XX转入本支部), into here (转入
+// 本支部, 转入我单位), not done (拟转入XX社区), and 档案移交社区 (the file,
+// not the membership) are none.
+func movedInto(s string) (said, place string) {
+	if !strings.ContainsAny(s, "转移轉") {
+		return "", ""
+	}
+	s = leavingText(s)
+	for _, w := range movingInto {
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 {
+				break
+			}
+			at, end := from+i, from+i+len(w)
+			from = end
+			clause := clauseBefore(s, at)
+			if notLeft(s[:at]) || pendingLeaving(s[:at], s[end:]) || saysOfSomeoneElse(clause) || strings.Contains(clause, "档案") ||
+				strings.ContainsAny(clause, "从由自") {
+				continue
+			}
+			rest := s[end:]
+			for _, p := range []string{"至", "到", "给"} {
+				rest = strings.TrimPrefix(rest, p)
+			}
+			if i := strings.IndexAny(rest, "，。；、,;（）() "); i >= 0 {
+				rest = rest[:i]
+			}
+			if rest == "" || strings.HasPrefix(rest, "本") || strings.HasPrefix(rest, "我") {
+				continue
+			}
+			if slices.ContainsFunc(placeWords, func(p string) bool { return strings.Contains(rest, p) }) {
+				return s[at : len(s)-len(s[end:])+strings.Index(s[end:], rest)+len(rest)], rest
+			}
+		}
+	}
+	return "", ""
+}
+
+// movedElsewhere is the words of a member's 备注 saying the member was
+// moved into another place than the row's branch or sheet (movedInto),
+// "" if none.
+func (r *rowMember) movedElsewhere(notes string) string {
+	said, place := movedInto(notes)
+	if said == "" {
+		return ""
+	}
+	for _, here := range []string{r.m.BranchName, r.im.sheet.Name, r.im.sheet.Title} {
+		here = leavingText(model.CleanLine(here))
+		if here != "" && (strings.Contains(place, here) || strings.Contains(here, place)) {
+			return ""
+		}
+	}
+	return said
 }
 
 // suspendedByNotes reads 停止党籍 in 备注 as the member's 党籍状态: a field
