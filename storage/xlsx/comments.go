@@ -92,7 +92,14 @@ func (r *rowMember) commentSaysLeft() {
 		if author, rest, ok := cutAuthor(text); ok && leftSaying(author) == "" {
 			text = rest
 		}
-		if w := leftSaying(text); w != "" {
+		w := leftSaying(text)
+		if w == "" {
+			w = commentLeftWord(text)
+		}
+		if w == "" {
+			w, _ = movedInto(text)
+		}
+		if w != "" {
 			r.reject(model.FieldName, model.Textf("%s单元格的批注%s写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去或改写批注后再导入",
 				cellRef(c.col, c.row), quote(text), w))
 			return
@@ -112,4 +119,26 @@ func cutAuthor(text string) (author, rest string, ok bool) {
 		}
 	}
 	return "", text, false
+}
+
+// commentLeftWord is the word of commentWords a note on a member's row
+// says, "" if none: not negated (不是原党员, 未清退), and no refund (多缴党费
+// 已清退).
+func commentLeftWord(text string) string {
+	text = leavingText(text)
+	for _, w := range commentWords {
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			if notLeft(text[:at]) || strings.ContainsAny(clauseBefore(text, at), "费款钱金") {
+				continue
+			}
+			return w
+		}
+	}
+	return ""
 }

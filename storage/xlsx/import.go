@@ -134,7 +134,7 @@ func leftWord(name string) string {
 			if notLeft(key[:at]) {
 				return ""
 			}
-			here := slices.Contains(towardsHere, w) && (strings.HasPrefix(key[from:], "本") || strings.HasPrefix(key[from:], "我"))
+			here := slices.Contains(towardsHere, w) && (strings.HasPrefix(key[from:], "本") || strings.HasPrefix(key[from:], "我")) || notLeftBy(w, key[from:])
 			if !here && said == "" {
 				said = w
 			}

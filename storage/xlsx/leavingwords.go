@@ -21,8 +21,12 @@ const (
 	inSheetName leavingPlace = 1 << iota // a sheet's name or title (leftWord)
 	inGroupRow                           // a group row or a note over rows or naming people (sectionLeftWord)
 	inRemark                             // a member's 备注, or the brackets after a name (leftSaying)
+	// inComment is a note (批注) on a member's row: it reads the words of
+	// 备注 (leftSaying), and those a note on a person says of that person
+	// though a 备注 speaks of other things with them (commentLeftWord).
+	inComment
 
-	everywhere = inSheetName | inGroupRow | inRemark
+	everywhere = inSheetName | inGroupRow | inRemark | inComment
 )
 
 // leavingWords are the words saying people left the roster, in the order
@@ -34,7 +38,7 @@ var leavingWords = []struct {
 }{
 	// A remark quotes 已转出 whole (备注中写着“已转出”); a group row or a
 	// sheet quotes 转出.
-	{"已转出", inRemark},
+	{"已转出", inRemark | inComment},
 	{"转出", everywhere}, {"调出", everywhere}, {"迁出", everywhere}, {"转走", everywhere},
 	{"去世", everywhere}, {"逝世", everywhere}, {"病故", everywhere}, {"亡故", everywhere}, {"死亡", everywhere}, {"已故", everywhere},
 	{"出党", everywhere}, {"除名", everywhere}, {"开除", everywhere},
@@ -80,11 +84,30 @@ var leavingWords = []struct {
 	// often a refund (多缴党费已清退).
 	{"不再在册", everywhere}, {"非在册", everywhere}, {"已不是本支部", everywhere}, {"离开本支部", everywhere},
 	{"身故", everywhere}, {"故去", everywhere}, {"去逝", everywhere}, {"不予转正", everywhere}, {"转回原籍", everywhere},
-	{"清退", inSheetName | inGroupRow},
+	// A 批注 on a member's row saying 原党员 or 已清退 speaks of the person
+	// (review wd D4: it was passed over).
+	{"清退", inSheetName | inGroupRow | inComment},
 	// 注销 alone in 备注 is as often a phone's (手机号已注销); the party
 	// membership's is a leaving (review ra7 F1). 原党员 heads former
 	// members (review ra7 F30).
-	{"党籍已注销", everywhere}, {"注销党籍", everywhere}, {"原党员", inSheetName | inGroupRow},
+	{"党籍已注销", everywhere}, {"注销党籍", everywhere}, {"原党员", inSheetName | inGroupRow | inComment},
+	// review wd D5, F21, F30: 原在册党员, 离职党员, 已离职人员, 退出人员,
+	// 组织关系在外单位的党员 — group rows, titles and sheets — were read as
+	// current members. 离职待转 (left the job, the membership waiting to
+	// be moved) and 退出现役 (a veteran) name people still here; in 备注
+	// 离职 and 退出 speak of jobs and posts as often (退出支委).
+	{"原在册", inSheetName | inGroupRow}, {"离职", inSheetName | inGroupRow}, {"退出", inSheetName | inGroupRow},
+	{"关系在外", inSheetName | inGroupRow},
+}
+
+// notLeftAfter are what, just after a word of leaving, says it is none:
+// 离职待转, 退出现役.
+var notLeftAfter = map[string][]string{"离职": {"待"}, "退出": {"现役", "待"}}
+
+// notLeftBy reports text after a word of leaving w that says it is none
+// (notLeftAfter).
+func notLeftBy(w, after string) bool {
+	return slices.ContainsFunc(notLeftAfter[w], func(n string) bool { return strings.HasPrefix(after, n) })
 }
 
 // leavingWordsIn are the words of leavingWords read in place, in order.
@@ -103,7 +126,9 @@ var (
 	leftWords      = leavingWordsIn(inSheetName)
 	groupLeftWords = leavingWordsIn(inGroupRow)
 	rowLeftWords   = leavingWordsIn(inRemark)
-	anyLeftWords   = leavingWordsIn(everywhere)
+	// commentWords are the words a 批注 reads besides rowLeftWords.
+	commentWords = slices.DeleteFunc(leavingWordsIn(inComment), func(w string) bool { return slices.Contains(rowLeftWords, w) })
+	anyLeftWords = leavingWordsIn(everywhere)
 )
 
 // notLeftWord is a word of notLeftWords; yet says a leaving yet to come.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"branchledger/model"
 )
 
@@ -16,27 +18,28 @@ func remarkRow(name, seq, notes string) []any {
 }
 
 // Each word of leaving is read where the one table (leavingWords) says,
-// by each of the four readers: a sheet's name (s), a group row over the
+// by each of the five readers: a sheet's name (s), a group row over the
 // rows below (g: 以下党员…), a footnote over the rows above (n: 注：以上党
-// 员…) and a member's 备注 (r). The places are written out here, not
+// 员…), a member's 备注 (r) and a note (批注) on a member's row (c). The places are written out here, not
 // taken from the table, so that a word moved in or out of a place is a
 // change this test is changed for (brief k7 #5: the three lists had
 // drifted — 已过世 in 备注 stored the member).
 func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 	places := map[string]string{
-		"已转出": "sgnr", "转出": "sgnr", "调出": "sgnr", "迁出": "sgnr", "转走": "sgnr",
-		"去世": "sgnr", "逝世": "sgnr", "病故": "sgnr", "亡故": "sgnr", "死亡": "sgnr", "已故": "sgnr",
-		"出党": "sgnr", "除名": "sgnr", "开除": "sgnr", "停止党籍": "sgn", "退党": "sgnr", "劝退": "sgnr",
+		"已转出": "sgnrc", "转出": "sgnrc", "调出": "sgnrc", "迁出": "sgnrc", "转走": "sgnrc",
+		"去世": "sgnrc", "逝世": "sgnrc", "病故": "sgnrc", "亡故": "sgnrc", "死亡": "sgnrc", "已故": "sgnrc",
+		"出党": "sgnrc", "除名": "sgnrc", "开除": "sgnrc", "停止党籍": "sgn", "退党": "sgnrc", "劝退": "sgnrc",
 		"注销": "sgn", "减少": "sgn", "离开": "s", "历史": "s",
-		"调离": "sgnr", "转至": "sgnr", "转往": "sgnr",
-		"病逝": "sgnr", "过世": "sgnr", "脱党": "sgnr", "出国定居": "sgnr", "取消预备党员资格": "sgnr",
-		"离世": "sgnr", "辞世": "sgnr", "牺牲": "sgnr", "已殁": "sgnr", "迁走": "sgnr",
-		"移交": "sgn", "转移组织关系": "sgnr", "移居国外": "sgnr", "交回组织关系": "sgnr", "划转": "sgn", "减员": "sgn",
-		"转到": "sgnr", "转去": "sgnr", "调走": "sgnr", "调往": "sgnr", "迁至": "sgn", "迁往": "sgn",
-		"已离开": "sgn", "不在本": "gn", "转离": "sgnr", "不在册": "sgnr",
-		"不再在册": "sgnr", "非在册": "sgnr", "已不是本支部": "sgnr", "离开本支部": "sgnr",
-		"身故": "sgnr", "故去": "sgnr", "去逝": "sgnr", "不予转正": "sgnr", "转回原籍": "sgnr", "清退": "sgn",
-		"党籍已注销": "sgnr", "注销党籍": "sgnr", "原党员": "sgn",
+		"调离": "sgnrc", "转至": "sgnrc", "转往": "sgnrc",
+		"病逝": "sgnrc", "过世": "sgnrc", "脱党": "sgnrc", "出国定居": "sgnrc", "取消预备党员资格": "sgnrc",
+		"离世": "sgnrc", "辞世": "sgnrc", "牺牲": "sgnrc", "已殁": "sgnrc", "迁走": "sgnrc",
+		"移交": "sgn", "转移组织关系": "sgnrc", "移居国外": "sgnrc", "交回组织关系": "sgnrc", "划转": "sgn", "减员": "sgn",
+		"转到": "sgnrc", "转去": "sgnrc", "调走": "sgnrc", "调往": "sgnrc", "迁至": "sgn", "迁往": "sgn",
+		"已离开": "sgn", "不在本": "gn", "转离": "sgnrc", "不在册": "sgnrc",
+		"不再在册": "sgnrc", "非在册": "sgnrc", "已不是本支部": "sgnrc", "离开本支部": "sgnrc",
+		"身故": "sgnrc", "故去": "sgnrc", "去逝": "sgnrc", "不予转正": "sgnrc", "转回原籍": "sgnrc", "清退": "sgnc",
+		"党籍已注销": "sgnrc", "注销党籍": "sgnrc", "原党员": "sgnc",
+		"原在册": "sgn", "离职": "sgn", "退出": "sgn", "关系在外": "sgn",
 	}
 	var table []string
 	for _, w := range leavingWords {
@@ -54,17 +57,24 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 			continue
 		}
 		t.Run(w, func(t *testing.T) {
-			read := map[string]bool{}
-			read["s"] = leftWord(w+"党员") != ""
+			said := map[string]bool{}
+			said["s"] = leftWord(w+"党员") != ""
 			rf := readTable(t, [][]any{hxHeading, hxMember("张三", "011"), {"以下党员" + w}, hxMember("李四", "031")})
-			read["g"] = !slices.Contains(storedNames(rf), "李四")
+			said["g"] = !slices.Contains(storedNames(rf), "李四")
 			rf = readTable(t, [][]any{hxHeading, hxMember("张三", "011"), {"注：以上党员" + w}, hxMember("李四", "031")})
-			read["n"] = !slices.Contains(storedNames(rf), "张三")
+			said["n"] = !slices.Contains(storedNames(rf), "张三")
 			rf = readTable(t, [][]any{remarkHeading, remarkRow("辛一", "011", w)})
-			read["r"] = rejections(rf, 2)[model.FieldNotes] != ""
-			for _, p := range []string{"s", "g", "n", "r"} {
-				if read[p] != strings.Contains(want, p) {
-					t.Errorf("place %s: read as leaving %v, want %v", p, read[p], !read[p])
+			said["r"] = rejections(rf, 2)[model.FieldNotes] != ""
+			rf = read(t, workbook{sheets: []sheetSpec{{name: "Sheet1", rows: [][]any{remarkHeading, remarkRow("辛一", "011", "")}}},
+				opts: func(f *excelize.File) {
+					if err := f.AddComment("Sheet1", excelize.Comment{Cell: "A2", Paragraph: []excelize.RichTextRun{{Text: w}}}); err != nil {
+						t.Fatal(err)
+					}
+				}}.bytes(t))
+			said["c"] = rejections(rf, 2)[model.FieldName] != ""
+			for _, p := range []string{"s", "g", "n", "r", "c"} {
+				if said[p] != strings.Contains(want, p) {
+					t.Errorf("place %s: read as leaving %v, want %v", p, said[p], !said[p])
 				}
 			}
 		})

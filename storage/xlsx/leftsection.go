@@ -543,7 +543,9 @@ func leaverNames(rest, word string) ([]string, bool) {
 // speaks of a group (党员, 人员, 本支部, 以下) or a time (今年).
 func personName(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n < 2 || n > 8 {
+	// 组织关系已转走 names no one (review wd F30: 组织关系 was read as
+	// the name of the person who left, and the rows under it were stored).
+	if n < 2 || n > 8 || strings.Contains(s, "组织") || strings.Contains(s, "关系") {
 		return false
 	}
 	for _, r := range s {
@@ -586,7 +588,7 @@ func sectionLeftWord(text string) string {
 			if slices.Contains(towardsHere, w) && (strings.HasPrefix(text[from:], "本") || strings.HasPrefix(text[from:], "我")) {
 				continue
 			}
-			if strings.HasPrefix(text[from:], "中") || strings.Contains(text[:at], "含") && !strings.Contains(text[:at], "不含") {
+			if strings.HasPrefix(text[from:], "中") || strings.Contains(text[:at], "含") && !strings.Contains(text[:at], "不含") || notLeftBy(w, text[from:]) {
 				continue
 			}
 			if said == "" {

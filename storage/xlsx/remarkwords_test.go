@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"testing"
 
 	"branchledger/model"
@@ -78,5 +79,40 @@ func TestSpacedAndTraditionalWordsInTitlesAndGroupRows(t *testing.T) {
 		if got := storedNames(rf); len(got) != 1 || got[0] != "张三" {
 			t.Errorf("%s: stored %v, want 张三 alone", title, got)
 		}
+	}
+}
+
+// Group rows and sheets named for people who left their job or the
+// register — 离职党员, 已离职人员, 退出人员, 原在册党员, 组织关系已转走,
+// 组织关系在外单位的党员 — hold leavers (D5, F21, F30): their people were
+// stored as current members. 离职待转 and 退出现役 name people still here.
+func TestTitlesOfPeopleWhoLeftTheirJobOrTheRegister(t *testing.T) {
+	for _, tt := range []struct {
+		title, word string // word: what the sheet's name is read for, "" for current members
+	}{
+		{"离职党员", "离职"},
+		{"已离职人员", "离职"},
+		{"退出人员", "退出"},
+		{"原在册党员", "原在册"},
+		{"组织关系已转走", "转走"},
+		{"组织关系在外单位的党员", "关系在外"},
+		{"离职待转党员", ""},
+		{"退出现役军人党员", ""},
+	} {
+		t.Run(tt.title, func(t *testing.T) {
+			if got := leftWord(tt.title); got != tt.word {
+				t.Errorf("sheet named so: read as leavers' by %q, want %q", got, tt.word)
+			}
+			rf := readTable(t, [][]any{hxHeading, hxMember("张三", "011"), {tt.title}, hxMember("李四", "031")})
+			stored := storedNames(rf)
+			switch {
+			case tt.word != "" && (len(stored) != 1 || stored[0] != "张三"):
+				t.Errorf("group row: stored %v, want 张三 alone", stored)
+			case tt.word != "" && refusedRows(rf)[4] != "李四 姓名：在分组行“"+tt.title+"”之下，看来已不在花名册上（写着“"+tt.word+"”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入":
+				t.Errorf("group row: 李四 refused %q", refusedRows(rf)[4])
+			case tt.word == "" && !slices.Contains(stored, "李四"):
+				t.Errorf("group row: stored %v, want 李四 too", stored)
+			}
+		})
 	}
 }
