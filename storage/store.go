@@ -361,7 +361,13 @@ func (s *Store) prepare() error {
 			return err
 		}
 	}
-	return s.migrate(version)
+	if err := s.migrate(version); err != nil {
+		return err
+	}
+	if s.fresh && version == 0 {
+		return s.rememberBuiltSchema()
+	}
+	return nil
 }
 
 // buildQuickly lets the tables of a new data file be made without a sync
