@@ -71,7 +71,9 @@ var MemberFields = []FieldInfo{
 	{FieldLostSince, "失联年月", []string{"失联时间", "失联日期", "失去联系时间", "失去联系日期", "失去联系的日期", "失去联系年月"}, 9},
 	{FieldMobile, "是否流动党员", []string{"流动党员", "流动", "是否流动", "是否为流动党员"}, 6},
 	{FieldMobileDestination, "外出流向", []string{"流向", "流动去向", "外出去向", "流入地", "外出地点", "流动党员外出流向", "外出流向地"}, 14},
-	{FieldNotes, "备注", []string{"说明"}, 14},
+	// 情况说明, 备考, 附注: the remarks column as old forms and personnel
+	// files head it (review F41: named as not imported, its 已故 unread).
+	{FieldNotes, "备注", []string{"说明", "情况说明", "备考", "附注", "其他说明", "附记"}, 14},
 }
 
 // ArrivalField describes Member.ArrivedOn: shown and edited with the
