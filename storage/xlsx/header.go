@@ -152,6 +152,11 @@ type column struct {
 	// (支部大会讨论通过时间) kept beside the 入党时间 read: checked against
 	// it row by row (rowMember.meetingDate), a blank 入党时间 taken from it.
 	meeting bool
+	// pair marks a column holding both party dates (入党及转正时间,
+	// 入党/转正时间): it stands in h.cols twice, as 加入党组织日期 and as
+	// 转为正式党员日期, and its cells are read as the two
+	// (rowMember.twoDates).
+	pair bool
 	// said names a column not imported in the preview when its heading
 	// alone does not say why: 学历（重复的“学历”列）, as a Text so that the
 	// English screen says it in English (review s9-7 #6)
@@ -784,6 +789,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 	loose := make(map[model.Field]bool)              // used, but only by a heading without its brackets
 	byTicks := make(map[model.Field]map[string]bool) // used by tick columns, the values taken
 	var lone []column                                // tick columns without a group heading, if they come in twos
+	var pairs []column                               // columns of both party dates (twoDatesHeading)
 	for c := 0; c < width; c++ {
 		var path []string
 		leafRow := i // where the lowest heading is
@@ -894,8 +900,7 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 				h.serial = c + 1
 			}
 		case twoDatesHeading(leaf):
-			h.ignored = append(h.ignored, column{index: c, heading: leaf,
-				said: model.Textf("%s（一列写了入党和转正两个日期，分不开，未导入；请分成“入党时间”“转正时间”两列）", leaf)})
+			pairs = append(pairs, column{index: c, heading: leaf, group: parentOf(path)})
 		case v.roster && h.probationEnd == 0 && probationEndHeading(path):
 			h.probationEnd = c + 1
 			h.ignored = append(h.ignored, column{index: c, heading: leaf})
@@ -912,10 +917,25 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			h.ignored = append(h.ignored, column{index: c, heading: named})
 		}
 	}
+	// A column of both party dates gives the two where the sheet has no
+	// other column for either (review F39: named as not imported, every
+	// member was refused for the 加入党组织日期 written there). Beside one,
+	// or a second such column, it is named as not imported.
+	for i, p := range pairs {
+		if i == 0 && !used[model.FieldJoinDate] && !used[model.FieldFullDate] {
+			p.pair = true
+			join, full := p, p
+			join.field, full.field = model.FieldJoinDate, model.FieldFullDate
+			h.cols = append(h.cols, join, full)
+			continue
+		}
+		h.ignored = append(h.ignored, column{index: p.index, heading: p.heading,
+			said: model.Textf("%s（一列写了入党和转正两个日期，表中另有这两个日期的列，此列未导入）", p.heading)})
+	}
 	h.wholeSplitDates()
 	h.addLoneTicks(lone, used)
 	// A column set aside for a later one leaves both lists out of order.
-	slices.SortFunc(h.cols, func(a, b column) int { return a.index - b.index })
+	slices.SortStableFunc(h.cols, func(a, b column) int { return a.index - b.index })
 	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
 	return h, true
 }
@@ -1525,6 +1545,14 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 		if notPartyBracket(s, f) {
 			return "", false, false
 		}
+		// 入党时间（转正）, 入党日期(正式): the bracket says which of the
+		// party's two dates the column holds — read as a second 入党时间,
+		// every member beside a real one was refused for two 加入党组织日期
+		// columns (review F38). 转正时间（入党） stays the 转正: 入党 there
+		// says whose 转正, not another date.
+		if f == model.FieldJoinDate && fullQualifier(bracketText(s)) {
+			f = model.FieldFullDate
+		}
 		return f, false, true
 	}
 	// 入党年份 | 入党月份: a date's parts, written flat (joinYearMonth);
@@ -1554,14 +1582,33 @@ func splitDateOf(stem string) (model.Field, bool) {
 // twoDatesJoined is a heading naming the two party dates in one column:
 // 入党-转正时间, 入党—转正时间, 入党至转正时间, 入党~转正时间, 入党（转正）时间.
 // A space alone between them (入党 转正时间) joins them too (review
-// s14-reattack7 #2).
-var twoDatesJoined = regexp.MustCompile(`入党(?:\s*(?:[-－—–~～→至到]+|[（(]\s*)\s*|\s+)转正`)
+// s14-reattack7 #2), and so do / 、 及 和 与, also after the first date's
+// own 时间 (入党/转正时间, 入党及转正时间, 入党时间/转正时间: review F39).
+// 入党转正时间 with nothing between is the 转正's, and 入党时间（转正）
+// names the 转正 by its bracket (fullQualifier).
+var twoDatesJoined = regexp.MustCompile(`入党(?:(?:时间|日期|年月)?\s*(?:[-－—–~～→至到/／、,，;；&＆和及与]+|以及)\s*|\s*[（(]\s*|\s+)转正`)
 
 // twoDatesHeading reports a heading of two dates in one column: read as
 // 转为正式党员日期 (its 转正), a cell 2015.03 there was stored as the
-// member's 转正 date, though it may be either (review s13-hx #14). The two
-// written with / 、 和 are caught as alternatives naming neither.
-func twoDatesHeading(s string) bool { return twoDatesJoined.MatchString(model.CleanLine(s)) }
+// member's 转正 date, though it may be either (review s13-hx #14). A
+// bracket naming both (入党时间（预备/转正）) makes one too. Alone on its
+// sheet such a column gives both dates (header.pairs, rowMember.twoDates).
+func twoDatesHeading(s string) bool {
+	if twoDatesJoined.MatchString(model.CleanLine(s)) {
+		return true
+	}
+	said := bracketText(s)
+	if !fullQualifier(said) || !strings.Contains(said, "预备") && !strings.Contains(said, "入党") {
+		return false
+	}
+	// Only a date's heading: 人员类别（正式/预备） names the category.
+	key := headingKey(s, true)
+	f, ok := headings[key]
+	if !ok {
+		f, ok = partyDateHeading(key)
+	}
+	return ok && (f == model.FieldJoinDate || f == model.FieldFullDate)
+}
 
 // partyDateHeading reads a date heading that speaks of the party by what
 // it says of the party dates rather than by a list: one saying 转正 or 正式
@@ -1649,6 +1696,19 @@ func notPartyBracket(s string, f model.Field) bool {
 	if f != model.FieldJoinDate && f != model.FieldFullDate {
 		return false
 	}
+	said := bracketText(s)
+	return said != "" && slices.ContainsFunc(notPartyQualifiers, func(w string) bool { return strings.Contains(said, w) })
+}
+
+// fullQualifier reports a bracket of a date heading saying the date is
+// the 转正: （转正）, （正式）, （转为正式党员）.
+func fullQualifier(said string) bool {
+	return strings.Contains(said, "转正") || strings.Contains(said, "正式")
+}
+
+// bracketText is what a heading says in brackets, its brackets' texts run
+// together: 预计 of 转正时间（预计）.
+func bracketText(s string) string {
 	var in strings.Builder
 	depth := 0
 	for _, r := range model.CleanText(s) {
@@ -1661,8 +1721,7 @@ func notPartyBracket(s string, f model.Field) bool {
 			in.WriteRune(r)
 		}
 	}
-	said := in.String()
-	return said != "" && slices.ContainsFunc(notPartyQualifiers, func(w string) bool { return strings.Contains(said, w) })
+	return in.String()
 }
 
 // headingPrefixes are words a roster puts before a heading without changing

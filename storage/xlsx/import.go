@@ -522,6 +522,9 @@ func (rd *reader) hiddenNotes(sh *Sheet, h header, shape *sheetShape, rows model
 	}
 	var cols model.TextList
 	for _, c := range h.cols {
+		if c.pair && c.field != model.FieldJoinDate {
+			continue // one column, named once
+		}
 		if shape != nil && shape.colHidden(c.index+1) {
 			name, _ := excelize.ColumnNumberToName(c.index + 1)
 			cols = append(cols, model.Textf("%s列“%s”", name, c.heading))

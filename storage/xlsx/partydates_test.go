@@ -47,8 +47,9 @@ func TestPartyDatesOverProbationaryAndFull(t *testing.T) {
 // A heading joining the two party dates in one column (入党-转正时间,
 // 入党—转正时间, 入党至转正时间, 入党~转正时间, 入党（转正）时间) is neither:
 // read as 转为正式党员日期 it stored whatever date the cell held as the
-// member's 转正 (review s13-hx #14). It is named as not imported, saying it
-// holds two dates; the member keeps the dates of the other columns.
+// member's 转正 (review s13-hx #14). Beside the two dates' own columns it
+// is named as not imported, saying it holds two dates; the member keeps
+// the dates of those columns (alone it gives both: TestColumnOfBothPartyDates).
 func TestHeadingOfTwoPartyDatesIsNotImported(t *testing.T) {
 	id := idNumber("19800415", "311")
 	for _, heading := range []string{"入党-转正时间", "入党—转正时间", "入党至转正时间", "入党~转正时间", "入党（转正）时间", "入党→转正时间", "入党 转正时间"} {
@@ -64,7 +65,7 @@ func TestHeadingOfTwoPartyDatesIsNotImported(t *testing.T) {
 			if m.JoinDate != model.MonthDate(2015, 3) || m.FullDate != model.MonthDate(2016, 3) {
 				t.Errorf("stored 加入 %v 转正 %v; want 2015-03 2016-03", m.JoinDate, m.FullDate)
 			}
-			want := []string{heading + "（一列写了入党和转正两个日期，分不开，未导入；请分成“入党时间”“转正时间”两列）"}
+			want := []string{heading + "（一列写了入党和转正两个日期，表中另有这两个日期的列，此列未导入）"}
 			if got := rf.Sheets[0].Ignored; !slices.Equal(got, want) {
 				t.Errorf("columns not imported %q, want %q", got, want)
 			}

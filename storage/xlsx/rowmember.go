@@ -66,6 +66,9 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 		if im.h.splitParts(c.field) != nil {
 			continue // a date's part, read with the others (joinColumns)
 		}
+		if c.pair && c.field != model.FieldJoinDate {
+			continue // read with its 入党 (twoDates)
+		}
 		// A TRUE/FALSE cell is a yes or a no, not a name, a date or a
 		// branch (stored, it made a member named TRUE: review s8-7
 		// attack #10); a 是否 column may hold one.
@@ -80,6 +83,12 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			continue
 		}
 		if r.cellSaysLeft(c, v, col, src) {
+			continue
+		}
+		if c.pair {
+			if err := r.twoDates(c, v, col, src); err != nil {
+				return model.Member{}, nil, nil, nil, err
+			}
 			continue
 		}
 		if err := r.set(c.field, v, col, src); err != nil {
@@ -134,6 +143,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	if m.Category == "" && !r.unreadable(model.FieldCategory) {
 		m.Category = im.sectionCategory(n)
 	}
+	r.pairedAlone()
 	if m.Category == "" && im.h.has(model.FieldCategory) && !r.unreadable(model.FieldCategory) {
 		if v := r.shown[model.FieldCategory]; v != "" {
 			// 党员, 中共: a member, not said which kind (review s9-7 #5).
@@ -459,6 +469,9 @@ type rowMember struct {
 	// status is what a 党员类别 cell of 在职党员, 离退休党员 or 流动党员 says
 	// (categoryStatus), nil without one.
 	status *model.MemberStatus
+	// pairOne is the one date of a column of both party dates, which the
+	// row's 人员类别 decides (pairedAlone), nil without one.
+	pairOne *pairDate
 }
 
 // eitherDate is a date cell that may be either of two dates and the
