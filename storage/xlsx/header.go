@@ -189,6 +189,11 @@ const (
 	// year without its month, the month next door dropped as a duplicate
 	// (review s13-attack #2).
 	joinYearMonth
+	// joinParts: the parts of one address under its heading (家庭住址 over
+	// 省 | 市 | 详细地址), run together in order, a part the next one
+	// already starts with not repeated (review F43: 浙江省 alone was
+	// stored, the city and street named as second address columns).
+	joinParts
 )
 
 // fields is how many fields the header names (tick columns of one field
@@ -1070,14 +1075,25 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 			return true
 		}
 	}
+	// 家庭住址 over 省 | 市 | 详细地址: sub-headings naming no field of
+	// their own under the address's heading are its parts. Two that do
+	// (现住址 | 户籍地址) are two addresses, not parts of one.
+	if col.field == model.FieldAddress && col.group != "" && col.group == first.group && !matchesAlone(col.heading) && !matchesAlone(first.heading) {
+		col.join = joinParts
+		h.joins = append(h.joins, col)
+		return true
+	}
 	// One merge over both: the column to the left has the same heading in
 	// the same merge (or is itself joined to the first so).
 	prev := col.index - 1
 	inMerge := prev >= 0 && acrossAt(g, leafRow, col.index) && acrossAt(g, leafRow, prev) && cell(g.text[leafRow], prev) == col.heading
 	// 联系电话 over 手机 | 座机: a landline under the group that names
 	// the field is the same field's second number, as under one merged
-	// heading (a member with only a landline kept no number).
-	landline := col.field == model.FieldPhone && col.group != "" && col.group == first.group && !matchesAlone(col.heading) &&
+	// heading (a member with only a landline kept no number). So is 电话
+	// under 联系方式 beside 手机: named as a second column, the number of
+	// a member who had only that one was not imported.
+	landline := col.field == model.FieldPhone && col.group != "" && col.group == first.group &&
+		(!matchesAlone(col.heading) || isHeading(col.group, model.FieldPhone)) &&
 		(strings.Contains(col.heading, "电话") || strings.Contains(col.heading, "座机"))
 	if landline || inMerge && (first.index == prev || slices.ContainsFunc(h.joins, func(j column) bool { return j.index == prev && j.join == joinMerged })) {
 		// The heading over both: the group over 手机 | 座机, or the
@@ -1267,6 +1283,19 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”合为“%s”导入（工作单位在前，职务在后）", ka, h.headingAt(first), kb, j.heading, label))
 		case joinHighest:
 			out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列分别是全日制教育和在职教育的学历：每人导入两者中较高的一个（“学历”填最高学历）", ka, kb))
+		case joinParts:
+			if slices.ContainsFunc(h.joins, func(o column) bool { return o.join == joinParts && o.index > j.index }) {
+				continue // said once, with the last part
+			}
+			cols, heads := []string{ka}, []string{h.headingAt(first)}
+			for _, o := range h.joins {
+				if o.join == joinParts {
+					name, _ := excelize.ColumnNumberToName(o.index + 1)
+					cols, heads = append(cols, name), append(heads, o.heading)
+				}
+			}
+			out = append(out, model.Note(sheet, 0, j.field, "%s列是“%s”下的%s，依次连成一个“%s”导入（后一格已写了前面内容的不重复）",
+				strings.Join(cols, "、"), j.group, strings.Join(heads, "、"), label))
 		case joinYearMonth:
 			parts := h.splitParts(j.field)
 			if parts[len(parts)-1].index != j.index {

@@ -479,6 +479,10 @@ func (rd *reader) sheet(s bookSheet) error {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%d名正式党员没有转为正式党员日期，“%s”列已过：按正式党员导入，转为正式党员日期留空（预备期满不一定是转正之日，未作为转正日期），导入后请在名册中补填",
 			im.laterRows, h.probationEndHeading()))
 	}
+	if im.undatedFull > 0 {
+		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%d名正式党员没有转为正式党员日期（表中没有这一列）：新增的按正式党员导入，转为正式党员日期留空，导入后请在名册中补填；名册中已有的党员不变",
+			im.undatedFull))
+	}
 	if im.byProbationEnd > 0 && h.has(model.FieldCategory) {
 		rd.rf.Notes = append(rd.rf.Notes, model.Note(sh.Name, 0, "", "%d行没有人员类别和转为正式党员日期，由预备期满得出人员类别：预备期满在今天及以后的记为预备党员，预备期连同最长延长期（%d个月）已过的记为正式党员，转为正式党员日期留空（预备期满不一定是转正之日），请在名册中补填",
 			im.byProbationEnd, rd.rules.Membership.ProbationMaxExtensionMonths))
@@ -812,7 +816,10 @@ type importer struct {
 	// read; laterRows counts the rows it marked.
 	fullDateLater bool
 	laterRows     int
-	strays        map[int]string // columns without a heading that hold a value → the first one
+	// undatedFull counts the 正式党员 of a sheet without a 转正 column,
+	// added with the date blank (ImportedRow.FullDateLater).
+	undatedFull int
+	strays      map[int]string // columns without a heading that hold a value → the first one
 	// above is the 所在党支部 the record above gave (its row: aboveRow), for
 	// a 同上 under it (rowMember.set)
 	above    string
@@ -1308,8 +1315,11 @@ func (im *importer) row(rec *record) error {
 		}
 	}
 	row := ImportedRow{Sheet: im.sheet.Name, Row: n, Member: m, Fields: fields, Shown: shown, FullDateLater: im.fullDateLater}
-	if im.fullDateLater {
+	switch {
+	case im.fullDateLater && im.h.probationEnd > 0:
 		im.laterRows++
+	case im.fullDateLater:
+		im.undatedFull++
 	}
 	if m.BranchName != "" && shown[model.FieldBranchName] == "" {
 		if b := im.sectionBranch(n); b != "" {

@@ -165,6 +165,13 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 			return model.Member{}, nil, nil, nil, err
 		}
 	}
+	// A sheet without a 转正 column cannot say when its 正式党员 became
+	// full members: each is added with the date blank, asked for later
+	// (信息待完善), as under 预备期满 — every one was refused for a date
+	// the file has no place for (review M7).
+	if !im.fullDateLater && im.h.probationEnd == 0 && !im.h.has(model.FieldFullDate) && m.Category == model.CategoryFull && m.FullDate.IsZero() && !r.unreadable(model.FieldCategory) {
+		im.fullDateLater = true
+	}
 	if up, ok := model.UpgradeIDNumber(m.IDNumber); ok && !r.unreadable(model.FieldIDNumber) {
 		r.notes = append(r.notes, model.Note(im.sheet.Name, n, model.FieldIDNumber,
 			"%s：15位的旧身份证号码 %s 已按国家标准（GB 11643-1999）升级为18位 %s", r.who(), model.NormalizeIDNumber(m.IDNumber), up))
@@ -469,6 +476,9 @@ type rowMember struct {
 	// status is what a 党员类别 cell of 在职党员, 离退休党员 or 流动党员 says
 	// (categoryStatus), nil without one.
 	status *model.MemberStatus
+	// addrParts are the parts of an address split into columns read so
+	// far (addressPart).
+	addrParts []string
 	// pairOne is the one date of a column of both party dates, which the
 	// row's 人员类别 decides (pairedAlone), nil without one.
 	pairOne *pairDate
@@ -821,6 +831,8 @@ func (r *rowMember) joinColumns(cells []string) error {
 			v = b + " " + a
 		case j.join == joinUnitPost, j.join == joinMerged && joinsText[f]:
 			v = a + " " + b
+		case j.join == joinParts:
+			v = r.addressPart(a, b)
 		case j.join == joinHighest:
 			hi, ok := higherEducation(a, b)
 			if !ok {
