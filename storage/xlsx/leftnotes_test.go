@@ -130,6 +130,13 @@ func TestNoteNamingWhoLeftRefusesThem(t *testing.T) {
 			full("张三") + "; " + full("李四"), map[int]string{}, 3, "但表中没有找到赵六；这一行是说明，不是党员，未导入"},
 		{"one among those above", [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：以上人员中，李四已于2025年3月转出"}},
 			full("张三"), map[int]string{3: "李四"}, 4, "所说的人未予导入（见未通过的行）：第3行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
+		// 赵丽 is not the 赵丽华 the note names (review nu8 N1).
+		{"a sheet's name inside a longer one", [][]any{hxHeading, hxMember("赵丽", "011"), hxMember("李四", "031"), {"注：赵丽华已转出，孙丽华为新任组织委员"}},
+			full("赵丽") + "; " + full("李四"), map[int]string{}, 4, "但表中没有找到赵丽华；这一行是说明，不是党员，未导入"},
+		{"both the shorter and the longer named", [][]any{hxHeading, hxMember("赵丽", "011"), hxMember("李四", "031"), {"注：赵丽、赵丽华已转出"}},
+			full("李四"), map[int]string{2: "赵丽"}, 4, "所说的人未予导入（见未通过的行）：第2行（赵丽）；表中没有找到赵丽华；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
+		{"the shorter with 同志", [][]any{hxHeading, hxMember("赵丽", "011"), hxMember("李四", "031"), {"注：赵丽同志已转出"}},
+			full("李四"), map[int]string{2: "赵丽"}, 4, "所说的人未予导入（见未通过的行）：第2行（赵丽）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 		{"without 注：", [][]any{hxHeading, hxMember("张三", "011"), {"李四同志已于2025年3月转出"}, hxMember("李四", "031"), hxMember("王五", "051")},
 			full("张三") + "; " + full("王五"), map[int]string{4: "李四"}, 3, "所说的人未予导入（见未通过的行）：第4行（李四）；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”"},
 	} {

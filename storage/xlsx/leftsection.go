@@ -316,11 +316,18 @@ func (h header) namedLeavers(rest string) (out []string, unnamed int, unsaid boo
 			continue
 		}
 		clause, pending = pending+clause, ""
-		found := h.peopleIn(clause, word)
 		read, _ := leaverNames(clause, word)
+		found := h.peopleIn(clause, word)
+		// 赵丽 on the sheet is not the 赵丽华 the note names (review nu8
+		// N1: a member 赵丽 was refused for 注：赵丽华已转出). A sheet's name
+		// inside a longer name the note's words give is no one of the
+		// sheet, unless the note names it by itself too (赵丽、赵丽华).
+		found = slices.DeleteFunc(found, func(f string) bool {
+			return !slices.Contains(read, f) && slices.ContainsFunc(read, func(r string) bool { return longerName(r, f) && !h.people.names[r] })
+		})
 		named := 0
 		for _, name := range read {
-			if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(name, f) }) && !notYetLeft(clause, name, word) {
+			if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(name, f) && !longerName(name, f) }) && !notYetLeft(clause, name, word) {
 				add(name)
 				named++
 			}
@@ -339,6 +346,18 @@ func (h header) namedLeavers(rest string) (out []string, unnamed int, unsaid boo
 		}
 	}
 	return out, unnamed, unsaid
+}
+
+// longerName reports r as another person's name that begins with f: f
+// and one more character of a given name (赵丽华 after 赵丽), not one that
+// counts or goes on with the sentence (王五两名, 李四等, 李四已).
+func longerName(r, f string) bool {
+	rest, ok := strings.CutPrefix(r, f)
+	if !ok || utf8.RuneCountInString(rest) != 1 || !personName(r) {
+		return false
+	}
+	c, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Han, c) && !strings.ContainsRune("一两二三四五六七八九十几名位人等同均都也已于因在和与及", c)
 }
 
 // othersCounted is 等 and the count after a list of names: 等2人, 等三名
