@@ -136,7 +136,13 @@ func (h *homeScreen) refresh() {
 		h.setup.Hide()
 	} else {
 		h.title.SetText(lang.L("尚未填写支部信息"))
-		h.org.SetText(lang.L("先填写单位和支部的基本信息，再录入或导入党员。"))
+		// With members on the roster already, "then add or import members"
+		// reads as if they were not there (review nu8 N7).
+		if len(ms) > 0 {
+			h.org.SetText(lang.L("请先填写单位和支部的基本信息。"))
+		} else {
+			h.org.SetText(lang.L("先填写单位和支部的基本信息，再录入或导入党员。"))
+		}
 		h.setup.Show()
 	}
 

@@ -26,6 +26,27 @@ func TestHomeAsksForTheProfileFirst(t *testing.T) {
 	}
 }
 
+// Before the profile is saved, home asks for it; once members are on the
+// roster it no longer says to add or import them, as if they were not
+// there (review nu8 N7).
+func TestHomeAsksForTheProfileWithoutDenyingTheMembers(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		members []model.Member
+		want    string
+	}{
+		{"empty roster", nil, "先填写单位和支部的基本信息，再录入或导入党员。"},
+		{"members imported", demo.Members(5, 1, testToday, testBranch), "请先填写单位和支部的基本信息。"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newTestShell(t, newFakeStore(testToday, tt.members...))
+			if got := s.home.org.Text; got != tt.want {
+				t.Errorf("home says %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHomeShowsCommitteeAndTermFindings(t *testing.T) {
 	ms := demo.Members(12, 3, testToday, testBranch)
 	bad := member("错号", validID("19800101", "123"))

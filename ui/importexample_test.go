@@ -44,7 +44,7 @@ func TestImportPreviewSaysEmptyBranchesWithoutAProfile(t *testing.T) {
 	}
 	test.Tap(box)
 	p = s.roster.preview
-	if got := textsOf(p.choices); !strings.Contains(got, "有 2 人的所在党支部为空（文件中没有）。 在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。") {
+	if got := textsOf(p.choices); !strings.Contains(got, "有 2 人的所在党支部为空（文件中没有）。在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。") {
 		t.Errorf("unticked, the empty branches are not said: %s", got)
 	}
 }

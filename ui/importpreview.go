@@ -564,7 +564,7 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		if p.EmptyBranches > 0 {
 			msg = append(msg, lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}))
 		}
-		l := kit.NewWrapLabel(strings.Join(msg, " "))
+		l := kit.NewWrapLabel(kit.Sentences(msg...))
 		check := v.newCheck(lang.L("所在党支部一律填写“{{.Branch}}”", map[string]any{"Branch": p.ProfileBranch}))
 		check.Checked = p.Choice.ProfileBranch
 		check.OnChanged = func(on bool) {
@@ -577,8 +577,8 @@ func (v *importPreview) choiceWidgets() []fyne.CanvasObject {
 		// Without a branch in the profile there is no box to tick, and an
 		// empty 所在党支部 must still be said, as the command line says it
 		// (review s6-7 new user #3); it follows the sheets ticked.
-		l := kit.NewWrapLabel(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}) + " " +
-			lang.L("在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。"))
+		l := kit.NewWrapLabel(kit.Sentences(lang.L("有 {{.N}} 人的所在党支部为空（文件中没有）。", map[string]any{"N": p.EmptyBranches}),
+			lang.L("在“设置”的支部基本信息中填写党支部名称后再导入，可一律填写为本支部。")))
 		out = append(out, l)
 	}
 	return out

@@ -385,6 +385,16 @@ func english() bool { return lang.L("、") != "、" }
 // month names).
 func English() bool { return english() }
 
+// Sentences joins whole sentences in the UI's language: Chinese runs them
+// on after their 。, English puts a space between them (review nu8 N8: a
+// space after 。 in the preview).
+func Sentences(s ...string) string {
+	if english() {
+		return strings.Join(s, " ")
+	}
+	return strings.Join(s, "")
+}
+
 // hasHan reports whether s has a Chinese character.
 func hasHan(s string) bool {
 	for _, r := range s {
