@@ -797,6 +797,9 @@ type importer struct {
 	// 以上党员已转出), named the ones naming who (注：李四已于…转出)
 	aboves []leftSection
 	named  []namedLeavers
+	// numbered are the notes saying who left by 序号 or place (注：序号4-6
+	// 为已转出人员)
+	numbered []numberedLeavers
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	// titleRefused: a row's branch is blank and the title, which mentions
@@ -860,6 +863,12 @@ func (im *importer) readRows(rows []streamRow) error {
 			continue
 		case noteNamed:
 			im.named = append(im.named, namedLeavers{leaverNote: l, row: r.n, at: len(im.rd.rf.Notes), found: map[string]bool{}})
+			continue
+		case noteNumbered:
+			im.numbered = append(im.numbered, numberedNote(l, r.n, len(im.rd.rf.Notes), bound, im.h.reasons > 0))
+			if l.towards == noteAbove {
+				bound = r.n
+			}
 			continue
 		case noteCurrent:
 			ended := ""
@@ -931,6 +940,9 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 	}
 	im.unknownExceptions(rows)
+	if err := im.countNumbered(rows); err != nil {
+		return err
+	}
 	defer im.leftNotes()
 	return eachRecord(im.h, im.sr, rows, func(rec *record) error {
 		if im.refusedLeaver(rec) || im.refusedGoneBranch(rec) {

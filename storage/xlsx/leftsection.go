@@ -35,13 +35,14 @@ var towardsHere = []string{"转至", "转往", "转到", "转去", "调往", "�
 type noteKind int
 
 const (
-	noteNone    noteKind = iota
-	noteBelow            // the people below it left: 已转出党员, 注：以下党员已转出
-	noteAbove            // the people above it left: 注：以上党员已转出
-	noteNamed            // the people it names left: 注：李四、王五已于2025年3月转出
-	noteCurrent          // the people below are on the roster: 注：以下为在册党员
-	noteVague            // some left, not said who: 注：今年已转出3人
-	noteNotYet           // the leaving it speaks of is yet to come: 注：李四拟2026年转出
+	noteNone     noteKind = iota
+	noteBelow             // the people below it left: 已转出党员, 注：以下党员已转出
+	noteAbove             // the people above it left: 注：以上党员已转出
+	noteNamed             // the people it names left: 注：李四、王五已于2025年3月转出
+	noteCurrent           // the people below are on the roster: 注：以下为在册党员
+	noteVague             // some left, not said who: 注：今年已转出3人
+	noteNotYet            // the leaving it speaks of is yet to come: 注：李四拟2026年转出
+	noteNumbered          // the people of the 序号 or places it gives left: 注：序号4-6为已转出人员 (notenumbers.go)
 )
 
 // leaverNote is a row read as a note about who is on the roster.
@@ -66,12 +67,17 @@ type leaverNote struct {
 	// all: a noteNamed about every row of the sheet (注：表中人员均已转出),
 	// naming no one
 	all bool
+	// serials: a noteNumbered's 序号 or places; towards, noteAbove or
+	// noteBelow when it speaks of the rows above or below it only (以上第
+	// 4、5号党员已转出)
+	serials serialNote
+	towards noteKind
 }
 
 // wholeSheet reports a note naming people that speaks of more than them,
 // or of everyone: any row of the sheet may be one it means.
 func (l leaverNote) wholeSheet() bool {
-	return l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0 || l.all)
+	return l.kind == noteNumbered || l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0 || l.all)
 }
 
 // belowWords and aboveWords start a note about the rows below it or
@@ -190,6 +196,19 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	rest, note := cutNotePrefix(title)
 	if note {
 		rest = pointingClause(rest)
+	}
+	// 注：序号4-6为已转出人员 names its leavers by 序号: read as naming no
+	// one, every row was imported, or (以上第4、5号…) every row above it
+	// refused (review F8, F9, F34).
+	if s, word, ok := serialLeavers(rest); ok {
+		l := leaverNote{kind: noteNumbered, title: title, word: word, serials: s}
+		switch {
+		case hasAnyPrefix(rest, aboveWords):
+			l.towards = noteAbove
+		case hasAnyPrefix(rest, belowWords):
+			l.towards = noteBelow
+		}
+		return l
 	}
 	// 注：除李四外，以上党员均已转出 says the people above left but 李四: read
 	// as a note naming nobody, the others were stored as current members.
@@ -714,6 +733,9 @@ func (im *importer) refuseLeaver(rec *record, people *model.TextList, why model.
 // 提示 among many (review s13-reattack #8); refused, they are listed and
 // come back in the workbook of refused rows.
 func (im *importer) refusedLeaver(rec *record) bool {
+	if im.refusedNumbered(rec) {
+		return true
+	}
 	who := model.CleanText(cell(rec.cells, im.nameIndex()))
 	if s := im.leftAt(rec.n); s != nil && !(len(s.unknown) == 0 && slices.Contains(s.except, spaceless(who))) {
 		switch {
@@ -917,6 +939,9 @@ func (im *importer) leftNotes() {
 				"说明行“%s”：说%d人已离开，只写出了%d人的姓名（%s），看不出另外的人是谁，表中其余各行未予导入（见未通过的行）：%s；请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",
 				s.title, len(s.names)+s.unnamed, len(s.names), strings.Join(s.names, "、"), s.others)})
 		}
+	}
+	for i, n := range im.numberedNotes() {
+		notes = append(notes, placed{im.numbered[i].at, n})
 	}
 	// Last first: each goes where the notes were when its row was read,
 	// which the ones before it do not move.

@@ -332,7 +332,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		case noteAbove:
 			aboves, bound = append(aboves, aboveNote{from: bound + 1, row: r.n}), r.n
 			continue
-		case noteNamed:
+		case noteNamed, noteNumbered:
 			namedRow[len(named)] = r.n
 			named = append(named, l)
 			continue
