@@ -122,6 +122,11 @@ func (sr *sheetReader) below(col, row int) (int, int) {
 	return col, row
 }
 
+// mergedDown reports a data cell merged down over more rows than its own.
+func (sr *sheetReader) mergedDown(col, row int) bool {
+	return slices.ContainsFunc(sr.down[col], func(m mergeRange) bool { return row >= m.r1 && row <= m.r2 && m.r2 > m.r1 })
+}
+
 // within resolves a heading cell covered by a merge to the merge's first
 // cell, in both directions: a heading merged over two heading rows or over
 // the columns of its sub-headings heads each of them.

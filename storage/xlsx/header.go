@@ -125,6 +125,9 @@ type header struct {
 	// people are the names in the 姓名 column under the headings
 	// (withPeople): a note naming leavers is read for them (leaverNote).
 	people *peopleIndex
+	// nameRows are the rows of names under a note saying they left (注：以
+	// 下人员已转出： over 赵丽华、李明: namesUnder), no members
+	nameRows map[int]bool
 }
 
 type column struct {

@@ -841,8 +841,11 @@ func (im *importer) readRows(rows []streamRow) error {
 	// bound is the last group row, note or heading row read: a note
 	// saying the people above it left covers the rows under it.
 	bound := im.h.first + im.h.rows - 1
-	for _, r := range rows {
-		if r.n < im.h.first+im.h.rows {
+	for i, r := range rows {
+		// A note above the headings (说明：赵丽华、李明已转出) is read as one
+		// under them: passed over as a title, the people it names were
+		// stored (review F42).
+		if r.n < im.h.first+im.h.rows && (r.n >= im.h.first || !im.h.noteAboveHeadings(im.sr, r.n, r.cells)) {
 			continue
 		}
 		if im.h.numbers == 0 && columnNumbersRow(r.cells) {
@@ -851,8 +854,21 @@ func (im *importer) readRows(rows []streamRow) error {
 		}
 		switch l := im.h.leaverNote(im.sr, r.n, r.cells); l.kind {
 		case noteBelow:
+			// 注：以下人员已转出： over a row of names (赵丽华、李明) names who
+			// left: the names were read as no one, the rows above stored
+			// (review F25).
+			names, nameRows := im.h.namesUnder(rows, i)
+			if len(names) > 0 {
+				im.named = append(im.named, namedLeavers{leaverNote: leaverNote{kind: noteNamed, title: l.title, word: l.word, names: names}, row: r.n, at: len(im.rd.rf.Notes), found: map[string]bool{}})
+				if im.h.nameRows == nil {
+					im.h.nameRows = map[int]bool{}
+				}
+				for _, n := range nameRows {
+					im.h.nameRows[n] = true
+				}
+			}
 			// It ends the groups above it as any group's title does.
-			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), unsure: l.unsure, except: l.except})
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, word: l.word, at: len(im.rd.rf.Notes), unsure: l.unsure, except: l.except, names: len(names) > 0})
 			im.categories = append(im.categories, categorySection{row: r.n})
 			bound = r.n
 			continue
@@ -939,6 +955,7 @@ func (im *importer) readRows(rows []streamRow) error {
 			im.groupNote(r.n, name)
 		}
 	}
+	im.remarkLeavers(rows)
 	im.unknownExceptions(rows)
 	if err := im.countNumbered(rows); err != nil {
 		return err

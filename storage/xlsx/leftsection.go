@@ -72,12 +72,16 @@ type leaverNote struct {
 	// 4、5号党员已转出)
 	serials serialNote
 	towards noteKind
+	// offRoll: a noteNamed saying all but names are on the roll (注：除赵
+	// 丽华外，以上党员均在册): names are not. vague: one saying some of
+	// the table's people left, not who (注：其中2人已转出).
+	offRoll, vague bool
 }
 
 // wholeSheet reports a note naming people that speaks of more than them,
 // or of everyone: any row of the sheet may be one it means.
 func (l leaverNote) wholeSheet() bool {
-	return l.kind == noteNumbered || l.kind == noteNamed && (l.unnamed > 0 || l.unsaid || len(l.except) > 0 || l.all)
+	return l.kind == noteNumbered || l.kind == noteNamed && (l.vague || l.unnamed > 0 || l.unsaid || len(l.except) > 0 || l.all)
 }
 
 // belowWords and aboveWords start a note about the rows below it or
@@ -111,13 +115,19 @@ func (h header) noteText(sr *sheetReader, n int, cells []string) (string, bool) 
 			}
 		}
 	}
-	text, col := "", -1
+	text, col, joined := "", -1, false
 	for c, v := range cells {
 		t := model.TrimSpace(v)
 		if t == "" || countCell.MatchString(spaceless(t)) {
 			continue
 		}
 		if col >= 0 {
+			// 注： | 赵丽华已转出: a note split over two cells, read as
+			// two texts and passed over (review F10).
+			if p := strings.TrimRight(text, "：: "); !joined && slices.Contains(splitNotePrefixes, p) {
+				text, joined = p+"："+t, true
+				continue
+			}
 			return "", false
 		}
 		text, col = t, c
@@ -210,9 +220,19 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 		}
 		return l
 	}
+	// 注：除赵丽华已转出外其余均在册 names who left inside its exception:
+	// read as a name 除赵丽华, she was stored (review F34).
+	if names, word, ok := leftInException(rest); ok {
+		return leaverNote{kind: noteNamed, title: title, word: word, names: names}
+	}
 	// 注：除李四外，以上党员均已转出 says the people above left but 李四: read
 	// as a note naming nobody, the others were stored as current members.
 	if others, except, ok := cutException(rest); ok {
+		// 注：除赵丽华外，以上党员均在册: she is not on the roll, and was
+		// stored as though she were (review F27).
+		if sectionLeftWord(others) == "" && strings.Contains(others, "在册") {
+			return leaverNote{kind: noteNamed, title: title, names: except, offRoll: true}
+		}
 		if word := sectionLeftWord(others); word != "" {
 			switch {
 			case hasAnyPrefix(others, aboveWords):
@@ -273,6 +293,11 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	}
 	if note && notYet(rest) {
 		return leaverNote{kind: noteNotYet, title: title, word: word}
+	}
+	// 注：其中2人已转出 speaks of the table's people without saying who:
+	// imported with a 提示, the two were stored (review F28).
+	if note && (strings.HasPrefix(rest, "其中") || strings.Contains(rest, "表中") || strings.Contains(rest, "名单中")) {
+		return leaverNote{kind: noteNamed, title: title, word: word, vague: true}
 	}
 	if note {
 		return leaverNote{kind: noteVague, title: title, word: word}
@@ -661,6 +686,8 @@ type leftSection struct {
 	unsure  bool
 	except  []string
 	unknown []string
+	// names: rows of names under it say whom it means (namesUnder)
+	names bool
 }
 
 // namedLeavers is a note naming the people who left (注：李四已于2025年3月
@@ -678,6 +705,9 @@ type namedLeavers struct {
 	// whom the sheet does not have
 	others  model.TextList
 	unknown []string
+	// remarkOf: the names are in the 备注 of another member's row, this
+	// person's (remarkLeavers)
+	remarkOf string
 }
 
 // leftAt is the section saying row n's people have left, nil when the
@@ -755,6 +785,14 @@ func (im *importer) refusedLeaver(rec *record) bool {
 	}
 	if s := im.namedAt(who); s != nil && who != "" {
 		s.found[spaceless(who)] = true
+		if s.remarkOf != "" {
+			im.refuseLeaver(rec, &s.people, model.Textf("第%d行（%s）的备注“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的备注后再导入", s.row, s.remarkOf, s.title, s.word))
+			return true
+		}
+		if s.offRoll {
+			im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说除%s外都在册，此人不在册，这一行未导入：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, strings.Join(s.names, "、")))
+			return true
+		}
 		im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说此人已离开（写着“%s”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, s.word))
 		return true
 	}
@@ -764,6 +802,8 @@ func (im *importer) refusedLeaver(rec *record) bool {
 		switch {
 		case !s.wholeSheet():
 			continue
+		case s.vague:
+			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说表中有人已离开（写着“%s”），却没有说是谁，此人可能是其中一位，这一行未导入：请在说明中写出离开的人的姓名，或删去他们的行后再导入", s.row, s.title, s.word))
 		case len(s.unknown) > 0:
 			im.refuseLeaver(rec, &s.others, model.Textf("第%d行的说明“%s”说除%s外都已离开，但表中没有%s，看不出谁仍在册，这一行未导入：请改正说明中的姓名后再导入",
 				s.row, s.title, strings.Join(s.except, "、"), strings.Join(s.unknown, "、")))
@@ -855,6 +895,9 @@ func (im *importer) leftNotes() {
 			n = model.Note(im.sheet.Name, s.row, "",
 				"说明行“%s”：说的是其下各行（到下一个分组行为止），却没有说他们仍在册，这些行未予导入（见未通过的行）：%s；仍是党员的，请删去这一说明后再导入，已离开的请删去这些行",
 				s.title, s.people)
+		case len(s.people) == 0 && s.names:
+			// the note on the names says it (namedLeavers)
+			continue
 		case len(s.people) == 0:
 			n = model.Note(im.sheet.Name, s.row, "", "分组行“%s”：写着“%s”，是分组的标题，不是党员，未导入", s.title, s.word)
 		case len(s.unknown) > 0:
@@ -903,8 +946,21 @@ func (im *importer) leftNotes() {
 				missing = append(missing, name)
 			}
 		}
+		if s.remarkOf != "" && len(s.people) == 0 {
+			continue
+		}
 		var n model.ImportNote
 		switch {
+		case s.remarkOf != "":
+			n = model.Note(im.sheet.Name, s.row, model.FieldNotes, "备注“%s”：写着“%s”，说的是表中另外的人，他们未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”", s.title, s.word, s.people)
+		case s.vague && len(s.others) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，但表中没有党员；这一行是说明，不是党员，未导入", s.title, s.word)
+		case s.vague:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：写着“%s”，却没有说是谁，看不出哪几位已离开，表中各行未予导入（见未通过的行）：%s；请在说明中写出离开的人的姓名，或删去他们的行后再导入", s.title, s.word, s.others)
+		case s.offRoll && len(s.people) == 0:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都在册，但表中没有找到%s；这一行是说明，不是党员，未导入", s.title, strings.Join(s.names, "、"), strings.Join(missing, "、"))
+		case s.offRoll:
+			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说除%s外都在册，所说不在册的人未予导入（见未通过的行）：%s；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”", s.title, strings.Join(s.names, "、"), s.people)
 		case s.all && len(s.others) == 0:
 			n = model.Note(im.sheet.Name, s.row, "", "说明行“%s”：说的是表中各行，但表中没有党员；这一行是说明，不是党员，未导入", s.title)
 		case s.all && s.unsure:
@@ -929,7 +985,7 @@ func (im *importer) leftNotes() {
 		notes = append(notes, placed{s.at, n})
 		// The rows it may mean, not naming them (李四等2人, 李四等人).
 		switch {
-		case len(s.except) > 0 || s.all || !s.wholeSheet() || len(s.others) == 0:
+		case len(s.except) > 0 || s.all || s.vague || !s.wholeSheet() || len(s.others) == 0:
 		case s.unsaid:
 			notes = append(notes, placed{s.at, model.Note(im.sheet.Name, s.row, "",
 				"说明行“%s”：说%s等人已离开，没有写出全部姓名，看不出另外的人是谁，表中其余各行未予导入（见未通过的行）：%s；请在说明中写出全部离开的人的姓名，或删去他们的行后再导入",

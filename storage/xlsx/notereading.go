@@ -67,6 +67,132 @@ func cutException(rest string) (others string, except []string, ok bool) {
 	return strings.TrimRight(rest[:m[0]], "，,：:；;中") + rest[m[1]:], except, true
 }
 
+// leftInException are the people an exception says left, and its word of
+// leaving: 除赵丽华已转出外其余均在册 — those named left, the others are
+// here. ok false when the exception says no leaving or names no one.
+func leftInException(rest string) (names []string, word string, ok bool) {
+	for _, at := range exception.FindAllStringSubmatchIndex(rest, -1) {
+		if before, _ := utf8.DecodeLastRuneInString(rest[:at[0]]); strings.ContainsRune(notExcepting, before) {
+			continue
+		}
+		inner := rest[at[2]:at[3]]
+		if word = sectionLeftWord(inner); word == "" {
+			return nil, "", false
+		}
+		names, ok = leaverNames(inner, word)
+		return names, word, ok
+	}
+	return nil, "", false
+}
+
+// noteAboveHeadings reports a row above the headings that is a note (注：
+// …, 说明：…), read as one under them (review F42): a title is not.
+func (h header) noteAboveHeadings(sr *sheetReader, n int, cells []string) bool {
+	text, ok := h.noteText(sr, n, cells)
+	if !ok {
+		return false
+	}
+	_, note := cutNotePrefix(text)
+	return note
+}
+
+// namesUnder are the names in the rows just under rows[i], a note saying
+// the people below it left (注：以下人员已转出：), that hold names alone —
+// 赵丽华、李明 in one cell, or one name a cell — and those rows: the
+// people who left, named, not a group of members under a title.
+func (h header) namesUnder(rows []streamRow, i int) (names []string, at []int) {
+	for _, r := range rows[i+1:] {
+		var inRow []string
+		for _, v := range r.cells {
+			for _, p := range strings.FieldsFunc(model.CleanLine(v), func(r rune) bool { return strings.ContainsRune("、，,；; \u3000", r) }) {
+				if p = strings.TrimSuffix(p, "同志"); !personName(p) {
+					return names, at
+				}
+				inRow = append(inRow, p)
+			}
+		}
+		if len(inRow) == 0 {
+			if len(at) > 0 {
+				return names, at
+			}
+			continue
+		}
+		names, at = append(names, inRow...), append(at, r.n)
+	}
+	return names, at
+}
+
+// remarkLeavers reads a member's 备注 naming other people of the sheet as
+// having left — 李明's 备注 赵丽华已转出 — as a note naming them: 李明 was
+// refused and 赵丽华 stored (review F29). The row's own person is the
+// remark's too when it ties them to the others (与赵丽华同时转出:
+// rowMember.remarkOnOthers).
+func (im *importer) remarkLeavers(rows []streamRow) {
+	c, ok := im.h.column(model.FieldNotes)
+	if !ok {
+		return
+	}
+	for _, r := range rows {
+		v := cell(r.cells, c)
+		if r.n < im.h.first+im.h.rows || v == "" || !leftSayingStarts.any(v) {
+			continue
+		}
+		v = model.CleanLine(v)
+		w := leftSaying(v)
+		if w == "" {
+			continue
+		}
+		own := spaceless(model.CleanText(cell(r.cells, im.nameIndex())))
+		others := slices.DeleteFunc(im.h.peopleIn(v, w), func(n string) bool { return n == own })
+		if len(others) == 0 {
+			continue
+		}
+		im.named = append(im.named, namedLeavers{leaverNote: leaverNote{kind: noteNamed, title: v, word: w, names: others}, row: r.n,
+			at: len(im.rd.rf.Notes), found: map[string]bool{}, remarkOf: own})
+	}
+}
+
+// remarkSays is what a member's 备注 with a word of leaving says of the
+// member (rowMember.remarkOnOthers).
+type remarkSays int
+
+const (
+	remarkOwn     remarkSays = iota // the member left: 已转出, 与赵丽华同时转出
+	remarkOthers                    // others left, named: 赵丽华已转出 in 李明's row
+	remarkExcepts                   // merged over rows, it excepts the member: 除赵丽华外均已转出
+	remarkUnsure                    // in the member's row alone, it excepts the member
+)
+
+// tiedWords before a name in a 备注 tie the row's person to the named
+// one's leaving: 与赵丽华同时转出.
+var tiedWords = []string{"与", "和", "同", "跟", "随", "及", "偕"}
+
+// remarkOnOthers reads the 备注 notes, saying w, of the member of row r.
+func (r *rowMember) remarkOnOthers(notes, w string) remarkSays {
+	own := spaceless(r.m.Name)
+	if _, except, ok := cutException(notes); ok && slices.Contains(except, own) {
+		if c, ok := r.im.h.column(model.FieldNotes); ok && r.im.sr.mergedDown(c+1, r.row) {
+			return remarkExcepts
+		}
+		return remarkUnsure
+	}
+	others := slices.DeleteFunc(r.im.h.peopleIn(notes, w), func(n string) bool { return n == own })
+	if len(others) == 0 || own != "" && strings.Contains(notes, own) {
+		return remarkOwn
+	}
+	for _, name := range others {
+		before, _, _ := strings.Cut(notes, name)
+		if slices.ContainsFunc(tiedWords, func(t string) bool { return strings.HasSuffix(before, t) }) {
+			return remarkOwn
+		}
+	}
+	return remarkOthers
+}
+
+// splitNotePrefixes start a note whose words are in the next cell of its
+// row: 注： | 赵丽华已转出.
+var splitNotePrefixes = []string{"注", "注释", "附注", "说明", "备注", "备考"}
+
 // memberKinds are the words before 党员 that name a kind of member: 预备党
 // 员, 流动党员, 离退休党员.
 var memberKinds = []string{"预备", "正式", "流动", "离退休", "退休", "离休", "在职", "失联", "困难", "老", "女", "男", "少数民族", "外出", "流入", "年轻"}

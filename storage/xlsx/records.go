@@ -102,7 +102,7 @@ func eachRecord(h header, sr *sheetReader, rows []streamRow, fn func(*record) er
 		// here speaks of others (leaverNote): no member, and no text of
 		// the one above.
 		_, section := h.sectionRow(sr, n, row.cells)
-		if section || h.leaverNote(sr, n, row.cells).kind != noteNone {
+		if section || h.nameRows[n] || h.leaverNote(sr, n, row.cells).kind != noteNone {
 			if cur != nil {
 				if err := fn(cur); err != nil {
 					return err

@@ -317,13 +317,18 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	var named []leaverNote
 	namedRow := map[int]int{} // index in named → its row
 	bound := h.first + h.rows - 1
-	for _, r := range streamed {
-		if r.n < h.first+h.rows {
+	for i, r := range streamed {
+		if r.n < h.first+h.rows && (r.n >= h.first || !h.noteAboveHeadings(sr, r.n, r.cells)) {
 			continue
 		}
 		switch l := h.leaverNote(sr, r.n, r.cells); l.kind {
 		case noteBelow:
 			lefts, bound = append(lefts, r.n), r.n
+			// The names under it (namesUnder) are the people it means.
+			if names, _ := h.namesUnder(streamed, i); len(names) > 0 {
+				namedRow[len(named)] = r.n
+				named = append(named, leaverNote{kind: noteNamed, title: l.title, word: l.word, names: names})
+			}
 			continue
 		case noteCurrent:
 			lefts, bound = append(lefts, r.n), r.n

@@ -1361,6 +1361,16 @@ func (r *rowMember) saysLeft() {
 		w = r.movedElsewhere(r.m.Notes)
 	}
 	if w != "" && !r.unreadable(model.FieldNotes) {
+		switch r.remarkOnOthers(r.m.Notes, w) {
+		case remarkOthers, remarkExcepts:
+			// About the others: their rows are refused (remarkLeavers,
+			// and the rows the merge covers).
+			r.suspendedByNotes()
+			return
+		case remarkUnsure:
+			r.reject(model.FieldNotes, model.Textf("备注“%s”说的是除此人外的人已离开（写着“%s”），看不出说的是表中哪几位，这一行未导入：请在那几位的备注中写明，或删去他们的行后再导入", r.m.Notes, w))
+			return
+		}
 		r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入", w))
 		return
 	}
