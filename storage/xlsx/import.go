@@ -73,7 +73,42 @@ const (
 	skipNoCells  = "是图表，没有表格"
 	skipEmpty    = "是空的"
 	skipNoHeader = "没有找到花名册的表头：需要“姓名”和“公民身份号码”两列"
+	// review wd F20, M1: read as rosters, every row of these was refused,
+	// and a 团支部's sheet was offered as a party branch.
+	skipRecruits = "是入党申请人、入党积极分子或发展对象的名单，他们还不是党员，未导入：请在“发展党员”中登记"
+	skipLeague   = "是共青团的名单，不是党员名册，未导入"
 )
+
+// notRosterSheet is why a sheet's name says it holds no party members —
+// 入党积极分子, 发展对象, 入党申请人 (people on their way in, recorded under
+// 发展党员), 团支部, 共青团员 — "" for any other. A name that speaks of
+// members too (党员和积极分子) is read as a roster, its rows one by one.
+func notRosterSheet(name string) string {
+	key := leavingText(headingKey(name, false))
+	if strings.Contains(key, "党员") || strings.Contains(key, "党支部") || strings.Contains(key, "党总支") || strings.Contains(key, "党委") {
+		return ""
+	}
+	for _, w := range []string{"积极分子", "发展对象", "入党申请", "申请入党"} {
+		if strings.Contains(key, w) {
+			return skipRecruits
+		}
+	}
+	// 集团 is no 团: 某集团支部 is a party branch's name.
+	for _, w := range []string{"共青团", "团支部", "团总支", "团委", "团员"} {
+		for from := 0; ; {
+			i := strings.Index(key[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			from = at + len(w)
+			if w == "共青团" || !strings.HasSuffix(key[:at], "集") {
+				return skipLeague
+			}
+		}
+	}
+	return ""
+}
 
 // Sheet is one worksheet read as a roster.
 type Sheet struct {
@@ -350,6 +385,9 @@ func (rd *reader) sheet(s bookSheet) error {
 	}
 	if s.part == nil {
 		return skip(skipNoCells)
+	}
+	if why := notRosterSheet(s.name); why != "" {
+		return skip(why)
 	}
 	// The scan runs beside the reading (scanRun); what it finds wrong
 	// comes first, as if it had run before.
