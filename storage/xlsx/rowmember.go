@@ -181,6 +181,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	r.birthByID()
 	r.sheetSays()
 	r.detailSaysYes()
+	r.statusByNotes()
 	m.Normalize()
 	for _, e := range m.Validate(im.rd.today, im.rd.rules) {
 		// A field the file has no column for is not this row's fault: a
@@ -1469,6 +1470,71 @@ func (r *rowMember) suspendedByNotes() {
 	default:
 		r.m.Standing = model.StandingSuspended
 		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：备注中写着“停止党籍”，党籍状态记为“停止党籍”", r.who()))
+	}
+}
+
+// notesStatus are the words of a 备注 saying the member is a 失联党员 or
+// a 流动党员 (RULES.md §4: fields of the record), with the field each
+// sets. The member was stored 否 without a word (review wd D6).
+var notesStatus = []struct {
+	words []string
+	field model.Field
+}{
+	{[]string{"失联", "失去联系", "联系不上"}, model.FieldLostContact},
+	{[]string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外"}, model.FieldMobile},
+}
+
+// notesStatusEnded are words after which a 失联 or 流动 no longer holds:
+// 已恢复联系, 已返乡, 已回.
+var notesStatusEnded = []string{"恢复联系", "取得联系", "联系上", "已联系", "返乡", "返回", "已回", "回来", "结束"}
+
+// notesStatusWord is the word of words that text says of the member now,
+// "" if none: not denied (未失联, 非流动党员, 不是流动党员) and not ended
+// after it (2023年失联，已恢复联系).
+func notesStatusWord(text string, words []string) string {
+	for _, w := range words {
+		at := strings.Index(text, w)
+		if at < 0 {
+			continue
+		}
+		before := text[:at]
+		if notLeft(before) || strings.HasSuffix(before, "非") || strings.HasSuffix(before, "无") ||
+			slices.ContainsFunc(notesStatusEnded, func(e string) bool { return strings.Contains(text[at:], e) }) {
+			continue
+		}
+		return w
+	}
+	return ""
+}
+
+// statusByNotes reads 失联 and 流动党员, 外出务工 in 备注 as the member's
+// 是否失联党员 and 是否流动党员: set where the row's own column does not say
+// otherwise — a 失联党员 needs a 失联年月 and a 流动党员 a 外出流向, which
+// the row is refused for, named, when the sheet has the column and it is
+// blank (and when it has not, for a member the roster does not hold); a
+// column saying 否 beside it refuses the row naming both.
+func (r *rowMember) statusByNotes() {
+	notes := leavingText(r.m.Notes)
+	if notes == "" || r.unreadable(model.FieldNotes) {
+		return
+	}
+	for _, st := range notesStatus {
+		w := notesStatusWord(notes, st.words)
+		if w == "" || r.unreadable(st.field) {
+			continue
+		}
+		set := &r.m.LostContact
+		if st.field == model.FieldMobile {
+			set = &r.m.Mobile
+		}
+		switch {
+		case *set:
+		case r.shown[st.field] != "":
+			r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，%s却为%s：请改正其中之一后再导入", w, st.field.Label(), quote(r.shown[st.field])))
+		default:
+			*set = true
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, st.field, "%s：备注中写着“%s”，%s记为“是”", r.who(), w, st.field.Label()))
+		}
 	}
 }
 
