@@ -838,6 +838,10 @@ type importer struct {
 	// numbered are the notes saying who left by 序号 or place (注：序号4-6
 	// 为已转出人员)
 	numbered []numberedLeavers
+	// suspendedAbove are the notes saying the people above them stopped
+	// their membership (注：以上党员已停止党籍): rows from..row of the
+	// leftSections (suspendedBy).
+	suspendedAbove []leftSection
 	// titleUsed: a row took its branch from the title (Sheet.TitleBranch)
 	titleUsed bool
 	// titleRefused: a row's branch is blank and the title, which mentions
@@ -890,7 +894,21 @@ func (im *importer) readRows(rows []streamRow) error {
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "给各列编号的栏次行（如“1 2 3”）：不是党员，未导入"))
 			continue
 		}
-		switch l := im.h.leaverNote(im.sr, r.n, r.cells); l.kind {
+		l := im.h.leaverNote(im.sr, r.n, r.cells)
+		switch {
+		case l.suspends() && l.kind == noteBelow:
+			im.lefts = append(im.lefts, leftSection{row: r.n, title: l.title, suspended: true})
+			im.categories = append(im.categories, categorySection{row: r.n})
+			bound = r.n
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "分组行“%s”：是分组的标题，不是党员，未导入；其下各行（到下一个分组行为止）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）", l.title))
+			continue
+		case l.suspends() && l.kind == noteAbove:
+			im.suspendedAbove = append(im.suspendedAbove, leftSection{row: r.n, title: l.title, above: true, from: bound + 1, suspended: true})
+			bound = r.n
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：其上各行（到上一个分组行或表头为止）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）", l.title))
+			continue
+		}
+		switch l.kind {
 		case noteBelow:
 			// 注：以下人员已转出： over a row of names (赵丽华、李明) names who
 			// left: the names were read as no one, the rows above stored

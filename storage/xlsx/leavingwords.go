@@ -42,7 +42,9 @@ var leavingWords = []struct {
 	{"转出", everywhere}, {"调出", everywhere}, {"迁出", everywhere}, {"转走", everywhere},
 	{"去世", everywhere}, {"逝世", everywhere}, {"病故", everywhere}, {"亡故", everywhere}, {"死亡", everywhere}, {"已故", everywhere},
 	{"出党", everywhere}, {"除名", everywhere}, {"开除", everywhere},
-	// In 备注 it is the member's 党籍状态, not a leaving (suspendedByNotes).
+	// In 备注 it is the member's 党籍状态, not a leaving (suspendedByNotes);
+	// so it is in a group row or a note where it is the only word
+	// (leaverNote.suspends) and a sheet's name (sheetStatusOf).
 	{"停止党籍", inSheetName | inGroupRow},
 	{"退党", everywhere}, {"劝退", everywhere},
 	// In 备注 they speak of other things as often (手机号已注销, 党费减少).

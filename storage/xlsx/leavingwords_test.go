@@ -28,7 +28,8 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 	places := map[string]string{
 		"已转出": "sgnrc", "转出": "sgnrc", "调出": "sgnrc", "迁出": "sgnrc", "转走": "sgnrc",
 		"去世": "sgnrc", "逝世": "sgnrc", "病故": "sgnrc", "亡故": "sgnrc", "死亡": "sgnrc", "已故": "sgnrc",
-		"出党": "sgnrc", "除名": "sgnrc", "开除": "sgnrc", "停止党籍": "sgn", "退党": "sgnrc", "劝退": "sgnrc",
+		"出党": "sgnrc", "除名": "sgnrc", "开除": "sgnrc", "停止党籍": "s", // a group row or note gives 党籍状态 (TestSuspendedGroupRowGivesItsPeopleTheirStanding)
+		"退党": "sgnrc", "劝退": "sgnrc",
 		"注销": "sgn", "减少": "sgn", "离开": "s", "历史": "s",
 		"调离": "sgnrc", "转至": "sgnrc", "转往": "sgnrc",
 		"病逝": "sgnrc", "过世": "sgnrc", "脱党": "sgnrc", "出国定居": "sgnrc", "取消预备党员资格": "sgnrc",

@@ -611,6 +611,10 @@ func personName(s string) bool {
 	if n < 2 || n > 8 || strings.Contains(s, "组织") || strings.Contains(s, "关系") {
 		return false
 	}
+	// 失联党员（已停止党籍）: a group of members, read as naming 失联.
+	if slices.Contains([]string{"失联", "流动", "在职", "退休", "离休", "离退休"}, s) {
+		return false
+	}
 	for _, r := range s {
 		if !unicode.Is(unicode.Han, r) && r != '·' && r != '•' || strings.ContainsRune("党员人支部以本其该此位年月日", r) {
 			return false
@@ -688,6 +692,40 @@ type leftSection struct {
 	unknown []string
 	// names: rows of names under it say whom it means (namesUnder)
 	names bool
+	// suspended: the row says its people's membership is suspended
+	// (以下党员已停止党籍): they are on the roster, 党籍状态 停止党籍
+	// (suspendedBy), and word is "".
+	suspended bool
+}
+
+// suspends reports a note or group row whose only word of leaving is
+// 停止党籍: a 党籍状态 of members on the roster (RULES.md §4), as a sheet
+// so named is read (sheetStatusOf) — its people were refused as gone
+// (review wd F32). 停止党籍及除名人员 holds leavers.
+func (l leaverNote) suspends() bool {
+	return l.word == "停止党籍" && !l.unsure && len(l.except) == 0 && len(l.names) == 0 &&
+		sectionLeftWord(strings.ReplaceAll(l.title, "停止党籍", "")) == ""
+}
+
+// suspendedBy is the group row or note saying row n's people are
+// suspended (leftSection.suspended), nil if none.
+func (im *importer) suspendedBy(n int) *leftSection {
+	var at *leftSection
+	for i := range im.lefts {
+		if im.lefts[i].row > n {
+			break
+		}
+		at = &im.lefts[i]
+	}
+	if at != nil && at.suspended {
+		return at
+	}
+	for i := range im.suspendedAbove {
+		if s := &im.suspendedAbove[i]; n >= s.from && n < s.row {
+			return s
+		}
+	}
+	return nil
 }
 
 // namedLeavers is a note naming the people who left (注：李四已于2025年3月

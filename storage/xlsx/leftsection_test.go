@@ -26,7 +26,9 @@ func TestMembersUnderARowSayingTheyLeftAreLeftOut(t *testing.T) {
 		{"以下人员已于2025年转出，仅供参考", "转出"},
 		{"以下为已故党员", "已故"},
 		{"出党人员", "出党"},
-		{"停止党籍人员", "停止党籍"},
+		// 停止党籍人员 are members whose 党籍状态 it gives (review wd F32:
+		// TestSuspendedGroupRowGivesItsPeopleTheirStanding).
+		{"停止党籍及出党人员", "出党"},
 		{"二、已转出", "转出"},
 		{"死亡党员（2人）", "死亡"},
 		{"以下人员组织关系未转出", ""},

@@ -180,6 +180,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 
 	r.birthByID()
 	r.sheetSays()
+	r.groupSays()
 	r.detailSaysYes()
 	r.statusByNotes()
 	m.Normalize()
@@ -1471,6 +1472,25 @@ func (r *rowMember) suspendedByNotes() {
 		r.m.Standing = model.StandingSuspended
 		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：备注中写着“停止党籍”，党籍状态记为“停止党籍”", r.who()))
 	}
+}
+
+// groupSays gives the row the 党籍状态 停止党籍 a group row above it or a
+// note below it says (importer.suspendedBy); a 党籍状态 cell saying
+// otherwise refuses the row, naming both.
+func (r *rowMember) groupSays() {
+	s := r.im.suspendedBy(r.row)
+	if s == nil || r.unreadable(model.FieldStanding) || r.m.Standing == model.StandingSuspended {
+		return
+	}
+	if v := r.shown[model.FieldStanding]; v != "" {
+		if s.above {
+			r.reject(model.FieldStanding, model.Textf("第%d行的说明“%s”说其上各行已停止党籍，党籍状态却为%s：请改正其中之一后再导入", s.row, s.title, quote(v)))
+		} else {
+			r.reject(model.FieldStanding, model.Textf("在分组行“%s”之下，党籍状态却为%s：请改正其中之一后再导入", s.title, quote(v)))
+		}
+		return
+	}
+	r.m.Standing = model.StandingSuspended
 }
 
 // notesStatus are the words of a 备注 saying the member is a 失联党员 or
