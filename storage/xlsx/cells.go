@@ -228,20 +228,48 @@ func (sr *sheetReader) staleFormula(col, row int) (bool, error) {
 	return f != "", nil
 }
 
+// placeholderFormula reports a formula cell whose saved result may stand
+// for one not worked out (sheetShape.placeholders): the text 0 in any
+// workbook, empty text or 0 in one not last saved by Excel, WPS or
+// LibreOffice (book.computed).
+func (sr *sheetReader) placeholderFormula(col, row int) bool {
+	if sr.shape == nil || len(sr.shape.placeholders) == 0 {
+		return false
+	}
+	switch sr.shape.placeholders[[2]int{col, row}] {
+	case placeholderTextZero:
+		return true
+	case placeholderEmpty:
+		return !sr.bk.computed
+	}
+	return false
+}
+
 // unknownFormula is the refusal of a cell whose value, shown as shown, the
 // file does not hold: a formula saved without its result (shown blank),
-// or any formula of a workbook calculated again when opened; the zero Text
-// if the value shown is the cell's. Every reader of a cell asks it, so a
-// roster, a bases sheet and a recruits sheet refuse the same cells.
+// any formula of a workbook calculated again when opened, or one whose
+// saved result may be a placeholder; the zero Text if the value shown is
+// the cell's. Every reader of a cell asks it, so a roster, a bases sheet
+// and a recruits sheet refuse the same cells.
 func (sr *sheetReader) unknownFormula(col, row int, shown string) (model.Text, error) {
 	if shown == "" && sr.unsavedFormula(col, row) {
 		return model.Textf(unsavedFormulaReason), nil
 	}
-	if stale, err := sr.staleFormula(col, row); err != nil || !stale {
-		return model.Text{}, err
+	if stale, err := sr.staleFormula(col, row); err != nil || stale {
+		if err != nil {
+			return model.Text{}, err
+		}
+		return model.Textf(staleFormulaReason), nil
 	}
-	return model.Textf(staleFormulaReason), nil
+	if sr.placeholderFormula(col, row) {
+		return model.Textf(placeholderFormulaReason), nil
+	}
+	return model.Text{}, nil
 }
+
+// placeholderFormulaReason is the refusal of a field whose cell is a
+// formula whose saved result may be a placeholder (placeholderFormula).
+const placeholderFormulaReason = "单元格是公式，文件里保存的结果是空白或 0，这常是生成表格的软件没有算出公式时写的占位值，不一定是它显示的；请在 Excel 或 WPS 中打开并保存后再导入"
 
 // staleFormulaReason is the refusal of a field whose cell is a formula of
 // a workbook calculated again when opened (staleFormula).

@@ -188,13 +188,18 @@ func constantFormula(v string, text bool) string {
 }
 
 // setFormula writes formula to the copy's cell ref without a result, and
-// has the copy worked out when Excel or WPS opens it.
-func (cp *sheetCopy) setFormula(ref, formula string) error {
+// has the copy worked out when Excel or WPS opens it if the formula is to
+// stay without one (unsaved), or if the source asked it (book.recalc). A
+// formula that keeps its saved result (keepResult) of a source that did
+// not ask it does not: the copy, asking it, would be refused for that
+// formula as one of a workbook calculated again when opened, not for its
+// placeholder as the source was.
+func (cp *sheetCopy) setFormula(ref, formula string, unsaved bool) error {
 	if err := cp.out.SetCellFormula(cp.name, ref, formula); err != nil {
 		return err
 	}
-	if !cp.formulas.written {
-		cp.formulas.written = true
+	if !cp.formulas.calcOnLoad && (unsaved || cp.sr.bk.recalc) {
+		cp.formulas.calcOnLoad = true
 		on := true
 		return cp.out.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on})
 	}
@@ -202,10 +207,11 @@ func (cp *sheetCopy) setFormula(ref, formula string) error {
 }
 
 // copiedFormulas are the formulas written to the workbook of refused rows:
-// whether there is one, and the saved results some keep, by sheet and cell.
+// whether it is to be worked out when opened (setFormula), and the saved
+// results some keep, by sheet and cell.
 type copiedFormulas struct {
-	written bool
-	results map[string]map[string]savedResult
+	calcOnLoad bool
+	results    map[string]map[string]savedResult
 }
 
 // savedResult is a formula's saved result as the source held it: its

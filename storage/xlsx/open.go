@@ -94,7 +94,12 @@ type book struct {
 	// with placeholder results such as 0 saved in every formula): what a
 	// formula cell shows is known only once Excel or WPS has done so.
 	recalc bool
-	loaded uint64 // what the worksheets checked so far will hold once loaded, in bytes
+	// computed is a workbook last saved by a program that works formulas
+	// out (computingApp): a formula's saved result of empty text or 0 is
+	// then what it shows; from any other it may be a placeholder.
+	computed bool
+	app      string // the program docProps/app.xml names, if any
+	loaded   uint64 // what the worksheets checked so far will hold once loaded, in bytes
 }
 
 // bookSheet is one sheet of the workbook and the part that holds it.
@@ -128,13 +133,16 @@ func openWorkbook(data []byte) (*book, error) {
 		return nil, zipDamaged("", err)
 	}
 	pkg := newPackage(zr)
-	wbPath := "xl/workbook.xml"
+	wbPath, appPath := "xl/workbook.xml", "docProps/app.xml"
 	if rels, ok, err := pkg.rels("_rels/.rels"); err != nil {
 		return nil, err
 	} else if ok {
 		for _, r := range rels {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
+			switch {
+			case strings.HasSuffix(r.Type, "/officeDocument"):
 				wbPath = resolvePart("", r.Target)
+			case strings.HasSuffix(r.Type, "/extended-properties"):
+				appPath = resolvePart("", r.Target)
 			}
 		}
 	}
@@ -185,6 +193,17 @@ func openWorkbook(data []byte) (*book, error) {
 
 	keep := []*zip.File{pkg.part("[Content_Types].xml"), pkg.part("_rels/.rels"), wbPart, pkg.part(relsPath)}
 	bk := &book{pkg: pkg}
+	// The program that saved the file, which the pruned package handed to
+	// excelize no longer holds; unreadable, it is none known.
+	if app := pkg.part(appPath); app != nil {
+		var props struct {
+			Application string `xml:"Application"`
+		}
+		if err := pkg.unmarshal(app, &props); err == nil {
+			bk.app = strings.TrimSpace(props.Application)
+			bk.computed = computingApp(bk.app)
+		}
+	}
 	var sheetBytes uint64
 	targets := make(map[string]string, len(rels))
 	types := make(map[string]string, len(rels))
@@ -286,13 +305,35 @@ func openWorkbook(data []byte) (*book, error) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		bk.date1904 = *props.Date1904
 	}
-	if calc, err := f.GetCalcProps(); err == nil && calc.FullCalcOnLoad != nil {
-		bk.recalc = *calc.FullCalcOnLoad
+	if calc, err := f.GetCalcProps(); err == nil {
+		// calcCompleted="0" is Excel's own mark of a workbook saved before
+		// its calculation finished (PHPExcel writes it too, with
+		// fullCalcOnLoad): its saved results are no more what it shows.
+		bk.recalc = calc.FullCalcOnLoad != nil && *calc.FullCalcOnLoad || calc.CalcCompleted != nil && !*calc.CalcCompleted
 	}
 	return bk, nil
 }
 
 func (bk *book) Close() error { return bk.f.Close() }
+
+// computingApp reports whether the program named in docProps/app.xml
+// (<Application>) works formulas out and saves their results: Excel
+// ("Microsoft Excel", "Microsoft Macintosh Excel"), WPS ("WPS Office_11.1…",
+// "WPS 表格", "WPS Spreadsheets"), LibreOffice and OpenOffice. LibreOffice
+// trusts the saved text results of the first and itself alone, and works
+// out again those of any other file (its formulabuffer.cxx). Writers that
+// leave placeholders often name Excel too (XlsxWriter, openpyxl, PHPExcel):
+// those ask to be calculated again when opened (book.recalc), or write the
+// text 0 (placeholderTextZero).
+func computingApp(app string) bool {
+	app = strings.ToLower(strings.TrimSpace(app))
+	for _, p := range []string{"microsoft", "wps", "kingsoft", "libreoffice", "openoffice", "neooffice"} {
+		if strings.HasPrefix(app, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // sheetKind says, by a sheet's relationship type and target, whether its
 // part is a worksheet (cells) or another sheet (a chart or dialog sheet).

@@ -135,6 +135,14 @@ func writeRejectedRows(w io.Writer, data []byte, rejections []model.Rejection, n
 	}
 	out := excelize.NewFile()
 	defer out.Close()
+	// The program that saved the source, whose saved formula results the
+	// copy keeps (copiedFormulas.keepResult): trusted or not as the
+	// source's are (book.computed).
+	if bk.app != "" {
+		if err := out.SetAppProps(&excelize.AppProperties{Application: bk.app}); err != nil {
+			return 0, err
+		}
+	}
 	// Date cells are copied as their serials: in the source's date system,
 	// or every date would show 4 years and a day off (Mac Excel's 1904).
 	if bk.date1904 {
@@ -845,6 +853,9 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		if stale, err = cp.sr.staleFormula(sc, srow); err != nil {
 			return err
 		}
+		// So does one whose saved result may be a placeholder: as the
+		// empty cell or the text 0 alone the copy stored it.
+		stale = stale || cp.sr.placeholderFormula(sc, srow)
 	}
 	if unsaved || stale {
 		if err := cp.sourceFormat(sc, srow, &st); err != nil {
@@ -854,7 +865,7 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		if err != nil {
 			return err
 		}
-		if err := cp.setFormula(ref, formula); err != nil {
+		if err := cp.setFormula(ref, formula, unsaved); err != nil {
 			return err
 		}
 		if stale {

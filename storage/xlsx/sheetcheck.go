@@ -100,6 +100,10 @@ type sheetShape struct {
 	// column and row: other programs write formulas so, and only Excel or
 	// WPS opening the file works out what the cell shows.
 	unsaved map[[2]int]bool
+	// placeholders are the formula cells whose saved result is what a
+	// program that does not work formulas out writes in its stead — empty
+	// text, 0, or the text 0 — by column and row (placeholderResult).
+	placeholders map[[2]int]placeholder
 	// hiddenCols are the columns hidden (Hide), as ranges: what is
 	// imported that the user did not see on screen. excelize says so of
 	// a column (GetColVisible) only once the sheet is loaded; the hidden
@@ -330,6 +334,7 @@ type sheetScan struct {
 	hasValue bool // the cell has a <v>
 	formula  bool // the cell has a formula
 	result   bool // the cell has a value (<v>): a formula's saved result
+	str      bool // the cell's value is a formula's text result (t="str")
 	text     uint64
 	// reached, if not nil, is told of each row's start (scanRun.reached).
 	reached func(int)
@@ -389,7 +394,7 @@ func scanSheetReporting(r io.Reader, sheet string, shared []uint32, formats, dxf
 // chars takes in text between tags, where the scan needs it: a cell's
 // value, a conditional format's formula or range.
 func (sc *sheetScan) chars(t []byte) {
-	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil) && len(sc.value) < 64 {
+	if sc.inValue && (sc.number || sc.isShared || sc.isBool || sc.format != nil || sc.formula) && len(sc.value) < 64 {
 		sc.value = append(sc.value, t...)
 	}
 	if sc.cf != nil && sc.cf.inText && len(sc.cf.text) < 256 {
@@ -463,6 +468,7 @@ func (sc *sheetScan) start(t *scanTag) error {
 		sc.number, sc.isShared, sc.isBool, sc.value = typ == "" || typ == "n", typ == "s", typ == "b", sc.value[:0]
 		sc.formula, sc.result, sc.hasValue = false, typ == "inlineStr", false
 		sc.isText, sc.format = typ == "s" || typ == "str" || typ == "inlineStr", nil
+		sc.str = typ == "str"
 		if typ == "d" {
 			if sc.shape.isoDates == nil {
 				sc.shape.isoDates = map[[2]int]bool{}
@@ -529,6 +535,15 @@ func (sc *sheetScan) end(local []byte) error {
 			}
 			sc.shape.unsaved[[2]int{sc.col, sc.row}] = true
 		}
+		if p := sc.placeholderResult(); p != 0 {
+			if sc.shape.placeholders == nil {
+				sc.shape.placeholders = map[[2]int]placeholder{}
+			}
+			if len(sc.shape.placeholders) >= maxLongNumbers {
+				return fmt.Errorf("%w（工作表“%s”有超过 %d 个结果为空白或 0 的公式）", ErrTooLarge, sc.sheet, maxLongNumbers)
+			}
+			sc.shape.placeholders[[2]int{sc.col, sc.row}] = p
+		}
 		if sc.isShared && sc.hasValue {
 			// excelize reads an index it cannot find as an empty cell, or
 			// as the first string ("abc" is 0): never what the cell held.
@@ -584,6 +599,38 @@ func (sc *sheetScan) end(local []byte) error {
 		sc.inRow = false
 	}
 	return nil
+}
+
+// placeholder is a formula's saved result that may stand for a result not
+// worked out (placeholderResult), or 0 if it is none.
+type placeholder byte
+
+const (
+	// placeholderEmpty is empty text, or 0: what XlsxWriter, openpyxl and
+	// other writers save for every formula, none of them working it out.
+	// From Excel, WPS or LibreOffice it is the formula's result
+	// (=IF(A2="","",…) shows nothing).
+	placeholderEmpty placeholder = iota + 1
+	// placeholderTextZero is the text 0 (t="str"): what PHPExcel and
+	// PhpSpreadsheet save for a formula they could not work out, in a
+	// workbook they say Excel saved. A formula whose result is the text 0
+	// has no place in a roster.
+	placeholderTextZero
+)
+
+// placeholderResult is what the cell's saved result may stand for: a
+// formula's result that is empty text, 0 or the text 0.
+func (sc *sheetScan) placeholderResult() placeholder {
+	if !sc.formula || !sc.result {
+		return 0
+	}
+	switch v := strings.TrimSpace(string(sc.value)); {
+	case v == "0" && sc.str:
+		return placeholderTextZero
+	case v == "" && (sc.str || sc.number), v == "0" && sc.number:
+		return placeholderEmpty
+	}
+	return 0
 }
 
 // byFormat notes a cell whose number format shows its value otherwise than
