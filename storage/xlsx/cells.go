@@ -76,6 +76,11 @@ func (sr *sheetReader) load() error {
 	if err := sr.bk.reserveLoad(sr.part, sr.shape); err != nil {
 		return err
 	}
+	if keep := sr.shape.trimmedAfter(); keep > 0 {
+		if err := sr.bk.cutRowsAfter(sr.part, keep); err != nil {
+			return fmt.Errorf("%w（工作表“%s”无法读取：%w）", ErrDamaged, sr.sheet, err)
+		}
+	}
 	var err error
 	if len(sr.merges) > 0 {
 		err = sr.f.UnmergeCell(sr.sheet, "A1", "XFD1048576")

@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,8 +92,11 @@ const (
 // sheetShape is what scanSheet learnt of a worksheet.
 type sheetShape struct {
 	lastRow int // highest row number
-	merges  []mergeRange
-	cells   int // cells excelize will hold once the sheet is loaded
+	// lastValueRow is the highest row number of a cell holding a value
+	// or a formula: rows after it are formatting alone.
+	lastValueRow int
+	merges       []mergeRange
+	cells        int // cells excelize will hold once the sheet is loaded
 	// longNumbers are the number cells (no type, or t="n") whose value is a
 	// whole number of more than 15 digits, by column and row.
 	longNumbers map[[2]int]bool
@@ -158,7 +162,63 @@ const maxLongNumbers = 200_000
 
 // loadBytes estimates what excelize will hold for the loaded sheet.
 func (s *sheetShape) loadBytes(partSize uint64) uint64 {
-	return uint64(s.cells)*loadedCellBytes + uint64(s.lastRow)*loadedRowBytes + partSize
+	rows := s.lastRow
+	if s.trimmedAfter() > 0 {
+		rows = s.lastValueRow
+	}
+	return uint64(s.cells)*loadedCellBytes + uint64(rows)*loadedRowBytes + partSize
+}
+
+// trimmedAfter is the last row of the sheet excelize loads, when the rows
+// after it are cut off (sheetReader.load), or 0 when none is: the rows
+// after the last one holding a value are, when they reach past
+// maxRowNumber, where excelize would make every row up to the last — a
+// single formatted cell in row 1,048,576 cost 100 MB and refused a roster
+// of ten members as too large (review D8).
+func (s *sheetShape) trimmedAfter() int {
+	if s.lastRow <= maxRowNumber {
+		return 0
+	}
+	return max(s.lastValueRow, 1)
+}
+
+// rowsCutAfter is the sheet XML data without its rows after row keep:
+// those are the last of its sheetData, rows being in order (scanSheet).
+func rowsCutAfter(data []byte, keep int) ([]byte, error) {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.CharsetReader = declaredCharset
+	from, n := -1, 0
+	for {
+		at := d.InputOffset()
+		tok, err := d.RawToken()
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local != "row" || from >= 0 {
+				continue
+			}
+			n++
+			for _, a := range t.Attr {
+				if a.Name.Local == "r" {
+					if r, err := strconv.Atoi(strings.TrimSpace(a.Value)); err == nil {
+						n = r
+					}
+				}
+			}
+			if n > keep {
+				from = int(at)
+			}
+		case xml.EndElement:
+			if t.Name.Local == "sheetData" {
+				if from < 0 {
+					return data, nil
+				}
+				return slices.Concat(data[:from], data[at:]), nil
+			}
+		}
+	}
 }
 
 // scanSheet reads the worksheet's part once as XML tokens. It fails with
@@ -289,6 +349,28 @@ func (bk *book) unpacked(zf *zip.File) ([]byte, bool) {
 	return data, true
 }
 
+// cutRowsAfter hands excelize the sheet part s without its rows after row
+// keep (sheetShape.trimmedAfter), before excelize loads the sheet.
+func (bk *book) cutRowsAfter(s bookSheet, keep int) error {
+	data, ok := bk.unpacked(s.part)
+	if !ok {
+		rc, err := bk.pkg.open(s.part)
+		if err != nil {
+			return err
+		}
+		defer rc.Close()
+		if data, err = io.ReadAll(rc); err != nil {
+			return err
+		}
+	}
+	cut, err := rowsCutAfter(data, keep)
+	if err != nil {
+		return err
+	}
+	bk.f.Pkg.Store(strings.ReplaceAll(s.part.Name, "\\", "/"), cut)
+	return nil
+}
+
 // reserveLoad counts what loading a scanned sheet will hold, refusing it
 // beyond the budget of one import.
 func (bk *book) reserveLoad(s bookSheet, shape *sheetShape) error {
@@ -310,8 +392,9 @@ type sheetScan struct {
 	inData   bool
 	row      int // current row number, 0 before the first
 	inRow    bool
-	rowCells int // last column of any cell in the row (what excelize fills to)
-	col      int // last cell's column in the row
+	beyond   bool // the row is past maxRowNumber
+	rowCells int  // last column of any cell in the row (what excelize fills to)
+	col      int  // last cell's column in the row
 	inCell   bool
 	number   bool   // the cell is a number cell
 	inValue  bool   // inside the cell's <v>
@@ -435,9 +518,11 @@ func (sc *sheetScan) start(t *scanTag) error {
 			}
 			n = r
 		}
-		if n > maxRowNumber {
-			return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, n, maxRowNumber)
-		}
+		// A row past the bound refuses the sheet once one of its cells
+		// holds a value (beyondBound); formatted and empty, as a whole
+		// column formatted down to row 1,048,576 leaves it, it is cut
+		// off before excelize loads the sheet (trimmedAfter).
+		sc.beyond = n > maxRowNumber
 		sc.row, sc.inRow = n, true
 		if sc.reached != nil {
 			sc.reached(n - 1)
@@ -526,6 +611,12 @@ func (sc *sheetScan) end(local []byte) error {
 		sc.inData = false
 	case "c":
 		sc.inCell = false
+		if sc.hasValue || sc.result || sc.formula {
+			if sc.beyond {
+				return fmt.Errorf("%w（工作表“%s”用到了第%d行，超过 %d 行；请删除表格下方不用的行后另存）", ErrTooLarge, sc.sheet, sc.row, maxRowNumber)
+			}
+			sc.shape.lastValueRow = sc.row
+		}
 		if sc.formula && !sc.result {
 			if sc.shape.unsaved == nil {
 				sc.shape.unsaved = map[[2]int]bool{}
@@ -593,7 +684,7 @@ func (sc *sheetScan) end(local []byte) error {
 	case "v":
 		sc.inValue = false
 	case "row":
-		if sc.inRow {
+		if sc.inRow && !sc.beyond {
 			sc.shape.cells += sc.rowCells
 		}
 		sc.inRow = false
