@@ -247,7 +247,7 @@ func TestOversizedWorkbooksAreRefused(t *testing.T) {
 			return minimalPackage(t, sheetXMLWith(3, 0, ""), `<sst>`+strings.Repeat("<si/>", 1_000_000)+`</sst>`)
 		}, ErrTooLarge, "共享字符串超过"},
 		{"a sheet using row 1048576", func(t *testing.T) []byte {
-			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"/><row r="1048576"><c r="A1048576"/></row>`), fuzzShared)
+			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="3"/><row r="1048576"><c r="A1048576"><v>1</v></c></row>`), fuzzShared)
 		}, ErrTooLarge, "第1048576行"},
 		{"rows out of order", func(t *testing.T) []byte {
 			return minimalPackage(t, sheetXMLWith(5, 3, `<row r="2"><c r="A2"><v>1</v></c></row>`), fuzzShared)
