@@ -181,7 +181,7 @@ func FuzzReadRosterWorkbook(f *testing.F) {
 		}
 		for _, im := range rf.Members {
 			m, r := im.Member, im.Row
-			if want := strings.Join(strings.Fields(model.CleanLine(cellText(1, r))), ""); m.Name != want {
+			if want := model.NormalizeName(cellText(1, r)); m.Name != want {
 				t.Errorf("row %d: name %q, the cell shows %q", r, m.Name, want)
 			}
 			wantID := model.NormalizeIDNumber(cellText(2, r))
