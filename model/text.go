@@ -186,6 +186,21 @@ func IsDigits(s string) bool {
 	return s != ""
 }
 
+// HalfWidthDigits turns the full-width digits ０–９ (U+FF10–U+FF19, as a
+// Chinese input method's full-width mode types them) into 0–9, so that
+// ４号 or 第３党支部 reads as 4号, 第3党支部. Everything else is left as it
+// is: full-width letters, points, signs and spaces, and the Chinese
+// numerals (三, 〇); s itself, nothing allocated, when it has no
+// full-width digit.
+func HalfWidthDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' {
+			return '0' + (r - '０')
+		}
+		return r
+	}, s)
+}
+
 // halfWidthNumber turns the full-width digits, point, comma and signs of
 // a number typed with a Chinese input method into ASCII: "５４００．５０"
 // reads as 5400.50, as the roster reads full-width digits in ID numbers

@@ -180,3 +180,30 @@ func TestNormalizeNameDots(t *testing.T) {
 		}
 	}
 }
+
+// Full-width digits typed in an input method's full-width mode read as
+// ASCII digits; nothing else changes.
+func TestHalfWidthDigits(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"０１２３４５６７８９", "0123456789"},
+		{"４号", "4号"},
+		{"第３党支部", "第3党支部"},
+		{"序号４-６", "序号4-6"},
+		{"2003年", "2003年"},
+		// full-width letters, point, signs and space, and Chinese numerals stay
+		{"Ｘ", "Ｘ"},
+		{"５．５", "5．5"},
+		{"－１", "－1"},
+		{"１　２", "1　2"},
+		{"三〇", "三〇"},
+	} {
+		if got := HalfWidthDigits(tt.in); got != tt.want {
+			t.Errorf("HalfWidthDigits(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	var got string
+	if n := testing.AllocsPerRun(100, func() { got = HalfWidthDigits("2003年6月") }); n != 0 || got != "2003年6月" {
+		t.Errorf("HalfWidthDigits(\"2003年6月\") = %q, allocating %v times; want it as it is, nothing allocated", got, n)
+	}
+}

@@ -653,12 +653,7 @@ func periodOf(name string) (p int, has bool) {
 	if m := subPeriodPattern.FindStringSubmatch(name); m != nil {
 		n := map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "上": 1, "下": 2}[m[1]]
 		if n == 0 {
-			n, _ = strconv.Atoi(strings.Map(func(r rune) rune {
-				if r >= '０' && r <= '９' {
-					return r - '０' + '0'
-				}
-				return r
-			}, m[1]))
+			n, _ = strconv.Atoi(model.HalfWidthDigits(m[1]))
 		}
 		switch {
 		case strings.Contains(m[2], "季"):

@@ -88,12 +88,7 @@ func serialLeavers(rest string) (s serialNote, word string, ok bool) {
 	if !strings.ContainsAny(rest, "0123456789号前后一二三四五六七八九十两") {
 		return serialNote{}, "", false
 	}
-	rest = strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return '0' + (r - '０')
-		}
-		return r
-	}, rest)
+	rest = model.HalfWidthDigits(rest)
 	// 除1号、2号外，其余同志已转出: those named stayed.
 	if m := exception.FindStringSubmatchIndex(rest); m != nil {
 		inner := rest[m[2]:m[3]]
@@ -215,13 +210,7 @@ func (im *importer) countNumbered(rows []streamRow) error {
 
 // serialOf is the 序号 a row's 序号 cell gives: 4, 4., （4）.
 func serialOf(v string) (int, bool) {
-	v = strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' {
-			return '0' + (r - '０')
-		}
-		return r
-	}, v)
-	n, err := strconv.Atoi(strings.Trim(v, ".．、()（） "))
+	n, err := strconv.Atoi(strings.Trim(model.HalfWidthDigits(v), ".．、()（） "))
 	return n, err == nil
 }
 

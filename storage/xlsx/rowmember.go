@@ -975,21 +975,11 @@ func daysIn(year, month int) int {
 // datePart is the number of a year or month cell ("2003", "2003年",
 // "１０月"): at most n digits, the unit after them allowed.
 func datePart(s, unit string, n int) (int, bool) {
-	s = strings.TrimSpace(strings.TrimSuffix(s, unit))
-	var b strings.Builder
-	for _, c := range s {
-		if c >= '０' && c <= '９' {
-			c -= '０' - '0'
-		}
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		b.WriteRune(c)
-	}
-	if b.Len() == 0 || b.Len() > n {
+	s = model.HalfWidthDigits(strings.TrimSpace(strings.TrimSuffix(s, unit)))
+	if !model.IsDigits(s) || len(s) > n {
 		return 0, false
 	}
-	v, err := strconv.Atoi(b.String())
+	v, err := strconv.Atoi(s)
 	return v, err == nil
 }
 
