@@ -127,13 +127,7 @@ func cutAuthor(text string) (author, rest string, ok bool) {
 func commentLeftWord(text string) string {
 	text = leavingText(text)
 	for _, w := range commentWords {
-		for from := 0; ; {
-			i := strings.Index(text[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(w)
+		for at := range indexesOf(text, w) {
 			if notLeft(text[:at]) || strings.ContainsAny(clauseBefore(text, at), "费款钱金") {
 				continue
 			}

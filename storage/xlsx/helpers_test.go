@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -162,4 +163,28 @@ func rejections(rf *RosterFile, n int) map[model.Field]string {
 		}
 	}
 	return out
+}
+
+// storedAndRefused checks that rf stored the members named stored, in
+// row order, and refused the rows of refused and no others, each for its
+// reason (a row's reasons run together); refused nil: no row refused.
+func storedAndRefused(t testing.TB, rf *RosterFile, stored []string, refused map[int]string) {
+	t.Helper()
+	if got := storedNames(rf); !slices.Equal(got, stored) {
+		t.Errorf("stored %v, want %v", got, stored)
+	}
+	got := map[int]string{}
+	for _, r := range rf.Rejected {
+		got[r.Row] += r.Reason
+	}
+	for row, reason := range got {
+		if _, ok := refused[row]; !ok {
+			t.Errorf("row %d refused %q, want it stored", row, reason)
+		}
+	}
+	for row, want := range refused {
+		if got[row] != want {
+			t.Errorf("row %d refused\n%q, want\n%q", row, got[row], want)
+		}
+	}
 }

@@ -95,13 +95,7 @@ func notRosterSheet(name string) string {
 	}
 	// 集团 is no 团: 某集团支部 is a party branch's name.
 	for _, w := range []string{"共青团", "团支部", "团总支", "团委", "团员"} {
-		for from := 0; ; {
-			i := strings.Index(key[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(w)
+		for at := range indexesOf(key, w) {
 			if w == "共青团" || !strings.HasSuffix(key[:at], "集") {
 				return skipLeague
 			}
@@ -159,17 +153,12 @@ func leftWord(name string) string {
 	key := leavingText(headingKey(name, false))
 	said := ""
 	for _, w := range leftWords {
-		for from := 0; ; {
-			i := strings.Index(key[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(w)
+		for at := range indexesOf(key, w) {
 			if notLeft(key[:at]) {
 				return ""
 			}
-			here := slices.Contains(towardsHere, w) && (strings.HasPrefix(key[from:], "本") || strings.HasPrefix(key[from:], "我")) || notLeftBy(w, key[from:])
+			after := key[at+len(w):]
+			here := slices.Contains(towardsHere, w) && towardsUs(after) || notLeftBy(w, after)
 			if !here && said == "" {
 				said = w
 			}

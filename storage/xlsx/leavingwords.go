@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"iter"
 	"slices"
 	"strings"
 	"unicode"
@@ -132,6 +133,32 @@ var (
 	commentWords = slices.DeleteFunc(leavingWordsIn(inComment), func(w string) bool { return slices.Contains(rowLeftWords, w) })
 	anyLeftWords = leavingWordsIn(everywhere)
 )
+
+// indexesOf yields the byte index of each w in s, left to right, each
+// found after the end of the one before (none within it): where every
+// reader of the words of leaving looks at what stands around a word.
+func indexesOf(s, w string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		if w == "" {
+			return
+		}
+		for from := 0; ; {
+			i := strings.Index(s[from:], w)
+			if i < 0 || !yield(from+i) {
+				return
+			}
+			from += i + len(w)
+		}
+	}
+}
+
+// towardsUs reports the text after a word of moving (towardsHere: 转至,
+// 调往 …; movingInto: 转入) pointing back at this branch or unit: 转至本支
+// 部, 调往我单位, 转入本支部 say the person came or stays, not that they
+// left.
+func towardsUs(after string) bool {
+	return strings.HasPrefix(after, "本") || strings.HasPrefix(after, "我")
+}
 
 // notLeftWord is a word of notLeftWords; yet says a leaving yet to come.
 type notLeftWord struct {

@@ -642,20 +642,15 @@ func sectionLeftWord(text string) string {
 	}
 	said := ""
 	for _, w := range groupLeftWords {
-		for from := 0; ; {
-			i := strings.Index(text[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
-			from = at + len(w)
+		for at := range indexesOf(text, w) {
 			if notLeft(text[:at]) {
 				return ""
 			}
-			if slices.Contains(towardsHere, w) && (strings.HasPrefix(text[from:], "本") || strings.HasPrefix(text[from:], "我")) {
+			after := text[at+len(w):]
+			if slices.Contains(towardsHere, w) && towardsUs(after) {
 				continue
 			}
-			if strings.HasPrefix(text[from:], "中") || strings.Contains(text[:at], "含") && !strings.Contains(text[:at], "不含") || notLeftBy(w, text[from:]) {
+			if strings.HasPrefix(after, "中") || strings.Contains(text[:at], "含") && !strings.Contains(text[:at], "不含") || notLeftBy(w, after) {
 				continue
 			}
 			if said == "" {
@@ -710,6 +705,15 @@ func (l leaverNote) suspends() bool {
 // suspendedBy is the group row or note saying row n's people are
 // suspended (leftSection.suspended), nil if none.
 func (im *importer) suspendedBy(n int) *leftSection {
+	return im.covering(n, func(s *leftSection) bool { return s.suspended }, im.suspendedAbove)
+}
+
+// covering is the group row or note that says something (is) of row n's
+// people: the last one of lefts at or above n, when is holds for it — a
+// group row saying nothing ends the one before — or else the note of
+// aboves (saying so of the rows above it, up to the group row or heading
+// before it) whose rows hold n; nil if none. leftAt and suspendedBy ask it.
+func (im *importer) covering(n int, is func(*leftSection) bool, aboves []leftSection) *leftSection {
 	var at *leftSection
 	for i := range im.lefts {
 		if im.lefts[i].row > n {
@@ -717,11 +721,11 @@ func (im *importer) suspendedBy(n int) *leftSection {
 		}
 		at = &im.lefts[i]
 	}
-	if at != nil && at.suspended {
+	if at != nil && is(at) {
 		return at
 	}
-	for i := range im.suspendedAbove {
-		if s := &im.suspendedAbove[i]; n >= s.from && n < s.row {
+	for i := range aboves {
+		if s := &aboves[i]; n >= s.from && n < s.row {
 			return s
 		}
 	}
@@ -752,22 +756,7 @@ type namedLeavers struct {
 // row is under none (or under a group row that ended it) and above no
 // note saying those above it left.
 func (im *importer) leftAt(n int) *leftSection {
-	var at *leftSection
-	for i := range im.lefts {
-		if im.lefts[i].row > n {
-			break
-		}
-		at = &im.lefts[i]
-	}
-	if at != nil && (at.word != "" || at.unsure) {
-		return at
-	}
-	for i := range im.aboves {
-		if s := &im.aboves[i]; n >= s.from && n < s.row {
-			return s
-		}
-	}
-	return nil
+	return im.covering(n, func(s *leftSection) bool { return s.word != "" || s.unsure }, im.aboves)
 }
 
 // namedAt is the note naming who as having left, nil if none does.

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -103,21 +102,7 @@ func TestNoteNamingLeaversBySerialRefusesThoseRows(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rf := read(t, roster(t, tt.rows))
-			if got := storedNames(rf); !slices.Equal(got, tt.stored) {
-				t.Errorf("stored %v, want %v", got, tt.stored)
-			}
-			got := map[int]string{}
-			for _, r := range rf.Rejected {
-				got[r.Row] += r.Reason
-			}
-			if len(got) != len(tt.refused) {
-				t.Errorf("refused %v, want rows %v", got, tt.refused)
-			}
-			for row, want := range tt.refused {
-				if got[row] != want {
-					t.Errorf("row %d refused\n%q, want\n%q", row, got[row], want)
-				}
-			}
+			storedAndRefused(t, rf, tt.stored, tt.refused)
 			if line := noteOn(rf, 8); !strings.Contains(line, tt.line) {
 				t.Errorf("line on the note %q, want it to hold %q", line, tt.line)
 			}
@@ -131,13 +116,7 @@ func TestHarmlessNotesOnSerialsKeepEveryRow(t *testing.T) {
 	for _, note := range []string{"注：以上人员均为正式党员", "注：序号1-3为第一党小组", "注：除书记外均为兼职", "注：1号为支部书记，2号为组织委员",
 		"注：李四于2025年3月1号转入本支部", "注：序号4-6为2025年新发展党员"} {
 		t.Run(note, func(t *testing.T) {
-			rf := read(t, roster(t, serialRoster([]any{note})))
-			if got := storedNames(rf); !slices.Equal(got, sixNames) {
-				t.Errorf("stored %v, want all six", got)
-			}
-			for _, r := range rf.Rejected {
-				t.Errorf("row %d refused: %s", r.Row, r.Reason)
-			}
+			storedAndRefused(t, read(t, roster(t, serialRoster([]any{note}))), sixNames, nil)
 		})
 	}
 }

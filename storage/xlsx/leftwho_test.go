@@ -94,21 +94,7 @@ func TestNoteSayingExactlyWhoLeftRefusesOnlyThem(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			rf := read(t, roster(t, tt.rows, tt.merges...))
-			if got := storedNames(rf); !slices.Equal(got, tt.stored) {
-				t.Errorf("stored %v, want %v", got, tt.stored)
-			}
-			got := map[int]string{}
-			for _, r := range rf.Rejected {
-				got[r.Row] += r.Reason
-			}
-			if len(got) != len(tt.refused) {
-				t.Errorf("refused %v, want rows %v", got, tt.refused)
-			}
-			for row, want := range tt.refused {
-				if got[row] != want {
-					t.Errorf("row %d refused\n%q, want\n%q", row, got[row], want)
-				}
-			}
+			storedAndRefused(t, rf, tt.stored, tt.refused)
 			if line := noteOn(rf, tt.noteRow); tt.noteRow > 0 && !strings.Contains(line, tt.line) {
 				t.Errorf("line on row %d %q, want it to hold %q", tt.noteRow, line, tt.line)
 			}
@@ -121,20 +107,12 @@ func TestHarmlessNotesKeepEveryRow(t *testing.T) {
 	for _, note := range [][]any{{"注：以上人员均为正式党员"}, {"注：除书记外均为兼职"}, {"注：", "以上人员均为正式党员"}, {"说明：", "李明为支部书记"},
 		{"注：以下人员为支部委员："}} {
 		t.Run(note[len(note)-1].(string), func(t *testing.T) {
-			rf := read(t, roster(t, plainSix(note)))
-			if got := storedNames(rf); !slices.Equal(got, sixNames) {
-				t.Errorf("stored %v, want all six", got)
-			}
-			for _, r := range rf.Rejected {
-				t.Errorf("row %d refused: %s", r.Row, r.Reason)
-			}
+			storedAndRefused(t, read(t, roster(t, plainSix(note))), sixNames, nil)
 		})
 	}
 	t.Run("a 备注 naming another without leaving", func(t *testing.T) {
 		rf := read(t, roster(t, remarkRoster([2]string{"张三", "赵丽华的入党介绍人"}, [2]string{"赵丽华", "由张三介绍转入"})))
-		if got := storedNames(rf); !slices.Equal(got, []string{"张三", "赵丽华"}) {
-			t.Errorf("stored %v, want both", got)
-		}
+		storedAndRefused(t, rf, []string{"张三", "赵丽华"}, nil)
 	})
 }
 

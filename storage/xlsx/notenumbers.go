@@ -219,84 +219,78 @@ func serialOf(v string) (int, bool) {
 // whether it did. Every note covering it counts it first: a record's
 // place is its place among the rows a note covers.
 func (im *importer) refusedNumbered(rec *record) bool {
-	var refuse func()
+	var by *numberedLeavers
+	var why model.Text
 	for i := range im.numbered {
 		s := &im.numbered[i]
 		if rec.n < s.from || rec.n >= s.to {
 			continue
 		}
 		s.seen++
-		if refuse != nil {
-			continue
-		}
-		place := s.seen
-		sn := s.serials
-		byPlace := im.h.serial == 0
-		switch {
-		// In a workbook of refused rows the places are not the file's:
-		// the rows a note gave by place cannot be told.
-		case im.h.reasons > 0 && (byPlace || sn.first > 0 || sn.last > 0):
-			refuse = func() {
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”按位置说谁已离开，在导出的问题行中各行的位置已变，看不出这一行是不是其中一位，这一行未导入：仍在册的请删去这一说明后再导入", s.row, s.title))
-			}
-			continue
-		case sn.first > 0 && place <= sn.first:
-			refuse = func() {
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说前%d名已离开（写着“%s”），这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, sn.first, s.word, place))
-			}
-			continue
-		case sn.last > 0 && place > s.total-sn.last:
-			refuse = func() {
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说后%d名已离开（写着“%s”），这一行是共%d名中的第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, sn.last, s.word, s.total, place))
-			}
-			continue
-		case len(sn.nos) == 0:
-			continue
-		}
-		no := place
-		if !byPlace {
-			v := cell(rec.cells, im.h.serial-1)
-			n, ok := serialOf(v)
-			switch {
-			case v == "":
-				refuse = func() {
-					im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”按序号说谁已离开，这一行没有填序号，看不出是不是其中一位，这一行未导入：请填写序号后再导入", s.row, s.title))
-				}
-				continue
-			case !ok:
-				refuse = func() {
-					im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”按序号说谁已离开，这一行的序号“%s”不是一个数，看不出是不是其中一位，这一行未导入：请改正序号后再导入", s.row, s.title, v))
-				}
-				continue
-			}
-			no = n
-		}
-		named := slices.Contains(sn.nos, no)
-		if named {
-			s.found[no] = true
-		}
-		if named == sn.except {
-			continue
-		}
-		list := serialList(sn.nos)
-		refuse = func() {
-			switch {
-			case sn.except && byPlace:
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说除第%s名外都已离开（写着“%s”），表中没有序号列，这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no))
-			case sn.except:
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说除序号为%s的人外都已离开（写着“%s”），这一行的序号是%d，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no))
-			case byPlace:
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说第%s名已离开（写着“%s”），表中没有序号列，这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no))
-			default:
-				im.refuseLeaver(rec, &s.people, model.Textf("第%d行的说明“%s”说序号为%s的人已离开（写着“%s”），这一行的序号是%d，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no))
+		if by == nil {
+			if why = im.numberedWhy(s, rec); !why.IsZero() {
+				by = s
 			}
 		}
 	}
-	if refuse == nil {
+	if by == nil {
 		return false
 	}
-	refuse()
+	im.refuseLeaver(rec, &by.people, why)
 	return true
+}
+
+// numberedWhy is why the note s, which covers the record rec and has
+// counted it, refuses it: the note means it by its 序号 or its place, or
+// may (a 序号 blank or no number, places a workbook of refused rows does
+// not keep); the zero Text when the note does not mean it. A 序号 the
+// note names that rec has is marked found.
+func (im *importer) numberedWhy(s *numberedLeavers, rec *record) model.Text {
+	place := s.seen
+	sn := s.serials
+	byPlace := im.h.serial == 0
+	switch {
+	// In a workbook of refused rows the places are not the file's:
+	// the rows a note gave by place cannot be told.
+	case im.h.reasons > 0 && (byPlace || sn.first > 0 || sn.last > 0):
+		return model.Textf("第%d行的说明“%s”按位置说谁已离开，在导出的问题行中各行的位置已变，看不出这一行是不是其中一位，这一行未导入：仍在册的请删去这一说明后再导入", s.row, s.title)
+	case sn.first > 0 && place <= sn.first:
+		return model.Textf("第%d行的说明“%s”说前%d名已离开（写着“%s”），这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, sn.first, s.word, place)
+	case sn.last > 0 && place > s.total-sn.last:
+		return model.Textf("第%d行的说明“%s”说后%d名已离开（写着“%s”），这一行是共%d名中的第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, sn.last, s.word, s.total, place)
+	case len(sn.nos) == 0:
+		return model.Text{}
+	}
+	no := place
+	if !byPlace {
+		v := cell(rec.cells, im.h.serial-1)
+		n, ok := serialOf(v)
+		switch {
+		case v == "":
+			return model.Textf("第%d行的说明“%s”按序号说谁已离开，这一行没有填序号，看不出是不是其中一位，这一行未导入：请填写序号后再导入", s.row, s.title)
+		case !ok:
+			return model.Textf("第%d行的说明“%s”按序号说谁已离开，这一行的序号“%s”不是一个数，看不出是不是其中一位，这一行未导入：请改正序号后再导入", s.row, s.title, v)
+		}
+		no = n
+	}
+	named := slices.Contains(sn.nos, no)
+	if named {
+		s.found[no] = true
+	}
+	if named == sn.except {
+		return model.Text{}
+	}
+	list := serialList(sn.nos)
+	switch {
+	case sn.except && byPlace:
+		return model.Textf("第%d行的说明“%s”说除第%s名外都已离开（写着“%s”），表中没有序号列，这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no)
+	case sn.except:
+		return model.Textf("第%d行的说明“%s”说除序号为%s的人外都已离开（写着“%s”），这一行的序号是%d，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no)
+	case byPlace:
+		return model.Textf("第%d行的说明“%s”说第%s名已离开（写着“%s”），表中没有序号列，这一行是第%d名，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no)
+	default:
+		return model.Textf("第%d行的说明“%s”说序号为%s的人已离开（写着“%s”），这一行的序号是%d，看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", s.row, s.title, list, s.word, no)
+	}
 }
 
 // numberedNotes says, of each note saying who left by 序号 or place,

@@ -1174,14 +1174,8 @@ func (r *rowMember) meetingDate(d column, kept int, b string, col, src int) erro
 // leftSaying's negation). The phrase runs to the next punctuation, at most
 // twelve characters.
 func leftRelation(s string) (at, end int, ok bool) {
-	for from := 0; ; {
-		i := strings.Index(s[from:], "关系")
-		if i < 0 {
-			return 0, 0, false
-		}
-		at = from + i
-		from = at + len("关系")
-		rest := strings.TrimPrefix(strings.TrimPrefix(s[from:], "已经"), "已")
+	for at = range indexesOf(s, "关系") {
+		rest := strings.TrimPrefix(strings.TrimPrefix(s[at+len("关系"):], "已经"), "已")
 		verb, size := utf8.DecodeRuneInString(rest)
 		if !strings.ContainsRune("转迁调", verb) {
 			continue
@@ -1199,6 +1193,7 @@ func leftRelation(s string) (at, end int, ok bool) {
 		}
 		return at, end, true
 	}
+	return 0, 0, false
 }
 
 // leftSaying is the words in s that say the person has left the roster
@@ -1224,21 +1219,14 @@ func leftSaying(s string) string {
 		if saysOfSomeoneElse(clause) || movedOutBeforeArriving(s, clause, s[at:end]) {
 			return false
 		}
-		after := s[end:]
-		return !toward || !strings.HasPrefix(after, "本") && !strings.HasPrefix(after, "我")
+		return !toward || !towardsUs(s[end:])
 	}
 	for _, w := range rowLeftWords {
 		toward := slices.Contains(towardsHere, w)
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
+		for at := range indexesOf(s, w) {
 			if said(at, at+len(w), toward) {
 				return w
 			}
-			from = at + len(w)
 		}
 	}
 	for from := 0; from < len(s); {
@@ -1390,13 +1378,8 @@ func movedInto(s string) (said, place string) {
 	}
 	s = leavingText(s)
 	for _, w := range movingInto {
-		for from := 0; ; {
-			i := strings.Index(s[from:], w)
-			if i < 0 {
-				break
-			}
-			at, end := from+i, from+i+len(w)
-			from = end
+		for at := range indexesOf(s, w) {
+			end := at + len(w)
 			clause := clauseBefore(s, at)
 			if notLeft(s[:at]) || pendingLeaving(s[:at], s[end:]) || saysOfSomeoneElse(clause) || strings.Contains(clause, "档案") ||
 				strings.ContainsAny(clause, "从由自") {
@@ -1409,7 +1392,7 @@ func movedInto(s string) (said, place string) {
 			if i := strings.IndexAny(rest, "，。；、,;（）() "); i >= 0 {
 				rest = rest[:i]
 			}
-			if rest == "" || strings.HasPrefix(rest, "本") || strings.HasPrefix(rest, "我") {
+			if rest == "" || towardsUs(rest) {
 				continue
 			}
 			if slices.ContainsFunc(placeWords, func(p string) bool { return strings.Contains(rest, p) }) {
