@@ -361,14 +361,7 @@ func (h header) namedLeavers(rest string) (out []string, unnamed int, unsaid boo
 		}
 		clause, pending = pending+clause, ""
 		read, _ := leaverNames(clause, word)
-		found := h.peopleIn(clause, word)
-		// 赵丽 on the sheet is not the 赵丽华 the note names (review nu8
-		// N1: a member 赵丽 was refused for 注：赵丽华已转出). A sheet's name
-		// inside a longer name the note's words give is no one of the
-		// sheet, unless the note names it by itself too (赵丽、赵丽华).
-		found = slices.DeleteFunc(found, func(f string) bool {
-			return !slices.Contains(read, f) && slices.ContainsFunc(read, func(r string) bool { return longerName(r, f) && !h.people.names[r] })
-		})
+		found := h.peopleNamed(clause, word)
 		named := 0
 		for _, name := range read {
 			if !slices.ContainsFunc(found, func(f string) bool { return strings.Contains(name, f) && !longerName(name, f) }) && !notYetLeft(clause, name, word) {
@@ -497,6 +490,23 @@ func (h header) peopleIn(clause, word string) []string {
 		i += longest
 	}
 	return out
+}
+
+// peopleNamed are the sheet's people a clause saying word names as having
+// left (peopleIn), but for one whose name is inside a longer name the
+// clause's words give (leaverNames): 赵丽 on the sheet is not the 赵丽华
+// the note names (review nu8 N1: a member 赵丽 was refused for 注：赵丽华已
+// 转出, and for 李明's 备注 赵丽华已转出), unless the clause names it by
+// itself too (赵丽、赵丽华) or the sheet has the longer name as well.
+func (h header) peopleNamed(clause, word string) []string {
+	found := h.peopleIn(clause, word)
+	if len(found) == 0 {
+		return nil
+	}
+	read, _ := leaverNames(clause, word)
+	return slices.DeleteFunc(found, func(f string) bool {
+		return !slices.Contains(read, f) && slices.ContainsFunc(read, func(r string) bool { return longerName(r, f) && !h.people.names[r] })
+	})
 }
 
 // withPeople is h knowing the names in the 姓名 column of rows under the

@@ -77,6 +77,18 @@ func TestNoteSayingExactlyWhoLeftRefusesOnlyThem(t *testing.T) {
 			[]string{"张三", "李明"}, map[int]string{
 				4: "第3行（李明）的备注“赵丽华已转出”说此人已离开（写着“已转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的备注后再导入",
 			}, 3, "备注“赵丽华已转出”：写着“已转出”，说的是表中另外的人，他们未予导入（见未通过的行）：第4行（赵丽华）；"},
+		// 赵丽 on the sheet is not the 赵丽华 李明's 备注 names (as in a note,
+		// review nu8 N1): she was refused and 李明 stored. The 备注 then
+		// names no one of the sheet and is read as said of 李明, as one
+		// naming someone the sheet does not have.
+		{"李明's 备注 names 赵丽华, the sheet has 赵丽", remarkRoster([2]string{"张三", ""}, [2]string{"李明", "赵丽华已转出"}, [2]string{"赵丽", ""}), nil,
+			[]string{"张三", "赵丽"}, map[int]string{
+				3: "备注中写着“已转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入",
+			}, 0, ""},
+		{"李明's 备注 names 王五, not on the sheet", remarkRoster([2]string{"张三", ""}, [2]string{"李明", "王五已转出"}, [2]string{"赵丽", ""}), nil,
+			[]string{"张三", "赵丽"}, map[int]string{
+				3: "备注中写着“已转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入",
+			}, 0, ""},
 		{"与赵丽华同时转出: both", remarkRoster([2]string{"张三", ""}, [2]string{"李明", "与赵丽华同时转出"}, [2]string{"赵丽华", ""}), nil,
 			[]string{"张三"}, map[int]string{
 				3: "备注中写着“转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入",

@@ -143,7 +143,7 @@ func (im *importer) remarkLeavers(rows []streamRow) {
 			continue
 		}
 		own := spaceless(model.CleanText(cell(r.cells, im.nameIndex())))
-		others := slices.DeleteFunc(im.h.peopleIn(v, w), func(n string) bool { return n == own })
+		others := slices.DeleteFunc(im.h.peopleNamed(v, w), func(n string) bool { return n == own })
 		if len(others) == 0 {
 			continue
 		}
@@ -176,7 +176,7 @@ func (r *rowMember) remarkOnOthers(notes, w string) remarkSays {
 		}
 		return remarkUnsure
 	}
-	others := slices.DeleteFunc(r.im.h.peopleIn(notes, w), func(n string) bool { return n == own })
+	others := slices.DeleteFunc(r.im.h.peopleNamed(notes, w), func(n string) bool { return n == own })
 	if len(others) == 0 || own != "" && strings.Contains(notes, own) {
 		return remarkOwn
 	}
