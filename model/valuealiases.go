@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -182,15 +183,26 @@ func NotPartyMember(s string) bool {
 	return false
 }
 
-// ParseStanding reads 党籍状态: 正常 or 停止党籍 (also 停止).
-// Empty text is ("", true): Normalize makes it 正常.
+// SuspendedWords are the ways rosters write 停止党籍 (RULES.md §4): a
+// 党籍状态 cell, a 备注 or a 状态 column saying 停籍, 中止党籍 or 暂停党籍
+// was refused or read as 正常 (review ra8 G7, G14). The first is the
+// standing's own name.
+var SuspendedWords = []string{string(StandingSuspended), "中止党籍", "暂停党籍", "停籍", "党籍停止", "党籍中止", "党籍暂停"}
+
+// ParseStanding reads 党籍状态: 正常 or 停止党籍 (also 停止 and the
+// SuspendedWords); 在册 is 正常 — the member is on the roll (review ra8
+// G14). Empty text is ("", true): Normalize makes it 正常.
 func ParseStanding(s string) (Standing, bool) {
-	switch aliasKey(s) {
+	k := aliasKey(s)
+	switch k {
 	case "":
 		return "", true
-	case "正常":
+	case "正常", "在册", "正常在册":
 		return StandingNormal, true
-	case "停止党籍", "停止":
+	case "停止":
+		return StandingSuspended, true
+	}
+	if slices.Contains(SuspendedWords, k) {
 		return StandingSuspended, true
 	}
 	return "", false

@@ -86,18 +86,18 @@ func (r *rowMember) commentSaysLeft() {
 		if c.row != r.row {
 			continue
 		}
-		text := model.CleanLine(c.text)
-		// Excel starts a note with its author's name and a colon
-		// (组织委员:), which is no part of what it says.
-		if author, rest, ok := cutAuthor(text); ok && leftSaying(author) == "" {
-			text = rest
-		}
+		text := commentText(c.text)
 		w := leftSaying(text)
 		if w == "" {
 			w = commentLeftWord(text)
 		}
 		if w == "" {
-			w, _ = movedInto(text)
+			// 2020年转入第一党支部 on a row of 第一党支部 is an arrival,
+			// as in its 备注 (review ra8 G11: the row was refused).
+			w = r.movedElsewhere(text)
+		}
+		if w == "" {
+			w = aloneLeaving(text)
 		}
 		if w != "" {
 			r.reject(model.FieldName, model.Textf("%s单元格的批注%s写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去或改写批注后再导入",
@@ -105,6 +105,16 @@ func (r *rowMember) commentSaysLeft() {
 			return
 		}
 	}
+}
+
+// commentText is what a note says: Excel starts it with its author's name
+// and a colon (组织委员:), which is no part of it.
+func commentText(raw string) string {
+	text := model.CleanLine(raw)
+	if author, rest, ok := cutAuthor(text); ok && leftSaying(author) == "" {
+		text = rest
+	}
+	return text
 }
 
 // cutAuthor cuts the author's name Excel puts before a note's text

@@ -47,6 +47,10 @@ func leavingOf(heading string) leavingHow {
 	return 0
 }
 
+// hereWords say in a column about leaving that the member is here, as 正常
+// and 在册 do (model.ParseStanding).
+var hereWords = []string{"在职", "在岗", "未减少", "无变动", "无变化"}
+
 // onRosterNo are the marks in an 在册 column saying the person is not.
 var onRosterNo = []string{"否", "不是", "N", "NO", "FALSE", "×", "✗", "✘", "╳", "☒"}
 
@@ -54,6 +58,11 @@ var onRosterNo = []string{"否", "不是", "N", "NO", "FALSE", "×", "✗", "✘
 func (how leavingHow) says(v string) bool {
 	k := markKey(v)
 	if k == "" {
+		return false
+	}
+	// 正常, 在册 in a 减少原因 or 状态 column: no reduction, the member is
+	// here (review ra8 G13).
+	if st, ok := model.ParseStanding(k); ok && st == model.StandingNormal || slices.Contains(hereWords, k) {
 		return false
 	}
 	switch how {
@@ -114,9 +123,6 @@ var statusStates = []struct {
 	why   func(heading, ref, value string) model.Text // the refusal
 	given func(*model.Member) bool
 }{
-	{[]string{"停止党籍", "党籍停止", "停止"}, model.FieldStanding, func(h, ref, v string) model.Text {
-		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“党籍状态”列后再导入", h, ref, v)
-	}, func(m *model.Member) bool { return m.Standing == model.StandingSuspended }},
 	{[]string{"失联", "失去联系"}, model.FieldLostContact, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否失联党员”和“失联年月”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.LostContact }},
@@ -126,9 +132,10 @@ var statusStates = []struct {
 }
 
 // statusColumns refuses the row when a 状态 or 在册 column gives a state
-// the record keeps in a field of its own — 停止党籍, 失联, 流动 — that the
-// row's own columns do not: the column is not imported, and the member
-// was stored 正常, 否, 否 without a word (review ra7 F49).
+// the record keeps in a field of its own — 失联, 流动 — that the row's own
+// columns do not: the column is not imported, and the member was stored
+// 否, 否 without a word (review ra7 F49). 停止党籍 (停籍, 中止党籍) is the
+// 党籍状态 it gives (suspendedByColumn).
 func (r *rowMember) statusColumns(cells []string) {
 	for _, c := range r.im.h.ignored {
 		if c.leaving != leavingStatus && c.leaving != leavingOnRoster {
@@ -137,6 +144,9 @@ func (r *rowMember) statusColumns(cells []string) {
 		v := model.CleanLine(cell(cells, c.index))
 		if v == "" || strings.ContainsAny(v, "未非不否无") {
 			continue
+		}
+		if r.suspendedByColumn(c, v) {
+			return
 		}
 		for _, st := range statusStates {
 			if !slices.ContainsFunc(st.words, func(w string) bool { return strings.Contains(v, w) }) || st.given(&r.m) {
@@ -149,4 +159,24 @@ func (r *rowMember) statusColumns(cells []string) {
 			return
 		}
 	}
+}
+
+// suspendedByColumn reads 停止党籍 (and 停籍, 中止党籍: model.SuspendedWords)
+// in a 状态 or 在册 column v as the member's 党籍状态, as the 党籍状态
+// column's own cell would be read: such rows were refused, or stored 正常
+// without a word (review ra8 G14). A 党籍状态 cell saying otherwise refuses
+// the row naming both. It reports whether the row was refused.
+func (r *rowMember) suspendedByColumn(c column, v string) bool {
+	if r.m.Standing == model.StandingSuspended || r.unreadable(model.FieldStanding) ||
+		!slices.ContainsFunc(append(slices.Clip(model.SuspendedWords), "停止"), func(w string) bool { return strings.Contains(v, w) }) {
+		return false
+	}
+	ref := cellRef(c.index+1, r.row)
+	if s := r.shown[model.FieldStanding]; s != "" {
+		r.reject(model.FieldStanding, model.Textf("“%s”列（%s）为%s，党籍状态却为%s：请改正其中之一后再导入", c.heading, ref, quote(v), quote(s)))
+		return true
+	}
+	r.m.Standing = model.StandingSuspended
+	r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：“%s”列（%s）为%s，党籍状态记为“停止党籍”", r.who(), c.heading, ref, quote(v)))
+	return false
 }

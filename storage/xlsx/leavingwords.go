@@ -101,11 +101,37 @@ var leavingWords = []struct {
 	// 离职 and 退出 speak of jobs and posts as often (退出支委).
 	{"原在册", inSheetName | inGroupRow}, {"离职", inSheetName | inGroupRow}, {"退出", inSheetName | inGroupRow},
 	{"关系在外", inSheetName | inGroupRow},
+	// review ra8 G7: 取消预备资格 (the probationary member is no longer
+	// one) and 介绍信已开出 (the transfer letter issued: RULES.md §5) in
+	// 备注 were read as current members.
+	{"取消预备资格", everywhere}, {"取消其预备党员资格", everywhere},
+	{"介绍信已开出", everywhere}, {"介绍信已开具", everywhere}, {"介绍信已开", everywhere}, {"已开介绍信", everywhere}, {"已开具介绍信", everywhere}, {"已开出介绍信", everywhere},
+	{"已开具组织关系介绍信", everywhere}, {"已开组织关系介绍信", everywhere},
+}
+
+// aloneLeavingWords say, as the whole of a 备注 or a 批注, that the
+// person left: 流出, 已流出 (组织关系流出 is leftRelation's). Within more
+// words — 流出党员, 流出地 — or in a 状态 column they are a mobile member
+// (notesStatus, statusStates) (review ra8 G7).
+var aloneLeavingWords = []string{"流出", "已流出"}
+
+// aloneLeaving is the word of aloneLeavingWords remark is, "" if none.
+func aloneLeaving(remark string) string {
+	k := strings.TrimRight(leavingText(remark), "。.；;")
+	if slices.Contains(aloneLeavingWords, k) {
+		return k
+	}
+	return ""
 }
 
 // notLeftAfter are what, just after a word of leaving, says it is none:
 // 离职待转, 退出现役.
-var notLeftAfter = map[string][]string{"离职": {"待"}, "退出": {"现役", "待"}}
+// 调离原岗位, 调出车间 are a change of job in the unit (review ra8 G11);
+// 外出党员, 流出党员 are mobile members, not a 出党.
+var notLeftAfter = map[string][]string{"离职": {"待"}, "退出": {"现役", "待"}, "调离": jobPlaces, "调出": jobPlaces, "出党": {"员"}}
+
+// jobPlaces are the posts inside a unit a member is moved from: 调离原岗位.
+var jobPlaces = []string{"原岗", "原职", "原工作岗位", "原部门", "原科室", "原车间", "原班组", "岗位", "工作岗位", "领导岗位", "领导职务", "部门", "科室", "车间", "班组", "一线"}
 
 // notLeftBy reports text after a word of leaving w that says it is none
 // (notLeftAfter).

@@ -41,6 +41,8 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"身故": "sgnrc", "故去": "sgnrc", "去逝": "sgnrc", "不予转正": "sgnrc", "转回原籍": "sgnrc", "清退": "sgnc",
 		"党籍已注销": "sgnrc", "注销党籍": "sgnrc", "原党员": "sgnc",
 		"原在册": "sgn", "离职": "sgn", "退出": "sgn", "关系在外": "sgn",
+		"取消预备资格": "sgnrc", "取消其预备党员资格": "sgnrc", "介绍信已开出": "sgnrc", "介绍信已开具": "sgnrc", "介绍信已开": "sgnrc",
+		"已开介绍信": "sgnrc", "已开具介绍信": "sgnrc", "已开出介绍信": "sgnrc", "已开具组织关系介绍信": "sgnrc", "已开组织关系介绍信": "sgnrc",
 	}
 	var table []string
 	for _, w := range leavingWords {

@@ -1177,7 +1177,8 @@ func leftRelation(s string) (at, end int, ok bool) {
 	for at = range indexesOf(s, "关系") {
 		rest := strings.TrimPrefix(strings.TrimPrefix(s[at+len("关系"):], "已经"), "已")
 		verb, size := utf8.DecodeRuneInString(rest)
-		if !strings.ContainsRune("转迁调", verb) {
+		// 组织关系流出 (review ra8 G7); 关系流入 is an arrival.
+		if !strings.ContainsRune("转迁调流", verb) {
 			continue
 		}
 		next, _ := utf8.DecodeRuneInString(rest[size:])
@@ -1212,7 +1213,7 @@ func leftSaying(s string) string {
 	// out of here (转出本支部, 调出本单位 were stored as current members:
 	// review ra7 F31).
 	said := func(at, end int, toward bool) bool {
-		if notLeft(strings.TrimSuffix(s[:at], "办理")) || pendingLeaving(s[:at], s[end:]) {
+		if notLeft(strings.TrimSuffix(s[:at], "办理")) || pendingLeaving(s[:at], s[end:]) || notLeftBy(s[at:end], s[end:]) {
 			return false
 		}
 		clause := clauseBefore(s, at)
@@ -1340,6 +1341,9 @@ func (r *rowMember) saysLeft() {
 	if w == "" {
 		w = r.movedElsewhere(r.m.Notes)
 	}
+	if w == "" {
+		w = aloneLeaving(r.m.Notes)
+	}
 	if w != "" && !r.unreadable(model.FieldNotes) {
 		switch r.remarkOnOthers(r.m.Notes, w) {
 		case remarkOthers, remarkExcepts:
@@ -1420,31 +1424,73 @@ func (r *rowMember) movedElsewhere(notes string) string {
 	return said
 }
 
-// suspendedByNotes reads 停止党籍 in 备注 as the member's 党籍状态: a field
-// of the record (RULES.md §4), which a roster without the column writes
-// there. It was passed over and the member stored as 正常 without a word
-// (review s14-reattack7 #8). A 党籍状态 column saying 正常 beside it is a
-// contradiction the row is refused for; 未停止党籍, 拟停止党籍 or a 恢复党籍
-// after it say the standing is not suspended now.
+// suspendedByNotes reads 停止党籍 (and 停籍, 中止党籍: model.SuspendedWords)
+// in 备注 or a 批注 as the member's 党籍状态: a field of the record
+// (RULES.md §4), which a roster without the column writes there. It was
+// passed over and the member stored as 正常 without a word (review
+// s14-reattack7 #8, ra8 G7, G8). A 党籍状态 column saying 正常 beside it is
+// a contradiction the row is refused for; 未停止党籍, 拟停止党籍 or a 恢复
+// 党籍 after it say the standing is not suspended now.
 func (r *rowMember) suspendedByNotes() {
-	const word = "停止党籍"
-	notes := r.m.Notes
-	at := strings.LastIndex(notes, word)
-	if at < 0 || r.unreadable(model.FieldNotes) || r.unreadable(model.FieldStanding) || strings.Contains(notes[at:], "恢复") {
+	if r.unreadable(model.FieldStanding) {
 		return
 	}
-	before := strings.TrimSuffix(strings.TrimSuffix(notes[:at], "已"), "被")
-	if notLeft(before) || slices.ContainsFunc([]string{"建议", "应", "恢复"}, func(n string) bool { return strings.HasSuffix(before, n) }) {
-		return
+	for _, rm := range r.remarks() {
+		word, at := "", -1
+		for _, w := range model.SuspendedWords {
+			if i := strings.LastIndex(rm.text, w); i > at {
+				word, at = w, i
+			}
+		}
+		if at < 0 || strings.Contains(rm.text[at:], "恢复") {
+			continue
+		}
+		before := strings.TrimSuffix(strings.TrimSuffix(rm.text[:at], "已"), "被")
+		if notLeft(before) || slices.ContainsFunc([]string{"建议", "应", "恢复"}, func(n string) bool { return strings.HasSuffix(before, n) }) {
+			continue
+		}
+		switch {
+		case r.m.Standing == model.StandingSuspended:
+		case r.shown[model.FieldStanding] != "":
+			r.reject(rm.field(model.FieldStanding), model.Textf("%s中写着“%s”，%s却为%s：请改正其中之一后再导入", rm.where, word, model.FieldStanding.Label(), quote(r.shown[model.FieldStanding])))
+		default:
+			r.m.Standing = model.StandingSuspended
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：%s中写着“%s”，党籍状态记为“停止党籍”", r.who(), rm.where, word))
+		}
 	}
-	switch {
-	case r.m.Standing == model.StandingSuspended:
-	case r.shown[model.FieldStanding] != "":
-		r.reject(model.FieldNotes, model.Textf("备注中写着“停止党籍”，党籍状态却为%s：请改正其中之一后再导入", quote(r.shown[model.FieldStanding])))
-	default:
-		r.m.Standing = model.StandingSuspended
-		r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：备注中写着“停止党籍”，党籍状态记为“停止党籍”", r.who()))
+}
+
+// remark is what a row says of its member in words: its 备注, or a note
+// (批注) on one of its cells.
+type remark struct {
+	text  string // as the words are looked for in it (leavingText)
+	where any    // 备注 (a model.Term), A2单元格的批注 (a model.Text)
+	note  bool   // a 批注
+}
+
+// field is the field a remark contradicting the column of f is refused
+// under: 备注, or f itself for a 批注 — its cell is the one to mark.
+func (rm remark) field(f model.Field) model.Field {
+	if rm.note {
+		return f
 	}
+	return model.FieldNotes
+}
+
+// remarks are the row's 备注, unless it could not be read, and the notes
+// on its cells, without their author's name (commentText): a note saying
+// 失联 or 停止党籍 is read as the 备注 is (review ra8 G8).
+func (r *rowMember) remarks() []remark {
+	var out []remark
+	if !r.unreadable(model.FieldNotes) && r.m.Notes != "" {
+		out = append(out, remark{text: leavingText(r.m.Notes), where: model.Term("备注")})
+	}
+	for _, c := range r.im.sr.part.comments {
+		if c.row == r.row {
+			out = append(out, remark{text: leavingText(commentText(c.text)), where: model.Textf("%s单元格的批注", cellRef(c.col, c.row)), note: true})
+		}
+	}
+	return out
 }
 
 // groupSays gives the row the 党籍状态 停止党籍 a group row above it or a
@@ -1466,67 +1512,106 @@ func (r *rowMember) groupSays() {
 	r.m.Standing = model.StandingSuspended
 }
 
-// notesStatus are the words of a 备注 saying the member is a 失联党员 or
-// a 流动党员 (RULES.md §4: fields of the record), with the field each
-// sets. The member was stored 否 without a word (review wd D6).
+// notesStatus are the words of a 备注 or a 批注 saying the member is a 失联
+// 党员 or a 流动党员 (RULES.md §4: fields of the record), with the field
+// each sets: said anywhere in it (words), or as a clause of its own
+// (alone: 流动, 外出 — 外出学习已返回 is none). The member was stored 否
+// without a word (review wd D6, ra8 G6).
 var notesStatus = []struct {
-	words []string
-	field model.Field
+	words, alone []string
+	field        model.Field
 }{
-	{[]string{"失联", "失去联系", "联系不上"}, model.FieldLostContact},
-	{[]string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外"}, model.FieldMobile},
+	{words: append(slices.Clip(destLostWords), "下落不明", "去向不明", "无法取得联系", "联系不上"), field: model.FieldLostContact},
+	{words: []string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外",
+		"人在外地", "长期在外", "常年在外", "在外地工作", "在外打工", "在外经商", "在外工作", "外地务工", "外地打工", "外地工作", "流出党员"},
+		alone: []string{"流动", "外出", "已外出", "在外", "在外地", "外地"}, field: model.FieldMobile},
 }
 
 // notesStatusEnded are words after which a 失联 or 流动 no longer holds:
-// 已恢复联系, 已返乡, 已回.
-var notesStatusEnded = []string{"恢复联系", "取得联系", "联系上", "已联系", "返乡", "返回", "已回", "回来", "结束"}
+// 已恢复联系, 已返乡, 已回, 失联（已恢复）.
+var notesStatusEnded = []string{"恢复", "取得联系", "联系上", "已联系", "返乡", "返回", "已回", "回来", "结束"}
 
-// notesStatusWord is the word of words that text says of the member now,
-// "" if none: not denied (未失联, 非流动党员, 不是流动党员) and not ended
-// after it (2023年失联，已恢复联系).
-func notesStatusWord(text string, words []string) string {
+// notesStatusPast end what comes before a word that was so once, not now:
+// 曾流动, 曾为流动党员, 原失联 (review ra8 G11).
+var notesStatusPast = []string{"曾", "曾经", "原", "以前", "过去", "之前", "先前"}
+
+// notesStatusDuty are words around 失联党员, 流动党员 that make it the
+// member's duty, not the member: 流动党员管理员, 负责流动党员管理, 失联党员
+// 帮扶责任人 (review ra8 G11).
+var (
+	notesStatusDutyBefore = []string{"负责", "分管", "帮扶", "联系", "管理", "结对", "协助"}
+	notesStatusDutyAfter  = []string{"管理", "帮扶", "责任", "联络", "联系人", "服务", "专干", "工作", "教育", "台账", "信息"}
+)
+
+// notesStatusWord is the word of words (or of alone, said as a clause)
+// that text says of the member now, "" if none: not denied (未失联, 非流动
+// 党员, 不是流动党员), not past (曾流动), not ended after it (2023年失联，
+// 已恢复联系), not another person's (配偶为流动党员) and not a duty
+// (流动党员管理员).
+func notesStatusWord(text string, words, alone []string) string {
+	now := func(at, end int) bool {
+		before, after, clause := text[:at], text[end:], clauseBefore(text, at)
+		duty := strings.TrimPrefix(after, "党员") // 失联党员帮扶责任人
+		past := strings.TrimSuffix(strings.TrimSuffix(before, "为"), "是")
+		return !notLeft(before) && !strings.HasSuffix(before, "非") && !strings.HasSuffix(before, "无") &&
+			!slices.ContainsFunc(notesStatusPast, func(p string) bool { return strings.HasSuffix(past, p) }) &&
+			!slices.ContainsFunc(notesStatusEnded, func(e string) bool { return strings.Contains(after, e) }) &&
+			!saysOfSomeoneElse(clause) &&
+			!slices.ContainsFunc(notesStatusDutyBefore, func(d string) bool { return strings.Contains(clause, d) }) &&
+			!slices.ContainsFunc(notesStatusDutyAfter, func(d string) bool { return strings.HasPrefix(duty, d) })
+	}
 	for _, w := range words {
-		at := strings.Index(text, w)
-		if at < 0 {
-			continue
+		for from := 0; ; {
+			i := strings.Index(text[from:], w)
+			if i < 0 {
+				break
+			}
+			at := from + i
+			if now(at, at+len(w)) {
+				return w
+			}
+			from = at + len(w)
 		}
-		before := text[:at]
-		if notLeft(before) || strings.HasSuffix(before, "非") || strings.HasSuffix(before, "无") ||
-			slices.ContainsFunc(notesStatusEnded, func(e string) bool { return strings.Contains(text[at:], e) }) {
-			continue
+	}
+	for from := 0; from < len(text); {
+		end := strings.IndexAny(text[from:], "，。；、,;：:（）() ")
+		if end < 0 {
+			end = len(text) - from
 		}
-		return w
+		if c := text[from : from+end]; slices.Contains(alone, c) && now(from, from+end) {
+			return c
+		}
+		_, size := utf8.DecodeRuneInString(text[from+end:])
+		from += end + size
 	}
 	return ""
 }
 
-// statusByNotes reads 失联 and 流动党员, 外出务工 in 备注 as the member's
-// 是否失联党员 and 是否流动党员: set where the row's own column does not say
-// otherwise — a 失联党员 needs a 失联年月 and a 流动党员 a 外出流向, which
-// the row is refused for, named, when the sheet has the column and it is
-// blank (and when it has not, for a member the roster does not hold); a
-// column saying 否 beside it refuses the row naming both.
+// statusByNotes reads 失联 and 流动党员, 外出务工 in 备注 or a 批注 as the
+// member's 是否失联党员 and 是否流动党员: set where the row's own column
+// does not say otherwise — a 失联党员 needs a 失联年月 and a 流动党员 a 外出
+// 流向, which the row is refused for, named, when the sheet has the column
+// and it is blank (and when it has not, for a member the roster does not
+// hold); a column saying 否 beside it refuses the row naming both.
 func (r *rowMember) statusByNotes() {
-	notes := leavingText(r.m.Notes)
-	if notes == "" || r.unreadable(model.FieldNotes) {
-		return
-	}
-	for _, st := range notesStatus {
-		w := notesStatusWord(notes, st.words)
-		if w == "" || r.unreadable(st.field) {
-			continue
-		}
-		set := &r.m.LostContact
-		if st.field == model.FieldMobile {
-			set = &r.m.Mobile
-		}
-		switch {
-		case *set:
-		case r.shown[st.field] != "":
-			r.reject(model.FieldNotes, model.Textf("备注中写着“%s”，%s却为%s：请改正其中之一后再导入", w, st.field.Label(), quote(r.shown[st.field])))
-		default:
-			*set = true
-			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, st.field, "%s：备注中写着“%s”，%s记为“是”", r.who(), w, st.field.Label()))
+	for _, rm := range r.remarks() {
+		for _, st := range notesStatus {
+			w := notesStatusWord(rm.text, st.words, st.alone)
+			if w == "" || r.unreadable(st.field) {
+				continue
+			}
+			set := &r.m.LostContact
+			if st.field == model.FieldMobile {
+				set = &r.m.Mobile
+			}
+			switch {
+			case *set:
+			case r.shown[st.field] != "":
+				r.reject(rm.field(st.field), model.Textf("%s中写着“%s”，%s却为%s：请改正其中之一后再导入", rm.where, w, st.field.Label(), quote(r.shown[st.field])))
+			default:
+				*set = true
+				r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, st.field, "%s：%s中写着“%s”，%s记为“是”", r.who(), rm.where, w, st.field.Label()))
+			}
 		}
 	}
 }
@@ -1595,6 +1680,16 @@ func (r *rowMember) detailSaysYes() {
 		said := r.shown[d.yes]
 		dest := quote(r.shown[d.detail])
 		switch {
+		case kind == destLeft:
+			// 转出, 去世 in a 外出流向 used as a status column: the person
+			// left, as the word says in any other cell (cellSaysLeft); it
+			// was stored as a 流动党员 gone to 转出 (review ra8 G5).
+			heading, ref := model.FieldMobileDestination.Label(), ""
+			if c, ok := r.im.h.column(d.detail); ok {
+				heading, ref = r.im.h.headingAt(c), cellRef(c+1, r.row)
+			}
+			r.reject(d.detail, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
+				heading, ref, dest))
 		case kind == destLost:
 			// 在家，已失联: the member cannot be reached, which is 是否失联
 			// with its month, not a place (stored, it was dropped as 在家).
@@ -1656,6 +1751,7 @@ const (
 	destLocal                   // a place near home: 本县城关镇, 本市城区
 	destNoPlace                 // what the member does, or a yes, not where: 无业, 在读, 外出, 是
 	destLost                    // the member cannot be reached: 在家，已失联
+	destLeft                    // the person left the roster: 转出, 去世, 已故
 )
 
 // Words of a 外出流向 for a member who has not gone out, or whose
@@ -1664,7 +1760,9 @@ const (
 // 在本溪工作) is a place.
 var (
 	destUnknownWords = []string{"未知", "不详", "不明", "去向不明", "下落不明", "不清楚", "不知道", "待查"}
-	destStayWords    = []string{"否", "不是", "非流动党员", "无外出"}
+	// 正常, 在册, 在职: a 外出流向 used as a status column says the
+	// member is here (review ra8 G5).
+	destStayWords    = []string{"否", "不是", "非流动党员", "无外出", "正常", "在册", "在职", "在岗", "正常在册"}
 	destStayPrefixes = []string{"在家", "居家", "留守", "本地", "本村", "本乡", "本镇", "本县", "本市", "本区", "本单位", "本公司",
 		"在本地", "在本村", "在本乡", "在本镇", "在本县", "在本市", "在本区", "在本单位", "在本公司", "当地"}
 	destStayInfixes = []string{"未外出", "未出去", "没出去", "没有外出", "不外出", "未流动", "不流动", "未离开", "没离开", "没有离开",
@@ -1693,7 +1791,16 @@ func destinationKind(v string) destKind {
 			return destLost
 		}
 	}
+	// 转至深圳, 调往广州 name where the member went; 转出, 去世, 已故 that
+	// the person left (review ra8 G5).
+	if w := leftSaying(k); w != "" && !slices.Contains(towardsHere, w) {
+		return destLeft
+	}
 	if yes, ok := model.ParseMark(k); ok && yes || slices.Contains(destNoPlaceWords, k) {
+		return destNoPlace
+	}
+	// 停止党籍 is the member's standing, not a place.
+	if st, ok := model.ParseStanding(k); ok && st == model.StandingSuspended {
 		return destNoPlace
 	}
 	switch {
