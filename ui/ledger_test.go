@@ -248,8 +248,10 @@ func TestMemberPageShowsDuesAndAttendance(t *testing.T) {
 	if got := d.dues.summary.Text; !strings.Contains(got, "建账时登记党费已交至2026年10月") || !strings.Contains(got, "党费交至2026年10月") || !strings.Contains(got, "没有欠交") {
 		t.Errorf("dues summary %q", got)
 	}
-	if d.values[model.FieldArrivedOn].Text != testToday.String() {
-		t.Errorf("arrival shown %q", d.values[model.FieldArrivedOn].Text)
+	// Imported without a 到本支部日期, the page does not give the import
+	// day as the day they arrived (review M8).
+	if got, want := d.values[model.FieldArrivedOn].Text, "未填写（"+testToday.String()+" 记入本台账）"; got != want {
+		t.Errorf("arrival shown %q, want %q", got, want)
 	}
 	// A meeting with the member absent shows in the attendance.
 	a := model.Activity{Kind: model.KindThemeDay, Date: testToday, Topic: "主题党日", Chair: ms[0].Name, Recorder: ms[0].Name,
@@ -448,6 +450,12 @@ func TestMemberFormArrival(t *testing.T) {
 	if len(f.members) != 1 || f.members[0].ArrivedOn != model.NewDate(2024, 3, 1) {
 		t.Fatalf("stored %+v", f.members)
 	}
+	// A stated arrival is shown as the date it is.
+	s.openMember(f.members[0].ID)
+	if got := s.roster.detail.values[model.FieldArrivedOn].Text; got != "2024-03-01" {
+		t.Errorf("a stated 到本支部日期 shown as %q", got)
+	}
+	s.show(screenRoster)
 	test.Tap(s.roster.addButton)
 	form = s.roster.form
 	form.transferIn.SetChecked(true)

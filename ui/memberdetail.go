@@ -172,6 +172,13 @@ func (d *memberDetail) show() {
 		d.values[fi.Field].SetText(fieldValue(&d.m, fi.Field))
 		setMessage(d.msgs[fi.Field], errs.For(fi.Field))
 	}
+	if !d.m.ArrivalStated() && !d.m.CreatedAt.IsZero() {
+		// The default 到本支部日期 is the day the member was added or
+		// imported: shown bare, it read as the day they arrived, for every
+		// member of an imported roster (review M8). The checks and the
+		// printed register treat it as not stated (model.ArrivalStated).
+		d.values[model.FieldArrivedOn].SetText(lang.L("未填写（{{.Date}} 记入本台账）", map[string]any{"Date": model.DateOf(d.m.CreatedAt).String()}))
+	}
 	age := ""
 	if y, ok := d.m.PartyAge(today); ok {
 		age = lang.N("{{.N}} 年", y, map[string]any{"N": y})
