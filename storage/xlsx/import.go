@@ -474,6 +474,7 @@ func (rd *reader) sheet(s bookSheet) error {
 	if err := im.readRows(rows); err != nil {
 		return err
 	}
+	im.refuseOverCount(membersFrom, refusedFrom)
 	im.statusNotes()
 	if placeholderSheet(rd.rf.Members[membersFrom:], rd.rf.Rejected[refusedFrom:]) {
 		rd.placeholders = append(rd.placeholders, sh.Name)
@@ -858,6 +859,9 @@ type importer struct {
 	// a 同上 under it (rowMember.set)
 	above    string
 	aboveRow int
+	// counts are the lines that state how many people the table holds
+	// (refuseOverCount)
+	counts []stateCount
 }
 
 // readRows reads every record below the header (eachRecord): a row that
@@ -882,6 +886,9 @@ func (im *importer) readRows(rows []streamRow) error {
 		if im.h.numbers == 0 && columnNumbersRow(r.cells) {
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "给各列编号的栏次行（如“1 2 3”）：不是党员，未导入"))
 			continue
+		}
+		if text, n, ok := tableCount(r.cells); ok {
+			im.counts = append(im.counts, stateCount{row: r.n, text: text, count: n})
 		}
 		l := im.h.leaverNote(im.sr, r.n, r.cells)
 		switch {
