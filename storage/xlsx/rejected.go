@@ -424,13 +424,27 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	pendingAbove := 0 // the note over the people above it, to write under the last of them
 	namedDone := map[int]bool{}
 	nameCol, hasName := h.column(model.FieldName)
+	// placed is where each row of the sheet copied below the headings
+	// went in the copy: a reason naming a row (第14行的说明…) names it
+	// there (renumbered).
+	placed := map[int]int{}
+	section := func(n int) error {
+		to++
+		placed[n] = to
+		return cp.sectionRow(streamed, n, to, width)
+	}
+	type reasonCell struct {
+		row   int
+		text  string
+		texts []string // the row's texts, for its height
+	}
+	var reasonCells []reasonCell
 	for _, n := range numbers {
 		if err := counted.step(); err != nil {
 			return 0, err
 		}
 		if pendingAbove > 0 && n > pendingAbove {
-			to++
-			if err := cp.sectionRow(streamed, pendingAbove, to, width); err != nil {
+			if err := section(pendingAbove); err != nil {
 				return 0, err
 			}
 			pendingAbove = 0
@@ -444,8 +458,7 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				if leftEnds[sn] && s.last == &left {
 					continue
 				}
-				to++
-				if err := cp.sectionRow(streamed, sn, to, width); err != nil {
+				if err := section(sn); err != nil {
 					return 0, err
 				}
 			}
@@ -462,14 +475,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				// above the first.
 				if !namedDone[i] && (who != "" && slices.Contains(l.names, who) || l.wholeSheet()) {
 					namedDone[i] = true
-					to++
-					if err := cp.sectionRow(streamed, namedRow[i], to, width); err != nil {
+					if err := section(namedRow[i]); err != nil {
 						return 0, err
 					}
 				}
 			}
 		}
 		to++
+		placed[n] = to
 		faulty := map[int]bool{}
 		var reasons []string
 		for _, r := range rows[n] {
@@ -535,11 +548,6 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				return 0, err
 			}
 		}
-		ref, _ := excelize.CoordinatesToCellName(reasonCol, to)
-		reason := strings.Join(reasons, "\n")
-		if err := out.SetCellStr(s.name, ref, reason); err != nil {
-			return 0, err
-		}
 		texts := make([]string, reasonCol)
 		for c := 1; c <= width; c++ {
 			sc, srow := sr.below(c, n)
@@ -547,8 +555,36 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				texts[c-1] = cell(cells, sc-1)
 			}
 		}
-		texts[reasonCol-1] = strings.Join(reasons, "\n")
-		if err := out.SetRowHeight(s.name, to, rowHeight(texts, widths)); err != nil {
+		reasonCells = append(reasonCells, reasonCell{row: to, text: strings.Join(reasons, "\n"), texts: texts})
+		// A continuation row: its own cells only, so that it continues
+		// the record again when the copy is imported.
+		for _, m := range more[n] {
+			to++
+			placed[m] = to
+			for c := 1; c <= width; c++ {
+				if _, srow := sr.below(c, m); srow == m {
+					if err := cp.cell(c, m, c, to, dataCell); err != nil {
+						return 0, err
+					}
+				}
+			}
+		}
+	}
+	if pendingAbove > 0 {
+		if err := section(pendingAbove); err != nil {
+			return 0, err
+		}
+	}
+	// The reasons go in once every row has its place: a note over the
+	// rows above it is written after them (pendingAbove).
+	for _, rc := range reasonCells {
+		ref, _ := excelize.CoordinatesToCellName(reasonCol, rc.row)
+		reason := renumbered(rc.text, placed, last)
+		if err := out.SetCellStr(s.name, ref, reason); err != nil {
+			return 0, err
+		}
+		rc.texts[reasonCol-1] = reason
+		if err := out.SetRowHeight(s.name, rc.row, rowHeight(rc.texts, widths)); err != nil {
 			return 0, err
 		}
 		st, err := cp.keep.style(cp.style(excelize.Style{
@@ -561,24 +597,6 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		if err := out.SetCellStyle(s.name, ref, ref, st); err != nil {
 			return 0, err
 		}
-		// A continuation row: its own cells only, so that it continues
-		// the record again when the copy is imported.
-		for _, m := range more[n] {
-			to++
-			for c := 1; c <= width; c++ {
-				if _, srow := sr.below(c, m); srow == m {
-					if err := cp.cell(c, m, c, to, dataCell); err != nil {
-						return 0, err
-					}
-				}
-			}
-		}
-	}
-	if pendingAbove > 0 {
-		to++
-		if err := cp.sectionRow(streamed, pendingAbove, to, width); err != nil {
-			return 0, err
-		}
 	}
 	if err := setUpPrintPage(out, s.name, h.first, last); err != nil {
 		return 0, err
@@ -587,6 +605,28 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		return len(numbers), setFreeze(out, s.name, last)
 	}
 	return 0, nil
+}
+
+// rowRef is a row named in a reason: 第14行, or 工作表“二支部”第5行 — a row
+// of another sheet, left as it is.
+var rowRef = regexp.MustCompile(`(工作表“[^”]*”)?第(\d+)行`)
+
+// renumbered is reason with each row it names below the headings (after
+// row last) named where that row is in the copy (placed), or, not copied
+// into it, as the original's: 第14行的说明 named the note's row in the
+// user's file while the copy had it in row 4 (review look10, nu8 N5).
+func renumbered(reason string, placed map[int]int, last int) string {
+	return rowRef.ReplaceAllStringFunc(reason, func(ref string) string {
+		m := rowRef.FindStringSubmatch(ref)
+		n, err := strconv.Atoi(m[2])
+		switch {
+		case m[1] != "" || err != nil || n <= last:
+			return ref
+		case placed[n] > 0:
+			return "第" + strconv.Itoa(placed[n]) + "行"
+		}
+		return "原表第" + strconv.Itoa(n) + "行"
+	})
 }
 
 // missingColumns are the fields refused in rows that the header has no

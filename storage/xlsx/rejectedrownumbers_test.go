@@ -1,0 +1,60 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// A reason in the workbook of refused rows that names a row names it where
+// it is in that workbook: 赵丽华's said 第8行的说明“注：赵丽华已转出” while the
+// copy has the note right above her, in row 2 (review look10, nu8 N5). A
+// row not copied is named as the original's (原表第8行).
+func TestRefusedRowsWorkbookNamesRowsWhereTheyAre(t *testing.T) {
+	twin := plainSix()
+	twin[6][2] = twin[2][2] // 孙七 has 李四's ID number
+	for _, tt := range []struct {
+		name string
+		rows [][]any
+		who  string // the refused row whose reason is looked at
+		want func(at map[string]int) string
+	}{
+		{"a note under the table", plainSix([]any{"注：赵丽华已转出"}), "赵丽华", func(at map[string]int) string {
+			return fmt.Sprintf("第%d行的说明“注：赵丽华已转出”说此人已离开", at["注：赵丽华已转出"])
+		}},
+		{"another refused row", twin, "孙七", func(at map[string]int) string {
+			return fmt.Sprintf("与第%d行（李四）的身份证号码相同", at["李四"])
+		}},
+		{"a count not copied", plainSix([]any{"合计：4人"}), "张三", func(map[string]int) string {
+			return "原表第8行写着“合计：4人”"
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := excelize.OpenReader(bytes.NewReader(errorsWorkbook(t, roster(t, tt.rows))))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			rows, err := f.GetRows("名册")
+			if err != nil {
+				t.Fatal(err)
+			}
+			at, reason := map[string]int{}, ""
+			for i, r := range rows {
+				if len(r) == 0 {
+					continue
+				}
+				at[r[0]] = i + 1
+				if r[0] == tt.who {
+					reason = r[len(r)-1]
+				}
+			}
+			if want := tt.want(at); !strings.Contains(reason, want) {
+				t.Errorf("%s's reason %q, want it to hold %q (rows %q)", tt.who, reason, want, rows)
+			}
+		})
+	}
+}
