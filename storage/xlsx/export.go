@@ -184,11 +184,29 @@ func setUpPage(f *excelize.File) error {
 	return setUpPrintPage(f, RosterSheet, headingRow, headingRow)
 }
 
+// headingRuneWidth is the width of one character of the bold heading in
+// column-width units, as Excel and LibreOffice print it: 加入党组织日期 fits
+// a column 11 wide, 转为正式党员日期 does not.
+const headingRuneWidth = 1.5
+
+// headingLines breaks a heading too long for one line of its column into two
+// lines of about equal length (转为正式 / 党员日期), as printed forms do:
+// wrapped by the spreadsheet, it left one character on the second line (转为
+// 正式党员日 / 期). The import reads the heading with its break removed.
+func headingLines(h string, width float64) string {
+	rs := []rune(h)
+	if float64(len(rs))*headingRuneWidth <= width {
+		return h
+	}
+	half := (len(rs) + 1) / 2
+	return string(rs[:half]) + "\n" + string(rs[half:])
+}
+
 func writeRosterRows(sw *excelize.StreamWriter, keep *textKeeper, st rosterStyles, branchName string, members []model.Member, printedOn model.Date) error {
 	cols := rosterColumns(branchName, members)
 	widths, headings, styles := []float64{serialWide}, []string{serialHeading}, []int{st.center}
 	for _, pc := range cols {
-		widths, headings = append(widths, pc.width), append(headings, pc.label)
+		widths, headings = append(widths, pc.width), append(headings, headingLines(pc.label, pc.width))
 		switch {
 		case pc.asText:
 			styles = append(styles, st.text)

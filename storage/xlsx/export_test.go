@@ -178,6 +178,10 @@ func TestWriteRosterPrintSetup(t *testing.T) {
 		return ""
 	}
 	idCol := col(model.FieldIDNumber.Label())
+	// A heading too long for its column breaks in the middle, not before
+	// its last character (转为正式党员日 / 期, review look10).
+	col(model.FieldJoinDate.Label())
+	col("转为正式\n党员日期")
 	for _, c := range []string{idCol, col(model.FieldPhone.Label())} {
 		for row := firstRow; row < firstRow+len(ms); row++ {
 			ref := c + strconv.Itoa(row)
