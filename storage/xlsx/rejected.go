@@ -928,6 +928,10 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 		number = t == excelize.CellTypeUnset || t == excelize.CellTypeNumber || t == excelize.CellTypeDate
 	}
 	switch {
+	case raw == "" && kind == dataCell:
+		// Ruled like its row: left bare, the blank cells of a refused row
+		// printed as gaps in the table (review nu8 N6).
+		return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
 	case raw == "" && !faulty:
 		return nil
 	case isBool:

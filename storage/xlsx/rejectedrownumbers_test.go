@@ -58,3 +58,29 @@ func TestRefusedRowsWorkbookNamesRowsWhereTheyAre(t *testing.T) {
 		})
 	}
 }
+
+// A blank cell of a refused row is ruled like the others in the copy: left
+// bare, the table printed with a gap where 赵丽华's 备注 is (review nu8 N6).
+func TestRefusedRowsWorkbookRulesBlankCells(t *testing.T) {
+	rows := append(remarkRoster([2]string{"张三", ""}, [2]string{"赵丽华", ""}), []any{"注：赵丽华已转出"})
+	f, err := excelize.OpenReader(bytes.NewReader(errorsWorkbook(t, roster(t, rows))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := f.GetRows("名册")
+	row := 0
+	for i, r := range got {
+		if len(r) > 0 && r[0] == "赵丽华" {
+			row = i + 1
+		}
+	}
+	if row == 0 {
+		t.Fatalf("赵丽华 not in the copy: %q", got)
+	}
+	ref, _ := excelize.CoordinatesToCellName(len(hxHeading)+1, row) // her blank 备注
+	id, _ := f.GetCellStyle("名册", ref)
+	if st, _ := f.GetStyle(id); st == nil || len(st.Border) != 4 {
+		t.Errorf("her blank 备注 %s has no box: %+v", ref, st)
+	}
+}
