@@ -128,13 +128,36 @@ func (h header) namesUnder(rows []streamRow, i int) (names []string, at []int) {
 // remark's too when it ties them to the others (与赵丽华同时转出:
 // rowMember.remarkOnOthers).
 func (im *importer) remarkLeavers(rows []streamRow) {
-	c, ok := im.h.column(model.FieldNotes)
-	if !ok {
-		return
+	for _, r := range im.h.remarksNaming(rows) {
+		im.named = append(im.named, namedLeavers{leaverNote: r.note, row: r.row, at: len(im.rd.rf.Notes), found: map[string]bool{},
+			remarkOf: r.own})
 	}
+}
+
+// remarkNaming is a member's 备注 naming other people of the sheet who
+// left, read as a note naming them.
+type remarkNaming struct {
+	row  int
+	own  string // the row's person
+	note leaverNote
+}
+
+// remarksNaming are the 备注 of rows, in order, that name other people of
+// the sheet as having left (remarkLeavers; the workbook of refused rows
+// writes each as a note above the first of them).
+func (h header) remarksNaming(rows []streamRow) []remarkNaming {
+	c, ok := h.column(model.FieldNotes)
+	if !ok {
+		return nil
+	}
+	name, ok := h.column(model.FieldName)
+	if !ok {
+		name = -1
+	}
+	var out []remarkNaming
 	for _, r := range rows {
 		v := cell(r.cells, c)
-		if r.n < im.h.first+im.h.rows || v == "" || !leftSayingStarts.any(v) {
+		if r.n < h.first+h.rows || v == "" || !leftSayingStarts.any(v) {
 			continue
 		}
 		v = model.CleanLine(v)
@@ -142,14 +165,14 @@ func (im *importer) remarkLeavers(rows []streamRow) {
 		if w == "" {
 			continue
 		}
-		own := spaceless(model.CleanText(cell(r.cells, im.nameIndex())))
-		others := slices.DeleteFunc(im.h.peopleNamed(v, w), func(n string) bool { return n == own })
+		own := spaceless(model.CleanText(cell(r.cells, name)))
+		others := slices.DeleteFunc(h.peopleNamed(v, w), func(n string) bool { return n == own })
 		if len(others) == 0 {
 			continue
 		}
-		im.named = append(im.named, namedLeavers{leaverNote: leaverNote{kind: noteNamed, title: v, word: w, names: others}, row: r.n,
-			at: len(im.rd.rf.Notes), found: map[string]bool{}, remarkOf: own})
+		out = append(out, remarkNaming{row: r.n, own: own, note: leaverNote{kind: noteNamed, title: v, word: w, names: others}})
 	}
+	return out
 }
 
 // remarkSays is what a member's 备注 with a word of leaving says of the

@@ -366,6 +366,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 			categories = append(categories, r.n)
 		}
 	}
+	// A member's 备注 naming others who left (李明's 赵丽华已转出) goes in
+	// as a note of its own above the first of them: the copy held their
+	// rows without his and stored them (review F29).
+	noteText := map[int]string{} // index in named → the text to write
+	for _, r := range h.remarksNaming(streamed) {
+		noteText[len(named)], namedRow[len(named)] = "注："+r.note.title, r.row
+		named = append(named, r.note)
+	}
 	sectionOf := func(sections []int, n int) int {
 		i := sort.SearchInts(sections, n+1)
 		if i == 0 {
@@ -475,7 +483,14 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 				// above the first.
 				if !namedDone[i] && (who != "" && slices.Contains(l.names, who) || l.wholeSheet()) {
 					namedDone[i] = true
-					if err := section(namedRow[i]); err != nil {
+					if text, ok := noteText[i]; ok {
+						// Not the member's row: his is not copied, and the
+						// reasons name it as the original's.
+						to++
+						if err := cp.noteRow(text, to, width); err != nil {
+							return 0, err
+						}
+					} else if err := section(namedRow[i]); err != nil {
 						return 0, err
 					}
 				}
@@ -662,6 +677,21 @@ func (cp *sheetCopy) sectionRow(streamed []streamRow, n, to, width int) error {
 		return err
 	}
 	from, _ := excelize.CoordinatesToCellName(1, to)
+	end, _ := excelize.CoordinatesToCellName(width, to)
+	if width > 1 {
+		return cp.out.MergeCell(cp.name, from, end)
+	}
+	return nil
+}
+
+// noteRow writes text as a note across the table in row to, as sectionRow
+// writes a row of the sheet.
+func (cp *sheetCopy) noteRow(text string, to, width int) error {
+	from, _ := excelize.CoordinatesToCellName(1, to)
+	if err := cp.text(from, text, excelize.Style{Font: printFont(11, true), Border: ruled(),
+		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return err
+	}
 	end, _ := excelize.CoordinatesToCellName(width, to)
 	if width > 1 {
 		return cp.out.MergeCell(cp.name, from, end)
