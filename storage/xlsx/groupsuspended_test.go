@@ -31,6 +31,16 @@ func TestSuspendedGroupRowGivesItsPeopleTheirStanding(t *testing.T) {
 		{name: "a note above", rows: [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：以上党员已停止党籍"}},
 			suspended: []string{"张三", "李四"}, noteRow: 4,
 			note: "说明行“注：以上党员已停止党籍”：其上各行（到上一个分组行或表头为止）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）"},
+		// 停籍, 中止党籍 say it as 停止党籍 does (review ra8 G7): their
+		// people were stored 正常.
+		{name: "停籍 group row", rows: [][]any{hxHeading, hxMember("张三", "011"), {"停籍党员"}, hxMember("李四", "031")},
+			suspended: []string{"李四"}, current: []string{"张三"}, noteRow: 3,
+			note: "分组行“停籍党员”：是分组的标题，不是党员，未导入；其下各行（到下一个分组行为止）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）"},
+		{name: "中止党籍 in a note above", rows: [][]any{hxHeading, hxMember("张三", "011"), hxMember("李四", "031"), {"注：以上党员已中止党籍"}},
+			suspended: []string{"张三", "李四"}, noteRow: 4,
+			note: "说明行“注：以上党员已中止党籍”：其上各行（到上一个分组行或表头为止）的党籍状态记为“停止党籍”（停止党籍的党员仍在册）"},
+		{name: "停籍 and 除名 people", rows: [][]any{hxHeading, hxMember("张三", "011"), {"停籍及除名人员"}, hxMember("李四", "031")},
+			current: []string{"张三"}, refused: map[int]string{4: "李四 姓名：在分组行“停籍及除名人员”之下，看来已不在花名册上（写着“除名”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入"}},
 		{name: "suspended and expelled", rows: [][]any{hxHeading, hxMember("张三", "011"), {"停止党籍及除名人员"}, hxMember("李四", "031")},
 			current: []string{"张三"}, refused: map[int]string{4: "李四 姓名：在分组行“停止党籍及除名人员”之下，看来已不在花名册上（写着“除名”）：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请移到这一行之上后再导入"}},
 		{name: "a standing of 正常 under it", rows: [][]any{append(slices.Clone(hxHeading), "党籍状态"), append(hxMember("张三", "011"), "正常"), {"停止党籍党员"}, append(hxMember("李四", "031"), "正常")},

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"branchledger/model"
 )
 
 // A roster says its people left in three places: a sheet's name or title
@@ -47,6 +49,10 @@ var leavingWords = []struct {
 	// so it is in a group row or a note where it is the only word
 	// (leaverNote.suspends) and a sheet's name (sheetStatusOf).
 	{"停止党籍", inSheetName | inGroupRow},
+	// The other ways to write it (model.SuspendedWords): a group row or a
+	// sheet 停籍党员 stored its people 正常 (review ra8 G7).
+	{"中止党籍", inSheetName | inGroupRow}, {"暂停党籍", inSheetName | inGroupRow}, {"停籍", inSheetName | inGroupRow},
+	{"党籍停止", inSheetName | inGroupRow}, {"党籍中止", inSheetName | inGroupRow}, {"党籍暂停", inSheetName | inGroupRow},
 	{"退党", everywhere}, {"劝退", everywhere},
 	// In 备注 they speak of other things as often (手机号已注销, 党费减少).
 	{"注销", inSheetName | inGroupRow}, {"减少", inSheetName | inGroupRow},
@@ -122,6 +128,15 @@ func aloneLeaving(remark string) string {
 		return k
 	}
 	return ""
+}
+
+// withoutSuspended is s without its words of 停止党籍: what else a group
+// row or a sheet's name says of its people (停止党籍及除名人员).
+func withoutSuspended(s string) string {
+	for _, w := range model.SuspendedWords {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return s
 }
 
 // notLeftAfter are what, just after a word of leaving, says it is none:

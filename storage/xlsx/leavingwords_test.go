@@ -29,6 +29,7 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"已转出": "sgnrc", "转出": "sgnrc", "调出": "sgnrc", "迁出": "sgnrc", "转走": "sgnrc",
 		"去世": "sgnrc", "逝世": "sgnrc", "病故": "sgnrc", "亡故": "sgnrc", "死亡": "sgnrc", "已故": "sgnrc",
 		"出党": "sgnrc", "除名": "sgnrc", "开除": "sgnrc", "停止党籍": "s", // a group row or note gives 党籍状态 (TestSuspendedGroupRowGivesItsPeopleTheirStanding)
+		"中止党籍": "s", "暂停党籍": "s", "停籍": "s", "党籍停止": "s", "党籍中止": "s", "党籍暂停": "s",
 		"退党": "sgnrc", "劝退": "sgnrc",
 		"注销": "sgn", "减少": "sgn", "离开": "s", "历史": "s",
 		"调离": "sgnrc", "转至": "sgnrc", "转往": "sgnrc",

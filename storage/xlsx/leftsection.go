@@ -704,12 +704,13 @@ type leftSection struct {
 }
 
 // suspends reports a note or group row whose only word of leaving is
-// 停止党籍: a 党籍状态 of members on the roster (RULES.md §4), as a sheet
-// so named is read (sheetStatusOf) — its people were refused as gone
-// (review wd F32). 停止党籍及除名人员 holds leavers.
+// 停止党籍 (or 停籍, 中止党籍: model.SuspendedWords): a 党籍状态 of members
+// on the roster (RULES.md §4), as a sheet so named is read (sheetStatusOf)
+// — its people were refused as gone (review wd F32, ra8 G7). 停止党籍及除名
+// 人员 holds leavers.
 func (l leaverNote) suspends() bool {
-	return l.word == "停止党籍" && !l.unsure && len(l.except) == 0 && len(l.names) == 0 &&
-		sectionLeftWord(strings.ReplaceAll(l.title, "停止党籍", "")) == ""
+	return slices.Contains(model.SuspendedWords, l.word) && !l.unsure && len(l.except) == 0 && len(l.names) == 0 &&
+		sectionLeftWord(withoutSuspended(l.title)) == ""
 }
 
 // suspendedBy is the group row or note saying row n's people are

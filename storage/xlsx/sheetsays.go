@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"slices"
 	"strings"
 
 	"branchledger/model"
@@ -53,7 +54,7 @@ func sheetStatusOf(name string, from model.Text) sheetStatus {
 	if orgName(key) || strings.HasSuffix(key, "党小组") {
 		return st
 	}
-	st.suspended = says("停止党籍") && leftWord(strings.ReplaceAll(key, "停止党籍", "")) == ""
+	st.suspended = slices.ContainsFunc(model.SuspendedWords, says) && leftWord(withoutSuspended(key)) == ""
 	st.lost = says("失联")
 	st.mobile = says("流动")
 	return st
