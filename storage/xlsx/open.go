@@ -284,6 +284,7 @@ func openWorkbook(data []byte) (*book, error) {
 	}
 	bk.pkg = newPackage(pzr)
 	bk.pkg.shared, bk.pkg.formats, bk.pkg.dxfs, bk.pkg.sheetParts = pkg.shared, pkg.formats, pkg.dxfs, pkg.sheetParts
+	bk.pkg.struckShared = pkg.struckShared
 	for i := range bk.sheets {
 		if bk.sheets[i].part != nil {
 			bk.sheets[i].part = bk.pkg.part(bk.sheets[i].part.Name)
@@ -358,6 +359,9 @@ type pkgReader struct {
 	// shared is the length in bytes of each shared string's text, once
 	// checkSharedStrings has read the table.
 	shared []uint32
+	// struckShared are the shared strings' texts with a run struck through
+	// (measureSharedStrings): true all of it, false only some.
+	struckShared map[string]bool
 	// formats are the cell formats whose sections matter, by index, once
 	// checkStyles has read the styles part (sections.go).
 	formats map[int]*cellFormat

@@ -1040,7 +1040,26 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 				return err
 			}
 		}
+		if _, struck := cp.sr.bk.pkg.struckShared[strings.TrimSpace(raw)]; struck && (kind == dataCell || kind == faultyCell) {
+			return cp.struckRuns(sc, srow, ref, raw, st)
+		}
 		return cp.text(ref, raw, st)
+	}
+	return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
+}
+
+// struckRuns writes the text raw of the source cell (sc, srow) at ref with
+// its runs struck through as they are (rich text): written as plain text,
+// the copy of a name struck so showed an ordinary row that, imported as it
+// was, stored the person (review F45).
+func (cp *sheetCopy) struckRuns(sc, srow int, ref, raw string, st excelize.Style) error {
+	runs, err := cp.sr.f.GetCellRichText(cp.sr.sheet, cp.sr.ref(sc, srow))
+	if err != nil || len(runs) == 0 {
+		return cp.text(ref, raw, st)
+	}
+
+	if err := cp.out.SetCellRichText(cp.name, ref, runs); err != nil {
+		return err
 	}
 	return cp.out.SetCellStyle(cp.name, ref, ref, cp.style(st))
 }

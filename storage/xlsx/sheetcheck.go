@@ -919,7 +919,7 @@ func (p *pkgReader) checkSharedStrings(zf *zip.File) error {
 		return err
 	}
 	defer rc.Close()
-	p.shared, err = measureSharedStrings(rc, zf.Name)
+	p.shared, p.struckShared, err = measureSharedStrings(rc, zf.Name)
 	return err
 }
 

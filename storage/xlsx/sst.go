@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -19,17 +21,27 @@ const maxCellChars = 32_767
 // table of more than maxSharedItems strings or with a string longer than a
 // cell may hold (ErrTooLarge), and a table that cannot be read (ErrDamaged,
 // saying which string), so that no sheet is blamed for it.
-func measureSharedStrings(r io.Reader, part string) ([]uint32, error) {
+//
+// struck are the texts of the strings with a run struck through (rich
+// text: the name selected in the cell and struck, review F45), each true
+// when every character but spaces is struck, false when only some are; at
+// most maxLongNumbers of them.
+func measureSharedStrings(r io.Reader, part string) (sizes []uint32, struck map[string]bool, err error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = declaredCharset
 	var (
-		sizes          []uint32
 		depth          int // element depth
 		siDepth        int // depth of the open <si>, 0 outside one
 		phonetic       int // depth of an open <rPh>, 0 outside one
 		inText         bool
 		chars, byteLen int
 		open           []string // the open elements' names
+		// the text of the open <si>, and how much of it (not counting
+		// spaces) is in runs struck through and not
+		text                  []byte
+		runStruck             bool
+		inRun                 bool
+		struckChars, plainChr int
 	)
 	damaged := func(err error) error {
 		where := "开头"
@@ -42,27 +54,39 @@ func measureSharedStrings(r io.Reader, part string) ([]uint32, error) {
 		tok, err := d.RawToken()
 		if err == io.EOF {
 			if depth > 0 {
-				return nil, damaged(io.ErrUnexpectedEOF)
+				return nil, nil, damaged(io.ErrUnexpectedEOF)
 			}
-			return sizes, nil
+			return sizes, struck, nil
 		}
 		if err != nil {
-			return nil, damaged(err)
+			return nil, nil, damaged(err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
 			if depth > maxDepth {
-				return nil, damaged(fmt.Errorf("elements nested too deep"))
+				return nil, nil, damaged(fmt.Errorf("elements nested too deep"))
 			}
 			open = append(open, t.Name.Local)
 			switch t.Name.Local {
 			case "si":
 				if siDepth == 0 {
 					if len(sizes) >= maxSharedItems {
-						return nil, fmt.Errorf("%w（共享字符串超过 %d 项，读入需要约 %d MB，不像是党员花名册）", ErrTooLarge, maxSharedItems, maxSharedItems*sharedStringBytes>>20)
+						return nil, nil, fmt.Errorf("%w（共享字符串超过 %d 项，读入需要约 %d MB，不像是党员花名册）", ErrTooLarge, maxSharedItems, maxSharedItems*sharedStringBytes>>20)
 					}
 					siDepth, chars, byteLen = depth, 0, 0
+					text, struckChars, plainChr = text[:0], 0, 0
+				}
+			case "r":
+				inRun, runStruck = siDepth > 0 && phonetic == 0, false
+			case "strike":
+				// <strike/>, or <strike val="1"/>; val="0" or "false"
+				// takes it off.
+				runStruck = inRun
+				for _, a := range t.Attr {
+					if a.Name.Local == "val" && (a.Value == "0" || a.Value == "false") {
+						runStruck = false
+					}
 				}
 			case "rPh":
 				if siDepth > 0 && phonetic == 0 {
@@ -73,26 +97,49 @@ func measureSharedStrings(r io.Reader, part string) ([]uint32, error) {
 			}
 		case xml.EndElement:
 			if depth == 0 || open[depth-1] != t.Name.Local {
-				return nil, damaged(fmt.Errorf("element <%s> closed by </%s>", top(open), t.Name.Local))
+				return nil, nil, damaged(fmt.Errorf("element <%s> closed by </%s>", top(open), t.Name.Local))
 			}
 			open = open[:depth-1]
 			switch {
 			case depth == siDepth:
 				sizes = append(sizes, uint32(byteLen))
 				siDepth = 0
+				if struckChars > 0 && len(struck) < maxLongNumbers {
+					if struck == nil {
+						struck = map[string]bool{}
+					}
+					struck[strings.TrimSpace(string(text))] = plainChr == 0
+				}
 			case depth == phonetic:
 				phonetic = 0
 			}
-			if t.Name.Local == "t" {
+			switch t.Name.Local {
+			case "t":
 				inText = false
+			case "r":
+				inRun = false
 			}
 			depth--
 		case xml.CharData:
 			if inText {
 				chars += utf8.RuneCount(t)
 				byteLen += len(t)
+				// Only rich text (runs) may be struck: a plain string's
+				// text is not kept.
+				if inRun {
+					text = append(text, t...)
+					for _, r := range string(t) {
+						switch {
+						case unicode.IsSpace(r):
+						case runStruck:
+							struckChars++
+						default:
+							plainChr++
+						}
+					}
+				}
 				if chars > maxCellChars {
-					return nil, fmt.Errorf("%w（工作簿的文字表 %s 第%d项超过 %d 个字符，多于 Excel 一个单元格能存的，不是 Excel/WPS 保存的表格）",
+					return nil, nil, fmt.Errorf("%w（工作簿的文字表 %s 第%d项超过 %d 个字符，多于 Excel 一个单元格能存的，不是 Excel/WPS 保存的表格）",
 						ErrTooLarge, part, len(sizes)+1, maxCellChars)
 				}
 			}

@@ -1,6 +1,8 @@
 package xlsx
 
 import (
+	"strings"
+
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
@@ -45,11 +47,15 @@ func (im *importer) struckRow(rec *record) bool {
 // person is listed, and comes back in the workbook of refused rows with
 // the strike, for the user to take off if the person is still here.
 func (im *importer) refusedStruck(rec *record) bool {
-	if !im.struckRow(rec) {
+	why := model.Textf("在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入")
+	switch all, some := im.nameRunsStruck(rec); {
+	case all:
+	case some:
+		why = model.Textf("姓名中有部分文字划了删除线，看不出此人是否已被划去，未导入；仍在册的请去掉删除线（改正的字请直接改写）后再导入")
+	case !im.struckRow(rec):
 		return false
 	}
 	who := cell(rec.cells, im.nameIndex())
-	why := model.Textf("在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入")
 	im.rd.rf.Rejected = append(im.rd.rf.Rejected, model.Rejection{Sheet: im.sheet.Name, Row: rec.n, Field: model.FieldName,
 		Reason: why.String(), Text: why, Name: model.CutTyped(who), Value: model.CutTyped(who)})
 	return true
@@ -67,4 +73,47 @@ func (cp *sheetCopy) keepNote(sc, srow int, ref string) error {
 		}
 	}
 	return nil
+}
+
+// nameRunsStruck reports whether the text of the record's 姓名 cell is
+// struck through as rich text — the name selected in the cell and struck,
+// not the cell's format — all of it, or some of it (review F45: stored as
+// a current member). Only a name whose text the workbook holds struck
+// (pkgReader.struckShared, nearly always none) is looked up in the sheet.
+func (im *importer) nameRunsStruck(rec *record) (all, some bool) {
+	c := im.nameIndex()
+	name := cell(rec.cells, c)
+	if c < 0 || name == "" {
+		return false, false
+	}
+	if _, ok := im.rd.bk.pkg.struckShared[strings.TrimSpace(name)]; !ok {
+		return false, false
+	}
+	col, row := im.sr.below(c+1, rec.n)
+	return runsStruck(im.rd.bk.f, im.sheet.Name, col, row)
+}
+
+// runsStruck reports whether the text runs of the cell at (col, row) of
+// sheet are struck through, all of them or some (spaces aside).
+func runsStruck(f *excelize.File, sheet string, col, row int) (all, some bool) {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return false, false
+	}
+	runs, err := f.GetCellRichText(sheet, ref)
+	if err != nil {
+		return false, false
+	}
+	plain := false
+	for _, r := range runs {
+		if strings.TrimSpace(r.Text) == "" {
+			continue
+		}
+		if r.Font != nil && r.Font.Strike {
+			some = true
+		} else {
+			plain = true
+		}
+	}
+	return some && !plain, some
 }
