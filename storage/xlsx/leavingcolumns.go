@@ -123,10 +123,12 @@ var statusStates = []struct {
 	why   func(heading, ref, value string) model.Text // the refusal
 	given func(*model.Member) bool
 }{
-	{[]string{"失联", "失去联系"}, model.FieldLostContact, func(h, ref, v string) model.Text {
+	{lostWords, model.FieldLostContact, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否失联党员”和“失联年月”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.LostContact }},
-	{[]string{"流动", "流出", "外出"}, model.FieldMobile, func(h, ref, v string) model.Text {
+	// In a column of states 流出, 外出 alone or in more words are a
+	// mobile member's (in 备注, 流出 alone is a leaving: aloneLeaving).
+	{append(slices.Clip(mobileWords), "流动", "流出", "外出", "在外"), model.FieldMobile, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否流动党员”和“外出流向”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.Mobile }},
 }
@@ -142,14 +144,17 @@ func (r *rowMember) statusColumns(cells []string) {
 			continue
 		}
 		v := model.CleanLine(cell(cells, c.index))
-		if v == "" || strings.ContainsAny(v, "未非不否无") {
+		if v == "" {
 			continue
 		}
-		if r.suspendedByColumn(c, v) {
+		if !strings.ContainsAny(v, "未非不否无") && r.suspendedByColumn(c, v) {
 			return
 		}
+		// Read as a 备注 is (notesStatusWord): 无法联系, 联系不上 were
+		// passed over for their 无 and 不 (review ra8 G6); 未失联, 非流动
+		// 党员, 曾流动 say nothing of now.
 		for _, st := range statusStates {
-			if !slices.ContainsFunc(st.words, func(w string) bool { return strings.Contains(v, w) }) || st.given(&r.m) {
+			if notesStatusWord(leavingText(v), st.words, nil) == "" || st.given(&r.m) {
 				continue
 			}
 			r.reject(st.field, st.why(c.heading, cellRef(c.index+1, r.row), quote(v)))

@@ -1521,26 +1521,33 @@ var notesStatus = []struct {
 	words, alone []string
 	field        model.Field
 }{
-	{words: append(slices.Clip(destLostWords), "下落不明", "去向不明", "无法取得联系", "联系不上"), field: model.FieldLostContact},
-	{words: []string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外",
-		"人在外地", "长期在外", "常年在外", "在外地工作", "在外打工", "在外经商", "在外工作", "外地务工", "外地打工", "外地工作", "流出党员"},
-		alone: []string{"流动", "外出", "已外出", "在外", "在外地", "外地"}, field: model.FieldMobile},
+	{words: lostWords, field: model.FieldLostContact},
+	{words: mobileWords, alone: []string{"流动", "外出", "已外出", "在外", "在外地", "外地"}, field: model.FieldMobile},
 }
+
+// lostWords and mobileWords say a member is a 失联党员 or a 流动党员
+// wherever they are said (notesStatus, statusStates).
+var (
+	lostWords   = append(slices.Clip(destLostWords), "下落不明", "去向不明", "无法取得联系")
+	mobileWords = []string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外",
+		"人在外地", "长期在外", "常年在外", "长期外出", "常年外出", "外出未归", "外出多年", "在外地工作", "在外打工", "在外经商", "在外工作",
+		"外地务工", "外地打工", "外地工作", "流出党员"}
+)
 
 // notesStatusEnded are words after which a 失联 or 流动 no longer holds:
 // 已恢复联系, 已返乡, 已回, 失联（已恢复）.
-var notesStatusEnded = []string{"恢复", "取得联系", "联系上", "已联系", "返乡", "返回", "已回", "回来", "结束"}
+var notesStatusEnded = []string{"恢复", "取得联系", "联系上", "已联系", "返乡", "回乡", "返回", "已回", "回来", "回到本地", "结束"}
 
 // notesStatusPast end what comes before a word that was so once, not now:
 // 曾流动, 曾为流动党员, 原失联 (review ra8 G11).
 var notesStatusPast = []string{"曾", "曾经", "原", "以前", "过去", "之前", "先前"}
 
-// notesStatusDuty are words around 失联党员, 流动党员 that make it the
-// member's duty, not the member: 流动党员管理员, 负责流动党员管理, 失联党员
-// 帮扶责任人 (review ra8 G11).
+// notesStatusDuty are words around 失联党员, 流动党员 — people, not a state
+// — that make them the member's duty: 流动党员管理员, 负责流动党员管理, 失联
+// 党员帮扶责任人 (review ra8 G11). 多次联系均联系不上 is the member's.
 var (
 	notesStatusDutyBefore = []string{"负责", "分管", "帮扶", "联系", "管理", "结对", "协助"}
-	notesStatusDutyAfter  = []string{"管理", "帮扶", "责任", "联络", "联系人", "服务", "专干", "工作", "教育", "台账", "信息"}
+	notesStatusDutyAfter  = []string{"管理", "帮扶", "责任", "联络", "联系人", "服务", "专干", "工作站", "工作组", "工作人员", "教育", "台账", "信息员"}
 )
 
 // notesStatusWord is the word of words (or of alone, said as a clause)
@@ -1549,28 +1556,34 @@ var (
 // 已恢复联系), not another person's (配偶为流动党员) and not a duty
 // (流动党员管理员).
 func notesStatusWord(text string, words, alone []string) string {
+	// ended: a word of notesStatusEnded after it, not itself denied (失联，
+	// 未恢复).
+	ended := func(after string) bool {
+		for _, e := range notesStatusEnded {
+			for at := range indexesOf(after, e) {
+				if !notLeft(after[:at]) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 	now := func(at, end int) bool {
 		before, after, clause := text[:at], text[end:], clauseBefore(text, at)
+		people := strings.HasSuffix(text[at:end], "党员") || strings.HasPrefix(after, "党员")
 		duty := strings.TrimPrefix(after, "党员") // 失联党员帮扶责任人
 		past := strings.TrimSuffix(strings.TrimSuffix(before, "为"), "是")
 		return !notLeft(before) && !strings.HasSuffix(before, "非") && !strings.HasSuffix(before, "无") &&
 			!slices.ContainsFunc(notesStatusPast, func(p string) bool { return strings.HasSuffix(past, p) }) &&
-			!slices.ContainsFunc(notesStatusEnded, func(e string) bool { return strings.Contains(after, e) }) &&
-			!saysOfSomeoneElse(clause) &&
-			!slices.ContainsFunc(notesStatusDutyBefore, func(d string) bool { return strings.Contains(clause, d) }) &&
+			!ended(after) && !saysOfSomeoneElse(clause) &&
+			!(people && slices.ContainsFunc(notesStatusDutyBefore, func(d string) bool { return strings.Contains(clause, d) })) &&
 			!slices.ContainsFunc(notesStatusDutyAfter, func(d string) bool { return strings.HasPrefix(duty, d) })
 	}
 	for _, w := range words {
-		for from := 0; ; {
-			i := strings.Index(text[from:], w)
-			if i < 0 {
-				break
-			}
-			at := from + i
+		for at := range indexesOf(text, w) {
 			if now(at, at+len(w)) {
 				return w
 			}
-			from = at + len(w)
 		}
 	}
 	for from := 0; from < len(text); {
