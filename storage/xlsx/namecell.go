@@ -34,7 +34,7 @@ var shortLeftMarks = []string{"故", "殁", "亡", "卒", "逝", "死", "转", "
 var remarkStarts = []string{"已", "于", "现", "原", "曾", "系", "在", "因", "注", "备注"}
 
 // remarkWords after a space or a line break are a remark wherever they are.
-var remarkWords = []string{"退休", "离休", "病休", "失联", "流动", "外出", "出国", "停止党籍"}
+var remarkWords = append([]string{"退休", "离休", "病休", "失联", "流动", "外出", "出国"}, model.SuspendedWords...)
 
 // nameAndAfter parts a 姓名 cell into the name and what is written after
 // it ("" when the cell holds the name alone).
@@ -116,18 +116,6 @@ func nameLeftWord(after string) string {
 	return ""
 }
 
-// nameStopped reports what follows a name saying 停止党籍 of the person now
-// (not 未停止党籍, 拟停止党籍, nor 停止党籍 undone by 恢复).
-func nameStopped(after string) bool {
-	at := strings.LastIndex(after, stopWord)
-	if at < 0 || strings.Contains(after[at:], "恢复") {
-		return false
-	}
-	return !notLeft(strings.TrimSuffix(after[:at], "被"))
-}
-
-const stopWord = "停止党籍"
-
 // nameCell reads the 姓名 cell for what is written after the name: a word
 // of leaving refuses the row as the bracketed （已转出） always did; 停止党籍
 // keeps the member with that 党籍状态 and a 提示; any other remark refuses
@@ -147,15 +135,17 @@ func (r *rowMember) nameCell() {
 		r.reject(model.FieldName, model.Textf("姓名中写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去括号中的字后再导入", w))
 	case w != "":
 		r.reject(model.FieldName, model.Textf("姓名%s在姓名后写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去姓名后的字后再导入", quote(r.name), w))
-	case nameStopped(after):
+	case suspendedSaying(after) != "":
+		// 张三（停籍）: as 停止党籍 (review ra8 G7: refused as a remark).
+		said := suspendedSaying(after)
 		switch {
 		case r.m.Standing == model.StandingSuspended:
 		case r.shown[model.FieldStanding] != "":
-			r.reject(model.FieldName, model.Textf("姓名后写着“停止党籍”，党籍状态却为%s：请改正其中之一后再导入", quote(r.shown[model.FieldStanding])))
+			r.reject(model.FieldName, model.Textf("姓名后写着“%s”，党籍状态却为%s：请改正其中之一后再导入", said, quote(r.shown[model.FieldStanding])))
 			return
 		default:
 			r.m.Standing = model.StandingSuspended
-			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：姓名%s后写着“停止党籍”，姓名记为%s，党籍状态记为“停止党籍”", name, quote(r.name), quote(name)))
+			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：姓名%s后写着“%s”，姓名记为%s，党籍状态记为“停止党籍”", name, quote(r.name), said, quote(name)))
 		}
 		r.m.Name = name
 	default:

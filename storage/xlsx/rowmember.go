@@ -1436,17 +1436,8 @@ func (r *rowMember) suspendedByNotes() {
 		return
 	}
 	for _, rm := range r.remarks() {
-		word, at := "", -1
-		for _, w := range model.SuspendedWords {
-			if i := strings.LastIndex(rm.text, w); i > at {
-				word, at = w, i
-			}
-		}
-		if at < 0 || strings.Contains(rm.text[at:], "恢复") {
-			continue
-		}
-		before := strings.TrimSuffix(strings.TrimSuffix(rm.text[:at], "已"), "被")
-		if notLeft(before) || slices.ContainsFunc([]string{"建议", "应", "恢复"}, func(n string) bool { return strings.HasSuffix(before, n) }) {
+		word := suspendedSaying(rm.text)
+		if word == "" {
 			continue
 		}
 		switch {
@@ -1458,6 +1449,26 @@ func (r *rowMember) suspendedByNotes() {
 			r.notes = append(r.notes, model.Note(r.im.sheet.Name, r.row, model.FieldStanding, "%s：%s中写着“%s”，党籍状态记为“停止党籍”", r.who(), rm.where, word))
 		}
 	}
+}
+
+// suspendedSaying is the word of model.SuspendedWords (停止党籍, 停籍 …)
+// text says of the member now, "" if none: its last, not undone by a 恢复
+// after it, nor denied or yet to come (未停止党籍, 拟停止党籍, 建议停止党籍).
+func suspendedSaying(text string) string {
+	word, at := "", -1
+	for _, w := range model.SuspendedWords {
+		if i := strings.LastIndex(text, w); i > at {
+			word, at = w, i
+		}
+	}
+	if at < 0 || strings.Contains(text[at:], "恢复") {
+		return ""
+	}
+	before := strings.TrimSuffix(strings.TrimSuffix(text[:at], "已"), "被")
+	if notLeft(before) || slices.ContainsFunc([]string{"建议", "应", "恢复"}, func(n string) bool { return strings.HasSuffix(before, n) }) {
+		return ""
+	}
+	return word
 }
 
 // remark is what a row says of its member in words: its 备注, or a note

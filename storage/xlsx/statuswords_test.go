@@ -31,6 +31,7 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 	// the text of a 批注 on A2.
 	for _, c := range []struct {
 		name    string
+		cell    string // the 姓名 cell, 辛一 if ""
 		heading []string
 		cells   []string
 		comment string
@@ -83,6 +84,10 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 中止党籍", heading: []string{"备注"}, cells: []string{"已中止党籍"}, want: want{suspended: true, note: "辛一：备注中写着“中止党籍”，党籍状态记为“停止党籍”"}},
 		{name: "备注 停籍, 党籍状态 正常", heading: []string{"党籍状态", "备注"}, cells: []string{"正常", "停籍"},
 			want: want{field: model.FieldNotes, reason: "备注中写着“停籍”，党籍状态却为“正常”：请改正其中之一后再导入"}},
+		{name: "姓名 辛一（停籍）", cell: "辛一（停籍）", heading: []string{"备注"}, cells: []string{""},
+			want: want{suspended: true, note: "辛一：姓名“辛一（停籍）”后写着“停籍”，姓名记为“辛一”，党籍状态记为“停止党籍”"}},
+		{name: "姓名 辛一（暂停党籍）, 党籍状态 正常", cell: "辛一（暂停党籍）", heading: []string{"党籍状态"}, cells: []string{"正常"},
+			want: want{field: model.FieldName, reason: "姓名后写着“暂停党籍”，党籍状态却为“正常”：请改正其中之一后再导入"}},
 		{name: "备注 停籍后恢复", heading: []string{"备注"}, cells: []string{"2020年停籍，2022年恢复党籍"}},
 		{name: "备注 取消预备资格", heading: []string{"备注"}, cells: []string{"2024年取消预备资格"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "取消预备资格")}},
 		{name: "备注 介绍信已开出", heading: []string{"备注"}, cells: []string{"介绍信已开出"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "介绍信已开出")}},
@@ -155,6 +160,9 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			head := []any{"姓名", "公民身份号码", "加入党组织日期", "转为正式党员日期"}
 			row := []any{"辛一", idNumber("19800101", "011"), "2008.06", "2009.06"}
+			if c.cell != "" {
+				row[0] = c.cell
+			}
 			for i, h := range c.heading {
 				head, row = append(head, h), append(row, c.cells[i])
 			}
