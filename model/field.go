@@ -72,8 +72,11 @@ var MemberFields = []FieldInfo{
 	{FieldMobile, "是否流动党员", []string{"流动党员", "流动", "是否流动", "是否为流动党员"}, 6},
 	{FieldMobileDestination, "外出流向", []string{"流向", "流动去向", "外出去向", "流入地", "外出地点", "流动党员外出流向", "外出流向地"}, 14},
 	// 情况说明, 备考, 附注: the remarks column as old forms and personnel
-	// files head it (review F41: named as not imported, its 已故 unread).
-	{FieldNotes, "备注", []string{"说明", "情况说明", "备考", "附注", "其他说明", "附记"}, 14},
+	// files head it (review F41: named as not imported, its 已故 unread);
+	// 其他, 注, 党员情况 as branches' own rosters do (review ra8 G4: a
+	// 已转出 there was lost and the person stored). 备注1, 备注2 are
+	// numbered remarks (storage/xlsx numberedRemark).
+	{FieldNotes, "备注", []string{"说明", "情况说明", "备考", "附注", "其他说明", "附记", "其他", "其它", "注", "党员情况"}, 14},
 }
 
 // ArrivalField describes Member.ArrivedOn: shown and edited with the

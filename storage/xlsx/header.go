@@ -197,6 +197,10 @@ const (
 	// already starts with not repeated (review F43: 浙江省 alone was
 	// stored, the city and street named as second address columns).
 	joinParts
+	// joinRemarks: a second remarks column (备注 | 其他, 备注1 | 备注2),
+	// not under one heading: the two texts are the member's 备注, read
+	// for words of leaving as one.
+	joinRemarks
 )
 
 // fields is how many fields the header names (tick columns of one field
@@ -1117,6 +1121,14 @@ func (h *header) joinWith(g headingGrid, leafRow int, col column) bool {
 		h.joins = append(h.joins, col)
 		return true
 	}
+	// 备注 beside 其他 or 备注2: the remarks are the two together, as one
+	// merged heading's (joinMerged). Set aside as a second 备注 column,
+	// a 已转出 written there was lost and the person stored (review ra8 G4).
+	if col.field == model.FieldNotes {
+		col.join = joinRemarks
+		h.joins = append(h.joins, col)
+		return true
+	}
 	switch {
 	case col.field == model.FieldPost && (unitHeading(first.heading) && postHeading(col.heading) || postHeading(first.heading) && unitHeading(col.heading)):
 		col.join = joinUnitPost
@@ -1282,6 +1294,8 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 			} else {
 				out = append(out, model.Note(sheet, 0, j.field, "%s列和%s列同在合并的表头“%s”下，读作一个“%s”：%[1]s列为空的行用%[2]s列的；两列都填了的，导入%[1]s列的，另一个在提示中列出", ka, kb, j.over, label))
 			}
+		case joinRemarks:
+			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”都是备注：两列都填了的，前后连起来作为“%s”导入", ka, h.headingAt(first), kb, j.heading, label))
 		case joinUnitPost:
 			out = append(out, model.Note(sheet, 0, j.field, "%s列“%s”和%s列“%s”合为“%s”导入（工作单位在前，职务在后）", ka, h.headingAt(first), kb, j.heading, label))
 		case joinHighest:
@@ -1564,6 +1578,9 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	if f, ok := matchAlternatives(s); ok {
 		return f, true, true
 	}
+	if numberedRemark.MatchString(headingKey(s, false)) {
+		return model.FieldNotes, true, true
+	}
 	// What a bracket says of a party date may make it a personnel
 	// file's: 转正时间（工作）, 转正（定级）时间, 转正日期（单位） — read
 	// without the bracket they stored an employment date as 转为正式党员
@@ -1599,6 +1616,11 @@ func matchHeadingHow(s string) (f model.Field, asWritten, ok bool) {
 	}
 	return "", false, false
 }
+
+// numberedRemark is a remarks heading numbered as rosters number a second
+// and third (备注1, 备注2, 备注（二）): named as not imported, the 已转出
+// written there was lost and the person stored (review ra8 G4).
+var numberedRemark = regexp.MustCompile(`^(?:备注|说明|附注|备考)[0-9一二三四五六七八九十]+$`)
 
 // splitDateOf is the date a heading without its 时间 or 日期 names (出生,
 // 入党), of those a roster may split into parts.

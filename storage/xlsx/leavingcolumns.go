@@ -29,6 +29,12 @@ const (
 	// the heading names the leaving, and any value but a none mark, a no,
 	// or a denial (未转出) says it happened.
 	leavingDetail
+	// leavingDestination: 去向, 党员去向, 组织关系去向 — where the person
+	// (or the membership) went: a place or a branch says the person left
+	// for it; a none mark, 本支部, 在册, 正常 that they are here, and
+	// 外出务工, 流动 that they are a mobile member (statusColumns) (review
+	// ra8 G4: named as not imported, the leavers were stored).
+	leavingDestination
 )
 
 // leavingOf reads a heading no field answers to.
@@ -41,8 +47,10 @@ func leavingOf(heading string) leavingHow {
 		return leavingOnRoster
 	case leftWord(key) != "" && !strings.Contains(key, "转入"):
 		return leavingDetail
-	case strings.HasSuffix(key, "状态") || strings.Contains(key, "变动") || strings.Contains(key, "增减"):
+	case strings.HasSuffix(key, "状态") || strings.Contains(key, "变动") || strings.Contains(key, "异动") || strings.Contains(key, "增减"):
 		return leavingStatus
+	case strings.Contains(key, "去向"):
+		return leavingDestination
 	}
 	return 0
 }
@@ -53,6 +61,13 @@ var hereWords = []string{"在职", "在岗", "未减少", "无变动", "无变�
 
 // onRosterNo are the marks in an 在册 column saying the person is not.
 var onRosterNo = []string{"否", "不是", "N", "NO", "FALSE", "×", "✗", "✘", "╳", "☒"}
+
+// stayingWords in a 去向 column say the person is here: no place left for.
+var stayingWords = []string{"本支部", "本单位", "本党支部", "在册", "正常", "无变化", "未变", "不变", "转入", "调入"}
+
+// destinationMobileWords in a 去向 column say where a mobile member went
+// to work or study, the membership staying here.
+var destinationMobileWords = []string{"流动", "流出", "外出", "务工", "打工", "经商", "求学", "上学"}
 
 // says reports whether v, in a column of this kind, says the person left.
 func (how leavingHow) says(v string) bool {
@@ -78,6 +93,12 @@ func (how leavingHow) says(v string) bool {
 			return yes
 		}
 		return !noneKey(k) && !notLeftIn(k, false)
+	case leavingDestination:
+		if yes, ok := model.ParseMark(k); ok && !yes || noneKey(k) || notLeftIn(k, false) {
+			return false
+		}
+		here := func(w string) bool { return strings.Contains(k, w) }
+		return leftSaying(k) != "" || !slices.ContainsFunc(stayingWords, here) && !slices.ContainsFunc(destinationMobileWords, here)
 	}
 	return leftSaying(k) != ""
 }
@@ -127,8 +148,9 @@ var statusStates = []struct {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否失联党员”和“失联年月”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.LostContact }},
 	// In a column of states 流出, 外出 alone or in more words are a
-	// mobile member's (in 备注, 流出 alone is a leaving: aloneLeaving).
-	{append(slices.Clip(mobileWords), "流动", "流出", "外出", "在外"), model.FieldMobile, func(h, ref, v string) model.Text {
+	// mobile member's (in 备注, 流出 alone is a leaving: aloneLeaving); so
+	// are 务工, 经商 in a 去向 column.
+	{append(slices.Concat(mobileWords, destinationMobileWords), "在外"), model.FieldMobile, func(h, ref, v string) model.Text {
 		return model.Textf("“%s”列（%s）为%s，这一列不导入：请把它填入“是否流动党员”和“外出流向”列后再导入", h, ref, v)
 	}, func(m *model.Member) bool { return m.Mobile }},
 }
@@ -140,7 +162,7 @@ var statusStates = []struct {
 // 党籍状态 it gives (suspendedByColumn).
 func (r *rowMember) statusColumns(cells []string) {
 	for _, c := range r.im.h.ignored {
-		if c.leaving != leavingStatus && c.leaving != leavingOnRoster {
+		if c.leaving != leavingStatus && c.leaving != leavingOnRoster && c.leaving != leavingDestination {
 			continue
 		}
 		v := model.CleanLine(cell(cells, c.index))

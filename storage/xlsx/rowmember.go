@@ -831,7 +831,7 @@ func (r *rowMember) joinColumns(cells []string) error {
 			continue
 		case j.join == joinUnitPost && unitHeading(j.heading):
 			v = b + " " + a
-		case j.join == joinUnitPost, j.join == joinMerged && joinsText[f]:
+		case j.join == joinUnitPost, j.join == joinMerged && joinsText[f], j.join == joinRemarks:
 			v = a + " " + b
 		case j.join == joinParts:
 			v = r.addressPart(a, b)

@@ -1,0 +1,105 @@
+package xlsx
+
+import (
+	"strings"
+	"testing"
+)
+
+// Columns branches head 其他, 备注1, 注, 党员情况 are remarks, and 去向,
+// 组织关系去向, 异动情况 say where a person went: each was named as not
+// imported, a 已转出 or 已去世 there lost and the person stored as a
+// current member (review ra8 G4).
+func TestLeaverHeadingsAreRead(t *testing.T) {
+	head := []any{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", "转正时间"}
+	person := func(name, seq string, extra ...any) []any {
+		return append([]any{name, "男", idNumber("19800415", seq), "第一党支部", "正式党员", "2015.03", "2016.03"}, extra...)
+	}
+	const remarkLeft = "备注中写着“已转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入"
+	const remarkDied = "备注中写着“去世”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入"
+	columnLeft := func(heading, ref, v string) string {
+		return "“" + heading + "”列（" + ref + "）为“" + v + "”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入"
+	}
+	for _, c := range []struct {
+		name     string
+		headings []any // after 转正时间
+		stays    []any // 张三's cells there
+		leaves   []any // 李四's
+		notes    string
+		refusal  string // 李四's
+	}{
+		{"其他", []any{"其他"}, []any{"爱好书法"}, []any{"已转出"}, "爱好书法", remarkLeft},
+		{"其它", []any{"其它"}, []any{"爱好书法"}, []any{"已去世"}, "爱好书法", remarkDied},
+		{"备注1", []any{"备注1"}, []any{"爱好书法"}, []any{"已转出"}, "爱好书法", remarkLeft},
+		{"注", []any{"注"}, []any{nil}, []any{"已转出"}, "", remarkLeft},
+		{"党员情况", []any{"党员情况"}, []any{"正常"}, []any{"已去世"}, "正常", remarkDied},
+		{"备注 and 备注2", []any{"备注", "备注2"}, []any{"爱好书法", "党小组长"}, []any{nil, "已转出"}, "爱好书法 党小组长", remarkLeft},
+		{"备注 and 其他", []any{"备注", "其他"}, []any{nil, "党小组长"}, []any{"党小组长", "已去世"}, "党小组长", remarkDied},
+		{"异动情况", []any{"异动情况"}, []any{"正常"}, []any{"转出"}, "", columnLeft("异动情况", "H3", "转出")},
+		{"异动情况 无", []any{"异动情况"}, []any{"无"}, []any{"死亡"}, "", columnLeft("异动情况", "H3", "死亡")},
+		{"去向 a branch", []any{"去向"}, []any{"本支部"}, []any{"第二党支部"}, "", columnLeft("去向", "H3", "第二党支部")},
+		{"党员去向 a place", []any{"党员去向"}, []any{nil}, []any{"杭州市西湖区"}, "", columnLeft("党员去向", "H3", "杭州市西湖区")},
+		{"组织关系去向", []any{"组织关系去向"}, []any{"在册"}, []any{"XX社区党委"}, "", columnLeft("组织关系去向", "H3", "XX社区党委")},
+		{"组织关系去向 已转出", []any{"组织关系去向"}, []any{"无"}, []any{"已转出"}, "", columnLeft("组织关系去向", "H3", "已转出")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				append(head, c.headings...),
+				person("张三", "311", c.stays...),
+				person("李四", "333", c.leaves...),
+			}))
+			if len(rf.Members) != 1 || rf.Members[0].Member.Name != "张三" {
+				t.Fatalf("stored %+v, want 张三 alone; refused %v", rf.Members, refusals(rf))
+			}
+			if got := rf.Members[0].Member.Notes; got != c.notes {
+				t.Errorf("张三's 备注 %q, want %q", got, c.notes)
+			}
+			var why []string
+			for _, r := range rf.Rejected {
+				if r.Row == 3 {
+					why = append(why, r.Reason)
+				}
+			}
+			if len(why) != 1 || why[0] != c.refusal {
+				t.Errorf("李四 refused %q, want %q", why, c.refusal)
+			}
+			if len(c.headings) == 2 {
+				want := "H列“备注”和I列“" + c.headings[1].(string) + "”都是备注：两列都填了的，前后连起来作为“备注”导入"
+				if !hasNote(rf, want) {
+					t.Errorf("notes %v, want %q", rf.Notes, want)
+				}
+			}
+			for _, ig := range rf.Sheets[0].Ignored {
+				if !strings.HasSuffix(ig, "（不导入，只用来看是否已离开）") {
+					t.Errorf("column %q named as not imported", ig)
+				}
+			}
+		})
+	}
+}
+
+// A 去向 value saying the member works or studies elsewhere is a mobile
+// member's, asked for in its own columns; a blank one, or 本支部, keeps the
+// member (no false alarm).
+func TestDestinationColumnMobile(t *testing.T) {
+	rf := read(t, roster(t, [][]any{
+		{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", "转正时间", "去向"},
+		{"张三", "男", idNumber("19800415", "311"), "第一党支部", "正式党员", "2015.03", "2016.03", "外出务工（上海）"},
+		{"王五", "男", idNumber("19800415", "355"), "第一党支部", "正式党员", "2015.03", "2016.03", "无"},
+	}))
+	want := "“去向”列（H2）为“外出务工（上海）”，这一列不导入：请把它填入“是否流动党员”和“外出流向”列后再导入"
+	if why := rejections(rf, 2); len(why) != 1 || why["mobile"] != want {
+		t.Errorf("张三 refused %v, want %q", why, want)
+	}
+	if m := member(t, rf, 3); m.Name != "王五" {
+		t.Errorf("row 3 stored %q", m.Name)
+	}
+}
+
+func hasNote(rf *RosterFile, msg string) bool {
+	for _, n := range rf.Notes {
+		if n.Message == msg {
+			return true
+		}
+	}
+	return false
+}
