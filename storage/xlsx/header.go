@@ -922,7 +922,14 @@ func mapBand(g headingGrid, i, k int, v headingVocab) (header, bool) {
 			// not say whose (review ra7 F19).
 			named := leaf
 			if parent := parentOf(path); parent != "" && len(parent) <= 200 {
-				if stem := groupHeadingStem(parent); stem != parent && !strings.Contains(headingKey(leaf, true), stem) {
+				switch stem := groupHeadingStem(parent); {
+				case leavingOf(parent) != 0 && leavingOf(parent+leaf) != leavingOf(leaf):
+					// 转出 over 时间 | 去向, 死亡 over 日期: the group says
+					// what the date or place is of, and the column is read
+					// as 转出时间, 死亡日期 are (withLeavingColumns). Named
+					// 时间, the leavers under it were stored (review ra8 G2).
+					named = parent + leaf
+				case stem != parent && !strings.Contains(headingKey(leaf, true), stem):
 					named = parent + " › " + leaf
 				}
 			}

@@ -103,3 +103,46 @@ func hasNote(rf *RosterFile, msg string) bool {
 	}
 	return false
 }
+
+// A parent heading about leaving merged over 时间 | 去向 | 日期 | 原因
+// gives them their meaning: 转出 over 时间 is 转出时间. The sub-columns
+// were named as not imported (时间) and the leavers, with a date or a
+// place under them, stored as current members (review ra8 G2).
+func TestLeavingGroupOverGenericSubHeadings(t *testing.T) {
+	head := []any{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", "转正时间"}
+	person := func(name, seq string, extra ...any) []any {
+		return append([]any{name, "男", idNumber("19800415", seq), "第一党支部", "正式党员", "2015.03", "2016.03"}, extra...)
+	}
+	for _, c := range []struct {
+		parent, first, second string
+		value                 string // 李四's under the first sub-heading
+		named                 string // the column as the refusal names it
+	}{
+		{"转出", "时间", "去向", "2024.05", "转出时间"},
+		{"转出", "去向", "时间", "第二党支部", "转出去向"},
+		{"死亡", "日期", "原因", "2023.01", "死亡日期"},
+		{"组织关系转出", "时间", "去向", "2024-05-01", "组织关系转出时间"},
+		{"离开本支部", "原因", "时间", "调动工作", "离开本支部原因"},
+		{"减少", "原因", "日期", "转出", "减少原因"},
+	} {
+		t.Run(c.parent+"/"+c.first, func(t *testing.T) {
+			rf := read(t, roster(t, [][]any{
+				append(append([]any{}, head...), c.parent, nil),
+				append(make([]any, len(head)), c.first, c.second),
+				person("张三", "311", nil, nil),
+				person("李四", "333", c.value, nil),
+			}, [2]string{"A1", "A2"}, [2]string{"B1", "B2"}, [2]string{"C1", "C2"}, [2]string{"D1", "D2"}, [2]string{"E1", "E2"},
+				[2]string{"F1", "F2"}, [2]string{"G1", "G2"}, [2]string{"H1", "I1"}))
+			if len(rf.Members) != 1 || rf.Members[0].Member.Name != "张三" {
+				t.Fatalf("stored %+v, want 张三 alone; refused %v", rf.Members, refusals(rf))
+			}
+			want := "“" + c.named + "”列（H4）为“" + c.value + "”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入"
+			if why := rejections(rf, 4); len(why) != 1 || why["name"] != want {
+				t.Errorf("李四 refused %v, want %q", why, want)
+			}
+			if got := rf.Sheets[0].Ignored; len(got) != 2 || got[0] != c.named+"（不导入，只用来看是否已离开）" {
+				t.Errorf("columns not imported %q, want %s first, read for leaving", got, c.named)
+			}
+		})
+	}
+}
