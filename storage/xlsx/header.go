@@ -151,6 +151,9 @@ type column struct {
 	// leaving is what a column set aside says of the person having left
 	// by its heading (状态, 转出时间: leavingcolumns.go), 0 for most.
 	leaving leavingHow
+	// late is the row (1-based) under the header where a column about
+	// leaving has its heading (withLateHeadings), 0 for most.
+	late int
 	// meeting marks a date of the 支部大会 that admitted the member
 	// (支部大会讨论通过时间) kept beside the 入党时间 read: checked against
 	// it row by row (rowMember.meetingDate), a blank 入党时间 taken from it.

@@ -419,7 +419,7 @@ func (rd *reader) sheet(s bookSheet) error {
 		}
 		return skip(why)
 	}
-	h = h.withLeavingColumns()
+	h = h.withLeavingColumns().withLateHeadings(rows)
 	// Too many rows is known before any is checked.
 	first := h.first + h.rows
 	data := len(rows) - sortSearchRow(rows, first)

@@ -146,3 +146,72 @@ func TestLeavingGroupOverGenericSubHeadings(t *testing.T) {
 		})
 	}
 }
+
+// A heading about leaving added later — in a row of its own under the
+// table's heading, in a row further down over the leavers, beside a
+// member's cells, or right of the heading row past a gap — makes its
+// column one about leaving: the column was named as having no heading and
+// the leavers under it stored as current members. A word of leaving in a
+// column with no heading at all refuses its row naming the cell (review
+// ra8 G3).
+func TestLateLeavingHeading(t *testing.T) {
+	head := []any{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", "转正时间"}
+	person := func(name, seq string, extra ...any) []any {
+		return append([]any{name, "男", idNumber("19800415", seq), "第一党支部", "正式党员", "2015.03", "2016.03"}, extra...)
+	}
+	left := func(ref, heading, v string) string {
+		return "“" + heading + "”列（" + ref + "）为“" + v + "”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入"
+	}
+	for _, c := range []struct {
+		name    string
+		rows    [][]any
+		stored  []string
+		refused map[int]string // row → reason
+		ignored string
+	}{
+		{"own row under the heading", [][]any{head, append(make([]any, 7), "转出时间"),
+			person("张三", "311"), person("李四", "333", "2024.05"), person("王五", "355", "2024.06")},
+			[]string{"张三"}, map[int]string{4: left("H4", "转出时间", "2024.05"), 5: left("H5", "转出时间", "2024.06")},
+			"转出时间（第2行H列后加的标题，不导入，只用来看是否已离开）"},
+		{"own row over the leavers", [][]any{head, person("张三", "311"), person("赵六", "377"), append(make([]any, 8), "减少原因"),
+			person("李四", "333", nil, "转出"), person("王五", "355", nil, "死亡")},
+			[]string{"张三", "赵六"}, map[int]string{5: left("I5", "减少原因", "转出"), 6: left("I6", "减少原因", "死亡")},
+			"减少原因（第4行I列后加的标题，不导入，只用来看是否已离开）"},
+		{"beside a member", [][]any{head, person("张三", "311", "转出时间"), person("李四", "333", "2024.05"), person("王五", "355")},
+			[]string{"张三", "王五"}, map[int]string{3: left("H3", "转出时间", "2024.05")},
+			"转出时间（第2行H列后加的标题，不导入，只用来看是否已离开）"},
+		{"heading row past a gap", [][]any{append(append([]any{}, head...), nil, "转出时间"),
+			person("张三", "311"), person("李四", "333", nil, "2024.05")},
+			[]string{"张三"}, map[int]string{3: left("I3", "转出时间", "2024.05")},
+			"转出时间（不导入，只用来看是否已离开）"},
+		{"no heading", [][]any{head, person("张三", "311"), person("李四", "333", "已转出")},
+			[]string{"张三"}, map[int]string{3: "H3格（这一列没有标题）为“已转出”，写着“已转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去这一格后再导入"},
+			"第H列（无标题，如“已转出”）"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rf := read(t, roster(t, c.rows))
+			var stored []string
+			for _, m := range rf.Members {
+				stored = append(stored, m.Member.Name)
+			}
+			if strings.Join(stored, " ") != strings.Join(c.stored, " ") {
+				t.Errorf("stored %q, want %q; refused %v", stored, c.stored, refusals(rf))
+			}
+			got := map[int]string{}
+			for _, r := range rf.Rejected {
+				got[r.Row] += r.Reason
+			}
+			for row, want := range c.refused {
+				if got[row] != want {
+					t.Errorf("row %d refused %q, want %q", row, got[row], want)
+				}
+			}
+			if len(got) != len(c.refused) {
+				t.Errorf("refused %v, want rows %v", got, c.refused)
+			}
+			if ig := rf.Sheets[0].Ignored; len(ig) != 1 || ig[0] != c.ignored {
+				t.Errorf("columns not imported %q, want %q", ig, c.ignored)
+			}
+		})
+	}
+}

@@ -3,6 +3,9 @@ package xlsx
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/model"
 )
@@ -117,6 +120,55 @@ func (h header) withLeavingColumns() header {
 	return h
 }
 
+// lateHeadingEnds end the headings of a column about leaving as a branch
+// adds one below its table's heading (转出时间, 减少原因, 组织关系去向): a
+// value of one (已转出) ends with none of them.
+var lateHeadingEnds = []string{"时间", "日期", "年月", "原因", "去向", "去处", "情况", "状态", "地点", "单位"}
+
+// withLateHeadings reads, as columns about leaving, the columns without a
+// heading in which a row under the header gives one: 转出时间 written
+// later in a row of its own under the table's heading (or beside a
+// member's cells) over the values of the people who left. The column was
+// named as having no heading and the leavers under it stored as current
+// members (review ra8 G3). The column is read whole: a value above its
+// heading cannot be told from one under it, and says the person left as
+// well.
+func (h header) withLateHeadings(rows []streamRow) header {
+	first := h.first + h.rows
+	for _, row := range rows {
+		if row.n < first {
+			continue
+		}
+		for c, v := range row.cells[:min(len(row.cells), maxColumns)] {
+			if c < len(h.headed) && h.headed[c] || v == "" {
+				continue
+			}
+			heading := model.CleanLine(v)
+			how := leavingOf(heading)
+			key := headingKey(heading, true)
+			if how == 0 || utf8.RuneCountInString(key) > 12 || !slices.ContainsFunc(lateHeadingEnds, func(e string) bool { return strings.HasSuffix(key, e) }) {
+				continue
+			}
+			for len(h.headed) <= c {
+				h.headed = append(h.headed, false)
+			}
+			h.headed[c], h.width = true, max(h.width, c+1)
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			h.ignored = append(h.ignored, column{index: c, heading: heading, leaving: how, late: row.n,
+				said: model.Textf("%s（第%d行%s列后加的标题，不导入，只用来看是否已离开）", heading, row.n, name)})
+		}
+	}
+	slices.SortFunc(h.ignored, func(a, b column) int { return a.index - b.index })
+	return h
+}
+
+// lateHeading reports whether column c (0-based) of row n holds a heading
+// withLateHeadings read: no group's title, and no value of the member
+// beside it.
+func (h header) lateHeading(c, n int) bool {
+	return slices.ContainsFunc(h.ignored, func(col column) bool { return col.late == n && col.index == c })
+}
+
 // leavingColumns refuses the row when a column about leaving says the
 // person left, unless its 姓名 or 备注 has already said so.
 func (r *rowMember) leavingColumns(cells []string) {
@@ -127,13 +179,30 @@ func (r *rowMember) leavingColumns(cells []string) {
 		if c.leaving == 0 {
 			continue
 		}
-		if v := model.CleanLine(cell(cells, c.index)); c.leaving.says(v) {
+		if v := model.CleanLine(cell(cells, c.index)); c.leaving.says(v) && !r.im.h.lateHeading(c.index, r.row) {
 			r.reject(model.FieldName, model.Textf("“%s”列（%s）为%s，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改正这一格后再导入",
 				c.heading, cellRef(c.index+1, r.row), quote(v)))
 			return
 		}
 	}
 	r.statusColumns(cells)
+}
+
+// strayLeaving refuses the row when a value in a column without any
+// heading says the person left (已转出, 已故 typed right of the table):
+// named as a column without a heading, the person was stored as a current
+// member (review ra8 G3).
+func (r *rowMember) strayLeaving(strays []stray) {
+	if r.unreadable(model.FieldName) {
+		return
+	}
+	for _, s := range strays {
+		if w := leftSaying(s.value); w != "" {
+			r.reject(model.FieldName, model.Textf("%s格（这一列没有标题）为%s，写着“%s”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请删去这一格后再导入",
+				cellRef(s.col+1, r.row), quote(s.value), w))
+			return
+		}
+	}
 }
 
 // statusStates are the states a 状态 or 在册 column may give that the

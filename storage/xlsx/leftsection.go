@@ -152,7 +152,7 @@ func (h header) noteText(sr *sheetReader, n int, cells []string) (string, bool) 
 	if strings.HasPrefix(text, "（") || strings.HasPrefix(text, "(") || strings.HasPrefix(text, "【") {
 		return "", false
 	}
-	if c, ok := h.column(model.FieldNotes); ok && c == col || col >= h.width {
+	if c, ok := h.column(model.FieldNotes); ok && c == col || col >= h.width || h.lateHeading(col, n) {
 		return "", false
 	}
 	return text, true

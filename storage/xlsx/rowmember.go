@@ -107,6 +107,7 @@ func (im *importer) member(rec *record) (model.Member, map[model.Field]string, [
 	r.saysLeft()
 	r.commentSaysLeft()
 	r.leavingColumns(cells)
+	r.strayLeaving(rec.strays)
 	if err := r.settleTicks(); err != nil {
 		return model.Member{}, nil, nil, nil, err
 	}
