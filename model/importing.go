@@ -127,6 +127,12 @@ type ImportSheet struct {
 	// Example says the sheet is named as a template's sheet of examples
 	// or instructions (填写示例, 填写说明): not included unless chosen.
 	Example bool
+	// Earlier is the newest year's sheet when this one is an earlier
+	// year's roster of the same people (2023 beside 2025): not included
+	// unless chosen. EarlierMissing is how many of its people the newest
+	// lacks: they left, and are not imported.
+	Earlier        string
+	EarlierMissing int
 }
 
 // SkippedSheet is a worksheet of an imported workbook not read as a
@@ -187,6 +193,8 @@ func (p *ImportPreview) NotImported() []string {
 		case s.Included:
 		case s.Example && !s.Hidden:
 			out = append(out, s.Name+"（看来是表格模板的填写示例或说明，不作为党员导入）")
+		case s.Earlier != "" && !s.Hidden:
+			out = append(out, fmt.Sprintf("%s（往年的名册，只导入最新的“%s”；其中%d人不在“%s”中，没有导入）", s.Name, s.Earlier, s.EarlierMissing, s.Earlier))
 		case s.LeftTitle != "" && !s.Hidden:
 			out = append(out, fmt.Sprintf("%s（标题含“%s”，不作为在册党员导入）", s.Name, s.Left))
 		case s.Left != "" && !s.Hidden:

@@ -596,6 +596,9 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		if s.Example {
 			label += lang.L("，看来是表格模板的填写示例或说明，默认不导入")
 		}
+		if s.Earlier != "" {
+			label += lang.L("，看来是往年的名册，默认不导入（只导入最新的“{{.Newest}}”）；其中{{.Missing}}人不在“{{.Newest}}”中", map[string]any{"Newest": s.Earlier, "Missing": s.EarlierMissing})
+		}
 		if s.LeftTitle != "" {
 			label += lang.L("，标题“{{.Title}}”含“{{.Word}}”，看来是已不在册的人员，默认不导入", map[string]any{"Title": s.LeftTitle, "Word": s.Left})
 		} else if s.Left != "" {

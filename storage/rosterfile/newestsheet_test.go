@@ -3,6 +3,8 @@ package rosterfile
 import (
 	"strings"
 	"testing"
+
+	"branchledger/model"
 )
 
 // The refusal of a person whose rows on two yearly sheets differ names the
@@ -31,7 +33,9 @@ func TestTheRefusalOfTwoPeriodsNamesTheNewestSheet(t *testing.T) {
 			path := writeSheets(t, c.sheets,
 				[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000001"}},
 				[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000002"}})
-			p, err := svc.PreviewImport(path)
+			// Both ticked: by default an earlier period's copy is left
+			// out (TestEarlierYearsRostersLeftOut).
+			p, err := svc.PreviewImportWith(path, model.ImportChoice{Sheets: c.sheets})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -128,13 +128,18 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	nameBranch := map[string]string{}
 	// A hidden sheet is often an old copy: left out by default, unless the
 	// roster is nowhere else.
-	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool { return !s.Hidden && s.Left == "" && !s.Example })
+	earlier := earlierRosters(rf)
+	anyVisible := slices.ContainsFunc(rf.Sheets, func(s xlsx.Sheet) bool {
+		return !s.Hidden && s.Left == "" && !s.Example && earlier[s.Name].newest == ""
+	})
 	for _, sh := range rf.Sheets {
 		// A sheet whose name says its people left (已转出党员, 已去世党员)
 		// is not the current roster: left out unless chosen.
 		// A template's 填写示例 or 填写说明 sheet holds no members: left
 		// out unless chosen (review s6-7-late #9).
-		in := (!sh.Hidden || !anyVisible) && sh.Left == "" && !sh.Example
+		// An earlier year's roster beside the newest (2023 beside 2025)
+		// holds people since gone: left out unless chosen (review ra8 G1).
+		in := (!sh.Hidden || !anyVisible) && sh.Left == "" && !sh.Example && earlier[sh.Name].newest == ""
 		if choice.Sheets != nil {
 			in = slices.Contains(choice.Sheets, sh.Name)
 		}
@@ -167,7 +172,7 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		p.Sheets = append(p.Sheets, model.ImportSheet{
 			Name: sh.Name, Hidden: sh.Hidden, Included: in, HeaderRow: sh.HeaderRow, Rows: sh.Rows,
 			Ignored: sh.Ignored, IgnoredText: sh.IgnoredText, BranchFromName: use, CanUseName: canUse, Left: sh.Left, LeftTitle: sh.LeftTitle,
-			Example: sh.Example, NameBranch: nb, NameWhy: why,
+			Example: sh.Example, NameBranch: nb, NameWhy: why, Earlier: earlier[sh.Name].newest, EarlierMissing: earlier[sh.Name].missing,
 		})
 		if in && p.Sheet == "" {
 			p.Sheet, p.HeaderRow = sh.Name, sh.HeaderRow
@@ -609,6 +614,103 @@ func sameGiven(f model.Field, a, b string) (same, finer bool) {
 	return false, false
 }
 
+// earlierRoster says of a sheet that it is an earlier period's roster of
+// the people on newest, missing of them not on it.
+type earlierRoster struct {
+	newest  string
+	missing int
+}
+
+// earlierRosters are the sheets that are earlier periods' copies of one
+// roster (2023, 2024 beside 2025; 2023年党员名册 beside 2025年党员名册):
+// named alike but for the period, the newest told by its name
+// (newestPeriod), and most of each earlier sheet's people on the newest. Read with it, the people it no longer has — they left — were
+// stored as current members (review ra8 G1). Sheets per branch name no
+// period, and are none.
+func earlierRosters(rf *xlsx.RosterFile) map[string]earlierRoster {
+	groups := map[string][]string{}
+	for _, sh := range rf.Sheets {
+		if sh.Left == "" && !sh.Example && periodName(sh.Name) {
+			rest := periodWords.ReplaceAllString(model.CleanLine(sh.Name), "")
+			groups[rest] = append(groups[rest], sh.Name)
+		}
+	}
+	out := map[string]earlierRoster{}
+	for _, names := range groups {
+		if len(names) < 2 {
+			continue
+		}
+		newest, ok := newestPeriod(names)
+		if !ok {
+			continue
+		}
+		last := sheetPeople(rf, newest)
+		for _, name := range names {
+			if name == newest {
+				continue
+			}
+			people, missing := 0, 0
+			for _, p := range sheetPeople(rf, name).rows {
+				people++
+				if !last.has(p) {
+					missing++
+				}
+			}
+			// The same people recurring: two branches' sheets that
+			// happen to name a year share few, and a 流动党员 register
+			// beside the roster lists some of its people only.
+			if people > 0 && 2*(people-missing) > people {
+				out[name] = earlierRoster{newest: newest, missing: missing}
+			}
+		}
+	}
+	return out
+}
+
+// person is a row's ID number and name; either may be "".
+type person struct{ id, name string }
+
+// people are the people of one sheet, row by row, those imported and those
+// refused.
+type people struct {
+	rows       []person
+	ids, names map[string]bool
+}
+
+func sheetPeople(rf *xlsx.RosterFile, sheet string) people {
+	ps := people{ids: map[string]bool{}, names: map[string]bool{}}
+	seen := map[int]bool{}
+	add := func(row int, p person) {
+		if seen[row] || p.id == "" && p.name == "" {
+			return
+		}
+		seen[row] = true
+		ps.rows = append(ps.rows, p)
+		if p.id != "" {
+			ps.ids[p.id] = true
+		}
+		if p.name != "" {
+			ps.names[p.name] = true
+		}
+	}
+	for _, m := range rf.Members {
+		if m.Sheet == sheet {
+			add(m.Row, person{id: model.NormalizeIDNumber(m.Member.IDNumber), name: model.NormalizeName(m.Member.Name)})
+		}
+	}
+	for _, r := range rf.Rejected {
+		if r.Sheet == sheet {
+			add(r.Row, person{name: model.NormalizeName(r.Name)})
+		}
+	}
+	return ps
+}
+
+// has reports whether the sheet has p, by ID number or by name.
+func (ps people) has(p person) bool {
+	return p.id != "" && ps.ids[p.id] || p.name != "" && ps.names[p.name]
+}
+
 // newestPeriod is the sheet of names whose period (periodOf) is the
 // latest, and ok when every name gives one and a single name has the
 // latest: the order of the tabs says nothing, as many secretaries add
@@ -679,6 +781,11 @@ var (
 func periodName(name string) bool { return periodPattern.MatchString(name) }
 
 var periodPattern = regexp.MustCompile(`(?:19|20)\d{2}|[0-9０-９一二三四上下]+(?:季度|半年|月份?)`)
+
+// periodWords are the words of a sheet's name that name its period, with
+// the 年 or 年度 after a year: the rest is what copies of one roster share
+// (2023年党员名册, 2025年度党员名册 → 党员名册).
+var periodWords = regexp.MustCompile(`(?:(?:19|20)\d{2}|[0-9０-９一二三四上下]+(?:季度|半年|月份?))(?:年度|年)?`)
 
 // read reads the workbook, or hands back the one read last if the file on
 // disk is still the same.

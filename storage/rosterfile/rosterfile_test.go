@@ -198,17 +198,18 @@ func validID(birth, seq string) string {
 	return first17 + string(model.IDCheckChar(first17))
 }
 
-// One sheet per year, each a copy of the roster then: a person on both
-// whose rows differ is refused on both, naming the other row, the two
-// values and the latest sheet, so that --skip-invalid never stores the
-// older copy; one sheet alone imports (review s3-7 new user #3).
+// One sheet per year, each a copy of the roster then, both ticked: a
+// person on both whose rows differ is refused on both, naming the other
+// row, the two values and the latest sheet, so that --skip-invalid never
+// stores the older copy; the latest sheet alone imports, as it does by
+// default (review s3-7 new user #3; ra8 G1).
 func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 	svc, _ := newService(t)
 	head := []any{"姓名", "公民身份号码", "入党时间", "转正时间", "联系电话"}
 	path := writeSheets(t, []string{"2024年", "2025年"},
 		[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000001"}},
 		[][]any{head, {"邓亮", validID("19910303", "111"), "2020.05", "2021.05", "13700000002"}, {"谢敏", validID("19930606", "222"), "2024.05", "2025.05", "13700000003"}})
-	p, err := svc.PreviewImport(path)
+	p, err := svc.PreviewImportWith(path, model.ImportChoice{Sheets: []string{"2024年", "2025年"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -227,7 +228,7 @@ func TestSamePersonOnTwoSheetsIsHeldBackOnBoth(t *testing.T) {
 			t.Errorf("rejection %+v", r)
 		}
 	}
-	p, err = svc.PreviewImportWith(path, model.ImportChoice{Sheets: []string{"2025年"}})
+	p, err = svc.PreviewImport(path)
 	if err != nil {
 		t.Fatal(err)
 	}

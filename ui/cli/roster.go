@@ -183,6 +183,8 @@ func importNotes(env Env, p model.ImportPreview, offered bool) {
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，没有作为党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name)
 		case s.Included && s.Example:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是表格模板的填写示例或说明，按所选作为党员导入\n", s.Name)
+		case !s.Included && s.Earlier != "" && !s.Hidden:
+			fmt.Fprintf(env.Stderr, "提示：工作表“%s”看来是往年的名册，没有导入：只导入最新的“%s”；其中%d人不在“%s”中（已离开），没有导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, printable(s.Earlier), s.EarlierMissing, printable(s.Earlier))
 		case !s.Included && s.LeftTitle != "" && !s.Hidden:
 			fmt.Fprintf(env.Stderr, "提示：工作表“%s”的标题“%s”含“%s”，看来是已不在册的人员，没有作为在册党员导入（确需导入时用 --sheet 列出要导入的每个工作表）\n", s.Name, printable(s.LeftTitle), s.Left)
 		case s.Included && s.LeftTitle != "":
