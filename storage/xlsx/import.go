@@ -445,7 +445,9 @@ func (rd *reader) sheet(s bookSheet) error {
 		if st := sheetStatusOf(sh.Title, model.Textf("标题“%s”", sh.Title)); !sh.status.any() && st.any() {
 			sh.status = st
 		}
-		if w := leftWord(sh.Title); w != "" && !sh.status.suspended {
+		// 其中转出2人：李四、王五 counts the sheet's leavers, read as a note
+		// (leaverNote): the whole sheet was set aside (review ra8 G12).
+		if w := leftWord(sh.Title); w != "" && !sh.status.suspended && !leaverCount(model.CleanLine(sh.Title)) {
 			sh.Left, sh.LeftTitle = w, sh.Title
 		}
 	}
@@ -953,6 +955,9 @@ func (im *importer) readRows(rows []streamRow) error {
 			// Some left, it does not say who: the rows are read as they
 			// are, and the note is not passed over in silence.
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：写着“%s”，但没有说是哪些人，表中各行照常导入；已离开的如已在名册中，请在其个人页“登记变动”或“开具介绍信”，或在那一行的备注中写明后再导入", l.title, l.word))
+			continue
+		case noteRemoved:
+			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：说离开的人已从表中删去，表中各行照常导入", l.title))
 			continue
 		case noteNotYet:
 			im.rd.rf.Notes = append(im.rd.rf.Notes, model.Note(im.sheet.Name, r.n, "", "说明行“%s”：说的是还没有发生的离开（写着“%s”），所说的人照常导入；离开后请在其个人页“登记变动”或“开具介绍信”", l.title, l.word))

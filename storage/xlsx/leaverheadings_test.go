@@ -215,3 +215,58 @@ func TestLateLeavingHeading(t *testing.T) {
 		})
 	}
 }
+
+// A line above the table counting the year's leavers refuses the people
+// it names and only them; one saying they were taken off the table refuses
+// no one. As the title, either set the whole sheet aside as one of
+// leavers; as a line of its own under the title, the people it named were
+// stored (review ra8 G12). A title heading a list of leavers still sets
+// the sheet aside.
+func TestLeaverCountAboveTheTable(t *testing.T) {
+	head := []any{"姓名", "性别", "公民身份号码", "所在党支部", "人员类别", "入党时间", "转正时间"}
+	person := func(name, seq string) []any {
+		return []any{name, "男", idNumber("19800415", seq), "第一党支部", "正式党员", "2015.03", "2016.03"}
+	}
+	const named = "第1行的说明“其中转出2人：李秀英、张伟”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入"
+	for _, c := range []struct {
+		name    string
+		above   [][]any
+		left    string // Sheet.Left
+		stored  []string
+		refused string // 李秀英's refusal
+		note    string
+	}{
+		{"named in the title", [][]any{{"其中转出2人：李秀英、张伟"}}, "", []string{"王强", "赵敏"}, named, ""},
+		{"named under the title", [][]any{{"第一党支部党员花名册"}, {"其中转出2人：李秀英、张伟"}}, "", []string{"王强", "赵敏"},
+			strings.Replace(named, "第1行", "第2行", 1), ""},
+		{"named in the title's brackets", [][]any{{"第一党支部党员花名册（其中转出2人：李秀英、张伟）"}}, "", []string{"王强", "赵敏"},
+			"第1行的说明“第一党支部党员花名册（其中转出2人：李秀英、张伟）”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", ""},
+		{"taken off, the title", [][]any{{"本年转出1人已删除"}}, "", []string{"王强", "李秀英", "赵敏"}, "",
+			"说明行“本年转出1人已删除”：说离开的人已从表中删去，表中各行照常导入"},
+		{"taken off, under the title", [][]any{{"第一党支部党员花名册"}, {"本年转出1人已删除"}}, "", []string{"王强", "李秀英", "赵敏"}, "",
+			"说明行“本年转出1人已删除”：说离开的人已从表中删去，表中各行照常导入"},
+		{"a list of leavers", [][]any{{"已转出党员（3人）"}}, "转出", []string{"王强", "李秀英", "赵敏"}, "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows := append(append(append([][]any{}, c.above...), head), person("王强", "311"), person("李秀英", "333"), person("赵敏", "355"))
+			rf := read(t, roster(t, rows))
+			var stored []string
+			for _, m := range rf.Members {
+				stored = append(stored, m.Member.Name)
+			}
+			if strings.Join(stored, " ") != strings.Join(c.stored, " ") || rf.Sheets[0].Left != c.left {
+				t.Errorf("stored %q (sheet of leavers %q), want %q (%q); refused %v", stored, rf.Sheets[0].Left, c.stored, c.left, refusals(rf))
+			}
+			var why []string
+			for _, r := range rf.Rejected {
+				why = append(why, r.Reason)
+			}
+			if c.refused == "" && len(why) != 0 || c.refused != "" && (len(why) != 1 || why[0] != c.refused) {
+				t.Errorf("refused %q, want %q", why, c.refused)
+			}
+			if c.note != "" && !hasNote(rf, c.note) {
+				t.Errorf("notes %v, want %q", rf.Notes, c.note)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ const (
 	noteVague             // some left, not said who: 注：今年已转出3人
 	noteNotYet            // the leaving it speaks of is yet to come: 注：李四拟2026年转出
 	noteNumbered          // the people of the 序号 or places it gives left: 注：序号4-6为已转出人员 (notenumbers.go)
+	noteRemoved           // those who left were taken off the table: 本年转出1人已删除
 )
 
 // leaverNote is a row read as a note about who is on the roster.
@@ -291,6 +292,16 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	if names, unnamed, unsaid := h.namedLeavers(rest); len(names) > 0 {
 		return leaverNote{kind: noteNamed, title: title, word: word, names: names, unnamed: unnamed, unsaid: unsaid}
 	}
+	// 本年转出1人已删除, 其中转出2人 above the headings count the leavers
+	// of the year: read as the title of a sheet of leavers, the whole
+	// sheet was left out; in a line of its own, passed over (review ra8
+	// G12). One naming them is read above (namedLeavers).
+	if (note || n < h.first) && removedLeavers(rest) {
+		return leaverNote{kind: noteRemoved, title: title, word: word}
+	}
+	if !note && n < h.first && leaverCount(rest) {
+		return leaverNote{kind: noteVague, title: title, word: word}
+	}
 	if note && notYet(rest) {
 		return leaverNote{kind: noteNotYet, title: title, word: word}
 	}
@@ -311,6 +322,28 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	}
 	return leaverNote{kind: noteBelow, title: title, word: word}
 }
+
+// leaverCounted is a number of people beside a word of leaving: 转出2人,
+// 2人转出, 减少三名.
+var leaverCounted = regexp.MustCompile(`(?:[一二三四五六七八九十两]+|\d{1,4})\s*(?:人|名|位)`)
+
+// leaverCount reports a line counting the people who left among the
+// sheet's (其中转出2人：李四、王五, 本年转出1人已删除) rather than heading a
+// list of them: 已转出党员（2人） names a list, and is one.
+func leaverCount(text string) bool {
+	if sectionLeftWord(text) == "" || !leaverCounted.MatchString(text) {
+		return false
+	}
+	return strings.Contains(text, "其中") || removedWords.MatchString(text) ||
+		!slices.ContainsFunc([]string{"人员", "党员", "名单", "名册", "同志"}, func(w string) bool { return strings.Contains(text, w) })
+}
+
+// removedWords say that people were taken off the table.
+var removedWords = regexp.MustCompile(`(?:已|均已|都已|已经)(?:删除|删去|删掉|去掉|剔除|移除|移出)|未列入|不在表中|未列出|未统计在内`)
+
+// removedLeavers reports a count of leavers saying they were taken off the
+// table (本年转出1人已删除): the table's people are all here.
+func removedLeavers(text string) bool { return leaverCount(text) && removedWords.MatchString(text) }
 
 // saysLeaving reports a title that ends as an organisation's name does
 // but says its people left: 已不在本支部, 已转至区委党支部, 已经调离机关党

@@ -93,7 +93,7 @@ func (h header) noteAboveHeadings(sr *sheetReader, n int, cells []string) bool {
 		return false
 	}
 	_, note := cutNotePrefix(text)
-	return note
+	return note || leaverCount(model.CleanLine(text))
 }
 
 // namesUnder are the names in the rows just under rows[i], a note saying
