@@ -358,9 +358,12 @@ func (v *importPreview) noteCell(row, col int) string {
 }
 
 // notePlace is where a note of an import is: 第3行, or 第一党支部 第3行
-// when several sheets were read; the sheet alone for a note of a sheet.
+// when several sheets were read; the sheet alone for a note of a sheet;
+// 名册 for a note of the roster on file (rosterfile.absentNote).
 func notePlace(n model.ImportNote, multi bool) string {
 	switch {
+	case n.Sheet == "" && n.Row == 0:
+		return lang.L("名册") // of the roster on file, not of the workbook
 	case n.Row > 0 && multi:
 		return lang.L("{{.Sheet}} 第{{.Row}}行", map[string]any{"Sheet": n.Sheet, "Row": n.Row})
 	case n.Row > 0:

@@ -186,10 +186,11 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 	// 所在党支部一律填写 ticked by default, rewrote 第一/第二党支部 to the
 	// profile's name and called the stored branches empty (review
 	// s14-preview7 #13, #18).
-	stored, err := s.storedBranches()
+	onFile, err := s.store.Members()
 	if err != nil {
 		return model.ImportPreview{}, err
 	}
+	stored := storedBranches(onFile)
 	fileBranch := make([]string, 0, len(rf.Members)) // each row's 所在党支部 as the file (or sheet name) gives it
 	for _, r := range rf.Members {
 		if !included[r.Sheet] {
@@ -298,6 +299,9 @@ func (s *Service) PreviewImportWith(path string, choice model.ImportChoice) (mod
 		p.Notes = append(p.Notes, model.Note(o.Sheet, o.Row, model.FieldDuesPaidTo,
 			"%s的党费已交至仍为%s：表中的%s更早，未改早（改早会使其间已交的月份计为应交）；确需改早，请在党员页的“党费已交至…”中修改",
 			k.Name, k.Old, k.PaidTo))
+	}
+	if n, ok := absentNote(onFile, rows, p.Rejected); ok {
+		p.Notes = append(p.Notes, n)
 	}
 	for _, k := range plan.DroppedOpenings {
 		o := origin[k.Index]
@@ -818,18 +822,46 @@ func (s *Service) read(path string) (*xlsx.RosterFile, error) {
 
 // storedBranches are the 所在党支部 of the members on file, by ID number,
 // for those that have one.
-func (s *Service) storedBranches() (map[string]string, error) {
-	ms, err := s.store.Members()
-	if err != nil {
-		return nil, err
-	}
+func storedBranches(ms []model.Member) map[string]string {
 	out := make(map[string]string, len(ms))
 	for i := range ms {
 		if ms[i].BranchName != "" {
 			out[ms[i].IDNumber] = ms[i].BranchName
 		}
 	}
-	return out, nil
+	return out
+}
+
+// absentNote says which members on the roster the rows read do not give,
+// by ID number, nor by name a row refused: an updated roster with a
+// leaver's row deleted left them current without a word (review ra8 G10).
+// The import changes nothing of theirs; those who left are recorded on
+// their own pages.
+func absentNote(onFile []model.Member, rows []model.ImportRow, refused []model.Rejection) (model.ImportNote, bool) {
+	given := make(map[string]bool, len(rows))
+	for _, r := range rows {
+		given[r.Member.IDNumber] = true
+	}
+	named := map[string]bool{}
+	for _, r := range refused {
+		named[model.NormalizeName(r.Name)] = true
+	}
+	var absent []string
+	for i := range onFile {
+		if m := &onFile[i]; m.OnRoster && !given[m.IDNumber] && !named[model.NormalizeName(m.Name)] {
+			absent = append(absent, m.Name)
+		}
+	}
+	const listed = 10
+	switch n := len(absent); {
+	case n == 0:
+		return model.ImportNote{}, false
+	case n > listed:
+		return model.Note("", 0, "", "名册中在册的%s等%d人不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
+			strings.Join(absent[:listed], "、"), n), true
+	}
+	return model.Note("", 0, "", "名册中在册的%s不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
+		strings.Join(absent, "、")), true
 }
 
 // DefaultSheetName reports a sheet name a spreadsheet program gives

@@ -27,7 +27,7 @@ func noteLine(n model.ImportNote, multi bool) string {
 		where = fmt.Sprintf("工作表“%s”第%d行：", n.Sheet, n.Row)
 	case n.Row > 0:
 		where = fmt.Sprintf("第%d行：", n.Row)
-	case multi && !strings.Contains(n.Message, "工作表“"+n.Sheet+"”"):
+	case multi && n.Sheet != "" && !strings.Contains(n.Message, "工作表“"+n.Sheet+"”"):
 		where = fmt.Sprintf("工作表“%s”：", n.Sheet)
 	}
 	return "提示：" + printable(where+n.Message)
