@@ -858,10 +858,10 @@ func absentNote(onFile []model.Member, rows []model.ImportRow, refused []model.R
 		return model.ImportNote{}, false
 	case n > listed:
 		return model.Note("", 0, "", "名册中在册的%s等%d人不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
-			strings.Join(absent[:listed], "、"), n), true
+			model.Names(absent[:listed]), n), true
 	}
 	return model.Note("", 0, "", "名册中在册的%s不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
-		strings.Join(absent, "、")), true
+		model.Names(absent)), true
 }
 
 // DefaultSheetName reports a sheet name a spreadsheet program gives

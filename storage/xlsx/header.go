@@ -1322,7 +1322,7 @@ func (h header) joinNotes(sheet string) []model.ImportNote {
 				}
 			}
 			out = append(out, model.Note(sheet, 0, j.field, "%s列是“%s”下的%s，依次连成一个“%s”导入（后一格已写了前面内容的不重复）",
-				strings.Join(cols, "、"), j.group, strings.Join(heads, "、"), label))
+				model.Names(cols), j.group, model.Names(heads), label))
 		case joinYearMonth:
 			parts := h.splitParts(j.field)
 			if parts[len(parts)-1].index != j.index {
