@@ -2,7 +2,9 @@ package xlsx
 
 import (
 	"archive/zip"
+	"cmp"
 	"path"
+	"slices"
 	"strings"
 
 	"branchledger/model"
@@ -73,7 +75,22 @@ func (p *pkgReader) sheetComments(zf *zip.File) []cellComment {
 			out = append(out, cellComment{col: col, row: row, text: text})
 		}
 	}
+	// By row, for commentsOn; a row's notes in the order the part gives.
+	slices.SortStableFunc(out, func(a, b cellComment) int { return cmp.Compare(a.row, b.row) })
 	return out
+}
+
+// commentsOn are the notes on row n's cells, of comments sorted by row
+// (sheetComments): each row's readers (commentSaysLeft, remarks) looked
+// through every note of the sheet, a sheet with a note on every row read
+// in time growing with the square of its rows.
+func commentsOn(comments []cellComment, n int) []cellComment {
+	i, _ := slices.BinarySearchFunc(comments, n, func(c cellComment, n int) int { return cmp.Compare(c.row, n) })
+	j := i
+	for j < len(comments) && comments[j].row == n {
+		j++
+	}
+	return comments[i:j]
 }
 
 // commentSaysLeft refuses the row when a note on one of its cells says
@@ -82,10 +99,7 @@ func (r *rowMember) commentSaysLeft() {
 	if len(r.rejected) > 0 {
 		return // refused already: for its 备注 or any other cell
 	}
-	for _, c := range r.im.sr.part.comments {
-		if c.row != r.row {
-			continue
-		}
+	for _, c := range commentsOn(r.im.sr.part.comments, r.row) {
 		text := commentText(c.text)
 		w := leftSaying(text)
 		if w == "" {

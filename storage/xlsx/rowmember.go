@@ -1497,10 +1497,8 @@ func (r *rowMember) remarks() []remark {
 	if !r.unreadable(model.FieldNotes) && r.m.Notes != "" {
 		out = append(out, remark{text: leavingText(r.m.Notes), where: model.Term("备注")})
 	}
-	for _, c := range r.im.sr.part.comments {
-		if c.row == r.row {
-			out = append(out, remark{text: leavingText(commentText(c.text)), where: model.Textf("%s单元格的批注", cellRef(c.col, c.row)), note: true})
-		}
+	for _, c := range commentsOn(r.im.sr.part.comments, r.row) {
+		out = append(out, remark{text: leavingText(commentText(c.text)), where: model.Textf("%s单元格的批注", cellRef(c.col, c.row)), note: true})
 	}
 	return out
 }
