@@ -1304,6 +1304,10 @@ func (im *importer) leftIDs() {
 func (im *importer) refuseRepeated(from int) {
 	rf := im.rd.rf
 	added := false
+	// The rows to take out of Members, taken out in one pass: one pass a
+	// row took 8.3 s of a 9.5 s read of 20,000 rows whose every ID number
+	// was given 20 times (review wd2).
+	out := map[int]bool{}
 	for id, at := range im.idRows {
 		if len(at) < 2 {
 			continue
@@ -1325,7 +1329,7 @@ func (im *importer) refuseRepeated(from int) {
 					others = append(others, model.Textf("第%d行", o.row))
 				}
 			}
-			rf.Members = slices.DeleteFunc(rf.Members, func(m ImportedRow) bool { return m.Sheet == im.sheet.Name && m.Row == here.row })
+			out[here.row] = true
 			why := model.Textf("与%s的身份证号码相同，分不清哪一行是对的，这几行都没有导入；请改正或删去不对的一行", others)
 			value := here.shown
 			if value == "" {
@@ -1339,6 +1343,7 @@ func (im *importer) refuseRepeated(from int) {
 		}
 	}
 	if added {
+		rf.Members = slices.DeleteFunc(rf.Members, func(m ImportedRow) bool { return m.Sheet == im.sheet.Name && out[m.Row] })
 		slices.SortStableFunc(rf.Rejected[from:], func(a, b model.Rejection) int { return a.Row - b.Row })
 	}
 }
