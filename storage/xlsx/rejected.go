@@ -369,8 +369,18 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// A member's 备注 naming others who left (李明's 赵丽华已转出) goes in
 	// as a note of its own above the first of them: the copy held their
 	// rows without his and stored them (review F29).
+	// One a line of the sheet names already is not written twice (look11).
 	noteText := map[int]string{} // index in named → the text to write
+	said := map[string]bool{}
+	for _, l := range named {
+		for _, n := range l.names {
+			said[n] = true
+		}
+	}
 	for _, r := range h.remarksNaming(streamed) {
+		if !slices.ContainsFunc(r.note.names, func(n string) bool { return !said[n] }) {
+			continue
+		}
 		noteText[len(named)], namedRow[len(named)] = "注："+r.note.title, r.row
 		named = append(named, r.note)
 	}
@@ -382,11 +392,12 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 		return sections[i-1]
 	}
 	more := map[int][]int{}
-	records := 0
+	records, lastRecord := 0, 0
 	if err := eachRecord(h, sr, streamed, func(rec *record) error {
 		if len(rec.more) > 0 && rows[rec.n] != nil {
 			more[rec.n] = rec.more
 		}
+		lastRecord = max(lastRecord, rec.n)
 		// Seconds for 20,000 rows: a stop is heard meanwhile.
 		if records++; records%(4*progressEvery) == 0 {
 			return counted.report()
@@ -588,6 +599,16 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	if pendingAbove > 0 {
 		if err := section(pendingAbove); err != nil {
 			return 0, err
+		}
+	}
+	// A line under the table counting its people (合计：4人) goes under
+	// the rows: left out, the copy of six rows it refused imported as it
+	// was (look11). Under fewer rows than it counts it refuses nothing.
+	for _, r := range streamed {
+		if _, _, ok := tableCount(r.cells); ok && r.n > lastRecord {
+			if err := section(r.n); err != nil {
+				return 0, err
+			}
 		}
 	}
 	// The reasons go in once every row has its place: a note over the
@@ -1040,7 +1061,8 @@ func (cp *sheetCopy) copyCell(sc, srow, c, r int, kind copyKind) error {
 				return err
 			}
 		}
-		if _, struck := cp.sr.bk.pkg.struckShared[strings.TrimSpace(raw)]; struck && (kind == dataCell || kind == faultyCell) {
+		_, struck := cp.sr.bk.pkg.struckShared[strings.TrimSpace(raw)]
+		if (struck || cp.sr.shape != nil && cp.sr.shape.inlineStrike) && (kind == dataCell || kind == faultyCell) {
 			return cp.struckRuns(sc, srow, ref, raw, st)
 		}
 		return cp.text(ref, raw, st)

@@ -28,8 +28,8 @@ func TestRefusedRowsWorkbookNamesRowsWhereTheyAre(t *testing.T) {
 		{"another refused row", twin, "孙七", func(at map[string]int) string {
 			return fmt.Sprintf("与第%d行（李四）的身份证号码相同", at["李四"])
 		}},
-		{"a count not copied", plainSix([]any{"合计：4人"}), "张三", func(map[string]int) string {
-			return "原表第8行写着“合计：4人”"
+		{"a count under the table", plainSix([]any{"合计：4人"}), "张三", func(at map[string]int) string {
+			return fmt.Sprintf("第%d行写着“合计：4人”", at["合计：4人"])
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -82,5 +82,43 @@ func TestRefusedRowsWorkbookRulesBlankCells(t *testing.T) {
 	id, _ := f.GetCellStyle("名册", ref)
 	if st, _ := f.GetStyle(id); st == nil || len(st.Border) != 4 {
 		t.Errorf("her blank 备注 %s has no box: %+v", ref, st)
+	}
+}
+
+// A note line and another member's 备注 that name the same leaver put one
+// note above her in the copy, not two (review look11).
+func TestRefusedRowsWorkbookWritesANoteOnce(t *testing.T) {
+	rows := append(remarkRoster([2]string{"张三", ""}, [2]string{"李明", "赵丽华已转出"}, [2]string{"赵丽华", ""}), []any{"注：赵丽华已转出"})
+	f, err := excelize.OpenReader(bytes.NewReader(errorsWorkbook(t, roster(t, rows))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := f.GetRows("名册")
+	notes := 0
+	for _, r := range got {
+		if len(r) > 0 && r[0] == "注：赵丽华已转出" {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d note lines in the copy, want 1: %q", notes, got)
+	}
+}
+
+// renumbered names a row copied where it is in the copy, one not copied as
+// the original's, a heading row and another sheet's row as they are.
+func TestRenumbered(t *testing.T) {
+	placed := map[int]int{14: 4, 9: 3}
+	for reason, want := range map[string]string{
+		"第14行的说明“注：赵丽华已转出”":      "第4行的说明“注：赵丽华已转出”",
+		"与第9行（李四）的身份证号码相同":       "与第3行（李四）的身份证号码相同",
+		"第12行写着“合计：4人”":          "原表第12行写着“合计：4人”",
+		"第2行的说明":                 "第2行的说明",
+		"同一人也在工作表“二支部”第14行，两处不同": "同一人也在工作表“二支部”第14行，两处不同",
+	} {
+		if got := renumbered(reason, placed, 2); got != want {
+			t.Errorf("renumbered(%q) = %q, want %q", reason, got, want)
+		}
 	}
 }

@@ -123,6 +123,10 @@ type sheetShape struct {
 	// struck are the cells holding a value whose font is struck through,
 	// by column and row (struck.go).
 	struck map[[2]int]bool
+	// inlineStrike: an inline string of a cell has a run struck through
+	// (<is><r><rPr><strike/>: rich text the workbook keeps in the cell, not
+	// in its shared strings; pkgReader.struckShared holds those).
+	inlineStrike bool
 	// isoDates are the date cells stored as ISO 8601 text (t="d", as
 	// Strict Open XML stores dates): excelize shows them to the day
 	// whatever their format, which decides instead (cellDate).
@@ -494,6 +498,8 @@ func (sc *sheetScan) start(t *scanTag) error {
 		return sc.cfStart(t)
 	}
 	switch name := string(t.local); {
+	case name == "strike" && sc.inRow:
+		sc.shape.inlineStrike = true
 	case name == "sheetData":
 		sc.inData = true
 	case name == "row" && !sc.inData:

@@ -79,14 +79,16 @@ func (cp *sheetCopy) keepNote(sc, srow int, ref string) error {
 // struck through as rich text — the name selected in the cell and struck,
 // not the cell's format — all of it, or some of it (review F45: stored as
 // a current member). Only a name whose text the workbook holds struck
-// (pkgReader.struckShared, nearly always none) is looked up in the sheet.
+// (pkgReader.struckShared, nearly always none), or any on a sheet with an
+// inline string struck (sheetShape.inlineStrike, look11), is looked up in
+// the sheet.
 func (im *importer) nameRunsStruck(rec *record) (all, some bool) {
 	c := im.nameIndex()
 	name := cell(rec.cells, c)
 	if c < 0 || name == "" {
 		return false, false
 	}
-	if _, ok := im.rd.bk.pkg.struckShared[strings.TrimSpace(name)]; !ok {
+	if _, ok := im.rd.bk.pkg.struckShared[strings.TrimSpace(name)]; !ok && (im.sr.shape == nil || !im.sr.shape.inlineStrike) {
 		return false, false
 	}
 	col, row := im.sr.below(c+1, rec.n)

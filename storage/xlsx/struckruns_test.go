@@ -1,7 +1,10 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
+	"regexp"
 	"slices"
 	"testing"
 
@@ -77,6 +80,68 @@ func withRichText(t *testing.T, data []byte, sheet, ref string, runs []excelize.
 	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// So is a name struck in an inline string, the rich text kept in the cell
+// itself (t="inlineStr", as openpyxl and other writers save it), not in
+// the shared strings: it was stored (review look11).
+func TestNameStruckInAnInlineStringIsHeldBack(t *testing.T) {
+	const whole = "在表格中划了删除线，未导入；仍在册的请去掉删除线后再导入"
+	data := withSheetXML(t, roster(t, plainSix()), func(sheet string) string {
+		cell := regexp.MustCompile(`<c r="A5"[^>]*>.*?</c>`)
+		return cell.ReplaceAllString(sheet, `<c r="A5" t="inlineStr"><is><r><rPr><strike/></rPr><t>赵丽华</t></r></is></c>`)
+	})
+	rf := read(t, data)
+	if got, want := storedNames(rf), []string{"张三", "李四", "王五", "李明", "孙七"}; !slices.Equal(got, want) {
+		t.Errorf("stored %v, want %v", got, want)
+	}
+	if len(rf.Rejected) != 1 || rf.Rejected[0].Row != 5 || rf.Rejected[0].Reason != whole {
+		t.Fatalf("refused %+v, want row 5: %s", rf.Rejected, whole)
+	}
+	again := read(t, errorsWorkbook(t, data))
+	if got := storedNames(again); len(got) > 0 || len(again.Rejected) != 1 || again.Rejected[0].Reason != whole {
+		t.Errorf("the copy stored %v, refused %+v", got, again.Rejected)
+	}
+}
+
+// withSheetXML is data with its first worksheet's XML rewritten by edit.
+func withSheetXML(t *testing.T, data []byte, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			edited := edit(string(body))
+			if edited == string(body) {
+				t.Fatal("the sheet's XML is unchanged")
+			}
+			body = []byte(edited)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
