@@ -33,7 +33,7 @@ func TestReimportNamesMembersTheFileDoesNotGive(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const want = "名册中在册的何二不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”"
+	const want = "名册中在册的何二不在这次导入的行中：导入不会改动其记录；已离开本支部的，请在其个人页“登记变动”或“开具介绍信”"
 	said := 0
 	for _, n := range p.Notes {
 		if strings.Contains(n.Message, "不在这次导入的行中") {

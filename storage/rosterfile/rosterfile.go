@@ -857,10 +857,10 @@ func absentNote(onFile []model.Member, rows []model.ImportRow, refused []model.R
 	case n == 0:
 		return model.ImportNote{}, false
 	case n > listed:
-		return model.Note("", 0, "", "名册中在册的%s等%d人不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
+		return model.Note("", 0, "", "名册中在册的%s等%d人不在这次导入的行中：导入不会改动这些人的记录；已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
 			model.Names(absent[:listed]), n), true
 	}
-	return model.Note("", 0, "", "名册中在册的%s不在这次导入的行中：导入不会改动他们；其中已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
+	return model.Note("", 0, "", "名册中在册的%s不在这次导入的行中：导入不会改动其记录；已离开本支部的，请在其个人页“登记变动”或“开具介绍信”",
 		model.Names(absent)), true
 }
 
