@@ -603,7 +603,13 @@ func (v *importPreview) sheetList() fyne.CanvasObject {
 		// its box: in the box's one line, at 1024×700 in English, it was
 		// cut off before the count of its people the newest lacks (look11).
 		earlier := ""
-		if s.Earlier != "" {
+		switch {
+		case s.Earlier != "" && s.Included:
+			// Ticked by the user: what the box and the line said of it
+			// being left out no longer held (look12).
+			label += lang.L("，看来是往年的名册，按所选导入")
+			earlier = lang.L("本表中有{{.Missing}}人不在最新的“{{.Newest}}”中，看来已离开，也将作为在册党员导入", map[string]any{"Newest": s.Earlier, "Missing": s.EarlierMissing})
+		case s.Earlier != "":
 			label += lang.L("，看来是往年的名册，默认不导入")
 			earlier = lang.L("只导入最新的“{{.Newest}}”；本表中有{{.Missing}}人不在“{{.Newest}}”中，看来已离开", map[string]any{"Newest": s.Earlier, "Missing": s.EarlierMissing})
 		}
