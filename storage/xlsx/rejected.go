@@ -447,10 +447,21 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	// went in the copy: a reason naming a row (第14行的说明…) names it
 	// there (renumbered).
 	placed := map[int]int{}
+	// A copied note, group or count line spans the file's columns; the
+	// columns added after them are ruled empty beside it, or the table's
+	// right edge was open at that row (review look11).
+	ruleAdded := func() error {
+		from, _ := excelize.CoordinatesToCellName(width+1, to)
+		end, _ := excelize.CoordinatesToCellName(reasonCol, to)
+		return out.SetCellStyle(s.name, from, end, cp.style(excelize.Style{Border: ruled()}))
+	}
 	section := func(n int) error {
 		to++
 		placed[n] = to
-		return cp.sectionRow(streamed, n, to, width)
+		if err := cp.sectionRow(streamed, n, to, width); err != nil {
+			return err
+		}
+		return ruleAdded()
 	}
 	type reasonCell struct {
 		row   int
@@ -499,6 +510,9 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 						// reasons name it as the original's.
 						to++
 						if err := cp.noteRow(text, to, width); err != nil {
+							return 0, err
+						}
+						if err := ruleAdded(); err != nil {
 							return 0, err
 						}
 					} else if err := section(namedRow[i]); err != nil {

@@ -122,3 +122,26 @@ func TestRenumbered(t *testing.T) {
 		}
 	}
 }
+
+// Beside a copied note line the 错误原因 cell is ruled like the rest of the
+// table (review look11: its right edge was open there).
+func TestRefusedRowsWorkbookRulesTheReasonBesideANote(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(errorsWorkbook(t, roster(t, plainSix([]any{"注：赵丽华已转出"})))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	got, _ := f.GetRows("名册")
+	for i, r := range got {
+		if len(r) == 0 || r[0] != "注：赵丽华已转出" {
+			continue
+		}
+		ref, _ := excelize.CoordinatesToCellName(len(hxHeading)+1, i+1)
+		id, _ := f.GetCellStyle("名册", ref)
+		if st, _ := f.GetStyle(id); st == nil || len(st.Border) != 4 {
+			t.Errorf("the 错误原因 cell %s beside the note has no box: %+v", ref, st)
+		}
+		return
+	}
+	t.Fatalf("no note line in the copy: %q", got)
+}
