@@ -1585,7 +1585,9 @@ func notesStatusWord(text string, words, alone []string) string {
 		past := strings.TrimSuffix(strings.TrimSuffix(before, "为"), "是")
 		return !notLeft(before) && !strings.HasSuffix(before, "非") && !strings.HasSuffix(before, "无") &&
 			!slices.ContainsFunc(notesStatusPast, func(p string) bool { return strings.HasSuffix(past, p) }) &&
-			!ended(after) && !saysOfSomeoneElse(clause) &&
+			// The word itself may end another's name: 爱人在外地工作
+			// holds 人在外地 (review ra9 L1).
+			!ended(after) && !saysOfSomeoneElse(clause+text[at:end]) &&
 			!(people && slices.ContainsFunc(notesStatusDutyBefore, func(d string) bool { return strings.Contains(clause, d) })) &&
 			!slices.ContainsFunc(notesStatusDutyAfter, func(d string) bool { return strings.HasPrefix(duty, d) })
 	}

@@ -71,6 +71,9 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 失联党员帮扶责任人", heading: []string{"备注"}, cells: []string{"失联党员帮扶责任人"}},
 		{name: "备注 失联（已恢复）", heading: []string{"备注"}, cells: []string{"失联（已恢复）"}},
 		{name: "备注 配偶在外地", heading: []string{"备注"}, cells: []string{"配偶在外地务工"}},
+		// ra9 L1: 人在外地 inside 爱人在外地, 家人在外地.
+		{name: "备注 爱人在外地工作", heading: []string{"备注"}, cells: []string{"爱人在外地工作"}},
+		{name: "备注 家人在外地", heading: []string{"备注"}, cells: []string{"家人在外地"}},
 		{name: "备注 外出学习", heading: []string{"备注"}, cells: []string{"外出学习三天"}},
 		// G11: a change of job, an arrival.
 		{name: "备注 调离原岗位", heading: []string{"备注"}, cells: []string{"调离原岗位，现任质检员"}},
