@@ -83,7 +83,8 @@ var MemberFields = []FieldInfo{
 // record and kept in its history, but not one of the form's 16 items, so
 // the printed 花名册 and the importer's column set leave it out unless they
 // ask for it. An import column under one of its aliases sets it.
-var ArrivalField = FieldInfo{FieldArrivedOn, "到本支部日期", []string{"转入本支部日期", "转入日期", "转入时间", "到本支部时间", "来本支部日期"}, 11}
+var ArrivalField = FieldInfo{FieldArrivedOn, "到本支部日期", []string{"转入本支部日期", "转入日期", "转入时间", "到本支部时间", "来本支部日期",
+	"进入党支部日期", "进入党支部时间", "进入本支部日期", "进入本支部时间", "转入党支部日期", "转入党支部时间"}, 11}
 
 // RecordFields are every field a member's record shows and keeps history
 // of: the collection form's, then the arrival date.
