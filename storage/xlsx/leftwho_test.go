@@ -136,6 +136,7 @@ func TestRefusedRowsWorkbookKeepsNotesSayingWhoLeft(t *testing.T) {
 		"note above headings":  append([][]any{{"说明：赵丽华、李明已转出"}}, plainSix()...),
 		"except on the roll":   plainSix([]any{"注：除赵丽华外，以上党员均在册"}),
 		"其中2人":                 plainSix([]any{"注：其中2人已转出"}),
+		"注： | 赵丽华已转出":          plainSix([]any{nil, "注：", "赵丽华已转出"}),
 		"合计 under the rows":    plainSix([]any{"合计：4人"}),
 		"another member's 备注":  remarkRoster([2]string{"张三", ""}, [2]string{"李明", "赵丽华已转出"}, [2]string{"赵丽华", ""}),
 	} {

@@ -458,7 +458,16 @@ func copyRejectedSheet(bk *book, s bookSheet, out *excelize.File, rows map[int][
 	section := func(n int) error {
 		to++
 		placed[n] = to
-		if err := cp.sectionRow(streamed, n, to, width); err != nil {
+		// A note split over cells (注： | 张伟已转出) is written as the
+		// importer read it, joined: its first cell alone, 注：, named no
+		// one, and the copy stored 张伟 (review ra9 S3).
+		cells, _ := rowAt(streamed, n)
+		first := slices.IndexFunc(cells, func(c string) bool { return strings.TrimSpace(c) != "" })
+		if text, ok := h.noteText(sr, n, cells); ok && first >= 0 && text != model.TrimSpace(cells[first]) {
+			if err := cp.noteRow(text, to, width); err != nil {
+				return err
+			}
+		} else if err := cp.sectionRow(streamed, n, to, width); err != nil {
 			return err
 		}
 		return ruleAdded()
