@@ -420,6 +420,25 @@ func (rd *reader) sheet(s bookSheet) error {
 		return skip(why)
 	}
 	h = h.withLeavingColumns().withLateHeadings(rows)
+	// A person above the headings taken: a second table's headings (one
+	// more column than the first's) were taken for the sheet's, and the
+	// people of the table above them dropped without a word (review ra9
+	// S4). Which headings are the table's cannot be told: not read.
+	for _, r := range rows {
+		if r.n >= h.first {
+			break
+		}
+		for c, v := range r.cells {
+			if _, err := model.ParseIDNumber(v); err == nil && len(model.NormalizeIDNumber(v)) == 18 {
+				name, _ := excelize.CoordinatesToCellName(c+1, r.n)
+				why := fmt.Sprintf("%s格是公民身份号码，却在表头（第%d行）之上：看来是表头不同的两个表，没有读取；请把它们合成一个表头下的一个表后再导入", name, h.first)
+				if rd.unread == nil {
+					rd.unread = &otherFileError{msg: fmt.Sprintf("工作表“%s”的%s", model.CleanLine(s.name), why), kind: ErrNoHeader}
+				}
+				return skip(why)
+			}
+		}
+	}
 	// Too many rows is known before any is checked.
 	first := h.first + h.rows
 	data := len(rows) - sortSearchRow(rows, first)
