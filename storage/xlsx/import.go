@@ -1273,7 +1273,7 @@ func (im *importer) refusedGoneBranch(rec *record) bool {
 // who checked it, totals and notes. Compared with spaces removed.
 var footerPrefixes = []string{
 	"填表人", "填报人", "制表人", "制表", "审核人", "审批人", "负责人", "经办人", "联系人",
-	"合计", "总计", "小计", "注：", "注:", "说明：", "说明:", "备注：", "备注:",
+	"合计", "总计", "小计", "党员总数", "党员人数", "总人数", "注：", "注:", "说明：", "说明:", "备注：", "备注:",
 	"填报单位", "填报日期", "填表日期", "制表日期", "签字", "签名", "盖章",
 	// The mark under a printed form's last entry (review s7-7 attack #17).
 	"以下空白", "以下无内容", "此页无正文", "本页以下空白",

@@ -11,7 +11,11 @@ import (
 // headCount is a line under a roster saying how many people it holds now:
 // 合计：4人, 共计6名, 本支部原有6人，转出2人，现有4人, 在册党员4名. The
 // count is the group's last number: 原有 (before) is not it.
-var headCount = regexp.MustCompile(`(?:合计|总计|共计|总人数|人数合计|共有|现有|实有|在册|现在册|共)(?:党员|人数|人员|人)?(?:为|是)?[：:]?([0-9]{1,5}|[一二三四五六七八九十两]{1,3})(?:人|名)`)
+var headCount = regexp.MustCompile(`(?:合计|总计|共计|总人数|人数合计|党员总数|党员人数|共有|现有|实有|在册|现在册|共)(?:党员|人数|人员|人)?(?:为|是)?[：:]?([0-9]{1,5}|[一二三四五六七八九十两]{1,3})(?:人|名|$)`)
+
+// leftAmong is a clause after the count saying how many of them left:
+// 合计：6人，其中转出2人 — four are on the roster (review ra9 S8).
+var leftAmong = regexp.MustCompile(`其中(?:已|已经)?(?:转出|调出|调离|离开|去世|死亡|病故|出党|除名)(?:了)?([0-9]{1,3}|[一二三四五六七八九十两]{1,3})(?:人|名)`)
 
 // stateCount is one line under the table that counts its people (headCount).
 type stateCount struct {
@@ -33,18 +37,30 @@ func tableCount(cells []string) (string, int, bool) {
 			text += t
 		}
 	}
-	ms := headCount.FindAllStringSubmatch(spaceless(text), -1)
+	plain := spaceless(text)
+	ms := headCount.FindAllStringSubmatch(plain, -1)
 	if len(ms) == 0 {
 		return "", 0, false
 	}
-	m := ms[len(ms)-1][1]
-	if n, err := strconv.Atoi(m); err == nil {
-		return text, n, true
+	n, ok := countOf(ms[len(ms)-1][1])
+	if !ok {
+		return "", 0, false
 	}
-	if n := chineseCount(m); n > 0 {
-		return text, n, true
+	if l := leftAmong.FindStringSubmatch(plain); l != nil {
+		if left, ok := countOf(l[1]); ok && left <= n {
+			n -= left
+		}
 	}
-	return "", 0, false
+	return text, n, true
+}
+
+// countOf is a count in digits or Chinese numerals.
+func countOf(s string) (int, bool) {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n, true
+	}
+	n := chineseCount(s)
+	return n, n > 0
 }
 
 // refuseOverCount refuses every row of the sheet stored from index

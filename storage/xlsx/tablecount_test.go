@@ -34,6 +34,11 @@ func TestCountUnderTheTableBelowItsRowsRefusesThem(t *testing.T) {
 		{"现有4人 after 原有6人", plainSix([]any{"注：本支部原有6人，转出2人，现有4人"}), nil, over(8, "注：本支部原有6人，转出2人，现有4人")},
 		{"在册党员四名", plainSix([]any{}, []any{"说明：本支部在册党员四名"}), nil, over(9, "说明：本支部在册党员四名")},
 		{"合计：6人", plainSix([]any{"合计：6人"}), sixNames, ""},
+		// review ra9 S8
+		{"合计：6人，其中转出2人", plainSix([]any{"合计：6人，其中转出2人"}), nil, over(8, "合计：6人，其中转出2人")},
+		{"党员总数：4", plainSix([]any{"党员总数：4"}), nil, over(8, "党员总数：4")},
+		{"总计：4", plainSix([]any{"总计：4"}), nil, over(8, "总计：4")},
+		{"合计 with money", plainSix([]any{"合计", "1234.50"}), sixNames, ""},
 		{"共计六名", plainSix([]any{"共计六名党员"}), sixNames, ""},
 		{"合计：8人, two rows deleted", plainSix([]any{"合计：8人"}), sixNames, ""},
 		{"the leavers named: 现有4人 of those left", plainSix([]any{"注：本支部原有6人，赵丽华、李明已转出，现有4人"}),
