@@ -1538,15 +1538,23 @@ var notesStatus = []struct {
 // lostWords and mobileWords say a member is a 失联党员 or a 流动党员
 // wherever they are said (notesStatus, statusStates).
 var (
-	lostWords   = append(slices.Clip(destLostWords), "下落不明", "去向不明", "无法取得联系")
+	lostWords = append(slices.Clip(destLostWords), "下落不明", "去向不明", "无法取得联系", "不知去向", "长期未联系", "长期联系不上",
+		"杳无音信", "音讯全无", "音信全无", "失踪", "断联", "断了联系")
 	mobileWords = []string{"流动党员", "外出务工", "外出打工", "外出经商", "外出就业", "外出工作", "在外务工", "在外地务工", "流动在外",
+		"外出流动", "在外流动", "流动人员", "外出中",
 		"人在外地", "长期在外", "常年在外", "长期外出", "常年外出", "外出未归", "外出多年", "在外地工作", "在外打工", "在外经商", "在外工作",
 		"外地务工", "外地打工", "外地工作", "流出党员"}
 )
 
 // notesStatusEnded are words after which a 失联 or 流动 no longer holds:
-// 已恢复联系, 已返乡, 已回, 失联（已恢复）.
-var notesStatusEnded = []string{"恢复", "取得联系", "联系上", "已联系", "返乡", "回乡", "返回", "已回", "回来", "回到本地", "结束"}
+// 已恢复联系, 已返乡, 已回, 失联（已恢复）; lostEnded end a 失联 only and
+// mobileEnded a 流动 only — 流动党员，已联系 is still away (review ra9
+// S12: it was stored 否).
+var (
+	notesStatusEnded = []string{"恢复", "结束"}
+	lostEnded        = []string{"取得联系", "联系上", "已联系"}
+	mobileEnded      = []string{"返乡", "回乡", "返回", "已回", "回来", "回到本地"}
+)
 
 // notesStatusPast end what comes before a word that was so once, not now:
 // 曾流动, 曾为流动党员, 原失联 (review ra8 G11).
@@ -1568,8 +1576,12 @@ var (
 func notesStatusWord(text string, words, alone []string) string {
 	// ended: a word of notesStatusEnded after it, not itself denied (失联，
 	// 未恢复).
-	ended := func(after string) bool {
-		for _, e := range notesStatusEnded {
+	ended := func(w, after string) bool {
+		ends := append(slices.Clip(notesStatusEnded), mobileEnded...)
+		if slices.Contains(lostWords, w) {
+			ends = append(slices.Clip(notesStatusEnded), lostEnded...)
+		}
+		for _, e := range ends {
 			for at := range indexesOf(after, e) {
 				if !notLeft(after[:at]) {
 					return true
@@ -1587,7 +1599,7 @@ func notesStatusWord(text string, words, alone []string) string {
 			!slices.ContainsFunc(notesStatusPast, func(p string) bool { return strings.HasSuffix(past, p) }) &&
 			// The word itself may end another's name: 爱人在外地工作
 			// holds 人在外地 (review ra9 L1).
-			!ended(after) && !saysOfSomeoneElse(clause+text[at:end]) &&
+			!ended(text[at:end], after) && !saysOfSomeoneElse(clause+text[at:end]) &&
 			!(people && slices.ContainsFunc(notesStatusDutyBefore, func(d string) bool { return strings.Contains(clause, d) })) &&
 			!slices.ContainsFunc(notesStatusDutyAfter, func(d string) bool { return strings.HasPrefix(duty, d) })
 	}

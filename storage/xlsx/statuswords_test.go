@@ -59,6 +59,20 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 多次联系均联系不上", heading: []string{"备注"}, cells: []string{"多次联系均联系不上"}, want: want{lost: true, note: "辛一：备注中写着“联系不上”，是否失联党员记为“是”"}},
 		{name: "备注 失联，未恢复", heading: []string{"备注"}, cells: []string{"2022年失联，至今未恢复联系"}, want: want{lost: true, note: "辛一：备注中写着“失联”，是否失联党员记为“是”"}},
 		{name: "备注 流动党员工作地", heading: []string{"备注"}, cells: []string{"流动党员工作地深圳"}, want: want{mobile: true, note: "辛一：备注中写着“流动党员”，是否流动党员记为“是”"}},
+		// ra9 S11: more words of 失联 and 流动.
+		{name: "备注 不知去向", heading: []string{"备注"}, cells: []string{"不知去向"}, want: want{lost: true, note: "辛一：备注中写着“不知去向”，是否失联党员记为“是”"}},
+		{name: "备注 长期未联系", heading: []string{"备注"}, cells: []string{"长期未联系"}, want: want{lost: true, note: "辛一：备注中写着“长期未联系”，是否失联党员记为“是”"}},
+		{name: "备注 杳无音信", heading: []string{"备注"}, cells: []string{"杳无音信"}, want: want{lost: true, note: "辛一：备注中写着“杳无音信”，是否失联党员记为“是”"}},
+		{name: "备注 音讯全无", heading: []string{"备注"}, cells: []string{"音讯全无"}, want: want{lost: true, note: "辛一：备注中写着“音讯全无”，是否失联党员记为“是”"}},
+		{name: "备注 失踪", heading: []string{"备注"}, cells: []string{"失踪"}, want: want{lost: true, note: "辛一：备注中写着“失踪”，是否失联党员记为“是”"}},
+		{name: "备注 断联", heading: []string{"备注"}, cells: []string{"断联"}, want: want{lost: true, note: "辛一：备注中写着“断联”，是否失联党员记为“是”"}},
+		{name: "备注 外出流动", heading: []string{"备注"}, cells: []string{"外出流动"}, want: want{mobile: true, note: "辛一：备注中写着“外出流动”，是否流动党员记为“是”"}},
+		{name: "备注 在外流动", heading: []string{"备注"}, cells: []string{"在外流动"}, want: want{mobile: true, note: "辛一：备注中写着“在外流动”，是否流动党员记为“是”"}},
+		{name: "备注 流动人员", heading: []string{"备注"}, cells: []string{"流动人员"}, want: want{mobile: true, note: "辛一：备注中写着“流动人员”，是否流动党员记为“是”"}},
+		{name: "备注 外出中", heading: []string{"备注"}, cells: []string{"外出中"}, want: want{mobile: true, note: "辛一：备注中写着“外出中”，是否流动党员记为“是”"}},
+		// ra9 S12: 已联系 ends a 失联, not a 流动.
+		{name: "备注 流动党员，已联系", heading: []string{"备注"}, cells: []string{"流动党员，已联系"}, want: want{mobile: true, note: "辛一：备注中写着“流动党员”，是否流动党员记为“是”"}},
+		{name: "备注 失联，已联系上", heading: []string{"备注"}, cells: []string{"曾失联，已联系上"}},
 		// G6, G11: the past, a duty, another person, a return.
 		{name: "备注 在外工作多年，现已回乡", heading: []string{"备注"}, cells: []string{"在外工作多年，现已回乡"}},
 		{name: "备注 帮扶失联党员", heading: []string{"备注"}, cells: []string{"结对帮扶失联党员"}},
