@@ -113,6 +113,10 @@ var leavingWords = []struct {
 	{"取消预备资格", everywhere}, {"取消其预备党员资格", everywhere},
 	{"介绍信已开出", everywhere}, {"介绍信已开具", everywhere}, {"介绍信已开", everywhere}, {"已开介绍信", everywhere}, {"已开具介绍信", everywhere}, {"已开出介绍信", everywhere},
 	{"已开具组织关系介绍信", everywhere}, {"已开组织关系介绍信", everywhere},
+	// review ra9 S6: 备注 已不在本支部, 关系不在我支部 were stored as current
+	// members (不在本地 alone is a mobile member: 不在本 stays the group
+	// rows' and sheets').
+	{"不在本支部", inRemark | inComment}, {"不在我支部", inRemark | inComment},
 }
 
 // aloneLeavingWords say, as the whole of a 备注 or a 批注, that the

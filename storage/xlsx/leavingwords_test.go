@@ -44,6 +44,7 @@ func TestEachWordOfLeavingInEachPlace(t *testing.T) {
 		"原在册": "sgn", "离职": "sgn", "退出": "sgn", "关系在外": "sgn",
 		"取消预备资格": "sgnrc", "取消其预备党员资格": "sgnrc", "介绍信已开出": "sgnrc", "介绍信已开具": "sgnrc", "介绍信已开": "sgnrc",
 		"已开介绍信": "sgnrc", "已开具介绍信": "sgnrc", "已开出介绍信": "sgnrc", "已开具组织关系介绍信": "sgnrc", "已开组织关系介绍信": "sgnrc",
+		"不在本支部": "gnrc", "不在我支部": "rc", // a group row or note reads 不在本
 	}
 	var table []string
 	for _, w := range leavingWords {

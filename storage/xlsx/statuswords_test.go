@@ -95,6 +95,9 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 从XX支部转入", heading: []string{"备注"}, cells: []string{"从XX支部转入"}},
 		{name: "备注 2020年转入", heading: []string{"备注"}, cells: []string{"2020年转入"}},
 		{name: "备注 调离本单位", heading: []string{"备注"}, cells: []string{"调离本单位"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "调离")}},
+		// ra9 S6
+		{name: "备注 已不在本支部", heading: []string{"备注"}, cells: []string{"已不在本支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在本支部")}},
+		{name: "备注 关系不在我支部", heading: []string{"备注"}, cells: []string{"关系不在我支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在我支部")}},
 		// G7: the words of 停止党籍, and of leaving.
 		{name: "备注 停籍", heading: []string{"备注"}, cells: []string{"停籍"}, want: want{suspended: true, note: "辛一：备注中写着“停籍”，党籍状态记为“停止党籍”"}},
 		{name: "备注 暂停党籍", heading: []string{"备注"}, cells: []string{"2024年暂停党籍"}, want: want{suspended: true, note: "辛一：备注中写着“暂停党籍”，党籍状态记为“停止党籍”"}},
