@@ -1221,6 +1221,13 @@ func leftSaying(s string) string {
 		if saysOfSomeoneElse(clause) || movedOutBeforeArriving(s, clause, s[at:end]) {
 			return false
 		}
+		// A duty (负责党员组织关系转出转入), a return after it (2019年转
+		// 出，2021年转回) and a membership said still here (已调出本单位，
+		// 组织关系未转) say the member is here (review ra9 L3).
+		if strings.Contains(clause, "负责") || slices.ContainsFunc(returnedWords, func(w string) bool { return strings.Contains(s[end:], w) }) ||
+			stillHere(s) {
+			return false
+		}
 		return !toward || !towardsUs(s[end:])
 	}
 	for _, w := range rowLeftWords {
@@ -1275,12 +1282,30 @@ func clauseBefore(s string, at int) string {
 	return s[from+size : at]
 }
 
+// returnedWords, after a word of leaving, bring the member back.
+var returnedWords = []string{"转回", "调回", "回到本支部", "回本支部", "重新转入"}
+
+// stillHere reports a 备注 saying the membership has not moved: 组织关系未
+// 转, 关系仍在本支部 — not 关系未转入 (it never came).
+func stillHere(s string) bool {
+	for _, w := range []string{"关系未转", "关系没有转", "关系仍在本", "关系还在本", "关系在本支部"} {
+		for at := range indexesOf(s, w) {
+			if !strings.HasPrefix(s[at+len(w):], "入") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // someoneElse are the people a member's 备注 speaks of besides the member:
 // 父亲已故, 其配偶王某已故, 入党介绍人已去世 say nothing of the member, who
 // was refused as having died (review M6).
 var someoneElse = []string{"父亲", "母亲", "父母", "其父", "其母", "其妻", "其夫", "其子", "其女", "配偶", "妻子", "丈夫", "爱人", "老伴",
 	"儿子", "女儿", "子女", "祖父", "祖母", "爷爷", "奶奶", "外公", "外婆", "岳父", "岳母", "公公", "婆婆",
-	"哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "家属", "亲属", "家人", "介绍人", "联系人", "培养人"}
+	"哥哥", "弟弟", "姐姐", "妹妹", "兄弟", "姐妹", "家属", "亲属", "家人", "介绍人", "联系人", "培养人",
+	// and the member's things moved elsewhere: 户口已迁出, 社保已转出 (review ra9 L3)
+	"户口", "户籍", "社保", "医保", "公积金"}
 
 // saysOfSomeoneElse reports a clause before a word of leaving whose
 // subject is another person (someoneElse), not the member too (本人与配偶

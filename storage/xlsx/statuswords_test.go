@@ -95,6 +95,13 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 从XX支部转入", heading: []string{"备注"}, cells: []string{"从XX支部转入"}},
 		{name: "备注 2020年转入", heading: []string{"备注"}, cells: []string{"2020年转入"}},
 		{name: "备注 调离本单位", heading: []string{"备注"}, cells: []string{"调离本单位"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "调离")}},
+		// ra9 L3: a duty, a return, the membership not moved, things moved.
+		{name: "备注 负责组织关系转出转入", heading: []string{"备注"}, cells: []string{"负责党员组织关系转出转入"}},
+		{name: "备注 转出后转回", heading: []string{"备注"}, cells: []string{"2019年转出，2021年转回"}},
+		{name: "备注 调出本单位，关系未转", heading: []string{"备注"}, cells: []string{"已调出本单位，组织关系未转"}},
+		{name: "备注 户口已迁出", heading: []string{"备注"}, cells: []string{"户口已迁出"}},
+		{name: "备注 社保已转出", heading: []string{"备注"}, cells: []string{"社保已转出"}},
+		{name: "备注 已转出，关系未转入新单位", heading: []string{"备注"}, cells: []string{"已转出，组织关系未转入新单位"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "已转出")}},
 		// ra9 S6
 		{name: "备注 已不在本支部", heading: []string{"备注"}, cells: []string{"已不在本支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在本支部")}},
 		{name: "备注 关系不在我支部", heading: []string{"备注"}, cells: []string{"关系不在我支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在我支部")}},
