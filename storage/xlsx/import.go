@@ -158,13 +158,26 @@ func leftWord(name string) string {
 				return ""
 			}
 			after := key[at+len(w):]
-			here := slices.Contains(towardsHere, w) && towardsUs(after) || notLeftBy(w, after)
+			here := slices.Contains(towardsHere, w) && towardsUs(after) || notLeftBy(w, after) || annotatesLeavers(key[:at], after)
 			if !here && said == "" {
 				said = w
 			}
 		}
 	}
 	return said
+}
+
+// annotatesLeavers reports a name or title saying its people who left are
+// marked or taken out, not that it lists them — 党员花名册（含已转出）, 在册
+// 及转出党员, 花名册（转出已标注）, 党员名册（去世人员已删除）: the one sheet
+// of the workbook was set aside and nothing imported (review ra9 L6); its
+// leavers are refused row by row. before and after are the text around the
+// word of leaving.
+func annotatesLeavers(before, after string) bool {
+	if strings.Contains(before, "含") || strings.Contains(before, "包括") || strings.Contains(before, "在册及") || strings.Contains(before, "在册和") {
+		return true
+	}
+	return slices.ContainsFunc([]string{"已删除", "已删去", "已去除", "已标注", "已标出", "已注明", "已标明"}, func(w string) bool { return strings.Contains(after, w) })
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.
