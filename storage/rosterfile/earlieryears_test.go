@@ -44,9 +44,15 @@ func TestEarlierYearsRostersLeftOut(t *testing.T) {
 		{"years of other people", []string{"2024", "2025"},
 			[][][]any{{head, zhang, li}, {head, wang, zhao}},
 			[]string{"邓亮", "谢敏", "周红", "吴刚"}, nil, "", nil},
+		// review ra9 S5: half recurring, the other half had left.
 		{"half of the people", []string{"2024", "2025"},
 			[][][]any{{head, zhang, li}, {head, zhang, wang}},
-			[]string{"邓亮", "谢敏", "周红"}, nil, "", nil},
+			[]string{"邓亮", "周红"}, map[string]int{"2024": 1}, "2025",
+			[]string{"2024（往年的名册，只导入最新的“2025”；其中1人不在“2025”中，没有导入）"}},
+		{"three years, one recurring", []string{"2023年", "2024年", "2025年"},
+			[][][]any{{head, zhang, li, wang, zhao}, {head, zhang, li, wang, zhao, sun}, {head, zhang, sun}},
+			[]string{"邓亮", "郑芳"}, map[string]int{"2023年": 3, "2024年": 3}, "2025年",
+			[]string{"2023年（往年的名册，只导入最新的“2025年”；其中3人不在“2025年”中，没有导入）", "2024年（往年的名册，只导入最新的“2025年”；其中3人不在“2025年”中，没有导入）"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			svc, _ := newService(t)

@@ -628,7 +628,7 @@ type earlierRoster struct {
 // earlierRosters are the sheets that are earlier periods' copies of one
 // roster (2023, 2024 beside 2025; 2023年党员名册 beside 2025年党员名册):
 // named alike but for the period, the newest told by its name
-// (newestPeriod), and most of each earlier sheet's people on the newest. Read with it, the people it no longer has — they left — were
+// (newestPeriod), and some of each earlier sheet's people on the newest. Read with it, the people it no longer has — they left — were
 // stored as current members (review ra8 G1). Sheets per branch name no
 // period, and are none.
 func earlierRosters(rf *xlsx.RosterFile) map[string]earlierRoster {
@@ -660,10 +660,12 @@ func earlierRosters(rf *xlsx.RosterFile) map[string]earlierRoster {
 					missing++
 				}
 			}
-			// The same people recurring: two branches' sheets that
-			// happen to name a year share few, and a 流动党员 register
-			// beside the roster lists some of its people only.
-			if people > 0 && 2*(people-missing) > people {
+			// The same roster when any of its people recur: sheets
+			// named alike but for the year that share no one are lists
+			// of their own (2024年新发展党员 beside 2025年新发展党员).
+			// Half of them recurring was read as two rosters, and the
+			// other half — who left — stored (review ra9 S5).
+			if people > 0 && people > missing {
 				out[name] = earlierRoster{newest: newest, missing: missing}
 			}
 		}
