@@ -1620,7 +1620,9 @@ func notesStatusWord(text string, words, alone []string) string {
 		people := strings.HasSuffix(text[at:end], "党员") || strings.HasPrefix(after, "党员")
 		duty := strings.TrimPrefix(after, "党员") // 失联党员帮扶责任人
 		past := strings.TrimSuffix(strings.TrimSuffix(before, "为"), "是")
-		return !notLeft(before) && !strings.HasSuffix(before, "非") && !strings.HasSuffix(before, "无") &&
+		// 如联系不到请联系其女儿 says what to do if, not that (review ra9 L7).
+		iff := slices.ContainsFunc([]string{"如", "若", "如果", "假如", "万一"}, func(p string) bool { return strings.HasSuffix(before, p) })
+		return !notLeft(before) && !strings.HasSuffix(before, "非") && !strings.HasSuffix(before, "无") && !iff &&
 			!slices.ContainsFunc(notesStatusPast, func(p string) bool { return strings.HasSuffix(past, p) }) &&
 			// The word itself may end another's name: 爱人在外地工作
 			// holds 人在外地 (review ra9 L1).

@@ -102,6 +102,9 @@ func TestStatusWordsInEveryPlace(t *testing.T) {
 		{name: "备注 户口已迁出", heading: []string{"备注"}, cells: []string{"户口已迁出"}},
 		{name: "备注 社保已转出", heading: []string{"备注"}, cells: []string{"社保已转出"}},
 		{name: "备注 已转出，关系未转入新单位", heading: []string{"备注"}, cells: []string{"已转出，组织关系未转入新单位"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "已转出")}},
+		// ra9 L7: a condition.
+		{name: "备注 如联系不到", heading: []string{"备注"}, cells: []string{"如联系不到请联系其女儿"}},
+		{name: "备注 若外出", heading: []string{"备注"}, cells: []string{"若外出请提前报告"}},
 		// ra9 S6
 		{name: "备注 已不在本支部", heading: []string{"备注"}, cells: []string{"已不在本支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在本支部")}},
 		{name: "备注 关系不在我支部", heading: []string{"备注"}, cells: []string{"关系不在我支部"}, want: want{field: model.FieldNotes, reason: fmt.Sprintf(leftRemark, "不在我支部")}},
