@@ -76,7 +76,7 @@ var MemberFields = []FieldInfo{
 	// 其他, 注, 党员情况 as branches' own rosters do (review ra8 G4: a
 	// 已转出 there was lost and the person stored). 备注1, 备注2 are
 	// numbered remarks (storage/xlsx numberedRemark).
-	{FieldNotes, "备注", []string{"说明", "情况说明", "备考", "附注", "其他说明", "附记", "其他", "其它", "注", "党员情况"}, 14},
+	{FieldNotes, "备注", []string{"说明", "情况说明", "备考", "附注", "其他说明", "附记", "其他", "其它", "注", "党员情况", "备注栏"}, 14},
 }
 
 // ArrivalField describes Member.ArrivedOn: shown and edited with the

@@ -40,6 +40,13 @@ func TestLeaverHeadingsAreRead(t *testing.T) {
 		{"党员去向 a place", []any{"党员去向"}, []any{nil}, []any{"杭州市西湖区"}, "", columnLeft("党员去向", "H3", "杭州市西湖区")},
 		{"组织关系去向", []any{"组织关系去向"}, []any{"在册"}, []any{"XX社区党委"}, "", columnLeft("组织关系去向", "H3", "XX社区党委")},
 		{"组织关系去向 已转出", []any{"组织关系去向"}, []any{"无"}, []any{"已转出"}, "", columnLeft("组织关系去向", "H3", "已转出")},
+		// review ra9 S10
+		{"备注栏", []any{"备注栏"}, []any{"爱好书法"}, []any{"已转出"}, "爱好书法", remarkLeft},
+		{"党籍情况", []any{"党籍情况"}, []any{"正常"}, []any{"已转出"}, "", columnLeft("党籍情况", "H3", "已转出")},
+		{"党籍状况", []any{"党籍状况"}, []any{"正常"}, []any{"已去世"}, "", columnLeft("党籍状况", "H3", "已去世")},
+		{"现状", []any{"现状"}, []any{"在册"}, []any{"已转出"}, "", columnLeft("现状", "H3", "已转出")},
+		{"组织关系", []any{"组织关系"}, []any{"在本支部"}, []any{"已转出"}, "", columnLeft("组织关系", "H3", "已转出")},
+		{"情况", []any{"情况"}, []any{"正常"}, []any{"已转出"}, "", columnLeft("情况", "H3", "已转出")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rf := read(t, roster(t, [][]any{

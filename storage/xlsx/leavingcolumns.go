@@ -52,6 +52,10 @@ func leavingOf(heading string) leavingHow {
 		return leavingDetail
 	case strings.HasSuffix(key, "状态") || strings.Contains(key, "变动") || strings.Contains(key, "异动") || strings.Contains(key, "增减"):
 		return leavingStatus
+	case strings.HasSuffix(key, "状况") || key == "现状" || key == "情况" || strings.HasPrefix(key, "党籍") || key == "组织关系":
+		// 党籍情况, 党籍状况, 现状, 组织关系 holding 已转出 were named as
+		// not imported and the person stored (review ra9 S10).
+		return leavingStatus
 	case strings.Contains(key, "去向"):
 		return leavingDestination
 	}
