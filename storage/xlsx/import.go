@@ -177,7 +177,8 @@ func annotatesLeavers(before, after string) bool {
 	if strings.Contains(before, "含") || strings.Contains(before, "包括") || strings.Contains(before, "在册及") || strings.Contains(before, "在册和") {
 		return true
 	}
-	return slices.ContainsFunc([]string{"已删除", "已删去", "已去除", "已标注", "已标出", "已注明", "已标明"}, func(w string) bool { return strings.Contains(after, w) })
+	return removedWords.MatchString(after) ||
+		slices.ContainsFunc([]string{"已标注", "已标出", "已注明", "已标明"}, func(w string) bool { return strings.Contains(after, w) })
 }
 
 // HasBranchColumn reports whether the sheet gives 所在党支部 row by row.

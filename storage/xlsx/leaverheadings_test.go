@@ -253,6 +253,9 @@ func TestLeaverCountAboveTheTable(t *testing.T) {
 		{"taken off, under the title", [][]any{{"第一党支部党员花名册"}, {"本年转出1人已删除"}}, "", []string{"王强", "李秀英", "赵敏"}, "",
 			"说明行“本年转出1人已删除”：说离开的人已从表中删去，表中各行照常导入"},
 		{"a list of leavers", [][]any{{"已转出党员（3人）"}}, "转出", []string{"王强", "李秀英", "赵敏"}, "", ""},
+		// review ra9 G12: said taken off, still there.
+		{"taken off, still a row", [][]any{{"已转出1人（李秀英），已从名册删除"}}, "", []string{"王强", "赵敏"},
+			"第1行的说明“已转出1人（李秀英），已从名册删除”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的说明后再导入", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rows := append(append(append([][]any{}, c.above...), head), person("王强", "311"), person("李秀英", "333"), person("赵敏", "355"))

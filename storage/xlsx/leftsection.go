@@ -297,6 +297,11 @@ func (h header) leaverNote(sr *sheetReader, n int, cells []string) leaverNote {
 	// sheet was left out; in a line of its own, passed over (review ra8
 	// G12). One naming them is read above (namedLeavers).
 	if (note || n < h.first) && removedLeavers(rest) {
+		// One naming people the table still has — 已去世1人（刘芳），已从
+		// 名册删除 over 刘芳's row — did not take them off (review ra9 G12).
+		if names := h.peopleNamed(rest, word); len(names) > 0 {
+			return leaverNote{kind: noteNamed, title: title, word: word, names: names}
+		}
 		return leaverNote{kind: noteRemoved, title: title, word: word}
 	}
 	if !note && n < h.first && leaverCount(rest) {
@@ -339,7 +344,8 @@ func leaverCount(text string) bool {
 }
 
 // removedWords say that people were taken off the table.
-var removedWords = regexp.MustCompile(`(?:已|均已|都已|已经)(?:删除|删去|删掉|去掉|剔除|移除|移出)|未列入|不在表中|未列出|未统计在内`)
+// 已从名册删除 too (review ra9 G12).
+var removedWords = regexp.MustCompile(`(?:已|均已|都已|已经)(?:从[^，,。；;]{1,8}?)?(?:删除|删去|删掉|去掉|剔除|移除|移出)|未列入|不在表中|未列出|未统计在内`)
 
 // removedLeavers reports a count of leavers saying they were taken off the
 // table (本年转出1人已删除): the table's people are all here.
