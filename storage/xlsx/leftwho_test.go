@@ -94,6 +94,11 @@ func TestNoteSayingExactlyWhoLeftRefusesOnlyThem(t *testing.T) {
 				3: "备注中写着“转出”，看来此人已不在花名册上，这一行未导入；离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”，仍在册的请改写备注后再导入",
 				4: "第3行（李明）的备注“与赵丽华同时转出”说此人已离开（写着“转出”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的备注后再导入",
 			}, 3, "第4行（赵丽华）"},
+		// review ra9 L11: tied as a couple, not in leaving
+		{"与赵丽华系夫妻，赵丽华已调走", remarkRoster([2]string{"张三", ""}, [2]string{"李明", "与赵丽华系夫妻，赵丽华已调走"}, [2]string{"赵丽华", ""}), nil,
+			[]string{"张三", "李明"}, map[int]string{
+				4: "第3行（李明）的备注“与赵丽华系夫妻，赵丽华已调走”说此人已离开（写着“调走”），看来已不在花名册上：离开的党员如已在名册中，请在其个人页“登记变动”或“开具介绍信”；仍在册的请改正那一行的备注后再导入",
+			}, 3, "第4行（赵丽华）"},
 		// review F47: merged down, it excepts one of the rows it covers
 		{"merged 除赵丽华外均已转出", remarkRoster([2]string{"张三", "除赵丽华外均已转出"}, [2]string{"李明", ""}, [2]string{"赵丽华", ""}, [2]string{"孙七", ""}),
 			[][2]string{{"G2", "G4"}}, []string{"赵丽华", "孙七"}, map[int]string{

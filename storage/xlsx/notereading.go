@@ -203,9 +203,15 @@ func (r *rowMember) remarkOnOthers(notes, w string) remarkSays {
 	if len(others) == 0 || own != "" && strings.Contains(notes, own) {
 		return remarkOwn
 	}
+	// Tied in the clause that says the leaving: 与刘芳系夫妻，刘芳已调走
+	// ties them as a couple, not in leaving (review ra9 L11).
+	clause := notes
+	if at := strings.Index(notes, w); at >= 0 {
+		clause = clauseBefore(notes, at)
+	}
 	for _, name := range others {
-		before, _, _ := strings.Cut(notes, name)
-		if slices.ContainsFunc(tiedWords, func(t string) bool { return strings.HasSuffix(before, t) }) {
+		before, _, found := strings.Cut(clause, name)
+		if found && slices.ContainsFunc(tiedWords, func(t string) bool { return strings.HasSuffix(before, t) }) {
 			return remarkOwn
 		}
 	}
