@@ -248,7 +248,7 @@ func dittoKey(k string) bool {
 // also takes a cell of only dashes, dots, slashes, crosses (any width)
 // or zeros.
 var noneWords = []string{"无", "暂无", "没有", "空", "空白", "未知", "不详", "不明", "不清楚", "不知道", "待定", "待填", "待补", "未填", "缺", "暂缺",
-	"无党支部", "无此项", "N/A", "NA", "NULL", "NONE", "NIL"}
+	"无党支部", "无此项", "不适用", "N/A", "NA", "NULL", "NONE", "NIL"}
 
 // noneMark reports a cell that is only a "none" mark: a word of noneWords,
 // or punctuation and symbols (—, –, －, ……, /, \, ×) and zeros alone

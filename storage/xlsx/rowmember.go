@@ -356,6 +356,11 @@ func saysBlank(f model.Field, v string) bool {
 	if noneMark(v) {
 		return true
 	}
+	// 失联年月 否, 未失联 say the member is not lost, as a blank does: they
+	// were refused as dates that could not be read (review ra9 L9).
+	if f == model.FieldLostSince {
+		return slices.Contains([]string{"否", "未失联", "非失联", "没有失联", "未失去联系"}, markKey(v))
+	}
 	if f != model.FieldPhone {
 		return false
 	}
